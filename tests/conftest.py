@@ -1,0 +1,69 @@
+"""Shared fixtures: one headless EGL context per test session, and render helpers.
+
+GL tests run at small sizes (160x90 and below) on Mesa's llvmpipe through EGL, so they need
+no display and no GPU.
+"""
+from __future__ import annotations
+
+import textwrap
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def gl():
+    from visuals.gpu import create_headless_context
+    ctx = create_headless_context()
+    yield ctx
+    ctx.release()
+
+
+@pytest.fixture
+def search():
+    from visuals.paths import SearchPath
+    return SearchPath.build([])
+
+
+def make_project(tmp_path: Path, files: dict[str, str]) -> Path:
+    """Write a small user folder (scenes/*.py, shaders/*.frag) and return it."""
+    for rel, text in files.items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(text).lstrip("\n"))
+    return tmp_path
+
+
+def render_frames(ctx, show_name: str, indices, folder: Path | None = None, size=(160, 90),
+                  fps=30, ssaa=1) -> dict[int, np.ndarray]:
+    """Render frames by index with one renderer, in the order given; top-down RGB arrays."""
+    from visuals.clock import FixedClock
+    from visuals.paths import SearchPath
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+    registry = Registry(SearchPath.build([folder] if folder else []))
+    show = registry.show(show_name)
+    renderer = Renderer(ctx, show, registry, RenderConfig(size=size, ssaa=ssaa, fps=Fraction(fps)))
+    clock = FixedClock(fps)
+    out = {}
+    try:
+        for i in indices:
+            renderer.render(clock.frame(i))
+            out[i] = gl_rows_to_image(renderer.read_rgb(), size).copy()
+    finally:
+        renderer.release()
+    return out
+
+
+def render_times(ctx, show_name: str, times, fps=30, **kwargs) -> list[np.ndarray]:
+    """Render the frames shown at some times (seconds)."""
+    from visuals.clock import FixedClock
+    clock = FixedClock(fps)
+    indices = [clock.frame_at(t) for t in times]
+    frames = render_frames(ctx, show_name, indices, fps=fps, **kwargs)
+    return [frames[i] for i in indices]

@@ -1,0 +1,18 @@
+"""visuals: a procedural visual-art engine of GLSL scenes on a Python timeline.
+
+The names a show or scene module needs are importable from here::
+
+    from visuals import Scene, Pass, Param, Show, Cue, Key, LFO
+"""
+from .easing import cubic_bezier
+from .errors import VisualsError
+from .params import Param
+from .scene import Pass, Scene, SceneState
+from .show import Show
+from .signals import LFO, Beat, Constant, Follower, Noise, Signal
+from .timeline import Cue, Key, Track
+
+__version__ = "0.1.0"
+
+__all__ = ["Scene", "Pass", "Param", "SceneState", "Show", "Cue", "Key", "Track", "LFO", "Noise",
+           "Beat", "Follower", "Constant", "Signal", "cubic_bezier", "VisualsError", "__version__"]

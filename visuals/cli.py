@@ -1,0 +1,247 @@
+"""The ``visuals`` command line: render, still, list.
+
+Every error a user can cause ends as one line, ``visuals: error: FILE:LINE: what (fix: how)``,
+and exit code 2, never a traceback.  Heavy modules (GL, numpy, ffmpeg) are imported inside
+the commands that need them, so ``visuals still`` starts fast.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from .errors import VisualsError
+
+DEFAULT_SHOWS = ("dream", "demo")   # the first that exists plays when no show is named
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d+)\s*[xX]\s*(\d+)\s*", text or "")
+    if not m:
+        raise VisualsError(f"invalid size '{text}'", fix="write WIDTHxHEIGHT, e.g. --size 1280x720")
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (1 <= w <= 16384 and 1 <= h <= 16384):
+        raise VisualsError(f"size {w}x{h} is out of range", fix="give each side between 1 and 16384 pixels")
+    return w, h
+
+
+def parse_time(text: str, option: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise VisualsError(f"invalid {option} '{text}'", fix=f"give {option} in seconds, e.g. {option} 2.5") from None
+    if value < 0 or value != value:
+        raise VisualsError(f"{option} {text} is negative", fix=f"give {option} in seconds from 0")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors follow the one-line, exit-code-2 rule with a fix."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise VisualsError(message, fix=f"see '{self.prog} --help'")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="visuals", description="Procedural visual art: GLSL scenes on a Python timeline, "
+                     "rendered to video and images or played live.")
+    parser.add_argument("--path", action="append", default=[], metavar="DIR",
+                        help="extra folder of scenes/shows and shaders, searched before the built-in ones "
+                             "(repeatable; also the VISUALS_PATH environment variable)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    r = sub.add_parser("render", help="render a show to a video, a PNG sequence or raw frames",
+                       description="Render a show (or a scene, or a bare fragment shader file) offline, "
+                                   "frame-exact, with a progress bar. The output is written under "
+                                   "NAME.partial and renamed when complete.")
+    r.add_argument("show", nargs="?", help="show or scene name, or a .frag file (default: the dream)")
+    r.add_argument("--out", help="output file (mp4, mov), folder (png) or '-' for raw frames on stdout "
+                                 "(default: renders/SHOW.mp4)")
+    r.add_argument("--size", help="output size WxH (default: the show's, 1280x720)")
+    r.add_argument("--fps", help="frames per second: 30, 59.94 or 30000/1001 (default: the show's, 30)")
+    r.add_argument("--start", help="first second to render (default 0)")
+    r.add_argument("--end", help="last second to render (default: the show's end)")
+    r.add_argument("--frames", metavar="A:B", help="render frames A up to B (overrides --start/--end)")
+    r.add_argument("--ssaa", type=int, default=1, metavar="K",
+                   help="supersample: render K times larger and average down (default 1)")
+    r.add_argument("--format", choices=["mp4", "mov", "png", "raw"],
+                   help="mp4 (H.264), mov (ProRes 422 HQ), png (sequence in a folder), raw (RGB24 on stdout); "
+                        "default from --out, else mp4")
+    r.add_argument("--crf", type=int, default=18, help="H.264 quality, lower is better (default 18)")
+    r.add_argument("--preset", default="medium", help="x264 speed preset (default medium)")
+    r.add_argument("--seed", type=int, help="override the show's seed")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    s = sub.add_parser("still", help="render one frame to a PNG",
+                       description="Render the frame at one time of a show to a PNG.")
+    s.add_argument("show", help="show or scene name, or a .frag file")
+    s.add_argument("--at", default="0", help="time in seconds (default 0)")
+    s.add_argument("--out", help="PNG file (default renders/SHOW_T.png)")
+    s.add_argument("--size", help="image size WxH (default: the show's, 1280x720)")
+    s.add_argument("--fps", help="frame rate the time is snapped to (default: the show's)")
+    s.add_argument("--ssaa", type=int, default=1, metavar="K", help="supersampling factor (default 1)")
+    s.add_argument("--seed", type=int, help="override the show's seed")
+
+    ls = sub.add_parser("list", help="list shows, scenes with their parameters, and transitions",
+                        description="List everything on the search path.")
+    ls.add_argument("what", nargs="?", choices=["shows", "scenes", "transitions"], help="only this kind")
+    return parser
+
+
+def _registry(args):
+    from .paths import SearchPath
+    from .registry import Registry
+    return Registry(SearchPath.build(args.path))
+
+
+def _default_show(registry) -> str:
+    for name in DEFAULT_SHOWS:
+        for folder in registry.search.scene_dirs:
+            if (folder / f"{name}.py").is_file():
+                return name
+    return DEFAULT_SHOWS[-1]
+
+
+def _config(args, show, size_default=None):
+    from .clock import parse_fps
+    from .renderer import RenderConfig
+    size = parse_size(args.size) if args.size else tuple(size_default or show.size)
+    fps = parse_fps(args.fps) if args.fps else parse_fps(show.fps)
+    return RenderConfig(size=size, ssaa=args.ssaa, fps=fps, seed=args.seed)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(name).stem if name.endswith(".frag") else name)
+
+
+def cmd_render(args) -> int:
+    registry = _registry(args)
+    name = args.show or _default_show(registry)
+    show = registry.show(name)
+    config = _config(args, show)
+    fmt = args.format
+    if fmt is None:
+        if args.out == "-":
+            fmt = "raw"
+        elif args.out and Path(args.out).suffix.lower() in (".mp4", ".mov"):
+            fmt = Path(args.out).suffix.lower()[1:]
+        elif args.out and (Path(args.out).suffix == "" or args.out.endswith("/")):
+            fmt = "png"
+        else:
+            fmt = "mp4"
+    if fmt == "raw" and args.out not in (None, "-"):
+        raise VisualsError("--format raw writes to stdout", fix="use --out - or leave --out out")
+    from .clock import FixedClock
+    from .export import FrameRange, render_frames
+    clock = FixedClock(config.fps)
+    frames = FrameRange.resolve(clock, show.duration,
+                                parse_time(args.start, "--start") if args.start else None,
+                                parse_time(args.end, "--end") if args.end else None, args.frames)
+    slug = _slug(name)
+    from . import sinks
+    if fmt == "raw":
+        sink = sinks.RawSink(config.size)
+        out_label = "stdout"
+    elif fmt == "png":
+        out = Path(args.out or f"renders/{slug}_frames")
+        sink = sinks.PngSequenceSink(out, config.size)
+        out_label = str(out)
+    else:
+        out = Path(args.out or f"renders/{slug}.{fmt}")
+        if out.suffix.lower() != f".{fmt}":
+            raise VisualsError(f"--out {out} does not end in .{fmt}", fix=f"name the file {out.stem}.{fmt}")
+        if args.crf is not None and not 0 <= args.crf <= 51:
+            raise VisualsError(f"--crf {args.crf} is out of range", fix="give 0 (lossless) to 51; 18 is visually lossless")
+        sink = sinks.VideoSink(out, config.size, config.fps, fmt, crf=args.crf, preset=args.preset)
+        out_label = str(out)
+    sink = sinks.ThreadedSink(sink) if fmt != "png" else sink
+    from .gpu import create_headless_context
+    from .progress import Progress
+    ctx = create_headless_context()
+    progress = Progress(len(frames), label=slug, enabled=not args.quiet)
+    written = render_frames(ctx, show, registry, config, frames, sink, progress)
+    progress.close(f"wrote {written} frames ({config.size[0]}x{config.size[1]}, {float(config.fps):g} fps) "
+                   f"to {out_label} in {progress.elapsed:.1f} s")
+    return 0
+
+
+def cmd_still(args) -> int:
+    registry = _registry(args)
+    show = registry.show(args.show)
+    config = _config(args, show)
+    t = parse_time(args.at, "--at")
+    from .clock import FixedClock
+    from .gpu import create_headless_context
+    from .renderer import Renderer
+    from .sinks import write_png, ensure_writable
+    out = Path(args.out or f"renders/{_slug(args.show)}_{t:g}.png")
+    ensure_writable(out)
+    ctx = create_headless_context()
+    renderer = Renderer(ctx, show, registry, config)
+    clock = FixedClock(config.fps)
+    renderer.render(clock.frame(clock.frame_at(t)))
+    write_png(out, renderer.read_rgb(), config.size)
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_list(args) -> int:
+    from .transitions import known_transitions
+    registry = _registry(args)
+    registry.load_all()
+    out = sys.stdout
+    if args.what in (None, "shows"):
+        out.write("Shows:\n")
+        for show in sorted(registry.shows.values(), key=lambda s: s.name):
+            out.write(f"  {show.name:16s} {show.duration:7.1f} s  {len(show.cues):3d} cues  {show.description}\n")
+    if args.what in (None, "scenes"):
+        out.write("Scenes:\n")
+        for scene in sorted(registry.scenes.values(), key=lambda s: s.name):
+            out.write(f"  {scene.name:16s} {scene.description}\n")
+            for p in scene.params:
+                default = p.default if not isinstance(p.default, tuple) else \
+                    "(" + ", ".join(f"{v:g}" for v in p.default) + ")"
+                default = f"{default:g}" if isinstance(default, float) else default
+                out.write(f"      {p.name:14s} {p.kind:6s} default {default!s:22s}{p.describe_range()[4:] or '':16s} "
+                          f"{p.description}\n")
+    if args.what in (None, "transitions"):
+        out.write("Transitions:\n")
+        for name in known_transitions(registry.search):
+            out.write(f"  {name}\n")
+    for path, err in registry.failures.items():
+        sys.stderr.write(f"visuals: warning: {err}\n")
+    return 0
+
+
+COMMANDS = {"render": cmd_render, "still": cmd_still, "list": cmd_list}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+        return COMMANDS[args.command](args)
+    except VisualsError as err:
+        sys.stderr.write(f"visuals: error: {err}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("\nvisuals: interrupted; no partial output was kept\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of --format raw went away (e.g. piped into `head`): not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""User-facing errors.
+
+Everything a user can get wrong (a show that does not exist, a shader that does not compile,
+a value out of range, an unwritable path) is raised as a :class:`VisualsError`.  The CLI turns
+it into exactly one line on stderr and exit code 2; a live show puts it on the HUD and keeps
+playing.  Keeping file, line and fix as separate fields lets every front end format them the
+same way and lets tests assert on them without parsing prose.
+"""
+from __future__ import annotations
+
+import difflib
+import inspect
+import os
+from dataclasses import dataclass
+from typing import Iterable
+
+
+class VisualsError(Exception):
+    """An error the user can fix: says where (file, line), what, and how to fix it."""
+
+    def __init__(self, message: str, *, file: str | os.PathLike | None = None,
+                 line: int | None = None, fix: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = os.fspath(file) if file is not None else None
+        self.line = line
+        self.fix = fix
+
+    def where(self) -> str:
+        if self.file is None:
+            return ""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.where():
+            text = f"{self.where()}: {text}"
+        if self.fix:
+            text = f"{text} (fix: {self.fix})"
+        return text
+
+
+@dataclass(frozen=True)
+class SourceSite:
+    """Where a piece of a show or scene was written, so errors can point at it."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+def caller_site(skip_modules: Iterable[str] = ("visuals",)) -> SourceSite | None:
+    """The first stack frame outside the engine: the user's line that built the object.
+
+    Shows and scenes are Python written by users; when a value in them is wrong the message
+    must name *their* file and line, not a line inside the engine.
+    """
+    here = os.path.dirname(os.path.abspath(__file__))
+    frame = inspect.currentframe()
+    try:
+        frame = frame.f_back if frame else None
+        while frame is not None:
+            raw = frame.f_code.co_filename
+            filename = os.path.abspath(raw)
+            # Skip the engine's own frames and generated code (dataclass __init__ is "<string>").
+            if not raw.startswith("<") and not filename.startswith(here + os.sep) \
+                    and "dataclasses" not in filename:
+                return SourceSite(filename, frame.f_lineno)
+            frame = frame.f_back
+        return None
+    finally:
+        del frame
+
+
+def suggest(name: str, known: Iterable[str]) -> str:
+    """A 'did you mean' hint for a misspelt name, or the list of valid names."""
+    known = sorted(set(known))
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if not known:
+        return "none are defined"
+    shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+    return f"valid names: {shown}"

@@ -1,0 +1,127 @@
+"""The GL context and what every render needs from it: programs, targets, a full-screen draw.
+
+Headless rendering goes through EGL (no display).  Programs are compiled once per distinct
+set of sources and cached; a failed compile raises a VisualsError that names the shader file
+and line.  The cache remembers file modification times so the live window can recompile what
+changed and keep the last good program when the new one fails.
+"""
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import moderngl
+import numpy as np
+
+from .errors import VisualsError
+from .paths import SearchPath
+from .shaderlib import Preprocessor, ShaderSource, translate_log
+
+FULLSCREEN_VERT = "common/fullscreen.vert"
+
+
+def create_headless_context() -> moderngl.Context:
+    """An OpenGL 3.3+ context with no window, through EGL."""
+    try:
+        return moderngl.create_context(standalone=True, backend="egl", require=330)
+    except Exception as err:  # moderngl raises plain Exception subclasses here
+        raise VisualsError(f"cannot create a headless OpenGL context through EGL: {err}",
+                           fix="install Mesa's EGL (apt install libegl1 libgl1-mesa-dri) "
+                               "or run on a machine with a GPU driver") from None
+
+
+def is_software_renderer(ctx: moderngl.Context) -> bool:
+    renderer = ctx.info.get("GL_RENDERER", "").lower()
+    return any(s in renderer for s in ("llvmpipe", "softpipe", "swrast", "lavapipe"))
+
+
+@dataclass
+class CompiledProgram:
+    program: moderngl.Program
+    vao: moderngl.VertexArray
+    sources: dict[str, ShaderSource]
+    stamp: tuple
+    params: tuple = ()
+
+    def set(self, name: str, value) -> None:
+        """Set a uniform if the program uses it (the GLSL compiler drops unused ones)."""
+        member = self.program.get(name, None)
+        if member is None:
+            return
+        try:
+            if isinstance(value, np.ndarray):  # uniform arrays (touch lists, palettes)
+                need = member.array_length * member.dimension
+                flat = np.zeros(need, np.int32 if member.fmt.endswith("i") else np.float32)
+                src = value.ravel()[:need]
+                flat[:src.size] = src
+                member.write(flat.tobytes())
+                return
+            if isinstance(value, bool):
+                value = 1.0 if value else 0.0
+            if isinstance(member, moderngl.Uniform):
+                if member.dimension == 1 and isinstance(value, tuple):
+                    value = value[0]
+                if member.fmt in ("1i", "1u") and not isinstance(value, int):
+                    value = int(value)
+                member.value = value
+        except (struct.error, TypeError, ValueError) as err:
+            raise VisualsError(f"uniform {name} cannot take {value!r}: {err}",
+                               fix="match the GLSL type of the uniform to the parameter kind") from None
+
+
+class ProgramCache:
+    """Compiles (vertex, fragment) file pairs once; keyed by paths and generated params."""
+
+    def __init__(self, ctx: moderngl.Context, search: SearchPath):
+        self.ctx = ctx
+        self.search = search
+        self._cache: dict[tuple, CompiledProgram] = {}
+
+    def get(self, frag: str | Path, vert: str | Path | None = None, params: Sequence = (),
+            relative_to: Path | None = None) -> CompiledProgram:
+        key = (str(frag), str(vert or FULLSCREEN_VERT), tuple((p.name, p.kind) for p in params),
+               str(relative_to))
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        compiled = self.compile(frag, vert, params, relative_to)
+        self._cache[key] = compiled
+        return compiled
+
+    def compile(self, frag, vert=None, params: Sequence = (), relative_to: Path | None = None) -> CompiledProgram:
+        pre = Preprocessor(self.search, params)
+        vs = pre.load(vert or FULLSCREEN_VERT, relative_to)
+        fs = pre.load(frag, relative_to)
+        sources = {"vertex_shader": vs, "fragment_shader": fs}
+        try:
+            program = self.ctx.program(vertex_shader=vs.text, fragment_shader=fs.text)
+        except moderngl.Error as err:
+            raise translate_log(str(err), sources) from None
+        vao = self.ctx.vertex_array(program, [])
+        return CompiledProgram(program, vao, sources, vs.stamp() + fs.stamp(), tuple(params))
+
+    def stale(self) -> list[tuple]:
+        """Keys whose source files changed on disk since they were compiled."""
+        out = []
+        for key, compiled in self._cache.items():
+            fresh = tuple((path, _mtime(path)) for path, _ in compiled.stamp)
+            if fresh != compiled.stamp:
+                out.append(key)
+        return out
+
+    def reload(self, key: tuple) -> CompiledProgram:
+        """Recompile one entry; on failure the old program stays and the error is raised."""
+        frag, vert, _, rel = key
+        old = self._cache[key]
+        compiled = self.compile(frag, vert, old.params, None if rel == "None" else Path(rel))
+        self._cache[key] = compiled
+        return compiled
+
+
+def _mtime(path: str) -> float:
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:
+        return -1.0

@@ -1,0 +1,156 @@
+"""Finding scenes and shows by name on the search path.
+
+Scene and show modules are Python files in the scene folders.  A module may define any number
+of Scene and Show objects at top level.  Looking a name up first imports the module of that
+name (``sky`` -> ``scenes/sky.py``), which keeps start-up fast and errors precise; only when
+that fails are the other modules imported.  A module that raises is reported with its own
+file and line, and only when the name asked for could have come from it.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from .errors import VisualsError, suggest
+from .paths import SearchPath, display_path
+from .scene import Scene
+from .show import Show, shader_scene, single_scene_show
+
+SHADER_SUFFIXES = (".frag", ".glsl", ".fs")
+
+
+@dataclass
+class Registry:
+    search: SearchPath
+    scenes: dict[str, Scene] = field(default_factory=dict)
+    shows: dict[str, Show] = field(default_factory=dict)
+    failures: dict[Path, VisualsError] = field(default_factory=dict)
+    _loaded: set[Path] = field(default_factory=set)
+
+    def module_files(self) -> list[Path]:
+        files = []
+        for folder in self.search.scene_dirs:
+            if folder.is_dir():
+                files += sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+        return files
+
+    def _load(self, path: Path) -> None:
+        path = path.resolve()
+        if path in self._loaded:
+            return
+        self._loaded.add(path)
+        module_name = f"visuals_scenes_{abs(hash(str(path)))}_{path.stem}"
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        if spec is None or spec.loader is None:
+            return
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except VisualsError as err:
+            self.failures[path] = err
+            return
+        except Exception as err:  # user code: report it, with its own file and line
+            self.failures[path] = module_error(path, err)
+            return
+        self._collect(module)
+
+    def _collect(self, module: ModuleType) -> None:
+        for value in vars(module).values():
+            if isinstance(value, Scene):
+                self.scenes.setdefault(value.name, value)
+            elif isinstance(value, Show):
+                self.shows.setdefault(value.name, value)
+            elif isinstance(value, (list, tuple)):
+                for item in value:
+                    if isinstance(item, Scene):
+                        self.scenes.setdefault(item.name, item)
+                    elif isinstance(item, Show):
+                        self.shows.setdefault(item.name, item)
+
+    def load_all(self) -> None:
+        for path in self.module_files():
+            self._load(path)
+
+    def _load_named(self, name: str) -> None:
+        for folder in self.search.scene_dirs:
+            candidate = folder / f"{name}.py"
+            if candidate.is_file():
+                self._load(candidate)
+
+    def scene(self, name: str) -> Scene:
+        if name not in self.scenes:
+            self._load_named(name)
+        if name not in self.scenes:
+            self.load_all()
+        if name not in self.scenes:
+            raise self._missing("scene", name, list(self.scenes))
+        return self.scenes[name]
+
+    def show(self, name: str) -> Show:
+        """A show by name, a scene by name as a one-scene show, or a fragment shader path."""
+        if name.endswith(SHADER_SUFFIXES) or "/" in name:
+            return self._shader_show(name)
+        if name not in self.shows and name not in self.scenes:
+            self._load_named(name)
+        if name not in self.shows and name not in self.scenes:
+            self.load_all()
+        if name in self.shows:
+            show = self.shows[name]
+        elif name in self.scenes:
+            show = single_scene_show(self.scenes[name])
+        else:
+            raise self._missing("show or scene", name, list(self.shows) + list(self.scenes))
+        self.validate(show)
+        return show
+
+    def validate(self, show: Show) -> None:
+        for cue in show.cues:
+            if cue.scene not in self.scenes:
+                try:
+                    self.scene(cue.scene)
+                except VisualsError:
+                    pass
+        from .transitions import known_transitions
+        show.validate(self.scenes, known_transitions(self.search))
+
+    def _shader_show(self, path: str) -> Show:
+        p = Path(path)
+        if not p.is_file():
+            raise VisualsError(f"shader file '{path}' not found",
+                               fix="give the path of an existing fragment shader, or a show name "
+                                   "from 'visuals list'")
+        scene = shader_scene(str(p))
+        self.scenes[scene.name] = scene
+        return single_scene_show(scene)
+
+    def _missing(self, kind: str, name: str, known: list[str]) -> VisualsError:
+        if self.failures:
+            # A module that failed to load may have been the one defining this name.
+            for path, err in self.failures.items():
+                if path.stem == name:
+                    return err
+        hint = suggest(name, known)
+        broken = ""
+        if self.failures:
+            broken = "; these modules failed to load: " + ", ".join(
+                f"{display_path(p)} ({e.message})" for p, e in self.failures.items())
+        return VisualsError(f"no {kind} named '{name}'{broken}",
+                            fix=f"{hint}; 'visuals list' shows them all")
+
+
+def module_error(path: Path, err: BaseException) -> VisualsError:
+    """A scene module raised: point at the deepest line of that module in the traceback."""
+    line = None
+    for frame in traceback.extract_tb(err.__traceback__):
+        if Path(frame.filename).resolve() == path:
+            line = frame.lineno
+    if isinstance(err, SyntaxError) and err.lineno and Path(err.filename or "").resolve() == path:
+        line = err.lineno
+    return VisualsError(f"scene module raised {type(err).__name__}: {err}",
+                        file=display_path(path), line=line,
+                        fix="correct the Python at that line")

@@ -1,0 +1,170 @@
+"""The one render step shared by the live window and offline export.
+
+``Renderer.render(frame)`` samples the show's timeline at the frame's time, renders every
+active cue's scene (reusing one SceneRunner per cue), applies transitions and blend modes,
+and leaves the final image in a framebuffer that sinks read from: the scene's own target when
+one layer plays alone (no copy), or the supersampling resolve.  Rows are in GL order, bottom
+row first; sinks flip them where they are cheapest to flip (ffmpeg's vflip is free).  The clock decides which frames are asked
+for; nothing in here reads the wall clock.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import moderngl
+
+from .clock import Frame
+from .compositor import Compositor, LayerImage
+from .errors import VisualsError
+from .gpu import ProgramCache
+from .paths import SearchPath
+from .registry import Registry
+from .scene import SceneState
+from .scene_runtime import SceneRunner
+from .show import Show
+from .timeline import ActiveCue, TimelineSample
+
+DOWNSAMPLE_SHADER = "post/downsample.frag"
+MAX_SIZE = 16384
+
+
+@dataclass(frozen=True)
+class RenderConfig:
+    """How to render: output size, supersampling factor, frame rate, and exactness."""
+
+    size: tuple[int, int] = (1280, 720)
+    ssaa: int = 1
+    fps: Fraction = Fraction(30)
+    exact: bool = True
+    seed: int | None = None
+
+    def __post_init__(self) -> None:
+        w, h = self.size
+        if not (isinstance(w, int) and isinstance(h, int)) or w < 1 or h < 1 or w > MAX_SIZE or h > MAX_SIZE:
+            raise VisualsError(f"invalid size {w}x{h}", fix=f"give WxH with each side in 1..{MAX_SIZE}, e.g. 1280x720")
+        if not 1 <= self.ssaa <= 8:
+            raise VisualsError(f"ssaa {self.ssaa} is out of range", fix="give a factor from 1 to 8")
+        if w * self.ssaa > MAX_SIZE or h * self.ssaa > MAX_SIZE:
+            raise VisualsError(f"{w}x{h} supersampled {self.ssaa}x exceeds {MAX_SIZE} pixels a side",
+                               fix="lower --ssaa or --size")
+
+    @property
+    def render_size(self) -> tuple[int, int]:
+        return (self.size[0] * self.ssaa, self.size[1] * self.ssaa)
+
+
+class Renderer:
+    def __init__(self, ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig):
+        self.ctx = ctx
+        self.show = show
+        self.registry = registry
+        self.config = config
+        self.programs = ProgramCache(ctx, registry.search)
+        self.compositor = Compositor(ctx, self.programs, config.render_size)
+        self.runners: dict[int, SceneRunner] = {}
+        out_tex = ctx.texture(config.size, 4)
+        self.output = ctx.framebuffer(color_attachments=[out_tex])
+        self._downsample = self.programs.get(DOWNSAMPLE_SHADER) if config.ssaa > 1 else None
+        self.frame_fbo: moderngl.Framebuffer = self.output
+        self.seed = show.seed if config.seed is None else config.seed
+        self.last_sample: TimelineSample | None = None
+
+    # -- preparation ------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Compile every program the show can use, so the first frames do not stall."""
+        for cue in self.show.cues:
+            scene = self.registry.scene(cue.scene)
+            for spec in scene.passes:
+                self.programs.get(spec.frag, spec.vert, list(scene.params), scene.folder)
+            if cue.transition != "crossfade" or cue.fade_in > 0:
+                from .transitions import transition_shader
+                self.programs.get(transition_shader(cue.transition))
+
+    def _runner(self, active: ActiveCue) -> SceneRunner:
+        runner = self.runners.get(active.index)
+        if runner is None:
+            scene = self.registry.scene(active.cue.scene)
+            runner = SceneRunner(self.ctx, self.programs, scene, self.config.render_size, self.config.exact)
+            self.runners[active.index] = runner
+        return runner
+
+    def scene_state(self, active: ActiveCue, sample: TimelineSample, frame: Frame) -> SceneState:
+        scene = self.registry.scene(active.cue.scene)
+        params = scene.params.defaults()
+        for name, value in active.values.items():
+            params[name] = scene.params.get(name).clamp(scene.params.get(name).coerce(value))
+        fps = self.config.fps
+        local_frame = max(0, round(active.local_t * float(fps)))
+        return SceneState(t=active.local_t, show_t=sample.t, frame=local_frame, dt=float(1 / fps),
+                          beat=sample.beat, bpm=sample.bpm, seed=self.seed,
+                          resolution=self.config.render_size, params=params)
+
+    def _history(self, active: ActiveCue):
+        """State of a cue at its local frame k, for replaying feedback exactly."""
+        fps = self.config.fps
+
+        def state_at(k: int) -> SceneState:
+            t = active.cue.start + float(Fraction(k) / fps)
+            sample = self.show.timeline.sample(t)
+            match = next((c for c in sample.cues() if c.index == active.index), None)
+            if match is None:  # pragma: no cover - the cue is active over its whole span
+                match = ActiveCue(active.index, active.cue, t - active.cue.start, 1.0, {})
+            state = self.scene_state(match, sample, Frame(k, t, float(1 / fps)))
+            state.frame = k
+            return state
+        return state_at
+
+    def _render_cue(self, active: ActiveCue, sample: TimelineSample, frame: Frame) -> moderngl.Framebuffer:
+        runner = self._runner(active)
+        return runner.render(self.scene_state(active, sample, frame), self._history(active))
+
+    # -- the step -----------------------------------------------------------------------
+    def render(self, frame: Frame) -> moderngl.Framebuffer:
+        sample = self.show.timeline.sample(frame.t)
+        self.last_sample = sample
+        layers: list[LayerImage] = []
+        used: set[int] = set()
+        uniforms = {"u_time": float(frame.t), "u_show_time": float(frame.t), "u_frame": int(frame.index),
+                    "u_seed": int(self.seed)}
+        for layer in sample.layers:
+            current = self._render_cue(layer.current, sample, frame)
+            used.add(layer.current.index)
+            image = current
+            if layer.previous is not None:
+                previous = self._render_cue(layer.previous, sample, frame)
+                used.add(layer.previous.index)
+                cue = layer.current.cue
+                image = self.compositor.transition(layer.layer, cue.transition, previous, current,
+                                                   layer.progress, dict(cue.transition_params), uniforms)
+            layers.append(LayerImage(image, layer.opacity, layer.current.cue.blend))
+        for index in list(self.runners):
+            if index not in used:
+                self.runners.pop(index).release()
+        if not layers:
+            self.output.use()
+            self.output.clear(0.0, 0.0, 0.0, 1.0)
+            self.frame_fbo = self.output
+        elif self._downsample is None:
+            self.frame_fbo = self.compositor.composite(layers)
+        else:
+            final = self.compositor.composite(layers)
+            self.output.use()
+            final.color_attachments[0].use(0)
+            self._downsample.set("u_image", 0)
+            self._downsample.set("u_ssaa", int(self.config.ssaa))
+            self._downsample.vao.render(moderngl.TRIANGLES, vertices=3)
+            self.frame_fbo = self.output
+        return self.frame_fbo
+
+    def read_rgb(self) -> bytes:
+        """The last rendered frame as RGB bytes, bottom row first (GL order)."""
+        return self.frame_fbo.read(components=3, alignment=1)
+
+    def release(self) -> None:
+        for runner in self.runners.values():
+            runner.release()
+        self.runners.clear()
+        self.compositor.release()
+        self.output.release()

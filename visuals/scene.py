@@ -1,0 +1,149 @@
+"""What a scene is: shader passes plus typed parameters.
+
+A scene is declared in a small Python module under ``scenes/`` (or a user's scene folder)::
+
+    SCENE = Scene("plasma", passes=[Pass("scenes/plasma.frag")],
+                  params=[Param("speed", 1.0, 0, 4, "how fast the plasma flows")])
+
+Passes run in order each frame; a pass may read earlier passes (``inputs``, bound as
+``u_<name>``) and its own previous frame (``feedback``, bound as ``u_prev``), at float
+precision where asked.  The last pass (or ``output``) is the scene's image.  Scenes that need
+data from Python (a generated glyph table, touch positions) subclass Scene and override
+``update``, which may upload textures and return extra uniforms each frame.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import SourceSite, VisualsError, caller_site
+from .params import Param, ParamSet
+
+PRECISIONS = {"rgba8": "f1", "rgba16f": "f2", "rgba32f": "f4"}
+PRIMITIVES = ("fullscreen", "points", "lines", "line_strip", "triangles", "triangle_strip")
+UPDATES = ("frame", "once", "params")
+
+
+@dataclass
+class Pass:
+    """One shader pass.
+
+    ``primitive='fullscreen'`` draws one triangle over the target (the usual image pass).
+    Other primitives draw ``count`` vertices (an int, or the name of a parameter) times
+    ``instances`` with no vertex buffer: the vertex shader builds them from gl_VertexID and
+    gl_InstanceID, as a star field of points does.  ``update='once'`` renders the pass only
+    when the scene instance starts (a baked field); ``'params'`` also when any parameter
+    changes.
+    """
+
+    frag: str
+    name: str = "main"
+    vert: str | None = None
+    inputs: Sequence[str] = ()
+    feedback: bool = False
+    precision: str = "rgba8"
+    scale: float = 1.0
+    size: tuple[int, int] | None = None
+    filter: str = "linear"
+    wrap: str = "clamp"
+    primitive: str = "fullscreen"
+    count: int | str = 3
+    instances: int | str = 1
+    blend: str | None = None
+    clear: tuple[float, float, float, float] | None = (0.0, 0.0, 0.0, 1.0)
+    update: str = "frame"
+    mipmaps: bool = False
+    site: SourceSite | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.site = self.site or caller_site()
+
+        def bad(message: str, fix: str) -> VisualsError:
+            return VisualsError(message, file=self.site.file if self.site else None,
+                                line=self.site.line if self.site else None, fix=fix)
+
+        if self.precision not in PRECISIONS:
+            raise bad(f"unknown precision '{self.precision}'", f"use one of {', '.join(PRECISIONS)}")
+        if self.primitive not in PRIMITIVES:
+            raise bad(f"unknown primitive '{self.primitive}'", f"use one of {', '.join(PRIMITIVES)}")
+        if self.update not in UPDATES:
+            raise bad(f"unknown update mode '{self.update}'", f"use one of {', '.join(UPDATES)}")
+        if self.filter not in ("linear", "nearest"):
+            raise bad(f"unknown filter '{self.filter}'", "use 'linear' or 'nearest'")
+        if self.wrap not in ("clamp", "repeat", "mirror"):
+            raise bad(f"unknown wrap '{self.wrap}'", "use 'clamp', 'repeat' or 'mirror'")
+        if self.blend not in (None, "add", "alpha", "max"):
+            raise bad(f"unknown pass blend '{self.blend}'", "use None, 'add', 'alpha' or 'max'")
+        if not (0 < self.scale <= 4):
+            raise bad(f"pass scale {self.scale} is out of range", "give a scale in (0, 4]")
+
+
+@dataclass
+class SceneState:
+    """Everything a scene may read for one frame; a pure function of the frame's time."""
+
+    t: float            # seconds since the cue started (the scene's own time)
+    show_t: float       # seconds since the show started
+    frame: int          # frame index since the cue started
+    dt: float
+    beat: float
+    bpm: float
+    seed: int
+    resolution: tuple[int, int]
+    params: dict[str, Any]
+    events: Sequence[Any] = ()   # control events (touches...) that reached this scene
+
+    @property
+    def phase(self) -> float:
+        return self.beat % 1.0
+
+
+class Scene:
+    """Shader passes plus parameters; subclass and override ``update`` to feed data from Python."""
+
+    def __init__(self, name: str, passes: Sequence[Pass], params: Sequence[Param] = (),
+                 description: str = "", duration: float = 10.0, output: str | None = None,
+                 site: SourceSite | None = None):
+        self.site = site or caller_site()
+        self.name = name
+        self.passes = list(passes)
+        self.params = ParamSet(params, name)
+        self.description = description
+        self.duration = duration
+        if not self.passes:
+            raise self.error(f"scene '{name}' has no passes", "give at least one Pass")
+        names = [p.name for p in self.passes]
+        for i, p in enumerate(self.passes):
+            if names.count(p.name) > 1:
+                raise self.error(f"scene '{name}' has two passes named '{p.name}'",
+                                 "give each pass a distinct name=")
+            for inp in p.inputs:
+                if inp not in names[:i]:
+                    raise self.error(f"pass '{p.name}' reads '{inp}', which is not an earlier pass",
+                                     "list only passes defined before it in inputs=")
+        self.output = output or self.passes[-1].name
+        if self.output not in names:
+            raise self.error(f"scene output '{self.output}' is not a pass", "name one of its passes")
+
+    @property
+    def folder(self) -> Path | None:
+        return Path(self.site.file).parent if self.site else None
+
+    def error(self, message: str, fix: str) -> VisualsError:
+        return VisualsError(message, file=self.site.file if self.site else None,
+                            line=self.site.line if self.site else None, fix=fix)
+
+    def update(self, state: SceneState, resources: "SceneResources") -> dict[str, Any]:
+        """Per-frame hook: upload textures through ``resources`` and return extra uniforms."""
+        return {}
+
+    def __repr__(self) -> str:
+        return f"Scene({self.name!r}, {len(self.passes)} passes, {len(self.params)} params)"
+
+
+class SceneResources:
+    """What ``Scene.update`` may do to the GPU: create or refresh named textures."""
+
+    def texture(self, name: str, data, *, filter: str = "linear", wrap: str = "clamp") -> None:  # pragma: no cover
+        raise NotImplementedError

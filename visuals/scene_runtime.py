@@ -1,0 +1,240 @@
+"""A scene running on the GPU: its passes' targets, feedback buffers and extra textures.
+
+One runner exists per playing cue, so two cues of the same scene (a crossfade from the sky to
+the sky with other parameters) keep separate feedback histories.  In exact mode (export, and
+any frame that must be repeatable) a runner whose scene has feedback replays its history from
+the cue's start whenever it is asked for a frame that does not follow the last one, so frame n
+is the same bytes whether it is rendered in sequence, alone, or twice.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import moderngl
+import numpy as np
+
+from .errors import VisualsError
+from .gpu import CompiledProgram, ProgramCache
+from .scene import PRECISIONS, Pass, Scene, SceneResources, SceneState
+
+_WRAP = {"clamp": False, "repeat": True, "mirror": True}
+
+
+def standard_uniforms(prog: CompiledProgram, state: SceneState, size: tuple[int, int]) -> None:
+    """The uniform contract of shaders/README.md, set on one program."""
+    w, h = size
+    prog.set("u_time", float(state.t))
+    prog.set("u_show_time", float(state.show_t))
+    prog.set("u_frame", int(state.frame))
+    prog.set("u_delta", float(state.dt))
+    prog.set("u_resolution", (float(w), float(h)))
+    prog.set("u_aspect", float(w) / float(h))
+    prog.set("u_beat", float(state.beat))
+    prog.set("u_bpm", float(state.bpm))
+    prog.set("u_phase", float(state.phase))
+    prog.set("u_seed", int(state.seed))
+
+
+def _uniform_value(value: Any):
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    return tuple(float(v) for v in value)
+
+
+class _Target:
+    """A pass's render target: one texture, or two for ping-pong feedback."""
+
+    def __init__(self, ctx: moderngl.Context, spec: Pass, size: tuple[int, int]):
+        self.size = size
+        dtype = PRECISIONS[spec.precision]
+        count = 2 if spec.feedback else 1
+        self.textures = [ctx.texture(size, 4, dtype=dtype) for _ in range(count)]
+        self.fbos = [ctx.framebuffer(color_attachments=[t]) for t in self.textures]
+        for t in self.textures:
+            f = moderngl.LINEAR if spec.filter == "linear" else moderngl.NEAREST
+            if spec.mipmaps:
+                t.filter = (moderngl.LINEAR_MIPMAP_LINEAR, f)
+            else:
+                t.filter = (f, f)
+            t.repeat_x = t.repeat_y = _WRAP[spec.wrap]
+        self.current = 0
+        self.clear()
+
+    def clear(self) -> None:
+        for fbo in self.fbos:
+            fbo.clear(0.0, 0.0, 0.0, 0.0)
+
+    @property
+    def texture(self) -> moderngl.Texture:
+        return self.textures[self.current]
+
+    @property
+    def previous(self) -> moderngl.Texture:
+        return self.textures[1 - self.current] if len(self.textures) == 2 else self.textures[0]
+
+    def advance(self) -> moderngl.Framebuffer:
+        """Swap the ping-pong pair and return the framebuffer to draw into."""
+        if len(self.fbos) == 2:
+            self.current = 1 - self.current
+        return self.fbos[self.current]
+
+    def release(self) -> None:
+        for o in self.fbos + self.textures:
+            o.release()
+
+
+class SceneRunner(SceneResources):
+    """Renders one scene instance; ``render(state)`` returns the output texture."""
+
+    def __init__(self, ctx: moderngl.Context, programs: ProgramCache, scene: Scene,
+                 size: tuple[int, int], exact: bool = True):
+        self.ctx = ctx
+        self.scene = scene
+        self.size = size
+        self.exact = exact
+        self.has_feedback = any(p.feedback for p in scene.passes)
+        self.programs = [programs.get(p.frag, p.vert, list(scene.params), scene.folder)
+                         for p in scene.passes]
+        self.targets: dict[str, _Target] = {}
+        for spec in scene.passes:
+            self.targets[spec.name] = _Target(ctx, spec, self._pass_size(spec))
+        self.extra_textures: dict[str, moderngl.Texture] = {}
+        self._rendered_once: set[str] = set()
+        self._last_params: dict[str, Any] | None = None
+        self._last_frame: int | None = None
+
+    def _pass_size(self, spec: Pass) -> tuple[int, int]:
+        if spec.size:
+            return spec.size
+        return (max(1, round(self.size[0] * spec.scale)), max(1, round(self.size[1] * spec.scale)))
+
+    # SceneResources -------------------------------------------------------------------
+    def texture(self, name: str, data, *, filter: str = "linear", wrap: str = "clamp") -> None:
+        arr = np.ascontiguousarray(data)
+        if arr.ndim == 2:
+            arr = arr[:, :, None]
+        h, w, comps = arr.shape
+        dtype = {np.dtype(np.uint8): "f1", np.dtype(np.float16): "f2",
+                 np.dtype(np.float32): "f4"}.get(arr.dtype)
+        if dtype is None:
+            arr = arr.astype(np.float32)
+            dtype = "f4"
+        tex = self.extra_textures.get(name)
+        if tex is None or tex.size != (w, h) or tex.components != comps or tex.dtype != dtype:
+            if tex is not None:
+                tex.release()
+            tex = self.ctx.texture((w, h), comps, dtype=dtype)
+            f = moderngl.LINEAR if filter == "linear" else moderngl.NEAREST
+            tex.filter = (f, f)
+            tex.repeat_x = tex.repeat_y = _WRAP[wrap]
+            self.extra_textures[name] = tex
+        tex.write(arr.tobytes())
+
+    # rendering ------------------------------------------------------------------------
+    @property
+    def output(self) -> moderngl.Texture:
+        return self.targets[self.scene.output].texture
+
+    @property
+    def output_fbo(self) -> moderngl.Framebuffer:
+        """The framebuffer holding the output texture, so it can be read back without a copy."""
+        target = self.targets[self.scene.output]
+        return target.fbos[target.current]
+
+    def render(self, state: SceneState, history: Callable[[int], SceneState] | None = None) -> moderngl.Framebuffer:
+        """Render ``state``; in exact mode replay feedback history through ``history(k)``."""
+        if self.exact and self._last_frame is not None and state.frame == self._last_frame:
+            return self.output_fbo
+        if self.exact and self.has_feedback and self._last_frame != state.frame - 1 and state.frame > 0:
+            if history is None:
+                raise VisualsError(f"scene '{self.scene.name}' has feedback and cannot jump to a frame",
+                                   fix="render frames in order")
+            self.reset()
+            for k in range(0, state.frame):
+                self._render_one(history(k))
+        self._render_one(state)
+        return self.output_fbo
+
+    def reset(self) -> None:
+        for target in self.targets.values():
+            target.clear()
+        self._rendered_once.clear()
+        self._last_params = None
+        self._last_frame = None
+
+    def _render_one(self, state: SceneState) -> None:
+        extra = self.scene.update(state, self) or {}
+        params_changed = state.params != self._last_params
+        for spec, prog in zip(self.scene.passes, self.programs):
+            if spec.update == "once" and spec.name in self._rendered_once:
+                continue
+            if spec.update == "params" and spec.name in self._rendered_once and not params_changed:
+                continue
+            self._draw(spec, prog, state, extra)
+            self._rendered_once.add(spec.name)
+        self._last_params = dict(state.params)
+        self._last_frame = state.frame
+
+    def _draw(self, spec: Pass, prog: CompiledProgram, state: SceneState, extra: dict) -> None:
+        target = self.targets[spec.name]
+        fbo = target.advance()
+        fbo.use()
+        if spec.primitive != "fullscreen" and spec.clear is not None:
+            fbo.clear(*spec.clear)
+        standard_uniforms(prog, state, target.size)
+        for name, value in state.params.items():
+            prog.set(f"u_{name}", _uniform_value(value))
+        for name, value in extra.items():
+            prog.set(name, value)
+        unit = 0
+        for inp in spec.inputs:
+            unit = self._bind(prog, f"u_{inp}", self.targets[inp].texture, unit)
+        if spec.feedback:
+            unit = self._bind(prog, "u_prev", target.previous, unit)
+        for name, tex in self.extra_textures.items():
+            unit = self._bind(prog, f"u_{name}", tex, unit)
+        if spec.blend:
+            self.ctx.enable(moderngl.BLEND)
+            self.ctx.blend_func = {"add": (moderngl.ONE, moderngl.ONE),
+                                   "alpha": moderngl.DEFAULT_BLENDING,
+                                   "max": (moderngl.ONE, moderngl.ONE)}[spec.blend]
+            self.ctx.blend_equation = moderngl.MAX if spec.blend == "max" else moderngl.FUNC_ADD
+        try:
+            if spec.primitive == "fullscreen":
+                prog.vao.render(moderngl.TRIANGLES, vertices=3)
+            else:
+                mode = {"points": moderngl.POINTS, "lines": moderngl.LINES,
+                        "line_strip": moderngl.LINE_STRIP, "triangles": moderngl.TRIANGLES,
+                        "triangle_strip": moderngl.TRIANGLE_STRIP}[spec.primitive]
+                self.ctx.enable(moderngl.PROGRAM_POINT_SIZE)
+                prog.vao.render(mode, vertices=self._count(spec.count, state),
+                                instances=self._count(spec.instances, state))
+        finally:
+            if spec.blend:
+                self.ctx.blend_equation = moderngl.FUNC_ADD
+                self.ctx.disable(moderngl.BLEND)
+        if spec.mipmaps:
+            target.texture.build_mipmaps()
+
+    def _count(self, value: int | str, state: SceneState) -> int:
+        if isinstance(value, str):
+            return max(0, int(round(float(state.params[value]))))
+        return int(value)
+
+    def _bind(self, prog: CompiledProgram, name: str, tex: moderngl.Texture, unit: int) -> int:
+        member = prog.program.get(name, None)
+        if member is None:
+            return unit
+        tex.use(unit)
+        member.value = unit
+        return unit + 1
+
+    def release(self) -> None:
+        for target in self.targets.values():
+            target.release()
+        for tex in self.extra_textures.values():
+            tex.release()
+        self.targets.clear()
+        self.extra_textures.clear()

@@ -1,0 +1,22 @@
+"""Transitions: shaders that take the outgoing and incoming images and a progress 0..1.
+
+A transition is a file ``shaders/transitions/<name>.frag`` reading ``u_from``, ``u_to`` and
+``u_progress`` (plus the standard uniforms and any ``u_<param>`` a cue passes through
+``transition_params``).  At progress 0 it must show ``u_from`` and at 1 ``u_to``.
+"""
+from __future__ import annotations
+
+from .paths import SearchPath
+
+
+def known_transitions(search: SearchPath) -> list[str]:
+    names: set[str] = set()
+    for folder in search.shader_dirs:
+        sub = folder / "transitions"
+        if sub.is_dir():
+            names.update(p.stem for p in sub.glob("*.frag"))
+    return sorted(names)
+
+
+def transition_shader(name: str) -> str:
+    return f"transitions/{name}.frag"
