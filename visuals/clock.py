@@ -62,6 +62,10 @@ class FixedClock:
         # The epsilon absorbs binary rounding of t (0.7 s at 30 fps is frame 21, not 20).
         return max(0, math.floor(t * float(self.fps) + 1e-6))
 
+    def first_frame_from(self, t: float) -> int:
+        """The first frame whose time is at or after t (frame ranges are [start, end))."""
+        return max(0, math.ceil(t * float(self.fps) - 1e-6))
+
     def frames(self, start: int, stop: int):
         for i in range(start, stop):
             yield self.frame(i)

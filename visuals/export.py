@@ -45,10 +45,9 @@ class FrameRange:
                 raise VisualsError(f"invalid --frames '{frames}'",
                                    fix="write A:B, e.g. 0:120 (frame A up to, not including, B)") from None
         else:
-            start = clock.frame_at(start_s) if start_s is not None else 0
-            stop = clock.frame_at(end_s) if end_s is not None else total
-            if end_s is not None and clock.time_of(stop) < end_s - 1e-9:
-                stop += 1
+            # Frames whose time t = i / fps lies in [start, end).
+            start = clock.first_frame_from(start_s) if start_s is not None else 0
+            stop = clock.first_frame_from(end_s) if end_s is not None else total
         if start < 0 or stop <= start:
             raise VisualsError(f"empty frame range {start}:{stop}",
                                fix="give a start before the end (--start/--end in seconds, --frames A:B)")

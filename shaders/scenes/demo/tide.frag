@@ -2,6 +2,7 @@
 // Demo scene "tide": slow violet and emerald bands folding over each other, a stand-in
 // for the dream's sky until the real scenes exist.  Exercises parameters and the beat.
 #include <visuals/params>
+#include <lib/dither.glsl>
 uniform float u_time;
 uniform vec2 u_resolution;
 uniform float u_phase;
@@ -23,9 +24,5 @@ void main() {
     vec3 b = u_colour_b.rgb;
     vec3 col = mix(a, b, 0.5 + 0.5 * v) * (0.55 + 0.45 * sin(v * 6.2831 * u_bands)) * pulse;
     col += 0.08 * vec3(0.9, 0.8, 1.0) * exp(-6.0 * dot(p, p));
-    // triangular dither of one 8-bit step against banding
-    uint h = uint(gl_FragCoord.x) * 1973u + uint(gl_FragCoord.y) * 9277u + uint(u_frame) * 26699u;
-    h = (h ^ (h >> 13)) * 1274126177u; h ^= h >> 16;
-    float n = float(h & 0xffffu) / 65535.0 + float(h >> 16) / 65535.0 - 1.0;
-    frag_colour = vec4(clamp(col, 0.0, 1.0) + n / 255.0, 1.0);
+    frag_colour = vec4(dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
 }
