@@ -192,3 +192,54 @@ def test_reference_images(gl):
         ok, why = compare(img, np.asarray(Image.open(path).convert("RGB")))
         assert ok, f"{scene} at {t}s differs from {path.name}: {why}"
     assert not missing, f"missing references {missing}: run python tests/reference/regenerate.py"
+
+
+BINDINGS = {
+    "scenes/bound.py": """
+        from visuals import Scene, Pass, Param, Show, Cue, Binding, Touch
+        import numpy as np
+
+        class Mirror(Scene):
+            '''Shows its environment binding; touches arrive as a uniform array.'''
+            def update(self, state, resources):
+                touches = np.zeros((4, 4), np.float32)
+                for i, e in enumerate(state.events[-4:]):
+                    touches[i] = (e.x, e.y, e.time, e.strength)
+                return {"u_touch_count": len(state.events), "u_touches": touches}
+
+        mirror = Mirror("mirror", [Pass("mirror.frag")],
+                        bindings={"env": Binding(default="no_such_scene", scale=0.5)})
+        mirror_sky = Mirror("mirror_sky", [Pass("mirror.frag")], bindings={"env": Binding(default="flat_b")})
+        touched = Show("touched", [Cue("mirror", 0, 4, events=[Touch(1.0, 0.25, 0.5), Touch(2.0, 0.75, 0.5, 0.5)])])
+        rebound = Show("rebound", [Cue("mirror_sky", 0, 4, bind={"env": "flat_a"})])
+        """,
+    "scenes/mirror.frag": """
+        #version 330 core
+        uniform sampler2D u_env;
+        uniform int u_touch_count;
+        uniform vec4 u_touches[4];
+        out vec4 c;
+        void main() {
+            vec3 env = texture(u_env, vec2(0.5, 0.9)).rgb;
+            c = vec4(env.rg, float(u_touch_count) / 255.0 + u_touches[1].w * 0.0, 1.0);
+        }
+        """,
+}
+
+
+def test_binding_falls_back_to_the_gradient_and_can_be_rebound(gl, tmp_path):
+    project = make_project(tmp_path, {**EXACT, **BINDINGS})
+    fallback = render_frames(gl, "mirror", [0], folder=project, size=(32, 18))[0]
+    gradient = render_frames(gl, "env_gradient", [0], size=(16, 9))[0]
+    # the mirror shows the gradient's colour near the top (red and green channels)
+    assert abs(int(fallback[5, 5, 0]) - int(gradient[1, 8, 0])) <= 12
+    default = render_frames(gl, "mirror_sky", [0], folder=project, size=(8, 8))[0]
+    rebound = render_frames(gl, "rebound", [0], folder=project, size=(8, 8))[0]
+    assert tuple(default[4, 4, :2]) == (0, 0)      # flat_b is blue: no red, no green
+    assert tuple(rebound[4, 4, :2]) == (255, 0)    # the cue bound flat_a, which is red
+
+
+def test_touch_events_reach_the_scene_at_their_time(gl, tmp_path):
+    project = make_project(tmp_path, {**EXACT, **BINDINGS})
+    counts = [img[4, 4, 2] for img in render_times(gl, "touched", [0.5, 1.0, 1.5, 2.5], folder=project, size=(8, 8))]
+    assert counts == [0, 1, 1, 2]

@@ -6,13 +6,14 @@ The names a show or scene module needs are importable from here::
 """
 from .easing import cubic_bezier
 from .errors import VisualsError
+from .events import Touch, Trigger
 from .params import Param
-from .scene import Pass, Scene, SceneState
+from .scene import Binding, Pass, Scene, SceneState
 from .show import Show
 from .signals import LFO, Beat, Constant, Follower, Noise, Signal
 from .timeline import Cue, Key, Track
 
 __version__ = "0.1.0"
 
-__all__ = ["Scene", "Pass", "Param", "SceneState", "Show", "Cue", "Key", "Track", "LFO", "Noise",
+__all__ = ["Scene", "Pass", "Binding", "Touch", "Trigger", "Param", "SceneState", "Show", "Cue", "Key", "Track", "LFO", "Noise",
            "Beat", "Follower", "Constant", "Signal", "cubic_bezier", "VisualsError", "__version__"]

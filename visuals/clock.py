@@ -36,6 +36,10 @@ def parse_fps(value: str | float | int | Fraction) -> Fraction:
             fps = Fraction(int(num), int(den))
         else:
             fps = Fraction(str(value)).limit_denominator(1001)
+            # 29.97, 59.94, 23.976 are the NTSC rates N * 1000/1001, written as decimals.
+            ntsc = Fraction(round(fps * Fraction(1001, 1000)) * 1000, 1001)
+            if fps.denominator != 1 and ntsc > 0 and abs(fps - ntsc) < Fraction(1, 200):
+                fps = ntsc
     except (ValueError, ZeroDivisionError):
         raise VisualsError(f"invalid fps '{value}'",
                            fix="give a positive number such as 30, 59.94 or 30000/1001") from None

@@ -69,6 +69,11 @@ def oklab_to_srgb(lab) -> tuple[float, float, float]:
 
 def mix_colour(c0, c1, u: float) -> tuple[float, float, float, float]:
     """Perceptual mix of two RGBA colours (OKLab for colour, linear for alpha)."""
+    # The OKLab round trip is not exact (about 1e-7), so a key's own colour is returned as is.
+    if u == 0.0:
+        return tuple(c0)  # type: ignore[return-value]
+    if u == 1.0:
+        return tuple(c1)  # type: ignore[return-value]
     lab0, lab1 = srgb_to_oklab(c0), srgb_to_oklab(c1)
     lab = tuple(x + (y - x) * u for x, y in zip(lab0, lab1))
     rgb = oklab_to_srgb(lab)

@@ -91,6 +91,13 @@ class Registry:
             raise self._missing("scene", name, list(self.scenes))
         return self.scenes[name]
 
+    def has_scene(self, name: str) -> bool:
+        try:
+            self.scene(name)
+            return True
+        except VisualsError:
+            return False
+
     def show(self, name: str) -> Show:
         """A show by name, a scene by name as a one-scene show, or a fragment shader path."""
         if name.endswith(SHADER_SUFFIXES) or "/" in name:
@@ -110,11 +117,15 @@ class Registry:
 
     def validate(self, show: Show) -> None:
         for cue in show.cues:
-            if cue.scene not in self.scenes:
-                try:
-                    self.scene(cue.scene)
-                except VisualsError:
-                    pass
+            self.has_scene(cue.scene)   # loads it if it exists; show.validate reports if not
+            scene = self.scenes.get(cue.scene)
+            for slot, name in cue.bind.items():
+                if scene is not None and slot not in scene.bindings:
+                    raise cue.error(f"scene '{cue.scene}' has no binding '{slot}'",
+                                    suggest(slot, scene.bindings))
+                if not self.has_scene(name):
+                    raise cue.error(f"cue binds scene '{name}', which does not exist",
+                                    suggest(name, self.scenes))
         from .transitions import known_transitions
         show.validate(self.scenes, known_transitions(self.search))
 

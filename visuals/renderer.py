@@ -9,7 +9,7 @@ for; nothing in here reads the wall clock.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -63,7 +63,8 @@ class Renderer:
         self.config = config
         self.programs = ProgramCache(ctx, registry.search)
         self.compositor = Compositor(ctx, self.programs, config.render_size)
-        self.runners: dict[int, SceneRunner] = {}
+        self.runners: dict[Any, SceneRunner] = {}   # by cue index, or (cue index, binding slot)
+        self._used: set[Any] = set()
         out_tex = ctx.texture(config.size, 4)
         self.output = ctx.framebuffer(color_attachments=[out_tex])
         self._downsample = self.programs.get(DOWNSAMPLE_SHADER) if config.ssaa > 1 else None
@@ -75,34 +76,76 @@ class Renderer:
     def warm_up(self) -> None:
         """Compile every program the show can use, so the first frames do not stall."""
         for cue in self.show.cues:
-            scene = self.registry.scene(cue.scene)
-            for spec in scene.passes:
-                self.programs.get(spec.frag, spec.vert, list(scene.params), scene.folder)
+            names = [cue.scene] + [self.bound_scene(cue.scene, slot, cue.bind.get(slot))
+                                   for slot in self.registry.scene(cue.scene).bindings]
+            for name in names:
+                scene = self.registry.scene(name)
+                for spec in scene.passes:
+                    self.programs.get(spec.frag, spec.vert, list(scene.params), scene.folder)
             if cue.transition != "crossfade" or cue.fade_in > 0:
                 from .transitions import transition_shader
                 self.programs.get(transition_shader(cue.transition))
 
-    def _runner(self, active: ActiveCue) -> SceneRunner:
-        runner = self.runners.get(active.index)
+    def _runner(self, key: Any, scene_name: str, size: tuple[int, int]) -> SceneRunner:
+        runner = self.runners.get(key)
         if runner is None:
-            scene = self.registry.scene(active.cue.scene)
-            runner = SceneRunner(self.ctx, self.programs, scene, self.config.render_size, self.config.exact)
-            self.runners[active.index] = runner
+            scene = self.registry.scene(scene_name)
+            runner = SceneRunner(self.ctx, self.programs, scene, size, self.config.exact)
+            self.runners[key] = runner
+        self._used.add(key)
         return runner
 
     def scene_state(self, active: ActiveCue, sample: TimelineSample, frame: Frame) -> SceneState:
         scene = self.registry.scene(active.cue.scene)
         params = scene.params.defaults()
         for name, value in active.values.items():
-            params[name] = scene.params.get(name).clamp(scene.params.get(name).coerce(value))
+            param = scene.params.get(name)
+            params[name] = param.clamp(param.coerce(value))
         fps = self.config.fps
         local_frame = max(0, round(active.local_t * float(fps)))
         return SceneState(t=active.local_t, show_t=sample.t, frame=local_frame, dt=float(1 / fps),
                           beat=sample.beat, bpm=sample.bpm, seed=self.seed,
-                          resolution=self.config.render_size, params=params)
+                          resolution=self.config.render_size, params=params, events=active.events)
 
-    def _history(self, active: ActiveCue):
-        """State of a cue at its local frame k, for replaying feedback exactly."""
+    def bound_scene(self, cue_scene: str, slot: str, override: str | None) -> str:
+        """Which scene fills a binding: the cue's choice, the scene's default, or the fallback."""
+        binding = self.registry.scene(cue_scene).bindings[slot]
+        for name in (override, binding.default):
+            if name and self.registry.has_scene(name):
+                return name
+        return binding.fallback
+
+    def _bound(self, active: ActiveCue, slot: str) -> tuple[str, tuple[int, int], dict[str, Any]]:
+        """The scene bound into a slot of a cue, its render size and its parameters."""
+        binding = self.registry.scene(active.cue.scene).bindings[slot]
+        name = self.bound_scene(active.cue.scene, slot, active.cue.bind.get(slot))
+        bound = self.registry.scene(name)
+        w, h = self.config.render_size
+        size = (max(1, round(w * binding.scale)), max(1, round(h * binding.scale)))
+        params = bound.params.defaults()
+        for key, value in binding.params.items():
+            params[key] = bound.params.get(key).validate(value)
+        return name, size, params
+
+    def _inputs(self, active: ActiveCue, state: SceneState) -> dict[str, moderngl.Texture]:
+        """Render the scenes bound into this cue's scene, in step with it."""
+        inputs = {}
+        for slot in self.registry.scene(active.cue.scene).bindings:
+            name, size, params = self._bound(active, slot)
+            runner = self._runner((active.index, slot), name, size)
+
+            def bound_state(main: SceneState, size=size, params=params) -> SceneState:
+                return replace(main, resolution=size, params=params, events=())
+
+            def bound_history(k: int, main_history=self._main_states(active), bound_state=bound_state):
+                return bound_state(main_history(k)), {}
+
+            fbo = runner.render(bound_state(state), None, bound_history)
+            inputs[slot] = fbo.color_attachments[0]
+        return inputs
+
+    def _main_states(self, active: ActiveCue):
+        """The state of a cue at its local frame k (for replaying feedback exactly)."""
         fps = self.config.fps
 
         def state_at(k: int) -> SceneState:
@@ -116,32 +159,40 @@ class Renderer:
             return state
         return state_at
 
+    def _history(self, active: ActiveCue):
+        states = self._main_states(active)
+
+        def state_and_inputs(k: int) -> tuple[SceneState, dict]:
+            state = states(k)
+            return state, self._inputs(active, state)
+        return state_and_inputs
+
     def _render_cue(self, active: ActiveCue, sample: TimelineSample, frame: Frame) -> moderngl.Framebuffer:
-        runner = self._runner(active)
-        return runner.render(self.scene_state(active, sample, frame), self._history(active))
+        state = self.scene_state(active, sample, frame)
+        inputs = self._inputs(active, state)
+        runner = self._runner(active.index, active.cue.scene, self.config.render_size)
+        return runner.render(state, inputs, self._history(active))
 
     # -- the step -----------------------------------------------------------------------
     def render(self, frame: Frame) -> moderngl.Framebuffer:
         sample = self.show.timeline.sample(frame.t)
         self.last_sample = sample
         layers: list[LayerImage] = []
-        used: set[int] = set()
+        self._used = set()
         uniforms = {"u_time": float(frame.t), "u_show_time": float(frame.t), "u_frame": int(frame.index),
                     "u_seed": int(self.seed)}
         for layer in sample.layers:
             current = self._render_cue(layer.current, sample, frame)
-            used.add(layer.current.index)
             image = current
             if layer.previous is not None:
                 previous = self._render_cue(layer.previous, sample, frame)
-                used.add(layer.previous.index)
                 cue = layer.current.cue
                 image = self.compositor.transition(layer.layer, cue.transition, previous, current,
                                                    layer.progress, dict(cue.transition_params), uniforms)
             layers.append(LayerImage(image, layer.opacity, layer.current.cue.blend))
-        for index in list(self.runners):
-            if index not in used:
-                self.runners.pop(index).release()
+        for key in list(self.runners):
+            if key not in self._used:
+                self.runners.pop(key).release()
         if not layers:
             self.output.use()
             self.output.clear(0.0, 0.0, 0.0, 1.0)

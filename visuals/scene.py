@@ -80,6 +80,24 @@ class Pass:
 
 
 @dataclass
+class Binding:
+    """A slot through which a scene reads another scene's image as a texture.
+
+    The liquid-glass towers reflect "scenes from memories": their ``environment`` binding
+    shows the sky by default, and a cue may bind any other scene (``Cue(..., bind=
+    {"environment": "resonance"})``).  The bound scene renders at ``scale`` of the frame size
+    with its default parameters (plus ``params``), in step with the binding scene's time, and
+    arrives in every pass as ``sampler2D u_<slot>``.  When ``default`` is not a known scene,
+    ``fallback`` (a built-in gradient) is used.
+    """
+
+    default: str | None = None
+    fallback: str = "env_gradient"
+    scale: float = 0.5
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class SceneState:
     """Everything a scene may read for one frame; a pure function of the frame's time."""
 
@@ -104,10 +122,11 @@ class Scene:
 
     def __init__(self, name: str, passes: Sequence[Pass], params: Sequence[Param] = (),
                  description: str = "", duration: float = 10.0, output: str | None = None,
-                 site: SourceSite | None = None):
+                 bindings: dict[str, Binding] | None = None, site: SourceSite | None = None):
         self.site = site or caller_site()
         self.name = name
         self.passes = list(passes)
+        self.bindings = dict(bindings or {})
         self.params = ParamSet(params, name)
         self.description = description
         self.duration = duration
@@ -135,7 +154,12 @@ class Scene:
                             line=self.site.line if self.site else None, fix=fix)
 
     def update(self, state: SceneState, resources: "SceneResources") -> dict[str, Any]:
-        """Per-frame hook: upload textures through ``resources`` and return extra uniforms."""
+        """Per-frame hook: upload textures through ``resources`` and return extra uniforms.
+
+        Uniform values may be numbers, tuples, or numpy arrays for uniform arrays (a list
+        of touches as ``vec4 u_touches[16]``).  Called once per rendered frame, in frame order
+        (feedback replays included), and must depend only on ``state``.
+        """
         return {}
 
     def __repr__(self) -> str:
@@ -145,5 +169,11 @@ class Scene:
 class SceneResources:
     """What ``Scene.update`` may do to the GPU: create or refresh named textures."""
 
-    def texture(self, name: str, data, *, filter: str = "linear", wrap: str = "clamp") -> None:  # pragma: no cover
+    def texture(self, name: str, data, *, filter: str = "linear", wrap: str = "clamp",
+                key: Any = None) -> None:  # pragma: no cover
+        """Upload a numpy array (h, w[, c]) as ``sampler2D u_<name>``; array row 0 is v = 0.
+
+        With ``key``, the upload is skipped while the key stays the same (a glyph table
+        regenerated only when its seed changes).
+        """
         raise NotImplementedError

@@ -101,6 +101,8 @@ class SceneRunner(SceneResources):
         for spec in scene.passes:
             self.targets[spec.name] = _Target(ctx, spec, self._pass_size(spec))
         self.extra_textures: dict[str, moderngl.Texture] = {}
+        self._texture_keys: dict[str, Any] = {}
+        self.inputs: dict[str, moderngl.Texture] = {}
         self._rendered_once: set[str] = set()
         self._last_params: dict[str, Any] | None = None
         self._last_frame: int | None = None
@@ -111,7 +113,11 @@ class SceneRunner(SceneResources):
         return (max(1, round(self.size[0] * spec.scale)), max(1, round(self.size[1] * spec.scale)))
 
     # SceneResources -------------------------------------------------------------------
-    def texture(self, name: str, data, *, filter: str = "linear", wrap: str = "clamp") -> None:
+    def texture(self, name: str, data, *, filter: str = "linear", wrap: str = "clamp",
+                key: Any = None) -> None:
+        if key is not None and self._texture_keys.get(name) == key and name in self.extra_textures:
+            return
+        self._texture_keys[name] = key
         arr = np.ascontiguousarray(data)
         if arr.ndim == 2:
             arr = arr[:, :, None]
@@ -143,8 +149,14 @@ class SceneRunner(SceneResources):
         target = self.targets[self.scene.output]
         return target.fbos[target.current]
 
-    def render(self, state: SceneState, history: Callable[[int], SceneState] | None = None) -> moderngl.Framebuffer:
-        """Render ``state``; in exact mode replay feedback history through ``history(k)``."""
+    def render(self, state: SceneState, inputs: dict[str, moderngl.Texture] | None = None,
+               history: Callable[[int], tuple[SceneState, dict]] | None = None) -> moderngl.Framebuffer:
+        """Render ``state`` with bound ``inputs`` (other scenes' images).
+
+        In exact mode a scene with feedback replays its frames 0..n-1 through ``history(k)``
+        (which returns that frame's state and inputs) when frame n does not follow the last
+        one rendered, so its history never depends on the order frames were asked for.
+        """
         if self.exact and self._last_frame is not None and state.frame == self._last_frame:
             return self.output_fbo
         if self.exact and self.has_feedback and self._last_frame != state.frame - 1 and state.frame > 0:
@@ -153,8 +165,9 @@ class SceneRunner(SceneResources):
                                    fix="render frames in order")
             self.reset()
             for k in range(0, state.frame):
-                self._render_one(history(k))
-        self._render_one(state)
+                past_state, past_inputs = history(k)
+                self._render_one(past_state, past_inputs)
+        self._render_one(state, inputs or {})
         return self.output_fbo
 
     def reset(self) -> None:
@@ -164,7 +177,8 @@ class SceneRunner(SceneResources):
         self._last_params = None
         self._last_frame = None
 
-    def _render_one(self, state: SceneState) -> None:
+    def _render_one(self, state: SceneState, inputs: dict[str, moderngl.Texture]) -> None:
+        self.inputs = inputs
         extra = self.scene.update(state, self) or {}
         params_changed = state.params != self._last_params
         for spec, prog in zip(self.scene.passes, self.programs):
@@ -194,6 +208,8 @@ class SceneRunner(SceneResources):
         if spec.feedback:
             unit = self._bind(prog, "u_prev", target.previous, unit)
         for name, tex in self.extra_textures.items():
+            unit = self._bind(prog, f"u_{name}", tex, unit)
+        for name, tex in self.inputs.items():
             unit = self._bind(prog, f"u_{name}", tex, unit)
         if spec.blend:
             self.ctx.enable(moderngl.BLEND)

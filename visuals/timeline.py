@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .colour import mix_colour, parse_colour
 from .easing import get_easing
 from .errors import SourceSite, VisualsError, caller_site
+from .events import events_until
 from .signals import Signal, SignalTime
 
 BLEND_MODES = ("normal", "add", "screen", "multiply", "difference", "overlay")
@@ -114,7 +115,9 @@ class Cue:
     before it on the same layer, its fade-in *is* the transition from that cue (``transition``
     names the shader in shaders/transitions/), and the earlier cue's fade-out is not applied
     within the overlap, so a crossfade never dips.  ``params`` holds fixed values or signals;
-    ``keys`` holds tracks in cue-local time (0 = the cue's start).
+    ``keys`` holds tracks in cue-local time (0 = the cue's start).  ``events`` (touches...)
+    are in cue-local time too.  ``bind`` chooses which scene fills each of the scene's
+    bindings (``{"environment": "resonance"}``) instead of the scene's default.
     """
 
     scene: str
@@ -131,6 +134,8 @@ class Cue:
     opacity: float = 1.0
     ease: Any = "smoothstep"
     name: str | None = None
+    events: Sequence[Any] = ()
+    bind: Mapping[str, str] = field(default_factory=dict)
     site: SourceSite | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -149,6 +154,7 @@ class Cue:
             raise self.error(f"opacity {self.opacity} is out of range", "give a value in [0, 1]")
         self.ease_fn = get_easing(self.ease)
         self.key_tracks = {name: as_track(v, self.site) for name, v in self.keys.items()}
+        self.events = tuple(sorted(self.events, key=lambda e: e.time))
 
     @property
     def label(self) -> str:
@@ -225,6 +231,10 @@ class ActiveCue:
     local_t: float
     envelope: float
     values: dict[str, Any]
+
+    @property
+    def events(self) -> tuple:
+        return events_until(self.cue.events, self.local_t)
 
 
 @dataclass
