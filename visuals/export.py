@@ -20,6 +20,7 @@ from .registry import Registry
 from .renderer import RenderConfig, Renderer
 from .show import Show
 from .sinks import Sink
+from .yuv import Yuv420Converter
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,17 @@ def render_frames(ctx: moderngl.Context, show: Show, registry: Registry, config:
     """Render ``frames`` into ``sink``; on any error or Ctrl-C the sink's output is removed."""
     clock = FixedClock(config.fps)
     renderer = Renderer(ctx, show, registry, config)
-    readback = Readback(ctx, config.size)
+    yuv = Yuv420Converter(ctx, renderer.programs, config.size) if sink.input_format == "yuv420p" else None
+    if yuv:
+        readback = Readback(ctx, yuv.texture.size, components=1)
+    else:
+        readback = Readback(ctx, config.size, components=3)
     try:
         renderer.warm_up()
         for index in range(frames.start, frames.stop):
             fbo = renderer.render(clock.frame(index))
+            if yuv:
+                fbo = yuv.convert(fbo)
             for done_index, data in readback.push(index, fbo):
                 sink.write(done_index, data)
                 if progress:
@@ -78,5 +85,7 @@ def render_frames(ctx: moderngl.Context, show: Show, registry: Registry, config:
         raise
     finally:
         readback.release()
+        if yuv:
+            yuv.release()
         renderer.release()
     return sink.frames_written

@@ -88,7 +88,13 @@ class Param:
                 if isinstance(value, Sequence) and not isinstance(value, str):
                     raise TypeError
                 v = float(value)
-                return float(round(v)) if self.kind == "int" else v
+                if self.kind == "int":
+                    return float(round(v))
+                if self.kind == "bool":
+                    return 1.0 if v >= 0.5 else 0.0
+                return v
+            if isinstance(value, str):   # '12' is not the vec2 (1, 2)
+                raise TypeError
             parts = tuple(float(v) for v in value)
             if len(parts) != self.dims:
                 raise TypeError
@@ -135,18 +141,25 @@ class Param:
         return v
 
     def clamp(self, value: Value) -> Value:
-        """Bring a live value into range (knobs and OSC are clamped, never rejected)."""
-        def one(c: float) -> float:
+        """Bring a live value into range (knobs and OSC are clamped, never rejected).
+
+        A NaN component (a broken signal, a malformed OSC float) falls back to the default's.
+        """
+        default = self.default if isinstance(self.default, tuple) else (self.default,)
+
+        def one(c: float, fallback: float) -> float:
             if c != c:
-                c = 0.0 if self.lo is None else self.lo
+                c = fallback
             if self.lo is not None:
                 c = max(c, self.lo)
             if self.hi is not None:
                 c = min(c, self.hi)
+            if self.kind == "bool":
+                c = 1.0 if c >= 0.5 else 0.0
             return c
         if isinstance(value, tuple):
-            return tuple(one(c) for c in value)
-        return one(value)
+            return tuple(one(c, d) for c, d in zip(value, default))
+        return one(value, default[0])
 
 
 class ParamSet:

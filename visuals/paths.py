@@ -47,6 +47,8 @@ class SearchPath:
                 has_sub = True
             if (entry / "scenes").is_dir():
                 scenes.append(entry / "scenes")
+                # Shaders kept beside their scene modules are found too.
+                shaders.append(entry / "scenes")
                 has_sub = True
             if not has_sub:
                 # A bare folder serves as both: scene modules and the shaders beside them.

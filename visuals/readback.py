@@ -16,10 +16,13 @@ from .gpu import is_software_renderer
 
 
 class Readback:
-    def __init__(self, ctx: moderngl.Context, size: tuple[int, int], async_reads: bool | None = None):
+    def __init__(self, ctx: moderngl.Context, size: tuple[int, int], components: int = 3,
+                 async_reads: bool | None = None):
+        """``size`` is the framebuffer's size; ``components`` 3 for RGB, 1 for planar YUV."""
         self.ctx = ctx
         self.size = size
-        self.nbytes = size[0] * size[1] * 3
+        self.components = components
+        self.nbytes = size[0] * size[1] * components
         self.async_reads = (not is_software_renderer(ctx)) if async_reads is None else async_reads
         self._buffers = [ctx.buffer(reserve=self.nbytes) for _ in range(2)] if self.async_reads else []
         self._pending: list[tuple[int, int]] = []   # (frame index, buffer slot)
@@ -28,11 +31,11 @@ class Readback:
     def push(self, index: int, fbo: moderngl.Framebuffer) -> Iterator[tuple[int, bytes]]:
         """Queue frame ``index``; yields the frames whose bytes are ready (in order)."""
         if not self.async_reads:
-            yield index, fbo.read(components=3, alignment=1)
+            yield index, fbo.read(components=self.components, alignment=1)
             return
         slot = self._slot
         self._slot = 1 - self._slot
-        fbo.read_into(self._buffers[slot], components=3, alignment=1)
+        fbo.read_into(self._buffers[slot], components=self.components, alignment=1)
         self._pending.append((index, slot))
         if len(self._pending) > 1:   # the previous frame's transfer has had a frame to finish
             yield from self._collect_one()

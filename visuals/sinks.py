@@ -51,7 +51,13 @@ def ensure_writable(path: Path, is_dir: bool = False) -> None:
 
 
 class Sink:
-    """Receives frames in order; ``finish`` makes the output final, ``abort`` removes it."""
+    """Receives frames in order; ``finish`` makes the output final, ``abort`` removes it.
+
+    ``input_format`` says what bytes the sink wants: ``rgb24`` (GL row order) or ``yuv420p``
+    (planar, top row first, converted on the GPU by visuals.yuv).
+    """
+
+    input_format = "rgb24"
 
     def __init__(self, size: tuple[int, int]):
         self.size = size
@@ -84,11 +90,16 @@ def _fps_arg(fps: Fraction) -> str:
 
 
 class VideoSink(Sink):
-    """H.264 mp4 (yuv420p, BT.709) or ProRes 422 HQ mov through an ffmpeg subprocess."""
+    """H.264 mp4 (yuv420p, BT.709) or ProRes 422 HQ mov through an ffmpeg subprocess.
+
+    For mp4 the frames arrive already converted to yuv420p on the GPU (``gpu_yuv``), so
+    ffmpeg hands them to x264 untouched; ProRes (4:2:2, 10-bit) takes RGB and converts itself.
+    """
 
     def __init__(self, path: Path, size: tuple[int, int], fps: Fraction, fmt: str = "mp4",
-                 crf: int = 18, preset: str = "medium"):
+                 crf: int = 18, preset: str = "medium", gpu_yuv: bool = True):
         super().__init__(size)
+        self.input_format = "yuv420p" if (fmt == "mp4" and gpu_yuv) else "rgb24"
         w, h = size
         if w % 2 or h % 2:
             raise VisualsError(f"{fmt} video needs an even width and height, got {w}x{h}",
@@ -102,14 +113,22 @@ class VideoSink(Sink):
             "mov": ["-c:v", "prores_ks", "-profile:v", "3", "-vendor", "apl0",
                     "-pix_fmt", "yuv422p10le", "-f", "mov"],
         }[fmt]
+        if self.input_format == "yuv420p":
+            source = ["-pix_fmt", "yuv420p"]
+            filters: list[str] = []
+        else:
+            # RGB rows arrive bottom-up; vflip only negates the line stride.  Convert with the
+            # BT.709 matrix and say so in the stream, so players show the colours rendered.
+            source = ["-pix_fmt", "rgb24"]
+            filters = ["-vf", "vflip,scale=out_color_matrix=bt709:out_range=tv"]
+        # The same colour tags on input and output: for yuv420p input they say what the GPU
+        # wrote, so ffmpeg inserts no conversion between them.
+        tags = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
+                "-color_range", "tv"]
         cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
-               "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}", "-framerate", _fps_arg(fps),
-               "-i", "-",
-               # rows arrive bottom-up; vflip only negates the line stride.  Convert with the
-               # BT.709 matrix and say so in the stream, so players show the colours rendered.
-               "-vf", "vflip,scale=out_color_matrix=bt709:out_range=tv",
-               "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-               "-color_range", "tv", *codec, str(self.tmp)]
+               "-f", "rawvideo", *source, "-s", f"{w}x{h}", "-framerate", _fps_arg(fps),
+               *(tags if self.input_format == "yuv420p" else []), "-i", "-",
+               *filters, *tags, *codec, str(self.tmp)]
         self._stderr = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=self._stderr)
 
@@ -248,6 +267,7 @@ class ThreadedSink(Sink):
     def __init__(self, inner: Sink, depth: int = 3):
         super().__init__(inner.size)
         self.inner = inner
+        self.input_format = inner.input_format
         self.queue: Queue = Queue(maxsize=depth)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="sink-writer", daemon=True)

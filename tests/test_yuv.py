@@ -1,0 +1,73 @@
+"""The GPU's RGB -> yuv420p conversion matches BT.709 limited range, laid out as ffmpeg reads it."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+
+from conftest import render_frames
+
+
+def reference_yuv420(rgb: np.ndarray) -> np.ndarray:
+    """BT.709 limited-range yuv420p of a top-down (h, w, 3) uint8 image, chroma sited left."""
+    x = rgb.astype(np.float64) / 255.0
+    h, w, _ = x.shape
+    luma = x @ np.array([0.2126, 0.7152, 0.0722])
+    y_plane = np.floor(16 + 219 * luma + 0.5)
+    padded = np.concatenate([x[:, :1], x, x[:, -1:]], axis=1)           # clamp at the edges
+    horizontal = (padded[:, 0:w:2] + 2 * padded[:, 1:w + 1:2] + padded[:, 2:w + 2:2]) / 4
+    c = (horizontal[0::2] + horizontal[1::2]) / 2
+    cy = c @ np.array([0.2126, 0.7152, 0.0722])
+    u = np.floor(128 + 224 * (c[..., 2] - cy) / 1.8556 + 0.5)
+    v = np.floor(128 + 224 * (c[..., 0] - cy) / 1.5748 + 0.5)
+    return np.concatenate([y_plane.ravel(), u.ravel(), v.ravel()]).clip(0, 255)
+
+
+def test_gpu_conversion_matches_bt709_reference(gl):
+    from fractions import Fraction
+    from visuals.clock import FixedClock
+    from visuals.paths import SearchPath
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+    from visuals.yuv import Yuv420Converter
+    registry = Registry(SearchPath.build([]))
+    size = (94, 54)   # 54/2 = 27 chroma rows: the U plane ends part-way through a buffer row
+    renderer = Renderer(gl, registry.show("demo"), registry, RenderConfig(size=size, fps=Fraction(30)))
+    converter = Yuv420Converter(gl, renderer.programs, size)
+    try:
+        frame = renderer.render(FixedClock(30).frame(130))
+        rgb = gl_rows_to_image(renderer.read_rgb(), size)
+        got = np.frombuffer(converter.convert(frame).read(components=1, alignment=1), np.uint8)
+    finally:
+        converter.release()
+        renderer.release()
+    want = reference_yuv420(rgb)
+    assert got.shape == want.shape
+    diff = np.abs(got.astype(int) - want.astype(int))
+    assert diff.max() <= 1, f"max difference {diff.max()} levels"
+    assert (diff == 0).mean() > 0.98
+
+
+def test_mp4_decodes_to_the_bt709_planes_of_the_rendered_frames(gl, tmp_path):
+    """Layout, matrix, range and tags survive ffmpeg untouched: only x264's loss remains."""
+    import av
+    out = tmp_path / "demo.mp4"
+    proc = subprocess.run([sys.executable, "-m", "visuals", "render", "demo", "--size", "160x90", "--frames",
+                           "100:104", "--crf", "12", "--out", str(out), "--quiet"], capture_output=True)
+    assert proc.returncode == 0, proc.stderr.decode()
+    rendered = render_frames(gl, "demo", range(100, 104), size=(160, 90))
+    with av.open(str(out)) as container:
+        stream = container.streams.video[0]
+        ctx = stream.codec_context
+        assert (ctx.colorspace, ctx.color_primaries, ctx.color_range) == (1, 1, 1)   # BT.709, limited
+        decoded = [f.to_ndarray(format="yuv420p").ravel().astype(int) for f in container.decode(stream)]
+    assert len(decoded) == 4
+    n = 160 * 90
+    planes = {"Y": slice(0, n), "U": slice(n, n + n // 4), "V": slice(n + n // 4, None)}
+    for i, planar in zip(range(100, 104), decoded):
+        diff = planar - reference_yuv420(rendered[i])
+        for name, part in planes.items():
+            assert np.abs(diff[part]).mean() < 1.5, f"frame {i} {name}: {np.abs(diff[part]).mean():.2f}"
+            assert abs(diff[part].mean()) < 0.5, f"frame {i} {name} is biased by {diff[part].mean():.2f}"
