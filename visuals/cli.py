@@ -203,11 +203,8 @@ def cmd_list(args) -> int:
         for scene in sorted(registry.scenes.values(), key=lambda s: s.name):
             out.write(f"  {scene.name:16s} {scene.description}\n")
             for p in scene.params:
-                default = p.default if not isinstance(p.default, tuple) else \
-                    "(" + ", ".join(f"{v:g}" for v in p.default) + ")"
-                default = f"{default:g}" if isinstance(default, float) else default
-                out.write(f"      {p.name:14s} {p.kind:6s} default {default!s:22s}{p.describe_range()[4:] or '':16s} "
-                          f"{p.description}\n")
+                out.write(f"      {p.name:16s} {p.kind:5s} {format_value(p.default, p.kind):>22s}  "
+                          f"{p.describe_range().strip():18s} {p.description}\n")
     if args.what in (None, "transitions"):
         out.write("Transitions:\n")
         for name in known_transitions(registry.search):
@@ -215,6 +212,15 @@ def cmd_list(args) -> int:
     for path, err in registry.failures.items():
         sys.stderr.write(f"visuals: warning: {err}\n")
     return 0
+
+
+def format_value(value, kind: str) -> str:
+    """A parameter value as a user writes it: 0.6, (0, 1), '#2a0a5e'."""
+    if kind == "color":
+        return "#" + "".join(f"{round(c * 255):02x}" for c in value[:3])
+    if isinstance(value, tuple):
+        return "(" + ", ".join(f"{v:g}" for v in value) + ")"
+    return f"{value:g}"
 
 
 COMMANDS = {"render": cmd_render, "still": cmd_still, "list": cmd_list}
