@@ -1,0 +1,438 @@
+"""An invented script: glyphs generated from a seed, for the `constellations` scene.
+
+Pure Python + numpy, no GL, no font.  A *hand* (a scribe's habits) is derived from the seed:
+slant, how much strokes bow, which way they curl, how often a stroke ends in a loop, whether
+the script likes arcs or dots, how wide its pen is, and a small set of recurring components
+(radicals) that many glyphs of the script reuse.  That shared hand is what makes glyphs of one
+seed look like one writing system, and glyphs of another seed like a different one.
+
+``glyph(seed, index)`` returns a :class:`Glyph`: a list of strokes, each a dense polyline in
+glyph coordinates, all inside the glyph's box ``[-w, w] x [-1, 1]`` (``w = Glyph.half_width``
+<= 1).  The same (seed, index) always gives the same glyph.
+
+Strokes are built from a jittered grid of nodes: walks along neighbouring nodes joined by
+bowed quadratic curves, circular arcs around a node, small closed loops, and dots.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+STEP = 0.025          # polyline sampling step, in glyph units (the box is 2 units tall)
+DOT_LEN = 0.18        # a dot weighs like this much stroke when stars are shared out
+MARGIN = 0.06         # strokes stay this far inside the box
+_HAND_STREAM = 0x68A4D   # rng stream ids, so hand and glyph draws never share numbers
+_GLYPH_STREAM = 0x91F3
+
+
+@dataclass(frozen=True)
+class Stroke:
+    kind: str              # "line" (a walk of bowed segments), "arc", "loop" or "dot"
+    points: np.ndarray     # (n, 2) polyline in glyph coordinates; a dot has n == 1
+
+    @property
+    def length(self) -> float:
+        if len(self.points) < 2:
+            return 0.0
+        return float(np.linalg.norm(np.diff(self.points, axis=0), axis=1).sum())
+
+
+@dataclass(frozen=True)
+class Glyph:
+    seed: int
+    index: int
+    half_width: float
+    strokes: tuple[Stroke, ...]
+    pen: float             # the hand's stroke width, glyph units (how wide the star dust lies)
+
+    @property
+    def length(self) -> float:
+        return sum(s.length for s in self.strokes)
+
+    def all_points(self) -> np.ndarray:
+        return np.concatenate([s.points for s in self.strokes])
+
+
+@dataclass(frozen=True)
+class Hand:
+    """A scribe's habits, all derived from the seed."""
+    seed: int
+    half_width: float      # box aspect: the glyph box is [-w, w] x [-1, 1]
+    slant: float           # shear x += slant * y
+    bow: float             # how far segments bow out, as a fraction of their length
+    curl: float            # -1..1: preferred bowing side (consistent curl of the hand)
+    round_corners: float   # 0 sharp corners .. 1 rounded turns
+    arc_rate: float        # chance a stroke is an arc
+    loop_rate: float       # chance a walk ends in a loop
+    dot_rate: float        # chance a glyph carries a dot (diacritic)
+    grid: tuple[int, int]  # nodes across, down
+    jitter: float          # node jitter as a fraction of the cell
+    strokes: tuple[int, int]   # free strokes per glyph: min, max (inclusive)
+    walk: tuple[int, int]      # nodes per walk: min, max
+    pen: float
+    frame: str             # a mark every glyph of the script shares: "", "head", "base", "spine"
+    radicals: tuple = field(default=(), repr=False)   # tuples of Stroke in unit box [-1,1]^2
+
+
+# ----------------------------------------------------------------------------- curves
+def _resample(points: np.ndarray, step: float = STEP, closed: bool = False) -> np.ndarray:
+    """Even spacing along a polyline (keeps the ends)."""
+    pts = np.asarray(points, float)
+    if closed:
+        pts = np.vstack([pts, pts[:1]])
+    seg = np.linalg.norm(np.diff(pts, axis=0), axis=1)
+    total = float(seg.sum())
+    if total < 1e-9:
+        return pts[:1].copy()
+    n = max(2, int(np.ceil(total / step)) + 1)
+    s = np.concatenate([[0.0], np.cumsum(seg)])
+    u = np.linspace(0.0, total, n)
+    return np.stack([np.interp(u, s, pts[:, 0]), np.interp(u, s, pts[:, 1])], axis=1)
+
+
+def _bezier(a, c, b, n: int = 24) -> np.ndarray:
+    t = np.linspace(0.0, 1.0, n)[:, None]
+    return (1 - t) ** 2 * a + 2 * (1 - t) * t * c + t ** 2 * b
+
+
+def _bowed(a: np.ndarray, b: np.ndarray, bow: float) -> np.ndarray:
+    """A quadratic curve from a to b whose middle leaves the chord by ``bow`` * length."""
+    d = b - a
+    normal = np.array([-d[1], d[0]])
+    return _bezier(a, (a + b) / 2 + normal * bow, b)
+
+
+def _arc(centre, radius, start, sweep, squash=1.0, n: int = 48) -> np.ndarray:
+    ang = start + sweep * np.linspace(0.0, 1.0, n)
+    return np.stack([centre[0] + radius * np.cos(ang), centre[1] + radius * squash * np.sin(ang)], 1)
+
+
+def _round_corners(pts: np.ndarray, amount: float) -> np.ndarray:
+    """Chaikin corner cutting, ``amount`` of the way (0: as is, 1: two rounds)."""
+    rounds = int(round(amount * 2))
+    for _ in range(rounds):
+        if len(pts) < 3:
+            break
+        q = 0.75 * pts[:-1] + 0.25 * pts[1:]
+        r = 0.25 * pts[:-1] + 0.75 * pts[1:]
+        mid = np.empty((2 * len(q), 2))
+        mid[0::2], mid[1::2] = q, r
+        pts = np.vstack([pts[:1], mid[1:-1], pts[-1:]])
+    return pts
+
+
+# ----------------------------------------------------------------------------- the hand
+def _nodes(rng: np.random.Generator, hand: Hand) -> np.ndarray:
+    nx, ny = hand.grid
+    xs = np.linspace(-0.8, 0.8, nx)
+    ys = np.linspace(-0.8, 0.8, ny)
+    g = np.stack(np.meshgrid(xs, ys, indexing="ij"), -1)       # (nx, ny, 2)
+    cell = np.array([1.6 / max(nx - 1, 1), 1.6 / max(ny - 1, 1)])
+    return g + rng.uniform(-0.5, 0.5, g.shape) * cell * hand.jitter
+
+
+def _walk(rng: np.random.Generator, hand: Hand, nodes: np.ndarray) -> list[Stroke]:
+    """A stroke along neighbouring grid nodes, with bowed segments and maybe a closing loop."""
+    nx, ny = nodes.shape[:2]
+    i, j = int(rng.integers(nx)), int(rng.integers(ny))
+    path = [(i, j)]
+    length = int(rng.integers(hand.walk[0], hand.walk[1] + 1))
+    prev_dir = None
+    for _ in range(length - 1):
+        options = []
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                if (di, dj) == (0, 0):
+                    continue
+                a, b = i + di, j + dj
+                if 0 <= a < nx and 0 <= b < ny and (a, b) not in path:
+                    w = 1.0
+                    if di and dj:
+                        w = 0.55          # diagonals are less common than straight moves
+                    if prev_dir is not None and (di, dj) == prev_dir:
+                        w *= 1.8          # strokes like to keep going
+                    options.append(((a, b), w))
+        if not options:
+            break
+        weights = np.array([w for _, w in options])
+        k = int(rng.choice(len(options), p=weights / weights.sum()))
+        (a, b), _ = options[k]
+        prev_dir = (a - i, b - j)
+        i, j = a, b
+        path.append((i, j))
+    if len(path) < 2:
+        return []
+    pts = [nodes[path[0]]]
+    for p, q in zip(path[:-1], path[1:]):
+        side = hand.curl + rng.normal(0.0, 0.6)
+        seg = _bowed(nodes[p], nodes[q], hand.bow * np.tanh(1.5 * side) * rng.uniform(0.4, 1.2))
+        pts.append(seg[1:])
+    line = _round_corners(np.vstack(pts), hand.round_corners)
+    strokes = [Stroke("line", _resample(line))]
+    if rng.random() < hand.loop_rate:
+        # a small loop at the end of the walk, turning the way the hand curls
+        end, before = line[-1], line[-4] if len(line) >= 4 else line[0]
+        d = end - before
+        d = d / (np.linalg.norm(d) + 1e-9)
+        r = rng.uniform(0.12, 0.22)
+        sgn = 1.0 if hand.curl >= 0 else -1.0
+        centre = end + np.array([-d[1], d[0]]) * r * sgn
+        start = np.arctan2(end[1] - centre[1], end[0] - centre[0])
+        loop = _arc(centre, r, start, sgn * 2 * np.pi, squash=rng.uniform(0.7, 1.2))
+        strokes.append(Stroke("loop", _resample(loop)))
+    return strokes
+
+
+def _arc_stroke(rng: np.random.Generator, hand: Hand, nodes: np.ndarray) -> Stroke:
+    nx, ny = nodes.shape[:2]
+    centre = nodes[int(rng.integers(nx)), int(rng.integers(ny))]
+    radius = rng.uniform(0.3, 0.65)
+    # the hand opens its arcs towards a few favourite directions
+    start = (np.round(rng.uniform(0, 4)) * 0.5 * np.pi + rng.normal(0, 0.25) +
+             hand.curl * 0.6)
+    sweep = rng.uniform(0.55, 1.45) * np.pi * (1 if rng.random() < 0.5 + 0.4 * hand.curl else -1)
+    return Stroke("arc", _resample(_arc(centre, radius, start, sweep, squash=rng.uniform(0.75, 1.25))))
+
+
+def _free_strokes(rng: np.random.Generator, hand: Hand, count: int) -> list[Stroke]:
+    nodes = _nodes(rng, hand)
+    out: list[Stroke] = []
+    for _ in range(count):
+        if rng.random() < hand.arc_rate:
+            out.append(_arc_stroke(rng, hand, nodes))
+        else:
+            out += _walk(rng, hand, nodes)
+    return out
+
+
+@lru_cache(maxsize=64)
+def hand(seed: int) -> Hand:
+    """The habits of the scribe of ``seed``."""
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, _HAND_STREAM])
+    grid = (int(rng.integers(3, 5)), int(rng.integers(3, 6)))
+    base = Hand(
+        seed=int(seed),
+        half_width=float(rng.uniform(0.62, 0.95)),
+        slant=float(rng.normal(0.0, 0.18)),
+        bow=float(rng.uniform(0.0, 0.45) ** 1.2),
+        curl=float(rng.uniform(-1.0, 1.0)),
+        round_corners=float(rng.uniform(0.0, 1.0)),
+        arc_rate=float(rng.uniform(0.05, 0.45)),
+        loop_rate=float(rng.uniform(0.0, 0.5) ** 1.5),
+        dot_rate=float(rng.uniform(0.0, 0.8)),
+        grid=grid,
+        jitter=float(rng.uniform(0.1, 0.55)),
+        strokes=(int(rng.integers(1, 3)), int(rng.integers(3, 5))),
+        walk=(2, int(rng.integers(3, 6))),
+        pen=float(rng.uniform(0.025, 0.06)),
+        frame=str(rng.choice(["", "", "", "head", "base", "spine"])),
+    )
+    # recurring components of the script: small stroke groups reused by many glyphs
+    radicals = []
+    for _ in range(int(rng.integers(3, 6))):
+        radicals.append(tuple(_free_strokes(rng, base, int(rng.integers(1, 3)))))
+    return Hand(**{**base.__dict__, "radicals": tuple(radicals)})
+
+
+# ----------------------------------------------------------------------------- glyphs
+def _place(strokes, scale, offset) -> list[Stroke]:
+    return [Stroke(s.kind, s.points * scale + offset) for s in strokes]
+
+
+def _fit(strokes: list[Stroke], hand: Hand) -> list[Stroke]:
+    """Slant, then scale and centre uniformly so every point lies inside the box."""
+    sheared = [Stroke(s.kind, s.points + np.stack([s.points[:, 1] * hand.slant,
+                                                  np.zeros(len(s.points))], 1)) for s in strokes]
+    pts = np.concatenate([s.points for s in sheared])
+    lo, hi = pts.min(0), pts.max(0)
+    span = np.maximum(hi - lo, 1e-6)
+    room = np.array([hand.half_width, 1.0]) - MARGIN
+    k = float(min(2 * room[0] / span[0], 2 * room[1] / span[1]))
+    centre = (lo + hi) / 2
+    fitted = [Stroke(s.kind, (s.points - centre) * k) for s in sheared]
+    # numerical safety: the fit is exact up to rounding; clip that rounding away
+    for s in fitted:
+        np.clip(s.points[:, 0], -room[0], room[0], out=s.points[:, 0])
+        np.clip(s.points[:, 1], -room[1], room[1], out=s.points[:, 1])
+    return fitted
+
+
+def _frame_stroke(rng: np.random.Generator, hand: Hand) -> Stroke:
+    """The script's shared mark: a head bar, a base bar or a vertical spine, gently bowed."""
+    a, b = rng.uniform(-0.9, -0.7), rng.uniform(0.7, 0.9)
+    at = rng.uniform(0.8, 0.95)
+    ends = {"head": ([a, at], [b, at]), "base": ([a, -at], [b, -at]),
+            "spine": ([rng.uniform(-0.2, 0.2), a], [rng.uniform(-0.2, 0.2), b])}[hand.frame]
+    p, q = np.array(ends[0]), np.array(ends[1])
+    return Stroke("line", _resample(_bowed(p, q, 0.3 * hand.bow * hand.curl)))
+
+
+def _dot(rng: np.random.Generator, strokes: list[Stroke], half_width: float) -> Stroke:
+    """A diacritic dot at the candidate spot farthest from the strokes (but near them)."""
+    pts = np.concatenate([s.points for s in strokes])
+    cand = rng.uniform([-half_width + MARGIN, -1 + MARGIN], [half_width - MARGIN, 1 - MARGIN], (48, 2))
+    d = np.sqrt(((cand[:, None, :] - pts[None, :, :]) ** 2).sum(-1)).min(1)
+    good = np.where((d > 0.22) & (d < 0.6))[0]
+    pick = good[int(np.argmax(d[good]))] if len(good) else int(np.argmax(d))
+    return Stroke("dot", cand[pick:pick + 1].copy())
+
+
+def _interesting(strokes: list[Stroke], hand: Hand) -> bool:
+    lines = [s for s in strokes if s.kind != "dot"]
+    if not lines:
+        return False
+    total = sum(s.length for s in lines)
+    pts = np.concatenate([s.points for s in lines])
+    span = pts.max(0) - pts.min(0)
+    if total < 2.2 or total > 9.0:
+        return False
+    if min(span) < 0.25 * max(span):      # a lone bar or sliver: not a glyph
+        return False
+    # how much of a coarse grid the strokes visit: too little is a scribble in one place
+    cells = {(int(x), int(y)) for x, y in ((pts - pts.min(0)) / (max(span) + 1e-9) * 3.999)}
+    if len(cells) < 6:
+        return False
+    # too much ink in one place reads as a scribble: cap the busiest cell's share
+    fine = np.floor((pts - pts.min(0)) / (max(span) + 1e-9) * 5.999).astype(int)
+    _, counts = np.unique(fine[:, 0] * 8 + fine[:, 1], return_counts=True)
+    return counts.max() <= 0.16 * len(pts)
+
+
+@lru_cache(maxsize=256)
+def glyph(seed: int, index: int) -> Glyph:
+    """Glyph number ``index`` of the script of ``seed`` (deterministic)."""
+    h = hand(seed)
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, _GLYPH_STREAM])
+    strokes: list[Stroke] = []
+    for _attempt in range(40):
+        strokes = []
+        n_free = int(rng.integers(h.strokes[0], h.strokes[1] + 1))
+        if h.radicals and rng.random() < 0.7:
+            # a radical in one part of the box: left, top, right, bottom or small inside
+            rad = h.radicals[int(rng.integers(len(h.radicals)))]
+            where = int(rng.integers(5))
+            scale, offset = {
+                0: (np.array([0.45, 0.9]), np.array([-0.5, 0.0])),
+                1: (np.array([0.9, 0.45]), np.array([0.0, 0.5])),
+                2: (np.array([0.45, 0.9]), np.array([0.5, 0.0])),
+                3: (np.array([0.9, 0.45]), np.array([0.0, -0.5])),
+                4: (np.array([0.5, 0.5]), np.array([0.0, 0.0])),
+            }[where]
+            strokes += _place(rad, scale, offset)
+            n_free = max(1, n_free - 1)
+        strokes += _free_strokes(rng, h, n_free)
+        strokes = [s for s in strokes if s.length > 0.05]
+        if h.frame:
+            strokes.insert(0, _frame_stroke(rng, h))
+        if _interesting(strokes, h):
+            break
+    strokes = _fit(strokes, h)
+    if rng.random() < h.dot_rate:
+        strokes.append(_dot(rng, strokes, h.half_width))
+    return Glyph(int(seed), int(index), h.half_width, tuple(strokes), h.pen)
+
+
+# ----------------------------------------------------------------------------- sampling
+def anchors(g: Glyph, spacing: float = 0.42, corner_deg: float = 50.0,
+            min_gap: float = 0.2) -> list[np.ndarray]:
+    """The constellation's bright stars per stroke: ends, sharp turns, and evenly between.
+
+    Returns one (k, 2) array per stroke, in stroke order; consecutive anchors of a stroke are
+    joined by the chart's faint lines.
+    """
+    out = []
+    for s in g.strokes:
+        p = s.points
+        if len(p) == 1:
+            out.append(p.copy())
+            continue
+        d = np.diff(p, axis=0)
+        seglen = np.linalg.norm(d, axis=1)
+        arc = np.concatenate([[0.0], np.cumsum(seglen)])
+        keep = {0, len(p) - 1}
+        ang = np.arctan2(d[:, 1], d[:, 0])
+        # turning angle over a short window, so gradual curves do not all count as corners
+        w = 3
+        if len(ang) > 2 * w:
+            turn = np.abs((ang[2 * w:] - ang[:-2 * w] + np.pi) % (2 * np.pi) - np.pi)
+            corners = np.where(turn > np.radians(corner_deg))[0] + w
+            # one anchor per corner run: the middle of each consecutive group
+            if len(corners):
+                groups = np.split(corners, np.where(np.diff(corners) > 1)[0] + 1)
+                keep |= {int(gr[len(gr) // 2]) for gr in groups}
+        idx = sorted(keep)
+        # fill long gaps evenly
+        filled = [idx[0]]
+        for a, b in zip(idx[:-1], idx[1:]):
+            gap = arc[b] - arc[a]
+            n = int(gap // spacing)
+            for k in range(1, n + 1):
+                target = arc[a] + gap * k / (n + 1)
+                filled.append(int(np.searchsorted(arc, target)))
+            filled.append(b)
+        filled = sorted(set(filled))
+        # no two anchors closer than min_gap along the stroke (the ends always stay)
+        kept = [filled[0]]
+        for k in filled[1:]:
+            if arc[k] - arc[kept[-1]] >= min_gap:
+                kept.append(k)
+            elif k == filled[-1]:
+                if len(kept) > 1:
+                    kept[-1] = k
+                else:
+                    kept.append(k)
+        pts = p[kept]
+        if s.kind == "loop" and len(pts) > 2 and np.linalg.norm(pts[0] - pts[-1]) < 1e-3:
+            pts = pts[:-1]     # a closed loop: its last anchor is its first
+        out.append(pts)
+    return out
+
+
+def sample(g: Glyph, n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``n`` star-dust positions along the strokes, stratified by arc length.
+
+    Returns (positions (n, 2), writing order in [0, 1] (n,), stroke index (n,)).  Dots get a
+    share of stars as a tight cluster.  Positions scatter across the stroke by the hand's pen.
+    """
+    lines = [s for s in g.strokes if len(s.points) > 1]
+    dots = [s for s in g.strokes if len(s.points) == 1]
+    lengths = np.array([s.length for s in lines]) if lines else np.zeros(0)
+    dot_len = DOT_LEN
+    total = float(lengths.sum() + dot_len * len(dots))
+    # writing order: strokes one after another, dots last
+    u = (np.arange(n) + rng.random(n)) / max(n, 1) * total
+    pos = np.zeros((n, 2))
+    stroke_id = np.zeros(n, np.int32)
+    starts = np.concatenate([[0.0], np.cumsum(lengths)])
+    for k, s in enumerate(lines):
+        sel = (u >= starts[k]) & (u < starts[k + 1])
+        if not sel.any():
+            continue
+        seg = np.linalg.norm(np.diff(s.points, axis=0), axis=1)
+        arc = np.concatenate([[0.0], np.cumsum(seg)])
+        local = u[sel] - starts[k]
+        px = np.interp(local, arc, s.points[:, 0])
+        py = np.interp(local, arc, s.points[:, 1])
+        # normal direction from the neighbouring samples
+        i = np.clip(np.searchsorted(arc, local), 1, len(arc) - 1)
+        tang = s.points[i] - s.points[i - 1]
+        tang /= np.linalg.norm(tang, axis=1, keepdims=True) + 1e-9
+        normal = np.stack([-tang[:, 1], tang[:, 0]], 1)
+        spread = rng.normal(0.0, 0.7, sel.sum()).clip(-2.0, 2.0) * g.pen
+        pos[sel] = np.stack([px, py], 1) + normal * spread[:, None]
+        stroke_id[sel] = k
+    for k, s in enumerate(dots):
+        lo = starts[-1] + k * dot_len
+        sel = (u >= lo) & (u < lo + dot_len)
+        m = int(sel.sum())
+        r = np.abs(rng.normal(0.0, 1.0, m)) * g.pen * 1.2
+        a = rng.random(m) * 2 * np.pi
+        pos[sel] = s.points[0] + np.stack([r * np.cos(a), r * np.sin(a)], 1)
+        stroke_id[sel] = len(lines) + k
+    # stars never leave the box, even with the pen's scatter
+    pos[:, 0] = pos[:, 0].clip(-g.half_width, g.half_width)
+    pos[:, 1] = pos[:, 1].clip(-1.0, 1.0)
+    order = u / max(total, 1e-9)
+    return pos, order, stroke_id

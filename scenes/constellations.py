@@ -1,0 +1,214 @@
+"""Hieroglyph constellations: stars drift, then flow along curves into a glyph of an invented
+script, hold and shimmer, dissolve, and re-form as the next glyph.
+
+The glyphs come from ``_glyphs.py`` beside this file (a seeded generator, never a font).  Each
+glyph becomes a table of star targets uploaded as a texture: star ids ``0..A-1`` are the chart's
+bright anchor stars (joined by faint lines), the next ones are star dust along the strokes, the
+rest stay in the field.  The vertex shaders place every star from its id, so the stars cost one
+point each (``count="stars"``), the chart one quad per line.
+
+Timing (``rate`` > 0): each glyph owns ``1 / rate`` seconds: the stars drift, then stream into
+the strokes in writing order, hold while light runs along the strokes, come apart at random, and
+the next glyph begins.  With ``rate`` = 0 the glyph ``glyph`` stays and ``morph`` alone writes it
+(0 scattered .. 1 formed), which is the knob to play live.
+
+Default star count 7000 keeps 640x360 above 30 fps on software GL; 20 000 and more are for GPUs.
+"""
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from visuals import Param, Pass, Scene
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _load_glyphs():
+    """The glyph generator module beside this file (scene modules are loaded by path)."""
+    name = "visuals_scenes_constellations_glyphs"
+    path = _HERE / "_glyphs.py"
+    mod = sys.modules.get(name)
+    if mod is not None and Path(getattr(mod, "__file__", "")).resolve() == path:
+        return mod
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+glyphs = _load_glyphs()
+
+TEX_W = 256                 # texels per row of the star and link tables
+MAX_STARS = 50000
+MAX_LINKS = 512
+GLYPH_CENTRE = (0.0, 0.0)   # screen units (y in [-0.5, 0.5])
+GLYPH_SCALE = 0.31          # screen units per glyph unit: the glyph box is 0.62 of the height
+DUST_SHARE = 0.5            # share of the non-anchor stars that join the glyph
+DEFAULT_STARS = 7000
+
+# cycle of one glyph, as fractions of 1 / rate
+RISE = (0.06, 0.52)
+FALL = (0.76, 0.95)
+
+
+def glyph_to_screen(points: np.ndarray, resolution: tuple[int, int]) -> np.ndarray:
+    """Glyph coordinates -> pixel coordinates (x right, y *down*, origin top-left)."""
+    w, h = resolution
+    p = np.asarray(points, float)
+    sx = (GLYPH_CENTRE[0] + GLYPH_SCALE * p[..., 0]) * h + 0.5 * w
+    sy = (GLYPH_CENTRE[1] + GLYPH_SCALE * p[..., 1]) * h + 0.5 * h
+    return np.stack([sx, h - sy], -1)
+
+
+def _smooth(x: float) -> float:
+    x = min(max(x, 0.0), 1.0)
+    return x * x * (3 - 2 * x)
+
+
+def cycle(t: float, rate: float, morph: float, first: int) -> dict:
+    """Which glyph shows at ``t`` and how far it is formed: a pure function of its inputs."""
+    if rate <= 0:
+        return {"index": first, "form": morph, "dissolving": 0.0, "hold": morph ** 4}
+    c = t * rate
+    k = math.floor(c)
+    ph = c - k
+    if ph < FALL[0]:
+        form = _smooth((ph - RISE[0]) / (RISE[1] - RISE[0]))
+        dissolving = 0.0
+    else:
+        form = 1.0 - _smooth((ph - FALL[0]) / (FALL[1] - FALL[0]))
+        dissolving = 1.0
+    hold = _smooth((ph - RISE[1] + 0.04) / 0.08) * (1.0 - _smooth((ph - FALL[0] + 0.02) / 0.06))
+    return {"index": first + k, "form": form * morph, "dissolving": dissolving, "hold": hold * morph}
+
+
+def star_table(seed: int, index: int, stars: int):
+    """The targets of every star and the chart's links for one glyph.
+
+    Returns (targets (rows, TEX_W, 4) float32: x, y, writing order, kind), links
+    (rows, TEX_W, 4) float32: star a, star b), the link count, the dust count and the glyph.
+    """
+    g = glyphs.glyph(seed, index)
+    rng = np.random.default_rng([seed & 0xFFFFFFFF, index & 0xFFFFFFFF, 0xC0575])
+    stars = int(min(max(stars, 1), MAX_STARS))
+    rows = (MAX_STARS + TEX_W - 1) // TEX_W
+    table = np.zeros((rows * TEX_W, 4), np.float32)
+
+    # anchors: bright stars at stroke ends, turns and along the way, in writing order
+    per_stroke = glyphs.anchors(g)
+    total = max(g.length + glyphs.DOT_LEN * sum(1 for s in g.strokes if len(s.points) == 1), 1e-6)
+    start = 0.0
+    anchor_pts, anchor_order, links = [], [], []
+    budget = min(stars // 4, MAX_LINKS)
+    for s, pts in zip(g.strokes, per_stroke):
+        if len(s.points) > 1:
+            seg = np.linalg.norm(np.diff(s.points, axis=0), axis=1)
+            arc = np.concatenate([[0.0], np.cumsum(seg)])
+            nearest = np.argmin(((s.points[None, :, :] - pts[:, None, :]) ** 2).sum(-1), axis=1)
+            order = (start + arc[nearest]) / total
+            start += arc[-1]
+        else:
+            order = np.array([1.0 - 0.5 * glyphs.DOT_LEN / total])
+        first = len(anchor_pts)
+        for p, o in zip(pts, order):
+            if len(anchor_pts) >= budget:
+                break
+            anchor_pts.append(p)
+            anchor_order.append(o)
+        ids = list(range(first, len(anchor_pts)))
+        links += list(zip(ids[:-1], ids[1:]))
+        if s.kind == "loop" and len(ids) > 2:
+            links.append((ids[-1], ids[0]))
+    n_anchor = len(anchor_pts)
+    if n_anchor:
+        table[:n_anchor, 0:2] = np.array(anchor_pts)
+        table[:n_anchor, 2] = np.array(anchor_order)
+        table[:n_anchor, 3] = 2.0
+
+    n_dust = int(round(DUST_SHARE * max(stars - n_anchor, 0)))
+    if n_dust:
+        pos, order, _ = glyphs.sample(g, n_dust, rng)
+        table[n_anchor:n_anchor + n_dust, 0:2] = pos
+        table[n_anchor:n_anchor + n_dust, 2] = order
+        table[n_anchor:n_anchor + n_dust, 3] = 1.0
+
+    links = links[:MAX_LINKS]
+    link_rows = (MAX_LINKS + TEX_W - 1) // TEX_W
+    link_table = np.zeros((link_rows * TEX_W, 4), np.float32)
+    if links:
+        link_table[:len(links), 0:2] = np.array(links, np.float32)
+        link_table[:len(links), 3] = 1.0
+    return (table.reshape(rows, TEX_W, 4), link_table.reshape(link_rows, TEX_W, 4),
+            len(links), n_dust, g)
+
+
+class Constellations(Scene):
+    def update(self, state, resources):
+        p = state.params
+        seed = int(p["glyph_seed"])
+        stars = int(p["stars"])
+        cyc = cycle(state.t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
+        index = int(cyc["index"])
+        key = (seed, index, stars)
+        cache = getattr(self, "_cache", None)
+        if cache is None or cache[0] != key:
+            self._cache = cache = (key, star_table(seed, index, stars))
+        targets, links, n_links, n_dust, g = cache[1]
+        resources.texture("targets", targets, filter="nearest", key=key)
+        resources.texture("links", links, filter="nearest", key=key)
+        # flights of one glyph all bow the same way, alternating glyph to glyph
+        curl = glyphs.hand(seed).curl
+        curl = curl if index % 2 == 0 else -curl
+        t = float(state.t)
+        return {
+            "u_form": cyc["form"],
+            "u_dissolving": cyc["dissolving"],
+            "u_hold": cyc["hold"],
+            "u_shimmer": (t * 0.32) % 1.0,
+            "u_drift_t": (t * float(p["drift"])) % 20000.0,
+            "u_twinkle_t": t % 2400.0,
+            "u_glyph_xform": (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE),
+            "u_curl": float(curl),
+            "u_dust_gain": float(min(max(math.sqrt(3500.0 / max(n_dust, 1)), 0.45), 2.5)),
+            "u_link_count": float(n_links),
+        }
+
+
+constellations = Constellations(
+    "constellations",
+    passes=[
+        Pass("scenes/constellations/sky.frag", name="sky", scale=0.5, precision="rgba16f",
+             update="once"),
+        Pass("scenes/constellations/links.frag", name="chart", vert="scenes/constellations/links.vert",
+             primitive="triangles", count=6 * MAX_LINKS, blend="add", precision="rgba16f",
+             clear=(0.0, 0.0, 0.0, 0.0)),
+        Pass("scenes/constellations/stars.frag", name="starlight", vert="scenes/constellations/stars.vert",
+             primitive="points", count="stars", blend="add", precision="rgba16f",
+             clear=(0.0, 0.0, 0.0, 0.0), mipmaps=False),
+        Pass("scenes/constellations/main.frag", name="main", inputs=("sky", "chart", "starlight")),
+    ],
+    params=[
+        Param("glyph_seed", 7, 0, 99999, "the script: every seed is another invented writing system"),
+        Param("glyph", 0, 0, 9999, "which glyph of the script is written first (or held when rate is 0)"),
+        Param("rate", 0.1, 0.0, 1.0, "glyphs per second; 0 holds one glyph and lets morph write it"),
+        Param("morph", 1.0, 0.0, 1.0, "how far the stars go into the glyph: 0 scattered, 1 formed"),
+        Param("stars", DEFAULT_STARS, 500, MAX_STARS,
+              "number of stars (7000 suits software GL; 20000+ for a GPU)"),
+        Param("twinkle", 0.5, 0.0, 1.0, "how strongly the stars twinkle"),
+        Param("line_glow", 0.5, 0.0, 1.0, "brightness and glow of the chart lines joining a stroke's stars"),
+        Param("glow", 0.5, 0.0, 1.0, "soft glow around the bright stars and the written glyph"),
+        Param("colour", "#ffd08a", description="the colour the stars take on as they form the glyph"),
+        Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
+        Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
+        Param("quality", 1.0, 0.0, 1.0, "PSF extent, anchor halos and the background star field"),
+    ],
+    description="thousands of stars flow along curves into the glyphs of an invented script, "
+                "hold, shimmer and dissolve into the next",
+    duration=20.0,
+)

@@ -1,0 +1,137 @@
+// star.glsl -- where star number `id` is, how bright and what colour, this frame.
+//
+// Include-only, for vertex shaders (stars.vert draws the stars, links.vert draws the chart
+// lines between them and must agree on every position).  A star has a home in the field,
+// drifts around it, and when it belongs to the glyph flies along a bowed path to its target
+// on a stroke (u_targets, written by scenes/constellations.py):
+//   u_targets texel id = (glyph x, glyph y, writing order 0..1, kind)
+//   kind 0: a field star (never joins), 1: star dust of a stroke, 2: a chart anchor.
+//
+// Units: positions in centred screen units (y in [-0.5, 0.5], x scaled by the aspect);
+// fluxes in "1080p pixels": a star of flux F spreads F * (R.y/1080)^2 of linear light over
+// the pixels it covers, so it looks the same at every resolution.
+
+#include <visuals/params>
+#include <lib/hash.glsl>
+#include <lib/noise.glsl>
+#include <lib/colour.glsl>
+
+uniform sampler2D u_targets;
+uniform vec2 u_resolution;
+uniform float u_aspect;
+uniform float u_time;
+uniform int u_seed;
+
+uniform float u_form;        // formation progress 0 (scattered) .. 1 (glyph written)
+uniform float u_dissolving;  // 1 while the glyph comes apart (random order instead of writing order)
+uniform float u_hold;        // 0..1 while the glyph is held: drives the shimmer
+uniform float u_shimmer;     // phase of the light running along the strokes (wrapped on the CPU)
+uniform float u_drift_t;     // drift time: seconds * drift, from the CPU
+uniform float u_twinkle_t;   // twinkle time: seconds wrapped to a long period on the CPU
+uniform vec3 u_glyph_xform;  // glyph box -> screen: centre.xy, scale
+uniform float u_curl;        // -1..1: which way this glyph's flights bow
+uniform float u_dust_gain;   // keeps stroke brightness steady across star counts
+
+const float STAR_TEX_W = 256.0;
+
+struct Star {
+    vec2 pos;       // centred screen units
+    float flux;     // 1080p-pixel units
+    float sigma;    // PSF sigma in 1080p pixels
+    vec3 colour;    // linear, unit-ish
+    float formed;   // 0 in the field .. 1 on its stroke
+    float kind;     // 0 field, 1 dust, 2 anchor
+    float order;    // writing order along the glyph
+};
+
+vec4 star_target(int id) {
+    return texelFetch(u_targets, ivec2(id % int(STAR_TEX_W), id / int(STAR_TEX_W)), 0);
+}
+
+// The home of a star in the field and its slow drift (bounded: no wrap-around, no jumps).
+vec2 star_field_pos(vec3 h, float depth) {
+    float hw = 0.5 * u_aspect + 0.07;
+    vec2 home = vec2((h.x * 2.0 - 1.0) * hw, (h.y * 2.0 - 1.0) * 0.57);
+    float T = u_drift_t;
+    vec3 q = vec3(home * 1.3, T * 0.045);
+    vec2 swirl = vec2(snoise(q), snoise(q + vec3(19.1, 7.3, 0.0)));
+    // nearer (brighter) stars sway further: a hint of parallax
+    vec2 sway = vec2(sin(T * 0.07), cos(T * 0.053)) * 0.03 * depth;
+    return home + swirl * 0.055 + sway;
+}
+
+Star star_state(int id) {
+    Star s;
+    uvec3 hu = pcg3d(uvec3(uint(id), uint(u_seed), 0x5A17u));
+    vec3 h = hash_to_unit(hu);
+    vec3 h2 = hash_to_unit(pcg3d(hu ^ uvec3(0x9E37u, 0x79B9u, 0x7F4Au)));
+    float depth = h.z;
+    vec2 field = star_field_pos(h, depth);
+
+    vec4 tgt = star_target(id);
+    float kind = (id < int(u_stars + 0.5)) ? tgt.w : 0.0;
+    s.kind = kind;
+    s.order = tgt.z;
+
+    // field look: many faint stars, a few bright; warm and cool temperatures
+    float d2 = depth * depth;
+    float bright = d2 * d2;
+    float field_flux = 0.5 + 30.0 * bright * d2 * d2;
+    // stars gather in loose clusters and leave dark voids, like a real sky
+    float cluster = snoise(field * 1.9 + vec2(float(u_seed % 101) * 0.37, 3.1));
+    field_flux *= mix(0.25, 1.35, smoothstep(-0.45, 0.55, cluster));
+    // the sky holds its breath while a glyph is written
+    field_flux *= 1.0 - 0.3 * u_form;
+    float temp = h2.x;
+    vec3 field_col = mix(vec3(0.62, 0.74, 1.0), vec3(1.0, 0.86, 0.68), smoothstep(0.25, 0.95, temp));
+    field_col = mix(field_col, vec3(0.9, 0.92, 1.0), 0.35);
+
+    // flight: staggered by writing order as the glyph forms, at random as it dissolves
+    float e = 0.0;
+    vec2 pos = field;
+    if (kind > 0.5) {
+        vec2 g = u_glyph_xform.xy + u_glyph_xform.z * tgt.xy;
+        // held stars breathe a little in place
+        g += (vec2(h2.y, h2.z) - 0.5) * 0.0016 * sin(u_twinkle_t * (0.6 + h2.y) + 6.2831 * h2.z);
+        float o = mix(tgt.z, h2.y, u_dissolving);
+        float S = mix(3.0, 1.4, u_dissolving);
+        float x = clamp(u_form * (1.0 + S) - S * o, 0.0, 1.0);
+        e = x * x * (3.0 - 2.0 * x);
+        vec2 d = g - field;
+        vec2 n = vec2(-d.y, d.x);
+        float bend = (u_curl * 0.55 + (h2.z - 0.5) * 0.7) * mix(1.0, -0.8, u_dissolving);
+        pos = mix(field, g, e) + n * bend * 4.0 * e * (1.0 - e);
+    }
+    s.pos = pos;
+    s.formed = e;
+
+    // brightness
+    vec3 tint = srgb_to_linear(u_colour.rgb);
+    float flight = 4.0 * e * (1.0 - e);
+    float flux;
+    if (kind > 1.5) {
+        flux = mix(field_flux + 6.0, 150.0, e);
+    } else if (kind > 0.5) {
+        flux = mix(field_flux, 4.5 * u_dust_gain, e);
+    } else {
+        flux = field_flux;
+    }
+    flux *= 1.0 + 0.7 * flight;
+    // twinkle: two incommensurate sines per star, mean 1
+    float w1 = mix(1.3, 4.2, h2.x);
+    float tw = 0.6 * sin(u_twinkle_t * w1 + 6.2831 * h.x) + 0.4 * sin(u_twinkle_t * w1 * 2.71 + 6.2831 * h2.z);
+    flux *= 1.0 + u_twinkle * 0.75 * tw * mix(1.0, 0.55, e);
+    // shimmer: light running along the strokes in writing order while the glyph is held
+    float wave = 0.5 + 0.5 * cos(6.2831 * (tgt.z * 1.6 - u_shimmer));
+    wave = wave * wave; wave = wave * wave; wave = wave * wave;
+    flux *= 1.0 + 1.6 * u_hold * e * wave;
+    s.flux = flux;
+    s.colour = mix(field_col, tint, e * (kind > 1.5 ? 0.8 : 0.92));
+    s.sigma = u_size * mix(1.05, 1.6, bright) * (kind > 1.5 ? mix(1.2, 1.5, e) : 1.0);
+    return s;
+}
+
+// Screen units -> window pixels.
+vec2 star_to_px(vec2 p) {
+    return p * u_resolution.y + 0.5 * u_resolution;
+}

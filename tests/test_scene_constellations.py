@@ -1,0 +1,243 @@
+"""The `constellations` scene: the invented script's generator, the glyph cycle, and renders.
+
+The generator tests need no GL.  The render tests run the scene at 160x90 (or 320x180 where
+the glyph must be resolved) on the headless context.
+"""
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import sys
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from conftest import ROOT
+
+
+def _load(name: str, rel: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / rel)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+G = _load("test_constellations_glyphs", "scenes/_glyphs.py")
+C = _load("test_constellations_scene", "scenes/constellations.py")
+
+SEEDS = list(range(12)) + [7, 123, 4242, 99999]
+
+
+def raster(g, n: int = 32) -> np.ndarray:
+    """A glyph drawn into an n x n bitmap (dense points, so strokes are connected)."""
+    img = np.zeros((n, n), bool)
+    for s in g.strokes:
+        pts = s.points
+        if len(pts) > 1:   # densify between samples
+            t = np.linspace(0, 1, 4)[:, None, None]
+            pts = (pts[:-1][None] * (1 - t) + pts[1:][None] * t).reshape(-1, 2)
+        ij = np.clip(((pts + 1.0) * 0.5 * (n - 1)).round().astype(int), 0, n - 1)
+        img[ij[:, 1], ij[:, 0]] = True
+    return img
+
+
+def differ(a: np.ndarray, b: np.ndarray) -> float:
+    """1 - IoU of two bitmaps after a one-pixel dilation (0 same, 1 disjoint)."""
+    def dilate(m):
+        out = m.copy()
+        out[1:] |= m[:-1]; out[:-1] |= m[1:]; out[:, 1:] |= m[:, :-1]; out[:, :-1] |= m[:, 1:]
+        return out
+    a, b = dilate(a), dilate(b)
+    return 1.0 - (a & b).sum() / max((a | b).sum(), 1)
+
+
+# ----------------------------------------------------------------------- the generator
+def test_glyph_generator_is_deterministic_per_seed():
+    fresh = _load("test_constellations_glyphs_again", "scenes/_glyphs.py")   # no shared caches
+    for seed, index in [(0, 0), (7, 3), (4242, 17), (99999, 250)]:
+        a, b = G.glyph(seed, index), fresh.glyph(seed, index)
+        assert [s.kind for s in a.strokes] == [s.kind for s in b.strokes]
+        for sa, sb in zip(a.strokes, b.strokes):
+            assert np.array_equal(sa.points, sb.points)
+        assert a.half_width == b.half_width and a.pen == b.pen
+        # the star targets built from it are deterministic too
+        ta, la, *_ = C.star_table(seed, index, 3000)
+        tb, lb, *_ = C.star_table(seed, index, 3000)
+        assert np.array_equal(ta, tb) and np.array_equal(la, lb)
+
+
+def test_distinct_seeds_give_distinct_glyphs_and_hands():
+    glyphs = [G.glyph(s, 0) for s in range(12)]
+    for (i, a), (j, b) in itertools.combinations(enumerate(glyphs), 2):
+        assert differ(raster(a), raster(b)) > 0.3, f"seeds {i} and {j} drew nearly the same glyph"
+    hands = [G.hand(s) for s in range(12)]
+    assert len({(h.slant, h.bow, h.grid, h.frame) for h in hands}) == 12
+
+
+def test_distinct_indices_give_distinct_glyphs():
+    for seed in (3, 7, 4242):
+        glyphs = [G.glyph(seed, i) for i in range(12)]
+        for (i, a), (j, b) in itertools.combinations(enumerate(glyphs), 2):
+            assert differ(raster(a), raster(b)) > 0.3, f"seed {seed}: glyphs {i} and {j} are nearly the same"
+
+
+def test_every_stroke_stays_inside_the_glyph_box():
+    for seed, index in itertools.product(SEEDS, range(20)):
+        g = G.glyph(seed, index)
+        assert 0.5 <= g.half_width <= 1.0
+        assert g.strokes, (seed, index)
+        for s in g.strokes:
+            assert np.isfinite(s.points).all()
+            assert np.all(np.abs(s.points[:, 0]) <= g.half_width + 1e-9), (seed, index, s.kind)
+            assert np.all(np.abs(s.points[:, 1]) <= 1.0 + 1e-9), (seed, index, s.kind)
+        # the star dust sampled along the strokes stays in the box as well
+        pos, order, _ = G.sample(g, 500, np.random.default_rng(1))
+        assert np.all(np.abs(pos[:, 0]) <= g.half_width + 1e-9) and np.all(np.abs(pos[:, 1]) <= 1 + 1e-9)
+        assert np.all((order >= 0) & (order <= 1)) and np.all(np.diff(order) >= 0)
+
+
+def test_glyphs_are_written_with_strokes_arcs_loops_and_dots():
+    kinds = set()
+    for seed, index in itertools.product(SEEDS, range(10)):
+        g = G.glyph(seed, index)
+        lines = [s for s in g.strokes if s.kind != "dot"]
+        assert lines and 1.0 < g.length < 14.0, (seed, index, g.length)
+        kinds |= {s.kind for s in g.strokes}
+        # the chart's anchors sit on the strokes, at least the two ends of each
+        for s, a in zip(g.strokes, G.anchors(g)):
+            assert len(a) >= (1 if s.kind == "dot" else 2)
+            d = np.sqrt(((a[:, None, :] - s.points[None]) ** 2).sum(-1)).min(1)
+            assert d.max() < 1e-9
+    assert kinds == {"line", "arc", "loop", "dot"}
+
+
+def test_star_table_assigns_anchors_dust_and_field():
+    targets, links, n_links, n_dust, g = C.star_table(7, 0, 7000)
+    flat = targets.reshape(-1, 4)
+    kinds = flat[:7000, 3]
+    n_anchor = int((kinds == 2).sum())
+    assert n_anchor >= 4 and n_dust == int((kinds == 1).sum()) > 2000
+    assert (kinds == 0).sum() > 1000                  # a field stays behind
+    assert np.all(flat[7000:, 3] == 0)                # stars beyond the count are unused
+    assert 0 < n_links <= C.MAX_LINKS
+    ab = links.reshape(-1, 4)[:n_links, :2]
+    assert np.all(ab < n_anchor) and np.all(flat[ab.astype(int).ravel(), 3] == 2)
+
+
+def test_cycle_scatters_forms_holds_dissolves_and_moves_on():
+    rate = 0.1
+    at = lambda ph, k=0: C.cycle((k + ph) / rate, rate, 1.0, 5)
+    assert at(0.02)["form"] == 0.0 and at(0.02)["index"] == 5
+    assert 0.2 < at(0.3)["form"] < 0.8
+    assert at(0.65)["form"] == 1.0 and at(0.65)["hold"] == 1.0
+    assert at(0.85)["dissolving"] == 1.0 and 0.0 < at(0.85)["form"] < 1.0
+    assert at(0.98)["form"] == 0.0
+    assert at(0.5, k=1)["index"] == 6
+    # rate 0: the glyph stays and morph alone forms it
+    held = C.cycle(123.0, 0.0, 0.4, 9)
+    assert held["index"] == 9 and held["form"] == 0.4 and held["dissolving"] == 0.0
+    # morph scales the formation of a running cycle
+    assert C.cycle(0.65 / rate, rate, 0.5, 0)["form"] == 0.5
+
+
+# ----------------------------------------------------------------------- renders
+@pytest.fixture(scope="module")
+def programs(gl):
+    from visuals.gpu import ProgramCache
+    from visuals.paths import SearchPath
+    return ProgramCache(gl, SearchPath.build([]))
+
+
+def render(gl, programs, params: dict, t: float, size=(160, 90)) -> np.ndarray:
+    from visuals.clock import FixedClock
+    from visuals.paths import SearchPath
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+    registry = Registry(SearchPath.build([]))
+    show = registry.show("constellations")
+    show.cues[0].params = dict(show.cues[0].params, **params)
+    renderer = Renderer(gl, show, registry, RenderConfig(size=size, fps=Fraction(30)), programs=programs)
+    clock = FixedClock(30)
+    try:
+        renderer.render(clock.frame(clock.frame_at(t)))
+        return gl_rows_to_image(renderer.read_rgb(), size).copy()
+    finally:
+        renderer.release()
+
+
+def assert_healthy(img: np.ndarray, what: str) -> None:
+    luma = img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    assert luma.mean() > 8, f"{what}: frame is near-black (mean {luma.mean():.1f})"
+    assert luma.std() > 4, f"{what}: frame is flat (std {luma.std():.1f})"
+    # the night sky never reaches pure black, so black pixels are NaNs that read back as 0
+    holes = (img.max(axis=2) <= 1).mean()
+    assert holes < 0.002, f"{what}: {holes * 100:.2f}% black (NaN) pixels"
+
+
+def test_scene_renders_at_two_times(gl, programs):
+    a = render(gl, programs, {}, 1.0)
+    b = render(gl, programs, {}, 6.0)
+    assert_healthy(a, "t=1")
+    assert_healthy(b, "t=6")
+    assert np.abs(a.astype(int) - b.astype(int)).mean() > 1.0   # the glyph formed in between
+
+
+def test_parameter_extremes_render_no_nan_black_or_flat_frame(gl, programs):
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("constellations")
+    params = list(scene.params)
+    cases = [({}, "defaults"),
+             ({p.name: (p.lo if p.kind != "color" else "#000000") for p in params}, "all lo"),
+             ({p.name: (p.hi if p.kind != "color" else "#ffffff") for p in params}, "all hi")]
+    for p in params:
+        if p.kind == "color":
+            cases += [({p.name: "#000000"}, f"{p.name}=black"), ({p.name: "#ffffff"}, f"{p.name}=white")]
+        else:
+            cases += [({p.name: p.lo}, f"{p.name}={p.lo:g}"), ({p.name: p.hi}, f"{p.name}={p.hi:g}")]
+    for values, what in cases:
+        assert_healthy(render(gl, programs, values, 5.5), what)
+
+
+def test_morph_gathers_star_light_onto_the_strokes(gl, programs):
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 2, "glyph_seed": 11, "twinkle": 0.0, "glow": 0.0, "line_glow": 0.0}
+    scattered = render(gl, programs, dict(base, morph=0.0), 3.0, size)
+    formed = render(gl, programs, dict(base, morph=1.0), 3.0, size)
+    # pixels near the glyph's strokes, projected to the screen as the scene places them
+    g = C.glyphs.glyph(11, 2)
+    pts = np.concatenate([C.glyph_to_screen(s.points, size) for s in g.strokes])
+    yy, xx = np.mgrid[0:size[1], 0:size[0]] + 0.5
+    near = np.zeros(size[::-1], bool)
+    reach = 2.0 * g.pen * C.GLYPH_SCALE * size[1] + 2.0
+    for chunk in np.array_split(pts, max(1, len(pts) // 200)):
+        d2 = (xx[..., None] - chunk[:, 0]) ** 2 + (yy[..., None] - chunk[:, 1]) ** 2
+        near |= d2.min(-1) < reach ** 2
+    assert 0.01 < near.mean() < 0.25
+
+    def share_near(img):
+        luma = img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+        light = np.maximum(luma - np.median(luma), 0.0)
+        bright = luma > np.percentile(luma, 97)
+        return (light * near).sum() / light.sum(), (bright & near).sum() / bright.sum()
+
+    light0, bright0 = share_near(scattered)
+    light1, bright1 = share_near(formed)
+    # scattered: the strokes' neighbourhood holds about its share of the sky's light
+    assert light0 < 2.5 * near.mean() and bright0 < 2.5 * near.mean(), (near.mean(), light0, bright0)
+    # formed: the light (and nearly all of the brightest pixels) gathers there
+    assert light1 > 3.0 * light0 and light1 > 0.25, (light0, light1)
+    assert bright1 > 0.7 and bright1 > 5.0 * bright0, (bright0, bright1)
+
+
+def test_same_composition_at_any_resolution(gl, programs):
+    small = render(gl, programs, {"twinkle": 0.0}, 6.5, (160, 90)).astype(float)
+    big = render(gl, programs, {"twinkle": 0.0}, 6.5, (640, 360)).astype(float)
+    down = big.reshape(90, 4, 160, 4, 3).mean((1, 3))
+    # mean light agrees, and the glyph sits in the same place (coarse blocks correlate)
+    assert abs(small.mean() - down.mean()) < 0.08 * down.mean()
+    blocks = lambda im: im.mean(2).reshape(9, 10, 16, 10).mean((1, 3)).ravel()
+    assert np.corrcoef(blocks(small), blocks(down))[0, 1] > 0.9
