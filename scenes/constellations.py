@@ -51,6 +51,7 @@ GLYPH_CENTRE = (0.0, 0.0)   # screen units (y in [-0.5, 0.5])
 GLYPH_SCALE = 0.31          # screen units per glyph unit: the glyph box is 0.62 of the height
 DUST_SHARE = 0.5            # share of the non-anchor stars that join the glyph
 DEFAULT_STARS = 7000
+SHUTTER = 0.4               # motion blur: the share of a frame the shutter stays open
 
 # cycle of one glyph, as fractions of 1 / rate
 RISE = (0.06, 0.52)
@@ -156,23 +157,29 @@ class Constellations(Scene):
         cyc = cycle(state.t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
         index = int(cyc["index"])
         key = (seed, index, stars)
-        cache = getattr(self, "_cache", None)
-        if cache is None or cache[0] != key:
-            self._cache = cache = (key, star_table(seed, index, stars))
-        targets, links, n_links, n_dust, g = cache[1]
+        tables = self.__dict__.setdefault("_tables", {})
+        if key not in tables:
+            if len(tables) >= 4:          # a few cues of this scene at once, not a history
+                tables.pop(next(iter(tables)))
+            tables[key] = star_table(seed, index, stars)
+        targets, links, n_links, n_dust, g = tables[key]
         resources.texture("targets", targets, filter="nearest", key=key)
         resources.texture("links", links, filter="nearest", key=key)
         # flights of one glyph all bow the same way, alternating glyph to glyph
-        curl = glyphs.hand(seed).curl
+        curl = 1.0 if glyphs.hand(seed).curl >= 0 else -1.0
         curl = curl if index % 2 == 0 else -curl
         t = float(state.t)
+        # the shutter is open for a share of the frame before t: flying stars streak over it
+        then_t = max(t - SHUTTER * float(state.dt), 0.0)
+        before = cycle(then_t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
+        if int(before["index"]) != index:      # a glyph boundary: everything is in the field
+            before = cyc
+        drift = float(p["drift"])
         return {
-            "u_form": cyc["form"],
-            "u_dissolving": cyc["dissolving"],
+            "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
+            "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],
             "u_shimmer": (t * 0.32) % 1.0,
-            "u_drift_t": (t * float(p["drift"])) % 20000.0,
-            "u_twinkle_t": t % 2400.0,
             "u_glyph_xform": (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE),
             "u_curl": float(curl),
             "u_dust_gain": float(min(max(math.sqrt(3500.0 / max(n_dust, 1)), 0.45), 2.5)),
@@ -185,13 +192,16 @@ constellations = Constellations(
     passes=[
         Pass("scenes/constellations/sky.frag", name="sky", scale=0.5, precision="rgba16f",
              update="once"),
+        Pass("scenes/constellations/deep.frag", name="deep", inputs=("sky",), update="once"),
         Pass("scenes/constellations/links.frag", name="chart", vert="scenes/constellations/links.vert",
              primitive="triangles", count=6 * MAX_LINKS, blend="add", precision="rgba16f",
              clear=(0.0, 0.0, 0.0, 0.0)),
         Pass("scenes/constellations/stars.frag", name="starlight", vert="scenes/constellations/stars.vert",
              primitive="points", count="stars", blend="add", precision="rgba16f",
-             clear=(0.0, 0.0, 0.0, 0.0), mipmaps=False),
-        Pass("scenes/constellations/main.frag", name="main", inputs=("sky", "chart", "starlight")),
+             clear=(0.0, 0.0, 0.0, 0.0), mipmaps=True),
+        Pass("scenes/constellations/bloom.frag", name="bloom", inputs=("starlight",), scale=0.5,
+             precision="rgba16f"),
+        Pass("scenes/constellations/main.frag", name="main", inputs=("deep", "chart", "starlight", "bloom")),
     ],
     params=[
         Param("glyph_seed", 7, 0, 99999, "the script: every seed is another invented writing system"),

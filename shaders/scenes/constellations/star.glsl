@@ -22,12 +22,14 @@ uniform float u_aspect;
 uniform float u_time;
 uniform int u_seed;
 
-uniform float u_form;        // formation progress 0 (scattered) .. 1 (glyph written)
-uniform float u_dissolving;  // 1 while the glyph comes apart (random order instead of writing order)
+// The clock of the motion, now and half a frame earlier (the shutter, for motion blur):
+//   x: formation progress 0 (scattered) .. 1 (glyph written)
+//   y: 1 while the glyph comes apart (random order instead of writing order)
+//   z: drift time (seconds * drift), w: twinkle time (seconds, wrapped on the CPU)
+uniform vec4 u_now;
+uniform vec4 u_then;
 uniform float u_hold;        // 0..1 while the glyph is held: drives the shimmer
 uniform float u_shimmer;     // phase of the light running along the strokes (wrapped on the CPU)
-uniform float u_drift_t;     // drift time: seconds * drift, from the CPU
-uniform float u_twinkle_t;   // twinkle time: seconds wrapped to a long period on the CPU
 uniform vec3 u_glyph_xform;  // glyph box -> screen: centre.xy, scale
 uniform float u_curl;        // -1..1: which way this glyph's flights bow
 uniform float u_dust_gain;   // keeps stroke brightness steady across star counts
@@ -36,6 +38,7 @@ const float STAR_TEX_W = 256.0;
 
 struct Star {
     vec2 pos;       // centred screen units
+    vec2 blur;      // where it was half a frame ago, minus pos (motion blur streak)
     float flux;     // 1080p-pixel units
     float sigma;    // PSF sigma in 1080p pixels
     vec3 colour;    // linear, unit-ish
@@ -49,15 +52,32 @@ vec4 star_target(int id) {
 }
 
 // The home of a star in the field and its slow drift (bounded: no wrap-around, no jumps).
-vec2 star_field_pos(vec3 h, float depth) {
+vec2 star_field_pos(vec3 h, float depth, float T) {
     float hw = 0.5 * u_aspect + 0.07;
     vec2 home = vec2((h.x * 2.0 - 1.0) * hw, (h.y * 2.0 - 1.0) * 0.57);
-    float T = u_drift_t;
     vec3 q = vec3(home * 1.3, T * 0.045);
     vec2 swirl = vec2(snoise(q), snoise(q + vec3(19.1, 7.3, 0.0)));
     // nearer (brighter) stars sway further: a hint of parallax
     vec2 sway = vec2(sin(T * 0.07), cos(T * 0.053)) * 0.03 * depth;
     return home + swirl * 0.055 + sway;
+}
+
+// Where a glyph star is at clock `clk`, and how far along its flight (e, 0..1).
+// (The field position is shared by both shutter times: the drift is far too slow to blur.)
+vec2 glyph_star_pos(vec2 field, vec3 h2, vec4 tgt, vec4 clk, out float e) {
+    vec2 g = u_glyph_xform.xy + u_glyph_xform.z * tgt.xy;
+    // held stars breathe a little in place
+    g += (vec2(h2.y, h2.z) - 0.5) * 0.0016 * sin(clk.w * (0.6 + h2.y) + 6.2831 * h2.z);
+    // flight: staggered by writing order as the glyph forms, at random as it dissolves
+    float o = mix(tgt.z, h2.y, clk.y);
+    float S = mix(1.8, 1.4, clk.y);
+    float x = clamp(clk.x * (1.0 + S) - S * o, 0.0, 1.0);
+    e = x * x * (3.0 - 2.0 * x);
+    vec2 d = g - field;
+    vec2 n = vec2(-d.y, d.x);
+    // all flights of a glyph bow the same way: the stars pour in like a slow vortex
+    float bend = u_curl * (0.3 + 0.35 * h2.z) * mix(1.0, -0.8, clk.y);
+    return mix(field, g, e) + n * bend * 4.0 * e * (1.0 - e);
 }
 
 Star star_state(int id) {
@@ -66,7 +86,7 @@ Star star_state(int id) {
     vec3 h = hash_to_unit(hu);
     vec3 h2 = hash_to_unit(pcg3d(hu ^ uvec3(0x9E37u, 0x79B9u, 0x7F4Au)));
     float depth = h.z;
-    vec2 field = star_field_pos(h, depth);
+    vec2 field = star_field_pos(h, depth, u_now.z);
 
     vec4 tgt = star_target(id);
     float kind = (id < int(u_stars + 0.5)) ? tgt.w : 0.0;
@@ -81,28 +101,21 @@ Star star_state(int id) {
     float cluster = snoise(field * 1.9 + vec2(float(u_seed % 101) * 0.37, 3.1));
     field_flux *= mix(0.25, 1.35, smoothstep(-0.45, 0.55, cluster));
     // the sky holds its breath while a glyph is written
-    field_flux *= 1.0 - 0.3 * u_form;
+    field_flux *= 1.0 - 0.3 * u_now.x;
     float temp = h2.x;
     vec3 field_col = mix(vec3(0.62, 0.74, 1.0), vec3(1.0, 0.86, 0.68), smoothstep(0.25, 0.95, temp));
     field_col = mix(field_col, vec3(0.9, 0.92, 1.0), 0.35);
 
-    // flight: staggered by writing order as the glyph forms, at random as it dissolves
     float e = 0.0;
     vec2 pos = field;
+    vec2 then = field;
     if (kind > 0.5) {
-        vec2 g = u_glyph_xform.xy + u_glyph_xform.z * tgt.xy;
-        // held stars breathe a little in place
-        g += (vec2(h2.y, h2.z) - 0.5) * 0.0016 * sin(u_twinkle_t * (0.6 + h2.y) + 6.2831 * h2.z);
-        float o = mix(tgt.z, h2.y, u_dissolving);
-        float S = mix(3.0, 1.4, u_dissolving);
-        float x = clamp(u_form * (1.0 + S) - S * o, 0.0, 1.0);
-        e = x * x * (3.0 - 2.0 * x);
-        vec2 d = g - field;
-        vec2 n = vec2(-d.y, d.x);
-        float bend = (u_curl * 0.55 + (h2.z - 0.5) * 0.7) * mix(1.0, -0.8, u_dissolving);
-        pos = mix(field, g, e) + n * bend * 4.0 * e * (1.0 - e);
+        float e_then;
+        pos = glyph_star_pos(field, h2, tgt, u_now, e);
+        then = glyph_star_pos(field, h2, tgt, u_then, e_then);
     }
     s.pos = pos;
+    s.blur = then - pos;
     s.formed = e;
 
     // brightness
@@ -110,16 +123,16 @@ Star star_state(int id) {
     float flight = 4.0 * e * (1.0 - e);
     float flux;
     if (kind > 1.5) {
-        flux = mix(field_flux + 6.0, 150.0, e);
+        flux = mix(field_flux + 6.0, 150.0, e * e * e);
     } else if (kind > 0.5) {
         flux = mix(field_flux, 4.5 * u_dust_gain, e);
     } else {
         flux = field_flux;
     }
-    flux *= 1.0 + 0.7 * flight;
+    flux *= 1.0 - 0.35 * flight;
     // twinkle: two incommensurate sines per star, mean 1
     float w1 = mix(1.3, 4.2, h2.x);
-    float tw = 0.6 * sin(u_twinkle_t * w1 + 6.2831 * h.x) + 0.4 * sin(u_twinkle_t * w1 * 2.71 + 6.2831 * h2.z);
+    float tw = 0.6 * sin(u_now.w * w1 + 6.2831 * h.x) + 0.4 * sin(u_now.w * w1 * 2.71 + 6.2831 * h2.z);
     flux *= 1.0 + u_twinkle * 0.75 * tw * mix(1.0, 0.55, e);
     // shimmer: light running along the strokes in writing order while the glyph is held
     float wave = 0.5 + 0.5 * cos(6.2831 * (tgt.z * 1.6 - u_shimmer));

@@ -1,12 +1,13 @@
 #version 330 core
 // The stars as point sprites: one vertex per star (gl_VertexID = star id), sized to hold
-// its Gaussian PSF.  The PSF is measured in pixels and never narrower than ~1 px, and its
-// peak is set so the star's total light is its flux: moving slowly, a star glides instead
-// of crawling from pixel to pixel, at any resolution.
+// its PSF.  The PSF is a Gaussian measured in pixels, never narrower than ~1 px, drawn along
+// the short segment the star crossed while the shutter was open (motion blur), and scaled
+// so the star's total light is its flux: a slow star glides instead of crawling from pixel
+// to pixel, a fast one streaks instead of strobing, at any resolution.
 #include "star.glsl"
 
-
-flat out vec2 v_centre;      // window pixels
+flat out vec2 v_start;       // window pixels: where the star is now
+flat out vec2 v_streak;      // window pixels: to where it was half a frame ago
 flat out vec3 v_core;        // peak linear colour of the core
 flat out float v_core_k;     // 1 / (2 sigma^2), pixels
 flat out vec3 v_halo;        // peak of the halo (chart anchors)
@@ -18,27 +19,37 @@ void main() {
     float px = u_resolution.y / 1080.0;          // pixels per 1080p pixel
     float sigma = max(s.sigma * px, 0.95);
     float flux = s.flux * px * px;
-    float extent = mix(2.6, 3.3, u_quality);     // window radius in sigmas
+    float extent = mix(2.4, 3.0, u_quality);     // window radius in sigmas
+    v_start = star_to_px(s.pos);
+    v_streak = s.blur * u_resolution.y;
+    float len = length(v_streak);
+    if (len < 0.05) {
+        v_streak = vec2(0.0);
+        len = 0.0;
+    }
     // the window 1 - (r/R)^4 keeps this share of a Gaussian's light (exact); divide it out
     float a = 0.5 * extent * extent;
     float kept = (1.0 - exp(-a)) - 4.0 / (extent * extent * extent * extent)
                * (2.0 - exp(-a) * (a * a + 2.0 * a + 2.0));
-    v_core = s.colour * flux / (6.2831853 * sigma * sigma * kept);
+    // a streak of length L spreads the light over 2 pi s^2 + sqrt(2 pi) s L
+    float area = 6.2831853 * sigma * sigma * kept + 2.5066283 * sigma * len;
+    v_core = s.colour * flux / area;
     v_core_k = 0.5 / (sigma * sigma);
     float radius = extent * sigma;
     // anchors formed into the glyph carry a soft halo (skipped at low quality)
-    float halo_amt = (s.kind > 1.5 && u_quality > 0.25) ? s.formed : 0.0;
+    float halo_amt = (s.kind > 1.5 && u_quality > 0.25) ? smoothstep(0.85, 1.0, s.formed) : 0.0;
     float hs = max(s.sigma * 4.5 * px, 2.0);
-    v_halo = s.colour * (0.12 * flux * halo_amt) / (6.2831853 * hs * hs);
+    v_halo = s.colour * (0.12 * flux * halo_amt) / (6.2831853 * hs * hs + 2.5066283 * hs * len);
     v_halo_k = 0.5 / (hs * hs);
     if (halo_amt > 0.01) {
         radius = max(radius, 2.6 * hs);
     }
     v_inv_r2 = 1.0 / (radius * radius);
-    v_centre = star_to_px(s.pos);
-    vec2 ndc = v_centre / u_resolution * 2.0 - 1.0;
-    bool visible = all(lessThan(abs(v_centre - 0.5 * u_resolution), 0.5 * u_resolution + radius + 1.0))
+    vec2 centre = v_start + 0.5 * v_streak;
+    vec2 ndc = centre / u_resolution * 2.0 - 1.0;
+    float reach = radius + 0.5 * len;
+    bool visible = all(lessThan(abs(centre - 0.5 * u_resolution), 0.5 * u_resolution + reach + 1.0))
                    && flux > 1e-5;
     gl_Position = visible ? vec4(ndc, 0.0, 1.0) : vec4(2.0, 2.0, 2.0, 1.0);
-    gl_PointSize = visible ? 2.0 * ceil(radius) + 2.0 : 0.0;
+    gl_PointSize = visible ? 2.0 * reach + 1.0 : 0.0;
 }
