@@ -67,3 +67,44 @@ def render_times(ctx, show_name: str, times, fps=30, **kwargs) -> list[np.ndarra
     indices = [clock.frame_at(t) for t in times]
     frames = render_frames(ctx, show_name, indices, fps=fps, **kwargs)
     return [frames[i] for i in indices]
+
+
+def _free_display() -> int:
+    import os
+    for n in range(90, 200):
+        if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
+            return n
+    raise RuntimeError("no free X display number")
+
+
+@pytest.fixture(scope="session")
+def display():
+    """An X display for window tests: $DISPLAY if set (CI starts Xvfb), else our own Xvfb.
+
+    Without Xvfb the window tests are skipped, unless VISUALS_REQUIRE_DISPLAY=1 (as in CI),
+    where a missing display is a failure.
+    """
+    import os
+    import shutil
+    import subprocess
+    import time
+    env = dict(os.environ, PYGLFW_LIBRARY_VARIANT="x11")
+    if os.environ.get("DISPLAY"):
+        yield env
+        return
+    if not shutil.which("Xvfb"):
+        if os.environ.get("VISUALS_REQUIRE_DISPLAY") == "1":
+            pytest.fail("Xvfb is not installed (apt install xvfb xdotool imagemagick)")
+        pytest.skip("no DISPLAY and no Xvfb: window tests skipped")
+    n = _free_display()
+    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 10
+    while not os.path.exists(f"/tmp/.X11-unix/X{n}") and time.time() < deadline:
+        time.sleep(0.05)
+    env["DISPLAY"] = f":{n}"
+    try:
+        yield env
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -86,6 +86,28 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--ssaa", type=int, default=1, metavar="K", help="supersampling factor (default 1)")
     s.add_argument("--seed", type=int, help="override the show's seed")
 
+    lv = sub.add_parser("live", help="play a show in a window, in real time, with keyboard control and a HUD",
+                        description="Play a show live in a window from the realtime clock, through the same "
+                                    "render step as export. Shaders and scene modules reload when saved; a "
+                                    "broken save keeps the last good version on screen with the error on the HUD.")
+    lv.add_argument("show", nargs="?", help="show or scene name, or a .frag file (default: the dream)")
+    lv.add_argument("--size", default="1280x720", help="window size WxH (default 1280x720)")
+    lv.add_argument("--scale", type=float, default=1.0,
+                    help="render at this fraction of the window size and upscale (default 1)")
+    lv.add_argument("--adaptive", type=float, metavar="FPS",
+                    help="lower and raise the render scale to hold this frame rate")
+    lv.add_argument("--fullscreen", action="store_true", help="start fullscreen")
+    lv.add_argument("--monitor", type=int, default=0, help="monitor for fullscreen (0 = primary)")
+    lv.add_argument("--no-vsync", action="store_true", help="do not wait for the display's refresh")
+    lv.add_argument("--keymap", help="TOML file of key bindings (see --keys)")
+    lv.add_argument("--keys", action="store_true", help="print the default key bindings as a key map and exit")
+    lv.add_argument("--start", default="0", help="start at this time in seconds")
+    lv.add_argument("--paused", action="store_true", help="start paused")
+    lv.add_argument("--no-loop", action="store_true", help="hold the last frame instead of looping the show")
+    lv.add_argument("--no-hud", action="store_true", help="start with the HUD hidden")
+    lv.add_argument("--status", help="write the player's state as JSON to this file, ten times a second")
+    lv.add_argument("--frames", type=int, help=argparse.SUPPRESS)
+
     ls = sub.add_parser("list", help="list shows, scenes with their parameters, and transitions",
                         description="List everything on the search path.")
     ls.add_argument("what", nargs="?", choices=["shows", "scenes", "transitions"], help="only this kind")
@@ -203,7 +225,7 @@ def cmd_list(args) -> int:
         for scene in sorted(registry.scenes.values(), key=lambda s: s.name):
             out.write(f"  {scene.name:16s} {scene.description}\n")
             for p in scene.params:
-                out.write(f"      {p.name:16s} {p.kind:5s} {format_value(p.default, p.kind):>22s}  "
+                out.write(f"      {p.name:16s} {p.kind:5s} {p.format(p.default):>22s}  "
                           f"{p.describe_range().strip():18s} {p.description}\n")
     if args.what in (None, "transitions"):
         out.write("Transitions:\n")
@@ -214,16 +236,29 @@ def cmd_list(args) -> int:
     return 0
 
 
-def format_value(value, kind: str) -> str:
-    """A parameter value as a user writes it: 0.6, (0, 1), '#2a0a5e'."""
-    if kind == "color":
-        return "#" + "".join(f"{round(c * 255):02x}" for c in value[:3])
-    if isinstance(value, tuple):
-        return "(" + ", ".join(f"{v:g}" for v in value) + ")"
-    return f"{value:g}"
+def cmd_live(args) -> int:
+    if args.keys:
+        from .controls.keyboard import KeyMap
+        print(KeyMap.defaults().describe())
+        return 0
+    from .live import LiveOptions, LivePlayer
+    from .paths import SearchPath
+    if not 0.0625 <= args.scale <= 2.0:
+        raise VisualsError(f"--scale {args.scale} is out of range", fix="give a scale from 0.0625 to 2, e.g. 0.5")
+    if args.adaptive is not None and not 1 <= args.adaptive <= 480:
+        raise VisualsError(f"--adaptive {args.adaptive} is out of range", fix="give a target fps such as 30 or 60")
+    search = SearchPath.build(args.path)
+    name = args.show or _default_show(_registry(args))
+    options = LiveOptions(show=name, search=search, size=parse_size(args.size), scale=args.scale,
+                          adaptive=args.adaptive, fullscreen=args.fullscreen, monitor=args.monitor,
+                          vsync=not args.no_vsync, keymap=Path(args.keymap) if args.keymap else None,
+                          start=parse_time(args.start, "--start"), paused=args.paused, loop=not args.no_loop,
+                          hud=not args.no_hud, status=Path(args.status) if args.status else None,
+                          max_frames=args.frames)
+    return LivePlayer(options).run()
 
 
-COMMANDS = {"render": cmd_render, "still": cmd_still, "list": cmd_list}
+COMMANDS = {"render": cmd_render, "still": cmd_still, "list": cmd_list, "live": cmd_live}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -78,6 +78,9 @@ class ProgramCache:
         self.ctx = ctx
         self.search = search
         self._cache: dict[tuple, CompiledProgram] = {}
+        self.errors: dict[tuple, VisualsError] = {}        # programs whose latest save fails
+        self._failed_stamps: dict[tuple, tuple] = {}
+        self._failed_first: dict[tuple, tuple] = {}         # never compiled: (error, stamp, files)
 
     def get(self, frag: str | Path, vert: str | Path | None = None, params: Sequence = (),
             relative_to: Path | None = None) -> CompiledProgram:
@@ -86,7 +89,18 @@ class ProgramCache:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        compiled = self.compile(frag, vert, params, relative_to)
+        failed = self._failed_first.get(key)
+        if failed is not None and failed[1] == _stamp(failed[2]):
+            raise failed[0]   # still broken on disk: do not recompile every frame
+        try:
+            compiled = self.compile(frag, vert, params, relative_to)
+        except VisualsError as err:
+            files = [f for f in (err.file, frag, vert) if f]
+            paths = [str(found) for f in files if (found := (
+                Path(f).resolve() if Path(f).is_file() else self.search.find_shader(f, relative_to)))]
+            self._failed_first[key] = (err, _stamp(paths), paths)
+            raise
+        self._failed_first.pop(key, None)
         self._cache[key] = compiled
         return compiled
 
@@ -102,22 +116,38 @@ class ProgramCache:
         vao = self.ctx.vertex_array(program, [])
         return CompiledProgram(program, vao, sources, vs.stamp() + fs.stamp(), tuple(params))
 
-    def stale(self) -> list[tuple]:
-        """Keys whose source files changed on disk since they were compiled."""
-        out = []
+    def reload_changed(self) -> list[Path]:
+        """Recompile every program whose files changed on disk; keep the last good on failure.
+
+        A program that compiles replaces the old one in place (everyone holding it sees the
+        new version); one that fails keeps running as it was and its error stays in
+        ``self.errors`` until a later save compiles.  Returns the files that were reloaded.
+        """
+        reloaded: list[Path] = []
         for key, compiled in self._cache.items():
             fresh = tuple((path, _mtime(path)) for path, _ in compiled.stamp)
-            if fresh != compiled.stamp:
-                out.append(key)
-        return out
+            if fresh == compiled.stamp or fresh == self._failed_stamps.get(key):
+                continue
+            frag, vert, _, rel = key
+            try:
+                new = self.compile(frag, vert, compiled.params, None if rel == "None" else Path(rel))
+            except VisualsError as err:
+                self.errors[key] = err
+                self._failed_stamps[key] = fresh
+                continue
+            self.errors.pop(key, None)
+            self._failed_stamps.pop(key, None)
+            old_program, old_vao = compiled.program, compiled.vao
+            compiled.program, compiled.vao = new.program, new.vao
+            compiled.sources, compiled.stamp = new.sources, new.stamp
+            old_vao.release()
+            old_program.release()
+            reloaded.append(Path(frag))
+        return reloaded
 
-    def reload(self, key: tuple) -> CompiledProgram:
-        """Recompile one entry; on failure the old program stays and the error is raised."""
-        frag, vert, _, rel = key
-        old = self._cache[key]
-        compiled = self.compile(frag, vert, old.params, None if rel == "None" else Path(rel))
-        self._cache[key] = compiled
-        return compiled
+
+def _stamp(paths: list[str]) -> tuple:
+    return tuple(_mtime(p) for p in paths)
 
 
 def _mtime(path: str) -> float:

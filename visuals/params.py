@@ -140,6 +140,14 @@ class Param:
                               f"give {self.describe_type()}", site)
         return v
 
+    def format(self, value: Value) -> str:
+        """A value as a user writes it: 0.6, (0, 1), '#2a0a5e'."""
+        if self.kind == "color" and isinstance(value, tuple):
+            return "#" + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02x}" for c in value[:3])
+        if isinstance(value, tuple):
+            return "(" + ", ".join(f"{v:.3g}" for v in value) + ")"
+        return f"{value:.4g}"
+
     def clamp(self, value: Value) -> Value:
         """Bring a live value into range (knobs and OSC are clamped, never rejected).
 

@@ -8,7 +8,6 @@ file and line, and only when the name asked for could have come from it.
 """
 from __future__ import annotations
 
-import importlib.util
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -44,13 +43,14 @@ class Registry:
             return
         self._loaded.add(path)
         module_name = f"visuals_scenes_{abs(hash(str(path)))}_{path.stem}"
-        spec = importlib.util.spec_from_file_location(module_name, path)
-        if spec is None or spec.loader is None:
-            return
-        module = importlib.util.module_from_spec(spec)
+        module = ModuleType(module_name)
+        module.__file__ = str(path)
         sys.modules[module_name] = module
         try:
-            spec.loader.exec_module(module)
+            # Compiled from the source text every time, never from a cached .pyc: a hot reload
+            # must see a save even when it keeps the file's size and lands in the same second.
+            code = compile(path.read_text(encoding="utf-8"), str(path), "exec")
+            exec(code, module.__dict__)
         except VisualsError as err:
             self.failures[path] = err
             return
@@ -71,6 +71,10 @@ class Registry:
                         self.scenes.setdefault(item.name, item)
                     elif isinstance(item, Show):
                         self.shows.setdefault(item.name, item)
+
+    def loaded_files(self) -> list[Path]:
+        """Every scene/show module imported so far (watched for hot reload)."""
+        return sorted(self._loaded)
 
     def load_all(self) -> None:
         for path in self.module_files():

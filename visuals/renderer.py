@@ -25,6 +25,7 @@ from .scene import SceneState
 from .scene_runtime import SceneRunner
 from .show import Show
 from .timeline import ActiveCue, TimelineSample
+from .transitions import transition_shader
 
 DOWNSAMPLE_SHADER = "post/downsample.frag"
 MAX_SIZE = 16384
@@ -56,12 +57,27 @@ class RenderConfig:
 
 
 class Renderer:
-    def __init__(self, ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig):
+    """Renders frames of one show.
+
+    Live use adds three things to export's step, none of which changes what a frame is made
+    of: ``overrides`` (parameter values played by hand, by scene and name, winning over the
+    timeline), ``add_event`` (touches arriving from the mouse or a pad, at a show time), and
+    ``resilient`` (a scene that fails keeps showing its last good frame and the error is kept
+    in ``errors`` for the HUD, instead of stopping the show).  ``programs`` may be shared so a
+    renderer rebuilt after a reload or resize does not recompile anything.
+    """
+
+    def __init__(self, ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig,
+                 programs: ProgramCache | None = None, resilient: bool = False):
         self.ctx = ctx
         self.show = show
         self.registry = registry
         self.config = config
-        self.programs = ProgramCache(ctx, registry.search)
+        self.resilient = resilient
+        self.overrides: dict[str, dict[str, Any]] = {}
+        self.live_events: list[tuple[float, Any]] = []      # (show time, event)
+        self.errors: dict[str, VisualsError] = {}           # by scene name, while it fails
+        self.programs = programs or ProgramCache(ctx, registry.search)
         self.compositor = Compositor(ctx, self.programs, config.render_size)
         self.runners: dict[Any, SceneRunner] = {}   # by cue index, or (cue index, binding slot)
         self._used: set[Any] = set()
@@ -82,8 +98,7 @@ class Renderer:
                 scene = self.registry.scene(name)
                 for spec in scene.passes:
                     self.programs.get(spec.frag, spec.vert, list(scene.params), scene.folder)
-            if cue.transition != "crossfade" or cue.fade_in > 0:
-                from .transitions import transition_shader
+            if cue.fade_in > 0:
                 self.programs.get(transition_shader(cue.transition))
 
     def _runner(self, key: Any, scene_name: str, size: tuple[int, int]) -> SceneRunner:
@@ -98,14 +113,25 @@ class Renderer:
     def scene_state(self, active: ActiveCue, sample: TimelineSample, frame: Frame) -> SceneState:
         scene = self.registry.scene(active.cue.scene)
         params = scene.params.defaults()
-        for name, value in active.values.items():
+        played = self.overrides.get(scene.name, {})
+        for name, value in (*active.values.items(), *played.items()):
             param = scene.params.get(name)
             params[name] = param.clamp(param.coerce(value))
         fps = self.config.fps
         local_frame = max(0, round(active.local_t * float(fps)))
+        events = active.events
+        if self.live_events:
+            start = active.cue.start
+            events = events + tuple(replace(e, time=t - start) for t, e in self.live_events
+                                    if start <= t <= sample.t)
         return SceneState(t=active.local_t, show_t=sample.t, frame=local_frame, dt=float(1 / fps),
                           beat=sample.beat, bpm=sample.bpm, seed=self.seed,
-                          resolution=self.config.render_size, params=params, events=active.events)
+                          resolution=self.config.render_size, params=params, events=events)
+
+    def add_event(self, event: Any, show_time: float) -> None:
+        """A live control event (a touch) at a show time; scenes see it in their local time."""
+        self.live_events.append((show_time, event))
+        del self.live_events[:-64]   # scenes read at most a few dozen recent touches
 
     def bound_scene(self, cue_scene: str, slot: str, override: str | None) -> str:
         """Which scene fills a binding: the cue's choice, the scene's default, or the fallback."""
@@ -173,6 +199,29 @@ class Renderer:
         runner = self._runner(active.index, active.cue.scene, self.config.render_size)
         return runner.render(state, inputs, self._history(active))
 
+    def _render_guarded(self, active: ActiveCue, sample: TimelineSample,
+                        frame: Frame) -> moderngl.Framebuffer | None:
+        """Render a cue; when resilient, a failure shows the scene's last good frame."""
+        if not self.resilient:
+            return self._render_cue(active, sample, frame)
+        name = active.cue.scene
+        try:
+            fbo = self._render_cue(active, sample, frame)
+            self.errors.pop(name, None)
+            return fbo
+        except VisualsError as err:
+            self.errors[name] = err
+        except Exception as err:  # a scene's Python update() or the driver failed
+            self.errors[name] = VisualsError(f"scene '{name}' failed: {type(err).__name__}: {err}",
+                                             file=getattr(self.registry.scenes.get(name), "site", None)
+                                             and self.registry.scenes[name].site.file,
+                                             fix="fix the scene; its last good frame is shown meanwhile")
+        runner = self.runners.get(active.index)
+        if runner is None:
+            return None
+        self._used.add(active.index)
+        return runner.output_fbo
+
     # -- the step -----------------------------------------------------------------------
     def render(self, frame: Frame) -> moderngl.Framebuffer:
         sample = self.show.timeline.sample(frame.t)
@@ -182,10 +231,14 @@ class Renderer:
         uniforms = {"u_time": float(frame.t), "u_show_time": float(frame.t), "u_frame": int(frame.index),
                     "u_seed": int(self.seed)}
         for layer in sample.layers:
-            current = self._render_cue(layer.current, sample, frame)
+            current = self._render_guarded(layer.current, sample, frame)
+            if current is None:
+                continue
             image = current
+            previous = None
             if layer.previous is not None:
-                previous = self._render_cue(layer.previous, sample, frame)
+                previous = self._render_guarded(layer.previous, sample, frame)
+            if previous is not None:
                 cue = layer.current.cue
                 image = self.compositor.transition(layer.layer, cue.transition, previous, current,
                                                    layer.progress, dict(cue.transition_params), uniforms)

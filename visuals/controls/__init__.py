@@ -1,0 +1,1 @@
+"""Controls: keyboard (and later MIDI, OSC) turned into named actions and parameter values."""
