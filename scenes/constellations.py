@@ -49,7 +49,7 @@ MAX_STARS = 50000
 MAX_LINKS = 512
 GLYPH_CENTRE = (0.0, 0.0)   # screen units (y in [-0.5, 0.5])
 GLYPH_SCALE = 0.31          # screen units per glyph unit: the glyph box is 0.62 of the height
-DUST_SHARE = 0.5            # share of the non-anchor stars that join the glyph
+DUST_SHARE = 0.32           # share of the non-anchor stars that join the glyph
 DEFAULT_STARS = 7000
 SHUTTER = 0.4               # motion blur: the share of a frame the shutter stays open
 
@@ -182,7 +182,9 @@ class Constellations(Scene):
             "u_shimmer": (t * 0.32) % 1.0,
             "u_glyph_xform": (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE),
             "u_curl": float(curl),
+            # more stars make a denser sky and a fuller stroke, but not a glaring one
             "u_dust_gain": float(min(max(math.sqrt(3500.0 / max(n_dust, 1)), 0.45), 2.5)),
+            "u_field_gain": float(min(max((4700.0 / max(stars - n_dust, 1)) ** 0.4, 0.55), 1.8)),
             "u_link_count": float(n_links),
         }
 

@@ -33,6 +33,7 @@ uniform float u_shimmer;     // phase of the light running along the strokes (wr
 uniform vec3 u_glyph_xform;  // glyph box -> screen: centre.xy, scale
 uniform float u_curl;        // -1..1: which way this glyph's flights bow
 uniform float u_dust_gain;   // keeps stroke brightness steady across star counts
+uniform float u_field_gain;  // the same for the field
 
 const float STAR_TEX_W = 256.0;
 
@@ -96,7 +97,7 @@ Star star_state(int id) {
     // field look: many faint stars, a few bright; warm and cool temperatures
     float d2 = depth * depth;
     float bright = d2 * d2;
-    float field_flux = 0.5 + 30.0 * bright * d2 * d2;
+    float field_flux = (0.5 + 30.0 * bright * d2 * d2) * u_field_gain;
     // stars gather in loose clusters and leave dark voids, like a real sky
     float cluster = snoise(field * 1.9 + vec2(float(u_seed % 101) * 0.37, 3.1));
     field_flux *= mix(0.25, 1.35, smoothstep(-0.45, 0.55, cluster));
@@ -123,7 +124,7 @@ Star star_state(int id) {
     float flight = 4.0 * e * (1.0 - e);
     float flux;
     if (kind > 1.5) {
-        flux = mix(field_flux + 6.0, 150.0, e * e * e);
+        flux = mix(field_flux, 150.0, e * e * e);
     } else if (kind > 0.5) {
         flux = mix(field_flux, 4.5 * u_dust_gain, e);
     } else {
@@ -140,7 +141,7 @@ Star star_state(int id) {
     flux *= 1.0 + 1.6 * u_hold * e * wave;
     s.flux = flux;
     s.colour = mix(field_col, tint, e * (kind > 1.5 ? 0.8 : 0.92));
-    s.sigma = u_size * mix(1.05, 1.6, bright) * (kind > 1.5 ? mix(1.2, 1.5, e) : 1.0);
+    s.sigma = u_size * mix(1.05, 1.6, bright) * (kind > 1.5 ? mix(1.0, 1.5, e) : 1.0);
     return s;
 }
 

@@ -48,8 +48,14 @@ void main() {
     vec2 centre = v_start + 0.5 * v_streak;
     vec2 ndc = centre / u_resolution * 2.0 - 1.0;
     float reach = radius + 0.5 * len;
-    bool visible = all(lessThan(abs(centre - 0.5 * u_resolution), 0.5 * u_resolution + reach + 1.0))
-                   && flux > 1e-5;
+    // GL drops a point whose centre leaves the view, sprite and all: fade each star out as
+    // its centre nears the edge, so stars slip off the screen instead of popping
+    vec2 inside = min(centre, u_resolution - centre);
+    float edge = clamp(min(inside.x, inside.y) / max(reach, 1.0), 0.0, 1.0);
+    edge = edge * edge * (3.0 - 2.0 * edge);
+    v_core *= edge;
+    v_halo *= edge;
+    bool visible = edge > 0.0 && flux > 1e-5;
     gl_Position = visible ? vec4(ndc, 0.0, 1.0) : vec4(2.0, 2.0, 2.0, 1.0);
     gl_PointSize = visible ? 2.0 * reach + 1.0 : 0.0;
 }
