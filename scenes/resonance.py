@@ -1,0 +1,162 @@
+"""The Resonance: curtains of aurora over a far city, a humming cloud of shared memory.
+
+Three passes.  ``field`` bakes the aurora's 2D ground field (folded sheets, their rays, a
+diffuse glow, the height of each sheet's lower edge) into a small texture once per frame;
+``aurora`` marches every half-resolution pixel's ray up through stacked height layers with
+one texture fetch per layer (the naive noise-per-step march costs about 50 ms here); the
+last pass draws the sky, stars, city and water around it and tonemaps.
+
+Faces of the dissolved surface in the aurora as the ``memory`` parameter rises: each is a
+smooth-min relief (eyes, brows, nose, jaw, a mouth that opens as the face lingers) that
+bends the aurora's domain and thins or thickens its density by at most about 20 %, over
+seconds, so the sky reads as aurora first and as faces only on a second look.  ``flicker``
+makes them glitch: they drop out, pop back too bright and tear into slipping slices.  The
+face schedule is computed here, from the time and the seed only.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from visuals import Param, Pass, Scene
+
+MAX_FACES = 4
+FACE_CONTRAST = 0.22    # the relief's largest density change at memory 1
+FLICKER_RATE = 12.5     # glitch decisions per second
+_MASK = (1 << 64) - 1
+
+
+def _mix64(x: int) -> int:
+    """splitmix64 finaliser: a well-mixed 64-bit integer from any integer."""
+    x = (x + 0x9E3779B97F4A7C15) & _MASK
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
+    return x ^ (x >> 31)
+
+
+def _rand(*keys: int, n: int = 1) -> list[float]:
+    """n deterministic uniforms in [0, 1) from integer keys (seed, slot, cycle...)."""
+    h = 0x5EED
+    for k in keys:
+        h = _mix64(h ^ (int(k) & _MASK))
+    out = []
+    for i in range(n):
+        h = _mix64(h + i)
+        out.append((h >> 11) / float(1 << 53))
+    return out
+
+
+def _smooth(e0: float, e1: float, x: float) -> float:
+    t = min(max((x - e0) / (e1 - e0), 0.0), 1.0)
+    return t * t * (3.0 - 2.0 * t)
+
+
+def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: float):
+    """The faces visible at time t: arrays (MAX_FACES, 4) a, b and the count.
+
+    a = (centre x, centre y, scale, strength) in centered_uv units, strength the signed
+    density contrast; b = (mouth open 0..1, tilt radians, tear seed, tear amount).  Faces
+    with no strength are left out, so memory 0 gives none at all.
+    """
+    a = np.zeros((MAX_FACES, 4), np.float32)
+    b = np.zeros((MAX_FACES, 4), np.float32)
+    count = 0
+    if memory <= 0.0:
+        return a, b, 0
+    step = math.floor(t * FLICKER_RATE)
+    for k in range(MAX_FACES):
+        weight = min(max((memory - 0.18 * k) / 0.25, 0.0), 1.0)
+        if weight <= 0.0:
+            continue
+        period = 7.0 + 1.7 * k
+        offset = 2.9 * k + 5.0 * _rand(seed, k, 101)[0]
+        cycle = math.floor((t + offset) / period)
+        tau = (t + offset) / period - cycle
+        r = _rand(seed, k, cycle, n=6)
+        env = _smooth(0.0, 0.35, tau) * (1.0 - _smooth(0.62, 1.0, tau))
+        if env <= 0.0:
+            continue
+        # Faces gather in the mid sky, inside the aurora, drifting slowly upward.
+        cx = (r[0] - 0.5) * max(aspect - 0.6, 0.2) + (r[4] - 0.5) * 0.08 * tau
+        cy = -0.01 + 0.16 * r[1] + 0.025 * tau
+        scale = 0.36 + 0.18 * r[2]
+        tilt = (r[3] - 0.5) * 0.4
+        mouth = _smooth(0.12, 0.6, tau) * (0.35 + 0.65 * memory)
+        gate, tear = 1.0, 0.0
+        if flicker > 0.0:
+            burst = _rand(seed, k, math.floor(t * 1.3), 7)[0]
+            g = _rand(seed, k, step, 13, n=4)
+            if g[0] < flicker * (0.45 + 0.55 * burst):
+                gate = 0.0 if g[1] < 0.5 else 1.0 + 0.9 * g[2]
+                tear = flicker * 0.3 * g[3]
+        strength = FACE_CONTRAST * memory ** 0.75 * weight * env * gate
+        if strength <= 1e-4:
+            continue
+        a[count] = (cx, cy, scale, strength)
+        b[count] = (mouth, tilt, float(step % 65521), tear)
+        count += 1
+    return a, b, count
+
+
+CAM_K, CAM_COS, CAM_SIN = 1.5, 0.940887, 0.338738   # as in resonance.glsl
+
+
+def field_span(aspect: float) -> float:
+    """Largest ray slope |x/z| on screen (at the top corners), plus a margin for face warps."""
+    return 0.5 * aspect * CAM_K / (CAM_COS - 0.5 * CAM_K * CAM_SIN) + 0.05
+
+
+class Resonance(Scene):
+    """The scene: passes the hum, the field's extent and the face schedule to the shaders."""
+
+    face_schedule = staticmethod(face_schedule)
+
+    def update(self, state, resources):
+        p = state.params
+        w, h = state.resolution
+        aspect = w / h
+        # The hum: phases wrapped here in double precision, so long shows stay exact.
+        breath = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"]) % 1.0))
+        shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
+        a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect)
+        return {
+            "u_span": field_span(aspect),
+            "u_flow": state.t * p["speed"],
+            "u_hum": (breath, shiver),
+            "u_faces": a,
+            "u_faces_b": b,
+            "u_face_count": count,
+        }
+
+
+resonance = Resonance(
+    "resonance",
+    passes=[
+        Pass("scenes/resonance/field.frag", name="field", size=(256, 256)),
+        Pass("scenes/resonance/blur.frag", name="field_blur", inputs=("field",), size=(256, 256)),
+        Pass("scenes/resonance/aurora.frag", name="aurora", inputs=("field_blur",), scale=0.5,
+             precision="rgba16f"),
+        Pass("scenes/resonance/city.frag", name="city", update="once"),
+        Pass("scenes/resonance/stars.frag", name="starfield", update="once", filter="nearest"),
+        Pass("scenes/resonance/composite.frag", name="composite",
+             inputs=("aurora", "city", "starfield")),
+    ],
+    params=[
+        Param("intensity", 1.0, 0.0, 2.5, "brightness of the aurora"),
+        Param("memory", 0.5, 0.0, 1.0, "how many faces of memory surface in the aurora, and how clearly"),
+        Param("flicker", 0.1, 0.0, 1.0, "how much the faces glitch in and out"),
+        Param("hum_depth", 0.35, 0.0, 1.0, "depth of the hum that makes the aurora breathe"),
+        Param("hum_freq", 0.2, 0.0, 2.0, "frequency of the hum's breath, in Hz"),
+        Param("speed", 1.0, 0.0, 4.0, "how fast the curtains drift and their rays shimmer"),
+        Param("reach", 0.5, 0.0, 1.0, "how high the curtains reach before fading"),
+        Param("colour_low", "#22f29a", description="the colour of the curtains' bright lower parts"),
+        Param("colour_high", "#8e4dff", description="the colour the curtains fade to at the top"),
+        Param("colour_fringe", "#ff3d8f", description="the thin fringe along the curtains' lower edge"),
+        Param("stars", 0.7, 0.0, 1.0, "brightness of the stars behind the aurora"),
+        Param("reflection", 0.8, 0.0, 1.0, "how strongly the still water mirrors the sky"),
+        Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
+    ],
+    duration=30.0,
+    description="the Resonance: aurora curtains of shared memory over a far city, faint faces within",
+)

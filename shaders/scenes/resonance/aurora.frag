@@ -1,0 +1,104 @@
+#version 330 core
+// Resonance, pass 2 (half resolution): marches the aurora through stacked height layers,
+// reading the baked field once per layer, and lets the faces of memory warp and thin it.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/hash.glsl"
+#include "../../lib/colour.glsl"
+#include "resonance.glsl"
+#include "face.glsl"
+
+const int MAX_FACES = 4;
+
+uniform vec2 u_resolution;
+uniform sampler2D u_field_blur;
+uniform float u_span;
+uniform vec2 u_hum;
+uniform int u_face_count;
+uniform vec4 u_faces[MAX_FACES];     // centre x, centre y, scale, strength (signed contrast)
+uniform vec4 u_faces_b[MAX_FACES];   // mouth open, tilt (rad), tear seed, tear amount
+out vec4 frag_colour;
+
+// The faces at screen point p: x = density factor - 1, yz = domain warp, w = the extra
+// haze of memory gathered where a face surfaces (so a face in dark sky still has light to
+// be carved from).
+vec4 faces(vec2 p) {
+    vec2 acc = vec2(0.0);
+    for (int i = 0; i < u_face_count; ++i) {
+        vec4 f = u_faces[i];
+        vec4 g = u_faces_b[i];
+        vec2 q = rot2(-g.y) * (p - f.xy) / f.z;
+        // Pixels outside the face do no work: llvmpipe skips a loop whose bound is not a
+        // constant (an if() around straight code would still run, masked).
+        int inside = dot(q, q) < 0.64 ? 1 : 0;
+        for (int j = 0; j < inside; ++j) {
+            // Flicker tears the face into horizontal slices that slip sideways.
+            float band = floor(q.y * 9.0);
+            q.x += (hash_seed(ivec2(int(band), int(g.z)), 77) - 0.5) * g.w;
+            float r0 = face_relief(q, g.x);
+            float fade = smoothstep(0.8, 0.55, sqrt(dot(q, q)));
+            // Density follows the relief; the face's own haze is brightest on its ridges,
+            // absent in its hollows.
+            acc.x += f.w * r0 * fade;
+            acc.y += f.w * fade * clamp(0.3 + 0.9 * r0, 0.0, 1.2);
+        }
+    }
+    // Faces belong to the sky: they fade out toward the horizon and the city.
+    acc *= smoothstep(0.02, 0.2, p.y - HORIZON_Y);
+    // The field is pulled toward the ridges, away from the hollows: a warp down the relief's
+    // gradient, from screen derivatives (outside all branches; the relief is smooth, so the
+    // 2x2 differences are plenty), clamped where the flicker tears it.
+    vec2 grad = vec2(dFdx(acc.x), dFdy(acc.x)) * u_resolution.y;
+    vec2 warp = -0.0024 * grad;
+    warp *= min(1.0, 0.012 / max(length(warp), 1e-6));
+    return vec4(acc.x, warp, acc.y);
+}
+
+void main() {
+    vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec4 fc = faces(p);
+    p += fc.yz;
+    vec3 d = camera_ray(p);
+    vec3 col = vec3(0.0);
+    if (d.y > 0.002) {
+        float u = field_u(d.x / d.z, u_span);
+        int n = march_steps(u_quality);
+        float inv_n = 1.0 / float(n);
+        float step_v = march_v_length() * inv_n;
+        // v of the lowest height on this pixel's ray, then one step per v interval (sampled at
+        // its centre, where the blurred field holds the interval's mean); the height climbs
+        // by a constant factor per step. No jitter: nothing is narrower than a step, so the
+        // march is smooth and steady in time without noise.
+        float v0 = field_v(log(MARCH_H_LO * d.z / d.y)) + 0.5 * step_v;
+        float h_step = exp(step_v * (FIELD_L1 - FIELD_L0));
+        float H = MARCH_H_LO * exp(0.5 * step_v * (FIELD_L1 - FIELD_L0));
+        vec3 c_low = srgb_to_linear(u_colour_low.rgb);
+        vec3 c_high = srgb_to_linear(u_colour_high.rgb);
+        vec3 c_fringe = srgb_to_linear(u_colour_fringe.rgb);
+        float reach = (0.35 + 0.9 * u_reach) * (1.0 + 0.25 * u_hum.x);
+        float span_h = AURORA_TOP - AURORA_BASE;
+        // The lower edge is as sharp as the steps allow (about two steps wide at the base).
+        float soft = max(0.012, 1.1 * (h_step - 1.0) * AURORA_BASE / span_h);
+        float k_edge = min(22.0, 0.9 / soft);
+        float k_top = 3.0 / reach;
+        float k_haze = 1.2 / reach;
+        float haze = 0.09 * fc.w;
+        for (int i = 0; i < n; ++i) {
+            vec4 s = texture(u_field_blur, vec2(u, v0 + float(i) * step_v));
+            float b = AURORA_BASE * (0.7 + 0.6 * s.b);
+            float rel = (H - b) / span_h;
+            float rise = smoothstep(-soft, soft, rel);
+            float w = rise * (exp(-rel * k_top) + 1.2 * exp(-rel * k_edge));
+            vec3 c = mix(c_low, c_high, smoothstep(0.04, 0.5 * reach, rel));
+            c = mix(c_fringe, c, smoothstep(-soft, 1.5 * soft, rel));
+            float lower = smoothstep(-2.0 * soft, 2.0 * soft, rel);
+            col += (2.0 * s.r * w + (0.075 * s.g + haze * (0.4 + 6.0 * s.r)) * lower * exp(-rel * k_haze)) * c;
+            H *= h_step;
+        }
+        col *= inv_n * 8.0 * u_intensity * (1.0 + 0.3 * u_hum.x);
+        // The faces thin and thicken the light.
+        col *= max(1.0 + fc.x, 0.0);
+    }
+    // alpha: the faces' density factor, which the water's reflection divides out.
+    frag_colour = vec4(col, max(1.0 + fc.x, 0.05));
+}

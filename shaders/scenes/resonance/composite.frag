@@ -1,0 +1,108 @@
+#version 330 core
+// Resonance, last pass (full resolution): night sky, faint stars, the aurora from the half-
+// resolution march, a far city of glass towers on the horizon, and the still water that
+// mirrors it all. Tonemapped, encoded and dithered here.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/dither.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/noise.glsl"
+#include "resonance.glsl"
+
+uniform vec2 u_resolution;
+uniform float u_time;
+uniform int u_frame;
+uniform sampler2D u_aurora;
+uniform sampler2D u_city;
+uniform sampler2D u_starfield;
+out vec4 frag_colour;
+
+vec3 sky_base(float dy) {
+    // Deep indigo overhead, a paler teal-violet airglow at the horizon, the city's glow.
+    vec3 zenith = vec3(0.0022, 0.0026, 0.0095);
+    vec3 low = vec3(0.008, 0.014, 0.028);
+    vec3 c = mix(low, zenith, smoothstep(0.0, 0.5, dy));
+    c += vec3(0.022, 0.012, 0.012) * exp(-max(dy, 0.0) * 30.0);
+    return c;
+}
+
+// The stars, from the baked layer: brightness, twinkle rate and phase, tint.
+vec3 stars() {
+    vec4 s = texelFetch(u_starfield, ivec2(gl_FragCoord.xy), 0);
+    float tw = 1.0 + 0.4 * sin(u_time * (1.3 + 2.5 * s.g) + 40.0 * s.b);
+    vec3 tint = mix(vec3(0.72, 0.8, 1.0), vec3(1.0, 0.86, 0.74), s.a);
+    return tint * (s.r * s.r * STAR_RANGE) * tw;
+}
+
+// The city at q = (x, height above the horizon), from the baked layer: rgb (linear) and
+// coverage. lit: how bright its lights are (brighter in the water, where they smear).
+vec4 city(vec2 q, vec3 sky_light, float lit) {
+    vec4 c = texture(u_city, vec2(q.x * u_resolution.y / u_resolution.x + 0.5,
+                                  (q.y - CITY_BOTTOM) / (CITY_TOP - CITY_BOTTOM)));
+    vec3 haze = vec3(0.012, 0.013, 0.024) + 0.05 * sky_light;
+    vec3 col = mix(haze, vec3(0.0016, 0.0017, 0.0040), c.g);
+    col += c.b * lit * vec3(0.06, 0.034, 0.014);
+    col += c.a * (sky_light + lit * vec3(0.012, 0.03, 0.036));
+    return vec4(col, c.r);
+}
+
+// The aurora's light over a column of the city, for its haze and its glass towers (the
+// faces' density change divided out).
+vec3 sky_light(float u) {
+    vec4 sl = texture(u_aurora, vec2(u, 0.55));
+    return sl.rgb / sl.a;
+}
+
+vec2 uv_of(vec2 p) {
+    return vec2(p.x * u_resolution.y / u_resolution.x + 0.5, p.y + 0.5);
+}
+
+void main() {
+    vec2 uv = gl_FragCoord.xy / u_resolution;
+    vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
+    float dy = p.y - HORIZON_Y;
+    vec3 col = vec3(0.0);
+    // Sky or water: each in a loop of 0 or 1 turns, so that llvmpipe runs only one of them
+    // (an if/else would run both, masked).
+    int sky = dy >= 0.0 ? 1 : 0;
+    for (int k = 0; k < sky; ++k) {
+        col = sky_base(dy);
+        float ext = smoothstep(0.0, 0.15, dy);                    // extinction near the horizon
+        col += stars() * u_stars * ext;
+        col += texture(u_aurora, uv).rgb * mix(0.6, 1.0, ext);
+        // The city only near the horizon; the loop with a varying bound skips the rest of the
+        // sky on llvmpipe, where an if() would not.
+        int near_city = dy < CITY_TOP ? 1 : 0;
+        for (int i = 0; i < near_city; ++i) {
+            vec4 c = city(vec2(p.x, dy), sky_light(uv.x), 1.0);
+            col = mix(col, c.rgb, c.a);
+        }
+    }
+    for (int k = sky; k < 1; ++k) {
+        // Still water: the mirror image of the sky about the horizon, stirred by slow swells.
+        // The ripples live on the water plane (camera 1 above it), so they shrink toward the
+        // horizon, and weaken with distance before they could alias.
+        vec3 d = camera_ray(p);
+        float dist = 1.0 / max(-d.y, 1e-4);                        // to the water, camera at 1
+        vec2 w = vec2(d.x, d.z) * dist;
+        float t = u_time;
+        float rip = snoise(vec2(w.x * 0.7 + t * 0.05, w.y * 2.6 - t * 0.5))
+                  + 0.3 * sin(w.y * 6.0 + w.x * 1.3 - t * 0.9);
+        float fade = 1.0 / (1.0 + dist * 0.15);
+        vec2 q = vec2(p.x + rip * 0.01 * fade, HORIZON_Y - dy * (1.0 + 0.25 * rip * fade));
+        // The faces live in the sky only: their density change is divided out here.
+        vec4 a = texture(u_aurora, uv_of(q));
+        vec3 refl = sky_base(q.y - HORIZON_Y) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - HORIZON_Y);
+        int near_city = q.y - HORIZON_Y < CITY_TOP ? 1 : 0;
+        for (int i = 0; i < near_city; ++i) {
+            vec4 c = city(vec2(q.x, q.y - HORIZON_Y), sky_light(uv_of(q).x), 1.6);
+            refl = mix(refl, c.rgb, c.a);
+        }
+        float fres = mix(0.85, 0.45, smoothstep(0.0, 0.3, -dy));
+        col = refl * fres * u_reflection + vec3(0.0008, 0.0012, 0.0025);
+    }
+    col *= 1.0 - 0.22 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
+    col = tonemap_aces(col * 0.9);
+    col = linear_to_srgb(col);
+    frag_colour = vec4(dither8(saturate(col), gl_FragCoord.xy, u_frame), 1.0);
+}

@@ -1,0 +1,194 @@
+"""The Resonance (issue 3, scene 3): aurora curtains with faint faces of memory.
+
+GL tests render at 160x90 on the headless context.  One renderer (and so one compile) serves
+each test: parameters are changed through the renderer's live overrides.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+SIZE = (160, 90)
+HORIZON_ROW = round((0.5 + 0.24) * SIZE[1])      # HORIZON_Y = -0.24 in resonance.glsl
+CITY_TOP_ROW = round((0.5 + 0.24 - 0.17) * SIZE[1])  # above the tallest spire
+
+
+class Player:
+    """Renders frames of the one-scene show 'resonance' with parameter overrides."""
+
+    def __init__(self, ctx, size=SIZE, fps=30):
+        from visuals.clock import FixedClock
+        from visuals.paths import SearchPath
+        from visuals.registry import Registry
+        from visuals.renderer import RenderConfig, Renderer
+        self.registry = Registry(SearchPath.build([]))
+        self.scene = self.registry.scene("resonance")
+        self.size = size
+        self.clock = FixedClock(fps)
+        # exact=False: an exact renderer returns its cached image when asked for the frame it
+        # drew last, even after the overrides changed.
+        self.renderer = Renderer(ctx, self.registry.show("resonance"), self.registry,
+                                 RenderConfig(size=size, fps=Fraction(fps), exact=False))
+
+    def frame(self, index: int, **params) -> np.ndarray:
+        from visuals.pngio import gl_rows_to_image
+        self.renderer.overrides = {"resonance": params}
+        self.renderer.render(self.clock.frame(index))
+        return gl_rows_to_image(self.renderer.read_rgb(), self.size).astype(np.float64)
+
+    def at(self, t: float, **params) -> np.ndarray:
+        return self.frame(self.clock.frame_at(t), **params)
+
+    def pass_pixels(self, name: str) -> np.ndarray:
+        """The float contents of one of the scene's passes after the last frame."""
+        runner = next(iter(self.renderer.runners.values()))
+        tex = runner.targets[name].texture
+        dtype = {"f1": np.uint8, "f2": np.float16, "f4": np.float32}[tex.dtype]
+        return np.frombuffer(tex.read(), dtype).reshape(tex.size[1], tex.size[0], 4)
+
+    def release(self):
+        self.renderer.release()
+
+
+@pytest.fixture
+def player(gl):
+    p = Player(gl)
+    yield p
+    p.release()
+
+
+def _extremes(scene):
+    """Each parameter at its low and its high end (colours black and white)."""
+    cases = []
+    lows, highs = {}, {}
+    for param in scene.params:
+        if param.kind == "color":
+            lo, hi = "#000000", "#ffffff"
+        else:
+            lo, hi = param.lo, param.hi
+        lows[param.name], highs[param.name] = lo, hi
+        cases += [(f"{param.name}=lo", {param.name: lo}), (f"{param.name}=hi", {param.name: hi})]
+    return cases + [("all lo", lows), ("all hi", highs)]
+
+
+def _assert_sane(img: np.ndarray, label: str):
+    assert img.shape == (SIZE[1], SIZE[0], 3), label
+    assert img.mean() > 2.0, f"{label}: frame is black (mean {img.mean():.2f})"
+    assert img.std() > 1.0, f"{label}: frame is flat (std {img.std():.2f})"
+    # NaN reads back as black: the sky above the city must hold no black hole where its
+    # neighbourhood is lit (stars are bright outliers, never dark ones).
+    sky = img[:CITY_TOP_ROW].mean(axis=2)
+    pad = np.pad(sky, 2, mode="edge")
+    h, w = sky.shape
+    local = sum(pad[dy:dy + h, dx:dx + w] for dy in range(5) for dx in range(5)) / 25.0
+    holes = (sky < 0.3 * local) & (local > 25.0)
+    assert not holes.any(), f"{label}: {int(holes.sum())} black holes in a lit sky"
+
+
+def test_renders_a_luminous_aurora(player):
+    img = player.at(1.0)
+    _assert_sane(img, "defaults")
+    sky, water = img[:HORIZON_ROW], img[HORIZON_ROW + 2:]
+    # The aurora is green-dominated light in the sky, and the water mirrors it more dimly
+    # than its brightest band.
+    assert sky[..., 1].mean() > sky[..., 0].mean()
+    bright_rows = np.sort(sky.mean(axis=(1, 2)))[-8:].mean()
+    assert 5.0 < water.mean() < bright_rows
+
+
+@pytest.mark.parametrize("t", [2.0, 6.5])
+def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
+    for label, params in _extremes(player.scene):
+        img = player.at(t, **params)
+        _assert_sane(img, label)
+        for name in ("field", "field_blur", "aurora"):
+            data = player.pass_pixels(name).astype(np.float64)
+            assert np.isfinite(data).all(), f"{label}: NaN or inf in pass {name}"
+
+
+def test_aurora_reacts_to_intensity(player):
+    dark = player.at(3.0, intensity=0.0)
+    bright = player.at(3.0, intensity=2.0)
+    sky = slice(0, CITY_TOP_ROW)
+    assert bright[sky].mean() > dark[sky].mean() + 10
+
+
+@pytest.mark.parametrize("t", [4.0, 9.0])
+def test_memory_faces_are_subtle_and_live_in_the_sky(player, t):
+    plain = player.at(t, memory=0.0, flicker=0.0)
+    faces = player.at(t, memory=1.0, flicker=0.0)
+    diff = np.abs(faces - plain).mean(axis=2)
+    contrast = plain.std()
+    # Nonzero: the faces are there ...
+    assert diff.mean() > 0.15, f"faces left no trace (mean difference {diff.mean():.3f})"
+    # ... subliminal: a small change next to the picture's own contrast ...
+    assert diff.mean() < 0.12 * contrast, (diff.mean(), contrast)
+    assert np.percentile(diff, 99) < 0.8 * contrast, "faces drawn too hard"
+    # ... and mostly in the sky, where the aurora is, not in the city or the water.
+    sky_share = diff[:HORIZON_ROW].sum() / diff.sum()
+    assert sky_share > 0.7, f"only {sky_share:.0%} of the change is in the sky"
+
+
+def test_memory_zero_means_no_faces(player):
+    scene = player.scene
+    a, b, count = scene.face_schedule(5.0, 1, 0.0, 1.0, 16 / 9)
+    assert count == 0 and not a.any() and not b.any()
+
+
+def test_face_schedule_is_deterministic_and_seeded(player):
+    scene = player.scene
+    runs = [scene.face_schedule(t, 7, 1.0, 0.0, 16 / 9) for t in np.arange(0.0, 30.0, 0.5)]
+    again = [scene.face_schedule(t, 7, 1.0, 0.0, 16 / 9) for t in np.arange(0.0, 30.0, 0.5)]
+    for (a1, b1, c1), (a2, b2, c2) in zip(runs, again):
+        assert c1 == c2 and np.array_equal(a1, a2) and np.array_equal(b1, b2)
+    counts = [c for _, _, c in runs]
+    assert max(counts) >= 2, "memory 1 should bring several faces at once"
+    others = [scene.face_schedule(t, 8, 1.0, 0.0, 16 / 9) for t in np.arange(0.0, 30.0, 0.5)]
+    assert any(not np.array_equal(a1, a2) for (a1, _, _), (a2, _, _) in zip(runs, others))
+    for a, b, c in runs:
+        for cx, cy, scale, strength in a[:c]:
+            # In the mid sky, above the horizon, on screen; contrast at most about 20 %.
+            assert -0.24 < cy < 0.3 and abs(cx) < 0.5 * 16 / 9
+            assert 0 < strength <= 0.25
+        assert (0.0 <= b[:c, 0]).all() and (b[:c, 0] <= 1.0).all()   # mouth openness
+
+
+def test_faces_fade_in_and_out_over_seconds(player):
+    scene = player.scene
+    ts = np.arange(0.0, 20.0, 1.0 / 30.0)
+    strength = np.array([scene.face_schedule(t, 3, 1.0, 0.0, 16 / 9)[0][:, 3].sum() for t in ts])
+    steps = np.abs(np.diff(strength))
+    assert strength.max() > 0.1
+    assert steps.max() < 0.02, "without flicker faces change smoothly, over seconds"
+
+
+def test_flicker_makes_faces_glitch(player):
+    def jitter(flicker: float) -> float:
+        frames = [player.frame(120 + i, memory=1.0, flicker=flicker) for i in range(10)]
+        return float(np.mean([np.abs(b - a).mean() for a, b in zip(frames, frames[1:])]))
+
+    steady, glitching = jitter(0.0), jitter(1.0)
+    assert glitching > 1.3 * steady, (steady, glitching)
+
+
+def test_hum_makes_it_breathe(player):
+    # A quarter period into the hum the breath is at its fullest.
+    still = player.at(1.25, hum_depth=0.0, hum_freq=0.2)
+    breathing = player.at(1.25, hum_depth=1.0, hum_freq=0.2)
+    assert breathing[:HORIZON_ROW].mean() > still[:HORIZON_ROW].mean() + 1.0
+
+
+def test_same_composition_at_any_resolution(gl):
+    small, large = Player(gl, (160, 90)), Player(gl, (640, 360))
+    try:
+        a = small.at(3.0)
+        b = large.at(3.0)
+    finally:
+        small.release()
+        large.release()
+    b = b.reshape(90, 4, 160, 4, 3).mean(axis=(1, 3))
+    # Means of 4x4 blocks of the large frame against the small frame (stars and window
+    # lights average differently; the composition must agree).
+    assert np.abs(a - b).mean() < 6.0
