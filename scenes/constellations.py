@@ -12,7 +12,10 @@ the strokes in writing order, hold while light runs along the strokes, come apar
 the next glyph begins.  With ``rate`` = 0 the glyph ``glyph`` stays and ``morph`` alone writes it
 (0 scattered .. 1 formed), which is the knob to play live.
 
-Default star count 7000 keeps 640x360 above 30 fps on software GL; 20 000 and more are for GPUs.
+The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
+and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
+a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
+shutter interval, so nothing crawls or strobes at any resolution.
 """
 from __future__ import annotations
 
@@ -29,12 +32,14 @@ _HERE = Path(__file__).resolve().parent
 
 
 def _load_glyphs():
-    """The glyph generator module beside this file (scene modules are loaded by path)."""
+    """The glyph generator module beside this file.
+
+    Scene modules are loaded by file path, not as a package, so the generator is loaded the
+    same way (fresh each time this module loads, so a reload picks up its edits too).  The
+    leading underscore keeps the registry from scanning it as a scene module.
+    """
     name = "visuals_scenes_constellations_glyphs"
     path = _HERE / "_glyphs.py"
-    mod = sys.modules.get(name)
-    if mod is not None and Path(getattr(mod, "__file__", "")).resolve() == path:
-        return mod
     spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
     sys.modules[name] = mod
@@ -54,8 +59,8 @@ DEFAULT_STARS = 7000
 SHUTTER = 0.4               # motion blur: the share of a frame the shutter stays open
 
 # cycle of one glyph, as fractions of 1 / rate
-RISE = (0.06, 0.52)
-FALL = (0.76, 0.95)
+RISE = (0.05, 0.50)
+FALL = (0.70, 0.985)
 
 
 def glyph_to_screen(points: np.ndarray, resolution: tuple[int, int]) -> np.ndarray:
@@ -208,7 +213,7 @@ constellations = Constellations(
     params=[
         Param("glyph_seed", 7, 0, 99999, "the script: every seed is another invented writing system"),
         Param("glyph", 0, 0, 9999, "which glyph of the script is written first (or held when rate is 0)"),
-        Param("rate", 0.1, 0.0, 1.0, "glyphs per second; 0 holds one glyph and lets morph write it"),
+        Param("rate", 0.08, 0.0, 1.0, "glyphs per second; 0 holds one glyph and lets morph write it"),
         Param("morph", 1.0, 0.0, 1.0, "how far the stars go into the glyph: 0 scattered, 1 formed"),
         Param("stars", DEFAULT_STARS, 500, MAX_STARS,
               "number of stars (7000 suits software GL; 20000+ for a GPU)"),
@@ -222,5 +227,5 @@ constellations = Constellations(
     ],
     description="thousands of stars flow along curves into the glyphs of an invented script, "
                 "hold, shimmer and dissolve into the next",
-    duration=20.0,
+    duration=25.0,
 )

@@ -133,7 +133,7 @@ def test_cycle_scatters_forms_holds_dissolves_and_moves_on():
     assert 0.2 < at(0.3)["form"] < 0.8
     assert at(0.65)["form"] == 1.0 and at(0.65)["hold"] == 1.0
     assert at(0.85)["dissolving"] == 1.0 and 0.0 < at(0.85)["form"] < 1.0
-    assert at(0.98)["form"] == 0.0
+    assert at(0.99)["form"] == 0.0
     assert at(0.5, k=1)["index"] == 6
     # rate 0: the glyph stays and morph alone forms it
     held = C.cycle(123.0, 0.0, 0.4, 9)

@@ -59,6 +59,6 @@ void main() {
     float intensity = 0.26 * px * show * shimmer;
     v_colour = mix(a.colour, b.colour, 0.5) * intensity;
     v_k = 0.5 / vec2(core_s * core_s, glow_s * glow_s);
-    v_peak = vec2(1.0 / (2.5066 * core_s), (1.5 * u_line_glow) / (2.5066 * glow_s));
+    v_peak = vec2(1.0 / (2.5066 * core_s), (2.5 * u_line_glow) / (2.5066 * glow_s));
     v_peak.x *= 0.25 + 0.75 * u_line_glow;
 }

@@ -71,7 +71,7 @@ vec2 glyph_star_pos(vec2 field, vec3 h2, vec4 tgt, vec4 clk, out float e) {
     g += (vec2(h2.y, h2.z) - 0.5) * 0.0016 * sin(clk.w * (0.6 + h2.y) + 6.2831 * h2.z);
     // flight: staggered by writing order as the glyph forms, at random as it dissolves
     float o = mix(tgt.z, h2.y, clk.y);
-    float S = mix(1.8, 1.4, clk.y);
+    float S = mix(1.8, 0.8, clk.y);
     float x = clamp(clk.x * (1.0 + S) - S * o, 0.0, 1.0);
     e = x * x * (3.0 - 2.0 * x);
     vec2 d = g - field;
