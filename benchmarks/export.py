@@ -31,7 +31,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from visuals.clock import FixedClock  # noqa: E402
-from visuals.export import FrameRange, render_frames  # noqa: E402
+from visuals.export import FrameRange, ShowSource, render_frames  # noqa: E402
 from visuals.gpu import create_headless_context  # noqa: E402
 from visuals.paths import SearchPath  # noqa: E402
 from visuals.pngio import encode_png, gl_rows_to_image  # noqa: E402
@@ -116,14 +116,14 @@ def main() -> None:
     try:
         def export_mp4():
             sink = ThreadedSink(VideoSink(tmp / "x.mp4", (w, h), Fraction(30), "mp4", crf=23, preset="medium"))
-            return timed(lambda: render_frames(ctx, show, registry, config, FrameRange(0, n), sink))
+            return timed(lambda: render_frames(ctx, ShowSource(ctx, show, registry, config), config, FrameRange(0, n), sink))
 
         def export_png():
             sink = PngSequenceSink(tmp / "png", (w, h))
-            return timed(lambda: render_frames(ctx, show, registry, config, FrameRange(0, n), sink))
+            return timed(lambda: render_frames(ctx, ShowSource(ctx, show, registry, config), config, FrameRange(0, n), sink))
 
         def export_null():
-            return timed(lambda: render_frames(ctx, show, registry, config, FrameRange(0, n), NullSink((w, h))))
+            return timed(lambda: render_frames(ctx, ShowSource(ctx, show, registry, config), config, FrameRange(0, n), NullSink((w, h))))
 
         e_mp4 = n / median_of(args.runs, export_mp4)
         e_png = n / median_of(args.runs, export_png)

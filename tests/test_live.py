@@ -289,3 +289,51 @@ def test_a_show_module_saved_broken_keeps_playing_then_reloads(live, tmp_path):
     time.sleep(1.1)
     (project / "scenes" / "mine.py").write_text("from visuals import Show, Cue\nmine = Show('mine', [Cue('solid', 0, 30)])\n")
     player.wait_for(lambda s: not s["errors"] and s["reloads"] >= 1, timeout=10)
+
+
+def test_a_recorded_set_replays_offline_frame_exact(live, tmp_path):
+    """Keys and a mouse touch played live, recorded, then rendered again at the same times."""
+    from PIL import Image
+    from fractions import Fraction
+    from visuals.controls.recorder import RecordedSet
+    from visuals.export import SetSource
+    from visuals.gpu import create_headless_context
+    from visuals.paths import SearchPath
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig
+    record, dump = tmp_path / "set.jsonl", tmp_path / "dump"
+    dump.mkdir()
+    player = live("demo", "--size", "160x90", "--no-hud", "--record", str(record), "--dump", str(dump))
+    for keys in (["2"], ["space"], ["Left"], ["space"], ["equal"], ["t"], ["t"], ["t"], ["1"]):
+        player.key(*keys)
+        time.sleep(0.25)
+    subprocess.run(["xdotool", "mousemove", "--window", player.window, "40", "30", "click", "1"],
+                   env=player.env, check=True)
+    time.sleep(0.5)
+    player.key("Escape")
+    assert player.proc.wait(timeout=20) == 0
+    recorded = RecordedSet.load(record)
+    kinds = [e.kind for _, e in recorded.events]
+    assert kinds.count("transport") >= 4 and "cue" in kinds and "tap" in kinds and "touch" in kinds
+    entries = [json.loads(line) for line in (dump / "index.jsonl").read_text().splitlines()]
+    assert len(entries) >= 10
+    ctx = create_headless_context()
+    registry = Registry(SearchPath.build([]))
+    source = SetSource(ctx, recorded, registry, RenderConfig(size=(160, 90), fps=Fraction(60)))
+    try:
+        for entry in entries:
+            replayed = gl_rows_to_image(bytes(source.render_at(entry["t"], entry["frame"]).read(
+                components=3, alignment=1)), (160, 90))
+            live_frame = np.asarray(Image.open(dump / entry["file"]).convert("RGB"))
+            assert np.array_equal(replayed, live_frame), f"frame {entry['frame']} at t={entry['t']:.3f} differs"
+    finally:
+        source.release()
+    out = tmp_path / "set.mp4"
+    proc = subprocess.run([sys.executable, "-m", "visuals", "render", "--replay", str(record), "--size", "64x36",
+                           "--fps", "24", "--out", str(out), "--quiet"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    import av
+    with av.open(str(out)) as container:
+        frames = sum(1 for _ in container.decode(video=0))
+    assert frames == max(1, round(recorded.duration * 24))

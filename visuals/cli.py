@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
 import re
 import sys
 from pathlib import Path
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--crf", type=int, default=18, help="H.264 quality, lower is better (default 18)")
     r.add_argument("--preset", default="medium", help="x264 speed preset (default medium)")
     r.add_argument("--seed", type=int, help="override the show's seed")
+    r.add_argument("--replay", metavar="SET",
+                   help="render a set recorded by 'visuals live' (every control event, frame-exact) instead of "
+                        "a show; --start/--end/--frames then count performance time")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
 
     s = sub.add_parser("still", help="render one frame to a PNG",
@@ -106,7 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     lv.add_argument("--no-loop", action="store_true", help="hold the last frame instead of looping the show")
     lv.add_argument("--no-hud", action="store_true", help="start with the HUD hidden")
     lv.add_argument("--status", help="write the player's state as JSON to this file, ten times a second")
+    lv.add_argument("--record", metavar="SET",
+                    help="the set file that records every control event, to re-render with "
+                         "'visuals render --replay SET' (default renders/sets/SHOW_DATE.jsonl)")
+    lv.add_argument("--no-record", action="store_true", help="do not record the set")
     lv.add_argument("--frames", type=int, help=argparse.SUPPRESS)
+    lv.add_argument("--dump", help=argparse.SUPPRESS)   # save rendered frames with their times (tests)
 
     ls = sub.add_parser("list", help="list shows, scenes with their parameters, and transitions",
                         description="List everything on the search path.")
@@ -142,7 +151,22 @@ def _slug(name: str) -> str:
 
 def cmd_render(args) -> int:
     registry = _registry(args)
-    name = args.show or _default_show(registry)
+    recorded = None
+    if args.replay:
+        from .controls.recorder import RecordedSet
+        recorded = RecordedSet.load(args.replay)
+        if args.show:
+            raise VisualsError("give either a show or --replay SET, not both",
+                               fix="the set file names the show it played")
+        if recorded.header.get("path"):
+            from .paths import SearchPath
+            from .registry import Registry
+            registry = Registry(SearchPath.build(list(args.path) + list(recorded.header["path"])))
+        name = recorded.header["show"]
+        slug = _slug(Path(args.replay).stem)
+    else:
+        name = args.show or _default_show(registry)
+        slug = _slug(name)
     show = registry.show(name)
     config = _config(args, show)
     fmt = args.format
@@ -158,12 +182,12 @@ def cmd_render(args) -> int:
     if fmt == "raw" and args.out not in (None, "-"):
         raise VisualsError("--format raw writes to stdout", fix="use --out - or leave --out out")
     from .clock import FixedClock
-    from .export import FrameRange, render_frames
+    from .export import FrameRange, SetSource, ShowSource, render_frames
     clock = FixedClock(config.fps)
-    frames = FrameRange.resolve(clock, show.duration,
+    duration = recorded.duration if recorded else show.duration
+    frames = FrameRange.resolve(clock, duration,
                                 parse_time(args.start, "--start") if args.start else None,
                                 parse_time(args.end, "--end") if args.end else None, args.frames)
-    slug = _slug(name)
     from . import sinks
     if fmt == "raw":
         sink = sinks.RawSink(config.size)
@@ -184,8 +208,9 @@ def cmd_render(args) -> int:
     from .gpu import create_headless_context
     from .progress import Progress
     ctx = create_headless_context()
+    source = SetSource(ctx, recorded, registry, config) if recorded else ShowSource(ctx, show, registry, config)
     progress = Progress(len(frames), label=slug, enabled=not args.quiet)
-    written = render_frames(ctx, show, registry, config, frames, sink, progress)
+    written = render_frames(ctx, source, config, frames, sink, progress)
     progress.close(f"wrote {written} frames ({config.size[0]}x{config.size[1]}, {float(config.fps):g} fps) "
                    f"to {out_label} in {progress.elapsed:.1f} s")
     return 0
@@ -254,7 +279,9 @@ def cmd_live(args) -> int:
                           vsync=not args.no_vsync, keymap=Path(args.keymap) if args.keymap else None,
                           start=parse_time(args.start, "--start"), paused=args.paused, loop=not args.no_loop,
                           hud=not args.no_hud, status=Path(args.status) if args.status else None,
-                          max_frames=args.frames)
+                          record=None if args.no_record else Path(
+                              args.record or f"renders/sets/{_slug(name)}_{time.strftime('%Y%m%d-%H%M%S')}.jsonl"),
+                          dump=Path(args.dump) if args.dump else None, max_frames=args.frames)
     return LivePlayer(options).run()
 
 

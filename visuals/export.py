@@ -12,11 +12,17 @@ from pathlib import Path
 
 import moderngl
 
+from fractions import Fraction
+
 from .clock import FixedClock
+from .controls.events import Transport
+from .controls.recorder import RecordedSet
 from .errors import VisualsError
 from .progress import Progress
 from .readback import Readback
 from .registry import Registry
+from .mixer import Mixer, TimelineView
+from .performance import Performance
 from .renderer import RenderConfig, Renderer
 from .show import Show
 from .sinks import Sink
@@ -55,20 +61,93 @@ class FrameRange:
         return cls(start, stop)
 
 
-def render_frames(ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig,
-                  frames: FrameRange, sink: Sink, progress: Progress | None = None) -> int:
-    """Render ``frames`` into ``sink``; on any error or Ctrl-C the sink's output is removed."""
-    clock = FixedClock(config.fps)
-    renderer = Renderer(ctx, show, registry, config)
-    yuv = Yuv420Converter(ctx, renderer.programs, config.size) if sink.input_format == "yuv420p" else None
+class ShowSource:
+    """Frames of a show: frame i is the show at t = i / fps."""
+
+    def __init__(self, ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig):
+        self.clock = FixedClock(config.fps)
+        self.renderer = Renderer(ctx, show, registry, config)
+        self.programs = self.renderer.programs
+
+    def warm_up(self) -> None:
+        self.renderer.warm_up()
+
+    def render(self, index: int) -> moderngl.Framebuffer:
+        return self.renderer.render(self.clock.frame(index))
+
+    def release(self) -> None:
+        self.renderer.release()
+
+
+class SetSource:
+    """Frames of a recorded live set: frame i is the performance at T = i / fps.
+
+    The recorded events are applied at the performance times they were applied at live, and
+    everything between them is analytic in T (see performance.py), so any frame rate and size
+    reproduces the set; frames asked out of order rebuild the performance from its start.
+    """
+
+    def __init__(self, ctx: moderngl.Context, recorded: RecordedSet, registry: Registry, config: RenderConfig):
+        self.ctx = ctx
+        self.recorded = recorded
+        self.registry = registry
+        self.config = config
+        self.mixer = Mixer(ctx, registry, config)
+        self.programs = self.mixer.programs
+        self._reset()
+
+    def _reset(self) -> None:
+        header = self.recorded.header
+        show = self.registry.show(header["show"])
+        self.performance = Performance(show, loop=header.get("loop", True), load_show=self.registry.show,
+                                       view=TimelineView(self.registry), presets=None)
+        if header.get("start"):
+            self.performance.apply(Transport(op="seek", value=float(header["start"])), 0.0)
+        if header.get("paused"):
+            self.performance.apply(Transport(op="pause"), 0.0)
+        self.next_event = 0
+        self.last_t = -1.0
+
+    @property
+    def duration(self) -> float:
+        return self.recorded.duration
+
+    def warm_up(self) -> None:
+        pass
+
+    def state_at(self, t: float):
+        if t < self.last_t:
+            self._reset()
+        events = self.recorded.events
+        while self.next_event < len(events) and events[self.next_event][0] <= t:
+            when, event = events[self.next_event]
+            self.performance.apply(event, when)
+            self.next_event += 1
+        self.last_t = t
+        return self.performance.frame(t)
+
+    def render_at(self, t: float, index: int) -> moderngl.Framebuffer:
+        return self.mixer.render(self.performance, self.state_at(t), index)
+
+    def render(self, index: int) -> moderngl.Framebuffer:
+        return self.render_at(float(Fraction(index) / self.config.fps), index)
+
+    def release(self) -> None:
+        self.mixer.release()
+
+
+def render_frames(ctx: moderngl.Context, source, config: RenderConfig, frames: FrameRange, sink: Sink,
+                  progress: Progress | None = None) -> int:
+    """Render ``frames`` of a source into ``sink``; on any error or Ctrl-C the output is removed."""
+    yuv = Yuv420Converter(ctx, source.programs, config.size) if sink.input_format == "yuv420p" else None
     if yuv:
         readback = Readback(ctx, yuv.texture.size, components=1)
     else:
         readback = Readback(ctx, config.size, components=3)
     try:
-        renderer.warm_up()
+        source.warm_up()
         for index in range(frames.start, frames.stop):
-            fbo = renderer.render(clock.frame(index))
+            fbo = source.render(index)
             if yuv:
                 fbo = yuv.convert(fbo)
             for done_index, data in readback.push(index, fbo):
@@ -87,5 +166,5 @@ def render_frames(ctx: moderngl.Context, show: Show, registry: Registry, config:
         readback.release()
         if yuv:
             yuv.release()
-        renderer.release()
+        source.release()
     return sink.frames_written

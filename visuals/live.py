@@ -16,22 +16,24 @@ import signal
 import statistics
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 
 import moderngl
 
-from .clock import RealtimeClock
-from .controls.keyboard import KeyMap
+from .controls.events import Control, ControlBus, Interface, TouchAt, Transport
+from .controls.keyboard import KeyMap, key_control
+from .controls.recorder import SetRecorder
 from .errors import VisualsError
-from .events import Touch
 from .gpu import ProgramCache
 from .hud import Hud, HudContent
+from .mixer import Mixer, TimelineView
 from .paths import SearchPath
+from .performance import Performance
 from .registry import Registry
 from .reload import Reloader
-from .renderer import RenderConfig, Renderer
+from .renderer import RenderConfig
 from .sinks import write_png
 from .window import KeyEvent, MouseEvent, ResizeEvent, Window
 
@@ -57,6 +59,9 @@ class LiveOptions:
     hud: bool = True
     status: Path | None = None              # JSON status file (for scripts and tests)
     screenshots: Path = Path("renders")
+    record: Path | None = None             # the set file every control event goes into
+    dump: Path | None = None               # save every dump_every-th rendered frame (to check replays)
+    dump_every: int = 10
     max_frames: int | None = None
 
 
@@ -88,10 +93,20 @@ class LivePlayer:
         self.present = self.programs.get(PRESENT_SHADER)
         self.hud = Hud(self.ctx, self.programs)
         self.hud.visible = options.hud
-        self.clock = RealtimeClock(start=options.start, paused=options.paused)
+        self.bus = ControlBus()
+        self.performance = Performance(self.show, loop=options.loop, load_show=self.registry.show,
+                                       view=TimelineView(self.registry))
+        self._t0 = time.perf_counter()
+        if options.start:
+            self.performance.apply(Transport(op="seek", value=options.start), 0.0)
+        if options.paused:
+            self.performance.apply(Transport(op="pause"), 0.0)
         self.scale = options.scale
-        self.renderer = self._make_renderer()
+        self.mixer = self._make_mixer()
         self.reloader = Reloader(options.search, options.show, self.registry, self.programs)
+        self.recorder = SetRecorder(options.record, self.show.name, [str(p) for p in options.search.scene_dirs[:-1]],
+                                    {"start": options.start, "paused": options.paused, "loop": options.loop}) \
+            if options.record else None
         self.stats = FrameStats()
         self.events_log: deque[str] = deque(maxlen=6)
         self.screenshots: list[str] = []
@@ -99,60 +114,53 @@ class LivePlayer:
         self._pending_inputs: list[int] = []
         self._quit = False
         self._frame = 0
+        self._t = 0.0
         self._last_reload = 0.0
         self._last_status = 0.0
         self._last_touch = -1.0
         self._adaptive_since = 0.0
         self.reloads = 0
+        self.frame_state = self.performance.frame(0.0)
 
     # -- set-up ----------------------------------------------------------------------------
     def render_size(self) -> tuple[int, int]:
         w, h = self.window.framebuffer_size()
         return (max(1, round(w * self.scale)), max(1, round(h * self.scale)))
 
-    def _make_renderer(self) -> Renderer:
+    def _make_mixer(self) -> Mixer:
         config = RenderConfig(size=self.render_size(), fps=Fraction(60), exact=False)
-        renderer = Renderer(self.ctx, self.show, self.registry, config, programs=self.programs, resilient=True)
-        old = getattr(self, "renderer", None)
+        old = getattr(self, "mixer", None)
         if old is not None:
-            renderer.overrides = old.overrides
-            renderer.live_events = old.live_events
             old.release()
-        return renderer
+        return Mixer(self.ctx, self.registry, config, programs=self.programs, resilient=True)
+
+    def perf_time(self) -> float:
+        """Seconds since the performance started: the time every event is applied and recorded at."""
+        return time.perf_counter() - self._t0
+
+    def show_time(self) -> float:
+        return self.frame_state.decks["a"].show_t if "a" in self.frame_state.decks else 0.0
 
     # -- input -----------------------------------------------------------------------------
-    def cue_starts(self) -> list[float]:
-        return sorted({c.start for c in self.show.cues})
+    def post(self, event: Control) -> None:
+        self.bus.post(event)
 
-    def apply(self, action: str) -> None:
-        c = self.clock
-        starts = self.cue_starts()
-        now = c.time()
-        if action == "toggle_pause":
-            c.toggle()
-        elif action in ("seek_back", "seek_forward", "seek_back_big", "seek_forward_big"):
-            step = 10.0 if action.endswith("big") else 1.0
-            c.seek(max(0.0, now + (step if "forward" in action else -step)))
-        elif action == "home":
-            c.seek(0.0)
-        elif action.startswith("cue_"):
-            i = int(action[4:]) - 1
-            if i < len(starts):
-                c.seek(starts[i])
-        elif action == "next_cue":
-            later = [s for s in starts if s > now + 1e-3]
-            if later:
-                c.seek(later[0])
-        elif action == "previous_cue":
-            earlier = [s for s in starts if s < now - 1.0]
-            c.seek(earlier[-1] if earlier else 0.0)
-        elif action == "slower":
-            c.set_speed(max(0.125, c.speed * 0.8))
-        elif action == "faster":
-            c.set_speed(min(8.0, c.speed * 1.25))
-        elif action == "normal_speed":
-            c.set_speed(1.0)
-        elif action == "fullscreen":
+    def apply(self, event: Control, t: float) -> None:
+        """Apply one control event at performance time t, record it, and log it on the HUD."""
+        if isinstance(event, Interface):
+            self.interface(event.action)
+        else:
+            self.performance.apply(event, t)
+        if self.recorder is not None:
+            self.recorder.record(t, event)
+        label = event.action if isinstance(event, Interface) else event.kind
+        detail = {k: v for k, v in event.to_json().items() if k not in ("kind", "source") and v not in ("", 0, 0.0)}
+        self.events_log.append(f"{self.show_time():7.2f}s  {event.source or '-'}: {label} "
+                               + " ".join(f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}"
+                                          for k, v in detail.items()))
+
+    def interface(self, action: str) -> None:
+        if action == "fullscreen":
             self.window.toggle_fullscreen()
         elif action == "next_monitor":
             self.window.next_monitor()
@@ -164,7 +172,6 @@ class LivePlayer:
             self.reload(force=True)
         elif action == "quit":
             self._quit = True
-        self.events_log.append(f"{self.clock.time():7.2f}s  {action}")
 
     def handle(self, event) -> None:
         if isinstance(event, KeyEvent):
@@ -173,33 +180,41 @@ class LivePlayer:
             action = self.keymap.action_for(event.key, event.mods)
             if action is not None and (event.action == "press" or action.startswith("seek")):
                 self._pending_inputs.append(self._frame)
-                self.apply(action)
+                control = key_control(action, self.frame_state.crossfade)
+                self.post(replace(control, source="key"))
         elif isinstance(event, MouseEvent) and event.action in ("press", "drag"):
-            t = self.clock.time()
-            if event.action == "drag" and t - self._last_touch < 0.08:
+            now = time.perf_counter()
+            if event.action == "drag" and now - self._last_touch < 0.08:
                 return
-            self._last_touch = t
+            self._last_touch = now
             self._pending_inputs.append(self._frame)
-            self.renderer.add_event(Touch(0.0, event.x, event.y, 1.0), t)
-            self.events_log.append(f"{t:7.2f}s  touch {event.x:.2f} {event.y:.2f}")
+            self.post(TouchAt(x=event.x, y=event.y, strength=1.0, source="mouse"))
         elif isinstance(event, ResizeEvent):
-            if event.width > 0 and event.height > 0 and self.render_size() != self.renderer.config.size:
-                self.renderer = self._make_renderer()
+            if event.width > 0 and event.height > 0 and self.render_size() != self.mixer.config.size:
+                self.mixer = self._make_mixer()
 
     # -- features --------------------------------------------------------------------------
     def screenshot(self) -> Path:
         """The current frame at full render resolution, without the HUD."""
         folder = self.options.screenshots
-        t = self.clock.time()
+        t = self.show_time()
         path = folder / f"{self.show.name}_{t:08.3f}s.png"
         n = 1
         while path.exists():
             path = folder / f"{self.show.name}_{t:08.3f}s_{n}.png"
             n += 1
-        write_png(path, self.renderer.read_rgb(), self.renderer.config.size)
+        write_png(path, self.mixer.read_rgb(), self.mixer.config.size)
         self.screenshots.append(str(path))
         self.events_log.append(f"saved {path}")
         return path
+
+    def dump_frame(self, t: float) -> None:
+        """The rendered frame (no HUD) with its performance time, for comparing against a replay."""
+        folder = self.options.dump
+        name = f"frame_{self._frame:06d}.png"
+        write_png(folder / name, self.mixer.read_rgb(), self.mixer.config.size)
+        with (folder / "index.jsonl").open("a") as index:
+            index.write(json.dumps({"file": name, "t": t, "frame": self._frame}) + "\n")
 
     def reload(self, force: bool = False) -> None:
         result = self.reloader.check(force)
@@ -208,7 +223,10 @@ class LivePlayer:
             self.events_log.append("reloaded " + ", ".join(p.name for p in result.shaders))
         if result.show is not None:
             self.registry, self.show = result.show
-            self.renderer = self._make_renderer()
+            self.performance.decks["a"].show = self.show
+            self.performance.load_show = self.registry.show
+            self.performance.view = TimelineView(self.registry)
+            self.mixer = self._make_mixer()
             self.reloads += 1
             self.events_log.append(f"reloaded show '{self.show.name}'")
         self.window.set_title(f"visuals - {self.show.name}")
@@ -227,7 +245,7 @@ class LivePlayer:
             new = min(self.options.scale, self.scale * 1.15)
         if abs(new - self.scale) > 0.02:
             self.scale = new
-            self.renderer = self._make_renderer()
+            self.mixer = self._make_mixer()
             self._adaptive_since = now
             self.stats.intervals.clear()
 
@@ -239,17 +257,16 @@ class LivePlayer:
         if now - self._last_reload > RELOAD_INTERVAL:
             self._last_reload = now
             self.reload()
-        if self.show.duration > 0 and self.clock.time() >= self.show.duration:
-            if self.options.loop:
-                self.clock.seek(math.fmod(self.clock.time(), self.show.duration))
-            else:   # hold the last frame (cues end just before their end time)
-                self.clock.seek(max(0.0, self.show.duration - 1e-3))
-                self.clock.pause()
-        frame = self.clock.tick()
+        t = self._t = self.perf_time()
+        for event in self.bus.drain():
+            self.apply(event, t)
+        self.frame_state = self.performance.frame(t)
         t0 = time.perf_counter()
-        fbo = self.renderer.render(frame)
+        fbo = self.mixer.render(self.performance, self.frame_state, self._frame)
         self.draw(fbo)
         self.stats.render_ms.append((time.perf_counter() - t0) * 1000)
+        if self.options.dump is not None and self._frame % self.options.dump_every == 0:
+            self.dump_frame(t)
         self.window.swap()
         for arrived in self._pending_inputs:
             self.latencies.append(self._frame - arrived + 1)   # frames until it was shown
@@ -282,30 +299,40 @@ class LivePlayer:
             self.hud.update(self.hud_content())
             self.hud.draw((ww, wh))
 
+    def deck_renderer(self, deck: str = "a"):
+        held = self.mixer.renderers.get(deck)
+        return held[1] if held else None
+
     def current_cue(self):
-        sample = self.renderer.last_sample
+        renderer = self.deck_renderer()
+        sample = renderer.last_sample if renderer else None
         if sample is None or not sample.layers:
             return None
         return sample.layers[-1].current
 
     def errors(self) -> list[VisualsError]:
-        return list(self.renderer.errors.values()) + self.reloader.errors()
+        return list(self.mixer.errors.values()) + self.reloader.errors()
 
     def hud_content(self) -> HudContent:
         active = self.current_cue()
         fps = self.stats.fps()
         ms = statistics.median(self.stats.render_ms) if self.stats.render_ms else 0.0
-        status = [f"{fps:5.1f} fps   frame {ms:5.1f} ms   render {self.renderer.config.size[0]}x"
-                  f"{self.renderer.config.size[1]} (x{self.scale:.2f})",
-                  f"t {self.clock.time():7.2f} / {self.show.duration:.1f} s   "
-                  f"{'PAUSED' if self.clock.paused else 'playing'}   speed x{self.clock.speed:.2f}"]
+        transport = self.performance.decks["a"].transport
+        tempo = self.frame_state.tempo
+        status = [f"{fps:5.1f} fps   frame {ms:5.1f} ms   render {self.mixer.config.size[0]}x"
+                  f"{self.mixer.config.size[1]} (x{self.scale:.2f})",
+                  f"t {self.show_time():7.2f} / {self.show.duration:.1f} s   "
+                  f"{'PAUSED' if transport.paused else 'playing'}   speed x{transport.speed:.2f}"
+                  + (f"   {tempo[1]:.1f} bpm" if tempo else "")]
+        if "b" in self.frame_state.decks:
+            status.append(f"deck B: {self.performance.decks['b'].show.name}   crossfade {self.frame_state.crossfade:.2f}")
         params = []
         if active is not None:
             status.append(f"cue {active.index + 1}: {active.cue.label}   ({active.local_t:5.1f} s in)")
             scene = self.registry.scene(active.cue.scene)
             state_values = scene.params.defaults()
             state_values.update(active.values)
-            state_values.update(self.renderer.overrides.get(scene.name, {}))
+            state_values.update(self.frame_state.decks["a"].overrides.get(scene.name, {}))
             for p in scene.params:
                 value = p.coerce(state_values[p.name])
                 params.append(f"{scene.name}.{p.name:14s} {p.format(value)}")
@@ -315,17 +342,24 @@ class LivePlayer:
     def status(self) -> dict:
         active = self.current_cue()
         intervals = list(self.stats.intervals)
+        transport = self.performance.decks["a"].transport
+        tempo = self.frame_state.tempo
         return {
             "frame": self._frame,
-            "time": self.clock.time(),
-            "paused": self.clock.paused,
-            "speed": self.clock.speed,
+            "perf_time": self._t,
+            "time": self.show_time(),
+            "paused": transport.paused,
+            "speed": transport.speed,
+            "bpm": tempo[1] if tempo else None,
+            "crossfade": self.frame_state.crossfade,
+            "decks": {name: self.performance.decks[name].show.name for name in self.frame_state.decks},
+            "overrides": self.frame_state.decks["a"].overrides if "a" in self.frame_state.decks else {},
             "cue": None if active is None else {"index": active.index, "name": active.cue.label,
                                                 "scene": active.cue.scene},
             "fps": self.stats.fps(),
             "frame_ms_median": 1000 * statistics.median(intervals) if intervals else None,
             "frame_ms_p99": 1000 * self.stats.percentile(intervals, 0.99) if intervals else None,
-            "render_size": list(self.renderer.config.size),
+            "render_size": list(self.mixer.config.size),
             "window_size": list(self.window.framebuffer_size()),
             "scale": self.scale,
             "hud": self.hud.visible,
@@ -360,6 +394,8 @@ class LivePlayer:
                 self.write_status()
         finally:
             signal.signal(signal.SIGINT, previous)
-            self.renderer.release()
+            if self.recorder is not None:
+                self.recorder.close(self.perf_time())
+            self.mixer.release()
             self.window.destroy()
         return 0

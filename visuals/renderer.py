@@ -76,6 +76,7 @@ class Renderer:
         self.resilient = resilient
         self.overrides: dict[str, dict[str, Any]] = {}
         self.live_events: list[tuple[float, Any]] = []      # (show time, event)
+        self.triggers: list[tuple[float, Any]] = []         # (performance time, Trigger), for post effects
         self.errors: dict[str, VisualsError] = {}           # by scene name, while it fails
         self.programs = programs or ProgramCache(ctx, registry.search)
         self.compositor = Compositor(ctx, self.programs, config.render_size)
@@ -87,6 +88,7 @@ class Renderer:
         self.frame_fbo: moderngl.Framebuffer = self.output
         self.seed = show.seed if config.seed is None else config.seed
         self.last_sample: TimelineSample | None = None
+        self.tempo: tuple[float, float] | None = None
 
     # -- preparation ------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -127,6 +129,11 @@ class Renderer:
         return SceneState(t=active.local_t, show_t=sample.t, frame=local_frame, dt=float(1 / fps),
                           beat=sample.beat, bpm=sample.bpm, seed=self.seed,
                           resolution=self.config.render_size, params=params, events=events)
+
+    def _tempo_at(self, t: float) -> tuple[float, float]:
+        """The live tempo extrapolated to another show time (for replaying feedback history)."""
+        beat, bpm = self.tempo
+        return beat + (t - self.last_sample.t) * bpm / 60.0, bpm
 
     def add_event(self, event: Any, show_time: float) -> None:
         """A live control event (a touch) at a show time; scenes see it in their local time."""
@@ -176,7 +183,7 @@ class Renderer:
 
         def state_at(k: int) -> SceneState:
             t = active.cue.start + float(Fraction(k) / fps)
-            sample = self.show.timeline.sample(t)
+            sample = self.show.timeline.sample(t, None if self.tempo is None else self._tempo_at(t))
             match = next((c for c in sample.cues() if c.index == active.index), None)
             if match is None:  # pragma: no cover - the cue is active over its whole span
                 match = ActiveCue(active.index, active.cue, t - active.cue.start, 1.0, {})
@@ -223,8 +230,10 @@ class Renderer:
         return runner.output_fbo
 
     # -- the step -----------------------------------------------------------------------
-    def render(self, frame: Frame) -> moderngl.Framebuffer:
-        sample = self.show.timeline.sample(frame.t)
+    def render(self, frame: Frame, tempo: tuple[float, float] | None = None) -> moderngl.Framebuffer:
+        """Render the show at ``frame.t``; ``tempo`` (beat, bpm) when the tempo is played live."""
+        self.tempo = tempo
+        sample = self.show.timeline.sample(frame.t, tempo)
         self.last_sample = sample
         layers: list[LayerImage] = []
         self._used = set()

@@ -315,8 +315,10 @@ class Timeline:
         return ActiveCue(index, cue, t - cue.start, cue.envelope(t, fade_out),
                          self._values_for(index, cue, t, st))
 
-    def sample(self, t: float) -> TimelineSample:
-        st = self.signal_time(t)
+    def sample(self, t: float, tempo: tuple[float, float] | None = None) -> TimelineSample:
+        """Everything at show time t.  ``tempo`` (beat, bpm) replaces the show's tempo map when
+        the tempo is played live (tap, MIDI clock, OSC)."""
+        st = self.signal_time(t) if tempo is None else SignalTime(t=t, beat=tempo[0], bpm=tempo[1])
         layers = []
         for layer in sorted(self._by_layer):
             entries = self._by_layer[layer]

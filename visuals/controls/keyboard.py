@@ -1,4 +1,4 @@
-"""Keys to actions: the default layout, and user key maps in TOML.
+"""Keys to actions: the default layout, user key maps in TOML, and what each action posts.
 
 A key map names actions and the keys that trigger them::
 
@@ -40,6 +40,9 @@ ACTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "slower": (("minus",), "play slower (x0.8)"),
     "faster": (("equal",), "play faster (x1.25)"),
     "normal_speed": (("0",), "play at normal speed"),
+    "tap": (("t",), "tap tempo (tap on the beat)"),
+    "crossfade_a": (("comma",), "crossfader toward deck A"),
+    "crossfade_b": (("period",), "crossfader toward deck B"),
     "fullscreen": (("f",), "fullscreen on / off"),
     "next_monitor": (("m",), "move to the next monitor (projector)"),
     "hud": (("h",), "show / hide the HUD"),
@@ -117,3 +120,23 @@ class KeyMap:
             value = f'"{chords[0]}"' if len(chords) == 1 else "[" + ", ".join(f'"{c}"' for c in chords) + "]"
             lines.append(f"{action + ' = ' + value:34s} # {help_text}")
         return "\n".join(lines)
+
+
+def key_control(action: str, crossfade_now: float = 0.0):
+    """The control event a key action posts (window-only actions become Interface events)."""
+    from .events import CueJump, Crossfade, Interface, Tap, Transport
+    simple = {
+        "toggle_pause": Transport(op="toggle"), "home": Transport(op="seek", value=0.0),
+        "seek_back": Transport(op="nudge", value=-1.0), "seek_forward": Transport(op="nudge", value=1.0),
+        "seek_back_big": Transport(op="nudge", value=-10.0), "seek_forward_big": Transport(op="nudge", value=10.0),
+        "previous_cue": CueJump(step=-1), "next_cue": CueJump(step=1),
+        "slower": Transport(op="speed_by", value=0.8), "faster": Transport(op="speed_by", value=1.25),
+        "normal_speed": Transport(op="speed", value=1.0), "tap": Tap(),
+        "crossfade_a": Crossfade(value=max(0.0, round(crossfade_now - 0.1, 6)), smoothing=0.08),
+        "crossfade_b": Crossfade(value=min(1.0, round(crossfade_now + 0.1, 6)), smoothing=0.08),
+    }
+    if action in simple:
+        return simple[action]
+    if action.startswith("cue_"):
+        return CueJump(index=int(action[4:]))
+    return Interface(action=action)
