@@ -40,7 +40,7 @@ vec4 faces(vec2 p) {
             // Density follows the relief; the face's own haze is brightest on its ridges,
             // absent in its hollows.
             acc.x += f.w * r0 * fade;
-            acc.y += f.w * fade * clamp(0.3 + 0.9 * r0, 0.0, 1.2);
+            acc.y += f.w * fade * clamp(0.45 + 0.75 * r0, 0.0, 1.2);
         }
     }
     // Faces belong to the sky: they fade out toward the horizon and the city.
@@ -82,7 +82,7 @@ void main() {
         float k_edge = min(22.0, 0.9 / soft);
         float k_top = 3.0 / reach;
         float k_haze = 1.2 / reach;
-        float haze = 0.09 * fc.w;
+        float haze = 0.065 * fc.w;
         for (int i = 0; i < n; ++i) {
             vec4 s = texture(u_field_blur, vec2(u, v0 + float(i) * step_v));
             float b = AURORA_BASE * (0.7 + 0.6 * s.b);
