@@ -114,8 +114,24 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the set file that records every control event, to re-render with "
                          "'visuals render --replay SET' (default renders/sets/SHOW_DATE.jsonl)")
     lv.add_argument("--no-record", action="store_true", help="do not record the set")
+    lv.add_argument("--osc", nargs="?", const="127.0.0.1:9000", metavar="[HOST:]PORT",
+                    help="receive OSC on this UDP port (default 127.0.0.1:9000; another address only when given); "
+                         "'visuals osc --list' prints the addresses")
+    lv.add_argument("--midi", action="append", metavar="DEVICE",
+                    help="open MIDI inputs whose names contain DEVICE, or 'all' (repeatable); "
+                         "'visuals midi --list' shows them")
+    lv.add_argument("--mapping", metavar="FILE", help="MIDI mapping (TOML) binding controls to parameters and "
+                                                      "triggers; MIDI learn saves into it")
+    lv.add_argument("--deck-b", metavar="SHOW", help="load this show or scene on deck B (mix with the crossfader)")
     lv.add_argument("--frames", type=int, help=argparse.SUPPRESS)
     lv.add_argument("--dump", help=argparse.SUPPRESS)   # save rendered frames with their times (tests)
+
+    osc = sub.add_parser("osc", help="the OSC address space", description="OSC control of visuals live --osc.")
+    osc.add_argument("--list", action="store_true", help="print every address with its arguments")
+    osc.add_argument("show", nargs="?", help="list the parameter addresses of this show's scenes only")
+
+    midi = sub.add_parser("midi", help="MIDI devices", description="MIDI input devices for visuals live --midi.")
+    midi.add_argument("--list", action="store_true", help="print the MIDI input devices that can be opened")
 
     ls = sub.add_parser("list", help="list shows, scenes with their parameters, and transitions",
                         description="List everything on the search path.")
@@ -274,6 +290,16 @@ def cmd_live(args) -> int:
         raise VisualsError(f"--adaptive {args.adaptive} is out of range", fix="give a target fps such as 30 or 60")
     search = SearchPath.build(args.path)
     name = args.show or _default_show(_registry(args))
+    inputs = []
+    if args.osc:
+        from .controls.osc import OscInput, parse_endpoint
+        host, port = parse_endpoint(args.osc)
+        inputs.append(OscInput(host, port))
+    if args.midi or args.mapping:
+        from .controls.mapping import MidiMapping
+        from .controls.midi import MidiInput
+        mapping = MidiMapping.load(args.mapping) if args.mapping and Path(args.mapping).exists() else None
+        inputs.append(MidiInput(args.midi or ["all"], mapping, Path(args.mapping) if args.mapping else None))
     options = LiveOptions(show=name, search=search, size=parse_size(args.size), scale=args.scale,
                           adaptive=args.adaptive, fullscreen=args.fullscreen, monitor=args.monitor,
                           vsync=not args.no_vsync, keymap=Path(args.keymap) if args.keymap else None,
@@ -281,11 +307,34 @@ def cmd_live(args) -> int:
                           hud=not args.no_hud, status=Path(args.status) if args.status else None,
                           record=None if args.no_record else Path(
                               args.record or f"renders/sets/{_slug(name)}_{time.strftime('%Y%m%d-%H%M%S')}.jsonl"),
-                          dump=Path(args.dump) if args.dump else None, max_frames=args.frames)
+                          dump=Path(args.dump) if args.dump else None, max_frames=args.frames,
+                          inputs=tuple(inputs), deck_b=args.deck_b)
     return LivePlayer(options).run()
 
 
-COMMANDS = {"render": cmd_render, "still": cmd_still, "list": cmd_list, "live": cmd_live}
+def cmd_osc(args) -> int:
+    from .controls.osc import address_space
+    registry = _registry(args)
+    registry.load_all()
+    show = registry.show(args.show) if args.show else None
+    for address, types, description in address_space(registry, show):
+        print(f"{address:44s} {types:10s} {description}")
+    return 0
+
+
+def cmd_midi(args) -> int:
+    from .controls.midi import list_devices
+    names, backend = list_devices()
+    print(f"MIDI inputs ({backend}):")
+    for name in names:
+        print(f"  {name}")
+    if not names:
+        print("  (none)")
+    return 0
+
+
+COMMANDS = {"render": cmd_render, "still": cmd_still, "list": cmd_list, "live": cmd_live, "osc": cmd_osc,
+            "midi": cmd_midi}
 
 
 def main(argv: list[str] | None = None) -> int:

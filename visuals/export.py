@@ -15,7 +15,7 @@ import moderngl
 from fractions import Fraction
 
 from .clock import FixedClock
-from .controls.events import Transport
+from .controls.events import LoadClip, Transport
 from .controls.recorder import RecordedSet
 from .errors import VisualsError
 from .progress import Progress
@@ -105,6 +105,8 @@ class SetSource:
             self.performance.apply(Transport(op="seek", value=float(header["start"])), 0.0)
         if header.get("paused"):
             self.performance.apply(Transport(op="pause"), 0.0)
+        if header.get("deck_b"):
+            self.performance.apply(LoadClip(deck="b", show=header["deck_b"]), 0.0)
         self.next_event = 0
         self.last_t = -1.0
 

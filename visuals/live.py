@@ -22,7 +22,8 @@ from pathlib import Path
 
 import moderngl
 
-from .controls.events import Control, ControlBus, Interface, TouchAt, Transport
+from .controls.base import ControlContext
+from .controls.events import Control, ControlBus, Interface, LoadClip, TouchAt, Transport
 from .controls.keyboard import KeyMap, key_control
 from .controls.recorder import SetRecorder
 from .errors import VisualsError
@@ -60,6 +61,8 @@ class LiveOptions:
     status: Path | None = None              # JSON status file (for scripts and tests)
     screenshots: Path = Path("renders")
     record: Path | None = None             # the set file every control event goes into
+    inputs: tuple = ()                     # control inputs (OSC server, MIDI ports)
+    deck_b: str | None = None              # a show or scene on deck B
     dump: Path | None = None               # save every dump_every-th rendered frame (to check replays)
     dump_every: int = 10
     max_frames: int | None = None
@@ -101,17 +104,32 @@ class LivePlayer:
             self.performance.apply(Transport(op="seek", value=options.start), 0.0)
         if options.paused:
             self.performance.apply(Transport(op="pause"), 0.0)
+        if options.deck_b:
+            self.registry.show(options.deck_b)          # an unknown name fails here, before the window
+            self.performance.apply(LoadClip(deck="b", show=options.deck_b), 0.0)
         self.scale = options.scale
         self.mixer = self._make_mixer()
         self.reloader = Reloader(options.search, options.show, self.registry, self.programs)
         self.recorder = SetRecorder(options.record, self.show.name, [str(p) for p in options.search.scene_dirs[:-1]],
-                                    {"start": options.start, "paused": options.paused, "loop": options.loop}) \
+                                    {"start": options.start, "paused": options.paused, "loop": options.loop,
+                                     "deck_b": options.deck_b}) \
             if options.record else None
         self.stats = FrameStats()
         self.events_log: deque[str] = deque(maxlen=6)
         self.screenshots: list[str] = []
         self.latencies: deque[int] = deque(maxlen=100)
+        self.control_latency: deque[float] = deque(maxlen=1000)
+        self._arrivals: list[float] = []
         self._pending_inputs: list[int] = []
+        self.learning = False
+        self.selected = 0                      # index of the selected parameter on the HUD
+        self.inputs = list(options.inputs)
+        context = ControlContext(bus=self.bus, registry=self.registry, show=lambda: self.show,
+                                 notify=self.notify, learn_target=self.learn_target,
+                                 current_value=lambda scene, param: self.current_value(scene, param),
+                                 crossfade=lambda: self.frame_state.crossfade)
+        for control in self.inputs:
+            control.start(context)
         self._quit = False
         self._frame = 0
         self._t = 0.0
@@ -159,6 +177,22 @@ class LivePlayer:
                                + " ".join(f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}"
                                           for k, v in detail.items()))
 
+    def notify(self, message: str) -> None:
+        """A notice from a control input (an unplugged controller, a clamped value)."""
+        self.events_log.append(message)
+
+    def selectable_params(self) -> list[tuple[str, str]]:
+        return TimelineView(self.registry).in_play(self.performance, self._t) if self.show else []
+
+    def learn_target(self) -> tuple[str, str] | None:
+        if not self.learning:
+            return None
+        params = self.selectable_params()
+        return params[self.selected % len(params)] if params else None
+
+    def current_value(self, scene: str, param: str):
+        return TimelineView(self.registry).value(self.performance, "a", scene, param, self._t)
+
     def interface(self, action: str) -> None:
         if action == "fullscreen":
             self.window.toggle_fullscreen()
@@ -172,6 +206,10 @@ class LivePlayer:
             self.reload(force=True)
         elif action == "quit":
             self._quit = True
+        elif action in ("select_next", "select_previous"):
+            self.selected += 1 if action == "select_next" else -1
+        elif action == "learn":
+            self.learning = not self.learning
 
     def handle(self, event) -> None:
         if isinstance(event, KeyEvent):
@@ -258,8 +296,11 @@ class LivePlayer:
             self._last_reload = now
             self.reload()
         t = self._t = self.perf_time()
-        for event in self.bus.drain():
+        for control in self.inputs:
+            control.poll(now)
+        for event, arrived in self.bus.drain():
             self.apply(event, t)
+            self._arrivals.append(arrived)
         self.frame_state = self.performance.frame(t)
         t0 = time.perf_counter()
         fbo = self.mixer.render(self.performance, self.frame_state, self._frame)
@@ -272,6 +313,9 @@ class LivePlayer:
             self.latencies.append(self._frame - arrived + 1)   # frames until it was shown
         self._pending_inputs.clear()
         end = time.perf_counter()
+        for arrived in self._arrivals:
+            self.control_latency.append(end - arrived)     # arrival to the swap that shows it
+        self._arrivals.clear()
         if hasattr(self, "_last_swap"):
             self.stats.intervals.append(end - self._last_swap)
         self._last_swap = end
@@ -333,9 +377,15 @@ class LivePlayer:
             state_values = scene.params.defaults()
             state_values.update(active.values)
             state_values.update(self.frame_state.decks["a"].overrides.get(scene.name, {}))
+            target = self.learn_target()
             for p in scene.params:
                 value = p.coerce(state_values[p.name])
-                params.append(f"{scene.name}.{p.name:14s} {p.format(value)}")
+                mark = "> " if target == (scene.name, p.name) else "  "
+                params.append(f"{mark}{scene.name}.{p.name:14s} {p.format(value)}")
+            if target:
+                params.append(f"MIDI learn: move a control to bind {target[0]}.{target[1]}")
+        for control in self.inputs:
+            status.append(control.describe())
         return HudContent(title=f"visuals - {self.show.name}", status=status, params=params,
                           events=list(self.events_log), errors=[str(e) for e in self.errors()])
 
@@ -369,6 +419,11 @@ class LivePlayer:
             "screenshots": self.screenshots,
             "reloads": self.reloads,
             "input_latency_frames_max": max(self.latencies) if self.latencies else None,
+            "control_latency_ms_median": 1000 * statistics.median(self.control_latency) if self.control_latency else None,
+            "control_latency_ms_max": 1000 * max(self.control_latency) if self.control_latency else None,
+            "controls_applied": len(self.control_latency),
+            "learning": self.learn_target(),
+            "inputs": [control.describe() for control in self.inputs],
             "show": self.show.name,
         }
 
@@ -394,6 +449,8 @@ class LivePlayer:
                 self.write_status()
         finally:
             signal.signal(signal.SIGINT, previous)
+            for control in self.inputs:
+                control.stop()
             if self.recorder is not None:
                 self.recorder.close(self.perf_time())
             self.mixer.release()

@@ -106,6 +106,7 @@ class SceneRunner(SceneResources):
         self._rendered_once: set[str] = set()
         self._last_params: dict[str, Any] | None = None
         self._last_frame: int | None = None
+        self._last_events = 0
 
     def _pass_size(self, spec: Pass) -> tuple[int, int]:
         if spec.size:
@@ -157,10 +158,11 @@ class SceneRunner(SceneResources):
         (which returns that frame's state and inputs) when frame n does not follow the last
         one rendered, so its history never depends on the order frames were asked for.
         """
-        if self.exact and self._last_frame is not None and state.frame == self._last_frame:
-            return self.output_fbo
-        if self.exact and self.has_feedback and self._last_frame != state.frame - 1 and state.frame > 0:
-            if history is None:
+        if (self.exact and self._last_frame is not None and state.frame == self._last_frame
+                and state.params == self._last_params and len(state.events) == self._last_events):
+            return self.output_fbo   # the same frame again: already drawn
+        if self.exact and self.has_feedback and self._last_frame != state.frame - 1:
+            if history is None and state.frame > 0:
                 raise VisualsError(f"scene '{self.scene.name}' has feedback and cannot jump to a frame",
                                    fix="render frames in order")
             self.reset()
@@ -190,6 +192,7 @@ class SceneRunner(SceneResources):
             self._rendered_once.add(spec.name)
         self._last_params = dict(state.params)
         self._last_frame = state.frame
+        self._last_events = len(state.events)
 
     def _draw(self, spec: Pass, prog: CompiledProgram, state: SceneState, extra: dict) -> None:
         target = self.targets[spec.name]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -167,17 +168,23 @@ def control_from_json(data: dict[str, Any]) -> Control:
 
 
 class ControlBus:
-    """A thread-safe queue: MIDI and OSC threads post, the render loop drains once per frame."""
+    """A thread-safe queue: MIDI and OSC threads post, the render loop drains once per frame.
+
+    Each event is stamped with its arrival (``time.perf_counter``) so the loop can measure
+    the latency from arrival to the frame that shows it.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._items: list[Control] = []
+        self._items: list[tuple[Control, float]] = []
 
     def post(self, event: Control) -> None:
+        arrived = time.perf_counter()
         with self._lock:
-            self._items.append(event)
+            self._items.append((event, arrived))
 
-    def drain(self) -> list[Control]:
+    def drain(self) -> list[tuple[Control, float]]:
+        """The events posted since the last drain, oldest first, with their arrival times."""
         with self._lock:
             items, self._items = self._items, []
         return items
