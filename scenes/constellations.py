@@ -223,7 +223,7 @@ constellations = Constellations(
         Param("colour", "#ffd08a", description="the colour the stars take on as they form the glyph"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
         Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
-        Param("quality", 1.0, 0.0, 1.0, "PSF extent, anchor halos and the background star field"),
+        Param("quality", 1.0, 0.0, 1.0, "star PSF extent, anchor halos and the glow (low values skip the glow)"),
     ],
     description="thousands of stars flow along curves into the glyphs of an invented script, "
                 "hold, shimmer and dissolve into the next",

@@ -19,10 +19,9 @@
 uniform sampler2D u_targets;
 uniform vec2 u_resolution;
 uniform float u_aspect;
-uniform float u_time;
 uniform int u_seed;
 
-// The clock of the motion, now and half a frame earlier (the shutter, for motion blur):
+// The clock of the motion, now and when the shutter opened (0.4 frame earlier, motion blur):
 //   x: formation progress 0 (scattered) .. 1 (glyph written)
 //   y: 1 while the glyph comes apart (random order instead of writing order)
 //   z: drift time (seconds * drift), w: twinkle time (seconds, wrapped on the CPU)
@@ -31,7 +30,7 @@ uniform vec4 u_then;
 uniform float u_hold;        // 0..1 while the glyph is held: drives the shimmer
 uniform float u_shimmer;     // phase of the light running along the strokes (wrapped on the CPU)
 uniform vec3 u_glyph_xform;  // glyph box -> screen: centre.xy, scale
-uniform float u_curl;        // -1..1: which way this glyph's flights bow
+uniform float u_curl;        // +1 or -1: which way this glyph's flights bow
 uniform float u_dust_gain;   // keeps stroke brightness steady across star counts
 uniform float u_field_gain;  // the same for the field
 
@@ -39,7 +38,7 @@ const float STAR_TEX_W = 256.0;
 
 struct Star {
     vec2 pos;       // centred screen units
-    vec2 blur;      // where it was half a frame ago, minus pos (motion blur streak)
+    vec2 blur;      // where it was when the shutter opened, minus pos (motion blur streak)
     float flux;     // 1080p-pixel units
     float sigma;    // PSF sigma in 1080p pixels
     vec3 colour;    // linear, unit-ish

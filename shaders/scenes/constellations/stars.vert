@@ -7,7 +7,7 @@
 #include "star.glsl"
 
 flat out vec2 v_start;       // window pixels: where the star is now
-flat out vec2 v_streak;      // window pixels: to where it was half a frame ago
+flat out vec2 v_streak;      // window pixels: to where it was when the shutter opened
 flat out vec3 v_core;        // peak linear colour of the core
 flat out float v_core_k;     // 1 / (2 sigma^2), pixels
 flat out vec3 v_halo;        // peak of the halo (chart anchors)
