@@ -1,0 +1,202 @@
+"""The inverted sky: the dream's opening image.
+
+"...the sky is a kaleidoscope of inverted colors -- violet suns, emerald moons..."
+
+An n-fold mirror kaleidoscope (fractional segment counts grow the next sector in without a
+seam) turns slowly over a layered, domain-warped nebula, a star field, rings of moons with soft
+terminators and suns with coronas. ``inversion`` carries the natural night sky (0: gold suns,
+silver-lavender moons, dark sky) to its inversion (1: deep violet suns, emerald moons on a pale
+sky) through a designed OKLab transform that sweeps over the sky as a front; the hum, a global
+oscillator, makes the whole thing breathe and shiver.
+
+Two passes: ``nebula`` renders the expensive warped noise for one kaleidoscope wedge in polar
+form at half resolution; ``sky`` folds every pixel into that wedge and draws the rest.
+Everything positional (rotation, the hum's phase, body orbits) is computed here in double
+precision and wrapped, so long shows keep their precision.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from visuals import Param, Pass, Scene
+
+MAX_BODIES = 6      # suns, and moons, at most (the shaders hold 2 * MAX_BODIES)
+SKY_SECTORS = 50    # kaleidoscope sectors the bodies pass draws per body (segments <= 24)
+SKY_ARC = 8         # quads along the arc of each sector patch (bodies.vert)
+
+
+def _hum(t: float, freq: float) -> tuple[float, float, float]:
+    """The hum: (breath -1..1, ripple phase 0..1, shiver -1..1) at time t.
+
+    The breath is the fundamental plus a little of a slightly sharp second partial, so the
+    breathing is organic rather than metronomic; the shiver is a fast seventh partial.
+    """
+    ph = (t * freq) % 1.0
+    ph2 = (t * freq * 2.013 + 0.31) % 1.0
+    ph7 = (t * freq * 7.0) % 1.0
+    breath = (0.82 * math.sin(2 * math.pi * ph) + 0.18 * math.sin(2 * math.pi * ph2))
+    return breath, ph, math.sin(2 * math.pi * ph7)
+
+
+def _smooth(x: float) -> float:
+    x = min(max(x, 0.0), 1.0)
+    return x * x * (3.0 - 2.0 * x)
+
+
+class Sky(Scene):
+    """The sky scene: computes the hum, rotation and body layout each frame."""
+
+    def layout(self, params: dict, t: float, seed: int, shiver: float = 0.0) -> dict:
+        """Sun and moon positions in the fundamental wedge (sky units).
+
+        ``arrangement`` 0 is the crown: the first sun at the centre, then rings that alternate
+        moons (on the mirror lines, so each ring shows ``segments`` moons) and suns (on the
+        wedge's bisector, twice ``segments`` suns per ring). 1 scatters the bodies at seeded
+        places in the wedge, where they drift slowly. Values between glide from one to the other.
+        """
+        n = float(params["segments"])
+        S = math.pi / n
+        ns = int(round(params["suns"]))
+        nm = int(round(params["moons"]))
+        orbit = float(params["orbit"])
+        size = float(params["body_size"])
+        a = _smooth(float(params["arrangement"]))
+        rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x5C1E5])
+        scatter = rng.uniform(size=(2 * MAX_BODIES, 6))
+
+        # Crown slots: 0 = centre (first sun), then rings alternating moon, sun, moon, ...
+        slots: list[tuple[str, int]] = []
+        if ns > 0:
+            slots.append(("sun", 0))
+        si, mi = (1, 0)
+        while si < ns or mi < nm:
+            if mi < nm:
+                slots.append(("moon", mi))
+                mi += 1
+            if si < ns:
+                slots.append(("sun", si))
+                si += 1
+        crown: dict[tuple[str, int], tuple[float, float]] = {}
+        ring = 0
+        moon_ring = 0
+        for kind, i in slots:
+            if kind == "sun" and i == 0:
+                crown[(kind, i)] = (0.0, 0.5)
+                continue
+            ring += 1
+            rho = orbit * (0.10 + 0.125 * ring)
+            if kind == "moon":
+                alpha = 0.0 if moon_ring % 2 == 0 else 1.0     # alternate the two mirror lines
+                moon_ring += 1
+            else:
+                alpha = 0.5
+            crown[(kind, i)] = (rho, alpha)
+
+        body_a = np.zeros((2 * MAX_BODIES, 4), np.float32)
+        body_b = np.zeros((2 * MAX_BODIES, 4), np.float32)
+        body_c = np.zeros((2 * MAX_BODIES, 4), np.float32)
+        body_d = np.zeros((2 * MAX_BODIES, 4), np.float32)
+        body_e = np.zeros((2 * MAX_BODIES, 4), np.float32)
+        count = 0
+        for kind, n_kind in (("sun", ns), ("moon", nm)):
+            for i in range(n_kind):
+                h = scatter[i + (0 if kind == "sun" else MAX_BODIES)]
+                w1 = 2 * math.pi / (70.0 + 60.0 * h[3])
+                rho_s = orbit * (0.16 + 0.62 * h[0]) * (1.0 + 0.06 * math.sin(w1 * 0.7 * t + 6.0 * h[5]))
+                alpha_s = 0.5 + 0.34 * math.sin(2 * math.pi * h[1] + w1 * t)
+                rho_c, alpha_c = crown[(kind, i)]
+                rho = rho_c + (rho_s - rho_c) * a
+                alpha = alpha_c + (alpha_s - alpha_c) * a
+                phi = alpha * S
+                central = kind == "sun" and i == 0
+                # The central sun is the crown's heart; scattered, it shrinks to a sun among
+                # suns, because off the centre every body is mirrored 2 x segments times.
+                if kind == "sun":
+                    base = size * ((0.072 + (0.042 - 0.072) * a) if central else 0.028)
+                else:
+                    base = size * 0.046
+                # Keep neighbouring images of one body from piling up when the wedge is narrow.
+                room = 2.0 * rho * math.sin(min(S, math.pi / 2) * (0.5 if kind == "sun" else 1.0))
+                radius = min(base, max(0.42 * room, 0.45 * base))
+                if central:
+                    radius = base + (radius - base) * a
+                x, y = rho * math.cos(phi), rho * math.sin(phi)
+                if kind == "sun":
+                    spin = 2 * math.pi * (((0.004 + 0.006 * h[2]) * t + h[4]) % 1.0)
+                    decay = (0.28 + (0.7 - 0.28) * a) if central else 1.1   # ray fall-off per radius
+                    reach = radius * (3.0 + 3.6 / decay)
+                    intensity = (1.0 - 0.3 * a) if central else 0.6
+                    body_a[count] = (x, y, radius, 0.0)
+                    body_b[count] = (reach, intensity, decay, 0.0)
+                    ph = 2 * math.pi * ((h[2] + 0.01 * t) % 1.0)
+                    body_c[count] = (math.cos(spin), math.sin(spin), math.cos(shiver), math.sin(shiver))
+                    body_d[count] = (math.cos(ph), math.sin(ph), math.cos(2.1 * ph), math.sin(2.1 * ph))
+                    body_e[count] = (math.cos(3.3 * ph), math.sin(3.3 * ph), math.cos(4.0 * ph), math.sin(4.0 * ph))
+                else:
+                    elev = 0.55 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0)) + 0.15
+                    body_a[count] = (x, y, radius, 1.0)
+                    body_b[count] = (radius * 1.02, elev, h[5], h[4])
+                count += 1
+        return {"u_body_a": body_a, "u_body_b": body_b, "u_body_c": body_c, "u_body_d": body_d,
+                "u_body_e": body_e, "u_body_count": count, "u_sun_count": ns}
+
+    def update(self, state, resources):
+        p = state.params
+        t = float(state.t)
+        n = min(max(float(p["segments"]), 1.0), 24.0)
+        S = math.pi / n
+        depth = float(p["hum_depth"])
+        breath, ripple_phase, shiver = _hum(t, float(p["hum_freq"]))
+        zoom_eff = float(p["zoom"]) * (1.0 + 0.035 * depth * breath)
+        w, h = state.resolution
+        corner = 0.5 * math.hypot(w / h, 1.0)
+        radius = (corner + 0.01) / zoom_eff * 1.02
+        angle = math.radians((float(p["rotation"]) * t) % 360.0)
+        bodies = self.layout(p, t, state.seed, shiver * depth)
+        return {
+            "u_sector": S,
+            "u_radius": radius,
+            "u_rot": (math.cos(angle), math.sin(angle)),
+            "u_zoom_eff": zoom_eff,
+            "u_flow": (0.045 * float(p["drift"]) * t) % 4096.0,
+            "u_twinkle": (2.3 * t) % 1000.0,
+            "u_hum": (breath, ripple_phase, shiver, depth),
+            **bodies,
+        }
+
+
+sky = Sky(
+    "sky",
+    passes=[
+        Pass("scenes/sky/moonmap.frag", name="moonmap", size=(128, 128), update="once"),
+        Pass("scenes/sky/nebula.frag", name="nebula", scale=0.5, precision="rgba16f"),
+        Pass("scenes/sky/bodies.frag", name="bodies", vert="scenes/sky/bodies.vert",
+             primitive="triangles", count=6 * SKY_ARC, instances=2 * MAX_BODIES * SKY_SECTORS,
+             blend="add", precision="rgba16f", clear=(0.0, 0.0, 0.0, 0.0), inputs=("moonmap",)),
+        Pass("scenes/sky/sky.frag", name="sky", inputs=("nebula", "bodies")),
+    ],
+    params=[
+        Param("inversion", 1.0, 0.0, 1.0, "natural night sky (0) to the inverted sky (1), a designed OKLab transform"),
+        Param("dissolve", 0.6, 0.0, 1.0, "how much the inversion sweeps as a front (centre and clouds first) instead of everywhere at once"),
+        Param("hue_turn", -130.0, -360.0, 360.0, "degrees hues turn on the way to the inverted sky (-130: gold suns to violet, lavender moons to emerald, through the blues)"),
+        Param("segments", 8.0, 1.0, 24.0, "kaleidoscope mirror count; fractional values grow the next sector in smoothly"),
+        Param("rotation", 3.0, -45.0, 45.0, "rotation speed of the kaleidoscope, degrees per second"),
+        Param("zoom", 1.0, 0.5, 2.5, "magnification of the whole sky"),
+        Param("suns", 2, 0, MAX_BODIES, "suns in the kaleidoscope's wedge (each shows as a ring or pair of images)"),
+        Param("moons", 2, 0, MAX_BODIES, "moons in the kaleidoscope's wedge"),
+        Param("arrangement", 0.0, 0.0, 1.0, "0: a crown of rings about a central sun; 1: scattered, drifting bodies"),
+        Param("orbit", 1.0, 0.4, 2.0, "how far out the rings of bodies sit"),
+        Param("body_size", 1.0, 0.4, 2.0, "size of the suns and moons"),
+        Param("nebula_glow", 1.0, 0.0, 3.0, "brightness of the nebula"),
+        Param("drift", 1.0, 0.0, 4.0, "how fast the nebula churns"),
+        Param("stars", 1.0, 0.0, 2.0, "brightness of the star field"),
+        Param("exposure", 1.0, 0.25, 4.0, "exposure before tonemapping"),
+        Param("hum_depth", 0.35, 0.0, 1.0, "how strongly the hum makes the sky breathe and shiver"),
+        Param("hum_freq", 0.2, 0.02, 4.0, "frequency of the hum, Hz"),
+        Param("quality", 1.0, 0.0, 1.0, "detail: nebula octaves, second star layer, moon surfaces, gamut-clip precision"),
+    ],
+    description="inverted-colour kaleidoscope sky: violet suns, emerald moons, nebula, the hum",
+    duration=20.0,
+)

@@ -1,0 +1,91 @@
+#version 330 core
+// sky / bodies pass: violet suns with coronas and emerald moons with soft terminators, in
+// natural colours (the sky pass inverts them with everything else).
+//
+// Drawn as additive quads (bodies.vert), one per body and kaleidoscope sector; a pixel keeps
+// only the quad of its own sector and shades the body in folded (wedge) coordinates, exactly
+// as the sky pass folds it. Output, linear HDR: rgb = light (sun emission plus moon colour
+// times coverage), a = coverage (how much of the sky behind a disc is hidden).
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/noise.glsl"
+#include "sky.glsl"
+
+#define SKY_BODIES 12
+#define SKY_ANY_SECTOR 1000
+
+uniform sampler2D u_moonmap;         // maria: a tileable noise, baked once (moonmap pass)
+
+uniform vec2 u_resolution;
+uniform float u_sector;
+uniform vec2 u_rot;                  // cos, sin of the mandala rotation
+uniform float u_zoom_eff;
+uniform vec4 u_hum;                  // breath, ripple phase, shiver, depth
+uniform vec4 u_body_a[SKY_BODIES];   // x, y, radius, kind (0 sun, 1 moon)
+uniform vec4 u_body_b[SKY_BODIES];   // sun: reach, intensity, ray fall-off, phase seed
+                                     // moon: reach, light elevation (radians), surface offset xy
+uniform vec4 u_body_c[SKY_BODIES];   // sun: cos, sin of the corona's rotation, shiver cos, sin
+uniform vec4 u_body_d[SKY_BODIES];   // sun: unit phasors of the corona harmonics 7 and 11
+uniform vec4 u_body_e[SKY_BODIES];   // sun: unit phasors of the corona harmonics 17 and 13
+flat in int v_body;
+flat in int v_sector;
+out vec4 frag;
+
+// The sun's light near its disc: the photosphere and the part of the corona that the nebula
+// pass does not carry (sky_sun_corona's `far` weight), at full resolution.
+vec3 sun(vec2 q, int i, float px) {
+    vec4 a = u_body_a[i];
+    vec4 b = u_body_b[i];
+    float r = length(q - a.xy);
+    float x = r / a.z;
+    float mu = sqrt(max(1.0 - x * x, 0.0));
+    float smu = sqrt(mu);
+    float disc = clamp((a.z - r) / px + 0.5, 0.0, 1.0);
+    // Limb-darkened photosphere, white-gold at the centre to orange at the rim.
+    vec3 core = mix(vec3(1.0, 0.48, 0.16), vec3(1.0, 0.90, 0.70), mu * smu) * (0.22 + 0.78 * smu) * 1.35;
+    vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum)
+                * (1.0 - sky_sun_far(x));
+    return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona;
+}
+
+// A moon: a sphere lit from the mandala's centre (its sun), with a soft terminator, faint maria,
+// earthshine, and a thin night side through which the sky shows a little.
+vec4 moon(vec2 q, int i, float px) {
+    vec4 a = u_body_a[i];
+    vec4 b = u_body_b[i];
+    vec2 d = (q - a.xy) / a.z;
+    float r2 = dot(d, d);
+    float r = sqrt(r2);
+    float cover = clamp((1.0 - r) * a.z / px + 0.5, 0.0, 1.0);
+    vec3 n = vec3(d, sqrt(max(1.0 - r2, 0.0)));
+    float rho = length(a.xy);
+    vec2 toward = (rho > 1e-5) ? -a.xy / rho : vec2(0.0, 1.0);
+    vec3 l = vec3(toward * cos(b.y), sin(b.y));
+    float lit = smoothstep(-0.30, 0.55, dot(n, l));
+    float detail = smoothstep(0.2, 0.6, u_quality);
+    float maria = detail * smoothstep(0.42, 0.68, texture(u_moonmap, 0.5 + 0.4 * d + 0.15 * (b.zw - 0.5)).r);
+    vec3 albedo = vec3(0.78, 0.72, 0.98) * (1.0 - 0.45 * maria);
+    float limb = 0.6 + 0.4 * n.z;
+    vec3 col = albedo * lit * limb * 0.85 + vec3(0.010, 0.014, 0.030);   // earthshine
+    float alpha = cover * mix(0.55, 1.0, lit);
+    return vec4(col * cover, alpha);
+}
+
+void main() {
+    float S = u_sector;
+    vec2 sky = sky_point(gl_FragCoord.xy, u_resolution, u_rot, u_hum, u_zoom_eff);
+    float theta = sky_theta(sky);
+    if (v_sector != SKY_ANY_SECTOR && sky_sector(theta, S) != v_sector) {
+        discard;
+    }
+    float ang;
+    vec2 q = sky_fold(sky, theta, S, ang);
+    float px = 1.0 / (u_resolution.y * u_zoom_eff);
+    if (u_body_a[v_body].w < 0.5) {
+        // The disc hides what is behind it (stars, nebula, the far corona); its light is added.
+        float disc = clamp((u_body_a[v_body].z - length(q - u_body_a[v_body].xy)) / px + 0.5, 0.0, 1.0);
+        frag = vec4(sun(q, v_body, px), disc);
+    } else {
+        frag = moon(q, v_body, px);
+    }
+}

@@ -1,0 +1,84 @@
+#version 330 core
+// sky / nebula pass: the layered nebula of the fundamental kaleidoscope wedge, in polar form
+// (x = angle / u_sector, y = r / u_radius), at reduced resolution. The sky pass folds each pixel
+// into the wedge and looks the nebula up here, so the expensive domain warp runs once per
+// texel of one wedge instead of once per screen pixel.
+//
+// It also carries the far part of every sun's corona (smooth, so half resolution is plenty):
+// the corona of a central sun fills the screen, and here it costs a quarter of the pixels.
+//
+// Output: rgb = nebula emission plus far coronae (linear light, HDR, natural colours, glow and
+// the hum's breath applied), a = density 0..1 (the inversion front follows it).
+#include <visuals/params>
+#include "../../lib/noise.glsl"
+#include "sky.glsl"
+
+#define SKY_BODIES 12
+
+uniform vec2 u_resolution;
+uniform int u_seed;
+uniform float u_sector;   // wedge angle, pi / segments
+uniform float u_radius;   // sky radius the texture covers
+uniform float u_flow;     // nebula evolution time
+uniform vec4 u_hum;       // breath, ripple phase, shiver, depth
+uniform int u_sun_count;  // suns come first in the body arrays
+uniform vec4 u_body_a[SKY_BODIES];
+uniform vec4 u_body_b[SKY_BODIES];
+uniform vec4 u_body_c[SKY_BODIES];
+uniform vec4 u_body_d[SKY_BODIES];
+uniform vec4 u_body_e[SKY_BODIES];
+out vec4 frag;
+
+void main() {
+    vec2 uv = gl_FragCoord.xy / u_resolution;
+    float th = uv.x * u_sector;
+    float r = uv.y * u_radius;
+    vec2 p = r * vec2(cos(th), sin(th));
+
+    // Constant octave counts (unrolled: llvmpipe runs one idle extra iteration of any loop with
+    // a variable bound); quality adds detail octaves to the density only, which changes no shape.
+    int oct_d = 3 + int(floor(u_quality * 2.0 + 0.5));          // 3..5
+    vec2 off = 37.0 * hash2i(ivec2(u_seed, 0x5107)) - 18.0;    // a different sky per seed
+    vec2 s = p * 1.55 + off;
+    float f = u_flow;
+
+    // Domain warp in two layers (iq), each layer drifting differently so the clouds churn.
+    vec2 q = vec2(fbm(s + vec2(0.0, 0.0) + vec2(0.31, 0.17) * f, 5),
+                  fbm(s + vec2(5.2, 1.3) - vec2(0.11, 0.23) * f, 5));
+    vec2 w = vec2(fbm(s + 3.2 * q + vec2(1.7, 9.2) + vec2(0.05, 0.21) * f, 5),
+                  fbm(s + 3.2 * q + vec2(8.3, 2.8) - vec2(0.19, 0.07) * f, 5));
+    float d = fbm(s + 3.4 * w + vec2(2.1, -4.7), oct_d);
+
+    // Stretch the fbm's narrow range into a density with real gaps of dark sky.
+    float dens = smoothstep(0.36, 0.80, d);
+    float glow = dens * dens * sqrt(dens);
+    // Finer wisps riding on the warp, and thin bright filaments (ridged noise) along it, so the
+    // clouds read as glowing gas rather than marble.
+    vec2 sw = s * 2.6 + 1.8 * w + vec2(-3.1, 7.7) + vec2(0.09, -0.06) * f;
+    float wisp = fbm(sw, 4);
+    float fil = ridged(sw * 1.3 + vec2(4.0, 1.0), 3);
+    fil = fil * fil * fil;
+
+    // Natural palette: violet-blue gas, rose hydrogen emission in the warped filaments, teal
+    // oxygen in the cores, amber dust; dark dust lanes cut through.
+    vec3 violet = vec3(0.060, 0.030, 0.200);
+    vec3 teal = vec3(0.010, 0.120, 0.150);
+    vec3 rose = vec3(0.320, 0.040, 0.120);
+    vec3 amber = vec3(0.260, 0.120, 0.030);
+    vec3 col = mix(violet, teal, smoothstep(0.45, 0.72, q.y) * smoothstep(0.3, 0.8, dens));
+    col = mix(col, rose, 0.9 * smoothstep(0.50, 0.76, w.x));
+    col = mix(col, amber, 0.55 * smoothstep(0.52, 0.78, q.x) * smoothstep(0.55, 0.95, dens));
+    float dust = smoothstep(0.52, 0.70, w.y) * (1.0 - 0.5 * dens);
+    vec3 e = col * (0.10 * dens + 1.9 * glow) * (0.40 + 1.1 * wisp);
+    e += mix(col, vec3(0.55, 0.35, 0.60), 0.35) * (1.6 * fil * smoothstep(0.05, 0.6, dens));
+    e *= 1.0 - 0.8 * dust;
+
+    e *= u_nebula_glow * (1.0 + 0.22 * u_hum.w * u_hum.x);
+
+    for (int i = 0; i < u_sun_count; ++i) {
+        vec4 a = u_body_a[i];
+        float x = length(p - a.xy) / a.z;
+        e += sky_sun_corona(p, a, u_body_b[i], u_body_c[i], u_body_d[i], u_body_e[i], u_hum) * sky_sun_far(x);
+    }
+    frag = vec4(e, dens);
+}

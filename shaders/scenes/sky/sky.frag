@@ -1,0 +1,162 @@
+#version 330 core
+// sky / sky pass: the inverted kaleidoscope sky.
+//
+// Each pixel is rotated into the mandala's frame, shivered by the hum's radial ripple, folded
+// into the fundamental wedge (sky.glsl), and there finds the nebula (a texture of the wedge),
+// stars, emerald moons and violet suns. The natural night sky is tonemapped (AgX) and then
+// carried toward its inversion by a designed OKLab transform (sky_invert) whose progress
+// varies over the sky (the inversion front) so that no value of `inversion` is flat.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/noise.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+#include "sky.glsl"
+
+uniform sampler2D u_nebula;   // the wedge's nebula, polar (nebula pass)
+uniform sampler2D u_bodies;   // suns and moons, screen space (bodies pass): light, coverage
+uniform vec2 u_resolution;
+uniform int u_frame;
+uniform int u_seed;
+uniform float u_sector;     // wedge angle, pi / segments
+uniform float u_radius;     // sky radius the nebula texture covers
+uniform vec2 u_rot;         // cos, sin of the mandala rotation (wrapped on the CPU)
+uniform float u_zoom_eff;   // zoom times the hum's breath
+uniform float u_twinkle;    // star twinkle clock, cycles (wrapped)
+uniform vec4 u_hum;         // x: breath -1..1, y: ripple phase 0..1, z: shiver -1..1, w: hum_depth
+out vec4 frag;
+
+// One star per cell, jittered away from the cell walls so a single lookup suffices. A star's
+// size is fixed in sky units (about a pixel at 1080 lines); where pixels are coarser it is drawn
+// at least 0.7 px wide with its peak lowered to keep its flux, so a small render shows the same
+// sky, not a sky full of grey pixel-sized stars.
+vec3 star_layer(vec2 q, float cell, int layer, float px, float px1080, float gain) {
+    vec2 g = q / cell;
+    ivec2 c = ivec2(floor(g));
+    // One 2D PCG hash: its top 24 bits place the star, the low 8 bits give brightness and tint.
+    uvec2 hu = pcg2d(uvec2(c + ivec2(layer * 7919 + u_seed, layer * 104729)));
+    vec2 h = hash_to_unit(hu);
+    vec2 lo = vec2(hu & 255u) * (1.0 / 255.0);
+    vec2 pos = (vec2(c) + 0.2 + 0.6 * h) * cell;
+    vec2 d = q - pos;
+    float b = lo.x * lo.x;
+    b = b * b * b;                                         // most stars faint, a few bright
+    float size = px1080 * (0.9 + 1.1 * b);
+    float sigma = max(size, 0.7 * px);
+    float flux = size / sigma;
+    float psf = exp(-dot(d, d) / (2.0 * sigma * sigma)) * flux * sqrt(flux);
+    // Twinkle: a triangle wave (cheaper than sin) with the star's own rate and phase.
+    float tw = abs(fract(u_twinkle * (0.16 + 0.32 * lo.y) + h.x) - 0.5);
+    tw = 0.72 + 1.12 * tw * tw * (3.0 - 4.0 * tw) ;
+    vec3 tint = mix(vec3(0.75, 0.85, 1.0), vec3(1.0, 0.88, 0.72), lo.y);
+    return tint * (gain * (0.03 + 3.0 * b) * psf * tw);
+}
+
+// Tonemap on luminance (extended Reinhard, white at 6): keeps the hue and saturation of the
+// gold photosphere and the nebula; what leaves the gamut is desaturated at constant lightness
+// by sky_gamut after the inversion. Linear HDR in, display-referred linear out (may exceed 1).
+vec3 sky_tonemap(vec3 c) {
+    c = max(c, 0.0);
+    float y = luma(c);
+    float y2 = y * (1.0 + y / 36.0) / (1.0 + y);
+    return c * (y2 / max(y, 1e-6));
+}
+
+// The designed inversion: display-referred linear RGB in [0,1] -> OKLab -> the path toward the
+// inverted sky at progress t -> OKLab.
+//  * Lightness runs to a compressed inverse (black night -> pale pearl sky, white-gold sun ->
+//    a mid-dark jewel), and halfway passes a solarisation V, so lightness contrast never
+//    collapses into the flat grey of a plain mix(L, 1 - L, 0.5).
+//  * The (a, b) plane turns by `turn` radians (negative: through the blues and purples, which
+//    stay vivid at mid lightness; positive: through the warm hues). -130 degrees takes gold to
+//    violet and lavender to emerald.
+//  * Chroma fades for the dark sky (it becomes pearl, warmly tinted) and grows for mid and
+//    bright colours (suns and moons become jewels); an iridescent chroma that follows
+//    lightness colours the middle of the path.
+vec3 sky_invert(vec3 lin, float t, float turn) {
+    vec3 lab = rgb_to_oklab(lin);
+    float L = lab.x;
+    float e = t * t * (3.0 - 2.0 * t);
+    float s = sin(PI * t);
+    float Linv = 0.93 - 0.58 * L;
+    float v = sqrt((2.0 * L - 1.0) * (2.0 * L - 1.0) + 0.02) - 0.55;
+    float L2 = mix(L, Linv, e) + 0.40 * s * v;
+    float C = length(lab.yz);
+    vec2 dir = lab.yz / max(C, 0.006);
+    float gain = mix(0.30, 1.45, smoothstep(0.14, 0.45, L));
+    float Cg = C * mix(1.0, gain, e);
+    Cg = mix(Cg, 0.15 * tanh(Cg / 0.15), e);                  // soft ceiling: jewels, not neon
+    float Cn = Cg + e * 0.11 * smoothstep(0.5, 0.95, L);
+    vec2 ab = rot2(turn * e) * dir * Cn;
+    ab += e * (1.0 - smoothstep(0.15, 0.45, L)) * 0.022 * vec2(0.342, 0.940);   // pearl: hue 70 deg
+    float hh = 4.4 + 1.9 * L;
+    ab += s * 0.07 * vec2(cos(hh), sin(hh));
+    return vec3(L2, ab);
+}
+
+// Gamut clip by chroma bisection (Ottosson-style, constant L and hue); the loop bound depends on
+// the pixel so blocks already inside the gamut skip it.
+vec3 sky_gamut(vec3 lab, int steps) {
+    lab.x = clamp(lab.x, 0.0, 1.0);
+    vec3 rgb = oklab_to_rgb(lab);
+    bool inside = colour_in_gamut(rgb);
+    float lo = 0.0;
+    float hi = 1.0;
+    for (int k = 0; k < (inside ? 0 : steps); ++k) {
+        float mid = 0.5 * (lo + hi);
+        if (colour_in_gamut(oklab_to_rgb(vec3(lab.x, lab.yz * mid)))) lo = mid; else hi = mid;
+    }
+    return inside ? rgb : clamp(oklab_to_rgb(vec3(lab.x, lab.yz * lo)), 0.0, 1.0);
+}
+
+void main() {
+    float breath = u_hum.x;
+    float depth = u_hum.w;
+    vec2 sky = sky_point(gl_FragCoord.xy, u_resolution, u_rot, u_hum, u_zoom_eff);
+    float px = 1.0 / (u_resolution.y * u_zoom_eff);
+    float ang;
+    vec2 q = sky_fold(sky, sky_theta(sky), u_sector, ang);
+    float r = length(sky);
+
+    // Nebula from the wedge texture.
+    vec4 neb = texture(u_nebula, vec2(ang / u_sector, r / u_radius));
+    float dens = neb.a;
+
+    // Night background: deep blue-black with a faint glow toward the centre.
+    vec3 col = vec3(0.0045, 0.0065, 0.020) + vec3(0.020, 0.014, 0.050) * exp(-r * r * 5.0);
+    col += neb.rgb;
+
+    // The inversion front: inversion reaches the centre and the dense clouds first.
+    float field = clamp(0.62 * smoothstep(0.0, 0.95, r) + 0.38 * (1.0 - dens) + 0.03 * depth * breath, 0.0, 1.0);
+    float spread = 1.6 * u_dissolve;
+    float t = clamp(u_inversion * (1.0 + spread) - spread * field, 0.0, 1.0);
+
+    // Stars (fewer where the nebula is dense, as if veiled). Where the sky has inverted they
+    // would turn into coarse dark specks, so they fade to fine dust there.
+    float veil = (1.0 - 0.55 * dens) * (1.0 - 0.6 * t);
+    float px1080 = 1.0 / (1080.0 * u_zoom_eff);
+    vec3 st = star_layer(q, 0.045, 1, px, px1080, 1.0);
+    for (int k = 0; k < int(u_quality > 0.34); ++k) {
+        st += star_layer(q, 0.019, 2, px, px1080, 0.2 + 0.7 * smoothstep(0.1, 0.7, dens));   // star clouds in the gas
+    }
+    col += st * veil * u_stars;
+
+    // Suns and moons: moons hide the sky behind them, suns add their light.
+    vec4 bodies = texelFetch(u_bodies, ivec2(gl_FragCoord.xy), 0);
+    col = col * (1.0 - clamp(bodies.a, 0.0, 1.0)) + max(bodies.rgb, 0.0);
+
+    // Gentle vignette, then AgX into display-referred linear light.
+    vec2 sp = centered_uv(gl_FragCoord.xy, u_resolution);
+    col *= 1.0 - 0.35 * smoothstep(0.35, 1.1, length(sp));
+#ifdef SKY_AGX
+    col = tonemap_agx(col * u_exposure);
+#else
+    col = sky_tonemap(col * u_exposure);
+#endif
+
+    vec3 lab = sky_invert(col, t, radians(u_hue_turn));
+    vec3 lin = sky_gamut(lab, 4 + int(u_quality * 6.0));
+
+    vec3 display = linear_to_srgb(lin);
+    frag = vec4(dither8(clamp(display, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
+}
