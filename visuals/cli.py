@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     lv.add_argument("--mapping", metavar="FILE", help="MIDI mapping (TOML) binding controls to parameters and "
                                                       "triggers; MIDI learn saves into it")
     lv.add_argument("--deck-b", metavar="SHOW", help="load this show or scene on deck B (mix with the crossfader)")
+    lv.add_argument("--presets", default="presets.toml", metavar="FILE",
+                    help="presets file: F1-F8 recall, shift+F1-F8 save, OSC/MIDI recall by name "
+                         "(default presets.toml)")
     lv.add_argument("--frames", type=int, help=argparse.SUPPRESS)
     lv.add_argument("--dump", help=argparse.SUPPRESS)   # save rendered frames with their times (tests)
 
@@ -308,7 +311,7 @@ def cmd_live(args) -> int:
                           record=None if args.no_record else Path(
                               args.record or f"renders/sets/{_slug(name)}_{time.strftime('%Y%m%d-%H%M%S')}.jsonl"),
                           dump=Path(args.dump) if args.dump else None, max_frames=args.frames,
-                          inputs=tuple(inputs), deck_b=args.deck_b)
+                          inputs=tuple(inputs), deck_b=args.deck_b, presets=Path(args.presets))
     return LivePlayer(options).run()
 
 

@@ -23,7 +23,8 @@ from pathlib import Path
 import moderngl
 
 from .controls.base import ControlContext
-from .controls.events import Control, ControlBus, Interface, LoadClip, TouchAt, Transport
+from .controls.events import Control, ControlBus, Interface, LoadClip, RecallPreset, TouchAt, Transport
+from .presets import PresetStore
 from .controls.keyboard import KeyMap, key_control
 from .controls.recorder import SetRecorder
 from .errors import VisualsError
@@ -63,6 +64,7 @@ class LiveOptions:
     record: Path | None = None             # the set file every control event goes into
     inputs: tuple = ()                     # control inputs (OSC server, MIDI ports)
     deck_b: str | None = None              # a show or scene on deck B
+    presets: Path | None = None            # the presets file (saved and recalled by name or key)
     dump: Path | None = None               # save every dump_every-th rendered frame (to check replays)
     dump_every: int = 10
     max_frames: int | None = None
@@ -97,8 +99,9 @@ class LivePlayer:
         self.hud = Hud(self.ctx, self.programs)
         self.hud.visible = options.hud
         self.bus = ControlBus()
+        self.presets = PresetStore(options.presets, self.registry) if options.presets else None
         self.performance = Performance(self.show, loop=options.loop, load_show=self.registry.show,
-                                       view=TimelineView(self.registry))
+                                       view=TimelineView(self.registry), presets=self.presets)
         self._t0 = time.perf_counter()
         if options.start:
             self.performance.apply(Transport(op="seek", value=options.start), 0.0)
@@ -165,6 +168,12 @@ class LivePlayer:
 
     def apply(self, event: Control, t: float) -> None:
         """Apply one control event at performance time t, record it, and log it on the HUD."""
+        if isinstance(event, RecallPreset) and event.values is None and self.presets is not None:
+            stored = self.presets.get(event.name)
+            if stored is None:
+                self.notify(f"no preset named '{event.name}' in {self.presets.path}")
+                return
+            event = replace(event, values=stored)    # the set keeps what was recalled
         if isinstance(event, Interface):
             self.interface(event.action)
         else:

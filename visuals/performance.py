@@ -312,9 +312,9 @@ class Performance:
         return out
 
     def _recall(self, event: RecallPreset, t: float) -> None:
-        if self.presets is None:
-            return
-        values = self.presets.get(event.name)
+        values = event.values
+        if values is None and self.presets is not None:
+            values = self.presets.get(event.name)
         if values is None:
             self.notices.append(f"no preset named '{event.name}'")
             return

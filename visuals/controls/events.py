@@ -119,10 +119,15 @@ class LoadClip(Control):
 
 @dataclass(frozen=True)
 class RecallPreset(Control):
+    """Recall a preset, morphing over ``morph`` seconds or beats.  ``values`` carries the
+    preset's content once resolved, so a recorded set replays without the presets file."""
+
     kind: ClassVar[str] = "preset"
     name: str = ""
     morph: float = 0.0
     unit: str = "s"             # 's' | 'beats'
+    quantize: str = ""
+    values: Any = None
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,8 @@ ACTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "select_previous": (("up",), "select the previous parameter"),
     "screenshot": (("s",), "save the frame as PNG in renders/ (full render size, no HUD)"),
     "reload": (("r",), "reload shaders and scene modules now"),
+    **{f"preset_{i}": ((f"f{i}",), f"recall preset '{i}' (morph over 2 beats)") for i in range(1, 9)},
+    **{f"save_preset_{i}": ((f"shift+f{i}",), f"save the parameters as preset '{i}'") for i in range(1, 9)},
     "quit": (("escape",), "quit"),
 }
 
@@ -127,7 +129,7 @@ class KeyMap:
 
 def key_control(action: str, crossfade_now: float = 0.0):
     """The control event a key action posts (window-only actions become Interface events)."""
-    from .events import CueJump, Crossfade, Interface, Tap, Transport
+    from .events import CueJump, Crossfade, Interface, RecallPreset, SavePreset, Tap, Transport
     simple = {
         "toggle_pause": Transport(op="toggle"), "home": Transport(op="seek", value=0.0),
         "seek_back": Transport(op="nudge", value=-1.0), "seek_forward": Transport(op="nudge", value=1.0),
@@ -142,4 +144,8 @@ def key_control(action: str, crossfade_now: float = 0.0):
         return simple[action]
     if action.startswith("cue_"):
         return CueJump(index=int(action[4:]))
+    if action.startswith("preset_"):
+        return RecallPreset(name=action[7:], morph=2.0, unit="beats")
+    if action.startswith("save_preset_"):
+        return SavePreset(name=action[12:])
     return Interface(action=action)

@@ -1,0 +1,122 @@
+"""Presets: snapshots of every live parameter, by name, in a TOML file.
+
+::
+
+    [presets.calm]
+    sky.inversion = 0.2
+    sky.segments = 6.0
+    tide.colour_a = "#2a0a5e"
+
+    [presets.storm.tide]        # the same thing, a table per scene
+    speed = 3.5
+    bands = [9.0]
+
+Saving writes the whole file again (values as a user would write them, colours as hex);
+recalling morphs every stored parameter from what it shows now to the stored value over a
+time or a number of beats.  A recalled preset's values are recorded into the set, so a
+replay does not depend on the file being unchanged afterwards.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .controls.tomlfile import line_of, load_toml
+from .errors import VisualsError
+from .paths import display_path
+
+Values = dict[str, dict[str, Any]]
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(float(v) for v in value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+class PresetStore:
+    def __init__(self, path: str | Path, registry=None):
+        self.path = Path(path)
+        self.registry = registry
+        self.presets: dict[str, Values] = {}
+        if self.path.exists():
+            self.load()
+
+    def load(self) -> None:
+        data, text = load_toml(self.path, "presets")
+        shown = display_path(self.path)
+        table = data.get("presets", {})
+        if not isinstance(table, dict):
+            raise VisualsError("presets file needs [presets.NAME] tables", file=shown, line=line_of(text, "presets"),
+                               fix="write [presets.calm] then lines like sky.inversion = 0.2")
+        presets: dict[str, Values] = {}
+        for name, scenes in table.items():
+            if not isinstance(scenes, dict):
+                raise VisualsError(f"preset '{name}' is not a table", file=shown, line=line_of(text, name),
+                                   fix=f"write [presets.{name}] and scene.param = value lines under it")
+            values: Values = {}
+            for scene, params in scenes.items():
+                if not isinstance(params, dict):
+                    raise VisualsError(f"preset '{name}': '{scene}' should be scene.param = value",
+                                       file=shown, line=line_of(text, scene), fix="write sky.inversion = 0.2")
+                for param, value in params.items():
+                    values.setdefault(scene, {})[param] = self._check(scene, param, value, shown,
+                                                                      line_of(text, param))
+            presets[name] = values
+        self.presets = presets
+
+    def _check(self, scene: str, param: str, value: Any, shown: str, line: int | None) -> Any:
+        value = _normal(value)
+        if self.registry is None:
+            return value
+        try:
+            spec = self.registry.scene(scene).params.get(param)
+            return spec.validate(value)
+        except VisualsError as err:
+            raise VisualsError(err.message, file=shown, line=line, fix=err.fix) from None
+
+    def names(self) -> list[str]:
+        return sorted(self.presets)
+
+    def get(self, name: str) -> Values | None:
+        return self.presets.get(name)
+
+    def save(self, name: str, values: Values) -> None:
+        self.presets[name] = {scene: dict(params) for scene, params in values.items()}
+        self.write()
+
+    def write(self) -> None:
+        lines = ["# visuals presets: [presets.NAME] then scene.param = value", ""]
+        for name in sorted(self.presets):
+            lines.append(f"[presets.{_key(name)}]")
+            for scene in sorted(self.presets[name]):
+                for param, value in sorted(self.presets[name][scene].items()):
+                    lines.append(f"{_key(scene)}.{_key(param)} = {_toml_value(scene, param, value, self.registry)}")
+            lines.append("")
+        tmp = self.path.with_name(self.path.name + ".partial")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text("\n".join(lines), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def _key(name: str) -> str:
+    return name if name.replace("_", "").replace("-", "").isalnum() else f'"{name}"'
+
+
+def _toml_value(scene: str, param: str, value: Any, registry) -> str:
+    kind = None
+    if registry is not None:
+        try:
+            kind = registry.scene(scene).params.get(param).kind
+        except VisualsError:
+            kind = None
+    if kind == "color" and isinstance(value, (tuple, list)):
+        return '"#' + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02x}" for c in value[:3]) + '"'
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(repr(float(v)) for v in value) + "]"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(float(value))
