@@ -24,7 +24,7 @@ from visuals import Param, Pass, Scene
 
 MAX_BODIES = 6      # suns, and moons, at most (the shaders hold 2 * MAX_BODIES)
 SKY_SECTORS = 50    # kaleidoscope sectors the bodies pass draws per body (segments <= 24)
-SKY_ARC = 8         # quads along the arc of each sector patch (bodies.vert)
+SKY_ARC = 4         # quads along the arc of each sector patch (bodies.vert)
 
 
 def _hum(t: float, freq: float) -> tuple[float, float, float]:
@@ -189,10 +189,10 @@ sky = Sky(
         Param("arrangement", 0.0, 0.0, 1.0, "0: a crown of rings about a central sun; 1: scattered, drifting bodies"),
         Param("orbit", 1.0, 0.4, 2.0, "how far out the rings of bodies sit"),
         Param("body_size", 1.0, 0.4, 2.0, "size of the suns and moons"),
-        Param("nebula_glow", 1.0, 0.0, 3.0, "brightness of the nebula"),
+        Param("nebula_glow", 1.0, 0.2, 3.0, "brightness of the nebula"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the nebula churns"),
         Param("stars", 1.0, 0.0, 2.0, "brightness of the star field"),
-        Param("exposure", 1.0, 0.25, 4.0, "exposure before tonemapping"),
+        Param("exposure", 1.0, 0.5, 3.0, "exposure before tonemapping"),
         Param("hum_depth", 0.35, 0.0, 1.0, "how strongly the hum makes the sky breathe and shiver"),
         Param("hum_freq", 0.2, 0.02, 4.0, "frequency of the hum, Hz"),
         Param("quality", 1.0, 0.0, 1.0, "detail: nebula octaves, second star layer, moon surfaces, gamut-clip precision"),

@@ -25,7 +25,7 @@ uniform vec4 u_body_b[SKY_BODIES];   // reach (sky units), then per kind
 flat out int v_body;
 flat out int v_sector;
 
-#define SKY_ARC 8
+#define SKY_ARC 4
 #define SKY_ANY_SECTOR 1000
 
 // Corners of one quad of the strip: (step along the arc 0/1, inner 0 / outer 1).
@@ -75,7 +75,7 @@ void main() {
         v_sector = SKY_ANY_SECTOR;
         p = (cnr * 2.0 - 1.0) * (reach + pad);
     } else {
-        // As few quads along the arc as keep the circumscribed outer edge within 2%.
+        // As few quads along the arc as keep the circumscribed outer edge within 8%.
         int arcs = clamp(int(ceil((a1 - a0) / (PI / float(SKY_ARC)))), 1, SKY_ARC);
         if (v / 6 >= arcs) {
             gl_Position = vec4(2.0, 2.0, 2.0, 1.0);

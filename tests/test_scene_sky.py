@@ -1,0 +1,306 @@
+"""The `sky` scene: the inverted kaleidoscope sky (issue 3, scene 1).
+
+GL tests render small frames on the headless context; every parameter set gets its own renderer
+(sharing one program cache, so nothing recompiles) with the values played as overrides.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+SIZE = (160, 90)
+
+
+@pytest.fixture(scope="module")
+def sky(gl):
+    """render(params, t=1.0, size=SIZE, seed=None) -> float32 RGB image, rows top-down."""
+    from visuals.clock import FixedClock
+    from visuals.gpu import ProgramCache
+    from visuals.paths import SearchPath
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+
+    registry = Registry(SearchPath.build([]))
+    programs = ProgramCache(gl, registry.search)
+    clock = FixedClock(30)
+
+    def render(params=None, t=1.0, size=SIZE, seed=None):
+        show = registry.show("sky")
+        config = RenderConfig(size=size, fps=Fraction(30), seed=seed)
+        renderer = Renderer(gl, show, registry, config, programs=programs)
+        renderer.overrides["sky"] = dict(params or {})
+        try:
+            renderer.render(clock.frame(clock.frame_at(t)))
+            return gl_rows_to_image(renderer.read_rgb(), size).astype(np.float32)
+        finally:
+            renderer.release()
+    return render
+
+
+@pytest.fixture(scope="module")
+def scene():
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    return Registry(SearchPath.build([])).scene("sky")
+
+
+def luma(img: np.ndarray) -> np.ndarray:
+    return img @ np.array([0.2126, 0.7152, 0.0722], np.float32)
+
+
+def assert_alive(img: np.ndarray, what: str) -> None:
+    """Not black, not flat, and no black holes (where NaN would read back as 0)."""
+    y = luma(img)
+    assert y.mean() > 10, f"{what}: near-black frame (mean luma {y.mean():.1f})"
+    assert y.std() > 4, f"{what}: flat frame (luma std {y.std():.1f})"
+    holes = (img.max(axis=2) <= 2).mean()
+    assert holes < 0.01, f"{what}: {holes * 100:.1f}% pure-black pixels"
+    assert np.isfinite(img).all()
+
+
+# -- compiles, renders, deterministic ----------------------------------------------------------
+
+def test_sky_renders_at_its_defaults(sky):
+    a = sky(t=1.0)
+    assert_alive(a, "defaults at 1 s")
+    assert_alive(sky(t=7.5), "defaults at 7.5 s")
+    assert np.array_equal(a, sky(t=1.0)), "the same frame twice differs"
+
+
+def test_seed_changes_the_sky_and_time_moves_it(sky):
+    a, b = sky(seed=1), sky(seed=2)
+    assert np.abs(a - b).mean() > 3, "the seed does not change the sky"
+    c, d = sky(t=1.0), sky(t=3.0)
+    assert np.abs(c - d).mean() > 2, "the sky does not move"
+
+
+def sweep_cases():
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    params = list(Registry(SearchPath.build([])).scene("sky").params)
+    cases = [("all lo", {p.name: p.lo for p in params}), ("all hi", {p.name: p.hi for p in params})]
+    for p in params:
+        cases += [(f"{p.name}={p.lo:g}", {p.name: p.lo}), (f"{p.name}={p.hi:g}", {p.name: p.hi})]
+    return cases
+
+
+def test_no_black_flat_or_nan_frame_over_parameter_extremes(sky):
+    for name, params in sweep_cases():
+        assert_alive(sky(params, t=2.0), name)
+
+
+# -- the kaleidoscope --------------------------------------------------------------------------
+
+def gl_up(img: np.ndarray) -> np.ndarray:
+    """Rows bottom-up, so img[y, x] has GL's orientation."""
+    return img[::-1]
+
+
+def mirror_error(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    d = np.abs(a - b).max(axis=2)
+    return float(d.mean()), float(np.percentile(d, 99.5))
+
+
+FIXED = {"rotation": 0.0, "arrangement": 0.0}
+
+
+def test_even_segments_are_mirror_symmetric_across_known_mirror_lines(sky):
+    """With rotation 0 the x axis is always a mirror; an even count adds the y axis, and 8
+    segments (mirrors every 22.5 degrees) the diagonals of a square frame: pixel (x, y) and its
+    mirror image (-x, y), (x, -y), (y, x) match within dithering."""
+    g = gl_up(sky({**FIXED, "segments": 8.0}, t=2.0, size=(96, 96)))
+    for what, mirrored in (("y axis", g[:, ::-1]), ("x axis", g[::-1, :]),
+                           ("diagonal", g.transpose(1, 0, 2))):
+        mean, p995 = mirror_error(g, mirrored)
+        assert mean < 1.0 and p995 <= 6, f"not symmetric across the {what}: mean {mean:.2f}, p99.5 {p995:.0f}"
+    # The comparison can fail: 7 segments have no mirror along the y axis.
+    g7 = gl_up(sky({**FIXED, "segments": 7.0}, t=2.0, size=(96, 96)))
+    mean, _ = mirror_error(g7, g7[:, ::-1])
+    assert mean > 4, f"7 segments look mirrored across the y axis (mean {mean:.2f})"
+    assert mirror_error(g7, g7[::-1, :])[0] < 1.0, "the x axis is a mirror for any count"
+
+
+def bilinear(img: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Sample a GL-oriented image at pixel-centre coordinates (x, y) (0.5 = first centre)."""
+    h, w = img.shape[:2]
+    x = np.clip(x - 0.5, 0, w - 1.001)
+    y = np.clip(y - 0.5, 0, h - 1.001)
+    x0, y0 = np.floor(x).astype(int), np.floor(y).astype(int)
+    fx, fy = (x - x0)[..., None], (y - y0)[..., None]
+    top = img[y0, x0] * (1 - fx) + img[y0, x0 + 1] * fx
+    bot = img[y0 + 1, x0] * (1 - fx) + img[y0 + 1, x0 + 1] * fx
+    return top * (1 - fy) + bot * fy
+
+
+def across_and_beside(img: np.ndarray, angle: float, radii: np.ndarray) -> tuple[float, float]:
+    """Mean |difference| across the line at `angle` (1 px either side), and the same measure
+    on parallel lines 3 to 8 px beside it: a hard seam shows as across >> beside."""
+    h, w = img.shape[:2]
+    cx, cy = w / 2, h / 2
+    tangent = np.array([math.cos(angle), math.sin(angle)])
+    normal = np.array([-tangent[1], tangent[0]])
+
+    def step(offset):
+        px = cx + radii * h * tangent[0] + offset * normal[0]
+        py = cy + radii * h * tangent[1] + offset * normal[1]
+        a = bilinear(img, px + normal[0], py + normal[1])
+        b = bilinear(img, px - normal[0], py - normal[1])
+        return float(np.abs(a - b).mean())
+
+    beside = np.mean([step(o) for o in (-8, -6, -4, -3, 3, 4, 6, 8)])
+    return step(0.0), float(beside)
+
+
+def test_no_hard_seam_at_mirror_lines(sky):
+    """Across every mirror line the image changes no faster than beside it, for integer
+    segment counts and for a fractional one (where the last sector is only partly grown in)."""
+    radii = np.linspace(0.08, 0.42, 40)
+    for n in (8.0, 5.0, 6.5):
+        img = gl_up(sky({**FIXED, "segments": n}, t=2.0, size=(320, 180)))
+        S = math.pi / n
+        angles = [k * S for k in range(-int(n), int(n) + 1) if abs(k * S) < math.pi] + [math.pi]
+        for a in angles:
+            across, beside = across_and_beside(img, a, radii)
+            assert across <= 1.5 * beside + 2.0, \
+                f"seam at the mirror line {math.degrees(a):.1f} deg for {n} segments: " \
+                f"{across:.1f} across vs {beside:.1f} beside"
+
+
+def test_seam_measure_detects_a_seam():
+    """The seam measure itself can fail: an image with a hard edge along a line."""
+    h, w = 180, 320
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    smooth = np.stack([xx * 0.3, yy * 0.3, (xx + yy) * 0.1], axis=2)
+    seam = smooth + (yy >= h / 2)[..., None] * 60.0      # a step across the x axis
+    radii = np.linspace(0.08, 0.42, 40)
+    across, beside = across_and_beside(seam, 0.0, radii)
+    assert across > 1.5 * beside + 2.0
+    across, beside = across_and_beside(smooth, 0.0, radii)
+    assert across <= 1.5 * beside + 2.0
+
+
+def test_fractional_segments_morph_smoothly(sky):
+    """A small change of segments makes a small change of image, also through whole numbers,
+    while whole steps differ clearly: 6.5 grows the seventh sector in, it does not cut to it."""
+    base = {**FIXED, "hum_depth": 0.0}
+    img = {n: sky({**base, "segments": n}, t=2.0) for n in (6.0, 6.5, 6.51, 6.99, 7.0)}
+    step = np.abs(img[6.0] - img[7.0]).mean()
+    assert step > 8, f"6 and 7 segments hardly differ ({step:.1f})"
+    for a, b in ((6.5, 6.51), (6.99, 7.0)):
+        d = np.abs(img[a] - img[b]).mean()
+        assert d < 0.2 * step, f"segments {a} -> {b} jumps by {d:.1f} (whole step {step:.1f})"
+
+
+def test_rotation_turns_the_mandala(sky):
+    still = [sky({"rotation": 0.0, "hum_depth": 0.0, "drift": 0.0, "stars": 0.0}, t=t) for t in (1.0, 3.0)]
+    turning = [sky({"rotation": 20.0, "hum_depth": 0.0, "drift": 0.0, "stars": 0.0}, t=t) for t in (1.0, 3.0)]
+    assert np.abs(still[0] - still[1]).mean() < 1.5
+    assert np.abs(turning[0] - turning[1]).mean() > 5
+
+
+# -- inversion ---------------------------------------------------------------------------------
+
+def contrast(img: np.ndarray) -> float:
+    """Spread of colour in OKLab-like terms: std of luma plus std of the two opponent axes."""
+    x = img / 255.0
+    y = luma(x)
+    rg = x[..., 0] - x[..., 1]
+    by = 0.5 * (x[..., 0] + x[..., 1]) - x[..., 2]
+    return float(y.std() + 0.5 * (rg.std() + by.std()))
+
+
+@pytest.mark.parametrize("dissolve", [0.6, 0.0])
+def test_inversion_ends_differ_strongly_and_the_middle_is_not_flat_grey(sky, dissolve):
+    base = {"dissolve": dissolve}
+    natural, middle, inverted = (sky({**base, "inversion": v}, t=2.0) for v in (0.0, 0.5, 1.0))
+    assert np.abs(natural - inverted).mean() > 50, "inversion 0 and 1 hardly differ"
+    assert luma(inverted).mean() > luma(natural).mean() + 60, "the inverted sky is not the light one"
+    ends = min(contrast(natural), contrast(inverted))
+    assert contrast(middle) > 0.5 * ends, \
+        f"inversion 0.5 is flat: contrast {contrast(middle):.3f} vs {ends:.3f} at the ends"
+    # Not grey either: the middle keeps colour (channel spread) like the ends do.
+    sat = lambda im: float((im.max(axis=2) - im.min(axis=2)).mean())
+    assert sat(middle) > 0.5 * min(sat(natural), sat(inverted)), "inversion 0.5 is grey"
+
+
+def test_contrast_measure_catches_a_plain_mix_to_grey(sky):
+    """The flatness criterion can fail: a bare mix(rgb, 1 - rgb, 0.5) is a flat grey frame."""
+    natural = sky({"inversion": 0.0}, t=2.0)
+    naive = 0.5 * natural + 0.5 * (255.0 - natural)
+    assert contrast(naive) < 0.5 * contrast(natural)
+
+
+def test_inverted_suns_are_violet_and_moons_emerald(sky):
+    """Sample the centre sun and a moon of the crown (rotation 0, 8 segments, one moon on the x
+    axis) in the inverted sky: the sun's hue is violet, the moon's lit side green."""
+    params = {"rotation": 0.0, "arrangement": 0.0, "segments": 8.0, "suns": 1, "moons": 1,
+              "inversion": 1.0, "stars": 0.0, "hum_depth": 0.0}
+    img = gl_up(sky(params, t=2.0, size=(320, 180)))
+    h, w = img.shape[:2]
+    sun = img[h // 2 - 3:h // 2 + 3, w // 2 - 3:w // 2 + 3].reshape(-1, 3).mean(0)
+    assert sun[2] > sun[1] + 20 and sun[0] > sun[1] + 10, f"the sun is not violet: {sun}"
+    # The moon ring's first ring sits at 0.225 sky units on the mirror line along +x; its lit
+    # side faces the centre.
+    mx = int(w / 2 + 0.225 * h) - 4
+    moon = img[h // 2 - 2:h // 2 + 2, mx - 2:mx + 2].reshape(-1, 3).mean(0)
+    assert moon[1] > moon[0] + 15 and moon[1] >= moon[2] - 5, f"the moon is not emerald: {moon}"
+
+
+# -- the hum -----------------------------------------------------------------------------------
+
+def test_the_hum_makes_the_sky_breathe(sky):
+    """At hum_freq 0.25 Hz the breath peaks near t = 1 s and troughs near 3 s: the sky's light
+    and scale swing with hum_depth and stay put without it."""
+    def swing(depth):
+        a, b = (sky({"hum_depth": depth, "hum_freq": 0.25, "rotation": 0.0, "drift": 0.0,
+                     "stars": 0.0}, t=t) for t in (1.0, 3.0))
+        return float(np.abs(a - b).mean())
+    calm, breathing = swing(0.0), swing(1.0)
+    assert breathing > calm + 2.0, f"hum_depth 1 swings {breathing:.2f}, 0 swings {calm:.2f}"
+
+
+# -- resolution independence -------------------------------------------------------------------
+
+def test_same_composition_at_two_resolutions(sky):
+    small = sky({"stars": 0.0}, t=2.0, size=(160, 90))
+    large = sky({"stars": 0.0}, t=2.0, size=(480, 270))
+    down = large.reshape(90, 3, 160, 3, 3).mean(axis=(1, 3))
+    d = np.abs(small - down).mean()
+    assert d < 6, f"160x90 and 480x270 differ by {d:.1f} levels after downsampling"
+
+
+# -- the body layout (no GL) -------------------------------------------------------------------
+
+def test_layout_places_bodies_inside_the_wedge(scene):
+    p = scene.params.defaults()
+    for n in (1.0, 3.0, 6.5, 24.0):
+        for arrangement in (0.0, 0.5, 1.0):
+            for t in (0.0, 13.7, 600.0):
+                q = dict(p, segments=n, arrangement=arrangement, suns=6, moons=6)
+                out = scene.layout(q, t, seed=7)
+                S = math.pi / n
+                a = out["u_body_a"][:out["u_body_count"]]
+                assert out["u_body_count"] == 12 and out["u_sun_count"] == 6
+                ang = np.arctan2(a[:, 1], a[:, 0])
+                assert np.all(ang >= -1e-6) and np.all(ang <= S + 1e-6), (n, arrangement, t)
+                assert np.all(a[:, 2] > 0)
+                assert list(a[:, 3]) == [0.0] * 6 + [1.0] * 6
+
+
+def test_layout_crown_and_scatter(scene):
+    p = dict(scene.params.defaults(), segments=8.0, suns=2, moons=2)
+    crown = scene.layout(dict(p, arrangement=0.0), 5.0, seed=1)["u_body_a"]
+    assert np.allclose(crown[0, :2], 0.0), "the crown's first sun is at the centre"
+    moons = crown[2:4]
+    S = math.pi / 8
+    ang = np.arctan2(moons[:, 1], moons[:, 0])
+    assert np.allclose(np.minimum(np.abs(ang), np.abs(ang - S)), 0.0, atol=1e-6), \
+        "crown moons sit on mirror lines"
+    a = scene.layout(dict(p, arrangement=1.0), 5.0, seed=1)["u_body_a"]
+    b = scene.layout(dict(p, arrangement=1.0), 5.0, seed=2)["u_body_a"]
+    assert not np.allclose(a[:4], b[:4]), "scattered bodies do not depend on the seed"
+    assert np.array_equal(a, scene.layout(dict(p, arrangement=1.0), 5.0, seed=1)["u_body_a"])
