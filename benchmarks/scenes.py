@@ -56,6 +56,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="640x360,1280x720")
     parser.add_argument("--frames", type=int, default=60)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="set a parameter of the scenes measured (repeatable), e.g. --param stars=20000")
     args = parser.parse_args()
     registry = Registry(SearchPath.build([]))
     registry.load_all()
@@ -67,8 +69,14 @@ def main() -> None:
     print(header)
     ref = [measure(ctx, registry, str(BENCH_FRAG), size, args.frames, args.runs) for size in sizes]
     print("bench.frag (ref)".ljust(18) + "".join(f"{v:16.1f}" for v in ref))
+    params = {}
+    for item in args.param:
+        key, _, value = item.partition("=")
+        params[key] = float(value)
     for name in names:
-        fps = [measure(ctx, registry, name, size, args.frames, args.runs) for size in sizes]
+        scene = registry.scene(name)
+        chosen = {k: v for k, v in params.items() if k in scene.params}
+        fps = [measure(ctx, registry, name, size, args.frames, args.runs, params=chosen) for size in sizes]
         ratio = "  ".join(f"{f / r:.2f}x ref" for f, r in zip(fps, ref))
         print(name.ljust(18) + "".join(f"{v:16.1f}" for v in fps) + "   " + ratio)
 

@@ -34,7 +34,9 @@ class Pass:
     ``instances`` with no vertex buffer: the vertex shader builds them from gl_VertexID and
     gl_InstanceID, as a star field of points does.  ``update='once'`` renders the pass only
     when the scene instance starts (a baked field); ``'params'`` also when any parameter
-    changes.
+    changes; a tuple of parameter names, when one of those changes (a baked layer that
+    follows ``quality``).  GL drops a point sprite whose centre leaves the viewport: fade
+    stars out over their radius near the edge.
     """
 
     frag: str
@@ -67,8 +69,11 @@ class Pass:
             raise bad(f"unknown precision '{self.precision}'", f"use one of {', '.join(PRECISIONS)}")
         if self.primitive not in PRIMITIVES:
             raise bad(f"unknown primitive '{self.primitive}'", f"use one of {', '.join(PRIMITIVES)}")
-        if self.update not in UPDATES:
-            raise bad(f"unknown update mode '{self.update}'", f"use one of {', '.join(UPDATES)}")
+        if isinstance(self.update, (tuple, list)):
+            self.update = tuple(self.update)     # re-render when any of these parameters change
+        elif self.update not in UPDATES:
+            raise bad(f"unknown update mode '{self.update}'",
+                      f"use one of {', '.join(UPDATES)}, or a tuple of parameter names")
         if self.filter not in ("linear", "nearest"):
             raise bad(f"unknown filter '{self.filter}'", "use 'linear' or 'nearest'")
         if self.wrap not in ("clamp", "repeat", "mirror"):
@@ -133,6 +138,9 @@ class Scene:
         if not self.passes:
             raise self.error(f"scene '{name}' has no passes", "give at least one Pass")
         names = [p.name for p in self.passes]
+        for clash in sorted(set(names) & set(self.params.names()) | set(names) & set(self.bindings)):
+            raise self.error(f"scene '{name}' uses '{clash}' for a pass and a parameter or binding: both "
+                             f"would be the uniform u_{clash}", "rename the pass")
         for i, p in enumerate(self.passes):
             if names.count(p.name) > 1:
                 raise self.error(f"scene '{name}' has two passes named '{p.name}'",

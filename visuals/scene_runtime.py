@@ -188,6 +188,10 @@ class SceneRunner(SceneResources):
                 continue
             if spec.update == "params" and spec.name in self._rendered_once and not params_changed:
                 continue
+            if isinstance(spec.update, tuple) and spec.name in self._rendered_once and not any(
+                    self._last_params is None or state.params.get(n) != self._last_params.get(n)
+                    for n in spec.update):
+                continue
             self._draw(spec, prog, state, extra)
             self._rendered_once.add(spec.name)
         self._last_params = dict(state.params)
