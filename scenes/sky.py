@@ -9,8 +9,14 @@ silver-lavender moons, dark sky) to its inversion (1: deep violet suns, emerald 
 sky) through a designed OKLab transform that sweeps over the sky as a front; the hum, a global
 oscillator, makes the whole thing breathe and shiver.
 
-Two passes: ``nebula`` renders the expensive warped noise for one kaleidoscope wedge in polar
-form at half resolution; ``sky`` folds every pixel into that wedge and draws the rest.
+Passes (shaders/scenes/sky/):
+- ``moonmap``: the moons' maria, a small noise texture baked once.
+- ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
+  half resolution, plus the far, smooth part of every sun's corona.
+- ``bodies``: suns and moons as additive patches, one per body and sector, so each costs only
+  the pixels its light reaches (llvmpipe shades every pixel a full-screen pass covers).
+- ``sky``: folds every pixel into the wedge, looks up the nebula, adds stars and the bodies,
+  tonemaps, applies the inversion (OKLab) and dithers.
 Everything positional (rotation, the hum's phase, body orbits) is computed here in double
 precision and wrapped, so long shows keep their precision.
 """
@@ -158,6 +164,9 @@ class Sky(Scene):
         return {
             "u_sector": S,
             "u_radius": radius,
+            # Quality sets how much of the half-resolution nebula target is computed: its
+            # resolution runs from 0.5 (quality 1) to 0.3 (quality 0) of the frame's.
+            "u_nebula_frac": 0.6 + 0.4 * float(p["quality"]),
             "u_rot": (math.cos(angle), math.sin(angle)),
             "u_zoom_eff": zoom_eff,
             "u_flow": (0.045 * float(p["drift"]) * t) % 4096.0,
@@ -171,7 +180,8 @@ sky = Sky(
     "sky",
     passes=[
         Pass("scenes/sky/moonmap.frag", name="moonmap", size=(128, 128), update="once"),
-        Pass("scenes/sky/nebula.frag", name="nebula", scale=0.5, precision="rgba16f"),
+        Pass("scenes/sky/nebula.frag", name="nebula", vert="scenes/sky/nebula.vert", primitive="triangles",
+             count=6, scale=0.5, precision="rgba16f", clear=(0.0, 0.0, 0.0, 0.0)),
         Pass("scenes/sky/bodies.frag", name="bodies", vert="scenes/sky/bodies.vert",
              primitive="triangles", count=6 * SKY_ARC, instances=2 * MAX_BODIES * SKY_SECTORS,
              blend="add", precision="rgba16f", clear=(0.0, 0.0, 0.0, 0.0), inputs=("moonmap",)),
@@ -195,7 +205,7 @@ sky = Sky(
         Param("exposure", 1.0, 0.5, 3.0, "exposure before tonemapping"),
         Param("hum_depth", 0.35, 0.0, 1.0, "how strongly the hum makes the sky breathe and shiver"),
         Param("hum_freq", 0.2, 0.02, 4.0, "frequency of the hum, Hz"),
-        Param("quality", 1.0, 0.0, 1.0, "detail: nebula octaves, second star layer, moon surfaces, gamut-clip precision"),
+        Param("quality", 1.0, 0.0, 1.0, "detail: nebula resolution and octaves, gamut-clip precision, moon surfaces, the second star layer"),
     ],
     description="inverted-colour kaleidoscope sky: violet suns, emerald moons, nebula, the hum",
     duration=20.0,

@@ -1,6 +1,7 @@
 #version 330 core
 // sky / nebula pass: the layered nebula of the fundamental kaleidoscope wedge, in polar form
-// (x = angle / u_sector, y = r / u_radius), at reduced resolution. The sky pass folds each pixel
+// (x = angle / u_sector, y = r / u_radius, over the lower-left u_nebula_frac of the target, which
+// quality sets), at reduced resolution. The sky pass folds each pixel
 // into the wedge and looks the nebula up here, so the expensive domain warp runs once per
 // texel of one wedge instead of once per screen pixel.
 //
@@ -19,6 +20,7 @@ uniform vec2 u_resolution;
 uniform int u_seed;
 uniform float u_sector;   // wedge angle, pi / segments
 uniform float u_radius;   // sky radius the texture covers
+uniform float u_nebula_frac;  // the fraction of the target (each axis) this pass fills
 uniform float u_flow;     // nebula evolution time
 uniform vec4 u_hum;       // breath, ripple phase, shiver, depth
 uniform int u_sun_count;  // suns come first in the body arrays
@@ -30,7 +32,7 @@ uniform vec4 u_body_e[SKY_BODIES];
 out vec4 frag;
 
 void main() {
-    vec2 uv = gl_FragCoord.xy / u_resolution;
+    vec2 uv = gl_FragCoord.xy / (u_resolution * u_nebula_frac);
     float th = uv.x * u_sector;
     float r = uv.y * u_radius;
     vec2 p = r * vec2(cos(th), sin(th));

@@ -2,13 +2,14 @@
 // sky / sky pass: the inverted kaleidoscope sky.
 //
 // Each pixel is rotated into the mandala's frame, shivered by the hum's radial ripple, folded
-// into the fundamental wedge (sky.glsl), and there finds the nebula (a texture of the wedge),
-// stars, emerald moons and violet suns. The natural night sky is tonemapped (AgX) and then
-// carried toward its inversion by a designed OKLab transform (sky_invert) whose progress
-// varies over the sky (the inversion front) so that no value of `inversion` is flat.
+// into the fundamental wedge (sky.glsl), and there finds the nebula (the nebula pass's texture
+// of the wedge) and the stars; the suns and moons come drawn by the bodies pass. The natural
+// night sky is tonemapped and then carried toward its inversion by a designed OKLab transform
+// (sky_invert) whose progress varies over the sky (the inversion front), so that no value of
+// `inversion` is flat.
 #include <visuals/params>
 #include "../../lib/common.glsl"
-#include "../../lib/noise.glsl"
+#include "../../lib/hash.glsl"
 #include "../../lib/colour.glsl"
 #include "../../lib/dither.glsl"
 #include "sky.glsl"
@@ -20,6 +21,7 @@ uniform int u_frame;
 uniform int u_seed;
 uniform float u_sector;     // wedge angle, pi / segments
 uniform float u_radius;     // sky radius the nebula texture covers
+uniform float u_nebula_frac;  // the fraction of the nebula texture (each axis) that is filled
 uniform vec2 u_rot;         // cos, sin of the mandala rotation (wrapped on the CPU)
 uniform float u_zoom_eff;   // zoom times the hum's breath
 uniform float u_twinkle;    // star twinkle clock, cycles (wrapped)
@@ -45,8 +47,10 @@ vec3 star_layer(vec2 q, float cell, int layer, float px, float px1080, float gai
     float sigma = max(size, 0.7 * px);
     float flux = size / sigma;
     float psf = exp(-dot(d, d) / (2.0 * sigma * sigma)) * flux * sqrt(flux);
-    // Twinkle: a triangle wave (cheaper than sin) with the star's own rate and phase.
-    float tw = abs(fract(u_twinkle * (0.16 + 0.32 * lo.y) + h.x) - 0.5);
+    // Twinkle: a smoothed triangle wave (cheaper than sin) with the star's own rate and phase;
+    // rates are whole thousandths so the clock's wrap at 1000 cycles is seamless.
+    float rate = (160.0 + floor(320.0 * lo.y)) * 0.001;
+    float tw = abs(fract(u_twinkle * rate + h.x) - 0.5);
     tw = 0.72 + 1.12 * tw * tw * (3.0 - 4.0 * tw) ;
     vec3 tint = mix(vec3(0.75, 0.85, 1.0), vec3(1.0, 0.88, 0.72), lo.y);
     return tint * (gain * (0.03 + 3.0 * b) * psf * tw);
@@ -119,7 +123,11 @@ void main() {
     float r = length(sky);
 
     // Nebula from the wedge texture.
-    vec4 neb = texture(u_nebula, vec2(ang / u_sector, r / u_radius));
+    // (The nebula pass fills the lower-left u_nebula_frac of its target; stay half a texel
+    // inside it so the bilinear filter never reaches the unfilled rest.)
+    vec2 half_texel = 0.5 / vec2(textureSize(u_nebula, 0));
+    vec2 nuv = clamp(vec2(ang / u_sector, r / u_radius) * u_nebula_frac, half_texel, u_nebula_frac - half_texel);
+    vec4 neb = texture(u_nebula, nuv);
     float dens = neb.a;
 
     // Night background: deep blue-black with a faint glow toward the centre.
@@ -136,23 +144,18 @@ void main() {
     float veil = (1.0 - 0.55 * dens) * (1.0 - 0.6 * t);
     float px1080 = 1.0 / (1080.0 * u_zoom_eff);
     vec3 st = star_layer(q, 0.045, 1, px, px1080, 1.0);
-    for (int k = 0; k < int(u_quality > 0.34); ++k) {
-        st += star_layer(q, 0.019, 2, px, px1080, 0.2 + 0.7 * smoothstep(0.1, 0.7, dens));   // star clouds in the gas
-    }
+    // A second, denser layer gathers in the gas like star clouds (off at low quality).
+    st += star_layer(q, 0.019, 2, px, px1080, (0.2 + 0.7 * smoothstep(0.1, 0.7, dens)) * step(0.34, u_quality));
     col += st * veil * u_stars;
 
     // Suns and moons: moons hide the sky behind them, suns add their light.
     vec4 bodies = texelFetch(u_bodies, ivec2(gl_FragCoord.xy), 0);
     col = col * (1.0 - clamp(bodies.a, 0.0, 1.0)) + max(bodies.rgb, 0.0);
 
-    // Gentle vignette, then AgX into display-referred linear light.
+    // Gentle vignette, then tonemap into display-referred linear light.
     vec2 sp = centered_uv(gl_FragCoord.xy, u_resolution);
     col *= 1.0 - 0.35 * smoothstep(0.35, 1.1, length(sp));
-#ifdef SKY_AGX
-    col = tonemap_agx(col * u_exposure);
-#else
     col = sky_tonemap(col * u_exposure);
-#endif
 
     vec3 lab = sky_invert(col, t, radians(u_hue_turn));
     vec3 lin = sky_gamut(lab, 4 + int(u_quality * 6.0));
