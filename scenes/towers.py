@@ -1,0 +1,245 @@
+"""Liquid-glass towers: a skyline of glass that ripples like water when touched.
+
+Tall glass boxes stand on the blocks of a street grid whose streets are the bioluminescent
+moss of the ``moss`` scene (the same shaders/scenes/moss/moss.glsl, pulsing with the same
+heartbeat).  The camera drifts slowly down a street.
+
+Rendering (shaders/scenes/towers/towers.frag): each pixel walks the street grid cell by cell
+(a 2D DDA that stops at the first tower, the ground, or above the roofs) and hits towers
+with the analytic ray-box slab test (ART-NOTES 4).  Glass: Schlick Fresnel reflection, a
+refraction in and out of the box (the exit found from the box's far t), per-channel
+exit refraction (dispersion) and tinted Beer-Lambert absorption over the path inside.
+Reflected and refracted rays see the ``environment`` binding (the sky scene, or whatever a
+cue binds: "scenes from memories") above the horizon and the glowing moss below it.
+Silhouettes are antialiased analytically (the slab gap tf - tn over its screen gradient);
+box edges get a bevelled normal one or two pixels wide.
+
+Touches: each ``Touch(time, x, y, strength)`` on the cue is resolved here, on the CPU, to the
+point of the city under that screen position at the touch's time (the same layout and camera
+as the shader): a tower surface (the ripple spreads over that tower only, centred on the hit
+point), the moss (a ring of light runs out over the ground), or the sky (a ripple in screen
+space).  Up to 16 live touches go to the shader as uniform arrays; ripples are damped radial
+waves that perturb the surface normal analytically, and are gone after ``ripple_decay`` s.
+
+The city repeats every GRID cells (448 units), and the camera's position is wrapped to that
+period here in double precision, so long shows stay exact.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from visuals import Binding, Param, Pass, Scene
+
+# Mirrors of shaders/scenes/moss/moss.glsl and towers.frag: keep them equal.
+CITY_PERIOD = 7.0              # streets every 7 units along x and z
+STREET_HALF = 1.5              # half the width of a street
+BLOCK_HALF = CITY_PERIOD / 2 - STREET_HALF
+GRID = 64                      # layout cells before the city repeats
+WRAP = GRID * CITY_PERIOD
+H_MAX = 34.0                   # no roof is higher (the shader's early exit)
+MAX_TOUCHES = 16
+RIPPLE_REFERENCE = 8.0         # a touch further away than this makes a proportionally larger ripple
+
+KIND_GROUND, KIND_TOWER, KIND_SKY = 0.0, 1.0, 2.0
+
+
+def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
+    """(GRID, GRID, 4) float32, row = cell z, column = cell x: half x, half z, height, offsets.
+
+    Height 0 is an empty block.  The offsets pack the tower's shift inside its block as two
+    bytes (x * 256 + z), each 0..255 for -1..1 of the free room, exactly representable.
+    """
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x70E4])
+    hx = rng.uniform(0.8, 1.6, (GRID, GRID))
+    hz = rng.uniform(0.8, 1.6, (GRID, GRID))
+    height = np.exp(rng.normal(math.log(13.0), 0.4, (GRID, GRID)))
+    height = np.clip(height * (max_height / 24.0), 5.0, H_MAX - 1.0)
+    present = rng.uniform(0.0, 1.0, (GRID, GRID)) < density
+    height = np.where(present, height, 0.0)
+    ox = rng.integers(0, 256, (GRID, GRID))
+    oz = rng.integers(0, 256, (GRID, GRID))
+    packed = (ox * 256 + oz).astype(np.float64)
+    return np.stack([hx, hz, height, packed], axis=-1).astype(np.float32)
+
+
+def tower_box(layout: np.ndarray, cx: int, cz: int):
+    """(centre, half size) of the tower in cell (cx, cz), or None for an empty block."""
+    hx, hz, height, packed = (float(v) for v in layout[cz % GRID, cx % GRID])
+    if height <= 0.0:
+        return None
+    ox = math.floor(packed / 256.0)
+    oz = packed - ox * 256.0
+    jx = (ox / 127.5 - 1.0) * (BLOCK_HALF - 0.1 - hx)
+    jz = (oz / 127.5 - 1.0) * (BLOCK_HALF - 0.1 - hz)
+    centre = np.array([(cx + 0.5) * CITY_PERIOD + jx, height * 0.5, (cz + 0.5) * CITY_PERIOD + jz])
+    return centre, np.array([hx, height * 0.5, hz])
+
+
+def camera(t: float, params: dict) -> dict:
+    """The drifting camera at cue time t: unwrapped position and unit basis vectors."""
+    speed = float(params["speed"])
+    height = float(params["height"])
+    z = 3.0 + speed * t
+    x = 0.35 * math.sin(0.21 * t + 0.4)        # a slow weave inside the street
+    yaw = 0.11 * math.sin(0.083 * t + 1.1)
+    # Low, the eye looks up at the glass; high above the roofs it looks down the avenue.
+    pitch = 0.2 - 0.55 * min(max((height - 4.0) / 36.0, 0.0), 1.0)
+    pitch += 0.03 * math.sin(0.13 * t)
+    fwd = np.array([math.sin(yaw) * math.cos(pitch), math.sin(pitch), math.cos(yaw) * math.cos(pitch)])
+    right = np.cross(fwd, (0.0, 1.0, 0.0))
+    right /= np.linalg.norm(right)
+    up = np.cross(right, fwd)
+    return {"pos": np.array([x, height, z]), "fwd": fwd, "right": right, "up": up,
+            "tan": math.tan(math.radians(float(params["fov"])) * 0.5)}
+
+
+def screen_ray(cam: dict, x: float, y: float, aspect: float) -> np.ndarray:
+    """Unit direction through the screen point (x, y) in 0..1, origin bottom-left."""
+    u = (x - 0.5) * aspect
+    v = y - 0.5
+    w = cam["fwd"] + 2.0 * cam["tan"] * (u * cam["right"] + v * cam["up"])
+    return w / np.linalg.norm(w)
+
+
+def _slab(ro, rd, centre, half):
+    o = ro - centre
+    d = np.where(np.abs(rd) < 1e-9, 1e-9, rd)
+    t1 = (-half - o) / d
+    t2 = (half - o) / d
+    tn = float(np.max(np.minimum(t1, t2)))
+    tf = float(np.min(np.maximum(t1, t2)))
+    return tn, tf
+
+
+def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 160.0):
+    """What the ray hits first: (kind, point, cell) with kind tower, ground or sky.
+
+    Walks the grid cells along the ray like the shader and tests each cell's tower.
+    """
+    t_ground = ro[1] / -rd[1] if rd[1] < -1e-9 else math.inf
+    t_limit = min(t_ground, max_dist)
+    if rd[1] > 1e-9:
+        t_limit = min(t_limit, (H_MAX - ro[1]) / rd[1])
+    cell = [math.floor(ro[0] / CITY_PERIOD), math.floor(ro[2] / CITY_PERIOD)]
+    d2 = [rd[0] if abs(rd[0]) > 1e-9 else 1e-9, rd[2] if abs(rd[2]) > 1e-9 else 1e-9]
+    step = [1 if d2[0] > 0 else -1, 1 if d2[1] > 0 else -1]
+    origin = [ro[0], ro[2]]
+    t_next = [((cell[i] + (1 if step[i] > 0 else 0)) * CITY_PERIOD - origin[i]) / d2[i] for i in (0, 1)]
+    t_delta = [abs(CITY_PERIOD / d2[i]) for i in (0, 1)]
+    t_enter = 0.0
+    for _ in range(400):
+        if t_enter > t_limit:
+            break
+        box = tower_box(layout, cell[0], cell[1])
+        if box is not None:
+            tn, tf = _slab(ro, rd, *box)
+            if tf > 0.0 and tn < tf and tn < t_limit:
+                return KIND_TOWER, ro + rd * max(tn, 0.0), (cell[0] % GRID, cell[1] % GRID)
+        axis = 0 if t_next[0] < t_next[1] else 1
+        t_enter = t_next[axis]
+        t_next[axis] += t_delta[axis]
+        cell[axis] += step[axis]
+    if t_ground < max_dist:
+        return KIND_GROUND, ro + rd * t_ground, (0, 0)
+    return KIND_SKY, None, (0, 0)
+
+
+def srgb_to_linear(colour) -> tuple[float, float, float]:
+    """A colour parameter (sRGB 0..1, alpha ignored) as linear RGB, once per frame on the CPU."""
+    c = np.asarray(colour[:3], float)
+    return tuple(np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4))
+
+
+class TowersScene(Scene):
+    """Feeds the city layout, the camera, the heart's phase and the live touches."""
+
+    def update(self, state, resources):
+        p = state.params
+        layout = city_layout(state.seed, float(p["density"]), float(p["max_height"]))
+        resources.texture("layout", layout, filter="nearest",
+                          key=(state.seed, float(p["density"]), float(p["max_height"])))
+        cam = camera(state.t, p)
+        shift = math.floor(cam["pos"][2] / WRAP) * WRAP        # wrap z to the city's period
+        pos = cam["pos"] - (0.0, 0.0, shift)
+
+        # Heart: the same pulse as the moss scene, starting from the viewer's feet.
+        if p["follow_tempo"] and state.bpm > 0:
+            phase, period = float(state.beat % 1.0), 60.0 / float(state.bpm)
+        else:
+            phase, period = float((state.t * float(p["bpm"]) / 60.0) % 1.0), 60.0 / float(p["bpm"])
+
+        w, h = state.resolution
+        aspect = float(w) / float(h)
+        life = float(p["ripple_decay"])
+        live = [e for e in state.events
+                if getattr(e, "kind", "") == "touch" and 0.0 <= state.t - e.time < life]
+        live = live[-MAX_TOUCHES:]
+        tpos = np.zeros((MAX_TOUCHES, 4), np.float32)
+        tinfo = np.zeros((MAX_TOUCHES, 4), np.float32)
+        tsize = np.ones(MAX_TOUCHES, np.float32)
+        for i, e in enumerate(live):
+            then = camera(e.time, p)
+            kind, point, cell = pick(layout, then["pos"], screen_ray(then, e.x, e.y, aspect))
+            if kind == KIND_SKY:
+                tpos[i] = (e.x, e.y, 0.0, kind)
+            else:
+                tpos[i] = (point[0], point[1], point[2] - shift, kind)
+                # the same apparent size wherever it lands: scaled with the distance
+                tsize[i] = max(1.0, float(np.linalg.norm(point - then["pos"])) / RIPPLE_REFERENCE)
+            tinfo[i] = (cell[0], cell[1], state.t - e.time, e.strength)
+
+        return {
+            "u_moss_lin": srgb_to_linear(p["moss_colour"]),
+            "u_tint_lin": srgb_to_linear(p["tint"]),
+            "u_cam_pos": tuple(pos), "u_cam_fwd": tuple(cam["fwd"]),
+            "u_cam_right": tuple(cam["right"]), "u_cam_up": tuple(cam["up"]),
+            "u_cam_tan": cam["tan"],
+            "u_heart_origin": (float(pos[0]), float(pos[2])),
+            "u_heart_phase": phase, "u_heart_period": period,
+            "u_touch_pos": tpos, "u_touch_info": tinfo, "u_touch_size": tsize, "u_touch_count": len(live),
+        }
+
+
+towers = TowersScene(
+    "towers",
+    passes=[
+        Pass("scenes/moss/moss_bake.frag", name="field", size=(512, 512), update="once",
+             wrap="repeat", mipmaps=True),
+        Pass("scenes/towers/haze.frag", name="haze", size=(32, 1)),
+        # Cleared triangle passes (one full-screen triangle), so that discarded pixels read
+        # as transparent: llvmpipe skips the work of discarded pixels.
+        Pass("scenes/towers/glass.frag", name="glass", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, clear=(0.0, 0.0, 0.0, 0.0),
+             inputs=("field", "haze"), filter="nearest"),
+        Pass("scenes/towers/back.frag", name="back", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, clear=(0.0, 0.0, 0.0, 0.0),
+             inputs=("field", "haze", "glass"), filter="nearest"),
+        Pass("scenes/towers/composite.frag", name="main", inputs=("glass", "back")),
+    ],
+    params=[
+        Param("ior", 1.45, 1.0, 2.4, "refractive index of the glass"),
+        Param("dispersion", 0.03, 0.0, 0.12, "spread of the index between red and blue"),
+        Param("tint", "#5ccfe0", description="colour the glass lets through (Beer-Lambert)"),
+        Param("absorption", 0.35, 0.0, 1.5, "how quickly light is absorbed inside, per unit"),
+        Param("env_gain", 0.9, 0.0, 2.0, "brightness of the bound environment (sky, memories)"),
+        Param("reflect", 1.0, 0.0, 2.0, "strength of the Fresnel reflections"),
+        Param("wobble", 0.12, 0.0, 1.0, "the glass's idle liquid undulation"),
+        Param("ripple_strength", 1.0, 0.0, 3.0, "slope of the ripples a touch starts"),
+        Param("ripple_speed", 1.6, 0.2, 6.0, "how fast a ripple spreads, units per second"),
+        Param("ripple_decay", 4.0, 0.5, 12.0, "seconds until a ripple has died away"),
+        Param("density", 0.88, 0.0, 1.0, "fraction of the blocks that hold a tower"),
+        Param("max_height", 24.0, 8.0, 32.0, "how tall the tall towers grow"),
+        Param("height", 2.6, 0.6, 40.0, "camera height above the street"),
+        Param("speed", 1.2, 0.0, 8.0, "camera drift along the street, units per second"),
+        Param("fov", 62.0, 30.0, 110.0, "vertical field of view, degrees"),
+        Param("bpm", 66.0, 40.0, 180.0, "heartbeat of the moss streets (lub-dub per beat)"),
+        Param("follow_tempo", False, description="moss beats with the show's tempo instead of bpm"),
+        Param("moss_glow", 1.0, 0.0, 3.0, "brightness of the moss streets"),
+        Param("moss_colour", "#24f0b0", description="the moss light"),
+        Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),
+    ],
+    bindings={"environment": Binding(default="sky", scale=0.5)},
+    description="liquid-glass towers over streets of glowing moss; touches ripple the glass",
+)

@@ -1,0 +1,55 @@
+#version 330 core
+// Scene "moss": the streets of the dream city seen from above, paved with bioluminescent
+// moss that pulses with a heartbeat (lub-dub), the pulse running outward along the streets
+// from the crossing where the viewer's heart is.  The ground is moss.glsl (shared with the
+// towers scene); the camera and the heart's phase come from scenes/moss.py.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+#include "moss.glsl"
+
+uniform vec2 u_resolution;
+uniform int u_frame;
+uniform sampler2D u_field;          // baked clump field (moss_bake.frag)
+uniform vec3 u_cam_pos;
+uniform vec3 u_cam_fwd;
+uniform vec3 u_cam_right;
+uniform vec3 u_cam_up;
+uniform float u_cam_tan;            // tan(fov / 2), vertical
+uniform vec2 u_heart_origin;
+uniform float u_heart_phase;        // beats, wrapped on the CPU
+uniform float u_heart_period;       // seconds per beat
+out vec4 frag_colour;
+
+void main() {
+    vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec3 rd = normalize(u_cam_fwd + 2.0 * u_cam_tan * (uv.x * u_cam_right + uv.y * u_cam_up));
+    float pix = 2.0 * u_cam_tan / u_resolution.y;     // radians per pixel
+
+    Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread, u_reach,
+                    u_pulse_width);
+    MossLook m = MossLook(srgb_to_linear(u_colour.rgb), srgb_to_linear(u_colour_b.rgb),
+                          srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality);
+
+    // Night air over the city, a little of the moss light caught at the horizon.
+    vec3 horizon = m.colour_a * 0.025 * (0.5 + m.rest) * m.glow + vec3(0.006, 0.006, 0.016);
+    vec3 zenith = vec3(0.001, 0.001, 0.004);
+    float up = max(rd.y, 0.0);
+    vec3 sky = mix(horizon, zenith, sqrt(min(up * 3.0, 1.0)));
+
+    // Ground plane y = 0 (t clamped so rays at the horizon stay finite).
+    float down = max(-rd.y, 1e-4);
+    float t = u_cam_pos.y / down;
+    t = min(t, 400.0);
+    vec2 xz = u_cam_pos.xz + rd.xz * t;
+    float fp = t * pix / sqrt(down);                 // footprint: mean of both axes
+    vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
+    float fog = 1.0 - exp(-pow(t / 90.0, 2.0));
+    vec3 ground = mix(e.rgb, horizon, fog);
+    vec3 col = mix(sky, ground, smoothstep(-0.002, 0.002, -rd.y));
+
+    col = 1.0 - exp(-col * 1.25);                    // soft shoulder: hot cores go cyan-white
+    col = linear_to_srgb(col);
+    frag_colour = vec4(dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
+}

@@ -1,0 +1,141 @@
+// moss.glsl -- the streets of the dream city: a ground plane of bioluminescent moss that
+// pulses with a heartbeat.  Shared by the `moss` scene (the streets alone) and the `towers`
+// scene (the ground between the glass towers).
+//
+// Include-only (no #version, no main). Needs the baked clump field of moss_bake.frag as a
+// sampler (pass it in), and takes everything else as arguments, so it declares no uniforms.
+// It uses no derivatives and no implicit-LOD texture reads: callers pass the pixel
+// footprint on the ground, so the functions also work for reflected and refracted rays and
+// inside loops.
+//
+// City layout (world units, y up, ground at y = 0): streets run along x and z every
+// CITY_PERIOD units, centred on the lines x = k*CITY_PERIOD and z = k*CITY_PERIOD, each
+// 2*STREET_HALF wide; the blocks between them are paved.  scenes/towers.py mirrors these
+// two numbers for its tower layout.
+//
+// Heartbeat (ART-NOTES 5): two Gaussians per beat, "lub" on the beat and "dub" 0.3 of a
+// period later at 60%, travelling outward as pulse(phase - r / (spread * period)), where r
+// is the distance from the heart along the streets (mostly the L1 distance, which is the
+// path length along a street grid) bent by low-frequency noise so the front is organic.
+
+const float CITY_PERIOD = 7.0;
+const float STREET_HALF = 1.5;
+const float MOSS_TILE = 8.0;          // world units covered by one baked tile
+const float MOSS_TEXELS = 512.0;      // texels across the baked tile
+const float HEART_DUB_DELAY = 0.3;    // beats from lub to dub
+const float HEART_DUB_LEVEL = 0.6;    // dub amplitude relative to lub
+
+struct Heart {
+    vec2 origin;      // world xz where the pulse starts
+    float phase;      // beats since a lub at the origin, wrapped to [0,1) on the CPU
+    float period;     // seconds per beat (60 / bpm)
+    float spread;     // travel speed of the pulse front, world units per second
+    float reach;      // distance at which the pulse has fallen to half
+    float width;      // Gaussian sigma of each pulse, in beats
+};
+
+struct MossLook {
+    vec3 colour_a;    // linear emission colour of most clumps
+    vec3 colour_b;    // linear emission colour of the others
+    vec3 speck;       // linear colour of the spore specks
+    float glow;       // overall emission gain
+    float rest;       // emission between beats, relative to a full pulse
+    float haze;       // 0..1: the soft light the moss throws on the air above it
+};
+
+// The lub-dub of one beat: phase in beats (any real), sigma in beats. Peaks 1 and 0.6.
+float heart_lubdub(float phase, float sigma) {
+    float a = fract(phase + 0.5) - 0.5;
+    float b = fract(phase - HEART_DUB_DELAY + 0.5) - 0.5;
+    float k = -0.5 / (sigma * sigma);
+    return exp(k * a * a) + HEART_DUB_LEVEL * exp(k * b * b);
+}
+
+// Distance from the heart along the streets: the L1 distance (path length on a street
+// grid) softened toward the Euclidean one, plus the wavefront's noise (from the tile).
+float heart_distance(vec2 xz, vec2 origin, float bend) {
+    vec2 d = abs(xz - origin);
+    return mix(length(d), d.x + d.y, 0.65) + bend;
+}
+
+// Pulse strength at a ground point: filtered so the front never gets thinner than the
+// pixel footprint (a wider Gaussian of the same area, so far fronts fade instead of
+// shimmering), and attenuated with distance.
+float heart_pulse(vec2 xz, float fp, float bend, Heart h) {
+    float r = heart_distance(xz, h.origin, bend);
+    float beats_per_unit = 1.0 / max(h.spread * h.period, 1e-3);
+    float s_pix = 1.5 * fp * beats_per_unit;
+    float sigma = sqrt(h.width * h.width + s_pix * s_pix);
+    float p = heart_lubdub(h.phase - r * beats_per_unit, sigma) * (h.width / sigma);
+    return p / (1.0 + r / max(h.reach, 1e-3));
+}
+
+// 1 on the streets, 0 on the paved blocks, with a ragged edge where the moss spills over.
+float street_mask(vec2 xz, float fp, float rag) {
+    vec2 q = abs(xz - CITY_PERIOD * floor(xz / CITY_PERIOD + 0.5));
+    float edge = min(q.x, q.y) - STREET_HALF - rag;
+    float w = 0.04 + fp;
+    return 1.0 - smoothstep(-w, w, edge);
+}
+
+// Moss in the cracks of the paving inside the blocks (square slabs, four across a block).
+float paving_cracks(vec2 xz, float fp) {
+    const float SLAB = (CITY_PERIOD - 2.0 * STREET_HALF) / 4.0;
+    vec2 local = mod(xz - STREET_HALF, CITY_PERIOD);
+    vec2 c = abs(fract(local / SLAB + 0.5) - 0.5) * SLAB;
+    float d = min(c.x, c.y);
+    float line = 1.0 - smoothstep(0.025, 0.07 + fp, d);
+    // Far away the cracks are sub-pixel: fade to their average cover.
+    return mix(line, 0.16, smoothstep(0.03, 0.12, fp));
+}
+
+// Emitted light (linear, HDR) of the ground at world xz.  fp: pixel footprint in world
+// units; extra: additional pulse (touch rings) added to the heartbeat; detail: 0..1 quality
+// (how blurred the haze layer is).  Returns rgb, and the local pulse in .w (for
+// things lit by the moss).
+vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, float extra,
+                   float detail) {
+    float lod = log2(max(fp * (MOSS_TEXELS / MOSS_TILE), 1e-3));
+    vec2 uv = xz / MOSS_TILE;
+    vec4 f = textureLod(field, uv, lod);
+    // A second, rotated and larger read breaks up the tile's repetition.
+    vec2 uv2 = mat2(0.8, 0.6, -0.6, 0.8) * xz / (MOSS_TILE * 2.7) + vec2(0.37, 0.71);
+    vec4 f2 = textureLod(field, uv2, max(lod - log2(2.7), 0.0) + 2.5 + 1.5 * detail);
+    float cover = f.r * (0.55 + 0.9 * f2.g);
+
+    float bend = (f.g - 0.5) * 2.6 + (f2.g - 0.5) * 1.6;
+    float street = street_mask(xz, fp, (f2.g - 0.5) * 0.5 + (f.r - 0.4) * 0.25);
+    float cracks = paving_cracks(xz, fp);
+    // Moss creeps only into some of the cracks: where the patchy field is thick.
+    float grow = mix(cracks * 0.7 * smoothstep(0.35, 0.75, f2.g + 0.3 * f.g), 1.0, street);
+
+    float p = heart_pulse(xz, fp, bend, h) + extra;
+    float lit = m.rest + 1.5 * p;
+
+    vec3 base = mix(m.colour_a, m.colour_b, smoothstep(0.6, 0.98, f.a));
+    vec3 col = base * (cover * grow) * lit * 0.8;
+    col += m.speck * f.b * grow * (0.3 * m.rest + 1.6 * p);
+    // A hot core at the crest of each pulse, desaturating toward cyan-white.
+    col += vec3(0.35, 0.9, 0.8) * (cover * grow * p * p) * 0.9;
+
+    // Haze: the second read is a blurred one (a high mip), so it also spreads light over
+    // the dark gaps and the slabs, as bloom would; free because the mip chain is baked once.
+    float haze_cover = f2.r * mix(0.15, 1.0, street);
+    col += base * haze_cover * lit * 0.3 * m.haze;
+
+    // The paving itself: dark slate faintly lit by the moss around it.
+    col += vec3(0.006, 0.010, 0.014) * (1.0 - street) * (0.3 + 1.5 * p);
+    return vec4(col * m.glow, p);
+}
+
+// A cheap, texture-free version of the same ground for reflected and refracted rays
+// (which see it blurred and bent anyway): the streets' average moss and the pulse.
+vec3 moss_emission_soft(vec2 xz, float fp, Heart h, MossLook m) {
+    float street = street_mask(xz, max(fp, 0.15), 0.0);
+    float grow = mix(0.1, 0.55, street);
+    float p = heart_pulse(xz, max(fp, 0.15), 0.0, h);
+    vec3 base = mix(m.colour_a, m.colour_b, 0.25);
+    vec3 col = base * grow * (m.rest + 1.5 * p);
+    col += vec3(0.006, 0.010, 0.014) * (1.0 - street) * (0.3 + 1.5 * p);
+    return col * m.glow;
+}

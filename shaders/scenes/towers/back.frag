@@ -1,0 +1,49 @@
+#version 330 core
+// Towers, pass "back": the sky and the moss streets, with the touches that land on them
+// (rings of light on the moss, a screen-space ripple in the sky), for every pixel the
+// glass does not fully cover; covered pixels are discarded.
+#include "towers.glsl"
+uniform sampler2D u_glass;
+out vec4 frag_colour;
+
+void main() {
+    if (texelFetch(u_glass, ivec2(gl_FragCoord.xy), 0).a > 0.998) {
+        discard;
+    }
+    Ray px = setup_pixel(gl_FragCoord.xy);
+    vec3 ro = px.ro;
+    vec3 rd = px.rd;
+    float wl = px.wl;
+    float t_ground = px.t_ground;
+    // Touch rings on the moss, and sky touches as a screen-space ripple.
+    float rings = 0.0;
+    vec3 dsky = rd;
+    float shine = 0.0;
+    vec2 sp = gl_FragCoord.xy / u_resolution;
+    for (int i = 0; i < u_touch_count; ++i) {
+        vec4 tp = u_touch_pos[i];
+        vec4 ti = u_touch_info[i];
+        float fade = exp(-3.0 * ti.z / u_ripple_decay)
+                   * (1.0 - smoothstep(0.6 * u_ripple_decay, u_ripple_decay, ti.z));
+        if (tp.w == KIND_GROUND) {
+            float tg = min(t_ground * wl, 400.0);
+            vec2 xz = ro.xz + rd.xz * tg;
+            float size = u_touch_size[i];
+            float r = length(xz - tp.xz);
+            float front = u_ripple_speed * 1.6 * ti.z * size;
+            float wdt = 0.25 * size + tg * g_pix;
+            rings += 2.0 * ti.w * u_ripple_strength * fade * exp(-pow((r - front) / wdt, 2.0))
+                   * smoothstep(0.0, 0.3, front);
+        } else if (tp.w == KIND_SKY) {
+            vec2 dv = (sp - tp.xy) * vec2(u_resolution.x / u_resolution.y, 1.0);
+            float r = length(dv) * 12.0;
+            float s = ripple_slope(r, ti.z * 1.5, ti.w, 1.0, 12.0 / u_resolution.y);
+            dsky += (s * 0.12) * (dv.x * u_cam_right + dv.y * u_cam_up) / max(length(dv), 1e-4);
+            shine += s;
+        }
+    }
+    vec3 sky = mix(env(normalize(dsky)), g_haze, mist(rd)) * (1.0 + 0.5 * shine);
+    vec3 gr = ground(ro, rd, rings);
+    vec3 back = mix(sky, gr, smoothstep(-0.0005, 0.0005, -rd.y));
+    frag_colour = vec4(encode(back, gl_FragCoord.xy), 1.0);
+}

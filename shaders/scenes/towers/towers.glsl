@@ -1,0 +1,348 @@
+// towers.glsl -- everything the towers' passes share: uniforms, the environment and haze,
+// the ground, the city layout and the grid walk, the liquid surface and the glass.
+//
+// Include-only. The scene draws in three passes (glass.frag, back.frag, composite.frag)
+// because llvmpipe skips work for pixels that `discard`, not for branches: the glass pass
+// shades only pixels that show a tower, the back pass only those a tower does not cover.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+#include "../../lib/sdf.glsl"
+#include "../moss/moss.glsl"
+#include "env.glsl"
+
+uniform vec2 u_resolution;
+uniform float u_time;
+uniform int u_frame;
+uniform sampler2D u_field;          // baked moss clump field
+uniform sampler2D u_layout;         // GRID x GRID towers: half x, half z, height, offsets
+uniform sampler2D u_environment;    // the bound scene ("scenes from memories")
+uniform sampler2D u_haze;           // its horizon band, averaged (haze.frag)
+uniform vec3 u_cam_pos;
+uniform vec3 u_cam_fwd;
+uniform vec3 u_cam_right;
+uniform vec3 u_cam_up;
+uniform float u_cam_tan;
+uniform vec2 u_heart_origin;
+uniform float u_heart_phase;
+uniform float u_heart_period;
+uniform vec4 u_touch_pos[16];       // world xyz of the hit (or screen xy for the sky), kind
+uniform vec4 u_touch_info[16];      // hit cell xz (mod GRID), age s, strength
+uniform float u_touch_size[16];     // ripple scale: world units per unit at the reference distance
+uniform int u_touch_count;
+uniform vec3 u_moss_lin;           // moss_colour, linear (converted once on the CPU)
+uniform vec3 u_tint_lin;           // tint, linear
+
+const int GRID = 64;
+const float H_MAX = 34.0;
+const float BLOCK_HALF = CITY_PERIOD * 0.5 - STREET_HALF;
+const float KIND_GROUND = 0.0;
+const float KIND_TOWER = 1.0;
+const float KIND_SKY = 2.0;
+const float RIPPLE_WAVELENGTH = 0.55;   // world units between crests
+
+Heart g_heart;
+MossLook g_moss;
+float g_pix;        // radians per pixel
+vec3 g_haze;        // the horizon haze behind this pixel
+
+// ------------------------------------------------------------------ environment
+
+// sRGB decode, a cubic fit (within 0.5% of the exact curve, no pow): the environment is
+// read 2-5 times a pixel.
+vec3 decode_fast(vec3 c) {
+    return c * (c * (c * 0.305306011 + 0.682171111) + 0.012522878);
+}
+
+// The environment seen in direction d (linear; the image is display-referred).
+vec3 env(vec3 d) {
+    return decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb) * u_env_gain;
+}
+
+// The haze the far city fades into: the environment just above the horizon.
+vec3 horizon_haze(vec3 d) {
+    vec3 h = decode_fast(textureLod(u_haze, vec2(env_uv(d).x, 0.5), 0.0).rgb) * u_env_gain;
+    return h * 0.8 + g_moss.colour_a * 0.012 * g_moss.glow;
+}
+
+// How far the grid walk goes: the city ends in fog there (quality buys distance).
+float far_distance() {
+    return mix(100.0, 170.0, u_quality);
+}
+
+// Fog over distance t: all but gone at far_distance(), so nothing pops at the end of the walk.
+float fog_amount(float t) {
+    float x = t / (0.44 * far_distance());
+    return 1.0 - exp(-x * x);
+}
+
+// A band of mist along the horizon, so the far moss melts into the sky.
+float mist(vec3 d) {
+    return exp(-abs(d.y) * ((d.y > 0.0) ? 7.0 : 14.0)) * 0.85;
+}
+
+// ------------------------------------------------------------------ ground
+
+// The moss seen from the eye along d (d.y < 0), fogged; `extra` adds touch rings.
+vec3 ground(vec3 p, vec3 d, float extra) {
+    float down = max(-d.y, 1e-3);
+    float t = min(p.y / down, 400.0);
+    vec2 xz = p.xz + d.xz * t;
+    float fp = t * g_pix / sqrt(down);
+    vec3 e = moss_emission(xz, fp, g_heart, g_moss, u_field, extra, u_quality).rgb;
+    return mix(e, g_haze, max(fog_amount(t), mist(d)));
+}
+
+// What a secondary ray from p (t0 from the eye) sees: the environment above the horizon,
+// the moss below (a soft read), both in the haze of the primary ray's horizon.
+vec3 radiance(vec3 p, vec3 d, float t0) {
+    vec3 sky = mix(env(d), g_haze, mist(d));
+    float down = max(-d.y, 1e-3);
+    float t = min(p.y / down, 400.0);
+    vec2 xz = p.xz + d.xz * t;
+    float fp = (t0 + t) * g_pix / sqrt(down);
+    vec3 g = moss_emission_soft(xz, fp, g_heart, g_moss);
+    g = mix(g, g_haze, max(fog_amount(t0 + t), mist(d)));
+    return mix(sky, g, smoothstep(0.0, 0.03, -d.y));
+}
+
+// ------------------------------------------------------------------ towers
+
+bool tower(ivec2 cell, out vec3 c, out vec3 b) {
+    vec4 l = texelFetch(u_layout, cell & (GRID - 1), 0);
+    float ox = floor(l.w / 256.0);
+    float oz = l.w - ox * 256.0;
+    vec2 j = vec2(ox, oz) / 127.5 - 1.0;
+    vec2 centre = (vec2(cell) + 0.5) * CITY_PERIOD
+                + j * (BLOCK_HALF - 0.1 - l.xy);
+    c = vec3(centre.x, l.z * 0.5, centre.y);
+    b = vec3(l.x, l.z * 0.5, l.y);
+    return l.z > 0.0;
+}
+
+// Slab test of the ray ro + t w against box (c, b), t in units of |w|; inv = 1 / w (made
+// safe once per ray).  Returns the entry t, and the exit t in tf.
+bool box_hit(vec3 ro, vec3 inv, vec3 c, vec3 b, out float tn, out float tf) {
+    vec3 o = ro - c;
+    vec3 t1 = (-b - o) * inv;
+    vec3 t2 = (b - o) * inv;
+    vec3 tmin = min(t1, t2);
+    vec3 tmax = max(t1, t2);
+    tn = max(max(tmin.x, tmin.y), tmin.z);
+    tf = min(min(tmax.x, tmax.y), tmax.z);
+    return tf > 0.0 && tf > tn;
+}
+
+// Pixel coverage of the box's silhouette: the slab gap tf - tn is a continuous signed
+// measure across the silhouette; divided by its screen gradient (analytic: dt/dw_i =
+// -t / w_i on the slab that sets t, with dw/dpixel = dwx, dwy) it is a distance in pixels,
+// taken half a pixel inward so that a pixel whose centre misses the box never needs it.
+float box_coverage(vec3 ro, vec3 w, vec3 inv, vec3 dwx, vec3 dwy, vec3 c, vec3 b) {
+    vec3 o = ro - c;
+    vec3 t1 = (-b - o) * inv;
+    vec3 t2 = (b - o) * inv;
+    vec3 tmin = min(t1, t2);
+    vec3 tmax = max(t1, t2);
+    float tn = max(max(tmin.x, tmin.y), tmin.z);
+    float tf = min(min(tmax.x, tmax.y), tmax.z);
+    vec3 an = (tmin.x >= tmin.y && tmin.x >= tmin.z) ? vec3(1, 0, 0)
+            : ((tmin.y >= tmin.z) ? vec3(0, 1, 0) : vec3(0, 0, 1));
+    vec3 af = (tmax.x <= tmax.y && tmax.x <= tmax.z) ? vec3(1, 0, 0)
+            : ((tmax.y <= tmax.z) ? vec3(0, 1, 0) : vec3(0, 0, 1));
+    vec2 dtn = -tn * vec2(dot(dwx, an), dot(dwy, an)) * dot(inv, an);
+    vec2 dtf = -tf * vec2(dot(dwx, af), dot(dwy, af)) * dot(inv, af);
+    return clamp((tf - tn) / max(length(dtf - dtn), 1e-7), 0.0, 1.0);
+}
+
+// ------------------------------------------------------------------ liquid surface
+
+// Damped radial wave of one touch: the slope dh/dr at distance r, age tau.  `size` scales
+// the ripple with the distance it was touched from (a touch on a far tower makes a ripple of
+// the same apparent size as on a near one), and `fp` (world units per pixel) fades out
+// wavelengths shorter than a few pixels, so a ripple never aliases.
+float ripple_slope(float r, float tau, float strength, float size, float fp) {
+    r /= size;
+    fp /= size;
+    float life = u_ripple_decay;
+    float k = TAU / RIPPLE_WAVELENGTH;
+    float front = u_ripple_speed * tau;
+    // A ring packet riding the front, and a weaker train of rings left behind it that
+    // calms toward the centre, like a drop on water.
+    float packet = exp(-pow((r - front) / (1.4 * RIPPLE_WAVELENGTH), 2.0));
+    float ahead = 1.0 - smoothstep(front - 0.5 * RIPPLE_WAVELENGTH, front + 0.2 * RIPPLE_WAVELENGTH, r);
+    float wake = 0.35 * ahead * smoothstep(0.0, max(front, 1e-3), r);
+    float fade = exp(-2.5 * tau / life) * (1.0 - smoothstep(0.6 * life, life, tau));
+    float amp = strength * u_ripple_strength * fade * (packet + wake) * smoothstep(0.0, 0.1, r)
+              / sqrt(0.6 + 0.5 * r);
+    float resolved = smoothstep(1.5, 3.5, RIPPLE_WAVELENGTH / max(fp, 1e-6));
+    return 0.5 * amp * resolved * cos(k * (r - front));
+}
+
+// The glass surface's normal at p (local lp) of the tower in `cell`: the box face normal,
+// bevelled over `bevel` units at the edges, undulating slowly, rippled by touches.
+vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, out float slope) {
+    vec3 q = max(abs(lp) - (b - bevel), 0.0);
+    vec3 n = normalize(sign(lp) * q + sign(lp) * 1e-5 * step(b - 1e-3, abs(lp)));
+
+    // Idle undulation: two slow travelling waves in the tower's own coordinates.
+    vec3 k1 = vec3(1.3, 0.9, -1.1);
+    vec3 k2 = vec3(-0.7, 1.7, 0.8);
+    vec3 grad = k1 * cos(dot(lp, k1) + 1.1 * u_time) + k2 * cos(dot(lp, k2) - 0.8 * u_time);
+    grad *= 0.04 * u_wobble;
+
+    ivec2 wcell = cell & (GRID - 1);
+    for (int i = 0; i < u_touch_count; ++i) {
+        vec4 tp = u_touch_pos[i];
+        vec4 ti = u_touch_info[i];
+        float same = (tp.w == KIND_TOWER && ivec2(ti.xy) == wcell) ? 1.0 : 0.0;
+        vec3 dv = p - tp.xyz;
+        float r = length(dv);
+        float s = ripple_slope(r, ti.z, ti.w, u_touch_size[i], fp) * same;
+        grad += s * dv / max(r, 1e-4);
+    }
+    grad -= n * dot(grad, n);
+    slope = length(grad);
+    return normalize(n - grad);
+}
+
+// ------------------------------------------------------------------ glass
+
+// From o inside the box of half size b (local), along d: distance to the wall it leaves
+// through, and that wall's outward normal.
+float box_exit(vec3 o, vec3 d, vec3 b, out vec3 nx) {
+    vec3 ds = sdf_safe_dir(d);
+    vec3 t2 = (sign(ds) * b - o) / ds;
+    vec3 axis = (t2.x <= t2.y && t2.x <= t2.z) ? vec3(1, 0, 0)
+              : ((t2.y <= t2.z) ? vec3(0, 1, 0) : vec3(0, 0, 1));
+    nx = sign(ds) * axis;
+    return max(min(min(t2.x, t2.y), t2.z), 0.0);
+}
+
+vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
+    vec3 p = ro + rd * t;
+    vec3 lp = p - c;
+    float bevel = clamp(t * g_pix * 1.5, 0.015, 0.3);
+    float slope;
+    vec3 n = glass_normal(p, lp, b, cell, bevel, t * g_pix, slope);
+    float cosi = dot(-rd, n);
+    n = (cosi < 0.02) ? normalize(n + rd * (cosi - 0.02)) : n;   // keep it facing the eye
+    cosi = max(dot(-rd, n), 0.0);
+
+    float eta = u_ior;
+    float f0 = (eta - 1.0) / (eta + 1.0);
+    f0 *= f0;
+    float m = 1.0 - cosi;
+    float m2 = m * m;
+    float fres = f0 + (1.0 - f0) * m2 * m2 * m;
+
+    // Reflection.
+    vec3 rr = reflect(rd, n);
+    vec3 refl = radiance(p, rr, t) * u_reflect;
+
+    // Refraction in (air -> glass never totally reflects), through, and out at the far t.
+    vec3 d1 = refract(rd, n, 1.0 / eta);
+    vec3 o = lp + d1 * 1e-3;
+    vec3 nx;
+    float thick = box_exit(o, d1, b, nx);
+    vec3 o2 = o + d1 * thick;
+    vec3 dg = refract(d1, -nx, eta);
+    // Total internal reflection (grazing the roof or a side from inside): one more bounce
+    // inside the glass, then out through whichever face it meets.
+    float tir = dot(dg, dg) < 0.5 ? 1.0 : 0.0;
+    vec3 d1b = reflect(d1, nx);
+    vec3 nxb;
+    float thick_b = box_exit(o2 + d1b * 1e-3, d1b, b, nxb);
+    d1 = mix(d1, d1b, tir);
+    nx = mix(nx, nxb, tir);
+    thick += thick_b * tir;
+    o2 = mix(o2, o2 + d1b * thick_b, tir);
+    vec3 p2 = c + o2;
+    float t_out = t + thick;
+
+    // Out, one index per channel (dispersion); a second total reflection just leaves.
+    vec3 etas = eta + vec3(-1.0, 0.0, 1.0) * u_dispersion * 0.5;
+    dg = refract(d1, -nx, etas.g);
+    dg = dot(dg, dg) < 0.5 ? d1 : dg;
+    vec3 sky_rgb = radiance(p2, dg, t_out);
+    int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
+    for (int ch = 0; ch < channels; ch += 2) {     // red and blue through their own index
+        vec3 dc = refract(d1, -nx, etas[ch]);
+        dc = dot(dc, dc) < 0.5 ? d1 : dc;
+        sky_rgb[ch] = mix(env(dc)[ch], sky_rgb[ch], smoothstep(-0.05, 0.0, -dc.y));
+    }
+    vec3 trans = sky_rgb;
+    vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 2.0 + 0.02;
+    trans *= exp(-sigma * thick);
+
+    // The moss's heartbeat rising into the feet of the glass.
+    float beat = heart_pulse(p.xz, 0.2, 0.0, g_heart);
+    vec3 foot = g_moss.colour_a * g_moss.glow * (0.05 + 0.9 * beat) * exp(-p.y / 2.5) * 0.35;
+
+    // Polished edges: a thin line along each edge of the box carries light, the haze of the
+    // sky and the moss's pulse rising up the glass.
+    vec3 room = b - abs(lp);                   // distance to each pair of faces
+    float e2 = max(min(room.x, room.y), min(max(room.x, room.y), room.z));   // second smallest
+    float ew = max(0.02, t * g_pix * 0.9);
+    float edge = 1.0 - smoothstep(ew * 0.5, ew * 1.5, e2);
+    vec3 edge_light = g_haze * 0.9 + g_moss.colour_a * g_moss.glow
+                    * (0.08 + 1.2 * beat) * exp(-p.y / 7.0);
+
+    // A cold key light (a moon above the avenue) glinting on crests and edges.
+    vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
+    // Only where the surface moves: a still face would show the key light as a false moon.
+    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 900.0) * 4.0
+               * smoothstep(0.03, 0.2, slope);
+
+    vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0);
+    return col + edge_light * edge * 0.6;
+}
+
+// ------------------------------------------------------------------ per pixel
+
+struct Ray {
+    vec3 ro;      // eye
+    vec3 w;       // unnormalised direction through the pixel (fwd + screen offset)
+    vec3 rd;      // w normalised
+    float wl;     // |w|
+    vec3 dwx;     // dw per pixel in x and y
+    vec3 dwy;
+    float t_ground;   // where the ray meets the street, in units of |w| (1e9: never)
+};
+
+Ray setup_pixel(vec2 frag) {
+    vec2 uv = centered_uv(frag, u_resolution);
+    g_pix = 2.0 * u_cam_tan / u_resolution.y;
+    g_heart = Heart(u_heart_origin, u_heart_phase, u_heart_period, 10.0, 16.0, 0.045);
+    g_moss = MossLook(u_moss_lin, mix(u_moss_lin, vec3(0.0194, 0.448, 0.888), 0.7),
+                      vec3(0.672, 1.0, 0.913), u_moss_glow, 0.06, u_quality);
+    Ray r;
+    r.ro = u_cam_pos;
+    r.w = u_cam_fwd + 2.0 * u_cam_tan * (uv.x * u_cam_right + uv.y * u_cam_up);
+    r.dwx = u_cam_right * g_pix;
+    r.dwy = u_cam_up * g_pix;
+    r.wl = length(r.w);
+    r.rd = r.w / r.wl;
+    r.t_ground = (r.rd.y < -1e-5) ? r.ro.y / -r.w.y : 1e9;
+    g_haze = horizon_haze(r.rd);
+    return r;
+}
+
+// sRGB encode without pow: the linear segment, then a fit in nested square roots (within
+// 0.25 of an 8-bit level everywhere).
+vec3 srgb_encode_fast(vec3 x) {
+    x = clamp(x, 0.0, 1.0);
+    vec3 s1 = sqrt(x);
+    vec3 s2 = sqrt(s1);
+    vec3 s3 = sqrt(s2);
+    vec3 fit = 0.662002687 * s1 + 0.684122060 * s2 - 0.323583601 * s3 - 0.0225411470 * x;
+    return mix(fit, 12.92 * x, lessThan(x, vec3(0.0031308)));
+}
+
+// Display encoding of a linear colour: a soft shoulder above 0.75 (keeps the bound sky's
+// colours below it, approaches 1), sRGB, dither for the 8-bit targets.
+vec3 encode(vec3 col, vec2 frag) {
+    vec3 over = max(col - 0.75, 0.0);
+    col = min(col, 0.75) + over / (1.0 + 4.0 * over);
+    return dither8(clamp(srgb_encode_fast(col), 0.0, 1.0), frag, u_frame);
+}

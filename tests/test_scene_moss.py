@@ -1,0 +1,119 @@
+"""The moss scene: streets of bioluminescent moss pulsing lub-dub with a heartbeat.
+
+GL tests at 160x90 on the headless context.  The heartbeat test samples one pixel densely in
+time and checks that its brightness peaks twice per beat (lub, then dub ~0.3 of a period later
+and weaker) at the bpm that was set, or at the show's tempo with ``follow_tempo``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import make_project, render_frames, render_times
+
+SIZE = (160, 90)
+
+
+def _sweep_source(scene: str, variants: list[dict]) -> str:
+    cues = ", ".join(f"Cue({scene!r}, {i}.0, {i + 1}.0, params={v!r})" for i, v in enumerate(variants))
+    return f"from visuals import Show, Cue\nsweep = Show('sweep', [{cues}], duration={len(variants)}.0)\n"
+
+
+def extreme_variants(scene_name: str) -> list[dict]:
+    """Each parameter at its lo and its hi, then all at lo and all at hi."""
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    scene = Registry(SearchPath.build([])).scene(scene_name)
+    lo, hi, variants = {}, {}, []
+    for p in scene.params:
+        if p.kind == "color":
+            a, b = "#000000", "#ffffff"
+        elif p.kind == "bool":
+            a, b = False, True
+        else:
+            a, b = float(p.lo), float(p.hi)
+        lo[p.name], hi[p.name] = a, b
+        variants += [{p.name: a}, {p.name: b}]
+    return variants + [lo, hi]
+
+
+def assert_healthy(img: np.ndarray, what: str, lights_off: bool = False) -> None:
+    """Not black, not flat, and no holes of pure black (where NaN would land).
+
+    With the lights off (no glow, or black colours) a dark frame is right: then it must be
+    uniformly dark, with no stray bright pixels either.
+    """
+    lum = img.astype(float).mean(axis=2)
+    if lights_off:
+        assert lum.max() < 60, f"{what}: stray bright pixels with the lights off"
+        return
+    assert lum.mean() > 4.0, f"{what}: frame is near black (mean {lum.mean():.2f})"
+    zero = (img.max(axis=2) == 0).mean()
+    assert zero < 0.05, f"{what}: {zero:.1%} of pixels are pure black"
+    assert lum.std() > 1.0, f"{what}: frame is flat (std {lum.std():.2f})"
+
+
+def test_moss_renders_glowing_streets(gl):
+    img = render_times(gl, "moss", [1.0], size=SIZE)[0]
+    assert_healthy(img, "moss at 1 s")
+    # the ground (lower half) glows green-cyan: green beats red there
+    lower = img[SIZE[1] // 2:].astype(float)
+    assert lower[..., 1].mean() > 1.5 * lower[..., 0].mean()
+    # the sky above the horizon stays dark
+    assert img[:4].mean() < lower.mean()
+
+
+def test_moss_parameter_extremes_give_no_black_or_flat_frame(gl, tmp_path):
+    variants = extreme_variants("moss")
+    project = make_project(tmp_path, {"scenes/sweep.py": _sweep_source("moss", variants)})
+    frames = render_times(gl, "sweep", [i + 0.6 for i in range(len(variants))], folder=project, size=SIZE)
+    for variant, img in zip(variants, frames):
+        # glow 0 (or black colours) legitimately leaves only the night air
+        off = variant.get("glow") == 0.0 or all(variant.get(k) == "#000000" for k in ("colour", "colour_b", "speck"))
+        assert_healthy(img, f"moss {variant}", lights_off=off)
+
+
+def _heartbeat_series(gl, tmp_path, params: dict, show_bpm: float, fps: int, seconds: float):
+    source = ("from visuals import Show, Cue\n"
+              f"beat = Show('beat', [Cue('moss', 0, 20, params={params!r})], bpm={show_bpm}, duration=20)\n")
+    project = make_project(tmp_path, {"scenes/beat.py": source})
+    n = int(seconds * fps)
+    frames = render_frames(gl, "beat", range(n), folder=project, size=SIZE, fps=fps)
+    stack = np.stack([frames[i].astype(float).mean(axis=2) for i in range(n)])   # (t, y, x)
+    # the pixel that pulses most (a moss-covered one near the heart), sampled over time
+    y, x = np.unravel_index(np.argmax(stack.std(axis=0)), stack.shape[1:])
+    return stack[:, y, x], np.arange(n) / fps
+
+
+def _peaks(series: np.ndarray) -> np.ndarray:
+    lo, hi = series.min(), series.max()
+    thr = lo + 0.2 * (hi - lo)
+    idx = [i for i in range(1, len(series) - 1)
+           if series[i] > thr and series[i] >= series[i - 1] and series[i] > series[i + 1]]
+    return np.asarray(idx)
+
+
+@pytest.mark.parametrize("bpm,fps", [(60.0, 60), (150.0, 240)])
+def test_moss_pulses_twice_per_beat_at_the_set_bpm(gl, tmp_path, bpm, fps):
+    period = 60.0 / bpm
+    series, times = _heartbeat_series(gl, tmp_path, {"bpm": bpm, "drift": 0.0}, 120.0, fps, 3 * period)
+    peaks = _peaks(series)
+    assert len(peaks) == 6, f"expected 2 peaks in each of 3 beats, got {len(peaks)} at {times[peaks]}"
+    t = times[peaks]
+    gaps = np.diff(t) / period
+    # lub to dub ~0.3 of a beat, dub to the next lub ~0.7
+    assert np.allclose(gaps[0::2], 0.3, atol=0.06), gaps
+    assert np.allclose(gaps[1::2], 0.7, atol=0.06), gaps
+    # one beat apart: the set bpm
+    assert np.allclose(t[2:] - t[:-2], period, atol=1.5 / fps + 0.01), t
+    # the dub is the weaker pulse
+    assert (series[peaks[1::2]] < series[peaks[0::2]]).all()
+
+
+def test_moss_follows_the_show_tempo_when_asked(gl, tmp_path):
+    show_bpm = 90.0
+    series, times = _heartbeat_series(gl, tmp_path, {"bpm": 60.0, "drift": 0.0, "follow_tempo": True},
+                                      show_bpm, 60, 3 * 60.0 / show_bpm)
+    t = times[_peaks(series)]
+    assert len(t) == 6, t
+    assert np.allclose(t[2:] - t[:-2], 60.0 / show_bpm, atol=0.03), t

@@ -1,0 +1,151 @@
+"""The towers scene: liquid-glass towers over the moss streets, rippling where touched.
+
+GL tests at 160x90 on the headless context.  The environment is bound to the built-in
+gradient here, so these tests depend only on this scene.  Touch positions are chosen with
+the scene's own picking (scenes/towers.py ``pick``), so they land on a tower (or the street)
+whatever the layout.
+"""
+from __future__ import annotations
+
+import importlib.util
+import math
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, make_project, render_times
+from test_scene_moss import _sweep_source, assert_healthy, extreme_variants
+
+SIZE = (160, 90)
+DECAY = 4.0     # the default ripple_decay: seconds until a ripple has died away
+
+
+def towers_module():
+    spec = importlib.util.spec_from_file_location("towers_for_tests", ROOT / "scenes" / "towers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def find_point(kind: float, t: float, near=(0.5, 0.55), avoid_cell=None, params: dict | None = None,
+               seed: int = 0):
+    """The screen point (x, y) nearest `near` whose 7x7 pixel neighbourhood all sees `kind`
+    (for towers: all one tower, not `avoid_cell`) at time t; also returns that cell."""
+    m = towers_module()
+    p = {x.name: x.default for x in m.towers.params}
+    p.update(params or {})
+    layout = m.city_layout(seed, float(p["density"]), float(p["max_height"]))
+    cam = m.camera(t, p)
+    aspect = SIZE[0] / SIZE[1]
+    candidates = [(x, y) for y in np.linspace(0.1, 0.9, 17) for x in np.linspace(0.08, 0.92, 22)]
+    candidates.sort(key=lambda q: math.hypot((q[0] - near[0]) * aspect, q[1] - near[1]))
+    for x, y in candidates:
+        seen = {m.pick(layout, cam["pos"], m.screen_ray(cam, x + dx / SIZE[0], y + dy / SIZE[1], aspect))[::2]
+                for dx in (-3, 0, 3) for dy in (-3, 0, 3)}
+        if len(seen) == 1:
+            k, cell = seen.pop()
+            if k == kind and (kind != m.KIND_TOWER or cell != avoid_cell):
+                return float(x), float(y), cell
+    raise AssertionError(f"no screen point sees kind {kind} at t={t}")
+
+
+def show_source(name: str, touches: list[tuple], params: dict | None = None) -> str:
+    ev = ", ".join(f"Touch({t}, {x}, {y}, {s})" for t, x, y, s in touches)
+    return ("from visuals import Show, Cue, Touch\n"
+            f"{name} = Show({name!r}, [Cue('towers', 0, 30, params={params or {}!r}, events=[{ev}], "
+            "bind={'environment': 'env_gradient'})], duration=30)\n")
+
+
+def window(img: np.ndarray, x: float, y: float, r: int) -> np.ndarray:
+    """Pixels within r of the screen point (x, y) (0..1, bottom-left origin)."""
+    cx, cy = int(round(x * SIZE[0])), int(round((1.0 - y) * SIZE[1]))
+    return img[max(cy - r, 0):cy + r + 1, max(cx - r, 0):cx + r + 1].astype(float)
+
+
+def test_towers_render_glass_over_the_moss(gl, tmp_path):
+    project = make_project(tmp_path, {"scenes/plain.py": show_source("plain", [])})
+    a, b = render_times(gl, "plain", [1.0, 4.0], folder=project, size=SIZE)
+    assert_healthy(a, "towers at 1 s")
+    assert_healthy(b, "towers at 4 s")
+    assert np.abs(a.astype(int) - b.astype(int)).mean() > 2.0, "the camera drifts: frames differ"
+
+
+def test_towers_parameter_extremes_give_no_black_or_flat_frame(gl, tmp_path):
+    variants = extreme_variants("towers")
+    source = _sweep_source("towers", variants).replace(
+        "params=", "bind={'environment': 'env_gradient'}, params=")
+    project = make_project(tmp_path, {"scenes/sweep.py": source})
+    frames = render_times(gl, "sweep", [i + 0.6 for i in range(len(variants))], folder=project, size=SIZE)
+    for variant, img in zip(variants, frames):
+        # the light comes from the environment and the moss: with both off, dark is right
+        off = variant.get("env_gain") == 0.0 and (variant.get("moss_glow") == 0.0
+                                                  or variant.get("moss_colour") == "#000000")
+        assert_healthy(img, f"towers {variant}", lights_off=off)
+
+
+def _touch_pair(gl, tmp_path, touch, times, params=None):
+    """The same frames with and without one touch."""
+    project = make_project(tmp_path, {"scenes/t.py": show_source("touched", [touch], params)
+                                      + show_source("untouched", [], params).split("\n", 1)[1]})
+    with_touch = render_times(gl, "touched", times, folder=project, size=SIZE)
+    without = render_times(gl, "untouched", times, folder=project, size=SIZE)
+    return [np.abs(a.astype(float) - b.astype(float)).mean(axis=2) for a, b in zip(with_touch, without)]
+
+
+def test_a_touch_ripples_the_tower_under_it_and_decays(gl, tmp_path):
+    t0 = 1.0
+    x, y, cell = find_point(1.0, t0)
+    fx, fy, _ = find_point(1.0, t0, near=(1.0 - x, y), avoid_cell=cell)    # another tower
+    soon, later, gone = _touch_pair(gl, tmp_path, (t0, x, y, 1.0), [t0 + 0.4, t0 + 1.2, t0 + DECAY + 0.05])
+    near = window(soon[..., None], x, y, 6).mean()
+    assert near > 2.0, f"a touch at ({x:.2f}, {y:.2f}) barely changed the glass there ({near:.2f} levels)"
+    assert window(soon[..., None], fx, fy, 6).mean() < 0.2, "a touch changed another tower"
+    # only that tower ripples: the rest of the frame (outside a disc around it) is untouched
+    yy, xx = np.mgrid[0:SIZE[1], 0:SIZE[0]]
+    outside = np.hypot(xx - x * SIZE[0], yy - (1 - y) * SIZE[1]) > 30
+    assert soon[outside].mean() < 0.05
+    # a second later it has spread: more of the surface moves, further out
+    assert (later > 2.0).sum() > (soon > 2.0).sum()
+    assert gone.max() == 0.0, "the ripple has not died away after ripple_decay seconds"
+
+
+def test_a_touch_on_the_street_sends_a_ring_through_the_moss(gl, tmp_path):
+    t0 = 1.0
+    x, y, _ = find_point(0.0, t0, near=(0.5, 0.15))
+    soon, gone = _touch_pair(gl, tmp_path, (t0, x, y, 1.0), [t0 + 0.5, t0 + DECAY + 0.05])
+    assert soon.max() > 10.0
+    assert window(soon[..., None], x, y, 12).mean() > 1.0
+    assert soon[:20].mean() < 0.2, "the ring stays on the street, not in the sky"
+    assert gone.max() == 0.0
+
+
+def test_sixteen_touches_at_once_all_ripple_and_a_seventeenth_retires_the_oldest(gl, tmp_path):
+    t0 = 1.0
+    grid = [(0.12 + 0.25 * (i % 4), 0.15 + 0.22 * (i // 4)) for i in range(15)]
+    cx, cy, _ = find_point(1.0, t0, near=(0.5, 0.6))
+    grid = [g for g in grid if math.hypot(g[0] - cx, g[1] - cy) > 0.1][:15]
+    pts = grid + [(cx, cy)]                                    # the newest lands mid-frame
+    touches = [(t0 + 0.01 * i, px, py, 1.0) for i, (px, py) in enumerate(pts)]
+    extra = [(t0 + 0.2, 0.95, 0.05, 1.0)]                      # a 17th, later than all
+    project = make_project(tmp_path, {"scenes/t.py": show_source("many", touches)
+                                      + show_source("fifteen", touches[:-1]).split("\n", 1)[1]
+                                      + show_source("seventeen", touches + extra).split("\n", 1)[1]
+                                      + show_source("none", []).split("\n", 1)[1]})
+    t = t0 + 0.4
+    many, fifteen, seventeen, none = (render_times(gl, name, [t], folder=project, size=SIZE)[0].astype(float)
+                                      for name in ("many", "fifteen", "seventeen", "none"))
+    diff = np.abs(many - none).mean(axis=2)
+    moved = [window(diff[..., None], px, py, 5).mean() for px, py in pts]
+    assert min(moved) > 0.15, f"some of 16 simultaneous touches left no ripple: {np.round(moved, 2)}"
+    # the sixteenth is really drawn (not just its neighbours' rings)
+    assert window(np.abs(many - fifteen).mean(axis=2)[..., None], cx, cy, 5).mean() > 1.0
+    # with a seventeenth, the oldest (the first grid touch) is retired
+    ox, oy = pts[0]
+    assert window(np.abs(seventeen - many).mean(axis=2)[..., None], ox, oy, 3).mean() > 0.5
+
+
+@pytest.mark.parametrize("strength", [0.0])
+def test_zero_strength_touch_changes_nothing(gl, tmp_path, strength):
+    x, y, _ = find_point(1.0, 1.0)
+    (diff,) = _touch_pair(gl, tmp_path, (1.0, x, y, strength), [1.4])
+    assert diff.max() == 0.0
