@@ -26,6 +26,7 @@ from .scene_runtime import SceneRunner
 from .show import Show
 from .timeline import ActiveCue, TimelineSample
 from .transitions import transition_shader
+from .post import post_chain
 
 DOWNSAMPLE_SHADER = "post/downsample.frag"
 MAX_SIZE = 16384
@@ -93,15 +94,18 @@ class Renderer:
     # -- preparation ------------------------------------------------------------------
     def warm_up(self) -> None:
         """Compile every program the show can use, so the first frames do not stall."""
+        names: list[str] = [name for name, _ in post_chain(self.show.post)]
         for cue in self.show.cues:
-            names = [cue.scene] + [self.bound_scene(cue.scene, slot, cue.bind.get(slot))
-                                   for slot in self.registry.scene(cue.scene).bindings]
-            for name in names:
-                scene = self.registry.scene(name)
-                for spec in scene.passes:
-                    self.programs.get(spec.frag, spec.vert, list(scene.params), scene.folder)
+            names.append(cue.scene)
+            names += [self.bound_scene(cue.scene, slot, cue.bind.get(slot))
+                      for slot in self.registry.scene(cue.scene).bindings]
+            names += [name for name, _ in post_chain(cue.post)]
             if cue.fade_in > 0:
                 self.programs.get(transition_shader(cue.transition))
+        for name in dict.fromkeys(names):
+            scene = self.registry.scene(name)
+            for spec in scene.passes:
+                self.programs.get(spec.frag, spec.vert, list(scene.params), scene.folder)
 
     def _runner(self, key: Any, scene_name: str, size: tuple[int, int]) -> SceneRunner:
         runner = self.runners.get(key)
@@ -204,7 +208,23 @@ class Renderer:
         state = self.scene_state(active, sample, frame)
         inputs = self._inputs(active, state)
         runner = self._runner(active.index, active.cue.scene, self.config.render_size)
-        return runner.render(state, inputs, self._history(active))
+        fbo = runner.render(state, inputs, self._history(active))
+        return self._post(active.cue.post, fbo, state, sample, key=active.index)
+
+    def _post(self, chain, fbo: moderngl.Framebuffer, state: SceneState, sample: TimelineSample,
+              key: Any) -> moderngl.Framebuffer:
+        """Run a chain of post effects over an image; each effect has its own runner."""
+        for i, (name, static) in enumerate(post_chain(chain)):
+            effect = self.registry.scene(name)
+            params = effect.params.defaults()
+            played = {**static, **sample.owned.get(name, {}), **self.overrides.get(name, {})}
+            for pname, value in played.items():
+                spec = effect.params.get(pname)
+                params[pname] = spec.clamp(spec.coerce(value))
+            runner = self._runner((key, "post", i), name, self.config.render_size)
+            fbo = runner.render(replace(state, params=params, events=()),
+                                {"input": fbo.color_attachments[0]}, None)
+        return fbo
 
     def _render_guarded(self, active: ActiveCue, sample: TimelineSample,
                         frame: Frame) -> moderngl.Framebuffer | None:
@@ -233,7 +253,10 @@ class Renderer:
     def render(self, frame: Frame, tempo: tuple[float, float] | None = None) -> moderngl.Framebuffer:
         """Render the show at ``frame.t``; ``tempo`` (beat, bpm) when the tempo is played live."""
         self.tempo = tempo
-        sample = self.show.timeline.sample(frame.t, tempo)
+        t = self.show.timeline.remap(frame.t, float(self.config.fps) if self.config.exact else None)
+        if t != frame.t:
+            frame = Frame(frame.index, t, frame.dt)
+        sample = self.show.timeline.sample(t, tempo)
         self.last_sample = sample
         layers: list[LayerImage] = []
         self._used = set()
@@ -260,9 +283,9 @@ class Renderer:
             self.output.clear(0.0, 0.0, 0.0, 1.0)
             self.frame_fbo = self.output
         elif self._downsample is None:
-            self.frame_fbo = self.compositor.composite(layers)
+            self.frame_fbo = self._post_frame(self.compositor.composite(layers), sample, frame)
         else:
-            final = self.compositor.composite(layers)
+            final = self._post_frame(self.compositor.composite(layers), sample, frame)
             self.output.use()
             final.color_attachments[0].use(0)
             self._downsample.set("u_image", 0)
@@ -270,6 +293,16 @@ class Renderer:
             self._downsample.vao.render(moderngl.TRIANGLES, vertices=3)
             self.frame_fbo = self.output
         return self.frame_fbo
+
+    def _post_frame(self, fbo: moderngl.Framebuffer, sample: TimelineSample, frame: Frame) -> moderngl.Framebuffer:
+        """The show's post effects over the whole composited frame, in show time."""
+        if not self.show.post:
+            return fbo
+        fps = float(self.config.fps)
+        state = SceneState(t=sample.t, show_t=sample.t, frame=max(0, round(sample.t * fps)), dt=1.0 / fps,
+                           beat=sample.beat, bpm=sample.bpm, seed=self.seed, resolution=self.config.render_size,
+                           params={})
+        return self._post(self.show.post, fbo, state, sample, key="show")
 
     def read_rgb(self) -> bytes:
         """The last rendered frame as RGB bytes, bottom row first (GL order)."""

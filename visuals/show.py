@@ -19,7 +19,7 @@ class Show:
     def __init__(self, name: str, cues: Sequence[Cue], tracks: Mapping[str, Any] | None = None,
                  bpm: float | Sequence[Any] = 120.0, duration: float | None = None, seed: int = 0,
                  description: str = "", size: tuple[int, int] = (1280, 720), fps: float = 30,
-                 site: SourceSite | None = None):
+                 post: Sequence[Any] = (), loops: Sequence[Any] = (), site: SourceSite | None = None):
         self.site = site or caller_site()
         self.name = name
         self.description = description
@@ -29,7 +29,8 @@ class Show:
         if not cues:
             raise VisualsError(f"show '{name}' has no cues", file=self.site.file if self.site else None,
                                line=self.site.line if self.site else None, fix="add at least one Cue")
-        self.timeline = Timeline(cues, tracks, bpm=bpm, duration=duration, site=self.site)
+        self.timeline = Timeline(cues, tracks, bpm=bpm, duration=duration, loops=loops, site=self.site)
+        self.post = tuple(post)
 
     @property
     def duration(self) -> float:
@@ -58,6 +59,23 @@ class Show:
                         param.validate(v, track.site or cue.site)
             if known_transitions and cue.transition not in known_transitions:
                 raise cue.error(f"unknown transition '{cue.transition}'", suggest(cue.transition, known_transitions))
+        from .post import PostEffect, post_chain
+        for cue in self.cues:
+            for name, params in post_chain(cue.post):
+                effect = scenes.get(name)
+                if not isinstance(effect, PostEffect):
+                    raise cue.error(f"cue applies post effect '{name}', which does not exist",
+                                    suggest(name, [n for n, s in scenes.items() if isinstance(s, PostEffect)]))
+                for key, value in params.items():
+                    effect.params.get(key, cue.site).validate(value, cue.site)
+        for name, params in post_chain(self.post):
+            effect = scenes.get(name)
+            if not isinstance(effect, PostEffect):
+                raise VisualsError(f"show applies post effect '{name}', which does not exist",
+                                   file=self.site.file if self.site else None, line=self.site.line if self.site else None,
+                                   fix=suggest(name, [n for n, s in scenes.items() if isinstance(s, PostEffect)]))
+            for key, value in params.items():
+                effect.params.get(key, self.site).validate(value, self.site)
         by_name = {c.name: c for c in self.cues if c.name}
         for address, track in self.timeline.tracks.items():
             owner, dot, param_name = address.partition(".")

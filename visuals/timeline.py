@@ -8,6 +8,7 @@ without replaying the show from zero.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -117,7 +118,8 @@ class Cue:
     within the overlap, so a crossfade never dips.  ``params`` holds fixed values or signals;
     ``keys`` holds tracks in cue-local time (0 = the cue's start).  ``events`` (touches...)
     are in cue-local time too.  ``bind`` chooses which scene fills each of the scene's
-    bindings (``{"environment": "resonance"}``) instead of the scene's default.
+    bindings (``{"environment": "resonance"}``) instead of the scene's default.  ``post``
+    lists post effects applied to this cue's image: names, or ``(name, {param: value})``.
     """
 
     scene: str
@@ -136,6 +138,7 @@ class Cue:
     name: str | None = None
     events: Sequence[Any] = ()
     bind: Mapping[str, str] = field(default_factory=dict)
+    post: Sequence[Any] = ()
     site: SourceSite | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -174,6 +177,35 @@ class Cue:
         if with_fade_out and self.fade_out > 0:
             w = min(w, self.ease_fn(min(1.0, (self.end - t) / self.fade_out)))
         return w
+
+
+@dataclass
+class Loop:
+    """A glitch loop: from ``start`` to ``end`` the show repeats the ``length`` seconds before
+    ``start``, like a recording stuck on repeat (the child's laughter of the dream).
+
+    The frames it shows are earlier frames rendered again, which in this engine are the same
+    bytes: on the export grid a loop of N frames repeats exactly N frames.
+    """
+
+    start: float
+    end: float
+    length: float = 0.5
+    site: SourceSite | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.site = self.site or caller_site()
+        if self.end <= self.start or self.length <= 0 or self.length > self.start + 1e-9:
+            raise VisualsError(f"invalid loop {self.start:g}..{self.end:g} s of {self.length:g} s",
+                               file=self.site.file if self.site else None, line=self.site.line if self.site else None,
+                               fix="give start < end and 0 < length <= start (it repeats what came before start)")
+
+    def source_time(self, t: float, fps: float | None = None) -> float:
+        if fps:   # on a frame grid: repeat whole frames exactly
+            n = max(1, round(self.length * fps))
+            f, f0 = round(t * fps), round(self.start * fps)
+            return (f0 - n + (f - f0) % n) / fps
+        return self.start - self.length + math.fmod(t - self.start, self.length)
 
 
 class TempoMap:
@@ -255,6 +287,7 @@ class TimelineSample:
     bpm: float
     layers: list[LayerSample]
     globals: dict[str, Any]
+    owned: dict[str, dict[str, Any]] = field(default_factory=dict)   # "owner.param" tracks by owner
 
     def cues(self) -> list[ActiveCue]:
         out = []
@@ -275,9 +308,10 @@ class Timeline:
 
     def __init__(self, cues: Sequence[Cue], tracks: Mapping[str, Any] | None = None,
                  bpm: float | Sequence[Any] | Track = 120.0, duration: float | None = None,
-                 site: SourceSite | None = None):
+                 loops: Sequence[Loop] = (), site: SourceSite | None = None):
         self.site = site or caller_site()
         self.cues = list(cues)
+        self.loops = sorted(loops, key=lambda lp: lp.start)
         self.tracks = {name: as_track(v, self.site) for name, v in (tracks or {}).items()}
         self.tempo = TempoMap(bpm, self.site)
         self.duration = float(duration) if duration is not None else max(
@@ -340,11 +374,23 @@ class Timeline:
             else:
                 current = self._active(ci, cur, t, st, fade_out=True)
                 layers.append(LayerSample(layer, current, None, 1.0, current.envelope * cur.opacity))
-        globals_ = {}
+        globals_: dict[str, Any] = {}
+        owned: dict[str, dict[str, Any]] = {}
         for address, track in self.tracks.items():
-            if "." not in address:
-                globals_[address] = track.sample(st) if isinstance(track, Signal) else track.sample(t)
-        return TimelineSample(t, st.beat, st.bpm, layers, globals_)
+            value = track.sample(st) if isinstance(track, Signal) else track.sample(t)
+            owner, dot, param = address.partition(".")
+            if dot:
+                owned.setdefault(owner, {})[param] = value
+            else:
+                globals_[address] = value
+        return TimelineSample(t, st.beat, st.bpm, layers, globals_, owned)
+
+    def remap(self, t: float, fps: float | None = None) -> float:
+        """Show time after glitch loops: inside a loop the last ``length`` seconds repeat."""
+        for loop in self.loops:
+            if loop.start <= t < loop.end:
+                return loop.source_time(t, fps)
+        return t
 
 
 def _fade_out_only(cue: Cue, t: float) -> float:

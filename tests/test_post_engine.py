@@ -1,0 +1,102 @@
+"""Post effects on cues and on the whole frame, their automation, and glitch loops."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import make_project, render_frames, render_times
+from visuals.errors import VisualsError
+
+PROJECT = {
+    "scenes/fx.py": """
+        from visuals import Scene, Pass, Param, Show, Cue, Loop
+        from visuals.post import PostEffect
+
+        flat = Scene("flat", [Pass("flat.frag")], [Param("colour", "#204080")])
+        ramp = Scene("ramp", [Pass("ramp.frag")], [])
+        invert = PostEffect("invert", [Pass("invert.frag")], [Param("amount", 1.0, 0, 1, "how much")])
+
+        per_cue = Show("per_cue", [Cue("flat", 0, 2, post=["invert"]), Cue("flat", 0, 2, layer=1, opacity=0.0)])
+        whole = Show("whole", [Cue("flat", 0, 4)], post=[("invert", {"amount": 0.5})])
+        automated = Show("automated", [Cue("flat", 0, 4)], post=["invert"],
+                         tracks={"invert.amount": [(0, 0.0), (4, 1.0)]})
+        looped = Show("looped", [Cue("ramp", 0, 4)], loops=[Loop(2.0, 3.0, length=0.5)])
+        """,
+    "scenes/flat.frag": """
+        #version 330 core
+        #include <visuals/params>
+        out vec4 c;
+        void main() { c = vec4(u_colour.rgb, 1.0); }
+        """,
+    "scenes/ramp.frag": """
+        #version 330 core
+        uniform float u_time;
+        out vec4 c;
+        void main() { c = vec4(fract(u_time / 4.0), 0.0, 0.0, 1.0); }
+        """,
+    "scenes/invert.frag": """
+        #version 330 core
+        #include <visuals/params>
+        uniform sampler2D u_input;
+        out vec4 c;
+        void main() {
+            vec4 src = texelFetch(u_input, ivec2(gl_FragCoord.xy), 0);
+            c = vec4(mix(src.rgb, 1.0 - src.rgb, u_amount), 1.0);
+        }
+        """,
+}
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path, PROJECT)
+
+
+def test_a_cue_post_effect_changes_only_its_cue(gl, project):
+    img = render_frames(gl, "per_cue", [0], folder=project, size=(8, 8))[0]
+    assert tuple(img[4, 4]) == (255 - 0x20, 255 - 0x40, 255 - 0x80)
+
+
+def test_a_show_post_effect_applies_to_the_frame_with_its_static_value(gl, project):
+    img = render_frames(gl, "whole", [0], folder=project, size=(8, 8))[0]
+    want = np.round((np.array([0x20, 0x40, 0x80]) + (255 - np.array([0x20, 0x40, 0x80]))) / 2)
+    assert np.abs(img[4, 4].astype(int) - want).max() <= 1
+
+
+def test_post_effect_parameters_follow_the_timeline(gl, project):
+    start, middle, end = render_times(gl, "automated", [0.0, 2.0, 3.99], folder=project, size=(8, 8))
+    assert tuple(start[4, 4]) == (0x20, 0x40, 0x80)
+    assert abs(int(middle[4, 4, 0]) - 128) <= 2
+    assert abs(int(end[4, 4, 0]) - (255 - 0x20)) <= 2
+
+
+def test_a_glitch_loop_repeats_earlier_frames_exactly(gl, project):
+    fps = 30
+    frames = render_frames(gl, "looped", range(0, 100), folder=project, size=(8, 8), fps=fps)
+    n = 15                                   # 0.5 s at 30 fps
+    for f in range(60, 90):                  # inside the loop, 2 s .. 3 s
+        source = 60 - n + (f - 60) % n
+        assert np.array_equal(frames[f], frames[source]), f"frame {f} should repeat frame {source}"
+    assert not np.array_equal(frames[59], frames[60 - n - 1])
+    assert not np.array_equal(frames[90], frames[90 - n]), "after the loop, time runs on"
+
+
+def test_unknown_post_effect_names_the_cue_line(tmp_path):
+    project = make_project(tmp_path, {**PROJECT, "scenes/bad.py": """
+        from visuals import Show, Cue
+        bad = Show("bad", [
+            Cue("flat", 0, 2, post=["invret"])])
+        """})
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    with pytest.raises(VisualsError) as err:
+        Registry(SearchPath.build([project])).show("bad")
+    assert err.value.line == 3 and "invret" in err.value.message and "invert" in err.value.fix
+
+
+def test_post_effects_cannot_use_feedback(tmp_path):
+    from visuals.post import PostEffect
+    from visuals.scene import Pass
+    with pytest.raises(VisualsError) as err:
+        PostEffect("echo", [Pass("echo.frag", feedback=True)])
+    assert "feedback" in err.value.message
