@@ -167,3 +167,15 @@ def test_mixer_crossfades_two_decks(gl, registry):
         assert np.abs(mid - (a + b) / 2).max() <= 1.5
     finally:
         mixer.release()
+
+
+def test_a_live_glitch_loop_repeats_the_last_seconds_then_resumes(perf):
+    from visuals.controls.events import Trigger
+    deck = perf.decks["a"]
+    perf.apply(Trigger(name="loop", value=0.5), 3.0)
+    assert perf.deck_time(deck, 3.0) == pytest.approx(2.5)
+    assert perf.deck_time(deck, 3.2) == pytest.approx(2.7)
+    assert perf.deck_time(deck, 3.6) == pytest.approx(2.6)      # wrapped
+    perf.apply(Trigger(name="loop", value=0.0), 4.0)
+    assert perf.deck_time(deck, 4.0) == pytest.approx(3.0)      # resumes where it stuck
+    assert perf.deck_time(deck, 5.0) == pytest.approx(4.0)

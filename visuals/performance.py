@@ -56,14 +56,22 @@ class TransportState:
     anchor_show: float = 0.0
     speed: float = 1.0
     paused: bool = False
+    loop: tuple[float, float] | None = None     # (show time it stuck at, length): a glitch loop
 
-    def show_time(self, t: float) -> float:
+    def running_time(self, t: float) -> float:
         if self.paused:
             return self.anchor_show
         return self.anchor_show + (t - self.anchor_perf) * self.speed
 
+    def show_time(self, t: float) -> float:
+        raw = self.running_time(t)
+        if self.loop is not None and raw >= self.loop[0]:
+            start, length = self.loop
+            return start - length + math.fmod(raw - start, length)
+        return raw
+
     def reanchor(self, t: float, show: float | None = None) -> None:
-        self.anchor_show = self.show_time(t) if show is None else max(0.0, show)
+        self.anchor_show = self.running_time(t) if show is None else max(0.0, show)
         self.anchor_perf = t
 
 
@@ -279,8 +287,23 @@ class Performance:
                 self.presets.save(event.name, self.snapshot(t))
         elif isinstance(event, Trigger):
             self.triggers.append((t, event))
+            if event.name == "loop":
+                self._glitch_loop(event.value, t)
         elif isinstance(event, Interface):
             pass
+
+    def _glitch_loop(self, length: float, t: float) -> None:
+        """Stick deck A on repeat over the last ``length`` seconds; 0 lets it run on again
+        from where it stuck (the laughter that loops, then the recording that resumes)."""
+        tr = self.decks["a"].transport
+        if length > 0:
+            now = self.deck_time(self.decks["a"], t)
+            tr.reanchor(t, now)
+            tr.loop = (now, min(length, now)) if now > 0 else None
+        elif tr.loop is not None:
+            start = tr.loop[0]
+            tr.loop = None
+            tr.reanchor(t, start)
 
     def _cue_jump(self, event: CueJump, t: float) -> None:
         deck = self.decks["a"]
