@@ -129,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     lv.add_argument("--frames", type=int, help=argparse.SUPPRESS)
     lv.add_argument("--dump", help=argparse.SUPPRESS)   # save rendered frames with their times (tests)
 
+    sh = sub.add_parser("sheet", help="a contact sheet: stills across a show with its timeline beneath",
+                        description="Draw a grid of stills across a show, each captioned with its time and cue, "
+                                    "and the timeline's cues as bars beneath: a whole show at a glance.")
+    sh.add_argument("show", nargs="?", help="show or scene name, or a .frag file (default: the dream)")
+    sh.add_argument("--every", help="seconds between stills (default: about 24 stills across the show)")
+    sh.add_argument("--out", help="PNG file (default renders/SHOW_sheet.png)")
+    sh.add_argument("--thumb", default="320x180", help="size of each still WxH (default 320x180)")
+    sh.add_argument("--columns", type=int, default=6, help="stills per row (default 6)")
+
     osc = sub.add_parser("osc", help="the OSC address space", description="OSC control of visuals live --osc.")
     osc.add_argument("--list", action="store_true", help="print every address with its arguments")
     osc.add_argument("show", nargs="?", help="list the parameter addresses of this show's scenes only")
@@ -315,6 +324,32 @@ def cmd_live(args) -> int:
     return LivePlayer(options).run()
 
 
+def cmd_sheet(args) -> int:
+    from .gpu import create_headless_context
+    from .sheet import SheetLayout, render_sheet, sample_times
+    from .sinks import ensure_writable
+    registry = _registry(args)
+    name = args.show or _default_show(registry)
+    show = registry.show(name)
+    every = parse_time(args.every, "--every") if args.every else None
+    if every is not None and every <= 0:
+        raise VisualsError("--every must be more than 0 seconds", fix="give e.g. --every 10")
+    if not 1 <= args.columns <= 50:
+        raise VisualsError(f"--columns {args.columns} is out of range", fix="give 1 to 50 columns")
+    layout = SheetLayout(thumb=parse_size(args.thumb), columns=args.columns)
+    out = Path(args.out or f"renders/{_slug(name)}_sheet.png")
+    ensure_writable(out)
+    times = sample_times(show.duration, every)
+    from .progress import Progress
+    progress = Progress(len(times), label=f"{_slug(name)} sheet", unit="stills")
+    image = render_sheet(create_headless_context(), show, registry, times, layout, progress=progress)
+    tmp = out.with_name(out.name + ".partial")
+    image.save(tmp, format="PNG")
+    os.replace(tmp, out)
+    progress.close(f"wrote {out} ({image.size[0]}x{image.size[1]}, {len(times)} stills)")
+    return 0
+
+
 def cmd_osc(args) -> int:
     from .controls.osc import address_space
     registry = _registry(args)
@@ -337,7 +372,7 @@ def cmd_midi(args) -> int:
 
 
 COMMANDS = {"render": cmd_render, "still": cmd_still, "list": cmd_list, "live": cmd_live, "osc": cmd_osc,
-            "midi": cmd_midi}
+            "midi": cmd_midi, "sheet": cmd_sheet}
 
 
 def main(argv: list[str] | None = None) -> int:

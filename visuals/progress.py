@@ -22,8 +22,9 @@ def _fmt_seconds(s: float) -> str:
 
 class Progress:
     def __init__(self, total: int, label: str = "render", stream: TextIO | None = None,
-                 enabled: bool = True, clock=time.perf_counter):
+                 enabled: bool = True, clock=time.perf_counter, unit: str = "frames"):
         self.total = max(total, 0)
+        self.unit = unit
         self.label = label
         self.stream = stream or sys.stderr
         self.enabled = enabled
@@ -48,8 +49,9 @@ class Progress:
         width = 24
         filled = int(frac * width)
         bar = "#" * filled + "-" * (width - filled)
-        return (f"{self.label} [{bar}] {self.done}/{self.total} frames {frac * 100:5.1f}% "
-                f"{fps:6.1f} fps  elapsed {_fmt_seconds(self.elapsed)}  ETA {_fmt_seconds(eta)}")
+        rate = "fps" if self.unit == "frames" else f"{self.unit}/s"
+        return (f"{self.label} [{bar}] {self.done}/{self.total} {self.unit} {frac * 100:5.1f}% "
+                f"{fps:6.1f} {rate}  elapsed {_fmt_seconds(self.elapsed)}  ETA {_fmt_seconds(eta)}")
 
     def update(self, n: int = 1) -> None:
         self.done += n
