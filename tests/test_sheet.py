@@ -35,4 +35,5 @@ def test_sheet_has_the_grid_and_the_stills(tmp_path, gl):
     # the slot after the last still is empty background
     x = layout.margin + 2 * (80 + layout.gap)
     y = layout.header + 1 * (45 + layout.caption + layout.gap)
-    assert image[y:y + 45, x:x + 80].std() < 1
+    from visuals.sheet import BACKGROUND
+    assert (image[y:y + 45, x:x + 80] == BACKGROUND).all()
