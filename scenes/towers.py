@@ -60,6 +60,10 @@ def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
     height = np.where(present, height, 0.0)
     ox = rng.integers(0, 256, (GRID, GRID))
     oz = rng.integers(0, 256, (GRID, GRID))
+    # The camera drifts down the avenue x = 0: the towers that line it stand back from it
+    # (against the far side of their blocks), so the avenue opens wide onto the sky.
+    ox[:, GRID - 1] = 0            # cells x = -1: pushed toward -x
+    ox[:, 0] = 255                 # cells x = 0: pushed toward +x
     packed = (ox * 256 + oz).astype(np.float64)
     return np.stack([hx, hz, height, packed], axis=-1).astype(np.float32)
 
@@ -208,22 +212,19 @@ towers = TowersScene(
         Pass("scenes/moss/moss_bake.frag", name="field", size=(512, 512), update="once",
              wrap="repeat", mipmaps=True),
         Pass("scenes/towers/haze.frag", name="haze", size=(32, 1)),
-        # Cleared triangle passes (one full-screen triangle), so that discarded pixels read
-        # as transparent: llvmpipe skips the work of discarded pixels.
+        # A cleared triangle pass (one full-screen triangle), so that discarded pixels (no
+        # tower) read as transparent: llvmpipe skips the work of discarded pixels.
         Pass("scenes/towers/glass.frag", name="glass", vert="common/fullscreen.vert",
              primitive="triangles", count=3, clear=(0.0, 0.0, 0.0, 0.0),
              inputs=("field", "haze"), filter="nearest"),
-        Pass("scenes/towers/back.frag", name="back", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, clear=(0.0, 0.0, 0.0, 0.0),
-             inputs=("field", "haze", "glass"), filter="nearest"),
-        Pass("scenes/towers/composite.frag", name="main", inputs=("glass", "back")),
+        Pass("scenes/towers/back.frag", name="main", inputs=("field", "haze", "glass")),
     ],
     params=[
         Param("ior", 1.45, 1.0, 2.4, "refractive index of the glass"),
         Param("dispersion", 0.03, 0.0, 0.12, "spread of the index between red and blue"),
         Param("tint", "#5ccfe0", description="colour the glass lets through (Beer-Lambert)"),
         Param("absorption", 0.35, 0.0, 1.5, "how quickly light is absorbed inside, per unit"),
-        Param("env_gain", 0.9, 0.0, 2.0, "brightness of the bound environment (sky, memories)"),
+        Param("env_gain", 0.8, 0.0, 2.0, "brightness of the bound environment (sky, memories)"),
         Param("reflect", 1.0, 0.0, 2.0, "strength of the Fresnel reflections"),
         Param("wobble", 0.12, 0.0, 1.0, "the glass's idle liquid undulation"),
         Param("ripple_strength", 1.0, 0.0, 3.0, "slope of the ripples a touch starts"),

@@ -121,9 +121,10 @@ def test_a_touch_on_the_street_sends_a_ring_through_the_moss(gl, tmp_path):
 
 def test_sixteen_touches_at_once_all_ripple_and_a_seventeenth_retires_the_oldest(gl, tmp_path):
     t0 = 1.0
-    grid = [(0.12 + 0.25 * (i % 4), 0.15 + 0.22 * (i // 4)) for i in range(15)]
+    grid = [(0.1 + 0.2 * (i % 5), 0.15 + 0.22 * (i // 5)) for i in range(20)]
     cx, cy, _ = find_point(1.0, t0, near=(0.5, 0.6))
     grid = [g for g in grid if math.hypot(g[0] - cx, g[1] - cy) > 0.1][:15]
+    assert len(grid) == 15
     pts = grid + [(cx, cy)]                                    # the newest lands mid-frame
     touches = [(t0 + 0.01 * i, px, py, 1.0) for i, (px, py) in enumerate(pts)]
     extra = [(t0 + 0.2, 0.95, 0.05, 1.0)]                      # a 17th, later than all

@@ -112,7 +112,7 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     float p = heart_pulse(xz, fp, bend, h) + extra;
     float lit = m.rest + 1.5 * p;
 
-    vec3 base = mix(m.colour_a, m.colour_b, smoothstep(0.6, 0.98, f.a));
+    vec3 base = mix(m.colour_a, m.colour_b, 0.6 * smoothstep(0.7, 0.98, f.a));
     vec3 col = base * (cover * grow) * lit * 0.8;
     col += m.speck * f.b * grow * (0.3 * m.rest + 1.6 * p);
     // A hot core at the crest of each pulse, desaturating toward cyan-white.

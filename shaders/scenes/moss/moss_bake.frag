@@ -94,10 +94,11 @@ void main() {
     vec4 v = tile_voronoi(uv + warp * 0.035, 28, s + 1);
     float radius = 0.55 + 0.4 * v.w;
     float dome = clamp(1.0 - (v.x * v.x) / (radius * radius), 0.0, 1.0);
-    float fuzz = tile_fbm(uv, 96, 2, s + 3);                  // leafy texture, ~2.5 texels
+    float fuzz = tile_fbm(uv, 96, 2, s + 3);                  // leafy tufts, ~5 texels
+    float grain = tile_noise(uv * 256.0, 256, s + 17);        // single fronds, 2 texels
     float mound = smoothstep(0.0, 0.5, dome + 0.35 * (fuzz - 0.5));
     float patchy = tile_fbm(uv, 3, 3, s + 5);                 // large thick and thin areas
-    float cover = mound * (0.45 + 0.55 * dome) * (0.55 + 0.9 * fuzz);
+    float cover = mound * (0.2 + 0.8 * dome) * (0.3 + 0.9 * fuzz) * (0.55 + 0.7 * grain);
     cover *= smoothstep(0.15, 0.5, patchy + 0.2 * v.z);
 
     // Spore specks: small dots in a finer lattice on the mounds, a third of them lit.

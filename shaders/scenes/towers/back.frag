@@ -1,14 +1,17 @@
 #version 330 core
-// Towers, pass "back": the sky and the moss streets, with the touches that land on them
-// (rings of light on the moss, a screen-space ripple in the sky), for every pixel the
-// glass does not fully cover; covered pixels are discarded.
+// Towers, output pass: the sky and the moss streets, with the touches that land on them
+// (rings of light on the moss, a screen-space ripple in the sky), under the glass pass.
+// Pixels the glass covers fully return at once (llvmpipe skips what no pixel of a block
+// runs); the sky and the street are likewise each computed only where they show.
 #include "towers.glsl"
 uniform sampler2D u_glass;
 out vec4 frag_colour;
 
 void main() {
-    if (texelFetch(u_glass, ivec2(gl_FragCoord.xy), 0).a > 0.998) {
-        discard;
+    vec4 glass = texelFetch(u_glass, ivec2(gl_FragCoord.xy), 0);
+    if (glass.a > 0.998) {
+        frag_colour = vec4(glass.rgb, 1.0);
+        return;
     }
     Ray px = setup_pixel(gl_FragCoord.xy);
     vec3 ro = px.ro;
@@ -42,8 +45,15 @@ void main() {
             shine += s;
         }
     }
-    vec3 sky = mix(env(normalize(dsky)), g_haze, mist(rd)) * (1.0 + 0.5 * shine);
-    vec3 gr = ground(ro, rd, rings);
-    vec3 back = mix(sky, gr, smoothstep(-0.0005, 0.0005, -rd.y));
-    frag_colour = vec4(encode(back, gl_FragCoord.xy), 1.0);
+    float w = smoothstep(-0.0005, 0.0005, -rd.y);
+    vec3 sky = g_haze;
+    if (w < 1.0) {
+        sky = mix(env(normalize(dsky)), g_haze, mist(rd)) * (1.0 + 0.5 * shine);
+    }
+    vec3 gr = g_haze;
+    if (w > 0.0) {
+        gr = ground(ro, rd, rings);
+    }
+    vec3 back = encode(mix(sky, gr, w), gl_FragCoord.xy);
+    frag_colour = vec4(mix(back, glass.rgb, glass.a), 1.0);
 }

@@ -1,9 +1,10 @@
 // towers.glsl -- everything the towers' passes share: uniforms, the environment and haze,
 // the ground, the city layout and the grid walk, the liquid surface and the glass.
 //
-// Include-only. The scene draws in three passes (glass.frag, back.frag, composite.frag)
-// because llvmpipe skips work for pixels that `discard`, not for branches: the glass pass
-// shades only pixels that show a tower, the back pass only those a tower does not cover.
+// Include-only. The scene draws the glass in its own pass (glass.frag), which discards the
+// pixels that show no tower, then the sky and the streets under it (back.frag), which
+// returns early where the glass covers the pixel: llvmpipe skips the work of a block of
+// pixels that all discard, return or skip a branch.
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/colour.glsl"
@@ -96,15 +97,24 @@ vec3 ground(vec3 p, vec3 d, float extra) {
 
 // What a secondary ray from p (t0 from the eye) sees: the environment above the horizon,
 // the moss below (a soft read), both in the haze of the primary ray's horizon.
+// (The branches are coherent over large areas, and llvmpipe skips a branch that no pixel
+// of a block takes.)
 vec3 radiance(vec3 p, vec3 d, float t0) {
-    vec3 sky = mix(env(d), g_haze, mist(d));
-    float down = max(-d.y, 1e-3);
-    float t = min(p.y / down, 400.0);
-    vec2 xz = p.xz + d.xz * t;
-    float fp = (t0 + t) * g_pix / sqrt(down);
-    vec3 g = moss_emission_soft(xz, fp, g_heart, g_moss);
-    g = mix(g, g_haze, max(fog_amount(t0 + t), mist(d)));
-    return mix(sky, g, smoothstep(0.0, 0.03, -d.y));
+    float w = smoothstep(0.0, 0.03, -d.y);
+    vec3 sky = g_haze;
+    if (w < 1.0) {
+        sky = mix(env(d), g_haze, mist(d));
+    }
+    vec3 g = g_haze;
+    if (w > 0.0) {
+        float down = max(-d.y, 1e-3);
+        float t = min(p.y / down, 400.0);
+        vec2 xz = p.xz + d.xz * t;
+        float fp = (t0 + t) * g_pix / sqrt(down);
+        g = moss_emission_soft(xz, fp, g_heart, g_moss);
+        g = mix(g, g_haze, max(fog_amount(t0 + t), mist(d)));
+    }
+    return mix(sky, g, w);
 }
 
 // ------------------------------------------------------------------ towers
@@ -283,7 +293,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     // sky and the moss's pulse rising up the glass.
     vec3 room = b - abs(lp);                   // distance to each pair of faces
     float e2 = max(min(room.x, room.y), min(max(room.x, room.y), room.z));   // second smallest
-    float ew = max(0.02, t * g_pix * 0.9);
+    float ew = max(0.02, t * g_pix * 1.6);      // at least ~1.5 px, so a moving edge never flickers
     float edge = 1.0 - smoothstep(ew * 0.5, ew * 1.5, e2);
     vec3 edge_light = g_haze * 0.9 + g_moss.colour_a * g_moss.glow
                     * (0.08 + 1.2 * beat) * exp(-p.y / 7.0);
