@@ -1,0 +1,419 @@
+"""Quicksilver mirrors: tears of liquid metal fall, merge, pool, freeze into a mirror and shatter.
+
+"They weep -- not tears, but droplets of quicksilver that pool at your feet and harden into
+mirrors.  In them, you see yourself as you are: fractured."
+
+The picture is 2.5D: a camera looks down at a dark floor; the pool is a 2D signed distance
+field on the floor (an exponential smooth union of circles, one per landed tear, plus the
+small beads a splash throws off) lifted into a flat-topped puddle with rounded rims, the way
+mercury's surface tension holds it.  Normals come from the field's analytic gradient, so
+nothing is ray-marched.  Falling tears are analytic ellipsoids stretched by their speed.
+
+Everything that moves is a pure function of time, worked out here on the CPU each frame:
+
+* the first ``SITES`` tears (the pool's formation over its first seconds) always fall; each
+  lands, spreads towards its final radius and wobbles (surface tension modes 2 and 3);
+* after them tears keep falling into the pool at ``pour`` per second, each one a splash
+  ripple and a wobble of the rims near it;
+* ``harden`` (or ``fracture``, which implies it) freezes the pool from its rims inwards:
+  ripples damp to zero, the pool settles into its final shape and tears stop, so at
+  hardness 1 the image is still.  ``fracture`` then cracks it from an impact point into
+  log-polar Voronoi shards (iq's exact border distance) with bevelled edges, each shard
+  tilted by a hash of its cell so it reflects another part of the environment.
+
+The mirror reflects the ``environment`` binding (the sky scene by default, the built-in
+gradient until the sky exists); the reflected direction is mapped onto that image by a
+stereographic projection, plus an analytic key light and a faint city skyline at the horizon.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+
+from visuals import Binding, Param, Pass, Scene
+
+# -- the world (floor units; y up) ----------------------------------------------------------
+CAM_POS = (0.0, 1.45, -2.05)
+CAM_TARGET = (0.0, 0.0, 0.28)
+FOV_Y = 40.0                  # degrees
+
+SITES = 11                    # tears that build the pool
+BEADS_PER_SITE = 2            # small satellite beads a landing throws off
+GRAVITY = 5.0                 # units/s^2 (a dream's slow fall)
+DROP_HEIGHT = 2.4             # tears start falling here (above the top of the frame)
+FALL_TIME = math.sqrt(2.0 * DROP_HEIGHT / GRAVITY)
+TEAR_RADIUS = 0.055
+RATE_MAX = 6.0                # candidate tears per second once the pool has formed
+POUR_START = 1.6              # seconds before the first poured (non-forming) tear lands
+RIPPLE_LIFE = 3.0             # seconds a splash ripple lasts
+MAX_TEARS = 8                 # tears in the air drawn at once
+MAX_WAVES = 12                # splash ripples evaluated at once (quality picks how many)
+MAX_BLOBS = SITES + SITES * BEADS_PER_SITE
+TILES_X, TILES_Y = 48, 27      # screen tiles of the proxy geometry (see qs_tiles.glsl)
+TILE_VERTICES = 6 * TILES_X * TILES_Y
+AO_REACH = 0.3                # how far the pool's contact shadow reaches on the floor
+
+
+def _no_crack_clear() -> tuple[float, float, float, float]:
+    """The crack pass's clear value: 'no crack here' in crack_store's packing (qs_cracks.glsl)."""
+    def pack(lo01: float, hi01: float) -> float:
+        bits = (int(256 + hi01 * 32000 + 0.5) << 16) | int(lo01 * 65535 + 0.5)
+        return float(np.array([bits], np.uint32).view(np.float32)[0])
+    return (1000.0, pack(0.5, 0.0), pack(0.5, 0.5), pack(0.5, 0.5))
+
+
+# -- deterministic hashing for random access to the tear schedule ---------------------------
+def _mix64(x: int) -> int:
+    """splitmix64 finaliser: a well-mixed 64-bit integer from any integer."""
+    x = (x + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+    return x ^ (x >> 31)
+
+
+def unit_hash(seed: int, stream: int, index: int) -> float:
+    """A float in [0, 1) from (seed, stream, index); the same numbers on every machine."""
+    h = _mix64(_mix64(_mix64(seed & 0xFFFFFFFF) ^ (stream * 0x632BE59BD9B4E019)) ^ index)
+    return (h >> 11) * (1.0 / 9007199254740992.0)
+
+
+# -- the pool's layout, fixed per seed --------------------------------------------------------
+@lru_cache(maxsize=16)
+def layout(seed: int) -> dict[str, np.ndarray]:
+    """Where each forming tear lands, its final radius and landing time, and its beads."""
+    rng = np.random.default_rng([seed & 0xFFFFFFFF, 0x5117E6])
+    centres = np.zeros((SITES, 2))
+    radii = np.zeros(SITES)
+    radii[0] = 0.46
+    centres[0] = (rng.uniform(-0.1, 0.1), rng.uniform(0.05, 0.2))
+    for k in range(1, SITES):
+        for _ in range(40):     # grow outward from an earlier site, keeping the pool in frame
+            parent = int(rng.integers(0, k))
+            r = rng.uniform(0.17, 0.36) * (1.0 - 0.25 * k / SITES)
+            ang = rng.uniform(0.0, 2.0 * math.pi)
+            dist = (radii[parent] + r) * rng.uniform(0.55, 0.9)
+            c = centres[parent] + dist * np.array([math.cos(ang), math.sin(ang)])
+            if abs(c[0]) < 1.25 and -0.55 < c[1] < 0.95:
+                break
+        centres[k], radii[k] = c, r
+    times = 0.75 + np.concatenate([[0.0], np.cumsum(rng.uniform(0.3, 0.75, SITES - 1))])
+    wob = rng.uniform(0.0, 2.0 * math.pi, (SITES, 2))
+    # Beads: thrown off by each landing, a little after it, just outside the landing's rim.
+    n = SITES * BEADS_PER_SITE
+    owner = np.repeat(np.arange(SITES), BEADS_PER_SITE)
+    ang = rng.uniform(0.0, 2.0 * math.pi, n)
+    dist = radii[owner] * rng.uniform(1.05, 1.5, n) + rng.uniform(0.04, 0.22, n)
+    bead_c = centres[owner] + dist[:, None] * np.stack([np.cos(ang), np.sin(ang)], 1)
+    bead_r = rng.uniform(0.014, 0.05, n) * np.where(rng.uniform(size=n) < 0.3, 1.4, 1.0)
+    bead_t = times[owner] + rng.uniform(0.12, 0.3, n)
+    # The mirror cracks from a point near the heart of the pool.
+    crack = centres[0] + rng.uniform(-0.2, 0.2, 2)
+    return {"centres": centres, "radii": radii, "times": times, "wob": wob,
+            "bead_c": bead_c, "bead_r": bead_r, "bead_t": bead_t, "crack": crack}
+
+
+def spread(age: np.ndarray | float, final: np.ndarray | float):
+    """Radius of a landed tear after ``age`` seconds: fast splash, then a slow creep."""
+    a = np.maximum(age, 0.0)
+    grow = 1.0 - 0.78 * np.exp(-a / 0.22) - 0.22 * np.exp(-a / 1.8)
+    return TEAR_RADIUS * 1.2 + (final - TEAR_RADIUS * 1.2) * grow
+
+
+def wobble(age: np.ndarray | float):
+    """Relative amplitude of a landed tear's surface-tension oscillation."""
+    a = np.maximum(age, 0.0)
+    return 0.22 * np.exp(-a / 0.55) * np.sin(13.0 * a)
+
+
+def poured_tears(seed: int, t: float, pour: float, hard: float, centres, radii, times):
+    """The candidate tears after the formation that matter at time t.
+
+    Candidates land on a fixed schedule (RATE_MAX per second, jittered); one counts when its
+    hash is under pour/RATE_MAX, softly, so turning ``pour`` shrinks tears rather than popping
+    them.  Each lands inside a site that had already landed.  Returns (land time, x, z,
+    strength) for tears in the air or whose ripple still lives.
+    """
+    out = []
+    gate = pour / RATE_MAX * (1.0 - hard) ** 0.5
+    if gate <= 0.0:
+        return out
+    lo = int(math.floor((t - RIPPLE_LIFE - POUR_START) * RATE_MAX)) - 1
+    hi = int(math.ceil((t + FALL_TIME - POUR_START) * RATE_MAX)) + 1
+    for j in range(max(lo, 0), hi + 1):
+        land = times[0] + POUR_START + (j + 0.85 * unit_hash(seed, 1, j)) / RATE_MAX
+        if not (t - RIPPLE_LIFE <= land <= t + FALL_TIME):
+            continue
+        strength = min(max((gate - unit_hash(seed, 2, j)) / 0.04, 0.0), 1.0)
+        if strength <= 0.0:
+            continue
+        landed = np.nonzero(times < land - 0.4)[0]
+        if landed.size == 0:
+            continue
+        k = int(landed[int(unit_hash(seed, 3, j) * landed.size)])
+        ang = 2.0 * math.pi * unit_hash(seed, 4, j)
+        rad = radii[k] * 0.8 * math.sqrt(unit_hash(seed, 5, j))
+        out.append((land, centres[k][0] + rad * math.cos(ang), centres[k][1] + rad * math.sin(ang),
+                    strength))
+    return out
+
+
+def camera_basis():
+    """Unit forward, right and up vectors of the fixed camera (as the shader builds them)."""
+    pos = np.array(CAM_POS)
+    fwd = np.array(CAM_TARGET) - pos
+    fwd /= np.linalg.norm(fwd)
+    right = np.cross((0.0, 1.0, 0.0), fwd)
+    right /= np.linalg.norm(right)
+    return pos, fwd, right, np.cross(fwd, right)
+
+
+@lru_cache(maxsize=8)
+def tile_floor(aspect: float) -> tuple[np.ndarray, np.ndarray]:
+    """Floor point seen at the centre of each screen tile, and the floor radius the tile spans
+    (rows from the bottom of the screen, as the tile texture)."""
+    pos, fwd, right, up = camera_basis()
+    focal = 0.5 / math.tan(math.radians(FOV_Y) / 2.0)
+
+    def floor_at(fx, fy):
+        u = (fx - 0.5) * aspect
+        v = fy - 0.5
+        rd = fwd[None, None] * focal + right[None, None] * u[..., None] + up[None, None] * v[..., None]
+        rd /= np.linalg.norm(rd, axis=-1, keepdims=True)
+        rd[..., 1] = np.minimum(rd[..., 1], -1e-3)
+        t = -pos[1] / rd[..., 1]
+        return (pos[None, None] + rd * t[..., None])[..., [0, 2]]
+
+    gx, gy = np.meshgrid((np.arange(TILES_X) + 0.5) / TILES_X, (np.arange(TILES_Y) + 0.5) / TILES_Y)
+    centre = floor_at(gx, gy)
+    radius = np.zeros(gx.shape)
+    for cx in (-0.5, 0.5):
+        for cy in (-0.5, 0.5):
+            corner = floor_at(gx + cx / TILES_X, gy + cy / TILES_Y)
+            radius = np.maximum(radius, np.linalg.norm(corner - centre, axis=-1))
+    return centre, radius
+
+
+def field_at(points: np.ndarray, blobs: np.ndarray, wob: np.ndarray, k: float) -> np.ndarray:
+    """The pool's smooth-union distance at floor points (as qs_pool.glsl), each blob grown by
+    its largest wobble so the result never overestimates."""
+    if len(blobs) == 0:
+        return np.full(points.shape[:-1], 1e3)
+    grow = 1.0 + np.abs(wob).sum(axis=1)
+    d = np.linalg.norm(points[..., None, :] - blobs[:, :2], axis=-1) - blobs[:, 2] * grow
+    m = d.min(axis=-1, keepdims=True)
+    s = (blobs[:, 3] * np.exp2((m - d) / k)).sum(axis=-1)
+    return m[..., 0] - k * np.log2(np.maximum(s, 1e-30))
+
+
+def tear_box(tears: np.ndarray, shapes: np.ndarray) -> tuple[float, float, float, float]:
+    """Screen box (centred uv: min x, min y, max x, max y) holding every tear in the air, so
+    the shader traces tears only there.  Empty (min > max) when none fall."""
+    if len(tears) == 0:
+        return (1.0, 1.0, -1.0, -1.0)
+    pos, fwd, right, up = camera_basis()
+    focal = 0.5 / math.tan(math.radians(FOV_Y) / 2.0)
+    lo = np.array([np.inf, np.inf])
+    hi = -lo
+    for (x, y, z, r), (ry, *_rest) in zip(tears, shapes):
+        for cx in (-1.0, 1.0):
+            for cy in (-1.0, 1.0):
+                for cz in (-1.0, 1.0):
+                    rel = np.array([x + cx * r, y + cy * ry, z + cz * r]) - pos
+                    depth = max(float(rel @ fwd), 1e-3)
+                    q = np.array([rel @ right, rel @ up]) * (focal / depth)
+                    lo = np.minimum(lo, q)
+                    hi = np.maximum(hi, q)
+    pad = 0.01
+    return (float(lo[0] - pad), float(lo[1] - pad), float(hi[0] + pad), float(hi[1] + pad))
+
+
+class QuicksilverScene(Scene):
+    """Works out, each frame, the blobs of the pool, the tears in the air and the ripples."""
+
+    def update(self, state, resources):
+        p = state.params
+        t = float(state.t)
+        hard = max(float(p["harden"]), min(1.0, 3.0 * float(p["fracture"])))
+        vol = float(p["volume"])
+        lay = layout(int(state.seed))
+        centres = lay["centres"] * vol ** 0.5
+        radii = lay["radii"] * vol ** 0.5
+        times = lay["times"]
+        settle = hard * hard * (3.0 - 2.0 * hard)         # smoothstep: how far frozen into the final shape
+
+        blobs = np.zeros((MAX_BLOBS, 4), np.float32)
+        wob = np.zeros((MAX_BLOBS, 4), np.float32)
+        waves: list[tuple[float, float, float, float]] = []
+        tears: list[tuple[float, float, float, float, float]] = []
+
+        # Forming tears: the pool's sites.
+        poured = poured_tears(int(state.seed), t, float(p["pour"]), hard, centres, radii, times)
+        n = 0
+        for k in range(SITES):
+            age = t - times[k]
+            pres = 1.0 if age >= 0.0 else 0.0
+            pres = pres + (1.0 - pres) * settle
+            if pres <= 0.0:
+                if age > -FALL_TIME:
+                    tears.append((times[k], centres[k][0], centres[k][1], 1.0 - hard, 1.15))
+                continue
+            live = (1.0 - settle)
+            r = float(spread(age, radii[k])) * live + radii[k] * settle if age >= 0 else radii[k]
+            a = float(wobble(age)) * live if age >= 0 else 0.0
+            c2 = a * 0.7 * math.cos(lay["wob"][k][0])
+            s2 = a * 0.7 * math.sin(lay["wob"][k][0])
+            c3 = a * 0.45 * math.cos(lay["wob"][k][1])
+            s3 = a * 0.45 * math.sin(lay["wob"][k][1])
+            # Poured tears landing in this site kick its rim (mode-2 wobble towards the impact).
+            for land, x, z, s in poured:
+                ia = t - land
+                if ia < 0.0 or ia > 2.5:
+                    continue
+                dx, dz = x - centres[k][0], z - centres[k][1]
+                if dx * dx + dz * dz > (radii[k] * 1.1) ** 2:
+                    continue
+                kick = 0.09 * s * live * float(wobble(ia)) * min(1.0, 0.3 / max(radii[k], 0.1))
+                phi = math.atan2(dz, dx)
+                c2 += kick * math.cos(2 * phi)
+                s2 += kick * math.sin(2 * phi)
+            blobs[n] = (centres[k][0], centres[k][1], r, pres)
+            wob[n] = (c2, s2, c3, s3)
+            n += 1
+            if age >= 0.0 and age < RIPPLE_LIFE:
+                waves.append((centres[k][0], centres[k][1], age, 1.6 * (1.0 - hard)))
+        site_count = n
+
+        # Beads thrown off by the landings.
+        for b in range(lay["bead_r"].size):
+            age = t - lay["bead_t"][b]
+            pres = min(max(age / 0.08, 0.0), 1.0)
+            pres = pres + (1.0 - pres) * settle
+            if pres <= 0.0:
+                continue
+            c = lay["bead_c"][b] * vol ** 0.5
+            blobs[n] = (c[0], c[1], lay["bead_r"][b] * (0.6 + 0.4 * pres), pres)
+            n += 1
+
+        # Poured tears: in the air, or rippling the pool.
+        for land, x, z, s in poured:
+            if land > t:
+                tears.append((land, x, z, s, 1.0))
+            else:
+                waves.append((x, z, t - land, s * (1.0 - hard)))
+
+        tear_a = np.zeros((MAX_TEARS, 4), np.float32)
+        tear_b = np.zeros((MAX_TEARS, 4), np.float32)
+        tears.sort(key=lambda e: e[0])
+        m = 0
+        for land, x, z, s, size in tears[:MAX_TEARS]:
+            if s <= 0.0:
+                continue
+            fall = max(land - t, 0.0)
+            speed = GRAVITY * fall
+            r = TEAR_RADIUS * size * (0.35 + 0.65 * s)
+            ry = r * 1.15 + speed / 110.0       # stretched by its speed (a short shutter's blur)
+            y = ry + 0.5 * GRAVITY * fall * fall
+            tear_a[m] = (x, y, z, r)
+            tear_b[m] = (ry, 0.0, 0.0, 0.0)
+            m += 1
+
+        box = tear_box(tear_a[:m], tear_b[:m])
+
+        waves.sort(key=lambda w: w[2])        # youngest first
+        wave_a = np.zeros((MAX_WAVES, 4), np.float32)
+        quality = float(p["quality"])
+        wave_limit = int(round(3 + 6 * quality))
+        w_n = 0
+        for w in waves:
+            if w[3] > 0.0 and w_n < min(wave_limit, MAX_WAVES):
+                wave_a[w_n] = w
+                w_n += 1
+
+        # A circle holding every blob (with room for the wobble and the union's bulge), so
+        # the shader can skip the field far from the pool.
+        if n:
+            xz = blobs[:n, :2].astype(float)
+            centre = xz.mean(axis=0)
+            reach = np.linalg.norm(xz - centre, axis=1) + blobs[:n, 2] * 1.5
+            k = 0.012 + 0.16 * float(p["merge"]) ** 2
+            bound = (float(centre[0]), float(centre[1]), float(reach.max()) + k * math.log2(n + 1) + 0.05)
+        else:
+            bound = (0.0, 0.0, -1.0)
+        # Proxy geometry: which screen tiles each pass draws (the pool's field with its contact
+        # shadow; the metal, its cracks and the falling tears).
+        w, h = state.resolution
+        centre, radius = tile_floor(round(w / h, 4))
+        k = 0.012 + 0.16 * float(p["merge"]) ** 2
+        d = field_at(centre, blobs[:n].astype(float), wob[:n].astype(float), k)
+        frac = float(p["fracture"])
+        near = d - radius
+        tiles = np.zeros((TILES_Y, TILES_X, 4), np.uint8)
+        tiles[..., 0] = near < AO_REACH
+        pool_tiles = near < 0.03 + 0.1 * frac * frac
+        tiles[..., 1] = pool_tiles
+        if frac > 0.0:
+            tiles[..., 2] = pool_tiles
+        if m:
+            x0, y0, x1, y1 = box
+            aspect = w / h
+            tx0 = int(math.floor((x0 / aspect + 0.5) * TILES_X))
+            tx1 = int(math.floor((x1 / aspect + 0.5) * TILES_X))
+            ty0 = int(math.floor((y0 + 0.5) * TILES_Y))
+            ty1 = int(math.floor((y1 + 0.5) * TILES_Y))
+            tiles[max(ty0, 0):max(ty1 + 1, 0), max(tx0, 0):max(tx1 + 1, 0), 1] = 1
+        tiles *= 255
+        resources.texture("tiles", tiles, filter="nearest", key=tiles.tobytes())
+
+        return {
+            "u_pool_bound": bound,
+            "u_refl_tear_count": m if quality > 0.35 else 0,
+            "u_blobs": blobs, "u_wobble": wob, "u_site_count": site_count, "u_blob_count": n,
+            "u_tear_box": box,
+            "u_tears": tear_a, "u_tear_shape": tear_b, "u_tear_count": m,
+            "u_waves": wave_a, "u_wave_count": w_n,
+            "u_hard": hard,
+            "u_crack_centre": tuple(float(v) for v in lay["crack"] * vol ** 0.5),
+            "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
+            "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
+            "u_ambient_phase": (t * 0.37) % 64.0,
+        }
+
+
+quicksilver = QuicksilverScene(
+    "quicksilver",
+    passes=[
+        Pass("scenes/quicksilver/qs_envblur.frag", name="envblur", size=(64, 36)),
+        Pass("scenes/quicksilver/qs_field.frag", name="field", vert="scenes/quicksilver/qs_tiles_field.vert",
+             primitive="triangles", count=TILE_VERTICES, scale=0.5, precision="rgba16f",
+             clear=(1.0, 0.0, 0.0, 0.0)),
+        Pass("scenes/quicksilver/qs_cracks.frag", name="cracks", vert="scenes/quicksilver/qs_tiles_cracks.vert",
+             primitive="triangles", count=TILE_VERTICES, precision="rgba32f", filter="nearest",
+             clear=_no_crack_clear()),
+        Pass("scenes/quicksilver/qs_mirror.frag", name="mirror", vert="scenes/quicksilver/qs_tiles_mirror.vert",
+             primitive="triangles", count=TILE_VERTICES, inputs=("envblur", "field", "cracks"),
+             clear=(0.0, 0.0, 0.0, 0.0)),
+        Pass("scenes/quicksilver/qs_floor.frag", name="stone", update="once"),
+        Pass("scenes/quicksilver/quicksilver.frag", name="main", inputs=("envblur", "field", "mirror", "stone")),
+    ],
+    params=[
+        Param("pour", 1.5, 0.0, 6.0, "tears falling into the pool per second, once it has formed"),
+        Param("merge", 0.5, 0.0, 1.0, "smoothness of the union: how readily drops flow together"),
+        Param("harden", 0.0, 0.0, 1.0, "liquid (0) to a still, frozen mirror (1); freezes from the rims in"),
+        Param("fracture", 0.0, 0.0, 1.0, "whole mirror (0) to shattered shards (1); implies hardening"),
+        Param("quality", 0.6, 0.0, 1.0, "ripple count, surface detail and reflected tears"),
+        Param("volume", 1.0, 0.3, 1.6, "how much quicksilver: the size of the pool"),
+        Param("ripple", 0.6, 0.0, 1.0, "strength of splash ripples and the liquid's shiver"),
+        Param("shards", 13, 5, 30, "shards around the impact point when fractured"),
+        Param("tilt", 0.5, 0.0, 1.0, "how far each shard tips, so it reflects another part of the sky"),
+        Param("light", 1.0, 0.0, 3.0, "brightness of the key light's highlights"),
+        Param("reflection", 1.0, 0.1, 2.0, "brightness of the reflected environment"),
+        Param("skyline", 0.85, 0.0, 1.0, "the dream city's towers on the horizon of the reflections"),
+        Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
+        Param("floor", "#0c0a12", description="the colour of the dark floor"),
+    ],
+    bindings={"environment": Binding(default="sky", scale=0.5)},
+    description="quicksilver tears fall, merge and pool, freeze into a mirror and shatter",
+    duration=12.0,
+)

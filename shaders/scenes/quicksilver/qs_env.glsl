@@ -1,0 +1,164 @@
+// qs_env.glsl -- what the quicksilver reflects: the bound environment image, a city skyline
+// on the horizon, the dark floor below the horizon, and the key light.
+// Include-only; needs <visuals/params>, lib/colour.glsl and lib/noise.glsl before it.
+
+uniform sampler2D u_environment;
+uniform sampler2D u_envblur;      // a 64x36 blurred copy of it
+
+// The reflected direction is mapped onto the environment image by a stereographic
+// projection about an axis that points up and away at the camera's pitch, so the middle of
+// the image shows in the flat mirror, shapes stay round (conformal), and nothing pinches at
+// the zenith.  Beyond the image the lookup folds back (mirror wrap): no seams.
+const float ENV_PITCH = 0.56;        // radians above the horizon (the camera looks down ~32 deg)
+const float ENV_SCALE = 2.0;        // image half-heights per unit of tan(angle / 2)
+
+vec2 env_uv(vec3 r) {
+    vec3 axis = vec3(0.0, sin(ENV_PITCH), cos(ENV_PITCH));
+    vec3 upv = vec3(0.0, cos(ENV_PITCH), -sin(ENV_PITCH));
+    float den = max(1.0 + dot(r, axis), 0.05);
+    vec2 q = vec2(r.x, dot(r, upv)) / den;
+    vec2 size = vec2(textureSize(u_environment, 0));
+    vec2 uv = 0.5 + 0.5 * ENV_SCALE * q * vec2(size.y / size.x, 1.0);
+    return 1.0 - abs(1.0 - mod(uv, 2.0));
+}
+
+// sRGB decode by a cubic fit (within ~0.5% of the exact curve; no pow).
+vec3 qs_decode(vec3 c) {
+    return c * (c * (c * 0.305306011 + 0.682171111) + 0.012522878);
+}
+
+// Environment image in linear light, with its highlights expanded a little (the image is
+// 8-bit display-referred; a mirror needs its bright parts brighter than paper white).
+// Directions far from the mapping's axis (and rough reflections) read the blurred copy:
+// there the projection squeezes the image, and the sharp one would turn to noise.
+// aaw: how far r turns across one pixel (radians); when a pixel spans several texels the
+// blurred copy stands in for the missing mip levels.
+vec3 env_sample(vec3 r, float blur, float aaw) {
+    vec2 uv = env_uv(r);
+    vec3 axis = vec3(0.0, sin(ENV_PITCH), cos(ENV_PITCH));
+    float ca = dot(r, axis);
+    float texels = aaw * ENV_SCALE * 0.5 * float(textureSize(u_environment, 0).y) / max(1.0 + ca, 0.05);
+    float soft = max(max(smoothstep(0.2, -0.4, ca), smoothstep(0.7, 3.0, texels)), clamp(blur, 0.0, 1.0));
+    vec3 c = mix(texture(u_environment, uv).rgb, texture(u_envblur, uv).rgb, soft);
+    c = qs_decode(c);
+    float l = luma(c);
+    return c * (1.0 + 2.2 * l * l);
+}
+
+// The environment's average light (floor ambient).
+vec3 env_ambient() {
+    return qs_decode(0.5 * (texture(u_envblur, vec2(0.5, 0.7)).rgb
+                          + texture(u_envblur, vec2(0.3, 0.4)).rgb));
+}
+
+// The dream city's glass towers standing round the viewer, in silhouette against the sky:
+// what a mirror on the floor of the city shows.  el: elevation, az: azimuth (radians), aaw:
+// antialiasing width (radians).  Returns (coverage, lit edge, height within the tower 0..1).
+vec3 city(float el, float az, float aaw) {
+    vec3 res = vec3(0.0);
+    float w = aaw + 0.0015;
+    for (int layer = 1; layer >= 0; --layer) {
+        // layer 1: far, lower towers; layer 0: the near, tall ones, drawn over them
+        float dens = layer == 0 ? 11.0 : 19.0;
+        float x = az * dens + (layer == 0 ? 31.0 : 57.0);
+        float cell = floor(x);
+        float f = x - cell;
+        vec3 h = hash_to_unit(pcg3d(uvec3(uint(int(cell) + 4096) * 2654435761u, uint(layer) + 0x7A11u, 0x3C6Fu)));
+        float exists = step(layer == 0 ? 0.12 : 0.0, h.z);
+        float width = 0.42 + 0.42 * h.x;
+        float off = (f - 0.5) / (0.5 * width);                      // -1..1 across the tower
+        float top = layer == 0 ? 0.5 + 0.6 * h.y : 0.2 + 0.3 * h.y;
+        top -= (0.03 + 0.09 * fract(h.x * 13.0)) * off * off;       // soft, rounded glass crowns
+        float side = (abs(f - 0.5) - 0.5 * width) / dens;           // radians
+        float body = (1.0 - smoothstep(-w, w, el - top)) * (1.0 - smoothstep(-w, w, side)) * exists;
+        // a lit vertical edge on one side of some towers
+        float e = (f - 0.5 + 0.5 * width * (h.x > 0.5 ? 1.0 : -1.0)) / dens;
+        float glint = (1.0 - smoothstep(0.0, 0.004 + w, abs(e))) * step(0.35, h.z);
+        res = mix(res, vec3(body, glint * body, clamp(el / max(top, 0.01), 0.0, 1.0)), body);
+    }
+    return res;
+}
+
+// The floor as the metal sees it below the horizon: dark, with a faint polished reflection of
+// the sky right at the horizon so the chrome's horizon line stays continuous.
+// Set by the caller when it knows where a downward reflected ray lands: 1 where it lands
+// in the pool (which then mirrors the sky back), 0 on the bare floor.
+float g_ground_pool = 0.0;
+
+vec3 ground_seen(vec3 r) {
+    vec3 base = qs_decode(u_floor.rgb);
+    vec3 mirrored = env_ambient();
+    float haze = exp(r.y * 14.0);
+    vec3 moss = vec3(0.02, 0.16, 0.10) * exp(r.y * 30.0) * u_skyline;                          // r.y < 0 here
+    vec3 ground = base * 0.6 + mirrored * (0.02 + 0.08 * haze) + moss;
+    vec3 pool = env_sample(vec3(r.x, -r.y, r.z), 0.5, 0.0) * 0.7;
+    return mix(ground, pool, g_ground_pool);
+}
+
+// Radiance arriving along r (unit), before Fresnel.  rough widens the horizon.
+vec3 env_radiance(vec3 r, float rough, float aaw) {
+    vec3 sky = env_sample(r, rough * 30.0, aaw);
+    float el = asin(clamp(r.y, -1.0, 1.0));
+    float az = atan(r.x, r.z);
+    vec3 c = city(el, az, aaw + rough);
+    float cover = c.x * u_skyline;
+    // dark liquid glass: a dim copy of the sky, with moss light rising from the street
+    vec3 moss = vec3(0.02, 0.16, 0.10);
+    vec3 glass = sky * 0.07 + moss * exp(-c.z * 5.0) + vec3(0.002, 0.002, 0.006)
+               + (sky * 0.8 + vec3(0.05)) * c.y;
+    sky = mix(sky, glass, cover);
+    // the horizon: the street's glow, then the dark floor below it
+    sky += moss * 0.5 * exp(-max(el, 0.0) * 40.0) * u_skyline;
+    float below = smoothstep(0.006 + rough + aaw, -0.006 - rough - aaw, r.y);
+    return mix(sky, ground_seen(r), below) * u_reflection;
+}
+
+// The key light: a small bright disc (a pale sun behind the viewer) and a soft halo.
+const vec3 KEY_DIR = vec3(-0.2706, 0.7660, 0.5830);     // ~50 deg up, 25 deg to the left
+const vec3 KEY_COLOUR = vec3(1.0, 0.93, 0.86);
+
+vec3 key_light(vec3 r, float rough, float aaw) {
+    // 1 - cos(angle) ~ angle^2 / 2 for the small angles that matter here
+    float x = max(1.0 - dot(r, KEY_DIR), 0.0);
+    float ang = sqrt(2.0 * x);
+    float radius = 0.045 + rough;
+    float w = aaw + 0.004 + rough * 0.5;
+    float disc = 1.0 - smoothstep(radius - w, radius + w, ang);
+    float sig = 0.09 + rough;
+    float halo = exp(-x / (sig * sig));
+    float energy = 0.045 / radius;
+    return KEY_COLOUR * u_light * (disc * 16.0 * energy * energy + halo * 0.3);
+}
+
+// The dark floor seen directly: slate (mottle 0..1, baked by qs_floor.frag), lit by the
+// sky's average colour with a Fresnel sheen towards the distance.
+vec3 floor_radiance(float mottle, vec3 rd) {
+    vec3 base = qs_decode(u_floor.rgb) * (0.7 + 0.6 * mottle);
+    float cosv = clamp(-rd.y, 0.0, 1.0);
+    float f = 1.0 - cosv;
+    float f2 = f * f;
+    float F = 0.04 + 0.96 * f2 * f2 * f;
+    return base + F * env_ambient() * 0.12 * u_reflection;
+}
+
+// AgX (as lib/colour.glsl tonemap_agx) but returning its display-encoded output directly,
+// which saves the decode to linear and the sRGB encode after it.
+vec3 agx_display(vec3 x) {
+    const float MIN_EV = -12.47393;
+    const float MAX_EV = 4.026069;
+    vec3 v = AGX_INSET * max(x, 0.0);
+    v = clamp(log2(max(v, 1e-10)), MIN_EV, MAX_EV);
+    v = (v - MIN_EV) / (MAX_EV - MIN_EV);
+    vec3 v2 = v * v;
+    vec3 v4 = v2 * v2;
+    v = 15.5 * v4 * v2 - 40.14 * v4 * v + 31.96 * v4
+      - 6.868 * v2 * v + 0.4298 * v2 + 0.1191 * v - 0.00232;
+    return clamp(AGX_OUTSET * v, 0.0, 1.0);
+}
+
+
+// A gentle vignette (applied before tone mapping).
+float qs_vignette(vec2 uv) {
+    vec2 q = uv * vec2(0.75, 1.0);
+    return 1.0 - 0.4 * dot(q, q);
+}

@@ -1,0 +1,20 @@
+#version 330 core
+// The pool's field at half resolution: (signed distance, gradient x, gradient z) of the
+// smooth union of every blob, on the floor point each pixel sees.  The field is smooth, so
+// the other passes read it bilinearly.  Drawn only on the tiles near the pool; the rest of
+// the target is cleared to "far" (distance 1).
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "qs_pool.glsl"
+
+uniform vec2 u_resolution;
+out vec4 frag_colour;
+
+void main() {
+    Camera cam = qs_camera();
+    vec3 rd = qs_ray(cam, centered_uv(gl_FragCoord.xy, u_resolution));
+    vec2 p = (cam.pos + rd * (-cam.pos.y / rd.y)).xz;
+    vec2 g;
+    float d = pool_field(p, pool_k(), g);
+    frag_colour = vec4(min(d, 1.0), g, 1.0);
+}

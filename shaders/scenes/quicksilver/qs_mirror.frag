@@ -1,0 +1,108 @@
+#version 330 core
+// The quicksilver itself: the pool's metal (dome, ripples, freeze, cracks, reflections) and
+// the tears in the air, drawn only on the tiles the scene marked (near the pool, and where
+// tears fall).  Output: display colour (tone mapped, dithered) and coverage in alpha; the
+// main pass lays it over the floor.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/noise.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+#include "qs_env.glsl"
+#include "qs_cracks.glsl"
+#include "qs_pool.glsl"
+#include "qs_surface.glsl"
+
+uniform vec2 u_resolution;
+uniform int u_frame;
+uniform float u_hard;                // effective hardness: max(harden, 3 * fracture)
+uniform vec2 u_crack_centre;
+uniform sampler2D u_field;           // half-res pool field: (distance, gradient x, gradient z)
+uniform sampler2D u_cracks;          // the crack pass (see crack_store)
+out vec4 frag_colour;
+
+const float RIM = 0.06;              // width of the rounded rim (mercury's capillary length, scaled)
+const float RIM_ASPECT = 1.0;        // rim height / rim width: 1 = quarter-circle profile
+
+void main() {
+    vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
+    float px_angle = 1.0 / (u_resolution.y * u_cam_focal);
+    Camera cam = qs_camera();
+    vec3 rd = qs_ray(cam, uv);
+    float t_floor = -cam.pos.y / rd.y;
+    vec2 p = (cam.pos + rd * t_floor).xz;
+    vec3 v = -rd;
+    vec2 fp = fwidth(p);
+    float px = max(fp.x, fp.y);                 // the pixel's footprint on the floor
+    int q_oct = 1 + int(u_quality + 0.5);
+
+    // -- cracks, and the pool's field where this pixel's shard came from
+    Crack cr = crack_load(texelFetch(u_cracks, ivec2(gl_FragCoord.xy), 0), p, u_crack_centre, u_fracture);
+    cr.aa = max(fwidth(cr.border), 1e-5);
+    vec2 fuv = qs_project(cam, p - cr.shift, u_resolution.x / u_resolution.y);
+    vec3 field = texture(u_field, fuv).xyz;
+    float d = field.x;
+    float aa = clamp(fwidth(d), 1e-5, 3.0 * px);
+    float cover = clamp(0.5 - d / aa, 0.0, 1.0);
+
+    // -- the dome: flat top, quarter-round rim, normal from the field's gradient (whose
+    // length drops below 1 in the necks of the union: keep only its direction)
+    float s = -d;
+    vec2 g = field.yz / max(length(field.yz), 1e-3);
+    float uu = clamp(s / RIM, 0.0, 1.0);
+    float qq = 1.0 - uu;
+    float sq = sqrt(max(1.0 - qq * qq, 0.0));
+    vec3 n = normalize(vec3(RIM_ASPECT * qq * g.x, sq + 1e-4, RIM_ASPECT * qq * g.y));
+    float height = RIM * RIM_ASPECT * sq;
+
+    // -- freezing runs from the rims inward, along a ragged front
+    float depth01 = clamp(s / 0.5, 0.0, 1.0);
+    float freeze_need = 0.15 + 0.65 * depth01 + 0.2 * vnoise(p * 5.0 + 17.0);
+    float liquid = 1.0 - smoothstep(0.0, 1.0, 2.0 * u_hard - freeze_need);
+
+    // ripples and the shiver ride on the flat top, damped by the freeze
+    float wet = u_ripple * liquid * smoothstep(0.15, 1.0, uu);
+    vec2 hg = (ripples(p) + shiver(p, q_oct)) * wet;
+    float rough = 0.01 * u_ripple * liquid;
+    n = normalize(n + vec3(-hg.x, 0.0, -hg.y) * n.y);
+
+    // shard tilt and bevels
+    n = crack_normal(cr, n);
+    vec3 r = reflect(rd, n);
+    float aaw = length(fwidth(r));
+
+    // -- the tears: in the air in front of the pool, and reflected in it (at higher
+    // quality).  One shading per pixel (llvmpipe runs every branch, so shading the pool and a
+    // tear separately would pay for both everywhere): the pixel shades whichever it shows.
+    vec3 tn;
+    float tcov;
+    float tt = trace_tears(cam.pos, rd, px_angle, u_tear_count, tn, tcov);
+    tcov *= step(0.0, tt) * step(tt, t_floor);
+    vec3 rn;
+    float rcov;
+    float rt = trace_tears(vec3(p.x, height, p.y) + r * 1e-3, r, 0.004, u_refl_tear_count, rn, rcov);
+    float in_refl = step(0.0, rt) * rcov;
+    float on_tear = step(1e-3, tcov);
+    vec3 ns = mix(n, tn, on_tear);
+    vec3 rs = normalize(mix(mix(r, reflect(r, rn), in_refl), reflect(rd, tn), on_tear));
+    // where the shaded ray starts: the pool, the reflected tear, or the tear in the air; a
+    // ray heading down from a tear lands in the pool or on the floor (read from the field)
+    vec3 P = vec3(p.x, height, p.y);
+    vec3 ro_s = mix(mix(P, P + r * max(rt, 0.0), in_refl), cam.pos + rd * max(tt, 0.0), on_tear);
+    vec2 land = (ro_s + rs * (ro_s.y / max(-rs.y, 1e-3))).xz;
+    float land_d = texture(u_field, qs_project(cam, land, u_resolution.x / u_resolution.y)).x;
+    g_ground_pool = smoothstep(0.01, -0.03, land_d) * max(on_tear, in_refl);
+    float ws = mix(mix(aaw, 0.05, in_refl), length(fwidth(rs)), on_tear);   // reflected tears read the blurred sky
+    vec3 col = metal_shade(ns, v, rs, rough * (1.0 - on_tear), ws);
+    col *= 1.0 - 0.25 * in_refl * (1.0 - on_tear);      // the second bounce loses a little
+
+    // the crazed spot where the mirror was struck, and the open cracks (not over a tear)
+    float pool_marks = 1.0 - on_tear;
+    col = mix(col, col * 0.55 + vec3(0.08), cr.crush * hashi(ivec2(gl_FragCoord.xy) / 2 + 7) * pool_marks);
+    col = mix(col, vec3(0.002, 0.0015, 0.003), crack_gap(cr) * pool_marks);
+    float alpha = mix(cover, tcov + cover * (1.0 - tcov), on_tear);
+
+    col *= qs_vignette(uv);
+    col = agx_display(col * 1.4);
+    frag_colour = vec4(dither8(col, gl_FragCoord.xy, u_frame), alpha);
+}

@@ -1,0 +1,34 @@
+#version 330 core
+// Quicksilver mirrors: the image.  The dark floor (with the pool's contact shadow, from the
+// half-resolution field) under the quicksilver drawn by qs_mirror.frag on the tiles near
+// the pool and the tears.  See scenes/quicksilver.py for the whole design.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/noise.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+#include "qs_env.glsl"
+#include "qs_pool.glsl"
+
+uniform vec2 u_resolution;
+uniform int u_frame;
+uniform sampler2D u_field;
+uniform sampler2D u_mirror;
+uniform sampler2D u_stone;          // the floor's mottling, baked once
+out vec4 frag_colour;
+
+void main() {
+    vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
+    Camera cam = qs_camera();
+    vec3 rd = qs_ray(cam, uv);
+
+    float d = texture(u_field, gl_FragCoord.xy / u_resolution).x;
+    vec3 floor_col = floor_radiance(texelFetch(u_stone, ivec2(gl_FragCoord.xy), 0).r, rd);
+    floor_col *= mix(0.25, 1.0, smoothstep(0.0, 0.25, d));       // contact shadow
+    floor_col *= qs_vignette(uv);
+    vec3 col = agx_display(floor_col * 1.4);
+    col = dither8(col, gl_FragCoord.xy, u_frame);
+
+    vec4 m = texelFetch(u_mirror, ivec2(gl_FragCoord.xy), 0);
+    frag_colour = vec4(mix(col, m.rgb, m.a), 1.0);
+}

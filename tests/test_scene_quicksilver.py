@@ -1,0 +1,149 @@
+"""The quicksilver scene: tears of liquid metal pool, freeze into a mirror and shatter.
+
+GL tests on the headless context.  The environment is bound to the built-in gradient, so
+these tests depend only on this scene (not on the sky being written beside it).  Several
+cases are rendered as consecutive cues of one show, so the shaders compile once.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from conftest import make_project, render_times
+
+SIZE = (160, 90)
+CUE = 10.0          # seconds per cue in a sweep show
+SETTLED = 7.5       # cue-local time by which the pool has formed (the last forming tear lands ~6 s)
+
+
+def show_source(name: str, cues: list[dict]) -> str:
+    """A show of consecutive quicksilver cues (CUE seconds each) with these parameters."""
+    lines = ["from visuals import Show, Cue",
+             f"{name} = Show({name!r}, ["]
+    for i, params in enumerate(cues):
+        lines.append(f"    Cue('quicksilver', {i * CUE}, {(i + 1) * CUE}, params={params!r}, "
+                     "bind={'environment': 'env_gradient'}),")
+    lines.append(f"], duration={len(cues) * CUE})")
+    return "\n".join(lines) + "\n"
+
+
+def render_cues(gl, tmp_path, cues: list[dict], times: list[float], size=SIZE) -> list[np.ndarray]:
+    """Frames at cue-local `times` of each cue, in order: [cue0 t0, cue0 t1, ..., cue1 t0, ...]."""
+    project = make_project(tmp_path, {"scenes/qs_case.py": show_source("qs_case", cues)})
+    at = [i * CUE + t for i in range(len(cues)) for t in times]
+    return render_times(gl, "qs_case", at, folder=project, size=size)
+
+
+def luma(img: np.ndarray) -> np.ndarray:
+    return img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def pool_mask(img: np.ndarray) -> np.ndarray:
+    """Pixels of the quicksilver: far brighter than the dark floor around it."""
+    return luma(img) > 45.0
+
+
+def assert_healthy(img: np.ndarray, what: str) -> None:
+    """Not black, not flat, a pool present, and no black holes (NaN reads back as 0) inside it."""
+    y = luma(img)
+    assert y.mean() > 8.0, f"{what}: nearly black (mean luma {y.mean():.1f})"
+    assert y.std() > 6.0, f"{what}: flat (luma std {y.std():.1f})"
+    pool = pool_mask(img)
+    assert pool.mean() > 0.02, f"{what}: no quicksilver in the frame"
+    # a black pixel whose neighbours are all bright is a hole in the metal
+    h, w = y.shape
+    pad = np.pad(y, 1, mode="edge")
+    neighbours = np.stack([pad[1 + dy:1 + dy + h, 1 + dx:1 + dx + w]
+                           for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx])
+    holes = (y < 4.0) & (neighbours.min(axis=0) > 40.0)
+    assert holes.sum() == 0, f"{what}: {holes.sum()} black holes inside bright areas"
+
+
+def extreme_cases() -> list[tuple[str, dict]]:
+    """Every parameter at its low and high end, then all low and all high together."""
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("quicksilver")
+    cases, low, high = [], {}, {}
+    for p in scene.params:
+        if p.kind == "color":
+            lo, hi = "#000000", "#ffffff"
+        else:
+            lo, hi = (int(p.lo), int(p.hi)) if p.kind == "int" else (p.lo, p.hi)
+        cases += [(f"{p.name}={lo}", {p.name: lo}), (f"{p.name}={hi}", {p.name: hi})]
+        low[p.name], high[p.name] = lo, hi
+    cases += [("all low", low), ("all high", high)]
+    return cases
+
+
+def test_quicksilver_renders_at_two_times(gl, tmp_path):
+    early, late = render_cues(gl, tmp_path, [{}], [1.0, 4.0])
+    assert_healthy(early, "quicksilver at 1 s")
+    assert_healthy(late, "quicksilver at 4 s")
+    assert pool_mask(late).sum() > 1.5 * pool_mask(early).sum(), "the pool grows as tears land"
+
+
+def test_quicksilver_parameter_extremes_give_no_black_or_broken_frame(gl, tmp_path):
+    cases = extreme_cases()
+    frames = render_cues(gl, tmp_path, [params for _, params in cases], [SETTLED])
+    for (what, params), img in zip(cases, frames):
+        if what == "all low":
+            # black floor, black tint, dimmest reflection, no key light: a dark pool on black
+            y = luma(img)
+            assert (y > 12.0).mean() > 0.01, f"{what}: the pool is invisible"
+            assert np.isfinite(img).all()
+            continue
+        assert_healthy(img, what)
+
+
+def box3(img: np.ndarray) -> np.ndarray:
+    """3x3 box average: the per-frame dither (+-1 level, zero mean) averages out."""
+    f = np.pad(img.astype(float), ((1, 1), (1, 1), (0, 0)), mode="edge")
+    h, w = img.shape[:2]
+    return sum(f[dy:dy + h, dx:dx + w] for dy in range(3) for dx in range(3)) / 9.0
+
+
+def test_hardening_stills_the_pool(gl, tmp_path):
+    """harden = 1: consecutive frames match (up to the dither); harden = 0: they differ."""
+    dt = 1.0 / 30.0
+    liquid_a, liquid_b, frozen_a, frozen_b = render_cues(
+        gl, tmp_path, [{"harden": 0.0}, {"harden": 1.0}], [SETTLED, SETTLED + dt])
+    pool = pool_mask(frozen_a)
+    raw = np.abs(frozen_a.astype(int) - frozen_b.astype(int))
+    frozen = np.abs(box3(frozen_a) - box3(frozen_b))
+    liquid = np.abs(box3(liquid_a) - box3(liquid_b))
+    assert raw.max() <= 4, f"a frozen mirror moves: a pixel changed by {raw.max()} levels"
+    assert frozen.mean() < 0.3 and np.percentile(frozen, 99.9) < 2.0, \
+        f"a frozen mirror moves: mean diff {frozen.mean():.2f}, 99.9th percentile {np.percentile(frozen, 99.9):.2f}"
+    assert liquid[pool].mean() > 2.0, f"the liquid pool should move: mean diff {liquid[pool].mean():.2f}"
+    assert (liquid.max(axis=2) > 8).sum() > 50, "the liquid's ripples and tears change many pixels"
+
+
+def edge_pixels(img: np.ndarray, mask: np.ndarray, threshold: float = 40.0) -> int:
+    """Pixels inside mask (not at its border) with a strong local luma gradient."""
+    y = luma(img)
+    gx = np.abs(np.diff(y, axis=1))[:-1, :]
+    gy = np.abs(np.diff(y, axis=0))[:, :-1]
+    g = np.maximum(gx, gy)
+    inner = mask.copy()
+    for axis in (0, 1):            # erode twice: the pool's own outline is not a crack
+        for shift in (1, -1, 2, -2):
+            inner &= np.roll(mask, shift, axis=axis)
+    return int((g > threshold)[inner[:-1, :-1]].sum())
+
+
+def test_fracture_cracks_the_mirror_into_shards(gl, tmp_path):
+    size = (320, 180)
+    whole, shattered = render_cues(gl, tmp_path, [{"harden": 1.0, "fracture": 0.0},
+                                                  {"harden": 1.0, "fracture": 1.0}], [SETTLED], size=size)
+    mask = pool_mask(whole) & pool_mask(shattered)
+    assert mask.mean() > 0.05, "the pool fills part of the frame"
+    before, after = edge_pixels(whole, mask), edge_pixels(shattered, mask)
+    assert after > 2.5 * before + 100, f"cracks add edges: {before} strong gradients whole, {after} shattered"
+
+
+def test_frames_are_a_pure_function_of_time(gl, tmp_path):
+    """The same frame is the same bytes, whether rendered alone or after others."""
+    project = make_project(tmp_path, {"scenes/qs_case.py": show_source("qs_case", [{}])})
+    alone = render_times(gl, "qs_case", [3.0], folder=project, size=SIZE)[0]
+    after = render_times(gl, "qs_case", [1.0, 2.0, 3.0], folder=project, size=SIZE)[2]
+    assert np.array_equal(alone, after)
