@@ -127,7 +127,7 @@ class LivePlayer:
         self.learning = False
         self.selected = 0                      # index of the selected parameter on the HUD
         self.inputs = list(options.inputs)
-        context = ControlContext(bus=self.bus, registry=self.registry, show=lambda: self.show,
+        context = self.control_context = ControlContext(bus=self.bus, registry=self.registry, show=lambda: self.show,
                                  notify=self.notify, learn_target=self.learn_target,
                                  current_value=lambda scene, param: self.current_value(scene, param),
                                  crossfade=lambda: self.frame_state.crossfade)
@@ -270,6 +270,7 @@ class LivePlayer:
             self.events_log.append("reloaded " + ", ".join(p.name for p in result.shaders))
         if result.show is not None:
             self.registry, self.show = result.show
+            self.control_context.registry = self.registry
             self.performance.decks["a"].show = self.show
             self.performance.load_show = self.registry.show
             self.performance.view = TimelineView(self.registry)
@@ -310,6 +311,8 @@ class LivePlayer:
         for event, arrived in self.bus.drain():
             self.apply(event, t)
             self._arrivals.append(arrived)
+        if self.recorder is not None:
+            self.recorder.flush()
         self.frame_state = self.performance.frame(t)
         t0 = time.perf_counter()
         fbo = self.mixer.render(self.performance, self.frame_state, self._frame)

@@ -183,8 +183,10 @@ class ControlBus:
         self._lock = threading.Lock()
         self._items: list[tuple[Control, float]] = []
 
-    def post(self, event: Control) -> None:
-        arrived = time.perf_counter()
+    def post(self, event: Control, arrived: float | None = None) -> None:
+        """Queue an event; ``arrived`` (perf_counter seconds) when the input knows it better,
+        e.g. the kernel's receive time of a UDP datagram."""
+        arrived = time.perf_counter() if arrived is None else arrived
         with self._lock:
             self._items.append((event, arrived))
 

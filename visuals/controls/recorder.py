@@ -2,8 +2,8 @@
 
 The first line is a header (the show, the search path, the frame rate the window ran at);
 each following line is one event with the performance time it was applied at; the last
-line marks the end.  Lines are flushed as they are written, so a set survives a crash of
-the performance up to its last event.
+line marks the end.  The live loop flushes once per frame, so a crash loses at most the
+events of the frame being drawn, and a burst of a thousand OSC messages costs one write.
 """
 from __future__ import annotations
 
@@ -28,11 +28,15 @@ class SetRecorder:
         header = {"visuals_set": FORMAT, "show": show, "path": search,
                   "recorded": time.strftime("%Y-%m-%dT%H:%M:%S"), **(extra or {})}
         self._write(header)
+        self.flush()
         self.count = 0
 
     def _write(self, data: dict) -> None:
         self.file.write(json.dumps(data, separators=(",", ":")) + "\n")
-        self.file.flush()
+
+    def flush(self) -> None:
+        if not self.file.closed:
+            self.file.flush()
 
     def record(self, t: float, event: Control) -> None:
         if isinstance(event, Interface):
