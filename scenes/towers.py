@@ -2,24 +2,32 @@
 
 Tall glass boxes stand on the blocks of a street grid whose streets are the bioluminescent
 moss of the ``moss`` scene (the same shaders/scenes/moss/moss.glsl, pulsing with the same
-heartbeat).  The camera drifts slowly down a street.
+heartbeat).  The camera drifts slowly down an avenue, whose towers stand back from it.
 
-Rendering (shaders/scenes/towers/towers.frag): each pixel walks the street grid cell by cell
-(a 2D DDA that stops at the first tower, the ground, or above the roofs) and hits towers
-with the analytic ray-box slab test (ART-NOTES 4).  Glass: Schlick Fresnel reflection, a
+Rendering (shaders/scenes/towers/): the ``glass`` pass walks the street grid cell by cell for
+each pixel (a 2D DDA that stops at the first tower, the ground, or above the roofs), hits
+towers with the analytic ray-box slab test (ART-NOTES 4), discards pixels that show no
+tower and shades the glass of the others; the output pass (back.frag) draws the sky and the
+moss where the glass leaves them showing, and lays the glass over them.  Glass: Schlick Fresnel reflection, a
 refraction in and out of the box (the exit found from the box's far t), per-channel
 exit refraction (dispersion) and tinted Beer-Lambert absorption over the path inside.
 Reflected and refracted rays see the ``environment`` binding (the sky scene, or whatever a
 cue binds: "scenes from memories") above the horizon and the glowing moss below it.
 Silhouettes are antialiased analytically (the slab gap tf - tn over its screen gradient);
-box edges get a bevelled normal one or two pixels wide.
+box edges get a bevelled normal and a thin lit line, each at least a pixel and a half wide.
+The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
+the moss fade into it.
 
 Touches: each ``Touch(time, x, y, strength)`` on the cue is resolved here, on the CPU, to the
 point of the city under that screen position at the touch's time (the same layout and camera
 as the shader): a tower surface (the ripple spreads over that tower only, centred on the hit
 point), the moss (a ring of light runs out over the ground), or the sky (a ripple in screen
-space).  Up to 16 live touches go to the shader as uniform arrays; ripples are damped radial
-waves that perturb the surface normal analytically, and are gone after ``ripple_decay`` s.
+space).  Up to 16 live touches (the newest) go to the shader as uniform arrays, sorted so
+that a pixel loops only over the touches of its own tower (a per-cell index texture) or of
+the street or sky; ripples are ring packets of damped radial waves that perturb the surface
+normal analytically, scaled with the distance the touch landed at (a touch on a far tower
+makes a ripple of the same apparent size), faded where a wavelength is under ~3 pixels, and
+gone after ``ripple_decay`` seconds.
 
 The city repeats every GRID cells (448 units), and the camera's position is wrapped to that
 period here in double precision, so long shows stay exact.
@@ -32,7 +40,7 @@ import numpy as np
 
 from visuals import Binding, Param, Pass, Scene
 
-# Mirrors of shaders/scenes/moss/moss.glsl and towers.frag: keep them equal.
+# Mirrors of shaders/scenes/moss/moss.glsl and towers/towers.glsl: keep them equal.
 CITY_PERIOD = 7.0              # streets every 7 units along x and z
 STREET_HALF = 1.5              # half the width of a street
 BLOCK_HALF = CITY_PERIOD / 2 - STREET_HALF
@@ -159,6 +167,10 @@ def srgb_to_linear(colour) -> tuple[float, float, float]:
 class TowersScene(Scene):
     """Feeds the city layout, the camera, the heart's phase and the live touches."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._picks: dict = {}
+
     def update(self, state, resources):
         p = state.params
         layout = city_layout(state.seed, float(p["density"]), float(p["max_height"]))
@@ -180,19 +192,45 @@ class TowersScene(Scene):
         live = [e for e in state.events
                 if getattr(e, "kind", "") == "touch" and 0.0 <= state.t - e.time < life]
         live = live[-MAX_TOUCHES:]
+        # What each touch landed on (cached: it depends only on the touch and the camera).
+        view = (state.seed, aspect, *(float(p[k]) for k in ("density", "max_height", "speed", "height", "fov")))
+        hits = []
+        for e in live:
+            key = (e.time, e.x, e.y, view)
+            if key not in self._picks:
+                then = camera(e.time, p)
+                kind, point, cell = pick(layout, then["pos"], screen_ray(then, e.x, e.y, aspect))
+                dist = 0.0 if point is None else float(np.linalg.norm(point - then["pos"]))
+                self._picks[key] = (kind, point, cell, dist)
+            hits.append((e, *self._picks[key]))
+        if len(self._picks) > 256:
+            self._picks.clear()
+        # Sorted: tower touches grouped by tower, then the street's, then the sky's, so each
+        # pixel loops only over the touches that can reach it (an index per tower cell).
+        hits.sort(key=lambda h: (h[1] != KIND_TOWER, h[1], h[3] if h[1] == KIND_TOWER else (0, 0)))
         tpos = np.zeros((MAX_TOUCHES, 4), np.float32)
         tinfo = np.zeros((MAX_TOUCHES, 4), np.float32)
         tsize = np.ones(MAX_TOUCHES, np.float32)
-        for i, e in enumerate(live):
-            then = camera(e.time, p)
-            kind, point, cell = pick(layout, then["pos"], screen_ray(then, e.x, e.y, aspect))
+        cells = np.zeros((GRID, GRID, 2), np.float32)
+        ranges = {KIND_GROUND: [0, 0], KIND_SKY: [0, 0]}
+        for i, (e, kind, point, cell, dist) in enumerate(hits):
             if kind == KIND_SKY:
                 tpos[i] = (e.x, e.y, 0.0, kind)
             else:
                 tpos[i] = (point[0], point[1], point[2] - shift, kind)
                 # the same apparent size wherever it lands: scaled with the distance
-                tsize[i] = max(1.0, float(np.linalg.norm(point - then["pos"])) / RIPPLE_REFERENCE)
+                tsize[i] = max(1.0, dist / RIPPLE_REFERENCE)
             tinfo[i] = (cell[0], cell[1], state.t - e.time, e.strength)
+            if kind == KIND_TOWER:
+                if cells[cell[1], cell[0], 1] == 0:
+                    cells[cell[1], cell[0], 0] = i
+                cells[cell[1], cell[0], 1] += 1
+            else:
+                r = ranges[kind]
+                r[0] = i if r[1] == r[0] else r[0]
+                r[1] = i + 1
+        resources.texture("touch_cells", cells, filter="nearest",
+                          key=tuple((h[1], h[3]) for h in hits))
 
         return {
             "u_moss_lin": srgb_to_linear(p["moss_colour"]),
@@ -202,7 +240,8 @@ class TowersScene(Scene):
             "u_cam_tan": cam["tan"],
             "u_heart_origin": (float(pos[0]), float(pos[2])),
             "u_heart_phase": phase, "u_heart_period": period,
-            "u_touch_pos": tpos, "u_touch_info": tinfo, "u_touch_size": tsize, "u_touch_count": len(live),
+            "u_touch_pos": tpos, "u_touch_info": tinfo, "u_touch_size": tsize,
+            "u_touch_ground": tuple(ranges[KIND_GROUND]), "u_touch_sky": tuple(ranges[KIND_SKY]),
         }
 
 

@@ -23,27 +23,31 @@ void main() {
     vec3 dsky = rd;
     float shine = 0.0;
     vec2 sp = gl_FragCoord.xy / u_resolution;
-    for (int i = 0; i < u_touch_count; ++i) {
+    int g_end = (rd.y < 0.0) ? int(u_touch_ground.y + 0.5) : 0;
+    for (int i = int(u_touch_ground.x + 0.5); i < g_end; ++i) {
         vec4 tp = u_touch_pos[i];
         vec4 ti = u_touch_info[i];
-        float fade = exp(-3.0 * ti.z / u_ripple_decay)
-                   * (1.0 - smoothstep(0.6 * u_ripple_decay, u_ripple_decay, ti.z));
-        if (tp.w == KIND_GROUND) {
-            float tg = min(t_ground * wl, 400.0);
-            vec2 xz = ro.xz + rd.xz * tg;
-            float size = u_touch_size[i];
-            float r = length(xz - tp.xz);
-            float front = u_ripple_speed * 1.6 * ti.z * size;
-            float wdt = 0.25 * size + tg * g_pix;
-            rings += 2.0 * ti.w * u_ripple_strength * fade * exp(-pow((r - front) / wdt, 2.0))
-                   * smoothstep(0.0, 0.3, front);
-        } else if (tp.w == KIND_SKY) {
-            vec2 dv = (sp - tp.xy) * vec2(u_resolution.x / u_resolution.y, 1.0);
-            float r = length(dv) * 12.0;
-            float s = ripple_slope(r, ti.z * 1.5, ti.w, 1.0, 12.0 / u_resolution.y);
-            dsky += (s * 0.12) * (dv.x * u_cam_right + dv.y * u_cam_up) / max(length(dv), 1e-4);
-            shine += s;
+        float size = u_touch_size[i];
+        float tg = min(t_ground * wl, 400.0);
+        vec2 xz = ro.xz + rd.xz * tg;
+        float r = length(xz - tp.xz);
+        float front = u_ripple_speed * 1.6 * ti.z * size;
+        float wdt = 0.25 * size + tg * g_pix;
+        if (abs(r - front) < 3.0 * wdt) {
+            float fade = exp(-3.0 * ti.z / u_ripple_decay)
+                       * (1.0 - smoothstep(0.6 * u_ripple_decay, u_ripple_decay, ti.z));
+            float x = (r - front) / wdt;
+            rings += 2.0 * ti.w * u_ripple_strength * fade * exp(-x * x) * smoothstep(0.0, 0.3, front);
         }
+    }
+    for (int i = int(u_touch_sky.x + 0.5); i < int(u_touch_sky.y + 0.5); ++i) {
+        vec4 tp = u_touch_pos[i];
+        vec4 ti = u_touch_info[i];
+        vec2 dv = (sp - tp.xy) * vec2(u_resolution.x / u_resolution.y, 1.0);
+        float r = length(dv) * 12.0;
+        float s = ripple_slope(r, ti.z * 1.5, ti.w, 1.0, 12.0 / u_resolution.y);
+        dsky += (s * 0.12) * (dv.x * u_cam_right + dv.y * u_cam_up) / max(length(dv), 1e-4);
+        shine += s;
     }
     float w = smoothstep(-0.0005, 0.0005, -rd.y);
     vec3 sky = g_haze;

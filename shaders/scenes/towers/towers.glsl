@@ -28,10 +28,14 @@ uniform float u_cam_tan;
 uniform vec2 u_heart_origin;
 uniform float u_heart_phase;
 uniform float u_heart_period;
+// Live touches (at most 16), sorted on the CPU: those on towers grouped by tower, then the
+// street's, then the sky's.
 uniform vec4 u_touch_pos[16];       // world xyz of the hit (or screen xy for the sky), kind
 uniform vec4 u_touch_info[16];      // hit cell xz (mod GRID), age s, strength
 uniform float u_touch_size[16];     // ripple scale: world units per unit at the reference distance
-uniform int u_touch_count;
+uniform vec2 u_touch_ground;         // [first, end) of the touches on the street
+uniform vec2 u_touch_sky;            // [first, end) of the touches in the sky
+uniform sampler2D u_touch_cells;     // per tower cell: first touch on it, how many
 uniform vec3 u_moss_lin;           // moss_colour, linear (converted once on the CPU)
 uniform vec3 u_tint_lin;           // tint, linear
 
@@ -201,15 +205,20 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, ou
     vec3 grad = k1 * cos(dot(lp, k1) + 1.1 * u_time) + k2 * cos(dot(lp, k2) - 0.8 * u_time);
     grad *= 0.04 * u_wobble;
 
+    // The touches on this tower only (a per-cell index), and only within a ripple's reach.
     ivec2 wcell = cell & (GRID - 1);
-    for (int i = 0; i < u_touch_count; ++i) {
+    vec2 span = texelFetch(u_touch_cells, wcell, 0).xy;
+    int first = int(span.x + 0.5);
+    int end = first + int(span.y + 0.5);
+    for (int i = first; i < end; ++i) {
         vec4 tp = u_touch_pos[i];
         vec4 ti = u_touch_info[i];
-        float same = (tp.w == KIND_TOWER && ivec2(ti.xy) == wcell) ? 1.0 : 0.0;
         vec3 dv = p - tp.xyz;
         float r = length(dv);
-        float s = ripple_slope(r, ti.z, ti.w, u_touch_size[i], fp) * same;
-        grad += s * dv / max(r, 1e-4);
+        float size = u_touch_size[i];
+        if (r < size * (u_ripple_speed * ti.z + 4.0 * RIPPLE_WAVELENGTH)) {
+            grad += ripple_slope(r, ti.z, ti.w, size, fp) * dv / max(r, 1e-4);
+        }
     }
     grad -= n * dot(grad, n);
     slope = length(grad);
@@ -259,14 +268,15 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     vec3 dg = refract(d1, -nx, eta);
     // Total internal reflection (grazing the roof or a side from inside): one more bounce
     // inside the glass, then out through whichever face it meets.
-    float tir = dot(dg, dg) < 0.5 ? 1.0 : 0.0;
-    vec3 d1b = reflect(d1, nx);
-    vec3 nxb;
-    float thick_b = box_exit(o2 + d1b * 1e-3, d1b, b, nxb);
-    d1 = mix(d1, d1b, tir);
-    nx = mix(nx, nxb, tir);
-    thick += thick_b * tir;
-    o2 = mix(o2, o2 + d1b * thick_b, tir);
+    if (dot(dg, dg) < 0.5) {
+        vec3 d1b = reflect(d1, nx);
+        vec3 nxb;
+        float thick_b = box_exit(o2 + d1b * 1e-3, d1b, b, nxb);
+        d1 = d1b;
+        nx = nxb;
+        thick += thick_b;
+        o2 += d1b * thick_b;
+    }
     vec3 p2 = c + o2;
     float t_out = t + thick;
 
