@@ -228,14 +228,18 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, ou
 // ------------------------------------------------------------------ glass
 
 // From o inside the box of half size b (local), along d: distance to the wall it leaves
-// through, and that wall's outward normal.
-float box_exit(vec3 o, vec3 d, vec3 b, out vec3 nx) {
+// through, that wall's outward normal, and in `margin` how much further the next wall is
+// (zero where the exit point crosses an edge of the box).
+float box_exit(vec3 o, vec3 d, vec3 b, out vec3 nx, out float margin) {
     vec3 ds = sdf_safe_dir(d);
     vec3 t2 = (sign(ds) * b - o) / ds;
     vec3 axis = (t2.x <= t2.y && t2.x <= t2.z) ? vec3(1, 0, 0)
               : ((t2.y <= t2.z) ? vec3(0, 1, 0) : vec3(0, 0, 1));
     nx = sign(ds) * axis;
-    return max(min(min(t2.x, t2.y), t2.z), 0.0);
+    float first = min(min(t2.x, t2.y), t2.z);
+    float second = max(min(t2.x, t2.y), min(max(t2.x, t2.y), t2.z));
+    margin = second - first;
+    return max(first, 0.0);
 }
 
 vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
@@ -263,35 +267,45 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     vec3 d1 = refract(rd, n, 1.0 / eta);
     vec3 o = lp + d1 * 1e-3;
     vec3 nx;
-    float thick = box_exit(o, d1, b, nx);
-    vec3 o2 = o + d1 * thick;
-    vec3 dg = refract(d1, -nx, eta);
-    // Total internal reflection (grazing the roof or a side from inside): one more bounce
-    // inside the glass, then out through whichever face it meets.
-    if (dot(dg, dg) < 0.5) {
-        vec3 d1b = reflect(d1, nx);
-        vec3 nxb;
-        float thick_b = box_exit(o2 + d1b * 1e-3, d1b, b, nxb);
-        d1 = d1b;
-        nx = nxb;
-        thick += thick_b;
-        o2 += d1b * thick_b;
-    }
-    vec3 p2 = c + o2;
+    float margin;
+    float thick = box_exit(o, d1, b, nx, margin);
+    vec3 p2 = c + o + d1 * thick;
     float t_out = t + thick;
 
-    // Out, one index per channel (dispersion); a second total reflection just leaves.
+    // Out, one index per channel (dispersion).  Leaving glass for air, the reflectance
+    // climbs to 1 at the critical angle (Schlick on the outgoing angle) and stays 1 beyond
+    // it (total internal reflection): that part bounces once more inside and leaves through
+    // the wall it meets next, so the change is continuous.  Where the exit crosses an edge
+    // of the box (a seam a pixel or two wide) the glass's own tinted glow softens it.
     vec3 etas = eta + vec3(-1.0, 0.0, 1.0) * u_dispersion * 0.5;
-    dg = refract(d1, -nx, etas.g);
-    dg = dot(dg, dg) < 0.5 ? d1 : dg;
+    vec3 dg = refract(d1, -nx, etas.g);
+    float out_ok = dot(dg, dg) > 0.5 ? 1.0 : 0.0;
+    float m5 = 1.0 - abs(dot(dg, nx));
+    float f_out = mix(1.0, f0 + (1.0 - f0) * m5 * m5 * m5 * m5 * m5, out_ok);
+    float seam = 1.0 - smoothstep(0.8, 2.6, margin / max(t_out * g_pix, 1e-5));
+    dg = (out_ok > 0.5) ? dg : d1;
     vec3 sky_rgb = radiance(p2, dg, t_out);
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
     for (int ch = 0; ch < channels; ch += 2) {     // red and blue through their own index
         vec3 dc = refract(d1, -nx, etas[ch]);
-        dc = dot(dc, dc) < 0.5 ? d1 : dc;
+        dc = dot(dc, dc) < 0.5 ? dg : dc;
         sky_rgb[ch] = mix(env(dc)[ch], sky_rgb[ch], smoothstep(-0.05, 0.0, -dc.y));
     }
-    vec3 trans = sky_rgb;
+    vec3 bounced = vec3(0.0);
+    float thick_b = 0.0;
+    if (f_out > 0.03) {
+        vec3 d1b = reflect(d1, nx);
+        vec3 nxb;
+        float margin_b;
+        thick_b = box_exit(p2 - c + d1b * 1e-3, d1b, b, nxb, margin_b);
+        vec3 db = refract(d1b, -nxb, eta);
+        db = dot(db, db) < 0.5 ? d1b : db;
+        bounced = radiance(p2 + d1b * thick_b, db, t_out + thick_b);
+        seam = max(seam, 1.0 - smoothstep(0.8, 2.6, margin_b / max((t_out + thick_b) * g_pix, 1e-5)));
+    }
+    thick += f_out * thick_b;
+    vec3 inner = g_haze * u_tint_lin * 0.75;
+    vec3 trans = mix(mix(sky_rgb, bounced, f_out), inner, 0.45 * seam);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 2.0 + 0.02;
     trans *= exp(-sigma * thick);
 
