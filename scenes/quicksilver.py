@@ -229,6 +229,15 @@ def tear_box(tears: np.ndarray, shapes: np.ndarray) -> tuple[float, float, float
     return (float(lo[0] - pad), float(lo[1] - pad), float(hi[0] + pad), float(hi[1] + pad))
 
 
+def shiver_phases(t: float) -> tuple[float, float, float, float]:
+    """The liquid's shiver at time t: two swell phases wrapped to 2 pi, and a drift of its
+    noise that turns back every ~9 minutes (a triangle wave), so long shows stay precise."""
+    a = 0.37 * t
+    span = 200.0
+    drift = span - abs((a % (2.0 * span)) - span)
+    return ((9.0 * a) % (2.0 * math.pi), (7.0 * a) % (2.0 * math.pi), 0.9 * drift, -0.6 * drift)
+
+
 class QuicksilverScene(Scene):
     """Works out, each frame, the blobs of the pool, the tears in the air and the ripples."""
 
@@ -377,7 +386,7 @@ class QuicksilverScene(Scene):
             "u_crack_centre": tuple(float(v) for v in lay["crack"] * vol ** 0.5),
             "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
             "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
-            "u_ambient_phase": (t * 0.37) % 64.0,
+            "u_shiver": shiver_phases(t),
         }
 
 
@@ -390,7 +399,7 @@ quicksilver = QuicksilverScene(
              clear=(1.0, 0.0, 0.0, 0.0)),
         Pass("scenes/quicksilver/qs_cracks.frag", name="cracks", vert="scenes/quicksilver/qs_tiles_cracks.vert",
              primitive="triangles", count=TILE_VERTICES, precision="rgba32f", filter="nearest",
-             clear=_no_crack_clear()),
+             clear=_no_crack_clear(), inputs=("field",)),
         Pass("scenes/quicksilver/qs_mirror.frag", name="mirror", vert="scenes/quicksilver/qs_tiles_mirror.vert",
              primitive="triangles", count=TILE_VERTICES, inputs=("envblur", "field", "cracks"),
              clear=(0.0, 0.0, 0.0, 0.0)),

@@ -10,6 +10,7 @@
 
 uniform vec2 u_resolution;
 uniform vec2 u_crack_centre;
+uniform sampler2D u_field;
 out vec4 frag_colour;
 
 void main() {
@@ -17,6 +18,11 @@ void main() {
     vec3 rd = qs_ray(cam, centered_uv(gl_FragCoord.xy, u_resolution));
     vec2 p = (cam.pos + rd * (-cam.pos.y / rd.y)).xz;
     vec2 fp = fwidth(p);
+    // only on and near the pool (shards slide up to ~0.1 outwards); the rest keeps the
+    // cleared 'no crack' value, and llvmpipe skips blocks that all discard
+    if (texture(u_field, gl_FragCoord.xy / u_resolution).x > 0.12) {
+        discard;
+    }
     Crack c = crack_field(p, u_crack_centre, u_fracture, u_shards, u_tilt, u_quality, max(fp.x, fp.y));
     frag_colour = crack_store(c);
 }

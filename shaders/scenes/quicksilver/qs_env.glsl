@@ -91,7 +91,7 @@ vec3 ground_seen(vec3 r) {
     float haze = exp(r.y * 14.0);
     vec3 moss = vec3(0.02, 0.16, 0.10) * exp(r.y * 30.0) * u_skyline;                          // r.y < 0 here
     vec3 ground = base * 0.6 + mirrored * (0.02 + 0.08 * haze) + moss;
-    vec3 pool = env_sample(vec3(r.x, -r.y, r.z), 0.5, 0.0) * 0.7;
+    vec3 pool = env_sample(vec3(r.x, -r.y, r.z), 1.0, 0.0) * 0.7;
     return mix(ground, pool, g_ground_pool);
 }
 
@@ -138,7 +138,9 @@ vec3 floor_radiance(float mottle, vec3 rd) {
     float f = 1.0 - cosv;
     float f2 = f * f;
     float F = 0.04 + 0.96 * f2 * f2 * f;
-    return base + F * env_ambient() * 0.12 * u_reflection;
+    // far off, the streets' moss light glows faintly along the ground
+    vec3 moss = vec3(0.02, 0.16, 0.10) * 0.06 * smoothstep(0.45, 0.12, cosv) * u_skyline;
+    return base + F * env_ambient() * 0.12 * u_reflection + moss;
 }
 
 // AgX (as lib/colour.glsl tonemap_agx) but returning its display-encoded output directly,

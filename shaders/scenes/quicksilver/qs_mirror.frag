@@ -45,6 +45,18 @@ void main() {
     float aa = clamp(fwidth(d), 1e-5, 3.0 * px);
     float cover = clamp(0.5 - d / aa, 0.0, 1.0);
 
+    // -- falling tears, in front of the pool
+    vec3 tn;
+    float tcov;
+    float tt = trace_tears(cam.pos, rd, px_angle, u_tear_count, tn, tcov);
+    tcov *= step(0.0, tt) * step(tt, t_floor);
+
+    // Nothing here: stop.  (llvmpipe skips the rest for blocks whose pixels all discard,
+    // while an untaken if() or loop would still cost its full price.)
+    if (cover <= 0.0 && tcov <= 0.0) {
+        discard;
+    }
+
     // -- the dome: flat top, quarter-round rim, normal from the field's gradient (whose
     // length drops below 1 in the necks of the union: keep only its direction)
     float s = -d;
@@ -54,6 +66,7 @@ void main() {
     float sq = sqrt(max(1.0 - qq * qq, 0.0));
     vec3 n = normalize(vec3(RIM_ASPECT * qq * g.x, sq + 1e-4, RIM_ASPECT * qq * g.y));
     float height = RIM * RIM_ASPECT * sq;
+    vec3 r_calm = reflect(rd, n);               // before ripples and cracks
 
     // -- freezing runs from the rims inward, along a ragged front
     float depth01 = clamp(s / 0.5, 0.0, 1.0);
@@ -74,26 +87,28 @@ void main() {
     // -- the tears: in the air in front of the pool, and reflected in it (at higher
     // quality).  One shading per pixel (llvmpipe runs every branch, so shading the pool and a
     // tear separately would pay for both everywhere): the pixel shades whichever it shows.
-    vec3 tn;
-    float tcov;
-    float tt = trace_tears(cam.pos, rd, px_angle, u_tear_count, tn, tcov);
-    tcov *= step(0.0, tt) * step(tt, t_floor);
+    // The reflected tear is traced along the calm surface's reflection: a small sphere seen
+    // through ripples sweeps the whole sky within a pixel or two and only aliases.
+    vec3 P = vec3(p.x, height, p.y);
     vec3 rn;
     float rcov;
-    float rt = trace_tears(vec3(p.x, height, p.y) + r * 1e-3, r, 0.004, u_refl_tear_count, rn, rcov);
+    float aaw_calm = length(fwidth(r_calm));
+    float rt = trace_tears(P + r_calm * 1e-3, r_calm, max(aaw_calm, 0.002), u_refl_tear_count, rn, rcov);
     float in_refl = step(0.0, rt) * rcov;
     float on_tear = step(1e-3, tcov);
     vec3 ns = mix(n, tn, on_tear);
-    vec3 rs = normalize(mix(mix(r, reflect(r, rn), in_refl), reflect(rd, tn), on_tear));
+    // (blending the directions antialiases the reflected tear's edge; where they nearly
+    // cancel, keep the pool's own reflection rather than normalising zero)
+    vec3 rm = mix(mix(r, reflect(r_calm, rn), in_refl), reflect(rd, tn), on_tear);
+    vec3 rs = dot(rm, rm) > 1e-4 ? normalize(rm) : r;
     // where the shaded ray starts: the pool, the reflected tear, or the tear in the air; a
     // ray heading down from a tear lands in the pool or on the floor (read from the field)
-    vec3 P = vec3(p.x, height, p.y);
-    vec3 ro_s = mix(mix(P, P + r * max(rt, 0.0), in_refl), cam.pos + rd * max(tt, 0.0), on_tear);
+    vec3 ro_s = mix(mix(P, P + r_calm * max(rt, 0.0), in_refl), cam.pos + rd * max(tt, 0.0), on_tear);
     vec2 land = (ro_s + rs * (ro_s.y / max(-rs.y, 1e-3))).xz;
     float land_d = texture(u_field, qs_project(cam, land, u_resolution.x / u_resolution.y)).x;
     g_ground_pool = smoothstep(0.01, -0.03, land_d) * max(on_tear, in_refl);
-    float ws = mix(mix(aaw, 0.05, in_refl), length(fwidth(rs)), on_tear);   // reflected tears read the blurred sky
-    vec3 col = metal_shade(ns, v, rs, rough * (1.0 - on_tear), ws);
+    float ws = mix(aaw, length(fwidth(rs)), max(on_tear, in_refl));
+    vec3 col = metal_shade(ns, v, rs, rough * (1.0 - max(on_tear, in_refl)), ws);
     col *= 1.0 - 0.25 * in_refl * (1.0 - on_tear);      // the second bounce loses a little
 
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear)

@@ -10,7 +10,7 @@ uniform int u_tear_count;
 uniform int u_refl_tear_count;       // tears traced in the pool's reflection (0 at low quality)
 uniform vec4 u_waves[MAX_WAVES];     // x, z, age (s), amplitude
 uniform int u_wave_count;
-uniform float u_ambient_phase;       // the shiver's phase, wrapped on the CPU
+uniform vec4 u_shiver;               // the shiver's two swell phases (wrapped) and drift, from the CPU
 
 // Splash ripples: damped wave packets running out from each impact.  Returns the height
 // gradient (world units per unit).
@@ -37,11 +37,10 @@ vec2 ripples(vec2 p) {
 // The liquid's slow shiver (the dream's hum): long, smooth swells and a faint drifting
 // undulation; mercury is a near-perfect mirror, so nothing fine.  Returns a height gradient.
 vec2 shiver(vec2 p, int octaves) {
-    float a = u_ambient_phase;
     vec2 g = vec2(0.0);
-    g += 0.006 * vec2(0.8, 0.6) * cos(dot(p, vec2(0.8, 0.6)) * 7.0 - a * 9.0);
-    g += 0.005 * vec2(-0.5, 0.86) * cos(dot(p, vec2(-0.5, 0.86)) * 10.0 + a * 7.0);
-    vec2 q = p * 2.2 + vec2(a * 0.9, -a * 0.6);
+    g += 0.006 * vec2(0.8, 0.6) * cos(dot(p, vec2(0.8, 0.6)) * 7.0 - u_shiver.x);
+    g += 0.005 * vec2(-0.5, 0.86) * cos(dot(p, vec2(-0.5, 0.86)) * 10.0 + u_shiver.y);
+    vec2 q = p * 2.2 + u_shiver.zw;
     float amp = 0.012;
     for (int o = 0; o < octaves; ++o) {
         g += amp * snoise_grad(q).yz;
