@@ -18,8 +18,8 @@ void main() {
     // How far the walk may go (in units of |w|): the ground, the roofs, the fog.
     float t_roof = (rd.y > 1e-5) ? (H_MAX - ro.y) / w.y : 1e9;
     float t_limit = min(min(t_ground, t_roof), far_distance() / wl);
-    // Walk the grid: the first tower hit and, when its pixel coverage is partial, the next
-    // one behind it.
+    // Walk the grid: the first tower hit and, when its pixel coverage is partial, whether
+    // another tower lies behind it (and how far).
     vec3 ws = sdf_safe_dir(w);
     vec3 inv = 1.0 / ws;
     ivec2 cell = ivec2(floor(ro.xz / CITY_PERIOD));
@@ -27,12 +27,13 @@ void main() {
     vec2 t_next = ((vec2(cell) + step(0.0, ws.xz)) * CITY_PERIOD - ro.xz) * inv.xz;
     vec2 t_delta = abs(CITY_PERIOD * inv.xz);
     float t_enter = 0.0;
-    int hits = 0;
-    float cov0 = 0.0;
-    float h_t[2] = float[2](0.0, 0.0);
-    vec3 h_c[2] = vec3[2](vec3(0.0), vec3(0.0));
-    vec3 h_b[2] = vec3[2](vec3(1.0), vec3(1.0));
-    ivec2 h_cell[2] = ivec2[2](ivec2(0), ivec2(0));
+    int hits = 0;          // 0 none yet, 1 a partly covering tower, 2 another behind it,
+    float cov0 = 0.0;      // 3 a tower covering the whole pixel
+    float t0 = 0.0;
+    float t1 = 0.0;
+    vec3 c0 = vec3(0.0);
+    vec3 b0 = vec3(1.0);
+    ivec2 cell0 = ivec2(0);
     int max_steps = int(mix(14.0, 48.0, u_quality));
     for (int i = 0; i < max_steps; ++i) {
         if (t_enter > t_limit) {
@@ -43,14 +44,15 @@ void main() {
         float tn;
         float tf;
         if (tower(cell, c, b) && box_hit(ro, inv, c, b, tn, tf) && tn < t_limit) {
-            h_t[hits] = tn * wl;
-            h_c[hits] = c;
-            h_b[hits] = b;
-            h_cell[hits] = cell;
             if (hits == 0) {
+                t0 = tn * wl;
+                c0 = c;
+                b0 = b;
+                cell0 = cell;
                 cov0 = box_coverage(ro, w, inv, dwx, dwy, c, b);
                 hits = (cov0 > 0.999) ? 3 : 1;
             } else {
+                t1 = tn * wl;
                 hits = 2;
             }
             if (hits >= 2) {
@@ -62,23 +64,18 @@ void main() {
         t_next += xs ? vec2(t_delta.x, 0.0) : vec2(0.0, t_delta.y);
         cell += xs ? ivec2(stp.x, 0) : ivec2(0, stp.y);
     }
-    // hits: 0 none, 1 a partial tower over the background, 2 a partial tower over another,
-    // 3 one tower covering the pixel.
-    int layers = (hits == 3) ? 1 : hits;
-    bool second = hits == 2;
-    cov0 = (hits == 3) ? 1.0 : cov0;
-    float h_cov[2] = float[2](cov0, 1.0);
-
     if (hits == 0) {
         discard;
     }
+    bool second = hits == 2;
+    cov0 = (hits == 3) ? 1.0 : cov0;
 
     // The glass.  Where it only partly covers the pixel and another tower is behind, that
     // one shows in the rest of the pixel: a cheap stand-in (its tinted view of the sky)
     // rather than a second full shading, which would run twice on every silhouette.
-    vec3 col = shade_glass(ro, rd, h_t[0], h_c[0], h_b[0], h_cell[0]);
-    col = mix(col, g_haze, fog_amount(h_t[0]));
-    vec3 behind = mix(env(rd) * u_tint_lin * 0.8, g_haze, fog_amount(h_t[1]));
+    vec3 col = shade_glass(ro, rd, t0, c0, b0, cell0);
+    col = mix(col, g_haze, fog_amount(t0));
+    vec3 behind = mix(env(rd) * u_tint_lin * 0.8, g_haze, fog_amount(t1));
     col = second ? mix(behind, col, cov0) : col;
     float alpha = second ? 1.0 : cov0;
     frag_colour = vec4(encode(col, gl_FragCoord.xy), alpha);
