@@ -1,0 +1,253 @@
+"""The Serenes: tall figures like shadows cast by candlelight, moving in eerie unison.
+
+A stage.  Candles burn on stands low in front; behind them a row of tall, slender figures
+stands as flat cut-outs (a 2D SDF of smooth-min capsules and ellipses: robe, torso, long
+neck, egg-shaped head, arms); behind the figures a plaster wall catches their shadows,
+which loom twice their height and sway with them.  Their lidless eyes are small mercury
+spheres that catch the candles as hard highlights and reflect the room.  The ``city``
+binding (the liquid-glass towers when that scene exists) glows faintly through the wall and
+in the eyes: with ``backdrop`` 0 they are alone in the candle-lit room.
+
+Passes (shaders/scenes/serenes/):
+
+- ``surfaces`` (baked once): the plaster's albedo and relief, the floor's planks.
+- ``occluder`` (half resolution): one quad per figure, grown by the farthest distance it
+  stores, draws the figures' signed distance; max-blending keeps the nearest figure.
+- ``figures`` (full resolution): one tight quad per figure, the antialiased silhouette, its
+  faint warm rim and the eyes (analytic spheres, kept as billboards).
+- ``main``: wall and floor lit by each candle, where a shadow costs one lookup in the
+  occluder per candle and tap (the ray from the candle to the wall crosses the figures'
+  plane, ART-NOTES 7); the city through the wall; the figures; the candles; tone map.
+
+The figures' poses and the candles' flicker are computed here, from the time, the seed and
+the parameters only, and reach the shaders as uniform arrays.  ``sync`` 1 gives every figure
+the same pose (the same lean, head tilt and gesture at the same moment); lower values add a
+phase offset and a wandering of its own to each figure, continuously, so sync can be
+automated without jumps.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from visuals import Binding, Param, Pass, Scene
+
+# Mirrors of shaders/scenes/serenes/serenes.glsl: keep them equal.
+CAM_Y = 1.75
+CAM_D = 7.0
+CAM_F = 1.85
+WALL_Z = 1.38
+MAX_FIGURES = 9
+MAX_CANDLES = 3
+NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
+EYE_OFFSET = (0.0112, 0.8935)    # the right eye's centre, figure-local
+EYE_R = 0.0072
+
+# The candle stands: x, top of the wax, z (in front of the figures), wax radius; and power.
+CANDLE_STANDS = (
+    (-0.22, 0.45, -1.6, 0.042, 1.0),
+    (1.25, 0.32, -1.35, 0.036, 0.5),
+    (-1.7, 0.56, -1.25, 0.04, 0.45),
+)
+CANDLE_POWER = 2.6     # light of a candle at candle 1, before its flicker
+SWAY_LEAN = 0.17       # head displacement (m) at sway 1
+_MASK = (1 << 64) - 1
+
+
+def _mix64(x: int) -> int:
+    """splitmix64 finaliser: a well-mixed 64-bit integer from any integer."""
+    x = (x + 0x9E3779B97F4A7C15) & _MASK
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
+    return x ^ (x >> 31)
+
+
+def _lattice(seed: int, stream: int, i: int) -> float:
+    """A deterministic value in [-1, 1) for lattice point i of a noise stream."""
+    h = _mix64(_mix64(_mix64(int(seed) & _MASK) ^ (stream & _MASK)) ^ (i & _MASK))
+    return (h >> 11) / float(1 << 52) - 1.0
+
+
+def noise1(x: float, seed: int, stream: int) -> float:
+    """Smooth 1D value noise in [-1, 1] (quintic interpolation between lattice values)."""
+    i = math.floor(x)
+    f = x - i
+    u = f * f * f * (f * (f * 6.0 - 15.0) + 10.0)
+    a, b = _lattice(seed, stream, i), _lattice(seed, stream, i + 1)
+    return a + (b - a) * u
+
+
+def fbm1(x: float, seed: int, stream: int, octaves: int = 3) -> float:
+    """Fractal sum of noise1, in about [-1, 1]."""
+    total, amp, norm = 0.0, 0.5, 0.0
+    for o in range(octaves):
+        total += amp * noise1(x * (2.0 ** o) + 17.3 * o, seed, stream * 8 + o)
+        norm += amp
+        amp *= 0.5
+    return total / norm
+
+
+def _smooth(e0: float, e1: float, x: float) -> float:
+    t = min(max((x - e0) / (e1 - e0), 0.0), 1.0)
+    return t * t * (3.0 - 2.0 * t)
+
+
+def figure_layout(seed: int, count: int) -> np.ndarray:
+    """(MAX_FIGURES, 4): x (m), height (m), phase offset (rad), variant 0..1 of each figure.
+
+    The figures stand in a row centred on the stage; the layout depends on the seed and
+    the count only, so it holds still while the other parameters move.
+    """
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x5E4E])
+    jitter = rng.uniform(-1.0, 1.0, MAX_FIGURES)
+    heights = rng.uniform(2.08, 2.34, MAX_FIGURES)
+    offsets = rng.uniform(0.0, 2.0 * math.pi, MAX_FIGURES)
+    variants = rng.uniform(0.0, 1.0, MAX_FIGURES)
+    n = max(1, min(int(count), MAX_FIGURES))
+    spacing = min(0.86, 4.3 / n)
+    out = np.zeros((MAX_FIGURES, 4), np.float64)
+    for i in range(MAX_FIGURES):
+        x = (i - (n - 1) / 2.0) * spacing + 0.09 * spacing * jitter[i] if i < n else 0.0
+        out[i] = (x, heights[i], offsets[i], variants[i])
+    return out
+
+
+def _motion(phi: float, t: float, own: float, seed: int, i: int, pace: float):
+    """Lean (unit), head tilt (unit), left and right arm raise (0..1) at phase phi.
+
+    ``own`` (0..1) mixes in the figure's own wandering (noise streams of figure i); at 0 the
+    motion is a function of phi alone, identical for every figure at the same phase.
+    """
+    lean = 0.78 * math.sin(phi) + 0.22 * math.sin(2.0 * phi + 0.7)
+    tilt = math.sin(0.5 * phi + 1.2)
+    gesture = 0.5 - 0.5 * math.cos(0.5 * phi)
+    raise_l = gesture
+    raise_r = 0.5 - 0.5 * math.cos(0.5 * phi - 0.8)
+    if own > 0.0:
+        x = t * max(pace, 0.02) * 1.7
+        lean += own * 0.6 * fbm1(x, seed, 100 + i, 2)
+        tilt += own * 0.8 * fbm1(x * 1.3, seed, 200 + i, 2)
+        raise_l = min(max(raise_l + own * 0.5 * fbm1(x * 0.8, seed, 300 + i, 2), 0.0), 1.0)
+        raise_r = min(max(raise_r + own * 0.5 * fbm1(x * 0.8, seed, 400 + i, 2), 0.0), 1.0)
+    return lean, tilt, raise_l, raise_r
+
+
+def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndarray]:
+    """The figures' uniform arrays at cue time t: (MAX_FIGURES, 4) a and b.
+
+    a = (x (m), height (m), lean (m of head displacement), head tilt (rad));
+    b = (left arm raise, right arm raise, hem swish -1..1, variant 0..1).
+    Figures past ``count`` are left zero.
+    """
+    count = max(1, min(int(round(params["count"])), MAX_FIGURES))
+    sync = min(max(float(params["sync"]), 0.0), 1.0)
+    sway = float(params["sway"])
+    pace = float(params["pace"])
+    layout = figure_layout(seed, count)
+    a = np.zeros((MAX_FIGURES, 4), np.float32)
+    b = np.zeros((MAX_FIGURES, 4), np.float32)
+    own = 1.0 - sync
+    base = 2.0 * math.pi * pace * t
+    lag = 0.7     # seconds by which the hem trails the body
+    for i in range(count):
+        x, height, offset, variant = layout[i]
+        shift = own * offset
+        lean, tilt, rl, rr = _motion(base + shift, t, own, seed, i, pace)
+        lean_before = _motion(base - 2.0 * math.pi * pace * lag + shift, t - lag, own, seed, i, pace)[0]
+        swish = min(max((lean_before - lean) * 0.8, -1.0), 1.0) * sway
+        a[i] = (x, height, SWAY_LEAN * sway * lean, 0.16 * sway * tilt)
+        b[i] = (min(rl * sway * 1.15, 1.0), min(rr * sway * 1.15, 1.0), swish, variant)
+    return a, b
+
+
+def candle_states(t: float, seed: int, params: dict):
+    """The candles at cue time t: arrays (MAX_CANDLES, 4) pos, shape, base.
+
+    pos = light centre (x, y, z) in metres, jittered with the flame, and its power;
+    shape = (flame height m, flame lean m, brightness relative to steady, 0);
+    base = the stand (x, wax top y, z, wax radius).
+    Brightness = base + low-frequency fbm(t) + a faster shimmer, with dips when a draught
+    catches the flame (the flame shrinks and leans, and the light sways the shadows).
+    """
+    flicker = float(params["flicker"])
+    candle = float(params["candle"])
+    n = max(1, min(int(round(params["candles"])), MAX_CANDLES))
+    pos = np.zeros((MAX_CANDLES, 4), np.float32)
+    shape = np.zeros((MAX_CANDLES, 4), np.float32)
+    base = np.zeros((MAX_CANDLES, 4), np.float32)
+    for k in range(MAX_CANDLES):
+        x, top, z, radius, power = CANDLE_STANDS[k]
+        base[k] = (x, top, z, radius)
+        if k >= n:
+            continue
+        st = 10 * k
+        slow = fbm1(t * 0.8, seed, st + 1)
+        fast = fbm1(t * 6.5, seed, st + 2, 2)
+        draught = _smooth(0.0, 0.6, noise1(t * 0.45 + 3.7 * k, seed, st + 3))
+        level = 1.0 + flicker * (0.28 * slow + 0.16 * fast - 0.6 * draught)
+        height = 0.07 * (1.0 + flicker * (0.22 * slow + 0.3 * fast - 0.35 * draught))
+        side = fbm1(t * 0.6, seed, st + 4)
+        lean = flicker * (0.010 * side + 0.003 * fast + 0.012 * draught * (1.0 if side >= 0 else -1.0))
+        p = CANDLE_POWER * power * candle * max(level, 0.05)
+        pos[k] = (x + 0.45 * lean, top + 0.004 + 0.45 * height, z, p)
+        shape[k] = (height, lean, level, 0.0)
+    return pos, shape, base
+
+
+class Serenes(Scene):
+    """The scene: poses and candles from Python, as uniform arrays."""
+
+    figure_poses = staticmethod(figure_poses)
+    candle_states = staticmethod(candle_states)
+    figure_layout = staticmethod(figure_layout)
+
+    def update(self, state, resources):
+        a, b = figure_poses(state.t, state.seed, state.params)
+        pos, shape, base = candle_states(state.t, state.seed, state.params)
+        return {
+            "u_fig_a": a,
+            "u_fig_b": b,
+            "u_cpos": pos,
+            "u_cshape": shape,
+            "u_cbase": base,
+            "u_exposure": 1.5,
+        }
+
+
+serenes = Serenes(
+    "serenes",
+    passes=[
+        Pass("scenes/serenes/wall.frag", name="surfaces", update="once"),
+        Pass("scenes/serenes/occluder.frag", name="occluder", vert="scenes/serenes/occluder.vert",
+             primitive="triangles", count=6, instances="count", blend="max", scale=0.5,
+             clear=(0.0, 0.0, 0.0, 0.0)),
+        Pass("scenes/serenes/shadow.frag", name="shadow", inputs=("occluder",), scale=0.5),
+        Pass("scenes/serenes/figures.frag", name="figures", vert="scenes/serenes/figures.vert",
+             primitive="triangles", count=6, instances="count", blend="max",
+             clear=(0.0, 0.0, 0.0, 0.0)),
+        Pass("scenes/serenes/haze.frag", name="haze", scale=0.125),
+        Pass("scenes/serenes/main.frag", name="main",
+             inputs=("surfaces", "shadow", "figures", "haze")),
+    ],
+    params=[
+        Param("count", 5, 1, MAX_FIGURES, "how many figures stand on the stage"),
+        Param("sync", 1.0, 0.0, 1.0, "0: each moves on its own phase; 1: all in perfect, eerie unison"),
+        Param("sway", 0.5, 0.0, 1.0, "how far they lean, tilt their heads and lift their arms"),
+        Param("pace", 0.08, 0.0, 0.5, "sway cycles per second"),
+        Param("flicker", 0.5, 0.0, 1.0, "how much the candles flicker, dip and lean (and the shadows sway)"),
+        Param("candle", 1.0, 0.1, 2.0, "candle light: dim and red-orange when low, pale and bright at 2"),
+        Param("candles", 2, 1, MAX_CANDLES, "how many candles burn (each casts its own shadows)"),
+        Param("softness", 0.35, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
+        Param("eyes", 0.35, 0.0, 1.0, "glow of the lidless mercury eyes"),
+        Param("backdrop", 0.3, 0.0, 1.0, "how much of the city glows through the wall (0: alone)"),
+        Param("light", "#ffa650", description="colour of the candle light"),
+        Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),
+        Param("shade", "#2c3566", description="the cold of the room where no candle reaches"),
+        Param("quality", 0.5, 0.0, 1.0, "shadow taps along the flame, wall relief, city blur"),
+    ],
+    bindings={"city": Binding(default="towers", fallback="env_gradient", scale=0.125)},
+    duration=30.0,
+    description="the Serenes: tall candle-lit silhouettes with mercury eyes, their shadows "
+                "looming on the wall, moving in eerie unison",
+)

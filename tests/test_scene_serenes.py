@@ -1,0 +1,410 @@
+"""The Serenes (issue 5, item 1): candle-lit silhouettes with mercury eyes, in eerie unison.
+
+GL tests render on the headless context at small sizes.  One renderer (one compile) serves
+each test; parameters change through the renderer's live overrides.  The figures' silhouettes
+are read from the scene's ``figures`` pass (its alpha is each pixel's figure coverage), the
+poses from the Python side that drives them.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+SIZE = (160, 90)
+
+
+class Player:
+    """Renders frames of the one-scene show 'serenes' with parameter overrides."""
+
+    def __init__(self, ctx, size=SIZE, fps=30):
+        from visuals.clock import FixedClock
+        from visuals.paths import SearchPath
+        from visuals.registry import Registry
+        from visuals.renderer import RenderConfig, Renderer
+        self.registry = Registry(SearchPath.build([]))
+        self.scene = self.registry.scene("serenes")
+        self.size = size
+        self.clock = FixedClock(fps)
+        # exact=False: an exact renderer returns its cached image when asked for the frame it
+        # drew last, even after the overrides changed.
+        self.renderer = Renderer(ctx, self.registry.show("serenes"), self.registry,
+                                 RenderConfig(size=size, fps=Fraction(fps), exact=False))
+
+    def frame(self, index: int, **params) -> np.ndarray:
+        from visuals.pngio import gl_rows_to_image
+        self.renderer.overrides = {"serenes": params}
+        self.renderer.render(self.clock.frame(index))
+        return gl_rows_to_image(self.renderer.read_rgb(), self.size).astype(np.float64)
+
+    def at(self, t: float, **params) -> np.ndarray:
+        return self.frame(self.clock.frame_at(t), **params)
+
+    def runner(self):
+        return next(r for r in self.renderer.runners.values() if r.scene.name == "serenes")
+
+    def pass_pixels(self, name: str) -> np.ndarray:
+        """The contents of one of the scene's passes after the last frame, top row first."""
+        tex = self.runner().targets[name].texture
+        dtype = {"f1": np.uint8, "f2": np.float16, "f4": np.float32}[tex.dtype]
+        data = np.frombuffer(tex.read(), dtype).reshape(tex.size[1], tex.size[0], 4)
+        return data[::-1].astype(np.float64)
+
+    def silhouettes(self, t: float, **params) -> np.ndarray:
+        """Figure coverage 0..1 per pixel (top row first) at time t."""
+        self.at(t, **params)
+        return self.pass_pixels("figures")[..., 3] / 255.0
+
+    def release(self):
+        self.renderer.release()
+
+
+@pytest.fixture
+def player(gl):
+    p = Player(gl)
+    yield p
+    p.release()
+
+
+def _module():
+    import importlib
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("serenes")
+    return importlib.import_module(type(scene).__module__), scene
+
+
+def _defaults(**over):
+    _, scene = _module()
+    params = scene.params.defaults()
+    params.update(over)
+    return params
+
+
+def _to_px(mod, X: float, Y: float, size) -> tuple[float, float]:
+    """A point of the figures' plane (metres) to pixel column and row (row 0 at the top)."""
+    w, h = size
+    sx = X * mod.CAM_F / mod.CAM_D
+    sy = (Y - mod.CAM_Y) * mod.CAM_F / mod.CAM_D
+    return sx * h + w / 2.0, h / 2.0 - sy * h
+
+
+def _extremes(scene):
+    """Each parameter at its low and its high end (colours black and white), then every
+    number at its low end and everything at its high end.  (A black wall under the
+    dimmest candles is a black frame by design, so "all lo" keeps the colours.)"""
+    cases = []
+    lows, highs = {}, {}
+    for param in scene.params:
+        if param.kind == "color":
+            lo, hi = "#000000", "#ffffff"
+        else:
+            lo, hi = param.lo, param.hi
+            lows[param.name] = lo
+        highs[param.name] = hi
+        cases += [(f"{param.name}=lo", {param.name: lo}), (f"{param.name}=hi", {param.name: hi})]
+    return cases + [("all lo", lows), ("all hi", highs)]
+
+
+def _wall_line_row(size) -> int:
+    """The pixel row (from the top) where the floor meets the wall."""
+    mod, _ = _module()
+    return round(size[1] / 2 + mod.CAM_Y / (mod.CAM_D + mod.WALL_Z) * mod.CAM_F * size[1])
+
+
+def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE):
+    """Not black, not flat, and no black hole (NaN reads back as black) on the wall where
+    the neighbourhood is lit, away from the figures (which are dark, and thin at this
+    size); the floor's plank gaps are legitimately dark lines."""
+    assert img.shape == (size[1], size[0], 3), label
+    assert img.mean() > 2.0, f"{label}: frame is black (mean {img.mean():.2f})"
+    assert img.std() > 1.0, f"{label}: frame is flat (std {img.std():.2f})"
+    lum = img.mean(axis=2)
+    h, w = lum.shape
+    pad = np.pad(lum, 2, mode="edge")
+    local = sum(pad[dy:dy + h, dx:dx + w] for dy in range(5) for dx in range(5)) / 25.0
+    fpad = np.pad(figures, 1, mode="edge")
+    near_figure = sum(fpad[dy:dy + h, dx:dx + w] for dy in range(3) for dx in range(3)) > 0.02
+    holes = (lum < 0.25 * local) & (local > 30.0) & ~near_figure
+    holes[_wall_line_row(size) - 1:] = False
+    assert not holes.any(), f"{label}: {int(holes.sum())} black holes in a lit area"
+
+
+def _figures(player) -> np.ndarray:
+    return player.pass_pixels("figures")[..., 3] / 255.0
+
+
+# ---------------------------------------------------------------- rendering
+
+def test_renders_a_dark_warm_stage(player):
+    img = player.at(2.0)
+    _assert_sane(img, "defaults", _figures(player))
+    line = _wall_line_row(SIZE)
+    # Warm: red over blue in the lit lower wall; dark: the top of the wall, far from the
+    # candles, is darker than the wall just above the floor (the bright three quarters of
+    # each band, so that the dark figures in front do not count).
+    lower = img[line - 12:line - 2]
+    top = img[:8]
+    lum = lambda a: np.percentile(a @ np.array([0.2126, 0.7152, 0.0722]), 75)
+    assert lower[..., 0].mean() > 1.3 * lower[..., 2].mean()
+    assert lum(top) < 0.5 * lum(lower), (lum(top), lum(lower))
+    assert img.mean() < 90, "the stage is candle-lit, not bright"
+
+
+@pytest.mark.parametrize("t", [1.5, 6.0])
+def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
+    for label, params in _extremes(player.scene):
+        img = player.at(t, **params)
+        _assert_sane(img, label, _figures(player))
+        for name in ("occluder", "shadow", "figures", "haze"):
+            data = player.pass_pixels(name)
+            assert np.isfinite(data).all(), f"{label}: NaN or inf in pass {name}"
+
+
+def test_count_sets_the_number_of_figures(player):
+    mod, _ = _module()
+    for n in (1, 3, 9):
+        cov = player.silhouettes(2.0, count=n, sway=0.0)
+        # figures are separate columns of coverage at the height of their robes
+        row = cov[round(_to_px(mod, 0.0, 0.4, SIZE)[1])]
+        solid = row > 0.5
+        blobs = int(solid[0]) + int(np.count_nonzero(solid[1:] & ~solid[:-1]))
+        assert blobs == n, f"count={n}: {blobs} silhouettes"
+
+
+# ---------------------------------------------------------------- sync
+
+def _head_shift(mod, layout, poses_a, poses_b, n):
+    """Per figure: head displacement (m) between two pose sets."""
+    return np.array([poses_b[i, 2] - poses_a[i, 2] for i in range(n)])
+
+
+def test_sync_one_poses_are_identical_and_zero_differ():
+    mod, _ = _module()
+    n = 5
+    for sync, same in ((1.0, True), (0.0, False)):
+        params = _defaults(count=n, sync=sync, sway=0.8)
+        a1, b1 = mod.figure_poses(3.0, 7, params)
+        a2, b2 = mod.figure_poses(5.0, 7, params)
+        shift = _head_shift(mod, None, a1, a2, n)
+        assert np.abs(shift).max() > 0.03, "the figures move"
+        spread = shift.max() - shift.min()
+        if same:
+            assert spread < 1e-6
+            # every pose value but position, height and variant is shared
+            assert np.allclose(a1[:n, 2:], a1[0, 2:]) and np.allclose(b1[:n, :3], b1[0, :3])
+        else:
+            assert spread > 0.03, f"sync 0: the figures move alike (spread {spread:.3f} m)"
+
+
+def test_sync_changes_poses_continuously():
+    mod, _ = _module()
+    prev = None
+    for sync in np.linspace(0.0, 1.0, 41):
+        a, b = mod.figure_poses(4.0, 3, _defaults(sync=float(sync), sway=1.0))
+        cur = np.concatenate([a[:, 2:].ravel(), b[:, :3].ravel()])
+        if prev is not None:
+            assert np.abs(cur - prev).max() < 0.08, "sync must not make poses jump"
+        prev = cur
+
+
+def _silhouette_shifts(player, t1, t2, n, **params):
+    """Per figure: the horizontal shift (px) of its upper body between two times, measured
+    on the rendered silhouettes (coverage-weighted column centroid within its own strip)."""
+    mod, _ = _module()
+    w, h = player.size
+    layout = mod.figure_layout(player.renderer.seed, n)
+    c1 = player.silhouettes(t1, count=n, **params)
+    c2 = player.silhouettes(t2, count=n, **params)
+    cols = np.arange(w, dtype=np.float64)
+    shifts = []
+    for i in range(n):
+        x, height = layout[i, 0], layout[i, 1]
+        cx, _ = _to_px(mod, x, 0.0, player.size)
+        half = 0.5 * min(0.86, 4.3 / n) * mod.CAM_F / mod.CAM_D * h
+        # the head only: the raised hands stay below the chin
+        top = round(_to_px(mod, x, height * 0.96, player.size)[1])
+        neck = round(_to_px(mod, x, height * 0.845, player.size)[1])
+        strip = (cols > cx - half) & (cols < cx + half)
+        cent = []
+        for cov in (c1, c2):
+            region = cov[top:neck][:, strip]
+            cent.append((region.sum(axis=0) * cols[strip]).sum() / max(region.sum(), 1e-9))
+        shifts.append(cent[1] - cent[0])
+    return np.array(shifts)
+
+
+def _render_player(gl, size=(320, 180)):
+    return Player(gl, size)
+
+
+def test_sync_one_silhouettes_move_in_unison_and_zero_do_not(gl):
+    p = _render_player(gl)
+    try:
+        together = _silhouette_shifts(p, 3.0, 6.0, 5, sync=1.0, sway=1.0)
+        apart = _silhouette_shifts(p, 3.0, 6.0, 5, sync=0.0, sway=1.0)
+    finally:
+        p.release()
+    # the heads move by several pixels, all by the same amount at sync 1 ...
+    assert np.abs(together).min() > 2.0, together
+    assert together.max() - together.min() < 0.6, together
+    # ... and each its own way at sync 0
+    assert apart.max() - apart.min() > 2.0, apart
+
+
+def test_the_shadows_fall_where_the_candle_projects_the_figures(player):
+    # A shadow is the figures' SDF seen from the candle: the leftmost figure of a crowd darkens
+    # the wall where the ray from the candle through its robe meets the wall; a lone figure
+    # in the middle leaves that spot lit.
+    mod, _ = _module()
+    params = dict(sway=0.0, backdrop=0.0, candles=1, flicker=0.0)
+    crowd = player.at(2.0, count=9, **params).mean(axis=2)
+    lone = player.at(2.0, count=1, **params).mean(axis=2)
+    cx, cy, cz = mod.candle_states(2.0, player.renderer.seed, _defaults(**params))[0][0, :3]
+    x0 = mod.figure_layout(player.renderer.seed, 9)[0, 0]
+    m = (mod.WALL_Z - cz) / (0.0 - cz)                 # magnification on the wall
+    for y_fig in (0.9, 1.3):
+        X, Y = cx + (x0 - cx) * m, cy + (y_fig - cy) * m
+        sx = X * mod.CAM_F / (mod.CAM_D + mod.WALL_Z)
+        sy = (Y - mod.CAM_Y) * mod.CAM_F / (mod.CAM_D + mod.WALL_Z)
+        col, row = round(sx * SIZE[1] + SIZE[0] / 2), round(SIZE[1] / 2 - sy * SIZE[1])
+        patch = (slice(row - 1, row + 2), slice(col - 1, col + 2))
+        assert crowd[patch].mean() < 0.6 * lone[patch].mean(), (y_fig, crowd[patch], lone[patch])
+
+
+# ---------------------------------------------------------------- eyes
+
+def _eye_pixels(mod, a, size):
+    """Pixel positions (col, row) of both eyes of each figure in pose array a."""
+    out = []
+    for x, height, lean, tilt in a:
+        if height <= 0:
+            continue
+        for side in (-1.0, 1.0):
+            # as figure_eye in serenes.glsl
+            nk = np.array([0.0, mod.NECK_TOP])
+            local = np.array([side * mod.EYE_OFFSET[0], mod.EYE_OFFSET[1]])
+            c, s = math.cos(-tilt), math.sin(-tilt)
+            d = local - nk
+            local = nk + np.array([c * d[0] - s * d[1], s * d[0] + c * d[1]])
+            k = local[1] / 0.9
+            local[0] += lean / height * k * k
+            out.append(_to_px(mod, x + local[0] * height, local[1] * height, size))
+    return np.array(out)
+
+
+@pytest.mark.parametrize("eyes", [0.0, 0.35])
+def test_eyes_are_the_brightest_highlights_of_the_figures(gl, eyes):
+    size = (320, 180)
+    p = Player(gl, size)
+    try:
+        img = p.at(2.5, eyes=eyes)
+        cov = p.pass_pixels("figures")[..., 3] / 255.0
+        seed = p.renderer.seed
+    finally:
+        p.release()
+    mod, _ = _module()
+    a, _ = mod.figure_poses(2.5, seed, _defaults(eyes=eyes))
+    eyes_px = _eye_pixels(mod, a, size)
+    lum = img.mean(axis=2)
+    # the figures' region: pixels a figure covers, above the candles in front of them
+    region = cov > 0.5
+    region[round(_to_px(mod, 0.0, 0.8, size)[1]):] = False
+    ys, xs = np.nonzero(region)
+    vals = lum[ys, xs]
+    brightest = np.argsort(vals)[-8:]
+    for k in brightest:
+        dist = np.hypot(eyes_px[:, 0] - xs[k], eyes_px[:, 1] - ys[k]).min()
+        assert dist < 3.0, f"a bright pixel at {(xs[k], ys[k])} is not an eye (eyes={eyes})"
+    # and the eyes stand out: brighter than almost all of the figures' bodies
+    at_eyes = np.array([lum[int(round(r)), int(round(c))] for c, r in eyes_px])
+    assert np.median(at_eyes) > np.percentile(vals, 97)
+
+
+def test_eye_glow_brightens_the_eyes(gl):
+    size = (320, 180)
+    p = Player(gl, size)
+    try:
+        dim = p.at(2.5, eyes=0.0).mean(axis=2)
+        glow = p.at(2.5, eyes=1.0).mean(axis=2)
+        seed = p.renderer.seed
+    finally:
+        p.release()
+    mod, _ = _module()
+    a, _ = mod.figure_poses(2.5, seed, _defaults())
+    e = _eye_pixels(mod, a, size).round().astype(int)
+    assert glow[e[:, 1], e[:, 0]].mean() > dim[e[:, 1], e[:, 0]].mean() + 15
+
+
+# ---------------------------------------------------------------- candles
+
+def test_flicker_makes_the_light_breathe(player):
+    def variance(flicker):
+        means = [player.at(t, flicker=flicker, sway=0.0, backdrop=0.0).mean()
+                 for t in np.arange(1.0, 9.0, 0.25)]
+        return float(np.var(means))
+    still, flickering = variance(0.0), variance(1.0)
+    assert flickering > 4.0 * still + 0.05, (still, flickering)
+
+
+def test_flicker_is_deterministic_with_dips():
+    mod, _ = _module()
+    params = _defaults(flicker=1.0)
+    ts = np.arange(0.0, 60.0, 1.0 / 30.0)
+    level = np.array([mod.candle_states(t, 5, params)[1][0, 2] for t in ts])
+    again = np.array([mod.candle_states(t, 5, params)[1][0, 2] for t in ts])
+    assert np.array_equal(level, again)
+    assert level.min() < 0.75, "draughts dip the flame"
+    steps = np.abs(np.diff(level)).max()
+    assert steps < 0.35 * (level.max() - level.min()), "the flicker is smooth, not noise"
+    steady = np.array([mod.candle_states(t, 5, _defaults(flicker=0.0))[1][0, 2] for t in ts])
+    assert np.allclose(steady, 1.0)
+
+
+def test_candle_light_level(player):
+    dim = player.at(2.0, candle=0.2)
+    bright = player.at(2.0, candle=2.0)
+    assert bright.mean() > dim.mean() + 15
+    # dim candles burn redder
+    assert dim[..., 0].mean() / max(dim[..., 1].mean(), 1e-6) > bright[..., 0].mean() / bright[..., 1].mean()
+
+
+# ---------------------------------------------------------------- the city
+
+def test_backdrop_lets_the_city_through(player):
+    assert "city" in player.scene.bindings
+    alone = player.at(2.0, backdrop=0.0)
+    city = player.at(2.0, backdrop=1.0)
+    diff = np.abs(city - alone).mean(axis=2)
+    assert diff.mean() > 1.0, "the city shows through the wall"
+    mod, _ = _module()
+    line = round(SIZE[1] / 2 + mod.CAM_Y / (mod.CAM_D + mod.WALL_Z) * mod.CAM_F * SIZE[1])
+    assert diff[:line].mean() > 2.0 * diff[line + 1:].mean(), "through the wall, not the floor"
+
+
+# ---------------------------------------------------------------- determinism, scale
+
+def test_layout_and_poses_are_deterministic_and_seeded():
+    mod, _ = _module()
+    params = _defaults(sync=0.3)
+    a1 = [mod.figure_poses(t, 11, params) for t in (0.0, 2.0, 9.5)]
+    a2 = [mod.figure_poses(t, 11, params) for t in (0.0, 2.0, 9.5)]
+    for (x, y), (u, v) in zip(a1, a2):
+        assert np.array_equal(x, u) and np.array_equal(y, v)
+    assert not np.array_equal(mod.figure_layout(11, 5), mod.figure_layout(12, 5))
+
+
+def test_same_composition_at_any_resolution(gl):
+    # (without the city: the bound scene renders at an eighth of the frame, 20x11 here,
+    # which is its own business)
+    small, large = Player(gl, (160, 90)), Player(gl, (640, 360))
+    try:
+        a = small.at(3.0, backdrop=0.0)
+        b = large.at(3.0, backdrop=0.0)
+    finally:
+        small.release()
+        large.release()
+    b = b.reshape(90, 4, 160, 4, 3).mean(axis=(1, 3))
+    assert np.abs(a - b).mean() < 2.5
