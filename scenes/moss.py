@@ -83,7 +83,7 @@ moss = MossScene(
         Param("height", 7.0, 1.5, 30.0, "camera height above the street"),
         Param("drift", 0.03, 0.0, 0.3, "how fast the view circles the crossing, rad/s"),
         Param("fov", 55.0, 25.0, 100.0, "vertical field of view, degrees"),
-        Param("quality", 1.0, 0.0, 1.0, "haze layer detail (0 is cheapest)"),
+        Param("quality", 1.0, 0.0, 1.0, "softness of the glow haze (the scene is cheap at any value)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",
 )
