@@ -61,7 +61,9 @@ def main() -> None:
     args = parser.parse_args()
     registry = Registry(SearchPath.build([]))
     registry.load_all()
-    names = args.scenes or sorted(n for n in registry.scenes if n != "env_gradient")
+    from visuals.post import PostEffect
+    names = args.scenes or sorted(n for n, s in registry.scenes.items()
+                                  if n != "env_gradient" and not isinstance(s, PostEffect))
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     ctx = create_headless_context()
     print(f"renderer: {ctx.info['GL_RENDERER']}")

@@ -180,7 +180,7 @@ def test_reference_images(gl):
     Tolerance: mean absolute difference <= 1.5 levels and 99.5% of pixels within 12 levels, to
     allow other GL drivers' rounding; regenerate with `python tests/reference/regenerate.py`.
     """
-    from reference.regenerate import CASES, compare, reference_path
+    from reference.regenerate import CASES, compare, reference_path, render_reference
     from PIL import Image
     missing = []
     for scene, t in CASES:
@@ -188,7 +188,7 @@ def test_reference_images(gl):
         if not path.exists():
             missing.append(path.name)
             continue
-        img = render_times(gl, scene, [t], size=(160, 90))[0]
+        img = render_reference(gl, scene, t)
         ok, why = compare(img, np.asarray(Image.open(path).convert("RGB")))
         assert ok, f"{scene} at {t}s differs from {path.name}: {why}"
     assert not missing, f"missing references {missing}: run python tests/reference/regenerate.py"

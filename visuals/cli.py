@@ -145,9 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     midi = sub.add_parser("midi", help="MIDI devices", description="MIDI input devices for visuals live --midi.")
     midi.add_argument("--list", action="store_true", help="print the MIDI input devices that can be opened")
 
-    ls = sub.add_parser("list", help="list shows, scenes with their parameters, and transitions",
+    ls = sub.add_parser("list", help="list shows, scenes and post effects with their parameters, and transitions",
                         description="List everything on the search path.")
-    ls.add_argument("what", nargs="?", choices=["shows", "scenes", "transitions"], help="only this kind")
+    ls.add_argument("what", nargs="?", choices=["shows", "scenes", "effects", "transitions"], help="only this kind")
     return parser
 
 
@@ -273,9 +273,14 @@ def cmd_list(args) -> int:
         out.write("Shows:\n")
         for show in sorted(registry.shows.values(), key=lambda s: s.name):
             out.write(f"  {show.name:16s} {show.duration:7.1f} s  {len(show.cues):3d} cues  {show.description}\n")
-    if args.what in (None, "scenes"):
-        out.write("Scenes:\n")
-        for scene in sorted(registry.scenes.values(), key=lambda s: s.name):
+    from .post import PostEffect
+    groups = [("scenes", "Scenes", lambda s: not isinstance(s, PostEffect)),
+              ("effects", "Post effects", lambda s: isinstance(s, PostEffect))]
+    for key, title, wanted in groups:
+        if args.what not in (None, key):
+            continue
+        out.write(f"{title}:\n")
+        for scene in sorted((s for s in registry.scenes.values() if wanted(s)), key=lambda s: s.name):
             out.write(f"  {scene.name:16s} {scene.description}\n")
             for p in scene.params:
                 out.write(f"      {p.name:16s} {p.kind:5s} {p.format(p.default):>22s}  "

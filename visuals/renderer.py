@@ -161,7 +161,10 @@ class Renderer:
         size = (max(1, round(w * binding.scale)), max(1, round(h * binding.scale)))
         params = bound.params.defaults()
         for key, value in binding.params.items():
-            params[key] = bound.params.get(key).validate(value)
+            # Binding parameters are meant for the default scene; a fallback or another bound
+            # scene without them simply does not take them.
+            if key in bound.params:
+                params[key] = bound.params.get(key).validate(value)
         return name, size, params
 
     def _inputs(self, active: ActiveCue, state: SceneState) -> dict[str, moderngl.Texture]:

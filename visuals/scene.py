@@ -93,7 +93,8 @@ class Binding:
     {"environment": "resonance"})``).  The bound scene renders at ``scale`` of the frame size
     with its default parameters (plus ``params``), in step with the binding scene's time, and
     arrives in every pass as ``sampler2D u_<slot>``.  When ``default`` is not a known scene,
-    ``fallback`` (a built-in gradient) is used.
+    ``fallback`` (a built-in gradient) is used; ``params`` the bound scene does not have are
+    left out (they are meant for the default).
     """
 
     default: str | None = None

@@ -6,7 +6,10 @@ committing them)::
     python tests/reference/regenerate.py            # all scenes
     python tests/reference/regenerate.py sky rings  # some
 
-Images are 160x90, rendered on the headless EGL context at two times per scene.
+Images are 160x90, rendered on the headless EGL context at two times per scene.  Scenes that
+read another scene through a binding (the towers' environment) are rendered with their
+bindings on the built-in fallback gradient, so one scene's reference does not change when
+another scene's look does.
 """
 from __future__ import annotations
 
@@ -29,11 +32,34 @@ def _scenes() -> list[str]:
     registry = Registry(SearchPath.build([], environ={}))
     registry.load_all()
     builtin = builtin_dir("scenes").resolve()
+    from visuals.post import PostEffect
     return sorted(name for name, s in registry.scenes.items()
-                  if s.site and Path(s.site.file).resolve().parent == builtin)
+                  if s.site and Path(s.site.file).resolve().parent == builtin and not isinstance(s, PostEffect))
 
 
 CASES = [(scene, t) for scene in _scenes() for t in TIMES]
+
+
+def render_reference(ctx, scene: str, t: float) -> np.ndarray:
+    """A scene alone at time t, its bindings on their fallbacks, as a top-down RGB array."""
+    from fractions import Fraction
+    from visuals.clock import FixedClock
+    from visuals.paths import SearchPath
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+    from visuals.show import single_scene_show
+    registry = Registry(SearchPath.build([], environ={}))
+    spec = registry.scene(scene)
+    show = single_scene_show(spec)
+    show.cues[0].bind = {slot: binding.fallback for slot, binding in spec.bindings.items()}
+    renderer = Renderer(ctx, show, registry, RenderConfig(size=SIZE, fps=Fraction(30)))
+    clock = FixedClock(30)
+    try:
+        renderer.render(clock.frame(clock.frame_at(t)))
+        return gl_rows_to_image(renderer.read_rgb(), SIZE).copy()
+    finally:
+        renderer.release()
 
 
 def reference_path(scene: str, t: float) -> Path:
@@ -51,16 +77,13 @@ def compare(got: np.ndarray, want: np.ndarray) -> tuple[bool, str]:
 
 
 def main(names: list[str]) -> None:
-    sys.path.insert(0, str(HERE.parent))
-    from conftest import render_times
     from PIL import Image
     from visuals.gpu import create_headless_context
     ctx = create_headless_context()
     for scene, t in CASES:
         if names and scene not in names:
             continue
-        img = render_times(ctx, scene, [t], size=SIZE)[0]
-        Image.fromarray(img).save(reference_path(scene, t))
+        Image.fromarray(render_reference(ctx, scene, t)).save(reference_path(scene, t))
         print("wrote", reference_path(scene, t))
 
 
