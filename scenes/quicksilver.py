@@ -22,8 +22,23 @@ Everything that moves is a pure function of time, worked out here on the CPU eac
   tilted by a hash of its cell so it reflects another part of the environment.
 
 The mirror reflects the ``environment`` binding (the sky scene by default, the built-in
-gradient until the sky exists); the reflected direction is mapped onto that image by a
-stereographic projection, plus an analytic key light and a faint city skyline at the horizon.
+gradient until the sky exists): the reflected direction is mapped onto that image by a
+stereographic projection about the flat mirror's reflection (conformal, no pinch at the
+zenith, folded back at the image's edges), with the dream city's glass towers standing in
+silhouette against it (``skyline``), the dark floor below the horizon and a key light.
+
+Passes (llvmpipe runs every line of a shader for every fragment: an untaken if() or a loop
+that no pixel enters costs its full price, while fragments never rastered or discarded in
+whole blocks cost nothing, so the expensive passes draw proxy quads over the screen tiles
+the CPU marks near the pool and the tears, and discard the rest):
+
+* ``envblur`` -- a 64x36 blurred copy of the environment (rough and far-off reflections,
+  the floor's ambient light; the bound image has no mip levels);
+* ``field`` -- the pool's distance and gradient at half resolution (RGBA16F), on tiles;
+* ``cracks`` -- the crack field packed into RGBA32F, on tiles, only while fractured;
+* ``mirror`` -- the metal and the tears, tone mapped, with coverage in alpha, on tiles;
+* ``stone`` -- the floor's mottling, baked once (the camera is fixed);
+* ``main`` -- the floor, the pool's contact shadow, and the mirror laid over them.
 """
 from __future__ import annotations
 
@@ -40,7 +55,7 @@ CAM_TARGET = (0.0, 0.0, 0.28)
 FOV_Y = 40.0                  # degrees
 
 SITES = 11                    # tears that build the pool
-BEADS_PER_SITE = 2            # small satellite beads a landing throws off
+BEADS = 14                    # small satellite beads the landings throw off
 GRAVITY = 5.0                 # units/s^2 (a dream's slow fall)
 DROP_HEIGHT = 2.4             # tears start falling here (above the top of the frame)
 FALL_TIME = math.sqrt(2.0 * DROP_HEIGHT / GRAVITY)
@@ -50,10 +65,10 @@ POUR_START = 1.6              # seconds before the first poured (non-forming) te
 RIPPLE_LIFE = 3.0             # seconds a splash ripple lasts
 MAX_TEARS = 8                 # tears in the air drawn at once
 MAX_WAVES = 12                # splash ripples evaluated at once (quality picks how many)
-MAX_BLOBS = SITES + SITES * BEADS_PER_SITE
+MAX_BLOBS = SITES + BEADS
 TILES_X, TILES_Y = 48, 27      # screen tiles of the proxy geometry (see qs_tiles.glsl)
 TILE_VERTICES = 6 * TILES_X * TILES_Y
-AO_REACH = 0.3                # how far the pool's contact shadow reaches on the floor
+AO_REACH = 0.25               # how far the pool's contact shadow reaches on the floor
 
 
 def _no_crack_clear() -> tuple[float, float, float, float]:
@@ -98,11 +113,14 @@ def layout(seed: int) -> dict[str, np.ndarray]:
             if abs(c[0]) < 1.25 and -0.55 < c[1] < 0.95:
                 break
         centres[k], radii[k] = c, r
+    # centre the pool (area-weighted) in the frame, whatever the seed
+    shift = np.array([0.0, 0.2]) - (centres * radii[:, None] ** 2).sum(0) / (radii ** 2).sum()
+    centres += shift
     times = 0.75 + np.concatenate([[0.0], np.cumsum(rng.uniform(0.3, 0.75, SITES - 1))])
     wob = rng.uniform(0.0, 2.0 * math.pi, (SITES, 2))
     # Beads: thrown off by each landing, a little after it, just outside the landing's rim.
-    n = SITES * BEADS_PER_SITE
-    owner = np.repeat(np.arange(SITES), BEADS_PER_SITE)
+    n = BEADS
+    owner = np.sort(np.concatenate([np.arange(SITES), rng.integers(0, SITES, BEADS - SITES)]))
     ang = rng.uniform(0.0, 2.0 * math.pi, n)
     dist = radii[owner] * rng.uniform(1.05, 1.5, n) + rng.uniform(0.04, 0.22, n)
     bead_c = centres[owner] + dist[:, None] * np.stack([np.cos(ang), np.sin(ang)], 1)
@@ -112,6 +130,11 @@ def layout(seed: int) -> dict[str, np.ndarray]:
     crack = centres[0] + rng.uniform(-0.2, 0.2, 2)
     return {"centres": centres, "radii": radii, "times": times, "wob": wob,
             "bead_c": bead_c, "bead_r": bead_r, "bead_t": bead_t, "crack": crack}
+
+
+def merge_k(merge: float) -> float:
+    """The smooth union's width from the ``merge`` parameter (as pool_k in qs_pool.glsl)."""
+    return 0.012 + 0.07 * merge * merge
 
 
 def spread(age: np.ndarray | float, final: np.ndarray | float):
@@ -346,7 +369,7 @@ class QuicksilverScene(Scene):
             xz = blobs[:n, :2].astype(float)
             centre = xz.mean(axis=0)
             reach = np.linalg.norm(xz - centre, axis=1) + blobs[:n, 2] * 1.5
-            k = 0.012 + 0.16 * float(p["merge"]) ** 2
+            k = merge_k(float(p["merge"]))
             bound = (float(centre[0]), float(centre[1]), float(reach.max()) + k * math.log2(n + 1) + 0.05)
         else:
             bound = (0.0, 0.0, -1.0)
@@ -354,7 +377,7 @@ class QuicksilverScene(Scene):
         # shadow; the metal, its cracks and the falling tears).
         w, h = state.resolution
         centre, radius = tile_floor(round(w / h, 4))
-        k = 0.012 + 0.16 * float(p["merge"]) ** 2
+        k = merge_k(float(p["merge"]))
         d = field_at(centre, blobs[:n].astype(float), wob[:n].astype(float), k)
         frac = float(p["fracture"])
         near = d - radius
@@ -378,10 +401,12 @@ class QuicksilverScene(Scene):
         return {
             "u_pool_bound": bound,
             "u_refl_tear_count": m if quality > 0.35 else 0,
-            "u_blobs": blobs, "u_wobble": wob, "u_site_count": site_count, "u_blob_count": n,
+            "u_blobs": blobs, "u_wobble": wob,
+            "u_blob_reach": (1.0 + np.abs(wob).sum(axis=1)).astype(np.float32), "u_site_count": site_count, "u_blob_count": n,
             "u_tear_box": box,
             "u_tears": tear_a, "u_tear_shape": tear_b, "u_tear_count": m,
             "u_waves": wave_a, "u_wave_count": w_n,
+            "u_shiver_octaves": 0 if hard >= 1.0 else 1 + int(quality + 0.5),
             "u_hard": hard,
             "u_crack_centre": tuple(float(v) for v in lay["crack"] * vol ** 0.5),
             "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
@@ -418,7 +443,7 @@ quicksilver = QuicksilverScene(
         Param("tilt", 0.5, 0.0, 1.0, "how far each shard tips, so it reflects another part of the sky"),
         Param("light", 1.0, 0.0, 3.0, "brightness of the key light's highlights"),
         Param("reflection", 1.0, 0.1, 2.0, "brightness of the reflected environment"),
-        Param("skyline", 0.85, 0.0, 1.0, "the dream city's towers on the horizon of the reflections"),
+        Param("skyline", 0.85, 0.0, 1.0, "the dream city's glass towers standing in the reflections (0: the bound scene alone)"),
         Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
         Param("floor", "#0c0a12", description="the colour of the dark floor"),
     ],

@@ -2,6 +2,10 @@
 // on the horizon, the dark floor below the horizon, and the key light.
 // Include-only; needs <visuals/params>, lib/colour.glsl and lib/noise.glsl before it.
 
+#ifndef QS_SEED_DECLARED
+#define QS_SEED_DECLARED
+uniform int u_seed;
+#endif
 uniform sampler2D u_environment;
 uniform sampler2D u_envblur;      // a 64x36 blurred copy of it
 
@@ -60,7 +64,7 @@ vec3 city(float el, float az, float aaw) {
     for (int layer = 1; layer >= 0; --layer) {
         // layer 1: far, lower towers; layer 0: the near, tall ones, drawn over them
         float dens = layer == 0 ? 11.0 : 19.0;
-        float x = az * dens + (layer == 0 ? 31.0 : 57.0);
+        float x = az * dens + (layer == 0 ? 31.0 : 57.0) + float(u_seed % 1000) * 7.0;
         float cell = floor(x);
         float f = x - cell;
         vec3 h = hash_to_unit(pcg3d(uvec3(uint(int(cell) + 4096) * 2654435761u, uint(layer) + 0x7A11u, 0x3C6Fu)));

@@ -19,6 +19,7 @@ uniform float u_hard;                // effective hardness: max(harden, 3 * frac
 uniform vec2 u_crack_centre;
 uniform sampler2D u_field;           // half-res pool field: (distance, gradient x, gradient z)
 uniform sampler2D u_cracks;          // the crack pass (see crack_store)
+uniform int u_shiver_octaves;        // detail of the liquid's shiver (0 once frozen)
 out vec4 frag_colour;
 
 const float RIM = 0.06;              // width of the rounded rim (mercury's capillary length, scaled)
@@ -34,7 +35,6 @@ void main() {
     vec3 v = -rd;
     vec2 fp = fwidth(p);
     float px = max(fp.x, fp.y);                 // the pixel's footprint on the floor
-    int q_oct = 1 + int(u_quality + 0.5);
 
     // -- cracks, and the pool's field where this pixel's shard came from
     Crack cr = crack_load(texelFetch(u_cracks, ivec2(gl_FragCoord.xy), 0), p, u_crack_centre, u_fracture);
@@ -75,7 +75,7 @@ void main() {
 
     // ripples and the shiver ride on the flat top, damped by the freeze
     float wet = u_ripple * liquid * smoothstep(0.15, 1.0, uu);
-    vec2 hg = (ripples(p) + shiver(p, q_oct)) * wet;
+    vec2 hg = (ripples(p) + shiver(p, u_shiver_octaves)) * wet;
     float rough = 0.01 * u_ripple * liquid;
     n = normalize(n + vec3(-hg.x, 0.0, -hg.y) * n.y);
 

@@ -2,9 +2,10 @@
 // (qs_field.frag, half resolution) and the image pass (quicksilver.frag).
 // Include-only; needs <visuals/params> before it.
 
-#define MAX_BLOBS 33
+#define MAX_BLOBS 25
 uniform vec4 u_blobs[MAX_BLOBS];     // x, z, radius, presence
 uniform vec4 u_wobble[MAX_BLOBS];    // rim modes: cos2, sin2, cos3, sin3 (relative)
+uniform float u_blob_reach[MAX_BLOBS];  // 1 + the wobble's largest relative swell
 uniform int u_site_count;            // the first blobs carry a wobble, the rest are beads
 uniform int u_blob_count;
 uniform vec3 u_pool_bound;           // a circle (x, z, radius) holding every blob
@@ -48,24 +49,26 @@ vec2 qs_project(Camera c, vec2 p, float aspect) {
 
 // ---------------------------------------------------------------- the pool's field
 
-// One blob into a running exponential smooth union (log-sum-exp kept relative to the
-// running minimum m, so exp2 never overflows).  The union's gradient is the blend of the
-// blobs' gradients with the same weights.
-void smin_add(float d, vec2 g, float presence, float k, inout float m, inout float S, inout vec2 G) {
-    float m2 = min(m, d);
-    float e = presence * exp2((m2 - d) / k);
-    float sc = exp2((m2 - m) / k);
-    S = S * sc + e;
-    G = G * sc + e * g;
-    m = m2;
+// The pool: an exponential smooth union of every blob (order-independent), with its
+// analytic gradient (the blend of the blobs' gradients by the same weights).  Sites wobble
+// (surface-tension modes 2 and 3, u_wobble relative radius terms); beads are plain discs.
+// A first, cheap pass (pool_bound_distance) finds a lower bound m of the distances, so the
+// sum of exp2((m - d) / k) never overflows and needs one exp2 per blob.
+// Lower bound of the pool's distance at p: each blob at its widest (no smooth union).
+float pool_bound_distance(vec2 p) {
+    float m = 1e3;
+    for (int i = 0; i < u_blob_count; ++i) {
+        vec4 b = u_blobs[i];
+        m = min(m, length(p - b.xy) - b.z * u_blob_reach[i]);
+    }
+    return m;
 }
 
-// The pool: an exponential smooth union of every blob (order-independent), with its
-// analytic gradient.  Sites wobble (surface-tension modes 2 and 3); beads are plain discs.
-float pool_field(vec2 p, float k, out vec2 grad) {
-    float m = 1e3;
+// m: pool_bound_distance(p).
+float pool_field(vec2 p, float k, float m, out vec2 grad) {
     float S = 0.0;
     vec2 G = vec2(0.0);
+    float ik = 1.0 / k;
     for (int i = 0; i < u_site_count; ++i) {
         vec4 b = u_blobs[i];
         vec4 w = u_wobble[i];
@@ -78,13 +81,17 @@ float pool_field(vec2 p, float k, out vec2 grad) {
         float s3 = n.y * (3.0 - 4.0 * n.y * n.y);
         float rmod = 1.0 + w.x * c2 + w.y * s2 + w.z * c3 + w.w * s3;
         float drmod = -2.0 * w.x * s2 + 2.0 * w.y * c2 - 3.0 * w.z * s3 + 3.0 * w.w * c3;
-        smin_add(rho - b.z * rmod, n - (b.z * drmod / rho) * vec2(-n.y, n.x), b.w, k, m, S, G);
+        float e = b.w * exp2((m - (rho - b.z * rmod)) * ik);
+        S += e;
+        G += e * (n - (b.z * drmod / rho) * vec2(-n.y, n.x));
     }
     for (int i = u_site_count; i < u_blob_count; ++i) {
         vec4 b = u_blobs[i];
         vec2 dp = p - b.xy;
         float rho = max(length(dp), 1e-5);
-        smin_add(rho - b.z, dp / rho, b.w, k, m, S, G);
+        float e = b.w * exp2((m - (rho - b.z)) * ik);
+        S += e;
+        G += e * (dp / rho);
     }
     S = max(S, 1e-30);
     grad = G / S;
@@ -98,5 +105,5 @@ float pool_bound(vec2 p) {
 
 // The field's smooth-union width from the `merge` parameter.
 float pool_k() {
-    return 0.012 + 0.16 * u_merge * u_merge;
+    return 0.012 + 0.07 * u_merge * u_merge;
 }
