@@ -292,7 +292,9 @@ class QuicksilverScene(Scene):
                     tears.append((times[k], centres[k][0], centres[k][1], 1.0 - hard, 1.15))
                 continue
             live = (1.0 - settle)
-            r = float(spread(age, radii[k])) * live + radii[k] * settle if age >= 0 else radii[k]
+            # (a site that has not landed when the pool freezes grows in with the freeze; the
+            # union's weight stays 1, as a faded weight would shade the floor before it shows)
+            r = float(spread(age, radii[k])) * live + radii[k] * settle if age >= 0 else radii[k] * pres
             a = float(wobble(age)) * live if age >= 0 else 0.0
             c2 = a * 0.7 * math.cos(lay["wob"][k][0])
             s2 = a * 0.7 * math.sin(lay["wob"][k][0])
@@ -310,7 +312,7 @@ class QuicksilverScene(Scene):
                 phi = math.atan2(dz, dx)
                 c2 += kick * math.cos(2 * phi)
                 s2 += kick * math.sin(2 * phi)
-            blobs[n] = (centres[k][0], centres[k][1], r, pres)
+            blobs[n] = (centres[k][0], centres[k][1], r, 1.0)
             wob[n] = (c2, s2, c3, s3)
             n += 1
             if age >= 0.0 and age < RIPPLE_LIFE:
@@ -325,7 +327,7 @@ class QuicksilverScene(Scene):
             if pres <= 0.0:
                 continue
             c = lay["bead_c"][b] * vol ** 0.5
-            blobs[n] = (c[0], c[1], lay["bead_r"][b] * (0.6 + 0.4 * pres), pres)
+            blobs[n] = (c[0], c[1], lay["bead_r"][b] * (0.3 + 0.7 * pres), 1.0)
             n += 1
 
         # Poured tears: in the air, or rippling the pool.

@@ -24,7 +24,7 @@ void main() {
 
     float d = texture(u_field, gl_FragCoord.xy / u_resolution).x;
     vec3 floor_col = floor_radiance(texelFetch(u_stone, ivec2(gl_FragCoord.xy), 0).r, rd);
-    floor_col *= mix(0.25, 1.0, smoothstep(0.0, 0.2, d));        // contact shadow
+    floor_col *= mix(0.35, 1.0, smoothstep(0.0, 0.13, d));       // contact shadow
     floor_col *= qs_vignette(uv);
     vec3 col = agx_display(floor_col * 1.4);
     col = dither8(col, gl_FragCoord.xy, u_frame);
