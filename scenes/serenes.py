@@ -211,7 +211,7 @@ class Serenes(Scene):
             "u_cpos": pos,
             "u_cshape": shape,
             "u_cbase": base,
-            "u_exposure": 1.5,
+            "u_exposure": 1.9,
         }
 
 
@@ -243,8 +243,8 @@ serenes = Serenes(
         Param("backdrop", 0.3, 0.0, 1.0, "how much of the city glows through the wall (0: alone)"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),
-        Param("shade", "#2c3566", description="the cold of the room where no candle reaches"),
-        Param("quality", 0.5, 0.0, 1.0, "shadow taps along the flame, wall relief, city blur"),
+        Param("shade", "#1f3b8a", description="the cold of the room where no candle reaches"),
+        Param("quality", 0.5, 0.0, 1.0, "shadow taps along the flame (1-3), wall relief, the floor's reflection (from 0.25)"),
     ],
     bindings={"city": Binding(default="towers", fallback="env_gradient", scale=0.125)},
     duration=30.0,

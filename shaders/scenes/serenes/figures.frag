@@ -48,13 +48,15 @@ void main() {
     float d = figure_sdf(i, X, u_time, 1.0);
     float cov = clamp(0.5 - d / px, 0.0, 1.0);
 
-    // The body: cloth that drinks the light, lit only as a thin warm rim where an edge
-    // faces a candle (the light wraps round it), strongest low down, near the flames.
-    vec2 grad = vec2(dFdx(d), dFdy(d));
-    grad *= inversesqrt(max(dot(grad, grad), 1e-12));
+    // The body: cloth that drinks the light, lit only as a thin warm rim where the light
+    // wraps round an edge on the side of the figure that faces a candle, strongest low
+    // down, near the flames. (The side, not the edge's normal: screen derivatives of the
+    // distance break into dashes along the thin arms.)
     vec3 P = vec3(X, 0.0);
     float inside = max(-d, 0.0);
-    float rim_shape = exp(-inside / 0.006) + 0.2 * exp(-inside / 0.03);
+    float rim_shape = exp(-inside / 0.005) + 0.1 * exp(-inside / 0.03);
+    vec4 fa = u_fig_a[i];
+    float axis = fa.x + fa.z * (X.y / fa.y / 0.9) * (X.y / fa.y / 0.9);
     float irr = 0.0;
     float rim = 0.0;
     for (int k = 0; k < MAX_CANDLES; ++k) {
@@ -63,15 +65,16 @@ void main() {
         float d2 = dot(L, L);
         float e = u_cpos[k].w * max(-L.z, 0.0) * inversesqrt(d2) / d2;
         irr += e;
-        float facing = max(dot(grad, normalize(L.xy)), 0.0);
-        rim += e * (0.25 + facing * facing);
+        float toward = u_cpos[k].x - axis;
+        float facing = smoothstep(-0.03, 0.03, (X.x - axis) * sign(toward))
+                     * smoothstep(0.0, 0.25, abs(toward));
+        rim += e * (0.3 + facing);
     }
-    vec3 body = light_colour() * (0.0004 * irr + 0.035 * rim * rim_shape);
+    vec3 body = light_colour() * (0.0003 * irr + 0.024 * rim * rim_shape);
     body += shade_colour() * 0.0015;
     vec3 col = body * cov;
 
     // The eyes: mercury spheres, a hard highlight of each candle and the room around.
-    float eye_q = u_quality;
     // (only near the head: a loop that runs zero times elsewhere skips the work)
     vec3 eye0 = figure_eye(i, 0);
     int eyes = length(X - eye0.xy) < 0.12 ? 2 : 0;

@@ -25,6 +25,6 @@ vec3 shade_colour() {
 
 // The air's absorption over a distance d (m): a cheap stand-in for exp(-SMOKE d).
 float smoke_transmission(float d) {
-    float x = 0.45 * d;
+    float x = 0.6 * d;
     return 1.0 / (1.0 + x + 0.5 * x * x);
 }

@@ -70,26 +70,30 @@ const vec2 HEAD_C = vec2(0.0, 0.888);
 // At rest the forearms fold in toward the robe; raised, the arms open like wings and the
 // hands droop from the wrists.
 void arm_joints(float side, float raise, float variant, out vec2 sh, out vec2 el, out vec2 wr,
-                out vec2 tip) {
+                out vec2 pm, out vec2 tip) {
     sh = vec2(side * (0.050 + 0.006 * variant), SHOULDER_Y - 0.006);
     float a1 = mix(0.17, 1.30, raise);                  // upper arm, from hanging down
-    float a2 = a1 + mix(-0.34, 0.95, raise);            // forearm
-    float a3 = a2 - mix(0.12, 1.35, raise * raise);     // hand
+    float a2 = a1 + mix(-0.30, 0.95, raise);            // forearm
+    float a3 = a2 - mix(0.10, 1.25, raise * raise);     // hand
+    float a4 = a3 - mix(0.22, 0.55, raise);             // fingers curl
     el = sh + 0.165 * vec2(side * sin(a1), -cos(a1));
     wr = el + 0.150 * vec2(side * sin(a2), -cos(a2));
-    tip = wr + 0.080 * vec2(side * sin(a3), -cos(a3));
+    pm = wr + 0.036 * vec2(side * sin(a3), -cos(a3));
+    tip = pm + 0.05 * vec2(side * sin(a4), -cos(a4));
 }
 
 float sd_arm(vec2 p, float side, float raise, float variant) {
-    vec2 sh, el, wr, tip;
-    arm_joints(side, raise, variant, sh, el, wr, tip);
-    float upper = sd_taper(p, sh, el, 0.0125, 0.0095);
-    // a bell sleeve, and the cloth that hangs from it
-    float fore = sd_taper(p, el, wr, 0.0092, 0.0125);
-    vec2 palm = mix(wr, tip, 0.42);
-    float hand = min(sd_taper(p, wr, palm, 0.0062, 0.0066), sd_taper(p, palm, tip, 0.0062, 0.0016));
+    vec2 sh, el, wr, pm, tip;
+    arm_joints(side, raise, variant, sh, el, wr, pm, tip);
+    float upper = sd_taper(p, sh, el, 0.0115, 0.0085);
+    // a loose sleeve, and the cloth that hangs from it as the arm lifts
+    float fore = sd_taper(p, el, wr, 0.0085, 0.0115);
+    float drape = sd_taper(p, mix(el, wr, 0.25), wr + vec2(0.0, -0.055 * raise),
+                           0.003, 0.002 + 0.008 * raise);
+    float hand = min(sd_taper(p, wr, pm, 0.0048, 0.0058), sd_taper(p, pm, tip, 0.0052, 0.0012));
     float d = smin_poly(upper, fore, 0.008);
-    return smin_poly(d, hand, 0.008);
+    d = smin_poly(d, drape, 0.012);
+    return smin_poly(d, hand, 0.004);
 }
 
 // The body bends like a reed: a point at height y shifts by lean * (y / 0.9)^2.
@@ -160,11 +164,11 @@ vec4 figure_bounds(int i, float pad) {
     vec4 a = u_fig_a[i];
     vec4 b = u_fig_b[i];
     float h = a.y;
-    vec2 sh, el, wr, tipl, tipr;
-    arm_joints(-1.0, b.x, b.w, sh, el, wr, tipl);
-    float reach_l = max(max(-el.x, -wr.x), -tipl.x) + 0.03;
-    arm_joints(1.0, b.y, b.w, sh, el, wr, tipr);
-    float reach_r = max(max(el.x, wr.x), tipr.x) + 0.03;
+    vec2 sh, el, wr, pm, tip;
+    arm_joints(-1.0, b.x, b.w, sh, el, wr, pm, tip);
+    float reach_l = max(max(-el.x, -wr.x), max(-pm.x, -tip.x)) + 0.02;
+    arm_joints(1.0, b.y, b.w, sh, el, wr, pm, tip);
+    float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.02;
     float robe = 0.027 + 0.076 + 0.01 + abs(b.z) * 0.05;
     float lo = -max(reach_l, robe);
     float hi = max(reach_r, robe);
