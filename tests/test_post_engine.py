@@ -100,3 +100,29 @@ def test_post_effects_cannot_use_feedback(tmp_path):
     with pytest.raises(VisualsError) as err:
         PostEffect("echo", [Pass("echo.frag", feedback=True)])
     assert "feedback" in err.value.message
+
+
+def test_a_trigger_named_like_an_effect_bursts_its_amount(gl, project):
+    from fractions import Fraction
+    from visuals.controls.events import Transport, Trigger
+    from visuals.mixer import Mixer
+    from visuals.paths import SearchPath
+    from visuals.performance import Performance
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig
+    registry = Registry(SearchPath.build([project]))
+    perf = Performance(registry.show("automated"))
+    perf.apply(Transport(op="pause"), 0.0)             # invert.amount stays 0 on the timeline
+    mixer = Mixer(gl, registry, RenderConfig(size=(8, 8), fps=Fraction(30)))
+    try:
+        def red(t):
+            fbo = mixer.render(perf, perf.frame(t), 0)
+            return int(gl_rows_to_image(fbo.read(components=3, alignment=1), (8, 8))[4, 4, 0])
+        assert red(1.0) == 0x20
+        perf.apply(Trigger(name="invert", value=1.0), 1.0)
+        assert red(1.0) == 255 - 0x20                  # full burst at once
+        assert 0x20 < red(1.25) < 255 - 0x20           # decaying
+        assert red(3.0) == 0x20                        # gone
+    finally:
+        mixer.release()

@@ -59,6 +59,7 @@ class Mixer:
             renderer.overrides = deck_frame.overrides
             renderer.live_events = deck_frame.touches
             renderer.triggers = pf.triggers
+            renderer.perf_time = pf.t
             fbos[name] = renderer.render(Frame(index, deck_frame.show_t, dt), pf.tempo)
         for name in list(self.renderers):
             if name not in pf.decks:

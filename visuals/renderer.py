@@ -9,6 +9,7 @@ for; nothing in here reads the wall clock.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
@@ -78,6 +79,7 @@ class Renderer:
         self.overrides: dict[str, dict[str, Any]] = {}
         self.live_events: list[tuple[float, Any]] = []      # (show time, event)
         self.triggers: list[tuple[float, Any]] = []         # (performance time, Trigger), for post effects
+        self.perf_time = 0.0
         self.errors: dict[str, VisualsError] = {}           # by scene name, while it fails
         self.programs = programs or ProgramCache(ctx, registry.search)
         self.compositor = Compositor(ctx, self.programs, config.render_size)
@@ -224,6 +226,10 @@ class Renderer:
             for pname, value in played.items():
                 spec = effect.params.get(pname)
                 params[pname] = spec.clamp(spec.coerce(value))
+            burst = self._burst(name)
+            if burst and "amount" in effect.params:
+                spec = effect.params.get("amount")
+                params["amount"] = spec.clamp(params["amount"] + burst)
             runner = self._runner((key, "post", i), name, self.config.render_size)
             fbo = runner.render(replace(state, params=params, events=()),
                                 {"input": fbo.color_attachments[0]}, None)
@@ -296,6 +302,12 @@ class Renderer:
             self._downsample.vao.render(moderngl.TRIANGLES, vertices=3)
             self.frame_fbo = self.output
         return self.frame_fbo
+
+    def _burst(self, name: str) -> float:
+        """A live trigger named like an effect (a pad's 'glitch') adds a burst to its amount
+        that decays over a quarter of a second."""
+        return sum(trigger.value * math.exp(-(self.perf_time - t) / 0.25)
+                   for t, trigger in self.triggers if trigger.name == name and self.perf_time >= t)
 
     def _post_frame(self, fbo: moderngl.Framebuffer, sample: TimelineSample, frame: Frame) -> moderngl.Framebuffer:
         """The show's post effects over the whole composited frame, in show time."""
