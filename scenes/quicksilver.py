@@ -319,8 +319,13 @@ class QuicksilverScene(Scene):
                 waves.append((centres[k][0], centres[k][1], age, 1.6 * (1.0 - hard)))
         site_count = n
 
-        # Beads thrown off by the landings.
+        # Beads thrown off by the landings (the smaller ones only from quality 0.3 up: fewer
+        # blobs make the field cheaper).
+        quality = float(p["quality"])
+        bead_floor = 0.0 if quality >= 0.3 else 0.03
         for b in range(lay["bead_r"].size):
+            if lay["bead_r"][b] < bead_floor:
+                continue
             age = t - lay["bead_t"][b]
             pres = min(max(age / 0.08, 0.0), 1.0)
             pres = pres + (1.0 - pres) * settle
@@ -357,7 +362,6 @@ class QuicksilverScene(Scene):
 
         waves.sort(key=lambda w: w[2])        # youngest first
         wave_a = np.zeros((MAX_WAVES, 4), np.float32)
-        quality = float(p["quality"])
         wave_limit = int(round(3 + 6 * quality))
         w_n = 0
         for w in waves:
@@ -403,6 +407,7 @@ class QuicksilverScene(Scene):
         return {
             "u_pool_bound": bound,
             "u_refl_tear_count": m if quality > 0.35 else 0,
+            "u_city_layers": 2 if quality >= 0.3 else 1,
             "u_blobs": blobs, "u_wobble": wob,
             "u_blob_reach": (1.0 + np.abs(wob).sum(axis=1)).astype(np.float32), "u_site_count": site_count, "u_blob_count": n,
             "u_tear_box": box,
@@ -438,7 +443,7 @@ quicksilver = QuicksilverScene(
         Param("merge", 0.5, 0.0, 1.0, "smoothness of the union: how readily drops flow together"),
         Param("harden", 0.0, 0.0, 1.0, "liquid (0) to a still, frozen mirror (1); freezes from the rims in"),
         Param("fracture", 0.0, 0.0, 1.0, "whole mirror (0) to shattered shards (1); implies hardening"),
-        Param("quality", 0.6, 0.0, 1.0, "ripple count, surface detail and reflected tears"),
+        Param("quality", 0.6, 0.0, 1.0, "cost: ripple count, surface detail, reflected tears, crack accuracy; below 0.3 fewer beads and towers"),
         Param("volume", 1.0, 0.3, 1.6, "how much quicksilver: the size of the pool"),
         Param("ripple", 0.6, 0.0, 1.0, "strength of splash ripples and the liquid's shiver"),
         Param("shards", 13, 5, 30, "shards around the impact point when fractured"),

@@ -8,6 +8,7 @@ uniform int u_seed;
 #endif
 uniform sampler2D u_environment;
 uniform sampler2D u_envblur;      // a 64x36 blurred copy of it
+uniform int u_city_layers;         // 2: near and far towers; 1 (low quality): near only
 
 // The reflected direction is mapped onto the environment image by a stereographic
 // projection about an axis that points up and away at the camera's pitch, so the middle of
@@ -61,7 +62,7 @@ vec3 env_ambient() {
 vec3 city(float el, float az, float aaw) {
     vec3 res = vec3(0.0);
     float w = aaw + 0.0015;
-    for (int layer = 1; layer >= 0; --layer) {
+    for (int layer = u_city_layers - 1; layer >= 0; --layer) {
         // layer 1: far, lower towers; layer 0: the near, tall ones, drawn over them
         float dens = layer == 0 ? 11.0 : 19.0;
         float x = az * dens + (layer == 0 ? 31.0 : 57.0) + float(u_seed % 1000) * 7.0;
