@@ -27,6 +27,7 @@ automated without jumps.
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -63,8 +64,10 @@ def _mix64(x: int) -> int:
     return x ^ (x >> 31)
 
 
+@functools.lru_cache(maxsize=8192)
 def _lattice(seed: int, stream: int, i: int) -> float:
-    """A deterministic value in [-1, 1) for lattice point i of a noise stream."""
+    """A deterministic value in [-1, 1) for lattice point i of a noise stream (cached:
+    consecutive frames mostly read the same lattice points)."""
     h = _mix64(_mix64(_mix64(int(seed) & _MASK) ^ (stream & _MASK)) ^ (i & _MASK))
     return (h >> 11) / float(1 << 52) - 1.0
 
@@ -240,7 +243,7 @@ serenes = Serenes(
         Param("candles", 2, 1, MAX_CANDLES, "how many candles burn (each casts its own shadows)"),
         Param("softness", 0.35, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
         Param("eyes", 0.35, 0.0, 1.0, "glow of the lidless mercury eyes"),
-        Param("backdrop", 0.3, 0.0, 1.0, "how much of the city glows through the wall (0: alone)"),
+        Param("backdrop", 0.0, 0.0, 1.0, "how much of the city (the bound scene) glows through the wall; 0: alone in the room"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),
         Param("shade", "#1f3b8a", description="the cold of the room where no candle reaches"),

@@ -150,7 +150,7 @@ void main() {
             float dens = exp(-dx * dx) * smoothstep(-0.01, 0.02, sy) * (1.0 - smoothstep(0.25, 0.85, h));
             dens *= smoothstep(0.0, 0.08, h) * (0.35 + 0.65 * vnoise(vec2(dx * 0.6, 9.0 * h - 1.3 * ph)));
             dens *= 0.006 / (w + 0.004);
-            col += dens * lightc * power * (0.3 + 0.7 * u_flicker) * 0.16 / (0.05 + h * h * 4.0);
+            col += dens * lightc * sqrt(power * 1.6) * (0.3 + 0.7 * u_flicker) * 0.16 / (0.05 + h * h * 4.0);
         }
         int near = (abs(lp.x) < 0.09 && lp.y < 0.13) ? 1 : 0;
         for (int j = 0; j < near; ++j) {
