@@ -136,3 +136,18 @@ def test_help_explains_each_render_option():
     assert proc.returncode == 0
     for option in ("--out", "--size", "--fps", "--start", "--end", "--frames", "--ssaa", "--format"):
         assert option in proc.stdout
+
+
+def test_still_holds_parameters_given_on_the_command_line(tmp_path):
+    from PIL import Image
+    import numpy as np
+    a, b = tmp_path / "a.png", tmp_path / "b.png"
+    assert run("still", "tide", "--at", "2", "--size", "32x18", "--out", str(a)).returncode == 0
+    proc = run("still", "tide", "--at", "2", "--size", "32x18", "--param", "colour_b=#ff0000",
+               "--param", "bands=9", "--out", str(b))
+    assert proc.returncode == 0, proc.stderr
+    assert np.abs(np.asarray(Image.open(a)).astype(int) - np.asarray(Image.open(b)).astype(int)).mean() > 5
+    line = one_line_error(run("still", "tide", "--param", "bnads=9", "--out", str(b)))
+    assert "did you mean 'bands'" in line
+    line = one_line_error(run("still", "tide", "--param", "bands=99", "--out", str(b)))
+    assert "out of range" in line

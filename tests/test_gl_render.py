@@ -243,3 +243,45 @@ def test_touch_events_reach_the_scene_at_their_time(gl, tmp_path):
     project = make_project(tmp_path, {**EXACT, **BINDINGS})
     counts = [img[4, 4, 2] for img in render_times(gl, "touched", [0.5, 1.0, 1.5, 2.5], folder=project, size=(8, 8))]
     assert counts == [0, 1, 1, 2]
+
+
+def test_update_can_set_how_many_points_a_pass_draws(gl, tmp_path):
+    project = make_project(tmp_path, {
+        "scenes/dots.py": """
+            from visuals import Scene, Pass, Param
+
+            class Dots(Scene):
+                def update(self, state, resources):
+                    resources.draw_count("dots", int(state.params["shown"]))
+                    return {}
+
+            dots = Dots("dots", [Pass("dot.frag", name="dots", vert="dot.vert", primitive="points", count=64)],
+                        [Param("shown", 0, 0, 64, "points drawn")])
+            """,
+        "scenes/dot.vert": """
+            #version 330 core
+            void main() {
+                vec2 p = vec2(float(gl_VertexID % 8), float(gl_VertexID / 8)) / 8.0 + 1.0 / 16.0;
+                gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
+                gl_PointSize = 1.0;
+            }
+            """,
+        "scenes/dot.frag": "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(1.0); }\n",
+    })
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+    from visuals.clock import FixedClock
+    from visuals.pngio import gl_rows_to_image
+    from fractions import Fraction
+    registry = Registry(SearchPath.build([project]))
+    renderer = Renderer(gl, registry.show("dots"), registry, RenderConfig(size=(16, 16), fps=Fraction(30)))
+    try:
+        counts = []
+        for shown in (0, 5, 64):
+            renderer.overrides = {"dots": {"shown": shown}}
+            renderer.render(FixedClock(30).frame(0))
+            counts.append(int((gl_rows_to_image(renderer.read_rgb(), (16, 16))[..., 0] > 128).sum()))
+        assert counts == [0, 5, 64]
+    finally:
+        renderer.release()

@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--fps", help="frame rate the time is snapped to (default: the show's)")
     s.add_argument("--ssaa", type=int, default=1, metavar="K", help="supersampling factor (default 1)")
     s.add_argument("--seed", type=int, help="override the show's seed")
+    s.add_argument("--param", action="append", default=[], metavar="[SCENE.]NAME=VALUE",
+                   help="hold a parameter at a value (repeatable): 'inversion=0.4' for a scene alone, "
+                        "'sky.inversion=0.4' in a show; vectors and colours as 0.1,0.2,0.3 or '#8a2be2'")
 
     lv = sub.add_parser("live", help="play a show in a window, in real time, with keyboard control and a HUD",
                         description="Play a show live in a window from the realtime clock, through the same "
@@ -257,11 +260,39 @@ def cmd_still(args) -> int:
     ensure_writable(out)
     ctx = create_headless_context()
     renderer = Renderer(ctx, show, registry, config)
+    renderer.overrides = parse_params(args.param, show, registry)
     clock = FixedClock(config.fps)
     renderer.render(clock.frame(clock.frame_at(t)))
     write_png(out, renderer.read_rgb(), config.size)
     print(f"wrote {out}", file=sys.stderr)
     return 0
+
+
+def parse_params(items: list[str], show, registry) -> dict[str, dict]:
+    """--param values as renderer overrides, checked against the scenes' parameters."""
+    overrides: dict[str, dict] = {}
+    scenes = list(dict.fromkeys(c.scene for c in show.cues))
+    for item in items:
+        name, eq, text = item.partition("=")
+        if not eq:
+            raise VisualsError(f"invalid --param '{item}'", fix="write NAME=VALUE, e.g. --param inversion=0.4")
+        scene_name, dot, param = name.rpartition(".")
+        if not dot:
+            if len(scenes) != 1:
+                raise VisualsError(f"--param {name}: which scene?", fix=f"write SCENE.{name}=VALUE with one of "
+                                                                        + ", ".join(scenes))
+            scene_name, param = scenes[0], name
+        spec = registry.scene(scene_name).params.get(param)
+        value: object = text
+        if not text.startswith("#"):
+            try:
+                parts = [float(v) for v in text.split(",")]
+            except ValueError:
+                raise VisualsError(f"--param {name}: '{text}' is not a number",
+                                   fix=f"give {spec.describe_type()}") from None
+            value = parts[0] if len(parts) == 1 else tuple(parts)
+        overrides.setdefault(scene_name, {})[param] = spec.validate(value)
+    return overrides
 
 
 def cmd_list(args) -> int:

@@ -186,3 +186,8 @@ class SceneResources:
         regenerated only when its seed changes).
         """
         raise NotImplementedError
+
+    def draw_count(self, pass_name: str, count: int, instances: int | None = None) -> None:  # pragma: no cover
+        """Set how many vertices (and instances) a geometry pass draws this frame, so a pass
+        of up to 600 patches submits only the ones in view."""
+        raise NotImplementedError

@@ -103,6 +103,7 @@ class SceneRunner(SceneResources):
         self.extra_textures: dict[str, moderngl.Texture] = {}
         self._texture_keys: dict[str, Any] = {}
         self.inputs: dict[str, moderngl.Texture] = {}
+        self._counts: dict[str, tuple[int, int | None]] = {}
         self._rendered_once: set[str] = set()
         self._last_params: dict[str, Any] | None = None
         self._last_frame: int | None = None
@@ -138,6 +139,12 @@ class SceneRunner(SceneResources):
             tex.repeat_x = tex.repeat_y = _WRAP[wrap]
             self.extra_textures[name] = tex
         tex.write(arr.tobytes())
+
+    def draw_count(self, pass_name: str, count: int, instances: int | None = None) -> None:
+        if pass_name not in self.targets:
+            raise VisualsError(f"scene '{self.scene.name}' has no pass '{pass_name}'",
+                               fix="name one of its passes in draw_count")
+        self._counts[pass_name] = (max(0, int(count)), None if instances is None else max(0, int(instances)))
 
     # rendering ------------------------------------------------------------------------
     @property
@@ -232,8 +239,11 @@ class SceneRunner(SceneResources):
                         "line_strip": moderngl.LINE_STRIP, "triangles": moderngl.TRIANGLES,
                         "triangle_strip": moderngl.TRIANGLE_STRIP}[spec.primitive]
                 self.ctx.enable(moderngl.PROGRAM_POINT_SIZE)
-                prog.vao.render(mode, vertices=self._count(spec.count, state),
-                                instances=self._count(spec.instances, state))
+                count, instances = self._counts.get(spec.name, (None, None))
+                count = self._count(spec.count, state) if count is None else count
+                instances = self._count(spec.instances, state) if instances is None else instances
+                if count and instances:
+                    prog.vao.render(mode, vertices=count, instances=instances)
         finally:
             if spec.blend:
                 self.ctx.blend_equation = moderngl.FUNC_ADD
