@@ -120,8 +120,16 @@ class Registry:
         return show
 
     def validate(self, show: Show) -> None:
+        from .post import post_chain
+        for name, _ in post_chain(show.post):
+            self.has_scene(name)        # post effects are scenes too: load them by name
+        for address in show.timeline.tracks:
+            if "." in address:
+                self.has_scene(address.partition(".")[0])
         for cue in show.cues:
             self.has_scene(cue.scene)   # loads it if it exists; show.validate reports if not
+            for name, _ in post_chain(cue.post):
+                self.has_scene(name)
             scene = self.scenes.get(cue.scene)
             for slot, name in cue.bind.items():
                 if scene is not None and slot not in scene.bindings:

@@ -100,7 +100,10 @@ def render_sheet(ctx, show: Show, registry: Registry, times: list[float], layout
                 label = f"{cue_index[id(top.current.cue)] + 1}: {top.current.cue.label}"
                 if top.previous is not None and top.progress < 1.0:
                     label = f"{top.previous.cue.label} > {top.current.cue.label}"
-            draw.text((x + 2, y + layout.thumb[1] + 4), f"{_fmt(frame.t)}  {label}", font=font, fill=TEXT)
+            caption = f"{_fmt(frame.t)}  {label}"
+            while font.getlength(caption) > layout.thumb[0] - 4 and len(caption) > 8:
+                caption = caption[:-2].rstrip() + "…"   # keep it within its still
+            draw.text((x + 2, y + layout.thumb[1] + 4), caption, font=font, fill=TEXT)
             if progress:
                 progress.update()
     finally:
@@ -141,6 +144,8 @@ def render_sheet(ctx, show: Show, registry: Registry, times: list[float], layout
                 draw.polygon([(x0, y1), (fx, y0), (fx, y1)], fill=tuple(c // 2 for c in colour))
             text = f"{i + 1} {cue.label}" + (f" ({cue.transition})" if cue.fade_in > 0 and cue.transition != "crossfade"
                                                else "")
+            while small.getlength(text) > x1 - x0 - 6 and len(text) > 3:
+                text = text[:-2].rstrip() + "…"
             if x1 - x0 > 30:
                 draw.text((x0 + 4, y0 - 1), text, font=small, fill=TEXT)
     return sheet
