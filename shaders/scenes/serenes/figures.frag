@@ -1,7 +1,7 @@
 #version 330 core
-// Serenes, figures pass (full resolution, proxies only): the cut-out silhouettes and their
-// lidless mercury eyes, premultiplied, in an 8-bit encoding e = sqrt(c / (1 + c)) that keeps
-// the near-black bodies free of banding and lets max-blending overlap the proxies.
+// Serenes, figures pass (full resolution, proxies only): the cut-out silhouettes,
+// premultiplied, in an 8-bit encoding e = sqrt(c / (1 + c)) that keeps the near-black
+// bodies free of banding and lets max-blending overlap the proxies.
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/colour.glsl"
@@ -12,33 +12,8 @@
 uniform vec2 u_resolution;
 uniform float u_time;
 uniform int u_frame;
-uniform sampler2D u_city;
 flat in int v_fig;
 out vec4 frag_colour;
-
-// What a mercury eye at E sees in direction r: the candle-lit floor below the horizon, the
-// dark room (or the city, with the backdrop) above it.
-vec3 eye_environment(vec3 E, vec3 r) {
-    vec3 col = shade_colour() * 0.02;
-    float down = -r.y;
-    // floor: light falling on it, seen at the point the reflected ray meets it
-    float tf = E.y / max(down, 1e-3);
-    vec3 F = E + r * tf;
-    vec3 floor_light = vec3(0.0);
-    for (int k = 0; k < MAX_CANDLES; ++k) {
-        if (float(k) >= u_candles) break;
-        vec3 L = u_cpos[k].xyz - F;
-        float d2 = dot(L, L);
-        floor_light += u_cpos[k].w * max(L.y, 0.0) * inversesqrt(d2) / d2;
-    }
-    vec3 floor_col = 0.16 * floor_light * light_colour();
-    col = mix(col, floor_col, smoothstep(-0.02, 0.06, down));
-    // the world in front of them: the room's darkness or the city behind the viewer
-    vec2 uv = vec2(0.5 - 0.45 * r.x, 0.55 + 0.5 * r.y);
-    vec3 city = srgb_to_linear(textureLod(u_city, uv, 0.0).rgb);
-    col += (1.0 - smoothstep(-0.05, 0.1, down)) * u_backdrop * 0.5 * city;
-    return col;
-}
 
 void main() {
     int i = v_fig;
@@ -60,7 +35,6 @@ void main() {
     float irr = 0.0;
     float rim = 0.0;
     for (int k = 0; k < MAX_CANDLES; ++k) {
-        if (float(k) >= u_candles) break;
         vec3 L = u_cpos[k].xyz - P;
         float d2 = dot(L, L);
         float e = u_cpos[k].w * max(-L.z, 0.0) * inversesqrt(d2) / d2;
@@ -74,45 +48,6 @@ void main() {
     body += shade_colour() * 0.0015;
     vec3 col = body * cov;
 
-    // The eyes: mercury spheres, a hard highlight of each candle and the room around.
-    // (only near the head: a loop that runs zero times elsewhere skips the work)
-    vec3 eye0 = figure_eye(i, 0);
-    int eyes = length(X - eye0.xy) < 0.12 ? 2 : 0;
-    for (int e = 0; e < eyes; ++e) {
-        vec3 eye = figure_eye(i, e);
-        vec2 o = (X - eye.xy) / eye.z;
-        float r2 = dot(o, o);
-        float dist = sqrt(r2);
-        float ecov = clamp((1.0 - dist) * eye.z / px + 0.5, 0.0, 1.0);
-        vec3 E = vec3(eye.xy, 0.0);
-        vec3 n = vec3(o, -sqrt(max(1.0 - r2, 0.0)));
-        n = normalize(n + vec3(0.0, 0.0, -1e-4));
-        vec3 v = normalize(E - vec3(0.0, CAM_Y, -CAM_D));
-        vec3 r = reflect(v, n);
-        float fres = 0.78 + 0.22 * pow(1.0 - max(dot(-v, n), 0.0), 5.0);
-        vec3 ec = eye_environment(E, r);
-        // highlights: a disc of at least about a pixel around the half-vector's image
-        float rho = max(0.22, 0.9 * px / eye.z);
-        for (int k = 0; k < MAX_CANDLES; ++k) {
-            if (float(k) >= u_candles) break;
-            vec3 Ld = normalize(u_cpos[k].xyz - E);
-            vec3 hv = normalize(Ld - v);
-            float hd = length(o - hv.xy);
-            float hl = 1.0 - smoothstep(0.55 * rho, rho, hd);
-            vec3 L = u_cpos[k].xyz - E;
-            ec += hl * u_cpos[k].w / dot(L, L) * light_colour() * 9.0;
-        }
-        ec *= fres;
-        // the glow of the mercury itself, brightest in the middle
-        vec3 silver = vec3(0.78, 0.86, 1.0);
-        ec += u_eyes * silver * (0.25 + 0.45 * (1.0 - r2));
-        col = mix(col, ec, ecov);
-        // a halo round the eye (additive, outside it too)
-        float halo_r = eye.z * (0.5 + 1.1 * u_eyes);
-        col += u_eyes * silver * 0.08 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
-             * smoothstep(0.11, 0.07, dist * eye.z);
-        cov = max(cov, ecov);
-    }
     col = max(col, 0.0);
     vec3 enc = sqrt(col / (1.0 + col));
     enc = dither8(enc, gl_FragCoord.xy, u_frame);

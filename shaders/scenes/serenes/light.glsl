@@ -28,3 +28,34 @@ float smoke_transmission(float d) {
     float x = 0.6 * d;
     return 1.0 / (1.0 + x + 0.5 * x * x);
 }
+
+// Triangular-PDF dither of +-1 LSB at 8 bits from two interleaved-gradient-noise samples
+// (their sum is triangular), the same for the three channels, animated per frame; shrinks
+// near 0 and 1 so black and white stay exact. About a tenth of the cost of dither8's PCG
+// hash and square roots, which matters in a full-resolution last pass on llvmpipe.
+vec3 dither_fast(vec3 c, vec2 frag_coord, int frame) {
+    vec2 p = floor(frag_coord) + 5.588238 * float(frame & 63);
+    float a = fract(52.9829189 * fract(dot(p, vec2(0.06711056, 0.00583715))));
+    float b = fract(52.9829189 * fract(dot(p + vec2(47.0, 17.0), vec2(0.06711056, 0.00583715))));
+    vec3 amp = clamp(min(c, 1.0 - c) * 255.0, 0.0, 1.0);
+    return c + (a + b - 1.0) * amp * (1.0 / 255.0);
+}
+
+// The display encoding of the library's AgX: linear_to_srgb(tonemap_agx(x)) without its six
+// powers. The AgX sigmoid's output v is display-referred for a 2.2 gamma; the sRGB code of
+// v^2.2 is fitted by (d v + a v^2 + b v^3) / (c + v), within one 8-bit level above v = 0.04
+// (below it the output is under two levels anyway).
+vec3 tonemap_agx_srgb(vec3 x) {
+    const float MIN_EV = -12.47393;
+    const float MAX_EV = 4.026069;
+    vec3 v = AGX_INSET * max(x, 0.0);
+    v = clamp(log2(max(v, 1e-10)), MIN_EV, MAX_EV);
+    v = (v - MIN_EV) / (MAX_EV - MIN_EV);
+    vec3 v2 = v * v;
+    vec3 v4 = v2 * v2;
+    v = 15.5 * v4 * v2 - 40.14 * v4 * v + 31.96 * v4
+      - 6.868 * v2 * v + 0.4298 * v2 + 0.1191 * v - 0.00232;
+    v = clamp(AGX_OUTSET * v, 0.0, 1.0);
+    vec3 g = (-0.03223976 * v + 1.13362668 * v * v - 0.09769239 * v * v * v) / (0.0062544 + v);
+    return clamp(g, 0.0, 1.0);
+}

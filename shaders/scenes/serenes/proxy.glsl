@@ -1,16 +1,14 @@
 // proxy.glsl -- one quad per figure (6 vertices, instance = figure), covering the figure's
-// bounds grown by PROXY_PAD metres, so a pass shades only the pixels near a figure.
-// The includer defines PROXY_PAD before including this file.
+// bounds (or, with PROXY_EYES, its eyes) grown by PROXY_PAD metres, so a pass shades only
+// the pixels near a figure. The includer defines PROXY_PAD (and PROXY_EYES) first.
 #define VISUALS_NO_DERIVATIVES
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "serenes.glsl"
+#include "quad.glsl"
 
 uniform vec2 u_resolution;
 flat out int v_fig;
-
-const vec2 CORNERS[6] = vec2[6](vec2(0.0, 0.0), vec2(1.0, 0.0), vec2(1.0, 1.0),
-                                vec2(0.0, 0.0), vec2(1.0, 1.0), vec2(0.0, 1.0));
 
 void main() {
     int i = gl_InstanceID;
@@ -19,9 +17,14 @@ void main() {
     if (i >= MAX_FIGURES || float(i) >= u_count) {
         return;
     }
+#ifdef PROXY_EYES
+    // a box round both eyes and their glow
+    vec3 e0 = figure_eye(i, 0);
+    vec3 e1 = figure_eye(i, 1);
+    vec4 box = vec4(min(e0.xy, e1.xy) - PROXY_PAD, max(e0.xy, e1.xy) + PROXY_PAD);
+#else
     vec4 box = figure_bounds(i, PROXY_PAD);
-    vec2 c = CORNERS[gl_VertexID % 6];
-    vec2 X = mix(box.xy, box.zw, c);
-    vec2 s = plane_to_screen(X, 0.0);
-    gl_Position = vec4(2.0 * s * u_resolution.y / u_resolution, 0.0, 1.0);
+#endif
+    vec2 X = mix(box.xy, box.zw, QUAD_CORNERS[gl_VertexID % 6]);
+    gl_Position = screen_clip(plane_to_screen(X, 0.0), u_resolution);
 }

@@ -17,6 +17,11 @@ const float WALL_Z = 1.38;
 const int MAX_FIGURES = 9;
 const int MAX_CANDLES = 3;
 
+// The candles pass draws a quad CANDLE_REACH metres to each side of a candle, up to
+// SMOKE_TOP above its flame.
+const float CANDLE_REACH = 0.34;
+const float SMOKE_TOP = 0.9;
+
 // The occluder pass stores the figures' distance in metres as
 // (OCC_FAR - d) / (OCC_FAR + OCC_IN), so cleared texels read as "far" (d = OCC_FAR).
 const float OCC_FAR = 0.25;
