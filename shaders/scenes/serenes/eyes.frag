@@ -28,18 +28,27 @@ vec3 eye_environment(vec3 E, vec3 r) {
     // floor: light falling on it, seen at the point the reflected ray meets it
     float tf = E.y / max(down, 1e-3);
     vec3 F = E + r * tf;
+    // the wall behind them, caught at the sphere's rim (where the reflected ray turns back)
+    vec3 W = E + r * (WALL_Z / max(r.z, 1e-3));
     vec3 floor_light = vec3(0.0);
+    vec3 wall_light = vec3(0.0);
     for (int k = 0; k < MAX_CANDLES; ++k) {
         vec3 L = u_cpos[k].xyz - F;
         float d2 = dot(L, L);
         floor_light += u_cpos[k].w * max(L.y, 0.0) * inversesqrt(d2) / d2;
+        vec3 M = u_cpos[k].xyz - W;
+        float m2 = dot(M, M);
+        wall_light += u_cpos[k].w * max(-M.z, 0.0) * inversesqrt(m2) / m2;
     }
     vec3 floor_col = 0.16 * floor_light * light_colour();
+    vec3 wall_col = 0.5 * wall_light * light_colour() * wall_colour();
+    col = mix(col, wall_col, smoothstep(0.0, 0.3, r.z) * step(0.0, W.y));
     col = mix(col, floor_col, smoothstep(-0.02, 0.06, down));
     // the world in front of them: the room's darkness or the city behind the viewer
     vec2 uv = vec2(0.5 - 0.45 * r.x, 0.55 + 0.5 * r.y);
     vec3 city = srgb_to_linear(textureLod(u_city, uv, 0.0).rgb);
-    col += (1.0 - smoothstep(-0.05, 0.1, down)) * u_backdrop * 0.5 * city;
+    col += (1.0 - smoothstep(-0.05, 0.1, down)) * (1.0 - smoothstep(0.0, 0.3, r.z))
+         * u_backdrop * 0.5 * city;
     return col;
 }
 
@@ -77,11 +86,12 @@ void main() {
         ec *= fres;
         // the glow of the mercury itself, brightest in the middle
         vec3 silver = vec3(0.78, 0.86, 1.0);
-        ec += u_eyes * silver * (0.25 + 0.45 * (1.0 - r2));
+        float inner = 1.0 - r2;
+        ec += u_eyes * silver * (0.08 + 0.6 * inner * inner);
         col = mix(col, ec, ecov);
         // a halo round the eye (additive, outside it too)
-        float halo_r = eye.z * (0.5 + 1.1 * u_eyes);
-        col += u_eyes * silver * 0.08 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
+        float halo_r = eye.z * (0.35 + 0.9 * u_eyes);
+        col += u_eyes * silver * 0.05 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
              * smoothstep(0.095, 0.06, dist * eye.z);
         cov = max(cov, ecov);
     }
