@@ -8,16 +8,24 @@ spheres that catch the candles as hard highlights and reflect the room.  The ``c
 binding (the liquid-glass towers when that scene exists) glows faintly through the wall and
 in the eyes: with ``backdrop`` 0 they are alone in the candle-lit room.
 
-Passes (shaders/scenes/serenes/):
+Passes (shaders/scenes/serenes/).  On llvmpipe a guard around straight-line code saves no
+work, so everything that covers a small part of the screen rasterises its own quads:
 
-- ``surfaces`` (baked once): the plaster's albedo and relief, the floor's planks.
+- ``surfaces`` (baked when the cue starts or quality changes): the plaster's albedo and
+  relief, the floor's planks.
 - ``occluder`` (half resolution): one quad per figure, grown by the farthest distance it
   stores, draws the figures' signed distance; max-blending keeps the nearest figure.
-- ``figures`` (full resolution): one tight quad per figure, the antialiased silhouette, its
-  faint warm rim and the eyes (analytic spheres, kept as billboards).
-- ``main``: wall and floor lit by each candle, where a shadow costs one lookup in the
-  occluder per candle and tap (the ray from the candle to the wall crosses the figures'
-  plane, ART-NOTES 7); the city through the wall; the figures; the candles; tone map.
+- ``shadow`` (half resolution): for the wall or floor point under each pixel, the share of
+  each candle's light that passes the figures: one occluder lookup per candle and tap, at
+  the point where the ray from the candle crosses the figures' plane (ART-NOTES 7).
+- ``figures`` (one tight quad per figure): the antialiased silhouettes and their faint rim.
+- ``eyes_img`` (a small quad per head): the eyes, analytic mercury spheres kept as
+  billboards.
+- ``candles_img`` (a quad per candle): wax, flame and the thread of smoke.
+- ``haze`` (an eighth of the frame): the bound city, blurred and cooled.
+- ``floor`` (a quad over the floor band): the boards' sheen and reflection.
+- ``main``: the wall and floor lit by each candle, the city through the wall, then the
+  figures, eyes and candles over it; tone map and dither.
 
 The figures' poses and the candles' flicker are computed here, from the time, the seed and
 the parameters only, and reach the shaders as uniform arrays.  ``sync`` 1 gives every figure
@@ -221,7 +229,7 @@ class Serenes(Scene):
 serenes = Serenes(
     "serenes",
     passes=[
-        Pass("scenes/serenes/wall.frag", name="surfaces", update="once"),
+        Pass("scenes/serenes/wall.frag", name="surfaces", update=("quality",)),
         Pass("scenes/serenes/occluder.frag", name="occluder", vert="scenes/serenes/occluder.vert",
              primitive="triangles", count=6, instances="count", blend="max", scale=0.5,
              clear=(0.0, 0.0, 0.0, 0.0)),
@@ -258,7 +266,9 @@ serenes = Serenes(
         Param("shade", "#1f3b8a", description="the cold of the room where no candle reaches"),
         Param("quality", 0.5, 0.0, 1.0, "shadow taps along the flame (1-3), wall relief, the floor's reflection (from 0.25)"),
     ],
-    bindings={"city": Binding(default="towers", fallback="env_gradient", scale=0.125)},
+    # the city, small and cheap: it is seen blurred through the wall and in the eyes
+    bindings={"city": Binding(default="towers", fallback="env_gradient", scale=0.125,
+                              params={"quality": 0.0})},
     duration=30.0,
     description="the Serenes: tall candle-lit silhouettes with mercury eyes, their shadows "
                 "looming on the wall, moving in eerie unison",

@@ -7,6 +7,7 @@ poses from the Python side that drives them.
 """
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 
@@ -68,7 +69,9 @@ def player(gl):
     p.release()
 
 
+@functools.lru_cache(maxsize=None)
 def _module():
+    """The scene module (for its pose and flicker functions and constants) and the scene."""
     import importlib
     from visuals.paths import SearchPath
     from visuals.registry import Registry
@@ -359,7 +362,8 @@ def test_flicker_is_deterministic_with_dips():
     assert level.min() < 0.75, "draughts dip the flame"
     steps = np.abs(np.diff(level)).max()
     assert steps < 0.35 * (level.max() - level.min()), "the flicker is smooth, not noise"
-    steady = np.array([mod.candle_states(t, 5, _defaults(flicker=0.0))[1][0, 2] for t in ts])
+    still = _defaults(flicker=0.0)
+    steady = np.array([mod.candle_states(t, 5, still)[1][0, 2] for t in ts])
     assert np.allclose(steady, 1.0)
 
 
