@@ -179,9 +179,9 @@ def test_count_sets_the_number_of_figures(player):
 
 # ---------------------------------------------------------------- sync
 
-def _head_shift(mod, layout, poses_a, poses_b, n):
+def _head_shift(poses_a, poses_b, n):
     """Per figure: head displacement (m) between two pose sets."""
-    return np.array([poses_b[i, 2] - poses_a[i, 2] for i in range(n)])
+    return poses_b[:n, 2] - poses_a[:n, 2]
 
 
 def test_sync_one_poses_are_identical_and_zero_differ():
@@ -191,7 +191,7 @@ def test_sync_one_poses_are_identical_and_zero_differ():
         params = _defaults(count=n, sync=sync, sway=0.8)
         a1, b1 = mod.figure_poses(3.0, 7, params)
         a2, b2 = mod.figure_poses(5.0, 7, params)
-        shift = _head_shift(mod, None, a1, a2, n)
+        shift = _head_shift(a1, a2, n)
         assert np.abs(shift).max() > 0.03, "the figures move"
         spread = shift.max() - shift.min()
         if same:
@@ -239,12 +239,8 @@ def _silhouette_shifts(player, t1, t2, n, **params):
     return np.array(shifts)
 
 
-def _render_player(gl, size=(320, 180)):
-    return Player(gl, size)
-
-
 def test_sync_one_silhouettes_move_in_unison_and_zero_do_not(gl):
-    p = _render_player(gl)
+    p = Player(gl, (320, 180))
     try:
         together = _silhouette_shifts(p, 3.0, 6.0, 5, sync=1.0, sway=1.0)
         apart = _silhouette_shifts(p, 3.0, 6.0, 5, sync=0.0, sway=1.0)
