@@ -1,0 +1,223 @@
+"""Post effects: bloom, a tone-mapping grade, film grain, vignette, chromatic aberration, and
+the cracks in the utopia (tremor, block displacement, colour split, and ``glitch``, all three
+under one knob).
+
+Each effect is a :class:`~visuals.post.PostEffect`: passes that read the image they process as
+``sampler2D u_input``.  A cue applies them to its own image, a show to the whole frame, and the
+timeline automates their parameters as ``"<effect>.<param>"`` tracks::
+
+    Cue("city", 30, 60, post=["bloom", ("grain", {"amount": 0.3})])
+    Show("dream", cues, post=["vignette", "glitch"],
+         tracks={"glitch.amount": [(120, 0.0), (128, 0.8), (131, 0.0)]})
+
+The images they receive are display-referred sRGB (the scenes' 8-bit output), so every effect
+works on that, converting to linear light where light is added or scaled, and dithering what
+it writes back.  With its strength at zero an effect returns its input unchanged (bit for bit).
+The frame loop that sticks on repeat (the looping laughter) is not an effect: it is the
+timeline's ``Loop`` and the live ``loop`` trigger.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from visuals import Param, Pass
+from visuals.post import PostEffect
+
+FX = "post/effects"
+
+# -- bloom ---------------------------------------------------------------------------------
+# A dual-Kawase pyramid of five levels from 1/4 down to 1/64 of the frame and back up (the
+# levels follow the frame size, so the glow covers the same share of the frame at every
+# resolution), all RGBA8 with the light stored square-root encoded and dithered.  The first
+# level averages 4x4 pixels with Karis weights so a single hot pixel cannot bloom into a
+# flickering square.  It starts at 1/4 rather than 1/2 resolution: on software GL a half-
+# resolution level and its upsample cost more than the rest of the bloom together, and the
+# glow (light that spread beyond its source's neighbourhood) does not need them.  `lens`
+# reuses the pyramid and fuses the composite with the vignette and the grain.
+_DOWN = [("down1", 0.125, "bright"), ("down2", 0.0625, "down1"),
+         ("down3", 0.03125, "down2"), ("down4", 0.015625, "down3")]
+_UP = [("up3", 0.03125, "down4", "down3"), ("up2", 0.0625, "up3", "down2"),
+       ("up1", 0.125, "up2", "down1"), ("up0", 0.25, "up1", "bright")]
+
+
+def bloom_pyramid() -> list[Pass]:
+    """The passes that turn the frame into its glow (the last, 'up0', at 1/4 resolution)."""
+    return ([Pass(f"{FX}/bloom_bright.frag", name="bright", scale=0.25)]
+            + [Pass(f"{FX}/bloom_{name}.frag", name=name, inputs=(src,), scale=scale)
+               for name, scale, src in _DOWN]
+            + [Pass(f"{FX}/bloom_{name}.frag", name=name, inputs=(low, high), scale=scale)
+               for name, scale, low, high in _UP])
+
+
+_BLOOM_SHAPE = [
+    Param("threshold", 0.65, 0.0, 1.0, "display brightness where light starts to bloom (soft knee)"),
+    Param("radius", 0.5, 0.0, 1.0, "how far the glow spreads: tight halo (0) to wide haze (1)"),
+    Param("quality", 0.5, 0.0, 1.0, "anti-firefly weighting of the first level: 0 plain average, "
+                                    "0.5 and up full Karis weights (same cost)"),
+]
+
+bloom = PostEffect(
+    "bloom",
+    passes=bloom_pyramid() + [Pass(f"{FX}/bloom.frag", name="glow", inputs=("up0",))],
+    params=[Param("amount", 0.6, 0.0, 2.0, "strength of the glow added around bright light (0 = off)")]
+    + _BLOOM_SHAPE,
+    description="bloom: bright light spreads a soft glow into its surroundings; flat areas stay as they are",
+)
+
+# -- tonemap ------------------------------------------------------------------------------
+_AGX_MIN_EV, _AGX_MAX_EV = -12.47393, 4.026069
+_AGX_LUT = 1024
+
+
+def _agx_poly(v):
+    v2 = v * v
+    v4 = v2 * v2
+    return (15.5 * v4 * v2 - 40.14 * v4 * v + 31.96 * v4 - 6.868 * v2 * v
+            + 0.4298 * v2 + 0.1191 * v - 0.00232)
+
+
+@lru_cache(maxsize=4)
+def agx_inverse_table(n: int = _AGX_LUT) -> np.ndarray:
+    """The inverse of AgX's sigmoid polynomial, sampled at n points of its output range.
+
+    Entry k answers: which log-encoded value v in [0, 1] does the polynomial map to
+    ``lo + (hi - lo) * k / (n - 1)``?  (The polynomial is monotonic on [0, 1].)
+    """
+    v = np.linspace(0.0, 1.0, 1 << 16)
+    y = _agx_poly(v)
+    want = np.linspace(y[0], y[-1], n)
+    return np.interp(want, y, v).astype(np.float32).reshape(1, n)
+
+
+class Tonemap(PostEffect):
+    """Uploads the inverse AgX curve once, so the grade can re-expose a display image."""
+
+    def update(self, state, resources):
+        resources.texture("agx_inverse", agx_inverse_table(), key="agx_inverse")
+        return {"u_agx_range": (float(_agx_poly(0.0)), float(_agx_poly(1.0)))}
+
+
+tonemap = Tonemap(
+    "tonemap",
+    passes=[Pass(f"{FX}/tonemap.frag")],
+    params=[
+        Param("exposure", 0.0, -4.0, 6.0, "exposure in stops, applied through the curve (highlights roll off)"),
+        Param("curve", 1, 0, 2, "tone curve: 0 none (clip), 1 AgX (brights go to white), 2 ACES fit"),
+        Param("contrast", 1.0, 0.5, 2.0, "contrast of lightness about mid-grey (1 = unchanged)"),
+        Param("saturation", 1.0, 0.0, 2.0, "colourfulness, in OKLab chroma (0 = grey, 1 = unchanged)"),
+        Param("lift", 0.0, -0.1, 0.2, "raises (or crushes, below 0) the blacks"),
+        Param("tint", "#ffffff", description="white balance: multiplies the light (white = unchanged)"),
+    ],
+    description="tone mapping as a grade: re-exposes the image through AgX or ACES, then contrast, "
+                "saturation, lift and tint",
+)
+
+
+# -- grain, vignette, aberration ------------------------------------------------------------
+@lru_cache(maxsize=8)
+def grain_table(seed: int) -> np.ndarray:
+    """The grain's noise table: 256x256 RGBA8 of uniform bytes, from the show's seed."""
+    return np.random.default_rng([seed & 0xFFFFFFFF, 0x6A41]).integers(0, 256, (256, 256, 4), dtype=np.uint8)
+
+
+class _Grainy(PostEffect):
+    """A post effect whose passes read the grain table as ``sampler2D u_grain_noise``."""
+
+    def update(self, state, resources):
+        resources.texture("grain_noise", grain_table(state.seed), filter="linear", wrap="repeat",
+                          key=("grain", state.seed))
+        return {}
+
+
+grain = _Grainy(
+    "grain",
+    passes=[Pass(f"{FX}/grain.frag")],
+    params=[
+        Param("amount", 0.35, 0.0, 1.0, "strength of the film grain (weaker in the darks)"),
+        Param("size", 1.2, 1.0, 4.0, "grain size in pixels at 720p (scales with the frame)"),
+        Param("colour", 0.2, 0.0, 1.0, "chroma of the grain: 0 monochrome, 1 coloured"),
+    ],
+    description="film grain: animated, the same for the same frame, weaker in the darks",
+)
+
+vignette = PostEffect(
+    "vignette",
+    passes=[Pass(f"{FX}/vignette.frag")],
+    params=[
+        Param("amount", 0.35, 0.0, 1.0, "how much the corners darken"),
+        Param("roundness", 0.6, 0.0, 1.0, "0 follows the frame's shape, 1 a circle"),
+        Param("softness", 0.6, 0.05, 1.0, "width of the falloff: hard edge (0.05) to the whole frame (1)"),
+    ],
+    description="vignette: darkens toward the corners, never the centre",
+)
+
+aberration = PostEffect(
+    "aberration",
+    passes=[Pass(f"{FX}/aberration.frag")],
+    params=[
+        Param("amount", 0.3, 0.0, 1.0, "colour fringes toward the edges (radial, grows with r squared)"),
+        Param("quality", 0.5, 0.0, 1.0, "most spectral taps per pixel: 3 (0) to 15 (1); smoother wide fringes"),
+    ],
+    description="chromatic aberration: red and blue drift apart radially, none at the centre",
+)
+
+
+lens = _Grainy(
+    "lens",
+    passes=bloom_pyramid() + [Pass(f"{FX}/lens.frag", name="glow", inputs=("up0",))],
+    params=[Param("bloom", 0.6, 0.0, 2.0, "strength of the glow around bright light (0 = off)")]
+    + _BLOOM_SHAPE + [
+        Param("vignette", 0.3, 0.0, 1.0, "how much the corners darken"),
+        Param("roundness", 0.6, 0.0, 1.0, "vignette shape: 0 follows the frame, 1 a circle"),
+        Param("softness", 0.6, 0.05, 1.0, "vignette falloff width: hard edge (0.05) to the whole frame (1)"),
+        Param("grain", 0.25, 0.0, 1.0, "film grain strength (weaker in the darks)"),
+        Param("grain_size", 1.2, 1.0, 4.0, "grain size in pixels at 720p (scales with the frame)"),
+        Param("grain_colour", 0.2, 0.0, 1.0, "grain chroma: 0 monochrome, 1 coloured"),
+    ],
+    description="lens: bloom, vignette and grain fused in one pass over the frame (cheaper than the three)",
+)
+
+
+# -- the cracks in the utopia ---------------------------------------------------------------
+tremor = PostEffect(
+    "tremor",
+    passes=[Pass(f"{FX}/tremor.frag")],
+    params=[
+        Param("amount", 0.5, 0.0, 1.0, "size of the shake: 1 = 3 px at 720p (scales with the frame)"),
+        Param("rate", 12.0, 1.0, 30.0, "new shake positions per second"),
+    ],
+    description="tremor: the whole image trembles by a pixel or two",
+)
+
+blocks = PostEffect(
+    "blocks",
+    passes=[Pass(f"{FX}/blocks.frag")],
+    params=[
+        Param("amount", 0.5, 0.0, 1.0, "how many blocks break loose and how far they slide"),
+        Param("size", 0.08, 0.02, 0.3, "block height, in frame heights (blocks are ~3x as wide)"),
+        Param("rate", 8.0, 1.0, 30.0, "new block patterns per second"),
+    ],
+    description="block displacement: rectangles of the image slip sideways, in bursts",
+)
+
+split = PostEffect(
+    "split",
+    passes=[Pass(f"{FX}/split.frag")],
+    params=[
+        Param("amount", 0.4, 0.0, 1.0, "channel offset: 1 = 10 px at 720p (scales with the frame)"),
+        Param("angle", 0.0, -3.1416, 3.1416, "direction red moves, radians (0 = right; blue goes opposite)"),
+    ],
+    description="colour split: red and blue slide apart from green",
+)
+
+glitch = PostEffect(
+    "glitch",
+    passes=[Pass(f"{FX}/glitch.frag")],
+    params=[
+        Param("amount", 0.3, 0.0, 1.0, "one knob for the cracks: tremor, then split, then blocks (0 = off)"),
+        Param("rate", 10.0, 1.0, 30.0, "new glitch patterns per second"),
+    ],
+    description="glitch: tremor, colour split and block displacement together, in bursts, from one amount",
+)

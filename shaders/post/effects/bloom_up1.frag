@@ -1,0 +1,18 @@
+#version 330 core
+// Bloom, level 1 up (1/8 resolution): the wider glow 'up2' upsampled with a tent
+// and blended over this level's own light 'down1' by the scatter (radius) weight.
+#include <visuals/params>
+#include "bloom.glsl"
+uniform sampler2D u_up2;
+uniform sampler2D u_down1;
+uniform vec2 u_resolution;
+uniform int u_frame;
+out vec4 frag_colour;
+
+void main() {
+    vec2 uv = gl_FragCoord.xy / u_resolution;
+    vec3 wide = bloom_tent(u_up2, uv);
+    vec3 here = bloom_decode(texture(u_down1, uv).rgb);
+    vec3 light = mix(here, wide, bloom_scatter(u_radius));
+    frag_colour = vec4(bloom_encode(light, gl_FragCoord.xy, u_frame), 1.0);
+}

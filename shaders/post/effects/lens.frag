@@ -1,0 +1,26 @@
+#version 330 core
+// Lens: bloom, vignette and grain in one pass over the frame (the bloom pyramid is the same
+// as `bloom`'s).  The three effects as one: on software GL each full-frame pass has a cost of
+// its own, so the show's everyday finish is cheaper fused.  Order: glow, then vignette, then
+// grain (grain sits on top of the image, as on film).
+#include <visuals/params>
+#include "bloom.glsl"
+#include "vignette.glsl"
+#include "grain.glsl"
+uniform sampler2D u_input;
+uniform sampler2D u_up0;
+uniform sampler2D u_grain_noise;
+uniform vec2 u_resolution;
+uniform int u_frame;
+uniform int u_seed;
+out vec4 frag_colour;
+
+void main() {
+    vec4 src = texelFetch(u_input, ivec2(gl_FragCoord.xy), 0);
+    vec3 glow = bloom_decode(texture(u_up0, gl_FragCoord.xy / u_resolution).rgb);
+    vec3 rgb = bloom_add(src.rgb, glow, u_bloom, gl_FragCoord.xy, u_frame);
+    float m = vignette_factor(gl_FragCoord.xy, u_resolution, u_vignette, u_roundness, u_softness);
+    rgb = m < 1.0 ? rgb * m + (ign(gl_FragCoord.xy, u_frame + 17) - 0.5) * (1.0 / 255.0) : rgb;
+    vec3 grained = film_grain(u_grain_noise, rgb, u_grain, u_grain_size, u_grain_colour, gl_FragCoord.xy, u_resolution, u_frame, u_seed);
+    frag_colour = vec4(u_grain > 0.0 ? grained : rgb, src.a);
+}

@@ -1,0 +1,68 @@
+#version 330 core
+// A white breath, for the waking: the image swells into a soft luminous white, and the next
+// scene (or white) emerges from it as the breath goes out.
+//
+// Not a fade to white: the old image is exposed up, so its bright parts burn to white first
+// and their light spreads (a ring of blurred taps widening with the breath) while the frame
+// swells slightly; at the peak only a luminous white remains, brighter at the centre; then
+// the new image comes back from over-exposure, shrinking from the swell into place.
+//
+// Ends: the breath's envelope is exactly 0 at progress 0 and 1, and the image is mixed
+// toward its breathed version by that envelope, so progress 0 is u_from and 1 is u_to,
+// bit for bit.  The images swap at the peak (progress 0.5), hidden in the white.
+//
+// transition_params (optional): white vec3  the colour of the breath (default warm white)
+#include "../lib/common.glsl"
+#include "../lib/colour.glsl"
+#include "../lib/dither.glsl"
+uniform sampler2D u_from;
+uniform sampler2D u_to;
+uniform float u_progress;
+uniform vec2 u_resolution;
+uniform int u_frame;
+uniform vec3 u_white;
+out vec4 frag_colour;
+
+// The image breathed by e (0 .. 1): swollen by `swell`, blurred, exposed, whitened.
+vec3 breathed(sampler2D tex, float e, float swell, vec3 white) {
+    vec2 c = 0.5 * u_resolution;
+    vec2 uv = (c + (gl_FragCoord.xy - c) / (1.0 + swell)) / u_resolution;
+    float radius = 0.045 * e;                                  // frame heights
+    vec2 r = vec2(radius * u_resolution.y) / u_resolution;
+    vec3 centre = texture(tex, uv).rgb;
+    vec3 blur = vec3(0.0);
+    for (int k = 0; k < 8; k++) {
+        float a = float(k) * (TAU / 8.0) + 0.39;
+        blur += texture(tex, uv + r * vec2(cos(a), sin(a))).rgb;
+    }
+    blur = 0.5 * centre + 0.5 * blur / 8.0;
+    vec3 light = srgb_to_linear(mix(centre, blur, min(1.0, 1.6 * e)));
+    // exposure: up to +6 stops, through a soft shoulder that goes to white
+    light *= exp2(6.0 * e);
+    vec3 shoulder = 1.0 - exp(-light);
+    shoulder = mix(shoulder, vec3(max(shoulder.r, max(shoulder.g, shoulder.b))), 0.5 * e);
+    vec3 display = linear_to_srgb(shoulder);
+    // at the peak, a luminous white, a little brighter at the centre
+    vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec3 glow = white * (1.0 - 0.07 * dot(d, d));
+    return mix(display, glow, smoothstep(0.4, 1.0, e));
+}
+
+void main() {
+    float p = clamp(u_progress, 0.0, 1.0);
+    vec3 white = u_white == vec3(0.0) ? vec3(1.0, 0.975, 0.94) : u_white;
+    float rise = smoothstep(0.0, 0.5, p);
+    float fall = 1.0 - smoothstep(0.5, 1.0, p);
+    float e = p <= 0.5 ? rise : fall;                        // exactly 0 at both ends
+    bool outgoing = p < 0.5;
+    vec4 src = outgoing ? texelFetch(u_from, ivec2(gl_FragCoord.xy), 0)
+                        : texelFetch(u_to, ivec2(gl_FragCoord.xy), 0);
+    vec3 rgb = src.rgb;
+    if (e > 0.0) {
+        float swell = 0.03 * e;        // in: the old image swells; out: the new one settles back
+        vec3 b = outgoing ? breathed(u_from, e, swell, white) : breathed(u_to, e, swell, white);
+        rgb = mix(src.rgb, b, smoothstep(0.0, 0.15, e));
+        rgb = dither8(clamp(rgb, 0.0, 1.0), gl_FragCoord.xy, u_frame);
+    }
+    frag_colour = vec4(rgb, src.a);
+}

@@ -1,0 +1,87 @@
+#version 330 core
+// Mist: the first scene dissolves into drifting mist, and the next emerges from it.
+//
+// A domain-warped fbm field n (drifting with show time) orders the dissolve: where n is low
+// the old image goes first.  Two fronts sweep n: front A (progress 0 .. 0.65) turns the old
+// image into mist, front B (0.35 .. 1) turns the mist into the new image, both along the same
+// field so the new scene condenses where the old one evaporated first.  Each front carries a
+// bright fringe, and the images near it waver (a shimmer along the noise gradient).  The
+// mist itself is luminous wisps tinted by the blurred colours of both scenes.
+//
+// Ends: the fronts run from -W below the lowest n to W above the highest (n is clamped to
+// [0, 1]), and the fringes and shimmer have compact support, so progress 0 is u_from and 1
+// is u_to, bit for bit.
+//
+// transition_params (optional): scale float  size of the mist's features (default 1)
+#include "../lib/common.glsl"
+#include "../lib/noise.glsl"
+uniform sampler2D u_from;
+uniform sampler2D u_to;
+uniform float u_progress;
+uniform vec2 u_resolution;
+uniform float u_time;
+uniform float u_scale;
+out vec4 frag_colour;
+
+const float W = 0.14;                         // half-width of a front, in n
+const vec3 GLOW = vec3(0.90, 0.88, 1.0);
+
+vec4 fetch(sampler2D tex, vec2 offset) {      // offset in frame heights
+    if (offset == vec2(0.0)) {
+        return texelFetch(tex, ivec2(gl_FragCoord.xy), 0);
+    }
+    vec2 uv = (gl_FragCoord.xy + offset * u_resolution.y) / u_resolution;
+    return texture(tex, clamp(uv, vec2(0.0), vec2(1.0)));
+}
+
+float front(float local) {                    // a front's position for local progress 0..1
+    return clamp(local, 0.0, 1.0) * (1.0 + 2.0 * W) - W;
+}
+
+float bump(float t) {                         // compact bump: 1 at 0, 0 beyond |t| >= 1
+    float x = max(1.0 - t * t, 0.0);
+    return x * x;
+}
+
+void main() {
+    float p = clamp(u_progress, 0.0, 1.0);
+    float scale = u_scale > 0.0 ? u_scale : 1.0;
+    vec2 q = centered_uv(gl_FragCoord.xy, u_resolution) * (2.4 / scale);
+    vec2 drift = vec2(0.05, 0.025) * u_time;
+    // the ordering field: warped fbm, stretched to use [0, 1]
+    vec2 warp = vec2(fbm(q * 0.7 + drift, 3), fbm(q * 0.7 - drift.yx + 5.2, 3));
+    float raw = fbm(q + 1.6 * warp + drift * 1.5, 5);
+    float n = clamp((raw - 0.28) / 0.44, 0.0, 1.0);
+
+    float fa = front(p / 0.65);
+    float fb = front((p - 0.35) / 0.65);
+    float old_left = 1.0 - smoothstep(n - W, n + W, fa);       // 1: the old image still there
+    float new_here = smoothstep(n - W, n + W, fb);             // 1: the new image arrived
+    float edge_a = bump((fa - n) / W);
+    float edge_b = bump((fb - n) / W);
+
+    // shimmer: the images waver near the fronts, along the field's slope
+    vec2 slope = vec2(dFdx(raw), dFdy(raw)) * u_resolution.y;
+    slope /= max(length(slope), 1.0);
+    vec2 waver = slope * (0.01 * (edge_a + edge_b));
+    vec4 a = fetch(u_from, waver);
+    vec4 b = fetch(u_to, -waver);
+
+    // the mist: translucent luminous wisps over a drifting ghost of both scenes
+    float inside = (1.0 - old_left) * (1.0 - new_here);
+    vec3 core = vec3(0.0);
+    if (inside > 0.0) {
+        float wisps = fbm(q * 2.6 + warp * 1.4 - drift * 2.0, 4);
+        vec2 far = (warp - 0.5) * 0.1 + vec2(0.0, 0.02);
+        vec3 ghost = mix(fetch(u_from, far).rgb, fetch(u_to, -far).rgb, p);
+        vec3 tint = mix(ghost, vec3(dot(ghost, vec3(0.3333))), 0.5);
+        vec3 mist = mix(tint * 1.4 + 0.08, GLOW, 0.3) * (0.6 + 0.6 * wisps);
+        float density = smoothstep(0.3, 0.75, wisps) * 0.55 + 0.3;
+        core = mix(ghost, mist, density);
+    }
+    vec3 rgb = mix(mix(core, b.rgb, new_here), a.rgb, old_left);
+    vec3 fringe = mix(GLOW, 0.5 * (a.rgb + b.rgb) + 0.5, 0.3);
+    rgb += fringe * (0.22 * edge_a + 0.14 * edge_b);
+    float alpha = mix(mix(1.0, b.a, new_here), a.a, old_left);
+    frag_colour = vec4(clamp(rgb, 0.0, 1.0), alpha);
+}

@@ -1,0 +1,332 @@
+"""The built-in post effects (scenes/post.py): each compiles, is the identity at zero strength,
+and does what it says, checked on small test images through the real renderer."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import make_project, render_frames
+
+SIZE = (160, 90)
+
+PROJECT = {
+    "scenes/fxtest.py": """
+        from visuals import Scene, Pass, Param, Show, Cue
+
+        flat = Scene("fx_flat", [Pass("fx_flat.frag")], [Param("colour", "#808080")])
+        spot = Scene("fx_spot", [Pass("fx_spot.frag")], [])
+        checker = Scene("fx_checker", [Pass("fx_checker.frag")], [])
+        coded = Scene("fx_coded", [Pass("fx_coded.frag")], [])
+        ramp = Scene("fx_ramp", [Pass("fx_ramp.frag")], [])
+
+        def fx(name, scene, chain, **params):
+            return Show(name, [Cue(scene, 0, 60, params=params)], post=chain, duration=60)
+        """,
+    "scenes/fx_flat.frag": """
+        #version 330 core
+        #include <visuals/params>
+        out vec4 c;
+        void main() { c = vec4(u_colour.rgb, 1.0); }
+        """,
+    # a white disc 3 px across in the middle of black
+    "scenes/fx_spot.frag": """
+        #version 330 core
+        uniform vec2 u_resolution;
+        out vec4 c;
+        void main() {
+            float d = length(gl_FragCoord.xy - 0.5 * u_resolution);
+            c = vec4(vec3(d < 3.0 ? 1.0 : 0.0), 1.0);
+        }
+        """,
+    # black and white squares 10 px wide
+    "scenes/fx_checker.frag": """
+        #version 330 core
+        out vec4 c;
+        void main() {
+            ivec2 k = ivec2(gl_FragCoord.xy) / 10;
+            c = vec4(vec3(float((k.x + k.y) & 1)), 1.0);
+        }
+        """,
+    # each pixel's own coordinates: R = x mod 256, G = y mod 256, B = 64 (x / 256) + 16 (y / 256)
+    "scenes/fx_coded.frag": """
+        #version 330 core
+        out vec4 c;
+        void main() {
+            ivec2 p = ivec2(gl_FragCoord.xy);
+            c = vec4(float(p.x & 255) / 255.0, float(p.y & 255) / 255.0, float((p.x >> 8) * 64 + (p.y >> 8) * 16) / 255.0, 1.0);
+        }
+        """,
+    # a horizontal ramp, one level per pixel
+    "scenes/fx_ramp.frag": """
+        #version 330 core
+        out vec4 c;
+        void main() { c = vec4(vec3(floor(gl_FragCoord.x) / 255.0), 1.0); }
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return make_project(tmp_path_factory.mktemp("fx"), PROJECT)
+
+
+def show_module(project, shows: dict[str, str]) -> None:
+    """Add shows (name -> Python expression using fx(...)) to the test project."""
+    lines = []
+    text = (project / "scenes" / "fxtest.py").read_text()
+    for name, expr in shows.items():
+        if f'"{name}"' not in text:
+            lines.append(f"{name} = {expr}")
+    if lines:
+        (project / "scenes" / "fxtest.py").write_text(text + "\n" + "\n".join(lines) + "\n")
+
+
+def render(gl, project, name: str, expr: str, frames=(0,), size=SIZE):
+    show_module(project, {name: expr})
+    out = render_frames(gl, name, list(frames), folder=project, size=size)
+    return [out[f].astype(int) for f in frames]
+
+
+def effects():
+    from visuals.paths import SearchPath
+    from visuals.post import PostEffect
+    from visuals.registry import Registry
+    registry = Registry(SearchPath.build([]))
+    registry.load_all()
+    return sorted(n for n, s in registry.scenes.items() if isinstance(s, PostEffect))
+
+
+EFFECTS = effects()
+ZERO = {"bloom": {"amount": 0.0}, "lens": {"bloom": 0.0, "vignette": 0.0, "grain": 0.0},
+        "tonemap": {}, "grain": {"amount": 0.0}, "vignette": {"amount": 0.0},
+        "aberration": {"amount": 0.0}, "tremor": {"amount": 0.0}, "blocks": {"amount": 0.0},
+        "split": {"amount": 0.0}, "glitch": {"amount": 0.0}}
+
+
+def test_the_effects_of_the_issue_exist():
+    for name in ("bloom", "tonemap", "grain", "vignette", "aberration", "tremor", "blocks", "split", "glitch"):
+        assert name in EFFECTS
+
+
+@pytest.mark.parametrize("effect", EFFECTS)
+def test_every_effect_compiles_and_renders_a_sane_frame(gl, project, effect):
+    """At its defaults, over a checker: no black frame, no NaN holes, the checker still there."""
+    img, = render(gl, project, f"sane_{effect}", f'fx("sane_{effect}", "fx_checker", ["{effect}"])')
+    assert img.mean() > 40 and img.std() > 40
+    white = (img.min(axis=2) > 200).mean()
+    assert 0.3 < white < 0.7, f"{effect} lost the checker ({white:.2f} white)"
+
+
+@pytest.mark.parametrize("effect", EFFECTS)
+def test_every_effect_at_zero_strength_is_the_identity(gl, project, effect):
+    plain, = render(gl, project, "plain_coded", 'fx("plain_coded", "fx_coded", [])')
+    params = ZERO[effect]
+    img, = render(gl, project, f"zero_{effect}", f'fx("zero_{effect}", "fx_coded", [("{effect}", {params!r})])',
+                  frames=(37,))
+    assert np.array_equal(img, plain), f"{effect} at zero changes the image"
+
+
+def test_glitch_at_amount_zero_is_the_identity_at_every_frame(gl, project):
+    frames = range(0, 60, 7)
+    plain = render(gl, project, "plain_coded", 'fx("plain_coded", "fx_coded", [])', frames=frames)
+    glitched = render(gl, project, "glitch0", 'fx("glitch0", "fx_coded", [("glitch", {"amount": 0.0, "rate": 30.0})])',
+                      frames=frames)
+    for a, b in zip(plain, glitched):
+        assert np.array_equal(a, b)
+
+
+# -- bloom -------------------------------------------------------------------------------------
+
+def test_bloom_spreads_light_from_a_bright_spot_into_dark_surroundings(gl, project):
+    plain, = render(gl, project, "plain_spot", 'fx("plain_spot", "fx_spot", [])')
+    lit, = render(gl, project, "bloom_spot", 'fx("bloom_spot", "fx_spot", [("bloom", {"amount": 1.0})])')
+    cy, cx = SIZE[1] // 2, SIZE[0] // 2
+    ring = lit[cy - 10:cy + 11, cx - 10:cx + 11].mean() - plain[cy - 10:cy + 11, cx - 10:cx + 11].mean()
+    assert ring > 4, f"no glow around the spot ({ring:.1f} levels)"
+    near = lit[cy, cx + 6].mean() - plain[cy, cx + 6].mean()
+    far = lit[cy, cx + 40].mean() - plain[cy, cx + 40].mean()
+    assert near > far >= 0, "the glow should fade with distance"
+    assert lit[0:10, 0:10].max() <= 3, "the corners stay dark"
+    assert lit[cy, cx].min() >= 250, "the spot keeps its core"
+
+
+@pytest.mark.parametrize("colour", ["#101010", "#808080", "#e8e0f0", "#ffffff", "#ff40c0"])
+def test_bloom_leaves_a_flat_image_nearly_unchanged(gl, project, colour):
+    name = f"bloom_flat_{colour[1:]}"
+    img, = render(gl, project, name, f'fx("{name}", "fx_flat", [("bloom", {{"amount": 2.0}})], colour="{colour}")')
+    want = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+    assert np.abs(img - want).max() <= 2
+
+
+# -- tonemap -----------------------------------------------------------------------------------
+
+def test_tonemap_exposure_brightens_through_the_curve_and_rolls_highlights_to_white(gl, project):
+    grey, = render(gl, project, "tm_grey", 'fx("tm_grey", "fx_flat", [("tonemap", {"exposure": 2.0})], colour="#606060")')
+    assert grey.mean() > 0x60 + 30
+    def violet(ev, curve):
+        name = f"tm_violet_{int(ev)}_{curve}"
+        img, = render(gl, project, name, f'fx("{name}", "fx_flat", [("tonemap", {{"exposure": {ev}, "curve": {curve}}})], '
+                                         f'colour="#8040ff")')
+        return img[45, 80]
+
+    def hue(c):                     # where red sits between green and blue: 0.335 for #8040ff
+        return (c[0] - c[1]) / max(c[2] - c[1], 1)
+
+    agx, clipped = violet(2.0, 1), violet(2.0, 0)
+    # AgX keeps the violet a violet as it brightens; a plain exposure clips blue first and
+    # skews the hue toward magenta
+    assert abs(hue(agx) - 0.335) < abs(hue(clipped) - 0.335)
+    assert agx.min() > 0x40 + 40, "and it goes toward white"
+    assert violet(4.0, 1).min() > violet(2.0, 1).min() + 30
+    aces, = render(gl, project, "tm_aces", 'fx("tm_aces", "fx_flat", [("tonemap", {"exposure": 1.0, "curve": 2})], colour="#606060")')
+    assert 0x60 < aces.mean() < 255
+    dim, = render(gl, project, "tm_dim", 'fx("tm_dim", "fx_flat", [("tonemap", {"exposure": -2.0})], colour="#c0c0c0")')
+    assert dim.mean() < 0xc0 - 40
+
+
+def test_tonemap_grades_saturation_contrast_and_lift(gl, project):
+    grey, = render(gl, project, "tm_sat0", 'fx("tm_sat0", "fx_flat", [("tonemap", {"saturation": 0.0})], colour="#c04080")')
+    assert np.abs(grey[45, 80] - grey[45, 80].mean()).max() <= 2
+    dark, = render(gl, project, "tm_con_dark", 'fx("tm_con_dark", "fx_flat", [("tonemap", {"contrast": 1.6})], colour="#303030")')
+    light, = render(gl, project, "tm_con_light", 'fx("tm_con_light", "fx_flat", [("tonemap", {"contrast": 1.6})], colour="#d0d0d0")')
+    assert dark.mean() < 0x30 - 5 and light.mean() > 0xd0 + 5
+    lifted, = render(gl, project, "tm_lift", 'fx("tm_lift", "fx_flat", [("tonemap", {"lift": 0.1})], colour="#000000")')
+    assert 20 <= lifted.mean() <= 30
+
+
+# -- grain -------------------------------------------------------------------------------------
+
+def test_grain_is_zero_mean_noise_weaker_in_the_darks(gl, project):
+    mid, = render(gl, project, "grain_mid", 'fx("grain_mid", "fx_flat", [("grain", {"amount": 1.0})], colour="#808080")',
+                  frames=(5,))
+    dark, = render(gl, project, "grain_dark", 'fx("grain_dark", "fx_flat", [("grain", {"amount": 1.0})], colour="#101010")',
+                   frames=(5,))
+    assert abs(mid.mean() - 0x80) < 0.6, "grain must not shift the brightness"
+    assert abs(dark.mean() - 0x10) < 0.6
+    assert mid.std() > 4, "grain is visible at full amount"
+    assert dark.std() < 0.6 * mid.std(), "grain is weaker in the darks"
+
+
+def test_grain_changes_every_frame_and_repeats_for_the_same_frame(gl, project):
+    expr = 'fx("grain_anim", "fx_flat", [("grain", {"amount": 0.8})], colour="#909090")'
+    a3, a4, a5 = render(gl, project, "grain_anim", expr, frames=(3, 4, 5))
+    b3, = render(gl, project, "grain_anim", expr, frames=(3,))      # a fresh renderer
+    assert np.array_equal(a3, b3)
+    assert not np.array_equal(a3, a4) and not np.array_equal(a4, a5)
+    # and successive frames are unrelated noise, not the same pattern moved a little
+    da, db = (a3 - 0x90).ravel(), (a4 - 0x90).ravel()
+    assert abs(np.corrcoef(da, db)[0, 1]) < 0.2
+
+
+# -- vignette, aberration ----------------------------------------------------------------------
+
+def test_vignette_darkens_the_corners_and_not_the_centre(gl, project):
+    img, = render(gl, project, "vig", 'fx("vig", "fx_flat", [("vignette", {"amount": 0.6})], colour="#b0b0b0")')
+    assert (img[40:50, 75:85] == 0xb0).all(), "the centre is untouched"
+    for corner in (img[:3, :3], img[:3, -3:], img[-3:, :3], img[-3:, -3:]):
+        assert corner.mean() < 0xb0 - 30
+    assert img[45, 2].mean() < img[45, 40].mean() < 0xb0 + 1, "the falloff is gradual"
+
+
+def test_aberration_separates_channels_at_an_edge_off_centre_but_not_at_the_centre(gl, project):
+    img, = render(gl, project, "ab", 'fx("ab", "fx_checker", [("aberration", {"amount": 1.0})])', size=(320, 180))
+    spread = np.abs(img[..., 0] - img[..., 2])
+    assert spread[80:100, 150:170].max() <= 3, "no fringes at the centre"
+    assert spread[:25, :40].max() > 60, "coloured fringes at the edges of the frame"
+    assert spread[:25, :40].max() > spread[60:120, 110:210].max()
+
+
+# -- the cracks --------------------------------------------------------------------------------
+
+def source(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Source coordinates (GL x, y) of each pixel of a render of fx_coded (top-down rows)."""
+    xb = img[..., 2] // 64
+    yb = np.round((img[..., 2] - 64 * xb) / 16.0).astype(int)
+    return img[..., 0] + 256 * xb, img[..., 1] + 256 * yb
+
+
+def decode(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Displacement (source - own position) of each pixel of a render of fx_coded."""
+    h = img.shape[0]
+    x, y = source(img)
+    rows = (h - 1 - np.arange(h))[:, None]               # GL y of each row
+    return x - np.arange(img.shape[1])[None, :], y - rows
+
+
+def test_tremor_shifts_the_image_a_pixel_or_two_varying_over_time(gl, project):
+    frames = range(0, 30)
+    imgs = render(gl, project, "trem", 'fx("trem", "fx_coded", [("tremor", {"amount": 1.0, "rate": 12.0})])',
+                  frames=frames, size=(640, 360))
+    shifts = []
+    for img in imgs:
+        dx, dy = decode(img)
+        inner_x, inner_y = dx[20:-20, 20:-20], dy[20:-20, 20:-20]
+        assert (inner_x == inner_x[0, 0]).all() and (inner_y == inner_y[0, 0]).all(), "one translation per frame"
+        shifts.append((int(inner_x[0, 0]), int(inner_y[0, 0])))
+    assert all(abs(sx) <= 2 and abs(sy) <= 2 for sx, sy in shifts), shifts
+    assert sum(1 for s in shifts if s != (0, 0)) >= len(shifts) // 2, "it shakes"
+    assert len(set(shifts)) >= 4, "and keeps moving"
+
+
+def test_blocks_displace_rectangular_blocks(gl, project):
+    imgs = render(gl, project, "blk", 'fx("blk", "fx_coded", [("blocks", {"amount": 1.0, "rate": 10.0})])',
+                  frames=range(0, 30, 3), size=(320, 180))
+    moved_total = 0.0
+    for img in imgs:
+        dx, dy = decode(img)
+        sx, sy = source(img)
+        moved = (dx != 0) | (dy != 0)
+        moved_total += moved.mean()
+        # blocks slid past the frame's edge read the clamped edge pixel: leave those out
+        clamped = (sx == 0) | (sx == img.shape[1] - 1) | (sy == 0) | (sy == img.shape[0] - 1)
+        dx, dy = np.where(clamped, 9999, dx), np.where(clamped, 9999, dy)
+        if not moved.any():
+            continue
+        # the displacement is constant along runs: blocks, not per-pixel noise
+        changes_x = ((dx[:, 1:] != dx[:, :-1]) | (dy[:, 1:] != dy[:, :-1])).sum()
+        changes_y = ((dx[1:] != dx[:-1]) | (dy[1:] != dy[:-1])).sum()
+        assert changes_x / moved.sum() < 1 / 6, "runs along x are blocks at least ~6 px wide"
+        assert changes_y / moved.sum() < 1 / 3
+        # a displaced pixel's neighbours in its row mostly moved by the same vector
+        assert (dx[moved] != 0).mean() > 0.5, "blocks slip sideways"
+    assert 0.02 < moved_total / len(imgs) < 0.8, "some blocks move, not all"
+
+
+def test_split_offsets_the_colour_channels(gl, project):
+    img, = render(gl, project, "spl", 'fx("spl", "fx_ramp", [("split", {"amount": 1.0, "angle": 0.0})])', size=(256, 144))
+    r, g, b = img[72, 20:230, 0], img[72, 20:230, 1], img[72, 20:230, 2]
+    off = 10 * 144 / 720                                     # 2 px
+    assert np.abs((r - g) - off).max() <= 1 and np.abs((g - b) - off).max() <= 1
+    up, = render(gl, project, "spl_up", 'fx("spl_up", "fx_ramp", [("split", {"amount": 1.0, "angle": 1.5708})])',
+                 size=(256, 144))
+    assert np.abs(up[72, 20:230, 0] - up[72, 20:230, 2]).max() <= 1, "a vertical split leaves a horizontal ramp"
+
+
+def test_glitch_grows_with_its_amount_and_repeats_exactly(gl, project):
+    frames = range(0, 60, 2)
+    plain = render(gl, project, "plain_coded", 'fx("plain_coded", "fx_coded", [])', frames=frames, size=(320, 180))
+
+    def damage(amount):
+        imgs = render(gl, project, f"gl_{int(amount * 10)}",
+                      f'fx("gl_{int(amount * 10)}", "fx_coded", [("glitch", {{"amount": {amount}}})])',
+                      frames=frames, size=(320, 180))
+        return imgs, np.mean([(img != p).any(axis=2).mean() for img, p in zip(imgs, plain)])
+
+    _, low = damage(0.2)
+    high_imgs, high = damage(1.0)
+    assert 0 < low < high, (low, high)
+    again = render(gl, project, "gl_10", 'fx("gl_10", "fx_coded", [("glitch", {"amount": 1.0})])',
+                   frames=(frames[7],), size=(320, 180))[0]
+    assert np.array_equal(again, high_imgs[7])
+    assert len({img.tobytes() for img in high_imgs}) > 5, "the glitch changes over time"
+
+
+# -- lens ----------------------------------------------------------------------------------------
+
+def test_lens_vignettes_and_grains_and_blooms(gl, project):
+    img, = render(gl, project, "lens_flat", 'fx("lens_flat", "fx_flat", [("lens", {"grain": 1.0, "vignette": 0.6})])')
+    assert img[:3, :3].mean() < img[40:50, 75:85].mean() - 20
+    assert img[40:50, 75:85].std() > 3
+    plain, = render(gl, project, "plain_spot", 'fx("plain_spot", "fx_spot", [])')
+    lit, = render(gl, project, "lens_spot", 'fx("lens_spot", "fx_spot", [("lens", {"bloom": 1.0, "grain": 0.0})])')
+    assert lit[45, 86].mean() > plain[45, 86].mean() + 3

@@ -1,0 +1,163 @@
+"""The transition shaders (shaders/transitions/): each compiles, shows exactly its source at
+progress 0 and exactly its target at progress 1 *by itself* (drawn directly, not through the
+compositor, which short-circuits both ends), and is something else, and neither black nor
+broken, in between."""
+from __future__ import annotations
+
+import moderngl
+import numpy as np
+import pytest
+
+from visuals.transitions import known_transitions, transition_shader
+
+
+@pytest.fixture(scope="module")
+def programs(gl):
+    from visuals.gpu import ProgramCache
+    from visuals.paths import SearchPath
+    return ProgramCache(gl, SearchPath.build([]))
+
+
+def names():
+    from visuals.paths import SearchPath
+    return known_transitions(SearchPath.build([]))
+
+
+TRANSITIONS = names()
+SIZES = [(64, 36), (160, 90)]
+
+
+def images(w: int, h: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two patterned opaque images, never black: a warm ramp with stripes, and cool noise."""
+    y, x = np.mgrid[0:h, 0:w]
+    a = np.stack([60 + 150 * x / w, 40 + 120 * y / h, 90 + 60 * ((x // 4 + y // 4) % 2)], -1)
+    rng = np.random.default_rng(7)
+    b = np.stack([30 + 40 * np.sin(x / 5.0) ** 2, 120 + 100 * rng.random((h, w)), 200 - 80 * y / h], -1)
+    alpha = np.full((h, w, 1), 255)
+    return (np.concatenate([a, alpha], -1).astype(np.uint8), np.concatenate([b, alpha], -1).astype(np.uint8))
+
+
+def draw(gl, programs, name: str, progress: float, size, params=None, time: float = 12.5,
+         frame: int = 375, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Run a transition program once, as the compositor does; returns (out, from, to) RGBA."""
+    from visuals.scene_runtime import _uniform_value
+    w, h = size
+    src, dst = images(w, h)
+    textures = []
+    for img in (src, dst):
+        tex = gl.texture(size, 4, np.ascontiguousarray(img[::-1]).tobytes())
+        tex.filter = (moderngl.LINEAR, moderngl.LINEAR)
+        textures.append(tex)
+    target = gl.texture(size, 4)
+    fbo = gl.framebuffer(color_attachments=[target])
+    prog = programs.get(transition_shader(name))
+    try:
+        fbo.use()
+        fbo.clear(0.0, 0.0, 0.0, 0.0)
+        for key, value in {"u_time": time, "u_show_time": time, "u_frame": frame, "u_seed": seed}.items():
+            prog.set(key, value)
+        # uniforms keep their values between draws: reset the parameters not given to 0 (their
+        # "default" value), as a fresh program would have them
+        given = dict(params or {})
+        for key, value in PARAMS.get(name, {}).items():
+            given.setdefault(key, tuple(0.0 for _ in value) if isinstance(value, tuple) else 0.0)
+        for key, value in given.items():
+            prog.set(f"u_{key}", _uniform_value(value))
+        prog.set("u_progress", float(progress))
+        prog.set("u_resolution", (float(w), float(h)))
+        textures[0].use(0)
+        textures[1].use(1)
+        prog.set("u_from", 0)
+        prog.set("u_to", 1)
+        prog.vao.render(moderngl.TRIANGLES, vertices=3)
+        out = np.frombuffer(fbo.read(components=4), np.uint8).reshape(h, w, 4)[::-1]
+    finally:
+        fbo.release()
+        target.release()
+        for tex in textures:
+            tex.release()
+    return out.astype(int), src.astype(int), dst.astype(int)
+
+
+PARAMS = {
+    "ripple": {"centre": (0.8, 0.3), "rings": 7.0, "strength": 2.0},
+    "shatter": {"centre": (0.2, 0.9), "shards": 11.0},
+    "mist": {"scale": 0.5},
+    "breath": {"white": (1.0, 0.9, 0.8)},
+}
+
+
+def test_the_transitions_of_the_issue_exist():
+    for name in ("crossfade", "ripple", "shatter", "mist", "breath"):
+        assert name in TRANSITIONS
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", TRANSITIONS)
+def test_progress_zero_is_the_source_and_one_the_target_exactly(gl, programs, name, size):
+    out, src, dst = draw(gl, programs, name, 0.0, size)
+    assert np.array_equal(out, src), f"{name} at 0 differs from its source in {(out != src).any(axis=2).sum()} px"
+    out, src, dst = draw(gl, programs, name, 1.0, size)
+    assert np.array_equal(out, dst), f"{name} at 1 differs from its target in {(out != dst).any(axis=2).sum()} px"
+
+
+
+
+@pytest.mark.parametrize("name", [n for n in TRANSITIONS if n in PARAMS])
+def test_the_ends_stay_exact_with_parameters_times_and_seeds(gl, programs, name):
+    for time, seed in ((0.0, 0), (913.25, 12345)):
+        out, src, _ = draw(gl, programs, name, 0.0, (96, 54), PARAMS[name], time=time, seed=seed)
+        assert np.array_equal(out, src)
+        out, _, dst = draw(gl, programs, name, 1.0, (96, 54), PARAMS[name], time=time, seed=seed)
+        assert np.array_equal(out, dst)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", TRANSITIONS)
+def test_halfway_is_neither_end_and_not_black_or_broken(gl, programs, name, size):
+    out, src, dst = draw(gl, programs, name, 0.5, size)
+    rgb = out[..., :3]
+    assert np.abs(rgb - src[..., :3]).mean() > 3, f"{name} at 0.5 still looks like its source"
+    assert np.abs(rgb - dst[..., :3]).mean() > 3, f"{name} at 0.5 already looks like its target"
+    # the inputs have no dark pixels, so black ones are holes (NaN reads back as 0)
+    assert (rgb.max(axis=2) < 8).mean() < 0.002, f"{name} at 0.5 has black holes"
+    assert rgb.std() > 2, f"{name} at 0.5 is flat" if name != "breath" else ""
+
+
+@pytest.mark.parametrize("name", TRANSITIONS)
+def test_no_pop_at_the_ends(gl, programs, name):
+    """Just after the start the image is still nearly the source, just before the end nearly
+    the target: the transition grows out of them rather than jumping."""
+    out, src, dst = draw(gl, programs, name, 0.01, (160, 90))
+    assert np.abs(out - src)[..., :3].mean() < 3
+    out, src, dst = draw(gl, programs, name, 0.99, (160, 90))
+    assert np.abs(out - dst)[..., :3].mean() < 3
+
+
+@pytest.mark.parametrize("name", TRANSITIONS)
+def test_transitions_move_through_their_progress(gl, programs, name):
+    """Each quarter of the way is a different picture (no transition stalls at one state)."""
+    frames = [draw(gl, programs, name, p, (96, 54))[0] for p in (0.25, 0.5, 0.75)]
+    for a, b in zip(frames, frames[1:]):
+        assert np.abs(a - b)[..., :3].mean() > 1
+
+
+def test_breath_passes_through_white(gl, programs):
+    out, _, _ = draw(gl, programs, "breath", 0.5, (160, 90))
+    assert out[..., :3].min() > 215 and out[..., :3].mean() > 235
+
+
+def test_shatter_breaks_along_cracks_before_it_falls(gl, programs):
+    """Early on most of the image is still the source, exactly, with thin bright cracks."""
+    out, src, dst = draw(gl, programs, "shatter", 0.12, (320, 180))
+    same = (out == src).all(axis=2).mean()
+    assert 0.6 < same < 0.999, same
+    brighter = (out[..., :3].sum(axis=2) > src[..., :3].sum(axis=2) + 60).mean()
+    assert 0.001 < brighter < 0.2, "cracks are thin lines"
+
+
+def test_ripple_reveals_from_its_centre_outward(gl, programs):
+    out, src, dst = draw(gl, programs, "ripple", 0.3, (160, 90), {"centre": (0.5, 0.5)})
+    near_target = lambda y, x: np.abs(out[y, x, :3] - dst[y, x, :3]).mean() < np.abs(out[y, x, :3] - src[y, x, :3]).mean()
+    assert near_target(45, 80), "the centre shows the new scene"
+    assert not near_target(2, 2) and not near_target(87, 157), "the corners still show the old one"
