@@ -31,11 +31,11 @@ vec3 breathed(sampler2D tex, float e, float swell, vec3 white) {
     vec2 r = vec2(radius * u_resolution.y) / u_resolution;
     vec3 centre = texture(tex, uv).rgb;
     vec3 blur = vec3(0.0);
-    for (int k = 0; k < 8; k++) {
-        float a = float(k) * (TAU / 8.0) + 0.39;
+    for (int k = 0; k < 6; k++) {
+        float a = float(k) * (TAU / 6.0) + 0.39;
         blur += texture(tex, uv + r * vec2(cos(a), sin(a))).rgb;
     }
-    blur = 0.5 * centre + 0.5 * blur / 8.0;
+    blur = 0.5 * centre + 0.5 * blur / 6.0;
     vec3 light = srgb_to_linear(mix(centre, blur, min(1.0, 1.6 * e)));
     // exposure: up to +6 stops, through a soft shoulder that goes to white
     light *= exp2(6.0 * e);

@@ -5,8 +5,8 @@
 // hat function of its position (red outermost, blue innermost): with 3 taps this is the
 // classic R/G/B split; with more the fringes become smooth little spectra.  The tap count
 // follows the offset's length (about one tap per 1.5 px, so fringes never show as stepped
-// ghost edges), up to a cap set by `quality`: 3 (0) to 15 (1).  The loop bound varies per
-// pixel, so the calm centre of the frame costs 3 taps.
+// ghost edges), up to a cap set by `quality`: 3 (0) to 15 (1).  The extra taps are in a loop
+// whose bound varies per pixel, so the calm centre of the frame costs the three.
 #include <visuals/params>
 uniform sampler2D u_input;
 uniform vec2 u_resolution;
@@ -22,18 +22,20 @@ void main() {
         frag_colour = src;                   // no visible offset: the input, exactly
         return;
     }
-    int cap = 3 + 2 * int(clamp(u_quality, 0.0, 1.0) * 6.0 + 0.5);     // 3 .. 15
-    int want = 3 + 2 * int(ceil(length(shift_px) / 1.5));
-    int taps = min(cap, want);
+    // taps at t = -1 .. 1 along the offset, evenly spaced: the three of the classic split in
+    // straight code, then m pairs in between in a loop (skipped where m is 0)
+    int cap = int(clamp(u_quality, 0.0, 1.0) * 6.0 + 0.5);               // 0 .. 6 pairs
+    int pairs = min(cap, int(ceil(length(shift_px) / 1.5)) - 1);
     vec2 uv = gl_FragCoord.xy / u_resolution;
     vec2 d = shift * vec2(u_resolution.y / u_resolution.x, 1.0);       // in uv units
-    vec3 sum = vec3(0.0);
-    vec3 wsum = vec3(0.0);
-    for (int k = 0; k < taps; k++) {
-        float t = float(k) / float(taps - 1) * 2.0 - 1.0;              // -1 (blue) .. 1 (red)
-        vec3 w = vec3(max(t, 0.0), 1.0 - abs(t), max(-t, 0.0));
-        sum += w * texture(u_input, uv + d * t).rgb;
-        wsum += w;
+    vec3 sum = vec3(texture(u_input, uv + d).r, src.g, texture(u_input, uv - d).b);
+    vec3 wsum = vec3(1.0);
+    for (int j = 1; j <= pairs; j++) {
+        float t = float(j) / float(pairs + 1);
+        vec3 outer = texture(u_input, uv + d * t).rgb;                 // toward red
+        vec3 inner = texture(u_input, uv - d * t).rgb;                 // toward blue
+        sum += vec3(t * outer.r, (1.0 - t) * (outer.g + inner.g), t * inner.b);
+        wsum += vec3(t, 2.0 * (1.0 - t), t);
     }
     frag_colour = vec4(sum / wsum, src.a);
 }

@@ -7,8 +7,10 @@
 //   curve 0: none (linear scale, clipped); 1: AgX (minimal polynomial, Wrensch/iolite; its
 //   sigmoid is inverted with a table uploaded by scenes/post.py); 2: ACES fit (Narkowicz),
 //   inverted analytically.
-// Then tint (white balance, in linear light), contrast about mid-grey and saturation in
-// OKLab, lift in display space, and a dither.  At neutral settings the input passes bit-exact.
+// Then tint (white balance, in linear light), contrast about the middle and saturation in
+// OKLab, lift in display space, and a dither.  At neutral settings the input passes bit for
+// bit (but on software GL the pass costs the same whatever its settings: llvmpipe runs both
+// sides of every if).
 #include <visuals/params>
 #include "../../lib/colour.glsl"
 #include "../../lib/dither.glsl"
@@ -19,7 +21,6 @@ uniform int u_frame;
 out vec4 frag_colour;
 
 const float AGX_SPAN = 4.026069 + 12.47393;   // EV range of AgX's log encoding
-const float PIVOT_L = 0.6;                     // OKLab lightness of display mid-grey (~0.5)
 
 vec3 agx_sigmoid(vec3 v) {
     vec3 v2 = v * v;
@@ -90,15 +91,14 @@ void main() {
     light *= srgb_to_linear(u_tint.rgb);
     if (graded) {
         vec3 lab = rgb_to_oklab(light);
-        // contrast: a sigmoid of lightness with mid-grey fixed, black and white kept
-        float k = log(0.5) / log(PIVOT_L);
-        float u = pow(clamp(lab.x, 0.0, 1.0), k);
-        float s = pow(u, u_contrast) / max(pow(u, u_contrast) + pow(1.0 - u, u_contrast), 1e-6);
-        lab.x = pow(s, 1.0 / k);
+        // contrast: a sigmoid of lightness about the middle (OKLab L 0.5), black and white kept
+        float u = clamp(lab.x, 0.0, 1.0);
+        float a = pow(u, u_contrast);
+        lab.x = a / max(a + pow(1.0 - u, u_contrast), 1e-6);
         lab.yz *= u_saturation;
         light = fit_gamut(oklab_to_rgb(lab), lab.x * lab.x * lab.x);
     }
     vec3 display = linear_to_srgb(clamp(light, 0.0, 1.0));
     display = clamp(display + u_lift * (1.0 - display), 0.0, 1.0);
-    frag_colour = vec4(dither8(display, gl_FragCoord.xy, u_frame), src.a);
+    frag_colour = vec4(display + (ign(gl_FragCoord.xy, u_frame) - 0.5) * (1.0 / 255.0), src.a);
 }
