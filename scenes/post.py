@@ -12,7 +12,9 @@ timeline automates their parameters as ``"<effect>.<param>"`` tracks::
 
 The images they receive are display-referred sRGB (the scenes' 8-bit output), so every effect
 works on that, converting to linear light where light is added or scaled, and dithering what
-it writes back.  With its strength at zero an effect returns its input unchanged (bit for bit).
+it writes back.  With its strength at zero an effect returns its input unchanged (bit for bit);
+on software GL it still costs its full price (llvmpipe runs both sides of every branch), so an
+effect that is off for most of a show is cheaper left out of the chain where it is not used.
 The frame loop that sticks on repeat (the looping laughter) is not an effect: it is the
 timeline's ``Loop`` and the live ``loop`` trigger.
 """
@@ -67,7 +69,6 @@ bloom = PostEffect(
 )
 
 # -- tonemap ------------------------------------------------------------------------------
-_AGX_MIN_EV, _AGX_MAX_EV = -12.47393, 4.026069
 _AGX_LUT = 1024
 
 
