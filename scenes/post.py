@@ -178,6 +178,7 @@ lens = _Grainy(
         Param("grain_colour", 0.2, 0.0, 1.0, "grain chroma: 0 monochrome, 1 coloured"),
     ],
     description="lens: bloom, vignette and grain fused in one pass over the frame (cheaper than the three)",
+    bypass=("bloom", "vignette", "grain"),
 )
 
 

@@ -268,7 +268,7 @@ serenes = Serenes(
     ],
     # the city, small and cheap: it is seen blurred through the wall and in the eyes
     bindings={"city": Binding(default="towers", fallback="env_gradient", scale=0.125,
-                              params={"quality": 0.0})},
+                              params={"quality": 0.0}, enabled_by="backdrop")},
     duration=30.0,
     description="the Serenes: tall candle-lit silhouettes with mercury eyes, their shadows "
                 "looming on the wall, moving in eerie unison",

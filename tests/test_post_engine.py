@@ -126,3 +126,61 @@ def test_a_trigger_named_like_an_effect_bursts_its_amount(gl, project):
         assert red(3.0) == 0x20                        # gone
     finally:
         mixer.release()
+
+
+def test_an_idle_effect_is_skipped(gl, project):
+    from fractions import Fraction
+    from visuals.clock import FixedClock
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+    registry = Registry(SearchPath.build([project]))
+    renderer = Renderer(gl, registry.show("automated"), registry, RenderConfig(size=(8, 8), fps=Fraction(30)))
+    try:
+        renderer.render(FixedClock(30).frame(0))          # invert.amount is 0 at t = 0
+        assert not [k for k in renderer.runners if isinstance(k, tuple) and "post" in k]
+        renderer.render(FixedClock(30).frame(60))
+        assert [k for k in renderer.runners if isinstance(k, tuple) and "post" in k]
+    finally:
+        renderer.release()
+
+
+def test_a_post_effect_alone_is_a_clear_error(project):
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    with pytest.raises(VisualsError) as err:
+        Registry(SearchPath.build([project])).show("invert")
+    assert "post effect" in err.value.message and "post=" in err.value.fix
+
+
+def test_transition_parameters_do_not_leak_into_a_later_cue(gl, tmp_path):
+    project = make_project(tmp_path, {**PROJECT, "shaders/transitions/tint.frag": """
+        #version 330 core
+        uniform sampler2D u_from;
+        uniform sampler2D u_to;
+        uniform float u_progress;
+        uniform float u_level;
+        out vec4 c;
+        void main() { c = vec4(u_level, 0.0, 0.0, 1.0); }
+        """, "scenes/tints.py": """
+        from visuals import Show, Cue
+        tints = Show("tints", [Cue("flat", 0, 2), Cue("flat", 1, 3, fade_in=1, transition="tint",
+                                                       transition_params={"level": 1.0}),
+                               Cue("flat", 2.5, 4, fade_in=1, transition="tint")])
+        """})
+    first, second = render_times(gl, "tints", [1.5, 2.9], folder=project, size=(8, 8))
+    assert first[4, 4, 0] == 255 and second[4, 4, 0] == 0
+
+
+def test_nested_bindings_render_and_stay_exact(gl, tmp_path):
+    """The Serenes' city binds the towers, whose glass binds the sky: all rendered, in any order."""
+    project = make_project(tmp_path, {"scenes/city.py": """
+        from visuals import Show, Cue
+        city = Show("city", [Cue("serenes", 0, 5, params={"backdrop": 1.0})])
+        alone = Show("alone", [Cue("serenes", 0, 5, params={"backdrop": 0.0})])
+        """})
+    seq = render_frames(gl, "city", [0, 15, 30], folder=project, size=(64, 36))
+    alone = render_frames(gl, "city", [30], folder=project, size=(64, 36))
+    assert np.array_equal(seq[30], alone[30])
+    without = render_frames(gl, "alone", [30], folder=project, size=(64, 36))
+    assert np.abs(seq[30].astype(int) - without[30].astype(int)).mean() > 1, "the city shows through the wall"

@@ -16,6 +16,8 @@ from .timeline import BLEND_MODES
 from .transitions import transition_shader
 
 BLEND_SHADER = "post/blend.frag"
+_TRANSITION_STANDARD = {"u_from", "u_to", "u_progress", "u_time", "u_show_time", "u_frame", "u_seed",
+                        "u_resolution", "u_aspect", "u_beat", "u_bpm", "u_phase", "u_delta"}
 
 
 @dataclass
@@ -72,6 +74,13 @@ class Compositor:
         fbo.use()
         for key, value in uniforms.items():
             prog.set(key, value)
+        # A transition's own parameters are the cue's, or 0 ("its default"): never the values a
+        # previous cue left in the program.
+        given = {f"u_{k}" for k in params}
+        for name in prog.own_uniforms():
+            if name not in given and name not in _TRANSITION_STANDARD:
+                member = prog.program[name]
+                member.write(bytes(member.array_length * member.dimension * 4))
         for key, value in params.items():
             prog.set(f"u_{key}", _uniform_value(value))
         prog.set("u_progress", float(progress))

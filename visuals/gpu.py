@@ -20,6 +20,8 @@ from .paths import SearchPath
 from .shaderlib import Preprocessor, ShaderSource, translate_log
 
 FULLSCREEN_VERT = "common/fullscreen.vert"
+# GL_SAMPLER_2D, _3D, _CUBE, _2D_ARRAY, and the integer 2D samplers
+_SAMPLER_TYPES = {0x8B5E, 0x8B5F, 0x8B60, 0x8DC1, 0x8DCA, 0x8DD2}
 
 
 def create_headless_context() -> moderngl.Context:
@@ -44,6 +46,22 @@ class CompiledProgram:
     sources: dict[str, ShaderSource]
     stamp: tuple
     params: tuple = ()
+
+    def samplers(self) -> list[str]:
+        """Names of the program's sampler uniforms (cached per compiled program)."""
+        cached = getattr(self, "_samplers", None)
+        if cached is None or cached[0] is not self.program:
+            names = [name for name in self.program
+                     if isinstance(self.program[name], moderngl.Uniform)
+                     and self.program[name].gl_type in _SAMPLER_TYPES]
+            cached = self._samplers = (self.program, names)
+        return cached[1]
+
+    def own_uniforms(self) -> list[str]:
+        """Non-sampler uniforms whose names start with u_ (parameters, standard uniforms)."""
+        samplers = set(self.samplers())
+        return [name for name in self.program if name.startswith("u_") and name not in samplers
+                and isinstance(self.program[name], moderngl.Uniform)]
 
     def set(self, name: str, value) -> None:
         """Set a uniform if the program uses it (the GLSL compiler drops unused ones)."""

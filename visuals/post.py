@@ -16,8 +16,17 @@ from .scene import Scene
 
 
 class PostEffect(Scene):
-    def __init__(self, *args, **kwargs):
+    """``bypass`` names the parameters that, when all are 0, make the effect the identity: the
+    renderer then skips its passes (an idle glitch over a whole show costs nothing).  By
+    default that is ``amount`` when the effect has one."""
+
+    def __init__(self, *args, bypass: tuple[str, ...] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if bypass is None:
+            bypass = ("amount",) if "amount" in self.params else ()
+        for name in bypass:
+            self.params.get(name)
+        self.bypass = tuple(bypass)
         if any(p.feedback for p in self.passes):
             raise self.error(f"post effect '{self.name}' uses feedback",
                              "post effects must be pure functions of their input and time; "

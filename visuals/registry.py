@@ -113,6 +113,11 @@ class Registry:
         if name in self.shows:
             show = self.shows[name]
         elif name in self.scenes:
+            from .post import PostEffect
+            if isinstance(self.scenes[name], PostEffect):
+                raise VisualsError(f"'{name}' is a post effect: it changes an image and has none of its own",
+                                   fix=f"apply it in a show: Show(..., post=['{name}']) or "
+                                       f"Cue(..., post=['{name}'])")
             show = single_scene_show(self.scenes[name])
         else:
             raise self._missing("show or scene", name, list(self.shows) + list(self.scenes))

@@ -154,36 +154,49 @@ class Renderer:
                 return name
         return binding.fallback
 
-    def _bound(self, active: ActiveCue, slot: str) -> tuple[str, tuple[int, int], dict[str, Any]]:
-        """The scene bound into a slot of a cue, its render size and its parameters."""
-        binding = self.registry.scene(active.cue.scene).bindings[slot]
-        name = self.bound_scene(active.cue.scene, slot, active.cue.bind.get(slot))
-        bound = self.registry.scene(name)
-        w, h = self.config.render_size
-        size = (max(1, round(w * binding.scale)), max(1, round(h * binding.scale)))
-        params = bound.params.defaults()
-        for key, value in binding.params.items():
-            # Binding parameters are meant for the default scene; a fallback or another bound
-            # scene without them simply does not take them.
-            if key in bound.params:
-                params[key] = bound.params.get(key).validate(value)
-        return name, size, params
-
     def _inputs(self, active: ActiveCue, state: SceneState) -> dict[str, moderngl.Texture]:
-        """Render the scenes bound into this cue's scene, in step with it."""
-        inputs = {}
-        for slot in self.registry.scene(active.cue.scene).bindings:
-            name, size, params = self._bound(active, slot)
-            runner = self._runner((active.index, slot), name, size)
+        """Render the scenes bound into this cue's scene (and theirs), in step with it."""
+        return self._scene_inputs(active.index, active.cue.scene, active.cue.bind, state,
+                                  self._main_states(active), depth=0)
 
-            def bound_state(main: SceneState, size=size, params=params) -> SceneState:
+    def _scene_inputs(self, key: Any, scene_name: str, chosen: Any, state: SceneState, history,
+                      depth: int) -> dict[str, moderngl.Texture]:
+        """Bound scenes of ``scene_name``, rendered at ``state``'s time; a bound scene's own
+        bindings are rendered too (the Serenes' city shows the towers, whose glass shows the
+        sky), three levels deep at most.  A binding idled by its ``enabled_by`` parameter
+        renders nothing and its sampler reads black."""
+        scene = self.registry.scene(scene_name)
+        inputs: dict[str, moderngl.Texture] = {}
+        if depth > 3:
+            return inputs
+        for slot, binding in scene.bindings.items():
+            if binding.enabled_by and not float(state.params.get(binding.enabled_by, 1.0)) > 0.0:
+                continue
+            name = self.bound_scene(scene_name, slot, chosen.get(slot))
+            bound = self.registry.scene(name)
+            w, h = state.resolution
+            size = (max(1, round(w * binding.scale)), max(1, round(h * binding.scale)))
+            params = bound.params.defaults()
+            for pname, value in binding.params.items():
+                # Meant for the default scene; a fallback without them does not take them.
+                if pname in bound.params:
+                    params[pname] = bound.params.get(pname).validate(value)
+            sub_key = (key, slot)
+
+            def sub_state(main: SceneState, size=size, params=params) -> SceneState:
                 return replace(main, resolution=size, params=params, events=())
 
-            def bound_history(k: int, main_history=self._main_states(active), bound_state=bound_state):
-                return bound_state(main_history(k)), {}
+            def sub_history(k: int, history=history, sub_state=sub_state) -> SceneState:
+                return sub_state(history(k))
 
-            fbo = runner.render(bound_state(state), None, bound_history)
-            inputs[slot] = fbo.color_attachments[0]
+            def replay(k: int, sub_key=sub_key, name=name, sub_history=sub_history):
+                past = sub_history(k)
+                return past, self._scene_inputs(sub_key, name, {}, past, sub_history, depth + 1)
+
+            current = sub_state(state)
+            sub_inputs = self._scene_inputs(sub_key, name, {}, current, sub_history, depth + 1)
+            runner = self._runner(sub_key, name, size)
+            inputs[slot] = runner.render(current, sub_inputs, replay).color_attachments[0]
         return inputs
 
     def _main_states(self, active: ActiveCue):
@@ -230,6 +243,8 @@ class Renderer:
             if burst and "amount" in effect.params:
                 spec = effect.params.get("amount")
                 params["amount"] = spec.clamp(params["amount"] + burst)
+            if effect.bypass and all(float(params[b]) <= 0.0 for b in effect.bypass):
+                continue   # the identity: skip its passes
             runner = self._runner((key, "post", i), name, self.config.render_size)
             fbo = runner.render(replace(state, params=params, events=()),
                                 {"input": fbo.color_attachments[0]}, None)

@@ -101,6 +101,7 @@ class Binding:
     fallback: str = "env_gradient"
     scale: float = 0.5
     params: dict[str, Any] = field(default_factory=dict)
+    enabled_by: str | None = None    # a parameter of the binding scene: at 0 nothing is rendered
 
 
 @dataclass

@@ -104,6 +104,7 @@ class SceneRunner(SceneResources):
         self._texture_keys: dict[str, Any] = {}
         self.inputs: dict[str, moderngl.Texture] = {}
         self._counts: dict[str, tuple[int, int | None]] = {}
+        self._black_texture: moderngl.Texture | None = None
         self._rendered_once: set[str] = set()
         self._last_params: dict[str, Any] | None = None
         self._last_frame: int | None = None
@@ -165,7 +166,7 @@ class SceneRunner(SceneResources):
         (which returns that frame's state and inputs) when frame n does not follow the last
         one rendered, so its history never depends on the order frames were asked for.
         """
-        if (self.exact and self._last_frame is not None and state.frame == self._last_frame
+        if (self.exact and not inputs and self._last_frame is not None and state.frame == self._last_frame
                 and state.params == self._last_params and len(state.events) == self._last_events):
             return self.output_fbo   # the same frame again: already drawn
         if self.exact and self.has_feedback and self._last_frame != state.frame - 1:
@@ -225,6 +226,12 @@ class SceneRunner(SceneResources):
             unit = self._bind(prog, f"u_{name}", tex, unit)
         for name, tex in self.inputs.items():
             unit = self._bind(prog, f"u_{name}", tex, unit)
+        bound = {f"u_{inp}" for inp in spec.inputs} | {f"u_{n}" for n in (*self.extra_textures, *self.inputs)}
+        if spec.feedback:
+            bound.add("u_prev")
+        for name in prog.samplers():
+            if name not in bound:     # an idle binding or a texture not uploaded yet reads black,
+                unit = self._bind(prog, name, self._black(), unit)   # never a stale unit
         if spec.blend:
             self.ctx.enable(moderngl.BLEND)
             self.ctx.blend_func = {"add": (moderngl.ONE, moderngl.ONE),
@@ -256,6 +263,11 @@ class SceneRunner(SceneResources):
             return max(0, int(round(float(state.params[value]))))
         return int(value)
 
+    def _black(self) -> moderngl.Texture:
+        if self._black_texture is None:
+            self._black_texture = self.ctx.texture((1, 1), 4, data=bytes(4))
+        return self._black_texture
+
     def _bind(self, prog: CompiledProgram, name: str, tex: moderngl.Texture, unit: int) -> int:
         member = prog.program.get(name, None)
         if member is None:
@@ -269,5 +281,7 @@ class SceneRunner(SceneResources):
             target.release()
         for tex in self.extra_textures.values():
             tex.release()
+        if self._black_texture is not None:
+            self._black_texture.release()
         self.targets.clear()
         self.extra_textures.clear()
