@@ -1,0 +1,146 @@
+"""The dream: the whole text as one show, in its order, in three minutes.
+
+This is the default show: what `visuals render` and `visuals live` play when given nothing
+else.  It is also meant to be read, and copied to start your own: a show is a list of cues
+(a scene playing from one time to another, fading in through a transition), keys that move
+parameters with the story, signals that keep them alive, post effects over the whole frame,
+and loops where the recording sticks.
+
+Times are in seconds.  A cue's `keys` run in the cue's own time (0 = its start); the show's
+`tracks` run in show time.  When a cue overlaps the one before it, its `fade_in` is the
+transition from that cue, drawn by the shader named in `transition`.
+"""
+from visuals import LFO, Cue, Loop, Noise, Show, Touch
+
+# -- 0:00  "The air hums with a low, resonant frequency ... the sky is a kaleidoscope of
+#          inverted colors -- violet suns, emerald moons"
+# A natural night sky breathing with the hum; then the colours turn inside out, from the
+# centre outwards, into violet suns and emerald moons.
+the_sky = Cue(
+    "sky", 0, 26, name="the hum and the inverted sky",
+    keys={
+        "exposure": [(0, 0.5), (5, 1.0, "out_sine")],      # rises out of the dark, never black
+        "inversion": [(0, 0.0), (6, 0.0), (19, 1.0, "in_out_sine")],
+        "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
+        "zoom": [(0, 1.3), (26, 0.95, "out_cubic")],
+        "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
+    },
+    params={"rotation": 2.0, "hum_freq": 0.18},
+)
+
+# -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
+constellations = Cue(
+    "constellations", 22, 50, fade_in=4, transition="mist", name="hieroglyph constellations",
+    params={"glyph_seed": 1874, "rate": 0.085, "line_glow": 0.65, "colour": "#ffd9a0",
+            "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
+)
+
+# -- 0:46  "a city built of liquid glass towers that ripple like water when touched, their
+#          surfaces reflecting ... scenes from your deepest memories"
+# The towers reflect the inverted sky (their default memory).  Touches start ripples.
+glass_city = Cue(
+    "towers", 46, 76, fade_in=4, transition="ripple", name="the city of liquid glass",
+    transition_params={"centre": (0.5, 0.45)},
+    keys={"speed": [(0, 1.6), (30, 0.7, "in_out_sine")],
+          "height": [(0, 4.0), (30, 2.2, "in_out_sine")]},
+    events=[Touch(5.0, 0.63, 0.58), Touch(8.5, 0.30, 0.62, 0.8), Touch(12.0, 0.72, 0.40),
+            Touch(15.5, 0.45, 0.70, 1.2), Touch(19.0, 0.22, 0.45), Touch(21.0, 0.78, 0.66, 0.7),
+            Touch(24.5, 0.55, 0.50, 1.4)],
+)
+
+# -- 1:12  "The streets are paved with bioluminescent moss that pulses in time with your
+#          heartbeat" -- and the heart quickens as the Serenes come.
+moss = Cue(
+    "moss", 72, 86, fade_in=4, name="the moss and the heartbeat",
+    keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
+          "height": [(0, 9.0), (14, 4.0, "in_out_sine")]},
+)
+
+# -- 1:22  "The people here move like shadows cast by candlelight -- graceful, silent, and
+#          eerily synchronized. Their eyes are lidless, glowing orbs of mercury"
+serenes = Cue(
+    "serenes", 82, 106, fade_in=4, name="the Serenes",
+    keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
+          "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
+          "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")]},
+    params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5)},
+)
+
+# -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city
+#          like a sentient aurora"
+resonance = Cue(
+    "resonance", 102, 124, fade_in=4, transition="mist", name="the Resonance",
+    keys={"memory": [(0, 0.15), (22, 0.7, "in_sine")],
+          "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")]},
+    params={"hum_depth": 0.45},
+)
+
+# -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
+#          but from a glitch in her programming. A child's laughter loops endlessly"
+the_woman = Cue(
+    "serenes", 121, 134, fade_in=3, name="the cracks: a woman alone",
+    params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0},
+    keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")]},
+    post=[("tremor", {"amount": 0.35})],
+)
+
+# -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent
+#          screams"
+trapped_faces = Cue(
+    "resonance", 131, 146, fade_in=3, name="the cracks: trapped faces",
+    params={"memory": 1.0, "hum_depth": 0.6},
+    keys={"flicker": [(0, 0.3), (8, 1.0, "in_cubic")],
+          "intensity": [(0, 1.1), (15, 0.8)]},
+)
+
+# -- 2:23  "When you refuse the syringe ... they weep -- not tears, but droplets of quicksilver
+#          that pool at your feet and harden into mirrors ... fractured, bleeding, gloriously
+#          alive"
+quicksilver = Cue(
+    "quicksilver", 143, 165, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
+    keys={"pour": [(0, 2.5), (10, 1.0)],
+          "harden": [(0, 0.0), (10, 0.0), (15, 1.0, "in_out_sine")],
+          "fracture": [(0, 0.0), (16, 0.0), (21, 1.0, "in_cubic")]},
+)
+
+# -- 2:42  "The dream fractures. The liquid towers shatter into mist."
+fracture = Cue(
+    "towers", 162, 172, fade_in=3, name="the dream fractures",
+    params={"speed": 0.5, "height": 3.0},
+    events=[Touch(3.5, 0.5, 0.55, 2.0), Touch(5.0, 0.32, 0.5, 1.6), Touch(6.0, 0.68, 0.48, 1.8)],
+)
+
+# -- 2:50  "The Resonance howls, a sound that is both a requiem and a lullaby."
+howl = Cue(
+    "resonance", 170, 177, fade_in=2.5, transition="shatter", name="the Resonance howls",
+    params={"memory": 0.9, "flicker": 0.8, "speed": 2.5},
+    keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")]},
+)
+
+# -- 2:55  "You wake gasping ... your heart pounding with the unbearable, radiant weight of
+#          being human."  A white breath, and the sky is the sky again.
+waking = Cue(
+    "sky", 175, 180, fade_in=3, fade_out=2, transition="breath", name="the waking",
+    params={"inversion": 0.0, "segments": 1.0, "rotation": 0.5, "exposure": 1.4, "hum_depth": 0.1},
+)
+
+dream = Show(
+    "dream",
+    cues=[the_sky, constellations, glass_city, moss, serenes, resonance, the_woman, trapped_faces,
+          quicksilver, fracture, howl, waking],
+    bpm=66,
+    duration=180,
+    seed=2026,
+    description="the whole dream, from the hum to the waking",
+    # Over the whole frame: a lens (bloom, vignette, grain), and the glitches of the cracks.
+    post=["glitch", "lens"],
+    tracks={
+        "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.3, "in_quad"), (129, 0.55), (131, 0.2),
+                          (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
+                          (166, 0.0), (169, 0.45, "in_quad"), (174, 0.7), (176, 0.0)],
+        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (175, 0.9), (180, 1.2)],
+        "lens.grain": [(0, 0.2), (120, 0.2), (130, 0.45), (146, 0.25), (180, 0.15)],
+    },
+    # The laughter that loops: the picture sticks on repeat, twice.
+    loops=[Loop(127.5, 130.5, length=0.5), Loop(138.0, 139.8, length=0.3)],
+)

@@ -1,0 +1,104 @@
+"""The default show: it loads, covers its whole length, renders every second, and is the main job."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from conftest import render_frames, render_times
+from visuals.paths import SearchPath
+from visuals.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def dream():
+    registry = Registry(SearchPath.build([], environ={}))
+    return registry, registry.show("dream")
+
+
+def test_it_is_about_three_minutes_and_the_default(dream):
+    from visuals.cli import _default_show
+    registry, show = dream
+    assert 170 <= show.duration <= 190
+    assert _default_show(registry) == "dream"
+
+
+def test_cues_cover_the_whole_show_without_gaps(dream):
+    _, show = dream
+    covered = sorted((c.start, c.end) for c in show.cues)
+    assert covered[0][0] == 0.0
+    reach = 0.0
+    for start, end in covered:
+        assert start <= reach + 1e-9, f"gap from {reach} s to {start} s"
+        reach = max(reach, end)
+    assert reach >= show.duration
+
+
+def test_every_scene_parameter_effect_and_transition_exists(dream):
+    from visuals.post import PostEffect, post_chain
+    from visuals.transitions import known_transitions
+    registry, show = dream
+    transitions = known_transitions(registry.search)
+    for cue in show.cues:
+        scene = registry.scene(cue.scene)
+        for name in list(cue.params) + list(cue.keys):
+            assert name in scene.params, f"{cue.label}: {cue.scene} has no {name}"
+        assert cue.transition in transitions
+        for name, _ in post_chain(cue.post):
+            assert isinstance(registry.scene(name), PostEffect)
+    for address in show.timeline.tracks:
+        owner, _, param = address.partition(".")
+        assert param in registry.scene(owner).params, address
+    for name, _ in post_chain(show.post):
+        assert isinstance(registry.scene(name), PostEffect)
+
+
+def test_parameters_move_with_the_story(dream):
+    _, show = dream
+    moving = sum(len(c.keys) for c in show.cues) + len(show.timeline.tracks)
+    assert moving >= 15, "the story moves parameters, not only cues"
+    a, b = show.timeline.sample(8.0), show.timeline.sample(18.0)
+    assert a.layers[0].current.values["inversion"] < 0.2 < 0.9 < b.layers[0].current.values["inversion"]
+
+
+def test_every_second_renders_a_real_frame(gl):
+    frames = render_times(gl, "dream", [float(t) for t in range(180)], size=(64, 36))
+    for t, image in enumerate(frames):
+        assert image.mean() > 6 and image.std() > 2, f"{t} s is black or flat"
+        # NaN reads back as 0 in every channel: no fully black pixels in bright frames
+        if image.mean() > 40:
+            assert (image.max(axis=2) == 0).mean() < 0.02, f"{t} s has black holes"
+
+
+def test_the_laughter_loop_repeats_earlier_frames_exactly(gl, dream):
+    _, show = dream
+    loop = show.timeline.loops[0]
+    fps = 30
+    start = round(loop.start * fps)
+    n = round(loop.length * fps)
+    frames = render_frames(gl, "dream", [start - n + 3, start + 3, start + n + 3, start + 2 * n + 3], size=(64, 36))
+    first = frames[start - n + 3]
+    for f in (start + 3, start + n + 3, start + 2 * n + 3):
+        assert np.array_equal(frames[f], first)
+
+
+def test_main_job_renders_the_dream_to_the_asked_frames(tmp_path):
+    import av
+    out = tmp_path / "dream.mp4"
+    proc = subprocess.run([sys.executable, "-m", "visuals", "render", "--frames", "2100:2110", "--size", "160x90",
+                           "--out", str(out), "--quiet"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    with av.open(str(out)) as container:
+        stream = container.streams.video[0]
+        count = sum(1 for _ in container.decode(stream))
+        assert (count, stream.width, stream.height, Fraction(stream.average_rate)) == (10, 160, 90, Fraction(30))
+
+
+def test_the_default_output_is_renders_dream_mp4(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "visuals", "render", "--frames", "0:2", "--size", "64x36", "--quiet"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "renders" / "dream.mp4").stat().st_size > 0
