@@ -17,6 +17,7 @@ usage: python benchmarks/export.py [--frames 120] [--size 1280x720] [--runs 3]
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -39,7 +40,7 @@ from visuals.registry import Registry  # noqa: E402
 from visuals.renderer import RenderConfig, Renderer  # noqa: E402
 from visuals.sinks import NullSink, PngSequenceSink, ThreadedSink, VideoSink, ffmpeg_exe  # noqa: E402
 
-BENCH = ROOT.parent / "shared" / "bench" / "bench.frag"
+BENCH = Path(os.environ.get("VISUALS_BENCH_FRAG") or ROOT.parent / "shared" / "bench" / "bench.frag")
 
 
 def median_of(runs: int, fn) -> float:

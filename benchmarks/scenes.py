@@ -6,11 +6,14 @@ opaque draws that a later draw covers, so a loop that never waits measures only 
 (shared/bench/bench.frag, 16 sin/cos per pixel) is measured in the same run so figures from
 a busy machine can be read as ratios.
 
-usage: python benchmarks/scenes.py [SCENE ...] [--sizes 640x360,1280x720] [--frames 60] [--runs 3]
+usage: python benchmarks/scenes.py [SCENE ...] [--sizes 640x360,1280x720] [--frames 60] [--runs 3] [--times]
+
+The shader's path may be given in $VISUALS_BENCH_FRAG (on a machine without shared/).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -25,12 +28,14 @@ from visuals.paths import SearchPath  # noqa: E402
 from visuals.registry import Registry  # noqa: E402
 from visuals.renderer import RenderConfig, Renderer  # noqa: E402
 
-BENCH_FRAG = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "bench.frag"
+BENCH_FRAG = Path(os.environ.get("VISUALS_BENCH_FRAG")
+                  or Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "bench.frag")
 
 
 def measure(ctx, registry, name: str, size, frames: int, runs: int, start: float = 1.0,
-            params: dict | None = None) -> float:
-    """Median fps of ``runs`` runs of ``frames`` consecutive frames from ``start`` seconds."""
+            params: dict | None = None) -> tuple[float, float, float]:
+    """Median fps of ``runs`` runs of ``frames`` consecutive frames from ``start`` seconds,
+    and the median and 99th percentile of every single frame's time (ms) over all runs."""
     show = registry.show(name)
     if params:
         show.cues[0].params = dict(show.cues[0].params, **params)
@@ -39,15 +44,21 @@ def measure(ctx, registry, name: str, size, frames: int, runs: int, start: float
     first = clock.frame_at(start)
     renderer.render(clock.frame(first))   # compile and warm up
     ctx.finish()
-    results = []
+    rates, times = [], []
     for run in range(runs):
         t0 = time.perf_counter()
+        previous = t0
         for i in range(frames):
             renderer.render(clock.frame(first + 1 + run * frames + i))
             ctx.finish()
-        results.append(frames / (time.perf_counter() - t0))
+            now = time.perf_counter()
+            times.append((now - previous) * 1000.0)
+            previous = now
+        rates.append(frames / (previous - t0))
     renderer.release()
-    return statistics.median(results)
+    times.sort()
+    p99 = times[min(len(times) - 1, int(round(0.99 * (len(times) - 1))))]
+    return statistics.median(rates), statistics.median(times), p99
 
 
 def main() -> None:
@@ -58,6 +69,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                         help="set a parameter of the scenes measured (repeatable), e.g. --param stars=20000")
+    parser.add_argument("--times", action="store_true",
+                        help="also print each frame's time in ms, median and 99th percentile")
     args = parser.parse_args()
     registry = Registry(SearchPath.build([]))
     registry.load_all()
@@ -68,9 +81,19 @@ def main() -> None:
     ctx = create_headless_context()
     print(f"renderer: {ctx.info['GL_RENDERER']}")
     header = "scene".ljust(18) + "".join(f"{w}x{h} fps".rjust(16) for w, h in sizes)
+    if args.times:
+        header += "".join(f"{w}x{h} ms p50/p99".rjust(22) for w, h in sizes)
     print(header)
-    ref = [measure(ctx, registry, str(BENCH_FRAG), size, args.frames, args.runs) for size in sizes]
-    print("bench.frag (ref)".ljust(18) + "".join(f"{v:16.1f}" for v in ref))
+
+    def row(label: str, results) -> str:
+        text = label.ljust(18) + "".join(f"{fps:16.1f}" for fps, _, _ in results)
+        if args.times:
+            text += "".join(f"{p50:15.2f}/{p99:6.2f}" for _, p50, p99 in results)
+        return text
+
+    ref_results = [measure(ctx, registry, str(BENCH_FRAG), size, args.frames, args.runs) for size in sizes]
+    ref = [fps for fps, _, _ in ref_results]
+    print(row("bench.frag (ref)", ref_results))
     params = {}
     for item in args.param:
         key, _, value = item.partition("=")
@@ -78,9 +101,9 @@ def main() -> None:
     for name in names:
         scene = registry.scene(name)
         chosen = {k: v for k, v in params.items() if k in scene.params}
-        fps = [measure(ctx, registry, name, size, args.frames, args.runs, params=chosen) for size in sizes]
-        ratio = "  ".join(f"{f / r:.2f}x ref" for f, r in zip(fps, ref))
-        print(name.ljust(18) + "".join(f"{v:16.1f}" for v in fps) + "   " + ratio)
+        results = [measure(ctx, registry, name, size, args.frames, args.runs, params=chosen) for size in sizes]
+        ratio = "  ".join(f"{fps / r:.2f}x ref" for (fps, _, _), r in zip(results, ref))
+        print(row(name, results) + "   " + ratio)
 
 
 if __name__ == "__main__":

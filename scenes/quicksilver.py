@@ -48,6 +48,7 @@ from functools import lru_cache
 import numpy as np
 
 from visuals import Binding, Param, Pass, Scene
+from visuals.hashing import mix64
 
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 1.45, -2.05)
@@ -80,17 +81,9 @@ def _no_crack_clear() -> tuple[float, float, float, float]:
 
 
 # -- deterministic hashing for random access to the tear schedule ---------------------------
-def _mix64(x: int) -> int:
-    """splitmix64 finaliser: a well-mixed 64-bit integer from any integer."""
-    x = (x + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
-    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
-    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
-    return x ^ (x >> 31)
-
-
 def unit_hash(seed: int, stream: int, index: int) -> float:
     """A float in [0, 1) from (seed, stream, index); the same numbers on every machine."""
-    h = _mix64(_mix64(_mix64(seed & 0xFFFFFFFF) ^ (stream * 0x632BE59BD9B4E019)) ^ index)
+    h = mix64(mix64(mix64(seed & 0xFFFFFFFF) ^ (stream * 0x632BE59BD9B4E019)) ^ index)
     return (h >> 11) * (1.0 / 9007199254740992.0)
 
 

@@ -20,29 +20,21 @@ import math
 import numpy as np
 
 from visuals import Param, Pass, Scene
+from visuals.hashing import MASK64, mix64
 
 MAX_FACES = 4
 FACE_CONTRAST = 0.22    # the relief's largest density change at memory 1
 FLICKER_RATE = 12.5     # glitch decisions per second
-_MASK = (1 << 64) - 1
-
-
-def _mix64(x: int) -> int:
-    """splitmix64 finaliser: a well-mixed 64-bit integer from any integer."""
-    x = (x + 0x9E3779B97F4A7C15) & _MASK
-    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
-    return x ^ (x >> 31)
 
 
 def _rand(*keys: int, n: int = 1) -> list[float]:
     """n deterministic uniforms in [0, 1) from integer keys (seed, slot, cycle...)."""
     h = 0x5EED
     for k in keys:
-        h = _mix64(h ^ (int(k) & _MASK))
+        h = mix64(h ^ (int(k) & MASK64))
     out = []
     for i in range(n):
-        h = _mix64(h + i)
+        h = mix64(h + i)
         out.append((h >> 11) / float(1 << 53))
     return out
 

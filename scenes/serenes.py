@@ -41,6 +41,7 @@ import math
 import numpy as np
 
 from visuals import Binding, Param, Pass, Scene
+from visuals.hashing import MASK64, mix64
 
 # Mirrors of shaders/scenes/serenes/serenes.glsl: keep them equal.
 CAM_Y = 1.75
@@ -61,22 +62,13 @@ CANDLE_STANDS = (
 )
 CANDLE_POWER = 2.6     # light of a candle at candle 1, before its flicker
 SWAY_LEAN = 0.17       # head displacement (m) at sway 1
-_MASK = (1 << 64) - 1
-
-
-def _mix64(x: int) -> int:
-    """splitmix64 finaliser: a well-mixed 64-bit integer from any integer."""
-    x = (x + 0x9E3779B97F4A7C15) & _MASK
-    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
-    return x ^ (x >> 31)
 
 
 @functools.lru_cache(maxsize=8192)
 def _lattice(seed: int, stream: int, i: int) -> float:
     """A deterministic value in [-1, 1) for lattice point i of a noise stream (cached:
     consecutive frames mostly read the same lattice points)."""
-    h = _mix64(_mix64(_mix64(int(seed) & _MASK) ^ (stream & _MASK)) ^ (i & _MASK))
+    h = mix64(mix64(mix64(int(seed) & MASK64) ^ (stream & MASK64)) ^ (i & MASK64))
     return (h >> 11) / float(1 << 52) - 1.0
 
 

@@ -14,7 +14,17 @@ from visuals.sheet import SheetLayout, sample_times
 def test_sample_times_cover_the_show():
     times = sample_times(10.0, 1.0)
     assert times == [i + 0.5 for i in range(10)]
-    assert len(sample_times(180.0, None)) <= 24 and sample_times(180.0, None)[-1] < 180.0
+    assert len(sample_times(180.0, None)) <= 24
+    # the last stretch (176-180 s) is sampled at its middle, never at the black end of a fade-out
+    assert sample_times(180.0, None)[-1] == 178.0
+    assert sample_times(9.0, 2.0) == [1.0, 3.0, 5.0, 7.0, 8.5]
+
+
+def test_caption_times_round_before_splitting_minutes():
+    from visuals.sheet import _fmt
+    assert _fmt(179.99) == "3:00.0"
+    assert _fmt(61.25) in ("1:01.2", "1:01.3")
+    assert _fmt(4.0) == "0:04.0"
 
 
 def test_sheet_has_the_grid_and_the_stills(tmp_path, gl):

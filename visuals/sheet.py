@@ -51,15 +51,16 @@ class SheetLayout:
 
 def sample_times(duration: float, every: float | None) -> list[float]:
     """Times of the stills: the middle of each ``every``-second stretch (about 24 by default),
-    so the first still is not the black before a fade-in."""
+    so the first still is not the black before a fade-in and the last not the black after
+    the fade-out (a shorter last stretch is sampled at its own middle)."""
     if every is None:
         every = max(1.0, math.ceil(duration / 24.0))
     count = max(1, math.ceil(duration / every - 1e-9))
-    return [min((i + 0.5) * every, duration - 1e-3) for i in range(count)]
+    return [(i * every + min((i + 1) * every, duration)) / 2 for i in range(count)]
 
 
 def _fmt(t: float) -> str:
-    m, s = divmod(t, 60)
+    m, s = divmod(round(t, 1), 60)   # rounded first, so 179.99 reads 3:00.0, not 2:60.0
     return f"{int(m)}:{s:04.1f}"
 
 

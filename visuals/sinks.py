@@ -81,6 +81,11 @@ class NullSink(Sink):
 
 
 def ffmpeg_exe() -> str:
+    """The ffmpeg binary: $IMAGEIO_FFMPEG_EXE when set (a system build, say one with a
+    hardware encoder), else the one that ships in the imageio-ffmpeg wheel."""
+    chosen = os.environ.get("IMAGEIO_FFMPEG_EXE")
+    if chosen:
+        return chosen
     import imageio_ffmpeg
     return imageio_ffmpeg.get_ffmpeg_exe()
 

@@ -196,12 +196,9 @@ const mat3 AGX_OUTSET = mat3(
     -0.0980208811401368, 1.15190312990417,   -0.0980434501171241,
     -0.0990297440797205, -0.0989611768448433, 1.15107367264116);
 
-// AgX tone mapping (minimal polynomial version): inset matrix, log2 encoding over
-// [-12.47393, 4.026069] EV around 0.18, a 6th-order polynomial sigmoid, inverse inset.
-// Bright saturated colours drift toward white instead of skewing hue.
-// Linear HDR in, linear [0,1] out (the sigmoid's display output is decoded with a
-// 2.2 gamma) so it is a drop-in replacement for tonemap_aces before linear_to_srgb.
-vec3 tonemap_agx(vec3 x) {
+// AgX's sigmoid output itself: display-referred for a 2.2 gamma, in [0,1].  A shader that
+// encodes for display anyway can use it directly and skip tonemap_agx's decode to linear.
+vec3 agx_display(vec3 x) {
     const float MIN_EV = -12.47393;
     const float MAX_EV = 4.026069;
     vec3 v = AGX_INSET * max(x, 0.0);
@@ -211,6 +208,14 @@ vec3 tonemap_agx(vec3 x) {
     vec3 v4 = v2 * v2;
     v = 15.5 * v4 * v2 - 40.14 * v4 * v + 31.96 * v4
       - 6.868 * v2 * v + 0.4298 * v2 + 0.1191 * v - 0.00232;
-    v = AGX_OUTSET * v;
-    return pow(clamp(v, 0.0, 1.0), vec3(2.2));
+    return clamp(AGX_OUTSET * v, 0.0, 1.0);
+}
+
+// AgX tone mapping (minimal polynomial version): inset matrix, log2 encoding over
+// [-12.47393, 4.026069] EV around 0.18, a 6th-order polynomial sigmoid, inverse inset.
+// Bright saturated colours drift toward white instead of skewing hue.
+// Linear HDR in, linear [0,1] out (the sigmoid's display output is decoded with a
+// 2.2 gamma) so it is a drop-in replacement for tonemap_aces before linear_to_srgb.
+vec3 tonemap_agx(vec3 x) {
+    return pow(agx_display(x), vec3(2.2));
 }

@@ -148,21 +148,6 @@ vec3 floor_radiance(float mottle, vec3 rd) {
     return base + F * env_ambient() * 0.12 * u_reflection + moss;
 }
 
-// AgX (as lib/colour.glsl tonemap_agx) but returning its display-encoded output directly,
-// which saves the decode to linear and the sRGB encode after it.
-vec3 agx_display(vec3 x) {
-    const float MIN_EV = -12.47393;
-    const float MAX_EV = 4.026069;
-    vec3 v = AGX_INSET * max(x, 0.0);
-    v = clamp(log2(max(v, 1e-10)), MIN_EV, MAX_EV);
-    v = (v - MIN_EV) / (MAX_EV - MIN_EV);
-    vec3 v2 = v * v;
-    vec3 v4 = v2 * v2;
-    v = 15.5 * v4 * v2 - 40.14 * v4 * v + 31.96 * v4
-      - 6.868 * v2 * v + 0.4298 * v2 + 0.1191 * v - 0.00232;
-    return clamp(AGX_OUTSET * v, 0.0, 1.0);
-}
-
 
 // A gentle vignette (applied before tone mapping).
 float qs_vignette(vec2 uv) {

@@ -46,16 +46,7 @@ vec3 dither_fast(vec3 c, vec2 frag_coord, int frame) {
 // v^2.2 is fitted by (d v + a v^2 + b v^3) / (c + v), within one 8-bit level above v = 0.04
 // (below it the output is under two levels anyway).
 vec3 tonemap_agx_srgb(vec3 x) {
-    const float MIN_EV = -12.47393;
-    const float MAX_EV = 4.026069;
-    vec3 v = AGX_INSET * max(x, 0.0);
-    v = clamp(log2(max(v, 1e-10)), MIN_EV, MAX_EV);
-    v = (v - MIN_EV) / (MAX_EV - MIN_EV);
-    vec3 v2 = v * v;
-    vec3 v4 = v2 * v2;
-    v = 15.5 * v4 * v2 - 40.14 * v4 * v + 31.96 * v4
-      - 6.868 * v2 * v + 0.4298 * v2 + 0.1191 * v - 0.00232;
-    v = clamp(AGX_OUTSET * v, 0.0, 1.0);
+    vec3 v = agx_display(x);
     vec3 g = (-0.03223976 * v + 1.13362668 * v * v - 0.09769239 * v * v * v) / (0.0062544 + v);
     return clamp(g, 0.0, 1.0);
 }
