@@ -145,6 +145,30 @@ def test_an_idle_effect_is_skipped(gl, project):
         renderer.release()
 
 
+def test_a_show_post_effect_keeps_its_runner_from_frame_to_frame(gl, project):
+    """The show's post chain runs after the layers; its runners must survive the end-of-frame
+    clean-up (a rebuilt runner per frame costs textures and loses any history)."""
+    from fractions import Fraction
+    from visuals.clock import FixedClock
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+    registry = Registry(SearchPath.build([project]))
+    renderer = Renderer(gl, registry.show("whole"), registry, RenderConfig(size=(8, 8), fps=Fraction(30)))
+    try:
+        clock = FixedClock(30)
+        renderer.render(clock.frame(0))
+        first = {k: v for k, v in renderer.runners.items() if isinstance(k, tuple) and "post" in k}
+        assert first, "the show's post effect has a runner"
+        for index in range(1, 4):
+            renderer.render(clock.frame(index))
+            now = {k: v for k, v in renderer.runners.items() if isinstance(k, tuple) and "post" in k}
+            assert now.keys() == first.keys()
+            assert all(now[k] is first[k] for k in first), f"post runner rebuilt at frame {index}"
+    finally:
+        renderer.release()
+
+
 def test_a_post_effect_alone_is_a_clear_error(project):
     from visuals.paths import SearchPath
     from visuals.registry import Registry

@@ -299,9 +299,6 @@ class Renderer:
                 image = self.compositor.transition(layer.layer, cue.transition, previous, current,
                                                    layer.progress, dict(cue.transition_params), uniforms)
             layers.append(LayerImage(image, layer.opacity, layer.current.cue.blend))
-        for key in list(self.runners):
-            if key not in self._used:
-                self.runners.pop(key).release()
         if not layers:
             self.output.use()
             self.output.clear(0.0, 0.0, 0.0, 1.0)
@@ -316,7 +313,16 @@ class Renderer:
             self._downsample.set("u_ssaa", int(self.config.ssaa))
             self._downsample.vao.render(moderngl.TRIANGLES, vertices=3)
             self.frame_fbo = self.output
+        self._release_unused()
         return self.frame_fbo
+
+    def _release_unused(self) -> None:
+        """Release the runners this frame did not use (cues that ended, effects switched off).
+        Only after the whole frame, post effects included: releasing before the show's post
+        chain ran would rebuild its runners, and lose their history, on every frame."""
+        for key in list(self.runners):
+            if key not in self._used:
+                self.runners.pop(key).release()
 
     def _burst(self, name: str) -> float:
         """A live trigger named like an effect (a pad's 'glitch') adds a burst to its amount
