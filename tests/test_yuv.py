@@ -50,24 +50,51 @@ def test_gpu_conversion_matches_bt709_reference(gl):
     assert (diff == 0).mean() > 0.98
 
 
-def test_mp4_decodes_to_the_bt709_planes_of_the_rendered_frames(gl, tmp_path):
-    """Layout, matrix, range and tags survive ffmpeg untouched: only x264's loss remains."""
+def assert_mp4_holds_bt709_planes(path, rendered: dict) -> None:
+    """The mp4's tags say BT.709 limited range and its planes are those of the rendered frames,
+    but for x264's loss (small, unbiased differences)."""
     import av
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        ctx = stream.codec_context
+        assert (ctx.colorspace, ctx.color_primaries, ctx.color_range) == (1, 1, 1)   # BT.709, limited
+        decoded = [f.to_ndarray(format="yuv420p").ravel().astype(int) for f in container.decode(stream)]
+    assert len(decoded) == len(rendered)
+    h, w = next(iter(rendered.values())).shape[:2]
+    n = w * h
+    planes = {"Y": slice(0, n), "U": slice(n, n + n // 4), "V": slice(n + n // 4, None)}
+    for i, planar in zip(sorted(rendered), decoded):
+        diff = planar - reference_yuv420(rendered[i])
+        for name, part in planes.items():
+            assert np.abs(diff[part]).mean() < 1.5, f"frame {i} {name}: {np.abs(diff[part]).mean():.2f}"
+            assert abs(diff[part].mean()) < 0.5, f"frame {i} {name} is biased by {diff[part].mean():.2f}"
+
+
+def test_mp4_decodes_to_the_bt709_planes_of_the_rendered_frames(gl, tmp_path):
+    """Layout, matrix, range and tags survive ffmpeg: only x264's loss remains.  (On software
+    GL `visuals render` hands ffmpeg RGB and lets it convert.)"""
     out = tmp_path / "demo.mp4"
     proc = subprocess.run([sys.executable, "-m", "visuals", "render", "demo", "--size", "160x90", "--frames",
                            "100:104", "--crf", "12", "--out", str(out), "--quiet"], capture_output=True)
     assert proc.returncode == 0, proc.stderr.decode()
     rendered = render_frames(gl, "demo", range(100, 104), size=(160, 90))
-    with av.open(str(out)) as container:
-        stream = container.streams.video[0]
-        ctx = stream.codec_context
-        assert (ctx.colorspace, ctx.color_primaries, ctx.color_range) == (1, 1, 1)   # BT.709, limited
-        decoded = [f.to_ndarray(format="yuv420p").ravel().astype(int) for f in container.decode(stream)]
-    assert len(decoded) == 4
-    n = 160 * 90
-    planes = {"Y": slice(0, n), "U": slice(n, n + n // 4), "V": slice(n + n // 4, None)}
-    for i, planar in zip(range(100, 104), decoded):
-        diff = planar - reference_yuv420(rendered[i])
-        for name, part in planes.items():
-            assert np.abs(diff[part]).mean() < 1.5, f"frame {i} {name}: {np.abs(diff[part]).mean():.2f}"
-            assert abs(diff[part].mean()) < 0.5, f"frame {i} {name} is biased by {diff[part].mean():.2f}"
+    assert_mp4_holds_bt709_planes(out, rendered)
+
+
+def test_gpu_yuv_export_gives_the_same_planes(gl, tmp_path):
+    """The GPU path (what a real GPU uses): frames converted to yuv420p before readback and
+    handed to x264 untouched."""
+    from fractions import Fraction
+    from visuals.export import FrameRange, ShowSource, render_frames as export
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig
+    from visuals.sinks import ThreadedSink, VideoSink
+    registry = Registry(SearchPath.build([]))
+    config = RenderConfig(size=(160, 90), fps=Fraction(30))
+    out = tmp_path / "gpu.mp4"
+    sink = ThreadedSink(VideoSink(out, (160, 90), Fraction(30), "mp4", crf=12, gpu_yuv=True))
+    assert sink.input_format == "yuv420p"
+    export(gl, ShowSource(gl, registry.show("demo"), registry, config), config, FrameRange(100, 104), sink)
+    rendered = render_frames(gl, "demo", range(100, 104), size=(160, 90))
+    assert_mp4_holds_bt709_planes(out, rendered)

@@ -97,8 +97,9 @@ def _fps_arg(fps: Fraction) -> str:
 class VideoSink(Sink):
     """H.264 mp4 (yuv420p, BT.709) or ProRes 422 HQ mov through an ffmpeg subprocess.
 
-    For mp4 the frames arrive already converted to yuv420p on the GPU (``gpu_yuv``), so
-    ffmpeg hands them to x264 untouched; ProRes (4:2:2, 10-bit) takes RGB and converts itself.
+    For mp4 on a GPU the frames arrive already converted to yuv420p (``gpu_yuv``), so ffmpeg
+    hands them to x264 untouched; on software GL, and for ProRes (4:2:2, 10-bit), ffmpeg takes
+    RGB and converts it itself.
     """
 
     def __init__(self, path: Path, size: tuple[int, int], fps: Fraction, fmt: str = "mp4",
@@ -123,9 +124,15 @@ class VideoSink(Sink):
             filters: list[str] = []
         else:
             # RGB rows arrive bottom-up; vflip only negates the line stride.  Convert with the
-            # BT.709 matrix and say so in the stream, so players show the colours rendered.
+            # BT.709 matrix, chroma sited left as H.264 expects (the GPU converter's siting,
+            # so both paths give the same planes), and mark the frames BT.709 with setparams:
+            # the encoder takes primaries and transfer from the frames, which scale leaves
+            # unspecified.
             source = ["-pix_fmt", "rgb24"]
-            filters = ["-vf", "vflip,scale=out_color_matrix=bt709:out_range=tv"]
+            filters = ["-vf", "vflip,"
+                              "scale=out_color_matrix=bt709:out_range=tv:out_chroma_loc=left"
+                              ":flags=accurate_rnd+full_chroma_int,"
+                              "setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv"]
         # The same colour tags on input and output: for yuv420p input they say what the GPU
         # wrote, so ffmpeg inserts no conversion between them.
         tags = ["-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
