@@ -109,8 +109,10 @@ def test_environment_variable_adds_a_scene_folder(tmp_path):
 
 def test_ctrl_c_during_render_leaves_no_file(tmp_path):
     out = tmp_path / "long.mp4"
+    # 3000 frames (the 10 s demo at 300 fps): long enough that the render is still running
+    # when the signal comes, however fast this machine encodes.
     proc = subprocess.Popen([sys.executable, "-m", "visuals", "render", "demo", "--size", "320x180",
-                             "--out", str(out)], stderr=subprocess.PIPE, text=True)
+                             "--fps", "300", "--out", str(out)], stderr=subprocess.PIPE, text=True)
     partial = tmp_path / "long.mp4.partial"
     deadline = time.time() + 60
     while not partial.exists() and time.time() < deadline:
