@@ -111,8 +111,11 @@ def test_ctrl_c_during_render_leaves_no_file(tmp_path):
     out = tmp_path / "long.mp4"
     # 3000 frames (the 10 s demo at 300 fps): long enough that the render is still running
     # when the signal comes, however fast this machine encodes.
+    # The child gets Ctrl-C's default action even when this run was started in the background
+    # of a script (where the shell hands every child SIGINT ignored).
     proc = subprocess.Popen([sys.executable, "-m", "visuals", "render", "demo", "--size", "320x180",
-                             "--fps", "300", "--out", str(out)], stderr=subprocess.PIPE, text=True)
+                             "--fps", "300", "--out", str(out)], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     partial = tmp_path / "long.mp4.partial"
     deadline = time.time() + 60
     while not partial.exists() and time.time() < deadline:
