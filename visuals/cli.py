@@ -212,6 +212,13 @@ def cmd_render(args) -> int:
             fmt = "mp4"
     if fmt == "raw" and args.out not in (None, "-"):
         raise VisualsError("--format raw writes to stdout", fix="use --out - or leave --out out")
+    if fmt in ("mp4", "mov"):      # checked before the GL context starts
+        video_out = Path(args.out or f"renders/{slug}.{fmt}")
+        if video_out.suffix.lower() != f".{fmt}":
+            raise VisualsError(f"--out {video_out} does not end in .{fmt}",
+                               fix=f"name the file {video_out.stem}.{fmt}")
+        if args.crf is not None and not 0 <= args.crf <= 51:
+            raise VisualsError(f"--crf {args.crf} is out of range", fix="give 0 (lossless) to 51; 18 is visually lossless")
     from .clock import FixedClock
     from .export import FrameRange, SetSource, ShowSource, render_frames
     clock = FixedClock(config.fps)
@@ -230,17 +237,12 @@ def cmd_render(args) -> int:
         sink = sinks.PngSequenceSink(out, config.size)
         out_label = str(out)
     else:
-        out = Path(args.out or f"renders/{slug}.{fmt}")
-        if out.suffix.lower() != f".{fmt}":
-            raise VisualsError(f"--out {out} does not end in .{fmt}", fix=f"name the file {out.stem}.{fmt}")
-        if args.crf is not None and not 0 <= args.crf <= 51:
-            raise VisualsError(f"--crf {args.crf} is out of range", fix="give 0 (lossless) to 51; 18 is visually lossless")
         # On a GPU the RGB -> yuv420p conversion is a cheap pass that halves the readback; on
         # software GL it is one more full-frame pass on the CPU, slower than ffmpeg's own
         # (measured: 120 frames of bench.frag at 1280x720 in 8.6 s against 6.9 s).
-        sink = sinks.VideoSink(out, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
+        sink = sinks.VideoSink(video_out, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
                                gpu_yuv=not is_software_renderer(ctx))
-        out_label = str(out)
+        out_label = str(video_out)
     sink = sinks.ThreadedSink(sink) if fmt != "png" else sink
     from .progress import Progress
     source = SetSource(ctx, recorded, registry, config) if recorded else ShowSource(ctx, show, registry, config)
