@@ -7,8 +7,10 @@ heartbeat).  The camera drifts slowly down an avenue, whose towers stand back fr
 Rendering (shaders/scenes/towers/): the ``glass`` pass walks the street grid cell by cell for
 each pixel (a 2D DDA that stops at the first tower, the ground, or above the roofs), hits
 towers with the analytic ray-box slab test (ART-NOTES 4), discards pixels that show no
-tower and shades the glass of the others; the output pass (back.frag) draws the sky and the
-moss where the glass leaves them showing, and lays the glass over them.  Glass: Schlick Fresnel reflection, a
+tower and shades the glass of the others, marking the pixels it covers whole (its coverage);
+the output pass (back.frag) draws the sky and the moss beneath the glass, into the glass's
+own target, only on the pixels left unmarked (a depth test: llvmpipe would otherwise shade
+every pixel, early return or not).  Glass: Schlick Fresnel reflection, a
 refraction in and out of the box (the exit found from the box's far t), per-channel
 exit refraction (dispersion) and tinted Beer-Lambert absorption over the path inside.
 Reflected and refracted rays see the ``environment`` binding (the sky scene, or whatever a
@@ -170,10 +172,18 @@ class TowersScene(Scene):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._picks: dict = {}
+        self._layout_key = None
+        self._layout = None
+
+    def _city(self, seed: int, density: float, max_height: float) -> np.ndarray:
+        key = (seed, density, max_height)
+        if key != self._layout_key:
+            self._layout_key, self._layout = key, city_layout(seed, density, max_height)
+        return self._layout
 
     def update(self, state, resources):
         p = state.params
-        layout = city_layout(state.seed, float(p["density"]), float(p["max_height"]))
+        layout = self._city(state.seed, float(p["density"]), float(p["max_height"]))
         resources.texture("layout", layout, filter="nearest",
                           key=(state.seed, float(p["density"]), float(p["max_height"])))
         cam = camera(state.t, p)
@@ -252,11 +262,14 @@ towers = TowersScene(
              wrap="repeat", mipmaps=True),
         Pass("scenes/towers/haze.frag", name="haze", size=(32, 1)),
         # A cleared triangle pass (one full-screen triangle), so that discarded pixels (no
-        # tower) read as transparent: llvmpipe skips the work of discarded pixels.
+        # tower) read as transparent.
         Pass("scenes/towers/glass.frag", name="glass", vert="common/fullscreen.vert",
              primitive="triangles", count=3, clear=(0.0, 0.0, 0.0, 0.0),
-             inputs=("field", "haze"), filter="nearest"),
-        Pass("scenes/towers/back.frag", name="main", inputs=("field", "haze", "glass")),
+             inputs=("field", "haze"), coverage=True),
+        # The sky and streets beneath the glass, only where the glass leaves some of the
+        # pixel showing (about a quarter of the frame): the output.
+        Pass("scenes/towers/back.frag", name="main", inputs=("field", "haze"),
+             into="glass", skip_covered_by="glass", blend="under"),
     ],
     params=[
         Param("ior", 1.45, 1.0, 2.4, "refractive index of the glass"),

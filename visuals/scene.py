@@ -23,6 +23,7 @@ from .params import Param, ParamSet
 PRECISIONS = {"rgba8": "f1", "rgba16f": "f2", "rgba32f": "f4"}
 PRIMITIVES = ("fullscreen", "points", "lines", "line_strip", "triangles", "triangle_strip")
 UPDATES = ("frame", "once", "params")
+BLENDS = (None, "add", "alpha", "max", "under")
 
 
 @dataclass
@@ -37,6 +38,19 @@ class Pass:
     changes; a tuple of parameter names, when one of those changes (a baked layer that
     follows ``quality``).  GL drops a point sprite whose centre leaves the viewport: fade
     stars out over their radius near the edge.
+
+    ``coverage=True`` gives the pass a depth buffer, cleared to 1.0 each frame, into which its
+    shader writes ``gl_FragDepth``: 0.0 where it has finished the pixel, 1.0 where later passes
+    must still draw.  A later pass with ``skip_covered_by=<that pass>`` then runs only on the
+    pixels left at 1.0 (its full-screen triangle lies at depth 0.5, under a depth test).  That
+    is the one way to leave pixels unshaded on llvmpipe: an ``if``, ``return`` or ``discard``
+    only masks the pixel while the code still runs for its whole block, but a block that
+    fails the depth test is never shaded.  Pixels skipped keep whatever the target held.
+
+    ``into=<earlier pass>`` draws into that pass's target instead of one of its own (layers
+    put together in place, with no extra full-screen pass to merge them); with
+    ``blend='under'`` the pass goes beneath what is there, by the alpha already there (the
+    result is mix(this pass, target, target alpha), with alpha 1).
     """
 
     frag: str
@@ -56,6 +70,9 @@ class Pass:
     clear: tuple[float, float, float, float] | None = (0.0, 0.0, 0.0, 1.0)
     update: str = "frame"
     mipmaps: bool = False
+    coverage: bool = False
+    skip_covered_by: str | None = None
+    into: str | None = None
     site: SourceSite | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -78,8 +95,8 @@ class Pass:
             raise bad(f"unknown filter '{self.filter}'", "use 'linear' or 'nearest'")
         if self.wrap not in ("clamp", "repeat", "mirror"):
             raise bad(f"unknown wrap '{self.wrap}'", "use 'clamp', 'repeat' or 'mirror'")
-        if self.blend not in (None, "add", "alpha", "max"):
-            raise bad(f"unknown pass blend '{self.blend}'", "use None, 'add', 'alpha' or 'max'")
+        if self.blend not in BLENDS:
+            raise bad(f"unknown pass blend '{self.blend}'", "use None, 'add', 'alpha', 'max' or 'under'")
         if not (0 < self.scale <= 4):
             raise bad(f"pass scale {self.scale} is out of range", "give a scale in (0, 4]")
 
@@ -151,9 +168,43 @@ class Scene:
                 if inp not in names[:i]:
                     raise self.error(f"pass '{p.name}' reads '{inp}', which is not an earlier pass",
                                      "list only passes defined before it in inputs=")
+            if p.skip_covered_by is not None:
+                self._check_covering_pass(p, self.passes[:i])
+            if p.into is not None:
+                self._check_target_pass(p, self.passes[:i])
         self.output = output or self.passes[-1].name
         if self.output not in names:
             raise self.error(f"scene output '{self.output}' is not a pass", "name one of its passes")
+
+    def _check_covering_pass(self, p: Pass, earlier: Sequence[Pass]) -> None:
+        cover = next((q for q in earlier if q.name == p.skip_covered_by), None)
+        if cover is None:
+            raise self.error(f"pass '{p.name}' skips pixels covered by '{p.skip_covered_by}', which is "
+                             "not an earlier pass", "name a pass defined before it in skip_covered_by=")
+        if not cover.coverage:
+            raise self.error(f"pass '{p.name}' skips pixels covered by '{cover.name}', which writes no "
+                             "coverage", f"give pass '{cover.name}' coverage=True (its shader writes gl_FragDepth)")
+        if (cover.size, cover.scale) != (p.size, p.scale):
+            raise self.error(f"pass '{p.name}' and '{cover.name}', whose coverage it uses, differ in size",
+                             "give both the same size= and scale=")
+
+    def _check_target_pass(self, p: Pass, earlier: Sequence[Pass]) -> None:
+        host = next((q for q in earlier if q.name == p.into), None)
+        if host is None:
+            raise self.error(f"pass '{p.name}' draws into '{p.into}', which is not an earlier pass",
+                             "name a pass defined before it in into=")
+        if host.into is not None:
+            raise self.error(f"pass '{p.name}' draws into '{p.into}', which itself draws into '{host.into}'",
+                             f"use into='{host.into}'")
+        if p.feedback or host.feedback:
+            raise self.error(f"pass '{p.name}' draws into '{p.into}', and one of them has feedback",
+                             "give the pass its own target (no into=) when it reads its previous frame")
+        if p.into in p.inputs:
+            raise self.error(f"pass '{p.name}' both reads and draws into '{p.into}'",
+                             "drop it from inputs= (use blend='under' or 'alpha' to combine with it)")
+        if (host.size, host.scale, host.precision) != (p.size, p.scale, p.precision):
+            raise self.error(f"pass '{p.name}' draws into '{p.into}' but asks for another size or precision",
+                             "leave size=, scale= and precision= as the target pass has them")
 
     @property
     def folder(self) -> Path | None:

@@ -46,12 +46,18 @@ def _uniform_value(value: Any):
 class _Target:
     """A pass's render target: one texture, or two for ping-pong feedback."""
 
-    def __init__(self, ctx: moderngl.Context, spec: Pass, size: tuple[int, int]):
+    def __init__(self, ctx: moderngl.Context, spec: Pass, size: tuple[int, int],
+                 depth: moderngl.Renderbuffer | None = None):
         self.size = size
         dtype = PRECISIONS[spec.precision]
         count = 2 if spec.feedback else 1
         self.textures = [ctx.texture(size, 4, dtype=dtype) for _ in range(count)]
-        self.fbos = [ctx.framebuffer(color_attachments=[t]) for t in self.textures]
+        # A pass that writes coverage owns a depth buffer; a pass that skips what another
+        # covers shares that pass's (see Pass).
+        self.owns_depth = spec.coverage
+        self.depth = ctx.depth_renderbuffer(size) if spec.coverage else depth
+        self.fbos = [ctx.framebuffer(color_attachments=[t], depth_attachment=self.depth)
+                     for t in self.textures]
         for t in self.textures:
             f = moderngl.LINEAR if spec.filter == "linear" else moderngl.NEAREST
             if spec.mipmaps:
@@ -83,6 +89,8 @@ class _Target:
     def release(self) -> None:
         for o in self.fbos + self.textures:
             o.release()
+        if self.owns_depth:
+            self.depth.release()
 
 
 class SceneRunner(SceneResources):
@@ -99,7 +107,11 @@ class SceneRunner(SceneResources):
                          for p in scene.passes]
         self.targets: dict[str, _Target] = {}
         for spec in scene.passes:
-            self.targets[spec.name] = _Target(ctx, spec, self._pass_size(spec))
+            if spec.into is not None:              # layers drawn into an earlier pass's target
+                self.targets[spec.name] = self.targets[spec.into]
+                continue
+            shared = self.targets[spec.skip_covered_by].depth if spec.skip_covered_by else None
+            self.targets[spec.name] = _Target(ctx, spec, self._pass_size(spec), shared)
         self.extra_textures: dict[str, moderngl.Texture] = {}
         self._texture_keys: dict[str, Any] = {}
         self.inputs: dict[str, moderngl.Texture] = {}
@@ -180,8 +192,12 @@ class SceneRunner(SceneResources):
         self._render_one(state, inputs or {})
         return self.output_fbo
 
+    def _distinct_targets(self) -> list[_Target]:
+        """Each target once (a pass drawing ``into`` another shares its target)."""
+        return list({id(t): t for t in self.targets.values()}.values())
+
     def reset(self) -> None:
-        for target in self.targets.values():
+        for target in self._distinct_targets():
             target.clear()
         self._rendered_once.clear()
         self._last_params = None
@@ -208,10 +224,17 @@ class SceneRunner(SceneResources):
 
     def _draw(self, spec: Pass, prog: CompiledProgram, state: SceneState, extra: dict) -> None:
         target = self.targets[spec.name]
-        fbo = target.advance()
+        fbo = target.advance() if spec.into is None else target.fbos[target.current]
+        if spec.coverage or spec.skip_covered_by:
+            fbo.depth_mask = spec.coverage        # (moderngl applies the masks when binding)
         fbo.use()
         if spec.primitive != "fullscreen" and spec.clear is not None:
             fbo.clear(*spec.clear)
+        if spec.coverage:                   # depth only: the colour is the pass's to keep or clear
+            fbo.color_mask = (False, False, False, False)
+            fbo.clear(depth=1.0)
+            fbo.color_mask = (True, True, True, True)
+            fbo.use()
         standard_uniforms(prog, state, target.size)
         for name, value in state.params.items():
             prog.set(f"u_{name}", _uniform_value(value))
@@ -236,8 +259,14 @@ class SceneRunner(SceneResources):
             self.ctx.enable(moderngl.BLEND)
             self.ctx.blend_func = {"add": (moderngl.ONE, moderngl.ONE),
                                    "alpha": moderngl.DEFAULT_BLENDING,
-                                   "max": (moderngl.ONE, moderngl.ONE)}[spec.blend]
+                                   "max": (moderngl.ONE, moderngl.ONE),
+                                   # beneath what is there: mix(src, dst, dst alpha), alpha 1
+                                   "under": (moderngl.ONE_MINUS_DST_ALPHA, moderngl.DST_ALPHA,
+                                             moderngl.ONE, moderngl.ZERO)}[spec.blend]
             self.ctx.blend_equation = moderngl.MAX if spec.blend == "max" else moderngl.FUNC_ADD
+        if spec.coverage or spec.skip_covered_by:
+            self.ctx.enable(moderngl.DEPTH_TEST)
+            self.ctx.depth_func = "1" if spec.coverage else "<"     # write it / test against it
         try:
             if spec.primitive == "fullscreen":
                 prog.vao.render(moderngl.TRIANGLES, vertices=3)
@@ -255,6 +284,9 @@ class SceneRunner(SceneResources):
             if spec.blend:
                 self.ctx.blend_equation = moderngl.FUNC_ADD
                 self.ctx.disable(moderngl.BLEND)
+            if spec.coverage or spec.skip_covered_by:
+                self.ctx.disable(moderngl.DEPTH_TEST)
+                self.ctx.depth_func = "<"
         if spec.mipmaps:
             target.texture.build_mipmaps()
 
@@ -277,7 +309,7 @@ class SceneRunner(SceneResources):
         return unit + 1
 
     def release(self) -> None:
-        for target in self.targets.values():
+        for target in self._distinct_targets():
             target.release()
         for tex in self.extra_textures.values():
             tex.release()

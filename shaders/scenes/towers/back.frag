@@ -1,18 +1,14 @@
 #version 330 core
 // Towers, output pass: the sky and the moss streets, with the touches that land on them
-// (rings of light on the moss, a screen-space ripple in the sky), under the glass pass.
-// Pixels the glass covers fully return at once (llvmpipe skips what no pixel of a block
-// runs); the sky and the street are likewise each computed only where they show.
+// (rings of light on the moss, a screen-space ripple in the sky), drawn beneath the glass
+// into the glass pass's target (blend 'under': the glass's partial cover of a silhouette
+// pixel lies over them).  It runs only where the glass does not cover the pixel whole (the
+// glass pass's coverage, a depth test): llvmpipe runs every branch for a whole block of
+// pixels, so an early return here would save nothing.
 #include "towers.glsl"
-uniform sampler2D u_glass;
 out vec4 frag_colour;
 
 void main() {
-    vec4 glass = texelFetch(u_glass, ivec2(gl_FragCoord.xy), 0);
-    if (glass.a > 0.998) {
-        frag_colour = vec4(glass.rgb, 1.0);
-        return;
-    }
     Ray px = setup_pixel(gl_FragCoord.xy);
     vec3 ro = px.ro;
     vec3 rd = px.rd;
@@ -58,6 +54,5 @@ void main() {
     if (w > 0.0) {
         gr = ground(ro, rd, rings);
     }
-    vec3 back = encode(mix(sky, gr, w), gl_FragCoord.xy);
-    frag_colour = vec4(mix(back, glass.rgb, glass.a), 1.0);
+    frag_colour = vec4(encode(mix(sky, gr, w), gl_FragCoord.xy), 1.0);
 }

@@ -1,7 +1,8 @@
 #version 330 core
 // Towers, pass "glass": the grid walk and the glass for every pixel that shows a tower;
 // pixels that show none are discarded (the target is cleared to transparent each frame).
-// Output: display-encoded colour, alpha = how much of the pixel the glass covers.
+// Output: display-encoded colour, alpha = how much of the pixel the glass covers, and the
+// coverage the back pass skips (depth 0 where the glass covers the pixel whole).
 #include "towers.glsl"
 out vec4 frag_colour;
 
@@ -79,4 +80,6 @@ void main() {
     col = second ? mix(behind, col, cov0) : col;
     float alpha = second ? 1.0 : cov0;
     frag_colour = vec4(encode(col, gl_FragCoord.xy), alpha);
+    // Covered whole: the sky and streets need not be drawn beneath.
+    gl_FragDepth = (alpha > 0.999) ? 0.0 : 1.0;
 }
