@@ -156,3 +156,31 @@ def test_still_holds_parameters_given_on_the_command_line(tmp_path):
     assert "did you mean 'bands'" in line
     line = one_line_error(run("still", "tide", "--param", "bands=99", "--out", str(b)))
     assert "out of range" in line
+
+
+def test_a_scene_alone_plays_on_past_its_default_duration(tmp_path):
+    """A one-scene show lasts as long as asked: its duration is a default, not a wall of black."""
+    from PIL import Image
+    import imageio.v3 as iio
+    import numpy as np
+    late = tmp_path / "late.png"
+    proc = run("still", "tide", "--at", "25", "--size", "32x18", "--out", str(late))
+    assert proc.returncode == 0, proc.stderr
+    assert np.asarray(Image.open(late)).mean() > 10
+    clip = tmp_path / "over.mp4"
+    proc = run("render", "tide", "--start", "9.5", "--end", "10.5", "--size", "32x18", "--out", str(clip), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    frames = iio.imread(clip)
+    assert len(frames) == 30
+    assert min(float(f.mean()) for f in frames) > 10            # none black after 10 s
+
+
+def test_a_time_past_a_show_s_end_is_an_error_not_black(tmp_path):
+    out = tmp_path / "x.png"
+    line = one_line_error(run("still", "demo", "--at", "12", "--out", str(out)))
+    assert "--at 12 s is past the end of show 'demo' (10 s)" in line
+    assert not out.exists()
+    line = one_line_error(run("render", "demo", "--end", "11", "--out", str(tmp_path / "x.mp4"), "--quiet"))
+    assert "--end 11 s is past the end" in line
+    line = one_line_error(run("render", "demo", "--frames", "0:301", "--out", str(tmp_path / "x.mp4"), "--quiet"))
+    assert "--frames 0:301 (to 10.0333 s) is past the end" in line

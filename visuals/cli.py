@@ -176,6 +176,19 @@ def _config(args, show, size_default=None):
     return RenderConfig(size=size, ssaa=args.ssaa, fps=fps, seed=args.seed)
 
 
+def _long_enough(registry, name: str, show, end: float, asked: str):
+    """The show to render up to time ``end``: a scene played alone runs as long as asked
+    (its default duration is only a default); a show's end is its own, and a time past it
+    is an error rather than black frames."""
+    if end <= show.duration + 1e-9:
+        return show
+    if name in registry.shows:
+        raise VisualsError(f"{asked} is past the end of show '{show.name}' ({show.duration:g} s)",
+                           fix=f"give a time under {show.duration:g} s, or lengthen the show")
+    from .show import single_scene_show
+    return single_scene_show(registry.scene(show.cues[0].scene), duration=end)
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(name).stem if name.endswith(".frag") else name)
 
@@ -226,6 +239,10 @@ def cmd_render(args) -> int:
     frames = FrameRange.resolve(clock, duration,
                                 parse_time(args.start, "--start") if args.start else None,
                                 parse_time(args.end, "--end") if args.end else None, args.frames)
+    if not recorded:
+        end = frames.stop / float(config.fps)
+        asked = f"--frames {args.frames} (to {end:g} s)" if args.frames else f"--end {end:g} s"
+        show = _long_enough(registry, name, show, end, asked)
     from . import sinks
     from .gpu import create_headless_context, is_software_renderer
     ctx = create_headless_context()
@@ -259,6 +276,8 @@ def cmd_still(args) -> int:
     config = _config(args, show)
     t = parse_time(args.at, "--at")
     from .clock import FixedClock
+    index = FixedClock(config.fps).frame_at(t)
+    show = _long_enough(registry, args.show, show, (index + 1) / float(config.fps), f"--at {t:g} s")
     from .gpu import create_headless_context
     from .renderer import Renderer
     from .sinks import write_png, ensure_writable
@@ -267,8 +286,7 @@ def cmd_still(args) -> int:
     ctx = create_headless_context()
     renderer = Renderer(ctx, show, registry, config)
     renderer.overrides = parse_params(args.param, show, registry)
-    clock = FixedClock(config.fps)
-    renderer.render(clock.frame(clock.frame_at(t)))
+    renderer.render(FixedClock(config.fps).frame(index))
     write_png(out, renderer.read_rgb(), config.size)
     print(f"wrote {out}", file=sys.stderr)
     return 0
