@@ -83,8 +83,8 @@ Crack crack_field(vec2 p, vec2 centre, float fracture, float shards, float tilt,
     vec2 nq = vec2(1.0, 0.0);
     vec2 nr = mr;
     ivec2 ng = mg;
-    for (int j = -reach; j <= reach; ++j) {
-        for (int i = -reach; i <= reach; ++i) {
+    for (int j = -reach; j <= reach; ) {      // (exits tested at the end too: shaders/README.md)
+        for (int i = -reach; i <= reach; ) {
             ivec2 g = mg + ivec2(i, j);
             vec2 r = vec2(g) + qs_cell_point(base + g, n, JITTER) - f;
             vec2 dr = r - mr;
@@ -98,6 +98,12 @@ Crack crack_field(vec2 p, vec2 centre, float fracture, float shards, float tilt,
                     ng = g;
                 }
             }
+            if (++i > reach) {
+                break;
+            }
+        }
+        if (++j > reach) {
+            break;
         }
     }
 

@@ -62,7 +62,7 @@ vec3 env_ambient() {
 vec3 city(float el, float az, float aaw) {
     vec3 res = vec3(0.0);
     float w = aaw + 0.0015;
-    for (int layer = u_city_layers - 1; layer >= 0; --layer) {
+    for (int layer = u_city_layers - 1; layer >= 0; ) {      // (exit tested at the end too)
         // layer 1: far, lower towers; layer 0: the near, tall ones, drawn over them
         float dens = layer == 0 ? 11.0 : 19.0;
         float x = az * dens + (layer == 0 ? 31.0 : 57.0) + float(u_seed % 1000) * 7.0;
@@ -80,6 +80,9 @@ vec3 city(float el, float az, float aaw) {
         float e = (f - 0.5 + 0.5 * width * (h.x > 0.5 ? 1.0 : -1.0)) / dens;
         float glint = (1.0 - smoothstep(0.0, 0.004 + w, abs(e))) * step(0.35, h.z);
         res = mix(res, vec3(body, glint * body, clamp(el / max(top, 0.01), 0.0, 1.0)), body);
+        if (--layer < 0) {
+            break;
+        }
     }
     return res;
 }

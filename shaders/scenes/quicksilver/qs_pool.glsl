@@ -57,9 +57,12 @@ vec2 qs_project(Camera c, vec2 p, float aspect) {
 // Lower bound of the pool's distance at p: each blob at its widest (no smooth union).
 float pool_bound_distance(vec2 p) {
     float m = 1e3;
-    for (int i = 0; i < u_blob_count; ++i) {
+    for (int i = 0; i < u_blob_count; ) {      // (exit tested at the end too: shaders/README.md)
         vec4 b = u_blobs[i];
         m = min(m, length(p - b.xy) - b.z * u_blob_reach[i]);
+        if (++i >= u_blob_count) {
+            break;
+        }
     }
     return m;
 }
@@ -69,7 +72,7 @@ float pool_field(vec2 p, float k, float m, out vec2 grad) {
     float S = 0.0;
     vec2 G = vec2(0.0);
     float ik = 1.0 / k;
-    for (int i = 0; i < u_site_count; ++i) {
+    for (int i = 0; i < u_site_count; ) {
         vec4 b = u_blobs[i];
         vec4 w = u_wobble[i];
         vec2 dp = p - b.xy;
@@ -84,14 +87,20 @@ float pool_field(vec2 p, float k, float m, out vec2 grad) {
         float e = b.w * exp2((m - (rho - b.z * rmod)) * ik);
         S += e;
         G += e * (n - (b.z * drmod / rho) * vec2(-n.y, n.x));
+        if (++i >= u_site_count) {
+            break;
+        }
     }
-    for (int i = u_site_count; i < u_blob_count; ++i) {
+    for (int i = u_site_count; i < u_blob_count; ) {
         vec4 b = u_blobs[i];
         vec2 dp = p - b.xy;
         float rho = max(length(dp), 1e-5);
         float e = b.w * exp2((m - (rho - b.z)) * ik);
         S += e;
         G += e * (dp / rho);
+        if (++i >= u_blob_count) {
+            break;
+        }
     }
     S = max(S, 1e-30);
     grad = G / S;

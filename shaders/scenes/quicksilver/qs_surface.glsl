@@ -16,7 +16,7 @@ uniform vec4 u_shiver;               // the shiver's two swell phases (wrapped) 
 // gradient (world units per unit).
 vec2 ripples(vec2 p) {
     vec2 gsum = vec2(0.0);
-    for (int i = 0; i < u_wave_count; ++i) {
+    for (int i = 0; i < u_wave_count; ) {      // (exit tested at the end too: shaders/README.md)
         vec4 w = u_waves[i];
         vec2 dp = p - w.xy;
         float rho = max(length(dp), 1e-4);
@@ -30,6 +30,9 @@ vec2 ripples(vec2 p) {
         float ph = kw * x;
         float dh = w.w * env * (kw * cos(ph) - 2.0 * x / (sigma * sigma) * sin(ph));
         gsum += dh * dp / rho;
+        if (++i >= u_wave_count) {
+            break;
+        }
     }
     return gsum * 0.0045;
 }
@@ -42,10 +45,13 @@ vec2 shiver(vec2 p, int octaves) {
     g += 0.005 * vec2(-0.5, 0.86) * cos(dot(p, vec2(-0.5, 0.86)) * 10.0 + u_shiver.y);
     vec2 q = p * 2.2 + u_shiver.zw;
     float amp = 0.012;
-    for (int o = 0; o < octaves; ++o) {
+    for (int o = 0; o < octaves; ) {
         g += amp * snoise_grad(q).yz;
         q = NOISE_OCTAVE_ROT2 * q * 1.9;
         amp *= 0.4;
+        if (++o >= octaves) {
+            break;
+        }
     }
     return g;
 }
@@ -58,7 +64,7 @@ float trace_tears(vec3 ro, vec3 rd, float px_angle, int count, out vec3 normal, 
     float best = -1.0;
     normal = vec3(0.0, 1.0, 0.0);
     cover = 0.0;
-    for (int i = 0; i < count; ++i) {
+    for (int i = 0; i < count; ) {      // (exit tested at the end too: shaders/README.md)
         vec4 tr = u_tears[i];
         vec3 rad = vec3(tr.w, u_tear_shape[i].x, tr.w);
         vec3 o = (ro - tr.xyz) / rad;
@@ -67,17 +73,20 @@ float trace_tears(vec3 ro, vec3 rd, float px_angle, int count, out vec3 normal, 
         float b = dot(o, d);
         float c = dot(o, o) - 1.0;
         float tc = -b / a;                                   // closest approach
-        if (tc <= 0.0) continue;
         float miss = sqrt(max(c + 1.0 - b * b / a, 0.0));    // closest distance, in radii
         float h = b * b - a * c;
         float cov = clamp((1.0 - miss) * tr.w / (px_angle * tc) + 0.5, 0.0, 1.0);  // px in radii
-        if (cov <= 0.0) continue;
-        float t = (-b - sqrt(max(h, 0.0))) / a;
-        if (best < 0.0 || t < best) {
-            best = t;
-            vec3 hit = o + d * t;
-            normal = normalize(hit / rad);
-            cover = cov;
+        if (tc > 0.0 && cov > 0.0) {                         // ahead, and touching the pixel
+            float t = (-b - sqrt(max(h, 0.0))) / a;
+            if (best < 0.0 || t < best) {
+                best = t;
+                vec3 hit = o + d * t;
+                normal = normalize(hit / rad);
+                cover = cov;
+            }
+        }
+        if (++i >= count) {
+            break;
         }
     }
     return best;

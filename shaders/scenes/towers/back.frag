@@ -20,7 +20,7 @@ void main() {
     float shine = 0.0;
     vec2 sp = gl_FragCoord.xy / u_resolution;
     int g_end = (rd.y < 0.0) ? int(u_touch_ground.y + 0.5) : 0;
-    for (int i = int(u_touch_ground.x + 0.5); i < g_end; ++i) {
+    for (int i = int(u_touch_ground.x + 0.5); i < g_end; ) {    // (exit tested at the end too)
         vec4 tp = u_touch_pos[i];
         vec4 ti = u_touch_info[i];
         float size = u_touch_size[i];
@@ -35,8 +35,12 @@ void main() {
             float x = (r - front) / wdt;
             rings += 2.0 * ti.w * u_ripple_strength * fade * exp(-x * x) * smoothstep(0.0, 0.3, front);
         }
+        if (++i >= g_end) {
+            break;
+        }
     }
-    for (int i = int(u_touch_sky.x + 0.5); i < int(u_touch_sky.y + 0.5); ++i) {
+    int s_end = int(u_touch_sky.y + 0.5);
+    for (int i = int(u_touch_sky.x + 0.5); i < s_end; ) {
         vec4 tp = u_touch_pos[i];
         vec4 ti = u_touch_info[i];
         vec2 dv = (sp - tp.xy) * vec2(u_resolution.x / u_resolution.y, 1.0);
@@ -44,6 +48,9 @@ void main() {
         float s = ripple_slope(r, ti.z * 1.5, ti.w, 1.0, 12.0 / u_resolution.y);
         dsky += (s * 0.12) * (dv.x * u_cam_right + dv.y * u_cam_up) / max(length(dv), 1e-4);
         shine += s;
+        if (++i >= s_end) {
+            break;
+        }
     }
     float w = smoothstep(-0.0005, 0.0005, -rd.y);
     vec3 sky = g_haze;

@@ -36,7 +36,9 @@ void main() {
     vec3 b0 = vec3(1.0);
     ivec2 cell0 = ivec2(0);
     int max_steps = int(mix(14.0, 48.0, u_quality));
-    for (int i = 0; i < max_steps; ++i) {
+    // (Both exits are tested again at the end of the body: llvmpipe runs a loop's body once
+    // more, masked, when its last pixels leave at the top; see shaders/README.md.)
+    for (int i = 0; i < max_steps; ) {
         if (t_enter > t_limit) {
             break;
         }
@@ -64,6 +66,9 @@ void main() {
         t_enter = xs ? t_next.x : t_next.y;
         t_next += xs ? vec2(t_delta.x, 0.0) : vec2(0.0, t_delta.y);
         cell += xs ? ivec2(stp.x, 0) : ivec2(0, stp.y);
+        if (++i >= max_steps || t_enter > t_limit) {
+            break;
+        }
     }
     if (hits == 0) {
         discard;

@@ -210,7 +210,7 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, ou
     vec2 span = texelFetch(u_touch_cells, wcell, 0).xy;
     int first = int(span.x + 0.5);
     int end = first + int(span.y + 0.5);
-    for (int i = first; i < end; ++i) {
+    for (int i = first; i < end; ) {         // (exit tested at the end too: README)
         vec4 tp = u_touch_pos[i];
         vec4 ti = u_touch_info[i];
         vec3 dv = p - tp.xyz;
@@ -218,6 +218,9 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, ou
         float size = u_touch_size[i];
         if (r < size * (u_ripple_speed * ti.z + 4.0 * RIPPLE_WAVELENGTH)) {
             grad += ripple_slope(r, ti.z, ti.w, size, fp) * dv / max(r, 1e-4);
+        }
+        if (++i >= end) {
+            break;
         }
     }
     grad -= n * dot(grad, n);
@@ -286,10 +289,14 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     dg = (out_ok > 0.5) ? dg : d1;
     vec3 sky_rgb = radiance(p2, dg, t_out);
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
-    for (int ch = 0; ch < channels; ch += 2) {     // red and blue through their own index
+    for (int ch = 0; ch < channels; ) {     // red and blue through their own index
         vec3 dc = refract(d1, -nx, etas[ch]);
         dc = dot(dc, dc) < 0.5 ? dg : dc;
         sky_rgb[ch] = mix(env(dc)[ch], sky_rgb[ch], smoothstep(-0.05, 0.0, -dc.y));
+        ch += 2;
+        if (ch >= channels) {
+            break;
+        }
     }
     vec3 bounced = vec3(0.0);
     float thick_b = 0.0;
