@@ -24,14 +24,13 @@ out vec4 frag_colour;
 // be carved from).
 vec4 faces(vec2 p) {
     vec2 acc = vec2(0.0);
-    for (int i = 0; i < u_face_count; ++i) {
+    // (The loop's exit is tested at the end too: llvmpipe would run its body once more, as it
+    // runs an if's body for every pixel of a block; see shaders/README.md.)
+    for (int i = 0; i < u_face_count; ) {
         vec4 f = u_faces[i];
         vec4 g = u_faces_b[i];
         vec2 q = rot2(-g.y) * (p - f.xy) / f.z;
-        // Pixels outside the face do no work: llvmpipe skips a loop whose bound is not a
-        // constant (an if() around straight code would still run, masked).
-        int inside = dot(q, q) < 0.64 ? 1 : 0;
-        for (int j = 0; j < inside; ++j) {
+        if (dot(q, q) < 0.64) {
             // Flicker tears the face into horizontal slices that slip sideways.
             float band = floor(q.y * 9.0);
             q.x += (hash_seed(ivec2(int(band), int(g.z)), 77) - 0.5) * g.w;
@@ -41,6 +40,9 @@ vec4 faces(vec2 p) {
             // absent in its hollows.
             acc.x += f.w * r0 * fade;
             acc.y += f.w * fade * clamp(0.45 + 0.75 * r0, 0.0, 1.2);
+        }
+        if (++i >= u_face_count) {
+            break;
         }
     }
     // Faces belong to the sky: they fade out toward the horizon and the city.
@@ -83,7 +85,7 @@ void main() {
         float k_top = 3.0 / reach;
         float k_haze = 1.2 / reach;
         float haze = 0.065 * fc.w;
-        for (int i = 0; i < n; ++i) {
+        for (int i = 0; i < n; ) {          // (exit tested at the end too)
             vec4 s = texture(u_field_blur, vec2(u, v0 + float(i) * step_v));
             float b = AURORA_BASE * (0.7 + 0.6 * s.b);
             float rel = (H - b) / span_h;
@@ -94,6 +96,9 @@ void main() {
             float lower = smoothstep(-2.0 * soft, 2.0 * soft, rel);
             col += (2.0 * s.r * w + (0.075 * s.g + haze * (0.4 + 6.0 * s.r)) * lower * exp(-rel * k_haze)) * c;
             H *= h_step;
+            if (++i >= n) {
+                break;
+            }
         }
         col *= inv_n * 8.0 * u_intensity * (1.0 + 0.3 * u_hum.x);
         // The faces thin and thicken the light.

@@ -62,23 +62,20 @@ void main() {
     vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
     float dy = p.y - HORIZON_Y;
     vec3 col = vec3(0.0);
-    // Sky or water: each in a loop of 0 or 1 turns, so that llvmpipe runs only one of them
-    // (an if/else would run both, masked).
-    int sky = dy >= 0.0 ? 1 : 0;
-    for (int k = 0; k < sky; ++k) {
+    // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
+    // or 1 turns would cost more, its body running once more as the last pixels leave: see
+    // shaders/README.md.)
+    if (dy >= 0.0) {
         col = sky_base(dy);
         float ext = smoothstep(0.0, 0.15, dy);                    // extinction near the horizon
         col += stars() * u_stars * ext;
         col += texture(u_aurora, uv).rgb * mix(0.6, 1.0, ext);
-        // The city only near the horizon; the loop with a varying bound skips the rest of the
-        // sky on llvmpipe, where an if() would not.
-        int near_city = dy < CITY_TOP ? 1 : 0;
-        for (int i = 0; i < near_city; ++i) {
+        // The city only near the horizon.
+        if (dy < CITY_TOP) {
             vec4 c = city(vec2(p.x, dy), sky_light(uv.x), 1.0);
             col = mix(col, c.rgb, c.a);
         }
-    }
-    for (int k = sky; k < 1; ++k) {
+    } else {
         // Still water: the mirror image of the sky about the horizon, stirred by slow swells.
         // The ripples live on the water plane (camera 1 above it), so they shrink toward the
         // horizon, and weaken with distance before they could alias.
@@ -93,8 +90,7 @@ void main() {
         // The faces live in the sky only: their density change is divided out here.
         vec4 a = texture(u_aurora, uv_of(q));
         vec3 refl = sky_base(q.y - HORIZON_Y) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - HORIZON_Y);
-        int near_city = q.y - HORIZON_Y < CITY_TOP ? 1 : 0;
-        for (int i = 0; i < near_city; ++i) {
+        if (q.y - HORIZON_Y < CITY_TOP) {
             vec4 c = city(vec2(q.x, q.y - HORIZON_Y), sky_light(uv_of(q).x), 1.6);
             refl = mix(refl, c.rgb, c.a);
         }
