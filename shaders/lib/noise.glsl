@@ -5,8 +5,9 @@
 // All lattice hashing goes through integer cells (ivec of floor(p)), so negative
 // coordinates are safe. Precision: keep |p| below ~1e4; fract() of larger values
 // loses the sub-cell bits and the noise turns blocky.
-// Loops use constant bounds or the caller's `octaves` (llvmpipe skips work only for
-// the latter; prefer small octave counts there).
+// Loops use constant bounds or the caller's `octaves`.  A constant count is unrolled; a
+// count known only at run time costs llvmpipe a loop (about 1.4x the unrolled cost at five
+// octaves, benchmarks/llvmpipe_control_flow.py), so pass a constant where you can.
 
 #include "hash.glsl"
 
@@ -150,11 +151,14 @@ float fbm(vec2 p, int octaves) {
     float sum = 0.0;
     float amp = 0.5;
     float norm = 0.0;
-    for (int k = 0; k < octaves; ++k) {
+    for (int k = 0; k < octaves; ) {       // (exit tested at the end too: shaders/README.md)
         sum += amp * vnoise(p);
         norm += amp;
         amp *= 0.5;
         p = NOISE_OCTAVE_ROT2 * p * 2.0 + vec2(13.7, -7.3);
+        if (++k >= octaves) {
+            break;
+        }
     }
     return norm > 0.0 ? sum / norm : 0.5;
 }
@@ -164,11 +168,14 @@ float fbm(vec3 p, int octaves) {
     float sum = 0.0;
     float amp = 0.5;
     float norm = 0.0;
-    for (int k = 0; k < octaves; ++k) {
+    for (int k = 0; k < octaves; ) {
         sum += amp * vnoise(p);
         norm += amp;
         amp *= 0.5;
         p = NOISE_OCTAVE_ROT3 * p * 2.0 + vec3(13.7, -7.3, 5.1);
+        if (++k >= octaves) {
+            break;
+        }
     }
     return norm > 0.0 ? sum / norm : 0.5;
 }
@@ -180,7 +187,7 @@ float ridged(vec2 p, int octaves) {
     float amp = 0.5;
     float norm = 0.0;
     float prev = 1.0;
-    for (int k = 0; k < octaves; ++k) {
+    for (int k = 0; k < octaves; ) {
         float n = 1.0 - abs(snoise(p));
         n *= n;
         sum += amp * n * prev;
@@ -188,6 +195,9 @@ float ridged(vec2 p, int octaves) {
         prev = n;
         amp *= 0.5;
         p = NOISE_OCTAVE_ROT2 * p * 2.0 + vec2(13.7, -7.3);
+        if (++k >= octaves) {
+            break;
+        }
     }
     return norm > 0.0 ? sum / norm : 0.0;
 }

@@ -23,19 +23,22 @@ void main() {
         return;
     }
     // taps at t = -1 .. 1 along the offset, evenly spaced: the three of the classic split in
-    // straight code, then m pairs in between in a loop (skipped where m is 0)
+    // straight code, then m pairs in between in a loop (its exit tested at the end too)
     int cap = int(clamp(u_quality, 0.0, 1.0) * 6.0 + 0.5);               // 0 .. 6 pairs
     int pairs = min(cap, int(ceil(length(shift_px) / 1.5)) - 1);
     vec2 uv = gl_FragCoord.xy / u_resolution;
     vec2 d = shift * vec2(u_resolution.y / u_resolution.x, 1.0);       // in uv units
     vec3 sum = vec3(texture(u_input, uv + d).r, src.g, texture(u_input, uv - d).b);
     vec3 wsum = vec3(1.0);
-    for (int j = 1; j <= pairs; j++) {
+    for (int j = 1; j <= pairs; ) {
         float t = float(j) / float(pairs + 1);
         vec3 outer = texture(u_input, uv + d * t).rgb;                 // toward red
         vec3 inner = texture(u_input, uv - d * t).rgb;                 // toward blue
         sum += vec3(t * outer.r, (1.0 - t) * (outer.g + inner.g), t * inner.b);
         wsum += vec3(t, 2.0 * (1.0 - t), t);
+        if (++j > pairs) {
+            break;
+        }
     }
     frag_colour = vec4(sum / wsum, src.a);
 }

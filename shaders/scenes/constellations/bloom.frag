@@ -32,9 +32,8 @@ vec3 mip_bspline(sampler2D tex, vec2 uv, float level) {
 void main() {
     vec2 uv = gl_FragCoord.xy / u_resolution;
     float px = 2.0 * u_resolution.y / 1080.0;          // frame pixels per 1080p pixel
-    int taps = (u_quality > 0.3 && u_glow > 0.0) ? 1 : 0;
     vec3 glow = vec3(0.0);
-    for (int k = 0; k < taps; k++) {
+    if (u_quality > 0.3 && u_glow > 0.0) {
         float lod = floor(log2(max(6.0 * px, 1.0)) + 0.5);
         glow = textureLod(u_starlight, uv, lod).rgb * 0.5 + mip_bspline(u_starlight, uv, lod + 2.0) * 0.5;
     }

@@ -23,9 +23,9 @@ void main() {
     vec3 col = deep * deep;
     col += texelFetch(u_chart, ivec2(gl_FragCoord.xy), 0).rgb;
     col += texelFetch(u_starlight, ivec2(gl_FragCoord.xy), 0).rgb;
-    // (a loop with a uniform bound, so without glow the tap is really skipped)
-    int taps = (u_quality > 0.3 && u_glow > 0.0) ? 1 : 0;
-    for (int k = 0; k < taps; k++) {
+    // (an if, not a loop of 0 or 1 turns: llvmpipe runs either for every pixel when not
+    // taken, and a taken loop's body twice; shaders/README.md)
+    if (u_quality > 0.3 && u_glow > 0.0) {
         col += texture(u_bloom, uv).rgb * u_glow;
     }
     // vignette, gently

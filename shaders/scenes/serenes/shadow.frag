@@ -33,19 +33,26 @@ void main() {
     vec3 vis = vec3(1.0);
     // candles past the count, and points in front of the figures, are fully lit
     int n = P.z > 0.0 ? int(u_candles + 0.5) : 0;
-    for (int k = 0; k < n; ++k) {
+    // (both loops test their exits at the end too: shaders/README.md)
+    for (int k = 0; k < n; ) {
         vec3 C = u_cpos[k].xyz;
         float spread = u_cshape[k].x * 0.45;
         float lit = 0.0;
-        for (int j = 0; j < taps; ++j) {
+        for (int j = 0; j < taps; ) {
             float o = taps > 1 ? float(j) / float(taps - 1) - 0.5 : 0.0;
             vec3 Cj = C + vec3(0.0, o * spread, 0.0);
             float a = -Cj.z / (P.z - Cj.z);
             vec2 Q = Cj.xy + (P.xy - Cj.xy) * a;
             float pen = size * P.z / (P.z - Cj.z) + 0.004;
             lit += smoothstep(-pen, pen, occ_dist(Q));
+            if (++j >= taps) {
+                break;
+            }
         }
         vis[k] = lit / float(taps);
+        if (++k >= n) {
+            break;
+        }
     }
     // contact darkness on the floor round the feet
     float contact = 1.0;

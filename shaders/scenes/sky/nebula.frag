@@ -77,10 +77,13 @@ void main() {
 
     e *= u_nebula_glow * (1.0 + 0.22 * u_hum.w * u_hum.x);
 
-    for (int i = 0; i < u_sun_count; ++i) {
+    for (int i = 0; i < u_sun_count; ) {      // (exit tested at the end too: shaders/README.md)
         vec4 a = u_body_a[i];
         float x = length(p - a.xy) / a.z;
         e += sky_sun_corona(p, a, u_body_b[i], u_body_c[i], u_body_d[i], u_body_e[i], u_hum) * sky_sun_far(x);
+        if (++i >= u_sun_count) {
+            break;
+        }
     }
     frag = vec4(e, dens);
 }

@@ -99,16 +99,21 @@ vec3 sky_invert(vec3 lin, float t, float turn) {
 }
 
 // Gamut clip by chroma bisection (Ottosson-style, constant L and hue); the loop bound depends on
-// the pixel so blocks already inside the gamut skip it.
+// the pixel so blocks already inside the gamut run it once (masked) rather than `steps` times,
+// and its exit is tested at the end too (shaders/README.md).
 vec3 sky_gamut(vec3 lab, int steps) {
     lab.x = clamp(lab.x, 0.0, 1.0);
     vec3 rgb = oklab_to_rgb(lab);
     bool inside = colour_in_gamut(rgb);
     float lo = 0.0;
     float hi = 1.0;
-    for (int k = 0; k < (inside ? 0 : steps); ++k) {
+    int n = inside ? 0 : steps;
+    for (int k = 0; k < n; ) {
         float mid = 0.5 * (lo + hi);
         if (colour_in_gamut(oklab_to_rgb(vec3(lab.x, lab.yz * mid)))) lo = mid; else hi = mid;
+        if (++k >= n) {
+            break;
+        }
     }
     return inside ? rgb : clamp(oklab_to_rgb(vec3(lab.x, lab.yz * lo)), 0.0, 1.0);
 }
