@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from visuals import scene_runtime  # noqa: E402
+from _fenced import fence_passes  # noqa: E402
 from visuals.clock import FixedClock  # noqa: E402
 from visuals.gpu import create_headless_context  # noqa: E402
 from visuals.paths import SearchPath  # noqa: E402
@@ -41,16 +41,7 @@ def main() -> None:
     ctx = create_headless_context()
     side = ["A"]
     spent: dict[tuple[str, str], list[float]] = collections.defaultdict(list)
-    draw = scene_runtime.SceneRunner._draw
-
-    def fenced_draw(self, spec, prog, state, extra):
-        ctx.finish()
-        t0 = time.perf_counter()
-        draw(self, spec, prog, state, extra)
-        ctx.finish()
-        spent[(side[0], f"{self.scene.name}.{spec.name}")].append(time.perf_counter() - t0)
-
-    scene_runtime.SceneRunner._draw = fenced_draw
+    fence_passes(ctx, lambda name, seconds: spent[(side[0], name)].append(seconds))
     renderers = {}
     for name, extra in (("A", [args.base]), ("B", [])):
         registry = Registry(SearchPath.build(extra))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from visuals import scene_runtime  # noqa: E402
+from _fenced import fence_passes  # noqa: E402
 from visuals.clock import FixedClock  # noqa: E402
 from visuals.gpu import create_headless_context  # noqa: E402
 from visuals.paths import SearchPath  # noqa: E402
@@ -36,16 +36,11 @@ def main() -> None:
     w, h = (int(v) for v in args.size.split("x"))
     ctx = create_headless_context()
     spent: dict[str, float] = collections.defaultdict(float)
-    draw = scene_runtime.SceneRunner._draw
 
-    def fenced_draw(self, spec, prog, state, extra):
-        ctx.finish()
-        t0 = time.perf_counter()
-        draw(self, spec, prog, state, extra)
-        ctx.finish()
-        spent[f"{self.scene.name}.{spec.name}"] += time.perf_counter() - t0
+    def record(name: str, seconds: float) -> None:
+        spent[name] += seconds
 
-    scene_runtime.SceneRunner._draw = fenced_draw
+    fence_passes(ctx, record)
     registry = Registry(SearchPath.build([]))
     renderer = Renderer(ctx, registry.show(args.scene), registry, RenderConfig(size=(w, h), fps=Fraction(30)))
     clock = FixedClock(30)
