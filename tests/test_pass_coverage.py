@@ -125,6 +125,8 @@ def test_passes_after_a_skipping_one_draw_every_pixel_again(gl, tmp_path):
     ([Pass("a.frag", name="a", feedback=True), Pass("b.frag", into="a")], "feedback"),
     ([Pass("a.frag", name="a"), Pass("b.frag", into="a", inputs=("a",))], "both reads and draws"),
     ([Pass("a.frag", name="a"), Pass("b.frag", into="a", precision="rgba16f")], "size or precision"),
+    ([Pass("a.frag", name="a", coverage=True), Pass("c.frag", name="c", coverage=True),
+      Pass("b.frag", into="a", skip_covered_by="c")], "use skip_covered_by='a'"),
 ])
 def test_bad_coverage_and_into_are_named_with_a_fix(passes, words):
     with pytest.raises(VisualsError) as info:

@@ -205,6 +205,11 @@ class Scene:
         if (host.size, host.scale, host.precision) != (p.size, p.scale, p.precision):
             raise self.error(f"pass '{p.name}' draws into '{p.into}' but asks for another size or precision",
                              "leave size=, scale= and precision= as the target pass has them")
+        shared = {host.name, host.skip_covered_by}      # the depth buffers that target carries
+        if p.skip_covered_by is not None and p.skip_covered_by not in shared:
+            raise self.error(f"pass '{p.name}' draws into '{p.into}' but skips what '{p.skip_covered_by}' "
+                             f"covers: the depth test can only use the coverage in '{p.into}'s target",
+                             f"use skip_covered_by='{p.into}'")
 
     @property
     def folder(self) -> Path | None:
