@@ -32,6 +32,11 @@ FILES = {
             Pass("cover.frag", name="cover", **_cover),
             Pass("under.frag", name="main", inputs=("cover",), skip_covered_by="cover"),
         ])
+        layered_geometry = Scene("layered_geometry", [
+            Pass("cover.frag", name="cover", **_cover),
+            Pass("under.frag", name="main", into="cover", skip_covered_by="cover", blend="under",
+                 vert="common/fullscreen.vert", primitive="triangles", count=3),
+        ])
         glowing = Scene("glowing", [
             Pass("cover.frag", name="cover", **_cover),
             Pass("under.frag", name="back", into="cover", skip_covered_by="cover", blend="under"),
@@ -86,6 +91,18 @@ def test_a_pass_drawn_under_another_fills_only_what_it_leaves_showing(gl, tmp_pa
         half = img[:, 6:10]                                           # half covered: a mix
         assert (np.abs(half - (0, 128, 127)) <= 1).all(), half[0, 0]
         assert (img[:, 11:] == (0, 0, 255)).all()                    # uncovered: the pass beneath
+    finally:
+        renderer.release()
+
+
+def test_a_geometry_pass_drawn_into_another_does_not_clear_it(gl, tmp_path):
+    """Geometry passes clear their target before drawing; one drawn into another's must not,
+    or the layer below (and its coverage) would be gone."""
+    renderer, img = _render(gl, tmp_path, "layered_geometry")
+    try:
+        assert (img[:, :6] == (255, 0, 0)).all(), img[0, 0]
+        assert (np.abs(img[:, 6:10] - (0, 128, 127)) <= 1).all()
+        assert (img[:, 11:] == (0, 0, 255)).all()
     finally:
         renderer.release()
 

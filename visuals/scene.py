@@ -48,7 +48,8 @@ class Pass:
     fails the depth test is never shaded.  Pixels skipped keep whatever the target held.
 
     ``into=<earlier pass>`` draws into that pass's target instead of one of its own (layers
-    put together in place, with no extra full-screen pass to merge them); with
+    put together in place, with no extra full-screen pass to merge them; its ``clear`` is
+    ignored, since clearing would erase the layer below); with
     ``blend='under'`` the pass goes beneath what is there, by the alpha already there (the
     result is mix(this pass, target, target alpha), with alpha 1).
     """

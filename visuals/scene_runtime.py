@@ -225,12 +225,14 @@ class SceneRunner(SceneResources):
     def _draw(self, spec: Pass, prog: CompiledProgram, state: SceneState, extra: dict) -> None:
         target = self.targets[spec.name]
         fbo = target.advance() if spec.into is None else target.fbos[target.current]
-        if spec.coverage or spec.skip_covered_by:
+        depth_test = spec.coverage or spec.skip_covered_by is not None
+        if depth_test:
             fbo.depth_mask = spec.coverage        # (moderngl applies the masks when binding)
         fbo.use()
-        if spec.primitive != "fullscreen" and spec.clear is not None:
-            fbo.clear(*spec.clear)
-        if spec.coverage:                   # depth only: the colour is the pass's to keep or clear
+        # A pass drawn into another's target never clears it: that would erase the layer below.
+        if spec.primitive != "fullscreen" and spec.clear is not None and spec.into is None:
+            fbo.clear(*spec.clear)              # (the colour, and a coverage pass's depth, to 1.0)
+        elif spec.coverage:                     # depth only: the colour is the pass's to keep
             fbo.color_mask = (False, False, False, False)
             fbo.clear(depth=1.0)
             fbo.color_mask = (True, True, True, True)
@@ -264,7 +266,7 @@ class SceneRunner(SceneResources):
                                    "under": (moderngl.ONE_MINUS_DST_ALPHA, moderngl.DST_ALPHA,
                                              moderngl.ONE, moderngl.ZERO)}[spec.blend]
             self.ctx.blend_equation = moderngl.MAX if spec.blend == "max" else moderngl.FUNC_ADD
-        if spec.coverage or spec.skip_covered_by:
+        if depth_test:
             self.ctx.enable(moderngl.DEPTH_TEST)
             self.ctx.depth_func = "1" if spec.coverage else "<"     # write it / test against it
         try:
@@ -284,7 +286,7 @@ class SceneRunner(SceneResources):
             if spec.blend:
                 self.ctx.blend_equation = moderngl.FUNC_ADD
                 self.ctx.disable(moderngl.BLEND)
-            if spec.coverage or spec.skip_covered_by:
+            if depth_test:
                 self.ctx.disable(moderngl.DEPTH_TEST)
                 self.ctx.depth_func = "<"
         if spec.mipmaps:
