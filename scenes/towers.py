@@ -184,8 +184,7 @@ class TowersScene(Scene):
     def update(self, state, resources):
         p = state.params
         layout = self._city(state.seed, float(p["density"]), float(p["max_height"]))
-        resources.texture("layout", layout, filter="nearest",
-                          key=(state.seed, float(p["density"]), float(p["max_height"])))
+        resources.texture("layout", layout, filter="nearest", key=self._layout_key)
         cam = camera(state.t, p)
         shift = math.floor(cam["pos"][2] / WRAP) * WRAP        # wrap z to the city's period
         pos = cam["pos"] - (0.0, 0.0, shift)

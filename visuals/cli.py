@@ -276,7 +276,8 @@ def cmd_still(args) -> int:
     config = _config(args, show)
     t = parse_time(args.at, "--at")
     from .clock import FixedClock
-    index = FixedClock(config.fps).frame_at(t)
+    clock = FixedClock(config.fps)
+    index = clock.frame_at(t)
     show = _long_enough(registry, args.show, show, (index + 1) / float(config.fps), f"--at {t:g} s")
     from .gpu import create_headless_context
     from .renderer import Renderer
@@ -286,7 +287,7 @@ def cmd_still(args) -> int:
     ctx = create_headless_context()
     renderer = Renderer(ctx, show, registry, config)
     renderer.overrides = parse_params(args.param, show, registry)
-    renderer.render(FixedClock(config.fps).frame(index))
+    renderer.render(clock.frame(index))
     write_png(out, renderer.read_rgb(), config.size)
     print(f"wrote {out}", file=sys.stderr)
     return 0

@@ -19,7 +19,7 @@ void main() {
     vec2 p = (cam.pos + rd * (-cam.pos.y / rd.y)).xz;
     vec2 fp = fwidth(p);
     // only on and near the pool (shards slide up to ~0.1 outwards); the rest keeps the
-    // cleared 'no crack' value, and llvmpipe skips blocks that all discard
+    // cleared 'no crack' value (a GPU skips the work there; llvmpipe only through the tiles)
     if (texture(u_field, gl_FragCoord.xy / u_resolution).x > 0.12) {
         discard;
     }

@@ -14,8 +14,8 @@ void main() {
     Camera cam = qs_camera();
     vec3 rd = qs_ray(cam, centered_uv(gl_FragCoord.xy, u_resolution));
     vec2 p = (cam.pos + rd * (-cam.pos.y / rd.y)).xz;
-    // far from every blob (beyond the contact shadow): keep the cleared 'far' value; llvmpipe
-    // skips the blocks that all discard
+    // far from every blob (beyond the contact shadow): keep the cleared 'far' value (a GPU
+    // skips the rest there; llvmpipe runs it masked, and saves only through the tiles)
     // (the union bulges by at most k log2(count) beyond the nearest blob)
     float k = pool_k();
     float m = pool_bound_distance(p);

@@ -51,8 +51,8 @@ void main() {
     float tt = trace_tears(cam.pos, rd, px_angle, u_tear_count, tn, tcov);
     tcov *= step(0.0, tt) * step(tt, t_floor);
 
-    // Nothing here: stop.  (llvmpipe skips the rest for blocks whose pixels all discard,
-    // while an untaken if() or loop would still cost its full price.)
+    // Nothing here: stop.  (A GPU skips the rest; llvmpipe runs it masked for the whole
+    // block, so on software GL only the tiles save work: shaders/README.md.)
     if (cover <= 0.0 && tcov <= 0.0) {
         discard;
     }

@@ -2,9 +2,9 @@
 // the ground, the city layout and the grid walk, the liquid surface and the glass.
 //
 // Include-only. The scene draws the glass in its own pass (glass.frag), which discards the
-// pixels that show no tower, then the sky and the streets under it (back.frag), which
-// returns early where the glass covers the pixel: llvmpipe skips the work of a block of
-// pixels that all discard, return or skip a branch.
+// pixels that show no tower and marks those it covers whole (its coverage), then the sky and
+// the streets beneath it (back.frag), only where the glass leaves them showing: a depth
+// test, the one skip llvmpipe honours (shaders/README.md).
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/colour.glsl"
@@ -101,8 +101,8 @@ vec3 ground(vec3 p, vec3 d, float extra) {
 
 // What a secondary ray from p (t0 from the eye) sees: the environment above the horizon,
 // the moss below (a soft read), both in the haze of the primary ray's horizon.
-// (The branches are coherent over large areas, and llvmpipe skips a branch that no pixel
-// of a block takes.)
+// (The branches are coherent over large areas, so a GPU runs one side; llvmpipe runs both,
+// masked, for every block.)
 vec3 radiance(vec3 p, vec3 d, float t0) {
     float w = smoothstep(0.0, 0.03, -d.y);
     vec3 sky = g_haze;
