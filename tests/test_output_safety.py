@@ -50,7 +50,8 @@ def test_png_sequence_into_an_existing_folder_keeps_everything_else(tmp_path):
     (out / "precious.txt").write_text("keep")
     (out / "frame_000001.png").write_bytes(b"an earlier frame")     # its own pattern: overwritten
     (out / "frame_000007.png").write_bytes(b"outside the range")    # not this render's: kept
-    (out / "frame_000003.png.partial").write_bytes(b"left by a killed run")   # its own leftover
+    (out / "frame_000001.png.partial").write_bytes(b"left by a killed run")   # its own leftover
+    (out / "frame_000009.png.partial").write_bytes(b"another render's frame being written")
     (out / "notes.partial").write_text("a user's file that happens to end in .partial")
     inode = out.stat().st_ino
     proc = run("render", "demo", "--size", "160x90", "--frames", "0:2", "--out", str(out), "--quiet")
@@ -60,7 +61,8 @@ def test_png_sequence_into_an_existing_folder_keeps_everything_else(tmp_path):
     assert (out / "frame_000007.png").read_bytes() == b"outside the range"
     assert (out / "frame_000001.png").read_bytes()[:4] == b"\x89PNG"
     assert (out / "frame_000000.png").read_bytes()[:4] == b"\x89PNG"
-    assert not (out / "frame_000003.png.partial").exists()
+    assert not (out / "frame_000001.png.partial").exists()
+    assert (out / "frame_000009.png.partial").read_bytes().startswith(b"another render's")
     assert out.stat().st_ino == inode, "the folder was renamed away and replaced"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d"], "nothing is made beside the folder"
 
@@ -258,6 +260,20 @@ def test_a_failed_render_leaves_no_folders_behind(tmp_path, command, out_name):
     line = one_line_error(run(command[0], str(frag), *command[1:], "--size", "32x18", "--out", str(out)))
     assert "u_tim" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.frag"]
+
+
+def test_a_second_signal_cannot_cut_the_cleanup_short():
+    from visuals.cli import Terminated, _stop_once
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with pytest.raises(Terminated):
+            _stop_once(Terminated)(signal.SIGTERM, None)
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
+    finally:
+        for s, handler in saved.items():
+            signal.signal(s, handler)
+    assert issubclass(Terminated, KeyboardInterrupt), "everything that cleans up on Ctrl-C cleans up on SIGTERM"
 
 
 # -- 5. SIGTERM cleans up as Ctrl-C does ----------------------------------------------------------

@@ -31,11 +31,12 @@ class Terminated(KeyboardInterrupt):
 
 
 def _stop_once(exc: type[BaseException]):
-    """A signal handler that raises ``exc`` once; the same signal again while the cleanup runs
-    is ignored, so a second Ctrl-C or kill cannot leave a partial file behind (SIGKILL can:
-    the next run removes it)."""
+    """A signal handler that raises ``exc`` once; Ctrl-C or SIGTERM again while the cleanup
+    runs is ignored, so a second signal cannot cut the cleanup short and leave a partial file
+    behind (SIGKILL can: the next run removes it)."""
     def handler(signum, frame):
-        signal.signal(signum, signal.SIG_IGN)
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(stop, signal.SIG_IGN)
         raise exc()
     return handler
 
@@ -77,11 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("render", help="render a show to a video, a PNG sequence or raw frames",
                        description="Render a show (or a scene, or a bare fragment shader file) offline, "
-                                   "frame-exact, with a progress bar. The output is written under "
-                                   "NAME.partial and renamed when complete.")
+                                   "frame-exact, with a progress bar. A file is written under "
+                                   "NAME.partial and renamed when complete; only a regular file is ever "
+                                   "replaced. A PNG sequence only adds its frame_NNNNNN.png files to its "
+                                   "folder (see the README's Output section).")
     r.add_argument("show", nargs="?", help="show or scene name, or a .frag file (default: the dream)")
-    r.add_argument("--out", help="output file (mp4, mov), folder (png) or '-' for raw frames on stdout "
-                                 "(default: renders/SHOW.mp4)")
+    r.add_argument("--out", help="output file (.mp4, .mov), folder (png: an existing folder or a name "
+                                 "without a suffix) or '-' for raw frames on stdout (default: renders/SHOW.mp4)")
     r.add_argument("--size", help="output size WxH (default: the show's, 1280x720)")
     r.add_argument("--fps", help="frames per second: 30, 59.94 or 30000/1001 (default: the show's, 30)")
     r.add_argument("--start", help="first second to render (default 0)")
@@ -100,11 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "a show; --start/--end/--frames then count performance time")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    s = sub.add_parser("still", help="render one frame to a PNG",
-                       description="Render the frame at one time of a show to a PNG.")
+    s = sub.add_parser("still", help="render one frame to an image",
+                       description="Render the frame at one time of a show to a PNG, JPEG or WebP image "
+                                   "(the name's suffix decides).")
     s.add_argument("show", help="show or scene name, or a .frag file")
     s.add_argument("--at", default="0", help="time in seconds (default 0)")
-    s.add_argument("--out", help="PNG file (default renders/SHOW_T.png)")
+    s.add_argument("--out", help="image file: .png, .jpg, .jpeg or .webp (default renders/SHOW_T.png)")
     s.add_argument("--size", help="image size WxH (default: the show's, 1280x720)")
     s.add_argument("--fps", help="frame rate the time is snapped to (default: the show's)")
     s.add_argument("--ssaa", type=int, default=1, metavar="K", help="supersampling factor (default 1)")
@@ -157,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     "and the timeline's cues as bars beneath: a whole show at a glance.")
     sh.add_argument("show", nargs="?", help="show or scene name, or a .frag file (default: the dream)")
     sh.add_argument("--every", help="seconds between stills (default: about 24 stills across the show)")
-    sh.add_argument("--out", help="PNG file (default renders/SHOW_sheet.png)")
+    sh.add_argument("--out", help="image file: .png, .jpg, .jpeg or .webp (default renders/SHOW_sheet.png)")
     sh.add_argument("--thumb", default="320x180", help="size of each still WxH (default 320x180)")
     sh.add_argument("--columns", type=int, default=6, help="stills per row (default 6)")
 

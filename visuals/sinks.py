@@ -10,7 +10,6 @@ open, and nothing the program did not make is ever removed or replaced.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -196,6 +195,9 @@ class PngSequenceSink(Sink):
     overwrites (regular) files of its own frame pattern; the folder is never renamed, emptied
     or removed, except that a folder this render created is removed again if it is still
     empty when the render fails.  Frames finished before an interrupt stay: they are complete.
+    A ``.partial`` left by a killed run is removed when the same frame is written again, never
+    for frames outside this render's range: several renders of different ranges may share a
+    folder, and one must not take another's half-written frame away.
     """
 
     def __init__(self, folder: Path, size: tuple[int, int], threads: int | None = None,
@@ -210,25 +212,12 @@ class PngSequenceSink(Sink):
         self.pattern = pattern
         try:
             self._created = make_parents(self.folder)
-            self._remove_leftovers()
         except OSError as err:
             raise write_error(self.folder, err) from None
         workers = threads or min(4, os.cpu_count() or 2)
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="png")
         self.pending: list[Future] = []
         self.max_pending = workers * 2
-
-    def _remove_leftovers(self) -> None:
-        """Frame files left as ``.partial`` by a run that was killed: only regular files named
-        exactly as this sink names them are removed."""
-        prefix, marker, suffix = self.pattern.partition("{:06d}")
-        if not marker:
-            return
-        leftover = re.compile(re.escape(prefix) + r"\d{6,}" + re.escape(suffix + PARTIAL))
-        with os.scandir(self.folder) as entries:
-            for entry in entries:
-                if leftover.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    os.unlink(entry.path)
 
     def check_frames(self, indices) -> None:
         """Refuse before rendering when a frame's name is taken by anything but a regular file."""
@@ -336,8 +325,10 @@ def write_still(path: Path, image: np.ndarray) -> None:
 
 
 def write_png(path: Path, data: bytes, size: tuple[int, int]) -> None:
-    """One frame read back from GL as a PNG, written by the rules of safe_output."""
-    write_file(Path(path), lambda: encode_png(gl_rows_to_image(data, size)))
+    """One frame read back from GL as a PNG, written by the rules of safe_output.  Used by the
+    live player (screenshots, --dump), so it does not wait for the disk (no fsync): the render
+    loop must not stall on it."""
+    write_file(Path(path), lambda: encode_png(gl_rows_to_image(data, size)), durable=False)
 
 
 class ThreadedSink(Sink):
