@@ -309,8 +309,7 @@ def cmd_render(args) -> int:
         sink = sinks.RawSink(config.size)
         out_label = "stdout"
     elif fmt == "png":
-        sink = sinks.PngSequenceSink(out, config.size)
-        sink.check_frames(range(frames.start, frames.stop))
+        sink = sinks.PngSequenceSink(out, config.size, frames=range(frames.start, frames.stop))
         out_label = str(out)
     else:
         # On a GPU the RGB -> yuv420p conversion is a cheap pass that halves the readback; on

@@ -201,7 +201,8 @@ class PngSequenceSink(Sink):
     """
 
     def __init__(self, folder: Path, size: tuple[int, int], threads: int | None = None,
-                 pattern: str = "frame_{:06d}.png"):
+                 pattern: str = "frame_{:06d}.png", frames=None):
+        """``frames``, the indices to be written, are checked before anything is made."""
         super().__init__(size)
         self.folder = Path(folder)
         shown = display_path(self.folder)
@@ -210,6 +211,8 @@ class PngSequenceSink(Sink):
                                file=shown, fix="give a folder name with --out")
         ensure_writable(self.folder, is_dir=True)
         self.pattern = pattern
+        if frames is not None:
+            self.check_frames(frames)
         try:
             self._created = make_parents(self.folder)
         except OSError as err:
@@ -255,6 +258,9 @@ class RawSink(Sink):
 
     def __init__(self, size: tuple[int, int], stream: BinaryIO | None = None):
         super().__init__(size)
+        if stream is None and sys.stdout is None:
+            raise VisualsError("stdout is closed: raw frames have nowhere to go",
+                               fix="pipe the output into a program, e.g. | ffplay -f rawvideo ...")
         self.stream = stream or sys.stdout.buffer
 
     def write(self, index: int, data: bytes) -> None:
