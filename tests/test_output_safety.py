@@ -64,6 +64,7 @@ def test_png_sequence_into_an_existing_folder_keeps_everything_else(tmp_path):
     assert not (out / "frame_000001.png.partial").exists()
     assert (out / "frame_000009.png.partial").read_bytes().startswith(b"another render's")
     assert out.stat().st_ino == inode, "the folder was renamed away and replaced"
+    assert "also holds 1 frame file this render did not write" in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d"], "nothing is made beside the folder"
 
 

@@ -329,6 +329,11 @@ def cmd_render(args) -> int:
     written = render_frames(ctx, source, config, frames, sink, progress)
     progress.close(f"wrote {written} frames ({config.size[0]}x{config.size[1]}, {float(config.fps):g} fps) "
                    f"to {out_label} in {progress.elapsed:.1f} s")
+    if fmt == "png":
+        others = sink.other_frames(range(frames.start, frames.stop))
+        if others:
+            sys.stderr.write(f"visuals: note: {out_label} also holds {others} frame file{'s' * (others != 1)} "
+                             f"this render did not write (an earlier render's); they were left as they are\n")
     return 0
 
 

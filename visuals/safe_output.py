@@ -83,7 +83,10 @@ def check_replaceable(path: Path, fix: str | None = None) -> None:
     file over it would replace the link itself, and writing through it would reach a file the
     user named elsewhere."""
     path = Path(path)
-    st = _lstat(path)
+    try:
+        st = _lstat(path)
+    except OSError as err:          # a folder on the way that may not be searched, say
+        raise write_error(path, err) from None
     if st is None or stat.S_ISREG(st.st_mode):
         return
     shown = display_path(path)

@@ -228,6 +228,17 @@ class PngSequenceSink(Sink):
             check_replaceable(self.folder / self.pattern.format(index),
                               fix="move it away, or write the sequence into another folder with --out")
 
+    def other_frames(self, indices) -> int:
+        """How many frame files of this pattern in the folder this render did not write (an
+        earlier, longer render's): they stay, and the user is told so."""
+        prefix, marker, suffix = self.pattern.partition("{:06d}")
+        if not marker:
+            return 0
+        ours = {self.pattern.format(i) for i in indices}
+        with os.scandir(self.folder) as entries:
+            return sum(1 for e in entries if e.name.startswith(prefix) and e.name.endswith(suffix)
+                       and e.name[len(prefix):len(e.name) - len(suffix)].isdigit() and e.name not in ours)
+
     def write(self, index: int, data: bytes) -> None:
         self.pending.append(self.pool.submit(self._encode, index, data))
         while len(self.pending) > self.max_pending:
