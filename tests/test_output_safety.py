@@ -247,6 +247,14 @@ def test_a_video_encoder_that_runs_out_of_disk_is_one_line_and_leaves_nothing(tm
     assert not (tmp_path / "out").exists()
 
 
+def test_an_encoder_that_cannot_start_is_one_line_and_leaves_nothing(tmp_path):
+    env = dict(os.environ, IMAGEIO_FFMPEG_EXE=str(tmp_path / "no-such-ffmpeg"))
+    line = one_line_error(run("render", "demo", "--size", "32x18", "--frames", "0:2",
+                              "--out", str(tmp_path / "out" / "x.mp4"), "--quiet", env=env))
+    assert "cannot start ffmpeg" in line and "IMAGEIO_FFMPEG_EXE" in line
+    assert not (tmp_path / "out").exists()
+
+
 # -- folders are made only when writing starts, and unmade when it fails ----------------------------
 
 @pytest.mark.parametrize("command,out_name", [

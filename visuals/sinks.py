@@ -132,11 +132,18 @@ class VideoSink(Sink):
             os.close(claim_partial(self.path))
             self._claimed = True
             self._stderr = tempfile.TemporaryFile()
-            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=self._stderr)
         except BaseException as err:
             self._cleanup()
             if isinstance(err, OSError):
                 raise write_error(self.path, err) from None
+            raise
+        try:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=self._stderr)
+        except BaseException as err:
+            self._cleanup()
+            if isinstance(err, OSError):
+                raise VisualsError(f"cannot start ffmpeg ({cmd[0]}): {err.strerror or err}",
+                                   fix="unset IMAGEIO_FFMPEG_EXE or point it at an ffmpeg binary") from None
             raise
 
     def write(self, index: int, data: bytes) -> None:
