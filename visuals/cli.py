@@ -305,25 +305,28 @@ def cmd_render(args) -> int:
     from . import sinks
     from .gpu import create_headless_context, is_software_renderer
     ctx = create_headless_context()
-    if fmt == "raw":
-        sink = sinks.RawSink(config.size)
-        out_label = "stdout"
-    elif fmt == "png":
-        sink = sinks.PngSequenceSink(out, config.size, frames=range(frames.start, frames.stop))
-        out_label = str(out)
-    else:
-        # On a GPU the RGB -> yuv420p conversion is a cheap pass that halves the readback; on
-        # software GL it is one more full-frame pass on the CPU, slower than ffmpeg's own
-        # (measured: 120 frames of bench.frag at 1280x720 in 8.6 s against 6.9 s).
-        sink = sinks.VideoSink(out, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
-                               gpu_yuv=not is_software_renderer(ctx))
-        out_label = str(out)
-    sink = sinks.ThreadedSink(sink) if fmt != "png" else sink
     from .progress import Progress
-    try:
+    sink = None
+    try:            # from here on whatever the sink made is removed if anything fails
+        if fmt == "raw":
+            sink = sinks.RawSink(config.size)
+            out_label = "stdout"
+        elif fmt == "png":
+            sink = sinks.PngSequenceSink(out, config.size, frames=range(frames.start, frames.stop))
+            out_label = str(out)
+        else:
+            # On a GPU the RGB -> yuv420p conversion is a cheap pass that halves the readback; on
+            # software GL it is one more full-frame pass on the CPU, slower than ffmpeg's own
+            # (measured: 120 frames of bench.frag at 1280x720 in 8.6 s against 6.9 s).
+            sink = sinks.VideoSink(out, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
+                                   gpu_yuv=not is_software_renderer(ctx))
+            out_label = str(out)
+        if fmt != "png":
+            sink = sinks.ThreadedSink(sink)
         source = SetSource(ctx, recorded, registry, config) if recorded else ShowSource(ctx, show, registry, config)
     except BaseException:
-        sink.abort()        # a scene that does not compile: remove what the sink made
+        if sink is not None:
+            sink.abort()    # a scene that does not compile, or Ctrl-C: remove what the sink made
         raise
     progress = Progress(len(frames), label=slug, enabled=not args.quiet)
     written = render_frames(ctx, source, config, frames, sink, progress)
