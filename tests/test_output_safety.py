@@ -327,3 +327,21 @@ def test_sigterm_during_a_png_sequence_keeps_only_complete_frames(tmp_path):
     for name in names:
         with Image.open(out / name) as image:
             image.load()                        # every frame left is a whole PNG
+
+
+# -- the helper other writers can adopt -------------------------------------------------------------
+
+def test_write_file_replaces_a_regular_file_and_can_write_through_a_link(tmp_path):
+    from visuals.errors import VisualsError
+    from visuals.safe_output import write_file
+    target = tmp_path / "dotfiles" / "presets.toml"
+    target.parent.mkdir()
+    target.write_text("old")
+    link = tmp_path / "presets.toml"
+    link.symlink_to(target)
+    with pytest.raises(VisualsError, match="symbolic link"):
+        write_file(link, b"new")                            # outputs refuse links
+    write_file(link, b"new", through_links=True)           # settings files write where it leads
+    assert link.is_symlink() and target.read_text() == "new"
+    write_file(target, b"newer")
+    assert target.read_text() == "newer" and partials(tmp_path) == []

@@ -205,15 +205,17 @@ def _write_all(fd: int, data: bytes | memoryview) -> None:
 
 
 def write_file(path: Path, data: bytes | Callable[[], bytes], *, durable: bool = True,
-               make_folders: bool = True, fix: str | None = None) -> None:
+               make_folders: bool = True, fix: str | None = None, through_links: bool = False) -> None:
     """Write a whole file by the rules above: ``NAME.partial`` first, then a rename over a
     regular file or nothing.  ``data`` may be a function, called once the output is known to
     be writable (to encode an image only then).  Any failure or interrupt removes the partial
     file and the folders this call created; file-system errors become one VisualsError.
 
     Settings files (presets, mappings, status) can adopt this as it is: it is the same
-    write-then-rename they do, with the checks added."""
-    path = Path(path)
+    write-then-rename they do, with the checks added.  ``through_links`` is for them: a
+    settings file kept as a symbolic link (into a dotfiles folder, say) is written where the
+    link leads, and the link stays; renders refuse links instead (see check_replaceable)."""
+    path = Path(os.path.realpath(path)) if through_links else Path(path)
     claimed = False
     created: list[Path] = []
     try:
