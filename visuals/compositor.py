@@ -69,7 +69,9 @@ class Compositor:
             return source
         if progress >= 1.0:
             return target
-        prog = self.programs.get(transition_shader(name))
+        shader = transition_shader(name, self.programs.search)
+        prog = self.programs.get(shader)
+        params = {**getattr(shader, "defaults", {}), **params}   # an ISF transition's own defaults
         fbo = self.pool.get(f"transition{layer}")
         fbo.use()
         for key, value in uniforms.items():

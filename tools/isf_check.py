@@ -1,0 +1,119 @@
+"""Check a folder of ISF files: each must load and render a non-trivial image.
+
+    python tools/isf_check.py FOLDER [FOLDER ...] [--size 160x90] [--verbose]
+
+Generators render alone at a few times; filters run over the moving ``test_card``, both on
+the whole frame (a show's post) and on one cue inside a show with a crossfade; transitions
+run from the card to its upside-down variant inside a show, looked at where the cue's progress is 0.5.
+An image is non-trivial when its pixels are not all one colour.  Prints one line per file
+(PASS, or FAIL and the reason: the one-line error, or what was wrong with the image), then
+the pass rate; exits 0 when every file passes, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from visuals.errors import VisualsError  # noqa: E402
+
+FPS = 30
+CARD = "test_card"       # scenes/test_card.py
+
+
+def render(ctx, show, registry, size, frames: list[int]) -> dict[int, np.ndarray]:
+    from visuals.clock import FixedClock
+    from visuals.pngio import gl_rows_to_image
+    from visuals.renderer import RenderConfig, Renderer
+    renderer = Renderer(ctx, show, registry, RenderConfig(size=size, fps=Fraction(FPS)))
+    clock = FixedClock(FPS)
+    out = {}
+    try:
+        renderer.warm_up()
+        for i in range(max(frames) + 1):      # in order: buffers and feedback build up as they would
+            renderer.render(clock.frame(i))
+            if i in frames:
+                out[i] = gl_rows_to_image(renderer.read_rgb(), size).astype(np.int16)
+    finally:
+        renderer.release()
+    return out
+
+
+def flat(image: np.ndarray) -> bool:
+    return bool((image == image[0, 0]).all())
+
+
+def check_file(ctx, path: Path, size) -> tuple[str, str]:
+    """('generator'|'filter'|'transition'|'?', '' when it passes, else the reason)."""
+    from visuals.foreign.catalog import load_file
+    from visuals.foreign.isf import IsfFilter, IsfTransition
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    from visuals.show import Show, single_scene_show
+    from visuals.timeline import Cue
+    try:
+        item = load_file(path)
+        registry = Registry(SearchPath.build([path.parent]))
+        registry.load_all()
+        if isinstance(item, IsfTransition):
+            show = Show("check", [Cue(CARD, 0, 2), Cue(CARD, 1, 3, fade_in=1.0, transition=item.name,
+                                                       params={"variant": 1})])
+            registry.validate(show)
+            mid = render(ctx, show, registry, size, [round(1.5 * FPS)])[round(1.5 * FPS)]
+            if flat(mid):
+                return "transition", "flat image at progress 0.5"
+            return "transition", ""
+        if isinstance(item, IsfFilter):
+            whole = Show("check", [Cue(CARD, 0, 2)], post=[item.name])
+            registry.validate(whole)
+            images = render(ctx, whole, registry, size, [0, 10, 30])
+            if all(flat(im) for im in images.values()):
+                return "filter", "flat image over the test scene (whole frame)"
+            in_cue = Show("check_cue", [Cue(CARD, 0, 2, params={"variant": 1}),
+                                        Cue(CARD, 0.5, 2, fade_in=0.5, post=[item.name])])
+            registry.validate(in_cue)
+            images = render(ctx, in_cue, registry, size, [20, 40])
+            if all(flat(im) for im in images.values()):
+                return "filter", "flat image as a cue's post effect"
+            return "filter", ""
+        show = single_scene_show(item)
+        registry.validate(show)
+        images = render(ctx, show, registry, size, [0, 15, 45])
+        if all(flat(im) for im in images.values()):
+            return "generator", "flat image at 0, 0.5 and 1.5 s"
+        return "generator", ""
+    except VisualsError as err:
+        return "?", str(err)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--size", default="160x90")
+    args = parser.parse_args(argv)
+    w, h = (int(v) for v in args.size.split("x"))
+    from visuals.gpu import create_headless_context
+    from visuals.foreign.catalog import ISF_SUFFIX
+    ctx = create_headless_context()
+    files = sorted(p for folder in args.folders for p in folder.glob(f"*{ISF_SUFFIX}"))
+    failures = []
+    for path in files:
+        kind, reason = check_file(ctx, path, (w, h))
+        if reason:
+            failures.append((path, reason))
+            print(f"FAIL {path.name} ({kind}): {reason}")
+        else:
+            print(f"PASS {path.name} ({kind})")
+    passed = len(files) - len(failures)
+    rate = 100.0 * passed / len(files) if files else 0.0
+    print(f"pass rate: {passed}/{len(files)} ({rate:.0f}%)")
+    return 0 if files and not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
