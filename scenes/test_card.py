@@ -1,5 +1,5 @@
 """A test card: what foreign filters and transitions are shown over when played alone
-(``visuals render "Some Filter.fs"``) and checked against (``tools/isf_check.py``)."""
+(``visuals render "Some Filter.fs"``) and checked against (``benchmarks/isf_check.py``)."""
 from visuals import Param, Pass, Scene
 
 test_card = Scene(

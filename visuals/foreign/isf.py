@@ -212,9 +212,11 @@ def load_isf(path: Path) -> Scene | IsfTransition:
             if own and not p.persistent:
                 continue      # a buffer's own earlier contents are undefined unless persistent: black
             reads[f"isf_{target}"] = ("target", owner)
-        plans[pass_name] = ForeignPass(i, reads, {"u_isf_pass": i}, p.width, p.height)
+        quad = vertex is not None        # (see shaders/foreign/isf_prelude.vert)
+        plans[pass_name] = ForeignPass(i, reads, {"u_isf_pass": i, "u_isf_quad": int(quad)}, p.width, p.height)
+        shape = dict(primitive="triangles", count=6, clear=None) if quad else {}
         passes.append(Pass(frag, name=pass_name, vert=vert, feedback=p.persistent,
-                           precision="rgba32f" if p.float else "rgba8", site=site))
+                           precision="rgba32f" if p.float else "rgba8", site=site, **shape))
     bindings = {i.name: Binding(default=None, scale=0.5) for i in header.inputs
                 if i.type == "image" and i.name not in special}
     uploads: dict[str, tuple[str, Any]] = {}

@@ -1,6 +1,6 @@
 """Check a folder of ISF files: each must load and render a non-trivial image.
 
-    python tools/isf_check.py FOLDER [FOLDER ...] [--size 160x90] [--verbose]
+    python benchmarks/isf_check.py FOLDER [FOLDER ...] [--size 160x90] [--verbose]
 
 Generators render alone at a few times; filters run over the moving ``test_card``, both on
 the whole frame (a show's post) and on one cue inside a show with a crossfade; transitions
@@ -72,14 +72,14 @@ def check_file(ctx, path: Path, size) -> tuple[str, str]:
             whole = Show("check", [Cue(CARD, 0, 2)], post=[item.name])
             registry.validate(whole)
             images = render(ctx, whole, registry, size, [0, 10, 30])
-            if all(flat(im) for im in images.values()):
-                return "filter", "flat image over the test scene (whole frame)"
+            if flat(images[30]):
+                return "filter", "flat image over the test card after 1 s (whole frame)"
             in_cue = Show("check_cue", [Cue(CARD, 0, 2, params={"variant": 1}),
                                         Cue(CARD, 0.5, 2, fade_in=0.5, post=[item.name])])
             registry.validate(in_cue)
             images = render(ctx, in_cue, registry, size, [20, 40])
-            if all(flat(im) for im in images.values()):
-                return "filter", "flat image as a cue's post effect"
+            if flat(images[40]):
+                return "filter", "flat image as a cue's post effect, during a crossfade"
             return "filter", ""
         show = single_scene_show(item)
         registry.validate(show)
