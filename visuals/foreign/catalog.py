@@ -2,7 +2,8 @@
 
 ISF files (``*.fs``, with their ``.vs``) in any folder of the search path, or its ``isf/``
 subfolder, are scenes (generators), post effects (filters) and transitions, named by their
-file name without the suffix (``"Multi Pass Gaussian Blur"``).  A scene or module of the same
+file name without the suffix (``"Multi Pass Gaussian Blur"``); Shadertoy folders there (see
+``shadertoy``) are scenes named by the folder.  A scene or module of the same
 name defined in Python wins.  A file given by path plays alone: a generator or Shadertoy
 shader as a one-scene show, a filter over the ``test_card``, a transition from that card to its
 upside-down variant.  Parsed files are cached by path and modification time.
@@ -71,9 +72,18 @@ def load_file(path: Path):
     return hit
 
 
+def shadertoy_folders(search: SearchPath) -> list[Path]:
+    """Shadertoy folders (holding image.glsl) inside the search path's folders."""
+    from .shadertoy import is_shadertoy
+    return [sub.resolve() for folder in _folders(search) for sub in sorted(folder.iterdir())
+            if sub.is_dir() and is_shadertoy(sub)]
+
+
 def add_foreign_scenes(registry) -> None:
-    """Put the search path's ISF generators and filters into the registry (once)."""
+    """Put the search path's ISF generators and filters, and its Shadertoy folders, into
+    the registry (once)."""
     from .isf import IsfTransition
+    from .shadertoy import load_shadertoy
     if getattr(registry, "_foreign_added", False):
         return
     registry._foreign_added = True
@@ -85,6 +95,11 @@ def add_foreign_scenes(registry) -> None:
             continue
         if not isinstance(item, IsfTransition):
             registry.scenes.setdefault(item.name, item)
+    for folder in shadertoy_folders(registry.search):
+        try:
+            registry.scenes.setdefault(folder.name, load_shadertoy(folder))
+        except VisualsError as err:
+            registry.failures[folder] = err
 
 
 def foreign_transitions(search: SearchPath) -> dict[str, Path]:
