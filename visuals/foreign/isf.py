@@ -8,7 +8,7 @@ image inputs become bindings (``Cue(..., bind={"maskImage": "sky"})``); audio in
 :func:`visuals.foreign.sound.sound_texture`; IMPORTED images are uploaded once.
 
 Every pass of a file runs the same program (PASSINDEX is a uniform), assembled as:
-``shaders/foreign/isf_prelude.frag`` (the automatic uniforms and IMG_ functions), one generated
+``shaders/foreign/isf_fragment.glsl`` (the automatic uniforms and IMG_ functions), one generated
 uniform per input (reported at the input's header line), then the user's file line for line.
 DATE is deterministic like every other input to a frame: 2000-01-01 00:00:00 plus the show
 time, so an export is the same on any day.
@@ -56,12 +56,12 @@ class IsfProgram:
         declared = Piece(lines=[d for d, _ in self.declarations], path=self.header.path,
                          origins=[line for _, line in self.declarations])
         if stage == "fragment":
-            user, prelude, tail = self.header.path, "foreign/isf_prelude.frag", []
+            user, prelude, tail = self.header.path, "foreign/isf_fragment.glsl", []
         elif self.vertex_file is not None:
-            user, prelude, tail = self.vertex_file, "foreign/isf_prelude.vert", []
+            user, prelude, tail = self.vertex_file, "foreign/isf_vertex.glsl", []
         else:
-            return assemble(pre, [Piece(shader="foreign/isf_prelude.vert"), declared,
-                                  Piece(shader="foreign/isf_main.vert")], self.header.path, version)
+            return assemble(pre, [Piece(shader="foreign/isf_vertex.glsl"), declared,
+                                  Piece(shader="foreign/isf_vertex_main.glsl")], self.header.path, version)
         text = read_text(user, "ISF file")
         text = stage_renames(rename_identifiers(text, self.renames), stage)
         body = Piece(lines=text.split("\n"), path=user)
@@ -212,7 +212,7 @@ def load_isf(path: Path) -> Scene | IsfTransition:
             if own and not p.persistent:
                 continue      # a buffer's own earlier contents are undefined unless persistent: black
             reads[f"isf_{target}"] = ("target", owner)
-        quad = vertex is not None        # (see shaders/foreign/isf_prelude.vert)
+        quad = vertex is not None        # (see shaders/foreign/isf_vertex.glsl)
         plans[pass_name] = ForeignPass(i, reads, {"u_isf_pass": i, "u_isf_quad": int(quad)}, p.width, p.height)
         shape = dict(primitive="triangles", count=6, clear=None) if quad else {}
         passes.append(Pass(frag, name=pass_name, vert=vert, feedback=p.persistent,

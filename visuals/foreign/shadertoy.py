@@ -274,10 +274,10 @@ def _channel_read(source: str, tab: Tab, ch: int, written: set[str], folder: Pat
 
 
 def _build(pre: Preprocessor, version: str, tab: Tab, common: Tab | None) -> ShaderSource:
-    pieces = [Piece(shader="foreign/shadertoy_prelude.frag")]
+    pieces = [Piece(shader="foreign/shadertoy_prelude.glsl")]
     if common is not None:
         pieces.append(Piece(lines=common.lines, path=common.report))
     lines = read_text(tab.source).split("\n") if tab.source.suffix == ".glsl" else tab.lines   # (reloads)
     pieces.append(Piece(lines=lines, path=tab.report))
-    pieces.append(Piece(shader="foreign/shadertoy_main.frag"))
+    pieces.append(Piece(shader="foreign/shadertoy_main.glsl"))
     return assemble(pre, pieces, tab.report, version)

@@ -1,6 +1,6 @@
 // What Shadertoy provides before the Common tab and a pass's code, in terms of this engine's
 // uniform contract.  iChannelResolution and iChannelTime are filled in by main() (see
-// shadertoy_main.frag) from the textures themselves.
+// shadertoy_main.glsl) from the textures themselves.
 uniform float u_time;
 uniform float u_delta;
 uniform int u_frame;
