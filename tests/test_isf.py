@@ -84,6 +84,7 @@ def test_parameters_point_at_their_header_lines(tmp_path):
     ('{"PASSES": [{"TARGET": "b", "WIDTH": "$nope"}]}', "not an input"),
     ('{"PASSES": [{"TARGET": "b", "WIDTH": "' + "(" * 40 + "1" + ")" * 40 + '"}]}', "nested too deeply"),
     ('{"PASSES": [' + ",".join(["{}"] * 40) + "]}", "at most 32"),
+    ('{"PASSES": [' + ",".join(['{"WIDTH": "$WIDTH*4", "HEIGHT": "$HEIGHT*4"}'] * 3) + "]}", "million pixels"),
     ('{"INPUTS": [{"NAME": "w", "TYPE": "audio", "MAX": 100000000}]}', "at most 8192"),
     ('{"IMPORTED": {"pic": {"PATH": "../outside.png"}}}', "outside the file's folder"),
     ('{"IMPORTED": {"pic": {"PATH": "/etc/passwd"}}}', "outside the file's folder"),
@@ -164,6 +165,29 @@ def test_automatic_uniforms(gl, tmp_path):
     r, g, b = pixel(image, 120, 22)
     assert (r, g, b) == (round(120.5 / 160 * 255), round(22.5 / 90 * 255), 64)
     assert pixel(image, 0, 80) == (255, 255, 64)
+
+
+def test_inputs_named_like_engine_uniforms_stay_apart(gl, tmp_path):
+    isf(tmp_path, "clash", {"INPUTS": [{"NAME": "time", "TYPE": "float", "DEFAULT": 0.5},
+                                       {"NAME": "frame", "TYPE": "long", "DEFAULT": 3, "MIN": 0, "MAX": 9}]}, """
+        void main() { gl_FragColor = vec4(time, float(frame) / 255.0, TIME / 2.0, 1.0); }""")
+    from visuals.foreign.isf import load_isf
+    assert load_isf(tmp_path / "clash.fs").params.names() == ["isf_time", "isf_frame"]
+    assert pixel(render_frames(gl, "clash", [30], tmp_path)[30], 1, 1) == (128, 3, 128)
+
+
+def test_isf_1_file(gl, tmp_path):
+    """ISF 1.0: PERSISTENT_BUFFERS at the top, IMPORTED as a list, vv_ names."""
+    from PIL import Image
+    Image.fromarray(np.full((2, 2, 3), 255, np.uint8)).save(tmp_path / "white.png")
+    isf(tmp_path, "old", {"DESCRIPTION": "1.0", "PERSISTENT_BUFFERS": ["trail"],
+                          "IMPORTED": [{"NAME": "paper", "PATH": "white.png"}],
+                          "PASSES": [{"TARGET": "trail"}, {}]}, """
+        void main() {
+            if (PASSINDEX == 0) gl_FragColor = texture2D(trail, vv_FragNormCoord) + vec4(1.0 / 255.0);
+            else gl_FragColor = vec4(texture2D(trail, vv_FragNormCoord).r, IMG_PIXEL(paper, vec2(1.0)).g, 0.0, 1.0);
+        }""")
+    assert pixel(render_frames(gl, "old", [4], tmp_path)[4], 2, 2) == (5, 255, 0)
 
 
 def test_multipass_persistent_float_buffer_and_sizes_from_expressions(gl, tmp_path):

@@ -35,6 +35,7 @@ from .source import ForeignShader, Piece, assemble, read_text, rename_identifier
 MAX_IMAGE_SIDE = 8192
 _UNIFORM_TYPES = {"event": "bool", "bool": "bool", "long": "int", "float": "float", "point2D": "vec2",
                   "color": "vec4", "image": "sampler2D", "audio": "sampler2D", "audioFFT": "sampler2D"}
+_ENGINE_UNIFORMS = {"u_time", "u_delta", "u_frame", "u_resolution", "u_prev", "u_input"}
 _SPECIAL_IMAGES = {"filter": {"inputImage": "u_input"},
                    "transition": {"startImage": "u_from", "endImage": "u_to", "progress": "u_progress"}}
 
@@ -80,15 +81,15 @@ def _declarations(header: IsfHeader, renames: dict[str, str]) -> list[tuple[str,
     return out
 
 
-def _param(inp: IsfInput, site: SourceSite) -> Param:
+def _param(inp: IsfInput, site: SourceSite, name: str) -> Param:
     """An ISF input as a parameter: its range, its default (clamped into the range)."""
-    desc = inp.label
+    desc = inp.label if name == inp.name else f"{inp.label or inp.type} (ISF input '{inp.name}')"
     if inp.type in ("event", "bool"):
         default = 1.0 if inp.type == "bool" and inp.default and inp.default >= 0.5 else 0.0
-        return Param(inp.name, default, description=desc or inp.type, kind="bool", site=site)
+        return Param(name, default, description=desc or inp.type, kind="bool", site=site)
     if inp.type == "color":
         rgba = tuple(min(max(c, 0.0), 1.0) for c in (inp.default or (0.0, 0.0, 0.0, 1.0)))
-        return Param(inp.name, rgba if len(rgba) == 4 else rgba + (1.0,), description=desc, kind="color", site=site)
+        return Param(name, rgba if len(rgba) == 4 else rgba + (1.0,), description=desc, kind="color", site=site)
 
     def clamp(v: float) -> float:
         if inp.lo is not None:
@@ -99,15 +100,15 @@ def _param(inp: IsfInput, site: SourceSite) -> Param:
 
     if inp.type == "point2D":
         default = tuple(clamp(c) for c in (inp.default or (0.0, 0.0)))
-        return Param(inp.name, default, inp.lo, inp.hi, desc, kind="vec2", site=site)
+        return Param(name, default, inp.lo, inp.hi, desc, kind="vec2", site=site)
     if inp.type == "long":
         if inp.labels and inp.values:
             choices = ", ".join(f"{v}={label}" for v, label in zip(inp.values, inp.labels))
             desc = f"{desc}: {choices}" if desc else choices
         start = inp.default if inp.default is not None else (inp.values[0] if inp.values else (inp.lo or 0.0))
-        return Param(inp.name, float(round(clamp(start))), inp.lo, inp.hi, desc, kind="int", site=site)
+        return Param(name, float(round(clamp(start))), inp.lo, inp.hi, desc, kind="int", site=site)
     start = inp.default if inp.default is not None else (inp.lo if inp.lo is not None else 0.0)
-    return Param(inp.name, clamp(start), inp.lo, inp.hi, desc, kind="float", site=site)
+    return Param(name, clamp(start), inp.lo, inp.hi, desc, kind="float", site=site)
 
 
 def _load_image(path: Path, isf: Path) -> np.ndarray:
@@ -180,9 +181,14 @@ def load_isf(path: Path) -> Scene | IsfTransition:
     kind = header.kind
     vertex = next((c for c in (path.with_suffix(".vs"), path.with_suffix(".vert")) if c.is_file()), None)
     special = _SPECIAL_IMAGES.get(kind, {})
+    taken = _ENGINE_UNIFORMS | set(special.values())
     renames: dict[str, str] = {}
+    param_names: dict[str, str] = {}
     for inp in header.inputs:
-        renames[inp.name] = special.get(inp.name, f"u_{inp.name}")
+        # An input whose engine name would be a uniform the engine sets itself (an input
+        # called 'time' is not TIME) becomes the parameter isf_<name>.
+        param_names[inp.name] = f"isf_{inp.name}" if f"u_{inp.name}" in taken else inp.name
+        renames[inp.name] = special.get(inp.name, f"u_{param_names[inp.name]}")
     for name in header.imported:
         renames[name] = f"u_{name}"
     for p in header.passes:
@@ -191,7 +197,7 @@ def load_isf(path: Path) -> Scene | IsfTransition:
     program = IsfProgram(header, vertex, renames, _declarations(header, renames))
     frag, vert = program.stage("fragment"), program.stage("vertex")
     site = SourceSite(str(path), header.header_lines[0])
-    params = [_param(i, SourceSite(str(path), i.line)) for i in header.inputs
+    params = [_param(i, SourceSite(str(path), i.line), param_names[i.name]) for i in header.inputs
               if i.type not in ("image", "audio", "audioFFT") and i.name not in special]
     name = path.stem
     if kind == "transition":

@@ -27,6 +27,7 @@ MAX_VALUES = 1024                # entries of a long's VALUES / LABELS
 MAX_IMPORTED = 32
 MAX_AUDIO = 8192                 # samples or bins of an audio input
 MAX_SIDE = 8192                  # a buffer's side at the reference size
+MAX_BUFFER_PIXELS = 16 * 1920 * 1080   # all buffers together at the reference size
 REFERENCE_SIZE = (1920, 1080)    # where buffer sizes are checked when the file loads
 
 INPUT_TYPES = ("event", "bool", "long", "float", "point2D", "color", "image", "audio", "audioFFT")
@@ -312,7 +313,25 @@ class _Checker:
                 if value is not None and value != "":
                     setattr(p, key.lower(), self.size(value, key, inputs, f"pass {i}"))
             out.append(p)
+        self.budget(out, inputs)
         return out
+
+    def budget(self, passes: list[IsfPass], inputs: dict[str, IsfInput]) -> None:
+        """Refuse buffers that add up to more than MAX_BUFFER_PIXELS at the reference size
+        (each side within bounds, but thirty of them would still exhaust memory)."""
+        values = {"WIDTH": REFERENCE_SIZE[0], "HEIGHT": REFERENCE_SIZE[1]}
+        for inp in inputs.values():
+            values[inp.name] = inp.hi if inp.hi is not None else (
+                inp.default if isinstance(inp.default, float) else 1.0)
+        total = 0.0
+        for p in passes:
+            w = p.width(values) if p.width else REFERENCE_SIZE[0]
+            h = p.height(values) if p.height else REFERENCE_SIZE[1]
+            total += max(w, 1.0) * max(h, 1.0) * (2 if p.persistent else 1)
+        if total > MAX_BUFFER_PIXELS:
+            raise self.fail(f"its buffers total {total / 1e6:.0f} million pixels at {REFERENCE_SIZE[0]}x"
+                            f"{REFERENCE_SIZE[1]} (at most {MAX_BUFFER_PIXELS / 1e6:.0f} million)", "PASSES",
+                            "use fewer or smaller buffers")
 
     def imported(self, value: Any, taken: set[str]) -> dict[str, Path]:
         """Images the file brings along: paths relative to its folder, which they may not leave."""

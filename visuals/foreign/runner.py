@@ -65,7 +65,7 @@ class ForeignPass:
             if not math.isfinite(side):
                 side = full
             # A parameter may ask for anything: clamp, never allocate without bound.
-            sides.append(int(min(max(side, 1.0), min(MAX_SIDE, 4 * full))))
+            sides.append(int(min(max(side, 1.0), min(MAX_SIDE, 2 * full))))
         return sides[0], sides[1]
 
 
