@@ -149,6 +149,32 @@ def test_image_channel(gl, tmp_path):
     assert pixel(render_frames(gl, str(folder), [0], None)[0], 3, 3) == (0, 0, 255)
 
 
+def test_channel_sampling_options_and_a_scene_channel(gl, tmp_path):
+    (tmp_path / "green.fs").write_text('/*{"INPUTS": []}*/\nvoid main() { gl_FragColor = vec4(0.0, 1.0, 0.0, 1.0); }\n')
+    folder = write(tmp_path / "opts", {
+        "buffer_a.glsl": """
+            void mainImage(out vec4 c, in vec2 p) { c = vec4(p.x < 80.0 ? 0.0 : 1.0, 0.0, 0.0, 1.0); }""",
+        "image.glsl": """
+            void mainImage(out vec4 c, in vec2 p) {
+                // between texel 79 (0) and 80 (1): nearest reads one, linear would read 0.5
+                float edge = texture(iChannel0, vec2(80.0 / 160.0, 0.5)).r;
+                float wrapped = texture(iChannel1, vec2(1.2, 0.5)).r;      // repeat: x 0.2 -> 0
+                c = vec4(edge, wrapped, texture(iChannel2, vec2(0.5)).g, 1.0);
+            }""",
+        "channels.toml": """
+            [image]
+            iChannel0 = { source = "buffer_a", filter = "nearest" }
+            iChannel1 = { source = "buffer_a", wrap = "repeat", filter = "nearest" }
+            iChannel2 = "scene:green"
+            """})
+    from visuals.foreign.shadertoy import load_shadertoy
+    scene = load_shadertoy(folder)
+    assert scene.foreign_passes["image"].samplers["st_ch0"] == ("nearest", "clamp")
+    assert list(scene.bindings) == ["image_ch2"]
+    (tmp_path / "show.py").write_text('from visuals import Cue, Show\ns = Show("o", [Cue("opts", 0, 2)])\n')
+    assert pixel(render_frames(gl, "o", [0], tmp_path)[0], 3, 3) == (255, 0, 255)   # linear: 128; clamp: 255
+
+
 def test_sound_channel_is_silent_before_there_is_sound(gl, tmp_path):
     folder = write(tmp_path / "snd", {"image.glsl": """
         void mainImage(out vec4 c, in vec2 p) {

@@ -39,6 +39,7 @@ class ForeignPass:
     uniforms: dict[str, Any] = field(default_factory=dict)
     width: SizeExpr | None = None
     height: SizeExpr | None = None
+    samplers: dict[str, tuple[str, str]] = field(default_factory=dict)   # key -> (filter, wrap)
 
     @property
     def variables(self) -> frozenset[str]:
@@ -129,6 +130,14 @@ class ForeignRunner(SceneRunner):
                 reads[key] = given[name]
             elif kind == "texture" and name in self.extra_textures:
                 reads[key] = self.extra_textures[name]
+        for key, (filt, wrap) in plan.samplers.items():
+            # Sampling is a texture's state here: set it for each pass that reads it, so two
+            # passes may read one buffer one nearest, the other linear.
+            tex = reads.get(key)
+            if tex is not None:
+                f = moderngl.NEAREST if filt == "nearest" else moderngl.LINEAR
+                tex.filter = (f, f)
+                tex.repeat_x = tex.repeat_y = wrap == "repeat"
         for name, value in plan.uniforms.items():
             prog.set(name, value)
         self.inputs = reads

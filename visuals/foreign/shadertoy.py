@@ -13,6 +13,11 @@
       iChannel1 = "noise.png"       # an image inside the folder
       iChannel2 = "scene:sky"       # another scene, rendered in step (a binding)
       iChannel3 = "sound"           # the sound analysis (512x2; silent until there is one)
+      [buffer_b]
+      iChannel0 = { source = "buffer_a", filter = "nearest", wrap = "repeat" }
+
+  A channel is sampled linear and clamped unless it says otherwise (``filter`` "linear" or
+  "nearest"; "mipmap" reads as linear; ``wrap`` "clamp" or "repeat").
 
 * **Shadertoy's JSON export** (``{"Shader": {"renderpass": [...]}}``, or the list the API
   returns): tabs, Common code and buffer channels are read from it; texture channels look
@@ -65,7 +70,7 @@ class Tab:
     """One tab's code, where its lines are reported, and what its channels read."""
 
     def __init__(self, name: str, lines: list[str], report: Path, source: Path,
-                 channels: dict[int, str] | None = None):
+                 channels: dict[int, tuple[str, str, str]] | None = None):
         self.name, self.lines, self.report, self.source = name, lines, report, source
         self.channels = channels or {}
 
@@ -95,7 +100,17 @@ def mouse(state: SceneState) -> tuple[float, float, float, float]:
     return (x, y, x if fresh else -x, y if fresh else -y)
 
 
-def _channel_table(path: Path) -> dict[str, dict[int, str]]:
+def _sampling(raw: dict, where: str, file: Path) -> tuple[str, str]:
+    filt = raw.get("filter", "linear")
+    wrap = raw.get("wrap", "clamp")
+    filt = "linear" if filt == "mipmap" else filt
+    if filt not in ("linear", "nearest") or wrap not in ("clamp", "repeat"):
+        raise VisualsError(f"{where}: filter {filt!r} / wrap {wrap!r}", file=display_path(file),
+                           fix='use filter "linear", "nearest" or "mipmap" and wrap "clamp" or "repeat"')
+    return filt, wrap
+
+
+def _channel_table(path: Path) -> dict[str, dict[int, tuple[str, str, str]]]:
     table_file = path / "channels.toml"
     if not table_file.is_file():
         return {}
@@ -106,17 +121,19 @@ def _channel_table(path: Path) -> dict[str, dict[int, str]]:
         m = re.search(r"line (\d+)", str(err))
         raise VisualsError(f"channels.toml: {err}", file=display_path(table_file),
                            line=line or (int(m.group(1)) if m else None), fix="correct the TOML") from None
-    out: dict[str, dict[int, str]] = {}
+    out: dict[str, dict[int, tuple[str, str, str]]] = {}
     for tab, channels in raw.items():
         if tab not in ("image", *BUFFERS) or not isinstance(channels, dict):
             raise VisualsError(f"channels.toml: unknown tab [{tab}]", file=display_path(table_file),
                                fix="use [image], [buffer_a] .. [buffer_d]")
         for key, value in channels.items():
             m = re.fullmatch(r"iChannel([0-3])", key)
-            if not m or not isinstance(value, str):
+            options = value if isinstance(value, dict) else {"source": value}
+            if not m or not isinstance(options.get("source"), str):
                 raise VisualsError(f"channels.toml: [{tab}] {key} = {value!r}", file=display_path(table_file),
                                    fix='write iChannel0..iChannel3 = "buffer_a" | "file.png" | "scene:NAME" | "sound"')
-            out.setdefault(tab, {})[int(m.group(1))] = value
+            filt, wrap = _sampling(options, f"channels.toml: [{tab}] {key}", table_file)
+            out.setdefault(tab, {})[int(m.group(1))] = (options["source"], filt, wrap)
     return out
 
 
@@ -176,7 +193,12 @@ def _json_tabs(path: Path) -> tuple[list[Tab], Tab | None]:
         for inp in rp.get("inputs") or []:
             if not isinstance(inp, dict) or not isinstance(inp.get("channel"), int) or not 0 <= inp["channel"] <= 3:
                 continue
-            channels[inp["channel"]] = _json_channel(inp, ids)
+            sampler = inp.get("sampler") if isinstance(inp.get("sampler"), dict) else {}
+            try:
+                filt, wrap = _sampling(sampler, f"{label} channel {inp['channel']}", path)
+            except VisualsError:
+                filt, wrap = "linear", "clamp"      # an export's unknown sampler: the default
+            channels[inp["channel"]] = (_json_channel(inp, ids), filt, wrap)
         tabs.append(Tab(name, lines, report, path, channels))
     order = {n: i for i, n in enumerate((*BUFFERS, "image"))}
     tabs.sort(key=lambda t: order[t.name])
@@ -225,10 +247,13 @@ def load_shadertoy(path: Path) -> Scene:
     passes, plans, bindings, uploads = [], {}, {}, {}
     for i, tab in enumerate(tabs):
         reads: dict[str, tuple[str, str]] = {}
-        for ch, source in sorted(tab.channels.items()):
+        samplers: dict[str, tuple[str, str]] = {}
+        for ch, (source, filt, wrap) in sorted(tab.channels.items()):
             reads[f"st_ch{ch}"] = _channel_read(source, tab, ch, written, folder, path, bindings, uploads)
+            samplers[f"st_ch{ch}"] = (filt, wrap)
         reads = {k: v for k, v in reads.items() if v is not None}
-        plans[tab.name] = ForeignPass(i, reads, {"u_st_opaque": 1 if tab.name == "image" else 0})
+        plans[tab.name] = ForeignPass(i, reads, {"u_st_opaque": 1 if tab.name == "image" else 0},
+                                      samplers={k: v for k, v in samplers.items() if k in reads})
         shader = ForeignShader(str(tab.report), f"shadertoy:{path}:{tab.name}",
                                lambda pre, version, tab=tab: _build(pre, version, tab, common))
         is_buffer = tab.name != "image"
