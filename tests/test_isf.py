@@ -74,7 +74,8 @@ def test_parameters_point_at_their_header_lines(tmp_path):
 
 @pytest.mark.parametrize("header, needle", [
     ('{"INPUTS": [{"NAME": "a", "TYPE": "float",}]}', "invalid JSON"),
-    ("[" * 5000 + "]" * 5000, "nested more than"),
+    ('{"INPUTS": ' + "[" * 5000 + "]" * 5000 + "}", "nested more than"),
+    ("[1, 2]", "does not start with a /*{"),
     ('{"INPUTS": [{"NAME": "a", "TYPE": "cube"}]}', "TYPE \"cube\""),
     ('{"INPUTS": [{"NAME": "a b", "TYPE": "float"}]}', "not a usable GLSL name"),
     ('{"INPUTS": [{"NAME": "a", "TYPE": "float"}, {"NAME": "a", "TYPE": "bool"}]}', "declared twice"),
@@ -101,6 +102,18 @@ def test_malformed_or_hostile_headers_are_refused_in_one_line(tmp_path, header, 
     err = info.value
     assert needle in err.message and err.file.endswith("bad.fs") and err.fix
     assert "\n" not in str(err)
+
+
+def test_header_after_comment_lines_string_flags_and_scalar_point_bounds(gl, tmp_path):
+    path = tmp_path / "lenient.fs"
+    path.write_text('// licence: MIT\n\n/*{"INPUTS": [{"NAME": "p", "TYPE": "point2D", "MIN": 0, "MAX": 2,'
+                    ' "DEFAULT": [1, 1]}], "PASSES": [{"TARGET": "b", "PERSISTENT": "true", "FLOAT": "false"}, {}]}*/\n'
+                    'void main() { gl_FragColor = vec4(p / 2.0, _b_imgSize.x / 255.0, 1.0); }\n')
+    from visuals.foreign.isf import load_isf
+    scene = load_isf(path)
+    assert (scene.passes[0].feedback, scene.passes[0].precision) == (True, "rgba8")
+    assert (scene.params.get("p").lo, scene.params.get("p").hi) == (0.0, 2.0)
+    assert pixel(render_frames(gl, "lenient", [0], tmp_path)[0], 1, 1) == (128, 128, 160)
 
 
 def test_invalid_json_names_the_line_inside_the_header(tmp_path):

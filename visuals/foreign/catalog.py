@@ -40,7 +40,7 @@ def isf_files(search: SearchPath) -> list[Path]:
         for p in sorted(folder.glob(f"*{ISF_SUFFIX}")):
             try:
                 with p.open("rb") as fh:
-                    head = fh.read(256).decode("utf-8-sig", errors="replace")
+                    head = fh.read(2048).decode("utf-8-sig", errors="replace")
             except OSError:
                 continue
             if looks_like_isf(head):
@@ -162,6 +162,6 @@ def foreign_show(registry, path: Path):
 def _starts_with_header(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
-            return looks_like_isf(fh.read(256).decode("utf-8-sig", errors="replace"))
+            return looks_like_isf(fh.read(2048).decode("utf-8-sig", errors="replace"))
     except OSError:
         return False

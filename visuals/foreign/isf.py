@@ -15,6 +15,8 @@ time, so an export is the same on any day.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,7 +53,11 @@ class IsfProgram:
 
     def stage(self, stage: str) -> ForeignShader:
         path = self.header.path if stage == "fragment" else (self.vertex_file or self.header.path)
-        return ForeignShader(str(path), f"isf-{stage}:{self.header.path}", lambda pre, version: self.build(pre, stage, version))
+        # Keyed by the header too: a saved header with new inputs needs new declarations, so it
+        # must not reuse (or hot-reload) the program compiled for the old one.
+        digest = hashlib.sha1(json.dumps(self.header.raw, sort_keys=True).encode()).hexdigest()[:12]
+        return ForeignShader(str(path), f"isf-{stage}:{self.header.path}:{digest}",
+                             lambda pre, version: self.build(pre, stage, version))
 
     def build(self, pre: Preprocessor, stage: str, version: str) -> ShaderSource:
         declared = Piece(lines=[d for d, _ in self.declarations], path=self.header.path,
@@ -78,6 +84,13 @@ def _declarations(header: IsfHeader, renames: dict[str, str]) -> list[tuple[str,
     for p in header.passes:
         if p.target:
             out.append((f"uniform sampler2D {renames[p.target]};", header.header_lines[0]))
+    # Older files read an image's size through the names early ISF hosts declared for it.
+    images = [i.name for i in header.inputs if i.type in ("image", "audio", "audioFFT")]
+    for name in images + list(header.imported) + [p.target for p in header.passes if p.target]:
+        size = f"vec2(textureSize({renames[name]}, 0))"
+        out.append((f"#define _{name}_imgSize {size}", header.header_lines[0]))
+        out.append((f"#define _{name}_imgRect vec4(0.0, 0.0, {size})", header.header_lines[0]))
+        out.append((f"#define _{name}_flip false", header.header_lines[0]))
     return out
 
 

@@ -83,17 +83,24 @@ class IsfHeader:
         return "generator"
 
 
+def _flag(value: Any) -> bool:
+    """true, 1, "true" and "1" are true (headers in the wild write all four)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
 def _fail(path: Path, message: str, line: int | None, fix: str) -> VisualsError:
     return VisualsError(f"ISF header: {message}", file=display_path(path), line=line, fix=fix)
 
 
 def split_header(text: str, path: Path) -> tuple[str, int, int]:
     """The JSON text of the header comment, and the file lines where it starts and ends."""
-    stripped = text.lstrip()
-    if not stripped.startswith("/*"):
+    m = _OPENING.match(text)
+    if not m:
         raise _fail(path, "the file does not start with a /*{ ... }*/ JSON comment", 1,
                     "an ISF file opens with its JSON header in a comment; a plain shader belongs in a .frag")
-    start = len(text) - len(stripped)
+    start = m.end() - 2
     end = text.find("*/", start + 2)
     first_line = text.count("\n", 0, start) + 1
     if end < 0:
@@ -127,9 +134,13 @@ def _depth_ok(body: str) -> bool:
     return True
 
 
+# The header: the first thing in the file but blank lines and // comments (a licence line).
+_OPENING = re.compile(r"(?:[ \t]*(?://[^\n]*)?\n)*\s*/\*(?=\s*\{)")
+
+
 def looks_like_isf(text: str) -> bool:
     """Cheap test for scanning folders: a leading comment holding a JSON object."""
-    return bool(re.match(r"\s*/\*\s*\{", text))
+    return bool(_OPENING.match(text))
 
 
 def parse_header(path: Path, text: str) -> IsfHeader:
@@ -181,6 +192,8 @@ class _Checker:
                         "give a finite number")
 
     def vector(self, value: Any, n: tuple[int, ...], what: str, name: str) -> tuple[float, ...]:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and what in ("MIN", "MAX"):
+            value = [value] * n[0]            # a point's bound written as one number: both axes
         if not isinstance(value, list) or len(value) not in n:
             raise self.fail(f"{what} of input '{name}' should be a list of {' or '.join(map(str, n))} numbers",
                             name, "write it as [x, y] (or [r, g, b, a] for a colour)")
@@ -306,8 +319,8 @@ class _Checker:
             if target:
                 targets.add(target)
             legacy = persistent.get(target, {}) if target else {}
-            p = IsfPass(target, persistent=bool(item.get("PERSISTENT", item.get("persistent", target in persistent))),
-                        float=bool(item.get("FLOAT", legacy.get("FLOAT", False))))
+            p = IsfPass(target, persistent=_flag(item.get("PERSISTENT", item.get("persistent", target in persistent))),
+                        float=_flag(item.get("FLOAT", legacy.get("FLOAT", False))))
             for key in ("WIDTH", "HEIGHT"):
                 value = item.get(key, legacy.get(key))
                 if value is not None and value != "":
