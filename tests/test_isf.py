@@ -418,5 +418,7 @@ def test_cli_lists_and_plays_isf_files(tmp_path):
         proc = run("still", str(folder / f"{name}.fs"), "--at", "3", "--size", "64x36", "--out", str(out))
         assert proc.returncode == 0, proc.stderr
         assert out.stat().st_size > 0
+    past = run("still", str(folder / "Some Filter.fs"), "--at", "30", "--out", str(tmp_path / "p.png"))
+    assert past.returncode == 2 and "past the end" in past.stderr        # never the card without the filter
     bad = run("still", str(folder / "broken.fs"), "--at", "1", "--out", str(tmp_path / "b.png"))
     assert bad.returncode == 2 and "broken.fs:1: ISF header: invalid JSON" in bad.stderr

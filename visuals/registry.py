@@ -151,7 +151,7 @@ class Registry:
     def _shader_show(self, path: str) -> Show:
         p = Path(path)
         from .foreign.catalog import foreign_show
-        foreign = foreign_show(self, p)     # an ISF or Shadertoy file (or Shadertoy folder)
+        foreign = foreign_show(self, path)  # an ISF or Shadertoy file (or Shadertoy folder)
         if foreign is not None:
             return foreign
         if not p.is_file():

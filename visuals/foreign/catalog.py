@@ -87,7 +87,12 @@ def add_foreign_scenes(registry) -> None:
     if getattr(registry, "_foreign_added", False):
         return
     registry._foreign_added = True
+    watched = getattr(registry, "_loaded", None)
     for path in isf_files(registry.search):
+        if isinstance(watched, set):
+            # Watched like scene modules (Registry.loaded_files): a saved header, with inputs
+            # added or removed, rebuilds the registry on a live reload.
+            watched.add(path)
         try:
             item = load_file(path)
         except VisualsError as err:
@@ -131,13 +136,16 @@ def transition_program(name: str, search: SearchPath):
     return None if item is None else item.shader
 
 
-def foreign_show(registry, path: Path):
-    """A show playing a foreign file given by path, or None when it is not a foreign shader."""
+def foreign_show(registry, asked: str):
+    """A show playing a foreign file given by path, or None when it is not a foreign shader.
+
+    A filter's or transition's show is a show of its own (registered under the path as
+    asked), so a time past its end is an error rather than the test card without the effect."""
     from ..show import Show, single_scene_show
     from ..timeline import Cue
     from .isf import IsfFilter, IsfTransition
     from .shadertoy import is_shadertoy, load_shadertoy
-    path = Path(path)
+    path = Path(asked)
     if is_shadertoy(path):
         scene = load_shadertoy(path)
     elif path.is_file() and path.suffix in (ISF_SUFFIX, ".frag", ".glsl") and _starts_with_header(path):
@@ -148,14 +156,18 @@ def foreign_show(registry, path: Path):
         _by_path_transitions[scene.name] = path.resolve()
         _lookups.clear()
         card = registry.scene(TEST_CARD).name
-        return Show(scene.name, [Cue(card, 0.0, 6.0), Cue(card, 2.0, 8.0, fade_in=4.0, transition=scene.name,
+        show = Show(scene.name, [Cue(card, 0.0, 6.0), Cue(card, 2.0, 8.0, fade_in=4.0, transition=scene.name,
                                                           params={"variant": 1})],
                     description=f"ISF transition {display_path(path)} over the test card")
+        registry.shows[str(asked)] = show
+        return show
     registry.scenes[scene.name] = scene
     if isinstance(scene, IsfFilter):
         card = registry.scene(TEST_CARD).name
-        return Show(scene.name, [Cue(card, 0.0, scene.duration)], post=[scene.name],
+        show = Show(scene.name, [Cue(card, 0.0, scene.duration)], post=[scene.name],
                     description=f"ISF filter {display_path(path)} over the test card")
+        registry.shows[str(asked)] = show
+        return show
     return single_scene_show(scene)
 
 
