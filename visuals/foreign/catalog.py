@@ -131,7 +131,9 @@ def transition_program(name: str, search: SearchPath):
             _lookups[key] = None
         else:
             path = foreign_transitions(search).get(name)
-            _lookups[key] = None if path is None else load_file(path)
+            if path is None:
+                return None          # (not remembered: the file may be saved later)
+            _lookups[key] = load_file(path)
     item = _lookups[key]
     return None if item is None else item.shader
 
