@@ -254,7 +254,9 @@ def test_parameter_driven_buffer_size_follows_the_parameter(gl, tmp_path):
 
 
 def test_vertex_shader_file(gl, tmp_path):
-    isf(tmp_path, "withvs", {"INPUTS": [{"NAME": "gain", "TYPE": "float", "DEFAULT": 0.5}]}, """
+    # Clamped per vertex: right only when the vertices are the target's own corners (a quad),
+    # as ISF hosts draw; one oversized triangle would interpolate from clamped far corners.
+    isf(tmp_path, "withvs", {"INPUTS": [{"NAME": "gain", "TYPE": "float", "DEFAULT": 1.0}]}, """
         in vec2 half_coord;
         void main() { gl_FragColor = vec4(half_coord, 0.0, 1.0); }""", vs="""
         out vec2 half_coord;
@@ -263,7 +265,8 @@ def test_vertex_shader_file(gl, tmp_path):
             half_coord = clamp(isf_FragNormCoord * gain, 0.0, 1.0);   // per vertex: clamped at the corners
         }""")
     image = render_frames(gl, "withvs", [0], tmp_path)[0]
-    assert pixel(image, 159, 89) == (round(159.5 / 160 * 0.5 * 255), round(89.5 / 90 * 0.5 * 255), 0)
+    assert pixel(image, 159, 89) == (round(159.5 / 160 * 255), round(89.5 / 90 * 255), 0)
+    assert pixel(image, 40, 30) == (round(40.5 / 160 * 255), round(30.5 / 90 * 255), 0)
 
 
 def test_imported_image(gl, tmp_path):
@@ -314,7 +317,7 @@ def test_filter_with_persistent_buffer_runs_forward_in_a_show(gl, tmp_path):
 
 TRANSITION = {"INPUTS": [{"NAME": "startImage", "TYPE": "image"}, {"NAME": "endImage", "TYPE": "image"},
                          {"NAME": "progress", "TYPE": "float", "DEFAULT": 0.0},
-                         {"NAME": "bias", "TYPE": "float", "DEFAULT": 0.0, "MIN": -1.0, "MAX": 1.0}]}
+                         {"NAME": "bias", "TYPE": "float", "DEFAULT": 0.1, "MIN": -1.0, "MAX": 1.0}]}
 MIX = """
     void main() {
         gl_FragColor = mix(IMG_THIS_NORM_PIXEL(startImage), IMG_NORM_PIXEL(endImage, isf_FragNormCoord),
@@ -332,7 +335,7 @@ def test_transition_program_at_0_half_and_1(gl, tmp_path):
     search = SearchPath.build([tmp_path])
     assert "Soft Mix" in known_transitions(search)
     shader = transition_shader("Soft Mix", search)
-    assert shader.defaults == {"bias": 0.0}
+    assert shader.defaults == {"bias": pytest.approx(0.1)}
     prog = ProgramCache(gl, search).get(shader)
     a = gl.texture((8, 8), 4, bytes([200, 100, 0, 255] * 64))
     b = gl.texture((8, 8), 4, bytes([0, 100, 200, 255] * 64))
@@ -362,7 +365,7 @@ def test_transition_in_a_show_with_its_parameters(gl, tmp_path):
         t = Show("y", [Cue("red", 0, 4), Cue("blue", 1, 4, fade_in=2, transition="Soft Mix", ease="linear",
                                                transition_params={"bias": 0.25})])
     """))
-    assert pixel(render_frames(gl, "x", [60], tmp_path)[60], 5, 5) == (128, 0, 128)     # progress 0.5
+    assert pixel(render_frames(gl, "x", [60], tmp_path)[60], 5, 5) == (102, 0, 153)     # 0.5 + its default 0.1
     assert pixel(render_frames(gl, "y", [60], tmp_path)[60], 5, 5) == (64, 0, 191)      # + bias
 
 
