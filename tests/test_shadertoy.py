@@ -116,11 +116,12 @@ def test_json_export(gl, tmp_path):
 def test_imouse_follows_touches(gl, tmp_path):
     folder = write(tmp_path / "m", {"image.glsl": """
         void mainImage(out vec4 c, in vec2 p) {
-            c = vec4(iMouse.xy / iResolution.xy, iMouse.z > 0.0 ? 1.0 : 0.5, 1.0);
+            c = vec4(iMouse.xy / iResolution.xy, (iMouse.z > 0.0 ? 0.5 : 0.0) + (iMouse.w > 0.0 ? 0.5 : 0.0), 1.0);
         }"""})
     (tmp_path / "show.py").write_text(textwrap.dedent("""
         from visuals import Cue, Show, Touch
-        s = Show("touched", [Cue("m", 0, 2, events=[Touch(0.5, 0.25, 0.75)])])
+        s = Show("touched", [Cue("m", 0, 2, events=[Touch(0.5, 0.25, 0.75), Touch(1.0, 0.5, 0.5),
+                                                    Touch(1.05, 0.75, 0.25)])])
     """))
     from visuals.foreign.shadertoy import load_shadertoy
     from visuals.paths import SearchPath
@@ -133,11 +134,14 @@ def test_imouse_follows_touches(gl, tmp_path):
     show = registry.show("touched")
     renderer = Renderer(gl, show, registry, RenderConfig(size=(160, 90)))
     out = []
-    for i in (0, 15, 16):
+    for i in (0, 15, 16, 21, 30, 32, 35):
         renderer.render(FixedClock(30).frame(i))
         out.append(pixel(gl_rows_to_image(renderer.read_rgb(), (160, 90)), 3, 3))
     renderer.release()
-    assert out == [(0, 0, 128), (64, 191, 255), (64, 191, 128)]   # none; the touch's frame; held after
+    # none; a click; held; released; a drag's first touch; its second (held, the press where
+    # the drag began); released (xy where it ended)
+    assert out == [(0, 0, 0), (64, 191, 255), (64, 191, 128), (64, 191, 0),
+                   (128, 128, 255), (191, 64, 128), (191, 64, 0)]
 
 
 def test_image_channel(gl, tmp_path):

@@ -25,8 +25,9 @@
   music channels read black.
 
 Buffers run in order A..D before the Image, float RGBA, each keeping its previous frame.
-iMouse follows touches (the live mouse and pads): xy where the last touch landed in pixels,
-zw the same point, positive on the frame it landed.  iDate, like ISF's DATE, is 2000-01-01
+iMouse follows touches (the live mouse, which sends them while dragged, and pads): xy where
+the last touch is in pixels, zw where the press began, z positive while it is held and w on
+its first frame.  iDate, like ISF's DATE, is 2000-01-01
 plus the show time.  A compile error names the tab's file (``NAME.json:Buffer A`` for the
 JSON export) and the line within it.
 """
@@ -85,29 +86,27 @@ class ShadertoyScene(ForeignScene, Scene):
         return extra
 
 
+HOLD = 0.1     # s: touches closer than this are one press (a drag sends one every 0.08 s)
+
+
 def mouse(state: SceneState) -> tuple[float, float, float, float]:
-    """iMouse from the touches that reached the scene (see the module doc)."""
+    """iMouse from the touches that reached the scene: xy where the last touch is, in pixels;
+    zw where the press began, z positive while touches keep coming (within HOLD), w positive
+    on the frame the press began, as Shadertoy's mouse button gives them."""
     w, h = state.resolution
-    last = None
-    for e in state.events:
-        if getattr(e, "kind", "") == "touch" and e.time <= state.t + 1e-9:
-            if last is None or e.time >= last.time:
-                last = e
-    if last is None:
+    touches = sorted((e for e in state.events if getattr(e, "kind", "") == "touch" and e.time <= state.t + 1e-9),
+                     key=lambda e: e.time)
+    if not touches:
         return (0.0, 0.0, 0.0, 0.0)
-    x, y = last.x * w, last.y * h
-    fresh = state.t - last.time < max(state.dt, 1e-6) - 1e-9
-    return (x, y, x if fresh else -x, y if fresh else -y)
-
-
-def _sampling(raw: dict, where: str, file: Path) -> tuple[str, str]:
-    filt = raw.get("filter", "linear")
-    wrap = raw.get("wrap", "clamp")
-    filt = "linear" if filt == "mipmap" else filt
-    if filt not in ("linear", "nearest") or wrap not in ("clamp", "repeat"):
-        raise VisualsError(f"{where}: filter {filt!r} / wrap {wrap!r}", file=display_path(file),
-                           fix='use filter "linear", "nearest" or "mipmap" and wrap "clamp" or "repeat"')
-    return filt, wrap
+    last = touches[-1]
+    start = len(touches) - 1
+    while start > 0 and touches[start].time - touches[start - 1].time < HOLD:
+        start -= 1
+    first = touches[start]
+    held = state.t - last.time < HOLD
+    clicked = state.t - first.time < max(state.dt, 1e-6) - 1e-9
+    cx, cy = first.x * w, first.y * h
+    return (last.x * w, last.y * h, cx if held else -cx, cy if clicked else -cy)
 
 
 def _channel_table(path: Path) -> dict[str, dict[int, tuple[str, str, str]]]:
