@@ -400,6 +400,12 @@ def test_windows_line_endings_and_bom_keep_lines(gl, tmp_path):
     assert info.value.line == 5
 
 
+def test_latin1_bytes_in_comments_and_credit(gl, tmp_path):
+    (tmp_path / "old.fs").write_bytes(b'/*{"CREDIT": "\xa9 someone", "INPUTS": []}*/\n'
+                                      b'// caf\xe9\nvoid main() { gl_FragColor = vec4(1.0, 0.0, 0.0, 1.0); }\n')
+    assert pixel(render_frames(gl, "old", [0], tmp_path)[0], 1, 1) == (255, 0, 0)
+
+
 def test_cli_lists_and_plays_isf_files(tmp_path):
     import subprocess
     folder = tmp_path / "isf"

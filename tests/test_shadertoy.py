@@ -111,6 +111,11 @@ def test_json_export(gl, tmp_path):
     (tmp_path / "counter.json").write_text(json.dumps(export))
     frames = render_frames(gl, str(tmp_path / "counter.json"), [4], None)
     assert pixel(frames[4], 5, 5) == (5, 10, 0)
+    import subprocess
+    import sys
+    proc = subprocess.run([sys.executable, "-m", "visuals", "still", "counter.json", "--at", "0.1", "--size", "32x18",
+                           "--out", "c.png"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr          # a bare file name: played, not looked up as a show
 
 
 def test_imouse_follows_touches(gl, tmp_path):

@@ -19,7 +19,7 @@ from .paths import SearchPath, display_path
 from .scene import Scene
 from .show import Show, shader_scene, single_scene_show
 
-SHADER_SUFFIXES = (".frag", ".glsl", ".fs")
+SHADER_SUFFIXES = (".frag", ".glsl", ".fs", ".json")   # .json: a Shadertoy export
 
 
 @dataclass

@@ -33,7 +33,9 @@ _VERT_RENAMES = [(re.compile(r"\bvarying\b"), "out"), (re.compile(r"\battribute\
 
 
 def read_text(path: Path, what: str = "shader") -> str:
-    """A user's file as text: UTF-8 with or without a byte-order mark, any line endings."""
+    """A user's file as text: UTF-8 with or without a byte-order mark, any line endings.
+    Shaders shared for years carry Latin-1 bytes in their comments and credits (a copyright
+    sign): a file that is not UTF-8 is read as Windows-1252 rather than refused."""
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -41,10 +43,8 @@ def read_text(path: Path, what: str = "shader") -> str:
                            file=display_path(path), fix="check the file exists and is readable") from None
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise VisualsError(f"{what} is not UTF-8 text", file=display_path(path), line=line,
-                           fix="save the file as UTF-8") from None
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
