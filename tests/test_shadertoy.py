@@ -199,6 +199,7 @@ def test_sound_channel_is_silent_before_there_is_sound(gl, tmp_path):
     ('[image]\niChannel0 = "buffer_c"\n', "does not have"),
     ('[buffer_b]\niChannel0 = "buffer_a"\n', "buffer_b.glsl is missing"),
     ('[image\n', "channels.toml"),
+    ('[image]\niChannel0 = { source = "two.png", filter = "cubic" }\n', "filter 'cubic'"),
 ])
 def test_bad_channel_tables_are_refused_in_one_line(tmp_path, table, needle):
     from visuals.foreign.shadertoy import load_shadertoy

@@ -109,6 +109,16 @@ def mouse(state: SceneState) -> tuple[float, float, float, float]:
     return (last.x * w, last.y * h, cx if held else -cx, cy if clicked else -cy)
 
 
+def _sampling(raw: dict, where: str, file: Path) -> tuple[str, str]:
+    filt = raw.get("filter", "linear")
+    wrap = raw.get("wrap", "clamp")
+    filt = "linear" if filt == "mipmap" else filt
+    if filt not in ("linear", "nearest") or wrap not in ("clamp", "repeat"):
+        raise VisualsError(f"{where}: filter {filt!r} / wrap {wrap!r}", file=display_path(file),
+                           fix='use filter "linear", "nearest" or "mipmap" and wrap "clamp" or "repeat"')
+    return filt, wrap
+
+
 def _channel_table(path: Path) -> dict[str, dict[int, tuple[str, str, str]]]:
     table_file = path / "channels.toml"
     if not table_file.is_file():
