@@ -43,7 +43,7 @@ from ..errors import SourceSite, VisualsError
 from ..paths import display_path
 from ..scene import Binding, Pass, Scene, SceneState
 from ..shaderlib import Preprocessor, ShaderSource
-from .isf import ForeignScene, _date, _load_image
+from .isf import ForeignScene, _load_image
 from .runner import ForeignPass
 from .source import ForeignShader, Piece, assemble, read_text
 
