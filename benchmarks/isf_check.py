@@ -5,7 +5,9 @@
 Generators render alone at a few times; filters run over the moving ``test_card``, both on
 the whole frame (a show's post) and on one cue inside a show with a crossfade; transitions
 run from the card to its upside-down variant inside a show, looked at where the cue's progress is 0.5.
-An image is non-trivial when its pixels are not all one colour.  Prints one line per file
+An image is non-trivial when its pixels are not all one colour.  Audio inputs are fed a fixed
+test signal (a sine wave, a falling spectrum with peaks) instead of the engine's silence, so
+an audio visualiser has something to draw.  Prints one line per file
 (PASS, or FAIL and the reason: the one-line error, or what was wrong with the image), then
 the pass rate; exits 0 when every file passes, 1 otherwise.
 """
@@ -24,6 +26,18 @@ from visuals.errors import VisualsError  # noqa: E402
 
 FPS = 30
 CARD = "test_card"       # scenes/test_card.py
+
+
+def test_signal(kind: str, width: int, state=None) -> np.ndarray:
+    """What audio inputs read during the check: a sine wave, or a falling spectrum with peaks."""
+    x = np.linspace(0.0, 1.0, width if kind != "shadertoy" else 512, dtype=np.float32)
+    wave = 0.5 + 0.4 * np.sin(2 * np.pi * 4 * x)
+    spectrum = 1.0 / (1.0 + 8.0 * x) * (0.6 + 0.4 * np.cos(2 * np.pi * 12 * x) ** 2)
+    if kind == "audio":
+        return np.stack([wave, wave[::-1]]).astype(np.float32)
+    if kind == "audioFFT":
+        return np.stack([spectrum, spectrum * 0.8]).astype(np.float32)
+    return np.stack([spectrum, wave]).astype(np.float32)
 
 
 def render(ctx, show, registry, size, frames: list[int]) -> dict[int, np.ndarray]:
@@ -98,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     w, h = (int(v) for v in args.size.split("x"))
     from visuals.gpu import create_headless_context
+    from visuals.foreign import sound
     from visuals.foreign.catalog import ISF_SUFFIX
+    sound.sound_texture = test_signal      # (this process only: see the module doc)
     ctx = create_headless_context()
     files = sorted(p for folder in args.folders for p in folder.glob(f"*{ISF_SUFFIX}"))
     failures = []

@@ -31,7 +31,7 @@ from ..scene import Binding, Pass, Scene, SceneState
 from ..shaderlib import Preprocessor, ShaderSource
 from .isf_header import IsfHeader, IsfInput, parse_header
 from .runner import ForeignPass, ForeignRunner
-from .sound import is_silent_source, sound_texture
+from . import sound
 from .source import ForeignShader, Piece, assemble, read_text, rename_identifiers, stage_renames
 
 MAX_IMAGE_SIDE = 8192
@@ -155,8 +155,8 @@ class ForeignScene:
             if kind == "image":
                 resources.texture(name, data, key=id(data))
             else:      # sound: uploaded once while it is silence, every frame once it is not
-                resources.texture(name, sound_texture(kind, data, state),
-                                  key=(kind, data) if is_silent_source() else None)
+                resources.texture(name, sound.sound_texture(kind, data, state),
+                                  key=(kind, data) if sound.is_silent_source() else None)
         return {self.date_uniform: _date(state.show_t)} if self.uses_date else {}
 
 
