@@ -202,6 +202,20 @@ def test_isf_1_file(gl, tmp_path):
     assert pixel(render_frames(gl, "old", [4], tmp_path)[4], 2, 2) == (5, 255, 0)
 
 
+def test_glsl_4_conversions_and_words_4_reserved(gl, tmp_path):
+    """An int compared with a uint (GLSL 4.00, as ISF hosts compile) and a variable named like a
+    keyword GLSL 4 added (free in 3.30 and GLSL ES) both compile."""
+    isf(tmp_path, "words", {"INPUTS": []}, """
+        void main() {
+            uint code = uint(7.0);
+            if (code > 5) code = 5;
+            vec4 sample = vec4(float(code) / 255.0, 0.0, 0.0, 1.0);
+            float patch = 2.0 / 255.0;
+            gl_FragColor = sample + vec4(0.0, patch, 0.0, 0.0);
+        }""")
+    assert pixel(render_frames(gl, "words", [0], tmp_path)[0], 1, 1) == (5, 2, 0)
+
+
 def test_multipass_persistent_float_buffer_and_sizes_from_expressions(gl, tmp_path):
     # Pass 0 adds 0.25 a frame to a float buffer that keeps its last frame (values above 1);
     # pass 1 is a quarter-size buffer; the last pass shows the sum / 8 and the buffer's size.

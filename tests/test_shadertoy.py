@@ -34,6 +34,15 @@ def test_single_file_plays_as_a_show_and_shows_no_alpha(gl, tmp_path):
     assert pixel(image, 79, 44) == (round(79.5 / 160 * 255), round(44.5 / 90 * 255), 128)
 
 
+def test_a_variable_named_sample(gl, tmp_path):
+    write(tmp_path, {"s.glsl": """
+        void mainImage(out vec4 fragColor, in vec2 fragCoord) {
+            vec4 sample = vec4(1.0, 0.5, 0.0, 1.0);
+            fragColor = sample;
+        }"""})
+    assert pixel(render_frames(gl, str(tmp_path / "s.glsl"), [0], None)[0], 1, 1) == (255, 128, 0)
+
+
 def test_time_frame_and_date(gl, tmp_path):
     write(tmp_path, {"t.glsl": """
         void mainImage(out vec4 c, in vec2 p) {

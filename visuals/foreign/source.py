@@ -30,6 +30,9 @@ _COMMON_RENAMES = [(re.compile(r"\btexture2DRect\b"), "texture"), (re.compile(r"
 _FRAG_RENAMES = [(re.compile(r"\bgl_FragData\s*\[\s*0\s*\]"), "isf_FragColor"),
                  (re.compile(r"\bgl_FragColor\b"), "isf_FragColor"), (re.compile(r"\bvarying\b"), "in")]
 _VERT_RENAMES = [(re.compile(r"\bvarying\b"), "out"), (re.compile(r"\battribute\b"), "in")]
+# Words GLSL 4.x made keywords that 3.30 (and GLSL ES, Shadertoy's dialect) leave free: a
+# variable called 'sample' is common.  Renamed in the user's lines when compiling as 4.10.
+_NEW_KEYWORDS = re.compile(r"(?<![\w.])(sample|patch|subroutine|precise)\b")
 
 
 def read_text(path: Path, what: str = "shader") -> str:
@@ -101,6 +104,8 @@ def assemble(pre: Preprocessor, pieces: list[Piece], main: Path, version: str = 
             continue
         fid = file_id(piece.path or main)
         for i, line in enumerate(piece.lines):
+            if version != "#version 330 core":
+                line = _NEW_KEYWORDS.sub(r"isf_\1", line)
             out.append("" if _VERSION.match(line) else line)
             origins.append((fid, piece.origins[i] if piece.origins else piece.first_line + i))
     return ShaderSource("\n".join(out) + "\n", files, origins)
