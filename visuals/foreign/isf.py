@@ -197,7 +197,7 @@ def load_isf(path: Path) -> Scene | IsfTransition:
     special = _SPECIAL_IMAGES.get(kind, {})
     taken = _ENGINE_UNIFORMS | set(special.values())
     renames: dict[str, str] = {}
-    param_names: dict[str, str] = {}
+    param_names: dict[str, str] = {}      # (also binding slots and texture names)
     for inp in header.inputs:
         # An input whose engine name would be a uniform the engine sets itself (an input
         # called 'time' is not TIME) becomes the parameter isf_<name>.
@@ -237,12 +237,12 @@ def load_isf(path: Path) -> Scene | IsfTransition:
         shape = dict(primitive="triangles", count=6, clear=None) if quad else {}
         passes.append(Pass(frag, name=pass_name, vert=vert, feedback=p.persistent,
                            precision="rgba32f" if p.float else "rgba8", site=site, **shape))
-    bindings = {i.name: Binding(default=None, scale=0.5) for i in header.inputs
+    bindings = {param_names[i.name]: Binding(default=None, scale=0.5) for i in header.inputs
                 if i.type == "image" and i.name not in special}
     uploads: dict[str, tuple[str, Any]] = {}
     for inp in header.inputs:
         if inp.type in ("audio", "audioFFT"):
-            uploads[inp.name] = (inp.type, inp.max or 256)
+            uploads[param_names[inp.name]] = (inp.type, inp.max or 256)
     for iname, ipath in header.imported.items():
         uploads[iname] = ("image", _load_image(ipath, path))
     cls = IsfFilter if kind == "filter" else IsfGenerator
