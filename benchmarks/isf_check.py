@@ -62,8 +62,13 @@ def flat(image: np.ndarray) -> bool:
     return bool((image == image[0, 0]).all())
 
 
-def check_file(ctx, path: Path, size) -> tuple[str, str]:
-    """('generator'|'filter'|'transition'|'?', '' when it passes, else the reason)."""
+def colour(image: np.ndarray) -> str:
+    return "#" + "".join(f"{int(v):02x}" for v in image[0, 0][:3])
+
+
+def check_file(ctx, path: Path, size) -> tuple[str, str, str]:
+    """(kind, reason it fails or '', a note on a pass or ''); kind is 'generator', 'filter',
+    'transition' or '?' (it did not load)."""
     from visuals.foreign.catalog import load_file
     from visuals.foreign.isf import IsfFilter, IsfTransition
     from visuals.paths import SearchPath
@@ -78,31 +83,40 @@ def check_file(ctx, path: Path, size) -> tuple[str, str]:
             show = Show("check", [Cue(CARD, 0, 2), Cue(CARD, 1, 3, fade_in=1.0, transition=item.name,
                                                        params={"variant": 1})])
             registry.validate(show)
-            mid = render(ctx, show, registry, size, [round(1.5 * FPS)])[round(1.5 * FPS)]
-            if flat(mid):
-                return "transition", "flat image at progress 0.5"
-            return "transition", ""
+            # The cue's progress (smoothstep eased) is 0.5 at 1.5 s, about 0.16 and 0.84 at 1.25 s and 1.75 s.
+            frames = [round(t * FPS) for t in (1.5, 1.25, 1.75)]
+            images = render(ctx, show, registry, size, frames)
+            mid = images[frames[0]]
+            if not flat(mid):
+                return "transition", "", ""
+            if any(flat(images[f]) for f in frames[1:]):
+                return "transition", f"flat image at progress 0.5 ({colour(mid)}) and on one side of it", ""
+            # A transition through a colour (a fade to black) is one colour at 0.5 by design.
+            return "transition", "", f"one colour at progress 0.5 ({colour(mid)}), moving images either side"
+
         if isinstance(item, IsfFilter):
             whole = Show("check", [Cue(CARD, 0, 2)], post=[item.name])
             registry.validate(whole)
             images = render(ctx, whole, registry, size, [0, 10, 30])
             if flat(images[30]):
-                return "filter", "flat image over the test card after 1 s (whole frame)"
+                return "filter", f"flat image ({colour(images[30])}) over the test card after 1 s (whole frame)"
             in_cue = Show("check_cue", [Cue(CARD, 0, 2, params={"variant": 1}),
                                         Cue(CARD, 0.5, 2, fade_in=0.5, post=[item.name])])
             registry.validate(in_cue)
             images = render(ctx, in_cue, registry, size, [20, 40])
             if flat(images[40]):
-                return "filter", "flat image as a cue's post effect, during a crossfade"
-            return "filter", ""
+                return "filter", f"flat image ({colour(images[40])}) as a cue's post effect, during a crossfade", ""
+            return "filter", "", ""
         show = single_scene_show(item)
         registry.validate(show)
         images = render(ctx, show, registry, size, [0, 15, 45])
         if all(flat(im) for im in images.values()):
-            return "generator", "flat image at 0, 0.5 and 1.5 s"
-        return "generator", ""
+            return "generator", f"flat image ({colour(images[45])}) at 0, 0.5 and 1.5 s", ""
+        return "generator", "", ""
     except VisualsError as err:
-        return "?", str(err)
+        return "?", str(err), ""
+    except Exception as err:      # a fault of ours, not the file's: reported, and the check goes on
+        return "?", f"internal error {type(err).__name__}: {err}", ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,12 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(p for folder in args.folders for p in folder.glob(f"*{ISF_SUFFIX}"))
     failures = []
     for path in files:
-        kind, reason = check_file(ctx, path, (w, h))
+        kind, reason, note = check_file(ctx, path, (w, h))
         if reason:
             failures.append((path, reason))
-            print(f"FAIL {path.name} ({kind}): {reason}")
+            print(f"FAIL {path.name} ({kind}): {reason}", flush=True)
         else:
-            print(f"PASS {path.name} ({kind})")
+            print(f"PASS {path.name} ({kind})" + (f": note: {note}" if note else ""), flush=True)
     passed = len(files) - len(failures)
     rate = 100.0 * passed / len(files) if files else 0.0
     print(f"pass rate: {passed}/{len(files)} ({rate:.0f}%)")

@@ -444,3 +444,19 @@ def test_cli_lists_and_plays_isf_files(tmp_path):
     assert past.returncode == 2 and "past the end" in past.stderr        # never the card without the filter
     bad = run("still", str(folder / "broken.fs"), "--at", "1", "--out", str(tmp_path / "b.png"))
     assert bad.returncode == 2 and "broken.fs:1: ISF header: invalid JSON" in bad.stderr
+
+
+def test_check_script_reports_pass_rate_and_each_failure(tmp_path):
+    import subprocess
+    root = Path(__file__).resolve().parent.parent
+    isf(tmp_path, "Good", {"INPUTS": []}, "void main() { gl_FragColor = vec4(isf_FragNormCoord, 0.0, 1.0); }")
+    _flat(tmp_path, "Flat", (0.0, 0.0, 0.0))
+    (tmp_path / "Broken.fs").write_text('/*{"INPUTS": []}*/\nvoid main() {\n  gl_FragColor = nope;\n}\n')
+    proc = subprocess.run([sys.executable, str(root / "benchmarks" / "isf_check.py"), str(tmp_path)],
+                          capture_output=True, text=True, timeout=300)
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 1, proc.stderr
+    assert lines[0].startswith(f"FAIL Broken.fs (?): {tmp_path}/Broken.fs:3: shader does not compile: ")
+    assert lines[1:] == ["FAIL Flat.fs (generator): flat image (#000000) at 0, 0.5 and 1.5 s",
+                     "PASS Good.fs (generator)",
+                     "pass rate: 1/3 (33%)"]
