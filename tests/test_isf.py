@@ -382,6 +382,25 @@ def test_transition_in_a_show_with_its_parameters(gl, tmp_path):
     assert pixel(render_frames(gl, "y", [60], tmp_path)[60], 5, 5) == (64, 0, 191)      # + bias
 
 
+def test_transition_with_buffers_in_a_show(gl, tmp_path):
+    _flat(tmp_path, "red", (1.0, 0.0, 0.0))
+    _flat(tmp_path, "blue", (0.0, 0.0, 1.0))
+    header = dict(TRANSITION, PASSES=[{"TARGET": "half", "WIDTH": "$WIDTH/2", "HEIGHT": "$HEIGHT/2"}, {}])
+    isf(tmp_path, "Two Step", header, """
+        void main() {
+            vec4 m = mix(IMG_THIS_PIXEL(startImage), IMG_THIS_PIXEL(endImage), clamp(progress + bias, 0.0, 1.0));
+            gl_FragColor = PASSINDEX == 0 ? m * 0.5 : vec4(IMG_THIS_PIXEL(half).rgb * 2.0, 1.0);
+        }""")
+    (tmp_path / "show.py").write_text(textwrap.dedent("""
+        from visuals import Cue, Show
+        s = Show("x", [Cue("red", 0, 4), Cue("blue", 1, 4, fade_in=2, transition="Two Step", ease="linear",
+                                               transition_params={"bias": 0.25})])
+    """))
+    frames = render_frames(gl, "x", [45, 60], tmp_path)
+    assert pixel(frames[60], 5, 5) == (64, 0, 192)          # 0.5 + 0.25, through a half-size buffer
+    assert pixel(frames[45], 5, 5) == (128, 0, 128)
+
+
 def test_compile_error_names_the_isf_file_and_line(gl, tmp_path):
     path = isf(tmp_path, "broken", {"INPUTS": [{"NAME": "level", "TYPE": "float"}]}, """
         void main() {

@@ -70,8 +70,11 @@ class Compositor:
         if progress >= 1.0:
             return target
         shader = transition_shader(name, self.programs.search)
-        prog = self.programs.get(shader)
         params = {**getattr(shader, "defaults", {}), **params}   # an ISF transition's own defaults
+        if getattr(shader, "scene", None) is not None:            # an ISF transition with buffers
+            from .foreign.transition import run_transition
+            return run_transition(self, layer, shader, source, target, progress, params, uniforms)
+        prog = self.programs.get(shader)
         fbo = self.pool.get(f"transition{layer}")
         fbo.use()
         for key, value in uniforms.items():

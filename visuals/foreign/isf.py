@@ -180,7 +180,8 @@ class IsfFilter(ForeignScene, PostEffect):
 
 @dataclass
 class IsfTransition:
-    """A one-pass ISF transition, played by the compositor like shaders/transitions/*.frag."""
+    """An ISF transition: one program the compositor draws like shaders/transitions/*.frag, or,
+    with buffers, a scene its passes run as (``shader.scene``, see foreign/transition.py)."""
 
     name: str
     path: Path
@@ -214,10 +215,7 @@ def load_isf(path: Path) -> Scene | IsfTransition:
     params = [_param(i, SourceSite(str(path), i.line), param_names[i.name]) for i in header.inputs
               if i.type not in ("image", "audio", "audioFFT") and i.name not in special]
     name = path.stem
-    if kind == "transition":
-        if len(header.passes) > 1:
-            raise VisualsError("ISF transitions with several PASSES are not supported", file=display_path(path),
-                               line=header.header_lines[0], fix="use a one-pass transition")
+    if kind == "transition" and len(header.passes) <= 1 and not any(p.target for p in header.passes):
         defaults = {p.name: p.default for p in params}
         shader = ForeignShader(str(path), frag.key, frag.build, defaults, vertex=vert)
         return IsfTransition(name, path, shader, params)
@@ -252,4 +250,8 @@ def load_isf(path: Path) -> Scene | IsfTransition:
     scene.uploads = uploads
     scene.uses_date = uses_date
     scene.isf_kind = kind
+    if kind == "transition":     # buffers: its passes run as a scene fed the two images
+        defaults = {p.name: p.default for p in params}
+        return IsfTransition(name, path, ForeignShader(str(path), frag.key, frag.build, defaults,
+                                                       vertex=vert, scene=scene), params)
     return scene

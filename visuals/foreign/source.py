@@ -122,6 +122,8 @@ class ForeignShader:
     build: Callable[[Preprocessor, str], ShaderSource] = field(compare=False, hash=False, repr=False)
     defaults: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
     vertex: "ForeignShader | None" = field(default=None, compare=False, hash=False, repr=False)
+    # A transition with several passes runs them as this scene (see foreign/transition.py).
+    scene: Any = field(default=None, compare=False, hash=False, repr=False)
 
     def __fspath__(self) -> str:
         return self.path
