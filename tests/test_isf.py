@@ -163,6 +163,22 @@ def test_inputs_reach_the_shader_with_their_defaults_and_from_a_show(gl, tmp_pat
     assert pixel(image, 10, 60) == (255, 0, 255)
 
 
+def test_event_is_true_for_one_frame_when_its_parameter_rises(gl, tmp_path):
+    isf(tmp_path, "ev", {"INPUTS": [{"NAME": "bang", "TYPE": "event"}],
+                         "PASSES": [{"TARGET": "count", "PERSISTENT": True, "FLOAT": True}, {}]}, """
+        void main() {
+            if (PASSINDEX == 0) gl_FragColor = IMG_THIS_PIXEL(count) + vec4(bang ? 1.0 : 0.0);
+            else gl_FragColor = vec4(IMG_THIS_PIXEL(count).r / 255.0, bang ? 1.0 : 0.0, 0.0, 1.0);
+        }""")
+    (tmp_path / "show.py").write_text(textwrap.dedent("""
+        from visuals import Cue, Show
+        s = Show("bangs", [Cue("ev", 0, 4, keys={"bang": [(0, 0), (0.49, 0), (0.5, 1), (1.49, 1), (1.5, 0),
+                                                          (1.99, 0), (2.0, 1)]})])
+    """))
+    frames = render_frames(gl, "bangs", [15, 16, 30, 61], tmp_path)
+    assert [pixel(frames[i], 1, 1)[:2] for i in (15, 16, 30, 61)] == [(1, 255), (1, 0), (1, 0), (2, 0)]
+
+
 def test_automatic_uniforms(gl, tmp_path):
     isf(tmp_path, "auto", {"INPUTS": []}, """
         void main() {

@@ -250,6 +250,7 @@ def load_isf(path: Path) -> Scene | IsfTransition:
     scene.uploads = uploads
     scene.uses_date = uses_date
     scene.isf_kind = kind
+    scene.event_params = tuple(param_names[i.name] for i in header.inputs if i.type == "event")
     if kind == "transition":     # buffers: its passes run as a scene fed the two images
         defaults = {p.name: p.default for p in params}
         return IsfTransition(name, path, ForeignShader(str(path), frag.key, frag.build, defaults,

@@ -10,7 +10,9 @@ Three things differ from a native scene, and only these are added here:
 * per-pass uniforms (ISF's PASSINDEX, Shadertoy's opaque Image pass), so every pass of a file
   shares one program;
 * buffer sizes from expressions of the frame size and the parameters, re-evaluated when a
-  parameter they read changes.
+  parameter they read changes;
+* ISF ``event`` inputs: true for the one frame on which their parameter rises to 1 (a pad
+  pressed, a key on the timeline), as ISF hosts fire them, however long it then stays at 1.
 
 A filter with persistent buffers runs forward from its first frame: post effects get no
 history to replay (their input is another scene's image), so it is exact when frames are
@@ -19,7 +21,7 @@ rendered in order, as an export renders them, and starts afresh when asked to ju
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 import moderngl
@@ -75,6 +77,7 @@ class ForeignRunner(SceneRunner):
 
     def __init__(self, ctx: moderngl.Context, programs, scene, size: tuple[int, int], exact: bool = True):
         self._size_params: dict[str, Any] = scene.params.defaults()
+        self._events_down: dict[str, bool] = {}
         super().__init__(ctx, programs, scene, size, exact)
         self._sized_by = {spec.name: self._size_key(spec.name, self._size_params) for spec in scene.passes}
 
@@ -115,8 +118,20 @@ class ForeignRunner(SceneRunner):
             return self.output_fbo
         return super().render(state, inputs, history)
 
+    def reset(self) -> None:
+        super().reset()
+        self._events_down = {}
+
     def _render_one(self, state: SceneState, inputs: dict[str, moderngl.Texture]) -> None:
         self._fit_targets(state.params)
+        events = getattr(self.scene, "event_params", ())
+        if events:
+            params = dict(state.params)
+            for name in events:
+                down = float(params.get(name, 0.0)) >= 0.5
+                params[name] = 1.0 if down and not self._events_down.get(name, False) else 0.0
+                self._events_down[name] = down
+            state = replace(state, params=params)
         super()._render_one(state, inputs)
 
     def _draw(self, spec, prog, state: SceneState, extra: dict) -> None:
