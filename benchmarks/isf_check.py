@@ -79,6 +79,8 @@ def check_file(ctx, path: Path, size) -> tuple[str, str, str]:
         item = load_file(path)
         registry = Registry(SearchPath.build([path.parent]))
         registry.load_all()
+        if not isinstance(item, IsfTransition):
+            registry.scenes[item.name] = item      # this file, even where a built-in has its name
         if isinstance(item, IsfTransition):
             show = Show("check", [Cue(CARD, 0, 2), Cue(CARD, 1, 3, fade_in=1.0, transition=item.name,
                                                        params={"variant": 1})])
