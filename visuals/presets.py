@@ -18,6 +18,7 @@ replay does not depend on the file being unchanged afterwards.
 """
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -29,12 +30,17 @@ from .paths import display_path
 Values = dict[str, dict[str, Any]]
 
 
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def _normal(value: Any) -> Any:
+    """A stored value as the engine holds it, or None when no parameter can take it."""
     if isinstance(value, list):
-        return tuple(float(v) for v in value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return tuple(float(v) for v in value) if 0 < len(value) <= 4 and all(map(_number, value)) else None
+    if _number(value):
         return float(value)
-    return value
+    return value if isinstance(value, (bool, str)) else None
 
 
 class PresetStore:
@@ -63,20 +69,25 @@ class PresetStore:
                     raise VisualsError(f"preset '{name}': '{scene}' should be scene.param = value",
                                        file=shown, line=line_of(text, scene), fix="write sky.inversion = 0.2")
                 for param, value in params.items():
-                    values.setdefault(scene, {})[param] = self._check(scene, param, value, shown,
-                                                                      line_of(text, param))
+                    values.setdefault(scene, {})[param] = self._check(scene, param, value, shown, text)
             presets[name] = values
         self.presets = presets
 
-    def _check(self, scene: str, param: str, value: Any, shown: str, line: int | None) -> Any:
-        value = _normal(value)
+    def _check(self, scene: str, param: str, value: Any, shown: str, text: str) -> Any:
+        # The line is looked for only when there is an error: searching the text for every
+        # value made a large file take minutes.
+        normal = _normal(value)
+        if normal is None:
+            raise VisualsError(f"preset value {scene}.{param} = {_short(value)} is not a parameter value",
+                               file=shown, line=line_of(text, param),
+                               fix="write a number, a list of up to 4 numbers, true/false or a string")
         if self.registry is None:
-            return value
+            return normal
         try:
             spec = self.registry.scene(scene).params.get(param)
-            return spec.validate(value)
+            return spec.validate(normal)
         except VisualsError as err:
-            raise VisualsError(err.message, file=shown, line=line, fix=err.fix) from None
+            raise VisualsError(err.message, file=shown, line=line_of(text, param), fix=err.fix) from None
 
     def names(self) -> list[str]:
         return sorted(self.presets)
@@ -100,6 +111,11 @@ class PresetStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text("\n".join(lines), encoding="utf-8")
         os.replace(tmp, self.path)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _key(name: str) -> str:

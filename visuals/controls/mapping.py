@@ -108,7 +108,7 @@ from ..errors import VisualsError, suggest
 from ..paths import display_path
 from .events import (BeatSync, Control, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, Tap, TouchAt,
                      Transport, Trigger)
-from .tomlfile import line_of, load_toml
+from .tomlfile import line_of, load_toml, parse_toml
 
 KINDS = ("cc", "note", "bend", "aftertouch")
 CROSSFADER = "crossfader"
@@ -262,13 +262,19 @@ class _Locator:
         self.text = text
         self.lines = text.splitlines()
         self.headers: list[tuple[str, bool, int]] = []
+        # kind -> [(index in headers, line)] of its [[kind]] tables: built once, so finding the
+        # lines of every binding of a large file stays linear.
+        self._arrays: dict[str, list[tuple[int, int]]] = {}
         for number, line in enumerate(self.lines, start=1):
             m = self._HEADER.match(line)
             if m:
-                self.headers.append((m.group(2).strip('"'), bool(m.group(1)), number))
+                name, array = m.group(2).strip('"'), bool(m.group(1))
+                if array:
+                    self._arrays.setdefault(name, []).append((len(self.headers), number))
+                self.headers.append((name, array, number))
 
     def span(self, kind: str, index: int) -> tuple[int, int] | None:
-        heads = [(i, ln) for i, (name, array, ln) in enumerate(self.headers) if array and name == kind]
+        heads = self._arrays.get(kind, [])
         if index >= len(heads):
             return None
         i, start = heads[index]
@@ -527,14 +533,7 @@ class MidiMapping:
     @classmethod
     def loads(cls, text: str, path: str | Path | None = None, registry=None) -> "MidiMapping":
         shown = display_path(path) if path is not None else "<mapping>"
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            m = re.search(r"at line (\d+)", str(err))
-            message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
-            raise VisualsError(f"malformed MIDI mapping file: {message}",
-                               file=shown, line=int(m.group(1)) if m else None,
-                               fix="correct the TOML syntax at that line (strings in quotes, key = value)") from None
+        data = parse_toml(text, shown, "MIDI mapping")
         return cls._from_data(data, text, Path(path) if path is not None else None, registry)
 
     @classmethod
