@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .controls.tomlfile import line_of, load_toml
-from .errors import VisualsError
+from .errors import VisualsError, brief
 from .paths import display_path
 
 Values = dict[str, dict[str, Any]]
@@ -61,12 +61,12 @@ class PresetStore:
         presets: dict[str, Values] = {}
         for name, scenes in table.items():
             if not isinstance(scenes, dict):
-                raise VisualsError(f"preset '{name}' is not a table", file=shown, line=line_of(text, name),
-                                   fix=f"write [presets.{name}] and scene.param = value lines under it")
+                raise VisualsError(f"preset '{brief(name)}' is not a table", file=shown, line=line_of(text, name),
+                                   fix=f"write [presets.{brief(name)}] and scene.param = value lines under it")
             values: Values = {}
             for scene, params in scenes.items():
                 if not isinstance(params, dict):
-                    raise VisualsError(f"preset '{name}': '{scene}' should be scene.param = value",
+                    raise VisualsError(f"preset '{brief(name)}': '{brief(scene)}' should be scene.param = value",
                                        file=shown, line=line_of(text, scene), fix="write sky.inversion = 0.2")
                 for param, value in params.items():
                     values.setdefault(scene, {})[param] = self._check(scene, param, value, shown, text)
@@ -78,7 +78,7 @@ class PresetStore:
         # value made a large file take minutes.
         normal = _normal(value)
         if normal is None:
-            raise VisualsError(f"preset value {scene}.{param} = {_short(value)} is not a parameter value",
+            raise VisualsError(f"preset value {brief(scene)}.{brief(param)} = {brief(value)} is not a parameter value",
                                file=shown, line=line_of(text, param),
                                fix="write a number, a list of up to 4 numbers, true/false or a string")
         if self.registry is None:
@@ -111,11 +111,6 @@ class PresetStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text("\n".join(lines), encoding="utf-8")
         os.replace(tmp, self.path)
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _key(name: str) -> str:

@@ -104,7 +104,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..easing import get_easing
-from ..errors import VisualsError, suggest
+from ..errors import VisualsError, brief, suggest
 from ..paths import display_path
 from .events import (BeatSync, Control, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, Tap, TouchAt,
                      Transport, Trigger)
@@ -169,6 +169,11 @@ def relative_steps(value: int, mode: str) -> int:
     if mode == "offset":
         return value - 64
     raise ValueError(f"unknown relative mode {mode!r}")
+
+
+def _brief(value: Any) -> str:
+    """A value quoted as the file writes it, cut short (see errors.brief)."""
+    return brief(value if not isinstance(value, str) else repr(value))
 
 
 # -- bindings ----------------------------------------------------------------------------------
@@ -333,7 +338,7 @@ class _Reader:
     def integer(self, entry: dict, key: str, lo: int, hi: int, kind: str, index: int, what: str) -> int:
         value = entry[key]
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            raise self.error(f"{what} {value!r} is not a number from {lo} to {hi}",
+            raise self.error(f"{what} {_brief(value)} is not a number from {lo} to {hi}",
                              self.loc.line(kind, index, key), f"write {key} = a whole number from {lo} to {hi}")
         return value
 
@@ -343,7 +348,7 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value \
                 or (lo is not None and value < lo) or (hi is not None and value > hi):
             bounds = (f" from {lo:g}" if lo is not None else "") + (f" to {hi:g}" if hi is not None else "")
-            raise self.error(f"'{key}' must be a number{bounds}, not {value!r}", self.loc.line(kind, index, key),
+            raise self.error(f"'{key}' must be a number{bounds}, not {_brief(value)}", self.loc.line(kind, index, key),
                              f"write {key} = a number{bounds}")
         return float(value)
 
@@ -351,21 +356,21 @@ class _Reader:
         value = entry[key]
         if not isinstance(value, str) or value not in options:
             shown = ", ".join(f'"{o}"' for o in options if o)
-            raise self.error(f"unknown {key} {value!r}", self.loc.line(kind, index, key, value),
+            raise self.error(f"unknown {key} {_brief(value)}", self.loc.line(kind, index, key, value),
                              (suggest(value, options) + "; " if isinstance(value, str) else "") + f"use one of {shown}")
         return value
 
     def string(self, entry: dict, key: str, kind: str, index: int) -> str:
         value = entry[key]
         if not isinstance(value, str) or not value.strip():
-            raise self.error(f"'{key}' must be a non-empty string, not {value!r}", self.loc.line(kind, index, key),
+            raise self.error(f"'{key}' must be a non-empty string, not {_brief(value)}", self.loc.line(kind, index, key),
                              f'write {key} = "..."')
         return value.strip()
 
     def check_keys(self, entry: dict, allowed: set[str], kind: str, index: int, what: str) -> None:
         for key in entry:
             if key not in allowed:
-                raise self.error(f"unknown key '{key}' in {what}", self.loc.line(kind, index, key),
+                raise self.error(f"unknown key '{brief(key)}' in {what}", self.loc.line(kind, index, key),
                                  suggest(key, allowed))
 
     def channel(self, entry: dict, default: int, kind: str, index: int) -> int:
@@ -392,7 +397,7 @@ class _Reader:
             if "bits" in entry:
                 bits = entry["bits"]
                 if bits not in (7, 14) or isinstance(bits, bool):
-                    raise self.error(f"bits must be 7 or 14, not {bits!r}", self.loc.line(kind, index, "bits"),
+                    raise self.error(f"bits must be 7 or 14, not {_brief(bits)}", self.loc.line(kind, index, "bits"),
                                      "write bits = 14 for an MSB/LSB pair, or leave it out")
             hi = 31 if bits == 14 else 127
             number = self.integer(entry, "cc", 0, hi, kind, index,
@@ -412,8 +417,8 @@ class _Reader:
         if "range" in entry:
             value = entry["range"]
             if not isinstance(value, list) or len(value) != 2 or not all(
-                    isinstance(v, (int, float)) and not isinstance(v, bool) and v == v for v in value):
-                raise self.error(f"range must be two numbers, not {value!r}", self.loc.line(kind, index, "range"),
+                    isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in value):
+                raise self.error(f"range must be two finite numbers, not {_brief(value)}", self.loc.line(kind, index, "range"),
                                  "write range = [lo, hi] (or [hi, lo] to reverse the control)")
             rng = (float(value[0]), float(value[1]))
         curve = "linear"
@@ -547,15 +552,15 @@ class MidiMapping:
                     fix = suggest(key, KINDS)
                     if key in ("cc", "note", "bend", "aftertouch"):
                         fix = f"write [[{key}]] (two brackets: one table per control)"
-                    raise VisualsError(f"unknown table [{key}] in MIDI mapping", file=shown, line=line,
+                    raise VisualsError(f"unknown table [{brief(key)}] in MIDI mapping", file=shown, line=line,
                                        fix=f"{fix}; bindings are [[cc]], [[note]], [[bend]], [[aftertouch]]")
-                raise VisualsError(f"unknown key '{key}' in MIDI mapping", file=shown, line=line,
+                raise VisualsError(f"unknown key '{brief(key)}' in MIDI mapping", file=shown, line=line,
                                    fix=suggest(key, TOP_KEYS))
         channel = 1
         if "channel" in data:
             channel = data["channel"]
             if isinstance(channel, bool) or not isinstance(channel, int) or not 1 <= channel <= 16:
-                raise VisualsError(f"MIDI channel {channel!r} is not a number from 1 to 16", file=shown,
+                raise VisualsError(f"MIDI channel {_brief(channel)} is not a number from 1 to 16", file=shown,
                                    line=line_of(text, "channel"), fix="write channel = 1 (channels are 1 to 16)")
         controller = data.get("controller", "")
         if not isinstance(controller, str):
