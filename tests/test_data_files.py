@@ -355,3 +355,42 @@ def test_compile_errors_point_at_the_line_they_belong_to(gl, tmp_path, shader, l
     with pytest.raises(VisualsError) as info:
         cache.compile("s.frag")
     assert info.value.line == line, info.value
+
+
+# -- values played by hand must fit their parameters -------------------------------------------------
+@pytest.fixture(scope="module")
+def registry():
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    return Registry(SearchPath.build([], environ={}))
+
+
+def test_hand_played_values_take_their_parameters_form(tmp_path, registry):
+    record = write_set(tmp_path / "set.jsonl", HEADER,
+                       '{"t":0,"event":{"kind":"param","scene":"tide","param":"colour_a","value":"#ff0000"}}',
+                       '{"t":0.5,"event":{"kind":"param","scene":"nosuch","param":"x","value":[1,2]}}',
+                       '{"t":1,"event":{"kind":"preset","name":"p","values":{"tide":{"speed":2}}}}')
+    recorded = RecordedSet.load(record)
+    recorded.fit_parameters(registry)
+    assert recorded.events[0][1].value == (1.0, 0.0, 0.0, 1.0)
+    assert recorded.events[1][1].value == (1.0, 2.0)            # not a scene here: as recorded
+    assert recorded.events[2][1].values == {"tide": {"speed": 2.0}}
+
+
+@pytest.mark.parametrize("line, words", [
+    ('{"t":0.01,"event":{"kind":"param","scene":"tide","param":"speed","value":[1,2],"smoothing":1}}',
+     "tide.speed: parameter 'speed' (float) cannot take (1.0, 2.0)"),
+    ('{"t":0.01,"event":{"kind":"preset","name":"x","morph":1,"values":{"tide":{"speed":[1,2]}}}}',
+     "tide.speed: parameter 'speed' (float) cannot take [1.0, 2.0]"),
+    ('{"t":0.01,"event":{"kind":"param","scene":"tide","param":"colour_a","value":[1,2]}}',
+     "tide.colour_a: parameter 'colour_a': a colour needs 3 or 4 components, got 2"),
+])
+def test_a_value_of_the_wrong_shape_is_one_error_at_its_line(tmp_path, line, words):
+    """These reached the replay's smoothing and ended in a TypeError traceback."""
+    record = write_set(tmp_path / "set.jsonl", HEADER,
+                       '{"t":0,"event":{"kind":"param","scene":"tide","param":"speed","value":1}}', line)
+    result = visuals("render", "--replay", str(record), "--size", "160x90", "--frames", "0:3",
+                     "--out", str(tmp_path / "frames") + "/", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"visuals: error: set.jsonl:3: {words} (fix: "), result.stderr

@@ -24,6 +24,7 @@ from visuals.controls.mapping import ACTION_KEYS, ALLOWED_KEYS, KINDS, NOTE_ACTI
 from visuals.controls.recorder import RecordedSet
 from visuals.errors import VisualsError
 from visuals.paths import SearchPath
+from visuals.mixer import TimelineView
 from visuals.performance import Performance
 from visuals.presets import PresetStore
 from visuals.registry import Registry
@@ -63,31 +64,57 @@ VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=
                       max_leaves=12)
 
 
+def mostly(draw, valid, hostile=None, odds: int = 4):
+    """A value from ``valid`` ``odds`` times in ``odds + 1``, otherwise anything (so a file
+    usually gets past its first lines and the later checks are reached too)."""
+    return draw(valid) if draw(st.integers(0, odds)) else draw(hostile if hostile is not None else VALUES)
+
+
 # -- set files ------------------------------------------------------------------------------------
 def _field_names(kind: str) -> list[str]:
     import dataclasses
     return [f.name for f in dataclasses.fields(EVENT_TYPES[kind])]
 
 
+FINE = st.floats(-100, 100)
+EVENT_FIELDS = {
+    "float": FINE, "int": st.integers(-3, 12),
+    "str": st.sampled_from(["a", "b", "seek", "nudge", "speed", "speed_by", "play", "pause", "toggle", "beat",
+                            "bar", "", "s", "beats", "tide", "sky", "speed", "glitch", "loop", "demo", "calm",
+                            "crossfade", "add"]),
+    "Any": st.one_of(FINE, st.lists(FINE, min_size=1, max_size=4),
+                     st.dictionaries(st.sampled_from(["tide", "sky"]),
+                                     st.dictionaries(st.sampled_from(["speed", "inversion", "colour_a"]),
+                                                     st.one_of(FINE, st.lists(FINE, min_size=3, max_size=4))))),
+}
+
+
 @st.composite
 def set_events(draw):
-    kind = draw(st.one_of(st.sampled_from(sorted(EVENT_TYPES)), SCALARS))
+    kind = mostly(draw, st.sampled_from(sorted(EVENT_TYPES)), SCALARS, odds=15)
     event = {"kind": kind}
-    fields = _field_names(kind) if isinstance(kind, str) and kind in EVENT_TYPES else ["value"]
-    for name in draw(st.lists(st.sampled_from(fields + ["extra"]), max_size=6)):
-        event[name] = draw(st.one_of(SCALARS, VALUES, st.sampled_from(["a", "b", "seek", "speed", "beat", "bar",
-                                                                        "s", "beats", "toggle", "tide"])))
-    line = {"t": draw(st.one_of(st.floats(0, 100), NUMBERS, SCALARS)), "event": event}
+    if isinstance(kind, str) and kind in EVENT_TYPES:
+        import dataclasses
+        fields = [(f.name, str(f.type)) for f in dataclasses.fields(EVENT_TYPES[kind])]
+        for name, kind_of in draw(st.lists(st.sampled_from(fields), max_size=6, unique=True)):
+            event[name] = mostly(draw, EVENT_FIELDS[kind_of], odds=15)
     if draw(st.integers(0, 9)) == 0:
+        event[draw(NAMES)] = draw(VALUES)
+    times = st.one_of(st.sampled_from([0.0, 0.5, 1.0, 2.0, 2.0]), st.floats(0, 30))   # events at one time too
+    line = {"t": mostly(draw, times, st.one_of(NUMBERS, SCALARS), odds=15), "event": event}
+    if draw(st.integers(0, 39)) == 0:
         line = draw(st.one_of(VALUES, st.just({"t": 1.0, "end": draw(SCALARS)})))
     return line
 
 
 @st.composite
 def set_files(draw):
-    header = {"visuals_set": draw(st.one_of(st.just(1), SCALARS)), "show": draw(st.one_of(NAMES, SCALARS))}
-    for key in draw(st.lists(st.sampled_from(["path", "start", "paused", "loop", "deck_b", "recorded"]), max_size=4)):
-        header[key] = draw(VALUES)
+    header = {"visuals_set": mostly(draw, st.just(1), SCALARS, odds=10),
+              "show": mostly(draw, st.sampled_from(["demo", "tide", "sky"]), st.one_of(NAMES, SCALARS), odds=10)}
+    valid = {"path": st.lists(st.text(max_size=5), max_size=2), "start": st.floats(0, 30), "paused": st.booleans(),
+             "loop": st.booleans(), "deck_b": st.sampled_from(["sky", "tide", "nosuch"]), "recorded": st.text(max_size=5)}
+    for key in draw(st.lists(st.sampled_from(sorted(valid)), max_size=4, unique=True)):
+        header[key] = mostly(draw, valid[key], odds=10)
     lines = [header] + draw(st.lists(set_events(), max_size=8))
     text = "\n".join(json.dumps(line) for line in lines)
     if draw(st.booleans()):
@@ -96,8 +123,10 @@ def set_files(draw):
 
 
 def play(recorded: RecordedSet) -> None:
-    """What the loader lets through must replay: apply every event, ask for frames."""
-    performance = Performance(REGISTRY.show("demo"), load_show=REGISTRY.show)
+    """What the loader lets through must replay: fit the values to the parameters (as the
+    replay does), apply every event with the timeline's view of the parameters, ask for frames."""
+    recorded.fit_parameters(REGISTRY)
+    performance = Performance(REGISTRY.show("demo"), load_show=REGISTRY.show, view=TimelineView(REGISTRY))
     for t, event in recorded.events:
         try:
             performance.apply(event, t)
@@ -107,6 +136,10 @@ def play(recorded: RecordedSet) -> None:
         assert math.isfinite(frame.crossfade)
         for deck in frame.decks.values():
             assert math.isfinite(deck.show_t)
+            for params in deck.overrides.values():
+                for value in params.values():
+                    assert all(math.isfinite(v) for v in (value if isinstance(value, tuple) else (value,))
+                               if not isinstance(v, str))
 
 
 @fuzz(700)
@@ -114,7 +147,10 @@ def play(recorded: RecordedSet) -> None:
 def test_structured_set_files(data):
     recorded = loads_or_refuses(RecordedSet.load, data, "set.jsonl")
     if recorded is not None:
-        play(recorded)
+        try:
+            play(recorded)
+        except VisualsError as err:
+            assert err.file and err.file.endswith("set.jsonl") and err.line, err
 
 
 @fuzz(300)
@@ -125,7 +161,10 @@ def test_structured_set_files(data):
 def test_raw_set_files(data):
     recorded = loads_or_refuses(RecordedSet.load, data, "set.jsonl")
     if recorded is not None:
-        play(recorded)
+        try:
+            play(recorded)
+        except VisualsError as err:
+            assert err.file and err.file.endswith("set.jsonl") and err.line, err
 
 
 # -- TOML: mappings, presets, key maps ------------------------------------------------------------
@@ -143,8 +182,8 @@ def toml_value(value) -> str:
         return "nan" if value != value else ("inf" if value > 0 else "-inf") if math.isinf(value) else repr(value)
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, str):
-        return json.dumps(value)
+    if isinstance(value, str):    # TOML has no surrogate-pair escapes and no raw DEL
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, list):
         return "[" + ", ".join(toml_value(v) for v in value if v is not None) + "]"
     if isinstance(value, dict):
@@ -155,27 +194,53 @@ def toml_value(value) -> str:
 TOML_VALUES = VALUES.filter(lambda v: v is not None)
 
 
+FLOAT01 = st.floats(0, 1)
+MAPPING_KEYS = {
+    "cc": st.integers(0, 127), "channel": st.integers(1, 16), "note": st.integers(0, 127),
+    "param": st.sampled_from(["tide.speed", "sky.inversion", "crossfader", "tide.colour_a", "tide.nope", "speed"]),
+    "range": st.lists(st.floats(-5, 5), min_size=2, max_size=2), "smoothing": st.floats(0, 60),
+    "curve": st.sampled_from(["linear", "exp", "log", "in_out_cubic", "wobbly"]),
+    "relative": st.sampled_from(["twos", "signed", "offset"]), "step": FLOAT01, "bits": st.sampled_from([7, 14]),
+    "deck": st.sampled_from(["a", "b"]), "action": st.sampled_from(NOTE_ACTIONS), "x": FLOAT01, "y": FLOAT01,
+    "cue": st.integers(1, 9), "name": st.just("glitch"), "quantize": st.sampled_from(["", "beat", "bar"]),
+    "preset": st.just("calm"), "morph": st.floats(0, 600), "unit": st.sampled_from(["s", "beats"]),
+    "show": st.sampled_from(["sky", "demo", "nosuch"]),
+}
+
+
 @st.composite
 def mapping_files(draw):
     lines = []
-    for key in draw(st.lists(st.sampled_from(["controller", "channel", "chanel"]), max_size=2, unique=True)):
-        lines.append(f"{key} = {toml_value(draw(TOML_VALUES))}")
-    keys = sorted(set().union(*ALLOWED_KEYS.values(), *ACTION_KEYS.values(), {"action", "note", "cc"}))
+    if draw(st.integers(0, 3)) == 0:
+        lines.append(f"channel = {toml_value(mostly(draw, st.integers(1, 16), TOML_VALUES))}")
+    if draw(st.integers(0, 3)) == 0:
+        lines.append(f"controller = {toml_value(mostly(draw, st.text(max_size=8), TOML_VALUES))}")
     for _ in range(draw(st.integers(0, 5))):
         kind = draw(st.sampled_from(KINDS))
         lines.append(f"\n[[{kind}]]")
-        chosen = draw(st.lists(st.sampled_from(keys), max_size=6, unique=True))
-        for key in chosen:
-            value = draw(st.one_of(TOML_VALUES, st.sampled_from(list(NOTE_ACTIONS) + ["twos", "exp", "tide.speed"])))
-            lines.append(f"{key} = {toml_value(value)}")
+        needed = ["note", "action"] if kind == "note" else ["cc", "param"] if kind == "cc" else ["param"]
+        allowed = ALLOWED_KEYS.get(kind, set()) | ACTION_KEYS[mostly(draw, st.sampled_from(NOTE_ACTIONS),
+                                                                     st.sampled_from(NOTE_ACTIONS))]
+        others = draw(st.lists(st.sampled_from(sorted(allowed)), max_size=3, unique=True)) if allowed else []
+        if draw(st.integers(0, 9)) == 0:
+            others.append(draw(st.sampled_from(sorted(MAPPING_KEYS))))
+        for key in dict.fromkeys(needed[:len(needed) - (draw(st.integers(0, 9)) == 0)] + others):
+            lines.append(f"{key} = {toml_value(mostly(draw, MAPPING_KEYS[key], TOML_VALUES))}")
+    if draw(st.integers(0, 9)) == 0:
+        lines.append(f"{toml_key(draw(NAMES) or 'k')} = {toml_value(draw(TOML_VALUES))}")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+PRESET_VALUES = st.one_of(st.floats(-10, 10), st.lists(FLOAT01, min_size=3, max_size=4),
+                          st.sampled_from(['#2a0a5e', "#fff", "red"]), st.booleans())
 
 
 @st.composite
 def preset_files(draw):
     lines = []
-    for _ in range(draw(st.integers(0, 3))):
-        lines.append(f"\n[presets.{toml_key(draw(NAMES) or 'p')}]")
+    names = st.one_of(st.sampled_from(["calm", "1", "storm", "x y"]), NAMES).map(lambda n: n or "p")
+    for name in draw(st.lists(names, max_size=3, unique=True)):
+        lines.append(f"\n[presets.{toml_key(name)}]")
         used = set()
         for _ in range(draw(st.integers(0, 4))):
             scene, param = draw(st.sampled_from(["tide", "sky", "nosuch"])), draw(st.sampled_from(
@@ -183,16 +248,18 @@ def preset_files(draw):
             if (scene, param) in used:
                 continue
             used.add((scene, param))
-            lines.append(f"{scene}.{param} = {toml_value(draw(TOML_VALUES))}")
+            lines.append(f"{scene}.{param} = {toml_value(mostly(draw, PRESET_VALUES, TOML_VALUES))}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 @st.composite
 def keymap_files(draw):
-    lines = [draw(st.sampled_from(["[keys]", "[keys]", "[keyz]", ""]))]
-    for action in draw(st.lists(st.sampled_from(sorted(ACTIONS) + ["nope"]), max_size=5, unique=True)):
-        value = draw(st.one_of(TOML_VALUES, st.sampled_from(["space", "shift+right", "ctrl+alt+f12", "+", "", "hyper+a"]),
-                               st.lists(st.sampled_from(["s", "f12", "shift+", "x+y"]), max_size=3)))
+    lines = [mostly(draw, st.just("[keys]"), st.sampled_from(["[keyz]", "", "keys = 1"]))]
+    chords = st.sampled_from(["space", "shift+right", "ctrl+alt+f12", "s", "f12", "a", "+", "", "hyper+a",
+                              "shift+", "x+y", "SHIFT + LEFT"])
+    actions = st.sampled_from(sorted(ACTIONS) + ["nope", "a\nb", "toggle pause"])
+    for action in draw(st.lists(actions, max_size=5, unique=True)):
+        value = mostly(draw, st.one_of(chords, st.lists(chords, max_size=3)), TOML_VALUES)
         lines.append(f"{toml_key(action)} = {toml_value(value)}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -204,6 +204,7 @@ def cmd_render(args) -> int:
                                fix="the set file names the show it played")
         for note in recorded.notes:    # shows come from --path and VISUALS_PATH, never the set
             print(f"visuals: note: {note}", file=sys.stderr)
+        recorded.fit_parameters(registry)
         name = recorded.header["show"]
         slug = _slug(Path(args.replay).stem)
     else:

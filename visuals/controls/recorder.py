@@ -20,7 +20,7 @@ from ..errors import VisualsError
 from ..paths import display_path
 from ..registry import SHADER_SUFFIXES
 from ..textfile import MiB, normalise_newlines, read_user_text
-from .events import EVENT_TYPES, Control, Interface
+from .events import EVENT_TYPES, Control, Interface, RecallPreset, SetParam
 
 FORMAT = 1
 # A set recorded live for an hour with eight parameters streamed at 60 Hz (an audio analyser
@@ -81,6 +81,7 @@ class RecordedSet:
     events: list[tuple[float, Control]] = field(default_factory=list)
     duration: float = 0.0
     notes: list[str] = field(default_factory=list)     # things worth a line on stderr
+    lines: list[int] = field(default_factory=list)     # the file's line of each event
 
     @classmethod
     def load(cls, path: str | Path) -> "RecordedSet":
@@ -89,6 +90,7 @@ class RecordedSet:
         text = read_user_text(path, "set", limit=SET_LIMIT,
                               fix="give the path of a set recorded by visuals live")
         events: list[tuple[float, Control]] = []
+        lines: list[int] = []
         header: dict[str, Any] | None = None
         notes: list[str] = []
         duration = 0.0
@@ -108,10 +110,39 @@ class RecordedSet:
                                       'the last line of a set is {"t": seconds, "end": true}')
                 continue
             events.append((t, check.event(data.get("event"))))
+            lines.append(number)
         if header is None:
             raise VisualsError("empty set file", file=shown, fix="record a set with visuals live --record FILE")
-        events.sort(key=lambda e: e[0])
-        return cls(path, header, events, duration, notes)
+        order = sorted(range(len(events)), key=lambda i: events[i][0])
+        return cls(path, header, [events[i] for i in order], duration, notes, [lines[i] for i in order])
+
+    def fit_parameters(self, registry) -> None:
+        """Bring every value played by hand to its parameter's form (as OSC and MIDI already
+        did live, so a recorded value is unchanged); a value of the wrong shape (a vector
+        where a number belongs) is an error naming its line, where the replay used to fail
+        deep in its smoothing.  Ranges are left to the renderer, which clamps as live did.
+        Parameters of scenes not on the search path are left as recorded."""
+        shown = display_path(self.path)
+        for i, ((t, event), line) in enumerate(zip(self.events, self.lines)):
+            if isinstance(event, SetParam):
+                value = _fit(registry, event.scene, event.param, event.value, shown, line)
+                self.events[i] = (t, dataclasses.replace(event, value=value))
+            elif isinstance(event, RecallPreset) and isinstance(event.values, dict):
+                values = {scene: {param: _fit(registry, scene, param, value, shown, line)
+                                  for param, value in params.items()}
+                          for scene, params in event.values.items()}
+                self.events[i] = (t, dataclasses.replace(event, values=values))
+
+
+def _fit(registry, scene: str, param: str, value: Any, shown: str, line: int) -> Any:
+    try:
+        spec = registry.scene(scene).params.get(param)
+    except VisualsError:
+        return value
+    try:
+        return spec.coerce(value)
+    except VisualsError as err:
+        raise VisualsError(f"{scene}.{param}: {err.message}", file=shown, line=line, fix=err.fix) from None
 
 
 def _short(value: Any) -> str:
