@@ -394,3 +394,21 @@ def test_a_value_of_the_wrong_shape_is_one_error_at_its_line(tmp_path, line, wor
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"visuals: error: set.jsonl:3: {words} (fix: "), result.stderr
+
+
+@pytest.mark.parametrize("what, text, line, words", [
+    ("MIDI mapping", '[[cc]]\ncc = 7\nparam.' + "a." * 5000 + "b = 1\n", 3,
+     "'param' must be a non-empty string, not a dict nested too deeply"),
+    ("presets", "[presets.p]\ntide.speed." + "a." * 5000 + "b = 1\n", 2,
+     "preset value tide.speed = a dict nested too deeply is not a parameter value"),
+    ("key map", "[keys]\nscreenshot." + "a." * 5000 + "b = 1\n", 2,
+     "keys for 'screenshot' must be a string or a list of strings"),
+])
+def test_a_key_dotted_thousands_deep_is_one_error(tmp_path, what, text, line, words):
+    """TOML's a.a.a... = 1 builds tables nested thousands deep: quoting one in the error
+    message was a RecursionError."""
+    path = tmp_path / "file.toml"
+    path.write_text(text)
+    with pytest.raises(VisualsError) as info:
+        LOADERS[what][0](path)
+    assert info.value.line == line and info.value.message.startswith(words), info.value

@@ -93,5 +93,8 @@ def brief(value: object, limit: int = 60) -> str:
     if isinstance(value, str) and value.isprintable():
         text = value
     else:
-        text = repr(value)
+        try:
+            text = repr(value)
+        except RecursionError:      # a table nested thousands deep (TOML's a.a.a.a... = 1)
+            text = f"a {type(value).__name__} nested too deeply"
     return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -310,7 +310,7 @@ class _Locator:
         span = self.span(kind, index)
         if span is not None:
             if key is not None:
-                pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+                pattern = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")  # "key = ..." or a dotted "key.sub = ..."
                 for number in range(span[0], span[1] + 1):
                     if pattern.match(self.lines[number - 1]):
                         return number
@@ -604,7 +604,7 @@ class MidiMapping:
         loc = _Locator(self.text)
         if binding.span is not None:
             if key is not None:
-                pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+                pattern = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
                 for number in range(binding.span[0], binding.span[1] + 1):
                     if pattern.match(loc.lines[number - 1]):
                         return number
