@@ -18,6 +18,7 @@ from visuals.controls.keyboard import KeyMap
 from visuals.controls.mapping import MidiMapping
 from visuals.controls.recorder import SET_LIMIT, RecordedSet, SetRecorder
 from visuals.errors import VisualsError
+from visuals.paths import builtin_dir
 from visuals.presets import PresetStore
 from visuals.textfile import SETTINGS_LIMIT
 
@@ -306,7 +307,7 @@ def test_an_include_of_a_system_file_is_refused_and_nothing_of_it_is_quoted(tmp_
     assert "root_password_hash_xyz" not in result.stderr
     assert result.stderr.strip().splitlines() == [
         f'visuals: error: show/leak.frag:3: #include "{secret}" is outside the shader folders '
-        f"(fix: includes resolve only inside {Path(__file__).resolve().parents[1] / 'shaders'}, show; "
+        f"(fix: includes resolve only inside {builtin_dir('shaders').resolve()}, show; "
         "copy the file into one of them or add its folder with --path)"]
     assert not (tmp_path / "out.png").exists()
 

@@ -43,7 +43,6 @@ class SetRecorder:
         self.file: TextIO = self.path.open("w", encoding="utf-8")
         header = {"visuals_set": FORMAT, "show": show,
                   "recorded": time.strftime("%Y-%m-%dT%H:%M:%S"), **(extra or {})}
-        header.pop("path", None)
         self._write(header)
         self.flush()
         self.count = 0
@@ -123,21 +122,27 @@ class RecordedSet:
         deep in its smoothing.  Ranges are left to the renderer, which clamps as live did.
         Parameters of scenes not on the search path are left as recorded."""
         shown = display_path(self.path)
+        specs: dict[tuple[str, str], Any] = {}      # an hour's set names a few parameters often
         for i, ((t, event), line) in enumerate(zip(self.events, self.lines)):
             if isinstance(event, SetParam):
-                value = _fit(registry, event.scene, event.param, event.value, shown, line)
+                value = _fit(registry, specs, event.scene, event.param, event.value, shown, line)
                 self.events[i] = (t, dataclasses.replace(event, value=value))
             elif isinstance(event, RecallPreset) and isinstance(event.values, dict):
-                values = {scene: {param: _fit(registry, scene, param, value, shown, line)
+                values = {scene: {param: _fit(registry, specs, scene, param, value, shown, line)
                                   for param, value in params.items()}
                           for scene, params in event.values.items()}
                 self.events[i] = (t, dataclasses.replace(event, values=values))
 
 
-def _fit(registry, scene: str, param: str, value: Any, shown: str, line: int) -> Any:
-    try:
-        spec = registry.scene(scene).params.get(param)
-    except VisualsError:
+def _fit(registry, specs: dict, scene: str, param: str, value: Any, shown: str, line: int) -> Any:
+    key = (scene, param)
+    if key not in specs:
+        try:
+            specs[key] = registry.scene(scene).params.get(param)
+        except VisualsError:
+            specs[key] = None
+    spec = specs[key]
+    if spec is None:
         return value
     try:
         return spec.coerce(value)
