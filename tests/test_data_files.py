@@ -96,7 +96,7 @@ def test_passwd_as_a_show_is_not_compiled(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "visuals: error: set.jsonl:1: 'show' must be the name of a show or scene, not \"../../../etc/passwd\" "
-        "(fix: a set file names a show as 'visuals list' prints it, never a path; "
+        "(fix: a file names a show or scene as 'visuals list' prints it, never a path; "
         "give the folders of your own shows with --path)"]
 
 
@@ -278,6 +278,17 @@ def test_hostile_mappings(tmp_path, text, line, words):
         MidiMapping.load(path)
     assert info.value.line == line and info.value.message.startswith(words), info.value
     assert len(str(info.value)) < 400
+
+
+@pytest.mark.parametrize("show", ["/etc/passwd", "../../x.frag", "shaders/sky.frag", "sky.frag"])
+def test_a_mapping_clip_names_a_show_never_a_file(tmp_path, show):
+    """A pad of a mapping someone sent launched registry.show(PATH): it compiled that file."""
+    path = tmp_path / "map.toml"
+    path.write_text(f'[[note]]\nnote = 36\naction = "clip"\nshow = "{show}"\n')
+    with pytest.raises(VisualsError) as info:
+        MidiMapping.load(path)
+    assert info.value.line == 4
+    assert info.value.message == f"clip show '{show}' is not the name of a show or scene"
 
 
 @pytest.mark.parametrize("value", ['["a", "b"]', "inf", "nan", "[1, 2, 3, 4, 5]", "{ x = 1 }", "[]"])

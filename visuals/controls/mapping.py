@@ -105,6 +105,7 @@ from typing import Any, Callable
 
 from ..easing import get_easing
 from ..errors import VisualsError, brief, suggest
+from ..names import NAME_FIX, is_plain_name
 from ..paths import display_path
 from .events import (BeatSync, Control, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, Tap, TouchAt,
                      Transport, Trigger)
@@ -503,6 +504,9 @@ class _Reader:
                 raise self.error("a clip binding needs the show (or scene) it launches", self.loc.line(kind, index),
                                  'add show = "sky"')
             options["show"] = self.string(entry, "show", kind, index)
+            if not is_plain_name(options["show"]):
+                raise self.error(f"clip show {_brief(options['show'])} is not the name of a show or scene",
+                                 self.loc.line(kind, index, "show"), NAME_FIX)
         if "quantize" in entry:
             options["quantize"] = self.choice(entry, "quantize", QUANTIZE, kind, index)
         if "deck" in entry:

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from ..errors import VisualsError
 from ..paths import display_path
-from ..registry import SHADER_SUFFIXES
+from ..names import MAX_NAME, NAME_FIX, is_plain_name
 from ..textfile import MiB, normalise_newlines, read_user_text
 from .events import EVENT_TYPES, Control, Interface, RecallPreset, SetParam
 
@@ -30,7 +30,6 @@ SET_LIMIT = 512 * MiB
 MAX_TIME = 1e6            # s of performance time (11 days): later than any set
 MAX_VALUE = 1e9           # any other number (a seek, a tempo, a parameter value)
 MAX_INT = 1_000_000       # cue numbers and steps
-MAX_NAME = 256            # characters of a show, scene, parameter or trigger name
 
 
 class SetRecorder:
@@ -159,13 +158,6 @@ def _bound(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{x:g}"
 
 
-def is_plain_name(value: Any) -> bool:
-    """A show or scene name as the registry knows it: never a path or a shader file."""
-    return (isinstance(value, str) and 0 < len(value) <= MAX_NAME and value.isprintable()
-            and "/" not in value and "\\" not in value and not value.startswith(".")
-            and not value.endswith(SHADER_SUFFIXES))
-
-
 class _Checker:
     """Checks of one line of a set file; every failure names the file and the line."""
 
@@ -217,9 +209,7 @@ class _Checker:
 
     def name(self, value: Any, key: str) -> str:
         if not is_plain_name(value):
-            raise self.error(f"'{key}' must be the name of a show or scene, not {_short(value)}",
-                             "a set file names a show as 'visuals list' prints it, never a path; "
-                             "give the folders of your own shows with --path")
+            raise self.error(f"'{key}' must be the name of a show or scene, not {_short(value)}", NAME_FIX)
         return value
 
     def number(self, value: Any, key: str, lo: float = -MAX_VALUE, hi: float = MAX_VALUE) -> float:
