@@ -424,3 +424,16 @@ def test_a_key_dotted_thousands_deep_is_one_error(tmp_path, what, text, line, wo
     with pytest.raises(VisualsError) as info:
         LOADERS[what][0](path)
     assert info.value.line == line and info.value.message.startswith(words), info.value
+
+
+def test_presets_with_any_name_write_back_a_file_that_reads_again(tmp_path):
+    """Names and strings were written between bare quotes: a name with a quote, a newline or
+    an accent made the saved file unreadable, losing every preset in it."""
+    path = tmp_path / "presets.toml"
+    path.write_text('[presets."say \\"hi\\""]\ntide.speed = 1.0\n[presets."a\\nb"]\nsky.mood = "dark\\\\blue"\n'
+                    '[presets."é"]\ntide.speed = 2.0\n', encoding="utf-8")
+    store = PresetStore(path)
+    store.save("new", {"tide": {"speed": 0.5}})
+    again = PresetStore(path)
+    assert again.names() == sorted(['say "hi"', "a\nb", "é", "new"])
+    assert again.get("a\nb") == {"sky": {"mood": "dark\\blue"}}

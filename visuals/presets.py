@@ -18,8 +18,10 @@ replay does not depend on the file being unchanged afterwards.
 """
 from __future__ import annotations
 
+import json
 import math
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +116,16 @@ class PresetStore:
 
 
 def _key(name: str) -> str:
-    return name if name.replace("_", "").replace("-", "").isalnum() else f'"{name}"'
+    return name if _BARE_KEY.fullmatch(name) else _toml_string(name)
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped (a name or
+    value read from the file must write back as one that reads again)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _toml_value(scene: str, param: str, value: Any, registry) -> str:
@@ -129,5 +140,5 @@ def _toml_value(scene: str, param: str, value: Any, registry) -> str:
     if isinstance(value, (tuple, list)):
         return "[" + ", ".join(repr(float(v)) for v in value) + "]"
     if isinstance(value, str):
-        return f'"{value}"'
+        return _toml_string(value)
     return repr(float(value))
