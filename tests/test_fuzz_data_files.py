@@ -8,9 +8,12 @@ cannot crash the replay either.  Deterministic (derandomize) so CI sees the same
 """
 from __future__ import annotations
 
+import atexit
+import dataclasses
 import json
 import math
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,8 +26,8 @@ from visuals.controls.keyboard import ACTIONS, KeyMap
 from visuals.controls.mapping import ACTION_KEYS, ALLOWED_KEYS, KINDS, NOTE_ACTIONS, MidiMapping
 from visuals.controls.recorder import RecordedSet
 from visuals.errors import VisualsError
-from visuals.paths import SearchPath
 from visuals.mixer import TimelineView
+from visuals.paths import SearchPath
 from visuals.performance import Performance
 from visuals.presets import PresetStore
 from visuals.registry import Registry
@@ -37,7 +40,8 @@ def fuzz(examples: int) -> settings:
     return settings(FUZZ, max_examples=examples)
 
 
-FOLDER = Path(tempfile.mkdtemp(prefix="visuals-fuzz-"))
+FOLDER = Path(tempfile.mkdtemp(prefix="visuals-fuzz-"))     # one file rewritten per example
+atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)
 REGISTRY = Registry(SearchPath.build([], environ={}))
 
 
@@ -71,11 +75,6 @@ def mostly(draw, valid, hostile=None, odds: int = 4):
 
 
 # -- set files ------------------------------------------------------------------------------------
-def _field_names(kind: str) -> list[str]:
-    import dataclasses
-    return [f.name for f in dataclasses.fields(EVENT_TYPES[kind])]
-
-
 FINE = st.floats(-100, 100)
 EVENT_FIELDS = {
     "float": FINE, "int": st.integers(-3, 12),
@@ -94,7 +93,6 @@ def set_events(draw):
     kind = mostly(draw, st.sampled_from(sorted(EVENT_TYPES)), SCALARS, odds=15)
     event = {"kind": kind}
     if isinstance(kind, str) and kind in EVENT_TYPES:
-        import dataclasses
         fields = [(f.name, str(f.type)) for f in dataclasses.fields(EVENT_TYPES[kind])]
         for name, kind_of in draw(st.lists(st.sampled_from(fields), max_size=6, unique=True)):
             event[name] = mostly(draw, EVENT_FIELDS[kind_of], odds=15)
