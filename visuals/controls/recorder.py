@@ -125,7 +125,8 @@ class RecordedSet:
         for i, ((t, event), line) in enumerate(zip(self.events, self.lines)):
             if isinstance(event, SetParam):
                 value = _fit(registry, specs, event.scene, event.param, event.value, shown, line)
-                self.events[i] = (t, dataclasses.replace(event, value=value))
+                if type(value) is not type(event.value) or value != event.value:    # noqa: E721
+                    self.events[i] = (t, dataclasses.replace(event, value=value))
             elif isinstance(event, RecallPreset) and isinstance(event.values, dict):
                 values = {scene: {param: _fit(registry, specs, scene, param, value, shown, line)
                                   for param, value in params.items()}
