@@ -461,3 +461,12 @@ def test_a_missing_semicolon_at_the_end_of_an_include_is_blamed_there(tmp_path):
     err = _mesa(tmp_path, '#version 330 core\n#include "lib.glsl"\nout vec4 c;\nvoid main() { c = vec4(k); }\n',
                 f"0:3(1): error: syntax error, unexpected OUT_TOK, {EXPECTING}")
     assert Path(err.file).name == "lib.glsl" and err.line == 1
+
+
+@pytest.mark.parametrize("name", ["a\x00b.glsl", "a" * 5000 + ".glsl"])
+def test_an_include_name_no_file_can_have_is_not_found(tmp_path, name):
+    """A NUL byte or a name longer than the system allows was a ValueError / OSError."""
+    (tmp_path / "main.frag").write_text(f'#version 330 core\n#include "{name}"\n')
+    with pytest.raises(VisualsError) as info:
+        pre(tmp_path).load("main.frag")
+    assert info.value.line == 2 and info.value.message.endswith("not found") and len(info.value.message) < 250

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from .errors import VisualsError
+from .errors import VisualsError, brief
 from .paths import SearchPath, display_path
 from .textfile import MiB, normalise_newlines, read_user_text
 
@@ -117,16 +117,14 @@ class Preprocessor:
         for candidate in candidates:
             try:
                 real = candidate.resolve()
-            except (OSError, RuntimeError):     # a symlink loop
-                escapes = True
+                inside = any(real.is_relative_to(root) for root in roots)
+                if inside and real.is_file():
+                    return real
+            except (OSError, RuntimeError, ValueError):   # a symlink loop; a name too long or with a NUL
                 continue
-            if not any(real.is_relative_to(root) for root in roots):
-                escapes = True
-                continue
-            if real.is_file():
-                return real
+            escapes = escapes or not inside
         if escapes:
-            raise VisualsError(f"#include \"{name}\" is outside the shader folders",
+            raise VisualsError(f"#include \"{brief(name, 200)}\" is outside the shader folders",
                                file=display_path(path), line=lineno,
                                fix="includes resolve only inside " + ", ".join(display_path(r) for r in roots)
                                    + "; copy the file into one of them or add its folder with --path")
@@ -149,7 +147,7 @@ class Preprocessor:
                 continue
             target = self._include_target(name, path, lineno, bool(m.group(1)), roots)
             if target is None:
-                raise VisualsError(f"#include \"{name}\" not found", file=display_path(path), line=lineno,
+                raise VisualsError(f"#include \"{brief(name, 200)}\" not found", file=display_path(path), line=lineno,
                                    fix="check the name; includes resolve next to the file, then in "
                                        + ", ".join(display_path(d) for d in self.search.shader_dirs))
             if target in stack:
