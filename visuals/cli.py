@@ -276,10 +276,9 @@ def cmd_render(args) -> int:
         if args.show:
             raise VisualsError("give either a show or --replay SET, not both",
                                fix="the set file names the show it played")
-        if recorded.header.get("path"):
-            from .paths import SearchPath
-            from .registry import Registry
-            registry = Registry(SearchPath.build(list(args.path) + list(recorded.header["path"])))
+        for note in recorded.notes:    # shows come from --path and VISUALS_PATH, never the set
+            print(f"visuals: note: {note}", file=sys.stderr)
+        recorded.fit_parameters(registry)
         name = recorded.header["show"]
         slug = _slug(Path(args.replay).stem)
     else:
