@@ -6,6 +6,12 @@ export, put the frame on the window (upscaled when rendering below window size),
 HUD over it, swap.  Input is applied before the frame it arrived in is rendered, so its
 effect is on the next frame shown.  Nothing here can blank the screen: a scene that fails
 keeps its last good frame, a reload that fails keeps the last good version.
+
+Nothing here can freeze it either: the user's modules are first run in a child process with a
+time limit (``probe.py``), at start-up and at each save, and every control event passes the
+range check of ``controls/limits.py`` before it plays or is recorded.  Ctrl-C and SIGTERM end
+the process within a second whatever it is running: the loop stops at the next frame, and if
+the frame does not come (user code that never returns), a watchdog ends the process.
 """
 from __future__ import annotations
 
@@ -14,6 +20,8 @@ import math
 import os
 import signal
 import statistics
+import sys
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field, replace
@@ -26,14 +34,15 @@ from .controls.base import ControlContext
 from .controls.events import Control, ControlBus, Interface, LoadClip, RecallPreset, TouchAt, Transport
 from .presets import PresetStore
 from .controls.keyboard import KeyMap, key_control
+from .controls.limits import Refused, checked
 from .controls.recorder import SetRecorder
 from .errors import VisualsError
 from .gpu import ProgramCache
-from .hud import Hud, HudContent
+from .hud import Hud, HudContent, NoticeGate
 from .mixer import Mixer, TimelineView
 from .paths import SearchPath
 from .performance import Performance
-from .registry import Registry
+from .probe import checked_registry, module_timeout
 from .reload import Reloader
 from .renderer import RenderConfig
 from .sinks import write_png
@@ -42,6 +51,7 @@ from .window import KeyEvent, MouseEvent, ResizeEvent, Window
 PRESENT_SHADER = "post/present.frag"
 RELOAD_INTERVAL = 0.25     # seconds between looks at the files
 STATUS_INTERVAL = 0.1      # seconds between status file writes
+STOP_GRACE = 0.8           # seconds the loop has to stop after Ctrl-C or SIGTERM before it is ended
 
 
 @dataclass
@@ -68,6 +78,7 @@ class LiveOptions:
     dump: Path | None = None               # save every dump_every-th rendered frame (to check replays)
     dump_every: int = 10
     max_frames: int | None = None
+    module_timeout: float = field(default_factory=module_timeout)   # s a scene module may take to load
 
 
 @dataclass
@@ -89,8 +100,7 @@ class LivePlayer:
     def __init__(self, options: LiveOptions):
         self.options = options
         self.keymap = KeyMap.load(options.keymap) if options.keymap else KeyMap.defaults()
-        self.registry = Registry(options.search)
-        self.show = self.registry.show(options.show)
+        self.registry, self.show = checked_registry(options.search, options.show, options.module_timeout)
         self.window = Window(f"visuals - {self.show.name}", options.size, options.fullscreen,
                              options.monitor, options.vsync)
         self.ctx = moderngl.create_context(require=330)
@@ -112,13 +122,16 @@ class LivePlayer:
             self.performance.apply(LoadClip(deck="b", show=options.deck_b), 0.0)
         self.scale = options.scale
         self.mixer = self._make_mixer()
-        self.reloader = Reloader(options.search, options.show, self.registry, self.programs)
+        self.reloader = Reloader(options.search, options.show, self.registry, self.programs,
+                                 timeout=options.module_timeout)
         self.recorder = SetRecorder(options.record, self.show.name, [str(p) for p in options.search.scene_dirs[:-1]],
                                     {"start": options.start, "paused": options.paused, "loop": options.loop,
                                      "deck_b": options.deck_b}) \
             if options.record else None
         self.stats = FrameStats()
         self.events_log: deque[str] = deque(maxlen=6)
+        self.notices = NoticeGate(self.events_log.append)
+        self.refused = 0                      # control events refused by the range check
         self.screenshots: list[str] = []
         self.latencies: deque[int] = deque(maxlen=100)
         self.control_latency: deque[float] = deque(maxlen=1000)
@@ -134,6 +147,7 @@ class LivePlayer:
         for control in self.inputs:
             control.start(context)
         self._quit = False
+        self._watchdog: threading.Timer | None = None
         self._frame = 0
         self._t = 0.0
         self._last_reload = 0.0
@@ -167,7 +181,18 @@ class LivePlayer:
         self.bus.post(event)
 
     def apply(self, event: Control, t: float) -> None:
-        """Apply one control event at performance time t, record it, and log it on the HUD."""
+        """Apply one control event at performance time t, record it, and log it on the HUD.
+
+        Its numbers are checked first (finite, in range): nothing out of range plays or is
+        recorded, whichever input it came from."""
+        try:
+            event, clamped = checked(event, self.registry)
+        except Refused as why:
+            self.refused += 1
+            self.notify(f"{event.source or '-'} {event.kind}: {why}; ignored")
+            return
+        if clamped:
+            self.notify(f"{event.source or '-'} {event.kind}: " + "; ".join(clamped))
         if isinstance(event, RecallPreset) and event.values is None and self.presets is not None:
             stored = self.presets.get(event.name)
             if stored is None:
@@ -187,8 +212,9 @@ class LivePlayer:
                                           for k, v in detail.items()))
 
     def notify(self, message: str) -> None:
-        """A notice from a control input (an unplugged controller, a clamped value)."""
-        self.events_log.append(message)
+        """A notice from a control input (an unplugged controller, a clamped value): a few a
+        second reach the HUD, the rest are summed up."""
+        self.notices(message)
 
     def selectable_params(self) -> list[tuple[str, str]]:
         return TimelineView(self.registry).in_play(self.performance, self._t) if self.show else []
@@ -305,6 +331,7 @@ class LivePlayer:
         if now - self._last_reload > RELOAD_INTERVAL:
             self._last_reload = now
             self.reload()
+            self.notices.flush()
         t = self._t = self.perf_time()
         for control in self.inputs:
             control.poll(now)
@@ -430,6 +457,9 @@ class LivePlayer:
             "events": list(self.events_log),
             "screenshots": self.screenshots,
             "reloads": self.reloads,
+            "reloading": self.reloader.busy,
+            "module_checks": self.reloader.checks,
+            "refused": self.refused,
             "input_latency_frames_max": max(self.latencies) if self.latencies else None,
             "control_latency_ms_median": 1000 * statistics.median(self.control_latency) if self.control_latency else None,
             "control_latency_ms_max": 1000 * max(self.control_latency) if self.control_latency else None,
@@ -445,13 +475,29 @@ class LivePlayer:
         tmp.write_text(json.dumps(self.status()))
         os.replace(tmp, path)
 
+    def stop(self, _sig=None, _frame=None) -> None:
+        """Ctrl-C, SIGTERM: the loop ends at the next frame; if no frame comes within
+        STOP_GRACE (user code that never returns), the watchdog ends the process."""
+        self._quit = True
+        if self._watchdog is None:
+            self._watchdog = threading.Timer(STOP_GRACE, self._force_exit)
+            self._watchdog.daemon = True
+            self._watchdog.start()
+
+    def _force_exit(self) -> None:
+        sys.stderr.write(f"visuals: the show did not stop within {STOP_GRACE:g} s (code that never returns?); "
+                         "ended it\n")
+        try:
+            self.reloader.close()
+            if self.recorder is not None:
+                self.recorder.close(self.perf_time())
+        finally:
+            os._exit(0)
+
     def run(self) -> int:
         previous = signal.getsignal(signal.SIGINT)
-
-        def stop(_sig, _frame):
-            self._quit = True
-        signal.signal(signal.SIGINT, stop)
-        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, self.stop)
+        signal.signal(signal.SIGTERM, self.stop)
         try:
             while not self._quit and not self.window.should_close:
                 self.step()
@@ -461,10 +507,13 @@ class LivePlayer:
                 self.write_status()
         finally:
             signal.signal(signal.SIGINT, previous)
+            self.reloader.close()
             for control in self.inputs:
                 control.stop()
             if self.recorder is not None:
                 self.recorder.close(self.perf_time())
             self.mixer.release()
             self.window.destroy()
+            if self._watchdog is not None:
+                self._watchdog.cancel()
         return 0
