@@ -365,3 +365,164 @@ def test_fuzzing_ran_through_the_server_without_an_escape(fuzz):
     assert server.applied >= 100 and server.rejected >= 1000 and server.malformed >= 300, \
         (server.applied, server.rejected, server.malformed)      # every path was taken, often
 
+
+
+# -- in the live window ----------------------------------------------------------------------
+needs_window = pytest.mark.skipif(not shutil.which("xdotool") or not shutil.which("import"),
+                                  reason="window tests need xdotool and imagemagick")
+
+SOLID = """
+    #version 330 core
+    out vec4 c;
+    void main() {{ c = vec4({colour}, 1.0); }}
+    """
+SOLID_PY = "from visuals import Scene, Pass\nsolid = Scene('solid', [Pass('solid.frag')])\n"
+HANGS = "import math\n\nwhile True:\n    math.sqrt(2.0)\n"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _solid_project(root: Path, colour: str = "0.0, 0.5, 1.0") -> Path:
+    return make_project(root, {"scenes/solid.py": SOLID_PY, "scenes/solid.frag": SOLID.format(colour=colour)})
+
+
+def _save(path: Path, text: str) -> None:
+    """A save the reloader sees as one: a new mtime even on a coarse clock."""
+    time.sleep(1.1)
+    path.write_text(text)
+
+
+@needs_window
+def test_a_hostile_osc_packet_neither_stalls_the_show_nor_takes_memory(display, tmp_path):
+    """A 30 000-byte address froze the show 18 s and took 4.7 GB: the HUD drew all of it."""
+    from test_live import Live
+    port = _free_port()
+    record = tmp_path / "set.jsonl"
+    player = Live(display, tmp_path, "demo", "--osc", f"127.0.0.1:{port}", "--size", "160x90",
+                  "--record", str(record))
+    try:
+        sender = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        sender.sendto(_message(b"/" + b"x" * 30000), ("127.0.0.1", port))
+        for i in range(300):                          # and a flood of different bad ones
+            sender.sendto(_message(f"/visuals/nowhere{i}/x".encode(), b",f", b"\0\0\0\0"), ("127.0.0.1", port))
+        sender.sendto(_build("/visuals/trigger/glitch", [(1e308, "d")]), ("127.0.0.1", port))
+        sender.sendto(_build("/visuals/trigger/glitch", [(float("nan"), "d")]), ("127.0.0.1", port))
+        status = player.wait_for(lambda s: any(f"longer than {MAX_ADDRESS} bytes" in e for e in s["events"]))
+        frame = status["frame"]
+        status = player.wait_for(lambda s: s["frame"] >= frame + 30)     # still drawing
+        assert all(len(e) <= 480 for e in status["events"]), status["events"]
+        assert _rss_mb(player.proc.pid) < 600
+    finally:
+        assert player.close() == 0
+    events = [json.loads(line) for line in record.read_text().splitlines()]
+    triggers = [e["event"] for e in events if "event" in e and e["event"]["kind"] == "trigger"]
+    assert [t["value"] for t in triggers] == [TRIGGER_RANGE[1]], triggers
+
+
+@needs_window
+def test_a_scene_module_that_never_returns_keeps_the_show_playing(display, tmp_path):
+    from test_live import Live
+    project = _solid_project(tmp_path / "project")
+    env = dict(display, VISUALS_MODULE_TIMEOUT="2")
+    player = Live(env, tmp_path, "solid", "--size", "160x90", "--no-hud", "--no-record", name="solid",
+                  options=("--path", str(project)))
+    try:
+        blue = player.shot()
+        _save(project / "scenes" / "solid.py", HANGS)
+        status = player.wait_for(lambda s: s["errors"], timeout=30)
+        assert "solid.py:4: scene module did not finish loading within 2 s" in status["errors"][0], status["errors"]
+        frame = status["frame"]
+        player.wait_for(lambda s: s["frame"] >= frame + 30)
+        assert np.array_equal(player.shot(), blue), "the last good show plays on"
+        _save(project / "scenes" / "solid.frag", SOLID.format(colour="1.0, 0.5, 0.0"))
+        _save(project / "scenes" / "solid.py", SOLID_PY)                # fixed: it reloads
+        player.wait_for(lambda s: not s["errors"] and s["reloads"] >= 1, timeout=30)
+        player.settle()
+        assert np.abs(player.shot()[45, 80] - [255, 128, 0]).max() <= 2
+    finally:
+        player.proc.send_signal(signal.SIGTERM)
+        assert player.proc.wait(timeout=5) == 0
+
+
+def _probes_running(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+            except OSError:
+                continue
+            if "visuals.probe" in cmdline and marker in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
+@needs_window
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_and_sigterm_end_the_show_while_a_module_check_runs(display, tmp_path, sig):
+    from test_live import Live
+    project = _solid_project(tmp_path / "project")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = dict(display, VISUALS_MODULE_TIMEOUT="120", TMPDIR=str(scratch))
+    player = Live(env, tmp_path, "solid", "--size", "160x90", "--no-hud", "--no-record", name="solid",
+                  options=("--path", str(project)))
+    _save(project / "scenes" / "solid.py", HANGS)
+    player.wait_for(lambda s: s["reloading"] and s["module_checks"] >= 1)
+    assert _probes_running(str(scratch)), "the check runs in a child process"
+    player.proc.send_signal(sig)
+    assert player.proc.wait(timeout=5) == 0
+    deadline = time.time() + 5
+    while _probes_running(str(scratch)) and time.time() < deadline:
+        time.sleep(0.05)
+    assert not _probes_running(str(scratch)), "the check ended with the show"
+    assert list(scratch.iterdir()) == [], "and its payload file was removed"
+
+
+STUCK = """
+    from visuals import Scene, Pass
+
+    class Stuck(Scene):
+        def update(self, state, resources):
+            while state.t > 1.0:
+                pass
+            return {}
+
+    stuck = Stuck("stuck", [Pass("solid.frag")])
+    """
+
+
+@needs_window
+def test_sigterm_ends_a_show_stuck_in_a_scenes_own_code(display, tmp_path):
+    from test_live import Live
+    project = make_project(tmp_path / "project", {"scenes/stuck.py": STUCK,
+                                                  "scenes/solid.frag": SOLID.format(colour="0.2, 0.9, 0.4")})
+    player = Live(display, tmp_path, "stuck", "--size", "160x90", "--no-hud", "--no-record", name="stuck",
+                  options=("--path", str(project)))
+    player.wait_for(lambda s: s["perf_time"] > 1.2 or s["time"] > 0.9, timeout=20)
+    time.sleep(0.5)                                   # inside the endless update now
+    player.proc.send_signal(signal.SIGTERM)
+    assert player.proc.wait(timeout=5) == 0
+    assert "did not stop within" in player.proc.stderr.read()
+
+
+def test_a_module_that_never_returns_at_start_is_one_line_and_exit_2(tmp_path):
+    project = make_project(tmp_path / "project", {"scenes/hang.py": HANGS})
+    env = dict(os.environ, VISUALS_MODULE_TIMEOUT="1")
+    proc = subprocess.run([sys.executable, "-m", "visuals", "--path", str(project), "live", "hang", "--no-record"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "hang.py:4: scene module did not finish loading within 1 s" in lines[0], proc.stderr
+    assert "VISUALS_MODULE_TIMEOUT" in lines[0]
