@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import moderngl
-import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from .gpu import ProgramCache
@@ -30,6 +29,7 @@ MAX_ERRORS = 4             # errors shown; the rest counted
 MAX_LINES = 48             # lines in all
 MAX_WIDTH = 1400           # pixels: with MAX_LINE, what a line can take at the default font
 MIN_REDRAW = 0.2           # seconds between two rasterisations of changed text
+LINE_CACHE = 64            # rasterised lines kept (at most MAX_WIDTH x 18 px each)
 NOTICES_PER_SECOND = 4     # notices let through to the HUD; the rest summed up
 
 
@@ -143,7 +143,13 @@ class Hud:
         self.texture: moderngl.Texture | None = None
         self._last: list | None = None
         self._drawn = 0.0
+        self._lines: dict[tuple[str, tuple[int, int, int]], Image.Image] = {}
         self.visible = True
+
+    def due(self) -> bool:
+        """Whether changed text would be drawn now: the caller builds the content only then
+        (building it every frame cost about a millisecond)."""
+        return self._last is None or time.monotonic() - self._drawn >= MIN_REDRAW
 
     def update(self, content: HudContent, force: bool = False) -> None:
         lines = content.lines()
@@ -154,21 +160,35 @@ class Hud:
             return                  # the fps and time change every frame: a few redraws a second do
         self._last = lines
         self._drawn = now
-        width = min(MAX_WIDTH, 12 + max((int(self.font.getlength(text)) for text, _ in lines), default=0))
+        images = [self._line(text, colour) for text, colour in lines]
+        width = min(MAX_WIDTH, 12 + max((im.width for im in images if im is not None), default=0))
         height = 10 + self.line_height * len(lines)
-        image = Image.new("RGBA", (max(width, 1), max(height, 1)), (0, 0, 0, 0))
-        draw = ImageDraw.Draw(image)
-        draw.rectangle((0, 0, width, height), fill=(0, 0, 0, 150))
-        for i, (text, colour) in enumerate(lines):
-            draw.text((6, 5 + i * self.line_height), text, font=self.font, fill=colour + (255,))
-        data = np.asarray(image).astype(np.float32) / 255.0
-        data[..., :3] *= data[..., 3:4]            # premultiply for the blend
-        rgba = (data * 255.0 + 0.5).astype(np.uint8)
+        image = Image.new("RGBA", (max(width, 1), max(height, 1)), (0, 0, 0, 150))
+        for i, line in enumerate(images):
+            if line is not None:
+                image.alpha_composite(line, dest=(6, 5 + i * self.line_height))
+        premultiplied = image.convert("RGBa")          # for the blend (ONE, ONE_MINUS_SRC_ALPHA)
         if self.texture is None or self.texture.size != image.size:
             if self.texture is not None:
                 self.texture.release()
             self.texture = self.ctx.texture(image.size, 4)
-        self.texture.write(rgba.tobytes())
+        self.texture.write(premultiplied.tobytes())
+
+    def _line(self, text: str, colour: tuple[int, int, int]) -> Image.Image | None:
+        """One line of text as an RGBA image, kept: most lines stay the same between redraws,
+        and rasterising a line costs about 2 ms."""
+        if not text:
+            return None
+        key = (text, colour)
+        image = self._lines.pop(key, None)
+        if image is None:
+            width = max(1, min(MAX_WIDTH, int(self.font.getlength(text)) + 2))
+            image = Image.new("RGBA", (width, self.line_height), colour + (0,))
+            ImageDraw.Draw(image).text((0, 0), text, font=self.font, fill=colour + (255,))
+        self._lines[key] = image                        # most recently used last
+        while len(self._lines) > LINE_CACHE:
+            self._lines.pop(next(iter(self._lines)))
+        return image
 
     def draw(self, window_size: tuple[int, int]) -> None:
         if not self.visible or self.texture is None:

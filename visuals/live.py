@@ -85,6 +85,9 @@ class LiveOptions:
 class FrameStats:
     intervals: deque = field(default_factory=lambda: deque(maxlen=240))
     render_ms: deque = field(default_factory=lambda: deque(maxlen=240))
+    # the intervals since the last status write, for a reader that wants every one (a soak
+    # benchmark's percentiles over minutes); bounded, as a status file may not be written
+    unreported: deque = field(default_factory=lambda: deque(maxlen=4096))
 
     def fps(self) -> float:
         return len(self.intervals) / sum(self.intervals) if self.intervals and sum(self.intervals) > 0 else 0.0
@@ -303,7 +306,7 @@ class LivePlayer:
             self.mixer = self._make_mixer()
             self.reloads += 1
             self.events_log.append(f"reloaded show '{self.show.name}'")
-        self.window.set_title(f"visuals - {self.show.name}")
+            self.window.set_title(f"visuals - {self.show.name}")     # only then: it is an X round trip
 
     def adapt_scale(self, now: float) -> None:
         """Hold a target fps on a weak machine by rendering smaller (and back up when it can)."""
@@ -357,6 +360,7 @@ class LivePlayer:
         self._arrivals.clear()
         if hasattr(self, "_last_swap"):
             self.stats.intervals.append(end - self._last_swap)
+            self.stats.unreported.append(end - self._last_swap)
         self._last_swap = end
         self._frame += 1
         self.adapt_scale(end)
@@ -379,7 +383,8 @@ class LivePlayer:
         self.present.set("u_viewport", (float((ww - vw) // 2), float((wh - vh) // 2), float(vw), float(vh)))
         self.present.vao.render(moderngl.TRIANGLES, vertices=3)
         if self.hud.visible:
-            self.hud.update(self.hud_content())
+            if self.hud.due():
+                self.hud.update(self.hud_content())
             self.hud.draw((ww, wh))
 
     def deck_renderer(self, deck: str = "a"):
@@ -446,6 +451,7 @@ class LivePlayer:
             "cue": None if active is None else {"index": active.index, "name": active.cue.label,
                                                 "scene": active.cue.scene},
             "fps": self.stats.fps(),
+            "frame_intervals_ms": [round(1000 * v, 3) for v in self.stats.unreported],
             "frame_ms_median": 1000 * statistics.median(intervals) if intervals else None,
             "frame_ms_p99": 1000 * self.stats.percentile(intervals, 0.99) if intervals else None,
             "render_size": list(self.mixer.config.size),
@@ -474,6 +480,7 @@ class LivePlayer:
         tmp = path.with_name(path.name + ".partial")
         tmp.write_text(json.dumps(self.status()))
         os.replace(tmp, path)
+        self.stats.unreported.clear()
 
     def stop(self, _sig=None, _frame=None) -> None:
         """Ctrl-C, SIGTERM: the loop ends at the next frame; if no frame comes within

@@ -34,6 +34,7 @@ from .registry import Registry
 
 DEFAULT_TIMEOUT = 10.0          # seconds a module check may take before the module is given up on
 TIMEOUT_ENV = "VISUALS_MODULE_TIMEOUT"
+DUMP_WAIT = 0.5                 # seconds given to the child to dump its stack before it is killed
 MAX_ROUNDS = 4                  # hanging modules found one per round; then the rest are given up on
 _FRAME = re.compile(r'File "(.+)", line (\d+)')
 
@@ -107,9 +108,12 @@ class Probe:
         self.started = time.monotonic()
         self.proc = subprocess.Popen([sys.executable, "-m", "visuals.probe", name], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-        self._stderr = ""
+        self._errors: list[str] = []
+        self._dump_asked: float | None = None
+        self._readers = [threading.Thread(target=self._read, daemon=True),
+                         threading.Thread(target=self._read_errors, daemon=True)]
+        for reader in self._readers:
+            reader.start()
 
     def _read(self) -> None:
         for line in self.proc.stdout:
@@ -118,13 +122,31 @@ class Probe:
             except ValueError:
                 continue            # a module's own print(): not ours
 
+    def _read_errors(self) -> None:
+        for line in self.proc.stderr:
+            if len(self._errors) < 1000:
+                self._errors.append(line)
+
     def poll(self) -> Outcome | None:
+        """None while the check runs; never waits (it is called from the render loop)."""
         if self.proc.poll() is None:
-            if time.monotonic() - self.started < self.timeout:
+            now = time.monotonic()
+            if self._dump_asked is None:
+                if now - self.started < self.timeout:
+                    return None
+                self._dump_asked = now
+                try:
+                    self.proc.send_signal(signal.SIGUSR1)    # the child dumps where it is
+                except OSError:
+                    pass
+                return None
+            path = self._running()
+            dumped = path is not None and any(str(path) in line for line in self._errors)
+            if not dumped and now - self._dump_asked < DUMP_WAIT:
                 return None
             return self._give_up()
-        self._reader.join(timeout=1.0)
-        self._stderr = self.proc.stderr.read() if self.proc.stderr else ""
+        for reader in self._readers:
+            reader.join(timeout=0.2)
         self.close()
         if any(item.get("finished") for item in self._lines):
             return Outcome(finished=True)
@@ -154,17 +176,8 @@ class Probe:
     def _give_up(self) -> Outcome:
         path = self._running()
         line = None
-        try:
-            self.proc.send_signal(signal.SIGUSR1)        # the child dumps where it is
-            self.proc.wait(timeout=0.3)
-        except (subprocess.TimeoutExpired, OSError):
-            pass
         self.close()
-        try:
-            self._stderr = self.proc.stderr.read() if self.proc.stderr else ""
-        except (OSError, ValueError):
-            self._stderr = ""
-        for match in _FRAME.finditer(self._stderr):     # most recent call first
+        for match in _FRAME.finditer("".join(self._errors)):     # most recent call first
             if path is not None and Path(match.group(1)) == path:
                 line = int(match.group(2))
                 break
@@ -180,9 +193,9 @@ class Probe:
         if self.proc.poll() is None:
             self.proc.kill()
             try:
-                self.proc.wait(timeout=2.0)
+                self.proc.wait(timeout=0.2)        # SIGKILL: at once, unless the machine is swamped
             except subprocess.TimeoutExpired:
-                pass
+                pass                               # reaped by the next poll() or at exit
         if self.proc.stdin is not None and not self.proc.stdin.closed:
             try:
                 self.proc.stdin.close()
@@ -244,6 +257,10 @@ def _end_with_parent(limit: float) -> None:
 def main(argv: list[str]) -> int:
     import faulthandler
     payload = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    try:
+        os.nice(10)                       # a module spinning here must not take the show's CPU
+    except OSError:
+        pass
     _end_with_parent(float(payload["timeout"]) + 5.0)
     faulthandler.register(signal.SIGUSR1, file=sys.stderr, all_threads=True)
     search = SearchPath(tuple(Path(p) for p in payload["shader_dirs"]), tuple(Path(p) for p in payload["scene_dirs"]))
