@@ -13,6 +13,7 @@ became a 200 000-pixel-wide image redrawn every frame: 18 s frozen and gigabytes
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -95,6 +96,7 @@ class NoticeGate:
     def __init__(self, emit: Callable[[str], None], per_second: int = NOTICES_PER_SECOND,
                  clock: Callable[[], float] = time.monotonic):
         self.emit = emit
+        self._lock = threading.Lock()          # the OSC thread and the render loop both call it
         self.per_second = per_second
         self.clock = clock
         self._window = -1.0
@@ -105,17 +107,18 @@ class NoticeGate:
 
     def __call__(self, message: str) -> None:
         message = clip(message, MAX_LINE * MAX_ERROR_LINES)
-        now = self.clock()
-        if self._open(now):
-            self.flush(now)
+        with self._lock:
+            now = self.clock()
             if self._open(now):
-                self._shown += 1
-                self.emit(message)
-                return
-        if not self.held:
-            self._held_since = now
-        self.held += 1
-        self._latest = message
+                self._flush(now)
+                if self._open(now):
+                    self._shown += 1
+                    self.emit(message)
+                    return
+            if not self.held:
+                self._held_since = now
+            self.held += 1
+            self._latest = message
 
     def _open(self, now: float) -> bool:
         if now - self._window >= 1.0:
@@ -123,8 +126,11 @@ class NoticeGate:
         return self._shown < self.per_second
 
     def flush(self, now: float | None = None) -> None:
-        """Sum up what was held back, when the budget allows (called once a frame)."""
-        now = self.clock() if now is None else now
+        """Sum up what was held back, when the budget allows (called a few times a second)."""
+        with self._lock:
+            self._flush(self.clock() if now is None else now)
+
+    def _flush(self, now: float) -> None:
         if not self.held or not self._open(now):
             return
         held, latest, since = self.held, self._latest, self._held_since

@@ -107,6 +107,10 @@ class LivePlayer:
         self.window = Window(f"visuals - {self.show.name}", options.size, options.fullscreen,
                              options.monitor, options.vsync)
         self.ctx = moderngl.create_context(require=330)
+        # A GL object dropped without release() is handed back here and released on this thread
+        # each frame, rather than kept for the life of the show (a reload every few seconds
+        # for hours must not grow).
+        self.ctx.gc_mode = "context_gc"
         self.programs = ProgramCache(self.ctx, options.search)
         self.present = self.programs.get(PRESENT_SHADER)
         self.hud = Hud(self.ctx, self.programs)
@@ -135,6 +139,7 @@ class LivePlayer:
         self.events_log: deque[str] = deque(maxlen=6)
         self.notices = NoticeGate(self.events_log.append)
         self.refused = 0                      # control events refused by the range check
+        self.gl_released = 0                  # GL objects dropped without release(), released here
         self.screenshots: list[str] = []
         self.latencies: deque[int] = deque(maxlen=100)
         self.control_latency: deque[float] = deque(maxlen=1000)
@@ -363,10 +368,25 @@ class LivePlayer:
             self.stats.unreported.append(end - self._last_swap)
         self._last_swap = end
         self._frame += 1
+        self.release_dropped()
         self.adapt_scale(end)
         if self.options.status and end - self._last_status > STATUS_INTERVAL:
             self._last_status = end
             self.write_status()
+
+    def release_dropped(self) -> int:
+        """Release the GL objects Python dropped without releasing (moderngl's context_gc hands
+        them over, with the ones already released as InvalidObject, which are only let go)."""
+        count = 0
+        objects = self.ctx.objects
+        while objects:
+            dropped = objects.popleft()
+            release = getattr(dropped, "release", None)
+            if release is not None:
+                release()
+                count += 1
+        self.gl_released += count
+        return count
 
     def draw(self, fbo: moderngl.Framebuffer) -> None:
         screen = self.ctx.screen
@@ -466,6 +486,7 @@ class LivePlayer:
             "reloading": self.reloader.busy,
             "module_checks": self.reloader.checks,
             "refused": self.refused,
+            "gl_released": self.gl_released,
             "input_latency_frames_max": max(self.latencies) if self.latencies else None,
             "control_latency_ms_median": 1000 * statistics.median(self.control_latency) if self.control_latency else None,
             "control_latency_ms_max": 1000 * max(self.control_latency) if self.control_latency else None,

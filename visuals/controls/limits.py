@@ -33,7 +33,7 @@ class Refused(Exception):
 
 
 def _number(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not isinstance(value, (int, float)):           # a bool is a number here: 0 or 1
         raise Refused(f"{what} is not a number ({type(value).__name__})")
     value = float(value)
     if not math.isfinite(value):
