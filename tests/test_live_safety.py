@@ -557,3 +557,13 @@ def test_a_mixer_released_leaves_no_gl_object_behind(gl):
     finally:
         gl.objects.clear()
         gl.gc_mode = mode
+
+
+def test_a_presets_values_are_checked_too(registry):
+    """A presets file is TOML, which has nan and inf: what a recall plays is checked as well."""
+    registry.show("demo")
+    event = RecallPreset(name="p", values={"tide": {"speed": float("nan"), "bands": 1e308, "pulse": 0.5},
+                                           "rings": {"count": float("inf")}})
+    out, notes = checked(event, registry)
+    assert out.values == {"tide": {"bands": 12.0, "pulse": 0.5}, "rings": {}}
+    assert len(notes) == 3

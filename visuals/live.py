@@ -191,8 +191,14 @@ class LivePlayer:
     def apply(self, event: Control, t: float) -> None:
         """Apply one control event at performance time t, record it, and log it on the HUD.
 
-        Its numbers are checked first (finite, in range): nothing out of range plays or is
-        recorded, whichever input it came from."""
+        Its numbers are checked first (finite, in range; a preset's values too): nothing out
+        of range plays or is recorded, whichever input or file it came from."""
+        if isinstance(event, RecallPreset) and event.values is None and self.presets is not None:
+            stored = self.presets.get(event.name)
+            if stored is None:
+                self.notify(f"no preset named '{event.name}' in {self.presets.path}")
+                return
+            event = replace(event, values=stored)    # the set keeps what was recalled
         try:
             event, clamped = checked(event, self.registry)
         except Refused as why:
@@ -201,12 +207,6 @@ class LivePlayer:
             return
         if clamped:
             self.notify(f"{event.source or '-'} {event.kind}: " + "; ".join(clamped))
-        if isinstance(event, RecallPreset) and event.values is None and self.presets is not None:
-            stored = self.presets.get(event.name)
-            if stored is None:
-                self.notify(f"no preset named '{event.name}' in {self.presets.path}")
-                return
-            event = replace(event, values=stored)    # the set keeps what was recalled
         if isinstance(event, Interface):
             self.interface(event.action)
         else:

@@ -78,6 +78,22 @@ def _param_value(event: SetParam, registry, notes: list[str]):
     return clamped if isinstance(value, (tuple, list)) or len(clamped) > 1 else clamped[0]
 
 
+def checked_values(values: dict, registry, notes: list[str]) -> dict:
+    """A preset's values (scene -> param -> value, e.g. read from a presets file, where TOML
+    allows nan and inf) with each number finite and in its parameter's range; values that are
+    not finite are left out."""
+    out: dict = {}
+    for scene, params in values.items():
+        kept = {}
+        for param, value in params.items():
+            try:
+                kept[param] = _param_value(SetParam(scene=scene, param=param, value=value), registry, notes)
+            except Refused as why:
+                notes.append(f"{why}; left out")
+        out[scene] = kept
+    return out
+
+
 def checked(event: Control, registry=None) -> tuple[Control, list[str]]:
     """The event with every number finite and in range, and what was clamped; raises Refused."""
     notes: list[str] = []
@@ -108,6 +124,8 @@ def checked(event: Control, registry=None) -> tuple[Control, list[str]]:
     elif isinstance(event, RecallPreset):
         changes["morph"] = _clamp(event.morph, SMOOTHING_RANGE if event.unit == "s" else (0.0, 256.0),
                                   "morph", notes)
+        if isinstance(event.values, dict):
+            changes["values"] = checked_values(event.values, registry, notes)
     elif isinstance(event, Trigger):
         changes["value"] = _clamp(event.value, TRIGGER_RANGE, f"trigger '{event.name}'", notes)
     elif not isinstance(event, LoadClip):

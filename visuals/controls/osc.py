@@ -14,8 +14,11 @@ presets, the crossfader, deck B, the transport, triggers).
 
 Nothing received can stop the show: a malformed packet, an unknown address or a wrong
 argument is counted, reported through ``notify`` (the HUD) and dropped; an out-of-range value
-is clamped, applied and reported.  Reports are rate-limited per address so that a flood of
-bad messages cannot flood the HUD.
+is clamped, applied and reported; NaN and infinity are refused.  Datagrams are read by
+``osc_wire`` with limits (address and string lengths, arguments per message, bundle nesting),
+so one hostile packet costs what a good one does; a message past a limit is refused under
+one notice key.  Reports are rate-limited per address, and held ones summed up ("N more like
+this"), so that a flood of bad messages cannot flood the HUD.
 
 Buttons: the action addresses without a value (``/visuals/tap``, ``/visuals/cue/next``,
 ``/visuals/transport/play``...) fire on a message without arguments or with a non-zero value;
