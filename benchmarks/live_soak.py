@@ -30,7 +30,6 @@ import os
 import random
 import signal
 import socket
-import statistics
 import struct
 import subprocess
 import sys
