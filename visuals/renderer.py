@@ -350,4 +350,6 @@ class Renderer:
             runner.release()
         self.runners.clear()
         self.compositor.release()
+        for texture in self.output.color_attachments:   # a framebuffer's release leaves its texture
+            texture.release()
         self.output.release()
