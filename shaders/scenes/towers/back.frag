@@ -61,5 +61,9 @@ void main() {
     if (w > 0.0) {
         gr = ground(ro, rd, rings);
     }
-    frag_colour = vec4(encode(mix(sky, gr, w), gl_FragCoord.xy), 1.0);
+    vec3 col = mix(sky, gr, w);
+#ifdef TOWERS_FRACTURE
+    col = shatter_mist(col, rd, min(t_ground * wl, 400.0));
+#endif
+    frag_colour = vec4(encode(col, gl_FragCoord.xy), 1.0);
 }

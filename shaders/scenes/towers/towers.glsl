@@ -36,6 +36,7 @@ uniform float u_touch_size[16];     // ripple scale: world units per unit at the
 uniform vec2 u_touch_ground;         // [first, end) of the touches on the street
 uniform vec2 u_touch_sky;            // [first, end) of the touches in the sky
 uniform sampler2D u_touch_cells;     // per tower cell: first touch on it, how many
+uniform sampler2D u_cracks;          // baked: crack distance, mist fbm, piece hash (cracks_bake.frag)
 uniform vec3 u_moss_lin;           // moss_colour, linear (converted once on the CPU)
 uniform vec3 u_tint_lin;           // tint, linear
 
@@ -62,7 +63,12 @@ vec3 decode_fast(vec3 c) {
 
 // The environment seen in direction d (linear; the image is display-referred).
 vec3 env(vec3 d) {
-    return decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb) * u_env_gain;
+    float gain = u_env_gain;
+#ifdef TOWERS_FRACTURE
+    // (the fracture dims the world behind the mist, so the shards and the wisps carry the light)
+    gain *= 1.0 - 0.6 * smoothstep(0.15, 0.85, u_fracture);
+#endif
+    return decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb) * gain;
 }
 
 // The haze the far city fades into: the environment just above the horizon.
@@ -123,7 +129,33 @@ vec3 radiance(vec3 p, vec3 d, float t0) {
 
 // ------------------------------------------------------------------ towers
 
-bool tower(ivec2 cell, out vec3 c, out vec3 b) {
+// ------------------------------------------------------------------ the fracture
+//
+// Compiled only into the fracture's variants of the passes (glass_fracture.frag,
+// back_fracture.frag, shards.*: #define TOWERS_FRACTURE), which the scene draws instead of
+// the plain ones while fracture > 0, so the whole city pays nothing for it (llvmpipe would
+// run the code for every pixel, taken or not).
+//
+// u_fracture runs 0 (whole) to 1 (gone).  Each tower has its moment, tower_break_start, in
+// 0.04..0.72; cracks spread over its glass for CRACK_LEAD before it, then it comes down from
+// the top over BREAK_SPAN (its box shrinks: what was above the break is now shards, drawn
+// by shards.vert/frag), so at 1 no tower stands.  scenes/towers.py mirrors these numbers.
+const float BREAK_SPAN = 0.16;
+const float CRACK_LEAD = 0.22;
+const float CRACK_SCALE = 0.13;     // crack texture tiles per world unit (a piece ~1 unit)
+
+float tower_break_start(vec4 l) {
+    // the layout's half sizes are independent uniform draws: a free per-tower random
+    return 0.04 + 0.68 * fract(l.x * 7.31 + l.y * 13.17);
+}
+
+// How much of the tower is gone (0 whole, 1 all of it).
+float tower_fallen(float start) {
+    return clamp((u_fracture - start) / BREAK_SPAN, 0.0, 1.0);
+}
+
+// The intact tower of a cell, and when it breaks.
+bool tower_whole(ivec2 cell, out vec3 c, out vec3 b, out float start) {
     vec4 l = texelFetch(u_layout, cell & (GRID - 1), 0);
     float ox = floor(l.w / 256.0);
     float oz = l.w - ox * 256.0;
@@ -132,7 +164,70 @@ bool tower(ivec2 cell, out vec3 c, out vec3 b) {
                 + j * (BLOCK_HALF - 0.1 - l.xy);
     c = vec3(centre.x, l.z * 0.5, centre.y);
     b = vec3(l.x, l.z * 0.5, l.y);
+    start = tower_break_start(l);
     return l.z > 0.0;
+}
+
+// The tower standing in a cell now: what the fracture has left of it.
+bool tower(ivec2 cell, out vec3 c, out vec3 b) {
+    float start;
+    bool any = tower_whole(cell, c, b, start);
+#ifdef TOWERS_FRACTURE
+    float h = 2.0 * b.y * (1.0 - tower_fallen(start));
+    c.y = 0.5 * h;
+    b.y = 0.5 * h;
+    any = any && h > 0.02;
+#endif
+    return any;
+}
+
+// The cracks spreading through a tower's glass before it breaks: light caught in the
+// fissures (0 none .. 1 a bright line), thickening as the break nears.  lp is local to the
+// tower, fp world units per pixel.
+float glass_cracks(vec3 lp, float start, float fp) {
+    float grow = smoothstep(start - CRACK_LEAD, start + 0.3 * BREAK_SPAN, u_fracture)
+               * min(u_fracture * 12.0, 1.0);
+    vec2 uv = vec2(lp.x + lp.z, lp.y) * CRACK_SCALE;
+    vec3 k = textureLod(u_cracks, uv, 0.0).rgb;
+    // distance to the crack in world units (r is cell units x 2)
+    float d = k.r * 0.5 / (8.0 * CRACK_SCALE);
+    float w0 = 0.01 + 0.025 * grow;
+    float w = max(w0, fp);
+    // thinner than a pixel: a pixel-wide line as faint as the share of it the crack covers
+    float line = (1.0 - smoothstep(w * 0.5, w * 1.5, d)) * min(1.0, w0 / max(fp, 1e-5));
+    float glow = exp(-d * 9.0) * 0.25;
+    // pieces come loose one by one (by their hash) as the cracks grow
+    return (line + glow) * smoothstep(k.b, k.b + 0.2, grow * 1.2);
+}
+
+// The jagged break: how far below the shrunken box's top the glass is already gone at lp
+// (a saw of the crack field along the face), 0 where the tower is whole or gone.
+float break_jag(vec3 lp, float fallen) {
+    float k = textureLod(u_cracks, vec2((lp.x + lp.z) * CRACK_SCALE, 0.37), 0.0).r;
+    float k2 = textureLod(u_cracks, vec2((lp.x - lp.z) * CRACK_SCALE * 2.3, 0.71), 0.0).r;
+    return (1.1 * k + 0.5 * k2) * smoothstep(0.0, 0.06, fallen) * step(fallen, 0.999);
+}
+
+// The mist the shards dissolve into, over whatever the pixel shows at distance t along rd:
+// two layers of the baked fbm drifting at different speeds (parallax), in screen space,
+// thicker with distance and near the street, lit by the haze and the moss.
+vec3 shatter_mist_colour() {
+    return g_haze * 0.35 + vec3(0.17, 0.21, 0.30) + g_moss.colour_a * g_moss.glow * 0.05;
+}
+
+vec3 shatter_mist(vec3 col, vec3 rd, float t) {
+    float m = smoothstep(0.05, 0.85, u_fracture);
+    float z = max(dot(rd, u_cam_fwd), 0.2);
+    vec2 sp = vec2(dot(rd, u_cam_right), dot(rd, u_cam_up)) / z;
+    float a = textureLod(u_cracks, sp * 0.35 + vec2(0.021, 0.006) * u_time, 0.0).g;
+    float b = textureLod(u_cracks, sp * 0.9 + vec2(-0.034, 0.019) * u_time, 0.0).g;
+    float n = smoothstep(0.42, 0.9, 0.6 * a + 0.4 * b + 0.12 * m);
+    float depth = 1.0 - exp(-t / 14.0);
+    float low = exp(-max(rd.y, 0.0) * 2.5);
+    float amount = m * clamp(n * (0.3 + 0.7 * depth) * (0.5 + 0.5 * low), 0.0, 0.75);
+    // the city behind the mist sinks toward the dark; the wisps themselves glow
+    col *= 1.0 - 0.6 * m * (1.0 - n);
+    return mix(col, shatter_mist_colour() * (0.4 + 0.9 * n), amount);
 }
 
 // Slab test of the ray ro + t w against box (c, b), t in units of |w|; inv = 1 / w (made
@@ -336,7 +431,19 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
                * smoothstep(0.03, 0.2, slope);
 
     vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0);
-    return col + edge_light * edge * 0.6;
+    col += edge_light * edge * 0.6;
+#ifndef TOWERS_FRACTURE
+    return col;
+#else
+    // The fracture: light caught in the spreading cracks, and a white-hot jagged rim at the
+    // break line where the glass is coming apart.
+    float start = tower_break_start(texelFetch(u_layout, cell & (GRID - 1), 0));
+    float crack = glass_cracks(lp, start, t * g_pix);
+    float fallen = tower_fallen(start);
+    float rim = (fallen > 0.0 && fallen < 1.0) ? exp(-(b.y - lp.y - break_jag(lp, fallen)) * 4.0) : 0.0;
+    vec3 crack_light = vec3(0.8, 0.92, 1.0) * 1.3 + refl * 0.5;
+    return col * (1.0 - 0.3 * crack) + crack_light * (crack + 1.2 * rim);
+#endif
 }
 
 // ------------------------------------------------------------------ per pixel
