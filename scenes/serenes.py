@@ -44,15 +44,20 @@ from visuals import Binding, Param, Pass, Scene
 from visuals.hashing import MASK64, mix64
 
 # Mirrors of shaders/scenes/serenes/serenes.glsl: keep them equal.
-CAM_Y = 1.75
+CAM_Y = 1.75                     # the camera at closeup 0 (stage_camera)
 CAM_D = 7.0
 CAM_F = 1.85
+CLOSE_Y = 1.02                   # ... and at closeup 1: near, low, on a seated figure
+CLOSE_D = 3.7
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
-EYE_OFFSET = (0.0112, 0.8935)    # the right eye's centre, figure-local
-EYE_R = 0.0072
+EYE_OFFSET = (0.0128, 0.8935)    # the right eye's centre, figure-local
+EYE_R = 0.0098
+SEAT_DROP = 0.30                 # figure-local units the upper body sinks when seated
+TREMOR_RATE = 14.0               # the hands' stutter: new positions per second
+TREMOR_ANGLE = 0.17              # forearm jerk at tremor 1 (radians; the hand moves 2.2x)
 
 # The candle stands: x, top of the wax, z (in front of the figures), wax radius; and power.
 CANDLE_STANDS = (
@@ -159,9 +164,46 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
         lean, tilt, rl, rr = _motion(base + shift, t, own, seed, i, pace)
         lean_before = _motion(base - 2.0 * math.pi * pace * lag + shift, t - lag, own, seed, i, pace)[0]
         swish = min(max((lean_before - lean) * 0.8, -1.0), 1.0) * sway
-        a[i] = (x, height, SWAY_LEAN * sway * lean, 0.16 * sway * tilt)
+        seated = min(max(float(params["seated"]), 0.0), 1.0)
+        # seated, she barely sways, her head bowed to one side toward her hands
+        calm = 1.0 - 0.75 * seated
+        x += 0.32 * seated * (count == 1)           # alone, she sits right of the candle
+        a[i] = (x, height, SWAY_LEAN * sway * lean * calm, 0.16 * sway * tilt * calm + 0.22 * seated)
         b[i] = (min(rl * sway * 1.15, 1.0), min(rr * sway * 1.15, 1.0), swish, variant)
     return a, b
+
+
+def stage_camera(closeup: float) -> tuple[float, float, float]:
+    """Camera height, distance and focal length: the whole stage at 0, close at 1."""
+    c = min(max(float(closeup), 0.0), 1.0)
+    c = c * c * (3.0 - 2.0 * c)
+    return (CAM_Y + (CLOSE_Y - CAM_Y) * c, CAM_D + (CLOSE_D - CAM_D) * c, CAM_F)
+
+
+def figure_extras(t: float, seed: int, params: dict) -> np.ndarray:
+    """(MAX_FIGURES, 4): seated 0..1, left and right hand tremor (radians), tear 0..1.
+
+    The tremor is a glitch, not a nervous shake: the hands jump to a new position
+    TREMOR_RATE times a second (held in between, so it stutters), freeze now and then for a
+    few hundred milliseconds, and at rare moments snap far or tear sideways in rows like a
+    corrupted frame.  Each figure glitches on its own streams; all from the seed and t.
+    """
+    count = max(1, min(int(round(params["count"])), MAX_FIGURES))
+    seated = min(max(float(params["seated"]), 0.0), 1.0)
+    tremor = min(max(float(params["tremor"]), 0.0), 1.0)
+    out = np.zeros((MAX_FIGURES, 4), np.float32)
+    window = math.floor(t * 2.5)
+    for i in range(count):
+        step = math.floor(t * TREMOR_RATE)
+        if _lattice(seed, 500 + i, window) > 0.4:          # a freeze: held since the window began
+            step = math.floor(window / 2.5 * TREMOR_RATE)
+        snap = 1.0 + 2.2 * (_lattice(seed, 600 + i, math.floor(t * 4.0)) > 0.75)
+        jl = tremor * TREMOR_ANGLE * snap * _lattice(seed, 700 + i, step)
+        jr = tremor * TREMOR_ANGLE * snap * _lattice(seed, 800 + i, step)
+        burst = _lattice(seed, 900 + i, math.floor(t * 6.0))
+        tear = tremor * (0.5 + 0.5 * abs(burst)) if burst > 0.62 else 0.0
+        out[i] = (seated, jl, jr, tear)
+    return out
 
 
 def candle_states(t: float, seed: int, params: dict):
@@ -204,6 +246,7 @@ class Serenes(Scene):
     figure_poses = staticmethod(figure_poses)
     candle_states = staticmethod(candle_states)
     figure_layout = staticmethod(figure_layout)
+    figure_extras = staticmethod(figure_extras)
 
     def update(self, state, resources):
         a, b = figure_poses(state.t, state.seed, state.params)
@@ -211,6 +254,8 @@ class Serenes(Scene):
         return {
             "u_fig_a": a,
             "u_fig_b": b,
+            "u_fig_c": figure_extras(state.t, state.seed, state.params),
+            "u_stage_cam": stage_camera(state.params["closeup"]),
             "u_cpos": pos,
             "u_cshape": shape,
             "u_cbase": base,
@@ -221,7 +266,7 @@ class Serenes(Scene):
 serenes = Serenes(
     "serenes",
     passes=[
-        Pass("scenes/serenes/wall.frag", name="surfaces", update=("quality",)),
+        Pass("scenes/serenes/wall.frag", name="surfaces", update=("quality", "closeup")),
         Pass("scenes/serenes/occluder.frag", name="occluder", vert="scenes/serenes/occluder.vert",
              primitive="triangles", count=6, instances="count", blend="max", scale=0.5,
              clear=(0.0, 0.0, 0.0, 0.0)),
@@ -247,6 +292,9 @@ serenes = Serenes(
         Param("sync", 1.0, 0.0, 1.0, "0: each moves on its own phase; 1: all in perfect, eerie unison"),
         Param("sway", 0.5, 0.0, 1.0, "how far they lean, tilt their heads and lift their arms"),
         Param("pace", 0.08, 0.0, 0.5, "sway cycles per second"),
+        Param("seated", 0.0, 0.0, 1.0, "0: they stand; 1: seated on a low bench, hands held out (the woman alone)"),
+        Param("tremor", 0.0, 0.0, 1.0, "a glitch in their programming: the hands stutter, freeze, snap and tear"),
+        Param("closeup", 0.0, 0.0, 1.0, "0: the whole stage; 1: the camera close on a figure seated right of centre"),
         Param("flicker", 0.5, 0.0, 1.0, "how much the candles flicker, dip and lean (and the shadows sway)"),
         Param("candle", 1.0, 0.1, 2.0, "candle light: dim and red-orange when low, pale and bright at 2"),
         Param("candles", 2, 1, MAX_CANDLES, "how many candles burn (each casts its own shadows)"),

@@ -408,3 +408,50 @@ def test_same_composition_at_any_resolution(gl):
         large.release()
     b = b.reshape(90, 4, 160, 4, 3).mean(axis=(1, 3))
     assert np.abs(a - b).mean() < 2.5
+
+
+# ---------------------------------------------------------------- the woman alone
+
+def test_a_seated_figure_sits_low_on_a_bench(player):
+    """Seated, the lone figure's head sinks and a bench shows either side of her gown."""
+    standing = player.silhouettes(2.0, count=1, seated=0.0, sway=0.0)
+    seated = player.silhouettes(2.0, count=1, seated=1.0, sway=0.0)
+    top = lambda cov: np.nonzero((cov > 0.5).any(axis=1))[0].min()
+    assert top(seated) > top(standing) + 0.12 * SIZE[1], (top(seated), top(standing))
+    widest = lambda cov: (cov > 0.5).sum(axis=1).max()
+    assert widest(seated) > widest(standing) + 4, "the bench is wider than the gown"
+
+
+def test_the_tremor_is_a_stutter_not_a_smooth_shake():
+    """The hands hold still between jumps (a digital stutter): sampled at 120 fps, the
+    tremor angle mostly repeats the last value, and when it changes it jumps."""
+    mod, _ = _module()
+    params = _defaults(count=1, seated=1.0, tremor=1.0)
+    angles = np.array([mod.figure_extras(t, 5, params)[0, 1] for t in np.arange(0.0, 6.0, 1.0 / 120.0)])
+    steps = np.abs(np.diff(angles))
+    held = (steps == 0.0).mean()
+    assert held > 0.8, f"held {held:.2f} of the time"
+    jumps = steps[steps > 0.0]
+    assert len(jumps) > 20 and np.median(jumps) > 0.05, (len(jumps), np.median(jumps))
+    calm = np.array([mod.figure_extras(t, 5, _defaults(count=1, seated=1.0, tremor=0.0))[0, 1:]
+                     for t in np.arange(0.0, 2.0, 0.1)])
+    assert not calm.any(), "no tremor at 0"
+
+
+def test_trembling_hands_move_between_frames_and_still_ones_do_not(player):
+    """Frames a stutter step apart: with the tremor the hands' silhouette changes, without it
+    (and with no sway) nothing does."""
+    mod, _ = _module()
+    still = dict(count=1, seated=1.0, sway=0.0, closeup=1.0, flicker=0.0)
+    seed = player.renderer.seed
+    # two times whose tremor angles differ clearly
+    times = [t for t in np.arange(1.0, 4.0, 1.0 / 14.0)]
+    pick = next((a, b) for a, b in zip(times, times[1:])
+                if abs(mod.figure_extras(a, seed, _defaults(**still, tremor=1.0))[0, 1]
+                       - mod.figure_extras(b, seed, _defaults(**still, tremor=1.0))[0, 1]) > 0.1)
+    a = player.silhouettes(pick[0], **still, tremor=1.0)
+    b = player.silhouettes(pick[1], **still, tremor=1.0)
+    assert np.abs(a - b).sum() > 15.0, np.abs(a - b).sum()
+    c = player.silhouettes(pick[0], **still, tremor=0.0)
+    d = player.silhouettes(pick[1], **still, tremor=0.0)
+    assert np.abs(c - d).sum() < 2.0, np.abs(c - d).sum()
