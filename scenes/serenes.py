@@ -55,6 +55,7 @@ MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
 EYE_OFFSET = (0.0128, 0.8935)    # the right eye's centre, figure-local
 EYE_R = 0.0098
+VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
 SEAT_DROP = 0.30                 # figure-local units the upper body sinks when seated
 TREMOR_RATE = 14.0               # the hands' stutter: new positions per second
 TREMOR_ANGLE = 0.17              # forearm jerk at tremor 1 (radians; the hand moves 2.2x)
@@ -249,6 +250,9 @@ class Serenes(Scene):
     figure_extras = staticmethod(figure_extras)
 
     def update(self, state, resources):
+        silent = float(state.params["voices"]) <= 0.0
+        resources.draw_count("silk", 2 * (VOICE_SEGMENTS + 1),
+                             0 if silent else int(round(float(state.params["voices_count"]))))
         a, b = figure_poses(state.t, state.seed, state.params)
         pos, shape, base = candle_states(state.t, state.seed, state.params)
         return {
@@ -286,7 +290,12 @@ serenes = Serenes(
              clear=(0.0, 0.0, 0.0, 1.0)),
         Pass("scenes/serenes/main.frag", name="main",
              inputs=("surfaces", "shadow", "figures", "eyes_img", "candles_img", "haze", "floor")),
+        # Their voices as silk over the finished frame (nothing drawn while voices is 0).
+        Pass("scenes/serenes/voices.frag", name="silk", vert="scenes/serenes/voices.vert",
+             primitive="triangle_strip", count=2 * (VOICE_SEGMENTS + 1), instances="voices_count",
+             into="main", blend="add"),
     ],
+    output="main",
     params=[
         Param("count", 5, 1, MAX_FIGURES, "how many figures stand on the stage"),
         Param("sync", 1.0, 0.0, 1.0, "0: each moves on its own phase; 1: all in perfect, eerie unison"),
@@ -295,6 +304,8 @@ serenes = Serenes(
         Param("seated", 0.0, 0.0, 1.0, "0: they stand; 1: seated on a low bench, hands held out (the woman alone)"),
         Param("tremor", 0.0, 0.0, 1.0, "a glitch in their programming: the hands stutter, freeze, snap and tear"),
         Param("closeup", 0.0, 0.0, 1.0, "0: the whole stage; 1: the camera close on a figure seated right of centre"),
+        Param("voices", 0.0, 0.0, 1.0, "their voices as silk: standing waves wrapping the air (0: silent)"),
+        Param("voices_count", 4, 1, 6, "how many voices (each a harmonic: a name that is a frequency)"),
         Param("flicker", 0.5, 0.0, 1.0, "how much the candles flicker, dip and lean (and the shadows sway)"),
         Param("candle", 1.0, 0.1, 2.0, "candle light: dim and red-orange when low, pale and bright at 2"),
         Param("candles", 2, 1, MAX_CANDLES, "how many candles burn (each casts its own shadows)"),
