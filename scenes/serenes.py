@@ -174,6 +174,43 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
     return a, b
 
 
+SHOULDER_Y = 0.752
+
+
+def _mix(a: float, b: float, t: float) -> float:
+    return a + (b - a) * t
+
+
+def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor: float):
+    """Shoulder, elbow, wrist, knuckles and finger tips of one arm (figure-local, unbent),
+    for serenes.glsl's sd_arm (computed here once a frame instead of per pixel)."""
+    sh = (side * (0.058 + 0.006 * variant), SHOULDER_Y - 0.012)
+    a1 = _mix(_mix(0.17, 1.30, raise_), 0.32, seated)                    # upper arm
+    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 1.45, seated) + tremor      # forearm
+    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), -0.35, seated) - 2.2 * tremor   # hand
+    a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.2, seated)               # fingers
+    out = [sh]
+    for length, a in ((0.165, a1), (0.150, a2), (0.034, a3), (0.046, a4)):
+        x, y = out[-1]
+        out.append((x + length * side * math.sin(a), y - length * math.cos(a)))
+    return out
+
+
+def arm_uniforms(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """(MAX_FIGURES * 6, 4): the u_arms array of serenes.glsl from the pose arrays."""
+    out = np.zeros((MAX_FIGURES * 6, 4), np.float32)
+    for i in range(MAX_FIGURES):
+        if a[i, 1] <= 0.0:
+            continue
+        for s, (side, raise_, tremor) in enumerate(((-1.0, b[i, 0], c[i, 1]), (1.0, b[i, 1], c[i, 2]))):
+            sh, el, wr, pm, tip = arm_joints(side, float(raise_), float(b[i, 3]), float(c[i, 0]), float(tremor))
+            k = (2 * i + s) * 3
+            out[k] = (*sh, *el)
+            out[k + 1] = (*wr, *pm)
+            out[k + 2] = (*tip, 0.0, 0.0)
+    return out
+
+
 def stage_camera(closeup: float) -> tuple[float, float, float]:
     """Camera height, distance and focal length: the whole stage at 0, close at 1."""
     c = min(max(float(closeup), 0.0), 1.0)
@@ -254,11 +291,13 @@ class Serenes(Scene):
         resources.draw_count("silk", 2 * (VOICE_SEGMENTS + 1),
                              0 if silent else int(round(float(state.params["voices_count"]))))
         a, b = figure_poses(state.t, state.seed, state.params)
+        c = figure_extras(state.t, state.seed, state.params)
         pos, shape, base = candle_states(state.t, state.seed, state.params)
         return {
             "u_fig_a": a,
             "u_fig_b": b,
-            "u_fig_c": figure_extras(state.t, state.seed, state.params),
+            "u_fig_c": c,
+            "u_arms": arm_uniforms(a, b, c),
             "u_stage_cam": stage_camera(state.params["closeup"]),
             "u_cpos": pos,
             "u_cshape": shape,

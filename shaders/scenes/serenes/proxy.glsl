@@ -9,11 +9,23 @@
 
 uniform vec2 u_resolution;
 flat out int v_fig;
+// the figure's pose, for fragment shaders that read it so (SERENES_FIGURE_VARYINGS)
+flat out vec4 v_fig_a;
+flat out vec4 v_fig_b;
+flat out vec4 v_fig_c;
+flat out vec4 v_arms[6];
 
 void main() {
     int i = gl_InstanceID;
     v_fig = i;
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    int f = min(i, MAX_FIGURES - 1);
+    v_fig_a = u_fig_a[f];
+    v_fig_b = u_fig_b[f];
+    v_fig_c = u_fig_c[f];
+    for (int k = 0; k < 6; ++k) {
+        v_arms[k] = u_arms[6 * f + k];
+    }
     if (i >= MAX_FIGURES || float(i) >= u_count) {
         return;
     }

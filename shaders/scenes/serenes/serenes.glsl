@@ -84,29 +84,52 @@ const float HIP_Y = 0.48;
 // smooth shake), and a tear (0..1) that slices the hands sideways like a corrupted frame.
 uniform vec4 u_fig_c[MAX_FIGURES];
 
-// Joints of one arm: shoulder, elbow, wrist, knuckles, finger tips (figure-local, unbent).
-// Standing: at rest the forearms fold in toward the robe; raised, the arms open like wings
-// and the hands droop from the wrists.  Seated: the forearms are held out over the knees,
-// palms up, as if she were looking at her hands; `tremor` jerks the forearm and, more,
-// the hand.
-void arm_joints(float side, float raise, float variant, float seated, float tremor,
-                out vec2 sh, out vec2 el, out vec2 wr, out vec2 pm, out vec2 tip) {
-    sh = vec2(side * (0.058 + 0.006 * variant), SHOULDER_Y - 0.012);
-    float a1 = mix(mix(0.17, 1.30, raise), 0.32, seated);       // upper arm, from hanging down
-    float a2 = a1 + mix(mix(-0.30, 0.95, raise), 1.45, seated) + tremor;   // forearm
-    float a3 = a2 - mix(mix(0.10, 1.05, raise * raise), -0.35, seated) - 2.2 * tremor;   // hand
-    float a4 = a3 - mix(mix(0.10, 0.30, raise), -0.2, seated);   // fingers, barely curled
-    el = sh + 0.165 * vec2(side * sin(a1), -cos(a1));
-    wr = el + 0.150 * vec2(side * sin(a2), -cos(a2));
-    pm = wr + 0.034 * vec2(side * sin(a3), -cos(a3));
-    tip = pm + 0.046 * vec2(side * sin(a4), -cos(a4));
+// Joints of each arm, computed once a frame on the CPU (scenes/serenes.py arm_joints: per
+// pixel they would cost eight sines and cosines an arm): for figure i and side s (0 left,
+// 1 right), u_arms[(2i + s) * 3 + 0] = shoulder, elbow; [+1] = wrist, knuckles; [+2] = finger
+// tips.  Figure-local, unbent.  Standing: at rest the forearms fold in toward the robe;
+// raised, the arms open like wings and the hands droop.  Seated: the forearms are held out
+// over the knees, palms up, as if she were looking at her hands; the tremor jerks the
+// forearm and, more, the hand.
+uniform vec4 u_arms[MAX_FIGURES * 6];
+
+// A fragment shader drawn over one figure's proxy (proxy.glsl) may #define
+// SERENES_FIGURE_VARYINGS first: it then reads its figure's pose from flat varyings the
+// proxy's vertices pass on, not from the uniform arrays indexed per pixel (on llvmpipe a
+// uniform array indexed by a varying is a gather for every pixel: a dozen of them cost more
+// than the shape they describe).
+#ifdef SERENES_FIGURE_VARYINGS
+flat in vec4 v_fig_a;
+flat in vec4 v_fig_b;
+flat in vec4 v_fig_c;
+flat in vec4 v_arms[6];
+#define FIG_A(i) v_fig_a
+#define FIG_B(i) v_fig_b
+#define FIG_C(i) v_fig_c
+#define ARMS(i, k) v_arms[k]
+#else
+#define FIG_A(i) u_fig_a[i]
+#define FIG_B(i) u_fig_b[i]
+#define FIG_C(i) u_fig_c[i]
+#define ARMS(i, k) u_arms[6 * (i) + (k)]
+#endif
+
+void arm_joints(int i, int s, out vec2 sh, out vec2 el, out vec2 wr, out vec2 pm, out vec2 tip) {
+    vec4 j0 = ARMS(i, 3 * s);
+    vec4 j1 = ARMS(i, 3 * s + 1);
+    sh = j0.xy;
+    el = j0.zw;
+    wr = j1.xy;
+    pm = j1.zw;
+    tip = ARMS(i, 3 * s + 2).xy;
 }
 
 // One arm in its bell sleeve, and a slender hand of fingers held together (spread a little
 // when seated, open to her eyes).
-float sd_arm(vec2 p, float side, float raise, float variant, float seated, float tremor) {
+float sd_arm(vec2 p, int i, int s, float seated) {
+    float side = (s == 0) ? -1.0 : 1.0;
     vec2 sh, el, wr, pm, tip;
-    arm_joints(side, raise, variant, seated, tremor, sh, el, wr, pm, tip);
+    arm_joints(i, s, sh, el, wr, pm, tip);
     float upper = sd_taper(p, sh, el, 0.016, 0.013);
     // the sleeve widens toward the wrist and its cloth hangs below the forearm
     float fore = sd_taper(p, el, wr, 0.013, 0.020);
@@ -115,18 +138,22 @@ float sd_arm(vec2 p, float side, float raise, float variant, float seated, float
     float drape = sd_taper(p, mix(el, wr, 0.35), wr + vec2(0.0, -0.05 - 0.04 * level),
                            0.004, 0.006 + 0.014 * level) + seated;    // (none seated)
     float hand = sd_taper(p, wr, pm, 0.0052, 0.0068);
-    vec2 fd = tip - pm;
-    vec2 fn = vec2(-fd.y, fd.x) * side;
-    float spread = 0.10 + 0.12 * seated;
-    float fingers = sd_taper(p, pm, tip, 0.006, 0.0022);
-    fingers = min(fingers, sd_taper(p, pm, pm + fd * 0.92 + fn * spread, 0.0052, 0.002));
-    fingers = min(fingers, sd_taper(p, pm, pm + fd * 0.84 - fn * spread, 0.0052, 0.002));
-    vec2 base = mix(wr, pm, 0.5);
-    float thumb = sd_taper(p, base, base + 0.55 * fd - 2.2 * spread * fn, 0.0048, 0.002);
     float d = smin_poly(upper, fore, 0.01);
     d = smin_poly(d, drape, 0.016);
     d = smin_poly(d, hand, 0.004);
-    return smin_poly(d, min(fingers, thumb), 0.003);
+#ifdef SERENES_COARSE
+    // (the shadow's half-resolution field: the fingers as one)
+    return smin_poly(d, sd_taper(p, pm, tip, 0.0075, 0.003), 0.003);
+#else
+    // fingers: the long middle ones, and the thumb side spread open (more when seated)
+    vec2 fd = tip - pm;
+    vec2 fn = vec2(-fd.y, fd.x) * side;
+    float spread = 0.10 + 0.12 * seated;
+    float fingers = sd_taper(p, pm, tip, 0.0065, 0.0022);
+    fingers = min(fingers, sd_taper(p, mix(wr, pm, 0.5), pm + fd * 0.7 - fn * spread * 2.4,
+                                    0.005, 0.002));
+    return smin_poly(d, fingers, 0.003);
+#endif
 }
 
 // The body bends like a reed: a point at height y shifts by lean * (y / 0.9)^2.
@@ -145,9 +172,9 @@ float tear_shift(float y, float tear) {
 // Distance to figure i in metres, for a point X on the plane z = 0 (metres).
 // detail 0 drops the fluttering folds (the shadow pass).
 float figure_sdf(int i, vec2 X, float t, float detail) {
-    vec4 a = u_fig_a[i];
-    vec4 b = u_fig_b[i];
-    vec4 c = u_fig_c[i];
+    vec4 a = FIG_A(i);
+    vec4 b = FIG_B(i);
+    vec4 c = FIG_C(i);
     float seated = c.x;
     float h = a.y;
     vec2 p = (X - vec2(a.x, 0.0)) / h;
@@ -200,8 +227,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     vec2 pa = u;
     pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - (0.28 + 0.02 * (1.0 - seated))) - 0.06)
           * seated;
-    float arms = min(sd_arm(pa, -1.0, b.x, variant, seated, c.y),
-                     sd_arm(pa, 1.0, b.y, variant, seated, c.z));
+    float arms = min(sd_arm(pa, i, 0, seated), sd_arm(pa, i, 1, seated));
     d = smin_poly(d, arms, 0.012);
     d = min(d, bench);
     return d * h;
@@ -212,9 +238,9 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
 const vec2 EYE_OFFSET = vec2(0.0128, 0.8935);
 const float EYE_R = 0.0098;
 vec3 figure_eye(int i, int e) {
-    vec4 a = u_fig_a[i];
+    vec4 a = FIG_A(i);
     float h = a.y;
-    float drop = SEAT_DROP * u_fig_c[i].x;
+    float drop = SEAT_DROP * FIG_C(i).x;
     vec2 nk = vec2(0.0, NECK_TOP);
     vec2 local = vec2(e == 0 ? -EYE_OFFSET.x : EYE_OFFSET.x, EYE_OFFSET.y);
     // rot2(a.w) rotates the domain; the eye moves by the inverse rotation.
@@ -231,12 +257,13 @@ vec4 figure_bounds(int i, float pad) {
     vec4 c = u_fig_c[i];
     float h = a.y;
     vec2 sh, el, wr, pm, tip;
-    arm_joints(-1.0, b.x, b.w, c.x, c.y, sh, el, wr, pm, tip);
-    float reach_l = max(max(-el.x, -wr.x), max(-pm.x, -tip.x)) + 0.04;
-    arm_joints(1.0, b.y, b.w, c.x, c.z, sh, el, wr, pm, tip);
-    float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.04;
-    float robe = 0.092 + 0.082 + 0.01 + abs(b.z) * 0.05;
-    robe = max(robe, 0.23 * c.x);
+    arm_joints(i, 0, sh, el, wr, pm, tip);
+    float reach_l = max(max(-el.x, -wr.x), max(-pm.x, -tip.x)) + 0.03;
+    arm_joints(i, 1, sh, el, wr, pm, tip);
+    float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.03;
+    // the gown's hem (waist + flare + folds, as figure_sdf), or the bench when seated
+    float robe = 0.030 + 0.062 * c.x + 0.082 * (1.0 - 0.45 * c.x) + 0.01 + abs(b.z) * 0.05;
+    robe = max(robe, 0.225 * c.x);
     float lo = -max(reach_l + 0.035 * c.w, robe);
     float hi = max(reach_r + 0.035 * c.w, robe);
     float lean = a.z / h;
