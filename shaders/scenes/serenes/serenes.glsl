@@ -131,15 +131,10 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     vec2 sh, el, wr, pm, tip;
     arm_joints(i, s, sh, el, wr, pm, tip);
     float upper = sd_taper(p, sh, el, 0.016, 0.013);
-    // the sleeve widens toward the wrist and its cloth hangs below the forearm
-    float fore = sd_taper(p, el, wr, 0.013, 0.020);
-    vec2 fdir = normalize(wr - el);
-    float level = abs(fdir.x) * (1.0 - 0.6 * seated);   // how horizontal the forearm is
-    float drape = sd_taper(p, mix(el, wr, 0.35), wr + vec2(0.0, -0.05 - 0.04 * level),
-                           0.004, 0.006 + 0.014 * level) + seated;    // (none seated)
+    // a bell sleeve: the forearm's cloth widens toward the wrist, where the hand emerges
+    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.013, 0.024 - 0.006 * seated);
     float hand = sd_taper(p, wr, pm, 0.0052, 0.0068);
     float d = smin_poly(upper, fore, 0.01);
-    d = smin_poly(d, drape, 0.016);
     d = smin_poly(d, hand, 0.004);
 #ifdef SERENES_COARSE
     // (the shadow's half-resolution field: the fingers as one)
@@ -148,7 +143,7 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     // fingers: the long middle ones, and the thumb side spread open (more when seated)
     vec2 fd = tip - pm;
     vec2 fn = vec2(-fd.y, fd.x) * side;
-    float spread = 0.10 + 0.12 * seated;
+    float spread = 0.22 * seated;      // standing, the fingers held together
     float fingers = sd_taper(p, pm, tip, 0.0065, 0.0022);
     fingers = min(fingers, sd_taper(p, mix(wr, pm, 0.5), pm + fd * 0.7 - fn * spread * 2.4,
                                     0.005, 0.002));
