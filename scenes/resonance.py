@@ -23,7 +23,7 @@ from visuals import Param, Pass, Scene
 from visuals.hashing import MASK64, mix64
 
 MAX_FACES = 4
-FACE_CONTRAST = 0.22    # the relief's largest density change at memory 1
+FACE_CONTRAST = 0.5     # the relief's largest density change at memory 1
 FLICKER_RATE = 12.5     # glitch decisions per second
 
 
@@ -72,7 +72,7 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         # Faces gather in the mid sky, inside the aurora, drifting slowly upward.
         cx = (r[0] - 0.5) * max(aspect - 0.6, 0.2) + (r[4] - 0.5) * 0.08 * tau
         cy = -0.01 + 0.16 * r[1] + 0.025 * tau
-        scale = 0.36 + 0.18 * r[2]
+        scale = 0.5 + 0.2 * r[2]
         tilt = (r[3] - 0.5) * 0.4
         mouth = _smooth(0.12, 0.6, tau) * (0.35 + 0.65 * memory)
         gate, tear = 1.0, 0.0
