@@ -324,7 +324,7 @@ towers = TowersScene(
         Param("moss_glow", 1.0, 0.0, 3.0, "brightness of the moss streets"),
         Param("moss_colour", "#24f0b0", description="the moss light"),
         Param("fracture", 0.0, 0.0, 1.0, "the dream fractures: 0 whole, 1 every tower shattered into mist"),
-        Param("shards", 2100, 0, 6000, "pieces of glass the fracture throws (0: none)"),
+        Param("shards", 1500, 0, 6000, "pieces of glass the fracture throws (0: none)"),
         Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),
     ],
     bindings={"environment": Binding(default="sky", scale=0.5)},

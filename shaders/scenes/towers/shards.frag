@@ -13,15 +13,18 @@ flat in vec4 v_look;
 out vec4 frag_colour;
 
 void main() {
-    setup_pixel(gl_FragCoord.xy);
+    // (not setup_pixel: only the haze is needed; the moss's structs stay unset)
+    g_pix = 2.0 * u_cam_tan / u_resolution.y;
     float dissolve = v_look.x;
     vec3 rd = normalize(v_world - u_cam_pos);
+    g_haze = decode_fast(textureLod(u_haze, vec2(env_uv(rd).x, 0.5), 0.0).rgb) * u_env_gain * 0.8;
     vec3 n = v_normal * (dot(v_normal, rd) > 0.0 ? -1.0 : 1.0);
     float cosi = max(dot(-rd, n), 0.0);
     float m = 1.0 - cosi;
     float fres = 0.04 + 0.96 * m * m * m * m * m;
     vec3 rr = reflect(rd, n);
-    vec3 refl = radiance(v_world, rr, v_look.w) * 1.4;
+    // the sky above, the moss's green glow below (a cheap read: shards are small and quick)
+    vec3 refl = mix(env(rr), u_moss_lin * u_moss_glow * 0.08, smoothstep(0.0, -0.1, rr.y)) * 1.4;
     vec3 through = env(rd) * u_tint_lin * 0.5;
 
     // The key light of the towers, and a warmer one from the moss below: glints.
@@ -42,7 +45,7 @@ void main() {
 
     // Dissolving: soft from the edges in, the mist's colour, thinning away.
     float soft = smoothstep(0.0, 0.33, min(min(v_bary.x, v_bary.y), v_bary.z));
-    vec3 mist = shatter_mist_colour();
+    vec3 mist = g_haze * 0.35 + vec3(0.17, 0.21, 0.30);       // shatter_mist_colour, less the moss
     vec3 col = mix(glass, mist, smoothstep(0.0, 0.6, dissolve));
     float alpha = mix(a_glass * inside, 0.45 * soft, smoothstep(0.0, 0.5, dissolve)) * (1.0 - dissolve);
     alpha *= smoothstep(1.5, 4.0, v_look.w);        // none sweeping across the lens

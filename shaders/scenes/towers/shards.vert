@@ -81,9 +81,12 @@ void main() {
     // Its shape: an irregular, elongated triangle, 0.15..1.1 units, spinning.
     float size = 0.15 + 0.95 * q.x * q.x;
     float dissolve = smoothstep(0.45 * life, life, age);
+    if (dissolve > 0.92) {          // all but gone: draw nothing (no area, no cost)
+        return;
+    }
     float ang = float(corner) * 2.094 + (fract(r.x * 17.0 + float(corner) * 0.37) - 0.5) * 1.3;
     float rad = 0.55 + 0.45 * fract(r.y * 23.0 + float(corner) * 0.61);
-    vec3 local = vec3(cos(ang) * rad * 1.8, sin(ang) * rad, 0.0) * size * (1.0 + 2.5 * dissolve);
+    vec3 local = vec3(cos(ang) * rad * 1.8, sin(ang) * rad, 0.0) * size * (1.0 + 1.3 * dissolve);
     vec3 axis = normalize(vec3(q.w - 0.5, r.w - 0.5, q.z - 0.5) + 1e-3);
     float spin = (2.0 + 6.0 * r.x) * age + 6.2832 * q.y;
     // start in the plane of the face: local z is the face's normal

@@ -79,7 +79,12 @@ vec3 horizon_haze(vec3 d) {
 
 // How far the grid walk goes: the city ends in fog there (quality buys distance).
 float far_distance() {
+#ifdef TOWERS_FRACTURE
+    // the mist closes in: the walk need not go where it hides everything
+    return mix(mix(100.0, 170.0, u_quality), 32.0, smoothstep(0.1, 0.75, u_fracture));
+#else
     return mix(100.0, 170.0, u_quality);
+#endif
 }
 
 // Fog over distance t: all but gone at far_distance(), so nothing pops at the end of the walk.
