@@ -311,11 +311,11 @@ serenes = Serenes(
     passes=[
         Pass("scenes/serenes/wall.frag", name="surfaces", update=("quality", "closeup")),
         Pass("scenes/serenes/occluder.frag", name="occluder", vert="scenes/serenes/occluder.vert",
-             primitive="triangles", count=6, instances="count", blend="max", scale=0.5,
+             primitive="triangles", count=12, instances="count", blend="max", scale=0.5,
              clear=(0.0, 0.0, 0.0, 0.0)),
         Pass("scenes/serenes/shadow.frag", name="shadow", inputs=("occluder",), scale=0.5),
         Pass("scenes/serenes/figures.frag", name="figures", vert="scenes/serenes/figures.vert",
-             primitive="triangles", count=6, instances="count", blend="max",
+             primitive="triangles", count=12, instances="count", blend="max",
              clear=(0.0, 0.0, 0.0, 0.0)),
         Pass("scenes/serenes/eyes.frag", name="eyes_img", vert="scenes/serenes/eyes.vert",
              primitive="triangles", count=6, instances="count", blend="max",

@@ -1,6 +1,7 @@
-// proxy.glsl -- one quad per figure (6 vertices, instance = figure), covering the figure's
-// bounds (or, with PROXY_EYES, its eyes) grown by PROXY_PAD metres, so a pass shades only
-// the pixels near a figure. The includer defines PROXY_PAD (and PROXY_EYES) first.
+// proxy.glsl -- per figure (instance = figure) two quads (12 vertices) covering its bounds
+// (serenes.glsl figure_bounds: the body, the band the arms sweep), or with PROXY_EYES one
+// quad (6 vertices) round its eyes, grown by PROXY_PAD metres, so a pass shades only the
+// pixels near a figure. The includer defines PROXY_PAD (and PROXY_EYES) first.
 #define VISUALS_NO_DERIVATIVES
 #include <visuals/params>
 #include "../../lib/common.glsl"
@@ -35,7 +36,7 @@ void main() {
     vec3 e1 = figure_eye(i, 1);
     vec4 box = vec4(min(e0.xy, e1.xy) - PROXY_PAD, max(e0.xy, e1.xy) + PROXY_PAD);
 #else
-    vec4 box = figure_bounds(i, PROXY_PAD);
+    vec4 box = figure_bounds(i, PROXY_PAD, gl_VertexID / 6);    // (12 vertices: two boxes)
 #endif
     vec2 X = mix(box.xy, box.zw, QUAD_CORNERS[gl_VertexID % 6]);
     gl_Position = screen_clip(plane_to_screen(X, 0.0), u_resolution);

@@ -245,23 +245,36 @@ vec3 figure_eye(int i, int e) {
     return vec3(a.x + local.x * h, local.y * h, EYE_R * h);
 }
 
-// Figure i's bounding box on the plane z = 0 (metres), grown by pad.
-vec4 figure_bounds(int i, float pad) {
+// Figure i's bounds on the plane z = 0 (metres), grown by pad, as two boxes (part 0: the
+// body, gown and veil, full height; part 1: the band the arms sweep), so the passes that
+// evaluate the figure's field shade far fewer of the empty pixels beside the body and
+// between the outstretched arms than one box round all of it would.
+vec4 figure_bounds(int i, float pad, int part) {
     vec4 a = u_fig_a[i];
     vec4 b = u_fig_b[i];
     vec4 c = u_fig_c[i];
     float h = a.y;
+    float lean = a.z / h;
+    float drop = SEAT_DROP * c.x;
+    if (part == 0) {
+        // the gown's hem (waist + flare + folds, as figure_sdf), or the bench when seated,
+        // and the shoulders and upper arms at rest
+        float robe = 0.030 + 0.062 * c.x + 0.082 * (1.0 - 0.45 * c.x) + 0.01 + abs(b.z) * 0.05;
+        robe = max(max(robe, 0.225 * c.x), 0.1);
+        return vec4(a.x + (-robe + min(lean, 0.0)) * h - pad, -pad,
+                    a.x + (robe + max(lean, 0.0)) * h + pad, 0.95 * h + pad);
+    }
     vec2 sh, el, wr, pm, tip;
     arm_joints(i, 0, sh, el, wr, pm, tip);
     float reach_l = max(max(-el.x, -wr.x), max(-pm.x, -tip.x)) + 0.03;
+    float y_lo = min(min(el.y, wr.y), min(pm.y, tip.y));
+    float y_hi = max(max(el.y, wr.y), max(pm.y, tip.y));
     arm_joints(i, 1, sh, el, wr, pm, tip);
     float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.03;
-    // the gown's hem (waist + flare + folds, as figure_sdf), or the bench when seated
-    float robe = 0.030 + 0.062 * c.x + 0.082 * (1.0 - 0.45 * c.x) + 0.01 + abs(b.z) * 0.05;
-    robe = max(robe, 0.225 * c.x);
-    float lo = -max(reach_l + 0.035 * c.w, robe);
-    float hi = max(reach_r + 0.035 * c.w, robe);
-    float lean = a.z / h;
-    vec2 xs = vec2(lo + min(lean, 0.0), hi + max(lean, 0.0));
-    return vec4(a.x + xs.x * h - pad, -pad, a.x + xs.y * h + pad, 0.95 * h + pad);
+    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - drop;
+    y_hi = max(max(y_hi, SHOULDER_Y), max(max(el.y, wr.y), max(pm.y, tip.y))) + 0.03 - drop;
+    float lo = -(reach_l + 0.035 * c.w);
+    float hi = reach_r + 0.035 * c.w;
+    return vec4(a.x + (lo + min(lean, 0.0)) * h - pad, max(y_lo * h, 0.0) - pad,
+                a.x + (hi + max(lean, 0.0)) * h + pad, y_hi * h + pad);
 }
