@@ -62,6 +62,9 @@ MAX_TOUCHES = 16
 RIPPLE_REFERENCE = 8.0         # a touch further away than this makes a proportionally larger ripple
 
 KIND_GROUND, KIND_TOWER, KIND_SKY = 0.0, 1.0, 2.0
+# The fracture (towers.glsl): a tower's fall starts in 0.04 .. 0.72 and lasts BREAK_SPAN.
+BREAK_SPAN = 0.16
+ALL_FALLEN = 0.04 + 0.68 + BREAK_SPAN
 
 
 def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
@@ -200,6 +203,10 @@ class TowersScene(Scene):
         for plain, fractured in (("glass", "glass_fracture"), ("main", "back_fracture")):
             resources.draw_count(plain, 0 if broken else 3)
             resources.draw_count(fractured, 3 if broken else 0)
+        if float(p["fracture"]) >= ALL_FALLEN:
+            # no tower stands: the glass (and its walk through the grid) has nothing to draw,
+            # and the sky, streets and mist beneath fill the frame
+            resources.draw_count("glass_fracture", 0)
         resources.draw_count("flying", 3, int(round(float(p["shards"]))) if broken else 0)
         cam = camera(state.t, p)
         shift = math.floor(cam["pos"][2] / WRAP) * WRAP        # wrap z to the city's period
@@ -327,6 +334,6 @@ towers = TowersScene(
         Param("shards", 1500, 0, 6000, "pieces of glass the fracture throws (0: none)"),
         Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),
     ],
-    bindings={"environment": Binding(default="sky", scale=0.5)},
+    bindings={"environment": Binding(default="sky", scale=0.36)},
     description="liquid-glass towers over streets of glowing moss; touches ripple the glass",
 )
