@@ -283,6 +283,8 @@ towers = TowersScene(
         Pass("scenes/moss/moss_bake.frag", name="field", size=(512, 512), update="once",
              wrap="repeat", mipmaps=True),
         Pass("scenes/towers/haze.frag", name="haze", size=(32, 1)),
+        # The scenes from memories the glass holds, baked once (memories_bake.frag).
+        Pass("scenes/towers/memories_bake.frag", name="memories", size=(512, 128), update="once"),
         # The fracture's cracks, mist and pieces, baked once (cracks_bake.frag).
         Pass("scenes/towers/cracks_bake.frag", name="cracks", size=(256, 256), update="once",
              wrap="repeat"),
@@ -290,11 +292,11 @@ towers = TowersScene(
         # tower) read as transparent.
         Pass("scenes/towers/glass.frag", name="glass", vert="common/fullscreen.vert",
              primitive="triangles", count=3, clear=(0.0, 0.0, 0.0, 0.0),
-             inputs=("field", "haze"), coverage=True),
+             inputs=("field", "haze", "memories"), coverage=True),
         # While the dream fractures, the same glass with the fracture compiled in is drawn
         # instead (update() gives the plain pass no vertices and this one its triangle).
         Pass("scenes/towers/glass_fracture.frag", name="glass_fracture", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, inputs=("field", "haze", "cracks"), into="glass",
+             primitive="triangles", count=3, inputs=("field", "haze", "memories", "cracks"), into="glass",
              coverage=True),
         # The sky and streets beneath the glass, only where the glass leaves some of the
         # pixel showing (about a quarter of the frame): the output.
@@ -313,10 +315,12 @@ towers = TowersScene(
     params=[
         Param("ior", 1.45, 1.0, 2.4, "refractive index of the glass"),
         Param("dispersion", 0.03, 0.0, 0.12, "spread of the index between red and blue"),
-        Param("tint", "#5ccfe0", description="colour the glass lets through (Beer-Lambert)"),
-        Param("absorption", 0.35, 0.0, 1.5, "how quickly light is absorbed inside, per unit"),
+        Param("tint", "#3cb8d8", description="colour the glass lets through (Beer-Lambert)"),
+        Param("absorption", 0.8, 0.0, 1.5, "how quickly light is absorbed inside, per unit"),
         Param("env_gain", 0.8, 0.0, 2.0, "brightness of the bound environment (sky, memories)"),
         Param("reflect", 1.0, 0.0, 2.0, "strength of the Fresnel reflections"),
+        Param("memories_glow", 0.8, 0.0, 2.0, "the scenes from memories deep in the glass (0: none)"),
+        Param("caustics", 0.6, 0.0, 2.0, "threads of light the liquid surface draws in the glass"),
         Param("wobble", 0.12, 0.0, 1.0, "the glass's idle liquid undulation"),
         Param("ripple_strength", 1.0, 0.0, 3.0, "slope of the ripples a touch starts"),
         Param("ripple_speed", 1.6, 0.2, 6.0, "how fast a ripple spreads, units per second"),

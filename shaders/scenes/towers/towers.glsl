@@ -36,6 +36,7 @@ uniform float u_touch_size[16];     // ripple scale: world units per unit at the
 uniform vec2 u_touch_ground;         // [first, end) of the touches on the street
 uniform vec2 u_touch_sky;            // [first, end) of the touches in the sky
 uniform sampler2D u_touch_cells;     // per tower cell: first touch on it, how many
+uniform sampler2D u_memories;        // baked: four images of other movements (memories_bake.frag)
 uniform sampler2D u_cracks;          // baked: crack distance, mist fbm, piece hash (cracks_bake.frag)
 uniform vec3 u_moss_lin;           // moss_colour, linear (converted once on the CPU)
 uniform vec3 u_tint_lin;           // tint, linear
@@ -328,6 +329,44 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, ou
     return normalize(n - grad);
 }
 
+// ------------------------------------------------------------------ memories and caustics
+
+// "Their surfaces reflecting not your face, but scenes from your deepest memories": each
+// tower holds one image of another movement (the baked atlas: a Serene, glyphs, the moss's
+// heartbeat, the violet sun and emerald moon) deep in its glass, where the refracted ray
+// reaches the tower's middle, surfacing and fading on its own slow cycle.  Light, added to
+// what the glass lets through.
+vec3 glass_memory(vec3 lp, vec3 d1, vec3 b, ivec2 cell, float t) {
+    vec3 h = fract(vec3(cell.xyx & (GRID - 1)) * vec3(0.6180, 0.7549, 0.5698) + vec3(0.13, 0.37, 0.71)
+                   + vec3(cell.yxy & (GRID - 1)) * vec3(0.3247, 0.5698, 0.4656));
+    float w = 3.4 * max(b.x, b.z);                       // the image's size (world units)
+    vec3 q = lp + d1 * min(b.x, b.z);                    // halfway in
+    float u = (q.x + q.z) / w + 0.5;
+    float yc = -b.y + min(2.0 + 5.0 * h.y, 2.0 * b.y - 0.6 * w);
+    float v = (q.y - yc) / w + 0.5;
+    float tile = floor(h.x * 4.0);
+    vec2 auv = vec2((tile + clamp(u, 0.0, 1.0)) * 0.25, clamp(v, 0.0, 1.0));
+    vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
+    float inside = step(0.0, u) * step(u, 1.0) * step(0.0, v) * step(v, 1.0);
+    float surface = smoothstep(0.35, 0.85, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
+    return m * m * inside * surface * u_memories_glow * 2.5;
+}
+
+// Light caught by the moving surface, as sunlight on water draws bright threads on the
+// bottom of a pool: three travelling waves on the face, bright where they cancel.  Faded
+// before its threads get thinner than a pixel.
+float glass_caustics(vec3 lp, float fp) {
+    vec2 f = vec2(lp.x + lp.z, lp.y) * 1.6;
+    float t = u_time;
+    float s = sin(f.x * 2.1 + f.y * 1.3 + 0.9 * t) + sin(-f.x * 1.7 + f.y * 2.4 - 1.1 * t)
+            + sin(f.x * 0.9 - f.y * 2.9 + 0.7 * t + sin(f.y * 0.8 + 0.3 * t));
+    float k = 1.0 - abs(s) * (1.0 / 3.0);
+    k *= k;
+    k *= k;
+    k *= k;                                          // k^8: threads, not bands
+    return k * k * k * (1.0 - smoothstep(0.03, 0.09, fp));
+}
+
 // ------------------------------------------------------------------ glass
 
 // From o inside the box of half size b (local), along d: distance to the wall it leaves
@@ -415,6 +454,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     vec3 trans = mix(mix(sky_rgb, bounced, f_out), inner, 0.45 * seam);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 2.0 + 0.02;
     trans *= exp(-sigma * thick);
+    // the memory deep inside, half as absorbed as the light that crosses the whole tower
+    trans += glass_memory(lp, d1, b, cell, t) * mix(vec3(1.0), u_tint_lin, 0.35);
 
     // The moss's heartbeat rising into the feet of the glass.
     float beat = heart_pulse(p.xz, 0.2, 0.0, g_heart);
@@ -435,7 +476,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 900.0) * 4.0
                * smoothstep(0.03, 0.2, slope);
 
-    vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0);
+    float caustic = glass_caustics(lp, t * g_pix) * u_caustics;
+    // a touch's ripple reads as water: its crests catch the sky as bright rings
+    float crest = smoothstep(0.03, 0.25, slope);
+    vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
+             + caustic * (1.0 - fres) * vec3(0.55, 0.85, 0.95) * (0.07 + 0.1 * g_moss.glow)
+             + crest * (0.5 * refl + vec3(0.06, 0.08, 0.1));
     col += edge_light * edge * 0.6;
 #ifndef TOWERS_FRACTURE
     return col;
