@@ -179,3 +179,14 @@ def test_the_fracture_throws_shards_that_catch_light(gl, tmp_path):
     diff = np.abs(on - off).max(axis=2)
     assert (diff > 25).sum() > 0.01 * diff.size, "shards cover at least 1% of the frame"
     assert on.max(axis=2)[diff > 25].max() > 200, "some shard catches a bright glint"
+
+
+def test_the_glass_holds_memories_of_other_movements(gl, tmp_path):
+    """Issue 13: the towers reflected only the sky.  Deep in their glass, images of other
+    movements (baked) light some towers: with memories_glow 0 they are gone."""
+    t = 3.0
+    shown = _frame(gl, tmp_path, "remembering", {"memories_glow": 1.5}, t)
+    gone = _frame(gl, tmp_path, "forgetting", {"memories_glow": 0.0}, t)
+    lift = (shown - gone).mean(axis=2)
+    assert (lift > 12).sum() > 40, "some tower shows a memory"
+    assert (lift < -2).sum() == 0, "memories only add light"
