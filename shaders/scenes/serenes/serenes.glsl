@@ -25,7 +25,7 @@ const int MAX_CANDLES = 3;
 
 // The candles pass draws a quad CANDLE_REACH metres to each side of a candle, up to
 // SMOKE_TOP above its flame.
-const float CANDLE_REACH = 0.34;
+const float CANDLE_REACH = 0.24;
 const float SMOKE_TOP = 0.9;
 
 // The occluder pass stores the figures' distance in metres as

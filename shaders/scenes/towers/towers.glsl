@@ -329,7 +329,7 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, ou
     return normalize(n - grad);
 }
 
-// ------------------------------------------------------------------ memories and caustics
+// ------------------------------------------------------------------ memories
 
 // "Their surfaces reflecting not your face, but scenes from your deepest memories": each
 // tower holds one image of another movement (the baked atlas: a Serene, glyphs, the moss's
@@ -350,21 +350,6 @@ vec3 glass_memory(vec3 lp, vec3 d1, vec3 b, ivec2 cell, float t) {
     float inside = step(0.0, u) * step(u, 1.0) * step(0.0, v) * step(v, 1.0);
     float surface = smoothstep(0.35, 0.85, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
     return m * m * inside * surface * u_memories_glow * 2.5;
-}
-
-// Light caught by the moving surface, as sunlight on water draws bright threads on the
-// bottom of a pool: three travelling waves on the face, bright where they cancel.  Faded
-// before its threads get thinner than a pixel.
-float glass_caustics(vec3 lp, float fp) {
-    vec2 f = vec2(lp.x + lp.z, lp.y) * 1.6;
-    float t = u_time;
-    float s = sin(f.x * 2.1 + f.y * 1.3 + 0.9 * t) + sin(-f.x * 1.7 + f.y * 2.4 - 1.1 * t)
-            + sin(f.x * 0.9 - f.y * 2.9 + 0.7 * t + sin(f.y * 0.8 + 0.3 * t));
-    float k = 1.0 - abs(s) * (1.0 / 3.0);
-    k *= k;
-    k *= k;
-    k *= k;                                          // k^8: threads, not bands
-    return k * k * k * (1.0 - smoothstep(0.03, 0.09, fp));
 }
 
 // ------------------------------------------------------------------ glass
@@ -476,11 +461,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 900.0) * 4.0
                * smoothstep(0.03, 0.2, slope);
 
-    float caustic = glass_caustics(lp, t * g_pix) * u_caustics;
     // a touch's ripple reads as water: its crests catch the sky as bright rings
     float crest = smoothstep(0.03, 0.25, slope);
     vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
-             + caustic * (1.0 - fres) * vec3(0.55, 0.85, 0.95) * (0.07 + 0.1 * g_moss.glow)
              + crest * (0.5 * refl + vec3(0.06, 0.08, 0.1));
     col += edge_light * edge * 0.6;
 #ifndef TOWERS_FRACTURE
@@ -514,7 +497,7 @@ Ray setup_pixel(vec2 frag) {
     g_pix = 2.0 * u_cam_tan / u_resolution.y;
     g_heart = Heart(u_heart_origin, u_heart_phase, u_heart_period, 10.0, 16.0, 0.045);
     g_moss = MossLook(u_moss_lin, mix(u_moss_lin, vec3(0.0194, 0.448, 0.888), 0.7),
-                      vec3(0.672, 1.0, 0.913), u_moss_glow, 0.06, u_quality);
+                      vec3(0.672, 1.0, 0.913), u_moss_glow, 0.06, u_quality, 0.0);
     Ray r;
     r.ro = u_cam_pos;
     r.w = u_cam_fwd + 2.0 * u_cam_tan * (uv.x * u_cam_right + uv.y * u_cam_up);
