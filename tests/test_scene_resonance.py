@@ -216,3 +216,25 @@ def test_same_composition_at_any_resolution(gl):
     # Means of 4x4 blocks of the large frame against the small frame (stars and window
     # lights average differently; the composition must agree).
     assert np.abs(a - b).mean() < 6.0
+
+
+def test_joy_and_despair_wind_round_each_other_as_a_double_helix(player):
+    """Beat 4: helix > 0 raises two strands of light, one warm and one cold, up the middle of
+    the sky (and their reflection below the horizon); at 0 nothing at all is drawn."""
+    t = 4.0
+    off = player.at(t, helix=0.0, memory=0.0, flicker=0.0)
+    again = player.at(t, helix=0.0, memory=0.0, flicker=0.0)
+    on = player.at(t, helix=1.0, memory=0.0, flicker=0.0)
+    assert np.array_equal(off, again)
+    lift = on - off
+    lum = lift.mean(axis=2)
+    lit = lum > 8
+    assert lit[:HORIZON_ROW].sum() > 40, "strands in the sky"
+    assert lit[HORIZON_ROW + 2:].sum() > 5, "and their reflection in the water"
+    cols = np.nonzero(lit.any(axis=0))[0]
+    assert cols.min() > 0.3 * SIZE[0] and cols.max() < 0.7 * SIZE[0], "up the middle"
+    # warm and cold strands: some lit pixels lean red, some lean blue
+    warm = (lift[..., 0] > lift[..., 2] + 4) & lit
+    cold = (lift[..., 2] > lift[..., 0] + 4) & lit
+    assert warm.sum() > 5 and cold.sum() > 5, (warm.sum(), cold.sum())
+    assert (lum > -1).all(), "it only adds light"
