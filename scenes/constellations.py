@@ -212,8 +212,10 @@ class Constellations(Scene):
         ikey = (seed, first)
         if self.__dict__.get("_inscription_key") != ikey:
             self._inscription_key = ikey
-            self._inscription = inscription(seed, first)
+            # (8 bits: a filtered R8 texture costs llvmpipe far less than R32F)
+            self._inscription = np.round(inscription(seed, first) * 255.0).astype(np.uint8)
         resources.texture("inscription", self._inscription, key=ikey)
+        resources.draw_count("script", 6 if float(p["script_line"]) > 0.0 else 0)
         lit = (index - first) % INSCRIPTION_GLYPHS
         return {
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
@@ -228,6 +230,8 @@ class Constellations(Scene):
             "u_link_count": float(n_links),
             # which glyph of the line is the one the stars are writing, and how far
             "u_inscription_lit": (float(lit), float(cyc["form"])),
+            "u_ink_lin": tuple(float(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+                               for c in p["colour"][:3]),
         }
 
 
@@ -246,7 +250,11 @@ constellations = Constellations(
         Pass("scenes/constellations/bloom.frag", name="bloom", inputs=("starlight",), scale=0.5,
              precision="rgba16f"),
         Pass("scenes/constellations/main.frag", name="main", inputs=("deep", "chart", "starlight", "bloom")),
+        # A line of the script along the bottom of the sky (one quad over its band).
+        Pass("scenes/constellations/script.frag", name="script", vert="scenes/constellations/script.vert",
+             primitive="triangles", count=6, into="main", blend="add"),
     ],
+    output="main",
     params=[
         Param("glyph_seed", 7, 0, 99999, "the script: every seed is another invented writing system"),
         Param("glyph", 0, 0, 9999, "which glyph of the script is written first (or held when rate is 0)"),

@@ -20,7 +20,7 @@ from visuals import Param, Pass, Scene
 HEART_ORIGIN = (0.0, 0.0)     # the street crossing the pulse starts from (world xz)
 CITY_PERIOD = 7.0             # mirrors of moss.glsl: streets every 7 units, 1.5 half wide
 STREET_HALF = 1.5
-CITY_REACH = 5                # buildings stand on the blocks up to this many from the heart
+CITY_REACH = 4                # buildings stand on the blocks up to this many from the heart
 MAX_BUILDINGS = 160           # (buildings.vert's arrays)
 
 

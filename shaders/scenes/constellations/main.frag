@@ -11,8 +11,6 @@ uniform sampler2D u_deep;
 uniform sampler2D u_chart;
 uniform sampler2D u_starlight;
 uniform sampler2D u_bloom;
-uniform sampler2D u_inscription;     // a line of the script (scenes/constellations.py)
-uniform vec2 u_inscription_lit;      // which of its glyphs the stars are writing, how far
 uniform vec2 u_resolution;
 uniform int u_frame;
 out vec4 frag_colour;
@@ -30,16 +28,6 @@ void main() {
     if (u_quality > 0.3 && u_glow > 0.0) {
         col += texture(u_bloom, uv).rgb * u_glow;
     }
-    // The inscription: a line of the forgotten script along the bottom of the sky, faint
-    // gold, the glyph the stars are writing lit up among the others.
-    const float CELL = 0.12;                         // screen units per glyph
-    const float GLYPHS = 9.0;
-    vec2 iq = vec2(p.x / (CELL * GLYPHS) + 0.5, (p.y + 0.365) / CELL + 0.5);
-    float ink = texture(u_inscription, iq).r * step(0.0, iq.x) * step(iq.x, 1.0)
-              * step(0.0, iq.y) * step(iq.y, 1.0);
-    float which = floor(iq.x * GLYPHS);
-    float lit = (abs(which - u_inscription_lit.x) < 0.5) ? u_inscription_lit.y : 0.0;
-    col += srgb_to_linear(u_colour.rgb) * ink * u_script_line * (0.16 + 0.7 * lit);
     // vignette, gently
     col *= 1.0 - 0.35 * dot(p, p);
     // soft shoulder: linear in the darks, dense light rolls off to white
