@@ -12,6 +12,11 @@ the strokes in writing order, hold while light runs along the strokes, come apar
 the next glyph begins.  With ``rate`` = 0 the glyph ``glyph`` stays and ``morph`` alone writes it
 (0 scattered .. 1 formed), which is the knob to play live.
 
+A line of the script (``script_line``): nine glyphs of the same script written small and
+faint along the bottom of the sky (rasterised here once per script into an 8-bit texture,
+drawn by one quad over its band), the glyph the stars are forming lit among them, so the
+sky reads as writing even while the stars are scattered between glyphs.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the

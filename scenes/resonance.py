@@ -12,6 +12,11 @@ bends the aurora's domain and thins or thickens its density by at most about 20 
 seconds, so the sky reads as aurora first and as faces only on a second look.  ``flicker``
 makes them glitch: they drop out, pop back too bright and tear into slipping slices.  The
 face schedule is computed here, from the time and the seed only.
+
+``helix`` (beat 4, "joy and despair intertwined like the double helix of a DNA strand"):
+two ribbons of light, warm gold and violet-blue, winding round each other up out of the
+city into the aurora and mirrored in the water (the ``strands`` pass: a triangle strip per
+ribbon, drawn only while helix > 0).
 """
 from __future__ import annotations
 

@@ -1,10 +1,22 @@
 """The Serenes: tall figures like shadows cast by candlelight, moving in eerie unison.
 
 A stage.  Candles burn on stands low in front; behind them a row of tall, slender figures
-stands as flat cut-outs (a 2D SDF of smooth-min capsules and ellipses: robe, torso, long
-neck, egg-shaped head, arms); behind the figures a plaster wall catches their shadows,
-which loom twice their height and sway with them.  Their lidless eyes are small mercury
-spheres that catch the candles as hard highlights and reflect the room.  The ``city``
+stands as flat cut-outs (a 2D SDF of smooth-min tapers and ellipses: a gown flaring to the
+floor, a veil falling from the crown over the shoulders, bell sleeves from which slender
+hands emerge); behind the figures a plaster wall catches their shadows, which loom twice
+their height and sway with them.  Their lidless eyes are mercury orbs, most of the face,
+shaded as chrome balls (a bright silver sky above a sharp horizon, the dark room below) that
+catch the candles as hard highlights.
+
+The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her forearms
+held out over her knees, palms up; her hands tremble from a glitch in her programming, a
+digital stutter computed here (figure_extras: new positions TREMOR_RATE times a second,
+held between, freezes, snaps, and rows of the hands torn sideways), which the shadow on the
+wall repeats; ``closeup`` brings the camera near and low onto her.
+
+Their voices (``voices``): one ribbon of silk per voice, a standing wave across the stage
+with that voice's harmonic (their names are frequencies), twisting, with a sheen along its
+threads (the ``silk`` pass, a triangle strip per ribbon, drawn only while voices > 0).  The ``city``
 binding (the liquid-glass towers when that scene exists) glows faintly through the wall and
 in the eyes: with ``backdrop`` 0 they are alone in the candle-lit room.
 
@@ -13,12 +25,14 @@ work, so everything that covers a small part of the screen rasterises its own qu
 
 - ``surfaces`` (baked when the cue starts or quality changes): the plaster's albedo and
   relief, the floor's planks.
-- ``occluder`` (half resolution): one quad per figure, grown by the farthest distance it
-  stores, draws the figures' signed distance; max-blending keeps the nearest figure.
+- ``occluder`` (half resolution): two quads per figure (its body, the band its arms sweep),
+  grown by the farthest distance it stores, draw the figures' signed distance;
+  max-blending keeps the nearest figure.  The arms' joints are computed here once a frame
+  (arm_joints) and reach each figure's fragments as flat varyings.
 - ``shadow`` (half resolution): for the wall or floor point under each pixel, the share of
   each candle's light that passes the figures: one occluder lookup per candle and tap, at
   the point where the ray from the candle crosses the figures' plane (ART-NOTES 7).
-- ``figures`` (one tight quad per figure): the antialiased silhouettes and their faint rim.
+- ``figures`` (two tight quads per figure): the antialiased silhouettes and their faint rim.
 - ``eyes_img`` (a small quad per head): the eyes, analytic mercury spheres kept as
   billboards.
 - ``candles_img`` (a quad per candle): wax, flame and the thread of smoke.
