@@ -61,7 +61,7 @@ from visuals.hashing import MASK64, mix64
 CAM_Y = 1.75                     # the camera at closeup 0 (stage_camera)
 CAM_D = 7.0
 CAM_F = 1.85
-CLOSE_Y = 1.02                   # ... and at closeup 1: near, low, on a seated figure
+CLOSE_Y = 0.88                   # ... and at closeup 1: near, low, on a seated figure
 CLOSE_D = 3.7
 WALL_Z = 1.38
 MAX_FIGURES = 9
