@@ -337,6 +337,6 @@ towers = TowersScene(
         Param("shards", 1500, 0, 6000, "pieces of glass the fracture throws (0: none)"),
         Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),
     ],
-    bindings={"environment": Binding(default="sky", scale=0.3)},
+    bindings={"environment": Binding(default="sky", scale=0.36)},
     description="liquid-glass towers over streets of glowing moss; touches ripple the glass",
 )
