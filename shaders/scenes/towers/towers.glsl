@@ -67,7 +67,7 @@ vec3 env(vec3 d) {
     float gain = u_env_gain;
 #ifdef TOWERS_FRACTURE
     // (the fracture dims the world behind the mist, so the shards and the wisps carry the light)
-    gain *= 1.0 - 0.6 * smoothstep(0.15, 0.85, u_fracture);
+    gain *= 1.0 - 0.82 * smoothstep(0.15, 0.85, u_fracture);
 #endif
     return decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb) * gain;
 }
@@ -218,7 +218,7 @@ float break_jag(vec3 lp, float fallen) {
 // two layers of the baked fbm drifting at different speeds (parallax), in screen space,
 // thicker with distance and near the street, lit by the haze and the moss.
 vec3 shatter_mist_colour() {
-    return g_haze * 0.35 + vec3(0.17, 0.21, 0.30) + g_moss.colour_a * g_moss.glow * 0.05;
+    return g_haze * 0.2 + vec3(0.19, 0.24, 0.36) + g_moss.colour_a * g_moss.glow * 0.05;
 }
 
 vec3 shatter_mist(vec3 col, vec3 rd, float t) {
@@ -232,7 +232,7 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t) {
     float low = exp(-max(rd.y, 0.0) * 2.5);
     float amount = m * clamp(n * (0.3 + 0.7 * depth) * (0.5 + 0.5 * low), 0.0, 0.75);
     // the city behind the mist sinks toward the dark; the wisps themselves glow
-    col *= 1.0 - 0.6 * m * (1.0 - n);
+    col *= 1.0 - 0.7 * m * (1.0 - n);
     return mix(col, shatter_mist_colour() * (0.4 + 0.9 * n), amount);
 }
 
