@@ -223,6 +223,11 @@ class SceneRunner(SceneResources):
         self._last_events = len(state.events)
 
     def _draw(self, spec: Pass, prog: CompiledProgram, state: SceneState, extra: dict) -> None:
+        if spec.into is not None and self._draws_nothing(spec, state):
+            # A layer with nothing to draw leaves its target alone: a coverage pass would
+            # otherwise clear the coverage the passes before it wrote (so a scene can swap
+            # one of two variants of a pass in by draw_count).
+            return
         target = self.targets[spec.name]
         fbo = target.advance() if spec.into is None else target.fbos[target.current]
         depth_test = spec.coverage or spec.skip_covered_by is not None
@@ -291,6 +296,14 @@ class SceneRunner(SceneResources):
                 self.ctx.depth_func = "<"
         if spec.mipmaps:
             target.texture.build_mipmaps()
+
+    def _draws_nothing(self, spec: Pass, state: SceneState) -> bool:
+        if spec.primitive == "fullscreen":
+            return False
+        count, instances = self._counts.get(spec.name, (None, None))
+        count = self._count(spec.count, state) if count is None else count
+        instances = self._count(spec.instances, state) if instances is None else instances
+        return not (count and instances)
 
     def _count(self, value: int | str, state: SceneState) -> int:
         if isinstance(value, str):
