@@ -154,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "'visuals midi --list' shows them")
     lv.add_argument("--mapping", metavar="FILE", help="MIDI mapping (TOML) binding controls to parameters and "
                                                       "triggers; MIDI learn saves into it")
+    lv.add_argument("--audio-in", metavar="DEVICE",
+                    help="a sound input (name or index, 'visuals audio --list') the scenes hear")
+    lv.add_argument("--mute", action="store_true", help="do not play the show's own soundtrack")
     lv.add_argument("--deck-b", metavar="SHOW", help="load this show or scene on deck B (mix with the crossfader)")
     lv.add_argument("--presets", default="presets.toml", metavar="FILE",
                     help="presets file: F1-F8 recall, shift+F1-F8 save, OSC/MIDI recall by name "
@@ -485,7 +488,8 @@ def cmd_live(args) -> int:
                           record=None if args.no_record else Path(
                               args.record or f"renders/sets/{_slug(name)}_{time.strftime('%Y%m%d-%H%M%S')}.jsonl"),
                           dump=Path(args.dump) if args.dump else None, max_frames=args.frames,
-                          inputs=tuple(inputs), deck_b=args.deck_b, presets=Path(args.presets))
+                          inputs=tuple(inputs), deck_b=args.deck_b, presets=Path(args.presets),
+                          audio_in=args.audio_in, mute=args.mute)
     return LivePlayer(options).run()
 
 

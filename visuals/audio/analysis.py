@@ -119,8 +119,30 @@ def pick_onsets(flux: np.ndarray, times: np.ndarray, rate: int) -> np.ndarray:
     return np.asarray(out)
 
 
+def refine_onsets(mono: np.ndarray, rate: int, onsets: np.ndarray) -> np.ndarray:
+    """Sharpen each onset to its attack in the waveform: within 15 ms either side, the first
+    sample where the 1 ms envelope passes half its peak, when the attack rises well above what
+    came before it (a sharp attack); otherwise the spectral estimate stays."""
+    if onsets.size == 0:
+        return onsets
+    span, width = int(0.015 * rate), max(1, int(0.001 * rate))
+    out = onsets.copy()
+    for k, t in enumerate(onsets):
+        c = int(round(t * rate))
+        lo, hi = max(0, c - span), min(len(mono), c + span)
+        if hi - lo <= 4 * width:
+            continue
+        env = np.convolve(np.abs(mono[lo:hi]), np.ones(width) / width, mode="same")
+        peak = float(env.max())
+        before = float(np.median(env[:2 * width]))
+        if peak <= 0 or peak < 4.0 * before:
+            continue
+        out[k] = (lo + int(np.argmax(env > 0.5 * peak))) / rate
+    return out
+
+
 def estimate_tempo(flux: np.ndarray, rate: int, onsets: np.ndarray) -> tuple[float, float]:
-    """(bpm, time of a beat) for the whole track: the autocorrelation of the flux over 60..180
+    """(bpm, time of beat 0) for the whole track: the autocorrelation of the flux over 60..180
     bpm with a mild preference for 120, then a least-squares fit of a beat grid through the
     onsets that fall near it.  (0, 0) when the track has too few onsets to tell."""
     if len(onsets) < 4:
@@ -151,7 +173,8 @@ def estimate_tempo(flux: np.ndarray, rate: int, onsets: np.ndarray) -> tuple[flo
         period, offset = float(slope), float(intercept)
     if not 0.2 <= period <= 2.0:
         return 0.0, 0.0
-    return 60.0 / period, offset % period
+    # beat 0: the grid's beat nearest the first onset (the song's first beat, as a musician counts)
+    return 60.0 / period, offset + round((float(onsets[0]) - offset) / period) * period
 
 
 @dataclass
@@ -210,7 +233,7 @@ class AudioFeatures:
                                               enumerate(("level", "peak", *NAMED_BANDS))}
         self.bands = np.ascontiguousarray(smoothed[:, stacked.shape[1]:])
         flux, ftimes = onset_function(mono, rate)
-        self.onset_times = pick_onsets(flux, ftimes, rate)
+        self.onset_times = refine_onsets(mono, rate, pick_onsets(flux, ftimes, rate))
         self.onset_frames = np.unique(np.round(self.onset_times * fpsf).astype(np.int64))
         frame_flux = np.interp(np.arange(n) / fpsf, ftimes, flux) if flux.size else np.zeros(n)
         self.series["flux"] = frame_flux.astype(np.float32)
@@ -275,8 +298,8 @@ def texture_rows(mono: np.ndarray, rate: int, t: float) -> tuple[np.ndarray, np.
     (512 linear bins up to a quarter of the rate, on the 0..1 level scale), row 1 the waveform
     (the 512 samples ending at t, 0.5 = silence)."""
     centre = round(t * rate)
-    frame = frames_of(mono, np.array([centre]), 2 * TEXTURE_WIDTH)[0]
-    window = np.hanning(2 * TEXTURE_WIDTH).astype(np.float32)
+    frame = frames_of(mono, np.array([centre]), 4 * TEXTURE_WIDTH)[0]
+    window = np.hanning(4 * TEXTURE_WIDTH).astype(np.float32)
     mag = np.abs(np.fft.rfft(frame * window))[:TEXTURE_WIDTH] * (2.0 / window.sum())
     spectrum = level_scale(mag)
     wave = frames_of(mono, np.array([centre - TEXTURE_WIDTH // 2]), TEXTURE_WIDTH)[0]

@@ -103,6 +103,8 @@ class LiveAnalyser:
 
     def frame_at(self, t: float) -> AudioFrame:
         """Analyse the newest samples; ``t`` (show or wall seconds) only times the smoothing."""
+        if self.last_frame is not None and t == self._last_t:
+            return self.last_frame           # several cues (and signals) hear one frame once
         x = self.newest(WINDOW)
         window = np.hanning(WINDOW).astype(np.float32)
         spec = np.fft.rfft(x * window)
@@ -139,8 +141,8 @@ class LiveAnalyser:
             if 0.25 <= period <= 1.5:
                 phase = ((t - self._onsets[-1]) / period) % 1.0
                 values.update(bpm=60.0 / period, beat=phase, to_beat=(1 - phase) * period)
-        mag = np.abs(np.fft.rfft(x[-2 * TEXTURE_WIDTH:] * np.hanning(2 * TEXTURE_WIDTH)))[:TEXTURE_WIDTH]
-        spectrum = level_scale(mag * (2.0 / np.hanning(2 * TEXTURE_WIDTH).sum()))
+        # the texture's spectrum row as offline: 512 bins of a 2048-sample FFT (WINDOW)
+        spectrum = level_scale(np.abs(spec)[:TEXTURE_WIDTH] * (2.0 / window.sum()))
         waveform = np.clip(0.5 + 0.5 * x[-TEXTURE_WIDTH:], 0, 1).astype(np.float32)
         self.last_frame = AudioFrame(values, s[6:].copy(), spectrum, waveform)
         return self.last_frame

@@ -1,0 +1,131 @@
+"""Sound in ``visuals live``: the room heard through ``--audio-in``, the show's score played.
+
+It plugs into the live player as one more control input (start, poll once a frame before the
+render, stop, describe for the HUD), so the player needs no sound code of its own:
+
+* ``--audio-in DEVICE``: a :class:`LiveAnalyser` whose newest frame every deck's renderer
+  hears (``u_audio_*``, the audio texture, ``Audio(...)`` signals).
+* the show's score (unless ``--mute``): synthesised on a background thread at start, played
+  through the default output device from deck A's show time.  The output callback advances
+  its own read position at the transport's speed (silence while paused); once a frame the
+  position is compared with the show time and snapped back when they drift apart by more
+  than 40 ms (a seek, a loop back to the start, a glitch loop, a speed change).
+* no device, or no PortAudio: one line on the HUD and in the console, and the show plays on.
+"""
+from __future__ import annotations
+
+import sys
+import threading
+
+import numpy as np
+
+from ..errors import VisualsError
+
+SNAP_S = 0.04
+
+
+class LiveSound:
+    name = "sound"
+
+    def __init__(self, player, audio_in: str | None, mute: bool):
+        self.player = player
+        self.audio_in = audio_in
+        self.mute = mute
+        self.analyser = None
+        self.out_stream = None
+        self.track: np.ndarray | None = None
+        self.rate = 48000
+        self.position = 0.0              # read position in samples (written by the callback)
+        self.speed = 1.0
+        self.playing = False
+        self.note = ""
+
+    # -- control input protocol ------------------------------------------------------------
+    def start(self, context) -> None:
+        if self.audio_in is not None:
+            try:
+                from .live_input import LiveAnalyser, find_input
+                self.analyser = LiveAnalyser(find_input(self.audio_in))
+            except VisualsError as err:
+                self._say(f"no sound input ({err.message}); the show plays on without it")
+        if not self.mute:
+            threading.Thread(target=self._prepare_score, name="score", daemon=True).start()
+
+    def poll(self, now: float) -> None:
+        mixer = self.player.mixer
+        for _show, renderer in mixer.renderers.values():
+            renderer.audio = self.analyser
+        if self.out_stream is None or self.track is None:
+            return
+        deck = self.player.performance.decks["a"]
+        transport = deck.transport
+        self.playing = not transport.paused
+        self.speed = float(transport.speed)
+        show_t = self.player.show_time()
+        if abs(self.position / self.rate - show_t) > SNAP_S:
+            self.position = show_t * self.rate
+
+    def stop(self) -> None:
+        if self.analyser is not None:
+            self.analyser.close()
+        if self.out_stream is not None:
+            try:
+                self.out_stream.stop()
+                self.out_stream.close()
+            except Exception:
+                pass
+
+    def describe(self) -> str:
+        parts = []
+        frame = self.analyser.last_frame if self.analyser is not None else None
+        if frame is not None:
+            v = frame.values
+            parts.append(f"audio in: level {v['level']:.2f}  bass {v['bass']:.2f}  lowmid {v['lowmid']:.2f}  "
+                         f"highmid {v['highmid']:.2f}  treble {v['treble']:.2f}  onset {v['onset']:.2f}")
+        if self.out_stream is not None:
+            parts.append(f"score: {'playing' if self.playing else 'paused'} at {self.position / self.rate:.2f} s")
+        if self.note:
+            parts.append(self.note)
+        return "   ".join(parts) or "sound: none"
+
+    # -- the score -------------------------------------------------------------------------
+    def _say(self, message: str) -> None:
+        self.note = message
+        sys.stderr.write(f"visuals: note: {message}\n")
+
+    def _prepare_score(self) -> None:
+        from .score import RATE, find_score
+        try:
+            show, registry = self.player.show, self.player.registry
+            score = find_score(registry, show)
+            if score is None:
+                return
+            from fractions import Fraction
+            self.track = score.render(show, registry, 0.0, show.duration, Fraction(show.fps), RATE)
+            self.rate = RATE
+            self._open_output()
+        except VisualsError as err:
+            self._say(f"the score cannot play ({err.message})")
+        except Exception as err:             # never take the picture down with the sound
+            self._say(f"the score cannot play ({type(err).__name__}: {err})")
+
+    def _open_output(self) -> None:
+        try:
+            import sounddevice as sd
+            self.out_stream = sd.OutputStream(samplerate=self.rate, channels=2, dtype="float32",
+                                              blocksize=512, callback=self._play)
+            self.out_stream.start()
+        except Exception as err:
+            self.out_stream = None
+            self._say(f"no sound output ({str(err).splitlines()[0] if str(err) else type(err).__name__}); "
+                      f"the show plays silent")
+
+    def _play(self, out, frames, when, status) -> None:
+        track = self.track
+        if not self.playing or track is None:
+            out.fill(0)
+            return
+        steps = self.position + np.arange(frames) * self.speed
+        idx = np.clip(steps.astype(np.int64), 0, len(track) - 1)
+        out[:] = track[idx] * ((steps >= 0) & (steps < len(track)))[:, None]
+        self.position += frames * self.speed
