@@ -86,9 +86,38 @@ def moss(ctx):
         heartbeat(ctx, index, cue, ctx.curve(index, "bpm"), 0.5)
 
 
+def constellations(ctx):
+    """The constellations: a soft open fifth, and a star chiming now and then as glyphs form."""
+    for index, cue in ctx.cues(scene="constellations"):
+        i0, i1 = ctx.span(cue.start, cue.end)
+        if i1 > i0:
+            t = ctx.times(i0, i1)
+            w = ctx.at(ctx.curve(index), i0, i1)
+            swell = 0.75 + 0.25 * np.sin(TAU * 0.07 * t)
+            for f, pan in ((110.0, -0.4), (164.81, 0.4)):
+                ctx.add(i0, 0.07 * w * swell * partials(t, f, (1.0, 0.3, 0.1)), pan=pan)
+        weight = ctx.curve(index)
+        for n, tt in crossings(ctx.integral(np.full(len(ctx.grid), 0.9), cue.start), ctx.grid):
+            if not cue.start <= tt < cue.end:
+                continue
+            note = DRIP_NOTES[int(hash01(n, 53) * len(DRIP_NOTES))] * 2.0
+            w = float(np.interp(tt, ctx.grid, weight))
+            ctx.add(round(tt * ctx.rate) - ctx.start, 0.07 * w * drip(ctx.rate, note, 0.8),
+                    pan=hash01(n, 59) * 1.6 - 0.8)
+
+
 def towers(ctx):
-    """A drop of liquid glass where each touch lands on the towers."""
+    """The city of liquid glass: a glassy chord rippling at the towers' ``speed``, and a drop
+    where each touch lands."""
     for index, cue in ctx.cues(scene="towers"):
+        i0, i1 = ctx.span(cue.start, cue.end)
+        if i1 > i0:
+            t = ctx.times(i0, i1)
+            w = ctx.at(ctx.curve(index), i0, i1)
+            ripple = ctx.at(ctx.integral(0.35 * ctx.curve(index, "speed"), cue.start), i0, i1)
+            for k, (f, pan) in enumerate(((220.0, -0.5), (329.63, 0.5), (554.37, 0.0))):
+                trem = 0.7 + 0.3 * np.sin(TAU * (ripple + k / 3.0))
+                ctx.add(i0, 0.06 * w * trem * partials(t, f, (1.0, 0.2, 0.08)), pan=pan)
         weight = ctx.curve(index)
         for j, touch in enumerate(getattr(cue, "events", ()) or ()):
             if not hasattr(touch, "x"):
@@ -189,4 +218,6 @@ def waking(ctx):
         heartbeat(ctx, index, late, bpm, 0.8, thumps=(44.0, 52.0))
 
 
-score = Score("dream", [hum, serenes, moss, towers, quicksilver, stutter, laughter, howl, waking], gain_db=0.0)
+# gain_db sets the whole show at about -16 LUFS (checked in tests/test_audio_score.py)
+score = Score("dream", [hum, constellations, serenes, moss, towers, quicksilver, stutter, laughter, howl,
+                        waking], gain_db=1.1)

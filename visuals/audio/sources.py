@@ -6,7 +6,10 @@ file can be unusable (missing, unreadable, empty) is one :class:`VisualsError` n
 """
 from __future__ import annotations
 
+import contextlib
+import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +75,26 @@ def _ffmpeg_decode(path: Path) -> AudioClip:
     return AudioClip(data.copy(), FFMPEG_RATE, display_path(path))
 
 
+@contextlib.contextmanager
+def _quiet_stderr():
+    """Silence what decoders inside libsndfile (libmpg123) print on the process's stderr, so
+    a bad file is the one line visuals says about it and no warning from C above it."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def load_audio(path: str | Path) -> AudioClip:
     """Read a whole audio file; one clear error when it is missing, unreadable or empty."""
     path = Path(path).expanduser()
@@ -81,7 +104,8 @@ def load_audio(path: str | Path) -> AudioClip:
                            fix="give the path of a WAV, FLAC, OGG or MP3 file with --audio")
     import soundfile
     try:
-        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+        with _quiet_stderr():
+            data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
         clip = AudioClip(np.ascontiguousarray(data), int(rate), display_path(path))
     except (RuntimeError, soundfile.LibsndfileError, TypeError, ValueError):
         clip = _ffmpeg_decode(path)
