@@ -174,3 +174,16 @@ def test_scenes_hear_through_uniforms_texture_and_signals(gl, tmp_path):
     renderer.release()
     assert image[:, :, :2].max() == 0
     assert abs(int(image[4, -1, 2]) - 128) <= 1
+
+
+def test_the_uniform_contract_documents_every_audio_feature():
+    """shaders/README.md's audio table and visuals/audio/names.py name the same uniforms."""
+    import re
+
+    from conftest import ROOT
+
+    from visuals.audio.names import FEATURES
+    text = (ROOT / "shaders" / "README.md").read_text()
+    documented = re.findall(r"^\| `u_audio_(\w+)` \| `float` \|", text, flags=re.M)
+    assert documented == list(FEATURES)
+    assert "`u_audio_bands[32]`" in text and "| `u_audio` | `sampler2D` |" in text

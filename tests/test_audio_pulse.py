@@ -175,3 +175,36 @@ def test_live_without_the_device_says_so_once_and_plays_on(display, tmp_path):
     lines = [ln for ln in err.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("visuals: note: no sound input (no sound input device"), err
     assert json.loads(status.read_text())["frame"] == 30
+
+
+def test_live_plays_the_shows_score_in_step_with_the_picture(pulse, display, tmp_path):
+    """`visuals live dream` plays its score into the default sink (the null sink here): the
+    HUD says where the score is, within a frame or two of the picture's time, and what the
+    sink's monitor hears is not silence."""
+    env = dict(pulse, **{k: v for k, v in display.items() if k in ("DISPLAY", "PYGLFW_LIBRARY_VARIANT")})
+    proc = subprocess.Popen([sys.executable, "-m", "visuals", "live", "dream", "--size", "160x90", "--no-record",
+                             "--start", "100", "--status", str(tmp_path / "status.json")],
+                            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        playing = None
+        for s in _statuses(proc, tmp_path / "status.json", 90):
+            line = next((i for i in s["inputs"] if "score: playing at" in i), None)
+            if line is not None:
+                at = float(line.split("score: playing at")[1].split()[0])
+                if s["time"] > 100.5:
+                    playing = (s["time"], at)
+                    break
+        assert playing is not None, proc.stderr.read() if proc.poll() is not None else "the score never played"
+        show_t, score_t = playing
+        assert abs(show_t - score_t) < 0.25, playing        # the status is read between frames
+        capture = subprocess.run([sys.executable, "-c", textwrap.dedent('''
+            import sounddevice as sd, numpy as np
+            from visuals.audio.live_input import find_input
+            x = sd.rec(48000, samplerate=48000, channels=1, device=find_input("pulse"), blocking=True)
+            print(float(np.abs(x).max()))
+        ''')], env=env, capture_output=True, text=True, timeout=60)
+        assert capture.returncode == 0, capture.stderr
+        assert float(capture.stdout.strip().splitlines()[-1]) > 0.01
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -43,8 +43,8 @@ def frames_of(x: np.ndarray, centres: np.ndarray, width: int) -> np.ndarray:
     pad = width
     padded = np.concatenate([np.zeros(pad, np.float32), x.astype(np.float32), np.zeros(pad + width, np.float32)])
     starts = np.clip(centres - width // 2 + pad, 0, len(padded) - width)
-    idx = starts[:, None] + np.arange(width)[None, :]
-    return padded[idx]
+    # rows of a strided view, copied row by row (an index array of n x width would cost more)
+    return np.lib.stride_tricks.sliding_window_view(padded, width)[starts]
 
 
 def band_power(power: np.ndarray, freqs: np.ndarray, lo: float, hi: float) -> np.ndarray:
@@ -77,8 +77,9 @@ def onset_function(mono: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray]
     n = max(1, math.ceil(len(mono) / ONSET_HOP))
     centres = np.arange(n) * ONSET_HOP + ONSET_WINDOW // 2
     frames = frames_of(mono, centres - ONSET_WINDOW // 2 + ONSET_WINDOW // 2, ONSET_WINDOW)
-    mag = np.abs(np.fft.rfft(frames * np.hanning(ONSET_WINDOW).astype(np.float32), axis=1))
-    logmag = np.log1p(100.0 * mag)
+    frames *= np.hanning(ONSET_WINDOW).astype(np.float32)
+    spec = np.fft.rfft(frames, axis=1)
+    logmag = np.log1p(100.0 * np.abs(spec)).astype(np.float32)
     diff = np.diff(logmag, axis=0, prepend=np.zeros((1, logmag.shape[1]), logmag.dtype))
     flux = np.maximum(diff, 0.0).sum(axis=1)
     top = float(flux.max())
@@ -216,7 +217,11 @@ class AudioFeatures:
         centres = np.array([round(Fraction(i) / self.fps * rate) for i in range(n)], np.int64)
         window = np.hanning(WINDOW).astype(np.float32)
         frames = frames_of(mono, centres, WINDOW)
-        power = np.abs(np.fft.rfft(frames * window, axis=1)) ** 2
+        peak = np.abs(frames[:, WINDOW // 4: 3 * WINDOW // 4]).max(axis=1)
+        frames *= window
+        spec = np.fft.rfft(frames, axis=1)
+        power = (spec.real ** 2 + spec.imag ** 2).astype(np.float32)
+        del spec
         power *= 2.0 / (WINDOW * float((window ** 2).sum()))      # mean power per bin, one-sided
         freqs = np.fft.rfftfreq(WINDOW, 1.0 / rate)
         raw: dict[str, np.ndarray] = {}
@@ -224,9 +229,9 @@ class AudioFeatures:
             raw[name] = level_scale(np.sqrt(2.0 * band_power(power, freqs, lo, min(hi, rate / 2))))
         bands = np.stack([level_scale(np.sqrt(2.0 * band_power(power, freqs, lo, hi)))
                           for lo, hi in zip(BAND_EDGES[:-1], BAND_EDGES[1:])], axis=1)
-        rms = np.sqrt(np.mean((frames * window) ** 2, axis=1) / np.mean(window ** 2))
+        rms = np.sqrt(np.mean(frames ** 2, axis=1) / np.mean(window ** 2))      # (frames are windowed)
         raw["level"] = level_scale(np.sqrt(2.0) * rms)
-        raw["peak"] = level_scale(np.abs(frames[:, WINDOW // 4: 3 * WINDOW // 4]).max(axis=1))
+        raw["peak"] = level_scale(peak)
         stacked = np.stack([raw[k] for k in ("level", "peak", *NAMED_BANDS)], axis=1)
         smoothed = smooth(np.concatenate([stacked, bands], axis=1), fpsf)
         self.series: dict[str, np.ndarray] = {k: smoothed[:, i] for i, k in

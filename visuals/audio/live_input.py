@@ -72,6 +72,8 @@ class LiveAnalyser:
         self.written = 0
         self.lock = threading.Lock()
         self.first_data: float | None = None
+        self.rises: list[float] = []
+        self._loud = False
         try:
             self.stream = sd.InputStream(device=device, channels=1, samplerate=rate, blocksize=blocksize,
                                          dtype="float32", callback=self._capture)
@@ -96,6 +98,11 @@ class LiveAnalyser:
             self.written += n
         if self.first_data is None and np.any(x != 0):
             self.first_data = time.perf_counter()
+        loud = float(np.abs(x).max()) > 0.1
+        if loud and not self._loud:
+            self.rises.append(time.perf_counter())      # when a sound arrived (latency benchmark)
+            del self.rises[:-16]
+        self._loud = loud
 
     def newest(self, count: int) -> np.ndarray:
         with self.lock:
