@@ -18,12 +18,32 @@ _SILENT = silent_frame()
 ROWS = {"shadertoy": (0, 2), "audioFFT": (0, 1), "audio": (1, 2)}
 
 
+def _declared(prog) -> tuple[str, ...]:
+    """The audio features a program declares (cached per compiled program), so the many
+    shaders that hear nothing pay one attribute lookup per draw."""
+    program = getattr(prog, "program", prog)
+    cached = getattr(prog, "_audio_uniforms", None)
+    if cached is None or cached[0] is not program:
+        names = tuple(n for n in (*FEATURES, "bands") if program.get(f"u_audio_{n}", None) is not None)
+        cached = (program, names)
+        try:
+            prog._audio_uniforms = cached
+        except AttributeError:
+            pass
+    return cached[1]
+
+
 def set_audio_uniforms(prog, frame: AudioFrame | None) -> None:
     """``u_audio_<feature>`` and ``u_audio_bands[32]`` on one program; zeros without sound."""
+    names = _declared(prog)
+    if not names:
+        return
     frame = frame or _SILENT
-    for name in FEATURES:
-        prog.set(f"u_audio_{name}", float(frame.values.get(name, 0.0)))
-    prog.set("u_audio_bands", np.asarray(frame.bands, np.float32))
+    for name in names:
+        if name == "bands":
+            prog.set("u_audio_bands", np.asarray(frame.bands, np.float32))
+        else:
+            prog.set(f"u_audio_{name}", float(frame.values.get(name, 0.0)))
 
 
 def texture_data(frame: AudioFrame | None, kind: str = "shadertoy") -> np.ndarray:
