@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -180,12 +181,30 @@ def estimate_tempo(flux: np.ndarray, rate: int, onsets: np.ndarray) -> tuple[flo
 
 @dataclass
 class AudioFrame:
-    """What one frame hears: every feature by name, the 32 bands, and the texture rows."""
+    """What one frame hears: every feature by name, the 32 bands, and the texture rows.
+
+    The rows may be given as arrays or as ``rows``, a function computing both: offline they
+    cost an FFT, made only when a shader samples the audio texture."""
 
     values: dict[str, float]
     bands: np.ndarray
-    spectrum: np.ndarray = field(repr=False)
-    waveform: np.ndarray = field(repr=False)
+    _spectrum: np.ndarray | None = field(default=None, repr=False)
+    _waveform: np.ndarray | None = field(default=None, repr=False)
+    rows: Any = field(default=None, repr=False)
+
+    def _fill(self) -> None:
+        if self._spectrum is None:
+            self._spectrum, self._waveform = self.rows()
+
+    @property
+    def spectrum(self) -> np.ndarray:
+        self._fill()
+        return self._spectrum
+
+    @property
+    def waveform(self) -> np.ndarray:
+        self._fill()
+        return self._waveform
 
     def value(self, name: str, t: float | None = None) -> float:
         if name.startswith("band") and name[4:].isdigit():
@@ -271,8 +290,7 @@ class AudioFeatures:
         if self._cached is not None and self._cached[0] == t:
             return self._cached[1]
         values, bands = self._values(t)
-        spectrum, waveform = texture_rows(self._mono, self.clip.rate, t)
-        frame = AudioFrame(values, bands, spectrum, waveform)
+        frame = AudioFrame(values, bands, rows=lambda: texture_rows(self._mono, self.clip.rate, t))
         self._cached = (t, frame)
         return frame
 
@@ -295,7 +313,7 @@ class AudioFeatures:
     def value(self, name: str, t: float) -> float:
         """One feature at time t (what an Audio signal reads): no texture rows computed."""
         values, bands = self._values(t)
-        return AudioFrame(values, bands, bands, bands).value(name)
+        return AudioFrame(values, bands).value(name)
 
 
 def texture_rows(mono: np.ndarray, rate: int, t: float) -> tuple[np.ndarray, np.ndarray]:
@@ -303,10 +321,19 @@ def texture_rows(mono: np.ndarray, rate: int, t: float) -> tuple[np.ndarray, np.
     (512 linear bins up to a quarter of the rate, on the 0..1 level scale), row 1 the waveform
     (the 512 samples ending at t, 0.5 = silence)."""
     centre = round(t * rate)
-    frame = frames_of(mono, np.array([centre]), 4 * TEXTURE_WIDTH)[0]
+    frame = _excerpt(mono, centre - 2 * TEXTURE_WIDTH, 4 * TEXTURE_WIDTH)
     window = np.hanning(4 * TEXTURE_WIDTH).astype(np.float32)
     mag = np.abs(np.fft.rfft(frame * window))[:TEXTURE_WIDTH] * (2.0 / window.sum())
     spectrum = level_scale(mag)
-    wave = frames_of(mono, np.array([centre - TEXTURE_WIDTH // 2]), TEXTURE_WIDTH)[0]
+    wave = _excerpt(mono, centre - TEXTURE_WIDTH, TEXTURE_WIDTH)
     waveform = np.clip(0.5 + 0.5 * wave, 0.0, 1.0).astype(np.float32)
     return spectrum, waveform
+
+
+def _excerpt(x: np.ndarray, start: int, count: int) -> np.ndarray:
+    """``count`` samples from ``start``, zero outside the signal (no copy of the whole)."""
+    out = np.zeros(count, np.float32)
+    lo, hi = max(start, 0), min(start + count, len(x))
+    if hi > lo:
+        out[lo - start:hi - start] = x[lo:hi]
+    return out
