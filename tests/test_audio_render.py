@@ -142,3 +142,20 @@ def test_a_failing_mux_leaves_no_file_under_the_final_name(tmp_path, monkeypatch
     with pytest.raises(VisualsError, match="ffmpeg failed adding the sound to"):
         sink.finish()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_muxed_sound_is_sample_aligned_with_the_file(tmp_path):
+    """Decoded from the mp4, the clicks sit where they are in the file: no encoder delay left
+    in (AAC's priming is trimmed by the container's edit list), within a millisecond."""
+    import soundfile
+    song = clicks(tmp_path / "c.wav", bpm=60.0, first=1.0, seconds=4.0, rate=48000)
+    out = tmp_path / "x.mp4"
+    assert run("render", "demo", "--audio", str(song), "--size", "32x18", "--frames", "0:90", "--out", str(out),
+               "--quiet").returncode == 0
+    source, _ = soundfile.read(str(song), dtype="float32")
+    decoded, rate = decoded_audio(out)
+    assert rate == 48000
+    probe = source[47000:49000, 0]                       # around the click at 1.0 s
+    search = decoded[0, 40000:60000]
+    lag = int(np.argmax(np.correlate(search, probe, "valid"))) + 40000 - 47000
+    assert abs(lag) <= 48, lag
