@@ -127,15 +127,15 @@ def test_png_sequence_says_it_carries_no_sound(tmp_path):
 
 
 def test_a_failing_mux_leaves_no_file_under_the_final_name(tmp_path, monkeypatch):
-    """ffmpeg failing in the sound step: one line, no x.mp4, no partial or picture files."""
+    """ffmpeg failing in the sound step: one line, no x.mov, no partial or picture files."""
     import visuals.audio.mux as mux
     from visuals.errors import VisualsError
-    monkeypatch.setitem(mux.AUDIO_CODECS, "mp4", ["-c:a", "no_such_codec"])
+    monkeypatch.setitem(mux.AUDIO_CODECS, "mov", ["-c:a", "no_such_codec"])
     from fractions import Fraction
 
     from visuals.sinks import VideoSink
-    out = tmp_path / "x.mp4"
-    sink = mux.AudioMuxSink(lambda p: VideoSink(p, (32, 18), Fraction(30), "mp4"), out, "mp4",
+    out = tmp_path / "x.mov"
+    sink = mux.AudioMuxSink(lambda p: VideoSink(p, (32, 18), Fraction(30), "mov"), out, "mov",
                             np.zeros((4800, 2), np.float32), 48000, Fraction(30), 3)
     for i in range(3):
         sink.write(i, bytes(32 * 18 * 3))
@@ -159,3 +159,21 @@ def test_the_muxed_sound_is_sample_aligned_with_the_file(tmp_path):
     search = decoded[0, 40000:60000]
     lag = int(np.argmax(np.correlate(search, probe, "valid"))) + 40000 - 47000
     assert abs(lag) <= 48, lag
+
+
+def test_a_failing_sound_encoder_leaves_nothing_either(tmp_path, monkeypatch):
+    import visuals.audio.mux as mux
+    from visuals.errors import VisualsError
+    monkeypatch.setitem(mux.AUDIO_CODECS, "mp4", ["-c:a", "no_such_codec"])
+    from fractions import Fraction
+
+    from visuals.sinks import VideoSink
+    out = tmp_path / "x.mp4"
+    sink = mux.AudioMuxSink(lambda p: VideoSink(p, (32, 18), Fraction(30), "mp4"), out, "mp4",
+                            np.zeros((4800, 2), np.float32), 48000, Fraction(30), 3)
+    folder = sink.sound.folder
+    for i in range(3):
+        sink.write(i, bytes(32 * 18 * 3))
+    with pytest.raises(VisualsError, match="ffmpeg failed encoding the sound for"):
+        sink.finish()
+    assert list(tmp_path.iterdir()) == [] and not folder.exists()

@@ -42,27 +42,67 @@ def wav_bytes(samples: np.ndarray, rate: int) -> bytes:
     return buffer.getvalue()
 
 
-def mux_audio(video: Path, samples: np.ndarray, rate: int, out: Path, fmt: str, duration: float) -> None:
-    """Write ``out`` (through ``out.partial``) from ``video``'s picture stream, copied, and
-    ``samples`` encoded for ``fmt``; both cut to ``duration`` seconds."""
-    check_replaceable(out)
-    with tempfile.NamedTemporaryFile(suffix=".wav", prefix="visuals-sound-") as wav:
-        wav.write(wav_bytes(samples, rate))
-        wav.flush()
-        os.close(claim_partial(out))
-        cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-nostdin",
-               "-i", str(video), "-i", wav.name, "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
-               *AUDIO_CODECS[fmt], "-t", f"{duration:.6f}",
-               *(["-movflags", "+faststart"] if fmt == "mp4" else []), "-f", fmt,
-               str(out.with_name(out.name + ".partial"))]
-        try:
-            proc = subprocess.run(cmd, capture_output=True)
-        except BaseException as err:
-            discard_partial(out)
-            if isinstance(err, OSError):
+class SoundTrack:
+    """The sound of a render, prepared while the picture renders: written as a WAV in a private
+    temporary folder and, for mp4, encoded to AAC by an ffmpeg started at once, so joining it to
+    the picture afterwards is a copy of both streams."""
+
+    def __init__(self, samples: np.ndarray, rate: int, fmt: str):
+        self.folder = Path(tempfile.mkdtemp(prefix="visuals-sound-"))
+        self.wav = self.folder / "sound.wav"
+        self.wav.write_bytes(wav_bytes(samples, rate))
+        self.encoder: subprocess.Popen | None = None
+        self.path, self.codec = self.wav, AUDIO_CODECS[fmt]
+        if fmt == "mp4":
+            self.path, self.codec = self.folder / "sound.m4a", ["-c:a", "copy"]
+            cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-nostdin", "-i", str(self.wav),
+                   *AUDIO_CODECS[fmt], "-f", "mp4", str(self.path)]
+            try:
+                self.encoder = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            except OSError as err:
+                self.close()
                 raise VisualsError(f"cannot start ffmpeg ({cmd[0]}): {err.strerror or err}",
                                    fix="unset IMAGEIO_FFMPEG_EXE or point it at an ffmpeg binary") from None
-            raise
+
+    def ready(self, out: Path) -> None:
+        """Wait for the encoder; its failure is one line naming the output."""
+        if self.encoder is None:
+            return
+        _, err = self.encoder.communicate()
+        if self.encoder.returncode != 0:
+            lines = err.decode(errors="replace").strip().splitlines()
+            raise VisualsError(f"ffmpeg failed encoding the sound for {display_path(out)}: "
+                               f"{lines[-1] if lines else 'exit code ' + str(self.encoder.returncode)}",
+                               file=display_path(out), fix="check free disk space, or render with --mute")
+
+    def close(self) -> None:
+        if self.encoder is not None and self.encoder.poll() is None:
+            self.encoder.kill()
+            self.encoder.wait()
+        for child in self.folder.iterdir():
+            child.unlink()
+        self.folder.rmdir()
+
+
+def mux_audio(video: Path, sound: SoundTrack, out: Path, fmt: str, duration: float) -> None:
+    """Write ``out`` (through ``out.partial``) from ``video``'s picture stream, copied, and the
+    prepared ``sound``; both cut to ``duration`` seconds."""
+    check_replaceable(out)
+    sound.ready(out)
+    os.close(claim_partial(out))
+    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-nostdin",
+           "-i", str(video), "-i", str(sound.path), "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
+           *sound.codec, "-t", f"{duration:.6f}",
+           *(["-movflags", "+faststart"] if fmt == "mp4" else []), "-f", fmt,
+           str(out.with_name(out.name + ".partial"))]
+    try:
+        proc = subprocess.run(cmd, capture_output=True)
+    except BaseException as err:
+        discard_partial(out)
+        if isinstance(err, OSError):
+            raise VisualsError(f"cannot start ffmpeg ({cmd[0]}): {err.strerror or err}",
+                               fix="unset IMAGEIO_FFMPEG_EXE or point it at an ffmpeg binary") from None
+        raise
     if proc.returncode != 0:
         discard_partial(out)
         lines = proc.stderr.decode(errors="replace").strip().splitlines()
@@ -95,26 +135,31 @@ class AudioMuxSink(Sink):
         super().__init__(self.inner.size)
         self.input_format = self.inner.input_format
         self.fmt = fmt
-        self.samples = samples
-        self.rate = rate
         self.duration = float(Fraction(frame_count) / fps)
         self._picture_done = False
+        try:
+            self.sound = SoundTrack(samples, rate, fmt)
+        except BaseException:
+            self.inner.abort()
+            raise
 
     def write(self, index: int, data: bytes) -> None:
         self.inner.write(index, data)
         self.frames_written = self.inner.frames_written
 
     def finish(self) -> None:
-        self.inner.finish()
-        self._picture_done = True
         try:
-            mux_audio(self.picture, self.samples, self.rate, self.out, self.fmt, self.duration)
+            self.inner.finish()
+            self._picture_done = True
+            mux_audio(self.picture, self.sound, self.out, self.fmt, self.duration)
         finally:
             self._remove_picture()
+            self.sound.close()
 
     def abort(self) -> None:
         self.inner.abort()
         self._remove_picture()
+        self.sound.close()
 
     def _remove_picture(self) -> None:
         if self._picture_done:
