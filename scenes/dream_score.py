@@ -14,10 +14,12 @@ import math
 import numpy as np
 
 from visuals.audio.score import Score
-from visuals.audio.score.voices import (TAU, crossings, drip, gasp, hash01, partials, sung,
-                                        thump, white)
+from visuals.audio.score.voices import (TAU, crossings, drip, gasp, harmonic_table, hash01, partials,
+                                        sung, table_tone, thump, white)
 
 HUM_ROOT = 55.0                                            # A1: the low, resonant frequency
+HUM_TABLE = harmonic_table((1.0, 0.5, 0.3, 0.12, 0.06))
+GLASS_TABLE = harmonic_table((1.0, 0.2, 0.08))
 CHORD = (220.0, 277.18, 329.63, 415.30, 493.88, 554.37, 659.25, 830.61, 987.77, 1108.73)
 LULLABY = (440.0, 349.23, 329.63, 293.66, 261.63, 293.66, 329.63, 293.66)   # A F E D C D E D
 REQUIEM = (73.42, 110.0, 146.83, 174.61, 220.0)                              # D minor, low
@@ -37,9 +39,8 @@ def hum(ctx):
         local = t - cue.start
         breath = 0.82 * np.sin(TAU * local * freq) + 0.18 * np.sin(TAU * (local * freq * 2.013 + 0.31))
         amp = w * (1.0 + depth * breath) / (1.0 + depth)
-        for side, detune in ((-0.6, 0.0), (0.6, 0.13)):
-            tone = partials(t, HUM_ROOT + detune, (1.0, 0.5, 0.3, 0.12, 0.06), detune=0.05)
-            ctx.add(i0, 0.22 * amp * tone, pan=side)
+        for side, detune in ((-0.6, 0.0), (0.6, 0.13)):       # a slow beating between the sides
+            ctx.add(i0, 0.22 * amp * table_tone((HUM_ROOT + detune) * t, HUM_TABLE), pan=side)
 
 
 def serenes(ctx):
@@ -117,7 +118,7 @@ def towers(ctx):
             ripple = ctx.at(ctx.integral(0.35 * ctx.curve(index, "speed"), cue.start), i0, i1)
             for k, (f, pan) in enumerate(((220.0, -0.5), (329.63, 0.5), (554.37, 0.0))):
                 trem = 0.7 + 0.3 * np.sin(TAU * (ripple + k / 3.0))
-                ctx.add(i0, 0.06 * w * trem * partials(t, f, (1.0, 0.2, 0.08)), pan=pan)
+                ctx.add(i0, 0.06 * w * trem * table_tone(f * t, GLASS_TABLE), pan=pan)
         weight = ctx.curve(index)
         for j, touch in enumerate(getattr(cue, "events", ()) or ()):
             if not hasattr(touch, "x"):
