@@ -76,7 +76,7 @@ class LiveAnalyser:
         self._loud = False
         try:
             self.stream = sd.InputStream(device=device, channels=1, samplerate=rate, blocksize=blocksize,
-                                         dtype="float32", callback=self._capture)
+                                         dtype="float32", latency="low", callback=self._capture)
             self.stream.start()
         except Exception as err:
             raise VisualsError(f"cannot open sound input {device if device is not None else '(default)'}: {err}",

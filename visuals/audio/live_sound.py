@@ -38,6 +38,7 @@ class LiveSound:
         self.position = 0.0              # read position in samples (written by the callback)
         self.speed = 1.0
         self.playing = False
+        self.latency = 0.0               # the output's latency, seconds
         self.note = ""
 
     # -- control input protocol ------------------------------------------------------------
@@ -61,9 +62,10 @@ class LiveSound:
         transport = deck.transport
         self.playing = not transport.paused
         self.speed = float(transport.speed)
-        show_t = self.player.show_time()
-        if abs(self.position / self.rate - show_t) > SNAP_S:
-            self.position = show_t * self.rate
+        # what is written now is heard one output latency later: write that moment's sound
+        heard_t = self.player.show_time() + self.latency * self.speed
+        if abs(self.position / self.rate - heard_t) > SNAP_S:
+            self.position = heard_t * self.rate
 
     def stop(self) -> None:
         if self.analyser is not None:
@@ -83,7 +85,8 @@ class LiveSound:
             parts.append(f"audio in: level {v['level']:.2f}  bass {v['bass']:.2f}  lowmid {v['lowmid']:.2f}  "
                          f"highmid {v['highmid']:.2f}  treble {v['treble']:.2f}  onset {v['onset']:.2f}")
         if self.out_stream is not None:
-            parts.append(f"score: {'playing' if self.playing else 'paused'} at {self.position / self.rate:.2f} s")
+            heard = self.position / self.rate - self.latency * self.speed
+            parts.append(f"score: {'playing' if self.playing else 'paused'} at {heard:.2f} s")
         if self.note:
             parts.append(self.note)
         return "   ".join(parts) or "sound: none"
@@ -113,8 +116,9 @@ class LiveSound:
         try:
             import sounddevice as sd
             self.out_stream = sd.OutputStream(samplerate=self.rate, channels=2, dtype="float32",
-                                              blocksize=512, callback=self._play)
+                                              blocksize=512, latency="low", callback=self._play)
             self.out_stream.start()
+            self.latency = float(self.out_stream.latency)
         except Exception as err:
             self.out_stream = None
             self._say(f"no sound output ({str(err).splitlines()[0] if str(err) else type(err).__name__}); "
