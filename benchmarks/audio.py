@@ -16,7 +16,6 @@ usage: python benchmarks/audio.py [--runs 3] [--frames 300] [--size 640x360]
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys

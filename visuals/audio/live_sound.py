@@ -5,7 +5,8 @@ render, stop, describe for the HUD), so the player needs no sound code of its ow
 
 * ``--audio-in DEVICE``: a :class:`LiveAnalyser` whose newest frame every deck's renderer
   hears (``u_audio_*``, the audio texture, ``Audio(...)`` signals).
-* the show's score (unless ``--mute``): synthesised on a background thread at start, played
+* the show's score (unless ``--mute``): synthesised on a background thread, 8 s at a time
+  around the playing position, played
   through the default output device from deck A's show time.  The output callback advances
   its own read position at the transport's speed (silence while paused); once a frame the
   position is compared with the show time and snapped back when they drift apart by more
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 
 import numpy as np
 
 from ..errors import VisualsError
 
 SNAP_S = 0.04
+CHUNK_S = 8.0
 
 
 class LiveSound:
@@ -33,7 +36,9 @@ class LiveSound:
         self.mute = mute
         self.analyser = None
         self.out_stream = None
-        self.track: np.ndarray | None = None
+        self.track: dict | None = None        # set once the score plays (its chunks)
+        self.chunks: dict[int, np.ndarray] = {}
+        self._stopped = False
         self.rate = 48000
         self.position = 0.0              # read position in samples (written by the callback)
         self.speed = 1.0
@@ -68,6 +73,7 @@ class LiveSound:
             self.position = heard_t * self.rate
 
     def stop(self) -> None:
+        self._stopped = True
         if self.analyser is not None:
             self.analyser.close()
         if self.out_stream is not None:
@@ -97,16 +103,35 @@ class LiveSound:
         sys.stderr.write(f"visuals: note: {message}\n")
 
     def _prepare_score(self) -> None:
+        """Synthesise the score in chunks of CHUNK_S seconds, the one playing and the next
+        first (any range of a score is the same samples as the whole), so the picture never
+        waits for a whole show's synthesis on a small machine."""
+        from fractions import Fraction
+
         from .score import RATE, find_score
         try:
             show, registry = self.player.show, self.player.registry
             score = find_score(registry, show)
             if score is None:
                 return
-            from fractions import Fraction
-            self.track = score.render(show, registry, 0.0, show.duration, Fraction(show.fps), RATE)
             self.rate = RATE
+            self.track = self.chunks          # (the callback plays from the chunks)
             self._open_output()
+            if self.out_stream is None:
+                return
+            count = max(1, int(np.ceil(show.duration / CHUNK_S)))
+            while not self._stopped:
+                here = int(max(0.0, self.position / self.rate) // CHUNK_S)
+                wanted = [k for k in (here, here + 1) if k < count and k not in self.chunks]
+                if not wanted:
+                    time.sleep(0.05)
+                    continue
+                k = wanted[0]
+                part = score.render(show, registry, k * CHUNK_S, min((k + 1) * CHUNK_S, show.duration),
+                                    Fraction(show.fps), RATE)
+                chunks = {j: c for j, c in self.chunks.items() if abs(j - here) <= 2}
+                chunks[k] = part
+                self.chunks = chunks              # swapped whole: the callback never sees a half
         except VisualsError as err:
             self._say(f"the score cannot play ({err.message})")
         except Exception as err:             # never take the picture down with the sound
@@ -125,11 +150,20 @@ class LiveSound:
                       f"the show plays silent")
 
     def _play(self, out, frames, when, status) -> None:
-        track = self.track
-        if not self.playing or track is None:
-            out.fill(0)
+        out.fill(0)
+        if not self.playing or self.track is None:
             return
-        steps = self.position + np.arange(frames) * self.speed
-        idx = np.clip(steps.astype(np.int64), 0, len(track) - 1)
-        out[:] = track[idx] * ((steps >= 0) & (steps < len(track)))[:, None]
+        chunks = self.chunks
+        per_chunk = int(CHUNK_S * self.rate)
+        idx = (self.position + np.arange(frames) * self.speed).astype(np.int64)
+        which = np.floor_divide(idx, per_chunk)
+        for k in np.unique(which):
+            part = chunks.get(int(k))
+            if part is None:
+                continue                      # not synthesised yet (or past the end): silence
+            sel = which == k
+            local = idx[sel] - int(k) * per_chunk
+            ok = local < len(part)
+            rows = np.nonzero(sel)[0][ok]
+            out[rows] = part[local[ok]]
         self.position += frames * self.speed
