@@ -179,6 +179,25 @@ def laughter(ctx):
             ctx.add(round(ts * ctx.rate) - ctx.start, 0.35 * ha, pan=0.2)
 
 
+VOICED = ("sky", "resonance", "constellations", "serenes", "moss", "towers", "quicksilver")
+PAD_TABLE = harmonic_table((1.0, 0.35, 0.15, 0.05))
+
+
+def unvoiced(ctx):
+    """Any other scene (a movement added to the show later) gets a soft pad in D, breathing
+    slowly, so the score never falls silent under a picture it has no voice for."""
+    for index, cue in ctx.cues():
+        if cue.scene in VOICED:
+            continue
+        i0, i1 = ctx.span(cue.start, cue.end)
+        if i1 <= i0:
+            continue
+        t = ctx.times(i0, i1)
+        w = ctx.at(ctx.curve(index), i0, i1) * (0.8 + 0.2 * np.sin(TAU * 0.11 * t))
+        for f, pan in ((146.83, -0.5), (220.0, 0.5), (293.66, 0.0)):
+            ctx.add(i0, 0.07 * w * table_tone(f * t, PAD_TABLE), pan=pan)
+
+
 def _one(ctx, name, scene):
     found = ctx.cues(name=name) or [c for c in ctx.cues(scene=scene)][-1:]
     return found
@@ -220,5 +239,5 @@ def waking(ctx):
 
 
 # gain_db sets the whole show at about -16 LUFS (checked in tests/test_audio_score.py)
-score = Score("dream", [hum, constellations, serenes, moss, towers, quicksilver, stutter, laughter, howl,
-                        waking], gain_db=1.1)
+score = Score("dream", [hum, constellations, serenes, moss, towers, quicksilver, unvoiced, stutter, laughter,
+                        howl, waking], gain_db=1.1)

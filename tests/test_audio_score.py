@@ -136,3 +136,17 @@ def test_a_show_declares_its_score_like_its_cues(tmp_path):
     audio = find_score(registry, show).render(show, registry, 0.0, 1.0, Fraction(30))
     spectrum = np.abs(np.fft.rfft(audio[:, 0]))
     assert np.argmax(spectrum) == 880
+
+
+def test_a_scene_without_a_voice_still_sounds(tmp_path, dream):
+    """A movement added to the show later, on a scene the score has no voice for, gets the
+    pad: the score follows whatever cues the show has."""
+    _, _, dream_score = dream
+    folder = make_project(tmp_path, {"scenes/newpiece.py": '''
+        from visuals import Cue, Show
+        newpiece = Show("newpiece", [Cue("rings", 0, 4)], duration=4)
+    '''})
+    registry = Registry(SearchPath.build([folder]))
+    show = registry.show("newpiece")
+    audio = Score(show.name, dream_score.voices).render(show, registry, 0.0, 4.0, Fraction(30))
+    assert np.abs(audio[RATE:3 * RATE]).max() > 0.05
