@@ -155,8 +155,8 @@ def test_live_hears_the_room_and_shows_its_levels(pulse, display, tmp_path):
             levels = {k: float(v) for k, v in zip(words[::2], words[1::2])}
             if levels.get("lowmid", 0) >= 0.85 and levels.get("level", 0) >= 0.85:
                 heard = levels                     # the tone heard, and its band alone once it settles
-                if levels["bass"] < 0.1 and levels["treble"] < 0.1:
-                    break
+                if levels["bass"] < 0.1 and levels["highmid"] < 0.1 and levels["treble"] < 0.1:
+                    break                          # (a dropout on a loaded machine is a brief click)
         assert heard is not None, proc.stderr.read() if proc.poll() is not None else "no level on the HUD"
         assert heard["bass"] < 0.1 and heard["highmid"] < 0.1 and heard["treble"] < 0.1, heard
     finally:
