@@ -187,3 +187,23 @@ def test_the_uniform_contract_documents_every_audio_feature():
     documented = re.findall(r"^\| `u_audio_(\w+)` \| `float` \|", text, flags=re.M)
     assert documented == list(FEATURES)
     assert "`u_audio_bands[32]`" in text and "| `u_audio` | `sampler2D` |" in text
+
+
+def test_the_tracks_tempo_is_the_shows_beat_in_a_render(gl, tmp_path):
+    """With --audio, the show's beat follows the music: u_bpm is the track's tempo and beat 0
+    falls on its first beat."""
+    from visuals.export import ShowSource
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig
+    features = AudioFeatures(load_audio(clicks(tmp_path / "c.wav", 100.0, 0.3, 8.0)), Fraction(30))
+    registry = Registry(SearchPath.build([]))
+    source = ShowSource(gl, registry.show("demo"), registry, RenderConfig(size=(32, 18), fps=Fraction(30)),
+                        audio=features)
+    try:
+        source.render(45)                                  # t = 1.5 s: 2 beats of 0.6 s after 0.3 s
+        sample = source.renderer.last_sample
+        assert sample.bpm == pytest.approx(100.0, abs=0.2)
+        assert sample.beat == pytest.approx(2.0, abs=0.02)
+    finally:
+        source.release()
