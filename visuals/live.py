@@ -79,6 +79,8 @@ class LiveOptions:
     dump_every: int = 10
     max_frames: int | None = None
     module_timeout: float = field(default_factory=module_timeout)   # s a scene module may take to load
+    audio_in: str | None = None            # a sound input device the scenes hear (name or index)
+    mute: bool = False                     # do not play the show's score
 
 
 @dataclass
@@ -148,6 +150,8 @@ class LivePlayer:
         self.learning = False
         self.selected = 0                      # index of the selected parameter on the HUD
         self.inputs = list(options.inputs)
+        from .audio.live_sound import LiveSound       # sound is one more input: heard, played, on the HUD
+        self.inputs.append(LiveSound(self, options.audio_in, options.mute))
         context = self.control_context = ControlContext(bus=self.bus, registry=self.registry, show=lambda: self.show,
                                  notify=self.notify, learn_target=self.learn_target,
                                  current_value=lambda scene, param: self.current_value(scene, param),
