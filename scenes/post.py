@@ -173,7 +173,7 @@ lens = _Grainy(
         Param("vignette", 0.3, 0.0, 1.0, "how much the corners darken"),
         Param("roundness", 0.6, 0.0, 1.0, "vignette shape: 0 follows the frame, 1 a circle"),
         Param("softness", 0.6, 0.05, 1.0, "vignette falloff width: hard edge (0.05) to the whole frame (1)"),
-        Param("grain", 0.25, 0.0, 1.0, "film grain strength (weaker in the darks)"),
+        Param("grain", 0.12, 0.0, 1.0, "film grain strength (weaker in the darks; subtle by default)"),
         Param("grain_size", 1.2, 1.0, 4.0, "grain size in pixels at 720p (scales with the frame)"),
         Param("grain_colour", 0.2, 0.0, 1.0, "grain chroma: 0 monochrome, 1 coloured"),
     ],
