@@ -110,6 +110,7 @@ the_syringe = Cue(
 #          alive"
 quicksilver = Cue(
     "quicksilver", 157, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
+    params={"volume": 1.3},
     keys={"pour": [(0, 2.5), (10, 1.0)],
           "harden": [(0, 0.0), (10, 0.0), (15, 1.0, "in_out_sine")],
           "fracture": [(0, 0.0), (16, 0.0), (21, 1.0, "in_cubic")]},
