@@ -130,10 +130,12 @@ howl = Cue(
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")]},
 )
 
-# -- 3:09  "You wake gasping ... your heart pounding with the unbearable, radiant weight of
-#          being human."  A white breath, and the sky is the sky again.
+# -- 3:09  "You wake gasping, your cheeks wet, your heart pounding with the unbearable, radiant
+#          weight of being human."  A white breath; the gasp; the light through closed eyelids,
+# blood-red and pounding with the heart (the fire the dream's world was without); then the
+# eyes open onto a radiant white world (the `waking` effect, automated below).
 waking = Cue(
-    "sky", 189, 194, fade_in=3, fade_out=2, transition="breath", name="the waking",
+    "sky", 189, 197, fade_in=3, fade_out=0.6, transition="breath", name="the waking",
     params={"inversion": 0.0, "segments": 1.0, "rotation": 0.5, "exposure": 1.4, "hum_depth": 0.1},
 )
 
@@ -142,18 +144,25 @@ dream = Show(
     cues=[the_sky, constellations, glass_city, moss, serenes, resonance, the_woman, trapped_faces,
           the_syringe, quicksilver, fracture, howl, waking],
     bpm=66,
-    duration=194,
+    duration=197,
     seed=2026,
     description="the whole dream, from the hum to the waking",
-    # Over the whole frame: a lens (bloom, vignette, grain), and the glitches of the cracks.
-    post=["glitch", "lens"],
+    # Over the whole frame: a lens (bloom, vignette, grain), the glitches of the cracks, the howl
+    # that tears the sky, and the waking (each skipped while its amount is 0).
+    post=["glitch", "howl", "waking", "lens"],
     tracks={
         "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.3, "in_quad"), (129, 0.55), (131, 0.2),
                           (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
-                          (180, 0.0), (183, 0.45, "in_quad"), (188, 0.7), (190, 0.0)],
-        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (157, 0.8), (189, 0.9), (194, 1.2)],
+                          (180, 0.0), (183, 0.3, "in_quad"), (185, 0.12), (187, 0.0)],
+        # The howl: sound as pressure waves through the sky, and the sky tearing open.
+        "howl.amount": [(0, 0.0), (184, 0.0), (186.5, 0.45, "in_quad"), (189, 1.0, "in_quad"),
+                        (190.4, 0.7), (190.6, 0.0)],
+        "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
+        "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (191.4, 0.0, "out_quad")],
+        "waking.open": [(0, 0.0), (193.5, 0.0), (196.2, 1.0, "in_out_sine")],
+        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (157, 0.8), (189, 0.9), (197, 1.2)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
-        "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (194, 0.05)],
+        "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },
     # The laughter that loops: the picture sticks on repeat, twice.
     loops=[Loop(127.5, 130.5, length=0.5), Loop(138.0, 139.8, length=0.3)],

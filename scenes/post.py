@@ -223,3 +223,31 @@ glitch = PostEffect(
     ],
     description="glitch: tremor, colour split and block displacement together, in bursts, from one amount",
 )
+
+
+# -- the end of the dream -------------------------------------------------------------------
+howl = PostEffect(
+    "howl",
+    passes=[Pass(f"{FX}/howl.frag")],
+    params=[
+        Param("amount", 0.0, 0.0, 1.0, "the howl: sound waves through the image and a tear across the sky (0 = off)"),
+        Param("waves", 1.0, 0.0, 2.0, "strength of the pressure waves (displacement, colour along the fronts)"),
+        Param("tear", 1.0, 0.0, 2.0, "how wide the sky tears open"),
+        Param("source_y", 0.72, 0.0, 1.0, "height of the howl's source, in frame heights from the bottom"),
+        Param("tear_y", 0.66, 0.0, 1.0, "height of the tear across the sky, in frame heights from the bottom"),
+    ],
+    description="the howl: a sound tearing the sky -- pressure waves that bend the image and split its colours, and a rip of light",
+)
+
+waking = PostEffect(
+    "waking",
+    passes=[Pass(f"{FX}/waking.frag")],
+    params=[
+        Param("amount", 0.0, 0.0, 1.0, "the waking over the frame (0 = off)"),
+        Param("open", 0.0, 0.0, 1.0, "the eyes: 0 closed (red light through the lids), 1 open (the world, radiant)"),
+        Param("gasp", 0.0, 0.0, 1.0, "the gasp: a jolt of the frame and a flash (automate as a short impulse)"),
+        Param("bpm", 96.0, 30.0, 180.0, "the pounding heart's tempo"),
+    ],
+    description="waking: light through closed eyelids pounding with the heart, a gasp, the eyes opening onto radiant white",
+)
+
