@@ -50,6 +50,21 @@ vec3 star_layer(vec2 q, float cell, int stream, float px) {
     return tint * b * (exp(-d2 / (r * r)) * 14.0 + exp(-sqrt(d2) / (3.0 * r)) * 1.2);
 }
 
+// A Serene's silhouette about its eyes (at 0): a small head, a long neck, a cloak widening
+// to the ground.
+float serene_sd(vec2 q) {
+    q /= 0.8;
+    float head = length((q - vec2(0.0, 0.006)) * vec2(1.0, 0.82)) - 0.036;
+    float neck = max(abs(q.x) - 0.016, abs(q.y + 0.05) - 0.03);
+    // shoulders and a long robe falling straight, widening a little to the ground
+    float w = 0.085 + 0.05 * smoothstep(-0.12, -0.7, q.y);
+    vec2 b = vec2(abs(q.x) - (w - 0.04), q.y + 0.12);
+    float torso = length(max(vec2(b.x, b.y), 0.0)) + min(max(b.x, b.y), 0.0) - 0.04;
+    torso = max(torso, -q.y - 2.0);
+    float d = min(min(head, neck), torso);
+    return d * 0.8;
+}
+
 // The dark where the offer is made: near black, a violet breath behind the syringe, the far
 // lights of the city out of focus, and the Serenes' lidless eyes of mercury, watching.
 vec3 background(vec2 p) {
@@ -57,22 +72,22 @@ vec3 background(vec2 p) {
     vec2 c = u_xf.xy;
     col += vec3(0.045, 0.018, 0.10) * exp(-5.0 * dot(p - c, p - c)) * (0.35 + 0.65 * u_light);
     col += vec3(0.002, 0.012, 0.012) * smoothstep(0.0, -0.5, p.y);
-    // Bokeh: a fixed handful of soft discs, low and far.
-    for (int i = 0; i < 7; ++i) {
-        vec3 h = hash3i(ivec3(i, 31, u_seed));
-        vec2 o = vec2(mix(-0.85, 0.85, h.x), mix(-0.45, 0.05, h.y));
-        float r = mix(0.035, 0.08, h.z);
-        float d = length(p - o);
-        float disc = smoothstep(r, r - 0.012, d) * (0.6 + 0.4 * smoothstep(r * 0.4, r, d));
-        vec3 tint = h.z > 0.55 ? vec3(0.10, 0.55, 0.38) : vec3(0.42, 0.20, 0.70);
-        col += tint * disc * 0.022;
-    }
-    // The watchers: pairs of mercury orbs, no lids, a hard highlight and a cold rim.
+    // A high violet haze, so that the Serenes stand against something.
+    col += vec3(0.016, 0.008, 0.04) * smoothstep(-0.35, 0.45, p.y);
+    // The Serenes who offer it: tall shadows, graceful and still, candlelight on one edge, and
+    // their lidless eyes of mercury, watching.
     for (int i = 0; i < 2; ++i) {
         vec3 h = hash3i(ivec3(i, 57, u_seed));
         vec2 o = vec2(mix(-0.75, 0.75, (float(i) + 0.3 + 0.4 * h.x) / 2.0), 0.22 + 0.16 * h.y);
+        float figure = serene_sd(p - o);
+        float lit = serene_sd(p - o + vec2(0.012, 0.006));        // candle low on the left
+        // (only suggested: soft-edged shadows a little darker than the haze, fading downwards)
+        float body = smoothstep(0.025, -0.02, figure) * smoothstep(-0.75, -0.05, p.y - o.y + 0.05 * p.x);
+        float rim = clamp((lit - figure) / 0.012, 0.0, 1.0) * smoothstep(0.01, -0.004, figure) * smoothstep(-0.03, 0.0, figure);
+        col = mix(col, col * 0.3, body * u_eyes_on);
+        col += vec3(0.35, 0.16, 0.05) * rim * 0.22 * u_eyes_on * smoothstep(-0.6, 0.1, p.y - o.y);
         float gap = 0.035 + 0.01 * h.z;
-        float r = 0.013;
+        float r = 0.011;
         for (int e = 0; e < 2; ++e) {
             vec2 d = p - o - vec2((float(e) - 0.5) * gap, 0.0);
             float l = length(d);
