@@ -2,7 +2,7 @@
 // The syringe of liquid starlight: offered, then refused.
 //
 // One full-screen pass, all analytic (no march, no texture): the dark where the Serenes watch
-// (far bokeh of the city, pairs of lidless mercury eyes), the syringe as bodies of revolution
+// (soft hooded shadows with lidless mercury eyes), the syringe as bodies of revolution
 // seen side on (syringe.glsl), the starlight inside it (drifting stars in two depths over a
 // glowing swirl), the needle's moonlight glint with its four-pointed flare, and, as the offer
 // is refused, the starlight spilling from the needle into a double helix of gold (joy) and
@@ -73,7 +73,7 @@ vec3 background(vec2 p) {
     col += vec3(0.045, 0.018, 0.10) * exp(-5.0 * dot(p - c, p - c)) * (0.35 + 0.65 * u_light);
     col += vec3(0.002, 0.012, 0.012) * smoothstep(0.0, -0.5, p.y);
     // A high violet haze, so that the Serenes stand against something.
-    col += vec3(0.016, 0.008, 0.04) * smoothstep(-0.35, 0.45, p.y);
+    col += vec3(0.010, 0.005, 0.026) * smoothstep(-0.2, 0.45, p.y) * (1.0 - smoothstep(0.3, 0.95, abs(p.x)));
     // The Serenes who offer it: tall shadows, graceful and still, candlelight on one edge, and
     // their lidless eyes of mercury, watching.
     for (int i = 0; i < 2; ++i) {
@@ -226,6 +226,9 @@ void main() {
 
     // -- the refusal: spilled starlight winds into the double helix -------------------------
     col += helix(p);
+
+    // true blacks at the edges of the frame
+    col *= 1.0 - 0.7 * smoothstep(0.45, 1.05, length(p * vec2(0.75, 1.0)));
 
     // -- out: tonemap, encode, dither ------------------------------------------------------
     col = 1.0 - exp(-col * 1.25);
