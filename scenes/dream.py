@@ -110,10 +110,13 @@ the_syringe = Cue(
 #          alive"
 quicksilver = Cue(
     "quicksilver", 157, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
-    params={"volume": 1.3},
-    keys={"pour": [(0, 2.5), (10, 1.0)],
-          "harden": [(0, 0.0), (10, 0.0), (15, 1.0, "in_out_sine")],
-          "fracture": [(0, 0.0), (16, 0.0), (21, 1.0, "in_cubic")]},
+    params={"volume": 1.3, "tilt": 0.1, "shards": 9},
+    # they weep (0-8 s), the pool hardens into a mirror that shows the dreamer (8-12 s), the
+    # mirror shatters (13-17 s) and holds, the dreamer broken across its shards, until the
+    # dream fractures.
+    keys={"pour": [(0, 2.5), (8, 1.0)],
+          "harden": [(0, 0.0), (7.5, 0.0), (12, 1.0, "in_out_sine")],
+          "fracture": [(0, 0.0), (13, 0.0), (17, 1.0, "out_cubic")]},
 )
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."

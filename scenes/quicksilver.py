@@ -58,7 +58,7 @@ FOV_Y = 40.0                  # degrees
 SITES = 11                    # tears that build the pool
 BEADS = 14                    # small satellite beads the landings throw off
 GRAVITY = 2.4                 # units/s^2 (a dream's slow fall)
-DROP_HEIGHT = 0.85            # tears gather out of the air here, inside the frame (no tear
+DROP_HEIGHT = 0.6             # tears gather out of the air here, inside the frame (no tear
                               # enters cut off by its top edge), swell for TEAR_GATHER s, and fall
 TEAR_GATHER = 0.22
 FALL_TIME = math.sqrt(2.0 * DROP_HEIGHT / GRAVITY)

@@ -15,12 +15,12 @@ uniform vec2 u_dreamer_feet; // where the figure's feet stand (env_q)
 // The figure's signed distance in its own frame: feet at y = 0, the top of the head at 1.
 float dreamer_sd(vec2 f) {
     vec2 m = vec2(abs(f.x), f.y);                                  // left-right symmetric
-    float head = length((f - vec2(0.0, 0.885)) * vec2(1.0, 0.88)) - 0.075;
+    float head = length((f - vec2(0.0, 0.885)) * vec2(1.0, 0.88)) - 0.082;
     float neck = sd_segment(f, vec2(0.0, 0.76), vec2(0.0, 0.83)) - 0.028;
     float chest = sd_segment(m, vec2(0.0, 0.715), vec2(0.095, 0.725)) - 0.05;
     float torso = sd_segment(f, vec2(0.0, 0.50), vec2(0.0, 0.70)) - 0.085;
-    float arm = min(sd_segment(m, vec2(0.12, 0.72), vec2(0.19, 0.52)) - 0.038,
-                    sd_segment(m, vec2(0.19, 0.52), vec2(0.27, 0.36)) - 0.031);
+    float arm = min(sd_segment(m, vec2(0.12, 0.72), vec2(0.17, 0.52)) - 0.036,
+                    sd_segment(m, vec2(0.17, 0.52), vec2(0.23, 0.34)) - 0.03);
     float leg = sd_segment(m, vec2(0.048, 0.48), vec2(0.058, 0.02)) - mix(0.03, 0.052, smoothstep(0.0, 0.48, m.y));
     float d = smin(head, neck, 0.02);
     d = smin(d, smin(chest, torso, 0.04), 0.03);
@@ -43,9 +43,9 @@ vec4 dreamer(vec3 r, float aaw) {
     float vein = 1.0 - smoothstep(0.0, 0.06, abs(vnoise(f * vec2(14.0, 9.0)) - 0.5));
     float rim = exp(min(d, 0.0) / 0.012);     // (clamped: far away exp(d) overflows, and inf * 0 is NaN)
     float body = smoothstep(0.0, -0.06, d);   // rounded: the limbs' middles face the light
-    vec3 flesh = mix(vec3(0.45, 0.03, 0.02), vec3(1.1, 0.3, 0.12), body)
+    vec3 flesh = mix(vec3(0.4, 0.02, 0.015), vec3(1.0, 0.16, 0.07), body)
                + vec3(0.9, 0.05, 0.03) * vein * 0.45 * body;
-    flesh += vec3(1.2, 0.35, 0.15) * rim * 0.35 + vec3(2.4, 0.6, 0.25) * heart * (0.6 + 0.8 * beat);
+    flesh += vec3(1.2, 0.3, 0.12) * rim * 0.2 + vec3(2.4, 0.6, 0.25) * heart * (0.6 + 0.8 * beat);
     // Around it, the warmth it gives off into the cold mirror.
     float aura = exp(-max(d, 0.0) / 0.09) * (1.0 - cover) * u_dreamer_fig.x;
     return vec4(flesh * cover + vec3(0.35, 0.05, 0.02) * aura * (0.5 + 0.3 * beat), cover);

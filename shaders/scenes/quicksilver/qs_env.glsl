@@ -129,9 +129,6 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     // in it is the dreamer's.
     sky = mix(vec3(luma(sky)) * vec3(0.82, 0.9, 1.08), sky, 0.4);
     sky = mix(sky, glass, cover);
-    // The dreamer, in the hardened mirror (qs_dreamer.glsl).
-    vec4 me = dreamer(r, aaw + rough);
-    sky = sky * (1.0 - me.a) + me.rgb;
     // the horizon: the street's glow, then the dark floor below it
     sky += moss * 0.5 * exp(-max(el, 0.0) * 40.0) * u_skyline;
     float below = smoothstep(0.006 + rough + aaw, -0.006 - rough - aaw, r.y);
