@@ -1,6 +1,7 @@
-"""Post effects: bloom, a tone-mapping grade, film grain, vignette, chromatic aberration, and
-the cracks in the utopia (tremor, block displacement, colour split, and ``glitch``, all three
-under one knob).
+"""Post effects: bloom, a tone-mapping grade, film grain, vignette, chromatic aberration, the
+cracks in the utopia (tremor, block displacement, colour split, and ``glitch``, all three
+under one knob), and the end of the dream (``howl``: a sound tearing the sky; ``waking``: light
+through closed lids pounding with the heart, a gasp, the eyes opening onto white).
 
 Each effect is a :class:`~visuals.post.PostEffect`: passes that read the image they process as
 ``sampler2D u_input``.  A cue applies them to its own image, a show to the whole frame, and the

@@ -88,7 +88,7 @@ syringe = Syringe(
         Param("glint", 1.0, 0.0, 2.0, "strength of the moonlight glint that runs along the needle"),
         Param("glint_period", 3.2, 0.5, 10.0, "seconds between two glints"),
         Param("helix", 1.0, 0.0, 1.0, "how far the spilled starlight winds into the double helix of joy and despair"),
-        Param("watchers", 1.0, 0.0, 1.0, "the Serenes' mercury eyes in the dark behind"),
+        Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, in the dark behind: hooded shadows with lidless mercury eyes"),
     ],
     description="a syringe of liquid starlight, its needle glinting like moonlight: offered, refused",
     duration=14.0,
