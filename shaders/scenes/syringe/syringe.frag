@@ -60,13 +60,12 @@ float serene_sd(vec2 q) {
     float w = 0.085 + 0.05 * smoothstep(-0.12, -0.7, q.y);
     vec2 b = vec2(abs(q.x) - (w - 0.04), q.y + 0.12);
     float torso = length(max(vec2(b.x, b.y), 0.0)) + min(max(b.x, b.y), 0.0) - 0.04;
-    torso = max(torso, -q.y - 2.0);
     float d = min(min(head, neck), torso);
     return d * 0.8;
 }
 
-// The dark where the offer is made: near black, a violet breath behind the syringe, the far
-// lights of the city out of focus, and the Serenes' lidless eyes of mercury, watching.
+// The dark where the offer is made: near black, a violet breath behind the syringe, and the
+// Serenes who offer it, soft shadows with lidless eyes of mercury, watching.
 vec3 background(vec2 p) {
     vec3 col = vec3(0.004, 0.003, 0.010);
     vec2 c = u_xf.xy;
