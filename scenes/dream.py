@@ -110,7 +110,7 @@ the_syringe = Cue(
 #          alive"
 quicksilver = Cue(
     "quicksilver", 157, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
-    params={"volume": 1.3, "tilt": 0.1, "shards": 9},
+    params={"volume": 1.15, "tilt": 0.1, "shards": 9, "quality": 0.45},
     # they weep (0-8 s), the pool hardens into a mirror that shows the dreamer (8-12 s), the
     # mirror shatters (13-17 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.
@@ -139,7 +139,9 @@ howl = Cue(
 # eyes open onto a radiant white world (the `waking` effect, automated below).
 waking = Cue(
     "sky", 189, 197, fade_in=3, fade_out=0.6, transition="breath", name="the waking",
-    params={"inversion": 0.0, "segments": 1.0, "rotation": 0.5, "exposure": 1.4, "hum_depth": 0.1},
+    # (the sky is seen only blurred through the lids and then over-exposed: low quality is enough)
+    params={"inversion": 0.0, "segments": 1.0, "rotation": 0.5, "exposure": 1.4, "hum_depth": 0.1,
+            "quality": 0.2},
 )
 
 dream = Show(

@@ -17,6 +17,11 @@ uniform float u_time;
 uniform int u_frame;
 out vec4 frag_colour;
 
+// sRGB decode by a cubic fit (within ~0.5 %; no pow: this runs 5 times a pixel).
+vec3 decode(vec3 c) {
+    return c * (c * (c * 0.305306011 + 0.682171111) + 0.012522878);
+}
+
 // Lub-dub: two pulses a beat, the second a third of a beat later and weaker.
 float heartbeat(float t, float bpm) {
     float ph = fract(t * bpm / 60.0);
@@ -33,14 +38,14 @@ void main() {
     vec2 q = p * zoom + vec2(0.0, 0.02 * u_gasp);
     vec2 uv = (q * R.y + 0.5 * R) / R;
     // what the closed eye sees: the light, blurred to nothing but its brightness
-    vec3 sharp = srgb_to_linear(texture(u_input, clamp(uv, 0.0, 1.0)).rgb);
+    vec3 sharp = decode(texture(u_input, clamp(uv, 0.0, 1.0)).rgb);
     vec3 soft = vec3(0.0);
-    for (int k = 0; k < 6; k++) {
-        float ang = float(k) * (TAU / 6.0) + 0.4;
+    for (int k = 0; k < 4; k++) {
+        float ang = float(k) * (TAU / 4.0) + 0.4;
         vec2 o = vec2(cos(ang), sin(ang)) * 0.09 * vec2(R.y / R.x, 1.0);
-        soft += srgb_to_linear(texture(u_input, clamp(uv + o, 0.0, 1.0)).rgb);
+        soft += decode(texture(u_input, clamp(uv + o, 0.0, 1.0)).rgb);
     }
-    soft = 0.3 * sharp + 0.7 * soft / 6.0;
+    soft = 0.3 * sharp + 0.7 * soft / 4.0;
     float light = luma(soft);
     float r2 = dot(p, p);
     vec3 lid = vec3(0.8, 0.05, 0.02) * (0.2 + 1.1 * light) * (0.5 + 0.7 * beat);

@@ -1,12 +1,13 @@
 // qs_dreamer.glsl -- the dreamer, as the hardened mirror shows them: "In them, you see yourself
 // as you are: fractured, bleeding, gloriously alive."
-// Include-only; needs lib/noise.glsl and qs_env.glsl's env_q() before it.
+// Include-only; needs qs_env.glsl's env_q() before it.
 //
 // A standing figure, arms a little open, drawn in the space of reflected directions (the
 // stereographic plane env_q maps them to), so it lies in the mirror the way the sky does:
 // upside down beyond the pool's far side, like anything a floor mirror shows, and every
 // tilted shard of the fractured mirror shows its own broken piece of it. Warm, red, lit from
-// within, with a heart that beats, against the cold metal.
+// within, with a heart that beats, against the cold metal (where the cracks cut it, they
+// bleed: qs_mirror.frag).
 #include "../../lib/sdf.glsl"
 
 uniform vec4 u_dreamer_fig;  // strength (0: no figure), heartbeat 0..1, height (env_q units), unused
@@ -22,10 +23,9 @@ float dreamer_sd(vec2 f) {
     float arm = min(sd_segment(m, vec2(0.12, 0.72), vec2(0.17, 0.52)) - 0.036,
                     sd_segment(m, vec2(0.17, 0.52), vec2(0.23, 0.34)) - 0.03);
     float leg = sd_segment(m, vec2(0.048, 0.48), vec2(0.058, 0.02)) - mix(0.03, 0.052, smoothstep(0.0, 0.48, m.y));
-    float d = smin(head, neck, 0.02);
-    d = smin(d, smin(chest, torso, 0.04), 0.03);
-    d = smin(d, arm, 0.025);
-    return smin(d, leg, 0.03);
+    // (smooth joins where they show, plain min for the limbs: this runs on every pool pixel)
+    float d = smin(min(head, neck), smin(chest, torso, 0.04), 0.03);
+    return min(min(d, arm), leg);
 }
 
 // The figure seen along reflected direction r: linear colour and coverage.
@@ -36,15 +36,13 @@ vec4 dreamer(vec3 r, float aaw) {
     float d = dreamer_sd(f);
     float w = max(aaw * 0.6 / h, 0.004);
     float cover = (1.0 - smoothstep(-w, w, d)) * u_dreamer_fig.x;
-    // Inside: deep red flesh lit from within; the heart's glow pulses; veins of bright blood;
+    // Inside: deep red flesh lit from within; the heart's glow pulses;
     // a warm rim where the body meets the metal.
     float beat = u_dreamer_fig.y;
     float heart = exp(-dot(f - vec2(0.03, 0.66), f - vec2(0.03, 0.66)) / (0.006 + 0.006 * beat));
-    float vein = 1.0 - smoothstep(0.0, 0.06, abs(vnoise(f * vec2(14.0, 9.0)) - 0.5));
     float rim = exp(min(d, 0.0) / 0.012);     // (clamped: far away exp(d) overflows, and inf * 0 is NaN)
     float body = smoothstep(0.0, -0.06, d);   // rounded: the limbs' middles face the light
-    vec3 flesh = mix(vec3(0.4, 0.02, 0.015), vec3(1.0, 0.16, 0.07), body)
-               + vec3(0.9, 0.05, 0.03) * vein * 0.45 * body;
+    vec3 flesh = mix(vec3(0.4, 0.02, 0.015), vec3(1.0, 0.16, 0.07), body);
     flesh += vec3(1.2, 0.3, 0.12) * rim * 0.2 + vec3(2.4, 0.6, 0.25) * heart * (0.6 + 0.8 * beat);
     // Around it, the warmth it gives off into the cold mirror.
     float aura = exp(-max(d, 0.0) / 0.09) * (1.0 - cover) * u_dreamer_fig.x;
