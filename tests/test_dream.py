@@ -129,3 +129,13 @@ def test_the_waking_is_a_gasp_a_heartbeat_and_white_light_not_the_sky_again(gl, 
     c = closed[35:55, 70:90].reshape(-1, 3).mean(axis=0)
     assert c[0] > 1.8 * c[1] and c[0] > 1.8 * c[2], f"the waking's closed eyes are not red: {c}"
     assert opened.mean() > 170 and opened.std() < 40, "the eyes do not open onto white light"
+
+
+def test_grain_is_a_whisper_outside_the_cracks(dream):
+    """Film grain was too strong everywhere: the lens's grain stays at or below 0.08 (a few
+    8-bit levels) except while the picture glitches in the cracks (120-146 s)."""
+    _, show = dream
+    for t in range(0, int(show.duration)):
+        grain = show.timeline.sample(float(t)).owned["lens"]["grain"]
+        limit = 0.2 if 120 <= t <= 146 else 0.08
+        assert grain <= limit + 1e-9, f"grain {grain:.2f} at {t} s"
