@@ -48,8 +48,8 @@ void main() {
     soft = 0.3 * sharp + 0.7 * soft / 4.0;
     float light = luma(soft);
     float r2 = dot(p, p);
-    vec3 lid = vec3(0.8, 0.05, 0.02) * (0.2 + 1.1 * light) * (0.5 + 0.7 * beat);
-    lid += vec3(1.0, 0.28, 0.09) * exp(-r2 * 6.0) * (0.2 + 0.45 * beat);      // the light is ahead
+    vec3 lid = vec3(0.8, 0.03, 0.012) * (0.2 + 1.1 * light) * (0.5 + 0.7 * beat);
+    lid += vec3(1.0, 0.17, 0.06) * exp(-r2 * 6.0) * (0.2 + 0.45 * beat);      // the light is ahead
     lid *= 1.0 - (0.95 - 0.3 * beat) * smoothstep(0.02, 0.6, r2 * 1.5);       // pounding vignette
 
     // the eyes open: a soft slit widening from the middle, the world inside it over-exposed
