@@ -25,7 +25,7 @@ the_sky = Cue(
         "zoom": [(0, 1.3), (26, 0.95, "out_cubic")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
-    params={"rotation": 2.0, "hum_freq": 0.18},
+    params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74},    # (4 nebula octaves, not 5: cheaper, alike)
 )
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
@@ -99,24 +99,24 @@ trapped_faces = Cue(
 # The choice the story turns on: the syringe comes out of the dark, its needle glinting; the
 # dreamer refuses; it pulls away and its starlight spills into a double helix, gold and indigo.
 the_syringe = Cue(
-    "syringe", 143, 159, fade_in=3, transition="mist", name="the choice: the syringe of starlight",
+    "syringe", 143, 161, fade_in=3, transition="mist", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
-          "refuse": [(0, 0.0), (9.0, 0.0), (15.0, 1.0, "in_out_sine")]},
+          "refuse": [(0, 0.0), (10.0, 0.0), (16.5, 1.0, "in_out_sine")]},
     params={"glint_period": 2.6},
 )
 
-# -- 2:37  "When you refuse the syringe ... they weep -- not tears, but droplets of quicksilver
+# -- 2:39  "When you refuse the syringe ... they weep -- not tears, but droplets of quicksilver
 #          that pool at your feet and harden into mirrors ... fractured, bleeding, gloriously
 #          alive"
 quicksilver = Cue(
-    "quicksilver", 157, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
+    "quicksilver", 159, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
     params={"volume": 1.15, "tilt": 0.1, "shards": 9, "quality": 0.45},
-    # they weep (0-8 s), the pool hardens into a mirror that shows the dreamer (8-12 s), the
-    # mirror shatters (13-17 s) and holds, the dreamer broken across its shards, until the
+    # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
+    # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.
-    keys={"pour": [(0, 2.5), (8, 1.0)],
-          "harden": [(0, 0.0), (7.5, 0.0), (12, 1.0, "in_out_sine")],
-          "fracture": [(0, 0.0), (13, 0.0), (17, 1.0, "out_cubic")]},
+    keys={"pour": [(0, 2.5), (6, 1.0)],
+          "harden": [(0, 0.0), (5.5, 0.0), (10, 1.0, "in_out_sine")],
+          "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")]},
 )
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."
@@ -165,7 +165,7 @@ dream = Show(
         "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (193.5, 0.0), (196.2, 1.0, "in_out_sine")],
-        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (157, 0.8), (189, 0.9), (197, 1.2)],
+        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (189, 0.9), (197, 1.2)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },
