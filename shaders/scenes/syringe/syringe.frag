@@ -44,7 +44,7 @@ vec3 star_layer(vec2 q, float cell, int stream, float px) {
     vec3 h = hash3i(ivec3(id, stream + u_seed * 7));
     vec2 c = (vec2(id) + 0.2 + 0.6 * h.xy) * cell;
     float d2 = dot(q - c, q - c);
-    float b = pow(h.z, 18.0) * (0.65 + 0.35 * sin(TAU * (u_twinkle + h.x * 7.0)));
+    float b = sy_pow12(h.z) * sy_sq(sy_sq(h.z)) * sy_sq(h.z) * (0.65 + 0.35 * sin(TAU * (u_twinkle + h.x * 7.0)));
     vec3 tint = mix(vec3(0.75, 0.85, 1.0), vec3(1.0, 0.85, 0.6), step(0.7, h.y));
     float r = max(px * 1.1, cell * 0.07);
     return tint * b * (exp(-d2 / (r * r)) * 14.0 + exp(-sqrt(d2) / (3.0 * r)) * 1.2);
@@ -122,16 +122,16 @@ vec3 helix(vec2 p) {
         float slope = amp * k * depth;
         float dist = abs(w - off) / sqrt(1.0 + slope * slope);
         float width = 0.0035 + 0.0025 * (0.5 + 0.5 * depth);
-        float core = exp(-pow(dist / width, 2.0));
+        float core = exp(-sy_sq(dist / width));
         float halo = exp(-dist / 0.03) * 0.25;
-        float bead = pow(0.5 + 0.5 * sin(s * 90.0 - u_spill.w * 3.0 + float(i) * 2.0), 12.0);
+        float bead = sy_pow12(0.5 + 0.5 * sin(s * 90.0 - u_spill.w * 3.0 + float(i) * 2.0));
         vec3 tint = i == 0 ? JOY : DESPAIR;
         col += tint * (core * (1.4 + 2.5 * bead) + halo) * (0.35 + 0.65 * (0.5 + 0.5 * depth));
     }
     // Rungs: the pairs joining the strands, where the strands are wide apart.
     float spacing = 0.04;
     float rs = (fract(s / spacing) - 0.5) * spacing;
-    float rung = exp(-pow(rs / 0.0022, 2.0)) * step(abs(w), abs(amp * sin(k * round(s / spacing) * spacing - u_spill.w)));
+    float rung = exp(-sy_sq(rs / 0.0022)) * step(abs(w), abs(amp * sin(k * round(s / spacing) * spacing - u_spill.w)));
     col += mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung * 0.45;
     return col * env;
 }
@@ -159,11 +159,11 @@ void main() {
     float ul = clamp(q.y / max(ri, 1e-4), -1.0, 1.0);
     float depth = sqrt(max(1.0 - ul * ul, 0.0));        // path length through the liquid
     vec2 lq = vec2(q.x - u_flow, q.y);
-    float swirl = fbm(vec2(lq.x * 7.0, q.y * 18.0 + 0.8 * sin(lq.x * 4.0 + q.y * 30.0)), 3);
+    float swirl = fbm(vec2(lq.x * 7.0, q.y * 18.0 + 0.8 * sin(lq.x * 4.0 + q.y * 30.0)), 2);
     float vein = smoothstep(0.45, 0.8, swirl);
     vec3 starlight = vec3(0.006, 0.012, 0.09) * (0.3 + 1.7 * depth)
                    + vec3(0.30, 0.16, 0.85) * vein * vein * 1.4 * depth
-                   + vec3(0.45, 0.75, 1.0) * pow(depth, 12.0) * 0.3 * (0.2 + 1.4 * vein);
+                   + vec3(0.45, 0.75, 1.0) * sy_pow12(depth) * 0.3 * (0.2 + 1.4 * vein);
     starlight += star_layer(lq, 0.016, 1, px) * (0.4 + 0.6 * depth);
     starlight += star_layer(vec2(q.x - 0.6 * u_flow, q.y) * 1.7 + 3.1, 0.016, 2, px * 1.7) * 0.6;
     float stopper = aa_fill(sy_part(q, ri, SY_STOPPER - 0.035, SY_STOPPER));
@@ -183,7 +183,7 @@ void main() {
     // Graduation marks printed on the glass: every 0.05, longer every 0.25.
     float gx = (fract((q.x - SY_BARREL0) / 0.05 + 0.5) - 0.5) * 0.05;
     float major = step(0.9, fract((q.x - SY_BARREL0) / 0.25 + 0.1));
-    float mark = exp(-pow(gx / max(px * 0.9, 0.0012), 2.0))
+    float mark = exp(-sy_sq(gx / max(px * 0.9, 0.0012)))
                * step(q.y, -0.015) * step(-0.035 - 0.02 * major, q.y)
                * step(SY_BARREL0 + 0.06, q.x) * step(q.x, SY_BARREL1 - 0.02);
     refl += vec3(0.55, 0.6, 0.7) * mark * 0.7;
@@ -201,7 +201,7 @@ void main() {
     float dn = sy_part(q, rn, SY_HUB1, SY_TIP);
     float needle = clamp(0.5 - dn / max(px, 1e-5), 0.0, 1.0);
     float un = clamp(q.y / max(rn, px), -1.0, 1.0);
-    float glint = exp(-pow((q.x - u_glint_x) / 0.05, 2.0)) * u_glint_now;
+    float glint = exp(-sy_sq((q.x - u_glint_x) / 0.05)) * u_glint_now;
     vec3 needle_col = MOON * (0.15 + 1.3 * sy_studio(un) + 5.0 * glint);
     col = mix(col, needle_col, needle);
     // Light along the steel: the needle shines a little wider than it is thin.

@@ -6,6 +6,16 @@
 // of revolution seen side on, so a part is a radius profile r(x) and its shading uses the
 // cylinder's normal n = (0, y/r, sqrt(1 - (y/r)^2)): no ray is marched.
 
+// Powers by multiplication: pow() is exp2(log2()) on software GL, several times the cost.
+float sy_sq(float x) {
+    return x * x;
+}
+
+float sy_pow12(float x) {
+    float x4 = sy_sq(sy_sq(x));
+    return x4 * x4 * x4;
+}
+
 const float SY_R = 0.070;          // barrel radius
 const float SY_BARREL0 = -0.42;    // barrel back (the finger flange)
 const float SY_BARREL1 = 0.30;     // barrel front, where the shoulder starts
@@ -43,8 +53,8 @@ float sy_fresnel(float u, float f0) {
 // What a polished cylinder reflects across its width (u = y / r): a broad soft window above,
 // a hard thin rim light below, and the dark room between. Gives glass and steel their form.
 float sy_studio(float u) {
-    float window = exp(-pow((u - 0.52) / 0.13, 2.0));
-    float rim = exp(-pow((u + 0.80) / 0.045, 2.0));
-    float line = exp(-pow((u - 0.18) / 0.035, 2.0));
+    float window = exp(-sy_sq((u - 0.52) / 0.13));
+    float rim = exp(-sy_sq((u + 0.80) / 0.045));
+    float line = exp(-sy_sq((u - 0.18) / 0.035));
     return 0.9 * window + 1.2 * rim + 0.35 * line;
 }
