@@ -25,7 +25,9 @@ vec3 decode(vec3 c) {
 // Lub-dub: two pulses a beat, the second a third of a beat later and weaker.
 float heartbeat(float t, float bpm) {
     float ph = fract(t * bpm / 60.0);
-    return exp(-pow((ph - 0.04) / 0.05, 2.0)) + 0.6 * exp(-pow((ph - 0.3) / 0.06, 2.0));
+    float a = (ph - 0.04) / 0.05;
+    float b = (ph - 0.3) / 0.06;
+    return exp(-a * a) + 0.6 * exp(-b * b);
 }
 
 void main() {
@@ -54,7 +56,8 @@ void main() {
 
     // the eyes open: a soft slit widening from the middle, the world inside it over-exposed
     float o = clamp(u_open, 0.0, 1.0);
-    float half_h = 0.62 * o * o * sqrt(max(1.0 - pow(p.x / (0.95 + 0.5 * o), 2.0), 0.0));
+    float across = p.x / (0.95 + 0.5 * o);
+    float half_h = 0.62 * o * o * sqrt(max(1.0 - across * across, 0.0));
     float slit = smoothstep(0.0, 0.1, half_h - abs(p.y) + 0.04) * smoothstep(0.0, 0.12, o);
     // radiant: the world comes back over-exposed and soft, a white with warmth in it, never
     // the dream's sky again
