@@ -1,4 +1,4 @@
-"""The dream: the whole text as one show, in its order, in three minutes.
+"""The dream: the whole text as one show, in its order, in a little over three minutes.
 
 This is the default show: what `visuals render` and `visuals live` play when given nothing
 else.  It is also meant to be read, and copied to start your own: a show is a list of cues
@@ -25,7 +25,7 @@ the_sky = Cue(
         "zoom": [(0, 1.3), (26, 0.95, "out_cubic")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
-    params={"rotation": 2.0, "hum_freq": 0.18},
+    params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74},    # (4 nebula octaves, not 5: cheaper, alike)
 )
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
@@ -93,53 +93,81 @@ trapped_faces = Cue(
           "intensity": [(0, 1.1), (15, 0.8)]},
 )
 
-# -- 2:23  "When you refuse the syringe ... they weep -- not tears, but droplets of quicksilver
+# -- 2:23  "They offer you a choice: a syringe filled with liquid starlight, its needle
+#          glinting like a shard of moonlight ... joy and despair intertwined like the double
+#          helix of a DNA strand.  When you refuse the syringe ..."
+# The choice the story turns on: the syringe comes out of the dark, its needle glinting; the
+# dreamer refuses; it pulls away and its starlight spills into a double helix, gold and indigo.
+the_syringe = Cue(
+    "syringe", 143, 161, fade_in=3, transition="mist", name="the choice: the syringe of starlight",
+    keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
+          "refuse": [(0, 0.0), (10.0, 0.0), (16.5, 1.0, "in_out_sine")]},
+    params={"glint_period": 2.6},
+)
+
+# -- 2:39  "When you refuse the syringe ... they weep -- not tears, but droplets of quicksilver
 #          that pool at your feet and harden into mirrors ... fractured, bleeding, gloriously
 #          alive"
 quicksilver = Cue(
-    "quicksilver", 143, 165, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
-    keys={"pour": [(0, 2.5), (10, 1.0)],
-          "harden": [(0, 0.0), (10, 0.0), (15, 1.0, "in_out_sine")],
-          "fracture": [(0, 0.0), (16, 0.0), (21, 1.0, "in_cubic")]},
+    "quicksilver", 159, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
+    params={"volume": 1.15, "tilt": 0.1, "shards": 9, "quality": 0.45},
+    # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
+    # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
+    # dream fractures.
+    keys={"pour": [(0, 2.5), (6, 1.0)],
+          "harden": [(0, 0.0), (5.5, 0.0), (10, 1.0, "in_out_sine")],
+          "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")]},
 )
 
-# -- 2:42  "The dream fractures. The liquid towers shatter into mist."
+# -- 2:56  "The dream fractures. The liquid towers shatter into mist."
 fracture = Cue(
-    "towers", 162, 172, fade_in=3, name="the dream fractures",
+    "towers", 176, 186, fade_in=3, name="the dream fractures",
     params={"speed": 0.5, "height": 3.0},
     events=[Touch(3.5, 0.5, 0.55, 2.0), Touch(5.0, 0.32, 0.5, 1.6), Touch(6.0, 0.68, 0.48, 1.8)],
 )
 
-# -- 2:50  "The Resonance howls, a sound that is both a requiem and a lullaby."
+# -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
-    "resonance", 170, 177, fade_in=2.5, transition="shatter", name="the Resonance howls",
+    "resonance", 184, 191, fade_in=2.5, transition="shatter", name="the Resonance howls",
     params={"memory": 0.9, "flicker": 0.8, "speed": 2.5},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")]},
 )
 
-# -- 2:55  "You wake gasping ... your heart pounding with the unbearable, radiant weight of
-#          being human."  A white breath, and the sky is the sky again.
+# -- 3:09  "You wake gasping, your cheeks wet, your heart pounding with the unbearable, radiant
+#          weight of being human."  A white breath; the gasp; the light through closed eyelids,
+# blood-red and pounding with the heart (the fire the dream's world was without); then the
+# eyes open onto a radiant white world (the `waking` effect, automated below).
 waking = Cue(
-    "sky", 175, 180, fade_in=3, fade_out=2, transition="breath", name="the waking",
-    params={"inversion": 0.0, "segments": 1.0, "rotation": 0.5, "exposure": 1.4, "hum_depth": 0.1},
+    "sky", 189, 197, fade_in=3, fade_out=0.6, transition="breath", name="the waking",
+    # (the sky is seen only blurred through the lids and then over-exposed: low quality is enough)
+    params={"inversion": 0.0, "segments": 1.0, "rotation": 0.5, "exposure": 1.4, "hum_depth": 0.1,
+            "quality": 0.2},
 )
 
 dream = Show(
     "dream",
     cues=[the_sky, constellations, glass_city, moss, serenes, resonance, the_woman, trapped_faces,
-          quicksilver, fracture, howl, waking],
+          the_syringe, quicksilver, fracture, howl, waking],
     bpm=66,
-    duration=180,
+    duration=197,
     seed=2026,
     description="the whole dream, from the hum to the waking",
-    # Over the whole frame: a lens (bloom, vignette, grain), and the glitches of the cracks.
-    post=["glitch", "lens"],
+    # Over the whole frame: a lens (bloom, vignette, grain), the glitches of the cracks, the howl
+    # that tears the sky, and the waking (each skipped while its amount is 0).
+    post=["glitch", "howl", "waking", "lens"],
     tracks={
         "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.3, "in_quad"), (129, 0.55), (131, 0.2),
                           (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
-                          (166, 0.0), (169, 0.45, "in_quad"), (174, 0.7), (176, 0.0)],
-        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (175, 0.9), (180, 1.2)],
-        "lens.grain": [(0, 0.2), (120, 0.2), (130, 0.45), (146, 0.25), (180, 0.15)],
+                          (180, 0.0), (183, 0.3, "in_quad"), (185, 0.12), (187, 0.0)],
+        # The howl: sound as pressure waves through the sky, and the sky tearing open.
+        "howl.amount": [(0, 0.0), (184, 0.0), (186.5, 0.45, "in_quad"), (189, 1.0, "in_quad"),
+                        (190.4, 0.7), (190.6, 0.0)],
+        "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
+        "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
+        "waking.open": [(0, 0.0), (193.5, 0.0), (196.2, 1.0, "in_out_sine")],
+        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (189, 0.9), (197, 1.2)],
+        # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
+        "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },
     # The laughter that loops: the picture sticks on repeat, twice.
     loops=[Loop(127.5, 130.5, length=0.5), Loop(138.0, 139.8, length=0.3)],

@@ -1,6 +1,7 @@
-"""Post effects: bloom, a tone-mapping grade, film grain, vignette, chromatic aberration, and
-the cracks in the utopia (tremor, block displacement, colour split, and ``glitch``, all three
-under one knob).
+"""Post effects: bloom, a tone-mapping grade, film grain, vignette, chromatic aberration, the
+cracks in the utopia (tremor, block displacement, colour split, and ``glitch``, all three
+under one knob), and the end of the dream (``howl``: a sound tearing the sky; ``waking``: light
+through closed lids pounding with the heart, a gasp, the eyes opening onto white).
 
 Each effect is a :class:`~visuals.post.PostEffect`: passes that read the image they process as
 ``sampler2D u_input``.  A cue applies them to its own image, a show to the whole frame, and the
@@ -173,7 +174,7 @@ lens = _Grainy(
         Param("vignette", 0.3, 0.0, 1.0, "how much the corners darken"),
         Param("roundness", 0.6, 0.0, 1.0, "vignette shape: 0 follows the frame, 1 a circle"),
         Param("softness", 0.6, 0.05, 1.0, "vignette falloff width: hard edge (0.05) to the whole frame (1)"),
-        Param("grain", 0.25, 0.0, 1.0, "film grain strength (weaker in the darks)"),
+        Param("grain", 0.12, 0.0, 1.0, "film grain strength (weaker in the darks; subtle by default)"),
         Param("grain_size", 1.2, 1.0, 4.0, "grain size in pixels at 720p (scales with the frame)"),
         Param("grain_colour", 0.2, 0.0, 1.0, "grain chroma: 0 monochrome, 1 coloured"),
     ],
@@ -223,3 +224,31 @@ glitch = PostEffect(
     ],
     description="glitch: tremor, colour split and block displacement together, in bursts, from one amount",
 )
+
+
+# -- the end of the dream -------------------------------------------------------------------
+howl = PostEffect(
+    "howl",
+    passes=[Pass(f"{FX}/howl.frag")],
+    params=[
+        Param("amount", 0.0, 0.0, 1.0, "the howl: sound waves through the image and a tear across the sky (0 = off)"),
+        Param("waves", 1.0, 0.0, 2.0, "strength of the pressure waves (displacement, colour along the fronts)"),
+        Param("tear", 1.0, 0.0, 2.0, "how wide the sky tears open"),
+        Param("source_y", 0.72, 0.0, 1.0, "height of the howl's source, in frame heights from the bottom"),
+        Param("tear_y", 0.66, 0.0, 1.0, "height of the tear across the sky, in frame heights from the bottom"),
+    ],
+    description="the howl: a sound tearing the sky -- pressure waves that bend the image and split its colours, and a rip of light",
+)
+
+waking = PostEffect(
+    "waking",
+    passes=[Pass(f"{FX}/waking.frag")],
+    params=[
+        Param("amount", 0.0, 0.0, 1.0, "the waking over the frame (0 = off)"),
+        Param("open", 0.0, 0.0, 1.0, "the eyes: 0 closed (red light through the lids), 1 open (the world, radiant)"),
+        Param("gasp", 0.0, 0.0, 1.0, "the gasp: a jolt of the frame and a flash (automate as a short impulse)"),
+        Param("bpm", 96.0, 30.0, 180.0, "the pounding heart's tempo"),
+    ],
+    description="waking: light through closed eyelids pounding with the heart, a gasp, the eyes opening onto radiant white",
+)
+

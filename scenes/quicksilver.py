@@ -57,8 +57,10 @@ FOV_Y = 40.0                  # degrees
 
 SITES = 11                    # tears that build the pool
 BEADS = 14                    # small satellite beads the landings throw off
-GRAVITY = 5.0                 # units/s^2 (a dream's slow fall)
-DROP_HEIGHT = 2.4             # tears start falling here (above the top of the frame)
+GRAVITY = 2.4                 # units/s^2 (a dream's slow fall)
+DROP_HEIGHT = 0.6             # tears gather out of the air here, inside the frame (no tear
+                              # enters cut off by its top edge), swell for TEAR_GATHER s, and fall
+TEAR_GATHER = 0.22
 FALL_TIME = math.sqrt(2.0 * DROP_HEIGHT / GRAVITY)
 TEAR_RADIUS = 0.055
 RATE_MAX = 6.0                # candidate tears per second once the pool has formed
@@ -69,6 +71,9 @@ MAX_WAVES = 12                # splash ripples evaluated at once (quality picks 
 MAX_BLOBS = SITES + BEADS
 TILES_X, TILES_Y = 48, 27      # screen tiles of the proxy geometry (see qs_tiles.glsl)
 TILE_VERTICES = 6 * TILES_X * TILES_Y
+DREAMER_FEET = (-0.015, -0.05) # the dreamer's feet and height in the reflection, in units of
+DREAMER_HEIGHT = 0.118         # env_q (qs_env.glsl), where the pool's main lobe spans about
+                               # x -0.15..0.1, y -0.05..0.07 (near the viewer: up)
 AO_REACH = 0.25               # how far the pool's contact shadow reaches on the floor
 
 
@@ -245,6 +250,24 @@ def tear_box(tears: np.ndarray, shapes: np.ndarray) -> tuple[float, float, float
     return (float(lo[0] - pad), float(lo[1] - pad), float(hi[0] + pad), float(hi[1] + pad))
 
 
+def heartbeat(t: float, bpm: float = 72.0) -> float:
+    """Lub-dub, 0..1: two pulses a beat, the second a third of the beat later and weaker."""
+    ph = (t * bpm / 60.0) % 1.0
+    return min(1.0, math.exp(-((ph - 0.05) / 0.06) ** 2) + 0.6 * math.exp(-((ph - 0.33) / 0.07) ** 2))
+
+
+def dreamer_uniform(strength: float, hard: float, t: float, vol: float) -> tuple[float, float, float, float]:
+    """u_dreamer_fig: the figure shows as the mirror hardens (none while the pool is liquid),
+    sized with the pool (which grows about the point the mirror's axis reflects from)."""
+    show = strength * _smoothstep(0.3, 0.9, hard)
+    return (show, heartbeat(t), DREAMER_HEIGHT * vol ** 0.5, 0.0)
+
+
+def _smoothstep(a: float, b: float, x: float) -> float:
+    k = min(max((x - a) / (b - a), 0.0), 1.0)
+    return k * k * (3.0 - 2.0 * k)
+
+
 def shiver_phases(t: float) -> tuple[float, float, float, float]:
     """The liquid's shiver at time t: two swell phases wrapped to 2 pi, and a drift of its
     noise that turns back every ~9 minutes (a triangle wave), so long shows stay precise."""
@@ -343,10 +366,13 @@ class QuicksilverScene(Scene):
             if s <= 0.0:
                 continue
             fall = max(land - t, 0.0)
-            speed = GRAVITY * fall
-            r = TEAR_RADIUS * size * (0.35 + 0.65 * s)
+            speed = GRAVITY * (FALL_TIME - fall)
+            gathered = _smoothstep(0.0, TEAR_GATHER, FALL_TIME - fall)
+            if gathered <= 0.0:
+                continue
+            r = TEAR_RADIUS * size * (0.35 + 0.65 * s) * gathered
             ry = r * 1.15 + speed / 110.0       # stretched by its speed (a short shutter's blur)
-            y = ry + 0.5 * GRAVITY * fall * fall
+            y = ry + DROP_HEIGHT - 0.5 * GRAVITY * (FALL_TIME - fall) ** 2
             tear_a[m] = (x, y, z, r)
             tear_b[m] = (ry, 0.0, 0.0, 0.0)
             m += 1
@@ -412,6 +438,8 @@ class QuicksilverScene(Scene):
             "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
             "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
             "u_shiver": shiver_phases(t),
+            "u_dreamer_fig": dreamer_uniform(float(p["dreamer"]), hard, t, vol),
+            "u_dreamer_feet": (DREAMER_FEET[0] * vol ** 0.5, DREAMER_FEET[1] * vol ** 0.5),
         }
 
 
@@ -444,6 +472,7 @@ quicksilver = QuicksilverScene(
         Param("light", 1.0, 0.0, 3.0, "brightness of the key light's highlights"),
         Param("reflection", 1.0, 0.1, 2.0, "brightness of the reflected environment"),
         Param("skyline", 0.85, 0.0, 1.0, "the dream city's glass towers standing in the reflections (0: the bound scene alone)"),
+        Param("dreamer", 1.0, 0.0, 1.0, "the dreamer the hardened mirror shows: warm, red, alive, broken across the shards"),
         Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
         Param("floor", "#0c0a12", description="the colour of the dark floor"),
     ],

@@ -190,7 +190,7 @@ sky = Sky(
     params=[
         Param("inversion", 1.0, 0.0, 1.0, "natural night sky (0) to the inverted sky (1), a designed OKLab transform"),
         Param("dissolve", 0.6, 0.0, 1.0, "how much the inversion sweeps as a front (centre and clouds first) instead of everywhere at once"),
-        Param("hue_turn", -130.0, -360.0, 360.0, "degrees hues turn on the way to the inverted sky (-130: gold suns to violet, lavender moons to emerald, through the blues)"),
+        Param("hue_turn", -140.0, -360.0, 360.0, "degrees hues turn on the way to the inverted sky (-140: gold suns to violet, lavender moons to emerald, through the blues)"),
         Param("segments", 8.0, 1.0, 24.0, "kaleidoscope mirror count; fractional values grow the next sector in smoothly"),
         Param("rotation", 3.0, -45.0, 45.0, "rotation speed of the kaleidoscope, degrees per second"),
         Param("zoom", 1.0, 0.5, 2.5, "magnification of the whole sky"),

@@ -100,7 +100,9 @@ EFFECTS = effects()
 ZERO = {"bloom": {"amount": 0.0}, "lens": {"bloom": 0.0, "vignette": 0.0, "grain": 0.0},
         "tonemap": {}, "grain": {"amount": 0.0}, "vignette": {"amount": 0.0},
         "aberration": {"amount": 0.0}, "tremor": {"amount": 0.0}, "blocks": {"amount": 0.0},
-        "split": {"amount": 0.0}, "glitch": {"amount": 0.0}}
+        "split": {"amount": 0.0}, "glitch": {"amount": 0.0},
+        "howl": {"amount": 0.0, "waves": 2.0, "tear": 2.0},
+        "waking": {"amount": 0.0, "gasp": 1.0, "open": 0.5}}
 
 
 def test_the_effects_of_the_issue_exist():
@@ -330,3 +332,46 @@ def test_lens_vignettes_and_grains_and_blooms(gl, project):
     plain, = render(gl, project, "plain_spot", 'fx("plain_spot", "fx_spot", [])')
     lit, = render(gl, project, "lens_spot", 'fx("lens_spot", "fx_spot", [("lens", {"bloom": 1.0, "grain": 0.0})])')
     assert lit[45, 86].mean() > plain[45, 86].mean() + 3
+
+
+# -- the howl and the waking -------------------------------------------------------------------
+
+def test_the_howl_tears_the_sky_with_a_rip_of_light_and_bends_it_smoothly(gl, project):
+    """Over a dark flat sky, the howl at full strength opens a bright tear near its height and
+    leaves the bottom of the frame dark; over the checker it bends the squares' edges
+    (pressure waves)."""
+    sky, = render(gl, project, "howl_sky", 'fx("howl_sky", "fx_flat", [("howl", {"amount": 1.0})], colour="#0a0a18")',
+                  frames=(45,))
+    h = SIZE[1]
+    tear_row = round((1.0 - 0.66) * h)
+    band = sky[max(tear_row - 12, 0):tear_row + 12]
+    assert band.min(axis=2).max() > 200, "no white light in the tear"
+    assert band[..., 2].mean() > band[..., 1].mean(), "the tear's glow is not violet"
+    assert sky[-20:].mean() < 30, "the howl lit up the whole frame"
+    plain, = render(gl, project, "plain_checker", 'fx("plain_checker", "fx_checker", [])', size=(320, 180))
+    bent, = render(gl, project, "howl_checker", 'fx("howl_checker", "fx_checker", [("howl", {"amount": 1.0, "tear": 0.0})])',
+                   frames=(45,), size=(320, 180))
+    changed = (np.abs(bent - plain).max(axis=2) > 60).mean()
+    assert changed > 0.01, f"the waves do not bend the image ({changed * 100:.2f} %)"
+
+
+def test_the_waking_is_red_light_through_closed_lids_then_radiant_white(gl, project):
+    closed, = render(gl, project, "wake_closed", 'fx("wake_closed", "fx_flat", [("waking", {"amount": 1.0})], colour="#606060")',
+                     frames=(12,))
+    h, w = SIZE[1], SIZE[0]
+    centre = closed[h // 2 - 5:h // 2 + 5, w // 2 - 5:w // 2 + 5].mean(axis=(0, 1))
+    assert centre[0] > centre[1] + 60 and centre[0] > centre[2] + 60, f"closed eyes see no red light: {centre}"
+    assert closed[:6, :6].max() < 25, "the corners are not dark behind the lids"
+    opened, = render(gl, project, "wake_open", 'fx("wake_open", "fx_flat", [("waking", {"amount": 1.0, "open": 1.0})], colour="#606060")',
+                     frames=(12,))
+    mid = opened[h // 2 - 5:h // 2 + 5, w // 2 - 5:w // 2 + 5]
+    assert mid.min() > 200, "open eyes do not see a radiant white"
+
+
+def test_the_waking_heart_pounds(gl, project):
+    """The light through the lids pulses: frames across one beat differ in brightness."""
+    frames = render(gl, project, "wake_beat", 'fx("wake_beat", "fx_flat", [("waking", {"amount": 1.0, "bpm": 60.0})], colour="#606060")',
+                    frames=tuple(range(0, 30, 3)))
+    levels = [f.mean() for f in frames]
+    assert max(levels) - min(levels) > 8, f"no heartbeat: {levels}"
+

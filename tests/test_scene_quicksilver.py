@@ -103,10 +103,11 @@ def box3(img: np.ndarray) -> np.ndarray:
 
 
 def test_hardening_stills_the_pool(gl, tmp_path):
-    """harden = 1: consecutive frames match (up to the dither); harden = 0: they differ."""
+    """harden = 1: consecutive frames match (up to the dither); harden = 0: they differ.
+    (Without the dreamer: the metal is still, but the heart of the figure it shows beats.)"""
     dt = 1.0 / 30.0
     liquid_a, liquid_b, frozen_a, frozen_b = render_cues(
-        gl, tmp_path, [{"harden": 0.0}, {"harden": 1.0}], [SETTLED, SETTLED + dt])
+        gl, tmp_path, [{"harden": 0.0, "dreamer": 0.0}, {"harden": 1.0, "dreamer": 0.0}], [SETTLED, SETTLED + dt])
     pool = pool_mask(frozen_a)
     raw = np.abs(frozen_a.astype(int) - frozen_b.astype(int))
     frozen = np.abs(box3(frozen_a) - box3(frozen_b))
@@ -147,3 +148,28 @@ def test_frames_are_a_pure_function_of_time(gl, tmp_path):
     alone = render_times(gl, "qs_case", [3.0], folder=project, size=SIZE)[0]
     after = render_times(gl, "qs_case", [1.0, 2.0, 3.0], folder=project, size=SIZE)[2]
     assert np.array_equal(alone, after)
+
+
+def test_the_hardened_mirror_shows_the_dreamer_warm_against_the_cold_metal(gl, tmp_path):
+    """"In them, you see yourself": with the dreamer, pixels near the figure's place in the
+    mirror (the middle of the pool) differ from the mirror without it, and they are warm
+    (red over blue); the liquid pool shows no one; the shards still show (pieces of) them."""
+    size = (320, 180)
+    (with_me, without, liquid_with, liquid_without, broken, broken_without) = render_cues(
+        gl, tmp_path, [{"harden": 1.0, "dreamer": 1.0}, {"harden": 1.0, "dreamer": 0.0},
+                       {"harden": 0.0, "dreamer": 1.0, "pour": 0.0}, {"harden": 0.0, "dreamer": 0.0, "pour": 0.0},
+                       {"fracture": 1.0, "dreamer": 1.0}, {"fracture": 1.0, "dreamer": 0.0}],
+        [SETTLED], size=size)
+    diff = np.abs(with_me.astype(int) - without.astype(int)).max(axis=2)
+    changed = diff > 25
+    assert changed.mean() > 0.01, f"the figure barely shows ({changed.mean() * 100:.2f} % of pixels)"
+    rows, cols = np.nonzero(changed)
+    cy, cx = rows.mean() / size[1], cols.mean() / size[0]
+    assert 0.3 < cy < 0.7 and 0.3 < cx < 0.6, f"the figure is not in the middle of the mirror ({cx:.2f}, {cy:.2f})"
+    warm = with_me[changed].astype(float)
+    cold = without[changed].astype(float)
+    assert warm[:, 0].mean() > warm[:, 2].mean() + 30, "the figure is not warm"
+    assert cold[:, 2].mean() > cold[:, 0].mean() - 5, "the bare mirror there is not cold"
+    assert np.array_equal(liquid_with, liquid_without), "the liquid pool shows the figure already"
+    pieces = np.abs(broken.astype(int) - broken_without.astype(int)).max(axis=2) > 25
+    assert pieces.mean() > 0.005, "the shattered mirror lost the figure"

@@ -304,3 +304,34 @@ def test_layout_crown_and_scatter(scene):
     b = scene.layout(dict(p, arrangement=1.0), 5.0, seed=2)["u_body_a"]
     assert not np.allclose(a[:4], b[:4]), "scattered bodies do not depend on the seed"
     assert np.array_equal(a, scene.layout(dict(p, arrangement=1.0), 5.0, seed=1)["u_body_a"])
+
+
+# -- the inverted sky: a pale cool sky, not muddy beige with dark specks -----------------------
+
+def test_the_inverted_night_is_cool_and_clean_not_beige_and_speckled(sky):
+    """At full inversion the night between the bodies turns pale lilac-ice (blue at least as
+    strong as red), and the stars, which would invert into dark specks, are gone: almost no
+    pixel is much darker than its neighbourhood."""
+    img = sky({"inversion": 1.0, "rotation": 0.0}, t=2.0, size=(320, 180))
+    corners = np.concatenate([img[:30, :50].reshape(-1, 3), img[:30, -50:].reshape(-1, 3),
+                              img[-30:, :50].reshape(-1, 3), img[-30:, -50:].reshape(-1, 3)])
+    r, g, b = corners.mean(axis=0)
+    assert b >= r, f"the inverted night is warm (beige): mean rgb {r:.0f} {g:.0f} {b:.0f}"
+    y = luma(img)
+    pad = np.pad(y, 2, mode="edge")
+    h, w = y.shape
+    around = np.stack([pad[2 + dy:2 + dy + h, 2 + dx:2 + dx + w]
+                       for dy in (-2, 0, 2) for dx in (-2, 0, 2) if dy or dx])
+    specks = (y < around.min(axis=0) - 12).mean()           # darker than all around: a speck
+    assert specks < 0.002, f"{specks * 100:.2f} % of the inverted sky are dark specks"
+
+
+def test_no_ring_of_star_copies_round_the_kaleidoscope_centre(sky):
+    """Near the centre the fold repeats each star in a tight ring; stars fade out there."""
+    on = sky({"inversion": 0.0, "rotation": 0.0, "suns": 0, "moons": 0, "nebula_glow": 0.2}, t=2.0, size=(320, 180))
+    off = sky({"inversion": 0.0, "rotation": 0.0, "suns": 0, "moons": 0, "nebula_glow": 0.2, "stars": 0.0}, t=2.0,
+              size=(320, 180))
+    centre = (slice(90 - 12, 90 + 12), slice(160 - 12, 160 + 12))
+    star_light = np.abs(on[centre] - off[centre]).max()
+    assert star_light < 12, f"stars still crowd the centre (up to {star_light:.0f} levels)"
+    assert np.abs(on - off).max() > 40, "the comparison can fail: stars show away from the centre"

@@ -17,11 +17,16 @@ uniform int u_city_layers;         // 2: near and far towers; 1 (low quality): n
 const float ENV_PITCH = 0.56;        // radians above the horizon (the camera looks down ~32 deg)
 const float ENV_SCALE = 2.0;        // image half-heights per unit of tan(angle / 2)
 
-vec2 env_uv(vec3 r) {
+// The stereographic plane itself (0 at the flat mirror's reflection of the axis).
+vec2 env_q(vec3 r) {
     vec3 axis = vec3(0.0, sin(ENV_PITCH), cos(ENV_PITCH));
     vec3 upv = vec3(0.0, cos(ENV_PITCH), -sin(ENV_PITCH));
     float den = max(1.0 + dot(r, axis), 0.05);
-    vec2 q = vec2(r.x, dot(r, upv)) / den;
+    return vec2(r.x, dot(r, upv)) / den;
+}
+
+vec2 env_uv(vec3 r) {
+    vec2 q = env_q(r);
     vec2 size = vec2(textureSize(u_environment, 0));
     vec2 uv = 0.5 + 0.5 * ENV_SCALE * q * vec2(size.y / size.x, 1.0);
     return 1.0 - abs(1.0 - mod(uv, 2.0));
@@ -56,6 +61,8 @@ vec3 env_ambient() {
                           + texture(u_envblur, vec2(0.3, 0.4)).rgb));
 }
 
+#include "qs_dreamer.glsl"
+
 // The dream city's glass towers standing round the viewer, in silhouette against the sky:
 // what a mirror on the floor of the city shows.  el: elevation, az: azimuth (radians), aaw:
 // antialiasing width (radians).  Returns (coverage, lit edge, height within the tower 0..1).
@@ -72,7 +79,7 @@ vec3 city(float el, float az, float aaw) {
         float exists = step(layer == 0 ? 0.12 : 0.0, h.z);
         float width = 0.42 + 0.42 * h.x;
         float off = (f - 0.5) / (0.5 * width);                      // -1..1 across the tower
-        float top = layer == 0 ? 0.5 + 0.6 * h.y : 0.2 + 0.3 * h.y;
+        float top = layer == 0 ? 0.16 + 0.2 * h.y : 0.07 + 0.1 * h.y;   // low: a skyline at the mirror's far edge, not stripes over it
         top -= (0.03 + 0.09 * fract(h.x * 13.0)) * off * off;       // soft, rounded glass crowns
         float side = (abs(f - 0.5) - 0.5 * width) / dens;           // radians
         float body = (1.0 - smoothstep(-w, w, el - top)) * (1.0 - smoothstep(-w, w, side)) * exists;
@@ -114,6 +121,13 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     vec3 moss = vec3(0.02, 0.16, 0.10);
     vec3 glass = sky * 0.07 + moss * exp(-c.z * 5.0) + vec3(0.002, 0.002, 0.006)
                + (sky * 0.8 + vec3(0.05)) * c.y;
+    // A night sky darkens overhead: the mirror goes from the bright horizon at its far rim to
+    // deep dark near the viewer, which is what makes a flat pool read as a mirror lying on a
+    // floor (and gives the figure in it a dark ground).
+    sky *= mix(1.0, 0.3, smoothstep(0.25, 0.75, el));
+    // Cold metal: the mirror gives the sky back greyed towards steel blue, so the only warmth
+    // in it is the dreamer's.
+    sky = mix(vec3(luma(sky)) * vec3(0.82, 0.9, 1.08), sky, 0.4);
     sky = mix(sky, glass, cover);
     // the horizon: the street's glow, then the dark floor below it
     sky += moss * 0.5 * exp(-max(el, 0.0) * 40.0) * u_skyline;

@@ -111,10 +111,19 @@ void main() {
     vec3 col = metal_shade(ns, v, rs, rough * (1.0 - max(on_tear, in_refl)), ws);
     col *= 1.0 - 0.25 * in_refl * (1.0 - on_tear);      // the second bounce loses a little
 
-    // the crazed spot where the mirror was struck, and the open cracks (not over a tear)
+    // the dreamer in the hardened mirror (qs_dreamer.glsl), looked up along the calm
+    // reflection turned a little towards each shard's own: so every shard shows
+    // its piece of the figure, displaced a little, the figure broken but still whole enough
+    // to read (the full shard tilt would scatter it across the sky)
     float pool_marks = 1.0 - on_tear;
+    vec3 r_fig = normalize(r_calm + 0.08 * (r - r_calm));
+    vec4 me = dreamer(r_fig, px_angle) * pool_marks;      // (a flat mirror keeps the camera's pixel angle; the shards' derivatives would blur it)
+    col = col * (1.0 - 0.85 * me.a) + metal_f0() * me.rgb * u_reflection;
+    // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
+    // where they cut the dreamer, they bleed
     col = mix(col, col * 0.55 + vec3(0.08), cr.crush * hashi(ivec2(gl_FragCoord.xy) / 2 + 7) * pool_marks);
-    col = mix(col, vec3(0.002, 0.0015, 0.003), crack_gap(cr) * pool_marks);
+    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), vec3(0.5, 0.01, 0.005), clamp(2.0 * me.a, 0.0, 1.0));
+    col = mix(col, gap, crack_gap(cr) * pool_marks);
     float alpha = mix(cover, tcov + cover * (1.0 - tcov), on_tear);
 
     col *= qs_vignette(uv);

@@ -40,9 +40,12 @@ vec3 sun(vec2 q, int i, float px) {
     float x = r / a.z;
     float mu = sqrt(max(1.0 - x * x, 0.0));
     float smu = sqrt(mu);
-    float disc = clamp((a.z - r) / px + 0.5, 0.0, 1.0);
+    float disc = clamp((a.z - r) / (px + 0.08 * a.z) + 0.5, 0.0, 1.0);     // a soft limb, no drawn edge
     // Limb-darkened photosphere, white-gold at the centre to orange at the rim.
-    vec3 core = mix(vec3(1.0, 0.48, 0.16), vec3(1.0, 0.90, 0.70), mu * smu) * (0.22 + 0.78 * smu) * 1.35;
+    vec3 core = mix(vec3(1.0, 0.62, 0.30), vec3(1.0, 0.90, 0.70), mu * smu) * (0.55 + 0.45 * smu) * 1.35;
+    // a living surface: granulation, and a ragged bright limb instead of a drawn outline
+    vec2 g = (q - a.xy) / a.z;
+    core *= 0.82 + 0.36 * vnoise(g * 7.0 + b.w * 31.0) * (0.4 + 0.6 * mu);
     vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum)
                 * (1.0 - sky_sun_far(x));
     return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona;
@@ -83,7 +86,7 @@ void main() {
     float px = 1.0 / (u_resolution.y * u_zoom_eff);
     if (u_body_a[v_body].w < 0.5) {
         // The disc hides what is behind it (stars, nebula, the far corona); its light is added.
-        float disc = clamp((u_body_a[v_body].z - length(q - u_body_a[v_body].xy)) / px + 0.5, 0.0, 1.0);
+        float disc = clamp((u_body_a[v_body].z - length(q - u_body_a[v_body].xy)) / (px + 0.08 * u_body_a[v_body].z) + 0.5, 0.0, 1.0);
         frag = vec4(sun(q, v_body, px), disc);
     } else {
         frag = moon(q, v_body, px);

@@ -82,7 +82,9 @@ vec3 sky_invert(vec3 lin, float t, float turn) {
     float L = lab.x;
     float e = t * t * (3.0 - 2.0 * t);
     float s = sin(PI * t);
-    float Linv = 0.93 - 0.58 * L;
+    // (the brightest, the suns' discs and inner coronas, turn back up: luminous violet suns,
+    // not dark dots)
+    float Linv = 0.84 - 0.5 * L + 1.1 * smoothstep(0.7, 1.0, L) * (L - 0.6);
     float v = sqrt((2.0 * L - 1.0) * (2.0 * L - 1.0) + 0.02) - 0.55;
     float L2 = mix(L, Linv, e) + 0.40 * s * v;
     float C = length(lab.yz);
@@ -92,7 +94,7 @@ vec3 sky_invert(vec3 lin, float t, float turn) {
     Cg = mix(Cg, 0.15 * tanh(Cg / 0.15), e);                  // soft ceiling: jewels, not neon
     float Cn = Cg + e * 0.11 * smoothstep(0.5, 0.95, L);
     vec2 ab = rot2(turn * e) * dir * Cn;
-    ab += e * (1.0 - smoothstep(0.15, 0.45, L)) * 0.022 * vec2(0.342, 0.940);   // pearl: hue 70 deg
+    ab += e * (1.0 - smoothstep(0.15, 0.45, L)) * 0.055 * vec2(0.259, -0.966);  // the night turns to pale lilac-ice (hue 285 deg), not beige
     float hh = 4.4 + 1.9 * L;
     ab += s * 0.07 * vec2(cos(hh), sin(hh));
     return vec3(L2, ab);
@@ -146,7 +148,13 @@ void main() {
 
     // Stars (fewer where the nebula is dense, as if veiled). Where the sky has inverted they
     // would turn into coarse dark specks, so they fade to fine dust there.
-    float veil = (1.0 - 0.55 * dens) * (1.0 - 0.6 * t);
+    // They also fade where they would straddle a mirror line: a star cut by the fold shows as
+    // a pair, and a row of pairs draws the mirror's seam.
+    float veil = (1.0 - 0.55 * dens) * (1.0 - t) * (1.0 - t);
+    float to_mirror = r * min(ang, u_sector - ang);     // (the arc: close enough where it matters)
+    veil *= smoothstep(0.004, 0.016, to_mirror);
+    // ... and near the centre, where the fold repeats every star in a tight ring of copies.
+    veil *= smoothstep(0.06, 0.28, r);
     float px1080 = 1.0 / (1080.0 * u_zoom_eff);
     vec3 st = star_layer(q, 0.045, 1, px, px1080, 1.0);
     // A second, denser layer gathers in the gas like star clouds (off at low quality).

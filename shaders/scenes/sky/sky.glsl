@@ -81,13 +81,13 @@ vec3 sky_sun_corona(vec2 q, vec4 a, vec4 b, vec4 c, vec4 ph, vec4 ph2, vec4 hum)
     float h = 0.5 + 0.5 * (0.45 * dot(z7, ph.xy) + 0.35 * dot(z11, ph.zw)
                          + 0.20 * dot(z17, ph2.xy) + 0.15 * dot(z13, sky_cmul(ph2.zw, c.zw)));
     float rays = h * h;
-    rays *= rays;
+    rays *= rays * h * h;                       // thin filaments over a soft glow, not a drawn star
     float reach = 1.0 + 0.35 * depth * breath;
     float outside = max(x - 1.0, 0.0);
-    float corona = rays * exp(-outside * b.z / reach) * smoothstep(0.9, 1.1, x) / (1.0 + 0.3 * outside);
+    float corona = (0.22 + 0.78 * rays) * exp(-outside * b.z / reach) * smoothstep(0.9, 1.1, x) / (1.0 + 0.3 * outside);
     float inner = exp(-outside * 2.2 / reach);
     float glow = 1.0 / (1.0 + 0.9 * outside * outside + 3.0 * outside);
-    vec3 col = vec3(1.0, 0.60, 0.26) * (1.8 * corona + 0.55 * inner + 0.16 * glow);
+    vec3 col = vec3(1.0, 0.60, 0.26) * (1.3 * corona + 0.55 * inner + 0.16 * glow);
     // Fade out before the light's reach so it never ends in a line.
     col *= 1.0 - smoothstep(0.6 * b.x, b.x, r);
     return col * b.y * (1.0 + 0.18 * depth * breath);

@@ -1,0 +1,95 @@
+"""The syringe of liquid starlight: the story's central choice, offered and refused.
+
+"They offer you a choice: a syringe filled with liquid starlight, its needle glinting like a
+shard of moonlight. ... When you refuse the syringe ..."  -- and between the two, "joy and
+despair intertwined like the double helix of a DNA strand".
+
+``offer`` brings the syringe out of the dark towards the dreamer, its needle dipping and
+glinting; ``refuse`` pulls it away, the starlight dims and drains from the glass, and what
+spills from the needle winds into a double helix, one strand gold (joy), one indigo (despair).
+In the dark behind, the Serenes' lidless mercury eyes watch.
+
+One full-screen pass (shaders/scenes/syringe/): everything is analytic, no march and no
+texture, so it is among the cheapest scenes of the dream. The syringe's placement, the glint's
+travel and every phase are computed here in double precision and wrapped.
+"""
+from __future__ import annotations
+
+import math
+
+from visuals import Param, Pass, Scene
+
+HUB1, TIP, STOPPER = 0.42, 0.85, -0.30      # as in syringe.glsl (syringe units)
+
+
+def _smooth(x: float) -> float:
+    x = min(max(x, 0.0), 1.0)
+    return x * x * (3.0 - 2.0 * x)
+
+
+def _lerp(a, b, k):
+    return tuple(x + (y - x) * k for x, y in zip(a, b)) if isinstance(a, tuple) else a + (b - a) * k
+
+
+class Syringe(Scene):
+    """Places the syringe for the offer and the refusal, and times its glint and its spill."""
+
+    def placement(self, offer: float, refuse: float, t: float) -> tuple[tuple[float, float], float, float]:
+        """(centre, tilt in radians, scale) of the syringe on screen."""
+        o, r = _smooth(offer), _smooth(refuse)
+        centre = _lerp((-0.95, 0.10), (-0.17, 0.03), o)
+        tilt = _lerp(math.radians(22.0), math.radians(-9.0), o)
+        scale = _lerp(0.70, 0.92, o)
+        centre = _lerp(centre, (-0.52, 0.24), r)
+        tilt = _lerp(tilt, math.radians(17.0), r)
+        scale = _lerp(scale, 0.55, r)
+        # It floats: held out by no one the dreamer can see.
+        centre = (centre[0] + 0.006 * math.sin(2 * math.pi * ((0.07 * t) % 1.0)),
+                  centre[1] + 0.010 * math.sin(2 * math.pi * ((0.11 * t) % 1.0)))
+        tilt += math.radians(1.2) * math.sin(2 * math.pi * ((0.05 * t + 0.3) % 1.0))
+        return centre, tilt, scale
+
+    def update(self, state, resources):
+        p = state.params
+        t = float(state.t)
+        offer, refuse = float(p["offer"]), float(p["refuse"])
+        (cx, cy), tilt, scale = self.placement(offer, refuse, t)
+        c, s = math.cos(tilt), math.sin(tilt)
+        tip = (cx + scale * TIP * c, cy + scale * TIP * s)
+        r = _smooth(refuse)
+        glint_phase = (t / float(p["glint_period"])) % 1.0
+        glint_x = HUB1 - 0.08 + (TIP - HUB1 + 0.12) * _smooth(glint_phase / 0.7)
+        glint = float(p["glint"]) * _smooth(offer) * (1.0 - 0.7 * r)
+        light = float(p["starlight"]) * (0.3 + 0.7 * _smooth(offer)) * (1.0 - 0.75 * r)
+        axis = (0.62, -0.78)
+        return {
+            "u_xf": (cx, cy, c, s),
+            "u_scale": scale,
+            "u_tip": tip,
+            "u_flow": (0.025 * t) % 64.0,
+            "u_glint_x": glint_x,
+            "u_glint_now": glint,
+            "u_light": light,
+            "u_level": STOPPER + 0.55 * _smooth(min(refuse * 1.25, 1.0)),
+            "u_spill": (axis[0], axis[1], 1.35 * float(p["helix"]) * _smooth(refuse / 0.8),
+                        2 * math.pi * ((0.3 * t) % 1.0)),
+            "u_eyes_on": float(p["watchers"]) * (0.35 + 0.65 * _smooth(offer)),
+            "u_twinkle": (0.9 * t) % 1.0,
+        }
+
+
+syringe = Syringe(
+    "syringe",
+    passes=[Pass("scenes/syringe/syringe.frag", name="syringe")],
+    params=[
+        Param("offer", 1.0, 0.0, 1.0, "the syringe held out of the dark towards the dreamer (0: not yet there, 1: offered)"),
+        Param("refuse", 0.0, 0.0, 1.0, "the refusal: it pulls away, its starlight dims and spills into a double helix"),
+        Param("starlight", 1.0, 0.0, 2.0, "brightness of the liquid starlight"),
+        Param("glint", 1.0, 0.0, 2.0, "strength of the moonlight glint that runs along the needle"),
+        Param("glint_period", 3.2, 0.5, 10.0, "seconds between two glints"),
+        Param("helix", 1.0, 0.0, 1.0, "how far the spilled starlight winds into the double helix of joy and despair"),
+        Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, in the dark behind: hooded shadows with lidless mercury eyes"),
+    ],
+    description="a syringe of liquid starlight, its needle glinting like moonlight: offered, refused",
+    duration=14.0,
+)

@@ -1,0 +1,102 @@
+"""The `syringe` scene: the syringe of liquid starlight, offered and refused (issue 13, beat 1).
+
+GL tests render small frames of the scene alone on the headless context, with parameters held
+as overrides.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+SIZE = (160, 90)
+
+
+@pytest.fixture(scope="module")
+def syringe(gl):
+    """render(params, t=3.0, size=SIZE) -> float32 RGB image, rows top-down."""
+    from visuals.clock import FixedClock
+    from visuals.gpu import ProgramCache
+    from visuals.paths import SearchPath
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+
+    registry = Registry(SearchPath.build([], environ={}))
+    programs = ProgramCache(gl, registry.search)
+    clock = FixedClock(30)
+
+    def render(params=None, t=3.0, size=SIZE):
+        show = registry.show("syringe")
+        renderer = Renderer(gl, show, registry, RenderConfig(size=size, fps=Fraction(30)), programs=programs)
+        renderer.overrides["syringe"] = dict(params or {})
+        try:
+            renderer.render(clock.frame(clock.frame_at(t)))
+            return gl_rows_to_image(renderer.read_rgb(), size).astype(np.float32)
+        finally:
+            renderer.release()
+    return render
+
+
+def luma(img: np.ndarray) -> np.ndarray:
+    return img @ np.array([0.2126, 0.7152, 0.0722], np.float32)
+
+
+def test_it_is_a_scene_of_its_own_in_the_list():
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    registry = Registry(SearchPath.build([], environ={}))
+    registry.load_all()
+    scene = registry.scene("syringe")
+    assert {"offer", "refuse", "helix"} <= set(scene.params.names())
+    assert "syringe" in scene.description
+
+
+def test_the_offer_renders_alone_not_black_not_flat_with_true_blacks_and_highlights(syringe):
+    img = syringe({"offer": 1.0, "refuse": 0.0})
+    y = luma(img)
+    assert y.mean() > 8, f"near-black frame (mean luma {y.mean():.1f})"
+    assert y.std() > 10, f"flat frame (luma std {y.std():.1f})"
+    assert np.percentile(y, 99.5) > 200, "no bright highlight (the glint, the starlight)"
+    assert np.percentile(y, 20) < 30, "no true blacks"
+    assert np.isfinite(img).all()
+    assert np.array_equal(img, syringe({"offer": 1.0, "refuse": 0.0})), "the same frame twice differs"
+
+
+def test_the_needle_glints_in_moonlight_at_its_point(syringe):
+    """The brightest spot of the offer is the needle's point, a cold (blue-white) light."""
+    from scenes.syringe import TIP, syringe as scene
+    img = syringe({"offer": 1.0, "refuse": 0.0}, t=3.0)
+    (cx, cy), tilt, scale = scene.placement(1.0, 0.0, 3.0)
+    import math
+    tx, ty = cx + scale * TIP * math.cos(tilt), cy + scale * TIP * math.sin(tilt)
+    w, h = SIZE
+    col, row = int(round(w / 2 + tx * h)), int(round(h / 2 - ty * h))
+    patch = img[row - 2:row + 3, col - 2:col + 3]
+    assert luma(patch).max() > 235, "no glint at the needle's point"
+    assert patch[..., 2].mean() >= patch[..., 0].mean(), "the glint is not moonlight (cold)"
+
+
+def test_the_refusal_spills_the_starlight_into_gold_and_indigo_and_dims_the_syringe(syringe):
+    offered = syringe({"offer": 1.0, "refuse": 0.0})
+    refused = syringe({"offer": 1.0, "refuse": 1.0})
+    assert np.abs(offered - refused).mean() > 8, "refusing changes nothing"
+    r, g, b = (refused[..., i] for i in range(3))
+    gold = ((r > 150) & (r > b + 50)).mean()
+    assert gold > 0.003, f"no gold strand of the helix ({gold * 100:.2f} % gold pixels)"
+    r0, b0 = offered[..., 0], offered[..., 2]
+    assert ((r0 > 150) & (r0 > b0 + 50)).mean() < gold / 4, "the gold is there before the refusal"
+    # Without the helix the refusal shows no gold: the strands are the spill.
+    plain = syringe({"offer": 1.0, "refuse": 1.0, "helix": 0.0})
+    assert ((plain[..., 0] > 150) & (plain[..., 0] > plain[..., 2] + 50)).mean() < gold / 4
+
+
+def test_parameter_extremes_give_no_nan_or_black_frame(syringe):
+    from visuals.paths import SearchPath
+    from visuals.registry import Registry
+    params = list(Registry(SearchPath.build([], environ={})).scene("syringe").params)
+    for case in ({p.name: p.lo for p in params}, {p.name: p.hi for p in params}):
+        img = syringe(case, t=7.0)
+        assert np.isfinite(img).all()
+        assert luma(img).mean() > 1.5, f"black frame at {case}"
