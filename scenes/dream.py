@@ -62,7 +62,9 @@ serenes = Cue(
     "serenes", 82, 106, fade_in=4, name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
-          "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")]},
+          "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
+          # their voices: silk in the air, one standing wave per Serene (a name that is a tone)
+          "voices": [(0, 0.0), (9, 0.0), (15, 0.85, "in_out_sine"), (21, 0.7), (24, 0.3)]},
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5)},
 )
 
@@ -79,9 +81,11 @@ resonance = Cue(
 #          but from a glitch in her programming. A child's laughter loops endlessly"
 the_woman = Cue(
     "serenes", 121, 134, fade_in=3, name="the cracks: a woman alone",
-    params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0},
-    keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")]},
-    post=[("tremor", {"amount": 0.35})],
+    # she sits, seen close by her candle; her hands stutter (the glitch), not the whole frame
+    params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
+            "closeup": 1.0, "candle": 1.35},
+    keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
+          "tremor": [(0, 0.25), (5, 0.6, "in_quad"), (13, 1.0, "in_quad")]},
 )
 
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent
@@ -90,7 +94,10 @@ trapped_faces = Cue(
     "resonance", 131, 146, fade_in=3, name="the cracks: trapped faces",
     params={"memory": 1.0, "hum_depth": 0.6},
     keys={"flicker": [(0, 0.3), (8, 1.0, "in_cubic")],
-          "intensity": [(0, 1.1), (15, 0.8)]},
+          "intensity": [(0, 1.1), (15, 0.8)],
+          # "joy and despair intertwined like the double helix of a DNA strand": the truth
+          # the Serenes show, rising out of the city as the cracks close
+          "helix": [(0, 0.0), (7, 0.0), (10, 0.9, "in_out_sine"), (15, 0.7)]},
 )
 
 # -- 2:23  "They offer you a choice: a syringe filled with liquid starlight, its needle
@@ -123,6 +130,8 @@ quicksilver = Cue(
 fracture = Cue(
     "towers", 176, 186, fade_in=3, name="the dream fractures",
     params={"speed": 0.5, "height": 3.0},
+    # cracks of light, then each tower comes down and its shards dissolve into mist
+    keys={"fracture": [(0, 0.0), (2.5, 0.0), (8.0, 1.0)]},
     events=[Touch(3.5, 0.5, 0.55, 2.0), Touch(5.0, 0.32, 0.5, 1.6), Touch(6.0, 0.68, 0.48, 1.8)],
 )
 
