@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="render a set recorded by 'visuals live' (every control event, frame-exact) instead of "
                         "a show; --start/--end/--frames then count performance time")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--workers", type=int, metavar="N",
+                   help="render on a local Dask cluster of N worker processes (needs pip install 'visuals[farm]')")
+    r.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="render on the workers of an existing Dask scheduler ('dask worker ADDRESS' on "
+                        "machines with visuals and the same scenes)")
+    r.add_argument("--chunk", type=int, metavar="FRAMES",
+                   help="frames per farm task (default: large first, small last, to keep every worker busy)")
 
     s = sub.add_parser("still", help="render one frame to a PNG",
                        description="Render the frame at one time of a show to a PNG.")
@@ -243,6 +250,11 @@ def cmd_render(args) -> int:
         end = frames.stop / float(config.fps)
         asked = f"--frames {args.frames} (to {end:g} s)" if args.frames else f"--end {end:g} s"
         show = _long_enough(registry, name, show, end, asked)
+    if args.workers is not None or args.scheduler or args.chunk is not None:
+        from .farm.command import render_farmed
+        out = (None if fmt == "raw" else video_out if fmt in ("mp4", "mov")
+               else Path(args.out or f"renders/{slug}_frames"))
+        return render_farmed(args, name, recorded, config, frames, fmt, out, slug)
     from . import sinks
     from .gpu import create_headless_context, is_software_renderer
     ctx = create_headless_context()

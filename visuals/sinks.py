@@ -103,7 +103,7 @@ class VideoSink(Sink):
     """
 
     def __init__(self, path: Path, size: tuple[int, int], fps: Fraction, fmt: str = "mp4",
-                 crf: int = 18, preset: str = "medium", gpu_yuv: bool = True):
+                 crf: int = 18, preset: str = "medium", gpu_yuv: bool = True, codec_args: tuple[str, ...] = ()):
         super().__init__(size)
         self.input_format = "yuv420p" if (fmt == "mp4" and gpu_yuv) else "rgb24"
         w, h = size
@@ -140,7 +140,7 @@ class VideoSink(Sink):
         cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
                "-f", "rawvideo", *source, "-s", f"{w}x{h}", "-framerate", _fps_arg(fps),
                *(tags if self.input_format == "yuv420p" else []), "-i", "-",
-               *filters, *tags, *codec, str(self.tmp)]
+               *filters, *tags, *codec, *codec_args, str(self.tmp)]
         self._stderr = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=self._stderr)
 
