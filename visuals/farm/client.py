@@ -11,6 +11,7 @@ staging removed, so no file is left under the final name.
 """
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -120,7 +121,8 @@ def _gather(client, job: FarmJob, chunks: list[Chunk], output, progress: FarmPro
     try:
         while pending:
             try:
-                done, _ = distributed.wait(list(pending), timeout=POLL_S, return_when="FIRST_COMPLETED")
+                with _scheduler_calls(address):
+                    done, _ = distributed.wait(list(pending), timeout=POLL_S, return_when="FIRST_COMPLETED")
             except (TimeoutError, distributed.TimeoutError):
                 done = set()
             for future in done:
@@ -134,7 +136,8 @@ def _gather(client, job: FarmJob, chunks: list[Chunk], output, progress: FarmPro
             if pending and not done:
                 if client.status not in ("running", "connecting"):
                     raise _scheduler_lost(address)
-                workers = client.nthreads() if client.status == "running" else {}
+                with _scheduler_calls(address):
+                    workers = client.nthreads() if client.status == "running" else {}
                 if workers:
                     no_workers_since = None
                 elif no_workers_since is None:
@@ -152,10 +155,8 @@ def _result(future, chunk: Chunk, address: str) -> ChunkResult:
     import distributed
     status = future.status
     if status == "finished":
-        try:
+        with _scheduler_calls(address):
             result: ChunkResult = future.result()
-        except distributed.CancelledError:
-            raise _scheduler_lost(address) from None
         if result.error:
             e = result.error
             raise VisualsError(e["message"], file=e["file"], line=e["line"], fix=e["fix"])
@@ -169,6 +170,18 @@ def _result(future, chunk: Chunk, address: str) -> ChunkResult:
                            fix="check the workers' memory and logs, or use a smaller --chunk")
     raise VisualsError(f"{frames} failed on a worker: {type(err).__name__}: {_first_line(err)}",
                        fix="check that every worker has the same visuals version and scenes")
+
+
+@contextlib.contextmanager
+def _scheduler_calls(address: str):
+    """Dask calls that need the scheduler: losing it shows as a closed connection, or as
+    every future cancelled (Dask's way of saying so): either is one line."""
+    import distributed
+    from distributed.comm import CommClosedError
+    try:
+        yield
+    except (distributed.CancelledError, CommClosedError, ConnectionError) as err:
+        raise _scheduler_lost(address) from err
 
 
 def _scheduler_lost(address: str) -> VisualsError:

@@ -38,17 +38,15 @@ def worker_environment(workers: int, environ=os.environ) -> dict[str, str]:
 
 @contextlib.contextmanager
 def quiet_dask_logs():
-    """Dask's own log lines (reconnect attempts, nanny warnings) would bury the one line a
-    user must read; the farm reports what matters itself."""
-    loggers = [logging.getLogger(name) for name in ("distributed", "tornado", "asyncio")]
-    levels = [lg.level for lg in loggers]
-    for lg in loggers:
-        lg.setLevel(logging.CRITICAL)
+    """Dask's own log lines (reconnect attempts with tracebacks, nanny warnings) would bury
+    the one line a user must read; the farm reports what matters itself.  Dask configures
+    levels per logger, so logging is switched off as a whole while the farm runs."""
+    previous = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
     try:
         yield
     finally:
-        for lg, level in zip(loggers, levels):
-            lg.setLevel(level)
+        logging.disable(previous)
 
 
 @contextlib.contextmanager
@@ -57,6 +55,10 @@ def connect(workers: int | None, scheduler: str | None,
     """A ``distributed.Client`` on a new local cluster (``workers``) or at ``scheduler``."""
     distributed = require_dask("--workers" if workers else "--scheduler")
     import dask
+    from dask.utils import parse_timedelta
+    # Dask's own setting (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT) may shorten the wait.
+    connect_timeout = min(connect_timeout, parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"),
+                                                           default="seconds"))
     cluster = None
     with dask.config.set({"distributed.comm.timeouts.connect": f"{connect_timeout}s"}):
         if scheduler:

@@ -1,0 +1,321 @@
+"""The render farm on a real Dask scheduler and workers, all on 127.0.0.1.
+
+One LocalCluster (worker processes) serves most tests through ``--scheduler``; one test starts
+its own cluster with ``--workers 2``; one starts ``dask scheduler`` and ``dask worker`` as
+separate processes and SIGKILLs a worker mid-chunk.  Every process a test starts is stopped by
+that test or its fixture.  Frames are compared with a single-process render: byte for byte for
+PNG and raw, and for mp4 by frame count and per-frame PSNR against the rendered pixels.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import make_project, render_frames
+
+distributed = pytest.importorskip("distributed")
+
+from visuals.farm.plan import plan_chunks  # noqa: E402
+
+LOOPBACK = "127.0.0.1"
+SIZE = (160, 90)
+
+# A scene slow enough (about 40 ms a frame at 160x90 on one llvmpipe thread) that a worker can
+# be caught, and killed, in the middle of a chunk.
+SLOW = {
+    "scenes/slow.py": """
+        from visuals import Scene, Pass
+        slow = Scene("slow", [Pass("slow.frag")], [], duration=60)
+        """,
+    "scenes/slow.frag": """
+        #version 330 core
+        uniform float u_time;
+        uniform vec2 u_resolution;
+        out vec4 c;
+        void main() {
+            vec2 p = gl_FragCoord.xy / u_resolution;
+            float v = 0.0;
+            for (int i = 0; i < 2000; i++) {
+                v = fract(v * 1.37 + sin(p.x * 17.0 + float(i) * 0.01 + u_time) * 0.5);
+            }
+            c = vec4(v, p.y, fract(u_time), 1.0);
+        }
+        """,
+}
+
+
+def visuals(*args, env=None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "visuals", *args], capture_output=True, env=env,
+                          timeout=120, **kwargs)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((LOOPBACK, 0))
+        return s.getsockname()[1]
+
+
+def read_pngs(folder: Path) -> dict[str, np.ndarray]:
+    from PIL import Image
+    return {f.name: np.asarray(Image.open(f).convert("RGB")) for f in sorted(folder.iterdir())}
+
+
+def psnr(a: np.ndarray, b: np.ndarray) -> float:
+    mse = np.mean((a.astype(np.float64) - b) ** 2)
+    return 99.0 if mse == 0 else 10 * np.log10(255.0 ** 2 / mse)
+
+
+def decode(path: Path) -> list[np.ndarray]:
+    import av
+    with av.open(str(path)) as container:
+        return [f.to_ndarray(format="rgb24") for f in container.decode(video=0)]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker processes, one thread and one llvmpipe thread each, on loopback."""
+    c = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host=LOOPBACK,
+                                 dashboard_address=None, env={"LP_NUM_THREADS": "1"})
+    try:
+        yield c.scheduler_address
+    finally:
+        c.close(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def watcher(cluster):
+    """A client of the test's own, to see which chunks the workers are rendering."""
+    client = distributed.Client(cluster, set_as_default=False)
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def slow(tmp_path):
+    return make_project(tmp_path / "project", SLOW)
+
+
+# -- planning (no cluster) ------------------------------------------------------------------
+
+def test_chunks_cover_the_range_in_order_large_first_and_small_last():
+    chunks = plan_chunks(100, 5500, slots=4)
+    assert chunks[0].start == 100 and chunks[-1].stop == 5500
+    assert all(a.stop == b.start for a, b in zip(chunks, chunks[1:]))
+    sizes = [len(c) for c in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] == 300 and sizes[-1] <= 30
+    assert len(chunks) >= 4 * 4                          # every worker has several
+
+
+def test_a_fixed_chunk_size_leaves_the_remainder_last():
+    assert [(c.start, c.stop) for c in plan_chunks(0, 40, slots=2, size=15)] == [(0, 15), (15, 30), (30, 40)]
+
+
+# -- frames identical to a single render ----------------------------------------------------
+
+def test_png_frames_are_those_of_a_single_render(cluster, tmp_path, gl):
+    out = tmp_path / "seq"
+    proc = visuals("render", "demo", "--size", "160x90", "--frames", "10:50", "--format", "png", "--out", str(out),
+                   "--scheduler", cluster, "--chunk", "7")
+    assert proc.returncode == 0, proc.stderr.decode()
+    files = read_pngs(out)
+    assert list(files) == [f"frame_{i:06d}.png" for i in range(10, 50)]
+    single = render_frames(gl, "demo", range(10, 50), size=SIZE)
+    for i in range(10, 50):
+        assert np.array_equal(files[f"frame_{i:06d}.png"], single[i]), i
+    err = proc.stderr.decode()
+    assert "wrote 40 frames (160x90, 30 fps)" in err and "40/40 frames" in err
+    assert sum(int(line.split(": ")[1].split()[0]) for line in err.splitlines()
+               if line.startswith("  worker ")) == 40       # a line per worker, frames adding up
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seq"]   # no staging left
+
+
+def test_png_into_an_existing_folder_adds_frames_and_keeps_the_rest(cluster, tmp_path):
+    out = tmp_path / "seq"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    (out / "frame_000003.png").write_bytes(b"old")
+    proc = visuals("render", "demo", "--size", "32x18", "--frames", "0:5", "--format", "png", "--out", str(out),
+                   "--scheduler", cluster, "--quiet")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert sorted(p.name for p in out.iterdir()) == ["frame_000000.png", "frame_000001.png", "frame_000002.png",
+                                                     "frame_000003.png", "frame_000004.png", "notes.txt"]
+    assert (out / "notes.txt").read_text() == "mine"
+    assert (out / "frame_000003.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_raw_frames_are_those_of_a_single_render_in_order(cluster, gl):
+    proc = visuals("render", "demo", "--size", "160x90", "--frames", "0:36", "--format", "raw", "--quiet",
+                   "--scheduler", cluster, "--chunk", "5")
+    assert proc.returncode == 0, proc.stderr.decode()
+    single = render_frames(gl, "demo", range(0, 36), size=SIZE)
+    assert proc.stdout == b"".join(single[i].tobytes() for i in range(36))
+
+
+def test_mp4_has_the_frames_asked_each_within_half_a_db_of_a_single_render(cluster, tmp_path, gl):
+    farm, one = tmp_path / "farm.mp4", tmp_path / "one.mp4"
+    args = ("render", "demo", "--size", "160x90", "--frames", "0:90", "--quiet")
+    proc = visuals(*args, "--out", str(farm), "--scheduler", cluster, "--chunk", "30")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert visuals(*args, "--out", str(one)).returncode == 0
+    truth = render_frames(gl, "demo", range(0, 90), size=SIZE)
+    farm_frames, one_frames = decode(farm), decode(one)
+    assert len(farm_frames) == 90
+    for i in range(90):
+        assert psnr(farm_frames[i], truth[i]) >= psnr(one_frames[i], truth[i]) - 0.5, i
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["farm.mp4", "one.mp4"]   # segments removed
+
+
+def test_a_replay_supersampled_renders_as_on_one_machine(cluster, tmp_path):
+    recorded = tmp_path / "set.jsonl"
+    lines = [{"visuals_set": 1, "show": "demo", "path": []},
+             {"t": 0.2, "event": {"kind": "transport", "op": "seek", "value": 3.0}},
+             {"t": 0.5, "event": {"kind": "transport", "op": "speed", "value": 2.0}},
+             {"t": 1.5, "end": True}]
+    recorded.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    args = ("render", "--replay", str(recorded), "--size", "64x36", "--ssaa", "2", "--frames", "0:40",
+            "--format", "png", "--quiet")
+    assert visuals(*args, "--out", str(tmp_path / "one")).returncode == 0
+    proc = visuals(*args, "--out", str(tmp_path / "farm"), "--scheduler", cluster, "--chunk", "8")
+    assert proc.returncode == 0, proc.stderr.decode()
+    one, farm = read_pngs(tmp_path / "one"), read_pngs(tmp_path / "farm")
+    assert len(one) == 40 and list(one) == list(farm)
+    assert all(np.array_equal(one[name], farm[name]) for name in one)
+
+
+def test_workers_starts_a_local_cluster(tmp_path, gl):
+    out = tmp_path / "seq"
+    proc = visuals("render", "demo", "--size", "32x18", "--frames", "0:12", "--format", "png", "--out", str(out),
+                   "--workers", "2", "--chunk", "3")
+    assert proc.returncode == 0, proc.stderr.decode()
+    single = render_frames(gl, "demo", range(0, 12), size=(32, 18))
+    files = read_pngs(out)
+    assert all(np.array_equal(files[f"frame_{i:06d}.png"], single[i]) for i in range(12))
+    assert "on 2 workers" in proc.stderr.decode() or "on 1 workers" in proc.stderr.decode()
+
+
+# -- faults ---------------------------------------------------------------------------------
+
+def test_a_worker_killed_mid_chunk_has_its_chunk_rendered_elsewhere(tmp_path, slow, gl):
+    """``dask scheduler`` and two ``dask worker`` processes (no nanny, so a killed worker
+    stays dead); one is SIGKILLed by its PID while it renders a chunk."""
+    port = free_port()
+    address = f"tcp://{LOOPBACK}:{port}"
+    dask_cli = Path(sys.executable).with_name("dask")
+    env = dict(os.environ, LP_NUM_THREADS="1", VISUALS_PATH=str(slow))
+    started: list[subprocess.Popen] = []
+    try:
+        started.append(subprocess.Popen([str(dask_cli), "scheduler", "--host", LOOPBACK, "--port", str(port),
+                                         "--no-dashboard"], env=env, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL))
+        for _ in range(2):
+            started.append(subprocess.Popen([str(dask_cli), "worker", address, "--host", LOOPBACK, "--nthreads", "1",
+                                             "--no-nanny", "--no-dashboard"], env=env, stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL))
+        watcher = distributed.Client(address, timeout=30, set_as_default=False)
+        try:
+            watcher.wait_for_workers(2, timeout=30)
+            pids = watcher.run(os.getpid)
+            out = tmp_path / "seq"
+            render = subprocess.Popen([sys.executable, "-m", "visuals", "render", "slow", "--size", "160x90",
+                                       "--frames", "0:60", "--format", "png", "--out", str(out), "--quiet",
+                                       "--scheduler", address, "--chunk", "10"],
+                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            started.append(render)
+            victim = None
+            deadline = time.monotonic() + 60
+            while victim is None and time.monotonic() < deadline and render.poll() is None:
+                for worker, keys in watcher.processing().items():
+                    if any(str(k).startswith("visuals-chunk-") for k in keys):
+                        victim = worker
+                        break
+                time.sleep(0.01)
+            assert victim is not None, "no worker was seen rendering a chunk"
+            os.kill(pids[victim], signal.SIGKILL)
+            _, err = render.communicate(timeout=90)
+        finally:
+            watcher.close()
+        assert render.returncode == 0, err.decode()
+        single = render_frames(gl, "slow", range(0, 60), folder=slow, size=SIZE)
+        files = read_pngs(out)
+        assert list(files) == [f"frame_{i:06d}.png" for i in range(60)]
+        assert all(np.array_equal(files[f"frame_{i:06d}.png"], single[i]) for i in range(60))
+    finally:
+        for proc in reversed(started):
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+
+
+def test_no_scheduler_reachable_is_one_line_exit_2_and_no_file(tmp_path):
+    out = tmp_path / "out.mp4"
+    env = dict(os.environ, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="2s")
+    proc = visuals("render", "demo", "--size", "32x18", "--frames", "0:5", "--out", str(out),
+                   "--scheduler", f"tcp://{LOOPBACK}:{free_port()}", env=env)
+    assert proc.returncode == 2
+    lines = proc.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("visuals: error: cannot reach the Dask scheduler at tcp://"), lines
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_cancels_the_chunks_and_leaves_no_file(cluster, watcher, tmp_path, slow):
+    out = tmp_path / "out" / "slow.mp4"
+    render = subprocess.Popen([sys.executable, "-m", "visuals", "--path", str(slow), "render", "slow",
+                               "--size", "160x90", "--frames", "0:300", "--out", str(out), "--quiet",
+                               "--scheduler", cluster, "--chunk", "30"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and render.poll() is None:
+            if any(str(k).startswith("visuals-chunk-") for keys in watcher.processing().values() for k in keys):
+                break
+            time.sleep(0.02)
+        render.send_signal(signal.SIGINT)
+        _, err = render.communicate(timeout=60)
+    finally:
+        if render.poll() is None:
+            render.kill()
+            render.wait()
+    assert render.returncode == 130, err.decode()
+    assert list((tmp_path / "out").iterdir()) == []
+    deadline = time.monotonic() + 30   # the cancelled chunks leave the cluster
+    while time.monotonic() < deadline and any(
+            str(k).startswith("visuals-chunk-") for keys in watcher.processing().values() for k in keys):
+        time.sleep(0.05)
+    assert not [k for keys in watcher.processing().values() for k in keys if str(k).startswith("visuals-chunk-")]
+
+
+def test_without_dask_workers_says_how_to_install_it(tmp_path):
+    blocker = tmp_path / "blocker"
+    (blocker / "distributed").mkdir(parents=True)
+    (blocker / "distributed" / "__init__.py").write_text("raise ImportError('not installed')\n")
+    env = dict(os.environ, PYTHONPATH=str(blocker))
+    proc = visuals("render", "demo", "--size", "32x18", "--frames", "0:5", "--out", str(tmp_path / "x.mp4"),
+                   "--workers", "2", env=env)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == ("visuals: error: --workers needs Dask distributed, which is not "
+                                            "installed (fix: pip install 'visuals[farm]' (Dask distributed))")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker"]
+
+
+def test_workers_and_scheduler_together_is_a_usage_error(tmp_path):
+    proc = visuals("render", "demo", "--frames", "0:5", "--out", str(tmp_path / "x.mp4"),
+                   "--workers", "2", "--scheduler", f"tcp://{LOOPBACK}:8786")
+    assert proc.returncode == 2
+    assert proc.stderr.decode().startswith("visuals: error: give either --workers N")
+    assert list(tmp_path.iterdir()) == []
