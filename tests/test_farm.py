@@ -8,6 +8,7 @@ PNG and raw, and for mp4 by frame count and per-frame PSNR against the rendered 
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -122,6 +123,41 @@ def test_a_fixed_chunk_size_leaves_the_remainder_last():
     assert [(c.start, c.stop) for c in plan_chunks(0, 40, slots=2, size=15)] == [(0, 15), (15, 30), (30, 40)]
 
 
+def test_local_workers_share_the_cores_unless_llvmpipe_threads_are_set():
+    from visuals.farm.cluster import worker_environment
+    assert worker_environment(2, environ={}) == {"LP_NUM_THREADS": str(max(1, (os.cpu_count() or 1) // 2))}
+    assert worker_environment(64, environ={}) == {"LP_NUM_THREADS": "1"}
+    assert worker_environment(2, environ={"LP_NUM_THREADS": "3"}) == {}
+
+
+def test_outputs_refuse_a_partial_they_did_not_make(tmp_path):
+    from visuals.errors import VisualsError
+    from visuals.farm.output import PngFolder, VideoJoin
+    (tmp_path / "seq.partial").mkdir()
+    (tmp_path / "seq.partial" / "keep.txt").write_text("not ours")
+    (tmp_path / "out.mp4.partial").write_text("not ours either")
+    with pytest.raises(VisualsError, match="seq.partial already exists"):
+        PngFolder(tmp_path / "seq")
+    with pytest.raises(VisualsError, match="out.mp4.partial already exists"):
+        VideoJoin(tmp_path / "out.mp4", "mp4")
+    assert (tmp_path / "seq.partial" / "keep.txt").read_text() == "not ours"
+    assert (tmp_path / "out.mp4.partial").read_text() == "not ours either"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.mp4.partial", "seq.partial"]
+
+
+def test_an_aborted_png_folder_removes_only_its_staging(tmp_path):
+    from visuals.farm.job import ChunkResult
+    from visuals.farm.output import PngFolder
+    out = tmp_path / "seq"
+    out.mkdir()
+    (out / "frame_000000.png").write_bytes(b"mine")
+    folder = PngFolder(out)
+    folder.add(ChunkResult(0, 1, "w", 0.1, pngs={0: b"new"}))
+    folder.abort()
+    assert [p.name for p in out.iterdir()] == ["frame_000000.png"]
+    assert (out / "frame_000000.png").read_bytes() == b"mine"
+
+
 # -- frames identical to a single render ----------------------------------------------------
 
 def test_png_frames_are_those_of_a_single_render(cluster, tmp_path, gl):
@@ -202,56 +238,33 @@ def test_workers_starts_a_local_cluster(tmp_path, gl):
     single = render_frames(gl, "demo", range(0, 12), size=(32, 18))
     files = read_pngs(out)
     assert all(np.array_equal(files[f"frame_{i:06d}.png"], single[i]) for i in range(12))
-    assert "on 2 workers" in proc.stderr.decode() or "on 1 workers" in proc.stderr.decode()
+    assert "wrote 12 frames (32x18, 30 fps)" in proc.stderr.decode()
 
 
 # -- faults ---------------------------------------------------------------------------------
 
-def test_a_worker_killed_mid_chunk_has_its_chunk_rendered_elsewhere(tmp_path, slow, gl):
-    """``dask scheduler`` and two ``dask worker`` processes (no nanny, so a killed worker
-    stays dead); one is SIGKILLed by its PID while it renders a chunk."""
+@contextlib.contextmanager
+def dask_processes(workers: int, env: dict):
+    """``dask scheduler`` and ``dask worker`` as separate processes on loopback (workers without
+    a nanny, so a killed one stays dead); yields the address, the processes and a client of the
+    test's own; stops every process it started."""
     port = free_port()
     address = f"tcp://{LOOPBACK}:{port}"
-    dask_cli = Path(sys.executable).with_name("dask")
-    env = dict(os.environ, LP_NUM_THREADS="1", VISUALS_PATH=str(slow))
-    started: list[subprocess.Popen] = []
+    dask_cli = str(Path(sys.executable).with_name("dask"))
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
+    started = [subprocess.Popen([dask_cli, "scheduler", "--host", LOOPBACK, "--port", str(port), "--no-dashboard"],
+                                **quiet)]
+    watcher = None
     try:
-        started.append(subprocess.Popen([str(dask_cli), "scheduler", "--host", LOOPBACK, "--port", str(port),
-                                         "--no-dashboard"], env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL))
-        for _ in range(2):
-            started.append(subprocess.Popen([str(dask_cli), "worker", address, "--host", LOOPBACK, "--nthreads", "1",
-                                             "--no-nanny", "--no-dashboard"], env=env, stdout=subprocess.DEVNULL,
-                                            stderr=subprocess.DEVNULL))
+        for _ in range(workers):
+            started.append(subprocess.Popen([dask_cli, "worker", address, "--host", LOOPBACK, "--nthreads", "1",
+                                             "--no-nanny", "--no-dashboard"], **quiet))
         watcher = distributed.Client(address, timeout=30, set_as_default=False)
-        try:
-            watcher.wait_for_workers(2, timeout=30)
-            pids = watcher.run(os.getpid)
-            out = tmp_path / "seq"
-            render = subprocess.Popen([sys.executable, "-m", "visuals", "render", "slow", "--size", "160x90",
-                                       "--frames", "0:60", "--format", "png", "--out", str(out), "--quiet",
-                                       "--scheduler", address, "--chunk", "10"],
-                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            started.append(render)
-            victim = None
-            deadline = time.monotonic() + 60
-            while victim is None and time.monotonic() < deadline and render.poll() is None:
-                for worker, keys in watcher.processing().items():
-                    if any(str(k).startswith("visuals-chunk-") for k in keys):
-                        victim = worker
-                        break
-                time.sleep(0.01)
-            assert victim is not None, "no worker was seen rendering a chunk"
-            os.kill(pids[victim], signal.SIGKILL)
-            _, err = render.communicate(timeout=90)
-        finally:
-            watcher.close()
-        assert render.returncode == 0, err.decode()
-        single = render_frames(gl, "slow", range(0, 60), folder=slow, size=SIZE)
-        files = read_pngs(out)
-        assert list(files) == [f"frame_{i:06d}.png" for i in range(60)]
-        assert all(np.array_equal(files[f"frame_{i:06d}.png"], single[i]) for i in range(60))
+        watcher.wait_for_workers(workers, timeout=30)
+        yield address, started, watcher
     finally:
+        if watcher is not None:
+            watcher.close()
         for proc in reversed(started):
             if proc.poll() is None:
                 proc.terminate()
@@ -260,6 +273,65 @@ def test_a_worker_killed_mid_chunk_has_its_chunk_rendered_elsewhere(tmp_path, sl
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
+
+
+def rendering(watcher) -> dict[str, list[str]]:
+    """The farm's chunks each worker is rendering now."""
+    return {worker: [k for k in keys if str(k).startswith("visuals-chunk-")]
+            for worker, keys in watcher.processing().items()}
+
+
+def wait_for_a_chunk(watcher, render: subprocess.Popen) -> str | None:
+    """The first worker seen rendering a chunk of the farm."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and render.poll() is None:
+        for worker, keys in rendering(watcher).items():
+            if keys:
+                return worker
+        time.sleep(0.01)
+    return None
+
+
+def farm_render(*args, env=None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "visuals", *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+
+
+def test_a_worker_killed_mid_chunk_has_its_chunk_rendered_elsewhere(tmp_path, slow, gl):
+    env = dict(os.environ, LP_NUM_THREADS="1", VISUALS_PATH=str(slow))
+    out = tmp_path / "seq"
+    with dask_processes(2, env) as (address, started, watcher):
+        pids = watcher.run(os.getpid)
+        render = farm_render("render", "slow", "--size", "160x90", "--frames", "0:60", "--format", "png",
+                             "--out", str(out), "--quiet", "--scheduler", address, "--chunk", "10", env=env)
+        started.append(render)
+        victim = wait_for_a_chunk(watcher, render)
+        assert victim is not None, "no worker was seen rendering a chunk"
+        os.kill(pids[victim], signal.SIGKILL)
+        _, err = render.communicate(timeout=90)
+    assert render.returncode == 0, err.decode()
+    single = render_frames(gl, "slow", range(0, 60), folder=slow, size=SIZE)
+    files = read_pngs(out)
+    assert list(files) == [f"frame_{i:06d}.png" for i in range(60)]
+    assert all(np.array_equal(files[f"frame_{i:06d}.png"], single[i]) for i in range(60))
+
+
+def test_the_scheduler_going_away_is_one_line_and_no_file(tmp_path, slow):
+    env = dict(os.environ, LP_NUM_THREADS="1", VISUALS_PATH=str(slow))
+    out = tmp_path / "out" / "slow.mp4"
+    with dask_processes(1, env) as (address, started, watcher):
+        render = farm_render("render", "slow", "--size", "160x90", "--frames", "0:300", "--out", str(out),
+                             "--quiet", "--scheduler", address, "--chunk", "30", env=env)
+        started.append(render)
+        assert wait_for_a_chunk(watcher, render) is not None
+        started[0].kill()                       # the scheduler
+        started[0].wait()
+        _, err = render.communicate(timeout=60)
+    assert render.returncode == 2
+    assert err.decode().strip().splitlines() == [
+        f"visuals: error: lost the connection to the Dask scheduler at {address}; the render stopped "
+        "(fix: check that the scheduler is running and render again)"]
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_no_scheduler_reachable_is_one_line_exit_2_and_no_file(tmp_path):
@@ -275,16 +347,10 @@ def test_no_scheduler_reachable_is_one_line_exit_2_and_no_file(tmp_path):
 
 def test_ctrl_c_cancels_the_chunks_and_leaves_no_file(cluster, watcher, tmp_path, slow):
     out = tmp_path / "out" / "slow.mp4"
-    render = subprocess.Popen([sys.executable, "-m", "visuals", "--path", str(slow), "render", "slow",
-                               "--size", "160x90", "--frames", "0:300", "--out", str(out), "--quiet",
-                               "--scheduler", cluster, "--chunk", "30"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    render = farm_render("--path", str(slow), "render", "slow", "--size", "160x90", "--frames", "0:300",
+                         "--out", str(out), "--quiet", "--scheduler", cluster, "--chunk", "30")
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and render.poll() is None:
-            if any(str(k).startswith("visuals-chunk-") for keys in watcher.processing().values() for k in keys):
-                break
-            time.sleep(0.02)
+        assert wait_for_a_chunk(watcher, render) is not None
         render.send_signal(signal.SIGINT)
         _, err = render.communicate(timeout=60)
     finally:
@@ -293,11 +359,10 @@ def test_ctrl_c_cancels_the_chunks_and_leaves_no_file(cluster, watcher, tmp_path
             render.wait()
     assert render.returncode == 130, err.decode()
     assert list((tmp_path / "out").iterdir()) == []
-    deadline = time.monotonic() + 30   # the cancelled chunks leave the cluster
-    while time.monotonic() < deadline and any(
-            str(k).startswith("visuals-chunk-") for keys in watcher.processing().values() for k in keys):
+    deadline = time.monotonic() + 30   # the cancelled chunks leave the cluster (a running one finishes first)
+    while time.monotonic() < deadline and any(rendering(watcher).values()):
         time.sleep(0.05)
-    assert not [k for keys in watcher.processing().values() for k in keys if str(k).startswith("visuals-chunk-")]
+    assert not any(rendering(watcher).values())
 
 
 def test_without_dask_workers_says_how_to_install_it(tmp_path):

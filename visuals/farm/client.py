@@ -22,11 +22,12 @@ from ..export import FrameRange
 from .cluster import connect, quiet_dask_logs, require_dask, wait_for_workers, _first_line
 from .job import ChunkResult, FarmJob
 from .output import open_output
-from .plan import Chunk, plan_chunks
+from .plan import MAX_CHUNK, MIN_CHUNK, Chunk, plan_chunks
 from .progress import FarmProgress
 from .task import render_chunk
 
 RETRIES = 2             # an unexpected exception in a chunk: try it again, possibly elsewhere
+CHUNK_BYTES = 256 * 2 ** 20   # the most raw RGB a default chunk carries back
 POLL_S = 0.25           # how often the client redraws and checks the cluster between results
 
 
@@ -69,6 +70,15 @@ def check_options(options: FarmOptions) -> None:
         raise VisualsError(f"--chunk {options.chunk} is too small", fix="give a chunk of at least 1 frame")
 
 
+def max_chunk_frames(job: FarmJob) -> int:
+    """The largest default chunk: MAX_CHUNK frames, fewer where a chunk's result (raw frames,
+    PNG files) would pass CHUNK_BYTES, since it is held in memory on both sides of the wire."""
+    if job.fmt not in ("raw", "png"):
+        return MAX_CHUNK
+    w, h = job.config.size
+    return max(MIN_CHUNK, min(MAX_CHUNK, CHUNK_BYTES // (w * h * 3)))
+
+
 def new_job_id() -> str:
     return uuid.uuid4().hex[:12]
 
@@ -83,7 +93,8 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
         with quiet_dask_logs(), connect(options.workers, options.scheduler, options.connect_timeout_s) as client:
             address = options.scheduler or client.scheduler.address
             report.slots = wait_for_workers(client, address)
-            chunks = plan_chunks(frames.start, frames.stop, report.slots, options.chunk)
+            chunks = plan_chunks(frames.start, frames.stop, report.slots, options.chunk,
+                                 max_size=max_chunk_frames(job))
             report.chunks = len(chunks)
             progress = FarmProgress(len(frames), options.label, enabled=not options.quiet)
             client.subscribe_topic(job.progress_topic, progress.on_event)

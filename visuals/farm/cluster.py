@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 import time
+import warnings
 
 from ..errors import VisualsError
 
@@ -70,9 +71,11 @@ def connect(workers: int | None, scheduler: str | None,
                                        f"'dask worker {scheduler}', or check the address") from None
         else:
             try:
-                cluster = distributed.LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                    dashboard_address=None, silence_logs=logging.CRITICAL, env=worker_environment(workers))
+                with warnings.catch_warnings():   # "port 8787 in use, using another": not the user's concern
+                    warnings.simplefilter("ignore")
+                    cluster = distributed.LocalCluster(
+                        n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address=None, silence_logs=logging.CRITICAL, env=worker_environment(workers))
             except Exception as err:
                 raise VisualsError(f"cannot start a local Dask cluster of {workers} workers: {_first_line(err)}",
                                    fix="try fewer --workers") from None
