@@ -12,6 +12,7 @@ staging removed, so no file is left under the final name.
 from __future__ import annotations
 
 import contextlib
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -112,7 +113,6 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
                            f"in {report.seconds:.1f} s on {len(progress.workers)} workers "
                            f"({report.chunks} chunks, joined in {report.join_seconds:.1f} s)")
             if not options.quiet:
-                import sys
                 for line in report.worker_lines:
                     sys.stderr.write(line + "\n")
     except BaseException:
@@ -174,7 +174,8 @@ def _result(future, chunk: Chunk, address: str) -> ChunkResult:
         return result
     if status == "cancelled":
         raise _scheduler_lost(address)
-    err = future.exception()
+    with _scheduler_calls(address):
+        err = future.exception()
     frames = f"chunk {chunk.number} (frames {chunk.start}:{chunk.stop})"
     if type(err).__name__ == "KilledWorker":
         raise VisualsError(f"{frames} was lost with every worker that tried it (they died rendering it)",
