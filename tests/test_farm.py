@@ -347,8 +347,8 @@ def test_no_scheduler_reachable_is_one_line_exit_2_and_no_file(tmp_path):
 
 def test_ctrl_c_cancels_the_chunks_and_leaves_no_file(cluster, watcher, tmp_path, slow):
     out = tmp_path / "out" / "slow.mp4"
-    render = farm_render("--path", str(slow), "render", "slow", "--size", "160x90", "--frames", "0:300",
-                         "--out", str(out), "--quiet", "--scheduler", cluster, "--chunk", "30")
+    render = farm_render("--path", str(slow), "render", "slow", "--size", "160x90", "--frames", "0:600",
+                         "--out", str(out), "--quiet", "--scheduler", cluster, "--chunk", "300")
     try:
         assert wait_for_a_chunk(watcher, render) is not None
         render.send_signal(signal.SIGINT)
@@ -363,6 +363,11 @@ def test_ctrl_c_cancels_the_chunks_and_leaves_no_file(cluster, watcher, tmp_path
     while time.monotonic() < deadline and any(rendering(watcher).values()):
         time.sleep(0.05)
     assert not any(rendering(watcher).values())
+    # The chunk a worker was rendering stopped part way (Dask cannot stop a running task; the
+    # worker's own check did) and said where.
+    stops = [message for topic, events in watcher.get_events().items() if topic.startswith("visuals-farm-")
+             for _, message in events if message.get("cancelled")]
+    assert stops and all(message["done"] < 300 for message in stops), stops
 
 
 def test_without_dask_workers_says_how_to_install_it(tmp_path):

@@ -78,15 +78,22 @@ class _KeptSource:
         pass
 
 
+class ChunkCancelled(Exception):
+    """The client cancelled this chunk (Ctrl-C, an error elsewhere): stop rendering it."""
+
+
 class _Reporter:
     """Duck-typed ``Progress`` for ``render_frames``: sends this chunk's frame count to the
-    client as a Dask event at most every REPORT_EVERY_S, and once at the end."""
+    client as a Dask event at most every REPORT_EVERY_S, and once at the end.  At the same
+    moments it looks whether the client has cancelled the chunk, since Dask cannot stop a
+    running task: a cancelled chunk stops within a frame or two instead of rendering on."""
 
     def __init__(self, job: FarmJob, chunk: Chunk, worker, name: str):
         self.topic = job.progress_topic
         self.chunk = chunk.number
         self.worker = worker
         self.name = name
+        self.key = worker.get_current_task() if worker is not None else None
         self.done = 0
         self._last = time.monotonic()
 
@@ -95,11 +102,19 @@ class _Reporter:
         now = time.monotonic()
         if now - self._last >= REPORT_EVERY_S:
             self._last = now
+            if self.cancelled():
+                raise ChunkCancelled(f"chunk {self.chunk} was cancelled by the client")
             self.send()
 
-    def send(self) -> None:
+    def cancelled(self) -> bool:
+        if self.worker is None:
+            return False
+        task = self.worker.state.tasks.get(self.key)
+        return task is None or task.state in ("cancelled", "released", "forgotten")
+
+    def send(self, **extra) -> None:
         if self.worker is not None:
-            self.worker.log_event(self.topic, {"chunk": self.chunk, "done": self.done, "worker": self.name})
+            self.worker.log_event(self.topic, {"chunk": self.chunk, "done": self.done, "worker": self.name, **extra})
 
 
 def _context():
@@ -179,6 +194,9 @@ def render_chunk(job: FarmJob, chunk: Chunk) -> ChunkResult:
             result.raw = sink.frames
     except VisualsError as err:
         result.error = {"message": err.message, "file": err.file, "line": err.line, "fix": err.fix}
+    except ChunkCancelled:
+        reporter.send(cancelled=True)    # nobody waits for the result; the event says where it stopped
+        raise
     reporter.send()
     result.seconds = time.perf_counter() - began
     return result
