@@ -260,7 +260,8 @@ def dask_processes(workers: int, env: dict):
             started.append(subprocess.Popen([dask_cli, "worker", address, "--host", LOOPBACK, "--nthreads", "1",
                                              "--no-nanny", "--no-dashboard"], **quiet))
         watcher = distributed.Client(address, timeout=30, set_as_default=False)
-        watcher.wait_for_workers(workers, timeout=30)
+        if workers:
+            watcher.wait_for_workers(workers, timeout=30)
         yield address, started, watcher
     finally:
         if watcher is not None:
@@ -302,18 +303,18 @@ def test_a_worker_killed_mid_chunk_has_its_chunk_rendered_elsewhere(tmp_path, sl
     out = tmp_path / "seq"
     with dask_processes(2, env) as (address, started, watcher):
         pids = watcher.run(os.getpid)
-        render = farm_render("render", "slow", "--size", "160x90", "--frames", "0:60", "--format", "png",
-                             "--out", str(out), "--quiet", "--scheduler", address, "--chunk", "10", env=env)
+        render = farm_render("render", "slow", "--size", "160x90", "--frames", "0:40", "--format", "png",
+                             "--out", str(out), "--quiet", "--scheduler", address, "--chunk", "8", env=env)
         started.append(render)
         victim = wait_for_a_chunk(watcher, render)
         assert victim is not None, "no worker was seen rendering a chunk"
         os.kill(pids[victim], signal.SIGKILL)
         _, err = render.communicate(timeout=90)
     assert render.returncode == 0, err.decode()
-    single = render_frames(gl, "slow", range(0, 60), folder=slow, size=SIZE)
+    single = render_frames(gl, "slow", range(0, 40), folder=slow, size=SIZE)
     files = read_pngs(out)
-    assert list(files) == [f"frame_{i:06d}.png" for i in range(60)]
-    assert all(np.array_equal(files[f"frame_{i:06d}.png"], single[i]) for i in range(60))
+    assert list(files) == [f"frame_{i:06d}.png" for i in range(40)]
+    assert all(np.array_equal(files[f"frame_{i:06d}.png"], single[i]) for i in range(40))
 
 
 def test_the_scheduler_going_away_is_one_line_and_no_file(tmp_path, slow):
@@ -332,6 +333,48 @@ def test_the_scheduler_going_away_is_one_line_and_no_file(tmp_path, slow):
         f"visuals: error: lost the connection to the Dask scheduler at {address}; the render stopped "
         "(fix: check that the scheduler is running and render again)"]
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def farm_job(show: str, fmt: str, frames: tuple[int, int], paths=()):
+    from fractions import Fraction
+    from visuals.farm.client import new_job_id
+    from visuals.farm.job import FarmJob
+    from visuals.renderer import RenderConfig
+    config = RenderConfig(size=SIZE, fps=Fraction(30))
+    return FarmJob(job_id=new_job_id(), show=show, paths=tuple(paths), end_s=frames[1] / 30, stop=frames[1],
+                   config=config, fmt=fmt)
+
+
+def test_every_worker_gone_ends_the_render_and_none_joining_is_an_error(tmp_path, slow):
+    from visuals.errors import VisualsError
+    from visuals.export import FrameRange
+    from visuals.farm.client import FarmOptions, render_on_farm
+    env = dict(os.environ, LP_NUM_THREADS="1", VISUALS_PATH=str(slow))
+    out = tmp_path / "out" / "slow.mp4"
+    with dask_processes(1, env) as (address, started, watcher):
+        pids = watcher.run(os.getpid)
+        options = FarmOptions(scheduler=address, chunk=30, out=out, quiet=True, no_workers_s=1.0)
+
+        def kill_when_rendering():
+            if wait_for_a_chunk(watcher, started[0]) is not None:
+                for pid in pids.values():
+                    os.kill(pid, signal.SIGKILL)
+        import threading
+        killer = threading.Thread(target=kill_when_rendering)
+        killer.start()
+        try:
+            with pytest.raises(VisualsError) as err:
+                render_on_farm(farm_job("slow", "mp4", (0, 300), [slow]), FrameRange(0, 300), options)
+        finally:
+            killer.join()
+        assert str(err.value) == (f"every Dask worker at {address} has gone, none for 1 s; the render stopped "
+                                  f"(fix: start workers with 'dask worker {address}' and render again)")
+        assert list((tmp_path / "out").iterdir()) == []
+        # The scheduler now has no worker: a new render waits a while for one, then says so.
+        options = FarmOptions(scheduler=address, out=out, quiet=True, worker_wait_s=0.5)
+        with pytest.raises(VisualsError, match=f"no Dask worker joined the scheduler at {address} in 0.5 s"):
+            render_on_farm(farm_job("slow", "mp4", (0, 10), [slow]), FrameRange(0, 10), options)
+        assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_no_scheduler_reachable_is_one_line_exit_2_and_no_file(tmp_path):

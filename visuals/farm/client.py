@@ -43,6 +43,7 @@ class FarmOptions:
     label: str = "render"
     quiet: bool = False
     no_workers_s: float = 20.0       # no worker at all for this long ends the render
+    worker_wait_s: float = 30.0      # how long a scheduler may have no worker before the render starts
     connect_timeout_s: float = 10.0
 
 
@@ -93,7 +94,7 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
     try:
         with quiet_dask_logs(), connect(options.workers, options.scheduler, options.connect_timeout_s) as client:
             address = options.scheduler or client.scheduler.address
-            report.slots = wait_for_workers(client, address)
+            report.slots = wait_for_workers(client, address, options.worker_wait_s)
             chunks = plan_chunks(frames.start, frames.stop, report.slots, options.chunk,
                                  max_size=max_chunk_frames(job))
             report.chunks = len(chunks)
