@@ -3,7 +3,7 @@
 For each worker count (default 1 and 2) a local Dask cluster of that many worker processes is
 started on 127.0.0.1, each worker with one thread and one llvmpipe thread (LP_NUM_THREADS=1),
 and the same frames of a show are rendered --runs times through the farm, as `visuals render
---scheduler` does.  Printed, as medians over the runs:
+--scheduler` does, the worker counts taking turns.  Printed, as medians over the runs:
   1. wall time (first chunk submitted to the joined file), fps, and the speed-up over 1 worker;
   2. Dask's overhead per chunk: with one worker the chunks run back to back, so everything in
      the wall time that is not a chunk's own time on its worker (submission, scheduling, the
@@ -19,13 +19,16 @@ workers unevenly, so read the figures with it.
 
 usage: python benchmarks/farm.py [--show dream] [--frames 1500:1620] [--size 1280x720]
                                  [--format mp4] [--workers 1,2] [--runs 3] [--chunk N]
-                                 [--model-machines 16] [--model-size 1920x1080]
+                                 [--model-machines 16] [--model-size 1920x1080] [--model-worker-fps F]
 """
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,7 +43,8 @@ from visuals.clock import FixedClock  # noqa: E402
 from visuals.export import FrameRange  # noqa: E402
 from visuals.farm.client import FarmOptions, new_job_id, render_on_farm  # noqa: E402
 from visuals.farm.job import FarmJob  # noqa: E402
-from visuals.farm.plan import plan_chunks  # noqa: E402
+from visuals.farm.output import concat_command  # noqa: E402
+from visuals.farm.plan import MIN_CHUNK, plan_chunks  # noqa: E402
 from visuals.paths import SearchPath  # noqa: E402
 from visuals.registry import Registry  # noqa: E402
 from visuals.renderer import RenderConfig  # noqa: E402
@@ -51,7 +55,22 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
 
 
-def run_once(address: str, args, config: RenderConfig, frames: FrameRange, folder: Path) -> dict:
+def join_speed(video: Path, fmt: str, at_least: float, folder: Path) -> tuple[float, float]:
+    """(bytes joined, seconds): the farm's concat command over ``video`` listed again and again
+    until the list holds ``at_least`` bytes, as a whole show's segments would."""
+    copies = max(1, math.ceil(at_least / video.stat().st_size))
+    listing = folder / "join.txt"
+    listing.write_text(f"file '{video}'\n" * copies)
+    out = folder / f"joined.{fmt}"
+    began = time.perf_counter()
+    subprocess.run(concat_command(listing, out, fmt), check=True)
+    seconds = time.perf_counter() - began
+    size = out.stat().st_size
+    out.unlink()
+    return size, seconds
+
+
+def run_once(address: str, args, config: RenderConfig, frames: FrameRange, folder: Path, keep: Path) -> dict:
     out = None if args.format == "raw" else folder / (f"out.{args.format}" if args.format != "png" else "frames")
     job = FarmJob(job_id=new_job_id(), show=args.show, paths=(), end_s=frames.stop / float(config.fps),
                   stop=frames.stop, config=config, fmt=args.format)
@@ -72,6 +91,8 @@ def run_once(address: str, args, config: RenderConfig, frames: FrameRange, folde
     else:
         report = render_on_farm(job, frames, options)
         size = out.stat().st_size if out.is_file() else sum(f.stat().st_size for f in out.iterdir())
+        if out.is_file():
+            shutil.copyfile(out, keep / out.name)   # for the join's speed, measured at the end
     chunk_total = sum(report.chunk_seconds)
     return {"wall": report.seconds, "fps": len(frames) / report.seconds, "chunks": report.chunks,
             "chunk_mean": chunk_total / report.chunks, "first_chunk": report.chunk_seconds[0],
@@ -80,22 +101,26 @@ def run_once(address: str, args, config: RenderConfig, frames: FrameRange, folde
             "worker_fps": len(frames) / chunk_total, "chunk_total": chunk_total}
 
 
-def measure(workers: int, args, config, frames) -> list[dict]:
+def measure(counts: list[int], args, config, frames) -> dict[int, list[dict]]:
+    """Runs of every worker count, interleaved (1, 2, 1, 2, ...) so that load from other work on
+    the machine falls on each count alike; one cluster per count, started before the first run."""
     import distributed
-    cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None, env={"LP_NUM_THREADS": "1"})
-    results = []
+    clusters = {n: distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                            dashboard_address=None, env={"LP_NUM_THREADS": "1"}) for n in counts}
+    table: dict[int, list[dict]] = {n: [] for n in counts}
     try:
         for run in range(args.runs):
-            with tempfile.TemporaryDirectory(prefix="visuals-farm-bench-") as tmp:
-                r = run_once(cluster.scheduler_address, args, config, frames, Path(tmp))
-            results.append(r)
-            print(f"  {workers} worker(s), run {run + 1}: {r['wall']:.1f} s, {r['fps']:.2f} fps, {r['chunks']} chunks, "
-                  f"overhead {r['overhead_per_chunk'] * 1000:.0f} ms/chunk of {r['chunk_mean']:.1f} s; {load()}",
-                  flush=True)
+            for n in counts:
+                with tempfile.TemporaryDirectory(prefix="visuals-farm-bench-") as tmp:
+                    r = run_once(clusters[n].scheduler_address, args, config, frames, Path(tmp), args.keep)
+                table[n].append(r)
+                print(f"  {n} worker(s), run {run + 1}: {r['wall']:.1f} s, {r['fps']:.2f} fps, {r['chunks']} chunks, "
+                      f"overhead {r['overhead_per_chunk'] * 1000:.0f} ms/chunk of {r['chunk_mean']:.1f} s; {load()}",
+                      flush=True)
     finally:
-        cluster.close(timeout=30)
-    return results
+        for cluster in clusters.values():
+            cluster.close(timeout=30)
+    return table
 
 
 def median(results: list[dict], key: str) -> float:
@@ -113,6 +138,9 @@ def main() -> int:
     parser.add_argument("--chunk", type=int)
     parser.add_argument("--model-machines", type=int, default=16)
     parser.add_argument("--model-size", default="1920x1080")
+    parser.add_argument("--model-worker-fps", type=float,
+                        help="one worker's fps at --size to model with, instead of the one measured "
+                             "(e.g. from an idle machine)")
     args = parser.parse_args()
 
     registry = Registry(SearchPath.build([]))
@@ -122,7 +150,16 @@ def main() -> int:
     counts = [int(n) for n in args.workers.split(",")]
     print(f"farm benchmark: {args.show} frames {frames.start}:{frames.stop} at {args.size}, {args.format}, "
           f"workers {counts}, {args.runs} runs; before: {load()}", flush=True)
-    table = {n: measure(n, args, config, frames) for n in counts}
+    args.keep = Path(tempfile.mkdtemp(prefix="visuals-farm-bench-keep-"))
+    try:
+        report(args, show, config, frames, counts)
+    finally:
+        shutil.rmtree(args.keep, ignore_errors=True)
+    return 0
+
+
+def report(args, show, config, frames, counts) -> None:
+    table = measure(counts, args, config, frames)
     print(f"after: {load()}")
     print()
     base = median(table[counts[0]], "wall") * counts[0]
@@ -137,7 +174,7 @@ def main() -> int:
 
     # The model: per-worker fps from the one-worker runs, scaled by pixels to the model's size.
     one = table[counts[0]]
-    worker_fps = median(one, "worker_fps")
+    worker_fps = args.model_worker_fps or median(one, "worker_fps")
     mw, mh = parse_size(args.model_size)
     scale = (mw * mh) / (config.size[0] * config.size[1])
     machines = args.model_machines
@@ -151,19 +188,24 @@ def main() -> int:
     steady_fps = (len(frames) - len(first)) / max(1e-9, sum(r["chunk_total"] for r in one) / len(one)
                                                   - median(one, "first_chunk"))
     startup_s = max(0.0, median(one, "first_chunk") - len(first) / steady_fps) if len(frames) > len(first) else 0.0
-    tail_s = 30 / fps_slot                       # the last, smallest chunk runs while others idle
+    tail_s = MIN_CHUNK / fps_slot                # at worst the last, smallest chunk runs while others idle
     bytes_frame = median(one, "bytes_per_frame") * scale
-    join_s = median(one, "join") * (total * bytes_frame) / (len(frames) * median(one, "bytes_per_frame"))
+    join_s, join_note = 0.0, "no join (PNG files are written as they arrive)"
+    kept = args.keep / f"out.{args.format}"
+    if kept.is_file():
+        joined, seconds = join_speed(kept, args.format, total * bytes_frame, args.keep)
+        join_s = seconds * (total * bytes_frame) / joined
+        join_note = f"the join copies {joined / seconds / 1e6:.0f} MB/s (measured on {joined / 1e6:.0f} MB)"
     inbound = bytes_frame * fps_slot * slots
     print()
     print(f"model: {machines} machines x 2 workers, {args.show} ({total} frames) at {mw}x{mh}, {args.format}: "
           f"{fps_slot:.2f} fps a worker, {fps_slot * slots:.1f} fps in all")
-    print(f"  render {render_s:.0f} s + start-up (compiling) {startup_s:.0f} s + tail {tail_s:.0f} s "
+    print(f"  render {render_s:.0f} s + start-up (compiling) {startup_s:.0f} s + tail up to {tail_s:.0f} s "
           f"+ join {join_s:.1f} s = about {render_s + startup_s + tail_s + join_s:.0f} s "
           f"(one machine, 2 workers: {total / (fps_slot * 2):.0f} s)")
+    print(f"  {join_note}")
     print(f"  the client receives {inbound / 1e6:.2f} MB/s ({inbound * 8 / 1e6:.0f} Mbit/s) and keeps "
           f"{total * bytes_frame / 1e9:.2f} GB of segments before the join")
-    return 0
 
 
 if __name__ == "__main__":

@@ -81,6 +81,15 @@ def decode(path: Path) -> list[np.ndarray]:
         return [f.to_ndarray(format="rgb24") for f in container.decode(video=0)]
 
 
+def stream_facts(path: Path) -> tuple:
+    import av
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        cc = stream.codec_context
+        return (stream.average_rate, stream.duration * stream.time_base, cc.pix_fmt, cc.color_primaries,
+                cc.color_trc, cc.colorspace, cc.color_range)
+
+
 @pytest.fixture(scope="module")
 def cluster():
     """Two worker processes, one thread and one llvmpipe thread each, on loopback."""
@@ -208,6 +217,7 @@ def test_mp4_has_the_frames_asked_each_within_half_a_db_of_a_single_render(clust
     truth = render_frames(gl, "demo", range(0, 90), size=SIZE)
     farm_frames, one_frames = decode(farm), decode(one)
     assert len(farm_frames) == 90
+    assert stream_facts(farm) == stream_facts(one)      # rate, duration, colour tags
     for i in range(90):
         assert psnr(farm_frames[i], truth[i]) >= psnr(one_frames[i], truth[i]) - 0.5, i
     assert sorted(p.name for p in tmp_path.iterdir()) == ["farm.mp4", "one.mp4"]   # segments removed

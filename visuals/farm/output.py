@@ -35,6 +35,13 @@ def _refuse_existing_partial(partial: Path) -> None:
                            fix="remove it if it is not needed, or choose another --out")
 
 
+def concat_command(listing: Path, out: Path, fmt: str) -> list[str]:
+    """ffmpeg joining the files named in ``listing`` into ``out`` without re-encoding."""
+    return [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-f", "concat", "-safe", "0",
+            "-i", str(listing), "-c", "copy", "-map", "0:v",
+            *(["-movflags", "+faststart"] if fmt == "mp4" else []), "-f", fmt, str(out)]
+
+
 class VideoJoin:
     """mp4/mov segments joined without re-encoding."""
 
@@ -56,9 +63,7 @@ class VideoJoin:
     def finish(self) -> None:
         listing = self.segments / "segments.txt"
         listing.write_text("".join(f"file 'segment_{n:06d}.{self.fmt}'\n" for n in sorted(self.numbers)))
-        cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-f", "concat", "-safe", "0",
-               "-i", str(listing), "-c", "copy", "-map", "0:v",
-               *(["-movflags", "+faststart"] if self.fmt == "mp4" else []), "-f", self.fmt, str(self.partial)]
+        cmd = concat_command(listing, self.partial, self.fmt)
         self._made_partial = True
         self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                       stderr=subprocess.PIPE)
