@@ -139,32 +139,38 @@ def test_local_workers_share_the_cores_unless_llvmpipe_threads_are_set():
     assert worker_environment(2, environ={"LP_NUM_THREADS": "3"}) == {}
 
 
-def test_outputs_refuse_a_partial_they_did_not_make(tmp_path):
+def test_a_video_output_claims_its_partial_as_a_single_render_does(tmp_path):
+    """A leftover regular NAME.partial (a killed run's) is taken over; anything else under that
+    name is refused and left alone; an aborted join removes only what it made."""
     from visuals.errors import VisualsError
-    from visuals.farm.output import PngFolder, VideoJoin
-    (tmp_path / "seq.partial").mkdir()
-    (tmp_path / "seq.partial" / "keep.txt").write_text("not ours")
-    (tmp_path / "out.mp4.partial").write_text("not ours either")
-    with pytest.raises(VisualsError, match="seq.partial already exists"):
-        PngFolder(tmp_path / "seq")
-    with pytest.raises(VisualsError, match="out.mp4.partial already exists"):
-        VideoJoin(tmp_path / "out.mp4", "mp4")
-    assert (tmp_path / "seq.partial" / "keep.txt").read_text() == "not ours"
-    assert (tmp_path / "out.mp4.partial").read_text() == "not ours either"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.mp4.partial", "seq.partial"]
+    from visuals.farm.output import VideoJoin
+    (tmp_path / "kept.mp4.partial").mkdir()
+    (tmp_path / "kept.mp4.partial" / "mine.txt").write_text("not ours")
+    with pytest.raises(VisualsError, match="kept.mp4.partial is in the way"):
+        VideoJoin(tmp_path / "kept.mp4", "mp4")
+    assert (tmp_path / "kept.mp4.partial" / "mine.txt").read_text() == "not ours"
+    (tmp_path / "left.mp4.partial").write_text("a killed run's")
+    join = VideoJoin(tmp_path / "left.mp4", "mp4")
+    assert (tmp_path / "left.mp4.partial").read_bytes() == b""          # claimed: now this render's
+    join.abort()
+    VideoJoin(tmp_path / "new" / "made.mp4", "mp4").abort()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.mp4.partial"]
 
 
-def test_an_aborted_png_folder_removes_only_its_staging(tmp_path):
+def test_an_aborted_png_folder_keeps_what_was_there(tmp_path):
     from visuals.farm.job import ChunkResult
     from visuals.farm.output import PngFolder
     out = tmp_path / "seq"
     out.mkdir()
-    (out / "frame_000000.png").write_bytes(b"mine")
-    folder = PngFolder(out)
+    (out / "frame_000007.png").write_bytes(b"mine")
+    folder = PngFolder(out, (4, 4), range(0, 2))
     folder.add(ChunkResult(0, 1, "w", 0.1, pngs={0: b"new"}))
     folder.abort()
-    assert [p.name for p in out.iterdir()] == ["frame_000000.png"]
-    assert (out / "frame_000000.png").read_bytes() == b"mine"
+    assert sorted(p.name for p in out.iterdir()) == ["frame_000000.png", "frame_000007.png"]
+    assert (out / "frame_000007.png").read_bytes() == b"mine"
+    made = PngFolder(tmp_path / "made" / "seq", (4, 4), range(0, 2))
+    made.abort()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seq"]     # the folders it made, empty, went
 
 
 # -- frames identical to a single render ----------------------------------------------------
@@ -342,7 +348,7 @@ def test_the_scheduler_going_away_is_one_line_and_no_file(tmp_path, slow):
     assert err.decode().strip().splitlines() == [
         f"visuals: error: lost the connection to the Dask scheduler at {address}; the render stopped "
         "(fix: check that the scheduler is running and render again)"]
-    assert list((tmp_path / "out").iterdir()) == []
+    assert not (tmp_path / "out").exists()     # nor the folder it made for it
 
 
 def farm_job(show: str, fmt: str, frames: tuple[int, int], paths=()):
@@ -379,12 +385,12 @@ def test_every_worker_gone_ends_the_render_and_none_joining_is_an_error(tmp_path
             killer.join()
         assert str(err.value) == (f"every Dask worker at {address} has gone, none for 1 s; the render stopped "
                                   f"(fix: start workers with 'dask worker {address}' and render again)")
-        assert list((tmp_path / "out").iterdir()) == []
+        assert not (tmp_path / "out").exists()     # nor the folder it made for it
         # The scheduler now has no worker: a new render waits a while for one, then says so.
         options = FarmOptions(scheduler=address, out=out, quiet=True, worker_wait_s=0.5)
         with pytest.raises(VisualsError, match=f"no Dask worker joined the scheduler at {address} in 0.5 s"):
             render_on_farm(farm_job("slow", "mp4", (0, 10), [slow]), FrameRange(0, 10), options)
-        assert list((tmp_path / "out").iterdir()) == []
+        assert not (tmp_path / "out").exists()     # nor the folder it made for it
 
 
 def test_no_scheduler_reachable_is_one_line_exit_2_and_no_file(tmp_path):
@@ -411,15 +417,16 @@ def test_ctrl_c_cancels_the_chunks_and_leaves_no_file(cluster, watcher, tmp_path
             render.kill()
             render.wait()
     assert render.returncode == 130, err.decode()
-    assert list((tmp_path / "out").iterdir()) == []
-    deadline = time.monotonic() + 30   # the cancelled chunks leave the cluster (a running one finishes first)
-    while time.monotonic() < deadline and any(rendering(watcher).values()):
-        time.sleep(0.05)
-    assert not any(rendering(watcher).values())
-    # The chunk a worker was rendering stopped part way (Dask cannot stop a running task; the
-    # worker's own check did) and said where.
-    stops = [message for topic, events in watcher.get_events().items() if topic.startswith("visuals-farm-")
-             for _, message in events if message.get("cancelled")]
+    assert not (tmp_path / "out").exists()     # nor the folder it made for it
+    # The chunk a worker was rendering stops part way (Dask cannot stop a running task; the
+    # worker's own check does) and says where: the scheduler forgets a cancelled chunk at once,
+    # the worker notices at its next progress report.
+    stops: list[dict] = []
+    deadline = time.monotonic() + 60
+    while not stops and time.monotonic() < deadline:
+        stops = [message for topic, events in watcher.get_events().items() if topic.startswith("visuals-farm-")
+                 for _, message in events if message.get("cancelled")]
+        time.sleep(0.1)
     assert stops and all(message["done"] < 300 for message in stops), stops
 
 

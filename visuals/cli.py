@@ -7,17 +7,38 @@ the commands that need them, so ``visuals still`` starts fast.
 from __future__ import annotations
 
 import argparse
-import os
-import time
 import re
+import signal
 import sys
+import time
 from pathlib import Path
 
 from .errors import VisualsError
 
 DEFAULT_SHOWS = ("dream", "demo")   # the first that exists plays when no show is named
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130           # 128 + SIGINT, as a shell reports a job stopped by Ctrl-C
+EXIT_TERMINATED = 143            # 128 + SIGTERM
+
+# Suffixes that name a file, never a folder of PNG frames.
+FILE_SUFFIXES = (".mp4", ".mov", ".mkv", ".webm", ".avi", ".gif", ".png", ".jpg", ".jpeg", ".webp",
+                 ".tif", ".tiff", ".raw", ".rgb", ".yuv")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C raises KeyboardInterrupt, so a render stopped by ``kill``
+    (or a service manager, or ``timeout``) cleans up exactly as one stopped by Ctrl-C."""
+
+
+def _stop_once(exc: type[BaseException]):
+    """A signal handler that raises ``exc`` once; Ctrl-C or SIGTERM again while the cleanup
+    runs is ignored, so a second signal cannot cut the cleanup short and leave a partial file
+    behind (SIGKILL can: the next run removes it)."""
+    def handler(signum, frame):
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(stop, signal.SIG_IGN)
+        raise exc()
+    return handler
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -57,11 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("render", help="render a show to a video, a PNG sequence or raw frames",
                        description="Render a show (or a scene, or a bare fragment shader file) offline, "
-                                   "frame-exact, with a progress bar. The output is written under "
-                                   "NAME.partial and renamed when complete.")
+                                   "frame-exact, with a progress bar. A file is written under "
+                                   "NAME.partial and renamed when complete; only a regular file is ever "
+                                   "replaced. A PNG sequence only adds its frame_NNNNNN.png files to its "
+                                   "folder (see the README's Output section).")
     r.add_argument("show", nargs="?", help="show or scene name, or a .frag file (default: the dream)")
-    r.add_argument("--out", help="output file (mp4, mov), folder (png) or '-' for raw frames on stdout "
-                                 "(default: renders/SHOW.mp4)")
+    r.add_argument("--out", help="output file (.mp4, .mov), folder (png: an existing folder or a name "
+                                 "without a suffix) or '-' for raw frames on stdout (default: renders/SHOW.mp4)")
     r.add_argument("--size", help="output size WxH (default: the show's, 1280x720)")
     r.add_argument("--fps", help="frames per second: 30, 59.94 or 30000/1001 (default: the show's, 30)")
     r.add_argument("--start", help="first second to render (default 0)")
@@ -87,11 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--chunk", type=int, metavar="FRAMES",
                    help="frames per farm task (default: large first, small last, to keep every worker busy)")
 
-    s = sub.add_parser("still", help="render one frame to a PNG",
-                       description="Render the frame at one time of a show to a PNG.")
+    s = sub.add_parser("still", help="render one frame to an image",
+                       description="Render the frame at one time of a show to a PNG, JPEG or WebP image "
+                                   "(the name's suffix decides).")
     s.add_argument("show", help="show or scene name, or a .frag file")
     s.add_argument("--at", default="0", help="time in seconds (default 0)")
-    s.add_argument("--out", help="PNG file (default renders/SHOW_T.png)")
+    s.add_argument("--out", help="image file: .png, .jpg, .jpeg or .webp (default renders/SHOW_T.png)")
     s.add_argument("--size", help="image size WxH (default: the show's, 1280x720)")
     s.add_argument("--fps", help="frame rate the time is snapped to (default: the show's)")
     s.add_argument("--ssaa", type=int, default=1, metavar="K", help="supersampling factor (default 1)")
@@ -144,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     "and the timeline's cues as bars beneath: a whole show at a glance.")
     sh.add_argument("show", nargs="?", help="show or scene name, or a .frag file (default: the dream)")
     sh.add_argument("--every", help="seconds between stills (default: about 24 stills across the show)")
-    sh.add_argument("--out", help="PNG file (default renders/SHOW_sheet.png)")
+    sh.add_argument("--out", help="image file: .png, .jpg, .jpeg or .webp (default renders/SHOW_sheet.png)")
     sh.add_argument("--thumb", default="320x180", help="size of each still WxH (default 320x180)")
     sh.add_argument("--columns", type=int, default=6, help="stills per row (default 6)")
 
@@ -200,6 +224,56 @@ def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(name).stem if name.endswith(".frag") else name)
 
 
+def _out_arg(value: str | None) -> Path | None:
+    """--out as a path (``~`` expanded, so a quoted one never makes a folder named '~'); an
+    empty --out is a mistake, not a request for the default."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise VisualsError("--out is empty", fix="give a file or folder name, or leave --out out for the default")
+    return Path(value).expanduser() if value != "-" else Path("-")
+
+
+def _render_output(fmt: str | None, out: Path | None, slug: str) -> tuple[str, Path | None]:
+    """The format and output path of a render.  Without --format the name decides: '-' is raw,
+    .mp4/.mov that video, an existing folder or a name without a suffix a PNG sequence; a
+    name that contradicts the format is refused rather than guessed around."""
+    shown = str(out) if out is not None else ""
+    if fmt is None:
+        if out is None:
+            fmt = "mp4"
+        elif shown == "-":
+            fmt = "raw"
+        elif out.suffix.lower() in (".mp4", ".mov"):
+            fmt = out.suffix.lower()[1:]
+        elif out.is_dir() or out.suffix == "":
+            fmt = "png"
+        elif out.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp"):
+            raise VisualsError(f"--out {shown} names one image; a render writes a video or a folder of frames",
+                               fix=f"for frames give a folder (--format png --out {out.with_suffix('')}_frames), "
+                                   f"for one frame use 'visuals still'")
+        else:
+            raise VisualsError(f"--out {shown}: cannot tell the format from '{out.suffix}'",
+                               fix="end the name in .mp4 or .mov, or give --format")
+    if fmt == "raw":
+        if out is not None and shown != "-":
+            raise VisualsError("--format raw writes to stdout", fix="use --out - or leave --out out")
+        return fmt, None
+    if shown == "-":
+        raise VisualsError(f"--out - is raw frames on stdout, not {fmt}", fix="give --format raw, or a file name")
+    if fmt == "png":
+        out = out if out is not None else Path(f"renders/{slug}_frames")
+        if out.suffix.lower() in FILE_SUFFIXES and not out.is_dir():
+            raise VisualsError(f"--format png writes a folder of frames, but --out {out} names a file "
+                               f"({out.suffix})",
+                               fix=f"give a folder name, e.g. --out {out.with_suffix('')}_frames")
+        return fmt, out
+    out = out if out is not None else Path(f"renders/{slug}.{fmt}")
+    if out.suffix.lower() != f".{fmt}":
+        raise VisualsError(f"--out {out} does not end in .{fmt}", fix=f"name the file {out.stem}.{fmt}")
+    return fmt, out
+
+
 def cmd_render(args) -> int:
     registry = _registry(args)
     recorded = None
@@ -220,23 +294,8 @@ def cmd_render(args) -> int:
         slug = _slug(name)
     show = registry.show(name)
     config = _config(args, show)
-    fmt = args.format
-    if fmt is None:
-        if args.out == "-":
-            fmt = "raw"
-        elif args.out and Path(args.out).suffix.lower() in (".mp4", ".mov"):
-            fmt = Path(args.out).suffix.lower()[1:]
-        elif args.out and (Path(args.out).suffix == "" or args.out.endswith("/")):
-            fmt = "png"
-        else:
-            fmt = "mp4"
-    if fmt == "raw" and args.out not in (None, "-"):
-        raise VisualsError("--format raw writes to stdout", fix="use --out - or leave --out out")
+    fmt, out = _render_output(args.format, _out_arg(args.out), slug)
     if fmt in ("mp4", "mov"):      # checked before the GL context starts
-        video_out = Path(args.out or f"renders/{slug}.{fmt}")
-        if video_out.suffix.lower() != f".{fmt}":
-            raise VisualsError(f"--out {video_out} does not end in .{fmt}",
-                               fix=f"name the file {video_out.stem}.{fmt}")
         if args.crf is not None and not 0 <= args.crf <= 51:
             raise VisualsError(f"--crf {args.crf} is out of range", fix="give 0 (lossless) to 51; 18 is visually lossless")
     from .clock import FixedClock
@@ -252,33 +311,42 @@ def cmd_render(args) -> int:
         show = _long_enough(registry, name, show, end, asked)
     if args.workers is not None or args.scheduler or args.chunk is not None:
         from .farm.command import render_farmed
-        out = (None if fmt == "raw" else video_out if fmt in ("mp4", "mov")
-               else Path(args.out or f"renders/{slug}_frames"))
         return render_farmed(args, name, recorded, config, frames, fmt, out, slug)
     from . import sinks
     from .gpu import create_headless_context, is_software_renderer
     ctx = create_headless_context()
-    if fmt == "raw":
-        sink = sinks.RawSink(config.size)
-        out_label = "stdout"
-    elif fmt == "png":
-        out = Path(args.out or f"renders/{slug}_frames")
-        sink = sinks.PngSequenceSink(out, config.size)
-        out_label = str(out)
-    else:
-        # On a GPU the RGB -> yuv420p conversion is a cheap pass that halves the readback; on
-        # software GL it is one more full-frame pass on the CPU, slower than ffmpeg's own
-        # (measured: 120 frames of bench.frag at 1280x720 in 8.6 s against 6.9 s).
-        sink = sinks.VideoSink(video_out, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
-                               gpu_yuv=not is_software_renderer(ctx))
-        out_label = str(video_out)
-    sink = sinks.ThreadedSink(sink) if fmt != "png" else sink
     from .progress import Progress
-    source = SetSource(ctx, recorded, registry, config) if recorded else ShowSource(ctx, show, registry, config)
+    sink = None
+    try:            # from here on whatever the sink made is removed if anything fails
+        if fmt == "raw":
+            sink = sinks.RawSink(config.size)
+            out_label = "stdout"
+        elif fmt == "png":
+            sink = sinks.PngSequenceSink(out, config.size, frames=range(frames.start, frames.stop))
+            out_label = str(out)
+        else:
+            # On a GPU the RGB -> yuv420p conversion is a cheap pass that halves the readback; on
+            # software GL it is one more full-frame pass on the CPU, slower than ffmpeg's own
+            # (measured: 120 frames of bench.frag at 1280x720 in 8.6 s against 6.9 s).
+            sink = sinks.VideoSink(out, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
+                                   gpu_yuv=not is_software_renderer(ctx))
+            out_label = str(out)
+        if fmt != "png":
+            sink = sinks.ThreadedSink(sink)
+        source = SetSource(ctx, recorded, registry, config) if recorded else ShowSource(ctx, show, registry, config)
+    except BaseException:
+        if sink is not None:
+            sink.abort()    # a scene that does not compile, or Ctrl-C: remove what the sink made
+        raise
     progress = Progress(len(frames), label=slug, enabled=not args.quiet)
     written = render_frames(ctx, source, config, frames, sink, progress)
     progress.close(f"wrote {written} frames ({config.size[0]}x{config.size[1]}, {float(config.fps):g} fps) "
                    f"to {out_label} in {progress.elapsed:.1f} s")
+    if fmt == "png":
+        others = sink.other_frames(range(frames.start, frames.stop))
+        if others:
+            sys.stderr.write(f"visuals: note: {out_label} also holds {others} frame file{'s' * (others != 1)} "
+                             f"this render did not write (an earlier render's); they were left as they are\n")
     return 0
 
 
@@ -292,15 +360,17 @@ def cmd_still(args) -> int:
     index = clock.frame_at(t)
     show = _long_enough(registry, args.show, show, (index + 1) / float(config.fps), f"--at {t:g} s")
     from .gpu import create_headless_context
+    from .pngio import gl_rows_to_image
     from .renderer import Renderer
-    from .sinks import write_png, ensure_writable
-    out = Path(args.out or f"renders/{_slug(args.show)}_{t:g}.png")
+    from .sinks import ensure_writable, still_type, write_still
+    out = _out_arg(args.out) or Path(f"renders/{_slug(args.show)}_{t:g}.png")
+    still_type(out)
     ensure_writable(out)
     ctx = create_headless_context()
     renderer = Renderer(ctx, show, registry, config)
     renderer.overrides = parse_params(args.param, show, registry)
     renderer.render(clock.frame(index))
-    write_png(out, renderer.read_rgb(), config.size)
+    write_still(out, gl_rows_to_image(renderer.read_rgb(), config.size))
     print(f"wrote {out}", file=sys.stderr)
     return 0
 
@@ -400,7 +470,7 @@ def cmd_live(args) -> int:
 def cmd_sheet(args) -> int:
     from .gpu import create_headless_context
     from .sheet import SheetLayout, render_sheet, sample_times
-    from .sinks import ensure_writable
+    from .sinks import ensure_writable, still_type, write_still
     registry = _registry(args)
     name = args.show or _default_show(registry)
     show = registry.show(name)
@@ -410,15 +480,15 @@ def cmd_sheet(args) -> int:
     if not 1 <= args.columns <= 50:
         raise VisualsError(f"--columns {args.columns} is out of range", fix="give 1 to 50 columns")
     layout = SheetLayout(thumb=parse_size(args.thumb), columns=args.columns)
-    out = Path(args.out or f"renders/{_slug(name)}_sheet.png")
+    out = _out_arg(args.out) or Path(f"renders/{_slug(name)}_sheet.png")
+    still_type(out)
     ensure_writable(out)
     times = sample_times(show.duration, every)
     from .progress import Progress
     progress = Progress(len(times), label=f"{_slug(name)} sheet", unit="stills")
     image = render_sheet(create_headless_context(), show, registry, times, layout, progress=progress)
-    tmp = out.with_name(out.name + ".partial")
-    image.save(tmp, format="PNG")
-    os.replace(tmp, out)
+    import numpy as np
+    write_still(out, np.asarray(image))
     progress.close(f"wrote {out} ({image.size[0]}x{image.size[1]}, {len(times)} stills)")
     return 0
 
@@ -448,8 +518,25 @@ COMMANDS = {"render": cmd_render, "still": cmd_still, "list": cmd_list, "live": 
             "midi": cmd_midi, "sheet": cmd_sheet}
 
 
+def _install_stop_handlers() -> dict:
+    """SIGINT and SIGTERM raise once (see _stop_once); returns the handlers to put back.
+    A signal the parent set to be ignored (a job started in the background of a script)
+    stays ignored.  Only the main thread may set handlers: called from another thread,
+    main() runs without them."""
+    previous = {}
+    for signum, exc in ((signal.SIGINT, KeyboardInterrupt), (signal.SIGTERM, Terminated)):
+        try:
+            if signal.getsignal(signum) is signal.SIG_IGN:
+                continue
+            previous[signum] = signal.signal(signum, _stop_once(exc))
+        except (ValueError, OSError):
+            pass
+    return previous
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    previous = _install_stop_handlers()
     try:
         args = parser.parse_args(argv)
         if args.command is None:
@@ -459,16 +546,19 @@ def main(argv: list[str] | None = None) -> int:
     except VisualsError as err:
         sys.stderr.write(f"visuals: error: {err}\n")
         return EXIT_USAGE
+    except Terminated:
+        sys.stderr.write("\nvisuals: terminated; no partial output was kept\n")
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         sys.stderr.write("\nvisuals: interrupted; no partial output was kept\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader of --format raw went away (e.g. piped into `head`): not an error.
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+        # The reader of --format raw went away (e.g. piped into `head`): not an error, exit 0.
+        # RawSink has already pointed stdout at /dev/null, so nothing fails again at exit.
         return 0
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -140,13 +140,15 @@ class SetSource:
 
 def render_frames(ctx: moderngl.Context, source, config: RenderConfig, frames: FrameRange, sink: Sink,
                   progress: Progress | None = None) -> int:
-    """Render ``frames`` of a source into ``sink``; on any error or Ctrl-C the output is removed."""
-    yuv = Yuv420Converter(ctx, source.programs, config.size) if sink.input_format == "yuv420p" else None
-    if yuv:
-        readback = Readback(ctx, yuv.texture.size, components=1)
-    else:
-        readback = Readback(ctx, config.size, components=3)
+    """Render ``frames`` of a source into ``sink``; on any error, Ctrl-C or SIGTERM the sink is
+    aborted (it removes what it made), including an error while setting up the readback."""
+    yuv = readback = None
     try:
+        yuv = Yuv420Converter(ctx, source.programs, config.size) if sink.input_format == "yuv420p" else None
+        if yuv:
+            readback = Readback(ctx, yuv.texture.size, components=1)
+        else:
+            readback = Readback(ctx, config.size, components=3)
         source.warm_up()
         for index in range(frames.start, frames.stop):
             fbo = source.render(index)
@@ -165,7 +167,8 @@ def render_frames(ctx: moderngl.Context, source, config: RenderConfig, frames: F
         sink.abort()
         raise
     finally:
-        readback.release()
+        if readback:
+            readback.release()
         if yuv:
             yuv.release()
         source.release()

@@ -2,14 +2,14 @@
 
 Every sink receives frames as RGB bytes in GL row order (bottom row first) and flips them
 where that is free: ffmpeg's ``vflip`` only changes row pointers, and the PNG writer filters
-rows from a reversed view.  Files are written under a temporary name beside the final one
-(``NAME.partial``) and renamed only when complete, so an interrupted render never leaves a
-broken file under the name a user will open.
+rows from a reversed view.  Every file is written by the rules of safe_output.py: under
+``NAME.partial`` beside the final name, renamed over a regular file or nothing only when
+complete, so an interrupted render never leaves a broken file under the name a user will
+open, and nothing the program did not make is ever removed or replaced.
 """
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,34 +20,16 @@ from pathlib import Path
 from queue import Queue
 from typing import BinaryIO
 
+import numpy as np
 
 from .errors import VisualsError
 from .paths import display_path
 from .pngio import encode_png, gl_rows_to_image
+from .safe_output import (PARTIAL, check_replaceable, claim_partial, commit, discard_partial,  # noqa: F401
+                          ensure_writable, make_parents, partial_path, remove_folders, write_error,
+                          write_file)
 
 FORMATS = ("mp4", "mov", "png", "raw")
-PARTIAL = ".partial"
-
-
-def partial_path(path: Path) -> Path:
-    return path.with_name(path.name + PARTIAL)
-
-
-def ensure_writable(path: Path, is_dir: bool = False) -> None:
-    """Fail before rendering, not after, when the output cannot be written."""
-    parent = path if is_dir else path.parent
-    target = path.parent if is_dir else parent
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target, prefix=".visuals-write-test-"):
-            pass
-    except OSError as err:
-        raise VisualsError(f"cannot write output {display_path(path)}: {err.strerror or err}",
-                           file=display_path(path),
-                           fix="choose a folder you can write to with --out, e.g. renders/") from None
-    if not is_dir and path.is_dir():
-        raise VisualsError(f"output {display_path(path)} is a folder", file=display_path(path),
-                           fix="give a file name with --out, e.g. renders/show.mp4")
 
 
 class Sink:
@@ -141,8 +123,28 @@ class VideoSink(Sink):
                "-f", "rawvideo", *source, "-s", f"{w}x{h}", "-framerate", _fps_arg(fps),
                *(tags if self.input_format == "yuv420p" else []), "-i", "-",
                *filters, *tags, *codec, *codec_args, str(self.tmp)]
-        self._stderr = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=self._stderr)
+        # ffmpeg opens the file by name (mp4's faststart rewrites it), so the partial file is
+        # claimed here (a leftover regular file replaced, anything else refused) and handed over.
+        self._created: list[Path] = []
+        self._claimed = False
+        try:
+            self._created = make_parents(self.path.parent)
+            os.close(claim_partial(self.path))
+            self._claimed = True
+            self._stderr = tempfile.TemporaryFile()
+        except BaseException as err:
+            self._cleanup()
+            if isinstance(err, OSError):
+                raise write_error(self.path, err) from None
+            raise
+        try:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=self._stderr)
+        except BaseException as err:
+            self._cleanup()
+            if isinstance(err, OSError):
+                raise VisualsError(f"cannot start ffmpeg ({cmd[0]}): {err.strerror or err}",
+                                   fix="unset IMAGEIO_FFMPEG_EXE or point it at an ffmpeg binary") from None
+            raise
 
     def write(self, index: int, data: bytes) -> None:
         try:
@@ -167,7 +169,14 @@ class VideoSink(Sink):
             pass
         if self.proc.wait() != 0:
             raise self._failure()
-        os.replace(self.tmp, self.path)
+        try:
+            commit(self.path)
+        except BaseException as err:
+            self._cleanup()
+            if isinstance(err, OSError):
+                raise write_error(self.path, err) from None
+            raise
+        self._claimed = False
         self._stderr.close()
 
     def abort(self) -> None:
@@ -177,36 +186,65 @@ class VideoSink(Sink):
         self._cleanup()
 
     def _cleanup(self) -> None:
-        try:
-            self.tmp.unlink()
-        except FileNotFoundError:
-            pass
+        """Remove what this sink made: its partial file, then the folders it created if empty."""
+        if self._claimed:
+            discard_partial(self.path)
+            self._claimed = False
+        remove_folders(self._created)
 
 
 class PngSequenceSink(Sink):
     """One PNG per frame, ``frame_000123.png`` by absolute frame index, in a folder.
 
-    Frames are encoded on a small thread pool (deflate releases the GIL) into
-    ``FOLDER.partial``, which replaces ``FOLDER`` when the sequence is complete.
+    Frames are encoded on a small thread pool (deflate releases the GIL).  Each frame is
+    written as ``frame_000123.png.partial`` and renamed when complete, so a frame file is
+    never broken.  The folder may already exist and hold anything: a render only adds or
+    overwrites (regular) files of its own frame pattern; the folder is never renamed, emptied
+    or removed, except that a folder this render created is removed again if it is still
+    empty when the render fails.  Frames finished before an interrupt stay: they are complete.
+    A ``.partial`` left by a killed run is removed when the same frame is written again, never
+    for frames outside this render's range: several renders of different ranges may share a
+    folder, and one must not take another's half-written frame away.
     """
 
     def __init__(self, folder: Path, size: tuple[int, int], threads: int | None = None,
-                 pattern: str = "frame_{:06d}.png"):
+                 pattern: str = "frame_{:06d}.png", frames=None):
+        """``frames``, the indices to be written, are checked before anything is made."""
         super().__init__(size)
         self.folder = Path(folder)
-        if self.folder.exists() and not self.folder.is_dir():
-            raise VisualsError(f"output {display_path(self.folder)} is a file, a PNG sequence needs a folder",
-                               file=display_path(self.folder), fix="give a folder name with --out")
+        shown = display_path(self.folder)
+        if os.path.lexists(self.folder) and not self.folder.is_dir():
+            raise VisualsError(f"output {shown} is a file, a PNG sequence needs a folder",
+                               file=shown, fix="give a folder name with --out")
         ensure_writable(self.folder, is_dir=True)
-        self.tmp = partial_path(self.folder)
-        if self.tmp.exists():
-            shutil.rmtree(self.tmp)
-        self.tmp.mkdir(parents=True)
         self.pattern = pattern
+        if frames is not None:
+            self.check_frames(frames)
+        try:
+            self._created = make_parents(self.folder)
+        except OSError as err:
+            raise write_error(self.folder, err) from None
         workers = threads or min(4, os.cpu_count() or 2)
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="png")
         self.pending: list[Future] = []
         self.max_pending = workers * 2
+
+    def check_frames(self, indices) -> None:
+        """Refuse before rendering when a frame's name is taken by anything but a regular file."""
+        for index in indices:
+            check_replaceable(self.folder / self.pattern.format(index),
+                              fix="move it away, or write the sequence into another folder with --out")
+
+    def other_frames(self, indices) -> int:
+        """How many frame files of this pattern in the folder this render did not write (an
+        earlier, longer render's): they stay, and the user is told so."""
+        prefix, marker, suffix = self.pattern.partition("{:06d}")
+        if not marker:
+            return 0
+        ours = {self.pattern.format(i) for i in indices}
+        with os.scandir(self.folder) as entries:
+            return sum(1 for e in entries if e.name.startswith(prefix) and e.name.endswith(suffix)
+                       and e.name[len(prefix):len(e.name) - len(suffix)].isdigit() and e.name not in ours)
 
     def write(self, index: int, data: bytes) -> None:
         self.pending.append(self.pool.submit(self._encode, index, data))
@@ -215,28 +253,22 @@ class PngSequenceSink(Sink):
         self.frames_written += 1
 
     def _encode(self, index: int, data: bytes) -> None:
-        image = gl_rows_to_image(data, self.size)
-        (self.tmp / self.pattern.format(index)).write_bytes(encode_png(image))
+        # Not flushed to disk frame by frame (an fsync each would slow the sequence down);
+        # a power cut can lose the last frames written, never an older one.
+        write_file(self.folder / self.pattern.format(index),
+                   lambda: encode_png(gl_rows_to_image(data, self.size)), durable=False, make_folders=False,
+                   fix="free some disk space, or write the sequence to another disk with --out")
 
     def finish(self) -> None:
-        for f in self.pending:
-            f.result()
+        while self.pending:
+            self.pending.pop(0).result()
         self.pool.shutdown()
-        if self.folder.exists():
-            old = self.folder.with_name(self.folder.name + ".old")
-            if old.exists():
-                shutil.rmtree(old)
-            self.folder.rename(old)
-            self.tmp.rename(self.folder)
-            shutil.rmtree(old)
-        else:
-            self.tmp.rename(self.folder)
 
     def abort(self) -> None:
         for f in self.pending:
             f.cancel()
         self.pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        remove_folders(self._created)
 
 
 class RawSink(Sink):
@@ -244,27 +276,83 @@ class RawSink(Sink):
 
     def __init__(self, size: tuple[int, int], stream: BinaryIO | None = None):
         super().__init__(size)
+        if stream is None and sys.stdout is None:
+            raise VisualsError("stdout is closed: raw frames have nowhere to go",
+                               fix="pipe the output into a program, e.g. | ffplay -f rawvideo ...")
         self.stream = stream or sys.stdout.buffer
 
     def write(self, index: int, data: bytes) -> None:
-        self.stream.write(gl_rows_to_image(data, self.size).tobytes())
+        try:
+            self.stream.write(gl_rows_to_image(data, self.size).tobytes())
+        except OSError as err:
+            raise self._failed(err) from None
         self.frames_written += 1
 
     def finish(self) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except OSError as err:
+            raise self._failed(err) from None
+
+    def _failed(self, err: OSError) -> BaseException:
+        """The reader left (a broken pipe: the caller ends quietly) or the stream refused the
+        bytes (a full disk: one line).  Either way the bytes still buffered must go nowhere,
+        or Python's flush at exit would fail a second time with a traceback-like warning."""
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+        if isinstance(err, BrokenPipeError):
+            return err
+        return VisualsError(f"cannot write raw frames to stdout: {err.strerror or err}",
+                            fix="send stdout to a disk with free space or to a program that reads it, "
+                                "e.g. | ffplay -f rawvideo ...")
+
+
+STILL_TYPES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
+
+
+def still_type(path: Path) -> str:
+    """The image format a still's file name asks for; anything else is one line and exit 2,
+    never PNG bytes under a name that says otherwise."""
+    path = Path(path)
+    kind = STILL_TYPES.get(path.suffix.lower())
+    if kind is None:
+        shown = display_path(path)
+        what = (f"'{path.suffix}' is not an image type visuals writes" if path.suffix
+                else "the name has no suffix to say the image type")
+        raise VisualsError(what, file=shown,
+                           fix="end the name in .png, .jpg, .jpeg or .webp")
+    return kind
+
+
+def encode_still(image: np.ndarray, kind: str) -> bytes:
+    """An (h, w, 3) top-row-first image as PNG (the fast exact encoder), JPEG (quality 95) or
+    WebP (quality 90) bytes."""
+    if kind == "PNG":
+        return encode_png(image)
+    import io
+
+    from PIL import Image
+    buffer = io.BytesIO()
+    options = {"JPEG": {"quality": 95}, "WEBP": {"quality": 90}}[kind]
+    Image.fromarray(np.ascontiguousarray(image)).save(buffer, format=kind, **options)
+    return buffer.getvalue()
+
+
+def write_still(path: Path, image: np.ndarray) -> None:
+    """One image, in the format its name asks for, written by the rules of safe_output."""
+    kind = still_type(path)
+    write_file(Path(path), lambda: encode_still(image, kind))
 
 
 def write_png(path: Path, data: bytes, size: tuple[int, int]) -> None:
-    """One still image, written atomically."""
-    path = Path(path)
-    ensure_writable(path)
-    tmp = partial_path(path)
-    try:
-        tmp.write_bytes(encode_png(gl_rows_to_image(data, size)))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """One frame read back from GL as a PNG, written by the rules of safe_output.  Used by the
+    live player (screenshots, --dump), so it does not wait for the disk (no fsync): the render
+    loop must not stall on it."""
+    write_file(Path(path), lambda: encode_png(gl_rows_to_image(data, size)), durable=False)
 
 
 class ThreadedSink(Sink):

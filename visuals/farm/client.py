@@ -89,7 +89,8 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
     """Render ``frames`` of ``job`` on a Dask cluster into ``options.out`` (or stdout)."""
     check_options(options)
     require_dask("--workers" if options.workers else "--scheduler")
-    output = open_output(job.fmt, options.out, job.config.size)   # checked before any worker starts
+    output = open_output(job.fmt, options.out, job.config.size,   # checked before any worker starts
+                         range(frames.start, frames.stop))
     report = FarmReport()
     try:
         with quiet_dask_logs(), connect(options.workers, options.scheduler, options.connect_timeout_s) as client:
@@ -116,6 +117,10 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
             if not options.quiet:
                 for line in report.worker_lines:
                     sys.stderr.write(line + "\n")
+            others = output.other_frames() if job.fmt == "png" else 0
+            if others:   # the note a single machine's render prints too
+                sys.stderr.write(f"visuals: note: {where} also holds {others} frame file{'s' * (others != 1)} "
+                                 f"this render did not write (an earlier render's); they were left as they are\n")
     except BaseException:
         output.abort()
         raise
