@@ -69,7 +69,12 @@ class Compositor:
             return source
         if progress >= 1.0:
             return target
-        prog = self.programs.get(transition_shader(name))
+        shader = transition_shader(name, self.programs.search)
+        params = {**getattr(shader, "defaults", {}), **params}   # an ISF transition's own defaults
+        if getattr(shader, "scene", None) is not None:            # an ISF transition with buffers
+            from .foreign.transition import run_transition
+            return run_transition(self, layer, shader, source, target, progress, params, uniforms)
+        prog = self.programs.get(shader)
         fbo = self.pool.get(f"transition{layer}")
         fbo.use()
         for key, value in uniforms.items():

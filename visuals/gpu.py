@@ -102,7 +102,8 @@ class ProgramCache:
 
     def get(self, frag: str | Path, vert: str | Path | None = None, params: Sequence = (),
             relative_to: Path | None = None) -> CompiledProgram:
-        key = (str(frag), str(vert or FULLSCREEN_VERT), tuple((p.name, p.kind) for p in params),
+        vert = vert or getattr(frag, "vertex", None)     # a foreign program brings its vertex stage
+        key = (_key(frag), _key(vert or FULLSCREEN_VERT), tuple((p.name, p.kind) for p in params),
                str(relative_to))
         hit = self._cache.get(key)
         if hit is not None:
@@ -124,8 +125,8 @@ class ProgramCache:
 
     def compile(self, frag, vert=None, params: Sequence = (), relative_to: Path | None = None) -> CompiledProgram:
         pre = Preprocessor(self.search, params)
-        vs = pre.load(vert or FULLSCREEN_VERT, relative_to)
-        fs = pre.load(frag, relative_to)
+        vs = _load(pre, vert or getattr(frag, "vertex", None) or FULLSCREEN_VERT, relative_to, self.ctx)
+        fs = _load(pre, frag, relative_to, self.ctx)
         sources = {"vertex_shader": vs, "fragment_shader": fs}
         try:
             program = self.ctx.program(vertex_shader=vs.text, fragment_shader=fs.text)
@@ -162,6 +163,19 @@ class ProgramCache:
             old_program.release()
             reloaded.append(Path(frag))
         return reloaded
+
+
+def _key(shader) -> object:
+    """A shader's cache key: its path, or itself when it is built from a foreign file."""
+    return shader if hasattr(shader, "build_source") else str(shader)
+
+
+def _load(pre: Preprocessor, shader, relative_to: Path | None, ctx: moderngl.Context) -> ShaderSource:
+    """A shader file through the preprocessor, or a program stage assembled around a foreign
+    file (an ISF or Shadertoy shader: see visuals/foreign/source.py)."""
+    if hasattr(shader, "build_source"):
+        return shader.build_source(pre, ctx.version_code)
+    return pre.load(shader, relative_to)
 
 
 def _stamp(paths: list[str]) -> tuple:

@@ -19,7 +19,7 @@ from .paths import SearchPath, display_path
 from .scene import Scene
 from .show import Show, shader_scene, single_scene_show
 
-SHADER_SUFFIXES = (".frag", ".glsl", ".fs")
+SHADER_SUFFIXES = (".frag", ".glsl", ".fs", ".json")   # .json: a Shadertoy export
 
 
 @dataclass
@@ -79,6 +79,8 @@ class Registry:
     def load_all(self) -> None:
         for path in self.module_files():
             self._load(path)
+        from .foreign.catalog import add_foreign_scenes
+        add_foreign_scenes(self)        # ISF files on the search path (after modules: theirs win)
 
     def _load_named(self, name: str) -> None:
         for folder in self.search.scene_dirs:
@@ -148,6 +150,10 @@ class Registry:
 
     def _shader_show(self, path: str) -> Show:
         p = Path(path)
+        from .foreign.catalog import foreign_show
+        foreign = foreign_show(self, path)  # an ISF or Shadertoy file (or Shadertoy folder)
+        if foreign is not None:
+            return foreign
         if not p.is_file():
             raise VisualsError(f"shader file '{path}' not found",
                                fix="give the path of an existing fragment shader, or a show name "

@@ -103,7 +103,7 @@ class Renderer:
                       for slot in self.registry.scene(cue.scene).bindings]
             names += [name for name, _ in post_chain(cue.post)]
             if cue.fade_in > 0:
-                self.programs.get(transition_shader(cue.transition))
+                self.programs.get(transition_shader(cue.transition, self.registry.search))
         for name in dict.fromkeys(names):
             scene = self.registry.scene(name)
             for spec in scene.passes:
@@ -113,7 +113,8 @@ class Renderer:
         runner = self.runners.get(key)
         if runner is None:
             scene = self.registry.scene(scene_name)
-            runner = SceneRunner(self.ctx, self.programs, scene, size, self.config.exact)
+            runner_class = getattr(scene, "runner_class", SceneRunner)   # foreign scenes bring theirs
+            runner = runner_class(self.ctx, self.programs, scene, size, self.config.exact)
             self.runners[key] = runner
         self._used.add(key)
         return runner

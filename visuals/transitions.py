@@ -15,8 +15,17 @@ def known_transitions(search: SearchPath) -> list[str]:
         sub = folder / "transitions"
         if sub.is_dir():
             names.update(p.stem for p in sub.glob("*.frag"))
+    from .foreign.catalog import foreign_transitions
+    names.update(foreign_transitions(search))       # ISF transitions on the search path
     return sorted(names)
 
 
-def transition_shader(name: str) -> str:
+def transition_shader(name: str, search: SearchPath | None = None):
+    """The shader file of transition ``name``, or the program of an ISF transition of that
+    name (which carries its parameters' defaults as ``.defaults``)."""
+    if search is not None:
+        from .foreign.catalog import transition_program
+        program = transition_program(name, search)
+        if program is not None:
+            return program
     return f"transitions/{name}.frag"

@@ -1,0 +1,4 @@
+// The vertex shader of an ISF file that comes without its own .vs.
+void main() {
+    isf_vertShaderInit();
+}
