@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import VisualsError
 from ..export import FrameRange
+from ..registry import SHADER_SUFFIXES
 from .client import FarmOptions, new_job_id, render_on_farm
 from .job import FarmJob
 
@@ -24,6 +25,8 @@ def render_farmed(args, show: str, recorded, config, frames: FrameRange, fmt: st
     if fmt in ("mp4", "mov") and (w % 2 or h % 2):
         raise VisualsError(f"{fmt} video needs an even width and height, got {w}x{h}",
                            fix="give an even --size such as 1280x720, or use --format png")
+    if recorded is None and (show.endswith(SHADER_SUFFIXES) or "/" in show):
+        show = str(Path(show).resolve())   # a shader file by path: the workers' folders differ from ours
     job = FarmJob(job_id=new_job_id(), show=show, paths=tuple(paths), end_s=frames.stop / float(config.fps), stop=frames.stop,
                   config=config, fmt=fmt, crf=args.crf, preset=args.preset, recorded=recorded)
     options = FarmOptions(workers=args.workers, scheduler=args.scheduler, chunk=args.chunk,
