@@ -169,7 +169,6 @@ def _gather(client, job: FarmJob, chunks: list[Chunk], output, progress: FarmPro
 
 
 def _result(future, chunk: Chunk, address: str) -> ChunkResult:
-    import distributed
     status = future.status
     if status == "finished":
         with _scheduler_calls(address):

@@ -27,8 +27,8 @@ def render_farmed(args, show: str, recorded, config, frames: FrameRange, fmt: st
                            fix="give an even --size such as 1280x720, or use --format png")
     if recorded is None and (show.endswith(SHADER_SUFFIXES) or "/" in show):
         show = str(Path(show).resolve())   # a shader file by path: the workers' folders differ from ours
-    job = FarmJob(job_id=new_job_id(), show=show, paths=tuple(paths), end_s=frames.stop / float(config.fps), stop=frames.stop,
-                  config=config, fmt=fmt, crf=args.crf, preset=args.preset, recorded=recorded)
+    job = FarmJob(job_id=new_job_id(), show=show, paths=tuple(paths), end_s=frames.stop / float(config.fps),
+                  stop=frames.stop, config=config, fmt=fmt, crf=args.crf, preset=args.preset, recorded=recorded)
     options = FarmOptions(workers=args.workers, scheduler=args.scheduler, chunk=args.chunk,
                           out=None if fmt == "raw" else out, label=label, quiet=args.quiet)
     render_on_farm(job, frames, options)
