@@ -112,7 +112,7 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
             where = "stdout" if options.out is None else str(options.out)
             w, h = job.config.size
             progress.close(f"wrote {report.frames} frames ({w}x{h}, {float(job.config.fps):g} fps) to {where} "
-                           f"in {report.seconds:.1f} s on {len(progress.workers)} workers "
+                           f"in {report.seconds:.1f} s on {len(progress.workers)} worker{'s' * (len(progress.workers) != 1)} "
                            f"({report.chunks} chunks, joined in {report.join_seconds:.1f} s)")
             if not options.quiet:
                 for line in report.worker_lines:
