@@ -98,7 +98,8 @@ def run_once(address: str, args, config: RenderConfig, frames: FrameRange, folde
             "chunk_mean": chunk_total / report.chunks, "first_chunk": report.chunk_seconds[0],
             "overhead_per_chunk": (report.seconds * report.slots - chunk_total) / report.chunks,
             "join": report.join_seconds, "bytes_per_frame": size / len(frames),
-            "worker_fps": len(frames) / chunk_total, "chunk_total": chunk_total}
+            "worker_fps": len(frames) / chunk_total, "chunk_total": chunk_total,
+            "busy": chunk_total / (report.seconds * report.slots)}
 
 
 def measure(counts: list[int], args, config, frames) -> dict[int, list[dict]]:
@@ -163,6 +164,7 @@ def report(args, show, config, frames, counts) -> None:
     print(f"after: {load()}")
     print()
     base = median(table[counts[0]], "wall") * counts[0]
+    best_base = min(r["wall"] for r in table[counts[0]]) * counts[0]
     for n, results in table.items():
         wall = median(results, "wall")
         overhead = median(results, "overhead_per_chunk")
@@ -171,6 +173,10 @@ def report(args, show, config, frames, counts) -> None:
               f"over 1 worker; {results[0]['chunks']} chunks of {chunk:.1f} s; overhead per chunk "
               f"{overhead * 1000:.0f} ms = {100 * overhead / chunk:.2f} % of a chunk; join {median(results, 'join'):.2f} s; "
               f"{median(results, 'bytes_per_frame') / 1000:.0f} kB a frame")
+        best = min(r["wall"] for r in results)
+        busy = median(results, "busy")
+        print(f"    fastest run {best:.1f} s (speed-up {best_base / best:.2f}x, fastest against fastest); workers "
+              f"busy rendering {100 * busy:.1f} % of the wall time (the rest: Dask, the join, idling at the end)")
 
     # The model: per-worker fps from the one-worker runs, scaled by pixels to the model's size.
     one = table[counts[0]]
