@@ -12,6 +12,11 @@ the strokes in writing order, hold while light runs along the strokes, come apar
 the next glyph begins.  With ``rate`` = 0 the glyph ``glyph`` stays and ``morph`` alone writes it
 (0 scattered .. 1 formed), which is the knob to play live.
 
+A line of the script (``script_line``): nine glyphs of the same script written small and
+faint along the bottom of the sky (rasterised here once per script into an 8-bit texture,
+drawn by one quad over its band), the glyph the stars are forming lit among them, so the
+sky reads as writing even while the stars are scattered between glyphs.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
@@ -57,6 +62,34 @@ GLYPH_SCALE = 0.31          # screen units per glyph unit: the glyph box is 0.62
 DUST_SHARE = 0.32           # share of the non-anchor stars that join the glyph
 DEFAULT_STARS = 7000
 SHUTTER = 0.4               # motion blur: the share of a frame the shutter stays open
+
+# The inscription: a line of the script written small and faint along the bottom of the sky,
+# the glyphs the stars form in turn among them (the one being formed lights up), so that the
+# sky reads as writing even while the stars are scattered between glyphs.
+INSCRIPTION_GLYPHS = 9
+INSCRIPTION_TILE = 96       # texels per glyph cell (square)
+
+
+def inscription(seed: int, first: int) -> np.ndarray:
+    """(TILE, TILE * INSCRIPTION_GLYPHS) float32: the stroke light of glyphs first .. first + 8
+    side by side (row 0 at the bottom), each a soft line about 1.3 texels wide, dots as dots."""
+    t = INSCRIPTION_TILE
+    out = np.zeros((t, t * INSCRIPTION_GLYPHS), np.float32)
+    yy, xx = np.mgrid[0:t, 0:t].astype(np.float32) + 0.5
+    pix = np.stack([xx.ravel(), yy.ravel()], -1)
+    for k in range(INSCRIPTION_GLYPHS):
+        g = glyphs.glyph(seed, first + k)
+        pts = np.concatenate([glyphs._resample(st.points, 0.02) if len(st.points) > 1 else st.points
+                              for st in g.strokes]).astype(np.float32)
+        # glyph units (the box about -1..1) to texels, a margin round each glyph
+        q = (pts * 0.4 + 0.5) * t
+        d2 = np.full(len(pix), np.inf, np.float32)
+        for chunk in range(0, len(q), 256):
+            c = q[chunk:chunk + 256]
+            d2 = np.minimum(d2, ((pix[:, None, :] - c[None, :, :]) ** 2).sum(-1).min(axis=1))
+        out[:, k * t:(k + 1) * t] = np.exp(-d2 / (2.0 * 1.3 ** 2)).reshape(t, t)
+    return out
+
 
 # cycle of one glyph, as fractions of 1 / rate
 RISE = (0.05, 0.50)
@@ -180,6 +213,15 @@ class Constellations(Scene):
         if int(before["index"]) != index:      # a glyph boundary: everything is in the field
             before = cyc
         drift = float(p["drift"])
+        first = int(p["glyph"])
+        ikey = (seed, first)
+        if self.__dict__.get("_inscription_key") != ikey:
+            self._inscription_key = ikey
+            # (8 bits: a filtered R8 texture costs llvmpipe far less than R32F)
+            self._inscription = np.round(inscription(seed, first) * 255.0).astype(np.uint8)
+        resources.texture("inscription", self._inscription, key=ikey)
+        resources.draw_count("script", 6 if float(p["script_line"]) > 0.0 else 0)
+        lit = (index - first) % INSCRIPTION_GLYPHS
         return {
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
@@ -191,6 +233,10 @@ class Constellations(Scene):
             "u_dust_gain": float(min(max(math.sqrt(3500.0 / max(n_dust, 1)), 0.45), 2.5)),
             "u_field_gain": float(min(max((4700.0 / max(stars - n_dust, 1)) ** 0.4, 0.55), 1.8)),
             "u_link_count": float(n_links),
+            # which glyph of the line is the one the stars are writing, and how far
+            "u_inscription_lit": (float(lit), float(cyc["form"])),
+            "u_ink_lin": tuple(float(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+                               for c in p["colour"][:3]),
         }
 
 
@@ -209,7 +255,11 @@ constellations = Constellations(
         Pass("scenes/constellations/bloom.frag", name="bloom", inputs=("starlight",), scale=0.5,
              precision="rgba16f"),
         Pass("scenes/constellations/main.frag", name="main", inputs=("deep", "chart", "starlight", "bloom")),
+        # A line of the script along the bottom of the sky (one quad over its band).
+        Pass("scenes/constellations/script.frag", name="script", vert="scenes/constellations/script.vert",
+             primitive="triangles", count=6, into="main", blend="add"),
     ],
+    output="main",
     params=[
         Param("glyph_seed", 7, 0, 99999, "the script: every seed is another invented writing system"),
         Param("glyph", 0, 0, 9999, "which glyph of the script is written first (or held when rate is 0)"),
@@ -223,6 +273,7 @@ constellations = Constellations(
         Param("colour", "#ffd08a", description="the colour the stars take on as they form the glyph"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
         Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
+        Param("script_line", 0.5, 0.0, 1.0, "a line of the script written faint along the bottom of the sky"),
         Param("quality", 1.0, 0.0, 1.0, "star PSF extent, anchor halos and the glow (low values skip the glow)"),
     ],
     description="thousands of stars flow along curves into the glyphs of an invented script, "

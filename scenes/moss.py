@@ -8,6 +8,12 @@ floor of the ``towers`` scene.
 Tempo: with ``follow_tempo`` off (the default) the heart beats at the ``bpm`` parameter; with
 it on it follows the show's beat (u_beat/u_bpm: tap tempo, MIDI clock), lub on every beat.
 The heart's phase is wrapped on the CPU in double precision, so long shows stay exact.
+
+The city around (``buildings``): dark buildings stand on the blocks within CITY_REACH of the
+heart, drawn as boxes (the ``city`` pass, 36 vertices a box, sorted far to near here, back
+faces dropped, so no depth buffer is needed), their walls lit from below by the moss and
+its pulse, a few windows awake.  The four blocks round the heart's crossing and those by the
+eye stay open, overgrown with moss, so the view down onto the pulse is never blocked.
 """
 from __future__ import annotations
 
@@ -18,6 +24,49 @@ import numpy as np
 from visuals import Param, Pass, Scene
 
 HEART_ORIGIN = (0.0, 0.0)     # the street crossing the pulse starts from (world xz)
+CITY_PERIOD = 7.0             # mirrors of moss.glsl: streets every 7 units, 1.5 half wide
+STREET_HALF = 1.5
+CITY_REACH = 4                # buildings stand on the blocks up to this many from the heart
+MAX_BUILDINGS = 160           # (buildings.vert's arrays)
+
+
+def city_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
+    """The buildings around the heart: (cell x, cell z, half width x, height, half width z,
+    a random 0..1) for each block that holds one.  The four blocks round the heart's
+    crossing are open squares of moss; some others are too."""
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x4D05])
+    n = 2 * CITY_REACH + 1
+    h = rng.uniform(0.0, 1.0, (n, n, 4))
+    out = []
+    for i in range(n):
+        for j in range(n):
+            cx, cz = i - CITY_REACH, j - CITY_REACH
+            if (cx in (-1, 0) and cz in (-1, 0)) or h[i, j, 2] < 0.12:
+                continue
+            half_w = CITY_PERIOD * 0.5 - STREET_HALF - 0.25 - 0.5 * h[i, j, 1]
+            height = 3.0 + 9.5 * h[i, j, 0] ** 2
+            out.append((cx, cz, half_w, height, half_w - 0.3 * h[i, j, 2], h[i, j, 3]))
+    return out
+
+
+def buildings_in_view(blocks, eye) -> tuple[np.ndarray, np.ndarray, int]:
+    """The uniform arrays of the buildings, far to near from the eye (painter's order),
+    leaving out the blocks by the eye (so the view down onto the heart stays open)."""
+    ex, ez = math.floor(eye[0] / CITY_PERIOD), math.floor(eye[2] / CITY_PERIOD)
+    listed = []
+    for cx, cz, hw, height, hz, r in blocks:
+        if max(abs(cx - ex), abs(cz - ez)) <= 1:
+            continue
+        x, z = (cx + 0.5) * CITY_PERIOD, (cz + 0.5) * CITY_PERIOD
+        listed.append(((x - eye[0]) ** 2 + (z - eye[2]) ** 2, x, z, hw, height, hz, r))
+    listed.sort(reverse=True)
+    listed = listed[-MAX_BUILDINGS:]
+    a = np.zeros((MAX_BUILDINGS, 4), np.float32)
+    b = np.zeros((MAX_BUILDINGS, 4), np.float32)
+    for k, (_, x, z, hw, height, hz, r) in enumerate(listed):
+        a[k] = (x, z, hw, height)
+        b[k] = (hz, r, 0.0, 0.0)
+    return a, b, len(listed)
 
 
 def heart_phase(state, bpm_param: float, follow_tempo: bool) -> tuple[float, float]:
@@ -41,7 +90,12 @@ def look_at(eye, target) -> dict[str, tuple[float, ...]]:
 
 
 class MossScene(Scene):
-    """Feeds the camera (a slow orbit around the heart) and the heart's phase."""
+    """Feeds the camera (a slow orbit around the heart), the heart's phase and the city."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._blocks_seed = None
+        self._blocks = []
 
     def update(self, state, resources):
         p = state.params
@@ -53,6 +107,11 @@ class MossScene(Scene):
         eye = (hx + math.sin(angle) * dist, height, hz + math.cos(angle) * dist)
         target = (hx - math.sin(angle) * 0.7 * height, 0.0, hz - math.cos(angle) * 0.7 * height)
         uniforms = look_at(eye, target)
+        if state.seed != self._blocks_seed:
+            self._blocks_seed, self._blocks = state.seed, city_blocks(state.seed)
+        a, b, count = buildings_in_view(self._blocks if p["buildings"] else [], eye)
+        resources.draw_count("city", 36, count)
+        uniforms.update({"u_bldg_a": a, "u_bldg_b": b})
         uniforms.update({
             "u_cam_tan": math.tan(math.radians(float(p["fov"])) / 2.0),
             "u_heart_origin": (hx, hz),
@@ -68,6 +127,9 @@ moss = MossScene(
         Pass("scenes/moss/moss_bake.frag", name="field", size=(512, 512), update="once",
              wrap="repeat", mipmaps=True),
         Pass("scenes/moss/moss.frag", name="main", inputs=("field",)),
+        # The dark buildings around the streets, drawn as boxes over them (far to near).
+        Pass("scenes/moss/buildings.frag", name="city", vert="scenes/moss/buildings.vert",
+             primitive="triangles", count=36, instances=1, into="main"),
     ],
     params=[
         Param("bpm", 66.0, 40.0, 180.0, "heartbeats per minute (two pulses, lub-dub, per beat)"),
@@ -83,6 +145,7 @@ moss = MossScene(
         Param("height", 7.0, 1.5, 30.0, "camera height above the street"),
         Param("drift", 0.03, 0.0, 0.3, "how fast the view circles the crossing, rad/s"),
         Param("fov", 55.0, 25.0, 100.0, "vertical field of view, degrees"),
+        Param("buildings", True, description="dark buildings stand around the streets"),
         Param("quality", 1.0, 0.0, 1.0, "softness of the glow haze (the scene is cheap at any value)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",

@@ -12,6 +12,11 @@ bends the aurora's domain and thins or thickens its density by at most about 20 
 seconds, so the sky reads as aurora first and as faces only on a second look.  ``flicker``
 makes them glitch: they drop out, pop back too bright and tear into slipping slices.  The
 face schedule is computed here, from the time and the seed only.
+
+``helix`` (beat 4, "joy and despair intertwined like the double helix of a DNA strand"):
+two ribbons of light, warm gold and violet-blue, winding round each other up out of the
+city into the aurora and mirrored in the water (the ``strands`` pass: a triangle strip per
+ribbon, drawn only while helix > 0).
 """
 from __future__ import annotations
 
@@ -23,7 +28,8 @@ from visuals import Param, Pass, Scene
 from visuals.hashing import MASK64, mix64
 
 MAX_FACES = 4
-FACE_CONTRAST = 0.22    # the relief's largest density change at memory 1
+HELIX_SEGMENTS = 120       # strip segments along a strand of the helix (helix.vert)
+FACE_CONTRAST = 0.5     # the relief's largest density change at memory 1
 FLICKER_RATE = 12.5     # glitch decisions per second
 
 
@@ -72,7 +78,7 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         # Faces gather in the mid sky, inside the aurora, drifting slowly upward.
         cx = (r[0] - 0.5) * max(aspect - 0.6, 0.2) + (r[4] - 0.5) * 0.08 * tau
         cy = -0.01 + 0.16 * r[1] + 0.025 * tau
-        scale = 0.36 + 0.18 * r[2]
+        scale = 0.5 + 0.2 * r[2]
         tilt = (r[3] - 0.5) * 0.4
         mouth = _smooth(0.12, 0.6, tau) * (0.35 + 0.65 * memory)
         gate, tear = 1.0, 0.0
@@ -112,6 +118,7 @@ class Resonance(Scene):
         breath = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"]) % 1.0))
         shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
         a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect)
+        resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if float(p["helix"]) > 0.0 else 0)
         return {
             "u_span": field_span(aspect),
             "u_flow": state.t * p["speed"],
@@ -133,7 +140,12 @@ resonance = Resonance(
         Pass("scenes/resonance/stars.frag", name="starfield", update="once", filter="nearest"),
         Pass("scenes/resonance/composite.frag", name="composite",
              inputs=("aurora", "city", "starfield")),
+        # Joy and despair as a double helix over the city (nothing drawn while helix is 0).
+        Pass("scenes/resonance/helix.frag", name="strands", vert="scenes/resonance/helix.vert",
+             primitive="triangle_strip", count=2 * (HELIX_SEGMENTS + 1), instances=4,
+             into="composite", blend="add"),
     ],
+    output="composite",
     params=[
         Param("intensity", 1.0, 0.0, 2.5, "brightness of the aurora"),
         Param("memory", 0.5, 0.0, 1.0, "how many faces of memory surface in the aurora, and how clearly"),
@@ -147,6 +159,7 @@ resonance = Resonance(
         Param("colour_fringe", "#ff3d8f", description="the thin fringe along the curtains' lower edge"),
         Param("stars", 0.7, 0.0, 1.0, "brightness of the stars behind the aurora"),
         Param("reflection", 0.8, 0.0, 1.0, "how strongly the still water mirrors the sky"),
+        Param("helix", 0.0, 0.0, 1.0, "joy and despair intertwined: a double helix of gold and violet light rising from the city"),
         Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
     ],
     duration=30.0,

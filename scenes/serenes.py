@@ -1,10 +1,22 @@
 """The Serenes: tall figures like shadows cast by candlelight, moving in eerie unison.
 
 A stage.  Candles burn on stands low in front; behind them a row of tall, slender figures
-stands as flat cut-outs (a 2D SDF of smooth-min capsules and ellipses: robe, torso, long
-neck, egg-shaped head, arms); behind the figures a plaster wall catches their shadows,
-which loom twice their height and sway with them.  Their lidless eyes are small mercury
-spheres that catch the candles as hard highlights and reflect the room.  The ``city``
+stands as flat cut-outs (a 2D SDF of smooth-min tapers and ellipses: a gown flaring to the
+floor, a veil falling from the crown over the shoulders, bell sleeves from which slender
+hands emerge); behind the figures a plaster wall catches their shadows, which loom twice
+their height and sway with them.  Their lidless eyes are mercury orbs, most of the face,
+shaded as chrome balls (a bright silver sky above a sharp horizon, the dark room below) that
+catch the candles as hard highlights.
+
+The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her forearms
+held out over her knees, palms up; her hands tremble from a glitch in her programming, a
+digital stutter computed here (figure_extras: new positions TREMOR_RATE times a second,
+held between, freezes, snaps, and rows of the hands torn sideways), which the shadow on the
+wall repeats; ``closeup`` brings the camera near and low onto her.
+
+Their voices (``voices``): one ribbon of silk per voice, a standing wave across the stage
+with that voice's harmonic (their names are frequencies), twisting, with a sheen along its
+threads (the ``silk`` pass, a triangle strip per ribbon, drawn only while voices > 0).  The ``city``
 binding (the liquid-glass towers when that scene exists) glows faintly through the wall and
 in the eyes: with ``backdrop`` 0 they are alone in the candle-lit room.
 
@@ -13,12 +25,14 @@ work, so everything that covers a small part of the screen rasterises its own qu
 
 - ``surfaces`` (baked when the cue starts or quality changes): the plaster's albedo and
   relief, the floor's planks.
-- ``occluder`` (half resolution): one quad per figure, grown by the farthest distance it
-  stores, draws the figures' signed distance; max-blending keeps the nearest figure.
+- ``occluder`` (half resolution): two quads per figure (its body, the band its arms sweep),
+  grown by the farthest distance it stores, draw the figures' signed distance;
+  max-blending keeps the nearest figure.  The arms' joints are computed here once a frame
+  (arm_joints) and reach each figure's fragments as flat varyings.
 - ``shadow`` (half resolution): for the wall or floor point under each pixel, the share of
   each candle's light that passes the figures: one occluder lookup per candle and tap, at
   the point where the ray from the candle crosses the figures' plane (ART-NOTES 7).
-- ``figures`` (one tight quad per figure): the antialiased silhouettes and their faint rim.
+- ``figures`` (two tight quads per figure): the antialiased silhouettes and their faint rim.
 - ``eyes_img`` (a small quad per head): the eyes, analytic mercury spheres kept as
   billboards.
 - ``candles_img`` (a quad per candle): wax, flame and the thread of smoke.
@@ -44,15 +58,21 @@ from visuals import Binding, Param, Pass, Scene
 from visuals.hashing import MASK64, mix64
 
 # Mirrors of shaders/scenes/serenes/serenes.glsl: keep them equal.
-CAM_Y = 1.75
+CAM_Y = 1.75                     # the camera at closeup 0 (stage_camera)
 CAM_D = 7.0
 CAM_F = 1.85
+CLOSE_Y = 0.88                   # ... and at closeup 1: near, low, on a seated figure
+CLOSE_D = 3.7
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
-EYE_OFFSET = (0.0112, 0.8935)    # the right eye's centre, figure-local
-EYE_R = 0.0072
+EYE_OFFSET = (0.0128, 0.8935)    # the right eye's centre, figure-local
+EYE_R = 0.0098
+VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
+SEAT_DROP = 0.30                 # figure-local units the upper body sinks when seated
+TREMOR_RATE = 14.0               # the hands' stutter: new positions per second
+TREMOR_ANGLE = 0.17              # forearm jerk at tremor 1 (radians; the hand moves 2.2x)
 
 # The candle stands: x, top of the wax, z (in front of the figures), wax radius; and power.
 CANDLE_STANDS = (
@@ -159,9 +179,83 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
         lean, tilt, rl, rr = _motion(base + shift, t, own, seed, i, pace)
         lean_before = _motion(base - 2.0 * math.pi * pace * lag + shift, t - lag, own, seed, i, pace)[0]
         swish = min(max((lean_before - lean) * 0.8, -1.0), 1.0) * sway
-        a[i] = (x, height, SWAY_LEAN * sway * lean, 0.16 * sway * tilt)
+        seated = min(max(float(params["seated"]), 0.0), 1.0)
+        # seated, she barely sways, her head bowed to one side toward her hands
+        calm = 1.0 - 0.75 * seated
+        x += 0.32 * seated * (count == 1)           # alone, she sits right of the candle
+        a[i] = (x, height, SWAY_LEAN * sway * lean * calm, 0.16 * sway * tilt * calm + 0.22 * seated)
         b[i] = (min(rl * sway * 1.15, 1.0), min(rr * sway * 1.15, 1.0), swish, variant)
     return a, b
+
+
+SHOULDER_Y = 0.752
+
+
+def _mix(a: float, b: float, t: float) -> float:
+    return a + (b - a) * t
+
+
+def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor: float):
+    """Shoulder, elbow, wrist, knuckles and finger tips of one arm (figure-local, unbent),
+    for serenes.glsl's sd_arm (computed here once a frame instead of per pixel)."""
+    sh = (side * (0.058 + 0.006 * variant), SHOULDER_Y - 0.012)
+    a1 = _mix(_mix(0.17, 1.30, raise_), 0.32, seated)                    # upper arm
+    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 1.45, seated) + tremor      # forearm
+    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), -0.35, seated) - 2.2 * tremor   # hand
+    a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.2, seated)               # fingers
+    out = [sh]
+    for length, a in ((0.165, a1), (0.150, a2), (0.034, a3), (0.046, a4)):
+        x, y = out[-1]
+        out.append((x + length * side * math.sin(a), y - length * math.cos(a)))
+    return out
+
+
+def arm_uniforms(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """(MAX_FIGURES * 6, 4): the u_arms array of serenes.glsl from the pose arrays."""
+    out = np.zeros((MAX_FIGURES * 6, 4), np.float32)
+    for i in range(MAX_FIGURES):
+        if a[i, 1] <= 0.0:
+            continue
+        for s, (side, raise_, tremor) in enumerate(((-1.0, b[i, 0], c[i, 1]), (1.0, b[i, 1], c[i, 2]))):
+            sh, el, wr, pm, tip = arm_joints(side, float(raise_), float(b[i, 3]), float(c[i, 0]), float(tremor))
+            k = (2 * i + s) * 3
+            out[k] = (*sh, *el)
+            out[k + 1] = (*wr, *pm)
+            out[k + 2] = (*tip, 0.0, 0.0)
+    return out
+
+
+def stage_camera(closeup: float) -> tuple[float, float, float]:
+    """Camera height, distance and focal length: the whole stage at 0, close at 1."""
+    c = min(max(float(closeup), 0.0), 1.0)
+    c = c * c * (3.0 - 2.0 * c)
+    return (CAM_Y + (CLOSE_Y - CAM_Y) * c, CAM_D + (CLOSE_D - CAM_D) * c, CAM_F)
+
+
+def figure_extras(t: float, seed: int, params: dict) -> np.ndarray:
+    """(MAX_FIGURES, 4): seated 0..1, left and right hand tremor (radians), tear 0..1.
+
+    The tremor is a glitch, not a nervous shake: the hands jump to a new position
+    TREMOR_RATE times a second (held in between, so it stutters), freeze now and then for a
+    few hundred milliseconds, and at rare moments snap far or tear sideways in rows like a
+    corrupted frame.  Each figure glitches on its own streams; all from the seed and t.
+    """
+    count = max(1, min(int(round(params["count"])), MAX_FIGURES))
+    seated = min(max(float(params["seated"]), 0.0), 1.0)
+    tremor = min(max(float(params["tremor"]), 0.0), 1.0)
+    out = np.zeros((MAX_FIGURES, 4), np.float32)
+    window = math.floor(t * 2.5)
+    for i in range(count):
+        step = math.floor(t * TREMOR_RATE)
+        if _lattice(seed, 500 + i, window) > 0.4:          # a freeze: held since the window began
+            step = math.floor(window / 2.5 * TREMOR_RATE)
+        snap = 1.0 + 2.2 * (_lattice(seed, 600 + i, math.floor(t * 4.0)) > 0.75)
+        jl = tremor * TREMOR_ANGLE * snap * _lattice(seed, 700 + i, step)
+        jr = tremor * TREMOR_ANGLE * snap * _lattice(seed, 800 + i, step)
+        burst = _lattice(seed, 900 + i, math.floor(t * 6.0))
+        tear = tremor * (0.5 + 0.5 * abs(burst)) if burst > 0.62 else 0.0
+        out[i] = (seated, jl, jr, tear)
+    return out
 
 
 def candle_states(t: float, seed: int, params: dict):
@@ -204,13 +298,21 @@ class Serenes(Scene):
     figure_poses = staticmethod(figure_poses)
     candle_states = staticmethod(candle_states)
     figure_layout = staticmethod(figure_layout)
+    figure_extras = staticmethod(figure_extras)
 
     def update(self, state, resources):
+        silent = float(state.params["voices"]) <= 0.0
+        resources.draw_count("silk", 2 * (VOICE_SEGMENTS + 1),
+                             0 if silent else int(round(float(state.params["voices_count"]))))
         a, b = figure_poses(state.t, state.seed, state.params)
+        c = figure_extras(state.t, state.seed, state.params)
         pos, shape, base = candle_states(state.t, state.seed, state.params)
         return {
             "u_fig_a": a,
             "u_fig_b": b,
+            "u_fig_c": c,
+            "u_arms": arm_uniforms(a, b, c),
+            "u_stage_cam": stage_camera(state.params["closeup"]),
             "u_cpos": pos,
             "u_cshape": shape,
             "u_cbase": base,
@@ -221,13 +323,13 @@ class Serenes(Scene):
 serenes = Serenes(
     "serenes",
     passes=[
-        Pass("scenes/serenes/wall.frag", name="surfaces", update=("quality",)),
+        Pass("scenes/serenes/wall.frag", name="surfaces", update=("quality", "closeup")),
         Pass("scenes/serenes/occluder.frag", name="occluder", vert="scenes/serenes/occluder.vert",
-             primitive="triangles", count=6, instances="count", blend="max", scale=0.5,
+             primitive="triangles", count=12, instances="count", blend="max", scale=0.5,
              clear=(0.0, 0.0, 0.0, 0.0)),
         Pass("scenes/serenes/shadow.frag", name="shadow", inputs=("occluder",), scale=0.5),
         Pass("scenes/serenes/figures.frag", name="figures", vert="scenes/serenes/figures.vert",
-             primitive="triangles", count=6, instances="count", blend="max",
+             primitive="triangles", count=12, instances="count", blend="max",
              clear=(0.0, 0.0, 0.0, 0.0)),
         Pass("scenes/serenes/eyes.frag", name="eyes_img", vert="scenes/serenes/eyes.vert",
              primitive="triangles", count=6, instances="count", blend="max",
@@ -241,12 +343,22 @@ serenes = Serenes(
              clear=(0.0, 0.0, 0.0, 1.0)),
         Pass("scenes/serenes/main.frag", name="main",
              inputs=("surfaces", "shadow", "figures", "eyes_img", "candles_img", "haze", "floor")),
+        # Their voices as silk over the finished frame (nothing drawn while voices is 0).
+        Pass("scenes/serenes/voices.frag", name="silk", vert="scenes/serenes/voices.vert",
+             primitive="triangle_strip", count=2 * (VOICE_SEGMENTS + 1), instances="voices_count",
+             into="main", blend="add"),
     ],
+    output="main",
     params=[
         Param("count", 5, 1, MAX_FIGURES, "how many figures stand on the stage"),
         Param("sync", 1.0, 0.0, 1.0, "0: each moves on its own phase; 1: all in perfect, eerie unison"),
         Param("sway", 0.5, 0.0, 1.0, "how far they lean, tilt their heads and lift their arms"),
         Param("pace", 0.08, 0.0, 0.5, "sway cycles per second"),
+        Param("seated", 0.0, 0.0, 1.0, "0: they stand; 1: seated on a low bench, hands held out (the woman alone)"),
+        Param("tremor", 0.0, 0.0, 1.0, "a glitch in their programming: the hands stutter, freeze, snap and tear"),
+        Param("closeup", 0.0, 0.0, 1.0, "0: the whole stage; 1: the camera close on a figure seated right of centre"),
+        Param("voices", 0.0, 0.0, 1.0, "their voices as silk: standing waves wrapping the air (0: silent)"),
+        Param("voices_count", 4, 1, 6, "how many voices (each a harmonic: a name that is a frequency)"),
         Param("flicker", 0.5, 0.0, 1.0, "how much the candles flicker, dip and lean (and the shadows sway)"),
         Param("candle", 1.0, 0.1, 2.0, "candle light: dim and red-orange when low, pale and bright at 2"),
         Param("candles", 2, 1, MAX_CANDLES, "how many candles burn (each casts its own shadows)"),

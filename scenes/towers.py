@@ -31,6 +31,15 @@ normal analytically, scaled with the distance the touch landed at (a touch on a 
 makes a ripple of the same apparent size), faded where a wavelength is under ~3 pixels, and
 gone after ``ripple_decay`` seconds.
 
+The fracture (``fracture`` 0..1, the dream's "the liquid towers shatter into mist"): each
+tower has its moment (a random per tower, 0.04..0.72); cracks of light spread through its
+glass before it (a Voronoi crack field baked once, cracks_bake.frag), then it comes down from
+the top with a jagged break line, the glass above the line flying off as shards (the
+``flying`` pass: one spinning triangle per shard, instanced, that glints as its face sweeps
+the key light, falls and dissolves into the mist), and drifting mist (the baked fbm, two
+layers in parallax) thickens as the world behind it dims.  At 1 no tower stands.  It is a
+function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
+
 The city repeats every GRID cells (448 units), and the camera's position is wrapped to that
 period here in double precision, so long shows stay exact.
 """
@@ -53,6 +62,9 @@ MAX_TOUCHES = 16
 RIPPLE_REFERENCE = 8.0         # a touch further away than this makes a proportionally larger ripple
 
 KIND_GROUND, KIND_TOWER, KIND_SKY = 0.0, 1.0, 2.0
+# The fracture (towers.glsl): a tower's fall starts in 0.04 .. 0.72 and lasts BREAK_SPAN.
+BREAK_SPAN = 0.16
+ALL_FALLEN = 0.04 + 0.68 + BREAK_SPAN
 
 
 def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
@@ -185,6 +197,17 @@ class TowersScene(Scene):
         p = state.params
         layout = self._city(state.seed, float(p["density"]), float(p["max_height"]))
         resources.texture("layout", layout, filter="nearest", key=self._layout_key)
+        # The plain passes, or (while the dream fractures) their variants with the fracture
+        # compiled in: never both, so the whole city pays nothing for the fracture.
+        broken = float(p["fracture"]) > 0.0
+        for plain, fractured in (("glass", "glass_fracture"), ("main", "back_fracture")):
+            resources.draw_count(plain, 0 if broken else 3)
+            resources.draw_count(fractured, 3 if broken else 0)
+        if float(p["fracture"]) >= ALL_FALLEN:
+            # no tower stands: the glass (and its walk through the grid) has nothing to draw,
+            # and the sky, streets and mist beneath fill the frame
+            resources.draw_count("glass_fracture", 0)
+        resources.draw_count("flying", 3, int(round(float(p["shards"]))) if broken else 0)
         cam = camera(state.t, p)
         shift = math.floor(cam["pos"][2] / WRAP) * WRAP        # wrap z to the city's period
         pos = cam["pos"] - (0.0, 0.0, shift)
@@ -260,23 +283,43 @@ towers = TowersScene(
         Pass("scenes/moss/moss_bake.frag", name="field", size=(512, 512), update="once",
              wrap="repeat", mipmaps=True),
         Pass("scenes/towers/haze.frag", name="haze", size=(32, 1)),
+        # The scenes from memories the glass holds, baked once (memories_bake.frag).
+        Pass("scenes/towers/memories_bake.frag", name="memories", size=(512, 128), update="once"),
+        # The fracture's cracks, mist and pieces, baked once (cracks_bake.frag).
+        Pass("scenes/towers/cracks_bake.frag", name="cracks", size=(256, 256), update="once",
+             wrap="repeat"),
         # A cleared triangle pass (one full-screen triangle), so that discarded pixels (no
         # tower) read as transparent.
         Pass("scenes/towers/glass.frag", name="glass", vert="common/fullscreen.vert",
              primitive="triangles", count=3, clear=(0.0, 0.0, 0.0, 0.0),
-             inputs=("field", "haze"), coverage=True),
+             inputs=("field", "haze", "memories"), coverage=True),
+        # While the dream fractures, the same glass with the fracture compiled in is drawn
+        # instead (update() gives the plain pass no vertices and this one its triangle).
+        Pass("scenes/towers/glass_fracture.frag", name="glass_fracture", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field", "haze", "memories", "cracks"), into="glass",
+             coverage=True),
         # The sky and streets beneath the glass, only where the glass leaves some of the
         # pixel showing (about a quarter of the frame): the output.
-        Pass("scenes/towers/back.frag", name="main", inputs=("field", "haze"),
+        Pass("scenes/towers/back.frag", name="main", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field", "haze"),
              into="glass", skip_covered_by="glass", blend="under"),
+        Pass("scenes/towers/back_fracture.frag", name="back_fracture", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field", "haze", "cracks"),
+             into="glass", skip_covered_by="glass", blend="under"),
+        # The fracture's flying glass, one triangle per shard, over everything.
+        Pass("scenes/towers/shards.frag", name="flying", vert="scenes/towers/shards.vert",
+             primitive="triangles", count=3, instances="shards", inputs=("field", "haze", "cracks"),
+             into="glass", blend="alpha"),
     ],
+    output="main",
     params=[
         Param("ior", 1.45, 1.0, 2.4, "refractive index of the glass"),
         Param("dispersion", 0.03, 0.0, 0.12, "spread of the index between red and blue"),
-        Param("tint", "#5ccfe0", description="colour the glass lets through (Beer-Lambert)"),
-        Param("absorption", 0.35, 0.0, 1.5, "how quickly light is absorbed inside, per unit"),
+        Param("tint", "#3cb8d8", description="colour the glass lets through (Beer-Lambert)"),
+        Param("absorption", 0.8, 0.0, 1.5, "how quickly light is absorbed inside, per unit"),
         Param("env_gain", 0.8, 0.0, 2.0, "brightness of the bound environment (sky, memories)"),
         Param("reflect", 1.0, 0.0, 2.0, "strength of the Fresnel reflections"),
+        Param("memories_glow", 0.8, 0.0, 2.0, "the scenes from memories deep in the glass (0: none)"),
         Param("wobble", 0.12, 0.0, 1.0, "the glass's idle liquid undulation"),
         Param("ripple_strength", 1.0, 0.0, 3.0, "slope of the ripples a touch starts"),
         Param("ripple_speed", 1.6, 0.2, 6.0, "how fast a ripple spreads, units per second"),
@@ -290,8 +333,10 @@ towers = TowersScene(
         Param("follow_tempo", False, description="moss beats with the show's tempo instead of bpm"),
         Param("moss_glow", 1.0, 0.0, 3.0, "brightness of the moss streets"),
         Param("moss_colour", "#24f0b0", description="the moss light"),
+        Param("fracture", 0.0, 0.0, 1.0, "the dream fractures: 0 whole, 1 every tower shattered into mist"),
+        Param("shards", 1500, 0, 6000, "pieces of glass the fracture throws (0: none)"),
         Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),
     ],
-    bindings={"environment": Binding(default="sky", scale=0.5)},
+    bindings={"environment": Binding(default="sky", scale=0.36)},
     description="liquid-glass towers over streets of glowing moss; touches ripple the glass",
 )

@@ -246,6 +246,46 @@ def test_a_replay_supersampled_renders_as_on_one_machine(cluster, tmp_path):
     assert all(np.array_equal(one[name], farm[name]) for name in one)
 
 
+HEAR = {
+    "scenes/hear.py": """
+        from visuals import Scene, Pass
+        hear = Scene("hear", [Pass("hear.frag")], [], duration=10)
+        """,
+    "scenes/hear.frag": """
+        #version 330 core
+        uniform float u_audio_level;
+        uniform float u_audio_bass;
+        out vec4 c;
+        void main() { c = vec4(u_audio_level, u_audio_bass, 0.5, 1.0); }
+        """,
+}
+
+
+def test_the_scenes_hear_audio_and_the_video_carries_the_score_as_on_one_machine(cluster, tmp_path):
+    """--audio's analysis travels to the workers (the frames hear it exactly as on one machine);
+    the dream's score is muxed into the joined video."""
+    from audio_helpers import tone
+    project = make_project(tmp_path / "project", HEAR)
+    song = tone(tmp_path / "song.wav", 110.0, seconds=2.0)
+    args = ("--path", str(project), "render", "hear", "--audio", str(song), "--size", "32x18", "--frames", "0:30",
+            "--format", "png", "--quiet")
+    assert visuals(*args, "--out", str(tmp_path / "one")).returncode == 0
+    proc = visuals(*args, "--out", str(tmp_path / "farm"), "--scheduler", cluster, "--chunk", "10")
+    assert proc.returncode == 0, proc.stderr.decode()
+    one, farm = read_pngs(tmp_path / "one"), read_pngs(tmp_path / "farm")
+    assert len(farm) == 30 and all(np.array_equal(one[name], farm[name]) for name in one)
+    assert max(int(image[0, 0, 0]) for image in farm.values()) > 20      # they heard the tone
+    out = tmp_path / "dream.mp4"
+    proc = visuals("render", "dream", "--size", "32x18", "--frames", "0:30", "--out", str(out), "--quiet",
+                   "--scheduler", cluster, "--chunk", "15")
+    assert proc.returncode == 0, proc.stderr.decode()
+    import av
+    with av.open(str(out)) as container:
+        assert sorted(s.type for s in container.streams) == ["audio", "video"]
+        assert sum(1 for _ in container.decode(video=0)) == 30
+    assert not list(tmp_path.glob("dream.mp4*partial"))
+
+
 def test_workers_starts_a_local_cluster(tmp_path, gl):
     out = tmp_path / "seq"
     proc = visuals("render", "demo", "--size", "32x18", "--frames", "0:12", "--format", "png", "--out", str(out),

@@ -495,3 +495,28 @@ def test_check_script_reports_pass_rate_and_each_failure(tmp_path):
     assert lines[1:] == ["FAIL Flat.fs (generator): flat image (#000000) at 0, 0.5 and 1.5 s",
                      "PASS Good.fs (generator)",
                      "pass rate: 1/3 (33%)"]
+
+
+def test_audio_inputs_hear_the_render_s_sound(tmp_path):
+    """An ISF audioFFT input reads the analysis of --audio (a tone lights some bins), and the
+    same file renders black without sound."""
+    import subprocess
+    from PIL import Image
+    from audio_helpers import tone
+    folder = tmp_path / "isf"
+    folder.mkdir()
+    path = isf(folder, "Hear", {"INPUTS": [{"NAME": "spectrum", "TYPE": "audioFFT", "MAX": 64}]},
+               "void main() { float m = IMG_NORM_PIXEL(spectrum, vec2(isf_FragNormCoord.x, 0.5)).r;\n"
+               "  gl_FragColor = vec4(vec3(m * 4.0), 1.0); }\n")
+    song = tone(tmp_path / "tone.wav", 880.0, seconds=2.0)
+
+    def brightest(*extra) -> int:
+        out = tmp_path / f"frames{len(extra)}"
+        done = subprocess.run([sys.executable, "-m", "visuals", "render", str(path), "--size", "160x90",
+                               "--frames", "20:21", "--format", "png", "--out", str(out), *extra],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return int(np.asarray(Image.open(out / "frame_000020.png")).max())
+
+    assert brightest() == 0
+    assert brightest("--audio", str(song)) > 100

@@ -383,7 +383,7 @@ def test_notices_are_rate_limited_per_address(registry):
             time.sleep(0.02)
         # once the address has been quiet for the interval, the rest is summed up in one line
         assert len(harness.notices) == 2
-        assert "199 like it" in harness.notices[1] and "209 is out of range" in harness.notices[1]
+        assert "199 more like this" in harness.notices[1] and "209 is out of range" in harness.notices[1]
         assert harness.server.clamped == 200
     finally:
         harness.close()

@@ -37,6 +37,14 @@ FILES = {
             Pass("under.frag", name="main", into="cover", skip_covered_by="cover", blend="under",
                  vert="common/fullscreen.vert", primitive="triangles", count=3),
         ])
+        # A second variant of the cover, given no vertices (as a scene swaps variants of a
+        # pass in and out by draw_count): it must leave the cover's coverage alone.
+        swapped = Scene("swapped", [
+            Pass("cover.frag", name="cover", **_cover),
+            Pass("cover.frag", name="variant", vert="common/fullscreen.vert", primitive="triangles",
+                 count=0, into="cover", coverage=True),
+            Pass("under.frag", name="main", into="cover", skip_covered_by="cover"),
+        ])
         glowing = Scene("glowing", [
             Pass("cover.frag", name="cover", **_cover),
             Pass("under.frag", name="back", into="cover", skip_covered_by="cover", blend="under"),
@@ -103,6 +111,17 @@ def test_a_geometry_pass_drawn_into_another_does_not_clear_it(gl, tmp_path):
         assert (img[:, :6] == (255, 0, 0)).all(), img[0, 0]
         assert (np.abs(img[:, 6:10] - (0, 128, 127)) <= 1).all()
         assert (img[:, 11:] == (0, 0, 255)).all()
+    finally:
+        renderer.release()
+
+
+def test_a_layer_with_nothing_to_draw_keeps_the_coverage_below(gl, tmp_path):
+    """A coverage pass drawn into another with no vertices does not clear its depth: the
+    pass beneath still skips what the cover owns."""
+    renderer, img = _render(gl, tmp_path, "swapped")
+    try:
+        assert (img[:, :6] == (255, 0, 0)).all(), img[0, 0]      # skipped: the cover's
+        assert (img[:, 6:] == (0, 0, 255)).all(), img[0, 8]      # drawn over (no blend)
     finally:
         renderer.release()
 

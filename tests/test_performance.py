@@ -86,6 +86,14 @@ def test_tap_tempo_and_beat_sync(perf):
     assert perf.tempo.taps == [30.0]
 
 
+def test_two_taps_at_one_time_count_once(perf):
+    """Two taps in one frame are recorded at the same time; the replay divided by zero."""
+    for t in (10.0, 10.0, 10.5, 10.5, 11.0):
+        perf.apply(Tap(), t)
+    assert perf.tempo.taps == [10.0, 10.5, 11.0]
+    assert perf.tempo.bpm == pytest.approx(120.0)
+
+
 def test_quantised_clip_launches_on_the_next_bar(perf):
     perf.apply(SetTempo(bpm=120), 0.0)       # a beat every 0.5 s, a bar every 2 s
     perf.apply(LoadClip(deck="b", show="rings", quantize="bar"), 0.7)

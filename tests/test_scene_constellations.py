@@ -269,3 +269,31 @@ def test_consecutive_frames_change_smoothly_across_a_glyph_change(gl):
         d = np.abs(a - b)
         assert d.max() <= 16, f"a pixel jumped {d.max()} levels between frames"
         assert d.mean() < 1.5
+
+
+def test_a_line_of_the_script_is_written_along_the_bottom(gl, programs):
+    """Issue 13: between glyphs the sky read as dust.  A line of the invented script stays
+    written faint along the bottom of the sky (the glyph being formed lit among them): the
+    band below the big glyph gains light where the line is, nowhere else; off at 0."""
+    size = (320, 180)
+    t = 3.0
+    line = render(gl, programs, {"script_line": 1.0}, t, size).astype(float).mean(axis=2)
+    bare = render(gl, programs, {"script_line": 0.0}, t, size).astype(float).mean(axis=2)
+    lift = line - bare
+    band = slice(int(size[1] * (0.5 + 0.365 - 0.06)), int(size[1] * (0.5 + 0.365 + 0.06)))
+    assert (lift[band] > 6).sum() > 60, "the line is written"
+    outside = np.ones_like(lift, bool)
+    outside[band] = False
+    assert np.abs(lift[outside]).max() <= 2, "only the band changes"
+    # strokes spread over the line's width: several glyphs, not one
+    cols = np.nonzero((lift[band] > 6).any(axis=0))[0]
+    assert cols.max() - cols.min() > 0.4 * size[0]
+
+
+def test_the_inscription_is_deterministic_per_script():
+    a = C.inscription(7, 0)
+    assert np.array_equal(a, C.inscription(7, 0)) and not np.array_equal(a, C.inscription(8, 0))
+    assert a.shape == (C.INSCRIPTION_TILE, C.INSCRIPTION_TILE * C.INSCRIPTION_GLYPHS)
+    # every glyph cell holds strokes
+    cells = a.reshape(C.INSCRIPTION_TILE, C.INSCRIPTION_GLYPHS, C.INSCRIPTION_TILE)
+    assert (cells.max(axis=(0, 2)) > 0.5).all()

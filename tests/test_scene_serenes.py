@@ -117,7 +117,7 @@ def _wall_line_row(size) -> int:
     return round(size[1] / 2 + mod.CAM_Y / (mod.CAM_D + mod.WALL_Z) * mod.CAM_F * size[1])
 
 
-def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE):
+def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE, beneath=None):
     """Not black, not flat, and no black hole (NaN reads back as black) on the wall where
     the neighbourhood is lit, away from the figures (which are dark, and thin at this
     size); the floor's plank gaps are legitimately dark lines."""
@@ -127,11 +127,17 @@ def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE):
     lum = img.mean(axis=2)
     h, w = lum.shape
     pad = np.pad(lum, 2, mode="edge")
-    local = sum(pad[dy:dy + h, dx:dx + w] for dy in range(5) for dx in range(5)) / 25.0
+    # the median, not the mean: a dark pixel beside a thin bright line (the silk of the
+    # voices) has a dark neighbourhood; a hole in a lit area has a lit one
+    local = np.median(np.stack([pad[dy:dy + h, dx:dx + w] for dy in range(5) for dx in range(5)]), axis=0)
     fpad = np.pad(figures, 1, mode="edge")
     near_figure = sum(fpad[dy:dy + h, dx:dx + w] for dy in range(3) for dx in range(3)) > 0.02
     holes = (lum < 0.25 * local) & (local > 30.0) & ~near_figure
     holes[_wall_line_row(size) - 1:] = False
+    if beneath is not None:
+        # a layer that only adds light (the silk) can darken a pixel only by a NaN: a dark
+        # pixel it did not darken is the sane frame's own darkness between bright bands
+        holes &= lum < beneath.mean(axis=2) - 1.0
     assert not holes.any(), f"{label}: {int(holes.sum())} black holes in a lit area"
 
 
@@ -159,8 +165,9 @@ def test_renders_a_dark_warm_stage(player):
 @pytest.mark.parametrize("t", [1.5, 6.0])
 def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
     for label, params in _extremes(player.scene):
+        beneath = player.at(t, **{**params, "voices": 0.0}) if params.get("voices") else None
         img = player.at(t, **params)
-        _assert_sane(img, label, _figures(player))
+        _assert_sane(img, label, _figures(player), beneath=beneath)
         for name in ("occluder", "shadow", "figures", "haze"):
             data = player.pass_pixels(name)
             assert np.isfinite(data).all(), f"{label}: NaN or inf in pass {name}"
@@ -408,3 +415,65 @@ def test_same_composition_at_any_resolution(gl):
         large.release()
     b = b.reshape(90, 4, 160, 4, 3).mean(axis=(1, 3))
     assert np.abs(a - b).mean() < 2.5
+
+
+# ---------------------------------------------------------------- the woman alone
+
+def test_a_seated_figure_sits_low_on_a_bench(player):
+    """Seated, the lone figure's head sinks and a bench shows either side of her gown."""
+    standing = player.silhouettes(2.0, count=1, seated=0.0, sway=0.0)
+    seated = player.silhouettes(2.0, count=1, seated=1.0, sway=0.0)
+    top = lambda cov: np.nonzero((cov > 0.5).any(axis=1))[0].min()
+    assert top(seated) > top(standing) + 0.12 * SIZE[1], (top(seated), top(standing))
+    widest = lambda cov: (cov > 0.5).sum(axis=1).max()
+    assert widest(seated) > widest(standing) + 4, "the bench is wider than the gown"
+
+
+def test_the_tremor_is_a_stutter_not_a_smooth_shake():
+    """The hands hold still between jumps (a digital stutter): sampled at 120 fps, the
+    tremor angle mostly repeats the last value, and when it changes it jumps."""
+    mod, _ = _module()
+    params = _defaults(count=1, seated=1.0, tremor=1.0)
+    angles = np.array([mod.figure_extras(t, 5, params)[0, 1] for t in np.arange(0.0, 6.0, 1.0 / 120.0)])
+    steps = np.abs(np.diff(angles))
+    held = (steps == 0.0).mean()
+    assert held > 0.8, f"held {held:.2f} of the time"
+    jumps = steps[steps > 0.0]
+    assert len(jumps) > 20 and np.median(jumps) > 0.05, (len(jumps), np.median(jumps))
+    calm = np.array([mod.figure_extras(t, 5, _defaults(count=1, seated=1.0, tremor=0.0))[0, 1:]
+                     for t in np.arange(0.0, 2.0, 0.1)])
+    assert not calm.any(), "no tremor at 0"
+
+
+def test_trembling_hands_move_between_frames_and_still_ones_do_not(player):
+    """Frames a stutter step apart: with the tremor the hands' silhouette changes, without it
+    (and with no sway) nothing does."""
+    mod, _ = _module()
+    still = dict(count=1, seated=1.0, sway=0.0, closeup=1.0, flicker=0.0)
+    seed = player.renderer.seed
+    # two times whose tremor angles differ clearly
+    times = [t for t in np.arange(1.0, 4.0, 1.0 / 14.0)]
+    pick = next((a, b) for a, b in zip(times, times[1:])
+                if abs(mod.figure_extras(a, seed, _defaults(**still, tremor=1.0))[0, 1]
+                       - mod.figure_extras(b, seed, _defaults(**still, tremor=1.0))[0, 1]) > 0.1)
+    a = player.silhouettes(pick[0], **still, tremor=1.0)
+    b = player.silhouettes(pick[1], **still, tremor=1.0)
+    assert np.abs(a - b).sum() > 15.0, np.abs(a - b).sum()
+    c = player.silhouettes(pick[0], **still, tremor=0.0)
+    d = player.silhouettes(pick[1], **still, tremor=0.0)
+    assert np.abs(c - d).sum() < 2.0, np.abs(c - d).sum()
+
+
+def test_their_voices_are_silk_in_the_air_and_silent_at_zero(player):
+    """voices > 0 lays bright bands of silk across the stage (many pixels brighter), voices 0
+    draws nothing at all (the frame equals one without the pass's light)."""
+    silent = player.at(3.0, voices=0.0)
+    again = player.at(3.0, voices=0.0)
+    singing = player.at(3.0, voices=0.9)
+    assert np.array_equal(silent, again)
+    lift = singing.mean(axis=2) - silent.mean(axis=2)
+    assert (lift > 20).mean() > 0.03, (lift > 20).mean()
+    assert (lift < -1).sum() == 0, "silk only adds light"
+    # the bands span the stage, left to right
+    cols = np.nonzero((lift > 20).any(axis=0))[0]
+    assert cols.min() < 0.15 * SIZE[0] and cols.max() > 0.85 * SIZE[0]

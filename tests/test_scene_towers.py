@@ -150,3 +150,43 @@ def test_zero_strength_touch_changes_nothing(gl, tmp_path, strength):
     x, y, _ = find_point(1.0, 1.0)
     (diff,) = _touch_pair(gl, tmp_path, (1.0, x, y, strength), [1.4])
     assert diff.max() == 0.0
+
+
+def _frame(gl, tmp_path, name, params, t):
+    project = make_project(tmp_path / name, {f"scenes/{name}.py": show_source(name, [], params)})
+    return render_times(gl, name, [t], folder=project, size=SIZE)[0].astype(float)
+
+
+def test_the_fracture_leaves_no_tower_standing(gl, tmp_path):
+    """At fracture 1 the frame is the empty city (density 0) in the same mist: every tower is
+    gone; at 0 the towers stand.  (Shards off, so only the towers can differ.)"""
+    t = 2.0
+    x, y, _ = find_point(1.0, t)
+    shattered = _frame(gl, tmp_path, "shattered", {"fracture": 1.0, "shards": 0}, t)
+    empty = _frame(gl, tmp_path, "empty", {"fracture": 1.0, "shards": 0, "density": 0.0}, t)
+    whole = _frame(gl, tmp_path, "whole", {"fracture": 0.0, "shards": 0}, t)
+    bare = _frame(gl, tmp_path, "bare", {"fracture": 0.0, "shards": 0, "density": 0.0}, t)
+    assert np.abs(whole - bare).mean() > 10.0, "the towers stand at fracture 0"
+    assert np.abs(window(whole, x, y, 4) - window(bare, x, y, 4)).mean() > 10.0
+    assert np.abs(shattered - empty).max() <= 3.0, "a tower still stands at fracture 1"
+
+
+def test_the_fracture_throws_shards_that_catch_light(gl, tmp_path):
+    """Mid-fracture the flying glass adds bright glints to the frame (shards on against off)."""
+    t = 2.0
+    on = _frame(gl, tmp_path, "on", {"fracture": 0.5}, t)
+    off = _frame(gl, tmp_path, "off", {"fracture": 0.5, "shards": 0}, t)
+    diff = np.abs(on - off).max(axis=2)
+    assert (diff > 25).sum() > 0.01 * diff.size, "shards cover at least 1% of the frame"
+    assert on.max(axis=2)[diff > 25].max() > 200, "some shard catches a bright glint"
+
+
+def test_the_glass_holds_memories_of_other_movements(gl, tmp_path):
+    """Issue 13: the towers reflected only the sky.  Deep in their glass, images of other
+    movements (baked) light some towers: with memories_glow 0 they are gone."""
+    t = 3.0
+    shown = _frame(gl, tmp_path, "remembering", {"memories_glow": 1.5}, t)
+    gone = _frame(gl, tmp_path, "forgetting", {"memories_glow": 0.0}, t)
+    lift = (shown - gone).mean(axis=2)
+    assert (lift > 12).sum() > 40, "some tower shows a memory"
+    assert (lift < -2).sum() == 0, "memories only add light"

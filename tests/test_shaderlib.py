@@ -327,3 +327,146 @@ def test_stamp_lists_every_file(tmp_path):
     stamp = dict(src.stamp())
     assert set(stamp) == {str(f) for f in src.files}
     assert all(mtime > 0 for mtime in stamp.values())
+
+
+# --- includes stay inside the shader folders ------------------------------------------------
+
+def _escape_error(root: Path, main: str) -> VisualsError:
+    with pytest.raises(VisualsError) as info:
+        pre(root).load(main)
+    return info.value
+
+
+def test_an_absolute_include_outside_the_shader_folders_is_refused(tmp_path):
+    outside = tmp_path / "outside" / "secret.glsl"
+    write(tmp_path, {"outside/secret.glsl": "float secret_value;\n",
+                     "root/main.frag": f'#version 330 core\n\n#include "{outside}"\n'})
+    err = _escape_error(tmp_path / "root", "main.frag")
+    assert err.message == f'#include "{outside}" is outside the shader folders'
+    assert Path(err.file).name == "main.frag" and err.line == 3
+    assert str((tmp_path / "root").resolve()) in err.fix and "shaders" in err.fix
+
+
+def test_a_dotdot_include_that_leaves_the_shader_folders_is_refused(tmp_path):
+    write(tmp_path, {"secret.glsl": "float secret_value;\n",
+                     "root/sub/main.frag": '#version 330 core\n#include "../../secret.glsl"\n'})
+    err = _escape_error(tmp_path / "root", "sub/main.frag")
+    assert err.message == '#include "../../secret.glsl" is outside the shader folders' and err.line == 2
+
+
+def test_a_dotdot_include_that_stays_inside_is_fine(tmp_path):
+    write(tmp_path, {"root/common.glsl": "float shared_fn;\n",
+                     "root/sub/main.frag": '#version 330 core\n#include "../common.glsl"\n'})
+    assert "shared_fn" in pre(tmp_path / "root").load("sub/main.frag").text
+
+
+def test_a_symlink_that_escapes_counts_as_an_escape(tmp_path):
+    write(tmp_path, {"secret.glsl": "float secret_value;\n",
+                     "root/main.frag": '#version 330 core\n#include "lib.glsl"\n'})
+    (tmp_path / "root" / "lib.glsl").symlink_to(tmp_path / "secret.glsl")
+    err = _escape_error(tmp_path / "root", "main.frag")
+    assert err.message == '#include "lib.glsl" is outside the shader folders' and err.line == 2
+
+
+def test_a_symlink_loop_is_an_escape_not_a_crash(tmp_path):
+    write(tmp_path, {"root/main.frag": '#version 330 core\n#include "loop.glsl"\n'})
+    (tmp_path / "root" / "loop.glsl").symlink_to(tmp_path / "root" / "loop.glsl")
+    err = _escape_error(tmp_path / "root", "main.frag")
+    assert err.line == 2 and "loop.glsl" in err.message
+
+
+def test_a_symlink_inside_the_shader_folders_is_followed(tmp_path):
+    write(tmp_path, {"root/real/lib.glsl": "float linked_fn;\n",
+                     "root/main.frag": '#version 330 core\n#include "lib.glsl"\n'})
+    (tmp_path / "root" / "lib.glsl").symlink_to(tmp_path / "root" / "real" / "lib.glsl")
+    assert "linked_fn" in pre(tmp_path / "root").load("main.frag").text
+
+
+def test_an_include_from_another_shader_folder_on_the_path_is_fine(tmp_path):
+    write(tmp_path, {"one/main.frag": '#version 330 core\n#include <lib2.glsl>\n',
+                     "two/lib2.glsl": "float second_root;\n"})
+    src = Preprocessor(SearchPath.build([tmp_path / "one", tmp_path / "two"], environ={})).load("main.frag")
+    assert "second_root" in src.text
+
+
+# --- BOM and line ends ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_a_bom_and_any_line_end_keep_line_numbers(tmp_path, newline):
+    text = "// comment\n#version 330 core\n#include \"lib.glsl\"\nout vec4 c;\nvoid main() { c = vec4(1.0); }\n"
+    (tmp_path / "main.frag").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", newline).encode())
+    (tmp_path / "lib.glsl").write_bytes(b"\xef\xbb\xbf" + "float a;\n\x0cfloat b;\n".replace("\n", newline).encode())
+    src = pre(tmp_path).load("main.frag")
+    assert "\ufeff" not in src.text and "\r" not in src.text
+    lines = src.text.split("\n")        # as the compiler counts them (not str.splitlines)
+    assert lines[0] == "#version 330 core"
+    at = {text.strip("\x0c"): n for n, text in enumerate(lines, start=1)}
+    assert src.origin(at["void main() { c = vec4(1.0); }"]) == (src.files[0], 5)
+    assert src.origin(at["float b;"]) == (src.files[1], 2)     # a form feed does not end a line
+
+
+def test_a_shader_that_is_not_utf8_names_its_own_line(tmp_path):
+    (tmp_path / "main.frag").write_text('#version 330 core\n#include "lib.glsl"\n')
+    (tmp_path / "lib.glsl").write_bytes(b"float a;\n// caf\xe9\n")
+    with pytest.raises(VisualsError) as info:
+        pre(tmp_path).load("main.frag")
+    assert Path(info.value.file).name == "lib.glsl" and info.value.line == 2
+    assert info.value.message == "shader file is not UTF-8 text (byte 0xe9)"
+
+
+# --- the line a syntax error belongs to (logs as Mesa 22.3 llvmpipe writes them) --------------
+
+def _mesa(tmp_path, shader: str, log: str) -> VisualsError:
+    (tmp_path / "main.frag").write_text(shader)
+    return translate_log(log, {"fragment_shader": pre(tmp_path).load("main.frag")})
+
+
+EXPECTING = "expecting ',' or ';'"
+
+
+@pytest.mark.parametrize("body, log, line", [
+    # a missing ';' at the end of line 4, reported at the first token of the next code line
+    ("void main() {\n    float a = 1.0\n    c = vec4(a);\n}\n",
+     f"0:5(2): error: syntax error, unexpected IDENTIFIER, {EXPECTING}", 4),
+    ("void main() {\n    float a = 1.0\n    float b = a;\n    c = vec4(b);\n}\n",
+     f"0:5(2): error: syntax error, unexpected BASIC_TYPE_TOK, {EXPECTING}", 4),
+    ("void main() {\n    float a = 1.0\n    a += 1.0;\n    c = vec4(a);\n}\n",
+     f"0:5(2): error: syntax error, unexpected NEW_IDENTIFIER, {EXPECTING}", 4),
+    ("void main() {\n    c = vec4(1.0)\n}\n", f"0:5(1): error: syntax error, unexpected '}}', {EXPECTING}", 4),
+    ("void main() {\n    float a = 1.0\n    return;\n}\n", f"0:5(2): error: syntax error, unexpected RETURN, {EXPECTING}", 4),
+    ("void main() {\n    float a = 1.0\n    if (a > 0.0) c = vec4(a);\n}\n",
+     f"0:5(2): error: syntax error, unexpected IF, {EXPECTING}", 4),
+    ("void main() {\n    float a = 1.0\n    1.0;\n}\n", f"0:5(2): error: syntax error, unexpected FLOATCONSTANT, {EXPECTING}", 4),
+    ("void main() {\n    bool a = false\n    true;\n}\n", f"0:5(2): error: syntax error, unexpected BOOLCONSTANT, {EXPECTING}", 4),
+    ("void main() {\n    float a = 1.0\n\n    // note\n    /* more\n       notes */\n    c = vec4(a);\n}\n",
+     f"0:9(2): error: syntax error, unexpected IDENTIFIER, {EXPECTING}", 4),
+    ("void main() {\n    float a = 1.0\n#define X 1\n    c = vec4(a);\n}\n",
+     f"0:6(2): error: syntax error, unexpected IDENTIFIER, {EXPECTING}", 4),
+    # where Mesa is right, the line stays
+    ("void main() {\n    c = vec4(zz);\n}\n", "0:4(11): error: `zz' undeclared", 4),
+    ("void main() {\n    c = vec4(1.0 1.0);\n}\n", "0:4(15): error: syntax error, unexpected FLOATCONSTANT, expecting ')' or ','", 4),
+    ("void main() {\n    c = vec4(1.0;\n}\n", "0:4(14): error: syntax error, unexpected ';', expecting ')' or ','", 4),
+    ("void main() {\n    float a = 1.0\n    ++a;\n}\n", f"0:5(4): error: syntax error, unexpected NEW_IDENTIFIER, {EXPECTING}", 5),
+    ("void main() {\n    float a = 1.0;\n    b c;\n}\n", f"0:5(2): error: syntax error, unexpected IDENTIFIER, {EXPECTING}", 5),
+    ("void main() {\n    c = vec4(1.0);\n\n", "0:4(16): error: syntax error, unexpected end of file", 4),
+    ("void main() {\n    float a = 1.0,\n    b = 2.0\n}\n", f"0:6(1): error: syntax error, unexpected '}}', {EXPECTING}", 5),
+])
+def test_missing_semicolons_are_blamed_on_their_own_line(tmp_path, body, log, line):
+    err = _mesa(tmp_path, "#version 330 core\nout vec4 c;\n" + body, log)
+    assert err.line == line, err
+
+
+def test_a_missing_semicolon_at_the_end_of_an_include_is_blamed_there(tmp_path):
+    write(tmp_path, {"lib.glsl": "float k = 1.0\n"})
+    err = _mesa(tmp_path, '#version 330 core\n#include "lib.glsl"\nout vec4 c;\nvoid main() { c = vec4(k); }\n',
+                f"0:3(1): error: syntax error, unexpected OUT_TOK, {EXPECTING}")
+    assert Path(err.file).name == "lib.glsl" and err.line == 1
+
+
+@pytest.mark.parametrize("name", ["a\x00b.glsl", "a" * 5000 + ".glsl"])
+def test_an_include_name_no_file_can_have_is_not_found(tmp_path, name):
+    """A NUL byte or a name longer than the system allows was a ValueError / OSError."""
+    (tmp_path / "main.frag").write_text(f'#version 330 core\n#include "{name}"\n')
+    with pytest.raises(VisualsError) as info:
+        pre(tmp_path).load("main.frag")
+    assert info.value.line == 2 and info.value.message.endswith("not found") and len(info.value.message) < 250

@@ -10,11 +10,11 @@ from .events import Touch, Trigger
 from .params import Param
 from .scene import Binding, Pass, Scene, SceneState
 from .show import Show
-from .signals import LFO, Beat, Constant, Follower, Noise, Signal
+from .signals import LFO, Audio, Beat, Constant, Follower, Noise, Signal
 from .timeline import Cue, Key, Loop, Track
 from .post import PostEffect
 
 __version__ = "0.1.0"
 
 __all__ = ["Scene", "Pass", "Binding", "Touch", "Trigger", "PostEffect", "Loop", "Param", "SceneState", "Show", "Cue", "Key", "Track", "LFO", "Noise",
-           "Beat", "Follower", "Constant", "Signal", "cubic_bezier", "VisualsError", "__version__"]
+           "Beat", "Follower", "Constant", "Signal", "Audio", "cubic_bezier", "VisualsError", "__version__"]

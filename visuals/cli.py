@@ -101,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--replay", metavar="SET",
                    help="render a set recorded by 'visuals live' (every control event, frame-exact) instead of "
                         "a show; --start/--end/--frames then count performance time")
+    r.add_argument("--audio", metavar="FILE",
+                   help="a sound file (WAV, FLAC, OGG, MP3...) the scenes hear, analysed whole first, and muxed "
+                        "into the video in place of the show's own score; its tempo is the show's beat")
+    r.add_argument("--mute", action="store_true",
+                   help="write the video without sound (the show's score, or --audio's file, left out)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.add_argument("--workers", type=int, metavar="N",
                    help="render on a local Dask cluster of N worker processes (needs pip install 'visuals[farm]')")
@@ -156,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "'visuals midi --list' shows them")
     lv.add_argument("--mapping", metavar="FILE", help="MIDI mapping (TOML) binding controls to parameters and "
                                                       "triggers; MIDI learn saves into it")
+    lv.add_argument("--audio-in", metavar="DEVICE",
+                    help="a sound input (name or index, 'visuals audio --list') the scenes hear")
+    lv.add_argument("--mute", action="store_true", help="do not play the show's own soundtrack")
     lv.add_argument("--deck-b", metavar="SHOW", help="load this show or scene on deck B (mix with the crossfader)")
     lv.add_argument("--presets", default="presets.toml", metavar="FILE",
                     help="presets file: F1-F8 recall, shift+F1-F8 save, OSC/MIDI recall by name "
@@ -178,6 +186,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     midi = sub.add_parser("midi", help="MIDI devices", description="MIDI input devices for visuals live --midi.")
     midi.add_argument("--list", action="store_true", help="print the MIDI input devices that can be opened")
+
+    snd = sub.add_parser("sound", help="write a show's own soundtrack (its score) to a sound file",
+                         description="Synthesise a show's score, the soundtrack 'visuals render' muxes into its "
+                                     "video, alone: stereo, 48 kHz, the same samples as in the video.")
+    snd.add_argument("show", nargs="?", help="show name (default: the dream)")
+    snd.add_argument("--out", help="sound file: .wav (24-bit), .flac or .ogg (default renders/SHOW.wav)")
+    snd.add_argument("--start", help="first second (default 0)")
+    snd.add_argument("--end", help="last second (default: the show's end)")
+    snd.add_argument("--fps", help="frame rate the glitch loops repeat on (default: the show's)")
+
+    aud = sub.add_parser("audio", help="sound input devices", description="Sound input devices for "
+                                                                          "visuals live --audio-in.")
+    aud.add_argument("--list", action="store_true", help="print the input devices that can be opened")
 
     ls = sub.add_parser("list", help="list shows, scenes and post effects with their parameters, and transitions",
                         description="List everything on the search path.")
@@ -283,10 +304,9 @@ def cmd_render(args) -> int:
         if args.show:
             raise VisualsError("give either a show or --replay SET, not both",
                                fix="the set file names the show it played")
-        if recorded.header.get("path"):
-            from .paths import SearchPath
-            from .registry import Registry
-            registry = Registry(SearchPath.build(list(args.path) + list(recorded.header["path"])))
+        for note in recorded.notes:    # shows come from --path and VISUALS_PATH, never the set
+            print(f"visuals: note: {note}", file=sys.stderr)
+        recorded.fit_parameters(registry)
         name = recorded.header["show"]
         slug = _slug(Path(args.replay).stem)
     else:
@@ -309,9 +329,14 @@ def cmd_render(args) -> int:
         end = frames.stop / float(config.fps)
         asked = f"--frames {args.frames} (to {end:g} s)" if args.frames else f"--end {end:g} s"
         show = _long_enough(registry, name, show, end, asked)
+    from .audio.offline import prepare_sound
+    sound = prepare_sound(args.audio, args.mute, fmt, registry, show, config.fps, frames.start, frames.stop,
+                          replay=recorded is not None)
+    for note in sound.notes:
+        sys.stderr.write(f"visuals: note: {note}\n")
     if args.workers is not None or args.scheduler or args.chunk is not None:
         from .farm.command import render_farmed
-        return render_farmed(args, name, recorded, config, frames, fmt, out, slug)
+        return render_farmed(args, name, recorded, config, frames, fmt, out, slug, sound)
     from . import sinks
     from .gpu import create_headless_context, is_software_renderer
     ctx = create_headless_context()
@@ -328,12 +353,21 @@ def cmd_render(args) -> int:
             # On a GPU the RGB -> yuv420p conversion is a cheap pass that halves the readback; on
             # software GL it is one more full-frame pass on the CPU, slower than ffmpeg's own
             # (measured: 120 frames of bench.frag at 1280x720 in 8.6 s against 6.9 s).
-            sink = sinks.VideoSink(out, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
-                                   gpu_yuv=not is_software_renderer(ctx))
-            out_label = str(out)
+            gpu_yuv = not is_software_renderer(ctx)
+
+            def video_sink(path):
+                return sinks.VideoSink(path, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
+                                       gpu_yuv=gpu_yuv)
+            if sound.samples is not None:
+                from .audio.mux import AudioMuxSink
+                sink = AudioMuxSink(video_sink, out, fmt, sound.samples, sound.rate, config.fps, len(frames))
+            else:
+                sink = video_sink(out)
+            out_label = str(out) + (f" with {sound.label}" if sound.samples is not None else "")
         if fmt != "png":
             sink = sinks.ThreadedSink(sink)
-        source = SetSource(ctx, recorded, registry, config) if recorded else ShowSource(ctx, show, registry, config)
+        source = SetSource(ctx, recorded, registry, config) if recorded else ShowSource(ctx, show, registry, config,
+                                                                                        audio=sound.features)
     except BaseException:
         if sink is not None:
             sink.abort()    # a scene that does not compile, or Ctrl-C: remove what the sink made
@@ -463,7 +497,8 @@ def cmd_live(args) -> int:
                           record=None if args.no_record else Path(
                               args.record or f"renders/sets/{_slug(name)}_{time.strftime('%Y%m%d-%H%M%S')}.jsonl"),
                           dump=Path(args.dump) if args.dump else None, max_frames=args.frames,
-                          inputs=tuple(inputs), deck_b=args.deck_b, presets=Path(args.presets))
+                          inputs=tuple(inputs), deck_b=args.deck_b, presets=Path(args.presets),
+                          audio_in=args.audio_in, mute=args.mute)
     return LivePlayer(options).run()
 
 
@@ -514,7 +549,58 @@ def cmd_midi(args) -> int:
     return 0
 
 
-COMMANDS = {"render": cmd_render, "still": cmd_still, "list": cmd_list, "live": cmd_live, "osc": cmd_osc,
+SOUND_TYPES = {".wav": ("WAV", "PCM_24"), ".flac": ("FLAC", "PCM_24"), ".ogg": ("OGG", "VORBIS")}
+
+
+def cmd_sound(args) -> int:
+    from .clock import parse_fps
+    from .sinks import ensure_writable
+    registry = _registry(args)
+    name = args.show or _default_show(registry)
+    show = registry.show(name)
+    out = _out_arg(args.out) or Path(f"renders/{_slug(name)}.wav")
+    kind = SOUND_TYPES.get(out.suffix.lower())
+    if kind is None:
+        raise VisualsError(f"'{out.suffix}' is not a sound type visuals writes", file=str(out),
+                           fix="end the name in .wav, .flac or .ogg")
+    start = parse_time(args.start, "--start") if args.start else 0.0
+    end = parse_time(args.end, "--end") if args.end else show.duration
+    if end <= start:
+        raise VisualsError(f"empty time range {start:g}..{end:g} s", fix="give --start before --end")
+    from .audio.score import RATE, find_score
+    score = find_score(registry, show)
+    if score is None:
+        raise VisualsError(f"show '{show.name}' has no score",
+                           fix=f"give it one: Show(..., score=Score(...)) or a {show.name}_score.py beside it")
+    ensure_writable(out)
+    fps = parse_fps(args.fps) if args.fps else parse_fps(show.fps)
+    samples = score.render(show, registry, start, end, fps, RATE)
+    import io
+
+    import soundfile
+    from .safe_output import write_file
+
+    def encode() -> bytes:
+        buffer = io.BytesIO()
+        soundfile.write(buffer, samples, RATE, format=kind[0], subtype=kind[1])
+        return buffer.getvalue()
+    write_file(out, encode)
+    print(f"wrote {out} ({samples.shape[0] / RATE:.2f} s, stereo, {RATE} Hz)", file=sys.stderr)
+    return 0
+
+
+def cmd_audio(args) -> int:
+    from .audio.live_input import list_inputs
+    devices, note = list_inputs()
+    print("Sound inputs (for visuals live --audio-in NAME or INDEX):")
+    for index, name, channels, rate in devices:
+        print(f"  {index:3d}  {name}  ({channels} ch, {rate:g} Hz)")
+    if not devices:
+        print(f"  (none: {note})")
+    return 0
+
+
+COMMANDS = {"render": cmd_render, "sound": cmd_sound, "audio": cmd_audio, "still": cmd_still, "list": cmd_list, "live": cmd_live, "osc": cmd_osc,
             "midi": cmd_midi, "sheet": cmd_sheet}
 
 

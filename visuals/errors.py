@@ -84,3 +84,17 @@ def suggest(name: str, known: Iterable[str]) -> str:
         return "none are defined"
     shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
     return f"valid names: {shown}"
+
+
+def brief(value: object, limit: int = 60) -> str:
+    """A value from a user's file for an error message: its repr (a string's without the
+    quotes when it is plain text), cut to ``limit`` characters, so the message stays one
+    short line whatever the file holds (a megabyte-long key, a newline in a name)."""
+    if isinstance(value, str) and value.isprintable():
+        text = value
+    else:
+        try:
+            text = repr(value)
+        except RecursionError:      # a table nested thousands deep (TOML's a.a.a.a... = 1)
+            text = f"a {type(value).__name__} nested too deeply"
+    return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -62,18 +62,26 @@ class FrameRange:
 
 
 class ShowSource:
-    """Frames of a show: frame i is the show at t = i / fps."""
+    """Frames of a show: frame i is the show at t = i / fps.
 
-    def __init__(self, ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig):
+    ``audio`` (offline features of a sound file) is what the scenes hear; when the track has
+    a tempo, it is the show's beat too (u_beat, Beat and LFO in beats follow the music)."""
+
+    def __init__(self, ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig,
+                 audio=None):
         self.clock = FixedClock(config.fps)
         self.renderer = Renderer(ctx, show, registry, config)
+        self.renderer.audio = audio
+        self.audio = audio
         self.programs = self.renderer.programs
 
     def warm_up(self) -> None:
         self.renderer.warm_up()
 
     def render(self, index: int) -> moderngl.Framebuffer:
-        return self.renderer.render(self.clock.frame(index))
+        frame = self.clock.frame(index)
+        tempo = self.audio.tempo_at(frame.t) if self.audio is not None else None
+        return self.renderer.render(frame, tempo)
 
     def release(self) -> None:
         self.renderer.release()

@@ -6,6 +6,12 @@ export, put the frame on the window (upscaled when rendering below window size),
 HUD over it, swap.  Input is applied before the frame it arrived in is rendered, so its
 effect is on the next frame shown.  Nothing here can blank the screen: a scene that fails
 keeps its last good frame, a reload that fails keeps the last good version.
+
+Nothing here can freeze it either: the user's modules are first run in a child process with a
+time limit (``probe.py``), at start-up and at each save, and every control event passes the
+range check of ``controls/limits.py`` before it plays or is recorded.  Ctrl-C and SIGTERM end
+the process within a second whatever it is running: the loop stops at the next frame, and if
+the frame does not come (user code that never returns), a watchdog ends the process.
 """
 from __future__ import annotations
 
@@ -14,6 +20,8 @@ import math
 import os
 import signal
 import statistics
+import sys
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field, replace
@@ -26,14 +34,15 @@ from .controls.base import ControlContext
 from .controls.events import Control, ControlBus, Interface, LoadClip, RecallPreset, TouchAt, Transport
 from .presets import PresetStore
 from .controls.keyboard import KeyMap, key_control
+from .controls.limits import Refused, checked
 from .controls.recorder import SetRecorder
 from .errors import VisualsError
 from .gpu import ProgramCache
-from .hud import Hud, HudContent
+from .hud import Hud, HudContent, NoticeGate
 from .mixer import Mixer, TimelineView
 from .paths import SearchPath
 from .performance import Performance
-from .registry import Registry
+from .probe import checked_registry, module_timeout
 from .reload import Reloader
 from .renderer import RenderConfig
 from .sinks import write_png
@@ -42,6 +51,7 @@ from .window import KeyEvent, MouseEvent, ResizeEvent, Window
 PRESENT_SHADER = "post/present.frag"
 RELOAD_INTERVAL = 0.25     # seconds between looks at the files
 STATUS_INTERVAL = 0.1      # seconds between status file writes
+STOP_GRACE = 0.8           # seconds the loop has to stop after Ctrl-C or SIGTERM before it is ended
 
 
 @dataclass
@@ -68,12 +78,18 @@ class LiveOptions:
     dump: Path | None = None               # save every dump_every-th rendered frame (to check replays)
     dump_every: int = 10
     max_frames: int | None = None
+    module_timeout: float = field(default_factory=module_timeout)   # s a scene module may take to load
+    audio_in: str | None = None            # a sound input device the scenes hear (name or index)
+    mute: bool = False                     # do not play the show's score
 
 
 @dataclass
 class FrameStats:
     intervals: deque = field(default_factory=lambda: deque(maxlen=240))
     render_ms: deque = field(default_factory=lambda: deque(maxlen=240))
+    # the intervals since the last status write, for a reader that wants every one (a soak
+    # benchmark's percentiles over minutes); bounded, as a status file may not be written
+    unreported: deque = field(default_factory=lambda: deque(maxlen=4096))
 
     def fps(self) -> float:
         return len(self.intervals) / sum(self.intervals) if self.intervals and sum(self.intervals) > 0 else 0.0
@@ -89,11 +105,14 @@ class LivePlayer:
     def __init__(self, options: LiveOptions):
         self.options = options
         self.keymap = KeyMap.load(options.keymap) if options.keymap else KeyMap.defaults()
-        self.registry = Registry(options.search)
-        self.show = self.registry.show(options.show)
+        self.registry, self.show = checked_registry(options.search, options.show, options.module_timeout)
         self.window = Window(f"visuals - {self.show.name}", options.size, options.fullscreen,
                              options.monitor, options.vsync)
         self.ctx = moderngl.create_context(require=330)
+        # A GL object dropped without release() is handed back here and released on this thread
+        # each frame, rather than kept for the life of the show (a reload every few seconds
+        # for hours must not grow).
+        self.ctx.gc_mode = "context_gc"
         self.programs = ProgramCache(self.ctx, options.search)
         self.present = self.programs.get(PRESENT_SHADER)
         self.hud = Hud(self.ctx, self.programs)
@@ -112,13 +131,17 @@ class LivePlayer:
             self.performance.apply(LoadClip(deck="b", show=options.deck_b), 0.0)
         self.scale = options.scale
         self.mixer = self._make_mixer()
-        self.reloader = Reloader(options.search, options.show, self.registry, self.programs)
+        self.reloader = Reloader(options.search, options.show, self.registry, self.programs,
+                                 timeout=options.module_timeout)
         self.recorder = SetRecorder(options.record, self.show.name, [str(p) for p in options.search.scene_dirs[:-1]],
                                     {"start": options.start, "paused": options.paused, "loop": options.loop,
                                      "deck_b": options.deck_b}) \
             if options.record else None
         self.stats = FrameStats()
         self.events_log: deque[str] = deque(maxlen=6)
+        self.notices = NoticeGate(self.events_log.append)
+        self.refused = 0                      # control events refused by the range check
+        self.gl_released = 0                  # GL objects dropped without release(), released here
         self.screenshots: list[str] = []
         self.latencies: deque[int] = deque(maxlen=100)
         self.control_latency: deque[float] = deque(maxlen=1000)
@@ -127,6 +150,8 @@ class LivePlayer:
         self.learning = False
         self.selected = 0                      # index of the selected parameter on the HUD
         self.inputs = list(options.inputs)
+        from .audio.live_sound import LiveSound       # sound is one more input: heard, played, on the HUD
+        self.inputs.append(LiveSound(self, options.audio_in, options.mute))
         context = self.control_context = ControlContext(bus=self.bus, registry=self.registry, show=lambda: self.show,
                                  notify=self.notify, learn_target=self.learn_target,
                                  current_value=lambda scene, param: self.current_value(scene, param),
@@ -134,6 +159,7 @@ class LivePlayer:
         for control in self.inputs:
             control.start(context)
         self._quit = False
+        self._watchdog: threading.Timer | None = None
         self._frame = 0
         self._t = 0.0
         self._last_reload = 0.0
@@ -167,13 +193,24 @@ class LivePlayer:
         self.bus.post(event)
 
     def apply(self, event: Control, t: float) -> None:
-        """Apply one control event at performance time t, record it, and log it on the HUD."""
+        """Apply one control event at performance time t, record it, and log it on the HUD.
+
+        Its numbers are checked first (finite, in range; a preset's values too): nothing out
+        of range plays or is recorded, whichever input or file it came from."""
         if isinstance(event, RecallPreset) and event.values is None and self.presets is not None:
             stored = self.presets.get(event.name)
             if stored is None:
                 self.notify(f"no preset named '{event.name}' in {self.presets.path}")
                 return
             event = replace(event, values=stored)    # the set keeps what was recalled
+        try:
+            event, clamped = checked(event, self.registry)
+        except Refused as why:
+            self.refused += 1
+            self.notify(f"{event.source or '-'} {event.kind}: {why}; ignored")
+            return
+        if clamped:
+            self.notify(f"{event.source or '-'} {event.kind}: " + "; ".join(clamped))
         if isinstance(event, Interface):
             self.interface(event.action)
         else:
@@ -187,8 +224,9 @@ class LivePlayer:
                                           for k, v in detail.items()))
 
     def notify(self, message: str) -> None:
-        """A notice from a control input (an unplugged controller, a clamped value)."""
-        self.events_log.append(message)
+        """A notice from a control input (an unplugged controller, a clamped value): a few a
+        second reach the HUD, the rest are summed up."""
+        self.notices(message)
 
     def selectable_params(self) -> list[tuple[str, str]]:
         return TimelineView(self.registry).in_play(self.performance, self._t) if self.show else []
@@ -277,7 +315,7 @@ class LivePlayer:
             self.mixer = self._make_mixer()
             self.reloads += 1
             self.events_log.append(f"reloaded show '{self.show.name}'")
-        self.window.set_title(f"visuals - {self.show.name}")
+            self.window.set_title(f"visuals - {self.show.name}")     # only then: it is an X round trip
 
     def adapt_scale(self, now: float) -> None:
         """Hold a target fps on a weak machine by rendering smaller (and back up when it can)."""
@@ -305,6 +343,7 @@ class LivePlayer:
         if now - self._last_reload > RELOAD_INTERVAL:
             self._last_reload = now
             self.reload()
+            self.notices.flush()
         t = self._t = self.perf_time()
         for control in self.inputs:
             control.poll(now)
@@ -330,12 +369,28 @@ class LivePlayer:
         self._arrivals.clear()
         if hasattr(self, "_last_swap"):
             self.stats.intervals.append(end - self._last_swap)
+            self.stats.unreported.append(end - self._last_swap)
         self._last_swap = end
         self._frame += 1
+        self.release_dropped()
         self.adapt_scale(end)
         if self.options.status and end - self._last_status > STATUS_INTERVAL:
             self._last_status = end
             self.write_status()
+
+    def release_dropped(self) -> int:
+        """Release the GL objects Python dropped without releasing (moderngl's context_gc hands
+        them over, with the ones already released as InvalidObject, which are only let go)."""
+        count = 0
+        objects = self.ctx.objects
+        while objects:
+            dropped = objects.popleft()
+            release = getattr(dropped, "release", None)
+            if release is not None:
+                release()
+                count += 1
+        self.gl_released += count
+        return count
 
     def draw(self, fbo: moderngl.Framebuffer) -> None:
         screen = self.ctx.screen
@@ -352,7 +407,8 @@ class LivePlayer:
         self.present.set("u_viewport", (float((ww - vw) // 2), float((wh - vh) // 2), float(vw), float(vh)))
         self.present.vao.render(moderngl.TRIANGLES, vertices=3)
         if self.hud.visible:
-            self.hud.update(self.hud_content())
+            if self.hud.due():
+                self.hud.update(self.hud_content())
             self.hud.draw((ww, wh))
 
     def deck_renderer(self, deck: str = "a"):
@@ -419,6 +475,7 @@ class LivePlayer:
             "cue": None if active is None else {"index": active.index, "name": active.cue.label,
                                                 "scene": active.cue.scene},
             "fps": self.stats.fps(),
+            "frame_intervals_ms": [round(1000 * v, 3) for v in self.stats.unreported],
             "frame_ms_median": 1000 * statistics.median(intervals) if intervals else None,
             "frame_ms_p99": 1000 * self.stats.percentile(intervals, 0.99) if intervals else None,
             "render_size": list(self.mixer.config.size),
@@ -430,6 +487,10 @@ class LivePlayer:
             "events": list(self.events_log),
             "screenshots": self.screenshots,
             "reloads": self.reloads,
+            "reloading": self.reloader.busy,
+            "module_checks": self.reloader.checks,
+            "refused": self.refused,
+            "gl_released": self.gl_released,
             "input_latency_frames_max": max(self.latencies) if self.latencies else None,
             "control_latency_ms_median": 1000 * statistics.median(self.control_latency) if self.control_latency else None,
             "control_latency_ms_max": 1000 * max(self.control_latency) if self.control_latency else None,
@@ -444,14 +505,31 @@ class LivePlayer:
         tmp = path.with_name(path.name + ".partial")
         tmp.write_text(json.dumps(self.status()))
         os.replace(tmp, path)
+        self.stats.unreported.clear()
+
+    def stop(self, _sig=None, _frame=None) -> None:
+        """Ctrl-C, SIGTERM: the loop ends at the next frame; if no frame comes within
+        STOP_GRACE (user code that never returns), the watchdog ends the process."""
+        self._quit = True
+        if self._watchdog is None:
+            self._watchdog = threading.Timer(STOP_GRACE, self._force_exit)
+            self._watchdog.daemon = True
+            self._watchdog.start()
+
+    def _force_exit(self) -> None:
+        sys.stderr.write(f"visuals: the show did not stop within {STOP_GRACE:g} s (code that never returns?); "
+                         "ended it\n")
+        try:
+            self.reloader.close()
+            if self.recorder is not None:
+                self.recorder.close(self.perf_time())
+        finally:
+            os._exit(0)
 
     def run(self) -> int:
         previous = signal.getsignal(signal.SIGINT)
-
-        def stop(_sig, _frame):
-            self._quit = True
-        signal.signal(signal.SIGINT, stop)
-        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, self.stop)
+        signal.signal(signal.SIGTERM, self.stop)
         try:
             while not self._quit and not self.window.should_close:
                 self.step()
@@ -461,10 +539,13 @@ class LivePlayer:
                 self.write_status()
         finally:
             signal.signal(signal.SIGINT, previous)
+            self.reloader.close()
             for control in self.inputs:
                 control.stop()
             if self.recorder is not None:
                 self.recorder.close(self.perf_time())
             self.mixer.release()
             self.window.destroy()
+            if self._watchdog is not None:
+                self._watchdog.cancel()
         return 0

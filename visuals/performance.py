@@ -94,7 +94,11 @@ class LiveTempo:
         self.anchor_perf, self.anchor_beat = t, beat
 
     def tap(self, t: float) -> None:
-        """Tap tempo: the mean of the last intervals; a pause of over 2 s starts again."""
+        """Tap tempo: the mean of the last intervals; a pause of over 2 s starts again.  Taps
+        at the same time (two in one frame, as a set file records them) count once: an
+        interval of zero has no tempo."""
+        if self.taps and t <= self.taps[-1]:
+            return
         if self.taps and t - self.taps[-1] > 2.0:
             self.taps.clear()
         self.taps.append(t)

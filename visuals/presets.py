@@ -18,23 +18,31 @@ replay does not depend on the file being unchanged afterwards.
 """
 from __future__ import annotations
 
+import json
+import math
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from .controls.tomlfile import line_of, load_toml
-from .errors import VisualsError
+from .errors import VisualsError, brief
 from .paths import display_path
 
 Values = dict[str, dict[str, Any]]
 
 
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def _normal(value: Any) -> Any:
+    """A stored value as the engine holds it, or None when no parameter can take it."""
     if isinstance(value, list):
-        return tuple(float(v) for v in value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return tuple(float(v) for v in value) if 0 < len(value) <= 4 and all(map(_number, value)) else None
+    if _number(value):
         return float(value)
-    return value
+    return value if isinstance(value, (bool, str)) else None
 
 
 class PresetStore:
@@ -55,28 +63,33 @@ class PresetStore:
         presets: dict[str, Values] = {}
         for name, scenes in table.items():
             if not isinstance(scenes, dict):
-                raise VisualsError(f"preset '{name}' is not a table", file=shown, line=line_of(text, name),
-                                   fix=f"write [presets.{name}] and scene.param = value lines under it")
+                raise VisualsError(f"preset '{brief(name)}' is not a table", file=shown, line=line_of(text, name),
+                                   fix=f"write [presets.{brief(name)}] and scene.param = value lines under it")
             values: Values = {}
             for scene, params in scenes.items():
                 if not isinstance(params, dict):
-                    raise VisualsError(f"preset '{name}': '{scene}' should be scene.param = value",
+                    raise VisualsError(f"preset '{brief(name)}': '{brief(scene)}' should be scene.param = value",
                                        file=shown, line=line_of(text, scene), fix="write sky.inversion = 0.2")
                 for param, value in params.items():
-                    values.setdefault(scene, {})[param] = self._check(scene, param, value, shown,
-                                                                      line_of(text, param))
+                    values.setdefault(scene, {})[param] = self._check(scene, param, value, shown, text)
             presets[name] = values
         self.presets = presets
 
-    def _check(self, scene: str, param: str, value: Any, shown: str, line: int | None) -> Any:
-        value = _normal(value)
+    def _check(self, scene: str, param: str, value: Any, shown: str, text: str) -> Any:
+        # The line is looked for only when there is an error: searching the text for every
+        # value made a large file take minutes.
+        normal = _normal(value)
+        if normal is None:
+            raise VisualsError(f"preset value {brief(scene)}.{brief(param)} = {brief(value)} is not a parameter value",
+                               file=shown, line=line_of(text, param),
+                               fix="write a number, a list of up to 4 numbers, true/false or a string")
         if self.registry is None:
-            return value
+            return normal
         try:
             spec = self.registry.scene(scene).params.get(param)
-            return spec.validate(value)
+            return spec.validate(normal)
         except VisualsError as err:
-            raise VisualsError(err.message, file=shown, line=line, fix=err.fix) from None
+            raise VisualsError(err.message, file=shown, line=line_of(text, param), fix=err.fix) from None
 
     def names(self) -> list[str]:
         return sorted(self.presets)
@@ -103,7 +116,16 @@ class PresetStore:
 
 
 def _key(name: str) -> str:
-    return name if name.replace("_", "").replace("-", "").isalnum() else f'"{name}"'
+    return name if _BARE_KEY.fullmatch(name) else _toml_string(name)
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped (a name or
+    value read from the file must write back as one that reads again)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _toml_value(scene: str, param: str, value: Any, registry) -> str:
@@ -118,5 +140,5 @@ def _toml_value(scene: str, param: str, value: Any, registry) -> str:
     if isinstance(value, (tuple, list)):
         return "[" + ", ".join(repr(float(v)) for v in value) + "]"
     if isinstance(value, str):
-        return f'"{value}"'
+        return _toml_string(value)
     return repr(float(value))

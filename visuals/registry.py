@@ -5,6 +5,11 @@ of Scene and Show objects at top level.  Looking a name up first imports the mod
 name (``sky`` -> ``scenes/sky.py``), which keeps start-up fast and errors precise; only when
 that fails are the other modules imported.  A module that raises is reported with its own
 file and line, and only when the name asked for could have come from it.
+
+A registry can be given the modules' text (``sources``, read once): it then loads that text
+and only those files, so that a child process that checked the modules and the live show
+that then imports them run the very same code (see ``probe.py``).  Modules named in
+``blocked`` (one that never returned in the check) are never run; they fail with their error.
 """
 from __future__ import annotations
 
@@ -28,6 +33,8 @@ class Registry:
     scenes: dict[str, Scene] = field(default_factory=dict)
     shows: dict[str, Show] = field(default_factory=dict)
     failures: dict[Path, VisualsError] = field(default_factory=dict)
+    sources: dict[Path, str] | None = None        # resolved path -> text; None: read the files
+    blocked: dict[Path, VisualsError] = field(default_factory=dict)
     _loaded: set[Path] = field(default_factory=set)
 
     def module_files(self) -> list[Path]:
@@ -35,6 +42,8 @@ class Registry:
         for folder in self.search.scene_dirs:
             if folder.is_dir():
                 files += sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+        if self.sources is not None:
+            files = [p for p in files if p.resolve() in self.sources]
         return files
 
     def _load(self, path: Path) -> None:
@@ -42,6 +51,11 @@ class Registry:
         if path in self._loaded:
             return
         self._loaded.add(path)
+        if path in self.blocked:
+            self.failures[path] = self.blocked[path]
+            return
+        if self.sources is not None and path not in self.sources:
+            return
         module_name = f"visuals_scenes_{abs(hash(str(path)))}_{path.stem}"
         module = ModuleType(module_name)
         module.__file__ = str(path)
@@ -49,12 +63,13 @@ class Registry:
         try:
             # Compiled from the source text every time, never from a cached .pyc: a hot reload
             # must see a save even when it keeps the file's size and lands in the same second.
-            code = compile(path.read_text(encoding="utf-8"), str(path), "exec")
+            text = self.sources[path] if self.sources is not None else path.read_text(encoding="utf-8")
+            code = compile(text, str(path), "exec")
             exec(code, module.__dict__)
         except VisualsError as err:
             self.failures[path] = err
             return
-        except Exception as err:  # user code: report it, with its own file and line
+        except (Exception, SystemExit) as err:  # user code (sys.exit() too): report it, with its file and line
             self.failures[path] = module_error(path, err)
             return
         self._collect(module)

@@ -16,6 +16,7 @@ from typing import Any
 
 import moderngl
 
+from .audio.clock import AudioClock
 from .clock import Frame
 from .compositor import Compositor, LayerImage
 from .errors import VisualsError
@@ -92,6 +93,10 @@ class Renderer:
         self.seed = show.seed if config.seed is None else config.seed
         self.last_sample: TimelineSample | None = None
         self.tempo: tuple[float, float] | None = None
+        # What the show hears (visuals.audio: offline features or a live analyser), or None;
+        # read through an AudioClock so a glitch loop repeats the picture, not the sound.
+        self.audio: Any = None
+        self._audio_clock: Any = None
 
     # -- preparation ------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -135,7 +140,8 @@ class Renderer:
                                     if start <= t <= sample.t)
         return SceneState(t=active.local_t, show_t=sample.t, frame=local_frame, dt=float(1 / fps),
                           beat=sample.beat, bpm=sample.bpm, seed=self.seed,
-                          resolution=self.config.render_size, params=params, events=events)
+                          resolution=self.config.render_size, params=params, events=events,
+                          audio=self._audio_clock.frame_at(sample.t) if self._audio_clock else None)
 
     def _tempo_at(self, t: float) -> tuple[float, float]:
         """The live tempo extrapolated to another show time (for replaying feedback history)."""
@@ -206,7 +212,8 @@ class Renderer:
 
         def state_at(k: int) -> SceneState:
             t = active.cue.start + float(Fraction(k) / fps)
-            sample = self.show.timeline.sample(t, None if self.tempo is None else self._tempo_at(t))
+            sample = self.show.timeline.sample(t, None if self.tempo is None else self._tempo_at(t),
+                                               audio=self._audio_clock)
             match = next((c for c in sample.cues() if c.index == active.index), None)
             if match is None:  # pragma: no cover - the cue is active over its whole span
                 match = ActiveCue(active.index, active.cue, t - active.cue.start, 1.0, {})
@@ -279,9 +286,10 @@ class Renderer:
         """Render the show at ``frame.t``; ``tempo`` (beat, bpm) when the tempo is played live."""
         self.tempo = tempo
         t = self.show.timeline.remap(frame.t, float(self.config.fps) if self.config.exact else None)
+        self._audio_clock = AudioClock(self.audio, frame.t - t) if self.audio is not None else None
         if t != frame.t:
             frame = Frame(frame.index, t, frame.dt)
-        sample = self.show.timeline.sample(t, tempo)
+        sample = self.show.timeline.sample(t, tempo, audio=self._audio_clock)
         self.last_sample = sample
         layers: list[LayerImage] = []
         self._used = set()
@@ -338,7 +346,7 @@ class Renderer:
         fps = float(self.config.fps)
         state = SceneState(t=sample.t, show_t=sample.t, frame=max(0, round(sample.t * fps)), dt=1.0 / fps,
                            beat=sample.beat, bpm=sample.bpm, seed=self.seed, resolution=self.config.render_size,
-                           params={})
+                           params={}, audio=self._audio_clock.frame_at(sample.t) if self._audio_clock else None)
         return self._post(self.show.post, fbo, state, sample, key="show")
 
     def read_rgb(self) -> bytes:
@@ -350,4 +358,6 @@ class Renderer:
             runner.release()
         self.runners.clear()
         self.compositor.release()
+        for texture in self.output.color_attachments:   # a framebuffer's release leaves its texture
+            texture.release()
         self.output.release()

@@ -136,6 +136,7 @@ class SceneState:
     resolution: tuple[int, int]
     params: dict[str, Any]
     events: Sequence[Any] = ()   # control events (touches...) that reached this scene
+    audio: Any = None            # what the frame hears (visuals.audio.analysis.AudioFrame), or None
 
     @property
     def phase(self) -> float:

@@ -13,6 +13,7 @@ from typing import Any, Callable
 import moderngl
 import numpy as np
 
+from .audio.texture import bind_audio_texture, release_cache, set_audio_uniforms
 from .errors import VisualsError
 from .gpu import CompiledProgram, ProgramCache
 from .scene import PRECISIONS, Pass, Scene, SceneResources, SceneState
@@ -33,6 +34,7 @@ def standard_uniforms(prog: CompiledProgram, state: SceneState, size: tuple[int,
     prog.set("u_bpm", float(state.bpm))
     prog.set("u_phase", float(state.phase))
     prog.set("u_seed", int(state.seed))
+    set_audio_uniforms(prog, state.audio)
 
 
 def _uniform_value(value: Any):
@@ -117,6 +119,7 @@ class SceneRunner(SceneResources):
         self.inputs: dict[str, moderngl.Texture] = {}
         self._counts: dict[str, tuple[int, int | None]] = {}
         self._black_texture: moderngl.Texture | None = None
+        self._audio_textures: dict = {}     # the audio texture (u_audio), made when a shader samples it
         self._rendered_once: set[str] = set()
         self._last_params: dict[str, Any] | None = None
         self._last_frame: int | None = None
@@ -223,6 +226,11 @@ class SceneRunner(SceneResources):
         self._last_events = len(state.events)
 
     def _draw(self, spec: Pass, prog: CompiledProgram, state: SceneState, extra: dict) -> None:
+        if spec.into is not None and self._draws_nothing(spec, state):
+            # A layer with nothing to draw leaves its target alone: a coverage pass would
+            # otherwise clear the coverage the passes before it wrote (so a scene can swap
+            # one of two variants of a pass in by draw_count).
+            return
         target = self.targets[spec.name]
         fbo = target.advance() if spec.into is None else target.fbos[target.current]
         depth_test = spec.coverage or spec.skip_covered_by is not None
@@ -252,6 +260,9 @@ class SceneRunner(SceneResources):
         for name, tex in self.inputs.items():
             unit = self._bind(prog, f"u_{name}", tex, unit)
         bound = {f"u_{inp}" for inp in spec.inputs} | {f"u_{n}" for n in (*self.extra_textures, *self.inputs)}
+        if "u_audio" in prog.samplers() and "u_audio" not in bound:
+            unit = bind_audio_texture(self.ctx, prog, "u_audio", state.audio, unit, self._audio_textures)
+            bound.add("u_audio")
         if spec.feedback:
             bound.add("u_prev")
         for name in prog.samplers():
@@ -292,6 +303,14 @@ class SceneRunner(SceneResources):
         if spec.mipmaps:
             target.texture.build_mipmaps()
 
+    def _draws_nothing(self, spec: Pass, state: SceneState) -> bool:
+        if spec.primitive == "fullscreen":
+            return False
+        count, instances = self._counts.get(spec.name, (None, None))
+        count = self._count(spec.count, state) if count is None else count
+        instances = self._count(spec.instances, state) if instances is None else instances
+        return not (count and instances)
+
     def _count(self, value: int | str, state: SceneState) -> int:
         if isinstance(value, str):
             return max(0, int(round(float(state.params[value]))))
@@ -317,5 +336,6 @@ class SceneRunner(SceneResources):
             tex.release()
         if self._black_texture is not None:
             self._black_texture.release()
+        release_cache(self._audio_textures)
         self.targets.clear()
         self.extra_textures.clear()

@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from .errors import VisualsError
+from .errors import VisualsError, brief
 from .paths import SearchPath, display_path
+from .textfile import MiB, normalise_newlines, read_user_text
 
 _INCLUDE = re.compile(r'^\s*#\s*include\s+(?:"([^"]+)"|<([^>]+)>)\s*(?://.*)?$')
 _VERSION = re.compile(r'^\s*#\s*version\b')
 PARAMS_INCLUDE = "visuals/params"
 DEFAULT_VERSION = "#version 330 core"
+SHADER_LIMIT = 4 * MiB     # the largest built-in shader is a few KiB; generated tables fit too
 
 _GLSL_TYPES = {"float": "float", "int": "float", "bool": "float",
                "vec2": "vec2", "vec3": "vec3", "vec4": "vec4", "color": "vec4"}
@@ -74,11 +76,14 @@ class Preprocessor:
             raise VisualsError(f"shader '{path}' not found",
                                fix="check the name; shaders are looked up in "
                                    + ", ".join(display_path(d) for d in self.search.shader_dirs))
+        # Includes stay inside the shader folders (and the folder of the shader asked for by
+        # name, which its author chose): a shader someone sent cannot read other files.
+        roots = _unique_resolved([*self.search.shader_dirs, found.parent])
         files: list[Path] = [found]
         out: list[str] = []
         origins: list[tuple[int, int]] = []
         included: set[Path] = {found}
-        lines = self._read(found, None, 0).splitlines()
+        lines = source_lines(self._read(found, None, 0))
         version_at = next((i for i, ln in enumerate(lines) if _VERSION.match(ln)), None)
         if version_at is None:
             out.append(DEFAULT_VERSION)
@@ -89,20 +94,45 @@ class Preprocessor:
             out.append(lines[version_at].strip())
             origins.append((0, version_at + 1))
             body, first_line = lines[version_at + 1:], version_at + 2
-        self._expand(found, body, first_line, 0, files, included, [found], out, origins)
+        self._expand(found, body, first_line, 0, files, included, [found], out, origins, roots)
         return ShaderSource("\n".join(out) + "\n", files, origins)
 
     def _read(self, path: Path, parent: Path | None, line: int) -> str:
+        """A shader's text; a bad byte is reported in the file itself, a file that cannot be
+        read at the #include that names it."""
         try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise VisualsError(f"cannot read shader {display_path(path)}: {err}",
-                               file=display_path(parent) if parent else None, line=line or None,
-                               fix="check the file exists and is UTF-8 text") from None
+            return read_user_text(path, "shader", limit=SHADER_LIMIT)
+        except VisualsError as err:
+            if err.line is not None or parent is None:
+                raise
+            raise VisualsError(f"cannot read shader {display_path(path)}: {err.message}",
+                               file=display_path(parent), line=line or None, fix=err.fix) from None
+
+    def _include_target(self, name: str, path: Path, lineno: int, quoted: bool,
+                        roots: list[Path]) -> Path | None:
+        """The file an include names, looked for only inside ``roots`` (after following
+        symlinks); None when it is nowhere; an error when it names a place outside them."""
+        candidates = ([path.parent / name] if quoted else []) + [d / name for d in self.search.shader_dirs]
+        escapes = False
+        for candidate in candidates:
+            try:
+                real = candidate.resolve()
+                inside = any(real.is_relative_to(root) for root in roots)
+                if inside and real.is_file():
+                    return real
+            except (OSError, RuntimeError, ValueError):   # a symlink loop; a name too long or with a NUL
+                continue
+            escapes = escapes or not inside
+        if escapes:
+            raise VisualsError(f"#include \"{brief(name, 200)}\" is outside the shader folders",
+                               file=display_path(path), line=lineno,
+                               fix="includes resolve only inside " + ", ".join(display_path(r) for r in roots)
+                                   + "; copy the file into one of them or add its folder with --path")
+        return None
 
     def _expand(self, path: Path, lines: list[str], first_line: int, file_id: int,
                 files: list[Path], included: set[Path], stack: list[Path], out: list[str],
-                origins: list[tuple[int, int]]) -> None:
+                origins: list[tuple[int, int]], roots: list[Path]) -> None:
         for offset, line in enumerate(lines):
             lineno = first_line + offset
             m = _INCLUDE.match(line)
@@ -115,9 +145,9 @@ class Preprocessor:
                 out.append(params_block(self.params).rstrip("\n").replace("\n", " "))
                 origins.append((file_id, lineno))
                 continue
-            target = self.search.find_shader(name, path.parent if m.group(1) else None)
+            target = self._include_target(name, path, lineno, bool(m.group(1)), roots)
             if target is None:
-                raise VisualsError(f"#include \"{name}\" not found", file=display_path(path), line=lineno,
+                raise VisualsError(f"#include \"{brief(name, 200)}\" not found", file=display_path(path), line=lineno,
                                    fix="check the name; includes resolve next to the file, then in "
                                        + ", ".join(display_path(d) for d in self.search.shader_dirs))
             if target in stack:
@@ -131,8 +161,25 @@ class Preprocessor:
                 continue
             included.add(target)
             files.append(target)
-            sub = self._read(target, path, lineno).splitlines()
-            self._expand(target, sub, 1, len(files) - 1, files, included, stack + [target], out, origins)
+            sub = source_lines(self._read(target, path, lineno))
+            self._expand(target, sub, 1, len(files) - 1, files, included, stack + [target], out, origins, roots)
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of a shader as the GLSL compiler counts them: a BOM is already gone, CRLF
+    and CR end lines like LF (an editor's line numbers), and nothing else does (unlike
+    ``str.splitlines``, which also breaks at form feeds and Unicode separators)."""
+    lines = normalise_newlines(text).split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def _unique_resolved(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        real = p.resolve()
+        if real not in out:
+            out.append(real)
+    return out
 
 
 # Mesa: "0:12(5): error: ..."; NVIDIA: "0(12) : error C0000: ..."; others: "ERROR: 0:12: ..."
@@ -170,8 +217,61 @@ def translate_log(log: str, sources: dict[str, ShaderSource]) -> VisualsError:
                             file=display_path(main) if main else None,
                             fix="check that main() exists and the stages' in/out variables match")
     _, line, msg = errors[0]   # the source-string number is not trusted (see module doc)
-    path, real_line = source.origin(line)
+    path, real_line = source.origin(_line_at_fault(line, msg, source.text))
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return VisualsError(f"shader does not compile: {msg}{more}",
                         file=display_path(path) if path else None, line=real_line,
                         fix="correct the GLSL at that line")
+
+
+# -- the line a syntax error belongs to ----------------------------------------------------------
+# Mesa reports a missing ';' at the token after it: "float a = 1.0" on line 4 then "c = ..."
+# on line 5 is "0:5(2): error: syntax error, unexpected IDENTIFIER, expecting ',' or ';'".
+_UNEXPECTED = re.compile(r"syntax error, unexpected (?P<token>'[^']+'|[A-Z_]+)(?P<rest>.*)$")
+_IDENTIFIER_TOKENS = {"IDENTIFIER", "NEW_IDENTIFIER", "TYPE_IDENTIFIER", "FIELD_SELECTION", "BASIC_TYPE_TOK"}
+_NUMBER_TOKENS = {"FLOATCONSTANT", "DOUBLECONSTANT", "INTCONSTANT", "UINTCONSTANT"}
+_FIRST_TOKEN = re.compile(r"\s*([A-Za-z_]\w*|\d[\w.]*|\.\d[\w.]*|\S)")
+_OPEN_END = re.compile(r"[\w.)\]]$")     # a line that ends an expression, not a statement
+
+
+def _line_at_fault(line: int, message: str, text: str) -> int:
+    """The line to blame for a compile error Mesa reports at ``line`` (of the preprocessed
+    text): the previous code line when the error is a missing ';' seen at the first token of
+    the next line -- the offending token starts the reported line, the parser wanted a ';',
+    and the previous line (blank lines, comments and directives skipped) ends without one.
+    Anything less certain keeps the reported line."""
+    m = _UNEXPECTED.search(message)
+    if not m or "';'" not in m.group("rest"):
+        return line
+    code = _code_lines(text)
+    if not 1 <= line <= len(code):
+        return line
+    first = _FIRST_TOKEN.match(code[line - 1])
+    if not first or not _token_matches(m.group("token"), first.group(1)):
+        return line
+    previous = line - 1
+    while previous >= 1 and (not code[previous - 1].strip() or code[previous - 1].lstrip().startswith("#")):
+        previous -= 1
+    if previous >= 1 and _OPEN_END.search(code[previous - 1].rstrip()):
+        return previous
+    return line
+
+
+def _token_matches(token: str, text: str) -> bool:
+    """Whether Mesa's token name (IDENTIFIER, VOID_TOK, '}', FLOATCONSTANT...) fits ``text``."""
+    if token.startswith("'"):
+        return text == token.strip("'")
+    if token in _IDENTIFIER_TOKENS:
+        return text[0].isalpha() or text[0] == "_"
+    if token in _NUMBER_TOKENS:
+        return text[0].isdigit() or text[0] == "."
+    if token == "BOOLCONSTANT":
+        return text in ("true", "false")
+    return text == token.removesuffix("_TOK").lower()    # keywords: RETURN, UNIFORM, VOID_TOK
+
+
+def _code_lines(text: str) -> list[str]:
+    """The preprocessed text's lines with comments blanked (line count unchanged)."""
+    def blank(m: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", m.group(0))
+    return re.sub(r"/\*.*?\*/|//[^\n]*", blank, text, flags=re.S).split("\n")

@@ -19,8 +19,10 @@ class Show:
     def __init__(self, name: str, cues: Sequence[Cue], tracks: Mapping[str, Any] | None = None,
                  bpm: float | Sequence[Any] = 120.0, duration: float | None = None, seed: int = 0,
                  description: str = "", size: tuple[int, int] = (1280, 720), fps: float = 30,
-                 post: Sequence[Any] = (), loops: Sequence[Any] = (), site: SourceSite | None = None):
+                 post: Sequence[Any] = (), loops: Sequence[Any] = (), site: SourceSite | None = None,
+                 score: Any = None):
         self.site = site or caller_site()
+        self.score = score      # its soundtrack, a visuals.audio.score.Score (or SHOW_score.py beside it)
         self.name = name
         self.description = description
         self.seed = int(seed)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import operator
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from .errors import VisualsError, caller_site, suggest
 
@@ -22,11 +22,14 @@ from .errors import VisualsError, caller_site, suggest
 @dataclass(frozen=True)
 class SignalTime:
     """When a signal is sampled: show seconds, beats since show start (from the tempo map)
-    and the bpm in force, so beat-locked and time-locked signals can share one call."""
+    and the bpm in force, so beat-locked and time-locked signals can share one call.
+    ``audio``, when the show hears something, answers ``value(feature, t)`` (see
+    :class:`Audio`); it is deterministic offline, so signals stay pure functions of time."""
 
     t: float
     beat: float
     bpm: float
+    audio: Any = None
 
 
 def _error(message: str, fix: str | None = None) -> VisualsError:
@@ -332,7 +335,7 @@ class Follower(Signal):
         beats_per_s = st.bpm / 60.0
 
         def source_at(t: float) -> float:
-            return self.source.sample(SignalTime(t, st.beat + (t - st.t) * beats_per_s, st.bpm))
+            return self.source.sample(SignalTime(t, st.beat + (t - st.t) * beats_per_s, st.bpm, st.audio))
 
         up, down = self.rise * dt, self.fall * dt
         y = source_at(k_start * dt)
@@ -342,3 +345,30 @@ class Follower(Signal):
         if h > 0.0:
             y += min(self.rise * h, max(-self.fall * h, source_at(st.t) - y))
         return y
+
+
+@dataclass(frozen=True, eq=False)
+class Audio(Signal):
+    """What the show hears: ``offset + gain * feature``, e.g. ``Audio("bass", gain=2)``.
+
+    Features (level, peak, bass, lowmid, highmid, treble, flux, onset, ahead, to_onset, beat,
+    to_beat, bpm, band0..band31) come from ``--audio FILE`` (analysed offline, frame-exact),
+    ``visuals live --audio-in DEVICE``, or the show's own score; without sound the feature
+    reads 0, so a show that follows the music still plays in silence.  Most features lie in
+    [0, 1]; see visuals/audio/names.py for each one's meaning.
+    """
+
+    feature: str
+    gain: float = 1.0
+    offset: float = 0.0
+
+    def __post_init__(self):
+        from .audio.names import ALL_NAMES
+        _choice("audio feature", self.feature, ALL_NAMES)
+        _number("Audio gain", self.gain)
+        _number("Audio offset", self.offset)
+
+    def sample(self, st: SignalTime) -> float:
+        if st.audio is None:
+            return self.offset
+        return self.offset + self.gain * float(st.audio.value(self.feature, st.t))

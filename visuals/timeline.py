@@ -323,8 +323,8 @@ class Timeline:
             entries.sort(key=lambda e: (e[1].start, e[0]))
         self._starts = {layer: [c.start for _, c in entries] for layer, entries in self._by_layer.items()}
 
-    def signal_time(self, t: float) -> SignalTime:
-        return SignalTime(t=t, beat=self.tempo.beat(t), bpm=self.tempo.bpm(t))
+    def signal_time(self, t: float, audio: Any = None) -> SignalTime:
+        return SignalTime(t=t, beat=self.tempo.beat(t), bpm=self.tempo.bpm(t), audio=audio)
 
     def _values_for(self, index: int, cue: Cue, t: float, st: SignalTime) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -349,10 +349,11 @@ class Timeline:
         return ActiveCue(index, cue, t - cue.start, cue.envelope(t, fade_out),
                          self._values_for(index, cue, t, st))
 
-    def sample(self, t: float, tempo: tuple[float, float] | None = None) -> TimelineSample:
+    def sample(self, t: float, tempo: tuple[float, float] | None = None, audio: Any = None) -> TimelineSample:
         """Everything at show time t.  ``tempo`` (beat, bpm) replaces the show's tempo map when
-        the tempo is played live (tap, MIDI clock, OSC)."""
-        st = self.signal_time(t) if tempo is None else SignalTime(t=t, beat=tempo[0], bpm=tempo[1])
+        the tempo is played live (tap, MIDI clock, OSC); ``audio`` is what Audio signals hear."""
+        st = self.signal_time(t, audio) if tempo is None else SignalTime(t=t, beat=tempo[0], bpm=tempo[1],
+                                                                         audio=audio)
         layers = []
         for layer in sorted(self._by_layer):
             entries = self._by_layer[layer]

@@ -101,6 +101,7 @@ class Window:
         glfw.set_mouse_button_callback(self.handle, self._on_mouse_button)
         glfw.set_cursor_pos_callback(self.handle, self._on_cursor)
         glfw.set_framebuffer_size_callback(self.handle, self._on_resize)
+        self._framebuffer: tuple[int, int] = tuple(glfw.get_framebuffer_size(self.handle))  # type: ignore[assignment]
         self.fullscreen = False
         if fullscreen:
             self.toggle_fullscreen()
@@ -140,6 +141,7 @@ class Window:
             self.events.append(MouseEvent(x, y, "drag"))
 
     def _on_resize(self, _win, width, height) -> None:
+        self._framebuffer = (width, height)
         self.events.append(ResizeEvent(width, height))
 
     # operations ------------------------------------------------------------------------
@@ -157,7 +159,9 @@ class Window:
         self.glfw.set_window_should_close(self.handle, True)
 
     def framebuffer_size(self) -> tuple[int, int]:
-        return tuple(self.glfw.get_framebuffer_size(self.handle))  # type: ignore[return-value]
+        """Kept from the resize callback: asking the X server costs a round trip (about a
+        millisecond, and a wait for the GIL while an OSC flood is read), several times a frame."""
+        return self._framebuffer
 
     def swap(self) -> None:
         self.glfw.swap_buffers(self.handle)

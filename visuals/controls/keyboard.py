@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import VisualsError, suggest
+from ..errors import VisualsError, brief, suggest
 from ..paths import display_path
 from .tomlfile import line_of, load_toml
 
@@ -96,11 +96,11 @@ class KeyMap:
         for action, value in keys.items():
             line = line_of(text, action)
             if action not in ACTIONS:
-                raise VisualsError(f"unknown action '{action}' in key map", file=shown, line=line,
+                raise VisualsError(f"unknown action '{brief(action)}' in key map", file=shown, line=line,
                                    fix=suggest(action, ACTIONS) + "; 'visuals live --keys' lists them")
             names = [value] if isinstance(value, str) else value
             if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-                raise VisualsError(f"keys for '{action}' must be a string or a list of strings",
+                raise VisualsError(f"keys for '{brief(action)}' must be a string or a list of strings",
                                    file=shown, line=line, fix=f'write {action} = "space" or ["s", "f12"]')
             chords = []
             for name in names:
@@ -108,7 +108,7 @@ class KeyMap:
                 bad_mods = [m for m in chord.mods if m not in MODIFIERS]
                 if chord.key not in KEY_NAMES or bad_mods:
                     wrong = bad_mods[0] if bad_mods else chord.key
-                    raise VisualsError(f"unknown key '{wrong}' for '{action}'", file=shown, line=line,
+                    raise VisualsError(f"unknown key '{brief(wrong)}' for '{action}'", file=shown, line=line,
                                        fix=suggest(wrong, KEY_NAMES | set(MODIFIERS)))
                 chords.append(chord)
             bindings[action] = tuple(chords)

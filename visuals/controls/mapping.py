@@ -98,17 +98,17 @@ import math
 import re
 import threading
 import time
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from ..easing import get_easing
-from ..errors import VisualsError, suggest
+from ..errors import VisualsError, brief, suggest
+from ..names import NAME_FIX, is_plain_name
 from ..paths import display_path
 from .events import (BeatSync, Control, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, Tap, TouchAt,
                      Transport, Trigger)
-from .tomlfile import line_of, load_toml
+from .tomlfile import line_of, load_toml, parse_toml
 
 KINDS = ("cc", "note", "bend", "aftertouch")
 CROSSFADER = "crossfader"
@@ -169,6 +169,11 @@ def relative_steps(value: int, mode: str) -> int:
     if mode == "offset":
         return value - 64
     raise ValueError(f"unknown relative mode {mode!r}")
+
+
+def _brief(value: Any) -> str:
+    """A value quoted as the file writes it, cut short (see errors.brief)."""
+    return brief(value if not isinstance(value, str) else repr(value))
 
 
 # -- bindings ----------------------------------------------------------------------------------
@@ -262,13 +267,19 @@ class _Locator:
         self.text = text
         self.lines = text.splitlines()
         self.headers: list[tuple[str, bool, int]] = []
+        # kind -> [(index in headers, line)] of its [[kind]] tables: built once, so finding the
+        # lines of every binding of a large file stays linear.
+        self._arrays: dict[str, list[tuple[int, int]]] = {}
         for number, line in enumerate(self.lines, start=1):
             m = self._HEADER.match(line)
             if m:
-                self.headers.append((m.group(2).strip('"'), bool(m.group(1)), number))
+                name, array = m.group(2).strip('"'), bool(m.group(1))
+                if array:
+                    self._arrays.setdefault(name, []).append((len(self.headers), number))
+                self.headers.append((name, array, number))
 
     def span(self, kind: str, index: int) -> tuple[int, int] | None:
-        heads = [(i, ln) for i, (name, array, ln) in enumerate(self.headers) if array and name == kind]
+        heads = self._arrays.get(kind, [])
         if index >= len(heads):
             return None
         i, start = heads[index]
@@ -299,7 +310,7 @@ class _Locator:
         span = self.span(kind, index)
         if span is not None:
             if key is not None:
-                pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+                pattern = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")  # "key = ..." or a dotted "key.sub = ..."
                 for number in range(span[0], span[1] + 1):
                     if pattern.match(self.lines[number - 1]):
                         return number
@@ -327,7 +338,7 @@ class _Reader:
     def integer(self, entry: dict, key: str, lo: int, hi: int, kind: str, index: int, what: str) -> int:
         value = entry[key]
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            raise self.error(f"{what} {value!r} is not a number from {lo} to {hi}",
+            raise self.error(f"{what} {_brief(value)} is not a number from {lo} to {hi}",
                              self.loc.line(kind, index, key), f"write {key} = a whole number from {lo} to {hi}")
         return value
 
@@ -337,7 +348,7 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value \
                 or (lo is not None and value < lo) or (hi is not None and value > hi):
             bounds = (f" from {lo:g}" if lo is not None else "") + (f" to {hi:g}" if hi is not None else "")
-            raise self.error(f"'{key}' must be a number{bounds}, not {value!r}", self.loc.line(kind, index, key),
+            raise self.error(f"'{key}' must be a number{bounds}, not {_brief(value)}", self.loc.line(kind, index, key),
                              f"write {key} = a number{bounds}")
         return float(value)
 
@@ -345,21 +356,21 @@ class _Reader:
         value = entry[key]
         if not isinstance(value, str) or value not in options:
             shown = ", ".join(f'"{o}"' for o in options if o)
-            raise self.error(f"unknown {key} {value!r}", self.loc.line(kind, index, key, value),
+            raise self.error(f"unknown {key} {_brief(value)}", self.loc.line(kind, index, key, value),
                              (suggest(value, options) + "; " if isinstance(value, str) else "") + f"use one of {shown}")
         return value
 
     def string(self, entry: dict, key: str, kind: str, index: int) -> str:
         value = entry[key]
         if not isinstance(value, str) or not value.strip():
-            raise self.error(f"'{key}' must be a non-empty string, not {value!r}", self.loc.line(kind, index, key),
+            raise self.error(f"'{key}' must be a non-empty string, not {_brief(value)}", self.loc.line(kind, index, key),
                              f'write {key} = "..."')
         return value.strip()
 
     def check_keys(self, entry: dict, allowed: set[str], kind: str, index: int, what: str) -> None:
         for key in entry:
             if key not in allowed:
-                raise self.error(f"unknown key '{key}' in {what}", self.loc.line(kind, index, key),
+                raise self.error(f"unknown key '{brief(key)}' in {what}", self.loc.line(kind, index, key),
                                  suggest(key, allowed))
 
     def channel(self, entry: dict, default: int, kind: str, index: int) -> int:
@@ -386,7 +397,7 @@ class _Reader:
             if "bits" in entry:
                 bits = entry["bits"]
                 if bits not in (7, 14) or isinstance(bits, bool):
-                    raise self.error(f"bits must be 7 or 14, not {bits!r}", self.loc.line(kind, index, "bits"),
+                    raise self.error(f"bits must be 7 or 14, not {_brief(bits)}", self.loc.line(kind, index, "bits"),
                                      "write bits = 14 for an MSB/LSB pair, or leave it out")
             hi = 31 if bits == 14 else 127
             number = self.integer(entry, "cc", 0, hi, kind, index,
@@ -406,8 +417,8 @@ class _Reader:
         if "range" in entry:
             value = entry["range"]
             if not isinstance(value, list) or len(value) != 2 or not all(
-                    isinstance(v, (int, float)) and not isinstance(v, bool) and v == v for v in value):
-                raise self.error(f"range must be two numbers, not {value!r}", self.loc.line(kind, index, "range"),
+                    isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in value):
+                raise self.error(f"range must be two finite numbers, not {_brief(value)}", self.loc.line(kind, index, "range"),
                                  "write range = [lo, hi] (or [hi, lo] to reverse the control)")
             rng = (float(value[0]), float(value[1]))
         curve = "linear"
@@ -492,6 +503,9 @@ class _Reader:
                 raise self.error("a clip binding needs the show (or scene) it launches", self.loc.line(kind, index),
                                  'add show = "sky"')
             options["show"] = self.string(entry, "show", kind, index)
+            if not is_plain_name(options["show"]):
+                raise self.error(f"clip show {_brief(options['show'])} is not the name of a show or scene",
+                                 self.loc.line(kind, index, "show"), NAME_FIX)
         if "quantize" in entry:
             options["quantize"] = self.choice(entry, "quantize", QUANTIZE, kind, index)
         if "deck" in entry:
@@ -527,14 +541,7 @@ class MidiMapping:
     @classmethod
     def loads(cls, text: str, path: str | Path | None = None, registry=None) -> "MidiMapping":
         shown = display_path(path) if path is not None else "<mapping>"
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            m = re.search(r"at line (\d+)", str(err))
-            message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
-            raise VisualsError(f"malformed MIDI mapping file: {message}",
-                               file=shown, line=int(m.group(1)) if m else None,
-                               fix="correct the TOML syntax at that line (strings in quotes, key = value)") from None
+        data = parse_toml(text, shown, "MIDI mapping")
         return cls._from_data(data, text, Path(path) if path is not None else None, registry)
 
     @classmethod
@@ -548,15 +555,15 @@ class MidiMapping:
                     fix = suggest(key, KINDS)
                     if key in ("cc", "note", "bend", "aftertouch"):
                         fix = f"write [[{key}]] (two brackets: one table per control)"
-                    raise VisualsError(f"unknown table [{key}] in MIDI mapping", file=shown, line=line,
+                    raise VisualsError(f"unknown table [{brief(key)}] in MIDI mapping", file=shown, line=line,
                                        fix=f"{fix}; bindings are [[cc]], [[note]], [[bend]], [[aftertouch]]")
-                raise VisualsError(f"unknown key '{key}' in MIDI mapping", file=shown, line=line,
+                raise VisualsError(f"unknown key '{brief(key)}' in MIDI mapping", file=shown, line=line,
                                    fix=suggest(key, TOP_KEYS))
         channel = 1
         if "channel" in data:
             channel = data["channel"]
             if isinstance(channel, bool) or not isinstance(channel, int) or not 1 <= channel <= 16:
-                raise VisualsError(f"MIDI channel {channel!r} is not a number from 1 to 16", file=shown,
+                raise VisualsError(f"MIDI channel {_brief(channel)} is not a number from 1 to 16", file=shown,
                                    line=line_of(text, "channel"), fix="write channel = 1 (channels are 1 to 16)")
         controller = data.get("controller", "")
         if not isinstance(controller, str):
@@ -600,7 +607,7 @@ class MidiMapping:
         loc = _Locator(self.text)
         if binding.span is not None:
             if key is not None:
-                pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+                pattern = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
                 for number in range(binding.span[0], binding.span[1] + 1):
                     if pattern.match(loc.lines[number - 1]):
                         return number

@@ -14,8 +14,11 @@ presets, the crossfader, deck B, the transport, triggers).
 
 Nothing received can stop the show: a malformed packet, an unknown address or a wrong
 argument is counted, reported through ``notify`` (the HUD) and dropped; an out-of-range value
-is clamped, applied and reported.  Reports are rate-limited per address so that a flood of
-bad messages cannot flood the HUD.
+is clamped, applied and reported; NaN and infinity are refused.  Datagrams are read by
+``osc_wire`` with limits (address and string lengths, arguments per message, bundle nesting),
+so one hostile packet costs what a good one does; a message past a limit is refused under
+one notice key.  Reports are rate-limited per address, and held ones summed up ("N more like
+this"), so that a flood of bad messages cannot flood the HUD.
 
 Buttons: the action addresses without a value (``/visuals/tap``, ``/visuals/cue/next``,
 ``/visuals/transport/play``...) fire on a message without arguments or with a non-zero value;
@@ -41,9 +44,9 @@ import time
 from collections import deque
 from typing import Any, Callable
 
-from pythonosc import osc_packet
-
 from ..errors import VisualsError, suggest
+from .limits import SMOOTHING_RANGE, SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE, UNBOUNDED
+from .osc_wire import Malformed, read_datagram, short
 from .events import (BeatSync, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, Tap,
                      TouchAt, Transport, Trigger)
 
@@ -60,8 +63,6 @@ SHADER_SUFFIXES = (".frag", ".glsl", ".fs")
 SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35 if sys.platform.startswith("linux") else None)
 _TIMESPEC = struct.Struct("@ll")
 
-TEMPO_RANGE = (20.0, 400.0)          # as LiveTempo clamps it
-SPEED_RANGE = (0.0, 16.0)            # as the transport clamps it
 
 _TYPES = {"float": "f", "int": "i", "bool": "i", "vec2": "ff", "vec3": "fff", "vec4": "ffff", "color": "fff"}
 _COMPONENTS = {"vec2": "x y", "vec3": "x y z", "vec4": "x y z w"}
@@ -136,7 +137,8 @@ CONTROL_ADDRESSES: list[tuple[str, str, str]] = [
      f"playback speed, 1 = normal, clamped to [{SPEED_RANGE[0]:g}, {SPEED_RANGE[1]:g}]"),
     (f"{PREFIX}/seek", "f", "jump to this show time in seconds, clamped to the show"),
     (f"{PREFIX}/trigger/<name>", "f", "fire the named trigger (a glitch burst) with an optional value "
-                                      "(default 1); 0, a button's release, is passed on too: "
+                                      f"(default 1), clamped to [{TRIGGER_RANGE[0]:g}, {TRIGGER_RANGE[1]:g}]; "
+                                      "0, a button's release, is passed on too: "
                                       "/visuals/trigger/loop 0.5 loops the last 0.5 s, 0 lets it run on"),
 ]
 
@@ -217,7 +219,7 @@ class _Notices:
                 key = "(other)"
             entry = self._keys.setdefault(key, [-math.inf, 0, "", now])
             if now - entry[0] >= self.interval and self._budget(now):
-                out = message if not entry[1] else f"{message} [+{entry[1]} more like it]"
+                out = message if not entry[1] else f"{message} [{entry[1]} more like this]"
                 entry[:] = [now, 0, message, now]
             else:
                 if not entry[1]:
@@ -228,17 +230,31 @@ class _Notices:
             self._emit(out)
 
     def flush(self, now: float | None = None) -> None:
-        """Show what was held back, once its address has been quiet for the interval."""
+        """Show what was held back, once its address has been quiet for the interval.  When
+        several addresses held notices back (a flood of different bad addresses), they are
+        summed up in one line rather than shown one after another for long after the flood."""
         now = time.monotonic() if now is None else now
         out = []
         with self._lock:
+            ready = [(key, entry) for key, entry in self._keys.items()
+                     if entry[1] and now - entry[0] >= self.interval]
+            if len(ready) > 2 and self._budget(now):
+                held = sum(entry[1] for _, entry in ready)
+                first = min(entry[3] for _, entry in ready)
+                latest = max(ready, key=lambda item: item[1][0])[1][2]
+                out.append(f"{latest} [{held} more like this, about {len(ready)} addresses, "
+                           f"in {max(now - first, 0.0):.1f} s]")
+                for _, entry in ready:
+                    entry[:] = [now, 0, entry[2], now]
+            else:
+                for key, entry in ready:
+                    last, held, message, first = entry
+                    if self._budget(now):
+                        out.append(message if held == 1 else
+                                   f"{message} [{held} more like this in {max(now - first, 0.0):.1f} s]")
+                        entry[:] = [now, 0, message, now]
             for key, entry in list(self._keys.items()):
-                last, held, message, first = entry
-                if held and now - last >= self.interval and self._budget(now):
-                    out.append(message if held == 1 else
-                               f"{message} [{held} like it in {max(now - first, 0.0):.1f} s]")
-                    entry[:] = [now, 0, message, now]
-                elif not held and now - last > 30.0:
+                if not entry[1] and now - entry[0] > 30.0:
                     del self._keys[key]
         for message in out:
             self._emit(message)
@@ -295,7 +311,7 @@ class _Message:
         self.clamps: list[str] = []
 
     def reject(self, why: str) -> _Reject:
-        return _Reject(self.address, f"OSC {self.address}: {why}; ignored")
+        return _Reject(self.address, f"OSC {short(self.address, 96)}: {why}; ignored")
 
     def number(self, value: Any, what: str = "a number") -> float:
         if isinstance(value, bool):
@@ -312,6 +328,8 @@ class _Message:
     def clamp(self, value: float, lo: float | None, hi: float | None, what: str = "") -> float:
         if value != value:
             raise self.reject(f"{what or 'value'} is NaN")
+        if math.isinf(value):                # refused, not clamped: inf is no one's intent
+            raise self.reject(f"{what or 'value'} is infinite")
         clamped = value
         if lo is not None:
             clamped = max(clamped, lo)
@@ -499,21 +517,19 @@ class OscInput:
 
     def _packet(self, data: bytes, peer, arrived: float | None = None) -> None:
         try:
-            if not data:
-                raise ValueError("an empty datagram")
-            messages = [timed.message for timed in osc_packet.OscPacket(data).messages]
-        except Exception as err:
+            messages, refused = read_datagram(data)
+        except Malformed as err:
             self._count(rejected=1, malformed=1)
-            reason = str(err) or type(err).__name__
-            if len(reason) > 80:
-                reason = reason[:77] + "..."
             self._report("malformed", f"OSC: ignored a malformed packet of {len(data)} bytes from "
-                                      f"{peer[0]}:{peer[1]} ({reason})")
+                                      f"{peer[0]}:{peer[1]} ({err})")
             return
+        for refusal in refused:       # past a limit: one key, so that a flood is one notice
+            self._count(received=1, rejected=1)
+            self._report("limits", f"OSC {refusal.address}: {refusal.why}; ignored")
         for message in messages:
             self._count(received=1)
             with self._order:
-                self._handle(message.address, list(message.params), arrived, render_thread=False)
+                self._handle(message.address, message.args, arrived, render_thread=False)
 
     # -- messages ----------------------------------------------------------------------------
     def _handle(self, address: str, args: list[Any], arrived: float | None, render_thread: bool) -> None:
@@ -527,12 +543,13 @@ class OscInput:
             return
         except Exception as err:
             self._count(rejected=1)
-            self._report(address, f"OSC {address}: could not be applied ({type(err).__name__}: {err})")
+            self._report(address, f"OSC {short(address, 96)}: could not be applied "
+                                  f"({type(err).__name__}: {short(str(err), 120)})")
             return
         if event is _DEFER:
             if len(self._deferred) >= MAX_DEFERRED:
                 self._count(rejected=1)
-                self._report("deferred", f"OSC {address}: too many messages waiting for scenes to load; ignored")
+                self._report("deferred", f"OSC {short(address, 96)}: too many messages waiting for scenes to load; ignored")
             else:
                 self._deferred.append((address, args, arrived))
             return
@@ -545,12 +562,12 @@ class OscInput:
             self._context.bus.post(event)
         self._count(applied=1, clamped=1 if message.clamps else 0)
         if message.clamps:
-            self._report(f"{address}#clamp", f"OSC {address}: " + "; ".join(message.clamps))
+            self._report(f"{address}#clamp", f"OSC {short(address, 96)}: " + "; ".join(message.clamps))
 
     def _event(self, m: _Message, render_thread: bool):
         address = m.address
         if not address.startswith(PREFIX + "/"):
-            raise _Reject(address, f"OSC: unknown address {address}: every address starts with {PREFIX}/ "
+            raise _Reject(address, f"OSC: unknown address {short(address, 96)}: every address starts with {PREFIX}/ "
                                        f"('visuals osc --list' prints them); ignored")
         parts = address[len(PREFIX) + 1:].split("/")
         head = parts[0]
@@ -579,12 +596,12 @@ class OscInput:
                 name = str(name)
             if not isinstance(name, str) or not name.strip():
                 raise m.reject(f"expects a preset name, got {_describe_arg(name)}")
-            morph = m.clamp(m.number(m.args[1]), 0.0, None, "morph") if len(m.args) > 1 else 0.0
+            morph = m.clamp(m.number(m.args[1]), *SMOOTHING_RANGE, "morph") if len(m.args) > 1 else 0.0
             return RecallPreset(name=name.strip(), morph=morph, source="osc")
         if head == "crossfade" and n == 1:
             m.count(1, 2, "a value in [0, 1] [smoothing seconds]")
             value = m.clamp(m.number(m.args[0]), 0.0, 1.0)
-            smoothing = m.clamp(m.number(m.args[1]), 0.0, None, "smoothing") if len(m.args) > 1 else 0.0
+            smoothing = m.clamp(m.number(m.args[1]), *SMOOTHING_RANGE, "smoothing") if len(m.args) > 1 else 0.0
             return Crossfade(value=value, smoothing=smoothing, source="osc")
         if head == "deck" and n == 2 and parts[1] == "b":
             return self._deck_load(m, render_thread)
@@ -602,14 +619,14 @@ class OscInput:
                              source="osc")
         if head == "trigger" and n == 2 and parts[1]:
             m.count(0, 1, "an optional value")
-            value = m.clamp(m.number(m.args[0]), None, None) if m.args else 1.0
+            value = m.clamp(m.number(m.args[0]), *TRIGGER_RANGE, "value") if m.args else 1.0
             return Trigger(name=parts[1], value=value, source="osc")       # 0 too: a release
         if n == 2 and parts[0] and parts[1]:
             return self._param(m, parts[0], parts[1], "a", render_thread)
         raise self._unknown(m.address, "")
 
     def _unknown(self, address: str, hint: str) -> _Reject:
-        return _Reject(address, f"OSC: unknown address {address}{'; ' + hint if hint else ''} "
+        return _Reject(address, f"OSC: unknown address {short(address, 96)}{'; ' + hint if hint else ''} "
                                 f"('visuals osc --list' prints them); ignored")
 
     def _cue(self, m: _Message):
@@ -690,13 +707,15 @@ class OscInput:
         components = value if isinstance(value, tuple) else (value,)
         if any(c != c for c in components):
             raise m.reject("a value is NaN")
-        if param.in_range(value):
-            if any(math.isinf(c) for c in components):
-                raise m.reject("a value is infinite")
+        if any(math.isinf(c) for c in components):
+            raise m.reject("a value is infinite")
+        if param.in_range(value) and all(abs(c) <= UNBOUNDED for c in components):
             return value
         clamped = param.clamp(value)
-        if any(math.isinf(c) for c in (clamped if isinstance(clamped, tuple) else (clamped,))):
-            raise m.reject("a value is infinite")
+        if isinstance(clamped, tuple):          # a parameter without a range still takes float32 only
+            clamped = tuple(min(max(c, -UNBOUNDED), UNBOUNDED) for c in clamped)
+        else:
+            clamped = min(max(clamped, -UNBOUNDED), UNBOUNDED)
         m.clamps.append(f"{_fmt(value)} is out of range{param.describe_range()}, clamped to {_fmt(clamped)}")
         return clamped
 

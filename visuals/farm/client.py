@@ -45,6 +45,7 @@ class FarmOptions:
     no_workers_s: float = 20.0       # no worker at all for this long ends the render
     worker_wait_s: float = 30.0      # how long a scheduler may have no worker before the render starts
     connect_timeout_s: float = 10.0
+    sound: object = None             # audio.offline.RenderSound with samples: muxed into the video
 
 
 @dataclass
@@ -90,7 +91,7 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
     check_options(options)
     require_dask("--workers" if options.workers else "--scheduler")
     output = open_output(job.fmt, options.out, job.config.size,   # checked before any worker starts
-                         range(frames.start, frames.stop))
+                         range(frames.start, frames.stop), options.sound, job.config.fps)
     report = FarmReport()
     try:
         with quiet_dask_logs(), connect(options.workers, options.scheduler, options.connect_timeout_s) as client:
@@ -110,6 +111,8 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
             report.frames = len(frames)
             report.worker_lines = progress.worker_lines()
             where = "stdout" if options.out is None else str(options.out)
+            if options.sound is not None:
+                where += f" with {options.sound.label}"
             w, h = job.config.size
             progress.close(f"wrote {report.frames} frames ({w}x{h}, {float(job.config.fps):g} fps) to {where} "
                            f"in {report.seconds:.1f} s on {len(progress.workers)} worker{'s' * (len(progress.workers) != 1)} "

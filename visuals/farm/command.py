@@ -17,7 +17,9 @@ from .job import FarmJob
 
 
 def render_farmed(args, show: str, recorded, config, frames: FrameRange, fmt: str, out: Path | None,
-                   label: str) -> int:
+                   label: str, sound=None) -> int:
+    """``sound`` (audio.offline.RenderSound): its analysis travels to the workers, its samples
+    are muxed into the joined video, as on one machine."""
     paths = [str(Path(p).expanduser().resolve()) for p in args.path]
     if recorded is not None:
         paths += [str(p) for p in recorded.header.get("path") or []]
@@ -28,8 +30,10 @@ def render_farmed(args, show: str, recorded, config, frames: FrameRange, fmt: st
     if recorded is None and (show.endswith(SHADER_SUFFIXES) or "/" in show):
         show = str(Path(show).resolve())   # a shader file by path: the workers' folders differ from ours
     job = FarmJob(job_id=new_job_id(), show=show, paths=tuple(paths), end_s=frames.stop / float(config.fps),
-                  stop=frames.stop, config=config, fmt=fmt, crf=args.crf, preset=args.preset, recorded=recorded)
+                  stop=frames.stop, config=config, fmt=fmt, crf=args.crf, preset=args.preset, recorded=recorded,
+                  audio=sound.features if sound is not None else None)
     options = FarmOptions(workers=args.workers, scheduler=args.scheduler, chunk=args.chunk,
-                          out=None if fmt == "raw" else out, label=label, quiet=args.quiet)
+                          out=None if fmt == "raw" else out, label=label, quiet=args.quiet,
+                          sound=sound if sound is not None and sound.samples is not None else None)
     render_on_farm(job, frames, options)
     return 0

@@ -29,6 +29,7 @@ class FarmJob:
     crf: int = 18
     preset: str = "medium"
     recorded: RecordedSet | None = None
+    audio: object = None               # --audio's analysis (audio.analysis.AudioFeatures): what the scenes hear
 
     @property
     def progress_topic(self) -> str:

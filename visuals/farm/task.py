@@ -143,7 +143,7 @@ def _source(job: FarmJob):
         from ..cli import _long_enough
         show = registry.show(job.show)
         show = _long_enough(registry, job.show, show, job.end_s, f"the render's end ({job.end_s:g} s)")
-        source = ShowSource(ctx, show, registry, job.config)
+        source = ShowSource(ctx, show, registry, job.config, audio=job.audio)
     _local.source, _local.job_id = _KeptSource(source), job.job_id
     return _local.source
 

@@ -156,7 +156,7 @@ class ForeignScene:
                 resources.texture(name, data, key=id(data))
             else:      # sound: uploaded once while it is silence, every frame once it is not
                 resources.texture(name, sound.sound_texture(kind, data, state),
-                                  key=(kind, data) if sound.is_silent_source() else None)
+                                  key=(kind, data) if sound.is_silent_source(state) else None)
         return {self.date_uniform: _date(state.show_t)} if self.uses_date else {}
 
 

@@ -30,7 +30,7 @@ void main() {
     Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread, u_reach,
                     u_pulse_width);
     MossLook m = MossLook(srgb_to_linear(u_colour.rgb), srgb_to_linear(u_colour_b.rgb),
-                          srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality);
+                          srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality, 0.9);
 
     // Night air over the city, a little of the moss light caught at the horizon.
     vec3 horizon = m.colour_a * 0.025 * (0.5 + m.rest) * m.glow + vec3(0.006, 0.006, 0.016);

@@ -41,6 +41,7 @@ struct MossLook {
     float glow;       // overall emission gain
     float rest;       // emission between beats, relative to a full pulse
     float haze;       // 0..1: the soft light the moss throws on the air above it
+    float garden;     // 0..1: how far the moss has overgrown the paved blocks (open squares)
 };
 
 // The lub-dub of one beat: phase in beats (any real), sigma in beats. Peaks 1 and 0.6.
@@ -55,7 +56,7 @@ float heart_lubdub(float phase, float sigma) {
 // grid) softened toward the Euclidean one, plus the wavefront's noise (from the tile).
 float heart_distance(vec2 xz, vec2 origin, float bend) {
     vec2 d = abs(xz - origin);
-    return mix(length(d), d.x + d.y, 0.65) + bend;
+    return mix(length(d), d.x + d.y, 0.2) + bend;
 }
 
 // Pulse strength at a ground point: filtered so the front never gets thinner than the
@@ -75,7 +76,9 @@ float street_mask(vec2 xz, float fp, float rag) {
     vec2 q = abs(xz - CITY_PERIOD * floor(xz / CITY_PERIOD + 0.5));
     float edge = min(q.x, q.y) - STREET_HALF - rag;
     float w = 0.04 + fp;
-    return 1.0 - smoothstep(-w, w, edge);
+    // far away the streets are thinner than the pixels between them: their average cover,
+    // rather than a grid that beats against the pixels (moire)
+    return mix(1.0 - smoothstep(-w, w, edge), 0.67, smoothstep(0.35, 1.4, fp));
 }
 
 // Moss in the cracks of the paving inside the blocks (square slabs, four across a block).
@@ -108,6 +111,8 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     float cracks = paving_cracks(xz, fp);
     // Moss creeps only into some of the cracks: where the patchy field is thick.
     float grow = mix(cracks * 0.7 * smoothstep(0.35, 0.75, f2.g + 0.3 * f.g), 1.0, street);
+    // overgrown squares: cushions of moss over most of the paving, a few slabs still bare
+    grow = max(grow, m.garden * smoothstep(0.25, 0.6, f2.g + 0.35 * f.g) * (0.55 + 0.45 * cracks));
 
     float p = heart_pulse(xz, fp, bend, h) + extra;
     float lit = m.rest + 1.5 * p;

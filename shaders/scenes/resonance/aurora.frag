@@ -22,8 +22,11 @@ out vec4 frag_colour;
 // The faces at screen point p: x = density factor - 1, yz = domain warp, w = the extra
 // haze of memory gathered where a face surfaces (so a face in dark sky still has light to
 // be carved from).
+float g_face_glow;     // the faces' own light (their rims and ridges), set by faces()
+
 vec4 faces(vec2 p) {
     vec2 acc = vec2(0.0);
+    float glow = 0.0;
     // (The loop's exit is tested at the end too: llvmpipe would run its body once more, as it
     // runs an if's body for every pixel of a block; see shaders/README.md.)
     for (int i = 0; i < u_face_count; ) {
@@ -34,8 +37,10 @@ vec4 faces(vec2 p) {
             // Flicker tears the face into horizontal slices that slip sideways.
             float band = floor(q.y * 9.0);
             q.x += (hash_seed(ivec2(int(band), int(g.z)), 77) - 0.5) * g.w;
-            float r0 = face_relief(q, g.x);
+            float rim;
+            float r0 = face_relief(q, g.x, rim);
             float fade = smoothstep(0.8, 0.55, sqrt(dot(q, q)));
+            glow += f.w * fade * (rim + 0.35 * max(r0, 0.0));
             // Density follows the relief; the face's own haze is brightest on its ridges,
             // absent in its hollows.
             acc.x += f.w * r0 * fade;
@@ -46,7 +51,9 @@ vec4 faces(vec2 p) {
         }
     }
     // Faces belong to the sky: they fade out toward the horizon and the city.
-    acc *= smoothstep(0.02, 0.2, p.y - HORIZON_Y);
+    float sky = smoothstep(0.02, 0.2, p.y - HORIZON_Y);
+    acc *= sky;
+    g_face_glow = glow * sky;
     // The field is pulled toward the ridges, away from the hollows: a warp down the relief's
     // gradient, from screen derivatives (outside all branches; the relief is smooth, so the
     // 2x2 differences are plenty), clamped where the flicker tears it.
@@ -101,8 +108,11 @@ void main() {
             }
         }
         col *= inv_n * 8.0 * u_intensity * (1.0 + 0.3 * u_hum.x);
-        // The faces thin and thicken the light.
-        col *= max(1.0 + fc.x, 0.0);
+        // The faces thin and thicken the light, and glow along their hollows' rims in the
+        // curtains' own colours: spectral masks, their eyes and screaming mouths dark.
+        col *= max(1.0 + fc.x, 0.38);     // (the hollows dim, never to a hole)
+        col += g_face_glow * 0.09 * mix(c_high, c_fringe, 0.15) * max(1.0 + fc.x, 0.0)
+             * smoothstep(0.0, 0.1, d.y);
     }
     // alpha: the faces' density factor, which the water's reflection divides out.
     frag_colour = vec4(col, max(1.0 + fc.x, 0.05));

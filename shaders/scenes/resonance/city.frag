@@ -26,16 +26,17 @@ float blocks(vec2 q, float width, float scale, int layer) {
 // The glass towers: tall, slender, tapering, some with a needle spire. Returns the distance
 // and, in `side`, where across the tower the point is (-1 .. 1) for the glass's sheen.
 float towers(vec2 q, out float side) {
-    const float CELL = 0.055;
+    const float CELL = 0.05;
     float c = floor(q.x / CELL);
     vec3 h = hash3i(ivec3(int(c), 7, u_seed));
     vec3 g = hash3i(ivec3(int(c), 8, u_seed));
     side = 0.0;
-    if (h.x < 0.42) {
+    if (h.x < 0.22) {
         return 1.0;
     }
-    float cx = (c + 0.25 + 0.5 * h.y) * CELL;
-    float w = 0.0035 + 0.005 * g.x;
+    float cx = (c + 0.3 + 0.4 * h.y) * CELL;
+    // slender needles and broad glass slabs, a few pixels to a dozen wide
+    float w = (g.x < 0.35) ? 0.004 + 0.003 * g.y : 0.007 + 0.011 * g.x * g.x;
     float ht = 0.04 + 0.085 * h.z * h.z;
     vec2 o = vec2(q.x - cx, q.y);
     float taper = w * (1.0 - 0.45 * clamp(o.y / ht, 0.0, 1.0));
@@ -43,9 +44,12 @@ float towers(vec2 q, out float side) {
     float body = max(abs(o.x) - taper, o.y - ht);
     // Rounded crown or a needle.
     float crown = length(vec2(o.x, (o.y - ht) * 1.6)) - taper;
-    body = min(body, crown);
+    body = (g.y > 0.65) ? min(body, crown) : body;      // a few domed crowns, most cut flat
+    // a stepped setback on the broad ones
+    float step_top = max(abs(o.x) - taper * 0.55, o.y - ht - 0.012 * g.y);
+    body = (w > 0.009) ? min(body, step_top) : body;
     float spire = sd_segment(o, vec2(0.0, ht), vec2(0.0, ht + 0.03 * g.y)) - 0.0007;
-    return g.z > 0.5 ? min(body, spire) : body;
+    return g.z > 0.72 ? min(body, spire) : body;
 }
 
 vec4 city(vec2 q) {
@@ -71,9 +75,11 @@ vec4 city(vec2 q) {
     float lights = max(c_near - c_tower, 0.0) * win * (0.5 + 0.5 * wh.z);
     float cold = step(0.72, wh.y);
     // Glass: the towers mirror the aurora, brightest along one edge; faint floors glow.
-    float sheen = 0.05 + 0.22 * smoothstep(0.2, 1.0, side) + 0.06 * smoothstep(-0.6, -1.0, side);
-    sheen *= 0.5 + 0.5 * smoothstep(0.0, 0.1, q.y);
-    float floors = win * detail * step(0.5, fract(wg.y * 0.5));
+    // (vertical mullions split the glass into panes that catch the sky unevenly)
+    float pane = 0.75 + 0.25 * step(0.5, fract(side * 2.5 + 0.5));
+    float sheen = (0.12 + 0.5 * smoothstep(0.1, 1.0, side) + 0.12 * smoothstep(-0.5, -1.0, side)) * pane;
+    sheen *= 0.4 + 0.6 * smoothstep(0.0, 0.1, q.y);
+    float floors = win * detail * step(0.5, fract(wg.y * 0.5)) + 0.08 * step(0.93, fract(wg.y * 0.25));
     return vec4(cover, max(c_near, c_tower), lights * (1.0 - cold),
                 c_tower * (sheen + 0.6 * floors) + lights * cold * 0.5);
 }

@@ -42,7 +42,8 @@ vec4 city(vec2 q, vec3 sky_light, float lit) {
     vec3 haze = vec3(0.012, 0.013, 0.024) + 0.05 * sky_light;
     vec3 col = mix(haze, vec3(0.0016, 0.0017, 0.0040), c.g);
     col += c.b * lit * vec3(0.06, 0.034, 0.014);
-    col += c.a * (sky_light + lit * vec3(0.012, 0.03, 0.036));
+    // the glass mirrors the aurora above it (its light over this column), brightly
+    col += c.a * (2.6 * sky_light + lit * vec3(0.02, 0.045, 0.05));
     return vec4(col, c.r);
 }
 

@@ -14,25 +14,33 @@ float face_ellipse(vec2 p, vec2 r) {
     return (k - 1.0) * min(r.x, r.y);
 }
 
-// q: face-local point; mouth: 0 closed .. 1 wide open (a silent scream).
-float face_relief(vec2 q, float mouth) {
-    vec2 m = vec2(abs(q.x), q.y);          // mirror: one eye, one brow
-    // Hollows.
-    float eye = face_ellipse(m - vec2(0.155, 0.085), vec2(0.085, 0.05 + 0.012 * mouth));
-    float mo = face_ellipse(q - vec2(0.0, -0.23 - 0.05 * mouth),
-                            vec2(0.075 + 0.02 * mouth, 0.02 + 0.1 * mouth));
-    float hollow = smin(eye, mo, 0.09);
-    // Ridges: brows arching over the eyes, the bridge of the nose, the cheekbones, the jaw.
-    float brow = sd_segment(m, vec2(0.045, 0.175), vec2(0.255, 0.165 - 0.03 * m.x)) - 0.022;
-    float nose = sd_segment(m, vec2(0.0, 0.11), vec2(0.035, -0.1)) - 0.018;
-    float cheek = sd_segment(m, vec2(0.2, -0.03), vec2(0.25, -0.16)) - 0.02;
-    float jaw = abs(face_ellipse(q - vec2(0.0, -0.03), vec2(0.32, 0.45))) - 0.02;
+// q: face-local point; mouth: 0 closed .. 1 wide open (a silent scream).  Returns the
+// relief (ridges minus hollows, about -1..1, soft-edged); `rim` the light caught along the
+// hollows' edges (the eye sockets, the screaming mouth), 0..1, so the
+// face reads as a face at a glance while it surfaces.
+float face_relief(vec2 q, float mouth, out float rim) {
+    vec2 m = vec2(abs(q.x), q.y);          // mirror: one eye, one brow, one cheek
+    // Hollows: eye sockets that droop outward, stretched as the scream opens; the mouth a
+    // long dark oval.
+    vec2 e = m - vec2(0.135, 0.075);
+    e = mat2(0.94, 0.34, -0.34, 0.94) * e;
+    float eye = face_ellipse(e, vec2(0.06, 0.075 + 0.035 * mouth));
+    float mo = face_ellipse(q - vec2(0.0, -0.22 - 0.07 * mouth),
+                            vec2(0.055 + 0.03 * mouth, 0.035 + 0.15 * mouth));
+    float hollow = smin(eye, mo, 0.05);
+    // Ridges: brows arching high over the eyes, the bridge of the nose, the cheekbones, the
+    // long jaw.
+    float brow = sd_segment(m, vec2(0.05, 0.17 + 0.03 * mouth), vec2(0.24, 0.15 + 0.02 * mouth)) - 0.02;
+    float nose = sd_segment(m, vec2(0.0, 0.1), vec2(0.03, -0.09)) - 0.018;
+    float bone = sd_segment(m, vec2(0.19, 0.0), vec2(0.26, -0.12)) - 0.02;
+    float jaw = abs(face_ellipse(q - vec2(0.0, -0.05), vec2(0.3, 0.5 + 0.05 * mouth))) - 0.018;
     jaw = max(jaw, q.y - 0.02);            // the jaw and chin only: the top melts into the sky
-    float ridge = smin(smin(brow, nose, 0.06), smin(cheek, jaw, 0.08), 0.05);
-    float w = 0.05;                        // soft edges: low spatial frequency
+    float ridge = smin(smin(brow, nose, 0.06), smin(bone, jaw, 0.08), 0.05);
+    float w = 0.035;
     float hollow_fill = smoothstep(w, -w, hollow);
     float ridge_fill = smoothstep(w, -0.5 * w, ridge);
+    rim = exp(-pow((hollow - 0.02) / 0.04, 2.0)) * (0.6 + 0.4 * mouth);
     // A faint overall swelling of the head, so the face reads as a presence.
-    float head = smoothstep(0.15, -0.25, face_ellipse(q - vec2(0.0, 0.02), vec2(0.36, 0.5)));
-    return 0.55 * ridge_fill + 0.25 * head - hollow_fill;
+    float head = smoothstep(0.15, -0.25, face_ellipse(q - vec2(0.0, 0.0), vec2(0.34, 0.52)));
+    return 0.6 * ridge_fill + 0.3 * head - 1.5 * hollow_fill;
 }

@@ -84,10 +84,13 @@ void main() {
             ec += hl * u_cpos[k].w / dot(L, L) * light_colour() * 9.0;
         }
         ec *= fres;
-        // the glow of the mercury itself, brightest in the middle
+        // The glow of the mercury itself, as a chrome ball shows it: a bright silver sky
+        // above a sharp horizon, the dark room below, so even a few pixels read as a
+        // mirror-bright orb rather than a dot of light.
         vec3 silver = vec3(0.78, 0.86, 1.0);
-        float inner = 1.0 - r2;
-        ec += u_eyes * silver * (0.08 + 0.6 * inner * inner);
+        float sky = smoothstep(-0.08, 0.12, r.y) * (0.45 + 0.55 * clamp(r.y, 0.0, 1.0));
+        ec += u_eyes * silver * (0.05 + 2.2 * sky);
+        ec *= 0.55 + 0.45 * smoothstep(1.0, 0.55, dist);        // the rim darkens into the face
         col = mix(col, ec, ecov);
         // a halo round the eye (additive, outside it too)
         float halo_r = eye.z * (0.35 + 0.9 * u_eyes);

@@ -6,6 +6,7 @@
 #include "../../lib/common.glsl"
 #include "../../lib/colour.glsl"
 #include "../../lib/dither.glsl"
+#define SERENES_FIGURE_VARYINGS
 #include "serenes.glsl"
 #include "light.glsl"
 
@@ -30,7 +31,7 @@ void main() {
     vec3 P = vec3(X, 0.0);
     float inside = max(-d, 0.0);
     float rim_shape = exp(-inside / 0.005) + 0.1 * exp(-inside / 0.03);
-    vec4 fa = u_fig_a[i];
+    vec4 fa = FIG_A(i);
     float axis = fa.x + fa.z * (X.y / fa.y / 0.9) * (X.y / fa.y / 0.9);
     float irr = 0.0;
     float rim = 0.0;

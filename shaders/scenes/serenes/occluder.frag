@@ -4,6 +4,8 @@
 // nearest figure. The last pass looks a shadow up here with one fetch per candle.
 #include <visuals/params>
 #include "../../lib/common.glsl"
+#define SERENES_COARSE
+#define SERENES_FIGURE_VARYINGS
 #include "serenes.glsl"
 
 uniform vec2 u_resolution;

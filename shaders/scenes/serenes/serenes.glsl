@@ -10,16 +10,22 @@
 // z = const maps to the screen by a scale and a shift: a shadow on the wall is the
 // figures' SDF, looked up at the point where the ray to the candle crosses z = 0.
 
-const float CAM_Y = 1.75;
-const float CAM_D = 7.0;
-const float CAM_F = 1.85;
+#include "../../lib/sdf.glsl"
+#include "../../lib/hash.glsl"
+
+// The camera (height, distance, focal length), from the scene's `closeup` (scenes/serenes.py
+// stage_camera): at 0 the whole stage, at 1 close on a figure sitting right of centre.
+uniform vec3 u_stage_cam;
+#define CAM_Y u_stage_cam.x
+#define CAM_D u_stage_cam.y
+#define CAM_F u_stage_cam.z
 const float WALL_Z = 1.38;
 const int MAX_FIGURES = 9;
 const int MAX_CANDLES = 3;
 
 // The candles pass draws a quad CANDLE_REACH metres to each side of a candle, up to
 // SMOKE_TOP above its flame.
-const float CANDLE_REACH = 0.34;
+const float CANDLE_REACH = 0.24;
 const float SMOKE_TOP = 0.9;
 
 // The occluder pass stores the figures' distance in metres as
@@ -70,35 +76,79 @@ float sd_ellipse_approx(vec2 p, vec2 r) {
 const float SHOULDER_Y = 0.752;
 const float NECK_TOP = 0.845;
 const vec2 HEAD_C = vec2(0.0, 0.888);
+const float SEAT_DROP = 0.30;     // how far the upper body sinks when the figure sits
+const float HIP_Y = 0.48;
 
-// Joints of one arm: shoulder, elbow, wrist, finger tips (figure-local, unbent).
-// At rest the forearms fold in toward the robe; raised, the arms open like wings and the
-// hands droop from the wrists.
-void arm_joints(float side, float raise, float variant, out vec2 sh, out vec2 el, out vec2 wr,
-                out vec2 pm, out vec2 tip) {
-    sh = vec2(side * (0.050 + 0.006 * variant), SHOULDER_Y - 0.006);
-    float a1 = mix(0.17, 1.30, raise);                  // upper arm, from hanging down
-    float a2 = a1 + mix(-0.30, 0.95, raise);            // forearm
-    float a3 = a2 - mix(0.10, 1.25, raise * raise);     // hand
-    float a4 = a3 - mix(0.22, 0.55, raise);             // fingers curl
-    el = sh + 0.165 * vec2(side * sin(a1), -cos(a1));
-    wr = el + 0.150 * vec2(side * sin(a2), -cos(a2));
-    pm = wr + 0.036 * vec2(side * sin(a3), -cos(a3));
-    tip = pm + 0.05 * vec2(side * sin(a4), -cos(a4));
+// Figure i's extras: how far it sits (0 standing, 1 seated on a bench), the digital tremor
+// of its left and right hands (radians, quantized and held on the CPU: a stutter, not a
+// smooth shake), and a tear (0..1) that slices the hands sideways like a corrupted frame.
+uniform vec4 u_fig_c[MAX_FIGURES];
+
+// Joints of each arm, computed once a frame on the CPU (scenes/serenes.py arm_joints: per
+// pixel they would cost eight sines and cosines an arm): for figure i and side s (0 left,
+// 1 right), u_arms[(2i + s) * 3 + 0] = shoulder, elbow; [+1] = wrist, knuckles; [+2] = finger
+// tips.  Figure-local, unbent.  Standing: at rest the forearms fold in toward the robe;
+// raised, the arms open like wings and the hands droop.  Seated: the forearms are held out
+// over the knees, palms up, as if she were looking at her hands; the tremor jerks the
+// forearm and, more, the hand.
+uniform vec4 u_arms[MAX_FIGURES * 6];
+
+// A fragment shader drawn over one figure's proxy (proxy.glsl) may #define
+// SERENES_FIGURE_VARYINGS first: it then reads its figure's pose from flat varyings the
+// proxy's vertices pass on, not from the uniform arrays indexed per pixel (on llvmpipe a
+// uniform array indexed by a varying is a gather for every pixel: a dozen of them cost more
+// than the shape they describe).
+#ifdef SERENES_FIGURE_VARYINGS
+flat in vec4 v_fig_a;
+flat in vec4 v_fig_b;
+flat in vec4 v_fig_c;
+flat in vec4 v_arms[6];
+#define FIG_A(i) v_fig_a
+#define FIG_B(i) v_fig_b
+#define FIG_C(i) v_fig_c
+#define ARMS(i, k) v_arms[k]
+#else
+#define FIG_A(i) u_fig_a[i]
+#define FIG_B(i) u_fig_b[i]
+#define FIG_C(i) u_fig_c[i]
+#define ARMS(i, k) u_arms[6 * (i) + (k)]
+#endif
+
+void arm_joints(int i, int s, out vec2 sh, out vec2 el, out vec2 wr, out vec2 pm, out vec2 tip) {
+    vec4 j0 = ARMS(i, 3 * s);
+    vec4 j1 = ARMS(i, 3 * s + 1);
+    sh = j0.xy;
+    el = j0.zw;
+    wr = j1.xy;
+    pm = j1.zw;
+    tip = ARMS(i, 3 * s + 2).xy;
 }
 
-float sd_arm(vec2 p, float side, float raise, float variant) {
+// One arm in its bell sleeve, and a slender hand of fingers held together (spread a little
+// when seated, open to her eyes).
+float sd_arm(vec2 p, int i, int s, float seated) {
+    float side = (s == 0) ? -1.0 : 1.0;
     vec2 sh, el, wr, pm, tip;
-    arm_joints(side, raise, variant, sh, el, wr, pm, tip);
-    float upper = sd_taper(p, sh, el, 0.0115, 0.0085);
-    // a loose sleeve, and the cloth that hangs from it as the arm lifts
-    float fore = sd_taper(p, el, wr, 0.0085, 0.0115);
-    float drape = sd_taper(p, mix(el, wr, 0.25), wr + vec2(0.0, -0.055 * raise),
-                           0.003, 0.002 + 0.008 * raise);
-    float hand = min(sd_taper(p, wr, pm, 0.0048, 0.0058), sd_taper(p, pm, tip, 0.0052, 0.0012));
-    float d = smin_poly(upper, fore, 0.008);
-    d = smin_poly(d, drape, 0.012);
-    return smin_poly(d, hand, 0.004);
+    arm_joints(i, s, sh, el, wr, pm, tip);
+    float upper = sd_taper(p, sh, el, 0.016, 0.013);
+    // a bell sleeve: the forearm's cloth widens toward the wrist, where the hand emerges
+    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.013, 0.024 - 0.006 * seated);
+    float hand = sd_taper(p, wr, pm, 0.0052, 0.0068);
+    float d = smin_poly(upper, fore, 0.01);
+    d = smin_poly(d, hand, 0.004);
+#ifdef SERENES_COARSE
+    // (the shadow's half-resolution field: the fingers as one)
+    return smin_poly(d, sd_taper(p, pm, tip, 0.0075, 0.003), 0.003);
+#else
+    // fingers: the long middle ones, and the thumb side spread open (more when seated)
+    vec2 fd = tip - pm;
+    vec2 fn = vec2(-fd.y, fd.x) * side;
+    float spread = 0.22 * seated;      // standing, the fingers held together
+    float fingers = sd_taper(p, pm, tip, 0.0065, 0.0022);
+    fingers = min(fingers, sd_taper(p, mix(wr, pm, 0.5), pm + fd * 0.7 - fn * spread * 2.4,
+                                    0.005, 0.002));
+    return smin_poly(d, fingers, 0.003);
+#endif
 }
 
 // The body bends like a reed: a point at height y shifts by lean * (y / 0.9)^2.
@@ -107,77 +157,124 @@ float bend_at(float y, float lean) {
     return lean * k * k;
 }
 
+// A horizontal slice offset that tears the hands like a corrupted video frame: rows of a
+// few centimetres pushed sideways by a hash of the row and the tear.
+float tear_shift(float y, float tear) {
+    float h = hashi(ivec2(int(floor(y * 90.0)), int(floor(tear * 37.0))));
+    return (h - 0.5) * 0.06 * tear * step(0.55, h);
+}
+
 // Distance to figure i in metres, for a point X on the plane z = 0 (metres).
 // detail 0 drops the fluttering folds (the shadow pass).
 float figure_sdf(int i, vec2 X, float t, float detail) {
-    vec4 a = u_fig_a[i];
-    vec4 b = u_fig_b[i];
+    vec4 a = FIG_A(i);
+    vec4 b = FIG_B(i);
+    vec4 c = FIG_C(i);
+    float seated = c.x;
     float h = a.y;
     vec2 p = (X - vec2(a.x, 0.0)) / h;
     float lean = a.z / h;
     p.x -= bend_at(p.y, lean);
     float variant = b.w;
+    float drop = SEAT_DROP * seated;
 
-    // Robe: a long bell that flares to the floor; its hem lags behind the sway (swish)
-    // and ripples in slow folds.
-    float hy = clamp(p.y / 0.56, 0.0, 1.0);
+    // Robe: a long gown that flares to the floor in a soft bell, its hem trailing the sway
+    // (swish) and rippling in slow folds.  Seated, it gathers over the knees into a lap.
+    float top = 0.56 - drop;
+    float hy = clamp(p.y / top, 0.0, 1.0);
     float low = (1.0 - hy) * (1.0 - hy);
     vec2 q = p;
     q.x -= b.z * low * 0.05;
     float fold = sin(q.y * 46.0 - t * 1.7 + variant * 6.0) * 0.55
                + sin(q.y * 23.0 + t * 1.1 + variant * 3.0) * 0.45;
-    float r_robe = 0.027 + (0.064 + 0.012 * variant) * low + 0.0045 * low * fold * detail;
-    float robe = length(vec2(q.x, q.y - clamp(q.y, 0.0, 0.56))) - r_robe;
+    float waist = 0.030 + 0.062 * seated;
+    float flare = (0.070 + 0.012 * variant) * (1.0 - 0.45 * seated);
+    float r_robe = waist + flare * (0.35 * (1.0 - hy) + 0.65 * low) + 0.0045 * low * fold * detail;
+    float robe = length(vec2(q.x, q.y - clamp(q.y, 0.0, top))) - r_robe;
     robe = max(robe, -p.y);
-    // Torso: narrow waist up to the shoulders.
-    float torso = sd_taper(p, vec2(0.0, 0.50), vec2(0.0, SHOULDER_Y - 0.018), 0.026, 0.036);
-    float shoulders = sd_taper(p, vec2(-0.046, SHOULDER_Y), vec2(0.046, SHOULDER_Y), 0.016, 0.016);
-    float d = smin_poly(robe, torso, 0.035);
-    d = smin_poly(d, shoulders, 0.03);
-    // The long neck and the egg-shaped head, tilted about the top of the neck.
+    // Seated: a low bench beneath her, its ends showing either side of the gown.
+    float bench = sd_box2(p - vec2(0.0, 0.215), vec2(0.20, 0.018));
+    bench = min(bench, sd_box2(vec2(abs(p.x) - 0.17, p.y - 0.1), vec2(0.012, 0.1)));
+    bench += (1.0 - seated) * 10.0;
+
+    // The upper body (sunk by `drop` when seated): a narrow waist, sloping shoulders.
+    vec2 u = p + vec2(0.0, drop);
+    float torso = sd_taper(u, vec2(0.0, 0.50), vec2(0.0, SHOULDER_Y - 0.02), 0.028, 0.040);
+    float shoulders = sd_taper(u, vec2(-0.05, SHOULDER_Y - 0.006), vec2(0.05, SHOULDER_Y - 0.006),
+                               0.019, 0.019);
+    float d = smin_poly(robe, torso, 0.04);
+    d = smin_poly(d, shoulders, 0.035);
+    // The long neck and the egg-shaped head under a cowl that falls to the shoulders,
+    // tilted about the top of the neck.
     vec2 nk = vec2(0.0, NECK_TOP);
-    vec2 ph = rot2(a.w) * (p - nk) + nk;
-    float neck = sd_taper(ph, vec2(0.0, SHOULDER_Y), nk + vec2(0.0, 0.02), 0.0115, 0.0085);
+    vec2 ph = rot2(a.w) * (u - nk) + nk;
+    float neck = sd_taper(ph, vec2(0.0, SHOULDER_Y), nk + vec2(0.0, 0.02), 0.0125, 0.0095);
     vec2 hc = ph - HEAD_C;
     float egg = 1.0 + 2.6 * hc.y;                  // wider at the crown, narrow chin
     float head = sd_ellipse_approx(vec2(hc.x / clamp(egg, 0.75, 1.25), hc.y),
-                                   vec2(0.0255 + 0.002 * variant, 0.041));
+                                   vec2(0.0265 + 0.002 * variant, 0.042));
+    // the veil: from the crown it falls round the head and spreads over the shoulders
+    float veil = sd_taper(ph, vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, 0.893), 0.056, 0.033);
     d = smin_poly(d, neck, 0.012);
-    d = smin_poly(d, head, 0.008);
-    // Arms.
-    float arms = min(sd_arm(p, -1.0, b.x, variant), sd_arm(p, 1.0, b.y, variant));
+    d = smin_poly(d, veil, 0.03);
+    d = smin_poly(d, head, 0.012);
+    // Arms, the hands torn sideways in rows by a glitch.
+    vec2 pa = u;
+    pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - (0.28 + 0.02 * (1.0 - seated))) - 0.06)
+          * seated;
+    float arms = min(sd_arm(pa, i, 0, seated), sd_arm(pa, i, 1, seated));
     d = smin_poly(d, arms, 0.012);
+    d = min(d, bench);
     return d * h;
 }
 
 // Eye e (0 left, 1 right) of figure i: centre on the plane z = 0 (metres) and radius.
-const vec2 EYE_OFFSET = vec2(0.0112, 0.8935);
-const float EYE_R = 0.0072;
+// Large, lidless orbs: most of the face.
+const vec2 EYE_OFFSET = vec2(0.0128, 0.8935);
+const float EYE_R = 0.0098;
 vec3 figure_eye(int i, int e) {
-    vec4 a = u_fig_a[i];
+    vec4 a = FIG_A(i);
     float h = a.y;
+    float drop = SEAT_DROP * FIG_C(i).x;
     vec2 nk = vec2(0.0, NECK_TOP);
     vec2 local = vec2(e == 0 ? -EYE_OFFSET.x : EYE_OFFSET.x, EYE_OFFSET.y);
     // rot2(a.w) rotates the domain; the eye moves by the inverse rotation.
     local = rot2(-a.w) * (local - nk) + nk;
+    local.y -= drop;
     local.x += bend_at(local.y, a.z / h);
     return vec3(a.x + local.x * h, local.y * h, EYE_R * h);
 }
 
-// Figure i's bounding box on the plane z = 0 (metres), grown by pad.
-vec4 figure_bounds(int i, float pad) {
+// Figure i's bounds on the plane z = 0 (metres), grown by pad, as two boxes (part 0: the
+// body, gown and veil, full height; part 1: the band the arms sweep), so the passes that
+// evaluate the figure's field shade far fewer of the empty pixels beside the body and
+// between the outstretched arms than one box round all of it would.
+vec4 figure_bounds(int i, float pad, int part) {
     vec4 a = u_fig_a[i];
     vec4 b = u_fig_b[i];
+    vec4 c = u_fig_c[i];
     float h = a.y;
-    vec2 sh, el, wr, pm, tip;
-    arm_joints(-1.0, b.x, b.w, sh, el, wr, pm, tip);
-    float reach_l = max(max(-el.x, -wr.x), max(-pm.x, -tip.x)) + 0.02;
-    arm_joints(1.0, b.y, b.w, sh, el, wr, pm, tip);
-    float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.02;
-    float robe = 0.027 + 0.076 + 0.01 + abs(b.z) * 0.05;
-    float lo = -max(reach_l, robe);
-    float hi = max(reach_r, robe);
     float lean = a.z / h;
-    vec2 xs = vec2(lo + min(lean, 0.0), hi + max(lean, 0.0));
-    return vec4(a.x + xs.x * h - pad, -pad, a.x + xs.y * h + pad, 0.94 * h + pad);
+    float drop = SEAT_DROP * c.x;
+    if (part == 0) {
+        // the gown's hem (waist + flare + folds, as figure_sdf), or the bench when seated,
+        // and the shoulders and upper arms at rest
+        float robe = 0.030 + 0.062 * c.x + 0.082 * (1.0 - 0.45 * c.x) + 0.01 + abs(b.z) * 0.05;
+        robe = max(max(robe, 0.225 * c.x), 0.1);
+        return vec4(a.x + (-robe + min(lean, 0.0)) * h - pad, -pad,
+                    a.x + (robe + max(lean, 0.0)) * h + pad, 0.95 * h + pad);
+    }
+    vec2 sh, el, wr, pm, tip;
+    arm_joints(i, 0, sh, el, wr, pm, tip);
+    float reach_l = max(max(-el.x, -wr.x), max(-pm.x, -tip.x)) + 0.03;
+    float y_lo = min(min(el.y, wr.y), min(pm.y, tip.y));
+    float y_hi = max(max(el.y, wr.y), max(pm.y, tip.y));
+    arm_joints(i, 1, sh, el, wr, pm, tip);
+    float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.03;
+    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - drop;
+    y_hi = max(max(y_hi, SHOULDER_Y), max(max(el.y, wr.y), max(pm.y, tip.y))) + 0.03 - drop;
+    float lo = -(reach_l + 0.035 * c.w);
+    float hi = reach_r + 0.035 * c.w;
+    return vec4(a.x + (lo + min(lean, 0.0)) * h - pad, max(y_lo * h, 0.0) - pad,
+                a.x + (hi + max(lean, 0.0)) * h + pad, y_hi * h + pad);
 }

@@ -59,7 +59,20 @@ void main() {
     }
     vec3 gr = g_haze;
     if (w > 0.0) {
+#ifdef TOWERS_FRACTURE
+        // under the fracture's mist the soft read of the moss (as the glass reflects it)
+        // is enough, and the falling towers leave much more street to shade
+        float down = max(-rd.y, 1e-3);
+        float tg = min(ro.y / down, 400.0);
+        vec3 soft = moss_emission_soft(ro.xz + rd.xz * tg, tg * g_pix / sqrt(down), g_heart, g_moss);
+        gr = mix(soft * (1.0 + 2.0 * rings), g_haze, max(fog_amount(tg), mist(rd)));
+#else
         gr = ground(ro, rd, rings);
+#endif
     }
-    frag_colour = vec4(encode(mix(sky, gr, w), gl_FragCoord.xy), 1.0);
+    vec3 col = mix(sky, gr, w);
+#ifdef TOWERS_FRACTURE
+    col = shatter_mist(col, rd, min(t_ground * wl, 400.0));
+#endif
+    frag_colour = vec4(encode(col, gl_FragCoord.xy), 1.0);
 }

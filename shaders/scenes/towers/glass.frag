@@ -73,6 +73,14 @@ void main() {
     if (hits == 0) {
         discard;
     }
+#ifdef TOWERS_FRACTURE
+    // The fracture: above its jagged break line a falling tower is already shards.
+    float start0 = tower_break_start(texelFetch(u_layout, cell0 & (GRID - 1), 0));
+    vec3 lp0 = ro + rd * t0 - c0;
+    if (b0.y - lp0.y < break_jag(lp0, tower_fallen(start0))) {
+        discard;
+    }
+#endif
     bool second = hits == 2;
     cov0 = (hits == 3) ? 1.0 : cov0;
 
@@ -84,6 +92,9 @@ void main() {
     vec3 behind = mix(env(rd) * u_tint_lin * 0.8, g_haze, fog_amount(t1));
     col = second ? mix(behind, col, cov0) : col;
     float alpha = second ? 1.0 : cov0;
+#ifdef TOWERS_FRACTURE
+    col = shatter_mist(col, rd, t0);
+#endif
     frag_colour = vec4(encode(col, gl_FragCoord.xy), alpha);
     // Covered whole: the sky and streets need not be drawn beneath.
     gl_FragDepth = (alpha > 0.999) ? 0.0 : 1.0;

@@ -36,6 +36,8 @@ uniform float u_touch_size[16];     // ripple scale: world units per unit at the
 uniform vec2 u_touch_ground;         // [first, end) of the touches on the street
 uniform vec2 u_touch_sky;            // [first, end) of the touches in the sky
 uniform sampler2D u_touch_cells;     // per tower cell: first touch on it, how many
+uniform sampler2D u_memories;        // baked: four images of other movements (memories_bake.frag)
+uniform sampler2D u_cracks;          // baked: crack distance, mist fbm, piece hash (cracks_bake.frag)
 uniform vec3 u_moss_lin;           // moss_colour, linear (converted once on the CPU)
 uniform vec3 u_tint_lin;           // tint, linear
 
@@ -62,7 +64,12 @@ vec3 decode_fast(vec3 c) {
 
 // The environment seen in direction d (linear; the image is display-referred).
 vec3 env(vec3 d) {
-    return decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb) * u_env_gain;
+    float gain = u_env_gain;
+#ifdef TOWERS_FRACTURE
+    // (the fracture dims the world behind the mist, so the shards and the wisps carry the light)
+    gain *= 1.0 - 0.82 * smoothstep(0.15, 0.85, u_fracture);
+#endif
+    return decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb) * gain;
 }
 
 // The haze the far city fades into: the environment just above the horizon.
@@ -73,7 +80,12 @@ vec3 horizon_haze(vec3 d) {
 
 // How far the grid walk goes: the city ends in fog there (quality buys distance).
 float far_distance() {
+#ifdef TOWERS_FRACTURE
+    // the mist closes in: the walk need not go where it hides everything
+    return mix(mix(100.0, 170.0, u_quality), 32.0, smoothstep(0.1, 0.75, u_fracture));
+#else
     return mix(100.0, 170.0, u_quality);
+#endif
 }
 
 // Fog over distance t: all but gone at far_distance(), so nothing pops at the end of the walk.
@@ -123,7 +135,33 @@ vec3 radiance(vec3 p, vec3 d, float t0) {
 
 // ------------------------------------------------------------------ towers
 
-bool tower(ivec2 cell, out vec3 c, out vec3 b) {
+// ------------------------------------------------------------------ the fracture
+//
+// Compiled only into the fracture's variants of the passes (glass_fracture.frag,
+// back_fracture.frag, shards.*: #define TOWERS_FRACTURE), which the scene draws instead of
+// the plain ones while fracture > 0, so the whole city pays nothing for it (llvmpipe would
+// run the code for every pixel, taken or not).
+//
+// u_fracture runs 0 (whole) to 1 (gone).  Each tower has its moment, tower_break_start, in
+// 0.04..0.72; cracks spread over its glass for CRACK_LEAD before it, then it comes down from
+// the top over BREAK_SPAN (its box shrinks: what was above the break is now shards, drawn
+// by shards.vert/frag), so at 1 no tower stands.  scenes/towers.py mirrors these numbers.
+const float BREAK_SPAN = 0.16;
+const float CRACK_LEAD = 0.22;
+const float CRACK_SCALE = 0.13;     // crack texture tiles per world unit (a piece ~1 unit)
+
+float tower_break_start(vec4 l) {
+    // the layout's half sizes are independent uniform draws: a free per-tower random
+    return 0.04 + 0.68 * fract(l.x * 7.31 + l.y * 13.17);
+}
+
+// How much of the tower is gone (0 whole, 1 all of it).
+float tower_fallen(float start) {
+    return clamp((u_fracture - start) / BREAK_SPAN, 0.0, 1.0);
+}
+
+// The intact tower of a cell, and when it breaks.
+bool tower_whole(ivec2 cell, out vec3 c, out vec3 b, out float start) {
     vec4 l = texelFetch(u_layout, cell & (GRID - 1), 0);
     float ox = floor(l.w / 256.0);
     float oz = l.w - ox * 256.0;
@@ -132,7 +170,70 @@ bool tower(ivec2 cell, out vec3 c, out vec3 b) {
                 + j * (BLOCK_HALF - 0.1 - l.xy);
     c = vec3(centre.x, l.z * 0.5, centre.y);
     b = vec3(l.x, l.z * 0.5, l.y);
+    start = tower_break_start(l);
     return l.z > 0.0;
+}
+
+// The tower standing in a cell now: what the fracture has left of it.
+bool tower(ivec2 cell, out vec3 c, out vec3 b) {
+    float start;
+    bool any = tower_whole(cell, c, b, start);
+#ifdef TOWERS_FRACTURE
+    float h = 2.0 * b.y * (1.0 - tower_fallen(start));
+    c.y = 0.5 * h;
+    b.y = 0.5 * h;
+    any = any && h > 0.02;
+#endif
+    return any;
+}
+
+// The cracks spreading through a tower's glass before it breaks: light caught in the
+// fissures (0 none .. 1 a bright line), thickening as the break nears.  lp is local to the
+// tower, fp world units per pixel.
+float glass_cracks(vec3 lp, float start, float fp) {
+    float grow = smoothstep(start - CRACK_LEAD, start + 0.3 * BREAK_SPAN, u_fracture)
+               * min(u_fracture * 12.0, 1.0);
+    vec2 uv = vec2(lp.x + lp.z, lp.y) * CRACK_SCALE;
+    vec3 k = textureLod(u_cracks, uv, 0.0).rgb;
+    // distance to the crack in world units (r is cell units x 2)
+    float d = k.r * 0.5 / (8.0 * CRACK_SCALE);
+    float w0 = 0.01 + 0.025 * grow;
+    float w = max(w0, fp);
+    // thinner than a pixel: a pixel-wide line as faint as the share of it the crack covers
+    float line = (1.0 - smoothstep(w * 0.5, w * 1.5, d)) * min(1.0, w0 / max(fp, 1e-5));
+    float glow = exp(-d * 9.0) * 0.25;
+    // pieces come loose one by one (by their hash) as the cracks grow
+    return (line + glow) * smoothstep(k.b, k.b + 0.2, grow * 1.2);
+}
+
+// The jagged break: how far below the shrunken box's top the glass is already gone at lp
+// (a saw of the crack field along the face), 0 where the tower is whole or gone.
+float break_jag(vec3 lp, float fallen) {
+    float k = textureLod(u_cracks, vec2((lp.x + lp.z) * CRACK_SCALE, 0.37), 0.0).r;
+    float k2 = textureLod(u_cracks, vec2((lp.x - lp.z) * CRACK_SCALE * 2.3, 0.71), 0.0).r;
+    return (1.1 * k + 0.5 * k2) * smoothstep(0.0, 0.06, fallen) * step(fallen, 0.999);
+}
+
+// The mist the shards dissolve into, over whatever the pixel shows at distance t along rd:
+// two layers of the baked fbm drifting at different speeds (parallax), in screen space,
+// thicker with distance and near the street, lit by the haze and the moss.
+vec3 shatter_mist_colour() {
+    return g_haze * 0.2 + vec3(0.19, 0.24, 0.36) + g_moss.colour_a * g_moss.glow * 0.05;
+}
+
+vec3 shatter_mist(vec3 col, vec3 rd, float t) {
+    float m = smoothstep(0.05, 0.85, u_fracture);
+    float z = max(dot(rd, u_cam_fwd), 0.2);
+    vec2 sp = vec2(dot(rd, u_cam_right), dot(rd, u_cam_up)) / z;
+    float a = textureLod(u_cracks, sp * 0.35 + vec2(0.021, 0.006) * u_time, 0.0).g;
+    float b = textureLod(u_cracks, sp * 0.9 + vec2(-0.034, 0.019) * u_time, 0.0).g;
+    float n = smoothstep(0.42, 0.9, 0.6 * a + 0.4 * b + 0.12 * m);
+    float depth = 1.0 - exp(-t / 14.0);
+    float low = exp(-max(rd.y, 0.0) * 2.5);
+    float amount = m * clamp(n * (0.3 + 0.7 * depth) * (0.5 + 0.5 * low), 0.0, 0.75);
+    // the city behind the mist sinks toward the dark; the wisps themselves glow
+    col *= 1.0 - 0.7 * m * (1.0 - n);
+    return mix(col, shatter_mist_colour() * (0.4 + 0.9 * n), amount);
 }
 
 // Slab test of the ray ro + t w against box (c, b), t in units of |w|; inv = 1 / w (made
@@ -228,6 +329,29 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, ou
     return normalize(n - grad);
 }
 
+// ------------------------------------------------------------------ memories
+
+// "Their surfaces reflecting not your face, but scenes from your deepest memories": each
+// tower holds one image of another movement (the baked atlas: a Serene, glyphs, the moss's
+// heartbeat, the violet sun and emerald moon) deep in its glass, where the refracted ray
+// reaches the tower's middle, surfacing and fading on its own slow cycle.  Light, added to
+// what the glass lets through.
+vec3 glass_memory(vec3 lp, vec3 d1, vec3 b, ivec2 cell, float t) {
+    vec3 h = fract(vec3(cell.xyx & (GRID - 1)) * vec3(0.6180, 0.7549, 0.5698) + vec3(0.13, 0.37, 0.71)
+                   + vec3(cell.yxy & (GRID - 1)) * vec3(0.3247, 0.5698, 0.4656));
+    float w = 3.4 * max(b.x, b.z);                       // the image's size (world units)
+    vec3 q = lp + d1 * min(b.x, b.z);                    // halfway in
+    float u = (q.x + q.z) / w + 0.5;
+    float yc = -b.y + min(2.0 + 5.0 * h.y, 2.0 * b.y - 0.6 * w);
+    float v = (q.y - yc) / w + 0.5;
+    float tile = floor(h.x * 4.0);
+    vec2 auv = vec2((tile + clamp(u, 0.0, 1.0)) * 0.25, clamp(v, 0.0, 1.0));
+    vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
+    float inside = step(0.0, u) * step(u, 1.0) * step(0.0, v) * step(v, 1.0);
+    float surface = smoothstep(0.35, 0.85, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
+    return m * m * inside * surface * u_memories_glow * 2.5;
+}
+
 // ------------------------------------------------------------------ glass
 
 // From o inside the box of half size b (local), along d: distance to the wall it leaves
@@ -315,6 +439,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     vec3 trans = mix(mix(sky_rgb, bounced, f_out), inner, 0.45 * seam);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 2.0 + 0.02;
     trans *= exp(-sigma * thick);
+    // the memory deep inside, half as absorbed as the light that crosses the whole tower
+    trans += glass_memory(lp, d1, b, cell, t) * mix(vec3(1.0), u_tint_lin, 0.35);
 
     // The moss's heartbeat rising into the feet of the glass.
     float beat = heart_pulse(p.xz, 0.2, 0.0, g_heart);
@@ -335,8 +461,23 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 900.0) * 4.0
                * smoothstep(0.03, 0.2, slope);
 
-    vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0);
-    return col + edge_light * edge * 0.6;
+    // a touch's ripple reads as water: its crests catch the sky as bright rings
+    float crest = smoothstep(0.03, 0.25, slope);
+    vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
+             + crest * (0.5 * refl + vec3(0.06, 0.08, 0.1));
+    col += edge_light * edge * 0.6;
+#ifndef TOWERS_FRACTURE
+    return col;
+#else
+    // The fracture: light caught in the spreading cracks, and a white-hot jagged rim at the
+    // break line where the glass is coming apart.
+    float start = tower_break_start(texelFetch(u_layout, cell & (GRID - 1), 0));
+    float crack = glass_cracks(lp, start, t * g_pix);
+    float fallen = tower_fallen(start);
+    float rim = (fallen > 0.0 && fallen < 1.0) ? exp(-(b.y - lp.y - break_jag(lp, fallen)) * 4.0) : 0.0;
+    vec3 crack_light = vec3(0.8, 0.92, 1.0) * 1.3 + refl * 0.5;
+    return col * (1.0 - 0.3 * crack) + crack_light * (crack + 1.2 * rim);
+#endif
 }
 
 // ------------------------------------------------------------------ per pixel
@@ -356,7 +497,7 @@ Ray setup_pixel(vec2 frag) {
     g_pix = 2.0 * u_cam_tan / u_resolution.y;
     g_heart = Heart(u_heart_origin, u_heart_phase, u_heart_period, 10.0, 16.0, 0.045);
     g_moss = MossLook(u_moss_lin, mix(u_moss_lin, vec3(0.0194, 0.448, 0.888), 0.7),
-                      vec3(0.672, 1.0, 0.913), u_moss_glow, 0.06, u_quality);
+                      vec3(0.672, 1.0, 0.913), u_moss_glow, 0.06, u_quality, 0.0);
     Ray r;
     r.ro = u_cam_pos;
     r.w = u_cam_fwd + 2.0 * u_cam_tan * (uv.x * u_cam_right + uv.y * u_cam_up);

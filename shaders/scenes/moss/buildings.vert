@@ -1,0 +1,66 @@
+#version 330 core
+#define VISUALS_NO_DERIVATIVES
+// Moss, pass "city": the dark buildings around the glowing streets, as real boxes (36
+// vertices each, one instance per building), so only their own pixels are shaded.  The
+// buildings come sorted far to near from scenes/moss.py (painter's order: boxes on a grid
+// never interpenetrate), which leaves the crossing of the heart and the blocks by the eye
+// open.
+uniform vec3 u_cam_pos;
+uniform vec3 u_cam_fwd;
+uniform vec3 u_cam_right;
+uniform vec3 u_cam_up;
+uniform float u_cam_tan;
+uniform vec2 u_resolution;
+uniform vec2 u_heart_origin;
+uniform float u_heart_phase;
+uniform float u_heart_period;
+uniform vec4 u_bldg_a[160];      // centre x, centre z, half width x, height
+uniform vec4 u_bldg_b[160];    // half width z, seed, 0, 0
+
+#include <visuals/params>
+#include "moss.glsl"
+
+out vec3 v_local;                   // position in the box, from its foot's centre
+flat out vec3 v_normal;
+flat out vec4 v_box;                // half x, height, half z, seed
+out float v_dist;
+out vec3 v_world;
+out float v_pulse;                  // the heartbeat at this point of the wall's foot
+
+// The 12 triangles of a unit box (corners -1..1, y 0..1), by vertex id.
+const ivec3 FACES[6] = ivec3[6](ivec3(0, 1, 0), ivec3(1, 0, 0), ivec3(-1, 0, 0),
+                                ivec3(0, 0, 1), ivec3(0, 0, -1), ivec3(0, -1, 0));
+const vec2 QUAD[6] = vec2[6](vec2(-1.0, -1.0), vec2(1.0, -1.0), vec2(1.0, 1.0),
+                             vec2(-1.0, -1.0), vec2(1.0, 1.0), vec2(-1.0, 1.0));
+
+void main() {
+    vec4 a = u_bldg_a[gl_InstanceID];
+    vec4 b = u_bldg_b[gl_InstanceID];
+    vec3 n = vec3(FACES[gl_VertexID / 6]);
+    vec2 q = QUAD[gl_VertexID % 6];
+    // the face's two in-plane axes
+    vec3 u = (abs(n.y) > 0.5) ? vec3(1.0, 0.0, 0.0) : vec3(0.0, 1.0, 0.0);
+    vec3 v = cross(n, u);
+    vec3 unit = n + q.x * u + q.y * v;                       // -1..1 on each axis
+    vec3 half_size = vec3(a.z, 0.5 * a.w, b.x);
+    vec3 local = unit * half_size + vec3(0.0, 0.5 * a.w, 0.0);
+    vec3 world = vec3(a.x, 0.0, a.y) + local;
+    vec3 e = world - u_cam_pos;
+    float z = dot(e, u_cam_fwd);
+    float aspect = u_resolution.x / u_resolution.y;
+    gl_Position = vec4(dot(e, u_cam_right) / (u_cam_tan * aspect), dot(e, u_cam_up) / u_cam_tan,
+                       z - 0.2, z);
+    // back faces (and the floor) are not drawn: a box's front faces never overlap, so with
+    // the boxes far to near no depth buffer is needed
+    vec3 face_centre = vec3(a.x, 0.0, a.y) + n * half_size + vec3(0.0, 0.5 * a.w, 0.0);
+    bool front = dot(n, u_cam_pos - face_centre) > 0.0 && n.y > -0.5;
+    gl_Position = front ? gl_Position : vec4(2.0, 2.0, 2.0, 1.0);
+    v_local = local;
+    v_normal = n;
+    v_box = vec4(a.z, a.w, b.x, b.y);
+    v_dist = length(e);
+    v_world = world;
+    Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread, u_reach, u_pulse_width);
+    float fp = v_dist * 2.0 * u_cam_tan / u_resolution.y;
+    v_pulse = heart_pulse(world.xz, max(fp, 0.3), 0.0, h);
+}

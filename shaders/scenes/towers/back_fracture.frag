@@ -1,0 +1,5 @@
+#version 330 core
+// Towers: the sky and streets while the dream fractures (back.frag with the fracture compiled in; the
+// scene draws this one instead of the plain one while fracture > 0: towers.glsl).
+#define TOWERS_FRACTURE
+#include "back.frag"

@@ -1,0 +1,93 @@
+#version 330 core
+// Towers, pass "memories" (baked once, 512x128; soft enough to need no mipmaps): the scenes from memories the
+// glass holds, four tiles of light on black, each an image of another movement of the
+// dream -- a figure of the Serenes by candlelight with mercury eyes, hieroglyph
+// constellations, the heartbeat rings of the moss, a violet sun beside an emerald moon.
+// Each tower shows one of them deep in its glass (towers.glsl glass_memory).
+#include "../../lib/common.glsl"
+#include "../../lib/hash.glsl"
+#include "../../lib/sdf.glsl"
+uniform vec2 u_resolution;
+out vec4 frag_colour;
+
+float taper(vec2 p, vec2 a, vec2 b, float ra, float rb) {
+    vec2 pa = p - a;
+    vec2 ba = b - a;
+    float h = clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0);
+    return length(pa - ba * h) - mix(ra, rb, h);
+}
+
+// A veiled figure standing in candlelight (its shadow looming behind), two bright eyes.
+vec3 figure_tile(vec2 p) {
+    vec3 col = vec3(1.0, 0.55, 0.22) * 0.5 * exp(-length(p - vec2(0.12, -0.45)) * 2.2);
+    float shadow = taper(p * vec2(0.62, 0.62) - vec2(-0.06, 0.05), vec2(0.0, -0.35), vec2(0.0, 0.25), 0.13, 0.05);
+    col *= 0.45 + 0.55 * smoothstep(-0.02, 0.06, shadow);
+    float body = taper(p, vec2(0.0, -0.5), vec2(0.0, 0.05), 0.17, 0.05);
+    body = min(body, taper(p, vec2(0.0, 0.02), vec2(0.0, 0.27), 0.085, 0.055));
+    body = min(body, length((p - vec2(0.0, 0.3)) * vec2(1.0, 0.8)) - 0.06);
+    float cov = smoothstep(0.006, -0.006, body);
+    col = mix(col, vec3(0.01, 0.008, 0.012), cov);
+    vec2 e = vec2(abs(p.x) - 0.022, p.y - 0.3);
+    col += vec3(0.85, 0.92, 1.0) * (smoothstep(0.014, 0.006, length(e)) * 2.0 + 0.3 * exp(-length(e) * 40.0));
+    return col;
+}
+
+// Strokes of an unknown script between stars.
+vec3 glyph_tile(vec2 p) {
+    vec3 ink = vec3(1.0, 0.85, 0.62);
+    float d = 1e3;
+    float stars = 0.0;
+    vec2 prev = vec2(0.0);
+    for (int i = 0; i < 7; ++i) {
+        vec2 h = hash2i(ivec2(i, 41));
+        vec2 q = (floor(h * 4.0) + 0.5) / 4.0 * 0.8 - 0.4 + (h - 0.5) * 0.05;
+        if (i > 0 && h.x > 0.18) {
+            d = min(d, sd_segment(p, prev, q));
+        }
+        stars += exp(-dot(p - q, p - q) * 1500.0);
+        prev = q;
+    }
+    d = min(d, abs(length(p - vec2(0.1, 0.15)) - 0.09));
+    vec3 col = ink * (smoothstep(0.02, 0.006, d) * 0.9 + exp(-d * 25.0) * 0.3);
+    col += vec3(1.0, 0.95, 0.85) * stars * 1.5;
+    // a dusting of far stars
+    vec2 c = floor(p * 40.0);
+    float s = hashi(ivec2(c) + 500);
+    col += vec3(0.7, 0.75, 1.0) * step(0.93, s) * exp(-dot(fract(p * 40.0) - 0.5, fract(p * 40.0) - 0.5) * 60.0) * 0.6;
+    return col;
+}
+
+// The moss's heartbeat: rings of green light running out over the clumps.
+vec3 moss_tile(vec2 p) {
+    float r = length(p * vec2(1.0, 1.6) + vec2(0.0, 0.25));
+    float rings = exp(-pow(fract(r * 3.2) - 0.5, 2.0) * 60.0) * exp(-r * 1.4);
+    vec2 c = floor(p * 18.0);
+    float clump = hashi(ivec2(c) + 900);
+    float dots = smoothstep(0.45, 0.2, length(fract(p * 18.0) - 0.5)) * (0.3 + 0.7 * clump);
+    return vec3(0.14, 0.95, 0.7) * (rings * 1.2 + dots * 0.18 * (0.4 + rings));
+}
+
+// A violet sun and an emerald moon in an inverted sky.
+vec3 sky_tile(vec2 p) {
+    vec2 sp = p - vec2(-0.15, 0.08);
+    float r = length(sp);
+    vec3 col = vec3(0.62, 0.3, 1.0) * (smoothstep(0.13, 0.11, r) * 1.4 + 0.5 * exp(-r * 7.0));
+    float ang = atan(sp.y, sp.x);
+    col += vec3(0.55, 0.3, 1.0) * 0.25 * pow(abs(cos(ang * 6.0)), 8.0) * exp(-r * 4.0);
+    vec2 mp = p - vec2(0.23, -0.12);
+    float moon = max(length(mp) - 0.075, -(length(mp - vec2(0.03, 0.02)) - 0.07));
+    col += vec3(0.2, 0.95, 0.5) * (smoothstep(0.006, -0.006, moon) * 1.3 + 0.2 * exp(-length(mp) * 12.0));
+    return col;
+}
+
+void main() {
+    vec2 uv = gl_FragCoord.xy / u_resolution;
+    float tile = floor(uv.x * 4.0);
+    vec2 p = vec2(fract(uv.x * 4.0), uv.y) - 0.5;
+    vec3 col = (tile < 0.5) ? figure_tile(p)
+             : (tile < 1.5) ? glyph_tile(p)
+             : (tile < 2.5) ? moss_tile(p) : sky_tile(p);
+    // each tile fades to black at its borders (no seams between them in the mipmaps)
+    vec2 edge = smoothstep(vec2(0.5), vec2(0.38), abs(p));
+    frag_colour = vec4(clamp(col * edge.x * edge.y, 0.0, 1.0), 1.0);
+}

@@ -1,0 +1,109 @@
+#version 330 core
+// Towers, pass "shards": the glass the fracture breaks off, one triangle per instance.
+//
+// Shard k belongs to one of the SHARD_COLS x SHARD_ROWS blocks in front of the camera (the
+// block's row is the one congruent to k mod SHARD_ROWS, so when the camera crosses a block
+// only the row behind it moves to the far end) and to a point on the face of that block's
+// tower turned to the eye.  It breaks off when the tower's fall (towers.glsl, top first)
+// reaches its height, then flies out, falls, spins and, after its life, dissolves into the
+// mist: it grows soft and fades.  Everything is a function of u_fracture (SHATTER_SECONDS of
+// flight per unit), so any frame can be drawn alone.  Shards that are not flying are sent
+// off screen (a triangle with no area costs only its three vertices).
+#define VISUALS_NO_DERIVATIVES
+#define TOWERS_FRACTURE
+#include "towers.glsl"
+
+uniform int u_seed;
+
+const int SHARD_COLS = 6;
+const int SHARD_ROWS = 7;
+const float SHATTER_SECONDS = 6.0;
+const float GRAVITY = 3.2;
+
+out vec3 v_world;
+out vec3 v_bary;
+flat out vec3 v_normal;
+flat out vec4 v_look;     // dissolve 0..1, glint phase, piece brightness, t from the eye
+
+vec3 rotate(vec3 v, vec3 axis, float a) {
+    float c = cos(a);
+    float s = sin(a);
+    return v * c + cross(axis, v) * s + axis * dot(axis, v) * (1.0 - c);
+}
+
+void main() {
+    int k = gl_InstanceID;
+    int corner = gl_VertexID % 3;
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    v_world = vec3(0.0);
+    v_bary = vec3(0.0);
+    v_normal = vec3(0.0, 0.0, 1.0);
+    v_look = vec4(0.0);
+
+    // Its block: a row in front of the eye (congruent to k), a column about the avenue.
+    ivec2 eye = ivec2(floor(u_cam_pos.xz / CITY_PERIOD));
+    int slot = k % SHARD_ROWS;
+    int row = eye.y - 1 + (((slot - (eye.y - 1)) % SHARD_ROWS) + SHARD_ROWS) % SHARD_ROWS;
+    int col = (k / SHARD_ROWS) % SHARD_COLS - SHARD_COLS / 2;
+    ivec2 cell = ivec2(col, row);
+    vec3 c;
+    vec3 b;
+    float start;
+    if (!tower_whole(cell, c, b, start)) {
+        return;
+    }
+    vec4 r = vec4(pcg4d(uvec4(uint(k), uint(row & (GRID - 1)), uint(u_seed), 0x5A3Du))) / 4294967295.0;
+    vec4 q = vec4(pcg4d(uvec4(uint(k), 0x77u, uint(u_seed), uint(row & (GRID - 1))))) / 4294967295.0;
+
+    // Where on the tower: the face toward the eye (x or z side), any point of it.
+    vec3 to_eye = u_cam_pos - c;
+    bool xface = r.x < abs(to_eye.x) / (abs(to_eye.x) + abs(to_eye.z) + 1e-4) * 1.3;
+    vec3 n0 = xface ? vec3(sign(to_eye.x), 0.0, 0.0) : vec3(0.0, 0.0, sign(to_eye.z));
+    float across = (r.y * 2.0 - 1.0) * (xface ? b.z : b.x);
+    float height = 2.0 * b.y;
+    float y0 = r.z * height;
+    vec3 o = c + n0 * (xface ? b.x : b.z) + (xface ? vec3(0.0, 0.0, across) : vec3(across, 0.0, 0.0));
+    o.y = y0;
+
+    // When: the fall reaches y0 (the top goes first).
+    float when = start + BREAK_SPAN * (1.0 - y0 / height);
+    float age = (u_fracture - when) * SHATTER_SECONDS;
+    float life = 1.6 + 2.2 * q.x;
+    if (age <= 0.0 || age >= life) {
+        return;
+    }
+
+    // Flight: out from the face, a little up, then down; a slow wind down the avenue.
+    vec3 v = n0 * (0.8 + 2.2 * q.y) + vec3(q.z - 0.5, 0.4 + 1.2 * q.w, r.w - 0.5) * 1.6;
+    vec3 p = o + v * age + vec3(0.25, -0.5 * GRAVITY * age, 0.35) * age;
+    p.y = max(p.y, 0.05);
+
+    // Its shape: an irregular, elongated triangle, 0.15..1.1 units, spinning.
+    float size = 0.15 + 0.95 * q.x * q.x;
+    float dissolve = smoothstep(0.45 * life, life, age);
+    if (dissolve > 0.92) {          // all but gone: draw nothing (no area, no cost)
+        return;
+    }
+    float ang = float(corner) * 2.094 + (fract(r.x * 17.0 + float(corner) * 0.37) - 0.5) * 1.3;
+    float rad = 0.55 + 0.45 * fract(r.y * 23.0 + float(corner) * 0.61);
+    vec3 local = vec3(cos(ang) * rad * 1.8, sin(ang) * rad, 0.0) * size * (1.0 + 1.3 * dissolve);
+    vec3 axis = normalize(vec3(q.w - 0.5, r.w - 0.5, q.z - 0.5) + 1e-3);
+    float spin = (2.0 + 6.0 * r.x) * age + 6.2832 * q.y;
+    // start in the plane of the face: local z is the face's normal
+    vec3 tz = n0;
+    vec3 tx = xface ? vec3(0.0, 0.0, 1.0) : vec3(1.0, 0.0, 0.0);
+    vec3 ty = vec3(0.0, 1.0, 0.0);
+    vec3 world = p + rotate(tx * local.x + ty * local.y, axis, spin);
+    v_normal = rotate(tz, axis, spin);
+
+    vec3 e = world - u_cam_pos;
+    float z = dot(e, u_cam_fwd);
+    float aspect = u_resolution.x / u_resolution.y;
+    vec2 s = vec2(dot(e, u_cam_right) / aspect, dot(e, u_cam_up)) / (u_cam_tan);
+    // clip space: x, y in -1..1 at the frustum's sides; depth unused (no depth test)
+    gl_Position = vec4(s, 0.0, max(z, 1e-3));
+    gl_Position = (z > 1.0) ? gl_Position : vec4(2.0, 2.0, 2.0, 1.0);   // (none in the eye)
+    v_world = world;
+    v_bary = vec3(corner == 0, corner == 1, corner == 2);
+    v_look = vec4(dissolve, q.y, 0.6 + 0.8 * r.z, length(e));
+}

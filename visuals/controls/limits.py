@@ -1,0 +1,137 @@
+"""The ranges of live control values, and the last check before an event plays and is recorded.
+
+OSC and MIDI clamp what they receive, each in its own words; this module is the one place the
+ranges are written, and ``checked`` is the guard every event from a controller passes through
+on the render thread before it changes the performance or goes into the set file.  A value
+that is not a finite number (NaN, inf) is refused; a finite one is clamped into its range.
+Once a ``1e308`` trigger was applied and recorded as it came; it cannot be now, whichever way
+it arrives (an OSC message, a MIDI mapping with a wide scale, a bundle).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import fields, replace
+from typing import Any
+
+from ..errors import VisualsError
+from .events import (BeatSync, Control, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, TouchAt,
+                     Transport, Trigger)
+
+TEMPO_RANGE = (20.0, 400.0)          # bpm, as LiveTempo clamps it
+SPEED_RANGE = (0.0, 16.0)            # as the transport clamps it
+SPEED_FACTOR_RANGE = (0.0, 16.0)     # a 'speed_by' factor
+NUDGE_RANGE = (-3600.0, 3600.0)      # seconds a nudge moves the show by
+SEEK_RANGE = (0.0, 1e6)              # seconds (OSC clamps to the show's length, which it knows)
+TRIGGER_RANGE = (0.0, 60.0)          # a trigger's value: seconds for 'loop', an amount for a burst
+SMOOTHING_RANGE = (0.0, 60.0)        # seconds of smoothing or preset morph
+BEAT_RANGE = (-1e6, 1e6)
+UNBOUNDED = 1e6                      # the bound of a parameter declared without one: shaders take float32
+
+
+class Refused(Exception):
+    """An event that cannot be applied: why, in a few words."""
+
+
+def _number(value: Any, what: str) -> float:
+    if not isinstance(value, (int, float)):           # a bool is a number here: 0 or 1
+        raise Refused(f"{what} is not a number ({type(value).__name__})")
+    value = float(value)
+    if not math.isfinite(value):
+        raise Refused(f"{what} is {value}")
+    return value
+
+
+def _clamp(value: Any, bounds: tuple[float, float], what: str, notes: list[str]) -> float:
+    number = _number(value, what)
+    clamped = min(max(number, bounds[0]), bounds[1])
+    if clamped != number:
+        notes.append(f"{what} {number:.4g} clamped to {clamped:.4g}")
+    return clamped
+
+
+def _param_value(event: SetParam, registry, notes: list[str]):
+    scene = registry.scenes.get(event.scene) if registry is not None else None
+    param = scene.params.get(event.param) if scene is not None and event.param in scene.params else None
+    value = event.value
+    parts = value if isinstance(value, (tuple, list)) else (value,)
+    if isinstance(value, str):
+        if param is None:
+            return value
+        try:
+            return param.coerce(value)
+        except VisualsError as err:
+            raise Refused(err.message) from None
+    numbers = tuple(_number(v, f"{event.scene}.{event.param}") for v in parts)
+    if param is None:          # a parameter this registry does not know: keep it finite and bounded
+        clamped = tuple(min(max(v, -UNBOUNDED), UNBOUNDED) for v in numbers)
+    else:
+        try:
+            coerced = param.coerce(numbers if isinstance(value, (tuple, list)) else numbers[0])
+        except VisualsError as err:
+            raise Refused(err.message) from None
+        clamped = param.clamp(coerced) if not param.in_range(coerced) else coerced
+        clamped = clamped if isinstance(clamped, tuple) else (clamped,)
+        clamped = tuple(min(max(v, -UNBOUNDED), UNBOUNDED) for v in clamped)
+    if clamped != numbers:
+        shown = ", ".join(f"{v:.4g}" for v in numbers)
+        notes.append(f"{event.scene}.{event.param} ({shown}) clamped into range")
+    return clamped if isinstance(value, (tuple, list)) or len(clamped) > 1 else clamped[0]
+
+
+def checked_values(values: dict, registry, notes: list[str]) -> dict:
+    """A preset's values (scene -> param -> value, e.g. read from a presets file, where TOML
+    allows nan and inf) with each number finite and in its parameter's range; values that are
+    not finite are left out."""
+    out: dict = {}
+    for scene, params in values.items():
+        kept = {}
+        for param, value in params.items():
+            try:
+                kept[param] = _param_value(SetParam(scene=scene, param=param, value=value), registry, notes)
+            except Refused as why:
+                notes.append(f"{why}; left out")
+        out[scene] = kept
+    return out
+
+
+def checked(event: Control, registry=None) -> tuple[Control, list[str]]:
+    """The event with every number finite and in range, and what was clamped; raises Refused."""
+    notes: list[str] = []
+    changes: dict[str, Any] = {}
+    if isinstance(event, Transport):
+        bounds = {"speed": SPEED_RANGE, "speed_by": SPEED_FACTOR_RANGE, "nudge": NUDGE_RANGE,
+                  "seek": SEEK_RANGE}.get(event.op, NUDGE_RANGE)
+        changes["value"] = _clamp(event.value, bounds, event.op, notes)
+    elif isinstance(event, CueJump):
+        for name in ("index", "step"):
+            value = getattr(event, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise Refused(f"cue {name} {value!r} is not a whole number")
+            changes[name] = min(max(value, -10_000), 10_000)
+    elif isinstance(event, SetParam):
+        changes["value"] = _param_value(event, registry, notes)
+        changes["smoothing"] = _clamp(event.smoothing, SMOOTHING_RANGE, "smoothing", notes)
+    elif isinstance(event, TouchAt):
+        for name in ("x", "y", "strength"):
+            changes[name] = _clamp(getattr(event, name), (0.0, 1.0), f"touch {name}", notes)
+    elif isinstance(event, SetTempo):
+        changes["bpm"] = _clamp(event.bpm, TEMPO_RANGE, "bpm", notes)
+    elif isinstance(event, BeatSync):
+        changes["beat"] = _clamp(event.beat, BEAT_RANGE, "beat", notes)
+    elif isinstance(event, Crossfade):
+        changes["value"] = _clamp(event.value, (0.0, 1.0), "crossfade", notes)
+        changes["smoothing"] = _clamp(event.smoothing, SMOOTHING_RANGE, "smoothing", notes)
+    elif isinstance(event, RecallPreset):
+        changes["morph"] = _clamp(event.morph, SMOOTHING_RANGE if event.unit == "s" else (0.0, 256.0),
+                                  "morph", notes)
+        if isinstance(event.values, dict):
+            changes["values"] = checked_values(event.values, registry, notes)
+    elif isinstance(event, Trigger):
+        changes["value"] = _clamp(event.value, TRIGGER_RANGE, f"trigger '{event.name}'", notes)
+    elif not isinstance(event, LoadClip):
+        for f in fields(event):            # any other event: its numbers at least finite
+            value = getattr(event, f.name)
+            if isinstance(value, float):
+                _number(value, f.name)
+    changes = {k: v for k, v in changes.items() if v != getattr(event, k) or type(v) is not type(getattr(event, k))}
+    return (replace(event, **changes) if changes else event), notes
