@@ -107,6 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--mute", action="store_true",
                    help="write the video without sound (the show's score, or --audio's file, left out)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--workers", type=int, metavar="N",
+                   help="render on a local Dask cluster of N worker processes (needs pip install 'visuals[farm]')")
+    r.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="render on the workers of an existing Dask scheduler ('dask worker ADDRESS' on "
+                        "machines with visuals and the same scenes)")
+    r.add_argument("--chunk", type=int, metavar="FRAMES",
+                   help="frames per farm task (default: large first, small last, to keep every worker busy)")
 
     s = sub.add_parser("still", help="render one frame to an image",
                        description="Render the frame at one time of a show to a PNG, JPEG or WebP image "
@@ -327,6 +334,9 @@ def cmd_render(args) -> int:
                           replay=recorded is not None)
     for note in sound.notes:
         sys.stderr.write(f"visuals: note: {note}\n")
+    if args.workers is not None or args.scheduler or args.chunk is not None:
+        from .farm.command import render_farmed
+        return render_farmed(args, name, recorded, config, frames, fmt, out, slug, sound)
     from . import sinks
     from .gpu import create_headless_context, is_software_renderer
     ctx = create_headless_context()

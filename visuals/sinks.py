@@ -85,7 +85,7 @@ class VideoSink(Sink):
     """
 
     def __init__(self, path: Path, size: tuple[int, int], fps: Fraction, fmt: str = "mp4",
-                 crf: int = 18, preset: str = "medium", gpu_yuv: bool = True):
+                 crf: int = 18, preset: str = "medium", gpu_yuv: bool = True, codec_args: tuple[str, ...] = ()):
         super().__init__(size)
         self.input_format = "yuv420p" if (fmt == "mp4" and gpu_yuv) else "rgb24"
         w, h = size
@@ -122,7 +122,7 @@ class VideoSink(Sink):
         cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
                "-f", "rawvideo", *source, "-s", f"{w}x{h}", "-framerate", _fps_arg(fps),
                *(tags if self.input_format == "yuv420p" else []), "-i", "-",
-               *filters, *tags, *codec, str(self.tmp)]
+               *filters, *tags, *codec, *codec_args, str(self.tmp)]
         # ffmpeg opens the file by name (mp4's faststart rewrites it), so the partial file is
         # claimed here (a leftover regular file replaced, anything else refused) and handed over.
         self._created: list[Path] = []
