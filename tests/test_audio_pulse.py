@@ -116,7 +116,10 @@ def test_audio_list_shows_the_server_and_says_when_there_is_none(pulse, tmp_path
     listed = subprocess.run([sys.executable, "-m", "visuals", "audio", "--list"], env=pulse, capture_output=True,
                             text=True, timeout=60)
     assert listed.returncode == 0 and "pulse" in listed.stdout, listed.stdout
-    nobody = dict(pulse, XDG_RUNTIME_DIR=str(tmp_path), PULSE_SERVER=f"unix:{tmp_path}/none")
+    # no sound server of any kind: no PulseAudio at that socket, no JACK server by that name
+    # (and libjack told not to start one), as on a machine with no sound at all
+    nobody = dict(pulse, XDG_RUNTIME_DIR=str(tmp_path), PULSE_SERVER=f"unix:{tmp_path}/none",
+                  JACK_DEFAULT_SERVER=f"visuals-none-{tmp_path.name}", JACK_NO_START_SERVER="1")
     empty = subprocess.run([sys.executable, "-m", "visuals", "audio", "--list"], env=nobody, capture_output=True,
                            text=True, timeout=60)
     assert empty.returncode == 0 and "(none: " in empty.stdout, empty.stdout
