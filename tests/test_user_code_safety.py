@@ -1,0 +1,126 @@
+"""The user's scene modules and the names controls send: the last gaps of issue 12.
+
+Scene modules are read like every other user file (a BOM is fine, bad bytes are one line);
+a control message (OSC, a MIDI mapping, a set file) names a show by its plain name, never a
+path; and every command runs the user's modules first in a child with a time limit, so a
+module that never returns is one error line and exit 2 rather than a command that hangs.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import make_project
+from test_osc import Harness
+from visuals.errors import VisualsError
+from visuals.paths import SearchPath, builtin_dir
+import visuals.probe as probe
+from visuals.registry import Registry
+
+SCENE = """
+    from visuals import Pass, Scene
+
+    glow = Scene("glow", passes=[Pass("glow.frag")])
+    """
+FRAG = "#version 330\nout vec4 fragColor;\nvoid main() { fragColor = vec4(1.0, 0.0, 0.0, 1.0); }\n"
+HANGS = "x = 1\n\nwhile True:\n    pass\n"
+
+
+def _bom_project(tmp_path):
+    project = make_project(tmp_path / "project", {"scenes/glow.py": SCENE, "shaders/glow.frag": FRAG})
+    module = project / "scenes" / "glow.py"
+    module.write_bytes(b"\xef\xbb\xbf" + module.read_text().replace("\n", "\r\n").encode())
+    return project
+
+
+# -- 1. modules read like every other user file ---------------------------------------------
+def test_a_module_saved_with_a_bom_loads(tmp_path):
+    registry = Registry(SearchPath.build([_bom_project(tmp_path)]))
+    assert registry.scene("glow").name == "glow"
+
+
+def test_a_module_saved_with_a_bom_loads_through_the_check_too(tmp_path):
+    project = _bom_project(tmp_path)
+    registry, show = probe.checked_registry(SearchPath.build([project]), "glow", 10.0)
+    assert show.cues[0].scene == "glow"
+    registry = probe.checked_user_registry(SearchPath.build([project]), 10.0)
+    assert registry.scene("glow").name == "glow"
+
+
+def test_a_module_that_is_not_utf8_is_one_error_with_its_line(tmp_path):
+    project = make_project(tmp_path / "project", {"scenes/glow.py": SCENE})
+    (project / "scenes" / "glow.py").write_bytes(b"x = 1\ny = '\xff'\n")
+    for registry in (Registry(SearchPath.build([project])), probe.checked_user_registry(SearchPath.build([project]), 10.0)):
+        with pytest.raises(VisualsError) as caught:
+            registry.show("glow")
+        assert caught.value.line == 2 and caught.value.file.endswith("glow.py")
+        assert caught.value.message == "scene module file is not UTF-8 text (byte 0xff)"
+
+
+# -- 2. controls name shows, never files -----------------------------------------------------
+def test_show_named_refuses_a_path_that_show_accepts(tmp_path):
+    frag = tmp_path / "x.frag"
+    frag.write_text(FRAG)
+    registry = Registry(SearchPath.build([]))
+    assert registry.show(str(frag)).cues            # the command line may give a shader file
+    for name in (str(frag), "x.frag", "secret.json", "../../etc/passwd", "..\\x", ".hidden", "", 7):
+        with pytest.raises(VisualsError) as caught:
+            registry.show_named(name)
+        assert "is not the name of a show or scene" in caught.value.message, name
+    assert registry.show_named("demo").name == "demo"
+
+
+def test_osc_deck_b_refuses_a_shadertoy_file_name(tmp_path, monkeypatch):
+    # A .json names a Shadertoy export to the registry: it was read from the working folder.
+    (tmp_path / "secret.json").write_text('{"Shader": {"renderpass": []}}')
+    monkeypatch.chdir(tmp_path)
+    registry = Registry(SearchPath.build([]))
+    asked = []
+    real = Registry.show
+    monkeypatch.setattr(Registry, "show", lambda self, name: asked.append(name) or real(self, name))
+    osc = Harness(registry)
+    try:
+        osc.send("/visuals/deck/b", "secret.json")
+        assert osc.settle() == []
+        assert osc.server.rejected == 1 and "is a path or file name" in osc.notices[-1], osc.notices[-1]
+        assert "secret.json" not in asked
+    finally:
+        osc.close()
+
+
+# -- 3. every command checks the user's modules first, with a time limit -----------------------
+@pytest.mark.parametrize("command", [
+    ["list"], ["osc", "--list"], ["render", "demo", "--frames", "0:1", "--size", "16x9", "--format", "raw"],
+    ["still", "demo", "--size", "16x9"], ["sheet", "demo", "--thumb", "16x9"],
+])
+def test_a_module_that_never_returns_is_one_line_and_exit_2_for_every_command(tmp_path, command):
+    project = make_project(tmp_path / "project", {"scenes/spin.py": HANGS})
+    env = dict(os.environ, VISUALS_MODULE_TIMEOUT="1")
+    proc = subprocess.run([sys.executable, "-m", "visuals", "--path", str(project), *command], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "spin.py:" in lines[0] and "scene module did not finish loading within 1 s" in lines[0]
+    assert not (tmp_path / "renders").exists()
+
+
+def test_only_the_users_modules_are_checked_and_built_ins_still_load(tmp_path):
+    project = make_project(tmp_path / "project", {"scenes/glow.py": SCENE, "shaders/glow.frag": FRAG})
+    registry = probe.checked_user_registry(SearchPath.build([project]), 10.0)
+    assert set(registry.sources) == {(project / "scenes" / "glow.py").resolve()}
+    assert registry.show("demo").name == "demo"                 # a built-in, read from its file
+    registry.load_all()
+    assert {"glow", "sky"} <= set(registry.scenes)
+    assert builtin_dir("scenes").resolve() in registry.trusted
+
+
+def test_no_check_runs_without_modules_of_the_users(tmp_path, monkeypatch):
+    def no_child(*args, **kwargs):
+        raise AssertionError("a check ran with no user module")
+    monkeypatch.setattr(probe, "Probe", no_child)
+    registry = probe.checked_user_registry(SearchPath.build([make_project(tmp_path / "p", {"shaders/glow.frag": FRAG})]), 1.0)
+    assert registry.show("demo").name == "demo"
