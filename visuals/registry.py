@@ -113,9 +113,13 @@ class Registry:
         """Every scene/show module imported so far (watched for hot reload)."""
         return sorted(self._loaded)
 
-    def load_all(self) -> None:
+    def load_modules(self) -> None:
+        """Import every scene/show module (the Python ones: what the time-limited check runs)."""
         for path in self.module_files():
             self._load(path)
+
+    def load_all(self) -> None:
+        self.load_modules()
         from .foreign.catalog import add_foreign_scenes
         add_foreign_scenes(self)        # ISF files on the search path (after modules: theirs win)
 
