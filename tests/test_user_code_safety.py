@@ -91,6 +91,28 @@ def test_osc_deck_b_refuses_a_shadertoy_file_name(tmp_path, monkeypatch):
         osc.close()
 
 
+def test_clips_in_live_and_in_a_replay_load_shows_by_name_only(tmp_path):
+    from types import SimpleNamespace
+
+    from visuals.controls.events import LoadClip
+    from visuals.export import SetSource
+    from visuals.live import LivePlayer
+    frag = tmp_path / "x.frag"
+    frag.write_text(FRAG)
+    registry = Registry(SearchPath.build([]))
+    live = SimpleNamespace(options=SimpleNamespace(deck_b=None), registry=registry)
+    with pytest.raises(VisualsError, match="is not the name of a show or scene"):
+        LivePlayer._clip_show(live, str(frag))
+    assert LivePlayer._clip_show(live, "demo").name == "demo"
+    live.options.deck_b = str(frag)                 # the user's own --deck-b may be a shader file
+    assert LivePlayer._clip_show(live, str(frag)).cues
+    replay = SetSource.__new__(SetSource)
+    replay.recorded, replay.registry = SimpleNamespace(header={"show": "demo"}), registry
+    replay._reset()
+    with pytest.raises(VisualsError, match="is not the name of a show or scene"):
+        replay.performance.apply(LoadClip(deck="b", show=str(frag)), 0.0)
+
+
 # -- 3. every command checks the user's modules first, with a time limit -----------------------
 @pytest.mark.parametrize("command", [
     ["list"], ["osc", "--list"], ["render", "demo", "--frames", "0:1", "--size", "16x9", "--format", "raw"],
