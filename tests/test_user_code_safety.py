@@ -146,3 +146,25 @@ def test_no_check_runs_without_modules_of_the_users(tmp_path, monkeypatch):
     monkeypatch.setattr(probe, "Probe", no_child)
     registry = probe.checked_user_registry(SearchPath.build([make_project(tmp_path / "p", {"shaders/glow.frag": FRAG})]), 1.0)
     assert registry.show("demo").name == "demo"
+
+
+# -- 5. a reload hands the freed memory back -------------------------------------------------
+def test_freed_memory_is_handed_back_after_a_reload(monkeypatch):
+    import threading
+    from types import SimpleNamespace
+
+    import visuals.live as live
+    calls = []
+    monkeypatch.setattr(live, "give_back_freed_memory", lambda: calls.append(threading.current_thread().name))
+    registry = Registry(SearchPath.build([]))
+    show = registry.show("demo")
+    player = SimpleNamespace(
+        reloader=SimpleNamespace(check=lambda force: SimpleNamespace(shaders=[], show=(registry, show))),
+        control_context=SimpleNamespace(), performance=SimpleNamespace(decks={"a": SimpleNamespace()}),
+        _make_mixer=lambda: None, reloads=0, events_log=[], window=SimpleNamespace(set_title=lambda title: None))
+    live.LivePlayer.reload(player)
+    for thread in threading.enumerate():
+        if thread.name == "visuals-trim":
+            thread.join(5)
+    assert calls == ["visuals-trim"]          # once, off the render thread
+

@@ -42,6 +42,7 @@ from .hud import Hud, HudContent, NoticeGate
 from .mixer import Mixer, TimelineView
 from .paths import SearchPath
 from .performance import Performance
+from .memory import give_back_freed_memory
 from .probe import checked_registry, module_timeout
 from .reload import Reloader
 from .renderer import RenderConfig
@@ -320,6 +321,9 @@ class LivePlayer:
             self.reloads += 1
             self.events_log.append(f"reloaded show '{self.show.name}'")
             self.window.set_title(f"visuals - {self.show.name}")     # only then: it is an X round trip
+            # The old registry and mixer are freed: hand their pages back (off this thread: it
+            # can take milliseconds, a frame's worth).
+            threading.Thread(target=give_back_freed_memory, name="visuals-trim", daemon=True).start()
 
     def adapt_scale(self, now: float) -> None:
         """Hold a target fps on a weak machine by rendering smaller (and back up when it can)."""
