@@ -187,9 +187,10 @@ def _registry(args):
     return checked_user_registry(SearchPath.build(args.path), module_timeout())
 
 
-def _default_show(search) -> str:
-    """The first of DEFAULT_SHOWS that has a module on the search path (found by file name, so
-    no user code runs before the show's own check)."""
+def _default_show(where) -> str:
+    """The first of DEFAULT_SHOWS that has a module on the search path (``where``: a SearchPath
+    or a registry), found by file name, so no user code runs before the show's own check."""
+    search = getattr(where, "search", where)
     for name in DEFAULT_SHOWS:
         for folder in search.scene_dirs:
             if (folder / f"{name}.py").is_file():
