@@ -207,14 +207,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _registry(args):
+    """The registry of a command.  The user's own scene modules are first run in a child process
+    with a time limit (probe.py): a module that never returns is one error line and exit 2,
+    for every command, instead of a command that hangs for good."""
     from .paths import SearchPath
-    from .registry import Registry
-    return Registry(SearchPath.build(args.path))
+    from .probe import checked_user_registry, module_timeout
+    return checked_user_registry(SearchPath.build(args.path), module_timeout())
 
 
-def _default_show(registry) -> str:
+def _default_show(where) -> str:
+    """The first of DEFAULT_SHOWS that has a module on the search path (``where``: a SearchPath
+    or a registry), found by file name, so no user code runs before the show's own check."""
+    search = getattr(where, "search", where)
     for name in DEFAULT_SHOWS:
-        for folder in registry.search.scene_dirs:
+        for folder in search.scene_dirs:
             if (folder / f"{name}.py").is_file():
                 return name
     return DEFAULT_SHOWS[-1]
@@ -310,7 +316,7 @@ def cmd_render(args) -> int:
         name = recorded.header["show"]
         slug = _slug(Path(args.replay).stem)
     else:
-        name = args.show or _default_show(registry)
+        name = args.show or _default_show(registry.search)
         slug = _slug(name)
     show = registry.show(name)
     config = _config(args, show)
@@ -478,7 +484,7 @@ def cmd_live(args) -> int:
     if args.adaptive is not None and not 1 <= args.adaptive <= 480:
         raise VisualsError(f"--adaptive {args.adaptive} is out of range", fix="give a target fps such as 30 or 60")
     search = SearchPath.build(args.path)
-    name = args.show or _default_show(_registry(args))
+    name = args.show or _default_show(search)
     inputs = []
     if args.osc:
         from .controls.osc import OscInput, parse_endpoint
@@ -507,7 +513,7 @@ def cmd_sheet(args) -> int:
     from .sheet import SheetLayout, render_sheet, sample_times
     from .sinks import ensure_writable, still_type, write_still
     registry = _registry(args)
-    name = args.show or _default_show(registry)
+    name = args.show or _default_show(registry.search)
     show = registry.show(name)
     every = parse_time(args.every, "--every") if args.every else None
     if every is not None and every <= 0:

@@ -106,8 +106,8 @@ class SetSource:
 
     def _reset(self) -> None:
         header = self.recorded.header
-        show = self.registry.show(header["show"])
-        self.performance = Performance(show, loop=header.get("loop", True), load_show=self.registry.show,
+        show = self.registry.show_named(header["show"])      # a set file names shows, never paths
+        self.performance = Performance(show, loop=header.get("loop", True), load_show=self.registry.show_named,
                                        view=TimelineView(self.registry), presets=None)
         if header.get("start"):
             self.performance.apply(Transport(op="seek", value=float(header["start"])), 0.0)

@@ -42,6 +42,7 @@ from .hud import Hud, HudContent, NoticeGate
 from .mixer import Mixer, TimelineView
 from .paths import SearchPath
 from .performance import Performance
+from .memory import give_back_freed_memory
 from .probe import checked_registry, module_timeout
 from .reload import Reloader
 from .renderer import RenderConfig
@@ -119,7 +120,7 @@ class LivePlayer:
         self.hud.visible = options.hud
         self.bus = ControlBus()
         self.presets = PresetStore(options.presets, self.registry) if options.presets else None
-        self.performance = Performance(self.show, loop=options.loop, load_show=self.registry.show,
+        self.performance = Performance(self.show, loop=options.loop, load_show=self._clip_show,
                                        view=TimelineView(self.registry), presets=self.presets)
         self._t0 = time.perf_counter()
         if options.start:
@@ -301,6 +302,15 @@ class LivePlayer:
         with (folder / "index.jsonl").open("a") as index:
             index.write(json.dumps({"file": name, "t": t, "frame": self._frame}) + "\n")
 
+    def _clip_show(self, name: str):
+        """The show a clip loads.  Clips come from controls (OSC, MIDI, presets), which may name a
+        show by its plain name only; the one exception is the --deck-b the user gave on the
+        command line, which may be a shader file like the main show.  Reads ``self.registry``
+        each time: a hot reload replaces it."""
+        if name == self.options.deck_b:
+            return self.registry.show(name)
+        return self.registry.show_named(name)
+
     def reload(self, force: bool = False) -> None:
         result = self.reloader.check(force)
         if result.shaders:
@@ -310,12 +320,14 @@ class LivePlayer:
             self.registry, self.show = result.show
             self.control_context.registry = self.registry
             self.performance.decks["a"].show = self.show
-            self.performance.load_show = self.registry.show
             self.performance.view = TimelineView(self.registry)
             self.mixer = self._make_mixer()
             self.reloads += 1
             self.events_log.append(f"reloaded show '{self.show.name}'")
             self.window.set_title(f"visuals - {self.show.name}")     # only then: it is an X round trip
+            # The old registry and mixer are freed: hand their pages back (off this thread: it
+            # can take milliseconds, a frame's worth).
+            threading.Thread(target=give_back_freed_memory, name="visuals-trim", daemon=True).start()
 
     def adapt_scale(self, now: float) -> None:
         """Hold a target fps on a weak machine by rendering smaller (and back up when it can)."""

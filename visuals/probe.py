@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import VisualsError
-from .paths import SearchPath, display_path
-from .registry import Registry
+from .paths import SearchPath, builtin_dir, display_path
+from .registry import Registry, read_module_text
 
 DEFAULT_TIMEOUT = 10.0          # seconds a module check may take before the module is given up on
 TIMEOUT_ENV = "VISUALS_MODULE_TIMEOUT"
@@ -52,22 +52,34 @@ def module_timeout() -> float:
     return value
 
 
-def read_sources(search: SearchPath) -> dict[Path, str]:
-    """The text of every scene/show module on the search path, read once."""
+def read_sources(search: SearchPath, failures: dict[Path, VisualsError] | None = None,
+                 skip: tuple[Path, ...] = ()) -> dict[Path, str]:
+    """The text of every scene/show module on the search path (but those in the folders
+    ``skip``), read once.  A module that cannot be read (not UTF-8, too large, gone) is left
+    out and its error put in ``failures``: the registry blocks it and reports that error when
+    a show needs it."""
     out: dict[Path, str] = {}
     for path in Registry(search).module_files():
+        resolved = path.resolve()
+        if resolved.parent in skip:
+            continue
         try:
-            out[path.resolve()] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue                # left out: the registry reports it as missing
+            out[resolved] = read_module_text(resolved)
+        except VisualsError as err:
+            if failures is not None:
+                failures[resolved] = err
     return out
 
 
-def load(registry: Registry, show_name: str):
+def load(registry: Registry, show_name: str | None):
     """What the live show loads, in this order in the child and in the show alike: the show
     (its own module first), every scene it plays, then every other module, so that nothing is
-    imported later, on the render thread, that the check did not run."""
+    imported later, on the render thread, that the check did not run.  Without a show name
+    (the commands' check) every module is loaded."""
     show = None
+    if show_name is None:
+        registry.load_modules()       # ISF files run no Python: nothing to check there
+        return None
     try:
         show = registry.show(show_name)
         for cue in show.cues:
@@ -89,7 +101,7 @@ class Probe:
     """One check running in a child process; ``poll()`` until it gives an Outcome."""
 
     search: SearchPath
-    show_name: str
+    show_name: str | None
     sources: dict[Path, str]
     timeout: float
     blocked: dict[Path, VisualsError] = field(default_factory=dict)
@@ -207,8 +219,9 @@ class Probe:
 def checked_registry(search: SearchPath, show_name: str, timeout: float) -> tuple[Registry, object]:
     """At start-up: check the modules in a child, then load them here; a module that hangs is
     blocked (a one-line error when the show needs it).  Returns (registry, show)."""
-    sources = read_sources(search)
-    blocked: dict[Path, VisualsError] = {}
+    unreadable: dict[Path, VisualsError] = {}
+    sources = read_sources(search, unreadable)
+    blocked: dict[Path, VisualsError] = dict(unreadable)
     for _ in range(MAX_ROUNDS):
         outcome = Probe(search, show_name, sources, timeout, dict(blocked)).wait()
         if outcome.finished:
@@ -221,6 +234,24 @@ def checked_registry(search: SearchPath, show_name: str, timeout: float) -> tupl
     registry = Registry(search, sources=sources, blocked=blocked)
     show = load(registry, show_name)
     return registry, show
+
+
+def checked_user_registry(search: SearchPath, timeout: float) -> Registry:
+    """For the commands (render, still, sheet, list, osc): the user's own modules on the search
+    path are first imported all together in one child with the time limit, so that a module that
+    never returns is one error (file and line, exit 2) rather than a command that hangs.  The
+    built-in scenes are the package's own code and are not checked (no child at all when the
+    search path holds no module of the user's: the commands start as fast as before).  The
+    registry returned loads the user's modules from the very text the child ran."""
+    trusted = (builtin_dir("scenes").resolve(),)
+    unreadable: dict[Path, VisualsError] = {}
+    sources = read_sources(search, unreadable, skip=trusted)
+    if not sources:
+        return Registry(search, sources={}, blocked=unreadable, trusted=trusted)
+    outcome = Probe(search, None, sources, timeout, dict(unreadable)).wait()
+    if not outcome.finished:
+        raise outcome.error
+    return Registry(search, sources=sources, blocked=unreadable, trusted=trusted)
 
 
 # -- the child ---------------------------------------------------------------------------

@@ -9,7 +9,14 @@ file and line, and only when the name asked for could have come from it.
 A registry can be given the modules' text (``sources``, read once): it then loads that text
 and only those files, so that a child process that checked the modules and the live show
 that then imports them run the very same code (see ``probe.py``).  Modules named in
-``blocked`` (one that never returned in the check) are never run; they fail with their error.
+``blocked`` (one that never returned in the check, or whose text could not be read) are never
+run; they fail with their error.  Folders in ``trusted`` (the built-in scenes shipped with the
+package) are read from disk even when ``sources`` is given: the commands check only the
+user's own modules in the child, since the built-in ones are the package's own code.
+
+Module text is read through ``textfile.read_user_text``: a module saved with a UTF-8 byte-order
+mark loads, bytes that are not UTF-8 are one error with their line, and a file far larger than
+any scene module is refused before it is read.
 """
 from __future__ import annotations
 
@@ -22,9 +29,18 @@ from types import ModuleType
 from .errors import VisualsError, suggest
 from .paths import SearchPath, display_path
 from .scene import Scene
+from .textfile import MiB, read_user_text
 from .show import Show, shader_scene, single_scene_show
 
 SHADER_SUFFIXES = (".frag", ".glsl", ".fs", ".json")   # .json: a Shadertoy export
+# The largest built-in module is about 20 KiB; 4 MiB is far beyond any hand-written scene module.
+MODULE_LIMIT = 4 * MiB
+
+
+def read_module_text(path: Path) -> str:
+    """A scene/show module's text (without a BOM), or one VisualsError naming file and line."""
+    return read_user_text(path, "scene module", limit=MODULE_LIMIT,
+                          fix="give the path of an existing scene module")
 
 
 @dataclass
@@ -35,6 +51,7 @@ class Registry:
     failures: dict[Path, VisualsError] = field(default_factory=dict)
     sources: dict[Path, str] | None = None        # resolved path -> text; None: read the files
     blocked: dict[Path, VisualsError] = field(default_factory=dict)
+    trusted: tuple[Path, ...] = ()                # folders read from disk even with ``sources``
     _loaded: set[Path] = field(default_factory=set)
 
     def module_files(self) -> list[Path]:
@@ -43,8 +60,12 @@ class Registry:
             if folder.is_dir():
                 files += sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
         if self.sources is not None:
-            files = [p for p in files if p.resolve() in self.sources]
+            files = [p for p in files if self._checked(p.resolve())]
         return files
+
+    def _checked(self, path: Path) -> bool:
+        """With ``sources``: the module was checked (or failed its check), or is trusted."""
+        return path in self.sources or path in self.blocked or path.parent in self.trusted
 
     def _load(self, path: Path) -> None:
         path = path.resolve()
@@ -54,7 +75,7 @@ class Registry:
         if path in self.blocked:
             self.failures[path] = self.blocked[path]
             return
-        if self.sources is not None and path not in self.sources:
+        if self.sources is not None and not self._checked(path):
             return
         module_name = f"visuals_scenes_{abs(hash(str(path)))}_{path.stem}"
         module = ModuleType(module_name)
@@ -63,7 +84,8 @@ class Registry:
         try:
             # Compiled from the source text every time, never from a cached .pyc: a hot reload
             # must see a save even when it keeps the file's size and lands in the same second.
-            text = self.sources[path] if self.sources is not None else path.read_text(encoding="utf-8")
+            text = self.sources[path] if self.sources is not None and path in self.sources \
+                else read_module_text(path)
             code = compile(text, str(path), "exec")
             exec(code, module.__dict__)
         except VisualsError as err:
@@ -91,9 +113,13 @@ class Registry:
         """Every scene/show module imported so far (watched for hot reload)."""
         return sorted(self._loaded)
 
-    def load_all(self) -> None:
+    def load_modules(self) -> None:
+        """Import every scene/show module (the Python ones: what the time-limited check runs)."""
         for path in self.module_files():
             self._load(path)
+
+    def load_all(self) -> None:
+        self.load_modules()
         from .foreign.catalog import add_foreign_scenes
         add_foreign_scenes(self)        # ISF files on the search path (after modules: theirs win)
 
@@ -140,6 +166,16 @@ class Registry:
             raise self._missing("show or scene", name, list(self.shows) + list(self.scenes))
         self.validate(show)
         return show
+
+    def show_named(self, name: object) -> Show:
+        """A show or scene by its plain name only, for every name that comes from a control (OSC,
+        MIDI mappings, set files): a control message is data, so it may never make visuals
+        compile or import a file of its choosing.  The user's own command line uses ``show``."""
+        from .names import NAME_FIX, is_plain_name
+        if not is_plain_name(name):
+            shown = repr(name) if not isinstance(name, str) else f"'{name[:60]}{'...' if len(name) > 60 else ''}'"
+            raise VisualsError(f"{shown} is not the name of a show or scene", fix=NAME_FIX)
+        return self.show(name)
 
     def validate(self, show: Show) -> None:
         from .post import post_chain

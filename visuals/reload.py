@@ -34,15 +34,16 @@ class ReloadResult:
 class _Build(threading.Thread):
     """Loads checked module text into a fresh registry off the render thread."""
 
-    def __init__(self, search: SearchPath, show_name: str, sources: dict[Path, str]):
+    def __init__(self, search: SearchPath, show_name: str, sources: dict[Path, str],
+                 blocked: dict[Path, VisualsError]):
         super().__init__(name="visuals-reload", daemon=True)
-        self.search, self.show_name, self.sources = search, show_name, sources
+        self.search, self.show_name, self.sources, self.blocked = search, show_name, sources, blocked
         self.result: tuple[Registry, Show] | None = None
         self.error: VisualsError | None = None
         self.started_at = time.monotonic()
 
     def run(self) -> None:
-        registry = Registry(self.search, sources=self.sources)
+        registry = Registry(self.search, sources=self.sources, blocked=self.blocked)
         try:
             show = load(registry, self.show_name)
             self.result = (registry, show)
@@ -65,6 +66,7 @@ class Reloader:
         self._probe: Probe | None = None
         self._build: _Build | None = None
         self._sources: dict[Path, str] = {}
+        self._unreadable: dict[Path, VisualsError] = {}      # modules not UTF-8, too large or gone
         self._watch(registry)
 
     def _watch(self, registry: Registry) -> None:
@@ -91,7 +93,7 @@ class Reloader:
             if outcome is not None:
                 self._probe = None
                 if outcome.finished:
-                    self._build = _Build(self.search, self.show_name, self._sources)
+                    self._build = _Build(self.search, self.show_name, self._sources, self._unreadable)
                     self._build.start()
                 else:
                     self.module_error = outcome.error        # the last good show plays on
@@ -103,8 +105,9 @@ class Reloader:
         # stamps taken before the text is read: a save during the check starts another one
         self.files = sorted({p.resolve() for p in Registry(self.search).module_files()})
         self.stamps = {f: _mtime(f) for f in self.files}
-        self._sources = read_sources(self.search)
-        self._probe = Probe(self.search, self.show_name, self._sources, self.timeout)
+        self._unreadable = {}
+        self._sources = read_sources(self.search, self._unreadable)
+        self._probe = Probe(self.search, self.show_name, self._sources, self.timeout, dict(self._unreadable))
         self.checks += 1
 
     def _finish(self, result: ReloadResult) -> None:

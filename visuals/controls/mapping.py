@@ -643,7 +643,7 @@ class MidiMapping:
             self.specs[binding.param] = spec
         elif binding.action == "clip":
             try:
-                registry.show(binding.option("show"))
+                registry.show_named(binding.option("show"))
             except VisualsError as err:
                 raise VisualsError(f"{err.message} (in {binding.describe()})", file=self._shown(),
                                    line=self._line(binding, "show", binding.option("show")), fix=err.fix) from None

@@ -45,6 +45,7 @@ from collections import deque
 from typing import Any, Callable
 
 from ..errors import VisualsError, suggest
+from ..names import is_plain_name
 from .limits import SMOOTHING_RANGE, SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE, UNBOUNDED
 from .osc_wire import Malformed, read_datagram, short
 from .events import (BeatSync, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, Tap,
@@ -57,7 +58,6 @@ RECEIVE_BUFFER = 4 * 1024 * 1024     # bytes: a burst of 1000 messages fits with
 NOTICE_INTERVAL = 1.0                # seconds between two notices about the same address
 NOTICES_PER_SECOND = 6               # all addresses together
 MAX_DEFERRED = 1024                  # messages waiting for the render thread to load a scene
-SHADER_SUFFIXES = (".frag", ".glsl", ".fs")
 # The kernel stamps each datagram when it arrives (Linux), so the time a message waits for the
 # server thread (the render thread holds the GIL through long GL calls) is measured, not hidden.
 SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35 if sys.platform.startswith("linux") else None)
@@ -654,13 +654,13 @@ class OscInput:
         if not isinstance(name, str) or not name.strip():
             raise m.reject(f"expects a show or scene name, got {_describe_arg(name)}")
         name = name.strip()
-        if "/" in name or name.endswith(SHADER_SUFFIXES):
-            raise m.reject(f"'{name}' is a path: deck B loads shows and scenes by name")
+        if not is_plain_name(name):          # the same rule as Registry.show_named, checked off the render thread
+            raise m.reject(f"{short(name, 96)!r} is a path or file name: deck B loads shows and scenes by name")
         if not render_thread:
             return _DEFER             # loading and checking a show imports modules: the render thread's job
         registry = self._context.registry
         try:
-            registry.show(name)
+            registry.show_named(name)
         except VisualsError as err:
             raise m.reject(f"cannot load '{name}' on deck B: {err.message} ({err.fix})" if err.fix
                            else f"cannot load '{name}' on deck B: {err.message}") from None
