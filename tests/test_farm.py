@@ -350,8 +350,11 @@ def wait_for_a_chunk(watcher, render: subprocess.Popen) -> str | None:
 
 
 def farm_render(*args, env=None) -> subprocess.Popen:
+    # Ctrl-C's default action restored in the child: a suite run in the background of a script
+    # inherits SIGINT ignored, which the CLI (rightly) keeps ignored
     return subprocess.Popen([sys.executable, "-m", "visuals", *args], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def test_a_worker_killed_mid_chunk_has_its_chunk_rendered_elsewhere(tmp_path, slow, gl):
