@@ -1,4 +1,4 @@
-"""Export speed for the shader shared/bench/bench.frag (issue 2's benchmark).
+"""Export speed for the shader benchmarks/bench.frag (issue 2's benchmark).
 
 Measured in one run, on whatever machine runs it:
   1. render only, readback only, encode only (libx264 medium crf 23 yuv420p, fed from memory)
@@ -40,7 +40,7 @@ from visuals.registry import Registry  # noqa: E402
 from visuals.renderer import RenderConfig, Renderer  # noqa: E402
 from visuals.sinks import NullSink, PngSequenceSink, ThreadedSink, VideoSink, ffmpeg_exe  # noqa: E402
 
-BENCH = Path(os.environ.get("VISUALS_BENCH_FRAG") or ROOT.parent / "shared" / "bench" / "bench.frag")
+BENCH = Path(os.environ.get("VISUALS_BENCH_FRAG") or Path(__file__).resolve().parent / "bench.frag")
 
 
 def median_of(runs: int, fn) -> float:

@@ -15,7 +15,7 @@ import imageio_ffmpeg
 import moderngl
 from PIL import Image
 
-FRAG = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "bench.frag"
+FRAG = Path(__file__).resolve().parent / "bench.frag"
 VERT = """#version 330
 void main(){ vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
              gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0); }"""

@@ -6,7 +6,7 @@ two fixed images at progresses spread over 0.1 .. 0.9 (their cost varies with pr
 its mean is reported.  Every frame is finished (ctx.finish) so llvmpipe cannot drop queued
 draws; every figure is the best of several runs (the least disturbed by other work on a
 shared machine).  The reference shader
-(shared/bench/bench.frag, 16 sin/cos per pixel) is measured in the same run, so figures from a
+(benchmarks/bench.frag, 16 sin/cos per pixel) is measured in the same run, so figures from a
 busy machine read as ratios: "x ref" is the cost over one reference frame.
 
 On a shared machine wall-clock figures swing with other people's work; ``--clock cpu`` times
@@ -43,7 +43,7 @@ from visuals.show import Show  # noqa: E402
 from visuals.timeline import Cue  # noqa: E402
 from visuals.transitions import known_transitions, transition_shader  # noqa: E402
 
-BENCH_FRAG = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "bench.frag"
+BENCH_FRAG = Path(__file__).resolve().parent / "bench.frag"
 BASE_SCENE = "env_gradient"
 CHAIN = "bloom+grain+vignette"
 CLOCK = time.perf_counter

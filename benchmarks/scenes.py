@@ -3,12 +3,12 @@
 Each scene plays as a one-scene show; every frame is rendered and finished (ctx.finish) but
 not read back or encoded.  The finish per frame matters: llvmpipe drops queued full-screen
 opaque draws that a later draw covers, so a loop that never waits measures only the last frame.  Every figure is the median of several runs, and the reference shader
-(shared/bench/bench.frag, 16 sin/cos per pixel) is measured in the same run so figures from
+(benchmarks/bench.frag, 16 sin/cos per pixel) is measured in the same run so figures from
 a busy machine can be read as ratios.
 
 usage: python benchmarks/scenes.py [SCENE ...] [--sizes 640x360,1280x720] [--frames 60] [--runs 3] [--times]
 
-The shader's path may be given in $VISUALS_BENCH_FRAG (on a machine without shared/).
+Another reference shader may be given in $VISUALS_BENCH_FRAG.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from visuals.registry import Registry  # noqa: E402
 from visuals.renderer import RenderConfig, Renderer  # noqa: E402
 
 BENCH_FRAG = Path(os.environ.get("VISUALS_BENCH_FRAG")
-                  or Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "bench.frag")
+                  or Path(__file__).resolve().parent / "bench.frag")
 
 
 def measure(ctx, registry, name: str, size, frames: int, runs: int, start: float = 1.0,
