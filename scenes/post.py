@@ -245,10 +245,10 @@ waking = PostEffect(
     passes=[Pass(f"{FX}/waking.frag")],
     params=[
         Param("amount", 0.0, 0.0, 1.0, "the waking over the frame (0 = off)"),
-        Param("open", 0.0, 0.0, 1.0, "the eyes: 0 closed (red light through the lids), 1 open (the world, radiant)"),
+        Param("open", 0.0, 0.0, 1.0, "the eyes: 0 closed (red light through veined lids), 1 open (the world at dawn, through the lashes)"),
         Param("gasp", 0.0, 0.0, 1.0, "the gasp: a jolt of the frame and a flash (automate as a short impulse)"),
         Param("bpm", 96.0, 30.0, 180.0, "the pounding heart's tempo"),
     ],
-    description="waking: light through closed eyelids pounding with the heart, a gasp, the eyes opening onto radiant white",
+    description="waking: light through closed, veined eyelids pounding with the heart, tears, a gasp, the eyelids opening onto the world at dawn",
 )
 

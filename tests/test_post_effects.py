@@ -355,17 +355,28 @@ def test_the_howl_tears_the_sky_with_a_rip_of_light_and_bends_it_smoothly(gl, pr
     assert changed > 0.01, f"the waves do not bend the image ({changed * 100:.2f} %)"
 
 
-def test_the_waking_is_red_light_through_closed_lids_then_radiant_white(gl, project):
+def test_the_waking_is_red_light_through_veined_lids_then_the_world_through_open_eyelids(gl, project):
+    """Closed: red light through the lids with dark veins in it (not a smooth blob). Open: not
+    a flat white-out but the world at dawn, framed by the lids: bright sky and sun, dark
+    rooftops and lashes, warm."""
     closed, = render(gl, project, "wake_closed", 'fx("wake_closed", "fx_flat", [("waking", {"amount": 1.0})], colour="#606060")',
                      frames=(12,))
     h, w = SIZE[1], SIZE[0]
     centre = closed[h // 2 - 5:h // 2 + 5, w // 2 - 5:w // 2 + 5].mean(axis=(0, 1))
     assert centre[0] > centre[1] + 60 and centre[0] > centre[2] + 60, f"closed eyes see no red light: {centre}"
-    assert closed[:6, :6].max() < 25, "the corners are not dark behind the lids"
+    assert closed[:6, :6].max() < 60, "the corners are not dark behind the lids"
+    red = closed[..., 0].astype(float)
+    local = (red[1:-1, 1:-1] - (red[:-2, 1:-1] + red[2:, 1:-1] + red[1:-1, :-2] + red[1:-1, 2:]) / 4)
+    veined = (np.abs(local) > 6).mean()
+    assert veined > 0.01, f"no veins in the lids ({veined * 100:.2f} % of pixels on a line)"
     opened, = render(gl, project, "wake_open", 'fx("wake_open", "fx_flat", [("waking", {"amount": 1.0, "open": 1.0})], colour="#606060")',
                      frames=(12,))
-    mid = opened[h // 2 - 5:h // 2 + 5, w // 2 - 5:w // 2 + 5]
-    assert mid.min() > 200, "open eyes do not see a radiant white"
+    lum = opened.mean(axis=2)
+    assert (lum > 200).mean() > 0.002, "no bright sun or sky through the open eyes"
+    assert (lum < 40).mean() > 0.05, "the open eyes see a flat white-out (no rooftops, no lids)"
+    assert opened.std() > 40, f"the world through the open eyes is flat: std {opened.std():.1f}"
+    sky = opened[int(h * 0.3):int(h * 0.45), w // 4:3 * w // 4].reshape(-1, 3).mean(axis=0)
+    assert sky[0] > sky[2], f"the dawn is not warm: {sky}"
 
 
 def test_the_waking_heart_pounds(gl, project):
