@@ -336,17 +336,24 @@ def test_lens_vignettes_and_grains_and_blooms(gl, project):
 
 # -- the howl and the waking -------------------------------------------------------------------
 
-def test_the_howl_tears_the_sky_with_a_rip_of_light_and_bends_it_smoothly(gl, project):
-    """Over a dark flat sky, the howl at full strength opens a bright tear near its height and
-    leaves the bottom of the frame dark; over the checker it bends the squares' edges
-    (pressure waves)."""
+def test_the_howl_cracks_the_sky_from_one_point_and_bends_it_smoothly(gl, project):
+    """Over a dark flat sky, the howl at full strength cracks the sky like glass: bright lines
+    of light radiate from its source in many directions (not one bar across the frame), with a
+    violet glow, and the water at the bottom stays dark; over the checker it bends the squares'
+    edges (pressure waves)."""
     sky, = render(gl, project, "howl_sky", 'fx("howl_sky", "fx_flat", [("howl", {"amount": 1.0})], colour="#0a0a18")',
                   frames=(45,))
-    h = SIZE[1]
-    tear_row = round((1.0 - 0.66) * h)
-    band = sky[max(tear_row - 12, 0):tear_row + 12]
-    assert band.min(axis=2).max() > 200, "no white light in the tear"
-    assert band[..., 2].mean() > band[..., 1].mean(), "the tear's glow is not violet"
+    h, w = SIZE[1], SIZE[0]
+    cy, cx = (1.0 - 0.72) * h, 0.5 * w
+    ys, xs = np.nonzero(sky.min(axis=2) > 200)
+    far = np.hypot(ys - cy, xs - cx) > 0.15 * h
+    angles = np.arctan2(ys[far] - cy, xs[far] - cx)
+    sectors = len(set(((angles + np.pi) / (2 * np.pi) * 8).astype(int) % 8))
+    assert sectors >= 6, f"the cracks of light do not radiate from the source ({sectors} of 8 directions lit)"
+    rows_lit = len(set(ys[far]))
+    assert rows_lit > 0.3 * h, f"the light is a bar, not cracks ({rows_lit} rows lit)"
+    glow = sky[sky.min(axis=2) < 200]
+    assert glow[..., 2].mean() > glow[..., 1].mean(), "the cracks' glow is not violet"
     assert sky[-20:].mean() < 30, "the howl lit up the whole frame"
     plain, = render(gl, project, "plain_checker", 'fx("plain_checker", "fx_checker", [])', size=(320, 180))
     bent, = render(gl, project, "howl_checker", 'fx("howl_checker", "fx_checker", [("howl", {"amount": 1.0, "tear": 0.0})])',
