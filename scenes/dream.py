@@ -20,7 +20,7 @@ the_sky = Cue(
     "sky", 0, 26, name="the hum and the inverted sky",
     keys={
         "exposure": [(0, 0.5), (5, 1.0, "out_sine")],      # rises out of the dark, never black
-        "inversion": [(0, 0.0), (6, 0.0), (19, 1.0, "in_out_sine")],
+        "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         "zoom": [(0, 1.3), (26, 0.95, "out_cubic")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
