@@ -379,7 +379,7 @@ def test_the_waking_is_red_light_through_veined_lids_then_the_world_through_open
     opened, = render(gl, project, "wake_open", 'fx("wake_open", "fx_flat", [("waking", {"amount": 1.0, "open": 1.0})], colour="#606060")',
                      frames=(12,))
     lum = opened.mean(axis=2)
-    assert (lum > 200).mean() > 0.002, "no bright sun or sky through the open eyes"
+    assert (lum > 200).mean() > 0.001, "no bright sun through the open eyes"
     assert (lum < 40).mean() > 0.05, "the open eyes see a flat white-out (no rooftops, no lids)"
     assert opened.std() > 40, f"the world through the open eyes is flat: std {opened.std():.1f}"
     sky = opened[int(h * 0.3):int(h * 0.45), w // 4:3 * w // 4].reshape(-1, 3).mean(axis=0)

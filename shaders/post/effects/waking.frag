@@ -166,7 +166,7 @@ void main() {
     vec3 open_lid = lid * (1.0 - 0.5 * o);
     vec3 lin = mix(open_lid, world, inside);
     lin *= 1.0 - 0.95 * lash * inside;
-    lin += vec3(1.0, 0.75, 0.6) * tear * (0.25 + 0.6 * light + 0.5 * inside);
+    lin += vec3(1.0, 0.75, 0.6) * tear * (0.25 + 0.6 * light) * (1.0 - 0.8 * inside);   // (on the lids, not across the world)
     lin += vec3(1.0, 0.96, 0.9) * 2.5 * u_gasp;                                  // the gasp's flash
     vec3 woke = linear_to_srgb(1.0 - exp(-lin * 1.3));
     vec3 src = texelFetch(u_input, ivec2(gl_FragCoord.xy), 0).rgb;
