@@ -38,15 +38,13 @@ float heartbeat(float t, float bpm) {
 // The veins of the lid: thin dark branching lines (the crests of ridged noise, warped so they
 // wander like vessels), thicker with the pulse.  1 on a vein, 0 between.
 float veins(vec2 p, float swell) {
-    vec2 w = p + 0.1 * vec2(snoise(p * 2.3 + 3.1), snoise(p * 2.3 - 7.7));
-    // three sizes of vessel, each broken off where a mask noise is low, so they branch and end
+    vec2 w = p + 0.2 * (vec2(vnoise(p * 2.3 + 3.1), vnoise(p * 2.3 - 7.7)) - 0.5);
+    // two sizes of vessel, each broken off where a mask noise is low, so they branch and end
     float big = smoothstep(0.9 - 0.03 * swell, 0.985, 1.0 - abs(snoise(w * 1.7)))
               * smoothstep(0.35, 0.6, vnoise(w * 2.0 + 4.0));
     float mid = smoothstep(0.93, 0.99, 1.0 - abs(snoise(w * 4.3 + 11.0)))
               * smoothstep(0.45, 0.7, vnoise(w * 4.0 - 2.0));
-    float fine = smoothstep(0.975, 0.995, 1.0 - abs(snoise(w * 10.0 - 5.0)))
-               * smoothstep(0.5, 0.8, vnoise(w * 7.0 + 9.0));
-    return max(big, max(0.7 * mid, 0.45 * fine));
+    return max(big, 0.7 * mid);
 }
 
 // The world at dawn, in linear light: a sky from deep blue to rose and gold, the sun just up,
