@@ -20,7 +20,7 @@ the_sky = Cue(
     "sky", 0, 26, name="the hum and the inverted sky",
     keys={
         "exposure": [(0, 0.5), (5, 1.0, "out_sine")],      # rises out of the dark, never black
-        "inversion": [(0, 0.0), (6, 0.0), (19, 1.0, "in_out_sine")],
+        "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         "zoom": [(0, 1.3), (26, 0.95, "out_cubic")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
@@ -117,7 +117,7 @@ the_syringe = Cue(
 #          alive"
 quicksilver = Cue(
     "quicksilver", 159, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
-    params={"volume": 1.15, "tilt": 0.1, "shards": 9, "quality": 0.45},
+    params={"volume": 1.15, "tilt": 0.1, "shards": 9, "quality": 0.45, "floor": "#221e28"},
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.
@@ -144,8 +144,9 @@ howl = Cue(
 
 # -- 3:09  "You wake gasping, your cheeks wet, your heart pounding with the unbearable, radiant
 #          weight of being human."  A white breath; the gasp; the light through closed eyelids,
-# blood-red and pounding with the heart (the fire the dream's world was without); then the
-# eyes open onto a radiant white world (the `waking` effect, automated below).
+# blood-red, veined and pounding with the heart (the fire the dream's world was without), tears;
+# then the eyelids open, lashes and all, onto the real world at dawn (the `waking` effect,
+# automated below; the bloom eases off so the morning is not a white-out).
 waking = Cue(
     "sky", 189, 197, fade_in=3, fade_out=0.6, transition="breath", name="the waking",
     # (the sky is seen only blurred through the lids and then over-exposed: low quality is enough)
@@ -174,7 +175,7 @@ dream = Show(
         "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (193.5, 0.0), (196.2, 1.0, "in_out_sine")],
-        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (189, 0.9), (197, 1.2)],
+        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (189, 0.9), (191, 0.9), (193.5, 0.45), (197, 0.45)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },

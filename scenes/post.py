@@ -231,13 +231,13 @@ howl = PostEffect(
     "howl",
     passes=[Pass(f"{FX}/howl.frag")],
     params=[
-        Param("amount", 0.0, 0.0, 1.0, "the howl: sound waves through the image and a tear across the sky (0 = off)"),
+        Param("amount", 0.0, 0.0, 1.0, "the howl: sound waves through the image and the sky cracking like glass (0 = off)"),
         Param("waves", 1.0, 0.0, 2.0, "strength of the pressure waves (displacement, colour along the fronts)"),
-        Param("tear", 1.0, 0.0, 2.0, "how wide the sky tears open"),
+        Param("tear", 1.0, 0.0, 2.0, "how far the cracks run out from the source (0 = no cracks)"),
+        Param("source_x", 0.5, 0.0, 1.0, "where the howl strikes the sky, in frame widths from the left"),
         Param("source_y", 0.72, 0.0, 1.0, "height of the howl's source, in frame heights from the bottom"),
-        Param("tear_y", 0.66, 0.0, 1.0, "height of the tear across the sky, in frame heights from the bottom"),
     ],
-    description="the howl: a sound tearing the sky -- pressure waves that bend the image and split its colours, and a rip of light",
+    description="the howl: a sound tearing the sky -- pressure waves, and cracks radiating from one point that break the sky into shards of glass catching the light",
 )
 
 waking = PostEffect(
@@ -245,10 +245,10 @@ waking = PostEffect(
     passes=[Pass(f"{FX}/waking.frag")],
     params=[
         Param("amount", 0.0, 0.0, 1.0, "the waking over the frame (0 = off)"),
-        Param("open", 0.0, 0.0, 1.0, "the eyes: 0 closed (red light through the lids), 1 open (the world, radiant)"),
+        Param("open", 0.0, 0.0, 1.0, "the eyes: 0 closed (red light through veined lids), 1 open (the world at dawn, through the lashes)"),
         Param("gasp", 0.0, 0.0, 1.0, "the gasp: a jolt of the frame and a flash (automate as a short impulse)"),
         Param("bpm", 96.0, 30.0, 180.0, "the pounding heart's tempo"),
     ],
-    description="waking: light through closed eyelids pounding with the heart, a gasp, the eyes opening onto radiant white",
+    description="waking: light through closed, veined eyelids pounding with the heart, tears, a gasp, the eyelids opening onto the world at dawn",
 )
 

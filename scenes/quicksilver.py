@@ -72,7 +72,7 @@ MAX_BLOBS = SITES + BEADS
 TILES_X, TILES_Y = 48, 27      # screen tiles of the proxy geometry (see qs_tiles.glsl)
 TILE_VERTICES = 6 * TILES_X * TILES_Y
 DREAMER_FEET = (-0.015, -0.05) # the dreamer's feet and height in the reflection, in units of
-DREAMER_HEIGHT = 0.118         # env_q (qs_env.glsl), where the pool's main lobe spans about
+DREAMER_HEIGHT = 0.2           # env_q (qs_env.glsl), where the pool's main lobe spans about
                                # x -0.15..0.1, y -0.05..0.07 (near the viewer: up)
 AO_REACH = 0.25               # how far the pool's contact shadow reaches on the floor
 

@@ -6,8 +6,9 @@ despair intertwined like the double helix of a DNA strand".
 
 ``offer`` brings the syringe out of the dark towards the dreamer, its needle dipping and
 glinting; ``refuse`` pulls it away, the starlight dims and drains from the glass, and what
-spills from the needle winds into a double helix, one strand gold (joy), one indigo (despair).
-In the dark behind, the Serenes' lidless mercury eyes watch.
+spills lies as light on the ground and rises from it, away from the syringe, winding into a
+double helix, one strand gold (joy), one indigo (despair).  In the dark behind, the Serenes
+watch: tall veiled silhouettes in candlelight, with lidless mercury eyes.
 
 One full-screen pass (shaders/scenes/syringe/): everything is analytic, no march and no
 texture, so it is among the cheapest scenes of the dream. The syringe's placement, the glint's
@@ -20,6 +21,7 @@ import math
 from visuals import Param, Pass, Scene
 
 HUB1, TIP, STOPPER = 0.42, 0.85, -0.30      # as in syringe.glsl (syringe units)
+SPILL_FROM = (0.4, -0.5)                     # where the refused starlight lies spilled (screen units)
 
 
 def _smooth(x: float) -> float:
@@ -61,7 +63,10 @@ class Syringe(Scene):
         glint_x = HUB1 - 0.08 + (TIP - HUB1 + 0.12) * _smooth(glint_phase / 0.7)
         glint = float(p["glint"]) * _smooth(offer) * (1.0 - 0.7 * r)
         light = float(p["starlight"]) * (0.3 + 0.7 * _smooth(offer)) * (1.0 - 0.75 * r)
-        axis = (0.62, -0.78)
+        # The refused starlight does not stream out of the needle (that would read as an
+        # injection): it drips, and rises from the light spilled on the ground, away from the
+        # syringe, winding into the double helix.
+        axis = (0.12, 0.993)
         return {
             "u_xf": (cx, cy, c, s),
             "u_scale": scale,
@@ -71,6 +76,7 @@ class Syringe(Scene):
             "u_glint_now": glint,
             "u_light": light,
             "u_level": STOPPER + 0.55 * _smooth(min(refuse * 1.25, 1.0)),
+            "u_spill_from": SPILL_FROM,
             "u_spill": (axis[0], axis[1], 1.35 * float(p["helix"]) * _smooth(refuse / 0.8),
                         2 * math.pi * ((0.3 * t) % 1.0)),
             "u_eyes_on": float(p["watchers"]) * (0.35 + 0.65 * _smooth(offer)),
@@ -88,7 +94,7 @@ syringe = Syringe(
         Param("glint", 1.0, 0.0, 2.0, "strength of the moonlight glint that runs along the needle"),
         Param("glint_period", 3.2, 0.5, 10.0, "seconds between two glints"),
         Param("helix", 1.0, 0.0, 1.0, "how far the spilled starlight winds into the double helix of joy and despair"),
-        Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, in the dark behind: hooded shadows with lidless mercury eyes"),
+        Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, in the dark behind: tall veiled silhouettes in candlelight, lidless mercury eyes"),
     ],
     description="a syringe of liquid starlight, its needle glinting like moonlight: offered, refused",
     duration=14.0,

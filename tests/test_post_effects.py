@@ -336,17 +336,24 @@ def test_lens_vignettes_and_grains_and_blooms(gl, project):
 
 # -- the howl and the waking -------------------------------------------------------------------
 
-def test_the_howl_tears_the_sky_with_a_rip_of_light_and_bends_it_smoothly(gl, project):
-    """Over a dark flat sky, the howl at full strength opens a bright tear near its height and
-    leaves the bottom of the frame dark; over the checker it bends the squares' edges
-    (pressure waves)."""
+def test_the_howl_cracks_the_sky_from_one_point_and_bends_it_smoothly(gl, project):
+    """Over a dark flat sky, the howl at full strength cracks the sky like glass: bright lines
+    of light radiate from its source in many directions (not one bar across the frame), with a
+    violet glow, and the water at the bottom stays dark; over the checker it bends the squares'
+    edges (pressure waves)."""
     sky, = render(gl, project, "howl_sky", 'fx("howl_sky", "fx_flat", [("howl", {"amount": 1.0})], colour="#0a0a18")',
                   frames=(45,))
-    h = SIZE[1]
-    tear_row = round((1.0 - 0.66) * h)
-    band = sky[max(tear_row - 12, 0):tear_row + 12]
-    assert band.min(axis=2).max() > 200, "no white light in the tear"
-    assert band[..., 2].mean() > band[..., 1].mean(), "the tear's glow is not violet"
+    h, w = SIZE[1], SIZE[0]
+    cy, cx = (1.0 - 0.72) * h, 0.5 * w
+    ys, xs = np.nonzero(sky.min(axis=2) > 200)
+    far = np.hypot(ys - cy, xs - cx) > 0.15 * h
+    angles = np.arctan2(ys[far] - cy, xs[far] - cx)
+    sectors = len(set(((angles + np.pi) / (2 * np.pi) * 8).astype(int) % 8))
+    assert sectors >= 6, f"the cracks of light do not radiate from the source ({sectors} of 8 directions lit)"
+    rows_lit = len(set(ys[far]))
+    assert rows_lit > 0.3 * h, f"the light is a bar, not cracks ({rows_lit} rows lit)"
+    glow = sky[sky.min(axis=2) < 200]
+    assert glow[..., 2].mean() > glow[..., 1].mean(), "the cracks' glow is not violet"
     assert sky[-20:].mean() < 30, "the howl lit up the whole frame"
     plain, = render(gl, project, "plain_checker", 'fx("plain_checker", "fx_checker", [])', size=(320, 180))
     bent, = render(gl, project, "howl_checker", 'fx("howl_checker", "fx_checker", [("howl", {"amount": 1.0, "tear": 0.0})])',
@@ -355,17 +362,28 @@ def test_the_howl_tears_the_sky_with_a_rip_of_light_and_bends_it_smoothly(gl, pr
     assert changed > 0.01, f"the waves do not bend the image ({changed * 100:.2f} %)"
 
 
-def test_the_waking_is_red_light_through_closed_lids_then_radiant_white(gl, project):
+def test_the_waking_is_red_light_through_veined_lids_then_the_world_through_open_eyelids(gl, project):
+    """Closed: red light through the lids with dark veins in it (not a smooth blob). Open: not
+    a flat white-out but the world at dawn, framed by the lids: bright sky and sun, dark
+    rooftops and lashes, warm."""
     closed, = render(gl, project, "wake_closed", 'fx("wake_closed", "fx_flat", [("waking", {"amount": 1.0})], colour="#606060")',
                      frames=(12,))
     h, w = SIZE[1], SIZE[0]
     centre = closed[h // 2 - 5:h // 2 + 5, w // 2 - 5:w // 2 + 5].mean(axis=(0, 1))
     assert centre[0] > centre[1] + 60 and centre[0] > centre[2] + 60, f"closed eyes see no red light: {centre}"
-    assert closed[:6, :6].max() < 25, "the corners are not dark behind the lids"
+    assert closed[:6, :6].max() < 60, "the corners are not dark behind the lids"
+    red = closed[..., 0].astype(float)
+    local = (red[1:-1, 1:-1] - (red[:-2, 1:-1] + red[2:, 1:-1] + red[1:-1, :-2] + red[1:-1, 2:]) / 4)
+    veined = (np.abs(local) > 6).mean()
+    assert veined > 0.01, f"no veins in the lids ({veined * 100:.2f} % of pixels on a line)"
     opened, = render(gl, project, "wake_open", 'fx("wake_open", "fx_flat", [("waking", {"amount": 1.0, "open": 1.0})], colour="#606060")',
                      frames=(12,))
-    mid = opened[h // 2 - 5:h // 2 + 5, w // 2 - 5:w // 2 + 5]
-    assert mid.min() > 200, "open eyes do not see a radiant white"
+    lum = opened.mean(axis=2)
+    assert (lum > 200).mean() > 0.001, "no bright sun through the open eyes"
+    assert (lum < 40).mean() > 0.05, "the open eyes see a flat white-out (no rooftops, no lids)"
+    assert opened.std() > 40, f"the world through the open eyes is flat: std {opened.std():.1f}"
+    sky = opened[int(h * 0.3):int(h * 0.45), w // 4:3 * w // 4].reshape(-1, 3).mean(axis=0)
+    assert sky[0] > sky[2], f"the dawn is not warm: {sky}"
 
 
 def test_the_waking_heart_pounds(gl, project):

@@ -173,3 +173,33 @@ def test_the_hardened_mirror_shows_the_dreamer_warm_against_the_cold_metal(gl, t
     assert np.array_equal(liquid_with, liquid_without), "the liquid pool shows the figure already"
     pieces = np.abs(broken.astype(int) - broken_without.astype(int)).max(axis=2) > 25
     assert pieces.mean() > 0.005, "the shattered mirror lost the figure"
+
+
+def test_the_dreamer_in_the_mirror_is_a_person_head_above_shoulders(gl, tmp_path):
+    """The reflected self reads as a person leaning over the pool, not a stick icon: where the
+    figure changes the mirror, a head big enough to hold a face (at least 20 of 320 pixels
+    wide) sits above (higher on the screen than) shoulders far wider, and the figure fills a
+    good part of the pool (4 % of the frame)."""
+    size = (320, 180)
+    with_me, without = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 1.0}, {"harden": 1.0, "dreamer": 0.0}],
+                                   [SETTLED], size=size)
+    body = np.abs(with_me.astype(int) - without.astype(int)).max(axis=2) > 40
+    rows = np.nonzero(body.any(axis=1))[0]
+    widths = np.array([np.ptp(np.nonzero(body[r])[0]) + 1 for r in rows])
+    widest = rows[np.argmax(widths)]
+    top = rows[:max(len(rows) // 4, 1)]
+    head_width = np.median(widths[:len(top)])
+    assert head_width < 0.6 * widths.max(), f"no head narrower than the shoulders ({head_width} vs {widths.max()})"
+    assert top.mean() < widest, "the head is not above the shoulders"
+    assert head_width >= 20, f"the head is too small to hold a face ({head_width} px)"
+    assert body.mean() > 0.04, f"the figure is an icon, not a person ({body.mean() * 100:.1f} % of the frame)"
+
+
+def test_the_pool_lies_on_a_paved_street_not_in_a_void(gl, tmp_path):
+    """Around the pool the floor is the city's street: paving joints give the far floor
+    visible structure (not a flat dark void)."""
+    img, = render_cues(gl, tmp_path, [{"harden": 1.0}], [SETTLED], size=(320, 180))
+    far = luma(img)[5:50].astype(float)
+    lap = np.abs(4 * far[1:-1, 1:-1] - far[:-2, 1:-1] - far[2:, 1:-1] - far[1:-1, :-2] - far[1:-1, 2:])
+    lines = (lap > 6).mean()
+    assert lines > 0.02, f"the floor has no paving ({lines * 100:.2f} % of pixels on a joint)"

@@ -227,6 +227,17 @@ def test_inversion_ends_differ_strongly_and_the_middle_is_not_flat_grey(sky, dis
     assert sat(middle) > 0.5 * min(sat(natural), sat(inverted)), "inversion 0.5 is grey"
 
 
+def test_the_inverted_sky_is_contrasty_not_milky(sky):
+    """The inverted sky is a rich jewel, not a faded milky lilac: it keeps true darks (its
+    darkest twentieth below 50 of 255) under luminous clouds and bodies (its brightest
+    hundredth over 180)."""
+    inverted = sky({"inversion": 1.0}, t=2.0)
+    y = luma(inverted)
+    lo, hi = np.percentile(y, 5), np.percentile(y, 99)
+    assert lo < 50, f"the inverted sky has no darks (5th percentile {lo:.0f})"
+    assert hi > 180, f"the inverted sky has no highlights (99th percentile {hi:.0f})"
+
+
 def test_contrast_measure_catches_a_plain_mix_to_grey(sky):
     """The flatness criterion can fail: a bare mix(rgb, 1 - rgb, 0.5) is a flat grey frame."""
     natural = sky({"inversion": 0.0}, t=2.0)

@@ -100,3 +100,18 @@ def test_parameter_extremes_give_no_nan_or_black_frame(syringe):
         img = syringe(case, t=7.0)
         assert np.isfinite(img).all()
         assert luma(img).mean() > 1.5, f"black frame at {case}"
+
+
+def test_the_refused_helix_rises_from_the_spilled_light_not_out_of_the_needle(syringe):
+    """After the refusal the double helix stands upright, rising from the light spilled on the
+    ground (a tall narrow column of gold), not streaming diagonally out of the needle (which
+    reads as the injection)."""
+    refused = syringe({"offer": 1.0, "refuse": 1.0})
+    h, w = refused.shape[:2]
+    r, b = refused[..., 0].astype(int), refused[..., 2].astype(int)
+    ys, xs = np.nonzero((r > 150) & (r > b + 50))
+    assert len(xs) > 0, "no gold strand"
+    across = np.percentile(xs, 95) - np.percentile(xs, 5)
+    tall = np.percentile(ys, 95) - np.percentile(ys, 5)
+    assert across < 0.2 * w, f"the helix runs across the frame ({across} of {w} px): out of the needle"
+    assert tall > 0.45 * h, f"the helix does not rise ({tall} of {h} px)"

@@ -2,15 +2,18 @@
 // The howl: "The Resonance howls, a sound that is both a requiem and a lullaby."  Sound made
 // visible, and the sky torn by it -- not a broken video file.
 //
-// Pressure waves run out from the howl's source (high in the sky): each crest pushes the image
-// outwards a little and splits its colours along the wavefront (red carried furthest), and the
-// crests themselves shine faintly.  Two slow wave trains of different lengths beat against each
-// other (the requiem and the lullaby).  Across the sky a jagged tear opens with the amount:
-// the image above it is lifted and below it pushed down, and in the gap a searing
-// white-violet light flickers with the sound.  Smooth and continuous in space and time: no
-// blocks, no steps.  amount 0 is the input, bit for bit (and the renderer skips the pass).
+// Pressure waves run out from the howl's source (high in the sky) and bend the image a little
+// along their fronts; two slow wave trains of different lengths beat against each other (the
+// requiem and the lullaby).  And the sky breaks like struck glass: from the source, jagged
+// cracks radiate outwards (they grow with the amount) and rings of cracks cross them, cutting
+// the sky into shards.  Each shard is shifted and tilted a little on its own -- the picture
+// behind it bends, its colours part at the shard's edge like light through glass -- and catches
+// the light: a sheen sweeps across it as it tilts.  The cracks burn white-violet and the
+// impact point blazes.  The faces behind stay readable: the shards move them by a few pixels.
+// amount 0 is the input, bit for bit (and the renderer skips the pass).
 #include <visuals/params>
 #include "../../lib/common.glsl"
+#include "../../lib/hash.glsl"
 #include "../../lib/noise.glsl"
 #include "../../lib/colour.glsl"
 #include "../../lib/dither.glsl"
@@ -34,7 +37,7 @@ void main() {
     vec2 R = u_resolution;
     vec2 uv = gl_FragCoord.xy / R;
     vec2 p = centered_uv(gl_FragCoord.xy, R);
-    vec2 src = vec2(0.0, u_source_y - 0.5);
+    vec2 src = vec2((u_source_x - 0.5) * R.x / R.y, u_source_y - 0.5);
     vec2 dv = p - src;
     float d = length(dv);
     vec2 dir = dv / max(d, 1e-4);
@@ -44,39 +47,64 @@ void main() {
     float ph2 = d * 71.0 - t * 7.3 + 1.3;
     float env = exp(-d * 1.2) * smoothstep(0.0, 0.05, d);
     float wave = (0.65 * sin(ph1) + 0.35 * sin(ph2)) * env;
-    float push = a * u_waves * 0.006 * wave;                      // frame heights
+    float push = a * u_waves * 0.004 * wave;                      // frame heights
 
-    // the tear: a jagged line across the sky that opens with the amount
-    float x = p.x;
-    // jagged like a crack in glass: straight runs and sharp turns (abs of noise gives the kinks)
-    float jag = 0.07 * (vnoise(vec2(x * 3.0, 3.7)) - 0.5)
-              + 0.022 * (abs(vnoise(vec2(x * 17.0, 1.3)) - 0.5) - 0.25)
-              + 0.006 * (vnoise(vec2(x * 60.0, 9.1)) - 0.5);
-    float ty = u_tear_y - 0.5 + jag;
-    // it opens widest where it started, under the source, and runs out thin to the edges
-    float taper = 1.0 - smoothstep(0.05, 0.95, abs(x) / max(a, 0.2));
-    float open = a * a * u_tear * 0.055 * taper * (0.85 + 0.15 * sin(t * 2.3) * sin(t * 0.7 + x * 3.0));
-    float dist = abs(p.y - ty);
-    float part = sign(p.y - ty) * open * smoothstep(0.6, 0.0, dist);   // frame heights
-    vec2 duv = vec2(dir.x * push * R.y / R.x, dir.y * push + part);
+    // the cracks: spokes from the source, jagged (their angle wanders with the distance), and
+    // rings across them at uneven radii; the reach grows with the amount
+    const float SPOKES = 13.0;
+    float ang = atan(dv.y, dv.x) / TAU + 0.5;                       // 0..1 around the source
+    float wob = 0.035 * (vnoise(vec2(d * 9.0, ang * 40.0)) - 0.5)
+              + 0.012 * (abs(vnoise(vec2(d * 31.0, ang * 90.0 + 4.0)) - 0.5) - 0.25);
+    float sa = ang * SPOKES + wob * SPOKES / max(d * 6.0, 0.6);
+    float sector = floor(sa);
+    float jit = hash11(sector + 31.0);
+    float sf = fract(sa);
+    float spoke_d = min(sf, 1.0 - sf) * TAU * d / SPOKES;           // distance to the nearest spoke
+    float lr = d * 5.0 + 0.9 * jit + 0.15 * vnoise(vec2(ang * 60.0, 2.0));
+    float ring = floor(lr);
+    float rf = fract(lr);
+    float ring_d = min(rf, 1.0 - rf) / 5.0;                         // distance to the nearest ring
+    float reach = a * a * u_tear * 0.9;
+    float grown = smoothstep(reach, reach - 0.1, d)                  // cracked out to here,
+                * smoothstep(-0.3, -0.12, p.y);                     // in the sky, not the water
+    // the rings crack only between some spokes (a web, not a target)
+    float ring_on = step(0.62, hash12(vec2(sector, ring))) * step(0.5, ring);
+    float crack_d = min(spoke_d, mix(1.0, ring_d, ring_on));
+    float width = (0.9 + 1.6 * exp(-d * 5.0)) / R.y;
+    float crack = (1.0 - smoothstep(width * 0.5, width * 1.5, crack_d)) * grown;
+    float halo = exp(-crack_d * R.y / 5.0) * grown;
+
+    // each shard: shifted outwards and tilted on its own, the picture bent behind it
+    vec3 h = hash33(vec3(sector, ring, 7.0));
+    float tilt = (h.x - 0.5) * 2.0;
+    vec2 shift = (dir * (0.3 + 0.7 * h.y) + vec2(tilt, h.z - 0.5) * 0.6) * 0.006 * a * grown;
+    vec2 duv = vec2((dir.x * push + shift.x) * R.y / R.x, dir.y * push + shift.y);
+    float split = (0.4 + 0.8 * h.z) * grown * a;                    // colours part like glass
 
     vec3 col;
-    col.r = fetch(uv - duv * 1.5).r;
+    col.r = fetch(uv - duv * (1.0 + split)).r;
     col.g = fetch(uv - duv).g;
-    col.b = fetch(uv - duv * 0.55).b;
+    col.b = fetch(uv - duv * (1.0 - 0.5 * split)).b;
     vec3 lin = decode(col);
-    // the crests shine, violet-white, faintly
+    // the crests of the sound shine, violet-white, faintly
     float c1 = 0.5 + 0.5 * (0.65 * sin(ph1) + 0.35 * sin(ph2));
     float c2 = c1 * c1;
     float crest = c2 * c2 * c2 * env;                          // (^6 by multiplication: pow is costly here)
-    lin += vec3(0.55, 0.5, 1.0) * crest * a * u_waves * 0.06;
-    // the light in the gap: white-hot core, violet edges, flickering with the sound
-    float gap = open * 0.5;
-    float core = 1.0 - smoothstep(gap * 0.3, gap + 0.5 / R.y, dist);
-    float burn = exp(-max(dist - gap, 0.0) / (0.004 + 0.6 * gap)) * step(1e-5, open) * (0.3 + 0.7 * taper);
-    float flick = 0.75 + 0.25 * sin(t * 11.0 + x * 7.0) * sin(t * 3.1);
-    lin = mix(lin, vec3(1.6, 1.5, 1.9), core * step(1e-5, open));
-    lin += vec3(0.6, 0.35, 1.0) * burn * a * flick * 0.8;
+    lin += vec3(0.55, 0.5, 1.0) * crest * a * u_waves * 0.05;
+    // the sheen: a band of light sweeping across each tilted shard as it moves
+    float across = dot(p, normalize(vec2(0.6 + tilt, 1.0)));
+    float sheen = sin(across * 9.0 + tilt * 6.0 + t * (0.6 + h.y));
+    sheen = max(sheen, 0.0);
+    sheen *= sheen;
+    sheen *= sheen;
+    lin += vec3(0.75, 0.8, 1.0) * sheen * 0.14 * grown * a * step(0.02, d);
+    // each shard's edge darkens a hair inside the crack (the glass's thickness)
+    lin *= 1.0 - 0.5 * (1.0 - smoothstep(width * 1.5, width * 4.0, crack_d)) * grown * (1.0 - crack);
+    // the cracks burn white-violet, flickering with the sound; the impact point blazes
+    float flick = 0.8 + 0.2 * sin(t * 11.0 + d * 20.0) * sin(t * 3.1);
+    lin = mix(lin, vec3(1.6, 1.5, 1.9), crack * (0.7 + 0.3 * flick));
+    lin += vec3(0.55, 0.35, 1.0) * halo * a * flick * 0.3;
+    lin += vec3(1.0, 0.9, 1.2) * a * a * exp(-d * 28.0) * 1.5;
     vec3 base = fetch(uv);
     vec3 res = linear_to_srgb(clamp(lin, 0.0, 1.0));
     frag_colour = vec4(a > 0.0 ? dither8(clamp(res, 0.0, 1.0), gl_FragCoord.xy, u_frame) : base, 1.0);

@@ -124,10 +124,14 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     // A night sky darkens overhead: the mirror goes from the bright horizon at its far rim to
     // deep dark near the viewer, which is what makes a flat pool read as a mirror lying on a
     // floor (and gives the figure in it a dark ground).
-    sky *= mix(1.0, 0.3, smoothstep(0.25, 0.75, el));
+    sky *= mix(1.0, 0.22, smoothstep(0.12, 0.6, el));
     // Cold metal: the mirror gives the sky back greyed towards steel blue, so the only warmth
     // in it is the dreamer's.
-    sky = mix(vec3(luma(sky)) * vec3(0.82, 0.9, 1.08), sky, 0.4);
+    // Mercury: nearly colourless, its highlights bright and its darks deep (contrast, so it
+    // reads as liquid metal and not as a coloured pool).
+    float sl = luma(sky);
+    sky = mix(vec3(sl) * vec3(0.9, 0.95, 1.04), sky, 0.12) * (0.9 + 3.0 * sl);
+    sky += vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 10.0) * 0.9;
     sky = mix(sky, glass, cover);
     // the horizon: the street's glow, then the dark floor below it
     sky += moss * 0.5 * exp(-max(el, 0.0) * 40.0) * u_skyline;
@@ -152,10 +156,13 @@ vec3 key_light(vec3 r, float rough, float aaw) {
     return KEY_COLOUR * u_light * (disc * 16.0 * energy * energy + halo * 0.3);
 }
 
-// The dark floor seen directly: slate (mottle 0..1, baked by qs_floor.frag), lit by the
-// sky's average colour with a Fresnel sheen towards the distance.
-vec3 floor_radiance(float mottle, vec3 rd) {
-    vec3 base = qs_decode(u_floor.rgb) * (0.7 + 0.6 * mottle);
+// The floor seen directly: the city's paving (stone.r: the slab's shade and mottle, stone.g:
+// the joints; baked by qs_floor.frag), lit by the sky's average colour with a Fresnel sheen
+// towards the distance, and the moss light of the streets glowing in the joints.
+vec3 floor_radiance(vec2 stone, vec3 rd) {
+    float mottle = stone.x;
+    vec3 base = qs_decode(u_floor.rgb) * (0.7 + 0.6 * mottle) * (1.0 - 0.75 * stone.y);
+    base += vec3(0.005, 0.05, 0.03) * stone.y * u_skyline * (0.3 + 0.7 * mottle * mottle);
     float cosv = clamp(-rd.y, 0.0, 1.0);
     float f = 1.0 - cosv;
     float f2 = f * f;

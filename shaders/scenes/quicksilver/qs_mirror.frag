@@ -39,6 +39,12 @@ void main() {
     // -- cracks, and the pool's field where this pixel's shard came from
     Crack cr = crack_load(texelFetch(u_cracks, ivec2(gl_FragCoord.xy), 0), p, u_crack_centre, u_fracture);
     cr.aa = max(fwidth(cr.border), 1e-5);
+    // the cracks stay inside the mirror (not past its edge onto the floor), and vary in width:
+    // wide near the impact, hairlines far out, thicker and thinner along each line
+    float d_here = texture(u_field, qs_project(cam, p, u_resolution.x / u_resolution.y)).x;
+    cr.line *= smoothstep(0.0, -0.025, d_here);
+    float rho_i = length(p - u_crack_centre);
+    cr.gap_w *= (0.35 + 1.6 * exp(-rho_i * 4.0)) * (0.5 + vnoise(p * 9.0 + 3.0));
     vec2 fuv = qs_project(cam, p - cr.shift, u_resolution.x / u_resolution.y);
     vec3 field = texture(u_field, fuv).xyz;
     float d = field.x;
@@ -116,7 +122,7 @@ void main() {
     // its piece of the figure, displaced a little, the figure broken but still whole enough
     // to read (the full shard tilt would scatter it across the sky)
     float pool_marks = 1.0 - on_tear;
-    vec3 r_fig = normalize(r_calm + 0.08 * (r - r_calm));
+    vec3 r_fig = normalize(r_calm + 0.03 * (r - r_calm));
     vec4 me = dreamer(r_fig, px_angle) * pool_marks;      // (a flat mirror keeps the camera's pixel angle; the shards' derivatives would blur it)
     col = col * (1.0 - 0.85 * me.a) + metal_f0() * me.rgb * u_reflection;
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):

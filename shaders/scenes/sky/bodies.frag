@@ -67,7 +67,7 @@ vec4 moon(vec2 q, int i, float px) {
     float lit = smoothstep(-0.30, 0.55, dot(n, l));
     float detail = smoothstep(0.2, 0.6, u_quality);
     float maria = detail * smoothstep(0.42, 0.68, texture(u_moonmap, 0.5 + 0.4 * d + 0.15 * (b.zw - 0.5)).r);
-    vec3 albedo = vec3(0.78, 0.72, 0.98) * (1.0 - 0.45 * maria);
+    vec3 albedo = vec3(0.66, 0.52, 1.0) * (1.0 - 0.45 * maria);   // lavender: emerald once inverted
     float limb = 0.78 + 0.22 * n.z;
     vec3 col = albedo * lit * limb * 0.85 + vec3(0.010, 0.014, 0.030);   // earthshine
     float alpha = cover * mix(0.55, 1.0, lit);

@@ -84,7 +84,9 @@ vec3 sky_invert(vec3 lin, float t, float turn) {
     float s = sin(PI * t);
     // (the brightest, the suns' discs and inner coronas, turn back up: luminous violet suns,
     // not dark dots)
-    float Linv = 0.84 - 0.5 * L + 1.1 * smoothstep(0.7, 1.0, L) * (L - 0.6);
+    // The night stays deep (a dark jewel ground, for contrast), the clouds turn luminous.
+    float Linv = mix(0.08 + 0.6 * L, 0.98 - 0.45 * L, smoothstep(0.12, 0.4, L))
+               + 1.1 * smoothstep(0.7, 1.0, L) * (L - 0.6);
     float v = sqrt((2.0 * L - 1.0) * (2.0 * L - 1.0) + 0.02) - 0.55;
     float L2 = mix(L, Linv, e) + 0.40 * s * v;
     float C = length(lab.yz);
@@ -167,7 +169,7 @@ void main() {
 
     // Gentle vignette, then tonemap into display-referred linear light.
     vec2 sp = centered_uv(gl_FragCoord.xy, u_resolution);
-    col *= 1.0 - 0.35 * smoothstep(0.35, 1.1, length(sp));
+    col *= 1.0 - 0.75 * smoothstep(0.45, 1.05, length(sp));     // (dark corners: no blotches there)
     col = sky_tonemap(col * u_exposure);
 
     vec3 lab = sky_invert(col, t, radians(u_hue_turn));

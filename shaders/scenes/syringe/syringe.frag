@@ -14,6 +14,7 @@
 #include <lib/noise.glsl>
 #include <lib/colour.glsl>
 #include <lib/dither.glsl>
+#include <lib/sdf.glsl>
 #include "syringe.glsl"
 
 uniform vec2 u_resolution;
@@ -28,6 +29,7 @@ uniform float u_glint_now;      // the glint's strength now (pulses)
 uniform float u_light;      // how bright the starlight is (dims as it is refused)
 uniform float u_level;      // syringe x of the liquid's back (the stopper, or the drained level)
 uniform vec4 u_spill;       // axis direction (xy), grown length, phase
+uniform vec2 u_spill_from;  // where the spilled starlight lies, the helix rising from it
 uniform float u_eyes_on;    // how present the watching eyes are
 uniform float u_twinkle;    // twinkle phase (wrapped)
 
@@ -50,18 +52,15 @@ vec3 star_layer(vec2 q, float cell, int stream, float px) {
     return tint * b * (exp(-d2 / (r * r)) * 14.0 + exp(-sqrt(d2) / (3.0 * r)) * 1.2);
 }
 
-// A Serene's silhouette about its eyes (at 0): a small head, a long neck, a cloak widening
-// to the ground.
+// A Serene's silhouette about its eyes (at 0): tall and veiled -- the veil falls from a hood
+// over the head in one soft line to the shoulders and on to the ground, widening (no neck,
+// no separate head: a draped shape, not a doll).
 float serene_sd(vec2 q) {
-    q /= 0.8;
-    float head = length((q - vec2(0.0, 0.006)) * vec2(1.0, 0.82)) - 0.036;
-    float neck = max(abs(q.x) - 0.016, abs(q.y + 0.05) - 0.03);
-    // shoulders and a long robe falling straight, widening a little to the ground
-    float w = 0.085 + 0.05 * smoothstep(-0.12, -0.7, q.y);
-    vec2 b = vec2(abs(q.x) - (w - 0.04), q.y + 0.12);
-    float torso = length(max(vec2(b.x, b.y), 0.0)) + min(max(b.x, b.y), 0.0) - 0.04;
-    float d = min(min(head, neck), torso);
-    return d * 0.8;
+    float hood = length((q - vec2(0.0, 0.012)) * vec2(1.0, 0.78)) - 0.05;
+    float fall = clamp(-q.y + 0.02, 0.0, 2.0);
+    float half_w = 0.05 + 0.11 * sqrt(fall) + 0.04 * fall;
+    float robe = max(abs(q.x) - half_w, q.y - 0.0);
+    return smin(hood, robe, 0.05);
 }
 
 // The dark where the offer is made: near black, a violet breath behind the syringe, and the
@@ -79,12 +78,22 @@ vec3 background(vec2 p) {
         vec3 h = hash3i(ivec3(i, 57, u_seed));
         vec2 o = vec2(mix(-0.75, 0.75, (float(i) + 0.3 + 0.4 * h.x) / 2.0), 0.22 + 0.16 * h.y);
         float figure = serene_sd(p - o);
-        float lit = serene_sd(p - o + vec2(0.012, 0.006));        // candle low on the left
-        // (only suggested: soft-edged shadows a little darker than the haze, fading downwards)
-        float body = smoothstep(0.025, -0.02, figure) * smoothstep(-0.75, -0.05, p.y - o.y + 0.05 * p.x);
-        float rim = clamp((lit - figure) / 0.012, 0.0, 1.0) * smoothstep(0.01, -0.004, figure) * smoothstep(-0.03, 0.0, figure);
-        col = mix(col, col * 0.3, body * u_eyes_on);
-        col += vec3(0.35, 0.16, 0.05) * rim * 0.22 * u_eyes_on * smoothstep(-0.6, 0.1, p.y - o.y);
+        // soft-edged, darker than the haze, the veil's long folds faintly lit; a candle burns
+        // low in front of each, its warm light on the front of the veil, fading upwards
+        float body = smoothstep(0.03, -0.03, figure) * smoothstep(-0.85, -0.1, p.y - o.y);
+        vec2 cpos = o + vec2(0.03 - 0.06 * h.z, -0.36);
+        vec2 cd = p - cpos;
+        float candle_light = exp(-length(cd * vec2(1.2, 0.8)) / 0.11);
+        float folds = 0.75 + 0.25 * sin((p.x - o.x) / (0.03 + 0.2 * max(o.y - p.y, 0.0)) * 6.0 + h.x * 6.0);
+        vec3 veil = col * 0.25 + vec3(0.5, 0.2, 0.06) * candle_light * folds * 0.35;
+        col = mix(col, veil, body * u_eyes_on);
+        // the candle itself: a small flame on a pale stub, and its glow in the dark
+        float flicker = 0.85 + 0.15 * sin(u_twinkle * TAU * 7.0 + h.y * 20.0);
+        vec2 fd = (cd - vec2(0.0, 0.012)) * vec2(1.0, 0.45);
+        float flame = exp(-dot(fd, fd) / 0.00004) * flicker;
+        float stub = step(abs(cd.x), 0.006) * step(cd.y, 0.0) * step(-0.05, cd.y);
+        col += (vec3(1.6, 0.85, 0.3) * flame + vec3(0.08, 0.035, 0.01) * exp(-length(cd) / 0.06) * flicker) * u_eyes_on;
+        col = mix(col, vec3(0.16, 0.12, 0.09) * (0.5 + candle_light), stub * u_eyes_on);
         float gap = 0.035 + 0.01 * h.z;
         float r = 0.011;
         for (int e = 0; e < 2; ++e) {
@@ -101,13 +110,14 @@ vec3 background(vec2 p) {
     return col;
 }
 
-// The starlight spilled and refused: two strands winding about an axis from the needle's
-// point, gold and indigo, the nearer strand brighter and wider, rungs between them, beads of
-// light running down it. Returns linear light.
+// The starlight spilled and refused: it lies in a pool of light on the ground, away from the
+// syringe, and rises out of it -- two strands winding upwards, gold and indigo, the nearer
+// strand brighter and wider, rungs between them, beads of light climbing it (not streaming
+// from the needle: that would read as the injection refused). Returns linear light.
 vec3 helix(vec2 p) {
     vec2 a = u_spill.xy;
     vec2 n = vec2(-a.y, a.x);
-    vec2 d = p - u_tip;
+    vec2 d = p - u_spill_from;
     float s = dot(d, a);
     float w = dot(d, n);
     float len = u_spill.z;
@@ -133,7 +143,10 @@ vec3 helix(vec2 p) {
     float rs = (fract(s / spacing) - 0.5) * spacing;
     float rung = exp(-sy_sq(rs / 0.0022)) * step(abs(w), abs(amp * sin(k * round(s / spacing) * spacing - u_spill.w)));
     col += mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung * 0.45;
-    return col * env;
+    // the spilled light it rises from: a low glow on the ground
+    vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
+    float pool = exp(-dot(g, g) / 0.012) * smoothstep(0.0, 0.2, len);
+    return col * env + mix(DESPAIR, JOY, 0.45) * pool * 0.6;
 }
 
 void main() {
