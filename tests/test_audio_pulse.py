@@ -171,7 +171,8 @@ def test_live_hears_the_room_and_shows_its_levels(pulse, display, tmp_path):
 
 
 def test_live_without_the_device_says_so_once_and_plays_on(display, tmp_path):
-    env = dict(os.environ, **display, XDG_RUNTIME_DIR=str(tmp_path), PULSE_SERVER=f"unix:{tmp_path}/none")
+    # (the display fixture's environment already holds CI's PULSE_SERVER: override it, in a merge)
+    env = {**os.environ, **display, "XDG_RUNTIME_DIR": str(tmp_path), "PULSE_SERVER": f"unix:{tmp_path}/none"}
     proc, status = _live(env, tmp_path, "--audio-in", "no-such-device", "--frames", "30", "--mute")
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
