@@ -32,12 +32,14 @@ makes a ripple of the same apparent size), faded where a wavelength is under ~3 
 gone after ``ripple_decay`` seconds.
 
 The fracture (``fracture`` 0..1, the dream's "the liquid towers shatter into mist"): each
-tower has its moment (a random per tower, 0.04..0.72); cracks of light spread through its
-glass before it (a Voronoi crack field baked once, cracks_bake.frag), then it comes down from
-the top with a jagged break line, the glass above the line flying off as shards (the
-``flying`` pass: one spinning triangle per shard, instanced, that glints as its face sweeps
-the key light, falls and dissolves into the mist), and drifting mist (the baked fbm, two
-layers in parallax) thickens as the world behind it dims.  At 1 no tower stands.  It is a
+tower has its moment (a random per tower, 0.04..0.72); before it, cracks of light spread
+from a point of impact on its glass (a white star, long spokes radiating out, fine broken
+cells close round the impact from a Voronoi field baked once, cracks_bake.frag), then it
+comes down from the top with a jagged break line, the glass above the line flying off as
+shards (the ``flying`` pass: one spinning triangle per shard, instanced, that refracts the
+sky with a prism's fringe, glints as its face sweeps the key light, its broken edges bright,
+falls and dissolves into the mist), and drifting mist (the baked fbm: a far, dim bank and a
+near one of sharper wisps with dark gaps, in parallax) thickens as the world behind it dims.  At 1 no tower stands.  It is a
 function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
 
 The city repeats every GRID cells (448 units), and the camera's position is wrapped to that

@@ -190,3 +190,17 @@ def test_the_glass_holds_memories_of_other_movements(gl, tmp_path):
     lift = (shown - gone).mean(axis=2)
     assert (lift > 12).sum() > 40, "some tower shows a memory"
     assert (lift < -2).sum() == 0, "memories only add light"
+
+
+def test_the_cracks_start_at_impacts_and_spread(gl, tmp_path):
+    """Round 2: the fracture drew an even cell wireframe over every surface at once. The
+    cracks start at a point of impact on each tower and spread from it: early, they light a
+    small share of the towers' glass, few and bright (the impact stars); later, more."""
+    t = 2.0
+    whole = _frame(gl, tmp_path, "whole", {"fracture": 0.0, "shards": 0}, t).mean(axis=2)
+    early = _frame(gl, tmp_path, "early", {"fracture": 0.05, "shards": 0}, t).mean(axis=2)
+    later = _frame(gl, tmp_path, "later", {"fracture": 0.2, "shards": 0}, t).mean(axis=2)
+    lit_early = (early - whole > 30).mean()
+    lit_later = (later - whole > 30).mean()
+    assert 0.0005 < lit_early < 0.03, lit_early
+    assert lit_later > 1.5 * lit_early, (lit_early, lit_later)
