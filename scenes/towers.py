@@ -14,7 +14,11 @@ every pixel, early return or not).  Glass: Schlick Fresnel reflection, a
 refraction in and out of the box (the exit found from the box's far t), per-channel
 exit refraction (dispersion) and tinted Beer-Lambert absorption over the path inside.
 Reflected and refracted rays see the ``environment`` binding (the sky scene, or whatever a
-cue binds: "scenes from memories") above the horizon and the glowing moss below it.
+cue binds: "scenes from memories") above the horizon and the glowing moss below it.  Deep in
+some towers, small pictures of other movements (a Serene by candlelight, a constellation on
+the night, a moss street with its pulse, the violet sun and emerald moon over a skyline:
+memories_bake.frag) surface and fade; a touch bends the glass like water (its ripple tilts
+the surface normal, so reflection and refraction move) rather than painting bright rings.
 Silhouettes are antialiased analytically (the slab gap tf - tn over its screen gradient);
 box edges get a bevelled normal and a thin lit line, each at least a pixel and a half wide.
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and

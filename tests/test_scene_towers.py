@@ -204,3 +204,19 @@ def test_the_cracks_start_at_impacts_and_spread(gl, tmp_path):
     lit_later = (later - whole > 30).mean()
     assert 0.0005 < lit_early < 0.03, lit_early
     assert lit_later > 1.5 * lit_early, (lit_early, lit_later)
+
+
+def test_a_ripple_bends_the_glass_rather_than_painting_rings(gl, tmp_path):
+    """Round 2: the ripples were flat bright bullseye decals. A ripple bends what the glass
+    reflects and lets through: round the touch the picture moves both ways (some pixels
+    brighter, some darker) rather than only brightening in rings."""
+    t0 = 1.0
+    x, y, _ = find_point(1.0, t0)
+    src = show_source("touched", [(t0, x, y, 1.0)]) + show_source("untouched", []).split("\n", 1)[1]
+    project = make_project(tmp_path, {"scenes/t.py": src})
+    a = render_times(gl, "touched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    b = render_times(gl, "untouched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    d = window((a - b)[..., None], x, y, 14)
+    moved = np.abs(d).mean()
+    assert moved > 1.0, moved
+    assert d.mean() < 0.65 * moved, (d.mean(), moved)     # (0.98 with the bright rings)

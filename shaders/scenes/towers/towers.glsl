@@ -315,7 +315,7 @@ float ripple_slope(float r, float tau, float strength, float size, float fp) {
     float amp = strength * u_ripple_strength * fade * (packet + wake) * smoothstep(0.0, 0.1, r)
               / sqrt(0.6 + 0.5 * r);
     float resolved = smoothstep(1.5, 3.5, RIPPLE_WAVELENGTH / max(fp, 1e-6));
-    return 0.5 * amp * resolved * cos(k * (r - front));
+    return 1.1 * amp * resolved * cos(k * (r - front));
 }
 
 // The glass surface's normal at p (local lp) of the tower in `cell`: the box face normal,
@@ -373,7 +373,7 @@ vec3 glass_memory(vec3 lp, vec3 d1, vec3 b, ivec2 cell, float t) {
     vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
     float inside = step(0.0, u) * step(u, 1.0) * step(0.0, v) * step(v, 1.0);
     float surface = smoothstep(0.35, 0.85, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
-    return m * m * inside * surface * u_memories_glow * 2.5;
+    return m * (0.35 + 0.65 * m) * inside * surface * u_memories_glow * 2.2;   // (the dark of a picture kept)
 }
 
 // ------------------------------------------------------------------ glass
@@ -485,10 +485,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 900.0) * 4.0
                * smoothstep(0.03, 0.2, slope);
 
-    // a touch's ripple reads as water: its crests catch the sky as bright rings
-    float crest = smoothstep(0.03, 0.25, slope);
+    // a touch's ripple reads as water: the bent surface displaces what the glass reflects
+    // and lets through (the normal above), and only its steepest crests catch a little more
+    // sky (strong flat rings read as a bullseye decal, not as moving glass)
+    float crest = smoothstep(0.12, 0.4, slope);
     vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
-             + crest * (0.5 * refl + vec3(0.06, 0.08, 0.1));
+             + crest * 0.05 * refl;
     col += edge_light * edge * 0.6;
 #ifndef TOWERS_FRACTURE
     return col;
