@@ -15,7 +15,10 @@ the next glyph begins.  With ``rate`` = 0 the glyph ``glyph`` stays and ``morph`
 A line of the script (``script_line``): nine glyphs of the same script written small and
 faint along the bottom of the sky (rasterised here once per script into an 8-bit texture,
 drawn by one quad over its band), the glyph the stars are forming lit among them, so the
-sky reads as writing even while the stars are scattered between glyphs.
+sky reads as writing even while the stars are scattered between glyphs.  Off by default since
+round 2, where a reader took it for subtitles: the glyph is written big across the sky instead
+(GLYPH_SCALE), drawn by its bright anchor stars and their chart lines more than by dust, over
+a deep, sparse field (most stars at the edge of seeing, one in thirty bright and twinkling).
 
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
@@ -58,8 +61,10 @@ TEX_W = 256                 # texels per row of the star and link tables
 MAX_STARS = 50000
 MAX_LINKS = 512
 GLYPH_CENTRE = (0.0, 0.0)   # screen units (y in [-0.5, 0.5])
-GLYPH_SCALE = 0.31          # screen units per glyph unit: the glyph box is 0.62 of the height
-DUST_SHARE = 0.32           # share of the non-anchor stars that join the glyph
+GLYPH_SCALE = 0.48          # screen units per glyph unit: the glyph box is 0.96 of the height,
+                            # a constellation across the sky
+DUST_SHARE = 0.05           # share of the non-anchor stars that join the glyph (few: the
+                            # glyph is drawn by its bright stars and their lines, not by dust)
 DEFAULT_STARS = 7000
 SHUTTER = 0.4               # motion blur: the share of a frame the shutter stays open
 
@@ -230,7 +235,7 @@ class Constellations(Scene):
             "u_glyph_xform": (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE),
             "u_curl": float(curl),
             # more stars make a denser sky and a fuller stroke, but not a glaring one
-            "u_dust_gain": float(min(max(math.sqrt(3500.0 / max(n_dust, 1)), 0.45), 2.5)),
+            "u_dust_gain": float(min(max(math.sqrt(3500.0 / max(n_dust, 1)), 0.45), 4.0)),
             "u_field_gain": float(min(max((4700.0 / max(stars - n_dust, 1)) ** 0.4, 0.55), 1.8)),
             "u_link_count": float(n_links),
             # which glyph of the line is the one the stars are writing, and how far
@@ -273,7 +278,8 @@ constellations = Constellations(
         Param("colour", "#ffd08a", description="the colour the stars take on as they form the glyph"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
         Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
-        Param("script_line", 0.5, 0.0, 1.0, "a line of the script written faint along the bottom of the sky"),
+        Param("script_line", 0.0, 0.0, 1.0, "a line of the script written faint along the bottom of the sky "
+              "(off by default: it read as subtitles)"),
         Param("quality", 1.0, 0.0, 1.0, "star PSF extent, anchor halos and the glow (low values skip the glow)"),
     ],
     description="thousands of stars flow along curves into the glyphs of an invented script, "

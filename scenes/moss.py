@@ -9,10 +9,10 @@ Tempo: with ``follow_tempo`` off (the default) the heart beats at the ``bpm`` pa
 it on it follows the show's beat (u_beat/u_bpm: tap tempo, MIDI clock), lub on every beat.
 The heart's phase is wrapped on the CPU in double precision, so long shows stay exact.
 
-The city around (``buildings``): dark buildings stand on the blocks within CITY_REACH of the
+The city around (``buildings``): dark liquid-glass towers stand on the blocks within CITY_REACH of the
 heart, drawn as boxes (the ``city`` pass, 36 vertices a box, sorted far to near here, back
 faces dropped, so no depth buffer is needed), their walls lit from below by the moss and
-its pulse, a few windows awake.  The four blocks round the heart's crossing and those by the
+its pulse along their edges, no windows.  The four blocks round the heart's crossing and those by the
 eye stay open, overgrown with moss, so the view down onto the pulse is never blocked.
 """
 from __future__ import annotations

@@ -8,7 +8,12 @@ their height and sway with them.  Their lidless eyes are mercury orbs, most of t
 shaded as chrome balls (a bright silver sky above a sharp horizon, the dark room below) that
 catch the candles as hard highlights.
 
-The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her forearms
+The figures wear flowing gowns (close at the waist, a swell at the hips, the skirt pooling at
+the floor), rounded shoulders, and bell sleeves whose silk hangs below the forearm.  Their
+mercury eyes mirror the room desaturated toward silver.
+
+The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her gown drawn
+over her knees into a lap wider than her waist, the cloth falling straight from it; her forearms
 held out over her knees, palms up; her hands tremble from a glitch in her programming, a
 digital stutter computed here (figure_extras: new positions TREMOR_RATE times a second,
 held between, freezes, snaps, and rows of the hands torn sideways), which the shadow on the
@@ -16,7 +21,7 @@ wall repeats; ``closeup`` brings the camera near and low onto her.
 
 Their voices (``voices``): one ribbon of silk per voice, a standing wave across the stage
 with that voice's harmonic (their names are frequencies), twisting, with a sheen along its
-threads (the ``silk`` pass, a triangle strip per ribbon, drawn only while voices > 0).  The ``city``
+threads that glides in soft slantwise folds (not even stripes), the harmonic a faint travelling shimmer (the ``silk`` pass, a triangle strip per ribbon, drawn only while voices > 0).  The ``city``
 binding (the liquid-glass towers when that scene exists) glows faintly through the wall and
 in the eyes: with ``backdrop`` 0 they are alone in the candle-lit room.
 

@@ -14,7 +14,11 @@ every pixel, early return or not).  Glass: Schlick Fresnel reflection, a
 refraction in and out of the box (the exit found from the box's far t), per-channel
 exit refraction (dispersion) and tinted Beer-Lambert absorption over the path inside.
 Reflected and refracted rays see the ``environment`` binding (the sky scene, or whatever a
-cue binds: "scenes from memories") above the horizon and the glowing moss below it.
+cue binds: "scenes from memories") above the horizon and the glowing moss below it.  Deep in
+some towers, small pictures of other movements (a Serene by candlelight, a constellation on
+the night, a moss street with its pulse, the violet sun and emerald moon over a skyline:
+memories_bake.frag) surface and fade; a touch bends the glass like water (its ripple tilts
+the surface normal, so reflection and refraction move) rather than painting bright rings.
 Silhouettes are antialiased analytically (the slab gap tf - tn over its screen gradient);
 box edges get a bevelled normal and a thin lit line, each at least a pixel and a half wide.
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
@@ -32,12 +36,14 @@ makes a ripple of the same apparent size), faded where a wavelength is under ~3 
 gone after ``ripple_decay`` seconds.
 
 The fracture (``fracture`` 0..1, the dream's "the liquid towers shatter into mist"): each
-tower has its moment (a random per tower, 0.04..0.72); cracks of light spread through its
-glass before it (a Voronoi crack field baked once, cracks_bake.frag), then it comes down from
-the top with a jagged break line, the glass above the line flying off as shards (the
-``flying`` pass: one spinning triangle per shard, instanced, that glints as its face sweeps
-the key light, falls and dissolves into the mist), and drifting mist (the baked fbm, two
-layers in parallax) thickens as the world behind it dims.  At 1 no tower stands.  It is a
+tower has its moment (a random per tower, 0.04..0.72); before it, cracks of light spread
+from a point of impact on its glass (a white star, long spokes radiating out, fine broken
+cells close round the impact from a Voronoi field baked once, cracks_bake.frag), then it
+comes down from the top with a jagged break line, the glass above the line flying off as
+shards (the ``flying`` pass: one spinning triangle per shard, instanced, that refracts the
+sky with a prism's fringe, glints as its face sweeps the key light, its broken edges bright,
+falls and dissolves into the mist), and drifting mist (the baked fbm: a far, dim bank and a
+near one of sharper wisps with dark gaps, in parallax) thickens as the world behind it dims.  At 1 no tower stands.  It is a
 function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
 
 The city repeats every GRID cells (448 units), and the camera's position is wrapped to that

@@ -118,7 +118,7 @@ def test_star_table_assigns_anchors_dust_and_field():
     flat = targets.reshape(-1, 4)
     kinds = flat[:7000, 3]
     n_anchor = int((kinds == 2).sum())
-    assert n_anchor >= 4 and n_dust == int((kinds == 1).sum()) > 2000
+    assert n_anchor >= 4 and n_dust == int((kinds == 1).sum()) == round(C.DUST_SHARE * (7000 - n_anchor)) > 200
     assert (kinds == 0).sum() > 1000                  # a field stays behind
     assert np.all(flat[7000:, 3] == 0)                # stars beyond the count are unused
     assert 0 < n_links <= C.MAX_LINKS
@@ -229,7 +229,8 @@ def test_morph_gathers_star_light_onto_the_strokes(gl, programs):
     # scattered: the strokes' neighbourhood holds about its share of the sky's light
     assert light0 < 2.5 * near.mean() and bright0 < 2.5 * near.mean(), (near.mean(), light0, bright0)
     # formed: the light (and nearly all of the brightest pixels) gathers there
-    assert light1 > 3.0 * light0 and light1 > 0.25, (light0, light1)
+    # (2.5x: since round 2 the sparse field's few bright stars hold more of the sky's light)
+    assert light1 > 2.5 * light0 and light1 > 0.3, (light0, light1)
     assert bright1 > 0.7 and bright1 > 5.0 * bright0, (bright0, bright1)
 
 
@@ -238,7 +239,9 @@ def test_same_composition_at_any_resolution(gl, programs):
     big = render(gl, programs, {"twinkle": 0.0}, 6.5, (640, 360)).astype(float)
     down = big.reshape(90, 4, 160, 4, 3).mean((1, 3))
     # mean light agrees, and the glyph sits in the same place (coarse blocks correlate)
-    assert abs(small.mean() - down.mean()) < 0.08 * down.mean()
+    # (10 %: the sparse sky's few bright stars are points at 640x360 and soft discs at
+    # 160x90, and the sRGB curve is concave, so the small frame's mean runs a little high)
+    assert abs(small.mean() - down.mean()) < 0.1 * down.mean()
     blocks = lambda im: im.mean(2).reshape(9, 10, 16, 10).mean((1, 3)).ravel()
     assert np.corrcoef(blocks(small), blocks(down))[0, 1] > 0.9
 
@@ -297,3 +300,17 @@ def test_the_inscription_is_deterministic_per_script():
     # every glyph cell holds strokes
     cells = a.reshape(C.INSCRIPTION_TILE, C.INSCRIPTION_GLYPHS, C.INSCRIPTION_TILE)
     assert (cells.max(axis=(0, 2)) > 0.5).all()
+
+
+def test_the_sky_is_deep_and_sparse_with_a_few_bright_stars(gl, programs):
+    """Round 2: the even, dense star field read as TV static, and the line of script at the
+    bottom as subtitles. Between glyphs (morph 0) few pixels are lit, yet a few stars are
+    bright; by default no line of script is written along the bottom."""
+    size = (320, 180)
+    img = render(gl, programs, {"morph": 0.0, "rate": 0.0}, 3.0, size).astype(float).mean(axis=2)
+    lit = (img > 80).mean()
+    assert lit < 0.012, f"{lit:.2%} of the sky is lit"
+    assert (img > 160).sum() >= 4, "a few bright stars"   # (none before)
+    default = render(gl, programs, {}, 3.0, size).astype(float).mean(axis=2)
+    bare = render(gl, programs, {"script_line": 0.0}, 3.0, size).astype(float).mean(axis=2)
+    assert np.abs(default - bare).max() <= 1, "no script line by default"

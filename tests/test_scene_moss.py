@@ -155,3 +155,23 @@ def test_city_blocks_leave_the_heart_open_and_are_seeded():
     a, b, count = mod.buildings_in_view(blocks, (10.0, 9.0, 14.0))
     dist = [(x - 10.0) ** 2 + (z - 14.0) ** 2 for x, z, *_ in a[:count]]
     assert dist == sorted(dist, reverse=True), "far to near"
+
+
+def test_the_towers_round_the_moss_are_dark_glass(gl, tmp_path):
+    """Round 2: the buildings were grey boxes dotted with square windows (placeholder
+    geometry). They are near-black liquid glass now, lit only along their edges and by the
+    moss they mirror, so the pulse on the street carries the frame: their faces are much
+    darker than the moss, and no window lights them."""
+    source = ("from visuals import Show, Cue\n"
+              "city = Show('city', [Cue('moss', 0, 20, params={'buildings': True})], duration=20)\n"
+              "bare = Show('bare', [Cue('moss', 0, 20, params={'buildings': False})], duration=20)\n")
+    project = make_project(tmp_path, {"scenes/c.py": source})
+    city, = render_times(gl, "city", [3.0], folder=project, size=(320, 180))
+    bare, = render_times(gl, "bare", [3.0], folder=project, size=(320, 180))
+    lum_city, lum_bare = city.astype(float).mean(axis=2), bare.astype(float).mean(axis=2)
+    tower = (np.abs(lum_city - lum_bare) > 4)[:90]
+    faces = lum_city[:90][tower]
+    assert np.median(faces) < 0.4 * lum_bare[:90][tower].mean(), np.median(faces)
+    # the warm lights of windows are gone: nowhere on the towers is red the strongest channel
+    warm = city[:90][tower].astype(float)
+    assert ((warm[:, 0] > warm[:, 1]) & (warm[:, 0] > 30)).sum() == 0

@@ -14,7 +14,7 @@ import pytest
 
 SIZE = (160, 90)
 HORIZON_ROW = round((0.5 + 0.24) * SIZE[1])      # HORIZON_Y = -0.24 in resonance.glsl
-CITY_TOP_ROW = round((0.5 + 0.24 - 0.17) * SIZE[1])  # above the tallest spire
+CITY_TOP_ROW = round((0.5 + 0.24 - 0.24) * SIZE[1])  # above the tallest spire (CITY_TOP)
 
 
 class Player:
@@ -238,3 +238,55 @@ def test_joy_and_despair_wind_round_each_other_as_a_double_helix(player):
     cold = (lift[..., 2] > lift[..., 0] + 4) & lit
     assert warm.sum() > 5 and cold.sum() > 5, (warm.sum(), cold.sum())
     assert (lum > -1).all(), "it only adds light"
+
+
+def _skyline(player):
+    """Height above the horizon (frame units) of the city's silhouette in each column."""
+    cover = player.pass_pixels("city")[..., 0].astype(np.float64) / 255.0
+    rows = cover.shape[0]
+    top = np.zeros(cover.shape[1])
+    for x in range(cover.shape[1]):
+        solid = np.nonzero(cover[:, x] > 0.5)[0]
+        top[x] = solid.max() + 1 if solid.size else 0
+    return -0.004 + top / rows * (0.24 + 0.004)        # CITY_BOTTOM .. CITY_TOP
+
+
+def test_the_far_city_is_a_skyline_not_a_row_of_posts(player):
+    """Round 2: the far city read as a row of evenly spaced rounded posts. Its towers now
+    differ in height (some rise far above the rest) and in width (broad slabs among
+    needles), so the silhouette's steps are uneven."""
+    player.at(1.0)
+    top = _skyline(player)
+    assert top.max() > 0.16, top.max()
+    assert np.percentile(top, 90) > 2.0 * np.percentile(top, 25), np.percentile(top, [25, 90])
+    # The widths of the towers standing above the low blocks: uneven, some broad.
+    tall = top > 0.06
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], tall.astype(int), [0]])))
+    widths = edges[1::2] - edges[0::2]
+    assert widths.size >= 6, widths
+    assert widths.max() >= 4 and widths.std() > 0.4 * widths.mean(), widths
+
+
+def test_the_helix_casts_light_on_the_towers_and_the_water(player):
+    """Round 2: the helix was two thin ribbons pasted on, casting no light. Beside its
+    strands (not on them) the towers' glass and the water brighten when it shines."""
+    dark = player.at(3.0, helix=0.0, memory=0.0).mean(axis=2)
+    lit = player.at(3.0, helix=1.0, memory=0.0).mean(axis=2)
+    beside = [c for c in range(SIZE[0]) if 0.13 < abs((c + 0.5 - SIZE[0] / 2) / SIZE[1]) < 0.2]
+    city = slice(CITY_TOP_ROW, HORIZON_ROW)
+    water = slice(HORIZON_ROW + 3, SIZE[1])
+    assert lit[city, beside].mean() > dark[city, beside].mean() + 2.0
+    assert lit[water, beside].mean() > dark[water, beside].mean() + 1.0
+
+
+@pytest.mark.parametrize("t", [4.0, 9.0])
+def test_the_faces_are_lit_not_holes(player, t):
+    """Round 2: the faces read as soft dark holes, like dirt on the lens. A face surfaces
+    from the aurora's light: its brow, cheekbones and jaw add more light to the sky than
+    its eyes and mouth take away."""
+    plain = player.at(t, memory=0.0, flicker=0.0).mean(axis=2)[:HORIZON_ROW]
+    faces = player.at(t, memory=1.0, flicker=0.0).mean(axis=2)[:HORIZON_ROW]
+    diff = faces - plain
+    gained, lost = np.clip(diff, 0, None).sum(), np.clip(-diff, 0, None).sum()
+    assert gained > 1.5 * lost, (gained, lost)
+    assert np.percentile(diff, 99.5) > 110, np.percentile(diff, 99.5)   # (was about 75)

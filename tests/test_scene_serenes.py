@@ -477,3 +477,45 @@ def test_their_voices_are_silk_in_the_air_and_silent_at_zero(player):
     # the bands span the stage, left to right
     cols = np.nonzero((lift > 20).any(axis=0))[0]
     assert cols.min() < 0.15 * SIZE[0] and cols.max() > 0.85 * SIZE[0]
+
+
+def test_the_seated_woman_has_a_lap(gl):
+    """Round 2: the woman was a cone in front of a bench; she did not really sit. Seated, her
+    gown is drawn over her knees: at the lap the silhouette is far wider than the cloth
+    falling from the knees to the floor (measured between the bench's legs)."""
+    size = (320, 180)
+    p = Player(gl, size)
+    try:
+        cov = p.silhouettes(2.0, count=1, seated=1.0, sway=0.0, tremor=0.0)
+        seed = p.renderer.seed
+    finally:
+        p.release()
+    mod, _ = _module()
+    a, _ = mod.figure_poses(2.0, seed, _defaults(count=1, seated=1.0, sway=0.0, tremor=0.0))
+    x, height = float(a[0][0]), float(a[0][1])
+
+    def width(py):
+        col, row = _to_px(mod, x, py * height, size)
+        half = abs(_to_px(mod, x + 0.15 * height, 0.0, size)[0] - col)
+        span = cov[int(round(row)), int(col - half):int(col + half) + 1]
+        return (span > 0.5).sum()
+
+    lap, below = width(0.255), width(0.12)
+    assert lap > 1.3 * below, (lap, below)
+
+
+def test_the_silk_is_not_striped_like_film(gl):
+    """Round 2: the silk was evenly striped across its length, like film strip or measuring
+    tape. Its sheen now glides in soft folds: along the stage its light changes gently from
+    column to column, without a comb of sharp, even stripes."""
+    size = (320, 180)
+    p = Player(gl, size)
+    try:
+        silent = p.at(3.0, voices=0.0).mean(axis=2)
+        singing = p.at(3.0, voices=0.9).mean(axis=2)
+    finally:
+        p.release()
+    lift = np.clip(singing - silent, 0.0, None)
+    along = lift.sum(axis=0)                  # the silk's light in each column
+    rough = np.abs(np.diff(along)).mean() / along.mean()
+    assert rough < 0.06, rough          # (0.11 with the even stripes)

@@ -190,3 +190,33 @@ def test_the_glass_holds_memories_of_other_movements(gl, tmp_path):
     lift = (shown - gone).mean(axis=2)
     assert (lift > 12).sum() > 40, "some tower shows a memory"
     assert (lift < -2).sum() == 0, "memories only add light"
+
+
+def test_the_cracks_start_at_impacts_and_spread(gl, tmp_path):
+    """Round 2: the fracture drew an even cell wireframe over every surface at once. The
+    cracks start at a point of impact on each tower and spread from it: early, they light a
+    small share of the towers' glass, few and bright (the impact stars); later, more."""
+    t = 2.0
+    whole = _frame(gl, tmp_path, "whole", {"fracture": 0.0, "shards": 0}, t).mean(axis=2)
+    early = _frame(gl, tmp_path, "early", {"fracture": 0.05, "shards": 0}, t).mean(axis=2)
+    later = _frame(gl, tmp_path, "later", {"fracture": 0.2, "shards": 0}, t).mean(axis=2)
+    lit_early = (early - whole > 30).mean()
+    lit_later = (later - whole > 30).mean()
+    assert 0.0005 < lit_early < 0.03, lit_early
+    assert lit_later > 1.5 * lit_early, (lit_early, lit_later)
+
+
+def test_a_ripple_bends_the_glass_rather_than_painting_rings(gl, tmp_path):
+    """Round 2: the ripples were flat bright bullseye decals. A ripple bends what the glass
+    reflects and lets through: round the touch the picture moves both ways (some pixels
+    brighter, some darker) rather than only brightening in rings."""
+    t0 = 1.0
+    x, y, _ = find_point(1.0, t0)
+    src = show_source("touched", [(t0, x, y, 1.0)]) + show_source("untouched", []).split("\n", 1)[1]
+    project = make_project(tmp_path, {"scenes/t.py": src})
+    a = render_times(gl, "touched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    b = render_times(gl, "untouched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    d = window((a - b)[..., None], x, y, 14)
+    moved = np.abs(d).mean()
+    assert moved > 1.0, moved
+    assert d.mean() < 0.65 * moved, (d.mean(), moved)     # (0.98 with the bright rings)

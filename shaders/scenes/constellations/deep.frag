@@ -48,8 +48,8 @@ void main() {
     vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
     float px = u_resolution.y / 1080.0;
     vec4 sky = texture(u_sky, uv);
-    vec3 col = sky.rgb;
-    col += background_stars(p, sky.a * 0.75, px);
+    vec3 col = sky.rgb * 0.6;                 // (a deeper night: the glyph carries the frame)
+    col += 0.5 * background_stars(p, sky.a * 0.4, px);   // sparse and faint: a deep sky, not static
     // stored as sqrt in 8 bits (dithered), decoded by squaring: fine steps in the darks
     frag_colour = vec4(dither8(sqrt(max(col, 0.0)), gl_FragCoord.xy, 0), 1.0);
 }

@@ -55,8 +55,8 @@ void main() {
     v_along = corner.x * drawn;
     v_len = drawn;
     // light per unit length, conserved across resolutions like the stars' flux
-    float shimmer = 1.0 + 0.8 * u_hold * (0.5 * (a.flux + b.flux) / 150.0 - 0.5);
-    float intensity = 0.26 * px * show * shimmer;
+    float shimmer = 1.0 + 0.8 * u_hold * (0.5 * (a.flux + b.flux) / 230.0 - 0.5);
+    float intensity = 0.5 * px * show * shimmer;      // (the lines draw the constellation)
     v_colour = mix(a.colour, b.colour, 0.5) * intensity;
     v_k = 0.5 / vec2(core_s * core_s, glow_s * glow_s);
     v_peak = vec2(1.0 / (2.5066 * core_s), (2.5 * u_line_glow) / (2.5066 * glow_s));

@@ -93,10 +93,13 @@ Star star_state(int id) {
     s.kind = kind;
     s.order = tgt.z;
 
-    // field look: many faint stars, a few bright; warm and cool temperatures
+    // field look: a deep sky -- most stars at the edge of seeing, a few bright ones that
+    // twinkle (a field of even stars reads as TV static); warm and cool temperatures
     float d2 = depth * depth;
     float bright = d2 * d2;
-    float field_flux = (0.5 + 30.0 * bright * d2 * d2) * u_field_gain;
+    float b8 = bright * bright;
+    float b32 = b8 * b8; b32 *= b32;                 // depth^32: one star in thirty stands out
+    float field_flux = (0.16 + 1.6 * bright * d2 + 80.0 * b32 * b32) * u_field_gain;
     // stars gather in loose clusters and leave dark voids, like a real sky
     float cluster = snoise(field * 1.9 + vec2(float(u_seed % 101) * 0.37, 3.1));
     field_flux *= mix(0.25, 1.35, smoothstep(-0.45, 0.55, cluster));
@@ -123,7 +126,7 @@ Star star_state(int id) {
     float flight = 4.0 * e * (1.0 - e);
     float flux;
     if (kind > 1.5) {
-        flux = mix(field_flux, 150.0, e * e * e);
+        flux = mix(field_flux, 230.0, e * e * e);
     } else if (kind > 0.5) {
         flux = mix(field_flux, 4.5 * u_dust_gain, e);
     } else {
@@ -133,7 +136,7 @@ Star star_state(int id) {
     // twinkle: two incommensurate sines per star, mean 1
     float w1 = mix(1.3, 4.2, h2.x);
     float tw = 0.6 * sin(u_now.w * w1 + 6.2831 * h.x) + 0.4 * sin(u_now.w * w1 * 2.71 + 6.2831 * h2.z);
-    flux *= 1.0 + u_twinkle * 0.75 * tw * mix(1.0, 0.55, e);
+    flux *= 1.0 + u_twinkle * mix(0.5, 0.95, bright) * tw * mix(1.0, 0.55, e);
     // shimmer: light running along the strokes in writing order while the glyph is held
     float wave = 0.5 + 0.5 * cos(6.2831 * (tgt.z * 1.6 - u_shimmer));
     wave = wave * wave; wave = wave * wave; wave = wave * wave;

@@ -1,7 +1,8 @@
 #version 330 core
-// Moss, pass "city": a building's face (buildings.vert): dark stone lit from below by the
-// moss and its heartbeat, a sparse grid of windows awake (averaged where smaller than a
-// pixel), a breath of moss on the roof's edge; in the same night fog as the streets.
+// Moss, pass "city": a face of a dark liquid-glass tower (buildings.vert): near-black glass
+// that mirrors the glowing street at its foot in slow wavers, its corners and roof rim
+// catching the moss light and flashing with the heartbeat; no windows, so the pulse on the
+// street carries the frame. In the same night fog as the streets.
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/colour.glsl"
@@ -28,29 +29,26 @@ void main() {
     float fp = v_dist * 2.0 * u_cam_tan / u_resolution.y;       // world units per pixel
     vec3 n = v_normal;
     float wall = 1.0 - abs(n.y);
-    // the pulse reaching the building's foot (the streets around it)
-    float pulse = v_pulse;
-    vec3 col = vec3(0.006, 0.007, 0.011);
-    col += moss * (0.015 + 0.25 * u_rest + 0.35 * pulse) * exp(-v_local.y / 1.3) * wall;
-    // windows
-    vec2 f = vec2((abs(n.x) > 0.5) ? v_local.z : v_local.x, v_local.y);
-    vec2 g = f / vec2(0.55, 0.75);
-    ivec2 wc = ivec2(floor(g));
-    uint k = pcg(uint(wc.x * 7919 + wc.y * 104729 + int(v_box.w * 9973.0) + int(n.x * 3.0 + n.z * 5.0) * 31));
-    vec3 wh = vec3(uvec3(k, k >> 10u, k >> 20u) & 1023u) * (1.0 / 1023.0);
-    vec2 wf = abs(fract(g) - 0.5);
-    float win = step(0.88, wh.x) * step(wf.x, 0.2) * step(wf.y, 0.16) * step(0.8, v_local.y);
-    win = mix(win, 0.12 * 0.128, smoothstep(0.1, 0.3, fp));
-    vec3 warm = mix(vec3(1.0, 0.62, 0.3), vec3(0.45, 0.85, 1.0), step(0.7, wh.y));
-    col += warm * win * 0.06 * (0.5 + wh.z) * wall * min(u_glow, 1.0);   // (the city sleeps with the moss)
-    // the roof's edge
+    float pulse = v_pulse;                 // the pulse reaching the tower's foot
+    vec3 col = vec3(0.0004, 0.0006, 0.0012); // near-black glass
+    // The glass mirrors the glowing street at its foot: light that climbs the wall and
+    // fades, bent into slow liquid wavers (the towers are liquid glass, not stone).
+    float across = (abs(n.x) > 0.5) ? v_local.z : v_local.x;
+    float y = v_local.y;
+    float waver = 0.5 + 0.5 * sin(1.7 * across + 0.45 * y + 1.3 * sin(0.8 * y - 1.1 * across + 6.0 * v_box.w));
+    col += moss * (0.003 + 0.05 * u_rest + 0.2 * pulse) * exp(-y / 1.2) * waver * waver * wall;
+    // Bright edges: the corners and the roof's rim catch the moss light and flash with the pulse.
+    float half_across = (abs(n.x) > 0.5) ? v_box.z : v_box.x;
+    float corner = exp(-max(half_across - abs(across), 0.0) / (0.06 + 1.2 * fp));
     vec2 room = vec2(v_box.x - abs(v_local.x), v_box.z - abs(v_local.z));
-    float edge = 1.0 - smoothstep(0.0, 0.15 + fp, min(room.x, room.y));
-    col += max(n.y, 0.0) * edge * moss * 0.03;
+    float rim = exp(-max(v_box.y - y, 0.0) / (0.06 + 1.2 * fp)) * wall
+              + max(n.y, 0.0) * exp(-min(room.x, room.y) / (0.08 + 1.2 * fp));
+    float catchlight = (corner * wall * (0.25 + 0.75 * exp(-y / 5.0)) + 0.5 * rim);
+    col += catchlight * moss * (0.02 + 0.05 * u_rest + 0.4 * pulse);
     // the streets' night fog (as moss.frag)
     vec3 horizon = moss * 0.025 * (0.5 + u_rest) + vec3(0.006, 0.006, 0.016);
-    col = mix(col, horizon, 1.0 - exp(-pow(v_dist / 90.0, 2.0)));
+    col = mix(col, horizon, 0.6 * (1.0 - exp(-pow(v_dist / 90.0, 2.0))));   // (glass stays darker than the fog)
     col = 1.0 - exp(-col * 1.25);
-    col = sqrt(col);                         // (dark walls: gamma 2 is close enough to sRGB)
+    col = sqrt(col);                         // (dark glass: gamma 2 is close enough to sRGB)
     frag_colour = vec4(dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
 }

@@ -40,7 +40,7 @@ vec4 faces(vec2 p) {
             float rim;
             float r0 = face_relief(q, g.x, rim);
             float fade = smoothstep(0.8, 0.55, sqrt(dot(q, q)));
-            glow += f.w * fade * (rim + 0.35 * max(r0, 0.0));
+            glow += f.w * fade * (0.5 * rim + 1.6 * max(r0, 0.0));
             // Density follows the relief; the face's own haze is brightest on its ridges,
             // absent in its hollows.
             acc.x += f.w * r0 * fade;
@@ -110,8 +110,9 @@ void main() {
         col *= inv_n * 8.0 * u_intensity * (1.0 + 0.3 * u_hum.x);
         // The faces thin and thicken the light, and glow along their hollows' rims in the
         // curtains' own colours: spectral masks, their eyes and screaming mouths dark.
-        col *= max(1.0 + fc.x, 0.38);     // (the hollows dim, never to a hole)
-        col += g_face_glow * 0.09 * mix(c_high, c_fringe, 0.15) * max(1.0 + fc.x, 0.0)
+        col *= max(1.0 + fc.x, 0.2);      // (the eyes and the screaming mouth dark in a lit face)
+        col += g_face_glow * 0.16 * mix(mix(c_low, c_high, 0.6), vec3(0.9, 0.85, 1.0), 0.25)
+             * max(1.0 + fc.x, 0.0)
              * smoothstep(0.0, 0.1, d.y);
     }
     // alpha: the faces' density factor, which the water's reflection divides out.

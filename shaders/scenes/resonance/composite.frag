@@ -54,6 +54,16 @@ vec3 sky_light(float u) {
     return sl.rgb / sl.a;
 }
 
+// The helix's own light (beat 4): a soft glow round its column, gold low and violet high,
+// at q = (x, height above the horizon); it lights the aurora, the glass of the towers near
+// it and, through the reflection, the water. Nothing while helix is 0.
+vec3 helix_light(vec2 q) {
+    float across = exp(-q.x * q.x * 45.0);
+    float along = smoothstep(-0.02, 0.06, q.y) * exp(-max(q.y - 0.2, 0.0) * 2.5);
+    vec3 c = mix(vec3(1.0, 0.62, 0.25), vec3(0.45, 0.3, 1.0), smoothstep(0.0, 0.5, q.y));
+    return u_helix * 0.09 * across * along * c;
+}
+
 vec2 uv_of(vec2 p) {
     return vec2(p.x * u_resolution.y / u_resolution.x + 0.5, p.y + 0.5);
 }
@@ -71,9 +81,11 @@ void main() {
         float ext = smoothstep(0.0, 0.15, dy);                    // extinction near the horizon
         col += stars() * u_stars * ext;
         col += texture(u_aurora, uv).rgb * mix(0.6, 1.0, ext);
+        vec3 hl = helix_light(vec2(p.x, dy));
+        col += hl;
         // The city only near the horizon.
         if (dy < CITY_TOP) {
-            vec4 c = city(vec2(p.x, dy), sky_light(uv.x), 1.0);
+            vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)), 1.0);
             col = mix(col, c.rgb, c.a);
         }
     } else {
@@ -90,9 +102,10 @@ void main() {
         vec2 q = vec2(p.x + rip * 0.01 * fade, HORIZON_Y - dy * (1.0 + 0.25 * rip * fade));
         // The faces live in the sky only: their density change is divided out here.
         vec4 a = texture(u_aurora, uv_of(q));
-        vec3 refl = sky_base(q.y - HORIZON_Y) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - HORIZON_Y);
+        vec3 refl = sky_base(q.y - HORIZON_Y) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - HORIZON_Y)
+                  + 1.5 * helix_light(vec2(q.x, q.y - HORIZON_Y));
         if (q.y - HORIZON_Y < CITY_TOP) {
-            vec4 c = city(vec2(q.x, q.y - HORIZON_Y), sky_light(uv_of(q).x), 1.6);
+            vec4 c = city(vec2(q.x, q.y - HORIZON_Y), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6);
             refl = mix(refl, c.rgb, c.a);
         }
         float fres = mix(0.85, 0.45, smoothstep(0.0, 0.3, -dy));

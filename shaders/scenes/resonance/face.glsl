@@ -42,5 +42,5 @@ float face_relief(vec2 q, float mouth, out float rim) {
     rim = exp(-pow((hollow - 0.02) / 0.04, 2.0)) * (0.6 + 0.4 * mouth);
     // A faint overall swelling of the head, so the face reads as a presence.
     float head = smoothstep(0.15, -0.25, face_ellipse(q - vec2(0.0, 0.0), vec2(0.34, 0.52)));
-    return 0.6 * ridge_fill + 0.3 * head - 1.5 * hollow_fill;
+    return 0.8 * ridge_fill + 0.35 * head - 1.9 * hollow_fill;
 }

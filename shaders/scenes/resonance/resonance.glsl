@@ -12,7 +12,7 @@ const float CAM_COS = 0.940887;    // cos and sin of the camera's pitch above th
 const float CAM_SIN = 0.338738;    // tan(pitch) = 0.36 = -HORIZON_Y * CAM_K
 const float HORIZON_Y = -0.24;     // screen height of the horizon (centered_uv units)
 const float CITY_BOTTOM = -0.004;  // the baked city strip, in height above the horizon:
-const float CITY_TOP = 0.17;       // above every tower and spire (towers reach 0.125 + 0.03)
+const float CITY_TOP = 0.24;       // above every tower and spire (towers reach 0.2 + 0.04)
 const float STAR_RANGE = 1.5;     // brightest star pixel the baked star field holds
 
 vec3 camera_ray(vec2 p) {

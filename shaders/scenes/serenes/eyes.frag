@@ -83,11 +83,14 @@ void main() {
             vec3 L = u_cpos[k].xyz - E;
             ec += hl * u_cpos[k].w / dot(L, L) * light_colour() * 9.0;
         }
+        // Mercury is a grey mirror: what it shows is desaturated toward silver (the candles
+        // and the city's colours would tint it like a rainbow bead otherwise).
+        ec = mix(vec3(dot(ec, vec3(0.3, 0.59, 0.11))) * vec3(0.92, 0.95, 1.0), ec, 0.15);
         ec *= fres;
         // The glow of the mercury itself, as a chrome ball shows it: a bright silver sky
         // above a sharp horizon, the dark room below, so even a few pixels read as a
         // mirror-bright orb rather than a dot of light.
-        vec3 silver = vec3(0.78, 0.86, 1.0);
+        vec3 silver = vec3(0.86, 0.9, 0.97);
         float sky = smoothstep(-0.08, 0.12, r.y) * (0.45 + 0.55 * clamp(r.y, 0.0, 1.0));
         ec += u_eyes * silver * (0.05 + 2.2 * sky);
         ec *= 0.55 + 0.45 * smoothstep(1.0, 0.55, dist);        // the rim darkens into the face

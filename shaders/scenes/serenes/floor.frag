@@ -52,7 +52,7 @@ void main() {
         vec3 refl = light_surface(Wp, wall_normal(surf_w.gb - 0.5), wall_colour() * surf_w.r * 1.25,
                                   texture(u_shadow, uvw).rgb, lightc, shade);
         vec3 haze = texture(u_haze, uvw).rgb;
-        refl += u_backdrop * haze * haze;
+        refl += 0.6 * u_backdrop * haze * haze;     // (the boards mirror the far glow dimly)
         vec3 Fp = P + r * (-P.z / r.z);
         vec4 fr = texture(u_figures, screen_uv(plane_to_screen(Fp.xy, 0.0)));
         if (P.z < 0.0) {

@@ -130,11 +130,15 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     float side = (s == 0) ? -1.0 : 1.0;
     vec2 sh, el, wr, pm, tip;
     arm_joints(i, s, sh, el, wr, pm, tip);
-    float upper = sd_taper(p, sh, el, 0.016, 0.013);
-    // a bell sleeve: the forearm's cloth widens toward the wrist, where the hand emerges
-    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.013, 0.024 - 0.006 * seated);
+    float upper = sd_taper(p, sh, el, 0.021, 0.016);
+    // a bell sleeve: the forearm's cloth widens toward the wrist, where the hand emerges,
+    // and its loose silk hangs below the forearm in a soft drape (no twig arms)
+    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.016, 0.033 - 0.008 * seated);
+    vec2 hang = mix(el, wr, 0.62);
+    float drape = sd_taper(p, hang, hang + vec2(0.01 * side, -0.045 + 0.015 * seated), 0.022, 0.008);
     float hand = sd_taper(p, wr, pm, 0.0052, 0.0068);
-    float d = smin_poly(upper, fore, 0.01);
+    float d = smin_poly(upper, fore, 0.012);
+    d = smin_poly(d, drape, 0.02);
     d = smin_poly(d, hand, 0.004);
 #ifdef SERENES_COARSE
     // (the shadow's half-resolution field: the fingers as one)
@@ -187,22 +191,33 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     q.x -= b.z * low * 0.05;
     float fold = sin(q.y * 46.0 - t * 1.7 + variant * 6.0) * 0.55
                + sin(q.y * 23.0 + t * 1.1 + variant * 3.0) * 0.45;
-    float waist = 0.030 + 0.062 * seated;
-    float flare = (0.070 + 0.012 * variant) * (1.0 - 0.45 * seated);
-    float r_robe = waist + flare * (0.35 * (1.0 - hy) + 0.65 * low) + 0.0045 * low * fold * detail;
+    float waist = 0.030 + 0.062 * seated;     // (seated: see the lap below)
+    float flare = (0.092 + 0.014 * variant) * (1.0 - 0.45 * seated);
+    // a bell: close at the waist, a soft swell at the hips, the skirt pooling at the floor
+    float hips = 0.014 * exp(-pow((hy - 0.62) / 0.14, 2.0)) * (1.0 - seated);
+    float pool = low * low;
+    float r_robe = waist + hips + flare * (0.2 * (1.0 - hy) + 0.45 * low + 0.35 * pool)
+                 + 0.0045 * low * fold * detail;
+    // seated, the gown below the lap falls straight from the knees, narrower than the lap
+    r_robe = mix(r_robe, 0.066 + 0.03 * pool + 0.003 * fold * detail, seated);
     float robe = length(vec2(q.x, q.y - clamp(q.y, 0.0, top))) - r_robe;
     robe = max(robe, -p.y);
     // Seated: a low bench beneath her, its ends showing either side of the gown.
     float bench = sd_box2(p - vec2(0.0, 0.215), vec2(0.20, 0.018));
     bench = min(bench, sd_box2(vec2(abs(p.x) - 0.17, p.y - 0.1), vec2(0.012, 0.1)));
     bench += (1.0 - seated) * 10.0;
+    // Seated, her knees: the gown drawn over them, a broad rounded lap wider than her waist,
+    // the cloth falling from them to the floor.
+    vec2 kn = vec2(abs(p.x) - 0.062, p.y - 0.25);
+    float knees = sd_ellipse_approx(kn, vec2(0.07, 0.038)) + (1.0 - seated) * 10.0;
 
     // The upper body (sunk by `drop` when seated): a narrow waist, sloping shoulders.
     vec2 u = p + vec2(0.0, drop);
-    float torso = sd_taper(u, vec2(0.0, 0.50), vec2(0.0, SHOULDER_Y - 0.02), 0.028, 0.040);
-    float shoulders = sd_taper(u, vec2(-0.05, SHOULDER_Y - 0.006), vec2(0.05, SHOULDER_Y - 0.006),
-                               0.019, 0.019);
+    float torso = sd_taper(u, vec2(0.0, 0.50), vec2(0.0, SHOULDER_Y - 0.025), 0.03, 0.045);
+    float shoulders = sd_taper(u, vec2(-0.056, SHOULDER_Y - 0.01), vec2(0.056, SHOULDER_Y - 0.01),
+                               0.022, 0.022);
     float d = smin_poly(robe, torso, 0.04);
+    d = smin_poly(d, knees, 0.03);
     d = smin_poly(d, shoulders, 0.035);
     // The long neck and the egg-shaped head under a cowl that falls to the shoulders,
     // tilted about the top of the neck.

@@ -1,8 +1,10 @@
 #version 330 core
 // Serenes, pass "voices": the silk of a voice (voices.vert), added over the finished frame.
 // Silk is anisotropic: a sheen runs along the threads, brightest where the band turns its
-// face to the candle and dark where it turns edge-on; fine bright lines along it are its
-// frequency (the harmonic's own stripes, standing still while the band swells).
+// face to the candle and dark where it turns edge-on; soft folds run slantwise through the
+// band and a gloss glides along it, so the sheen changes from place to place and moment to
+// moment (even bright stripes read as a film strip); the harmonic (the voice's frequency)
+// is a faint travelling shimmer in the gloss.
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/dither.glsl"
@@ -20,10 +22,17 @@ void main() {
     float edge = 1.0 - smoothstep(0.55, 1.0, a);                       // soft hems
     float sheen = pow(abs(v_face), 3.0) * (0.55 + 0.45 * cos(v_across * 2.4));
     float threads = 0.5 + 0.5 * cos(v_across * 18.0 + v_voice);
-    float tone = 0.5 + 0.5 * cos(TAU * v_voice * 1.7 * v_along);       // the frequency
-    tone = pow(tone, 8.0);
+    // folds, slantwise and of two sizes, drifting; their product is a gloss that comes and goes
+    float fold = 0.5 + 0.5 * sin(3.1 * v_along + 1.7 * v_across
+                                 + 1.3 * sin(1.3 * v_along - 0.7 * u_time + v_voice));
+    float fold2 = 0.5 + 0.5 * sin(5.3 * v_along - 2.9 * v_across + 0.5 * u_time + 2.0 * v_voice);
+    float gloss = fold * (0.35 + 0.65 * fold2);
+    gloss *= gloss;
+    float tone = 0.5 + 0.5 * cos(TAU * (0.6 * v_voice * v_along - 0.4 * u_time));   // the frequency
+    float hem = exp(-(1.0 - a) * 14.0);
     vec3 silk = mix(vec3(0.80, 0.72, 1.00), vec3(1.0, 0.86, 0.62), 0.5 + 0.5 * sin(0.7 * v_voice));
-    vec3 col = silk * (0.04 + 0.42 * sheen + 0.10 * threads * sheen + 0.3 * tone * (0.3 + sheen));
+    vec3 col = silk * (0.03 + sheen * (0.18 + 0.75 * gloss) + 0.08 * threads * sheen
+                       + 0.1 * tone * sheen + 0.25 * hem * sheen);
     col *= edge * u_voices;
     col = dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame);
     frag_colour = vec4(col, 1.0);

@@ -19,7 +19,8 @@ float taper(vec2 p, vec2 a, vec2 b, float ra, float rb) {
 
 // A veiled figure standing in candlelight (its shadow looming behind), two bright eyes.
 vec3 figure_tile(vec2 p) {
-    vec3 col = vec3(1.0, 0.55, 0.22) * 0.5 * exp(-length(p - vec2(0.12, -0.45)) * 2.2);
+    vec3 col = vec3(1.0, 0.55, 0.22) * (0.08 + 0.6 * exp(-length(p - vec2(0.12, -0.45)) * 2.2));
+    col *= (p.y < -0.36) ? 0.55 : 1.0;                                    // the floor
     float shadow = taper(p * vec2(0.62, 0.62) - vec2(-0.06, 0.05), vec2(0.0, -0.35), vec2(0.0, 0.25), 0.13, 0.05);
     col *= 0.45 + 0.55 * smoothstep(-0.02, 0.06, shadow);
     float body = taper(p, vec2(0.0, -0.5), vec2(0.0, 0.05), 0.17, 0.05);
@@ -48,8 +49,16 @@ vec3 glyph_tile(vec2 p) {
         prev = q;
     }
     d = min(d, abs(length(p - vec2(0.1, 0.15)) - 0.09));
-    vec3 col = ink * (smoothstep(0.02, 0.006, d) * 0.9 + exp(-d * 25.0) * 0.3);
-    col += vec3(1.0, 0.95, 0.85) * stars * 1.5;
+    // (a constellation: fine faint lines between bright stars, not a neon doodle)
+    vec3 col = ink * (smoothstep(0.007, 0.002, d) * 0.35 + exp(-d * 60.0) * 0.1);
+    // the night it is written on: deep blue, a faint milky band across it
+    col += mix(vec3(0.02, 0.03, 0.09), vec3(0.1, 0.08, 0.18), exp(-pow((p.y - 0.4 * p.x) * 4.0, 2.0)));
+    col += vec3(1.0, 0.95, 0.85) * stars * 1.8;
+    for (int i = 0; i < 7; ++i) {                      // their soft halos
+        vec2 h = hash2i(ivec2(i, 41));
+        vec2 q = (floor(h * 4.0) + 0.5) / 4.0 * 0.8 - 0.4 + (h - 0.5) * 0.05;
+        col += vec3(1.0, 0.9, 0.75) * 0.25 * exp(-length(p - q) * 30.0);
+    }
     // a dusting of far stars
     vec2 c = floor(p * 40.0);
     float s = hashi(ivec2(c) + 500);
@@ -57,21 +66,42 @@ vec3 glyph_tile(vec2 p) {
     return col;
 }
 
-// The moss's heartbeat: rings of green light running out over the clumps.
+// The moss's heartbeat, as a picture: a street seen in perspective, its moss lit by a ring
+// of the pulse running out from a crossing, dark towers against a dim sky at the horizon.
 vec3 moss_tile(vec2 p) {
-    float r = length(p * vec2(1.0, 1.6) + vec2(0.0, 0.25));
-    float rings = exp(-pow(fract(r * 3.2) - 0.5, 2.0) * 60.0) * exp(-r * 1.4);
-    vec2 c = floor(p * 18.0);
+    const float HZ = 0.12;
+    vec3 col = vec3(0.015, 0.05, 0.06) * (1.0 - 1.4 * max(p.y - HZ, 0.0));   // the night sky
+    float below = HZ - p.y;
+    float z = 0.12 / max(below, 0.004);                    // depth on the street
+    vec2 w = vec2(p.x * z * 2.0, z);
+    float r = length(w - vec2(0.0, 0.9));
+    float rings = exp(-pow(fract(r * 1.1 - 0.15) - 0.5, 2.0) * 50.0) * exp(-r * 0.35);
+    vec2 c = floor(w * 5.0);
     float clump = hashi(ivec2(c) + 900);
-    float dots = smoothstep(0.45, 0.2, length(fract(p * 18.0) - 0.5)) * (0.3 + 0.7 * clump);
-    return vec3(0.14, 0.95, 0.7) * (rings * 1.2 + dots * 0.18 * (0.4 + rings));
+    float dots = smoothstep(0.5, 0.15, length(fract(w * 5.0) - 0.5)) * (0.4 + 0.6 * clump);
+    float street = smoothstep(0.35, 0.3, abs(w.x));       // the moss along the avenue
+    vec3 ground = vec3(0.14, 0.95, 0.7) * (0.05 + 0.9 * rings) * (0.35 + 0.65 * dots)
+                * (0.35 + 0.65 * street) * exp(-z * 0.12);
+    col = (below > 0.0) ? ground + vec3(0.02, 0.08, 0.07) * exp(-below * 14.0) : col;
+    // towers either side of the street, dark glass with a green edge of moss light
+    float cx = floor(p.x * 8.0);
+    float th = HZ + 0.08 + 0.3 * hashi(ivec2(int(cx), 77));
+    float inside_t = step(p.y, th) * step(below, 0.0) * step(0.12, abs(p.x));
+    float edge = exp(-abs(fract(p.x * 8.0) - 0.08) * 30.0);
+    col = mix(col, vec3(0.004, 0.012, 0.014) + vec3(0.1, 0.6, 0.45) * edge * 0.25, inside_t);
+    return col;
 }
 
 // A violet sun and an emerald moon in an inverted sky.
 vec3 sky_tile(vec2 p) {
     vec2 sp = p - vec2(-0.15, 0.08);
     float r = length(sp);
-    vec3 col = vec3(0.62, 0.3, 1.0) * (smoothstep(0.13, 0.11, r) * 1.4 + 0.5 * exp(-r * 7.0));
+    // the inverted sky: a pale lilac glow low, deepening to violet-black overhead, and a far
+    // skyline along the bottom
+    vec3 col = mix(vec3(0.32, 0.2, 0.42), vec3(0.03, 0.015, 0.07), smoothstep(-0.3, 0.45, p.y));
+    float sky_line = -0.3 + 0.07 * hashi(ivec2(int(floor(p.x * 14.0)), 5));
+    col *= step(sky_line, p.y) * 0.9 + 0.1;
+    col += vec3(0.62, 0.3, 1.0) * (smoothstep(0.13, 0.11, r) * 1.4 + 0.5 * exp(-r * 7.0));
     float ang = atan(sp.y, sp.x);
     col += vec3(0.55, 0.3, 1.0) * 0.25 * pow(abs(cos(ang * 6.0)), 8.0) * exp(-r * 4.0);
     vec2 mp = p - vec2(0.23, -0.12);

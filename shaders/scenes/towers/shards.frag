@@ -25,7 +25,10 @@ void main() {
     vec3 rr = reflect(rd, n);
     // the sky above, the moss's green glow below (a cheap read: shards are small and quick)
     vec3 refl = mix(env(rr), u_moss_lin * u_moss_glow * 0.08, smoothstep(0.0, -0.1, rr.y)) * 1.4;
-    vec3 through = env(rd) * u_tint_lin * 0.5;
+    // Through the piece: the sky bent by the glass, split a little by colour (a prism's
+    // fringe), so each shard shows a displaced, refracted world, not a grey film.
+    vec3 through = vec3(env(refract(rd, n, 0.62)).r, env(refract(rd, n, 0.66)).g,
+                        env(refract(rd, n, 0.70)).b) * u_tint_lin * 0.9;
 
     // The key light of the towers, and a warmer one from the moss below: glints.
     vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
@@ -38,10 +41,12 @@ void main() {
     float edge_px = min(min(px.x, px.y), px.z);
     float inside = clamp(edge_px, 0.0, 1.0);                 // antialiased silhouette
     float rim = exp(-edge_px * 0.7);
+    // the broken edge's thickness: a second, inner line of light a few pixels in
+    float bevel = exp(-abs(edge_px - 3.0) * 0.9) * 0.5;
 
     vec3 glass = mix(through, refl, fres) + glint * vec3(0.9, 0.95, 1.0) * v_look.z
-               + rim * (0.35 + 0.5 * glint) * vec3(0.8, 0.92, 1.0);
-    float a_glass = clamp(0.35 + 0.6 * fres + glint + 0.5 * rim, 0.0, 1.0);
+               + (rim + bevel) * (0.8 + 1.2 * glint + 0.6 * fres) * vec3(0.85, 0.94, 1.0);
+    float a_glass = clamp(0.45 + 0.6 * fres + glint + 0.7 * rim, 0.0, 1.0);
 
     // Dissolving: soft from the edges in, the mist's colour, thinning away.
     float soft = smoothstep(0.0, 0.33, min(min(v_bary.x, v_bary.y), v_bary.z));

@@ -188,22 +188,37 @@ bool tower(ivec2 cell, out vec3 c, out vec3 b) {
 }
 
 // The cracks spreading through a tower's glass before it breaks: light caught in the
-// fissures (0 none .. 1 a bright line), thickening as the break nears.  lp is local to the
-// tower, fp world units per pixel.
-float glass_cracks(vec3 lp, float start, float fp) {
+// fissures (0 none .. 1 a bright line).  They start at an impact point on the tower's face
+// (its own place, from its break moment) and spread from it: long cracks radiating out like
+// the spokes of a star, rings of broken cells close round the impact, and untouched glass
+// beyond the front that the spreading has not reached yet.  lp is local to the tower, y its
+// height above the street, h the whole tower's height, fp world units per pixel.
+float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
     float grow = smoothstep(start - CRACK_LEAD, start + 0.3 * BREAK_SPAN, u_fracture)
                * min(u_fracture * 12.0, 1.0);
-    vec2 uv = vec2(lp.x + lp.z, lp.y) * CRACK_SCALE;
-    vec3 k = textureLod(u_cracks, uv, 0.0).rgb;
-    // distance to the crack in world units (r is cell units x 2)
-    float d = k.r * 0.5 / (8.0 * CRACK_SCALE);
-    float w0 = 0.01 + 0.025 * grow;
-    float w = max(w0, fp);
+    vec2 q = vec2(lp.x + lp.z, y);
+    vec2 hit = vec2((fract(start * 91.7) - 0.5) * 1.2, h * (0.25 + 0.45 * fract(start * 37.3)));
+    vec2 d2 = q - hit;
+    float r = length(d2);
+    float front = grow * (2.5 + 0.8 * h);                     // how far the cracks have run
+    float reached = 1.0 - smoothstep(0.55 * front, front, r);
+    // the fine cells of broken glass, densest at the impact
+    vec3 k = textureLod(u_cracks, q * CRACK_SCALE * 1.7, 0.0).rgb;
+    float dc = k.r * 0.5 / (8.0 * CRACK_SCALE * 1.7);
+    // the spokes: angular distance to the nearest of SPOKES rays, bent by the mist's fbm
+    const float SPOKES = 11.0;
+    float a = atan(d2.y, d2.x) * (SPOKES / 6.2831853) + 0.35 * k.g + fract(start * 53.1) * 6.0;
+    float ds = abs(fract(a) - 0.5) * r * (6.2831853 / SPOKES);
+    float w_s = max(0.02 + 0.05 * grow * (1.0 - r / max(front, 1e-3)), 0.0);
+    float w_c = 0.012 + 0.02 * grow;
+    float ws = max(w_s, fp), wc = max(w_c, fp);
     // thinner than a pixel: a pixel-wide line as faint as the share of it the crack covers
-    float line = (1.0 - smoothstep(w * 0.5, w * 1.5, d)) * min(1.0, w0 / max(fp, 1e-5));
-    float glow = exp(-d * 9.0) * 0.25;
-    // pieces come loose one by one (by their hash) as the cracks grow
-    return (line + glow) * smoothstep(k.b, k.b + 0.2, grow * 1.2);
+    float spoke = (1.0 - smoothstep(ws * 0.5, ws * 1.5, ds)) * min(1.0, w_s / max(fp, 1e-5));
+    float cell = (1.0 - smoothstep(wc * 0.5, wc * 1.5, dc)) * min(1.0, w_c / max(fp, 1e-5))
+               * 0.7 * exp(-r / (min(0.1 * front, 1.2) + 0.2));
+    float star = exp(-r * 3.0) * 1.5;                          // the white point of impact
+    return (max(spoke, cell) + 0.2 * exp(-ds * 12.0) * reached) * reached * step(1e-3, grow)
+         + star * grow;
 }
 
 // The jagged break: how far below the shrunken box's top the glass is already gone at lp
@@ -225,15 +240,24 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t) {
     float m = smoothstep(0.05, 0.85, u_fracture);
     float z = max(dot(rd, u_cam_fwd), 0.2);
     vec2 sp = vec2(dot(rd, u_cam_right), dot(rd, u_cam_up)) / z;
+    // Two banks of mist at two depths: a far, dim, slow one and a near one of brighter,
+    // sharper wisps drifting faster (parallax), with dark gaps between them, so the mist has
+    // depth instead of lying on the frame like a grey veil.
     float a = textureLod(u_cracks, sp * 0.35 + vec2(0.021, 0.006) * u_time, 0.0).g;
-    float b = textureLod(u_cracks, sp * 0.9 + vec2(-0.034, 0.019) * u_time, 0.0).g;
-    float n = smoothstep(0.42, 0.9, 0.6 * a + 0.4 * b + 0.12 * m);
+    float b = textureLod(u_cracks, sp * 0.9 + vec2(-0.05, 0.028) * u_time, 0.0).g;
+    float far_n = smoothstep(0.35, 0.85, a + 0.1 * m);
+    float near_n = smoothstep(0.55, 0.8, 0.75 * b + 0.25 * a + 0.08 * m);
     float depth = 1.0 - exp(-t / 14.0);
     float low = exp(-max(rd.y, 0.0) * 2.5);
-    float amount = m * clamp(n * (0.3 + 0.7 * depth) * (0.5 + 0.5 * low), 0.0, 0.75);
-    // the city behind the mist sinks toward the dark; the wisps themselves glow
-    col *= 1.0 - 0.7 * m * (1.0 - n);
-    return mix(col, shatter_mist_colour() * (0.4 + 0.9 * n), amount);
+    float far_amt = m * clamp(far_n * (0.25 + 0.75 * depth) * (0.5 + 0.5 * low), 0.0, 0.6);
+    float near_amt = m * near_n * 0.7 * (0.4 + 0.6 * low);
+    // the city behind the mist sinks toward the dark; the wisps themselves glow, the near
+    // ones brighter and lit from above (the moon of the key light)
+    col *= 1.0 - 0.75 * m * (1.0 - far_n);
+    vec3 mc = shatter_mist_colour();
+    col = mix(col, mc * (0.3 + 0.6 * far_n), far_amt);
+    float lit = 0.8 + 0.6 * clamp(sp.y + 0.3, 0.0, 1.0);
+    return mix(col, mc * (0.7 + 0.8 * near_n) * lit, near_amt);
 }
 
 // Slab test of the ray ro + t w against box (c, b), t in units of |w|; inv = 1 / w (made
@@ -291,7 +315,7 @@ float ripple_slope(float r, float tau, float strength, float size, float fp) {
     float amp = strength * u_ripple_strength * fade * (packet + wake) * smoothstep(0.0, 0.1, r)
               / sqrt(0.6 + 0.5 * r);
     float resolved = smoothstep(1.5, 3.5, RIPPLE_WAVELENGTH / max(fp, 1e-6));
-    return 0.5 * amp * resolved * cos(k * (r - front));
+    return 1.1 * amp * resolved * cos(k * (r - front));
 }
 
 // The glass surface's normal at p (local lp) of the tower in `cell`: the box face normal,
@@ -349,7 +373,7 @@ vec3 glass_memory(vec3 lp, vec3 d1, vec3 b, ivec2 cell, float t) {
     vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
     float inside = step(0.0, u) * step(u, 1.0) * step(0.0, v) * step(v, 1.0);
     float surface = smoothstep(0.35, 0.85, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
-    return m * m * inside * surface * u_memories_glow * 2.5;
+    return m * (0.35 + 0.65 * m) * inside * surface * u_memories_glow * 2.2;   // (the dark of a picture kept)
 }
 
 // ------------------------------------------------------------------ glass
@@ -461,18 +485,21 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 900.0) * 4.0
                * smoothstep(0.03, 0.2, slope);
 
-    // a touch's ripple reads as water: its crests catch the sky as bright rings
-    float crest = smoothstep(0.03, 0.25, slope);
+    // a touch's ripple reads as water: the bent surface displaces what the glass reflects
+    // and lets through (the normal above), and only its steepest crests catch a little more
+    // sky (strong flat rings read as a bullseye decal, not as moving glass)
+    float crest = smoothstep(0.12, 0.4, slope);
     vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
-             + crest * (0.5 * refl + vec3(0.06, 0.08, 0.1));
+             + crest * 0.05 * refl;
     col += edge_light * edge * 0.6;
 #ifndef TOWERS_FRACTURE
     return col;
 #else
     // The fracture: light caught in the spreading cracks, and a white-hot jagged rim at the
     // break line where the glass is coming apart.
-    float start = tower_break_start(texelFetch(u_layout, cell & (GRID - 1), 0));
-    float crack = glass_cracks(lp, start, t * g_pix);
+    vec4 lay = texelFetch(u_layout, cell & (GRID - 1), 0);
+    float start = tower_break_start(lay);
+    float crack = glass_cracks(lp, lp.y + c.y, start, lay.z, t * g_pix);
     float fallen = tower_fallen(start);
     float rim = (fallen > 0.0 && fallen < 1.0) ? exp(-(b.y - lp.y - break_jag(lp, fallen)) * 4.0) : 0.0;
     vec3 crack_light = vec3(0.8, 0.92, 1.0) * 1.3 + refl * 0.5;
