@@ -36,7 +36,7 @@ work, so everything that covers a small part of the screen rasterises its own qu
   (arm_joints) and reach each figure's fragments as flat varyings.
 - ``shadow`` (half resolution): for the wall or floor point under each pixel, the share of
   each candle's light that passes the figures: one occluder lookup per candle and tap, at
-  the point where the ray from the candle crosses the figures' plane (ART-NOTES 7).
+  the point where the ray from the candle crosses the figures' plane.
 - ``figures`` (two tight quads per figure): the antialiased silhouettes and their faint rim.
 - ``eyes_img`` (a small quad per head): the eyes, analytic mercury spheres kept as
   billboards.

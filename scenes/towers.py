@@ -6,7 +6,7 @@ heartbeat).  The camera drifts slowly down an avenue, whose towers stand back fr
 
 Rendering (shaders/scenes/towers/): the ``glass`` pass walks the street grid cell by cell for
 each pixel (a 2D DDA that stops at the first tower, the ground, or above the roofs), hits
-towers with the analytic ray-box slab test (ART-NOTES 4), discards pixels that show no
+towers with the analytic ray-box slab test, discards pixels that show no
 tower and shades the glass of the others, marking the pixels it covers whole (its coverage);
 the output pass (back.frag) draws the sky and the moss beneath the glass, into the glass's
 own target, only on the pixels left unmarked (a depth test: llvmpipe would otherwise shade

@@ -13,7 +13,7 @@
 // 2*STREET_HALF wide; the blocks between them are paved.  scenes/towers.py mirrors these
 // two numbers for its tower layout.
 //
-// Heartbeat (ART-NOTES 5): two Gaussians per beat, "lub" on the beat and "dub" 0.3 of a
+// Heartbeat: two Gaussians per beat, "lub" on the beat and "dub" 0.3 of a
 // period later at 60%, travelling outward as pulse(phase - r / (spread * period)), where r
 // is the distance from the heart along the streets (mostly the L1 distance, which is the
 // path length along a street grid) bent by low-frequency noise so the front is organic.

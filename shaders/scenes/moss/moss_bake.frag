@@ -1,6 +1,6 @@
 #version 330 core
 // Moss bake: the clump field of the bioluminescent moss, rendered once per cue into a
-// periodic 512x512 tile that covers MOSS_TILE x MOSS_TILE world units (ART-NOTES 5: clumps
+// periodic 512x512 tile that covers MOSS_TILE x MOSS_TILE world units (clumps
 // baked once, per-frame emission only).  Mipmapped and wrapped by the pass, so the streets
 // read it at any distance without shimmer.
 //   r: moss cover (cushions of Voronoi clumps with dark gaps and fuzzy edges)

@@ -5,7 +5,7 @@
 //
 // A shadow is one distance lookup per tap: the ray from a candle to the point P crosses the
 // figures' plane z = 0 at Q, and the figures' distance at Q against a penumbra that grows
-// with P.z / (P.z - candle.z) gives the light that gets through (ART-NOTES 7). The flame is
+// with P.z / (P.z - candle.z) gives the light that gets through. The flame is
 // tall, so quality adds taps along its height.
 #include <visuals/params>
 #include "../../lib/common.glsl"
