@@ -8,7 +8,6 @@ share the CPU, and the loop adds no work of its own between them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import moderngl
 

@@ -21,7 +21,6 @@ from .clock import Frame
 from .compositor import Compositor, LayerImage
 from .errors import VisualsError
 from .gpu import ProgramCache
-from .paths import SearchPath
 from .registry import Registry
 from .scene import SceneState
 from .scene_runtime import SceneRunner

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .clock import FixedClock, Frame
+from .clock import FixedClock
 from .pngio import gl_rows_to_image
 from .registry import Registry
 from .renderer import RenderConfig, Renderer

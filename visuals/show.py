@@ -6,7 +6,6 @@ show file's own line before any frame renders.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from .errors import SourceSite, VisualsError, caller_site, suggest

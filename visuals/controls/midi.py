@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import VisualsError
-from ..paths import display_path
 from .base import ControlContext
 from .events import BeatSync, Control, SetTempo
 from .mapping import MidiMapping, MidiTranslator
