@@ -271,6 +271,26 @@ def test_the_far_city_is_a_skyline_not_a_row_of_posts(player):
     assert widths.max() >= 4 and widths.std() > 0.4 * widths.mean(), widths
 
 
+def test_the_skyline_has_a_heart_not_an_even_row(player):
+    """Round 3: the far city read as "rows of identical grey stubs". It is now composed: a
+    cluster of tall towers stands far above the rest (a window a fifth of the frame wide
+    around the tallest spire rises, on average, well above the city elsewhere), the outskirts
+    are low and sparse (open water shows between towers), and the glass is dark: most of a
+    tower is near-black, its light in thin rims and glints."""
+    img = player.at(1.0, memory=0.0, helix=0.0).mean(axis=2)
+    top = _skyline(player)
+    peak = int(np.argmax(top))
+    half = SIZE[0] // 10
+    heart = top[max(peak - half, 0):peak + half]
+    rest = np.concatenate([top[:max(peak - half, 0)], top[peak + half:]])
+    assert heart.mean() > 2.5 * rest.mean(), (heart.mean(), rest.mean())
+    assert (top < 0.02).mean() > 0.3, (top < 0.02).mean()
+    # Inside the towers (a row a little above the horizon, where they stand): mostly dark.
+    row = HORIZON_ROW - 3
+    inside = img[row, top > 0.06]
+    assert np.median(inside) < 60, np.median(inside)
+
+
 def test_the_helix_casts_light_on_the_towers_and_the_water(player):
     """Round 2: the helix was two thin ribbons pasted on, casting no light. Beside its
     strands (not on them) the towers' glass and the water brighten when it shines."""
