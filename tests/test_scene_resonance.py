@@ -314,3 +314,70 @@ def test_the_faces_are_lit_not_holes(player, t):
     gained, lost = np.clip(diff, 0, None).sum(), np.clip(-diff, 0, None).sum()
     assert gained > 1.5 * lost, (gained, lost)
     assert np.percentile(diff, 99.5) > 110, np.percentile(diff, 99.5)   # (was about 75)
+
+
+def _face_relief_grid(gl, asym: float, mouth: float = 0.8, n: int = 64) -> np.ndarray:
+    """face.glsl's relief on an n x n grid over q in [-0.4, 0.4] x [-0.55, 0.3], run alone."""
+    import re
+    from pathlib import Path
+    shaders = Path(__file__).resolve().parents[1] / "shaders"
+    include = re.compile(r'^\s*#include\s+"([^"]+)"\s*$')
+
+    def inline(path, seen):
+        path = path.resolve()
+        if path in seen:
+            return ""
+        seen.add(path)
+        out = []
+        for line in path.read_text().splitlines():
+            m = include.match(line)
+            out.append(inline(path.parent / m.group(1), seen) if m else line)
+        return "\n".join(out)
+
+    body = inline(shaders / "scenes" / "resonance" / "face.glsl", set())
+    frag = f"""#version 330 core
+{body}
+uniform float u_asym;
+uniform float u_mouth;
+out vec4 frag_out;
+void main() {{
+    vec2 uv = gl_FragCoord.xy / {float(n)};
+    vec2 q = vec2(mix(-0.4, 0.4, uv.x), mix(-0.55, 0.3, uv.y));
+    float rim;
+    frag_out = vec4(face_relief(q, u_mouth, u_asym, rim), rim, 0.0, 1.0);
+}}
+"""
+    vert = """#version 330 core
+void main() {
+    vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
+    gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
+}
+"""
+    prog = gl.program(vertex_shader=vert, fragment_shader=frag)
+    prog["u_asym"].value = asym
+    prog["u_mouth"].value = mouth
+    fbo = gl.simple_framebuffer((n, n), components=4, dtype="f4")
+    fbo.use()
+    vao = gl.vertex_array(prog, [])
+    vao.render(mode=gl.TRIANGLES, vertices=3)
+    out = np.frombuffer(fbo.read(components=4, dtype="f4"), np.float32).reshape(n, n, 4)[..., 0]
+    vao.release()
+    fbo.release()
+    prog.release()
+    return out
+
+
+def test_a_face_is_not_a_symmetric_mask(gl):
+    """Round 3: the faces read as "blurry owl-like stamps", perfect mirror masks. Each face
+    now leans off its mirror (one eye lower and heavier, one brow raised, a corner of the
+    screaming mouth dragged down) by its own amount, and narrows to a chin; with no lean it is
+    still a face (symmetric), so the lean is what breaks the mask."""
+    even = _face_relief_grid(gl, 0.0)
+    lean = _face_relief_grid(gl, 0.9)
+    assert np.abs(even - even[:, ::-1]).max() < 0.05
+    assert np.abs(lean - lean[:, ::-1]).max() > 0.4, np.abs(lean - lean[:, ::-1]).max()
+    # egg-shaped: the relief spreads wider at the cheeks than at the chin
+    n = even.shape[0]
+    row = lambda y: int((y + 0.55) / 0.85 * n)          # noqa: E731
+    width = lambda r: int((np.abs(even[r]) > 0.15).sum())  # noqa: E731
+    assert width(row(-0.05)) > width(row(-0.42)), (width(row(-0.05)), width(row(-0.42)))
