@@ -38,8 +38,10 @@ vec4 faces(vec2 p) {
             float band = floor(q.y * 9.0);
             q.x += (hash_seed(ivec2(int(band), int(g.z)), 77) - 0.5) * g.w;
             float rim;
-            float r0 = face_relief(q, g.x, rim);
-            float fade = smoothstep(0.8, 0.55, sqrt(dot(q, q)));
+            float r0 = face_relief(q, g.x, g.y * 5.0, rim);
+            // A ragged edge, so the face surfaces out of the aurora's folds, not a disc.
+            float fray = 0.07 * sin(6.0 * q.y + 9.0 * g.y) * sin(4.0 * q.x - 3.0 * q.y);
+            float fade = smoothstep(0.8, 0.5, sqrt(dot(q, q)) + fray);
             glow += f.w * fade * (0.5 * rim + 1.6 * max(r0, 0.0));
             // Density follows the relief; the face's own haze is brightest on its ridges,
             // absent in its hollows.

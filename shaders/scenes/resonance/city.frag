@@ -23,68 +23,93 @@ float blocks(vec2 q, float width, float scale, int layer) {
     return sd_box2(o, vec2(half_w, 0.5 * (top + 0.02)));
 }
 
-// One tower of a skyline layer, in its cell c: a liquid-glass shaft of its own width and
-// height, set at a random place in its cell (so the skyline is uneven, never a row of posts),
-// its top cut flat, slanted, stepped or drawn up into a needle. Returns the distance; `side`
-// is where across the tower the point is (-1 .. 1), `facet` how close to the shaft's middle
-// fold (where two faces of the glass meet and catch the light).
-float tower(vec2 q, float c, float cell, float wmax, float hmin, float hmax, int layer,
-            out float side, out float facet) {
+// The skyline's composition: how tall the city stands at x. A focal cluster left of centre
+// (the tallest spires and slabs), a lesser one to the right, and low dark ground between,
+// so the silhouette reads as one city with a heart, never an even row.
+float envelope(float x) {
+    return 0.03 + 0.19 * exp(-pow((x + 0.3) / 0.16, 2.0))
+                 + 0.08 * exp(-pow((x - 0.5) / 0.14, 2.0))
+                 + 0.04 * exp(-pow((x - 0.1) / 0.1, 2.0));
+}
+
+// One tower of a skyline layer, in its cell c: a liquid-glass shaft, either a broad slab
+// (flat or slanted roof, sometimes a setback) or a narrow spire drawn up into a needle, its
+// height set by the envelope and its own hash, placed at a random spot in its cell. Returns
+// the distance; `side` is where across the tower the point is (-1 .. 1), `facet` how close
+// to the shaft's fold (where two faces of the glass meet and catch the light), `id` a hash.
+float tower(vec2 q, float c, float cell, float hscale, int layer,
+            out float side, out float facet, out float id) {
     vec3 h = hash3i(ivec3(int(c), layer, u_seed));
     vec3 g = hash3i(ivec3(int(c), layer + 31, u_seed));
-    float w = cell * (0.06 + wmax * g.x * g.x);
+    bool slab = g.x > 0.55;
+    float w = cell * (slab ? 0.26 + 0.16 * g.z : 0.08 + 0.07 * g.z);
     float cx = (c + 0.5) * cell + (h.y - 0.5) * (cell - 2.0 * w);
-    float ht = hmin + (hmax - hmin) * pow(h.z, 1.6);
+    float env = envelope(cx);
+    float ht = min(hscale * env * (slab ? 0.6 + 0.35 * h.z : 0.8 + 0.5 * h.z), 0.2);
     vec2 o = vec2(q.x - cx, q.y);
-    float taper = w * (1.0 - (g.z < 0.4 ? 0.5 : 0.12) * clamp(o.y / ht, 0.0, 1.0));
+    float taper = w * (1.0 - (slab ? 0.06 : 0.55) * clamp(o.y / ht, 0.0, 1.0));
     side = clamp(o.x / taper, -1.0, 1.0);
-    facet = exp(-pow((o.x + 0.25 * taper) * u_resolution.y, 2.0) * 0.5);
-    float slant = (g.y < 0.35) ? (g.y - 0.17) * 2.2 * o.x : 0.0;         // a sloped roof
+    facet = exp(-pow((o.x + 0.3 * taper) * u_resolution.y, 2.0) * 0.5);
+    id = h.x;
+    float slant = (slab && g.y < 0.4) ? (g.y - 0.2) * 1.6 * o.x : 0.0;   // a sloped roof
     float body = max(abs(o.x) - taper, o.y - ht - slant);
-    float upper = max(abs(o.x) - taper * 0.5, o.y - ht - 0.35 * ht * g.y);  // a setback
-    body = (g.y > 0.7) ? min(body, upper) : body;
-    float spire = sd_segment(o, vec2(0.0, ht), vec2(0.0, ht + 0.05 * h.x)) - 0.0008;
-    return (h.x > 0.72) ? min(body, spire) : body;
+    float upper = max(abs(o.x) - taper * 0.55, o.y - ht * (1.18 + 0.2 * g.y));  // a setback
+    body = (slab && g.y > 0.65) ? min(body, upper) : body;
+    float needle = sd_segment(o, vec2(0.0, ht), vec2(0.0, min(ht + (0.02 + 0.05 * h.x) * env / 0.17, 0.235)))
+                 - 0.0012;
+    body = (!slab && h.x > 0.35) ? min(body, needle) : body;
+    // Out where the city is low, only some cells hold a tower: sparse outskirts, dense heart.
+    return (g.z * 0.6 + h.y * 0.4 + (env - 0.03) * 9.0 > 0.62) ? body : 1.0;
 }
 
 // A layer of towers: the nearer of the two in the cells around q (a tower may lean over its
-// cell's border), with its side and fold.
-float towers(vec2 q, float cell, float wmax, float hmin, float hmax, int layer,
-             out float side, out float facet) {
+// cell's border), with its side, fold and hash.
+float towers(vec2 q, float cell, float hscale, int layer,
+             out float side, out float facet, out float id) {
     float c = floor(q.x / cell);
-    float s0, f0, s1, f1;
-    float d0 = tower(q, c, cell, wmax, hmin, hmax, layer, s0, f0);
+    float s0, f0, i0, s1, f1, i1;
+    float d0 = tower(q, c, cell, hscale, layer, s0, f0, i0);
     float nb = c + (fract(q.x / cell) < 0.5 ? -1.0 : 1.0);
-    float d1 = tower(q, nb, cell, wmax, hmin, hmax, layer, s1, f1);
+    float d1 = tower(q, nb, cell, hscale, layer, s1, f1, i1);
     bool first = d0 < d1;
     side = first ? s0 : s1;
     facet = first ? f0 : f1;
+    id = first ? i0 : i1;
     return min(d0, d1);
 }
 
-// The light of a tower's glass at a point `d` inside it (d < 0, frame units): the aurora
-// caught in broad reflections across the shaft, brightest toward one side, a bright rim
-// along every edge of the silhouette, a fold of light down its middle, faint floors.
-float glass(float d, float side, float facet, vec2 q, float inv_px) {
-    float sheen = 0.05 + 0.35 * smoothstep(0.2, 1.0, side) + 0.06 * smoothstep(-0.4, -1.0, side);
-    float rim = exp(-max(-d * inv_px - 0.5, 0.0) * 0.9);
-    rim *= 0.2 + 0.8 * smoothstep(-0.2, 1.0, side);          // the side facing the light
-    return sheen + 0.8 * rim + 0.35 * facet;
+// The light of a tower's dark glass at a point `d` inside it (d < 0, frame units): almost
+// black, with a faint broad reflection toward the lit side, a thin bright rim along the
+// silhouette, a hairline fold, and a few glints -- short horizontal flecks where a floor's
+// glass catches the aurora.
+float glass(float d, float side, float facet, float id, vec2 q, float inv_px) {
+    float sheen = 0.015 + 0.07 * smoothstep(0.3, 1.0, side);
+    float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2);
+    rim *= 0.35 + 0.65 * smoothstep(-0.3, 1.0, side);
+    vec3 gh = hash3i(ivec3(int(floor(q.y * 140.0)), int(id * 997.0), u_seed + 5));
+    float glint = step(0.93, gh.x) * smoothstep(0.9, 0.2, abs(side - (gh.y * 1.6 - 0.8)));
+    return sheen + 0.9 * rim + 0.2 * facet + 0.35 * glint;
 }
 
 vec4 city(vec2 q) {
-    float far = blocks(q + vec2(0.13, 0.0), 0.008, 0.45, 1);
     float inv_px = u_resolution.y;
-    // Three skylines: a hazy far one, a middle one, and the near liquid-glass towers.
-    float s_far, f_far, s_mid, f_mid, s_near, f_near;
-    float t_far = towers(q + vec2(0.37, 0.0), 0.031, 0.5, 0.015, 0.07, 11, s_far, f_far);
-    float t_mid = towers(q + vec2(0.11, 0.0), 0.053, 0.55, 0.03, 0.12, 21, s_mid, f_mid);
-    float t_near = towers(q, 0.089, 0.5, 0.05, 0.19, 41, s_near, f_near);
-    float c_far = clamp(0.5 - min(far, t_far) * inv_px, 0.0, 1.0);
+    // Low hazy ground along the horizon, then two skylines of liquid-glass towers shaped by
+    // the envelope: a middle one and the near, tallest one.
+    float far = blocks(q + vec2(0.13, 0.0), 0.011, 0.16, 1);
+    float s_mid, f_mid, i_mid, s_core, f_core, i_core, s_near, f_near, i_near;
+    float t_mid = towers(q + vec2(0.045, 0.0), 0.055, 0.7, 21, s_mid, f_mid, i_mid);
+    float t_core = towers(q + vec2(0.021, 0.0), 0.04, 0.85, 61, s_core, f_core, i_core);
+    bool core_first = t_core < t_mid;
+    t_mid = min(t_mid, t_core);
+    s_mid = core_first ? s_core : s_mid;
+    f_mid = core_first ? f_core : f_mid;
+    i_mid = core_first ? i_core : i_mid;
+    float t_near = towers(q, 0.12, 1.0, 41, s_near, f_near, i_near);
+    float c_far = clamp(0.5 - far * inv_px, 0.0, 1.0);
     float c_mid = clamp(0.5 - t_mid * inv_px, 0.0, 1.0);
     float c_near = clamp(0.5 - t_near * inv_px, 0.0, 1.0);
     float cover = max(max(c_far, c_mid), c_near);
-    // Windows: a sparse grid of warm and cold lights, in the far blocks only; averaged where
+    // Windows: a sparse grid of warm and cold lights in the low ground only; averaged where
     // smaller than a pixel.
     vec2 wcell = vec2(0.0029, 0.0037);
     vec2 wg = q / wcell;
@@ -95,12 +120,11 @@ vec4 city(vec2 q) {
     win = mix(0.1 * 0.56 * 0.6, win, detail);
     float lights = max(c_far - max(c_mid, c_near), 0.0) * win * (0.5 + 0.5 * wh.z);
     float cold = step(0.72, wh.y);
-    // Glass, front to back: the near towers over the middle ones over the far.
-    float g_far = 0.35 * c_far * glass(t_far, s_far, f_far, q, inv_px) * step(far, t_far + 1e-4);
-    float g_mid = 0.7 * glass(t_mid, s_mid, f_mid, q, inv_px);
-    float g_near = glass(t_near, s_near, f_near, q, inv_px);
-    float sheen = mix(mix(g_far, g_mid, c_mid), g_near, c_near);
-    float dark = max(max(c_mid, c_near), 0.6 * c_far);
+    // Glass, front to back: the near towers over the middle ones.
+    float g_mid = 0.6 * glass(t_mid, s_mid, f_mid, i_mid, q, inv_px);
+    float g_near = glass(t_near, s_near, f_near, i_near, q, inv_px);
+    float sheen = mix(g_mid, g_near, c_near) * max(c_mid, c_near);
+    float dark = max(max(c_mid, c_near), 0.5 * c_far);
     return vec4(cover, dark, lights * (1.0 - cold), sheen + lights * cold * 0.5);
 }
 

@@ -14,33 +14,42 @@ float face_ellipse(vec2 p, vec2 r) {
     return (k - 1.0) * min(r.x, r.y);
 }
 
-// q: face-local point; mouth: 0 closed .. 1 wide open (a silent scream).  Returns the
-// relief (ridges minus hollows, about -1..1, soft-edged); `rim` the light caught along the
-// hollows' edges (the eye sockets, the screaming mouth), 0..1, so the
-// face reads as a face at a glance while it surfaces.
-float face_relief(vec2 q, float mouth, out float rim) {
-    vec2 m = vec2(abs(q.x), q.y);          // mirror: one eye, one brow, one cheek
-    // Hollows: eye sockets that droop outward, stretched as the scream opens; the mouth a
-    // long dark oval.
-    vec2 e = m - vec2(0.135, 0.075);
-    e = mat2(0.94, 0.34, -0.34, 0.94) * e;
-    float eye = face_ellipse(e, vec2(0.06, 0.075 + 0.035 * mouth));
-    float mo = face_ellipse(q - vec2(0.0, -0.22 - 0.07 * mouth),
-                            vec2(0.055 + 0.03 * mouth, 0.035 + 0.15 * mouth));
-    float hollow = smin(eye, mo, 0.05);
-    // Ridges: brows arching high over the eyes, the bridge of the nose, the cheekbones, the
-    // long jaw.
-    float brow = sd_segment(m, vec2(0.05, 0.17 + 0.03 * mouth), vec2(0.24, 0.15 + 0.02 * mouth)) - 0.02;
-    float nose = sd_segment(m, vec2(0.0, 0.1), vec2(0.03, -0.09)) - 0.018;
-    float bone = sd_segment(m, vec2(0.19, 0.0), vec2(0.26, -0.12)) - 0.02;
-    float jaw = abs(face_ellipse(q - vec2(0.0, -0.05), vec2(0.3, 0.5 + 0.05 * mouth))) - 0.018;
-    jaw = max(jaw, q.y - 0.02);            // the jaw and chin only: the top melts into the sky
-    float ridge = smin(smin(brow, nose, 0.06), smin(bone, jaw, 0.08), 0.05);
-    float w = 0.035;
+// q: face-local point; mouth: 0 closed .. 1 wide open (a silent scream); asym: -1 .. 1, how
+// this face leans off its mirror (one eye lower and heavier, one brow raised, the mouth
+// pulled to one side), so no two faces are the same symmetric mask.  Returns the relief
+// (ridges minus hollows, about -1..1, soft-edged); `rim` the light caught along the
+// hollows' edges (the eye sockets, the screaming mouth), 0..1, so the face reads as a face
+// at a glance while it surfaces.
+float face_relief(vec2 q, float mouth, float asym, out float rim) {
+    float side = sign(q.x);
+    float lean = 0.5 * asym * side;        // +: this half is the heavier one
+    vec2 m = vec2(abs(q.x), q.y + 0.018 * lean);
+    // Hollows: almond eyes under the brow, closer set and smaller than a mask's, lidded by
+    // the scream; the mouth a tall oval, one corner dragged down.
+    vec2 e = m - vec2(0.115, 0.06);
+    e = mat2(0.985, 0.17, -0.17, 0.985) * e;
+    float eye = face_ellipse(e, vec2(0.058 + 0.008 * lean, 0.03 + 0.022 * mouth));
+    vec2 mq = q - vec2(0.0, -0.22 - 0.07 * mouth);
+    mq.y += 0.03 * asym * mq.x / 0.1;      // the scream pulls one corner down
+    float mo = face_ellipse(mq, vec2(0.05 + 0.025 * mouth, 0.03 + 0.14 * mouth));
+    float hollow = smin(eye, mo, 0.04);
+    // Ridges: brows (one raised), the long nose and its wings, the cheekbones, the chin.
+    float brow = sd_segment(m, vec2(0.04, 0.125 + 0.02 * mouth + 0.02 * lean),
+                            vec2(0.2, 0.115 + 0.01 * mouth)) - 0.016;
+    float nose = sd_segment(m, vec2(0.0, 0.08), vec2(0.02, -0.1)) - 0.016;
+    nose = smin(nose, length(m - vec2(0.035, -0.105)) - 0.02, 0.03);
+    float bone = sd_segment(m, vec2(0.17, -0.02), vec2(0.21, -0.1)) - 0.022;
+    // An egg, not a disc: the face narrows to the chin.
+    vec2 hq = q - vec2(0.0, -0.05);
+    hq.x *= 1.0 + 0.45 * smoothstep(0.1, -0.45, hq.y);
+    float jaw = abs(face_ellipse(hq, vec2(0.26, 0.46 + 0.05 * mouth))) - 0.014;
+    jaw = max(jaw, q.y + 0.08);            // the jaw and chin only: the top melts into the sky
+    float ridge = smin(smin(brow, nose, 0.05), smin(bone, jaw, 0.08), 0.05);
+    float w = 0.045;
     float hollow_fill = smoothstep(w, -w, hollow);
-    float ridge_fill = smoothstep(w, -0.5 * w, ridge);
-    rim = exp(-pow((hollow - 0.02) / 0.04, 2.0)) * (0.6 + 0.4 * mouth);
+    float ridge_fill = smoothstep(w, -0.6 * w, ridge);
+    rim = exp(-pow((hollow - 0.02) / 0.045, 2.0)) * (0.6 + 0.4 * mouth);
     // A faint overall swelling of the head, so the face reads as a presence.
-    float head = smoothstep(0.15, -0.25, face_ellipse(q - vec2(0.0, 0.0), vec2(0.34, 0.52)));
-    return 0.8 * ridge_fill + 0.35 * head - 1.9 * hollow_fill;
+    float head = smoothstep(0.15, -0.25, face_ellipse(hq, vec2(0.3, 0.5)));
+    return 0.75 * ridge_fill + 0.4 * head - 1.9 * hollow_fill;
 }
