@@ -68,7 +68,7 @@ void main() {
     // roofs: dark glass mirroring the sky
     col += max(n.y, 0.0) * vec3(0.006, 0.004, 0.02);
     // the streets' night fog (as moss.frag)
-    vec3 horizon = moss * 0.018 * (0.5 + u_rest) + vec3(0.004, 0.003, 0.012);
+    vec3 horizon = moss * 0.010 * (0.5 + u_rest) + vec3(0.004, 0.003, 0.014);
     col = mix(col, horizon, 0.4 * (1.0 - exp(-pow(v_dist / 70.0, 2.0))));   // (glass stays darker than the fog)
     col = 1.0 - exp(-col * 1.25);
     col = linear_to_srgb(col);

@@ -35,7 +35,7 @@ void main() {
 
     // The night sky over the city: deep blue-violet, a faint emerald breath of the moss at
     // the horizon, and a few stars (one hashed cell per direction: no loop, no texture).
-    vec3 horizon = m.colour_a * 0.018 * (0.5 + m.rest) * m.glow + vec3(0.004, 0.003, 0.012);
+    vec3 horizon = m.colour_a * 0.010 * (0.5 + m.rest) * m.glow + vec3(0.004, 0.003, 0.014);
     float up = max(rd.y, 0.0);
     vec3 sky = mix(horizon, vec3(0.010, 0.006, 0.034), smoothstep(0.0, 0.12, up));
     sky = mix(sky, vec3(0.002, 0.001, 0.010), smoothstep(0.12, 0.6, up));
@@ -57,8 +57,8 @@ void main() {
     // the glow between pulses sinks toward true black, what the pulse lights stays
     // saturated emerald-cyan, and the crest of each pulse burns a hot core.
     float lum = dot(e.rgb, vec3(0.2, 0.7, 0.1));
-    vec3 g = e.rgb * (lum / (lum + 0.06)) * 1.7;
-    g = max(mix(vec3(dot(g, vec3(0.2, 0.7, 0.1))), g, 1.35), 0.0);
+    vec3 g = e.rgb * (lum / (lum + 0.09)) * 1.9;
+    g = max(mix(vec3(dot(g, vec3(0.2, 0.7, 0.1))), g, 1.6), 0.0);
     g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0;
     float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
     vec3 ground = mix(g, horizon, fog);
