@@ -39,12 +39,12 @@ void main() {
     float up = max(rd.y, 0.0);
     vec3 sky = mix(horizon, vec3(0.010, 0.006, 0.034), smoothstep(0.0, 0.12, up));
     sky = mix(sky, vec3(0.002, 0.001, 0.010), smoothstep(0.12, 0.6, up));
-    vec2 sp = rd.xz / (rd.y + 0.35) * 90.0;
+    vec2 sp = rd.xz / (rd.y + 1.0) * 60.0;
     vec2 cell = floor(sp);
     vec2 jit = hash22(cell);
-    float star = step(0.982, hash12(cell + 17.0)) * smoothstep(0.02, 0.1, up);
+    float star = step(0.955, hash12(cell + 17.0)) * smoothstep(0.02, 0.1, up);
     float sd = length(sp - cell - 0.2 - 0.6 * jit);
-    sky += vec3(0.55, 0.6, 0.9) * star * (0.3 + 0.7 * jit.x) * exp(-sd * sd * 18.0);
+    sky += vec3(0.55, 0.6, 0.9) * star * (0.3 + 0.7 * jit.x) * exp(-sd * sd * 45.0);
 
     // Ground plane y = 0 (t clamped so rays at the horizon stay finite).
     float down = max(-rd.y, 1e-4);
