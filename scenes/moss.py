@@ -11,8 +11,10 @@ The heart's phase is wrapped on the CPU in double precision, so long shows stay 
 
 The city around (``buildings``): dark liquid-glass towers stand on the blocks within CITY_REACH of the
 heart, drawn as boxes (the ``city`` pass, 36 vertices a box, sorted far to near here, back
-faces dropped, so no depth buffer is needed), their walls lit from below by the moss and
-its pulse along their edges, no windows.  The four blocks round the heart's crossing and those by the
+faces dropped, so no depth buffer is needed): dark glass whose wavering walls mirror the
+street's heartbeat rings below and the violet night above (one analytic reflected ray, no
+marching), their thin edges flashing with the pulse, no windows.  The view looks a little
+above the ground (target at 0.12 x height) so a starry night shows over the towers.  The four blocks round the heart's crossing and those by the
 eye stay open, overgrown with moss, so the view down onto the pulse is never blocked.
 """
 from __future__ import annotations
@@ -105,7 +107,7 @@ class MossScene(Scene):
         dist = 1.85 * height            # the same framing at every height
         hx, hz = HEART_ORIGIN
         eye = (hx + math.sin(angle) * dist, height, hz + math.cos(angle) * dist)
-        target = (hx - math.sin(angle) * 0.7 * height, 0.0, hz - math.cos(angle) * 0.7 * height)
+        target = (hx - math.sin(angle) * 0.7 * height, 0.12 * height, hz - math.cos(angle) * 0.7 * height)
         uniforms = look_at(eye, target)
         if state.seed != self._blocks_seed:
             self._blocks_seed, self._blocks = state.seed, city_blocks(state.seed)

@@ -40,12 +40,14 @@ def extreme_variants(scene_name: str) -> list[dict]:
 def assert_healthy(img: np.ndarray, what: str, lights_off: bool = False) -> None:
     """Not black, not flat, and no holes of pure black (where NaN would land).
 
-    With the lights off (no glow, or black colours) a dark frame is right: then it must be
-    uniformly dark, with no stray bright pixels either.
+    With the lights off (no glow, or black colours) a dark frame is right: then the streets
+    (the lower half; the night sky above keeps its few stars) must be uniformly dark, with
+    no stray bright pixels either.
     """
     lum = img.astype(float).mean(axis=2)
     if lights_off:
-        assert lum.max() < 60, f"{what}: stray bright pixels with the lights off"
+        assert lum[lum.shape[0] // 2:].max() < 60, f"{what}: stray bright pixels with the lights off"
+        assert lum.mean() < 20, f"{what}: bright frame with the lights off"
         return
     assert lum.mean() > 4.0, f"{what}: frame is near black (mean {lum.mean():.2f})"
     zero = (img.max(axis=2) == 0).mean()
@@ -137,7 +139,10 @@ def test_the_moss_streets_lie_in_a_city(gl, tmp_path):
     changed = np.abs(lum_city - lum_bare) > 4
     upper = changed[: SIZE[1] // 2]
     assert upper.mean() > 0.15, f"buildings cover {upper.mean():.0%} of the upper half"
-    assert lum_city[: SIZE[1] // 2][upper].mean() < lum_bare[: SIZE[1] // 2][upper].mean()
+    # darker than the moss they hide (above them now shows the night sky, darker still)
+    hidden = upper & (lum_bare[: SIZE[1] // 2] > 14)
+    assert hidden.mean() > 0.1
+    assert lum_city[: SIZE[1] // 2][hidden].mean() < lum_bare[: SIZE[1] // 2][hidden].mean()
     bottom_centre = changed[-SIZE[1] // 4:, SIZE[0] // 4: 3 * SIZE[0] // 4]
     assert bottom_centre.mean() < 0.02, "the square round the heart stays open"
 
@@ -170,8 +175,25 @@ def test_the_towers_round_the_moss_are_dark_glass(gl, tmp_path):
     bare, = render_times(gl, "bare", [3.0], folder=project, size=(320, 180))
     lum_city, lum_bare = city.astype(float).mean(axis=2), bare.astype(float).mean(axis=2)
     tower = (np.abs(lum_city - lum_bare) > 4)[:90]
-    faces = lum_city[:90][tower]
-    assert np.median(faces) < 0.4 * lum_bare[:90][tower].mean(), np.median(faces)
+    # against the moss they hide (not the night sky, which now shows above them)
+    street = tower & (lum_bare[:90] > 14)
+    faces = lum_city[:90][street]
+    assert np.median(faces) < 0.4 * lum_bare[:90][street].mean(), np.median(faces)
     # the warm lights of windows are gone: nowhere on the towers is red the strongest channel
     warm = city[:90][tower].astype(float)
     assert ((warm[:, 0] > warm[:, 1]) & (warm[:, 0] > 30)).sum() == 0
+
+
+def test_a_night_sky_stands_over_the_moss_city(gl):
+    """Round 3: there was no sky, only murky green air.  The view now rises enough to show
+    a deep blue-violet night above the towers, with a few stars, while the moss stays the
+    brightest thing in the frame."""
+    img = render_times(gl, "moss", [4.0], size=(320, 180))[0].astype(float)
+    sky = img[:12]
+    assert sky[..., 2].mean() > sky[..., 1].mean() + 3, "the sky is blue-violet, not green"
+    assert sky[..., 0].mean() > sky[..., 1].mean(), "violet: red over green in the sky"
+    stars = (sky.mean(axis=2) > 60).sum()
+    assert 2 <= stars <= 0.02 * sky[..., 0].size, f"{stars} star pixels"
+    lum = img.mean(axis=2)
+    assert np.percentile(lum[90:], 99.5) > 1.5 * np.percentile(lum[:90], 99.5) or \
+        np.percentile(lum[90:], 99.5) > 200, "the moss outshines everything above it"

@@ -7,6 +7,7 @@
 #include "../../lib/common.glsl"
 #include "../../lib/colour.glsl"
 #include "../../lib/dither.glsl"
+#include "../../lib/hash.glsl"
 #include "moss.glsl"
 
 uniform vec2 u_resolution;
@@ -32,11 +33,18 @@ void main() {
     MossLook m = MossLook(srgb_to_linear(u_colour.rgb), srgb_to_linear(u_colour_b.rgb),
                           srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality, 0.9);
 
-    // Night air over the city, a little of the moss light caught at the horizon.
-    vec3 horizon = m.colour_a * 0.025 * (0.5 + m.rest) * m.glow + vec3(0.006, 0.006, 0.016);
-    vec3 zenith = vec3(0.001, 0.001, 0.004);
+    // The night sky over the city: deep blue-violet, a faint emerald breath of the moss at
+    // the horizon, and a few stars (one hashed cell per direction: no loop, no texture).
+    vec3 horizon = m.colour_a * 0.010 * (0.5 + m.rest) * m.glow + vec3(0.004, 0.003, 0.014);
     float up = max(rd.y, 0.0);
-    vec3 sky = mix(horizon, zenith, sqrt(min(up * 3.0, 1.0)));
+    vec3 sky = mix(horizon, vec3(0.010, 0.006, 0.034), smoothstep(0.0, 0.12, up));
+    sky = mix(sky, vec3(0.002, 0.001, 0.010), smoothstep(0.12, 0.6, up));
+    vec2 sp = rd.xz / (rd.y + 1.0) * 60.0;
+    vec2 cell = floor(sp);
+    vec2 jit = hash22(cell);
+    float star = step(0.955, hash12(cell + 17.0)) * smoothstep(0.02, 0.1, up);
+    float sd = length(sp - cell - 0.2 - 0.6 * jit);
+    sky += vec3(0.55, 0.6, 0.9) * star * (0.3 + 0.7 * jit.x) * exp(-sd * sd * 45.0);
 
     // Ground plane y = 0 (t clamped so rays at the horizon stay finite).
     float down = max(-rd.y, 1e-4);
@@ -45,8 +53,15 @@ void main() {
     vec2 xz = u_cam_pos.xz + rd.xz * t;
     float fp = t * pix / sqrt(down);                 // footprint: mean of both axes
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
-    float fog = 1.0 - exp(-pow(t / 90.0, 2.0));
-    vec3 ground = mix(e.rgb, horizon, fog);
+    // Grade the shared ground for this scene alone (the towers scene keeps its own look):
+    // the glow between pulses sinks toward true black, what the pulse lights stays
+    // saturated emerald-cyan, and the crest of each pulse burns a hot core.
+    float lum = dot(e.rgb, vec3(0.2, 0.7, 0.1));
+    vec3 g = e.rgb * (lum / (lum + 0.09)) * 1.9;
+    g = max(mix(vec3(dot(g, vec3(0.2, 0.7, 0.1))), g, 1.6), 0.0);
+    g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0;
+    float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
+    vec3 ground = mix(g, horizon, fog);
     vec3 col = mix(sky, ground, smoothstep(-0.002, 0.002, -rd.y));
 
     col = 1.0 - exp(-col * 1.25);                    // soft shoulder: hot cores go cyan-white
