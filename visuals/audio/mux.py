@@ -118,22 +118,18 @@ def mux_audio(video: Path, sound: SoundTrack, out: Path, fmt: str, duration: flo
         raise
 
 
-class AudioMuxSink(Sink):
-    """A video sink for the picture (writing ``picture_path(out)``) plus the sound for the
-    rendered range, joined by :func:`mux_audio` when the picture is complete.
+class SoundAfterPicture:
+    """The second step every sounded video takes: its picture is made under
+    ``picture_path(out)`` by ``make_picture(path)`` (anything with ``finish`` and ``abort``: a
+    single render's VideoSink, the farm's join of segments), then :func:`mux_audio` joins the
+    sound in under ``out``; the picture file is removed whether or not that succeeds."""
 
-    ``make_video(path)`` builds the picture's sink (a VideoSink, with whatever codec options
-    the caller chose), so this wrapper stays independent of how the picture is encoded.
-    """
-
-    def __init__(self, make_video, out: Path, fmt: str, samples: np.ndarray, rate: int,
+    def __init__(self, make_picture, out: Path, fmt: str, samples: np.ndarray, rate: int,
                  fps: Fraction, frame_count: int):
         self.out = Path(out)
         check_replaceable(self.out)
         self.picture = picture_path(self.out)
-        self.inner = make_video(self.picture)
-        super().__init__(self.inner.size)
-        self.input_format = self.inner.input_format
+        self.inner = make_picture(self.picture)
         self.fmt = fmt
         self.duration = float(Fraction(frame_count) / fps)
         self._picture_done = False
@@ -142,10 +138,6 @@ class AudioMuxSink(Sink):
         except BaseException:
             self.inner.abort()
             raise
-
-    def write(self, index: int, data: bytes) -> None:
-        self.inner.write(index, data)
-        self.frames_written = self.inner.frames_written
 
     def finish(self) -> None:
         try:
@@ -163,8 +155,24 @@ class AudioMuxSink(Sink):
 
     def _remove_picture(self) -> None:
         if self._picture_done:
-            try:
-                os.unlink(self.picture)
-            except FileNotFoundError:
-                pass
+            Path(self.picture).unlink(missing_ok=True)
             self._picture_done = False
+
+
+class AudioMuxSink(SoundAfterPicture, Sink):
+    """A video sink for the picture (writing ``picture_path(out)``) plus the sound for the
+    rendered range, joined by :func:`mux_audio` when the picture is complete.
+
+    ``make_video(path)`` builds the picture's sink (a VideoSink, with whatever codec options
+    the caller chose), so this wrapper stays independent of how the picture is encoded.
+    """
+
+    def __init__(self, make_video, out: Path, fmt: str, samples: np.ndarray, rate: int,
+                 fps: Fraction, frame_count: int):
+        SoundAfterPicture.__init__(self, make_video, out, fmt, samples, rate, fps, frame_count)
+        Sink.__init__(self, self.inner.size)
+        self.input_format = self.inner.input_format
+
+    def write(self, index: int, data: bytes) -> None:
+        self.inner.write(index, data)
+        self.frames_written = self.inner.frames_written

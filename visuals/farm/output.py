@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import VisualsError
 from ..paths import display_path
-from ..safe_output import (check_replaceable, claim_partial, commit, discard_partial, ensure_writable, make_parents, partial_path,
+from ..safe_output import (claim_partial, commit, discard_partial, ensure_writable, make_parents, partial_path,
                            remove_folders, write_error, write_file)
 from ..sinks import PngSequenceSink, RawSink, ffmpeg_exe
 from .job import ChunkResult
@@ -151,47 +151,22 @@ class RawStream:
 
 
 class VideoWithSound:
-    """The joined picture (under audio.mux's picture name), then the render's sound muxed in by
-    ``audio.mux.mux_audio``: the same second step a single render's AudioMuxSink takes."""
+    """The joined picture, then the render's sound muxed in: the same second step
+    (``audio.mux.SoundAfterPicture``) a single render's AudioMuxSink takes."""
 
     def __init__(self, path: Path, fmt: str, sound, fps, frame_count: int):
-        from fractions import Fraction
-        from ..audio.mux import SoundTrack, picture_path
-        self.out = Path(path)
-        self.fmt = fmt
-        check_replaceable(self.out)
-        self.picture = picture_path(self.out)
-        self.join = VideoJoin(self.picture, fmt)
-        self.duration = float(Fraction(frame_count) / fps)
-        self._picture_done = False
-        try:
-            self.track = SoundTrack(sound.samples, sound.rate, fmt)
-        except BaseException:
-            self.join.abort()
-            raise
+        from ..audio.mux import SoundAfterPicture
+        self.muxed = SoundAfterPicture(lambda picture: VideoJoin(picture, fmt), path, fmt,
+                                       sound.samples, sound.rate, fps, frame_count)
 
     def add(self, result: ChunkResult) -> None:
-        self.join.add(result)
+        self.muxed.inner.add(result)
 
     def finish(self) -> None:
-        from ..audio.mux import mux_audio
-        try:
-            self.join.finish()
-            self._picture_done = True
-            mux_audio(self.picture, self.track, self.out, self.fmt, self.duration)
-        finally:
-            self._remove_picture()
-            self.track.close()
+        self.muxed.finish()
 
     def abort(self) -> None:
-        self.join.abort()
-        self._remove_picture()
-        self.track.close()
-
-    def _remove_picture(self) -> None:
-        if self._picture_done:
-            self.picture.unlink(missing_ok=True)
-            self._picture_done = False
+        self.muxed.abort()
 
 
 def open_output(fmt: str, out: Path | None, size: tuple[int, int], frames: range, sound=None, fps=None):
