@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from visuals import scene_runtime
+from visuals.render import scene_runtime
 
 
 def fence_passes(ctx, record: Callable[[str, float], None]) -> None:

@@ -22,11 +22,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _fenced import fence_passes  # noqa: E402
-from visuals.clock import FixedClock  # noqa: E402
-from visuals.gpu import create_headless_context  # noqa: E402
-from visuals.paths import SearchPath  # noqa: E402
-from visuals.registry import Registry  # noqa: E402
-from visuals.renderer import RenderConfig, Renderer  # noqa: E402
+from visuals.perform.clock import FixedClock  # noqa: E402
+from visuals.render.gpu import create_headless_context  # noqa: E402
+from visuals.load.paths import SearchPath  # noqa: E402
+from visuals.load.registry import Registry  # noqa: E402
+from visuals.render.renderer import RenderConfig, Renderer  # noqa: E402
 
 
 def main() -> None:

@@ -63,8 +63,8 @@ def bench_analysis(tmp: Path, runs: int) -> None:
 
 def bench_score(runs: int) -> None:
     from visuals.audio.score import find_score
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     registry = Registry(SearchPath.build([]))
     show = registry.show("dream")
     score = find_score(registry, show)
@@ -103,11 +103,11 @@ def bench_latency(tmp: Path, clicks: int = 8) -> None:
         return
     import soundfile
 
-    from visuals.clock import Frame
-    from visuals.gpu import create_headless_context
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import Frame
+    from visuals.render.gpu import create_headless_context
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
     (tmp / "scenes").mkdir(exist_ok=True)
     (tmp / "scenes" / "level.frag").write_text(FRAG)
     rate = 48000

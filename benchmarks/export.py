@@ -31,14 +31,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from visuals.clock import FixedClock  # noqa: E402
-from visuals.export import FrameRange, ShowSource, render_frames  # noqa: E402
-from visuals.gpu import create_headless_context, is_software_renderer  # noqa: E402
-from visuals.paths import SearchPath  # noqa: E402
-from visuals.pngio import encode_png, gl_rows_to_image  # noqa: E402
-from visuals.registry import Registry  # noqa: E402
-from visuals.renderer import RenderConfig, Renderer  # noqa: E402
-from visuals.sinks import NullSink, PngSequenceSink, ThreadedSink, VideoSink, ffmpeg_exe  # noqa: E402
+from visuals.perform.clock import FixedClock  # noqa: E402
+from visuals.output.export import FrameRange, ShowSource, render_frames  # noqa: E402
+from visuals.render.gpu import create_headless_context, is_software_renderer  # noqa: E402
+from visuals.load.paths import SearchPath  # noqa: E402
+from visuals.output.pngio import encode_png, gl_rows_to_image  # noqa: E402
+from visuals.load.registry import Registry  # noqa: E402
+from visuals.render.renderer import RenderConfig, Renderer  # noqa: E402
+from visuals.output.sinks import NullSink, PngSequenceSink, ThreadedSink, VideoSink, ffmpeg_exe  # noqa: E402
 
 BENCH = Path(os.environ.get("VISUALS_BENCH_FRAG") or Path(__file__).resolve().parent / "bench.frag")
 

@@ -39,15 +39,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from visuals.cli import parse_size  # noqa: E402
-from visuals.clock import FixedClock  # noqa: E402
-from visuals.export import FrameRange  # noqa: E402
+from visuals.perform.clock import FixedClock  # noqa: E402
+from visuals.output.export import FrameRange  # noqa: E402
 from visuals.farm.client import FarmOptions, new_job_id, render_on_farm  # noqa: E402
 from visuals.farm.job import FarmJob  # noqa: E402
 from visuals.farm.output import concat_command  # noqa: E402
 from visuals.farm.plan import MIN_CHUNK, plan_chunks  # noqa: E402
-from visuals.paths import SearchPath  # noqa: E402
-from visuals.registry import Registry  # noqa: E402
-from visuals.renderer import RenderConfig  # noqa: E402
+from visuals.load.paths import SearchPath  # noqa: E402
+from visuals.load.registry import Registry  # noqa: E402
+from visuals.render.renderer import RenderConfig  # noqa: E402
 
 
 def load() -> str:

@@ -41,9 +41,9 @@ def test_signal(kind: str, width: int, state=None) -> np.ndarray:
 
 
 def render(ctx, show, registry, size, frames: list[int]) -> dict[int, np.ndarray]:
-    from visuals.clock import FixedClock
-    from visuals.pngio import gl_rows_to_image
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.render.renderer import RenderConfig, Renderer
     renderer = Renderer(ctx, show, registry, RenderConfig(size=size, fps=Fraction(FPS)))
     clock = FixedClock(FPS)
     out = {}
@@ -71,10 +71,10 @@ def check_file(ctx, path: Path, size) -> tuple[str, str, str]:
     'transition' or '?' (it did not load)."""
     from visuals.foreign.catalog import load_file
     from visuals.foreign.isf import IsfFilter, IsfTransition
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
-    from visuals.show import Show, single_scene_show
-    from visuals.timeline import Cue
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.model.show import Show, single_scene_show
+    from visuals.model.timeline import Cue
     try:
         item = load_file(path)
         registry = Registry(SearchPath.build([path.parent]))
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="160x90")
     args = parser.parse_args(argv)
     w, h = (int(v) for v in args.size.split("x"))
-    from visuals.gpu import create_headless_context
+    from visuals.render.gpu import create_headless_context
     from visuals.foreign import sound
     from visuals.foreign.catalog import ISF_SUFFIX
     sound.sound_texture = test_signal      # (this process only: see the module doc)

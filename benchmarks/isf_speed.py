@@ -19,14 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from visuals.clock import FixedClock  # noqa: E402
-from visuals.gpu import create_headless_context  # noqa: E402
-from visuals.params import Param  # noqa: E402
-from visuals.paths import SearchPath, builtin_dir  # noqa: E402
-from visuals.registry import Registry  # noqa: E402
-from visuals.renderer import RenderConfig, Renderer  # noqa: E402
-from visuals.scene import Pass, Scene  # noqa: E402
-from visuals.show import single_scene_show  # noqa: E402
+from visuals.perform.clock import FixedClock  # noqa: E402
+from visuals.render.gpu import create_headless_context  # noqa: E402
+from visuals.model.params import Param  # noqa: E402
+from visuals.load.paths import SearchPath, builtin_dir  # noqa: E402
+from visuals.load.registry import Registry  # noqa: E402
+from visuals.render.renderer import RenderConfig, Renderer  # noqa: E402
+from visuals.model.scene import Pass, Scene  # noqa: E402
+from visuals.model.show import single_scene_show  # noqa: E402
 
 BENCH = builtin_dir("shaders") / "foreign" / "bench"
 

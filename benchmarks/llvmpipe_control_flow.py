@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import moderngl  # noqa: E402
 
-from visuals.gpu import create_headless_context  # noqa: E402
+from visuals.render.gpu import create_headless_context  # noqa: E402
 
 VERT = """#version 330 core
 uniform float z;

@@ -76,8 +76,8 @@ def in_process(count: int, pace: float) -> dict:
     from visuals.controls.events import ControlBus
     from visuals.controls.mapping import MidiMapping
     from visuals.controls.midi import MidiInput
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
 
     registry = Registry(SearchPath.build([]))
     client = f"bench-ctl-{os.getpid()}"

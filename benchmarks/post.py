@@ -33,15 +33,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import moderngl  # noqa: E402
 
-from visuals.clock import FixedClock  # noqa: E402
-from visuals.gpu import ProgramCache, create_headless_context  # noqa: E402
-from visuals.paths import SearchPath  # noqa: E402
-from visuals.post import PostEffect  # noqa: E402
-from visuals.registry import Registry  # noqa: E402
-from visuals.renderer import RenderConfig, Renderer  # noqa: E402
-from visuals.show import Show  # noqa: E402
-from visuals.timeline import Cue  # noqa: E402
-from visuals.transitions import known_transitions, transition_shader  # noqa: E402
+from visuals.perform.clock import FixedClock  # noqa: E402
+from visuals.render.gpu import ProgramCache, create_headless_context  # noqa: E402
+from visuals.load.paths import SearchPath  # noqa: E402
+from visuals.model.post import PostEffect  # noqa: E402
+from visuals.load.registry import Registry  # noqa: E402
+from visuals.render.renderer import RenderConfig, Renderer  # noqa: E402
+from visuals.model.show import Show  # noqa: E402
+from visuals.model.timeline import Cue  # noqa: E402
+from visuals.load.transitions import known_transitions, transition_shader  # noqa: E402
 
 BENCH_FRAG = Path(__file__).resolve().parent / "bench.frag"
 BASE_SCENE = "env_gradient"

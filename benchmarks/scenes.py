@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from visuals.clock import FixedClock  # noqa: E402
-from visuals.gpu import create_headless_context  # noqa: E402
-from visuals.paths import SearchPath  # noqa: E402
-from visuals.registry import Registry  # noqa: E402
-from visuals.renderer import RenderConfig, Renderer  # noqa: E402
+from visuals.perform.clock import FixedClock  # noqa: E402
+from visuals.render.gpu import create_headless_context  # noqa: E402
+from visuals.load.paths import SearchPath  # noqa: E402
+from visuals.load.registry import Registry  # noqa: E402
+from visuals.render.renderer import RenderConfig, Renderer  # noqa: E402
 
 BENCH_FRAG = Path(os.environ.get("VISUALS_BENCH_FRAG")
                   or Path(__file__).resolve().parent / "bench.frag")
@@ -74,7 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     registry = Registry(SearchPath.build([]))
     registry.load_all()
-    from visuals.post import PostEffect
+    from visuals.model.post import PostEffect
     names = args.scenes or sorted(n for n, s in registry.scenes.items()
                                   if n != "env_gradient" and not isinstance(s, PostEffect))
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]

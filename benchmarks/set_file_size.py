@@ -3,7 +3,7 @@
 Dense: eight parameters streamed at 60 Hz all hour (an audio analyser sending OSC into the
 show), plus a touch and a trigger every second.  Writes the set with the live recorder into a
 temporary folder, prints its size, then times ``RecordedSet.load`` (CPU seconds) and how far it raises peak memory; the
-set file size limit (visuals/controls/recorder.py SET_LIMIT) is chosen above this.
+set file size limit (visuals/perform/recorder.py SET_LIMIT) is chosen above this.
 
 usage: python benchmarks/set_file_size.py [--minutes 60] [--params 8] [--rate 60]
 """
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from visuals.controls.events import SetParam, TouchAt, Trigger
-from visuals.controls.recorder import SET_LIMIT, RecordedSet, SetRecorder
+from visuals.perform.recorder import SET_LIMIT, RecordedSet, SetRecorder
 
 
 def main() -> None:

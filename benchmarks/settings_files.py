@@ -1,6 +1,6 @@
 """How long the largest accepted mapping, presets and key map files take to load.
 
-Each is written just under the 1 MiB limit (visuals/textfile.py SETTINGS_LIMIT) into a
+Each is written just under the 1 MiB limit (visuals/load/textfile.py SETTINGS_LIMIT) into a
 temporary folder: a MIDI mapping of ~20 000 [[cc]] bindings, a preset of ~40 000 values, a
 key map binding one action to ~200 000 keys.  Prints the CPU seconds of each load (finding
 the lines of bindings was quadratic: the mapping took 43 s before it was made linear).
@@ -15,10 +15,10 @@ from pathlib import Path
 
 from visuals.controls.keyboard import KeyMap
 from visuals.controls.mapping import MidiMapping
-from visuals.paths import SearchPath
-from visuals.presets import PresetStore
-from visuals.registry import Registry
-from visuals.textfile import SETTINGS_LIMIT
+from visuals.load.paths import SearchPath
+from visuals.perform.presets import PresetStore
+from visuals.load.registry import Registry
+from visuals.load.textfile import SETTINGS_LIMIT
 
 
 def fill(unit, limit: int = SETTINGS_LIMIT - 1024) -> tuple[str, int]:

@@ -20,13 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from visuals.clock import FixedClock  # noqa: E402
-from visuals.export import FrameRange, ShowSource, render_frames  # noqa: E402
-from visuals.gpu import create_headless_context  # noqa: E402
-from visuals.paths import SearchPath  # noqa: E402
-from visuals.registry import Registry  # noqa: E402
-from visuals.renderer import RenderConfig  # noqa: E402
-from visuals.sinks import NullSink  # noqa: E402
+from visuals.perform.clock import FixedClock  # noqa: E402
+from visuals.output.export import FrameRange, ShowSource, render_frames  # noqa: E402
+from visuals.render.gpu import create_headless_context  # noqa: E402
+from visuals.load.paths import SearchPath  # noqa: E402
+from visuals.load.registry import Registry  # noqa: E402
+from visuals.render.renderer import RenderConfig  # noqa: E402
+from visuals.output.sinks import NullSink  # noqa: E402
 
 
 def main() -> None:

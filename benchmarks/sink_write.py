@@ -4,7 +4,7 @@ Feeds the same synthetic frames (smooth gradients with a moving pattern, about a
 compressible as rendered art) to the PNG sequence sink, to the mp4 sink, and to a still, and
 prints milliseconds per frame: the fastest of --runs runs (on a machine shared with other
 work the fastest run is the one least disturbed by it).  Run it before and after a change to
-visuals/sinks.py or visuals/safe_output.py on the same machine to compare.
+visuals/output/sinks.py or visuals/output/safe_output.py on the same machine to compare.
 
 usage: python benchmarks/sink_write.py [--frames 60] [--size 1280x720] [--runs 3]
 """
@@ -23,10 +23,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from visuals.sinks import PngSequenceSink, ThreadedSink, VideoSink, write_png  # noqa: E402
+from visuals.output.sinks import PngSequenceSink, ThreadedSink, VideoSink, write_png  # noqa: E402
 
 try:
-    from visuals.safe_output import write_file  # noqa: E402
+    from visuals.output.safe_output import write_file  # noqa: E402
 except ImportError:     # a checkout from before safe_output.py, to compare against
     write_file = None
 

@@ -3,7 +3,7 @@ cracks in the utopia (tremor, block displacement, colour split, and ``glitch``, 
 under one knob), and the end of the dream (``howl``: a sound tearing the sky; ``waking``: light
 through closed lids pounding with the heart, a gasp, the eyes opening onto white).
 
-Each effect is a :class:`~visuals.post.PostEffect`: passes that read the image they process as
+Each effect is a :class:`~visuals.model.post.PostEffect`: passes that read the image they process as
 ``sampler2D u_input``.  A cue applies them to its own image, a show to the whole frame, and the
 timeline automates their parameters as ``"<effect>.<param>"`` tracks::
 
@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from visuals import Param, Pass
-from visuals.post import PostEffect
+from visuals.model.post import PostEffect
 
 FX = "post/effects"
 

@@ -48,7 +48,7 @@ from functools import lru_cache
 import numpy as np
 
 from visuals import Binding, Param, Pass, Scene
-from visuals.hashing import mix64
+from visuals.model.hashing import mix64
 
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 1.45, -2.05)

@@ -25,7 +25,7 @@ import math
 import numpy as np
 
 from visuals import Param, Pass, Scene
-from visuals.hashing import MASK64, mix64
+from visuals.model.hashing import MASK64, mix64
 
 MAX_FACES = 4
 HELIX_SEGMENTS = 120       # strip segments along a strand of the helix (helix.vert)

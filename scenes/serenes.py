@@ -60,7 +60,7 @@ import math
 import numpy as np
 
 from visuals import Binding, Param, Pass, Scene
-from visuals.hashing import MASK64, mix64
+from visuals.model.hashing import MASK64, mix64
 
 # Mirrors of shaders/scenes/serenes/serenes.glsl: keep them equal.
 CAM_Y = 1.75                     # the camera at closeup 0 (stage_camera)

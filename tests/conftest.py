@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def gl():
-    from visuals.gpu import create_headless_context
+    from visuals.render.gpu import create_headless_context
     ctx = create_headless_context()
     yield ctx
     ctx.release()
@@ -25,7 +25,7 @@ def gl():
 
 @pytest.fixture
 def search():
-    from visuals.paths import SearchPath
+    from visuals.load.paths import SearchPath
     return SearchPath.build([])
 
 
@@ -41,11 +41,11 @@ def make_project(tmp_path: Path, files: dict[str, str]) -> Path:
 def render_frames(ctx, show_name: str, indices, folder: Path | None = None, size=(160, 90),
                   fps=30, ssaa=1) -> dict[int, np.ndarray]:
     """Render frames by index with one renderer, in the order given; top-down RGB arrays."""
-    from visuals.clock import FixedClock
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
     registry = Registry(SearchPath.build([folder] if folder else []))
     show = registry.show(show_name)
     renderer = Renderer(ctx, show, registry, RenderConfig(size=size, ssaa=ssaa, fps=Fraction(fps)))
@@ -62,7 +62,7 @@ def render_frames(ctx, show_name: str, indices, folder: Path | None = None, size
 
 def render_times(ctx, show_name: str, times, fps=30, **kwargs) -> list[np.ndarray]:
     """Render the frames shown at some times (seconds)."""
-    from visuals.clock import FixedClock
+    from visuals.perform.clock import FixedClock
     clock = FixedClock(fps)
     indices = [clock.frame_at(t) for t in times]
     frames = render_frames(ctx, show_name, indices, fps=fps, **kwargs)

@@ -81,7 +81,7 @@ def test_silence_reads_zero_and_past_the_end_is_silent(tmp_path):
 def test_files_soundfile_cannot_read_go_through_ffmpeg(tmp_path):
     import subprocess
 
-    from visuals.sinks import ffmpeg_exe
+    from visuals.output.sinks import ffmpeg_exe
     wav = tone(tmp_path / "t.wav", 1000.0, seconds=1.0)
     m4a = tmp_path / "t.m4a"
     subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(wav), "-c:a", "aac", str(m4a)], check=True)
@@ -106,7 +106,7 @@ def test_unreadable_missing_and_empty_files_are_one_clear_error(tmp_path):
 
 def test_audio_signal_reads_a_feature_and_is_zero_without_sound(tmp_path):
     from visuals import Audio
-    from visuals.signals import SignalTime
+    from visuals.model.signals import SignalTime
     features = AudioFeatures(load_audio(tone(tmp_path / "t.wav", 100.0)), Fraction(30))
     sig = Audio("bass", gain=2.0, offset=0.1)
     assert sig.sample(SignalTime(1.0, 0.0, 120.0, features)) == pytest.approx(0.1 + 2 * features.value("bass", 1.0))
@@ -142,11 +142,11 @@ void main() {
 def test_scenes_hear_through_uniforms_texture_and_signals(gl, tmp_path):
     """Red: u_audio_bass; green: the spectrum row of the texture (bright at the tone's bin, on
     the left); blue: a parameter following Audio("treble") (left half) and the waveform row."""
-    from visuals.clock import FixedClock
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
     folder = make_project(tmp_path, {"scenes/hearing.py": SHOW, "scenes/hears.frag": FRAG})
     registry = Registry(SearchPath.build([folder]))
     size = (128, 8)
@@ -192,10 +192,10 @@ def test_the_uniform_contract_documents_every_audio_feature():
 def test_the_tracks_tempo_is_the_shows_beat_in_a_render(gl, tmp_path):
     """With --audio, the show's beat follows the music: u_bpm is the track's tempo and beat 0
     falls on its first beat."""
-    from visuals.export import ShowSource
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig
+    from visuals.output.export import ShowSource
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig
     features = AudioFeatures(load_audio(clicks(tmp_path / "c.wav", 100.0, 0.3, 8.0)), Fraction(30))
     registry = Registry(SearchPath.build([]))
     source = ShowSource(gl, registry.show("demo"), registry, RenderConfig(size=(32, 18), fps=Fraction(30)),

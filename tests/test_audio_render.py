@@ -133,7 +133,7 @@ def test_a_failing_mux_leaves_no_file_under_the_final_name(tmp_path, monkeypatch
     monkeypatch.setitem(mux.AUDIO_CODECS, "mov", ["-c:a", "no_such_codec"])
     from fractions import Fraction
 
-    from visuals.sinks import VideoSink
+    from visuals.output.sinks import VideoSink
     out = tmp_path / "x.mov"
     sink = mux.AudioMuxSink(lambda p: VideoSink(p, (32, 18), Fraction(30), "mov"), out, "mov",
                             np.zeros((4800, 2), np.float32), 48000, Fraction(30), 3)
@@ -167,7 +167,7 @@ def test_a_failing_sound_encoder_leaves_nothing_either(tmp_path, monkeypatch):
     monkeypatch.setitem(mux.AUDIO_CODECS, "mp4", ["-c:a", "no_such_codec"])
     from fractions import Fraction
 
-    from visuals.sinks import VideoSink
+    from visuals.output.sinks import VideoSink
     out = tmp_path / "x.mp4"
     sink = mux.AudioMuxSink(lambda p: VideoSink(p, (32, 18), Fraction(30), "mp4"), out, "mp4",
                             np.zeros((4800, 2), np.float32), 48000, Fraction(30), 3)

@@ -13,8 +13,8 @@ from conftest import make_project
 
 from visuals.audio.loudness import integrated_loudness
 from visuals.audio.score import RATE, Score, find_score, loop_sources
-from visuals.paths import SearchPath
-from visuals.registry import Registry
+from visuals.load.paths import SearchPath
+from visuals.load.registry import Registry
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from visuals.clock import FixedClock, Frame, RealtimeClock, parse_fps
+from visuals.perform.clock import FixedClock, Frame, RealtimeClock, parse_fps
 from visuals.errors import VisualsError
 
 NTSC = Fraction(30000, 1001)

@@ -16,11 +16,11 @@ import pytest
 
 from visuals.controls.keyboard import KeyMap
 from visuals.controls.mapping import MidiMapping
-from visuals.controls.recorder import SET_LIMIT, RecordedSet, SetRecorder
+from visuals.perform.recorder import SET_LIMIT, RecordedSet, SetRecorder
 from visuals.errors import VisualsError
-from visuals.paths import builtin_dir
-from visuals.presets import PresetStore
-from visuals.textfile import SETTINGS_LIMIT
+from visuals.load.paths import builtin_dir
+from visuals.perform.presets import PresetStore
+from visuals.load.textfile import SETTINGS_LIMIT
 
 HEADER = '{"visuals_set":1,"show":"demo"}'
 
@@ -308,7 +308,7 @@ def _still(tmp_path: Path, shader: Path) -> subprocess.CompletedProcess:
 
 def _builtin_shader_roots() -> list[str]:
     """The built-in shader folder as the CLI (a subprocess) and this process see it."""
-    cli = subprocess.run([sys.executable, "-c", "from visuals.paths import builtin_dir; "
+    cli = subprocess.run([sys.executable, "-c", "from visuals.load.paths import builtin_dir; "
                           "print(builtin_dir('shaders').resolve())"], cwd="/", capture_output=True, text=True)
     return [cli.stdout.strip(), str(builtin_dir("shaders").resolve())]
 
@@ -335,8 +335,8 @@ def test_an_include_of_a_system_file_is_refused_and_nothing_of_it_is_quoted(tmp_
 
 
 def test_a_bom_and_crlf_shader_compiles_and_errors_keep_their_lines(gl, tmp_path):
-    from visuals.gpu import ProgramCache
-    from visuals.paths import SearchPath
+    from visuals.render.gpu import ProgramCache
+    from visuals.load.paths import SearchPath
     folder = tmp_path / "shaders"
     folder.mkdir()
     good = "#version 330 core\nout vec4 c;\nvoid main() {\n    c = vec4(1.0, 0.0, 0.0, 1.0);\n}\n"
@@ -371,8 +371,8 @@ MISSING_SEMICOLON = [
 
 @pytest.mark.parametrize("shader, line", MISSING_SEMICOLON)
 def test_compile_errors_point_at_the_line_they_belong_to(gl, tmp_path, shader, line):
-    from visuals.gpu import ProgramCache
-    from visuals.paths import SearchPath
+    from visuals.render.gpu import ProgramCache
+    from visuals.load.paths import SearchPath
     (tmp_path / "s.frag").write_text(shader)
     cache = ProgramCache(gl, SearchPath.build([tmp_path], environ={}))
     with pytest.raises(VisualsError) as info:
@@ -383,8 +383,8 @@ def test_compile_errors_point_at_the_line_they_belong_to(gl, tmp_path, shader, l
 # -- values played by hand must fit their parameters -------------------------------------------------
 @pytest.fixture(scope="module")
 def registry():
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     return Registry(SearchPath.build([], environ={}))
 
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from conftest import render_frames, render_times
-from visuals.paths import SearchPath
-from visuals.registry import Registry
+from visuals.load.paths import SearchPath
+from visuals.load.registry import Registry
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +38,8 @@ def test_cues_cover_the_whole_show_without_gaps(dream):
 
 
 def test_every_scene_parameter_effect_and_transition_exists(dream):
-    from visuals.post import PostEffect, post_chain
-    from visuals.transitions import known_transitions
+    from visuals.model.post import PostEffect, post_chain
+    from visuals.load.transitions import known_transitions
     registry, show = dream
     transitions = known_transitions(registry.search)
     for cue in show.cues:

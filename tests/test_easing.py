@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from visuals.easing import CSS_KEYWORDS, EASINGS, cubic_bezier, get_easing
+from visuals.model.easing import CSS_KEYWORDS, EASINGS, cubic_bezier, get_easing
 from visuals.errors import VisualsError
 
 GRID = [i / 1000 for i in range(1001)]

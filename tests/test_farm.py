@@ -398,7 +398,7 @@ def farm_job(show: str, fmt: str, frames: tuple[int, int], paths=()):
     from fractions import Fraction
     from visuals.farm.client import new_job_id
     from visuals.farm.job import FarmJob
-    from visuals.renderer import RenderConfig
+    from visuals.render.renderer import RenderConfig
     config = RenderConfig(size=SIZE, fps=Fraction(30))
     return FarmJob(job_id=new_job_id(), show=show, paths=tuple(paths), end_s=frames[1] / 30, stop=frames[1],
                    config=config, fmt=fmt)
@@ -406,7 +406,7 @@ def farm_job(show: str, fmt: str, frames: tuple[int, int], paths=()):
 
 def test_every_worker_gone_ends_the_render_and_none_joining_is_an_error(tmp_path, slow):
     from visuals.errors import VisualsError
-    from visuals.export import FrameRange
+    from visuals.output.export import FrameRange
     from visuals.farm.client import FarmOptions, render_on_farm
     env = dict(os.environ, LP_NUM_THREADS="1", VISUALS_PATH=str(slow))
     out = tmp_path / "out" / "slow.mp4"

@@ -24,13 +24,13 @@ from hypothesis import strategies as st
 from visuals.controls.events import EVENT_TYPES
 from visuals.controls.keyboard import ACTIONS, KeyMap
 from visuals.controls.mapping import ACTION_KEYS, ALLOWED_KEYS, KINDS, NOTE_ACTIONS, MidiMapping
-from visuals.controls.recorder import RecordedSet
+from visuals.perform.recorder import RecordedSet
 from visuals.errors import VisualsError
-from visuals.mixer import TimelineView
-from visuals.paths import SearchPath
-from visuals.performance import Performance
-from visuals.presets import PresetStore
-from visuals.registry import Registry
+from visuals.render.mixer import TimelineView
+from visuals.load.paths import SearchPath
+from visuals.perform.performance import Performance
+from visuals.perform.presets import PresetStore
+from visuals.load.registry import Registry
 
 FUZZ = settings(deadline=None, derandomize=True, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -125,8 +125,8 @@ def test_same_frame_twice_and_out_of_order_are_identical(gl):
 
 def test_every_shader_compiles(gl, search):
     """Scene passes compile with their scene's parameters; the rest compile standalone."""
-    from visuals.gpu import ProgramCache
-    from visuals.registry import Registry
+    from visuals.render.gpu import ProgramCache
+    from visuals.load.registry import Registry
     registry = Registry(search)
     registry.load_all()
     assert not registry.failures, registry.failures
@@ -157,8 +157,8 @@ def test_every_shader_compiles(gl, search):
 
 
 def test_compile_error_names_the_real_file_and_line(gl, tmp_path):
-    from visuals.gpu import ProgramCache
-    from visuals.paths import SearchPath
+    from visuals.render.gpu import ProgramCache
+    from visuals.load.paths import SearchPath
     project = make_project(tmp_path, {
         "shaders/helper.glsl": "float helper(float x) {\n    return x * 2.0;\n}\nfloat broken() { return nope; }\n",
         "shaders/main.frag": "#version 330 core\n#include \"helper.glsl\"\nout vec4 c;\nvoid main() {\n    c = vec4(helper(1.0));\n}\n",
@@ -268,11 +268,11 @@ def test_update_can_set_how_many_points_a_pass_draws(gl, tmp_path):
             """,
         "scenes/dot.frag": "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(1.0); }\n",
     })
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
-    from visuals.clock import FixedClock
-    from visuals.pngio import gl_rows_to_image
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.output.pngio import gl_rows_to_image
     from fractions import Fraction
     registry = Registry(SearchPath.build([project]))
     renderer = Renderer(gl, registry.show("dots"), registry, RenderConfig(size=(16, 16), fps=Fraction(30)))

@@ -357,9 +357,9 @@ MIX = """
 def test_transition_program_at_0_half_and_1(gl, tmp_path):
     """Drawn directly (the compositor short-circuits both ends), as the compositor draws it."""
     import moderngl
-    from visuals.gpu import ProgramCache
-    from visuals.paths import SearchPath
-    from visuals.transitions import known_transitions, transition_shader
+    from visuals.render.gpu import ProgramCache
+    from visuals.load.paths import SearchPath
+    from visuals.load.transitions import known_transitions, transition_shader
     isf(tmp_path, "Soft Mix", TRANSITION, MIX)
     search = SearchPath.build([tmp_path])
     assert "Soft Mix" in known_transitions(search)

@@ -305,13 +305,13 @@ def test_a_recorded_set_replays_offline_frame_exact(live, tmp_path):
     """Keys and a mouse touch played live, recorded, then rendered again at the same times."""
     from PIL import Image
     from fractions import Fraction
-    from visuals.controls.recorder import RecordedSet
-    from visuals.export import SetSource
-    from visuals.gpu import create_headless_context
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig
+    from visuals.perform.recorder import RecordedSet
+    from visuals.output.export import SetSource
+    from visuals.render.gpu import create_headless_context
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig
     record, dump = tmp_path / "set.jsonl", tmp_path / "dump"
     dump.mkdir()
     player = live("demo", "--size", "160x90", "--no-hud", "--record", str(record), "--dump", str(dump))

@@ -31,8 +31,8 @@ from visuals.controls.events import (BeatSync, Crossfade, RecallPreset, SetParam
                                      Trigger)
 from visuals.controls.limits import TRIGGER_RANGE, Refused, checked
 from visuals.controls.osc_wire import MAX_ADDRESS, MAX_ARGUMENTS, MAX_STRING, Malformed, read_datagram
-from visuals.paths import SearchPath
-from visuals.registry import Registry
+from visuals.load.paths import SearchPath
+from visuals.load.registry import Registry
 
 
 @pytest.fixture
@@ -61,8 +61,8 @@ def _bundle(*elements: bytes) -> bytes:
 
 # -- the HUD draws a bounded image -----------------------------------------------------------
 def test_the_hud_image_is_bounded_whatever_the_text(gl):
-    from visuals.gpu import ProgramCache
-    from visuals.hud import MAX_LINES, MAX_WIDTH, Hud, HudContent
+    from visuals.render.gpu import ProgramCache
+    from visuals.live.hud import MAX_LINES, MAX_WIDTH, Hud, HudContent
     hud = Hud(gl, ProgramCache(gl, SearchPath.build([])))
     long = "OSC: unknown address /" + "x" * 30000 + "; ignored"
     hud.update(HudContent(title="visuals - demo", status=["60 fps"], events=[long] * 6,
@@ -76,8 +76,8 @@ def test_the_hud_image_is_bounded_whatever_the_text(gl):
 
 
 def test_the_hud_redraws_changed_text_a_few_times_a_second_not_every_frame(gl):
-    from visuals.gpu import ProgramCache
-    from visuals.hud import Hud, HudContent
+    from visuals.render.gpu import ProgramCache
+    from visuals.live.hud import Hud, HudContent
     hud = Hud(gl, ProgramCache(gl, SearchPath.build([])))
     draws = []
     original = hud.texture
@@ -92,7 +92,7 @@ def test_the_hud_redraws_changed_text_a_few_times_a_second_not_every_frame(gl):
 
 
 def test_a_flood_of_notices_reaches_the_hud_as_a_few_lines():
-    from visuals.hud import NoticeGate
+    from visuals.live.hud import NoticeGate
     now = [100.0]
     shown: list[str] = []
     gate = NoticeGate(shown.append, per_second=4, clock=lambda: now[0])
@@ -277,7 +277,7 @@ class _Fuzz:
     """The server's own datagram handler, called synchronously, then its render-thread part."""
 
     def __init__(self):
-        from visuals.performance import Performance
+        from visuals.perform.performance import Performance
         self.harness = Harness(Registry(SearchPath.build([])))
         self.addresses = _addresses(self.harness.registry)
         self.performance = Performance(self.harness.show, load_show=self.harness.registry.show)
@@ -464,7 +464,7 @@ def _probes_running(marker: str) -> list[int]:
                 cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
             except OSError:
                 continue
-            if "visuals.probe" in cmdline and marker in cmdline:
+            if "visuals.load.probe" in cmdline and marker in cmdline:
                 found.append(int(entry.name))
     return found
 
@@ -534,10 +534,10 @@ def test_a_mixer_released_leaves_no_gl_object_behind(gl):
     a soak of reloads grew by megabytes)."""
     import gc
     from fractions import Fraction
-    from visuals.gpu import ProgramCache
-    from visuals.mixer import Mixer, TimelineView
-    from visuals.performance import Performance
-    from visuals.renderer import RenderConfig
+    from visuals.render.gpu import ProgramCache
+    from visuals.render.mixer import Mixer, TimelineView
+    from visuals.perform.performance import Performance
+    from visuals.render.renderer import RenderConfig
     registry = Registry(SearchPath.build([]))
     show = registry.show("demo")
     programs = ProgramCache(gl, SearchPath.build([]))

@@ -28,8 +28,8 @@ from visuals.controls.events import (BeatSync, ControlBus, Crossfade, CueJump, L
 from visuals.controls.mapping import (ActionBinding, ControlBinding, MidiMapping, MidiTranslator, curve_function,
                                       relative_steps)
 from visuals.errors import VisualsError
-from visuals.paths import SearchPath
-from visuals.registry import Registry
+from visuals.load.paths import SearchPath
+from visuals.load.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPPINGS = ROOT / "scenes" / "mappings"

@@ -20,8 +20,8 @@ from visuals.controls.events import (BeatSync, ControlBus, Crossfade, CueJump, L
                                      SetTempo, Tap, TouchAt, Transport, Trigger)
 from visuals.controls.osc import OscInput, address_space, parse_endpoint
 from visuals.errors import VisualsError
-from visuals.paths import SearchPath
-from visuals.registry import Registry
+from visuals.load.paths import SearchPath
+from visuals.load.registry import Registry
 
 VECTORS = {"scenes/vectors.py": """
     from visuals import Param, Pass, Scene

@@ -212,7 +212,7 @@ def test_raw_frames_into_a_pipe_closed_early_end_quietly(tmp_path):
 @pytest.fixture
 def full_disk(monkeypatch):
     """Every file written by the rules of safe_output fails as on a full disk."""
-    from visuals import safe_output
+    from visuals.output import safe_output
 
     def no_space(fd, data):
         os.write(fd, bytes(memoryview(data)[:10]))          # a little gets written first
@@ -333,7 +333,7 @@ def test_sigterm_during_a_png_sequence_keeps_only_complete_frames(tmp_path):
 
 def test_write_file_replaces_a_regular_file_and_can_write_through_a_link(tmp_path):
     from visuals.errors import VisualsError
-    from visuals.safe_output import write_file
+    from visuals.output.safe_output import write_file
     target = tmp_path / "dotfiles" / "presets.toml"
     target.parent.mkdir()
     target.write_text("old")

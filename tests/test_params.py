@@ -8,7 +8,7 @@ import os
 import pytest
 
 from visuals.errors import SourceSite, VisualsError
-from visuals.params import Param, ParamSet
+from visuals.model.params import Param, ParamSet
 
 HERE = os.path.abspath(__file__)
 

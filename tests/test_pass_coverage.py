@@ -14,7 +14,7 @@ import pytest
 
 from conftest import make_project
 from visuals.errors import VisualsError
-from visuals.scene import Pass, Scene
+from visuals.model.scene import Pass, Scene
 
 SIZE = (16, 8)
 
@@ -79,11 +79,11 @@ FILES = {
 
 def _render(gl, tmp_path, name: str, frames: int = 2):
     """Render a one-scene show; returns (renderer, top-down RGB of the last frame)."""
-    from visuals.clock import FixedClock
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
     registry = Registry(SearchPath.build([make_project(tmp_path, FILES)]))
     renderer = Renderer(gl, registry.show(name), registry, RenderConfig(size=SIZE, fps=Fraction(30)))
     clock = FixedClock(30)

@@ -10,12 +10,12 @@ import pytest
 from visuals.controls.events import (BeatSync, Crossfade, CueJump, LoadClip, RecallPreset, SavePreset,
                                      SetParam, SetTempo, Tap, TouchAt, Transport, control_from_json)
 from visuals.errors import VisualsError
-from visuals.mixer import Mixer, TimelineView
-from visuals.paths import SearchPath
-from visuals.performance import Performance, Smoothed
-from visuals.presets import PresetStore
-from visuals.registry import Registry
-from visuals.renderer import RenderConfig
+from visuals.render.mixer import Mixer, TimelineView
+from visuals.load.paths import SearchPath
+from visuals.perform.performance import Performance, Smoothed
+from visuals.perform.presets import PresetStore
+from visuals.load.registry import Registry
+from visuals.render.renderer import RenderConfig
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +156,7 @@ def test_events_survive_json(perf):
 
 
 def test_mixer_crossfades_two_decks(gl, registry):
-    from visuals.pngio import gl_rows_to_image
+    from visuals.output.pngio import gl_rows_to_image
     config = RenderConfig(size=(32, 18), fps=Fraction(30))
     perf = Performance(registry.show("tide"), load_show=registry.show)
     mixer = Mixer(gl, registry, config)

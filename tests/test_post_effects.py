@@ -88,9 +88,9 @@ def render(gl, project, name: str, expr: str, frames=(0,), size=SIZE):
 
 
 def effects():
-    from visuals.paths import SearchPath
-    from visuals.post import PostEffect
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.model.post import PostEffect
+    from visuals.load.registry import Registry
     registry = Registry(SearchPath.build([]))
     registry.load_all()
     return sorted(n for n, s in registry.scenes.items() if isinstance(s, PostEffect))

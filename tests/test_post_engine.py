@@ -10,7 +10,7 @@ from visuals.errors import VisualsError
 PROJECT = {
     "scenes/fx.py": """
         from visuals import Scene, Pass, Param, Show, Cue, Loop
-        from visuals.post import PostEffect
+        from visuals.model.post import PostEffect
 
         flat = Scene("flat", [Pass("flat.frag")], [Param("colour", "#204080")])
         ramp = Scene("ramp", [Pass("ramp.frag")], [])
@@ -87,16 +87,16 @@ def test_unknown_post_effect_names_the_cue_line(tmp_path):
         bad = Show("bad", [
             Cue("flat", 0, 2, post=["invret"])])
         """})
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     with pytest.raises(VisualsError) as err:
         Registry(SearchPath.build([project])).show("bad")
     assert err.value.line == 3 and "invret" in err.value.message and "invert" in err.value.fix
 
 
 def test_post_effects_cannot_use_feedback(tmp_path):
-    from visuals.post import PostEffect
-    from visuals.scene import Pass
+    from visuals.model.post import PostEffect
+    from visuals.model.scene import Pass
     with pytest.raises(VisualsError) as err:
         PostEffect("echo", [Pass("echo.frag", feedback=True)])
     assert "feedback" in err.value.message
@@ -105,12 +105,12 @@ def test_post_effects_cannot_use_feedback(tmp_path):
 def test_a_trigger_named_like_an_effect_bursts_its_amount(gl, project):
     from fractions import Fraction
     from visuals.controls.events import Transport, Trigger
-    from visuals.mixer import Mixer
-    from visuals.paths import SearchPath
-    from visuals.performance import Performance
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig
+    from visuals.render.mixer import Mixer
+    from visuals.load.paths import SearchPath
+    from visuals.perform.performance import Performance
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig
     registry = Registry(SearchPath.build([project]))
     perf = Performance(registry.show("automated"))
     perf.apply(Transport(op="pause"), 0.0)             # invert.amount stays 0 on the timeline
@@ -130,10 +130,10 @@ def test_a_trigger_named_like_an_effect_bursts_its_amount(gl, project):
 
 def test_an_idle_effect_is_skipped(gl, project):
     from fractions import Fraction
-    from visuals.clock import FixedClock
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
     registry = Registry(SearchPath.build([project]))
     renderer = Renderer(gl, registry.show("automated"), registry, RenderConfig(size=(8, 8), fps=Fraction(30)))
     try:
@@ -149,10 +149,10 @@ def test_a_show_post_effect_keeps_its_runner_from_frame_to_frame(gl, project):
     """The show's post chain runs after the layers; its runners must survive the end-of-frame
     clean-up (a rebuilt runner per frame costs textures and loses any history)."""
     from fractions import Fraction
-    from visuals.clock import FixedClock
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
     registry = Registry(SearchPath.build([project]))
     renderer = Renderer(gl, registry.show("whole"), registry, RenderConfig(size=(8, 8), fps=Fraction(30)))
     try:
@@ -170,8 +170,8 @@ def test_a_show_post_effect_keeps_its_runner_from_frame_to_frame(gl, project):
 
 
 def test_a_post_effect_alone_is_a_clear_error(project):
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     with pytest.raises(VisualsError) as err:
         Registry(SearchPath.build([project])).show("invert")
     assert "post effect" in err.value.message and "post=" in err.value.fix

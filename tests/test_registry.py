@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from visuals.errors import VisualsError
-from visuals.paths import ENV_VAR, SearchPath, builtin_dir
-from visuals.registry import Registry
-from visuals.scene import Scene
-from visuals.show import Show
+from visuals.load.paths import ENV_VAR, SearchPath, builtin_dir
+from visuals.load.registry import Registry
+from visuals.model.scene import Scene
+from visuals.model.show import Show
 
 SCENE_ALPHA = """
     from visuals import Param, Pass, Scene

@@ -145,17 +145,17 @@ def test_cycle_scatters_forms_holds_dissolves_and_moves_on():
 # ----------------------------------------------------------------------- renders
 @pytest.fixture(scope="module")
 def programs(gl):
-    from visuals.gpu import ProgramCache
-    from visuals.paths import SearchPath
+    from visuals.render.gpu import ProgramCache
+    from visuals.load.paths import SearchPath
     return ProgramCache(gl, SearchPath.build([]))
 
 
 def render(gl, programs, params: dict, t: float, size=(160, 90)) -> np.ndarray:
-    from visuals.clock import FixedClock
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
     registry = Registry(SearchPath.build([]))
     show = registry.show("constellations")
     show.cues[0].params = dict(show.cues[0].params, **params)
@@ -186,8 +186,8 @@ def test_scene_renders_at_two_times(gl, programs):
 
 
 def test_parameter_extremes_render_no_nan_black_or_flat_frame(gl, programs):
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     scene = Registry(SearchPath.build([])).scene("constellations")
     params = list(scene.params)
     cases = [({}, "defaults"),
@@ -248,11 +248,11 @@ def test_same_composition_at_any_resolution(gl, programs):
 
 def test_consecutive_frames_change_smoothly_across_a_glyph_change(gl):
     """No star pops in or out (screen edges, the glyph table switching at a cycle boundary)."""
-    from visuals.clock import FixedClock
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
     size = (320, 180)
     registry = Registry(SearchPath.build([]))
     show = registry.show("constellations")

@@ -21,8 +21,8 @@ def _sweep_source(scene: str, variants: list[dict]) -> str:
 
 def extreme_variants(scene_name: str) -> list[dict]:
     """Each parameter at its lo and its hi, then all at lo and all at hi."""
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     scene = Registry(SearchPath.build([])).scene(scene_name)
     lo, hi, variants = {}, {}, []
     for p in scene.params:

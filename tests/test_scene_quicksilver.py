@@ -60,8 +60,8 @@ def assert_healthy(img: np.ndarray, what: str) -> None:
 
 def extreme_cases() -> list[tuple[str, dict]]:
     """Every parameter at its low and high end, then all low and all high together."""
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     scene = Registry(SearchPath.build([])).scene("quicksilver")
     cases, low, high = [], {}, {}
     for p in scene.params:

@@ -21,10 +21,10 @@ class Player:
     """Renders frames of the one-scene show 'resonance' with parameter overrides."""
 
     def __init__(self, ctx, size=SIZE, fps=30):
-        from visuals.clock import FixedClock
-        from visuals.paths import SearchPath
-        from visuals.registry import Registry
-        from visuals.renderer import RenderConfig, Renderer
+        from visuals.perform.clock import FixedClock
+        from visuals.load.paths import SearchPath
+        from visuals.load.registry import Registry
+        from visuals.render.renderer import RenderConfig, Renderer
         self.registry = Registry(SearchPath.build([]))
         self.scene = self.registry.scene("resonance")
         self.size = size
@@ -35,7 +35,7 @@ class Player:
                                  RenderConfig(size=size, fps=Fraction(fps), exact=False))
 
     def frame(self, index: int, **params) -> np.ndarray:
-        from visuals.pngio import gl_rows_to_image
+        from visuals.output.pngio import gl_rows_to_image
         self.renderer.overrides = {"resonance": params}
         self.renderer.render(self.clock.frame(index))
         return gl_rows_to_image(self.renderer.read_rgb(), self.size).astype(np.float64)

@@ -21,10 +21,10 @@ class Player:
     """Renders frames of the one-scene show 'serenes' with parameter overrides."""
 
     def __init__(self, ctx, size=SIZE, fps=30):
-        from visuals.clock import FixedClock
-        from visuals.paths import SearchPath
-        from visuals.registry import Registry
-        from visuals.renderer import RenderConfig, Renderer
+        from visuals.perform.clock import FixedClock
+        from visuals.load.paths import SearchPath
+        from visuals.load.registry import Registry
+        from visuals.render.renderer import RenderConfig, Renderer
         self.registry = Registry(SearchPath.build([]))
         self.scene = self.registry.scene("serenes")
         self.size = size
@@ -35,7 +35,7 @@ class Player:
                                  RenderConfig(size=size, fps=Fraction(fps), exact=False))
 
     def frame(self, index: int, **params) -> np.ndarray:
-        from visuals.pngio import gl_rows_to_image
+        from visuals.output.pngio import gl_rows_to_image
         self.renderer.overrides = {"serenes": params}
         self.renderer.render(self.clock.frame(index))
         return gl_rows_to_image(self.renderer.read_rgb(), self.size).astype(np.float64)
@@ -73,8 +73,8 @@ def player(gl):
 def _module():
     """The scene module (for its pose and flicker functions and constants) and the scene."""
     import importlib
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     scene = Registry(SearchPath.build([])).scene("serenes")
     return importlib.import_module(type(scene).__module__), scene
 

@@ -17,12 +17,12 @@ SIZE = (160, 90)
 @pytest.fixture(scope="module")
 def sky(gl):
     """render(params, t=1.0, size=SIZE, seed=None) -> float32 RGB image, rows top-down."""
-    from visuals.clock import FixedClock
-    from visuals.gpu import ProgramCache
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.render.gpu import ProgramCache
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
 
     registry = Registry(SearchPath.build([]))
     programs = ProgramCache(gl, registry.search)
@@ -43,8 +43,8 @@ def sky(gl):
 
 @pytest.fixture(scope="module")
 def scene():
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     return Registry(SearchPath.build([])).scene("sky")
 
 
@@ -79,8 +79,8 @@ def test_seed_changes_the_sky_and_time_moves_it(sky):
 
 
 def sweep_cases():
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     params = list(Registry(SearchPath.build([])).scene("sky").params)
     cases = [("all lo", {p.name: p.lo for p in params}), ("all hi", {p.name: p.hi for p in params})]
     for p in params:

@@ -16,12 +16,12 @@ SIZE = (160, 90)
 @pytest.fixture(scope="module")
 def syringe(gl):
     """render(params, t=3.0, size=SIZE) -> float32 RGB image, rows top-down."""
-    from visuals.clock import FixedClock
-    from visuals.gpu import ProgramCache
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.render.gpu import ProgramCache
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
 
     registry = Registry(SearchPath.build([], environ={}))
     programs = ProgramCache(gl, registry.search)
@@ -44,8 +44,8 @@ def luma(img: np.ndarray) -> np.ndarray:
 
 
 def test_it_is_a_scene_of_its_own_in_the_list():
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     registry = Registry(SearchPath.build([], environ={}))
     registry.load_all()
     scene = registry.scene("syringe")
@@ -93,8 +93,8 @@ def test_the_refusal_spills_the_starlight_into_gold_and_indigo_and_dims_the_syri
 
 
 def test_parameter_extremes_give_no_nan_or_black_frame(syringe):
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     params = list(Registry(SearchPath.build([], environ={})).scene("syringe").params)
     for case in ({p.name: p.lo for p in params}, {p.name: p.hi for p in params}):
         img = syringe(case, t=7.0)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from visuals.errors import VisualsError
-from visuals.params import Param
-from visuals.paths import SearchPath
-from visuals.shaderlib import DEFAULT_VERSION, Preprocessor, translate_log
+from visuals.model.params import Param
+from visuals.load.paths import SearchPath
+from visuals.load.shaderlib import DEFAULT_VERSION, Preprocessor, translate_log
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

@@ -138,11 +138,11 @@ def test_imouse_follows_touches(gl, tmp_path):
                                                     Touch(1.05, 0.75, 0.25)])])
     """))
     from visuals.foreign.shadertoy import load_shadertoy
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
-    from visuals.clock import FixedClock
-    from visuals.pngio import gl_rows_to_image
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
+    from visuals.perform.clock import FixedClock
+    from visuals.output.pngio import gl_rows_to_image
     registry = Registry(SearchPath.build([tmp_path]))
     registry.scenes["m"] = load_shadertoy(folder)
     show = registry.show("touched")

@@ -8,7 +8,7 @@ import numpy as np
 from PIL import Image
 
 from conftest import render_times
-from visuals.sheet import SheetLayout, sample_times
+from visuals.output.sheet import SheetLayout, sample_times
 
 
 def test_sample_times_cover_the_show():
@@ -21,7 +21,7 @@ def test_sample_times_cover_the_show():
 
 
 def test_caption_times_round_before_splitting_minutes():
-    from visuals.sheet import _fmt
+    from visuals.output.sheet import _fmt
     assert _fmt(179.99) == "3:00.0"
     assert _fmt(61.25) in ("1:01.2", "1:01.3")
     assert _fmt(4.0) == "0:04.0"
@@ -45,5 +45,5 @@ def test_sheet_has_the_grid_and_the_stills(tmp_path, gl):
     # the slot after the last still is empty background
     x = layout.margin + 2 * (80 + layout.gap)
     y = layout.header + 1 * (45 + layout.caption + layout.gap)
-    from visuals.sheet import BACKGROUND
+    from visuals.output.sheet import BACKGROUND
     assert (image[y:y + 45, x:x + 80] == BACKGROUND).all()

@@ -5,7 +5,7 @@ from fractions import Fraction
 import pytest
 
 from visuals.errors import VisualsError
-from visuals.signals import (LFO, Beat, Constant, Follower, Noise, Signal, SignalTime,
+from visuals.model.signals import (LFO, Beat, Constant, Follower, Noise, Signal, SignalTime,
                              as_signal, beat_phase)
 
 

@@ -8,10 +8,10 @@ import random
 
 import pytest
 
-from visuals.colour import parse_colour, srgb_to_oklab
+from visuals.model.colour import parse_colour, srgb_to_oklab
 from visuals.errors import VisualsError
-from visuals.signals import LFO
-from visuals.timeline import Cue, Key, TempoMap, Timeline, Track
+from visuals.model.signals import LFO
+from visuals.model.timeline import Cue, Key, TempoMap, Timeline, Track
 
 HERE = os.path.abspath(__file__)
 

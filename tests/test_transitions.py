@@ -8,18 +8,18 @@ import moderngl
 import numpy as np
 import pytest
 
-from visuals.transitions import known_transitions, transition_shader
+from visuals.load.transitions import known_transitions, transition_shader
 
 
 @pytest.fixture(scope="module")
 def programs(gl):
-    from visuals.gpu import ProgramCache
-    from visuals.paths import SearchPath
+    from visuals.render.gpu import ProgramCache
+    from visuals.load.paths import SearchPath
     return ProgramCache(gl, SearchPath.build([]))
 
 
 def names():
-    from visuals.paths import SearchPath
+    from visuals.load.paths import SearchPath
     return known_transitions(SearchPath.build([]))
 
 
@@ -40,7 +40,7 @@ def images(w: int, h: int) -> tuple[np.ndarray, np.ndarray]:
 def draw(gl, programs, name: str, progress: float, size, params=None, time: float = 12.5,
          frame: int = 375, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Run a transition program once, as the compositor does; returns (out, from, to) RGBA."""
-    from visuals.scene_runtime import _uniform_value
+    from visuals.render.scene_runtime import _uniform_value
     w, h = size
     src, dst = images(w, h)
     textures = []

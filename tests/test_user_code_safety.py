@@ -16,9 +16,9 @@ import pytest
 from conftest import make_project
 from test_osc import Harness
 from visuals.errors import VisualsError
-from visuals.paths import SearchPath, builtin_dir
-import visuals.probe as probe
-from visuals.registry import Registry
+from visuals.load.paths import SearchPath, builtin_dir
+import visuals.load.probe as probe
+from visuals.load.registry import Registry
 
 SCENE = """
     from visuals import Pass, Scene
@@ -95,8 +95,8 @@ def test_clips_in_live_and_in_a_replay_load_shows_by_name_only(tmp_path):
     from types import SimpleNamespace
 
     from visuals.controls.events import LoadClip
-    from visuals.export import SetSource
-    from visuals.live import LivePlayer
+    from visuals.output.export import SetSource
+    from visuals.live.player import LivePlayer
     frag = tmp_path / "x.frag"
     frag.write_text(FRAG)
     registry = Registry(SearchPath.build([]))
@@ -153,7 +153,7 @@ def test_freed_memory_is_handed_back_after_a_reload(monkeypatch):
     import threading
     from types import SimpleNamespace
 
-    import visuals.live as live
+    import visuals.live.player as live
     calls = []
     monkeypatch.setattr(live, "give_back_freed_memory", lambda: calls.append(threading.current_thread().name))
     registry = Registry(SearchPath.build([]))

@@ -26,12 +26,12 @@ def reference_yuv420(rgb: np.ndarray) -> np.ndarray:
 
 def test_gpu_conversion_matches_bt709_reference(gl):
     from fractions import Fraction
-    from visuals.clock import FixedClock
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
-    from visuals.yuv import Yuv420Converter
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
+    from visuals.output.yuv import Yuv420Converter
     registry = Registry(SearchPath.build([]))
     size = (94, 54)   # 54/2 = 27 chroma rows: the U plane ends part-way through a buffer row
     renderer = Renderer(gl, registry.show("demo"), registry, RenderConfig(size=size, fps=Fraction(30)))
@@ -85,11 +85,11 @@ def test_gpu_yuv_export_gives_the_same_planes(gl, tmp_path):
     """The GPU path (what a real GPU uses): frames converted to yuv420p before readback and
     handed to x264 untouched."""
     from fractions import Fraction
-    from visuals.export import FrameRange, ShowSource, render_frames as export
-    from visuals.paths import SearchPath
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig
-    from visuals.sinks import ThreadedSink, VideoSink
+    from visuals.output.export import FrameRange, ShowSource, render_frames as export
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig
+    from visuals.output.sinks import ThreadedSink, VideoSink
     registry = Registry(SearchPath.build([]))
     config = RenderConfig(size=(160, 90), fps=Fraction(30))
     out = tmp_path / "gpu.mp4"

@@ -4,15 +4,15 @@ The names a show or scene module needs are importable from here::
 
     from visuals import Scene, Pass, Param, Show, Cue, Key, LFO
 """
-from .easing import cubic_bezier
+from visuals.model.easing import cubic_bezier
 from .errors import VisualsError
-from .events import Touch, Trigger
-from .params import Param
-from .scene import Binding, Pass, Scene, SceneState
-from .show import Show
-from .signals import LFO, Audio, Beat, Constant, Follower, Noise, Signal
-from .timeline import Cue, Key, Loop, Track
-from .post import PostEffect
+from visuals.model.events import Touch, Trigger
+from visuals.model.params import Param
+from visuals.model.scene import Binding, Pass, Scene, SceneState
+from visuals.model.show import Show
+from visuals.model.signals import LFO, Audio, Beat, Constant, Follower, Noise, Signal
+from visuals.model.timeline import Cue, Key, Loop, Track
+from visuals.model.post import PostEffect
 
 __version__ = "0.1.0"
 

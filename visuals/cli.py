@@ -210,8 +210,8 @@ def _registry(args):
     """The registry of a command.  The user's own scene modules are first run in a child process
     with a time limit (probe.py): a module that never returns is one error line and exit 2,
     for every command, instead of a command that hangs for good."""
-    from .paths import SearchPath
-    from .probe import checked_user_registry, module_timeout
+    from visuals.load.paths import SearchPath
+    from visuals.load.probe import checked_user_registry, module_timeout
     return checked_user_registry(SearchPath.build(args.path), module_timeout())
 
 
@@ -227,8 +227,8 @@ def _default_show(where) -> str:
 
 
 def _config(args, show, size_default=None):
-    from .clock import parse_fps
-    from .renderer import RenderConfig
+    from visuals.perform.clock import parse_fps
+    from visuals.render.renderer import RenderConfig
     size = parse_size(args.size) if args.size else tuple(size_default or show.size)
     fps = parse_fps(args.fps) if args.fps else parse_fps(show.fps)
     return RenderConfig(size=size, ssaa=args.ssaa, fps=fps, seed=args.seed)
@@ -243,7 +243,7 @@ def _long_enough(registry, name: str, show, end: float, asked: str):
     if name in registry.shows:
         raise VisualsError(f"{asked} is past the end of show '{show.name}' ({show.duration:g} s)",
                            fix=f"give a time under {show.duration:g} s, or lengthen the show")
-    from .show import single_scene_show
+    from visuals.model.show import single_scene_show
     return single_scene_show(registry.scene(show.cues[0].scene), duration=end)
 
 
@@ -305,7 +305,7 @@ def cmd_render(args) -> int:
     registry = _registry(args)
     recorded = None
     if args.replay:
-        from .controls.recorder import RecordedSet
+        from visuals.perform.recorder import RecordedSet
         recorded = RecordedSet.load(args.replay)
         if args.show:
             raise VisualsError("give either a show or --replay SET, not both",
@@ -324,8 +324,8 @@ def cmd_render(args) -> int:
     if fmt in ("mp4", "mov"):      # checked before the GL context starts
         if args.crf is not None and not 0 <= args.crf <= 51:
             raise VisualsError(f"--crf {args.crf} is out of range", fix="give 0 (lossless) to 51; 18 is visually lossless")
-    from .clock import FixedClock
-    from .export import FrameRange, SetSource, ShowSource, render_frames
+    from visuals.perform.clock import FixedClock
+    from visuals.output.export import FrameRange, SetSource, ShowSource, render_frames
     clock = FixedClock(config.fps)
     duration = recorded.duration if recorded else show.duration
     frames = FrameRange.resolve(clock, duration,
@@ -335,18 +335,18 @@ def cmd_render(args) -> int:
         end = frames.stop / float(config.fps)
         asked = f"--frames {args.frames} (to {end:g} s)" if args.frames else f"--end {end:g} s"
         show = _long_enough(registry, name, show, end, asked)
-    from .audio.offline import prepare_sound
+    from visuals.audio.offline import prepare_sound
     sound = prepare_sound(args.audio, args.mute, fmt, registry, show, config.fps, frames.start, frames.stop,
                           replay=recorded is not None)
     for note in sound.notes:
         sys.stderr.write(f"visuals: note: {note}\n")
     if args.workers is not None or args.scheduler or args.chunk is not None:
-        from .farm.command import render_farmed
+        from visuals.farm.command import render_farmed
         return render_farmed(args, name, recorded, config, frames, fmt, out, slug, sound)
-    from . import sinks
-    from .gpu import create_headless_context, is_software_renderer
+    from visuals.output import sinks
+    from visuals.render.gpu import create_headless_context, is_software_renderer
     ctx = create_headless_context()
-    from .progress import Progress
+    from visuals.output.progress import Progress
     sink = None
     try:            # from here on whatever the sink made is removed if anything fails
         if fmt == "raw":
@@ -365,7 +365,7 @@ def cmd_render(args) -> int:
                 return sinks.VideoSink(path, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
                                        gpu_yuv=gpu_yuv)
             if sound.samples is not None:
-                from .audio.mux import AudioMuxSink
+                from visuals.audio.mux import AudioMuxSink
                 sink = AudioMuxSink(video_sink, out, fmt, sound.samples, sound.rate, config.fps, len(frames))
             else:
                 sink = video_sink(out)
@@ -395,14 +395,14 @@ def cmd_still(args) -> int:
     show = registry.show(args.show)
     config = _config(args, show)
     t = parse_time(args.at, "--at")
-    from .clock import FixedClock
+    from visuals.perform.clock import FixedClock
     clock = FixedClock(config.fps)
     index = clock.frame_at(t)
     show = _long_enough(registry, args.show, show, (index + 1) / float(config.fps), f"--at {t:g} s")
-    from .gpu import create_headless_context
-    from .pngio import gl_rows_to_image
-    from .renderer import Renderer
-    from .sinks import ensure_writable, still_type, write_still
+    from visuals.render.gpu import create_headless_context
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.render.renderer import Renderer
+    from visuals.output.sinks import ensure_writable, still_type, write_still
     out = _out_arg(args.out) or Path(f"renders/{_slug(args.show)}_{t:g}.png")
     still_type(out)
     ensure_writable(out)
@@ -443,7 +443,7 @@ def parse_params(items: list[str], show, registry) -> dict[str, dict]:
 
 
 def cmd_list(args) -> int:
-    from .transitions import known_transitions
+    from visuals.load.transitions import known_transitions
     registry = _registry(args)
     registry.load_all()
     out = sys.stdout
@@ -451,7 +451,7 @@ def cmd_list(args) -> int:
         out.write("Shows:\n")
         for show in sorted(registry.shows.values(), key=lambda s: s.name):
             out.write(f"  {show.name:16s} {show.duration:7.1f} s  {len(show.cues):3d} cues  {show.description}\n")
-    from .post import PostEffect
+    from visuals.model.post import PostEffect
     groups = [("scenes", "Scenes", lambda s: not isinstance(s, PostEffect)),
               ("effects", "Post effects", lambda s: isinstance(s, PostEffect))]
     for key, title, wanted in groups:
@@ -474,11 +474,11 @@ def cmd_list(args) -> int:
 
 def cmd_live(args) -> int:
     if args.keys:
-        from .controls.keyboard import KeyMap
+        from visuals.controls.keyboard import KeyMap
         print(KeyMap.defaults().describe())
         return 0
-    from .live import LiveOptions, LivePlayer
-    from .paths import SearchPath
+    from visuals.live.player import LiveOptions, LivePlayer
+    from visuals.load.paths import SearchPath
     if not 0.0625 <= args.scale <= 2.0:
         raise VisualsError(f"--scale {args.scale} is out of range", fix="give a scale from 0.0625 to 2, e.g. 0.5")
     if args.adaptive is not None and not 1 <= args.adaptive <= 480:
@@ -487,12 +487,12 @@ def cmd_live(args) -> int:
     name = args.show or _default_show(search)
     inputs = []
     if args.osc:
-        from .controls.osc import OscInput, parse_endpoint
+        from visuals.controls.osc import OscInput, parse_endpoint
         host, port = parse_endpoint(args.osc)
         inputs.append(OscInput(host, port))
     if args.midi or args.mapping:
-        from .controls.mapping import MidiMapping
-        from .controls.midi import MidiInput
+        from visuals.controls.mapping import MidiMapping
+        from visuals.controls.midi import MidiInput
         mapping = MidiMapping.load(args.mapping) if args.mapping and Path(args.mapping).exists() else None
         inputs.append(MidiInput(args.midi or ["all"], mapping, Path(args.mapping) if args.mapping else None))
     options = LiveOptions(show=name, search=search, size=parse_size(args.size), scale=args.scale,
@@ -509,9 +509,9 @@ def cmd_live(args) -> int:
 
 
 def cmd_sheet(args) -> int:
-    from .gpu import create_headless_context
-    from .sheet import SheetLayout, render_sheet, sample_times
-    from .sinks import ensure_writable, still_type, write_still
+    from visuals.render.gpu import create_headless_context
+    from visuals.output.sheet import SheetLayout, render_sheet, sample_times
+    from visuals.output.sinks import ensure_writable, still_type, write_still
     registry = _registry(args)
     name = args.show or _default_show(registry.search)
     show = registry.show(name)
@@ -525,7 +525,7 @@ def cmd_sheet(args) -> int:
     still_type(out)
     ensure_writable(out)
     times = sample_times(show.duration, every)
-    from .progress import Progress
+    from visuals.output.progress import Progress
     progress = Progress(len(times), label=f"{_slug(name)} sheet", unit="stills")
     image = render_sheet(create_headless_context(), show, registry, times, layout, progress=progress)
     import numpy as np
@@ -535,7 +535,7 @@ def cmd_sheet(args) -> int:
 
 
 def cmd_osc(args) -> int:
-    from .controls.osc import address_space
+    from visuals.controls.osc import address_space
     registry = _registry(args)
     registry.load_all()
     show = registry.show(args.show) if args.show else None
@@ -545,7 +545,7 @@ def cmd_osc(args) -> int:
 
 
 def cmd_midi(args) -> int:
-    from .controls.midi import list_devices
+    from visuals.controls.midi import list_devices
     names, backend = list_devices()
     print(f"MIDI inputs ({backend}):")
     for name in names:
@@ -559,8 +559,8 @@ SOUND_TYPES = {".wav": ("WAV", "PCM_24"), ".flac": ("FLAC", "PCM_24"), ".ogg": (
 
 
 def cmd_sound(args) -> int:
-    from .clock import parse_fps
-    from .sinks import ensure_writable
+    from visuals.perform.clock import parse_fps
+    from visuals.output.sinks import ensure_writable
     registry = _registry(args)
     name = args.show or _default_show(registry)
     show = registry.show(name)
@@ -573,7 +573,7 @@ def cmd_sound(args) -> int:
     end = parse_time(args.end, "--end") if args.end else show.duration
     if end <= start:
         raise VisualsError(f"empty time range {start:g}..{end:g} s", fix="give --start before --end")
-    from .audio.score import RATE, find_score
+    from visuals.audio.score import RATE, find_score
     score = find_score(registry, show)
     if score is None:
         raise VisualsError(f"show '{show.name}' has no score",
@@ -584,7 +584,7 @@ def cmd_sound(args) -> int:
     import io
 
     import soundfile
-    from .safe_output import write_file
+    from visuals.output.safe_output import write_file
 
     def encode() -> bytes:
         buffer = io.BytesIO()
@@ -596,7 +596,7 @@ def cmd_sound(args) -> int:
 
 
 def cmd_audio(args) -> int:
-    from .audio.live_input import list_inputs
+    from visuals.audio.live_input import list_inputs
     devices, note = list_inputs()
     print("Sound inputs (for visuals live --audio-in NAME or INDEX):")
     for index, name, channels, rate in devices:

@@ -1,7 +1,7 @@
 #version 330 core
 // Composites one layer over the frame so far with a blend mode and an opacity.
 // Modes: 0 normal, 1 add, 2 screen, 3 multiply, 4 difference, 5 overlay (the order of
-// visuals.timeline.BLEND_MODES).  The layer's own alpha scales its opacity.
+// visuals.model.timeline.BLEND_MODES).  The layer's own alpha scales its opacity.
 uniform sampler2D u_base;
 uniform sampler2D u_layer;
 uniform float u_opacity;

@@ -27,12 +27,12 @@ OUTLIER_FRACTION = 0.005  # ... for all but this fraction of pixels
 
 
 def _scenes() -> list[str]:
-    from visuals.paths import SearchPath, builtin_dir
-    from visuals.registry import Registry
+    from visuals.load.paths import SearchPath, builtin_dir
+    from visuals.load.registry import Registry
     registry = Registry(SearchPath.build([], environ={}))
     registry.load_all()
     builtin = builtin_dir("scenes").resolve()
-    from visuals.post import PostEffect
+    from visuals.model.post import PostEffect
     return sorted(name for name, s in registry.scenes.items()
                   if s.site and Path(s.site.file).resolve().parent == builtin and not isinstance(s, PostEffect))
 
@@ -43,12 +43,12 @@ CASES = [(scene, t) for scene in _scenes() for t in TIMES]
 def render_reference(ctx, scene: str, t: float) -> np.ndarray:
     """A scene alone at time t, its bindings on their fallbacks, as a top-down RGB array."""
     from fractions import Fraction
-    from visuals.clock import FixedClock
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
-    from visuals.show import single_scene_show
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import RenderConfig, Renderer
+    from visuals.model.show import single_scene_show
     registry = Registry(SearchPath.build([], environ={}))
     spec = registry.scene(scene)
     show = single_scene_show(spec)
@@ -78,7 +78,7 @@ def compare(got: np.ndarray, want: np.ndarray) -> tuple[bool, str]:
 
 def main(names: list[str]) -> None:
     from PIL import Image
-    from visuals.gpu import create_headless_context
+    from visuals.render.gpu import create_headless_context
     ctx = create_headless_context()
     for scene, t in CASES:
         if names and scene not in names:

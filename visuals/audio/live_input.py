@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from ..errors import VisualsError
+from visuals.errors import VisualsError
 from .analysis import (ATTACK_S, BAND_EDGES, NAMED_BANDS, ONSET_DECAY_S, RELEASE_S, WINDOW, AudioFrame,
                        band_power, level_scale)
 from .names import BAND_COUNT, FEATURES, TEXTURE_WIDTH

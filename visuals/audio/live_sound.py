@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from ..errors import VisualsError
+from visuals.errors import VisualsError
 
 SNAP_S = 0.04
 CHUNK_S = 8.0
@@ -108,7 +108,7 @@ class LiveSound:
         waits for a whole show's synthesis on a small machine."""
         from fractions import Fraction
 
-        from .score import RATE, find_score
+        from visuals.audio.score import RATE, find_score
         try:
             show, registry = self.player.show, self.player.registry
             score = find_score(registry, show)

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import VisualsError
-from ..paths import display_path
-from ..safe_output import check_replaceable, claim_partial, commit, discard_partial, write_error
-from ..sinks import Sink, ffmpeg_exe
+from visuals.errors import VisualsError
+from visuals.load.paths import display_path
+from visuals.output.safe_output import check_replaceable, claim_partial, commit, discard_partial, write_error
+from visuals.output.sinks import Sink, ffmpeg_exe
 
 AUDIO_CODECS = {"mp4": ["-c:a", "aac", "-b:a", "192k"], "mov": ["-c:a", "pcm_s24le"]}
 

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..paths import display_path
+from visuals.load.paths import display_path
 
 
 @dataclass
@@ -55,7 +55,7 @@ def prepare_sound(audio: str | None, mute: bool, fmt: str, registry, show, fps: 
         return sound
     if not carries or replay:
         return sound
-    from .score import RATE, find_score
+    from visuals.audio.score import RATE, find_score
     score = find_score(registry, show)
     if score is None:
         return sound

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import VisualsError
-from ..paths import display_path
+from visuals.errors import VisualsError
+from visuals.load.paths import display_path
 
 FFMPEG_RATE = 48000
 
@@ -61,7 +61,7 @@ def _unreadable(path: Path, why: str) -> VisualsError:
 
 def _ffmpeg_decode(path: Path) -> AudioClip:
     """What soundfile cannot read (AAC, a video's sound track...) decoded by ffmpeg to float32."""
-    from ..sinks import ffmpeg_exe
+    from visuals.output.sinks import ffmpeg_exe
     cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin", "-i", str(path),
            "-vn", "-ac", "2", "-ar", str(FFMPEG_RATE), "-f", "f32le", "-"]
     try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
-from ..registry import Registry
-from ..show import Show
+from visuals.load.registry import Registry
+from visuals.model.show import Show
 from .events import ControlBus
 
 

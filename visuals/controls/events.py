@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from ..errors import VisualsError
+from visuals.errors import VisualsError
 
 
 @dataclass(frozen=True)

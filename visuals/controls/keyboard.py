@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import VisualsError, brief, suggest
-from ..paths import display_path
-from .tomlfile import line_of, load_toml
+from visuals.errors import VisualsError, brief, suggest
+from visuals.load.paths import display_path
+from visuals.load.tomlfile import line_of, load_toml
 
 MODIFIERS = ("shift", "ctrl", "alt", "super")
 KEY_NAMES = {"space", "left", "right", "up", "down", "home", "end", "escape", "enter", "tab", "backspace",

@@ -13,7 +13,7 @@ import math
 from dataclasses import fields, replace
 from typing import Any
 
-from ..errors import VisualsError
+from visuals.errors import VisualsError
 from .events import (BeatSync, Control, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, TouchAt,
                      Transport, Trigger)
 

@@ -102,13 +102,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from ..easing import get_easing
-from ..errors import VisualsError, brief, suggest
-from ..names import NAME_FIX, is_plain_name
-from ..paths import display_path
+from visuals.model.easing import get_easing
+from visuals.errors import VisualsError, brief, suggest
+from visuals.load.names import NAME_FIX, is_plain_name
+from visuals.load.paths import display_path
 from .events import (BeatSync, Control, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, Tap, TouchAt,
                      Transport, Trigger)
-from .tomlfile import line_of, load_toml, parse_toml
+from visuals.load.tomlfile import line_of, load_toml, parse_toml
 
 KINDS = ("cc", "note", "bend", "aftertouch")
 CROSSFADER = "crossfader"

@@ -39,7 +39,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..errors import VisualsError
+from visuals.errors import VisualsError
 from .base import ControlContext
 from .events import BeatSync, Control, SetTempo
 from .mapping import MidiMapping, MidiTranslator

@@ -44,8 +44,8 @@ import time
 from collections import deque
 from typing import Any, Callable
 
-from ..errors import VisualsError, suggest
-from ..names import is_plain_name
+from visuals.errors import VisualsError, suggest
+from visuals.load.names import is_plain_name
 from .limits import SMOOTHING_RANGE, SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE, UNBOUNDED
 from .osc_wire import Malformed, read_datagram, short
 from .events import (BeatSync, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, Tap,

@@ -18,8 +18,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import VisualsError
-from ..export import FrameRange
+from visuals.errors import VisualsError
+from visuals.output.export import FrameRange
 from .cluster import connect, quiet_dask_logs, require_dask, wait_for_workers, _first_line
 from .job import ChunkResult, FarmJob
 from .output import open_output

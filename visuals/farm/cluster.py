@@ -14,7 +14,7 @@ import os
 import time
 import warnings
 
-from ..errors import VisualsError
+from visuals.errors import VisualsError
 
 INSTALL_FIX = "pip install 'visuals[farm]' (Dask distributed)"
 DEFAULT_CONNECT_TIMEOUT_S = 10.0

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import VisualsError
-from ..export import FrameRange
-from ..registry import SHADER_SUFFIXES
+from visuals.errors import VisualsError
+from visuals.output.export import FrameRange
+from visuals.load.registry import SHADER_SUFFIXES
 from .client import FarmOptions, new_job_id, render_on_farm
 from .job import FarmJob
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..controls.recorder import RecordedSet
-from ..renderer import RenderConfig
+from visuals.perform.recorder import RecordedSet
+from visuals.render.renderer import RenderConfig
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import VisualsError
-from ..paths import display_path
-from ..safe_output import (claim_partial, commit, discard_partial, ensure_writable, make_parents, partial_path,
+from visuals.errors import VisualsError
+from visuals.load.paths import display_path
+from visuals.output.safe_output import (claim_partial, commit, discard_partial, ensure_writable, make_parents, partial_path,
                            remove_folders, write_error, write_file)
-from ..sinks import PngSequenceSink, RawSink, ffmpeg_exe
+from visuals.output.sinks import PngSequenceSink, RawSink, ffmpeg_exe
 from .job import ChunkResult
 
 PNG_PATTERN = "frame_{:06d}.png"   # PngSequenceSink's own default, passed to it explicitly
@@ -155,7 +155,7 @@ class VideoWithSound:
     (``audio.mux.SoundAfterPicture``) a single render's AudioMuxSink takes."""
 
     def __init__(self, path: Path, fmt: str, sound, fps, frame_count: int):
-        from ..audio.mux import SoundAfterPicture
+        from visuals.audio.mux import SoundAfterPicture
         self.muxed = SoundAfterPicture(lambda picture: VideoJoin(picture, fmt), path, fmt,
                                        sound.samples, sound.rate, fps, frame_count)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..errors import VisualsError
+from visuals.errors import VisualsError
 
 MIN_CHUNK = 30      # one second at 30 fps: shorter video segments lose quality at their ends (see task.py)
 MAX_CHUNK = 300     # ten seconds at 30 fps: bounds a chunk's memory in transit and a lost chunk's cost

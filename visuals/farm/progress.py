@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from ..progress import Progress
+from visuals.output.progress import Progress
 from .job import ChunkResult
 
 

@@ -16,10 +16,10 @@ import threading
 import time
 from pathlib import Path
 
-from ..errors import VisualsError
-from ..export import FrameRange, SetSource, ShowSource, render_frames
-from ..pngio import encode_png, gl_rows_to_image
-from ..sinks import Sink, ThreadedSink, VideoSink
+from visuals.errors import VisualsError
+from visuals.output.export import FrameRange, SetSource, ShowSource, render_frames
+from visuals.output.pngio import encode_png, gl_rows_to_image
+from visuals.output.sinks import Sink, ThreadedSink, VideoSink
 from .job import ChunkResult, FarmJob
 from .plan import Chunk
 
@@ -120,7 +120,7 @@ class _Reporter:
 def _context():
     ctx = getattr(_local, "ctx", None)
     if ctx is None:
-        from ..gpu import create_headless_context
+        from visuals.render.gpu import create_headless_context
         ctx = _local.ctx = create_headless_context()
     return ctx
 
@@ -133,14 +133,14 @@ def _source(job: FarmJob):
     _local.source = _local.job_id = None
     if old is not None:
         old.source.release()
-    from ..paths import SearchPath
-    from ..registry import Registry
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
     ctx = _context()
     registry = Registry(SearchPath.build([p for p in job.paths if Path(p).is_dir()]))
     if job.recorded is not None:
         source = SetSource(ctx, job.recorded, registry, job.config)
     else:
-        from ..cli import _long_enough
+        from visuals.cli import _long_enough
         show = registry.show(job.show)
         show = _long_enough(registry, job.show, show, job.end_s, f"the render's end ({job.end_s:g} s)")
         source = ShowSource(ctx, show, registry, job.config, audio=job.audio)
@@ -177,7 +177,7 @@ def render_chunk(job: FarmJob, chunk: Chunk) -> ChunkResult:
         frames = FrameRange(chunk.start, chunk.stop)
         size = job.config.size
         if job.fmt in ("mp4", "mov"):
-            from ..gpu import is_software_renderer
+            from visuals.render.gpu import is_software_renderer
             with tempfile.TemporaryDirectory(prefix="visuals-farm-") as tmp:
                 segment = Path(tmp) / f"chunk.{job.fmt}"
                 sink = VideoSink(segment, size, job.config.fps, job.fmt, crf=job.crf, preset=job.preset,

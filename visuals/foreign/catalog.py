@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import VisualsError
-from ..paths import SearchPath, display_path
+from visuals.errors import VisualsError
+from visuals.load.paths import SearchPath, display_path
 from .isf_header import looks_like_isf
 
 ISF_SUFFIX = ".fs"
@@ -143,8 +143,8 @@ def foreign_show(registry, asked: str):
 
     A filter's or transition's show is a show of its own (registered under the path as
     asked), so a time past its end is an error rather than the test card without the effect."""
-    from ..show import Show, single_scene_show
-    from ..timeline import Cue
+    from visuals.model.show import Show, single_scene_show
+    from visuals.model.timeline import Cue
     from .isf import IsfFilter, IsfTransition
     from .shadertoy import is_shadertoy, load_shadertoy
     path = Path(asked)

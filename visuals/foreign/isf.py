@@ -1,7 +1,7 @@
 """ISF files as this engine's scenes, post effects and transitions.
 
-A generator becomes a :class:`~visuals.scene.Scene`, a filter (an ``inputImage``) a
-:class:`~visuals.post.PostEffect`, a transition (``startImage``, ``endImage``, ``progress``) a
+A generator becomes a :class:`~visuals.model.scene.Scene`, a filter (an ``inputImage``) a
+:class:`~visuals.model.post.PostEffect`, a transition (``startImage``, ``endImage``, ``progress``) a
 transition program for cues.  Each INPUT becomes a parameter of the same name with its range
 and default, so the timeline, MIDI, OSC, presets and the HUD reach it like any other; other
 image inputs become bindings (``Cue(..., bind={"maskImage": "sky"})``); audio inputs read
@@ -23,12 +23,12 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import SourceSite, VisualsError
-from ..params import Param
-from ..paths import display_path
-from ..post import PostEffect
-from ..scene import Binding, Pass, Scene, SceneState
-from ..shaderlib import Preprocessor, ShaderSource
+from visuals.errors import SourceSite, VisualsError
+from visuals.model.params import Param
+from visuals.load.paths import display_path
+from visuals.model.post import PostEffect
+from visuals.model.scene import Binding, Pass, Scene, SceneState
+from visuals.load.shaderlib import Preprocessor, ShaderSource
 from .isf_header import IsfHeader, IsfInput, parse_header
 from .runner import ForeignPass, ForeignRunner
 from . import sound

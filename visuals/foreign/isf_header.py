@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import VisualsError
-from ..paths import display_path
+from visuals.errors import VisualsError
+from visuals.load.paths import display_path
 from . import expr
 
 MAX_HEADER = 256 * 1024          # characters of JSON

@@ -26,8 +26,8 @@ from typing import Any, Callable
 
 import moderngl
 
-from ..scene import SceneState
-from ..scene_runtime import SceneRunner, _Target
+from visuals.model.scene import SceneState
+from visuals.render.scene_runtime import SceneRunner, _Target
 from .expr import SizeExpr
 from .isf_header import MAX_SIDE
 

@@ -39,10 +39,10 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..errors import SourceSite, VisualsError
-from ..paths import display_path
-from ..scene import Binding, Pass, Scene, SceneState
-from ..shaderlib import Preprocessor, ShaderSource
+from visuals.errors import SourceSite, VisualsError
+from visuals.load.paths import display_path
+from visuals.model.scene import Binding, Pass, Scene, SceneState
+from visuals.load.shaderlib import Preprocessor, ShaderSource
 from .isf import ForeignScene, _load_image
 from .runner import ForeignPass
 from .source import ForeignShader, Piece, assemble, read_text

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..scene import SceneState
+from visuals.model.scene import SceneState
 
 CHANNELS = 2
 SHADERTOY_WIDTH = 512
@@ -40,7 +40,7 @@ def sound_texture(kind: str, width: int, state: SceneState | None = None) -> np.
 def _heard(kind: str, width: int, frame) -> np.ndarray:
     """The analysis' rows in the layout ``kind`` asks for.  Shadertoy's channel is the audio
     texture itself; ISF's rows are resampled (linearly) to the width the header declares."""
-    from ..audio.texture import texture_data
+    from visuals.audio.texture import texture_data
     if kind == "shadertoy":
         return texture_data(frame, "shadertoy")
     row = texture_data(frame, kind)[0]

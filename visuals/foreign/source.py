@@ -2,7 +2,7 @@
 
 An ISF or Shadertoy file is compiled as it is written, between shader files of ours (the
 automatic uniforms, image functions, an entry point) and a few generated declarations (one
-uniform per ISF input).  The result is a :class:`~visuals.shaderlib.ShaderSource` whose line
+uniform per ISF input).  The result is a :class:`~visuals.load.shaderlib.ShaderSource` whose line
 map points every line back where it came from, so a compile error in the user's code names
 the user's file and line, never the assembled text.
 
@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import VisualsError
-from ..paths import display_path
-from ..shaderlib import Preprocessor, ShaderSource
+from visuals.errors import VisualsError
+from visuals.load.paths import display_path
+from visuals.load.shaderlib import Preprocessor, ShaderSource
 
 _VERSION = re.compile(r"^\s*#\s*version\b")
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import moderngl
 
-from ..scene import SceneState
+from visuals.model.scene import SceneState
 from .runner import ForeignRunner
 
 _runners: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()

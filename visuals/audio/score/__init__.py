@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from ...errors import SourceSite, VisualsError, caller_site
+from visuals.errors import SourceSite, VisualsError, caller_site
 
 RATE = 48000
 CONTROL_RATE = 100          # parameter curves are sampled 100 times a second, then interpolated
@@ -215,8 +215,8 @@ def find_score(registry, show) -> Score | None:
 def _load_score(path, name: str) -> Score | None:
     from types import ModuleType
 
-    from ...paths import display_path
-    from ...registry import module_error
+    from visuals.load.paths import display_path
+    from visuals.load.registry import module_error
     module = ModuleType(f"visuals_score_{abs(hash(str(path)))}")
     module.__file__ = str(path)
     try:
