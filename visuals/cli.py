@@ -361,9 +361,9 @@ def cmd_render(args) -> int:
             # (measured: 120 frames of bench.frag at 1280x720 in 8.6 s against 6.9 s).
             gpu_yuv = not is_software_renderer(ctx)
 
-            def video_sink(path):
+            def video_sink(path, **sound_args):
                 return sinks.VideoSink(path, config.size, config.fps, fmt, crf=args.crf, preset=args.preset,
-                                       gpu_yuv=gpu_yuv)
+                                       gpu_yuv=gpu_yuv, **sound_args)
             if sound.samples is not None:
                 from visuals.audio.mux import AudioMuxSink
                 sink = AudioMuxSink(video_sink, out, fmt, sound.samples, sound.rate, config.fps, len(frames))

@@ -1,13 +1,15 @@
-"""Sound into a finished video: a second ffmpeg step that copies the picture untouched.
+"""Sound into a rendered video, in one of two ways.
 
-Why a second step rather than an audio input on the encoding ffmpeg: the picture's encoder
-then never waits on, or buffers, the sound; a video made in pieces (a render farm's chunks
-joined) gets its sound once at the end; and the sound can be trimmed to exactly the frames
-that were rendered.  The copy costs a fraction of a second (no re-encode of the picture).
+A single render hands the sound to the picture's own encoder as a second input
+(:class:`AudioMuxSink`): one ffmpeg writes both streams, the sound cut to exactly the rendered
+frames, and nothing is read or written a second time (a second pass cost a fixed 0.2 s, 7.5 %
+of a 10 s export).  A video made in pieces (a render farm's chunks joined) has no single
+encoder, so it gets its sound once at the end (:class:`SoundAfterPicture`): a second ffmpeg
+step that copies the picture untouched and adds the sound, prepared while the picture renders.
 
-Files follow safe_output's rules: the picture is finished under ``NAME.noaudio.partial``, the
-muxed file is written under ``NAME.partial`` and renamed over ``NAME`` only when complete; a
-failure or interrupt at any point removes what this render made and leaves ``NAME`` as it was.
+Files follow safe_output's rules: everything is written under ``NAME.partial`` (the joined
+picture under ``NAME.noaudio.partial``) and renamed over ``NAME`` only when complete; a failure
+or interrupt at any point removes what this render made and leaves ``NAME`` as it was.
 """
 from __future__ import annotations
 
@@ -40,6 +42,13 @@ def wav_bytes(samples: np.ndarray, rate: int) -> bytes:
     buffer = io.BytesIO()
     soundfile.write(buffer, np.asarray(samples, np.float32), rate, subtype="FLOAT", format="WAV")
     return buffer.getvalue()
+
+
+def remove_private_folder(folder: Path) -> None:
+    """Remove a folder this module made with ``mkdtemp`` and the plain files it put there."""
+    for child in folder.iterdir():
+        child.unlink()
+    folder.rmdir()
 
 
 class SoundTrack:
@@ -79,9 +88,7 @@ class SoundTrack:
         if self.encoder is not None and self.encoder.poll() is None:
             self.encoder.kill()
             self.encoder.wait()
-        for child in self.folder.iterdir():
-            child.unlink()
-        self.folder.rmdir()
+        remove_private_folder(self.folder)
 
 
 def mux_audio(video: Path, sound: SoundTrack, out: Path, fmt: str, duration: float) -> None:
@@ -159,20 +166,48 @@ class SoundAfterPicture:
             self._picture_done = False
 
 
-class AudioMuxSink(SoundAfterPicture, Sink):
-    """A video sink for the picture (writing ``picture_path(out)``) plus the sound for the
-    rendered range, joined by :func:`mux_audio` when the picture is complete.
+class AudioMuxSink(Sink):
+    """A video sink whose encoder also takes the sound: the samples of the rendered range are
+    written as a WAV in a private temporary folder, given to ``make_video(out, inputs=...,
+    codec_args=...)`` as a second input, encoded (AAC in mp4, PCM in mov) and cut to the
+    rendered frames by the same ffmpeg that encodes the picture.
 
-    ``make_video(path)`` builds the picture's sink (a VideoSink, with whatever codec options
-    the caller chose), so this wrapper stays independent of how the picture is encoded.
+    ``make_video`` builds the picture's sink (a VideoSink, with whatever codec options the
+    caller chose), so this wrapper stays independent of how the picture is encoded.
     """
 
     def __init__(self, make_video, out: Path, fmt: str, samples: np.ndarray, rate: int,
                  fps: Fraction, frame_count: int):
-        SoundAfterPicture.__init__(self, make_video, out, fmt, samples, rate, fps, frame_count)
+        self.folder = Path(tempfile.mkdtemp(prefix="visuals-sound-"))
+        try:
+            wav = self.folder / "sound.wav"
+            wav.write_bytes(wav_bytes(samples, rate))
+            duration = float(Fraction(frame_count) / fps)
+            self.inner = make_video(Path(out), inputs=("-i", str(wav)),
+                                    codec_args=("-map", "0:v:0", "-map", "1:a:0", *AUDIO_CODECS[fmt],
+                                                "-t", f"{duration:.6f}"))
+        except BaseException:
+            self._remove_folder()
+            raise
         Sink.__init__(self, self.inner.size)
         self.input_format = self.inner.input_format
 
     def write(self, index: int, data: bytes) -> None:
         self.inner.write(index, data)
         self.frames_written = self.inner.frames_written
+
+    def finish(self) -> None:
+        try:
+            self.inner.finish()
+        finally:
+            self._remove_folder()
+
+    def abort(self) -> None:
+        try:
+            self.inner.abort()
+        finally:
+            self._remove_folder()
+
+    def _remove_folder(self) -> None:
+        if self.folder.exists():
+            remove_private_folder(self.folder)

@@ -85,7 +85,10 @@ class VideoSink(Sink):
     """
 
     def __init__(self, path: Path, size: tuple[int, int], fps: Fraction, fmt: str = "mp4",
-                 crf: int = 18, preset: str = "medium", gpu_yuv: bool = True, codec_args: tuple[str, ...] = ()):
+                 crf: int = 18, preset: str = "medium", gpu_yuv: bool = True, codec_args: tuple[str, ...] = (),
+                 inputs: tuple[str, ...] = ()):
+        """``inputs`` are more ffmpeg inputs after the frames (``-i sound.wav``), which
+        ``codec_args`` map and encode: the sound muxed in by the same encoder."""
         super().__init__(size)
         self.input_format = "yuv420p" if (fmt == "mp4" and gpu_yuv) else "rgb24"
         w, h = size
@@ -121,7 +124,7 @@ class VideoSink(Sink):
                 "-color_range", "tv"]
         cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
                "-f", "rawvideo", *source, "-s", f"{w}x{h}", "-framerate", _fps_arg(fps),
-               *(tags if self.input_format == "yuv420p" else []), "-i", "-",
+               *(tags if self.input_format == "yuv420p" else []), "-i", "-", *inputs,
                *filters, *tags, *codec, *codec_args, str(self.tmp)]
         # ffmpeg opens the file by name (mp4's faststart rewrites it), so the partial file is
         # claimed here (a leftover regular file replaced, anything else refused) and handed over.
