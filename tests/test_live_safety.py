@@ -102,7 +102,7 @@ def test_a_flood_of_notices_reaches_the_hud_as_a_few_lines():
     assert len(shown) == 4
     now[0] += 1.0
     gate.flush()
-    assert len(shown) == 5 and "/x999" in shown[-1] and "995 more like this" in shown[-1], shown[-1]
+    assert len(shown) == 5 and "/x999" in shown[-1] and "996 more like this" in shown[-1], shown[-1]
     gate.flush()
     assert len(shown) == 5                  # nothing left to say
 

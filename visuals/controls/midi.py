@@ -29,6 +29,7 @@ following the clock until the next start or continue.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import re
 import threading
@@ -41,6 +42,7 @@ from typing import Any
 
 from visuals.errors import VisualsError
 from .base import ControlContext
+from .notices import RateLimitedNotices
 from .events import BeatSync, Control, SetTempo
 from .mapping import MidiMapping, MidiTranslator
 
@@ -250,8 +252,8 @@ class MidiInput:
         self._lister: _Lister | None = None
         self._lock = threading.Lock()            # translator state and learn, across MIDI threads
         self._devices_lock = threading.Lock()
-        self._notices: deque[str] = deque(maxlen=200)
-        self._reported: set[str] = set()
+        self._pending: deque[str] = deque(maxlen=200)      # notices for the render thread to hand on
+        self._notices = RateLimitedNotices(self._pending.append, interval=0.0)
         self._learn_target: tuple[str, str] | None = None
         self._learned: tuple[str, tuple, float] | None = None   # (target, control, last seen)
         self._wake = threading.Event()
@@ -287,8 +289,8 @@ class MidiInput:
             self._last_scan = now
             self._want_scan = True
             self._wake.set()
-        while self._notices:
-            context.notify(self._notices.popleft())
+        while self._pending:
+            context.notify(self._pending.popleft())
 
     def stop(self) -> None:
         self._stopping = True
@@ -333,13 +335,12 @@ class MidiInput:
         return False
 
     def _notice(self, message: str, once: str | bool = False) -> None:
-        """A HUD notice; ``once`` (a key, or True for the message itself) reports it only once."""
+        """A HUD notice; ``once`` (a key, or True for the message itself) reports it only once
+        (until the trouble passes and the key is forgotten)."""
         if once:
-            key = message if once is True else once
-            if key in self._reported:
-                return
-            self._reported.add(key)
-        self._notices.append(message)
+            self._notices.report(message, message if once is True else once, interval=math.inf)
+        else:
+            self._notices.report(message)
 
     def _scan(self) -> None:
         lister = self._lister
@@ -350,7 +351,7 @@ class MidiInput:
         except Exception as err:
             self._notice(f"MIDI: cannot list devices: {err}", once="list")
             return
-        self._reported.discard("list")
+        self._notices.forget("list")
         with self._devices_lock:
             current = dict(self.devices)
         for name, device in current.items():
@@ -370,7 +371,7 @@ class MidiInput:
                 continue
             with self._devices_lock:
                 self.devices[name] = device
-            self._reported.discard(f"open {name}")
+            self._notices.forget(f"open {name}")
             self._notice(f"MIDI: {short_name(name)} connected")
             self._waiting_noted = False
         if not self.devices and not self._waiting_noted:
@@ -413,10 +414,6 @@ class MidiInput:
             self.mapping.save(path)
         except VisualsError as err:
             self._notice(f"MIDI learn: {err}")
-
-    def scan_now(self) -> None:
-        """Look for devices now and wait for it (tests, tools); the live loop uses poll."""
-        self._scan()
 
     # -- messages (rtmidi's threads) -------------------------------------------------------
     def _on_message(self, device: _Device, msg) -> None:

@@ -42,10 +42,11 @@ import sys
 import threading
 import time
 from collections import deque
-from typing import Any, Callable
+from typing import Any
 
 from visuals.errors import VisualsError, suggest
 from visuals.load.names import is_plain_name
+from .notices import RateLimitedNotices
 from .limits import SMOOTHING_RANGE, SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE, UNBOUNDED
 from .osc_wire import Malformed, read_datagram, short
 from .events import (BeatSync, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, Tap,
@@ -186,88 +187,6 @@ def address_space(registry, show=None) -> list[tuple[str, str, str]]:
     return out
 
 
-# -- notices --------------------------------------------------------------------------------
-class _Notices:
-    """Reports to the HUD, at most one per key per interval (the rest counted) and a few a second."""
-
-    def __init__(self, notify: Callable[[str], None], interval: float = NOTICE_INTERVAL,
-                 per_second: int = NOTICES_PER_SECOND):
-        self.notify = notify
-        self.interval = interval
-        self.per_second = per_second
-        self._lock = threading.Lock()
-        self._keys: dict[str, list] = {}          # key -> [last shown, held count, latest message, first held]
-        self._window = (0.0, 0)                   # (second it started, notices shown in it)
-        self.shown: list[str] = []               # the last notices, for describe() and tests
-        self.sent = 0
-
-    def _budget(self, now: float) -> bool:
-        start, count = self._window
-        if now - start >= 1.0:
-            start, count = now, 0
-        if count >= self.per_second:
-            self._window = (start, count)
-            return False
-        self._window = (start, count + 1)
-        return True
-
-    def report(self, key: str, message: str, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
-        out = None
-        with self._lock:
-            if key not in self._keys and len(self._keys) >= 256:
-                key = "(other)"
-            entry = self._keys.setdefault(key, [-math.inf, 0, "", now])
-            if now - entry[0] >= self.interval and self._budget(now):
-                out = message if not entry[1] else f"{message} [{entry[1]} more like this]"
-                entry[:] = [now, 0, message, now]
-            else:
-                if not entry[1]:
-                    entry[3] = now
-                entry[1] += 1
-                entry[2] = message
-        if out is not None:
-            self._emit(out)
-
-    def flush(self, now: float | None = None) -> None:
-        """Show what was held back, once its address has been quiet for the interval.  When
-        several addresses held notices back (a flood of different bad addresses), they are
-        summed up in one line rather than shown one after another for long after the flood."""
-        now = time.monotonic() if now is None else now
-        out = []
-        with self._lock:
-            ready = [(key, entry) for key, entry in self._keys.items()
-                     if entry[1] and now - entry[0] >= self.interval]
-            if len(ready) > 2 and self._budget(now):
-                held = sum(entry[1] for _, entry in ready)
-                first = min(entry[3] for _, entry in ready)
-                latest = max(ready, key=lambda item: item[1][0])[1][2]
-                out.append(f"{latest} [{held} more like this, about {len(ready)} addresses, "
-                           f"in {max(now - first, 0.0):.1f} s]")
-                for _, entry in ready:
-                    entry[:] = [now, 0, entry[2], now]
-            else:
-                for key, entry in ready:
-                    last, held, message, first = entry
-                    if self._budget(now):
-                        out.append(message if held == 1 else
-                                   f"{message} [{held} more like this in {max(now - first, 0.0):.1f} s]")
-                        entry[:] = [now, 0, message, now]
-            for key, entry in list(self._keys.items()):
-                if not entry[1] and now - entry[0] > 30.0:
-                    del self._keys[key]
-        for message in out:
-            self._emit(message)
-
-    def _emit(self, message: str) -> None:
-        self.sent += 1
-        self.shown = (self.shown + [message])[-8:]
-        try:
-            self.notify(message)
-        except Exception:      # a broken HUD must not stop the server
-            pass
-
-
 # -- argument checks ------------------------------------------------------------------------
 class _Reject(Exception):
     """A message that cannot be applied: why, and the key its report is rate-limited under."""
@@ -376,7 +295,7 @@ class OscInput:
         self._stamped = False
         self._post_arrival = False
         self._context = None
-        self._notices: _Notices | None = None
+        self._notices: RateLimitedNotices | None = None
         self._sock: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
@@ -394,14 +313,14 @@ class OscInput:
             self._post_arrival = "arrived" in inspect.signature(context.bus.post).parameters
         except (TypeError, ValueError):
             self._post_arrival = False
-        self._notices = _Notices(context.notify, self.notice_interval)
+        self._notices = RateLimitedNotices(context.notify, interval=self.notice_interval, per_second=NOTICES_PER_SECOND)
         self._sock = self._open()
         self._stopping.clear()
         self._thread = threading.Thread(target=self._serve, name=f"visuals-osc-{self.port}", daemon=True)
         self._thread.start()
         if self.receive_buffer < self.receive_buffer_asked:
-            self._notices.report("buffer", f"OSC: the receive buffer is {self.receive_buffer // 1024} KB "
-                                           f"(net.core.rmem_max): a fast burst may lose messages")
+            self._report("buffer", f"OSC: the receive buffer is {self.receive_buffer // 1024} KB "
+                                   f"(net.core.rmem_max): a fast burst may lose messages")
 
     def poll(self, now: float) -> None:
         """On the render thread: resolve the messages that needed a scene module loaded or a
@@ -728,4 +647,4 @@ class OscInput:
     def _report(self, key: str, message: str) -> None:
         self.last_error = message
         if self._notices is not None:
-            self._notices.report(key, message)
+            self._notices.report(message, key)
