@@ -573,7 +573,7 @@ def test_a_presets_values_are_checked_too(registry):
 def test_a_midi_clock_gone_wild_is_clamped_by_the_guard():
     """MIDI events are not clamped where they are made (a clock's pulses 0.1 ms apart estimate
     thousands of bpm): the guard every event passes on the render thread clamps them."""
-    from visuals.controls.midi import MidiClock
+    from visuals.controls.midi.clock import MidiClock
     clock = MidiClock()
     events = []
     for i in range(30):
