@@ -30,7 +30,7 @@ from test_osc import Harness
 from visuals.controls.events import (BeatSync, Crossfade, RecallPreset, SetParam, SetTempo, TouchAt, Transport,
                                      Trigger)
 from visuals.controls.limits import TRIGGER_RANGE, Refused, checked
-from visuals.controls.osc_wire import MAX_ADDRESS, MAX_ARGUMENTS, MAX_STRING, Malformed, read_datagram
+from visuals.controls.osc.wire import MAX_ADDRESS, MAX_ARGUMENTS, MAX_STRING, Malformed, read_datagram
 from visuals.load.paths import SearchPath
 from visuals.load.registry import Registry
 
@@ -228,7 +228,7 @@ def test_nan_and_inf_are_refused(registry, event):
 
 # -- fuzz: whatever arrives, no exception escapes and the state stays in range --------------
 def _addresses(registry) -> list[str]:
-    from visuals.controls.osc import address_space
+    from visuals.controls.osc.addresses import address_space
     show = registry.show("demo")
     out = [a.replace("<name>", "glitch").replace("<scene>/<param>", "tide/speed") for a, _, _ in
            address_space(registry, show)]

@@ -487,7 +487,8 @@ def cmd_live(args) -> int:
     name = args.show or _default_show(search)
     inputs = []
     if args.osc:
-        from visuals.controls.osc import OscInput, parse_endpoint
+        from visuals.controls.osc.endpoint import parse_endpoint
+        from visuals.controls.osc.server import OscInput
         host, port = parse_endpoint(args.osc)
         inputs.append(OscInput(host, port))
     if args.midi or args.mapping:
@@ -535,7 +536,7 @@ def cmd_sheet(args) -> int:
 
 
 def cmd_osc(args) -> int:
-    from visuals.controls.osc import address_space
+    from visuals.controls.osc.addresses import address_space
     registry = _registry(args)
     registry.load_all()
     show = registry.show(args.show) if args.show else None
