@@ -443,6 +443,25 @@ def test_save_keeps_a_name_holding_unicode_line_separators(tmp_path, registry):
     assert again.controller == "box\u0085one\u2028two" and again.describe() == ["CC 2 ch 1 -> rings.count"]
 
 
+def test_save_writes_through_a_linked_mapping_and_refuses_a_folder(tmp_path, registry):
+    # The mapping is written by the one safe writer (output/safe_output.write_file): a mapping
+    # kept as a link stays a link, and a folder in its place is refused, never replaced.
+    real = tmp_path / "dotfiles" / "mine.toml"
+    real.parent.mkdir()
+    real.write_text('[[cc]]\ncc = 2\nparam = "tide.bands"\n')
+    link = tmp_path / "mine.toml"
+    link.symlink_to(real)
+    m = MidiMapping.load(link, registry)
+    m.learn("cc", 1, 3, "tide", "speed")
+    m.save()
+    assert link.is_symlink() and len(MidiMapping.load(real, registry)) == 2
+    folder = tmp_path / "taken.toml"
+    folder.mkdir()
+    with pytest.raises(VisualsError, match="folder"):
+        m.save(folder)
+    assert folder.is_dir() and not any(folder.iterdir())
+
+
 def test_save_creates_a_new_file(tmp_path, registry):
     m = MidiMapping(path=None)
     m.validate(registry)
