@@ -212,6 +212,14 @@ def test_the_address_table_drives_the_list_and_the_dispatch(osc):
     assert all(bool(row.press) != bool(row.route) for row in ADDRESSES)
 
 
+def test_the_listed_ranges_are_the_ones_every_control_is_clamped_to(registry):
+    from visuals.controls.limits import SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE
+    space = {address: text for address, _types, text in address_space(registry)}
+    for address, (lo, hi) in (("/visuals/tempo", TEMPO_RANGE), ("/visuals/transport/speed", SPEED_RANGE),
+                              ("/visuals/trigger/<name>", TRIGGER_RANGE)):
+        assert f"clamped to [{lo:g}, {hi:g}]" in space[address], space[address]
+
+
 def test_argument_counts_come_from_the_address_table(osc):
     for row in ADDRESSES:
         if row.arguments is None or "<" in row.pattern:

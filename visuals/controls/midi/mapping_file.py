@@ -10,6 +10,7 @@ import math
 from typing import Any
 
 from visuals.errors import VisualsError, brief, suggest
+from visuals.controls.limits import SMOOTHING_RANGE
 from visuals.load.names import NAME_FIX, is_plain_name
 from visuals.load.tomlfile import TomlLocator, line_of
 from visuals.model.easing import get_easing
@@ -124,7 +125,7 @@ class BindingReader:
                     raise self.error(f"unknown curve '{curve}'", self.loc.line(kind, index, "curve", curve),
                                      "use linear, exp, log or an easing name such as in_out_cubic"
                                      + (f" ({err.fix})" if err.fix and "did you mean" in err.fix else "")) from None
-        smoothing = self.number(entry, "smoothing", kind, index, 0.0, 60.0) if "smoothing" in entry else 0.0
+        smoothing = self.number(entry, "smoothing", kind, index, *SMOOTHING_RANGE) if "smoothing" in entry else 0.0
         relative = ""
         step = None
         if "relative" in entry:
