@@ -74,8 +74,8 @@ def in_process(count: int, pace: float) -> dict:
     import mido
     from visuals.controls.base import ControlContext
     from visuals.controls.events import ControlBus
-    from visuals.controls.mapping import MidiMapping
-    from visuals.controls.midi import MidiInput
+    from visuals.controls.midi.mapping import MidiMapping
+    from visuals.controls.midi.input import MidiInput
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from visuals.controls.keyboard import KeyMap
-from visuals.controls.mapping import MidiMapping
+from visuals.controls.midi.mapping import MidiMapping
 from visuals.load.paths import SearchPath
 from visuals.perform.presets import PresetStore
 from visuals.load.registry import Registry

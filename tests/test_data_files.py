@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from visuals.controls.keyboard import KeyMap
-from visuals.controls.mapping import MidiMapping
+from visuals.controls.midi.mapping import MidiMapping
 from visuals.perform.recorder import SET_LIMIT, RecordedSet, SetRecorder
 from visuals.errors import VisualsError
 from visuals.load.paths import builtin_dir

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from visuals.controls.events import EVENT_TYPES
 from visuals.controls.keyboard import ACTIONS, KeyMap
-from visuals.controls.mapping import ACTION_KEYS, ALLOWED_KEYS, KINDS, NOTE_ACTIONS, MidiMapping
+from visuals.controls.midi.bindings import ACTION_KEYS, ALLOWED_KEYS, KINDS, NOTE_ACTIONS
+from visuals.controls.midi.mapping import MidiMapping
 from visuals.perform.recorder import RecordedSet
 from visuals.errors import VisualsError
 from visuals.render.mixer import TimelineView

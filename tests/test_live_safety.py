@@ -30,7 +30,7 @@ from test_osc import Harness
 from visuals.controls.events import (BeatSync, Crossfade, RecallPreset, SetParam, SetTempo, TouchAt, Transport,
                                      Trigger)
 from visuals.controls.limits import TRIGGER_RANGE, Refused, checked
-from visuals.controls.osc_wire import MAX_ADDRESS, MAX_ARGUMENTS, MAX_STRING, Malformed, read_datagram
+from visuals.controls.osc.wire import MAX_ADDRESS, MAX_ARGUMENTS, MAX_STRING, Malformed, read_datagram
 from visuals.load.paths import SearchPath
 from visuals.load.registry import Registry
 
@@ -102,7 +102,7 @@ def test_a_flood_of_notices_reaches_the_hud_as_a_few_lines():
     assert len(shown) == 4
     now[0] += 1.0
     gate.flush()
-    assert len(shown) == 5 and "/x999" in shown[-1] and "995 more like this" in shown[-1], shown[-1]
+    assert len(shown) == 5 and "/x999" in shown[-1] and "996 more like this" in shown[-1], shown[-1]
     gate.flush()
     assert len(shown) == 5                  # nothing left to say
 
@@ -228,7 +228,7 @@ def test_nan_and_inf_are_refused(registry, event):
 
 # -- fuzz: whatever arrives, no exception escapes and the state stays in range --------------
 def _addresses(registry) -> list[str]:
-    from visuals.controls.osc import address_space
+    from visuals.controls.osc.addresses import address_space
     show = registry.show("demo")
     out = [a.replace("<name>", "glitch").replace("<scene>/<param>", "tide/speed") for a, _, _ in
            address_space(registry, show)]
@@ -573,7 +573,7 @@ def test_a_presets_values_are_checked_too(registry):
 def test_a_midi_clock_gone_wild_is_clamped_by_the_guard():
     """MIDI events are not clamped where they are made (a clock's pulses 0.1 ms apart estimate
     thousands of bpm): the guard every event passes on the render thread clamps them."""
-    from visuals.controls.midi import MidiClock
+    from visuals.controls.midi.clock import MidiClock
     clock = MidiClock()
     events = []
     for i in range(30):

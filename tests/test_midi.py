@@ -25,8 +25,9 @@ import pytest
 from visuals.controls.base import ControlContext
 from visuals.controls.events import (BeatSync, ControlBus, Crossfade, CueJump, LoadClip, RecallPreset, SetParam,
                                      SetTempo, Tap, TouchAt, Transport, Trigger)
-from visuals.controls.mapping import (ActionBinding, ControlBinding, MidiMapping, MidiTranslator, curve_function,
-                                      relative_steps)
+from visuals.controls.midi.bindings import ActionBinding, ControlBinding, curve_function, relative_steps
+from visuals.controls.midi.mapping import MidiMapping
+from visuals.controls.midi.translate import MidiTranslator
 from visuals.errors import VisualsError
 from visuals.load.paths import SearchPath
 from visuals.load.registry import Registry
@@ -426,6 +427,41 @@ def test_learn_and_save_keep_comments_and_read_back(tmp_path, registry):
     assert path.read_text() == text
 
 
+def test_save_keeps_a_name_holding_unicode_line_separators(tmp_path, registry):
+    # str.splitlines splits at U+0085 and U+2028, which a TOML string may hold: the saved file
+    # once broke the controller's name over two lines and did not read back; and the binding
+    # to comment out was looked for lines too low.
+    path = tmp_path / "odd.toml"
+    path.write_text('controller = "box\u0085one\u2028two"\n\n[[cc]]\ncc = 2\nparam = "tide.bands"\n',
+                    encoding="utf-8")
+    m = MidiMapping.load(path, registry)
+    m.learn("cc", 1, 2, "rings", "count")
+    m.save()
+    text = path.read_text(encoding="utf-8")
+    assert "# replaced by MIDI learn:\n# [[cc]]\n# cc = 2\n# param = \"tide.bands\"" in text, text
+    again = MidiMapping.load(path, registry)
+    assert again.controller == "box\u0085one\u2028two" and again.describe() == ["CC 2 ch 1 -> rings.count"]
+
+
+def test_save_writes_through_a_linked_mapping_and_refuses_a_folder(tmp_path, registry):
+    # The mapping is written by the one safe writer (output/safe_output.write_file): a mapping
+    # kept as a link stays a link, and a folder in its place is refused, never replaced.
+    real = tmp_path / "dotfiles" / "mine.toml"
+    real.parent.mkdir()
+    real.write_text('[[cc]]\ncc = 2\nparam = "tide.bands"\n')
+    link = tmp_path / "mine.toml"
+    link.symlink_to(real)
+    m = MidiMapping.load(link, registry)
+    m.learn("cc", 1, 3, "tide", "speed")
+    m.save()
+    assert link.is_symlink() and len(MidiMapping.load(real, registry)) == 2
+    folder = tmp_path / "taken.toml"
+    folder.mkdir()
+    with pytest.raises(VisualsError, match="folder"):
+        m.save(folder)
+    assert folder.is_dir() and not any(folder.iterdir())
+
+
 def test_save_creates_a_new_file(tmp_path, registry):
     m = MidiMapping(path=None)
     m.validate(registry)
@@ -465,16 +501,16 @@ def test_generic_mapping_has_knobs_1_to_8_and_pads_36_to_43(registry):
     assert {b.action for b in m.bindings if b.kind == "note"} >= {"touch", "cue", "tap"}
 
 
-def test_the_format_example_in_the_docstring_is_a_valid_mapping(registry):
-    import visuals.controls.mapping as module
-    block = module.__doc__.split("A whole file::\n", 1)[1].split("\nActions", 1)[0]
-    m = MidiMapping.loads(textwrap.dedent(block), registry=registry)
+def test_the_format_example_in_the_manual_is_a_valid_mapping(registry):
+    manual = (ROOT / "docs" / "midi-mapping.md").read_text(encoding="utf-8")
+    block = manual.split("## A whole file\n\n```toml\n", 1)[1].split("```", 1)[0]
+    m = MidiMapping.loads(block, registry=registry)
     assert len(m) >= 8
 
 
 # -- MIDI clock and learn, fed directly --------------------------------------------------------------
 def test_midi_clock_estimates_tempo_through_jitter_and_follows_start_stop():
-    from visuals.controls.midi import MidiClock
+    from visuals.controls.midi.clock import MidiClock
     import random
     rng = random.Random(3)
     clock = MidiClock()
@@ -500,7 +536,7 @@ def test_midi_clock_estimates_tempo_through_jitter_and_follows_start_stop():
 
 
 def _offline_input(registry, mapping_obj, path=None, learn=None):
-    from visuals.controls.midi import MidiInput, _Device
+    from visuals.controls.midi.input import MidiInput, _Device
     bus = ControlBus()
     notices: list[str] = []
     target = {"value": learn}
@@ -643,7 +679,7 @@ def standin(jack):
 @pytest.fixture
 def midi_input(jack, registry):
     """A started MidiInput with a bus and a notice list; stopped at the end."""
-    from visuals.controls.midi import MidiInput
+    from visuals.controls.midi.input import MidiInput
     started = []
 
     def make(standins, mapping_obj=None, path=None, learn=None, current=None):
@@ -801,7 +837,7 @@ def _send_clock(ctl, bpm, beats):
 
 
 def test_midi_clock_at_120_bpm_sets_120_bpm(standin, midi_input, registry):
-    from visuals.controls.midi import CLOCK_WINDOW, MidiClock
+    from visuals.controls.midi.clock import CLOCK_WINDOW, MidiClock
     ctl = standin()
     midi, bus, _, _ = midi_input([ctl], MidiMapping())
     for attempt in range(3):

@@ -18,7 +18,10 @@ from conftest import make_project
 from visuals.controls.base import ControlContext
 from visuals.controls.events import (BeatSync, ControlBus, Crossfade, CueJump, LoadClip, RecallPreset, SetParam,
                                      SetTempo, Tap, TouchAt, Transport, Trigger)
-from visuals.controls.osc import OscInput, address_space, parse_endpoint
+from visuals.controls.osc.addresses import ADDRESSES, address_space, match
+from visuals.controls.osc.endpoint import parse_endpoint
+from visuals.controls.osc.routes import Router
+from visuals.controls.osc.server import OscInput
 from visuals.errors import VisualsError
 from visuals.load.paths import SearchPath
 from visuals.load.registry import Registry
@@ -180,6 +183,52 @@ def test_cli_lists_the_address_space():
     lines = {line.split()[0]: line.split()[1:] for line in out.stdout.splitlines() if line.strip()}
     assert lines["/visuals/tide/speed"][0] == "f"
     assert "/visuals/cue" in lines and lines["/visuals/cue"][0] == "i"
+
+
+def _example(address: str, types: str) -> tuple[str, tuple]:
+    """A message every listed address must apply: its placeholders filled, an argument per tag."""
+    address = address.replace("<scene>/<param>", "tide/speed").replace("<name>", "glitch")
+    values = {"f": 0.5, "i": 1, "s": "demo" if address == "/visuals/deck/b" else "calm"}
+    return address, tuple(values[tag] for tag in types)
+
+
+def test_the_address_table_drives_the_list_and_the_dispatch(osc):
+    """One table: every address --list prints is dispatched to an event, and the dispatch has
+    no route the table does not list (nor the table a row without a route)."""
+    listed = address_space(osc.registry, osc.show)
+    assert [a for a, _t, _d in listed if "<" in a] == [r.pattern for r in ADDRESSES
+                                                       if "<" in r.pattern and not r.per_param]
+    for address, types, _description in listed:
+        address, args = _example(address, types)
+        event = osc.one(address, *args)                  # exactly one event: not refused as unknown
+        assert not any("unknown address" in n for n in osc.notices), (address, osc.notices)
+        row, _names = match(address)
+        assert row.press is not None or row.route in Router.routes(), address
+        assert type(event) is type(row.press() if row.press else event)
+    for row in ADDRESSES:                                # no row shadowed by one above it
+        example, _args = _example(row.pattern, row.types)
+        assert match(example)[0] is row, row.pattern
+    assert Router.routes() == {row.route for row in ADDRESSES if row.press is None}
+    assert all(bool(row.press) != bool(row.route) for row in ADDRESSES)
+
+
+def test_the_listed_ranges_are_the_ones_every_control_is_clamped_to(registry):
+    from visuals.controls.limits import SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE
+    space = {address: text for address, _types, text in address_space(registry)}
+    for address, (lo, hi) in (("/visuals/tempo", TEMPO_RANGE), ("/visuals/transport/speed", SPEED_RANGE),
+                              ("/visuals/trigger/<name>", TRIGGER_RANGE)):
+        assert f"clamped to [{lo:g}, {hi:g}]" in space[address], space[address]
+
+
+def test_argument_counts_come_from_the_address_table(osc):
+    for row in ADDRESSES:
+        if row.arguments is None or "<" in row.pattern:
+            continue
+        lo, hi, usage = row.arguments
+        osc.send(row.pattern, *([0.5] * (hi + 1)))
+        assert osc.settle() == []
+        said = osc.server.last_error            # what the HUD is told (rate limits aside)
+        assert f"OSC {row.pattern}: expects {usage}, got {hi + 1} arguments" in said, said
 
 
 # -- every address kind ---------------------------------------------------------------------

@@ -187,3 +187,22 @@ def test_a_live_glitch_loop_repeats_the_last_seconds_then_resumes(perf):
     perf.apply(Trigger(name="loop", value=0.0), 4.0)
     assert perf.deck_time(deck, 4.0) == pytest.approx(3.0)      # resumes where it stuck
     assert perf.deck_time(deck, 5.0) == pytest.approx(4.0)
+
+
+def test_saving_presets_keeps_a_linked_file_a_link_and_refuses_a_folder(tmp_path, registry):
+    # Presets are written by the one safe writer (output/safe_output.write_file): a presets file
+    # kept as a link (into a dotfiles folder) is written where it leads and stays a link; a
+    # folder in its place is refused in one line, not replaced.
+    real = tmp_path / "dotfiles" / "presets.toml"
+    real.parent.mkdir()
+    real.write_text("[presets.calm]\ntide.speed = 1.0\n")
+    link = tmp_path / "presets.toml"
+    link.symlink_to(real)
+    store = PresetStore(link, registry)
+    store.save("fast", {"tide": {"speed": 3.0}})
+    assert link.is_symlink() and PresetStore(real, registry).names() == ["calm", "fast"]
+    store = PresetStore(tmp_path / "taken.toml", registry)
+    store.path.mkdir()                                   # a folder appears where the file was to go
+    with pytest.raises(VisualsError, match="folder"):
+        store.save("fast", {"tide": {"speed": 3.0}})
+    assert store.path.is_dir() and not any(store.path.iterdir())

@@ -487,12 +487,13 @@ def cmd_live(args) -> int:
     name = args.show or _default_show(search)
     inputs = []
     if args.osc:
-        from visuals.controls.osc import OscInput, parse_endpoint
+        from visuals.controls.osc.endpoint import parse_endpoint
+        from visuals.controls.osc.server import OscInput
         host, port = parse_endpoint(args.osc)
         inputs.append(OscInput(host, port))
     if args.midi or args.mapping:
-        from visuals.controls.mapping import MidiMapping
-        from visuals.controls.midi import MidiInput
+        from visuals.controls.midi.mapping import MidiMapping
+        from visuals.controls.midi.input import MidiInput
         mapping = MidiMapping.load(args.mapping) if args.mapping and Path(args.mapping).exists() else None
         inputs.append(MidiInput(args.midi or ["all"], mapping, Path(args.mapping) if args.mapping else None))
     options = LiveOptions(show=name, search=search, size=parse_size(args.size), scale=args.scale,
@@ -535,7 +536,7 @@ def cmd_sheet(args) -> int:
 
 
 def cmd_osc(args) -> int:
-    from visuals.controls.osc import address_space
+    from visuals.controls.osc.addresses import address_space
     registry = _registry(args)
     registry.load_all()
     show = registry.show(args.show) if args.show else None
@@ -545,7 +546,7 @@ def cmd_osc(args) -> int:
 
 
 def cmd_midi(args) -> int:
-    from visuals.controls.midi import list_devices
+    from visuals.controls.midi.ports import list_devices
     names, backend = list_devices()
     print(f"MIDI inputs ({backend}):")
     for name in names:

@@ -7,7 +7,7 @@ can stop the show: they report trouble through ``notify``, which puts it on the 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 from visuals.load.registry import Registry
@@ -26,7 +26,6 @@ class ControlContext:
     # the value a parameter shows now (for relative encoders and soft takeover)
     current_value: Callable[[str, str], Any] = lambda scene, param: None
     crossfade: Callable[[], float] = lambda: 0.0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class ControlInput(Protocol):

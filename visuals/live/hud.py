@@ -13,7 +13,6 @@ became a 200 000-pixel-wide image redrawn every frame: 18 s frozen and gigabytes
 """
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -21,6 +20,7 @@ from typing import Callable
 import moderngl
 from PIL import Image, ImageDraw, ImageFont
 
+from visuals.controls.notices import RateLimitedNotices
 from visuals.render.gpu import ProgramCache
 
 OVERLAY_SHADER = "post/overlay.frag"
@@ -88,56 +88,19 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-class NoticeGate:
-    """Lets at most ``per_second`` notices through; the ones held back are counted and summed
-    up in one line ("N more like this") once the flood slows, so a flood never floods the HUD
-    and never costs more than a few redraws a second."""
+class NoticeGate(RateLimitedNotices):
+    """The HUD's door for notices: at most ``per_second`` get through, all sources together;
+    the ones held back are counted and summed up in one line ("N more like this") once the
+    flood slows, so a flood never floods the HUD and never costs more than a few redraws a
+    second.  The rate limiting is the one every control input uses (controls/notices.py)."""
 
     def __init__(self, emit: Callable[[str], None], per_second: int = NOTICES_PER_SECOND,
                  clock: Callable[[], float] = time.monotonic):
-        self.emit = emit
-        self._lock = threading.Lock()          # the OSC thread and the render loop both call it
-        self.per_second = per_second
-        self.clock = clock
-        self._window = -1.0
-        self._shown = 0
-        self.held = 0
-        self._latest = ""
-        self._held_since = 0.0
+        super().__init__(emit, interval=0.0, per_second=per_second, clock=clock,
+                         quote=lambda message: clip(message, MAX_LINE - 40))
 
     def __call__(self, message: str) -> None:
-        message = clip(message, MAX_LINE * MAX_ERROR_LINES)
-        with self._lock:
-            now = self.clock()
-            if self._open(now):
-                self._flush(now)
-                if self._open(now):
-                    self._shown += 1
-                    self.emit(message)
-                    return
-            if not self.held:
-                self._held_since = now
-            self.held += 1
-            self._latest = message
-
-    def _open(self, now: float) -> bool:
-        if now - self._window >= 1.0:
-            self._window, self._shown = now, 0
-        return self._shown < self.per_second
-
-    def flush(self, now: float | None = None) -> None:
-        """Sum up what was held back, when the budget allows (called a few times a second)."""
-        with self._lock:
-            self._flush(self.clock() if now is None else now)
-
-    def _flush(self, now: float) -> None:
-        if not self.held or not self._open(now):
-            return
-        held, latest, since = self.held, self._latest, self._held_since
-        self.held = 0
-        self._shown += 1
-        self.emit(latest if held == 1 else
-                  f"{clip(latest, MAX_LINE - 40)} [{held - 1} more like this in {now - since:.1f} s]")
+        self.report(clip(message, MAX_LINE * MAX_ERROR_LINES))
 
 
 class Hud:

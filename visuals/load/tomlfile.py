@@ -1,5 +1,8 @@
 """Reading user TOML files (key maps, MIDI mappings, presets) with errors that name the line.
 
+The one place TOML errors are located: syntax errors (``parse_toml``), a name's line
+(``line_of``) and a table's lines (``TomlLocator``).
+
 tomllib reports syntax errors with a line and column in its message; semantic errors (an
 unknown action, a bad key name) have no position in the parsed data, so the line is found by
 looking for the offending name in the text.
@@ -51,13 +54,96 @@ def _first_line_matching(text: str, pattern: re.Pattern) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
+def toml_lines(text: str) -> list[str]:
+    """The lines of a TOML text as TOML counts them: split at newlines only (str.splitlines
+    also splits at characters a TOML string may hold, such as U+0085 and U+2028)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def line_of(text: str, name: str) -> int | None:
     """The first line that assigns or names ``name`` (for errors about parsed values)."""
     pattern = re.compile(rf'^\s*(?:"{re.escape(name)}"|{re.escape(name)})\s*=|\[\s*{re.escape(name)}\s*\]')
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(toml_lines(text), start=1):
         if pattern.search(line):
             return number
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(toml_lines(text), start=1):
         if name in line:
             return number
     return None
+
+
+class TomlLocator:
+    """Where the ``[[kind]]`` tables (and inline ``kind = [{...}]`` tables) of a TOML text stand:
+    for errors about parsed values, and for editing a table in place (commenting it out)."""
+
+    _HEADER = re.compile(r"^\s*\[(\[)?\s*([^\]]+?)\s*\]")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = toml_lines(text)
+        self.headers: list[tuple[str, bool, int]] = []
+        # kind -> [(index in headers, line)] of its [[kind]] tables: built once, so finding the
+        # lines of every binding of a large file stays linear.
+        self._arrays: dict[str, list[tuple[int, int]]] = {}
+        for number, line in enumerate(self.lines, start=1):
+            m = self._HEADER.match(line)
+            if m:
+                name, array = m.group(2).strip('"'), bool(m.group(1))
+                if array:
+                    self._arrays.setdefault(name, []).append((len(self.headers), number))
+                self.headers.append((name, array, number))
+
+    def key_line(self, span: tuple[int, int], key: str | None) -> int:
+        """The line of ``key = ...`` (or a dotted ``key.sub = ...``) within a table's lines, else
+        the table's first line."""
+        if key is not None:
+            pattern = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
+            for number in range(span[0], span[1] + 1):
+                if pattern.match(self.lines[number - 1]):
+                    return number
+        return span[0]
+
+    def span(self, kind: str, index: int) -> tuple[int, int] | None:
+        heads = self._arrays.get(kind, [])
+        if index >= len(heads):
+            return None
+        i, start = heads[index]
+        end = self.headers[i + 1][2] - 1 if i + 1 < len(self.headers) else len(self.lines)
+        while end > start and (not self.lines[end - 1].strip() or self.lines[end - 1].lstrip().startswith("#")):
+            end -= 1
+        return start, end
+
+    def inline_line(self, kind: str, index: int) -> int | None:
+        """The line of the index-th inline table of ``kind = [{...}, {...}]``."""
+        start = None
+        for number, line in enumerate(self.lines, start=1):
+            if re.match(rf"^\s*{re.escape(kind)}\s*=\s*\[", line):
+                start = number
+                break
+        if start is None:
+            return None
+        seen = -1
+        for number in range(start, len(self.lines) + 1):
+            code = self.lines[number - 1].split("#", 1)[0]
+            for _ in range(code.count("{")):
+                seen += 1
+                if seen == index:
+                    return number
+        return start
+
+    def line(self, kind: str, index: int, key: str | None = None, value: Any = None) -> int | None:
+        span = self.span(kind, index)
+        if span is not None:
+            return self.key_line(span, key)
+        inline = self.inline_line(kind, index)
+        if inline is not None:
+            return inline
+        if isinstance(value, str) and value:
+            found = line_of(self.text, value)
+            if found:
+                return found
+        return line_of(self.text, key or kind)
+

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 from visuals.load.tomlfile import line_of, load_toml
 from visuals.errors import VisualsError, brief
 from visuals.load.paths import display_path
+from visuals.output.safe_output import write_file
 
 Values = dict[str, dict[str, Any]]
 
@@ -109,10 +109,9 @@ class PresetStore:
                 for param, value in sorted(self.presets[name][scene].items()):
                     lines.append(f"{_key(scene)}.{_key(param)} = {_toml_value(scene, param, value, self.registry)}")
             lines.append("")
-        tmp = self.path.with_name(self.path.name + ".partial")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text("\n".join(lines), encoding="utf-8")
-        os.replace(tmp, self.path)
+        # On the render thread (shift+F1-F8): no fsync, as before; the rename keeps it whole.
+        write_file(self.path, "\n".join(lines).encode("utf-8"), durable=False, through_links=True,
+                   fix="check that the presets file's folder exists and is writable, or give --presets FILE")
 
 
 def _key(name: str) -> str:

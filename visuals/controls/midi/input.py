@@ -3,8 +3,8 @@
 ``MidiInput`` opens the MIDI inputs whose names contain one of the given strings (or all of
 them) through mido, whose backend comes from ``MIDO_BACKEND`` (python-rtmidi by default;
 ``mido.backends.rtmidi/UNIX_JACK`` for JACK).  Each message arrives on one of rtmidi's
-threads, is turned into control events by the mapping (see ``mapping.py``) and posted on the
-bus; the live loop applies them at the start of the next frame.  Nothing here touches the
+threads, is turned into control events through the mapping (``translate.py``) and posted
+on the bus; the live loop applies them at the start of the next frame.  Nothing here touches the
 renderer, and nothing that arrives (an unknown message, an unplugged controller, a JACK
 server going away) can raise into the show: trouble becomes a notice on the HUD.
 
@@ -19,18 +19,11 @@ Threads:
   never look into the player's state), hands notices to the HUD and asks for a device scan.
   It never waits for MIDI.
 
-MIDI clock (24 pulses per quarter note): the tempo is the least-squares slope of the last
-two beats of pulses, which averages out the jitter of the pulses' arrival (JACK delivers
-them in blocks of a period, 5.3 ms at 256 frames and 48 kHz); ``SetTempo`` is posted when
-it moves by more than 0.05 bpm.  Start and continue align the beat (``BeatSync``) on the
-first pulse that follows them, as the MIDI spec places the downbeat there; stop stops
-following the clock until the next start or continue.
+MIDI clock sets the tempo through ``clock.MidiClock``, one per device.
 """
 from __future__ import annotations
 
-import contextlib
-import os
-import re
+import math
 import threading
 import time
 from collections import deque
@@ -39,189 +32,19 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from visuals.controls.base import ControlContext
+from visuals.controls.notices import RateLimitedNotices
 from visuals.errors import VisualsError
-from .base import ControlContext
-from .events import BeatSync, Control, SetTempo
-from .mapping import MidiMapping, MidiTranslator
+from .clock import MidiClock
+from .mapping import MidiMapping
+from .ports import Lister, open_backend, short_name
+from .translate import MidiTranslator
 
 SCAN_INTERVAL = 1.0          # s between looks for devices that appeared or disappeared
 LEARN_SETTLE = 0.5           # s: while the learned control moves, other controls don't steal the target
-CLOCK_PPQN = 24
-CLOCK_WINDOW = 2 * CLOCK_PPQN     # pulses the tempo is estimated over (two beats)
-CLOCK_MIN = CLOCK_PPQN            # pulses before the first estimate (one beat)
-CLOCK_GAP = 0.3                   # s without a pulse (below 9 bpm): the clock stopped; start afresh
-TEMPO_THRESHOLD = 0.05            # bpm: smaller changes are not posted
-JACK_BACKEND = "mido.backends.rtmidi/UNIX_JACK"
 IGNORED_FOR_ALL = ("midi through",)   # ALSA's loopback port is no controller
 
 
-# -- MIDI clock --------------------------------------------------------------------------------
-@dataclass
-class MidiClock:
-    """Tempo and beat from MIDI clock: feed each realtime message with its arrival time."""
-
-    threshold: float = TEMPO_THRESHOLD
-    ticks: deque = field(default_factory=lambda: deque(maxlen=CLOCK_WINDOW + 1))
-    following: bool = True          # stop -> False until start / continue
-    bpm: float | None = None        # the latest estimate
-    posted: float | None = None     # the last bpm posted
-    song_position: int | None = None    # in sixteenth notes, from a song position pointer
-    _sync: float | None = None      # the beat to align on the next pulse
-
-    def feed(self, kind: str, t: float, value: Any = None) -> list[Control]:
-        out: list[Control] = []
-        if kind == "clock":
-            if self.ticks and t - self.ticks[-1] > CLOCK_GAP:
-                self.ticks.clear()
-            self.ticks.append(t)
-            if self._sync is not None:
-                out.append(BeatSync(beat=self._sync, source="midi"))
-                self._sync = None
-            if len(self.ticks) > CLOCK_MIN:
-                self.bpm = self.estimate()
-                if self.following and self.bpm is not None and (
-                        self.posted is None or abs(self.bpm - self.posted) > self.threshold):
-                    self.posted = self.bpm
-                    out.append(SetTempo(bpm=round(self.bpm, 3), source="midi"))
-        elif kind == "start":
-            self.following, self._sync, self.song_position = True, 0.0, None
-            self.posted = None          # post the tempo again: someone may have tapped meanwhile
-            self.ticks.clear()          # a new run of the clock, perhaps at another tempo
-        elif kind == "continue":
-            self.following = True
-            self._sync = self.song_position / 4.0 if self.song_position is not None else 0.0
-            self.posted = None
-        elif kind == "stop":
-            self.following = False
-        elif kind == "songpos":
-            self.song_position = int(value or 0)
-        return out
-
-    def estimate(self) -> float | None:
-        """bpm from the least-squares slope of pulse times against pulse numbers."""
-        n = len(self.ticks)
-        if n < 2:
-            return None
-        times = list(self.ticks)
-        mean_i = (n - 1) / 2.0
-        mean_t = sum(times) / n
-        num = sum((i - mean_i) * (t - mean_t) for i, t in enumerate(times))
-        den = sum((i - mean_i) ** 2 for i in range(n))
-        if num <= 0 or den <= 0:
-            return None
-        seconds_per_pulse = num / den
-        return 60.0 / (seconds_per_pulse * CLOCK_PPQN)
-
-
-# -- backends ----------------------------------------------------------------------------------
-def _mido():
-    try:
-        import mido
-    except ImportError:
-        raise VisualsError("MIDI needs the mido and python-rtmidi packages",
-                           fix="pip install mido python-rtmidi") from None
-    return mido
-
-
-class _Lister:
-    """Input names, cheaply: one rtmidi client kept open (a fresh one per look costs about 100
-    ms with JACK, and a JACK graph change each time); other backends are asked each time."""
-
-    def __init__(self, backend):
-        self.backend = backend
-        self._rt = None
-        if backend.name == "mido.backends.rtmidi":
-            import rtmidi
-            api = getattr(rtmidi, f"API_{backend.api}", rtmidi.API_UNSPECIFIED) if backend.api \
-                else rtmidi.API_UNSPECIFIED
-            self._rt = rtmidi.MidiIn(rtapi=api, name="visuals-scan")
-
-    def names(self) -> list[str]:
-        if self._rt is not None:
-            return list(self._rt.get_ports())
-        return list(self.backend.get_input_names())
-
-    def close(self) -> None:
-        if self._rt is not None:
-            with contextlib.suppress(Exception):
-                self._rt.delete()
-            self._rt = None
-
-
-def _describe_backend(backend) -> str:
-    return f"{backend.name}/{backend.api}" if backend.api else backend.name
-
-
-def _no_midi_fix(err: BaseException) -> str:
-    text = str(err)
-    if "ALSA" in text:
-        return ("the ALSA sequencer is missing here (no /dev/snd/seq); use JACK: start jackd and set "
-                f"MIDO_BACKEND={JACK_BACKEND}")
-    if "JACK" in text:
-        return "start the JACK server (jackd; jackd -S --no-realtime -d dummy without sound hardware)"
-    return f"check MIDO_BACKEND (now {os.environ.get('MIDO_BACKEND', 'unset')})"
-
-
-def open_backend(name: str | None = None):
-    """The mido backend and a device lister: MIDO_BACKEND, else rtmidi's default API, else
-    JACK (where there is no ALSA sequencer, as in containers)."""
-    mido = _mido()
-    chosen = name or os.environ.get("MIDO_BACKEND")
-    candidates = [chosen] if chosen else ["mido.backends.rtmidi", JACK_BACKEND]
-    errors: list[BaseException] = []
-    for candidate in candidates:
-        try:
-            backend = mido.Backend(candidate, load=True)
-            return backend, _Lister(backend)
-        except ImportError as err:
-            raise VisualsError(f"MIDI backend '{candidate}' cannot be loaded: {err}",
-                               fix="pip install python-rtmidi, or set MIDO_BACKEND to an installed backend") from None
-        except Exception as err:        # rtmidi raises SystemError when the MIDI system is missing
-            errors.append(err)
-    fix = _no_midi_fix(errors[0]) if len(errors) == 1 else (
-        "there is no ALSA sequencer (/dev/snd/seq) and no JACK server running: start jackd "
-        "(jackd -S --no-realtime -d dummy without sound hardware)")
-    raise VisualsError("no MIDI system: " + "; ".join(str(e) for e in errors), fix=fix)
-
-
-@contextlib.contextmanager
-def _quiet_stderr():
-    """libjack and ALSA print to fd 2 when their server is missing: keep a CLI listing clean."""
-    try:
-        saved = os.dup(2)
-    except OSError:
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
-def list_devices() -> tuple[list[str], str]:
-    """The MIDI inputs that can be opened, and the backend that sees them."""
-    with _quiet_stderr():
-        backend, lister = open_backend()
-        try:
-            names = lister.names()
-        finally:
-            lister.close()
-    return names, _describe_backend(backend)
-
-
-def short_name(name: str) -> str:
-    """A device name for the HUD: without rtmidi's client prefix and ALSA's port numbers."""
-    text = re.sub(r"\s+\d+:\d+$", "", name)
-    for prefix in ("RtMidiOut Client:", "a2j:"):
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-    return text.strip() or name
-
-
-# -- the input ---------------------------------------------------------------------------------
 @dataclass
 class _Device:
     name: str
@@ -247,11 +70,11 @@ class MidiInput:
         self.messages = 0
         self.posted = 0
         self._backend = None
-        self._lister: _Lister | None = None
+        self._lister: Lister | None = None
         self._lock = threading.Lock()            # translator state and learn, across MIDI threads
         self._devices_lock = threading.Lock()
-        self._notices: deque[str] = deque(maxlen=200)
-        self._reported: set[str] = set()
+        self._pending: deque[str] = deque(maxlen=200)      # notices for the render thread to hand on
+        self._notices = RateLimitedNotices(self._pending.append, interval=0.0)
         self._learn_target: tuple[str, str] | None = None
         self._learned: tuple[str, tuple, float] | None = None   # (target, control, last seen)
         self._wake = threading.Event()
@@ -287,8 +110,8 @@ class MidiInput:
             self._last_scan = now
             self._want_scan = True
             self._wake.set()
-        while self._notices:
-            context.notify(self._notices.popleft())
+        while self._pending:
+            context.notify(self._pending.popleft())
 
     def stop(self) -> None:
         self._stopping = True
@@ -333,13 +156,12 @@ class MidiInput:
         return False
 
     def _notice(self, message: str, once: str | bool = False) -> None:
-        """A HUD notice; ``once`` (a key, or True for the message itself) reports it only once."""
+        """A HUD notice; ``once`` (a key, or True for the message itself) reports it only once
+        (until the trouble passes and the key is forgotten)."""
         if once:
-            key = message if once is True else once
-            if key in self._reported:
-                return
-            self._reported.add(key)
-        self._notices.append(message)
+            self._notices.report(message, message if once is True else once, interval=math.inf)
+        else:
+            self._notices.report(message)
 
     def _scan(self) -> None:
         lister = self._lister
@@ -350,7 +172,7 @@ class MidiInput:
         except Exception as err:
             self._notice(f"MIDI: cannot list devices: {err}", once="list")
             return
-        self._reported.discard("list")
+        self._notices.forget("list")
         with self._devices_lock:
             current = dict(self.devices)
         for name, device in current.items():
@@ -370,7 +192,7 @@ class MidiInput:
                 continue
             with self._devices_lock:
                 self.devices[name] = device
-            self._reported.discard(f"open {name}")
+            self._notices.forget(f"open {name}")
             self._notice(f"MIDI: {short_name(name)} connected")
             self._waiting_noted = False
         if not self.devices and not self._waiting_noted:
@@ -413,10 +235,6 @@ class MidiInput:
             self.mapping.save(path)
         except VisualsError as err:
             self._notice(f"MIDI learn: {err}")
-
-    def scan_now(self) -> None:
-        """Look for devices now and wait for it (tests, tools); the live loop uses poll."""
-        self._scan()
 
     # -- messages (rtmidi's threads) -------------------------------------------------------
     def _on_message(self, device: _Device, msg) -> None:
@@ -468,3 +286,4 @@ class MidiInput:
         self._notice(f"learned {binding.describe()}")
         self._want_save = True
         self._wake.set()
+
