@@ -23,7 +23,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from visuals.output.sinks import PngSequenceSink, ThreadedSink, VideoSink, write_png  # noqa: E402
+from visuals.output.sinks import PngSequenceSink, ThreadedSink, VideoSink  # noqa: E402
+from visuals.output.stills import write_png  # noqa: E402
 
 try:
     from visuals.output.safe_output import write_file  # noqa: E402
