@@ -88,7 +88,8 @@ class _Target:
 
 
 class SceneRunner(SceneResources):
-    """Renders one scene instance; ``render(state)`` returns the output texture."""
+    """Renders one scene instance; ``render(state)`` returns the framebuffer of its output pass
+    (the image is that framebuffer's first colour attachment, kept until the next render)."""
 
     def __init__(self, ctx: moderngl.Context, programs: ProgramCache, scene: Scene,
                  size: tuple[int, int], exact: bool = True):
