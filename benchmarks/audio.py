@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from _timing import median_time  # noqa: E402
 from visuals.audio.analysis import AudioFeatures  # noqa: E402
 from visuals.audio.sources import load_audio  # noqa: E402
 
@@ -46,18 +47,9 @@ def song(path: Path, seconds: float, rate: int = 44100) -> Path:
     return path
 
 
-def timed(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def bench_analysis(tmp: Path, runs: int) -> None:
     path = song(tmp / "three_minutes.wav", 180.0)
-    seconds = timed(lambda: AudioFeatures(load_audio(path), Fraction(30)), runs)
+    seconds = median_time(lambda: AudioFeatures(load_audio(path), Fraction(30)), runs)
     print(f"| analysis of a 3-minute file (load + analyse, 30 fps) | {seconds:.2f} s |")
 
 
@@ -68,7 +60,7 @@ def bench_score(runs: int) -> None:
     registry = Registry(SearchPath.build([]))
     show = registry.show("dream")
     score = find_score(registry, show)
-    seconds = timed(lambda: score.render(show, registry, 0.0, show.duration, Fraction(30)), runs)
+    seconds = median_time(lambda: score.render(show, registry, 0.0, show.duration, Fraction(30)), runs)
     print(f"| the dream's soundtrack ({show.duration:g} s, stereo 48 kHz) | {seconds:.2f} s |")
 
 

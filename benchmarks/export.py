@@ -23,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -31,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from _timing import median_time, timed  # noqa: E402
 from visuals.perform.clock import FixedClock  # noqa: E402
 from visuals.output.export import FrameRange, ShowSource, render_frames  # noqa: E402
 from visuals.render.gpu import create_headless_context, is_software_renderer  # noqa: E402
@@ -45,12 +45,6 @@ BENCH = Path(os.environ.get("VISUALS_BENCH_FRAG") or Path(__file__).resolve().pa
 
 def median_of(runs: int, fn) -> float:
     return statistics.median(fn() for _ in range(runs))
-
-
-def timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
 
 
 def main() -> None:
@@ -101,10 +95,10 @@ def main() -> None:
         for f in frames[:max(1, n // 4)]:
             encode_png(gl_rows_to_image(f, (w, h)))
 
-    t_render = median_of(args.runs, lambda: timed(render_only)) / n
-    t_read = median_of(args.runs, lambda: timed(readback_only)) / n
-    t_encode = median_of(args.runs, lambda: timed(encode_only)) / n
-    t_png = median_of(args.runs, lambda: timed(png_only)) / max(1, n // 4)
+    t_render = median_time(render_only, args.runs) / n
+    t_read = median_time(readback_only, args.runs) / n
+    t_encode = median_time(encode_only, args.runs) / n
+    t_png = median_time(png_only, args.runs) / max(1, n // 4)
     renderer.release()
     bound = 1.0 / (t_render + t_read + t_encode)
     print(f"render only      {t_render * 1000:7.2f} ms/frame  ({1 / t_render:6.1f} fps)")

@@ -14,14 +14,14 @@ usage: python benchmarks/llvmpipe_control_flow.py [--size 640x360] [--runs 9]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import moderngl  # noqa: E402
+
+from _timing import median_time  # noqa: E402
 
 from visuals.render.gpu import create_headless_context  # noqa: E402
 
@@ -66,19 +66,21 @@ def main() -> None:
     fbo.use()
     print(f"renderer: {ctx.info['GL_RENDERER']}; {w}x{h}, median of {args.runs} draws")
 
-    def timed(prog, before=None) -> float:
+    def draw_ms(prog, before=None) -> float:
+        """The median milliseconds of one fenced draw of ``prog``; ``before`` runs untimed."""
         vao = ctx.vertex_array(prog, [])
-        times = []
-        for _ in range(args.runs):
+
+        def prepare():
             if before:
                 before()
             ctx.finish()
-            t0 = time.perf_counter()
+
+        def draw():
             vao.render(moderngl.TRIANGLES, vertices=3)
             ctx.finish()
-            times.append(time.perf_counter() - t0)
+        ms = median_time(draw, args.runs, before=prepare) * 1e3
         vao.release()
-        return statistics.median(times) * 1e3
+        return ms
 
     for name, (source, counts) in CASES.items():
         prog = ctx.program(vertex_shader=VERT, fragment_shader=source)
@@ -87,7 +89,7 @@ def main() -> None:
         for k in counts:
             if "n" in prog:
                 prog["n"] = k
-            figures.append(f"{timed(prog):7.2f}")
+            figures.append(f"{draw_ms(prog):7.2f}")
         print(f"  {name:44s} {' '.join(figures)} ms")
         prog.release()
 
@@ -113,7 +115,7 @@ void main() { c = vec4(0.0); gl_FragDepth = (gl_FragCoord.x < width * frac) ? 0.
             mark["frac"] = frac
             mark_vao.render(moderngl.TRIANGLES, vertices=3)
             ctx.depth_func = "<"
-        figures.append(f"{timed(body, before):7.2f}")
+        figures.append(f"{draw_ms(body, before):7.2f}")
     ctx.disable(moderngl.DEPTH_TEST)
     print(f"  {'under a depth test failing on 0/50/90/100 %':44s} {' '.join(figures)} ms")
 

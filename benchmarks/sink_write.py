@@ -14,7 +14,6 @@ import argparse
 import shutil
 import sys
 import tempfile
-import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,7 +22,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from visuals.output.sinks import PngSequenceSink, ThreadedSink, VideoSink, write_png  # noqa: E402
+from _timing import timed  # noqa: E402
+from visuals.output.sinks import PngSequenceSink, ThreadedSink, VideoSink  # noqa: E402
+from visuals.output.stills import write_png  # noqa: E402
 
 try:
     from visuals.output.safe_output import write_file  # noqa: E402
@@ -40,12 +41,6 @@ def synthetic_frames(n: int, w: int, h: int) -> list[bytes]:
         b = 127 + 120 * np.sin((x + y) / 51.0 + i * 0.3)
         frames.append(np.dstack([r, g, b]).astype(np.uint8).tobytes())
     return frames
-
-
-def timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
 
 
 def main() -> None:

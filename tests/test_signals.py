@@ -234,3 +234,19 @@ def test_unknown_shape_lists_choices_and_suggests():
     assert "trianglee" in info.value.message
     assert "sine, triangle, saw, square" in info.value.message
     assert info.value.fix == "did you mean 'triangle'?"
+
+
+def test_noise_and_scene_hashes_keep_their_values_on_the_shared_splitmix64():
+    """Noise's lattice hash and the scenes' mix64 share one splitmix64 mixer
+    (visuals/model/hashing.py); the numbers every show was made with stay the same."""
+    from visuals.model.hashing import finalize64, mix64
+    from visuals.model.signals import _hash_unit
+    assert [_hash_unit(i, s) for i, s in [(0, 0), (1, 0), (-5, 3), (10**6, 123456789)]] == [
+        -0.14285917378164714, -0.27520689020564504, 0.9759120238979924, 0.9037384104467698]
+    assert [mix64(x) for x in [0, 1, -1, 2**70]] == [
+        16294208416658607535, 10451216379200822465, 16490336266968443936, 16294208416658607535]
+    assert finalize64(0) == 0
+    import numpy as np
+    from visuals.audio.score.voices import white      # the score's noise, vectorised on the same mixer
+    assert white(np.array([0, 1, -3, 123456789]), 7).tolist() == [
+        0.8537532463704305, -0.8687110989896614, 0.8263415353689354, -0.1856993574266983]

@@ -6,7 +6,7 @@ The names a show or scene module needs are importable from here::
 """
 from visuals.model.easing import cubic_bezier
 from .errors import VisualsError
-from visuals.model.events import Touch, Trigger
+from visuals.model.cue_events import Touch
 from visuals.model.params import Param
 from visuals.model.scene import Binding, Pass, Scene, SceneState
 from visuals.model.show import Show
@@ -16,5 +16,5 @@ from visuals.model.post import PostEffect
 
 __version__ = "0.1.0"
 
-__all__ = ["Scene", "Pass", "Binding", "Touch", "Trigger", "PostEffect", "Loop", "Param", "SceneState", "Show", "Cue", "Key", "Track", "LFO", "Noise",
+__all__ = ["Scene", "Pass", "Binding", "Touch", "PostEffect", "Loop", "Param", "SceneState", "Show", "Cue", "Key", "Track", "LFO", "Noise",
            "Beat", "Follower", "Constant", "Signal", "Audio", "cubic_bezier", "VisualsError", "__version__"]

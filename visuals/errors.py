@@ -26,6 +26,12 @@ class VisualsError(Exception):
         self.line = line
         self.fix = fix
 
+    @classmethod
+    def at(cls, site: SourceSite | None, message: str, fix: str | None = None) -> VisualsError:
+        """The error pointing at ``site``, the user's line that built the object at fault
+        (see caller_site), or at no file when that line is unknown."""
+        return cls(message, file=site.file if site else None, line=site.line if site else None, fix=fix)
+
     def where(self) -> str:
         if self.file is None:
             return ""
@@ -55,23 +61,32 @@ def caller_site(skip_modules: Iterable[str] = ("visuals",)) -> SourceSite | None
     """The first stack frame outside the engine: the user's line that built the object.
 
     Shows and scenes are Python written by users; when a value in them is wrong the message
-    must name *their* file and line, not a line inside the engine.
+    must name *their* file and line, not a line inside the engine.  The engine is the modules
+    named in ``skip_modules`` and their submodules (by module name, so ``python -m visuals``
+    and an installed wheel's own scene files are told apart correctly), plus code without a
+    file of its own (a dataclass's generated ``__init__``) and the dataclasses module.
     """
-    here = os.path.dirname(os.path.abspath(__file__))
+    skip = tuple(skip_modules)
     frame = inspect.currentframe()
     try:
         frame = frame.f_back if frame else None
         while frame is not None:
             raw = frame.f_code.co_filename
-            filename = os.path.abspath(raw)
-            # Skip the engine's own frames and generated code (dataclass __init__ is "<string>").
-            if not raw.startswith("<") and not filename.startswith(here + os.sep) \
-                    and "dataclasses" not in filename:
-                return SourceSite(filename, frame.f_lineno)
+            module = _module_name(frame)
+            if not raw.startswith("<") and module != "dataclasses" \
+                    and not any(module == m or module.startswith(m + ".") for m in skip):
+                return SourceSite(os.path.abspath(raw), frame.f_lineno)
             frame = frame.f_back
         return None
     finally:
         del frame
+
+
+def _module_name(frame) -> str:
+    """The dotted name of the module a frame runs in; a module run as ``python -m x.y`` is
+    ``x.y`` (its ``__spec__``), not ``__main__``."""
+    spec = frame.f_globals.get("__spec__")
+    return getattr(spec, "name", None) or frame.f_globals.get("__name__") or ""
 
 
 def suggest(name: str, known: Iterable[str]) -> str:

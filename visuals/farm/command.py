@@ -11,7 +11,7 @@ from pathlib import Path
 
 from visuals.errors import VisualsError
 from visuals.output.export import FrameRange
-from visuals.load.registry import SHADER_SUFFIXES
+from visuals.load.paths import SHADER_SUFFIXES
 from .client import FarmOptions, new_job_id, render_on_farm
 from .job import FarmJob
 

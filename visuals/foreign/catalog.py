@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from visuals.errors import VisualsError
-from visuals.load.paths import SearchPath, display_path
+from visuals.load.paths import GLSL_SUFFIXES, SearchPath, display_path, modified_time
 from .isf_header import looks_like_isf
 
 ISF_SUFFIX = ".fs"
@@ -48,18 +48,11 @@ def isf_files(search: SearchPath) -> list[Path]:
     return found
 
 
-def _mtime(p: Path) -> float:
-    try:
-        return p.stat().st_mtime
-    except OSError:
-        return -1.0
-
-
 def load_file(path: Path):
     """An ISF file as a scene or transition (cached); raises its VisualsError."""
     from .isf import load_isf
     path = Path(path).resolve()
-    key = (path, _mtime(path), _mtime(path.with_suffix(".vs")))
+    key = (path, modified_time(path), modified_time(path.with_suffix(".vs")))
     hit = _loaded.get(key)
     if hit is None:
         try:
@@ -150,7 +143,7 @@ def foreign_show(registry, asked: str):
     path = Path(asked)
     if is_shadertoy(path):
         scene = load_shadertoy(path)
-    elif path.is_file() and path.suffix in (ISF_SUFFIX, ".frag", ".glsl") and _starts_with_header(path):
+    elif path.is_file() and path.suffix in GLSL_SUFFIXES and _starts_with_header(path):
         scene = load_file(path)
     else:
         return None

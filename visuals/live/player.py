@@ -46,7 +46,7 @@ from visuals.load.memory import give_back_freed_memory
 from visuals.load.probe import checked_registry, module_timeout
 from visuals.load.reload import Reloader
 from visuals.render.renderer import RenderConfig
-from visuals.output.sinks import write_png
+from visuals.output.stills import write_png
 from .window import KeyEvent, MouseEvent, ResizeEvent, Window
 
 PRESENT_SHADER = "post/present.frag"

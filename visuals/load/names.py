@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .registry import SHADER_SUFFIXES
+from .paths import SHADER_SUFFIXES
 
 MAX_NAME = 256      # characters: far longer than any real name, short enough for one error line
 

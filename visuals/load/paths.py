@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ENV_VAR = "VISUALS_PATH"
+GLSL_SUFFIXES = (".frag", ".glsl", ".fs")         # a fragment shader (.fs: ISF's), played by path
+SHADER_SUFFIXES = GLSL_SUFFIXES + (".json",)      # .json: a Shadertoy export
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]   # the `visuals` package
 
 
@@ -90,3 +92,13 @@ def display_path(path: str | os.PathLike) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)
+
+
+def modified_time(path: str | os.PathLike) -> float:
+    """A file's modification time, or -1 when it cannot be read (gone, renamed mid-save):
+    the stamp that hot reload and the caches compare, so a missing file reads as changed
+    rather than failing the frame."""
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return -1.0

@@ -27,12 +27,11 @@ from pathlib import Path
 from types import ModuleType
 
 from visuals.errors import VisualsError, suggest
-from .paths import SearchPath, display_path
+from .paths import SHADER_SUFFIXES, SearchPath, display_path
 from visuals.model.scene import Scene
 from .textfile import MiB, read_user_text
 from visuals.model.show import Show, shader_scene, single_scene_show
 
-SHADER_SUFFIXES = (".frag", ".glsl", ".fs", ".json")   # .json: a Shadertoy export
 # The largest built-in module is about 20 KiB; 4 MiB is far beyond any hand-written scene module.
 MODULE_LIMIT = 4 * MiB
 

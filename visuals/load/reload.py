@@ -19,7 +19,7 @@ from pathlib import Path
 
 from visuals.errors import VisualsError
 from visuals.render.gpu import ProgramCache
-from .paths import SearchPath
+from .paths import SearchPath, modified_time
 from .probe import Probe, load, read_sources
 from .registry import Registry
 from visuals.model.show import Show
@@ -72,11 +72,11 @@ class Reloader:
     def _watch(self, registry: Registry) -> None:
         """Every module on the search path is watched (a show may load any of them by name)."""
         self.files = sorted(set(registry.loaded_files()) | {p.resolve() for p in Registry(self.search).module_files()})
-        self.stamps = {f: _mtime(f) for f in self.files}
+        self.stamps = {f: modified_time(f) for f in self.files}
 
     def modules_changed(self) -> bool:
         current = {p.resolve() for p in Registry(self.search).module_files()}
-        return current != set(self.files) or any(_mtime(f) != stamp for f, stamp in self.stamps.items())
+        return current != set(self.files) or any(modified_time(f) != stamp for f, stamp in self.stamps.items())
 
     @property
     def busy(self) -> bool:
@@ -104,7 +104,7 @@ class Reloader:
     def _start(self) -> None:
         # stamps taken before the text is read: a save during the check starts another one
         self.files = sorted({p.resolve() for p in Registry(self.search).module_files()})
-        self.stamps = {f: _mtime(f) for f in self.files}
+        self.stamps = {f: modified_time(f) for f in self.files}
         self._unreadable = {}
         self._sources = read_sources(self.search, self._unreadable)
         self._probe = Probe(self.search, self.show_name, self._sources, self.timeout, dict(self._unreadable))
@@ -139,11 +139,4 @@ class Reloader:
         probe, self._probe = self._probe, None
         if probe is not None:
             probe.close()
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return -1.0
 

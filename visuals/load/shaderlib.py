@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Sequence
 
 from visuals.errors import VisualsError, brief
-from .paths import SearchPath, display_path
+from .paths import SearchPath, display_path, modified_time
 from .textfile import MiB, normalise_newlines, read_user_text
 
 _INCLUDE = re.compile(r'^\s*#\s*include\s+(?:"([^"]+)"|<([^>]+)>)\s*(?://.*)?$')
@@ -50,13 +50,7 @@ class ShaderSource:
 
     def stamp(self) -> tuple[tuple[str, float], ...]:
         """Modification times of every file involved, to tell when a reload is due."""
-        out = []
-        for f in self.files:
-            try:
-                out.append((str(f), f.stat().st_mtime))
-            except OSError:
-                out.append((str(f), -1.0))
-        return tuple(out)
+        return tuple((str(f), modified_time(f)) for f in self.files)
 
 
 def params_block(params: Sequence) -> str:

@@ -36,6 +36,12 @@ def parse_colour(value) -> tuple[float, float, float, float]:
     return tuple(parts)  # type: ignore[return-value]
 
 
+def hex_colour(value) -> str:
+    """An RGB(A) tuple in 0..1 as '#rrggbb' (alpha left out, components clamped), the way a
+    user writes a colour: what ``visuals list`` prints and a saved preset holds."""
+    return "#" + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02x}" for c in value[:3])
+
+
 def _to_linear(c: float) -> float:
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 

@@ -7,11 +7,18 @@ same numbers on every machine: the basis of frame-exact export and random seekin
 from __future__ import annotations
 
 MASK64 = (1 << 64) - 1
+GOLDEN_GAMMA = 0x9E3779B97F4A7C15     # splitmix64's increment: 2**64 / the golden ratio, odd
+
+
+def finalize64(z: int) -> int:
+    """splitmix64's output mix of a 64-bit state: every input bit reaches every output bit,
+    so neighbouring states give unrelated numbers.  ``z`` must already be within 64 bits: a
+    Python int, or a numpy uint64 array (mixed element-wise, wrapping as the integers do)."""
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+    return z ^ (z >> 31)
 
 
 def mix64(x: int) -> int:
     """The splitmix64 finaliser: a well-mixed 64-bit integer from any integer."""
-    x = (x + 0x9E3779B97F4A7C15) & MASK64
-    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & MASK64
-    return x ^ (x >> 31)
+    return finalize64((x + GOLDEN_GAMMA) & MASK64)

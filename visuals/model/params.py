@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .colour import parse_colour
+from .colour import hex_colour, parse_colour
 from visuals.errors import VisualsError, SourceSite, caller_site, suggest
 
 KINDS = ("float", "int", "bool", "vec2", "vec3", "vec4", "color")
@@ -76,8 +76,7 @@ class Param:
 
     def _error(self, message: str, fix: str, site: SourceSite | None = None) -> VisualsError:
         site = site or self.site
-        return VisualsError(message, file=site.file if site else None,
-                            line=site.line if site else None, fix=fix)
+        return VisualsError.at(site, message, fix=fix)
 
     def coerce(self, value: Any, site: SourceSite | None = None) -> Value:
         """Convert to the canonical form (float, or a tuple of floats) without range checks."""
@@ -143,7 +142,7 @@ class Param:
     def format(self, value: Value) -> str:
         """A value as a user writes it: 0.6, (0, 1), '#2a0a5e'."""
         if self.kind == "color" and isinstance(value, tuple):
-            return "#" + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02x}" for c in value[:3])
+            return hex_colour(value)
         if isinstance(value, tuple):
             return "(" + ", ".join(f"{v:.3g}" for v in value) + ")"
         return f"{value:.4g}"
@@ -198,9 +197,8 @@ class ParamSet:
         try:
             return self._by_name[name]
         except KeyError:
-            raise VisualsError(f"scene '{self.owner}' has no parameter '{name}'",
-                               file=site.file if site else None, line=site.line if site else None,
-                               fix=suggest(name, self._by_name)) from None
+            raise VisualsError.at(site, f"scene '{self.owner}' has no parameter '{name}'",
+                                  fix=suggest(name, self._by_name)) from None
 
     def defaults(self) -> dict[str, Value]:
         return {p.name: p.default for p in self}

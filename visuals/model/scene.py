@@ -80,8 +80,7 @@ class Pass:
         self.site = self.site or caller_site()
 
         def bad(message: str, fix: str) -> VisualsError:
-            return VisualsError(message, file=self.site.file if self.site else None,
-                                line=self.site.line if self.site else None, fix=fix)
+            return VisualsError.at(self.site, message, fix=fix)
 
         if self.precision not in PRECISIONS:
             raise bad(f"unknown precision '{self.precision}'", f"use one of {', '.join(PRECISIONS)}")
@@ -218,8 +217,7 @@ class Scene:
         return Path(self.site.file).parent if self.site else None
 
     def error(self, message: str, fix: str) -> VisualsError:
-        return VisualsError(message, file=self.site.file if self.site else None,
-                            line=self.site.line if self.site else None, fix=fix)
+        return VisualsError.at(self.site, message, fix=fix)
 
     def update(self, state: SceneState, resources: "SceneResources") -> dict[str, Any]:
         """Per-frame hook: upload textures through ``resources`` and return extra uniforms.

@@ -28,8 +28,7 @@ class Show:
         self.size = tuple(size)
         self.fps = fps
         if not cues:
-            raise VisualsError(f"show '{name}' has no cues", file=self.site.file if self.site else None,
-                               line=self.site.line if self.site else None, fix="add at least one Cue")
+            raise VisualsError.at(self.site, f"show '{name}' has no cues", fix="add at least one Cue")
         self.timeline = Timeline(cues, tracks, bpm=bpm, duration=duration, loops=loops, site=self.site)
         self.post = tuple(post)
 
@@ -72,9 +71,8 @@ class Show:
         for name, params in post_chain(self.post):
             effect = scenes.get(name)
             if not isinstance(effect, PostEffect):
-                raise VisualsError(f"show applies post effect '{name}', which does not exist",
-                                   file=self.site.file if self.site else None, line=self.site.line if self.site else None,
-                                   fix=suggest(name, [n for n, s in scenes.items() if isinstance(s, PostEffect)]))
+                raise VisualsError.at(self.site, f"show applies post effect '{name}', which does not exist",
+                                      fix=suggest(name, [n for n, s in scenes.items() if isinstance(s, PostEffect)]))
             for key, value in params.items():
                 effect.params.get(key, self.site).validate(value, self.site)
         by_name = {c.name: c for c in self.cues if c.name}
@@ -83,16 +81,14 @@ class Show:
             site = getattr(track, "site", None) or self.site
             if not dot:
                 if known_globals is not None and address not in known_globals:
-                    raise VisualsError(f"track '{address}' drives no known global value",
-                                       file=site.file if site else None, line=site.line if site else None,
-                                       fix=suggest(address, known_globals))
+                    raise VisualsError.at(site, f"track '{address}' drives no known global value",
+                                          fix=suggest(address, known_globals))
                 continue
             scene_name = by_name[owner].scene if owner in by_name else owner
             scene = scenes.get(scene_name)
             if scene is None:
-                raise VisualsError(f"track '{address}' names '{owner}', which is neither a scene nor a cue",
-                                   file=site.file if site else None, line=site.line if site else None,
-                                   fix=suggest(owner, list(scenes) + list(by_name)))
+                raise VisualsError.at(site, f"track '{address}' names '{owner}', which is neither a scene nor a cue",
+                                      fix=suggest(owner, list(scenes) + list(by_name)))
             param = scene.params.get(param_name, site)
             if isinstance(track, Track):
                 for v in track.values:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from visuals.errors import VisualsError, caller_site, suggest
+from .hashing import GOLDEN_GAMMA, MASK64, finalize64
 
 
 
@@ -35,8 +36,7 @@ class SignalTime:
 def _error(message: str, fix: str | None = None) -> VisualsError:
     """Point the error at the user's line that built the signal, not at this module."""
     site = caller_site()
-    return VisualsError(message, file=site.file if site else None,
-                        line=site.line if site else None, fix=fix)
+    return VisualsError.at(site, message, fix=fix)
 
 
 def _choice(kind: str, value, choices: tuple[str, ...]) -> str:
@@ -193,16 +193,10 @@ class LFO(Signal):
         return self.offset + self.amp * wave
 
 
-_MASK64 = (1 << 64) - 1
-
-
 def _hash_unit(index: int, seed: int) -> float:
     """A well-mixed value in [-1, 1] for a lattice point: a splitmix64 finaliser over the
     pair, so neighbouring indices and neighbouring seeds give unrelated values."""
-    z = (index * 0x9E3779B97F4A7C15 + seed * 0xD1B54A32D192ED03 + 0x632BE59BD9B4E019) & _MASK64
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
-    z ^= z >> 31
+    z = finalize64((index * GOLDEN_GAMMA + seed * 0xD1B54A32D192ED03 + 0x632BE59BD9B4E019) & MASK64)
     return (z >> 11) * (2.0 / (1 << 53)) - 1.0
 
 

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .colour import mix_colour, parse_colour
 from .easing import get_easing
 from visuals.errors import SourceSite, VisualsError, caller_site
-from .events import events_until
+from .cue_events import events_until
 from .signals import Signal, SignalTime
 
 BLEND_MODES = ("normal", "add", "screen", "multiply", "difference", "overlay")
@@ -50,29 +50,20 @@ class Track:
         self.site = site or caller_site()
         self.keys = sorted((_as_key(k) for k in keys), key=lambda k: k.time)
         if not self.keys:
-            raise VisualsError("a track needs at least one key", file=self._file, line=self._line,
-                               fix="give at least one (time, value) pair")
+            raise VisualsError.at(self.site, "a track needs at least one key",
+                                  fix="give at least one (time, value) pair")
         first = self.keys[0].value
         self.is_colour = isinstance(first, str)
         try:
             self.values = [self._canonical(k.value) for k in self.keys]
         except (TypeError, ValueError):
-            raise VisualsError("a track mixes values of different kinds", file=self._file,
-                               line=self._line,
-                               fix="use numbers, tuples of the same length, or colours throughout") from None
+            raise VisualsError.at(self.site, "a track mixes values of different kinds",
+                                  fix="use numbers, tuples of the same length, or colours throughout") from None
         dims = {len(v) if isinstance(v, tuple) else 1 for v in self.values}
         if len(dims) > 1:
-            raise VisualsError("a track mixes values of different sizes", file=self._file,
-                               line=self._line, fix="give every key the same number of components")
+            raise VisualsError.at(self.site, "a track mixes values of different sizes",
+                                  fix="give every key the same number of components")
         self.times = [k.time for k in self.keys]
-
-    @property
-    def _file(self):
-        return self.site.file if self.site else None
-
-    @property
-    def _line(self):
-        return self.site.line if self.site else None
 
     def _canonical(self, value: Any):
         if self.is_colour:
@@ -96,9 +87,6 @@ class Track:
         if isinstance(v0, tuple):
             return tuple(a + (b - a) * u for a, b in zip(v0, v1))
         return v0 + (v1 - v0) * u
-
-    def key_values(self) -> list:
-        return list(self.values)
 
 
 def as_track(value: Any, site: SourceSite | None = None) -> Track | Signal:
@@ -164,8 +152,7 @@ class Cue:
         return self.name or self.scene
 
     def error(self, message: str, fix: str) -> VisualsError:
-        return VisualsError(message, file=self.site.file if self.site else None,
-                            line=self.site.line if self.site else None, fix=fix)
+        return VisualsError.at(self.site, message, fix=fix)
 
     def envelope(self, t: float, with_fade_out: bool = True) -> float:
         """0..1 visibility at show time t from the fades (eased)."""
@@ -196,9 +183,8 @@ class Loop:
     def __post_init__(self) -> None:
         self.site = self.site or caller_site()
         if self.end <= self.start or self.length <= 0 or self.length > self.start + 1e-9:
-            raise VisualsError(f"invalid loop {self.start:g}..{self.end:g} s of {self.length:g} s",
-                               file=self.site.file if self.site else None, line=self.site.line if self.site else None,
-                               fix="give start < end and 0 < length <= start (it repeats what came before start)")
+            raise VisualsError.at(self.site, f"invalid loop {self.start:g}..{self.end:g} s of {self.length:g} s",
+                                  fix="give start < end and 0 < length <= start (it repeats what came before start)")
 
     def source_time(self, t: float, fps: float | None = None) -> float:
         if fps:   # on a frame grid: repeat whole frames exactly
@@ -222,8 +208,7 @@ class TempoMap:
         values = self.track.values if self.track else [self.constant]
         for v in values:
             if not isinstance(v, float) or not 1.0 <= v <= 999.0:
-                raise VisualsError(f"bpm {v!r} is out of range", file=site.file if site else None,
-                                   line=site.line if site else None, fix="give a tempo between 1 and 999 bpm")
+                raise VisualsError.at(site, f"bpm {v!r} is out of range", fix="give a tempo between 1 and 999 bpm")
         if self.track:
             self._cumulative = [0.0]
             for i in range(1, len(self.track.times)):

@@ -17,7 +17,7 @@ from typing import Any, Callable, Protocol
 
 from visuals.controls.events import (BeatSync, Control, Crossfade, CueJump, DeckMode, Interface, LoadClip,
                               RecallPreset, SavePreset, SetParam, SetTempo, Tap, TouchAt, Transport, Trigger)
-from visuals.model.events import Touch
+from visuals.model.cue_events import Touch
 from visuals.model.show import Show
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from visuals.load.tomlfile import line_of, load_toml
 from visuals.errors import VisualsError, brief
 from visuals.load.paths import display_path
+from visuals.model.colour import hex_colour
 from visuals.output.safe_output import write_file
 
 Values = dict[str, dict[str, Any]]
@@ -135,7 +136,7 @@ def _toml_value(scene: str, param: str, value: Any, registry) -> str:
         except VisualsError:
             kind = None
     if kind == "color" and isinstance(value, (tuple, list)):
-        return '"#' + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02x}" for c in value[:3]) + '"'
+        return f'"{hex_colour(value)}"'
     if isinstance(value, (tuple, list)):
         return "[" + ", ".join(repr(float(v)) for v in value) + "]"
     if isinstance(value, str):

@@ -12,12 +12,11 @@ import moderngl
 
 from .gpu import ProgramCache
 from .scene_runtime import _uniform_value
+from .uniforms import TRANSITION_UNIFORMS
 from visuals.model.timeline import BLEND_MODES
 from visuals.load.transitions import transition_shader
 
 BLEND_SHADER = "post/blend.frag"
-_TRANSITION_STANDARD = {"u_from", "u_to", "u_progress", "u_time", "u_show_time", "u_frame", "u_seed",
-                        "u_resolution", "u_aspect", "u_beat", "u_bpm", "u_phase", "u_delta"}
 
 
 @dataclass
@@ -83,7 +82,7 @@ class Compositor:
         # previous cue left in the program.
         given = {f"u_{k}" for k in params}
         for name in prog.own_uniforms():
-            if name not in given and name not in _TRANSITION_STANDARD:
+            if name not in given and name not in TRANSITION_UNIFORMS:
                 member = prog.program[name]
                 member.write(bytes(member.array_length * member.dimension * 4))
         for key, value in params.items():

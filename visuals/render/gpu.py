@@ -16,7 +16,7 @@ import moderngl
 import numpy as np
 
 from visuals.errors import VisualsError
-from visuals.load.paths import SearchPath
+from visuals.load.paths import SearchPath, modified_time
 from visuals.load.shaderlib import Preprocessor, ShaderSource, translate_log
 
 FULLSCREEN_VERT = "common/fullscreen.vert"
@@ -144,7 +144,7 @@ class ProgramCache:
         """
         reloaded: list[Path] = []
         for key, compiled in self._cache.items():
-            fresh = tuple((path, _mtime(path)) for path, _ in compiled.stamp)
+            fresh = tuple((path, modified_time(path)) for path, _ in compiled.stamp)
             if fresh == compiled.stamp or fresh == self._failed_stamps.get(key):
                 continue
             frag, vert, _, rel = key
@@ -179,11 +179,4 @@ def _load(pre: Preprocessor, shader, relative_to: Path | None, ctx: moderngl.Con
 
 
 def _stamp(paths: list[str]) -> tuple:
-    return tuple(_mtime(p) for p in paths)
-
-
-def _mtime(path: str) -> float:
-    try:
-        return Path(path).stat().st_mtime
-    except OSError:
-        return -1.0
+    return tuple(modified_time(p) for p in paths)

@@ -16,24 +16,16 @@ import numpy as np
 from visuals.audio.texture import bind_audio_texture, release_cache, set_audio_uniforms
 from visuals.errors import VisualsError
 from .gpu import CompiledProgram, ProgramCache
+from .uniforms import set_standard_uniforms
 from visuals.model.scene import PRECISIONS, Pass, Scene, SceneResources, SceneState
 
 _WRAP = {"clamp": False, "repeat": True, "mirror": True}
 
 
 def standard_uniforms(prog: CompiledProgram, state: SceneState, size: tuple[int, int]) -> None:
-    """The uniform contract of shaders/README.md, set on one program."""
-    w, h = size
-    prog.set("u_time", float(state.t))
-    prog.set("u_show_time", float(state.show_t))
-    prog.set("u_frame", int(state.frame))
-    prog.set("u_delta", float(state.dt))
-    prog.set("u_resolution", (float(w), float(h)))
-    prog.set("u_aspect", float(w) / float(h))
-    prog.set("u_beat", float(state.beat))
-    prog.set("u_bpm", float(state.bpm))
-    prog.set("u_phase", float(state.phase))
-    prog.set("u_seed", int(state.seed))
+    """The per-frame uniforms of the contract (visuals/render/uniforms.py, documented in
+    shaders/README.md) and the audio features, set on one program."""
+    set_standard_uniforms(prog, state, size)
     set_audio_uniforms(prog, state.audio)
 
 
@@ -96,7 +88,8 @@ class _Target:
 
 
 class SceneRunner(SceneResources):
-    """Renders one scene instance; ``render(state)`` returns the output texture."""
+    """Renders one scene instance; ``render(state)`` returns the framebuffer of its output pass
+    (the image is that framebuffer's first colour attachment, kept until the next render)."""
 
     def __init__(self, ctx: moderngl.Context, programs: ProgramCache, scene: Scene,
                  size: tuple[int, int], exact: bool = True):

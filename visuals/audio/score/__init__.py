@@ -156,8 +156,8 @@ class Score:
     def __post_init__(self):
         self.site = self.site or caller_site()
         if not self.voices:
-            raise VisualsError(f"score of '{self.show}' has no voices", file=self.site.file if self.site else None,
-                               line=self.site.line if self.site else None, fix="give at least one voice")
+            raise VisualsError.at(self.site, f"score of '{self.show}' has no voices",
+                                  fix="give at least one voice")
 
     def source(self, show, registry, start: int, stop: int, rate: int = RATE) -> np.ndarray:
         """Source (show) time samples [start, stop), before loops, limited."""

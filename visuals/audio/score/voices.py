@@ -11,16 +11,16 @@ import math
 
 import numpy as np
 
+from visuals.model.hashing import GOLDEN_GAMMA, MASK64, finalize64
+
 TAU = 2.0 * math.pi
 
 
 def white(index: np.ndarray, seed: int = 0) -> np.ndarray:
     """Uniform noise in [-1, 1) from sample indices (a splitmix64 finaliser, vectorised)."""
     with np.errstate(over="ignore"):
-        z = index.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15) + np.uint64((seed * 0xD1B54A32D192ED03) & (2 ** 64 - 1))
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        z = z ^ (z >> np.uint64(31))
+        z = finalize64(index.astype(np.uint64) * np.uint64(GOLDEN_GAMMA)
+                       + np.uint64((seed * 0xD1B54A32D192ED03) & MASK64))
     return (z >> np.uint64(11)).astype(np.float64) * (2.0 / 2 ** 53) - 1.0
 
 

@@ -1,15 +1,15 @@
-"""Control events that a scene reacts to: touches now, more kinds as controls arrive.
+"""Events on a cue that a scene reacts to: touches.
 
 An event happens at a time and stays in the scene's memory: ``SceneState.events`` lists
 every event of the cue that happened at or before the frame's time, so a ripple started at
 t = 3 s is a pure function of the frame's time (exact for export and seeking).  On the
 timeline they are written in the cue's local time; live controls (mouse, pads, MIDI notes)
-append them with the show time at which they arrived.
+append them with the show time at which they arrived.  (The controls' own events -- keys,
+MIDI, OSC, presets, triggers for the post effects -- are visuals/controls/events.py.)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
 
 from visuals.errors import SourceSite, VisualsError, caller_site
 
@@ -34,30 +34,14 @@ class Touch:
         for name, value, lo, hi in (("x", self.x, 0.0, 1.0), ("y", self.y, 0.0, 1.0),
                                     ("strength", self.strength, 0.0, 4.0)):
             if not lo <= value <= hi:
-                raise VisualsError(f"touch {name} {value} is out of range",
-                                   file=self.site.file if self.site else None,
-                                   line=self.site.line if self.site else None,
-                                   fix=f"give {name} in [{lo:g}, {hi:g}]")
+                raise VisualsError.at(self.site, f"touch {name} {value} is out of range",
+                                      fix=f"give {name} in [{lo:g}, {hi:g}]")
         if self.time < 0:
             raise VisualsError(f"touch time {self.time} is negative", fix="give a time in cue seconds from 0")
 
     @property
     def kind(self) -> str:
         return "touch"
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A named momentary event with a value (a glitch burst, a flash)."""
-
-    time: float
-    name: str
-    value: float = 1.0
-    data: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def kind(self) -> str:
-        return self.name
 
 
 def events_until(events, t: float) -> tuple:
