@@ -57,6 +57,12 @@ def _number(name: str, value, *, positive: bool = False, minimum: float | None =
     return float(value)
 
 
+def _numbers(owner: str, signal, names: tuple[str, ...]) -> None:
+    """Check that each of ``names`` on ``signal`` is a finite number."""
+    for name in names:
+        _number(f"{owner} {name}", getattr(signal, name))
+
+
 def _frac(x: float) -> float:
     """Fractional part in [0, 1); fmod is exact in double precision, unlike x - floor(x)
     chains, so phases stay right at t = 1e6 s."""
@@ -169,8 +175,7 @@ class LFO(Signal):
         _choice("LFO shape", self.shape, LFO_SHAPES)
         _choice("LFO unit", self.unit, LFO_UNITS)
         _number("LFO rate", self.rate, positive=True)
-        for name in ("amp", "offset", "phase"):
-            _number(f"LFO {name}", getattr(self, name))
+        _numbers("LFO", self, ("amp", "offset", "phase"))
         if not 0.0 <= _number("LFO duty", self.duty) <= 1.0:
             raise _error(f"LFO duty must be within [0, 1], got {self.duty}",
                          fix="0.5 is an even square wave; 0.25 is high a quarter of the time")
@@ -272,8 +277,7 @@ class Beat(Signal):
         _choice("Beat shape", self.shape, BEAT_SHAPES)
         _number("Beat subdivision", self.subdivision, positive=True)
         _number("Beat decay", self.decay, minimum=0.0)
-        for name in ("phase", "amp", "offset"):
-            _number(f"Beat {name}", getattr(self, name))
+        _numbers("Beat", self, ("phase", "amp", "offset"))
 
     def sample(self, st: SignalTime) -> float:
         p = _frac(_frac(st.beat * self.subdivision) + self.phase)
