@@ -26,7 +26,7 @@ from visuals.controls.keyboard import ACTIONS, KeyMap
 from visuals.controls.mapping import ACTION_KEYS, ALLOWED_KEYS, KINDS, NOTE_ACTIONS, MidiMapping
 from visuals.perform.recorder import RecordedSet
 from visuals.errors import VisualsError
-from visuals.render.mixer import TimelineView
+from visuals.perform.view import TimelineView
 from visuals.load.paths import SearchPath
 from visuals.perform.performance import Performance
 from visuals.perform.presets import PresetStore

@@ -205,7 +205,13 @@ class Loop:
             n = max(1, round(self.length * fps))
             f, f0 = round(t * fps), round(self.start * fps)
             return (f0 - n + (f - f0) % n) / fps
-        return self.start - self.length + math.fmod(t - self.start, self.length)
+        return repeat_before(t, self.start, self.length)
+
+
+def repeat_before(t: float, start: float, length: float) -> float:
+    """Show time inside a glitch loop: from ``start`` on, the ``length`` seconds before it
+    repeat.  The one loop arithmetic of a show's Loop and a live glitch trigger."""
+    return start - length + math.fmod(t - start, length)
 
 
 class TempoMap:
