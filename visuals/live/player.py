@@ -1,8 +1,8 @@
-"""The live loop: the show played from the realtime clock into a window.
+"""The live loop: the show played from the live clock into a window.
 
 Each iteration: take the input that arrived (keys, mouse) and apply it, look for saved
 shaders and modules (a few times a second), tick the live clock, run the same frame driver
-as export (``Mixer.render``, with the measured u_delta and the frames drawn as u_frame), put
+as export (``Mixer.render``, at the window's refresh rate with the measured u_delta), put
 the frame on the window (upscaled when rendering below window size), draw the
 HUD over it, swap.  Input is applied before the frame it arrived in is rendered, so its
 effect is on the next frame shown.  Nothing here can blank the screen: a scene that fails
@@ -16,14 +16,13 @@ the frame does not come (user code that never returns), a watchdog ends the proc
 """
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -39,54 +38,25 @@ from visuals.perform.recorder import SetRecorder
 from visuals.errors import VisualsError
 from visuals.render.gpu import ProgramCache
 from .adaptive import AdaptiveScale
+from .capture import dump_frame, save_screenshot
 from .hud import Hud, NoticeGate
 from .hud_text import hud_content
+from .options import LiveOptions
+from .present import Presenter
 from .status import FrameStats, write_status
 from visuals.render.frame import FrameInputs, FrameResult
 from visuals.render.mixer import Mixer
-from visuals.load.paths import SearchPath
 from visuals.perform.performance import Performance, with_preset_values
 from visuals.perform.view import TimelineView
 from visuals.load.memory import give_back_freed_memory
-from visuals.load.probe import checked_registry, module_timeout
+from visuals.load.probe import checked_registry
 from visuals.load.reload import Reloader
 from visuals.render.renderer import RenderConfig
-from visuals.output.sinks import write_png
 from .window import KeyEvent, MouseEvent, Window
 
-PRESENT_SHADER = "post/present.frag"
 RELOAD_INTERVAL = 0.25     # seconds between looks at the files
 STATUS_INTERVAL = 0.1      # seconds between status file writes
 STOP_GRACE = 0.8           # seconds the loop has to stop after Ctrl-C or SIGTERM before it is ended
-
-
-@dataclass
-class LiveOptions:
-    show: str
-    search: SearchPath
-    size: tuple[int, int] = (1280, 720)
-    scale: float = 1.0
-    adaptive: float | None = None          # target fps for the adaptive render scale
-    fullscreen: bool = False
-    monitor: int = 0
-    vsync: bool = True
-    keymap: Path | None = None
-    start: float = 0.0
-    paused: bool = False
-    loop: bool = True
-    hud: bool = True
-    status: Path | None = None              # JSON status file (for scripts and tests)
-    screenshots: Path = Path("renders")
-    record: Path | None = None             # the set file every control event goes into
-    inputs: tuple = ()                     # control inputs (OSC server, MIDI ports)
-    deck_b: str | None = None              # a show or scene on deck B
-    presets: Path | None = None            # the presets file (saved and recalled by name or key)
-    dump: Path | None = None               # save every dump_every-th rendered frame (to check replays)
-    dump_every: int = 10
-    max_frames: int | None = None
-    module_timeout: float = field(default_factory=module_timeout)   # s a scene module may take to load
-    audio_in: str | None = None            # a sound input device the scenes hear (name or index)
-    mute: bool = False                     # do not play the show's score
 
 
 def live_mixer(ctx: moderngl.Context, registry, programs: ProgramCache, size: tuple[int, int],
@@ -109,7 +79,7 @@ class LivePlayer:
         # for hours must not grow).
         self.ctx.gc_mode = "context_gc"
         self.programs = ProgramCache(self.ctx, options.search)
-        self.present = self.programs.get(PRESENT_SHADER)
+        self.presenter = Presenter(self.ctx, self.programs)
         self.hud = Hud(self.ctx, self.programs)
         self.hud.visible = options.hud
         self.bus = ControlBus()
@@ -274,25 +244,11 @@ class LivePlayer:
     # -- features --------------------------------------------------------------------------
     def screenshot(self) -> Path:
         """The current frame at full render resolution, without the HUD."""
-        folder = self.options.screenshots
-        t = self.show_time()
-        path = folder / f"{self.show.name}_{t:08.3f}s.png"
-        n = 1
-        while path.exists():
-            path = folder / f"{self.show.name}_{t:08.3f}s_{n}.png"
-            n += 1
-        write_png(path, self.result.read_rgb(), self.mixer.config.size)
+        path = save_screenshot(self.options.screenshots, self.show.name, self.show_time(),
+                               self.result.read_rgb(), self.mixer.config.size)
         self.screenshots.append(str(path))
         self.events_log.append(f"saved {path}")
         return path
-
-    def dump_frame(self, t: float) -> None:
-        """The rendered frame (no HUD) with its performance time, for comparing against a replay."""
-        folder = self.options.dump
-        name = f"frame_{self._frame:06d}.png"
-        write_png(folder / name, self.result.read_rgb(), self.mixer.config.size)
-        with (folder / "index.jsonl").open("a") as index:
-            index.write(json.dumps({"file": name, "t": t, "frame": self._frame}) + "\n")
 
     def _clip_show(self, name: str):
         """The show a clip loads.  Clips come from controls (OSC, MIDI, presets), which may name a
@@ -346,7 +302,7 @@ class LivePlayer:
         self.draw(self.result.fbo)
         self.stats.render_ms.append((time.perf_counter() - t0) * 1000)
         if self.options.dump is not None and self._frame % self.options.dump_every == 0:
-            self.dump_frame(t)
+            dump_frame(self.options.dump, self._frame, t, self.result.read_rgb(), self.mixer.config.size)
         self.window.swap()
         for arrived in self._pending_inputs:
             self.latencies.append(self._frame - arrived + 1)   # frames until it was shown
@@ -382,23 +338,12 @@ class LivePlayer:
         return count
 
     def draw(self, fbo: moderngl.Framebuffer) -> None:
-        screen = self.ctx.screen
-        screen.use()
-        ww, wh = self.window.framebuffer_size()
-        rw, rh = fbo.size
-        # Letterbox: the largest rectangle of the render's aspect that fits the window.
-        k = min(ww / rw, wh / rh)
-        vw, vh = round(rw * k), round(rh * k)
-        self.ctx.viewport = (0, 0, ww, wh)
-        fbo.color_attachments[0].use(0)
-        self.present.set("u_image", 0)
-        self.present.set("u_window", (float(ww), float(wh)))
-        self.present.set("u_viewport", (float((ww - vw) // 2), float((wh - vh) // 2), float(vw), float(vh)))
-        self.present.vao.render(moderngl.TRIANGLES, vertices=3)
+        size = self.window.framebuffer_size()
+        self.presenter.draw(fbo, size)
         if self.hud.visible:
             if self.hud.due():
                 self.hud.update(hud_content(self))
-            self.hud.draw((ww, wh))
+            self.hud.draw(size)
 
     def current_cue(self):
         """The top cue deck A showed in the last frame (the HUD's and the status file's)."""
