@@ -21,7 +21,7 @@ def syringe(gl):
     from visuals.load.paths import SearchPath
     from visuals.output.pngio import gl_rows_to_image
     from visuals.load.registry import Registry
-    from visuals.render.renderer import Hands, RenderConfig, Renderer
+    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
 
     registry = Registry(SearchPath.build([], environ={}))
     programs = ProgramCache(gl, registry.search)
@@ -31,7 +31,7 @@ def syringe(gl):
         show = registry.show("syringe")
         renderer = Renderer(gl, show, registry, RenderConfig(size=size, fps=Fraction(30)), programs=programs)
         try:
-            renderer.render(clock.frame(clock.frame_at(t)), Hands(overrides={"syringe": dict(params or {})}))
+            renderer.render(clock.frame(clock.frame_at(t)), DeckInputs(overrides={"syringe": dict(params or {})}))
             return gl_rows_to_image(renderer.read_rgb(), size).astype(np.float32)
         finally:
             renderer.release()

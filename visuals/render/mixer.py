@@ -16,7 +16,7 @@ from .compositor import Compositor, LayerImage
 from .frame import FrameInputs, FrameResult
 from .gpu import ProgramCache
 from visuals.load.registry import Registry
-from .renderer import Hands, RenderConfig, Renderer
+from .renderer import DeckInputs, RenderConfig, Renderer
 from visuals.model.show import Show
 from visuals.model.timeline import BLEND_MODES
 
@@ -72,8 +72,8 @@ class Mixer:
         for name, deck in pf.decks.items():
             renderer = self.renderer(name, deck.show)
             renderer.audio = self.audio
-            hands = Hands(deck.overrides, deck.touches, pf.triggers, pf.t, pf.tempo, inputs.dt)
-            image = renderer.render(Frame(inputs.index, deck.show_t), hands)
+            played = DeckInputs(deck.overrides, deck.touches, pf.triggers, pf.t, pf.tempo, inputs.dt)
+            image = renderer.render(Frame(inputs.index, deck.show_t), played)
             fbos[name], samples[name] = image.fbo, image.sample
         for name in list(self.renderers):
             if name not in pf.decks:

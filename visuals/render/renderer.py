@@ -1,6 +1,6 @@
 """One deck's render step: a show's timeline at a frame's time, with what the hands add.
 
-``Renderer.render(frame, hands)`` samples the show's timeline at the frame's time, renders every
+``Renderer.render(frame, inputs)`` samples the show's timeline at the frame's time, renders every
 active cue's scene (reusing one SceneRunner per cue), applies transitions and blend modes,
 and leaves the final image in a framebuffer that sinks read from: the scene's own target when
 one layer plays alone (no copy), or the supersampling resolve.  Rows are in GL order, bottom
@@ -61,14 +61,15 @@ class RenderConfig:
 
 
 @dataclass(frozen=True)
-class Hands:
-    """What a performer adds to one deck's frame; a plain show has none of it.
+class DeckInputs:
+    """One deck's frame beyond its show time: what the performer's hands add, and the clock's
+    step; a plain show on the export grid has none of it (``PLAIN_DECK``).
 
     ``overrides``: parameter values played by hand, by scene and name, winning over the
     timeline; ``touches``: (show time, touch) from the mouse or a pad; ``triggers``:
-    (performance time, trigger) whose bursts the post effects add; ``tempo``: (beat, bpm)
-    when the tempo is played live; ``dt``: seconds since the frame before (u_delta), None
-    on the export grid where it is 1 / fps.
+    (performance time ``perf_t`` is now, trigger) whose bursts the post effects add;
+    ``tempo``: (beat, bpm) when the tempo is played live; ``dt``: seconds since the frame
+    before (u_delta), None on the export grid where it is 1 / fps.
     """
 
     overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -79,7 +80,7 @@ class Hands:
     dt: float | None = None
 
 
-NO_HANDS = Hands()
+PLAIN_DECK = DeckInputs()
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class Renderer:
         self.frame_fbo: moderngl.Framebuffer = self.output
         self.seed = show.seed if config.seed is None else config.seed
         # The frame being rendered: set at the start of ``render`` and read by its helpers.
-        self._hands = NO_HANDS
+        self._deck = PLAIN_DECK
         self._sample: TimelineSample | None = None
         # What the show hears (visuals.audio: offline features or a live analyser), or None;
         # read through an AudioClock so a glitch loop repeats the picture, not the sound.
@@ -151,12 +152,12 @@ class Renderer:
 
     def scene_state(self, active: ActiveCue, sample: TimelineSample, frame: Frame) -> SceneState:
         scene = self.registry.scene(active.cue.scene)
-        hands = self._hands
-        params = current_values(scene.params, active.values, hands.overrides.get(scene.name, {}))
+        deck = self._deck
+        params = current_values(scene.params, active.values, deck.overrides.get(scene.name, {}))
         events = active.events
-        if hands.touches:
+        if deck.touches:
             start = active.cue.start
-            events = events + tuple(replace(e, time=t - start) for t, e in hands.touches
+            events = events + tuple(replace(e, time=t - start) for t, e in deck.touches
                                     if start <= t <= sample.t)
         return SceneState(t=active.local_t, show_t=sample.t, frame=self._local_frame(active),
                           dt=self._dt(), beat=sample.beat, bpm=sample.bpm, seed=self.seed,
@@ -170,11 +171,11 @@ class Renderer:
 
     def _dt(self) -> float:
         """u_delta: the seconds since the frame before (live), or exactly 1 / fps."""
-        return float(1 / self.config.fps) if self._hands.dt is None else self._hands.dt
+        return float(1 / self.config.fps) if self._deck.dt is None else self._deck.dt
 
     def _tempo_at(self, t: float) -> tuple[float, float]:
         """The live tempo extrapolated to another show time (for replaying feedback history)."""
-        beat, bpm = self._hands.tempo
+        beat, bpm = self._deck.tempo
         return beat + (t - self._sample.t) * bpm / 60.0, bpm
 
     def bound_scene(self, cue_scene: str, slot: str, override: str | None) -> str:
@@ -236,7 +237,7 @@ class Renderer:
 
         def state_at(k: int) -> SceneState:
             t = active.cue.start + float(Fraction(k) / fps)
-            sample = self.show.timeline.sample(t, None if self._hands.tempo is None else self._tempo_at(t),
+            sample = self.show.timeline.sample(t, None if self._deck.tempo is None else self._tempo_at(t),
                                                audio=self._audio_clock)
             match = next((c for c in sample.cues() if c.index == active.index), None)
             if match is None:  # pragma: no cover - the cue is active over its whole span
@@ -267,7 +268,7 @@ class Renderer:
         for i, (name, static) in enumerate(post_chain(chain)):
             effect = self.registry.scene(name)
             params = current_values(effect.params, static, sample.owned.get(name, {}),
-                                    self._hands.overrides.get(name, {}))
+                                    self._deck.overrides.get(name, {}))
             burst = self._burst(name)
             if burst and "amount" in effect.params:
                 spec = effect.params.get("amount")
@@ -303,14 +304,14 @@ class Renderer:
         return runner.output_fbo
 
     # -- the step -----------------------------------------------------------------------
-    def render(self, frame: Frame, hands: Hands = NO_HANDS) -> DeckImage:
-        """Render the show at ``frame.t`` (show time) with what ``hands`` add to it."""
-        self._hands = hands
+    def render(self, frame: Frame, inputs: DeckInputs = PLAIN_DECK) -> DeckImage:
+        """Render the show at ``frame.t`` (show time) with what ``inputs`` add to it."""
+        self._deck = inputs
         t = self.show.timeline.remap(frame.t, float(self.config.fps) if self.config.exact else None)
         self._audio_clock = AudioClock(self.audio, frame.t - t) if self.audio is not None else None
         if t != frame.t:
             frame = Frame(frame.index, t)
-        sample = self.show.timeline.sample(t, hands.tempo, audio=self._audio_clock)
+        sample = self.show.timeline.sample(t, inputs.tempo, audio=self._audio_clock)
         self._sample = sample
         layers: list[LayerImage] = []
         self._used = set()
@@ -357,9 +358,9 @@ class Renderer:
     def _burst(self, name: str) -> float:
         """A live trigger named like an effect (a pad's 'glitch') adds a burst to its amount
         that decays over a quarter of a second."""
-        now = self._hands.perf_t
+        now = self._deck.perf_t
         return sum(trigger.value * math.exp(-(now - t) / 0.25)
-                   for t, trigger in self._hands.triggers if trigger.name == name and now >= t)
+                   for t, trigger in self._deck.triggers if trigger.name == name and now >= t)
 
     def _post_frame(self, fbo: moderngl.Framebuffer, sample: TimelineSample, frame: Frame) -> moderngl.Framebuffer:
         """The show's post effects over the whole composited frame, in show time."""
