@@ -149,3 +149,17 @@ def test_a_bad_frame_rate_in_a_set_header_names_file_and_line(tmp_path, fps):
     with pytest.raises(VisualsError) as err:
         RecordedSet.load(path)
     assert err.value.line == 1 and "fps" in str(err.value)
+
+
+def test_a_still_and_a_contact_sheet_go_through_the_driver_too(gl, driven, tmp_path):
+    """A still's --param values are hands on a plain show; a sheet's captions come back with
+    the frames (they were read from the renderer's last_sample)."""
+    from visuals.cli import main
+    from visuals.output.sheet import SheetLayout, render_sheet
+    out = tmp_path / "still.png"
+    assert main(["still", "demo", "--at", "1.0", "--size", "32x18", "--param", "tide.speed=2", "--out", str(out)]) == 0
+    assert len(driven) == 1 and driven[0].t == 1.0 and driven[0].size == (32, 18)
+    assert driven[0].state.decks["a"].overrides == {"tide": {"speed": 2.0}}
+    registry = Registry(SearchPath.build([]))
+    render_sheet(gl, registry.show("demo"), registry, [0.5, 1.5], SheetLayout(thumb=(32, 18), columns=2))
+    assert [inputs.t for inputs in driven[1:]] == [0.5, 1.5]
