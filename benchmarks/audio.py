@@ -118,7 +118,7 @@ def bench_latency(tmp: Path, clicks: int = 8) -> None:
     start = time.perf_counter()
     while time.perf_counter() - start < clicks + 4 and len(latencies) < clicks:
         now = time.perf_counter()
-        renderer.render(Frame(frame, now - start, 1 / 60))
+        renderer.render(Frame(frame, now - start))
         level = renderer.frame_fbo.read(components=1, viewport=(0, 0, 1, 1))[0] / 255.0
         shown = time.perf_counter()
         if level > 0.5 and not bright and analyser.rises:

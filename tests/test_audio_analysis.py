@@ -201,8 +201,7 @@ def test_the_tracks_tempo_is_the_shows_beat_in_a_render(gl, tmp_path):
     source = ShowSource(gl, registry.show("demo"), registry, RenderConfig(size=(32, 18), fps=Fraction(30)),
                         audio=features)
     try:
-        source.render(45)                                  # t = 1.5 s: 2 beats of 0.6 s after 0.3 s
-        sample = source.renderer.last_sample
+        sample = source.render(45).samples["a"]             # t = 1.5 s: 2 beats of 0.6 s after 0.3 s
         assert sample.bpm == pytest.approx(100.0, abs=0.2)
         assert sample.beat == pytest.approx(2.0, abs=0.02)
     finally:

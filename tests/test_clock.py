@@ -6,7 +6,9 @@ from fractions import Fraction
 
 import pytest
 
-from visuals.perform.clock import FixedClock, Frame, RealtimeClock, parse_fps
+from visuals.model.timeline import repeat_before
+from visuals.perform.clock import FixedClock, Frame, LiveClock, parse_fps
+from visuals.perform.performance import TransportState
 from visuals.errors import VisualsError
 
 NTSC = Fraction(30000, 1001)
@@ -66,7 +68,7 @@ def test_fixed_clock_time_is_frame_over_fps(fps):
     for n in (0, 1, 2, 7, 29, 30, 31, 1001, 12345):
         assert clock.time_of(n) == float(Fraction(n) / exact_fps)
         frame = clock.frame(n)
-        assert frame == Frame(n, clock.time_of(n), float(1 / exact_fps))
+        assert frame == Frame(n, clock.time_of(n))
 
 
 def test_fixed_clock_whole_seconds_are_exact():
@@ -130,7 +132,7 @@ def test_frames_iterates_half_open_range():
     assert [f.t for f in frames] == [clock.time_of(i) for i in range(10, 14)]
 
 
-# --- RealtimeClock ------------------------------------------------------------------------
+# --- LiveClock and the transport: the one live time model ---------------------------------
 
 class FakeTime:
     """A time source the test advances by hand."""
@@ -147,168 +149,54 @@ class FakeTime:
         self.now += seconds
 
 
-def test_realtime_clock_reads_only_the_injected_source():
+def test_live_clock_reads_only_the_injected_source():
     fake = FakeTime(5000.0)
-    clock = RealtimeClock(fake)
+    clock = LiveClock(Fraction(60), fake)
     assert clock.time() == 0.0
     fake.advance(2.5)
     assert clock.time() == pytest.approx(2.5)
     assert fake.calls > 0
 
 
-def test_realtime_clock_start_offset():
+def test_live_tick_counts_frames_and_measures_dt():
     fake = FakeTime()
-    clock = RealtimeClock(fake, start=12.0)
-    fake.advance(1.0)
-    assert clock.time() == pytest.approx(13.0)
-
-
-def test_pause_stops_time_and_play_resumes_without_jump():
-    fake = FakeTime()
-    clock = RealtimeClock(fake)
-    fake.advance(3.0)
-    clock.pause()
-    assert clock.paused
-    fake.advance(100.0)
-    assert clock.time() == pytest.approx(3.0)
-    clock.play()
-    assert not clock.paused
-    assert clock.time() == pytest.approx(3.0)          # no jump by the 100 s spent paused
-    fake.advance(0.5)
-    assert clock.time() == pytest.approx(3.5)
-
-
-def test_start_paused():
-    fake = FakeTime()
-    clock = RealtimeClock(fake, start=4.0, paused=True)
-    fake.advance(10.0)
-    assert clock.time() == 4.0
-    clock.play()
-    fake.advance(1.0)
-    assert clock.time() == pytest.approx(5.0)
-
-
-def test_toggle_flips_between_play_and_pause():
-    fake = FakeTime()
-    clock = RealtimeClock(fake)
-    fake.advance(1.0)
-    clock.toggle()
-    assert clock.paused
-    fake.advance(5.0)
-    assert clock.time() == pytest.approx(1.0)
-    clock.toggle()
-    assert not clock.paused
-    fake.advance(2.0)
-    assert clock.time() == pytest.approx(3.0)
-
-
-def test_seek_while_playing_and_paused():
-    fake = FakeTime()
-    clock = RealtimeClock(fake)
-    fake.advance(7.0)
-    clock.seek(42.0)
-    assert clock.time() == pytest.approx(42.0)
-    fake.advance(1.0)
-    assert clock.time() == pytest.approx(43.0)
-
-    clock.pause()
-    clock.seek(10.0)
-    assert clock.paused                                 # seeking does not start playback
-    fake.advance(3.0)
-    assert clock.time() == pytest.approx(10.0)
-    clock.play()
-    fake.advance(1.0)
-    assert clock.time() == pytest.approx(11.0)
-
-
-def test_seek_before_zero_clamps():
-    fake = FakeTime()
-    clock = RealtimeClock(fake)
-    clock.seek(-5.0)
-    assert clock.time() == 0.0
-
-
-def test_nudge_moves_relative_to_now():
-    fake = FakeTime()
-    clock = RealtimeClock(fake)
-    fake.advance(2.0)
-    clock.nudge(0.5)
-    assert clock.time() == pytest.approx(2.5)
-    clock.nudge(-1.0)
-    assert clock.time() == pytest.approx(1.5)
-    clock.nudge(-100.0)
-    assert clock.time() == 0.0
-    clock.pause()
-    clock.nudge(3.0)
-    fake.advance(9.0)
-    assert clock.time() == pytest.approx(3.0)
-
-
-def test_speed_change_does_not_jump():
-    fake = FakeTime()
-    clock = RealtimeClock(fake)
-    fake.advance(4.0)
-    before = clock.time()
-    clock.set_speed(2.0)
-    assert clock.speed == 2.0
-    assert clock.time() == pytest.approx(before)       # continuous at the change
-    fake.advance(1.0)
-    assert clock.time() == pytest.approx(6.0)          # 4 + 1 * 2
-    clock.set_speed(0.25)
-    assert clock.time() == pytest.approx(6.0)
-    fake.advance(4.0)
-    assert clock.time() == pytest.approx(7.0)
-
-
-def test_speed_change_while_paused_applies_after_play():
-    fake = FakeTime()
-    clock = RealtimeClock(fake)
-    fake.advance(1.0)
-    clock.pause()
-    clock.set_speed(3.0)
-    fake.advance(10.0)
-    assert clock.time() == pytest.approx(1.0)
-    assert clock.paused
-    clock.play()
-    fake.advance(1.0)
-    assert clock.time() == pytest.approx(4.0)
-
-
-def test_tick_counts_frames_and_measures_dt():
-    fake = FakeTime()
-    clock = RealtimeClock(fake)
-    f0 = clock.tick()
-    assert (f0.index, f0.t, f0.dt) == (0, 0.0, 0.0)
+    clock = LiveClock(Fraction(50), fake)
+    f0, dt0 = clock.tick()
+    assert (f0.index, f0.t, dt0) == (0, 0.0, 1 / 50)      # nominal before there is a frame before
     fake.advance(1 / 60)
-    f1 = clock.tick()
-    assert f1.index == 1
-    assert f1.t == pytest.approx(1 / 60)
-    assert f1.dt == pytest.approx(1 / 60)
+    f1, dt1 = clock.tick()
+    assert f1.index == 1 and f1.t == pytest.approx(1 / 60) and dt1 == pytest.approx(1 / 60)
     fake.advance(0.05)
-    f2 = clock.tick()
-    assert f2.index == 2
-    assert f2.dt == pytest.approx(0.05)
-    assert f2.t == pytest.approx(1 / 60 + 0.05)
+    f2, dt2 = clock.tick()
+    assert f2.index == 2 and dt2 == pytest.approx(0.05) and f2.t == pytest.approx(1 / 60 + 0.05)
 
 
-def test_tick_while_paused_keeps_counting_with_zero_dt():
-    fake = FakeTime()
-    clock = RealtimeClock(fake)
-    clock.tick()
-    fake.advance(0.5)
-    clock.pause()
-    fake.advance(0.5)
-    a = clock.tick()
-    fake.advance(0.5)
-    b = clock.tick()
-    assert (a.index, b.index) == (1, 2)
-    assert a.t == pytest.approx(0.5)
-    assert b.t == a.t and b.dt == 0.0
+def test_transport_pause_stops_show_time_and_play_resumes_without_jump():
+    tr = TransportState()
+    tr.reanchor(3.0)
+    tr.paused = True
+    assert tr.show_time(103.0) == pytest.approx(3.0)
+    tr.reanchor(103.0)
+    tr.paused = False
+    assert tr.show_time(103.0) == pytest.approx(3.0)      # no jump by the 100 s spent paused
+    assert tr.show_time(103.5) == pytest.approx(3.5)
 
 
-def test_tick_dt_follows_speed():
-    fake = FakeTime()
-    clock = RealtimeClock(fake, speed=2.0)
-    clock.tick()
-    fake.advance(0.1)
-    assert clock.tick().dt == pytest.approx(0.2)
+def test_transport_seek_and_speed_reanchor_without_jump():
+    tr = TransportState()
+    tr.reanchor(7.0, 42.0)
+    assert tr.show_time(8.0) == pytest.approx(43.0)
+    tr.reanchor(8.0, -5.0)
+    assert tr.show_time(8.0) == 0.0                       # a seek before zero clamps
+    tr.reanchor(12.0)
+    tr.speed = 2.0
+    assert tr.show_time(12.0) == pytest.approx(4.0)       # continuous at the change
+    assert tr.show_time(13.0) == pytest.approx(6.0)
+
+
+def test_one_loop_arithmetic_for_a_show_loop_and_a_live_glitch_loop():
+    from visuals.model.timeline import Loop
+    tr = TransportState(loop=(4.0, 0.5))
+    loop = Loop(4.0, 10.0, 0.5)
+    for t in (4.0, 4.2, 4.5, 4.75, 7.3):
+        assert tr.show_time(t) == loop.source_time(t) == repeat_before(t, 4.0, 0.5)

@@ -27,7 +27,7 @@ from visuals.controls.midi.bindings import ACTION_KEYS, ALLOWED_KEYS, KINDS, NOT
 from visuals.controls.midi.mapping import MidiMapping
 from visuals.perform.recorder import RecordedSet
 from visuals.errors import VisualsError
-from visuals.render.mixer import TimelineView
+from visuals.perform.view import TimelineView
 from visuals.load.paths import SearchPath
 from visuals.perform.performance import Performance
 from visuals.perform.presets import PresetStore

@@ -270,7 +270,7 @@ def test_update_can_set_how_many_points_a_pass_draws(gl, tmp_path):
     })
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
-    from visuals.render.renderer import RenderConfig, Renderer
+    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
     from visuals.perform.clock import FixedClock
     from visuals.output.pngio import gl_rows_to_image
     from fractions import Fraction
@@ -279,8 +279,7 @@ def test_update_can_set_how_many_points_a_pass_draws(gl, tmp_path):
     try:
         counts = []
         for shown in (0, 5, 64):
-            renderer.overrides = {"dots": {"shown": shown}}
-            renderer.render(FixedClock(30).frame(0))
+            renderer.render(FixedClock(30).frame(0), DeckInputs(overrides={"dots": {"shown": shown}}))
             counts.append(int((gl_rows_to_image(renderer.read_rgb(), (16, 16))[..., 0] > 128).sum()))
         assert counts == [0, 5, 64]
     finally:

@@ -304,7 +304,6 @@ def test_a_show_module_saved_broken_keeps_playing_then_reloads(live, tmp_path):
 def test_a_recorded_set_replays_offline_frame_exact(live, tmp_path):
     """Keys and a mouse touch played live, recorded, then rendered again at the same times."""
     from PIL import Image
-    from fractions import Fraction
     from visuals.perform.recorder import RecordedSet
     from visuals.output.export import SetSource
     from visuals.render.gpu import create_headless_context
@@ -332,11 +331,11 @@ def test_a_recorded_set_replays_offline_frame_exact(live, tmp_path):
     assert len(entries) >= 10
     ctx = create_headless_context()
     registry = Registry(SearchPath.build([]))
-    source = SetSource(ctx, recorded, registry, RenderConfig(size=(160, 90), fps=Fraction(60)))
+    # at the live frame rate the set's header records (u_frame follows it)
+    source = SetSource(ctx, recorded, registry, RenderConfig(size=(160, 90), fps=recorded.header["fps"]))
     try:
         for entry in entries:
-            replayed = gl_rows_to_image(bytes(source.render_at(entry["t"], entry["frame"]).read(
-                components=3, alignment=1)), (160, 90))
+            replayed = gl_rows_to_image(bytes(source.render_at(entry["t"], entry["frame"]).read_rgb()), (160, 90))
             live_frame = np.asarray(Image.open(dump / entry["file"]).convert("RGB"))
             assert np.array_equal(replayed, live_frame), f"frame {entry['frame']} at t={entry['t']:.3f} differs"
     finally:

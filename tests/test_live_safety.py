@@ -535,7 +535,9 @@ def test_a_mixer_released_leaves_no_gl_object_behind(gl):
     import gc
     from fractions import Fraction
     from visuals.render.gpu import ProgramCache
-    from visuals.render.mixer import Mixer, TimelineView
+    from visuals.render.frame import FrameInputs
+    from visuals.render.mixer import Mixer
+    from visuals.perform.view import TimelineView
     from visuals.perform.performance import Performance
     from visuals.render.renderer import RenderConfig
     registry = Registry(SearchPath.build([]))
@@ -549,7 +551,7 @@ def test_a_mixer_released_leaves_no_gl_object_behind(gl):
         for _ in range(3):
             mixer = Mixer(gl, registry, RenderConfig(size=(64, 36), fps=Fraction(60), exact=False),
                           programs=programs, resilient=True)
-            mixer.render(performance, performance.frame(4.5), 0)
+            mixer.render(FrameInputs(0, performance.frame(4.5), (64, 36), Fraction(60)))
             mixer.release()
             del mixer
             gc.collect()

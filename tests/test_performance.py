@@ -10,7 +10,9 @@ import pytest
 from visuals.controls.events import (BeatSync, Crossfade, CueJump, LoadClip, RecallPreset, SavePreset,
                                      SetParam, SetTempo, Tap, TouchAt, Transport, control_from_json)
 from visuals.errors import VisualsError
-from visuals.render.mixer import Mixer, TimelineView
+from visuals.render.frame import FrameInputs
+from visuals.render.mixer import Mixer
+from visuals.perform.view import TimelineView
 from visuals.load.paths import SearchPath
 from visuals.perform.performance import Performance, Smoothed
 from visuals.perform.presets import PresetStore
@@ -162,7 +164,7 @@ def test_mixer_crossfades_two_decks(gl, registry):
     mixer = Mixer(gl, registry, config)
     try:
         def image(t):
-            fbo = mixer.render(perf, perf.frame(t), 0)
+            fbo = mixer.render(FrameInputs(0, perf.frame(t), config.size, config.fps)).fbo
             return gl_rows_to_image(fbo.read(components=3, alignment=1), (32, 18)).astype(int)
         a = image(1.0)
         perf.apply(LoadClip(deck="b", show="rings"), 1.0)

@@ -105,6 +105,7 @@ def test_post_effects_cannot_use_feedback(tmp_path):
 def test_a_trigger_named_like_an_effect_bursts_its_amount(gl, project):
     from fractions import Fraction
     from visuals.controls.events import Transport, Trigger
+    from visuals.render.frame import FrameInputs
     from visuals.render.mixer import Mixer
     from visuals.load.paths import SearchPath
     from visuals.perform.performance import Performance
@@ -117,7 +118,7 @@ def test_a_trigger_named_like_an_effect_bursts_its_amount(gl, project):
     mixer = Mixer(gl, registry, RenderConfig(size=(8, 8), fps=Fraction(30)))
     try:
         def red(t):
-            fbo = mixer.render(perf, perf.frame(t), 0)
+            fbo = mixer.render(FrameInputs(0, perf.frame(t), (8, 8), Fraction(30))).fbo
             return int(gl_rows_to_image(fbo.read(components=3, alignment=1), (8, 8))[4, 4, 0])
         assert red(1.0) == 0x20
         perf.apply(Trigger(name="invert", value=1.0), 1.0)

@@ -319,6 +319,16 @@ def test_show_track_naming_neither_scene_nor_cue(tmp_path):
     assert "omega" in info.value.message
 
 
+def test_show_track_without_an_owner_drives_nothing_and_is_refused(tmp_path):
+    """It was sampled into TimelineSample.globals, which nothing read: the track did nothing."""
+    path = _bad_show(tmp_path, 'Cue("alpha", 5, 10)', extra='tracks={"speed": [(0, 1.0)]}')
+    with pytest.raises(VisualsError) as info:
+        registry_for(tmp_path).show("bad")
+    assert same_file(info.value.file, path) and info.value.line == line_of(path, 'bad = Show(')
+    assert "track 'speed' names no scene, cue or effect" in info.value.message
+    assert "OWNER.speed" in info.value.fix
+
+
 def test_show_track_out_of_range(tmp_path):
     path = _bad_show(tmp_path, 'Cue("alpha", 5, 10)', extra='tracks={"alpha.speed": [(0, 1.0), (5, 40.0)]}')
     with pytest.raises(VisualsError) as info:

@@ -36,8 +36,8 @@ class Player:
 
     def frame(self, index: int, **params) -> np.ndarray:
         from visuals.output.pngio import gl_rows_to_image
-        self.renderer.overrides = {"resonance": params}
-        self.renderer.render(self.clock.frame(index))
+        from visuals.render.renderer import DeckInputs
+        self.renderer.render(self.clock.frame(index), DeckInputs(overrides={"resonance": params}))
         return gl_rows_to_image(self.renderer.read_rgb(), self.size).astype(np.float64)
 
     def at(self, t: float, **params) -> np.ndarray:

@@ -22,7 +22,7 @@ def sky(gl):
     from visuals.load.paths import SearchPath
     from visuals.output.pngio import gl_rows_to_image
     from visuals.load.registry import Registry
-    from visuals.render.renderer import RenderConfig, Renderer
+    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
 
     registry = Registry(SearchPath.build([]))
     programs = ProgramCache(gl, registry.search)
@@ -32,9 +32,8 @@ def sky(gl):
         show = registry.show("sky")
         config = RenderConfig(size=size, fps=Fraction(30), seed=seed)
         renderer = Renderer(gl, show, registry, config, programs=programs)
-        renderer.overrides["sky"] = dict(params or {})
         try:
-            renderer.render(clock.frame(clock.frame_at(t)))
+            renderer.render(clock.frame(clock.frame_at(t)), DeckInputs(overrides={"sky": dict(params or {})}))
             return gl_rows_to_image(renderer.read_rgb(), size).astype(np.float32)
         finally:
             renderer.release()

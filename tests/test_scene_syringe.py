@@ -21,7 +21,7 @@ def syringe(gl):
     from visuals.load.paths import SearchPath
     from visuals.output.pngio import gl_rows_to_image
     from visuals.load.registry import Registry
-    from visuals.render.renderer import RenderConfig, Renderer
+    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
 
     registry = Registry(SearchPath.build([], environ={}))
     programs = ProgramCache(gl, registry.search)
@@ -30,9 +30,8 @@ def syringe(gl):
     def render(params=None, t=3.0, size=SIZE):
         show = registry.show("syringe")
         renderer = Renderer(gl, show, registry, RenderConfig(size=size, fps=Fraction(30)), programs=programs)
-        renderer.overrides["syringe"] = dict(params or {})
         try:
-            renderer.render(clock.frame(clock.frame_at(t)))
+            renderer.render(clock.frame(clock.frame_at(t)), DeckInputs(overrides={"syringe": dict(params or {})}))
             return gl_rows_to_image(renderer.read_rgb(), size).astype(np.float32)
         finally:
             renderer.release()

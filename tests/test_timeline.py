@@ -348,21 +348,21 @@ def test_duration_defaults_to_the_last_cue_end():
 
 # --- Timeline.sample: values --------------------------------------------------------------
 
-def test_show_tracks_by_scene_cue_name_and_global():
+def test_show_tracks_by_scene_cue_name_and_effect():
     tl = Timeline(
         [Cue("tide", 0, 10), Cue("tide", 0, 10, layer=1, name="intro"), Cue("rings", 0, 10, layer=2)],
         tracks={
             "tide.speed": [(0, 0.0), (10, 10.0)],
             "intro.speed": [(0, 100.0), (10, 200.0)],
             "rings.count": [(0, 1.0), (10, 3.0)],
-            "glow": [(0, 0.0), (10, 1.0)],
+            "lens.glow": [(0, 0.0), (10, 1.0)],
         })
     sample = tl.sample(5.0)
     plain, named, rings = (ls.current.values for ls in sample.layers)
     assert plain == {"speed": pytest.approx(5.0)}
     assert named == {"speed": pytest.approx(150.0)}     # the cue's name is more specific
     assert rings == {"count": pytest.approx(2.0)}
-    assert sample.globals == {"glow": pytest.approx(0.5)}
+    assert sample.owned["lens"] == {"glow": pytest.approx(0.5)}   # an effect's, by its owner
 
 
 def test_show_tracks_run_in_show_time_and_cue_keys_in_local_time():
@@ -387,7 +387,7 @@ def test_fixed_params_pass_through_and_keys_override_them():
 def test_signals_as_cue_params_and_show_tracks():
     tl = Timeline([Cue("tide", 2, 10, params={"speed": LFO("saw", rate=1.0)},
                        keys={"bands": LFO("square", rate=2, unit="beats")})],
-                  tracks={"glow": LFO("sine", rate=0.25, amp=2.0)}, bpm=120)
+                  tracks={"lens.glow": LFO("sine", rate=0.25, amp=2.0)}, bpm=120)
     for t in (2.25, 3.5, 4.75, 7.1):
         sample = tl.sample(t)
         values = sample.layers[0].current.values
@@ -395,7 +395,7 @@ def test_signals_as_cue_params_and_show_tracks():
         assert values["speed"] == pytest.approx(2 * (t % 1.0) - 1)
         # A 2-beat square at 120 bpm: +1 for the first half second of each second.
         assert values["bands"] == (1.0 if (t % 1.0) < 0.5 else -1.0)
-        assert sample.globals["glow"] == pytest.approx(2 * math.sin(2 * math.pi * 0.25 * t))
+        assert sample.owned["lens"]["glow"] == pytest.approx(2 * math.sin(2 * math.pi * 0.25 * t))
         assert sample.beat == pytest.approx(2 * t)
         assert sample.bpm == 120
 
@@ -428,8 +428,8 @@ def _busy_timeline() -> Timeline:
         ],
         tracks={"tide.speed": [(0, 0.5), (10, 2.0), (25, 0.1, "out_expo")],
                 "outro.tint": [(18, "#2a0a5e"), (30, "#19c39a")],
-                "grain": [(0, 0.0), (30, 1.0, "step")],
-                "shake": LFO("saw", rate=1, unit="beats", amp=0.5)},
+                "lens.grain": [(0, 0.0), (30, 1.0, "step")],
+                "lens.shake": LFO("saw", rate=1, unit="beats", amp=0.5)},
         bpm=[(0, 90), (15, 140, "in_quad"), (30, 100)])
 
 
@@ -441,7 +441,8 @@ def _plain(sample) -> tuple:
         return (active.index, active.local_t, active.envelope, sorted(active.values.items()))
     layers = tuple((ls.layer, cue(ls.current), cue(ls.previous), ls.progress, ls.opacity)
                    for ls in sample.layers)
-    return (sample.t, sample.beat, sample.bpm, layers, sorted(sample.globals.items()))
+    return (sample.t, sample.beat, sample.bpm, layers,
+            sorted((owner, sorted(values.items())) for owner, values in sample.owned.items()))
 
 
 def test_sampling_in_random_order_equals_sampling_in_order():

@@ -37,7 +37,7 @@ def test_gpu_conversion_matches_bt709_reference(gl):
     renderer = Renderer(gl, registry.show("demo"), registry, RenderConfig(size=size, fps=Fraction(30)))
     converter = Yuv420Converter(gl, renderer.programs, size)
     try:
-        frame = renderer.render(FixedClock(30).frame(130))
+        frame = renderer.render(FixedClock(30).frame(130)).fbo
         rgb = gl_rows_to_image(renderer.read_rgb(), size)
         got = np.frombuffer(converter.convert(frame).read(components=1, alignment=1), np.uint8)
     finally:

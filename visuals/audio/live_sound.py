@@ -58,9 +58,7 @@ class LiveSound:
             threading.Thread(target=self._prepare_score, name="score", daemon=True).start()
 
     def poll(self, now: float) -> None:
-        mixer = self.player.mixer
-        for _show, renderer in mixer.renderers.values():
-            renderer.audio = self.analyser
+        self.player.mixer.audio = self.analyser
         if self.out_stream is None or self.track is None:
             return
         deck = self.player.performance.decks["a"]

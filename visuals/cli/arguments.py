@@ -29,7 +29,7 @@ def parse_time(text: str, option: str) -> float:
 
 
 def parse_params(items: list[str], show, registry) -> dict[str, dict]:
-    """--param values as renderer overrides, checked against the scenes' parameters."""
+    """--param values by scene, checked against the scenes' parameters (a still plays them by hand)."""
     overrides: dict[str, dict] = {}
     scenes = list(dict.fromkeys(c.scene for c in show.cues))
     for item in items:

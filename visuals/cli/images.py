@@ -20,17 +20,21 @@ def cmd_still(args) -> int:
     show = _long_enough(registry, args.show, show, (index + 1) / float(config.fps), f"--at {t:g} s")
     from visuals.render.gpu import create_headless_context
     from visuals.output.pngio import gl_rows_to_image
-    from visuals.render.renderer import Renderer
+    from visuals.output.export import ShowSource
+    from visuals.controls.events import SetParam
     from visuals.output.safe_output import ensure_writable
     from visuals.output.stills import still_type, write_still
     out = _out_arg(args.out) or Path(f"renders/{_slug(args.show)}_{t:g}.png")
     still_type(out)
     ensure_writable(out)
-    ctx = create_headless_context()
-    renderer = Renderer(ctx, show, registry, config)
-    renderer.overrides = parse_params(args.param, show, registry)
-    renderer.render(clock.frame(index))
-    write_still(out, gl_rows_to_image(renderer.read_rgb(), config.size))
+    # --param values are parameters played by hand from the start, as live.
+    played = [(0.0, SetParam(scene=scene, param=param, value=value))
+              for scene, params in parse_params(args.param, show, registry).items() for param, value in params.items()]
+    source = ShowSource(create_headless_context(), show, registry, config, events=played)
+    try:
+        write_still(out, gl_rows_to_image(source.render(index).read_rgb(), config.size))
+    finally:
+        source.release()
     print(f"wrote {out}", file=sys.stderr)
     return 0
 

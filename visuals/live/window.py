@@ -8,6 +8,7 @@ moves a fullscreen window to the next one (a projector).
 from __future__ import annotations
 
 import os
+from fractions import Fraction
 from dataclasses import dataclass
 
 from visuals.errors import VisualsError
@@ -173,6 +174,14 @@ class Window:
         if not self.monitors:
             return self.glfw.get_primary_monitor()
         return self.monitors[self.monitor_index % len(self.monitors)]
+
+    def refresh_rate(self) -> Fraction:
+        """The rate the window's frames come at with vsync: its monitor's refresh (60 when the
+        display does not say).  The live clock's nominal rate, recorded in the set file."""
+        monitor = self._monitor()
+        mode = self.glfw.get_video_mode(monitor) if monitor else None
+        rate = getattr(mode, "refresh_rate", 0) or 0
+        return Fraction(int(rate)) if 0 < rate <= 1000 else Fraction(60)
 
     def toggle_fullscreen(self) -> None:
         glfw = self.glfw

@@ -40,8 +40,7 @@ class Show:
     def cues(self) -> list[Cue]:
         return self.timeline.cues
 
-    def validate(self, scenes: Mapping[str, Scene], known_transitions: Sequence[str] = (),
-                 known_globals: Sequence[str] | None = None) -> None:
+    def validate(self, scenes: Mapping[str, Scene], known_transitions: Sequence[str] = ()) -> None:
         """Check every cue's scene, every parameter name and every written value."""
         for cue in self.cues:
             scene = scenes.get(cue.scene)
@@ -80,10 +79,8 @@ class Show:
             owner, dot, param_name = address.partition(".")
             site = getattr(track, "site", None) or self.site
             if not dot:
-                if known_globals is not None and address not in known_globals:
-                    raise VisualsError.at(site, f"track '{address}' drives no known global value",
-                                          fix=suggest(address, known_globals))
-                continue
+                raise VisualsError.at(site, f"track '{address}' names no scene, cue or effect, so it drives nothing",
+                                      fix=f"write OWNER.{address}: a scene's, a named cue's or a post effect's parameter")
             scene_name = by_name[owner].scene if owner in by_name else owner
             scene = scenes.get(scene_name)
             if scene is None:

@@ -191,7 +191,13 @@ class Loop:
             n = max(1, round(self.length * fps))
             f, f0 = round(t * fps), round(self.start * fps)
             return (f0 - n + (f - f0) % n) / fps
-        return self.start - self.length + math.fmod(t - self.start, self.length)
+        return repeat_before(t, self.start, self.length)
+
+
+def repeat_before(t: float, start: float, length: float) -> float:
+    """Show time inside a glitch loop: from ``start`` on, the ``length`` seconds before it
+    repeat.  The one loop arithmetic of a show's Loop and a live glitch trigger."""
+    return start - length + math.fmod(t - start, length)
 
 
 class TempoMap:
@@ -271,7 +277,6 @@ class TimelineSample:
     beat: float
     bpm: float
     layers: list[LayerSample]
-    globals: dict[str, Any]
     owned: dict[str, dict[str, Any]] = field(default_factory=dict)   # "owner.param" tracks by owner
 
     def cues(self) -> list[ActiveCue]:
@@ -360,16 +365,12 @@ class Timeline:
             else:
                 current = self._active(ci, cur, t, st, fade_out=True)
                 layers.append(LayerSample(layer, current, None, 1.0, current.envelope * cur.opacity))
-        globals_: dict[str, Any] = {}
         owned: dict[str, dict[str, Any]] = {}
         for address, track in self.tracks.items():
-            value = track.sample(st) if isinstance(track, Signal) else track.sample(t)
             owner, dot, param = address.partition(".")
-            if dot:
-                owned.setdefault(owner, {})[param] = value
-            else:
-                globals_[address] = value
-        return TimelineSample(t, st.beat, st.bpm, layers, globals_, owned)
+            if dot:     # a track without an owner drives nothing (a show refuses it)
+                owned.setdefault(owner, {})[param] = track.sample(st) if isinstance(track, Signal) else track.sample(t)
+        return TimelineSample(t, st.beat, st.bpm, layers, owned)
 
     def remap(self, t: float, fps: float | None = None) -> float:
         """Show time after glitch loops: inside a loop the last ``length`` seconds repeat."""

@@ -1,17 +1,16 @@
-"""Offline rendering: the fixed-step clock driving the render step into a sink.
+"""Offline rendering: the fixed-step clock driving the frame driver into a sink.
 
-The loop is the same step the live window runs, with ``t = frame / fps`` exactly.  Reads
+The loop is the same step the live window runs (``Mixer.render``), with ``t = frame / fps``
+exactly.  Reads
 overlap rendering on GPUs (see readback.py) and sinks encode on their own threads, so on a
 GPU the encoder and the renderer run side by side; on a 2-core software-GL machine they
 share the CPU, and the loop adds no work of its own between them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import moderngl
-
-from fractions import Fraction
 
 from visuals.perform.clock import FixedClock
 from visuals.controls.events import LoadClip, Transport
@@ -20,9 +19,11 @@ from visuals.errors import VisualsError
 from .progress import Progress
 from .readback import Readback
 from visuals.load.registry import Registry
-from visuals.render.mixer import Mixer, TimelineView
-from visuals.perform.performance import Performance
-from visuals.render.renderer import RenderConfig, Renderer
+from visuals.render.frame import FrameInputs, FrameResult
+from visuals.render.mixer import Mixer
+from visuals.perform.performance import Performance, PerformanceFrame
+from visuals.perform.view import TimelineView
+from visuals.render.renderer import RenderConfig
 from visuals.model.show import Show
 from .sinks import Sink
 from .yuv import Yuv420Converter
@@ -60,89 +61,103 @@ class FrameRange:
         return cls(start, stop)
 
 
-class ShowSource:
-    """Frames of a show: frame i is the show at t = i / fps.
+class PerformanceSource:
+    """Frames of a performance: frame i is the performance at T = i / fps, through the one
+    frame driver (``Mixer.render``).
 
-    ``audio`` (offline features of a sound file) is what the scenes hear; when the track has
-    a tempo, it is the show's beat too (u_beat, Beat and LFO in beats follow the music)."""
-
-    def __init__(self, ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig,
-                 audio=None):
-        self.clock = FixedClock(config.fps)
-        self.renderer = Renderer(ctx, show, registry, config)
-        self.renderer.audio = audio
-        self.audio = audio
-        self.programs = self.renderer.programs
-
-    def warm_up(self) -> None:
-        self.renderer.warm_up()
-
-    def render(self, index: int) -> moderngl.Framebuffer:
-        frame = self.clock.frame(index)
-        tempo = self.audio.tempo_at(frame.t) if self.audio is not None else None
-        return self.renderer.render(frame, tempo)
-
-    def release(self) -> None:
-        self.renderer.release()
-
-
-class SetSource:
-    """Frames of a recorded live set: frame i is the performance at T = i / fps.
-
-    The recorded events are applied at the performance times they were applied at live, and
+    The events are applied at the performance times they were applied at live, and
     everything between them is analytic in T (see performance.py), so any frame rate and size
-    reproduces the set; frames asked out of order rebuild the performance from its start.
+    reproduces a set; frames asked out of order rebuild the performance from its start.
+    A plain show is a performance with no events (``ShowSource``).
     """
 
-    def __init__(self, ctx: moderngl.Context, recorded: RecordedSet, registry: Registry, config: RenderConfig):
+    def __init__(self, ctx: moderngl.Context, registry: Registry, config: RenderConfig,
+                 events: list = (), audio=None):
         self.ctx = ctx
-        self.recorded = recorded
         self.registry = registry
         self.config = config
-        self.mixer = Mixer(ctx, registry, config)
+        self.events = events
+        self.clock = FixedClock(config.fps)
+        self.mixer = Mixer(ctx, registry, config, audio=audio)
+        self.audio = audio
         self.programs = self.mixer.programs
         self._reset()
 
+    def _start(self) -> Performance:   # pragma: no cover - each source says where it starts
+        raise NotImplementedError
+
     def _reset(self) -> None:
-        header = self.recorded.header
-        show = self.registry.show_named(header["show"])      # a set file names shows, never paths
-        self.performance = Performance(show, loop=header.get("loop", True), load_show=self.registry.show_named,
-                                       view=TimelineView(self.registry), presets=None)
-        if header.get("start"):
-            self.performance.apply(Transport(op="seek", value=float(header["start"])), 0.0)
-        if header.get("paused"):
-            self.performance.apply(Transport(op="pause"), 0.0)
-        if header.get("deck_b"):
-            self.performance.apply(LoadClip(deck="b", show=header["deck_b"]), 0.0)
+        self.performance = self._start()
         self.next_event = 0
         self.last_t = -1.0
 
-    @property
-    def duration(self) -> float:
-        return self.recorded.duration
-
     def warm_up(self) -> None:
-        pass
+        self.mixer.warm_up(self.performance.decks["a"].show)
 
-    def state_at(self, t: float):
+    def state_at(self, t: float) -> PerformanceFrame:
         if t < self.last_t:
             self._reset()
-        events = self.recorded.events
+        events = self.events
         while self.next_event < len(events) and events[self.next_event][0] <= t:
             when, event = events[self.next_event]
             self.performance.apply(event, when)
             self.next_event += 1
         self.last_t = t
-        return self.performance.frame(t)
+        state = self.performance.frame(t)
+        if self.audio is not None:     # a track with a tempo is the show's beat
+            state = replace(state, tempo=self.audio.tempo_at(t))
+        return state
 
-    def render_at(self, t: float, index: int) -> moderngl.Framebuffer:
-        return self.mixer.render(self.performance, self.state_at(t), index)
+    def render_at(self, t: float, index: int) -> FrameResult:
+        """The performance at time ``t`` as frame ``index`` (a live frame's time, to compare)."""
+        return self.mixer.render(FrameInputs(index, self.state_at(t), self.config.size, self.config.fps))
 
-    def render(self, index: int) -> moderngl.Framebuffer:
-        return self.render_at(float(Fraction(index) / self.config.fps), index)
+    def render(self, index: int) -> FrameResult:
+        return self.render_at(self.clock.time_of(index), index)
 
     def release(self) -> None:
         self.mixer.release()
+
+
+class ShowSource(PerformanceSource):
+    """Frames of a show played through: frame i is the show at t = i / fps.
+
+    ``audio`` (offline features of a sound file) is what the scenes hear; when the track has
+    a tempo, it is the show's beat too (u_beat, Beat and LFO in beats follow the music).
+    ``events`` are control events played on it (a still's --param values, at 0 s)."""
+
+    def __init__(self, ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig,
+                 audio=None, events: list = ()):
+        self.show = show
+        super().__init__(ctx, registry, config, events=events, audio=audio)
+
+    def _start(self) -> Performance:
+        return Performance.of_show(self.show)
+
+
+class SetSource(PerformanceSource):
+    """Frames of a recorded live set, started as its header says."""
+
+    def __init__(self, ctx: moderngl.Context, recorded: RecordedSet, registry: Registry, config: RenderConfig):
+        self.recorded = recorded
+        super().__init__(ctx, registry, config, events=recorded.events)
+
+    @property
+    def duration(self) -> float:
+        return self.recorded.duration
+
+    def _start(self) -> Performance:
+        header = self.recorded.header
+        show = self.registry.show_named(header["show"])      # a set file names shows, never paths
+        performance = Performance(show, loop=header.get("loop", True), load_show=self.registry.show_named,
+                                  view=TimelineView(self.registry), presets=None)
+        if header.get("start"):
+            performance.apply(Transport(op="seek", value=float(header["start"])), 0.0)
+        if header.get("paused"):
+            performance.apply(Transport(op="pause"), 0.0)
+        if header.get("deck_b"):
+            performance.apply(LoadClip(deck="b", show=header["deck_b"]), 0.0)
+        return performance
 
 
 def render_frames(ctx: moderngl.Context, source, config: RenderConfig, frames: FrameRange, sink: Sink,
@@ -158,7 +173,7 @@ def render_frames(ctx: moderngl.Context, source, config: RenderConfig, frames: F
             readback = Readback(ctx, config.size, components=3)
         source.warm_up()
         for index in range(frames.start, frames.stop):
-            fbo = source.render(index)
+            fbo = source.render(index).fbo
             if yuv:
                 fbo = yuv.convert(fbo)
             for done_index, data in readback.push(index, fbo):

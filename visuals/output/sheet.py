@@ -13,10 +13,10 @@ from fractions import Fraction
 
 from PIL import Image, ImageDraw, ImageFont
 
-from visuals.perform.clock import FixedClock
+from .export import ShowSource
 from .pngio import gl_rows_to_image
 from visuals.load.registry import Registry
-from visuals.render.renderer import RenderConfig, Renderer
+from visuals.render.renderer import RenderConfig
 from visuals.model.show import Show
 
 BACKGROUND = (14, 13, 20)
@@ -82,33 +82,32 @@ def render_sheet(ctx, show: Show, registry: Registry, times: list[float], layout
     draw.text((layout.margin + 12 + int(title.getlength(show.name)), 16),
               f"{_fmt(show.duration)}   {len(show.cues)} cues   {show.description}", font=font, fill=DIM)
 
-    renderer = Renderer(ctx, show, registry, RenderConfig(size=layout.thumb, fps=fps))
-    clock = FixedClock(fps)
+    source = ShowSource(ctx, show, registry, RenderConfig(size=layout.thumb, fps=fps))
+    clock = source.clock
     cue_index = {id(c): i for i, c in enumerate(show.cues)}
     try:
         for n, t in enumerate(times):
-            frame = clock.frame(clock.frame_at(t))
-            renderer.render(frame)
-            thumb = Image.fromarray(gl_rows_to_image(renderer.read_rgb(), layout.thumb))
+            index = clock.frame_at(t)
+            result = source.render(index)
+            thumb = Image.fromarray(gl_rows_to_image(result.read_rgb(), layout.thumb))
             col, row = n % layout.columns, n // layout.columns
             x = layout.margin + col * (layout.thumb[0] + layout.gap)
             y = layout.header + row * (layout.thumb[1] + layout.caption + layout.gap)
             sheet.paste(thumb, (x, y))
-            sample = renderer.last_sample
+            top = result.top_layer()
             label = "-"
-            if sample is not None and sample.layers:
-                top = sample.layers[-1]
+            if top is not None:
                 label = f"{cue_index[id(top.current.cue)] + 1}: {top.current.cue.label}"
                 if top.previous is not None and top.progress < 1.0:
                     label = f"{top.previous.cue.label} > {top.current.cue.label}"
-            caption = f"{_fmt(frame.t)}  {label}"
+            caption = f"{_fmt(clock.time_of(index))}  {label}"
             while font.getlength(caption) > layout.thumb[0] - 4 and len(caption) > 8:
                 caption = caption[:-2].rstrip() + "…"   # keep it within its still
             draw.text((x + 2, y + layout.thumb[1] + 4), caption, font=font, fill=TEXT)
             if progress:
                 progress.update()
     finally:
-        renderer.release()
+        source.release()
 
     # the timeline: a ruler, then one row per layer with the cues as bars
     grid_w, grid_h = layout.grid_size(len(times))

@@ -1,8 +1,8 @@
-"""The two clocks: a fixed step for export, wall time for the live window.
+"""The two clocks: a fixed step for export, a time source for the live window.
 
 Export must be frame-exact: frame n is at t = n / fps computed from integers (fps is kept as
 a Fraction, so 30000/1001 works), never by adding dt repeatedly, so there is no drift after
-any number of frames and any frame can be rendered alone.  The realtime clock reads an
+any number of frames and any frame can be rendered alone.  The live clock reads an
 injected time source (``time.perf_counter`` by default) so that tests can drive it and so
 nothing below the engine touches the wall clock.
 """
@@ -19,11 +19,10 @@ from visuals.errors import VisualsError
 
 @dataclass(frozen=True)
 class Frame:
-    """One frame to render: its index, its time in seconds and the step since the last one."""
+    """One frame to render: its index and its time in seconds."""
 
     index: int
     t: float
-    dt: float
 
 
 def parse_fps(value: str | float | int | Fraction) -> Fraction:
@@ -59,7 +58,7 @@ class FixedClock:
         return float(Fraction(index) / self.fps)
 
     def frame(self, index: int) -> Frame:
-        return Frame(index, self.time_of(index), float(1 / self.fps))
+        return Frame(index, self.time_of(index))
 
     def frame_at(self, t: float) -> int:
         """The frame shown at time t (the last one starting at or before t)."""
@@ -75,66 +74,29 @@ class FixedClock:
             yield self.frame(i)
 
 
-class RealtimeClock:
-    """Show time that follows a time source, with pause, seek and speed.
+class LiveClock:
+    """Performance time for the live window: seconds since it opened, read from an injected
+    time source (``time.perf_counter``; tests drive their own), and the frames drawn.
 
-    Show time is ``anchor_show + (now - anchor_wall) * speed`` while playing; every change of
-    state re-anchors, so pausing, seeking and speed changes never make time jump.
+    Show time is not kept here: it is a function of this time through the deck transports
+    (performance.TransportState), so pause, seek and speed are events a set file records.
     """
 
-    def __init__(self, time_source: Callable[[], float] = time.perf_counter,
-                 start: float = 0.0, speed: float = 1.0, paused: bool = False):
+    def __init__(self, fps: Fraction, time_source: Callable[[], float] = time.perf_counter):
+        self.fps = fps
         self._now = time_source
-        self._speed = speed
-        self._paused = paused
-        self._anchor_wall = self._now()
-        self._anchor_show = start
-        self._index = -1
-        self._last_t: float | None = None
-
-    @property
-    def paused(self) -> bool:
-        return self._paused
-
-    @property
-    def speed(self) -> float:
-        return self._speed
+        self._t0 = time_source()
+        self._last: Frame | None = None
 
     def time(self) -> float:
-        if self._paused:
-            return self._anchor_show
-        return self._anchor_show + (self._now() - self._anchor_wall) * self._speed
+        """Seconds since the clock started: the time every control event is applied at."""
+        return self._now() - self._t0
 
-    def _reanchor(self) -> None:
-        self._anchor_show = self.time()
-        self._anchor_wall = self._now()
-
-    def pause(self) -> None:
-        self._reanchor()
-        self._paused = True
-
-    def play(self) -> None:
-        self._reanchor()
-        self._paused = False
-
-    def toggle(self) -> None:
-        self.play() if self._paused else self.pause()
-
-    def seek(self, t: float) -> None:
-        self._anchor_show = max(0.0, t)
-        self._anchor_wall = self._now()
-
-    def nudge(self, dt: float) -> None:
-        self.seek(self.time() + dt)
-
-    def set_speed(self, speed: float) -> None:
-        self._reanchor()
-        self._speed = speed
-
-    def tick(self) -> Frame:
-        """The next frame to draw: its index counts frames drawn, its t is the show time."""
+    def tick(self) -> tuple[Frame, float]:
+        """The next frame to draw (its index counts frames drawn, its t is the performance
+        time now) and the seconds since the last one (u_delta; the nominal 1/fps at first)."""
         t = self.time()
-        dt = 0.0 if self._last_t is None else t - self._last_t
-        self._last_t = t
-        self._index += 1
-        return Frame(self._index, t, dt)
+        last = self._last
+        frame = Frame(0 if last is None else last.index + 1, t)
+        self._last = frame
+        return frame, float(1 / self.fps) if last is None else t - last.t

@@ -12,13 +12,14 @@ deliver in 4K" exact.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol
 
 from visuals.controls.events import (BeatSync, Control, Crossfade, CueJump, DeckMode, Interface, LoadClip,
                               RecallPreset, SavePreset, SetParam, SetTempo, Tap, TouchAt, Transport, Trigger)
 from visuals.model.cue_events import Touch
 from visuals.model.show import Show
+from visuals.model.timeline import repeat_before
 
 
 @dataclass
@@ -66,8 +67,7 @@ class TransportState:
     def show_time(self, t: float) -> float:
         raw = self.running_time(t)
         if self.loop is not None and raw >= self.loop[0]:
-            start, length = self.loop
-            return start - length + math.fmod(raw - start, length)
+            return repeat_before(raw, *self.loop)
         return raw
 
     def reanchor(self, t: float, show: float | None = None) -> None:
@@ -127,24 +127,27 @@ class Deck:
         return out
 
 
-@dataclass
+@dataclass(frozen=True)
 class DeckFrame:
+    """One deck at one performance time: its show, where in it, and what the hands add."""
+
+    show: Show
     show_t: float
     overrides: dict[str, dict[str, Any]]
-    touches: list[tuple[float, Touch]]
+    touches: tuple[tuple[float, Touch], ...]    # (show time, touch)
 
 
-@dataclass
+@dataclass(frozen=True)
 class PerformanceFrame:
-    """What to render at one performance time."""
+    """What to render at one performance time (a plain show: deck A, no hands, no tempo)."""
 
     t: float
     decks: dict[str, DeckFrame]
     crossfade: float
     transition: str
     blend: str
-    tempo: tuple[float, float] | None      # (beat, bpm) when played live
-    triggers: list[tuple[float, Trigger]]  # recent triggers (perf time, trigger)
+    tempo: tuple[float, float] | None           # (beat, bpm) when played live
+    triggers: tuple[tuple[float, Trigger], ...]  # recent triggers (perf time, trigger)
 
 
 class ParameterView(Protocol):
@@ -161,9 +164,11 @@ class Performance:
     ``view`` tells what a parameter shows at a time (so a preset morph starts where the
     picture is), ``load_show(name)`` resolves clips, ``presets`` stores and recalls snapshots.
     They are injected so the same class runs the live window and the offline replay.
+    ``loop``: deck A starts again at its show's end (True), holds its last moment (False),
+    or runs on (None: a plain show exported, whose frames are asked for by time).
     """
 
-    def __init__(self, show: Show, loop: bool = True,
+    def __init__(self, show: Show, loop: bool | None = True,
                  load_show: Callable[[str], Show] | None = None,
                  view: ParameterView | None = None, presets: Any = None):
         self.decks = {"a": Deck("a", show), "b": Deck("b", None)}
@@ -177,7 +182,11 @@ class Performance:
         self.tempo = LiveTempo()
         self.pending: list[tuple[float, Control]] = []   # quantised events waiting for their beat
         self.triggers: list[tuple[float, Trigger]] = []
-        self.notices: list[str] = []
+
+    @classmethod
+    def of_show(cls, show: Show) -> "Performance":
+        """A show played through with no hands: what export, still and sheet render."""
+        return cls(show, loop=None)
 
     # -- time -----------------------------------------------------------------------------
     def beat(self, t: float) -> float | None:
@@ -186,7 +195,7 @@ class Performance:
     def deck_time(self, deck: Deck, t: float) -> float:
         show_t = deck.transport.show_time(t)
         duration = deck.show.duration if deck.show else 0.0
-        if duration > 0 and show_t >= duration:
+        if duration > 0 and show_t >= duration and (self.loop is not None or deck.name != "a"):
             if self.loop or deck.name != "a":
                 show_t = math.fmod(show_t, duration)
             else:
@@ -200,11 +209,11 @@ class Performance:
             if deck.show is None:
                 continue
             show_t = self.deck_time(deck, t)
-            decks[name] = DeckFrame(show_t, deck.overrides(t), list(deck.touches))
+            decks[name] = DeckFrame(deck.show, show_t, deck.overrides(t), tuple(deck.touches))
         tempo = (self.tempo.beat(t), self.tempo.bpm) if self.tempo.bpm else None
         self.triggers = [(tt, trig) for tt, trig in self.triggers if t - tt < 10.0]
         return PerformanceFrame(t, decks, float(self.crossfade.value(t)), self.transition, self.blend,
-                                tempo, list(self.triggers))
+                                tempo, tuple(self.triggers))
 
     # -- events ---------------------------------------------------------------------------
     def next_boundary(self, t: float, unit: str) -> float:
@@ -339,12 +348,10 @@ class Performance:
         return out
 
     def _recall(self, event: RecallPreset, t: float) -> None:
-        values = event.values
-        if values is None and self.presets is not None:
-            values = self.presets.get(event.name)
-        if values is None:
-            self.notices.append(f"no preset named '{event.name}'")
-            return
+        recalled = with_preset_values(event, self.presets)
+        if recalled is None:
+            return          # no such preset: the live window said so before applying it
+        values = recalled.values
         duration = event.morph
         if event.unit == "beats":
             duration = event.morph * 60.0 / (self.tempo.bpm or 120.0)
@@ -360,3 +367,12 @@ class Performance:
                 else:
                     start = target
                 deck.params[key] = Smoothed(start, target, t, ramp=max(duration, 0.0))
+
+
+def with_preset_values(event: RecallPreset, presets: Any) -> RecallPreset | None:
+    """A recall with the values it recalls: as sent (a set file keeps them), or looked up by
+    name in ``presets``; None when there is no preset of that name."""
+    if event.values is not None:
+        return event
+    stored = presets.get(event.name) if presets is not None else None
+    return None if stored is None else replace(event, values=stored)

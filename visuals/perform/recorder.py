@@ -1,7 +1,7 @@
 """Set files: a live performance's control events, as JSON lines, to render again offline.
 
 The first line is a header (the show by name, how the window started: start, paused, loop,
-deck B; never a folder: where shows come from is the replaying command line's business);
+deck B, and its frame rate ``fps``, the live clock's nominal rate; never a folder: where shows come from is the replaying command line's business);
 each following line is one event with the performance time it was applied at; the last
 line marks the end.  The live loop flushes once per frame, so a crash loses at most the
 events of the frame being drawn, and a burst of a thousand OSC messages costs one write.
@@ -13,10 +13,12 @@ import json
 import sys
 import time
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, TextIO
 
 from visuals.errors import VisualsError
+from visuals.perform.clock import parse_fps
 from visuals.load.paths import display_path
 from visuals.load.names import MAX_NAME, NAME_FIX, is_plain_name
 from visuals.load.textfile import MiB, normalise_newlines, read_user_text
@@ -206,7 +208,19 @@ class _Checker:
                 header[key] = data[key]
         if data.get("deck_b"):
             header["deck_b"] = self.name(data["deck_b"], "deck_b")
+        if data.get("fps") is not None:
+            header["fps"] = self.fps(data["fps"])
         return header
+
+    def fps(self, value: Any) -> Fraction:
+        fix = 'write "fps": a frame rate such as "60" or "30000/1001"'
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)) or \
+                (isinstance(value, str) and len(value) > 32):
+            raise self.error(f"'fps' must be a frame rate, not {_short(value)}", fix)
+        try:
+            return parse_fps(value)
+        except VisualsError as err:
+            raise self.error(err.message, fix) from None
 
     def name(self, value: Any, key: str) -> str:
         if not is_plain_name(value):

@@ -1,18 +1,19 @@
-"""The one render step shared by the live window and offline export.
+"""One deck's render step: a show's timeline at a frame's time, with what the hands add.
 
-``Renderer.render(frame)`` samples the show's timeline at the frame's time, renders every
+``Renderer.render(frame, inputs)`` samples the show's timeline at the frame's time, renders every
 active cue's scene (reusing one SceneRunner per cue), applies transitions and blend modes,
 and leaves the final image in a framebuffer that sinks read from: the scene's own target when
 one layer plays alone (no copy), or the supersampling resolve.  Rows are in GL order, bottom
 row first; sinks flip them where they are cheapest to flip (ffmpeg's vflip is free).  The clock decides which frames are asked
-for; nothing in here reads the wall clock.
+for; nothing in here reads the wall clock.  Every render of the program (export, still, sheet,
+replay, live, a farm's chunk) reaches it through ``mixer.Mixer.render``, the one frame driver.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, Mapping
 
 import moderngl
 
@@ -28,6 +29,7 @@ from visuals.model.show import Show
 from visuals.model.timeline import ActiveCue, TimelineSample
 from visuals.load.transitions import transition_shader
 from visuals.model.post import post_chain
+from visuals.perform.view import current_values
 
 DOWNSAMPLE_SHADER = "post/downsample.frag"
 MAX_SIZE = 16384
@@ -58,15 +60,43 @@ class RenderConfig:
         return (self.size[0] * self.ssaa, self.size[1] * self.ssaa)
 
 
+@dataclass(frozen=True)
+class DeckInputs:
+    """One deck's frame beyond its show time: what the performer's hands add, and the clock's
+    step; a plain show on the export grid has none of it (``PLAIN_DECK``).
+
+    ``overrides``: parameter values played by hand, by scene and name, winning over the
+    timeline; ``touches``: (show time, touch) from the mouse or a pad; ``triggers``:
+    (performance time ``perf_t`` is now, trigger) whose bursts the post effects add;
+    ``tempo``: (beat, bpm) when the tempo is played live; ``dt``: seconds since the frame
+    before (u_delta), None on the export grid where it is 1 / fps.
+    """
+
+    overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    touches: tuple = ()
+    triggers: tuple = ()
+    perf_t: float = 0.0
+    tempo: tuple[float, float] | None = None
+    dt: float | None = None
+
+
+PLAIN_DECK = DeckInputs()
+
+
+@dataclass(frozen=True)
+class DeckImage:
+    """A rendered deck: the framebuffer holding it and what its timeline played."""
+
+    fbo: moderngl.Framebuffer
+    sample: TimelineSample
+
+
 class Renderer:
     """Renders frames of one show.
 
-    Live use adds three things to export's step, none of which changes what a frame is made
-    of: ``overrides`` (parameter values played by hand, by scene and name, winning over the
-    timeline), ``add_event`` (touches arriving from the mouse or a pad, at a show time), and
-    ``resilient`` (a scene that fails keeps showing its last good frame and the error is kept
-    in ``errors`` for the HUD, instead of stopping the show).  ``programs`` may be shared so a
-    renderer rebuilt after a reload or resize does not recompile anything.
+    ``resilient`` (live): a scene that fails keeps showing its last good frame and the error
+    is kept in ``errors`` for the HUD, instead of stopping the show.  ``programs`` may be
+    shared so a renderer rebuilt after a reload or resize does not recompile anything.
     """
 
     def __init__(self, ctx: moderngl.Context, show: Show, registry: Registry, config: RenderConfig,
@@ -76,10 +106,6 @@ class Renderer:
         self.registry = registry
         self.config = config
         self.resilient = resilient
-        self.overrides: dict[str, dict[str, Any]] = {}
-        self.live_events: list[tuple[float, Any]] = []      # (show time, event)
-        self.triggers: list[tuple[float, Any]] = []         # (performance time, Trigger), for post effects
-        self.perf_time = 0.0
         self.errors: dict[str, VisualsError] = {}           # by scene name, while it fails
         self.programs = programs or ProgramCache(ctx, registry.search)
         self.compositor = Compositor(ctx, self.programs, config.render_size)
@@ -90,8 +116,9 @@ class Renderer:
         self._downsample = self.programs.get(DOWNSAMPLE_SHADER) if config.ssaa > 1 else None
         self.frame_fbo: moderngl.Framebuffer = self.output
         self.seed = show.seed if config.seed is None else config.seed
-        self.last_sample: TimelineSample | None = None
-        self.tempo: tuple[float, float] | None = None
+        # The frame being rendered: set at the start of ``render`` and read by its helpers.
+        self._deck = PLAIN_DECK
+        self._sample: TimelineSample | None = None
         # What the show hears (visuals.audio: offline features or a live analyser), or None;
         # read through an AudioClock so a glitch loop repeats the picture, not the sound.
         self.audio: Any = None
@@ -125,32 +152,31 @@ class Renderer:
 
     def scene_state(self, active: ActiveCue, sample: TimelineSample, frame: Frame) -> SceneState:
         scene = self.registry.scene(active.cue.scene)
-        params = scene.params.defaults()
-        played = self.overrides.get(scene.name, {})
-        for name, value in (*active.values.items(), *played.items()):
-            param = scene.params.get(name)
-            params[name] = param.clamp(param.coerce(value))
-        fps = self.config.fps
-        local_frame = max(0, round(active.local_t * float(fps)))
+        deck = self._deck
+        params = current_values(scene.params, active.values, deck.overrides.get(scene.name, {}))
         events = active.events
-        if self.live_events:
+        if deck.touches:
             start = active.cue.start
-            events = events + tuple(replace(e, time=t - start) for t, e in self.live_events
+            events = events + tuple(replace(e, time=t - start) for t, e in deck.touches
                                     if start <= t <= sample.t)
-        return SceneState(t=active.local_t, show_t=sample.t, frame=local_frame, dt=float(1 / fps),
-                          beat=sample.beat, bpm=sample.bpm, seed=self.seed,
+        return SceneState(t=active.local_t, show_t=sample.t, frame=self._local_frame(active),
+                          dt=self._dt(), beat=sample.beat, bpm=sample.bpm, seed=self.seed,
                           resolution=self.config.render_size, params=params, events=events,
                           audio=self._audio_clock.frame_at(sample.t) if self._audio_clock else None)
 
+    def _local_frame(self, active: ActiveCue) -> int:
+        """u_frame: frames since the cue started at the frame rate asked for (live: the live
+        clock's, so a paused show stands still and its dithering with it)."""
+        return max(0, round(active.local_t * float(self.config.fps)))
+
+    def _dt(self) -> float:
+        """u_delta: the seconds since the frame before (live), or exactly 1 / fps."""
+        return float(1 / self.config.fps) if self._deck.dt is None else self._deck.dt
+
     def _tempo_at(self, t: float) -> tuple[float, float]:
         """The live tempo extrapolated to another show time (for replaying feedback history)."""
-        beat, bpm = self.tempo
-        return beat + (t - self.last_sample.t) * bpm / 60.0, bpm
-
-    def add_event(self, event: Any, show_time: float) -> None:
-        """A live control event (a touch) at a show time; scenes see it in their local time."""
-        self.live_events.append((show_time, event))
-        del self.live_events[:-64]   # scenes read at most a few dozen recent touches
+        beat, bpm = self._deck.tempo
+        return beat + (t - self._sample.t) * bpm / 60.0, bpm
 
     def bound_scene(self, cue_scene: str, slot: str, override: str | None) -> str:
         """Which scene fills a binding: the cue's choice, the scene's default, or the fallback."""
@@ -211,12 +237,12 @@ class Renderer:
 
         def state_at(k: int) -> SceneState:
             t = active.cue.start + float(Fraction(k) / fps)
-            sample = self.show.timeline.sample(t, None if self.tempo is None else self._tempo_at(t),
+            sample = self.show.timeline.sample(t, None if self._deck.tempo is None else self._tempo_at(t),
                                                audio=self._audio_clock)
             match = next((c for c in sample.cues() if c.index == active.index), None)
             if match is None:  # pragma: no cover - the cue is active over its whole span
                 match = ActiveCue(active.index, active.cue, t - active.cue.start, 1.0, {})
-            state = self.scene_state(match, sample, Frame(k, t, float(1 / fps)))
+            state = self.scene_state(match, sample, Frame(k, t))
             state.frame = k
             return state
         return state_at
@@ -241,11 +267,8 @@ class Renderer:
         """Run a chain of post effects over an image; each effect has its own runner."""
         for i, (name, static) in enumerate(post_chain(chain)):
             effect = self.registry.scene(name)
-            params = effect.params.defaults()
-            played = {**static, **sample.owned.get(name, {}), **self.overrides.get(name, {})}
-            for pname, value in played.items():
-                spec = effect.params.get(pname)
-                params[pname] = spec.clamp(spec.coerce(value))
+            params = current_values(effect.params, static, sample.owned.get(name, {}),
+                                    self._deck.overrides.get(name, {}))
             burst = self._burst(name)
             if burst and "amount" in effect.params:
                 spec = effect.params.get("amount")
@@ -281,15 +304,15 @@ class Renderer:
         return runner.output_fbo
 
     # -- the step -----------------------------------------------------------------------
-    def render(self, frame: Frame, tempo: tuple[float, float] | None = None) -> moderngl.Framebuffer:
-        """Render the show at ``frame.t``; ``tempo`` (beat, bpm) when the tempo is played live."""
-        self.tempo = tempo
+    def render(self, frame: Frame, inputs: DeckInputs = PLAIN_DECK) -> DeckImage:
+        """Render the show at ``frame.t`` (show time) with what ``inputs`` add to it."""
+        self._deck = inputs
         t = self.show.timeline.remap(frame.t, float(self.config.fps) if self.config.exact else None)
         self._audio_clock = AudioClock(self.audio, frame.t - t) if self.audio is not None else None
         if t != frame.t:
-            frame = Frame(frame.index, t, frame.dt)
-        sample = self.show.timeline.sample(t, tempo, audio=self._audio_clock)
-        self.last_sample = sample
+            frame = Frame(frame.index, t)
+        sample = self.show.timeline.sample(t, inputs.tempo, audio=self._audio_clock)
+        self._sample = sample
         layers: list[LayerImage] = []
         self._used = set()
         uniforms = {"u_time": float(frame.t), "u_show_time": float(frame.t), "u_frame": int(frame.index),
@@ -322,7 +345,7 @@ class Renderer:
             self._downsample.vao.render(moderngl.TRIANGLES, vertices=3)
             self.frame_fbo = self.output
         self._release_unused()
-        return self.frame_fbo
+        return DeckImage(self.frame_fbo, sample)
 
     def _release_unused(self) -> None:
         """Release the runners this frame did not use (cues that ended, effects switched off).
@@ -335,15 +358,16 @@ class Renderer:
     def _burst(self, name: str) -> float:
         """A live trigger named like an effect (a pad's 'glitch') adds a burst to its amount
         that decays over a quarter of a second."""
-        return sum(trigger.value * math.exp(-(self.perf_time - t) / 0.25)
-                   for t, trigger in self.triggers if trigger.name == name and self.perf_time >= t)
+        now = self._deck.perf_t
+        return sum(trigger.value * math.exp(-(now - t) / 0.25)
+                   for t, trigger in self._deck.triggers if trigger.name == name and now >= t)
 
     def _post_frame(self, fbo: moderngl.Framebuffer, sample: TimelineSample, frame: Frame) -> moderngl.Framebuffer:
         """The show's post effects over the whole composited frame, in show time."""
         if not self.show.post:
             return fbo
-        fps = float(self.config.fps)
-        state = SceneState(t=sample.t, show_t=sample.t, frame=max(0, round(sample.t * fps)), dt=1.0 / fps,
+        state = SceneState(t=sample.t, show_t=sample.t, frame=max(0, round(sample.t * float(self.config.fps))),
+                           dt=self._dt(),
                            beat=sample.beat, bpm=sample.bpm, seed=self.seed, resolution=self.config.render_size,
                            params={}, audio=self._audio_clock.frame_at(sample.t) if self._audio_clock else None)
         return self._post(self.show.post, fbo, state, sample, key="show")

@@ -157,10 +157,6 @@ class SceneRunner(SceneResources):
 
     # rendering ------------------------------------------------------------------------
     @property
-    def output(self) -> moderngl.Texture:
-        return self.targets[self.scene.output].texture
-
-    @property
     def output_fbo(self) -> moderngl.Framebuffer:
         """The framebuffer holding the output texture, so it can be read back without a copy."""
         target = self.targets[self.scene.output]
