@@ -80,6 +80,8 @@ def test_every_per_frame_uniform_is_set_from_the_state():
     assert isinstance(written["u_frame"], int) and isinstance(written["u_seed"], int)
 
 
-def test_a_transition_keeps_the_engine_uniforms_and_the_images():
+def test_a_transition_keeps_the_engine_uniforms_the_sound_and_the_images():
+    from visuals.audio.names import FEATURES
     assert TRANSITION_UNIFORMS == {"u_from", "u_to", "u_progress", "u_time", "u_show_time", "u_frame", "u_seed",
-                                   "u_resolution", "u_aspect", "u_beat", "u_bpm", "u_phase", "u_delta"}
+                                   "u_resolution", "u_aspect", "u_beat", "u_bpm", "u_phase", "u_delta",
+                                   "u_audio", "u_audio_bands", *(f"u_audio_{name}" for name in FEATURES)}

@@ -9,6 +9,7 @@ file's defaults, and the frame's time, and returns the framebuffer holding the l
 from __future__ import annotations
 
 import weakref
+from dataclasses import replace
 from typing import Any
 
 import moderngl
@@ -20,7 +21,7 @@ _runners: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
 
 
 def run_transition(compositor, layer: int, shader, source: moderngl.Framebuffer, target: moderngl.Framebuffer,
-                   progress: float, params: dict[str, Any], uniforms: dict[str, Any]) -> moderngl.Framebuffer:
+                   progress: float, params: dict[str, Any], state: SceneState) -> moderngl.Framebuffer:
     scene = shader.scene
     runners = _runners.setdefault(compositor, {})
     key = (layer, scene.name)
@@ -30,9 +31,5 @@ def run_transition(compositor, layer: int, shader, source: moderngl.Framebuffer,
             runner.release()
         runner = runners[key] = ForeignRunner(compositor.ctx, compositor.programs, scene, compositor.size, exact=False)
     values = {**shader.defaults, **params, "progress": float(progress)}
-    t = float(uniforms.get("u_time", 0.0))
-    state = SceneState(t=t, show_t=float(uniforms.get("u_show_time", t)), frame=int(uniforms.get("u_frame", 0)),
-                       dt=float(uniforms.get("u_delta", 0.0)), beat=float(uniforms.get("u_beat", 0.0)),
-                       bpm=float(uniforms.get("u_bpm", 120.0)), seed=int(uniforms.get("u_seed", 0)),
-                       resolution=compositor.size, params=values)
+    state = replace(state, resolution=compositor.size, params=values)
     return runner.render(state, {"from": source.color_attachments[0], "to": target.color_attachments[0]})

@@ -10,8 +10,10 @@ from typing import Any
 
 import moderngl
 
+from visuals.audio.texture import bind_audio_texture, release_cache
+from visuals.model.scene import SceneState
 from .gpu import ProgramCache
-from .scene_runtime import _uniform_value
+from .scene_runtime import _uniform_value, standard_uniforms
 from .uniforms import TRANSITION_UNIFORMS
 from visuals.model.timeline import BLEND_MODES
 from visuals.load.transitions import transition_shader
@@ -61,9 +63,12 @@ class Compositor:
         self.programs = programs
         self.pool = _Pool(ctx, size)
         self.size = size
+        self._audio_textures: dict = {}     # a transition's u_audio, made when one samples it
 
     def transition(self, layer: int, name: str, source: moderngl.Framebuffer, target: moderngl.Framebuffer,
-                   progress: float, params: dict[str, Any], uniforms: dict[str, Any]) -> moderngl.Framebuffer:
+                   progress: float, params: dict[str, Any], state: SceneState) -> moderngl.Framebuffer:
+        """``source`` into ``target`` at ``progress``.  A transition hears and sees what a scene
+        does: every per-frame uniform of the contract and the audio (``state``, in show time)."""
         if progress <= 0.0:
             return source
         if progress >= 1.0:
@@ -72,12 +77,11 @@ class Compositor:
         params = {**getattr(shader, "defaults", {}), **params}   # an ISF transition's own defaults
         if getattr(shader, "scene", None) is not None:            # an ISF transition with buffers
             from visuals.foreign.transition import run_transition
-            return run_transition(self, layer, shader, source, target, progress, params, uniforms)
+            return run_transition(self, layer, shader, source, target, progress, params, state)
         prog = self.programs.get(shader)
         fbo = self.pool.get(f"transition{layer}")
         fbo.use()
-        for key, value in uniforms.items():
-            prog.set(key, value)
+        standard_uniforms(prog, state, self.size)
         # A transition's own parameters are the cue's, or 0 ("its default"): never the values a
         # previous cue left in the program.
         given = {f"u_{k}" for k in params}
@@ -88,7 +92,8 @@ class Compositor:
         for key, value in params.items():
             prog.set(f"u_{key}", _uniform_value(value))
         prog.set("u_progress", float(progress))
-        prog.set("u_resolution", (float(self.size[0]), float(self.size[1])))
+        if "u_audio" in prog.samplers():
+            bind_audio_texture(self.ctx, prog, "u_audio", state.audio, 2, self._audio_textures)
         source.color_attachments[0].use(0)
         target.color_attachments[0].use(1)
         prog.set("u_from", 0)
@@ -121,3 +126,4 @@ class Compositor:
 
     def release(self) -> None:
         self.pool.release()
+        release_cache(self._audio_textures)

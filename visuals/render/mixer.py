@@ -17,6 +17,7 @@ from .frame import FrameInputs, FrameResult
 from .gpu import ProgramCache
 from visuals.load.registry import Registry
 from .renderer import DeckInputs, RenderConfig, Renderer
+from visuals.model.scene import SceneState
 from visuals.model.show import Show
 from visuals.model.timeline import BLEND_MODES
 
@@ -87,8 +88,18 @@ class Mixer:
         elif pf.blend in BLEND_MODES:
             out = self.compositor.composite([LayerImage(a, 1.0, "normal"), LayerImage(b, x, pf.blend)])
         else:
-            out = self.compositor.transition(0, pf.transition, a, b, x, {}, {"u_time": float(pf.t)})
+            out = self.compositor.transition(0, pf.transition, a, b, x, {}, self._crossfade_state(inputs, samples))
         return FrameResult(out, samples)
+
+    def _crossfade_state(self, inputs: FrameInputs, samples: dict) -> SceneState:
+        """What the deck crossfade's transition reads: the performance's time, deck A's beat,
+        seed and sound."""
+        a = samples["a"]
+        dt = inputs.dt if inputs.dt is not None else float(1 / inputs.fps)
+        seed = self.renderers["a"][1].seed
+        return SceneState(t=inputs.t, show_t=a.t, frame=inputs.index, dt=dt, beat=a.beat, bpm=a.bpm, seed=seed,
+                          resolution=self.config.size, params={},
+                          audio=self.audio.frame_at(a.t) if self.audio is not None else None)
 
     def warm_up(self, show: Show) -> None:
         """Compile every program deck A's show can use, so the first frames do not stall."""

@@ -315,8 +315,6 @@ class Renderer:
         self._sample = sample
         layers: list[LayerImage] = []
         self._used = set()
-        uniforms = {"u_time": float(frame.t), "u_show_time": float(frame.t), "u_frame": int(frame.index),
-                    "u_seed": int(self.seed)}
         for layer in sample.layers:
             current = self._render_guarded(layer.current, sample, frame)
             if current is None:
@@ -328,7 +326,8 @@ class Renderer:
             if previous is not None:
                 cue = layer.current.cue
                 image = self.compositor.transition(layer.layer, cue.transition, previous, current,
-                                                   layer.progress, dict(cue.transition_params), uniforms)
+                                                   layer.progress, dict(cue.transition_params),
+                                                   self._show_state(sample))
             layers.append(LayerImage(image, layer.opacity, layer.current.cue.blend))
         if not layers:
             self.output.use()
@@ -366,11 +365,15 @@ class Renderer:
         """The show's post effects over the whole composited frame, in show time."""
         if not self.show.post:
             return fbo
-        state = SceneState(t=sample.t, show_t=sample.t, frame=max(0, round(sample.t * float(self.config.fps))),
-                           dt=self._dt(),
-                           beat=sample.beat, bpm=sample.bpm, seed=self.seed, resolution=self.config.render_size,
-                           params={}, audio=self._audio_clock.frame_at(sample.t) if self._audio_clock else None)
-        return self._post(self.show.post, fbo, state, sample, key="show")
+        return self._post(self.show.post, fbo, self._show_state(sample), sample, key="show")
+
+    def _show_state(self, sample: TimelineSample) -> SceneState:
+        """What the whole frame's passes (the show's post effects, transitions) read: the frame
+        in show time, no parameters of a scene."""
+        return SceneState(t=sample.t, show_t=sample.t, frame=max(0, round(sample.t * float(self.config.fps))),
+                          dt=self._dt(), beat=sample.beat, bpm=sample.bpm, seed=self.seed,
+                          resolution=self.config.render_size, params={},
+                          audio=self._audio_clock.frame_at(sample.t) if self._audio_clock else None)
 
     def read_rgb(self) -> bytes:
         """The last rendered frame as RGB bytes, bottom row first (GL order)."""

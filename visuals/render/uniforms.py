@@ -95,10 +95,12 @@ AUDIO: tuple[Uniform, ...] = (
 
 PER_FRAME: tuple[Uniform, ...] = tuple(u for u in STANDARD if u.value is not None)
 
-# What a transition's program gets from the engine; any other uniform it declares is one of
-# its own parameters (reset to 0 unless the cue gives it).
+# What a transition's program gets from the engine (what a scene's pass gets per frame, the
+# sound included, and its images); any other uniform it declares is one of its own parameters
+# (reset to 0 unless the cue gives it).
 TRANSITION_UNIFORMS: frozenset[str] = frozenset(
-    [u.name for u in PER_FRAME] + [u.name for u in IMAGES if u.set_by.startswith("compositor")])
+    [u.name for u in PER_FRAME] + [u.name.split("[")[0] for u in AUDIO]
+    + [u.name for u in IMAGES if u.set_by.startswith("compositor")])
 
 
 def set_standard_uniforms(prog, state, size: tuple[int, int]) -> None:
