@@ -17,9 +17,10 @@ from visuals.errors import VisualsError
 from .events import (BeatSync, Control, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, TouchAt,
                      Transport, Trigger)
 
-TEMPO_RANGE = (20.0, 400.0)          # bpm, as LiveTempo clamps it
-SPEED_RANGE = (0.0, 16.0)            # as the transport clamps it
+TEMPO_RANGE = (20.0, 400.0)          # bpm (the performance's live tempo clamps to it too)
+SPEED_RANGE = (0.0, 16.0)            # the transport's speed
 SPEED_FACTOR_RANGE = (0.0, 16.0)     # a 'speed_by' factor
+SPEED_BY_RANGE = (0.125, 8.0)        # where 'speed_by' steps may take the speed (never to a stop)
 NUDGE_RANGE = (-3600.0, 3600.0)      # seconds a nudge moves the show by
 SEEK_RANGE = (0.0, 1e6)              # seconds (OSC clamps to the show's length, which it knows)
 TRIGGER_RANGE = (0.0, 60.0)          # a trigger's value: seconds for 'loop', an amount for a burst
@@ -135,3 +136,8 @@ def checked(event: Control, registry=None) -> tuple[Control, list[str]]:
                 _number(value, f.name)
     changes = {k: v for k, v in changes.items() if v != getattr(event, k) or type(v) is not type(getattr(event, k))}
     return (replace(event, **changes) if changes else event), notes
+
+
+def within(value: float, bounds: tuple[float, float]) -> float:
+    """``value`` clamped to ``bounds`` (the performance's last word on a value it applies)."""
+    return min(max(value, bounds[0]), bounds[1])

@@ -17,6 +17,7 @@ from typing import Any, Callable, Protocol
 
 from visuals.controls.events import (BeatSync, Control, Crossfade, CueJump, DeckMode, Interface, LoadClip,
                               RecallPreset, SavePreset, SetParam, SetTempo, Tap, TouchAt, Transport, Trigger)
+from visuals.controls.limits import SPEED_BY_RANGE, SPEED_RANGE, TEMPO_RANGE, within
 from visuals.model.cue_events import Touch
 from visuals.model.show import Show
 from visuals.model.timeline import repeat_before
@@ -90,7 +91,7 @@ class LiveTempo:
     def set(self, bpm: float, t: float) -> None:
         """Change tempo without a jump in beat position."""
         beat = self.beat(t) if self.bpm else 0.0
-        self.bpm = min(max(bpm, 20.0), 400.0)
+        self.bpm = within(bpm, TEMPO_RANGE)
         self.anchor_perf, self.anchor_beat = t, beat
 
     def tap(self, t: float) -> None:
@@ -253,10 +254,10 @@ class Performance:
                 tr.paused = {"play": False, "pause": True, "toggle": not tr.paused}[event.op]
             elif event.op == "speed":
                 tr.reanchor(t, self.deck_time(deck_a, t))
-                tr.speed = min(max(event.value, 0.0), 16.0)
+                tr.speed = within(event.value, SPEED_RANGE)
             elif event.op == "speed_by":
                 tr.reanchor(t, self.deck_time(deck_a, t))
-                tr.speed = min(max(tr.speed * event.value, 0.125), 8.0)
+                tr.speed = within(tr.speed * event.value, SPEED_BY_RANGE)
         elif isinstance(event, CueJump):
             self._cue_jump(event, t)
         elif isinstance(event, SetParam):
