@@ -3,6 +3,13 @@
 The names a show or scene module needs are importable from here::
 
     from visuals import Scene, Pass, Param, Show, Cue, Key, LFO
+
+The subpackages follow one frame's way (docs/architecture.md draws it):
+controls (keys, MIDI, OSC) -> perform (clock, performance) -> model (timeline, parameters)
+-> render (passes, compositor; ``render.mixer.Mixer.render`` is the one frame driver)
+-> output (sinks, export, stills) or live (the window and HUD).  ``load`` finds and reads
+what users write; ``audio``, ``foreign`` (ISF, Shadertoy) and ``farm`` (Dask) extend the
+path; ``cli`` is the command on top.
 """
 from visuals.model.easing import cubic_bezier
 from .errors import VisualsError
