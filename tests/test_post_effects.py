@@ -386,6 +386,35 @@ def test_the_waking_is_red_light_through_veined_lids_then_the_world_through_open
     assert sky[0] > sky[2], f"the dawn is not warm: {sky}"
 
 
+def test_the_closed_eyes_show_a_dark_lash_line_with_tears_below_it(gl, project):
+    """Closed, the eyes read as eyes at once: the lids meet in one dark lash line across the
+    frame, a little below the middle and curving down towards it (not random dark veins), much
+    darker than the lit lid just above it; and tears run down below it, brighter than the lid
+    beside them."""
+    closed, = render(gl, project, "wake_lashes", 'fx("wake_lashes", "fx_flat", [("waking", {"amount": 1.0})], colour="#606060")',
+                     frames=(12,))
+    h, w = SIZE[1], SIZE[0]
+    lum = closed.mean(axis=2)
+    cols = range(w // 4, 3 * w // 4)
+    band = lum[h // 2:int(h * 0.72)]
+    band = (band + np.roll(band, 1, axis=1) + np.roll(band, -1, axis=1)
+            + np.roll(band, 2, axis=1) + np.roll(band, -2, axis=1)) / 5    # (over the lashes' gaps)
+    rows = np.array([h // 2 + int(np.argmin(band[:, x])) for x in cols])
+    line = int(np.median(rows))
+    assert h // 2 + 3 <= line <= int(h * 0.7), f"the lash line is not a little below the middle (row {line} of {h})"
+    on_line = (np.abs(rows - line) <= 3).mean()
+    assert on_line > 0.8, f"the darkest row wanders: not one lash line ({on_line * 100:.0f} % of columns on it)"
+    mid = [rows[i] for i, x in enumerate(cols) if abs(x - w // 2) < 4]
+    ends = [rows[i] for i, x in enumerate(cols) if abs(x - w // 2) > w // 4 - 3]
+    assert np.mean(mid) > np.mean(ends), "the lash line does not curve down towards the middle"
+    dark = np.mean([lum[rows[i], x] for i, x in enumerate(cols)])
+    lid = lum[line - 8, w // 4:3 * w // 4].mean()
+    assert dark < 0.5 * lid, f"the lash line is not dark against the lit lid ({dark:.0f} vs {lid:.0f})"
+    below = lum[line + 4:h - 4]
+    streak = (below - np.median(below, axis=1, keepdims=True)).max(axis=0)
+    assert (streak > 25).sum() >= 2, "no tear streaks below the lash line"
+
+
 def test_the_waking_heart_pounds(gl, project):
     """The light through the lids pulses: frames across one beat differ in brightness."""
     frames = render(gl, project, "wake_beat", 'fx("wake_beat", "fx_flat", [("waking", {"amount": 1.0, "bpm": 60.0})], colour="#606060")',
