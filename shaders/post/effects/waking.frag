@@ -4,9 +4,9 @@
 //
 // Eyes still closed: the lids meet in one dark lash line a little below the middle, the
 // lashes hanging from it; the light comes through the lids, blood-red and warm (the fire the
-// dream's world was without), and the lids' vessels show in it, fanning in from the eye's corners and branching, that swell
-// and pulse with the heart -- lub-dub.  Tears run down the lower half, wet streaks that bend
-// the light and catch it.  The gasp: a jolt of the frame and a flash.  Then the eyelids open
+// dream's world was without), and the lids' vessels show in it, fanning in from the eye's
+// corners and branching, swelling and pulsing with the heart -- lub-dub.  Tears well at the
+// lash line and run down the lower lid, wet streaks that bend the light and catch it.  The gasp: a jolt of the frame and a flash.  Then the eyelids open
 // -- an almond of two smooth lid curves, the lashes dark soft strands hanging across its top
 // and bottom -- onto the real world at dawn: a warm sun low over rooftops, long shadows on the
 // street, windows lit with fire, and the dream's light turned into the morning's clouds.
