@@ -73,7 +73,10 @@ serenes = Cue(
 resonance = Cue(
     "resonance", 102, 124, fade_in=4, transition="mist", name="the Resonance",
     keys={"memory": [(0, 0.15), (22, 0.7, "in_sine")],
-          "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")]},
+          "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
+          # the camera cranes up from the city and its water to the cloud above it
+          "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
+          "lens": [(0, 1.75), (22, 1.4, "in_out_sine")]},
     params={"hum_depth": 0.45},
 )
 
@@ -92,8 +95,10 @@ the_woman = Cue(
 #          screams"
 trapped_faces = Cue(
     "resonance", 131, 146, fade_in=3, name="the cracks: trapped faces",
-    params={"memory": 1.0, "hum_depth": 0.6},
+    # a longer lens, looking up into the cloud, the frame a little off true: the faces close
+    params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
     keys={"flicker": [(0, 0.3), (8, 1.0, "in_cubic")],
+          "lens": [(0, 1.2), (15, 1.0, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)],
           # "joy and despair intertwined like the double helix of a DNA strand": the truth
           # the Serenes show, rising out of the city as the cracks close
@@ -138,8 +143,10 @@ fracture = Cue(
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
     "resonance", 184, 191, fade_in=2.5, transition="shatter", name="the Resonance howls",
-    params={"memory": 0.9, "flicker": 0.8, "speed": 2.5},
-    keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")]},
+    # wide and low over the water, the frame keeling over as the sky tears
+    params={"memory": 0.9, "flicker": 0.8, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
+    keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
+          "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},
 )
 
 # -- 3:09  "You wake gasping, your cheeks wet, your heart pounding with the unbearable, radiant
