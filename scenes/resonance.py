@@ -130,7 +130,13 @@ class Resonance(Scene):
         shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
         a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if float(p["helix"]) > 0.0 else 0)
+        tilt = -p["horizon"] * p["lens"]
         return {
+            "u_cam_pitch": (1.0 / math.sqrt(1.0 + tilt * tilt), tilt / math.sqrt(1.0 + tilt * tilt)),
+            "u_cam_roll": (math.cos(p["roll"]), math.sin(p["roll"])),
+            # the far city's strip is baked at the screen's size: magnified by a long lens,
+            # and by a rolled frame so that its ends never come into view
+            "u_city_zoom": min(p["lens"] / 1.5, 1.0) / (1.0 + 0.6 * abs(p["roll"])),
             "u_span": field_span(aspect, p["lens"], p["horizon"], p["roll"]),
             "u_flow": state.t * p["speed"],
             "u_hum": (breath, shiver),

@@ -39,12 +39,10 @@ vec3 stars() {
 // coverage. lit: how bright its lights are (brighter in the water, where they smear).
 // The strip is baked at the screen's size: a longer lens magnifies it, and a rolled frame
 // shows it a little larger, so its ends never come into view.
-float city_zoom() {
-    return min(u_lens / 1.5, 1.0) / (1.0 + 0.6 * abs(u_roll));
-}
+uniform float u_city_zoom;     // min(lens / 1.5, 1) / (1 + 0.6 |roll|), from scenes/resonance.py
 
 vec4 city(vec2 q, vec3 sky_light, float lit) {
-    q *= city_zoom();
+    q *= u_city_zoom;
     vec4 c = texture(u_city, vec2(q.x * u_resolution.y / u_resolution.x + 0.5,
                                   (q.y - CITY_BOTTOM) / (CITY_TOP - CITY_BOTTOM)));
     vec3 haze = vec3(0.012, 0.013, 0.024) + 0.05 * sky_light;
@@ -94,7 +92,7 @@ void main() {
         vec3 hl = helix_light(vec2(p.x, dy));
         col += hl;
         // The city only near the horizon.
-        if (dy < CITY_TOP / city_zoom()) {
+        if (dy < CITY_TOP / u_city_zoom) {
             vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)), 1.0);
             col = mix(col, c.rgb, c.a);
         }
@@ -114,7 +112,7 @@ void main() {
         vec4 a = texture(u_aurora, uv_of(q));
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
                   + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
-        if (q.y - u_horizon < CITY_TOP / city_zoom()) {
+        if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
             vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6);
             refl = mix(refl, c.rgb, c.a);
         }
