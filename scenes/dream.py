@@ -65,7 +65,10 @@ serenes = Cue(
           "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
           # their voices: silk in the air, one standing wave per Serene (a name that is a tone)
           "voices": [(0, 0.0), (9, 0.0), (15, 0.85, "in_out_sine"), (21, 0.7), (24, 0.3)]},
-    params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5)},
+    # in unison, but not clones: the one movement ripples along the row, and each has its own
+    # height, stance and reach
+    params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
+            "canon": 0.6, "character": 0.8, "sway": 0.65},
 )
 
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city

@@ -50,7 +50,10 @@ The figures' poses and the candles' flicker are computed here, from the time, th
 the parameters only, and reach the shaders as uniform arrays.  ``sync`` 1 gives every figure
 the same pose (the same lean, head tilt and gesture at the same moment); lower values add a
 phase offset and a wandering of its own to each figure, continuously, so sync can be
-automated without jumps.
+automated without jumps.  In unison need not mean clones: ``canon`` passes the one movement
+along the row as a ripple, and ``character`` gives each figure its own height, resting lean,
+head tilt, arm carriage, reach of gesture and gown (a narrow column to a wide bell), all
+constant in time, so the movement itself stays shared.
 """
 from __future__ import annotations
 
@@ -87,6 +90,8 @@ CANDLE_STANDS = (
 )
 CANDLE_POWER = 2.6     # light of a candle at candle 1, before its flicker
 SWAY_LEAN = 0.17       # head displacement (m) at sway 1
+STANCE_LEAN = 0.3      # a figure's own resting lean (m of head displacement) at character 1, at most
+STANCE_TILT = 0.3      # ... and its own head tilt (rad)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -121,11 +126,12 @@ def _smooth(e0: float, e1: float, x: float) -> float:
     return t * t * (3.0 - 2.0 * t)
 
 
-def figure_layout(seed: int, count: int) -> np.ndarray:
+def figure_layout(seed: int, count: int, character: float = 0.0) -> np.ndarray:
     """(MAX_FIGURES, 4): x (m), height (m), phase offset (rad), variant 0..1 of each figure.
 
-    The figures stand in a row centred on the stage; the layout depends on the seed and
-    the count only, so it holds still while the other parameters move.
+    The figures stand in a row centred on the stage; the layout depends on the seed, the
+    count and ``character`` only (which spreads their heights: 2.08..2.34 m at 0, about
+    1.95..2.47 at 1), so it holds still while the other parameters move.
     """
     rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x5E4E])
     jitter = rng.uniform(-1.0, 1.0, MAX_FIGURES)
@@ -137,7 +143,8 @@ def figure_layout(seed: int, count: int) -> np.ndarray:
     out = np.zeros((MAX_FIGURES, 4), np.float64)
     for i in range(MAX_FIGURES):
         x = (i - (n - 1) / 2.0) * spacing + 0.09 * spacing * jitter[i] if i < n else 0.0
-        out[i] = (x, heights[i], offsets[i], variants[i])
+        height = 2.21 + (heights[i] - 2.21) * (1.0 + 1.0 * character)
+        out[i] = (x, height, offsets[i], variants[i])
     return out
 
 
@@ -161,6 +168,20 @@ def _motion(phi: float, t: float, own: float, seed: int, i: int, pace: float):
     return lean, tilt, raise_l, raise_r
 
 
+def figure_characters(seed: int) -> np.ndarray:
+    """(MAX_FIGURES, 5): each figure's own stance at character 1 -- a resting lean (unit), a
+    head tilt of its own (unit), how high it holds each arm (added to the raise), and the
+    reach of its gestures (a factor).  From the seed only."""
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0xC4A7])
+    out = np.zeros((MAX_FIGURES, 5), np.float64)
+    out[:, 0] = rng.uniform(-0.55, 0.55, MAX_FIGURES)
+    out[:, 1] = rng.uniform(-1.0, 1.0, MAX_FIGURES)
+    out[:, 2] = rng.uniform(-0.25, 0.5, MAX_FIGURES)
+    out[:, 3] = rng.uniform(-0.25, 0.5, MAX_FIGURES)
+    out[:, 4] = rng.uniform(0.65, 1.35, MAX_FIGURES)
+    return out
+
+
 def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndarray]:
     """The figures' uniform arrays at cue time t: (MAX_FIGURES, 4) a and b.
 
@@ -172,7 +193,13 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
     sync = min(max(float(params["sync"]), 0.0), 1.0)
     sway = float(params["sway"])
     pace = float(params["pace"])
-    layout = figure_layout(seed, count)
+    # ``canon``: one movement passing along the row, each figure a little behind the one on
+    # its left (in unison, as a ripple, not as clones); ``character``: each its own height,
+    # stance and reach (constant in time, so the movement stays shared)
+    canon = min(max(float(params.get("canon", 0.0)), 0.0), 1.0)
+    character = min(max(float(params.get("character", 0.0)), 0.0), 1.0)
+    layout = figure_layout(seed, count, character)
+    stances = figure_characters(seed)
     a = np.zeros((MAX_FIGURES, 4), np.float32)
     b = np.zeros((MAX_FIGURES, 4), np.float32)
     own = 1.0 - sync
@@ -180,15 +207,22 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
     lag = 0.7     # seconds by which the hem trails the body
     for i in range(count):
         x, height, offset, variant = layout[i]
-        shift = own * offset
+        shift = own * offset - canon * 0.75 * (i - (count - 1) / 2.0)
         lean, tilt, rl, rr = _motion(base + shift, t, own, seed, i, pace)
         lean_before = _motion(base - 2.0 * math.pi * pace * lag + shift, t - lag, own, seed, i, pace)[0]
+        st = stances[i] * character
+        reach = 1.0 + (stances[i, 4] - 1.0) * character
+        lean, tilt = lean * reach, tilt * reach
+        lean_before = lean_before * reach
+        rl = min(max(rl * reach + st[2], 0.0), 1.0)
+        rr = min(max(rr * reach + st[3], 0.0), 1.0)
         swish = min(max((lean_before - lean) * 0.8, -1.0), 1.0) * sway
         seated = min(max(float(params["seated"]), 0.0), 1.0)
         # seated, she barely sways, her head bowed to one side toward her hands
         calm = 1.0 - 0.75 * seated
         x += 0.32 * seated * (count == 1)           # alone, she sits right of the candle
-        a[i] = (x, height, SWAY_LEAN * sway * lean * calm, 0.16 * sway * tilt * calm + 0.22 * seated)
+        a[i] = (x, height, SWAY_LEAN * sway * lean * calm + STANCE_LEAN * st[0],
+                0.16 * sway * tilt * calm + 0.22 * seated + STANCE_TILT * st[1])
         b[i] = (min(rl * sway * 1.15, 1.0), min(rr * sway * 1.15, 1.0), swish, variant)
     return a, b
 
@@ -357,6 +391,8 @@ serenes = Serenes(
     params=[
         Param("count", 5, 1, MAX_FIGURES, "how many figures stand on the stage"),
         Param("sync", 1.0, 0.0, 1.0, "0: each moves on its own phase; 1: all in perfect, eerie unison"),
+        Param("canon", 0.0, 0.0, 1.0, "the one movement passes along the row as a ripple, each figure a little behind its neighbour (0: all at once)"),
+        Param("character", 0.0, 0.0, 1.0, "each figure its own height, stance, head tilt and reach (0: alike as cut-outs)"),
         Param("sway", 0.5, 0.0, 1.0, "how far they lean, tilt their heads and lift their arms"),
         Param("pace", 0.08, 0.0, 0.5, "sway cycles per second"),
         Param("seated", 0.0, 0.0, 1.0, "0: they stand; 1: seated on a low bench, hands held out (the woman alone)"),

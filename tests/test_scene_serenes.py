@@ -519,3 +519,39 @@ def test_the_silk_is_not_striped_like_film(gl):
     along = lift.sum(axis=0)                  # the silk's light in each column
     rough = np.abs(np.diff(along)).mean() / along.mean()
     assert rough < 0.06, rough          # (0.11 with the even stripes)
+
+
+# ---------------------------------------------------------------- not clones (round 4)
+
+def test_character_makes_each_figure_its_own_while_they_move_in_unison():
+    """character 1: heights, stances and head tilts differ from figure to figure (not
+    cut-outs of one shape), yet at sync 1 they all sway the same way at the same moment."""
+    mod, _ = _module()
+    n = 5
+    plain = mod.figure_poses(3.0, 7, _defaults(count=n, sync=1.0, sway=0.8))[0]
+    a1, b1 = mod.figure_poses(3.0, 7, _defaults(count=n, sync=1.0, sway=0.8, character=1.0))
+    a2, _ = mod.figure_poses(3.5, 7, _defaults(count=n, sync=1.0, sway=0.8, character=1.0))
+    heights = a1[:n, 1]
+    assert heights.max() - heights.min() > 1.5 * (plain[:n, 1].max() - plain[:n, 1].min()), heights
+    assert np.ptp(a1[:n, 3]) > 0.15, f"the heads all tilt alike: {a1[:n, 3]}"
+    assert np.ptp(a1[:n, 2]) > 0.1, f"the figures all lean alike: {a1[:n, 2]}"
+    assert np.ptp(b1[:n, 0]) > 0.1 or np.ptp(b1[:n, 1]) > 0.1, "the arms are all held alike"
+    moves = a2[:n, 2] - a1[:n, 2]
+    assert (np.sign(moves) == np.sign(moves[0])).all() and np.abs(moves).min() > 1e-3, moves
+
+
+def test_canon_passes_the_movement_along_the_row():
+    """canon 1: the same sway reaches each figure a little after the one on its left: over a
+    cycle, each figure's lean peaks later than its left neighbour's."""
+    mod, _ = _module()
+    n = 5
+    params = _defaults(count=n, sync=1.0, sway=0.8, canon=1.0)
+    pace = params["pace"]
+    ts = np.linspace(0.0, 1.0 / pace, 400)
+    leans = np.array([mod.figure_poses(float(t), 7, params)[0][:n, 2] for t in ts])
+    # the phase of each figure's lean, from its first Fourier component over the cycle
+    phase = np.angle((leans * np.exp(-2j * np.pi * pace * ts)[:, None]).sum(axis=0))
+    lag = np.diff(np.unwrap(phase))
+    assert (lag < -0.2).all() or (lag > 0.2).all(), f"the movement does not pass along the row: {lag}"
+    same = np.array([mod.figure_poses(float(t), 7, _defaults(count=n, sync=1.0, sway=0.8))[0][:n, 2] for t in ts[:5]])
+    assert np.allclose(same, same[:, :1]), "canon 0 must keep them all at once"
