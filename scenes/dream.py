@@ -58,14 +58,20 @@ moss = Cue(
 )
 
 # -- 1:22  "The people here move like shadows cast by candlelight -- graceful, silent, and
-#          eerily synchronized. Their eyes are lidless, glowing orbs of mercury"
+#          eerily synchronized. Their eyes are lidless, glowing orbs of mercury" ... "Children
+#          do not cry ... Lovers do not quarrel; their affections are harmonized by neural
+#          threads that link their minds"
 serenes = Cue(
     "serenes", 82, 106, fade_in=4, name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
           "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
           # their voices: silk in the air, one standing wave per Serene (a name that is a tone)
-          "voices": [(0, 0.0), (9, 0.0), (15, 0.85, "in_out_sine"), (21, 0.7), (24, 0.3)]},
+          "voices": [(0, 0.0), (5, 0.0), (10, 0.85, "in_out_sine"), (15, 0.7), (19, 0.15, "in_out_sine")],
+          # "They show you their world": a child, its joy on a clock, hand in hand with one of
+          # them; lovers turned to each other, their minds linked by neural threads
+          "child": [(0, 0.0), (12, 0.0), (15.5, 1.0, "in_out_sine")],
+          "lovers": [(0, 0.0), (13, 0.0), (16.5, 1.0, "in_out_sine")]},
     # in unison, but not clones: the one movement ripples along the row, and each has its own
     # height, stance and reach
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),

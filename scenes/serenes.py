@@ -45,6 +45,13 @@ work, so everything that covers a small part of the screen rasterises its own qu
 - ``floor`` (a quad over the floor band): the boards' sheen and reflection.
 - ``main``: the wall and floor lit by each candle, the city through the wall, then the
   figures, eyes and candles over it; tone map and dither.
+- ``silk`` and ``threads`` (triangle strips added over ``main``, drawn only while ``voices`` /
+  ``lovers`` > 0): the voices' ribbons, and the neural threads between the lovers' minds.
+
+Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
+the next, its head ticking side to side on a clock (laughter as a programmed response); the
+two rightmost lovers, turned to each other, mirror images, their brows linked by a bundle of
+pale-cyan filaments with pulses running both ways.
 
 The figures' poses and the candles' flicker are computed here, from the time, the seed and
 the parameters only, and reach the shaders as uniform arrays.  ``sync`` 1 gives every figure
@@ -78,6 +85,8 @@ NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts
 EYE_OFFSET = (0.0128, 0.8935)    # the right eye's centre, figure-local
 EYE_R = 0.0098
 VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
+THREAD_SEGMENTS = 48             # ... along a neural thread between the lovers (threads.vert)
+THREADS = 5                      # the threads in the bundle
 SEAT_DROP = 0.30                 # figure-local units the upper body sinks when seated
 TREMOR_RATE = 14.0               # the hands' stutter: new positions per second
 TREMOR_ANGLE = 0.17              # forearm jerk at tremor 1 (radians; the hand moves 2.2x)
@@ -224,7 +233,55 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
         a[i] = (x, height, SWAY_LEAN * sway * lean * calm + STANCE_LEAN * st[0],
                 0.16 * sway * tilt * calm + 0.22 * seated + STANCE_TILT * st[1])
         b[i] = (min(rl * sway * 1.15, 1.0), min(rr * sway * 1.15, 1.0), swish, variant)
+    _child_and_lovers(a, b, count, t, params)
     return a, b
+
+
+CHILD_HEIGHT = 1.2       # metres: the child among the figures (child 1)
+LOVERS_LEAN = 0.06       # m: how far each lover leans towards the other (lovers 1)
+
+
+def lovers_pair(count: int) -> tuple[int, int]:
+    """The figures who are lovers: the two rightmost (none when fewer than three stand)."""
+    return (count - 2, count - 1) if count >= 3 else (-1, -1)
+
+
+def _child_and_lovers(a: np.ndarray, b: np.ndarray, count: int, t: float, params: dict) -> None:
+    """Paragraph 4 of the text among the Serenes, in place on the pose arrays.
+
+    ``child``: the leftmost figure is a child, hand in hand with the figure beside it (its
+    hand raised to the adult's lowered one), its head bobbing on a too-regular clock -- the
+    laughter of a programmed response.  ``lovers``: the two rightmost turn to each other,
+    leaning in, heads inclined together, their inner hands reaching, moving as each other's
+    mirror image (harmonized); the neural threads between their minds are the ``threads``
+    pass.
+    """
+    child = min(max(float(params.get("child", 0.0)), 0.0), 1.0)
+    lovers = min(max(float(params.get("lovers", 0.0)), 0.0), 1.0)
+    if child > 0.0 and count >= 3:
+        a[0, 1] = a[0, 1] + (CHILD_HEIGHT - a[0, 1]) * child
+        a[0, 0] += 0.12 * child                                 # close at the adult's side
+        bob = 1.0 if (t * 2.0) % 1.0 < 0.5 else -1.0            # tick, tock: a programmed joy
+        a[0, 2] = a[0, 2] * (1.0 - child) + 0.025 * child
+        a[0, 3] = a[0, 3] * (1.0 - child) + 0.12 * bob * child
+        b[0, 1] = b[0, 1] + (0.62 - b[0, 1]) * child            # the child's hand up ...
+        b[1, 0] = b[1, 0] * (1.0 - child)                       # ... in the adult's, lowered
+    i, j = lovers_pair(count)
+    if lovers > 0.0 and i >= 0:
+        # mirror images of each other: j moves as i does, reflected
+        sway_i, tilt_i = a[i, 2], a[i, 3]
+        a[i, 2] = a[i, 2] * (1.0 - lovers) + (LOVERS_LEAN + 0.5 * sway_i) * lovers
+        a[j, 2] = a[j, 2] * (1.0 - lovers) - (LOVERS_LEAN + 0.5 * sway_i) * lovers
+        a[j, 3] = a[j, 3] * (1.0 - lovers) - tilt_i * lovers
+        a[i, 3] -= 0.22 * lovers
+        a[j, 3] += 0.22 * lovers
+        gap = a[j, 0] - a[i, 0]
+        a[i, 0] += 0.03 * gap * lovers
+        a[j, 0] -= 0.03 * gap * lovers
+        b[i, 1] = b[i, 1] + (0.45 - b[i, 1]) * lovers           # the inner hands reach ...
+        b[j, 0] = b[j, 0] + (0.45 - b[j, 0]) * lovers
+        b[i, 0] *= 1.0 - 0.7 * lovers                           # ... the outer ones rest
+        b[j, 1] *= 1.0 - 0.7 * lovers
 
 
 SHOULDER_Y = 0.752
@@ -345,6 +402,10 @@ class Serenes(Scene):
                              0 if silent else int(round(float(state.params["voices_count"]))))
         a, b = figure_poses(state.t, state.seed, state.params)
         c = figure_extras(state.t, state.seed, state.params)
+        count = max(1, min(int(round(float(state.params["count"]))), MAX_FIGURES))
+        pair = lovers_pair(count)
+        lovers = float(state.params["lovers"]) if pair[0] >= 0 else 0.0
+        resources.draw_count("threads", 2 * (THREAD_SEGMENTS + 1), THREADS if lovers > 0.0 else 0)
         pos, shape, base = candle_states(state.t, state.seed, state.params)
         return {
             "u_fig_a": a,
@@ -356,6 +417,7 @@ class Serenes(Scene):
             "u_cshape": shape,
             "u_cbase": base,
             "u_exposure": 1.9,
+            "u_lovers_pair": (float(pair[0]), float(pair[1]), lovers, 0.0),
         }
 
 
@@ -386,6 +448,10 @@ serenes = Serenes(
         Pass("scenes/serenes/voices.frag", name="silk", vert="scenes/serenes/voices.vert",
              primitive="triangle_strip", count=2 * (VOICE_SEGMENTS + 1), instances="voices_count",
              into="main", blend="add"),
+        # The lovers' neural threads (nothing drawn while lovers is 0).
+        Pass("scenes/serenes/threads.frag", name="threads", vert="scenes/serenes/threads.vert",
+             primitive="triangle_strip", count=2 * (THREAD_SEGMENTS + 1), instances=THREADS,
+             into="main", blend="add"),
     ],
     output="main",
     params=[
@@ -393,6 +459,8 @@ serenes = Serenes(
         Param("sync", 1.0, 0.0, 1.0, "0: each moves on its own phase; 1: all in perfect, eerie unison"),
         Param("canon", 0.0, 0.0, 1.0, "the one movement passes along the row as a ripple, each figure a little behind its neighbour (0: all at once)"),
         Param("character", 0.0, 0.0, 1.0, "each figure its own height, stance, head tilt and reach (0: alike as cut-outs)"),
+        Param("child", 0.0, 0.0, 1.0, "the leftmost figure is a child, hand in hand with the next, bobbing to a programmed joy"),
+        Param("lovers", 0.0, 0.0, 1.0, "the two rightmost turn to each other, their minds linked by glowing neural threads"),
         Param("sway", 0.5, 0.0, 1.0, "how far they lean, tilt their heads and lift their arms"),
         Param("pace", 0.08, 0.0, 0.5, "sway cycles per second"),
         Param("seated", 0.0, 0.0, 1.0, "0: they stand; 1: seated on a low bench, hands held out (the woman alone)"),
