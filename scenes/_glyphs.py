@@ -334,6 +334,40 @@ def glyph(seed: int, index: int) -> Glyph:
     return Glyph(int(seed), int(index), h.half_width, tuple(strokes), h.pen)
 
 
+WORD_SIGN_SCALE = 0.5    # a sign's size within a word (the word's box is then about 1 tall)
+WORD_MAX_HALF = 1.75     # ... and the row's half length at most (longer words are written smaller)
+WORD_GAP = 0.12          # space between the signs of a word, in word units
+
+
+@lru_cache(maxsize=64)
+def word(seed: int, index: int, signs: int) -> Glyph:
+    """Word number ``index`` of the script of ``seed``: ``signs`` glyphs written side by side
+    along one line, as one Glyph (its strokes in writing order, left to right).
+
+    A single sign, however strange, can pass for a bracket or a mark; a row of signs of one
+    hand -- sharing its bars, its radicals, its dots -- reads as writing.  One sign is
+    exactly ``glyph(seed, index)``.  The word's box is ``[-w, w] x [-1, 1]`` with ``w`` the
+    half length of the row (it may exceed 1).
+    """
+    if signs <= 1:
+        return glyph(seed, index)
+    parts = [glyph(seed, index * signs + k) for k in range(signs)]
+    s = WORD_SIGN_SCALE
+    widths = [2.0 * p.half_width * s for p in parts]
+    total = sum(widths) + WORD_GAP * (signs - 1)
+    if total > 2.0 * WORD_MAX_HALF:
+        s *= 2.0 * WORD_MAX_HALF / total
+        widths = [2.0 * p.half_width * s for p in parts]
+        total = sum(widths) + WORD_GAP * (signs - 1)
+    x = -0.5 * total
+    strokes: list[Stroke] = []
+    for p, w in zip(parts, widths):
+        centre = np.array([x + 0.5 * w, 0.0])
+        strokes += [Stroke(st.kind, st.points * s + centre) for st in p.strokes]
+        x += w + WORD_GAP
+    return Glyph(int(seed), int(index), 0.5 * total, tuple(strokes), parts[0].pen * s)
+
+
 # ----------------------------------------------------------------------------- sampling
 def anchors(g: Glyph, spacing: float = 0.42, corner_deg: float = 50.0,
             min_gap: float = 0.2) -> list[np.ndarray]:

@@ -96,9 +96,11 @@ def inscription(seed: int, first: int) -> np.ndarray:
     return out
 
 
-# cycle of one glyph, as fractions of 1 / rate
-RISE = (0.05, 0.50)
-FALL = (0.70, 0.985)
+# cycle of one glyph, as fractions of 1 / rate (round 4: the stars leave one word and start
+# writing the next sooner, so less of the cycle is scattered dust: the glyph is under a third
+# formed for a quarter of the cycle, not a third)
+RISE = (0.02, 0.42)
+FALL = (0.80, 0.96)
 
 
 def glyph_to_screen(points: np.ndarray, resolution: tuple[int, int]) -> np.ndarray:
@@ -132,20 +134,22 @@ def cycle(t: float, rate: float, morph: float, first: int) -> dict:
     return {"index": first + k, "form": form * morph, "dissolving": dissolving, "hold": hold * morph}
 
 
-def star_table(seed: int, index: int, stars: int):
-    """The targets of every star and the chart's links for one glyph.
+def star_table(seed: int, index: int, stars: int, signs: int = 1):
+    """The targets of every star and the chart's links for one glyph (or a word of
+    ``signs`` glyphs written side by side).
 
     Returns (targets (rows, TEX_W, 4) float32: x, y, writing order, kind), links
     (rows, TEX_W, 4) float32: star a, star b), the link count, the dust count and the glyph.
     """
-    g = glyphs.glyph(seed, index)
+    g = glyphs.word(seed, index, signs)
+    small = g.pen / glyphs.hand(seed).pen     # the signs' size in the word (1 for a lone glyph)
     rng = np.random.default_rng([seed & 0xFFFFFFFF, index & 0xFFFFFFFF, 0xC0575])
     stars = int(min(max(stars, 1), MAX_STARS))
     rows = (MAX_STARS + TEX_W - 1) // TEX_W
     table = np.zeros((rows * TEX_W, 4), np.float32)
 
     # anchors: bright stars at stroke ends, turns and along the way, in writing order
-    per_stroke = glyphs.anchors(g)
+    per_stroke = glyphs.anchors(g, spacing=0.42 * small, min_gap=0.2 * small)
     total = max(g.length + glyphs.DOT_LEN * sum(1 for s in g.strokes if len(s.points) == 1), 1e-6)
     start = 0.0
     anchor_pts, anchor_order, links = [], [], []
@@ -199,12 +203,13 @@ class Constellations(Scene):
         stars = int(p["stars"])
         cyc = cycle(state.t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
         index = int(cyc["index"])
-        key = (seed, index, stars)
+        signs = int(round(float(p["signs"])))
+        key = (seed, index, stars, signs)
         tables = self.__dict__.setdefault("_tables", {})
         if key not in tables:
             if len(tables) >= 4:          # a few cues of this scene at once, not a history
                 tables.pop(next(iter(tables)))
-            tables[key] = star_table(seed, index, stars)
+            tables[key] = star_table(seed, index, stars, signs)
         targets, links, n_links, n_dust, g = tables[key]
         resources.texture("targets", targets, filter="nearest", key=key)
         resources.texture("links", links, filter="nearest", key=key)
@@ -268,6 +273,7 @@ constellations = Constellations(
     params=[
         Param("glyph_seed", 7, 0, 99999, "the script: every seed is another invented writing system"),
         Param("glyph", 0, 0, 9999, "which glyph of the script is written first (or held when rate is 0)"),
+        Param("signs", 1, 1, 4, "signs written at once, side by side: 1 a glyph, 2-4 a word of the script"),
         Param("rate", 0.08, 0.0, 1.0, "glyphs per second; 0 holds one glyph and lets morph write it"),
         Param("morph", 1.0, 0.0, 1.0, "how far the stars go into the glyph: 0 scattered, 1 formed"),
         Param("stars", DEFAULT_STARS, 500, MAX_STARS,

@@ -31,7 +31,8 @@ the_sky = Cue(
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
     "constellations", 22, 50, fade_in=4, transition="mist", name="hieroglyph constellations",
-    params={"glyph_seed": 1874, "rate": 0.085, "line_glow": 0.65, "colour": "#ffd9a0",
+    # words, not single signs: three of the script's glyphs along one line read as writing
+    params={"glyph_seed": 1874, "rate": 0.085, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 
@@ -57,15 +58,24 @@ moss = Cue(
 )
 
 # -- 1:22  "The people here move like shadows cast by candlelight -- graceful, silent, and
-#          eerily synchronized. Their eyes are lidless, glowing orbs of mercury"
+#          eerily synchronized. Their eyes are lidless, glowing orbs of mercury" ... "Children
+#          do not cry ... Lovers do not quarrel; their affections are harmonized by neural
+#          threads that link their minds"
 serenes = Cue(
     "serenes", 82, 106, fade_in=4, name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
           "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
           # their voices: silk in the air, one standing wave per Serene (a name that is a tone)
-          "voices": [(0, 0.0), (9, 0.0), (15, 0.85, "in_out_sine"), (21, 0.7), (24, 0.3)]},
-    params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5)},
+          "voices": [(0, 0.0), (5, 0.0), (10, 0.85, "in_out_sine"), (15, 0.7), (19, 0.15, "in_out_sine")],
+          # "They show you their world": a child, its joy on a clock, hand in hand with one of
+          # them; lovers turned to each other, their minds linked by neural threads
+          "child": [(0, 0.0), (12, 0.0), (15.5, 1.0, "in_out_sine")],
+          "lovers": [(0, 0.0), (13, 0.0), (16.5, 1.0, "in_out_sine")]},
+    # in unison, but not clones: the one movement ripples along the row, and each has its own
+    # height, stance and reach
+    params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
+            "canon": 0.6, "character": 0.8, "sway": 0.65},
 )
 
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city
@@ -73,7 +83,10 @@ serenes = Cue(
 resonance = Cue(
     "resonance", 102, 124, fade_in=4, transition="mist", name="the Resonance",
     keys={"memory": [(0, 0.15), (22, 0.7, "in_sine")],
-          "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")]},
+          "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
+          # the camera cranes up from the city and its water to the cloud above it
+          "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
+          "lens": [(0, 1.75), (22, 1.4, "in_out_sine")]},
     params={"hum_depth": 0.45},
 )
 
@@ -92,8 +105,10 @@ the_woman = Cue(
 #          screams"
 trapped_faces = Cue(
     "resonance", 131, 146, fade_in=3, name="the cracks: trapped faces",
-    params={"memory": 1.0, "hum_depth": 0.6},
+    # a longer lens, looking up into the cloud, the frame a little off true: the faces close
+    params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
     keys={"flicker": [(0, 0.3), (8, 1.0, "in_cubic")],
+          "lens": [(0, 1.2), (15, 1.0, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)],
           # "joy and despair intertwined like the double helix of a DNA strand": the truth
           # the Serenes show, rising out of the city as the cracks close
@@ -138,8 +153,10 @@ fracture = Cue(
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
     "resonance", 184, 191, fade_in=2.5, transition="shatter", name="the Resonance howls",
-    params={"memory": 0.9, "flicker": 0.8, "speed": 2.5},
-    keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")]},
+    # wide and low over the water, the frame keeling over as the sky tears
+    params={"memory": 0.9, "flicker": 0.8, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
+    keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
+          "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},
 )
 
 # -- 3:09  "You wake gasping, your cheeks wet, your heart pounding with the unbearable, radiant

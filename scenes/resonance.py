@@ -97,12 +97,23 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
     return a, b, count
 
 
-CAM_K, CAM_COS, CAM_SIN = 1.5, 0.940887, 0.338738   # as in resonance.glsl
+def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: float = 0.0) -> float:
+    """Largest ray slope |x/z| on screen, plus a margin for face warps.
 
-
-def field_span(aspect: float) -> float:
-    """Largest ray slope |x/z| on screen (at the top corners), plus a margin for face warps."""
-    return 0.5 * aspect * CAM_K / (CAM_COS - 0.5 * CAM_K * CAM_SIN) + 0.05
+    The camera as in camera.glsl: pitch from the horizon's screen height and the lens, the
+    view rolled.  |x/z| over the rolled frame is largest at one of its corners (the largest
+    of two linear-fractional functions over a convex polygon is at a vertex).
+    """
+    t = -horizon * lens
+    c = 1.0 / math.sqrt(1.0 + t * t)
+    s = t * c
+    cr, sr = math.cos(roll), math.sin(roll)
+    span = 0.0
+    for cx, cy in ((-0.5 * aspect, -0.5), (0.5 * aspect, -0.5), (-0.5 * aspect, 0.5), (0.5 * aspect, 0.5)):
+        x, y = cr * cx - sr * cy, sr * cx + cr * cy
+        dz = c - y * lens * s
+        span = max(span, abs(x * lens) / max(dz, 0.05))
+    return span + 0.05
 
 
 class Resonance(Scene):
@@ -119,8 +130,14 @@ class Resonance(Scene):
         shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
         a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if float(p["helix"]) > 0.0 else 0)
+        tilt = -p["horizon"] * p["lens"]
         return {
-            "u_span": field_span(aspect),
+            "u_cam_pitch": (1.0 / math.sqrt(1.0 + tilt * tilt), tilt / math.sqrt(1.0 + tilt * tilt)),
+            "u_cam_roll": (math.cos(p["roll"]), math.sin(p["roll"])),
+            # the far city's strip is baked at the screen's size: magnified by a long lens,
+            # and by a rolled frame so that its ends never come into view
+            "u_city_zoom": min(p["lens"] / 1.5, 1.0) / (1.0 + 0.6 * abs(p["roll"])),
+            "u_span": field_span(aspect, p["lens"], p["horizon"], p["roll"]),
             "u_flow": state.t * p["speed"],
             "u_hum": (breath, shiver),
             "u_faces": a,
@@ -161,6 +178,10 @@ resonance = Resonance(
         Param("reflection", 0.8, 0.0, 1.0, "how strongly the still water mirrors the sky"),
         Param("helix", 0.0, 0.0, 1.0, "joy and despair intertwined: a double helix of gold and violet light rising from the city"),
         Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
+        # the camera: a show can crane, zoom and tilt it from cue to cue
+        Param("horizon", -0.24, -0.45, 0.1, "where the horizon falls on screen, in frame heights from the middle (lower: looking up into the aurora)"),
+        Param("lens", 1.5, 0.9, 2.0, "field of view (1.5: about 74 degrees across the height; smaller: a longer lens, closer)"),
+        Param("roll", 0.0, -0.4, 0.4, "tilt of the frame in radians (a dutch angle)"),
     ],
     duration=30.0,
     description="the Resonance: aurora curtains of shared memory over a far city, faint faces within",

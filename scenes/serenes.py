@@ -45,12 +45,22 @@ work, so everything that covers a small part of the screen rasterises its own qu
 - ``floor`` (a quad over the floor band): the boards' sheen and reflection.
 - ``main``: the wall and floor lit by each candle, the city through the wall, then the
   figures, eyes and candles over it; tone map and dither.
+- ``silk`` and ``threads`` (triangle strips added over ``main``, drawn only while ``voices`` /
+  ``lovers`` > 0): the voices' ribbons, and the neural threads between the lovers' minds.
+
+Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
+the next, its head ticking side to side on a clock (laughter as a programmed response); the
+two rightmost lovers, turned to each other, mirror images, their brows linked by a bundle of
+pale-cyan filaments with pulses running both ways.
 
 The figures' poses and the candles' flicker are computed here, from the time, the seed and
 the parameters only, and reach the shaders as uniform arrays.  ``sync`` 1 gives every figure
 the same pose (the same lean, head tilt and gesture at the same moment); lower values add a
 phase offset and a wandering of its own to each figure, continuously, so sync can be
-automated without jumps.
+automated without jumps.  In unison need not mean clones: ``canon`` passes the one movement
+along the row as a ripple, and ``character`` gives each figure its own height, resting lean,
+head tilt, arm carriage, reach of gesture and gown (a narrow column to a wide bell), all
+constant in time, so the movement itself stays shared.
 """
 from __future__ import annotations
 
@@ -75,6 +85,8 @@ NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts
 EYE_OFFSET = (0.0128, 0.8935)    # the right eye's centre, figure-local
 EYE_R = 0.0098
 VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
+THREAD_SEGMENTS = 48             # ... along a neural thread between the lovers (threads.vert)
+THREADS = 5                      # the threads in the bundle
 SEAT_DROP = 0.30                 # figure-local units the upper body sinks when seated
 TREMOR_RATE = 14.0               # the hands' stutter: new positions per second
 TREMOR_ANGLE = 0.17              # forearm jerk at tremor 1 (radians; the hand moves 2.2x)
@@ -87,6 +99,8 @@ CANDLE_STANDS = (
 )
 CANDLE_POWER = 2.6     # light of a candle at candle 1, before its flicker
 SWAY_LEAN = 0.17       # head displacement (m) at sway 1
+STANCE_LEAN = 0.3      # a figure's own resting lean (m of head displacement) at character 1, at most
+STANCE_TILT = 0.3      # ... and its own head tilt (rad)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -121,11 +135,12 @@ def _smooth(e0: float, e1: float, x: float) -> float:
     return t * t * (3.0 - 2.0 * t)
 
 
-def figure_layout(seed: int, count: int) -> np.ndarray:
+def figure_layout(seed: int, count: int, character: float = 0.0) -> np.ndarray:
     """(MAX_FIGURES, 4): x (m), height (m), phase offset (rad), variant 0..1 of each figure.
 
-    The figures stand in a row centred on the stage; the layout depends on the seed and
-    the count only, so it holds still while the other parameters move.
+    The figures stand in a row centred on the stage; the layout depends on the seed, the
+    count and ``character`` only (which spreads their heights: 2.08..2.34 m at 0, about
+    1.95..2.47 at 1), so it holds still while the other parameters move.
     """
     rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x5E4E])
     jitter = rng.uniform(-1.0, 1.0, MAX_FIGURES)
@@ -137,7 +152,8 @@ def figure_layout(seed: int, count: int) -> np.ndarray:
     out = np.zeros((MAX_FIGURES, 4), np.float64)
     for i in range(MAX_FIGURES):
         x = (i - (n - 1) / 2.0) * spacing + 0.09 * spacing * jitter[i] if i < n else 0.0
-        out[i] = (x, heights[i], offsets[i], variants[i])
+        height = 2.21 + (heights[i] - 2.21) * (1.0 + 1.0 * character)
+        out[i] = (x, height, offsets[i], variants[i])
     return out
 
 
@@ -161,6 +177,20 @@ def _motion(phi: float, t: float, own: float, seed: int, i: int, pace: float):
     return lean, tilt, raise_l, raise_r
 
 
+def figure_characters(seed: int) -> np.ndarray:
+    """(MAX_FIGURES, 5): each figure's own stance at character 1 -- a resting lean (unit), a
+    head tilt of its own (unit), how high it holds each arm (added to the raise), and the
+    reach of its gestures (a factor).  From the seed only."""
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0xC4A7])
+    out = np.zeros((MAX_FIGURES, 5), np.float64)
+    out[:, 0] = rng.uniform(-0.55, 0.55, MAX_FIGURES)
+    out[:, 1] = rng.uniform(-1.0, 1.0, MAX_FIGURES)
+    out[:, 2] = rng.uniform(-0.25, 0.5, MAX_FIGURES)
+    out[:, 3] = rng.uniform(-0.25, 0.5, MAX_FIGURES)
+    out[:, 4] = rng.uniform(0.65, 1.35, MAX_FIGURES)
+    return out
+
+
 def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndarray]:
     """The figures' uniform arrays at cue time t: (MAX_FIGURES, 4) a and b.
 
@@ -172,7 +202,13 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
     sync = min(max(float(params["sync"]), 0.0), 1.0)
     sway = float(params["sway"])
     pace = float(params["pace"])
-    layout = figure_layout(seed, count)
+    # ``canon``: one movement passing along the row, each figure a little behind the one on
+    # its left (in unison, as a ripple, not as clones); ``character``: each its own height,
+    # stance and reach (constant in time, so the movement stays shared)
+    canon = min(max(float(params.get("canon", 0.0)), 0.0), 1.0)
+    character = min(max(float(params.get("character", 0.0)), 0.0), 1.0)
+    layout = figure_layout(seed, count, character)
+    stances = figure_characters(seed)
     a = np.zeros((MAX_FIGURES, 4), np.float32)
     b = np.zeros((MAX_FIGURES, 4), np.float32)
     own = 1.0 - sync
@@ -180,17 +216,72 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
     lag = 0.7     # seconds by which the hem trails the body
     for i in range(count):
         x, height, offset, variant = layout[i]
-        shift = own * offset
+        shift = own * offset - canon * 0.75 * (i - (count - 1) / 2.0)
         lean, tilt, rl, rr = _motion(base + shift, t, own, seed, i, pace)
         lean_before = _motion(base - 2.0 * math.pi * pace * lag + shift, t - lag, own, seed, i, pace)[0]
+        st = stances[i] * character
+        reach = 1.0 + (stances[i, 4] - 1.0) * character
+        lean, tilt = lean * reach, tilt * reach
+        lean_before = lean_before * reach
+        rl = min(max(rl * reach + st[2], 0.0), 1.0)
+        rr = min(max(rr * reach + st[3], 0.0), 1.0)
         swish = min(max((lean_before - lean) * 0.8, -1.0), 1.0) * sway
         seated = min(max(float(params["seated"]), 0.0), 1.0)
         # seated, she barely sways, her head bowed to one side toward her hands
         calm = 1.0 - 0.75 * seated
         x += 0.32 * seated * (count == 1)           # alone, she sits right of the candle
-        a[i] = (x, height, SWAY_LEAN * sway * lean * calm, 0.16 * sway * tilt * calm + 0.22 * seated)
+        a[i] = (x, height, SWAY_LEAN * sway * lean * calm + STANCE_LEAN * st[0],
+                0.16 * sway * tilt * calm + 0.22 * seated + STANCE_TILT * st[1])
         b[i] = (min(rl * sway * 1.15, 1.0), min(rr * sway * 1.15, 1.0), swish, variant)
+    _child_and_lovers(a, b, count, t, params)
     return a, b
+
+
+CHILD_HEIGHT = 1.2       # metres: the child among the figures (child 1)
+LOVERS_LEAN = 0.06       # m: how far each lover leans towards the other (lovers 1)
+
+
+def lovers_pair(count: int) -> tuple[int, int]:
+    """The figures who are lovers: the two rightmost (none when fewer than three stand)."""
+    return (count - 2, count - 1) if count >= 3 else (-1, -1)
+
+
+def _child_and_lovers(a: np.ndarray, b: np.ndarray, count: int, t: float, params: dict) -> None:
+    """Paragraph 4 of the text among the Serenes, in place on the pose arrays.
+
+    ``child``: the leftmost figure is a child, hand in hand with the figure beside it (its
+    hand raised to the adult's lowered one), its head bobbing on a too-regular clock -- the
+    laughter of a programmed response.  ``lovers``: the two rightmost turn to each other,
+    leaning in, heads inclined together, their inner hands reaching, moving as each other's
+    mirror image (harmonized); the neural threads between their minds are the ``threads``
+    pass.
+    """
+    child = min(max(float(params.get("child", 0.0)), 0.0), 1.0)
+    lovers = min(max(float(params.get("lovers", 0.0)), 0.0), 1.0)
+    if child > 0.0 and count >= 3:
+        a[0, 1] = a[0, 1] + (CHILD_HEIGHT - a[0, 1]) * child
+        a[0, 0] += 0.12 * child                                 # close at the adult's side
+        bob = 1.0 if (t * 2.0) % 1.0 < 0.5 else -1.0            # tick, tock: a programmed joy
+        a[0, 2] = a[0, 2] * (1.0 - child) + 0.025 * child
+        a[0, 3] = a[0, 3] * (1.0 - child) + 0.12 * bob * child
+        b[0, 1] = b[0, 1] + (0.62 - b[0, 1]) * child            # the child's hand up ...
+        b[1, 0] = b[1, 0] * (1.0 - child)                       # ... in the adult's, lowered
+    i, j = lovers_pair(count)
+    if lovers > 0.0 and i >= 0:
+        # mirror images of each other: j moves as i does, reflected
+        sway_i, tilt_i = a[i, 2], a[i, 3]
+        a[i, 2] = a[i, 2] * (1.0 - lovers) + (LOVERS_LEAN + 0.5 * sway_i) * lovers
+        a[j, 2] = a[j, 2] * (1.0 - lovers) - (LOVERS_LEAN + 0.5 * sway_i) * lovers
+        a[j, 3] = a[j, 3] * (1.0 - lovers) - tilt_i * lovers
+        a[i, 3] -= 0.22 * lovers
+        a[j, 3] += 0.22 * lovers
+        gap = a[j, 0] - a[i, 0]
+        a[i, 0] += 0.03 * gap * lovers
+        a[j, 0] -= 0.03 * gap * lovers
+        b[i, 1] = b[i, 1] + (0.45 - b[i, 1]) * lovers           # the inner hands reach ...
+        b[j, 0] = b[j, 0] + (0.45 - b[j, 0]) * lovers
+        b[i, 0] *= 1.0 - 0.7 * lovers                           # ... the outer ones rest
+        b[j, 1] *= 1.0 - 0.7 * lovers
 
 
 SHOULDER_Y = 0.752
@@ -311,6 +402,10 @@ class Serenes(Scene):
                              0 if silent else int(round(float(state.params["voices_count"]))))
         a, b = figure_poses(state.t, state.seed, state.params)
         c = figure_extras(state.t, state.seed, state.params)
+        count = max(1, min(int(round(float(state.params["count"]))), MAX_FIGURES))
+        pair = lovers_pair(count)
+        lovers = float(state.params["lovers"]) if pair[0] >= 0 else 0.0
+        resources.draw_count("threads", 2 * (THREAD_SEGMENTS + 1), THREADS if lovers > 0.0 else 0)
         pos, shape, base = candle_states(state.t, state.seed, state.params)
         return {
             "u_fig_a": a,
@@ -322,6 +417,7 @@ class Serenes(Scene):
             "u_cshape": shape,
             "u_cbase": base,
             "u_exposure": 1.9,
+            "u_lovers_pair": (float(pair[0]), float(pair[1]), lovers, 0.0),
         }
 
 
@@ -352,11 +448,19 @@ serenes = Serenes(
         Pass("scenes/serenes/voices.frag", name="silk", vert="scenes/serenes/voices.vert",
              primitive="triangle_strip", count=2 * (VOICE_SEGMENTS + 1), instances="voices_count",
              into="main", blend="add"),
+        # The lovers' neural threads (nothing drawn while lovers is 0).
+        Pass("scenes/serenes/threads.frag", name="threads", vert="scenes/serenes/threads.vert",
+             primitive="triangle_strip", count=2 * (THREAD_SEGMENTS + 1), instances=THREADS,
+             into="main", blend="add"),
     ],
     output="main",
     params=[
         Param("count", 5, 1, MAX_FIGURES, "how many figures stand on the stage"),
         Param("sync", 1.0, 0.0, 1.0, "0: each moves on its own phase; 1: all in perfect, eerie unison"),
+        Param("canon", 0.0, 0.0, 1.0, "the one movement passes along the row as a ripple, each figure a little behind its neighbour (0: all at once)"),
+        Param("character", 0.0, 0.0, 1.0, "each figure its own height, stance, head tilt and reach (0: alike as cut-outs)"),
+        Param("child", 0.0, 0.0, 1.0, "the leftmost figure is a child, hand in hand with the next, bobbing to a programmed joy"),
+        Param("lovers", 0.0, 0.0, 1.0, "the two rightmost turn to each other, their minds linked by glowing neural threads"),
         Param("sway", 0.5, 0.0, 1.0, "how far they lean, tilt their heads and lift their arms"),
         Param("pace", 0.08, 0.0, 0.5, "sway cycles per second"),
         Param("seated", 0.0, 0.0, 1.0, "0: they stand; 1: seated on a low bench, hands held out (the woman alone)"),

@@ -362,6 +362,42 @@ def test_the_howl_cracks_the_sky_from_one_point_and_bends_it_smoothly(gl, projec
     assert changed > 0.01, f"the waves do not bend the image ({changed * 100:.2f} %)"
 
 
+def test_the_howl_tears_the_sky_into_displaced_pieces_through_gaps_of_varying_width(gl, project):
+    """The cracks are tears, not lines drawn on top: the pieces of the picture between them are
+    moved (over an image that encodes each pixel's own row, most of the cracked sky shows rows
+    from several pixels away), and the tears open onto darkness in gaps of many widths --
+    wide near the source, hairlines at their tips.  (Before round 4 the pieces moved by a
+    pixel: 12 % of the checker between the cracks changed; now about half.)"""
+    size = (320, 180)
+    w, h = size
+    cy, cx = (1.0 - 0.72) * h, 0.5 * w
+    yy, xx = np.mgrid[0:h, 0:w]
+    r = np.hypot(yy - cy, xx - cx)
+    near = (r < 0.55 * h) & (r > 0.08 * h) & (yy < 0.6 * h)
+    grey, = render(gl, project, "howl_grey", 'fx("howl_grey", "fx_flat", [("howl", {"amount": 1.0, "waves": 0.0})], colour="#808080")',
+                   frames=(45,), size=size)
+    # the pieces: away from the cracks (3 px clear of anything the howl drew on the grey)
+    drawn = np.abs(grey.mean(axis=2) - 128) > 25
+    for axis in (0, 1):
+        for shift in (-3, -2, -1, 1, 2, 3):
+            drawn = drawn | np.roll(drawn, shift, axis=axis)
+    pieces = near & ~drawn
+    plain, = render(gl, project, "plain_checker_w", 'fx("plain_checker_w", "fx_checker", [])', size=size)
+    torn, = render(gl, project, "howl_checker_torn", 'fx("howl_checker_torn", "fx_checker", [("howl", {"amount": 1.0, "waves": 0.0})])',
+                   frames=(45,), size=size)
+    flipped = (np.abs(torn - plain).mean(axis=2) > 100)[pieces].mean()
+    assert pieces.sum() > 1000, f"the cracks cover the sky ({pieces.sum()} px between them)"
+    assert flipped > 0.25, f"the cracks do not move the pieces of the sky ({flipped * 100:.1f} % of the checker moved)"
+    dark = (grey.mean(axis=2) < 45) & near                     # (a violet ember at most)
+    runs = []
+    for y in range(h):
+        row = np.concatenate([[0], dark[y].astype(int), [0]])
+        edges = np.nonzero(np.diff(row))[0]
+        runs += list(edges[1::2] - edges[::2])
+    assert len(runs) > 20, f"the tears do not open onto darkness ({len(runs)} dark gaps)"
+    assert max(runs) >= 5 and min(runs) <= 2, f"the tears are all one width (gaps {min(runs)}..{max(runs)} px)"
+
+
 def test_the_waking_is_red_light_through_veined_lids_then_the_world_through_open_eyelids(gl, project):
     """Closed: red light through the lids with dark veins in it (not a smooth blob). Open: not
     a flat white-out but the world at dawn, framed by the lids: bright sky and sun, dark
@@ -384,6 +420,35 @@ def test_the_waking_is_red_light_through_veined_lids_then_the_world_through_open
     assert opened.std() > 40, f"the world through the open eyes is flat: std {opened.std():.1f}"
     sky = opened[int(h * 0.3):int(h * 0.45), w // 4:3 * w // 4].reshape(-1, 3).mean(axis=0)
     assert sky[0] > sky[2], f"the dawn is not warm: {sky}"
+
+
+def test_the_closed_eyes_show_a_dark_lash_line_with_tears_below_it(gl, project):
+    """Closed, the eyes read as eyes at once: the lids meet in one dark lash line across the
+    frame, a little below the middle and curving down towards it (not random dark veins), much
+    darker than the lit lid just above it; and tears run down below it, brighter than the lid
+    beside them."""
+    closed, = render(gl, project, "wake_lashes", 'fx("wake_lashes", "fx_flat", [("waking", {"amount": 1.0})], colour="#606060")',
+                     frames=(12,))
+    h, w = SIZE[1], SIZE[0]
+    lum = closed.mean(axis=2)
+    cols = range(w // 4, 3 * w // 4)
+    band = lum[h // 2:int(h * 0.72)]
+    band = (band + np.roll(band, 1, axis=1) + np.roll(band, -1, axis=1)
+            + np.roll(band, 2, axis=1) + np.roll(band, -2, axis=1)) / 5    # (over the lashes' gaps)
+    rows = np.array([h // 2 + int(np.argmin(band[:, x])) for x in cols])
+    line = int(np.median(rows))
+    assert h // 2 + 3 <= line <= int(h * 0.7), f"the lash line is not a little below the middle (row {line} of {h})"
+    on_line = (np.abs(rows - line) <= 3).mean()
+    assert on_line > 0.8, f"the darkest row wanders: not one lash line ({on_line * 100:.0f} % of columns on it)"
+    mid = [rows[i] for i, x in enumerate(cols) if abs(x - w // 2) < 4]
+    ends = [rows[i] for i, x in enumerate(cols) if abs(x - w // 2) > w // 4 - 3]
+    assert np.mean(mid) > np.mean(ends), "the lash line does not curve down towards the middle"
+    dark = np.mean([lum[rows[i], x] for i, x in enumerate(cols)])
+    lid = lum[line - 8, w // 4:3 * w // 4].mean()
+    assert dark < 0.5 * lid, f"the lash line is not dark against the lit lid ({dark:.0f} vs {lid:.0f})"
+    below = lum[line + 4:h - 4]
+    streak = (below - np.median(below, axis=1, keepdims=True)).max(axis=0)
+    assert (streak > 25).sum() >= 2, "no tear streaks below the lash line"
 
 
 def test_the_waking_heart_pounds(gl, project):

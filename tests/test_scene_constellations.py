@@ -314,3 +314,55 @@ def test_the_sky_is_deep_and_sparse_with_a_few_bright_stars(gl, programs):
     default = render(gl, programs, {}, 3.0, size).astype(float).mean(axis=2)
     bare = render(gl, programs, {"script_line": 0.0}, 3.0, size).astype(float).mean(axis=2)
     assert np.abs(default - bare).max() <= 1, "no script line by default"
+
+
+# ----------------------------------------------------------------------- words (round 4)
+def test_a_word_is_signs_of_one_script_written_side_by_side():
+    """signs > 1 writes a word: that many glyphs of the script along one line, left to right,
+    each its own (not one sign repeated), with space between them; a word of one sign is the
+    glyph itself."""
+    assert G.word(7, 3, 1) is G.glyph(7, 3)
+    for seed in (7, 1874, 4242):
+        w = G.word(seed, 2, 3)
+        parts = [G.glyph(seed, 2 * 3 + k) for k in range(3)]
+        assert len(w.strokes) == sum(len(p.strokes) for p in parts)
+        # the strokes of each sign, in the word, in order along the line
+        spans, at = [], 0
+        for p in parts:
+            pts = np.concatenate([s.points for s in w.strokes[at:at + len(p.strokes)]])
+            spans.append((pts[:, 0].min(), pts[:, 0].max(), pts[:, 1].min(), pts[:, 1].max()))
+            at += len(p.strokes)
+        for (lo0, hi0, *_), (lo1, hi1, *_) in zip(spans, spans[1:]):
+            assert hi0 < lo1, f"seed {seed}: the signs overlap or are out of order: {spans}"
+        # one line: the signs share their band of height
+        assert max(s[3] for s in spans) - min(s[2] for s in spans) <= 2.0
+        assert all(differ(raster(a), raster(b)) > 0.3 for a, b in itertools.combinations(parts, 2))
+        pts = w.all_points()
+        assert np.abs(pts[:, 0]).max() <= w.half_width + 1e-9 <= G.WORD_MAX_HALF + 1e-9
+        # on the screen, the whole word stays in the frame
+        scr = C.glyph_to_screen(pts, (640, 360))
+        assert scr[:, 0].min() > 0 and scr[:, 0].max() < 640 and scr[:, 1].min() > 0 and scr[:, 1].max() < 360
+
+
+def test_the_stars_write_a_word_when_asked():
+    """The star table for a word holds anchor stars in each of its signs, spread along the
+    line, with the same density of anchors per unit of stroke as a lone glyph."""
+    targets, links, n_links, n_dust, g = C.star_table(1874, 1, 7000, signs=3)
+    flat = targets.reshape(-1, 4)
+    anchors = flat[flat[:, 3] == 2][:, :2]
+    lone = C.star_table(1874, 3, 7000)[0].reshape(-1, 4)
+    assert anchors[:, 0].max() - anchors[:, 0].min() > 2.0, "the anchors do not run along a line"
+    thirds = np.digitize(anchors[:, 0], np.linspace(-g.half_width, g.half_width, 4)[1:-1])
+    assert set(thirds) == {0, 1, 2}, "a sign of the word has no stars"
+    assert len(anchors) > 1.5 * int((lone[:, 3] == 2).sum())
+    assert 0 < n_links <= C.MAX_LINKS
+
+
+def test_the_sky_is_scattered_dust_for_only_a_short_part_of_each_cycle():
+    """Between words the stars are dust; a still taken at a random moment should mostly find a
+    word being written, held or dissolving: under a third formed for at most 28 % of the
+    cycle (it was a third before round 4)."""
+    rate = 0.085
+    ph = np.linspace(0.0, 1.0, 2001)[:-1]
+    forms = np.array([C.cycle(p / rate, rate, 1.0, 0)["form"] for p in ph])
+    assert (forms < 0.3).mean() <= 0.28, f"{(forms < 0.3).mean() * 100:.0f} % of the cycle is dust"

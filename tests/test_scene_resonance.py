@@ -75,13 +75,27 @@ def _extremes(scene):
     return cases + [("all lo", lows), ("all hi", highs)]
 
 
-def _assert_sane(img: np.ndarray, label: str):
+def _sky_rows(params: dict) -> int:
+    """Rows of the frame above the city, for the camera in these parameters (camera.glsl:
+    the strip is magnified by a long lens and a rolled frame, and a roll lifts one end)."""
+    horizon = float(params.get("horizon", -0.24))
+    lens = float(params.get("lens", 1.5))
+    roll = float(params.get("roll", 0.0))
+    zoom = min(lens / 1.5, 1.0) / (1.0 + 0.6 * abs(roll))
+    top = horizon + 0.24 / zoom + 0.5 * SIZE[0] / SIZE[1] * abs(math.tan(roll))
+    return max(0, round((0.5 - top) * SIZE[1]))
+
+
+def _assert_sane(img: np.ndarray, label: str, params: dict | None = None):
     assert img.shape == (SIZE[1], SIZE[0], 3), label
     assert img.mean() > 2.0, f"{label}: frame is black (mean {img.mean():.2f})"
     assert img.std() > 1.0, f"{label}: frame is flat (std {img.std():.2f})"
     # NaN reads back as black: the sky above the city must hold no black hole where its
     # neighbourhood is lit (stars are bright outliers, never dark ones).
-    sky = img[:CITY_TOP_ROW].mean(axis=2)
+    rows = _sky_rows(params or {})
+    if rows < 4:            # (the camera looks over the water: the city fills the top)
+        return
+    sky = img[:rows].mean(axis=2)
     pad = np.pad(sky, 2, mode="edge")
     h, w = sky.shape
     local = sum(pad[dy:dy + h, dx:dx + w] for dy in range(5) for dx in range(5)) / 25.0
@@ -104,7 +118,7 @@ def test_renders_a_luminous_aurora(player):
 def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
     for label, params in _extremes(player.scene):
         img = player.at(t, **params)
-        _assert_sane(img, label)
+        _assert_sane(img, label, params)
         for name in ("field", "field_blur", "aurora"):
             data = player.pass_pixels(name).astype(np.float64)
             assert np.isfinite(data).all(), f"{label}: NaN or inf in pass {name}"
@@ -381,3 +395,40 @@ def test_a_face_is_not_a_symmetric_mask(gl):
     row = lambda y: int((y + 0.55) / 0.85 * n)          # noqa: E731
     width = lambda r: int((np.abs(even[r]) > 0.15).sum())  # noqa: E731
     assert width(row(-0.05)) > width(row(-0.42)), (width(row(-0.05)), width(row(-0.42)))
+
+
+# -- the camera (round 4: the Resonance's cues are shot from different places) -----------------
+
+def _horizon_rows(img: np.ndarray) -> np.ndarray:
+    """Each column's horizon: the lowest row of the sky's glow over the unlit water (the
+    first row from the bottom brighter than the dark water by a clear step)."""
+    lum = img.mean(axis=2)
+    water = np.median(lum[-6:])
+    rows = []
+    for x in range(img.shape[1]):
+        lit = np.nonzero(lum[:, x] > water + 6.0)[0]
+        rows.append(lit.max() if len(lit) else -1)
+    return np.array(rows)
+
+
+def test_the_camera_cranes_zooms_and_rolls(player):
+    """`horizon` moves the horizon on screen (a camera looking up or level), `roll` tilts it
+    (one side higher than the other), and `lens` magnifies the far city; none of them
+    leaves a hole or NaN."""
+    dark = {"stars": 0.0, "memory": 0.0, "reflection": 0.0, "intensity": 0.3}
+    level = _horizon_rows(player.at(2.0, horizon=-0.05, **dark))
+    up = _horizon_rows(player.at(2.0, horizon=-0.38, **dark))
+    h, w = SIZE[1], SIZE[0]
+    assert abs(np.median(level) - (0.5 + 0.05) * h) <= 4, f"horizon -0.05 is at row {np.median(level)}"
+    assert abs(np.median(up) - (0.5 + 0.38) * h) <= 4, f"horizon -0.38 is at row {np.median(up)}"
+    rolled = _horizon_rows(player.at(2.0, horizon=-0.1, roll=0.25, **dark))
+    left, right = np.median(rolled[5:25]), np.median(rolled[-25:-5])
+    # rolled anticlockwise by the view (the view turns with +roll), the horizon runs downhill
+    # from one side to the other by about tan(0.25) across the sampled stretch
+    drop = abs(left - right)
+    assert drop > 0.5 * math.tan(0.25) * (w - 30), f"roll does not tilt the horizon ({left} vs {right})"
+    wide = player.at(2.0, lens=1.5, horizon=-0.24)
+    long_ = player.at(2.0, lens=1.0, horizon=-0.24)
+    assert np.abs(wide - long_).mean() > 5, "the lens changes nothing"
+    for img, label in ((wide, "lens 1.5"), (long_, "lens 1.0")):
+        _assert_sane(img, label)

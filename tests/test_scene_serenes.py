@@ -519,3 +519,91 @@ def test_the_silk_is_not_striped_like_film(gl):
     along = lift.sum(axis=0)                  # the silk's light in each column
     rough = np.abs(np.diff(along)).mean() / along.mean()
     assert rough < 0.06, rough          # (0.11 with the even stripes)
+
+
+# ---------------------------------------------------------------- not clones (round 4)
+
+def test_character_makes_each_figure_its_own_while_they_move_in_unison():
+    """character 1: heights, stances and head tilts differ from figure to figure (not
+    cut-outs of one shape), yet at sync 1 they all sway the same way at the same moment."""
+    mod, _ = _module()
+    n = 5
+    plain = mod.figure_poses(3.0, 7, _defaults(count=n, sync=1.0, sway=0.8))[0]
+    a1, b1 = mod.figure_poses(3.0, 7, _defaults(count=n, sync=1.0, sway=0.8, character=1.0))
+    a2, _ = mod.figure_poses(3.5, 7, _defaults(count=n, sync=1.0, sway=0.8, character=1.0))
+    heights = a1[:n, 1]
+    assert heights.max() - heights.min() > 1.5 * (plain[:n, 1].max() - plain[:n, 1].min()), heights
+    assert np.ptp(a1[:n, 3]) > 0.15, f"the heads all tilt alike: {a1[:n, 3]}"
+    assert np.ptp(a1[:n, 2]) > 0.1, f"the figures all lean alike: {a1[:n, 2]}"
+    assert np.ptp(b1[:n, 0]) > 0.1 or np.ptp(b1[:n, 1]) > 0.1, "the arms are all held alike"
+    moves = a2[:n, 2] - a1[:n, 2]
+    assert (np.sign(moves) == np.sign(moves[0])).all() and np.abs(moves).min() > 1e-3, moves
+
+
+def test_canon_passes_the_movement_along_the_row():
+    """canon 1: the same sway reaches each figure a little after the one on its left: over a
+    cycle, each figure's lean peaks later than its left neighbour's."""
+    mod, _ = _module()
+    n = 5
+    params = _defaults(count=n, sync=1.0, sway=0.8, canon=1.0)
+    pace = params["pace"]
+    ts = np.linspace(0.0, 1.0 / pace, 400)
+    leans = np.array([mod.figure_poses(float(t), 7, params)[0][:n, 2] for t in ts])
+    # the phase of each figure's lean, from its first Fourier component over the cycle
+    phase = np.angle((leans * np.exp(-2j * np.pi * pace * ts)[:, None]).sum(axis=0))
+    lag = np.diff(np.unwrap(phase))
+    assert (lag < -0.2).all() or (lag > 0.2).all(), f"the movement does not pass along the row: {lag}"
+    same = np.array([mod.figure_poses(float(t), 7, _defaults(count=n, sync=1.0, sway=0.8))[0][:n, 2] for t in ts[:5]])
+    assert np.allclose(same, same[:, :1]), "canon 0 must keep them all at once"
+
+
+# ---------------------------------------------------------------- the child and the lovers
+
+def test_the_child_is_small_and_bobs_on_a_clock_and_the_lovers_turn_to_each_other():
+    """child 1: the leftmost figure stands 1.2 m (the others over 2 m), its head ticking from
+    side to side on a regular clock (a programmed joy).  lovers 1: the two rightmost lean in
+    towards each other and move as each other's mirror image."""
+    mod, _ = _module()
+    n = 5
+    params = _defaults(count=n, sync=1.0, sway=0.8, child=1.0, lovers=1.0)
+    a, b = mod.figure_poses(3.1, 7, params)
+    assert a[0, 1] == pytest.approx(mod.CHILD_HEIGHT) and a[1:n, 1].min() > 2.0
+    tilts = [mod.figure_poses(t, 7, params)[0][0, 3] for t in np.arange(0.0, 3.0, 0.25)]
+    assert max(tilts) - min(tilts) > 0.15 and len(set(np.round(tilts, 4))) == 2, tilts
+    i, j = mod.lovers_pair(n)
+    assert (i, j) == (3, 4)
+    assert a[i, 2] > 0.03 and a[j, 2] < -0.03, "the lovers do not lean towards each other"
+    for t in (1.0, 4.0, 7.0):
+        p = mod.figure_poses(t, 7, params)[0]
+        assert p[i, 2] == pytest.approx(-p[j, 2], abs=1e-6), "the lovers are not each other's mirror"
+        assert p[i, 3] - a[i, 3] == pytest.approx(-(p[j, 3] - a[j, 3]), abs=1e-6)
+    assert mod.lovers_pair(2) == (-1, -1)
+
+
+def test_neural_threads_of_light_link_the_lovers_minds(gl):
+    """lovers > 0 draws threads of pale-cyan light arcing between the two lovers' heads (and
+    nothing elsewhere); lovers 0 draws none."""
+    mod, _ = _module()
+    size = (320, 180)
+    p = Player(gl, size)
+    try:
+        common = dict(count=5, sway=0.5, voices=0.0, flicker=0.0)
+        without = p.at(3.0, lovers=0.0, **common)
+        linked = p.at(3.0, lovers=1.0, **common)
+        a, _ = mod.figure_poses(3.0, p.renderer.seed, _defaults(lovers=1.0, **common))
+    finally:
+        p.release()
+    i, j = mod.lovers_pair(5)
+    # the heads on screen, and the box above and between them
+    (xi, yi), (xj, yj) = (_to_px(mod, a[k, 0], a[k, 1] * 0.9, size) for k in (i, j))
+    x0, x1 = int(min(xi, xj)) - 6, int(max(xi, xj)) + 7
+    y0, y1 = int(min(yi, yj) - 0.2 * size[1]), int(max(yi, yj)) + 6
+    diff = linked - without
+    box = np.zeros(size[::-1], bool)
+    box[max(y0, 0):y1, x0:x1] = True
+    lit = (diff[..., 2] > 12) & (diff[..., 2] > diff[..., 0] + 4)      # cyan light added
+    assert lit[box].sum() >= 15, f"no threads between the lovers ({lit[box].sum()} px lit)"
+    # (outside: only the lovers' mercury eyes, moved as they lean in)
+    assert lit[~box].sum() < 0.25 * lit[box].sum() + 20, "the threads' light is not where the lovers are"
+    glow = diff[lit & box].mean(axis=0)
+    assert glow[2] > glow[0], f"the threads are not pale cyan: {glow}"

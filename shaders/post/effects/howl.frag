@@ -4,12 +4,13 @@
 //
 // Pressure waves run out from the howl's source (high in the sky) and bend the image a little
 // along their fronts; two slow wave trains of different lengths beat against each other (the
-// requiem and the lullaby).  And the sky breaks like struck glass: from the source, jagged
+// requiem and the lullaby).  And the sky tears like struck glass: from the source, jagged
 // cracks radiate outwards (they grow with the amount) and rings of cracks cross them, cutting
-// the sky into shards.  Each shard is shifted and tilted a little on its own -- the picture
-// behind it bends, its colours part at the shard's edge like light through glass -- and catches
-// the light: a sheen sweeps across it as it tilts.  The cracks burn white-violet and the
-// impact point blazes.  The faces behind stay readable: the shards move them by a few pixels.
+// the sky into pieces.  Each piece is torn loose -- turned about the source by its own angle
+// and pushed outwards, so the picture breaks at every crack and bends across the piece --
+// and catches the light as it tilts.  The tears open onto the black behind the sky, each its
+// own width: wide near the source, pinching and swelling along their length, hairlines at
+// their tips; their torn edges burn white-violet and the impact point blazes.
 // amount 0 is the input, bit for bit (and the renderer skips the pass).
 #include <visuals/params>
 #include "../../lib/common.glsl"
@@ -69,22 +70,35 @@ void main() {
                 * smoothstep(-0.3, -0.12, p.y);                     // in the sky, not the water
     // the rings crack only between some spokes (a web, not a target)
     float ring_on = step(0.62, hash12(vec2(sector, ring))) * step(0.5, ring);
-    float crack_d = min(spoke_d, mix(1.0, ring_d, ring_on));
-    float width = (0.9 + 1.6 * exp(-d * 5.0)) / R.y;
-    float crack = (1.0 - smoothstep(width * 0.5, width * 1.5, crack_d)) * grown;
-    float halo = exp(-crack_d * R.y / 5.0) * grown;
+    float crack_px = min(spoke_d, mix(1.0, ring_d, ring_on)) * R.y;   // to the nearest crack, px
+    // the tears' widths: each spoke its own, widest near the source and opening as the howl
+    // grows, pinching and swelling along its length, down to a hair at its tip; rings thinner
+    float spoke_id = floor(sa + 0.5);
+    float on_ring = step(ring_d, spoke_d) * ring_on;
+    float taper = smoothstep(reach + 0.02, 0.15 * reach, d);
+    float pinch = 0.45 + 1.1 * vnoise(vec2(d * 17.0, spoke_id * 3.7 + ring * 1.3));
+    float gap_w = (0.6 + (1.0 + 6.5 * hash11(spoke_id + 5.0)) * taper * a * pinch)
+                * mix(1.0, 0.45, on_ring) * R.y / 360.0;
+    float gap = smoothstep(gap_w + 0.8, gap_w - 0.6, crack_px) * grown;        // inside the tear
+    float rim = exp(-abs(crack_px - gap_w) * 1.8) * grown;                     // its lit edges
+    float halo = exp(-crack_px / 5.0 * 360.0 / R.y) * grown;
 
-    // each shard: shifted outwards and tilted on its own, the picture bent behind it
+    // each shard is torn loose: turned about the source by its own small angle and pushed out,
+    // so the picture breaks at every crack and bends across each shard (the turn grows with
+    // the distance from the source)
     vec3 h = hash33(vec3(sector, ring, 7.0));
     float tilt = (h.x - 0.5) * 2.0;
-    vec2 shift = (dir * (0.3 + 0.7 * h.y) + vec2(tilt, h.z - 0.5) * 0.6) * 0.006 * a * grown;
+    float turn = tilt * 0.05 * a * grown;
+    float out_ = (0.008 + 0.03 * h.y) * a * grown * smoothstep(0.02, 0.12, d);
+    vec2 moved = rot2(turn) * dv - dir * out_ + vec2(0.0, (h.z - 0.5) * 0.02 * a * grown);
+    vec2 shift = dv - moved;
     vec2 duv = vec2((dir.x * push + shift.x) * R.y / R.x, dir.y * push + shift.y);
     float split = (0.4 + 0.8 * h.z) * grown * a;                    // colours part like glass
 
     vec3 col;
-    col.r = fetch(uv - duv * (1.0 + split)).r;
+    col.r = fetch(uv - duv * (1.0 + 0.15 * split)).r;
     col.g = fetch(uv - duv).g;
-    col.b = fetch(uv - duv * (1.0 - 0.5 * split)).b;
+    col.b = fetch(uv - duv * (1.0 - 0.08 * split)).b;
     vec3 lin = decode(col);
     // the crests of the sound shine, violet-white, faintly
     float c1 = 0.5 + 0.5 * (0.65 * sin(ph1) + 0.35 * sin(ph2));
@@ -97,14 +111,17 @@ void main() {
     sheen = max(sheen, 0.0);
     sheen *= sheen;
     sheen *= sheen;
-    lin += vec3(0.75, 0.8, 1.0) * sheen * 0.14 * grown * a * step(0.02, d);
-    // each shard's edge darkens a hair inside the crack (the glass's thickness)
-    lin *= 1.0 - 0.5 * (1.0 - smoothstep(width * 1.5, width * 4.0, crack_d)) * grown * (1.0 - crack);
-    // the cracks burn white-violet, flickering with the sound; the impact point blazes
+    lin += vec3(0.75, 0.8, 1.0) * sheen * 0.06 * grown * a * step(0.02, d);
+    // each shard's edge darkens just inside the tear (the glass's thickness)
+    lin *= 1.0 - 0.45 * exp(-max(crack_px - gap_w, 0.0) * 0.35) * grown * (1.0 - gap);
+    // through the tears: the void behind the sky, black, a violet ember at the heart of the
+    // widest; the torn edges burn white-violet, flickering with the sound
     float flick = 0.8 + 0.2 * sin(t * 11.0 + d * 20.0) * sin(t * 3.1);
-    lin = mix(lin, vec3(1.6, 1.5, 1.9), crack * (0.7 + 0.3 * flick));
-    lin += vec3(0.55, 0.35, 1.0) * halo * a * flick * 0.3;
-    lin += vec3(1.0, 0.9, 1.2) * a * a * exp(-d * 28.0) * 1.5;
+    vec3 void_ = vec3(0.003, 0.0, 0.01) + vec3(0.05, 0.012, 0.12) * smoothstep(2.0, 8.0, gap_w) * exp(-crack_px / max(0.3 * gap_w, 1.0));
+    lin = mix(lin, void_, gap);
+    lin = mix(lin, vec3(1.5, 1.4, 1.9), min(rim, 1.0) * (0.7 + 0.3 * flick));
+    lin += vec3(0.55, 0.35, 1.0) * halo * a * flick * 0.07 * (1.0 - gap);
+    lin += vec3(1.0, 0.9, 1.2) * a * a * exp(-d * 34.0) * 1.2;
     vec3 base = fetch(uv);
     vec3 res = linear_to_srgb(clamp(lin, 0.0, 1.0));
     frag_colour = vec4(a > 0.0 ? dither8(clamp(res, 0.0, 1.0), gl_FragCoord.xy, u_frame) : base, 1.0);

@@ -2,10 +2,11 @@
 // The waking: "You wake gasping, your cheeks wet, your heart pounding with the unbearable,
 // radiant weight of being human."
 //
-// Eyes still closed: the light comes through the lids, blood-red and warm (the fire the
-// dream's world was without), and the lids' veins show in it, dark branching lines that swell
-// and pulse with the heart -- lub-dub.  Tears run down the lower half, wet streaks that bend
-// the light and catch it.  The gasp: a jolt of the frame and a flash.  Then the eyelids open
+// Eyes still closed: the lids meet in one dark lash line a little below the middle, the
+// lashes hanging from it; the light comes through the lids, blood-red and warm (the fire the
+// dream's world was without), and the lids' vessels show in it, fanning in from the eye's
+// corners and branching, swelling and pulsing with the heart -- lub-dub.  Tears well at the
+// lash line and run down the lower lid, wet streaks that bend the light and catch it.  The gasp: a jolt of the frame and a flash.  Then the eyelids open
 // -- an almond of two smooth lid curves, the lashes dark soft strands hanging across its top
 // and bottom -- onto the real world at dawn: a warm sun low over rooftops, long shadows on the
 // street, windows lit with fire, and the dream's light turned into the morning's clouds.
@@ -35,16 +36,74 @@ float heartbeat(float t, float bpm) {
     return exp(-a * a) + 0.6 * exp(-b * b);
 }
 
-// The veins of the lid: thin dark branching lines (the crests of ridged noise, warped so they
-// wander like vessels), thicker with the pulse.  1 on a vein, 0 between.
-float veins(vec2 p, float swell) {
-    vec2 w = p + 0.2 * (vec2(vnoise(p * 2.3 + 3.1), vnoise(p * 2.3 - 7.7)) - 0.5);
-    // two sizes of vessel, each broken off where a mask noise is low, so they branch and end
-    float big = smoothstep(0.9 - 0.03 * swell, 0.985, 1.0 - abs(snoise(w * 1.7)))
-              * smoothstep(0.35, 0.6, vnoise(w * 2.0 + 4.0));
-    float mid = smoothstep(0.93, 0.99, 1.0 - abs(snoise(w * 4.3 + 11.0)))
-              * smoothstep(0.45, 0.7, vnoise(w * 4.0 - 2.0));
-    return max(big, 0.7 * mid);
+// Where the closed lids meet: a gentle downward curve (the closed eye's lash line), a little
+// below the middle of the frame, since the upper lid is the larger.
+float seam_y(float x) {
+    float a = clamp(x / 0.95, -1.0, 1.0);
+    return -0.05 - 0.11 * (1.0 - a * a);
+}
+
+// The vessels of the lids: from each corner of the eye (off screen, left and right) a fan of
+// vessels runs inwards across the lid, each bending and wobbling, thinning as it goes, and
+// branching twice; dark crimson lines, thicker while the heart pushes blood through them.
+// 1 on a vessel, 0 between.  (Polar coordinates about the corner: the distance to a vessel is
+// its radius times the angle between, so each vessel and branch costs a few ALU operations.
+// A pixel draws only its own half's fan, which fades out before the middle, and the vessels'
+// random shapes are constants, not hashed per pixel: llvmpipe runs every line for every pixel.)
+const float VH1[14] = float[](0.259, 0.685, 0.684, 0.849, 0.186, 0.231, 0.147, 0.225, 0.734, 0.130, 0.531, 0.214, 0.295, 0.432);
+const float VH2[14] = float[](0.838, 0.608, 0.014, 0.276, 0.147, 0.871, 0.810, 0.806, 0.826, 0.745, 0.949, 0.794, 0.257, 0.850);
+const float VH3[14] = float[](0.487, 0.755, 0.564, 0.430, 0.364, 0.430, 0.314, 0.117, 0.820, 0.798, 0.986, 0.691, 0.554, 0.748);
+const float VR0[14] = float[](0.135, 0.677, 0.443, 0.177, 0.203, 0.523, 0.253, 0.459, 0.605, 0.396, 0.131, 0.491, 0.235, 0.236);
+const float VR1[14] = float[](0.194, 0.366, 0.073, 0.651, 0.954, 0.390, 0.719, 0.933, 0.043, 0.142, 0.806, 0.838, 0.639, 0.160);
+
+float vessels(vec2 q, float swell) {
+    float side = q.x < 0.0 ? -1.0 : 1.0;
+    int set = q.x < 0.0 ? 0 : 7;
+    vec2 d = q - vec2(side * 1.02, -0.07);
+    d.x *= -side;                                       // the fan runs inwards, along +x
+    float rho = length(d);
+    float th = atan(d.y, d.x);
+    float v = 0.0;
+    for (int i = 0; i < 7; i++) {
+        int k = set + i;
+        float h1 = VH1[k], h2 = VH2[k], h3 = VH3[k];
+        // the upper lid's vessels fan upwards, the lower lid's downwards, none on the seam
+        float base = i < 4 ? mix(0.1, 0.62, (float(i) + 0.5 * h1) / 4.0)
+                           : -mix(0.14, 0.55, (float(i - 4) + 0.5 * h1) / 3.0);
+        float len = 0.75 + 0.6 * h2;
+        float wob = sin(rho * (9.0 + 6.0 * h2) + 6.0 * h3);
+        float vt = base + (h3 - 0.5) * 0.5 * rho + 0.035 * wob;
+        float w = (0.009 + 0.006 * h3) * (1.0 - 0.65 * rho / len) * (1.0 + 0.45 * swell);
+        v = max(v, smoothstep(w, 0.25 * w, rho * abs(th - vt)) * smoothstep(len, 0.75 * len, rho));
+        // two branches leave the vessel and diverge, one to each side
+        for (int j = 0; j < 2; j++) {
+            float r0 = len * (0.22 + 0.3 * (j == 0 ? VR0[k] : VR1[k]));
+            float sg = j == 0 ? 1.0 : -1.0;
+            float bt = vt + sg * ((0.25 + 0.3 * h1) * max(rho - r0, 0.0) / max(rho, 0.05) - 0.015 * wob);
+            float bl = r0 + 0.45 * len;
+            float bw = 0.6 * w * (1.0 - 0.6 * clamp((rho - r0) / (bl - r0), 0.0, 1.0));
+            v = max(v, smoothstep(bw, 0.2 * bw, rho * abs(th - bt)) * step(r0, rho)
+                       * smoothstep(bl, 0.8 * bl, rho));
+        }
+    }
+    return v * smoothstep(0.02, 0.2, abs(q.x));
+}
+
+// The lashes: soft dark strands hanging down from a lid margin at height `margin`, curling
+// outwards as they hang (out of focus, so they are smooth, not hairlines).
+float lashes(vec2 p, float margin, float dens, float long_, float px) {
+    float below = margin - p.y;
+    float along = p.x * dens;
+    float lx = along + (3.0 + 45.0 * below) * below * p.x * dens * 0.5;
+    float id = floor(lx);
+    float off = abs(fract(lx) - 0.5 - 0.3 * (hash11(id) - 0.5));   // from the strand, in strands
+    float len = long_ * (0.45 + 0.55 * hash11(id + 5.0));
+    // antialiased: the distance in pixels (the strand coordinate's rate per pixel), and a
+    // width of a few pixels at the root tapering to one at the tip
+    float d = off / max(fwidth(lx), 1e-4);
+    float w = (0.0035 * (1.0 - 0.6 * clamp(below / max(len, 1e-3), 0.0, 1.0))) / px;
+    return smoothstep(w + 1.1, w - 0.9, d) * smoothstep(len, len * 0.75, below)
+         * step(-0.004, below) * step(0.2, hash11(id + 2.0));     // (a gap here and there)
 }
 
 // The world at dawn, in linear light: a sky from deep blue to rose and gold, the sun just up,
@@ -103,16 +162,31 @@ void main() {
     float zoom = 1.0 - 0.06 * u_gasp - 0.012 * beat * (1.0 - o);
     vec2 q = p * zoom + vec2(0.0, 0.02 * u_gasp);
 
-    // tears: wet streaks down the lower half that bend the light sideways and catch it
-    float tx1 = q.x + 0.28 + 0.02 * sin(q.y * 9.0 + 1.0);
-    float tx2 = q.x - 0.36 + 0.015 * sin(q.y * 13.0 - 0.5);
-    float run = smoothstep(0.1, -0.25, q.y);                    // they run from the middle down
-    float s1 = exp(-tx1 * tx1 * 9000.0) * run;
-    float s2 = exp(-tx2 * tx2 * 12000.0) * run * smoothstep(0.05, -0.1, q.y);
-    float by = q.y + 0.22 - 0.03 * fract(t * 0.3);
-    float bead1 = exp(-(tx1 * tx1 + by * by) * 4000.0);
-    float tear = s1 + s2 + 1.5 * bead1;
-    vec2 uv = (q * R.y + 0.5 * R) / R + vec2(0.012 * (s1 * sign(tx1) + s2 * sign(tx2)), 0.0);
+    // the lids: closed, they meet along the seam; opening, the upper lid lifts in a smooth
+    // curve and the lower drops a little, an almond onto the world
+    float seam = seam_y(q.x);
+    float across = clamp(q.x / (0.75 + 0.35 * o), -1.0, 1.0);
+    float curve = 1.0 - across * across;
+    float upper = seam + 0.64 * o * curve;
+    float lower = seam - 0.36 * o * curve * curve;
+
+    // tears: welling up at the lash line and running down the lower lid in wet streaks that
+    // bend the light and catch it, a bead sliding at the end of each
+    float fall = seam - q.y;                                    // how far below the seam
+    float tx1 = q.x + 0.3 + 0.018 * sin(fall * 11.0 + 1.0) + 0.05 * fall;
+    float tx2 = q.x - 0.4 + 0.014 * sin(fall * 15.0 - 0.5) - 0.04 * fall;
+    float reach1 = 0.12 + 0.33 * fract(t * 0.11 + 0.3);          // each tear runs on, and wells again
+    float reach2 = 0.08 + 0.3 * fract(t * 0.09 + 0.75);
+    float run1 = smoothstep(-0.005, 0.02, fall) * smoothstep(reach1, reach1 - 0.06, fall);
+    float run2 = smoothstep(-0.005, 0.02, fall) * smoothstep(reach2, reach2 - 0.05, fall);
+    float s1 = exp(-tx1 * tx1 * 7000.0) * run1;
+    float s2 = exp(-tx2 * tx2 * 9000.0) * run2;
+    float b1 = (fall - reach1 + 0.012) / 0.014, b2 = (fall - reach2 + 0.01) / 0.012;
+    float bead = exp(-tx1 * tx1 * 2500.0 - b1 * b1) + exp(-tx2 * tx2 * 3000.0 - b2 * b2);
+    float well = exp(-(tx1 * tx1 + fall * fall) * 2500.0) + exp(-(tx2 * tx2 + fall * fall) * 3000.0);
+    float tear = s1 + s2 + 1.3 * bead + 0.8 * well;
+    vec2 bend = vec2(0.01 * (s1 * sign(tx1) + s2 * sign(tx2)) + 0.01 * bead, 0.0);
+    vec2 uv = (q * R.y + 0.5 * R) / R + bend;
 
     // what the closed eye sees: the light, blurred to nothing but its brightness
     vec3 sharp = decode(texture(u_input, clamp(uv, 0.0, 1.0)).rgb);
@@ -124,47 +198,51 @@ void main() {
     }
     soft = 0.3 * sharp + 0.7 * soft / 4.0;
     float light = luma(soft);
-    float r2 = dot(p, p);
 
-    // the lids lit from behind: orange-red at the brightest, crimson, then dark at the rim
-    float glow = (0.5 + 0.9 * light) * (0.65 + 0.5 * beat) * exp(-r2 * 1.8);
-    vec3 lid = mix(vec3(0.5, 0.02, 0.01), vec3(1.0, 0.28, 0.08), clamp(glow * 0.9, 0.0, 1.0)) * glow;
-    float v = veins(q * 1.0 + vec2(0.0, 0.01 * beat), beat);
-    lid = mix(lid, lid * vec3(0.45, 0.12, 0.16), v);            // the blood in them is dark crimson
-    lid += vec3(0.3, 0.01, 0.02) * v * beat * glow;             // and it surges with the beat
-    lid *= 0.35 + 0.65 * smoothstep(1.0, 0.15, r2 * 1.6);       // dark at the rim
+    // the lids lit from behind: glowing orange at the thin middle of the upper lid, red, then
+    // crimson and dark towards the brow and the cheek; the skin a little mottled
+    vec2 qs = q + bend;
+    vec2 e = vec2(qs.x * 0.95, (qs.y - 0.05) * 1.45);
+    float glow = (0.55 + 0.7 * light) * (0.7 + 0.42 * beat) * exp(-dot(e, e) * 2.1);
+    glow *= 0.86 + 0.28 * vnoise(qs * 7.0 + 3.0);
+    glow *= 1.0 - 0.22 * smoothstep(0.0, -0.1, qs.y - seam);    // the lower lid is thicker
+    vec3 lid = mix(vec3(0.3, 0.012, 0.01), vec3(1.0, 0.1, 0.025), smoothstep(0.05, 0.5, glow));
+    lid = mix(lid, vec3(1.45, 0.5, 0.09), smoothstep(0.45, 0.95, glow));
+    lid = mix(lid, vec3(1.7, 0.95, 0.35), smoothstep(0.9, 1.35, glow));
+    lid *= min(glow, 1.0) * 1.15;
+    // the vessels: dark crimson, swelling and darkening as each beat pushes the blood through
+    float v = vessels(qs, beat);
+    lid = mix(lid, lid * vec3(0.62, 0.09, 0.1), v * (0.72 + 0.25 * beat));
+    // the lash line: the lids pressed together, in their own shadow
+    float margin_d = min(abs(qs.y - upper), abs(qs.y - lower));
+    lid *= 1.0 - 0.85 * exp(-margin_d * margin_d * 9000.0);
 
-    // the eyes open: an almond of two smooth lid curves, the upper lid lifting further
-    float across = clamp(p.x / (0.75 + 0.35 * o), -1.0, 1.0);
-    float curve = 1.0 - across * across;
-    float upper = -0.02 + 0.6 * o * curve;
-    float lower = -0.02 - 0.38 * o * curve * curve;
+    // the eyes open onto the world through the almond between the lids
     float edge = 0.012 + 0.02 * (1.0 - o);                       // lids out of focus, softer when near
     float inside = smoothstep(-edge, edge, upper - p.y) * smoothstep(-edge, edge, p.y - lower)
                  * smoothstep(0.0, 0.08, o);
-    // the lashes: dark soft strands hanging across the aperture from each lid, curving outwards
-    float along = p.x * 24.0;
-    float below = max(upper - p.y, 0.0);
-    float lx = along + (3.0 + 60.0 * below) * below * p.x * 14.0;   // curling outwards as they hang
-    float id = floor(lx);
-    float strand = 1.0 - abs(fract(lx) - 0.5 - 0.3 * (hash11(id) - 0.5)) * 2.0;
-    float lash_len = (0.05 + 0.12 * hash11(id + 5.0)) * step(0.25, hash11(id + 2.0));
-    float lash = smoothstep(0.72 + 0.2 * below / lash_len, 0.98, strand) * smoothstep(lash_len, lash_len * 0.4, below)
-               * step(0.0, upper - p.y);
+    // the lashes: the upper lid's hang down from it (over the lower lid while the eyes are
+    // shut: the dark line every closed eye is drawn with); the lower lid's point up, once open
+    float lash = max(lashes(q, upper, 31.0, 0.09 - 0.01 * o, 1.0 / R.y),
+                     0.8 * lashes(q + vec2(0.013, 0.0), upper, 19.0, 0.075, 1.0 / R.y));
+    vec2 m = vec2(q.x * 1.4, 2.0 * lower - q.y);
+    lash = max(lash, 0.6 * smoothstep(0.02, 0.2, o) * lashes(m, lower, 24.0, 0.045, 1.0 / R.y));
+    lash *= 1.0 - 0.85 * pow(clamp(abs(q.x) / 0.9, 0.0, 1.0), 2.0);
     float above = max(p.y - lower, 0.0);
-    float lx2 = along * 1.4 - 40.0 * above * p.x;
-    float strand2 = 1.0 - abs(fract(lx2) - 0.5) * 2.0;
-    lash = max(lash, 0.6 * step(0.4, hash11(floor(lx2))) * smoothstep(0.75, 0.97, strand2) * smoothstep(0.04, 0.0, above) * step(0.0, above));
-    lash *= smoothstep(0.02, 0.25, o) * (1.0 - 0.7 * across * across);
 
     // the world, radiant with the morning; the dream's light becomes its clouds
     vec3 world = dawn(q, light * 2.0, t) * (0.6 + 0.05 * beat);
-    // a wet shine along the lower lid (tears pooling), and the streaks catching the light
+    // a wet shine along the lower lid (tears pooling)
     world += vec3(1.0, 0.85, 0.7) * 0.3 * exp(-above * above * 12000.0) * step(0.0, above);
     vec3 open_lid = lid * (1.0 - 0.5 * o);
     vec3 lin = mix(open_lid, world, inside);
-    lin *= 1.0 - 0.95 * lash * inside;
-    lin += vec3(1.0, 0.75, 0.6) * tear * (0.25 + 0.6 * light) * (1.0 - 0.8 * inside);   // (on the lids, not across the world)
+    lin *= 1.0 - 0.9 * lash;
+    // the tears catch the light: on the lids, not across the world
+    // the tears: clear water over the lid, so they show as the lid's own light, brighter and
+    // yellower through the lens of the drop, with a small hard highlight in each bead
+    vec3 wet = lid * vec3(0.9, 1.6, 1.8) + vec3(0.08, 0.03, 0.01);
+    lin += wet * min(tear, 1.0) * (1.0 - 0.8 * inside) * (1.0 - 0.9 * lash);
+    lin += vec3(1.0, 0.9, 0.8) * 0.6 * pow(min(bead + well, 1.0), 4.0) * (1.0 - inside);
     lin += vec3(1.0, 0.96, 0.9) * 2.5 * u_gasp;                                  // the gasp's flash
     vec3 woke = linear_to_srgb(1.0 - exp(-lin * 1.3));
     vec3 src = texelFetch(u_input, ivec2(gl_FragCoord.xy), 0).rgb;

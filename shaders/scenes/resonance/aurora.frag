@@ -6,6 +6,7 @@
 #include "../../lib/hash.glsl"
 #include "../../lib/colour.glsl"
 #include "resonance.glsl"
+#include "camera.glsl"
 #include "face.glsl"
 
 const int MAX_FACES = 4;
@@ -53,7 +54,7 @@ vec4 faces(vec2 p) {
         }
     }
     // Faces belong to the sky: they fade out toward the horizon and the city.
-    float sky = smoothstep(0.02, 0.2, p.y - HORIZON_Y);
+    float sky = smoothstep(0.02, 0.2, p.y - u_horizon);
     acc *= sky;
     g_face_glow = glow * sky;
     // The field is pulled toward the ridges, away from the hollows: a warp down the relief's
@@ -66,7 +67,7 @@ vec4 faces(vec2 p) {
 }
 
 void main() {
-    vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec2 p = view_point(gl_FragCoord.xy, u_resolution);
     vec4 fc = faces(p);
     p += fc.yz;
     vec3 d = camera_ray(p);

@@ -8,6 +8,7 @@
 #include "../../lib/colour.glsl"
 #include "../../lib/noise.glsl"
 #include "resonance.glsl"
+#include "camera.glsl"
 
 uniform vec2 u_resolution;
 uniform float u_time;
@@ -36,7 +37,12 @@ vec3 stars() {
 
 // The city at q = (x, height above the horizon), from the baked layer: rgb (linear) and
 // coverage. lit: how bright its lights are (brighter in the water, where they smear).
+// The strip is baked at the screen's size: a longer lens magnifies it, and a rolled frame
+// shows it a little larger, so its ends never come into view.
+uniform float u_city_zoom;     // min(lens / 1.5, 1) / (1 + 0.6 |roll|), from scenes/resonance.py
+
 vec4 city(vec2 q, vec3 sky_light, float lit) {
+    q *= u_city_zoom;
     vec4 c = texture(u_city, vec2(q.x * u_resolution.y / u_resolution.x + 0.5,
                                   (q.y - CITY_BOTTOM) / (CITY_TOP - CITY_BOTTOM)));
     vec3 haze = vec3(0.012, 0.013, 0.024) + 0.05 * sky_light;
@@ -64,14 +70,16 @@ vec3 helix_light(vec2 q) {
     return u_helix * 0.09 * across * along * c;
 }
 
+// The aurora pass's texture coordinates of a view point (it is drawn in screen space).
 vec2 uv_of(vec2 p) {
+    p = screen_point(p);
     return vec2(p.x * u_resolution.y / u_resolution.x + 0.5, p.y + 0.5);
 }
 
 void main() {
     vec2 uv = gl_FragCoord.xy / u_resolution;
-    vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
-    float dy = p.y - HORIZON_Y;
+    vec2 p = view_point(gl_FragCoord.xy, u_resolution);
+    float dy = p.y - u_horizon;
     vec3 col = vec3(0.0);
     // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
     // or 1 turns would cost more, its body running once more as the last pixels leave: see
@@ -84,7 +92,7 @@ void main() {
         vec3 hl = helix_light(vec2(p.x, dy));
         col += hl;
         // The city only near the horizon.
-        if (dy < CITY_TOP) {
+        if (dy < CITY_TOP / u_city_zoom) {
             vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)), 1.0);
             col = mix(col, c.rgb, c.a);
         }
@@ -99,13 +107,13 @@ void main() {
         float rip = snoise(vec2(w.x * 0.7 + t * 0.05, w.y * 2.6 - t * 0.5))
                   + 0.3 * sin(w.y * 6.0 + w.x * 1.3 - t * 0.9);
         float fade = 1.0 / (1.0 + dist * 0.15);
-        vec2 q = vec2(p.x + rip * 0.01 * fade, HORIZON_Y - dy * (1.0 + 0.25 * rip * fade));
+        vec2 q = vec2(p.x + rip * 0.01 * fade, u_horizon - dy * (1.0 + 0.25 * rip * fade));
         // The faces live in the sky only: their density change is divided out here.
         vec4 a = texture(u_aurora, uv_of(q));
-        vec3 refl = sky_base(q.y - HORIZON_Y) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - HORIZON_Y)
-                  + 1.5 * helix_light(vec2(q.x, q.y - HORIZON_Y));
-        if (q.y - HORIZON_Y < CITY_TOP) {
-            vec4 c = city(vec2(q.x, q.y - HORIZON_Y), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6);
+        vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
+                  + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
+        if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
+            vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6);
             refl = mix(refl, c.rgb, c.a);
         }
         float fres = mix(0.85, 0.45, smoothstep(0.0, 0.3, -dy));

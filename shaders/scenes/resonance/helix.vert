@@ -8,6 +8,7 @@
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "resonance.glsl"
+#include "camera.glsl"
 
 uniform vec2 u_resolution;
 uniform float u_time;
@@ -27,7 +28,7 @@ void main() {
     int seg = gl_VertexID / 2;
     float side = (gl_VertexID % 2 == 0) ? -1.0 : 1.0;
     float s = float(seg) / float(HELIX_SEGMENTS);              // 0 at the horizon .. 1 at the top
-    float y = HORIZON_Y + 0.02 + s * 0.66;
+    float y = u_horizon + 0.02 + s * 0.66;
     float turn = TAU * (2.2 * s) - 0.55 * u_time + PI * strand;  // winding, slowly turning
     float radius = 0.085 + 0.05 * s;                             // it opens as it rises
     float x = radius * sin(turn) + 0.015 * sin(3.0 * s + 0.3 * u_time);
@@ -40,7 +41,8 @@ void main() {
     vec2 normal = vec2(-tangent.y, tangent.x);
     vec2 p = vec2(x, y) + side * w * normal;
     // the reflection: mirrored about the horizon, squashed a little by the water
-    p.y = (mirror > 0.5) ? HORIZON_Y - (p.y - HORIZON_Y) * 0.8 : p.y;
+    p.y = (mirror > 0.5) ? u_horizon - (p.y - u_horizon) * 0.8 : p.y;
+    p = screen_point(p);
     bool shown = u_helix > 0.0;
     gl_Position = shown ? vec4(2.0 * p.x * u_resolution.y / u_resolution.x, 2.0 * p.y, 0.0, 1.0)
                         : vec4(2.0, 2.0, 2.0, 1.0);

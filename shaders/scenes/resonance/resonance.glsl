@@ -1,24 +1,17 @@
 // resonance.glsl -- geometry shared by the passes of the scene "resonance".
 //
 // Include-only. The aurora lives between two heights above a flat world; the camera sits
-// on the ground, tilted up by a little, so vertical rays fan out slightly toward the top.
-// A screen point p (centered_uv) looks along the unnormalised ray d = camera_ray(p); at
-// height H it meets the world at z = H d.z / d.y, x = H d.x / d.y. The baked field texture
-// is indexed by (x / z, log z): x/z = d.x/d.z is the same for every height along a pixel's
-// ray, so a march walks one texture column and needs no 3D lookups.
+// on the ground, tilted up (camera.glsl: its pitch, lens and roll are the scene's `horizon`,
+// `lens` and `roll`), so vertical rays fan out slightly toward the top. A screen point p
+// looks along the unnormalised ray d = camera_ray(p); at height H it meets the world at
+// z = H d.z / d.y, x = H d.x / d.y. The baked field texture is indexed by (x / z, log z):
+// x/z = d.x/d.z is the same for every height along a pixel's ray, so a march walks one
+// texture column and needs no 3D lookups.
 
-const float CAM_K = 1.5;           // screen units to tangent of the view angle (~74 deg fov)
-const float CAM_COS = 0.940887;    // cos and sin of the camera's pitch above the horizon,
-const float CAM_SIN = 0.338738;    // tan(pitch) = 0.36 = -HORIZON_Y * CAM_K
-const float HORIZON_Y = -0.24;     // screen height of the horizon (centered_uv units)
 const float CITY_BOTTOM = -0.004;  // the baked city strip, in height above the horizon:
 const float CITY_TOP = 0.24;       // above every tower and spire (towers reach 0.2 + 0.04)
 const float STAR_RANGE = 1.5;     // brightest star pixel the baked star field holds
 
-vec3 camera_ray(vec2 p) {
-    vec2 q = p * CAM_K;
-    return vec3(q.x, q.y * CAM_COS + CAM_SIN, CAM_COS - q.y * CAM_SIN);
-}
 const float AURORA_BASE = 0.27;    // lowest height of the curtains (world units)
 const float AURORA_TOP = 1.26;     // highest height the march reaches
 const float FIELD_ZMIN = 0.55;     // nearest depth baked (above the top of the screen)

@@ -192,7 +192,8 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     float fold = sin(q.y * 46.0 - t * 1.7 + variant * 6.0) * 0.55
                + sin(q.y * 23.0 + t * 1.1 + variant * 3.0) * 0.45;
     float waist = 0.030 + 0.062 * seated;     // (seated: see the lap below)
-    float flare = (0.092 + 0.014 * variant) * (1.0 - 0.45 * seated);
+    // (each gown its own: from a narrow column to a wide bell, by the figure's variant)
+    float flare = (0.078 + 0.05 * variant) * (1.0 - 0.45 * seated);
     // a bell: close at the waist, a soft swell at the hips, the skirt pooling at the floor
     float hips = 0.014 * exp(-pow((hy - 0.62) / 0.14, 2.0)) * (1.0 - seated);
     float pool = low * low;
@@ -229,7 +230,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     float head = sd_ellipse_approx(vec2(hc.x / clamp(egg, 0.75, 1.25), hc.y),
                                    vec2(0.0265 + 0.002 * variant, 0.042));
     // the veil: from the crown it falls round the head and spreads over the shoulders
-    float veil = sd_taper(ph, vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, 0.893), 0.056, 0.033);
+    float veil = sd_taper(ph, vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, 0.893), 0.046 + 0.022 * (1.0 - variant), 0.033);
     d = smin_poly(d, neck, 0.012);
     d = smin_poly(d, veil, 0.03);
     d = smin_poly(d, head, 0.012);
@@ -274,7 +275,7 @@ vec4 figure_bounds(int i, float pad, int part) {
     if (part == 0) {
         // the gown's hem (waist + flare + folds, as figure_sdf), or the bench when seated,
         // and the shoulders and upper arms at rest
-        float robe = 0.030 + 0.062 * c.x + 0.082 * (1.0 - 0.45 * c.x) + 0.01 + abs(b.z) * 0.05;
+        float robe = 0.030 + 0.062 * c.x + (0.078 + 0.05 * b.w) * (1.0 - 0.45 * c.x) + 0.01 + abs(b.z) * 0.05;
         robe = max(max(robe, 0.225 * c.x), 0.1);
         return vec4(a.x + (-robe + min(lean, 0.0)) * h - pad, -pad,
                     a.x + (robe + max(lean, 0.0)) * h + pad, 0.95 * h + pad);
