@@ -191,6 +191,7 @@ sky = Sky(
         Param("inversion", 1.0, 0.0, 1.0, "natural night sky (0) to the inverted sky (1), a designed OKLab transform"),
         Param("dissolve", 0.6, 0.0, 1.0, "how much the inversion sweeps as a front (centre and clouds first) instead of everywhere at once"),
         Param("hue_turn", -140.0, -360.0, 360.0, "degrees hues turn on the way to the inverted sky (-140: gold suns to violet, lavender moons to emerald, through the blues)"),
+        Param("body_lead", 1.0, 0.0, 1.0, "how far the suns and moons wear their inverted hue ahead of the inversion front (1: violet suns and emerald moons even in the natural night; 0: gold and lavender until the front reaches them)"),
         Param("segments", 8.0, 1.0, 24.0, "kaleidoscope mirror count; fractional values grow the next sector in smoothly"),
         Param("rotation", 3.0, -45.0, 45.0, "rotation speed of the kaleidoscope, degrees per second"),
         Param("zoom", 1.0, 0.5, 2.5, "magnification of the whole sky"),

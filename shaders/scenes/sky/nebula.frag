@@ -13,6 +13,7 @@
 #include <visuals/params>
 #include "../../lib/noise.glsl"
 #include "sky.glsl"
+#include "body_hue.glsl"
 
 #define SKY_BODIES 12
 
@@ -77,13 +78,17 @@ void main() {
 
     e *= u_nebula_glow * (1.0 + 0.22 * u_hum.w * u_hum.x);
 
+    vec3 coronae = vec3(0.0);
     for (int i = 0; i < u_sun_count; ) {      // (exit tested at the end too: shaders/README.md)
         vec4 a = u_body_a[i];
         float x = length(p - a.xy) / a.z;
-        e += sky_sun_corona(p, a, u_body_b[i], u_body_c[i], u_body_d[i], u_body_e[i], u_hum) * sky_sun_far(x);
+        coronae += sky_sun_corona(p, a, u_body_b[i], u_body_c[i], u_body_d[i], u_body_e[i], u_hum) * sky_sun_far(x);
         if (++i >= u_sun_count) {
             break;
         }
     }
+    // The coronae are one colour scaled, so one turn serves them all: violet before the front.
+    float t_inv = sky_inversion_at(r, dens, u_inversion, u_dissolve, u_hum);
+    e += sky_body_hue(coronae, t_inv, radians(u_hue_turn), u_body_lead);
     frag = vec4(e, dens);
 }
