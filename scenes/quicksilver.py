@@ -124,10 +124,39 @@ def layout(seed: int) -> dict[str, np.ndarray]:
     bead_c = centres[owner] + dist[:, None] * np.stack([np.cos(ang), np.sin(ang)], 1)
     bead_r = rng.uniform(0.014, 0.05, n) * np.where(rng.uniform(size=n) < 0.3, 1.4, 1.0)
     bead_t = times[owner] + rng.uniform(0.12, 0.3, n)
-    # The mirror cracks from a point near the heart of the pool.
-    crack = centres[0] + rng.uniform(-0.2, 0.2, 2)
+    # The mirror cracks from about where it shows the dreamer's heart (see heart_on_floor).
+    crack = rng.uniform(-0.04, 0.04, 2)
     return {"centres": centres, "radii": radii, "times": times, "wob": wob,
             "bead_c": bead_c, "bead_r": bead_r, "bead_t": bead_t, "crack": crack}
+
+
+ENV_PITCH = 0.56              # (as qs_env.glsl: the reflection's stereographic axis)
+DREAMER_HEART = (0.06, 0.2)   # the heart in the figure's own frame (as qs_dreamer.glsl)
+
+
+@lru_cache(maxsize=8)
+def heart_on_floor(vol: float) -> tuple[float, float]:
+    """The floor point where the whole mirror shows the dreamer's heart: the mirror is struck
+    there, so the cracks run out from the figure's chest and its face, higher up, breaks into
+    a few large shards instead of vanishing under the crazed spot of the impact.
+
+    The flat mirror reflects the camera ray about the vertical; qs_env.glsl's env_q maps that
+    to the plane the figure is drawn in; the point is found on a fine grid of floor points.
+    """
+    pos = np.array(CAM_POS)
+    h = DREAMER_HEIGHT * vol ** 0.5
+    feet = np.array(DREAMER_FEET) * vol ** 0.5
+    target = feet + h * np.array([DREAMER_HEART[0], 1.0 - DREAMER_HEART[1]])
+    x, z = np.meshgrid(np.linspace(-1.2, 1.2, 481), np.linspace(-0.8, 1.4, 441))
+    rd = np.stack([x - pos[0], np.full_like(x, -pos[1]), z - pos[2]], axis=-1)
+    rd /= np.linalg.norm(rd, axis=-1, keepdims=True)
+    r = rd * np.array([1.0, -1.0, 1.0])
+    axis = np.array([0.0, math.sin(ENV_PITCH), math.cos(ENV_PITCH)])
+    upv = np.array([0.0, math.cos(ENV_PITCH), -math.sin(ENV_PITCH)])
+    den = np.maximum(1.0 + r @ axis, 0.05)
+    q = np.stack([r[..., 0] / den, (r @ upv) / den], axis=-1)
+    k = np.unravel_index(np.argmin(np.linalg.norm(q - target, axis=-1)), x.shape)
+    return float(x[k]), float(z[k])
 
 
 def merge_k(merge: float) -> float:
@@ -434,7 +463,7 @@ class QuicksilverScene(Scene):
             "u_waves": wave_a, "u_wave_count": w_n,
             "u_shiver_octaves": 0 if hard >= 1.0 else 1 + int(quality + 0.5),
             "u_hard": hard,
-            "u_crack_centre": tuple(float(v) for v in lay["crack"] * vol ** 0.5),
+            "u_crack_centre": tuple(float(v) for v in np.add(heart_on_floor(round(vol, 4)), lay["crack"] * vol ** 0.5)),
             "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
             "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
             "u_shiver": shiver_phases(t),
