@@ -213,7 +213,7 @@ class TowersScene(Scene):
             # no tower stands: the glass (and its walk through the grid) has nothing to draw,
             # and the sky, streets and mist beneath fill the frame
             resources.draw_count("glass_fracture", 0)
-        resources.draw_count("flying", 3, int(round(float(p["shards"]))) if broken else 0)
+        resources.draw_count("flying", 24, int(round(float(p["shards"]))) if broken else 0)
         cam = camera(state.t, p)
         shift = math.floor(cam["pos"][2] / WRAP) * WRAP        # wrap z to the city's period
         pos = cam["pos"] - (0.0, 0.0, shift)
@@ -314,7 +314,7 @@ towers = TowersScene(
              into="glass", skip_covered_by="glass", blend="under"),
         # The fracture's flying glass, one triangle per shard, over everything.
         Pass("scenes/towers/shards.frag", name="flying", vert="scenes/towers/shards.vert",
-             primitive="triangles", count=3, instances="shards", inputs=("field", "haze", "cracks"),
+             primitive="triangles", count=24, instances="shards", inputs=("field", "haze", "cracks"),
              into="glass", blend="alpha"),
     ],
     output="main",

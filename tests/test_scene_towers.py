@@ -181,6 +181,19 @@ def test_the_fracture_throws_shards_that_catch_light(gl, tmp_path):
     assert on.max(axis=2)[diff > 25].max() > 200, "some shard catches a bright glint"
 
 
+def test_the_flying_shards_are_thick_glass_with_green_edges(gl, tmp_path):
+    """Round 4: the shards were flat grey triangles.  Each is now a prism of thick glass whose
+    broken edges, seen end-on, carry the pane's trapped green-cyan light: among the pixels the
+    shards change, many are that green (green well over red): about 16 %, where the flat
+    pieces had none."""
+    t = 2.0
+    on = _frame(gl, tmp_path, "on", {"fracture": 0.5}, t)
+    off = _frame(gl, tmp_path, "off", {"fracture": 0.5, "shards": 0}, t)
+    changed = np.abs(on - off).max(axis=2) > 25
+    edge = changed & (on[..., 1] > on[..., 0] + 30) & (on[..., 1] > 90)
+    assert edge.sum() > max(0.08 * changed.sum(), 50), f"{edge.sum()} green edge pixels of {changed.sum()} shard pixels"
+
+
 def test_the_glass_holds_memories_of_other_movements(gl, tmp_path):
     """Issue 13: the towers reflected only the sky.  Deep in their glass, images of other
     movements (baked) light some towers: with memories_glow 0 they are gone."""
