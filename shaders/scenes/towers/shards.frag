@@ -14,7 +14,8 @@ in vec3 v_bary;
 in float v_trail;
 flat in vec3 v_normal;
 flat in vec4 v_look;
-flat in vec2 v_kind;      // 0 back face, 1 edge, 2 front face; streak length / size
+flat in vec3 v_kind;      // 0 back face, 1 edge, 2 front face; streak length / size;
+                          // the glass's thickness on screen, pixels
 out vec4 frag_colour;
 
 void main() {
@@ -47,7 +48,7 @@ void main() {
     vec3 px = v_bary / bw;
     float edge_px = min(min(px.x, px.y), px.z);
     float inside = mix(clamp(edge_px, 0.0, 1.0), 1.0, edge_kind);     // antialiased silhouette
-    float rim = exp(-edge_px * 0.9) * (1.0 - edge_kind);
+    float rim = 0.8 * exp(-edge_px * 0.55) * (1.0 - edge_kind);     // (over 2 px: a 1 px line beads)
 
     // (a pane's faces are never quite clear: a faint sheen of the sky over the near one)
     vec3 glass = mix(through, refl, fres) + refl * 0.22 * front + glint * vec3(0.9, 0.95, 1.0) * v_look.z
@@ -62,7 +63,10 @@ void main() {
     vec3 edge_col = vec3(0.35, 0.85, 0.78) * (0.45 + 0.7 * mid) * (0.7 + 0.6 * v_look.z)
                   + vec3(1.0, 0.97, 0.92) * (pow(max(dot(n, L), 0.0), 6.0) * 2.5 + glint);
     glass = mix(glass, edge_col, edge_kind);
-    a_glass = mix(a_glass, 0.9, edge_kind);
+    // (an edge thinner than a pixel would rasterise as a dashed line, and shimmer: it fades
+    // out, and the near face's rim stands for it)
+    float across_px = 1.0 / max(fwidth(v_bary.y), 1e-4);           // the edge band's width here
+    a_glass = mix(a_glass, 0.9 * smoothstep(0.6, 1.8, v_kind.z) * smoothstep(0.9, 2.2, across_px), edge_kind);
     // The open shutter: a streak is as bright, summed, as the piece, so it thins as it grows,
     // and fades toward its trailing end.
     float streak = v_kind.y;

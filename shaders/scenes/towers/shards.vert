@@ -43,7 +43,8 @@ out vec3 v_bary;          // faces: barycentric; edges: (along the edge, across 
 out float v_trail;        // 1 at the corners the shutter left behind, 0 at the leading ones
 flat out vec3 v_normal;
 flat out vec4 v_look;     // dissolve 0..1, glint phase, piece brightness, t from the eye
-flat out vec2 v_kind;     // 0 back face, 1 edge, 2 front face; the streak's length / size
+flat out vec3 v_kind;     // 0 back face, 1 edge, 2 front face; the streak's length / size;
+                          // the glass's thickness on screen, pixels
 
 vec3 rotate(vec3 v, vec3 axis, float a) {
     float c = cos(a);
@@ -62,7 +63,7 @@ void main() {
     v_trail = 0.0;
     v_normal = vec3(0.0, 0.0, 1.0);
     v_look = vec4(0.0);
-    v_kind = vec2(0.0);
+    v_kind = vec3(0.0);
 
     // Its block: a row in front of the eye (congruent to k), a column about the avenue.
     ivec2 eye = ivec2(floor(u_cam_pos.xz / CITY_PERIOD));
@@ -162,4 +163,5 @@ void main() {
     v_trail = trails;
     v_look = vec4(dissolve, q.y, 0.6 + 0.8 * r.z, length(e));
     v_kind.y = length(motion) / grow + 0.5 * spin_rate * (age - age0);
+    v_kind.z = THICKNESS * grow / max(length(p1 - u_cam_pos) * 2.0 * u_cam_tan / u_resolution.y, 1e-4);
 }
