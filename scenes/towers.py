@@ -40,9 +40,10 @@ tower has its moment (a random per tower, 0.04..0.72); before it, cracks of ligh
 from a point of impact on its glass (a white star, long spokes radiating out, fine broken
 cells close round the impact from a Voronoi field baked once, cracks_bake.frag), then it
 comes down from the top with a jagged break line, the glass above the line flying off as
-shards (the ``flying`` pass: one spinning triangle per shard, instanced, that refracts the
-sky with a prism's fringe, glints as its face sweeps the key light, its broken edges bright,
-falls and dissolves into the mist), and drifting mist (the baked fbm: a far, dim bank and a
+shards (the ``flying`` pass: one spinning prism of thick glass per shard, instanced, whose
+faces refract the sky with a prism's fringe and glint as they sweep the key light, whose
+broken edges glow green-cyan end-on, drawn with an open shutter's motion blur; it falls and
+dissolves into the mist), and drifting mist (the baked fbm: a far, dim bank and a
 near one of sharper wisps with dark gaps, in parallax) thickens as the world behind it dims.  At 1 no tower stands.  It is a
 function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
 
