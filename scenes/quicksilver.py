@@ -17,9 +17,11 @@ Everything that moves is a pure function of time, worked out here on the CPU eac
   ripple and a wobble of the rims near it;
 * ``harden`` (or ``fracture``, which implies it) freezes the pool from its rims inwards:
   ripples damp to zero, the pool settles into its final shape and tears stop, so at
-  hardness 1 the image is still.  ``fracture`` then cracks it from an impact point into
-  log-polar Voronoi shards (iq's exact border distance) with bevelled edges, each shard
-  tilted by a hash of its cell so it reflects another part of the environment.
+  hardness 1 the image is still.  ``fracture`` then cracks it from an impact point (where the
+  mirror shows the dreamer's heart) into log-polar Voronoi shards (iq's exact border
+  distance) with bevelled edges, each shard tilted by a hash of its cell so it reflects
+  another part of the environment and shows its own piece of the dreamer, moved and turned;
+  the cracks through the figure bleed.
 
 The mirror reflects the ``environment`` binding (the sky scene by default, the built-in
 gradient until the sky exists): the reflected direction is mapped onto that image by a
