@@ -13,7 +13,6 @@
 #include <visuals/params>
 #include "../../lib/noise.glsl"
 #include "sky.glsl"
-#include "body_hue.glsl"
 
 #define SKY_BODIES 12
 
@@ -30,6 +29,7 @@ uniform vec4 u_body_b[SKY_BODIES];
 uniform vec4 u_body_c[SKY_BODIES];
 uniform vec4 u_body_d[SKY_BODIES];
 uniform vec4 u_body_e[SKY_BODIES];
+uniform vec4 u_body_f[SKY_BODIES];   // sun: its corona's colour (rgb), turned (scenes/sky.py)
 out vec4 frag;
 
 void main() {
@@ -78,17 +78,13 @@ void main() {
 
     e *= u_nebula_glow * (1.0 + 0.22 * u_hum.w * u_hum.x);
 
-    vec3 coronae = vec3(0.0);
     for (int i = 0; i < u_sun_count; ) {      // (exit tested at the end too: shaders/README.md)
         vec4 a = u_body_a[i];
         float x = length(p - a.xy) / a.z;
-        coronae += sky_sun_corona(p, a, u_body_b[i], u_body_c[i], u_body_d[i], u_body_e[i], u_hum) * sky_sun_far(x);
+        e += sky_sun_corona(p, a, u_body_b[i], u_body_c[i], u_body_d[i], u_body_e[i], u_hum, u_body_f[i].rgb) * sky_sun_far(x);
         if (++i >= u_sun_count) {
             break;
         }
     }
-    // The coronae are one colour scaled, so one turn serves them all: violet before the front.
-    float t_inv = sky_inversion_at(r, dens, u_inversion, u_dissolve, u_hum);
-    e += sky_body_hue(coronae, t_inv, radians(u_hue_turn), u_body_lead);
     frag = vec4(e, dens);
 }

@@ -13,7 +13,6 @@
 #include "../../lib/colour.glsl"
 #include "../../lib/dither.glsl"
 #include "sky.glsl"
-#include "body_hue.glsl"
 
 uniform sampler2D u_nebula;   // the wedge's nebula, polar (nebula pass)
 uniform sampler2D u_bodies;   // suns and moons, screen space (bodies pass): light, coverage
@@ -145,7 +144,9 @@ void main() {
     col += neb.rgb;
 
     // The inversion front: inversion reaches the centre and the dense clouds first.
-    float t = sky_inversion_at(r, dens, u_inversion, u_dissolve, u_hum);
+    float field = clamp(0.62 * smoothstep(0.0, 0.95, r) + 0.38 * (1.0 - dens) + 0.03 * depth * breath, 0.0, 1.0);
+    float spread = 1.6 * u_dissolve;
+    float t = clamp(u_inversion * (1.0 + spread) - spread * field, 0.0, 1.0);
 
     // Stars (fewer where the nebula is dense, as if veiled). Where the sky has inverted they
     // would turn into coarse dark specks, so they fade to fine dust there.
@@ -162,10 +163,9 @@ void main() {
     st += star_layer(q, 0.019, 2, px, px1080, (0.2 + 0.7 * smoothstep(0.1, 0.7, dens)) * step(0.34, u_quality));
     col += st * veil * u_stars;
 
-    // Suns and moons: moons hide the sky behind them, suns add their light, already in the
-    // hue the inversion gives them (violet suns, emerald moons, even in the natural night).
+    // Suns and moons: moons hide the sky behind them, suns add their light.
     vec4 bodies = texelFetch(u_bodies, ivec2(gl_FragCoord.xy), 0);
-    col = col * (1.0 - clamp(bodies.a, 0.0, 1.0)) + sky_body_hue(bodies.rgb, t, radians(u_hue_turn), u_body_lead);
+    col = col * (1.0 - clamp(bodies.a, 0.0, 1.0)) + max(bodies.rgb, 0.0);
 
     // Gentle vignette, then tonemap into display-referred linear light.
     vec2 sp = centered_uv(gl_FragCoord.xy, u_resolution);
