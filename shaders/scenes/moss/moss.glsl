@@ -105,9 +105,10 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     vec2 uv2 = mat2(0.8, 0.6, -0.6, 0.8) * xz / (MOSS_TILE * 2.7) + vec2(0.37, 0.71);
     vec4 f2 = textureLod(field, uv2, max(lod - log2(2.7), 0.0) + 2.5 + 1.5 * detail);
     float cover = f.r * (0.55 + 0.9 * f2.g);
-    // The same clumps two mips softer: where the pulse passes, its light blooms over them
-    // (bright light reads soft), so a ring is a band of glow, not a band of glittering cells.
-    float cover_soft = textureLod(field, uv, lod + 2.0).r * (0.55 + 0.9 * f2.g);
+    // The clumps' average (the second, blurred read): where the pulse passes, its light
+    // blooms over them (bright light reads soft), so a ring is a band of glow, not a band of
+    // glittering cells.
+    float cover_soft = f2.r * (0.55 + 0.9 * f2.g);
 
     float bend = (f.g - 0.5) * 2.6 + (f2.g - 0.5) * 1.6;
     float street = street_mask(xz, fp, (f2.g - 0.5) * 0.5 + (f.r - 0.4) * 0.25);
