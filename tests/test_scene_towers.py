@@ -234,3 +234,48 @@ def test_a_ripple_bends_the_glass_rather_than_painting_rings(gl, tmp_path):
     moved = np.abs(d).mean()
     assert moved > 1.0, moved
     assert d.mean() < 0.65 * moved, (d.mean(), moved)     # (0.98 with the bright rings)
+
+
+def test_only_the_shards_in_the_air_are_drawn_and_none_is_missed(gl):
+    """The CPU picks the shards in the air (flying_shards) so the thick pieces' vertex work is
+    paid only for them; mid-fracture that is a minority of all shards, and the frame is the
+    same, to the bit, as with every shard submitted (the shader's own test culls the rest)."""
+    from fractions import Fraction
+
+    from visuals.clock import FixedClock
+    from visuals.gpu import ProgramCache
+    from visuals.paths import SearchPath
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+
+    registry = Registry(SearchPath.build([]))
+    programs = ProgramCache(gl, registry.search)
+    scene = registry.scene("towers")
+    module = type(scene).update.__globals__
+    clock = FixedClock(30)
+
+    def render():
+        renderer = Renderer(gl, registry.show("towers"), registry,
+                            RenderConfig(size=SIZE, fps=Fraction(30)), programs=programs)
+        renderer.overrides["towers"] = {"fracture": 0.5}
+        try:
+            renderer.render(clock.frame(clock.frame_at(2.0)))
+            return gl_rows_to_image(renderer.read_rgb(), SIZE)
+        finally:
+            renderer.release()
+
+    culled = render()
+    chosen = module["flying_shards"]
+    picked = []
+
+    def everyone(layout, eye, fracture, count, seed):
+        picked.append(len(chosen(layout, eye, fracture, count, seed)))
+        return np.arange(count)
+    module["flying_shards"] = everyone
+    try:
+        every = render()
+    finally:
+        module["flying_shards"] = chosen
+    assert 0 < picked[0] < 0.6 * 1500, f"{picked[0]} of 1500 shards picked"
+    assert np.array_equal(culled, every), "a shard in the air was left out"

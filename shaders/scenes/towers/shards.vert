@@ -7,7 +7,9 @@
 // tower turned to the eye.  It breaks off when the tower's fall (towers.glsl, top first)
 // reaches its height, then flies out, falls, spins and, after its life, dissolves into the
 // mist: it grows soft and fades.  Everything is a function of u_fracture (SHATTER_SECONDS of
-// flight per unit), so any frame can be drawn alone.  Shards that are not flying are sent
+// flight per unit), so any frame can be drawn alone.  Only the shards in the air are drawn
+// (instance i is shard u_shard_ids[i]: the CPU works out which, scenes/towers.py
+// flying_shards); any that its widened test lets through but that are not flying are sent
 // off screen (a triangle with no area costs only its three vertices).
 //
 // A piece is a triangular prism of glass (24 vertices a piece: the back face, the three
@@ -21,6 +23,7 @@
 #include "towers.glsl"
 
 uniform int u_seed;
+uniform sampler2D u_shard_ids;      // the shards in the air now (scenes/towers.py flying_shards)
 
 const int SHARD_COLS = 6;
 const int SHARD_ROWS = 7;
@@ -53,7 +56,7 @@ vec3 rotate(vec3 v, vec3 axis, float a) {
 }
 
 void main() {
-    int k = gl_InstanceID;
+    int k = int(texelFetch(u_shard_ids, ivec2(gl_InstanceID, 0), 0).r + 0.5);
     int tri = gl_VertexID / 3;
     ivec2 pv = PRISM[gl_VertexID];
     int corner = pv.x;
@@ -134,10 +137,16 @@ void main() {
     vec3 n = rotate(tz, axis, spin);
 
     // The face or edge this vertex belongs to: its normal and its local coordinates.
+    float thick_px = THICKNESS * grow / max(length(p1 - u_cam_pos) * 2.0 * u_cam_tan / u_resolution.y, 1e-4);
     if (tri == 0 || tri == 7) {
         v_normal = tri == 0 ? -n : n;
         v_bary = vec3(corner == 0, corner == 1, corner == 2);
         v_kind.x = tri == 0 ? 0.0 : 2.0;
+        // (the far face shows the piece's depth only where the glass is thicker on screen
+        // than a pixel or two; elsewhere it is not drawn)
+        if (tri == 0 && thick_px < 2.0) {
+            return;
+        }
     } else {
         int a_c = (tri - 1) / 2;                         // the edge from corner a_c to the next
         float a0 = float(a_c) * 2.094 + (fract(r.x * 17.0 + float(a_c) * 0.37) - 0.5) * 1.3;
@@ -150,6 +159,12 @@ void main() {
         v_normal = rotate(out_l, axis, spin);
         v_bary = vec3(float(corner != a_c), float(pv.y), 0.0);
         v_kind.x = 1.0;
+        // An edge turned away from the eye, or thinner on screen than the fragment stage
+        // would draw (shards.frag fades those), is not drawn at all: thin triangles are what
+        // the rasteriser pays most for.
+        if (dot(v_normal, u_cam_pos - p1) < 0.0 || thick_px < 0.6) {
+            return;
+        }
     }
 
     vec3 e = world - u_cam_pos;
@@ -163,5 +178,5 @@ void main() {
     v_trail = trails;
     v_look = vec4(dissolve, q.y, 0.6 + 0.8 * r.z, length(e));
     v_kind.y = length(motion) / grow + 0.5 * spin_rate * (age - age0);
-    v_kind.z = THICKNESS * grow / max(length(p1 - u_cam_pos) * 2.0 * u_cam_tan / u_resolution.y, 1e-4);
+    v_kind.z = thick_px;
 }
