@@ -38,7 +38,8 @@ the CPU marks near the pool and the tears, and discard the rest):
   the floor's ambient light; the bound image has no mip levels);
 * ``field`` -- the pool's distance and gradient at half resolution (RGBA16F), on tiles;
 * ``cracks`` -- the crack field packed into RGBA32F, on tiles, only while fractured;
-* ``mirror`` -- the metal and the tears, tone mapped, with coverage in alpha, on tiles;
+* ``mirror`` -- the metal and the tears, tone mapped, with coverage in alpha, on tiles (or,
+  while the hardened mirror shows the dreamer, ``mirror_dreamer``: the same with the figure);
 * ``stone`` -- the floor's mottling, baked once (the camera is fixed);
 * ``main`` -- the floor, the pool's contact shadow, and the mirror laid over them.
 """
@@ -454,6 +455,10 @@ class QuicksilverScene(Scene):
         tiles *= 255
         resources.texture("tiles", tiles, filter="nearest", key=tiles.tobytes())
 
+        fig = dreamer_uniform(float(p["dreamer"]), hard, t, vol)
+        # The metal without the figure, or (while it shows) the variant with it compiled in.
+        resources.draw_count("mirror", 0 if fig[0] > 0.0 else TILE_VERTICES)
+        resources.draw_count("mirror_dreamer", TILE_VERTICES if fig[0] > 0.0 else 0)
         return {
             "u_pool_bound": bound,
             "u_refl_tear_count": m if quality > 0.35 else 0,
@@ -469,7 +474,7 @@ class QuicksilverScene(Scene):
             "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
             "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
             "u_shiver": shiver_phases(t),
-            "u_dreamer_fig": dreamer_uniform(float(p["dreamer"]), hard, t, vol),
+            "u_dreamer_fig": fig,
             "u_dreamer_feet": (DREAMER_FEET[0] * vol ** 0.5, DREAMER_FEET[1] * vol ** 0.5),
         }
 
@@ -487,6 +492,11 @@ quicksilver = QuicksilverScene(
         Pass("scenes/quicksilver/qs_mirror.frag", name="mirror", vert="scenes/quicksilver/qs_tiles_mirror.vert",
              primitive="triangles", count=TILE_VERTICES, inputs=("envblur", "field", "cracks"),
              clear=(0.0, 0.0, 0.0, 0.0)),
+        # While the hardened mirror shows the dreamer, the same metal with the figure compiled
+        # in is drawn instead (update() gives the plain pass no vertices and this one its tiles).
+        Pass("scenes/quicksilver/qs_mirror_dreamer.frag", name="mirror_dreamer",
+             vert="scenes/quicksilver/qs_tiles_mirror.vert", primitive="triangles", count=TILE_VERTICES,
+             inputs=("envblur", "field", "cracks"), into="mirror"),
         Pass("scenes/quicksilver/qs_floor.frag", name="stone", update="once"),
         Pass("scenes/quicksilver/quicksilver.frag", name="main", inputs=("envblur", "field", "mirror", "stone")),
     ],

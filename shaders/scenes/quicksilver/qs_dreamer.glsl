@@ -55,15 +55,6 @@ float dreamer_sd(vec2 g) {
     return min(head, d);
 }
 
-// Whether a reflected direction can show the figure (or its warm aura) at all: the caller
-// evaluates the figure in a loop that runs once where this holds and not at all elsewhere,
-// since on llvmpipe a loop no pixel of a block enters is the only branch that saves work.
-bool dreamer_near(vec3 r) {
-    vec2 f = (env_q(r) - u_dreamer_feet) / u_dreamer_fig.z;
-    f = vec2(f.x, 1.0 - f.y);
-    return u_dreamer_fig.x > 0.0 && abs(f.x) < 0.85 && f.y > -0.45 && f.y < 1.4;
-}
-
 // The figure seen along reflected direction r: linear colour and coverage.  jolt: the shard's
 // own displacement of the figure (0 in a whole mirror; up to ~1 on a loose shard).
 vec4 dreamer(vec3 r, float aaw, vec2 jolt) {

@@ -120,30 +120,29 @@ void main() {
     // the dreamer in the hardened mirror (qs_dreamer.glsl), looked up along the calm
     // reflection turned a little towards each shard's own; and each loose shard jolts its
     // piece of the figure (slides and turns it) by its own random tilt, normalised, so the
-    // figure is broken across the shards however far the `tilt` parameter tips them
+    // figure is broken across the shards however far the `tilt` parameter tips them.  Only
+    // compiled into the variant drawn while the figure shows (qs_mirror_dreamer.frag): on
+    // llvmpipe even a loop no pixel enters costs this much code its price.
     float pool_marks = 1.0 - on_tear;
+    vec4 me = vec4(0.0);
+#ifdef QS_DREAMER
     vec3 r_fig = normalize(r_calm + 0.03 * (r - r_calm));
     vec2 jolt = cr.tilt / max(0.26 * u_tilt, 1e-3) * step(1e-4, u_tilt);
-    vec4 me = vec4(0.0);
-    int fig_n = dreamer_near(r_fig) ? 1 : 0;
-    for (int i = 0; i < fig_n; ) {          // (once near the figure, never elsewhere: shaders/README.md)
-        me = dreamer(r_fig, px_angle, jolt) * pool_marks;   // (a flat mirror keeps the camera's pixel angle; the shards' derivatives would blur it)
-        if (++i >= fig_n) {
-            break;
-        }
-    }
+    me = dreamer(r_fig, px_angle, jolt) * pool_marks;   // (a flat mirror keeps the camera's pixel angle; the shards' derivatives would blur it)
     // Seen in the metal, not pasted on it: the figure's light scaled by the metal's
     // reflectance and by the shard's own brightness (each shard shows it lighter or darker),
     // the metal's highlights left standing over it.
     float sheen = smoothstep(0.0, 0.7, luma(col));
     col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.55 + 0.75 * sheen)
         + me.a * max(col - 1.5, 0.0) * 0.7;
+#endif
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
     // where they cut the dreamer they open wider and bleed
     col = mix(col, col * 0.55 + vec3(0.08), cr.crush * hashi(ivec2(gl_FragCoord.xy) / 2 + 7) * pool_marks);
     cr.gap_w *= 1.0 + 1.5 * me.a;
     vec3 gap = mix(vec3(0.002, 0.0015, 0.003), vec3(0.5, 0.01, 0.005), clamp(2.0 * me.a, 0.0, 1.0));
     col = mix(col, gap, crack_gap(cr) * pool_marks);
+#ifdef QS_DREAMER
     // Bleeding: from the cracks through the figure, blood runs down the mirror (down the
     // screen, towards the viewer: the figure's down) in thin rivulets, each column of pixels
     // with a length of its own.  How far below its crack a pixel lies comes from the crack
@@ -161,6 +160,7 @@ void main() {
     blood *= smoothstep(0.05, 0.5, me.a + 0.6 * luma(me.rgb)) * smoothstep(0.2, 0.8, u_fracture) * pool_marks;
     vec3 blood_col = vec3(0.42, 0.008, 0.006) + vec3(0.5, 0.2, 0.18) * pow(sheen, 4.0);
     col = mix(col, blood_col, 0.9 * blood);
+#endif
     float alpha = mix(cover, tcov + cover * (1.0 - tcov), on_tear);
 
     col *= qs_vignette(uv);
