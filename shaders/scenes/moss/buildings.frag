@@ -103,7 +103,7 @@ void main() {
     col += growth * tuft * moss * (0.05 + 0.25 * u_rest + 0.9 * pulse) * smoothstep(0.0, 0.6, climb - y + 0.3);
     // Spires: a needle of glass with a beacon at its tip that beats with the heart.
     float tip = smoothstep(v_box.y - 0.5, v_box.y, y) * spire;
-    col += tip * moss * (0.25 + 0.6 * u_rest + 2.5 * pulse + 0.4 * sin(6.2831853 * u_heart_phase) * 0.0);
+    col += tip * moss * (0.25 + 0.6 * u_rest + 2.5 * pulse);
     col += spire * wall * moss * (0.02 + 0.3 * pulse) * exp(-(v_box.y - y) / 1.2);
     // roofs: dark glass mirroring the sky
     col += max(n.y, 0.0) * vec3(0.0025, 0.0018, 0.009);
