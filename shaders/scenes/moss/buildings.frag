@@ -96,11 +96,12 @@ void main() {
     col += frame * uplight;
     // Moss climbing the podium's foot: a ragged cushion up to a metre or so, glowing like the
     // street it grows from (podiums only: the setbacks stand on roofs).
-    float climb = 0.25 + 0.55 * (0.5 + 0.5 * sin(2.1 * across + 9.0 * v_box.w) * sin(4.7 * across + 1.3));
-    climb += 0.12 * sin(13.0 * across + 3.0 * v_box.w);
-    float growth = (1.0 - smoothstep(climb - 0.12 - fp, climb + fp, y)) * step(v_tier.y, 0.5) * wall * fine;
-    float tuft = 0.6 + 0.4 * sin(23.0 * across + 7.0 * y) * sin(17.0 * y - 11.0 * across);
-    col += growth * tuft * moss * (0.05 + 0.25 * u_rest + 0.9 * pulse) * smoothstep(0.0, 0.6, climb - y + 0.3);
+    float climb = 0.45 + 0.22 * sin(1.3 * across + 9.0 * v_box.w) + 0.14 * sin(3.7 * across + 2.0 + 5.0 * v_box.w)
+                + 0.07 * sin(8.9 * across + 4.0 * v_box.w);                     // (no period: a ragged edge)
+    float growth = (1.0 - smoothstep(climb - 0.3 - fp, climb + fp, y)) * step(v_tier.y, 0.5) * wall * fine;
+    float tuft = 0.65 + 0.35 * sin(23.0 * across + 7.0 * y) * sin(17.0 * y - 11.0 * across);
+    // (thick and bright at the foot, thinning to a soft, sparse edge)
+    col += growth * tuft * moss * (0.08 + 0.35 * u_rest + 1.1 * pulse) * (1.0 - 0.7 * clamp(y / max(climb, 0.1), 0.0, 1.0));
     // Spires: a needle of glass with a beacon at its tip that beats with the heart.
     float tip = smoothstep(v_box.y - 0.5, v_box.y, y) * spire;
     col += tip * moss * (0.25 + 0.6 * u_rest + 2.5 * pulse);
