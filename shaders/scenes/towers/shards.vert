@@ -30,7 +30,10 @@ const int SHARD_ROWS = 7;
 const float SHATTER_SECONDS = 6.0;
 const float GRAVITY = 3.2;
 const float SHUTTER = 0.12;          // shard seconds the shutter is open (motion blur)
-const float THICKNESS = 0.16;        // of the piece's size: thick tower glass
+// Thick tower glass: a pane has one thickness whatever the size of the piece broken from it
+// (so small pieces are chunky and big ones slabs no thicker than the pane), world units.
+const float THICK_BASE = 0.06;
+const float THICK_SIZE = 0.09;
 
 // Per vertex of a piece: (corner of the triangle 0..2, face side: 0 back, 1 front).
 // Triangles: back face, three edge quads (two triangles each), front face.
@@ -113,7 +116,8 @@ void main() {
     float ang = float(corner) * 2.094 + (fract(r.x * 17.0 + float(corner) * 0.37) - 0.5) * 1.3;
     float rad = 0.55 + 0.45 * fract(r.y * 23.0 + float(corner) * 0.61);
     float grow = size * (1.0 + 1.3 * dissolve);
-    vec3 local = vec3(cos(ang) * rad * 1.8, sin(ang) * rad, (float(pv.y) - 0.5) * THICKNESS) * grow;
+    float thickness = THICK_BASE + THICK_SIZE * size;
+    vec3 local = vec3(vec2(cos(ang) * rad * 1.8, sin(ang) * rad) * grow, (float(pv.y) - 0.5) * thickness);
     vec3 axis = normalize(vec3(q.w - 0.5, r.w - 0.5, q.z - 0.5) + 1e-3);
     // start in the plane of the face: local z is the face's normal
     vec3 tz = n0;
@@ -137,7 +141,7 @@ void main() {
     vec3 n = rotate(tz, axis, spin);
 
     // The face or edge this vertex belongs to: its normal and its local coordinates.
-    float thick_px = THICKNESS * grow / max(length(p1 - u_cam_pos) * 2.0 * u_cam_tan / u_resolution.y, 1e-4);
+    float thick_px = thickness / max(length(p1 - u_cam_pos) * 2.0 * u_cam_tan / u_resolution.y, 1e-4);
     if (tri == 0 || tri == 7) {
         v_normal = tri == 0 ? -n : n;
         v_bary = vec3(corner == 0, corner == 1, corner == 2);
