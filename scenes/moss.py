@@ -10,10 +10,12 @@ it on it follows the show's beat (u_beat/u_bpm: tap tempo, MIDI clock), lub on e
 The heart's phase is wrapped on the CPU in double precision, so long shows stay exact.
 
 The city around (``buildings``): dark liquid-glass towers stand on the blocks within CITY_REACH of the
-heart, drawn as boxes (the ``city`` pass, 36 vertices a box, sorted far to near here, back
-faces dropped, so no depth buffer is needed): dark glass whose wavering walls mirror the
-street's heartbeat rings below and the violet night above (one analytic reflected ray, no
-marching), their thin edges flashing with the pulse, no windows.  The view looks a little
+heart, each a podium, a setback shaft and often a needle spire (building_tiers), drawn as
+boxes (the ``city`` pass, 36 vertices a box, sorted far to near here, back faces dropped,
+so no depth buffer is needed): dark glass curtain walls, their panels each tilted a little
+so they mirror the street's heartbeat rings below and the violet night above unevenly (one
+analytic reflected ray, no marching), floor lines and mullions catching the moss light,
+moss climbing their feet, their thin edges flashing with the pulse, no windows.  The view looks a little
 above the ground (target at 0.12 x height) so a starry night shows over the towers.  The four blocks round the heart's crossing and those by the
 eye stay open, overgrown with moss, so the view down onto the pulse is never blocked.
 """
@@ -29,7 +31,8 @@ HEART_ORIGIN = (0.0, 0.0)     # the street crossing the pulse starts from (world
 CITY_PERIOD = 7.0             # mirrors of moss.glsl: streets every 7 units, 1.5 half wide
 STREET_HALF = 1.5
 CITY_REACH = 4                # buildings stand on the blocks up to this many from the heart
-MAX_BUILDINGS = 160           # (buildings.vert's arrays)
+MAX_BOXES = 320               # (buildings.vert's arrays: each building is one to three boxes)
+TIER_BASE, TIER_SETBACK, TIER_SPIRE = 0.0, 1.0, 2.0    # what a box is (buildings.frag's looks)
 
 
 def city_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
@@ -51,9 +54,46 @@ def city_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
     return out
 
 
+def building_tiers(half_x: float, height: float, half_z: float, r: float) -> list[tuple[float, ...]]:
+    """A building as stacked boxes, bottom up: (half x, base y, top y, half z, kind).
+
+    Boxes read as boxes; a skyline reads as buildings by its setbacks and needles.  A tall
+    building rises from a podium (its full block) through one narrower setback shaft, and
+    most of the tallest end in a thin spire; a low one carries a smaller box on its roof,
+    off centre.  `height` stays the building's roof (its main mass), so the city's bulk and
+    the view onto the heart are what they were.
+    """
+    k = (r * 7.31) % 1.0              # a second, independent-looking random from the first
+    if height < 5.5:
+        podium = height * (0.72 + 0.1 * k)
+        return [(half_x, 0.0, podium, half_z, TIER_BASE),
+                (half_x * (0.45 + 0.2 * r), podium, height, half_z * (0.5 + 0.2 * k), TIER_SETBACK)]
+    podium = height * (0.3 + 0.18 * k)
+    tiers = [(half_x, 0.0, podium, half_z, TIER_BASE),
+             (half_x * (0.62 + 0.12 * r), podium, height, half_z * (0.62 + 0.12 * k), TIER_SETBACK)]
+    if r > 0.3:
+        needle = 0.09 + 0.05 * k
+        tiers.append((needle, height, height + 1.8 + 2.6 * r, needle, TIER_SPIRE))
+    return tiers
+
+
+def tier_order(tiers: list[tuple[float, ...]], eye_y: float) -> list[tuple[float, ...]]:
+    """The order that paints one building's nested boxes correctly without a depth buffer.
+
+    A roof seen from above must be painted before the narrower box standing on it; a box
+    seen from below its roof must be painted after the box above it (its walls hide that
+    box's foot).  So: the boxes whose roofs are below the eye, bottom up, then the others,
+    top down.
+    """
+    below = [t for t in tiers if t[2] <= eye_y]
+    above = [t for t in tiers if t[2] > eye_y]
+    return below + above[::-1]
+
+
 def buildings_in_view(blocks, eye) -> tuple[np.ndarray, np.ndarray, int]:
-    """The uniform arrays of the buildings, far to near from the eye (painter's order),
-    leaving out the blocks by the eye (so the view down onto the heart stays open)."""
+    """The uniform arrays of the buildings' boxes, buildings far to near from the eye
+    (painter's order; each building's boxes in tier_order), leaving out the blocks by the
+    eye (so the view down onto the heart stays open)."""
     ex, ez = math.floor(eye[0] / CITY_PERIOD), math.floor(eye[2] / CITY_PERIOD)
     listed = []
     for cx, cz, hw, height, hz, r in blocks:
@@ -62,13 +102,17 @@ def buildings_in_view(blocks, eye) -> tuple[np.ndarray, np.ndarray, int]:
         x, z = (cx + 0.5) * CITY_PERIOD, (cz + 0.5) * CITY_PERIOD
         listed.append(((x - eye[0]) ** 2 + (z - eye[2]) ** 2, x, z, hw, height, hz, r))
     listed.sort(reverse=True)
-    listed = listed[-MAX_BUILDINGS:]
-    a = np.zeros((MAX_BUILDINGS, 4), np.float32)
-    b = np.zeros((MAX_BUILDINGS, 4), np.float32)
-    for k, (_, x, z, hw, height, hz, r) in enumerate(listed):
-        a[k] = (x, z, hw, height)
-        b[k] = (hz, r, 0.0, 0.0)
-    return a, b, len(listed)
+    boxes = []
+    for _, x, z, hw, height, hz, r in listed:
+        for half_x, base, top, half_z, kind in tier_order(building_tiers(hw, height, hz, r), eye[1]):
+            boxes.append(((x, z, half_x, top), (half_z, r, base, kind)))
+    boxes = boxes[-MAX_BOXES:]
+    a = np.zeros((MAX_BOXES, 4), np.float32)
+    b = np.zeros((MAX_BOXES, 4), np.float32)
+    for k, (box_a, box_b) in enumerate(boxes):
+        a[k] = box_a
+        b[k] = box_b
+    return a, b, len(boxes)
 
 
 def heart_phase(state, bpm_param: float, follow_tempo: bool) -> tuple[float, float]:

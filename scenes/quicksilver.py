@@ -17,9 +17,11 @@ Everything that moves is a pure function of time, worked out here on the CPU eac
   ripple and a wobble of the rims near it;
 * ``harden`` (or ``fracture``, which implies it) freezes the pool from its rims inwards:
   ripples damp to zero, the pool settles into its final shape and tears stop, so at
-  hardness 1 the image is still.  ``fracture`` then cracks it from an impact point into
-  log-polar Voronoi shards (iq's exact border distance) with bevelled edges, each shard
-  tilted by a hash of its cell so it reflects another part of the environment.
+  hardness 1 the image is still.  ``fracture`` then cracks it from an impact point (where the
+  mirror shows the dreamer's heart) into log-polar Voronoi shards (iq's exact border
+  distance) with bevelled edges, each shard tilted by a hash of its cell so it reflects
+  another part of the environment and shows its own piece of the dreamer, moved and turned;
+  the cracks through the figure bleed.
 
 The mirror reflects the ``environment`` binding (the sky scene by default, the built-in
 gradient until the sky exists): the reflected direction is mapped onto that image by a
@@ -36,7 +38,8 @@ the CPU marks near the pool and the tears, and discard the rest):
   the floor's ambient light; the bound image has no mip levels);
 * ``field`` -- the pool's distance and gradient at half resolution (RGBA16F), on tiles;
 * ``cracks`` -- the crack field packed into RGBA32F, on tiles, only while fractured;
-* ``mirror`` -- the metal and the tears, tone mapped, with coverage in alpha, on tiles;
+* ``mirror`` -- the metal and the tears, tone mapped, with coverage in alpha, on tiles (or,
+  while the hardened mirror shows the dreamer, ``mirror_dreamer``: the same with the figure);
 * ``stone`` -- the floor's mottling, baked once (the camera is fixed);
 * ``main`` -- the floor, the pool's contact shadow, and the mirror laid over them.
 """
@@ -124,10 +127,39 @@ def layout(seed: int) -> dict[str, np.ndarray]:
     bead_c = centres[owner] + dist[:, None] * np.stack([np.cos(ang), np.sin(ang)], 1)
     bead_r = rng.uniform(0.014, 0.05, n) * np.where(rng.uniform(size=n) < 0.3, 1.4, 1.0)
     bead_t = times[owner] + rng.uniform(0.12, 0.3, n)
-    # The mirror cracks from a point near the heart of the pool.
-    crack = centres[0] + rng.uniform(-0.2, 0.2, 2)
+    # The mirror cracks from about where it shows the dreamer's heart (see heart_on_floor).
+    crack = rng.uniform(-0.04, 0.04, 2)
     return {"centres": centres, "radii": radii, "times": times, "wob": wob,
             "bead_c": bead_c, "bead_r": bead_r, "bead_t": bead_t, "crack": crack}
+
+
+ENV_PITCH = 0.56              # (as qs_env.glsl: the reflection's stereographic axis)
+DREAMER_HEART = (0.06, 0.2)   # the heart in the figure's own frame (as qs_dreamer.glsl)
+
+
+@lru_cache(maxsize=8)
+def heart_on_floor(vol: float) -> tuple[float, float]:
+    """The floor point where the whole mirror shows the dreamer's heart: the mirror is struck
+    there, so the cracks run out from the figure's chest and its face, higher up, breaks into
+    a few large shards instead of vanishing under the crazed spot of the impact.
+
+    The flat mirror reflects the camera ray about the vertical; qs_env.glsl's env_q maps that
+    to the plane the figure is drawn in; the point is found on a fine grid of floor points.
+    """
+    pos = np.array(CAM_POS)
+    h = DREAMER_HEIGHT * vol ** 0.5
+    feet = np.array(DREAMER_FEET) * vol ** 0.5
+    target = feet + h * np.array([DREAMER_HEART[0], 1.0 - DREAMER_HEART[1]])
+    x, z = np.meshgrid(np.linspace(-1.2, 1.2, 481), np.linspace(-0.8, 1.4, 441))
+    rd = np.stack([x - pos[0], np.full_like(x, -pos[1]), z - pos[2]], axis=-1)
+    rd /= np.linalg.norm(rd, axis=-1, keepdims=True)
+    r = rd * np.array([1.0, -1.0, 1.0])
+    axis = np.array([0.0, math.sin(ENV_PITCH), math.cos(ENV_PITCH)])
+    upv = np.array([0.0, math.cos(ENV_PITCH), -math.sin(ENV_PITCH)])
+    den = np.maximum(1.0 + r @ axis, 0.05)
+    q = np.stack([r[..., 0] / den, (r @ upv) / den], axis=-1)
+    k = np.unravel_index(np.argmin(np.linalg.norm(q - target, axis=-1)), x.shape)
+    return float(x[k]), float(z[k])
 
 
 def merge_k(merge: float) -> float:
@@ -423,6 +455,10 @@ class QuicksilverScene(Scene):
         tiles *= 255
         resources.texture("tiles", tiles, filter="nearest", key=tiles.tobytes())
 
+        fig = dreamer_uniform(float(p["dreamer"]), hard, t, vol)
+        # The metal without the figure, or (while it shows) the variant with it compiled in.
+        resources.draw_count("mirror", 0 if fig[0] > 0.0 else TILE_VERTICES)
+        resources.draw_count("mirror_dreamer", TILE_VERTICES if fig[0] > 0.0 else 0)
         return {
             "u_pool_bound": bound,
             "u_refl_tear_count": m if quality > 0.35 else 0,
@@ -434,11 +470,11 @@ class QuicksilverScene(Scene):
             "u_waves": wave_a, "u_wave_count": w_n,
             "u_shiver_octaves": 0 if hard >= 1.0 else 1 + int(quality + 0.5),
             "u_hard": hard,
-            "u_crack_centre": tuple(float(v) for v in lay["crack"] * vol ** 0.5),
+            "u_crack_centre": tuple(float(v) for v in np.add(heart_on_floor(round(vol, 4)), lay["crack"] * vol ** 0.5)),
             "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
             "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
             "u_shiver": shiver_phases(t),
-            "u_dreamer_fig": dreamer_uniform(float(p["dreamer"]), hard, t, vol),
+            "u_dreamer_fig": fig,
             "u_dreamer_feet": (DREAMER_FEET[0] * vol ** 0.5, DREAMER_FEET[1] * vol ** 0.5),
         }
 
@@ -456,6 +492,11 @@ quicksilver = QuicksilverScene(
         Pass("scenes/quicksilver/qs_mirror.frag", name="mirror", vert="scenes/quicksilver/qs_tiles_mirror.vert",
              primitive="triangles", count=TILE_VERTICES, inputs=("envblur", "field", "cracks"),
              clear=(0.0, 0.0, 0.0, 0.0)),
+        # While the hardened mirror shows the dreamer, the same metal with the figure compiled
+        # in is drawn instead (update() gives the plain pass no vertices and this one its tiles).
+        Pass("scenes/quicksilver/qs_mirror_dreamer.frag", name="mirror_dreamer",
+             vert="scenes/quicksilver/qs_tiles_mirror.vert", primitive="triangles", count=TILE_VERTICES,
+             inputs=("envblur", "field", "cracks"), into="mirror"),
         Pass("scenes/quicksilver/qs_floor.frag", name="stone", update="once"),
         Pass("scenes/quicksilver/quicksilver.frag", name="main", inputs=("envblur", "field", "mirror", "stone")),
     ],

@@ -4,10 +4,12 @@
 
 An n-fold mirror kaleidoscope (fractional segment counts grow the next sector in without a
 seam) turns slowly over a layered, domain-warped nebula, a star field, rings of moons with soft
-terminators and suns with coronas. ``inversion`` carries the natural night sky (0: gold suns,
-silver-lavender moons, dark sky) to its inversion (1: deep violet suns, emerald moons on a pale
-sky) through a designed OKLab transform that sweeps over the sky as a front; the hum, a global
-oscillator, makes the whole thing breathe and shiver.
+terminators and suns with coronas. ``inversion`` carries the natural night sky (0: a dark sky)
+to its inversion (1: a pale sky) through a designed OKLab transform that sweeps over the sky as
+a front; the suns and moons are violet and emerald throughout (their colours are turned here,
+ahead of the front, by what the inversion has not yet turned: body_colours; ``body_lead`` 0
+gives the natural gold suns and lavender moons).  The hum, a global oscillator, makes the
+whole thing breathe and shiver.
 
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
@@ -49,6 +51,55 @@ def _hum(t: float, freq: float) -> tuple[float, float, float]:
 def _smooth(x: float) -> float:
     x = min(max(x, 0.0), 1.0)
     return x * x * (3.0 - 2.0 * x)
+
+
+# The bodies' natural colours (linear): the photosphere's rim (also the corona) and centre,
+# and the moons' lavender.  sky.frag's inversion turns every hue by `hue_turn` as its front
+# passes, which takes these to violet suns and emerald moons.
+SUN_RIM = (1.0, 0.62, 0.30)
+SUN_CENTRE = (1.0, 0.90, 0.70)
+MOON_ALBEDO = (0.66, 0.52, 1.0)
+
+_RGB_TO_LMS = np.array([[0.4122214708, 0.5363325363, 0.0514459929],
+                        [0.2119034982, 0.6806995451, 0.1073969566],
+                        [0.0883024619, 0.2817188376, 0.6299787005]])
+_LMS_TO_LAB = np.array([[0.2104542553, 0.7936177850, -0.0040720468],
+                        [1.9779984951, -2.4285922050, 0.4505937099],
+                        [0.0259040371, 0.7827717662, -0.8086757660]])
+
+
+def turned(rgb, angle: float, deepen: float = 1.0) -> tuple[float, float, float]:
+    """Linear sRGB turned by ``angle`` radians in OKLab's (a, b) plane, chroma times
+    ``deepen``, lightness kept (the turn sky_invert gives a hue; clipped at 0)."""
+    lab = _LMS_TO_LAB @ np.cbrt(_RGB_TO_LMS @ np.asarray(rgb, float))
+    c, s = math.cos(angle), math.sin(angle)
+    lab[1:] = np.array([[c, -s], [s, c]]) @ lab[1:] * deepen
+    lms = np.linalg.solve(_LMS_TO_LAB, lab) ** 3
+    return tuple(float(v) for v in np.maximum(np.linalg.solve(_RGB_TO_LMS, lms), 0.0))
+
+
+def inversion_at(r: float, inversion: float, dissolve: float, dens: float = 0.5) -> float:
+    """The inversion's progress at distance r from the mandala's centre, as sky.frag's front
+    finds it (the nebula's density there taken as typical)."""
+    field = min(max(0.62 * _smooth(r / 0.95) + 0.38 * (1.0 - dens), 0.0), 1.0)
+    spread = 1.6 * dissolve
+    return min(max(inversion * (1.0 + spread) - spread * field, 0.0), 1.0)
+
+
+def body_colours(r: float, kind: str, p: dict) -> tuple[tuple, tuple]:
+    """A body's colours, turned ahead of the inversion: by the part of ``hue_turn`` the front
+    has not yet applied where the body is (times ``body_lead``), so that after the inversion
+    its hue is the inverted one at every moment -- violet suns and emerald moons on the dark
+    natural night as on the pale inverted sky (the text has no gold suns).  Two colours: the
+    sun's rim (and corona) and centre; the moon's albedo (twice)."""
+    t = inversion_at(r, float(p["inversion"]), float(p["dissolve"]))
+    owed = (1.0 - _smooth(t)) * float(p["body_lead"])
+    angle = math.radians(float(p["hue_turn"])) * owed
+    deepen = 1.0 + 0.9 * owed       # (on the dark night a pale violet reads white: deepen it)
+    if kind == "sun":
+        return turned(SUN_RIM, angle, deepen), turned(SUN_CENTRE, angle, deepen)
+    moon = turned(MOON_ALBEDO, angle, deepen)
+    return moon, moon
 
 
 class Sky(Scene):
@@ -105,6 +156,8 @@ class Sky(Scene):
         body_c = np.zeros((2 * MAX_BODIES, 4), np.float32)
         body_d = np.zeros((2 * MAX_BODIES, 4), np.float32)
         body_e = np.zeros((2 * MAX_BODIES, 4), np.float32)
+        body_f = np.zeros((2 * MAX_BODIES, 4), np.float32)
+        body_g = np.zeros((2 * MAX_BODIES, 4), np.float32)
         count = 0
         for kind, n_kind in (("sun", ns), ("moon", nm)):
             for i in range(n_kind):
@@ -129,6 +182,9 @@ class Sky(Scene):
                 if central:
                     radius = base + (radius - base) * a
                 x, y = rho * math.cos(phi), rho * math.sin(phi)
+                tint_a, tint_b = body_colours(rho, kind, params)
+                body_f[count, :3] = tint_a
+                body_g[count, :3] = tint_b
                 if kind == "sun":
                     spin = 2 * math.pi * (((0.004 + 0.006 * h[2]) * t + h[4]) % 1.0)
                     decay = (0.28 + (0.7 - 0.28) * a) if central else 1.1   # ray fall-off per radius
@@ -146,7 +202,8 @@ class Sky(Scene):
                     body_b[count] = (radius * 1.02, elev, h[5], h[4])
                 count += 1
         return {"u_body_a": body_a, "u_body_b": body_b, "u_body_c": body_c, "u_body_d": body_d,
-                "u_body_e": body_e, "u_body_count": count, "u_sun_count": ns}
+                "u_body_e": body_e, "u_body_f": body_f, "u_body_g": body_g,
+                "u_body_count": count, "u_sun_count": ns}
 
     def update(self, state, resources):
         p = state.params
@@ -191,6 +248,7 @@ sky = Sky(
         Param("inversion", 1.0, 0.0, 1.0, "natural night sky (0) to the inverted sky (1), a designed OKLab transform"),
         Param("dissolve", 0.6, 0.0, 1.0, "how much the inversion sweeps as a front (centre and clouds first) instead of everywhere at once"),
         Param("hue_turn", -140.0, -360.0, 360.0, "degrees hues turn on the way to the inverted sky (-140: gold suns to violet, lavender moons to emerald, through the blues)"),
+        Param("body_lead", 1.0, 0.0, 1.0, "how far the suns and moons wear their inverted hue ahead of the inversion front (1: violet suns and emerald moons even in the natural night; 0: gold and lavender until the front reaches them)"),
         Param("segments", 8.0, 1.0, 24.0, "kaleidoscope mirror count; fractional values grow the next sector in smoothly"),
         Param("rotation", 3.0, -45.0, 45.0, "rotation speed of the kaleidoscope, degrees per second"),
         Param("zoom", 1.0, 0.5, 2.5, "magnification of the whole sky"),

@@ -40,9 +40,10 @@ tower has its moment (a random per tower, 0.04..0.72); before it, cracks of ligh
 from a point of impact on its glass (a white star, long spokes radiating out, fine broken
 cells close round the impact from a Voronoi field baked once, cracks_bake.frag), then it
 comes down from the top with a jagged break line, the glass above the line flying off as
-shards (the ``flying`` pass: one spinning triangle per shard, instanced, that refracts the
-sky with a prism's fringe, glints as its face sweeps the key light, its broken edges bright,
-falls and dissolves into the mist), and drifting mist (the baked fbm: a far, dim bank and a
+shards (the ``flying`` pass: one spinning prism of thick glass per shard, instanced, whose
+faces refract the sky with a prism's fringe and glint as they sweep the key light, whose
+broken edges glow green-cyan end-on, drawn with an open shutter's motion blur; it falls and
+dissolves into the mist), and drifting mist (the baked fbm: a far, dim bank and a
 near one of sharper wisps with dark gaps, in parallax) thickens as the world behind it dims.  At 1 no tower stands.  It is a
 function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
 
@@ -71,6 +72,51 @@ KIND_GROUND, KIND_TOWER, KIND_SKY = 0.0, 1.0, 2.0
 # The fracture (towers.glsl): a tower's fall starts in 0.04 .. 0.72 and lasts BREAK_SPAN.
 BREAK_SPAN = 0.16
 ALL_FALLEN = 0.04 + 0.68 + BREAK_SPAN
+
+
+# Mirrors of shaders/scenes/towers/shards.vert: keep them equal.
+SHARD_COLS, SHARD_ROWS = 6, 7
+SHATTER_SECONDS = 6.0
+SHARD_VERTICES = 24            # a thick piece: back face, three edge quads, front face
+
+
+def pcg4d(v: np.ndarray) -> np.ndarray:
+    """lib/hash.glsl's pcg4d on (n, 4) uint32 rows, bit for bit."""
+    v = v.astype(np.uint32) * np.uint32(1664525) + np.uint32(1013904223)
+    x, y, z, w = (v[:, i].copy() for i in range(4))
+    x += y * w; y += z * x; z += x * y; w += y * z                      # noqa: E702
+    x ^= x >> np.uint32(16); y ^= y >> np.uint32(16)                    # noqa: E702
+    z ^= z >> np.uint32(16); w ^= w >> np.uint32(16)                    # noqa: E702
+    x += y * w; y += z * x; z += x * y; w += y * z                      # noqa: E702
+    return np.stack([x, y, z, w], axis=1)
+
+
+def flying_shards(layout: np.ndarray, eye: np.ndarray, fracture: float, count: int,
+                  seed: int) -> np.ndarray:
+    """The indices of the shards in the air at this moment, of the ``count`` that shards.vert
+    knows (their blocks, towers, break moments and lives worked out as it does), so the pass
+    draws only these: at 24 vertices a piece, the vertex work of the thousands waiting on
+    their towers or long dissolved would otherwise cost more than the pieces flying.  The
+    test is widened a little (rounding); the shader still makes its own, exact one."""
+    k = np.arange(count, dtype=np.int64)
+    ey = math.floor(float(eye[2]) / CITY_PERIOD)
+    slot = k % SHARD_ROWS
+    row = ey - 1 + (((slot - (ey - 1)) % SHARD_ROWS) + SHARD_ROWS) % SHARD_ROWS
+    col = (k // SHARD_ROWS) % SHARD_COLS - SHARD_COLS // 2
+    lay = layout[row & (GRID - 1), col & (GRID - 1)]
+    rowm = (row & (GRID - 1)).astype(np.uint32)
+    with np.errstate(over="ignore"):
+        r = pcg4d(np.stack([k.astype(np.uint32), rowm, np.full(count, seed & 0xFFFFFFFF, np.uint32),
+                            np.full(count, 0x5A3D, np.uint32)], axis=1)) / 4294967295.0
+        q = pcg4d(np.stack([k.astype(np.uint32), np.full(count, 0x77, np.uint32),
+                            np.full(count, seed & 0xFFFFFFFF, np.uint32), rowm], axis=1)) / 4294967295.0
+    start = 0.04 + 0.68 * np.mod(lay[:, 0] * np.float32(7.31) + lay[:, 1] * np.float32(13.17), 1.0)
+    when = start + BREAK_SPAN * (1.0 - r[:, 2])
+    age = (fracture - when) * SHATTER_SECONDS
+    life = 1.6 + 2.2 * q[:, 0]
+    margin = 0.02 * SHATTER_SECONDS + 0.05
+    alive = (lay[:, 2] > 0.0) & (age > -margin) & (age < life + margin)
+    return np.nonzero(alive)[0]
 
 
 def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
@@ -213,10 +259,15 @@ class TowersScene(Scene):
             # no tower stands: the glass (and its walk through the grid) has nothing to draw,
             # and the sky, streets and mist beneath fill the frame
             resources.draw_count("glass_fracture", 0)
-        resources.draw_count("flying", 3, int(round(float(p["shards"]))) if broken else 0)
         cam = camera(state.t, p)
         shift = math.floor(cam["pos"][2] / WRAP) * WRAP        # wrap z to the city's period
         pos = cam["pos"] - (0.0, 0.0, shift)
+        # The flying glass: only the pieces in the air are drawn (their indices in a texture).
+        ids = (flying_shards(layout, pos, float(p["fracture"]), int(round(float(p["shards"]))),
+                             int(state.seed)) if broken else np.zeros(0, np.int64))
+        resources.texture("shard_ids", (ids if ids.size else np.zeros(1)).astype(np.float32)[None, :],
+                          filter="nearest")
+        resources.draw_count("flying", SHARD_VERTICES, int(ids.size))
 
         # Heart: the same pulse as the moss scene, starting from the viewer's feet.
         if p["follow_tempo"] and state.bpm > 0:
@@ -314,7 +365,7 @@ towers = TowersScene(
              into="glass", skip_covered_by="glass", blend="under"),
         # The fracture's flying glass, one triangle per shard, over everything.
         Pass("scenes/towers/shards.frag", name="flying", vert="scenes/towers/shards.vert",
-             primitive="triangles", count=3, instances="shards", inputs=("field", "haze", "cracks"),
+             primitive="triangles", count=SHARD_VERTICES, instances="shards", inputs=("field", "haze", "cracks"),
              into="glass", blend="alpha"),
     ],
     output="main",

@@ -197,3 +197,60 @@ def test_a_night_sky_stands_over_the_moss_city(gl):
     lum = img.mean(axis=2)
     assert np.percentile(lum[90:], 99.5) > 1.5 * np.percentile(lum[:90], 99.5) or \
         np.percentile(lum[90:], 99.5) > 200, "the moss outshines everything above it"
+
+
+def _moss_module():
+    import importlib.util
+    from conftest import ROOT
+    spec = importlib.util.spec_from_file_location("moss_for_tests", ROOT / "scenes" / "moss.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_buildings_have_setbacks_and_spires_not_one_box_each():
+    """Round 4: the buildings still read as boxes.  Each is now a podium with a narrower
+    setback shaft standing on its roof, and most tall ones end in a needle spire: the boxes
+    nest (each inside the one below) and stack (each starts at the roof below it)."""
+    mod = _moss_module()
+    blocks = mod.city_blocks(3)
+    spires = 0
+    for _, _, hw, height, hz, r in blocks:
+        tiers = mod.building_tiers(hw, height, hz, r)
+        assert len(tiers) >= 2
+        assert tiers[0][1] == 0.0 and tiers[1][2] == height, "the setback's roof is the building's"
+        for (hx0, _, top0, hz0, _), (hx1, base1, _, hz1, _) in zip(tiers, tiers[1:]):
+            assert base1 == top0 and hx1 < hx0 and hz1 < hz0
+        spires += tiers[-1][4] == mod.TIER_SPIRE
+    tall = sum(1 for b in blocks if b[3] >= 5.5)
+    assert spires >= 0.5 * tall > 0
+
+
+def test_tier_order_paints_each_building_right_without_a_depth_buffer():
+    mod = _moss_module()
+    tiers = mod.building_tiers(2.0, 10.0, 2.0, 0.8)          # podium, setback, spire
+    assert [t[4] for t in tiers] == [0.0, 1.0, 2.0]
+    kinds = lambda eye_y: [t[4] for t in mod.tier_order(tiers, eye_y)]
+    assert kinds(20.0) == [0.0, 1.0, 2.0]                      # from above: roofs first
+    assert kinds(1.0) == [2.0, 1.0, 0.0]                       # from below: walls last
+    assert kinds(7.0) == [0.0, 2.0, 1.0]                       # between: the podium's roof, then
+    a, b, count = mod.buildings_in_view(mod.city_blocks(3), (10.0, 7.0, 14.0))
+    assert count > len(mod.city_blocks(3)) and count <= mod.MAX_BOXES
+
+
+def _ring_grain(img: np.ndarray) -> float:
+    """High-frequency detail (mean |Laplacian| of luminance) relative to the brightness, over
+    the brightest part of the lower frame (the pulse's rings)."""
+    lum = img.astype(float).mean(axis=2)[img.shape[0] // 2:]
+    lap = np.abs(4 * lum[1:-1, 1:-1] - lum[:-2, 1:-1] - lum[2:, 1:-1] - lum[1:-1, :-2] - lum[1:-1, 2:])
+    ring = lum[1:-1, 1:-1] > np.percentile(lum, 85)
+    return float(lap[ring].mean() / lum[1:-1, 1:-1][ring].mean())
+
+
+def test_the_pulse_rings_glow_as_bands_not_glittering_cells(gl):
+    """Round 4: the rings' texture was noisy (each moss cell and spore speck glittering in the
+    pulse).  Where the pulse passes its light now blooms over the clumps: the bright rings
+    carry little pixel-scale detail for their brightness."""
+    img = render_times(gl, "moss", [3.0], size=(640, 360))[0]
+    grain = _ring_grain(img)
+    assert grain < 0.1, f"ring grain {grain:.3f} (0.14 before the bloom; now about 0.07)"

@@ -134,8 +134,9 @@ def edge_pixels(img: np.ndarray, mask: np.ndarray, threshold: float = 40.0) -> i
 
 def test_fracture_cracks_the_mirror_into_shards(gl, tmp_path):
     size = (320, 180)
-    whole, shattered = render_cues(gl, tmp_path, [{"harden": 1.0, "fracture": 0.0},
-                                                  {"harden": 1.0, "fracture": 1.0}], [SETTLED], size=size)
+    # (without the dreamer, whose face and shading have edges of their own)
+    whole, shattered = render_cues(gl, tmp_path, [{"harden": 1.0, "fracture": 0.0, "dreamer": 0.0},
+                                                  {"harden": 1.0, "fracture": 1.0, "dreamer": 0.0}], [SETTLED], size=size)
     mask = pool_mask(whole) & pool_mask(shattered)
     assert mask.mean() > 0.05, "the pool fills part of the frame"
     before, after = edge_pixels(whole, mask), edge_pixels(shattered, mask)
@@ -203,3 +204,30 @@ def test_the_pool_lies_on_a_paved_street_not_in_a_void(gl, tmp_path):
     lap = np.abs(4 * far[1:-1, 1:-1] - far[:-2, 1:-1] - far[2:, 1:-1] - far[1:-1, :-2] - far[1:-1, 2:])
     lines = (lap > 6).mean()
     assert lines > 0.02, f"the floor has no paving ({lines * 100:.2f} % of pixels on a joint)"
+
+
+def test_the_shattered_mirror_breaks_the_dreamer_across_its_shards_and_bleeds(gl, tmp_path):
+    """Round 4: the figure in the mirror looked pasted on, the same whole icon under the cracks.
+    Now each loose shard shows its piece of the dreamer moved and turned by its own jolt (even
+    at the dream's small tilt), so the figure the shattered mirror shows is not the whole
+    mirror's with lines drawn over it; and the cracks through it bleed: blood-red pixels
+    appear that neither the whole mirror with the figure nor the shattered one without it
+    has."""
+    size = (320, 180)
+    base = {"tilt": 0.1, "shards": 9}
+    whole, whole_bare, broken, broken_bare = render_cues(
+        gl, tmp_path, [{**base, "harden": 1.0, "dreamer": 1.0}, {**base, "harden": 1.0, "dreamer": 0.0},
+                       {**base, "fracture": 1.0, "dreamer": 1.0}, {**base, "fracture": 1.0, "dreamer": 0.0}],
+        [SETTLED], size=size)
+    fig_whole = np.abs(whole.astype(int) - whole_bare.astype(int)).max(axis=2) > 40
+    fig_broken = np.abs(broken.astype(int) - broken_bare.astype(int)).max(axis=2) > 40
+    assert fig_whole.mean() > 0.03 and fig_broken.mean() > 0.02
+    overlap = (fig_whole & fig_broken).sum() / (fig_whole | fig_broken).sum()
+    assert overlap < 0.62, f"the shards show the figure where the whole mirror did ({overlap:.2f} overlap; 0.74 before the jolts, 0.52 with them)"
+
+    def blood(img):
+        f = img.astype(int)
+        return f[..., 0] - np.maximum(f[..., 1], f[..., 2]) > 110      # (the lit skin stays under ~100)
+    bleeding = blood(broken).sum()
+    assert bleeding > 30 and bleeding > 3 * (blood(whole).sum() + blood(broken_bare).sum()) + 20, \
+        f"{bleeding} blood-red pixels shattered, {blood(whole).sum()} whole, {blood(broken_bare).sum()} without the figure"

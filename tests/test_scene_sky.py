@@ -244,11 +244,13 @@ def test_contrast_measure_catches_a_plain_mix_to_grey(sky):
     assert contrast(naive) < 0.5 * contrast(natural)
 
 
-def test_inverted_suns_are_violet_and_moons_emerald(sky):
+@pytest.mark.parametrize("inversion", [1.0, 0.5, 0.0])
+def test_suns_are_violet_and_moons_emerald_in_every_phase(sky, inversion):
     """Sample the centre sun and a moon of the crown (rotation 0, 8 segments, one moon on the x
-    axis) in the inverted sky: the sun's hue is violet, the moon's lit side green."""
+    axis): the sun's hue is violet, the moon's lit side green -- in the inverted sky, and also in
+    the natural night before the inversion reaches them (the text: violet suns, emerald moons)."""
     params = {"rotation": 0.0, "arrangement": 0.0, "segments": 8.0, "suns": 1, "moons": 1,
-              "inversion": 1.0, "stars": 0.0, "hum_depth": 0.0}
+              "inversion": inversion, "stars": 0.0, "hum_depth": 0.0}
     img = gl_up(sky(params, t=2.0, size=(320, 180)))
     h, w = img.shape[:2]
     sun = img[h // 2 - 3:h // 2 + 3, w // 2 - 3:w // 2 + 3].reshape(-1, 3).mean(0)
@@ -258,6 +260,16 @@ def test_inverted_suns_are_violet_and_moons_emerald(sky):
     mx = int(w / 2 + 0.225 * h) - 4
     moon = img[h // 2 - 2:h // 2 + 2, mx - 2:mx + 2].reshape(-1, 3).mean(0)
     assert moon[1] > moon[0] + 15 and moon[1] >= moon[2] - 5, f"the moon is not emerald: {moon}"
+
+
+def test_without_the_lead_the_natural_suns_are_gold(sky):
+    """body_lead 0 restores the natural colours before the front: the sun test above can fail."""
+    params = {"rotation": 0.0, "arrangement": 0.0, "segments": 8.0, "suns": 1, "moons": 1,
+              "inversion": 0.0, "stars": 0.0, "hum_depth": 0.0, "body_lead": 0.0}
+    img = gl_up(sky(params, t=2.0, size=(320, 180)))
+    h, w = img.shape[:2]
+    sun = img[h // 2 - 3:h // 2 + 3, w // 2 - 3:w // 2 + 3].reshape(-1, 3).mean(0)
+    assert sun[0] > sun[2] + 20 and sun[1] > sun[2], f"the natural sun is not gold: {sun}"
 
 
 # -- the hum -----------------------------------------------------------------------------------

@@ -152,9 +152,9 @@ def test_zero_strength_touch_changes_nothing(gl, tmp_path, strength):
     assert diff.max() == 0.0
 
 
-def _frame(gl, tmp_path, name, params, t):
+def _frame(gl, tmp_path, name, params, t, size=SIZE):
     project = make_project(tmp_path / name, {f"scenes/{name}.py": show_source(name, [], params)})
-    return render_times(gl, name, [t], folder=project, size=SIZE)[0].astype(float)
+    return render_times(gl, name, [t], folder=project, size=size)[0].astype(float)
 
 
 def test_the_fracture_leaves_no_tower_standing(gl, tmp_path):
@@ -179,6 +179,20 @@ def test_the_fracture_throws_shards_that_catch_light(gl, tmp_path):
     diff = np.abs(on - off).max(axis=2)
     assert (diff > 25).sum() > 0.01 * diff.size, "shards cover at least 1% of the frame"
     assert on.max(axis=2)[diff > 25].max() > 200, "some shard catches a bright glint"
+
+
+def test_the_flying_shards_are_thick_glass_with_green_edges(gl, tmp_path):
+    """Round 4: the shards were flat grey triangles.  Each is now a prism of thick glass whose
+    broken edges, seen end-on, carry the pane's trapped green-cyan light: among the pixels the
+    shards change, many are that green (green well over red): about 7 %, where the flat
+    pieces had none."""
+    t = 2.0
+    # (at 640x360: smaller, most edges are thinner than a pixel, and are left out)
+    on = _frame(gl, tmp_path, "on", {"fracture": 0.5}, t, size=(640, 360))
+    off = _frame(gl, tmp_path, "off", {"fracture": 0.5, "shards": 0}, t, size=(640, 360))
+    changed = np.abs(on - off).max(axis=2) > 25
+    edge = changed & (on[..., 1] > on[..., 0] + 30) & (on[..., 1] > 90)
+    assert edge.sum() > max(0.04 * changed.sum(), 400), f"{edge.sum()} green edge pixels of {changed.sum()} shard pixels"
 
 
 def test_the_glass_holds_memories_of_other_movements(gl, tmp_path):
@@ -220,3 +234,48 @@ def test_a_ripple_bends_the_glass_rather_than_painting_rings(gl, tmp_path):
     moved = np.abs(d).mean()
     assert moved > 1.0, moved
     assert d.mean() < 0.65 * moved, (d.mean(), moved)     # (0.98 with the bright rings)
+
+
+def test_only_the_shards_in_the_air_are_drawn_and_none_is_missed(gl):
+    """The CPU picks the shards in the air (flying_shards) so the thick pieces' vertex work is
+    paid only for them; mid-fracture that is a minority of all shards, and the frame is the
+    same, to the bit, as with every shard submitted (the shader's own test culls the rest)."""
+    from fractions import Fraction
+
+    from visuals.clock import FixedClock
+    from visuals.gpu import ProgramCache
+    from visuals.paths import SearchPath
+    from visuals.pngio import gl_rows_to_image
+    from visuals.registry import Registry
+    from visuals.renderer import RenderConfig, Renderer
+
+    registry = Registry(SearchPath.build([]))
+    programs = ProgramCache(gl, registry.search)
+    scene = registry.scene("towers")
+    module = type(scene).update.__globals__
+    clock = FixedClock(30)
+
+    def render():
+        renderer = Renderer(gl, registry.show("towers"), registry,
+                            RenderConfig(size=SIZE, fps=Fraction(30)), programs=programs)
+        renderer.overrides["towers"] = {"fracture": 0.5}
+        try:
+            renderer.render(clock.frame(clock.frame_at(2.0)))
+            return gl_rows_to_image(renderer.read_rgb(), SIZE)
+        finally:
+            renderer.release()
+
+    culled = render()
+    chosen = module["flying_shards"]
+    picked = []
+
+    def everyone(layout, eye, fracture, count, seed):
+        picked.append(len(chosen(layout, eye, fracture, count, seed)))
+        return np.arange(count)
+    module["flying_shards"] = everyone
+    try:
+        every = render()
+    finally:
+        module["flying_shards"] = chosen
+    assert 0 < picked[0] < 0.6 * 1500, f"{picked[0]} of 1500 shards picked"
+    assert np.array_equal(culled, every), "a shard in the air was left out"

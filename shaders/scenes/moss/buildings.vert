@@ -1,10 +1,11 @@
 #version 330 core
 #define VISUALS_NO_DERIVATIVES
 // Moss, pass "city": the dark buildings around the glowing streets, as real boxes (36
-// vertices each, one instance per building), so only their own pixels are shaded.  The
-// buildings come sorted far to near from scenes/moss.py (painter's order: boxes on a grid
-// never interpenetrate), which leaves the crossing of the heart and the blocks by the eye
-// open.
+// vertices each, one instance per box: a building is a podium, a setback shaft and perhaps a
+// spire), so only their own pixels are shaded.  The boxes come sorted from scenes/moss.py:
+// buildings far to near (painter's order: buildings on a grid never interpenetrate), each
+// building's nested boxes in the order that paints them right (tier_order), which leaves the
+// crossing of the heart and the blocks by the eye open.
 uniform vec3 u_cam_pos;
 uniform vec3 u_cam_fwd;
 uniform vec3 u_cam_right;
@@ -14,15 +15,16 @@ uniform vec2 u_resolution;
 uniform vec2 u_heart_origin;
 uniform float u_heart_phase;
 uniform float u_heart_period;
-uniform vec4 u_bldg_a[160];      // centre x, centre z, half width x, height
-uniform vec4 u_bldg_b[160];    // half width z, seed, 0, 0
+uniform vec4 u_bldg_a[320];      // centre x, centre z, half width x, top y
+uniform vec4 u_bldg_b[320];      // half width z, seed, base y, kind (0 podium, 1 setback, 2 spire)
 
 #include <visuals/params>
 #include "moss.glsl"
 
 out vec3 v_local;                   // position in the box, from its foot's centre
 flat out vec3 v_normal;
-flat out vec4 v_box;                // half x, height, half z, seed
+flat out vec4 v_box;                // half x, top y, half z, seed
+flat out vec2 v_tier;               // base y, kind
 out float v_dist;
 out vec3 v_world;
 out float v_pulse;                  // the heartbeat at this point of the wall's foot
@@ -42,8 +44,9 @@ void main() {
     vec3 u = (abs(n.y) > 0.5) ? vec3(1.0, 0.0, 0.0) : vec3(0.0, 1.0, 0.0);
     vec3 v = cross(n, u);
     vec3 unit = n + q.x * u + q.y * v;                       // -1..1 on each axis
-    vec3 half_size = vec3(a.z, 0.5 * a.w, b.x);
-    vec3 local = unit * half_size + vec3(0.0, 0.5 * a.w, 0.0);
+    vec3 half_size = vec3(a.z, 0.5 * (a.w - b.z), b.x);
+    vec3 mid = vec3(0.0, 0.5 * (a.w + b.z), 0.0);
+    vec3 local = unit * half_size + mid;
     vec3 world = vec3(a.x, 0.0, a.y) + local;
     vec3 e = world - u_cam_pos;
     float z = dot(e, u_cam_fwd);
@@ -52,12 +55,13 @@ void main() {
                        z - 0.2, z);
     // back faces (and the floor) are not drawn: a box's front faces never overlap, so with
     // the boxes far to near no depth buffer is needed
-    vec3 face_centre = vec3(a.x, 0.0, a.y) + n * half_size + vec3(0.0, 0.5 * a.w, 0.0);
+    vec3 face_centre = vec3(a.x, 0.0, a.y) + n * half_size + mid;
     bool front = dot(n, u_cam_pos - face_centre) > 0.0 && n.y > -0.5;
     gl_Position = front ? gl_Position : vec4(2.0, 2.0, 2.0, 1.0);
     v_local = local;
     v_normal = n;
     v_box = vec4(a.z, a.w, b.x, b.y);
+    v_tier = b.zw;
     v_dist = length(e);
     v_world = world;
     Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread, u_reach, u_pulse_width);

@@ -105,6 +105,10 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     vec2 uv2 = mat2(0.8, 0.6, -0.6, 0.8) * xz / (MOSS_TILE * 2.7) + vec2(0.37, 0.71);
     vec4 f2 = textureLod(field, uv2, max(lod - log2(2.7), 0.0) + 2.5 + 1.5 * detail);
     float cover = f.r * (0.55 + 0.9 * f2.g);
+    // The clumps' average (the second, blurred read): where the pulse passes, its light
+    // blooms over them (bright light reads soft), so a ring is a band of glow, not a band of
+    // glittering cells.
+    float cover_soft = f2.r * (0.55 + 0.9 * f2.g);
 
     float bend = (f.g - 0.5) * 2.6 + (f2.g - 0.5) * 1.6;
     float street = street_mask(xz, fp, (f2.g - 0.5) * 0.5 + (f.r - 0.4) * 0.25);
@@ -116,12 +120,14 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
 
     float p = heart_pulse(xz, fp, bend, h) + extra;
     float lit = m.rest + 1.5 * p;
+    float bloom = 0.75 * smoothstep(0.05, 0.6, p);
+    float pcover = mix(cover, 1.15 * cover_soft, bloom);
 
     vec3 base = mix(m.colour_a, m.colour_b, 0.6 * smoothstep(0.7, 0.98, f.a));
-    vec3 col = base * (cover * grow) * lit * 0.8;
-    col += m.speck * f.b * grow * (0.3 * m.rest + 1.6 * p);
+    vec3 col = base * (pcover * grow) * lit * 0.8;
+    col += m.speck * f.b * grow * (0.3 * m.rest + 0.5 * p) * (1.0 - bloom);
     // A hot core at the crest of each pulse, desaturating toward cyan-white.
-    col += vec3(0.35, 0.9, 0.8) * (cover * grow * p * p) * 0.9;
+    col += vec3(0.35, 0.9, 0.8) * (cover_soft * grow * p * p) * 0.9;
 
     // Haze: the second read is a blurred one (a high mip), so it also spreads light over
     // the dark gaps and the slabs, as bloom would; free because the mip chain is baked once.

@@ -118,18 +118,49 @@ void main() {
     col *= 1.0 - 0.25 * in_refl * (1.0 - on_tear);      // the second bounce loses a little
 
     // the dreamer in the hardened mirror (qs_dreamer.glsl), looked up along the calm
-    // reflection turned a little towards each shard's own: so every shard shows
-    // its piece of the figure, displaced a little, the figure broken but still whole enough
-    // to read (the full shard tilt would scatter it across the sky)
+    // reflection turned a little towards each shard's own; and each loose shard jolts its
+    // piece of the figure (slides and turns it) by its own random tilt, normalised, so the
+    // figure is broken across the shards however far the `tilt` parameter tips them.  Only
+    // compiled into the variant drawn while the figure shows (qs_mirror_dreamer.frag): on
+    // llvmpipe even a loop no pixel enters costs this much code its price.
     float pool_marks = 1.0 - on_tear;
+    vec4 me = vec4(0.0);
+#ifdef QS_DREAMER
     vec3 r_fig = normalize(r_calm + 0.03 * (r - r_calm));
-    vec4 me = dreamer(r_fig, px_angle) * pool_marks;      // (a flat mirror keeps the camera's pixel angle; the shards' derivatives would blur it)
-    col = col * (1.0 - 0.85 * me.a) + metal_f0() * me.rgb * u_reflection;
+    vec2 jolt = cr.tilt / max(0.26 * u_tilt, 1e-3) * step(1e-4, u_tilt);
+    me = dreamer(r_fig, px_angle, jolt) * pool_marks;   // (a flat mirror keeps the camera's pixel angle; the shards' derivatives would blur it)
+    // Seen in the metal, not pasted on it: the figure's light scaled by the metal's
+    // reflectance and by the shard's own brightness (each shard shows it lighter or darker),
+    // the metal's highlights left standing over it.
+    float sheen = smoothstep(0.0, 0.7, luma(col));
+    col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.55 + 0.75 * sheen)
+        + me.a * max(col - 1.5, 0.0) * 0.7;
+#endif
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
-    // where they cut the dreamer, they bleed
+    // where they cut the dreamer they open wider and bleed
     col = mix(col, col * 0.55 + vec3(0.08), cr.crush * hashi(ivec2(gl_FragCoord.xy) / 2 + 7) * pool_marks);
+    cr.gap_w *= 1.0 + 1.5 * me.a;
     vec3 gap = mix(vec3(0.002, 0.0015, 0.003), vec3(0.5, 0.01, 0.005), clamp(2.0 * me.a, 0.0, 1.0));
     col = mix(col, gap, crack_gap(cr) * pool_marks);
+#ifdef QS_DREAMER
+    // Bleeding: from the cracks through the figure, blood runs down the mirror (down the
+    // screen, towards the viewer: the figure's down) in thin rivulets, each column of pixels
+    // with a length of its own.  How far below its crack a pixel lies comes from the crack
+    // field already loaded: the distance to the line over the share of it that points up
+    // the screen (+z on the floor), so no more of the field is read.
+    float px_scale = max(u_resolution.y / 360.0, 1.0);
+    float bx = gl_FragCoord.x / (3.0 * px_scale);                     // bands 3 pixels wide
+    float hc = hashi(ivec2(int(floor(bx)), 0x51EED));
+    float run = 0.03 + 0.17 * fract(hc * 7.3);                       // floor units
+    float below_line = cr.border / max(cr.dir.y, 0.05);
+    float along = clamp(below_line / max(run, 1e-4), 0.0, 1.0);
+    float stream = 1.0 - smoothstep(0.12 + 0.3 * (1.0 - along), 0.2 + 0.35 * (1.0 - along), abs(fract(bx) - 0.5));
+    float blood = cr.line * step(0.3, cr.dir.y) * smoothstep(run, 0.4 * run, below_line) * stream
+                * step(0.7, hc);                                        // 1 band in 3 runs
+    blood *= smoothstep(0.05, 0.5, me.a + 0.6 * luma(me.rgb)) * smoothstep(0.2, 0.8, u_fracture) * pool_marks;
+    vec3 blood_col = vec3(0.42, 0.008, 0.006) + vec3(0.5, 0.2, 0.18) * pow(sheen, 4.0);
+    col = mix(col, blood_col, 0.9 * blood);
+#endif
     float alpha = mix(cover, tcov + cover * (1.0 - tcov), on_tear);
 
     col *= qs_vignette(uv);

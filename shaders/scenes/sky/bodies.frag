@@ -1,6 +1,7 @@
 #version 330 core
 // sky / bodies pass: violet suns with coronas and emerald moons with soft terminators, in
-// natural colours (the sky pass inverts them with everything else).
+// colours the sky pass's inversion turns into violet and emerald (scenes/sky.py turns them
+// ahead of the inversion front, so they are violet and emerald in every phase).
 //
 // Drawn as additive quads (bodies.vert), one per body and kaleidoscope sector; a pixel keeps
 // only the quad of its own sector and shades the body in folded (wedge) coordinates, exactly
@@ -27,6 +28,9 @@ uniform vec4 u_body_b[SKY_BODIES];   // sun: reach, intensity, ray fall-off, pha
 uniform vec4 u_body_c[SKY_BODIES];   // sun: cos, sin of the corona's rotation, shiver cos, sin
 uniform vec4 u_body_d[SKY_BODIES];   // sun: unit phasors of the corona harmonics 7 and 11
 uniform vec4 u_body_e[SKY_BODIES];   // sun: unit phasors of the corona harmonics 17 and 13
+uniform vec4 u_body_f[SKY_BODIES];   // sun: the photosphere's rim and corona colour; moon: albedo
+uniform vec4 u_body_g[SKY_BODIES];   // sun: the photosphere's centre colour
+                                     // (all turned ahead of the inversion by scenes/sky.py)
 flat in int v_body;
 flat in int v_sector;
 out vec4 frag;
@@ -42,11 +46,11 @@ vec3 sun(vec2 q, int i, float px) {
     float smu = sqrt(mu);
     float disc = clamp((a.z - r) / (px + 0.08 * a.z) + 0.5, 0.0, 1.0);     // a soft limb, no drawn edge
     // Limb-darkened photosphere, white-gold at the centre to orange at the rim.
-    vec3 core = mix(vec3(1.0, 0.62, 0.30), vec3(1.0, 0.90, 0.70), mu * smu) * (0.55 + 0.45 * smu) * 1.35;
+    vec3 core = mix(u_body_f[i].rgb, u_body_g[i].rgb, mu * smu) * (0.55 + 0.45 * smu) * 1.35;
     // a living surface: granulation, and a ragged bright limb instead of a drawn outline
     vec2 g = (q - a.xy) / a.z;
     core *= 0.82 + 0.36 * vnoise(g * 7.0 + b.w * 31.0) * (0.4 + 0.6 * mu);
-    vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum)
+    vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum, u_body_f[i].rgb)
                 * (1.0 - sky_sun_far(x));
     return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona;
 }
@@ -67,7 +71,7 @@ vec4 moon(vec2 q, int i, float px) {
     float lit = smoothstep(-0.30, 0.55, dot(n, l));
     float detail = smoothstep(0.2, 0.6, u_quality);
     float maria = detail * smoothstep(0.42, 0.68, texture(u_moonmap, 0.5 + 0.4 * d + 0.15 * (b.zw - 0.5)).r);
-    vec3 albedo = vec3(0.66, 0.52, 1.0) * (1.0 - 0.45 * maria);   // lavender: emerald once inverted
+    vec3 albedo = u_body_f[i].rgb * (1.0 - 0.45 * maria);   // lavender: emerald once inverted
     float limb = 0.78 + 0.22 * n.z;
     vec3 col = albedo * lit * limb * 0.85 + vec3(0.010, 0.014, 0.030);   // earthshine
     float alpha = cover * mix(0.55, 1.0, lit);

@@ -29,6 +29,7 @@ uniform vec4 u_body_b[SKY_BODIES];
 uniform vec4 u_body_c[SKY_BODIES];
 uniform vec4 u_body_d[SKY_BODIES];
 uniform vec4 u_body_e[SKY_BODIES];
+uniform vec4 u_body_f[SKY_BODIES];   // sun: its corona's colour (rgb), turned (scenes/sky.py)
 out vec4 frag;
 
 void main() {
@@ -80,7 +81,7 @@ void main() {
     for (int i = 0; i < u_sun_count; ) {      // (exit tested at the end too: shaders/README.md)
         vec4 a = u_body_a[i];
         float x = length(p - a.xy) / a.z;
-        e += sky_sun_corona(p, a, u_body_b[i], u_body_c[i], u_body_d[i], u_body_e[i], u_hum) * sky_sun_far(x);
+        e += sky_sun_corona(p, a, u_body_b[i], u_body_c[i], u_body_d[i], u_body_e[i], u_hum, u_body_f[i].rgb) * sky_sun_far(x);
         if (++i >= u_sun_count) {
             break;
         }

@@ -61,8 +61,9 @@ float sky_sun_far(float x) {
 // glow, and streaks made of integer angular harmonics (complex powers of the direction: no atan,
 // no branch cut), breathing with the hum. Arrays as in bodies.frag: a = (x, y, radius, kind),
 // b = (reach, intensity, ray fall-off, -), c = (corona rotation, shiver phasor),
-// ph / ph2 = phasors of harmonics 7, 11 / 17, 13.
-vec3 sky_sun_corona(vec2 q, vec4 a, vec4 b, vec4 c, vec4 ph, vec4 ph2, vec4 hum) {
+// ph / ph2 = phasors of harmonics 7, 11 / 17, 13; tint: the corona's colour (scenes/sky.py
+// turns it ahead of the inversion: body_colours).
+vec3 sky_sun_corona(vec2 q, vec4 a, vec4 b, vec4 c, vec4 ph, vec4 ph2, vec4 hum, vec3 tint) {
     // (Defined inside the disc too, where the disc covers it, so its edge blends cleanly.)
     float breath = hum.x;
     float depth = hum.w;
@@ -87,7 +88,7 @@ vec3 sky_sun_corona(vec2 q, vec4 a, vec4 b, vec4 c, vec4 ph, vec4 ph2, vec4 hum)
     float corona = (0.22 + 0.78 * rays) * exp(-outside * b.z / reach) * smoothstep(0.9, 1.1, x) / (1.0 + 0.3 * outside);
     float inner = exp(-outside * 2.2 / reach);
     float glow = 1.0 / (1.0 + 0.9 * outside * outside + 3.0 * outside);
-    vec3 col = vec3(1.0, 0.60, 0.26) * (1.3 * corona + 0.55 * inner + 0.16 * glow);
+    vec3 col = tint * (1.3 * corona + 0.55 * inner + 0.16 * glow);
     // Fade out before the light's reach so it never ends in a line.
     col *= 1.0 - smoothstep(0.6 * b.x, b.x, r);
     return col * b.y * (1.0 + 0.18 * depth * breath);

@@ -1,15 +1,21 @@
 #version 330 core
-// Towers, pass "shards": a flying piece of glass (shards.vert), alpha-blended over the city.
-// It reflects the sky and the moss like the towers do (Schlick Fresnel), and as it spins its
-// face sweeps the key light: a glint that flashes and goes.  Its edges are bright (light
-// caught in the broken glass); dissolving, it turns into a soft wisp of the mist and fades.
+// Towers, pass "shards": a flying piece of thick glass (shards.vert), alpha-blended over the
+// city.  Its faces reflect the sky and the moss like the towers do (Schlick Fresnel) and show
+// the sky bent and split by colour through the glass; as it spins its faces sweep the key
+// light: a glint that flashes and goes.  Its broken edges are the glass seen end-on: bright,
+// green-cyan, light trapped in the pane.  Drawn as an open shutter sees it (the trailing
+// corners where they were), so fast pieces streak and thin out behind; dissolving, a piece
+// turns into a soft wisp of the mist and fades.
 #define TOWERS_FRACTURE
 #include "towers.glsl"
 
 in vec3 v_world;
 in vec3 v_bary;
+in float v_trail;
 flat in vec3 v_normal;
 flat in vec4 v_look;
+flat in vec3 v_kind;      // 0 back face, 1 edge, 2 front face; streak length / size;
+                          // the glass's thickness on screen, pixels
 out vec4 frag_colour;
 
 void main() {
@@ -35,18 +41,36 @@ void main() {
     float glint = pow(max(dot(rr, L), 0.0), 48.0) * 6.0
                 + pow(max(dot(rr, vec3(0.0, -1.0, 0.0)), 0.0), 12.0) * 0.6;
 
-    // Edges: the barycentric distance to the nearest side, in pixels.
+    // Faces: the barycentric distance to the nearest side, in pixels.
+    float edge_kind = step(0.5, v_kind.x) * step(v_kind.x, 1.5);
+    float front = step(1.5, v_kind.x);
     vec3 bw = max(fwidth(v_bary), vec3(1e-5));
     vec3 px = v_bary / bw;
     float edge_px = min(min(px.x, px.y), px.z);
-    float inside = clamp(edge_px, 0.0, 1.0);                 // antialiased silhouette
-    float rim = exp(-edge_px * 0.7);
-    // the broken edge's thickness: a second, inner line of light a few pixels in
-    float bevel = exp(-abs(edge_px - 3.0) * 0.9) * 0.5;
+    float inside = mix(clamp(edge_px, 0.0, 1.0), 1.0, edge_kind);     // antialiased silhouette
+    float rim = 0.8 * exp(-edge_px * 0.55) * (1.0 - edge_kind);     // (over 2 px: a 1 px line beads)
 
-    vec3 glass = mix(through, refl, fres) + glint * vec3(0.9, 0.95, 1.0) * v_look.z
-               + (rim + bevel) * (0.8 + 1.2 * glint + 0.6 * fres) * vec3(0.85, 0.94, 1.0);
-    float a_glass = clamp(0.45 + 0.6 * fres + glint + 0.7 * rim, 0.0, 1.0);
+    // (a pane's faces are never quite clear: a faint sheen of the sky over the near one)
+    vec3 glass = mix(through, refl, fres) + refl * 0.22 * front + glint * vec3(0.9, 0.95, 1.0) * v_look.z
+               + rim * (0.5 + 1.2 * glint + 0.6 * fres) * vec3(0.85, 0.94, 1.0);
+    float a_glass = clamp(0.5 + 0.6 * fres + glint + 0.5 * rim, 0.0, 1.0);
+    // the far face, seen through the near one: dimmer, so the piece has a depth
+    glass *= mix(0.55, 1.0, front);
+    a_glass *= mix(0.5, 1.0, front);
+    // The broken edge: thick glass seen end-on, its light trapped and carried along the pane
+    // (green-cyan, brightest mid-thickness), flaring where it faces the key light.
+    float mid = 1.0 - abs(v_bary.y * 2.0 - 1.0);
+    vec3 edge_col = vec3(0.35, 0.85, 0.78) * (0.45 + 0.7 * mid) * (0.7 + 0.6 * v_look.z)
+                  + vec3(1.0, 0.97, 0.92) * (pow(max(dot(n, L), 0.0), 6.0) * 2.5 + glint);
+    glass = mix(glass, edge_col, edge_kind);
+    // (an edge thinner than a pixel would rasterise as a dashed line, and shimmer: it fades
+    // out, and the near face's rim stands for it)
+    float across_px = 1.0 / max(fwidth(v_bary.y), 1e-4);           // the edge band's width here
+    a_glass = mix(a_glass, 0.9 * smoothstep(0.6, 1.8, v_kind.z) * smoothstep(0.9, 2.2, across_px), edge_kind);
+    // The open shutter: a streak is as bright, summed, as the piece, so it thins as it grows,
+    // and fades toward its trailing end.
+    float streak = v_kind.y;
+    a_glass *= (1.0 - 0.8 * v_trail * smoothstep(0.05, 0.6, streak)) / (1.0 + 0.4 * streak);
 
     // Dissolving: soft from the edges in, the mist's colour, thinning away.
     float soft = smoothstep(0.0, 0.33, min(min(v_bary.x, v_bary.y), v_bary.z));

@@ -1,5 +1,5 @@
 #version 330 core
-// Towers, pass "shards": the glass the fracture breaks off, one triangle per instance.
+// Towers, pass "shards": the glass the fracture breaks off, one thick piece per instance.
 //
 // Shard k belongs to one of the SHARD_COLS x SHARD_ROWS blocks in front of the camera (the
 // block's row is the one congruent to k mod SHARD_ROWS, so when the camera crosses a block
@@ -7,23 +7,50 @@
 // tower turned to the eye.  It breaks off when the tower's fall (towers.glsl, top first)
 // reaches its height, then flies out, falls, spins and, after its life, dissolves into the
 // mist: it grows soft and fades.  Everything is a function of u_fracture (SHATTER_SECONDS of
-// flight per unit), so any frame can be drawn alone.  Shards that are not flying are sent
+// flight per unit), so any frame can be drawn alone.  Only the shards in the air are drawn
+// (instance i is shard u_shard_ids[i]: the CPU works out which, scenes/towers.py
+// flying_shards); any that its widened test lets through but that are not flying are sent
 // off screen (a triangle with no area costs only its three vertices).
+//
+// A piece is a triangular prism of glass (24 vertices a piece: the back face, the three
+// broken edges as quads, the front face, drawn in that order so that, blended without a
+// depth buffer, the near face lies over the edges and the edges over the far face), and it
+// is drawn as a camera with an open shutter sees it: each corner that trails the piece's
+// motion is placed where it was SHUTTER ago (spin included), so a fast piece streaks and
+// its trailing end fades (v_trail).
 #define VISUALS_NO_DERIVATIVES
 #define TOWERS_FRACTURE
 #include "towers.glsl"
 
 uniform int u_seed;
+uniform sampler2D u_shard_ids;      // the shards in the air now (scenes/towers.py flying_shards)
 
 const int SHARD_COLS = 6;
 const int SHARD_ROWS = 7;
 const float SHATTER_SECONDS = 6.0;
 const float GRAVITY = 3.2;
+const float SHUTTER = 0.12;          // shard seconds the shutter is open (motion blur)
+// Thick tower glass: a pane has one thickness whatever the size of the piece broken from it
+// (so small pieces are chunky and big ones slabs no thicker than the pane), world units.
+const float THICK_BASE = 0.06;
+const float THICK_SIZE = 0.09;
+
+// Per vertex of a piece: (corner of the triangle 0..2, face side: 0 back, 1 front).
+// Triangles: back face, three edge quads (two triangles each), front face.
+const ivec2 PRISM[24] = ivec2[24](
+    ivec2(0, 0), ivec2(2, 0), ivec2(1, 0),
+    ivec2(0, 0), ivec2(1, 0), ivec2(1, 1),   ivec2(0, 0), ivec2(1, 1), ivec2(0, 1),
+    ivec2(1, 0), ivec2(2, 0), ivec2(2, 1),   ivec2(1, 0), ivec2(2, 1), ivec2(1, 1),
+    ivec2(2, 0), ivec2(0, 0), ivec2(0, 1),   ivec2(2, 0), ivec2(0, 1), ivec2(2, 1),
+    ivec2(0, 1), ivec2(1, 1), ivec2(2, 1));
 
 out vec3 v_world;
-out vec3 v_bary;
+out vec3 v_bary;          // faces: barycentric; edges: (along the edge, across it 0..1, 0)
+out float v_trail;        // 1 at the corners the shutter left behind, 0 at the leading ones
 flat out vec3 v_normal;
 flat out vec4 v_look;     // dissolve 0..1, glint phase, piece brightness, t from the eye
+flat out vec3 v_kind;     // 0 back face, 1 edge, 2 front face; the streak's length / size;
+                          // the glass's thickness on screen, pixels
 
 vec3 rotate(vec3 v, vec3 axis, float a) {
     float c = cos(a);
@@ -32,13 +59,17 @@ vec3 rotate(vec3 v, vec3 axis, float a) {
 }
 
 void main() {
-    int k = gl_InstanceID;
-    int corner = gl_VertexID % 3;
+    int k = int(texelFetch(u_shard_ids, ivec2(gl_InstanceID, 0), 0).r + 0.5);
+    int tri = gl_VertexID / 3;
+    ivec2 pv = PRISM[gl_VertexID];
+    int corner = pv.x;
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
     v_world = vec3(0.0);
     v_bary = vec3(0.0);
+    v_trail = 0.0;
     v_normal = vec3(0.0, 0.0, 1.0);
     v_look = vec4(0.0);
+    v_kind = vec3(0.0);
 
     // Its block: a row in front of the eye (congruent to k), a column about the avenue.
     ivec2 eye = ivec2(floor(u_cam_pos.xz / CITY_PERIOD));
@@ -75,10 +106,8 @@ void main() {
 
     // Flight: out from the face, a little up, then down; a slow wind down the avenue.
     vec3 v = n0 * (0.8 + 2.2 * q.y) + vec3(q.z - 0.5, 0.4 + 1.2 * q.w, r.w - 0.5) * 1.6;
-    vec3 p = o + v * age + vec3(0.25, -0.5 * GRAVITY * age, 0.35) * age;
-    p.y = max(p.y, 0.05);
 
-    // Its shape: an irregular, elongated triangle, 0.15..1.1 units, spinning.
+    // Its shape: an irregular, elongated triangle, 0.15..1.1 units, with a thickness, spinning.
     float size = 0.15 + 0.95 * q.x * q.x;
     float dissolve = smoothstep(0.45 * life, life, age);
     if (dissolve > 0.92) {          // all but gone: draw nothing (no area, no cost)
@@ -86,15 +115,61 @@ void main() {
     }
     float ang = float(corner) * 2.094 + (fract(r.x * 17.0 + float(corner) * 0.37) - 0.5) * 1.3;
     float rad = 0.55 + 0.45 * fract(r.y * 23.0 + float(corner) * 0.61);
-    vec3 local = vec3(cos(ang) * rad * 1.8, sin(ang) * rad, 0.0) * size * (1.0 + 1.3 * dissolve);
+    float grow = size * (1.0 + 1.3 * dissolve);
+    float thickness = THICK_BASE + THICK_SIZE * size;
+    vec3 local = vec3(vec2(cos(ang) * rad * 1.8, sin(ang) * rad) * grow, (float(pv.y) - 0.5) * thickness);
     vec3 axis = normalize(vec3(q.w - 0.5, r.w - 0.5, q.z - 0.5) + 1e-3);
-    float spin = (2.0 + 6.0 * r.x) * age + 6.2832 * q.y;
     // start in the plane of the face: local z is the face's normal
     vec3 tz = n0;
     vec3 tx = xface ? vec3(0.0, 0.0, 1.0) : vec3(1.0, 0.0, 0.0);
     vec3 ty = vec3(0.0, 1.0, 0.0);
-    vec3 world = p + rotate(tx * local.x + ty * local.y, axis, spin);
-    v_normal = rotate(tz, axis, spin);
+    vec3 lp = tx * local.x + ty * local.y + tz * local.z;
+    // The piece now, and SHUTTER earlier (where the trailing corners are drawn).
+    float spin_rate = 2.0 + 6.0 * r.x;
+    float spin = spin_rate * age + 6.2832 * q.y;
+    float age0 = max(age - SHUTTER, 0.0);
+    vec3 p1 = o + v * age + vec3(0.25, -0.5 * GRAVITY * age, 0.35) * age;
+    vec3 p0 = o + v * age0 + vec3(0.25, -0.5 * GRAVITY * age0, 0.35) * age0;
+    p1.y = max(p1.y, 0.05);
+    p0.y = max(p0.y, 0.05);
+    vec3 now = p1 + rotate(lp, axis, spin);
+    vec3 then = p0 + rotate(lp, axis, spin - spin_rate * (age - age0));
+    // a corner trails when it lies behind the piece's centre along the motion
+    vec3 motion = p1 - p0;
+    float trails = step(dot(now - p1, motion), 0.0);
+    vec3 world = mix(now, then, trails);
+    vec3 n = rotate(tz, axis, spin);
+
+    // The face or edge this vertex belongs to: its normal and its local coordinates.
+    float thick_px = thickness / max(length(p1 - u_cam_pos) * 2.0 * u_cam_tan / u_resolution.y, 1e-4);
+    if (tri == 0 || tri == 7) {
+        v_normal = tri == 0 ? -n : n;
+        v_bary = vec3(corner == 0, corner == 1, corner == 2);
+        v_kind.x = tri == 0 ? 0.0 : 2.0;
+        // (the far face shows the piece's depth only where the glass is thicker on screen
+        // than a pixel or two; elsewhere it is not drawn)
+        if (tri == 0 && thick_px < 2.0) {
+            return;
+        }
+    } else {
+        int a_c = (tri - 1) / 2;                         // the edge from corner a_c to the next
+        float a0 = float(a_c) * 2.094 + (fract(r.x * 17.0 + float(a_c) * 0.37) - 0.5) * 1.3;
+        float r0 = 0.55 + 0.45 * fract(r.y * 23.0 + float(a_c) * 0.61);
+        int b_c = (a_c + 1) % 3;
+        float a1 = float(b_c) * 2.094 + (fract(r.x * 17.0 + float(b_c) * 0.37) - 0.5) * 1.3;
+        float r1 = 0.55 + 0.45 * fract(r.y * 23.0 + float(b_c) * 0.61);
+        vec2 e2 = vec2(cos(a1) * r1 * 1.8, sin(a1) * r1) - vec2(cos(a0) * r0 * 1.8, sin(a0) * r0);
+        vec3 out_l = normalize(tx * e2.y - ty * e2.x);   // the edge's outward normal, in the face's plane
+        v_normal = rotate(out_l, axis, spin);
+        v_bary = vec3(float(corner != a_c), float(pv.y), 0.0);
+        v_kind.x = 1.0;
+        // An edge turned away from the eye, or thinner on screen than the fragment stage
+        // would draw (shards.frag fades those), is not drawn at all: thin triangles are what
+        // the rasteriser pays most for.
+        if (dot(v_normal, u_cam_pos - p1) < 0.0 || thick_px < 0.6) {
+            return;
+        }
+    }
 
     vec3 e = world - u_cam_pos;
     float z = dot(e, u_cam_fwd);
@@ -104,6 +179,8 @@ void main() {
     gl_Position = vec4(s, 0.0, max(z, 1e-3));
     gl_Position = (z > 1.0) ? gl_Position : vec4(2.0, 2.0, 2.0, 1.0);   // (none in the eye)
     v_world = world;
-    v_bary = vec3(corner == 0, corner == 1, corner == 2);
+    v_trail = trails;
     v_look = vec4(dissolve, q.y, 0.6 + 0.8 * r.z, length(e));
+    v_kind.y = length(motion) / grow + 0.5 * spin_rate * (age - age0);
+    v_kind.z = thick_px;
 }
