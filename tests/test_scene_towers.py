@@ -242,12 +242,12 @@ def test_only_the_shards_in_the_air_are_drawn_and_none_is_missed(gl):
     same, to the bit, as with every shard submitted (the shader's own test culls the rest)."""
     from fractions import Fraction
 
-    from visuals.clock import FixedClock
-    from visuals.gpu import ProgramCache
-    from visuals.paths import SearchPath
-    from visuals.pngio import gl_rows_to_image
-    from visuals.registry import Registry
-    from visuals.renderer import RenderConfig, Renderer
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.perform.clock import FixedClock
+    from visuals.render.gpu import ProgramCache
+    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
 
     registry = Registry(SearchPath.build([]))
     programs = ProgramCache(gl, registry.search)
@@ -258,9 +258,8 @@ def test_only_the_shards_in_the_air_are_drawn_and_none_is_missed(gl):
     def render():
         renderer = Renderer(gl, registry.show("towers"), registry,
                             RenderConfig(size=SIZE, fps=Fraction(30)), programs=programs)
-        renderer.overrides["towers"] = {"fracture": 0.5}
         try:
-            renderer.render(clock.frame(clock.frame_at(2.0)))
+            renderer.render(clock.frame(clock.frame_at(2.0)), DeckInputs(overrides={"towers": {"fracture": 0.5}}))
             return gl_rows_to_image(renderer.read_rgb(), SIZE)
         finally:
             renderer.release()
