@@ -21,9 +21,10 @@ from visuals.controls.limits import Refused, checked
 from visuals.errors import VisualsError
 
 SHOW = '''
-from visuals import Cue, Param, Pass, Scene, Show
+from visuals import Audio, Cue, Param, Pass, Scene, Show
 hears = Scene("hears", [Pass("hears.frag")], params=[Param("glow", 0.0, 0.0, 1.0), Param("spot", (0.5, 0.5))])
 hearing = Show("hearing", [Cue("hears", 0, 4)], duration=4)
+heard = Show("heard", [Cue("hears", 0, 4, params={"glow": Audio("bass")})], duration=4)
 '''
 FRAG = '''
 #version 330
@@ -265,9 +266,9 @@ def test_a_bad_follow_in_a_preset_is_one_error_naming_the_line(registry, tmp_pat
 
 
 # -- recorded sets: kept, checked, replayed with --audio -----------------------------------------------
-def write_set(path, events, start: float = 0.0):
+def write_set(path, events, start: float = 0.0, show: str = "hearing"):
     from visuals.perform.recorder import SetRecorder
-    recorder = SetRecorder(path, "hearing", extra={"fps": "30", "loop": True, "start": start})
+    recorder = SetRecorder(path, show, extra={"fps": "30", "loop": True, "start": start})
     for t, event in events:
         recorder.record(t, event)
     recorder.close(2.0)
@@ -328,6 +329,16 @@ def test_a_replayed_set_hears_audio_in_its_own_time_and_replays_identically(proj
         [p.read_bytes() for p in sorted((tmp_path / "b").glob("*.png"))]
     deaf = render_replay(project, set_path, tmp_path / "c", "--frames", "15:16")
     assert deaf == [pytest.approx(0.1, abs=0.01)]
+
+
+def test_a_replayed_set_hears_audio_its_show_file_follows(project, tmp_path):
+    """A set of a show whose cue follows Audio("bass") in the show file, touched by no hand:
+    ``--replay SET --audio FILE`` hears the file as the show itself would (it heard nothing)."""
+    song = two_tones(tmp_path / "song.wav")
+    set_path = write_set(tmp_path / "set.jsonl", [], show="heard")
+    features = AudioFeatures(load_audio(song), Fraction(30))
+    heard = render_replay(project, set_path, tmp_path / "a", "--audio", str(song), "--frames", "15:16")
+    assert heard == [pytest.approx(features.value("bass", 0.5), abs=0.01)] and heard[0] > 0.8
 
 
 def test_a_bad_follow_in_a_replayed_set_is_one_line(project, tmp_path):
