@@ -20,8 +20,9 @@ LET_GO = None      # a SetParam value: the hand lets the parameter go back to it
 
 
 def is_follow(value: Any) -> bool:
-    """True for the data form of a follow (a table with an ``audio`` key)."""
-    return isinstance(value, dict) and "audio" in value
+    """True for what a file means as a follow: a table naming any of its keys (so a table
+    that forgot ``audio`` is told so, and one of other keys is no parameter value at all)."""
+    return isinstance(value, dict) and any(key in value for key in FOLLOW_KEYS)
 
 
 def follow_signal(data: dict[str, Any]) -> Audio:

@@ -30,6 +30,7 @@ from visuals.load.tomlfile import line_of, load_toml
 from visuals.errors import VisualsError, brief
 from visuals.load.paths import display_path
 from visuals.model.colour import hex_colour
+from visuals.model.follow import is_follow
 from visuals.output.safe_output import write_file
 
 Values = dict[str, dict[str, Any]]
@@ -81,7 +82,7 @@ class PresetStore:
     def _check(self, scene: str, param: str, value: Any, shown: str, text: str) -> Any:
         # The line is looked for only when there is an error: searching the text for every
         # value made a large file take minutes.
-        if isinstance(value, dict):          # { audio = "bass", gain = 2.0 }: follows the sound
+        if is_follow(value):                 # { audio = "bass", gain = 2.0 }: follows the sound
             return self._follow(scene, param, value, shown, text)
         normal = _normal(value)
         if normal is None:

@@ -24,6 +24,7 @@ from visuals.load.names import MAX_NAME, NAME_FIX, is_plain_name
 from visuals.load.textfile import MiB, normalise_newlines, read_user_text
 from visuals.controls.events import EVENT_TYPES, Control, Interface, RecallPreset, SetParam
 from visuals.controls.limits import Refused, checked_follow
+from visuals.model.follow import is_follow
 
 FORMAT = 1
 # A set recorded live for an hour with eight parameters streamed at 60 Hz (an audio analyser
@@ -259,7 +260,7 @@ class _Checker:
     def param_value(self, value: Any, key: str) -> Any:
         if value is None and key == "param.value":      # the hand let go
             return None
-        if isinstance(value, dict):                     # a follow of a sound feature (model/follow.py)
+        if is_follow(value):                            # a follow of a sound feature (model/follow.py)
             try:
                 return checked_follow(value, key)
             except Refused as why:
