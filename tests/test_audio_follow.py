@@ -354,3 +354,31 @@ def test_a_bad_follow_in_a_replayed_set_is_one_line(project, tmp_path):
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and "set.jsonl:2: param.value: unknown audio feature 'boom'" in lines[0], proc.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_a_replay_keeps_the_tempo_played_on_stage_over_the_tracks(gl, registry, tmp_path):
+    """--audio's tempo is the beat of a replay only until the set plays one (a tap, MIDI clock)."""
+    from audio_helpers import clicks
+
+    from visuals.controls.events import SetTempo
+    from visuals.output.export import SetSource
+    from visuals.perform.recorder import RecordedSet
+    from visuals.render.renderer import RenderConfig
+    features = AudioFeatures(load_audio(clicks(tmp_path / "c.wav", 100.0, 0.3, 8.0)), Fraction(30))
+    recorded = RecordedSet.load(write_set(tmp_path / "set.jsonl", [(1.0, SetTempo(bpm=90.0))]))
+    source = SetSource(gl, recorded, registry, RenderConfig(size=(16, 8), fps=Fraction(30)), audio=features)
+    try:
+        assert source.render(15).samples["a"].bpm == pytest.approx(100.0, abs=0.2)     # the track's
+        assert source.render(45).samples["a"].bpm == 90.0                              # the hand's
+    finally:
+        source.release()
+
+
+def test_the_hud_and_the_status_file_show_a_follow_as_data():
+    from visuals.model.follow import follow_signal
+    from visuals.model.signals import Constant
+    from visuals.perform.view import follow_label, shown_hand
+    follow = follow_signal({"audio": "bass", "gain": 2.0, "offset": 0.1})
+    assert follow_label(follow) == "~bass x2 +0.1" and follow_label(0.5) is None
+    assert shown_hand(follow) == {"audio": "bass", "gain": 2.0, "offset": 0.1}
+    assert json.dumps(shown_hand(follow + Constant(1.0))) == '"gliding"' and shown_hand(0.25) == 0.25
