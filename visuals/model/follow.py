@@ -40,3 +40,11 @@ def describe_follow(data: dict[str, Any]) -> str:
     text = f"~{data['audio']} x{float(data.get('gain', 1.0)):g}"
     offset = float(data.get("offset", 0.0))
     return text + (f" {offset:+g}" if offset else "")
+
+
+def hand_value(value: Any) -> Any:
+    """A value played by hand as the performance holds it: a list as a tuple, a follow table
+    as the Audio signal it stands for."""
+    if is_follow(value):
+        return follow_signal(value)
+    return tuple(value) if isinstance(value, list) else value

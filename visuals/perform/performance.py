@@ -18,7 +18,7 @@ from typing import Any, Callable, Protocol
 from visuals.controls.events import (BeatSync, Control, Crossfade, CueJump, DeckMode, Interface, LoadClip,
                               RecallPreset, SavePreset, SetParam, SetTempo, Tap, TouchAt, Transport, Trigger)
 from visuals.model.cue_events import Touch
-from visuals.model.follow import follow_data, follow_signal, is_follow
+from visuals.model.follow import follow_data, hand_value
 from visuals.model.signals import Audio, Signal
 from visuals.model.show import Show
 from visuals.model.timeline import repeat_before
@@ -270,7 +270,7 @@ class Performance:
             if event.value is None:             # let go: the timeline's value again
                 deck.params.pop(key, None)
                 return
-            value = held(event.value)
+            value = hand_value(event.value)
             old = deck.params.get(key)
             if old is None or event.smoothing <= 0:
                 deck.params[key] = Smoothed(value if old is None or event.smoothing <= 0 else old.value(t),
@@ -372,7 +372,7 @@ class Performance:
         for scene, params in values.items():
             for param, target in params.items():
                 key = (scene, param)
-                target = held(target)
+                target = hand_value(target)
                 if key in deck.params:
                     start = deck.params[key].value(t)
                 elif self.view is not None:
@@ -380,14 +380,6 @@ class Performance:
                 else:
                     start = target
                 deck.params[key] = Smoothed(start, target, t, ramp=max(duration, 0.0))
-
-
-def held(value: Any) -> Any:
-    """A value played by hand as the performance holds it: a list as a tuple, a follow table
-    (model/follow.py) as the Audio signal it stands for."""
-    if is_follow(value):
-        return follow_signal(value)
-    return tuple(value) if isinstance(value, list) else value
 
 
 def with_preset_values(event: RecallPreset, presets: Any) -> RecallPreset | None:
