@@ -382,3 +382,38 @@ def test_the_hud_and_the_status_file_show_a_follow_as_data():
     assert follow_label(follow) == "~bass x2 +0.1" and follow_label(0.5) is None
     assert shown_hand(follow) == {"audio": "bass", "gain": 2.0, "offset": 0.1}
     assert json.dumps(shown_hand(follow + Constant(1.0))) == '"gliding"' and shown_hand(0.25) == 0.25
+
+
+@pytest.mark.skipif(not __import__("shutil").which("xdotool"), reason="window tests need xdotool")
+def test_a_follow_sent_over_osc_live_is_recorded_and_replays_with_the_music(display, project, tmp_path):
+    """Live: /visuals/hears/glow/follow bass 0.5 0.25 shows on the status (as data) and goes
+    into the set file as played; a bad feature is one notice.  The set replayed with a bass
+    tone lights the frames after the follow as offset + gain * bass."""
+    import socket
+
+    from pythonosc.udp_client import SimpleUDPClient
+    from test_live import Live
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    record = tmp_path / "set.jsonl"
+    player = Live(display, tmp_path, "hearing", "--osc", f"127.0.0.1:{port}", "--size", "160x90", "--mute",
+                  "--record", str(record), name="hearing", options=("--path", str(project)))
+    try:
+        client = SimpleUDPClient("127.0.0.1", port)
+        client.send_message("/visuals/hears/glow/follow", ["bas"])
+        player.wait_for(lambda s: any("unknown audio feature 'bas'; did you mean 'bass'?" in e for e in s["events"]))
+        client.send_message("/visuals/hears/glow/follow", ["bass", 0.5, 0.25])
+        status = player.wait_for(lambda s: s["overrides"].get("hears"))
+        assert status["overrides"] == {"hears": {"glow": {"audio": "bass", "gain": 0.5, "offset": 0.25}}}
+        player.wait_for(lambda s: s["perf_time"] > status["perf_time"] + 0.5)
+    finally:
+        assert player.close() == 0
+    events = [json.loads(line)["event"] for line in record.read_text().splitlines()[1:]
+              if "event" in json.loads(line)]
+    assert [e["value"] for e in events if e["kind"] == "param"] == [{"audio": "bass", "gain": 0.5, "offset": 0.25}]
+    song = tone(tmp_path / "bass.wav", 100.0, seconds=60.0)
+    reds = render_replay(project, record, tmp_path / "frames", "--audio", str(song), "--fps", "10")
+    assert reds[0] == 0.0                                     # before the follow: the show's own value
+    features = AudioFeatures(load_audio(song), Fraction(10))
+    assert reds[-1] == pytest.approx(0.25 + 0.5 * features.value("bass", 5.0), abs=0.01) and reds[-1] > 0.6
