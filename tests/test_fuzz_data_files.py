@@ -204,6 +204,8 @@ MAPPING_KEYS = {
     "cue": st.integers(1, 9), "name": st.just("glitch"), "quantize": st.sampled_from(["", "beat", "bar"]),
     "preset": st.just("calm"), "morph": st.floats(0, 600), "unit": st.sampled_from(["s", "beats"]),
     "show": st.sampled_from(["sky", "demo", "nosuch"]),
+    "audio": st.sampled_from(["bass", "band31", "band32", "Bass"]), "gain": st.floats(-200, 200),
+    "offset": st.floats(-5, 5),
 }
 
 

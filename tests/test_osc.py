@@ -188,7 +188,8 @@ def test_cli_lists_the_address_space():
 def _example(address: str, types: str) -> tuple[str, tuple]:
     """A message every listed address must apply: its placeholders filled, an argument per tag."""
     address = address.replace("<scene>/<param>", "tide/speed").replace("<name>", "glitch")
-    values = {"f": 0.5, "i": 1, "s": "demo" if address == "/visuals/deck/b" else "calm"}
+    word = "demo" if address == "/visuals/deck/b" else "bass" if address.endswith("/follow") else "calm"
+    values = {"f": 0.5, "i": 1, "s": word}
     return address, tuple(values[tag] for tag in types)
 
 

@@ -107,8 +107,8 @@ def cmd_render(args) -> int:
         sink, out_label = open_render_sink(fmt, out, config.size, config.fps, range(frames.start, frames.stop),
                                            crf=args.crf, preset=args.preset,
                                            gpu_yuv=not is_software_renderer(ctx), sound=sound)
-        source = SetSource(ctx, recorded, registry, config) if recorded else ShowSource(ctx, show, registry, config,
-                                                                                        audio=sound.features)
+        source = SetSource(ctx, recorded, registry, config, audio=sound.features) if recorded \
+            else ShowSource(ctx, show, registry, config, audio=sound.features)
     except BaseException:
         if sink is not None:
             sink.abort()    # a scene that does not compile, or Ctrl-C: remove what the sink made

@@ -13,7 +13,9 @@ import math
 from dataclasses import fields, replace
 from typing import Any
 
-from visuals.errors import VisualsError
+from visuals.audio.names import ALL_NAMES, BAND_COUNT, FEATURES
+from visuals.errors import VisualsError, brief, suggest
+from visuals.model.follow import FOLLOW_KEYS
 from .events import (BeatSync, Control, Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, TouchAt,
                      Transport, Trigger)
 
@@ -27,6 +29,8 @@ TRIGGER_RANGE = (0.0, 60.0)          # a trigger's value: seconds for 'loop', an
 SMOOTHING_RANGE = (0.0, 60.0)        # seconds of smoothing or preset morph
 BEAT_RANGE = (-1e6, 1e6)
 UNBOUNDED = 1e6                      # the bound of a parameter declared without one: shaders take float32
+FOLLOW_GAIN_RANGE = (-100.0, 100.0)  # a follow's gain: features lie in [0, 1], parameters rarely past 100
+FOLLOW_OFFSET_RANGE = (-UNBOUNDED, UNBOUNDED)
 
 
 class Refused(Exception):
@@ -50,10 +54,51 @@ def _clamp(value: Any, bounds: tuple[float, float], what: str, notes: list[str])
     return clamped
 
 
+def feature_hint(name: str) -> str:
+    """What to write instead of an unknown feature name (the table in visuals/audio/names.py)."""
+    close = suggest(name, ALL_NAMES)
+    if close.startswith("did you mean"):
+        return close
+    return f"use one of {', '.join(FEATURES)} or band0..band{BAND_COUNT - 1}"
+
+
+def checked_follow(value: Any, what: str, notes: list[str] | None = None, param=None) -> dict:
+    """A follow table (``{audio, gain, offset}``, see model/follow.py) checked: a known feature,
+    finite numbers, no other keys, a parameter that takes one number (``param``, its spec,
+    when known).  A controller's gain out of range is clamped into ``notes``; a file's
+    (``notes`` None) is refused, so its error can name the line."""
+    if not isinstance(value, dict):
+        raise Refused(f"{what}: a follow is a table such as {{ audio = \"bass\", gain = 2.0 }}, "
+                      f"not {brief(value)}")
+    for key in value:
+        if key not in FOLLOW_KEYS:
+            raise Refused(f"{what}: unknown key '{brief(key)}' in a follow (its keys: {', '.join(FOLLOW_KEYS)})")
+    feature = value.get("audio")
+    if not isinstance(feature, str) or feature not in ALL_NAMES:
+        shown = "no audio feature" if feature is None else f"unknown audio feature '{brief(feature)}'"
+        raise Refused(f"{what}: {shown}; {feature_hint(feature if isinstance(feature, str) else '')}")
+    if param is not None and param.dims != 1:
+        raise Refused(f"{what} ({param.kind}) cannot follow a sound: only a one-number parameter can")
+    out: dict[str, Any] = {"audio": feature}
+    for key, bounds, default in (("gain", FOLLOW_GAIN_RANGE, 1.0), ("offset", FOLLOW_OFFSET_RANGE, 0.0)):
+        number = value.get(key, default)
+        if isinstance(number, bool):
+            raise Refused(f"{what} {key} is not a number (bool)")
+        number = _number(number, f"{what} {key}")
+        if notes is None and not bounds[0] <= number <= bounds[1]:
+            raise Refused(f"{what} {key} {number:g} is out of range [{bounds[0]:g}, {bounds[1]:g}]")
+        out[key] = _clamp(number, bounds, f"{what} {key}", notes if notes is not None else [])
+    return out
+
+
 def _param_value(event: SetParam, registry, notes: list[str]):
     scene = registry.scenes.get(event.scene) if registry is not None else None
     param = scene.params.get(event.param) if scene is not None and event.param in scene.params else None
     value = event.value
+    if value is None:              # the hand lets go: the timeline's value again
+        return None
+    if isinstance(value, dict):    # a follow of a sound feature
+        return checked_follow(value, f"{event.scene}.{event.param}", notes, param)
     parts = value if isinstance(value, (tuple, list)) else (value,)
     if isinstance(value, str):
         if param is None:

@@ -138,7 +138,7 @@ def _source(job: FarmJob):
     ctx = _context()
     registry = Registry(SearchPath.build([p for p in job.paths if Path(p).is_dir()]))
     if job.recorded is not None:
-        source = SetSource(ctx, job.recorded, registry, job.config)
+        source = SetSource(ctx, job.recorded, registry, job.config, audio=job.audio)
     else:
         from visuals.cli import _long_enough
         show = registry.show(job.show)

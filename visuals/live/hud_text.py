@@ -4,7 +4,7 @@ from __future__ import annotations
 import statistics
 
 from .hud import HudContent
-from visuals.perform.view import current_values
+from visuals.perform.view import current_values, follow_label
 
 
 def hud_content(player) -> HudContent:
@@ -25,11 +25,13 @@ def hud_content(player) -> HudContent:
     if active is not None:
         status.append(f"cue {active.index + 1}: {active.cue.label}   ({active.local_t:5.1f} s in)")
         scene = player.registry.scene(active.cue.scene)
-        values = current_values(scene.params, active.values, state.decks["a"].overrides.get(scene.name, {}))
+        hand = state.decks["a"].overrides.get(scene.name, {})
+        values = current_values(scene.params, active.values, hand)
         target = player.learn_target()
         for p in scene.params:
             mark = "> " if target == (scene.name, p.name) else "  "
-            params.append(f"{mark}{scene.name}.{p.name:14s} {p.format(p.coerce(values[p.name]))}")
+            shown = follow_label(hand.get(p.name)) or p.format(p.coerce(values[p.name]))
+            params.append(f"{mark}{scene.name}.{p.name:14s} {shown}")
         if target:
             params.append(f"MIDI learn: move a control to bind {target[0]}.{target[1]}")
     for control in player.inputs:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from visuals.output.safe_output import write_file
+from visuals.perform.view import shown_hand
 
 
 @dataclass
@@ -53,7 +54,8 @@ def status(player) -> dict:
         "bpm": tempo[1] if tempo else None,
         "crossfade": state.crossfade,
         "decks": {name: deck.show.name for name, deck in state.decks.items()},
-        "overrides": state.decks["a"].overrides if "a" in state.decks else {},
+        "overrides": {scene: {name: shown_hand(v) for name, v in params.items()}
+                      for scene, params in (state.decks["a"].overrides if "a" in state.decks else {}).items()},
         "cue": None if active is None else {"index": active.index, "name": active.cue.label,
                                             "scene": active.cue.scene},
         "fps": stats.fps(),

@@ -104,7 +104,7 @@ class PerformanceSource:
             self.next_event += 1
         self.last_t = t
         state = self.performance.frame(t)
-        if self.audio is not None:     # a track with a tempo is the show's beat
+        if self.audio is not None and state.tempo is None:    # a track's tempo is the beat, unless one was played
             state = replace(state, tempo=self.audio.tempo_at(t))
         return state
 
@@ -136,11 +136,15 @@ class ShowSource(PerformanceSource):
 
 
 class SetSource(PerformanceSource):
-    """Frames of a recorded live set, started as its header says."""
+    """Frames of a recorded live set, started as its header says.
 
-    def __init__(self, ctx: moderngl.Context, recorded: RecordedSet, registry: Registry, config: RenderConfig):
+    ``audio`` (``--audio FILE``'s analysis) is heard in the set's own time, from the moment the
+    recording began, as the room heard it: a seek or a pause on stage does not move the music."""
+
+    def __init__(self, ctx: moderngl.Context, recorded: RecordedSet, registry: Registry, config: RenderConfig,
+                 audio=None):
         self.recorded = recorded
-        super().__init__(ctx, registry, config, events=recorded.events)
+        super().__init__(ctx, registry, config, events=recorded.events, audio=audio)
 
     @property
     def duration(self) -> float:

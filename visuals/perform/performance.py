@@ -19,6 +19,8 @@ from visuals.controls.events import (BeatSync, Control, Crossfade, CueJump, Deck
                               RecallPreset, SavePreset, SetParam, SetTempo, Tap, TouchAt, Transport, Trigger)
 from visuals.controls.limits import SPEED_BY_RANGE, SPEED_RANGE, TEMPO_RANGE, within
 from visuals.model.cue_events import Touch
+from visuals.model.follow import follow_data, hand_value
+from visuals.model.signals import Audio, Signal
 from visuals.model.show import Show
 from visuals.model.timeline import repeat_before
 
@@ -34,6 +36,7 @@ class Smoothed:
     ramp: float = 0.0
 
     def value(self, t: float) -> Any:
+        """The value at t; a glide to or from a signal (a follow) is a mix the renderer samples."""
         if t <= self.t0:
             return self.start
         if self.ramp > 0:
@@ -41,6 +44,8 @@ class Smoothed:
         elif self.tau > 0:
             u = 1.0 - math.exp(-(t - self.t0) / self.tau)
         else:
+            return self.target
+        if u >= 1.0 and (isinstance(self.target, Signal) or isinstance(self.start, Signal)):
             return self.target
         if isinstance(self.target, tuple):
             return tuple(a + (b - a) * u for a, b in zip(self.start, self.target))
@@ -263,7 +268,10 @@ class Performance:
         elif isinstance(event, SetParam):
             deck = self.decks.get(event.deck) or deck_a
             key = (event.scene, event.param)
-            value = tuple(event.value) if isinstance(event.value, list) else event.value
+            if event.value is None:             # let go: the timeline's value again
+                deck.params.pop(key, None)
+                return
+            value = hand_value(event.value)
             old = deck.params.get(key)
             if old is None or event.smoothing <= 0:
                 deck.params[key] = Smoothed(value if old is None or event.smoothing <= 0 else old.value(t),
@@ -345,7 +353,12 @@ class Performance:
         if self.decks["a"].show is None or self.view is None:
             return out
         for scene, param in self.view.in_play(self, t):
-            out.setdefault(scene, {})[param] = self.view.value(self, "a", scene, param, t)
+            value = self.view.value(self, "a", scene, param, t)
+            if isinstance(value, Signal):       # following the sound, or gliding to or from it
+                glide = self.decks["a"].params.get((scene, param))
+                value = value if isinstance(value, Audio) or glide is None else glide.target
+                value = follow_data(value) if isinstance(value, Audio) else value
+            out.setdefault(scene, {})[param] = value
         return out
 
     def _recall(self, event: RecallPreset, t: float) -> None:
@@ -360,7 +373,7 @@ class Performance:
         for scene, params in values.items():
             for param, target in params.items():
                 key = (scene, param)
-                target = tuple(target) if isinstance(target, list) else target
+                target = hand_value(target)
                 if key in deck.params:
                     start = deck.params[key].value(t)
                 elif self.view is not None:

@@ -10,6 +10,7 @@
     [presets.storm.tide]        # the same thing, a table per scene
     speed = 3.5
     bands = [9.0]
+    pulse = { audio = "bass", gain = 2.0 }      # follows the sound (model/follow.py)
 
 Saving writes the whole file again (values as a user would write them, colours as hex);
 recalling morphs every stored parameter from what it shows now to the stored value over a
@@ -24,10 +25,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from visuals.controls.limits import Refused, checked_follow
 from visuals.load.tomlfile import line_of, load_toml
 from visuals.errors import VisualsError, brief
 from visuals.load.paths import display_path
 from visuals.model.colour import hex_colour
+from visuals.model.follow import is_follow
 from visuals.output.safe_output import write_file
 
 Values = dict[str, dict[str, Any]]
@@ -79,6 +82,8 @@ class PresetStore:
     def _check(self, scene: str, param: str, value: Any, shown: str, text: str) -> Any:
         # The line is looked for only when there is an error: searching the text for every
         # value made a large file take minutes.
+        if is_follow(value):                 # { audio = "bass", gain = 2.0 }: follows the sound
+            return self._follow(scene, param, value, shown, text)
         normal = _normal(value)
         if normal is None:
             raise VisualsError(f"preset value {brief(scene)}.{brief(param)} = {brief(value)} is not a parameter value",
@@ -91,6 +96,17 @@ class PresetStore:
             return spec.validate(normal)
         except VisualsError as err:
             raise VisualsError(err.message, file=shown, line=line_of(text, param), fix=err.fix) from None
+
+    def _follow(self, scene: str, param: str, value: dict, shown: str, text: str) -> dict:
+        spec = None
+        try:
+            if self.registry is not None:
+                spec = self.registry.scene(scene).params.get(param)
+            return checked_follow(value, f"preset value {brief(scene)}.{brief(param)}", param=spec)
+        except (Refused, VisualsError) as err:
+            raise VisualsError(getattr(err, "message", str(err)), file=shown, line=line_of(text, param),
+                               fix=getattr(err, "fix", None) or 'write { audio = "bass", gain = 2.0 } '
+                                                             'for a number parameter') from None
 
     def names(self) -> list[str]:
         return sorted(self.presets)
@@ -135,6 +151,9 @@ def _toml_value(scene: str, param: str, value: Any, registry) -> str:
             kind = registry.scene(scene).params.get(param).kind
         except VisualsError:
             kind = None
+    if isinstance(value, dict):       # a follow: { audio = "bass", gain = 2.0, offset = 0.0 }
+        return "{ " + ", ".join(f"{key} = {_toml_string(v) if isinstance(v, str) else repr(float(v))}"
+                                for key, v in value.items()) + " }"
     if kind == "color" and isinstance(value, (tuple, list)):
         return f'"{hex_colour(value)}"'
     if isinstance(value, (tuple, list)):

@@ -23,6 +23,8 @@ from visuals.load.paths import display_path
 from visuals.load.names import MAX_NAME, NAME_FIX, is_plain_name
 from visuals.load.textfile import MiB, normalise_newlines, read_user_text
 from visuals.controls.events import EVENT_TYPES, Control, Interface, RecallPreset, SetParam
+from visuals.controls.limits import Refused, checked_follow
+from visuals.model.follow import is_follow
 
 FORMAT = 1
 # A set recorded live for an hour with eight parameters streamed at 60 Hz (an audio analyser
@@ -144,10 +146,14 @@ def _fit(registry, specs: dict, scene: str, param: str, value: Any, shown: str, 
         except VisualsError:
             specs[key] = None
     spec = specs[key]
-    if spec is None:
+    if spec is None or value is None:
         return value
     try:
+        if isinstance(value, dict):         # a follow: checked when read; the parameter must take it
+            return checked_follow(value, f"{scene}.{param}", param=spec)
         return spec.coerce(value)
+    except Refused as why:
+        raise VisualsError(str(why), file=shown, line=line, fix="only a one-number parameter follows a sound") from None
     except VisualsError as err:
         raise VisualsError(f"{scene}.{param}: {err.message}", file=shown, line=line, fix=err.fix) from None
 
@@ -252,6 +258,13 @@ class _Checker:
         return self.number(data["t"], "t", 0.0, MAX_TIME)
 
     def param_value(self, value: Any, key: str) -> Any:
+        if value is None and key == "param.value":      # the hand let go
+            return None
+        if is_follow(value):                            # a follow of a sound feature (model/follow.py)
+            try:
+                return checked_follow(value, key)
+            except Refused as why:
+                raise self.error(str(why), 'write {"audio": "bass", "gain": 2.0} as visuals live records it') from None
         if isinstance(value, (bool, str)) and (not isinstance(value, str) or len(value) <= MAX_NAME):
             return value
         if isinstance(value, list) and 0 < len(value) <= 4:

@@ -8,18 +8,39 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from visuals.model.follow import describe_follow, follow_data
 from visuals.model.params import ParamSet
+from visuals.model.signals import Audio, Signal, SignalTime
+
+SILENCE = SignalTime(t=0.0, beat=0.0, bpm=120.0)     # where nothing is heard: a follow reads its offset
 
 
-def current_values(params: ParamSet, *layers: Mapping[str, Any]) -> dict[str, Any]:
+def current_values(params: ParamSet, *layers: Mapping[str, Any], at: SignalTime = SILENCE) -> dict[str, Any]:
     """Every parameter of a scene: its defaults with each layer laid on in turn (the cue's
-    values, then the hand's), each value brought to its parameter's form and range."""
+    values, then the hand's), each value brought to its parameter's form and range.  A hand's
+    value that follows the sound (model/follow.py) is a signal, sampled ``at`` the frame's
+    time with what the show hears, as the timeline samples a show file's ``Audio``."""
     values = params.defaults()
     for layer in layers:
         for name, value in layer.items():
             spec = params.get(name)
+            if isinstance(value, Signal):
+                value = value.sample(at)
             values[name] = spec.clamp(spec.coerce(value))
     return values
+
+
+def shown_hand(value: Any) -> Any:
+    """A hand's value as data for the HUD and the status file: a follow as its table
+    (``{"audio": "bass", ...}``), a glide to or from one as the word 'gliding'."""
+    if isinstance(value, Audio):
+        return follow_data(value)
+    return "gliding" if isinstance(value, Signal) else value
+
+
+def follow_label(value: Any) -> str | None:
+    """``~bass x2`` for a hand's value that follows the sound, else None."""
+    return describe_follow(follow_data(value)) if isinstance(value, Audio) else None
 
 
 class TimelineView:

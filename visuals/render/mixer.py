@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import moderngl
 
+from visuals.audio.clock import AudioClock
 from visuals.perform.clock import Frame
 from .compositor import Compositor, LayerImage
 from .frame import FrameInputs, FrameResult
@@ -72,7 +73,8 @@ class Mixer:
         samples = {}
         for name, deck in pf.decks.items():
             renderer = self.renderer(name, deck.show)
-            renderer.audio = self.audio
+            # The sound runs in performance time; a deck's show time moves with its transport.
+            renderer.audio = None if self.audio is None else AudioClock(self.audio, pf.t - deck.show_t)
             played = DeckInputs(deck.overrides, deck.touches, pf.triggers, pf.t, pf.tempo, inputs.dt)
             image = renderer.render(Frame(inputs.index, deck.show_t), played)
             fbos[name], samples[name] = image.fbo, image.sample

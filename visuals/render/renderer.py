@@ -24,6 +24,7 @@ from visuals.errors import VisualsError
 from .gpu import ProgramCache
 from visuals.load.registry import Registry
 from visuals.model.scene import SceneState
+from visuals.model.signals import SignalTime
 from .scene_runtime import SceneRunner
 from visuals.model.show import Show
 from visuals.model.timeline import ActiveCue, TimelineSample
@@ -153,7 +154,8 @@ class Renderer:
     def scene_state(self, active: ActiveCue, sample: TimelineSample, frame: Frame) -> SceneState:
         scene = self.registry.scene(active.cue.scene)
         deck = self._deck
-        params = current_values(scene.params, active.values, deck.overrides.get(scene.name, {}))
+        params = current_values(scene.params, active.values, deck.overrides.get(scene.name, {}),
+                                at=self._heard(sample))
         events = active.events
         if deck.touches:
             start = active.cue.start
@@ -163,6 +165,10 @@ class Renderer:
                           dt=self._dt(), beat=sample.beat, bpm=sample.bpm, seed=self.seed,
                           resolution=self.config.render_size, params=params, events=events,
                           audio=self._audio_clock.frame_at(sample.t) if self._audio_clock else None)
+
+    def _heard(self, sample: TimelineSample) -> SignalTime:
+        """When and what a hand's follow (a signal) hears: as the timeline's Audio signals do."""
+        return SignalTime(sample.t, sample.beat, sample.bpm, self._audio_clock)
 
     def _local_frame(self, active: ActiveCue) -> int:
         """u_frame: frames since the cue started at the frame rate asked for (live: the live
@@ -268,7 +274,7 @@ class Renderer:
         for i, (name, static) in enumerate(post_chain(chain)):
             effect = self.registry.scene(name)
             params = current_values(effect.params, static, sample.owned.get(name, {}),
-                                    self._deck.overrides.get(name, {}))
+                                    self._deck.overrides.get(name, {}), at=self._heard(sample))
             burst = self._burst(name)
             if burst and "amount" in effect.params:
                 spec = effect.params.get("amount")

@@ -10,16 +10,17 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from visuals.controls.events import (BeatSync, Control, CueJump, LoadClip, RecallPreset, Tap, TouchAt,
-                                     Transport, Trigger)
+from visuals.controls.events import (BeatSync, Control, CueJump, LoadClip, RecallPreset, SetParam, Tap,
+                                     TouchAt, Transport, Trigger)
 from visuals.errors import brief
 from visuals.model.easing import get_easing
+from visuals.model.follow import FOLLOW_KEYS
 
 KINDS = ("cc", "note", "bend", "aftertouch")
 CROSSFADER = "crossfader"
 RELATIVE_MODES = ("twos", "signed", "offset")
 CURVES = ("linear", "exp", "log")
-NOTE_ACTIONS = ("touch", "cue", "trigger", "preset", "clip", "tap", "downbeat", "play_pause")
+NOTE_ACTIONS = ("touch", "cue", "trigger", "preset", "clip", "tap", "downbeat", "play_pause", "follow")
 QUANTIZE = ("", "beat", "bar")
 DECKS = ("a", "b")
 CURVE_BASE = 16.0              # exp / log: the slope at one end is 16x the other's
@@ -40,6 +41,7 @@ ACTION_KEYS: dict[str, set[str]] = {
     "preset": {"preset", "morph", "unit"},
     "clip": {"show", "deck", "quantize"},
     "tap": set(), "downbeat": set(), "play_pause": set(),
+    "follow": {"param", "audio", "gain", "offset", "deck"},
 }
 TOP_KEYS = {"controller", "channel", *KINDS}
 
@@ -156,6 +158,10 @@ class ActionBinding:
             return Tap(source="midi")
         if a == "downbeat":
             return BeatSync(beat=0.0, source="midi")
+        if a == "follow":       # the translator toggles it: a second press lets go (value None)
+            scene, _, param = o["param"].partition(".")
+            follow = {key: o[key] for key in FOLLOW_KEYS if key in o}
+            return SetParam(scene=scene, param=param, value=follow, deck=o.get("deck", "a"), source="midi")
         return Transport(op="toggle", source="midi")
 
 

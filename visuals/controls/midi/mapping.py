@@ -92,22 +92,22 @@ class MidiMapping:
         registry = self.registry
         if registry is None:
             return
-        if isinstance(binding, ControlBinding):
-            target = binding.scene_param
-            if target is None or binding.param in self.specs:
+        if isinstance(binding, ControlBinding) or binding.action == "follow":
+            name = binding.param if isinstance(binding, ControlBinding) else binding.option("param")
+            if name == CROSSFADER or name in self.specs:
                 return
-            scene_name, param_name = target
+            scene_name, _, param_name = name.partition(".")
             try:
                 scene = registry.scene(scene_name)
                 spec = scene.params.get(param_name)
             except VisualsError as err:
                 raise VisualsError(f"{err.message} (in {binding.describe()})", file=self._shown(),
-                                   line=self._line(binding, "param", binding.param), fix=err.fix) from None
+                                   line=self._line(binding, "param", name), fix=err.fix) from None
             if spec.dims != 1:
-                raise VisualsError(f"parameter '{binding.param}' is a {spec.kind}; a MIDI control plays one number",
-                                   file=self._shown(), line=self._line(binding, "param", binding.param),
+                raise VisualsError(f"parameter '{name}' is a {spec.kind}; a MIDI control plays one number",
+                                   file=self._shown(), line=self._line(binding, "param", name),
                                    fix="bind a number parameter (float, int or bool)")
-            self.specs[binding.param] = spec
+            self.specs[name] = spec
         elif binding.action == "clip":
             try:
                 registry.show_named(binding.option("show"))

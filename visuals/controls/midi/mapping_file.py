@@ -10,7 +10,8 @@ import math
 from typing import Any
 
 from visuals.errors import VisualsError, brief, suggest
-from visuals.controls.limits import SMOOTHING_RANGE
+from visuals.controls.limits import FOLLOW_GAIN_RANGE, SMOOTHING_RANGE, Refused, checked_follow
+from visuals.model.follow import FOLLOW_KEYS
 from visuals.load.names import NAME_FIX, is_plain_name
 from visuals.load.tomlfile import TomlLocator, line_of
 from visuals.model.easing import get_easing
@@ -61,6 +62,35 @@ class BindingReader:
                              f'write {key} = "..."')
         return value.strip()
 
+    def param(self, entry: dict, kind: str, index: int, crossfader: bool = True) -> str:
+        """The binding's 'scene.param' (or the crossfader, where a control may play it)."""
+        param = self.string(entry, "param", kind, index)
+        if param != CROSSFADER or not crossfader:
+            scene, dot, name = param.partition(".")
+            if not dot or not scene or not name.isidentifier():
+                raise self.error(f"param '{param}' is not 'scene.param'", self.loc.line(kind, index, "param", param),
+                                 'write the scene and the parameter, e.g. param = "tide.speed"'
+                                 + (', or "crossfader"' if crossfader else ""))
+        return param
+
+    def follow(self, entry: dict, kind: str, index: int) -> dict:
+        """A follow pad's options: its parameter and the table of model/follow.py, each key
+        checked by controls/limits (as OSC and set files are) and reported at its own line."""
+        if "param" not in entry or "audio" not in entry:
+            raise self.error("a follow binding needs a param and an audio feature", self.loc.line(kind, index),
+                             'add param = "tide.speed" and audio = "bass" (gain = 2.0 and offset = 0.0 optional)')
+        options: dict[str, Any] = {"param": self.param(entry, kind, index, crossfader=False)}
+        for key in FOLLOW_KEYS:
+            if key in entry:
+                options[key] = entry[key]
+                try:
+                    checked_follow({k: options[k] for k in FOLLOW_KEYS if k in options}, f"follow of {options['param']}")
+                except Refused as why:
+                    raise self.error(str(why), self.loc.line(kind, index, key),
+                                     'write audio = "bass" (a feature name), gain = a number from '
+                                     f'{FOLLOW_GAIN_RANGE[0]:g} to {FOLLOW_GAIN_RANGE[1]:g}, offset = a number') from None
+        return options
+
     def check_keys(self, entry: dict, allowed: set[str], kind: str, index: int, what: str) -> None:
         for key in entry:
             if key not in allowed:
@@ -101,12 +131,7 @@ class BindingReader:
         if "param" not in entry:
             raise self.error(f"{what} needs a param", self.loc.line(kind, index),
                              'add param = "scene.param" (as \'visuals list\' shows) or "crossfader"')
-        param = self.string(entry, "param", kind, index)
-        if param != CROSSFADER:
-            scene, dot, name = param.partition(".")
-            if not dot or not scene or not name.isidentifier():
-                raise self.error(f"param '{param}' is not 'scene.param'", self.loc.line(kind, index, "param", param),
-                                 'write the scene and the parameter, e.g. param = "tide.speed", or "crossfader"')
+        param = self.param(entry, kind, index)
         rng = None
         if "range" in entry:
             value = entry["range"]
@@ -192,6 +217,8 @@ class BindingReader:
                 options["morph"] = self.number(entry, "morph", kind, index, 0.0, 600.0)
             if "unit" in entry:
                 options["unit"] = self.choice(entry, "unit", ("s", "beats"), kind, index)
+        elif action == "follow":
+            options.update(self.follow(entry, kind, index))
         elif action == "clip":
             if "show" not in entry:
                 raise self.error("a clip binding needs the show (or scene) it launches", self.loc.line(kind, index),

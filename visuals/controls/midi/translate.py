@@ -6,10 +6,11 @@ relative encoders, the last value of each CC for buttons' press edges).
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any, Callable
 
 from visuals.controls.events import Control, Crossfade, SetParam
-from .bindings import CROSSFADER, DEFAULT_STEP, RELATIVE_HOLD, ControlBinding, relative_steps
+from .bindings import CROSSFADER, DEFAULT_STEP, RELATIVE_HOLD, ActionBinding, ControlBinding, relative_steps
 from .mapping import MidiMapping
 
 
@@ -29,6 +30,7 @@ class MidiTranslator:
         self.lsb: dict[tuple[int, int], int] = {}
         self.running: dict[tuple[str, str], tuple[float, float]] = {}   # (param, deck) -> (value, when)
         self.last_cc: dict[tuple[int, int], int] = {}                   # for buttons' press edges
+        self.following: set[tuple[str, str]] = set()                    # (param, deck) a follow pad turned on
 
     def translate(self, msg) -> list[Control]:
         kind = getattr(msg, "type", "")
@@ -45,7 +47,7 @@ class MidiTranslator:
             for binding, role in self.mapping.lookup("cc", channel, msg.control):
                 if role == "button":
                     if pressed:
-                        events.append(binding.event(msg.value))
+                        events.append(self._action(binding, msg.value))
                     continue
                 event = self._cc(binding, role, channel, msg.control, msg.value)
                 if event is not None:
@@ -53,7 +55,7 @@ class MidiTranslator:
         elif kind == "note_on":
             if msg.velocity > 0:
                 for binding, _ in self.mapping.lookup("note", channel, msg.note):
-                    events.append(binding.event(msg.velocity))
+                    events.append(self._action(binding, msg.velocity))
         elif kind == "pitchwheel":
             for binding, _ in self.mapping.lookup("bend", channel, None):
                 events.append(self._absolute(binding, (msg.pitch + 8192) / 16383.0))
@@ -64,6 +66,18 @@ class MidiTranslator:
             for binding, _ in self.mapping.lookup("aftertouch", channel, msg.note):
                 events.append(self._absolute(binding, msg.value / 127.0))
         return events
+
+    def _action(self, binding: ActionBinding, velocity: int) -> Control:
+        """A pad's or button's event; a follow pad toggles: its second press lets go."""
+        event = binding.event(velocity)
+        if binding.action != "follow":
+            return event
+        key = (binding.option("param"), binding.option("deck", "a"))
+        if key in self.following:
+            self.following.discard(key)
+            return replace(event, value=None)
+        self.following.add(key)
+        return event
 
     def _cc(self, binding: ControlBinding, role: str, channel: int, control: int, value: int) -> Control | None:
         if role == "msb":

@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from visuals.audio.names import BAND_COUNT, FEATURES
 from visuals.controls.events import BeatSync, Control, CueJump, Tap, Transport
-from visuals.controls.limits import SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE
+from visuals.controls.limits import FOLLOW_GAIN_RANGE, SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE
 
 PREFIX = "/visuals"
 BUTTON_ARGUMENTS = (0, 1, "no argument (or 1 for a press, 0 for a release)")
@@ -98,6 +99,16 @@ ADDRESSES: tuple[OscAddress, ...] = (
                "0, a button's release, is passed on too: "
                "/visuals/trigger/loop 0.5 loops the last 0.5 s, 0 lets it run on",
                (0, 1, "an optional value"), route="trigger"),
+    OscAddress(f"{PREFIX}/<scene>/<param>/follow", "sff",
+               "make a one-number parameter follow a sound feature (as Audio(...) in a show): "
+               "value = offset + gain * feature, gain (default 1) clamped to "
+               f"[{FOLLOW_GAIN_RANGE[0]:g}, {FOLLOW_GAIN_RANGE[1]:g}], offset default 0; features: "
+               f"{', '.join(FEATURES)}, band0..band{BAND_COUNT - 1}; "
+               "'off' lets the parameter go back to the show; /visuals/deck/b/<scene>/<param>/follow for deck B",
+               (1, 3, "a feature name [gain [offset]], or 'off'"), route="follow"),
+    OscAddress(f"{PREFIX}/deck/b/<scene>/<param>/follow", "sff",
+               "a parameter on deck B follows a sound feature; arguments as /visuals/<scene>/<param>/follow",
+               (1, 3, "a feature name [gain [offset]], or 'off'"), route="follow"),
     OscAddress(f"{PREFIX}/<scene>/<param>", "f", "a parameter of a scene on deck A", route="param", per_param=True),
 )
 

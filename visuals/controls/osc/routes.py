@@ -14,7 +14,8 @@ import math
 
 from visuals.controls.events import Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, TouchAt, \
     Transport, Trigger
-from visuals.controls.limits import SMOOTHING_RANGE, SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE, UNBOUNDED
+from visuals.controls.limits import (SMOOTHING_RANGE, SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE, UNBOUNDED, Refused,
+                                     checked_follow)
 from visuals.errors import VisualsError, suggest
 from visuals.load.names import is_plain_name
 from .addresses import COMPONENTS, PREFIX, match
@@ -127,8 +128,34 @@ class Router:
         return LoadClip(deck="b", show=name, source="osc")
 
     def route_param(self, m: Message, names: dict, render_thread: bool):
+        param = self._param(m, names, render_thread)
+        if param is DEFER:
+            return param
+        return SetParam(scene=names["scene"], param=names["param"], value=param_value(m, param), deck=_deck(m),
+                        source="osc")
+
+    def route_follow(self, m: Message, names: dict, render_thread: bool):
+        """A parameter follows a sound feature: FEATURE [GAIN [OFFSET]], or 'off' to let go."""
+        param = self._param(m, names, render_thread)
+        if param is DEFER:
+            return param
+        feature = m.args[0]
+        if not isinstance(feature, str):
+            raise m.reject(f"expects a sound feature name or 'off', got {describe_arg(feature)}")
+        value = None
+        if feature.strip() != "off":
+            value = {"audio": feature.strip()}
+            for key, arg in zip(("gain", "offset"), m.args[1:]):
+                value[key] = m.number(arg, f"a {key}")
+            try:
+                value = checked_follow(value, f"{names['scene']}.{names['param']}", m.clamps, param)
+            except Refused as why:
+                raise m.reject(str(why)) from None
+        return SetParam(scene=names["scene"], param=names["param"], value=value, deck=_deck(m), source="osc")
+
+    def _param(self, m: Message, names: dict, render_thread: bool):
+        """The spec of the parameter an address names, or DEFER (its scene is not loaded yet)."""
         scene_name, param_name = names["scene"], names["param"]
-        deck = "b" if m.address.startswith(f"{PREFIX}/deck/b/") else "a"
         registry = self.context.registry           # read each time: a hot reload replaces it
         scene = registry.scenes.get(scene_name)
         if scene is None:
@@ -143,8 +170,11 @@ class Router:
         if param_name not in scene.params:
             raise unknown(m.address, f"scene '{scene_name}' has no parameter '{param_name}' "
                                      f"({suggest(param_name, scene.params.names())})")
-        param = scene.params.get(param_name)
-        return SetParam(scene=scene_name, param=param_name, value=param_value(m, param), deck=deck, source="osc")
+        return scene.params.get(param_name)
+
+
+def _deck(m: Message) -> str:
+    return "b" if m.address.startswith(f"{PREFIX}/deck/b/") else "a"
 
 
 def param_value(m: Message, param):
