@@ -94,14 +94,14 @@ class Mixer:
         return FrameResult(out, samples)
 
     def _crossfade_state(self, inputs: FrameInputs, samples: dict) -> SceneState:
-        """What the deck crossfade's transition reads: the performance's time, deck A's beat,
-        seed and sound."""
+        """What the deck crossfade's transition reads: the performance's time and sound (the
+        sound runs in performance time), deck A's beat and seed."""
         a = samples["a"]
         dt = inputs.dt if inputs.dt is not None else float(1 / inputs.fps)
         seed = self.renderers["a"][1].seed
         return SceneState(t=inputs.t, show_t=a.t, frame=inputs.index, dt=dt, beat=a.beat, bpm=a.bpm, seed=seed,
                           resolution=self.config.size, params={},
-                          audio=self.audio.frame_at(a.t) if self.audio is not None else None)
+                          audio=self.audio.frame_at(inputs.t) if self.audio is not None else None)
 
     def warm_up(self, show: Show) -> None:
         """Compile every program deck A's show can use, so the first frames do not stall."""
