@@ -444,7 +444,7 @@ def test_a_scene_module_that_never_returns_keeps_the_show_playing(display, tmp_p
         blue = player.shot()
         _save(project / "scenes" / "solid.py", HANGS)
         status = player.wait_for(lambda s: s["errors"], timeout=30)
-        assert "solid.py:4: scene module did not finish loading within 2 s" in status["errors"][0], status["errors"]
+        assert "solid.py:3: scene module did not finish loading within 2 s" in status["errors"][0], status["errors"]
         frame = status["frame"]
         player.wait_for(lambda s: s["frame"] >= frame + 30)
         assert np.array_equal(player.shot(), blue), "the last good show plays on"
