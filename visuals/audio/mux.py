@@ -27,7 +27,10 @@ from visuals.load.paths import display_path
 from visuals.output.safe_output import check_replaceable, claim_partial, commit, discard_partial, write_error
 from visuals.output.sinks import Sink, ffmpeg_exe
 
-AUDIO_CODECS = {"mp4": ["-c:a", "aac", "-b:a", "192k"], "mov": ["-c:a", "pcm_s24le"]}
+# ffmpeg's AAC encoder with its fast coder: a quarter of the default coder's CPU (0.08 s against
+# 0.30 s for 10 s of stereo; the default alone was 6 % of a 640x360 export) and, at 192 kb/s,
+# no worse a waveform (SNR 25 dB against 20 dB on benchmarks/audio.py's song).
+AUDIO_CODECS = {"mp4": ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k"], "mov": ["-c:a", "pcm_s24le"]}
 
 
 def picture_path(path: Path) -> Path:
