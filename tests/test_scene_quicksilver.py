@@ -140,7 +140,9 @@ def test_fracture_cracks_the_mirror_into_shards(gl, tmp_path):
     mask = pool_mask(whole) & pool_mask(shattered)
     assert mask.mean() > 0.05, "the pool fills part of the frame"
     before, after = edge_pixels(whole, mask), edge_pixels(shattered, mask)
-    assert after > 2.5 * before + 100, f"cracks add edges: {before} strong gradients whole, {after} shattered"
+    # (the whole mirror reflects the night sky's moons and stars, edges of its own since round
+    # 5: the cracks must add at least 250 strong-gradient pixels to them, and double them)
+    assert after > max(2.0 * before, before + 250), f"cracks add edges: {before} strong gradients whole, {after} shattered"
 
 
 def test_frames_are_a_pure_function_of_time(gl, tmp_path):
