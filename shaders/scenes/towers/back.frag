@@ -79,7 +79,7 @@ void main() {
             vec2 out_d = max(abs(xz - tc.xz) - tb.xz, 0.0);
             near_glass = exp(-dot(out_d, out_d) / 2.5);
         }
-        float cau = caustic(xz, 0.8 * u_time, tg * g_pix / sqrt(down)) * near_glass;
+        float cau = caustic(xz, 0.8 * u_time, tg * g_pix / sqrt(down)) * near_glass * min(4.0 * u_wobble, 1.0);
         gr += (g_haze * 0.9 + vec3(0.1, 0.35, 0.4) * u_tint_lin) * cau * (1.0 - fog_amount(tg));
 #endif
     }
