@@ -122,8 +122,10 @@ vec4 dreamer(vec3 r, float aaw, vec2 jolt) {
     // Veins of light: red life branching from the heart under the skin, pulsing outwards.
     vec2 hv = f - DREAMER_HEART;
     float dist = length(hv);
-    float vn = ridged(f * vec2(5.5, 4.5) + vec2(3.1, 7.7) + 0.15 * hv / max(dist, 0.05), 2);
-    float vein = smoothstep(0.42, 0.8, vn) * (1.0 - 0.85 * hair) * (1.0 - 0.45 * face);
+    // (one octave of simplex noise, its zero lines the veins: llvmpipe pays for it on every
+    // pixel of the mirror, so no more)
+    float vn = 1.0 - abs(snoise(f * vec2(7.0, 5.5) + vec2(3.1, 7.7) + 0.2 * hv / max(dist, 0.05)));
+    float vein = smoothstep(0.8, 0.97, vn) * (1.0 - 0.85 * hair) * (1.0 - 0.45 * face);
     float wave = fract(u_dreamer_fig.w - dist * 1.4);                // the beat running outwards
     float pulse = 0.25 + 0.9 * exp(-wave * 6.0);
     col += vec3(2.2, 0.7, 0.3) * vein * pulse * exp(-dist * 0.8);
