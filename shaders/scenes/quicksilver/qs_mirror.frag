@@ -133,7 +133,7 @@ void main() {
     // reflectance and by the shard's own brightness (each shard shows it lighter or darker),
     // the metal's highlights left standing over it.
     float sheen = smoothstep(0.0, 0.7, luma(col));
-    col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.55 + 0.75 * sheen)
+    col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
         + me.a * max(col - 1.5, 0.0) * 0.7;
 #endif
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
