@@ -42,6 +42,8 @@ constellations = Cue(
 glass_city = Cue(
     "towers", 46, 76, fade_in=4, transition="ripple", name="the city of liquid glass",
     transition_params={"centre": (0.5, 0.45)},
+    # liquid: the glass's skin flows and focuses light over it; the memories surface brightly
+    params={"wobble": 0.45, "memories_glow": 1.3},
     keys={"speed": [(0, 1.6), (30, 0.7, "in_out_sine")],
           "height": [(0, 4.0), (30, 2.2, "in_out_sine")]},
     events=[Touch(5.0, 0.63, 0.58), Touch(8.5, 0.30, 0.62, 0.8), Touch(12.0, 0.72, 0.40),
@@ -132,7 +134,8 @@ the_syringe = Cue(
 #          alive"
 quicksilver = Cue(
     "quicksilver", 159, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
-    params={"volume": 1.15, "tilt": 0.1, "shards": 9, "quality": 0.45, "floor": "#221e28"},
+    params={"volume": 1.45, "tilt": 0.1, "shards": 9, "quality": 0.45, "floor": "#15121b",
+            "reflection": 1.35, "ripple": 0.4},
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.

@@ -75,7 +75,7 @@ MAX_BLOBS = SITES + BEADS
 TILES_X, TILES_Y = 48, 27      # screen tiles of the proxy geometry (see qs_tiles.glsl)
 TILE_VERTICES = 6 * TILES_X * TILES_Y
 DREAMER_FEET = (-0.015, -0.05) # the dreamer's feet and height in the reflection, in units of
-DREAMER_HEIGHT = 0.2           # env_q (qs_env.glsl), where the pool's main lobe spans about
+DREAMER_HEIGHT = 0.22          # env_q (qs_env.glsl), where the pool's main lobe spans about
                                # x -0.15..0.1, y -0.05..0.07 (near the viewer: up)
 AO_REACH = 0.25               # how far the pool's contact shadow reaches on the floor
 
@@ -292,7 +292,7 @@ def dreamer_uniform(strength: float, hard: float, t: float, vol: float) -> tuple
     """u_dreamer_fig: the figure shows as the mirror hardens (none while the pool is liquid),
     sized with the pool (which grows about the point the mirror's axis reflects from)."""
     show = strength * _smoothstep(0.3, 0.9, hard)
-    return (show, heartbeat(t), DREAMER_HEIGHT * vol ** 0.5, 0.0)
+    return (show, heartbeat(t), DREAMER_HEIGHT * vol ** 0.5, (t * 72.0 / 60.0) % 1.0)
 
 
 def _smoothstep(a: float, b: float, x: float) -> float:
@@ -517,7 +517,7 @@ quicksilver = QuicksilverScene(
         Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
         Param("floor", "#0c0a12", description="the colour of the dark floor"),
     ],
-    bindings={"environment": Binding(default="sky", scale=0.5)},
+    bindings={"environment": Binding(default="sky", scale=0.5, params={"inversion": 0.0})},
     description="quicksilver tears fall, merge and pool, freeze into a mirror and shatter",
     duration=12.0,
 )

@@ -52,7 +52,7 @@ void main() {
     vec2 ph = hash22(floor(pc) + vec2(17.0 * v_box.w + 3.0 * n.x, 29.0 * v_box.w + 5.0 * n.z)) - 0.5;
     float fine = (1.0 - smoothstep(0.12, 0.35, fp / MULLION)) * (1.0 - spire);
     vec3 nb = normalize(n + wall * (0.045 * w1 * tang + 0.03 * w2 * vec3(0.0, 1.0, 0.0)
-                                    + fine * (0.12 * ph.x * tang + 0.22 * ph.y * vec3(0.0, 1.0, 0.0))));
+                                    + fine * (0.012 * ph.x * tang + 0.02 * ph.y * vec3(0.0, 1.0, 0.0))));
     // The mirror: a reflected ray, analytic (one plane, one sky; nothing is marched).
     vec3 d = normalize(v_world - u_cam_pos);
     vec3 r = reflect(d, nb);
@@ -71,7 +71,7 @@ void main() {
     // it light up among dark ones, a mosaic that says "curtain wall")
     sky += moss * (0.04 + 0.1 * u_rest) * exp(-abs(r.y) * 7.0) * fine;
     vec3 refl = mix(sky, street * exp(-tg / 25.0), smoothstep(0.02, -0.04, r.y));
-    col += refl * (0.022 + 0.5 * fres) * wall * (1.0 + 0.8 * fine * ph.x);
+    col += refl * (0.022 + 0.5 * fres) * wall;
     // the street's light climbing the lower face (the glass lit from below), with the pulse
     col += moss * (0.02 * u_rest + 0.15 * pulse) * exp(-y / 0.8) * wall;
     // Bright thin edges: the corners and the roof's rim catch the moss light, hot on the pulse.
@@ -88,8 +88,8 @@ void main() {
     // where they are thinner than a pixel.
     vec2 gd = (0.5 - abs(fract(pc) - 0.5)) * vec2(MULLION, STOREY);       // to the nearest frame
     float lw = 0.018 + 0.6 * fp;
-    vec2 frames = (1.0 - smoothstep(0.3 * lw, lw, gd)) * vec2(0.3, 1.0);
-    frames = mix(frames, vec2(0.3, 1.0) * 0.025 / vec2(MULLION, STOREY), smoothstep(0.03, 0.12, fp));
+    vec2 frames = (1.0 - smoothstep(0.3 * lw, lw, gd)) * vec2(0.0, 0.45);
+    frames = mix(frames, vec2(0.0, 0.45) * 0.025 / vec2(MULLION, STOREY), smoothstep(0.03, 0.12, fp));
     float frame = max(frames.x, frames.y) * wall * (1.0 - spire);
     vec3 uplight = moss * (0.006 + 0.03 * u_rest + 0.7 * pulse) * exp(-y / 2.0)
                  + moss * 0.0005 + vec3(0.0004, 0.0005, 0.0018);
@@ -99,7 +99,7 @@ void main() {
     float climb = 0.45 + 0.22 * sin(1.3 * across + 9.0 * v_box.w) + 0.14 * sin(3.7 * across + 2.0 + 5.0 * v_box.w)
                 + 0.07 * sin(8.9 * across + 4.0 * v_box.w);                     // (no period: a ragged edge)
     float growth = (1.0 - smoothstep(climb - 0.3 - fp, climb + fp, y)) * step(v_tier.y, 0.5) * wall * fine;
-    float tuft = 0.65 + 0.35 * sin(23.0 * across + 7.0 * y) * sin(17.0 * y - 11.0 * across);
+    float tuft = 0.7 + 0.3 * sin(23.0 * across + 3.0 * sin(7.0 * y + 2.0 * across));   // (strands, not a lattice)
     // (thick and bright at the foot, thinning to a soft, sparse edge)
     col += growth * tuft * moss * (0.08 + 0.35 * u_rest + 1.1 * pulse) * (1.0 - 0.7 * clamp(y / max(climb, 0.1), 0.0, 1.0));
     // Spires: a needle of glass with a beacon at its tip that beats with the heart.

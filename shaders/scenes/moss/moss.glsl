@@ -125,7 +125,7 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
 
     vec3 base = mix(m.colour_a, m.colour_b, 0.6 * smoothstep(0.7, 0.98, f.a));
     vec3 col = base * (pcover * grow) * lit * 0.8;
-    col += m.speck * f.b * grow * (0.3 * m.rest + 0.5 * p) * (1.0 - bloom);
+    col += m.speck * f.b * grow * (0.3 * m.rest + 0.5 * p) * (1.0 - bloom) * 0.35;   // (a glint, not a speckle)
     // A hot core at the crest of each pulse, desaturating toward cyan-white.
     col += vec3(0.35, 0.9, 0.8) * (cover_soft * grow * p * p) * 0.9;
 

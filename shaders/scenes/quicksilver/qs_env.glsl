@@ -15,7 +15,7 @@ uniform int u_city_layers;         // 2: near and far towers; 1 (low quality): n
 // the image shows in the flat mirror, shapes stay round (conformal), and nothing pinches at
 // the zenith.  Beyond the image the lookup folds back (mirror wrap): no seams.
 const float ENV_PITCH = 0.56;        // radians above the horizon (the camera looks down ~32 deg)
-const float ENV_SCALE = 2.0;        // image half-heights per unit of tan(angle / 2)
+const float ENV_SCALE = 5.0;        // image half-heights per unit of tan(angle / 2)
 
 // The stereographic plane itself (0 at the flat mirror's reflection of the axis).
 vec2 env_q(vec3 r) {
@@ -106,7 +106,8 @@ vec3 ground_seen(vec3 r) {
     float haze = exp(r.y * 14.0);
     vec3 moss = vec3(0.02, 0.16, 0.10) * exp(r.y * 30.0) * u_skyline;                          // r.y < 0 here
     vec3 ground = base * 0.6 + mirrored * (0.02 + 0.08 * haze) + moss;
-    vec3 pool = env_sample(vec3(r.x, -r.y, r.z), 1.0, 0.0) * 0.7;
+    // (with the horizon's glow mirrored too: the sky's bright band continues into the pool)
+    vec3 pool = (env_sample(vec3(r.x, -r.y, r.z), 1.0, 0.0) + vec3(0.85, 0.9, 0.95) * exp(r.y * 10.0) * 0.9) * 0.7;
     return mix(ground, pool, g_ground_pool);
 }
 
@@ -124,14 +125,16 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     // A night sky darkens overhead: the mirror goes from the bright horizon at its far rim to
     // deep dark near the viewer, which is what makes a flat pool read as a mirror lying on a
     // floor (and gives the figure in it a dark ground).
-    sky *= mix(1.0, 0.22, smoothstep(0.12, 0.6, el));
+    sky *= mix(1.0, 0.26, smoothstep(0.15, 0.75, el));
     // Cold metal: the mirror gives the sky back greyed towards steel blue, so the only warmth
     // in it is the dreamer's.
     // Mercury: nearly colourless, its highlights bright and its darks deep (contrast, so it
     // reads as liquid metal and not as a coloured pool).
     float sl = luma(sky);
-    sky = mix(vec3(sl) * vec3(0.9, 0.95, 1.04), sky, 0.12) * (0.9 + 3.0 * sl);
+    sky = mix(vec3(sl) * vec3(0.9, 0.95, 1.04), sky, 0.45) * (0.45 + 3.0 * sl);
     sky += vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 10.0) * 0.9;
+    // (the night's deepest dark still holds a little starlight: the metal never reads as a hole)
+    sky = max(sky, vec3(0.012, 0.012, 0.02));
     sky = mix(sky, glass, cover);
     // the horizon: the street's glow, then the dark floor below it
     sky += moss * 0.5 * exp(-max(el, 0.0) * 40.0) * u_skyline;

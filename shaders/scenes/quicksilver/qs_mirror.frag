@@ -133,14 +133,14 @@ void main() {
     // reflectance and by the shard's own brightness (each shard shows it lighter or darker),
     // the metal's highlights left standing over it.
     float sheen = smoothstep(0.0, 0.7, luma(col));
-    col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.55 + 0.75 * sheen)
+    col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
         + me.a * max(col - 1.5, 0.0) * 0.7;
 #endif
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
     // where they cut the dreamer they open wider and bleed
     col = mix(col, col * 0.55 + vec3(0.08), cr.crush * hashi(ivec2(gl_FragCoord.xy) / 2 + 7) * pool_marks);
-    cr.gap_w *= 1.0 + 1.5 * me.a;
-    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), vec3(0.5, 0.01, 0.005), clamp(2.0 * me.a, 0.0, 1.0));
+    cr.gap_w *= 1.0 + 2.2 * me.a;
+    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), vec3(0.5, 0.01, 0.005), clamp(3.0 * me.a, 0.0, 1.0));
     col = mix(col, gap, crack_gap(cr) * pool_marks);
 #ifdef QS_DREAMER
     // Bleeding: from the cracks through the figure, blood runs down the mirror (down the
@@ -151,12 +151,12 @@ void main() {
     float px_scale = max(u_resolution.y / 360.0, 1.0);
     float bx = gl_FragCoord.x / (3.0 * px_scale);                     // bands 3 pixels wide
     float hc = hashi(ivec2(int(floor(bx)), 0x51EED));
-    float run = 0.03 + 0.17 * fract(hc * 7.3);                       // floor units
+    float run = 0.04 + 0.2 * fract(hc * 7.3);                       // floor units
     float below_line = cr.border / max(cr.dir.y, 0.05);
     float along = clamp(below_line / max(run, 1e-4), 0.0, 1.0);
     float stream = 1.0 - smoothstep(0.12 + 0.3 * (1.0 - along), 0.2 + 0.35 * (1.0 - along), abs(fract(bx) - 0.5));
     float blood = cr.line * step(0.3, cr.dir.y) * smoothstep(run, 0.4 * run, below_line) * stream
-                * step(0.7, hc);                                        // 1 band in 3 runs
+                * step(0.5, hc);                                        // 1 band in 2 runs
     blood *= smoothstep(0.05, 0.5, me.a + 0.6 * luma(me.rgb)) * smoothstep(0.2, 0.8, u_fracture) * pool_marks;
     vec3 blood_col = vec3(0.42, 0.008, 0.006) + vec3(0.5, 0.2, 0.18) * pow(sheen, 4.0);
     col = mix(col, blood_col, 0.9 * blood);

@@ -68,6 +68,19 @@ void main() {
         gr = mix(soft * (1.0 + 2.0 * rings), g_haze, max(fog_amount(tg), mist(rd)));
 #else
         gr = ground(ro, rd, rings);
+        // caustics: the light the liquid glass focuses onto the street round its foot
+        float down = max(-rd.y, 1e-3);
+        float tg = min(ro.y / down, 400.0);
+        vec2 xz = ro.xz + rd.xz * tg;
+        vec3 tc;
+        vec3 tb;
+        float near_glass = 0.0;
+        if (tower(ivec2(floor(xz / CITY_PERIOD)), tc, tb)) {
+            vec2 out_d = max(abs(xz - tc.xz) - tb.xz, 0.0);
+            near_glass = exp(-dot(out_d, out_d) / 2.5);
+        }
+        float cau = caustic(xz, 0.8 * u_time, tg * g_pix / sqrt(down)) * near_glass * min(4.0 * u_wobble, 1.0);
+        gr += (g_haze * 0.9 + vec3(0.1, 0.35, 0.4) * u_tint_lin) * cau * (1.0 - fog_amount(tg));
 #endif
     }
     vec3 col = mix(sky, gr, w);

@@ -321,13 +321,21 @@ float ripple_slope(float r, float tau, float strength, float size, float fp) {
 // The glass surface's normal at p (local lp) of the tower in `cell`: the box face normal,
 // bevelled over `bevel` units at the edges, undulating slowly, rippled by touches.
 vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, out float slope) {
-    vec3 q = max(abs(lp) - (b - bevel), 0.0);
+    // The vertical edges round off over a good part of the tower's width (a liquid column
+    // held by its own surface tension, not a cut prism): there the normal turns away from
+    // the eye, so the Fresnel reflection brightens towards both sides of every tower.
+    vec3 round_w = vec3(vec2(max(bevel, 0.42 * min(b.x, b.z))), bevel).xzy;
+    vec3 q = max(abs(lp) - (b - round_w), 0.0) / round_w;
     vec3 n = normalize(sign(lp) * q + sign(lp) * 1e-5 * step(b - 1e-3, abs(lp)));
 
-    // Idle undulation: two slow travelling waves in the tower's own coordinates.
+    // Idle undulation: two slow travelling waves in the tower's own coordinates, and the
+    // liquid's skin running down the glass (a shorter wave that flows downwards, faded
+    // where it would shrink under a few pixels).
     vec3 k1 = vec3(1.3, 0.9, -1.1);
     vec3 k2 = vec3(-0.7, 1.7, 0.8);
-    vec3 grad = k1 * cos(dot(lp, k1) + 1.1 * u_time) + k2 * cos(dot(lp, k2) - 0.8 * u_time);
+    vec3 k3 = vec3(2.3, 3.1, -1.9);
+    vec3 grad = k1 * cos(dot(lp, k1) + 1.1 * u_time) + k2 * cos(dot(lp, k2) - 0.8 * u_time)
+              + k3 * (0.45 * smoothstep(0.5, 0.12, fp)) * cos(dot(lp, k3) + 2.6 * u_time);
     grad *= 0.04 * u_wobble;
 
     // The touches on this tower only (a per-cell index), and only within a ripple's reach.
@@ -363,7 +371,7 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, ou
 vec3 glass_memory(vec3 lp, vec3 d1, vec3 b, ivec2 cell, float t) {
     vec3 h = fract(vec3(cell.xyx & (GRID - 1)) * vec3(0.6180, 0.7549, 0.5698) + vec3(0.13, 0.37, 0.71)
                    + vec3(cell.yxy & (GRID - 1)) * vec3(0.3247, 0.5698, 0.4656));
-    float w = 3.4 * max(b.x, b.z);                       // the image's size (world units)
+    float w = 1.9 * (b.x + b.z);                         // the image's size: the tower's breadth
     vec3 q = lp + d1 * min(b.x, b.z);                    // halfway in
     float u = (q.x + q.z) / w + 0.5;
     float yc = -b.y + min(2.0 + 5.0 * h.y, 2.0 * b.y - 0.6 * w);
@@ -374,6 +382,20 @@ vec3 glass_memory(vec3 lp, vec3 d1, vec3 b, ivec2 cell, float t) {
     float inside = step(0.0, u) * step(u, 1.0) * step(0.0, v) * step(v, 1.0);
     float surface = smoothstep(0.35, 0.85, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
     return m * (0.35 + 0.65 * m) * inside * surface * u_memories_glow * 2.2;   // (the dark of a picture kept)
+}
+
+// ------------------------------------------------------------------ caustics
+
+// Light focused by the moving liquid surface: a network of bright, thin, wandering lines
+// (two warped sine lattices whose zero lines are where the focused light gathers), 0..1.
+// fp: world units per pixel; the lines fade out before they would get thinner than a pixel.
+float caustic(vec2 p, float t, float fp) {
+    vec2 u = p * 3.2;
+    u += 0.75 * sin(u.yx * 1.3 + vec2(0.9, -0.7) * t);
+    vec2 tri = abs(fract(u * 0.31831 + 0.5) - 0.5) * 3.14159;   // |sin| near its zeros, cheaper
+    float a = tri.x * tri.y;
+    float lines = 1.0 - smoothstep(0.0, 0.16, a);
+    return lines * lines * (1.0 - smoothstep(0.025, 0.08, fp));
 }
 
 // ------------------------------------------------------------------ glass
@@ -489,6 +511,10 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     // and lets through (the normal above), and only its steepest crests catch a little more
     // sky (strong flat rings read as a bullseye decal, not as moving glass)
     float crest = smoothstep(0.12, 0.4, slope);
+    // light the rippling skin focuses running over the glass (liquid, not a cut prism)
+    float cau = caustic(vec2(lp.x + lp.z, lp.y * 0.7 + 0.35 * u_time), u_time, t * g_pix)
+              * u_wobble * exp(-p.y / 14.0);
+    trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.04) * cau * (1.0 - fres);
     vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
              + crest * 0.05 * refl;
     col += edge_light * edge * 0.6;
