@@ -142,9 +142,17 @@ def test_transitions_move_through_their_progress(gl, programs, name):
         assert np.abs(a - b)[..., :3].mean() > 1
 
 
-def test_breath_passes_through_white(gl, programs):
-    out, _, _ = draw(gl, programs, "breath", 0.5, (160, 90))
-    assert out[..., :3].min() > 215 and out[..., :3].mean() > 235
+def test_breath_is_a_white_veil_over_the_picture_never_a_fill(gl, programs):
+    """At the crest the frame is brighter and paler than either picture, but the pictures are
+    still there through the veil: their pattern shows (a white fill blanked the waking)."""
+    out, src, dst = draw(gl, programs, "breath", 0.5, (160, 90))
+    rgb = out[..., :3].astype(float)
+    assert rgb.mean() > max(src[..., :3].mean(), dst[..., :3].mean()) + 20, "no breath of light"
+    assert rgb.min() < 200 and rgb.mean() < 235, f"the breath fills the frame with white (min {rgb.min()})"
+    lum = rgb.mean(axis=2)
+    both = (src[..., :3] + dst[..., :3]).mean(axis=2)
+    corr = np.corrcoef(lum.ravel(), both.ravel())[0, 1]
+    assert corr > 0.5, f"the pictures do not show through the veil (correlation {corr:.2f})"
 
 
 def test_shatter_breaks_along_cracks_before_it_falls(gl, programs):

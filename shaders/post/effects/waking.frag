@@ -197,7 +197,8 @@ void main() {
         soft += decode(texture(u_input, clamp(uv + off, 0.0, 1.0)).rgb);
     }
     soft = 0.3 * sharp + 0.7 * soft / 4.0;
-    float light = luma(soft);
+    // (compressed: a white frame behind the lids lights them, it does not burn them out)
+    float light = 1.0 - exp(-1.2 * luma(soft));
 
     // the lids lit from behind: glowing orange at the thin middle of the upper lid, red, then
     // crimson and dark towards the brow and the cheek; the skin a little mottled
@@ -243,7 +244,10 @@ void main() {
     vec3 wet = lid * vec3(0.9, 1.6, 1.8) + vec3(0.08, 0.03, 0.01);
     lin += wet * min(tear, 1.0) * (1.0 - 0.8 * inside) * (1.0 - 0.9 * lash);
     lin += vec3(1.0, 0.9, 0.8) * 0.6 * pow(min(bead + well, 1.0), 4.0) * (1.0 - inside);
-    lin += vec3(1.0, 0.96, 0.9) * 2.5 * u_gasp;                                  // the gasp's flash
+    // the gasp's flash: the light through the lids leaps up and a warm haze rises over them,
+    // but the lash line, the vessels and the tears stay in it (a flash, never a blank frame)
+    lin *= 1.0 + 0.7 * u_gasp;
+    lin += vec3(0.4, 0.22, 0.12) * u_gasp * exp(-dot(q, q) * 3.0) * (1.0 - 0.9 * lash);
     vec3 woke = linear_to_srgb(1.0 - exp(-lin * 1.3));
     vec3 src = texelFetch(u_input, ivec2(gl_FragCoord.xy), 0).rgb;
     vec3 res = mix(src, woke, a);
