@@ -269,6 +269,21 @@ def test_suns_are_violet_and_moons_emerald_in_every_phase(sky, inversion):
     assert moon[1] > moon[0] + 15 and moon[1] >= moon[2] - 5, f"the moon is not emerald: {moon}"
 
 
+@pytest.mark.parametrize("inversion", [1.0, 0.0])
+def test_moons_are_lit_spheres_not_flat_discs(sky, inversion):
+    """A big moon of the crown, on the row through it: its sunward limb catches a thin bright
+    rim, brighter than the face just inside it -- a sphere against the sky, not an evenly lit
+    pasted disc."""
+    params = {"rotation": 0.0, "arrangement": 0.0, "segments": 8.0, "suns": 1, "moons": 1,
+              "inversion": inversion, "stars": 0.0, "hum_depth": 0.0, "body_size": 2.0}
+    img = gl_up(sky(params, t=2.0, size=(640, 360)))
+    h, w = img.shape[:2]
+    row = luma(img)[h // 2]
+    edge = w // 2 + 45 + int(np.argmax(row[w // 2 + 45:w // 2 + 75]))
+    face = row[edge + 3:edge + 13]
+    assert row[edge] > face.mean() + 8, f"no bright rim on the sunward limb ({row[edge]:.0f} vs face {face.mean():.0f})"
+
+
 def test_without_the_lead_the_natural_suns_are_gold(sky):
     """body_lead 0 restores the natural colours before the front: the sun test above can fail."""
     params = {"rotation": 0.0, "arrangement": 0.0, "segments": 8.0, "suns": 1, "moons": 1,
