@@ -169,3 +169,23 @@ def test_ripple_reveals_from_its_centre_outward(gl, programs):
     near_target = lambda y, x: np.abs(out[y, x, :3] - dst[y, x, :3]).mean() < np.abs(out[y, x, :3] - src[y, x, :3]).mean()
     assert near_target(45, 80), "the centre shows the new scene"
     assert not near_target(2, 2) and not near_target(87, 157), "the corners still show the old one"
+
+
+@pytest.mark.parametrize("progress, shows", [(0.2, "from"), (0.4, "from"), (0.6, "to"), (0.85, "to")])
+def test_dark_never_stacks_the_two_pictures(gl, programs, progress, shows):
+    """Through the dark, each moment shows one picture only (dimmed or rising), never a double
+    exposure of both: its pattern follows one image and owes nothing to the other."""
+    out, src, dst = draw(gl, programs, "dark", progress, (160, 90))
+    lum = out[..., :3].mean(axis=2).ravel()
+    corr = {k: np.corrcoef(lum, img[..., :3].mean(axis=2).ravel())[0, 1] for k, img in (("from", src), ("to", dst))}
+    # (the two test pictures are themselves correlated, about -0.35, so the other picture's
+    # correlation is no measure; a crossfade fails this at 0.4, 0.6 and 0.85)
+    assert corr[shows] > 0.97, f"at {progress} the picture is not the {shows} one alone ({corr})"
+
+
+def test_the_dark_is_a_moment_not_a_held_black(gl, programs):
+    """A quarter of the way before and after the midpoint, a picture is already well lit."""
+    for progress, key in ((0.3, 1), (0.7, 2)):
+        out, src, dst = draw(gl, programs, "dark", progress, (160, 90))
+        ref = (src, dst)[key - 1][..., :3].mean()
+        assert out[..., :3].mean() > 0.5 * ref, f"at {progress} the frame is still dark"
