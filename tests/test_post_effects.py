@@ -465,6 +465,25 @@ def test_the_gasp_flashes_the_closed_eyes_without_blanking_them(gl, project):
         "the corners are as bright as the lit lid: no structure in the flash"
 
 
+def test_the_eyes_open_onto_a_town_coming_into_focus(gl, project):
+    """Opening, the eyes see the town out of focus and dim, then sharp and brighter (the two
+    moments differ, not near-duplicates): across the rooftops on the horizon (between the
+    tears), edges are much crisper once the eyes are open than halfway."""
+    size = (480, 270)
+    frames = {}
+    for o in (0.55, 1.0):
+        name = f"wake_focus_{int(o * 100)}"
+        frames[o], = render(gl, project, name, f'fx("{name}", "fx_flat", [("waking", {{"amount": 1.0, "open": {o}}})], colour="#606060")',
+                            frames=(12,), size=size)
+    w, h = size
+    def crisp(img):
+        band = img[int(h * 0.5):int(h * 0.66), int(w * 0.38):int(w * 0.66)].mean(axis=2).astype(float)
+        return float(np.percentile(np.abs(np.diff(band, axis=1)), 98))     # the sharpest edges
+    half, full = crisp(frames[0.55]), crisp(frames[1.0])
+    assert full > 1.3 * half, f"the focus does not pull in: edges {half:.2f} halfway, {full:.2f} open"
+    assert frames[1.0].mean() > frames[0.55].mean() + 5, "the light does not grow as the eyes open"
+
+
 def test_the_waking_heart_pounds(gl, project):
     """The light through the lids pulses: frames across one beat differ in brightness."""
     frames = render(gl, project, "wake_beat", 'fx("wake_beat", "fx_flat", [("waking", {"amount": 1.0, "bpm": 60.0})], colour="#606060")',
