@@ -32,12 +32,15 @@ void main() {
     // keep their weight longer (going out) and gain it sooner (coming up).  The dark itself is
     // a moment (about a tenth of the fade), not a held black frame.
     float la = luma(a.rgb), lb = luma(b.rgb);
-    float wa = pow(1.0 - smoothstep(0.1, 0.5, p), 1.0 - 0.5 * la);
-    float wb = pow(smoothstep(0.5, 0.82 - 0.2 * lb, p), 1.0 - 0.5 * lb);
-    // (mixed in linear light: the frame dims as light goes out, not under a grey film)
-    vec3 n = srgb_to_linear(night);
-    vec3 lin = n + (srgb_to_linear(a.rgb) - n) * wa + (srgb_to_linear(b.rgb) - n) * wb;
-    vec3 rgb = linear_to_srgb(max(lin, 0.0));
+    float wa = 1.0 - smoothstep(0.1, 0.5, p);
+    float wb = smoothstep(0.5, 0.82 - 0.2 * lb, p);
+    wa = mix(wa, sqrt(wa), la);                                   // x^(1 - l/2), near enough
+    wb = mix(wb, sqrt(wb), lb);
+    // (mixed in light, not in sRGB values -- squared and rooted, gamma 2, a close and cheap
+    // stand-in: the frame dims as light goes out, not under a grey film)
+    vec3 n = night * night;
+    vec3 lin = n + (a.rgb * a.rgb - n) * wa + (b.rgb * b.rgb - n) * wb;
+    vec3 rgb = sqrt(max(lin, 0.0));
     bool end = p <= 0.0 || p >= 1.0;
     vec4 exact = p <= 0.0 ? a : b;
     frag_colour = end ? exact : vec4(dither8(clamp(rgb, 0.0, 1.0), gl_FragCoord.xy, u_frame), mix(a.a, b.a, step(0.5, p)));

@@ -101,6 +101,9 @@ vec3 sky_invert(vec3 lin, float t, float turn) {
     ab += e * (1.0 - smoothstep(0.15, 0.45, L)) * 0.055 * vec2(0.259, -0.966);  // the night turns to pale lilac-ice (hue 285 deg), not beige
     float hh = 4.4 + 1.9 * L;
     ab += s * 0.07 * vec2(cos(hh), sin(hh));
+    // (dark colours hold little chroma: trimmed here, most pixels stay inside the gamut and
+    // skip sky_gamut's bisection, which the darker inverted clouds would otherwise run)
+    ab *= mix(1.0, clamp(L2 * 2.4, 0.25, 1.0), e);
     return vec3(L2, ab);
 }
 
@@ -175,7 +178,7 @@ void main() {
     col = sky_tonemap(col * u_exposure);
 
     vec3 lab = sky_invert(col, t, radians(u_hue_turn));
-    vec3 lin = sky_gamut(lab, 4 + int(u_quality * 6.0));
+    vec3 lin = sky_gamut(lab, 3 + int(u_quality * 4.0));     // (1/128 .. 1/8 of the chroma: ample)
     // The inverted sky keeps true blacks at the frame's edges: the fold's far clouds, turned
     // light, were blotches in the corners.
     // (toward a night of deep blue-black, not to zero)
