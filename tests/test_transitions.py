@@ -189,3 +189,14 @@ def test_the_dark_is_a_moment_not_a_held_black(gl, programs):
         out, src, dst = draw(gl, programs, "dark", progress, (160, 90))
         ref = (src, dst)[key - 1][..., :3].mean()
         assert out[..., :3].mean() > 0.5 * ref, f"at {progress} the frame is still dark"
+
+
+def test_mist_is_wisps_in_the_night_not_a_milky_film(gl, programs):
+    """Halfway, the mist is light wisps with dark between them over one scene's dim ghost at a
+    time: the frame is darker than either picture, not lifted into a milky grey over both."""
+    for progress in (0.4, 0.5, 0.6):
+        out, src, dst = draw(gl, programs, "mist", progress, (160, 90))
+        rgb = out[..., :3]
+        assert rgb.mean() < min(src[..., :3].mean(), dst[..., :3].mean()), \
+            f"the mist at {progress} is a milky film (mean {rgb.mean():.0f})"
+        assert rgb.std() > 30, f"the mist at {progress} is flat (std {rgb.std():.1f})"
