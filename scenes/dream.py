@@ -54,7 +54,7 @@ glass_city = Cue(
 # -- 1:12  "The streets are paved with bioluminescent moss that pulses in time with your
 #          heartbeat" -- and the heart quickens as the Serenes come.
 moss = Cue(
-    "moss", 72, 86, fade_in=4, name="the moss and the heartbeat",
+    "moss", 72, 86, fade_in=3, transition="dark", name="the moss and the heartbeat",
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
           "height": [(0, 9.0), (14, 4.0, "in_out_sine")]},
 )
@@ -64,7 +64,8 @@ moss = Cue(
 #          do not cry ... Lovers do not quarrel; their affections are harmonized by neural
 #          threads that link their minds"
 serenes = Cue(
-    "serenes", 82, 106, fade_in=4, name="the Serenes",
+    # (through the dark, as candlelight gathers: never the moss and the Serenes half-seen together)
+    "serenes", 82, 106, fade_in=3, transition="dark", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
           "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
@@ -95,7 +96,7 @@ resonance = Cue(
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
 #          but from a glitch in her programming. A child's laughter loops endlessly"
 the_woman = Cue(
-    "serenes", 121, 134, fade_in=3, name="the cracks: a woman alone",
+    "serenes", 121, 134, fade_in=3, transition="dark", name="the cracks: a woman alone",
     # she sits, seen close by her candle; her hands stutter (the glitch), not the whole frame
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
             "closeup": 1.0, "candle": 1.35},
@@ -106,7 +107,7 @@ the_woman = Cue(
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent
 #          screams"
 trapped_faces = Cue(
-    "resonance", 131, 146, fade_in=3, name="the cracks: trapped faces",
+    "resonance", 131, 146, fade_in=2.5, transition="dark", name="the cracks: trapped faces",
     # a longer lens, looking up into the cloud, the frame a little off true: the faces close
     params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
     keys={"flicker": [(0, 0.3), (8, 1.0, "in_cubic")],
@@ -146,7 +147,7 @@ quicksilver = Cue(
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."
 fracture = Cue(
-    "towers", 176, 186, fade_in=3, name="the dream fractures",
+    "towers", 176, 186, fade_in=2.5, transition="dark", name="the dream fractures",
     # (1100 pieces, not the scene's 1500: thick, each reads alone, and the frame stays as fast)
     params={"speed": 0.5, "height": 3.0, "shards": 1100},
     # cracks of light, then each tower comes down and its shards dissolve into mist
@@ -196,7 +197,7 @@ dream = Show(
         "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (193.5, 0.0), (196.2, 1.0, "in_out_sine")],
-        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (189, 0.9), (191, 0.9), (193.5, 0.45), (197, 0.45)],
+        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },

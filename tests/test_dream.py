@@ -145,3 +145,25 @@ def test_grain_is_a_whisper_outside_the_cracks(dream):
         grain = show.timeline.sample(float(t)).owned["lens"]["grain"]
         limit = 0.2 if 120 <= t <= 146 else 0.08
         assert grain <= limit + 1e-9, f"grain {grain:.2f} at {t} s"
+
+
+def test_no_cut_stacks_two_pictures_half_transparent(dream):
+    """A plain crossfade between two busy pictures read as a muddy double exposure (84 s, 132.5
+    s): every cue that fades in over another goes through a transition with a form (the dark,
+    mist, ripple, shatter, breath), never a straight mix."""
+    _, show = dream
+    cues = sorted(show.cues, key=lambda c: c.start)
+    for before, cue in zip(cues, cues[1:]):
+        if cue.start < before.end:
+            assert cue.transition != "crossfade", f"{cue.label} crossfades over {before.label}"
+
+
+def test_the_waking_never_blanks_the_screen(gl, dream):
+    """The white breath and the gasp (189-191 s) are light over the picture, not a white fill:
+    every moment keeps structure (contrast) and is not near-white (it was, at 190.5 s)."""
+    times = [189.0 + 0.1 * k for k in range(21)]
+    frames = render_times(gl, "dream", times, size=(160, 90))
+    for t, image in zip(times, frames):
+        lum = image.mean(axis=2)
+        assert lum.mean() < 200, f"{t:.1f} s is near-white (mean {lum.mean():.0f})"
+        assert lum.std() > 12, f"{t:.1f} s is blank (std {lum.std():.1f})"

@@ -451,6 +451,39 @@ def test_the_closed_eyes_show_a_dark_lash_line_with_tears_below_it(gl, project):
     assert (streak > 25).sum() >= 2, "no tear streaks below the lash line"
 
 
+def test_the_gasp_flashes_the_closed_eyes_without_blanking_them(gl, project):
+    """The gasp is a flash through the lids, not a white frame: at its height, the lash line
+    stays dark against the lit lid, the corners stay shadowed and the frame keeps its structure
+    (a blank white frame was the worst still of the dream)."""
+    flash, = render(gl, project, "wake_gasp", 'fx("wake_gasp", "fx_flat", [("waking", {"amount": 1.0, "gasp": 1.0})], colour="#f0f0f0")',
+                    frames=(12,))
+    h, w = SIZE[1], SIZE[0]
+    lum = flash.mean(axis=2)
+    assert lum.mean() < 200, f"the gasp blanks the frame: mean {lum.mean():.0f}"
+    assert lum.std() > 25, f"the gasp leaves a flat frame: std {lum.std():.1f}"
+    assert lum[:6, :6].mean() < 0.6 * lum[h // 2 - 10:h // 2 - 2, w // 2 - 5:w // 2 + 5].mean(), \
+        "the corners are as bright as the lit lid: no structure in the flash"
+
+
+def test_the_eyes_open_onto_a_town_coming_into_focus(gl, project):
+    """Opening, the eyes see the town out of focus and dim, then sharp and brighter (the two
+    moments differ, not near-duplicates): across the rooftops on the horizon (between the
+    tears), edges are much crisper once the eyes are open than halfway."""
+    size = (480, 270)
+    frames = {}
+    for o in (0.55, 1.0):
+        name = f"wake_focus_{int(o * 100)}"
+        frames[o], = render(gl, project, name, f'fx("{name}", "fx_flat", [("waking", {{"amount": 1.0, "open": {o}}})], colour="#606060")',
+                            frames=(12,), size=size)
+    w, h = size
+    def crisp(img):
+        band = img[int(h * 0.5):int(h * 0.66), int(w * 0.38):int(w * 0.66)].mean(axis=2).astype(float)
+        return float(np.percentile(np.abs(np.diff(band, axis=1)), 98))     # the sharpest edges
+    half, full = crisp(frames[0.55]), crisp(frames[1.0])
+    assert full > 1.3 * half, f"the focus does not pull in: edges {half:.2f} halfway, {full:.2f} open"
+    assert frames[1.0].mean() > frames[0.55].mean() + 5, "the light does not grow as the eyes open"
+
+
 def test_the_waking_heart_pounds(gl, project):
     """The light through the lids pulses: frames across one beat differ in brightness."""
     frames = render(gl, project, "wake_beat", 'fx("wake_beat", "fx_flat", [("waking", {"amount": 1.0, "bpm": 60.0})], colour="#606060")',

@@ -142,9 +142,17 @@ def test_transitions_move_through_their_progress(gl, programs, name):
         assert np.abs(a - b)[..., :3].mean() > 1
 
 
-def test_breath_passes_through_white(gl, programs):
-    out, _, _ = draw(gl, programs, "breath", 0.5, (160, 90))
-    assert out[..., :3].min() > 215 and out[..., :3].mean() > 235
+def test_breath_is_a_white_veil_over_the_picture_never_a_fill(gl, programs):
+    """At the crest the frame is brighter and paler than either picture, but the pictures are
+    still there through the veil: their pattern shows (a white fill blanked the waking)."""
+    out, src, dst = draw(gl, programs, "breath", 0.5, (160, 90))
+    rgb = out[..., :3].astype(float)
+    assert rgb.mean() > max(src[..., :3].mean(), dst[..., :3].mean()) + 20, "no breath of light"
+    assert rgb.min() < 200 and rgb.mean() < 235, f"the breath fills the frame with white (min {rgb.min()})"
+    lum = rgb.mean(axis=2)
+    both = (src[..., :3] + dst[..., :3]).mean(axis=2)
+    corr = np.corrcoef(lum.ravel(), both.ravel())[0, 1]
+    assert corr > 0.5, f"the pictures do not show through the veil (correlation {corr:.2f})"
 
 
 def test_shatter_breaks_along_cracks_before_it_falls(gl, programs):
@@ -161,3 +169,34 @@ def test_ripple_reveals_from_its_centre_outward(gl, programs):
     near_target = lambda y, x: np.abs(out[y, x, :3] - dst[y, x, :3]).mean() < np.abs(out[y, x, :3] - src[y, x, :3]).mean()
     assert near_target(45, 80), "the centre shows the new scene"
     assert not near_target(2, 2) and not near_target(87, 157), "the corners still show the old one"
+
+
+@pytest.mark.parametrize("progress, shows", [(0.2, "from"), (0.4, "from"), (0.6, "to"), (0.85, "to")])
+def test_dark_never_stacks_the_two_pictures(gl, programs, progress, shows):
+    """Through the dark, each moment shows one picture only (dimmed or rising), never a double
+    exposure of both: its pattern follows one image and owes nothing to the other."""
+    out, src, dst = draw(gl, programs, "dark", progress, (160, 90))
+    lum = out[..., :3].mean(axis=2).ravel()
+    corr = {k: np.corrcoef(lum, img[..., :3].mean(axis=2).ravel())[0, 1] for k, img in (("from", src), ("to", dst))}
+    # (the two test pictures are themselves correlated, about -0.35, so the other picture's
+    # correlation is no measure; a crossfade fails this at 0.4, 0.6 and 0.85)
+    assert corr[shows] > 0.97, f"at {progress} the picture is not the {shows} one alone ({corr})"
+
+
+def test_the_dark_is_a_moment_not_a_held_black(gl, programs):
+    """A quarter of the way before and after the midpoint, a picture is already well lit."""
+    for progress, key in ((0.3, 1), (0.7, 2)):
+        out, src, dst = draw(gl, programs, "dark", progress, (160, 90))
+        ref = (src, dst)[key - 1][..., :3].mean()
+        assert out[..., :3].mean() > 0.5 * ref, f"at {progress} the frame is still dark"
+
+
+def test_mist_is_wisps_in_the_night_not_a_milky_film(gl, programs):
+    """Halfway, the mist is light wisps with dark between them over one scene's dim ghost at a
+    time: the frame is darker than either picture, not lifted into a milky grey over both."""
+    for progress in (0.4, 0.5, 0.6):
+        out, src, dst = draw(gl, programs, "mist", progress, (160, 90))
+        rgb = out[..., :3]
+        assert rgb.mean() < min(src[..., :3].mean(), dst[..., :3].mean()), \
+            f"the mist at {progress} is a milky film (mean {rgb.mean():.0f})"
+        assert rgb.std() > 30, f"the mist at {progress} is flat (std {rgb.std():.1f})"

@@ -2,14 +2,14 @@
 // A white breath, for the waking: the image swells into a soft luminous white, and the next
 // scene (or white) emerges from it as the breath goes out.
 //
-// Not a fade to white: the old image is exposed up, so its bright parts burn to white first
-// and their light spreads (a ring of blurred taps widening with the breath) while the frame
-// swells slightly; at the peak only a luminous white remains, brighter at the centre; then
-// the new image comes back from over-exposure, shrinking from the swell into place.
+// Not a fade to white: the old image is exposed up, so its bright parts bloom first and their
+// light spreads (a ring of softening taps) while the frame swells slightly, under a luminous
+// veil brighter at the centre; the veil never fills the frame -- at the peak the picture is
+// still readable through it -- and the new image settles back out of it into place.
 //
 // Ends: the breath's envelope is exactly 0 at progress 0 and 1, and the image is mixed
 // toward its breathed version by that envelope, so progress 0 is u_from and 1 is u_to,
-// bit for bit.  The images swap at the peak (progress 0.5), hidden in the white.
+// bit for bit.  The images change over across the crest (progress 0.4 .. 0.6), both veiled.
 //
 // transition_params (optional): white vec3  the colour of the breath (default warm white)
 #include "../lib/common.glsl"
@@ -23,11 +23,13 @@ uniform int u_frame;
 uniform vec3 u_white;
 out vec4 frag_colour;
 
-// The image breathed by e (0 .. 1): swollen by `swell`, blurred, exposed, whitened.
+// The image breathed by e (0 .. 1): swollen by `swell`, softened, exposed up, and veiled.
+// The white is a veil over the picture, never a fill: at the peak the image is still there,
+// over-exposed and softened, its shapes and its darks readable through the luminous haze.
 vec3 breathed(sampler2D tex, float e, float swell, vec3 white) {
     vec2 c = 0.5 * u_resolution;
     vec2 uv = (c + (gl_FragCoord.xy - c) / (1.0 + swell)) / u_resolution;
-    float radius = 0.045 * e;                                  // frame heights
+    float radius = 0.02 * e;                                   // frame heights: soft, not lost
     vec2 r = vec2(radius * u_resolution.y) / u_resolution;
     vec3 centre = texture(tex, uv).rgb;
     vec3 blur = vec3(0.0);
@@ -36,16 +38,16 @@ vec3 breathed(sampler2D tex, float e, float swell, vec3 white) {
         blur += texture(tex, uv + r * vec2(cos(a), sin(a))).rgb;
     }
     blur = 0.5 * centre + 0.5 * blur / 6.0;
-    vec3 light = srgb_to_linear(mix(centre, blur, min(1.0, 1.6 * e)));
-    // exposure: up to +6 stops, through a soft shoulder that goes to white
-    light *= exp2(6.0 * e);
-    vec3 shoulder = 1.0 - exp(-light);
-    shoulder = mix(shoulder, vec3(max(shoulder.r, max(shoulder.g, shoulder.b))), 0.5 * e);
+    vec3 light = srgb_to_linear(mix(centre, blur, min(1.0, 1.2 * e)));
+    // exposure: up to +1.6 stops, through a soft shoulder (highlights bloom, darks stay dark)
+    light *= exp2(1.6 * e);
+    vec3 shoulder = 1.0 - exp(-1.3 * light);
+    shoulder = mix(shoulder, vec3(max(shoulder.r, max(shoulder.g, shoulder.b))), 0.3 * e);
     vec3 display = linear_to_srgb(shoulder);
-    // at the peak, a luminous white, a little brighter at the centre
+    // the breath: a luminous veil, brighter at the centre, at most about half the frame's light
     vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
-    vec3 glow = white * (1.0 - 0.07 * dot(d, d));
-    return mix(display, glow, smoothstep(0.4, 1.0, e));
+    float veil = 0.5 * smoothstep(0.2, 1.0, e) * (1.0 - 0.5 * dot(d, d));
+    return mix(display, white, veil);
 }
 
 void main() {
@@ -60,7 +62,11 @@ void main() {
     vec3 rgb = src.rgb;
     if (e > 0.0) {
         float swell = 0.03 * e;        // in: the old image swells; out: the new one settles back
-        vec3 b = outgoing ? breathed(u_from, e, swell, white) : breathed(u_to, e, swell, white);
+        // through the veil the old picture gives way to the new over the breath's crest (both
+        // softened and over-exposed there), so the swap is neither a cut nor a double exposure
+        // of two sharp pictures
+        float w = smoothstep(0.4, 0.6, p);
+        vec3 b = mix(breathed(u_from, e, swell, white), breathed(u_to, e, swell, white), w);
         rgb = mix(src.rgb, b, smoothstep(0.0, 0.15, e));
         rgb = dither8(clamp(rgb, 0.0, 1.0), gl_FragCoord.xy, u_frame);
     }

@@ -6,7 +6,8 @@
 // image into mist, front B (0.35 .. 1) turns the mist into the new image, both along the same
 // field so the new scene condenses where the old one evaporated first.  Each front carries a
 // bright fringe, and the images near it waver (a shimmer along the noise gradient).  The
-// mist itself is luminous wisps tinted by the blurred colours of both scenes.
+// mist itself is luminous wisps over a dim ghost of one scene at a time (the old, then
+// through the dark, the new), never both at once.
 //
 // Ends: the fronts run from -W below the lowest n to W above the highest (n is clamped to
 // [0, 1]), and the fringes and shimmer have compact support, so progress 0 is u_from and 1
@@ -73,10 +74,15 @@ void main() {
     if (inside > 0.0) {
         float wisps = fbm(q * 2.6 + warp * 1.4 - drift * 2.0, 4);
         vec2 far = (warp - 0.5) * 0.1 + vec2(0.0, 0.02);
-        vec3 ghost = mix(fetch(u_from, far).rgb, fetch(u_to, -far).rgb, p);
+        // (the ghost is one scene at a time, through the dark at the midpoint: a mix of the
+        // two read as a muddy double exposure; and the wisps are light with dark between
+        // them, not a milky grey film)
+        vec3 ghost = fetch(u_from, far).rgb * (1.0 - smoothstep(0.3, 0.5, p))
+                   + fetch(u_to, -far).rgb * smoothstep(0.5, 0.7, p);
+        ghost = max(ghost, vec3(0.035, 0.035, 0.065));              // night, not a hole
         vec3 tint = mix(ghost, vec3(dot(ghost, vec3(0.3333))), 0.5);
-        vec3 mist = mix(tint * 1.4 + 0.08, GLOW, 0.3) * (0.6 + 0.6 * wisps);
-        float density = smoothstep(0.3, 0.75, wisps) * 0.55 + 0.3;
+        vec3 mist = mix(tint * 1.3, GLOW * 0.8, 0.35) * (0.3 + 0.95 * wisps);
+        float density = smoothstep(0.35, 0.8, wisps) * 0.6 + 0.15;
         core = mix(ghost, mist, density);
     }
     vec3 rgb = mix(mix(core, b.rgb, new_here), a.rgb, old_left);

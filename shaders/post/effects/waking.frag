@@ -106,49 +106,114 @@ float lashes(vec2 p, float margin, float dens, float long_, float px) {
          * step(-0.004, below) * step(0.2, hash11(id + 2.0));     // (a gap here and there)
 }
 
-// The world at dawn, in linear light: a sky from deep blue to rose and gold, the sun just up,
-// the dream's light (`clouds`, its blurred brightness) as clouds lit from below, rooftops in
-// silhouette with windows lit by fire, a street in long shadow.
-vec3 dawn(vec2 p, float clouds, float t) {
-    float hz = -0.14;                                          // the horizon
-    vec2 sun = vec2(0.3, hz + 0.17);
+// One row of rooftops at x: houses of hashed widths (1 / scale each) and heights, most with a
+// pitched roof (its ridge off-centre now and then), some flat with a parapet, a chimney here
+// and there.  Returns the roofline's height; `cell` and `f` are the house and where across it.
+float roofline(float x, float base, float scale, float seed, out float cell, out float f) {
+    float u = x * scale + seed;
+    cell = floor(u);
+    f = fract(u);
+    float h1 = hash11(cell + seed * 7.1);
+    float h2 = hash11(cell + seed * 3.3 + 11.0);
+    float h3 = hash11(cell + seed * 1.7 + 29.0);
+    float wall = base + (0.3 + 0.7 * h1) * 0.55 / scale;
+    float ridge = 0.5 + 0.25 * (h3 - 0.5);
+    float slope = f < ridge ? f / ridge : (1.0 - f) / (1.0 - ridge);
+    float pitch = step(0.3, h2) * (0.2 + 0.3 * h2) / scale * slope;
+    float parapet = (1.0 - step(0.3, h2)) * 0.03 / scale * step(0.06, f) * step(f, 0.94);
+    float chimney = step(0.55, h3) * step(0.66, f) * step(f, 0.76) * (0.28 + 0.12 * h1) / scale;
+    return wall + max(max(pitch, parapet), chimney);
+}
+
+// How much of a row of rooftops covers p, out of focus by `blur` (frame heights): soft across
+// the roofline and, by three taps, across the walls' vertical edges too.
+float row_cover(vec2 p, float base, float scale, float seed, float edge, float blur) {
+    float c, f;
+    float cover = 0.0;
+    for (int k = -1; k <= 1; k++) {
+        float top = roofline(p.x + float(k) * 0.6 * blur, base, scale, seed, c, f);
+        cover += smoothstep(edge + blur, -edge, p.y - top);
+    }
+    return cover / 3.0;
+}
+
+// The lit windows of a row of houses, in its facades below the eaves: a grid per house, each
+// window lit or not by a hash against `lit` (the share still burning: they go out as the day
+// comes), flickering a little like fire; out of focus (`blur`, in frame heights) a window is
+// a soft round glow, in focus a small pane.
+float windows(vec2 p, float base, float scale, float cell, float f, float eave, float lit, float blur, float t) {
+    vec2 g = vec2(f * 3.0, (p.y - base) * scale * 7.0);
+    vec2 c = floor(g);
+    vec2 w = fract(g) - 0.5;
+    float on = step(hash12(c + cell * 17.0 + scale), lit) * step(0.5, c.x) * step(c.x, 1.5 + step(0.5, hash11(cell)))
+             * step(p.y, eave - 0.25 / (scale * 7.0));
+    float round_ = smoothstep(0.003, 0.015, blur);                  // bokeh out of focus
+    float r = mix(max(abs(w.x), abs(w.y) * 0.8), length(w * vec2(1.0, 1.4)), round_) / (3.0 * scale);
+    float size = 0.095 / scale;
+    float pane = smoothstep(size + blur * 0.6 + 0.002, size - 0.002, r);
+    return on * pane * (0.85 + 0.15 * sin(t * 6.0 + hash12(c + cell) * 40.0));
+}
+
+// The world at dawn, in linear light, seen as the eyes open (`o`, 0 .. 1): at first out of
+// focus and dim, the sun just up; then the focus pulls in and the light grows, the sun
+// climbs, and one by one the windows go out.  A sky from deep blue to rose and gold, the
+// dream's light (`clouds`, its blurred brightness) as clouds lit from below; three rows of
+// rooftops going back into the morning haze, the nearest dark with warm windows, the far
+// ones pale; a street between them lit gold, crossed by long shadows.
+vec3 dawn(vec2 p, float clouds, float t, float o) {
+    float hz = -0.1;                                           // the horizon
+    float blur = 0.002 + 0.08 * pow(1.0 - o, 1.5);              // the focus pulling in
+    float day = smoothstep(0.0, 1.0, o);
+    vec2 sun = vec2(0.3, hz + 0.07 + 0.09 * day);
     float up = p.y - hz;
-    vec3 sky = mix(vec3(1.2, 0.55, 0.18), vec3(0.7, 0.22, 0.3), smoothstep(0.0, 0.16, up));
-    sky = mix(sky, vec3(0.05, 0.07, 0.22), smoothstep(0.1, 0.5, up));
+    vec3 sky = mix(vec3(1.25, 0.58, 0.2), vec3(0.75, 0.25, 0.32), smoothstep(0.0, 0.18, up));
+    sky = mix(sky, vec3(0.06, 0.08, 0.24) + 0.08 * day, smoothstep(0.12, 0.55, up));
     float ds = length(p - sun);
-    sky += vec3(1.0, 0.7, 0.35) * (0.9 * exp(-ds * 9.0) + 0.35 * exp(-ds * 2.5));
-    sky = mix(sky, vec3(5.0, 4.0, 2.8), smoothstep(0.034, 0.028, ds));            // the disc
+    sky += vec3(1.0, 0.7, 0.35) * (0.9 * exp(-ds * 9.0) + 0.35 * exp(-ds * 2.5)) * (0.7 + 0.4 * day);
+    sky = mix(sky, vec3(5.0, 4.0, 2.8), smoothstep(0.032 + blur, 0.028 - 0.3 * blur, ds));    // the disc
     // the clouds: the dream's light, now streaks lit rose and gold from the sun below
-    float band = smoothstep(0.02, 0.12, up) * (1.0 - smoothstep(0.3, 0.5, up));
+    float band = smoothstep(0.04, 0.14, up) * (1.0 - smoothstep(0.3, 0.5, up));
     float cl = band * smoothstep(0.25, 0.75, clouds + 0.35 * (vnoise(vec2(p.x * 3.0, p.y * 14.0)) - 0.5));
     sky = mix(sky, mix(vec3(0.9, 0.42, 0.35), vec3(1.4, 0.85, 0.45), exp(-ds * 3.0)), cl * 0.8);
+    sky *= 0.75 + 0.35 * day;
+    vec3 haze = vec3(1.0, 0.55, 0.35) * (0.55 + 0.3 * day);         // the morning mist, sunlit
+    float lit = mix(0.65, 0.28, day);                                // windows still burning
+    float sunward = exp(-abs(p.x - sun.x) * 2.5);
 
-    // rooftops: houses of hashed widths and heights, pitched roofs, a chimney here and there
-    float x = p.x * 7.0;
-    float cell = floor(x);
-    float f = fract(x);
-    float hh = hash11(cell + 17.0);
-    float roof = hz + 0.02 + 0.08 * hh;
-    float pitch = 0.05 * hash11(cell + 3.0) * (1.0 - abs(2.0 * f - 1.0) * 1.6);
-    float chimney = step(0.7, hash11(cell + 9.0)) * step(0.62, f) * step(f, 0.72) * 0.035;
-    float top = roof + max(pitch, chimney);
-    float house = smoothstep(0.0, 0.004, top - p.y);
-    // windows: a grid on the facades, some lit warm and flickering like fire
-    vec2 wg = vec2(f * 4.0, (p.y - hz) * 42.0);
-    vec2 wc = floor(wg);
-    float lit = step(0.55, hash12(wc + cell * 13.0)) * step(p.y, roof - 0.015) * step(0.5, wc.x) * step(wc.x, 2.5);
-    float pane = step(0.25, fract(wg.x)) * step(fract(wg.x), 0.75) * step(0.3, fract(wg.y)) * step(fract(wg.y), 0.8);
-    float flick = 0.8 + 0.2 * sin(t * 7.0 + hash12(wc) * 40.0);
-    vec3 facade = vec3(0.035, 0.025, 0.035) + vec3(0.25, 0.1, 0.05) * exp(-abs(p.x - sun.x) * 3.0) * 0.4;
-    facade += vec3(1.6, 0.7, 0.22) * lit * pane * flick;
-    // the street below the horizon: lit gold, crossed by the houses' long shadows
-    float street = step(p.y, hz);
-    float k = (p.x - sun.x) / max(hz - p.y + 0.01, 0.01);      // rays from under the sun
-    float sk = fract(k * 0.12 + 0.35);
+    // the far row: low on the horizon, pale in the haze, a few windows
+    float cell, f;
+    float top = roofline(p.x, hz - 0.005, 11.0, 3.0, cell, f);
+    float cover = row_cover(p, hz - 0.005, 11.0, 3.0, 0.0015, blur);
+    vec3 far_ = mix(vec3(0.08, 0.04, 0.08), haze, 0.5) + vec3(1.5, 0.65, 0.2) * 0.5 * windows(p, hz - 0.005, 11.0, cell, f, top - 0.2 / 11.0, lit, blur, t);
+    vec3 w = mix(sky, far_, cover);
+    // the street below it: lit gold under the sun, crossed by the houses' long shadows, and
+    // hazy where it runs into the distance
+    float street_top = hz - 0.03;
+    float st = smoothstep(0.0015 + blur, -0.0015, p.y - street_top);
+    float k = (p.x - sun.x) / max(street_top + 0.02 - p.y, 0.01);
+    float sk = fract(k * 0.1 + 0.35);
     float shadow = smoothstep(0.05, 0.3, sk) * smoothstep(0.95, 0.7, sk);
-    vec3 ground = mix(vec3(0.04, 0.03, 0.05), vec3(0.9, 0.45, 0.18) * exp(-(hz - p.y) * 2.0), shadow);
-    vec3 w = mix(sky, facade, house);
-    return mix(w, mix(ground, facade, step(p.y, top) * house * step(hz - 0.04, p.y)), street);
+    vec3 ground = mix(vec3(0.05, 0.035, 0.06), vec3(1.0, 0.5, 0.2) * (0.6 + 0.4 * day), shadow * 0.8)
+                * (0.55 + 0.45 * sunward);
+    ground = mix(ground, haze, 0.5 * exp(-(street_top - p.y) * 30.0));
+    w = mix(w, ground, st * (1.0 - cover));
+    // the middle row, across the street: darker, sun-edged roofs, warm windows
+    float mid_base = hz - 0.13;
+    top = roofline(p.x, mid_base, 5.5, 11.0, cell, f);
+    cover = row_cover(p, mid_base, 5.5, 11.0, 0.002, blur);
+    float rim = exp(-max(top - p.y, 0.0) * 260.0) * sunward;            // sunlight along the roofs
+    vec3 mid_ = mix(vec3(0.03, 0.015, 0.035), haze, 0.08 + 0.2 * exp(-(p.y - mid_base) * 25.0))
+              + vec3(1.2, 0.6, 0.25) * rim * 0.8
+              + vec3(1.6, 0.7, 0.22) * windows(p, mid_base, 5.5, cell, f, top - 0.3 / 5.5, lit, blur, t);
+    w = mix(w, mid_, cover);
+    // the near roofs, just below the window we look out of: dark, large, the odd window lit
+    float near_base = hz - 0.33;
+    top = roofline(p.x + 0.13, near_base, 3.4, 23.0, cell, f);
+    cover = row_cover(p + vec2(0.13, 0.0), near_base, 3.4, 23.0, 0.003, 1.6 * blur);
+    rim = exp(-max(top - p.y, 0.0) * 180.0) * sunward;
+    vec3 near_ = vec3(0.018, 0.01, 0.02) + vec3(0.9, 0.45, 0.2) * rim * 0.7
+               + vec3(1.5, 0.62, 0.18) * windows(p + vec2(0.13, 0.0), near_base, 3.4, cell, f, top - 0.35 / 3.4, lit * 0.8, blur * 1.6, t);
+    return mix(w, near_, cover);
 }
 
 void main() {
@@ -197,7 +262,8 @@ void main() {
         soft += decode(texture(u_input, clamp(uv + off, 0.0, 1.0)).rgb);
     }
     soft = 0.3 * sharp + 0.7 * soft / 4.0;
-    float light = luma(soft);
+    // (compressed: a white frame behind the lids lights them, it does not burn them out)
+    float light = 1.0 - exp(-1.2 * luma(soft));
 
     // the lids lit from behind: glowing orange at the thin middle of the upper lid, red, then
     // crimson and dark towards the brow and the cheek; the skin a little mottled
@@ -231,7 +297,7 @@ void main() {
     float above = max(p.y - lower, 0.0);
 
     // the world, radiant with the morning; the dream's light becomes its clouds
-    vec3 world = dawn(q, light * 2.0, t) * (0.6 + 0.05 * beat);
+    vec3 world = dawn(q, light * 2.0, t, o) * (0.6 + 0.05 * beat);
     // a wet shine along the lower lid (tears pooling)
     world += vec3(1.0, 0.85, 0.7) * 0.3 * exp(-above * above * 12000.0) * step(0.0, above);
     vec3 open_lid = lid * (1.0 - 0.5 * o);
@@ -243,7 +309,10 @@ void main() {
     vec3 wet = lid * vec3(0.9, 1.6, 1.8) + vec3(0.08, 0.03, 0.01);
     lin += wet * min(tear, 1.0) * (1.0 - 0.8 * inside) * (1.0 - 0.9 * lash);
     lin += vec3(1.0, 0.9, 0.8) * 0.6 * pow(min(bead + well, 1.0), 4.0) * (1.0 - inside);
-    lin += vec3(1.0, 0.96, 0.9) * 2.5 * u_gasp;                                  // the gasp's flash
+    // the gasp's flash: the light through the lids leaps up and a warm haze rises over them,
+    // but the lash line, the vessels and the tears stay in it (a flash, never a blank frame)
+    lin *= 1.0 + 0.7 * u_gasp;
+    lin += vec3(0.4, 0.22, 0.12) * u_gasp * exp(-dot(q, q) * 3.0) * (1.0 - 0.9 * lash);
     vec3 woke = linear_to_srgb(1.0 - exp(-lin * 1.3));
     vec3 src = texelFetch(u_input, ivec2(gl_FragCoord.xy), 0).rgb;
     vec3 res = mix(src, woke, a);

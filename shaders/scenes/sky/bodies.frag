@@ -55,8 +55,10 @@ vec3 sun(vec2 q, int i, float px) {
     return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona;
 }
 
-// A moon: a sphere lit from the mandala's centre (its sun), with a soft terminator, faint maria,
-// earthshine, and a thin night side through which the sky shows a little.
+// A moon: a sphere lit from the mandala's centre (its sun): Lambert shading falling to a
+// clear terminator, limb darkening, maria and craters, a thin bright rim where the sunlit limb
+// meets the sky, earthshine on the night side, and a faint halo of light around the disc
+// (outside it, nothing is hidden).  A body, not a flat pasted disc.
 vec4 moon(vec2 q, int i, float px) {
     vec4 a = u_body_a[i];
     vec4 b = u_body_b[i];
@@ -67,15 +69,26 @@ vec4 moon(vec2 q, int i, float px) {
     vec3 n = vec3(d, sqrt(max(1.0 - r2, 0.0)));
     float rho = length(a.xy);
     vec2 toward = (rho > 1e-5) ? -a.xy / rho : vec2(0.0, 1.0);
-    vec3 l = vec3(toward * cos(b.y), sin(b.y));
-    float lit = smoothstep(-0.30, 0.55, dot(n, l));
+    // (the light kept low, so every moon shows a terminator, never a full flat face)
+    float el = min(b.y, 0.45);
+    vec3 l = vec3(toward * cos(el), sin(el));
+    float ndl = dot(n, l);
+    float lit = smoothstep(-0.12, 0.3, ndl) * (0.3 + 0.7 * clamp(ndl, 0.0, 1.0));
     float detail = smoothstep(0.2, 0.6, u_quality);
-    float maria = detail * smoothstep(0.42, 0.68, texture(u_moonmap, 0.5 + 0.4 * d + 0.15 * (b.zw - 0.5)).r);
-    vec3 albedo = u_body_f[i].rgb * (1.0 - 0.45 * maria);   // lavender: emerald once inverted
-    float limb = 0.78 + 0.22 * n.z;
-    vec3 col = albedo * lit * limb * 0.85 + vec3(0.010, 0.014, 0.030);   // earthshine
-    float alpha = cover * mix(0.55, 1.0, lit);
-    return vec4(col * cover, alpha);
+    float m = texture(u_moonmap, 0.5 + 0.4 * d + 0.15 * (b.zw - 0.5)).r;
+    float maria = detail * smoothstep(0.42, 0.68, m);
+    vec3 albedo = u_body_f[i].rgb * (1.0 - 0.55 * maria) * (0.9 + 0.2 * detail * m);  // lavender: emerald once inverted
+    float limb = 0.55 + 0.45 * pow(n.z, 0.6);
+    vec3 col = albedo * lit * limb * 1.05 + vec3(0.008, 0.012, 0.026) * (1.0 - lit);   // earthshine
+    // the sunlit rim: a thin bright crescent line along the limb facing the sun
+    float facing = max(dot(normalize(d + 1e-6), toward), 0.0);
+    float rim = pow(1.0 - n.z, 5.0) * facing * cover;
+    col += u_body_f[i].rgb * 0.9 * rim;
+    // a faint halo of the moon's light beyond its disc
+    float out_ = max(r - 1.0, 0.0);
+    vec3 halo = u_body_f[i].rgb * 0.16 * exp(-out_ * 14.0) * (0.35 + 0.65 * facing) * (1.0 - cover);
+    float alpha = cover * mix(0.7, 1.0, lit);
+    return vec4(col * cover + halo, alpha);
 }
 
 void main() {

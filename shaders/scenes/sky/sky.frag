@@ -85,20 +85,25 @@ vec3 sky_invert(vec3 lin, float t, float turn) {
     // (the brightest, the suns' discs and inner coronas, turn back up: luminous violet suns,
     // not dark dots)
     // The night stays deep (a dark jewel ground, for contrast), the clouds turn luminous.
-    float Linv = mix(0.08 + 0.6 * L, 0.98 - 0.45 * L, smoothstep(0.12, 0.4, L))
-               + 1.1 * smoothstep(0.7, 1.0, L) * (L - 0.6);
+    // (The clouds turn to mid-lightness jewels, not pearl: a pale inverse of the whole nebula
+    // washed the frame out milky; the light is kept for the suns.)
+    float Linv = mix(0.02 + 0.3 * L, 0.14 + 0.85 * L, smoothstep(0.28, 0.6, L))
+               + 0.8 * smoothstep(0.68, 1.0, L) * (L - 0.55);
     float v = sqrt((2.0 * L - 1.0) * (2.0 * L - 1.0) + 0.02) - 0.55;
     float L2 = mix(L, Linv, e) + 0.40 * s * v;
     float C = length(lab.yz);
     vec2 dir = lab.yz / max(C, 0.006);
-    float gain = mix(0.30, 1.45, smoothstep(0.14, 0.45, L));
+    float gain = mix(0.9, 1.9, smoothstep(0.14, 0.45, L));
     float Cg = C * mix(1.0, gain, e);
-    Cg = mix(Cg, 0.15 * tanh(Cg / 0.15), e);                  // soft ceiling: jewels, not neon
+    Cg = mix(Cg, 0.19 * tanh(Cg / 0.19), e);                  // soft ceiling: jewels, not neon
     float Cn = Cg + e * 0.11 * smoothstep(0.5, 0.95, L);
     vec2 ab = rot2(turn * e) * dir * Cn;
     ab += e * (1.0 - smoothstep(0.15, 0.45, L)) * 0.055 * vec2(0.259, -0.966);  // the night turns to pale lilac-ice (hue 285 deg), not beige
     float hh = 4.4 + 1.9 * L;
     ab += s * 0.07 * vec2(cos(hh), sin(hh));
+    // (dark colours hold little chroma: trimmed here, most pixels stay inside the gamut and
+    // skip sky_gamut's bisection, which the darker inverted clouds would otherwise run)
+    ab *= mix(1.0, clamp(L2 * 2.4, 0.25, 1.0), e);
     return vec3(L2, ab);
 }
 
@@ -173,7 +178,11 @@ void main() {
     col = sky_tonemap(col * u_exposure);
 
     vec3 lab = sky_invert(col, t, radians(u_hue_turn));
-    vec3 lin = sky_gamut(lab, 4 + int(u_quality * 6.0));
+    vec3 lin = sky_gamut(lab, 3 + int(u_quality * 4.0));     // (1/128 .. 1/8 of the chroma: ample)
+    // The inverted sky keeps true blacks at the frame's edges: the fold's far clouds, turned
+    // light, were blotches in the corners.
+    // (toward a night of deep blue-black, not to zero)
+    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), t * 0.94 * smoothstep(0.5, 1.0, length(sp)));
 
     vec3 display = linear_to_srgb(lin);
     frag = vec4(dither8(clamp(display, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
