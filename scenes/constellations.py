@@ -96,11 +96,12 @@ def inscription(seed: int, first: int) -> np.ndarray:
     return out
 
 
-# cycle of one glyph, as fractions of 1 / rate (round 4: the stars leave one word and start
-# writing the next sooner, so less of the cycle is scattered dust: the glyph is under a third
-# formed for a quarter of the cycle, not a third)
-RISE = (0.02, 0.42)
-FALL = (0.80, 0.96)
+# cycle of one glyph, as fractions of 1 / rate: the stars write a word quickly, hold it, and
+# leave it late, so a still at any moment mostly finds writing (a blind reader took two stills
+# between words for an empty starfield): the word is under a third formed for about a sixth of
+# the cycle (a third before round 4, a quarter before round 5)
+RISE = (0.0, 0.26)
+FALL = (0.86, 0.97)
 
 
 def glyph_to_screen(points: np.ndarray, resolution: tuple[int, int]) -> np.ndarray:

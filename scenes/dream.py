@@ -30,9 +30,9 @@ the_sky = Cue(
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
-    "constellations", 22, 50, fade_in=4, transition="mist", name="hieroglyph constellations",
+    "constellations", 22, 50, fade_in=4, transition="dark", name="hieroglyph constellations",
     # words, not single signs: three of the script's glyphs along one line read as writing
-    params={"glyph_seed": 1874, "rate": 0.085, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
+    params={"glyph_seed": 1874, "rate": 0.0714, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 
@@ -84,7 +84,7 @@ serenes = Cue(
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city
 #          like a sentient aurora"
 resonance = Cue(
-    "resonance", 102, 124, fade_in=4, transition="mist", name="the Resonance",
+    "resonance", 102, 124, fade_in=4, transition="dark", name="the Resonance",
     keys={"memory": [(0, 0.15), (22, 0.7, "in_sine")],
           "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
           # the camera cranes up from the city and its water to the cloud above it
@@ -124,7 +124,7 @@ trapped_faces = Cue(
 # The choice the story turns on: the syringe comes out of the dark, its needle glinting; the
 # dreamer refuses; it pulls away and its starlight spills into a double helix, gold and indigo.
 the_syringe = Cue(
-    "syringe", 143, 161, fade_in=3, transition="mist", name="the choice: the syringe of starlight",
+    "syringe", 143, 161, fade_in=3, transition="dark", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
           "refuse": [(0, 0.0), (10.0, 0.0), (16.5, 1.0, "in_out_sine")]},
     params={"glint_period": 2.6},

@@ -129,10 +129,10 @@ def test_star_table_assigns_anchors_dust_and_field():
 def test_cycle_scatters_forms_holds_dissolves_and_moves_on():
     rate = 0.1
     at = lambda ph, k=0: C.cycle((k + ph) / rate, rate, 1.0, 5)
-    assert at(0.02)["form"] == 0.0 and at(0.02)["index"] == 5
-    assert 0.2 < at(0.3)["form"] < 0.8
+    assert at(0.0)["form"] == 0.0 and at(0.0)["index"] == 5
+    assert 0.2 < at(0.13)["form"] < 0.8
     assert at(0.65)["form"] == 1.0 and at(0.65)["hold"] == 1.0
-    assert at(0.85)["dissolving"] == 1.0 and 0.0 < at(0.85)["form"] < 1.0
+    assert at(0.9)["dissolving"] == 1.0 and 0.0 < at(0.9)["form"] < 1.0
     assert at(0.99)["form"] == 0.0
     assert at(0.5, k=1)["index"] == 6
     # rate 0: the glyph stays and morph alone forms it
@@ -360,9 +360,9 @@ def test_the_stars_write_a_word_when_asked():
 
 def test_the_sky_is_scattered_dust_for_only_a_short_part_of_each_cycle():
     """Between words the stars are dust; a still taken at a random moment should mostly find a
-    word being written, held or dissolving: under a third formed for at most 28 % of the
-    cycle (it was a third before round 4)."""
+    word being written, held or dissolving: under a third formed for at most 18 % of the
+    cycle (a third before round 4, 27 % before round 5)."""
     rate = 0.085
     ph = np.linspace(0.0, 1.0, 2001)[:-1]
     forms = np.array([C.cycle(p / rate, rate, 1.0, 0)["form"] for p in ph])
-    assert (forms < 0.3).mean() <= 0.28, f"{(forms < 0.3).mean() * 100:.0f} % of the cycle is dust"
+    assert (forms < 0.3).mean() <= 0.18, f"{(forms < 0.3).mean() * 100:.0f} % of the cycle is dust"

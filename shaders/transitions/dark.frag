@@ -1,16 +1,19 @@
 #version 330 core
-// Dark: the first scene goes out into the night and the next comes up out of it -- never both
-// at once.  For cuts between two busy pictures, where a crossfade stacks them half-transparent
-// into a muddy double exposure.
+// Dark: the next scene opens out of the old one through a ring of night -- never both
+// pictures in one pixel, and never a black frame.  For cuts between two busy pictures, where
+// a crossfade stacks them half-transparent into a muddy double exposure, and where a fade
+// through black would leave a blank frame at its middle.
 //
-// The old image goes down into a deep blue-black (its lights lingering, as lamps do when a
-// room dims), reaching it at the midpoint; the new one rises from there at once (its lights
-// first, then its darks).  Each image is weighted only on its own half, so no pixel
-// ever mixes the two.  The dark between them holds a faint glow at the centre, so the frame
-// is night, not a hole.
+// An iris: the new picture is a disc growing from the centre to past the corners; the old
+// one lies outside it; between them a soft ring of deep blue-black, into which the old image
+// goes down (its lights lingering, as lamps do when a room dims) and out of which the new
+// one rises.  A pixel is weighted by the old image only outside the ring's middle and by the
+// new one only inside it, so no pixel ever mixes the two; the ring's edge wavers a little,
+// as a pupil's does, so the opening does not read as a geometric wipe.
 //
-// Ends: at progress 0 the old image's weight is exactly 1 and the new one's exactly 0 (and the
-// reverse at 1), so the ends are u_from and u_to bit for bit.
+// Ends: at progress 0 the ring lies inside the centre (the old image's weight is exactly 1
+// everywhere, the new one's 0) and at 1 past the corners (the reverse), so the ends are
+// u_from and u_to bit for bit.
 #include "../lib/common.glsl"
 #include "../lib/colour.glsl"
 #include "../lib/dither.glsl"
@@ -21,27 +24,32 @@ uniform vec2 u_resolution;
 uniform int u_frame;
 out vec4 frag_colour;
 
+const float RING = 0.10;     // the ring's half-width, in units of the centre-to-corner distance
+
 void main() {
     float p = clamp(u_progress, 0.0, 1.0);
     ivec2 px = ivec2(gl_FragCoord.xy);
     vec4 a = texelFetch(u_from, px, 0);
     vec4 b = texelFetch(u_to, px, 0);
     vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
-    vec3 night = vec3(0.035, 0.033, 0.06) + vec3(0.03, 0.025, 0.05) * exp(-dot(d, d) * 3.0);
-    // weights: the old image over the first half, the new over the second; a pixel's lights
-    // keep their weight longer (going out) and gain it sooner (coming up).  The dark itself is
-    // a moment (about a tenth of the fade), not a held black frame.
+    vec2 corner = 0.5 * vec2(u_resolution.x / u_resolution.y, 1.0);
+    float r = length(d) / length(corner);                          // 0 at the centre, 1 at a corner
+    float angle = atan(d.y, d.x);
+    r *= 1.0 + 0.035 * sin(5.0 * angle + 2.0 * p) + 0.02 * sin(9.0 * angle - 3.0 * p);   // a wavering rim
+    float edge = mix(-RING, 1.06 + RING, p);                     // the ring's middle: the boundary
+    float wa = smoothstep(edge, edge + RING, r);                 // the old image: outside only
+    float wb = 1.0 - smoothstep(edge - RING, edge, r);           // the new image: inside only
     float la = luma(a.rgb), lb = luma(b.rgb);
-    float wa = 1.0 - smoothstep(0.1, 0.5, p);
-    float wb = smoothstep(0.5, 0.82 - 0.2 * lb, p);
-    wa = mix(wa, sqrt(wa), la);                                   // x^(1 - l/2), near enough
-    wb = mix(wb, sqrt(wb), lb);
-    // (mixed in light, not in sRGB values -- squared and rooted, gamma 2, a close and cheap
-    // stand-in: the frame dims as light goes out, not under a grey film)
+    wa = mix(wa, sqrt(wa), la);                                   // lights linger going out
+    wb = mix(wb, sqrt(wb), lb);                                   // and come first coming up
+    vec3 night = vec3(0.035, 0.033, 0.06) + vec3(0.03, 0.025, 0.05) * exp(-dot(d, d) * 3.0);
+    // mixed in light, not in sRGB values (squared and rooted, gamma 2: a close, cheap stand-in),
+    // so the ring dims the pictures rather than laying a grey film over them
     vec3 n = night * night;
     vec3 lin = n + (a.rgb * a.rgb - n) * wa + (b.rgb * b.rgb - n) * wb;
     vec3 rgb = sqrt(max(lin, 0.0));
     bool end = p <= 0.0 || p >= 1.0;
     vec4 exact = p <= 0.0 ? a : b;
-    frag_colour = end ? exact : vec4(dither8(clamp(rgb, 0.0, 1.0), gl_FragCoord.xy, u_frame), mix(a.a, b.a, step(0.5, p)));
+    frag_colour = end ? exact : vec4(dither8(clamp(rgb, 0.0, 1.0), gl_FragCoord.xy, u_frame),
+                                     r < edge ? b.a : a.a);
 }
