@@ -11,6 +11,7 @@ time is nearest, then per-frame attack/release smoothing from the start of the f
 """
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -259,6 +260,8 @@ class AudioFeatures:
         flux, ftimes = onset_function(mono, rate)
         self.onset_times = refine_onsets(mono, rate, pick_onsets(flux, ftimes, rate))
         self.onset_frames = np.unique(np.round(self.onset_times * fpsf).astype(np.int64))
+        self._onset_frame_list = self.onset_frames.tolist()
+        self._onset_time_list = self.onset_times.tolist()
         frame_flux = np.interp(np.arange(n) / fpsf, ftimes, flux) if flux.size else np.zeros(n)
         self.series["flux"] = frame_flux.astype(np.float32)
         self.bpm, self.beat_time = estimate_tempo(flux, rate, self.onset_times)
@@ -270,12 +273,14 @@ class AudioFeatures:
         return int(round(t * float(self.fps)))
 
     def _onset_values(self, t: float, i: int) -> dict[str, float]:
-        frames = self.onset_frames
+        # (bisect on plain lists: numpy's searchsorted on a scalar cost more than the rest of
+        # a frame's sound, 0.15 ms a frame)
+        frames, times = self._onset_frame_list, self._onset_time_list
         fpsf = float(self.fps)
-        k = int(np.searchsorted(frames, i, side="right"))
+        k = bisect.bisect_right(frames, i)
         onset = math.exp(-(i - frames[k - 1]) / fpsf / ONSET_DECAY_S) if k > 0 else 0.0
-        nxt = int(np.searchsorted(self.onset_times, t, side="right"))
-        to_onset = float(self.onset_times[nxt] - t) if nxt < len(self.onset_times) else NO_ONSET_S
+        nxt = bisect.bisect_right(times, t)
+        to_onset = times[nxt] - t if nxt < len(times) else NO_ONSET_S
         to_onset = min(to_onset, NO_ONSET_S)
         ahead = max(0.0, 1.0 - to_onset / AHEAD_S)
         return {"onset": onset, "to_onset": to_onset, "ahead": ahead}
