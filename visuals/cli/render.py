@@ -87,25 +87,17 @@ def cmd_render(args) -> int:
         end = frames.stop / float(config.fps)
         asked = f"--frames {args.frames} (to {end:g} s)" if args.frames else f"--end {end:g} s"
         show = _long_enough(registry, name, show, end, asked)
-    from concurrent.futures import ThreadPoolExecutor
-
     from visuals.audio.offline import prepare_sound
-    farmed = args.workers is not None or args.scheduler or args.chunk is not None
-    # The sound (a file analysed whole, or the show's score) is prepared while the GL context
-    # starts: the two overlap, so a render with sound starts almost as soon as one without.
-    with ThreadPoolExecutor(1, thread_name_prefix="sound") as pool:
-        pending = pool.submit(prepare_sound, args.audio, args.mute, fmt, registry, show, config.fps,
-                              frames.start, frames.stop, replay=recorded is not None)
-        if not farmed:
-            from visuals.render.gpu import create_headless_context, is_software_renderer
-            ctx = create_headless_context()
-        sound = pending.result()
+    sound = prepare_sound(args.audio, args.mute, fmt, registry, show, config.fps, frames.start, frames.stop,
+                          replay=recorded is not None)
     for note in sound.notes:
         sys.stderr.write(f"visuals: note: {note}\n")
-    if farmed:
+    if args.workers is not None or args.scheduler or args.chunk is not None:
         from visuals.farm.command import render_farmed
         return render_farmed(args, name, recorded, config, frames, fmt, out, slug, sound)
     from visuals.output.render_sink import open_render_sink
+    from visuals.render.gpu import create_headless_context, is_software_renderer
+    ctx = create_headless_context()
     from visuals.output.progress import Progress
     sink = None
     try:            # from here on whatever the sink made is removed if anything fails
