@@ -46,9 +46,22 @@ def _number(value: Any, what: str) -> float:
     return value
 
 
+def within(value: float, bounds: tuple[float, float]) -> float:
+    """``value`` clamped to ``bounds`` (the performance's last word on a value it applies)."""
+    return min(max(value, bounds[0]), bounds[1])
+
+
+def bounded(value: float | tuple) -> float | tuple:
+    """A number, or each of a tuple's, kept within +-UNBOUNDED: what a shader's float32 takes,
+    for a parameter declared without a range of its own."""
+    if isinstance(value, tuple):
+        return tuple(within(v, (-UNBOUNDED, UNBOUNDED)) for v in value)
+    return within(value, (-UNBOUNDED, UNBOUNDED))
+
+
 def _clamp(value: Any, bounds: tuple[float, float], what: str, notes: list[str]) -> float:
     number = _number(value, what)
-    clamped = min(max(number, bounds[0]), bounds[1])
+    clamped = within(number, bounds)
     if clamped != number:
         notes.append(f"{what} {number:.4g} clamped to {clamped:.4g}")
     return clamped
@@ -109,7 +122,7 @@ def _param_value(event: SetParam, registry, notes: list[str]):
             raise Refused(err.message) from None
     numbers = tuple(_number(v, f"{event.scene}.{event.param}") for v in parts)
     if param is None:          # a parameter this registry does not know: keep it finite and bounded
-        clamped = tuple(min(max(v, -UNBOUNDED), UNBOUNDED) for v in numbers)
+        clamped = bounded(numbers)
     else:
         try:
             coerced = param.coerce(numbers if isinstance(value, (tuple, list)) else numbers[0])
@@ -117,7 +130,7 @@ def _param_value(event: SetParam, registry, notes: list[str]):
             raise Refused(err.message) from None
         clamped = param.clamp(coerced) if not param.in_range(coerced) else coerced
         clamped = clamped if isinstance(clamped, tuple) else (clamped,)
-        clamped = tuple(min(max(v, -UNBOUNDED), UNBOUNDED) for v in clamped)
+        clamped = bounded(clamped)
     if clamped != numbers:
         shown = ", ".join(f"{v:.4g}" for v in numbers)
         notes.append(f"{event.scene}.{event.param} ({shown}) clamped into range")
@@ -153,7 +166,7 @@ def checked(event: Control, registry=None) -> tuple[Control, list[str]]:
             value = getattr(event, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise Refused(f"cue {name} {value!r} is not a whole number")
-            changes[name] = min(max(value, -10_000), 10_000)
+            changes[name] = within(value, (-10_000, 10_000))
     elif isinstance(event, SetParam):
         changes["value"] = _param_value(event, registry, notes)
         changes["smoothing"] = _clamp(event.smoothing, SMOOTHING_RANGE, "smoothing", notes)
@@ -181,8 +194,3 @@ def checked(event: Control, registry=None) -> tuple[Control, list[str]]:
                 _number(value, f.name)
     changes = {k: v for k, v in changes.items() if v != getattr(event, k) or type(v) is not type(getattr(event, k))}
     return (replace(event, **changes) if changes else event), notes
-
-
-def within(value: float, bounds: tuple[float, float]) -> float:
-    """``value`` clamped to ``bounds`` (the performance's last word on a value it applies)."""
-    return min(max(value, bounds[0]), bounds[1])

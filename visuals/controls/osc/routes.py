@@ -15,7 +15,7 @@ import math
 from visuals.controls.events import Crossfade, CueJump, LoadClip, RecallPreset, SetParam, SetTempo, TouchAt, \
     Transport, Trigger
 from visuals.controls.limits import (SMOOTHING_RANGE, SPEED_RANGE, TEMPO_RANGE, TRIGGER_RANGE, UNBOUNDED, Refused,
-                                     checked_follow)
+                                     bounded, checked_follow)
 from visuals.errors import VisualsError, suggest
 from visuals.load.names import is_plain_name
 from .addresses import COMPONENTS, PREFIX, match
@@ -204,10 +204,6 @@ def param_value(m: Message, param):
         raise m.reject("a value is infinite")
     if param.in_range(value) and all(abs(c) <= UNBOUNDED for c in components):
         return value
-    clamped = param.clamp(value)
-    if isinstance(clamped, tuple):          # a parameter without a range still takes float32 only
-        clamped = tuple(min(max(c, -UNBOUNDED), UNBOUNDED) for c in clamped)
-    else:
-        clamped = min(max(clamped, -UNBOUNDED), UNBOUNDED)
+    clamped = bounded(param.clamp(value))      # a parameter without a range still takes float32 only
     m.clamps.append(f"{fmt_value(value)} is out of range{param.describe_range()}, clamped to {fmt_value(clamped)}")
     return clamped
