@@ -5,10 +5,12 @@ started on 127.0.0.1, each worker with one thread and one llvmpipe thread (LP_NU
 and the same frames of a show are rendered --runs times through the farm, as `visuals render
 --scheduler` does, the worker counts taking turns.  Printed, as medians over the runs:
   1. wall time (first chunk submitted to the joined file), fps, and the speed-up over 1 worker;
-  2. Dask's overhead per chunk: with one worker the chunks run back to back, so everything in
-     the wall time that is not a chunk's own time on its worker (submission, scheduling, the
-     result's transfer, writing it, the join) is overhead: (wall - sum of chunk times) / chunks,
-     also as a share of the mean chunk time; the join alone is printed too;
+  2. Dask's overhead per chunk: the workers' time (workers x wall) split along each worker's
+     timeline (visuals/farm/timing.py) into rendering, start (submission to its first chunk),
+     gaps between its chunks, the tail (nothing left to take while the last chunks run) and the
+     finish (the last result's transfer, writing, the join); Dask's overhead (scheduling,
+     transfer, joining) is start + gaps + finish, per chunk and as a share of the mean chunk
+     time; the tail is printed on its own, as is everything not rendering;
   3. the output's bytes per frame (what each worker sends the client);
   4. a model of N machines (default 16, two cores each, two workers each) on the whole show at
      another size (default 1920x1080): the render time from the measured per-worker fps scaled
@@ -41,10 +43,10 @@ sys.path.insert(0, str(HERE.parent))
 from visuals.cli import parse_size  # noqa: E402
 from visuals.perform.clock import FixedClock  # noqa: E402
 from visuals.output.export import FrameRange  # noqa: E402
-from visuals.farm.client import FarmOptions, new_job_id, render_on_farm  # noqa: E402
+from visuals.farm.client import FarmOptions, chunk_bounds, new_job_id, render_on_farm  # noqa: E402
 from visuals.farm.job import FarmJob  # noqa: E402
 from visuals.farm.output import concat_command  # noqa: E402
-from visuals.farm.plan import MIN_CHUNK, plan_chunks  # noqa: E402
+from visuals.farm.plan import plan_chunks  # noqa: E402
 from visuals.load.paths import SearchPath  # noqa: E402
 from visuals.load.registry import Registry  # noqa: E402
 from visuals.render.renderer import RenderConfig  # noqa: E402
@@ -75,6 +77,7 @@ def run_once(address: str, args, config: RenderConfig, frames: FrameRange, folde
     job = FarmJob(job_id=new_job_id(), show=args.show, paths=(), end_s=frames.stop / float(config.fps),
                   stop=frames.stop, config=config, fmt=args.format)
     options = FarmOptions(scheduler=address, chunk=args.chunk, out=out, quiet=True)
+    cpu_before = time.process_time()
     if args.format == "raw":
         sys.stdout.flush()
         saved = os.dup(1)
@@ -93,13 +96,18 @@ def run_once(address: str, args, config: RenderConfig, frames: FrameRange, folde
         size = out.stat().st_size if out.is_file() else sum(f.stat().st_size for f in out.iterdir())
         if out.is_file():
             shutil.copyfile(out, keep / out.name)   # for the join's speed, measured at the end
+    client_cpu = time.process_time() - cpu_before     # the client's own threads: receiving, writing, the bar
     chunk_total = sum(report.chunk_seconds)
+    split = report.time_split()
+    first = min(report.timings, key=lambda t: t.number)
     return {"wall": report.seconds, "fps": len(frames) / report.seconds, "chunks": report.chunks,
-            "chunk_mean": chunk_total / report.chunks, "first_chunk": report.chunk_seconds[0],
-            "overhead_per_chunk": (report.seconds * report.slots - chunk_total) / report.chunks,
+            "chunk_mean": split.mean_chunk, "first_chunk": first.ended_at - first.began_at,
+            "overhead_per_chunk": split.overhead_per_chunk, "start": split.start, "gaps": split.gaps,
+            "finish": split.finish, "tail": split.tail,
+            "idle_per_chunk": (split.slots * split.wall - split.rendering) / split.chunks,
             "join": report.join_seconds, "bytes_per_frame": size / len(frames),
-            "worker_fps": len(frames) / chunk_total, "chunk_total": chunk_total,
-            "busy": chunk_total / (report.seconds * report.slots)}
+            "worker_fps": len(frames) / chunk_total, "chunk_total": chunk_total, "busy": split.busy,
+            "client_cpu": client_cpu / report.seconds}
 
 
 def measure(counts: list[int], args, config, frames) -> dict[int, list[dict]]:
@@ -176,7 +184,13 @@ def report(args, show, config, frames, counts) -> None:
         best = min(r["wall"] for r in results)
         busy = median(results, "busy")
         print(f"    fastest run {best:.1f} s (speed-up {best_base / best:.2f}x, fastest against fastest); workers "
-              f"busy rendering {100 * busy:.1f} % of the wall time (the rest: Dask, the join, idling at the end)")
+              f"busy rendering {100 * busy:.1f} % of the wall time")
+        print(f"    the workers' other time, per render (median): start {median(results, 'start'):.2f} s, gaps "
+              f"{median(results, 'gaps'):.2f} s, finish {median(results, 'finish'):.2f} s (Dask's overhead), tail "
+              f"{median(results, 'tail'):.2f} s (nothing left to take); all of it per chunk "
+              f"{median(results, 'idle_per_chunk') * 1000:.0f} ms = "
+              f"{100 * median(results, 'idle_per_chunk') / chunk:.2f} % of a chunk; the client used "
+              f"{100 * median(results, 'client_cpu'):.0f} % of a core")
 
     # The model: per-worker fps from the one-worker runs, scaled by pixels to the model's size.
     one = table[counts[0]]
@@ -190,13 +204,15 @@ def report(args, show, config, frames, counts) -> None:
     render_s = total / (fps_slot * slots)
     # With one worker the chunks finish in order: the first one holds the start-up (compiling the
     # show's programs), the extra time over its frames at the worker's steady rate.
-    first = plan_chunks(frames.start, frames.stop, counts[0], args.chunk)[0]
+    smallest, largest = chunk_bounds(FarmJob(job_id="", show=args.show, paths=(), end_s=0.0, stop=frames.stop,
+                                             config=config, fmt=args.format))
+    first = plan_chunks(frames.start, frames.stop, counts[0], args.chunk, smallest, largest)[0]
     steady_fps = (len(frames) - len(first)) / max(1e-9, sum(r["chunk_total"] for r in one) / len(one)
                                                   - median(one, "first_chunk"))
     startup_s = max(0.0, median(one, "first_chunk") - len(first) / steady_fps) if len(frames) > len(first) else 0.0
-    tail_s = MIN_CHUNK / fps_slot                # at worst the last, smallest chunk runs while others idle
+    tail_s = smallest / fps_slot                 # at worst the last, smallest chunk runs while others idle
     bytes_frame = median(one, "bytes_per_frame") * scale
-    join_s, join_note = 0.0, "no join (PNG files are written as they arrive)"
+    join_s, join_note = 0.0, "no join (PNG files and raw frames are written as they arrive)"
     kept = args.keep / f"out.{args.format}"
     if kept.is_file():
         joined, seconds = join_speed(kept, args.format, total * bytes_frame, args.keep)

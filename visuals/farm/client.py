@@ -23,9 +23,10 @@ from visuals.output.export import FrameRange
 from .cluster import connect, quiet_dask_logs, require_dask, wait_for_workers, _first_line
 from .job import ChunkResult, FarmJob
 from .output import open_output
-from .plan import MAX_CHUNK, MIN_CHUNK, Chunk, plan_chunks
+from .plan import MAX_CHUNK, MIN_CHUNK, MIN_FRAMES_CHUNK, Chunk, plan_chunks
 from .progress import FarmProgress
 from .task import render_chunk
+from .timing import ChunkTiming, TimeSplit, split_time
 
 RETRIES = 2             # an unexpected exception in a chunk: try it again, possibly elsewhere
 CHUNK_BYTES = 256 * 2 ** 20   # the most raw RGB a default chunk carries back
@@ -59,6 +60,13 @@ class FarmReport:
     join_seconds: float = 0.0
     chunk_seconds: list[float] = field(default_factory=list)   # each chunk's time on its worker
     worker_lines: list[str] = field(default_factory=list)
+    timings: list[ChunkTiming] = field(default_factory=list)  # each chunk on its worker's clock
+    submitted_at: float = 0.0        # time.time() at the first submission ...
+    finished_at: float = 0.0         # ... and when the output was joined
+
+    def time_split(self) -> TimeSplit:
+        """Where the slots' time went: rendering, Dask's overhead, the idle tail (timing.py)."""
+        return split_time(self.timings, self.slots, self.submitted_at, self.finished_at)
 
 
 def check_options(options: FarmOptions) -> None:
@@ -73,13 +81,15 @@ def check_options(options: FarmOptions) -> None:
         raise VisualsError(f"--chunk {options.chunk} is too small", fix="give a chunk of at least 1 frame")
 
 
-def max_chunk_frames(job: FarmJob) -> int:
-    """The largest default chunk: MAX_CHUNK frames, fewer where a chunk's result (raw frames,
-    PNG files) would pass CHUNK_BYTES, since it is held in memory on both sides of the wire."""
+def chunk_bounds(job: FarmJob) -> tuple[int, int]:
+    """The smallest and largest default chunk.  Video keeps MIN_CHUNK (a shorter segment ends
+    worse, task.py); frames go down to MIN_FRAMES_CHUNK.  The largest is MAX_CHUNK frames,
+    fewer where a chunk's result (raw frames, PNG files) would pass CHUNK_BYTES, since it is
+    held in memory on both sides of the wire."""
     if job.fmt not in ("raw", "png"):
-        return MAX_CHUNK
+        return MIN_CHUNK, MAX_CHUNK
     w, h = job.config.size
-    return max(MIN_CHUNK, min(MAX_CHUNK, CHUNK_BYTES // (w * h * 3)))
+    return MIN_FRAMES_CHUNK, max(MIN_FRAMES_CHUNK, min(MAX_CHUNK, CHUNK_BYTES // (w * h * 3)))
 
 
 def new_job_id() -> str:
@@ -97,17 +107,20 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
         with quiet_dask_logs(), connect(options.workers, options.scheduler, options.connect_timeout_s) as client:
             address = options.scheduler or client.scheduler.address
             report.slots = wait_for_workers(client, address, options.worker_wait_s)
+            smallest, largest = chunk_bounds(job)
             chunks = plan_chunks(frames.start, frames.stop, report.slots, options.chunk,
-                                 max_size=max_chunk_frames(job))
+                                 min_size=smallest, max_size=largest)
             report.chunks = len(chunks)
             progress = FarmProgress(len(frames), options.label, enabled=not options.quiet)
             client.subscribe_topic(job.progress_topic, progress.on_event)
             began = time.perf_counter()
+            report.submitted_at = time.time()
             _gather(client, job, chunks, output, progress, report, address, options)
             joined = time.perf_counter()
             output.finish()
             report.join_seconds = time.perf_counter() - joined
             report.seconds = time.perf_counter() - began
+            report.finished_at = time.time()
             report.frames = len(frames)
             report.worker_lines = progress.worker_lines()
             where = "stdout" if options.out is None else str(options.out)
@@ -148,9 +161,12 @@ def _gather(client, job: FarmJob, chunks: list[Chunk], output, progress: FarmPro
             for future in done:
                 pending.discard(future)
                 result = _result(future, futures[future], address)
+                received_at = time.time()
                 output.add(result)
                 progress.chunk_done(result)
                 report.chunk_seconds.append(result.seconds)
+                report.timings.append(ChunkTiming(result.number, result.worker, result.began_at, result.ended_at,
+                                                  received_at))
                 future.release()
             progress.refresh()
             if pending and not done:

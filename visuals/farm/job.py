@@ -45,6 +45,8 @@ class ChunkResult:
     frames: int
     worker: str
     seconds: float
+    began_at: float = 0.0              # the worker's wall clock (time.time()) when the chunk started
+    ended_at: float = 0.0              # ... and when its result was ready: the farm's timeline (timing.py)
     segment: bytes = b""
     pngs: dict[int, bytes] = field(default_factory=dict)
     raw: list[bytes] = field(default_factory=list)

@@ -6,6 +6,12 @@ transfer) while small ones balance the load, above all at the end, where one big
 running keeps every other worker idle.  The default is guided: each chunk takes a share of
 what remains (``remaining / (2 * slots)``), between a floor and a ceiling, so the first chunks
 are large and the last ones small.  ``--chunk N`` gives fixed chunks of N frames instead.
+
+The floor depends on the output.  A video segment shorter than a second loses quality at its
+end (task.py), so video chunks keep MIN_CHUNK; PNG files and raw frames have no such cost, and
+their floor is MIN_FRAMES_CHUNK, so the last chunks end close together: with a 30-frame floor
+the last chunk of a render, run while the other workers have nothing left, was measured as
+most of the two-worker farm's idle time.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from visuals.errors import VisualsError
 
 MIN_CHUNK = 30      # one second at 30 fps: shorter video segments lose quality at their ends (see task.py)
 MAX_CHUNK = 300     # ten seconds at 30 fps: bounds a chunk's memory in transit and a lost chunk's cost
+MIN_FRAMES_CHUNK = 8   # PNG / raw: about 2 s of a 1280x720 dream frame on one llvmpipe thread, 40x Dask's cost
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,7 @@ def render_chunk(job: FarmJob, chunk: Chunk) -> ChunkResult:
     """Render and encode frames [chunk.start, chunk.stop) of ``job`` on this worker."""
     worker, name = _worker()
     began = time.perf_counter()
-    result = ChunkResult(chunk.number, len(chunk), name, 0.0)
+    result = ChunkResult(chunk.number, len(chunk), name, 0.0, began_at=time.time())
     reporter = _Reporter(job, chunk, worker, name)
     try:
         source = _source(job)
@@ -199,4 +199,5 @@ def render_chunk(job: FarmJob, chunk: Chunk) -> ChunkResult:
         raise
     reporter.send()
     result.seconds = time.perf_counter() - began
+    result.ended_at = result.began_at + result.seconds
     return result
