@@ -39,7 +39,7 @@ class FarmJob:
 @dataclass
 class ChunkResult:
     """A rendered chunk: ``segment`` (mp4/mov bytes), ``pngs`` (frame index -> PNG bytes) or
-    ``raw`` (GL-order RGB frames in order), plus who rendered it and how long it took."""
+    ``raw`` (RGB frames in order, top row first), plus who rendered it and how long it took."""
 
     number: int
     frames: int

@@ -11,8 +11,8 @@ did not make is deleted or replaced, and a file appears under its final name onl
 - png: ``PngSequenceSink`` checks the frame names and makes the folder; each PNG the workers
   encoded is written by ``safe_output.write_file`` (``frame_NNNNNN.png.partial``, renamed), so a
   folder only gains or overwrites its own frames, as on one machine.
-- raw: the frames go to stdout through ``RawSink``, in order, as soon as the chunks before them
-  have arrived.
+- raw: the frames (turned top row first by the workers) go to stdout through ``RawSink``, in
+  order, as soon as the chunks before them have arrived.
 """
 from __future__ import annotations
 
@@ -136,8 +136,8 @@ class RawStream:
     def add(self, result: ChunkResult) -> None:
         self.waiting[result.number] = result
         while self.next_number in self.waiting:
-            for data in self.waiting.pop(self.next_number).raw:
-                self.sink.write(self.frame, data)
+            for rows in self.waiting.pop(self.next_number).raw:
+                self.sink.write_top_down(rows)
                 self.frame += 1
             self.next_number += 1
 

@@ -49,14 +49,15 @@ class PngBytesSink(Sink):
 
 
 class RawBytesSink(Sink):
-    """Frames as read back (GL row order); the client's RawSink flips them onto stdout."""
+    """Frames turned top row first here, as RawSink writes them: the client, one machine for
+    the whole farm, only copies them onto stdout."""
 
     def __init__(self, size: tuple[int, int]):
         super().__init__(size)
         self.frames: list[bytes] = []
 
     def write(self, index: int, data: bytes) -> None:
-        self.frames.append(bytes(data))
+        self.frames.append(gl_rows_to_image(data, self.size).tobytes())
         self.frames_written += 1
 
 

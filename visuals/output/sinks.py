@@ -279,8 +279,13 @@ class RawSink(Sink):
         self.stream = stream or sys.stdout.buffer
 
     def write(self, index: int, data: bytes) -> None:
+        self.write_top_down(gl_rows_to_image(data, self.size).tobytes())
+
+    def write_top_down(self, rows: bytes) -> None:
+        """A frame already turned top row first (a farm worker does that, so the one client
+        only copies bytes)."""
         try:
-            self.stream.write(gl_rows_to_image(data, self.size).tobytes())
+            self.stream.write(rows)
         except OSError as err:
             raise self._failed(err) from None
         self.frames_written += 1
