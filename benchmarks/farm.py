@@ -226,8 +226,14 @@ def report(args, show, config, frames, counts) -> None:
           f"+ join {join_s:.1f} s = about {render_s + startup_s + tail_s + join_s:.0f} s "
           f"(one machine, 2 workers: {total / (fps_slot * 2):.0f} s)")
     print(f"  {join_note}")
-    print(f"  the client receives {inbound / 1e6:.2f} MB/s ({inbound * 8 / 1e6:.0f} Mbit/s) and keeps "
-          f"{total * bytes_frame / 1e9:.2f} GB of segments before the join")
+    kept = "keeps {:.2f} GB of segments before the join" if args.format in ("mp4", "mov") else "writes {:.2f} GB in all"
+    print(f"  the client receives {inbound / 1e6:.2f} MB/s ({inbound * 8 / 1e6:.0f} Mbit/s) and "
+          f"{kept.format(total * bytes_frame / 1e9)}")
+    for name, link in (("1 GbE", 125e6), ("10 GbE", 1250e6)):
+        cap = link / bytes_frame
+        limit = "the client's link limits the farm" if cap < fps_slot * slots else "the rendering limits the farm"
+        print(f"  a {name} link into the client carries at most {cap:.1f} fps of this output: {limit} "
+              f"({total / min(cap, fps_slot * slots):.0f} s for the show)")
 
 
 if __name__ == "__main__":
