@@ -126,7 +126,7 @@ trapped_faces = Cue(
 the_syringe = Cue(
     "syringe", 143, 161, fade_in=3, transition="dark", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
-          "refuse": [(0, 0.0), (10.0, 0.0), (16.5, 1.0, "in_out_sine")]},
+          "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")]},
     params={"glint_period": 2.6},
 )
 

@@ -199,7 +199,7 @@ class Sky(Scene):
                 else:
                     elev = 0.55 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0)) + 0.15
                     body_a[count] = (x, y, radius, 1.0)
-                    body_b[count] = (radius * 1.15, elev, h[5], h[4])    # (the disc and its halo)
+                    body_b[count] = (radius * 1.6, elev, h[5], h[4])    # (the disc and its atmosphere)
                 count += 1
         return {"u_body_a": body_a, "u_body_b": body_b, "u_body_c": body_c, "u_body_d": body_d,
                 "u_body_e": body_e, "u_body_f": body_f, "u_body_g": body_g,
