@@ -218,11 +218,21 @@ def test_the_new_picture_opens_from_the_centre_through_a_ring_of_night(gl, progr
 
 
 def test_mist_is_wisps_in_the_night_not_a_milky_film(gl, programs):
-    """Halfway, the mist is light wisps with dark between them over one scene's dim ghost at a
-    time: the frame is darker than either picture, not lifted into a milky grey over both."""
+    """Halfway, the passage is mostly one picture or the other, side by side (round 6: a frame
+    that was mostly smoke could not be recognised as either movement), and where the band of
+    mist lies it is wisps with dark between them, not lifted into a milky grey above both
+    pictures."""
     for progress in (0.4, 0.5, 0.6):
         out, src, dst = draw(gl, programs, "mist", progress, (160, 90))
-        rgb = out[..., :3]
-        assert rgb.mean() < min(src[..., :3].mean(), dst[..., :3].mean()), \
-            f"the mist at {progress} is a milky film (mean {rgb.mean():.0f})"
+        rgb = out[..., :3].astype(float)
+        same = lambda pic: (np.abs(rgb - pic[..., :3]) <= 24).all(-1)     # (a front's fringe of light allowed)
+        picture = same(src.astype(float)) | same(dst.astype(float))
+        assert picture.mean() >= 0.55, f"at {progress} only {picture.mean():.0%} of the frame is a picture"
+        mist = ~picture
+        assert mist.mean() > 0.05, f"at {progress} there is no mist"
+        brighter = np.maximum(src[..., :3].astype(float).mean(-1), dst[..., :3].astype(float).mean(-1))
+        assert rgb[mist].mean() < brighter[mist].mean(), \
+            f"the mist at {progress} is a milky film (mean {rgb[mist].mean():.0f})"
         assert rgb.std() > 30, f"the mist at {progress} is flat (std {rgb.std():.1f})"
+
+
