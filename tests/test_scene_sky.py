@@ -111,16 +111,35 @@ def test_even_segments_are_mirror_symmetric_across_known_mirror_lines(sky):
     """With rotation 0 the x axis is always a mirror; an even count adds the y axis, and 8
     segments (mirrors every 22.5 degrees) the diagonals of a square frame: pixel (x, y) and its
     mirror image (-x, y), (x, -y), (y, x) match within dithering."""
-    g = gl_up(sky({**FIXED, "segments": 8.0}, t=2.0, size=(96, 96)))
+    # (the deep sky behind the kaleidoscope is real and unmirrored: off here, tested below)
+    g = gl_up(sky({**FIXED, "segments": 8.0, "deep_stars": 0.0}, t=2.0, size=(96, 96)))
     for what, mirrored in (("y axis", g[:, ::-1]), ("x axis", g[::-1, :]),
                            ("diagonal", g.transpose(1, 0, 2))):
         mean, p995 = mirror_error(g, mirrored)
         assert mean < 1.0 and p995 <= 6, f"not symmetric across the {what}: mean {mean:.2f}, p99.5 {p995:.0f}"
     # The comparison can fail: 7 segments have no mirror along the y axis.
-    g7 = gl_up(sky({**FIXED, "segments": 7.0}, t=2.0, size=(96, 96)))
+    g7 = gl_up(sky({**FIXED, "segments": 7.0, "deep_stars": 0.0}, t=2.0, size=(96, 96)))
     mean, _ = mirror_error(g7, g7[:, ::-1])
     assert mean > 4, f"7 segments look mirrored across the y axis (mean {mean:.2f})"
     assert mirror_error(g7, g7[::-1, :])[0] < 1.0, "the x axis is a mirror for any count"
+
+
+def test_a_deep_unmirrored_sky_lies_behind_the_kaleidoscope(sky):
+    """Round 6 (depth): behind the mandala, where the sky in front is dark, lie real stars that
+    the mirrors do not repeat -- with them the frame is no longer symmetric across the y axis,
+    and they turn slower than the mandala (parallax): the deep field at t and t + 4 s differs
+    less than the folded stars do."""
+    params = {**FIXED, "segments": 8.0, "inversion": 1.0, "suns": 0, "moons": 0}
+    with_deep = gl_up(sky(dict(params, deep_stars=1.0), t=2.0, size=(192, 108)))
+    without = gl_up(sky(dict(params, deep_stars=0.0), t=2.0, size=(192, 108)))
+    assert np.abs(with_deep.astype(float) - without).max() > 40, "no deep stars"
+    assert mirror_error(with_deep, with_deep[:, ::-1])[0] > mirror_error(without, without[:, ::-1])[0] + 0.5
+    def deep(t):
+        p = dict(params, rotation=30.0, stars=0.0)
+        return gl_up(sky(dict(p, deep_stars=1.0), t=t, size=(192, 108))).astype(float) - \
+            gl_up(sky(dict(p, deep_stars=0.0), t=t, size=(192, 108)))
+    a, b = deep(2.0), deep(2.0 + 1.0 / 30.0)
+    assert np.abs(a - b).mean() < np.abs(a).mean(), "the deep sky jumps between frames"
 
 
 def bilinear(img: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -36,23 +36,33 @@ flat in int v_sector;
 out vec4 frag;
 
 // The sun's light near its disc: the photosphere and the part of the corona that the nebula
-// pass does not carry (sky_sun_corona's `far` weight), at full resolution.
-vec3 sun(vec2 q, int i, float px) {
+// pass does not carry (sky_sun_corona's `far` weight), at full resolution.  A ball of fire,
+// not a sticker: strong limb darkening (white-hot centre to a deep rim), a turbulent surface
+// of granules and brighter faculae that drift, and a thin bright chromosphere at the limb
+// where the disc meets its corona.  `surf` is where the surface is read (the folded point:
+// the sun at the centre is mirrored like everything else, a mandala of granules).
+vec3 sun(vec2 q, vec2 surf, int i, float px) {
     vec4 a = u_body_a[i];
     vec4 b = u_body_b[i];
     float r = length(q - a.xy);
     float x = r / a.z;
     float mu = sqrt(max(1.0 - x * x, 0.0));
     float smu = sqrt(mu);
-    float disc = clamp((a.z - r) / (px + 0.08 * a.z) + 0.5, 0.0, 1.0);     // a soft limb, no drawn edge
-    // Limb-darkened photosphere, white-gold at the centre to orange at the rim.
-    vec3 core = mix(u_body_f[i].rgb, u_body_g[i].rgb, mu * smu) * (0.55 + 0.45 * smu) * 1.35;
-    // a living surface: granulation, and a ragged bright limb instead of a drawn outline
-    vec2 g = (q - a.xy) / a.z;
-    core *= 0.82 + 0.36 * vnoise(g * 7.0 + b.w * 31.0) * (0.4 + 0.6 * mu);
+    float disc = clamp((a.z - r) / (px + 0.05 * a.z) + 0.5, 0.0, 1.0);     // a soft limb, no drawn edge
+    // Limb-darkened photosphere, white-hot at the centre to the deep rim colour at the limb.
+    vec3 core = mix(u_body_f[i].rgb * 0.8, u_body_g[i].rgb, mu * smu) * (0.38 + 0.62 * smu) * 1.38;
+    // a living surface: granules (foreshortened toward the limb) and drifting bright faculae
+    vec2 g = (surf - a.xy) / a.z;
+    g *= 1.0 + 0.6 * (1.0 - mu);
+    float gran = vnoise(g * 9.0 + b.w * 31.0 + u_hum.y * vec2(0.6, -0.4));
+    float fac = vnoise(g * 3.2 - b.w * 17.0 + u_hum.y * vec2(-0.3, 0.5));
+    core *= (0.86 + 0.26 * gran * (0.4 + 0.6 * mu)) * (0.92 + 0.2 * smoothstep(0.55, 0.9, fac));
+    // the chromosphere: a thin bright ring at the limb, in the rim's colour
+    float chrom = exp(-(x - 0.975) * (x - 0.975) / 0.0016);
     vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum, u_body_f[i].rgb)
                 * (1.0 - sky_sun_far(x));
-    return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona;
+    return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona
+         + u_body_f[i].rgb * chrom * b.y * 0.55;
 }
 
 // A moon: a sphere lit from the mandala's centre (its sun), with a phase that changes as the
@@ -119,8 +129,8 @@ void main() {
     float px = 1.0 / (u_resolution.y * u_zoom_eff);
     if (u_body_a[v_body].w < 0.5) {
         // The disc hides what is behind it (stars, nebula, the far corona); its light is added.
-        float disc = clamp((u_body_a[v_body].z - length(q - u_body_a[v_body].xy)) / (px + 0.08 * u_body_a[v_body].z) + 0.5, 0.0, 1.0);
-        frag = vec4(sun(q, v_body, px), disc);
+        float disc = clamp((u_body_a[v_body].z - length(q - u_body_a[v_body].xy)) / (px + 0.05 * u_body_a[v_body].z) + 0.5, 0.0, 1.0);
+        frag = vec4(sun(q, q, v_body, px), disc);
     } else {
         frag = moon(q, v_body, px);
     }
