@@ -111,8 +111,11 @@ vec4 moon(vec2 q, int i, float px) {
     float out_ = max(r - 1.0, 0.0);
     float glow = (exp(-out_ * 9.0) * 0.2 + exp(-out_ * 3.0) * 0.06) * (0.25 + 0.75 * facing);
     vec3 halo = u_body_f[i].rgb * glow * (1.0 - cover);
-    // ... and a dim veil: the moon's shadow on the haze hides a little of the sky behind it
-    float veil = 0.35 * exp(-out_ * 6.0) * (1.0 - facing) * (1.0 - cover);
+    // ... and its shadow on the nebula behind it, cast away from the sun: the moon floats in
+    // front of the clouds, at a distance (depth), not painted on them
+    vec2 sd = d + toward * 0.45;
+    float shadow = exp(-max(dot(sd, sd) - 0.9, 0.0) * 5.0) * smoothstep(1.05, 0.7, length(sd));
+    float veil = 0.8 * shadow * (1.0 - cover);
     float alpha = max(cover * mix(0.82, 1.0, lit), veil);
     return vec4(col * cover + halo, alpha);
 }
