@@ -234,14 +234,19 @@ void main() {
     col += MOON * exp(-max(abs(q.y) - rn, 0.0) / (1.5 * px)) * step(SY_HUB1, q.x) * step(q.x, SY_TIP)
            * (0.12 + 1.2 * glint) * (0.5 + 0.5 * along);
 
-    // -- the flare at the point: four rays of moonlight ------------------------------------
+    // -- the glint at the point: a shard of moonlight --------------------------------------
+    // A long thin sliver of light along the needle's own axis (running back along the steel
+    // and on past the point), a short one across it, and two faint slanted ones: a glint on
+    // a blade, not a screen-aligned lens-flare star.
     vec2 f = (p - u_tip);
+    vec2 fn = vec2(dot(f, u_xf.zw), dot(f, vec2(-u_xf.w, u_xf.z)));
     float fl = u_glint_now * 0.6 + 0.25 * u_light;
-    float rays = exp(-abs(f.y) / 0.0020) * exp(-abs(f.x) / 0.085)
-               + exp(-abs(f.x) / 0.0020) * exp(-abs(f.y) / 0.06);
-    vec2 fr = vec2(f.x + f.y, f.x - f.y) * 0.7071;
-    rays += 0.35 * (exp(-abs(fr.y) / 0.0018) * exp(-abs(fr.x) / 0.035)
-                  + exp(-abs(fr.x) / 0.0018) * exp(-abs(fr.y) / 0.035));
+    float rays = exp(-abs(fn.y) / 0.0016) * exp(-abs(fn.x) / (fn.x < 0.0 ? 0.16 : 0.07))
+               + 0.55 * exp(-abs(fn.x) / 0.0018) * exp(-abs(fn.y) / 0.035);
+    vec2 fr = vec2(fn.x * 0.94 + fn.y * 0.34, fn.y * 0.94 - fn.x * 0.34);
+    rays += 0.25 * exp(-abs(fr.y) / 0.0014) * exp(-abs(fr.x) / 0.03);
+    fr = vec2(fn.x * 0.94 - fn.y * 0.34, fn.y * 0.94 + fn.x * 0.34);
+    rays += 0.25 * exp(-abs(fr.y) / 0.0014) * exp(-abs(fr.x) / 0.03);
     float core = exp(-dot(f, f) / (0.006 * 0.006));
     col += MOON * fl * (1.3 * rays + 2.5 * core);
     // A bead of starlight hanging at the point.
