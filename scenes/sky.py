@@ -187,7 +187,7 @@ class Sky(Scene):
                 body_g[count, :3] = tint_b
                 if kind == "sun":
                     spin = 2 * math.pi * (((0.004 + 0.006 * h[2]) * t + h[4]) % 1.0)
-                    decay = (0.45 + (0.7 - 0.45) * a) if central else 1.1   # ray fall-off per radius (the central sun's glow held in: a frame-wide glow read as a milky blob)
+                    decay = (0.28 + (0.7 - 0.28) * a) if central else 1.1   # ray fall-off per radius
                     reach = radius * (3.0 + 3.6 / decay)
                     intensity = (1.0 - 0.3 * a) if central else 0.6
                     body_a[count] = (x, y, radius, 0.0)
