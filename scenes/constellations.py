@@ -1,5 +1,5 @@
 """Hieroglyph constellations: stars drift, then flow along curves into a glyph of an invented
-script, hold and shimmer, dissolve, and re-form as the next glyph.
+script, hold and shimmer, and rearrange themselves into the next glyph.
 
 The glyphs come from ``_glyphs.py`` beside this file (a seeded generator, never a font).  Each
 glyph becomes a table of star targets uploaded as a texture: star ids ``0..A-1`` are the chart's
@@ -7,9 +7,10 @@ bright anchor stars (joined by faint lines), the next ones are star dust along t
 rest stay in the field.  The vertex shaders place every star from its id, so the stars cost one
 point each (``count="stars"``), the chart one quad per line.
 
-Timing (``rate`` > 0): each glyph owns ``1 / rate`` seconds: the stars drift, then stream into
-the strokes in writing order, hold while light runs along the strokes, come apart at random, and
-the next glyph begins.  With ``rate`` = 0 the glyph ``glyph`` stays and ``morph`` alone writes it
+Timing (``rate`` > 0): each glyph owns ``1 / rate`` seconds: the first one's stars stream out of
+the field into the strokes in writing order; every glyph holds while light runs along the
+strokes, then its stars fly straight to their places in the next glyph (a second target table,
+``targets_next``), so the sky is never a bare starfield between glyphs.  With ``rate`` = 0 the glyph ``glyph`` stays and ``morph`` alone writes it
 (0 scattered .. 1 formed), which is the knob to play live.
 
 A line of the script (``script_line``): nine glyphs of the same script written small and
@@ -307,6 +308,6 @@ constellations = Constellations(
         Param("quality", 1.0, 0.0, 1.0, "star PSF extent, anchor halos and the glow (low values skip the glow)"),
     ],
     description="thousands of stars flow along curves into the glyphs of an invented script, "
-                "hold, shimmer and dissolve into the next",
+                "hold, shimmer and rearrange themselves into the next",
     duration=25.0,
 )

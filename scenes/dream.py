@@ -31,7 +31,9 @@ the_sky = Cue(
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
     "constellations", 22, 50, fade_in=4, transition="mist", name="hieroglyph constellations",
-    # words, not single signs: three of the script's glyphs along one line read as writing
+    # words, not single signs: three signs of the script along one line, some of them pictures
+    # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
+    # each word's stars fly straight into the next word (out of the sky's mist at the start)
     params={"glyph_seed": 1874, "rate": 0.0714, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
