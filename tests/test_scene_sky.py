@@ -303,6 +303,25 @@ def test_moons_are_lit_spheres_not_flat_discs(sky, inversion):
     assert row[edge] > face.mean() + 8, f"no bright rim on the sunward limb ({row[edge]:.0f} vs face {face.mean():.0f})"
 
 
+def test_a_moon_floats_in_front_of_the_clouds_casting_a_shadow_away_from_the_sun(sky, scene):
+    """Round 6: moons read as "flat pasted discs".  A moon hangs in front of the nebula: just
+    beyond its limb on the side away from the sun, the sky is darker with the moon than without
+    it (its shadow on the clouds), where a pasted disc leaves the sky as it was."""
+    params = {"rotation": 0.0, "arrangement": 0.0, "segments": 8.0, "suns": 1, "inversion": 1.0,
+              "stars": 0.0, "deep_stars": 0.0, "hum_depth": 0.0, "body_size": 2.0}
+    with_moon = luma(gl_up(sky(dict(params, moons=1), t=2.0, size=(640, 360))))
+    without = luma(gl_up(sky(dict(params, moons=0), t=2.0, size=(640, 360))))
+    # the crown's first moon: on the mirror line along +x, its radius from the layout
+    lay = scene.layout(dict(scene.params.defaults(), **params, moons=1), 2.0, 0)
+    x, y, radius, kind = lay["u_body_a"][1]
+    assert kind == 1.0 and y == 0.0
+    h, w = with_moon.shape
+    limb = int(w / 2 + (x + radius) * h)
+    beyond = slice(limb + 3, limb + 9)
+    darker = (without[h // 2 - 2:h // 2 + 3, beyond] - with_moon[h // 2 - 2:h // 2 + 3, beyond]).mean()
+    assert darker > 8, f"no shadow beyond the moon's far limb ({darker:.1f} levels darker)"
+
+
 def test_without_the_lead_the_natural_suns_are_gold(sky):
     """body_lead 0 restores the natural colours before the front: the sun test above can fail."""
     params = {"rotation": 0.0, "arrangement": 0.0, "segments": 8.0, "suns": 1, "moons": 1,
