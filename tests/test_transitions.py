@@ -4,6 +4,8 @@ compositor, which short-circuits both ends), and is something else, and neither 
 broken, in between."""
 from __future__ import annotations
 
+import sys
+
 import moderngl
 import numpy as np
 import pytest
@@ -162,6 +164,26 @@ def test_shatter_breaks_along_cracks_before_it_falls(gl, programs):
     assert 0.6 < same < 0.999, same
     brighter = (out[..., :3].sum(axis=2) > src[..., :3].sum(axis=2) + 60).mean()
     assert 0.001 < brighter < 0.2, "cracks are thin lines"
+
+
+def test_shatter_shards_fall_whole_before_they_burn_away(gl, programs, monkeypatch):
+    """Round 6: mid-passage the falling glass read as ragged ink blots (each shard burnt from
+    its edges from the moment it broke).  The shards fall whole, pieces of the old picture with
+    straight edges, and burn only late in their fall: at progress 0.6 the old picture's pixels
+    form compact pieces (boundary / area about 0.25; the blots gave 0.56)."""
+    def red_and_blue(w, h):
+        a = np.zeros((h, w, 4), np.uint8)
+        a[...] = (230, 30, 30, 255)
+        b = np.zeros((h, w, 4), np.uint8)
+        b[...] = (20, 40, 200, 255)
+        return a, b
+    monkeypatch.setattr(sys.modules[__name__], "images", red_and_blue)
+    out, _, _ = draw(gl, programs, "shatter", 0.6, (320, 180))
+    o = out[..., :3].astype(int)
+    glass = (o[..., 0] > 150) & (o[..., 2] < 90)
+    boundary = (glass[1:] != glass[:-1]).sum() + (glass[:, 1:] != glass[:, :-1]).sum()
+    assert glass.mean() > 0.2, f"the glass is gone already ({glass.mean():.0%} of the frame)"
+    assert boundary / glass.sum() < 0.4, f"ragged blots, not shards (boundary/area {boundary / glass.sum():.2f})"
 
 
 def test_ripple_reveals_from_its_centre_outward(gl, programs):
