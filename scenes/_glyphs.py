@@ -334,6 +334,75 @@ def glyph(seed: int, index: int) -> Glyph:
     return Glyph(int(seed), int(index), h.half_width, tuple(strokes), h.pen)
 
 
+# Pictographic signs: a forgotten language of the kind hieroglyphs are reads as pictures as
+# much as letters (an eye, water, the sun, a reed, a bird), so the words mix the hand's
+# abstract signs with a few such pictures, drawn in the same hand (its slant), and are written
+# in a cartouche, the ring round a name.  Each is a list of strokes in the box [-0.8, 0.8] x
+# [-1, 1].
+def _pictograph(kind: int) -> list[Stroke]:
+    if kind == 0:      # the eye: an almond, its iris, a brow, the tear line below
+        top = _bezier(np.array([-0.8, 0.0]), np.array([0.0, 0.75]), np.array([0.8, 0.0]))
+        low = _bezier(np.array([0.8, 0.0]), np.array([0.0, -0.6]), np.array([-0.8, 0.0]))
+        return [Stroke("loop", _resample(np.vstack([top, low[1:]]))),
+                Stroke("loop", _resample(_arc((0.0, 0.02), 0.2, 0.0, 2 * np.pi), closed=True)),
+                Stroke("line", _resample(_bezier(np.array([-0.7, 0.55]), np.array([0.0, 0.95]), np.array([0.75, 0.5])))),
+                Stroke("line", _resample(np.array([[-0.15, -0.3], [-0.2, -0.8], [-0.45, -0.9]])))]
+    if kind == 1:      # water: three rippling lines
+        xs = np.linspace(-0.8, 0.8, 41)
+        return [Stroke("line", _resample(np.stack([xs, y + 0.14 * np.abs(((xs * 3.75 + 0.5) % 2.0) - 1.0) * 2 - 0.14], 1)))
+                for y in (0.55, 0.0, -0.55)]
+    if kind == 2:      # the sun: a disc with its centre, and a ray below (the horizon's rising)
+        return [Stroke("loop", _resample(_arc((0.0, 0.15), 0.6, 0.0, 2 * np.pi), closed=True)),
+                Stroke("dot", np.array([[0.0, 0.15]])),
+                Stroke("line", _resample(np.array([[-0.8, -0.75], [0.8, -0.75]])))]
+    if kind == 3:      # a reed: a stem bowing over, its leaf, its root
+        stem = _bezier(np.array([0.0, -0.95]), np.array([0.05, 0.3]), np.array([-0.45, 0.95]))
+        leaf = _bezier(np.array([0.02, 0.1]), np.array([0.55, 0.35]), np.array([0.6, 0.85]))
+        return [Stroke("line", _resample(stem)), Stroke("line", _resample(leaf)),
+                Stroke("line", _resample(np.array([[-0.35, -0.95], [0.35, -0.95]])))]
+    # a bird standing: its back and tail, its breast, the head and beak, its legs
+    body = np.vstack([_bezier(np.array([0.25, 0.55]), np.array([-0.3, 0.45]), np.array([-0.8, -0.1])),
+                      _bezier(np.array([-0.8, -0.1]), np.array([-0.1, -0.45]), np.array([0.45, 0.05]))[1:],
+                      _bezier(np.array([0.45, 0.05]), np.array([0.55, 0.45]), np.array([0.25, 0.55]))[1:]])
+    head = _resample(_arc((0.42, 0.72), 0.17, 0.0, 2 * np.pi), closed=True)
+    return [Stroke("loop", _resample(body)), Stroke("loop", head),
+            Stroke("line", _resample(np.array([[0.58, 0.75], [0.8, 0.65]]))),
+            Stroke("line", _resample(np.array([[-0.05, -0.25], [-0.1, -0.95]]))),
+            Stroke("line", _resample(np.array([[0.15, -0.2], [0.15, -0.95]])))]
+
+
+PICTOGRAPHS = 5
+
+
+def _cartouche(half: float, height: float) -> list[Stroke]:
+    """The ring round a name: a long oval about the row of signs, tied off with a bar at its
+    end."""
+    r = height
+    straight = max(half - r, 0.0)
+    right = _arc((straight, 0.0), r, -np.pi / 2, np.pi)
+    left = _arc((-straight, 0.0), r, np.pi / 2, np.pi)
+    ring = np.vstack([right, left, right[:1]])
+    bar = np.array([[straight + r + 0.08, -r * 0.8], [straight + r + 0.08, r * 0.8]])
+    return [Stroke("loop", _resample(ring)), Stroke("line", _resample(bar))]
+
+
+def word_signs(seed: int, index: int, signs: int) -> list[Glyph]:
+    """The signs of word ``index``: the script's glyphs, some of them (at least one, no
+    picture twice) replaced by pictographs drawn in the hand of the script."""
+    parts = [glyph(seed, index * signs + k) for k in range(signs)]
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, 0xCA27])
+    pictures = rng.random(signs) < 0.45
+    pictures[int(rng.integers(signs))] = True
+    kinds = iter(rng.permutation(PICTOGRAPHS))
+    h = hand(seed)
+    for k in range(signs):
+        if pictures[k]:
+            strokes = _fit(_pictograph(int(next(kinds, 0))), h)
+            parts[k] = Glyph(int(seed), index * signs + k, h.half_width, tuple(strokes), h.pen)
+    return parts
+
+
+CARTOUCHE_MARGIN = 0.24  # how far the cartouche (ring and bar) reaches beyond the row of signs
 WORD_SIGN_SCALE = 0.5    # a sign's size within a word (the word's box is then about 1 tall)
 WORD_MAX_HALF = 1.75     # ... and the row's half length at most (longer words are written smaller)
 WORD_GAP = 0.12          # space between the signs of a word, in word units
@@ -345,13 +414,14 @@ def word(seed: int, index: int, signs: int) -> Glyph:
     along one line, as one Glyph (its strokes in writing order, left to right).
 
     A single sign, however strange, can pass for a bracket or a mark; a row of signs of one
-    hand -- sharing its bars, its radicals, its dots -- reads as writing.  One sign is
-    exactly ``glyph(seed, index)``.  The word's box is ``[-w, w] x [-1, 1]`` with ``w`` the
+    hand -- sharing its bars, its radicals, its dots -- reads as writing; some of its signs are
+    pictures (word_signs) and the row is ringed by a cartouche, as a name is in hieroglyphs
+    (its last two strokes).  One sign is exactly ``glyph(seed, index)``.  The word's box is ``[-w, w] x [-1, 1]`` with ``w`` the
     half length of the row (it may exceed 1).
     """
     if signs <= 1:
         return glyph(seed, index)
-    parts = [glyph(seed, index * signs + k) for k in range(signs)]
+    parts = word_signs(seed, index, signs)
     s = WORD_SIGN_SCALE
     widths = [2.0 * p.half_width * s for p in parts]
     total = sum(widths) + WORD_GAP * (signs - 1)
@@ -365,7 +435,9 @@ def word(seed: int, index: int, signs: int) -> Glyph:
         centre = np.array([x + 0.5 * w, 0.0])
         strokes += [Stroke(st.kind, st.points * s + centre) for st in p.strokes]
         x += w + WORD_GAP
-    return Glyph(int(seed), int(index), 0.5 * total, tuple(strokes), parts[0].pen * s)
+    # written in a cartouche, the ring round a name (last: the stars close it round the word)
+    strokes += _cartouche(0.5 * total + 0.14, s + 0.16)
+    return Glyph(int(seed), int(index), 0.5 * total + CARTOUCHE_MARGIN, tuple(strokes), parts[0].pen * s)
 
 
 # ----------------------------------------------------------------------------- sampling

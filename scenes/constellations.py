@@ -1,5 +1,5 @@
 """Hieroglyph constellations: stars drift, then flow along curves into a glyph of an invented
-script, hold and shimmer, dissolve, and re-form as the next glyph.
+script, hold and shimmer, and rearrange themselves into the next glyph.
 
 The glyphs come from ``_glyphs.py`` beside this file (a seeded generator, never a font).  Each
 glyph becomes a table of star targets uploaded as a texture: star ids ``0..A-1`` are the chart's
@@ -7,9 +7,10 @@ bright anchor stars (joined by faint lines), the next ones are star dust along t
 rest stay in the field.  The vertex shaders place every star from its id, so the stars cost one
 point each (``count="stars"``), the chart one quad per line.
 
-Timing (``rate`` > 0): each glyph owns ``1 / rate`` seconds: the stars drift, then stream into
-the strokes in writing order, hold while light runs along the strokes, come apart at random, and
-the next glyph begins.  With ``rate`` = 0 the glyph ``glyph`` stays and ``morph`` alone writes it
+Timing (``rate`` > 0): each glyph owns ``1 / rate`` seconds: the first one's stars stream out of
+the field into the strokes in writing order; every glyph holds while light runs along the
+strokes, then its stars fly straight to their places in the next glyph (a second target table,
+``targets_next``), so the sky is never a bare starfield between glyphs.  With ``rate`` = 0 the glyph ``glyph`` stays and ``morph`` alone writes it
 (0 scattered .. 1 formed), which is the knob to play live.
 
 A line of the script (``script_line``): nine glyphs of the same script written small and
@@ -96,12 +97,15 @@ def inscription(seed: int, first: int) -> np.ndarray:
     return out
 
 
-# cycle of one glyph, as fractions of 1 / rate: the stars write a word quickly, hold it, and
-# leave it late, so a still at any moment mostly finds writing (a blind reader took two stills
-# between words for an empty starfield): the word is under a third formed for about a sixth of
-# the cycle (a third before round 4, a quarter before round 5)
+# cycle of one word, as fractions of 1 / rate.  The first word of a run is written out of the
+# scattered field (RISE); every word holds, and then REARRANGES itself into the next (MORPH):
+# each star flies from its place in this word straight to its place in the next, so the sky
+# is never a bare starfield between words (a blind reader could not recognise the change-over
+# when the words dissolved to dust and re-formed).  The chart lines fade as the stars leave
+# and are drawn again as the next word settles (CHART_IN).
 RISE = (0.0, 0.26)
-FALL = (0.86, 0.97)
+MORPH = (0.80, 0.97)
+CHART_IN = 0.06
 
 
 def glyph_to_screen(points: np.ndarray, resolution: tuple[int, int]) -> np.ndarray:
@@ -119,20 +123,25 @@ def _smooth(x: float) -> float:
 
 
 def cycle(t: float, rate: float, morph: float, first: int) -> dict:
-    """Which glyph shows at ``t`` and how far it is formed: a pure function of its inputs."""
+    """Which word shows at ``t``, how far it is formed out of the field (``form``: only the
+    first word rises from it), how far its stars have gone on toward the next word
+    (``next``), how much of its chart is drawn (``chart``) and how still it is held
+    (``hold``): a pure function of its inputs."""
     if rate <= 0:
-        return {"index": first, "form": morph, "dissolving": 0.0, "hold": morph ** 4}
+        return {"index": first, "form": morph, "dissolving": 0.0, "hold": morph ** 4,
+                "next": 0.0, "chart": 1.0}
     c = t * rate
     k = math.floor(c)
     ph = c - k
-    if ph < FALL[0]:
-        form = _smooth((ph - RISE[0]) / (RISE[1] - RISE[0]))
-        dissolving = 0.0
-    else:
-        form = 1.0 - _smooth((ph - FALL[0]) / (FALL[1] - FALL[0]))
-        dissolving = 1.0
-    hold = _smooth((ph - RISE[1] + 0.04) / 0.08) * (1.0 - _smooth((ph - FALL[0] + 0.02) / 0.06))
-    return {"index": first + k, "form": form * morph, "dissolving": dissolving, "hold": hold * morph}
+    form = _smooth((ph - RISE[0]) / (RISE[1] - RISE[0])) if k <= 0 else 1.0
+    onward = _smooth((ph - MORPH[0]) / (MORPH[1] - MORPH[0]))
+    chart = 1.0 - _smooth((ph - MORPH[0]) / 0.04)
+    if k > 0:
+        chart *= _smooth(ph / CHART_IN)
+    start = RISE[1] if k <= 0 else CHART_IN
+    hold = _smooth((ph - start + 0.04) / 0.08) * (1.0 - _smooth((ph - MORPH[0] + 0.02) / 0.06))
+    return {"index": first + k, "form": form * morph, "dissolving": 0.0, "hold": hold * morph,
+            "next": onward * morph, "chart": chart}
 
 
 def star_table(seed: int, index: int, stars: int, signs: int = 1):
@@ -213,6 +222,13 @@ class Constellations(Scene):
             tables[key] = star_table(seed, index, stars, signs)
         targets, links, n_links, n_dust, g = tables[key]
         resources.texture("targets", targets, filter="nearest", key=key)
+        # the next word, which this one's stars rearrange themselves into
+        key_next = (seed, index + 1, stars, signs)
+        if key_next not in tables:
+            if len(tables) >= 4:
+                tables.pop(next(iter(tables)))
+            tables[key_next] = star_table(seed, index + 1, stars, signs)
+        resources.texture("targets_next", tables[key_next][0], filter="nearest", key=key_next)
         resources.texture("links", links, filter="nearest", key=key)
         # flights of one glyph all bow the same way, alternating glyph to glyph
         curl = 1.0 if glyphs.hand(seed).curl >= 0 else -1.0
@@ -237,6 +253,8 @@ class Constellations(Scene):
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],
+            "u_next": (cyc["next"], before["next"]),
+            "u_chart": cyc["chart"],
             "u_shimmer": (t * 0.32) % 1.0,
             "u_glyph_xform": (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE),
             "u_curl": float(curl),
@@ -290,6 +308,6 @@ constellations = Constellations(
         Param("quality", 1.0, 0.0, 1.0, "star PSF extent, anchor halos and the glow (low values skip the glow)"),
     ],
     description="thousands of stars flow along curves into the glyphs of an invented script, "
-                "hold, shimmer and dissolve into the next",
+                "hold, shimmer and rearrange themselves into the next",
     duration=25.0,
 )

@@ -30,8 +30,10 @@ the_sky = Cue(
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
-    "constellations", 22, 50, fade_in=4, transition="dark", name="hieroglyph constellations",
-    # words, not single signs: three of the script's glyphs along one line read as writing
+    "constellations", 22, 50, fade_in=4, transition="mist", name="hieroglyph constellations",
+    # words, not single signs: three signs of the script along one line, some of them pictures
+    # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
+    # each word's stars fly straight into the next word (out of the sky's mist at the start)
     params={"glyph_seed": 1874, "rate": 0.0714, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
@@ -84,7 +86,7 @@ serenes = Cue(
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city
 #          like a sentient aurora"
 resonance = Cue(
-    "resonance", 102, 124, fade_in=4, transition="dark", name="the Resonance",
+    "resonance", 102, 124, fade_in=4, transition="mist", name="the Resonance",
     keys={"memory": [(0, 0.15), (22, 0.7, "in_sine")],
           "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
           # the camera cranes up from the city and its water to the cloud above it
@@ -96,7 +98,7 @@ resonance = Cue(
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
 #          but from a glitch in her programming. A child's laughter loops endlessly"
 the_woman = Cue(
-    "serenes", 121, 134, fade_in=3, transition="dark", name="the cracks: a woman alone",
+    "serenes", 121, 134, fade_in=3, transition="shatter", name="the cracks: a woman alone",
     # she sits, seen close by her candle; her hands stutter (the glitch), not the whole frame
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
             "closeup": 1.0, "candle": 1.35},
@@ -107,7 +109,7 @@ the_woman = Cue(
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent
 #          screams"
 trapped_faces = Cue(
-    "resonance", 131, 146, fade_in=2.5, transition="dark", name="the cracks: trapped faces",
+    "resonance", 131, 146, fade_in=2.5, transition="mist", name="the cracks: trapped faces",
     # a longer lens, looking up into the cloud, the frame a little off true: the faces close
     params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
     keys={"flicker": [(0, 0.3), (8, 1.0, "in_cubic")],
@@ -126,7 +128,7 @@ trapped_faces = Cue(
 the_syringe = Cue(
     "syringe", 143, 161, fade_in=3, transition="dark", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
-          "refuse": [(0, 0.0), (10.0, 0.0), (16.5, 1.0, "in_out_sine")]},
+          "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")]},
     params={"glint_period": 2.6},
 )
 
@@ -157,7 +159,7 @@ fracture = Cue(
 
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
-    "resonance", 184, 191, fade_in=2.5, transition="shatter", name="the Resonance howls",
+    "resonance", 184, 191, fade_in=2.5, transition="mist", name="the Resonance howls",
     # wide and low over the water, the frame keeling over as the sky tears
     params={"memory": 0.9, "flicker": 0.8, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],

@@ -199,7 +199,7 @@ class Sky(Scene):
                 else:
                     elev = 0.55 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0)) + 0.15
                     body_a[count] = (x, y, radius, 1.0)
-                    body_b[count] = (radius * 1.15, elev, h[5], h[4])    # (the disc and its halo)
+                    body_b[count] = (radius * 1.6, elev, h[5], h[4])    # (the disc and its atmosphere)
                 count += 1
         return {"u_body_a": body_a, "u_body_b": body_b, "u_body_c": body_c, "u_body_d": body_d,
                 "u_body_e": body_e, "u_body_f": body_f, "u_body_g": body_g,
@@ -217,6 +217,7 @@ class Sky(Scene):
         corner = 0.5 * math.hypot(w / h, 1.0)
         radius = (corner + 0.01) / zoom_eff * 1.02
         angle = math.radians((float(p["rotation"]) * t) % 360.0)
+        far_angle = math.radians((float(p["rotation"]) * t / 3.0) % 360.0)   # (wrapped on its own)
         bodies = self.layout(p, t, state.seed, shiver * depth)
         return {
             "u_sector": S,
@@ -225,6 +226,8 @@ class Sky(Scene):
             # resolution runs from 0.5 (quality 1) to 0.3 (quality 0) of the frame's.
             "u_nebula_frac": 0.6 + 0.4 * float(p["quality"]),
             "u_rot": (math.cos(angle), math.sin(angle)),
+            "u_rot_far": (math.cos(far_angle), math.sin(far_angle)),
+            "u_zoom_far": float(p["zoom"]) ** 0.25,
             "u_zoom_eff": zoom_eff,
             "u_flow": (0.045 * float(p["drift"]) * t) % 4096.0,
             "u_twinkle": (2.3 * t) % 1000.0,
@@ -260,6 +263,7 @@ sky = Sky(
         Param("nebula_glow", 1.0, 0.2, 3.0, "brightness of the nebula"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the nebula churns"),
         Param("stars", 1.0, 0.0, 2.0, "brightness of the star field"),
+        Param("deep_stars", 1.0, 0.0, 2.0, "the deep sky behind the kaleidoscope: real, unmirrored stars far away, turning at a third of its rate (parallax), seen where the sky in front is dark"),
         Param("exposure", 1.0, 0.5, 3.0, "exposure before tonemapping"),
         Param("hum_depth", 0.35, 0.0, 1.0, "how strongly the hum makes the sky breathe and shiver"),
         Param("hum_freq", 0.2, 0.02, 4.0, "frequency of the hum, Hz"),

@@ -21,7 +21,7 @@ import math
 from visuals import Param, Pass, Scene
 
 HUB1, TIP, STOPPER = 0.42, 0.85, -0.30      # as in syringe.glsl (syringe units)
-SPILL_FROM = (0.4, -0.5)                     # where the refused starlight lies spilled (screen units)
+SPILL_FROM = (0.42, -0.46)                    # where the refused starlight lies spilled (screen units)
 
 
 def _smooth(x: float) -> float:
@@ -77,7 +77,7 @@ class Syringe(Scene):
             "u_light": light,
             "u_level": STOPPER + 0.55 * _smooth(min(refuse * 1.25, 1.0)),
             "u_spill_from": SPILL_FROM,
-            "u_spill": (axis[0], axis[1], 1.35 * float(p["helix"]) * _smooth(refuse / 0.8),
+            "u_spill": (axis[0], axis[1], 1.1 * float(p["helix"]) * _smooth(refuse / 0.6),
                         2 * math.pi * ((0.3 * t) % 1.0)),
             "u_eyes_on": float(p["watchers"]) * (0.35 + 0.65 * _smooth(offer)),
             "u_twinkle": (0.9 * t) % 1.0,

@@ -126,18 +126,24 @@ def test_star_table_assigns_anchors_dust_and_field():
     assert np.all(ab < n_anchor) and np.all(flat[ab.astype(int).ravel(), 3] == 2)
 
 
-def test_cycle_scatters_forms_holds_dissolves_and_moves_on():
+def test_cycle_forms_the_first_word_then_rearranges_each_word_into_the_next():
+    """The first word is written out of the field; every word holds, then its stars go on
+    straight into the next word (``next`` 0 -> 1), never back to the field: the next word
+    starts formed, its chart drawn again as it settles."""
     rate = 0.1
     at = lambda ph, k=0: C.cycle((k + ph) / rate, rate, 1.0, 5)
     assert at(0.0)["form"] == 0.0 and at(0.0)["index"] == 5
     assert 0.2 < at(0.13)["form"] < 0.8
-    assert at(0.65)["form"] == 1.0 and at(0.65)["hold"] == 1.0
-    assert at(0.9)["dissolving"] == 1.0 and 0.0 < at(0.9)["form"] < 1.0
-    assert at(0.99)["form"] == 0.0
+    assert at(0.65)["form"] == 1.0 and at(0.65)["hold"] == 1.0 and at(0.65)["next"] == 0.0
+    assert 0.0 < at(0.88)["next"] < 1.0 and at(0.88)["form"] == 1.0 and at(0.88)["chart"] == 0.0
+    assert at(0.99)["next"] == 1.0
+    # the next word: formed from its first moment (its stars arrived), the chart drawn again
+    assert at(0.0, k=1)["index"] == 6 and at(0.0, k=1)["form"] == 1.0 and at(0.0, k=1)["next"] == 0.0
+    assert at(0.0, k=1)["chart"] == 0.0 and at(0.2, k=1)["chart"] == 1.0
     assert at(0.5, k=1)["index"] == 6
     # rate 0: the glyph stays and morph alone forms it
     held = C.cycle(123.0, 0.0, 0.4, 9)
-    assert held["index"] == 9 and held["form"] == 0.4 and held["dissolving"] == 0.0
+    assert held["index"] == 9 and held["form"] == 0.4 and held["next"] == 0.0
     # morph scales the formation of a running cycle
     assert C.cycle(0.65 / rate, rate, 0.5, 0)["form"] == 0.5
 
@@ -324,8 +330,11 @@ def test_a_word_is_signs_of_one_script_written_side_by_side():
     assert G.word(7, 3, 1) is G.glyph(7, 3)
     for seed in (7, 1874, 4242):
         w = G.word(seed, 2, 3)
-        parts = [G.glyph(seed, 2 * 3 + k) for k in range(3)]
-        assert len(w.strokes) == sum(len(p.strokes) for p in parts)
+        parts = G.word_signs(seed, 2, 3)
+        # the signs, then the cartouche's ring and bar
+        assert len(w.strokes) == sum(len(p.strokes) for p in parts) + 2
+        assert w.strokes[-2].kind == "loop"
+        assert sum(p is not G.glyph(seed, 2 * 3 + k) for k, p in enumerate(parts)) >= 1, "no picture"
         # the strokes of each sign, in the word, in order along the line
         spans, at = [], 0
         for p in parts:
@@ -338,7 +347,12 @@ def test_a_word_is_signs_of_one_script_written_side_by_side():
         assert max(s[3] for s in spans) - min(s[2] for s in spans) <= 2.0
         assert all(differ(raster(a), raster(b)) > 0.3 for a, b in itertools.combinations(parts, 2))
         pts = w.all_points()
-        assert np.abs(pts[:, 0]).max() <= w.half_width + 1e-9 <= G.WORD_MAX_HALF + 1e-9
+        assert np.abs(pts[:, 0]).max() <= w.half_width + 1e-9 <= G.WORD_MAX_HALF + G.CARTOUCHE_MARGIN + 1e-9
+        # the cartouche rings every sign
+        ring = w.strokes[-2].points
+        signs = np.concatenate([s.points for s in w.strokes[:-2]])
+        assert ring[:, 0].min() < signs[:, 0].min() and ring[:, 0].max() > signs[:, 0].max()
+        assert ring[:, 1].min() < signs[:, 1].min() and ring[:, 1].max() > signs[:, 1].max()
         # on the screen, the whole word stays in the frame
         scr = C.glyph_to_screen(pts, (640, 360))
         assert scr[:, 0].min() > 0 and scr[:, 0].max() < 640 and scr[:, 1].min() > 0 and scr[:, 1].max() < 360

@@ -111,16 +111,35 @@ def test_even_segments_are_mirror_symmetric_across_known_mirror_lines(sky):
     """With rotation 0 the x axis is always a mirror; an even count adds the y axis, and 8
     segments (mirrors every 22.5 degrees) the diagonals of a square frame: pixel (x, y) and its
     mirror image (-x, y), (x, -y), (y, x) match within dithering."""
-    g = gl_up(sky({**FIXED, "segments": 8.0}, t=2.0, size=(96, 96)))
+    # (the deep sky behind the kaleidoscope is real and unmirrored: off here, tested below)
+    g = gl_up(sky({**FIXED, "segments": 8.0, "deep_stars": 0.0}, t=2.0, size=(96, 96)))
     for what, mirrored in (("y axis", g[:, ::-1]), ("x axis", g[::-1, :]),
                            ("diagonal", g.transpose(1, 0, 2))):
         mean, p995 = mirror_error(g, mirrored)
         assert mean < 1.0 and p995 <= 6, f"not symmetric across the {what}: mean {mean:.2f}, p99.5 {p995:.0f}"
     # The comparison can fail: 7 segments have no mirror along the y axis.
-    g7 = gl_up(sky({**FIXED, "segments": 7.0}, t=2.0, size=(96, 96)))
+    g7 = gl_up(sky({**FIXED, "segments": 7.0, "deep_stars": 0.0}, t=2.0, size=(96, 96)))
     mean, _ = mirror_error(g7, g7[:, ::-1])
     assert mean > 4, f"7 segments look mirrored across the y axis (mean {mean:.2f})"
     assert mirror_error(g7, g7[::-1, :])[0] < 1.0, "the x axis is a mirror for any count"
+
+
+def test_a_deep_unmirrored_sky_lies_behind_the_kaleidoscope(sky):
+    """Round 6 (depth): behind the mandala, where the sky in front is dark, lie real stars that
+    the mirrors do not repeat -- with them the frame is no longer symmetric across the y axis,
+    and they turn slower than the mandala (parallax): the deep field at t and t + 4 s differs
+    less than the folded stars do."""
+    params = {**FIXED, "segments": 8.0, "inversion": 1.0, "suns": 0, "moons": 0}
+    with_deep = gl_up(sky(dict(params, deep_stars=1.0), t=2.0, size=(192, 108)))
+    without = gl_up(sky(dict(params, deep_stars=0.0), t=2.0, size=(192, 108)))
+    assert np.abs(with_deep.astype(float) - without).max() > 40, "no deep stars"
+    assert mirror_error(with_deep, with_deep[:, ::-1])[0] > mirror_error(without, without[:, ::-1])[0] + 0.5
+    def deep(t):
+        p = dict(params, rotation=30.0, stars=0.0)
+        return gl_up(sky(dict(p, deep_stars=1.0), t=t, size=(192, 108))).astype(float) - \
+            gl_up(sky(dict(p, deep_stars=0.0), t=t, size=(192, 108)))
+    a, b = deep(2.0), deep(2.0 + 1.0 / 30.0)
+    assert np.abs(a - b).mean() < np.abs(a).mean(), "the deep sky jumps between frames"
 
 
 def bilinear(img: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -282,6 +301,25 @@ def test_moons_are_lit_spheres_not_flat_discs(sky, inversion):
     edge = w // 2 + 45 + int(np.argmax(row[w // 2 + 45:w // 2 + 75]))
     face = row[edge + 3:edge + 13]
     assert row[edge] > face.mean() + 8, f"no bright rim on the sunward limb ({row[edge]:.0f} vs face {face.mean():.0f})"
+
+
+def test_a_moon_floats_in_front_of_the_clouds_casting_a_shadow_away_from_the_sun(sky, scene):
+    """Round 6: moons read as "flat pasted discs".  A moon hangs in front of the nebula: just
+    beyond its limb on the side away from the sun, the sky is darker with the moon than without
+    it (its shadow on the clouds), where a pasted disc leaves the sky as it was."""
+    params = {"rotation": 0.0, "arrangement": 0.0, "segments": 8.0, "suns": 1, "inversion": 1.0,
+              "stars": 0.0, "deep_stars": 0.0, "hum_depth": 0.0, "body_size": 2.0}
+    with_moon = luma(gl_up(sky(dict(params, moons=1), t=2.0, size=(640, 360))))
+    without = luma(gl_up(sky(dict(params, moons=0), t=2.0, size=(640, 360))))
+    # the crown's first moon: on the mirror line along +x, its radius from the layout
+    lay = scene.layout(dict(scene.params.defaults(), **params, moons=1), 2.0, 0)
+    x, y, radius, kind = lay["u_body_a"][1]
+    assert kind == 1.0 and y == 0.0
+    h, w = with_moon.shape
+    limb = int(w / 2 + (x + radius) * h)
+    beyond = slice(limb + 3, limb + 9)
+    darker = (without[h // 2 - 2:h // 2 + 3, beyond] - with_moon[h // 2 - 2:h // 2 + 3, beyond]).mean()
+    assert darker > 8, f"no shadow beyond the moon's far limb ({darker:.1f} levels darker)"
 
 
 def test_without_the_lead_the_natural_suns_are_gold(sky):

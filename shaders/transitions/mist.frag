@@ -2,8 +2,8 @@
 // Mist: the first scene dissolves into drifting mist, and the next emerges from it.
 //
 // A domain-warped fbm field n (drifting with show time) orders the dissolve: where n is low
-// the old image goes first.  Two fronts sweep n: front A (progress 0 .. 0.65) turns the old
-// image into mist, front B (0.35 .. 1) turns the mist into the new image, both along the same
+// the old image goes first.  Two fronts sweep n: front A (progress 0 .. 0.8) turns the old
+// image into mist, front B (0.2 .. 1) turns the mist into the new image, both along the same
 // field so the new scene condenses where the old one evaporated first.  Each front carries a
 // bright fringe, and the images near it waver (a shimmer along the noise gradient).  The
 // mist itself is luminous wisps over a dim ghost of one scene at a time (the old, then
@@ -24,7 +24,7 @@ uniform float u_time;
 uniform float u_scale;
 out vec4 frag_colour;
 
-const float W = 0.14;                         // half-width of a front, in n
+const float W = 0.1;                          // half-width of a front, in n
 const vec3 GLOW = vec3(0.90, 0.88, 1.0);
 
 vec4 fetch(sampler2D tex, vec2 offset) {      // offset in frame heights
@@ -54,8 +54,10 @@ void main() {
     float raw = fbm(q + 1.6 * warp + drift * 1.5, 5);
     float n = clamp((raw - 0.28) / 0.44, 0.0, 1.0);
 
-    float fa = front(p / 0.65);
-    float fb = front((p - 0.35) / 0.65);
+    // (the band of mist between the fronts is narrow -- a third of the field's range -- so
+    // every frame of the passage is mostly one of the two pictures, not a frame of smoke)
+    float fa = front(p / 0.8);
+    float fb = front((p - 0.2) / 0.8);
     float old_left = 1.0 - smoothstep(n - W, n + W, fa);       // 1: the old image still there
     float new_here = smoothstep(n - W, n + W, fb);             // 1: the new image arrived
     float edge_a = bump((fa - n) / W);
@@ -74,20 +76,23 @@ void main() {
     if (inside > 0.0) {
         float wisps = fbm(q * 2.6 + warp * 1.4 - drift * 2.0, 4);
         vec2 far = (warp - 0.5) * 0.1 + vec2(0.0, 0.02);
-        // (the ghost is one scene at a time, through the dark at the midpoint: a mix of the
-        // two read as a muddy double exposure; and the wisps are light with dark between
-        // them, not a milky grey film)
-        vec3 ghost = fetch(u_from, far).rgb * (1.0 - smoothstep(0.3, 0.5, p))
-                   + fetch(u_to, -far).rgb * smoothstep(0.5, 0.7, p);
-        ghost = max(ghost, vec3(0.035, 0.035, 0.065));              // night, not a hole
-        vec3 tint = mix(ghost, vec3(dot(ghost, vec3(0.3333))), 0.5);
-        vec3 mist = mix(tint * 1.3, GLOW * 0.8, 0.35) * (0.3 + 0.95 * wisps);
-        float density = smoothstep(0.35, 0.8, wisps) * 0.6 + 0.15;
+        // (the ghost is one scene at a time: a mix of the two read as a muddy double
+        // exposure.  Across the band of mist, the half nearer the old image's front shows the
+        // old image, the other half the new one, the change hidden in the densest mist; the
+        // wisps take the colour of the picture they veil -- luminous, not a grey film)
+        float mid = 0.5 * (fa + fb);
+        float which = smoothstep(mid - 0.02, mid + 0.02, n);
+        vec3 ghost = mix(fetch(u_to, -far).rgb, fetch(u_from, far).rgb, which);
+        ghost = max(ghost, vec3(0.02, 0.02, 0.04));              // night, not a hole
+        vec3 tint = mix(ghost, vec3(dot(ghost, vec3(0.3333))), 0.2);
+        vec3 mist = mix(tint * 1.3, GLOW * 0.6, 0.1) * smoothstep(0.25, 0.85, wisps) * 1.2;   // light wisps, dark between
+        float seam = bump((n - mid) / 0.06);
+        float density = smoothstep(0.35, 0.8, wisps) * 0.55 + 0.1 + 0.35 * seam;
         core = mix(ghost, mist, density);
     }
     vec3 rgb = mix(mix(core, b.rgb, new_here), a.rgb, old_left);
     vec3 fringe = mix(GLOW, 0.5 * (a.rgb + b.rgb) + 0.5, 0.3);
-    rgb += fringe * (0.22 * edge_a + 0.14 * edge_b);
+    rgb += fringe * (0.15 * edge_a + 0.1 * edge_b);
     float alpha = mix(mix(1.0, b.a, new_here), a.a, old_left);
     frag_colour = vec4(clamp(rgb, 0.0, 1.0), alpha);
 }

@@ -135,7 +135,7 @@ void main() {
     float mist_env = 4.0 * ml * (1.0 - ml);
     vec2 rise = vec2(0.02, 0.05) * u_time + vec2(0.0, 0.3 * ml);
     float wisps = fbm(q * vec2(2.2, 3.4) - rise, 3);
-    float density = mist_env * smoothstep(0.3, 0.8, wisps) * 0.75;
+    float density = mist_env * smoothstep(0.3, 0.8, wisps) * 0.5;
     vec3 haze = mix(fetch(u_from, q - vec2(0.0, 0.08 * ml)).rgb, MIST, 0.55) * (0.8 + 0.4 * wisps);
     vec3 back = mix(to_px.rgb, haze, density);
 
@@ -196,8 +196,10 @@ void main() {
         float edge = px / best_scale;
         float cover = clamp(b / edge + 0.5, 0.0, 1.0);
         // the glass burns away from its edges inward, along a noisy front with a glowing edge
-        float v = 0.5 * clamp(b / 0.3, 0.0, 1.0) + 0.5 * vnoise((best_x - c.xy) * 11.0 + c.z * 31.0);
-        float level = best_lp * 1.3 - 0.2;
+        // (the shard falls whole first -- a piece of glass with a lit rim, not a blot -- and
+        // burns away only in the second half of its fall)
+        float v = 0.6 * clamp(b / 0.3, 0.0, 1.0) + 0.4 * vnoise((best_x - c.xy) * 5.0 + c.z * 31.0);
+        float level = smoothstep(0.45, 1.0, best_lp) * 1.15 - 0.08;
         float solid = smoothstep(level - 0.05, level + 0.05, v);
         float t = (v - level) / 0.12;
         float fringe = max(1.0 - t * t, 0.0);

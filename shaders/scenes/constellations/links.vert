@@ -6,6 +6,7 @@
 
 uniform sampler2D u_links;
 uniform float u_link_count;
+uniform float u_chart;       // how much of the chart is drawn (fades while the stars rearrange)
 
 out float v_across;          // signed distance from the line, pixels
 out float v_along;           // pixels from the start of the drawn part
@@ -28,7 +29,7 @@ void main() {
     vec4 l = texelFetch(u_links, ivec2(link % 256, link / 256), 0);
     Star a = star_state(int(l.x + 0.5));
     Star b = star_state(int(l.y + 0.5));
-    float show = smoothstep(0.75, 1.0, a.formed) * smoothstep(0.75, 1.0, b.formed);
+    float show = smoothstep(0.75, 1.0, a.formed) * smoothstep(0.75, 1.0, b.formed) * u_chart;
     if (show < 0.002) {
         return;
     }

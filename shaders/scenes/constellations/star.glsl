@@ -17,6 +17,7 @@
 #include <lib/colour.glsl>
 
 uniform sampler2D u_targets;
+uniform sampler2D u_targets_next;   // the next word's targets: this word's stars rearrange into it
 uniform vec2 u_resolution;
 uniform float u_aspect;
 uniform int u_seed;
@@ -33,6 +34,7 @@ uniform vec3 u_glyph_xform;  // glyph box -> screen: centre.xy, scale
 uniform float u_curl;        // +1 or -1: which way this glyph's flights bow
 uniform float u_dust_gain;   // keeps stroke brightness steady across star counts
 uniform float u_field_gain;  // the same for the field
+uniform vec2 u_next;         // how far the stars have gone on into the next word: now, then
 
 const float STAR_TEX_W = 256.0;
 
@@ -44,11 +46,28 @@ struct Star {
     vec3 colour;    // linear, unit-ish
     float formed;   // 0 in the field .. 1 on its stroke
     float kind;     // 0 field, 1 dust, 2 anchor
+    float anchor;   // 1 for a chart anchor (blended into the next word's while rearranging)
     float order;    // writing order along the glyph
 };
 
 vec4 star_target(int id) {
     return texelFetch(u_targets, ivec2(id % int(STAR_TEX_W), id / int(STAR_TEX_W)), 0);
+}
+
+vec4 star_target_next(int id) {
+    return texelFetch(u_targets_next, ivec2(id % int(STAR_TEX_W), id / int(STAR_TEX_W)), 0);
+}
+
+// The rearrangement: a star goes from where it is in this word (or the field) straight to its
+// place in the next word (or back to the field), in an order that sweeps across the sky, along
+// a bowed path.  m: progress 0..1; returns the progress of this star in `k`.
+vec2 star_rearranged(vec2 from, vec2 to, vec3 h2, float m, out float k) {
+    float S = 1.2;
+    float x = clamp(m * (1.0 + S) - S * h2.y, 0.0, 1.0);
+    k = x * x * (3.0 - 2.0 * x);
+    vec2 d = to - from;
+    vec2 n = vec2(-d.y, d.x);
+    return mix(from, to, k) + n * (u_curl * (0.2 + 0.3 * h2.z)) * 4.0 * k * (1.0 - k);
 }
 
 // The home of a star in the field and its slow drift (bounded: no wrap-around, no jumps).
@@ -80,6 +99,17 @@ vec2 glyph_star_pos(vec2 field, vec3 h2, vec4 tgt, vec4 clk, out float e) {
     return mix(field, g, e) + n * bend * 4.0 * e * (1.0 - e);
 }
 
+// A star's light by kind (0 field, 1 dust, 2 anchor) at formation e.
+float star_flux(float kind, float e, float field_flux) {
+    if (kind > 1.5) {
+        return mix(field_flux, 230.0, e * e * e);
+    }
+    if (kind > 0.5) {
+        return mix(field_flux, 4.5 * u_dust_gain, e);
+    }
+    return field_flux;
+}
+
 Star star_state(int id) {
     Star s;
     uvec3 hu = pcg3d(uvec3(uint(id), uint(u_seed), 0x5A17u));
@@ -90,7 +120,7 @@ Star star_state(int id) {
 
     vec4 tgt = star_target(id);
     float kind = (id < int(u_stars + 0.5)) ? tgt.w : 0.0;
-    s.kind = kind;
+    s.kind = kind;     // (this word's kind; while rearranging, `formed` follows the next's)
     s.order = tgt.z;
 
     // field look: a deep sky -- most stars at the edge of seeing, a few bright ones that
@@ -117,20 +147,29 @@ Star star_state(int id) {
         pos = glyph_star_pos(field, h2, tgt, u_now, e);
         then = glyph_star_pos(field, h2, tgt, u_then, e_then);
     }
+    // on into the next word (uniform branch: skipped while a word is held)
+    float kn = 0.0;
+    vec4 tgt_n = vec4(0.0);
+    float kind_n = 0.0;
+    if (u_next.x > 0.0 || u_next.y > 0.0) {
+        tgt_n = star_target_next(id);
+        kind_n = (id < int(u_stars + 0.5)) ? tgt_n.w : 0.0;
+        vec2 dest = (kind_n > 0.5) ? u_glyph_xform.xy + u_glyph_xform.z * tgt_n.xy : field;
+        float kt;
+        pos = star_rearranged(pos, dest, h2, u_next.x, kn);
+        then = star_rearranged(then, dest, h2, u_next.y, kt);
+    }
     s.pos = pos;
     s.blur = then - pos;
-    s.formed = e;
+    s.formed = mix(e, (kind_n > 0.5) ? 1.0 : 0.0, kn);
 
     // brightness
     vec3 tint = srgb_to_linear(u_colour.rgb);
     float flight = 4.0 * e * (1.0 - e);
-    float flux;
-    if (kind > 1.5) {
-        flux = mix(field_flux, 230.0, e * e * e);
-    } else if (kind > 0.5) {
-        flux = mix(field_flux, 4.5 * u_dust_gain, e);
-    } else {
-        flux = field_flux;
+    float flux = star_flux(kind, e, field_flux);
+    if (kn > 0.0) {
+        flux = mix(flux, star_flux(kind_n, 1.0, field_flux), kn);
+        flight = max(flight, 4.0 * kn * (1.0 - kn));
     }
     flux *= 1.0 - 0.35 * flight;
     // twinkle: two incommensurate sines per star, mean 1
@@ -138,12 +177,15 @@ Star star_state(int id) {
     float tw = 0.6 * sin(u_now.w * w1 + 6.2831 * h.x) + 0.4 * sin(u_now.w * w1 * 2.71 + 6.2831 * h2.z);
     flux *= 1.0 + u_twinkle * mix(0.5, 0.95, bright) * tw * mix(1.0, 0.55, e);
     // shimmer: light running along the strokes in writing order while the glyph is held
-    float wave = 0.5 + 0.5 * cos(6.2831 * (tgt.z * 1.6 - u_shimmer));
+    float wave = 0.5 + 0.5 * cos(6.2831 * (mix(tgt.z, tgt_n.z, kn) * 1.6 - u_shimmer));
     wave = wave * wave; wave = wave * wave; wave = wave * wave;
     flux *= 1.0 + 1.6 * u_hold * e * wave;
     s.flux = flux;
-    s.colour = mix(field_col, tint, e * (kind > 1.5 ? 0.8 : 0.92));
-    s.sigma = u_size * mix(1.05, 1.6, bright) * (kind > 1.5 ? mix(1.0, 1.5, e) : 1.0);
+    float fe = s.formed;
+    float anchor = mix(kind > 1.5 ? 1.0 : 0.0, kind_n > 1.5 ? 1.0 : 0.0, kn);
+    s.anchor = anchor;
+    s.colour = mix(field_col, tint, fe * mix(0.92, 0.8, anchor));
+    s.sigma = u_size * mix(1.05, 1.6, bright) * mix(1.0, mix(1.0, 1.5, fe), anchor);
     return s;
 }
 

@@ -37,7 +37,7 @@ void main() {
     v_core_k = 0.5 / (sigma * sigma);
     float radius = extent * sigma;
     // anchors formed into the glyph carry a soft halo (skipped at low quality)
-    float halo_amt = (s.kind > 1.5 && u_quality > 0.25) ? smoothstep(0.85, 1.0, s.formed) : 0.0;
+    float halo_amt = (u_quality > 0.25) ? s.anchor * smoothstep(0.85, 1.0, s.formed) : 0.0;
     float hs = max(s.sigma * 4.5 * px, 2.0);
     v_halo = s.colour * (0.12 * flux * halo_amt) / (6.2831853 * hs * hs + 2.5066283 * hs * len);
     v_halo_k = 0.5 / (hs * hs);

@@ -36,29 +36,42 @@ flat in int v_sector;
 out vec4 frag;
 
 // The sun's light near its disc: the photosphere and the part of the corona that the nebula
-// pass does not carry (sky_sun_corona's `far` weight), at full resolution.
-vec3 sun(vec2 q, int i, float px) {
+// pass does not carry (sky_sun_corona's `far` weight), at full resolution.  A ball of fire,
+// not a sticker: strong limb darkening (white-hot centre to a deep rim), a turbulent surface
+// of granules and brighter faculae that drift, and a thin bright chromosphere at the limb
+// where the disc meets its corona.  `surf` is where the surface is read (the folded point:
+// the sun at the centre is mirrored like everything else, a mandala of granules).
+vec3 sun(vec2 q, vec2 surf, int i, float px) {
     vec4 a = u_body_a[i];
     vec4 b = u_body_b[i];
     float r = length(q - a.xy);
     float x = r / a.z;
     float mu = sqrt(max(1.0 - x * x, 0.0));
     float smu = sqrt(mu);
-    float disc = clamp((a.z - r) / (px + 0.08 * a.z) + 0.5, 0.0, 1.0);     // a soft limb, no drawn edge
-    // Limb-darkened photosphere, white-gold at the centre to orange at the rim.
-    vec3 core = mix(u_body_f[i].rgb, u_body_g[i].rgb, mu * smu) * (0.55 + 0.45 * smu) * 1.35;
-    // a living surface: granulation, and a ragged bright limb instead of a drawn outline
-    vec2 g = (q - a.xy) / a.z;
-    core *= 0.82 + 0.36 * vnoise(g * 7.0 + b.w * 31.0) * (0.4 + 0.6 * mu);
+    float disc = clamp((a.z - r) / (px + 0.05 * a.z) + 0.5, 0.0, 1.0);     // a soft limb, no drawn edge
+    // Limb-darkened photosphere, white-hot at the centre to the deep rim colour at the limb.
+    vec3 core = mix(u_body_f[i].rgb * 0.8, u_body_g[i].rgb, mu * smu) * (0.38 + 0.62 * smu) * 1.38;
+    // a living surface: granules (foreshortened toward the limb) and drifting bright faculae
+    vec2 g = (surf - a.xy) / a.z;
+    g *= 1.0 + 0.6 * (1.0 - mu);
+    float gran = vnoise(g * 9.0 + b.w * 31.0 + u_hum.y * vec2(0.6, -0.4));
+    float fac = vnoise(g * 3.2 - b.w * 17.0 + u_hum.y * vec2(-0.3, 0.5));
+    core *= (0.86 + 0.26 * gran * (0.4 + 0.6 * mu)) * (0.92 + 0.2 * smoothstep(0.55, 0.9, fac));
+    // the chromosphere: a thin bright ring at the limb, in the rim's colour
+    float chrom = exp(-(x - 0.975) * (x - 0.975) / 0.0016);
     vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum, u_body_f[i].rgb)
                 * (1.0 - sky_sun_far(x));
-    return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona;
+    return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona
+         + u_body_f[i].rgb * chrom * b.y * 0.55;
 }
 
-// A moon: a sphere lit from the mandala's centre (its sun): Lambert shading falling to a
-// clear terminator, limb darkening, maria and craters, a thin bright rim where the sunlit limb
-// meets the sky, earthshine on the night side, and a faint halo of light around the disc
-// (outside it, nothing is hidden).  A body, not a flat pasted disc.
+// A moon: a sphere lit from the mandala's centre (its sun), with a phase that changes as the
+// light swings above and below the disc's plane (crescent to gibbous). Its surface has relief:
+// the baked maria and craters also bend the normal (three texture fetches give the slope), so
+// the terminator is ragged and craters cast light and shade along it. The night side is not a
+// hole cut into the sky: it glows faintly with the sky's own light (ashen, with the maria
+// showing), darkening to its limb. Around the disc, an atmosphere of its light, brighter on the
+// sunward side, and a dim veil of the night that sets it INTO the sky, not on it.
 vec4 moon(vec2 q, int i, float px) {
     vec4 a = u_body_a[i];
     vec4 b = u_body_b[i];
@@ -69,25 +82,41 @@ vec4 moon(vec2 q, int i, float px) {
     vec3 n = vec3(d, sqrt(max(1.0 - r2, 0.0)));
     float rho = length(a.xy);
     vec2 toward = (rho > 1e-5) ? -a.xy / rho : vec2(0.0, 1.0);
-    // (the light kept low, so every moon shows a terminator, never a full flat face)
-    float el = min(b.y, 0.45);
+    // (the light swings from the disc's plane to above it: half moons to gibbous ones, so a
+    // moon shows its face, not a black hole with a rim)
+    float el = clamp(0.3 + 0.55 * b.y, -0.2, 0.55);
     vec3 l = vec3(toward * cos(el), sin(el));
-    float ndl = dot(n, l);
-    float lit = smoothstep(-0.12, 0.3, ndl) * (0.3 + 0.7 * clamp(ndl, 0.0, 1.0));
     float detail = smoothstep(0.2, 0.6, u_quality);
-    float m = texture(u_moonmap, 0.5 + 0.4 * d + 0.15 * (b.zw - 0.5)).r;
+    // the surface wraps toward the limb (foreshortened), so it reads as a ball, not a decal
+    vec2 suv = 0.5 + 0.2 * d * (0.75 + 0.25 * n.z) + 0.3 * (b.zw - 0.5);   // (broad maria: a moon is
+    // 20-60 px wide here, finer texture would only speckle)
+    float m = texture(u_moonmap, suv).r;
+    float e = 1.0 / 128.0;
+    vec2 slope = vec2(texture(u_moonmap, suv + vec2(e, 0.0)).r - m,
+                      texture(u_moonmap, suv + vec2(0.0, e)).r - m) * (128.0 * 0.02) * detail;
+    vec3 nb = normalize(n - vec3(slope, 0.0) * n.z);
+    float ndl = dot(nb, l);
+    float lit = smoothstep(-0.06, 0.22, ndl) * (0.22 + 0.78 * clamp(ndl, 0.0, 1.0));
     float maria = detail * smoothstep(0.42, 0.68, m);
-    vec3 albedo = u_body_f[i].rgb * (1.0 - 0.55 * maria) * (0.9 + 0.2 * detail * m);  // lavender: emerald once inverted
-    float limb = 0.55 + 0.45 * pow(n.z, 0.6);
-    vec3 col = albedo * lit * limb * 1.05 + vec3(0.008, 0.012, 0.026) * (1.0 - lit);   // earthshine
+    vec3 albedo = u_body_f[i].rgb * (1.0 - 0.6 * maria) * (0.85 + 0.3 * detail * m);  // lavender: emerald once inverted
+    float limb = 0.3 + 0.7 * pow(n.z, 0.7);
+    // ashen night side: the sky's light, a tenth of the sun's, the maria still showing
+    vec3 ash = albedo * (0.14 * (0.35 + 0.65 * n.z)) + vec3(0.006, 0.008, 0.02);
+    vec3 col = albedo * lit * limb * 1.1 + ash * (1.0 - lit);
     // the sunlit rim: a thin bright crescent line along the limb facing the sun
     float facing = max(dot(normalize(d + 1e-6), toward), 0.0);
-    float rim = pow(1.0 - n.z, 5.0) * facing * cover;
-    col += u_body_f[i].rgb * 0.9 * rim;
-    // a faint halo of the moon's light beyond its disc
+    float rim = pow(1.0 - n.z, 5.0) * facing * cover * smoothstep(-0.4, 0.3, el);
+    col += u_body_f[i].rgb * 1.5 * rim;
+    // its atmosphere: light scattered beyond the disc, strongest on the sunward side
     float out_ = max(r - 1.0, 0.0);
-    vec3 halo = u_body_f[i].rgb * 0.16 * exp(-out_ * 14.0) * (0.35 + 0.65 * facing) * (1.0 - cover);
-    float alpha = cover * mix(0.7, 1.0, lit);
+    float glow = (exp(-out_ * 9.0) * 0.2 + exp(-out_ * 3.0) * 0.06) * (0.25 + 0.75 * facing);
+    vec3 halo = u_body_f[i].rgb * glow * (1.0 - cover);
+    // ... and its shadow on the nebula behind it, cast away from the sun: the moon floats in
+    // front of the clouds, at a distance (depth), not painted on them
+    vec2 sd = d + toward * 0.45;
+    float shadow = exp(-max(dot(sd, sd) - 0.9, 0.0) * 5.0) * smoothstep(1.05, 0.7, length(sd));
+    float veil = 0.8 * shadow * (1.0 - cover);
+    float alpha = max(cover * mix(0.82, 1.0, lit), veil);
     return vec4(col * cover + halo, alpha);
 }
 
@@ -103,8 +132,8 @@ void main() {
     float px = 1.0 / (u_resolution.y * u_zoom_eff);
     if (u_body_a[v_body].w < 0.5) {
         // The disc hides what is behind it (stars, nebula, the far corona); its light is added.
-        float disc = clamp((u_body_a[v_body].z - length(q - u_body_a[v_body].xy)) / (px + 0.08 * u_body_a[v_body].z) + 0.5, 0.0, 1.0);
-        frag = vec4(sun(q, v_body, px), disc);
+        float disc = clamp((u_body_a[v_body].z - length(q - u_body_a[v_body].xy)) / (px + 0.05 * u_body_a[v_body].z) + 0.5, 0.0, 1.0);
+        frag = vec4(sun(q, q, v_body, px), disc);
     } else {
         frag = moon(q, v_body, px);
     }

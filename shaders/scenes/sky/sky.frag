@@ -26,6 +26,8 @@ uniform vec2 u_rot;         // cos, sin of the mandala rotation (wrapped on the 
 uniform float u_zoom_eff;   // zoom times the hum's breath
 uniform float u_twinkle;    // star twinkle clock, cycles (wrapped)
 uniform vec4 u_hum;         // x: breath -1..1, y: ripple phase 0..1, z: shiver -1..1, w: hum_depth
+uniform vec2 u_rot_far;     // cos, sin of the deep sky's rotation (a third of the mandala's)
+uniform float u_zoom_far;   // the deep sky's zoom (it hardly moves: it is far)
 out vec4 frag;
 
 // One star per cell, jittered away from the cell walls so a single lookup suffices. A star's
@@ -183,6 +185,17 @@ void main() {
     // light, were blotches in the corners.
     // (toward a night of deep blue-black, not to zero)
     lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), t * 0.94 * smoothstep(0.5, 1.0, length(sp)));
+
+    // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
+    // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them
+    // (parallax: depth). Seen only where the sky in front of them is dark.
+    vec2 pf = (gl_FragCoord.xy - 0.5 * u_resolution) / u_resolution.y;
+    pf = vec2(u_rot_far.x * pf.x + u_rot_far.y * pf.y, -u_rot_far.y * pf.x + u_rot_far.x * pf.y) / u_zoom_far;
+    float pxf = 1.0 / (u_resolution.y * u_zoom_far);
+    vec3 deep = star_layer(pf + 7.3, 0.028, 3, pxf, 1.0 / (1080.0 * u_zoom_far), 0.6);
+    deep *= smoothstep(0.006, 0.05, luma(deep));      // (only the brighter ones: an even field of faint dots reads as a grid)
+    float dark_front = 1.0 - smoothstep(0.002, 0.03, luma(lin));
+    lin += deep * dark_front * u_deep_stars;
 
     vec3 display = linear_to_srgb(lin);
     frag = vec4(dither8(clamp(display, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);

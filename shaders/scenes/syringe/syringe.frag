@@ -39,7 +39,10 @@ const vec3 MOON = vec3(0.78, 0.88, 1.0);
 const vec3 JOY = vec3(1.0, 0.62, 0.22);
 const vec3 DESPAIR = vec3(0.28, 0.34, 1.0);
 
-// One star per cell, its light as a soft point of `px` radius; cells in syringe units.
+// One star per cell, its light as a soft point of `px` radius; cells in syringe units. The
+// glow around a star is windowed to die out before the nearest cell wall (a star lies at least
+// a fifth of a cell from it): one star per cell, so a glow reaching past the wall would be cut
+// square there -- the "pixel squares" the liquid once showed.
 vec3 star_layer(vec2 q, float cell, int stream, float px) {
     vec2 g = q / cell;
     ivec2 id = ivec2(floor(g));
@@ -48,8 +51,9 @@ vec3 star_layer(vec2 q, float cell, int stream, float px) {
     float d2 = dot(q - c, q - c);
     float b = sy_pow12(h.z) * sy_sq(sy_sq(h.z)) * sy_sq(h.z) * (0.65 + 0.35 * sin(TAU * (u_twinkle + h.x * 7.0)));
     vec3 tint = mix(vec3(0.75, 0.85, 1.0), vec3(1.0, 0.85, 0.6), step(0.7, h.y));
-    float r = max(px * 1.1, cell * 0.07);
-    return tint * b * (exp(-d2 / (r * r)) * 14.0 + exp(-sqrt(d2) / (3.0 * r)) * 1.2);
+    float r = max(px * 0.8, cell * 0.05);
+    float window = sy_sq(max(1.0 - d2 / sy_sq(0.2 * cell), 0.0));
+    return tint * b * (exp(-d2 / (r * r)) * 9.0 + window * 0.8);
 }
 
 // A Serene's silhouette about its eyes (at 0): tall and veiled -- the veil falls from a hood
@@ -122,8 +126,8 @@ vec3 helix(vec2 p) {
     float w = dot(d, n);
     float len = u_spill.z;
     float env = smoothstep(0.0, 0.04, s) * smoothstep(len, len - 0.12, s);
-    float amp = 0.055 * smoothstep(0.0, 0.22, s);
-    float k = TAU / 0.24;
+    float amp = 0.105 * smoothstep(0.0, 0.3, s) * (1.0 - 0.25 * smoothstep(0.4, 1.2, s));   // (it opens out of the pool, a column the frame's height)
+    float k = TAU / 0.36;
     vec3 col = vec3(0.0);
     for (int i = 0; i < 2; ++i) {
         float ph = k * s - u_spill.w + float(i) * PI;
@@ -131,21 +135,24 @@ vec3 helix(vec2 p) {
         float depth = cos(ph);
         float slope = amp * k * depth;
         float dist = abs(w - off) / sqrt(1.0 + slope * slope);
-        float width = 0.0035 + 0.0025 * (0.5 + 0.5 * depth);
+        float width = 0.005 + 0.0055 * (0.5 + 0.5 * depth);     // the nearer strand wider
         float core = exp(-sy_sq(dist / width));
-        float halo = exp(-dist / 0.03) * 0.25;
-        float bead = sy_pow12(0.5 + 0.5 * sin(s * 90.0 - u_spill.w * 3.0 + float(i) * 2.0));
+        float halo = exp(-dist / 0.045) * 0.3;
+        // (beyond the column the slope-corrected distance underestimates: the glow is held to
+        // the helix's envelope, or it smears sideways at the crossings)
+        halo *= exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.035));
+        float bead = sy_pow12(0.5 + 0.5 * sin(s * 60.0 - u_spill.w * 3.0 + float(i) * 2.0));
         vec3 tint = i == 0 ? JOY : DESPAIR;
-        col += tint * (core * (1.4 + 2.5 * bead) + halo) * (0.35 + 0.65 * (0.5 + 0.5 * depth));
+        col += tint * (core * (1.4 + 2.5 * bead) + halo) * (0.2 + 0.8 * (0.5 + 0.5 * depth));
     }
     // Rungs: the pairs joining the strands, where the strands are wide apart.
-    float spacing = 0.04;
+    float spacing = 0.045;
     float rs = (fract(s / spacing) - 0.5) * spacing;
-    float rung = exp(-sy_sq(rs / 0.0022)) * step(abs(w), abs(amp * sin(k * round(s / spacing) * spacing - u_spill.w)));
+    float rung = exp(-sy_sq(rs / 0.003)) * step(abs(w), abs(amp * sin(k * round(s / spacing) * spacing - u_spill.w)));
     col += mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung * 0.45;
     // the spilled light it rises from: a low glow on the ground
     vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
-    float pool = exp(-dot(g, g) / 0.012) * smoothstep(0.0, 0.2, len);
+    float pool = exp(-dot(g, g) / 0.02) * smoothstep(0.0, 0.2, len);
     return col * env + mix(DESPAIR, JOY, 0.45) * pool * 0.6;
 }
 
@@ -172,13 +179,18 @@ void main() {
     float ul = clamp(q.y / max(ri, 1e-4), -1.0, 1.0);
     float depth = sqrt(max(1.0 - ul * ul, 0.0));        // path length through the liquid
     vec2 lq = vec2(q.x - u_flow, q.y);
-    float swirl = fbm(vec2(lq.x * 7.0, q.y * 18.0 + 0.8 * sin(lq.x * 4.0 + q.y * 30.0)), 2);
-    float vein = smoothstep(0.45, 0.8, swirl);
-    vec3 starlight = vec3(0.006, 0.012, 0.09) * (0.3 + 1.7 * depth)
-                   + vec3(0.30, 0.16, 0.85) * vein * vein * 1.4 * depth
-                   + vec3(0.45, 0.75, 1.0) * sy_pow12(depth) * 0.3 * (0.2 + 1.4 * vein);
-    starlight += star_layer(lq, 0.016, 1, px) * (0.4 + 0.6 * depth);
-    starlight += star_layer(vec2(q.x - 0.6 * u_flow, q.y) * 1.7 + 3.1, 0.016, 2, px * 1.7) * 0.6;
+    // A smooth glowing fluid: slow luminous currents (a warped, low-frequency field -- no
+    // cell noise, nothing with edges), brightest along the axis where the light crosses the
+    // most liquid, and a milky-way of fine stars suspended in it.
+    float tw = TAU * u_twinkle;
+    float cur = sin(lq.x * 11.0 + 2.4 * sin(q.y * 38.0 + lq.x * 4.0 + sin(tw)) + 0.9 * sin(lq.x * 27.0 - tw));
+    float swirl = fbm(vec2(lq.x * 4.0, q.y * 10.0 + 0.6 * cur), 2);
+    float vein = smoothstep(0.25, 0.95, 0.55 * swirl + 0.45 * (0.5 + 0.5 * cur));
+    vec3 starlight = vec3(0.010, 0.016, 0.11) * (0.3 + 1.7 * depth)
+                   + vec3(0.32, 0.20, 0.95) * vein * vein * vein * 1.5 * depth
+                   + vec3(0.55, 0.80, 1.0) * sy_sq(sy_sq(depth)) * 0.22 * (0.2 + 1.4 * vein);
+    starlight += star_layer(lq, 0.011, 1, px) * (0.5 + 0.5 * depth);
+    starlight += star_layer(vec2(q.x - 0.6 * u_flow, q.y) * 1.6 + 3.1, 0.011, 2, px * 1.6) * 0.55 * (0.4 + vein);
     float stopper = aa_fill(sy_part(q, ri, SY_STOPPER - 0.035, SY_STOPPER));
     vec3 rubber = vec3(0.012, 0.01, 0.014) + 0.06 * sy_studio(ul);
     rubber *= 0.6 + 0.4 * step(0.006, abs(q.x - (SY_STOPPER - 0.018)));
@@ -199,7 +211,7 @@ void main() {
     float mark = exp(-sy_sq(gx / max(px * 0.9, 0.0012)))
                * step(q.y, -0.015) * step(-0.035 - 0.02 * major, q.y)
                * step(SY_BARREL0 + 0.06, q.x) * step(q.x, SY_BARREL1 - 0.02);
-    refl += vec3(0.55, 0.6, 0.7) * mark * 0.7;
+    refl += vec3(0.55, 0.6, 0.7) * mark * 0.35;
     float edge = smoothstep(0.86, 1.0, abs(ug));
     col = mix(col, col * 0.82 + refl + MOON * 0.12 * edge, glass);
     // The finger flange.
@@ -222,14 +234,19 @@ void main() {
     col += MOON * exp(-max(abs(q.y) - rn, 0.0) / (1.5 * px)) * step(SY_HUB1, q.x) * step(q.x, SY_TIP)
            * (0.12 + 1.2 * glint) * (0.5 + 0.5 * along);
 
-    // -- the flare at the point: four rays of moonlight ------------------------------------
+    // -- the glint at the point: a shard of moonlight --------------------------------------
+    // A long thin sliver of light along the needle's own axis (running back along the steel
+    // and on past the point), a short one across it, and two faint slanted ones: a glint on
+    // a blade, not a screen-aligned lens-flare star.
     vec2 f = (p - u_tip);
+    vec2 fn = vec2(dot(f, u_xf.zw), dot(f, vec2(-u_xf.w, u_xf.z)));
     float fl = u_glint_now * 0.6 + 0.25 * u_light;
-    float rays = exp(-abs(f.y) / 0.0020) * exp(-abs(f.x) / 0.085)
-               + exp(-abs(f.x) / 0.0020) * exp(-abs(f.y) / 0.06);
-    vec2 fr = vec2(f.x + f.y, f.x - f.y) * 0.7071;
-    rays += 0.35 * (exp(-abs(fr.y) / 0.0018) * exp(-abs(fr.x) / 0.035)
-                  + exp(-abs(fr.x) / 0.0018) * exp(-abs(fr.y) / 0.035));
+    float rays = exp(-abs(fn.y) / 0.0016) * exp(-abs(fn.x) / (fn.x < 0.0 ? 0.16 : 0.07))
+               + 0.55 * exp(-abs(fn.x) / 0.0018) * exp(-abs(fn.y) / 0.035);
+    vec2 fr = vec2(fn.x * 0.94 + fn.y * 0.34, fn.y * 0.94 - fn.x * 0.34);
+    rays += 0.25 * exp(-abs(fr.y) / 0.0014) * exp(-abs(fr.x) / 0.03);
+    fr = vec2(fn.x * 0.94 - fn.y * 0.34, fn.y * 0.94 + fn.x * 0.34);
+    rays += 0.25 * exp(-abs(fr.y) / 0.0014) * exp(-abs(fr.x) / 0.03);
     float core = exp(-dot(f, f) / (0.006 * 0.006));
     col += MOON * fl * (1.3 * rays + 2.5 * core);
     // A bead of starlight hanging at the point.
