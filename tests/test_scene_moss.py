@@ -164,8 +164,8 @@ def test_city_blocks_leave_the_heart_open_and_are_seeded():
 
 def test_the_towers_round_the_moss_are_dark_glass(gl, tmp_path):
     """Round 2: the buildings were grey boxes dotted with square windows (placeholder
-    geometry). They are near-black liquid glass now, lit only along their edges and by the
-    moss they mirror, so the pulse on the street carries the frame: their faces are much
+    geometry). They are near-black liquid glass now, lit by the moss they mirror and the moss
+    grown over them, so the pulse on the street carries the frame: their faces are much
     darker than the moss, and no window lights them."""
     source = ("from visuals import Show, Cue\n"
               "city = Show('city', [Cue('moss', 0, 20, params={'buildings': True})], duration=20)\n"
@@ -178,7 +178,9 @@ def test_the_towers_round_the_moss_are_dark_glass(gl, tmp_path):
     # against the moss they hide (not the night sky, which now shows above them)
     street = tower & (lum_bare[:90] > 14)
     faces = lum_city[:90][street]
-    assert np.median(faces) < 0.4 * lum_bare[:90][street].mean(), np.median(faces)
+    # (round 6: moss grows over their feet and roofs, glowing like the street's, so the
+    # towers' median is measured with it: still well under the moss they hide)
+    assert np.median(faces) < 0.55 * lum_bare[:90][street].mean(), np.median(faces)
     # the warm lights of windows are gone: nowhere on the towers is red the strongest channel
     warm = city[:90][tower].astype(float)
     assert ((warm[:, 0] > warm[:, 1]) & (warm[:, 0] > 30)).sum() == 0
