@@ -209,6 +209,35 @@ def test_the_pool_lies_on_a_paved_street_not_in_a_void(gl, tmp_path):
     assert lines > 0.02, f"the floor has no paving ({lines * 100:.2f} % of pixels on a joint)"
 
 
+def test_the_reflected_dreamer_stands_on_the_mirrors_far_rim(gl, tmp_path):
+    """Round 6: the self in the mirror floated in it as a portrait.  As a floor mirror shows
+    a person standing past its far edge, the reflection's feet meet that edge: just above
+    the figure's topmost row (up the screen, farther off), at its columns, lies the floor,
+    not the mirror."""
+    size = (320, 180)
+    with_me, without = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 1.0}, {"harden": 1.0, "dreamer": 0.0}],
+                                   [SETTLED], size=size)
+    body = np.abs(with_me.astype(int) - without.astype(int)).max(axis=2) > 40
+    top = np.nonzero(body.any(axis=1))[0][0]
+    cols = np.nonzero(body[top])[0]
+    beyond = pool_mask(without)[max(top - 5, 0), cols]
+    assert beyond.mean() < 0.5, f"the figure's top (row {top}) lies inside the mirror, not at its far rim"
+
+
+def test_the_floor_is_dark_stone_not_a_glowing_grid(gl, tmp_path):
+    """Round 6: 'a plain tiled floor'.  The paving's joints glowed moss-green in a regular
+    grid; now they are dark seams between irregular flagstones: on the far floor the pixels of
+    strong local contrast (the joints) are not moss-green."""
+    img, = render_cues(gl, tmp_path, [{"harden": 1.0}], [SETTLED], size=(320, 180))
+    far = luma(img)[5:50].astype(float)
+    lap = 4 * far[1:-1, 1:-1] - far[:-2, 1:-1] - far[2:, 1:-1] - far[1:-1, :-2] - far[1:-1, 2:]
+    seams = np.abs(lap) > 6
+    assert seams.mean() > 0.02, "no joints at all"
+    f = img[5:50].astype(float)[1:-1, 1:-1]
+    seam = f[seams]
+    assert (seam[:, 1] - seam[:, 0]).mean() < 6, "the joints are moss-green lines"
+
+
 def test_the_shattered_mirror_breaks_the_dreamer_across_its_shards_and_bleeds(gl, tmp_path):
     """Round 4: the figure in the mirror looked pasted on, the same whole icon under the cracks.
     Now each loose shard shows its piece of the dreamer moved and turned by its own jolt (even
