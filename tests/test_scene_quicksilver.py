@@ -139,10 +139,13 @@ def test_fracture_cracks_the_mirror_into_shards(gl, tmp_path):
                                                   {"harden": 1.0, "fracture": 1.0, "dreamer": 0.0}], [SETTLED], size=size)
     mask = pool_mask(whole) & pool_mask(shattered)
     assert mask.mean() > 0.05, "the pool fills part of the frame"
-    before, after = edge_pixels(whole, mask), edge_pixels(shattered, mask)
-    # (the whole mirror reflects the night sky's moons and stars, edges of its own since round
-    # 5: the cracks must add at least 250 strong-gradient pixels to them, and double them)
-    assert after > max(2.0 * before, before + 250), f"cracks add edges: {before} strong gradients whole, {after} shattered"
+    before, after = edge_pixels(whole, mask, 25.0), edge_pixels(shattered, mask, 25.0)
+    # (round 6: the cracks are thin dark seams with faint glints, no longer bright white
+    # bevels, so they add fewer strong edges; the shards, each tipped its own way, change
+    # the light over much of the mirror instead)
+    assert after > before + 60, f"cracks add edges: {before} strong gradients whole, {after} shattered"
+    tipped = np.abs(luma(shattered) - luma(whole)) > 20
+    assert tipped[mask].mean() > 0.2, f"the shards barely change the mirror ({tipped[mask].mean() * 100:.0f} % of it)"
 
 
 def test_frames_are_a_pure_function_of_time(gl, tmp_path):

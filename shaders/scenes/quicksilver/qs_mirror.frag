@@ -44,7 +44,7 @@ void main() {
     float d_here = texture(u_field, qs_project(cam, p, u_resolution.x / u_resolution.y)).x;
     cr.line *= smoothstep(0.0, -0.025, d_here);
     float rho_i = length(p - u_crack_centre);
-    cr.gap_w *= (0.35 + 1.6 * exp(-rho_i * 4.0)) * (0.5 + vnoise(p * 9.0 + 3.0));
+    cr.gap_w *= (0.7 + 1.4 * exp(-rho_i * 4.0)) * (0.6 + vnoise(p * 9.0 + 3.0));
     vec2 fuv = qs_project(cam, p - cr.shift, u_resolution.x / u_resolution.y);
     vec3 field = texture(u_field, fuv).xyz;
     float d = field.x;
