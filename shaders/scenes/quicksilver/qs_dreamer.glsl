@@ -2,8 +2,8 @@
 // as you are: fractured, bleeding, gloriously alive."
 // Include-only; needs lib/noise.glsl and lib/colour.glsl before it.
 //
-// A person standing just past the pool's far rim, arms flung up and open, head thrown back,
-// hair blown to one side, seen only in the mirror (nobody stands there: a dream).  The figure is
+// A person standing past the pool's far rim, arms flung wide open, hair loose, seen only in
+// the mirror (nobody stands there: a dream).  The figure is
 // a 2D shape on a vertical plane facing the camera, and the mirror finds it the way a mirror
 // does: the reflected ray leaves the metal and meets that plane, so the reflection hangs head
 // down towards the viewer with the floor's own perspective (legs foreshortened far off, the
@@ -34,23 +34,26 @@ float dreamer_oval(vec2 p, vec2 c, vec2 r) {
 }
 
 // The figure's signed distance in its own frame: feet at y 0, crown ~0.985, x across.
-// Standing with the weight on one leg, the other knee bent; arms raised wide (one higher),
-// hands open; the head tipped back, the hair streaming out to one side.
+// Standing with the weight on one leg, the other knee bent; arms flung wide (one higher),
+// hands open; the hair loose to the shoulders.
 float dreamer_sd(vec2 g) {
     const float K = 0.018;
-    float head = dreamer_oval(g, vec2(0.014, 0.925), vec2(0.041, 0.056));
-    float hair = dreamer_limb(g, vec2(0.006, 0.945), vec2(0.085, 0.875), 0.045, 0.012);
-    hair = smin(hair, dreamer_limb(g, vec2(0.03, 0.9), vec2(0.11, 0.83), 0.03, 0.006), 0.02);
+    float head = dreamer_oval(g, vec2(0.01, 0.925), vec2(0.041, 0.056));
+    // hair: close over the crown, loose locks down both sides of the neck
+    float hair = dreamer_oval(g, vec2(0.012, 0.94), vec2(0.048, 0.055));
+    hair = smin(hair, dreamer_limb(g, vec2(0.03, 0.925), vec2(0.05, 0.845), 0.024, 0.012), 0.02);
+    hair = smin(hair, dreamer_limb(g, vec2(-0.025, 0.925), vec2(-0.04, 0.855), 0.022, 0.011), 0.02);
     float neck = dreamer_limb(g, vec2(0.004, 0.83), vec2(0.01, 0.885), 0.021, 0.018);
     float chest = dreamer_limb(g, vec2(0.0, 0.64), vec2(0.002, 0.765), 0.058, 0.074);
     float shoulders = dreamer_limb(g, vec2(-0.082, 0.785), vec2(0.084, 0.792), 0.03, 0.03);
     float hips = dreamer_limb(g, vec2(0.004, 0.5), vec2(0.0, 0.625), 0.078, 0.056);
-    float armL = dreamer_limb(g, vec2(-0.09, 0.785), vec2(-0.175, 0.93), 0.027, 0.021);
-    armL = smin(armL, dreamer_limb(g, vec2(-0.175, 0.93), vec2(-0.225, 1.075), 0.021, 0.014), K);
-    armL = smin(armL, dreamer_limb(g, vec2(-0.228, 1.09), vec2(-0.24, 1.13), 0.015, 0.009), 0.012);
-    float armR = dreamer_limb(g, vec2(0.092, 0.79), vec2(0.19, 0.91), 0.027, 0.021);
-    armR = smin(armR, dreamer_limb(g, vec2(0.19, 0.91), vec2(0.275, 1.03), 0.021, 0.014), K);
-    armR = smin(armR, dreamer_limb(g, vec2(0.285, 1.045), vec2(0.31, 1.08), 0.015, 0.009), 0.012);
+    // arms flung wide, a little above the shoulders, hands open (the right one higher)
+    float armL = dreamer_limb(g, vec2(-0.09, 0.785), vec2(-0.2, 0.825), 0.027, 0.021);
+    armL = smin(armL, dreamer_limb(g, vec2(-0.2, 0.825), vec2(-0.315, 0.87), 0.021, 0.014), K);
+    armL = smin(armL, dreamer_limb(g, vec2(-0.325, 0.874), vec2(-0.365, 0.89), 0.015, 0.008), 0.012);
+    float armR = dreamer_limb(g, vec2(0.092, 0.79), vec2(0.2, 0.85), 0.027, 0.021);
+    armR = smin(armR, dreamer_limb(g, vec2(0.2, 0.85), vec2(0.3, 0.93), 0.021, 0.014), K);
+    armR = smin(armR, dreamer_limb(g, vec2(0.31, 0.94), vec2(0.34, 0.972), 0.015, 0.008), 0.012);
     float legL = dreamer_limb(g, vec2(-0.04, 0.5), vec2(-0.052, 0.27), 0.043, 0.03);
     legL = smin(legL, dreamer_limb(g, vec2(-0.052, 0.27), vec2(-0.058, 0.045), 0.029, 0.018), K);
     legL = smin(legL, dreamer_limb(g, vec2(-0.058, 0.035), vec2(-0.095, 0.012), 0.017, 0.012), 0.01);
@@ -71,7 +74,7 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     float t = (u_dreamer_feet.y - P.z) / max(r.z, 1e-3);
     vec3 H = P + r * max(t, 0.0);
     float front = step(0.0, t) * step(1e-3, r.z);
-    vec2 f = vec2((H.x - u_dreamer_feet.x) / 1.3, H.y) / h;      // (broad: a dream figure)
+    vec2 f = vec2((H.x - u_dreamer_feet.x) / 1.2, H.y) / h;      // (a little broad: a dream figure)
     float turn = 0.3 * jolt.x - 0.18 * jolt.y;
     f = mat2(cos(turn), sin(turn), -sin(turn), cos(turn)) * (f - DREAMER_PIVOT) + DREAMER_PIVOT
       + vec2(0.06, 0.07) * jolt;
@@ -92,8 +95,8 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     // Veins of light: red life branching from the heart under the skin, pulsing outwards.
     vec2 hv = f - DREAMER_HEART;
     float dist = length(hv);
-    float vn = 1.0 - abs(snoise(f * vec2(16.0, 9.0) + vec2(3.1, 7.7) + 0.3 * hv / max(dist, 0.03)));
-    float vein = smoothstep(0.8, 0.96, vn) * smoothstep(0.0, 0.012, -d);
+    float vn = 1.0 - abs(snoise(f * vec2(11.0, 6.0) + vec2(3.1, 7.7) + 0.3 * hv / max(dist, 0.03)));
+    float vein = smoothstep(0.9, 0.985, vn) * smoothstep(0.0, 0.012, -d);
     float wave = fract(u_dreamer_fig.w - dist * 2.2);                // the beat running outwards
     float pulse = 0.3 + 0.9 * exp(-wave * 6.0);
     col += vec3(2.2, 0.3, 0.12) * vein * pulse * exp(-dist * 2.0);
