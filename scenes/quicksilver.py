@@ -18,7 +18,7 @@ Everything that moves is a pure function of time, worked out here on the CPU eac
 * ``harden`` (or ``fracture``, which implies it) freezes the pool from its rims inwards:
   ripples damp to zero, the pool settles into its final shape and tears stop, so at
   hardness 1 the image is still.  ``fracture`` then cracks it from an impact point (where the
-  mirror shows the dreamer's heart) into log-polar Voronoi shards (iq's exact border
+  mirror shows the dreamer's side) into log-polar Voronoi shards (iq's exact border
   distance) with bevelled edges, each shard tilted by a hash of its cell so it reflects
   another part of the environment and shows its own piece of the dreamer, moved and turned;
   the cracks through the figure bleed.
@@ -127,13 +127,15 @@ def layout(seed: int) -> dict[str, np.ndarray]:
     bead_c = centres[owner] + dist[:, None] * np.stack([np.cos(ang), np.sin(ang)], 1)
     bead_r = rng.uniform(0.014, 0.05, n) * np.where(rng.uniform(size=n) < 0.3, 1.4, 1.0)
     bead_t = times[owner] + rng.uniform(0.12, 0.3, n)
-    # The mirror cracks from about where it shows the dreamer's heart (see heart_on_floor).
+    # The mirror cracks from about where it shows the side of the dreamer (see impact_on_floor).
     crack = rng.uniform(-0.04, 0.04, 2)
     return {"centres": centres, "radii": radii, "times": times, "wob": wob,
             "bead_c": bead_c, "bead_r": bead_r, "bead_t": bead_t, "crack": crack}
 
 
-DREAMER_HEART = (0.025, 0.72)   # the heart in the figure's own frame (feet 0, crown 1; as qs_dreamer.glsl)
+DREAMER_IMPACT = (-0.17, 0.6)   # where the mirror is struck, in the figure's own frame (feet 0,
+                                # crown 1; x across, before the broadening: as qs_dreamer.glsl)
+DREAMER_BROADEN = 1.2           # the figure's breadth over a real person's (as qs_dreamer.glsl)
 DREAMER_CROWN = 0.985           # the top of the head in that frame (the raised hands reach higher)
 
 
@@ -158,13 +160,15 @@ def dreamer_stance(seed: int, vol: float) -> tuple[float, float, float]:
     return float(c[0]), zf, float(height)
 
 
-def heart_on_floor(seed: int, vol: float) -> tuple[float, float]:
-    """The floor point where the whole mirror shows the dreamer's heart: the mirror is struck
-    there, so the cracks run out from the figure's chest.  (The inverse of the reflection in
-    dreamer_stance: the floor point whose mirrored camera ray meets the figure's plane at the
-    heart.)"""
+def impact_on_floor(seed: int, vol: float) -> tuple[float, float]:
+    """The floor point where the mirror is struck: where the whole mirror shows the point
+    DREAMER_IMPACT beside the dreamer's waist, so the cracks run out through the figure and
+    break it into a few large shards, each holding a recognisable piece (the head, an arm,
+    the heart), instead of crazing the chest into splinters.  (The inverse of the reflection
+    in dreamer_stance: the floor point whose mirrored camera ray meets the figure's plane
+    there.)"""
     x0, zf, h = dreamer_stance(seed, round(vol, 4))
-    hx, hy = x0 + DREAMER_HEART[0] * h, DREAMER_HEART[1] * h
+    hx, hy = x0 + DREAMER_IMPACT[0] * DREAMER_BROADEN * h, DREAMER_IMPACT[1] * h
     cy, cz = CAM_POS[1], CAM_POS[2]
     z = (cy * zf + hy * cz) / (hy + cy)
     x = hx * (z - cz) / (zf - cz)
@@ -479,7 +483,7 @@ class QuicksilverScene(Scene):
             "u_waves": wave_a, "u_wave_count": w_n,
             "u_shiver_octaves": 0 if hard >= 1.0 else 1 + int(quality + 0.5),
             "u_hard": hard,
-            "u_crack_centre": tuple(float(v) for v in np.add(heart_on_floor(int(state.seed), vol), lay["crack"] * vol ** 0.5)),
+            "u_crack_centre": tuple(float(v) for v in np.add(impact_on_floor(int(state.seed), vol), lay["crack"] * vol ** 0.5)),
             "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
             "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
             "u_shiver": shiver_phases(t),

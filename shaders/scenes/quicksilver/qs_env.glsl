@@ -145,20 +145,20 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
 }
 
 // The key light: a small bright disc (a pale sun behind the viewer) and a soft halo.
-const vec3 KEY_DIR = vec3(-0.2706, 0.7660, 0.5830);     // ~50 deg up, 25 deg to the left
+const vec3 KEY_DIR = vec3(0.1153, 0.5592, 0.8209);      // ~34 deg up, 8 deg to the right: the still pool mirrors it
 const vec3 KEY_COLOUR = vec3(1.0, 0.93, 0.86);
 
 vec3 key_light(vec3 r, float rough, float aaw) {
     // 1 - cos(angle) ~ angle^2 / 2 for the small angles that matter here
     float x = max(1.0 - dot(r, KEY_DIR), 0.0);
     float ang = sqrt(2.0 * x);
-    float radius = 0.045 + rough;
+    float radius = 0.028 + rough;
     float w = aaw + 0.004 + rough * 0.5;
     float disc = 1.0 - smoothstep(radius - w, radius + w, ang);
-    float sig = 0.09 + rough;
+    float sig = 0.07 + rough;
     float halo = exp(-x / (sig * sig));
-    float energy = 0.045 / radius;
-    return KEY_COLOUR * u_light * (disc * 16.0 * energy * energy + halo * 0.3);
+    float energy = 0.028 / radius;          // (1 for a mirror-sharp disc; spread thinner when rough)
+    return KEY_COLOUR * u_light * (disc * 9.0 * energy * energy + halo * 0.12);
 }
 
 // The floor seen directly: the city's paving (stone.r: the slab's shade and mottle, stone.g:
