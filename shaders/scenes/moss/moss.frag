@@ -55,6 +55,7 @@ void main() {
     // little over a pixel: far off the rings and clumps are squeezed along the view, and a
     // footprint of the mean alone lets them alias into bands and speckle.
     float fp = 1.25 * t * pix * (0.5 / sqrt(down) + 0.5 / down);
+    g_moss_lod_bias = 0.5;                           // (the clumps a little softer: velvet, not speckle)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
