@@ -56,7 +56,7 @@ from visuals.model.hashing import mix64
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 1.45, -2.05)
 CAM_TARGET = (0.0, 0.0, 0.28)
-FOV_Y = 34.0                  # degrees
+FOV_Y = 37.0                  # degrees
 
 SITES = 11                    # tears that build the pool
 BEADS = 14                    # small satellite beads the landings throw off
