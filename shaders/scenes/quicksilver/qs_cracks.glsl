@@ -157,7 +157,7 @@ Crack crack_field(vec2 p, vec2 centre, float fracture, float shards, float tilt,
 vec3 crack_normal(Crack c, vec3 n) {
     n = normalize(n + vec3(c.tilt.x, 0.0, c.tilt.y) * n.y);
     float bev = (1.0 - smoothstep(c.bevel_w - c.aa, c.bevel_w + c.aa, c.border)) * c.line;
-    vec3 bn = normalize(vec3(c.dir.x, 4.5, c.dir.y) + n - vec3(0.0, 1.0, 0.0));
+    vec3 bn = normalize(vec3(c.dir.x, 7.0, c.dir.y) + n - vec3(0.0, 1.0, 0.0));
     return normalize(mix(n, bn, bev));
 }
 

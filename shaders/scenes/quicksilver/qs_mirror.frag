@@ -141,8 +141,12 @@ void main() {
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
     // where they cut the dreamer they open wider and bleed
     col = mix(col, col * 0.55 + vec3(0.08), cr.crush * hashi(ivec2(gl_FragCoord.xy) / 2 + 7) * pool_marks);
-    cr.gap_w *= 1.0 + 2.2 * me.a;
-    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), vec3(0.5, 0.01, 0.005), clamp(3.0 * me.a, 0.0, 1.0));
+    // (the blood in a crack pools and thins along it: dark clotted crimson to wet bright red,
+    // and the crack opens unevenly, so it reads as a wound, not a drawn red line)
+    float clot = vnoise(p * 40.0 + 11.0);
+    cr.gap_w *= 1.0 + (1.0 + 2.5 * clot) * me.a;
+    vec3 bleed = mix(vec3(0.12, 0.003, 0.003), vec3(0.6, 0.015, 0.008), clot * clot);
+    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), bleed, clamp(3.0 * me.a, 0.0, 1.0));
     col = mix(col, gap, crack_gap(cr) * pool_marks);
 #ifdef QS_DREAMER
     // Bleeding: from the cracks through the figure, blood runs down the mirror (down the
