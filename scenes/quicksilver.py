@@ -74,7 +74,7 @@ MAX_WAVES = 12                # splash ripples evaluated at once (quality picks 
 MAX_BLOBS = SITES + BEADS
 TILES_X, TILES_Y = 48, 27      # screen tiles of the proxy geometry (see qs_tiles.glsl)
 TILE_VERTICES = 6 * TILES_X * TILES_Y
-DREAMER_BEYOND = 2.4          # the dreamer stands just past the main lobe's far rim (in its radii),
+DREAMER_BEYOND = 2.4          # the dreamer stands past the main lobe's far rim (its plane 2.4 radii from its centre),
 DREAMER_REACH = 0.78          # and the mirror shows the top of their head this far (in radii) on
                               # the near side of its centre
 AO_REACH = 0.25               # how far the pool's contact shadow reaches on the floor

@@ -18,7 +18,7 @@ uniform vec4 u_dreamer_fig;  // strength (0: no figure), heartbeat 0..1, height 
 uniform vec2 u_dreamer_feet; // floor point (x, z) where the figure's feet stand; its plane is z = const
 
 const vec2 DREAMER_PIVOT = vec2(0.0, 0.72);     // shards turn the figure about its heart
-const vec2 DREAMER_HEART = vec2(0.025, 0.72);   // (as scenes/quicksilver.py)
+const vec2 DREAMER_HEART = vec2(0.025, 0.72);   // (the heart, in the figure's own frame)
 
 // A capsule whose radius runs from ra at a to rb at b (a limb that tapers).
 float dreamer_limb(vec2 p, vec2 a, vec2 b, float ra, float rb) {
@@ -74,7 +74,7 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     float t = (u_dreamer_feet.y - P.z) / max(r.z, 1e-3);
     vec3 H = P + r * max(t, 0.0);
     float front = step(0.0, t) * step(1e-3, r.z);
-    vec2 f = vec2((H.x - u_dreamer_feet.x) / 1.2, H.y) / h;      // (a little broad: a dream figure)
+    vec2 f = vec2((H.x - u_dreamer_feet.x) / 1.2, H.y) / h;      // (a little broad: a dream figure; DREAMER_BROADEN in scenes/quicksilver.py)
     float turn = 0.3 * jolt.x - 0.18 * jolt.y;
     f = mat2(cos(turn), sin(turn), -sin(turn), cos(turn)) * (f - DREAMER_PIVOT) + DREAMER_PIVOT
       + vec2(0.06, 0.07) * jolt;
