@@ -18,7 +18,7 @@ Everything that moves is a pure function of time, worked out here on the CPU eac
 * ``harden`` (or ``fracture``, which implies it) freezes the pool from its rims inwards:
   ripples damp to zero, the pool settles into its final shape and tears stop, so at
   hardness 1 the image is still.  ``fracture`` then cracks it from an impact point (where the
-  mirror shows the dreamer's heart) into log-polar Voronoi shards (iq's exact border
+  mirror shows the dreamer's side) into log-polar Voronoi shards (iq's exact border
   distance) with bevelled edges, each shard tilted by a hash of its cell so it reflects
   another part of the environment and shows its own piece of the dreamer, moved and turned;
   the cracks through the figure bleed.
@@ -56,7 +56,7 @@ from visuals.model.hashing import mix64
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 1.45, -2.05)
 CAM_TARGET = (0.0, 0.0, 0.28)
-FOV_Y = 40.0                  # degrees
+FOV_Y = 37.0                  # degrees
 
 SITES = 11                    # tears that build the pool
 BEADS = 14                    # small satellite beads the landings throw off
@@ -74,9 +74,9 @@ MAX_WAVES = 12                # splash ripples evaluated at once (quality picks 
 MAX_BLOBS = SITES + BEADS
 TILES_X, TILES_Y = 48, 27      # screen tiles of the proxy geometry (see qs_tiles.glsl)
 TILE_VERTICES = 6 * TILES_X * TILES_Y
-DREAMER_FEET = (-0.015, -0.05) # the dreamer's feet and height in the reflection, in units of
-DREAMER_HEIGHT = 0.22          # env_q (qs_env.glsl), where the pool's main lobe spans about
-                               # x -0.15..0.1, y -0.05..0.07 (near the viewer: up)
+DREAMER_BEYOND = 2.4          # the dreamer stands past the main lobe's far rim (its plane 2.4 radii from its centre),
+DREAMER_REACH = 0.78          # and the mirror shows the top of their head this far (in radii) on
+                              # the near side of its centre
 AO_REACH = 0.25               # how far the pool's contact shadow reaches on the floor
 
 
@@ -127,39 +127,52 @@ def layout(seed: int) -> dict[str, np.ndarray]:
     bead_c = centres[owner] + dist[:, None] * np.stack([np.cos(ang), np.sin(ang)], 1)
     bead_r = rng.uniform(0.014, 0.05, n) * np.where(rng.uniform(size=n) < 0.3, 1.4, 1.0)
     bead_t = times[owner] + rng.uniform(0.12, 0.3, n)
-    # The mirror cracks from about where it shows the dreamer's heart (see heart_on_floor).
+    # The mirror cracks from about where it shows the side of the dreamer (see impact_on_floor).
     crack = rng.uniform(-0.04, 0.04, 2)
     return {"centres": centres, "radii": radii, "times": times, "wob": wob,
             "bead_c": bead_c, "bead_r": bead_r, "bead_t": bead_t, "crack": crack}
 
 
-ENV_PITCH = 0.56              # (as qs_env.glsl: the reflection's stereographic axis)
-DREAMER_HEART = (0.06, 0.2)   # the heart in the figure's own frame (as qs_dreamer.glsl)
+DREAMER_IMPACT = (-0.17, 0.6)   # where the mirror is struck, in the figure's own frame (feet 0,
+                                # crown 1; x across, before the broadening: as qs_dreamer.glsl)
+DREAMER_BROADEN = 1.2           # the figure's breadth over a real person's (as qs_dreamer.glsl)
+DREAMER_CROWN = 0.985           # the top of the head in that frame (the raised hands reach higher)
 
 
-@lru_cache(maxsize=8)
-def heart_on_floor(vol: float) -> tuple[float, float]:
-    """The floor point where the whole mirror shows the dreamer's heart: the mirror is struck
-    there, so the cracks run out from the figure's chest and its face, higher up, breaks into
-    a few large shards instead of vanishing under the crazed spot of the impact.
+@lru_cache(maxsize=16)
+def dreamer_stance(seed: int, vol: float) -> tuple[float, float, float]:
+    """Where the dreamer the mirror shows stands, and how tall: (x, z) of the feet on the
+    floor and the height, in floor units.
 
-    The flat mirror reflects the camera ray about the vertical; qs_env.glsl's env_q maps that
-    to the plane the figure is drawn in; the point is found on a fine grid of floor points.
+    The figure is a standing person on a vertical plane facing the camera, just past the
+    pool's far rim, as a real person there would be mirrored: the reflection hangs head down
+    towards the viewer, foreshortened by the floor's perspective, its head (nearest the
+    camera) the largest part.  The height is chosen so the crown shows DREAMER_REACH radii
+    on the near side of the main lobe's centre: a flat mirror at floor point z shows the
+    plane at height cam_y (Zf - z) / (z - cam_z).
     """
-    pos = np.array(CAM_POS)
-    h = DREAMER_HEIGHT * vol ** 0.5
-    feet = np.array(DREAMER_FEET) * vol ** 0.5
-    target = feet + h * np.array([DREAMER_HEART[0], 1.0 - DREAMER_HEART[1]])
-    x, z = np.meshgrid(np.linspace(-1.2, 1.2, 481), np.linspace(-0.8, 1.4, 441))
-    rd = np.stack([x - pos[0], np.full_like(x, -pos[1]), z - pos[2]], axis=-1)
-    rd /= np.linalg.norm(rd, axis=-1, keepdims=True)
-    r = rd * np.array([1.0, -1.0, 1.0])
-    axis = np.array([0.0, math.sin(ENV_PITCH), math.cos(ENV_PITCH)])
-    upv = np.array([0.0, math.cos(ENV_PITCH), -math.sin(ENV_PITCH)])
-    den = np.maximum(1.0 + r @ axis, 0.05)
-    q = np.stack([r[..., 0] / den, (r @ upv) / den], axis=-1)
-    k = np.unravel_index(np.argmin(np.linalg.norm(q - target, axis=-1)), x.shape)
-    return float(x[k]), float(z[k])
+    lay = layout(seed)
+    c = lay["centres"][0] * vol ** 0.5
+    r = lay["radii"][0] * vol ** 0.5
+    zf = float(c[1] + DREAMER_BEYOND * r)
+    z_crown = float(c[1] - DREAMER_REACH * r)
+    height = CAM_POS[1] * (zf - z_crown) / (z_crown - CAM_POS[2]) / DREAMER_CROWN
+    return float(c[0]), zf, float(height)
+
+
+def impact_on_floor(seed: int, vol: float) -> tuple[float, float]:
+    """The floor point where the mirror is struck: where the whole mirror shows the point
+    DREAMER_IMPACT beside the dreamer's waist, so the cracks run out through the figure and
+    break it into a few large shards, each holding a recognisable piece (the head, an arm,
+    the heart), instead of crazing the chest into splinters.  (The inverse of the reflection
+    in dreamer_stance: the floor point whose mirrored camera ray meets the figure's plane
+    there.)"""
+    x0, zf, h = dreamer_stance(seed, round(vol, 4))
+    hx, hy = x0 + DREAMER_IMPACT[0] * DREAMER_BROADEN * h, DREAMER_IMPACT[1] * h
+    cy, cz = CAM_POS[1], CAM_POS[2]
+    z = (cy * zf + hy * cz) / (hy + cy)
+    x = hx * (z - cz) / (zf - cz)
+    return float(x), float(z)
 
 
 def merge_k(merge: float) -> float:
@@ -288,11 +301,10 @@ def heartbeat(t: float, bpm: float = 72.0) -> float:
     return min(1.0, math.exp(-((ph - 0.05) / 0.06) ** 2) + 0.6 * math.exp(-((ph - 0.33) / 0.07) ** 2))
 
 
-def dreamer_uniform(strength: float, hard: float, t: float, vol: float) -> tuple[float, float, float, float]:
-    """u_dreamer_fig: the figure shows as the mirror hardens (none while the pool is liquid),
-    sized with the pool (which grows about the point the mirror's axis reflects from)."""
+def dreamer_uniform(strength: float, hard: float, t: float, height: float) -> tuple[float, float, float, float]:
+    """u_dreamer_fig: the figure shows as the mirror hardens (none while the pool is liquid)."""
     show = strength * _smoothstep(0.3, 0.9, hard)
-    return (show, heartbeat(t), DREAMER_HEIGHT * vol ** 0.5, (t * 72.0 / 60.0) % 1.0)
+    return (show, heartbeat(t), height, (t * 72.0 / 60.0) % 1.0)
 
 
 def _smoothstep(a: float, b: float, x: float) -> float:
@@ -455,7 +467,8 @@ class QuicksilverScene(Scene):
         tiles *= 255
         resources.texture("tiles", tiles, filter="nearest", key=tiles.tobytes())
 
-        fig = dreamer_uniform(float(p["dreamer"]), hard, t, vol)
+        stance = dreamer_stance(int(state.seed), round(vol, 4))
+        fig = dreamer_uniform(float(p["dreamer"]), hard, t, stance[2])
         # The metal without the figure, or (while it shows) the variant with it compiled in.
         resources.draw_count("mirror", 0 if fig[0] > 0.0 else TILE_VERTICES)
         resources.draw_count("mirror_dreamer", TILE_VERTICES if fig[0] > 0.0 else 0)
@@ -470,12 +483,12 @@ class QuicksilverScene(Scene):
             "u_waves": wave_a, "u_wave_count": w_n,
             "u_shiver_octaves": 0 if hard >= 1.0 else 1 + int(quality + 0.5),
             "u_hard": hard,
-            "u_crack_centre": tuple(float(v) for v in np.add(heart_on_floor(round(vol, 4)), lay["crack"] * vol ** 0.5)),
+            "u_crack_centre": tuple(float(v) for v in np.add(impact_on_floor(int(state.seed), vol), lay["crack"] * vol ** 0.5)),
             "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
             "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
             "u_shiver": shiver_phases(t),
             "u_dreamer_fig": fig,
-            "u_dreamer_feet": (DREAMER_FEET[0] * vol ** 0.5, DREAMER_FEET[1] * vol ** 0.5),
+            "u_dreamer_feet": stance[:2],
         }
 
 

@@ -164,8 +164,8 @@ def test_city_blocks_leave_the_heart_open_and_are_seeded():
 
 def test_the_towers_round_the_moss_are_dark_glass(gl, tmp_path):
     """Round 2: the buildings were grey boxes dotted with square windows (placeholder
-    geometry). They are near-black liquid glass now, lit only along their edges and by the
-    moss they mirror, so the pulse on the street carries the frame: their faces are much
+    geometry). They are near-black liquid glass now, lit by the moss they mirror and the moss
+    grown over them, so the pulse on the street carries the frame: their faces are much
     darker than the moss, and no window lights them."""
     source = ("from visuals import Show, Cue\n"
               "city = Show('city', [Cue('moss', 0, 20, params={'buildings': True})], duration=20)\n"
@@ -178,7 +178,9 @@ def test_the_towers_round_the_moss_are_dark_glass(gl, tmp_path):
     # against the moss they hide (not the night sky, which now shows above them)
     street = tower & (lum_bare[:90] > 14)
     faces = lum_city[:90][street]
-    assert np.median(faces) < 0.4 * lum_bare[:90][street].mean(), np.median(faces)
+    # (round 6: moss grows over their feet and roofs, glowing like the street's, so the
+    # towers' median is measured with it: still well under the moss they hide)
+    assert np.median(faces) < 0.55 * lum_bare[:90][street].mean(), np.median(faces)
     # the warm lights of windows are gone: nowhere on the towers is red the strongest channel
     warm = city[:90][tower].astype(float)
     assert ((warm[:, 0] > warm[:, 1]) & (warm[:, 0] > 30)).sum() == 0
@@ -254,3 +256,24 @@ def test_the_pulse_rings_glow_as_bands_not_glittering_cells(gl):
     img = render_times(gl, "moss", [3.0], size=(640, 360))[0]
     grain = _ring_grain(img)
     assert grain < 0.1, f"ring grain {grain:.3f} (0.14 before the bloom; now about 0.07)"
+
+
+def test_the_towers_are_not_wire_grid_boxes(gl, tmp_path):
+    """Round 6: 'grid-textured black cubes look like placeholders', 'wireframe grid cubes like
+    debug geometry'.  The storey lines and mullions are gone: on the towers, thin bright
+    lines (a pixel brighter than both its neighbours above and below, or left and right, by
+    4 levels) are rare: under 8 % of their pixels (10.6 % with the grid, 5.5 % without)."""
+    source = ("from visuals import Show, Cue\n"
+              "city = Show('city', [Cue('moss', 0, 20, params={'buildings': True})], duration=20)\n"
+              "bare = Show('bare', [Cue('moss', 0, 20, params={'buildings': False})], duration=20)\n")
+    project = make_project(tmp_path, {"scenes/c.py": source})
+    city, = render_times(gl, "city", [3.0], folder=project, size=(320, 180))
+    bare, = render_times(gl, "bare", [3.0], folder=project, size=(320, 180))
+    lum = city.astype(float).mean(axis=2)
+    tower = np.abs(lum - bare.astype(float).mean(axis=2)) > 4
+    c = lum[1:-1, 1:-1]
+    ridge_h = (c > lum[:-2, 1:-1] + 4) & (c > lum[2:, 1:-1] + 4)
+    ridge_v = (c > lum[1:-1, :-2] + 4) & (c > lum[1:-1, 2:] + 4)
+    inside = tower[1:-1, 1:-1]
+    share = ((ridge_h | ridge_v) & inside).sum() / inside.sum()
+    assert share < 0.08, f"{share * 100:.1f} % of the towers' pixels are thin bright lines (a wire grid)"

@@ -47,7 +47,11 @@ void main() {
     vec3 half_size = vec3(a.z, 0.5 * (a.w - b.z), b.x);
     vec3 mid = vec3(0.0, 0.5 * (a.w + b.z), 0.0);
     vec3 local = unit * half_size + mid;
-    vec3 world = vec3(a.x, 0.0, a.y) + local;
+    // Towers taper as they rise (podiums a little, shafts more): a glass tower, not a crate.
+    // The shading keeps the untapered box coordinates (v_local); only the shape narrows.
+    float taper = b.w < 0.5 ? 0.12 : (b.w < 1.5 ? 0.22 : 0.0);
+    float rise = clamp((local.y - b.z) / max(a.w - b.z, 1e-3), 0.0, 1.0);
+    vec3 world = vec3(a.x, 0.0, a.y) + vec3(local.x * (1.0 - taper * rise), local.y, local.z * (1.0 - taper * rise));
     vec3 e = world - u_cam_pos;
     float z = dot(e, u_cam_fwd);
     float aspect = u_resolution.x / u_resolution.y;
@@ -59,7 +63,9 @@ void main() {
     bool front = dot(n, u_cam_pos - face_centre) > 0.0 && n.y > -0.5;
     gl_Position = front ? gl_Position : vec4(2.0, 2.0, 2.0, 1.0);
     v_local = local;
-    v_normal = n;
+    // (a wall leans in as it tapers: its normal tips up by the slope)
+    float half_n = abs(n.x) > 0.5 ? a.z : b.x;
+    v_normal = abs(n.y) > 0.5 ? n : normalize(n + vec3(0.0, taper * half_n / max(a.w - b.z, 1e-3), 0.0));
     v_box = vec4(a.z, a.w, b.x, b.y);
     v_tier = b.zw;
     v_dist = length(e);

@@ -51,7 +51,11 @@ void main() {
     float t = u_cam_pos.y / down;
     t = min(t, 400.0);
     vec2 xz = u_cam_pos.xz + rd.xz * t;
-    float fp = t * pix / sqrt(down);                 // footprint: mean of both axes
+    // Footprint: between the mean of both axes and the long one (along the view), and a
+    // little over a pixel: far off the rings and clumps are squeezed along the view, and a
+    // footprint of the mean alone lets them alias into bands and speckle.
+    float fp = 1.25 * t * pix * (0.5 / sqrt(down) + 0.5 / down);
+    g_moss_lod_bias = 0.5;                           // (the clumps a little softer: velvet, not speckle)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays

@@ -92,13 +92,17 @@ float paving_cracks(vec2 xz, float fp) {
     return mix(line, 0.16, smoothstep(0.03, 0.12, fp));
 }
 
+// Extra mip levels of blur on the clumps (a caller may set it before moss_emission; the
+// towers scene leaves it at 0, the moss scene softens its close-up clumps with it).
+float g_moss_lod_bias = 0.0;
+
 // Emitted light (linear, HDR) of the ground at world xz.  fp: pixel footprint in world
 // units; extra: additional pulse (touch rings) added to the heartbeat; detail: 0..1 quality
 // (how blurred the haze layer is).  Returns rgb, and the local pulse in .w (for
 // things lit by the moss).
 vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, float extra,
                    float detail) {
-    float lod = log2(max(fp * (MOSS_TEXELS / MOSS_TILE), 1e-3));
+    float lod = log2(max(fp * (MOSS_TEXELS / MOSS_TILE), 1e-3)) + g_moss_lod_bias;
     vec2 uv = xz / MOSS_TILE;
     vec4 f = textureLod(field, uv, lod);
     // A second, rotated and larger read breaks up the tile's repetition.

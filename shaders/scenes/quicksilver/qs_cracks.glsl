@@ -147,8 +147,8 @@ Crack crack_field(vec2 p, vec2 centre, float fracture, float shards, float tilt,
     c.shift = wc * (0.035 * fracture * fracture * c.shard);
 
     c.crush = smoothstep(0.09, 0.0, rho) * smoothstep(0.0, 0.05, fracture);
-    c.gap_w = 0.0010 + 0.0025 * fracture;
-    c.bevel_w = 0.003 + 0.004 * fracture;
+    c.gap_w = 0.0014 + 0.003 * fracture;
+    c.bevel_w = 0.0018 + 0.0022 * fracture;
     c.aa = 1.0;
     return c;
 }
@@ -157,7 +157,7 @@ Crack crack_field(vec2 p, vec2 centre, float fracture, float shards, float tilt,
 vec3 crack_normal(Crack c, vec3 n) {
     n = normalize(n + vec3(c.tilt.x, 0.0, c.tilt.y) * n.y);
     float bev = (1.0 - smoothstep(c.bevel_w - c.aa, c.bevel_w + c.aa, c.border)) * c.line;
-    vec3 bn = normalize(vec3(c.dir.x, 0.75, c.dir.y) + n - vec3(0.0, 1.0, 0.0));
+    vec3 bn = normalize(vec3(c.dir.x, 7.0, c.dir.y) + n - vec3(0.0, 1.0, 0.0));
     return normalize(mix(n, bn, bev));
 }
 
@@ -206,7 +206,7 @@ Crack crack_load(vec4 t, vec2 p, vec2 centre, float fracture) {
     c.tilt = (qs_unpack(t.z) - 0.5) * QS_TILT_RANGE;
     c.shift = (qs_unpack(t.w) - 0.5) * QS_SHIFT_RANGE;
     c.crush = smoothstep(0.09, 0.0, length(p - centre)) * smoothstep(0.0, 0.05, fracture);
-    c.gap_w = 0.0010 + 0.0025 * fracture;
-    c.bevel_w = 0.003 + 0.004 * fracture;
+    c.gap_w = 0.0014 + 0.003 * fracture;
+    c.bevel_w = 0.0018 + 0.0022 * fracture;
     return c;
 }

@@ -1,140 +1,109 @@
 // qs_dreamer.glsl -- the dreamer, as the hardened mirror shows them: "In them, you see yourself
 // as you are: fractured, bleeding, gloriously alive."
-// Include-only; needs qs_env.glsl's env_q(), lib/noise.glsl and lib/colour.glsl before it.
+// Include-only; needs lib/noise.glsl and lib/colour.glsl before it.
 //
-// The dreamer leaning over the pool, face and shoulders, as the mirror gives them back: not a
-// cut-out doll but light and colour in the metal.  The bust is modelled as a soft relief (a
-// normal from its distance field) under a warm key from one side; its outline melts into the
-// mirror instead of ending at a hard edge; the face is carved only by light and shade (brow,
-// soft sockets with a wet glint, the ridge of the nose, closed lips: no dark holes).  Under the
-// skin, veins of red light branch out from the heart and pulse with it, the wave running
-// outwards a moment after each beat: the life the cold world lacks.  Each shard of the
-// fractured mirror shows its piece of the figure moved and turned by its own jolt
-// (qs_mirror.frag), and the cracks through it bleed.
+// A person standing past the pool's far rim, arms flung wide open, hair loose, seen only in
+// the mirror (nobody stands there: a dream).  The figure is
+// a 2D shape on a vertical plane facing the camera, and the mirror finds it the way a mirror
+// does: the reflected ray leaves the metal and meets that plane, so the reflection hangs head
+// down towards the viewer with the floor's own perspective (legs foreshortened far off, the
+// head near and large), and every tilted shard shows its piece from its own angle.
+// The body is light through flesh, not a shaded doll: thin edges glow amber, the thick of the
+// body deep red (a hand held over a lamp), veins of light branch from the heart and pulse with
+// it, and the heart itself beats: warm red life in the cold metal.  Each loose shard also
+// jolts its piece a little further (qs_mirror.frag), so the cracks break the figure.
 #include "../../lib/sdf.glsl"
 
-uniform vec4 u_dreamer_fig;  // strength (0: no figure), heartbeat 0..1, height (env_q units), beat phase 0..1
-uniform vec2 u_dreamer_feet; // where the figure's feet stand (env_q)
+uniform vec4 u_dreamer_fig;  // strength (0: no figure), heartbeat 0..1, height (floor units), beat phase 0..1
+uniform vec2 u_dreamer_feet; // floor point (x, z) where the figure's feet stand; its plane is z = const
 
-const vec2 DREAMER_PIVOT = vec2(0.0, 0.62);     // shards turn the figure about its throat
-const vec2 DREAMER_HEART = vec2(0.07, 0.2);
+const vec2 DREAMER_PIVOT = vec2(0.0, 0.72);     // shards turn the figure about its heart
+const vec2 DREAMER_HEART = vec2(0.025, 0.72);   // (the heart, in the figure's own frame)
 
-float dreamer_ellipse(vec2 p, vec2 c, vec2 r) {
-    // (a distance-like ellipse: exact enough near the edge, where it is used)
+// A capsule whose radius runs from ra at a to rb at b (a limb that tapers).
+float dreamer_limb(vec2 p, vec2 a, vec2 b, float ra, float rb) {
+    vec2 pa = p - a;
+    vec2 ba = b - a;
+    float h = clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0);
+    return length(pa - ba * h) - mix(ra, rb, h);
+}
+
+float dreamer_oval(vec2 p, vec2 c, vec2 r) {
     vec2 q = (p - c) / r;
     return (length(q) - 1.0) * min(r.x, r.y);
 }
 
-// The face's oval (skin), inside the head.
-float dreamer_face_sd(vec2 g) {
-    float upper = dreamer_ellipse(g, vec2(0.0, 0.755), vec2(0.108, 0.13));
-    float jaw = dreamer_ellipse(g, vec2(0.0, 0.685), vec2(0.082, 0.12));
-    return smin(upper, jaw, 0.035);
-}
-
-// The hair: a close mass over the crown, swept back (no locks hanging by the face).
-float dreamer_hair_sd(vec2 g) {
-    return dreamer_ellipse(g, vec2(0.0, 0.815), vec2(0.135, 0.135));
-}
-
-// The figure's signed distance in its own frame, g: the top of the head at g.y ~ 0.95, the
-// chest fading out towards the pool's near rim.
+// The figure's signed distance in its own frame: feet at y 0, crown ~0.985, x across.
+// Standing with the weight on one leg, the other knee bent; arms flung wide (one higher),
+// hands open; the hair loose to the shoulders.
 float dreamer_sd(vec2 g) {
-    vec2 m = vec2(abs(g.x), g.y);
-    float head = smin(dreamer_face_sd(g), dreamer_hair_sd(g), 0.02);
-    float neck = sd_segment(g, vec2(0.0, 0.48), vec2(0.0, 0.64)) - 0.058;
-    float shoulders = sd_segment(m, vec2(0.0, 0.42), vec2(0.3, 0.35)) - 0.09;
-    float chest = sd_segment(g, vec2(0.0, -0.15), vec2(0.0, 0.3)) - 0.24;
-    float d = smin(neck, shoulders, 0.08);
-    d = smin(d, chest, 0.08);
-    return smin(head, d, 0.03);
+    const float K = 0.018;
+    float head = dreamer_oval(g, vec2(0.01, 0.925), vec2(0.041, 0.056));
+    // hair: close over the crown, loose locks down both sides of the neck
+    float hair = dreamer_oval(g, vec2(0.012, 0.94), vec2(0.048, 0.055));
+    hair = smin(hair, dreamer_limb(g, vec2(0.03, 0.925), vec2(0.05, 0.845), 0.024, 0.012), 0.02);
+    hair = smin(hair, dreamer_limb(g, vec2(-0.025, 0.925), vec2(-0.04, 0.855), 0.022, 0.011), 0.02);
+    float neck = dreamer_limb(g, vec2(0.004, 0.83), vec2(0.01, 0.885), 0.021, 0.018);
+    float chest = dreamer_limb(g, vec2(0.0, 0.64), vec2(0.002, 0.765), 0.058, 0.074);
+    float shoulders = dreamer_limb(g, vec2(-0.082, 0.785), vec2(0.084, 0.792), 0.03, 0.03);
+    float hips = dreamer_limb(g, vec2(0.004, 0.5), vec2(0.0, 0.625), 0.078, 0.056);
+    // arms flung wide, a little above the shoulders, hands open (the right one higher)
+    float armL = dreamer_limb(g, vec2(-0.09, 0.785), vec2(-0.2, 0.825), 0.027, 0.021);
+    armL = smin(armL, dreamer_limb(g, vec2(-0.2, 0.825), vec2(-0.315, 0.87), 0.021, 0.014), K);
+    armL = smin(armL, dreamer_limb(g, vec2(-0.325, 0.874), vec2(-0.365, 0.89), 0.015, 0.008), 0.012);
+    float armR = dreamer_limb(g, vec2(0.092, 0.79), vec2(0.2, 0.85), 0.027, 0.021);
+    armR = smin(armR, dreamer_limb(g, vec2(0.2, 0.85), vec2(0.3, 0.93), 0.021, 0.014), K);
+    armR = smin(armR, dreamer_limb(g, vec2(0.31, 0.94), vec2(0.34, 0.972), 0.015, 0.008), 0.012);
+    float legL = dreamer_limb(g, vec2(-0.04, 0.5), vec2(-0.052, 0.27), 0.043, 0.03);
+    legL = smin(legL, dreamer_limb(g, vec2(-0.052, 0.27), vec2(-0.058, 0.045), 0.029, 0.018), K);
+    legL = smin(legL, dreamer_limb(g, vec2(-0.058, 0.035), vec2(-0.095, 0.012), 0.017, 0.012), 0.01);
+    float legR = dreamer_limb(g, vec2(0.042, 0.5), vec2(0.078, 0.285), 0.043, 0.03);
+    legR = smin(legR, dreamer_limb(g, vec2(0.078, 0.285), vec2(0.052, 0.055), 0.029, 0.018), K);
+    legR = smin(legR, dreamer_limb(g, vec2(0.052, 0.045), vec2(0.09, 0.02), 0.017, 0.012), 0.01);
+    float torso = smin(smin(chest, hips, 0.05), shoulders, 0.04);
+    float d = smin(torso, neck, 0.02);
+    d = smin(d, smin(head, hair, 0.015), 0.012);
+    d = smin(d, min(armL, armR), K);
+    return smin(d, min(legL, legR), K);
 }
 
-// The figure seen along reflected direction r: linear colour and coverage.  jolt: the shard's
-// own displacement of the figure (0 in a whole mirror; up to ~1 on a loose shard).
-vec4 dreamer(vec3 r, float aaw, vec2 jolt) {
-    vec2 q = env_q(r);
+// The figure seen from floor point P along reflected direction r: linear colour and
+// coverage.  jolt: the shard's own displacement of its piece (0 in a whole mirror).
+vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     float h = u_dreamer_fig.z;
-    vec2 f = (q - u_dreamer_feet) / h;
-    f = vec2(f.x, 1.0 - f.y);        // (up the screen, towards the pool's far rim, is -q.y)
-    // The shard's jolt: its piece of the figure slides and turns, so the cracks break it.
-    float turn = 0.45 * jolt.x - 0.25 * jolt.y;
+    float t = (u_dreamer_feet.y - P.z) / max(r.z, 1e-3);
+    vec3 H = P + r * max(t, 0.0);
+    float front = step(0.0, t) * step(1e-3, r.z);
+    vec2 f = vec2((H.x - u_dreamer_feet.x) / 1.2, H.y) / h;      // (a little broad: a dream figure; DREAMER_BROADEN in scenes/quicksilver.py)
+    float turn = 0.3 * jolt.x - 0.18 * jolt.y;
     f = mat2(cos(turn), sin(turn), -sin(turn), cos(turn)) * (f - DREAMER_PIVOT) + DREAMER_PIVOT
-      + vec2(0.12, 0.15) * jolt;
+      + vec2(0.06, 0.07) * jolt;
     float d = dreamer_sd(f);
-    // the outline melts into the metal (wide and soft), and the chest fades out downwards
-    float w = max(aaw * 0.6 / h, 0.014);
-    float cover = (1.0 - smoothstep(-w, w, d)) * smoothstep(-0.12, 0.22, f.y) * u_dreamer_fig.x;
+    vec2 fw = fwidth(f);
+    float w = clamp(0.75 * max(fw.x, fw.y), 0.0025, 0.012);
+    float cover = (1.0 - smoothstep(-w, w, d)) * front * u_dreamer_fig.x;
 
-    // Relief: the body rounds off towards its outline (a pillow over the distance field), so
-    // its normal leans outwards there; the key light comes from the upper left.
-    // (differences a little wide: the ridge down a narrow neck rounds off instead of
-    // creasing where the distance field's gradient flips)
-    const float E = 0.03;
-    vec2 grad = vec2(dreamer_sd(f + vec2(E, 0.0)) - d, dreamer_sd(f + vec2(0.0, E)) - d) / E;
-    float inset = clamp(-d / 0.09, 0.0, 1.0);
-    float slope = 1.3 * (1.0 - inset) * (1.0 - inset);
-    float face = 1.0 - smoothstep(-0.02, 0.01, dreamer_face_sd(f));
-    float hair = (1.0 - face) * (1.0 - smoothstep(-0.02, 0.02, dreamer_hair_sd(f))) * smoothstep(0.66, 0.76, f.y);
-    // the face's own relief: brow ridge and soft sockets, the nose's ridge, cheekbones, lips
-    vec2 c = f - vec2(0.0, 0.745);
-    vec2 e = vec2(abs(c.x) - 0.044, c.y - 0.01);
-    float socket = exp(-dot(e * vec2(1.0, 1.6), e * vec2(1.0, 1.6)) / 0.0011);
-    float nose = exp(-c.x * c.x / 0.0002) * smoothstep(0.025, -0.005, c.y) * smoothstep(-0.08, -0.045, c.y);
-    vec2 ck = vec2(abs(c.x) - 0.058, c.y + 0.038);
-    float cheek = exp(-dot(ck, ck) / 0.0014);
-    // (the head rounds as an egg and the chest as a barrel: smooth form shading that the
-    // outline's pillow alone, creased along the figure's middle, cannot give)
-    vec2 form = face * (f - vec2(0.0, 0.73)) / vec2(0.16, 0.22)
-              + (1.0 - face) * vec2(f.x / 0.38, 0.0) * smoothstep(0.62, 0.5, f.y);
-    vec3 n = normalize(vec3(grad * slope + 0.9 * form
-                            + face * vec2(c.x * nose * 40.0, 0.0)
-                            - face * 0.6 * vec2(e.x, e.y * 1.6) * socket * 14.0, 1.0));
-    vec3 L = normalize(vec3(-0.7, 0.45, 0.55));
-    float lam = max(dot(n, L), 0.0);
-    float wrap = clamp((dot(n, L) + 0.35) / 1.35, 0.0, 1.0);      // light wrapping round skin
-    // Skin: warm, glowing where the light falls, deep crimson where it turns away (light
-    // scattered through flesh), a hot line at the terminator.
-    vec3 lit = vec3(1.35, 0.6, 0.38);
-    vec3 shade = vec3(0.2, 0.03, 0.04);
-    float key = smoothstep(-0.05, 1.0, wrap);
-    vec3 skin = mix(shade, lit, key);
-    skin += vec3(0.22, 0.04, 0.02) * smoothstep(0.05, 0.3, wrap) * smoothstep(0.55, 0.3, wrap);
-    skin += vec3(0.25, 0.04, 0.03) * cheek * face;                   // flushed
-    skin += vec3(0.55, 0.45, 0.38) * pow(lam, 12.0) * (0.4 + 0.6 * nose) * face;   // the sheen on brow and nose
-    // the eyes, open, looking up out of the mirror: shadowed, each with one wet glint
-    vec2 ey = vec2(abs(c.x) - 0.044, c.y - 0.006);
-    float iris = exp(-pow(dot(ey * vec2(0.75, 1.7), ey * vec2(0.75, 1.7)) / 0.00035, 1.5));
-    vec2 gl = vec2(abs(c.x) - 0.049, c.y - 0.01);
-    float glint = 0.5 * exp(-dot(gl, gl) / 0.000004);
-    // closed lips, a soft red line, no dark mouth
-    vec2 mo = vec2(c.x, c.y + 0.092);
-    float lips = exp(-dot(mo / vec2(0.03, 0.011), mo / vec2(0.03, 0.011)));
-    float lipline = exp(-pow(mo.y / 0.0035, 2.0)) * smoothstep(0.03, 0.01, abs(mo.x));
-    skin *= 1.0 - 0.6 * socket * face;
-    skin = mix(skin, vec3(0.55, 0.06, 0.06) * (0.5 + 0.7 * wrap), 0.6 * lips * face);
-    skin *= 1.0 - 0.5 * lipline * face;
-    skin = mix(skin, vec3(0.05, 0.02, 0.015), 0.85 * iris * face);
-    skin += vec3(1.6, 1.45, 1.35) * glint * face;
-    // hair: dark, warm, with a soft sheen where it turns to the light (not a black mask)
-    vec3 hcol = vec3(0.07, 0.022, 0.02) + vec3(0.3, 0.14, 0.1) * pow(wrap, 5.0);
-    vec3 col = mix(skin, hcol, hair);
+    // Against the bright mirror the body is a dark shape lit from within and behind: light
+    // through flesh at its thin edges (amber at the outline, crimson a little in, as a hand
+    // held over a lamp), the thick of it dark blood-red, and a hot line where the outline
+    // meets the cold metal; the key (the viewer's upper left) warms one side.
+    float thick = smoothstep(0.0, 0.028, -d);
+    vec3 col = mix(vec3(1.5, 0.5, 0.24), vec3(0.5, 0.045, 0.035), smoothstep(0.0, 0.5, thick));
+    col = mix(col, vec3(0.085, 0.01, 0.014), smoothstep(0.45, 1.0, thick));
+    col += vec3(1.3, 0.75, 0.45) * exp(-abs(d) / 0.005) * 0.5;    // (fixed: across a crack the derivatives jump)
+    col *= 0.8 + 0.45 * smoothstep(0.2, -0.2, f.x - 0.4 * (f.y - 0.7));
     // Veins of light: red life branching from the heart under the skin, pulsing outwards.
     vec2 hv = f - DREAMER_HEART;
     float dist = length(hv);
-    // (one octave of simplex noise, its zero lines the veins: llvmpipe pays for it on every
-    // pixel of the mirror, so no more)
-    float vn = 1.0 - abs(snoise(f * vec2(7.0, 5.5) + vec2(3.1, 7.7) + 0.2 * hv / max(dist, 0.05)));
-    float vein = smoothstep(0.8, 0.97, vn) * (1.0 - 0.85 * hair) * (1.0 - 0.45 * face);
-    float wave = fract(u_dreamer_fig.w - dist * 1.4);                // the beat running outwards
-    float pulse = 0.25 + 0.9 * exp(-wave * 6.0);
-    col += vec3(2.2, 0.7, 0.3) * vein * pulse * exp(-dist * 0.8);
-    // the rim of the shadowed side: the cold violet of the dream against the warm body
-    col += vec3(0.22, 0.14, 0.5) * pow(1.0 - n.z, 1.5) * (1.0 - lam) * 0.6;
-    // The heart: a red glow in the chest that beats.
+    float vn = 1.0 - abs(snoise(f * vec2(11.0, 6.0) + vec2(3.1, 7.7) + 0.3 * hv / max(dist, 0.03)));
+    float vein = smoothstep(0.9, 0.985, vn) * smoothstep(0.0, 0.012, -d);
+    float wave = fract(u_dreamer_fig.w - dist * 2.2);                // the beat running outwards
+    float pulse = 0.3 + 0.9 * exp(-wave * 6.0);
+    col += vec3(2.2, 0.3, 0.12) * vein * pulse * exp(-dist * 2.0);
+    // The heart: a hot glow in the chest that beats.
     float beat = u_dreamer_fig.y;
-    col += vec3(1.6, 0.28, 0.12) * exp(-dot(hv, hv) / (0.01 + 0.012 * beat)) * (0.35 + 0.8 * beat);
-    // Around it, the warmth it gives off into the cold mirror.
-    float aura = exp(-max(d, 0.0) / 0.06) * (1.0 - cover) * u_dreamer_fig.x;
-    return vec4(0.85 * col * cover + vec3(0.3, 0.05, 0.03) * aura * (0.5 + 0.3 * beat), cover);
+    col += vec3(2.4, 0.4, 0.15) * exp(-dot(hv, hv) / (0.0015 + 0.0015 * beat)) * (0.5 + 1.0 * beat);
+    // Around the body, the warmth it gives off into the cold mirror.
+    float aura = exp(-max(d, 0.0) / 0.03) * (1.0 - cover) * front * u_dreamer_fig.x;
+    return vec4(0.85 * col * cover + vec3(0.3, 0.05, 0.03) * aura * (0.4 + 0.3 * beat), cover);
 }

@@ -132,6 +132,8 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     // reads as liquid metal and not as a coloured pool).
     float sl = luma(sky);
     sky = mix(vec3(sl) * vec3(0.9, 0.95, 1.04), sky, 0.45) * (0.45 + 3.0 * sl);
+    // liquid metal's contrast: the mid-tones sink, the bright parts burn
+    sky = mix(sky, sky * sky * 1.6 / (0.35 + sky), 0.5);
     sky += vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 10.0) * 0.9;
     // (the night's deepest dark still holds a little starlight: the metal never reads as a hole)
     sky = max(sky, vec3(0.012, 0.012, 0.02));
@@ -143,36 +145,40 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
 }
 
 // The key light: a small bright disc (a pale sun behind the viewer) and a soft halo.
-const vec3 KEY_DIR = vec3(-0.2706, 0.7660, 0.5830);     // ~50 deg up, 25 deg to the left
+const vec3 KEY_DIR = vec3(0.1153, 0.5592, 0.8209);      // ~34 deg up, 8 deg to the right: the still pool mirrors it
 const vec3 KEY_COLOUR = vec3(1.0, 0.93, 0.86);
 
 vec3 key_light(vec3 r, float rough, float aaw) {
     // 1 - cos(angle) ~ angle^2 / 2 for the small angles that matter here
     float x = max(1.0 - dot(r, KEY_DIR), 0.0);
     float ang = sqrt(2.0 * x);
-    float radius = 0.045 + rough;
+    float radius = 0.028 + rough;
     float w = aaw + 0.004 + rough * 0.5;
     float disc = 1.0 - smoothstep(radius - w, radius + w, ang);
-    float sig = 0.09 + rough;
+    float sig = 0.07 + rough;
     float halo = exp(-x / (sig * sig));
-    float energy = 0.045 / radius;
-    return KEY_COLOUR * u_light * (disc * 16.0 * energy * energy + halo * 0.3);
+    float energy = 0.028 / radius;          // (1 for a mirror-sharp disc; spread thinner when rough)
+    return KEY_COLOUR * u_light * (disc * 9.0 * energy * energy + halo * 0.12);
 }
 
 // The floor seen directly: the city's paving (stone.r: the slab's shade and mottle, stone.g:
-// the joints; baked by qs_floor.frag), lit by the sky's average colour with a Fresnel sheen
-// towards the distance, and the moss light of the streets glowing in the joints.
-vec3 floor_radiance(vec2 stone, vec3 rd) {
+// the joints, stone.b: the slab's polish; baked by qs_floor.frag), dark slate lit by the sky's
+// average colour, and wet: the polished slabs give back a blurred, dim copy of the night
+// (Fresnel, stronger towards the distance), so the floor belongs to the same world as the
+// mirror instead of being a flat tiling; the joints stay dark, a faint moss light far off.
+vec3 floor_radiance(vec3 stone, vec3 rd) {
     float mottle = stone.x;
-    vec3 base = qs_decode(u_floor.rgb) * (0.7 + 0.6 * mottle) * (1.0 - 0.75 * stone.y);
-    base += vec3(0.005, 0.05, 0.03) * stone.y * u_skyline * (0.3 + 0.7 * mottle * mottle);
+    vec3 base = qs_decode(u_floor.rgb) * (0.4 + 0.5 * mottle) * (1.0 - 0.85 * stone.y);
     float cosv = clamp(-rd.y, 0.0, 1.0);
     float f = 1.0 - cosv;
     float f2 = f * f;
     float F = 0.04 + 0.96 * f2 * f2 * f;
+    vec3 up = vec3(rd.x, -rd.y, rd.z);
+    vec3 wet = qs_decode(texture(u_envblur, env_uv(up)).rgb);
+    wet *= (0.3 + 0.8 * stone.z) * (1.0 - stone.y);
     // far off, the streets' moss light glows faintly along the ground
-    vec3 moss = vec3(0.02, 0.16, 0.10) * 0.06 * smoothstep(0.45, 0.12, cosv) * u_skyline;
-    return base + F * env_ambient() * 0.12 * u_reflection + moss;
+    vec3 moss = vec3(0.02, 0.16, 0.10) * 0.05 * smoothstep(0.45, 0.12, cosv) * u_skyline;
+    return base + min(F, 0.3) * (wet * 0.1 + env_ambient() * 0.03) * u_reflection + moss;
 }
 
 

@@ -44,7 +44,7 @@ void main() {
     float d_here = texture(u_field, qs_project(cam, p, u_resolution.x / u_resolution.y)).x;
     cr.line *= smoothstep(0.0, -0.025, d_here);
     float rho_i = length(p - u_crack_centre);
-    cr.gap_w *= (0.35 + 1.6 * exp(-rho_i * 4.0)) * (0.5 + vnoise(p * 9.0 + 3.0));
+    cr.gap_w *= (0.7 + 1.4 * exp(-rho_i * 4.0)) * (0.6 + vnoise(p * 9.0 + 3.0));
     vec2 fuv = qs_project(cam, p - cr.shift, u_resolution.x / u_resolution.y);
     vec3 field = texture(u_field, fuv).xyz;
     float d = field.x;
@@ -126,9 +126,11 @@ void main() {
     float pool_marks = 1.0 - on_tear;
     vec4 me = vec4(0.0);
 #ifdef QS_DREAMER
-    vec3 r_fig = normalize(r_calm + 0.03 * (r - r_calm));
+    // (the shard's own tilt turns the reflected ray, exaggerated a little so even the dream's
+    // slight tilt breaks the figure; the bevels bend it at the edges, as glass does)
+    vec3 r_fig = normalize(r_calm + 1.5 * (r - r_calm));
     vec2 jolt = cr.tilt / max(0.26 * u_tilt, 1e-3) * step(1e-4, u_tilt);
-    me = dreamer(r_fig, px_angle, jolt) * pool_marks;   // (a flat mirror keeps the camera's pixel angle; the shards' derivatives would blur it)
+    me = dreamer(P - vec3(cr.shift.x, 0.0, cr.shift.y), r_fig, jolt) * pool_marks;
     // Seen in the metal, not pasted on it: the figure's light scaled by the metal's
     // reflectance and by the shard's own brightness (each shard shows it lighter or darker),
     // the metal's highlights left standing over it.
@@ -139,8 +141,12 @@ void main() {
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
     // where they cut the dreamer they open wider and bleed
     col = mix(col, col * 0.55 + vec3(0.08), cr.crush * hashi(ivec2(gl_FragCoord.xy) / 2 + 7) * pool_marks);
-    cr.gap_w *= 1.0 + 2.2 * me.a;
-    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), vec3(0.5, 0.01, 0.005), clamp(3.0 * me.a, 0.0, 1.0));
+    // (the blood in a crack pools and thins along it: dark clotted crimson to wet bright red,
+    // and the crack opens unevenly, so it reads as a wound, not a drawn red line)
+    float clot = vnoise(p * 40.0 + 11.0);
+    cr.gap_w *= 1.0 + (1.0 + 2.5 * clot) * me.a;
+    vec3 bleed = mix(vec3(0.12, 0.003, 0.003), vec3(0.6, 0.015, 0.008), clot * clot);
+    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), bleed, clamp(3.0 * me.a, 0.0, 1.0));
     col = mix(col, gap, crack_gap(cr) * pool_marks);
 #ifdef QS_DREAMER
     // Bleeding: from the cracks through the figure, blood runs down the mirror (down the
@@ -156,7 +162,7 @@ void main() {
     float along = clamp(below_line / max(run, 1e-4), 0.0, 1.0);
     float stream = 1.0 - smoothstep(0.12 + 0.3 * (1.0 - along), 0.2 + 0.35 * (1.0 - along), abs(fract(bx) - 0.5));
     float blood = cr.line * step(0.3, cr.dir.y) * smoothstep(run, 0.4 * run, below_line) * stream
-                * step(0.5, hc);                                        // 1 band in 2 runs
+                * step(0.35, hc);                                       // 2 bands in 3 run
     blood *= smoothstep(0.05, 0.5, me.a + 0.6 * luma(me.rgb)) * smoothstep(0.2, 0.8, u_fracture) * pool_marks;
     vec3 blood_col = vec3(0.42, 0.008, 0.006) + vec3(0.5, 0.2, 0.18) * pow(sheen, 4.0);
     col = mix(col, blood_col, 0.9 * blood);

@@ -14,7 +14,7 @@ uniform vec2 u_resolution;
 uniform int u_frame;
 uniform sampler2D u_field;
 uniform sampler2D u_mirror;
-uniform sampler2D u_stone;          // the floor's paving (shade, joint), baked once
+uniform sampler2D u_stone;          // the floor's paving (shade, joint, polish), baked once
 out vec4 frag_colour;
 
 void main() {
@@ -23,7 +23,7 @@ void main() {
     vec3 rd = qs_ray(cam, uv);
 
     float d = texture(u_field, gl_FragCoord.xy / u_resolution).x;
-    vec3 floor_col = floor_radiance(texelFetch(u_stone, ivec2(gl_FragCoord.xy), 0).rg, rd);
+    vec3 floor_col = floor_radiance(texelFetch(u_stone, ivec2(gl_FragCoord.xy), 0).rgb, rd);
     floor_col *= mix(0.35, 1.0, smoothstep(0.0, 0.13, d));       // contact shadow
     floor_col *= qs_vignette(uv);
     vec3 col = agx_display(floor_col * 1.4);
