@@ -76,14 +76,14 @@ from visuals.model.hashing import MASK64, mix64
 CAM_Y = 1.75                     # the camera at closeup 0 (stage_camera)
 CAM_D = 7.0
 CAM_F = 1.85
-CLOSE_Y = 0.88                   # ... and at closeup 1: near, low, on a seated figure
-CLOSE_D = 3.7
+CLOSE_Y = 0.78                   # ... and at closeup 1: near, low, on a seated figure
+CLOSE_D = 3.1
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
-EYE_OFFSET = (0.0128, 0.8935)    # the right eye's centre, figure-local
-EYE_R = 0.0098
+EYE_OFFSET = (0.0162, 0.8925)    # the right eye's centre, figure-local
+EYE_R = 0.0142
 VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
 THREAD_SEGMENTS = 48             # ... along a neural thread between the lovers (threads.vert)
 THREADS = 5                      # the threads in the bundle
@@ -295,10 +295,12 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     """Shoulder, elbow, wrist, knuckles and finger tips of one arm (figure-local, unbent),
     for serenes.glsl's sd_arm (computed here once a frame instead of per pixel)."""
     sh = (side * (0.058 + 0.006 * variant), SHOULDER_Y - 0.012)
-    a1 = _mix(_mix(0.17, 1.30, raise_), 0.32, seated)                    # upper arm
-    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 1.45, seated) + tremor      # forearm
-    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), -0.35, seated) - 2.2 * tremor   # hand
-    a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.2, seated)               # fingers
+    # seated: the elbows tucked in at her sides, the forearms raised before her chest, the
+    # open hands held up apart, palms to her face, fingers up -- she looks at them
+    a1 = _mix(_mix(0.17, 1.30, raise_), 0.12, seated)                    # upper arm
+    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.32, seated) + tremor      # forearm
+    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.25, seated) - 2.2 * tremor   # hand
+    a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.12, seated)              # fingers
     out = [sh]
     for length, a in ((0.165, a1), (0.150, a2), (0.034, a3), (0.046, a4)):
         x, y = out[-1]
@@ -471,7 +473,7 @@ serenes = Serenes(
         Param("flicker", 0.5, 0.0, 1.0, "how much the candles flicker, dip and lean (and the shadows sway)"),
         Param("candle", 1.0, 0.1, 2.0, "candle light: dim and red-orange when low, pale and bright at 2"),
         Param("candles", 2, 1, MAX_CANDLES, "how many candles burn (each casts its own shadows)"),
-        Param("softness", 0.35, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
+        Param("softness", 0.2, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
         Param("eyes", 0.35, 0.0, 1.0, "glow of the lidless mercury eyes"),
         Param("backdrop", 0.0, 0.0, 1.0, "how much of the city (the bound scene) glows through the wall; 0: alone in the room"),
         Param("light", "#ffa650", description="colour of the candle light"),

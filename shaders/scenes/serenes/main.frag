@@ -44,6 +44,15 @@ void main() {
     float albedo = surf.r * 1.25;
     vec3 base = on_wall ? wall_colour() * albedo
                         : wall_colour() * vec3(0.55, 0.42, 0.34) * albedo;
+    // Close on the woman alone, the room falls away into darkness round her candle's pool
+    // (chiaroscuro: true blacks, not a brown wall lit evenly from edge to edge); on the whole
+    // stage each flame keeps a warmer pool too, the wall between them darker.
+    float pools = 0.0;
+    for (int k = 0; k < MAX_CANDLES; ++k) {
+        vec2 dp = (P.xy - u_cpos[k].xy) * vec2(0.8, 1.0);
+        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 0.9, u_closeup));
+    }
+    g_pool = mix(0.45, 0.1, u_closeup) + mix(0.55, 0.9, u_closeup) * min(pools, 1.0);
     vec3 col = light_surface(P, N, base, shadow.rgb, lightc, shade);
 
     // --- the floor: the robes' contact darkness, the boards' sheen and reflection
@@ -74,14 +83,15 @@ void main() {
         float power = u_cpos[k].w;
         vec2 fc2 = lp - vec2(cs.y * 0.4, 0.004 + 0.45 * cs.x);
         float r = length(fc2 * vec2(1.0, 0.8));
-        col += lightc * power * (0.05 / (1.0 + r * r * 400.0) + 0.012 / (1.0 + r * r * 12.0));
+        // (the wide glow kept faint: over the whole frame it was a brown veil on the blacks)
+        col += lightc * power * (0.05 / (1.0 + r * r * 400.0) + 0.005 / (1.0 + r * r * 30.0));
     }
     // the candles themselves, from their pass
     vec4 cand = texture(u_candles_img, uv);
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
 
     // --- vignette, exposure, tone map
-    float vig = 1.0 - 0.35 * smoothstep(0.35, 1.1, length(s * vec2(0.8, 1.0)));
+    float vig = 1.0 - (0.35 + 0.4 * u_closeup) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
     col *= vig * u_exposure;
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
