@@ -327,7 +327,10 @@ def test_the_faces_are_lit_not_holes(player, t):
     diff = faces - plain
     gained, lost = np.clip(diff, 0, None).sum(), np.clip(-diff, 0, None).sum()
     assert gained > 1.5 * lost, (gained, lost)
-    assert np.percentile(diff, 99.5) > 110, np.percentile(diff, 99.5)   # (was about 75)
+    # (was about 75 when they read as holes; round 6 moved their light from a smooth bright
+    # fill, which read as pasted sprites, onto the rims of the sockets and the screaming
+    # mouth and onto the curtains' rays: about 100 at its brightest)
+    assert np.percentile(diff, 99.5) > 90, np.percentile(diff, 99.5)
 
 
 def _face_relief_grid(gl, asym: float, mouth: float = 0.8, n: int = 64) -> np.ndarray:
