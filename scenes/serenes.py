@@ -390,6 +390,55 @@ def candle_states(t: float, seed: int, params: dict):
     return pos, shape, base
 
 
+def hand_echoes(t: float, seed: int, params: dict, resolution: tuple[int, int]):
+    """Where the woman's trembling hands were one and two stutter steps ago, for the echo
+    that makes the tremor readable in a still (main.frag): the faint after-images a glitching
+    display leaves.  Returns u_echo1, u_echo2 (left hand dx, dy, right hand dx, dy: now minus
+    then, in texture units), u_echo_box (the hands' region x0, y0, x1, y1 in texture units)
+    and u_echo_mix (amount, the figure's axis x in texture units).  Nothing unless one
+    figure sits alone with a tremor (the woman alone); a freeze leaves no echo."""
+    zero = (0.0, 0.0, 0.0, 0.0)
+    count = max(1, min(int(round(params["count"])), MAX_FIGURES))
+    seated = min(max(float(params["seated"]), 0.0), 1.0)
+    tremor = min(max(float(params["tremor"]), 0.0), 1.0)
+    amount = tremor * seated * (count == 1)
+    if amount <= 0.0:
+        return zero, zero, zero, (0.0, 0.0, 0.0, 0.0)
+    w, h = resolution
+    a, b = figure_poses(t, seed, params)
+    cam_y, cam_d, cam_f = stage_camera(params["closeup"])
+    scale = cam_f / cam_d                      # screen units per metre on the plane z = 0
+    x0, height = float(a[0, 0]), float(a[0, 1])
+
+    def palms(tt: float):
+        c = figure_extras(tt, seed, params)
+        out = []
+        for side, raise_, trem in ((-1.0, b[0, 0], c[0, 1]), (1.0, b[0, 1], c[0, 2])):
+            joints = arm_joints(side, float(raise_), float(b[0, 3]), float(c[0, 0]), float(trem))
+            out.append(((joints[3][0] + joints[4][0]) * 0.5, (joints[3][1] + joints[4][1]) * 0.5))
+        return out
+
+    def to_uv(dx_m: float, dy_m: float):
+        return dx_m * scale * h / w, dy_m * scale
+
+    now = palms(t)
+    echoes = []
+    for k in (1, 2):
+        then = palms(t - k / TREMOR_RATE)
+        e = []
+        for (nx, ny), (px, py) in zip(now, then):
+            e += list(to_uv((nx - px) * height, (ny - py) * height))
+        echoes.append(tuple(e))
+    xs = [p[0] for p in now]
+    ys = [p[1] - SEAT_DROP * seated for p in now]
+    pad = 0.09          # (figure-local: round the hands, but short of the face above them)
+    lo = to_uv((min(xs) - pad) * height + x0, (min(ys) - pad) * height - cam_y)
+    hi = to_uv((max(xs) + pad) * height + x0, (max(ys) + 0.045) * height - cam_y)
+    box = (lo[0] + 0.5, lo[1] + 0.5, hi[0] + 0.5, hi[1] + 0.5)
+    axis = to_uv(x0, 0.0)[0] + 0.5
+    return echoes[0], echoes[1], box, (amount, axis, 0.0, 0.0)
+
+
 class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
 
@@ -420,6 +469,8 @@ class Serenes(Scene):
             "u_cbase": base,
             "u_exposure": 1.9,
             "u_lovers_pair": (float(pair[0]), float(pair[1]), lovers, 0.0),
+            **dict(zip(("u_echo1", "u_echo2", "u_echo_box", "u_echo_mix"),
+                       hand_echoes(state.t, state.seed, state.params, state.resolution))),
         }
 
 

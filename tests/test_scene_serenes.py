@@ -619,3 +619,51 @@ def test_neural_threads_of_light_link_the_lovers_minds(gl):
     assert lit[~box].sum() < 0.25 * lit[box].sum() + 20, "the threads' light is not where the lovers are"
     glow = diff[lit & box].mean(axis=0)
     assert glow[2] > glow[0], f"the threads are not pale cyan: {glow}"
+
+
+def test_the_trembling_hands_leave_after_images_where_they_were():
+    """Round 6: in a still the tremor must read.  Alone, seated, trembling, her hands leave
+    faint after-images where they were one and two stutter steps ago (hand_echoes); none
+    when she is still, when several stand, or while her hands are frozen."""
+    mod, _ = _module()
+    seed = 5
+    woman = dict(count=1, seated=1.0, closeup=1.0, sway=0.0, tremor=1.0)
+    res = (640, 360)
+    times = np.arange(1.0, 6.0, 1.0 / mod.TREMOR_RATE)
+
+    def offsets(t, **params):
+        e1, e2, box, mix = mod.hand_echoes(float(t), seed, _defaults(**{**woman, **params}), res)
+        return np.abs(np.array(e1)).max(), mix[0], box
+
+    moving = [t for t in times if offsets(t)[0] > 0.002]
+    assert len(moving) > 0.3 * len(times), "the hands jump from step to step"
+    assert len(moving) < len(times), "and are frozen now and then: no echo then"
+    size, amount, box = offsets(moving[0])
+    assert amount == 1.0
+    assert 0.0 < box[0] < box[2] < 1.0 and 0.0 < box[1] < box[3] < 1.0
+    assert offsets(moving[0], tremor=0.0)[:2] == (0.0, 0.0)
+    assert offsets(moving[0], count=5)[:2] == (0.0, 0.0)
+
+
+def test_the_echoes_light_the_dark_gown_beside_the_hands(gl):
+    """The after-images are drawn: at a step where the hands jumped, pixels of the dark gown
+    (the figures pass dark there) take the pale light of where a hand was."""
+    mod, _ = _module()
+    p = Player(gl, size=(320, 180))
+    try:
+        seed = p.renderer.seed
+        woman = dict(count=1, seated=1.0, closeup=1.0, sway=0.0, flicker=0.0)
+        t = next(t for t in np.arange(1.0, 6.0, 1.0 / mod.TREMOR_RATE)
+                 if np.abs(np.array(mod.hand_echoes(float(t), seed, _defaults(**woman, tremor=1.0),
+                                                    (320, 180))[0])).max() > 0.01)
+
+        def lit_gown(tremor):
+            img = p.at(float(t), **woman, tremor=tremor).astype(float)
+            fig = p.pass_pixels("figures").astype(float)
+            gown = (fig[..., 3] > 250) & (fig[..., :3].sum(axis=2) < 150)
+            return int((gown & (img.mean(axis=2) > 70)).sum())
+
+        echoed, calm = lit_gown(1.0), lit_gown(0.0)
+        assert echoed > calm + 60, (echoed, calm)       # (about 620 against 410; 407 without them)
+    finally:
+        p.release()

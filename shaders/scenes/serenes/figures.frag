@@ -68,7 +68,7 @@ void main() {
         float nh = max(dot(N, H), 0.0);
         float s8 = nh * nh; s8 *= s8; s8 *= s8;                  // ^8: the pearl's broad sheen
         float s32 = s8 * s8; s32 *= s32;                         // ^32: the satin's folds, the pearl's gloss
-        sheen += e * (mix(0.016 * s32 * (0.5 + 0.5 * pleat), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
+        sheen += e * (mix(0.009 * s32 * (0.3 + 0.7 * max(pleat, 0.0)), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
         float toward = u_cpos[k].x - axis;
         float facing = smoothstep(-0.03, 0.03, dx * sign(toward)) * smoothstep(0.0, 0.25, abs(toward));
         rim += e * max(-Ld.z, 0.0) * (0.3 + facing);

@@ -24,6 +24,13 @@ uniform sampler2D u_candles_img;
 uniform sampler2D u_floor;
 uniform vec4 u_cbase[MAX_CANDLES];   // candle stand: x, top y, z, wax radius (m)
 uniform float u_exposure;
+// The trembling hands' echoes (scenes/serenes.py hand_echoes): where the hands were one and
+// two stutter steps ago (left dx, dy, right dx, dy in texture units), the hands' region, and
+// (amount, the figure's axis x).
+uniform vec4 u_echo1;
+uniform vec4 u_echo2;
+uniform vec4 u_echo_box;
+uniform vec4 u_echo_mix;
 out vec4 frag_colour;
 
 #include "lighting.glsl"
@@ -69,7 +76,26 @@ void main() {
 
     // --- the figures (premultiplied, decoded from their 8-bit encoding)
     vec4 fig = texture(u_figures, uv);
-    col = col * (1.0 - fig.a) + decode_hdr(fig.rgb);
+    vec3 fig_light = decode_hdr(fig.rgb);
+    col = col * (1.0 - fig.a) + fig_light;
+    // The glitch in her programming, readable in a still: faint after-images of the pale
+    // hands where they were a stutter step and two ago, split cold and warm like a
+    // display's ghosting (only the light they add over what is there now; nothing while
+    // the hands are frozen or still).
+    {
+        bool left = uv.x < u_echo_mix.y;
+        vec2 d1 = left ? u_echo1.xy : u_echo1.zw;
+        vec2 d2 = left ? u_echo2.xy : u_echo2.zw;
+        float inbox = step(u_echo_box.x, uv.x) * step(uv.x, u_echo_box.z)
+                    * step(u_echo_box.y, uv.y) * step(uv.y, u_echo_box.w) * u_echo_mix.x;
+        vec3 g1 = decode_hdr(texture(u_figures, uv + d1).rgb);
+        vec3 g2 = decode_hdr(texture(u_figures, uv + d2).rgb);
+        // (the pale hands only, not the gown's dim sheen)
+        g1 *= smoothstep(0.04, 0.15, dot(g1, vec3(0.333)));
+        g2 *= smoothstep(0.04, 0.15, dot(g2, vec3(0.333)));
+        col += inbox * (max(g1 - fig_light, 0.0) * vec3(0.24, 0.38, 0.48)
+                      + max(g2 - fig_light, 0.0) * vec3(0.22, 0.1, 0.17));
+    }
     vec4 eyes = texture(u_eyes_img, uv);
     col = col * (1.0 - eyes.a) + decode_hdr(eyes.rgb);
 
