@@ -93,7 +93,7 @@ void main() {
         // pixels read as a liquid-metal orb rather than a dot of light.
         vec3 silver = vec3(0.8, 0.88, 1.0);
         float sky = smoothstep(-0.25, 0.7, r.y);
-        ec += u_eyes * silver * (0.3 + 1.1 * sky * sky);
+        ec += u_eyes * silver * (0.1 + 1.0 * sky * sky);
         // the thin bright line where the sphere mirrors the lit floor at grazing angles
         ec += u_eyes * light_colour() * 0.5 * smoothstep(0.72, 0.92, dist) * smoothstep(0.1, -0.5, o.y);
         ec *= 0.2 + 0.8 * smoothstep(1.0, 0.72, dist);          // the dark rim: a sphere, not a disc
