@@ -49,7 +49,7 @@ void main() {
     // pale, with a mother-of-pearl shimmer that turns with the angle), waxed wood (the bench)
     // (the skin rounds away into shade toward its outline, the face under the veil most)
     float round_off = smoothstep(0.0, mix(0.006, 0.022, face), max(-min(g_skin, g_face), 0.0) * fa.y);
-    vec3 albedo = mix(vec3(0.0025, 0.002, 0.0045),
+    vec3 albedo = mix(vec3(0.0045, 0.0026, 0.0095),
                       mix(vec3(0.5, 0.55, 0.7), vec3(0.07, 0.075, 0.11), face) * (0.35 + 0.65 * round_off), skin);
     albedo = mix(albedo, vec3(0.13, 0.06, 0.03), wood);
     vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
@@ -63,7 +63,7 @@ void main() {
         vec3 Ld = L * il;
         float e = u_cpos[k].w / d2;
         // wrapped diffuse: light reaches a little past the terminator, as on cloth
-        diffuse += e * max(dot(N, Ld) + 0.25, 0.0) * 0.8;
+        diffuse += e * max(dot(N, Ld) + 0.1, 0.0);
         vec3 H = normalize(Ld + V);
         float nh = max(dot(N, H), 0.0);
         float s8 = nh * nh; s8 *= s8; s8 *= s8;                  // ^8: the pearl's broad sheen
@@ -78,6 +78,9 @@ void main() {
     // the warm rim where the light wraps round an edge that faces a candle, on the cloth a
     // faint pearl too
     body += lc * mix(vec3(1.0), pearl, 0.3) * (0.03 * rim * rim_shape) * (1.0 - 0.5 * skin);
+    // and on both edges a faint rim of the light the lit wall behind them bounces back,
+    // which turns the outline round (a body, not a cut-out)
+    body += lc * wall_colour() * (0.0035 * exp(-inside / 0.004)) * (1.0 - skin);
     body += shade_colour() * 0.0012 * (1.0 + 3.0 * skin);
     vec3 col = body * cov;
 
