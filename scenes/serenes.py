@@ -13,11 +13,14 @@ the floor), rounded shoulders, and bell sleeves whose silk hangs below the forea
 mercury eyes mirror the room desaturated toward silver.
 
 The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her gown drawn
-over her knees into a lap wider than her waist, the cloth falling straight from it; her forearms
-held out over her knees, palms up; her hands tremble from a glitch in her programming, a
-digital stutter computed here (figure_extras: new positions TREMOR_RATE times a second,
-held between, freezes, snaps, and rows of the hands torn sideways), which the shadow on the
-wall repeats; ``closeup`` brings the camera near and low onto her.
+over her knees into a lap wider than her waist, the cloth falling straight from it; her elbows
+tucked in, her open hands held up before her chest, the backs to us, as if she looked at
+them; they tremble from a glitch in her programming, a digital stutter computed here
+(figure_extras: new positions TREMOR_RATE times a second, held between, freezes, snaps, and
+rows of the hands torn sideways), which the shadow on the wall repeats, and leave faint
+after-images where they were a step and two before (hand_echoes: the tremor reads in a
+still); ``closeup`` brings the camera near and low onto her, the room falling away into
+black round her candle's pool.
 
 Their voices (``voices``): one ribbon of silk per voice, a standing wave across the stage
 with that voice's harmonic (their names are frequencies), twisting, with a sheen along its
@@ -37,7 +40,12 @@ work, so everything that covers a small part of the screen rasterises its own qu
 - ``shadow`` (half resolution): for the wall or floor point under each pixel, the share of
   each candle's light that passes the figures: one occluder lookup per candle and tap, at
   the point where the ray from the candle crosses the figures' plane.
-- ``figures`` (two tight quads per figure): the antialiased silhouettes and their faint rim.
+- ``figures`` (two tight quads per figure): the antialiased figures, shaded as bodies, not
+  cut-outs: across the body the normal turns like a cylinder's about the figure's axis, so
+  the violet-black satin gowns have a lit front, dark sides and long pleats; a warm rim where
+  an edge faces a candle and a faint one of the wall's bounce light; the bare skin (face and
+  hands) pearl with a mother-of-pearl sheen, the face darker round the mercury eyes; the
+  bench waxed wood.
 - ``eyes_img`` (a small quad per head): the eyes, analytic mercury spheres kept as
   billboards.
 - ``candles_img`` (a quad per candle): wax, flame and the thread of smoke.
