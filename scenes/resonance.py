@@ -9,7 +9,10 @@ last pass draws the sky, stars, city and water around it and tonemaps.
 Faces of the dissolved surface in the aurora as the ``memory`` parameter rises: each is a
 smooth-min relief (eyes, brows, nose, jaw, a mouth that opens as the face lingers) that
 bends the aurora's domain and thins or thickens its density by at most about 20 %, over
-seconds, so the sky reads as aurora first and as faces only on a second look.  ``flicker``
+seconds, so the sky reads as aurora first and as faces only on a second look.  Their light
+is the aurora's: it rides the curtains' rays and gathers on the rims of the hollows, lit
+from above (the cheek under each socket, the lower lip of the scream), never a smooth fill
+laid over the sky like a pasted mask.  ``flicker``
 makes them glitch: they drop out, pop back too bright and tear into slipping slices.  The
 face schedule is computed here, from the time and the seed only.
 
