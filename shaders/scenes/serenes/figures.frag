@@ -51,7 +51,7 @@ void main() {
     float round_off = smoothstep(0.0, mix(0.006, 0.022, face), max(-min(g_skin, g_face), 0.0) * fa.y);
     vec3 albedo = mix(vec3(0.0045, 0.0026, 0.0095),
                       mix(vec3(0.5, 0.55, 0.7), vec3(0.07, 0.075, 0.11), face) * (0.35 + 0.65 * round_off), skin);
-    albedo = mix(albedo, vec3(0.13, 0.06, 0.03), wood);
+    albedo = mix(albedo, vec3(0.075, 0.038, 0.022), wood);
     vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
     vec3 diffuse = vec3(0.0);
     vec3 sheen = vec3(0.0);
