@@ -359,7 +359,7 @@ def figure_extras(t: float, seed: int, params: dict) -> np.ndarray:
         jl = tremor * TREMOR_ANGLE * snap * _lattice(seed, 700 + i, step)
         jr = tremor * TREMOR_ANGLE * snap * _lattice(seed, 800 + i, step)
         burst = _lattice(seed, 900 + i, math.floor(t * 6.0))
-        tear = tremor * (0.5 + 0.5 * abs(burst)) if burst > 0.62 else 0.0
+        tear = tremor * (0.5 + 0.5 * abs(burst)) if burst > 0.74 else 0.0     # (rare: the hands must read)
         out[i] = (seated, jl, jr, tear)
     return out
 
