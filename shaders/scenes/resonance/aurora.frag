@@ -43,7 +43,7 @@ vec4 faces(vec2 p) {
             // A ragged edge, so the face surfaces out of the aurora's folds, not a disc.
             float fray = 0.07 * sin(6.0 * q.y + 9.0 * g.y) * sin(4.0 * q.x - 3.0 * q.y);
             float fade = smoothstep(0.8, 0.5, sqrt(dot(q, q)) + fray);
-            glow += f.w * fade * (3.8 * rim + 1.2 * max(r0, 0.0));
+            glow += f.w * fade * (4.3 * rim + 1.3 * max(r0, 0.0));
             // Density follows the relief; the face's own haze is brightest on its ridges,
             // absent in its hollows.
             acc.x += f.w * r0 * fade;
