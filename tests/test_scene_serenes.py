@@ -667,3 +667,26 @@ def test_the_echoes_light_the_dark_gown_beside_the_hands(gl):
         assert echoed > calm + 60, (echoed, calm)       # (about 620 against 410; 407 without them)
     finally:
         p.release()
+
+
+def test_the_gowns_have_volume_not_cut_outs(gl):
+    """Round 6: the figures read as flat cut-outs.  A gown turns like a body: across its
+    interior (its outline's rim left out) the light rises and falls -- a lit front, darker
+    sides, pleats -- where a cut-out lit only along its outline is one flat dark."""
+    p = Player(gl, size=(640, 360))
+    try:
+        p.at(2.0, count=1, sway=0.0, flicker=0.0, voices=0.0, candles=1)
+        fig = p.pass_pixels("figures").astype(float)
+        light, cov = fig[..., :3].sum(axis=2), fig[..., 3] / 255.0
+        rows = np.where((cov > 0.99).sum(axis=1) > 0)[0]
+        spreads = []
+        for f in (0.65, 0.7, 0.75, 0.8):                        # (the gown below the hands)
+            row = rows[0] + int(f * (rows[-1] - rows[0]))       # (top row first)
+            cols = np.where(cov[row] > 0.99)[0]
+            lo, hi = cols[0], cols[-1]
+            inner = light[row, lo + 3: hi - 2]
+            spreads.append(inner.max() - inner.min())
+        # (encoded light summed over rgb: about 16 here, 5 to 8 for the old cut-outs)
+        assert np.median(spreads) > 11, spreads
+    finally:
+        p.release()
