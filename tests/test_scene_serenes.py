@@ -690,3 +690,17 @@ def test_the_gowns_have_volume_not_cut_outs(gl):
         assert np.median(spreads) > 11, spreads
     finally:
         p.release()
+
+
+def test_the_woman_alone_sits_in_a_pool_of_light_in_true_black(player):
+    """Round 6: her frame read as murky brown, lit evenly edge to edge.  Close on her, the
+    room falls away into black round her candle's pool: the top corners are near black while
+    the wall beside her flame stays lit."""
+    img = player.at(2.0, count=1, seated=1.0, closeup=1.0, candles=1, candle=1.35, sway=0.0,
+                    flicker=0.0).astype(float)
+    lum = img.mean(axis=2)
+    h, w = lum.shape
+    corners = np.concatenate([lum[: h // 6, : w // 6].ravel(), lum[: h // 6, -(w // 6):].ravel()])
+    pool = lum[h // 3: h // 2, w // 4: w // 2]
+    assert corners.mean() < 4.0, corners.mean()             # (about 2.6; 27 on main)
+    assert pool.mean() > 4.0 * max(corners.mean(), 1.0), (pool.mean(), corners.mean())
