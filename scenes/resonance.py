@@ -9,7 +9,10 @@ last pass draws the sky, stars, city and water around it and tonemaps.
 Faces of the dissolved surface in the aurora as the ``memory`` parameter rises: each is a
 smooth-min relief (eyes, brows, nose, jaw, a mouth that opens as the face lingers) that
 bends the aurora's domain and thins or thickens its density by at most about 20 %, over
-seconds, so the sky reads as aurora first and as faces only on a second look.  ``flicker``
+seconds, so the sky reads as aurora first and as faces only on a second look.  Their light
+is the aurora's: it rides the curtains' rays and gathers on the rims of the hollows, lit
+from above (the cheek under each socket, the lower lip of the scream), never a smooth fill
+laid over the sky like a pasted mask.  ``flicker``
 makes them glitch: they drop out, pop back too bright and tear into slipping slices.  The
 face schedule is computed here, from the time and the seed only.
 
@@ -63,6 +66,7 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
     if memory <= 0.0:
         return a, b, 0
     step = math.floor(t * FLICKER_RATE)
+    lanes = sorted(range(MAX_FACES), key=lambda k: _rand(seed, k, 211)[0])
     for k in range(MAX_FACES):
         weight = min(max((memory - 0.18 * k) / 0.25, 0.0), 1.0)
         if weight <= 0.0:
@@ -76,7 +80,11 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         if env <= 0.0:
             continue
         # Faces gather in the mid sky, inside the aurora, drifting slowly upward.
-        cx = (r[0] - 0.5) * max(aspect - 0.6, 0.2) + (r[4] - 0.5) * 0.08 * tau
+        # Each face keeps to its own lane across the sky (the lanes' order from the seed), so
+        # two never lie over each other as a see-through double exposure.
+        width = max(aspect - 0.6, 0.2)
+        lane = (lanes[k] + 0.5) / MAX_FACES - 0.5
+        cx = lane * width + (r[0] - 0.5) * 0.35 * width / MAX_FACES + (r[4] - 0.5) * 0.08 * tau
         cy = -0.01 + 0.16 * r[1] + 0.025 * tau
         scale = 0.5 + 0.2 * r[2]
         tilt = (r[3] - 0.5) * 0.4

@@ -13,11 +13,14 @@ the floor), rounded shoulders, and bell sleeves whose silk hangs below the forea
 mercury eyes mirror the room desaturated toward silver.
 
 The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her gown drawn
-over her knees into a lap wider than her waist, the cloth falling straight from it; her forearms
-held out over her knees, palms up; her hands tremble from a glitch in her programming, a
-digital stutter computed here (figure_extras: new positions TREMOR_RATE times a second,
-held between, freezes, snaps, and rows of the hands torn sideways), which the shadow on the
-wall repeats; ``closeup`` brings the camera near and low onto her.
+over her knees into a lap wider than her waist, the cloth falling straight from it; her elbows
+tucked in, her open hands held up before her chest, the backs to us, as if she looked at
+them; they tremble from a glitch in her programming, a digital stutter computed here
+(figure_extras: new positions TREMOR_RATE times a second, held between, freezes, snaps, and
+rows of the hands torn sideways), which the shadow on the wall repeats, and leave faint
+after-images where they were a step and two before (hand_echoes: the tremor reads in a
+still); ``closeup`` brings the camera near and low onto her, the room falling away into
+black round her candle's pool.
 
 Their voices (``voices``): one ribbon of silk per voice, a standing wave across the stage
 with that voice's harmonic (their names are frequencies), twisting, with a sheen along its
@@ -37,7 +40,12 @@ work, so everything that covers a small part of the screen rasterises its own qu
 - ``shadow`` (half resolution): for the wall or floor point under each pixel, the share of
   each candle's light that passes the figures: one occluder lookup per candle and tap, at
   the point where the ray from the candle crosses the figures' plane.
-- ``figures`` (two tight quads per figure): the antialiased silhouettes and their faint rim.
+- ``figures`` (two tight quads per figure): the antialiased figures, shaded as bodies, not
+  cut-outs: across the body the normal turns like a cylinder's about the figure's axis, so
+  the violet-black satin gowns have a lit front, dark sides and long pleats; a warm rim where
+  an edge faces a candle and a faint one of the wall's bounce light; the bare skin (face and
+  hands) pearl with a mother-of-pearl sheen, the face darker round the mercury eyes; the
+  bench waxed wood.
 - ``eyes_img`` (a small quad per head): the eyes, analytic mercury spheres kept as
   billboards.
 - ``candles_img`` (a quad per candle): wax, flame and the thread of smoke.
@@ -76,14 +84,14 @@ from visuals.model.hashing import MASK64, mix64
 CAM_Y = 1.75                     # the camera at closeup 0 (stage_camera)
 CAM_D = 7.0
 CAM_F = 1.85
-CLOSE_Y = 0.88                   # ... and at closeup 1: near, low, on a seated figure
-CLOSE_D = 3.7
+CLOSE_Y = 0.78                   # ... and at closeup 1: near, low, on a seated figure
+CLOSE_D = 3.1
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
-EYE_OFFSET = (0.0128, 0.8935)    # the right eye's centre, figure-local
-EYE_R = 0.0098
+EYE_OFFSET = (0.0162, 0.8925)    # the right eye's centre, figure-local
+EYE_R = 0.0142
 VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
 THREAD_SEGMENTS = 48             # ... along a neural thread between the lovers (threads.vert)
 THREADS = 5                      # the threads in the bundle
@@ -295,10 +303,12 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     """Shoulder, elbow, wrist, knuckles and finger tips of one arm (figure-local, unbent),
     for serenes.glsl's sd_arm (computed here once a frame instead of per pixel)."""
     sh = (side * (0.058 + 0.006 * variant), SHOULDER_Y - 0.012)
-    a1 = _mix(_mix(0.17, 1.30, raise_), 0.32, seated)                    # upper arm
-    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 1.45, seated) + tremor      # forearm
-    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), -0.35, seated) - 2.2 * tremor   # hand
-    a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.2, seated)               # fingers
+    # seated: the elbows tucked in at her sides, the forearms raised before her chest, the
+    # open hands held up apart, palms to her face, fingers up -- she looks at them
+    a1 = _mix(_mix(0.17, 1.30, raise_), 0.12, seated)                    # upper arm
+    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.32, seated) + tremor      # forearm
+    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.25, seated) - 2.2 * tremor   # hand
+    a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.12, seated)              # fingers
     out = [sh]
     for length, a in ((0.165, a1), (0.150, a2), (0.034, a3), (0.046, a4)):
         x, y = out[-1]
@@ -349,7 +359,7 @@ def figure_extras(t: float, seed: int, params: dict) -> np.ndarray:
         jl = tremor * TREMOR_ANGLE * snap * _lattice(seed, 700 + i, step)
         jr = tremor * TREMOR_ANGLE * snap * _lattice(seed, 800 + i, step)
         burst = _lattice(seed, 900 + i, math.floor(t * 6.0))
-        tear = tremor * (0.5 + 0.5 * abs(burst)) if burst > 0.62 else 0.0
+        tear = tremor * (0.5 + 0.5 * abs(burst)) if burst > 0.74 else 0.0     # (rare: the hands must read)
         out[i] = (seated, jl, jr, tear)
     return out
 
@@ -388,6 +398,55 @@ def candle_states(t: float, seed: int, params: dict):
     return pos, shape, base
 
 
+def hand_echoes(t: float, seed: int, params: dict, resolution: tuple[int, int]):
+    """Where the woman's trembling hands were one and two stutter steps ago, for the echo
+    that makes the tremor readable in a still (main.frag): the faint after-images a glitching
+    display leaves.  Returns u_echo1, u_echo2 (left hand dx, dy, right hand dx, dy: now minus
+    then, in texture units), u_echo_box (the hands' region x0, y0, x1, y1 in texture units)
+    and u_echo_mix (amount, the figure's axis x in texture units).  Nothing unless one
+    figure sits alone with a tremor (the woman alone); a freeze leaves no echo."""
+    zero = (0.0, 0.0, 0.0, 0.0)
+    count = max(1, min(int(round(params["count"])), MAX_FIGURES))
+    seated = min(max(float(params["seated"]), 0.0), 1.0)
+    tremor = min(max(float(params["tremor"]), 0.0), 1.0)
+    amount = tremor * seated * (count == 1)
+    if amount <= 0.0:
+        return zero, zero, zero, (0.0, 0.0, 0.0, 0.0)
+    w, h = resolution
+    a, b = figure_poses(t, seed, params)
+    cam_y, cam_d, cam_f = stage_camera(params["closeup"])
+    scale = cam_f / cam_d                      # screen units per metre on the plane z = 0
+    x0, height = float(a[0, 0]), float(a[0, 1])
+
+    def palms(tt: float):
+        c = figure_extras(tt, seed, params)
+        out = []
+        for side, raise_, trem in ((-1.0, b[0, 0], c[0, 1]), (1.0, b[0, 1], c[0, 2])):
+            joints = arm_joints(side, float(raise_), float(b[0, 3]), float(c[0, 0]), float(trem))
+            out.append(((joints[3][0] + joints[4][0]) * 0.5, (joints[3][1] + joints[4][1]) * 0.5))
+        return out
+
+    def to_uv(dx_m: float, dy_m: float):
+        return dx_m * scale * h / w, dy_m * scale
+
+    now = palms(t)
+    echoes = []
+    for k in (1, 2):
+        then = palms(t - k / TREMOR_RATE)
+        e = []
+        for (nx, ny), (px, py) in zip(now, then):
+            e += list(to_uv((nx - px) * height, (ny - py) * height))
+        echoes.append(tuple(e))
+    xs = [p[0] for p in now]
+    ys = [p[1] - SEAT_DROP * seated for p in now]
+    pad = 0.09          # (figure-local: round the hands, but short of the face above them)
+    lo = to_uv((min(xs) - pad) * height + x0, (min(ys) - pad) * height - cam_y)
+    hi = to_uv((max(xs) + pad) * height + x0, (max(ys) + 0.045) * height - cam_y)
+    box = (lo[0] + 0.5, lo[1] + 0.5, hi[0] + 0.5, hi[1] + 0.5)
+    axis = to_uv(x0, 0.0)[0] + 0.5
+    return echoes[0], echoes[1], box, (amount, axis, 0.0, 0.0)
+
+
 class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
 
@@ -418,6 +477,8 @@ class Serenes(Scene):
             "u_cbase": base,
             "u_exposure": 1.9,
             "u_lovers_pair": (float(pair[0]), float(pair[1]), lovers, 0.0),
+            **dict(zip(("u_echo1", "u_echo2", "u_echo_box", "u_echo_mix"),
+                       hand_echoes(state.t, state.seed, state.params, state.resolution))),
         }
 
 
@@ -471,7 +532,7 @@ serenes = Serenes(
         Param("flicker", 0.5, 0.0, 1.0, "how much the candles flicker, dip and lean (and the shadows sway)"),
         Param("candle", 1.0, 0.1, 2.0, "candle light: dim and red-orange when low, pale and bright at 2"),
         Param("candles", 2, 1, MAX_CANDLES, "how many candles burn (each casts its own shadows)"),
-        Param("softness", 0.35, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
+        Param("softness", 0.2, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
         Param("eyes", 0.35, 0.0, 1.0, "glow of the lidless mercury eyes"),
         Param("backdrop", 0.0, 0.0, 1.0, "how much of the city (the bound scene) glows through the wall; 0: alone in the room"),
         Param("light", "#ffa650", description="colour of the candle light"),

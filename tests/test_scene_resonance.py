@@ -327,7 +327,10 @@ def test_the_faces_are_lit_not_holes(player, t):
     diff = faces - plain
     gained, lost = np.clip(diff, 0, None).sum(), np.clip(-diff, 0, None).sum()
     assert gained > 1.5 * lost, (gained, lost)
-    assert np.percentile(diff, 99.5) > 110, np.percentile(diff, 99.5)   # (was about 75)
+    # (was about 75 when they read as holes; round 6 moved their light from a smooth bright
+    # fill, which read as pasted sprites, onto the rims of the sockets and the screaming
+    # mouth and onto the curtains' rays: about 100 at its brightest)
+    assert np.percentile(diff, 99.5) > 90, np.percentile(diff, 99.5)
 
 
 def _face_relief_grid(gl, asym: float, mouth: float = 0.8, n: int = 64) -> np.ndarray:
@@ -432,3 +435,20 @@ def test_the_camera_cranes_zooms_and_rolls(player):
     assert np.abs(wide - long_).mean() > 5, "the lens changes nothing"
     for img, label in ((wide, "lens 1.5"), (long_, "lens 1.0")):
         _assert_sane(img, label)
+
+
+def test_two_faces_never_lie_over_each_other(player):
+    """Round 6: two faces placed over each other read as a see-through double exposure. Each
+    keeps to its own lane across the sky: the centres of any two visible faces stay at least
+    most of a lane apart, at every moment, for any seed."""
+    scene = player.scene
+    aspect = 16 / 9
+    lane = max(aspect - 0.6, 0.2) / 4
+    closest = math.inf
+    for seed in (1, 7, 2026, 31337):
+        for t in np.arange(0.0, 60.0, 0.25):
+            a, _, count = scene.face_schedule(float(t), seed, 1.0, 0.0, aspect)
+            for i in range(count):
+                for j in range(i + 1, count):
+                    closest = min(closest, abs(float(a[i, 0] - a[j, 0])))
+    assert closest > 0.6 * lane, (closest, lane)

@@ -445,9 +445,17 @@ def test_the_tremor_is_a_stutter_not_a_smooth_shake():
     assert not calm.any(), "no tremor at 0"
 
 
+def _figure_light(player, t: float, **params) -> np.ndarray:
+    """The figures pass's light per pixel (encoded 0..1, summed over rgb) at time t: the pale
+    hands held up before the dark gown move within its silhouette, so it is their light that
+    shows the tremor, not the coverage."""
+    player.at(t, **params)
+    return player.pass_pixels("figures")[..., :3].sum(axis=2) / 255.0
+
+
 def test_trembling_hands_move_between_frames_and_still_ones_do_not(player):
-    """Frames a stutter step apart: with the tremor the hands' silhouette changes, without it
-    (and with no sway) nothing does."""
+    """Frames a stutter step apart: with the tremor the hands (their outline and their light
+    against the gown) change, without it (and with no sway) nothing does."""
     mod, _ = _module()
     still = dict(count=1, seated=1.0, sway=0.0, closeup=1.0, flicker=0.0)
     seed = player.renderer.seed
@@ -456,12 +464,16 @@ def test_trembling_hands_move_between_frames_and_still_ones_do_not(player):
     pick = next((a, b) for a, b in zip(times, times[1:])
                 if abs(mod.figure_extras(a, seed, _defaults(**still, tremor=1.0))[0, 1]
                        - mod.figure_extras(b, seed, _defaults(**still, tremor=1.0))[0, 1]) > 0.1)
-    a = player.silhouettes(pick[0], **still, tremor=1.0)
-    b = player.silhouettes(pick[1], **still, tremor=1.0)
-    assert np.abs(a - b).sum() > 15.0, np.abs(a - b).sum()
-    c = player.silhouettes(pick[0], **still, tremor=0.0)
-    d = player.silhouettes(pick[1], **still, tremor=0.0)
-    assert np.abs(c - d).sum() < 2.0, np.abs(c - d).sum()
+    # (pixels whose light changes clearly: the dither and the gown's slow folds move by a
+    # level or two, a hand moving in or out of a pixel by far more)
+    a = _figure_light(player, pick[0], **still, tremor=1.0)
+    b = _figure_light(player, pick[1], **still, tremor=1.0)
+    moved = int((np.abs(a - b) > 0.15).sum())
+    assert moved > 15, moved
+    c = _figure_light(player, pick[0], **still, tremor=0.0)
+    d = _figure_light(player, pick[1], **still, tremor=0.0)
+    still_moved = int((np.abs(c - d) > 0.15).sum())
+    assert still_moved < 2, still_moved
 
 
 def test_their_voices_are_silk_in_the_air_and_silent_at_zero(player):
@@ -607,3 +619,88 @@ def test_neural_threads_of_light_link_the_lovers_minds(gl):
     assert lit[~box].sum() < 0.25 * lit[box].sum() + 20, "the threads' light is not where the lovers are"
     glow = diff[lit & box].mean(axis=0)
     assert glow[2] > glow[0], f"the threads are not pale cyan: {glow}"
+
+
+def test_the_trembling_hands_leave_after_images_where_they_were():
+    """Round 6: in a still the tremor must read.  Alone, seated, trembling, her hands leave
+    faint after-images where they were one and two stutter steps ago (hand_echoes); none
+    when she is still, when several stand, or while her hands are frozen."""
+    mod, _ = _module()
+    seed = 5
+    woman = dict(count=1, seated=1.0, closeup=1.0, sway=0.0, tremor=1.0)
+    res = (640, 360)
+    times = np.arange(1.0, 6.0, 1.0 / mod.TREMOR_RATE)
+
+    def offsets(t, **params):
+        e1, e2, box, mix = mod.hand_echoes(float(t), seed, _defaults(**{**woman, **params}), res)
+        return np.abs(np.array(e1)).max(), mix[0], box
+
+    moving = [t for t in times if offsets(t)[0] > 0.002]
+    assert len(moving) > 0.3 * len(times), "the hands jump from step to step"
+    assert len(moving) < len(times), "and are frozen now and then: no echo then"
+    size, amount, box = offsets(moving[0])
+    assert amount == 1.0
+    assert 0.0 < box[0] < box[2] < 1.0 and 0.0 < box[1] < box[3] < 1.0
+    assert offsets(moving[0], tremor=0.0)[:2] == (0.0, 0.0)
+    assert offsets(moving[0], count=5)[:2] == (0.0, 0.0)
+
+
+def test_the_echoes_light_the_dark_gown_beside_the_hands(gl):
+    """The after-images are drawn: at a step where the hands jumped, pixels of the dark gown
+    (the figures pass dark there) take the pale light of where a hand was."""
+    mod, _ = _module()
+    p = Player(gl, size=(320, 180))
+    try:
+        seed = p.renderer.seed
+        woman = dict(count=1, seated=1.0, closeup=1.0, sway=0.0, flicker=0.0)
+        t = next(t for t in np.arange(1.0, 6.0, 1.0 / mod.TREMOR_RATE)
+                 if np.abs(np.array(mod.hand_echoes(float(t), seed, _defaults(**woman, tremor=1.0),
+                                                    (320, 180))[0])).max() > 0.01)
+
+        def lit_gown(tremor):
+            img = p.at(float(t), **woman, tremor=tremor).astype(float)
+            fig = p.pass_pixels("figures").astype(float)
+            gown = (fig[..., 3] > 250) & (fig[..., :3].sum(axis=2) < 150)
+            return int((gown & (img.mean(axis=2) > 70)).sum())
+
+        echoed, calm = lit_gown(1.0), lit_gown(0.0)
+        assert echoed > calm + 60, (echoed, calm)       # (about 620 against 410; 407 without them)
+    finally:
+        p.release()
+
+
+def test_the_gowns_have_volume_not_cut_outs(gl):
+    """Round 6: the figures read as flat cut-outs.  A gown turns like a body: across its
+    interior (its outline's rim left out) the light rises and falls -- a lit front, darker
+    sides, pleats -- where a cut-out lit only along its outline is one flat dark."""
+    p = Player(gl, size=(640, 360))
+    try:
+        p.at(2.0, count=1, sway=0.0, flicker=0.0, voices=0.0, candles=1)
+        fig = p.pass_pixels("figures").astype(float)
+        light, cov = fig[..., :3].sum(axis=2), fig[..., 3] / 255.0
+        rows = np.where((cov > 0.99).sum(axis=1) > 0)[0]
+        spreads = []
+        for f in (0.65, 0.7, 0.75, 0.8):                        # (the gown below the hands)
+            row = rows[0] + int(f * (rows[-1] - rows[0]))       # (top row first)
+            cols = np.where(cov[row] > 0.99)[0]
+            lo, hi = cols[0], cols[-1]
+            inner = light[row, lo + 3: hi - 2]
+            spreads.append(inner.max() - inner.min())
+        # (encoded light summed over rgb: about 16 here, 5 to 8 for the old cut-outs)
+        assert np.median(spreads) > 11, spreads
+    finally:
+        p.release()
+
+
+def test_the_woman_alone_sits_in_a_pool_of_light_in_true_black(player):
+    """Round 6: her frame read as murky brown, lit evenly edge to edge.  Close on her, the
+    room falls away into black round her candle's pool: the top corners are near black while
+    the wall beside her flame stays lit."""
+    img = player.at(2.0, count=1, seated=1.0, closeup=1.0, candles=1, candle=1.35, sway=0.0,
+                    flicker=0.0).astype(float)
+    lum = img.mean(axis=2)
+    h, w = lum.shape
+    corners = np.concatenate([lum[: h // 6, : w // 6].ravel(), lum[: h // 6, -(w // 6):].ravel()])
+    pool = lum[h // 3: h // 2, w // 4: w // 2]
+    assert corners.mean() < 4.0, corners.mean()             # (about 2.6; 27 on main)
+    assert pool.mean() > 4.0 * max(corners.mean(), 1.0), (pool.mean(), corners.mean())

@@ -43,7 +43,7 @@ vec4 faces(vec2 p) {
             // A ragged edge, so the face surfaces out of the aurora's folds, not a disc.
             float fray = 0.07 * sin(6.0 * q.y + 9.0 * g.y) * sin(4.0 * q.x - 3.0 * q.y);
             float fade = smoothstep(0.8, 0.5, sqrt(dot(q, q)) + fray);
-            glow += f.w * fade * (0.5 * rim + 1.6 * max(r0, 0.0));
+            glow += f.w * fade * (4.3 * rim + 1.3 * max(r0, 0.0));
             // Density follows the relief; the face's own haze is brightest on its ridges,
             // absent in its hollows.
             acc.x += f.w * r0 * fade;
@@ -104,7 +104,9 @@ void main() {
             vec3 c = mix(c_low, c_high, smoothstep(0.04, 0.5 * reach, rel));
             c = mix(c_fringe, c, smoothstep(-soft, 1.5 * soft, rel));
             float lower = smoothstep(-2.0 * soft, 2.0 * soft, rel);
-            col += (2.0 * s.r * w + (0.075 * s.g + haze * (0.4 + 6.0 * s.r)) * lower * exp(-rel * k_haze)) * c;
+            // (the faces' light is carried by the curtains' rays, not laid over them as a
+            // smooth fill: a face is made of the aurora, streaked with it)
+            col += (2.0 * s.r * w + (0.075 * s.g + haze * (0.06 + 7.5 * s.r)) * lower * exp(-rel * k_haze)) * c;
             H *= h_step;
             if (++i >= n) {
                 break;
@@ -113,8 +115,11 @@ void main() {
         col *= inv_n * 8.0 * u_intensity * (1.0 + 0.3 * u_hum.x);
         // The faces thin and thicken the light, and glow along their hollows' rims in the
         // curtains' own colours: spectral masks, their eyes and screaming mouths dark.
-        col *= max(1.0 + fc.x, 0.2);      // (the eyes and the screaming mouth dark in a lit face)
-        col += g_face_glow * 0.16 * mix(mix(c_low, c_high, 0.6), vec3(0.9, 0.85, 1.0), 0.25)
+        col *= max(1.0 + fc.x, 0.3);      // (the eyes and the screaming mouth dark in a lit face)
+        // (their glow, too, rides on the curtains' own light where they pass through it, so
+        // no face hangs in the sky as a pasted mask)
+        float carried = 0.45 + 0.55 * smoothstep(0.0, 0.25, dot(col, vec3(0.3, 0.5, 0.2)));
+        col += g_face_glow * 0.2 * carried * mix(mix(c_low, c_high, 0.6), vec3(0.9, 0.85, 1.0), 0.3)
              * max(1.0 + fc.x, 0.0)
              * smoothstep(0.0, 0.1, d.y);
     }

@@ -83,12 +83,16 @@ float towers(vec2 q, float cell, float hscale, int layer,
 // silhouette, a hairline fold, and a few glints -- short horizontal flecks where a floor's
 // glass catches the aurora.
 float glass(float d, float side, float facet, float id, vec2 q, float inv_px) {
-    float sheen = 0.015 + 0.07 * smoothstep(0.3, 1.0, side);
+    // (rounded glass: the reflection swells across the shaft like a cylinder's, brightest
+    // toward the lit side, and wavers in slow liquid bands down its height -- no flat decal
+    // stripes)
+    float round_ = sqrt(max(1.0 - side * side, 0.0));
+    float waver = 0.5 + 0.5 * sin(q.y * 90.0 + 2.5 * side + id * 40.0 + 3.0 * sin(q.y * 23.0 + id * 9.0));
+    float sheen = (0.03 + 0.16 * smoothstep(0.1, 1.0, side) * round_) * (0.6 + 0.4 * waver)
+                + 0.04 * (1.0 - round_);
     float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2);
     rim *= 0.35 + 0.65 * smoothstep(-0.3, 1.0, side);
-    vec3 gh = hash3i(ivec3(int(floor(q.y * 140.0)), int(id * 997.0), u_seed + 5));
-    float glint = step(0.93, gh.x) * smoothstep(0.9, 0.2, abs(side - (gh.y * 1.6 - 0.8)));
-    return sheen + 0.9 * rim + 0.2 * facet + 0.35 * glint;
+    return sheen + 0.9 * rim + 0.2 * facet;
 }
 
 vec4 city(vec2 q) {

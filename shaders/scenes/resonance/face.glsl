@@ -45,10 +45,17 @@ float face_relief(vec2 q, float mouth, float asym, out float rim) {
     float jaw = abs(face_ellipse(hq, vec2(0.26, 0.46 + 0.05 * mouth))) - 0.014;
     jaw = max(jaw, q.y + 0.08);            // the jaw and chin only: the top melts into the sky
     float ridge = smin(smin(brow, nose, 0.05), smin(bone, jaw, 0.08), 0.05);
-    float w = 0.045;
+    // (edges firmer than a blur: the sockets and the screaming mouth cut clean into the
+    // light, a bright lip of it along their rims)
+    float w = 0.028;
     float hollow_fill = smoothstep(w, -w, hollow);
     float ridge_fill = smoothstep(w, -0.6 * w, ridge);
-    rim = exp(-pow((hollow - 0.02) / 0.045, 2.0)) * (0.6 + 0.4 * mouth);
+    // (lit from above, as a sculpted face is: the light catches the lower rims -- the cheek
+    // under each socket, the lower lip of the scream -- while the brow shades the upper
+    // ones, so the hollows read as sunken, not as drawn rings)
+    float below = eye < mo ? smoothstep(0.035, -0.025, e.y)
+                           : 0.25 + 0.75 * smoothstep(0.05, -0.08, mq.y);
+    rim = exp(-pow((hollow - 0.018) / 0.026, 2.0)) * (0.7 + 0.6 * mouth) * (0.2 + 0.8 * below);
     // A faint overall swelling of the head, so the face reads as a presence.
     float head = smoothstep(0.15, -0.25, face_ellipse(hq, vec2(0.3, 0.5)));
     return 0.75 * ridge_fill + 0.4 * head - 1.9 * hollow_fill;

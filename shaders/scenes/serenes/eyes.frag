@@ -87,17 +87,20 @@ void main() {
         // and the city's colours would tint it like a rainbow bead otherwise).
         ec = mix(vec3(dot(ec, vec3(0.3, 0.59, 0.11))) * vec3(0.92, 0.95, 1.0), ec, 0.15);
         ec *= fres;
-        // The glow of the mercury itself, as a chrome ball shows it: a bright silver sky
-        // above a sharp horizon, the dark room below, so even a few pixels read as a
-        // mirror-bright orb rather than a dot of light.
-        vec3 silver = vec3(0.86, 0.9, 0.97);
-        float sky = smoothstep(-0.08, 0.12, r.y) * (0.45 + 0.55 * clamp(r.y, 0.0, 1.0));
-        ec += u_eyes * silver * (0.05 + 2.2 * sky);
-        ec *= 0.55 + 0.45 * smoothstep(1.0, 0.55, dist);        // the rim darkens into the face
+        // The glow of the mercury itself, as a chrome ball shows it: bright silver overhead
+        // fading through a curved horizon to the dark room below (a gradient, not a white
+        // disc with a dark pupil), a dark rim where the sphere turns away, so even a few
+        // pixels read as a liquid-metal orb rather than a dot of light.
+        vec3 silver = vec3(0.8, 0.88, 1.0);
+        float sky = smoothstep(-0.25, 0.7, r.y);
+        ec += u_eyes * silver * (0.1 + 1.0 * sky * sky);
+        // the thin bright line where the sphere mirrors the lit floor at grazing angles
+        ec += u_eyes * light_colour() * 0.5 * smoothstep(0.72, 0.92, dist) * smoothstep(0.1, -0.5, o.y);
+        ec *= 0.2 + 0.8 * smoothstep(1.0, 0.72, dist);          // the dark rim: a sphere, not a disc
         col = mix(col, ec, ecov);
         // a halo round the eye (additive, outside it too)
-        float halo_r = eye.z * (0.35 + 0.9 * u_eyes);
-        col += u_eyes * silver * 0.05 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
+        float halo_r = eye.z * (0.2 + 0.4 * u_eyes);
+        col += u_eyes * silver * 0.025 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
              * smoothstep(0.095, 0.06, dist * eye.z);
         cov = max(cov, ecov);
     }

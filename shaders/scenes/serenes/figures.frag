@@ -24,29 +24,64 @@ void main() {
     float d = figure_sdf(i, X, u_time, 1.0);
     float cov = clamp(0.5 - d / px, 0.0, 1.0);
 
-    // The body: cloth that drinks the light, lit only as a thin warm rim where the light
-    // wraps round an edge on the side of the figure that faces a candle, strongest low
-    // down, near the flames. (The side, not the edge's normal: screen derivatives of the
-    // distance break into dashes along the thin arms.)
+    // Volume: the figure is shaded as a body, not a cut-out.  Across the body the normal
+    // turns like a cylinder's round the figure's axis (the half-width at this height is the
+    // distance inside plus the distance from the axis, both smooth: screen derivatives of
+    // the distance break into dashes along the thin arms), tilted toward the candles.
     vec3 P = vec3(X, 0.0);
     float inside = max(-d, 0.0);
-    float rim_shape = exp(-inside / 0.005) + 0.1 * exp(-inside / 0.03);
     vec4 fa = FIG_A(i);
-    float axis = fa.x + fa.z * (X.y / fa.y / 0.9) * (X.y / fa.y / 0.9);
-    float irr = 0.0;
+    float k9 = X.y / fa.y / 0.9;
+    float axis = fa.x + fa.z * k9 * k9;
+    float dx = X.x - axis;
+    float nx = clamp(dx / (inside + abs(dx) + 1e-4), -1.0, 1.0);
+    // the gown's pleats: long vertical folds round the body, fanning to the hem
+    float pleat = sin(nx * 5.5 + FIG_B(i).w * 6.0 + 0.6 * sin(X.y * 3.0 + u_time * 0.4));
+    float nxp = clamp(nx + 0.22 * pleat * (1.0 - abs(nx)), -1.0, 1.0);
+    vec3 N = normalize(vec3(nxp, 0.12, -sqrt(max(1.0 - nxp * nxp, 0.0))));
+    vec3 V = normalize(vec3(0.0, CAM_Y, -CAM_D) - P);
+    float ndv = max(dot(N, V), 0.0);
+    float rim_shape = exp(-inside / 0.006) + 0.12 * exp(-inside / 0.035);
+    float skin = smoothstep(0.0015, -0.0005, g_skin * fa.y);
+    float face = smoothstep(0.0015, -0.0005, g_face * fa.y);
+    float wood = smoothstep(0.001, -0.001, g_bench * fa.y) * smoothstep(-0.001, 0.001, g_body * fa.y);
+    // the materials: dark violet-black satin (the gown and veil), pearl (face and hands:
+    // pale, with a mother-of-pearl shimmer that turns with the angle), waxed wood (the bench)
+    // (the skin rounds away into shade toward its outline, the face under the veil most)
+    float round_off = smoothstep(0.0, mix(0.006, 0.022, face), max(-min(g_skin, g_face), 0.0) * fa.y);
+    vec3 albedo = mix(vec3(0.0045, 0.0026, 0.0095),
+                      mix(vec3(0.5, 0.55, 0.7), vec3(0.07, 0.075, 0.11), face) * (0.35 + 0.65 * round_off), skin);
+    albedo = mix(albedo, vec3(0.075, 0.038, 0.022), wood);
+    vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
+    vec3 diffuse = vec3(0.0);
+    vec3 sheen = vec3(0.0);
     float rim = 0.0;
     for (int k = 0; k < MAX_CANDLES; ++k) {
         vec3 L = u_cpos[k].xyz - P;
         float d2 = dot(L, L);
-        float e = u_cpos[k].w * max(-L.z, 0.0) * inversesqrt(d2) / d2;
-        irr += e;
+        float il = inversesqrt(d2);
+        vec3 Ld = L * il;
+        float e = u_cpos[k].w / d2;
+        // wrapped diffuse: light reaches a little past the terminator, as on cloth
+        diffuse += e * max(dot(N, Ld) + 0.1, 0.0);
+        vec3 H = normalize(Ld + V);
+        float nh = max(dot(N, H), 0.0);
+        float s8 = nh * nh; s8 *= s8; s8 *= s8;                  // ^8: the pearl's broad sheen
+        float s32 = s8 * s8; s32 *= s32;                         // ^32: the satin's folds, the pearl's gloss
+        sheen += e * (mix(0.009 * s32 * (0.3 + 0.7 * max(pleat, 0.0)), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
         float toward = u_cpos[k].x - axis;
-        float facing = smoothstep(-0.03, 0.03, (X.x - axis) * sign(toward))
-                     * smoothstep(0.0, 0.25, abs(toward));
-        rim += e * (0.3 + facing);
+        float facing = smoothstep(-0.03, 0.03, dx * sign(toward)) * smoothstep(0.0, 0.25, abs(toward));
+        rim += e * max(-Ld.z, 0.0) * (0.3 + facing);
     }
-    vec3 body = light_colour() * (0.0003 * irr + 0.024 * rim * rim_shape);
-    body += shade_colour() * 0.0015;
+    vec3 lc = light_colour();
+    vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 + 0.4 * skin));
+    // the warm rim where the light wraps round an edge that faces a candle, on the cloth a
+    // faint pearl too
+    body += lc * mix(vec3(1.0), pearl, 0.3) * (0.03 * rim * rim_shape) * (1.0 - 0.5 * skin);
+    // and on both edges a faint rim of the light the lit wall behind them bounces back,
+    // which turns the outline round (a body, not a cut-out)
+    body += lc * wall_colour() * (0.0035 * exp(-inside / 0.004)) * (1.0 - skin);
+    body += shade_colour() * 0.0012 * (1.0 + 3.0 * skin);
     vec3 col = body * cov;
 
     col = max(col, 0.0);

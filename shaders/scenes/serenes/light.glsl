@@ -14,8 +14,12 @@ vec3 light_colour() {
 }
 
 // The wall's colour (never quite black: the light must land on something). Linear RGB.
+// Close on the woman alone the plaster is taken toward a cool grey: under the one orange
+// flame a beige wall read as brown murk, a grey one as warm light falling into black.
 vec3 wall_colour() {
-    return max(srgb_to_linear(u_wall.rgb), vec3(0.03));
+    vec3 c = max(srgb_to_linear(u_wall.rgb), vec3(0.03));
+    float y = dot(c, vec3(0.2126, 0.7152, 0.0722));
+    return mix(c, y * vec3(0.9, 0.92, 1.12), 0.75 * clamp(u_closeup, 0.0, 1.0));
 }
 
 // The cold of the unlit room, what the shadows keep. Linear RGB.

@@ -19,6 +19,9 @@ vec3 decode_hdr(vec3 e) {
 // Candle light on a wall or floor point P (normal N, colour base), each candle's share
 // passing the figures (vis), plus the light bounced round the room and the cold of the
 // room that no candle reaches.
+// g_pool (set by the caller, 1 by default) scales the candles' direct light alone: the pools
+// of light round the flames, the room between them darker, its cold ambient kept.
+float g_pool = 1.0;
 vec3 light_surface(vec3 P, vec3 N, vec3 base, vec3 vis, vec3 lightc, vec3 shade) {
     vec3 lit = vec3(0.0);
     float total = 0.0;
@@ -32,8 +35,9 @@ vec3 light_surface(vec3 P, vec3 N, vec3 base, vec3 vis, vec3 lightc, vec3 shade)
         lit += e * max(dot(N, L * id), 0.0) * vis[k];
         total += e;
     }
-    return base * (lit * lightc + 0.005 * total * lightc
-                   + (0.03 + 0.14 * smoothstep(0.5, 4.0, P.y)) * shade);
+    // (the bounce and the cold kept low: the room falls off to true black away from the flames)
+    return base * (g_pool * lit * lightc + 0.003 * total * lightc
+                   + (0.02 + 0.07 * smoothstep(0.5, 4.0, P.y)) * shade);
 }
 
 vec3 wall_normal(vec2 slope) {

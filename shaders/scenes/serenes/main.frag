@@ -24,6 +24,13 @@ uniform sampler2D u_candles_img;
 uniform sampler2D u_floor;
 uniform vec4 u_cbase[MAX_CANDLES];   // candle stand: x, top y, z, wax radius (m)
 uniform float u_exposure;
+// The trembling hands' echoes (scenes/serenes.py hand_echoes): where the hands were one and
+// two stutter steps ago (left dx, dy, right dx, dy in texture units), the hands' region, and
+// (amount, the figure's axis x).
+uniform vec4 u_echo1;
+uniform vec4 u_echo2;
+uniform vec4 u_echo_box;
+uniform vec4 u_echo_mix;
 out vec4 frag_colour;
 
 #include "lighting.glsl"
@@ -44,6 +51,15 @@ void main() {
     float albedo = surf.r * 1.25;
     vec3 base = on_wall ? wall_colour() * albedo
                         : wall_colour() * vec3(0.55, 0.42, 0.34) * albedo;
+    // Close on the woman alone, the room falls away into darkness round her candle's pool
+    // (chiaroscuro: true blacks, not a brown wall lit evenly from edge to edge); on the whole
+    // stage each flame keeps a warmer pool too, the wall between them darker.
+    float pools = 0.0;
+    for (int k = 0; k < MAX_CANDLES; ++k) {
+        vec2 dp = (P.xy - u_cpos[k].xy) * vec2(0.8, 1.0);
+        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 0.9, u_closeup));
+    }
+    g_pool = mix(0.4, 0.1, u_closeup) + mix(0.8, 0.9, u_closeup) * min(pools, 1.0);
     vec3 col = light_surface(P, N, base, shadow.rgb, lightc, shade);
 
     // --- the floor: the robes' contact darkness, the boards' sheen and reflection
@@ -60,7 +76,26 @@ void main() {
 
     // --- the figures (premultiplied, decoded from their 8-bit encoding)
     vec4 fig = texture(u_figures, uv);
-    col = col * (1.0 - fig.a) + decode_hdr(fig.rgb);
+    vec3 fig_light = decode_hdr(fig.rgb);
+    col = col * (1.0 - fig.a) + fig_light;
+    // The glitch in her programming, readable in a still: faint after-images of the pale
+    // hands where they were a stutter step and two ago, split cold and warm like a
+    // display's ghosting (only the light they add over what is there now; nothing while
+    // the hands are frozen or still).
+    {
+        bool left = uv.x < u_echo_mix.y;
+        vec2 d1 = left ? u_echo1.xy : u_echo1.zw;
+        vec2 d2 = left ? u_echo2.xy : u_echo2.zw;
+        float inbox = step(u_echo_box.x, uv.x) * step(uv.x, u_echo_box.z)
+                    * step(u_echo_box.y, uv.y) * step(uv.y, u_echo_box.w) * u_echo_mix.x;
+        vec3 g1 = decode_hdr(texture(u_figures, uv + d1).rgb);
+        vec3 g2 = decode_hdr(texture(u_figures, uv + d2).rgb);
+        // (the pale hands only, not the gown's dim sheen)
+        g1 *= smoothstep(0.04, 0.15, dot(g1, vec3(0.333)));
+        g2 *= smoothstep(0.04, 0.15, dot(g2, vec3(0.333)));
+        col += inbox * (max(g1 - fig_light, 0.0) * vec3(0.24, 0.38, 0.48)
+                      + max(g2 - fig_light, 0.0) * vec3(0.22, 0.1, 0.17));
+    }
     vec4 eyes = texture(u_eyes_img, uv);
     col = col * (1.0 - eyes.a) + decode_hdr(eyes.rgb);
 
@@ -74,14 +109,15 @@ void main() {
         float power = u_cpos[k].w;
         vec2 fc2 = lp - vec2(cs.y * 0.4, 0.004 + 0.45 * cs.x);
         float r = length(fc2 * vec2(1.0, 0.8));
-        col += lightc * power * (0.05 / (1.0 + r * r * 400.0) + 0.012 / (1.0 + r * r * 12.0));
+        // (the wide glow kept faint: over the whole frame it was a brown veil on the blacks)
+        col += lightc * power * (0.05 / (1.0 + r * r * 400.0) + 0.005 / (1.0 + r * r * 30.0));
     }
     // the candles themselves, from their pass
     vec4 cand = texture(u_candles_img, uv);
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
 
     // --- vignette, exposure, tone map
-    float vig = 1.0 - 0.35 * smoothstep(0.35, 1.1, length(s * vec2(0.8, 1.0)));
+    float vig = 1.0 - (0.35 + 0.4 * u_closeup) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
     col *= vig * u_exposure;
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);

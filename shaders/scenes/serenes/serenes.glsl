@@ -124,8 +124,17 @@ void arm_joints(int i, int s, out vec2 sh, out vec2 el, out vec2 wr, out vec2 pm
     tip = ARMS(i, 3 * s + 2).xy;
 }
 
-// One arm in its bell sleeve, and a slender hand of fingers held together (spread a little
-// when seated, open to her eyes).
+// What the last figure_sdf call found nearest, for the shading: the distance (figure-local
+// units) to the bare skin (hands, face) and to the bench, so the figures pass can light the
+// skin as pearl and the bench as wood while the gown stays dark cloth.
+float g_skin = 1e3;
+float g_bench = 1e3;
+float g_face = 1e3;     // (the face alone: it is shaded darker than the hands, round the eyes)
+float g_body = 1e3;     // (the figure without the bench: where she covers it, no wood)
+
+// One arm in its bell sleeve, and a slender open hand: a palm and four fingers fanned a
+// little apart with rounded tips, a thumb from the heel of the palm (no blade-like taper:
+// at a distance a single pointed hand read as a knife).
 float sd_arm(vec2 p, int i, int s, float seated) {
     float side = (s == 0) ? -1.0 : 1.0;
     vec2 sh, el, wr, pm, tip;
@@ -136,23 +145,34 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.016, 0.033 - 0.008 * seated);
     vec2 hang = mix(el, wr, 0.62);
     float drape = sd_taper(p, hang, hang + vec2(0.01 * side, -0.045 + 0.015 * seated), 0.022, 0.008);
-    float hand = sd_taper(p, wr, pm, 0.0052, 0.0068);
     float d = smin_poly(upper, fore, 0.012);
     d = smin_poly(d, drape, 0.02);
-    d = smin_poly(d, hand, 0.004);
+    vec2 fd = tip - pm;
+    vec2 fn = vec2(-fd.y, fd.x) * side;            // across the hand, toward the thumb
+    float palm = sd_taper(p, wr, mix(wr, pm, 1.05), 0.0068, 0.0095);
 #ifdef SERENES_COARSE
     // (the shadow's half-resolution field: the fingers as one)
-    return smin_poly(d, sd_taper(p, pm, tip, 0.0075, 0.003), 0.003);
+    float hand = smin_poly(palm, sd_taper(p, pm, tip, 0.008, 0.0045), 0.004);
 #else
-    // fingers: the long middle ones, and the thumb side spread open (more when seated)
-    vec2 fd = tip - pm;
-    vec2 fn = vec2(-fd.y, fd.x) * side;
-    float spread = 0.22 * seated;      // standing, the fingers held together
-    float fingers = sd_taper(p, pm, tip, 0.0065, 0.0022);
-    fingers = min(fingers, sd_taper(p, mix(wr, pm, 0.5), pm + fd * 0.7 - fn * spread * 2.4,
-                                    0.005, 0.002));
-    return smin_poly(d, fingers, 0.003);
+    // four fingers fanned from the knuckles (wider when seated, open to her eyes), the
+    // middle ones longest, each with a round tip; the thumb from the heel of the palm
+    vec2 fu = fn / max(length(fd), 1e-5);
+    float spread = 0.09 + 0.1 * seated;
+    float fingers = 1e3;
+    for (int k = 0; k < 4; ++k) {                  // (constant: unrolled)
+        float o = float(k) - 1.5;
+        float len = 0.85 - 0.08 * o * o - 0.04 * o;
+        vec2 base = pm + fu * (o * 0.0042);
+        fingers = min(fingers, sd_taper(p, base, base + (fd + fn * (o * spread)) * len, 0.0032, 0.0026));
+    }
+    // (seated, the backs of her hands to us: each thumb on the outer side, opened out)
+    vec2 th0 = mix(wr, pm, 0.35) + fu * mix(0.004, -0.005, seated);
+    fingers = min(fingers, sd_taper(p, th0, th0 + fd * mix(0.55, 0.45, seated) + fn * mix(0.55, -0.5, seated),
+                                    0.0032, 0.0026));
+    float hand = smin_poly(palm, fingers, 0.0025);
 #endif
+    g_skin = min(g_skin, hand);
+    return smin_poly(d, hand, 0.004);
 }
 
 // The body bends like a reed: a point at height y shifts by lean * (y / 0.9)^2.
@@ -204,9 +224,12 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     float robe = length(vec2(q.x, q.y - clamp(q.y, 0.0, top))) - r_robe;
     robe = max(robe, -p.y);
     // Seated: a low bench beneath her, its ends showing either side of the gown.
-    float bench = sd_box2(p - vec2(0.0, 0.215), vec2(0.20, 0.018));
-    bench = min(bench, sd_box2(vec2(abs(p.x) - 0.17, p.y - 0.1), vec2(0.012, 0.1)));
+    // (a rounded seat with a moulded edge, on slim legs that splay a little to the floor)
+    float bench = sd_box2(p - vec2(0.0, 0.212), vec2(0.205, 0.009)) - 0.008;
+    bench = min(bench, sd_box2(p - vec2(0.0, 0.19), vec2(0.18, 0.004)) - 0.004);
+    bench = min(bench, sd_taper(vec2(abs(p.x), p.y), vec2(0.165, 0.2), vec2(0.182, 0.0), 0.0095, 0.0055));
     bench += (1.0 - seated) * 10.0;
+    g_bench = bench;
     // Seated, her knees: the gown drawn over them, a broad rounded lap wider than her waist,
     // the cloth falling from them to the floor.
     vec2 kn = vec2(abs(p.x) - 0.062, p.y - 0.25);
@@ -228,26 +251,28 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     vec2 hc = ph - HEAD_C;
     float egg = 1.0 + 2.6 * hc.y;                  // wider at the crown, narrow chin
     float head = sd_ellipse_approx(vec2(hc.x / clamp(egg, 0.75, 1.25), hc.y),
-                                   vec2(0.0265 + 0.002 * variant, 0.042));
+                                   vec2(0.0315 + 0.002 * variant, 0.0435));
     // the veil: from the crown it falls round the head and spreads over the shoulders
     float veil = sd_taper(ph, vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, 0.893), 0.046 + 0.022 * (1.0 - variant), 0.033);
     d = smin_poly(d, neck, 0.012);
     d = smin_poly(d, veil, 0.03);
     d = smin_poly(d, head, 0.012);
+    g_skin = head;
+    g_face = head;
     // Arms, the hands torn sideways in rows by a glitch.
     vec2 pa = u;
-    pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - (0.28 + 0.02 * (1.0 - seated))) - 0.06)
-          * seated;
+    pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - 0.46) - 0.07) * seated;
     float arms = min(sd_arm(pa, i, 0, seated), sd_arm(pa, i, 1, seated));
     d = smin_poly(d, arms, 0.012);
+    g_body = d;
     d = min(d, bench);
     return d * h;
 }
 
 // Eye e (0 left, 1 right) of figure i: centre on the plane z = 0 (metres) and radius.
 // Large, lidless orbs: most of the face.
-const vec2 EYE_OFFSET = vec2(0.0128, 0.8935);
-const float EYE_R = 0.0098;
+const vec2 EYE_OFFSET = vec2(0.0162, 0.8925);
+const float EYE_R = 0.0142;
 vec3 figure_eye(int i, int e) {
     vec4 a = FIG_A(i);
     float h = a.y;
