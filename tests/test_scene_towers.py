@@ -315,3 +315,42 @@ def test_the_liquid_glass_throws_caustic_light_on_the_street_and_itself(gl, tmp_
     for name, part in (("the glass", lift[:half]), ("the street", lift[half:])):
         brighter, darker = (part > 10).sum(), (part < -10).sum()
         assert brighter > 200 and brighter > 2.5 * darker, f"{name}: {brighter} px lit by caustics, {darker} darker"
+
+
+def test_the_towers_are_round_columns_not_boxes(gl, tmp_path):
+    """Round 6: the towers read as 'plain rectangular prisms'.  Each is now a column of
+    liquid glass that swells and tapers to a rounded tip inside its footprint's box: the
+    pixels whose rays pass through a tower's box but miss its column (the corners and the
+    shoulders of the box, the scene's own picking) show the sky and streets, exactly as with
+    no towers at all.  (With boxes there were none such.)"""
+    m = towers_module()
+    t = 1.0
+    p = {q.name: q.default for q in m.towers.params}
+    layout = m.city_layout(0, float(p["density"]), float(p["max_height"]))
+    cam = m.camera(t, p)
+    aspect = SIZE[0] / SIZE[1]
+    eye = [math.floor(cam["pos"][0] / m.CITY_PERIOD), math.floor(cam["pos"][2] / m.CITY_PERIOD)]
+    boxes = [b for cx in range(eye[0] - 3, eye[0] + 4) for cz in range(eye[1] - 1, eye[1] + 12)
+             if (b := m.tower_box(layout, cx, cz)) is not None]
+    corners = []
+    for py in range(2, SIZE[1] - 2, 2):
+        for px in range(2, SIZE[0] - 2, 2):
+            # the pixel and its neighbours all miss every column (and see no ground) ...
+            rays = [m.screen_ray(cam, (px + 0.5 + dx) / SIZE[0], 1.0 - (py + 0.5 + dy) / SIZE[1], aspect)
+                    for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+            if any(m.pick(layout, cam["pos"], r)[0] != m.KIND_SKY for r in rays):
+                continue
+            # ... but its ray crosses some tower's box
+            rd = rays[4]
+            for centre, half in boxes:
+                o = cam["pos"] - centre
+                with np.errstate(divide="ignore"):
+                    t1, t2 = (-half - o) / rd, (half - o) / rd
+                if np.max(np.minimum(t1, t2)) < np.min(np.maximum(t1, t2)) and np.min(np.maximum(t1, t2)) > 0:
+                    corners.append((py, px))
+                    break
+    assert len(corners) >= 20, f"only {len(corners)} pixels see a tower's box but not its column"
+    towers = _frame(gl, tmp_path, "round", {}, t)
+    none = _frame(gl, tmp_path, "none", {"density": 0.0}, t)
+    diff = np.array([np.abs(towers[y, x] - none[y, x]).max() for y, x in corners])
+    assert np.mean(diff) < 2.0 and np.percentile(diff, 90) <= 4, (np.mean(diff), np.percentile(diff, 90))
