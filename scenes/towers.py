@@ -195,15 +195,13 @@ def screen_ray(cam: dict, x: float, y: float, aspect: float) -> np.ndarray:
 
 
 def column_profile(hx: float, hz: float, height: float) -> tuple[float, float]:
-    """(al, be) of a tower's profile r^2 = (1 - s)(al + be s), its maximum 1: towers.glsl
-    column_profile, from the same layout values (in float32, as the shader has them)."""
-    x, z, h = np.float32(hx), np.float32(hz), np.float32(height)
-    a = 0.3 + 0.7 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
-    b = 0.3 + 2.3 * float(np.mod(x * np.float32(17.3) + z * np.float32(3.13) + h * np.float32(0.071),
-                                 np.float32(1.0)))
-    k = b - a
-    gmax = a + k * k / (4.0 * b) if k > 0.0 else a
-    return a / gmax, b / gmax
+    """(al, be) of a tower's profile r^2 = (1 - s)(al + be s), its maximum 1 at the height
+    sp: towers.glsl column_profile, from the same layout values (in float32, as the shader
+    has them)."""
+    x, z = np.float32(hx), np.float32(hz)
+    sp = 0.4 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
+    be = 1.0 / (1.0 - sp) ** 2
+    return (1.0 - 2.0 * sp) * be, be
 
 
 def _column_span(ro, rd, centre, half):

@@ -32,7 +32,7 @@ void main() {
     float cov0 = 0.0;      // 3 a tower covering the whole pixel
     float t0 = 0.0;
     float t1 = 0.0;
-    Column k0 = Column(vec3(0.0), vec2(1.0), 1.0, 1.0, 0.0, 1.0);
+    Column k0 = Column(vec3(0.0), vec2(1.0), 1.0, 1.0, 0.0, 1.0, vec3(1.0));
     ivec2 cell0 = ivec2(0);
     int max_steps = int(mix(12.0, 42.0, u_quality));
     // (Both exits are tested again at the end of the body: llvmpipe runs a loop's body once

@@ -85,14 +85,14 @@ void main() {
     vec4 r = vec4(pcg4d(uvec4(uint(k), uint(row & (GRID - 1)), uint(u_seed), 0x5A3Du))) / 4294967295.0;
     vec4 q = vec4(pcg4d(uvec4(uint(k), 0x77u, uint(u_seed), uint(row & (GRID - 1))))) / 4294967295.0;
 
-    // Where on the column: its skin on the side toward the eye (within 70 degrees of it),
+    // Where on the column: its skin on the side toward the eye (within 60 degrees of it),
     // any height.
     float height = col_k.h;
     float y0 = r.z * height;
-    vec2 to_eye = u_cam_pos.xz - col_k.base.xz;
-    float a_eye = atan(to_eye.y, to_eye.x) + (r.y * 2.0 - 1.0) * 1.2;
-    vec2 dir = vec2(cos(a_eye), sin(a_eye));
-    float reach = sqrt(column_g(col_k, y0)) / length(dir / col_k.r);    // the ellipse's radius along dir
+    // (no trigonometry: it runs for every vertex of every piece)
+    vec2 to_eye = normalize(u_cam_pos.xz - col_k.base.xz);
+    vec2 dir = normalize(to_eye + vec2(-to_eye.y, to_eye.x) * ((r.y * 2.0 - 1.0) * 1.7));
+    float reach = sqrt(column_g(col_k, y0)) / length(dir * col_k.inv.xz);   // the ellipse's radius along dir
     vec3 o = col_k.base + vec3(dir.x * reach, y0, dir.y * reach);
     vec3 n0 = column_normal(o - col_k.base, col_k);
 
@@ -107,8 +107,8 @@ void main() {
     // Flight: out from the face, a little up, then down; a slow wind down the avenue.
     vec3 v = n0 * (0.8 + 2.2 * q.y) + vec3(q.z - 0.5, 0.4 + 1.2 * q.w, r.w - 0.5) * 1.6;
 
-    // Its shape: an irregular, elongated triangle, 0.15..1.1 units, with a thickness, spinning.
-    float size = 0.15 + 0.95 * q.x * q.x;
+    // Its shape: an irregular, elongated triangle, 0.13..0.93 units, with a thickness, spinning.
+    float size = 0.13 + 0.8 * q.x * q.x;
     float dissolve = smoothstep(0.45 * life, life, age);
     if (dissolve > 0.92) {          // all but gone: draw nothing (no area, no cost)
         return;

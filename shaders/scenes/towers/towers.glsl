@@ -180,16 +180,17 @@ struct Column {
     float al;     // the profile g(s) = (1 - s)(al + be s), its maximum 1
     float be;
     float cut;    // where the glass ends now: h while whole, lower as the fracture takes it
+    vec3 inv;     // 1 / (r.x, h, r.y): (divisions cost on llvmpipe; these are made once a cell)
 };
 
-// The profile of a tower, from its layout (a free per-tower random, as tower_break_start).
-// scenes/towers.py column_profile mirrors it.
+// The profile of a tower, from its layout (a free per-tower random, as tower_break_start):
+// the height of its widest ring, sp (0: the foot, a drop running down; 0.4: high on a
+// narrower foot, a drop swelling), gives al = (1 - 2 sp) / (1 - sp)^2, be = 1 / (1 - sp)^2,
+// whose g peaks at 1 there.  scenes/towers.py column_profile mirrors it.
 vec2 column_profile(vec4 l) {
-    float a = mix(0.3, 1.0, fract(l.x * 5.37 + l.y * 11.91));
-    float b = mix(0.3, 2.6, fract(l.x * 17.3 + l.y * 3.13 + l.z * 0.071));
-    float k = b - a;
-    float gmax = (k > 0.0) ? a + k * k / (4.0 * b) : a;
-    return vec2(a, b) / gmax;
+    float sp = 0.4 * fract(l.x * 5.37 + l.y * 11.91);
+    float be = 1.0 / ((1.0 - sp) * (1.0 - sp));
+    return vec2((1.0 - 2.0 * sp) * be, be);
 }
 
 // The intact column of a cell, and when it breaks.
@@ -207,6 +208,7 @@ bool column_whole(ivec2 cell, out Column k, out float start) {
     k.al = pr.x;
     k.be = pr.y;
     k.cut = l.z;
+    k.inv = 1.0 / vec3(l.x, max(l.z, 1e-3), l.y);
     start = tower_break_start(l);
     return l.z > 0.0;
 }
@@ -231,10 +233,10 @@ float column_g(Column k, float y) {
 // The quadratic F(t) = A t^2 + B t + C of the ray o + t w (o relative to the foot) against
 // the column's quadric: negative inside.
 vec3 column_quadratic(vec3 o, vec3 w, Column k) {
-    vec2 u = o.xz / k.r;
-    vec2 v = w.xz / k.r;
-    float s0 = o.y / k.h;
-    float vs = w.y / k.h;
+    vec2 u = o.xz * k.inv.xz;
+    vec2 v = w.xz * k.inv.xz;
+    float s0 = o.y * k.inv.y;
+    float vs = w.y * k.inv.y;
     float kk = k.be - k.al;
     return vec3(dot(v, v) + k.be * vs * vs,
                 2.0 * dot(u, v) - kk * vs + 2.0 * k.be * s0 * vs,
