@@ -458,9 +458,11 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     e /= max(length(e), 1e-4);
     float tm = -dot(lp.xz, e) / min(dot(d1.xz, e), -1e-3);
     vec3 q = lp + d1 * tm;
-    float w = 2.3 * min(k.r.x, k.r.y);                   // the image's size: the column's breadth
+    // the image's size: about the column's breadth, more or less; its height anywhere from
+    // the eye's to well above it (not a row of pictures at one height)
+    float w = (1.7 + 1.4 * fract(h.z * 7.0)) * min(k.r.x, k.r.y);
     float u = dot(q.xz, vec2(-e.y, e.x)) / w + 0.5;
-    float yc = min(2.2 + 4.0 * h.y, 0.55 * k.h);
+    float yc = min(1.8 + 9.0 * h.y * h.y, 0.6 * k.h);
     float v = (q.y - yc) / w + 0.5;
     float tile = floor(h.x * 4.0);
     vec2 auv = vec2((tile + clamp(u, 0.0, 1.0)) * 0.25, clamp(v, 0.0, 1.0));
