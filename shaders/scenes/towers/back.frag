@@ -75,6 +75,7 @@ void main() {
         Column k;
         float near_glass = 0.0;
         if (column(ivec2(floor(xz / CITY_PERIOD)), k)) {
+            column_finish(k);
             // (how far outside the column's foot, roughly: its ellipse, in world units)
             vec2 f = (xz - k.base.xz) / (k.r * sqrt(k.al));
             float out_d = max(length(f) - 1.0, 0.0) * min(k.r.x, k.r.y) * sqrt(k.al);

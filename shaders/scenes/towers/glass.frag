@@ -32,7 +32,9 @@ void main() {
     float cov0 = 0.0;      // 3 a tower covering the whole pixel
     float t0 = 0.0;
     float t1 = 0.0;
-    Column k0 = Column(vec3(0.0), vec2(1.0), 1.0, 1.0, 0.0, 1.0, vec3(1.0));
+    Column k0 = Column(vec3(0.0), vec2(1.0), 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, vec3(1.0));
+    vec2 hit0 = vec2(0.0, 1.0);     // entry t of the first and second hits, as fractions
+    vec2 hit1 = vec2(0.0, 1.0);
     ivec2 cell0 = ivec2(0);
     int max_steps = int(mix(12.0, 42.0, u_quality));
     // (Both exits are tested again at the end of the body: llvmpipe runs a loop's body once
@@ -42,18 +44,16 @@ void main() {
             break;
         }
         Column k;
-        float tn;
-        float tf;
-        float tq;
-        if (column(cell, k) && column_span(ro - k.base, w, k, tn, tf, tq) && tn < t_limit) {
+        vec2 hit;
+        if (column(cell, k) && column_walk_hit(ro - k.base, w, k, t_limit, hit)) {
             if (hits == 0) {
-                t0 = tn * wl;
+                hit0 = hit;
                 k0 = k;
                 cell0 = cell;
                 cov0 = column_coverage(ro - k.base, w, dwx, dwy, k);
                 hits = (cov0 > 0.999) ? 3 : 1;
             } else {
-                t1 = tn * wl;
+                hit1 = hit;
                 hits = 2;
             }
             if (hits >= 2) {
@@ -71,6 +71,9 @@ void main() {
     if (hits == 0) {
         discard;
     }
+    t0 = hit0.x / hit0.y * wl;
+    t1 = hit1.x / hit1.y * wl;
+    column_finish(k0);
 #ifdef TOWERS_FRACTURE
     // The fracture: above its jagged break line a falling tower is already shards.
     float start0 = tower_break_start(texelFetch(u_layout, cell0 & (GRID - 1), 0));

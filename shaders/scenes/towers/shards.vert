@@ -82,6 +82,7 @@ void main() {
     if (!column_whole(cell, col_k, start)) {
         return;
     }
+    column_finish(col_k);
     vec4 r = vec4(pcg4d(uvec4(uint(k), uint(row & (GRID - 1)), uint(u_seed), 0x5A3Du))) / 4294967295.0;
     vec4 q = vec4(pcg4d(uvec4(uint(k), 0x77u, uint(u_seed), uint(row & (GRID - 1))))) / 4294967295.0;
 

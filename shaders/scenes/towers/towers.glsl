@@ -177,40 +177,50 @@ struct Column {
     vec3 base;    // the centre of its foot on the street
     vec2 r;       // its widest half sizes, x and z
     float h;      // the height of its tip
-    float al;     // the profile g(s) = (1 - s)(al + be s), its maximum 1
-    float be;
+    float c2;     // the profile, by the height sp of its widest ring: 1 - 2 sp
+    float m;      // and (1 - sp)^2
     float cut;    // where the glass ends now: h while whole, lower as the fracture takes it
-    vec3 inv;     // 1 / (r.x, h, r.y): (divisions cost on llvmpipe; these are made once a cell)
+    // (made by column_finish, once a pixel: the walk through the grid divides nothing,
+    // divisions being dear on llvmpipe)
+    float al;     // g(s) = (1 - s)(al + be s), its maximum 1: al = c2 / m, be = 1 / m
+    float be;
+    vec3 inv;     // 1 / (r.x, h, r.y)
 };
 
 // The profile of a tower, from its layout (a free per-tower random, as tower_break_start):
 // the height of its widest ring, sp (0: the foot, a drop running down; 0.4: high on a
-// narrower foot, a drop swelling), gives al = (1 - 2 sp) / (1 - sp)^2, be = 1 / (1 - sp)^2,
-// whose g peaks at 1 there.  scenes/towers.py column_profile mirrors it.
-vec2 column_profile(vec4 l) {
-    float sp = 0.4 * fract(l.x * 5.37 + l.y * 11.91);
-    float be = 1.0 / ((1.0 - sp) * (1.0 - sp));
-    return vec2((1.0 - 2.0 * sp) * be, be);
+// narrower foot, a drop swelling): g = (1 - s)(1 - 2 sp + s) / (1 - sp)^2 peaks at 1 there.
+// scenes/towers.py column_profile mirrors it.
+float column_peak(vec4 l) {
+    return 0.4 * fract(l.x * 5.37 + l.y * 11.91);
 }
 
-// The intact column of a cell, and when it breaks.
+// The intact column of a cell, and when it breaks (column_finish makes the rest).
 bool column_whole(ivec2 cell, out Column k, out float start) {
     vec4 l = texelFetch(u_layout, cell & (GRID - 1), 0);
-    float ox = floor(l.w / 256.0);
+    float ox = floor(l.w * (1.0 / 256.0));
     float oz = l.w - ox * 256.0;
-    vec2 j = vec2(ox, oz) / 127.5 - 1.0;
+    vec2 j = vec2(ox, oz) * (1.0 / 127.5) - 1.0;
     vec2 centre = (vec2(cell) + 0.5) * CITY_PERIOD
                 + j * (BLOCK_HALF - 0.1 - l.xy);
     k.base = vec3(centre.x, 0.0, centre.y);
     k.r = l.xy;
     k.h = l.z;
-    vec2 pr = column_profile(l);
-    k.al = pr.x;
-    k.be = pr.y;
+    float sp = column_peak(l);
+    k.c2 = 1.0 - 2.0 * sp;
+    k.m = (1.0 - sp) * (1.0 - sp);
     k.cut = l.z;
-    k.inv = 1.0 / vec3(l.x, max(l.z, 1e-3), l.y);
+    k.al = 0.0;
+    k.be = 0.0;
+    k.inv = vec3(0.0);
     start = tower_break_start(l);
     return l.z > 0.0;
+}
+
+void column_finish(inout Column k) {
+    k.be = 1.0 / k.m;
+    k.al = k.c2 * k.be;
+    k.inv = 1.0 / vec3(k.r.x, max(k.h, 1e-3), k.r.y);
 }
 
 // The column standing in a cell now: what the fracture has left of it.
@@ -220,6 +230,44 @@ bool column(ivec2 cell, out Column k) {
 #ifdef TOWERS_FRACTURE
     k.cut = k.h * (1.0 - tower_fallen(start));
     any = any && k.cut > 0.02;
+#endif
+    return any;
+}
+
+// The column's quadric along the ray o + t w (o relative to the foot), scaled by
+// (1 - sp)^2 r.x^2 r.z^2 h^2 > 0 so that it needs no division (the same roots, the same
+// sign): G(t) = A t^2 + B t + C, negative inside.
+vec3 column_quadratic_scaled(vec3 o, vec3 w, Column k) {
+    float P = k.r.y * k.r.y;
+    float Q = k.r.x * k.r.x;
+    float R = P * Q;
+    float M = k.m * k.h * k.h;
+    float a1 = k.h - o.y;
+    float a2 = k.c2 * k.h + o.y;
+    return vec3(M * (P * w.x * w.x + Q * w.z * w.z) + R * w.y * w.y,
+                2.0 * M * (P * o.x * w.x + Q * o.z * w.z) - R * w.y * (a1 - a2),
+                M * (P * o.x * o.x + Q * o.z * o.z) - R * a1 * a2);
+}
+
+// In the walk: whether the ray o + t w meets the column with an entry before t_limit and an
+// exit ahead; `hit` gets the entry's t as a fraction (numerator, denominator: the division
+// is made once, for the hit kept).
+bool column_walk_hit(vec3 o, vec3 w, Column k, float t_limit, out vec2 hit) {
+    vec3 q = column_quadratic_scaled(o, w, k);
+    float disc = q.y * q.y - 4.0 * q.x * q.z;
+    float sq = sqrt(max(disc, 0.0));
+    hit = vec2(-q.y - sq, 2.0 * q.x);
+    bool any = disc > 0.0 && sq > q.y && hit.x < hit.y * t_limit;
+#ifdef TOWERS_FRACTURE
+    // (the cut: a plane the fracture lowers; here the division is paid, only while it falls)
+    float vy = (abs(w.y) > 1e-7) ? w.y : 1e-7;
+    float t_hi = (k.cut - o.y) / vy;
+    float tn = hit.x / hit.y;
+    float tf = (sq - q.y) / hit.y;
+    tn = (vy < 0.0) ? max(tn, t_hi) : tn;
+    tf = (vy > 0.0) ? min(tf, t_hi) : tf;
+    hit = vec2(tn, 1.0);
+    any = disc > 0.0 && tf > max(tn, 0.0) && tn < t_limit;
 #endif
     return any;
 }
@@ -265,9 +313,10 @@ bool column_span(vec3 o, vec3 w, Column k, out float tn, out float tf, out float
     return disc > 0.0 && tf > max(tn, 0.0);
 }
 
-// The discriminant of the ray against the quadric: zero on the silhouette, growing inward.
+// The discriminant of the ray against the quadric (scaled): zero on the silhouette, growing
+// inward.
 float column_disc(vec3 o, vec3 w, Column k) {
-    vec3 q = column_quadratic(o, w, k);
+    vec3 q = column_quadratic_scaled(o, w, k);
     return (q.y * q.y - 4.0 * q.x * q.z);
 }
 
