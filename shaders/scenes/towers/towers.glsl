@@ -144,7 +144,7 @@ vec3 radiance(vec3 p, vec3 d, float t0) {
 //
 // u_fracture runs 0 (whole) to 1 (gone).  Each tower has its moment, tower_break_start, in
 // 0.04..0.72; cracks spread over its glass for CRACK_LEAD before it, then it comes down from
-// the top over BREAK_SPAN (its box shrinks: what was above the break is now shards, drawn
+// the top over BREAK_SPAN (a plane cuts its column lower: what was above is now shards, drawn
 // by shards.vert/frag), so at 1 no tower stands.  scenes/towers.py mirrors these numbers.
 const float BREAK_SPAN = 0.16;
 const float CRACK_LEAD = 0.22;
@@ -383,7 +383,7 @@ float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
          + star * grow;
 }
 
-// The jagged break: how far below the shrunken box's top the glass is already gone at lp
+// The jagged break: how far below the cut the glass is already gone at lp
 // (a saw of the crack field along the face), 0 where the tower is whole or gone.
 float break_jag(vec3 lp, float fallen) {
     float k = textureLod(u_cracks, vec2((lp.x + lp.z) * CRACK_SCALE, 0.37), 0.0).r;
