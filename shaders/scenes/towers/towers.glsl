@@ -637,8 +637,10 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float cau = caustic(vec2(lp.x + lp.z, lp.y * 0.7 + 0.35 * u_time), u_time, t * g_pix)
               * u_wobble * exp(-p.y / 14.0);
     trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.04) * cau * (1.0 - fres);
-    vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
-             + crest * 0.05 * refl + rim_light * rim * 0.5;
+    // (the body of the glass a little darker than what it lets through, so that its rims
+    // and lines of light stand out of a deep core rather than a milky wash)
+    vec3 col = mix(0.75 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
+             + crest * 0.05 * refl + rim_light * rim * 0.7;
 #ifndef TOWERS_FRACTURE
     return col;
 #else
