@@ -75,11 +75,9 @@ void main() {
         Column k;
         float near_glass = 0.0;
         if (column(ivec2(floor(xz / CITY_PERIOD)), k)) {
-            column_finish(k);
-            // (how far outside the column's foot, roughly: its ellipse, in world units)
-            vec2 f = (xz - k.base.xz) / (k.r * sqrt(k.al));
-            float out_d = max(length(f) - 1.0, 0.0) * min(k.r.x, k.r.y) * sqrt(k.al);
-            near_glass = exp(-out_d * out_d / 2.5);
+            // (how far outside the column's footprint: no finer, for a soft glow)
+            vec2 out_d = max(abs(xz - k.base.xz) - k.r, 0.0);
+            near_glass = exp(-dot(out_d, out_d) / 2.5);
         }
         float cau = caustic(xz, 0.8 * u_time, tg * g_pix / sqrt(down)) * near_glass * min(4.0 * u_wobble, 1.0);
         gr += (g_haze * 0.9 + vec3(0.1, 0.35, 0.4) * u_tint_lin) * cau * (1.0 - fog_amount(tg));
