@@ -1,26 +1,34 @@
 """Liquid-glass towers: a skyline of glass that ripples like water when touched.
 
-Tall glass boxes stand on the blocks of a street grid whose streets are the bioluminescent
-moss of the ``moss`` scene (the same shaders/scenes/moss/moss.glsl, pulsing with the same
-heartbeat).  The camera drifts slowly down an avenue, whose towers stand back from it.
+Columns of liquid glass stand on the blocks of a street grid whose streets are the
+bioluminescent moss of the ``moss`` scene (the same shaders/scenes/moss/moss.glsl, pulsing
+with the same heartbeat).  The camera drifts slowly down an avenue, whose towers stand back
+from it.  A tower is not a cut prism but a column held by its own surface tension: an
+elliptic quadric on the street whose radius swells and tapers with height to a rounded tip
+(r^2 = (1 - s)(al + be s), s the height over the tip's; al, be per tower: a drop running
+down, or one swelling high on a narrow foot), its widest ring filling the tower's footprint.
 
 Rendering (shaders/scenes/towers/): the ``glass`` pass walks the street grid cell by cell for
-each pixel (a 2D DDA that stops at the first tower, the ground, or above the roofs), hits
-towers with the analytic ray-box slab test, discards pixels that show no
-tower and shades the glass of the others, marking the pixels it covers whole (its coverage);
-the output pass (back.frag) draws the sky and the moss beneath the glass, into the glass's
-own target, only on the pixels left unmarked (a depth test: llvmpipe would otherwise shade
-every pixel, early return or not).  Glass: Schlick Fresnel reflection, a
-refraction in and out of the box (the exit found from the box's far t), per-channel
-exit refraction (dispersion) and tinted Beer-Lambert absorption over the path inside.
-Reflected and refracted rays see the ``environment`` binding (the sky scene, or whatever a
-cue binds: "scenes from memories") above the horizon and the glowing moss below it.  Deep in
-some towers, small pictures of other movements (a Serene by candlelight, a constellation on
-the night, a moss street with its pulse, the violet sun and emerald moon over a skyline:
-memories_bake.frag) surface and fade; a touch bends the glass like water (its ripple tilts
-the surface normal, so reflection and refraction move) rather than painting bright rings.
-Silhouettes are antialiased analytically (the slab gap tf - tn over its screen gradient);
-box edges get a bevelled normal and a thin lit line, each at least a pixel and a half wide.
+each pixel (a 2D DDA that stops at the first tower, the ground, or above the roofs), meets
+each column in a quadratic (exact, no marching), discards pixels that show no tower and
+shades the glass of the others, marking the pixels it covers whole (its coverage); the
+output pass (back.frag) draws the sky and the moss beneath the glass, into the glass's own
+target, only on the pixels left unmarked (a depth test: llvmpipe would otherwise shade
+every pixel, early return or not).  Glass: Schlick Fresnel reflection with a bright rim
+where the round skin turns away, a refraction in and out of the column (a lens: what is
+behind is bent and magnified; the exit from the quadric's far root), per-channel exit
+refraction (dispersion) and tinted Beer-Lambert absorption over the path inside, a key
+light's thin line down each column, and caustic light the moving skin focuses on itself and
+on the street round its foot.  Reflected and refracted rays see the ``environment`` binding
+(the sky scene, or whatever a cue binds: "scenes from memories") above the horizon and the
+glowing moss below it.  Inside some columns, pictures of other movements (a Serene by
+candlelight, a constellation on the night, a moss street with its pulse, the violet sun and
+emerald moon over a skyline: memories_bake.frag) surface and fade, on the plane through the
+column's axis, seen along the refracted ray (the column's lens bends them), soft-edged; the
+column nearest the middle of the view holds the brightest.  A touch bends the glass like
+water (its ripple tilts the surface normal, so reflection and refraction move) rather than
+painting bright rings.  Silhouettes are antialiased analytically (the quadratic's
+discriminant, a smooth measure across the silhouette, over its change per pixel).
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
 the moss fade into it.
 
@@ -39,12 +47,14 @@ The fracture (``fracture`` 0..1, the dream's "the liquid towers shatter into mis
 tower has its moment (a random per tower, 0.04..0.72); before it, cracks of light spread
 from a point of impact on its glass (a white star, long spokes radiating out, fine broken
 cells close round the impact from a Voronoi field baked once, cracks_bake.frag), then it
-comes down from the top with a jagged break line, the glass above the line flying off as
+comes down from the top with a jagged break line (a plane cuts the column lower and lower), the glass above the line flying off as
 shards (the ``flying`` pass: one spinning prism of thick glass per shard, instanced, whose
 faces refract the sky with a prism's fringe and glint as they sweep the key light, whose
 broken edges glow green-cyan end-on, drawn with an open shutter's motion blur; it falls and
 dissolves into the mist), and drifting mist (the baked fbm: a far, dim bank and a
-near one of sharper wisps with dark gaps, in parallax) thickens as the world behind it dims.  At 1 no tower stands.  It is a
+near one of sharper wisps with dark gaps, in parallax; emerald low, violet high) thickens as
+the world behind it sinks to black, but for a cold white light breaking through where the
+city was (the shot's focal point), which lights the wisps round it.  At 1 no tower stands.  It is a
 function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
 
 The city repeats every GRID cells (448 units), and the camera's position is wrapped to that
@@ -110,7 +120,8 @@ def flying_shards(layout: np.ndarray, eye: np.ndarray, fracture: float, count: i
                             np.full(count, 0x5A3D, np.uint32)], axis=1)) / 4294967295.0
         q = pcg4d(np.stack([k.astype(np.uint32), np.full(count, 0x77, np.uint32),
                             np.full(count, seed & 0xFFFFFFFF, np.uint32), rowm], axis=1)) / 4294967295.0
-    start = 0.04 + 0.68 * np.mod(lay[:, 0] * np.float32(7.31) + lay[:, 1] * np.float32(13.17), 1.0)
+    start = 0.04 + 0.68 * np.mod((lay[:, 0] - np.float32(0.2)) * np.float32(7.31)
+                                 + (lay[:, 1] - np.float32(0.2)) * np.float32(13.17), 1.0)
     when = start + BREAK_SPAN * (1.0 - r[:, 2])
     age = (fracture - when) * SHATTER_SECONDS
     life = 1.6 + 2.2 * q[:, 0]
@@ -126,8 +137,9 @@ def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
     bytes (x * 256 + z), each 0..255 for -1..1 of the free room, exactly representable.
     """
     rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x70E4])
-    hx = rng.uniform(0.8, 1.6, (GRID, GRID))
-    hz = rng.uniform(0.8, 1.6, (GRID, GRID))
+    # (broad: a column's widest ring fills this footprint, and it narrows from there)
+    hx = rng.uniform(1.0, 1.8, (GRID, GRID))
+    hz = rng.uniform(1.0, 1.8, (GRID, GRID))
     height = np.exp(rng.normal(math.log(13.0), 0.4, (GRID, GRID)))
     height = np.clip(height * (max_height / 24.0), 5.0, H_MAX - 1.0)
     present = rng.uniform(0.0, 1.0, (GRID, GRID)) < density
@@ -143,7 +155,8 @@ def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
 
 
 def tower_box(layout: np.ndarray, cx: int, cz: int):
-    """(centre, half size) of the tower in cell (cx, cz), or None for an empty block."""
+    """(centre, half size) of the box round the column in cell (cx, cz), or None for an
+    empty block."""
     hx, hz, height, packed = (float(v) for v in layout[cz % GRID, cx % GRID])
     if height <= 0.0:
         return None
@@ -181,14 +194,37 @@ def screen_ray(cam: dict, x: float, y: float, aspect: float) -> np.ndarray:
     return w / np.linalg.norm(w)
 
 
-def _slab(ro, rd, centre, half):
-    o = ro - centre
-    d = np.where(np.abs(rd) < 1e-9, 1e-9, rd)
-    t1 = (-half - o) / d
-    t2 = (half - o) / d
-    tn = float(np.max(np.minimum(t1, t2)))
-    tf = float(np.min(np.maximum(t1, t2)))
-    return tn, tf
+def column_profile(hx: float, hz: float, height: float) -> tuple[float, float]:
+    """(al, be) of a tower's profile r^2 = (1 - s)(al + be s), its maximum 1 at the height
+    sp: towers.glsl column_profile, from the same layout values (in float32, as the shader
+    has them)."""
+    x, z = np.float32(hx), np.float32(hz)
+    sp = 0.4 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
+    be = 1.0 / (1.0 - sp) ** 2
+    return (1.0 - 2.0 * sp) * be, be
+
+
+def _column_span(ro, rd, centre, half):
+    """Entry and exit t of the ray against the column standing in the box (centre, half):
+    towers.glsl column_span (the quadric between the street and its tip)."""
+    al, be = column_profile(half[0], half[2], 2.0 * half[1])
+    h = 2.0 * half[1]
+    o = ro - (centre[0], 0.0, centre[2])
+    u = np.array([o[0] / half[0], o[2] / half[2]])
+    v = np.array([rd[0] / half[0], rd[2] / half[2]])
+    s0, vs = o[1] / h, rd[1] / h
+    kk = be - al
+    a = float(v @ v + be * vs * vs)
+    b = float(2.0 * (u @ v) - kk * vs + 2.0 * be * s0 * vs)
+    c = float(u @ u - al - kk * s0 + be * s0 * s0)
+    disc = b * b - 4.0 * a * c
+    if disc <= 0.0:
+        return math.inf, -math.inf
+    sq = math.sqrt(disc)
+    tn, tf = (-b - sq) / (2.0 * a), (-b + sq) / (2.0 * a)
+    vy = rd[1] if abs(rd[1]) > 1e-7 else 1e-7
+    t_lo, t_hi = -o[1] / vy, (h - o[1]) / vy
+    return max(tn, min(t_lo, t_hi)), min(tf, max(t_lo, t_hi))
 
 
 def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 160.0):
@@ -212,7 +248,7 @@ def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 1
             break
         box = tower_box(layout, cell[0], cell[1])
         if box is not None:
-            tn, tf = _slab(ro, rd, *box)
+            tn, tf = _column_span(ro, rd, *box)
             if tf > 0.0 and tn < tf and tn < t_limit:
                 return KIND_TOWER, ro + rd * max(tn, 0.0), (cell[0] % GRID, cell[1] % GRID)
         axis = 0 if t_next[0] < t_next[1] else 1

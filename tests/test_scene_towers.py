@@ -92,6 +92,27 @@ def _touch_pair(gl, tmp_path, touch, times, params=None):
     return [np.abs(a.astype(float) - b.astype(float)).mean(axis=2) for a, b in zip(with_touch, without)]
 
 
+def _not_on_tower(cell, t: float, x: float, y: float, radius: float) -> np.ndarray:
+    """The pixels (every third, for speed) further than `radius` pixels from the screen
+    point (x, y) whose 3x3 neighbourhood sees no part of the tower in `cell` (the scene's
+    own picking)."""
+    m = towers_module()
+    p = {q.name: q.default for q in m.towers.params}
+    layout = m.city_layout(0, float(p["density"]), float(p["max_height"]))
+    cam = m.camera(t, p)
+    aspect = SIZE[0] / SIZE[1]
+    mask = np.zeros((SIZE[1], SIZE[0]), bool)
+    for py in range(1, SIZE[1], 3):
+        for px in range(1, SIZE[0], 3):
+            if math.hypot(px - x * SIZE[0], py - (1 - y) * SIZE[1]) <= radius:
+                continue
+            seen = {m.pick(layout, cam["pos"], m.screen_ray(cam, (px + 0.5 + dx) / SIZE[0],
+                                                             1.0 - (py + 0.5 + dy) / SIZE[1], aspect))[::2]
+                    for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+            mask[py, px] = (m.KIND_TOWER, cell) not in seen
+    return mask
+
+
 def test_a_touch_ripples_the_tower_under_it_and_decays(gl, tmp_path):
     t0 = 1.0
     x, y, cell = find_point(1.0, t0)
@@ -100,10 +121,9 @@ def test_a_touch_ripples_the_tower_under_it_and_decays(gl, tmp_path):
     near = window(soon[..., None], x, y, 6).mean()
     assert near > 2.0, f"a touch at ({x:.2f}, {y:.2f}) barely changed the glass there ({near:.2f} levels)"
     assert window(soon[..., None], fx, fy, 6).mean() < 0.2, "a touch changed another tower"
-    # only that tower ripples: the rest of the frame (outside a disc around it) is untouched
-    yy, xx = np.mgrid[0:SIZE[1], 0:SIZE[0]]
-    outside = np.hypot(xx - x * SIZE[0], yy - (1 - y) * SIZE[1]) > 30
-    assert soon[outside].mean() < 0.05
+    # only that tower ripples: the rest of the frame (outside a disc around the touch, and
+    # not that tower's own glass: a near column can fill the frame's height) is untouched
+    assert soon[_not_on_tower(cell, t0 + 0.4, x, y, 30)].mean() < 0.05
     # a second later it has spread: more of the surface moves, further out
     assert (later > 2.0).sum() > (soon > 2.0).sum()
     assert gone.max() == 0.0, "the ripple has not died away after ripple_decay seconds"
@@ -295,3 +315,42 @@ def test_the_liquid_glass_throws_caustic_light_on_the_street_and_itself(gl, tmp_
     for name, part in (("the glass", lift[:half]), ("the street", lift[half:])):
         brighter, darker = (part > 10).sum(), (part < -10).sum()
         assert brighter > 200 and brighter > 2.5 * darker, f"{name}: {brighter} px lit by caustics, {darker} darker"
+
+
+def test_the_towers_are_round_columns_not_boxes(gl, tmp_path):
+    """Round 6: the towers read as 'plain rectangular prisms'.  Each is now a column of
+    liquid glass that swells and tapers to a rounded tip inside its footprint's box: the
+    pixels whose rays pass through a tower's box but miss its column (the corners and the
+    shoulders of the box, the scene's own picking) show the sky and streets, exactly as with
+    no towers at all.  (With boxes there were none such.)"""
+    m = towers_module()
+    t = 1.0
+    p = {q.name: q.default for q in m.towers.params}
+    layout = m.city_layout(0, float(p["density"]), float(p["max_height"]))
+    cam = m.camera(t, p)
+    aspect = SIZE[0] / SIZE[1]
+    eye = [math.floor(cam["pos"][0] / m.CITY_PERIOD), math.floor(cam["pos"][2] / m.CITY_PERIOD)]
+    boxes = [b for cx in range(eye[0] - 3, eye[0] + 4) for cz in range(eye[1] - 1, eye[1] + 12)
+             if (b := m.tower_box(layout, cx, cz)) is not None]
+    corners = []
+    for py in range(2, SIZE[1] - 2, 2):
+        for px in range(2, SIZE[0] - 2, 2):
+            # the pixel and its neighbours all miss every column (and see no ground) ...
+            rays = [m.screen_ray(cam, (px + 0.5 + dx) / SIZE[0], 1.0 - (py + 0.5 + dy) / SIZE[1], aspect)
+                    for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+            if any(m.pick(layout, cam["pos"], r)[0] != m.KIND_SKY for r in rays):
+                continue
+            # ... but its ray crosses some tower's box
+            rd = rays[4]
+            for centre, half in boxes:
+                o = cam["pos"] - centre
+                with np.errstate(divide="ignore"):
+                    t1, t2 = (-half - o) / rd, (half - o) / rd
+                if np.max(np.minimum(t1, t2)) < np.min(np.maximum(t1, t2)) and np.min(np.maximum(t1, t2)) > 0:
+                    corners.append((py, px))
+                    break
+    assert len(corners) >= 20, f"only {len(corners)} pixels see a tower's box but not its column"
+    towers = _frame(gl, tmp_path, "round", {}, t)
+    none = _frame(gl, tmp_path, "none", {"density": 0.0}, t)
+    diff = np.array([np.abs(towers[y, x] - none[y, x]).max() for y, x in corners])
+    assert np.mean(diff) < 2.0 and np.percentile(diff, 90) <= 4, (np.mean(diff), np.percentile(diff, 90))

@@ -72,11 +72,11 @@ void main() {
         float down = max(-rd.y, 1e-3);
         float tg = min(ro.y / down, 400.0);
         vec2 xz = ro.xz + rd.xz * tg;
-        vec3 tc;
-        vec3 tb;
+        Column k;
         float near_glass = 0.0;
-        if (tower(ivec2(floor(xz / CITY_PERIOD)), tc, tb)) {
-            vec2 out_d = max(abs(xz - tc.xz) - tb.xz, 0.0);
+        if (column(ivec2(floor(xz / CITY_PERIOD)), k)) {
+            // (how far outside the column's footprint: no finer, for a soft glow)
+            vec2 out_d = max(abs(xz - k.base.xz) - k.r, 0.0);
             near_glass = exp(-dot(out_d, out_d) / 2.5);
         }
         float cau = caustic(xz, 0.8 * u_time, tg * g_pix / sqrt(down)) * near_glass * min(4.0 * u_wobble, 1.0);

@@ -32,30 +32,28 @@ void main() {
     float cov0 = 0.0;      // 3 a tower covering the whole pixel
     float t0 = 0.0;
     float t1 = 0.0;
-    vec3 c0 = vec3(0.0);
-    vec3 b0 = vec3(1.0);
+    Column k0 = Column(vec3(0.0), vec2(1.0), 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, vec3(1.0));
+    vec2 hit0 = vec2(0.0, 1.0);     // entry t of the first and second hits, as fractions
+    vec2 hit1 = vec2(0.0, 1.0);
     ivec2 cell0 = ivec2(0);
-    int max_steps = int(mix(14.0, 48.0, u_quality));
+    int max_steps = int(mix(12.0, 42.0, u_quality));
     // (Both exits are tested again at the end of the body: llvmpipe runs a loop's body once
     // more, masked, when its last pixels leave at the top; see shaders/README.md.)
     for (int i = 0; i < max_steps; ) {
         if (t_enter > t_limit) {
             break;
         }
-        vec3 c;
-        vec3 b;
-        float tn;
-        float tf;
-        if (tower(cell, c, b) && box_hit(ro, inv, c, b, tn, tf) && tn < t_limit) {
+        Column k;
+        vec2 hit;
+        if (column(cell, k) && column_walk_hit(ro - k.base, w, k, t_limit, hit)) {
             if (hits == 0) {
-                t0 = tn * wl;
-                c0 = c;
-                b0 = b;
+                hit0 = hit;
+                k0 = k;
                 cell0 = cell;
-                cov0 = box_coverage(ro, w, inv, dwx, dwy, c, b);
+                cov0 = column_coverage(ro - k.base, w, dwx, dwy, k);
                 hits = (cov0 > 0.999) ? 3 : 1;
             } else {
-                t1 = tn * wl;
+                hit1 = hit;
                 hits = 2;
             }
             if (hits >= 2) {
@@ -73,11 +71,14 @@ void main() {
     if (hits == 0) {
         discard;
     }
+    t0 = hit0.x / hit0.y * wl;
+    t1 = hit1.x / hit1.y * wl;
+    column_finish(k0);
 #ifdef TOWERS_FRACTURE
     // The fracture: above its jagged break line a falling tower is already shards.
     float start0 = tower_break_start(texelFetch(u_layout, cell0 & (GRID - 1), 0));
-    vec3 lp0 = ro + rd * t0 - c0;
-    if (b0.y - lp0.y < break_jag(lp0, tower_fallen(start0))) {
+    vec3 lp0 = ro + rd * t0 - k0.base;
+    if (k0.cut - lp0.y < break_jag(lp0, tower_fallen(start0))) {
         discard;
     }
 #endif
@@ -87,7 +88,7 @@ void main() {
     // The glass.  Where it only partly covers the pixel and another tower is behind, that
     // one shows in the rest of the pixel: a cheap stand-in (its tinted view of the sky)
     // rather than a second full shading, which would run twice on every silhouette.
-    vec3 col = shade_glass(ro, rd, t0, c0, b0, cell0);
+    vec3 col = shade_glass(ro, rd, t0, k0, cell0);
     col = mix(col, g_haze, fog_amount(t0));
     vec3 behind = mix(env(rd) * u_tint_lin * 0.8, g_haze, fog_amount(t1));
     col = second ? mix(behind, col, cov0) : col;

@@ -74,7 +74,7 @@ void main() {
 
     // Dissolving: soft from the edges in, the mist's colour, thinning away.
     float soft = smoothstep(0.0, 0.33, min(min(v_bary.x, v_bary.y), v_bary.z));
-    vec3 mist = g_haze * 0.2 + vec3(0.19, 0.24, 0.36);        // shatter_mist_colour, less the moss
+    vec3 mist = shatter_mist_colour(rd) * 0.7;
     vec3 col = mix(glass, mist, smoothstep(0.0, 0.6, dissolve));
     float alpha = mix(a_glass * inside, 0.45 * soft, smoothstep(0.0, 0.5, dissolve)) * (1.0 - dissolve);
     alpha *= smoothstep(1.5, 4.0, v_look.w);        // none sweeping across the lens

@@ -77,24 +77,25 @@ void main() {
     int row = eye.y - 1 + (((slot - (eye.y - 1)) % SHARD_ROWS) + SHARD_ROWS) % SHARD_ROWS;
     int col = (k / SHARD_ROWS) % SHARD_COLS - SHARD_COLS / 2;
     ivec2 cell = ivec2(col, row);
-    vec3 c;
-    vec3 b;
+    Column col_k;
     float start;
-    if (!tower_whole(cell, c, b, start)) {
+    if (!column_whole(cell, col_k, start)) {
         return;
     }
+    column_finish(col_k);
     vec4 r = vec4(pcg4d(uvec4(uint(k), uint(row & (GRID - 1)), uint(u_seed), 0x5A3Du))) / 4294967295.0;
     vec4 q = vec4(pcg4d(uvec4(uint(k), 0x77u, uint(u_seed), uint(row & (GRID - 1))))) / 4294967295.0;
 
-    // Where on the tower: the face toward the eye (x or z side), any point of it.
-    vec3 to_eye = u_cam_pos - c;
-    bool xface = r.x < abs(to_eye.x) / (abs(to_eye.x) + abs(to_eye.z) + 1e-4) * 1.3;
-    vec3 n0 = xface ? vec3(sign(to_eye.x), 0.0, 0.0) : vec3(0.0, 0.0, sign(to_eye.z));
-    float across = (r.y * 2.0 - 1.0) * (xface ? b.z : b.x);
-    float height = 2.0 * b.y;
+    // Where on the column: its skin on the side toward the eye (within 60 degrees of it),
+    // any height.
+    float height = col_k.h;
     float y0 = r.z * height;
-    vec3 o = c + n0 * (xface ? b.x : b.z) + (xface ? vec3(0.0, 0.0, across) : vec3(across, 0.0, 0.0));
-    o.y = y0;
+    // (no trigonometry: it runs for every vertex of every piece)
+    vec2 to_eye = normalize(u_cam_pos.xz - col_k.base.xz);
+    vec2 dir = normalize(to_eye + vec2(-to_eye.y, to_eye.x) * ((r.y * 2.0 - 1.0) * 1.7));
+    float reach = sqrt(column_g(col_k, y0)) / length(dir * col_k.inv.xz);   // the ellipse's radius along dir
+    vec3 o = col_k.base + vec3(dir.x * reach, y0, dir.y * reach);
+    vec3 n0 = column_normal(o - col_k.base, col_k);
 
     // When: the fall reaches y0 (the top goes first).
     float when = start + BREAK_SPAN * (1.0 - y0 / height);
@@ -107,8 +108,8 @@ void main() {
     // Flight: out from the face, a little up, then down; a slow wind down the avenue.
     vec3 v = n0 * (0.8 + 2.2 * q.y) + vec3(q.z - 0.5, 0.4 + 1.2 * q.w, r.w - 0.5) * 1.6;
 
-    // Its shape: an irregular, elongated triangle, 0.15..1.1 units, with a thickness, spinning.
-    float size = 0.15 + 0.95 * q.x * q.x;
+    // Its shape: an irregular, elongated triangle, 0.13..0.93 units, with a thickness, spinning.
+    float size = 0.13 + 0.8 * q.x * q.x;
     float dissolve = smoothstep(0.45 * life, life, age);
     if (dissolve > 0.92) {          // all but gone: draw nothing (no area, no cost)
         return;
@@ -119,10 +120,10 @@ void main() {
     float thickness = THICK_BASE + THICK_SIZE * size;
     vec3 local = vec3(vec2(cos(ang) * rad * 1.8, sin(ang) * rad) * grow, (float(pv.y) - 0.5) * thickness);
     vec3 axis = normalize(vec3(q.w - 0.5, r.w - 0.5, q.z - 0.5) + 1e-3);
-    // start in the plane of the face: local z is the face's normal
+    // start in the plane of the skin it broke from: local z is the skin's normal
     vec3 tz = n0;
-    vec3 tx = xface ? vec3(0.0, 0.0, 1.0) : vec3(1.0, 0.0, 0.0);
-    vec3 ty = vec3(0.0, 1.0, 0.0);
+    vec3 tx = normalize(cross(vec3(0.0, 1.0, 0.0), n0) + vec3(1e-4, 0.0, 0.0));
+    vec3 ty = cross(tz, tx);
     vec3 lp = tx * local.x + ty * local.y + tz * local.z;
     // The piece now, and SHUTTER earlier (where the trailing corners are drawn).
     float spin_rate = 2.0 + 6.0 * r.x;

@@ -82,9 +82,9 @@ vec3 horizon_haze(vec3 d) {
 float far_distance() {
 #ifdef TOWERS_FRACTURE
     // the mist closes in: the walk need not go where it hides everything
-    return mix(mix(100.0, 170.0, u_quality), 32.0, smoothstep(0.1, 0.75, u_fracture));
+    return mix(mix(90.0, 150.0, u_quality), 32.0, smoothstep(0.1, 0.75, u_fracture));
 #else
-    return mix(100.0, 170.0, u_quality);
+    return mix(90.0, 150.0, u_quality);
 #endif
 }
 
@@ -144,7 +144,7 @@ vec3 radiance(vec3 p, vec3 d, float t0) {
 //
 // u_fracture runs 0 (whole) to 1 (gone).  Each tower has its moment, tower_break_start, in
 // 0.04..0.72; cracks spread over its glass for CRACK_LEAD before it, then it comes down from
-// the top over BREAK_SPAN (its box shrinks: what was above the break is now shards, drawn
+// the top over BREAK_SPAN (a plane cuts its column lower: what was above is now shards, drawn
 // by shards.vert/frag), so at 1 no tower stands.  scenes/towers.py mirrors these numbers.
 const float BREAK_SPAN = 0.16;
 const float CRACK_LEAD = 0.22;
@@ -152,7 +152,9 @@ const float CRACK_SCALE = 0.13;     // crack texture tiles per world unit (a pie
 
 float tower_break_start(vec4 l) {
     // the layout's half sizes are independent uniform draws: a free per-tower random
-    return 0.04 + 0.68 * fract(l.x * 7.31 + l.y * 13.17);
+    // (of the half sizes less 0.2, their range before the columns grew broader: the same
+    // order of falling as before)
+    return 0.04 + 0.68 * fract((l.x - 0.2) * 7.31 + (l.y - 0.2) * 13.17);
 }
 
 // How much of the tower is gone (0 whole, 1 all of it).
@@ -160,31 +162,191 @@ float tower_fallen(float start) {
     return clamp((u_fracture - start) / BREAK_SPAN, 0.0, 1.0);
 }
 
-// The intact tower of a cell, and when it breaks.
-bool tower_whole(ivec2 cell, out vec3 c, out vec3 b, out float start) {
+// ------------------------------------------------------------------ the liquid columns
+//
+// A tower is a column of liquid glass, not a cut prism: an elliptic quadric standing on the
+// street whose radius swells and tapers with height to a rounded tip,
+//     r(s)^2 = g(s) = (1 - s)(al + be s),    s = height / h,
+// scaled so that its widest ring just fills the tower's footprint (half sizes r.x, r.z).
+// Some stand on a broad foot and taper like a drop running down (al near 1, be small), some
+// swell high on a narrow foot like a drop about to fall (al small, be large).  Being a
+// quadric, a ray meets it in a quadratic: exact, no marching; and the quadratic's
+// discriminant is a smooth measure across the silhouette, which antialiases it.
+
+struct Column {
+    vec3 base;    // the centre of its foot on the street
+    vec2 r;       // its widest half sizes, x and z
+    float h;      // the height of its tip
+    float c2;     // the profile, by the height sp of its widest ring: 1 - 2 sp
+    float m;      // and (1 - sp)^2
+    float cut;    // where the glass ends now: h while whole, lower as the fracture takes it
+    // (made by column_finish, once a pixel: the walk through the grid divides nothing,
+    // divisions being dear on llvmpipe)
+    float al;     // g(s) = (1 - s)(al + be s), its maximum 1: al = c2 / m, be = 1 / m
+    float be;
+    vec3 inv;     // 1 / (r.x, h, r.y)
+};
+
+// The profile of a tower, from its layout (a free per-tower random, as tower_break_start):
+// the height of its widest ring, sp (0: the foot, a drop running down; 0.4: high on a
+// narrower foot, a drop swelling): g = (1 - s)(1 - 2 sp + s) / (1 - sp)^2 peaks at 1 there.
+// scenes/towers.py column_profile mirrors it.
+float column_peak(vec4 l) {
+    return 0.4 * fract(l.x * 5.37 + l.y * 11.91);
+}
+
+// The intact column of a cell, and when it breaks (column_finish makes the rest).
+bool column_whole(ivec2 cell, out Column k, out float start) {
     vec4 l = texelFetch(u_layout, cell & (GRID - 1), 0);
-    float ox = floor(l.w / 256.0);
+    float ox = floor(l.w * (1.0 / 256.0));
     float oz = l.w - ox * 256.0;
-    vec2 j = vec2(ox, oz) / 127.5 - 1.0;
+    vec2 j = vec2(ox, oz) * (1.0 / 127.5) - 1.0;
     vec2 centre = (vec2(cell) + 0.5) * CITY_PERIOD
                 + j * (BLOCK_HALF - 0.1 - l.xy);
-    c = vec3(centre.x, l.z * 0.5, centre.y);
-    b = vec3(l.x, l.z * 0.5, l.y);
+    k.base = vec3(centre.x, 0.0, centre.y);
+    k.r = l.xy;
+    k.h = l.z;
+    float sp = column_peak(l);
+    k.c2 = 1.0 - 2.0 * sp;
+    k.m = (1.0 - sp) * (1.0 - sp);
+    k.cut = l.z;
+    k.al = 0.0;
+    k.be = 0.0;
+    k.inv = vec3(0.0);
     start = tower_break_start(l);
     return l.z > 0.0;
 }
 
-// The tower standing in a cell now: what the fracture has left of it.
-bool tower(ivec2 cell, out vec3 c, out vec3 b) {
+void column_finish(inout Column k) {
+    k.be = 1.0 / k.m;
+    k.al = k.c2 * k.be;
+    k.inv = 1.0 / vec3(k.r.x, max(k.h, 1e-3), k.r.y);
+}
+
+// The column standing in a cell now: what the fracture has left of it.
+bool column(ivec2 cell, out Column k) {
     float start;
-    bool any = tower_whole(cell, c, b, start);
+    bool any = column_whole(cell, k, start);
 #ifdef TOWERS_FRACTURE
-    float h = 2.0 * b.y * (1.0 - tower_fallen(start));
-    c.y = 0.5 * h;
-    b.y = 0.5 * h;
-    any = any && h > 0.02;
+    k.cut = k.h * (1.0 - tower_fallen(start));
+    any = any && k.cut > 0.02;
 #endif
     return any;
+}
+
+// The column's quadric along the ray o + t w (o relative to the foot), scaled by
+// (1 - sp)^2 r.x^2 r.z^2 h^2 > 0 so that it needs no division (the same roots, the same
+// sign): G(t) = A t^2 + B t + C, negative inside.
+vec3 column_quadratic_scaled(vec3 o, vec3 w, Column k) {
+    float P = k.r.y * k.r.y;
+    float Q = k.r.x * k.r.x;
+    float R = P * Q;
+    float M = k.m * k.h * k.h;
+    float a1 = k.h - o.y;
+    float a2 = k.c2 * k.h + o.y;
+    return vec3(M * (P * w.x * w.x + Q * w.z * w.z) + R * w.y * w.y,
+                2.0 * M * (P * o.x * w.x + Q * o.z * w.z) - R * w.y * (a1 - a2),
+                M * (P * o.x * o.x + Q * o.z * o.z) - R * a1 * a2);
+}
+
+// In the walk: whether the ray o + t w meets the column with an entry before t_limit and an
+// exit ahead; `hit` gets the entry's t as a fraction (numerator, denominator: the division
+// is made once, for the hit kept).
+bool column_walk_hit(vec3 o, vec3 w, Column k, float t_limit, out vec2 hit) {
+    vec3 q = column_quadratic_scaled(o, w, k);
+    float disc = q.y * q.y - 4.0 * q.x * q.z;
+    float sq = sqrt(max(disc, 0.0));
+    hit = vec2(-q.y - sq, 2.0 * q.x);
+    bool any = disc > 0.0 && sq > q.y && hit.x < hit.y * t_limit;
+#ifdef TOWERS_FRACTURE
+    // (the cut: a plane the fracture lowers; here the division is paid, only while it falls)
+    float vy = (abs(w.y) > 1e-7) ? w.y : 1e-7;
+    float t_hi = (k.cut - o.y) / vy;
+    float tn = hit.x / hit.y;
+    float tf = (sq - q.y) / hit.y;
+    tn = (vy < 0.0) ? max(tn, t_hi) : tn;
+    tf = (vy > 0.0) ? min(tf, t_hi) : tf;
+    hit = vec2(tn, 1.0);
+    any = disc > 0.0 && tf > max(tn, 0.0) && tn < t_limit;
+#endif
+    return any;
+}
+
+// Squared radius (in units of the widest) at height y.
+float column_g(Column k, float y) {
+    float s = y / k.h;
+    return max((1.0 - s) * (k.al + k.be * s), 0.0);
+}
+
+// The quadratic F(t) = A t^2 + B t + C of the ray o + t w (o relative to the foot) against
+// the column's quadric: negative inside.
+vec3 column_quadratic(vec3 o, vec3 w, Column k) {
+    vec2 u = o.xz * k.inv.xz;
+    vec2 v = w.xz * k.inv.xz;
+    float s0 = o.y * k.inv.y;
+    float vs = w.y * k.inv.y;
+    float kk = k.be - k.al;
+    return vec3(dot(v, v) + k.be * vs * vs,
+                2.0 * dot(u, v) - kk * vs + 2.0 * k.be * s0 * vs,
+                dot(u, u) - k.al - kk * s0 + k.be * s0 * s0);
+}
+
+// The ray o + t w against the column: entry and exit t (units of |w|), inside the quadric
+// (between its roots: A > 0, an ellipsoid), above the street and below the cut; tq: the
+// quadric's own far root (where the exit is on the glass's skin rather than on a plane).
+bool column_span(vec3 o, vec3 w, Column k, out float tn, out float tf, out float tq) {
+    vec3 q = column_quadratic(o, w, k);
+    float disc = q.y * q.y - 4.0 * q.x * q.z;
+    float sq = sqrt(max(disc, 0.0));
+    float ia = 0.5 / q.x;
+    tn = (-q.y - sq) * ia;
+    tq = (-q.y + sq) * ia;
+    tf = tq;
+#ifdef TOWERS_FRACTURE
+    // (the cut: a plane the fracture lowers; the street needs no test of its own here,
+    // since every ray stops at it)
+    float vy = (abs(w.y) > 1e-7) ? w.y : 1e-7;
+    float t_hi = (k.cut - o.y) / vy;
+    tn = (vy < 0.0) ? max(tn, t_hi) : tn;
+    tf = (vy > 0.0) ? min(tf, t_hi) : tf;
+#endif
+    return disc > 0.0 && tf > max(tn, 0.0);
+}
+
+// The discriminant of the ray against the quadric (scaled): zero on the silhouette, growing
+// inward.
+float column_disc(vec3 o, vec3 w, Column k) {
+    vec3 q = column_quadratic_scaled(o, w, k);
+    return (q.y * q.y - 4.0 * q.x * q.z);
+}
+
+// The pixel's coverage by the column's silhouette: the discriminant is a smooth function
+// across the silhouette, zero on it; divided by its change per pixel (the neighbouring
+// pixels' rays) it is a distance in pixels, taken from the pixel's centre inward (a pixel
+// whose centre misses the column never needs it).
+float column_coverage(vec3 o, vec3 w, vec3 dwx, vec3 dwy, Column k) {
+    float d0 = column_disc(o, w, k);
+    float dx = column_disc(o, w + dwx, k) - d0;
+    float dy = column_disc(o, w + dwy, k) - d0;
+    return clamp(d0 / max(length(vec2(dx, dy)), 1e-12), 0.0, 1.0);
+}
+
+// The outward normal of the column's skin at lp (relative to the foot).
+vec3 column_normal(vec3 lp, Column k) {
+    vec2 g = lp.xz / (k.r * k.r);
+    float gy = -0.5 * (k.be - k.al - 2.0 * k.be * lp.y / k.h) / k.h;
+    return normalize(vec3(g.x, gy, g.y));
+}
+
+// From o inside the column (relative to the foot) along the unit d: the distance to where it
+// leaves, and the outward normal there (the skin, the street below, or the cut above).
+float column_exit(vec3 o, vec3 d, Column k, out vec3 nx) {
+    float tn, tf, tq;
+    column_span(o, d, k, tn, tf, tq);
+    float t_street = (d.y < -1e-6) ? -o.y / d.y : 1e9;
+    tf = max(min(tf, t_street), 0.0);
+    nx = (tf < tq - 1e-4) ? vec3(0.0, sign(d.y), 0.0) : column_normal(o + d * tf, k);
+    return tf;
 }
 
 // The cracks spreading through a tower's glass before it breaks: light caught in the
@@ -221,7 +383,7 @@ float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
          + star * grow;
 }
 
-// The jagged break: how far below the shrunken box's top the glass is already gone at lp
+// The jagged break: how far below the cut the glass is already gone at lp
 // (a saw of the crack field along the face), 0 where the tower is whole or gone.
 float break_jag(vec3 lp, float fallen) {
     float k = textureLod(u_cracks, vec2((lp.x + lp.z) * CRACK_SCALE, 0.37), 0.0).r;
@@ -232,8 +394,11 @@ float break_jag(vec3 lp, float fallen) {
 // The mist the shards dissolve into, over whatever the pixel shows at distance t along rd:
 // two layers of the baked fbm drifting at different speeds (parallax), in screen space,
 // thicker with distance and near the street, lit by the haze and the moss.
-vec3 shatter_mist_colour() {
-    return g_haze * 0.2 + vec3(0.19, 0.24, 0.36) + g_moss.colour_a * g_moss.glow * 0.05;
+// The mist's own colour seen along rd: not a grey veil but light held in vapour, emerald
+// low where the moss lights it, violet higher up (the text's colours against the dark).
+vec3 shatter_mist_colour(vec3 rd) {
+    float up = smoothstep(-0.15, 0.45, rd.y);
+    return mix(vec3(0.05, 0.30, 0.23), vec3(0.30, 0.15, 0.50), up) + g_haze * 0.1;
 }
 
 vec3 shatter_mist(vec3 col, vec3 rd, float t) {
@@ -242,56 +407,27 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t) {
     vec2 sp = vec2(dot(rd, u_cam_right), dot(rd, u_cam_up)) / z;
     // Two banks of mist at two depths: a far, dim, slow one and a near one of brighter,
     // sharper wisps drifting faster (parallax), with dark gaps between them, so the mist has
-    // depth instead of lying on the frame like a grey veil.
+    // depth instead of lying on the frame like a veil.
     float a = textureLod(u_cracks, sp * 0.35 + vec2(0.021, 0.006) * u_time, 0.0).g;
     float b = textureLod(u_cracks, sp * 0.9 + vec2(-0.05, 0.028) * u_time, 0.0).g;
     float far_n = smoothstep(0.35, 0.85, a + 0.1 * m);
     float near_n = smoothstep(0.55, 0.8, 0.75 * b + 0.25 * a + 0.08 * m);
     float depth = 1.0 - exp(-t / 14.0);
     float low = exp(-max(rd.y, 0.0) * 2.5);
-    float far_amt = m * clamp(far_n * (0.25 + 0.75 * depth) * (0.5 + 0.5 * low), 0.0, 0.6);
+    float far_amt = m * clamp(far_n * far_n * (0.25 + 0.75 * depth) * (0.5 + 0.5 * low), 0.0, 0.5);
     float near_amt = m * near_n * 0.7 * (0.4 + 0.6 * low);
-    // the city behind the mist sinks toward the dark; the wisps themselves glow, the near
-    // ones brighter and lit from above (the moon of the key light)
-    col *= 1.0 - 0.75 * m * (1.0 - far_n);
-    vec3 mc = shatter_mist_colour();
-    col = mix(col, mc * (0.3 + 0.6 * far_n), far_amt);
+    // The focal point: where the city was, a cold white light breaks through the mist (the
+    // last of the glass's light, and the waking's white to come), and lights the wisps
+    // round it; away from it the world sinks into true black.
+    vec2 f = sp - vec2(0.0, 0.12);
+    float focal = exp(-3.5 * dot(f, f));
+    col *= 1.0 - 0.85 * m * (1.0 - far_n);
+    float core = exp(-14.0 * dot(f, f));
+    col += vec3(0.75, 0.85, 1.0) * 0.7 * m * core * core * (1.0 - 0.5 * far_n);
+    vec3 mc = shatter_mist_colour(rd) * (0.2 + 1.2 * focal + 1.2 * core);
+    col = mix(col, mc * (0.1 + 0.5 * far_n), far_amt);
     float lit = 0.8 + 0.6 * clamp(sp.y + 0.3, 0.0, 1.0);
-    return mix(col, mc * (0.7 + 0.8 * near_n) * lit, near_amt);
-}
-
-// Slab test of the ray ro + t w against box (c, b), t in units of |w|; inv = 1 / w (made
-// safe once per ray).  Returns the entry t, and the exit t in tf.
-bool box_hit(vec3 ro, vec3 inv, vec3 c, vec3 b, out float tn, out float tf) {
-    vec3 o = ro - c;
-    vec3 t1 = (-b - o) * inv;
-    vec3 t2 = (b - o) * inv;
-    vec3 tmin = min(t1, t2);
-    vec3 tmax = max(t1, t2);
-    tn = max(max(tmin.x, tmin.y), tmin.z);
-    tf = min(min(tmax.x, tmax.y), tmax.z);
-    return tf > 0.0 && tf > tn;
-}
-
-// Pixel coverage of the box's silhouette: the slab gap tf - tn is a continuous signed
-// measure across the silhouette; divided by its screen gradient (analytic: dt/dw_i =
-// -t / w_i on the slab that sets t, with dw/dpixel = dwx, dwy) it is a distance in pixels,
-// taken half a pixel inward so that a pixel whose centre misses the box never needs it.
-float box_coverage(vec3 ro, vec3 w, vec3 inv, vec3 dwx, vec3 dwy, vec3 c, vec3 b) {
-    vec3 o = ro - c;
-    vec3 t1 = (-b - o) * inv;
-    vec3 t2 = (b - o) * inv;
-    vec3 tmin = min(t1, t2);
-    vec3 tmax = max(t1, t2);
-    float tn = max(max(tmin.x, tmin.y), tmin.z);
-    float tf = min(min(tmax.x, tmax.y), tmax.z);
-    vec3 an = (tmin.x >= tmin.y && tmin.x >= tmin.z) ? vec3(1, 0, 0)
-            : ((tmin.y >= tmin.z) ? vec3(0, 1, 0) : vec3(0, 0, 1));
-    vec3 af = (tmax.x <= tmax.y && tmax.x <= tmax.z) ? vec3(1, 0, 0)
-            : ((tmax.y <= tmax.z) ? vec3(0, 1, 0) : vec3(0, 0, 1));
-    vec2 dtn = -tn * vec2(dot(dwx, an), dot(dwy, an)) * dot(inv, an);
-    vec2 dtf = -tf * vec2(dot(dwx, af), dot(dwy, af)) * dot(inv, af);
-    return clamp((tf - tn) / max(length(dtf - dtn), 1e-7), 0.0, 1.0);
+    return mix(col, mc * (0.3 + 1.3 * near_n * near_n) * lit, near_amt);
 }
 
 // ------------------------------------------------------------------ liquid surface
@@ -318,16 +454,9 @@ float ripple_slope(float r, float tau, float strength, float size, float fp) {
     return 1.1 * amp * resolved * cos(k * (r - front));
 }
 
-// The glass surface's normal at p (local lp) of the tower in `cell`: the box face normal,
-// bevelled over `bevel` units at the edges, undulating slowly, rippled by touches.
-vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, out float slope) {
-    // The vertical edges round off over a good part of the tower's width (a liquid column
-    // held by its own surface tension, not a cut prism): there the normal turns away from
-    // the eye, so the Fresnel reflection brightens towards both sides of every tower.
-    vec3 round_w = vec3(vec2(max(bevel, 0.42 * min(b.x, b.z))), bevel).xzy;
-    vec3 q = max(abs(lp) - (b - round_w), 0.0) / round_w;
-    vec3 n = normalize(sign(lp) * q + sign(lp) * 1e-5 * step(b - 1e-3, abs(lp)));
-
+// The glass surface's normal at p (lp relative to the column's foot) from the skin's own
+// normal n: undulating slowly, rippled by touches.
+vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope) {
     // Idle undulation: two slow travelling waves in the tower's own coordinates, and the
     // liquid's skin running down the glass (a shorter wave that flows downwards, faded
     // where it would shrink under a few pixels).
@@ -365,23 +494,37 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 b, ivec2 cell, float bevel, float fp, ou
 
 // "Their surfaces reflecting not your face, but scenes from your deepest memories": each
 // tower holds one image of another movement (the baked atlas: a Serene, glyphs, the moss's
-// heartbeat, the violet sun and emerald moon) deep in its glass, where the refracted ray
-// reaches the tower's middle, surfacing and fading on its own slow cycle.  Light, added to
-// what the glass lets through.
-vec3 glass_memory(vec3 lp, vec3 d1, vec3 b, ivec2 cell, float t) {
+// heartbeat, the violet sun and emerald moon) inside its glass, on the plane through its
+// axis that faces the eye, seen along the refracted ray: the liquid lens of the column
+// magnifies it across and bends it as the skin moves, so it lives inside the glass rather
+// than lying on it.  It surfaces and fades on its own slow cycle; the tower nearest the
+// middle of the view holds the brightest (the shot's focal point).  Light, added to what the
+// glass lets through.
+vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     vec3 h = fract(vec3(cell.xyx & (GRID - 1)) * vec3(0.6180, 0.7549, 0.5698) + vec3(0.13, 0.37, 0.71)
                    + vec3(cell.yxy & (GRID - 1)) * vec3(0.3247, 0.5698, 0.4656));
-    float w = 1.9 * (b.x + b.z);                         // the image's size: the tower's breadth
-    vec3 q = lp + d1 * min(b.x, b.z);                    // halfway in
-    float u = (q.x + q.z) / w + 0.5;
-    float yc = -b.y + min(2.0 + 5.0 * h.y, 2.0 * b.y - 0.6 * w);
+    vec2 e = u_cam_pos.xz - k.base.xz;
+    e /= max(length(e), 1e-4);
+    float tm = -dot(lp.xz, e) / min(dot(d1.xz, e), -1e-3);
+    vec3 q = lp + d1 * tm;
+    // the image's size: about the column's breadth, more or less; its height anywhere from
+    // the eye's to well above it (not a row of pictures at one height)
+    float w = (1.7 + 1.4 * fract(h.z * 7.0)) * min(k.r.x, k.r.y);
+    float u = dot(q.xz, vec2(-e.y, e.x)) / w + 0.5;
+    float yc = min(1.8 + 9.0 * h.y * h.y, 0.6 * k.h);
     float v = (q.y - yc) / w + 0.5;
     float tile = floor(h.x * 4.0);
     vec2 auv = vec2((tile + clamp(u, 0.0, 1.0)) * 0.25, clamp(v, 0.0, 1.0));
     vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
-    float inside = step(0.0, u) * step(u, 1.0) * step(0.0, v) * step(v, 1.0);
-    float surface = smoothstep(0.35, 0.85, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
-    return m * (0.35 + 0.65 * m) * inside * surface * u_memories_glow * 2.2;   // (the dark of a picture kept)
+    // (no frame: the vision fades out in a soft oval, as if seen through the glass's depth)
+    vec2 c2 = vec2(u, v) * 2.0 - 1.0;
+    float inside = 1.0 - smoothstep(0.35, 1.0, dot(c2, c2));
+    float surface = smoothstep(0.3, 0.8, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
+    // the focal point: the column nearest the middle of the view
+    vec3 to = vec3(k.base.x, k.base.y + yc, k.base.z) - u_cam_pos;
+    float focus = smoothstep(0.93, 0.99, dot(to, u_cam_fwd) / max(length(to), 1e-3));
+    surface = max(surface, focus);
+    return m * (0.35 + 0.65 * m) * inside * surface * (1.0 + 0.8 * focus) * u_memories_glow * 2.2;
 }
 
 // ------------------------------------------------------------------ caustics
@@ -400,27 +543,15 @@ float caustic(vec2 p, float t, float fp) {
 
 // ------------------------------------------------------------------ glass
 
-// From o inside the box of half size b (local), along d: distance to the wall it leaves
-// through, that wall's outward normal, and in `margin` how much further the next wall is
-// (zero where the exit point crosses an edge of the box).
-float box_exit(vec3 o, vec3 d, vec3 b, out vec3 nx, out float margin) {
-    vec3 ds = sdf_safe_dir(d);
-    vec3 t2 = (sign(ds) * b - o) / ds;
-    vec3 axis = (t2.x <= t2.y && t2.x <= t2.z) ? vec3(1, 0, 0)
-              : ((t2.y <= t2.z) ? vec3(0, 1, 0) : vec3(0, 0, 1));
-    nx = sign(ds) * axis;
-    float first = min(min(t2.x, t2.y), t2.z);
-    float second = max(min(t2.x, t2.y), min(max(t2.x, t2.y), t2.z));
-    margin = second - first;
-    return max(first, 0.0);
-}
-
-vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
+vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 p = ro + rd * t;
-    vec3 lp = p - c;
-    float bevel = clamp(t * g_pix * 1.5, 0.015, 0.3);
+    vec3 lp = p - k.base;
+    vec3 n0 = column_normal(lp, k);
+#ifdef TOWERS_FRACTURE
+    n0 = (lp.y > k.cut - 1e-3) ? vec3(0.0, 1.0, 0.0) : n0;      // the face the break left
+#endif
     float slope;
-    vec3 n = glass_normal(p, lp, b, cell, bevel, t * g_pix, slope);
+    vec3 n = glass_normal(p, lp, n0, cell, t * g_pix, slope);
     float cosi = dot(-rd, n);
     n = (cosi < 0.02) ? normalize(n + rd * (cosi - 0.02)) : n;   // keep it facing the eye
     cosi = max(dot(-rd, n), 0.0);
@@ -436,26 +567,24 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     vec3 rr = reflect(rd, n);
     vec3 refl = radiance(p, rr, t) * u_reflect;
 
-    // Refraction in (air -> glass never totally reflects), through, and out at the far t.
+    // Refraction in (air -> glass never totally reflects), through the column (a lens: the
+    // world behind is bent, magnified and turned about), and out where the ray leaves it.
     vec3 d1 = refract(rd, n, 1.0 / eta);
     vec3 o = lp + d1 * 1e-3;
     vec3 nx;
-    float margin;
-    float thick = box_exit(o, d1, b, nx, margin);
-    vec3 p2 = c + o + d1 * thick;
+    float thick = column_exit(o, d1, k, nx);
+    vec3 p2 = k.base + o + d1 * thick;
     float t_out = t + thick;
 
     // Out, one index per channel (dispersion).  Leaving glass for air, the reflectance
     // climbs to 1 at the critical angle (Schlick on the outgoing angle) and stays 1 beyond
-    // it (total internal reflection): that part bounces once more inside and leaves through
-    // the wall it meets next, so the change is continuous.  Where the exit crosses an edge
-    // of the box (a seam a pixel or two wide) the glass's own tinted glow softens it.
+    // it (total internal reflection): that part bounces once more inside and leaves where
+    // it meets the skin next, so the change is continuous.
     vec3 etas = eta + vec3(-1.0, 0.0, 1.0) * u_dispersion * 0.5;
     vec3 dg = refract(d1, -nx, etas.g);
     float out_ok = dot(dg, dg) > 0.5 ? 1.0 : 0.0;
     float m5 = 1.0 - abs(dot(dg, nx));
     float f_out = mix(1.0, f0 + (1.0 - f0) * m5 * m5 * m5 * m5 * m5, out_ok);
-    float seam = 1.0 - smoothstep(0.8, 2.6, margin / max(t_out * g_pix, 1e-5));
     dg = (out_ok > 0.5) ? dg : d1;
     vec3 sky_rgb = radiance(p2, dg, t_out);
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
@@ -473,39 +602,32 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     if (f_out > 0.03) {
         vec3 d1b = reflect(d1, nx);
         vec3 nxb;
-        float margin_b;
-        thick_b = box_exit(p2 - c + d1b * 1e-3, d1b, b, nxb, margin_b);
+        thick_b = column_exit(p2 - k.base + d1b * 1e-3, d1b, k, nxb);
         vec3 db = refract(d1b, -nxb, eta);
         db = dot(db, db) < 0.5 ? d1b : db;
         bounced = radiance(p2 + d1b * thick_b, db, t_out + thick_b);
-        seam = max(seam, 1.0 - smoothstep(0.8, 2.6, margin_b / max((t_out + thick_b) * g_pix, 1e-5)));
     }
     thick += f_out * thick_b;
-    vec3 inner = g_haze * u_tint_lin * 0.75;
-    vec3 trans = mix(mix(sky_rgb, bounced, f_out), inner, 0.45 * seam);
+    vec3 trans = mix(sky_rgb, bounced, f_out);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 2.0 + 0.02;
     trans *= exp(-sigma * thick);
-    // the memory deep inside, half as absorbed as the light that crosses the whole tower
-    trans += glass_memory(lp, d1, b, cell, t) * mix(vec3(1.0), u_tint_lin, 0.35);
+    // the memory inside, half as absorbed as the light that crosses the whole column
+    trans += glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.35);
 
     // The moss's heartbeat rising into the feet of the glass.
     float beat = heart_pulse(p.xz, 0.2, 0.0, g_heart);
     vec3 foot = g_moss.colour_a * g_moss.glow * (0.05 + 0.9 * beat) * exp(-p.y / 2.5) * 0.35;
 
-    // Polished edges: a thin line along each edge of the box carries light, the haze of the
-    // sky and the moss's pulse rising up the glass.
-    vec3 room = b - abs(lp);                   // distance to each pair of faces
-    float e2 = max(min(room.x, room.y), min(max(room.x, room.y), room.z));   // second smallest
-    float ew = max(0.02, t * g_pix * 1.6);      // at least ~1.5 px, so a moving edge never flickers
-    float edge = 1.0 - smoothstep(ew * 0.5, ew * 1.5, e2);
-    vec3 edge_light = g_haze * 0.9 + g_moss.colour_a * g_moss.glow
-                    * (0.08 + 1.2 * beat) * exp(-p.y / 7.0);
+    // The rim: where the skin turns away, light runs round the column inside its surface
+    // (the haze of the sky above, the moss's pulse below): the bright Fresnel edge that
+    // makes a round glass body read against the dark.
+    float rim = m2 * m2 * (1.0 - smoothstep(0.0, 0.5, n0.y));
+    vec3 rim_light = g_haze * 1.4 + g_moss.colour_a * g_moss.glow * (0.1 + 1.2 * beat) * exp(-p.y / 7.0);
 
-    // A cold key light (a moon above the avenue) glinting on crests and edges.
+    // A cold key light (a moon above the avenue): on a round column, a thin bright line
+    // down its length that the skin's flow makes waver.
     vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
-    // Only where the surface moves: a still face would show the key light as a false moon.
-    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 900.0) * 4.0
-               * smoothstep(0.03, 0.2, slope);
+    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 400.0) * 3.0;
 
     // a touch's ripple reads as water: the bent surface displaces what the glass reflects
     // and lets through (the normal above), and only its steepest crests catch a little more
@@ -515,9 +637,10 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     float cau = caustic(vec2(lp.x + lp.z, lp.y * 0.7 + 0.35 * u_time), u_time, t * g_pix)
               * u_wobble * exp(-p.y / 14.0);
     trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.04) * cau * (1.0 - fres);
-    vec3 col = mix(trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
-             + crest * 0.05 * refl;
-    col += edge_light * edge * 0.6;
+    // (the body of the glass a little darker than what it lets through, so that its rims
+    // and lines of light stand out of a deep core rather than a milky wash)
+    vec3 col = mix(0.75 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
+             + crest * 0.05 * refl + rim_light * rim * 0.7;
 #ifndef TOWERS_FRACTURE
     return col;
 #else
@@ -525,11 +648,11 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, vec3 c, vec3 b, ivec2 cell) {
     // break line where the glass is coming apart.
     vec4 lay = texelFetch(u_layout, cell & (GRID - 1), 0);
     float start = tower_break_start(lay);
-    float crack = glass_cracks(lp, lp.y + c.y, start, lay.z, t * g_pix);
+    float crack = glass_cracks(lp, lp.y, start, lay.z, t * g_pix);
     float fallen = tower_fallen(start);
-    float rim = (fallen > 0.0 && fallen < 1.0) ? exp(-(b.y - lp.y - break_jag(lp, fallen)) * 4.0) : 0.0;
+    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 4.0) : 0.0;
     vec3 crack_light = vec3(0.8, 0.92, 1.0) * 1.3 + refl * 0.5;
-    return col * (1.0 - 0.3 * crack) + crack_light * (crack + 1.2 * rim);
+    return col * (1.0 - 0.3 * crack) + crack_light * (crack + 1.2 * brim);
 #endif
 }
 
