@@ -44,6 +44,7 @@ from visuals.cli import parse_size  # noqa: E402
 from visuals.perform.clock import FixedClock  # noqa: E402
 from visuals.output.export import FrameRange  # noqa: E402
 from visuals.farm.client import FarmOptions, chunk_bounds, new_job_id, render_on_farm  # noqa: E402
+from visuals.farm.cluster import local_cluster  # noqa: E402
 from visuals.farm.job import FarmJob  # noqa: E402
 from visuals.farm.output import concat_command  # noqa: E402
 from visuals.farm.plan import plan_chunks  # noqa: E402
@@ -113,9 +114,7 @@ def run_once(address: str, args, config: RenderConfig, frames: FrameRange, folde
 def measure(counts: list[int], args, config, frames) -> dict[int, list[dict]]:
     """Runs of every worker count, interleaved (1, 2, 1, 2, ...) so that load from other work on
     the machine falls on each count alike; one cluster per count, started before the first run."""
-    import distributed
-    clusters = {n: distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                            dashboard_address=None, env={"LP_NUM_THREADS": "1"}) for n in counts}
+    clusters = {n: local_cluster(n, {"LP_NUM_THREADS": "1"}) for n in counts}   # as --workers starts them
     table: dict[int, list[dict]] = {n: [] for n in counts}
     try:
         for run in range(args.runs):

@@ -165,6 +165,17 @@ def test_the_time_split_accounts_for_every_worker_second():
     assert idle.start == 1.5 + 8.0 and idle.finish == 3.0
 
 
+def test_a_local_cluster_hands_each_worker_thread_one_chunk_at_a_time():
+    """Dask's default gives a one-thread worker a second, waiting chunk, which at the end of a
+    render sits with a busy worker while another has nothing (the farm's idle tail)."""
+    from visuals.farm.cluster import local_cluster
+    cluster = local_cluster(1, {})
+    try:
+        assert cluster.scheduler.WORKER_SATURATION == 1.0
+    finally:
+        cluster.close(timeout=10)
+
+
 def test_local_workers_share_the_cores_unless_llvmpipe_threads_are_set():
     from visuals.farm.cluster import worker_environment
     assert worker_environment(2, environ={}) == {"LP_NUM_THREADS": str(max(1, (os.cpu_count() or 1) // 2))}

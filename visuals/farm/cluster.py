@@ -30,6 +30,25 @@ def require_dask(option: str):
     return distributed
 
 
+# Dask's scheduler hands a worker thread up to ceil(1.1 x threads) tasks at once (the default
+# ``worker-saturation``): for a one-thread worker that is a running chunk and a waiting one.  At
+# the end of a render the waiting chunk stays with its worker while another worker has nothing,
+# which was most of the two-worker farm's idle tail.  A local cluster's scheduler gives each
+# thread one chunk at a time; a scheduler the user starts can be told the same with
+# DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION=1.0 (the README's farm section says so).
+LOCAL_WORKER_SATURATION = 1.0
+
+
+def local_cluster(workers: int, env: dict[str, str]):
+    """A LocalCluster of ``workers`` one-thread worker processes on 127.0.0.1, its scheduler
+    in this process handing out one chunk per thread at a time (LOCAL_WORKER_SATURATION)."""
+    import dask
+    import distributed
+    with dask.config.set({"distributed.scheduler.worker-saturation": LOCAL_WORKER_SATURATION}):
+        return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                        dashboard_address=None, silence_logs=logging.CRITICAL, env=env)
+
+
 def worker_environment(workers: int, environ=os.environ) -> dict[str, str]:
     """Environment for local workers: llvmpipe threads split between them, unless set."""
     if "LP_NUM_THREADS" in environ:
@@ -73,9 +92,7 @@ def connect(workers: int | None, scheduler: str | None,
             try:
                 with warnings.catch_warnings():   # "port 8787 in use, using another": not the user's concern
                     warnings.simplefilter("ignore")
-                    cluster = distributed.LocalCluster(
-                        n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                        dashboard_address=None, silence_logs=logging.CRITICAL, env=worker_environment(workers))
+                    cluster = local_cluster(workers, worker_environment(workers))
             except Exception as err:
                 raise VisualsError(f"cannot start a local Dask cluster of {workers} workers: {_first_line(err)}",
                                    fix="try fewer --workers") from None

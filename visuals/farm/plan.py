@@ -22,7 +22,7 @@ from visuals.errors import VisualsError
 
 MIN_CHUNK = 30      # one second at 30 fps: shorter video segments lose quality at their ends (see task.py)
 MAX_CHUNK = 300     # ten seconds at 30 fps: bounds a chunk's memory in transit and a lost chunk's cost
-MIN_FRAMES_CHUNK = 8   # PNG / raw: about 2 s of a 1280x720 dream frame on one llvmpipe thread, 40x Dask's cost
+MIN_FRAMES_CHUNK = 2   # PNG / raw: about 0.5 s of 1280x720 dream frames on one llvmpipe thread, 40x Dask's cost
 
 
 @dataclass(frozen=True)
