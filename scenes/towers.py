@@ -81,6 +81,7 @@ RIPPLE_REFERENCE = 8.0         # a touch further away than this makes a proporti
 KIND_GROUND, KIND_TOWER, KIND_SKY = 0.0, 1.0, 2.0
 # The fracture (towers.glsl): a tower's fall starts in 0.04 .. 0.72 and lasts BREAK_SPAN.
 BREAK_SPAN = 0.16
+BREAK_REACH = 50.0             # towers this far from the eye (and further) fall first
 ALL_FALLEN = 0.04 + 0.68 + BREAK_SPAN
 
 
@@ -99,6 +100,17 @@ def pcg4d(v: np.ndarray) -> np.ndarray:
     z ^= z >> np.uint32(16); w ^= w >> np.uint32(16)                    # noqa: E702
     x += y * w; y += z * x; z += x * y; w += y * z                      # noqa: E702
     return np.stack([x, y, z, w], axis=1)
+
+
+def break_start(lay: np.ndarray, cx, cz, eye: np.ndarray) -> np.ndarray:
+    """When each tower (layout rows lay, in cells (cx, cz)) starts to fall: towers.glsl
+    tower_break_start -- the far city first, the columns nearest the eye last."""
+    shuffle = np.mod((lay[:, 0] - np.float32(0.2)) * np.float32(7.31)
+                     + (lay[:, 1] - np.float32(0.2)) * np.float32(13.17), 1.0)
+    dx = (np.asarray(cx, np.float64) + 0.5) * CITY_PERIOD - float(eye[0])
+    dz = (np.asarray(cz, np.float64) + 0.5) * CITY_PERIOD - float(eye[2])
+    near = np.clip(1.0 - np.hypot(dx, dz) / BREAK_REACH, 0.0, 1.0)
+    return 0.04 + 0.68 * (0.45 * shuffle + 0.55 * near)
 
 
 def flying_shards(layout: np.ndarray, eye: np.ndarray, fracture: float, count: int,
@@ -120,8 +132,7 @@ def flying_shards(layout: np.ndarray, eye: np.ndarray, fracture: float, count: i
                             np.full(count, 0x5A3D, np.uint32)], axis=1)) / 4294967295.0
         q = pcg4d(np.stack([k.astype(np.uint32), np.full(count, 0x77, np.uint32),
                             np.full(count, seed & 0xFFFFFFFF, np.uint32), rowm], axis=1)) / 4294967295.0
-    start = 0.04 + 0.68 * np.mod((lay[:, 0] - np.float32(0.2)) * np.float32(7.31)
-                                 + (lay[:, 1] - np.float32(0.2)) * np.float32(13.17), 1.0)
+    start = break_start(lay, col, row, eye)
     when = start + BREAK_SPAN * (1.0 - r[:, 2])
     age = (fracture - when) * SHATTER_SECONDS
     life = 1.6 + 2.2 * q[:, 0]
