@@ -30,7 +30,9 @@ water (its ripple tilts the surface normal, so reflection and refraction move) r
 painting bright rings.  Silhouettes are antialiased analytically (the quadratic's
 discriminant, a smooth measure across the silhouette, over its change per pixel).
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
-the moss fade into it.
+the moss fade into it.  The environment is graded for the city (mid-tones pressed toward
+black, highlights kept), and the sky seen directly between the columns is dimmer than what
+the glass shows of it: deep blacks, bright lights, the glass the subject.
 
 Touches: each ``Touch(time, x, y, strength)`` on the cue is resolved here, on the CPU, to the
 point of the city under that screen position at the touch's time (the same layout and camera
@@ -44,17 +46,19 @@ makes a ripple of the same apparent size), faded where a wavelength is under ~3 
 gone after ``ripple_decay`` seconds.
 
 The fracture (``fracture`` 0..1, the dream's "the liquid towers shatter into mist"): each
-tower has its moment (a random per tower, 0.04..0.72); before it, cracks of light spread
-from a point of impact on its glass (a white star, long spokes radiating out, fine broken
-cells close round the impact from a Voronoi field baked once, cracks_bake.frag), then it
+tower has its moment (0.04..0.72: the far city first, the great columns nearest the eye last,
+a little shuffled, so the fall sweeps toward the viewer and ends on the glass that fills the
+frame); before it, fissures of light run from a point of impact along its glass (the borders
+of a Voronoi field baked once, cracks_bake.frag, stretched up the column), then it
 comes down from the top with a jagged break line (a plane cuts the column lower and lower), the glass above the line flying off as
 shards (the ``flying`` pass: one spinning prism of thick glass per shard, instanced, whose
 faces refract the sky with a prism's fringe and glint as they sweep the key light, whose
 broken edges glow green-cyan end-on, drawn with an open shutter's motion blur; it falls and
 dissolves into the mist), and drifting mist (the baked fbm: a far, dim bank and a
-near one of sharper wisps with dark gaps, in parallax; emerald low, violet high) thickens as
-the world behind it sinks to black, but for a cold white light breaking through where the
-city was (the shot's focal point), which lights the wisps round it.  At 1 no tower stands.  It is a
+near one of sharper wisps with dark gaps, in parallax; emerald low, violet high) gathers as
+the world behind it sinks to black, lit by a cold white light breaking through where the
+city was (the shot's focal point): the vapour scatters it, in shafts that fan out from it,
+and the flying glass glints in it.  At 1 no tower stands.  It is a
 function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
 
 The city repeats every GRID cells (448 units), and the camera's position is wrapped to that

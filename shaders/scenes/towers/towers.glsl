@@ -62,6 +62,17 @@ vec3 decode_fast(vec3 c) {
     return c * (c * (c * 0.305306011 + 0.682171111) + 0.012522878);
 }
 
+// The city's grade of the bound environment: its mid-tones pressed down toward black and its
+// highlights kept (c^2 (1.4 - 0.4 c) on 0..1, the display-referred image's range: 1 stays 1,
+// 0.5 falls to 0.3, 0.2 to 0.05; no division, the environment is read 3-5 times a pixel),
+// so the sky seen down the avenue and in the glass is deep with bright lights in it, not a
+// washed-out teal glare, and what the lens bends stands out of the dark.
+vec3 env_grade(vec3 c) {
+    return c * c * (1.4 - 0.4 * c);
+}
+
+const float SKY_BEHIND = 0.55;      // the sky seen directly, against what the glass shows of it
+
 // The environment seen in direction d (linear; the image is display-referred).
 vec3 env(vec3 d) {
     float gain = u_env_gain;
@@ -70,12 +81,12 @@ vec3 env(vec3 d) {
     // the cracks, the shards and the wisps carry the light over black, not a bright sky)
     gain *= 1.0 - 0.93 * smoothstep(0.0, 0.4, u_fracture);
 #endif
-    return decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb) * gain;
+    return env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb)) * gain;
 }
 
 // The haze the far city fades into: the environment just above the horizon.
 vec3 horizon_haze(vec3 d) {
-    vec3 h = decode_fast(textureLod(u_haze, vec2(env_uv(d).x, 0.5), 0.0).rgb) * u_env_gain;
+    vec3 h = env_grade(decode_fast(textureLod(u_haze, vec2(env_uv(d).x, 0.5), 0.0).rgb)) * u_env_gain;
 #ifdef TOWERS_FRACTURE
     h *= 1.0 - 0.85 * smoothstep(0.0, 0.4, u_fracture);     // (no grey-violet haze: black)
 #endif
@@ -527,9 +538,10 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     e /= max(length(e), 1e-4);
     float tm = -dot(lp.xz, e) / min(dot(d1.xz, e), -1e-3);
     vec3 q = lp + d1 * tm;
-    // the image's size: about the column's breadth, more or less; its height anywhere from
+    // the image's size: wider than the column (its lens shows the middle of it, its soft
+    // edge falls outside the silhouette: an image within the glass, not a patch on it); its height anywhere from
     // the eye's to well above it (not a row of pictures at one height)
-    float w = (1.7 + 1.4 * fract(h.z * 7.0)) * min(k.r.x, k.r.y);
+    float w = (2.6 + 1.2 * fract(h.z * 7.0)) * min(k.r.x, k.r.y);
     float u = dot(q.xz, vec2(-e.y, e.x)) / w + 0.5;
     float yc = min(1.8 + 9.0 * h.y * h.y, 0.6 * k.h);
     float v = (q.y - yc) / w + 0.5;
@@ -538,7 +550,7 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
     // (no frame: the vision fades out in a soft oval, as if seen through the glass's depth)
     vec2 c2 = vec2(u, v) * 2.0 - 1.0;
-    float inside = 1.0 - smoothstep(0.35, 1.0, dot(c2, c2));
+    float inside = 1.0 - smoothstep(0.05, 1.0, dot(c2, c2));
     float surface = smoothstep(0.3, 0.8, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
     // the focal point: the column nearest the middle of the view
     vec3 to = vec3(k.base.x, k.base.y + yc, k.base.z) - u_cam_pos;
