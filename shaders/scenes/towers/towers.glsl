@@ -648,12 +648,17 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
 
     // The moss's heartbeat rising into the feet of the glass.
     float beat = heart_pulse(p.xz, 0.2, 0.0, g_heart);
-    vec3 foot = g_moss.colour_a * g_moss.glow * (0.05 + 0.9 * beat) * exp(-p.y / 2.5) * 0.35;
+    // (kept to the foot: risen to the eye's height it filled a near column with one flat
+    // green, plastic rather than glass)
+    vec3 foot = g_moss.colour_a * g_moss.glow * (0.05 + 0.9 * beat) * exp(-p.y / 1.1) * 0.35;
 
     // The rim: where the skin turns away, light runs round the column inside its surface
     // (the haze of the sky above, the moss's pulse below): the bright Fresnel edge that
     // makes a round glass body read against the dark.
-    float rim = m2 * m2 * (1.0 - smoothstep(0.0, 0.5, n0.y));
+    // (m^10, not m^4: a thin bright line at the silhouette rather than a broad sheen over a
+    // column seen obliquely)
+    float m4 = m2 * m2;
+    float rim = m4 * m4 * m2 * (1.0 - smoothstep(0.0, 0.5, n0.y));
     vec3 rim_light = g_haze * 1.4 + g_moss.colour_a * g_moss.glow * (0.1 + 1.2 * beat) * exp(-p.y / 7.0);
 
     // A cold key light (a moon above the avenue): on a round column, a thin bright line
