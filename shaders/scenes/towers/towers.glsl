@@ -399,8 +399,8 @@ float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
     // thinner than a pixel: a pixel-wide line as faint as the share of it the crack covers
     float line = (1.0 - smoothstep(wc * 0.5, wc * 1.5, dc)) * min(1.0, w_c / max(fp, 1e-5));
     // each fissure lit by its own pieces (not every border equally: a few catch the light)
-    line *= 0.25 + 0.9 * k.b * k.b;
-    float halo = 0.12 * exp(-dc * 25.0);                         // light bleeding into the glass
+    line *= 0.15 + 1.0 * k.b * k.b * k.b;
+    float halo = 0.05 * exp(-dc * 30.0);                         // light bleeding into the glass
     float craze = 0.2 * exp(-r * 2.5) * grow;                   // the crazed glass at the impact
     return ((line + halo) * reached + craze) * step(1e-3, grow);
 }
@@ -687,9 +687,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float start = tower_break_start(lay, cell);
     float crack = glass_cracks(lp, lp.y, start, lay.z, t * g_pix);
     float fallen = tower_fallen(start);
-    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 4.0) : 0.0;
+    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 9.0) : 0.0;
     vec3 crack_light = vec3(0.8, 0.92, 1.0) * 1.3 + refl * 0.5;
-    return col * (1.0 - 0.3 * crack) + crack_light * (crack + 1.2 * brim);
+    return col + crack_light * (crack + 1.2 * brim);
 #endif
 }
 
