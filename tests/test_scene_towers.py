@@ -381,3 +381,22 @@ def test_the_memories_are_large_images_within_the_glass(gl, tmp_path):
     shown = _frame(gl, tmp_path, "remembering", {"memories_glow": 1.5}, 3.0)
     gone = _frame(gl, tmp_path, "forgetting", {"memories_glow": 0.0}, 3.0)
     assert ((shown - gone).mean(axis=2) > 12).sum() > 3250
+
+
+def test_the_fall_sweeps_toward_the_eye():
+    """Round 7: the towers fell in a random order, and the fracture had no hero.  The far city
+    falls first and the columns nearest the eye last (a little shuffled), so the shot ends on
+    the great near glass breaking across the frame: the towers within 12 units of the eye
+    start to fall well after those beyond 45 (on average; the shuffle lets a few overlap)."""
+    m = towers_module()
+    layout = m.city_layout(0, 0.88, 24.0)
+    eye = np.array([0.3, 2.6, 17.0])
+    cz, cx = np.meshgrid(np.arange(-8, 10), np.arange(-8, 8), indexing="ij")
+    lay = layout[cz % m.GRID, cx % m.GRID].reshape(-1, 4)
+    start = m.break_start(lay, cx.ravel(), cz.ravel(), eye)
+    dist = np.hypot((cx.ravel() + 0.5) * m.CITY_PERIOD - eye[0], (cz.ravel() + 0.5) * m.CITY_PERIOD - eye[2])
+    stands = lay[:, 2] > 0
+    near, far = start[stands & (dist < 12)], start[stands & (dist > 45)]
+    assert near.size >= 2 and far.size >= 20
+    assert near.mean() > far.mean() + 0.2, (near.mean(), far.mean())
+    assert start.min() >= 0.04 and start.max() <= 0.72 + 1e-6      # all fallen by ALL_FALLEN
