@@ -643,8 +643,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 trans = mix(sky_rgb, bounced, f_out);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 2.0 + 0.02;
     trans *= exp(-sigma * thick);
-    // the memory inside, half as absorbed as the light that crosses the whole column
-    trans += glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.35);
+    // the memory inside, tinted by the glass it is seen through (not a picture pasted on
+    // it), less absorbed than the light that crosses the whole column
+    trans += glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.55);
 
     // The moss's heartbeat rising into the feet of the glass.
     float beat = heart_pulse(p.xz, 0.2, 0.0, g_heart);
