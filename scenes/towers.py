@@ -30,7 +30,9 @@ water (its ripple tilts the surface normal, so reflection and refraction move) r
 painting bright rings.  Silhouettes are antialiased analytically (the quadratic's
 discriminant, a smooth measure across the silhouette, over its change per pixel).
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
-the moss fade into it.
+the moss fade into it.  The environment is graded for the city (mid-tones pressed toward
+black, highlights kept), and the sky seen directly between the columns is dimmer than what
+the glass shows of it: deep blacks, bright lights, the glass the subject.
 
 Touches: each ``Touch(time, x, y, strength)`` on the cue is resolved here, on the CPU, to the
 point of the city under that screen position at the touch's time (the same layout and camera
@@ -44,17 +46,19 @@ makes a ripple of the same apparent size), faded where a wavelength is under ~3 
 gone after ``ripple_decay`` seconds.
 
 The fracture (``fracture`` 0..1, the dream's "the liquid towers shatter into mist"): each
-tower has its moment (a random per tower, 0.04..0.72); before it, cracks of light spread
-from a point of impact on its glass (a white star, long spokes radiating out, fine broken
-cells close round the impact from a Voronoi field baked once, cracks_bake.frag), then it
+tower has its moment (0.04..0.72: the far city first, the great columns nearest the eye last,
+a little shuffled, so the fall sweeps toward the viewer and ends on the glass that fills the
+frame); before it, fissures of light run from a point of impact along its glass (the borders
+of a Voronoi field baked once, cracks_bake.frag, stretched up the column), then it
 comes down from the top with a jagged break line (a plane cuts the column lower and lower), the glass above the line flying off as
 shards (the ``flying`` pass: one spinning prism of thick glass per shard, instanced, whose
 faces refract the sky with a prism's fringe and glint as they sweep the key light, whose
 broken edges glow green-cyan end-on, drawn with an open shutter's motion blur; it falls and
 dissolves into the mist), and drifting mist (the baked fbm: a far, dim bank and a
-near one of sharper wisps with dark gaps, in parallax; emerald low, violet high) thickens as
-the world behind it sinks to black, but for a cold white light breaking through where the
-city was (the shot's focal point), which lights the wisps round it.  At 1 no tower stands.  It is a
+near one of sharper wisps with dark gaps, in parallax; emerald low, violet high) gathers as
+the world behind it sinks to black, lit by a cold white light breaking through where the
+city was (the shot's focal point): the vapour scatters it, in shafts that fan out from it,
+and the flying glass glints in it.  At 1 no tower stands.  It is a
 function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
 
 The city repeats every GRID cells (448 units), and the camera's position is wrapped to that
@@ -81,6 +85,7 @@ RIPPLE_REFERENCE = 8.0         # a touch further away than this makes a proporti
 KIND_GROUND, KIND_TOWER, KIND_SKY = 0.0, 1.0, 2.0
 # The fracture (towers.glsl): a tower's fall starts in 0.04 .. 0.72 and lasts BREAK_SPAN.
 BREAK_SPAN = 0.16
+BREAK_REACH = 50.0             # towers this far from the eye (and further) fall first
 ALL_FALLEN = 0.04 + 0.68 + BREAK_SPAN
 
 
@@ -99,6 +104,17 @@ def pcg4d(v: np.ndarray) -> np.ndarray:
     z ^= z >> np.uint32(16); w ^= w >> np.uint32(16)                    # noqa: E702
     x += y * w; y += z * x; z += x * y; w += y * z                      # noqa: E702
     return np.stack([x, y, z, w], axis=1)
+
+
+def break_start(lay: np.ndarray, cx, cz, eye: np.ndarray) -> np.ndarray:
+    """When each tower (layout rows lay, in cells (cx, cz)) starts to fall: towers.glsl
+    tower_break_start -- the far city first, the columns nearest the eye last."""
+    shuffle = np.mod((lay[:, 0] - np.float32(0.2)) * np.float32(7.31)
+                     + (lay[:, 1] - np.float32(0.2)) * np.float32(13.17), 1.0)
+    dx = (np.asarray(cx, np.float64) + 0.5) * CITY_PERIOD - float(eye[0])
+    dz = (np.asarray(cz, np.float64) + 0.5) * CITY_PERIOD - float(eye[2])
+    near = np.clip(1.0 - np.hypot(dx, dz) / BREAK_REACH, 0.0, 1.0)
+    return 0.04 + 0.68 * (0.45 * shuffle + 0.55 * near)
 
 
 def flying_shards(layout: np.ndarray, eye: np.ndarray, fracture: float, count: int,
@@ -120,8 +136,7 @@ def flying_shards(layout: np.ndarray, eye: np.ndarray, fracture: float, count: i
                             np.full(count, 0x5A3D, np.uint32)], axis=1)) / 4294967295.0
         q = pcg4d(np.stack([k.astype(np.uint32), np.full(count, 0x77, np.uint32),
                             np.full(count, seed & 0xFFFFFFFF, np.uint32), rowm], axis=1)) / 4294967295.0
-    start = 0.04 + 0.68 * np.mod((lay[:, 0] - np.float32(0.2)) * np.float32(7.31)
-                                 + (lay[:, 1] - np.float32(0.2)) * np.float32(13.17), 1.0)
+    start = break_start(lay, col, row, eye)
     when = start + BREAK_SPAN * (1.0 - r[:, 2])
     age = (fracture - when) * SHATTER_SECONDS
     life = 1.6 + 2.2 * q[:, 0]

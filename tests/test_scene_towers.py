@@ -192,10 +192,12 @@ def test_the_fracture_leaves_no_tower_standing(gl, tmp_path):
 
 
 def test_the_fracture_throws_shards_that_catch_light(gl, tmp_path):
-    """Mid-fracture the flying glass adds bright glints to the frame (shards on against off)."""
+    """Mid-fracture the flying glass adds bright glints to the frame (shards on against off).
+    (0.65: the near towers, whose glass is thrown, break in the fracture's second half, after
+    the far city.)"""
     t = 2.0
-    on = _frame(gl, tmp_path, "on", {"fracture": 0.5}, t)
-    off = _frame(gl, tmp_path, "off", {"fracture": 0.5, "shards": 0}, t)
+    on = _frame(gl, tmp_path, "on", {"fracture": 0.65}, t)
+    off = _frame(gl, tmp_path, "off", {"fracture": 0.65, "shards": 0}, t)
     diff = np.abs(on - off).max(axis=2)
     assert (diff > 25).sum() > 0.01 * diff.size, "shards cover at least 1% of the frame"
     assert on.max(axis=2)[diff > 25].max() > 200, "some shard catches a bright glint"
@@ -208,8 +210,8 @@ def test_the_flying_shards_are_thick_glass_with_green_edges(gl, tmp_path):
     pieces had none."""
     t = 2.0
     # (at 640x360: smaller, most edges are thinner than a pixel, and are left out)
-    on = _frame(gl, tmp_path, "on", {"fracture": 0.5}, t, size=(640, 360))
-    off = _frame(gl, tmp_path, "off", {"fracture": 0.5, "shards": 0}, t, size=(640, 360))
+    on = _frame(gl, tmp_path, "on", {"fracture": 0.65}, t, size=(640, 360))
+    off = _frame(gl, tmp_path, "off", {"fracture": 0.65, "shards": 0}, t, size=(640, 360))
     changed = np.abs(on - off).max(axis=2) > 25
     edge = changed & (on[..., 1] > on[..., 0] + 30) & (on[..., 1] > 90)
     assert edge.sum() > max(0.04 * changed.sum(), 400), f"{edge.sum()} green edge pixels of {changed.sum()} shard pixels"
@@ -229,11 +231,13 @@ def test_the_glass_holds_memories_of_other_movements(gl, tmp_path):
 def test_the_cracks_start_at_impacts_and_spread(gl, tmp_path):
     """Round 2: the fracture drew an even cell wireframe over every surface at once. The
     cracks start at a point of impact on each tower and spread from it: early, they light a
-    small share of the towers' glass, few and bright (the impact stars); later, more."""
+    small share of the towers' glass, few and bright; later, more.  (Round 7: the far city
+    breaks first, the near columns last, and the cracks are fissures along the glass, not
+    impact stars: 0.25 and 0.4 rather than 0.05 and 0.2.)"""
     t = 2.0
     whole = _frame(gl, tmp_path, "whole", {"fracture": 0.0, "shards": 0}, t).mean(axis=2)
-    early = _frame(gl, tmp_path, "early", {"fracture": 0.05, "shards": 0}, t).mean(axis=2)
-    later = _frame(gl, tmp_path, "later", {"fracture": 0.2, "shards": 0}, t).mean(axis=2)
+    early = _frame(gl, tmp_path, "early", {"fracture": 0.25, "shards": 0}, t).mean(axis=2)
+    later = _frame(gl, tmp_path, "later", {"fracture": 0.4, "shards": 0}, t).mean(axis=2)
     lit_early = (early - whole > 30).mean()
     lit_later = (later - whole > 30).mean()
     assert 0.0005 < lit_early < 0.03, lit_early
@@ -354,3 +358,45 @@ def test_the_towers_are_round_columns_not_boxes(gl, tmp_path):
     none = _frame(gl, tmp_path, "none", {"density": 0.0}, t)
     diff = np.array([np.abs(towers[y, x] - none[y, x]).max() for y, x in corners])
     assert np.mean(diff) < 2.0 and np.percentile(diff, 90) <= 4, (np.mean(diff), np.percentile(diff, 90))
+
+
+def test_the_city_has_deep_blacks_under_bright_lights(gl, tmp_path):
+    """Round 7: the critic saw "a washed-out teal glare" and "an overexposed smear" over the
+    top of the frame.  The environment's mid-tones are graded down (highlights kept) and the
+    sky seen between the columns is dimmer than the glass that catches it: the darkest
+    twentieth of the frame is near black (luma 9 here; 25 on main) and the upper half no
+    smear (mean 30; 53 on main), while the brightest lights stay bright."""
+    f = _frame(gl, tmp_path, "plain", {}, 3.0)
+    luma = f @ np.array([0.2126, 0.7152, 0.0722])
+    p5, p99 = np.percentile(luma, [5, 99])
+    assert p5 < 16.0, p5
+    assert luma[: luma.shape[0] // 2].mean() < 42.0, luma[: luma.shape[0] // 2].mean()
+    assert p99 > 120.0, p99
+
+
+def test_the_memories_are_large_images_within_the_glass(gl, tmp_path):
+    """Round 7: the memories read as "tiny icons".  Each is now wider than its column (the
+    lens shows its middle, its soft edge falls outside the silhouette): it lights more of the
+    glass (about 3580 pixels at 160x90 here; 2930 on main)."""
+    shown = _frame(gl, tmp_path, "remembering", {"memories_glow": 1.5}, 3.0)
+    gone = _frame(gl, tmp_path, "forgetting", {"memories_glow": 0.0}, 3.0)
+    assert ((shown - gone).mean(axis=2) > 12).sum() > 3250
+
+
+def test_the_fall_sweeps_toward_the_eye():
+    """Round 7: the towers fell in a random order, and the fracture had no hero.  The far city
+    falls first and the columns nearest the eye last (a little shuffled), so the shot ends on
+    the great near glass breaking across the frame: the towers within 12 units of the eye
+    start to fall well after those beyond 45 (on average; the shuffle lets a few overlap)."""
+    m = towers_module()
+    layout = m.city_layout(0, 0.88, 24.0)
+    eye = np.array([0.3, 2.6, 17.0])
+    cz, cx = np.meshgrid(np.arange(-8, 10), np.arange(-8, 8), indexing="ij")
+    lay = layout[cz % m.GRID, cx % m.GRID].reshape(-1, 4)
+    start = m.break_start(lay, cx.ravel(), cz.ravel(), eye)
+    dist = np.hypot((cx.ravel() + 0.5) * m.CITY_PERIOD - eye[0], (cz.ravel() + 0.5) * m.CITY_PERIOD - eye[2])
+    stands = lay[:, 2] > 0
+    near, far = start[stands & (dist < 12)], start[stands & (dist > 45)]
+    assert near.size >= 2 and far.size >= 20
+    assert near.mean() > far.mean() + 0.2, (near.mean(), far.mean())
+    assert start.min() >= 0.04 and start.max() <= 0.72 + 1e-6      # all fallen by ALL_FALLEN

@@ -55,7 +55,9 @@ void main() {
     float w = smoothstep(-0.0005, 0.0005, -rd.y);
     vec3 sky = g_haze;
     if (w < 1.0) {
-        sky = mix(env(normalize(dsky)), g_haze, mist(rd)) * (1.0 + 0.5 * shine);
+        // (the sky seen between the columns kept dimmer than the glass that catches it: the
+        // glass is the subject, the sky its deep backdrop, not a glare over the frame's top)
+        sky = mix(env(normalize(dsky)) * SKY_BEHIND, g_haze, mist(rd)) * (1.0 + 0.5 * shine);
     }
     vec3 gr = g_haze;
     if (w > 0.0) {

@@ -76,7 +76,7 @@ void main() {
     column_finish(k0);
 #ifdef TOWERS_FRACTURE
     // The fracture: above its jagged break line a falling tower is already shards.
-    float start0 = tower_break_start(texelFetch(u_layout, cell0 & (GRID - 1), 0));
+    float start0 = tower_break_start(texelFetch(u_layout, cell0 & (GRID - 1), 0), cell0);
     vec3 lp0 = ro + rd * t0 - k0.base;
     if (k0.cut - lp0.y < break_jag(lp0, tower_fallen(start0))) {
         discard;

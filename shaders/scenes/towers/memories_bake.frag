@@ -19,7 +19,7 @@ float taper(vec2 p, vec2 a, vec2 b, float ra, float rb) {
 
 // A veiled figure standing in candlelight (its shadow looming behind), two bright eyes.
 vec3 figure_tile(vec2 p) {
-    vec3 col = vec3(1.0, 0.55, 0.22) * (0.08 + 0.6 * exp(-length(p - vec2(0.12, -0.45)) * 2.2));
+    vec3 col = vec3(1.0, 0.55, 0.22) * (0.02 + 0.9 * exp(-length(p - vec2(0.12, -0.45)) * 4.0));
     col *= (p.y < -0.36) ? 0.55 : 1.0;                                    // the floor
     float shadow = taper(p * vec2(0.62, 0.62) - vec2(-0.06, 0.05), vec2(0.0, -0.35), vec2(0.0, 0.25), 0.13, 0.05);
     col *= 0.45 + 0.55 * smoothstep(-0.02, 0.06, shadow);

@@ -34,11 +34,16 @@ void main() {
     // Through the piece: the sky bent by the glass, split a little by colour (a prism's
     // fringe), so each shard shows a displaced, refracted world, not a grey film.
     vec3 through = vec3(env(refract(rd, n, 0.62)).r, env(refract(rd, n, 0.66)).g,
-                        env(refract(rd, n, 0.70)).b) * u_tint_lin * 0.9;
+                        env(refract(rd, n, 0.70)).b) * u_tint_lin * 0.6;
 
     // The key light of the towers, and a warmer one from the moss below: glints.
     vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
-    float glint = pow(max(dot(rr, L), 0.0), 48.0) * 6.0
+    // and the white light where the city was (the mist's focal point, ahead of the eye):
+    // a face turned to catch it flashes, so the falling glass glitters against the black
+    vec3 Lf = normalize(u_cam_fwd + 0.12 * u_cam_up);
+    float glint = pow(max(dot(rr, L), 0.0), 48.0) * 9.0
+                + pow(max(dot(rr, Lf), 0.0), 24.0) * 5.0
+                + pow(abs(dot(n, Lf)), 40.0) * 2.5        // a pane face-on to it, lit through
                 + pow(max(dot(rr, vec3(0.0, -1.0, 0.0)), 0.0), 12.0) * 0.6;
 
     // Faces: the barycentric distance to the nearest side, in pixels.
@@ -52,8 +57,8 @@ void main() {
 
     // (a pane's faces are never quite clear: a faint sheen of the sky over the near one)
     vec3 glass = mix(through, refl, fres) + refl * 0.22 * front + glint * vec3(0.9, 0.95, 1.0) * v_look.z
-               + rim * (0.5 + 1.2 * glint + 0.6 * fres) * vec3(0.85, 0.94, 1.0);
-    float a_glass = clamp(0.5 + 0.6 * fres + glint + 0.5 * rim, 0.0, 1.0);
+               + rim * (0.8 + 1.2 * glint + 0.6 * fres) * vec3(0.85, 0.94, 1.0);
+    float a_glass = clamp(0.35 + 0.6 * fres + glint + 0.6 * rim, 0.0, 1.0);
     // the far face, seen through the near one: dimmer, so the piece has a depth
     glass *= mix(0.55, 1.0, front);
     a_glass *= mix(0.5, 1.0, front);

@@ -62,19 +62,34 @@ vec3 decode_fast(vec3 c) {
     return c * (c * (c * 0.305306011 + 0.682171111) + 0.012522878);
 }
 
+// The city's grade of the bound environment: its mid-tones pressed down toward black and its
+// highlights kept (c^2 (1.4 - 0.4 c) on 0..1, the display-referred image's range: 1 stays 1,
+// 0.5 falls to 0.3, 0.2 to 0.05; no division, the environment is read 3-5 times a pixel),
+// so the sky seen down the avenue and in the glass is deep with bright lights in it, not a
+// washed-out teal glare, and what the lens bends stands out of the dark.
+vec3 env_grade(vec3 c) {
+    return c * c * (1.4 - 0.4 * c);
+}
+
+const float SKY_BEHIND = 0.55;      // the sky seen directly, against what the glass shows of it
+
 // The environment seen in direction d (linear; the image is display-referred).
 vec3 env(vec3 d) {
     float gain = u_env_gain;
 #ifdef TOWERS_FRACTURE
-    // (the fracture dims the world behind the mist, so the shards and the wisps carry the light)
-    gain *= 1.0 - 0.82 * smoothstep(0.15, 0.85, u_fracture);
+    // (the fracture dims the world behind the mist early, before the first tower falls, so
+    // the cracks, the shards and the wisps carry the light over black, not a bright sky)
+    gain *= 1.0 - 0.93 * smoothstep(0.0, 0.4, u_fracture);
 #endif
-    return decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb) * gain;
+    return env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb)) * gain;
 }
 
 // The haze the far city fades into: the environment just above the horizon.
 vec3 horizon_haze(vec3 d) {
-    vec3 h = decode_fast(textureLod(u_haze, vec2(env_uv(d).x, 0.5), 0.0).rgb) * u_env_gain;
+    vec3 h = env_grade(decode_fast(textureLod(u_haze, vec2(env_uv(d).x, 0.5), 0.0).rgb)) * u_env_gain;
+#ifdef TOWERS_FRACTURE
+    h *= 1.0 - 0.85 * smoothstep(0.0, 0.4, u_fracture);     // (no grey-violet haze: black)
+#endif
     return h * 0.8 + g_moss.colour_a * 0.012 * g_moss.glow;
 }
 
@@ -143,18 +158,24 @@ vec3 radiance(vec3 p, vec3 d, float t0) {
 // run the code for every pixel, taken or not).
 //
 // u_fracture runs 0 (whole) to 1 (gone).  Each tower has its moment, tower_break_start, in
-// 0.04..0.72; cracks spread over its glass for CRACK_LEAD before it, then it comes down from
+// 0.04..0.72 (the far city first, the columns nearest the eye last); cracks spread over its glass for CRACK_LEAD before it, then it comes down from
 // the top over BREAK_SPAN (a plane cuts its column lower: what was above is now shards, drawn
 // by shards.vert/frag), so at 1 no tower stands.  scenes/towers.py mirrors these numbers.
 const float BREAK_SPAN = 0.16;
 const float CRACK_LEAD = 0.22;
 const float CRACK_SCALE = 0.13;     // crack texture tiles per world unit (a piece ~1 unit)
+const float BREAK_REACH = 50.0;     // towers this far from the eye (and further) fall first
 
-float tower_break_start(vec4 l) {
+// The fall sweeps toward the eye: the far city goes first, and the great columns nearest
+// the viewer break last, filling the frame with their glass (the shot's hero, its scale and
+// its violence), a little shuffled so the front is ragged.  cell: the tower's block.
+float tower_break_start(vec4 l, ivec2 cell) {
     // the layout's half sizes are independent uniform draws: a free per-tower random
-    // (of the half sizes less 0.2, their range before the columns grew broader: the same
-    // order of falling as before)
-    return 0.04 + 0.68 * fract((l.x - 0.2) * 7.31 + (l.y - 0.2) * 13.17);
+    // (of the half sizes less 0.2, their range before the columns grew broader)
+    float shuffle = fract((l.x - 0.2) * 7.31 + (l.y - 0.2) * 13.17);
+    float dist = length((vec2(cell) + 0.5) * CITY_PERIOD - u_cam_pos.xz);
+    float near = clamp(1.0 - dist * (1.0 / BREAK_REACH), 0.0, 1.0);
+    return 0.04 + 0.68 * (0.45 * shuffle + 0.55 * near);
 }
 
 // How much of the tower is gone (0 whole, 1 all of it).
@@ -213,7 +234,7 @@ bool column_whole(ivec2 cell, out Column k, out float start) {
     k.al = 0.0;
     k.be = 0.0;
     k.inv = vec3(0.0);
-    start = tower_break_start(l);
+    start = tower_break_start(l, cell);
     return l.z > 0.0;
 }
 
@@ -350,37 +371,38 @@ float column_exit(vec3 o, vec3 d, Column k, out vec3 nx) {
 }
 
 // The cracks spreading through a tower's glass before it breaks: light caught in the
-// fissures (0 none .. 1 a bright line).  They start at an impact point on the tower's face
-// (its own place, from its break moment) and spread from it: long cracks radiating out like
-// the spokes of a star, rings of broken cells close round the impact, and untouched glass
-// beyond the front that the spreading has not reached yet.  lp is local to the tower, y its
-// height above the street, h the whole tower's height, fp world units per pixel.
+// fissures (0 none .. 1 a bright line).  They start at a point of impact on the tower's face
+// (its own place, from its break moment) and run from it along the column, as glass under
+// its own weight splits: long fissures with the grain of the skin (the baked Voronoi cells
+// stretched up the tower, so their borders run mostly lengthwise, branching where cells
+// meet), a faint glow of crazed glass round the impact (no white star: the light is in the
+// lines), and untouched glass beyond the front the spreading has not reached yet.  lp is
+// local to the tower, y its height above the street, h the whole tower's height, fp world
+// units per pixel.
 float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
     float grow = smoothstep(start - CRACK_LEAD, start + 0.3 * BREAK_SPAN, u_fracture)
                * min(u_fracture * 12.0, 1.0);
     vec2 q = vec2(lp.x + lp.z, y);
     vec2 hit = vec2((fract(start * 91.7) - 0.5) * 1.2, h * (0.25 + 0.45 * fract(start * 37.3)));
     vec2 d2 = q - hit;
-    float r = length(d2);
-    float front = grow * (2.5 + 0.8 * h);                     // how far the cracks have run
-    float reached = 1.0 - smoothstep(0.55 * front, front, r);
-    // the fine cells of broken glass, densest at the impact
-    vec3 k = textureLod(u_cracks, q * CRACK_SCALE * 1.7, 0.0).rgb;
-    float dc = k.r * 0.5 / (8.0 * CRACK_SCALE * 1.7);
-    // the spokes: angular distance to the nearest of SPOKES rays, bent by the mist's fbm
-    const float SPOKES = 11.0;
-    float a = atan(d2.y, d2.x) * (SPOKES / 6.2831853) + 0.35 * k.g + fract(start * 53.1) * 6.0;
-    float ds = abs(fract(a) - 0.5) * r * (6.2831853 / SPOKES);
-    float w_s = max(0.02 + 0.05 * grow * (1.0 - r / max(front, 1e-3)), 0.0);
-    float w_c = 0.012 + 0.02 * grow;
-    float ws = max(w_s, fp), wc = max(w_c, fp);
+    // the front runs fast along the column, slowly round it
+    float r = length(d2 * vec2(1.0, 0.3));
+    float front = grow * (1.5 + 0.35 * h);
+    float reached = 1.0 - smoothstep(0.5 * front, front, r);
+    // long cells along the column: ~1.2 units across, ~5 up (the border distance in the
+    // stretched space; across the lines, where it matters, it is the true one)
+    const float ACROSS = CRACK_SCALE * 0.8, ALONG = CRACK_SCALE * 0.2;
+    vec3 k = textureLod(u_cracks, vec2(q.x * ACROSS, q.y * ALONG), 0.0).rgb;
+    float dc = k.r * 0.5 / (8.0 * ACROSS);
+    float w_c = 0.008 + 0.026 * grow * (1.0 - 0.8 * r / max(front, 1e-3));
+    float wc = max(w_c, fp);
     // thinner than a pixel: a pixel-wide line as faint as the share of it the crack covers
-    float spoke = (1.0 - smoothstep(ws * 0.5, ws * 1.5, ds)) * min(1.0, w_s / max(fp, 1e-5));
-    float cell = (1.0 - smoothstep(wc * 0.5, wc * 1.5, dc)) * min(1.0, w_c / max(fp, 1e-5))
-               * 0.7 * exp(-r / (min(0.1 * front, 1.2) + 0.2));
-    float star = exp(-r * 3.0) * 1.5;                          // the white point of impact
-    return (max(spoke, cell) + 0.2 * exp(-ds * 12.0) * reached) * reached * step(1e-3, grow)
-         + star * grow;
+    float line = (1.0 - smoothstep(wc * 0.5, wc * 1.5, dc)) * min(1.0, w_c / max(fp, 1e-5));
+    // each fissure lit by its own pieces (not every border equally: a few catch the light)
+    line *= 0.15 + 1.0 * k.b * k.b * k.b;
+    float halo = 0.05 * exp(-dc * 30.0);                         // light bleeding into the glass
+    float craze = 0.2 * exp(-r * 2.5) * grow;                   // the crazed glass at the impact
+    return ((line + halo) * reached + craze) * step(1e-3, grow);
 }
 
 // The jagged break: how far below the cut the glass is already gone at lp
@@ -411,23 +433,32 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t) {
     float a = textureLod(u_cracks, sp * 0.35 + vec2(0.021, 0.006) * u_time, 0.0).g;
     float b = textureLod(u_cracks, sp * 0.9 + vec2(-0.05, 0.028) * u_time, 0.0).g;
     float far_n = smoothstep(0.35, 0.85, a + 0.1 * m);
-    float near_n = smoothstep(0.55, 0.8, 0.75 * b + 0.25 * a + 0.08 * m);
+    float near_n = smoothstep(0.6, 0.78, 0.75 * b + 0.25 * a + 0.05 * m);
     float depth = 1.0 - exp(-t / 14.0);
     float low = exp(-max(rd.y, 0.0) * 2.5);
     float far_amt = m * clamp(far_n * far_n * (0.25 + 0.75 * depth) * (0.5 + 0.5 * low), 0.0, 0.5);
     float near_amt = m * near_n * 0.7 * (0.4 + 0.6 * low);
     // The focal point: where the city was, a cold white light breaks through the mist (the
-    // last of the glass's light, and the waking's white to come), and lights the wisps
-    // round it; away from it the world sinks into true black.
+    // last of the glass's light, and the waking's white to come).  The mist is lit by it, not
+    // laid over the frame: vapour scatters the light it holds (added, so the gaps between
+    // the wisps stay black), brightest round the light and in shafts that fan out from it
+    // (the baked fbm around the light, periodic in the angle: no seam), and away from it the
+    // world sinks into true black.
     vec2 f = sp - vec2(0.0, 0.12);
-    float focal = exp(-3.5 * dot(f, f));
-    col *= 1.0 - 0.85 * m * (1.0 - far_n);
-    float core = exp(-14.0 * dot(f, f));
-    col += vec3(0.75, 0.85, 1.0) * 0.7 * m * core * core * (1.0 - 0.5 * far_n);
-    vec3 mc = shatter_mist_colour(rd) * (0.2 + 1.2 * focal + 1.2 * core);
-    col = mix(col, mc * (0.1 + 0.5 * far_n), far_amt);
-    float lit = 0.8 + 0.6 * clamp(sp.y + 0.3, 0.0, 1.0);
-    return mix(col, mc * (0.3 + 1.3 * near_n * near_n) * lit, near_amt);
+    float ff = dot(f, f);
+    float focal = exp(-3.5 * ff);
+    float core = exp(-60.0 * ff);
+    float ang = atan(f.y, f.x) * (3.0 / 6.2831853);
+    float sh = textureLod(u_cracks, vec2(ang, 0.31 + 0.004 * u_time), 0.0).g;
+    float shafts = smoothstep(0.5, 0.78, sh) * exp(-2.2 * sqrt(ff));
+    col *= 1.0 - 0.93 * m;
+    vec3 mc = shatter_mist_colour(rd);
+    float light = 0.02 + 0.35 * focal + 1.5 * shafts;
+    col += mc * light * (far_amt * 0.9 + near_amt * (0.5 + 1.4 * near_n));
+    // the shafts in the clear air too (a faint veil of vapour everywhere)
+    col += vec3(0.55, 0.7, 0.85) * shafts * 0.07 * m;
+    col += vec3(0.8, 0.9, 1.0) * 0.45 * m * core;
+    return col;
 }
 
 // ------------------------------------------------------------------ liquid surface
@@ -507,9 +538,10 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     e /= max(length(e), 1e-4);
     float tm = -dot(lp.xz, e) / min(dot(d1.xz, e), -1e-3);
     vec3 q = lp + d1 * tm;
-    // the image's size: about the column's breadth, more or less; its height anywhere from
+    // the image's size: wider than the column (its lens shows the middle of it, its soft
+    // edge falls outside the silhouette: an image within the glass, not a patch on it); its height anywhere from
     // the eye's to well above it (not a row of pictures at one height)
-    float w = (1.7 + 1.4 * fract(h.z * 7.0)) * min(k.r.x, k.r.y);
+    float w = (2.6 + 1.2 * fract(h.z * 7.0)) * min(k.r.x, k.r.y);
     float u = dot(q.xz, vec2(-e.y, e.x)) / w + 0.5;
     float yc = min(1.8 + 9.0 * h.y * h.y, 0.6 * k.h);
     float v = (q.y - yc) / w + 0.5;
@@ -518,7 +550,7 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
     // (no frame: the vision fades out in a soft oval, as if seen through the glass's depth)
     vec2 c2 = vec2(u, v) * 2.0 - 1.0;
-    float inside = 1.0 - smoothstep(0.35, 1.0, dot(c2, c2));
+    float inside = 1.0 - smoothstep(0.05, 1.0, dot(c2, c2));
     float surface = smoothstep(0.3, 0.8, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
     // the focal point: the column nearest the middle of the view
     vec3 to = vec3(k.base.x, k.base.y + yc, k.base.z) - u_cam_pos;
@@ -611,17 +643,23 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 trans = mix(sky_rgb, bounced, f_out);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 2.0 + 0.02;
     trans *= exp(-sigma * thick);
-    // the memory inside, half as absorbed as the light that crosses the whole column
-    trans += glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.35);
+    // the memory inside, tinted by the glass it is seen through (not a picture pasted on
+    // it), less absorbed than the light that crosses the whole column
+    trans += glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.55);
 
     // The moss's heartbeat rising into the feet of the glass.
     float beat = heart_pulse(p.xz, 0.2, 0.0, g_heart);
-    vec3 foot = g_moss.colour_a * g_moss.glow * (0.05 + 0.9 * beat) * exp(-p.y / 2.5) * 0.35;
+    // (kept to the foot: risen to the eye's height it filled a near column with one flat
+    // green, plastic rather than glass)
+    vec3 foot = g_moss.colour_a * g_moss.glow * (0.05 + 0.9 * beat) * exp(-p.y / 1.1) * 0.35;
 
     // The rim: where the skin turns away, light runs round the column inside its surface
     // (the haze of the sky above, the moss's pulse below): the bright Fresnel edge that
     // makes a round glass body read against the dark.
-    float rim = m2 * m2 * (1.0 - smoothstep(0.0, 0.5, n0.y));
+    // (m^10, not m^4: a thin bright line at the silhouette rather than a broad sheen over a
+    // column seen obliquely)
+    float m4 = m2 * m2;
+    float rim = m4 * m4 * m2 * (1.0 - smoothstep(0.0, 0.5, n0.y));
     vec3 rim_light = g_haze * 1.4 + g_moss.colour_a * g_moss.glow * (0.1 + 1.2 * beat) * exp(-p.y / 7.0);
 
     // A cold key light (a moon above the avenue): on a round column, a thin bright line
@@ -647,12 +685,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // The fracture: light caught in the spreading cracks, and a white-hot jagged rim at the
     // break line where the glass is coming apart.
     vec4 lay = texelFetch(u_layout, cell & (GRID - 1), 0);
-    float start = tower_break_start(lay);
+    float start = tower_break_start(lay, cell);
     float crack = glass_cracks(lp, lp.y, start, lay.z, t * g_pix);
     float fallen = tower_fallen(start);
-    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 4.0) : 0.0;
+    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 9.0) : 0.0;
     vec3 crack_light = vec3(0.8, 0.92, 1.0) * 1.3 + refl * 0.5;
-    return col * (1.0 - 0.3 * crack) + crack_light * (crack + 1.2 * brim);
+    return col + crack_light * (crack + 1.2 * brim);
 #endif
 }
 
