@@ -67,6 +67,12 @@ void main() {
     float hc = textureLod(u_field, xz / MOSS_TILE, lod).r;
     float relief = smoothstep(0.03, 0.2, fp);
     e.rgb *= mix(0.55 + 0.75 * smoothstep(0.15, 0.85, hc), 1.0, relief);
+    // The breath: besides the pulse running out from the heart, every cushion swells with
+    // light on each beat at once and sinks back (soft, a tenth of a beat wide), so no square
+    // is ever a dead black hole between two waves.
+    float breath = heart_lubdub(u_heart_phase - 0.04, 0.11);
+    e.rgb += mix(m.colour_a, m.colour_b, 0.3) * smoothstep(0.1, 0.8, hc) * (0.025 + 0.06 * breath) * m.glow
+           * mix(1.0, 0.6, relief);
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
     // saturated emerald-cyan, and the crest of each pulse burns a hot core.
