@@ -175,7 +175,8 @@ moss = MossScene(
         Pass("scenes/moss/moss.frag", name="main", inputs=("field",)),
         # The dark buildings around the streets, drawn as boxes over them (far to near).
         Pass("scenes/moss/buildings.frag", name="city", vert="scenes/moss/buildings.vert",
-             primitive="triangles", count=36, instances=1, into="main", inputs=("field",)),
+             primitive="triangles", count=36, instances=1, into="main", inputs=("field",),
+             blend="alpha"),
     ],
     params=[
         Param("bpm", 66.0, 40.0, 180.0, "heartbeats per minute (two pulses, lub-dub, per beat)"),

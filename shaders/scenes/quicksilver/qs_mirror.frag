@@ -135,8 +135,10 @@ void main() {
     // reflectance and by the shard's own brightness (each shard shows it lighter or darker),
     // the metal's highlights left standing over it.
     float sheen = smoothstep(0.0, 0.7, luma(col));
-    col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
-        + me.a * max(col - 1.5, 0.0) * 0.7;
+    // (a fifth of the metal's own reflection -- its stars, its moons -- lies over the figure,
+    // and its highlights stand over it whole: the figure is in the mirror, behind its surface)
+    col = col * (1.0 - 0.8 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
+        + me.a * max(col - 0.8, 0.0) * 0.6;
 #endif
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
     // where they cut the dreamer they open wider and bleed

@@ -67,6 +67,20 @@ float pool_bound_distance(vec2 p) {
     return m;
 }
 
+// Distance to the pool's main sites alone (no beads, no union): the shape the floor's light
+// falls off from (the main pass), cheap enough for every pixel.
+float pool_sites_distance(vec2 p) {
+    float m = 1e3;
+    for (int i = 0; i < u_site_count; ) {      // (exit tested at the end too: shaders/README.md)
+        vec4 b = u_blobs[i];
+        m = min(m, length(p - b.xy) - b.z);
+        if (++i >= u_site_count) {
+            break;
+        }
+    }
+    return m;
+}
+
 // m: pool_bound_distance(p).
 float pool_field(vec2 p, float k, float m, out vec2 grad) {
     float S = 0.0;

@@ -23,7 +23,9 @@ void main() {
     vec3 rd = qs_ray(cam, uv);
 
     float d = texture(u_field, gl_FragCoord.xy / u_resolution).x;
-    vec3 floor_col = floor_radiance(texelFetch(u_stone, ivec2(gl_FragCoord.xy), 0).rgb, rd);
+    vec3 stone = texelFetch(u_stone, ivec2(gl_FragCoord.xy), 0).rgb;
+    vec2 p = (cam.pos + rd * (cam.pos.y / max(-rd.y, 1e-3))).xz;
+    vec3 floor_col = floor_radiance(stone, rd) * 0.45 + floor_mirror_light(stone, rd, p - u_pool_bound.xy, pool_sites_distance(p));
     floor_col *= mix(0.35, 1.0, smoothstep(0.0, 0.13, d));       // contact shadow
     floor_col *= qs_vignette(uv);
     vec3 col = agx_display(floor_col * 1.4);
