@@ -452,3 +452,27 @@ def test_two_faces_never_lie_over_each_other(player):
                 for j in range(i + 1, count):
                     closest = min(closest, abs(float(a[i, 0] - a[j, 0])))
     assert closest > 0.6 * lane, (closest, lane)
+
+
+def test_one_face_leads_large_on_a_third(player):
+    """Round 7: "the single ghost face faint and tucked at the edge". One face leads: the
+    largest by far, near a vertical third of the frame; at most two lesser faces with it."""
+    scene = player.scene
+    aspect = 16 / 9
+    seen = 0
+    for seed in (1, 7, 2026):
+        for t in np.arange(0.0, 60.0, 0.5):
+            a, _, count = scene.face_schedule(float(t), seed, 1.0, 0.0, aspect)
+            assert count <= 3
+            if count == 0:
+                continue
+            order = np.argsort(-a[:count, 2])
+            lead = a[order[0]]
+            if lead[2] < 0.6:           # the leader is between its cycles: lesser faces alone
+                continue
+            seen += 1
+            assert abs(abs(lead[0]) - aspect / 6) < 0.08, lead
+            for other in a[order[1:count]]:
+                assert other[2] < 0.65 * lead[2], (other, lead)
+    assert seen > 100, seen
+
