@@ -24,6 +24,7 @@ out vec4 frag_colour;
 // haze of memory gathered where a face surfaces (so a face in dark sky still has light to
 // be carved from).
 float g_face_glow;     // the faces' own light (their lit planes), set by faces()
+float g_face_lit;      // how squarely the face there meets the light (0..1), set by faces()
 
 vec4 faces(vec2 p) {
     vec2 acc = vec2(0.0);
@@ -64,7 +65,9 @@ vec4 faces(vec2 p) {
     // the cheeks' hollows and the underside of the jaw fall into shade.
     vec3 n = normalize(vec3(-1.3 * slope, 1.0));
     float lit = max(dot(n, normalize(vec3(0.4, 0.55, 0.75))), 0.0);
-    g_face_glow = body * sky * (0.1 + 2.2 * lit * lit * lit) * 5.0;
+    float lit5 = lit * lit * lit * lit * lit;
+    g_face_glow = body * sky * (0.12 + 3.2 * lit5) * 5.0;
+    g_face_lit = lit;
     // The field is pulled toward the ridges, away from the hollows: a warp down the relief's
     // gradient, clamped where the flicker tears it.
     vec2 grad = vec2(dFdx(acc.x), dFdy(acc.x)) * u_resolution.y;
@@ -126,7 +129,10 @@ void main() {
         // (their glow, too, rides on the curtains' own light where they pass through it, so
         // no face hangs in the sky as a pasted mask)
         float carried = 0.45 + 0.55 * smoothstep(0.0, 0.25, dot(col, vec3(0.3, 0.5, 0.2)));
-        col += g_face_glow * 0.2 * carried * mix(mix(c_low, c_high, 0.45), vec3(0.85, 0.95, 1.0), 0.5)
+        // (the planes in shade take the curtains' green, the lit ones turn pale as moonlight)
+        vec3 c_face = mix(mix(c_low, c_high, 0.3), vec3(0.88, 0.95, 1.0), 0.25 + 0.5 * g_face_lit * g_face_lit);
+        // (their light is the aurora's: with the aurora put out, they go with it)
+        col += g_face_glow * 0.2 * carried * smoothstep(0.0, 0.5, u_intensity) * c_face
              * max(1.0 + fc.x, 0.0)
              * smoothstep(0.0, 0.1, d.y);
     }

@@ -54,9 +54,11 @@ vec4 city(vec2 q, vec3 sky_light, float lit) {
 }
 
 // The aurora's light over a column of the city, for its haze and its glass towers (the
-// faces' density change divided out).
+// faces' density change divided out): its low curtains a little above the horizon, the part
+// of the sky the towers' upright glass faces and mirrors (round 7: the glass mirrors the
+// aurora's green, not a violet from high overhead).
 vec3 sky_light(float u) {
-    vec4 sl = texture(u_aurora, vec2(u, 0.55));
+    vec4 sl = texture(u_aurora, vec2(u, clamp(0.5 + u_horizon + 0.1, 0.3, 0.8)));
     return sl.rgb / sl.a;
 }
 
@@ -110,7 +112,7 @@ void main() {
         float rip = snoise(vec2(w.x * 0.35 + t * 0.03, w.y * 1.1 - t * 0.22))
                   + 0.25 * sin(w.y * 2.4 + w.x * 0.6 - t * 0.5);
         float fade = 1.0 / (1.0 + dist * dist * 0.02);
-        vec2 q = vec2(p.x + rip * 0.004 * fade, u_horizon - dy * (1.0 + 0.1 * rip * fade));
+        vec2 q = vec2(p.x + rip * 0.0025 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
         // The faces live in the sky only: their density change is divided out here.
         vec4 a = texture(u_aurora, uv_of(q));
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
