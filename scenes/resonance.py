@@ -58,7 +58,7 @@ def _smooth(e0: float, e1: float, x: float) -> float:
 
 
 def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: float,
-                  horizon: float = -0.24):
+                  horizon: float = -0.24, helix: float = 0.0):
     """The faces visible at time t: arrays (MAX_FACES, 4) a, b and the count.
 
     a = (centre x, centre y, scale, strength) in centered_uv units, strength the signed
@@ -68,7 +68,10 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
     Round 7 ("a single ghost face faint and tucked at the edge"): one face leads, large, on a
     third of the frame (its side from the seed and its cycle), its brow at about the upper
     third line above the horizon; at most two lesser faces, smaller and paler, keep to the
-    far side of the sky, apart from it and from each other.
+    far side of the sky, apart from it and from each other.  While the helix rises in the
+    middle of the frame (``helix`` 0..1), the leader makes room for it, out toward the edge
+    of its third, and the lesser faces fade, so the shot holds two subjects, not three
+    fighting ("a collage", round 6).
     """
     a = np.zeros((MAX_FACES, 4), np.float32)
     b = np.zeros((MAX_FACES, 4), np.float32)
@@ -97,7 +100,7 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         if env <= 0.0:
             continue
         if lead:
-            cx = side * aspect / 6.0 + (r[0] - 0.5) * 0.06 + (r[4] - 0.5) * 0.05 * tau
+            cx = side * (aspect / 6.0 + 0.1 * helix) + (r[0] - 0.5) * 0.06 + (r[4] - 0.5) * 0.05 * tau
             cy = min(horizon + 0.44, 0.14) + 0.02 * r[1] + 0.02 * tau
             scale = 0.62 + 0.06 * r[2]
             strength_k = 1.0
@@ -106,7 +109,7 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
             cx = -side * (0.34 + 0.38 * (k - 1)) * aspect / 2.0 + (r[0] - 0.5) * 0.05
             cy = min(horizon + 0.42 + 0.06 * (k - 1), 0.2) + 0.04 * r[1] + 0.02 * tau
             scale = (0.34 - 0.06 * (k - 1)) + 0.05 * r[2]
-            strength_k = 0.6
+            strength_k = 0.6 * (1.0 - 0.8 * helix)
         tilt = (r[3] - 0.5) * (0.25 if lead else 0.4)
         mouth = _smooth(0.12, 0.6, tau) * (0.45 + 0.55 * memory)
         gate, tear = 1.0, 0.0
@@ -157,7 +160,8 @@ class Resonance(Scene):
         # The hum: phases wrapped here in double precision, so long shows stay exact.
         breath = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"]) % 1.0))
         shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
-        a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect, p["horizon"])
+        a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect, p["horizon"],
+                                    min(max(float(p["helix"]), 0.0), 1.0))
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if float(p["helix"]) > 0.0 else 0)
         tilt = -p["horizon"] * p["lens"]
         return {
