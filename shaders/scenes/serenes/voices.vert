@@ -18,7 +18,8 @@ uniform float u_time;
 
 const int VOICE_SEGMENTS = 96;      // strip segments along a ribbon (2 vertices each)
 const float VOICE_Z = 0.0;          // the ribbons wind about the figures' plane ...
-const float VOICE_DEPTH = 0.8;      // ... this far in front of it and behind
+const float VOICE_DEPTH = 0.7;      // ... this far in front of it and behind
+const float FIGURE_SPACING = 0.86;  // the row's spacing (scenes/serenes.py figure_layout, up to 5)
 
 out float v_across;                 // -1..1 across the band
 out float v_along;                  // metres along x
@@ -49,8 +50,11 @@ void main() {
     // the slopes)
     vec2 normal = normalize(vec2(-slope, 1.0));
     vec2 P = vec2(x, y) + side * width * normal;
-    // winding round the row: a turn about every figure and a half, each voice its own phase
-    float z = VOICE_Z + VOICE_DEPTH * sin(TAU * x / (1.25 + 0.2 * float(k)) + 1.9 * float(k) + 0.15 * u_time);
+    // woven through the row: in front of one figure, behind the next (the figures stand
+    // FIGURE_SPACING apart), each voice the other way about from its neighbour, like the
+    // threads of a basket; the loop tilts, rising as it passes behind
+    float z = VOICE_Z + VOICE_DEPTH * cos(PI * x / FIGURE_SPACING + PI * float(k) + 0.3 * sin(0.2 * u_time + float(k)));
+    P.y += 0.12 * z;
     gl_Position = screen_clip(plane_to_screen(P, z), u_resolution);
     v_z = z;
     bool shown = float(k) < u_voices_count && u_voices > 0.0;
