@@ -44,6 +44,8 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     vec3 g = hash3i(ivec3(int(c), layer + 31, u_seed));
     bool drum = g.x > 0.55;
     float w = cell * (drum ? 0.22 + 0.14 * g.z : 0.08 + 0.07 * g.z);
+    // (no squat pills: a column is at most about a third as wide as it is tall)
+    w = min(w, 0.17 * hscale * envelope((c + 0.5) * cell) + 0.0015);
     float cx = (c + 0.5) * cell + (h.y - 0.5) * (cell - 2.0 * w);
     float env = envelope(cx);
     float ht = min(hscale * env * (drum ? 0.55 + 0.35 * h.z : 0.75 + 0.5 * h.z), 0.19);
