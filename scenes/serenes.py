@@ -488,7 +488,9 @@ class Serenes(Scene):
             "u_cpos": pos,
             "u_cshape": shape,
             "u_cbase": base,
-            "u_exposure": 1.9,
+            # (round 7: the whole stage read "very dark and low contrast": a quarter more
+            # exposure there; close on the woman her black room is kept)
+            "u_exposure": 1.9 * (1.0 + 0.25 * (1.0 - min(max(float(state.params["closeup"]), 0.0), 1.0))),
             "u_lovers_pair": (float(pair[0]), float(pair[1]), lovers, 0.0),
             **dict(zip(("u_echo1", "u_echo2", "u_echo_box", "u_echo_mix"),
                        hand_echoes(state.t, state.seed, state.params, state.resolution))),
