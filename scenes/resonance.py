@@ -6,15 +6,17 @@ diffuse glow, the height of each sheet's lower edge) into a small texture once p
 one texture fetch per layer (the naive noise-per-step march costs about 50 ms here); the
 last pass draws the sky, stars, city and water around it and tonemaps.
 
-Faces of the dissolved surface in the aurora as the ``memory`` parameter rises: each is a
-smooth-min relief (eyes, brows, nose, jaw, a mouth that opens as the face lingers) that
-bends the aurora's domain and thins or thickens its density by at most about 20 %, over
-seconds, so the sky reads as aurora first and as faces only on a second look.  Their light
-is the aurora's: it rides the curtains' rays and gathers on the rims of the hollows, lit
-from above (the cheek under each socket, the lower lip of the scream), never a smooth fill
-laid over the sky like a pasted mask.  ``flicker``
-makes them glitch: they drop out, pop back too bright and tear into slipping slices.  The
-face schedule is computed here, from the time and the seed only.
+Faces of the dissolved surface in the aurora as the ``memory`` parameter rises: one face
+leads, large, on a third of the frame, with at most two lesser ones on the other side.  Each
+is a sculpted height field (face.glsl: brow ridge, sunken sockets holding the round of an
+eye, nose, cheekbones, the cheeks drawn in by a mouth that opens in a silent scream as the
+face lingers) lit from above by the aurora's light, its crown melting into the curtains; the
+open mouth and the sockets thin the aurora's own density.  ``flicker`` makes them glitch:
+they drop out, pop back too bright and tear into slipping slices.  The face schedule is
+computed here, from the time, the seed and the horizon only.
+
+The far city is a baked strip of round liquid-glass columns under domes and drawn-up spires
+(city.frag), mirrored in calm water that swells slowly (composite.frag).
 
 ``helix`` (beat 4, "joy and despair intertwined like the double helix of a DNA strand"):
 two ribbons of light, warm gold and violet-blue, winding round each other up out of the
@@ -31,6 +33,8 @@ from visuals import Param, Pass, Scene
 from visuals.model.hashing import MASK64, mix64
 
 MAX_FACES = 4
+LEAD_PERIOD = 13.0       # seconds from one leading face to the next
+FACES_SHOWN = 3         # one leading face and at most two lesser ones (the shader holds MAX_FACES)
 HELIX_SEGMENTS = 120       # strip segments along a strand of the helix (helix.vert)
 FACE_CONTRAST = 0.5     # the relief's largest density change at memory 1
 FLICKER_RATE = 12.5     # glitch decisions per second
@@ -53,12 +57,21 @@ def _smooth(e0: float, e1: float, x: float) -> float:
     return t * t * (3.0 - 2.0 * t)
 
 
-def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: float):
+def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: float,
+                  horizon: float = -0.24, helix: float = 0.0):
     """The faces visible at time t: arrays (MAX_FACES, 4) a, b and the count.
 
     a = (centre x, centre y, scale, strength) in centered_uv units, strength the signed
     density contrast; b = (mouth open 0..1, tilt radians, tear seed, tear amount).  Faces
     with no strength are left out, so memory 0 gives none at all.
+
+    Round 7 ("a single ghost face faint and tucked at the edge"): one face leads, large, on a
+    third of the frame (its side from the seed and its cycle), its brow at about the upper
+    third line above the horizon; at most two lesser faces, smaller and paler, keep to the
+    far side of the sky, apart from it and from each other.  While the helix rises in the
+    middle of the frame (``helix`` 0..1), the leader makes room for it, out toward the edge
+    of its third, and the lesser faces fade, so the shot holds two subjects, not three
+    fighting ("a collage", round 6).
     """
     a = np.zeros((MAX_FACES, 4), np.float32)
     b = np.zeros((MAX_FACES, 4), np.float32)
@@ -66,37 +79,48 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
     if memory <= 0.0:
         return a, b, 0
     step = math.floor(t * FLICKER_RATE)
-    lanes = sorted(range(MAX_FACES), key=lambda k: _rand(seed, k, 211)[0])
-    for k in range(MAX_FACES):
-        weight = min(max((memory - 0.18 * k) / 0.25, 0.0), 1.0)
+    # the leader's side of the frame: from the seed, changing sides with its cycles (the
+    # lesser faces keep to the other side)
+    lead_cycle = math.floor((t + 5.0 * _rand(seed, 0, 101)[0]) / LEAD_PERIOD)
+    side = 1.0 if (lead_cycle + (_rand(seed, 5)[0] < 0.5)) % 2 == 0 else -1.0
+    for k in range(FACES_SHOWN):
+        weight = min(max((memory - 0.3 * k) / 0.25, 0.0), 1.0)
         if weight <= 0.0:
             continue
-        period = 7.0 + 1.7 * k
+        lead = k == 0
+        period = LEAD_PERIOD if lead else 7.0 + 1.7 * k
         offset = 2.9 * k + 5.0 * _rand(seed, k, 101)[0]
         cycle = math.floor((t + offset) / period)
         tau = (t + offset) / period - cycle
         r = _rand(seed, k, cycle, n=6)
-        env = _smooth(0.0, 0.35, tau) * (1.0 - _smooth(0.62, 1.0, tau))
+        if lead:
+            env = _smooth(0.0, 0.2, tau) * (1.0 - _smooth(0.8, 1.0, tau))
+        else:
+            env = _smooth(0.0, 0.35, tau) * (1.0 - _smooth(0.62, 1.0, tau))
         if env <= 0.0:
             continue
-        # Faces gather in the mid sky, inside the aurora, drifting slowly upward.
-        # Each face keeps to its own lane across the sky (the lanes' order from the seed), so
-        # two never lie over each other as a see-through double exposure.
-        width = max(aspect - 0.6, 0.2)
-        lane = (lanes[k] + 0.5) / MAX_FACES - 0.5
-        cx = lane * width + (r[0] - 0.5) * 0.35 * width / MAX_FACES + (r[4] - 0.5) * 0.08 * tau
-        cy = -0.01 + 0.16 * r[1] + 0.025 * tau
-        scale = 0.5 + 0.2 * r[2]
-        tilt = (r[3] - 0.5) * 0.4
-        mouth = _smooth(0.12, 0.6, tau) * (0.35 + 0.65 * memory)
+        if lead:
+            cx = side * (aspect / 6.0 + 0.1 * helix) + (r[0] - 0.5) * 0.06 + (r[4] - 0.5) * 0.05 * tau
+            cy = min(horizon + 0.44, 0.14) + 0.02 * r[1] + 0.02 * tau
+            scale = 0.62 + 0.06 * r[2]
+            strength_k = 1.0
+        else:
+            # the lesser faces: on the other side, the nearer one lower and larger
+            cx = -side * (0.34 + 0.38 * (k - 1)) * aspect / 2.0 + (r[0] - 0.5) * 0.05
+            cy = min(horizon + 0.42 + 0.06 * (k - 1), 0.2) + 0.04 * r[1] + 0.02 * tau
+            scale = (0.34 - 0.06 * (k - 1)) + 0.05 * r[2]
+            strength_k = 0.6 * (1.0 - 0.8 * helix)
+        tilt = (r[3] - 0.5) * (0.25 if lead else 0.4)
+        mouth = _smooth(0.12, 0.6, tau) * (0.45 + 0.55 * memory)
         gate, tear = 1.0, 0.0
         if flicker > 0.0:
             burst = _rand(seed, k, math.floor(t * 1.3), 7)[0]
             g = _rand(seed, k, step, 13, n=4)
-            if g[0] < flicker * (0.45 + 0.55 * burst):
-                gate = 0.0 if g[1] < 0.5 else 1.0 + 0.9 * g[2]
+            # (the leader glitches less: it tears, it is rarely gone)
+            if g[0] < flicker * (0.45 + 0.55 * burst) * (0.5 if lead else 1.0):
+                gate = 0.0 if g[1] < (0.25 if lead else 0.5) else 1.0 + 0.9 * g[2]
                 tear = flicker * 0.3 * g[3]
-        strength = FACE_CONTRAST * memory ** 0.75 * weight * env * gate
+        strength = FACE_CONTRAST * strength_k * memory ** 0.45 * weight * env * gate
         if strength <= 1e-4:
             continue
         a[count] = (cx, cy, scale, strength)
@@ -136,7 +160,8 @@ class Resonance(Scene):
         # The hum: phases wrapped here in double precision, so long shows stay exact.
         breath = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"]) % 1.0))
         shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
-        a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect)
+        a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect, p["horizon"],
+                                    min(max(float(p["helix"]), 0.0), 1.0))
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if float(p["helix"]) > 0.0 else 0)
         tilt = -p["horizon"] * p["lens"]
         return {

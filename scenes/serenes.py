@@ -20,11 +20,15 @@ them; they tremble from a glitch in her programming, a digital stutter computed 
 rows of the hands torn sideways), which the shadow on the wall repeats, and leave faint
 after-images where they were a step and two before (hand_echoes: the tremor reads in a
 still); ``closeup`` brings the camera near and low onto her, the room falling away into
-black round her candle's pool.
+black round her candle's pool, and brings that candle (the first) close to her left on a
+raised stand, so it models her, one side lit and one in shade, and stays in the tight frame.
 
 Their voices (``voices``): one ribbon of silk per voice, a standing wave across the stage
 with that voice's harmonic (their names are frequencies), twisting, with a sheen along its
-threads that glides in soft slantwise folds (not even stripes), the harmonic a faint travelling shimmer (the ``silk`` pass, a triangle strip per ribbon, drawn only while voices > 0).  The ``city``
+threads that glides in soft slantwise folds (not even stripes), the harmonic a faint travelling
+shimmer; it winds in depth along the row, in front of one figure and behind the next, and the
+figures hide what passes behind them, so the voices wrap round them like silk (the ``silk``
+pass, a triangle strip per ribbon reading the figures' coverage, drawn only while voices > 0).  The ``city``
 binding (the liquid-glass towers when that scene exists) glows faintly through the wall and
 in the eyes: with ``backdrop`` 0 they are alone in the candle-lit room.
 
@@ -84,14 +88,18 @@ from visuals.model.hashing import MASK64, mix64
 CAM_Y = 1.75                     # the camera at closeup 0 (stage_camera)
 CAM_D = 7.0
 CAM_F = 1.85
-CLOSE_Y = 0.78                   # ... and at closeup 1: near, low, on a seated figure
-CLOSE_D = 3.1
+CLOSE_Y = 0.85                   # ... and at closeup 1: near, low, on a seated figure
+CLOSE_D = 2.4                    # (round 7: closer, the frame tight on her and her candle)
+# At closeup 1 the first candle stands near her, raised, in front and to her left, so its
+# light models her (a lit side and a shaded one) and it stays in the tight frame; its power
+# falls to keep her as bright as from afar.
+CLOSE_CANDLE = (-0.28, 0.6, -0.75, 0.34)   # x, wax top y, z; power factor
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
-EYE_OFFSET = (0.0162, 0.8925)    # the right eye's centre, figure-local
-EYE_R = 0.0142
+EYE_OFFSET = (0.0205, 0.8925)    # the right eye's centre, figure-local
+EYE_R = 0.0188                   # (round 7: orbs that read at 640x360, not dots)
 VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
 THREAD_SEGMENTS = 48             # ... along a neural thread between the lovers (threads.vert)
 THREADS = 5                      # the threads in the bundle
@@ -379,8 +387,13 @@ def candle_states(t: float, seed: int, params: dict):
     pos = np.zeros((MAX_CANDLES, 4), np.float32)
     shape = np.zeros((MAX_CANDLES, 4), np.float32)
     base = np.zeros((MAX_CANDLES, 4), np.float32)
+    near = _smooth(0.0, 1.0, min(max(float(params.get("closeup", 0.0)), 0.0), 1.0))
     for k in range(MAX_CANDLES):
         x, top, z, radius, power = CANDLE_STANDS[k]
+        if k == 0 and near > 0.0:
+            cx, ctop, cz, cpow = CLOSE_CANDLE
+            x, top, z = x + (cx - x) * near, top + (ctop - top) * near, z + (cz - z) * near
+            power *= 1.0 + (cpow - 1.0) * near
         base[k] = (x, top, z, radius)
         if k >= n:
             continue
@@ -475,7 +488,9 @@ class Serenes(Scene):
             "u_cpos": pos,
             "u_cshape": shape,
             "u_cbase": base,
-            "u_exposure": 1.9,
+            # (round 7: the whole stage read "very dark and low contrast": a quarter more
+            # exposure there; close on the woman her black room is kept)
+            "u_exposure": 1.9 * (1.0 + 0.25 * (1.0 - min(max(float(state.params["closeup"]), 0.0), 1.0))),
             "u_lovers_pair": (float(pair[0]), float(pair[1]), lovers, 0.0),
             **dict(zip(("u_echo1", "u_echo2", "u_echo_box", "u_echo_mix"),
                        hand_echoes(state.t, state.seed, state.params, state.resolution))),
@@ -508,7 +523,7 @@ serenes = Serenes(
         # Their voices as silk over the finished frame (nothing drawn while voices is 0).
         Pass("scenes/serenes/voices.frag", name="silk", vert="scenes/serenes/voices.vert",
              primitive="triangle_strip", count=2 * (VOICE_SEGMENTS + 1), instances="voices_count",
-             into="main", blend="add"),
+             inputs=("figures",), into="main", blend="add"),
         # The lovers' neural threads (nothing drawn while lovers is 0).
         Pass("scenes/serenes/threads.frag", name="threads", vert="scenes/serenes/threads.vert",
              primitive="triangle_strip", count=2 * (THREAD_SEGMENTS + 1), instances=THREADS,

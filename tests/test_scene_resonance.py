@@ -452,3 +452,47 @@ def test_two_faces_never_lie_over_each_other(player):
                 for j in range(i + 1, count):
                     closest = min(closest, abs(float(a[i, 0] - a[j, 0])))
     assert closest > 0.6 * lane, (closest, lane)
+
+
+def test_one_face_leads_large_on_a_third(player):
+    """Round 7: "the single ghost face faint and tucked at the edge". One face leads: the
+    largest by far, near a vertical third of the frame; at most two lesser faces with it."""
+    scene = player.scene
+    aspect = 16 / 9
+    seen = 0
+    for seed in (1, 7, 2026):
+        for t in np.arange(0.0, 60.0, 0.5):
+            a, _, count = scene.face_schedule(float(t), seed, 1.0, 0.0, aspect)
+            assert count <= 3
+            if count == 0:
+                continue
+            order = np.argsort(-a[:count, 2])
+            lead = a[order[0]]
+            if lead[2] < 0.6:           # the leader is between its cycles: lesser faces alone
+                continue
+            seen += 1
+            assert abs(abs(lead[0]) - aspect / 6) < 0.08, lead
+            for other in a[order[1:count]]:
+                assert other[2] < 0.65 * lead[2], (other, lead)
+    assert seen > 100, seen
+
+
+
+def test_the_faces_make_room_for_the_helix(player):
+    """Round 7 (142 s read as "a collage ... three subjects fighting"): while the helix rises
+    in the middle, the leading face moves out toward the edge of its third and the lesser
+    faces fade to a trace."""
+    scene = player.scene
+    aspect = 16 / 9
+    for t in np.arange(0.0, 30.0, 0.5):
+        plain = scene.face_schedule(float(t), 7, 1.0, 0.0, aspect, -0.24, 0.0)
+        helix = scene.face_schedule(float(t), 7, 1.0, 0.0, aspect, -0.24, 1.0)
+        for (a0, _, n0), (a1, _, n1) in [(plain, helix)]:
+            lead0 = [f for f in a0[:n0] if f[2] >= 0.6]
+            lead1 = [f for f in a1[:n1] if f[2] >= 0.6]
+            assert len(lead0) == len(lead1)
+            for f0, f1 in zip(lead0, lead1):
+                assert abs(f1[0]) > abs(f0[0]) + 0.08, (f0, f1)
+            lesser0 = sum(f[3] for f in a0[:n0] if f[2] < 0.6)
+            lesser1 = sum(f[3] for f in a1[:n1] if f[2] < 0.6)
+            assert lesser1 <= 0.25 * lesser0 + 1e-6, (lesser0, lesser1)

@@ -23,11 +23,13 @@ out vec4 frag_colour;
 // The faces at screen point p: x = density factor - 1, yz = domain warp, w = the extra
 // haze of memory gathered where a face surfaces (so a face in dark sky still has light to
 // be carved from).
-float g_face_glow;     // the faces' own light (their rims and ridges), set by faces()
+float g_face_glow;     // the faces' own light (their lit planes), set by faces()
+float g_face_lit;      // how squarely the face there meets the light (0..1), set by faces()
 
 vec4 faces(vec2 p) {
     vec2 acc = vec2(0.0);
-    float glow = 0.0;
+    vec2 slope = vec2(0.0); // the faces' sculpted height's gradient on screen
+    float body = 0.0;      // how much face is here (strength x fade), out of the mouth
     // (The loop's exit is tested at the end too: llvmpipe would run its body once more, as it
     // runs an if's body for every pixel of a block; see shaders/README.md.)
     for (int i = 0; i < u_face_count; ) {
@@ -38,16 +40,18 @@ vec4 faces(vec2 p) {
             // Flicker tears the face into horizontal slices that slip sideways.
             float band = floor(q.y * 9.0);
             q.x += (hash_seed(ivec2(int(band), int(g.z)), 77) - 0.5) * g.w;
-            float rim;
+            float rim, cavity, skin;
             float r0 = face_relief(q, g.x, g.y * 5.0, rim);
+            vec3 hgt = face_height(q, g.x, g.y * 5.0, cavity, skin);
             // A ragged edge, so the face surfaces out of the aurora's folds, not a disc.
             float fray = 0.07 * sin(6.0 * q.y + 9.0 * g.y) * sin(4.0 * q.x - 3.0 * q.y);
-            float fade = smoothstep(0.8, 0.5, sqrt(dot(q, q)) + fray);
-            glow += f.w * fade * (4.3 * rim + 1.3 * max(r0, 0.0));
-            // Density follows the relief; the face's own haze is brightest on its ridges,
-            // absent in its hollows.
-            acc.x += f.w * r0 * fade;
-            acc.y += f.w * fade * clamp(0.45 + 0.75 * r0, 0.0, 1.2);
+            float fade = smoothstep(0.72, 0.42, sqrt(dot(q, q)) + fray);
+            slope += rot2(g.y) * hgt.yz;       // (d/dq, turned back to the screen's axes)
+            body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin;   // (a faint face still reads)
+            // Density follows the hollows only (the sockets' shade, the screaming mouth):
+            // the rest of the face is its own light.
+            acc.x += f.w * (min(r0, 0.0) - 2.5 * cavity) * fade;
+            acc.y += f.w * fade * 0.6;
         }
         if (++i >= u_face_count) {
             break;
@@ -56,10 +60,16 @@ vec4 faces(vec2 p) {
     // Faces belong to the sky: they fade out toward the horizon and the city.
     float sky = smoothstep(0.02, 0.2, p.y - u_horizon);
     acc *= sky;
-    g_face_glow = glow * sky;
+    // The planes of the face, lit from above and a little to the side (the aurora's light),
+    // from its height's gradient: brow, nose, cheekbones and chin catch it, the sockets,
+    // the cheeks' hollows and the underside of the jaw fall into shade.
+    vec3 n = normalize(vec3(-1.3 * slope, 1.0));
+    float lit = max(dot(n, normalize(vec3(0.4, 0.55, 0.75))), 0.0);
+    float lit5 = lit * lit * lit * lit * lit;
+    g_face_glow = body * sky * (0.12 + 3.2 * lit5) * 5.0;
+    g_face_lit = lit;
     // The field is pulled toward the ridges, away from the hollows: a warp down the relief's
-    // gradient, from screen derivatives (outside all branches; the relief is smooth, so the
-    // 2x2 differences are plenty), clamped where the flicker tears it.
+    // gradient, clamped where the flicker tears it.
     vec2 grad = vec2(dFdx(acc.x), dFdy(acc.x)) * u_resolution.y;
     vec2 warp = -0.0024 * grad;
     warp *= min(1.0, 0.012 / max(length(warp), 1e-6));
@@ -119,7 +129,10 @@ void main() {
         // (their glow, too, rides on the curtains' own light where they pass through it, so
         // no face hangs in the sky as a pasted mask)
         float carried = 0.45 + 0.55 * smoothstep(0.0, 0.25, dot(col, vec3(0.3, 0.5, 0.2)));
-        col += g_face_glow * 0.2 * carried * mix(mix(c_low, c_high, 0.6), vec3(0.9, 0.85, 1.0), 0.3)
+        // (the planes in shade take the curtains' green, the lit ones turn pale as moonlight)
+        vec3 c_face = mix(mix(c_low, c_high, 0.3), vec3(0.88, 0.95, 1.0), 0.25 + 0.5 * g_face_lit * g_face_lit);
+        // (their light is the aurora's: with the aurora put out, they go with it)
+        col += g_face_glow * 0.2 * carried * smoothstep(0.0, 0.5, u_intensity) * c_face
              * max(1.0 + fc.x, 0.0)
              * smoothstep(0.0, 0.1, d.y);
     }

@@ -32,40 +32,51 @@ float envelope(float x) {
                  + 0.04 * exp(-pow((x - 0.1) / 0.1, 2.0));
 }
 
-// One tower of a skyline layer, in its cell c: a liquid-glass shaft, either a broad slab
-// (flat or slanted roof, sometimes a setback) or a narrow spire drawn up into a needle, its
-// height set by the envelope and its own hash, placed at a random spot in its cell. Returns
-// the distance; `side` is where across the tower the point is (-1 .. 1), `facet` how close
-// to the shaft's fold (where two faces of the glass meet and catch the light), `id` a hash.
+// One tower of a skyline layer, in its cell c: a round column of liquid glass under a dome
+// (round 7: the flat-topped shafts read as "untextured extruded blocks"), either a broad
+// drum, sometimes with a narrower domed tier on top, or a slender spire drawn up into a
+// needle; its height set by the envelope and its own hash, placed at a random spot in its
+// cell. Returns the distance; `side` is where across the column the point is (-1 .. 1),
+// `up` how high up it (0 at the water, 1 at the shoulder of its dome), `id` a hash.
 float tower(vec2 q, float c, float cell, float hscale, int layer,
-            out float side, out float facet, out float id) {
+            out float side, out float up, out float id) {
     vec3 h = hash3i(ivec3(int(c), layer, u_seed));
     vec3 g = hash3i(ivec3(int(c), layer + 31, u_seed));
-    bool slab = g.x > 0.55;
-    float w = cell * (slab ? 0.26 + 0.16 * g.z : 0.08 + 0.07 * g.z);
+    bool drum = g.x > 0.55;
+    float w = cell * (drum ? 0.22 + 0.14 * g.z : 0.08 + 0.07 * g.z);
+    // (no squat pills: a column is at most about a third as wide as it is tall)
+    w = min(w, 0.17 * hscale * envelope((c + 0.5) * cell) + 0.0015);
     float cx = (c + 0.5) * cell + (h.y - 0.5) * (cell - 2.0 * w);
     float env = envelope(cx);
-    float ht = min(hscale * env * (slab ? 0.6 + 0.35 * h.z : 0.8 + 0.5 * h.z), 0.2);
+    float ht = min(hscale * env * (drum ? 0.55 + 0.35 * h.z : 0.75 + 0.5 * h.z), 0.19);
     vec2 o = vec2(q.x - cx, q.y);
-    float taper = w * (1.0 - (slab ? 0.06 : 0.55) * clamp(o.y / ht, 0.0, 1.0));
+    // a drum swells a little at its waist; a spire narrows from its foot like a drawn drop
+    float y01 = clamp(o.y / ht, 0.0, 1.0);
+    float taper = w * (drum ? 1.0 - 0.1 * y01 + 0.06 * sin(3.1416 * y01)
+                            : 1.0 - 0.6 * y01 * y01);
     side = clamp(o.x / taper, -1.0, 1.0);
-    facet = exp(-pow((o.x + 0.3 * taper) * u_resolution.y, 2.0) * 0.5);
+    up = o.y / ht;
     id = h.x;
-    float slant = (slab && g.y < 0.4) ? (g.y - 0.2) * 1.6 * o.x : 0.0;   // a sloped roof
-    float body = max(abs(o.x) - taper, o.y - ht - slant);
-    float upper = max(abs(o.x) - taper * 0.55, o.y - ht * (1.18 + 0.2 * g.y));  // a setback
-    body = (slab && g.y > 0.65) ? min(body, upper) : body;
+    // the roof: a low dome over a drum's shoulder, a spire drawn up to a rounded point
+    float roof = drum ? ht + 0.55 * taper * sqrt(max(1.0 - side * side, 0.0))
+                      : ht + 2.4 * taper * (1.0 - side * side);
+    float body = max(abs(o.x) - taper, o.y - roof);
+    // a narrower domed tier on some drums
+    float tw = taper * 0.55;
+    float t_side = clamp(o.x / tw, -1.0, 1.0);
+    float tier = max(abs(o.x) - tw, o.y - ht * (1.16 + 0.16 * g.y) - 0.9 * tw * sqrt(max(1.0 - t_side * t_side, 0.0)));
+    body = (drum && g.y > 0.55) ? min(body, tier) : body;
     float needle = sd_segment(o, vec2(0.0, ht), vec2(0.0, min(ht + (0.02 + 0.05 * h.x) * env / 0.17, 0.235)))
                  - 0.0012;
-    body = (!slab && h.x > 0.35) ? min(body, needle) : body;
+    body = (!drum && h.x > 0.35) ? min(body, needle) : body;
     // Out where the city is low, only some cells hold a tower: sparse outskirts, dense heart.
     return (g.z * 0.6 + h.y * 0.4 + (env - 0.03) * 9.0 > 0.62) ? body : 1.0;
 }
 
 // A layer of towers: the nearer of the two in the cells around q (a tower may lean over its
-// cell's border), with its side, fold and hash.
+// cell's border), with its side, height and hash.
 float towers(vec2 q, float cell, float hscale, int layer,
-             out float side, out float facet, out float id) {
+             out float side, out float up, out float id) {
     float c = floor(q.x / cell);
     float s0, f0, i0, s1, f1, i1;
     float d0 = tower(q, c, cell, hscale, layer, s0, f0, i0);
@@ -73,26 +84,26 @@ float towers(vec2 q, float cell, float hscale, int layer,
     float d1 = tower(q, nb, cell, hscale, layer, s1, f1, i1);
     bool first = d0 < d1;
     side = first ? s0 : s1;
-    facet = first ? f0 : f1;
+    up = first ? f0 : f1;
     id = first ? i0 : i1;
     return min(d0, d1);
 }
 
-// The light of a tower's dark glass at a point `d` inside it (d < 0, frame units): almost
-// black, with a faint broad reflection toward the lit side, a thin bright rim along the
-// silhouette, a hairline fold, and a few glints -- short horizontal flecks where a floor's
-// glass catches the aurora.
-float glass(float d, float side, float facet, float id, vec2 q, float inv_px) {
-    // (rounded glass: the reflection swells across the shaft like a cylinder's, brightest
-    // toward the lit side, and wavers in slow liquid bands down its height -- no flat decal
-    // stripes)
+// The light of a tower's glass at a point `d` inside it (d < 0, frame units), as a round
+// column of dark liquid glass: a deep core; the aurora mirrored across its curve, swelling
+// toward the lit side and brighter up the shaft and over the dome (which face the sky); a
+// narrow specular streak that wavers down the height like a liquid surface; a Fresnel rim on
+// both edges, brighter on the lit one; and a hairline of light round the silhouette.
+float glass(float d, float side, float up, float id, vec2 q, float inv_px) {
     float round_ = sqrt(max(1.0 - side * side, 0.0));
-    float waver = 0.5 + 0.5 * sin(q.y * 90.0 + 2.5 * side + id * 40.0 + 3.0 * sin(q.y * 23.0 + id * 9.0));
-    float sheen = (0.03 + 0.16 * smoothstep(0.1, 1.0, side) * round_) * (0.6 + 0.4 * waver)
-                + 0.04 * (1.0 - round_);
-    float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2);
-    rim *= 0.35 + 0.65 * smoothstep(-0.3, 1.0, side);
-    return sheen + 0.9 * rim + 0.2 * facet;
+    float sky = 0.35 + 0.65 * smoothstep(-0.1, 1.1, up);
+    float sheen = (0.02 + 0.12 * smoothstep(-0.2, 1.0, side) * round_) * sky;
+    float wav = 0.05 * sin(q.y * 24.0 + id * 31.0 + 1.5 * sin(q.y * 9.0 + id * 7.0));
+    float streak = exp(-pow((side - 0.42 - wav) / 0.11, 2.0)) * (0.25 + 0.75 * sky);
+    float fres = pow(1.0 - round_, 3.0) * (0.3 + 0.7 * smoothstep(-1.0, 1.0, side));
+    float dome = smoothstep(0.95, 1.05, up) * 0.25 * (0.5 + 0.5 * side);
+    float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2) * (0.3 + 0.7 * smoothstep(-0.3, 1.0, side));
+    return sheen + 0.55 * streak + 0.45 * fres + dome + 0.7 * rim;
 }
 
 vec4 city(vec2 q) {
@@ -100,7 +111,7 @@ vec4 city(vec2 q) {
     // Low hazy ground along the horizon, then two skylines of liquid-glass towers shaped by
     // the envelope: a middle one and the near, tallest one.
     float far = blocks(q + vec2(0.13, 0.0), 0.011, 0.16, 1);
-    float s_mid, f_mid, i_mid, s_core, f_core, i_core, s_near, f_near, i_near;
+    float s_mid, f_mid, i_mid, s_core, f_core, i_core, s_near, f_near, i_near;   // side, up, id
     float t_mid = towers(q + vec2(0.045, 0.0), 0.055, 0.7, 21, s_mid, f_mid, i_mid);
     float t_core = towers(q + vec2(0.021, 0.0), 0.04, 0.85, 61, s_core, f_core, i_core);
     bool core_first = t_core < t_mid;

@@ -49,14 +49,16 @@ vec4 city(vec2 q, vec3 sky_light, float lit) {
     vec3 col = mix(haze, vec3(0.0016, 0.0017, 0.0040), c.g);
     col += c.b * lit * vec3(0.06, 0.034, 0.014);
     // the glass mirrors the aurora above it (its light over this column), brightly
-    col += c.a * (2.6 * sky_light + lit * vec3(0.02, 0.045, 0.05));
+    col += c.a * (3.6 * sky_light + lit * vec3(0.025, 0.05, 0.065));
     return vec4(col, c.r);
 }
 
 // The aurora's light over a column of the city, for its haze and its glass towers (the
-// faces' density change divided out).
+// faces' density change divided out): its low curtains a little above the horizon, the part
+// of the sky the towers' upright glass faces and mirrors (round 7: the glass mirrors the
+// aurora's green, not a violet from high overhead).
 vec3 sky_light(float u) {
-    vec4 sl = texture(u_aurora, vec2(u, 0.55));
+    vec4 sl = texture(u_aurora, vec2(u, clamp(0.5 + u_horizon + 0.1, 0.3, 0.8)));
     return sl.rgb / sl.a;
 }
 
@@ -104,10 +106,13 @@ void main() {
         float dist = 1.0 / max(-d.y, 1e-4);                        // to the water, camera at 1
         vec2 w = vec2(d.x, d.z) * dist;
         float t = u_time;
-        float rip = snoise(vec2(w.x * 0.7 + t * 0.05, w.y * 2.6 - t * 0.5))
-                  + 0.3 * sin(w.y * 6.0 + w.x * 1.3 - t * 0.9);
-        float fade = 1.0 / (1.0 + dist * 0.15);
-        vec2 q = vec2(p.x + rip * 0.01 * fade, u_horizon - dy * (1.0 + 0.25 * rip * fade));
+        // (round 7: calm, long swells; the old chop broke the towers' reflections into
+        // jittering slices. The swells' screen frequency grows with the distance, so they
+        // fade out well before a pixel could hold a whole one.)
+        float rip = snoise(vec2(w.x * 0.35 + t * 0.03, w.y * 1.1 - t * 0.22))
+                  + 0.25 * sin(w.y * 2.4 + w.x * 0.6 - t * 0.5);
+        float fade = 1.0 / (1.0 + dist * dist * 0.02);
+        vec2 q = vec2(p.x + rip * 0.0025 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
         // The faces live in the sky only: their density change is divided out here.
         vec4 a = texture(u_aurora, uv_of(q));
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)

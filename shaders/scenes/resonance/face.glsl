@@ -60,3 +60,55 @@ float face_relief(vec2 q, float mouth, float asym, out float rim) {
     float head = smoothstep(0.15, -0.25, face_ellipse(hq, vec2(0.3, 0.5)));
     return 0.75 * ridge_fill + 0.4 * head - 1.9 * hollow_fill;
 }
+
+// A soft bell, 1 at the centre c, falling off over the radii r, with its gradient:
+// (value, d/dx, d/dy).
+vec3 face_bump(vec2 p, vec2 c, vec2 r) {
+    vec2 d = (p - c) / r;
+    float v = exp(-dot(d, d));
+    return vec3(v, -2.0 * v * d / r);
+}
+
+// The face as a sculpted height field (round 7: the rim-lit holes read as crude "Scream"
+// masks): an egg of a head narrowing to the chin, a brow ridge over sunken sockets that hold
+// the round of an eye, a long nose, high cheekbones with the hollow under them that a scream
+// pulls in, the lips round the open mouth and a chin.  Returns (height, its gradient in q),
+// the gradient summed from its smooth bells analytically (screen derivatives of a half-
+// resolution pass would light it in blocks), so that the aurora pass can light the planes of
+// a human face rather than draw outlines.  `cavity`: how far into the open mouth the point is
+// (0..1), which no light reaches; `skin`: how much of the head is here (0 off it; the crown
+// melts into the sky).
+vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float skin) {
+    float side = q.x < 0.0 ? -1.0 : 1.0;
+    float lean = 0.5 * asym * side;
+    vec2 m = vec2(abs(q.x), q.y + 0.018 * lean);
+    // the head: a broad soft egg, narrower toward the chin
+    vec2 hq = q - vec2(0.0, -0.07);
+    float narrow = 1.0 + 0.5 * smoothstep(0.05, -0.45, hq.y);
+    vec2 hr = vec2(0.3 / narrow, 0.47 + 0.04 * mouth);
+    vec3 h = 0.7 * face_bump(q, vec2(0.0, -0.07), hr);
+    skin = smoothstep(0.12, 0.45, h.x / 0.7) * smoothstep(0.36, 0.06, q.y);
+    // (in m, mirrored: a bump's x slope turns with the side)
+    vec3 mb;
+    vec2 eye = vec2(0.112, 0.055 - 0.012 * lean);
+    mb  = 0.16 * face_bump(m, vec2(0.1, 0.125 + 0.02 * mouth + 0.02 * lean), vec2(0.1, 0.035));  // brow
+    mb -= (0.3 + 0.1 * mouth) * face_bump(m, eye, vec2(0.07, 0.05));                                // socket
+    mb += 0.15 * face_bump(m, eye + vec2(0.0, -0.004), vec2(0.036, 0.028 + 0.008 * mouth));         // eyeball
+    mb += 0.14 * face_bump(m, vec2(0.165, -0.035), vec2(0.065, 0.045));                             // cheekbone
+    mb -= (0.03 + 0.09 * mouth) * face_bump(m, vec2(0.15, -0.17), vec2(0.05, 0.07));               // drawn cheek
+    mb += 0.06 * face_bump(m, vec2(0.035, -0.11), vec2(0.025, 0.02));                               // nose wing
+    h += vec3(mb.x, side * mb.y, mb.z);
+    // the nose: a ridge down the middle to a rounded tip
+    h += 0.2 * face_bump(q, vec2(0.0, -0.02), vec2(0.03, 0.08));
+    h += 0.12 * face_bump(q, vec2(0.0, -0.1), vec2(0.035, 0.028));
+    // the mouth: lips round an open oval (one corner dragged down), the dark inside
+    vec2 mq = q - vec2(0.0, -0.225 - 0.075 * mouth);
+    mq.y += 0.03 * asym * mq.x / 0.1;
+    vec2 mr = vec2(0.05 + 0.028 * mouth, 0.028 + 0.13 * mouth);
+    h += 0.1 * face_bump(mq, vec2(0.0), mr * 1.35);
+    h -= 0.45 * face_bump(mq, vec2(0.0), mr * 0.85);
+    cavity = smoothstep(1.05, 0.55, length(mq / mr));
+    // the chin
+    h += 0.08 * face_bump(q, vec2(0.0, -0.47 - 0.07 * mouth), vec2(0.08, 0.05));
+    return h;
+}

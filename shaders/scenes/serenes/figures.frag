@@ -49,8 +49,11 @@ void main() {
     // pale, with a mother-of-pearl shimmer that turns with the angle), waxed wood (the bench)
     // (the skin rounds away into shade toward its outline, the face under the veil most)
     float round_off = smoothstep(0.0, mix(0.006, 0.022, face), max(-min(g_skin, g_face), 0.0) * fa.y);
-    vec3 albedo = mix(vec3(0.0045, 0.0026, 0.0095),
-                      mix(vec3(0.5, 0.55, 0.7), vec3(0.07, 0.075, 0.11), face) * (0.35 + 0.65 * round_off), skin);
+    // (round 7: "very dark and low contrast" -- the satin a little less black, its sheen
+    // brighter along the pleats that face a candle, the face a pale grey-lilac under its
+    // veil, lit like the hands)
+    vec3 albedo = mix(vec3(0.0065, 0.0032, 0.012),
+                      mix(vec3(0.5, 0.55, 0.7), vec3(0.2, 0.2, 0.28), face) * (0.35 + 0.65 * round_off), skin);
     albedo = mix(albedo, vec3(0.075, 0.038, 0.022), wood);
     vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
     vec3 diffuse = vec3(0.0);
@@ -68,7 +71,7 @@ void main() {
         float nh = max(dot(N, H), 0.0);
         float s8 = nh * nh; s8 *= s8; s8 *= s8;                  // ^8: the pearl's broad sheen
         float s32 = s8 * s8; s32 *= s32;                         // ^32: the satin's folds, the pearl's gloss
-        sheen += e * (mix(0.009 * s32 * (0.3 + 0.7 * max(pleat, 0.0)), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
+        sheen += e * (mix((0.09 * s32 + 0.012 * s8) * (0.2 + 0.8 * max(pleat, 0.0)), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
         float toward = u_cpos[k].x - axis;
         float facing = smoothstep(-0.03, 0.03, dx * sign(toward)) * smoothstep(0.0, 0.25, abs(toward));
         rim += e * max(-Ld.z, 0.0) * (0.3 + facing);
@@ -77,7 +80,7 @@ void main() {
     vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 + 0.4 * skin));
     // the warm rim where the light wraps round an edge that faces a candle, on the cloth a
     // faint pearl too
-    body += lc * mix(vec3(1.0), pearl, 0.3) * (0.03 * rim * rim_shape) * (1.0 - 0.5 * skin);
+    body += lc * mix(vec3(1.0), pearl, 0.3) * (0.05 * rim * rim_shape) * (1.0 - 0.5 * skin);
     // and on both edges a faint rim of the light the lit wall behind them bounces back,
     // which turns the outline round (a body, not a cut-out)
     body += lc * wall_colour() * (0.0035 * exp(-inside / 0.004)) * (1.0 - skin);

@@ -26,7 +26,7 @@ const int MAX_CANDLES = 3;
 // The candles pass draws a quad CANDLE_REACH metres to each side of a candle, up to
 // SMOKE_TOP above its flame.
 const float CANDLE_REACH = 0.24;
-const float SMOKE_TOP = 0.9;
+const float SMOKE_TOP = 0.36;
 
 // The occluder pass stores the figures' distance in metres as
 // (OCC_FAR - d) / (OCC_FAR + OCC_IN), so cleared texels read as "far" (d = OCC_FAR).
@@ -251,7 +251,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     vec2 hc = ph - HEAD_C;
     float egg = 1.0 + 2.6 * hc.y;                  // wider at the crown, narrow chin
     float head = sd_ellipse_approx(vec2(hc.x / clamp(egg, 0.75, 1.25), hc.y),
-                                   vec2(0.0315 + 0.002 * variant, 0.0435));
+                                   vec2(0.0345 + 0.002 * variant, 0.046));
     // the veil: from the crown it falls round the head and spreads over the shoulders
     float veil = sd_taper(ph, vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, 0.893), 0.046 + 0.022 * (1.0 - variant), 0.033);
     d = smin_poly(d, neck, 0.012);
@@ -271,8 +271,8 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
 
 // Eye e (0 left, 1 right) of figure i: centre on the plane z = 0 (metres) and radius.
 // Large, lidless orbs: most of the face.
-const vec2 EYE_OFFSET = vec2(0.0162, 0.8925);
-const float EYE_R = 0.0142;
+const vec2 EYE_OFFSET = vec2(0.0205, 0.8925);
+const float EYE_R = 0.0188;
 vec3 figure_eye(int i, int e) {
     vec4 a = FIG_A(i);
     float h = a.y;

@@ -11,10 +11,13 @@
 
 uniform float u_time;
 uniform int u_frame;
+uniform vec2 u_resolution;
+uniform sampler2D u_figures;        // the figures (alpha: their coverage)
 in float v_across;
 in float v_along;
 in float v_face;
 flat in float v_voice;
+in float v_z;
 out vec4 frag_colour;
 
 void main() {
@@ -34,6 +37,11 @@ void main() {
     vec3 col = silk * (0.03 + sheen * (0.18 + 0.75 * gloss) + 0.08 * threads * sheen
                        + 0.1 * tone * sheen + 0.25 * hem * sheen);
     col *= edge * u_voices;
+    // in front of the figures it is nearer and brighter; behind them it is hidden by them
+    // and dimmer, so the band reads as wound round the row, not laid over it
+    float behind = smoothstep(-0.06, 0.06, v_z);
+    float cov = texelFetch(u_figures, ivec2(gl_FragCoord.xy), 0).a;
+    col *= (1.25 - 0.6 * behind) * (1.0 - behind * cov);
     col = dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame);
     frag_colour = vec4(col, 1.0);
 }
