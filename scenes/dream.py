@@ -114,10 +114,9 @@ trapped_faces = Cue(
     params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
     keys={"flicker": [(0, 0.3), (8, 1.0, "in_cubic")],
           "lens": [(0, 1.2), (15, 1.0, "in_out_sine")],
-          "intensity": [(0, 1.1), (15, 0.8)],
-          # "joy and despair intertwined like the double helix of a DNA strand": the truth
-          # the Serenes show, rising out of the city as the cracks close
-          "helix": [(0, 0.0), (7, 0.0), (10, 0.9, "in_out_sine"), (15, 0.7)]},
+          "intensity": [(0, 1.1), (15, 0.8)]},
+    # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
+    # laid over the faces it made a collage of three subjects fighting)
 )
 
 # -- 2:23  "They offer you a choice: a syringe filled with liquid starlight, its needle
