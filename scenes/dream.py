@@ -66,8 +66,9 @@ moss = Cue(
 #          do not cry ... Lovers do not quarrel; their affections are harmonized by neural
 #          threads that link their minds"
 serenes = Cue(
-    # (through the dark, as candlelight gathers: never the moss and the Serenes half-seen together)
-    "serenes", 82, 106, fade_in=3, transition="dark", name="the Serenes",
+    # (through dusk: the moss goes out, its glow last, and the candles and eyes come up out of
+    # the same night -- never the moss and the Serenes side by side, never an iris-shaped blob)
+    "serenes", 82, 106, fade_in=3, transition="dusk", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
           "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
