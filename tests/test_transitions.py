@@ -299,3 +299,18 @@ def test_dusk_never_shows_both_pictures_in_one_pixel(gl, programs, progress):
     assert ok.mean() > 0.3
     both = ok & (wa > 0.2) & (wb > 0.2)
     assert both.mean() < 0.01, f"{both.mean():.1%} of the frame at {progress} shows both pictures"
+
+
+@pytest.mark.parametrize("scale", [0.5, 1.0])
+def test_mist_leaves_no_bright_island_of_the_old_picture_late(gl, programs, scale):
+    """Round 7: at 104.9 s (progress 0.81) an orange-brown streak of the Serenes' picture lay
+    in the aurora, "an artefact": the mist's ghost showed the old picture at full brightness in
+    the last patches to clear (2-3 % of the frame at 0.8). Late in the passage what is left of
+    the old picture has gone down into the night: almost nothing is both nearer the old
+    picture than the new and as bright as it."""
+    out, src, dst = draw(gl, programs, "mist", 0.8, (160, 90), {"scale": scale})
+    rgb, a, b = (x[..., :3].astype(float) for x in (out, src, dst))
+    nearer_old = np.abs(rgb - a).mean(-1) + 20 < np.abs(rgb - b).mean(-1)
+    bright = rgb.mean(-1) > 0.6 * a.mean(-1)
+    island = (nearer_old & bright).mean()
+    assert island < 0.005, f"{island:.1%} of the frame is a bright island of the old picture at 0.8"
