@@ -34,7 +34,7 @@ constellations = Cue(
     # words, not single signs: three signs of the script along one line, some of them pictures
     # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
     # each word's stars fly straight into the next word (out of the sky's mist at the start)
-    params={"glyph_seed": 1874, "rate": 0.0714, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
+    params={"glyph_seed": 1874, "rate": 0.1, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 
