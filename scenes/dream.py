@@ -22,7 +22,12 @@ the_sky = Cue(
         "exposure": [(0, 0.5), (5, 1.0, "out_sine")],      # rises out of the dark, never black
         "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
-        "zoom": [(0, 1.3), (26, 0.95, "out_cubic")],
+        "zoom": [(0, 1.3), (9, 1.15, "in_out_sine"), (17, 0.9, "in_out_sine"), (26, 1.0, "in_out_sine")],
+        # the view drifts: centred while the night breathes, then the mandala slides off to
+        # the right as the inversion sweeps out of it, and swings low across to the left (the
+        # sky turning over): never the same centred wheel for long
+        "centre_x": [(0, 0.0), (4, 0.0), (10, 0.34, "in_out_sine"), (18, -0.36, "in_out_sine"), (26, -0.12, "in_out_sine")],
+        "centre_y": [(0, 0.0), (4, 0.0), (10, 0.09, "in_out_sine"), (18, -0.1, "in_out_sine"), (26, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
     params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74},    # (4 nebula octaves, not 5: cheaper, alike)
@@ -199,7 +204,7 @@ dream = Show(
         "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (193.5, 0.0), (196.2, 1.0, "in_out_sine")],
-        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (165, 0.8), (168, 0.5), (176, 0.5), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
+        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (165, 0.8), (168, 0.5), (176, 0.5), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },
