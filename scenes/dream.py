@@ -128,10 +128,11 @@ trapped_faces = Cue(
 # -- 2:23  "They offer you a choice: a syringe filled with liquid starlight, its needle
 #          glinting like a shard of moonlight ... joy and despair intertwined like the double
 #          helix of a DNA strand.  When you refuse the syringe ..."
-# The choice the story turns on: the syringe comes out of the dark, its needle glinting; the
+# The choice the story turns on: the syringe comes out of the dark (dusk: the faces go out,
+# the glass and the needle's glint come up first -- not an iris), its needle glinting; the
 # dreamer refuses; it pulls away and its starlight spills into a double helix, gold and indigo.
 the_syringe = Cue(
-    "syringe", 143, 161, fade_in=3, transition="dark", name="the choice: the syringe of starlight",
+    "syringe", 143, 161, fade_in=3, transition="dusk", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
           "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")]},
     params={"glint_period": 2.6},
