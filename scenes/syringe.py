@@ -4,11 +4,14 @@
 shard of moonlight. ... When you refuse the syringe ..."  -- and between the two, "joy and
 despair intertwined like the double helix of a DNA strand".
 
-``offer`` brings the syringe out of the dark towards the dreamer, its needle dipping and
-glinting; ``refuse`` pulls it away, the starlight dims and drains from the glass, and what
-spills lies as light on the ground and rises from it, away from the syringe, winding into a
-double helix, one strand gold (joy), one indigo (despair).  In the dark behind, the Serenes
-watch: tall veiled silhouettes in candlelight, with lidless mercury eyes.
+One space, lit as one: a dark hall with no walls, a violet haze low on its horizon and a
+glossy floor that mirrors it.  ``offer`` brings the syringe out of the depth of the hall to be
+held whole across the frame, its needle glinting, its starlight lighting the floor beneath it;
+``refuse`` draws it back up and away, needle lowered: the starlight drains from the glass and
+drips from the point to the floor, runs along it to a pool, and rises from the pool as a
+double helix, one strand gold (joy), one indigo (despair), mirrored in the floor.  Far back in
+the hall the Serenes watch: tall veiled figures, black against the haze with its light along
+their edges, lidless mercury eyes.
 
 One full-screen pass (shaders/scenes/syringe/): everything is analytic, no march and no
 texture, so it is among the cheapest scenes of the dream. The syringe's placement, the glint's
@@ -104,7 +107,7 @@ syringe = Syringe(
         Param("glint", 1.0, 0.0, 2.0, "strength of the moonlight glint that runs along the needle"),
         Param("glint_period", 3.2, 0.5, 10.0, "seconds between two glints"),
         Param("helix", 1.0, 0.0, 1.0, "how far the spilled starlight winds into the double helix of joy and despair"),
-        Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, in the dark behind: tall veiled silhouettes in candlelight, lidless mercury eyes"),
+        Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, far back in the hall: tall veiled figures against the haze, lidless mercury eyes"),
     ],
     description="a syringe of liquid starlight, its needle glinting like moonlight: offered, refused",
     duration=14.0,

@@ -1,12 +1,13 @@
 #version 330 core
 // The syringe of liquid starlight: offered, then refused.
 //
-// One full-screen pass, all analytic (no march, no texture): the dark where the Serenes watch
-// (soft hooded shadows with lidless mercury eyes), the syringe as bodies of revolution
+// One full-screen pass, all analytic (no march, no texture): the hall where the Serenes watch
+// (veiled figures against the horizon's haze on a glossy floor, lidless mercury eyes), the
+// syringe as bodies of revolution
 // seen side on (syringe.glsl), the starlight inside it (drifting stars in two depths over a
 // glowing swirl), the needle's moonlight glint with its four-pointed flare, and, as the offer
-// is refused, the starlight spilling from the needle into a double helix of gold (joy) and
-// indigo (despair). The transform, the glint's travel and every phase arrive from Python
+// is refused, the starlight dripping from the needle, running along the floor and rising from
+// its pool as a double helix of gold (joy) and indigo (despair). The transform, the glint's travel and every phase arrive from Python
 // (scenes/syringe.py), wrapped, so long shows keep their precision.
 #include <visuals/params>
 #include <lib/common.glsl>
