@@ -108,12 +108,20 @@ MORPH = (0.80, 0.97)
 CHART_IN = 0.06
 
 
-def glyph_to_screen(points: np.ndarray, resolution: tuple[int, int]) -> np.ndarray:
-    """Glyph coordinates -> pixel coordinates (x right, y *down*, origin top-left)."""
+def glyph_to_screen(points: np.ndarray, resolution: tuple[int, int], t: float | None = None) -> np.ndarray:
+    """Glyph coordinates -> pixel coordinates (x right, y *down*, origin top-left); at scene
+    time ``t`` with the word's turn, breath and the view's drift (sky_motion), as the stars
+    are placed (star.glsl's glyph_place)."""
     w, h = resolution
     p = np.asarray(points, float)
-    sx = (GLYPH_CENTRE[0] + GLYPH_SCALE * p[..., 0]) * h + 0.5 * w
-    sy = (GLYPH_CENTRE[1] + GLYPH_SCALE * p[..., 1]) * h + 0.5 * h
+    x, y = p[..., 0], p[..., 1]
+    cam = (0.0, 0.0)
+    if t is not None:
+        angle, breath, cam = sky_motion(t)
+        c, s = math.cos(angle) * breath, math.sin(angle) * breath
+        x, y = c * x - s * y, s * x + c * y
+    sx = (GLYPH_CENTRE[0] + GLYPH_SCALE * x + cam[0]) * h + 0.5 * w
+    sy = (GLYPH_CENTRE[1] + GLYPH_SCALE * y + cam[1]) * h + 0.5 * h
     return np.stack([sx, h - sy], -1)
 
 
@@ -142,6 +150,20 @@ def cycle(t: float, rate: float, morph: float, first: int) -> dict:
     hold = _smooth((ph - start + 0.04) / 0.08) * (1.0 - _smooth((ph - MORPH[0] + 0.02) / 0.06))
     return {"index": first + k, "form": form * morph, "dissolving": 0.0, "hold": hold * morph,
             "next": onward * morph, "chart": chart}
+
+
+def sky_motion(t: float) -> tuple[float, float, tuple[float, float]]:
+    """The sky is never still (round 6: stills seconds apart were near-identical): the word
+    turns slowly to and fro about its centre (a few degrees), breathes in scale, and the view
+    drifts, so the near stars slide over the far ones and the deep sky slides least
+    (parallax).  Returns (angle in radians, scale, view offset in screen units); every phase
+    wrapped, so long shows keep their precision."""
+    tau = 2.0 * math.pi
+    angle = 0.075 * math.sin(tau * ((0.043 * t) % 1.0)) + 0.025 * math.sin(tau * ((0.071 * t + 0.3) % 1.0))
+    breath = 1.0 + 0.025 * math.sin(tau * ((0.057 * t + 0.6) % 1.0))
+    cam = (0.045 * math.sin(tau * ((0.023 * t + 0.15) % 1.0)),
+           0.03 * math.sin(tau * ((0.031 * t + 0.55) % 1.0)))
+    return angle, breath, cam
 
 
 def star_table(seed: int, index: int, stars: int, signs: int = 1):
@@ -206,6 +228,14 @@ def star_table(seed: int, index: int, stars: int, signs: int = 1):
             len(links), n_dust, g)
 
 
+def _dust_gain(n_dust: int) -> float:
+    return float(min(max(math.sqrt(3500.0 / max(n_dust, 1)), 0.45), 4.0))
+
+
+def _field_gain(stars: int, n_dust: int) -> float:
+    return float(min(max((4700.0 / max(stars - n_dust, 1)) ** 0.4, 0.55), 1.8))
+
+
 class Constellations(Scene):
     def update(self, state, resources):
         p = state.params
@@ -249,7 +279,10 @@ class Constellations(Scene):
         resources.texture("inscription", self._inscription, key=ikey)
         resources.draw_count("script", 6 if float(p["script_line"]) > 0.0 else 0)
         lit = (index - first) % INSCRIPTION_GLYPHS
+        angle, breath, cam = sky_motion(t)
         return {
+            "u_turn": (math.cos(angle), math.sin(angle), breath, 0.0),
+            "u_cam": cam,
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],
@@ -259,8 +292,9 @@ class Constellations(Scene):
             "u_glyph_xform": (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE),
             "u_curl": float(curl),
             # more stars make a denser sky and a fuller stroke, but not a glaring one
-            "u_dust_gain": float(min(max(math.sqrt(3500.0 / max(n_dust, 1)), 0.45), 4.0)),
-            "u_field_gain": float(min(max((4700.0 / max(stars - n_dust, 1)) ** 0.4, 0.55), 1.8)),
+            "u_dust_gain": _dust_gain(n_dust),
+            "u_field_gain": _field_gain(stars, n_dust),
+            "u_gain_next": (_dust_gain(tables[key_next][3]), _field_gain(stars, tables[key_next][3])),
             "u_link_count": float(n_links),
             # which glyph of the line is the one the stars are writing, and how far
             "u_inscription_lit": (float(lit), float(cyc["form"])),

@@ -22,7 +22,12 @@ the_sky = Cue(
         "exposure": [(0, 0.5), (5, 1.0, "out_sine")],      # rises out of the dark, never black
         "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
-        "zoom": [(0, 1.3), (26, 0.95, "out_cubic")],
+        "zoom": [(0, 1.3), (9, 1.15, "in_out_sine"), (17, 0.9, "in_out_sine"), (26, 1.0, "in_out_sine")],
+        # the view drifts: centred while the night breathes, then the mandala slides off to
+        # the right as the inversion sweeps out of it, and swings low across to the left (the
+        # sky turning over): never the same centred wheel for long
+        "centre_x": [(0, 0.0), (4, 0.0), (10, 0.34, "in_out_sine"), (18, -0.36, "in_out_sine"), (26, -0.12, "in_out_sine")],
+        "centre_y": [(0, 0.0), (4, 0.0), (10, 0.09, "in_out_sine"), (18, -0.1, "in_out_sine"), (26, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
     params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74},    # (4 nebula octaves, not 5: cheaper, alike)
@@ -34,7 +39,7 @@ constellations = Cue(
     # words, not single signs: three signs of the script along one line, some of them pictures
     # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
     # each word's stars fly straight into the next word (out of the sky's mist at the start)
-    params={"glyph_seed": 1874, "rate": 0.0714, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
+    params={"glyph_seed": 1874, "rate": 0.1, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 
@@ -66,8 +71,9 @@ moss = Cue(
 #          do not cry ... Lovers do not quarrel; their affections are harmonized by neural
 #          threads that link their minds"
 serenes = Cue(
-    # (through the dark, as candlelight gathers: never the moss and the Serenes half-seen together)
-    "serenes", 82, 106, fade_in=3, transition="dark", name="the Serenes",
+    # (through dusk: the moss goes out, its glow last, and the candles and eyes come up out of
+    # the same night -- never the moss and the Serenes side by side, never an iris-shaped blob)
+    "serenes", 82, 106, fade_in=3, transition="dusk", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
           "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
@@ -114,19 +120,19 @@ trapped_faces = Cue(
     params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
     keys={"flicker": [(0, 0.3), (8, 1.0, "in_cubic")],
           "lens": [(0, 1.2), (15, 1.0, "in_out_sine")],
-          "intensity": [(0, 1.1), (15, 0.8)],
-          # "joy and despair intertwined like the double helix of a DNA strand": the truth
-          # the Serenes show, rising out of the city as the cracks close
-          "helix": [(0, 0.0), (7, 0.0), (10, 0.9, "in_out_sine"), (15, 0.7)]},
+          "intensity": [(0, 1.1), (15, 0.8)]},
+    # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
+    # laid over the faces it made a collage of three subjects fighting)
 )
 
 # -- 2:23  "They offer you a choice: a syringe filled with liquid starlight, its needle
 #          glinting like a shard of moonlight ... joy and despair intertwined like the double
 #          helix of a DNA strand.  When you refuse the syringe ..."
-# The choice the story turns on: the syringe comes out of the dark, its needle glinting; the
+# The choice the story turns on: the syringe comes out of the dark (dusk: the faces go out,
+# the glass and the needle's glint come up first -- not an iris), its needle glinting; the
 # dreamer refuses; it pulls away and its starlight spills into a double helix, gold and indigo.
 the_syringe = Cue(
-    "syringe", 143, 161, fade_in=3, transition="dark", name="the choice: the syringe of starlight",
+    "syringe", 143, 161, fade_in=3, transition="dusk", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
           "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")]},
     params={"glint_period": 2.6},
@@ -199,7 +205,7 @@ dream = Show(
         "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (193.5, 0.0), (196.2, 1.0, "in_out_sine")],
-        "lens.bloom": [(0, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (165, 0.8), (168, 0.5), (176, 0.5), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
+        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (165, 0.8), (168, 0.5), (176, 0.5), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },

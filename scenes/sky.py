@@ -214,13 +214,15 @@ class Sky(Scene):
         breath, ripple_phase, shiver = _hum(t, float(p["hum_freq"]))
         zoom_eff = float(p["zoom"]) * (1.0 + 0.035 * depth * breath)
         w, h = state.resolution
-        corner = 0.5 * math.hypot(w / h, 1.0)
+        cx, cy = float(p["centre_x"]), float(p["centre_y"])
+        corner = 0.5 * math.hypot(w / h, 1.0) + math.hypot(cx, cy)     # (the farthest corner from the mandala's centre)
         radius = (corner + 0.01) / zoom_eff * 1.02
         angle = math.radians((float(p["rotation"]) * t) % 360.0)
         far_angle = math.radians((float(p["rotation"]) * t / 3.0) % 360.0)   # (wrapped on its own)
         bodies = self.layout(p, t, state.seed, shiver * depth)
         return {
             "u_sector": S,
+            "u_centre": (cx, cy),
             "u_radius": radius,
             # Quality sets how much of the half-resolution nebula target is computed: its
             # resolution runs from 0.5 (quality 1) to 0.3 (quality 0) of the frame's.
@@ -255,6 +257,8 @@ sky = Sky(
         Param("segments", 8.0, 1.0, 24.0, "kaleidoscope mirror count; fractional values grow the next sector in smoothly"),
         Param("rotation", 3.0, -45.0, 45.0, "rotation speed of the kaleidoscope, degrees per second"),
         Param("zoom", 1.0, 0.5, 2.5, "magnification of the whole sky"),
+        Param("centre_x", 0.0, -0.5, 0.5, "where the mandala's centre lies across the frame (frame heights from its centre): off-centre compositions, a drifting view"),
+        Param("centre_y", 0.0, -0.3, 0.3, "where the mandala's centre lies up the frame (frame heights from its centre)"),
         Param("suns", 2, 0, MAX_BODIES, "suns in the kaleidoscope's wedge (each shows as a ring or pair of images)"),
         Param("moons", 2, 0, MAX_BODIES, "moons in the kaleidoscope's wedge"),
         Param("arrangement", 0.0, 0.0, 1.0, "0: a crown of rings about a central sun; 1: scattered, drifting bodies"),

@@ -4,11 +4,14 @@
 shard of moonlight. ... When you refuse the syringe ..."  -- and between the two, "joy and
 despair intertwined like the double helix of a DNA strand".
 
-``offer`` brings the syringe out of the dark towards the dreamer, its needle dipping and
-glinting; ``refuse`` pulls it away, the starlight dims and drains from the glass, and what
-spills lies as light on the ground and rises from it, away from the syringe, winding into a
-double helix, one strand gold (joy), one indigo (despair).  In the dark behind, the Serenes
-watch: tall veiled silhouettes in candlelight, with lidless mercury eyes.
+One space, lit as one: a dark hall with no walls, a violet haze low on its horizon and a
+glossy floor that mirrors it.  ``offer`` brings the syringe out of the depth of the hall to be
+held whole across the frame, its needle glinting, its starlight lighting the floor beneath it;
+``refuse`` draws it back up and away, needle lowered: the starlight drains from the glass and
+drips from the point to the floor, runs along it to a pool, and rises from the pool as a
+double helix, one strand gold (joy), one indigo (despair), mirrored in the floor.  Far back in
+the hall the Serenes watch: tall veiled figures, black against the haze with its light along
+their edges, lidless mercury eyes.
 
 One full-screen pass (shaders/scenes/syringe/): everything is analytic, no march and no
 texture, so it is among the cheapest scenes of the dream. The syringe's placement, the glint's
@@ -21,7 +24,9 @@ import math
 from visuals import Param, Pass, Scene
 
 HUB1, TIP, STOPPER = 0.42, 0.85, -0.30      # as in syringe.glsl (syringe units)
-SPILL_FROM = (0.42, -0.46)                    # where the refused starlight lies spilled (screen units)
+SPILL_FROM = (0.36, -0.33)                    # where the helix rises from the spilled starlight (screen units)
+REFUSED_AT = (-0.40, 0.17)                    # the refused syringe's centre: up and back, needle lowered
+FLOOR_Y = -0.33                               # the floor the starlight drips onto, at the spill (screen y)
 
 
 def _smooth(x: float) -> float:
@@ -37,14 +42,19 @@ class Syringe(Scene):
     """Places the syringe for the offer and the refusal, and times its glint and its spill."""
 
     def placement(self, offer: float, refuse: float, t: float) -> tuple[tuple[float, float], float, float]:
-        """(centre, tilt in radians, scale) of the syringe on screen."""
+        """(centre, tilt in radians, scale) of the syringe on screen.
+
+        The whole syringe stays in frame, plunger and all (round 6 cropped it into a corner):
+        it comes out of the depth of the room (small, far) to be held out across the frame, and
+        when refused it draws back up and to the left, its needle lowered, dripping.
+        """
         o, r = _smooth(offer), _smooth(refuse)
-        centre = _lerp((-0.95, 0.10), (-0.17, 0.03), o)
-        tilt = _lerp(math.radians(22.0), math.radians(-9.0), o)
-        scale = _lerp(0.70, 0.92, o)
-        centre = _lerp(centre, (-0.52, 0.24), r)
-        tilt = _lerp(tilt, math.radians(17.0), r)
-        scale = _lerp(scale, 0.55, r)
+        centre = _lerp((-0.22, 0.12), (-0.05, 0.03), o)
+        tilt = _lerp(math.radians(10.0), math.radians(-7.0), o)
+        scale = _lerp(0.45, 0.78, o)
+        centre = _lerp(centre, REFUSED_AT, r)
+        tilt = _lerp(tilt, math.radians(-27.0), r)
+        scale = _lerp(scale, 0.52, r)
         # It floats: held out by no one the dreamer can see.
         centre = (centre[0] + 0.006 * math.sin(2 * math.pi * ((0.07 * t) % 1.0)),
                   centre[1] + 0.010 * math.sin(2 * math.pi * ((0.11 * t) % 1.0)))
@@ -66,7 +76,7 @@ class Syringe(Scene):
         # The refused starlight does not stream out of the needle (that would read as an
         # injection): it drips, and rises from the light spilled on the ground, away from the
         # syringe, winding into the double helix.
-        axis = (0.12, 0.993)
+        axis = (0.05, 0.9987)
         return {
             "u_xf": (cx, cy, c, s),
             "u_scale": scale,
@@ -80,6 +90,9 @@ class Syringe(Scene):
             "u_spill": (axis[0], axis[1], 1.1 * float(p["helix"]) * _smooth(refuse / 0.6),
                         2 * math.pi * ((0.3 * t) % 1.0)),
             "u_eyes_on": float(p["watchers"]) * (0.35 + 0.65 * _smooth(offer)),
+            # the drips: from the needle's point down to the floor, where they run to the spill
+            "u_drip": (FLOOR_Y, _smooth((refuse - 0.15) / 0.35) * (1.0 - 0.5 * _smooth((refuse - 0.8) / 0.2)),
+                       (1.3 * t) % 1.0),
             "u_twinkle": (0.9 * t) % 1.0,
         }
 
@@ -94,7 +107,7 @@ syringe = Syringe(
         Param("glint", 1.0, 0.0, 2.0, "strength of the moonlight glint that runs along the needle"),
         Param("glint_period", 3.2, 0.5, 10.0, "seconds between two glints"),
         Param("helix", 1.0, 0.0, 1.0, "how far the spilled starlight winds into the double helix of joy and despair"),
-        Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, in the dark behind: tall veiled silhouettes in candlelight, lidless mercury eyes"),
+        Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, far back in the hall: tall veiled figures against the haze, lidless mercury eyes"),
     ],
     description="a syringe of liquid starlight, its needle glinting like moonlight: offered, refused",
     duration=14.0,

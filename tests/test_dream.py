@@ -167,3 +167,15 @@ def test_the_waking_never_blanks_the_screen(gl, dream):
         lum = image.mean(axis=2)
         assert lum.mean() < 200, f"{t:.1f} s is near-white (mean {lum.mean():.0f})"
         assert lum.std() > 12, f"{t:.1f} s is blank (std {lum.std():.1f})"
+
+
+def test_the_double_helix_belongs_to_the_syringe_alone(dream):
+    """Round 7: the trapped faces (142.4 s) had a see-through helix laid over them -- "a collage,
+    three subjects fighting". The helix is born from the syringe's spilled starlight: no
+    Resonance cue raises one."""
+    _, show = dream
+    for t in range(0, int(show.duration)):
+        for active in show.timeline.sample(float(t)).cues():
+            if active.cue.scene == "resonance":
+                helix = active.values.get("helix", 0.0)
+                assert helix <= 1e-9, f"a helix ({helix:.2f}) over the Resonance at {t} s"

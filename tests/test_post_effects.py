@@ -491,3 +491,22 @@ def test_the_waking_heart_pounds(gl, project):
     levels = [f.mean() for f in frames]
     assert max(levels) - min(levels) > 8, f"no heartbeat: {levels}"
 
+
+
+def test_the_open_eyes_see_past_their_lids_no_red_border_no_comb_of_lashes(gl, project):
+    """Round 7: the opening eyes' "red lid border and lash fringe look crude" (195.7 s, open
+    about 0.85). Nearly open, the lids are a deep dark round the world (not lit red: the light
+    now comes in through the eye) and the lashes a soft fringe far out of focus, not a comb of
+    hard strokes: along the top of the almond the frame changes smoothly column to column."""
+    size = (320, 180)
+    opened, = render(gl, project, "wake_open_lids", 'fx("wake_open_lids", "fx_flat", [("waking", {"amount": 1.0, "open": 0.85})], colour="#606060")',
+                     frames=(12,), size=size)
+    w, h = size
+    img = opened.astype(float)
+    lid = img[: int(h * 0.06), int(w * 0.4): int(w * 0.6)]      # the upper lid, above the almond
+    rgb = lid.reshape(-1, 3).mean(0)
+    assert rgb.mean() < 30 and rgb[0] - rgb[1] < 25, f"the lids are a lit red border: {rgb}"     # (main: 80, 18, 8)
+    lum = img.mean(axis=2)
+    band = lum[: int(h * 0.3), int(w * 0.1): int(w * 0.9)]
+    comb = np.percentile(np.abs(np.diff(band, axis=1)), 99)
+    assert comb < 10, f"the lashes are a comb of hard strokes ({comb:.0f} levels from column to column)"

@@ -220,6 +220,28 @@ def test_rotation_turns_the_mandala(sky):
     assert np.abs(turning[0] - turning[1]).mean() > 5
 
 
+def test_the_mandala_can_lie_off_centre(sky):
+    """Round 7: "centred, symmetrical, no focal drama"; three near-identical centred wheels over
+    the movement. ``centre_x``/``centre_y`` move the mandala's centre (its brightest sun) across
+    the frame, bodies and clouds with it, the sky beyond it left dark."""
+    base = {"hum_depth": 0.0, "stars": 0.0, "deep_stars": 0.0}
+    h, w = SIZE[1], SIZE[0]
+
+    def centre_of_light(img):
+        y = luma(img)
+        y = np.where(y > np.percentile(y, 95), y, 0.0)
+        xs = np.arange(w)[None, :]
+        return float((y * xs).sum() / y.sum())
+
+    centred = sky(dict(base))
+    right = sky(dict(base, centre_x=0.4, centre_y=0.1))
+    shift = centre_of_light(right) - centre_of_light(centred)
+    assert abs(shift - 0.4 * h) < 0.12 * h, f"the light moved {shift:.1f} px, not {0.4 * h:.1f}"
+    # the far side (the frame's left third) is darker than when centred
+    assert luma(right)[:, : w // 3].mean() < 0.8 * luma(centred)[:, : w // 3].mean()
+    assert_alive(right, "off centre")
+
+
 # -- inversion ---------------------------------------------------------------------------------
 
 def contrast(img: np.ndarray) -> float:

@@ -141,3 +141,32 @@ def test_the_starlight_inside_is_a_smooth_glowing_fluid_not_pixel_squares(syring
     gy, gx = np.gradient(img)
     grad = float(np.hypot(gx, gy)[inside].mean())
     assert grad < 39.0, f"the starlight is noisy (mean gradient {grad:.1f} levels per pixel)"
+
+
+@pytest.mark.parametrize("offer,refuse", [(0.0, 0.0), (0.6, 0.0), (1.0, 0.0), (1.0, 0.4), (1.0, 1.0)])
+def test_the_whole_syringe_stays_in_frame_plunger_and_all(offer, refuse):
+    """Round 6: the critic saw the syringe "cropped into the corner" and "the diagonal crop cuts
+    the plunger off" (at offer 1 the thumb pad lay at x = -0.92, past the 16:9 frame's -0.89).
+    The thumb pad and the needle's point both lie inside the frame, with a margin."""
+    import math
+    from scenes.syringe import TIP, syringe as scene
+    for t in (0.0, 3.0, 7.0, 11.0):
+        (cx, cy), tilt, scale = scene.placement(offer, refuse, t)
+        for x in (-0.83, TIP):                       # the thumb pad's back, the needle's point
+            px = cx + scale * x * math.cos(tilt)
+            py = cy + scale * x * math.sin(tilt)
+            assert abs(px) < 0.85 and abs(py) < 0.46, f"{x} at ({px:.2f}, {py:.2f}): out of frame"
+
+
+def test_the_serenes_behind_stand_dark_against_the_haze(syringe):
+    """Round 6: "the Serenes behind are shapeless smudges". They are figures now: black veils
+    standing against the lit haze of the hall's horizon, the haze beside them clearly brighter
+    than their bodies."""
+    img = luma(syringe({"offer": 1.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0}, size=(320, 180)))
+    h, w = img.shape
+    to_px = lambda x, y: (int(round(h / 2 - y * h)), int(round(w / 2 + x * h)))
+    row, col = to_px(-0.62, -0.02)                 # the left figure's robe, above the horizon
+    body = img[row - 2:row + 3, col - 3:col + 4].mean()
+    row, col = to_px(-0.40, -0.02)                 # the haze beside it
+    haze = img[row - 2:row + 3, col - 3:col + 4].mean()
+    assert haze > body + 25, f"the figure does not stand out (body {body:.0f}, haze {haze:.0f})"

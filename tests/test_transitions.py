@@ -258,3 +258,59 @@ def test_mist_is_wisps_in_the_night_not_a_milky_film(gl, programs):
         assert rgb.std() > 30, f"the mist at {progress} is flat (std {rgb.std():.1f})"
 
 
+
+
+def test_dusk_puts_out_the_darks_first_and_brings_up_the_lights_first(gl, programs):
+    """Round 7: the moss -> Serenes passage was an iris, "figures in a muddy brown-violet blob
+    pasted over the moss scene". Dusk has no shape: the old picture's lighter parts linger
+    while its darker ones are already night, and the new picture's lighter parts arrive first."""
+    out, src, dst = draw(gl, programs, "dusk", 0.42, (160, 90))
+    lum = lambda img: img[..., :3].mean(-1)
+    night = np.array([0.035, 0.033, 0.06]) * 255
+    # how far each pixel has gone from its picture towards the night (0: the picture, 1: night)
+    towards = lambda pic: np.abs(out[..., :3] - pic[..., :3]).mean(-1) / np.maximum(np.abs(pic[..., :3] - night).mean(-1), 1.0)
+    gone = towards(src)
+    lit, dim = lum(src) > np.percentile(lum(src), 80), lum(src) < np.percentile(lum(src), 20)
+    assert gone[lit].mean() < 0.5 * gone[dim].mean(), \
+        f"the old lights do not linger ({gone[lit].mean():.2f} vs {gone[dim].mean():.2f})"
+    out, src, dst = draw(gl, programs, "dusk", 0.62, (160, 90))
+    come = towards(dst)
+    lit, dim = lum(dst) > np.percentile(lum(dst), 80), lum(dst) < np.percentile(lum(dst), 20)
+    assert come[lit].mean() < 0.7 * come[dim].mean(), \
+        f"the new lights do not come first ({come[lit].mean():.2f} vs {come[dim].mean():.2f})"
+
+
+@pytest.mark.parametrize("progress", [0.3, 0.45, 0.55, 0.7])
+def test_dusk_never_shows_both_pictures_in_one_pixel(gl, programs, progress):
+    """Each pixel is the old picture dimming into night or the new one rising out of it: it
+    never moves towards both at once (a double exposure)."""
+    out, src, dst = draw(gl, programs, "dusk", progress, (160, 90))
+    rgb, a, b = (x[..., :3].astype(float) / 255.0 for x in (out, src, dst))
+    # dusk mixes in light (squared values): out^2 = n + wa (a^2 - n) + wb (b^2 - n); solve for
+    # the two weights per pixel (least squares over the three channels)
+    n = np.array([0.035, 0.033, 0.06]) ** 2
+    y, u, v = rgb ** 2 - n, a ** 2 - n, b ** 2 - n
+    uu, vv, uv = (u * u).sum(-1), (v * v).sum(-1), (u * v).sum(-1)
+    uy, vy = (u * y).sum(-1), (v * y).sum(-1)
+    det = uu * vv - uv * uv
+    ok = det > 0.05 * uu * vv                       # the two colours clearly different
+    wa = (vv * uy - uv * vy) / np.where(ok, det, 1.0)
+    wb = (uu * vy - uv * uy) / np.where(ok, det, 1.0)
+    assert ok.mean() > 0.3
+    both = ok & (wa > 0.2) & (wb > 0.2)
+    assert both.mean() < 0.01, f"{both.mean():.1%} of the frame at {progress} shows both pictures"
+
+
+@pytest.mark.parametrize("scale", [0.5, 1.0])
+def test_mist_leaves_no_bright_island_of_the_old_picture_late(gl, programs, scale):
+    """Round 7: at 104.9 s (progress 0.81) an orange-brown streak of the Serenes' picture lay
+    in the aurora, "an artefact": the mist's ghost showed the old picture at full brightness in
+    the last patches to clear (2-3 % of the frame at 0.8). Late in the passage what is left of
+    the old picture has gone down into the night: almost nothing is both nearer the old
+    picture than the new and as bright as it."""
+    out, src, dst = draw(gl, programs, "mist", 0.8, (160, 90), {"scale": scale})
+    rgb, a, b = (x[..., :3].astype(float) for x in (out, src, dst))
+    nearer_old = np.abs(rgb - a).mean(-1) + 20 < np.abs(rgb - b).mean(-1)
+    bright = rgb.mean(-1) > 0.6 * a.mean(-1)
+    island = (nearer_old & bright).mean()
+    assert island < 0.005, f"{island:.1%} of the frame is a bright island of the old picture at 0.8"

@@ -69,6 +69,15 @@ void main() {
     vec2 waver = slope * (0.01 * (edge_a + edge_b));
     vec4 a = fetch(u_from, waver);
     vec4 b = fetch(u_to, -waver);
+    // Late in the passage the old picture's last islands go down into the night before the
+    // mist takes them, and early on the new one's first islands rise out of it: a bright
+    // remnant of the old scene inside the new read as an artefact (round 6, 104.9 s: an
+    // orange-brown streak on the left of the aurora), not as the old scene leaving.
+    float fade_old = 1.0 - 0.85 * smoothstep(0.55, 0.85, p);
+    float fade_new = 1.0 - 0.85 * (1.0 - smoothstep(0.15, 0.45, p));
+    vec3 night = vec3(0.02, 0.02, 0.04);
+    a.rgb = mix(night, a.rgb, fade_old);
+    b.rgb = mix(night, b.rgb, fade_new);
 
     // the mist: translucent luminous wisps over a drifting ghost of both scenes
     float inside = (1.0 - old_left) * (1.0 - new_here);
@@ -82,12 +91,15 @@ void main() {
         // wisps take the colour of the picture they veil -- luminous, not a grey film)
         float mid = 0.5 * (fa + fb);
         float which = smoothstep(mid - 0.02, mid + 0.02, n);
-        vec3 ghost = mix(fetch(u_to, -far).rgb, fetch(u_from, far).rgb, which);
+        vec3 ghost = mix(mix(night, fetch(u_to, -far).rgb, fade_new),
+                         mix(night, fetch(u_from, far).rgb, fade_old), which);
         ghost = max(ghost, vec3(0.02, 0.02, 0.04));              // night, not a hole
         vec3 tint = mix(ghost, vec3(dot(ghost, vec3(0.3333))), 0.2);
         vec3 mist = mix(tint * 1.3, GLOW * 0.6, 0.1) * smoothstep(0.25, 0.85, wisps) * 1.2;   // light wisps, dark between
         float seam = bump((n - mid) / 0.06);
-        float density = smoothstep(0.35, 0.8, wisps) * 0.55 + 0.1 + 0.35 * seam;
+        float density = (smoothstep(0.35, 0.8, wisps) * 0.55 + 0.1 + 0.35 * seam)
+                      * (1.0 - 0.6 * smoothstep(0.6, 0.95, p));      // thinning as it clears
+
         core = mix(ghost, mist, density);
     }
     vec3 rgb = mix(mix(core, b.rgb, new_here), a.rgb, old_left);

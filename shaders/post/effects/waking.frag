@@ -91,7 +91,7 @@ float vessels(vec2 q, float swell) {
 
 // The lashes: soft dark strands hanging down from a lid margin at height `margin`, curling
 // outwards as they hang (out of focus, so they are smooth, not hairlines).
-float lashes(vec2 p, float margin, float dens, float long_, float px) {
+float lashes(vec2 p, float margin, float dens, float long_, float px, float soft) {
     float below = margin - p.y;
     float along = p.x * dens;
     float lx = along + (3.0 + 45.0 * below) * below * p.x * dens * 0.5;
@@ -102,7 +102,10 @@ float lashes(vec2 p, float margin, float dens, float long_, float px) {
     // width of a few pixels at the root tapering to one at the tip
     float d = off / max(fwidth(lx), 1e-4);
     float w = (0.0035 * (1.0 - 0.6 * clamp(below / max(len, 1e-3), 0.0, 1.0))) / px;
-    return smoothstep(w + 1.1, w - 0.9, d) * smoothstep(len, len * 0.75, below)
+    // (`soft`, in pixels: the open eye's lashes are a hair's breadth from it, far out of
+    // focus -- soft dark veils at the frame's edge, not a comb of hard strokes)
+    return smoothstep(w + 1.1 + soft, w - 0.9, d) * (1.0 - 0.55 * soft / (soft + 6.0))
+         * smoothstep(len, len * 0.75, below)
          * step(-0.004, below) * step(0.2, hash11(id + 2.0));     // (a gap here and there)
 }
 
@@ -284,24 +287,39 @@ void main() {
     lid *= 1.0 - 0.85 * exp(-margin_d * margin_d * 9000.0);
 
     // the eyes open onto the world through the almond between the lids
-    float edge = 0.012 + 0.02 * (1.0 - o);                       // lids out of focus, softer when near
+    // (lids out of focus; open, the eye looks past them into the distance, so they blur most)
+    float edge = 0.012 + 0.02 * (1.0 - o) + 0.05 * smoothstep(0.3, 1.0, o);
     float inside = smoothstep(-edge, edge, upper - p.y) * smoothstep(-edge, edge, p.y - lower)
                  * smoothstep(0.0, 0.08, o);
     // the lashes: the upper lid's hang down from it (over the lower lid while the eyes are
     // shut: the dark line every closed eye is drawn with); the lower lid's point up, once open
-    float lash = max(lashes(q, upper, 31.0, 0.09 - 0.01 * o, 1.0 / R.y),
-                     0.8 * lashes(q + vec2(0.013, 0.0), upper, 19.0, 0.075, 1.0 / R.y));
+    float blur_px = 4.0 * smoothstep(0.2, 0.9, o) * R.y / 360.0;
+    float lash = max(lashes(q, upper, 31.0, 0.09 - 0.01 * o, 1.0 / R.y, blur_px),
+                     0.8 * lashes(q + vec2(0.013, 0.0), upper, 19.0, 0.075, 1.0 / R.y, blur_px));
     vec2 m = vec2(q.x * 1.4, 2.0 * lower - q.y);
-    lash = max(lash, 0.6 * smoothstep(0.02, 0.2, o) * lashes(m, lower, 24.0, 0.045, 1.0 / R.y));
+    lash = max(lash, 0.6 * smoothstep(0.02, 0.2, o) * lashes(m, lower, 24.0, 0.045, 1.0 / R.y, blur_px));
+    // wide open, the strands (blurred, they would show their cells as blocks) give way to what
+    // the eye sees of its own lashes: a soft dark fringe under the upper lid, fainter over the
+    // lower, breathing a little along its length
+    float fringe_on = smoothstep(0.35, 0.9, o);
+    float bu = upper - q.y, bl = q.y - lower;
+    float fringe = (1.0 - smoothstep(0.0, 0.085, bu)) * smoothstep(-0.08, -0.01, bu) * (0.75 + 0.25 * vnoise(vec2(q.x * 18.0, 1.0)))
+                 + 0.45 * (1.0 - smoothstep(0.0, 0.04, bl)) * smoothstep(-0.08, -0.01, bl);
+    lash = mix(lash, 0.7 * fringe, fringe_on);
     lash *= 1.0 - 0.85 * pow(clamp(abs(q.x) / 0.9, 0.0, 1.0), 2.0);
     float above = max(p.y - lower, 0.0);
 
     // the world, radiant with the morning; the dream's light becomes its clouds
     vec3 world = dawn(q, light * 2.0, t, o) * (0.6 + 0.05 * beat);
     // a wet shine along the lower lid (tears pooling)
-    world += vec3(1.0, 0.85, 0.7) * 0.3 * exp(-above * above * 12000.0) * step(0.0, above);
-    vec3 open_lid = lid * (1.0 - 0.5 * o);
-    vec3 lin = mix(open_lid, world, inside);
+    world += vec3(1.0, 0.85, 0.7) * 0.3 * (1.0 - 0.8 * fringe_on) * exp(-above * above * 12000.0) * step(0.0, above);
+    // open, the lids fall into their own shadow: a deep warm dark round the world, not a
+    // lit red border (the light now comes in through the eye, not through the lids)
+    vec3 open_lid = mix(lid, vec3(0.030, 0.016, 0.013) * min(glow, 1.2) + vec3(0.003, 0.002, 0.002), smoothstep(0.1, 0.8, o));
+    // (wide open, the world falls off into the lids' dark like a vignette: no lighter rim of
+    // half-seen sky along the blurred lid)
+    float seen = mix(inside, inside * inside * inside, fringe_on);
+    vec3 lin = mix(open_lid, world, seen);
     lin *= 1.0 - 0.9 * lash;
     // the tears catch the light: on the lids, not across the world
     // the tears: clear water over the lid, so they show as the lid's own light, brighter and

@@ -13,13 +13,17 @@ uniform sampler2D u_starlight;
 uniform sampler2D u_bloom;
 uniform vec2 u_resolution;
 uniform int u_frame;
+uniform vec2 u_cam;          // the view's drift (screen units); the deep sky, farthest, moves a fifth of it
 out vec4 frag_colour;
 
 void main() {
     vec2 uv = gl_FragCoord.xy / u_resolution;
     vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
     float px = u_resolution.y / 1080.0;
-    vec3 deep = texelFetch(u_deep, ivec2(gl_FragCoord.xy), 0).rgb;
+    // (the deep sky is baked once: it is seen a little enlarged so that its slow parallax
+    // never reaches the edge of the bake)
+    vec2 duv = (uv - 0.5) * 0.95 + 0.5 + u_cam * 0.2 * vec2(u_resolution.y / u_resolution.x, 1.0);
+    vec3 deep = texture(u_deep, duv).rgb;
     vec3 col = deep * deep;
     col += texelFetch(u_chart, ivec2(gl_FragCoord.xy), 0).rgb;
     col += texelFetch(u_starlight, ivec2(gl_FragCoord.xy), 0).rgb;

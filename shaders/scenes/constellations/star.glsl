@@ -34,7 +34,19 @@ uniform vec3 u_glyph_xform;  // glyph box -> screen: centre.xy, scale
 uniform float u_curl;        // +1 or -1: which way this glyph's flights bow
 uniform float u_dust_gain;   // keeps stroke brightness steady across star counts
 uniform float u_field_gain;  // the same for the field
+uniform vec2 u_gain_next;    // the next word's dust and field gains: the rearranging stars take
+                             // them on as they arrive, so nothing steps at the word's change
 uniform vec2 u_next;         // how far the stars have gone on into the next word: now, then
+uniform vec4 u_turn;         // the word's slow turn and breath: cos and sin of its angle, scale, -
+uniform vec2 u_cam;          // the slow drift of the view (screen units): the nearer, the further it moves
+
+// A place in the word's box -> the sky: the word turns slowly about its centre and breathes
+// (the cartouche is never still on a held word), and rides the view's drift in front of the
+// field.
+vec2 glyph_place(vec2 t) {
+    vec2 r = vec2(u_turn.x * t.x - u_turn.y * t.y, u_turn.y * t.x + u_turn.x * t.y);
+    return u_glyph_xform.xy + u_glyph_xform.z * u_turn.z * r + u_cam;
+}
 
 const float STAR_TEX_W = 256.0;
 
@@ -78,15 +90,21 @@ vec2 star_field_pos(vec3 h, float depth, float T) {
     vec2 swirl = vec2(snoise(q), snoise(q + vec3(19.1, 7.3, 0.0)));
     // nearer (brighter) stars sway further: a hint of parallax
     vec2 sway = vec2(sin(T * 0.07), cos(T * 0.053)) * 0.03 * depth;
-    return home + swirl * 0.055 + sway;
+    // the view drifts: the far, faint stars move least, the near bright ones most
+    return home + swirl * 0.055 + sway + u_cam * (0.3 + 0.55 * depth * depth);
+}
+
+// Held stars breathe a little in place (the same in the word they leave and the one they
+// arrive in, so nothing steps at the change of word).
+vec2 star_breath(vec3 h2, float w) {
+    return (vec2(h2.y, h2.z) - 0.5) * 0.0016 * sin(w * (0.6 + h2.y) + 6.2831 * h2.z);
 }
 
 // Where a glyph star is at clock `clk`, and how far along its flight (e, 0..1).
 // (The field position is shared by both shutter times: the drift is far too slow to blur.)
 vec2 glyph_star_pos(vec2 field, vec3 h2, vec4 tgt, vec4 clk, out float e) {
-    vec2 g = u_glyph_xform.xy + u_glyph_xform.z * tgt.xy;
-    // held stars breathe a little in place
-    g += (vec2(h2.y, h2.z) - 0.5) * 0.0016 * sin(clk.w * (0.6 + h2.y) + 6.2831 * h2.z);
+    vec2 g = glyph_place(tgt.xy);
+    g += star_breath(h2, clk.w);
     // flight: staggered by writing order as the glyph forms, at random as it dissolves
     float o = mix(tgt.z, h2.y, clk.y);
     float S = mix(1.8, 0.8, clk.y);
@@ -100,12 +118,12 @@ vec2 glyph_star_pos(vec2 field, vec3 h2, vec4 tgt, vec4 clk, out float e) {
 }
 
 // A star's light by kind (0 field, 1 dust, 2 anchor) at formation e.
-float star_flux(float kind, float e, float field_flux) {
+float star_flux(float kind, float e, float field_flux, float dust_gain) {
     if (kind > 1.5) {
         return mix(field_flux, 230.0, e * e * e);
     }
     if (kind > 0.5) {
-        return mix(field_flux, 4.5 * u_dust_gain, e);
+        return mix(field_flux, 4.5 * dust_gain, e);
     }
     return field_flux;
 }
@@ -129,7 +147,7 @@ Star star_state(int id) {
     float bright = d2 * d2;
     float b8 = bright * bright;
     float b32 = b8 * b8; b32 *= b32;                 // depth^32: one star in thirty stands out
-    float field_flux = (0.16 + 1.6 * bright * d2 + 80.0 * b32 * b32) * u_field_gain;
+    float field_flux = (0.16 + 1.6 * bright * d2 + 80.0 * b32 * b32) * mix(u_field_gain, u_gain_next.y, u_next.x);
     // stars gather in loose clusters and leave dark voids, like a real sky
     float cluster = snoise(field * 1.9 + vec2(float(u_seed % 101) * 0.37, 3.1));
     field_flux *= mix(0.25, 1.35, smoothstep(-0.45, 0.55, cluster));
@@ -154,7 +172,7 @@ Star star_state(int id) {
     if (u_next.x > 0.0 || u_next.y > 0.0) {
         tgt_n = star_target_next(id);
         kind_n = (id < int(u_stars + 0.5)) ? tgt_n.w : 0.0;
-        vec2 dest = (kind_n > 0.5) ? u_glyph_xform.xy + u_glyph_xform.z * tgt_n.xy : field;
+        vec2 dest = (kind_n > 0.5) ? glyph_place(tgt_n.xy) + star_breath(h2, u_now.w) : field;
         float kt;
         pos = star_rearranged(pos, dest, h2, u_next.x, kn);
         then = star_rearranged(then, dest, h2, u_next.y, kt);
@@ -166,9 +184,9 @@ Star star_state(int id) {
     // brightness
     vec3 tint = srgb_to_linear(u_colour.rgb);
     float flight = 4.0 * e * (1.0 - e);
-    float flux = star_flux(kind, e, field_flux);
+    float flux = star_flux(kind, e, field_flux, u_dust_gain);
     if (kn > 0.0) {
-        flux = mix(flux, star_flux(kind_n, 1.0, field_flux), kn);
+        flux = mix(flux, star_flux(kind_n, 1.0, field_flux, u_gain_next.x), kn);
         flight = max(flight, 4.0 * kn * (1.0 - kn));
     }
     flux *= 1.0 - 0.35 * flight;

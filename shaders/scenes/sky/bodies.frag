@@ -18,6 +18,7 @@
 uniform sampler2D u_moonmap;         // maria: a tileable noise, baked once (moonmap pass)
 
 uniform vec2 u_resolution;
+uniform vec2 u_centre;      // the mandala's centre on the screen (frame heights from the frame's centre)
 uniform float u_sector;
 uniform vec2 u_rot;                  // cos, sin of the mandala rotation
 uniform float u_zoom_eff;
@@ -122,7 +123,7 @@ vec4 moon(vec2 q, int i, float px) {
 
 void main() {
     float S = u_sector;
-    vec2 sky = sky_point(gl_FragCoord.xy, u_resolution, u_rot, u_hum, u_zoom_eff);
+    vec2 sky = sky_point(gl_FragCoord.xy, u_resolution, u_rot, u_hum, u_zoom_eff, u_centre);
     float theta = sky_theta(sky);
     if (v_sector != SKY_ANY_SECTOR && sky_sector(theta, S) != v_sector) {
         discard;

@@ -16,6 +16,7 @@
 #define SKY_SECTORS 50
 
 uniform vec2 u_resolution;
+uniform vec2 u_centre;      // the mandala's centre on the screen (frame heights from the frame's centre)
 uniform float u_sector;
 uniform vec2 u_rot;         // cos, sin of the mandala rotation
 uniform float u_zoom_eff;
@@ -50,7 +51,7 @@ void main() {
     float img = ((k & 1) == 0) ? float(k) * S + phi : float(k + 1) * S - phi;
     // Suns: only the near field (the nebula pass carries the rest); moons: their disc.
     float reach = (a.w < 0.5) ? 2.8 * a.z : u_body_b[body].x;
-    float corner = 0.5 * length(vec2(u_resolution.x / u_resolution.y, 1.0)) / u_zoom_eff;
+    float corner = (0.5 * length(vec2(u_resolution.x / u_resolution.y, 1.0)) + length(u_centre)) / u_zoom_eff;
     float pad = (0.006 + 3.0 / u_resolution.y) / u_zoom_eff;      // the hum's ripple, AA
     float r_in = max(rho - reach - pad, 0.0);
     float r_out = min(rho + reach + pad, corner + pad);
@@ -87,7 +88,7 @@ void main() {
         p = rr * vec2(cos(ang), sin(ang));
     }
     p *= u_zoom_eff;
-    p = vec2(u_rot.x * p.x - u_rot.y * p.y, u_rot.y * p.x + u_rot.x * p.y);
+    p = vec2(u_rot.x * p.x - u_rot.y * p.y, u_rot.y * p.x + u_rot.x * p.y) + u_centre;
     float aspect = u_resolution.x / u_resolution.y;
     gl_Position = vec4(p.x / (0.5 * aspect), p.y / 0.5, 0.0, 1.0);
 }

@@ -17,6 +17,7 @@
 uniform sampler2D u_nebula;   // the wedge's nebula, polar (nebula pass)
 uniform sampler2D u_bodies;   // suns and moons, screen space (bodies pass): light, coverage
 uniform vec2 u_resolution;
+uniform vec2 u_centre;      // the mandala's centre on the screen (frame heights from the frame's centre)
 uniform int u_frame;
 uniform int u_seed;
 uniform float u_sector;     // wedge angle, pi / segments
@@ -132,7 +133,7 @@ vec3 sky_gamut(vec3 lab, int steps) {
 void main() {
     float breath = u_hum.x;
     float depth = u_hum.w;
-    vec2 sky = sky_point(gl_FragCoord.xy, u_resolution, u_rot, u_hum, u_zoom_eff);
+    vec2 sky = sky_point(gl_FragCoord.xy, u_resolution, u_rot, u_hum, u_zoom_eff, u_centre);
     float px = 1.0 / (u_resolution.y * u_zoom_eff);
     float ang;
     vec2 q = sky_fold(sky, sky_theta(sky), u_sector, ang);
@@ -185,6 +186,10 @@ void main() {
     // light, were blotches in the corners.
     // (toward a night of deep blue-black, not to zero)
     lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), t * 0.94 * smoothstep(0.5, 1.0, length(sp)));
+    // ... and so does the mandala's far side when it lies off centre (its far, turned clouds
+    // would otherwise fill half the frame with blotches): one hero wheel, dark sky round it,
+    // where the deep sky's stars (below) show.
+    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), smoothstep(0.55, 0.88, r * u_zoom_eff));
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
     // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them

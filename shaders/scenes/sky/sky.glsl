@@ -26,8 +26,10 @@ vec2 sky_fold(vec2 p, float theta, float S, out float angle) {
 // and sin), shiver by the hum's radial ripple (fine rings travelling outward, one per hum
 // cycle), divide by the breathing zoom. Every pass that folds a pixel calls this, so they agree
 // to the bit.   hum: x breath -1..1, y ripple phase 0..1, z shiver -1..1, w hum depth.
-vec2 sky_point(vec2 frag_coord, vec2 resolution, vec2 rot, vec4 hum, float zoom_eff) {
-    vec2 p = (frag_coord - 0.5 * resolution) / resolution.y;
+// (centre: where the mandala's centre lies on the screen, in frame heights from the frame's
+// centre -- the view drifts, and the composition is not always centred)
+vec2 sky_point(vec2 frag_coord, vec2 resolution, vec2 rot, vec4 hum, float zoom_eff, vec2 centre) {
+    vec2 p = (frag_coord - 0.5 * resolution) / resolution.y - centre;
     p = vec2(rot.x * p.x + rot.y * p.y, -rot.y * p.x + rot.x * p.y);
     float r0 = length(p);
     float ripple = hum.w * 0.0035 * sin(6.2831853 * (r0 * 4.5 - hum.y)) * smoothstep(0.0, 0.15, r0);

@@ -1,12 +1,13 @@
 #version 330 core
 // The syringe of liquid starlight: offered, then refused.
 //
-// One full-screen pass, all analytic (no march, no texture): the dark where the Serenes watch
-// (soft hooded shadows with lidless mercury eyes), the syringe as bodies of revolution
+// One full-screen pass, all analytic (no march, no texture): the hall where the Serenes watch
+// (veiled figures against the horizon's haze on a glossy floor, lidless mercury eyes), the
+// syringe as bodies of revolution
 // seen side on (syringe.glsl), the starlight inside it (drifting stars in two depths over a
 // glowing swirl), the needle's moonlight glint with its four-pointed flare, and, as the offer
-// is refused, the starlight spilling from the needle into a double helix of gold (joy) and
-// indigo (despair). The transform, the glint's travel and every phase arrive from Python
+// is refused, the starlight dripping from the needle, running along the floor and rising from
+// its pool as a double helix of gold (joy) and indigo (despair). The transform, the glint's travel and every phase arrive from Python
 // (scenes/syringe.py), wrapped, so long shows keep their precision.
 #include <visuals/params>
 #include <lib/common.glsl>
@@ -32,6 +33,7 @@ uniform vec4 u_spill;       // axis direction (xy), grown length, phase
 uniform vec2 u_spill_from;  // where the spilled starlight lies, the helix rising from it
 uniform float u_eyes_on;    // how present the watching eyes are
 uniform float u_twinkle;    // twinkle phase (wrapped)
+uniform vec3 u_drip;        // the floor's y under the needle, how strongly it drips, the drips' phase
 
 out vec4 frag_colour;
 
@@ -62,56 +64,95 @@ vec3 star_layer(vec2 q, float cell, int stream, float px) {
 float serene_sd(vec2 q) {
     float hood = length((q - vec2(0.0, 0.012)) * vec2(1.0, 0.78)) - 0.05;
     float fall = clamp(-q.y + 0.02, 0.0, 2.0);
-    float half_w = 0.05 + 0.11 * sqrt(fall) + 0.04 * fall;
+    float half_w = 0.045 + 0.075 * sqrt(fall) + 0.03 * fall;
     float robe = max(abs(q.x) - half_w, q.y - 0.0);
     return smin(hood, robe, 0.05);
 }
 
-// The dark where the offer is made: near black, a violet breath behind the syringe, and the
-// Serenes who offer it, soft shadows with lidless eyes of mercury, watching.
+const float HORIZON = -0.08;            // where the dark floor meets the far haze (screen y)
+
+// The far hall with no walls: deep black above, a violet haze low on the horizon, and a dark
+// glossy floor that mirrors it; the starlight (in the syringe, then spilled) lights the floor
+// beneath it, so the syringe, the spill and the helix share one space and one light.
+vec3 hall(vec2 p) {
+    float above = p.y - HORIZON;
+    vec3 haze = vec3(0.050, 0.024, 0.105);
+    vec3 col = mix(haze, vec3(0.003, 0.002, 0.008), smoothstep(0.0, 0.45, above));
+    col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq(above / 0.025)) * 0.6;    // the far line of light
+    // the floor: the haze mirrored, dimmer and softer, darkening towards the viewer
+    float below = max(-above, 0.0);
+    vec3 floor_col = mix(haze * 0.55, vec3(0.002, 0.002, 0.005), smoothstep(0.0, 0.3, below));
+    col = mix(col, floor_col, smoothstep(0.002, -0.002, above));
+    // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
+    vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
+    col += vec3(0.05, 0.05, 0.22) * u_light * exp(-dot(under, under) / 0.05) * step(above, 0.0);
+    return col;
+}
+
+// The Serenes who offer it, far back in the hall: tall veiled figures standing on its floor,
+// black against the haze with its light along their edges, their lidless mercury eyes on the
+// syringe; their reflections lie dim in the floor.
 vec3 background(vec2 p) {
-    vec3 col = vec3(0.004, 0.003, 0.010);
-    vec2 c = u_xf.xy;
-    col += vec3(0.045, 0.018, 0.10) * exp(-5.0 * dot(p - c, p - c)) * (0.35 + 0.65 * u_light);
-    col += vec3(0.002, 0.012, 0.012) * smoothstep(0.0, -0.5, p.y);
-    // A high violet haze, so that the Serenes stand against something.
-    col += vec3(0.010, 0.005, 0.026) * smoothstep(-0.2, 0.45, p.y) * (1.0 - smoothstep(0.3, 0.95, abs(p.x)));
-    // The Serenes who offer it: tall shadows, graceful and still, candlelight on one edge, and
-    // their lidless eyes of mercury, watching.
+    vec3 col = hall(p);
     for (int i = 0; i < 2; ++i) {
-        vec3 h = hash3i(ivec3(i, 57, u_seed));
-        vec2 o = vec2(mix(-0.75, 0.75, (float(i) + 0.3 + 0.4 * h.x) / 2.0), 0.22 + 0.16 * h.y);
-        float figure = serene_sd(p - o);
-        // soft-edged, darker than the haze, the veil's long folds faintly lit; a candle burns
-        // low in front of each, its warm light on the front of the veil, fading upwards
-        float body = smoothstep(0.03, -0.03, figure) * smoothstep(-0.85, -0.1, p.y - o.y);
-        vec2 cpos = o + vec2(0.03 - 0.06 * h.z, -0.36);
-        vec2 cd = p - cpos;
-        float candle_light = exp(-length(cd * vec2(1.2, 0.8)) / 0.11);
-        float folds = 0.75 + 0.25 * sin((p.x - o.x) / (0.03 + 0.2 * max(o.y - p.y, 0.0)) * 6.0 + h.x * 6.0);
-        vec3 veil = col * 0.25 + vec3(0.5, 0.2, 0.06) * candle_light * folds * 0.35;
+        vec2 o = i == 0 ? vec2(-0.62, 0.13) : vec2(0.77, 0.11);
+        float k = i == 0 ? 1.0 : 0.9;                                     // the nearer, the larger
+        float feet = HORIZON - 0.05 * k;
+        vec2 q = (p - o) / k;
+        float figure = serene_sd(q) * k;
+        float body = smoothstep(0.004, -0.004, figure) * step(feet, p.y);
+        // the veil's folds, faint, and the haze's light along the edge (a rim, brighter low
+        // where the haze behind is brightest)
+        float folds = 0.8 + 0.2 * sin(q.x / (0.02 + 0.15 * max(-q.y, 0.0)) * 5.0 + float(i) * 2.0);
+        vec3 veil = vec3(0.006, 0.004, 0.012) * folds;
+        float rim = exp(-sy_sq(figure / 0.006)) * smoothstep(0.02, -0.02, figure) * (0.6 + 0.4 * smoothstep(0.1, -0.2, q.y));
+        veil += vec3(0.16, 0.10, 0.30) * rim;
         col = mix(col, veil, body * u_eyes_on);
-        // the candle itself: a small flame on a pale stub, and its glow in the dark
-        float flicker = 0.85 + 0.15 * sin(u_twinkle * TAU * 7.0 + h.y * 20.0);
-        vec2 fd = (cd - vec2(0.0, 0.012)) * vec2(1.0, 0.45);
-        float flame = exp(-dot(fd, fd) / 0.00004) * flicker;
-        float stub = step(abs(cd.x), 0.006) * step(cd.y, 0.0) * step(-0.05, cd.y);
-        col += (vec3(1.6, 0.85, 0.3) * flame + vec3(0.08, 0.035, 0.01) * exp(-length(cd) / 0.06) * flicker) * u_eyes_on;
-        col = mix(col, vec3(0.16, 0.12, 0.09) * (0.5 + candle_light), stub * u_eyes_on);
-        float gap = 0.035 + 0.01 * h.z;
-        float r = 0.011;
+        // the reflection in the floor: the figure mirrored about its feet, dim and soft
+        vec2 m = vec2(p.x, 2.0 * feet - p.y);
+        float mirrored = smoothstep(0.012, -0.012, serene_sd((m - o) / k) * k) * step(p.y, feet);
+        col = mix(col, col * 0.35, mirrored * u_eyes_on * smoothstep(feet - 0.25, feet, p.y));
+        float gap = 0.032 * k;
+        float r = 0.0095 * k;
         for (int e = 0; e < 2; ++e) {
             vec2 d = p - o - vec2((float(e) - 0.5) * gap, 0.0);
             float l = length(d);
             float orb = smoothstep(r, r - 0.003, l);
             float u = clamp(l / r, 0.0, 1.0);
-            vec3 metal = mix(vec3(0.16, 0.18, 0.22), vec3(0.015, 0.018, 0.025), u * u);
-            metal += 0.7 * exp(-dot(d - vec2(-0.3, 0.35) * r, d - vec2(-0.3, 0.35) * r) / (0.08 * r * r));
+            vec3 metal = mix(vec3(0.20, 0.22, 0.27), vec3(0.015, 0.018, 0.025), u * u);
+            metal += 0.9 * exp(-dot(d - vec2(-0.3, 0.35) * r, d - vec2(-0.3, 0.35) * r) / (0.08 * r * r));
             col = mix(col, metal, orb * u_eyes_on);
-            col += vec3(0.35, 0.4, 0.5) * 0.02 * u_eyes_on * exp(-l / 0.025);
+            col += vec3(0.35, 0.4, 0.5) * 0.025 * u_eyes_on * exp(-l / 0.02);
         }
     }
     return col;
+}
+
+// The refused starlight drips from the needle's point to the floor and runs along it, a
+// rivulet of light, to where it pools and rises as the helix.
+vec3 drips(vec2 p) {
+    float on = u_drip.y;
+    vec3 col = vec3(0.0);
+    float fall = u_tip.y - u_drip.x;
+    for (int k = 0; k < 3; ++k) {
+        float ph = fract(u_drip.z + float(k) / 3.0);
+        vec2 c = vec2(u_tip.x, u_tip.y - fall * ph * ph);
+        vec2 d = (p - c) * vec2(1.0, 1.0 / (1.0 + 2.5 * ph));          // stretched as it falls
+        col += vec3(0.55, 0.65, 1.0) * exp(-dot(d, d) / sy_sq(0.0045)) * 2.0;
+        vec2 sp = (p - vec2(u_tip.x, u_drip.x)) * vec2(1.0, 3.0);
+        col += vec3(0.45, 0.45, 1.0) * exp(-dot(sp, sp) / sy_sq(0.02)) * sy_sq(1.0 - ph) * 0.8;
+    }
+    // the rivulet along the floor, from the drips to the spill, turning gold as it goes
+    float x0 = u_tip.x, x1 = u_spill_from.x;
+    float along = clamp((p.x - x0) / max(x1 - x0, 1e-3), 0.0, 1.0);
+    float wander = 0.006 * sin(along * 11.0 + 1.3) * sin(along * 3.14159);
+    float span = smoothstep(x0 - 0.01, x0 + 0.01, p.x) * smoothstep(x1 + 0.02, x1 - 0.02, p.x);
+    float lane = exp(-sy_sq((p.y - u_drip.x - wander) / (0.005 + 0.006 * along))) * span * 0.6;
+    float flow = 0.7 + 0.3 * sin(TAU * (along * 4.0 - u_drip.z * 2.0));
+    col += mix(vec3(0.35, 0.4, 1.0), JOY, along) * lane * flow * 0.9;
+    // its light on the floor round it
+    col += mix(DESPAIR, JOY, along) * exp(-sy_sq((p.y - u_drip.x) / 0.035)) * span * 0.06;
+    return col * on;
 }
 
 // The starlight spilled and refused: it lies in a pool of light on the ground, away from the
@@ -253,8 +294,16 @@ void main() {
     float drop = smoothstep(0.013, 0.008, length(f + vec2(0.0, 0.008)));
     col += vec3(0.5, 0.6, 1.0) * drop * u_light * 1.2;
 
-    // -- the refusal: spilled starlight winds into the double helix -------------------------
+    // -- the refusal: spilled starlight drips, runs, and winds into the double helix ---------
+    col += drips(p);
     col += helix(p);
+    // the helix mirrored in the glossy floor, dim, and its light thrown wide across the floor
+    vec2 hm = vec2(p.x, 2.0 * u_spill_from.y - p.y);
+    float on_floor = smoothstep(u_spill_from.y + 0.005, u_spill_from.y - 0.005, p.y);
+    col += helix(hm) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
+    vec2 lit = (p - u_spill_from) * vec2(0.7, 2.8);
+    col += mix(DESPAIR, JOY, 0.5) * 0.10 * smoothstep(0.0, 0.3, u_spill.z) * exp(-dot(lit, lit) / 0.06)
+           * smoothstep(HORIZON, HORIZON - 0.03, p.y);
 
     // true blacks at the edges of the frame
     col *= 1.0 - 0.7 * smoothstep(0.45, 1.05, length(p * vec2(0.75, 1.0)));
