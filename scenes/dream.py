@@ -23,11 +23,11 @@ the_sky = Cue(
         "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         "zoom": [(0, 1.3), (9, 1.15, "in_out_sine"), (17, 0.9, "in_out_sine"), (26, 1.0, "in_out_sine")],
-        # the view drifts: centred while the night breathes, then the mandala slides off to
-        # the right as the inversion sweeps out of it, and swings low across to the left (the
-        # sky turning over): never the same centred wheel for long
-        "centre_x": [(0, 0.0), (4, 0.0), (10, 0.34, "in_out_sine"), (18, -0.36, "in_out_sine"), (26, -0.12, "in_out_sine")],
-        "centre_y": [(0, 0.0), (4, 0.0), (10, 0.09, "in_out_sine"), (18, -0.1, "in_out_sine"), (26, 0.0, "in_out_sine")],
+        # the view drifts: centred while the night breathes, then the mandala slides a little
+        # to the right as the inversion sweeps out of it, and swings low across to the left
+        # (further off centre, the edge of its far side's night crossed the frame as a seam)
+        "centre_x": [(0, 0.0), (4, 0.0), (10, 0.12, "in_out_sine"), (18, -0.12, "in_out_sine"), (26, -0.04, "in_out_sine")],
+        "centre_y": [(0, 0.0), (4, 0.0), (10, 0.04, "in_out_sine"), (18, -0.04, "in_out_sine"), (26, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
     params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74},    # (4 nebula octaves, not 5: cheaper, alike)
@@ -61,7 +61,9 @@ glass_city = Cue(
 # -- 1:12  "The streets are paved with bioluminescent moss that pulses in time with your
 #          heartbeat" -- and the heart quickens as the Serenes come.
 moss = Cue(
-    "moss", 72, 86, fade_in=3, transition="dark", name="the moss and the heartbeat",
+    # (through dusk: the city's darks go first, and the moss's glow comes up first out of
+    # the night -- the iris framed the moss in an oval mask)
+    "moss", 72, 86, fade_in=3, transition="dusk", name="the moss and the heartbeat",
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
           "height": [(0, 9.0), (14, 4.0, "in_out_sine")]},
 )
@@ -71,9 +73,9 @@ moss = Cue(
 #          do not cry ... Lovers do not quarrel; their affections are harmonized by neural
 #          threads that link their minds"
 serenes = Cue(
-    # (through dusk: the moss goes out, its glow last, and the candles and eyes come up out of
-    # the same night -- never the moss and the Serenes side by side, never an iris-shaped blob)
-    "serenes", 82, 106, fade_in=3, transition="dusk", name="the Serenes",
+    # (a ripple from the moss's heart: every frame is the moss or the Serenes, whole; dusk
+    # brought their eyes and hands up first, floating in the black, and the iris made a blob)
+    "serenes", 82, 106, fade_in=2.5, transition="ripple", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
           "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
@@ -118,7 +120,9 @@ trapped_faces = Cue(
     "resonance", 131, 146, fade_in=2.5, transition="mist", name="the cracks: trapped faces",
     # a longer lens, looking up into the cloud, the frame a little off true: the faces close
     params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
-    keys={"flicker": [(0, 0.3), (8, 1.0, "in_cubic")],
+    # (the faces glitch in and out, but no more than half-way: at full flicker their torn
+    # halves read as a broken render, not as faces caught in the cloud)
+    keys={"flicker": [(0, 0.25), (8, 0.55, "in_cubic")],
           "lens": [(0, 1.2), (15, 1.0, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;

@@ -496,3 +496,36 @@ def test_the_faces_make_room_for_the_helix(player):
             lesser0 = sum(f[3] for f in a0[:n0] if f[2] < 0.6)
             lesser1 = sum(f[3] for f in a1[:n1] if f[2] < 0.6)
             assert lesser1 <= 0.25 * lesser0 + 1e-6, (lesser0, lesser1)
+
+
+def test_a_face_meets_itself_down_the_nose_with_no_seam(gl):
+    """Each trapped face leans off its mirror (one half heavier).  The lean and the mirror's
+    slope once stepped at the midline, so the light fell on one half and not the other: a
+    seam down every face (the blind reader's "misaligned halves").  Height and slope must run
+    through the midline continuously."""
+    from pathlib import Path
+    from test_glsl_lib import VERTEX, inline
+    face = Path(__file__).resolve().parents[1] / "shaders" / "scenes" / "resonance" / "face.glsl"
+    body = inline(face, set())
+    src = "#version 330 core\n" + body + """
+        out vec4 frag_out;
+        void main() {
+            float x = gl_FragCoord.x < 1.0 ? -0.0002 : 0.0002;
+            float y = -0.45 + 0.75 * gl_FragCoord.y / 32.0;
+            float cavity, skin;
+            vec3 h = face_height(vec2(x, y), 1.0, 0.9, cavity, skin);
+            frag_out = vec4(h, 1.0);
+        }
+        """
+    prog = gl.program(vertex_shader=VERTEX, fragment_shader=src)
+    fbo = gl.simple_framebuffer((2, 32), components=4, dtype="f4")
+    fbo.use()
+    vao = gl.vertex_array(prog, [])
+    vao.render(vertices=3)
+    out = np.frombuffer(fbo.read(components=4, dtype="f4"), np.float32).reshape(32, 2, 4)
+    left, right = out[:, 0, :3], out[:, 1, :3]
+    steepest = float(np.abs(out[..., 1:3]).max())
+    assert np.abs(left[:, 0] - right[:, 0]).max() < 0.01, "the height steps at the midline"
+    assert np.abs(left[:, 1] - right[:, 1]).max() < 0.1 * steepest, "the slope across flips at the midline"
+    for thing in (vao, fbo, prog):
+        thing.release()

@@ -21,8 +21,9 @@ float face_ellipse(vec2 p, vec2 r) {
 // hollows' edges (the eye sockets, the screaming mouth), 0..1, so the face reads as a face
 // at a glance while it surfaces.
 float face_relief(vec2 q, float mouth, float asym, out float rim) {
-    float side = sign(q.x);
-    float lean = 0.5 * asym * side;        // +: this half is the heavier one
+    // (+: this half is the heavier one.  The lean eases to 0 across the nose: a step in it
+    // at the midline split the face into two halves that did not meet, a visible seam)
+    float lean = 0.5 * asym * clamp(q.x / 0.05, -1.0, 1.0);
     vec2 m = vec2(abs(q.x), q.y + 0.018 * lean);
     // Hollows: almond eyes under the brow, closer set and smaller than a mask's, lidded by
     // the scream; the mouth a tall oval, one corner dragged down.
@@ -79,9 +80,13 @@ vec3 face_bump(vec2 p, vec2 c, vec2 r) {
 // (0..1), which no light reaches; `skin`: how much of the head is here (0 off it; the crown
 // melts into the sky).
 vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float skin) {
-    float side = q.x < 0.0 ? -1.0 : 1.0;
-    float lean = 0.5 * asym * side;
-    vec2 m = vec2(abs(q.x), q.y + 0.018 * lean);
+    float lean = 0.5 * asym * clamp(q.x / 0.05, -1.0, 1.0);   // (eased across the nose: no seam, as above)
+    // (the mirror is a soft |x|: its slope runs smoothly through 0 at the midline, so the
+    // mirrored bumps' x-slope does not flip there -- with a hard |x| the light fell on one
+    // half and not the other, and the face showed a seam down the nose)
+    float soft_x = sqrt(q.x * q.x + 0.0004);
+    float side = q.x / soft_x;
+    vec2 m = vec2(soft_x, q.y + 0.018 * lean);
     // the head: a broad soft egg, narrower toward the chin
     vec2 hq = q - vec2(0.0, -0.07);
     float narrow = 1.0 + 0.5 * smoothstep(0.05, -0.45, hq.y);
