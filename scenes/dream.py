@@ -35,7 +35,7 @@ the_sky = Cue(
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
-    "constellations", 22, 50, fade_in=4, transition="mist", name="hieroglyph constellations",
+    "constellations", 22, 50, fade_in=2.5, transition="mist", name="hieroglyph constellations",
     # words, not single signs: three signs of the script along one line, some of them pictures
     # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
     # each word's stars fly straight into the next word (out of the sky's mist at the start)
@@ -94,7 +94,9 @@ serenes = Cue(
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city
 #          like a sentient aurora"
 resonance = Cue(
-    "resonance", 102, 124, fade_in=4, transition="mist", name="the Resonance",
+    # (the mists are short: half-way through one, the two pictures melt into each other, and
+    # the blind readers took those frames for "dirt on the lens")
+    "resonance", 102, 124, fade_in=1.5, transition="mist", name="the Resonance",
     keys={"memory": [(0, 0.15), (22, 0.7, "in_sine")],
           "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
           # the camera cranes up from the city and its water to the cloud above it
@@ -169,7 +171,7 @@ fracture = Cue(
 
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
-    "resonance", 184, 191, fade_in=2.5, transition="mist", name="the Resonance howls",
+    "resonance", 184, 191, fade_in=1.5, transition="mist", name="the Resonance howls",
     # wide and low over the water, the frame keeling over as the sky tears
     params={"memory": 0.9, "flicker": 0.8, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
