@@ -71,6 +71,25 @@ vec3 env_grade(vec3 c) {
     return c * c * (1.4 - 0.4 * c);
 }
 
+// The city's key light: the kaleidoscope's sun straight down the avenue (+z, where the bound
+// sky's centre lies: env_uv puts the image's middle there, at v 0.5), a small hot core in a
+// wide violet halo.  Added to the environment, so the glass bends and brightens it, the
+// reflections catch it, and the shot has one bright place for the eye to land.
+const vec3 SUN_DIR = vec3(0.0, 0.28, 0.96);
+vec3 sun_light(vec3 d) {
+    float c = max(dot(d, SUN_DIR) / max(length(d), 1e-6), 0.0);
+    float c2 = c * c;
+    float c8 = c2 * c2;
+    c8 *= c8;
+    float c64 = c8 * c8;
+    c64 *= c64;
+    c64 *= c64;
+    float c512 = c64 * c64;
+    c512 *= c512;
+    c512 *= c512;
+    return vec3(0.55, 0.35, 0.85) * (0.25 * c64 + 0.06 * c8) + vec3(1.0, 0.93, 1.0) * 1.6 * c512;
+}
+
 const float SKY_BEHIND = 0.55;      // the sky seen directly, against what the glass shows of it
 
 // The environment seen in direction d (linear; the image is display-referred).
@@ -81,7 +100,7 @@ vec3 env(vec3 d) {
     // the cracks, the shards and the wisps carry the light over black, not a bright sky)
     gain *= 1.0 - 0.93 * smoothstep(0.0, 0.4, u_fracture);
 #endif
-    return env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb)) * gain;
+    return (env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb)) + sun_light(d)) * gain;
 }
 
 // The haze the far city fades into: the environment just above the horizon.
