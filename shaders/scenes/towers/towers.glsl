@@ -660,7 +660,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     }
     thick += f_out * thick_b;
     vec3 trans = mix(sky_rgb, bounced, f_out);
-    vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 2.0 + 0.02;
+    vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.2 + 0.02;     // (clear, not a blue-green fill)
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
@@ -680,11 +680,18 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float m4 = m2 * m2;
     float rim = m4 * m4 * m2 * (1.0 - smoothstep(0.0, 0.5, n0.y));
     vec3 rim_light = g_haze * 1.4 + g_moss.colour_a * g_moss.glow * (0.1 + 1.2 * beat) * exp(-p.y / 7.0);
+    // the rims answer the sun: the nearer a column stands to it in the view, the brighter
+    // its edges (backlit glass), so the light gathers round the shot's focal point
+    float sunward = max(dot(rd, SUN_DIR), 0.0);
+    sunward *= sunward;
+    sunward *= sunward;
+    rim_light += vec3(0.9, 0.72, 1.0) * 1.6 * sunward * sunward;
 
     // A cold key light (a moon above the avenue): on a round column, a thin bright line
     // down its length that the skin's flow makes waver.
     vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
-    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 400.0) * 3.0;
+    // (soft: at 3x it burned white blots into the columns at the frame's edge)
+    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 400.0) * 0.9;
 
     // a touch's ripple reads as water: the bent surface displaces what the glass reflects
     // and lets through (the normal above), and only its steepest crests catch a little more
@@ -696,7 +703,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.04) * cau * (1.0 - fres);
     // (the body of the glass a little darker than what it lets through, so that its rims
     // and lines of light stand out of a deep core rather than a milky wash)
-    vec3 col = mix(0.75 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
+    vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
              + crest * 0.05 * refl + rim_light * rim * 0.7;
 #ifndef TOWERS_FRACTURE
     return col;
