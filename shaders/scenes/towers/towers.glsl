@@ -81,13 +81,14 @@ vec3 sun_light(vec3 d) {
     float c2 = c * c;
     float c8 = c2 * c2;
     c8 *= c8;
-    float c64 = c8 * c8;
-    c64 *= c64;
-    c64 *= c64;
+    float c32 = c8 * c8;
+    c32 *= c32;
+    float c64 = c32 * c32;
     float c512 = c64 * c64;
     c512 *= c512;
     c512 *= c512;
-    return vec3(0.55, 0.35, 0.85) * (0.25 * c64 + 0.06 * c8) + vec3(1.0, 0.93, 1.0) * 1.6 * c512;
+    // (the halo kept within ~20 degrees: wider, it lifted the whole sky off black)
+    return vec3(0.55, 0.35, 0.85) * (0.25 * c64 + 0.08 * c32) + vec3(1.0, 0.93, 1.0) * 1.6 * c512;
 }
 
 const float SKY_BEHIND = 0.55;      // the sky seen directly, against what the glass shows of it
