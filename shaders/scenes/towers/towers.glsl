@@ -661,7 +661,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     }
     thick += f_out * thick_b;
     vec3 trans = mix(sky_rgb, bounced, f_out);
-    vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.2 + 0.02;     // (clear, not a blue-green fill)
+    vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.6 + 0.02;     // (clear, not a blue-green fill)
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
