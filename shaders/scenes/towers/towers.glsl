@@ -762,6 +762,18 @@ vec3 srgb_encode_fast(vec3 x) {
     return mix(fit, 12.92 * x, lessThan(x, vec3(0.0031308)));
 }
 
+// A toe for the glass and the street: their dim murk (the teal moss, the glass's dark body)
+// pressed toward black and their lights kept (x^2 / (x + 0.012): 0.005 -> 0.0015,
+// 0.05 -> 0.040, 0.5 -> 0.49), so the shot has true blacks round its bright sun.  (Not the
+// sky: it is the bound picture, already graded, and its darkest parts would crush to a flat
+// 0 under the dither.  It scales with the environment's gain, 0.012 at the default 0.8: it
+// presses the murk of a lit city; with the environment off, the moss's faint light is all
+// there is, and is kept.)
+vec3 murk_toe(vec3 col) {
+    col = max(col, 0.0);
+    return col * (col + 1e-5) / (col + 1e-5 + 0.015 * min(u_env_gain, 1.0));
+}
+
 // Display encoding of a linear colour: a soft shoulder above 0.75 (keeps the bound sky's
 // colours below it, approaches 1), sRGB, dither for the 8-bit targets.
 vec3 encode(vec3 col, vec2 frag) {
