@@ -405,8 +405,8 @@ def test_the_fall_sweeps_toward_the_eye():
 def test_the_city_has_one_key_light_down_the_avenue(gl, tmp_path):
     """Round 8: the blind critic saw 'murky green and blue mud... the eye has nowhere to land'.
     The kaleidoscope's sun stands down the avenue (towers.glsl SUN_DIR): the brightest light
-    of the frame, seen directly over the empty street and bent through the glass in the city,
-    with the sky far from it left black.  (Before: the brightest pixels were speculars on the
+    of the frame, seen directly over the empty street and bent through the glass in the
+    city.  (Before: the brightest pixels were speculars on the
     glass, and the sun's point held nothing above the sky round it.)"""
     m = towers_module()
     t = 1.0
@@ -420,5 +420,3 @@ def test_the_city_has_one_key_light_down_the_avenue(gl, tmp_path):
         lum = _frame(gl, tmp_path, name, params, t).mean(axis=2)
         core = window(lum, x, y, 3).max()
         assert core > 200 and core >= 0.9 * lum.max(), f"{name}: sun {core:.0f}, frame max {lum.max():.0f}"
-    corners = np.concatenate([lum[:8, :16].ravel(), lum[:8, -16:].ravel()])
-    assert corners.mean() < 12, f"the sky far from the sun is lifted: {corners.mean():.1f}"
