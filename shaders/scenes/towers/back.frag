@@ -85,7 +85,7 @@ void main() {
         gr += (g_haze * 0.9 + vec3(0.1, 0.35, 0.4) * u_tint_lin) * cau * (1.0 - fog_amount(tg));
 #endif
     }
-    vec3 col = mix(sky, gr, w);
+    vec3 col = mix(sky, murk_toe(gr), w);
 #ifdef TOWERS_FRACTURE
     col = shatter_mist(col, rd, min(t_ground * wl, 400.0));
 #endif

@@ -96,7 +96,7 @@ void main() {
 #ifdef TOWERS_FRACTURE
     col = shatter_mist(col, rd, t0);
 #endif
-    frag_colour = vec4(encode(col, gl_FragCoord.xy), alpha);
+    frag_colour = vec4(encode(murk_toe(col), gl_FragCoord.xy), alpha);
     // Covered whole: the sky and streets need not be drawn beneath.
     gl_FragDepth = (alpha > 0.999) ? 0.0 : 1.0;
 }

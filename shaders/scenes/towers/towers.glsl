@@ -71,6 +71,26 @@ vec3 env_grade(vec3 c) {
     return c * c * (1.4 - 0.4 * c);
 }
 
+// The city's key light: the kaleidoscope's sun straight down the avenue (+z, where the bound
+// sky's centre lies: env_uv puts the image's middle there, at v 0.5), a small hot core in a
+// wide violet halo.  Added to the environment, so the glass bends and brightens it, the
+// reflections catch it, and the shot has one bright place for the eye to land.
+const vec3 SUN_DIR = vec3(0.0, 0.28, 0.96);
+vec3 sun_light(vec3 d) {
+    float c = max(dot(d, SUN_DIR) / max(length(d), 1e-6), 0.0);
+    float c2 = c * c;
+    float c8 = c2 * c2;
+    c8 *= c8;
+    float c32 = c8 * c8;
+    c32 *= c32;
+    float c64 = c32 * c32;
+    float c512 = c64 * c64;
+    c512 *= c512;
+    c512 *= c512;
+    // (the halo kept within ~20 degrees: wider, it lifted the whole sky off black)
+    return vec3(0.55, 0.35, 0.85) * (0.25 * c64 + 0.08 * c32) + vec3(1.0, 0.93, 1.0) * 1.6 * c512;
+}
+
 const float SKY_BEHIND = 0.55;      // the sky seen directly, against what the glass shows of it
 
 // The environment seen in direction d (linear; the image is display-referred).
@@ -81,7 +101,7 @@ vec3 env(vec3 d) {
     // the cracks, the shards and the wisps carry the light over black, not a bright sky)
     gain *= 1.0 - 0.93 * smoothstep(0.0, 0.4, u_fracture);
 #endif
-    return env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb)) * gain;
+    return (env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb)) + sun_light(d)) * gain;
 }
 
 // The haze the far city fades into: the environment just above the horizon.
@@ -641,7 +661,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     }
     thick += f_out * thick_b;
     vec3 trans = mix(sky_rgb, bounced, f_out);
-    vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 2.0 + 0.02;
+    vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.6 + 0.02;     // (clear, not a blue-green fill)
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
@@ -661,11 +681,18 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float m4 = m2 * m2;
     float rim = m4 * m4 * m2 * (1.0 - smoothstep(0.0, 0.5, n0.y));
     vec3 rim_light = g_haze * 1.4 + g_moss.colour_a * g_moss.glow * (0.1 + 1.2 * beat) * exp(-p.y / 7.0);
+    // the rims answer the sun: the nearer a column stands to it in the view, the brighter
+    // its edges (backlit glass), so the light gathers round the shot's focal point
+    float sunward = max(dot(rd, SUN_DIR), 0.0);
+    sunward *= sunward;
+    sunward *= sunward;
+    rim_light += vec3(0.9, 0.72, 1.0) * 1.6 * sunward * sunward;
 
     // A cold key light (a moon above the avenue): on a round column, a thin bright line
     // down its length that the skin's flow makes waver.
     vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
-    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 400.0) * 3.0;
+    // (soft: at 3x it burned white blots into the columns at the frame's edge)
+    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 400.0) * 0.9;
 
     // a touch's ripple reads as water: the bent surface displaces what the glass reflects
     // and lets through (the normal above), and only its steepest crests catch a little more
@@ -677,7 +704,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.04) * cau * (1.0 - fres);
     // (the body of the glass a little darker than what it lets through, so that its rims
     // and lines of light stand out of a deep core rather than a milky wash)
-    vec3 col = mix(0.75 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
+    vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
              + crest * 0.05 * refl + rim_light * rim * 0.7;
 #ifndef TOWERS_FRACTURE
     return col;
@@ -733,6 +760,18 @@ vec3 srgb_encode_fast(vec3 x) {
     vec3 s3 = sqrt(s2);
     vec3 fit = 0.662002687 * s1 + 0.684122060 * s2 - 0.323583601 * s3 - 0.0225411470 * x;
     return mix(fit, 12.92 * x, lessThan(x, vec3(0.0031308)));
+}
+
+// A toe for the glass and the street: their dim murk (the teal moss, the glass's dark body)
+// pressed toward black and their lights kept (x^2 / (x + 0.012): 0.005 -> 0.0015,
+// 0.05 -> 0.040, 0.5 -> 0.49), so the shot has true blacks round its bright sun.  (Not the
+// sky: it is the bound picture, already graded, and its darkest parts would crush to a flat
+// 0 under the dither.  It scales with the environment's gain, 0.012 at the default 0.8: it
+// presses the murk of a lit city; with the environment off, the moss's faint light is all
+// there is, and is kept.)
+vec3 murk_toe(vec3 col) {
+    col = max(col, 0.0);
+    return col * (col + 1e-5) / (col + 1e-5 + 0.015 * min(u_env_gain, 1.0));
 }
 
 // Display encoding of a linear colour: a soft shoulder above 0.75 (keeps the bound sky's
