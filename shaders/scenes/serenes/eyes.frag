@@ -85,12 +85,14 @@ void main() {
         // as a lid over a white sclera (round 8: "googly cartoon eyes").
         vec3 silver = vec3(0.72, 0.84, 1.0);
         float sky = smoothstep(-0.6, 0.9, r.y);
-        ec += u_eyes * silver * (0.05 + 0.1 * sky) * (1.0 - 0.6 * r2);
+        ec += u_eyes * silver * (0.05 + 0.04 * sky) * (1.0 - 0.6 * r2);
+        // toward full glow the mercury lights from within (the dream keeps it about 0.5: dark)
+        ec += smoothstep(0.8, 1.0, u_eyes) * silver * 0.45 * (1.0 - 0.5 * r2);
         // The thin bright Fresnel rim where the sphere turns away, a crescent on the side
         // the candle lights (a full ring read as goggles), silver warming toward the flame.
         vec3 Lk0 = normalize(u_cpos[0].xyz - E);
         float lit_side = clamp(0.5 + 0.7 * dot(o / max(dist, 1e-4), normalize(Lk0.xy + 1e-5)), 0.0, 1.0);
-        float rim = smoothstep(0.78, 0.96, dist) * lit_side * lit_side;
+        float rim = smoothstep(0.82, 0.97, dist) * lit_side * lit_side;
         ec += rim * (0.1 + 0.8 * u_eyes) * mix(silver, light_colour(), 0.4);
         // The window: each candle mirrored as a small bright image -- the flame a hot,
         // upright teardrop at the half-vector's image, the lit wax a dim warm stroke under
@@ -113,16 +115,17 @@ void main() {
             vec2 ab = b - a;
             float h = clamp(dot(o - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
             float wd = length(o - a - ab * h);
-            float wax = (1.0 - smoothstep(0.25 * rho, 0.6 * rho, wd)) * (1.0 - 0.7 * h);
-            ec += wax * 2.0 * pw * light_colour();
+            float wax = (1.0 - smoothstep(0.3 * rho, 0.75 * rho, wd)) * (1.0 - 0.6 * h);
+            ec += wax * 3.0 * pw * light_colour();
         }
         // the very edge dark again over the last sliver: the sphere's outline stays crisp
         ec *= 0.35 + 0.65 * smoothstep(1.0, 0.93, dist);
         col = mix(col, ec, ecov);
-        // a halo round the eye (additive, outside it too)
-        float halo_r = eye.z * (0.2 + 0.4 * u_eyes);
-        col += u_eyes * silver * 0.025 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
-             * smoothstep(0.095, 0.06, dist * eye.z);
+        // a soft cold glow round the eye (additive, outside it too): wide and faint, so it
+        // reads as light from the orb, not a ring round a goggle
+        float halo_r = eye.z * (0.45 + 0.6 * u_eyes);
+        col += u_eyes * silver * 0.016 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
+             * smoothstep(0.095, 0.05, dist * eye.z);
         cov = max(cov, ecov);
     }
     col = dither8(encode_hdr(col), gl_FragCoord.xy, u_frame);
