@@ -108,6 +108,11 @@ void main() {
             float flame = 1.0 - smoothstep(0.5 * rho, rho, hd);
             float core = 1.0 - smoothstep(0.0, 0.55 * rho, hd);
             ec += (flame * 5.0 + core * 9.0) * pw * mix(light_colour(), vec3(1.0), 0.45 * core);
+            // the flame's light in the air and on the floor round it, mirrored as a warm
+            // bloom that the sphere's curve squeezes toward its edge: the orb reflects a
+            // place, it is not a painted iris with a catch-light
+            vec2 g = (o - hv.xy) * vec2(1.0, 0.8) * (1.0 + 1.5 * r2);
+            ec += exp(-dot(g, g) * 9.0) * pw * 0.9 * mix(light_colour(), silver, 0.35);
             // the wax: from just under the flame down to the floor, seen in the sphere
             vec4 cb = u_cbase[k];
             vec3 hb = normalize(normalize(vec3(cb.x, 0.0, cb.z) - E) - v);
