@@ -92,8 +92,8 @@ void main() {
         // the candle lights (a full ring read as goggles), silver warming toward the flame.
         vec3 Lk0 = normalize(u_cpos[0].xyz - E);
         float lit_side = clamp(0.5 + 0.7 * dot(o / max(dist, 1e-4), normalize(Lk0.xy + 1e-5)), 0.0, 1.0);
-        float rim = smoothstep(0.82, 0.97, dist) * lit_side * lit_side;
-        ec += rim * (0.1 + 0.8 * u_eyes) * mix(silver, light_colour(), 0.4);
+        float rim = smoothstep(0.82, 0.97, dist) * lit_side * lit_side * lit_side;
+        ec += rim * (0.06 + 0.4 * u_eyes) * mix(silver, light_colour(), 0.4);
         // The window: each candle mirrored as a small bright image -- the flame a hot,
         // upright teardrop at the half-vector's image, the lit wax a dim warm stroke under
         // it (a convex mirror keeps the world upright) -- at least about a pixel across.
@@ -129,7 +129,7 @@ void main() {
         // a soft cold glow round the eye (additive, outside it too): wide and faint, so it
         // reads as light from the orb, not a ring round a goggle
         float halo_r = eye.z * (0.45 + 0.6 * u_eyes);
-        col += u_eyes * silver * 0.016 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
+        col += u_eyes * silver * 0.011 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
              * smoothstep(0.095, 0.05, dist * eye.z);
         cov = max(cov, ecov);
     }
