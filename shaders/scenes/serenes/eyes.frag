@@ -13,6 +13,7 @@
 uniform vec2 u_resolution;
 uniform int u_frame;
 uniform sampler2D u_city;
+uniform vec4 u_cbase[MAX_CANDLES];   // candle stand: x, top y, z, wax radius (m)
 flat in int v_fig;
 out vec4 frag_colour;
 
@@ -42,8 +43,9 @@ vec3 eye_environment(vec3 E, vec3 r) {
     }
     vec3 floor_col = 0.16 * floor_light * light_colour();
     vec3 wall_col = 0.5 * wall_light * light_colour() * wall_colour();
-    col = mix(col, wall_col, smoothstep(0.0, 0.3, r.z) * step(0.0, W.y));
-    col = mix(col, floor_col, smoothstep(-0.02, 0.06, down));
+    col = mix(col, wall_col, smoothstep(0.0, 0.3, r.z) * smoothstep(-1.2, 0.4, W.y));
+    // (a soft horizon: a hard line across the ball read as a lid over a white sclera)
+    col = mix(col, floor_col, smoothstep(-0.3, 0.5, down));
     // the world in front of them: the room's darkness or the city behind the viewer
     vec2 uv = vec2(0.5 - 0.45 * r.x, 0.55 + 0.5 * r.y);
     vec3 city = srgb_to_linear(textureLod(u_city, uv, 0.0).rgb);
@@ -73,35 +75,62 @@ void main() {
         vec3 r = reflect(v, n);
         float fres = 0.78 + 0.22 * pow(1.0 - max(dot(-v, n), 0.0), 5.0);
         vec3 ec = eye_environment(E, r);
-        // highlights: a disc of at least about a pixel around the half-vector's image
-        float rho = max(0.22, 0.9 * px / eye.z);
-        for (int k = 0; k < MAX_CANDLES; ++k) {
-            vec3 Ld = normalize(u_cpos[k].xyz - E);
-            vec3 hv = normalize(Ld - v);
-            float hd = length(o - hv.xy);
-            float hl = 1.0 - smoothstep(0.55 * rho, rho, hd);
-            vec3 L = u_cpos[k].xyz - E;
-            ec += hl * u_cpos[k].w / dot(L, L) * light_colour() * 9.0;
-        }
         // Mercury is a grey mirror: what it shows is desaturated toward silver (the candles
-        // and the city's colours would tint it like a rainbow bead otherwise).
+        // and the city's colours would tint it like a rainbow bead otherwise), and dark: a
+        // liquid-metal ball in a dark room is a dark ball, not a white eye.
         ec = mix(vec3(dot(ec, vec3(0.3, 0.59, 0.11))) * vec3(0.92, 0.95, 1.0), ec, 0.15);
-        ec *= fres;
-        // The glow of the mercury itself, as a chrome ball shows it: bright silver overhead
-        // fading through a curved horizon to the dark room below (a gradient, not a white
-        // disc with a dark pupil), a dark rim where the sphere turns away, so even a few
-        // pixels read as a liquid-metal orb rather than a dot of light.
-        vec3 silver = vec3(0.8, 0.88, 1.0);
-        float sky = smoothstep(-0.25, 0.7, r.y);
-        ec += u_eyes * silver * (0.1 + 1.0 * sky * sky);
-        // the thin bright line where the sphere mirrors the lit floor at grazing angles
-        ec += u_eyes * light_colour() * 0.5 * smoothstep(0.72, 0.92, dist) * smoothstep(0.1, -0.5, o.y);
-        ec *= 0.2 + 0.8 * smoothstep(1.0, 0.72, dist);          // the dark rim: a sphere, not a disc
+        ec *= 0.3 * fres;
+        // Its own cold glow, low and even: a soft gradient, brighter overhead and toward the
+        // middle (the limb darkens: a ball, not a disc), without the horizon line that read
+        // as a lid over a white sclera (round 8: "googly cartoon eyes").
+        vec3 silver = vec3(0.72, 0.84, 1.0);
+        float sky = smoothstep(-0.6, 0.9, r.y);
+        ec += u_eyes * silver * (0.05 + 0.04 * sky) * (1.0 - 0.6 * r2);
+        // toward full glow the mercury lights from within (the dream keeps it about 0.5: dark)
+        ec += smoothstep(0.8, 1.0, u_eyes) * silver * 0.45 * (1.0 - 0.5 * r2);
+        // The thin bright Fresnel rim where the sphere turns away, a crescent on the side
+        // the candle lights (a full ring read as goggles), silver warming toward the flame.
+        vec3 Lk0 = normalize(u_cpos[0].xyz - E);
+        float lit_side = clamp(0.5 + 0.7 * dot(o / max(dist, 1e-4), normalize(Lk0.xy + 1e-5)), 0.0, 1.0);
+        float rim = smoothstep(0.82, 0.97, dist) * lit_side * lit_side * lit_side;
+        ec += rim * (0.06 + 0.4 * u_eyes) * mix(silver, light_colour(), 0.4);
+        // The window: each candle mirrored as a small bright image -- the flame a hot,
+        // upright teardrop at the half-vector's image, the lit wax a dim warm stroke under
+        // it (a convex mirror keeps the world upright) -- at least about a pixel across.
+        float rho = max(0.2, 0.9 * px / eye.z);
+        for (int k = 0; k < MAX_CANDLES; ++k) {
+            vec3 L = u_cpos[k].xyz - E;
+            float pw = u_cpos[k].w / dot(L, L);
+            vec3 hv = normalize(normalize(L) - v);
+            vec2 q = o - hv.xy;
+            q.y = q.y > 0.0 ? q.y * 0.55 : q.y * 1.1;            // the flame's tall tip
+            float hd = length(q);
+            float flame = 1.0 - smoothstep(0.5 * rho, rho, hd);
+            float core = 1.0 - smoothstep(0.0, 0.55 * rho, hd);
+            ec += (flame * 5.0 + core * 9.0) * pw * mix(light_colour(), vec3(1.0), 0.45 * core);
+            // the flame's light in the air and on the floor round it, mirrored as a warm
+            // bloom that the sphere's curve squeezes toward its edge: the orb reflects a
+            // place, it is not a painted iris with a catch-light
+            vec2 g = (o - hv.xy) * vec2(1.0, 0.8) * (1.0 + 1.5 * r2);
+            ec += exp(-dot(g, g) * 9.0) * pw * 0.9 * mix(light_colour(), silver, 0.35);
+            // the wax: from just under the flame down to the floor, seen in the sphere
+            vec4 cb = u_cbase[k];
+            vec3 hb = normalize(normalize(vec3(cb.x, 0.0, cb.z) - E) - v);
+            vec2 a = hv.xy - vec2(0.0, 0.9 * rho), b = hb.xy;
+            vec2 ab = b - a;
+            float h = clamp(dot(o - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
+            float wd = length(o - a - ab * h);
+            float wax = (1.0 - smoothstep(0.3 * rho, 0.75 * rho, wd)) * (1.0 - 0.6 * h);
+            ec += wax * 3.0 * pw * light_colour();
+        }
+        // the very edge dark again over the last sliver: the sphere's outline stays crisp
+        ec *= 0.35 + 0.65 * smoothstep(1.0, 0.93, dist);
         col = mix(col, ec, ecov);
-        // a halo round the eye (additive, outside it too)
-        float halo_r = eye.z * (0.2 + 0.4 * u_eyes);
-        col += u_eyes * silver * 0.025 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
-             * smoothstep(0.095, 0.06, dist * eye.z);
+        // a soft cold glow round the eye (additive, outside it too): wide and faint, so it
+        // reads as light from the orb, not a ring round a goggle
+        float halo_r = eye.z * (0.45 + 0.6 * u_eyes);
+        col += u_eyes * silver * 0.011 * exp(-max(dist - 1.0, 0.0) * eye.z / halo_r) * (1.0 - ecov)
+             * smoothstep(0.095, 0.05, dist * eye.z);
         cov = max(cov, ecov);
     }
     col = dither8(encode_hdr(col), gl_FragCoord.xy, u_frame);

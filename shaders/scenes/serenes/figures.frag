@@ -54,6 +54,11 @@ void main() {
     // veil, lit like the hands)
     vec3 albedo = mix(vec3(0.0065, 0.0032, 0.012),
                       mix(vec3(0.5, 0.55, 0.7), vec3(0.2, 0.2, 0.28), face) * (0.35 + 0.65 * round_off), skin);
+    // the orbs sit in soft hollows of the face (round 8: on the pale face, ringed by its
+    // light, they read as stuck-on googly eyes): the skin darkens into a socket round each
+    vec3 e0 = figure_eye(i, 0), e1 = figure_eye(i, 1);
+    float sock = min(length(X - e0.xy) / e0.z, length(X - e1.xy) / e1.z);
+    albedo *= 1.0 - 0.75 * face * smoothstep(2.0, 1.0, sock);
     albedo = mix(albedo, vec3(0.075, 0.038, 0.022), wood);
     vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
     vec3 diffuse = vec3(0.0);
