@@ -163,17 +163,23 @@ def test_city_blocks_leave_the_heart_open_and_are_seeded():
     assert dist == sorted(dist, reverse=True), "far to near"
 
 
-def test_the_towers_round_the_moss_are_dark_glass(gl, tmp_path):
-    """Round 2: the buildings were grey boxes dotted with square windows (placeholder
-    geometry). They are near-black liquid glass now, lit by the moss they mirror and the moss
-    grown over them, so the pulse on the street carries the frame: their faces are much
-    darker than the moss, and no window lights them."""
+def _with_and_without_towers(gl, tmp_path):
+    """The moss at 3 s at 320x180 with its towers and without: what the towers add."""
     source = ("from visuals import Show, Cue\n"
               "city = Show('city', [Cue('moss', 0, 20, params={'buildings': True})], duration=20)\n"
               "bare = Show('bare', [Cue('moss', 0, 20, params={'buildings': False})], duration=20)\n")
     project = make_project(tmp_path, {"scenes/c.py": source})
     city, = render_times(gl, "city", [3.0], folder=project, size=(320, 180))
     bare, = render_times(gl, "bare", [3.0], folder=project, size=(320, 180))
+    return city, bare
+
+
+def test_the_towers_round_the_moss_are_dark_glass(gl, tmp_path):
+    """Round 2: the buildings were grey boxes dotted with square windows (placeholder
+    geometry). They are near-black liquid glass now, lit by the moss they mirror and the moss
+    grown over them, so the pulse on the street carries the frame: their faces are much
+    darker than the moss, and no window lights them."""
+    city, bare = _with_and_without_towers(gl, tmp_path)
     lum_city, lum_bare = city.astype(float).mean(axis=2), bare.astype(float).mean(axis=2)
     tower = (np.abs(lum_city - lum_bare) > 4)[:90]
     # against the moss they hide (not the night sky, which now shows above them)
@@ -266,12 +272,7 @@ def test_the_towers_are_not_wire_grid_boxes(gl, tmp_path):
     debug geometry'.  The storey lines and mullions are gone: on the towers, thin bright
     lines (a pixel brighter than both its neighbours above and below, or left and right, by
     4 levels) are rare: under 8 % of their pixels (10.6 % with the grid, 5.5 % without)."""
-    source = ("from visuals import Show, Cue\n"
-              "city = Show('city', [Cue('moss', 0, 20, params={'buildings': True})], duration=20)\n"
-              "bare = Show('bare', [Cue('moss', 0, 20, params={'buildings': False})], duration=20)\n")
-    project = make_project(tmp_path, {"scenes/c.py": source})
-    city, = render_times(gl, "city", [3.0], folder=project, size=(320, 180))
-    bare, = render_times(gl, "bare", [3.0], folder=project, size=(320, 180))
+    city, bare = _with_and_without_towers(gl, tmp_path)
     lum = city.astype(float).mean(axis=2)
     tower = np.abs(lum - bare.astype(float).mean(axis=2)) > 4
     c = lum[1:-1, 1:-1]
