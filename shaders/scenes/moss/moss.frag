@@ -58,15 +58,17 @@ void main() {
     // little over a pixel: far off the rings and clumps are squeezed along the view, and a
     // footprint of the mean alone lets them alias into bands and speckle.
     float fp = 1.25 * t * pix * (0.5 / sqrt(down) + 0.5 / down);
-    g_moss_lod_bias = 0.5;                           // (the clumps a little softer: velvet, not speckle)
+    g_moss_grid = 0.0;                               // (a round, organic heart: no square footprints)
+    g_moss_tile_scale = 1.6;                         // (finer clumps: a velvet, not blotches)
+    g_moss_lod_bias = 0.9;                           // (the clumps a little softer: velvet, not speckle)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
     // rather than a flat print (near only: far off the clumps are averaged already).
-    float lod = log2(max(fp * (MOSS_TEXELS / MOSS_TILE), 1e-3)) + 0.5;
-    float hc = textureLod(u_field, xz / MOSS_TILE, lod).r;
+    float lod = log2(max(fp * g_moss_tile_scale * (MOSS_TEXELS / MOSS_TILE), 1e-3)) + g_moss_lod_bias;
+    float hc = textureLod(u_field, xz * g_moss_tile_scale / MOSS_TILE, lod).r;
     float relief = smoothstep(0.03, 0.2, fp);
-    e.rgb *= mix(0.55 + 0.75 * smoothstep(0.15, 0.85, hc), 1.0, relief);
+    e.rgb *= mix(0.7 + 0.5 * smoothstep(0.15, 0.85, hc), 1.0, relief);
     // The breath: besides the pulse running out from the heart, every cushion swells with
     // light on each beat at once and sinks back (soft, a tenth of a beat wide), so no square
     // is ever a dead black hole between two waves.

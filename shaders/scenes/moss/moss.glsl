@@ -54,9 +54,11 @@ float heart_lubdub(float phase, float sigma) {
 
 // Distance from the heart along the streets: the L1 distance (path length on a street
 // grid) softened toward the Euclidean one, plus the wavefront's noise (from the tile).
+// (g_moss_grid, below: 0 makes it the plain Euclidean distance, so the pulse is round)
+float g_moss_grid = 1.0;
 float heart_distance(vec2 xz, vec2 origin, float bend) {
     vec2 d = abs(xz - origin);
-    return mix(length(d), d.x + d.y, 0.2) + bend;
+    return mix(length(d), d.x + d.y, 0.2 * g_moss_grid) + bend;
 }
 
 // Pulse strength at a ground point: filtered so the front never gets thinner than the
@@ -95,6 +97,9 @@ float paving_cracks(vec2 xz, float fp) {
 // Extra mip levels of blur on the clumps (a caller may set it before moss_emission; the
 // towers scene leaves it at 0, the moss scene softens its close-up clumps with it).
 float g_moss_lod_bias = 0.0;
+// How many times finer than the baked tile the clumps are read (the moss scene's close view
+// reads them finer; the towers scene leaves it at 1).
+float g_moss_tile_scale = 1.0;
 
 // Emitted light (linear, HDR) of the ground at world xz.  fp: pixel footprint in world
 // units; extra: additional pulse (touch rings) added to the heartbeat; detail: 0..1 quality
@@ -102,8 +107,8 @@ float g_moss_lod_bias = 0.0;
 // things lit by the moss).
 vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, float extra,
                    float detail) {
-    float lod = log2(max(fp * (MOSS_TEXELS / MOSS_TILE), 1e-3)) + g_moss_lod_bias;
-    vec2 uv = xz / MOSS_TILE;
+    float lod = log2(max(fp * g_moss_tile_scale * (MOSS_TEXELS / MOSS_TILE), 1e-3)) + g_moss_lod_bias;
+    vec2 uv = xz * g_moss_tile_scale / MOSS_TILE;
     vec4 f = textureLod(field, uv, lod);
     // A second, rotated and larger read breaks up the tile's repetition.
     vec2 uv2 = mat2(0.8, 0.6, -0.6, 0.8) * xz / (MOSS_TILE * 2.7) + vec2(0.37, 0.71);
@@ -117,6 +122,10 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     float bend = (f.g - 0.5) * 2.6 + (f2.g - 0.5) * 1.6;
     float street = street_mask(xz, fp, (f2.g - 0.5) * 0.5 + (f.r - 0.4) * 0.25);
     float cracks = paving_cracks(xz, fp);
+    // Without the grid (g_moss_grid 0): no streets or slabs, one organic carpet of moss,
+    // thicker and thinner in soft round patches (the blurred read), never a square.
+    street = mix(mix(0.75, 1.0, smoothstep(0.2, 0.7, f2.g)), street, g_moss_grid);
+    cracks = mix(1.0, cracks, g_moss_grid);
     // Moss creeps only into some of the cracks: where the patchy field is thick.
     float grow = mix(cracks * 0.7 * smoothstep(0.35, 0.75, f2.g + 0.3 * f.g), 1.0, street);
     // overgrown squares: cushions of moss over most of the paving, a few slabs still bare
