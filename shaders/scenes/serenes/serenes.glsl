@@ -144,7 +144,7 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     // and its loose silk hangs below the forearm in a soft drape (no twig arms)
     float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.016, 0.033 - 0.008 * seated);
     vec2 hang = mix(el, wr, 0.62);
-    float drape = sd_taper(p, hang, hang + vec2(0.01 * side, -0.045 + 0.015 * seated), 0.022, 0.008);
+    float drape = sd_taper(p, hang, hang + vec2(0.01 * side, -0.045 + 0.025 * seated), 0.022 - 0.006 * seated, 0.008);
     float d = smin_poly(upper, fore, 0.012);
     d = smin_poly(d, drape, 0.02);
     vec2 fd = tip - pm;
@@ -247,15 +247,19 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     // tilted about the top of the neck.
     vec2 nk = vec2(0.0, NECK_TOP);
     vec2 ph = rot2(a.w) * (u - nk) + nk;
-    float neck = sd_taper(ph, vec2(0.0, SHOULDER_Y), nk + vec2(0.0, 0.02), 0.0125, 0.0095);
+    float neck = sd_taper(ph, vec2(0.0, SHOULDER_Y), nk + vec2(0.0, 0.02), 0.0125 + 0.004 * seated, 0.0095 + 0.003 * seated);
     vec2 hc = ph - HEAD_C;
     float egg = 1.0 + 2.6 * hc.y;                  // wider at the crown, narrow chin
     float head = sd_ellipse_approx(vec2(hc.x / clamp(egg, 0.75, 1.25), hc.y),
                                    vec2(0.0345 + 0.002 * variant, 0.046));
     // the veil: from the crown it falls round the head and spreads over the shoulders
-    float veil = sd_taper(ph, vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, 0.893), 0.046 + 0.022 * (1.0 - variant), 0.033);
+    // (seated, round 9: "a shapeless blob" -- a close hood round the head that leaves the
+    // neck and the line of the shoulders to show)
+    float veil = sd_taper(ph, mix(vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, NECK_TOP - 0.012), seated),
+                          vec2(0.0, 0.893), mix(0.046 + 0.022 * (1.0 - variant), 0.026, seated),
+                          mix(0.033, 0.041, seated));
     d = smin_poly(d, neck, 0.012);
-    d = smin_poly(d, veil, 0.03);
+    d = smin_poly(d, veil, mix(0.03, 0.008, seated));
     d = smin_poly(d, head, 0.012);
     g_skin = head;
     g_face = head;
