@@ -59,6 +59,15 @@ void main() {
     vec3 e0 = figure_eye(i, 0), e1 = figure_eye(i, 1);
     float sock = min(length(X - e0.xy) / e0.z, length(X - e1.xy) / e1.z);
     albedo *= 1.0 - 0.75 * face * smoothstep(2.0, 1.0, sock);
+    // (round 9: "cartoon goggle eyes") the hood's edge and a brow shade the orbs from above
+    float brow_y = 0.5 * (e0.y + e1.y) + 0.4 * e0.z;
+    albedo *= 1.0 - 0.8 * face * smoothstep(brow_y - 0.6 * e0.z, brow_y + 0.5 * e0.z, X.y);
+    // (round 9: "the arms melt into the body") where a sleeve lies over the gown, the gown
+    // beside it falls into a soft shadow, and the sleeve's own edge catches the light below
+    float arm_m = g_arm * fa.y;
+    float crease = smoothstep(-0.0005, 0.001, arm_m) * exp(-max(arm_m, 0.0) / 0.012) * (1.0 - skin) * (1.0 - wood);
+    float arm_rim = smoothstep(0.001, -0.0005, arm_m) * exp(min(arm_m, 0.0) / 0.004) * (1.0 - skin);
+    albedo *= 1.0 - 0.85 * crease;
     albedo = mix(albedo, vec3(0.075, 0.038, 0.022), wood);
     vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
     vec3 diffuse = vec3(0.0);
@@ -82,6 +91,8 @@ void main() {
         rim += e * max(-Ld.z, 0.0) * (0.3 + facing);
     }
     vec3 lc = light_colour();
+    sheen *= 1.0 - 0.85 * crease;
+    diffuse += diffuse * 10.0 * arm_rim;
     vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 + 0.4 * skin));
     // the warm rim where the light wraps round an edge that faces a candle, on the cloth a
     // faint pearl too

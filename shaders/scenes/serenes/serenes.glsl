@@ -131,6 +131,7 @@ float g_skin = 1e3;
 float g_bench = 1e3;
 float g_face = 1e3;     // (the face alone: it is shaded darker than the hands, round the eyes)
 float g_body = 1e3;     // (the figure without the bench: where she covers it, no wood)
+float g_arm = 1e3;      // (both arms in their sleeves: their outline drawn over the body)
 
 // One arm in its bell sleeve, and a slender open hand: a palm and four fingers fanned a
 // little apart with rounded tips, a thumb from the heel of the palm (no blade-like taper:
@@ -267,6 +268,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     vec2 pa = u;
     pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - 0.46) - 0.07) * seated;
     float arms = min(sd_arm(pa, i, 0, seated), sd_arm(pa, i, 1, seated));
+    g_arm = arms;
     d = smin_poly(d, arms, 0.012);
     g_body = d;
     d = min(d, bench);
