@@ -252,13 +252,13 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     vec2 hc = ph - HEAD_C;
     float egg = 1.0 + 2.6 * hc.y;                  // wider at the crown, narrow chin
     float head = sd_ellipse_approx(vec2(hc.x / clamp(egg, 0.75, 1.25), hc.y),
-                                   vec2(0.0345 + 0.002 * variant, 0.046));
+                                   vec2(0.0345 + 0.002 * variant + 0.0045 * seated, 0.046));
     // the veil: from the crown it falls round the head and spreads over the shoulders
     // (seated, round 9: "a shapeless blob" -- a close hood round the head that leaves the
     // neck and the line of the shoulders to show)
     float veil = sd_taper(ph, mix(vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, NECK_TOP - 0.012), seated),
                           vec2(0.0, 0.893), mix(0.046 + 0.022 * (1.0 - variant), 0.026, seated),
-                          mix(0.033, 0.041, seated));
+                          mix(0.033, 0.0455, seated));
     d = smin_poly(d, neck, 0.012);
     d = smin_poly(d, veil, mix(0.03, 0.008, seated));
     d = smin_poly(d, head, 0.012);
