@@ -37,7 +37,12 @@ void main() {
     float nx = clamp(dx / (inside + abs(dx) + 1e-4), -1.0, 1.0);
     // the gown's pleats: long vertical folds round the body, fanning to the hem
     float pleat = sin(nx * 5.5 + FIG_B(i).w * 6.0 + 0.6 * sin(X.y * 3.0 + u_time * 0.4));
-    float nxp = clamp(nx + 0.22 * pleat * (1.0 - abs(nx)), -1.0, 1.0);
+    // (round 9: seated, deeper folds, the candle modelling them; the skirt below the knees
+    // falls in finer ones)
+    float seat9 = FIG_C(i).x;
+    float below = seat9 * smoothstep(0.22, 0.19, X.y / fa.y);
+    pleat = mix(pleat, sin(nx * 11.0 + FIG_B(i).w * 6.0 + 0.4 * sin(X.y * 9.0)), below);
+    float nxp = clamp(nx + (0.22 + 0.2 * seat9) * pleat * (1.0 - abs(nx)), -1.0, 1.0);
     vec3 N = normalize(vec3(nxp, 0.12, -sqrt(max(1.0 - nxp * nxp, 0.0))));
     vec3 V = normalize(vec3(0.0, CAM_Y, -CAM_D) - P);
     float ndv = max(dot(N, V), 0.0);
