@@ -313,12 +313,15 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     sh = (side * (0.058 + 0.006 * variant), SHOULDER_Y - 0.012)
     # seated: the elbows tucked in at her sides, the forearms raised before her chest, the
     # open hands held up apart, palms to her face, fingers up -- she looks at them
-    a1 = _mix(_mix(0.17, 1.30, raise_), 0.12, seated)                    # upper arm
+    # (round 9: the elbows a little out from her sides, so each arm shows from the shoulder
+    # to the hand against the wall, and the forearms foreshortened, reaching toward us, so
+    # the hands rise before her breast, below the face, not beside it)
+    a1 = _mix(_mix(0.17, 1.30, raise_), 0.36, seated)                    # upper arm
     a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.32, seated) + tremor      # forearm
     a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.25, seated) - 2.2 * tremor   # hand
     a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.12, seated)              # fingers
     out = [sh]
-    for length, a in ((0.165, a1), (0.150, a2), (0.034, a3), (0.046, a4)):
+    for length, a in ((0.165, a1), (0.150 - 0.045 * seated, a2), (0.034, a3), (0.046, a4)):
         x, y = out[-1]
         out.append((x + length * side * math.sin(a), y - length * math.cos(a)))
     return out

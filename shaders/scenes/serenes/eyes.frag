@@ -93,7 +93,7 @@ void main() {
         vec3 Lk0 = normalize(u_cpos[0].xyz - E);
         float lit_side = clamp(0.5 + 0.7 * dot(o / max(dist, 1e-4), normalize(Lk0.xy + 1e-5)), 0.0, 1.0);
         float rim = smoothstep(0.82, 0.97, dist) * lit_side * lit_side * lit_side;
-        ec += rim * (0.06 + 0.4 * u_eyes) * mix(silver, light_colour(), 0.4);
+        ec += rim * (0.03 + 0.2 * u_eyes) * mix(silver, light_colour(), 0.4);
         // The window: each candle mirrored as a small bright image -- the flame a hot,
         // upright teardrop at the half-vector's image, the lit wax a dim warm stroke under
         // it (a convex mirror keeps the world upright) -- at least about a pixel across.
@@ -125,6 +125,9 @@ void main() {
         }
         // the very edge dark again over the last sliver: the sphere's outline stays crisp
         ec *= 0.35 + 0.65 * smoothstep(1.0, 0.93, dist);
+        // (round 9: "cartoon goggle eyes") the brow overhangs the orb: its upper part lies in
+        // the brow's shadow, so the ball sits in the face instead of on it
+        ec *= 1.0 - 0.75 * smoothstep(0.05, 0.8, o.y + 0.15 * o.x * o.x);
         col = mix(col, ec, ecov);
         // a soft cold glow round the eye (additive, outside it too): wide and faint, so it
         // reads as light from the orb, not a ring round a goggle

@@ -37,7 +37,12 @@ void main() {
     float nx = clamp(dx / (inside + abs(dx) + 1e-4), -1.0, 1.0);
     // the gown's pleats: long vertical folds round the body, fanning to the hem
     float pleat = sin(nx * 5.5 + FIG_B(i).w * 6.0 + 0.6 * sin(X.y * 3.0 + u_time * 0.4));
-    float nxp = clamp(nx + 0.22 * pleat * (1.0 - abs(nx)), -1.0, 1.0);
+    // (round 9: seated, deeper folds, the candle modelling them; the skirt below the knees
+    // falls in finer ones)
+    float seat9 = FIG_C(i).x;
+    float below = seat9 * smoothstep(0.22, 0.19, X.y / fa.y);
+    pleat = mix(pleat, sin(nx * 11.0 + FIG_B(i).w * 6.0 + 0.4 * sin(X.y * 9.0)), below);
+    float nxp = clamp(nx + (0.22 + 0.2 * seat9) * pleat * (1.0 - abs(nx)), -1.0, 1.0);
     vec3 N = normalize(vec3(nxp, 0.12, -sqrt(max(1.0 - nxp * nxp, 0.0))));
     vec3 V = normalize(vec3(0.0, CAM_Y, -CAM_D) - P);
     float ndv = max(dot(N, V), 0.0);
@@ -59,6 +64,23 @@ void main() {
     vec3 e0 = figure_eye(i, 0), e1 = figure_eye(i, 1);
     float sock = min(length(X - e0.xy) / e0.z, length(X - e1.xy) / e1.z);
     albedo *= 1.0 - 0.75 * face * smoothstep(2.0, 1.0, sock);
+    // (round 9: "cartoon goggle eyes") the hood's edge and a brow shade the orbs from above
+    float brow_y = 0.5 * (e0.y + e1.y) + 0.4 * e0.z;
+    albedo *= 1.0 - 0.8 * face * smoothstep(brow_y - 0.6 * e0.z, brow_y + 0.5 * e0.z, X.y);
+    // (round 9: "the arms melt into the body") where a sleeve lies over the gown, the gown
+    // beside it falls into a soft shadow, and the sleeve's own edge catches the light below
+    float arm_m = g_arm * fa.y;
+    float crease = smoothstep(-0.0005, 0.001, arm_m) * exp(-max(arm_m, 0.0) / 0.012) * (1.0 - skin) * (1.0 - wood);
+    float arm_rim = smoothstep(0.001, -0.0005, arm_m) * exp(min(arm_m, 0.0) / 0.004) * (1.0 - skin);
+    // (and "the body melts into the bench") the lap: the skirt falling from the knees and
+    // the waist folding into them lie in a soft shade round the knees' outline, and the top
+    // of the knees catches the light
+    float knee_m = g_knee * fa.y;
+    float out_arm = smoothstep(-0.0005, 0.001, arm_m) * (1.0 - skin);
+    crease = max(crease, smoothstep(-0.0005, 0.001, knee_m) * exp(-max(knee_m, 0.0) / 0.01) * out_arm * (1.0 - wood));
+    arm_rim = max(arm_rim, smoothstep(0.001, -0.0005, knee_m) * exp(min(knee_m, 0.0) / 0.006)
+                           * smoothstep(0.24, 0.27, X.y / fa.y) * out_arm);
+    albedo *= 1.0 - 0.85 * crease;
     albedo = mix(albedo, vec3(0.075, 0.038, 0.022), wood);
     vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
     vec3 diffuse = vec3(0.0);
@@ -82,6 +104,8 @@ void main() {
         rim += e * max(-Ld.z, 0.0) * (0.3 + facing);
     }
     vec3 lc = light_colour();
+    sheen *= 1.0 - 0.85 * crease;
+    diffuse += diffuse * 10.0 * arm_rim;
     vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 + 0.4 * skin));
     // the warm rim where the light wraps round an edge that faces a candle, on the cloth a
     // faint pearl too

@@ -131,6 +131,8 @@ float g_skin = 1e3;
 float g_bench = 1e3;
 float g_face = 1e3;     // (the face alone: it is shaded darker than the hands, round the eyes)
 float g_body = 1e3;     // (the figure without the bench: where she covers it, no wood)
+float g_arm = 1e3;      // (both arms in their sleeves: their outline drawn over the body)
+float g_knee = 1e3;     // (seated, the knees under the gown: the lap's outline over the skirt)
 
 // One arm in its bell sleeve, and a slender open hand: a palm and four fingers fanned a
 // little apart with rounded tips, a thumb from the heel of the palm (no blade-like taper:
@@ -144,7 +146,7 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     // and its loose silk hangs below the forearm in a soft drape (no twig arms)
     float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.016, 0.033 - 0.008 * seated);
     vec2 hang = mix(el, wr, 0.62);
-    float drape = sd_taper(p, hang, hang + vec2(0.01 * side, -0.045 + 0.015 * seated), 0.022, 0.008);
+    float drape = sd_taper(p, hang, hang + vec2(0.01 * side, -0.045 + 0.025 * seated), 0.022 - 0.006 * seated, 0.008);
     float d = smin_poly(upper, fore, 0.012);
     d = smin_poly(d, drape, 0.02);
     vec2 fd = tip - pm;
@@ -234,6 +236,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     // the cloth falling from them to the floor.
     vec2 kn = vec2(abs(p.x) - 0.062, p.y - 0.25);
     float knees = sd_ellipse_approx(kn, vec2(0.07, 0.038)) + (1.0 - seated) * 10.0;
+    g_knee = knees;
 
     // The upper body (sunk by `drop` when seated): a narrow waist, sloping shoulders.
     vec2 u = p + vec2(0.0, drop);
@@ -247,15 +250,19 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     // tilted about the top of the neck.
     vec2 nk = vec2(0.0, NECK_TOP);
     vec2 ph = rot2(a.w) * (u - nk) + nk;
-    float neck = sd_taper(ph, vec2(0.0, SHOULDER_Y), nk + vec2(0.0, 0.02), 0.0125, 0.0095);
+    float neck = sd_taper(ph, vec2(0.0, SHOULDER_Y), nk + vec2(0.0, 0.02), 0.0125 + 0.004 * seated, 0.0095 + 0.003 * seated);
     vec2 hc = ph - HEAD_C;
     float egg = 1.0 + 2.6 * hc.y;                  // wider at the crown, narrow chin
     float head = sd_ellipse_approx(vec2(hc.x / clamp(egg, 0.75, 1.25), hc.y),
-                                   vec2(0.0345 + 0.002 * variant, 0.046));
+                                   vec2(0.0345 + 0.002 * variant + 0.0045 * seated, 0.046));
     // the veil: from the crown it falls round the head and spreads over the shoulders
-    float veil = sd_taper(ph, vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, 0.893), 0.046 + 0.022 * (1.0 - variant), 0.033);
+    // (seated, round 9: "a shapeless blob" -- a close hood round the head that leaves the
+    // neck and the line of the shoulders to show)
+    float veil = sd_taper(ph, mix(vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, NECK_TOP - 0.012), seated),
+                          vec2(0.0, 0.893), mix(0.046 + 0.022 * (1.0 - variant), 0.026, seated),
+                          mix(0.033, 0.0455, seated));
     d = smin_poly(d, neck, 0.012);
-    d = smin_poly(d, veil, 0.03);
+    d = smin_poly(d, veil, mix(0.03, 0.008, seated));
     d = smin_poly(d, head, 0.012);
     g_skin = head;
     g_face = head;
@@ -263,6 +270,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     vec2 pa = u;
     pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - 0.46) - 0.07) * seated;
     float arms = min(sd_arm(pa, i, 0, seated), sd_arm(pa, i, 1, seated));
+    g_arm = arms;
     d = smin_poly(d, arms, 0.012);
     g_body = d;
     d = min(d, bench);
