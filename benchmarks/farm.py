@@ -98,8 +98,8 @@ def run_once(address: str, args, config: RenderConfig, frames: FrameRange, folde
         if out.is_file():
             shutil.copyfile(out, keep / out.name)   # for the join's speed, measured at the end
     client_cpu = time.process_time() - cpu_before     # the client's own threads: receiving, writing, the bar
-    chunk_total = sum(report.chunk_seconds)
     split = report.time_split()
+    chunk_total = split.rendering
     first = min(report.timings, key=lambda t: t.number)
     return {"wall": report.seconds, "fps": len(frames) / report.seconds, "chunks": report.chunks,
             "chunk_mean": split.mean_chunk, "first_chunk": first.ended_at - first.began_at,
@@ -203,8 +203,7 @@ def report(args, show, config, frames, counts) -> None:
     render_s = total / (fps_slot * slots)
     # With one worker the chunks finish in order: the first one holds the start-up (compiling the
     # show's programs), the extra time over its frames at the worker's steady rate.
-    smallest, largest = chunk_bounds(FarmJob(job_id="", show=args.show, paths=(), end_s=0.0, stop=frames.stop,
-                                             config=config, fmt=args.format))
+    smallest, largest = chunk_bounds(args.format, config.size)
     first = plan_chunks(frames.start, frames.stop, counts[0], args.chunk, smallest, largest)[0]
     steady_fps = (len(frames) - len(first)) / max(1e-9, sum(r["chunk_total"] for r in one) / len(one)
                                                   - median(one, "first_chunk"))

@@ -7,8 +7,9 @@ chunk on a worker with its own headless GL context; ``output`` joins the results
 client (mp4/mov segments by ffmpeg's concat without re-encoding, PNG files, raw bytes in
 order); ``progress`` is the one bar across workers; ``timing`` splits the workers' time into
 rendering, Dask's overhead and the idle tail (for the benchmark); ``cluster`` reaches Dask (a
-local cluster or a scheduler); ``client`` drives it all and turns every fault into one line.  Dask is an optional extra (``pip install 'visuals[farm]'``): nothing
-here imports it until a farm render starts.
+local cluster or a scheduler); ``client`` drives it all and turns every fault into one line.
+Dask is an optional extra (``pip install 'visuals[farm]'``): nothing here imports it until a
+farm render starts.
 """
 from __future__ import annotations
 

@@ -58,7 +58,6 @@ class FarmReport:
     slots: int = 0
     seconds: float = 0.0             # wall time from the first submission to the joined output
     join_seconds: float = 0.0
-    chunk_seconds: list[float] = field(default_factory=list)   # each chunk's time on its worker
     worker_lines: list[str] = field(default_factory=list)
     timings: list[ChunkTiming] = field(default_factory=list)  # each chunk on its worker's clock
     submitted_at: float = 0.0        # time.time() at the first submission ...
@@ -81,14 +80,14 @@ def check_options(options: FarmOptions) -> None:
         raise VisualsError(f"--chunk {options.chunk} is too small", fix="give a chunk of at least 1 frame")
 
 
-def chunk_bounds(job: FarmJob) -> tuple[int, int]:
-    """The smallest and largest default chunk.  Video keeps MIN_CHUNK (a shorter segment ends
-    worse, task.py); frames go down to MIN_FRAMES_CHUNK.  The largest is MAX_CHUNK frames,
-    fewer where a chunk's result (raw frames, PNG files) would pass CHUNK_BYTES, since it is
-    held in memory on both sides of the wire."""
-    if job.fmt not in ("raw", "png"):
+def chunk_bounds(fmt: str, size: tuple[int, int]) -> tuple[int, int]:
+    """The smallest and largest default chunk of a render to ``fmt`` at ``size``.  Video keeps
+    MIN_CHUNK (a shorter segment ends worse, task.py); frames go down to MIN_FRAMES_CHUNK.  The
+    largest is MAX_CHUNK frames, fewer where a chunk's result (raw frames, PNG files) would pass
+    CHUNK_BYTES, since it is held in memory on both sides of the wire."""
+    if fmt not in ("raw", "png"):
         return MIN_CHUNK, MAX_CHUNK
-    w, h = job.config.size
+    w, h = size
     return MIN_FRAMES_CHUNK, max(MIN_FRAMES_CHUNK, min(MAX_CHUNK, CHUNK_BYTES // (w * h * 3)))
 
 
@@ -107,7 +106,7 @@ def render_on_farm(job: FarmJob, frames: FrameRange, options: FarmOptions) -> Fa
         with quiet_dask_logs(), connect(options.workers, options.scheduler, options.connect_timeout_s) as client:
             address = options.scheduler or client.scheduler.address
             report.slots = wait_for_workers(client, address, options.worker_wait_s)
-            smallest, largest = chunk_bounds(job)
+            smallest, largest = chunk_bounds(job.fmt, job.config.size)
             chunks = plan_chunks(frames.start, frames.stop, report.slots, options.chunk,
                                  min_size=smallest, max_size=largest)
             report.chunks = len(chunks)
@@ -161,12 +160,9 @@ def _gather(client, job: FarmJob, chunks: list[Chunk], output, progress: FarmPro
             for future in done:
                 pending.discard(future)
                 result = _result(future, futures[future], address)
-                received_at = time.time()
                 output.add(result)
                 progress.chunk_done(result)
-                report.chunk_seconds.append(result.seconds)
-                report.timings.append(ChunkTiming(result.number, result.worker, result.began_at, result.ended_at,
-                                                  received_at))
+                report.timings.append(ChunkTiming(result.number, result.worker, result.began_at, result.ended_at))
                 future.release()
             progress.refresh()
             if pending and not done:

@@ -28,7 +28,6 @@ class ChunkTiming:
     worker: str
     began_at: float
     ended_at: float
-    received_at: float     # when the client had the result (client clock)
 
 
 @dataclass(frozen=True)
