@@ -61,9 +61,9 @@ glyphs = _load_glyphs()
 TEX_W = 256                 # texels per row of the star and link tables
 MAX_STARS = 50000
 MAX_LINKS = 512
-GLYPH_CENTRE = (0.0, 0.0)   # screen units (y in [-0.5, 0.5])
-GLYPH_SCALE = 0.48          # screen units per glyph unit: the glyph box is 0.96 of the height,
-                            # a constellation across the sky
+GLYPH_CENTRE = (0.0, 0.07)  # screen units (y in [-0.5, 0.5]): above the land (main.frag)
+GLYPH_SCALE = 0.40          # screen units per glyph unit: the glyph box is 0.8 of the height,
+                            # a constellation across the sky over the mountains
 DUST_SHARE = 0.05           # share of the non-anchor stars that join the glyph (few: the
                             # glyph is drawn by its bright stars and their lines, not by dust)
 DEFAULT_STARS = 7000

@@ -20,6 +20,8 @@ the_sky = Cue(
     "sky", 0, 26, name="the hum and the inverted sky",
     keys={
         "exposure": [(0, 0.5), (5, 1.0, "out_sine")],      # rises out of the dark, never black
+        # "I am dreaming. You are dreaming.": seen between lids fallen shut, the dream opening
+        "lids": [(0, 1.0), (1.2, 0.92, "out_sine"), (5.5, 0.0, "in_out_sine")],
         "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         "zoom": [(0, 1.3), (9, 1.15, "in_out_sine"), (17, 0.9, "in_out_sine"), (26, 1.0, "in_out_sine")],
@@ -30,7 +32,8 @@ the_sky = Cue(
         "centre_y": [(0, 0.0), (4, 0.0), (10, 0.04, "in_out_sine"), (18, -0.04, "in_out_sine"), (26, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
-    params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74},    # (4 nebula octaves, not 5: cheaper, alike)
+    # (depth: the crown down a tunnel toward a great violet sun, the clouds finer toward it)
+    params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0},    # (4 nebula octaves, not 5: cheaper, alike)
 )
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"

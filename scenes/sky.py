@@ -120,6 +120,7 @@ class Sky(Scene):
         orbit = float(params["orbit"])
         size = float(params["body_size"])
         a = _smooth(float(params["arrangement"]))
+        deep = float(params["depth"])
         rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x5C1E5])
         scatter = rng.uniform(size=(2 * MAX_BODIES, 6))
 
@@ -143,7 +144,9 @@ class Sky(Scene):
                 crown[(kind, i)] = (0.0, 0.5)
                 continue
             ring += 1
-            rho = orbit * (0.10 + 0.125 * ring)
+            # (depth: the rings recede toward the central sun, closer together the deeper they
+            # lie, as rings down a tunnel do; 0 spaces them evenly, a flat mandala)
+            rho = orbit * ((0.10 + 0.125 * ring) + (0.13 * 1.45 ** ring - (0.10 + 0.125 * ring)) * deep)
             if kind == "moon":
                 alpha = 0.0 if moon_ring % 2 == 0 else 1.0     # alternate the two mirror lines
                 moon_ring += 1
@@ -172,10 +175,14 @@ class Sky(Scene):
                 central = kind == "sun" and i == 0
                 # The central sun is the crown's heart; scattered, it shrinks to a sun among
                 # suns, because off the centre every body is mirrored 2 x segments times.
+                hero = 0.072 + 0.018 * deep          # (the great sun the tunnel leads to)
                 if kind == "sun":
-                    base = size * ((0.072 + (0.042 - 0.072) * a) if central else 0.028)
+                    base = size * ((hero + (0.042 - hero) * a) if central else 0.028)
                 else:
                     base = size * 0.046
+                # perspective: the deep rings' bodies small, the outer ones near and large
+                if not central:
+                    base *= 1.0 + (min(max(0.35 + 1.5 * rho / orbit, 0.5), 1.8) - 1.0) * deep
                 # Keep neighbouring images of one body from piling up when the wedge is narrow.
                 room = 2.0 * rho * math.sin(min(S, math.pi / 2) * (0.5 if kind == "sun" else 1.0))
                 radius = min(base, max(0.42 * room, 0.45 * base))
@@ -263,6 +270,7 @@ sky = Sky(
         Param("moons", 2, 0, MAX_BODIES, "moons in the kaleidoscope's wedge"),
         Param("arrangement", 0.0, 0.0, 1.0, "0: a crown of rings about a central sun; 1: scattered, drifting bodies"),
         Param("orbit", 1.0, 0.4, 2.0, "how far out the rings of bodies sit"),
+        Param("depth", 0.0, 0.0, 1.0, "the crown as a tunnel of light: its rings recede toward the great central sun (closer together, smaller, veiled in its light) while the outer bodies come near (large and crisp); 0: a flat mandala of even rings"),
         Param("body_size", 1.0, 0.4, 2.0, "size of the suns and moons"),
         Param("nebula_glow", 1.0, 0.2, 3.0, "brightness of the nebula"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the nebula churns"),
@@ -271,6 +279,7 @@ sky = Sky(
         Param("exposure", 1.0, 0.5, 3.0, "exposure before tonemapping"),
         Param("hum_depth", 0.35, 0.0, 1.0, "how strongly the hum makes the sky breathe and shiver"),
         Param("hum_freq", 0.2, 0.02, 4.0, "frequency of the hum, Hz"),
+        Param("lids", 0.0, 0.0, 1.0, "eyelids over the sky, for the dream's first words: 1 shut to a bright slit, 0 open (none)"),
         Param("quality", 1.0, 0.0, 1.0, "detail: nebula resolution and octaves, gamut-clip precision, moon surfaces, the second star layer"),
     ],
     description="inverted-colour kaleidoscope sky: violet suns, emerald moons, nebula, the hum",
