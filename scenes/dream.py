@@ -33,7 +33,7 @@ the_sky = Cue(
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
     # (depth: the crown down a tunnel toward a great violet sun, the clouds finer toward it)
-    params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0},    # (4 nebula octaves, not 5: cheaper, alike)
+    params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0, "suns": 2, "moons": 3},    # (4 nebula octaves, not 5: cheaper, alike)
 )
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"

@@ -189,7 +189,9 @@ void main() {
     // ... and so does the mandala's far side when it lies off centre (its far, turned clouds
     // would otherwise fill half the frame with blotches): one hero wheel, dark sky round it,
     // where the deep sky's stars (below) show.
-    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), smoothstep(0.55, 0.88, r * u_zoom_eff));
+    // (the bodies themselves stay: the outer ring's moons, near and large, hang in front of
+    // that dark, not murky in it)
+    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), smoothstep(0.55, 0.88, r * u_zoom_eff) * (1.0 - clamp(bodies.a, 0.0, 1.0)));
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
     // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them
