@@ -137,6 +137,16 @@ def test_the_waking_is_a_gasp_a_heartbeat_and_the_world_not_the_sky_again(gl, dr
     assert opened.std() > 40, f"the eyes open onto a flat white-out: std {opened.std():.1f}"
 
 
+def test_the_waking_holds_the_radiant_closed_lids_and_opens_quickly(dream):
+    """Round 10: the still at 194 s read as "toy houses through the slit of the eyes".  The lids
+    stay shut, lit red with the heartbeat and the tears, until 194.6 s, and then open quickly
+    (wide by 196.2 s), so the half-open slit is a moment, not a quarter of the waking."""
+    _, show = dream
+    opening = [show.timeline.sample(t).owned["waking"]["open"] for t in (190.6, 193.0, 194.5, 196.2)]
+    assert opening[:3] == [0.0, 0.0, 0.0], opening
+    assert opening[3] > 0.85, opening
+
+
 def test_grain_is_a_whisper_outside_the_cracks(dream):
     """Film grain was too strong everywhere: the lens's grain stays at or below 0.08 (a few
     8-bit levels) except while the picture glitches in the cracks (120-146 s)."""
