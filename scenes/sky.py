@@ -205,6 +205,9 @@ class Sky(Scene):
                     body_e[count] = (math.cos(3.3 * ph), math.sin(3.3 * ph), math.cos(4.0 * ph), math.sin(4.0 * ph))
                 else:
                     elev = 0.55 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0)) + 0.15
+                    # (with depth the near, outer moons are lit from the side by the great sun:
+                    # half moons and crescents, spheres in its light rather than full discs)
+                    elev -= deep * 2.0 * max(rho / orbit - 0.3, 0.0)
                     body_a[count] = (x, y, radius, 1.0)
                     body_b[count] = (radius * 1.6, elev, h[5], h[4])    # (the disc and its atmosphere)
                 count += 1

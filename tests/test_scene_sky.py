@@ -437,6 +437,11 @@ def test_depth_sets_the_crown_down_a_tunnel_toward_a_great_sun(scene):
     assert np.all(np.diff(moons_deep[order, 2]) > 0), "deep: the outer moons are the larger"
     assert moons_deep[order[-1], 2] > 1.6 * moons_deep[order[0], 2]
     assert deep[0, 2] > 1.2 * flat[0, 2], "the great sun"
+    # the near, outer moons lit from the side by the great sun (the light lower toward the
+    # disc's plane: half moons, not full discs)
+    elev_flat = scene.layout(dict(p, depth=0.0), 5.0, seed=1)["u_body_b"][3:6, 1]
+    elev_deep = scene.layout(dict(p, depth=1.0), 5.0, seed=1)["u_body_b"][3:6, 1]
+    assert elev_deep[order[-1]] < elev_flat[order[-1]] - 0.3
 
 
 def test_depth_bends_the_clouds_finer_toward_the_sun(sky):

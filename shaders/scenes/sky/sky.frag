@@ -191,7 +191,8 @@ void main() {
     // where the deep sky's stars (below) show.
     // (the bodies themselves stay: the outer ring's moons, near and large, hang in front of
     // that dark, not murky in it)
-    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), smoothstep(0.55, 0.88, r * u_zoom_eff) * (1.0 - clamp(bodies.a, 0.0, 1.0)));
+    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), smoothstep(0.55 - 0.05 * u_depth, 0.88 - 0.14 * u_depth, r * u_zoom_eff) * (1.0 - smoothstep(0.80, 0.82, bodies.a)));
+    // (only the discs: a moon's shadow veil, at most 0.8, goes dark with the sky round it)
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
     // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them
