@@ -92,7 +92,8 @@ def body_colours(r: float, kind: str, p: dict) -> tuple[tuple, tuple]:
     its hue is the inverted one at every moment -- violet suns and emerald moons on the dark
     natural night as on the pale inverted sky (the text has no gold suns).  Two colours: the
     sun's rim (and corona) and centre; the moon's albedo (twice)."""
-    t = inversion_at(r, float(p["inversion"]), float(p["dissolve"]))
+    # (the clouds thin out beyond the crown: a far body's front is where the sky is clear)
+    t = inversion_at(r, float(p["inversion"]), float(p["dissolve"]), 0.5 - 0.5 * _smooth((r - 0.4) / 0.3))
     owed = (1.0 - _smooth(t)) * float(p["body_lead"])
     angle = math.radians(float(p["hue_turn"])) * owed
     deepen = 1.0 + 0.9 * owed       # (on the dark night a pale violet reads white: deepen it)
