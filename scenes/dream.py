@@ -38,7 +38,7 @@ the_sky = Cue(
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
-    "constellations", 22, 50, fade_in=2.5, transition="mist", name="hieroglyph constellations",
+    "constellations", 22, 50, fade_in=2.5, transition="dusk", name="hieroglyph constellations",
     # words, not single signs: three signs of the script along one line, some of them pictures
     # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
     # each word's stars fly straight into the next word (out of the sky's mist at the start)

@@ -147,6 +147,21 @@ def test_the_waking_holds_the_radiant_closed_lids_and_opens_quickly(dream):
     assert opening[3] > 0.85, opening
 
 
+def test_the_sky_goes_down_into_the_constellations_lights_last(gl, dream):
+    """Round 10: the mist between the sky and the constellations laid dark smoke over the
+    kaleidoscope (murky at 23 s).  Through the dusk the sky's darks go first and its lights
+    last: mid-way the great sun still shines at the centre and the frame holds no grey haze
+    (most pixels are near-black or clearly lit)."""
+    _, show = dream
+    cue = next(c for c in show.cues if c.scene == "constellations")
+    assert cue.transition == "dusk"
+    (mid,) = render_times(gl, "dream", [23.2], size=(160, 90))
+    lum = mid.mean(axis=2)
+    assert lum.max() > 200, "the sun's light lingers"
+    grey = ((lum > 25) & (lum < 60)).mean()
+    assert grey < 0.25, f"{grey:.0%} of the frame is grey haze"
+
+
 def test_grain_is_a_whisper_outside_the_cracks(dream):
     """Film grain was too strong everywhere: the lens's grain stays at or below 0.08 (a few
     8-bit levels) except while the picture glitches in the cracks (120-146 s)."""
