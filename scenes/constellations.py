@@ -21,6 +21,12 @@ round 2, where a reader took it for subtitles: the glyph is written big across t
 (GLYPH_SCALE), drawn by its bright anchor stars and their chart lines more than by dust, over
 a deep, sparse field (most stars at the edge of seeing, one in thirty bright and twinkling).
 
+Round 10 ("a diagram pasted on a generic starfield, no depth, no scale"): the word is written
+smaller and higher, across a vast sky above a land (main.frag: a far mountain range dark
+against an emerald-violet airglow, the valley's mist, a near black ridge, each sliding with the
+view), under a brighter milky way; and a star in flight comes nearer and settles back far away
+as it lands (star.glsl), so the word assembles in depth.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the

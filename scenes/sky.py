@@ -11,6 +11,12 @@ ahead of the front, by what the inversion has not yet turned: body_colours; ``bo
 gives the natural gold suns and lavender moons).  The hum, a global oscillator, makes the
 whole thing breathe and shiver.
 
+``depth`` (round 10: "a flat mandala, no depth") sets the crown down a tunnel of light toward
+a greater central sun: the rings close up toward it, the deep ones' bodies small and the outer
+ones near, large and lit from the side (half moons), and the clouds, their radius bent, grow
+finer toward the sun.  ``lids`` lays eyelids over the sky for the dream's first words ("I am
+dreaming"): shut, a bright slit of the dream between dark lids.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
