@@ -24,12 +24,12 @@ the_sky = Cue(
         "lids": [(0, 1.0), (1.2, 0.92, "out_sine"), (5.5, 0.0, "in_out_sine")],
         "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
-        "zoom": [(0, 1.3), (9, 1.15, "in_out_sine"), (17, 0.9, "in_out_sine"), (26, 1.0, "in_out_sine")],
+        "zoom": [(0, 1.3), (9, 1.2, "in_out_sine"), (17, 1.08, "in_out_sine"), (26, 1.0, "in_out_sine")],
         # the view drifts: centred while the night breathes, then the mandala slides a little
         # to the right as the inversion sweeps out of it, and swings low across to the left
         # (further off centre, the edge of its far side's night crossed the frame as a seam)
-        "centre_x": [(0, 0.0), (4, 0.0), (10, 0.12, "in_out_sine"), (18, -0.12, "in_out_sine"), (26, -0.04, "in_out_sine")],
-        "centre_y": [(0, 0.0), (4, 0.0), (10, 0.04, "in_out_sine"), (18, -0.04, "in_out_sine"), (26, 0.0, "in_out_sine")],
+        "centre_x": [(0, 0.0), (5, 0.0), (11, 0.24, "in_out_sine"), (18.5, -0.22, "in_out_sine"), (26, -0.04, "in_out_sine")],
+        "centre_y": [(0, 0.0), (5, 0.0), (11, -0.06, "in_out_sine"), (18.5, 0.05, "in_out_sine"), (26, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
     # (depth: the crown down a tunnel toward a great violet sun, the clouds finer toward it)
