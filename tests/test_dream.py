@@ -162,6 +162,16 @@ def test_the_sky_goes_down_into_the_constellations_lights_last(gl, dream):
     assert grey < 0.25, f"{grey:.0%} of the frame is grey haze"
 
 
+def test_the_sky_is_not_a_centred_mandala(dream):
+    """Round 10: the sky read as "centred, symmetrical, no depth".  In the dream the wheel lies
+    well off the frame's middle on both sides in turn, seen down its tunnel (depth)."""
+    _, show = dream
+    cue = next(c for c in show.cues if c.scene == "sky" and c.start == 0)
+    assert cue.params.get("depth") == 1.0
+    xs = [show.timeline.sample(float(t)).layers[0].current.values["centre_x"] for t in range(6, 22)]
+    assert max(xs) > 0.2 and min(xs) < -0.2, xs
+
+
 def test_grain_is_a_whisper_outside_the_cracks(dream):
     """Film grain was too strong everywhere: the lens's grain stays at or below 0.08 (a few
     8-bit levels) except while the picture glitches in the cracks (120-146 s)."""
