@@ -454,6 +454,25 @@ def test_depth_bends_the_clouds_finer_toward_the_sun(sky):
     assert np.abs(flat - deep).mean() > 3, "depth changes nothing in the clouds"
 
 
+def test_with_depth_the_great_sun_is_a_ball_of_fire_not_a_flat_disc(sky, scene):
+    """Round 10: the central sun read as a pale flat disc.  With depth its limb is deeper
+    against a brighter heart: the drop from its centre to near its rim is larger than the flat
+    sky's."""
+    params = {"rotation": 0.0, "suns": 1, "moons": 0, "stars": 0.0, "deep_stars": 0.0,
+              "hum_depth": 0.0, "inversion": 1.0}
+    drops = []
+    for depth in (0.0, 1.0):
+        q = dict(params, depth=depth)
+        img = luma(gl_up(sky(q, t=2.0, size=(640, 360))))
+        radius = scene.layout(dict(scene.params.defaults(), **q), 2.0, 0)["u_body_a"][0, 2]
+        h, w = img.shape
+        centre = img[h // 2 - 1:h // 2 + 2, w // 2 - 1:w // 2 + 2].mean()
+        rim_x = int(w / 2 + 0.85 * radius * h)
+        rim = img[h // 2 - 1:h // 2 + 2, rim_x - 1:rim_x + 2].mean()
+        drops.append(centre - rim)
+    assert drops[1] > drops[0] + 8, drops
+
+
 def test_the_lids_fall_shut_to_a_bright_slit(sky):
     """The dream's first words, "I am dreaming": eyelids over the sky.  Shut (lids 1) the frame
     is dark lids above and below a bright slit of the dream across the middle; open (lids 0,
