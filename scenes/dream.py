@@ -25,9 +25,10 @@ the_sky = Cue(
         "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         "zoom": [(0, 1.3), (9, 1.2, "in_out_sine"), (17, 1.08, "in_out_sine"), (26, 1.0, "in_out_sine")],
-        # the view drifts: centred while the night breathes, then the mandala slides a little
-        # to the right as the inversion sweeps out of it, and swings low across to the left
-        # (further off centre, the edge of its far side's night crossed the frame as a seam)
+        # the view drifts: centred while the night breathes, then the wheel slides well to the
+        # right as the inversion sweeps out of it, and swings low across to the left -- the
+        # great sun off the frame's middle, the outer moons cropped by its edges (round 10:
+        # "centred, symmetrical"; with depth the far side's night lies close round the wheel)
         "centre_x": [(0, 0.0), (5, 0.0), (11, 0.24, "in_out_sine"), (18.5, -0.22, "in_out_sine"), (26, -0.04, "in_out_sine")],
         "centre_y": [(0, 0.0), (5, 0.0), (11, -0.06, "in_out_sine"), (18.5, 0.05, "in_out_sine"), (26, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
@@ -41,7 +42,8 @@ constellations = Cue(
     "constellations", 22, 50, fade_in=2.5, transition="dusk", name="hieroglyph constellations",
     # words, not single signs: three signs of the script along one line, some of them pictures
     # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
-    # each word's stars fly straight into the next word (out of the sky's mist at the start)
+    # each word's stars fly straight into the next word; the sky goes down into them through
+    # the dusk, its darks first and its lights last (the mist's smoke read murky at 23 s)
     params={"glyph_seed": 1874, "rate": 0.1, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
