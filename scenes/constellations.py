@@ -21,6 +21,12 @@ round 2, where a reader took it for subtitles: the glyph is written big across t
 (GLYPH_SCALE), drawn by its bright anchor stars and their chart lines more than by dust, over
 a deep, sparse field (most stars at the edge of seeing, one in thirty bright and twinkling).
 
+Round 10 ("a diagram pasted on a generic starfield, no depth, no scale"): the word is written
+smaller and higher, across a vast sky above a land (main.frag: a far mountain range dark
+against an emerald-violet airglow, the valley's mist, a near black ridge, each sliding with the
+view), under a brighter milky way; and a star in flight comes nearer and settles back far away
+as it lands (star.glsl), so the word assembles in depth.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
@@ -61,9 +67,9 @@ glyphs = _load_glyphs()
 TEX_W = 256                 # texels per row of the star and link tables
 MAX_STARS = 50000
 MAX_LINKS = 512
-GLYPH_CENTRE = (0.0, 0.0)   # screen units (y in [-0.5, 0.5])
-GLYPH_SCALE = 0.48          # screen units per glyph unit: the glyph box is 0.96 of the height,
-                            # a constellation across the sky
+GLYPH_CENTRE = (0.0, 0.07)  # screen units (y in [-0.5, 0.5]): above the land (main.frag)
+GLYPH_SCALE = 0.40          # screen units per glyph unit: the glyph box is 0.8 of the height,
+                            # a constellation across the sky over the mountains
 DUST_SHARE = 0.05           # share of the non-anchor stars that join the glyph (few: the
                             # glyph is drawn by its bright stars and their lines, not by dust)
 DEFAULT_STARS = 7000

@@ -20,25 +20,30 @@ the_sky = Cue(
     "sky", 0, 26, name="the hum and the inverted sky",
     keys={
         "exposure": [(0, 0.5), (5, 1.0, "out_sine")],      # rises out of the dark, never black
+        # "I am dreaming. You are dreaming.": seen between lids fallen shut, the dream opening
+        "lids": [(0, 1.0), (1.2, 0.92, "out_sine"), (5.5, 0.0, "in_out_sine")],
         "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
-        "zoom": [(0, 1.3), (9, 1.15, "in_out_sine"), (17, 0.9, "in_out_sine"), (26, 1.0, "in_out_sine")],
-        # the view drifts: centred while the night breathes, then the mandala slides a little
-        # to the right as the inversion sweeps out of it, and swings low across to the left
-        # (further off centre, the edge of its far side's night crossed the frame as a seam)
-        "centre_x": [(0, 0.0), (4, 0.0), (10, 0.12, "in_out_sine"), (18, -0.12, "in_out_sine"), (26, -0.04, "in_out_sine")],
-        "centre_y": [(0, 0.0), (4, 0.0), (10, 0.04, "in_out_sine"), (18, -0.04, "in_out_sine"), (26, 0.0, "in_out_sine")],
+        "zoom": [(0, 1.3), (9, 1.2, "in_out_sine"), (17, 1.08, "in_out_sine"), (26, 1.0, "in_out_sine")],
+        # the view drifts: centred while the night breathes, then the wheel slides well to the
+        # right as the inversion sweeps out of it, and swings low across to the left -- the
+        # great sun off the frame's middle, the outer moons cropped by its edges (round 10:
+        # "centred, symmetrical"; with depth the far side's night lies close round the wheel)
+        "centre_x": [(0, 0.0), (5, 0.0), (11, 0.24, "in_out_sine"), (18.5, -0.22, "in_out_sine"), (26, -0.04, "in_out_sine")],
+        "centre_y": [(0, 0.0), (5, 0.0), (11, -0.06, "in_out_sine"), (18.5, 0.05, "in_out_sine"), (26, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
-    params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74},    # (4 nebula octaves, not 5: cheaper, alike)
+    # (depth: the crown down a tunnel toward a great violet sun, the clouds finer toward it)
+    params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0, "suns": 2, "moons": 3},    # (4 nebula octaves, not 5: cheaper, alike)
 )
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
-    "constellations", 22, 50, fade_in=2.5, transition="mist", name="hieroglyph constellations",
+    "constellations", 22, 50, fade_in=2.5, transition="dusk", name="hieroglyph constellations",
     # words, not single signs: three signs of the script along one line, some of them pictures
     # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
-    # each word's stars fly straight into the next word (out of the sky's mist at the start)
+    # each word's stars fly straight into the next word; the sky goes down into them through
+    # the dusk, its darks first and its lights last (the mist's smoke read murky at 23 s)
     params={"glyph_seed": 1874, "rate": 0.1, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
@@ -210,7 +215,7 @@ dream = Show(
                         (190.4, 0.7), (190.6, 0.0)],
         "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
-        "waking.open": [(0, 0.0), (193.5, 0.0), (196.2, 1.0, "in_out_sine")],
+        "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
         "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (165, 0.8), (168, 0.5), (176, 0.5), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],

@@ -11,6 +11,12 @@ ahead of the front, by what the inversion has not yet turned: body_colours; ``bo
 gives the natural gold suns and lavender moons).  The hum, a global oscillator, makes the
 whole thing breathe and shiver.
 
+``depth`` (round 10: "a flat mandala, no depth") sets the crown down a tunnel of light toward
+a greater central sun: the rings close up toward it, the deep ones' bodies small and the outer
+ones near, large and lit from the side (half moons), and the clouds, their radius bent, grow
+finer toward the sun.  ``lids`` lays eyelids over the sky for the dream's first words ("I am
+dreaming"): shut, a bright slit of the dream between dark lids.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
@@ -92,7 +98,8 @@ def body_colours(r: float, kind: str, p: dict) -> tuple[tuple, tuple]:
     its hue is the inverted one at every moment -- violet suns and emerald moons on the dark
     natural night as on the pale inverted sky (the text has no gold suns).  Two colours: the
     sun's rim (and corona) and centre; the moon's albedo (twice)."""
-    t = inversion_at(r, float(p["inversion"]), float(p["dissolve"]))
+    # (the clouds thin out beyond the crown: a far body's front is where the sky is clear)
+    t = inversion_at(r, float(p["inversion"]), float(p["dissolve"]), 0.5 - 0.5 * _smooth((r - 0.4) / 0.3))
     owed = (1.0 - _smooth(t)) * float(p["body_lead"])
     angle = math.radians(float(p["hue_turn"])) * owed
     deepen = 1.0 + 0.9 * owed       # (on the dark night a pale violet reads white: deepen it)
@@ -120,6 +127,7 @@ class Sky(Scene):
         orbit = float(params["orbit"])
         size = float(params["body_size"])
         a = _smooth(float(params["arrangement"]))
+        deep = float(params["depth"])
         rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x5C1E5])
         scatter = rng.uniform(size=(2 * MAX_BODIES, 6))
 
@@ -143,7 +151,9 @@ class Sky(Scene):
                 crown[(kind, i)] = (0.0, 0.5)
                 continue
             ring += 1
-            rho = orbit * (0.10 + 0.125 * ring)
+            # (depth: the rings recede toward the central sun, closer together the deeper they
+            # lie, as rings down a tunnel do; 0 spaces them evenly, a flat mandala)
+            rho = orbit * ((0.10 + 0.125 * ring) + (0.13 * 1.45 ** ring - (0.10 + 0.125 * ring)) * deep)
             if kind == "moon":
                 alpha = 0.0 if moon_ring % 2 == 0 else 1.0     # alternate the two mirror lines
                 moon_ring += 1
@@ -172,10 +182,14 @@ class Sky(Scene):
                 central = kind == "sun" and i == 0
                 # The central sun is the crown's heart; scattered, it shrinks to a sun among
                 # suns, because off the centre every body is mirrored 2 x segments times.
+                hero = 0.072 + 0.018 * deep          # (the great sun the tunnel leads to)
                 if kind == "sun":
-                    base = size * ((0.072 + (0.042 - 0.072) * a) if central else 0.028)
+                    base = size * ((hero + (0.042 - hero) * a) if central else 0.028)
                 else:
                     base = size * 0.046
+                # perspective: the deep rings' bodies small, the outer ones near and large
+                if not central:
+                    base *= 1.0 + (min(max(0.35 + 1.5 * rho / orbit, 0.5), 1.8) - 1.0) * deep
                 # Keep neighbouring images of one body from piling up when the wedge is narrow.
                 room = 2.0 * rho * math.sin(min(S, math.pi / 2) * (0.5 if kind == "sun" else 1.0))
                 radius = min(base, max(0.42 * room, 0.45 * base))
@@ -198,6 +212,9 @@ class Sky(Scene):
                     body_e[count] = (math.cos(3.3 * ph), math.sin(3.3 * ph), math.cos(4.0 * ph), math.sin(4.0 * ph))
                 else:
                     elev = 0.55 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0)) + 0.15
+                    # (with depth the near, outer moons are lit from the side by the great sun:
+                    # half moons and crescents, spheres in its light rather than full discs)
+                    elev -= deep * 2.0 * max(rho / orbit - 0.3, 0.0)
                     body_a[count] = (x, y, radius, 1.0)
                     body_b[count] = (radius * 1.6, elev, h[5], h[4])    # (the disc and its atmosphere)
                 count += 1
@@ -263,6 +280,7 @@ sky = Sky(
         Param("moons", 2, 0, MAX_BODIES, "moons in the kaleidoscope's wedge"),
         Param("arrangement", 0.0, 0.0, 1.0, "0: a crown of rings about a central sun; 1: scattered, drifting bodies"),
         Param("orbit", 1.0, 0.4, 2.0, "how far out the rings of bodies sit"),
+        Param("depth", 0.0, 0.0, 1.0, "the crown as a tunnel of light: its rings recede toward the great central sun (closer together, smaller, veiled in its light) while the outer bodies come near (large and crisp); 0: a flat mandala of even rings"),
         Param("body_size", 1.0, 0.4, 2.0, "size of the suns and moons"),
         Param("nebula_glow", 1.0, 0.2, 3.0, "brightness of the nebula"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the nebula churns"),
@@ -271,6 +289,7 @@ sky = Sky(
         Param("exposure", 1.0, 0.5, 3.0, "exposure before tonemapping"),
         Param("hum_depth", 0.35, 0.0, 1.0, "how strongly the hum makes the sky breathe and shiver"),
         Param("hum_freq", 0.2, 0.02, 4.0, "frequency of the hum, Hz"),
+        Param("lids", 0.0, 0.0, 1.0, "eyelids over the sky, for the dream's first words: 1 shut to a bright slit, 0 open (none)"),
         Param("quality", 1.0, 0.0, 1.0, "detail: nebula resolution and octaves, gamut-clip precision, moon surfaces, the second star layer"),
     ],
     description="inverted-colour kaleidoscope sky: violet suns, emerald moons, nebula, the hum",

@@ -137,6 +137,41 @@ def test_the_waking_is_a_gasp_a_heartbeat_and_the_world_not_the_sky_again(gl, dr
     assert opened.std() > 40, f"the eyes open onto a flat white-out: std {opened.std():.1f}"
 
 
+def test_the_waking_holds_the_radiant_closed_lids_and_opens_quickly(dream):
+    """Round 10: the still at 194 s read as "toy houses through the slit of the eyes".  The lids
+    stay shut, lit red with the heartbeat and the tears, until 194.6 s, and then open quickly
+    (wide by 196.2 s), so the half-open slit is a moment, not a quarter of the waking."""
+    _, show = dream
+    opening = [show.timeline.sample(t).owned["waking"]["open"] for t in (190.6, 193.0, 194.5, 196.2)]
+    assert opening[:3] == [0.0, 0.0, 0.0], opening
+    assert opening[3] > 0.85, opening
+
+
+def test_the_sky_goes_down_into_the_constellations_lights_last(gl, dream):
+    """Round 10: the mist between the sky and the constellations laid dark smoke over the
+    kaleidoscope (murky at 23 s).  Through the dusk the sky's darks go first and its lights
+    last: mid-way the great sun still shines at the centre and the frame holds no grey haze
+    (most pixels are near-black or clearly lit)."""
+    _, show = dream
+    cue = next(c for c in show.cues if c.scene == "constellations")
+    assert cue.transition == "dusk"
+    (mid,) = render_times(gl, "dream", [23.2], size=(160, 90))
+    lum = mid.mean(axis=2)
+    assert lum.max() > 200, "the sun's light lingers"
+    grey = ((lum > 25) & (lum < 60)).mean()
+    assert grey < 0.25, f"{grey:.0%} of the frame is grey haze"
+
+
+def test_the_sky_is_not_a_centred_mandala(dream):
+    """Round 10: the sky read as "centred, symmetrical, no depth".  In the dream the wheel lies
+    well off the frame's middle on both sides in turn, seen down its tunnel (depth)."""
+    _, show = dream
+    cue = next(c for c in show.cues if c.scene == "sky" and c.start == 0)
+    assert cue.params.get("depth") == 1.0
+    xs = [show.timeline.sample(float(t)).layers[0].current.values["centre_x"] for t in range(6, 22)]
+    assert max(xs) > 0.2 and min(xs) < -0.2, xs
+
+
 def test_grain_is_a_whisper_outside_the_cracks(dream):
     """Film grain was too strong everywhere: the lens's grain stays at or below 0.08 (a few
     8-bit levels) except while the picture glitches in the cracks (120-146 s)."""

@@ -224,9 +224,19 @@ def test_morph_gathers_star_light_onto_the_strokes(gl, programs):
         near |= d2.min(-1) < reach ** 2
     assert 0.01 < near.mean() < 0.25
 
+    def local_mean(a, r=6):
+        """Box mean over (2r + 1)^2 pixels (edges clamped): the smooth light of the sky."""
+        pad = np.pad(a, r, mode="edge")
+        c = np.cumsum(np.cumsum(pad, 0), 1)
+        c = np.pad(c, ((1, 0), (1, 0)))
+        k = 2 * r + 1
+        return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
+
     def share_near(img):
         luma = img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
-        light = np.maximum(luma - np.median(luma), 0.0)
+        # star light: what stands above the sky's smooth light round it (the milky way, the
+        # airglow over the land and the valley's mist are smooth, and no star's)
+        light = np.maximum(luma - local_mean(luma), 0.0)
         bright = luma > np.percentile(luma, 97)
         return (light * near).sum() / light.sum(), (bright & near).sum() / bright.sum()
 
@@ -400,3 +410,23 @@ def test_a_held_word_turns_and_the_sky_drifts_under_it(gl, programs):
     b = bright(render(gl, programs, dict(base), 8.0, size))
     overlap = (a & b).sum() / (a | b).sum()
     assert overlap < 0.5, f"the word holds still: {overlap:.0%} of its bright pixels stay put"
+
+
+def test_the_word_is_written_across_a_vast_sky_above_the_land(gl, programs):
+    """Round 10: the constellations read as "a diagram pasted on a starfield, no depth, no
+    scale".  A land lies along the bottom of the frame (a far range and a near ridge): no star
+    and no stroke shows through it (its rows are dark and even), the airglow makes the sky just
+    above it lighter than the land, and the word is written above it."""
+    size = (320, 180)
+    img = render(gl, programs, {}, 9.0, size).astype(float)
+    luma = img @ np.array([0.2126, 0.7152, 0.0722])
+    h = size[1]
+    ground = luma[int(h * 0.96):]
+    assert ground.max() < 30 and ground.mean() < 10, (ground.max(), ground.mean())
+    # (even: no point of light stands out of the land, where the sky's stars were)
+    assert (ground - np.median(ground, axis=1, keepdims=True)).max() < 12
+    above = luma[int(h * 0.55):int(h * 0.62)]
+    assert np.median(above) > np.median(ground) + 8, (np.median(above), np.median(ground))
+    # the word's strokes (its brightest pixels) lie above the land
+    ys = np.nonzero(luma > np.percentile(luma, 99.5))[0]
+    assert np.percentile(ys, 90) < 0.85 * h

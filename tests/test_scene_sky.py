@@ -81,9 +81,12 @@ def sweep_cases():
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     params = list(Registry(SearchPath.build([])).scene("sky").params)
-    cases = [("all lo", {p.name: p.lo for p in params}), ("all hi", {p.name: p.hi for p in params})]
+    # (the eyelids at most half shut here: shut, they leave a slit of the sky by design, a
+    # mostly dark frame -- test_the_lids_fall_shut_to_a_bright_slit checks that one)
+    hi = {p.name: (p.hi if p.name != "lids" else 0.5) for p in params}
+    cases = [("all lo", {p.name: p.lo for p in params}), ("all hi", hi)]
     for p in params:
-        cases += [(f"{p.name}={p.lo:g}", {p.name: p.lo}), (f"{p.name}={p.hi:g}", {p.name: p.hi})]
+        cases += [(f"{p.name}={p.lo:g}", {p.name: p.lo}), (f"{p.name}={hi[p.name]:g}", {p.name: hi[p.name]})]
     return cases
 
 
@@ -303,9 +306,13 @@ def test_suns_are_violet_and_moons_emerald_in_every_phase(sky, inversion):
     h, w = img.shape[:2]
     sun = img[h // 2 - 3:h // 2 + 3, w // 2 - 3:w // 2 + 3].reshape(-1, 3).mean(0)
     assert sun[2] > sun[1] + 20 and sun[0] > sun[1] + 10, f"the sun is not violet: {sun}"
-    # The moon ring's first ring sits at 0.225 sky units on the mirror line along +x; its lit
-    # side faces the centre.
-    mx = int(w / 2 + 0.225 * h) - 4
+    # The crown's first moon sits on the mirror line along +x (its radius from the layout);
+    # its lit side faces the centre.
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("sky")
+    x, _, radius, _ = scene.layout(dict(scene.params.defaults(), **params), 2.0, 0)["u_body_a"][1]
+    mx = int(w / 2 + (x - 0.45 * radius) * h)
     moon = img[h // 2 - 2:h // 2 + 2, mx - 2:mx + 2].reshape(-1, 3).mean(0)
     assert moon[1] > moon[0] + 15 and moon[1] >= moon[2] - 5, f"the moon is not emerald: {moon}"
 
@@ -408,6 +415,77 @@ def test_layout_crown_and_scatter(scene):
     b = scene.layout(dict(p, arrangement=1.0), 5.0, seed=2)["u_body_a"]
     assert not np.allclose(a[:4], b[:4]), "scattered bodies do not depend on the seed"
     assert np.array_equal(a, scene.layout(dict(p, arrangement=1.0), 5.0, seed=1)["u_body_a"])
+
+
+def test_depth_sets_the_crown_down_a_tunnel_toward_a_great_sun(scene):
+    """Round 10: the sky read as "a flat mandala, no depth".  With depth, the crown's rings
+    recede toward the central sun: the gaps between rings shrink toward it, the bodies of the
+    deep rings are small and the outer ones large (perspective), and the sun is greater.  At
+    depth 0 the rings are even and every moon the same size (the flat mandala)."""
+    p = dict(scene.params.defaults(), segments=8.0, suns=3, moons=3, arrangement=0.0)
+    flat = scene.layout(dict(p, depth=0.0), 5.0, seed=1)["u_body_a"]
+    deep = scene.layout(dict(p, depth=1.0), 5.0, seed=1)["u_body_a"]
+    for a in (flat, deep):
+        assert a[0, 2] > 0 and np.allclose(a[0, :2], 0.0)
+    moons_flat, moons_deep = flat[3:6], deep[3:6]
+    assert np.allclose(moons_flat[:, 2], moons_flat[0, 2]), "flat: moons all one size"
+    rho = np.hypot(deep[1:6, 0], deep[1:6, 1])
+    rings = np.sort(rho)
+    gaps = np.diff(rings)
+    assert np.all(np.diff(gaps) > 0), f"deep: ring gaps grow outward {gaps}"
+    order = np.argsort(np.hypot(moons_deep[:, 0], moons_deep[:, 1]))
+    assert np.all(np.diff(moons_deep[order, 2]) > 0), "deep: the outer moons are the larger"
+    assert moons_deep[order[-1], 2] > 1.6 * moons_deep[order[0], 2]
+    assert deep[0, 2] > 1.2 * flat[0, 2], "the great sun"
+    # the near, outer moons lit from the side by the great sun (the light lower toward the
+    # disc's plane: half moons, not full discs)
+    elev_flat = scene.layout(dict(p, depth=0.0), 5.0, seed=1)["u_body_b"][3:6, 1]
+    elev_deep = scene.layout(dict(p, depth=1.0), 5.0, seed=1)["u_body_b"][3:6, 1]
+    assert elev_deep[order[-1]] < elev_flat[order[-1]] - 0.3
+
+
+def test_depth_bends_the_clouds_finer_toward_the_sun(sky):
+    """The clouds seen down the tunnel: with depth the nebula changes (its radius bent, finer
+    toward the sun), and the frame stays alive."""
+    params = {"suns": 0, "moons": 0, "stars": 0.0, "deep_stars": 0.0, "hum_depth": 0.0, "rotation": 0.0}
+    flat = sky(dict(params, depth=0.0), t=2.0, size=(320, 180))
+    deep = sky(dict(params, depth=1.0), t=2.0, size=(320, 180))
+    assert_alive(deep, "depth 1")
+    assert np.abs(flat - deep).mean() > 3, "depth changes nothing in the clouds"
+
+
+def test_with_depth_the_great_sun_is_a_ball_of_fire_not_a_flat_disc(sky, scene):
+    """Round 10: the central sun read as a pale flat disc.  With depth its limb is deeper
+    against a brighter heart: the drop from its centre to near its rim is larger than the flat
+    sky's."""
+    params = {"rotation": 0.0, "suns": 1, "moons": 0, "stars": 0.0, "deep_stars": 0.0,
+              "hum_depth": 0.0, "inversion": 1.0}
+    drops = []
+    for depth in (0.0, 1.0):
+        q = dict(params, depth=depth)
+        img = luma(gl_up(sky(q, t=2.0, size=(640, 360))))
+        radius = scene.layout(dict(scene.params.defaults(), **q), 2.0, 0)["u_body_a"][0, 2]
+        h, w = img.shape
+        centre = img[h // 2 - 1:h // 2 + 2, w // 2 - 1:w // 2 + 2].mean()
+        rim_x = int(w / 2 + 0.85 * radius * h)
+        rim = img[h // 2 - 1:h // 2 + 2, rim_x - 1:rim_x + 2].mean()
+        drops.append(centre - rim)
+    assert drops[1] > drops[0] + 8, drops
+
+
+def test_the_lids_fall_shut_to_a_bright_slit(sky):
+    """The dream's first words, "I am dreaming": eyelids over the sky.  Shut (lids 1) the frame
+    is dark lids above and below a bright slit of the dream across the middle; open (lids 0,
+    the default) they are gone, bit for bit."""
+    params = {"inversion": 1.0, "hum_depth": 0.0}
+    shut = luma(sky(dict(params, lids=1.0), t=2.0, size=(320, 180)))
+    h = shut.shape[0]
+    assert shut[: h // 5].mean() < 6 and shut[-h // 5:].mean() < 6, "the lids are dark"
+    slit = shut[h // 2 - 2:h // 2 + 4].max(axis=0)
+    assert slit.max() > 150 and (slit > 60).mean() > 0.3, "a bright slit across the middle"
+    assert np.array_equal(sky(dict(params, lids=0.0), t=2.0), sky(params, t=2.0))
+    half = luma(sky(dict(params, lids=0.5), t=2.0, size=(320, 180)))
+    assert half[h // 4].mean() > shut[h // 4].mean() + 10, "opening, the lids show more sky"
 
 
 # -- the inverted sky: a pale cool sky, not muddy beige with dark specks -----------------------

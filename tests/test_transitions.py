@@ -157,6 +157,24 @@ def test_breath_is_a_white_veil_over_the_picture_never_a_fill(gl, programs):
     assert corr > 0.5, f"the pictures do not show through the veil (correlation {corr:.2f})"
 
 
+def test_breath_is_radiant_at_the_centre_and_warm_keeping_the_edges_dark(gl, programs):
+    """Round 10: the breath over the howl read as a grey-lilac milk (190.2 s).  Its light is
+    a golden white, radiant at the centre and falling off to the frame's edges, which keep
+    more of their darks; it warms the picture (red gains on blue)."""
+    size = (160, 90)
+    out, src, dst = draw(gl, programs, "breath", 0.5, size, params={"white": (0.0, 0.0, 0.0)})
+    rgb = out[..., :3].astype(float)
+    base = 0.5 * (src[..., :3].astype(float) + dst[..., :3].astype(float))
+    lift = (rgb - base).mean(axis=2)
+    h, w = lift.shape
+    centre = lift[h // 2 - 8:h // 2 + 8, w // 2 - 12:w // 2 + 12].mean()
+    corners = np.mean([lift[:12, :16].mean(), lift[:12, -16:].mean(), lift[-12:, :16].mean(), lift[-12:, -16:].mean()])
+    # (both lifted alike by the exposure; the veil adds the difference: 9 levels before)
+    assert centre > corners + 10.5, (centre, corners)
+    warm = ((rgb[..., 0] - rgb[..., 2]) - (base[..., 0] - base[..., 2])).mean()
+    assert warm > 45, warm      # (35 before)
+
+
 def test_shatter_breaks_along_cracks_before_it_falls(gl, programs):
     """Early on most of the image is still the source, exactly, with thin bright cracks."""
     out, src, dst = draw(gl, programs, "shatter", 0.12, (320, 180))

@@ -11,7 +11,7 @@
 // toward its breathed version by that envelope, so progress 0 is u_from and 1 is u_to,
 // bit for bit.  The images change over across the crest (progress 0.4 .. 0.6), both veiled.
 //
-// transition_params (optional): white vec3  the colour of the breath (default warm white)
+// transition_params (optional): white vec3  the colour of the breath (default a warm, golden white)
 #include "../lib/common.glsl"
 #include "../lib/colour.glsl"
 #include "../lib/dither.glsl"
@@ -42,17 +42,20 @@ vec3 breathed(sampler2D tex, float e, float swell, vec3 white) {
     // exposure: up to +1.6 stops, through a soft shoulder (highlights bloom, darks stay dark)
     light *= exp2(1.6 * e);
     vec3 shoulder = 1.0 - exp(-1.3 * light);
-    shoulder = mix(shoulder, vec3(max(shoulder.r, max(shoulder.g, shoulder.b))), 0.3 * e);
+    // (warmed as it whitens, toward the waking's red-gold light through the lids -- a grey
+    // lilac milk over the howl read "milky" at 190.2 s)
+    shoulder = mix(shoulder, vec3(max(shoulder.r, max(shoulder.g, shoulder.b))) * white, 0.3 * e);
     vec3 display = linear_to_srgb(shoulder);
-    // the breath: a luminous veil, brighter at the centre, at most about half the frame's light
+    // the breath: a luminous veil, radiant at the centre and falling off to the frame's edges
+    // (which keep their darks), at most about half the frame's light
     vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
-    float veil = 0.5 * smoothstep(0.2, 1.0, e) * (1.0 - 0.5 * dot(d, d));
+    float veil = 0.55 * smoothstep(0.2, 1.0, e) * max(1.0 - 0.75 * dot(d, d), 0.0);
     return mix(display, white, veil);
 }
 
 void main() {
     float p = clamp(u_progress, 0.0, 1.0);
-    vec3 white = u_white == vec3(0.0) ? vec3(1.0, 0.975, 0.94) : u_white;
+    vec3 white = u_white == vec3(0.0) ? vec3(1.0, 0.93, 0.80) : u_white;
     float rise = smoothstep(0.0, 0.5, p);
     float fall = 1.0 - smoothstep(0.5, 1.0, p);
     float e = p <= 0.5 ? rise : fall;                        // exactly 0 at both ends

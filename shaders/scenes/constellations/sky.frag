@@ -12,7 +12,7 @@ void main() {
     vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
     vec2 off = vec2(float(u_seed % 97) * 1.37, float(u_seed % 89) * 0.91);
     // the band: a gentle diagonal, warped so it meanders
-    vec2 axis = normalize(vec2(1.0, 0.42));
+    vec2 axis = normalize(vec2(1.0, 0.62));   // (rising out of the land at the left)
     float warp = fbm(p * 1.6 + off, 4) - 0.5;
     float across = dot(p, vec2(-axis.y, axis.x)) + 0.12 + 0.16 * warp;
     float band = exp(-across * across / (2.0 * 0.13 * 0.13));
@@ -25,6 +25,6 @@ void main() {
     vec3 glow = mix(violet, teal, smoothstep(0.35, 0.7, hue)) * density;
     // the deep sky: indigo, a little lighter along the band and towards the top
     vec3 deep = vec3(0.0035, 0.0030, 0.0105) * (0.8 + 0.4 * (p.y + 0.5));
-    vec3 col = deep + glow * 0.9 + vec3(0.024, 0.02, 0.034) * band * band * body * body * 0.8;
+    vec3 col = deep + glow * 1.3 + vec3(0.030, 0.026, 0.040) * band * band * body * body * 1.1;
     frag_colour = vec4(col, 0.35 + 0.65 * band * (0.5 + body));
 }

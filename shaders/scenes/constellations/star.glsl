@@ -177,9 +177,16 @@ Star star_state(int id) {
         pos = star_rearranged(pos, dest, h2, u_next.x, kn);
         then = star_rearranged(then, dest, h2, u_next.y, kt);
     }
+    s.formed = mix(e, (kind_n > 0.5) ? 1.0 : 0.0, kn);
+    // depth: a star in flight comes out of the far sky toward us and settles back as it lands
+    // (the word assembles in depth, not on a plane): mid-flight its place swells away from the
+    // word's centre, as nearer things do, and it grows larger and softer (sigma, below)
+    float near = (kind > 0.5 || kind_n > 0.5) ? max(4.0 * e * (1.0 - e), 4.0 * kn * (1.0 - kn)) : 0.0;
+    vec2 mid = u_glyph_xform.xy + u_cam;
+    pos = mid + (pos - mid) * (1.0 + 0.25 * near);
+    then = mid + (then - mid) * (1.0 + 0.25 * near);
     s.pos = pos;
     s.blur = then - pos;
-    s.formed = mix(e, (kind_n > 0.5) ? 1.0 : 0.0, kn);
 
     // brightness
     vec3 tint = srgb_to_linear(u_colour.rgb);
@@ -203,7 +210,7 @@ Star star_state(int id) {
     float anchor = mix(kind > 1.5 ? 1.0 : 0.0, kind_n > 1.5 ? 1.0 : 0.0, kn);
     s.anchor = anchor;
     s.colour = mix(field_col, tint, fe * mix(0.92, 0.8, anchor));
-    s.sigma = u_size * mix(1.05, 1.6, bright) * mix(1.0, mix(1.0, 1.5, fe), anchor);
+    s.sigma = u_size * mix(1.05, 1.6, bright) * mix(1.0, mix(1.0, 1.5, fe), anchor) * (1.0 + 1.2 * near);
     return s;
 }
 

@@ -58,6 +58,9 @@ vec3 sun(vec2 q, vec2 surf, int i, float px) {
     float gran = vnoise(g * 9.0 + b.w * 31.0 + u_hum.y * vec2(0.6, -0.4));
     float fac = vnoise(g * 3.2 - b.w * 17.0 + u_hum.y * vec2(-0.3, 0.5));
     core *= (0.86 + 0.26 * gran * (0.4 + 0.6 * mu)) * (0.92 + 0.2 * smoothstep(0.55, 0.9, fac));
+    // (with depth, the great sun is a ball of violet fire: a deeper limb round a white-hot
+    // heart, so that once inverted its rim is a saturated jewel and not a pale flat disc)
+    core *= 1.0 - u_depth * 0.55 * (1.0 - mu * smu);
     // the chromosphere: a thin bright ring at the limb, in the rim's colour
     float chrom = exp(-(x - 0.975) * (x - 0.975) / 0.0016);
     vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum, u_body_f[i].rgb)

@@ -42,8 +42,12 @@ void main() {
     // a variable bound); quality adds detail octaves to the density only, which changes no shape.
     int oct_d = 3 + int(floor(u_quality * 2.0 + 0.5));          // 3..5
     vec2 off = 37.0 * hash2i(ivec2(u_seed, 0x5107)) - 18.0;    // a different sky per seed
-    vec2 s = p * 1.55 + off;
     float f = u_flow;
+    // Depth: the clouds seen down a tunnel toward the central sun -- the radius is bent
+    // (r^k, k < 1), so the clouds grow finer and denser toward the sun, as things far off do,
+    // and broad near the frame's edge, close by; the same clouds, the same colours.
+    float k = 1.0 - 0.3 * u_depth;
+    vec2 s = p * (1.55 * pow(max(r, 1e-4), k - 1.0)) + off;
 
     // Domain warp in two layers (iq), each layer drifting differently so the clouds churn.
     vec2 q = vec2(fbm(s + vec2(0.0, 0.0) + vec2(0.31, 0.17) * f, 5),

@@ -189,7 +189,10 @@ void main() {
     // ... and so does the mandala's far side when it lies off centre (its far, turned clouds
     // would otherwise fill half the frame with blotches): one hero wheel, dark sky round it,
     // where the deep sky's stars (below) show.
-    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), smoothstep(0.55, 0.88, r * u_zoom_eff));
+    // (the bodies themselves stay: the outer ring's moons, near and large, hang in front of
+    // that dark, not murky in it)
+    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), smoothstep(0.55 - 0.05 * u_depth, 0.88 - 0.14 * u_depth, r * u_zoom_eff) * (1.0 - smoothstep(0.80, 0.82, bodies.a)));
+    // (only the discs: a moon's shadow veil, at most 0.8, goes dark with the sky round it)
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
     // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them
@@ -202,6 +205,25 @@ void main() {
     float dark_front = 1.0 - smoothstep(0.002, 0.03, luma(lin));
     lin += deep * dark_front * u_deep_stars;
 
+    // "I am dreaming. You are dreaming.": the dream seen as the eyes fall shut into it -- the
+    // lids (u_lids 1: shut to a slit) soft and out of focus, a dark warm skin lit faintly by the
+    // dream's light through them, the sky a bright almond between; it opens as the dream takes
+    // hold.  (A uniform branch: skipped once the eyes are open.)
+    if (u_lids > 0.0) {
+        float open = 1.0 - u_lids;
+        float across = clamp(sp.x / (0.95 + 0.25 * open), -1.0, 1.0);
+        float curve = 1.0 - across * across;
+        float upper = -0.01 + (0.03 + 0.6 * open) * curve;
+        float lower = -0.01 - (0.016 + 0.41 * open) * curve * curve;
+        float soft = 0.02 + 0.05 * (1.0 - open);
+        float seen = smoothstep(-soft, soft, upper - sp.y) * smoothstep(-soft, soft, sp.y - lower);
+        // (the skin near-black, warmed to a dim red close to the slit where the lid is thin
+        // and the dream's light comes through it; nothing of the sky shows through it)
+        float near_slit = exp(-4.0 * max(sp.y - upper, lower - sp.y) / (0.1 + open));
+        vec3 skin = vec3(0.0016, 0.0006, 0.0008) + vec3(0.045, 0.006, 0.008) * near_slit * (1.0 - 0.6 * across * across);
+        float lash = exp(-pow((sp.y - upper - 0.7 * soft) / (0.006 + 0.02 * open), 2.0)) * (1.0 - 0.7 * across * across);
+        lin = mix(skin, lin, seen) * (1.0 - 0.8 * lash);
+    }
     vec3 display = linear_to_srgb(lin);
     frag = vec4(dither8(clamp(display, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
 }
