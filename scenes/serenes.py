@@ -98,8 +98,8 @@ WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
-EYE_OFFSET = (0.0205, 0.8925)    # the right eye's centre, figure-local
-EYE_R = 0.0188                   # (round 7: orbs that read at 640x360, not dots)
+EYE_OFFSET = (0.0215, 0.8885)    # the right eye's centre, figure-local
+EYE_R = 0.0168                   # (round 7: orbs that read at 640x360, not dots; round 10: in a hood)
 VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
 THREAD_SEGMENTS = 48             # ... along a neural thread between the lovers (threads.vert)
 THREADS = 5                      # the threads in the bundle
@@ -316,9 +316,9 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     # (round 9: the elbows a little out from her sides, so each arm shows from the shoulder
     # to the hand against the wall, and the forearms foreshortened, reaching toward us, so
     # the hands rise before her breast, below the face, not beside it)
-    a1 = _mix(_mix(0.17, 1.30, raise_), 0.36, seated)                    # upper arm
-    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.32, seated) + tremor      # forearm
-    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.25, seated) - 2.2 * tremor   # hand
+    a1 = _mix(_mix(0.17, 1.1, raise_), 0.36, seated)                    # upper arm
+    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.5, seated) + tremor      # forearm
+    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.6, seated) - 2.2 * tremor   # hand
     a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.12, seated)              # fingers
     out = [sh]
     for length, a in ((0.165, a1), (0.150 - 0.045 * seated, a2), (0.034, a3), (0.046, a4)):
