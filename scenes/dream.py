@@ -78,7 +78,8 @@ serenes = Cue(
     "serenes", 82, 106, fade_in=2.5, transition="ripple", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
-          "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
+          # (round 10: the city through the wall read as blue blotches on the plaster)
+          "backdrop": [(0, 0.2), (24, 0.05, "in_out_sine")],
           # their voices: silk in the air, one standing wave per Serene (a name that is a tone)
           "voices": [(0, 0.0), (5, 0.0), (10, 0.85, "in_out_sine"), (15, 0.7), (19, 0.15, "in_out_sine")],
           # "They show you their world": a child, its joy on a clock, hand in hand with one of

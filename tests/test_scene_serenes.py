@@ -763,3 +763,39 @@ def test_the_woman_fills_her_frame_and_her_candle_models_her(gl):
     right = fig[:, mid:][body[:, mid:]].mean()
     assert share > 0.14, share
     assert left > 1.9 * right, (left, right)
+
+
+# ---------------------------------------------------------------- round 10
+
+def test_the_serenes_are_hooded_their_faces_a_dark_hollow_round_the_orbs(gl):
+    """Round 10: "an alien with goggles" -- a pale bald egg of a face with two big orbs on it.
+    Each Serene is hooded: under and between its mercury orbs the face is a hollow in the
+    hood's shadow, far darker than the orbs (under 0.15 of their light; the pale face on
+    main had a quarter of it)."""
+    p = Player(gl, (640, 360))
+    try:
+        img = p.at(2.0, count=1, sway=0.0, flicker=0.0, voices=0.0, eyes=0.35)
+        fig = p.pass_pixels("figures")[..., :3].mean(axis=2)
+        seed = p.renderer.seed
+    finally:
+        p.release()
+    mod, _ = _module()
+    a, _ = mod.figure_poses(2.0, seed, _defaults(count=1, sway=0.0))
+    (lc, lr), (rc, rr) = _eye_pixels(mod, a[:1], (640, 360))
+    lum = img.mean(axis=2)
+    r_px = mod.EYE_R * a[0][1] * mod.CAM_F / mod.CAM_D * 360
+    face_row = int(round(0.5 * (lr + rr) + 2.0 * r_px))         # under the orbs
+    face = fig[face_row, int(round(lc)):int(round(rc)) + 1].max()
+    orbs = min(lum[int(round(lr)), int(round(lc))], lum[int(round(rr)), int(round(rc))])
+    assert face < 0.15 * orbs, (face, orbs)        # (about 0.09 now)
+
+
+def test_the_woman_comes_out_of_the_dark_not_out_of_shatter_shards():
+    """Round 8-10: at 121-125 s the shatter transition from the Resonance filled her frame with
+    floating black blobs with blue edges. Her cue opens through the ring of night ("dark"):
+    she is alone in it."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+    woman = next(c for c in show.cues if c.scene == "serenes" and c.params.get("seated", 0) >= 1)
+    assert woman.transition == "dark", woman.transition

@@ -62,7 +62,7 @@ void main() {
     vec3 e0 = figure_eye(i, 0), e1 = figure_eye(i, 1);
     float ey = 0.5 * (e0.y + e1.y);
     float chin = smoothstep(ey - 1.1 * e0.z, ey - 2.4 * e0.z, X.y);
-    albedo = mix(albedo, mix(vec3(0.0015, 0.001, 0.003), vec3(0.05, 0.035, 0.04) * chin * chin, chin), face);
+    albedo = mix(albedo, mix(vec3(0.0015, 0.001, 0.003), vec3(0.018, 0.012, 0.014) * chin * chin, chin), face);
     // (round 9: "the arms melt into the body") where a sleeve lies over the gown, the gown
     // beside it falls into a soft shadow, and the sleeve's own edge catches the light below
     float arm_m = g_arm * fa.y;
@@ -77,7 +77,7 @@ void main() {
     arm_rim = max(arm_rim, smoothstep(0.001, -0.0005, knee_m) * exp(min(knee_m, 0.0) / 0.006)
                            * smoothstep(0.24, 0.27, X.y / fa.y) * out_arm);
     albedo *= 1.0 - 0.85 * crease;
-    albedo = mix(albedo, vec3(0.075, 0.038, 0.022), wood);
+    albedo = mix(albedo, vec3(0.045, 0.024, 0.015), wood);
     vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
     vec3 diffuse = vec3(0.0);
     vec3 sheen = vec3(0.0);
@@ -94,14 +94,14 @@ void main() {
         float nh = max(dot(N, H), 0.0);
         float s8 = nh * nh; s8 *= s8; s8 *= s8;                  // ^8: the pearl's broad sheen
         float s32 = s8 * s8; s32 *= s32;                         // ^32: the satin's folds, the pearl's gloss
-        sheen += e * (mix((0.09 * s32 + 0.012 * s8) * (0.2 + 0.8 * max(pleat, 0.0)), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
+        sheen += e * (mix(((0.22 - 0.14 * seat9) * s32 + 0.02 * s8) * (0.2 + 0.8 * max(pleat, 0.0)), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
         float toward = u_cpos[k].x - axis;
         float facing = smoothstep(-0.03, 0.03, dx * sign(toward)) * smoothstep(0.0, 0.25, abs(toward));
         rim += e * max(-Ld.z, 0.0) * (0.3 * (1.0 - 0.85 * u_closeup) + facing);
     }
     vec3 lc = light_colour();
     sheen *= (1.0 - 0.85 * crease) * (1.0 - 0.9 * face);
-    arm_rim = max(arm_rim, 0.6 * lip * (1.0 - skin));
+    arm_rim = max(arm_rim, 0.6 * lip * (1.0 - skin) * smoothstep(ey - 1.2 * e0.z, ey, X.y));
     diffuse += diffuse * 10.0 * arm_rim;
     vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 - 0.3 * skin));
     // the warm rim where the light wraps round an edge that faces a candle, on the cloth a

@@ -78,6 +78,7 @@ const float NECK_TOP = 0.845;
 const vec2 HEAD_C = vec2(0.0, 0.888);
 const float SEAT_DROP = 0.30;     // how far the upper body sinks when the figure sits
 const float HIP_Y = 0.48;
+const float BOW = 0.012;          // seated, how far the face sinks in the hood (bowed)
 
 // Figure i's extras: how far it sits (0 standing, 1 seated on a bench), the digital tremor
 // of its left and right hands (radians, quantized and held on the CPU: a stutter, not a
@@ -259,7 +260,8 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
                             0.040, mix(0.088 + 0.012 * variant, 0.056, seated));
     d = smin_poly(d, mantle, 0.03);
     d = smin_poly(d, hood, 0.02);
-    float face = sd_ellipse_approx(ph - vec2(0.0, 0.881), vec2(0.036, 0.043));
+    // (seated, her head bowed in the hood toward her hands: the face and orbs lower in it)
+    float face = sd_ellipse_approx(ph - vec2(0.0, 0.881 - BOW * seated), vec2(0.036, 0.043));
     g_skin = 1e3;
     g_face = face;
     // Arms, the hands torn sideways in rows by a glitch.
@@ -282,7 +284,7 @@ vec3 figure_eye(int i, int e) {
     float h = a.y;
     float drop = SEAT_DROP * FIG_C(i).x;
     vec2 nk = vec2(0.0, NECK_TOP);
-    vec2 local = vec2(e == 0 ? -EYE_OFFSET.x : EYE_OFFSET.x, EYE_OFFSET.y);
+    vec2 local = vec2(e == 0 ? -EYE_OFFSET.x : EYE_OFFSET.x, EYE_OFFSET.y - BOW * FIG_C(i).x);
     // rot2(a.w) rotates the domain; the eye moves by the inverse rotation.
     local = rot2(-a.w) * (local - nk) + nk;
     local.y -= drop;
