@@ -799,3 +799,23 @@ def test_the_woman_comes_out_of_the_dark_not_out_of_shatter_shards():
     show = Registry(SearchPath.build([])).show("dream")
     woman = next(c for c in show.cues if c.scene == "serenes" and c.params.get("seated", 0) >= 1)
     assert woman.transition == "dark", woman.transition
+
+
+def test_close_on_her_the_far_side_sinks_into_the_dark(gl):
+    """Round 10: close on the woman, her lit side and her far side were one brown (a rubbery
+    form on a brown wall; the far half's median light 0.37 of the lit half's on main). Her
+    candle models her with a hard terminator: the far half lies in shadow, under 0.22 of the
+    lit half's light."""
+    p = Player(gl)
+    try:
+        cov = p.silhouettes(2.0, count=1, seated=1.0, sway=0.0, closeup=1.0, candles=1,
+                            candle=1.35, flicker=0.0, tremor=0.0)
+        fig = p.pass_pixels("figures")[..., :3].mean(axis=2)
+    finally:
+        p.release()
+    cols = np.flatnonzero((cov > 0.5).any(axis=0))
+    mid = (cols.min() + cols.max()) // 2
+    body = cov > 0.9
+    left = np.median(fig[:, :mid][body[:, :mid]])
+    right = np.median(fig[:, mid:][body[:, mid:]])
+    assert right < 0.22 * left, (left, right)           # (about 0.16 now)

@@ -67,7 +67,7 @@ void main() {
     // beside it falls into a soft shadow, and the sleeve's own edge catches the light below
     float arm_m = g_arm * fa.y;
     float crease = smoothstep(-0.0005, 0.001, arm_m) * exp(-max(arm_m, 0.0) / 0.012) * (1.0 - skin) * (1.0 - wood);
-    float arm_rim = smoothstep(0.001, -0.0005, arm_m) * exp(min(arm_m, 0.0) / mix(0.004, 0.009, u_closeup)) * (1.0 - skin);
+    float arm_rim = smoothstep(0.001, -0.0005, arm_m) * exp(min(arm_m, 0.0) / 0.004) * (1.0 - skin);
     // (and "the body melts into the bench") the lap: the skirt falling from the knees and
     // the waist folding into them lie in a soft shade round the knees' outline, and the top
     // of the knees catches the light
@@ -89,7 +89,10 @@ void main() {
         vec3 Ld = L * il;
         float e = u_cpos[k].w / d2;
         // wrapped diffuse: light reaches a little past the terminator, as on cloth
-        diffuse += e * max(dot(N, Ld) + 0.1, 0.0);
+        // (round 10: close on her, a harder terminator -- the lit side bright, the far side
+        // sinking into the dark -- so she is modelled, not a brown form on a brown wall)
+        float ndl = max(dot(N, Ld) + 0.1, 0.0);
+        diffuse += e * mix(ndl, 1.7 * ndl * ndl * ndl, u_closeup);
         vec3 H = normalize(Ld + V);
         float nh = max(dot(N, H), 0.0);
         float s8 = nh * nh; s8 *= s8; s8 *= s8;                  // ^8: the pearl's broad sheen
@@ -101,6 +104,9 @@ void main() {
     }
     vec3 lc = light_colour();
     sheen *= (1.0 - 0.85 * crease) * (1.0 - 0.9 * face);
+    // (round 10: close on her, the outlined sleeves and knees read as a mannequin's tubes:
+    // there the arms sink into the cloak's dark and only her hands and the hood's lip shine)
+    arm_rim *= 1.0 - 0.8 * u_closeup;
     arm_rim = max(arm_rim, 0.6 * lip * (1.0 - skin) * smoothstep(ey - 1.2 * e0.z, ey, X.y));
     diffuse += diffuse * 10.0 * arm_rim;
     vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 - 0.3 * skin));
