@@ -77,7 +77,10 @@ serenes = Cue(
     # brought their eyes and hands up first, floating in the black, and the iris made a blob)
     "serenes", 82, 106, fade_in=2.5, transition="ripple", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
-          "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
+          # "But there is a cost." (round 10): at the end the candles gutter low and the warmth
+          # drains from the room, while their mercury eyes burn up cold
+          "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (16.5, 0.6), (20.5, 0.95, "in_sine")],
+          "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.45, "in_out_sine")],
           # (round 10: the city through the wall read as blue blotches on the plaster)
           "backdrop": [(0, 0.2), (24, 0.05, "in_out_sine")],
           # their voices: silk in the air, one standing wave per Serene (a name that is a tone)

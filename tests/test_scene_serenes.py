@@ -819,3 +819,21 @@ def test_close_on_her_the_far_side_sinks_into_the_dark(gl):
     left = np.median(fig[:, :mid][body[:, :mid]])
     right = np.median(fig[:, mid:][body[:, mid:]])
     assert right < 0.22 * left, (left, right)           # (about 0.16 now)
+
+
+def test_but_there_is_a_cost_the_candles_gutter_and_the_orbs_burn_cold():
+    """Round 10: "But there is a cost." falls at the end of the Serenes' cue, and no image
+    carried it. There the candles gutter low (the warmth drains from the room) while the
+    mercury orbs burn up: the candle at most 0.6 and the eyes at least 0.85 at 102.5 s, where
+    at 92 s the candles burn full and the eyes are not yet burning."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+
+    def serenes_at(t):
+        return next(a.values for a in show.timeline.sample(t).cues()
+                    if a.cue.scene == "serenes")
+
+    early, late = serenes_at(92.0), serenes_at(102.5)
+    assert early["candle"] >= 0.99 and early["eyes"] < 0.85, early
+    assert late["candle"] <= 0.6 and late["eyes"] >= 0.85, late
