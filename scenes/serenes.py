@@ -318,7 +318,7 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     # the hands rise before her breast, below the face, not beside it)
     a1 = _mix(_mix(0.17, 1.1, raise_), 0.36, seated)                    # upper arm
     a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.5, seated) + tremor      # forearm
-    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.6, seated) - 2.2 * tremor   # hand
+    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.38, seated) - 2.2 * tremor   # hand
     a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.12, seated)              # fingers
     out = [sh]
     for length, a in ((0.165, a1), (0.150 - 0.045 * seated, a2), (0.034, a3), (0.046, a4)):

@@ -58,7 +58,7 @@ void main() {
     // the materials: dark violet-black satin (the gown and the hood), pale pearl (the
     // hands: rounding away into shade toward their outline), waxed wood (the bench)
     float round_off = smoothstep(0.0, 0.006, max(-g_skin, 0.0) * fa.y);
-    vec3 albedo = mix(vec3(0.0062, 0.0046, 0.0105), vec3(0.34, 0.27, 0.26) * (0.35 + 0.65 * round_off), skin);
+    vec3 albedo = mix(vec3(0.0062, 0.0046, 0.0105), vec3(0.29, 0.23, 0.22) * (0.35 + 0.65 * round_off), skin);
     vec3 e0 = figure_eye(i, 0), e1 = figure_eye(i, 1);
     float ey = 0.5 * (e0.y + e1.y);
     float chin = smoothstep(ey - 1.1 * e0.z, ey - 2.4 * e0.z, X.y);
