@@ -838,3 +838,20 @@ def test_but_there_is_a_cost_the_candles_gutter_and_the_orbs_burn_cold():
     candle = lambda values: values.get("candle", 1.0)          # (1: the scene's default)
     assert candle(early) >= 0.99 and early["eyes"] < 0.85, early
     assert candle(late) <= 0.6 and late["eyes"] >= 0.85, late
+
+
+def test_the_silk_is_shot_with_colour_not_grey_smoke(gl):
+    """Round 10: the voices read as greyish smoke, "a generic sine band". The light the silk
+    adds is coloured -- lilac to candle gold, shifting with the angle like shot silk -- and
+    is not a flat veil: its chroma (max minus min channel) is over 0.42 of its brightness
+    where it is seen (about 0.52 now; 0.29 on main)."""
+    p = Player(gl, (320, 180))
+    try:
+        silent = p.at(3.0, voices=0.0, backdrop=0.0)
+        singing = p.at(3.0, voices=0.9, backdrop=0.0)
+    finally:
+        p.release()
+    lift = np.clip(singing - silent, 0.0, None)
+    seen = lift.mean(axis=2) > 6.0
+    chroma = (lift.max(axis=2) - lift.min(axis=2))[seen].mean()
+    assert chroma > 0.42 * lift.mean(axis=2)[seen].mean(), chroma
