@@ -147,7 +147,9 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     // and its loose silk hangs below the forearm in a soft drape (no twig arms)
     float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.021, 0.038 - 0.01 * seated);
     vec2 hang = mix(el, wr, 0.62);
-    float drape = sd_taper(p, hang, hang + vec2(0.01 * side, -0.045 + 0.025 * seated), 0.022 - 0.006 * seated, 0.008);
+    // (round 10: the sleeves' silk hangs longer and fuller, so a raised arm trails a wing of
+    // cloth and the hand comes out of it, not out of a stick)
+    float drape = sd_taper(p, hang, hang + vec2(0.012 * side, -0.085 + 0.065 * seated), 0.03 - 0.014 * seated, 0.01);
     float d = smin_poly(upper, fore, 0.012);
     d = smin_poly(d, drape, 0.02);
     vec2 fd = tip - pm;
@@ -321,7 +323,7 @@ vec4 figure_bounds(int i, float pad, int part) {
     float y_hi = max(max(el.y, wr.y), max(pm.y, tip.y));
     arm_joints(i, 1, sh, el, wr, pm, tip);
     float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.03;
-    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - drop;
+    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - 0.07 * (1.0 - c.x) - drop;   // (the sleeves' drape)
     y_hi = max(max(y_hi, SHOULDER_Y), max(max(el.y, wr.y), max(pm.y, tip.y))) + 0.03 - drop;
     float lo = -(reach_l + 0.035 * c.w);
     float hi = reach_r + 0.035 * c.w;
