@@ -855,3 +855,37 @@ def test_the_silk_is_shot_with_colour_not_grey_smoke(gl):
     seen = lift.mean(axis=2) > 6.0
     chroma = (lift.max(axis=2) - lift.min(axis=2))[seen].mean()
     assert chroma > 0.42 * lift.mean(axis=2)[seen].mean(), chroma
+
+
+def test_a_raised_arm_trails_a_wing_of_sleeve_not_a_stick(gl):
+    """Round 10: "stick-and-cone bodies with claw hands". The sleeves are full bells whose
+    silk hangs below a raised arm: down the column through the forearm's middle the arm and
+    its drape cover a run of cloth over 0.1 of a figure's height (0.084 on main: a stick
+    with a small tab below it)."""
+    size = (320, 180)
+    p = Player(gl, size)
+    try:
+        cov = p.silhouettes(12.5, count=1, sway=1.0, flicker=0.0, voices=0.0)
+        seed = p.renderer.seed
+    finally:
+        p.release()
+    mod, _ = _module()
+    params = _defaults(count=1, sway=1.0, flicker=0.0)
+    a, b = mod.figure_poses(12.5, seed, params)
+    x, height, lean = float(a[0][0]), float(a[0][1]), float(a[0][2])
+    runs = []
+    for side, raise_ in ((-1.0, b[0][0]), (1.0, b[0][1])):
+        sh, el, wr, _, _ = mod.arm_joints(side, float(raise_), float(b[0][3]), 0.0, 0.0)
+        hx, hy = el[0] + 0.62 * (wr[0] - el[0]), el[1] + 0.62 * (wr[1] - el[1])
+        col, row = _to_px(mod, x + (hx + lean / height * (hy / 0.9) ** 2) * height, hy * height, size)
+        column = cov[:, int(round(col))] > 0.5
+        r = int(round(row))
+        lo, hi = r, r
+        while lo > 0 and column[lo - 1]:
+            lo -= 1
+        while hi < len(column) - 1 and column[hi + 1]:
+            hi += 1
+        runs.append((hi - lo + 1) if column[r] else 0)
+    metre_px = _to_px(mod, 0.0, 1.0, size)[1] - _to_px(mod, 0.0, 2.0, size)[1]
+    share = min(runs) / (metre_px * height)
+    assert share > 0.1, (runs, share)           # (about 0.11 now)
