@@ -40,7 +40,8 @@ void main() {
     vec3 silk = mix(vec3(0.66, 0.5, 1.00), vec3(1.0, 0.74, 0.42), shot);
     vec3 col = silk * (0.012 + sheen * (0.12 + 0.95 * gloss * (0.6 + 0.4 * threads))
                        + 0.1 * tone * sheen + 0.3 * hem * sheen);
-    col *= edge * u_voices;
+    // (the ribbon's ends thin away into the air: a cut end showed at the frame's edge)
+    col *= edge * u_voices * smoothstep(3.5, 2.7, abs(v_along));
     // in front of the figures it is nearer and brighter; behind them it is hidden by them
     // and dimmer, so the band reads as wound round the row, not laid over it
     float behind = smoothstep(-0.06, 0.06, v_z);
