@@ -1,20 +1,23 @@
 """The Serenes: tall figures like shadows cast by candlelight, moving in eerie unison.
 
-A stage.  Candles burn on stands low in front; behind them a row of tall, slender figures
-stands as flat cut-outs (a 2D SDF of smooth-min tapers and ellipses: a gown flaring to the
-floor, a veil falling from the crown over the shoulders, bell sleeves from which slender
-hands emerge); behind the figures a plaster wall catches their shadows, which loom twice
-their height and sway with them.  Their lidless eyes are mercury orbs, most of the face,
-shaded as chrome balls (a bright silver sky above a sharp horizon, the dark room below) that
-catch the candles as hard highlights.
+A stage.  Candles burn on stands low in front; behind them a row of tall, hooded figures
+stands in the plane of a 2D SDF (smooth-min tapers and ellipses: a gown flaring to the
+floor, a deep hood coming to a soft point over the head with a mantle falling from it over
+the shoulders, full bell sleeves whose silk hangs in a wing below a raised arm, the hands
+emerging from them); behind the figures a plaster wall catches their shadows, which loom
+twice their height and sway with them.  Their faces are hollows in the hood's shadow
+(round 10: a pale egg face with big orbs read as "an alien with goggles"), and in each
+hollow two lidless mercury orbs glow, shaded as liquid-silver balls that catch the candles
+as hard highlights.
 
 The figures wear flowing gowns (close at the waist, a swell at the hips, the skirt pooling at
 the floor), rounded shoulders, and bell sleeves whose silk hangs below the forearm.  Their
 mercury eyes mirror the room desaturated toward silver.
 
 The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her gown drawn
-over her knees into a lap wider than her waist, the cloth falling straight from it; her elbows
-tucked in, her open hands held up before her chest, the backs to us, as if she looked at
+over her knees into a lap wider than her waist, the cloth falling straight from it; her head
+bowed in her hood (her orbs smaller, lower in it); her elbows tucked in, her open hands held
+up before her chest, turned in toward each other, the backs to us, as if she looked at
 them; they tremble from a glitch in her programming, a digital stutter computed here
 (figure_extras: new positions TREMOR_RATE times a second, held between, freezes, snaps, and
 rows of the hands torn sideways), which the shadow on the wall repeats, and leave faint
@@ -562,6 +565,6 @@ serenes = Serenes(
     bindings={"city": Binding(default="towers", fallback="env_gradient", scale=0.125,
                               params={"quality": 0.0}, enabled_by="backdrop")},
     duration=30.0,
-    description="the Serenes: tall candle-lit silhouettes with mercury eyes, their shadows "
+    description="the Serenes: tall hooded candle-lit silhouettes with mercury eyes, their shadows "
                 "looming on the wall, moving in eerie unison",
 )
