@@ -82,8 +82,12 @@ serenes = Cue(
     # brought their eyes and hands up first, floating in the black, and the iris made a blob)
     "serenes", 82, 106, fade_in=2.5, transition="ripple", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
-          "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (24, 0.5)],
-          "backdrop": [(0, 0.45), (24, 0.15, "in_out_sine")],
+          # "But there is a cost." (round 10): at the end the candles gutter low and the warmth
+          # drains from the room, while their mercury eyes burn up cold
+          "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (16.5, 0.6), (20.5, 0.95, "in_sine")],
+          "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.45, "in_out_sine")],
+          # (round 10: the city through the wall read as blue blotches on the plaster)
+          "backdrop": [(0, 0.2), (24, 0.05, "in_out_sine")],
           # their voices: silk in the air, one standing wave per Serene (a name that is a tone)
           "voices": [(0, 0.0), (5, 0.0), (10, 0.85, "in_out_sine"), (15, 0.7), (19, 0.15, "in_out_sine")],
           # "They show you their world": a child, its joy on a clock, hand in hand with one of
@@ -113,8 +117,10 @@ resonance = Cue(
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
 #          but from a glitch in her programming. A child's laughter loops endlessly"
 the_woman = Cue(
-    "serenes", 121, 134, fade_in=3, transition="shatter", name="the cracks: a woman alone",
+    "serenes", 121, 134, fade_in=3, transition="dark", name="the cracks: a woman alone",
     # she sits, seen close by her candle; her hands stutter (the glitch), not the whole frame
+    # (round 10: out of a ring of night, not the shatter -- its shards floated round her as
+    # black blobs with blue edges)
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
             "closeup": 1.0, "candle": 1.35},
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],

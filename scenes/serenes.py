@@ -1,20 +1,23 @@
 """The Serenes: tall figures like shadows cast by candlelight, moving in eerie unison.
 
-A stage.  Candles burn on stands low in front; behind them a row of tall, slender figures
-stands as flat cut-outs (a 2D SDF of smooth-min tapers and ellipses: a gown flaring to the
-floor, a veil falling from the crown over the shoulders, bell sleeves from which slender
-hands emerge); behind the figures a plaster wall catches their shadows, which loom twice
-their height and sway with them.  Their lidless eyes are mercury orbs, most of the face,
-shaded as chrome balls (a bright silver sky above a sharp horizon, the dark room below) that
-catch the candles as hard highlights.
+A stage.  Candles burn on stands low in front; behind them a row of tall, hooded figures
+stands in the plane of a 2D SDF (smooth-min tapers and ellipses: a gown flaring to the
+floor, a deep hood coming to a soft point over the head with a mantle falling from it over
+the shoulders, full bell sleeves whose silk hangs in a wing below a raised arm, the hands
+emerging from them); behind the figures a plaster wall catches their shadows, which loom
+twice their height and sway with them.  Their faces are hollows in the hood's shadow
+(round 10: a pale egg face with big orbs read as "an alien with goggles"), and in each
+hollow two lidless mercury orbs glow, shaded as liquid-silver balls that catch the candles
+as hard highlights.
 
 The figures wear flowing gowns (close at the waist, a swell at the hips, the skirt pooling at
 the floor), rounded shoulders, and bell sleeves whose silk hangs below the forearm.  Their
 mercury eyes mirror the room desaturated toward silver.
 
 The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her gown drawn
-over her knees into a lap wider than her waist, the cloth falling straight from it; her elbows
-tucked in, her open hands held up before her chest, the backs to us, as if she looked at
+over her knees into a lap wider than her waist, the cloth falling straight from it; her head
+bowed in her hood (her orbs smaller, lower in it); her elbows tucked in, her open hands held
+up before her chest, turned in toward each other, the backs to us, as if she looked at
 them; they tremble from a glitch in her programming, a digital stutter computed here
 (figure_extras: new positions TREMOR_RATE times a second, held between, freezes, snaps, and
 rows of the hands torn sideways), which the shadow on the wall repeats, and leave faint
@@ -98,8 +101,8 @@ WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
-EYE_OFFSET = (0.0205, 0.8925)    # the right eye's centre, figure-local
-EYE_R = 0.0188                   # (round 7: orbs that read at 640x360, not dots)
+EYE_OFFSET = (0.0215, 0.8885)    # the right eye's centre, figure-local
+EYE_R = 0.0168                   # (round 7: orbs that read at 640x360, not dots; round 10: in a hood)
 VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
 THREAD_SEGMENTS = 48             # ... along a neural thread between the lovers (threads.vert)
 THREADS = 5                      # the threads in the bundle
@@ -316,9 +319,9 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     # (round 9: the elbows a little out from her sides, so each arm shows from the shoulder
     # to the hand against the wall, and the forearms foreshortened, reaching toward us, so
     # the hands rise before her breast, below the face, not beside it)
-    a1 = _mix(_mix(0.17, 1.30, raise_), 0.36, seated)                    # upper arm
-    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.32, seated) + tremor      # forearm
-    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.25, seated) - 2.2 * tremor   # hand
+    a1 = _mix(_mix(0.17, 1.1, raise_), 0.36, seated)                    # upper arm
+    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.5, seated) + tremor      # forearm
+    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.38, seated) - 2.2 * tremor   # hand
     a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.12, seated)              # fingers
     out = [sh]
     for length, a in ((0.165, a1), (0.150 - 0.045 * seated, a2), (0.034, a3), (0.046, a4)):
@@ -562,6 +565,6 @@ serenes = Serenes(
     bindings={"city": Binding(default="towers", fallback="env_gradient", scale=0.125,
                               params={"quality": 0.0}, enabled_by="backdrop")},
     duration=30.0,
-    description="the Serenes: tall candle-lit silhouettes with mercury eyes, their shadows "
+    description="the Serenes: tall hooded candle-lit silhouettes with mercury eyes, their shadows "
                 "looming on the wall, moving in eerie unison",
 )

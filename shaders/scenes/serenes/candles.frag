@@ -59,9 +59,11 @@ void main() {
         float dwax = max(abs(lp.x) - cb.w, lp.y + 0.007 - 0.007 * nx * nx);
         float wcov = clamp(0.5 - dwax / pxc, 0.0, 1.0);
         float side = sqrt(max(1.0 - nx * nx, 0.0));
-        float glow_in = exp(min(lp.y, 0.0) / 0.05);
+        // (round 10: the wax read as a flat bright cylinder, the brightest thing in her frame:
+        // the flame's light glows in the translucent wax near the top and dies away down it)
+        float glow_in = exp(min(lp.y, 0.0) / 0.03);
         vec3 wax = vec3(0.80, 0.62, 0.42) * lightc * power
-                 * (0.05 * side + 0.55 * glow_in * (0.5 + 0.5 * side));
+                 * (0.022 * side * side + 0.6 * glow_in * (0.4 + 0.6 * side));
         col = mix(col, wax, wcov);
         alpha = wcov;
         // flame: a teardrop that leans and stretches with the flicker

@@ -85,7 +85,7 @@ void main() {
         // as a lid over a white sclera (round 8: "googly cartoon eyes").
         vec3 silver = vec3(0.72, 0.84, 1.0);
         float sky = smoothstep(-0.6, 0.9, r.y);
-        ec += u_eyes * silver * (0.05 + 0.04 * sky) * (1.0 - 0.6 * r2);
+        ec += (0.04 + u_eyes) * silver * (0.06 + 0.3 * sky * sky) * (1.0 - 0.5 * r2);
         // toward full glow the mercury lights from within (the dream keeps it about 0.5: dark)
         ec += smoothstep(0.8, 1.0, u_eyes) * silver * 0.45 * (1.0 - 0.5 * r2);
         // The thin bright Fresnel rim where the sphere turns away, a crescent on the side
@@ -127,7 +127,7 @@ void main() {
         ec *= 0.35 + 0.65 * smoothstep(1.0, 0.93, dist);
         // (round 9: "cartoon goggle eyes") the brow overhangs the orb: its upper part lies in
         // the brow's shadow, so the ball sits in the face instead of on it
-        ec *= 1.0 - 0.75 * smoothstep(0.05, 0.8, o.y + 0.15 * o.x * o.x);
+        ec *= 1.0 - 0.3 * smoothstep(0.3, 0.95, o.y + 0.15 * o.x * o.x);
         col = mix(col, ec, ecov);
         // a soft cold glow round the eye (additive, outside it too): wide and faint, so it
         // reads as light from the orb, not a ring round a goggle

@@ -48,25 +48,21 @@ void main() {
     float ndv = max(dot(N, V), 0.0);
     float rim_shape = exp(-inside / 0.006) + 0.12 * exp(-inside / 0.035);
     float skin = smoothstep(0.0015, -0.0005, g_skin * fa.y);
-    float face = smoothstep(0.0015, -0.0005, g_face * fa.y);
+    // the face: a hollow in the hood's shadow (round 10: the pale egg face with its big orbs
+    // read as an alien in goggles); only its lower edge, the chin and a cheek, catches the
+    // candle from below, and the hood's lip round it catches the light as a thin bright edge
+    float face_m = g_face * fa.y;
+    float face = smoothstep(0.002, -0.003, face_m);
+    float lip = smoothstep(-0.0015, 0.0008, face_m) * exp(-max(face_m, 0.0) / 0.007);
     float wood = smoothstep(0.001, -0.001, g_bench * fa.y) * smoothstep(-0.001, 0.001, g_body * fa.y);
-    // the materials: dark violet-black satin (the gown and veil), pearl (face and hands:
-    // pale, with a mother-of-pearl shimmer that turns with the angle), waxed wood (the bench)
-    // (the skin rounds away into shade toward its outline, the face under the veil most)
-    float round_off = smoothstep(0.0, mix(0.006, 0.022, face), max(-min(g_skin, g_face), 0.0) * fa.y);
-    // (round 7: "very dark and low contrast" -- the satin a little less black, its sheen
-    // brighter along the pleats that face a candle, the face a pale grey-lilac under its
-    // veil, lit like the hands)
-    vec3 albedo = mix(vec3(0.0065, 0.0032, 0.012),
-                      mix(vec3(0.5, 0.55, 0.7), vec3(0.2, 0.2, 0.28), face) * (0.35 + 0.65 * round_off), skin);
-    // the orbs sit in soft hollows of the face (round 8: on the pale face, ringed by its
-    // light, they read as stuck-on googly eyes): the skin darkens into a socket round each
+    // the materials: dark violet-black satin (the gown and the hood), pale pearl (the
+    // hands: rounding away into shade toward their outline), waxed wood (the bench)
+    float round_off = smoothstep(0.0, 0.006, max(-g_skin, 0.0) * fa.y);
+    vec3 albedo = mix(vec3(0.0062, 0.0046, 0.0105), vec3(0.29, 0.23, 0.22) * (0.35 + 0.65 * round_off), skin);
     vec3 e0 = figure_eye(i, 0), e1 = figure_eye(i, 1);
-    float sock = min(length(X - e0.xy) / e0.z, length(X - e1.xy) / e1.z);
-    albedo *= 1.0 - 0.75 * face * smoothstep(2.0, 1.0, sock);
-    // (round 9: "cartoon goggle eyes") the hood's edge and a brow shade the orbs from above
-    float brow_y = 0.5 * (e0.y + e1.y) + 0.4 * e0.z;
-    albedo *= 1.0 - 0.8 * face * smoothstep(brow_y - 0.6 * e0.z, brow_y + 0.5 * e0.z, X.y);
+    float ey = 0.5 * (e0.y + e1.y);
+    float chin = smoothstep(ey - 1.1 * e0.z, ey - 2.4 * e0.z, X.y);
+    albedo = mix(albedo, mix(vec3(0.0015, 0.001, 0.003), vec3(0.018, 0.012, 0.014) * chin * chin, chin), face);
     // (round 9: "the arms melt into the body") where a sleeve lies over the gown, the gown
     // beside it falls into a soft shadow, and the sleeve's own edge catches the light below
     float arm_m = g_arm * fa.y;
@@ -81,7 +77,7 @@ void main() {
     arm_rim = max(arm_rim, smoothstep(0.001, -0.0005, knee_m) * exp(min(knee_m, 0.0) / 0.006)
                            * smoothstep(0.24, 0.27, X.y / fa.y) * out_arm);
     albedo *= 1.0 - 0.85 * crease;
-    albedo = mix(albedo, vec3(0.075, 0.038, 0.022), wood);
+    albedo = mix(albedo, vec3(0.045, 0.024, 0.015), wood);
     vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
     vec3 diffuse = vec3(0.0);
     vec3 sheen = vec3(0.0);
@@ -93,26 +89,33 @@ void main() {
         vec3 Ld = L * il;
         float e = u_cpos[k].w / d2;
         // wrapped diffuse: light reaches a little past the terminator, as on cloth
-        diffuse += e * max(dot(N, Ld) + 0.1, 0.0);
+        // (round 10: close on her, a harder terminator -- the lit side bright, the far side
+        // sinking into the dark -- so she is modelled, not a brown form on a brown wall)
+        float ndl = max(dot(N, Ld) + 0.1, 0.0);
+        diffuse += e * mix(ndl, 1.7 * ndl * ndl * ndl, u_closeup);
         vec3 H = normalize(Ld + V);
         float nh = max(dot(N, H), 0.0);
         float s8 = nh * nh; s8 *= s8; s8 *= s8;                  // ^8: the pearl's broad sheen
         float s32 = s8 * s8; s32 *= s32;                         // ^32: the satin's folds, the pearl's gloss
-        sheen += e * (mix((0.09 * s32 + 0.012 * s8) * (0.2 + 0.8 * max(pleat, 0.0)), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
+        sheen += e * (mix(((0.22 - 0.14 * seat9) * s32 + 0.02 * s8) * (0.2 + 0.8 * max(pleat, 0.0)), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
         float toward = u_cpos[k].x - axis;
         float facing = smoothstep(-0.03, 0.03, dx * sign(toward)) * smoothstep(0.0, 0.25, abs(toward));
-        rim += e * max(-Ld.z, 0.0) * (0.3 + facing);
+        rim += e * max(-Ld.z, 0.0) * (0.3 * (1.0 - 0.85 * u_closeup) + facing);
     }
     vec3 lc = light_colour();
-    sheen *= 1.0 - 0.85 * crease;
+    sheen *= (1.0 - 0.85 * crease) * (1.0 - 0.9 * face);
+    // (round 10: close on her, the outlined sleeves and knees read as a mannequin's tubes:
+    // there the arms sink into the cloak's dark and only her hands and the hood's lip shine)
+    arm_rim *= 1.0 - 0.8 * u_closeup;
+    arm_rim = max(arm_rim, 0.6 * lip * (1.0 - skin) * smoothstep(ey - 1.2 * e0.z, ey, X.y));
     diffuse += diffuse * 10.0 * arm_rim;
-    vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 + 0.4 * skin));
+    vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 - 0.3 * skin));
     // the warm rim where the light wraps round an edge that faces a candle, on the cloth a
     // faint pearl too
     body += lc * mix(vec3(1.0), pearl, 0.3) * (0.05 * rim * rim_shape) * (1.0 - 0.5 * skin);
     // and on both edges a faint rim of the light the lit wall behind them bounces back,
     // which turns the outline round (a body, not a cut-out)
-    body += lc * wall_colour() * (0.0035 * exp(-inside / 0.004)) * (1.0 - skin);
+    body += lc * wall_colour() * (0.0035 * exp(-inside / 0.004)) * (1.0 - skin) * (1.0 - 0.8 * u_closeup);
     body += shade_colour() * 0.0012 * (1.0 + 3.0 * skin);
     vec3 col = body * cov;
 

@@ -57,7 +57,7 @@ void main() {
     float pools = 0.0;
     for (int k = 0; k < MAX_CANDLES; ++k) {
         vec2 dp = (P.xy - u_cpos[k].xy) * vec2(0.8, 1.0);
-        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 0.9, u_closeup));
+        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 2.2, u_closeup));
     }
     g_pool = mix(0.4, 0.1, u_closeup) + mix(0.8, 0.9, u_closeup) * min(pools, 1.0);
     vec3 col = light_surface(P, N, base, shadow.rgb, lightc, shade);

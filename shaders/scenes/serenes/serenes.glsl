@@ -78,6 +78,7 @@ const float NECK_TOP = 0.845;
 const vec2 HEAD_C = vec2(0.0, 0.888);
 const float SEAT_DROP = 0.30;     // how far the upper body sinks when the figure sits
 const float HIP_Y = 0.48;
+const float BOW = 0.012;          // seated, how far the face sinks in the hood (bowed)
 
 // Figure i's extras: how far it sits (0 standing, 1 seated on a bench), the digital tremor
 // of its left and right hands (radians, quantized and held on the CPU: a stutter, not a
@@ -141,12 +142,14 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     float side = (s == 0) ? -1.0 : 1.0;
     vec2 sh, el, wr, pm, tip;
     arm_joints(i, s, sh, el, wr, pm, tip);
-    float upper = sd_taper(p, sh, el, 0.021, 0.016);
+    float upper = sd_taper(p, sh, el, 0.027, 0.021);
     // a bell sleeve: the forearm's cloth widens toward the wrist, where the hand emerges,
     // and its loose silk hangs below the forearm in a soft drape (no twig arms)
-    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.016, 0.033 - 0.008 * seated);
+    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.021, 0.038 - 0.01 * seated);
     vec2 hang = mix(el, wr, 0.62);
-    float drape = sd_taper(p, hang, hang + vec2(0.01 * side, -0.045 + 0.025 * seated), 0.022 - 0.006 * seated, 0.008);
+    // (round 10: the sleeves' silk hangs longer and fuller, so a raised arm trails a wing of
+    // cloth and the hand comes out of it, not out of a stick)
+    float drape = sd_taper(p, hang, hang + vec2(0.012 * side, -0.085 + 0.065 * seated), 0.03 - 0.014 * seated, 0.01);
     float d = smin_poly(upper, fore, 0.012);
     d = smin_poly(d, drape, 0.02);
     vec2 fd = tip - pm;
@@ -159,7 +162,7 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     // four fingers fanned from the knuckles (wider when seated, open to her eyes), the
     // middle ones longest, each with a round tip; the thumb from the heel of the palm
     vec2 fu = fn / max(length(fd), 1e-5);
-    float spread = 0.09 + 0.1 * seated;
+    float spread = 0.09 - 0.03 * seated;
     float fingers = 1e3;
     for (int k = 0; k < 4; ++k) {                  // (constant: unrolled)
         float o = float(k) - 1.5;
@@ -246,26 +249,23 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     float d = smin_poly(robe, torso, 0.04);
     d = smin_poly(d, knees, 0.03);
     d = smin_poly(d, shoulders, 0.035);
-    // The long neck and the egg-shaped head under a cowl that falls to the shoulders,
-    // tilted about the top of the neck.
+    // The head in a deep hood (round 10: a bald egg with two big eyes read as "an alien
+    // with goggles"): the cowl a rounded cone over the head, coming to a soft point above the
+    // crown, and a mantle falling from it over the shoulders, so each figure is one massed,
+    // elegant silhouette; the face a hollow in the hood's shadow (g_face: shading only), in
+    // which the mercury orbs glow.  Tilted about the top of the neck.
     vec2 nk = vec2(0.0, NECK_TOP);
     vec2 ph = rot2(a.w) * (u - nk) + nk;
-    float neck = sd_taper(ph, vec2(0.0, SHOULDER_Y), nk + vec2(0.0, 0.02), 0.0125 + 0.004 * seated, 0.0095 + 0.003 * seated);
-    vec2 hc = ph - HEAD_C;
-    float egg = 1.0 + 2.6 * hc.y;                  // wider at the crown, narrow chin
-    float head = sd_ellipse_approx(vec2(hc.x / clamp(egg, 0.75, 1.25), hc.y),
-                                   vec2(0.0345 + 0.002 * variant + 0.0045 * seated, 0.046));
-    // the veil: from the crown it falls round the head and spreads over the shoulders
-    // (seated, round 9: "a shapeless blob" -- a close hood round the head that leaves the
-    // neck and the line of the shoulders to show)
-    float veil = sd_taper(ph, mix(vec2(0.0, SHOULDER_Y + 0.005), vec2(0.0, NECK_TOP - 0.012), seated),
-                          vec2(0.0, 0.893), mix(0.046 + 0.022 * (1.0 - variant), 0.026, seated),
-                          mix(0.033, 0.0455, seated));
-    d = smin_poly(d, neck, 0.012);
-    d = smin_poly(d, veil, mix(0.03, 0.008, seated));
-    d = smin_poly(d, head, 0.012);
-    g_skin = head;
-    g_face = head;
+    float hood = sd_ellipse_approx(ph - vec2(0.0, 0.889), vec2(0.047 + 0.003 * variant, 0.058));
+    hood = smin_poly(hood, sd_taper(ph, vec2(0.0, 0.90), vec2(0.004, 0.935), 0.040, 0.018), 0.02);
+    float mantle = sd_taper(u, vec2(0.0, 0.84), vec2(0.0, mix(0.69, 0.70, seated)),
+                            0.040, mix(0.088 + 0.012 * variant, 0.056, seated));
+    d = smin_poly(d, mantle, 0.03);
+    d = smin_poly(d, hood, 0.02);
+    // (seated, her head bowed in the hood toward her hands: the face and orbs lower in it)
+    float face = sd_ellipse_approx(ph - vec2(0.0, 0.881 - BOW * seated), vec2(0.036, 0.043));
+    g_skin = 1e3;
+    g_face = face;
     // Arms, the hands torn sideways in rows by a glitch.
     vec2 pa = u;
     pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - 0.46) - 0.07) * seated;
@@ -279,19 +279,22 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
 
 // Eye e (0 left, 1 right) of figure i: centre on the plane z = 0 (metres) and radius.
 // Large, lidless orbs: most of the face.
-const vec2 EYE_OFFSET = vec2(0.0205, 0.8925);
-const float EYE_R = 0.0188;
+const vec2 EYE_OFFSET = vec2(0.0215, 0.8885);
+const float EYE_R = 0.0168;
 vec3 figure_eye(int i, int e) {
     vec4 a = FIG_A(i);
     float h = a.y;
     float drop = SEAT_DROP * FIG_C(i).x;
     vec2 nk = vec2(0.0, NECK_TOP);
-    vec2 local = vec2(e == 0 ? -EYE_OFFSET.x : EYE_OFFSET.x, EYE_OFFSET.y);
+    vec2 local = vec2(e == 0 ? -EYE_OFFSET.x : EYE_OFFSET.x, EYE_OFFSET.y - BOW * FIG_C(i).x);
     // rot2(a.w) rotates the domain; the eye moves by the inverse rotation.
     local = rot2(-a.w) * (local - nk) + nk;
     local.y -= drop;
     local.x += bend_at(local.y, a.z / h);
-    return vec3(a.x + local.x * h, local.y * h, EYE_R * h);
+    // (round 10: close on the woman two big orbs read as "goggles": hers are smaller, set
+    // apart in the hood's shadow)
+    float seated = FIG_C(i).x;
+    return vec3(a.x + local.x * h, local.y * h, EYE_R * (1.0 - 0.3 * seated) * h);
 }
 
 // Figure i's bounds on the plane z = 0 (metres), grown by pad, as two boxes (part 0: the
@@ -320,7 +323,7 @@ vec4 figure_bounds(int i, float pad, int part) {
     float y_hi = max(max(el.y, wr.y), max(pm.y, tip.y));
     arm_joints(i, 1, sh, el, wr, pm, tip);
     float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.03;
-    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - drop;
+    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - 0.07 * (1.0 - c.x) - drop;   // (the sleeves' drape)
     y_hi = max(max(y_hi, SHOULDER_Y), max(max(el.y, wr.y), max(pm.y, tip.y))) + 0.03 - drop;
     float lo = -(reach_l + 0.035 * c.w);
     float hi = reach_r + 0.035 * c.w;

@@ -33,10 +33,15 @@ void main() {
     gloss *= gloss;
     float tone = 0.5 + 0.5 * cos(TAU * (0.6 * v_voice * v_along - 0.4 * u_time));   // the frequency
     float hem = exp(-(1.0 - a) * 14.0);
-    vec3 silk = mix(vec3(0.80, 0.72, 1.00), vec3(1.0, 0.86, 0.62), 0.5 + 0.5 * sin(0.7 * v_voice));
-    vec3 col = silk * (0.03 + sheen * (0.18 + 0.75 * gloss) + 0.08 * threads * sheen
-                       + 0.1 * tone * sheen + 0.25 * hem * sheen);
-    col *= edge * u_voices;
+    // (round 10: "a generic sine band", greyish smoke: less of the flat base, a deeper
+    // colour per voice -- lilac to candle gold -- that shifts with the angle like shot silk,
+    // and the gloss a brighter glint along the threads)
+    float shot = 0.5 + 0.5 * sin(0.7 * v_voice + 1.8 * v_face);
+    vec3 silk = mix(vec3(0.66, 0.5, 1.00), vec3(1.0, 0.74, 0.42), shot);
+    vec3 col = silk * (0.012 + sheen * (0.12 + 0.95 * gloss * (0.6 + 0.4 * threads))
+                       + 0.1 * tone * sheen + 0.3 * hem * sheen);
+    // (the ribbon's ends thin away into the air: a cut end showed at the frame's edge)
+    col *= edge * u_voices * smoothstep(3.5, 2.7, abs(v_along));
     // in front of the figures it is nearer and brighter; behind them it is hidden by them
     // and dimmer, so the band reads as wound round the row, not laid over it
     float behind = smoothstep(-0.06, 0.06, v_z);
