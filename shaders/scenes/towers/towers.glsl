@@ -668,6 +668,18 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     thick += f_out * thick_b;
     vec3 trans = mix(sky_rgb, bounced, f_out);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.6 + 0.02;     // (clear, not a blue-green fill)
+    // Backlit glass: the sun down the avenue, scattered a little inside the glass, lights the
+    // whole column on the side its light comes through (a broad glow round where the lens
+    // bends the sun), so the near columns are luminous bodies, not murky dark ones (round 8:
+    // "more murky than transparent").
+    // (through the still skin, once: scattered light is smooth; the ripples move the sharp
+    // light the glass lets through, not this glow)
+    float back = max(dot(refract(rd, n0, 1.0 / eta), SUN_DIR), 0.0);
+    float back2 = back * back;
+    float back8 = back2 * back2;
+    back8 *= back8;
+    float back16 = back8 * back8;
+    trans += vec3(0.50, 0.36, 0.95) * (0.18 * back8 + 0.7 * back16) * u_env_gain;
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
@@ -707,7 +719,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // light the rippling skin focuses running over the glass (liquid, not a cut prism)
     float cau = caustic(vec2(lp.x + lp.z, lp.y * 0.7 + 0.35 * u_time), u_time, t * g_pix)
               * u_wobble * exp(-p.y / 14.0);
-    trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.04) * cau * (1.0 - fres);
+    // (the moss's green faint in them: bright, it drew green scribbles over the near columns)
+    trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.012) * cau * (1.0 - fres);
     // (the body of the glass a little darker than what it lets through, so that its rims
     // and lines of light stand out of a deep core rather than a milky wash)
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
