@@ -159,12 +159,15 @@ void main() {
     float reach = 0.35 + 0.6 * v_box.w;
     float lumps = vnoise(vec2(across * 1.3 + 13.0 * v_box.w, 0.5));
     float hem = reach * (0.55 + 0.9 * lumps);
-    float mantle = 1.0 - smoothstep(hem - 0.08 - fp, hem + 0.08 + fp, y);
+    // (a glow that thins up into the glass, not a band with an edge: round 10's first
+    // hem read as a cuff)
+    float mantle = 1.0 - smoothstep(0.15 * hem - fp, hem + 0.15 + fp, y);
+    mantle *= mantle;
     float fade = 1.0 - smoothstep(0.06, 0.2, fp);
     float cushions = mix(0.55, 0.3 + 0.7 * vnoise(vec2(across, y) * 3.2), fade);
     vec3 hem_col = moss * (0.08 + 0.2 * u_rest + 1.3 * pulse) * (0.3 + 1.0 * cushions)
                  * (1.0 + 0.6 * exp(-max(hem - y, 0.0) / 0.12));
-    col = mix(col, hem_col, mantle * 0.7);
+    col = mix(col, hem_col, mantle * 0.8);
 
     // the streets' night fog (as moss.frag)
     vec3 horizon = moss * 0.010 * (0.5 + u_rest) + vec3(0.004, 0.003, 0.014);
