@@ -32,7 +32,8 @@ CITY_PERIOD = 7.0             # mirrors of moss.glsl: streets every 7 units, 1.5
 STREET_HALF = 1.5
 CITY_REACH = 4                # buildings stand on the blocks up to this many from the heart
 MAX_BOXES = 320               # (buildings.vert's arrays: each building is one to three boxes)
-TIER_BASE, TIER_SETBACK, TIER_SPIRE = 0.0, 1.0, 2.0    # what a box is (buildings.frag's looks)
+TIER_BASE, TIER_SETBACK, TIER_SPIRE = 0.0, 1.0, 2.0    # (earlier rounds' stacked boxes)
+TIER_COLUMN = 3.0             # a whole liquid-glass column in one box (buildings.frag)
 
 
 def city_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
@@ -57,24 +58,12 @@ def city_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
 def building_tiers(half_x: float, height: float, half_z: float, r: float) -> list[tuple[float, ...]]:
     """A building as stacked boxes, bottom up: (half x, base y, top y, half z, kind).
 
-    Boxes read as boxes; a skyline reads as buildings by its setbacks and needles.  A tall
-    building rises from a podium (its full block) through one narrower setback shaft, and
-    most of the tallest end in a thin spire; a low one carries a smaller box on its roof,
-    off centre.  `height` stays the building's roof (its main mass), so the city's bulk and
-    the view onto the heart are what they were.
+    Round 9's reader saw "flat black cylinders" (podiums, setback shafts and spires stacked
+    in dark glass).  A building is now one column of the city's liquid glass (buildings.frag
+    traces it inside this one box: a round column swelling and tapering to a rounded tip),
+    a little taller than the old roof so its tip has room: the same towers as the city's.
     """
-    k = (r * 7.31) % 1.0              # a second, independent-looking random from the first
-    if height < 5.5:
-        podium = height * (0.72 + 0.1 * k)
-        return [(half_x, 0.0, podium, half_z, TIER_BASE),
-                (half_x * (0.45 + 0.2 * r), podium, height, half_z * (0.5 + 0.2 * k), TIER_SETBACK)]
-    podium = height * (0.3 + 0.18 * k)
-    tiers = [(half_x, 0.0, podium, half_z, TIER_BASE),
-             (half_x * (0.62 + 0.12 * r), podium, height, half_z * (0.62 + 0.12 * k), TIER_SETBACK)]
-    if r > 0.3:
-        needle = 0.09 + 0.05 * k
-        tiers.append((needle, height, height + 1.8 + 2.6 * r, needle, TIER_SPIRE))
-    return tiers
+    return [(half_x, 0.0, height * (1.15 + 0.25 * ((r * 7.31) % 1.0)), half_z, TIER_COLUMN)]
 
 
 def tier_order(tiers: list[tuple[float, ...]], eye_y: float) -> list[tuple[float, ...]]:

@@ -59,8 +59,8 @@ void main() {
     // footprint of the mean alone lets them alias into bands and speckle.
     float fp = 1.25 * t * pix * (0.5 / sqrt(down) + 0.5 / down);
     g_moss_grid = 0.0;                               // (a round, organic heart: no square footprints)
-    g_moss_tile_scale = 1.6;                         // (finer clumps: a velvet, not blotches)
-    g_moss_lod_bias = 0.9;                           // (the clumps a little softer: velvet, not speckle)
+    g_moss_tile_scale = 0.8;                         // (round 10: cushions several pixels across, not a grain)
+    g_moss_lod_bias = 0.4;                           // (a little softer than the footprint, never a speckle)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
@@ -75,6 +75,13 @@ void main() {
     float breath = heart_lubdub(u_heart_phase - 0.04, 0.11);
     e.rgb += mix(m.colour_a, m.colour_b, 0.3) * smoothstep(0.1, 0.8, hc) * (0.025 + 0.06 * breath) * m.glow
            * mix(1.0, 0.6, relief);
+    // The afterglow: living light does not go out at once.  Where the pulse has passed the
+    // cushions stay lit and fade over the rest of the beat (a fast rise, a slow decay), so
+    // the carpet round the heart glows on between beats instead of a dark hole opening
+    // behind each wave.
+    float beat_age = fract(h.phase - heart_distance(xz, h.origin, 0.0) / max(h.spread * h.period, 1e-3));
+    float after = exp(-3.0 * beat_age) / (1.0 + heart_distance(xz, h.origin, 0.0) / max(h.reach, 1e-3));
+    e.rgb += mix(m.colour_a, m.colour_b, 0.25) * (0.3 + 0.7 * smoothstep(0.15, 0.85, hc)) * after * 0.09 * m.glow;
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
     // saturated emerald-cyan, and the crest of each pulse burns a hot core.

@@ -87,7 +87,7 @@ void main() {
     }
     vec3 col = mix(sky, murk_toe(gr), w);
 #ifdef TOWERS_FRACTURE
-    col = shatter_mist(col, rd, min(t_ground * wl, 400.0));
+    col = shatter_mist(col, rd, min(t_ground * wl, 400.0), 1.0);
 #endif
     frag_colour = vec4(encode(col, gl_FragCoord.xy), 1.0);
 }

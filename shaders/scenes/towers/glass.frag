@@ -94,7 +94,7 @@ void main() {
     col = second ? mix(behind, col, cov0) : col;
     float alpha = second ? 1.0 : cov0;
 #ifdef TOWERS_FRACTURE
-    col = shatter_mist(col, rd, t0);
+    col = shatter_mist(col, rd, t0, 0.3);
 #endif
     frag_colour = vec4(encode(murk_toe(col), gl_FragCoord.xy), alpha);
     // Covered whole: the sky and streets need not be drawn beneath.

@@ -414,13 +414,13 @@ float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
     const float ACROSS = CRACK_SCALE * 0.8, ALONG = CRACK_SCALE * 0.2;
     vec3 k = textureLod(u_cracks, vec2(q.x * ACROSS, q.y * ALONG), 0.0).rgb;
     float dc = k.r * 0.5 / (8.0 * ACROSS);
-    float w_c = 0.008 + 0.026 * grow * (1.0 - 0.8 * r / max(front, 1e-3));
+    float w_c = 0.014 + 0.045 * grow * (1.0 - 0.8 * r / max(front, 1e-3));
     float wc = max(w_c, fp);
     // thinner than a pixel: a pixel-wide line as faint as the share of it the crack covers
     float line = (1.0 - smoothstep(wc * 0.5, wc * 1.5, dc)) * min(1.0, w_c / max(fp, 1e-5));
     // each fissure lit by its own pieces (not every border equally: a few catch the light)
     line *= 0.15 + 1.0 * k.b * k.b * k.b;
-    float halo = 0.05 * exp(-dc * 30.0);                         // light bleeding into the glass
+    float halo = 0.12 * exp(-dc * 22.0);                         // light bleeding into the glass
     float craze = 0.2 * exp(-r * 2.5) * grow;                   // the crazed glass at the impact
     return ((line + halo) * reached + craze) * step(1e-3, grow);
 }
@@ -443,8 +443,13 @@ vec3 shatter_mist_colour(vec3 rd) {
     return mix(vec3(0.05, 0.30, 0.23), vec3(0.30, 0.15, 0.50), up) + g_haze * 0.1;
 }
 
-vec3 shatter_mist(vec3 col, vec3 rd, float t) {
+// veil: how much of the breaking light reaches this pixel (1 open air; less on the glass of
+// a standing tower, which stands dark against it: round 8's reader found the fracture's start
+// "murky", the city dimmed with nothing bright yet, so the light now breaks through first,
+// behind the columns, and the towers stand against it in silhouette before they fall).
+vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     float m = smoothstep(0.05, 0.85, u_fracture);
+    float lm = smoothstep(0.02, 0.3, u_fracture) * veil;     // the light comes first
     float z = max(dot(rd, u_cam_fwd), 0.2);
     vec2 sp = vec2(dot(rd, u_cam_right), dot(rd, u_cam_up)) / z;
     // Two banks of mist at two depths: a far, dim, slow one and a near one of brighter,
@@ -475,9 +480,10 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t) {
     vec3 mc = shatter_mist_colour(rd);
     float light = 0.02 + 0.35 * focal + 1.5 * shafts;
     col += mc * light * (far_amt * 0.9 + near_amt * (0.5 + 1.4 * near_n));
-    // the shafts in the clear air too (a faint veil of vapour everywhere)
-    col += vec3(0.55, 0.7, 0.85) * shafts * 0.07 * m;
-    col += vec3(0.8, 0.9, 1.0) * 0.45 * m * core;
+    // the shafts in the clear air too (a faint veil of vapour everywhere), and the light's
+    // wide glow, so the break has one bright place from its first moment
+    col += vec3(0.55, 0.7, 0.85) * shafts * (0.07 * m + 0.12 * lm * (1.0 - m));
+    col += vec3(0.75, 0.85, 1.0) * (0.45 * max(m, lm) * core + 0.16 * lm * (1.0 - m) * focal * focal);
     return col;
 }
 
@@ -662,6 +668,18 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     thick += f_out * thick_b;
     vec3 trans = mix(sky_rgb, bounced, f_out);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.6 + 0.02;     // (clear, not a blue-green fill)
+    // Backlit glass: the sun down the avenue, scattered a little inside the glass, lights the
+    // whole column on the side its light comes through (a broad glow round where the lens
+    // bends the sun), so the near columns are luminous bodies, not murky dark ones (round 8:
+    // "more murky than transparent").
+    // (through the still skin, once: scattered light is smooth; the ripples move the sharp
+    // light the glass lets through, not this glow)
+    float back = max(dot(refract(rd, n0, 1.0 / eta), SUN_DIR), 0.0);
+    float back2 = back * back;
+    float back8 = back2 * back2;
+    back8 *= back8;
+    float back16 = back8 * back8;
+    trans += vec3(0.50, 0.36, 0.95) * (0.18 * back8 + 0.7 * back16) * u_env_gain;
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
@@ -701,7 +719,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // light the rippling skin focuses running over the glass (liquid, not a cut prism)
     float cau = caustic(vec2(lp.x + lp.z, lp.y * 0.7 + 0.35 * u_time), u_time, t * g_pix)
               * u_wobble * exp(-p.y / 14.0);
-    trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.04) * cau * (1.0 - fres);
+    // (the moss's green faint in them: bright, it drew green scribbles over the near columns)
+    trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.012) * cau * (1.0 - fres);
     // (the body of the glass a little darker than what it lets through, so that its rims
     // and lines of light stand out of a deep core rather than a milky wash)
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
@@ -716,7 +735,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float crack = glass_cracks(lp, lp.y, start, lay.z, t * g_pix);
     float fallen = tower_fallen(start);
     float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 9.0) : 0.0;
-    vec3 crack_light = vec3(0.8, 0.92, 1.0) * 1.3 + refl * 0.5;
+    vec3 crack_light = vec3(0.8, 0.92, 1.0) * 2.2 + refl * 0.5;
     return col + crack_light * (crack + 1.2 * brim);
 #endif
 }
