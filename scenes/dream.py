@@ -172,9 +172,13 @@ fracture = Cue(
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
     "resonance", 184, 191, fade_in=1.5, transition="mist", name="the Resonance howls",
-    # wide and low over the water, the frame keeling over as the sky tears
-    params={"memory": 0.9, "flicker": 0.8, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
+    # wide and low over the water, the frame keeling over as the sky tears open: a slit of
+    # white light from high overhead to the city, lighting the curtains, mirrored in the water
+    # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  The
+    # faces fewer and steadier: the tear is the one subject.
+    params={"memory": 0.55, "flicker": 0.35, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
+          "rift": [(0, 0.0), (1.2, 0.0), (5.0, 1.0, "in_quad")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},
 )
 
@@ -208,6 +212,8 @@ dream = Show(
         # The howl: sound as pressure waves through the sky, and the sky tearing open.
         "howl.amount": [(0, 0.0), (184, 0.0), (186.5, 0.45, "in_quad"), (189, 1.0, "in_quad"),
                         (190.4, 0.7), (190.6, 0.0)],
+        # (its pressure waves only: the sky's tear is the Resonance's own `rift`, in depth)
+        "howl.tear": [(0, 0.0)],
         "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (193.5, 0.0), (196.2, 1.0, "in_out_sine")],

@@ -210,6 +210,7 @@ resonance = Resonance(
         Param("stars", 0.7, 0.0, 1.0, "brightness of the stars behind the aurora"),
         Param("reflection", 0.8, 0.0, 1.0, "how strongly the still water mirrors the sky"),
         Param("helix", 0.0, 0.0, 1.0, "joy and despair intertwined: a double helix of gold and violet light rising from the city"),
+        Param("rift", 0.0, 0.0, 1.0, "the howl: the sky tearing open, white light pouring through a ragged slit that lights the curtains (0 = whole)"),
         Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
         # the camera: a show can crane, zoom and tilt it from cue to cue
         Param("horizon", -0.24, -0.45, 0.1, "where the horizon falls on screen, in frame heights from the middle (lower: looking up into the aurora)"),

@@ -18,6 +18,8 @@ uniform sampler2D u_city;
 uniform sampler2D u_starfield;
 out vec4 frag_colour;
 
+#include "rift.glsl"
+
 vec3 sky_base(float dy) {
     // Deep indigo overhead, a paler teal-violet airglow at the horizon, the city's glow.
     vec3 zenith = vec3(0.0022, 0.0026, 0.0095);
@@ -90,7 +92,10 @@ void main() {
         col = sky_base(dy);
         float ext = smoothstep(0.0, 0.15, dy);                    // extinction near the horizon
         col += stars() * u_stars * ext;
-        col += texture(u_aurora, uv).rgb * mix(0.6, 1.0, ext);
+        // (the howl's tear draws the curtains in towards it: rift.glsl; no shift while rift is 0)
+        vec3 aur = texture(u_aurora, uv_of(p + vec2(rift_pull(vec2(p.x, dy)), 0.0))).rgb;
+        col += aur * mix(0.6, 1.0, ext);
+        col += rift_light(vec2(p.x, dy), aur);
         vec3 hl = helix_light(vec2(p.x, dy));
         col += hl;
         // The city only near the horizon.
@@ -116,7 +121,8 @@ void main() {
         // The faces live in the sky only: their density change is divided out here.
         vec4 a = texture(u_aurora, uv_of(q));
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
-                  + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
+                  + 1.5 * helix_light(vec2(q.x, q.y - u_horizon))
+                  + 0.7 * rift_light(vec2(q.x, q.y - u_horizon), a.rgb / a.a);
         if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
             vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6);
             refl = mix(refl, c.rgb, c.a);
