@@ -162,6 +162,9 @@ class Resonance(Scene):
         shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
         a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect, p["horizon"],
                                     min(max(float(p["helix"]), 0.0), 1.0))
+        torn = float(p["rift"]) > 0.0
+        resources.draw_count("composite", 0 if torn else 3)
+        resources.draw_count("composite_rift", 3 if torn else 0)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if float(p["helix"]) > 0.0 else 0)
         tilt = -p["horizon"] * p["lens"]
         return {
@@ -188,8 +191,12 @@ resonance = Resonance(
              precision="rgba16f"),
         Pass("scenes/resonance/city.frag", name="city", update="once"),
         Pass("scenes/resonance/stars.frag", name="starfield", update="once", filter="nearest"),
-        Pass("scenes/resonance/composite.frag", name="composite",
-             inputs=("aurora", "city", "starfield")),
+        # (drawn as a triangle list so the scene can choose, each frame, between the plain
+        # composite and the one with the howl's tear compiled in: update())
+        Pass("scenes/resonance/composite.frag", name="composite", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("aurora", "city", "starfield")),
+        Pass("scenes/resonance/composite_rift.frag", name="composite_rift", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("aurora", "city", "starfield"), into="composite"),
         # Joy and despair as a double helix over the city (nothing drawn while helix is 0).
         Pass("scenes/resonance/helix.frag", name="strands", vert="scenes/resonance/helix.vert",
              primitive="triangle_strip", count=2 * (HELIX_SEGMENTS + 1), instances=4,

@@ -6,7 +6,7 @@
 // (a wide violet glow, and shafts that leak sideways through the folds, brighter where the
 // curtains are dense), pulses with two slow beats against each other (the requiem and the
 // lullaby), draws the curtains in towards it, and is mirrored in the water.
-// Include-only, after <visuals/params>, common.glsl and noise.glsl; nothing while rift is 0.
+// Include-only, after <visuals/params>, common.glsl and noise.glsl (composite_rift.frag only).
 
 // The tear's centre line and half-width at height y above the horizon (view units): a
 // jagged line from the top of the sky to a point a little above the city, widest in the
@@ -26,19 +26,15 @@ float rift_beat(float t) {
 
 // How far the curtains are drawn towards the tear (a shift of the aurora's lookup, in view
 // units) at view point q = (x, height above the horizon).
-float rift_pull(vec2 q) {
-    vec2 s = rift_shape(q.y, u_time);
+float rift_pull(vec2 q, vec2 s) {
     float dx = q.x - s.x;
     return -sign(dx) * u_rift * 0.045 * exp(-abs(dx) / 0.18) * smoothstep(0.0, 0.2, q.y);
 }
 
-// The tear's light at q (linear), given the aurora's light there (which scatters it).
-vec3 rift_light(vec2 q, vec3 aurora) {
-    if (u_rift <= 0.0) {
-        return vec3(0.0);
-    }
+// The tear's light at q (linear), given its shape at that height (rift_shape) and the
+// aurora's light there (which scatters it).
+vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     float t = u_time;
-    vec2 s = rift_shape(q.y, t);
     float dx = q.x - s.x;
     float d = abs(dx) - s.y;                                  // < 0 inside the tear
     float aa = max(fwidth(q.x) * 1.2, 1e-4);
@@ -51,7 +47,7 @@ vec3 rift_light(vec2 q, vec3 aurora) {
     // the burning lips: hot white at the edge, the aurora's fringe pink and green just out
     float lip = exp(-max(d, 0.0) / 0.004) * (1.0 - inside);
     float lip2 = exp(-max(d, 0.0) / 0.018) * (1.0 - inside);
-    vec3 edge = vec3(1.6, 1.4, 1.8) * lip + mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * snoise(vec2(q.y * 9.0, t))) * lip2 * 0.7;
+    vec3 edge = vec3(1.6, 1.4, 1.8) * lip + mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * sin(q.y * 9.0 + t)) * lip2 * 0.7;
     // its light in the sky round it: a wide violet glow, and shafts leaking sideways through
     // the folds of the curtains, brighter where the aurora is
     float far = max(d, 0.0);
