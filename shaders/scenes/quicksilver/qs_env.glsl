@@ -94,14 +94,14 @@ vec3 qs_stars(vec3 r, float w) {
     vec2 cell = floor(q);
     vec3 h = hash_to_unit(pcg3d(uvec3(ivec3(ivec2(cell) + 8192, u_seed & 1023))));
     vec2 at = cell + 0.25 + 0.5 * h.xy;
-    float size = 0.035 + 0.06 * h.z * h.z;
+    float size = 0.02 + 0.035 * h.z * h.z;
     float rad = max(size, 0.7 * pix);
     float e = size / rad;
     float d = length(q - at);
     float lit = step(0.5, h.z) * exp(-d * d / (rad * rad)) * e * e;
     // bright ones: white to faintly violet or emerald (the dream's suns and moons)
     vec3 tint = mix(vec3(0.85, 0.9, 1.0), mix(vec3(0.75, 0.55, 1.0), vec3(0.5, 1.0, 0.75), h.x), 0.35 * fract(h.y * 7.0));
-    return tint * lit * (1.0 + 30.0 * h.z * h.z * h.z * h.z) * step(0.3, fract(h.x * 5.3));    // (fewer: a night, not snow)
+    return tint * lit * (1.0 + 16.0 * h.z * h.z * h.z * h.z) * step(0.3, fract(h.x * 5.3));    // (finer, fewer: a night, not snow)
 }
 
 // The dream city's glass towers standing round the viewer, in silhouette against the sky:
@@ -177,8 +177,11 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     vec3 lights = soft * smoothstep(0.75, 1.0, luma(soft)) * 0.6 + qs_moons(r, aaw + rough);
     vec3 night = mix(vec3(0.045, 0.022, 0.085), vec3(0.008, 0.003, 0.02), smoothstep(0.02, 0.5, el));      // a violet night
     sky = night + mix(vec3(sl), sky, 0.6) * 0.008 + lights + qs_stars(r, aaw + rough);
-    sky += vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 14.0) * 0.8
-         + mix(vec3(0.55, 0.45, 1.0), vec3(0.9, 0.92, 1.0), exp(-max(el_c, 0.0) * 9.0)) * exp(-max(el_c, 0.0) * 10.0) * 0.7;
+    // (the horizon's glow is the far city's, ahead: behind the viewer it is dimmer, so the pool's near rim
+    // is not the same white line as its far one -- round 8 read that even line as a cut-out's outline)
+    float ahead = 0.1 + 0.9 * smoothstep(-0.2, 0.8, r.z);
+    sky += (vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 14.0) * 0.8
+         + mix(vec3(0.55, 0.45, 1.0), vec3(0.9, 0.92, 1.0), exp(-max(el_c, 0.0) * 25.0)) * exp(-max(el_c, 0.0) * 16.0) * 0.8) * ahead;
     sky = mix(sky, glass, cover);
     // the horizon: the street's glow, then the dark floor below it
     sky += moss * 0.5 * (exp(-max(el, 0.0) * 40.0) + exp(-max(el_c, 0.0) * 30.0)) * u_skyline;
@@ -234,7 +237,7 @@ vec3 floor_mirror_light(vec3 stone, vec3 rd, vec2 p, float dp) {
     float near = exp(-max(dp, 0.0) / 0.22);
     float reach = exp(-max(dp, 0.0) / 0.7);
     vec3 tint = mix(vec3(0.5, 0.26, 1.0), vec3(0.22, 0.9, 0.55), smoothstep(-0.6, 0.6, p.x));
-    vec3 light = mix(vec3(0.6, 0.65, 0.8), tint, 0.6) * (near * 0.15 + reach * 0.02);
+    vec3 light = mix(vec3(0.6, 0.65, 0.8), tint, 0.6) * (near * 0.06 + reach * 0.02);    // (a faint glow: the edge stays crisp against the stone)
     float cosv = clamp(-rd.y, 0.0, 1.0);
     float glance = smoothstep(0.75, 0.35, cosv);
     vec3 albedo = qs_decode(u_floor.rgb) * (0.4 + 0.5 * stone.x);
