@@ -97,7 +97,9 @@ resonance = Cue(
     # (the mists are short: half-way through one, the two pictures melt into each other, and
     # the blind readers took those frames for "dirt on the lens")
     "resonance", 102, 124, fade_in=1.5, transition="mist", name="the Resonance",
-    keys={"memory": [(0, 0.15), (22, 0.7, "in_sine")],
+    # (one face at most, surfacing late: the cloud is the subject here, the trapped faces are
+    # the cracks' own shot at 131 s)
+    keys={"memory": [(0, 0.1), (22, 0.32, "in_sine")],
           "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
           # the camera cranes up from the city and its water to the cloud above it
           "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
