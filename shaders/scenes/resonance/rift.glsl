@@ -14,7 +14,7 @@
 vec2 rift_shape(float y, float t) {
     float x0 = 0.04 + 0.05 * snoise(vec2(y * 2.6, 3.1)) + 0.008 * snoise(vec2(y * 9.0, 7.7));
     float span = smoothstep(0.05, 0.22, y) * (1.0 - smoothstep(0.95, 1.25, y));
-    float open = u_rift * u_rift;
+    float open = u_rift;
     float hw = open * 0.05 * span * sqrt(max(span, 0.0)) * (0.8 + 0.3 * snoise(vec2(y * 17.0, t * 0.7)));
     return vec2(x0, max(hw, 0.0));
 }
@@ -51,7 +51,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     // its light in the sky round it: a wide violet glow, and shafts leaking sideways through
     // the folds of the curtains, brighter where the aurora is
     float far = max(d, 0.0);
-    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.07) * 0.45 + exp(-far / 0.35) * 0.12);
+    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.06) * 0.45 + exp(-far / 0.3) * 0.06);
     // (the shafts fan out from the slit: their coordinate climbs away from it)
     float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 11.0, 0.4 * t)), 6.0) * exp(-far / 0.16);
     vec3 scatter = (vec3(0.25, 0.22, 0.5) + 6.0 * aurora) * shaft * 0.4;
