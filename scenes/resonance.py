@@ -22,6 +22,12 @@ The far city is a baked strip of round liquid-glass columns under domes and draw
 two ribbons of light, warm gold and violet-blue, winding round each other up out of the
 city into the aurora and mirrored in the water (the ``strands`` pass: a triangle strip per
 ribbon, drawn only while helix > 0).
+
+``rift`` (the howl, "a sound that is both a requiem and a lullaby"): the sky tears open, a
+ragged slit of white light from high overhead down to the city, its light scattered in the
+curtains and mirrored in the water (rift.glsl).  Its code lives in a variant of the last
+pass (``composite_rift``) drawn instead of the plain one only while rift > 0, so the rest of
+the Resonance pays nothing for it on llvmpipe.
 """
 from __future__ import annotations
 
