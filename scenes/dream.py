@@ -106,7 +106,9 @@ resonance = Cue(
     # (the mists are short: half-way through one, the two pictures melt into each other, and
     # the blind readers took those frames for "dirt on the lens")
     "resonance", 102, 124, fade_in=1.5, transition="mist", name="the Resonance",
-    keys={"memory": [(0, 0.15), (22, 0.7, "in_sine")],
+    # (one face at most, surfacing late: the cloud is the subject here, the trapped faces are
+    # the cracks' own shot at 131 s)
+    keys={"memory": [(0, 0.1), (22, 0.32, "in_sine")],
           "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
           # the camera cranes up from the city and its water to the cloud above it
           "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
@@ -160,7 +162,7 @@ the_syringe = Cue(
 #          alive"
 quicksilver = Cue(
     "quicksilver", 159, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
-    params={"volume": 1.45, "tilt": 0.1, "shards": 9, "quality": 0.45, "floor": "#15121b",
+    params={"volume": 1.45, "tilt": 0.1, "shards": 9, "quality": 0.45, "floor": "#100e15",
             "reflection": 1.35, "ripple": 0.4},
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
@@ -183,9 +185,13 @@ fracture = Cue(
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
     "resonance", 184, 191, fade_in=1.5, transition="mist", name="the Resonance howls",
-    # wide and low over the water, the frame keeling over as the sky tears
-    params={"memory": 0.9, "flicker": 0.8, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
+    # wide and low over the water, the frame keeling over as the sky tears open: a slit of
+    # white light from high overhead to the city, lighting the curtains, mirrored in the water
+    # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  The
+    # faces fewer and steadier: the tear is the one subject.
+    params={"memory": 0.4, "flicker": 0.35, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
+          "rift": [(0, 0.0), (1.0, 0.0), (4.5, 1.0, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},
 )
 
@@ -219,10 +225,12 @@ dream = Show(
         # The howl: sound as pressure waves through the sky, and the sky tearing open.
         "howl.amount": [(0, 0.0), (184, 0.0), (186.5, 0.45, "in_quad"), (189, 1.0, "in_quad"),
                         (190.4, 0.7), (190.6, 0.0)],
+        # (its pressure waves only: the sky's tear is the Resonance's own `rift`, in depth)
+        "howl.tear": [(0, 0.0)],
         "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
-        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (165, 0.8), (168, 0.5), (176, 0.5), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
+        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },

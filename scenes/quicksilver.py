@@ -3,7 +3,7 @@
 "They weep -- not tears, but droplets of quicksilver that pool at your feet and harden into
 mirrors.  In them, you see yourself as you are: fractured."
 
-The picture is 2.5D: a camera looks down at a dark floor; the pool is a 2D signed distance
+The picture is 2.5D: a camera stands low over a dark floor (looking down ~23 degrees: the pool lies foreshortened at the viewer's feet); the pool is a 2D signed distance
 field on the floor (an exponential smooth union of circles, one per landed tear, plus the
 small beads a splash throws off) lifted into a flat-topped puddle with rounded rims, the way
 mercury's surface tension holds it.  Normals come from the field's analytic gradient, so
@@ -54,8 +54,8 @@ from visuals import Binding, Param, Pass, Scene
 from visuals.model.hashing import mix64
 
 # -- the world (floor units; y up) ----------------------------------------------------------
-CAM_POS = (0.0, 1.45, -2.05)
-CAM_TARGET = (0.0, 0.0, 0.28)
+CAM_POS = (0.0, 0.95, -1.75)
+CAM_TARGET = (0.0, 0.0, 0.5)
 FOV_Y = 37.0                  # degrees
 
 SITES = 11                    # tears that build the pool

@@ -22,6 +22,12 @@ The far city is a baked strip of round liquid-glass columns under domes and draw
 two ribbons of light, warm gold and violet-blue, winding round each other up out of the
 city into the aurora and mirrored in the water (the ``strands`` pass: a triangle strip per
 ribbon, drawn only while helix > 0).
+
+``rift`` (the howl, "a sound that is both a requiem and a lullaby"): the sky tears open, a
+ragged slit of white light from high overhead down to the city, its light scattered in the
+curtains and mirrored in the water (rift.glsl).  Its code lives in a variant of the last
+pass (``composite_rift``) drawn instead of the plain one only while rift > 0, so the rest of
+the Resonance pays nothing for it on llvmpipe.
 """
 from __future__ import annotations
 
@@ -162,6 +168,9 @@ class Resonance(Scene):
         shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
         a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect, p["horizon"],
                                     min(max(float(p["helix"]), 0.0), 1.0))
+        torn = float(p["rift"]) > 0.0
+        resources.draw_count("composite", 0 if torn else 3)
+        resources.draw_count("composite_rift", 3 if torn else 0)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if float(p["helix"]) > 0.0 else 0)
         tilt = -p["horizon"] * p["lens"]
         return {
@@ -188,8 +197,12 @@ resonance = Resonance(
              precision="rgba16f"),
         Pass("scenes/resonance/city.frag", name="city", update="once"),
         Pass("scenes/resonance/stars.frag", name="starfield", update="once", filter="nearest"),
-        Pass("scenes/resonance/composite.frag", name="composite",
-             inputs=("aurora", "city", "starfield")),
+        # (drawn as a triangle list so the scene can choose, each frame, between the plain
+        # composite and the one with the howl's tear compiled in: update())
+        Pass("scenes/resonance/composite.frag", name="composite", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("aurora", "city", "starfield")),
+        Pass("scenes/resonance/composite_rift.frag", name="composite_rift", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("aurora", "city", "starfield"), into="composite"),
         # Joy and despair as a double helix over the city (nothing drawn while helix is 0).
         Pass("scenes/resonance/helix.frag", name="strands", vert="scenes/resonance/helix.vert",
              primitive="triangle_strip", count=2 * (HELIX_SEGMENTS + 1), instances=4,
@@ -210,6 +223,7 @@ resonance = Resonance(
         Param("stars", 0.7, 0.0, 1.0, "brightness of the stars behind the aurora"),
         Param("reflection", 0.8, 0.0, 1.0, "how strongly the still water mirrors the sky"),
         Param("helix", 0.0, 0.0, 1.0, "joy and despair intertwined: a double helix of gold and violet light rising from the city"),
+        Param("rift", 0.0, 0.0, 1.0, "the howl: the sky tearing open, white light pouring through a ragged slit that lights the curtains (0 = whole)"),
         Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
         # the camera: a show can crane, zoom and tilt it from cue to cue
         Param("horizon", -0.24, -0.45, 0.1, "where the horizon falls on screen, in frame heights from the middle (lower: looking up into the aurora)"),

@@ -288,8 +288,8 @@ def test_the_shattered_mirror_breaks_the_dreamer_across_its_shards_and_bleeds(gl
 def test_the_dreamer_is_lit_from_within_not_a_flat_cut_out(gl, tmp_path):
     """Round 5 read the figure as 'a crude mannequin', round 6 as 'a low-poly mannequin' (a
     flat, evenly shaded doll).  Now the body is light through flesh: its outline and veins
-    glow, the thick of it dark blood-red against the bright metal, as a hand held
-    over a lamp: the figure spans dark and bright (not one flat shade), its light warm."""
+    glow over the crimson of its thick, as a hand held over a lamp: the figure spans
+    dark and bright (not one flat shade), its light warm."""
     size = (320, 180)
     with_me, without = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 1.0}, {"harden": 1.0, "dreamer": 0.0}],
                                    [SETTLED], size=size)
@@ -313,3 +313,37 @@ def test_the_hardened_mercury_mirrors_the_violet_night(gl, tmp_path):
     share = violet.sum() / metal.sum()
     assert share > 0.15, f"only {share * 100:.1f} % of the mirror shows the violet night"
     assert np.percentile(luma(img)[metal], 95) > 220, "the mirror has no bright highlights"
+
+
+def test_the_pool_is_seen_at_a_glance_and_its_far_rim_mirrors_the_citys_lit_horizon(gl, tmp_path):
+    """Round 8: 'a flat cut-out on a murky floor'.  Now the camera stands low over the pool,
+    which lies foreshortened at the viewer's feet (much wider than it is tall on screen), and
+    its far rim gives back the street's bright haze with the towers cut into it: the far
+    third of the pool's rows is bright."""
+    img, = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 0.0, "volume": 1.45}], [SETTLED],
+                       size=(320, 180))
+    metal = pool_mask(img)
+    rows = np.nonzero(metal.any(axis=1))[0]
+    cols = np.nonzero(metal.any(axis=0))[0]
+    assert np.ptp(cols) > 2.4 * np.ptp(rows), f"the pool is seen from above ({np.ptp(cols)} x {np.ptp(rows)} px)"
+    y = luma(img)
+    top, bottom = rows[0], rows[-1]
+    third = (bottom - top) // 3
+    far = y[top:top + third][metal[top:top + third]]
+    near = y[bottom - third:bottom][metal[bottom - third:bottom]]
+    assert np.median(far) > 110, \
+        f"the far rim does not mirror the lit horizon ({np.median(far):.0f} far vs {np.median(near):.0f} near)"
+
+
+def test_the_dreamer_is_warm_flesh_through_and_through_not_an_outline(gl, tmp_path):
+    """Round 8 read the figure as 'a crude red outline': the thick of the body was dark inside
+    a glowing amber rim.  Now the whole body is lit crimson: the figure's middle pixels (its
+    median) are a bright warm red, not dark."""
+    size = (320, 180)
+    with_me, without = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 1.0}, {"harden": 1.0, "dreamer": 0.0}],
+                                   [SETTLED], size=size)
+    figure = np.abs(with_me.astype(int) - without.astype(int)).max(axis=2) > 40
+    body = with_me[figure].astype(float)
+    red = np.median(body[:, 0])
+    assert red > 150, f"the body's middle is dark (median red {red:.0f})"
+    assert np.median(body[:, 0] - body[:, 2]) > 60, "the body is not warm"

@@ -529,3 +529,26 @@ def test_a_face_meets_itself_down_the_nose_with_no_seam(gl):
     assert np.abs(left[:, 1] - right[:, 1]).max() < 0.1 * steepest, "the slope across flips at the midline"
     for thing in (vao, fbo, prog):
         thing.release()
+
+
+def test_the_howl_tears_the_sky_open_in_depth(player):
+    """Round 8: the howl's crack was "a thin 2D sticker" (white lines over the aurora, from a
+    post effect).  Now the sky itself tears (`rift`): a slit of white light down the sky near
+    the middle, whose light spreads wide round it into the curtains (not a line: the frame
+    brightens well beyond the slit), behind the city (its towers stay dark in front of it)
+    and mirrored in the water."""
+    whole = player.at(3.0, memory=0.0, rift=0.0).mean(axis=2)
+    torn = player.at(3.0, memory=0.0, rift=1.0).mean(axis=2)
+    sky = slice(4, CITY_TOP_ROW)
+    core = torn[sky].max(axis=1)
+    assert (core > 235).mean() > 0.8, "no white-hot slit down the sky"
+    cols = np.argmax(torn[sky], axis=1)
+    middle = np.abs(cols + 0.5 - SIZE[0] / 2) < 0.25 * SIZE[0]
+    assert middle.mean() > 0.9, "the slit is not near the middle of the sky"
+    lift = torn[sky] - whole[sky]
+    wide = (lift > 12).mean()
+    assert wide > 0.15, f"the tear's light stays on a line ({wide:.0%} of the sky brightened)"
+    water = slice(HORIZON_ROW + 3, SIZE[1])
+    assert torn[water].max() > whole[water].max() + 60, "the water does not mirror the tear"
+    assert np.array_equal(player.at(3.0, memory=0.0, rift=0.0), player.at(3.0, memory=0.0)), \
+        "rift 0 changes the picture"

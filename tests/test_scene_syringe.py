@@ -165,8 +165,25 @@ def test_the_serenes_behind_stand_dark_against_the_haze(syringe):
     img = luma(syringe({"offer": 1.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0}, size=(320, 180)))
     h, w = img.shape
     to_px = lambda x, y: (int(round(h / 2 - y * h)), int(round(w / 2 + x * h)))
-    row, col = to_px(-0.62, -0.02)                 # the left figure's robe, above the horizon
+    row, col = to_px(-0.74, -0.02)                 # the left figure's robe, above the horizon
     body = img[row - 2:row + 3, col - 3:col + 4].mean()
-    row, col = to_px(-0.40, -0.02)                 # the haze beside it
+    row, col = to_px(-0.52, -0.02)                 # the haze beside it
     haze = img[row - 2:row + 3, col - 3:col + 4].mean()
     assert haze > body + 25, f"the figure does not stand out (body {body:.0f}, haze {haze:.0f})"
+
+
+def test_the_glossy_floor_mirrors_the_starlight_in_a_streak_below_the_syringe(syringe):
+    """Round 8 asked for depth: one hero, lit, in one space.  The hall's glossy floor gives
+    back the syringe's light as a streak drawn down the gloss under the barrel (as a wet floor
+    stretches a light): below the horizon, the column under the syringe's middle is lit by the
+    starlight (bright with it, dark without it), and more than the floor far to the side."""
+    size = (320, 180)
+    lit = luma(syringe({"offer": 1.0, "refuse": 0.0, "helix": 0.0}, size=size))
+    dark = luma(syringe({"offer": 1.0, "refuse": 0.0, "helix": 0.0, "starlight": 0.0}, size=size))
+    horizon_row = round((0.5 + 0.08) * size[1])               # HORIZON = -0.08 (screen y)
+    floor = slice(horizon_row + 8, horizon_row + 30)
+    under = slice(size[0] // 2 - 30, size[0] // 2 + 10)
+    gain = (lit - dark)[floor, under].mean()
+    side = (lit - dark)[floor, 5:25].mean()
+    assert gain > 25, f"the floor does not mirror the starlight ({gain:.1f} levels under the syringe)"
+    assert gain > 2.0 * side, f"the floor's light is not a streak under it ({gain:.1f} vs {side:.1f} far to the side)"

@@ -332,3 +332,17 @@ def test_mist_leaves_no_bright_island_of_the_old_picture_late(gl, programs, scal
     bright = rgb.mean(-1) > 0.6 * a.mean(-1)
     island = (nearer_old & bright).mean()
     assert island < 0.005, f"{island:.1%} of the frame is a bright island of the old picture at 0.8"
+
+
+def test_mist_rolls_down_the_frame_along_one_front_not_in_islands(gl, programs):
+    """Round 8: the mists into the Resonance (102 s) and the trapped faces (133 s) read as "grey
+    smears" and "a grey blotch": ordered by the noise alone, the old picture broke into ragged
+    islands over the new.  Now the mist rolls down from the top along one wispy front: halfway,
+    the top of the frame is the new picture and the bottom still the old one."""
+    out, src, dst = draw(gl, programs, "mist", 0.5, (160, 90))
+    rgb = out[..., :3]
+    is_new = (np.abs(rgb - dst[..., :3]) <= 24).all(-1)
+    is_old = (np.abs(rgb - src[..., :3]) <= 24).all(-1)
+    assert is_new[:20].mean() > 0.85, f"the top is not the new picture yet ({is_new[:20].mean():.0%})"
+    assert is_old[-20:].mean() > 0.7, f"the bottom is not still the old picture ({is_old[-20:].mean():.0%})"
+    assert is_old[:20].mean() < 0.02, f"islands of the old picture linger at the top ({is_old[:20].mean():.1%})"

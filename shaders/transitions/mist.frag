@@ -1,8 +1,9 @@
 #version 330 core
 // Mist: the first scene dissolves into drifting mist, and the next emerges from it.
 //
-// A domain-warped fbm field n (drifting with show time) orders the dissolve: where n is low
-// the old image goes first.  Two fronts sweep n: front A (progress 0 .. 0.8) turns the old
+// A domain-warped fbm field (drifting with show time), mixed with the height in the frame,
+// orders the dissolve into n: where n is low (the top) the old image goes first, so the mist
+// rolls down the frame along one wispy front.  Two fronts sweep n: front A (progress 0 .. 0.8) turns the old
 // image into mist, front B (0.2 .. 1) turns the mist into the new image, both along the same
 // field so the new scene condenses where the old one evaporated first.  Each front carries a
 // bright fringe, and the images near it waver (a shimmer along the noise gradient).  The
@@ -52,7 +53,11 @@ void main() {
     // the ordering field: warped fbm, stretched to use [0, 1]
     vec2 warp = vec2(fbm(q * 0.7 + drift, 3), fbm(q * 0.7 - drift.yx + 5.2, 3));
     float raw = fbm(q + 1.6 * warp + drift * 1.5, 5);
-    float n = clamp((raw - 0.28) / 0.44, 0.0, 1.0);
+    // (the mist rolls down the frame from the top, along one wispy front: ordered by the
+    // noise alone, the old picture broke into ragged islands over the new, and readers took
+    // them for "grey smears" and "blotches" (round 8, 102 s and 133 s))
+    float fall = 1.0 - gl_FragCoord.y / u_resolution.y;
+    float n = clamp((mix(raw, fall, 0.62) - 0.12) / 0.76, 0.0, 1.0);
 
     // (the band of mist between the fronts is narrow -- a third of the field's range -- so
     // every frame of the passage is mostly one of the two pictures, not a frame of smoke)

@@ -9,7 +9,7 @@
 // down towards the viewer with the floor's own perspective (legs foreshortened far off, the
 // head near and large), and every tilted shard shows its piece from its own angle.
 // The body is light through flesh, not a shaded doll: thin edges glow amber, the thick of the
-// body deep red (a hand held over a lamp), veins of light branch from the heart and pulse with
+// body a lit crimson (a hand held over a lamp), veins of light branch from the heart and pulse with
 // it, and the heart itself beats: warm red life in the cold metal.  Each loose shard also
 // jolts its piece a little further (qs_mirror.frag), so the cracks break the figure.
 #include "../../lib/sdf.glsl"
@@ -88,8 +88,10 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     // held over a lamp), the thick of it dark blood-red, and a hot line where the outline
     // meets the cold metal; the key (the viewer's upper left) warms one side.
     float thick = smoothstep(0.0, 0.028, -d);
-    vec3 col = mix(vec3(1.5, 0.5, 0.24), vec3(0.5, 0.045, 0.035), smoothstep(0.0, 0.5, thick));
-    col = mix(col, vec3(0.085, 0.01, 0.014), smoothstep(0.45, 1.0, thick));
+    // (the thick of the body stays lit, a deep warm crimson, not dark: a dark body inside an
+    // amber rim read as a drawn red outline)
+    vec3 col = mix(vec3(1.6, 0.6, 0.3), vec3(0.95, 0.14, 0.08), smoothstep(0.0, 0.5, thick));
+    col = mix(col, vec3(0.55, 0.05, 0.04), smoothstep(0.5, 1.0, thick));
     col += vec3(1.3, 0.75, 0.45) * exp(-abs(d) / 0.005) * 0.22;   // (fixed: across a crack the derivatives jump)
     col *= 0.8 + 0.45 * smoothstep(0.2, -0.2, f.x - 0.4 * (f.y - 0.7));
     // depth: the far end of the figure (the feet, by the pool's far rim) sinks into the

@@ -14,8 +14,9 @@ uniform int u_city_layers;         // 2: near and far towers; 1 (low quality): n
 // projection about an axis that points up and away at the camera's pitch, so the middle of
 // the image shows in the flat mirror, shapes stay round (conformal), and nothing pinches at
 // the zenith.  Beyond the image the lookup folds back (mirror wrap): no seams.
-const float ENV_PITCH = 0.56;        // radians above the horizon (the camera looks down ~32 deg)
-const float ENV_SCALE = 5.0;        // image half-heights per unit of tan(angle / 2)
+const float ENV_PITCH = 0.40;        // radians above the horizon (the camera looks down ~23 deg)
+const float ENV_SCALE = 5.0;
+const float CITY_LIFT = 0.36;      // radians the reflected city's horizon is raised (env_radiance)        // image half-heights per unit of tan(angle / 2)
 
 // The stereographic plane itself (0 at the flat mirror's reflection of the axis).
 vec2 env_q(vec3 r) {
@@ -93,14 +94,14 @@ vec3 qs_stars(vec3 r, float w) {
     vec2 cell = floor(q);
     vec3 h = hash_to_unit(pcg3d(uvec3(ivec3(ivec2(cell) + 8192, u_seed & 1023))));
     vec2 at = cell + 0.25 + 0.5 * h.xy;
-    float size = 0.035 + 0.06 * h.z * h.z;
+    float size = 0.02 + 0.035 * h.z * h.z;
     float rad = max(size, 0.7 * pix);
     float e = size / rad;
     float d = length(q - at);
     float lit = step(0.5, h.z) * exp(-d * d / (rad * rad)) * e * e;
     // bright ones: white to faintly violet or emerald (the dream's suns and moons)
     vec3 tint = mix(vec3(0.85, 0.9, 1.0), mix(vec3(0.75, 0.55, 1.0), vec3(0.5, 1.0, 0.75), h.x), 0.35 * fract(h.y * 7.0));
-    return tint * lit * (2.0 + 30.0 * h.z * h.z * h.z * h.z);
+    return tint * lit * (1.0 + 16.0 * h.z * h.z * h.z * h.z) * step(0.3, fract(h.x * 5.3));    // (finer, fewer: a night, not snow)
 }
 
 // The dream city's glass towers standing round the viewer, in silhouette against the sky:
@@ -156,7 +157,12 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     vec3 sky = env_sample(r, rough * 30.0, aaw);
     float el = asin(clamp(r.y, -1.0, 1.0));
     float az = atan(r.x, r.z);
-    vec3 c = city(el, az, aaw + rough);
+    // The city's horizon, lifted into the mirror's far half (a dream's mirror: the camera looks
+    // down on the pool, whose far rim would otherwise give back only the dark sky overhead),
+    // and squeezed so the towers stand low: a bright band of the street's haze at the far rim,
+    // the towers cut black into it, the night deepening towards the viewer.
+    float el_c = (el - CITY_LIFT) * 2.2;
+    vec3 c = city(el_c, az, 2.2 * (aaw + rough));
     float cover = c.x * u_skyline;
     // dark liquid glass: a dim copy of the sky, with moss light rising from the street
     vec3 moss = vec3(0.02, 0.16, 0.10);
@@ -168,13 +174,17 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     // only where it is bright (its suns and moons: sharp lights), and crisp stars.
     float sl = luma(sky);
     vec3 soft = qs_decode(texture(u_envblur, env_uv(r)).rgb);
-    vec3 lights = soft * smoothstep(0.5, 0.95, luma(soft)) * 0.6 + qs_moons(r, aaw + rough);
+    vec3 lights = soft * smoothstep(0.75, 1.0, luma(soft)) * 0.6 + qs_moons(r, aaw + rough);
     vec3 night = mix(vec3(0.045, 0.022, 0.085), vec3(0.008, 0.003, 0.02), smoothstep(0.02, 0.5, el));      // a violet night
     sky = night + mix(vec3(sl), sky, 0.6) * 0.008 + lights + qs_stars(r, aaw + rough);
-    sky += vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 14.0) * 0.8;
+    // (the horizon's glow is the far city's, ahead: behind the viewer it is dimmer, so the pool's near rim
+    // is not the same white line as its far one -- round 8 read that even line as a cut-out's outline)
+    float ahead = 0.1 + 0.9 * smoothstep(-0.2, 0.8, r.z);
+    sky += (vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 14.0) * 0.8
+         + mix(vec3(0.55, 0.45, 1.0), vec3(0.9, 0.92, 1.0), exp(-max(el_c, 0.0) * 25.0)) * exp(-max(el_c, 0.0) * 16.0) * 0.8) * ahead;
     sky = mix(sky, glass, cover);
     // the horizon: the street's glow, then the dark floor below it
-    sky += moss * 0.5 * exp(-max(el, 0.0) * 40.0) * u_skyline;
+    sky += moss * 0.5 * (exp(-max(el, 0.0) * 40.0) + exp(-max(el_c, 0.0) * 30.0)) * u_skyline;
     float below = smoothstep(0.006 + rough + aaw, -0.006 - rough - aaw, r.y);
     return mix(sky, ground_seen(r), below) * u_reflection;
 }
@@ -202,7 +212,7 @@ vec3 key_light(vec3 r, float rough, float aaw) {
 // (Fresnel, stronger towards the distance), so the floor belongs to the same world as the
 // mirror instead of being a flat tiling; the joints stay dark, a faint moss light far off.
 vec3 floor_radiance(vec3 stone, vec3 rd) {
-    float mottle = stone.x;
+    float mottle = mix(0.55, stone.x, 0.55);     // (slabs of one dark stone, not a patchwork)
     vec3 base = qs_decode(u_floor.rgb) * (0.4 + 0.5 * mottle) * (1.0 - 0.85 * stone.y);
     float cosv = clamp(-rd.y, 0.0, 1.0);
     float f = 1.0 - cosv;
@@ -227,7 +237,7 @@ vec3 floor_mirror_light(vec3 stone, vec3 rd, vec2 p, float dp) {
     float near = exp(-max(dp, 0.0) / 0.22);
     float reach = exp(-max(dp, 0.0) / 0.7);
     vec3 tint = mix(vec3(0.5, 0.26, 1.0), vec3(0.22, 0.9, 0.55), smoothstep(-0.6, 0.6, p.x));
-    vec3 light = mix(vec3(0.6, 0.65, 0.8), tint, 0.6) * (near * 0.15 + reach * 0.02);
+    vec3 light = mix(vec3(0.6, 0.65, 0.8), tint, 0.6) * (near * 0.06 + reach * 0.02);    // (a faint glow: the edge stays crisp against the stone)
     float cosv = clamp(-rd.y, 0.0, 1.0);
     float glance = smoothstep(0.75, 0.35, cosv);
     vec3 albedo = qs_decode(u_floor.rgb) * (0.4 + 0.5 * stone.x);

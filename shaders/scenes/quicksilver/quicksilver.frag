@@ -27,6 +27,8 @@ void main() {
     vec2 p = (cam.pos + rd * (cam.pos.y / max(-rd.y, 1e-3))).xz;
     vec3 floor_col = floor_radiance(stone, rd) * 0.45 + floor_mirror_light(stone, rd, p - u_pool_bound.xy, pool_sites_distance(p));
     floor_col *= mix(0.35, 1.0, smoothstep(0.0, 0.13, d));       // contact shadow
+    // depth: the street sinks into the night beyond the pool (the pool is the one lit thing)
+    floor_col *= mix(0.12, 1.0, exp(-max(length(p - u_pool_bound.xy) - 0.8, 0.0) * 0.45));
     floor_col *= qs_vignette(uv);
     vec3 col = agx_display(floor_col * 1.4);
     col = dither8(col, gl_FragCoord.xy, u_frame);

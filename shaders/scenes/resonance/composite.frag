@@ -18,6 +18,10 @@ uniform sampler2D u_city;
 uniform sampler2D u_starfield;
 out vec4 frag_colour;
 
+#ifdef RESONANCE_RIFT
+#include "rift.glsl"
+#endif
+
 vec3 sky_base(float dy) {
     // Deep indigo overhead, a paler teal-violet airglow at the horizon, the city's glow.
     vec3 zenith = vec3(0.0022, 0.0026, 0.0095);
@@ -83,6 +87,15 @@ void main() {
     vec2 p = view_point(gl_FragCoord.xy, u_resolution);
     float dy = p.y - u_horizon;
     vec3 col = vec3(0.0);
+#ifdef RESONANCE_RIFT
+    // The howl's tear (rift.glsl), worked out once for the pixel: in the sky where it is, and
+    // mirrored in the water at the same height below the horizon (both branches run for every
+    // pixel on llvmpipe: one evaluation serves both).  It draws the curtains in towards it.
+    vec2 rq = vec2(p.x, abs(dy));
+    vec2 rs = rift_shape(rq.y, u_time);
+    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y))).rgb;
+    vec3 torn = rift_light(rq, rs, aur);
+#endif
     // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
     // or 1 turns would cost more, its body running once more as the last pixels leave: see
     // shaders/README.md.)
@@ -90,7 +103,11 @@ void main() {
         col = sky_base(dy);
         float ext = smoothstep(0.0, 0.15, dy);                    // extinction near the horizon
         col += stars() * u_stars * ext;
+#ifdef RESONANCE_RIFT
+        col += aur * mix(0.6, 1.0, ext) + torn;
+#else
         col += texture(u_aurora, uv).rgb * mix(0.6, 1.0, ext);
+#endif
         vec3 hl = helix_light(vec2(p.x, dy));
         col += hl;
         // The city only near the horizon.
@@ -117,6 +134,9 @@ void main() {
         vec4 a = texture(u_aurora, uv_of(q));
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
                   + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
+#ifdef RESONANCE_RIFT
+        refl += 0.7 * torn;
+#endif
         if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
             vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6);
             refl = mix(refl, c.rgb, c.a);

@@ -95,7 +95,7 @@ vec3 hall(vec2 p) {
 vec3 background(vec2 p) {
     vec3 col = hall(p);
     for (int i = 0; i < 2; ++i) {
-        vec2 o = i == 0 ? vec2(-0.62, 0.13) : vec2(0.77, 0.11);
+        vec2 o = i == 0 ? vec2(-0.74, 0.13) : vec2(0.77, 0.11);    // (clear of the plunger)
         float k = i == 0 ? 1.0 : 0.9;                                     // the nearer, the larger
         float feet = HORIZON - 0.05 * k;
         vec2 q = (p - o) / k;
@@ -304,6 +304,19 @@ void main() {
     vec2 lit = (p - u_spill_from) * vec2(0.7, 2.8);
     col += mix(DESPAIR, JOY, 0.5) * 0.10 * smoothstep(0.0, 0.3, u_spill.z) * exp(-dot(lit, lit) / 0.06)
            * smoothstep(HORIZON, HORIZON - 0.03, p.y);
+
+    // -- depth: the air of the hall and its glossy floor hold the starlight -----------------
+    // Its light scattered wide in the air round the glass (a halo that gives the hall volume),
+    // and mirrored in the floor below it: a soft streak drawn down the gloss, as a wet floor
+    // stretches a light (the syringe's own mirror image, too costly to draw twice, as its glow).
+    vec2 tobar = vec2(q.x - clamp(q.x, u_level, SY_HUB0), max(abs(q.y) - SY_R, 0.0)) * u_scale;
+    col += vec3(0.05, 0.05, 0.20) * u_light * exp(-length(tobar) / 0.1) * 0.35;
+    vec2 dm = (vec2(p.x, 2.0 * HORIZON - p.y) - u_xf.xy) / u_scale;
+    vec2 qm = vec2(dot(dm, u_xf.zw), dot(dm, vec2(-u_xf.w, u_xf.z)));
+    vec2 segm = vec2(qm.x - clamp(qm.x, u_level, SY_HUB0), max(abs(qm.y) - SY_R, 0.0)) * u_scale;
+    float below_floor = smoothstep(HORIZON + 0.004, HORIZON - 0.01, p.y);
+    col += vec3(0.16, 0.13, 0.55) * u_light * below_floor
+         * exp(-length(segm * vec2(1.0, 0.35)) / 0.03) * smoothstep(HORIZON - 0.45, HORIZON, p.y) * 0.6;
 
     // true blacks at the edges of the frame
     col *= 1.0 - 0.7 * smoothstep(0.45, 1.05, length(p * vec2(0.75, 1.0)));

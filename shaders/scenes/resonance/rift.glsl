@@ -1,0 +1,61 @@
+// rift.glsl -- the howl: "The Resonance howls, a sound that is both a requiem and a lullaby."
+// The sky tears open under the sound.  Not lines drawn over the picture (round 8's reader: "a
+// thin 2D sticker"), but a luminous event in the sky's own depth: a ragged slit opens down the
+// sky from high overhead to just above the city, white-hot light pouring through it from
+// beyond; its lips burn in the aurora's colours; its light scatters in the curtains round it
+// (a wide violet glow, and shafts that leak sideways through the folds, brighter where the
+// curtains are dense), pulses with two slow beats against each other (the requiem and the
+// lullaby), draws the curtains in towards it, and is mirrored in the water.
+// Include-only, after <visuals/params>, common.glsl and noise.glsl (composite_rift.frag only).
+
+// The tear's centre line and half-width at height y above the horizon (view units): a
+// jagged line from the top of the sky to a point a little above the city, widest in the
+// middle (an eye opening), its lips ragged.  x: offset from the centre line.
+vec2 rift_shape(float y, float t) {
+    float x0 = 0.04 + 0.05 * snoise(vec2(y * 2.6, 3.1)) + 0.008 * snoise(vec2(y * 9.0, 7.7));
+    float span = smoothstep(0.05, 0.22, y) * (1.0 - smoothstep(0.95, 1.25, y));
+    float open = u_rift;
+    float hw = open * 0.05 * span * sqrt(max(span, 0.0)) * (0.8 + 0.3 * snoise(vec2(y * 17.0, t * 0.7)));
+    return vec2(x0, max(hw, 0.0));
+}
+
+// The two beats of the howl (0.55..1.3): a slow requiem and a lullaby a little faster.
+float rift_beat(float t) {
+    return 0.9 + 0.25 * sin(t * 2.2) * sin(t * 0.63 + 1.0) + 0.15 * sin(t * 3.7);
+}
+
+// How far the curtains are drawn towards the tear (a shift of the aurora's lookup, in view
+// units) at view point q = (x, height above the horizon).
+float rift_pull(vec2 q, vec2 s) {
+    float dx = q.x - s.x;
+    return -sign(dx) * u_rift * 0.045 * exp(-abs(dx) / 0.18) * smoothstep(0.0, 0.2, q.y);
+}
+
+// The tear's light at q (linear), given its shape at that height (rift_shape) and the
+// aurora's light there (which scatters it).
+vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
+    float t = u_time;
+    float dx = q.x - s.x;
+    float d = abs(dx) - s.y;                                  // < 0 inside the tear
+    float aa = max(fwidth(q.x) * 1.2, 1e-4);
+    float inside = 1.0 - smoothstep(-aa, aa, d);
+    float beat = rift_beat(t);
+    float span = smoothstep(0.03, 0.2, q.y) * (1.0 - smoothstep(1.0, 1.4, q.y));
+    // beyond the tear: white light streaming, faintly violet and teal in its currents
+    float flow = snoise(vec2(dx * 60.0, q.y * 5.0 - t * 1.6));
+    vec3 beyond = mix(vec3(1.0, 0.96, 1.0), vec3(0.75, 0.7, 1.0), 0.5 + 0.5 * flow) * 5.0;
+    // the burning lips: hot white at the edge, the aurora's fringe pink and green just out
+    float lip = exp(-max(d, 0.0) / 0.004) * (1.0 - inside);
+    float lip2 = exp(-max(d, 0.0) / 0.018) * (1.0 - inside);
+    vec3 edge = vec3(1.6, 1.4, 1.8) * lip + mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * sin(q.y * 9.0 + t)) * lip2 * 0.7;
+    // its light in the sky round it: a wide violet glow, and shafts leaking sideways through
+    // the folds of the curtains, brighter where the aurora is
+    float far = max(d, 0.0);
+    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.06) * 0.45 + exp(-far / 0.3) * 0.06);
+    // (the shafts fan out from the slit: their coordinate climbs away from it)
+    float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 11.0, 0.4 * t)), 6.0) * exp(-far / 0.16);
+    vec3 scatter = (vec3(0.25, 0.22, 0.5) + 6.0 * aurora) * shaft * 0.4;
+    // (the light gathers behind the sky before it breaks: the glow leads, the slit follows)
+    float open = smoothstep(0.0, 0.4, u_rift);
+    return (beyond * inside * u_rift + edge * open * u_rift + (glow + scatter) * sqrt(u_rift)) * span * beat;
+}
