@@ -39,7 +39,7 @@ the_sky = Cue(
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
-    "constellations", 22, 50, fade_in=2.5, transition="dusk", name="hieroglyph constellations",
+    "constellations", 22, 50, fade_in=1.5, transition="dusk", name="hieroglyph constellations",
     # words, not single signs: three signs of the script along one line, some of them pictures
     # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
     # each word's stars fly straight into the next word; the sky goes down into them through
@@ -52,7 +52,7 @@ constellations = Cue(
 #          surfaces reflecting ... scenes from your deepest memories"
 # The towers reflect the inverted sky (their default memory).  Touches start ripples.
 glass_city = Cue(
-    "towers", 46, 76, fade_in=4, transition="ripple", name="the city of liquid glass",
+    "towers", 46, 76, fade_in=2.5, transition="ripple", name="the city of liquid glass",
     transition_params={"centre": (0.5, 0.45)},
     # liquid: the glass's skin flows and focuses light over it; the memories surface brightly
     params={"wobble": 0.45, "memories_glow": 1.3},
@@ -68,7 +68,7 @@ glass_city = Cue(
 moss = Cue(
     # (through dusk: the city's darks go first, and the moss's glow comes up first out of
     # the night -- the iris framed the moss in an oval mask)
-    "moss", 72, 86, fade_in=3, transition="dusk", name="the moss and the heartbeat",
+    "moss", 72, 86, fade_in=1.5, transition="dusk", name="the moss and the heartbeat",
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
           "height": [(0, 9.0), (14, 4.0, "in_out_sine")]},
 )
@@ -80,7 +80,7 @@ moss = Cue(
 serenes = Cue(
     # (a ripple from the moss's heart: every frame is the moss or the Serenes, whole; dusk
     # brought their eyes and hands up first, floating in the black, and the iris made a blob)
-    "serenes", 82, 106, fade_in=2.5, transition="ripple", name="the Serenes",
+    "serenes", 82, 106, fade_in=1.5, transition="ripple", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           # "But there is a cost." (round 10): at the end the candles gutter low and the warmth
           # drains from the room, while their mercury eyes burn up cold
@@ -105,7 +105,7 @@ serenes = Cue(
 resonance = Cue(
     # (the mists are short: half-way through one, the two pictures melt into each other, and
     # the blind readers took those frames for "dirt on the lens")
-    "resonance", 102, 124, fade_in=1.5, transition="mist", name="the Resonance",
+    "resonance", 102, 124, fade_in=1.2, transition="mist", name="the Resonance",
     # (one face at most, surfacing late: the cloud is the subject here, the trapped faces are
     # the cracks' own shot at 131 s)
     keys={"memory": [(0, 0.1), (22, 0.32, "in_sine")],
@@ -119,7 +119,7 @@ resonance = Cue(
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
 #          but from a glitch in her programming. A child's laughter loops endlessly"
 the_woman = Cue(
-    "serenes", 121, 134, fade_in=3, transition="dark", name="the cracks: a woman alone",
+    "serenes", 121, 134, fade_in=1.5, transition="dark", name="the cracks: a woman alone",
     # she sits, seen close by her candle; her hands stutter (the glitch), not the whole frame
     # (round 10: out of a ring of night, not the shatter -- its shards floated round her as
     # black blobs with blue edges)
@@ -132,7 +132,7 @@ the_woman = Cue(
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent
 #          screams"
 trapped_faces = Cue(
-    "resonance", 131, 146, fade_in=2.5, transition="mist", name="the cracks: trapped faces",
+    "resonance", 131, 146, fade_in=1.5, transition="mist", name="the cracks: trapped faces",
     # a longer lens, looking up into the cloud, the frame a little off true: the faces close
     params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
     # (the faces glitch in and out, but no more than half-way: at full flicker their torn
@@ -151,7 +151,7 @@ trapped_faces = Cue(
 # the glass and the needle's glint come up first -- not an iris), its needle glinting; the
 # dreamer refuses; it pulls away and its starlight spills into a double helix, gold and indigo.
 the_syringe = Cue(
-    "syringe", 143, 161, fade_in=3, transition="dusk", name="the choice: the syringe of starlight",
+    "syringe", 143, 161, fade_in=1.5, transition="dusk", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
           "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")]},
     params={"glint_period": 2.6},
@@ -161,7 +161,7 @@ the_syringe = Cue(
 #          that pool at your feet and harden into mirrors ... fractured, bleeding, gloriously
 #          alive"
 quicksilver = Cue(
-    "quicksilver", 159, 179, fade_in=3, transition="ripple", name="the refusal: quicksilver tears",
+    "quicksilver", 159, 179, fade_in=2, transition="ripple", name="the refusal: quicksilver tears",
     params={"volume": 1.45, "tilt": 0.1, "shards": 9, "quality": 0.45, "floor": "#100e15",
             "reflection": 1.35, "ripple": 0.4},
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
@@ -174,7 +174,7 @@ quicksilver = Cue(
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."
 fracture = Cue(
-    "towers", 176, 186, fade_in=2.5, transition="dark", name="the dream fractures",
+    "towers", 176, 186, fade_in=1.5, transition="dark", name="the dream fractures",
     # (1100 pieces, not the scene's 1500: thick, each reads alone, and the frame stays as fast)
     params={"speed": 0.5, "height": 3.0, "shards": 1100},
     # cracks of light, then each tower comes down and its shards dissolve into mist
@@ -184,7 +184,7 @@ fracture = Cue(
 
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
-    "resonance", 184, 191, fade_in=1.5, transition="mist", name="the Resonance howls",
+    "resonance", 184, 191, fade_in=1.2, transition="mist", name="the Resonance howls",
     # wide and low over the water, the frame keeling over as the sky tears open: a slit of
     # white light from high overhead to the city, lighting the curtains, mirrored in the water
     # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  The

@@ -155,7 +155,7 @@ def test_the_sky_goes_down_into_the_constellations_lights_last(gl, dream):
     _, show = dream
     cue = next(c for c in show.cues if c.scene == "constellations")
     assert cue.transition == "dusk"
-    (mid,) = render_times(gl, "dream", [23.2], size=(160, 90))
+    (mid,) = render_times(gl, "dream", [cue.start + cue.fade_in * 0.5], size=(160, 90))
     lum = mid.mean(axis=2)
     assert lum.max() > 200, "the sun's light lingers"
     grey = ((lum > 25) & (lum < 60)).mean()
