@@ -451,6 +451,25 @@ def test_the_closed_eyes_show_a_dark_lash_line_with_tears_below_it(gl, project):
     assert (streak > 25).sum() >= 2, "no tear streaks below the lash line"
 
 
+def test_the_closed_lids_glow_with_a_net_of_capillaries_where_they_are_thinnest(gl, project):
+    """Round 10: the middle of the closed lids, where they glow brightest, was a smooth blur
+    between the vessels fanning in from the corners.  A fine net of capillaries now shows
+    there: across the lit middle, many pixels sit on a thin dark line (the red channel well
+    below its 9x9 neighbourhood's mean: faint, the lid is out of focus), where before almost
+    none did."""
+    size = (320, 180)
+    closed, = render(gl, project, "wake_capillaries", 'fx("wake_capillaries", "fx_flat", [("waking", {"amount": 1.0})], colour="#a0a0a0")',
+                     frames=(12,), size=size)
+    w, h = size
+    red = closed[..., 0].astype(float)
+    k = 4
+    pad = np.pad(red, k, mode="edge")
+    mean = sum(pad[k + dy:k + dy + h, k + dx:k + dx + w] for dy in range(-k, k + 1) for dx in range(-k, k + 1)) / (2 * k + 1) ** 2
+    middle = (red - mean)[int(h * 0.2):int(h * 0.45), int(w * 0.4):int(w * 0.6)]
+    lines = (middle < -2).mean()                                       # (main: 1.0 %)
+    assert lines > 0.04, f"no capillaries in the lit middle of the lids ({lines * 100:.2f} % of pixels on a line)"
+
+
 def test_the_gasp_flashes_the_closed_eyes_without_blanking_them(gl, project):
     """The gasp is a flash through the lids, not a white frame: at its height, the lash line
     stays dark against the lit lid, the corners stay shadowed and the frame keeps its structure

@@ -142,7 +142,7 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     // -- the sky: a ceiling of clouds in perspective, lit from below by the sun
     float hu = max(up, 0.0);
     vec2 cu = vec2(p.x * 0.9, 1.0) / (hu + 0.06) * vec2(1.0, 0.9) + vec2(0.0, 0.02 * t);
-    float c1 = fbm(cu, 5);
+    float c1 = fbm(cu, 4);
     // (the light's side: where the density falls away towards the sun, the cloud's edge
     // faces the sun and glows -- the slope from the pixel quad's own differences, free,
     // instead of a second fractal a step towards the sun)
@@ -260,6 +260,11 @@ void main() {
     // the vessels: dark crimson, swelling and darkening as each beat pushes the blood through
     float v = vessels(qs, beat);
     lid = mix(lid, lid * vec3(0.62, 0.09, 0.1), v * (0.72 + 0.25 * beat));
+    // and between them the capillaries: a fine branching net (the crests of a ridged
+    // fractal), faint, plum-dark, showing most where the lid is thinnest and lit brightest
+    float cap = ridged(qs * vec2(5.0, 7.0) + vec2(2.0, 0.5), 2);
+    float capl = smoothstep(0.47, 0.66, cap) * smoothstep(0.2, 0.8, glow) * (1.0 - v);
+    lid = mix(lid, lid * vec3(0.55, 0.12, 0.16), capl * (0.24 + 0.14 * beat));
     // the lash line: the lids pressed together, in their own shadow
     float margin_d = min(abs(qs.y - upper), abs(qs.y - lower));
     lid *= 1.0 - 0.85 * exp(-margin_d * margin_d * 9000.0);
