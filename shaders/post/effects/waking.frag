@@ -276,7 +276,7 @@ void main() {
                  * smoothstep(0.0, 0.08, o);
     // the lashes: the upper lid's hang down from it (over the lower lid while the eyes are
     // shut: the dark line every closed eye is drawn with); the lower lid's point up, once open
-    float blur_px = 4.0 * smoothstep(0.2, 0.9, o) * R.y / 360.0;
+    float blur_px = (1.5 * smoothstep(0.02, 0.3, o) + 3.0 * smoothstep(0.2, 0.9, o)) * R.y / 360.0;
     float lash = max(lashes(q, upper, 31.0, 0.09 - 0.01 * o, 1.0 / R.y, blur_px),
                      0.8 * lashes(q + vec2(0.013, 0.0), upper, 19.0, 0.075, 1.0 / R.y, blur_px));
     vec2 m = vec2(q.x * 1.4, 2.0 * lower - q.y);
