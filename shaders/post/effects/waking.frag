@@ -179,7 +179,7 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     float fw = fwidth(crest) + 6.0 * blur;
     float glints = smoothstep(0.8 - fw, 0.84 + fw, crest + 0.25 * path);
     vec3 glint = mix(vec3(0.5, 0.14, 0.16), vec3(1.7, 1.0, 0.5), path);    // rose clouds, or the sun
-    sea += glint * (0.6 * path + glints * (0.25 + 2.0 * path)) * (0.4 + 0.6 * exp(-below * 4.0)) * (0.85 + 0.3 * beat);
+    sea += glint * (0.6 * path + glints * (0.14 + 2.1 * path)) * (0.4 + 0.6 * exp(-below * 4.0)) * (0.85 + 0.3 * beat);
     sea += vec3(0.9, 0.4, 0.2) * 0.3 * sunward * exp(-below * 40.0);   // the haze on the water
 
     // -- the horizon, soft in the haze; a headland to the left, far off, its edge lit
@@ -192,7 +192,7 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     world = mix(world, headland, land);
     // the sun: a disc too bright to look at, and its glare pulsing with the heart
     float disc = smoothstep(0.03 + blur, 0.026 - 0.3 * blur, ds) * hz;
-    world = mix(world, vec3(8.0, 6.2, 4.2), disc);
+    world = mix(world, mix(vec3(9.0, 7.5, 5.5), vec3(5.0, 2.6, 0.9), smoothstep(0.012, 0.03, ds)), disc);   // white-hot, its limb gold
     world += vec3(1.6, 1.1, 0.7) * glare;
     return world;
 }
