@@ -198,8 +198,8 @@ howl = Cue(
 # -- 3:09  "You wake gasping, your cheeks wet, your heart pounding with the unbearable, radiant
 #          weight of being human."  A white breath; the gasp; the light through closed eyelids,
 # blood-red, veined and pounding with the heart (the fire the dream's world was without), tears;
-# then the eyelids open, lashes and all, onto the real world at dawn (the `waking` effect,
-# automated below; the bloom eases off so the morning is not a white-out).
+# then the eyelids open, dazzled, onto the first light: the sun up out of the sea (the `waking`
+# effect, automated below; the bloom eases off so the morning is not a white-out).
 waking = Cue(
     "sky", 189, 197, fade_in=3, fade_out=0.6, transition="breath", name="the waking",
     # (the sky is seen only blurred through the lids and then over-exposed: low quality is enough)

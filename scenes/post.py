@@ -249,6 +249,6 @@ waking = PostEffect(
         Param("gasp", 0.0, 0.0, 1.0, "the gasp: a jolt of the frame and a flash (automate as a short impulse)"),
         Param("bpm", 96.0, 30.0, 180.0, "the pounding heart's tempo"),
     ],
-    description="waking: light through closed, veined eyelids pounding with the heart, tears, a gasp, the eyelids opening onto the world at dawn",
+    description="waking: light through closed, veined eyelids pounding with the heart, tears, a gasp, the eyelids opening, dazzled, onto the sun rising out of the sea",
 )
 

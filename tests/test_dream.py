@@ -126,8 +126,8 @@ def test_the_default_output_is_renders_dream_mp4(tmp_path):
 
 def test_the_waking_is_a_gasp_a_heartbeat_and_the_world_not_the_sky_again(gl, dream):
     """After the breath: red light through closed lids (red over every other channel at the
-    centre), then the eyelids open onto the world at dawn -- not a flat white-out: dark
-    rooftops and lids against a bright warm sky."""
+    centre), then the eyelids open onto the world at dawn -- not a flat white-out: the dark
+    lids against a bright warm sky and sea."""
     _, show = dream
     closed, opened = render_times(gl, "dream", [192.2, 196.2], size=(160, 90))
     c = closed[35:55, 70:90].reshape(-1, 3).mean(axis=0)

@@ -8,8 +8,9 @@
 // corners and branching, swelling and pulsing with the heart -- lub-dub.  Tears well at the
 // lash line and run down the lower lid, wet streaks that bend the light and catch it.  The gasp: a jolt of the frame and a flash.  Then the eyelids open
 // -- an almond of two smooth lid curves, the lashes dark soft strands hanging across its top
-// and bottom -- onto the real world at dawn: a warm sun low over rooftops, long shadows on the
-// street, windows lit with fire, and the dream's light turned into the morning's clouds.
+// and bottom -- dazzled at first, onto the first real light of a morning: the sun just up out
+// of the sea, a path of glitter on the water running to the eye, clouds blushing rose against
+// the night's last blue, and the light caught in the tears on the lashes.
 // Post effect over the whole frame; `amount` 0 is the input, bit for bit (and skipped).
 #include <visuals/params>
 #include "../../lib/common.glsl"
@@ -109,114 +110,91 @@ float lashes(vec2 p, float margin, float dens, float long_, float px, float soft
          * step(-0.004, below) * step(0.2, hash11(id + 2.0));     // (a gap here and there)
 }
 
-// One row of rooftops at x: houses of hashed widths (1 / scale each) and heights, most with a
-// pitched roof (its ridge off-centre now and then), some flat with a parapet, a chimney here
-// and there.  Returns the roofline's height; `cell` and `f` are the house and where across it.
-float roofline(float x, float base, float scale, float seed, out float cell, out float f) {
-    float u = x * scale + seed;
-    cell = floor(u);
-    f = fract(u);
-    float h1 = hash11(cell + seed * 7.1);
-    float h2 = hash11(cell + seed * 3.3 + 11.0);
-    float h3 = hash11(cell + seed * 1.7 + 29.0);
-    float wall = base + (0.3 + 0.7 * h1) * 0.55 / scale;
-    float ridge = 0.5 + 0.25 * (h3 - 0.5);
-    float slope = f < ridge ? f / ridge : (1.0 - f) / (1.0 - ridge);
-    float pitch = step(0.3, h2) * (0.2 + 0.3 * h2) / scale * slope;
-    float parapet = (1.0 - step(0.3, h2)) * 0.03 / scale * step(0.06, f) * step(f, 0.94);
-    float chimney = step(0.55, h3) * step(0.66, f) * step(f, 0.76) * (0.28 + 0.12 * h1) / scale;
-    return wall + max(max(pitch, parapet), chimney);
+// The first light, in linear light: a sea under a dawn sky, seen as the eyes open (`o`,
+// 0 .. 1).  No cut-out layers: one subject, the sun just up out of the sea, so bright it
+// fills the eye; a sky of clouds in perspective (a ceiling running back to the horizon, dark
+// against the glow low down, their undersides blushing rose overhead, their edges lit gold
+// towards the sun); shafts of light through the clouds; the sea a long path of glitter to the
+// sun, wave crests catching the light and darkening towards the eye; a headland in the haze
+// for depth.  At first out of focus (the caller over-exposes it too: the glare of eyes
+// opening after the dark), the focus pulling in.  `beat` pulses the sun's glare and the
+// glitter (the heart in the light).  `sun` comes back for the light caught on the lashes.
+const float HORIZON = -0.1;
+
+// The sky's gradient at height `up` above the horizon (no clouds, no sun): gold on the
+// horizon, rose, then the night's last deep blue overhead.
+vec3 sky_gradient(float up) {
+    vec3 c = mix(vec3(1.4, 0.52, 0.14), vec3(0.42, 0.08, 0.06), smoothstep(0.0, 0.1, up));
+    c = mix(c, vec3(0.05, 0.02, 0.06), smoothstep(0.06, 0.24, up));
+    return mix(c, vec3(0.004, 0.006, 0.025), smoothstep(0.2, 0.45, up));
 }
 
-// How much of a row of rooftops covers p, out of focus by `blur` (frame heights): soft across
-// the roofline and, by three taps, across the walls' vertical edges too.
-float row_cover(vec2 p, float base, float scale, float seed, float edge, float blur) {
-    float c, f;
-    float cover = 0.0;
-    for (int k = -1; k <= 1; k++) {
-        float top = roofline(p.x + float(k) * 0.6 * blur, base, scale, seed, c, f);
-        cover += smoothstep(edge + blur, -edge, p.y - top);
-    }
-    return cover / 3.0;
-}
-
-// The lit windows of a row of houses, in its facades below the eaves: a grid per house, each
-// window lit or not by a hash against `lit` (the share still burning: they go out as the day
-// comes), flickering a little like fire; out of focus (`blur`, in frame heights) a window is
-// a soft round glow, in focus a small pane.
-float windows(vec2 p, float base, float scale, float cell, float f, float eave, float lit, float blur, float t) {
-    vec2 g = vec2(f * 3.0, (p.y - base) * scale * 7.0);
-    vec2 c = floor(g);
-    vec2 w = fract(g) - 0.5;
-    float on = step(hash12(c + cell * 17.0 + scale), lit) * step(0.5, c.x) * step(c.x, 1.5 + step(0.5, hash11(cell)))
-             * step(p.y, eave - 0.25 / (scale * 7.0));
-    float round_ = smoothstep(0.003, 0.015, blur);                  // bokeh out of focus
-    float r = mix(max(abs(w.x), abs(w.y) * 0.8), length(w * vec2(1.0, 1.4)), round_) / (3.0 * scale);
-    float size = 0.095 / scale;
-    float pane = smoothstep(size + blur * 0.6 + 0.002, size - 0.002, r);
-    return on * pane * (0.85 + 0.15 * sin(t * 6.0 + hash12(c + cell) * 40.0));
-}
-
-// The world at dawn, in linear light, seen as the eyes open (`o`, 0 .. 1): at first out of
-// focus and dim, the sun just up; then the focus pulls in and the light grows, the sun
-// climbs, and one by one the windows go out.  A sky from deep blue to rose and gold, the
-// dream's light (`clouds`, its blurred brightness) as clouds lit from below; three rows of
-// rooftops going back into the morning haze, the nearest dark with warm windows, the far
-// ones pale; a street between them lit gold, crossed by long shadows.
-vec3 dawn(vec2 p, float clouds, float t, float o) {
-    float hz = -0.1;                                           // the horizon
-    float blur = 0.002 + 0.08 * pow(1.0 - o, 1.5);              // the focus pulling in
+vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
+    float blur = 0.0015 + 0.05 * pow(1.0 - o, 1.5);                  // the focus pulling in
     float day = smoothstep(0.0, 1.0, o);
-    vec2 sun = vec2(0.3, hz + 0.07 + 0.09 * day);
-    float up = p.y - hz;
-    vec3 sky = mix(vec3(1.25, 0.58, 0.2), vec3(0.75, 0.25, 0.32), smoothstep(0.0, 0.18, up));
-    sky = mix(sky, vec3(0.06, 0.08, 0.24) + 0.08 * day, smoothstep(0.12, 0.55, up));
-    float ds = length(p - sun);
-    sky += vec3(1.0, 0.7, 0.35) * (0.9 * exp(-ds * 9.0) + 0.35 * exp(-ds * 2.5)) * (0.7 + 0.4 * day);
-    sky = mix(sky, vec3(5.0, 4.0, 2.8), smoothstep(0.032 + blur, 0.028 - 0.3 * blur, ds));    // the disc
-    // the clouds: the dream's light, now streaks lit rose and gold from the sun below
-    float band = smoothstep(0.04, 0.14, up) * (1.0 - smoothstep(0.3, 0.5, up));
-    float cl = band * smoothstep(0.25, 0.75, clouds + 0.35 * (vnoise(vec2(p.x * 3.0, p.y * 14.0)) - 0.5));
-    sky = mix(sky, mix(vec3(0.9, 0.42, 0.35), vec3(1.4, 0.85, 0.45), exp(-ds * 3.0)), cl * 0.8);
-    sky *= 0.75 + 0.35 * day;
-    vec3 haze = vec3(1.0, 0.55, 0.35) * (0.55 + 0.3 * day);         // the morning mist, sunlit
-    float lit = mix(0.65, 0.28, day);                                // windows still burning
-    float sunward = exp(-abs(p.x - sun.x) * 2.5);
+    sun = vec2(0.2, HORIZON + 0.045 + 0.035 * day);
+    vec2 d = p - sun;
+    float ds = length(d);
+    float up = p.y - HORIZON;
+    float sunward = exp(-abs(d.x) * 2.2);
+    float glare = (1.0 + 0.3 * beat) * (0.0009 / (ds * ds + 0.0009));        // the sun's own glare
 
-    // the far row: low on the horizon, pale in the haze, a few windows
-    float cell, f;
-    float top = roofline(p.x, hz - 0.005, 11.0, 3.0, cell, f);
-    float cover = row_cover(p, hz - 0.005, 11.0, 3.0, 0.0015, blur);
-    vec3 far_ = mix(vec3(0.08, 0.04, 0.08), haze, 0.5) + vec3(1.5, 0.65, 0.2) * 0.5 * windows(p, hz - 0.005, 11.0, cell, f, top - 0.2 / 11.0, lit, blur, t);
-    vec3 w = mix(sky, far_, cover);
-    // the street below it: lit gold under the sun, crossed by the houses' long shadows, and
-    // hazy where it runs into the distance
-    float street_top = hz - 0.03;
-    float st = smoothstep(0.0015 + blur, -0.0015, p.y - street_top);
-    float k = (p.x - sun.x) / max(street_top + 0.02 - p.y, 0.01);
-    float sk = fract(k * 0.1 + 0.35);
-    float shadow = smoothstep(0.05, 0.3, sk) * smoothstep(0.95, 0.7, sk);
-    vec3 ground = mix(vec3(0.05, 0.035, 0.06), vec3(1.0, 0.5, 0.2) * (0.6 + 0.4 * day), shadow * 0.8)
-                * (0.55 + 0.45 * sunward);
-    ground = mix(ground, haze, 0.5 * exp(-(street_top - p.y) * 30.0));
-    w = mix(w, ground, st * (1.0 - cover));
-    // the middle row, across the street: darker, sun-edged roofs, warm windows
-    float mid_base = hz - 0.13;
-    top = roofline(p.x, mid_base, 5.5, 11.0, cell, f);
-    cover = row_cover(p, mid_base, 5.5, 11.0, 0.002, blur);
-    float rim = exp(-max(top - p.y, 0.0) * 260.0) * sunward;            // sunlight along the roofs
-    vec3 mid_ = mix(vec3(0.03, 0.015, 0.035), haze, 0.08 + 0.2 * exp(-(p.y - mid_base) * 25.0))
-              + vec3(1.2, 0.6, 0.25) * rim * 0.8
-              + vec3(1.6, 0.7, 0.22) * windows(p, mid_base, 5.5, cell, f, top - 0.3 / 5.5, lit, blur, t);
-    w = mix(w, mid_, cover);
-    // the near roofs, just below the window we look out of: dark, large, the odd window lit
-    float near_base = hz - 0.33;
-    top = roofline(p.x + 0.13, near_base, 3.4, 23.0, cell, f);
-    cover = row_cover(p + vec2(0.13, 0.0), near_base, 3.4, 23.0, 0.003, 1.6 * blur);
-    rim = exp(-max(top - p.y, 0.0) * 180.0) * sunward;
-    vec3 near_ = vec3(0.018, 0.01, 0.02) + vec3(0.9, 0.45, 0.2) * rim * 0.7
-               + vec3(1.5, 0.62, 0.18) * windows(p + vec2(0.13, 0.0), near_base, 3.4, cell, f, top - 0.35 / 3.4, lit * 0.8, blur * 1.6, t);
-    return mix(w, near_, cover);
+    // -- the sky: a ceiling of clouds in perspective, lit from below by the sun
+    float hu = max(up, 0.0);
+    vec2 cu = vec2(p.x * 0.9, 1.0) / (hu + 0.06) * vec2(1.0, 0.9) + vec2(0.0, 0.02 * t);
+    float c1 = fbm(cu, 4);
+    // (the light's side: where the density falls away towards the sun, the cloud's edge
+    // faces the sun and glows -- the slope from the pixel quad's own differences, free,
+    // instead of a second fractal a step towards the sun)
+    vec2 slope = vec2(dFdx(c1), dFdy(c1)) * res;
+    float soft = 0.05 + 3.0 * blur;
+    float cover = smoothstep(0.5 - soft, 0.68 + soft, c1) * smoothstep(0.0, 0.05, up);
+    float lit = clamp(0.5 + 0.05 * dot(slope, d / max(ds, 1e-3)), 0.0, 1.0);
+    vec3 sky = sky_gradient(up);
+    float dh = length(d * vec2(0.5, 3.5));                             // the glow spreads along the horizon
+    sky += vec3(1.0, 0.5, 0.2) * (0.5 * exp(-ds * 9.0) + 0.35 * exp(-dh * 5.0));
+    // (near the horizon the clouds stand dark against the glow; overhead their undersides
+    // catch the low sun and blush rose against the night's last blue)
+    vec3 under = mix(vec3(0.035, 0.012, 0.03), vec3(0.26, 0.055, 0.08), smoothstep(0.06, 0.32, up));
+    vec3 sunlit = mix(vec3(0.9, 0.25, 0.2), vec3(1.8, 0.95, 0.42), exp(-ds * 3.0)) * (0.2 + 1.6 * exp(-ds * 2.4));
+    vec3 cloud = mix(under, sunlit, lit * (0.2 + 0.8 * sunward) * smoothstep(0.36, 0.04, up));
+    float rim = cover * (1.0 - cover) * 4.0 * exp(-ds * 5.0);             // the silver lining
+    sky = mix(sky, cloud, cover * 0.92) + vec3(1.6, 1.0, 0.55) * rim * 0.8;
+    // rays from the sun through the gaps in the clouds
+    float ang = atan(d.y, d.x);
+    float rays = smoothstep(0.35, 0.9, vnoise(vec2(ang * 6.0, 0.1 * t)) * (0.6 + 0.4 * vnoise(vec2(ang * 15.0 + 4.0, -0.07 * t))) * 1.6);
+    sky += vec3(1.0, 0.55, 0.25) * 0.3 * rays * (1.0 - 0.7 * cover) * exp(-ds * 7.0) * smoothstep(0.0, 0.04, up);
+
+    // -- the sea: the sky mirrored, darker, and a path of glitter to the sun
+    float below = max(-up, 0.0);
+    float z = 1.0 / (below + 0.012);                                   // how far off
+    vec2 w = vec2(p.x * z, z);
+    float swell = vnoise(vec2(w.x * 0.9, w.y * 3.5 - 0.8 * t)) * 0.6 + vnoise(vec2(w.x * 2.3, w.y * 9.0 + 1.1 * t)) * 0.4;
+    vec3 sea = sky_gradient(below * 1.2 + 0.05 * (swell - 0.5)) * 0.16;
+    sea *= 0.35 + 0.65 * exp(-below * 6.0);                             // dark towards the eye
+    // the glitter: wave crests facing the sun, thick near the path, thin either side of it;
+    // out of focus each glint is a soft disc (the crests' threshold softened)
+    float path = exp(-abs(d.x) * 16.0 / (1.0 + below * 9.0));
+    float crest = swell + 0.25 * vnoise(vec2(w.x * 7.0, w.y * 20.0 - 2.0 * t));
+    float fw = fwidth(crest) + 6.0 * blur;
+    float glints = smoothstep(0.8 - fw, 0.84 + fw, crest + 0.25 * path);
+    vec3 glint = mix(vec3(0.5, 0.14, 0.16), vec3(1.7, 1.0, 0.5), path);    // rose clouds, or the sun
+    sea += glint * (0.6 * path + glints * (0.14 + 2.1 * path)) * (0.4 + 0.6 * exp(-below * 4.0)) * (0.85 + 0.3 * beat);
+    sea += vec3(0.9, 0.4, 0.2) * 0.3 * sunward * exp(-below * 40.0);   // the haze on the water
+
+    // -- the horizon, soft in the haze; a headland to the left, far off, its edge lit
+    float hz = smoothstep(-0.002 - blur, 0.002 + blur, up);
+    vec3 world = mix(sea, sky, hz);
+    float ridge = HORIZON + 0.034 * smoothstep(-0.1, -0.75, p.x) * (0.55 + 0.45 * fbm(vec2(p.x * 6.0, 3.0), 3));
+    float land = smoothstep(0.0015 + blur, -0.0015 - blur, p.y - ridge) * step(HORIZON - 0.004, p.y);
+    vec3 haze = sky_gradient(0.02) * 0.6;
+    vec3 headland = mix(vec3(0.12, 0.05, 0.09), haze, 0.55) + vec3(1.4, 0.7, 0.3) * 0.4 * exp(-abs(ridge - p.y) * 300.0);
+    world = mix(world, headland, land);
+    // the sun: a disc too bright to look at, and its glare pulsing with the heart
+    float disc = smoothstep(0.03 + blur, 0.026 - 0.3 * blur, ds) * hz;
+    world = mix(world, mix(vec3(9.0, 7.5, 5.5), vec3(5.0, 2.6, 0.9), smoothstep(0.012, 0.03, ds)), disc);   // white-hot, its limb gold
+    world += vec3(1.6, 1.1, 0.7) * glare;
+    return world;
 }
 
 void main() {
@@ -282,6 +260,11 @@ void main() {
     // the vessels: dark crimson, swelling and darkening as each beat pushes the blood through
     float v = vessels(qs, beat);
     lid = mix(lid, lid * vec3(0.62, 0.09, 0.1), v * (0.72 + 0.25 * beat));
+    // and between them the capillaries: a fine branching net (the crests of a ridged
+    // fractal), faint, plum-dark, showing most where the lid is thinnest and lit brightest
+    float cap = ridged(qs * vec2(5.0, 7.0) + vec2(2.0, 0.5), 2);
+    float capl = smoothstep(0.47, 0.66, cap) * smoothstep(0.2, 0.8, glow) * (1.0 - v);
+    lid = mix(lid, lid * vec3(0.55, 0.12, 0.16), capl * (0.24 + 0.14 * beat));
     // the lash line: the lids pressed together, in their own shadow
     float margin_d = min(abs(qs.y - upper), abs(qs.y - lower));
     lid *= 1.0 - 0.85 * exp(-margin_d * margin_d * 9000.0);
@@ -293,7 +276,7 @@ void main() {
                  * smoothstep(0.0, 0.08, o);
     // the lashes: the upper lid's hang down from it (over the lower lid while the eyes are
     // shut: the dark line every closed eye is drawn with); the lower lid's point up, once open
-    float blur_px = 4.0 * smoothstep(0.2, 0.9, o) * R.y / 360.0;
+    float blur_px = (1.5 * smoothstep(0.02, 0.3, o) + 3.0 * smoothstep(0.2, 0.9, o)) * R.y / 360.0;
     float lash = max(lashes(q, upper, 31.0, 0.09 - 0.01 * o, 1.0 / R.y, blur_px),
                      0.8 * lashes(q + vec2(0.013, 0.0), upper, 19.0, 0.075, 1.0 / R.y, blur_px));
     vec2 m = vec2(q.x * 1.4, 2.0 * lower - q.y);
@@ -310,7 +293,10 @@ void main() {
     float above = max(p.y - lower, 0.0);
 
     // the world, radiant with the morning; the dream's light becomes its clouds
-    vec3 world = dawn(q, light * 2.0, t, o) * (0.6 + 0.05 * beat);
+    vec2 sun;
+    vec3 world = morning(q, R.y, t, o, beat, sun);
+    // opening after the dark, the eye is dazzled: the morning blooms out of the glare
+    world *= mix(3.0, 0.75, smoothstep(0.4, 1.0, o));
     // a wet shine along the lower lid (tears pooling)
     world += vec3(1.0, 0.85, 0.7) * 0.3 * (1.0 - 0.8 * fringe_on) * exp(-above * above * 12000.0) * step(0.0, above);
     // open, the lids fall into their own shadow: a deep warm dark round the world, not a
@@ -325,8 +311,21 @@ void main() {
     // the tears: clear water over the lid, so they show as the lid's own light, brighter and
     // yellower through the lens of the drop, with a small hard highlight in each bead
     vec3 wet = lid * vec3(0.9, 1.6, 1.8) + vec3(0.08, 0.03, 0.01);
-    lin += wet * min(tear, 1.0) * (1.0 - 0.8 * inside) * (1.0 - 0.9 * lash);
+    // (open, the tears have run down onto the cheeks, out of sight)
+    float shut = 1.0 - smoothstep(0.4, 0.9, o);
+    lin += wet * min(tear, 1.0) * (1.0 - mix(0.8, 1.0, 1.0 - shut) * inside) * (1.0 - 0.9 * lash);
     lin += vec3(1.0, 0.9, 0.8) * 0.6 * pow(min(bead + well, 1.0), 4.0) * (1.0 - inside);
+    // the light caught in the tears on the lashes: strung along the upper lash line, far out
+    // of focus, each drop a soft disc of the sun's light with a brighter rim (bokeh),
+    // brightest towards the sun and swelling with the heart
+    float lx = q.x * 6.0 + 0.5;
+    float id = floor(lx);
+    vec2 drop = vec2((id + 0.35 + 0.3 * hash11(id + 41.0) - 0.5) / 6.0, upper - 0.035 - 0.03 * hash11(id + 73.0));
+    float dr = length(q - drop) / (0.045 + 0.025 * hash11(id + 9.0));
+    float caught = smoothstep(1.0, 0.75, dr) * (0.4 + 0.6 * smoothstep(0.3, 0.95, dr))
+                 * step(0.5, hash11(id + 17.0)) * exp(-abs(drop.x - sun.x) * 5.0)
+                 * smoothstep(0.25, 0.7, o) * (0.75 + 0.5 * beat);
+    lin += vec3(1.4, 0.95, 0.6) * 0.07 * caught;
     // the gasp's flash: the light through the lids leaps up and a warm haze rises over them,
     // but the lash line, the vessels and the tears stay in it (a flash, never a blank frame)
     lin *= 1.0 + 0.7 * u_gasp;
