@@ -119,14 +119,14 @@ resonance = Cue(
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
 #          but from a glitch in her programming. A child's laughter loops endlessly"
 the_woman = Cue(
-    "serenes", 121, 134, fade_in=3, transition="dark", name="the cracks: a woman alone",
+    "serenes", 121, 134, fade_in=3, transition="dusk", name="the cracks: a woman alone",
     # she sits, seen close by her candle; her hands stutter (the glitch), not the whole frame
     # (round 10: out of a ring of night, not the shatter -- its shards floated round her as
     # black blobs with blue edges)
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
             "closeup": 1.0, "candle": 1.35},
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
-          "tremor": [(0, 0.25), (5, 0.6, "in_quad"), (13, 1.0, "in_quad")]},
+          "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")]},
 )
 
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent
