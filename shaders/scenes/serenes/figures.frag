@@ -108,6 +108,10 @@ void main() {
     }
     vec3 lc = light_colour();
     sheen *= (1.0 - 0.85 * crease) * (1.0 - 0.9 * face);
+    // (round 11, chiaroscuro on the whole stage too: "lumpy tube bodies" -- the gowns' broad
+    // sheen halved, so they stand as dark silhouettes drawn by the candles' rims)
+    sheen *= 0.5;
+    rim *= 1.6;
     // (round 10: close on her, the outlined sleeves and knees read as a mannequin's tubes:
     // there the arms sink into the cloak's dark and only her hands and the hood's lip shine)
     arm_rim *= 1.0 - 0.8 * u_closeup;
