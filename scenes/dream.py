@@ -78,9 +78,10 @@ moss = Cue(
 #          do not cry ... Lovers do not quarrel; their affections are harmonized by neural
 #          threads that link their minds"
 serenes = Cue(
-    # (a ripple from the moss's heart: every frame is the moss or the Serenes, whole; dusk
-    # brought their eyes and hands up first, floating in the black, and the iris made a blob)
-    "serenes", 82, 106, fade_in=2.5, transition="ripple", name="the Serenes",
+    # (round 11: out of the moss's dusk, their candles and mercury eyes first, the dark
+    # silhouettes last -- the ripple's round lens "looked like a Photoshop mask"; round 6's
+    # dusk brought pale hands up floating in the black, but their hands are dark now)
+    "serenes", 82, 106, fade_in=2.5, transition="dusk", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           # "But there is a cost." (round 10): at the end the candles gutter low and the warmth
           # drains from the room, while their mercury eyes burn up cold

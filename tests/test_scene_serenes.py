@@ -805,6 +805,9 @@ def test_the_woman_comes_out_of_the_dark_not_out_of_shatter_shards():
     show = Registry(SearchPath.build([])).show("dream")
     woman = next(c for c in show.cues if c.scene == "serenes" and c.params.get("seated", 0) >= 1)
     assert woman.transition == "dusk", woman.transition
+    # (and the Serenes out of the moss: round 10's ripple "looked like a Photoshop mask")
+    stage = next(c for c in show.cues if c.scene == "serenes" and c.params.get("seated", 0) < 1)
+    assert stage.transition == "dusk", stage.transition
 
 
 def test_close_on_her_the_far_side_sinks_into_the_dark(gl):
