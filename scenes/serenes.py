@@ -321,10 +321,14 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     # (round 9: the elbows a little out from her sides, so each arm shows from the shoulder
     # to the hand against the wall, and the forearms foreshortened, reaching toward us, so
     # the hands rise before her breast, below the face, not beside it)
-    a1 = _mix(_mix(0.17, 1.1, raise_), 0.36, seated)                    # upper arm
-    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.5, seated) + tremor      # forearm
-    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.38, seated) - 2.2 * tremor   # hand
-    a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.12, seated)              # fingers
+    # (round 11: her left hand -- the candle's side -- held out from her toward the flame,
+    # palm up, so it stands dark against the lit wall, rimmed by the light, and its stutter
+    # and after-images read against the light instead of being lost on her dark breast)
+    out_hand = seated if side < 0.0 else 0.0
+    a1 = _mix(_mix(_mix(0.17, 1.1, raise_), 0.36, seated), 0.62, out_hand)              # upper arm
+    a2 = a1 + _mix(_mix(_mix(-0.30, 0.95, raise_), 3.5, seated), 1.5, out_hand) + tremor   # forearm
+    a3 = a2 - _mix(_mix(_mix(0.10, 1.05, raise_ * raise_), 0.38, seated), -0.25, out_hand) - 2.2 * tremor   # hand
+    a4 = a3 - _mix(_mix(_mix(0.10, 0.30, raise_), -0.12, seated), -0.2, out_hand)        # fingers
     out = [sh]
     for length, a in ((0.165, a1), (0.150 - 0.045 * seated, a2), (0.034, a3), (0.046, a4)):
         x, y = out[-1]
