@@ -78,9 +78,10 @@ moss = Cue(
 #          do not cry ... Lovers do not quarrel; their affections are harmonized by neural
 #          threads that link their minds"
 serenes = Cue(
-    # (a ripple from the moss's heart: every frame is the moss or the Serenes, whole; dusk
-    # brought their eyes and hands up first, floating in the black, and the iris made a blob)
-    "serenes", 82, 106, fade_in=1.5, transition="ripple", name="the Serenes",
+    # (round 11: out of the moss's dusk, their candles and mercury eyes first, the dark
+    # silhouettes last -- the ripple's round lens "looked like a Photoshop mask"; round 6's
+    # dusk brought pale hands up floating in the black, but their hands are dark now)
+    "serenes", 82, 106, fade_in=1.5, transition="dusk", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
           # "But there is a cost." (round 10): at the end the candles gutter low and the warmth
           # drains from the room, while their mercury eyes burn up cold
@@ -119,14 +120,14 @@ resonance = Cue(
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
 #          but from a glitch in her programming. A child's laughter loops endlessly"
 the_woman = Cue(
-    "serenes", 121, 134, fade_in=1.5, transition="dark", name="the cracks: a woman alone",
+    "serenes", 121, 134, fade_in=1.5, transition="dusk", name="the cracks: a woman alone",
     # she sits, seen close by her candle; her hands stutter (the glitch), not the whole frame
     # (round 10: out of a ring of night, not the shatter -- its shards floated round her as
     # black blobs with blue edges)
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
             "closeup": 1.0, "candle": 1.35},
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
-          "tremor": [(0, 0.25), (5, 0.6, "in_quad"), (13, 1.0, "in_quad")]},
+          "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")]},
 )
 
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent

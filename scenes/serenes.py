@@ -96,7 +96,9 @@ CLOSE_D = 2.4                    # (round 7: closer, the frame tight on her and 
 # At closeup 1 the first candle stands near her, raised, in front and to her left, so its
 # light models her (a lit side and a shaded one) and it stays in the tight frame; its power
 # falls to keep her as bright as from afar.
-CLOSE_CANDLE = (-0.28, 0.6, -0.75, 0.34)   # x, wax top y, z; power factor
+# (round 11: lower and nearer the middle, so her shadow rises huge on the wall behind her,
+# ringed by the candle's pool of light)
+CLOSE_CANDLE = (-0.2, 0.55, -0.8, 0.42)   # x, wax top y, z; power factor
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
@@ -256,7 +258,7 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
     return a, b
 
 
-CHILD_HEIGHT = 1.2       # metres: the child among the figures (child 1)
+CHILD_HEIGHT = 1.3       # metres: the child among the figures (child 1; round 11: 1.2 read tiny)
 LOVERS_LEAN = 0.06       # m: how far each lover leans towards the other (lovers 1)
 
 
@@ -279,7 +281,7 @@ def _child_and_lovers(a: np.ndarray, b: np.ndarray, count: int, t: float, params
     lovers = min(max(float(params.get("lovers", 0.0)), 0.0), 1.0)
     if child > 0.0 and count >= 3:
         a[0, 1] = a[0, 1] + (CHILD_HEIGHT - a[0, 1]) * child
-        a[0, 0] += 0.12 * child                                 # close at the adult's side
+        a[0, 0] += 0.2 * child                                  # close at the adult's side
         bob = 1.0 if (t * 2.0) % 1.0 < 0.5 else -1.0            # tick, tock: a programmed joy
         a[0, 2] = a[0, 2] * (1.0 - child) + 0.025 * child
         a[0, 3] = a[0, 3] * (1.0 - child) + 0.12 * bob * child
@@ -319,10 +321,14 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     # (round 9: the elbows a little out from her sides, so each arm shows from the shoulder
     # to the hand against the wall, and the forearms foreshortened, reaching toward us, so
     # the hands rise before her breast, below the face, not beside it)
-    a1 = _mix(_mix(0.17, 1.1, raise_), 0.36, seated)                    # upper arm
-    a2 = a1 + _mix(_mix(-0.30, 0.95, raise_), 3.5, seated) + tremor      # forearm
-    a3 = a2 - _mix(_mix(0.10, 1.05, raise_ * raise_), 0.38, seated) - 2.2 * tremor   # hand
-    a4 = a3 - _mix(_mix(0.10, 0.30, raise_), -0.12, seated)              # fingers
+    # (round 11: her left hand -- the candle's side -- held out from her toward the flame,
+    # palm up, so it stands dark against the lit wall, rimmed by the light, and its stutter
+    # and after-images read against the light instead of being lost on her dark breast)
+    out_hand = seated if side < 0.0 else 0.0
+    a1 = _mix(_mix(_mix(0.17, 1.1, raise_), 0.36, seated), 0.62, out_hand)              # upper arm
+    a2 = a1 + _mix(_mix(_mix(-0.30, 0.95, raise_), 3.5, seated), 1.5, out_hand) + tremor   # forearm
+    a3 = a2 - _mix(_mix(_mix(0.10, 1.05, raise_ * raise_), 0.38, seated), -0.25, out_hand) - 2.2 * tremor   # hand
+    a4 = a3 - _mix(_mix(_mix(0.10, 0.30, raise_), -0.12, seated), -0.2, out_hand)        # fingers
     out = [sh]
     for length, a in ((0.165, a1), (0.150 - 0.045 * seated, a2), (0.034, a3), (0.046, a4)):
         x, y = out[-1]

@@ -46,7 +46,7 @@ void main() {
     vec3 N = normalize(vec3(nxp, 0.12, -sqrt(max(1.0 - nxp * nxp, 0.0))));
     vec3 V = normalize(vec3(0.0, CAM_Y, -CAM_D) - P);
     float ndv = max(dot(N, V), 0.0);
-    float rim_shape = exp(-inside / 0.006) + 0.12 * exp(-inside / 0.035);
+    float rim_shape = exp(-inside / 0.006) + 0.12 * (1.0 - 0.75 * u_closeup) * exp(-inside / 0.035);
     float skin = smoothstep(0.0015, -0.0005, g_skin * fa.y);
     // the face: a hollow in the hood's shadow (round 10: the pale egg face with its big orbs
     // read as an alien in goggles); only its lower edge, the chin and a cheek, catches the
@@ -55,10 +55,12 @@ void main() {
     float face = smoothstep(0.002, -0.003, face_m);
     float lip = smoothstep(-0.0015, 0.0008, face_m) * exp(-max(face_m, 0.0) / 0.007);
     float wood = smoothstep(0.001, -0.001, g_bench * fa.y) * smoothstep(-0.001, 0.001, g_body * fa.y);
-    // the materials: dark violet-black satin (the gown and the hood), pale pearl (the
-    // hands: rounding away into shade toward their outline), waxed wood (the bench)
-    float round_off = smoothstep(0.0, 0.006, max(-g_skin, 0.0) * fa.y);
-    vec3 albedo = mix(vec3(0.0062, 0.0046, 0.0105), vec3(0.29, 0.23, 0.22) * (0.35 + 0.65 * round_off), skin);
+    // the materials: dark violet-black satin (the gown and the hood), the hands (below),
+    // waxed wood (the bench)
+    // (round 11: "detached decal hands", "flat 2D cut-outs stuck on the chest": the hands
+    // are no longer pale -- small and dark, of a piece with the sleeve's silhouette, a warm
+    // skin-dark only a shade above the satin, found by the candle's thin rim on their edge)
+    vec3 albedo = mix(vec3(0.0062, 0.0046, 0.0105), vec3(0.021, 0.012, 0.010), skin);
     vec3 e0 = figure_eye(i, 0), e1 = figure_eye(i, 1);
     float ey = 0.5 * (e0.y + e1.y);
     float chin = smoothstep(ey - 1.1 * e0.z, ey - 2.4 * e0.z, X.y);
@@ -92,18 +94,24 @@ void main() {
         // (round 10: close on her, a harder terminator -- the lit side bright, the far side
         // sinking into the dark -- so she is modelled, not a brown form on a brown wall)
         float ndl = max(dot(N, Ld) + 0.1, 0.0);
-        diffuse += e * mix(ndl, 1.7 * ndl * ndl * ndl, u_closeup);
+        // (round 11, chiaroscuro: close on her the cloth lies mostly in deep shadow -- "a
+        // brown form, murky" -- and the candle finds only its turning edges, as a rim)
+        diffuse += e * mix(ndl, 0.2 * ndl * ndl * ndl * ndl, u_closeup);
         vec3 H = normalize(Ld + V);
         float nh = max(dot(N, H), 0.0);
         float s8 = nh * nh; s8 *= s8; s8 *= s8;                  // ^8: the pearl's broad sheen
         float s32 = s8 * s8; s32 *= s32;                         // ^32: the satin's folds, the pearl's gloss
-        sheen += e * (mix(((0.22 - 0.14 * seat9) * s32 + 0.02 * s8) * (0.2 + 0.8 * max(pleat, 0.0)), (0.3 * s8 + 0.6 * s32) * (1.0 - 0.8 * face), skin) + 0.02 * s8 * wood);
+        sheen += e * (mix(((0.22 - 0.14 * seat9) * s32 + 0.02 * s8) * (0.2 + 0.8 * max(pleat, 0.0)), 0.03 * s32, skin) + 0.02 * s8 * wood);
         float toward = u_cpos[k].x - axis;
         float facing = smoothstep(-0.03, 0.03, dx * sign(toward)) * smoothstep(0.0, 0.25, abs(toward));
-        rim += e * max(-Ld.z, 0.0) * (0.3 * (1.0 - 0.85 * u_closeup) + facing);
+        rim += e * max(-Ld.z, 0.0) * (0.3 * (1.0 - 0.85 * u_closeup) + facing * (1.0 + 1.5 * u_closeup));
     }
     vec3 lc = light_colour();
     sheen *= (1.0 - 0.85 * crease) * (1.0 - 0.9 * face);
+    // (round 11, chiaroscuro on the whole stage too: "lumpy tube bodies" -- the gowns' broad
+    // sheen halved, so they stand as dark silhouettes drawn by the candles' rims)
+    sheen *= 0.5;
+    rim *= 1.6;
     // (round 10: close on her, the outlined sleeves and knees read as a mannequin's tubes:
     // there the arms sink into the cloak's dark and only her hands and the hood's lip shine)
     arm_rim *= 1.0 - 0.8 * u_closeup;
@@ -112,11 +120,11 @@ void main() {
     vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 - 0.3 * skin));
     // the warm rim where the light wraps round an edge that faces a candle, on the cloth a
     // faint pearl too
-    body += lc * mix(vec3(1.0), pearl, 0.3) * (0.05 * rim * rim_shape) * (1.0 - 0.5 * skin);
+    body += lc * mix(vec3(1.0), pearl, 0.3 * (1.0 - skin)) * (0.05 * rim * rim_shape) * (1.0 + 0.6 * skin);
     // and on both edges a faint rim of the light the lit wall behind them bounces back,
     // which turns the outline round (a body, not a cut-out)
     body += lc * wall_colour() * (0.0035 * exp(-inside / 0.004)) * (1.0 - skin) * (1.0 - 0.8 * u_closeup);
-    body += shade_colour() * 0.0012 * (1.0 + 3.0 * skin);
+    body += shade_colour() * 0.0012;
     vec3 col = body * cov;
 
     col = max(col, 0.0);

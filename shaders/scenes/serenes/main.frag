@@ -57,9 +57,11 @@ void main() {
     float pools = 0.0;
     for (int k = 0; k < MAX_CANDLES; ++k) {
         vec2 dp = (P.xy - u_cpos[k].xy) * vec2(0.8, 1.0);
-        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 2.2, u_closeup));
+        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 0.3, u_closeup));
     }
-    g_pool = mix(0.4, 0.1, u_closeup) + mix(0.8, 0.9, u_closeup) * min(pools, 1.0);
+    // (round 11: close on her the pool is wide enough to ring her huge shadow on the wall,
+    // the corners beyond it true black)
+    g_pool = mix(0.4, 0.03, u_closeup) + mix(0.8, 0.97, u_closeup) * min(pools, 1.0);
     vec3 col = light_surface(P, N, base, shadow.rgb, lightc, shade);
 
     // --- the floor: the robes' contact darkness, the boards' sheen and reflection
@@ -78,7 +80,7 @@ void main() {
     vec4 fig = texture(u_figures, uv);
     vec3 fig_light = decode_hdr(fig.rgb);
     col = col * (1.0 - fig.a) + fig_light;
-    // The glitch in her programming, readable in a still: faint after-images of the pale
+    // The glitch in her programming, readable in a still: after-images of the
     // hands where they were a stutter step and two ago, split cold and warm like a
     // display's ghosting (only the light they add over what is there now; nothing while
     // the hands are frozen or still).
@@ -90,11 +92,13 @@ void main() {
                     * step(u_echo_box.y, uv.y) * step(uv.y, u_echo_box.w) * u_echo_mix.x;
         vec3 g1 = decode_hdr(texture(u_figures, uv + d1).rgb);
         vec3 g2 = decode_hdr(texture(u_figures, uv + d2).rgb);
-        // (the pale hands only, not the gown's dim sheen)
-        g1 *= smoothstep(0.04, 0.15, dot(g1, vec3(0.333)));
-        g2 *= smoothstep(0.04, 0.15, dot(g2, vec3(0.333)));
-        col += inbox * (max(g1 - fig_light, 0.0) * vec3(0.24, 0.38, 0.48)
-                      + max(g2 - fig_light, 0.0) * vec3(0.22, 0.1, 0.17));
+        // (the hands' lit rims only, not the gown's dim sheen)
+        // (round 11: the hands are dark now, found by their rim: the echoes are the rim's
+        // after-images, brighter, split cold cyan and hot magenta like a failing display)
+        g1 *= smoothstep(0.006, 0.04, dot(g1, vec3(0.333)));
+        g2 *= smoothstep(0.006, 0.04, dot(g2, vec3(0.333)));
+        col += inbox * (max(g1 - fig_light, 0.0) * vec3(0.8, 2.6, 3.8)
+                      + max(g2 - fig_light, 0.0) * vec3(3.0, 0.5, 2.3));
     }
     vec4 eyes = texture(u_eyes_img, uv);
     col = col * (1.0 - eyes.a) + decode_hdr(eyes.rgb);

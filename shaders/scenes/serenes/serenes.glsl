@@ -230,9 +230,11 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     robe = max(robe, -p.y);
     // Seated: a low bench beneath her, its ends showing either side of the gown.
     // (a rounded seat with a moulded edge, on slim legs that splay a little to the floor)
-    float bench = sd_box2(p - vec2(0.0, 0.212), vec2(0.205, 0.009)) - 0.008;
-    bench = min(bench, sd_box2(p - vec2(0.0, 0.19), vec2(0.18, 0.004)) - 0.004);
-    bench = min(bench, sd_taper(vec2(abs(p.x), p.y), vec2(0.165, 0.2), vec2(0.182, 0.0), 0.0095, 0.0055));
+    // (round 11: "a dollhouse-sized bench": a heavier seat and apron, sturdier legs, so it
+    // carries her weight at a person's scale)
+    float bench = sd_box2(p - vec2(0.0, 0.21), vec2(0.205, 0.013)) - 0.008;
+    bench = min(bench, sd_box2(p - vec2(0.0, 0.178), vec2(0.185, 0.012)) - 0.004);
+    bench = min(bench, sd_taper(vec2(abs(p.x), p.y), vec2(0.165, 0.2), vec2(0.18, 0.0), 0.014, 0.009));
     bench += (1.0 - seated) * 10.0;
     g_bench = bench;
     // Seated, her knees: the gown drawn over them, a broad rounded lap wider than her waist,
@@ -294,7 +296,8 @@ vec3 figure_eye(int i, int e) {
     // (round 10: close on the woman two big orbs read as "goggles": hers are smaller, set
     // apart in the hood's shadow)
     float seated = FIG_C(i).x;
-    return vec3(a.x + local.x * h, local.y * h, EYE_R * (1.0 - 0.3 * seated) * h);
+    // (round 11: tiny bright mirror spheres in the hood's dark, not goggles)
+    return vec3(a.x + local.x * h, local.y * h, EYE_R * (1.0 - 0.45 * seated) * h);
 }
 
 // Figure i's bounds on the plane z = 0 (metres), grown by pad, as two boxes (part 0: the

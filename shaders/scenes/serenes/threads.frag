@@ -15,14 +15,14 @@ flat in float v_thread;
 out vec4 frag_colour;
 
 void main() {
-    float core = exp(-v_across * v_across * 14.0) + 0.18 * exp(-v_across * v_across * 2.5);
+    float core = exp(-v_across * v_across * 30.0) + 0.3 * exp(-v_across * v_across * 4.0);
     // pulses: one each way along every filament, in step with each other
     float ph = fract(0.55 * u_time + 0.13 * v_thread);
     float d1 = v_along - ph, d2 = (1.0 - v_along) - ph;
     float pulse = exp(-d1 * d1 * 180.0) + exp(-d2 * d2 * 180.0);
     // they fade where they leave the brows, so the threads grow out of the minds
     float ends = smoothstep(0.0, 0.08, v_along) * smoothstep(1.0, 0.92, v_along);
-    vec3 col = vec3(0.45, 0.85, 1.0) * core * (0.28 + 1.4 * pulse) * (0.6 + 0.4 * ends);
+    vec3 col = vec3(0.45, 0.85, 1.0) * core * (0.5 + 1.6 * pulse) * (0.6 + 0.4 * ends);
     col += vec3(1.0, 0.95, 0.85) * pulse * core * core * 0.5;
     col *= u_lovers_pair.z;
     frag_colour = vec4(dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);

@@ -47,7 +47,8 @@ void main() {
            + vec2(0.0, 0.012 * sin(TAU * (1.5 + 0.5 * fk) * s + 1.3 * u_time + fk)) * hump;
     vec2 dP = (b - a) + vec2(0.0, lift * (4.0 - 8.0 * s));
     vec2 normal = normalize(vec2(-dP.y, dP.x));
-    float width = (0.014 + 0.01 * hump) * (1.0 + 0.25 * float(k == 0));   // (a halo round a fine core)
+    // (round 11: "the thread arcs thin and lost": wider, a halo of light round each)
+    float width = (0.024 + 0.016 * hump) * (1.0 + 0.25 * float(k == 0));   // (a halo round a fine core)
     P += side * width * normal;
     gl_Position = screen_clip(plane_to_screen(P, THREAD_Z), u_resolution);
     bool shown = u_lovers_pair.z > 0.0 && ia >= 0;
