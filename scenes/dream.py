@@ -189,7 +189,8 @@ howl = Cue(
     # white light from high overhead to the city, lighting the curtains, mirrored in the water
     # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  The
     # faces fewer and steadier: the tear is the one subject.
-    params={"memory": 0.4, "flicker": 0.35, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
+    # (round 10: "doubled faces and skyline smear together": fewer faces, steadier)
+    params={"memory": 0.22, "flicker": 0.2, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
           "rift": [(0, 0.0), (1.0, 0.0), (4.5, 1.0, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},

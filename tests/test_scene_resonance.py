@@ -582,3 +582,23 @@ def test_the_faces_are_made_of_the_aurora_s_colour_not_grey(player):
     lit = faces[gain > np.percentile(gain, 99)]
     chroma = (lit.max(axis=1) - lit.min(axis=1)) / np.maximum(lit.max(axis=1), 1.0)
     assert np.median(chroma) > 0.45, np.median(chroma)
+
+
+def test_the_tear_has_depth_inside_not_a_flat_white_fill(gl):
+    """Round 10: the howl's crack "a flat white jagged shape".  Inside the tear the light has
+    structure: white-hot lips and core, and between them, deeper in, coloured filaments of the
+    light beyond -- along a row across the slit its pixels are not all one white."""
+    big = Player(gl, size=(480, 270))
+    try:
+        torn = big.at(3.0, memory=0.0, rift=1.0).astype(float)
+    finally:
+        big.release()
+    inside = []
+    for row in torn[10:120]:
+        slit = np.nonzero(row.mean(axis=1) > 200)[0]
+        if slit.size >= 5:
+            inside.append(row[slit[0]:slit[-1] + 1])
+    assert len(inside) > 50, f"no slit across the sky ({len(inside)} rows)"
+    inside = np.concatenate(inside)
+    white = (inside.min(axis=1) > 245).mean()
+    assert white < 0.5, f"the slit is one flat white ({white:.0%} of it pure white; 81 % before, 16 % now)"
