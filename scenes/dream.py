@@ -167,7 +167,7 @@ quicksilver = Cue(
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.
-    keys={"pour": [(0, 2.5), (6, 1.0)],
+    keys={"pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
           "harden": [(0, 0.0), (5.5, 0.0), (10, 1.0, "in_out_sine")],
           "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")]},
 )
