@@ -161,7 +161,7 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     // The city's horizon, lifted into the mirror's far half (a dream's mirror: the camera looks
     // down on the pool, whose far rim would otherwise give back only the dark sky overhead),
     // and squeezed so the towers stand low: a bright band of the street's haze at the far rim,
-    // the towers cut black into it, the night deepening towards the viewer.
+    // the towers cut dark into it, the haze cooling to steel towards the viewer.
     float el_c = (el - CITY_LIFT) * 2.2;
     vec3 c = city(el_c, az, 2.2 * (aaw + rough));
     float cover = c.x * smoothstep(0.0, 0.85, u_skyline);      // (opaque dark glass at the default)
@@ -169,10 +169,9 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     vec3 moss = vec3(0.02, 0.16, 0.10);
     vec3 glass = sky * 0.07 + moss * exp(-c.z * 5.0) + vec3(0.002, 0.002, 0.006)
                + (sky * 0.8 + vec3(0.05)) * c.y;
-    // Mercury is a near-perfect mirror of a night: what it gives back must be crisp and
-    // contrasted, never the bound scene's mid-tones (which read as grey-lilac haze).  So the
-    // reflected sky is a deep night (a little light low down, dark overhead), the bound scene
-    // only where it is bright (its suns and moons: sharp lights), and crisp stars.
+    // What mercury gives back must be crisp and contrasted, never the bound scene's
+    // mid-tones (which read as grey-lilac film): the bound scene only where it is bright (its
+    // suns and moons: sharp lights).
     float sl = luma(sky);
     vec3 soft = qs_decode(texture(u_envblur, env_uv(r)).rgb);
     vec3 lights = soft * smoothstep(0.75, 1.0, luma(soft)) * 0.6 + qs_moons(r, aaw + rough);
@@ -186,8 +185,8 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     float bank = vnoise(cq + vec2(0.0, 3.7)) * 0.65 + vnoise(cq * 2.3 + 9.1) * 0.35;
     float haze_lo = smoothstep(0.8, 0.24, el + 0.14 * (bank - 0.5));
     haze_lo *= haze_lo;
-    vec3 night = mix(vec3(0.02, 0.022, 0.032), vec3(1.1, 1.12, 1.18), haze_lo) * (0.45 + 0.9 * bank);
-    sky = night + mix(vec3(sl), sky, 0.6) * 0.03 + lights + qs_stars(r, aaw + rough) * (1.0 - haze_lo);
+    vec3 overcast = mix(vec3(0.02, 0.022, 0.032), vec3(1.1, 1.12, 1.18), haze_lo) * (0.45 + 0.9 * bank);
+    sky = overcast + mix(vec3(sl), sky, 0.6) * 0.03 + lights + qs_stars(r, aaw + rough) * (1.0 - haze_lo);
     // (the horizon's glow is the far city's, ahead: behind the viewer it is dimmer, so the pool's near rim
     // is not the same white line as its far one -- round 8 read that even line as a cut-out's outline)
     float ahead = 0.1 + 0.9 * smoothstep(-0.2, 0.8, r.z);

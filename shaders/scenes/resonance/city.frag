@@ -33,10 +33,10 @@ float envelope(float x) {
                  + 0.06 * exp(-pow((x - 0.1) / 0.1, 2.0));
 }
 
-// One tower of a skyline layer, in its cell c: a round column of liquid glass under a dome
-// (round 7: the flat-topped shafts read as "untextured extruded blocks"), either a broad
-// drum, sometimes with a narrower domed tier on top, or a slender spire drawn up into a
-// needle; its height set by the envelope and its own hash, placed at a random spot in its
+// One tower of a skyline layer, in its cell c: a round column of liquid glass (round 7: the
+// flat-topped shafts read as "untextured extruded blocks"; round 10: the domed drums as
+// "stubby pills"), mostly a slender spire drawn up into a needle, sometimes a broader drum
+// tapering to a pointed crown, with a narrower tier on top; its height set by the envelope and its own hash, placed at a random spot in its
 // cell. Returns the distance; `side` is where across the column the point is (-1 .. 1),
 // `up` how high up it (0 at the water, 1 at the shoulder of its dome), `id` a hash.
 float tower(vec2 q, float c, float cell, float hscale, int layer,
