@@ -163,12 +163,12 @@ the_syringe = Cue(
 #          alive"
 quicksilver = Cue(
     "quicksilver", 159, 179, fade_in=2, transition="ripple", name="the refusal: quicksilver tears",
-    params={"volume": 1.45, "tilt": 0.1, "shards": 9, "quality": 0.45, "floor": "#100e15",
+    params={"volume": 1.45, "tilt": 0.35, "shards": 9, "quality": 0.45, "floor": "#100e15",
             "reflection": 1.35, "ripple": 0.4},
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.
-    keys={"pour": [(0, 2.5), (6, 1.0)],
+    keys={"pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
           "harden": [(0, 0.0), (5.5, 0.0), (10, 1.0, "in_out_sine")],
           "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")]},
 )
@@ -190,7 +190,8 @@ howl = Cue(
     # white light from high overhead to the city, lighting the curtains, mirrored in the water
     # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  The
     # faces fewer and steadier: the tear is the one subject.
-    params={"memory": 0.4, "flicker": 0.35, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
+    # (round 10: "doubled faces and skyline smear together": fewer faces, steadier)
+    params={"memory": 0.22, "flicker": 0.2, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
           "rift": [(0, 0.0), (1.0, 0.0), (4.5, 1.0, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},

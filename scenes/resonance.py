@@ -15,7 +15,7 @@ open mouth and the sockets thin the aurora's own density.  ``flicker`` makes the
 they drop out, pop back too bright and tear into slipping slices.  The face schedule is
 computed here, from the time, the seed and the horizon only.
 
-The far city is a baked strip of round liquid-glass columns under domes and drawn-up spires
+The far city is a baked strip of slender liquid-glass spires (a few broader towers among them)
 (city.frag), mirrored in calm water that swells slowly (composite.frag).
 
 ``helix`` (beat 4, "joy and despair intertwined like the double helix of a DNA strand"):

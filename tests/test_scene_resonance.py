@@ -14,7 +14,7 @@ import pytest
 
 SIZE = (160, 90)
 HORIZON_ROW = round((0.5 + 0.24) * SIZE[1])      # HORIZON_Y = -0.24 in resonance.glsl
-CITY_TOP_ROW = round((0.5 + 0.24 - 0.24) * SIZE[1])  # above the tallest spire (CITY_TOP)
+CITY_TOP_ROW = round((0.5 + 0.24 - 0.34) * SIZE[1])  # above the tallest spire (CITY_TOP)
 
 
 class Player:
@@ -82,7 +82,7 @@ def _sky_rows(params: dict) -> int:
     lens = float(params.get("lens", 1.5))
     roll = float(params.get("roll", 0.0))
     zoom = min(lens / 1.5, 1.0) / (1.0 + 0.6 * abs(roll))
-    top = horizon + 0.24 / zoom + 0.5 * SIZE[0] / SIZE[1] * abs(math.tan(roll))
+    top = horizon + 0.34 / zoom + 0.5 * SIZE[0] / SIZE[1] * abs(math.tan(roll))
     return max(0, round((0.5 - top) * SIZE[1]))
 
 
@@ -266,7 +266,7 @@ def _skyline(player):
     for x in range(cover.shape[1]):
         solid = np.nonzero(cover[:, x] > 0.5)[0]
         top[x] = solid.max() + 1 if solid.size else 0
-    return -0.004 + top / rows * (0.24 + 0.004)        # CITY_BOTTOM .. CITY_TOP
+    return -0.004 + top / rows * (0.34 + 0.004)        # CITY_BOTTOM .. CITY_TOP
 
 
 def test_the_far_city_is_a_skyline_not_a_row_of_posts(player):
@@ -552,3 +552,53 @@ def test_the_howl_tears_the_sky_open_in_depth(player):
     assert torn[water].max() > whole[water].max() + 60, "the water does not mirror the tear"
     assert np.array_equal(player.at(3.0, memory=0.0, rift=0.0), player.at(3.0, memory=0.0)), \
         "rift 0 changes the picture"
+
+
+def test_the_skyline_is_tall_slender_glass_spires_not_stubby_pills(player):
+    """Round 10: "the towers tiny stubby pills".  The heart of the city now rises to tall
+    spires drawn up to points (over a quarter of the frame's height above the water), and
+    its towers are slender: none of the towers standing clear of the low ground is wider
+    than a fifth of its height."""
+    player.at(1.0)
+    top = _skyline(player)
+    assert top.max() > 0.25, top.max()
+    px = 1.0 / SIZE[1]                      # frame units per column
+    tall = top > 0.1
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], tall.astype(int), [0]])))
+    for a, b in zip(edges[0::2], edges[1::2]):
+        run = top[a:b]
+        # (a run of columns above 0.1 may hold several towers side by side: count its peaks)
+        peaks = max(1, int(((run[1:-1] > run[:-2]) & (run[1:-1] >= run[2:])).sum()))
+        assert (b - a) * px / peaks < 0.2 * run.max(), (a, b, run.max())
+
+
+def test_the_faces_are_made_of_the_aurora_s_colour_not_grey(player):
+    """Round 10: the faces "a grey photo-like overlay instead of being made of the aurora".
+    The light a face adds to the sky has the curtains' colour (their violet and green): the
+    pixels it brightens most are strongly coloured, not grey."""
+    plain = player.at(9.0, memory=0.0, flicker=0.0)[:HORIZON_ROW].astype(float)
+    faces = player.at(9.0, memory=1.0, flicker=0.0)[:HORIZON_ROW].astype(float)
+    gain = (faces - plain).mean(axis=2)
+    lit = faces[gain > np.percentile(gain, 99)]
+    chroma = (lit.max(axis=1) - lit.min(axis=1)) / np.maximum(lit.max(axis=1), 1.0)
+    assert np.median(chroma) > 0.45, np.median(chroma)
+
+
+def test_the_tear_has_depth_inside_not_a_flat_white_fill(gl):
+    """Round 10: the howl's crack "a flat white jagged shape".  Inside the tear the light has
+    structure: white-hot lips and core, and between them, deeper in, coloured filaments of the
+    light beyond -- along a row across the slit its pixels are not all one white."""
+    big = Player(gl, size=(480, 270))
+    try:
+        torn = big.at(3.0, memory=0.0, rift=1.0).astype(float)
+    finally:
+        big.release()
+    inside = []
+    for row in torn[10:120]:
+        slit = np.nonzero(row.mean(axis=1) > 200)[0]
+        if slit.size >= 5:
+            inside.append(row[slit[0]:slit[-1] + 1])
+    assert len(inside) > 50, f"no slit across the sky ({len(inside)} rows)"
+    inside = np.concatenate(inside)
+    white = (inside.min(axis=1) > 245).mean()
+    assert white < 0.5, f"the slit is one flat white ({white:.0%} of it pure white; 81 % before, 16 % now)"

@@ -187,3 +187,37 @@ def test_the_glossy_floor_mirrors_the_starlight_in_a_streak_below_the_syringe(sy
     side = (lit - dark)[floor, 5:25].mean()
     assert gain > 25, f"the floor does not mirror the starlight ({gain:.1f} levels under the syringe)"
     assert gain > 2.0 * side, f"the floor's light is not a streak under it ({gain:.1f} vs {side:.1f} far to the side)"
+
+
+def test_the_serenes_are_tall_veiled_figures_not_tombstones(syringe):
+    """Round 10: "tombstone-shaped Serenes".  A Serene is a tall veiled figure: the nearer
+    one (on the left) stands well over twice as tall as it is wide, its hood narrower than its
+    shoulders."""
+    size = (320, 180)
+    params = {"offer": 1.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0, "helix": 0.0}
+    with_them = luma(syringe({**params, "watchers": 1.0}, size=size))
+    without = luma(syringe({**params, "watchers": 0.0}, size=size))
+    h, w = with_them.shape
+    left = (np.abs(with_them - without) > 6)[:, : w // 4]
+    rows = np.nonzero(left.any(axis=1))[0]
+    widths = left.sum(axis=1)
+    height = rows[-1] - rows[0]
+    assert height > 2.8 * widths.max(), \
+        f"a squat figure ({height} rows tall, {widths.max()} wide; 83 x 34 as a tombstone, 96 x 31 now)"
+
+
+def test_the_hall_has_depth_a_far_city_in_the_mist_and_shafts_of_light(syringe):
+    """Round 10: "an empty purple void, no depth or atmosphere".  Beyond the hall the dream's
+    glass spires stand in the mist and shafts of light slant down through the air: with the
+    syringe, its light and the Serenes away, the air above the horizon is no longer a plain
+    gradient -- along a row it varies (spires, shafts), not only from row to row."""
+    size = (320, 180)
+    img = luma(syringe({"offer": 0.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0, "helix": 0.0,
+                        "watchers": 0.0}, size=size))
+    horizon_row = round((0.5 + 0.08) * size[1])               # HORIZON = -0.08 (screen y)
+    air = img[horizon_row - 60:horizon_row - 4, 20:-20]
+    # (less its smooth trend along the row: the vignette darkens every row's ends)
+    kernel = np.ones(21) / 21.0
+    trend = np.stack([np.convolve(np.pad(r, 10, mode="edge"), kernel, mode="valid") for r in air])
+    detail = np.abs(air - trend).mean()
+    assert detail > 3.8, f"the air is a flat gradient ({detail:.2f} levels of detail along a row; 2.4 before, 5.0 now)"

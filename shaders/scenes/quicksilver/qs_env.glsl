@@ -118,10 +118,11 @@ vec3 city(float el, float az, float aaw) {
         float f = x - cell;
         vec3 h = hash_to_unit(pcg3d(uvec3(uint(int(cell) + 4096) * 2654435761u, uint(layer) + 0x7A11u, 0x3C6Fu)));
         float exists = step(layer == 0 ? 0.12 : 0.0, h.z);
-        float width = 0.42 + 0.42 * h.x;
+        // (round 10's reader: "stubby pills" -- slender glass spires, tapering to a point)
+        float width = 0.24 + 0.3 * h.x;
         float off = (f - 0.5) / (0.5 * width);                      // -1..1 across the tower
-        float top = layer == 0 ? 0.16 + 0.2 * h.y : 0.07 + 0.1 * h.y;   // low: a skyline at the mirror's far edge, not stripes over it
-        top -= (0.03 + 0.09 * fract(h.x * 13.0)) * off * off;       // soft, rounded glass crowns
+        float top = layer == 0 ? 0.2 + 0.24 * h.y : 0.09 + 0.12 * h.y;   // a skyline at the mirror's far edge, not stripes over it
+        top -= (0.05 + 0.12 * fract(h.x * 13.0)) * (0.6 * abs(off) + 0.4 * off * off);   // tapering crowns
         float side = (abs(f - 0.5) - 0.5 * width) / dens;           // radians
         float body = (1.0 - smoothstep(-w, w, el - top)) * (1.0 - smoothstep(-w, w, side)) * exists;
         // a lit vertical edge on one side of some towers
@@ -160,23 +161,32 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     // The city's horizon, lifted into the mirror's far half (a dream's mirror: the camera looks
     // down on the pool, whose far rim would otherwise give back only the dark sky overhead),
     // and squeezed so the towers stand low: a bright band of the street's haze at the far rim,
-    // the towers cut black into it, the night deepening towards the viewer.
+    // the towers cut dark into it, the haze cooling to steel towards the viewer.
     float el_c = (el - CITY_LIFT) * 2.2;
     vec3 c = city(el_c, az, 2.2 * (aaw + rough));
-    float cover = c.x * u_skyline;
+    float cover = c.x * smoothstep(0.0, 0.85, u_skyline);      // (opaque dark glass at the default)
     // dark liquid glass: a dim copy of the sky, with moss light rising from the street
     vec3 moss = vec3(0.02, 0.16, 0.10);
     vec3 glass = sky * 0.07 + moss * exp(-c.z * 5.0) + vec3(0.002, 0.002, 0.006)
                + (sky * 0.8 + vec3(0.05)) * c.y;
-    // Mercury is a near-perfect mirror of a night: what it gives back must be crisp and
-    // contrasted, never the bound scene's mid-tones (which read as grey-lilac haze).  So the
-    // reflected sky is a deep night (a little light low down, dark overhead), the bound scene
-    // only where it is bright (its suns and moons: sharp lights), and crisp stars.
+    // What mercury gives back must be crisp and contrasted, never the bound scene's
+    // mid-tones (which read as grey-lilac film): the bound scene only where it is bright (its
+    // suns and moons: sharp lights).
     float sl = luma(sky);
     vec3 soft = qs_decode(texture(u_envblur, env_uv(r)).rgb);
     vec3 lights = soft * smoothstep(0.75, 1.0, luma(soft)) * 0.6 + qs_moons(r, aaw + rough);
-    vec3 night = mix(vec3(0.045, 0.022, 0.085), vec3(0.008, 0.003, 0.02), smoothstep(0.02, 0.5, el));      // a violet night
-    sky = night + mix(vec3(sl), sky, 0.6) * 0.008 + lights + qs_stars(r, aaw + rough);
+    // (round 10's reader: a night sky made the pool "purple plastic, not mercury".  Mercury
+    // reads as mercury when it gives back something BRIGHT: so overhead hangs the city's lit
+    // haze, a pale overcast glowing near-white low down and cooling to steel above, the towers
+    // cut dark into it, the moons and the key light crisp in it -- a silver mirror, high in
+    // contrast, with the night's stars only where the haze thins overhead.)
+    // (soft banks of the lit haze drift through it: the mirror shows clouds, not a flat sheet)
+    vec2 cq = env_q(r) * vec2(2.2, 5.0);
+    float bank = vnoise(cq + vec2(0.0, 3.7)) * 0.65 + vnoise(cq * 2.3 + 9.1) * 0.35;
+    float haze_lo = smoothstep(0.8, 0.24, el + 0.14 * (bank - 0.5));
+    haze_lo *= haze_lo;
+    vec3 overcast = mix(vec3(0.02, 0.022, 0.032), vec3(1.1, 1.12, 1.18), haze_lo) * (0.45 + 0.9 * bank);
+    sky = overcast + mix(vec3(sl), sky, 0.6) * 0.03 + lights + qs_stars(r, aaw + rough) * (1.0 - haze_lo);
     // (the horizon's glow is the far city's, ahead: behind the viewer it is dimmer, so the pool's near rim
     // is not the same white line as its far one -- round 8 read that even line as a cut-out's outline)
     float ahead = 0.1 + 0.9 * smoothstep(-0.2, 0.8, r.z);
@@ -234,10 +244,11 @@ vec3 floor_radiance(vec3 stone, vec3 rd) {
 // (the far floor sinks: floor_radiance is dimmed by the caller).  p: the floor point from the
 // pool's centre; dp: its distance to the pool.
 vec3 floor_mirror_light(vec3 stone, vec3 rd, vec2 p, float dp) {
-    float near = exp(-max(dp, 0.0) / 0.22);
+    float near = exp(-max(dp, 0.0) / 0.35);
     float reach = exp(-max(dp, 0.0) / 0.7);
     vec3 tint = mix(vec3(0.5, 0.26, 1.0), vec3(0.22, 0.9, 0.55), smoothstep(-0.6, 0.6, p.x));
-    vec3 light = mix(vec3(0.6, 0.65, 0.8), tint, 0.6) * (near * 0.06 + reach * 0.02);    // (a faint glow: the edge stays crisp against the stone)
+    // (round 10: the pool is silver now, and lights the stone round it: a pale glow)
+    vec3 light = mix(vec3(0.75, 0.78, 0.86), tint, 0.3) * (near * 0.12 + reach * 0.025);
     float cosv = clamp(-rd.y, 0.0, 1.0);
     float glance = smoothstep(0.75, 0.35, cosv);
     vec3 albedo = qs_decode(u_floor.rgb) * (0.4 + 0.5 * stone.x);

@@ -137,7 +137,7 @@ void main() {
     float sheen = smoothstep(0.0, 0.7, luma(col));
     // (a fifth of the metal's own reflection -- its stars, its moons -- lies over the figure,
     // and its highlights stand over it whole: the figure is in the mirror, behind its surface)
-    col = col * (1.0 - 0.8 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
+    col = col * (1.0 - 0.95 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
         + me.a * max(col - 0.8, 0.0) * 0.6;
 #endif
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
@@ -169,6 +169,9 @@ void main() {
     vec3 blood_col = vec3(0.42, 0.008, 0.006) + vec3(0.5, 0.2, 0.18) * pow(sheen, 4.0);
     col = mix(col, blood_col, 0.9 * blood);
 #endif
+    // the meniscus: where the metal curls down to the stone it gives back the dark floor
+    // beside it, a thin dark edge inside the bright rim (round 10: "a dark edge meniscus")
+    col *= mix(1.0, 0.12 + 0.88 * smoothstep(0.0, 0.75 * RIM, s), pool_marks);
     float alpha = mix(cover, tcov + cover * (1.0 - tcov), on_tear);
 
     col *= qs_vignette(uv);

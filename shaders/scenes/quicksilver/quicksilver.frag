@@ -29,6 +29,10 @@ void main() {
     floor_col *= mix(0.35, 1.0, smoothstep(0.0, 0.13, d));       // contact shadow
     // depth: the street sinks into the night beyond the pool (the pool is the one lit thing)
     floor_col *= mix(0.12, 1.0, exp(-max(length(p - u_pool_bound.xy) - 0.8, 0.0) * 0.45));
+    // and far off, the city's lit haze rises off the street: the top of the frame glows
+    // softly (round 10: "70 % of the frame near-black")
+    float dist = length(p - cam.pos.xz);
+    floor_col += vec3(0.035, 0.037, 0.052) * (1.0 - exp(-max(dist - 2.0, 0.0) * 0.22));
     floor_col *= qs_vignette(uv);
     vec3 col = agx_display(floor_col * 1.4);
     col = dither8(col, gl_FragCoord.xy, u_frame);

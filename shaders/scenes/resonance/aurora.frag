@@ -128,9 +128,17 @@ void main() {
         col *= max(1.0 + fc.x, 0.3);      // (the eyes and the screaming mouth dark in a lit face)
         // (their glow, too, rides on the curtains' own light where they pass through it, so
         // no face hangs in the sky as a pasted mask)
-        float carried = 0.45 + 0.55 * smoothstep(0.0, 0.25, dot(col, vec3(0.3, 0.5, 0.2)));
-        // (the planes in shade take the curtains' green, the lit ones turn pale as moonlight)
-        vec3 c_face = mix(mix(c_low, c_high, 0.3), vec3(0.88, 0.95, 1.0), 0.25 + 0.5 * g_face_lit * g_face_lit);
+        float la = dot(col, vec3(0.3, 0.5, 0.2));
+        float carried = 0.3 + 0.7 * smoothstep(0.0, 0.25, la);
+        // (round 10's reader: "a grey photo-like overlay instead of being made of the aurora".
+        // The face takes the colour of the curtains it surfaces in -- their green low down,
+        // their violet up high, read from the light already gathered at this pixel -- and only
+        // its most squarely lit planes (brow, nose, cheekbones) pale towards white.)
+        vec3 c_mid = mix(c_low, c_high, smoothstep(0.0, 0.35, p.y - u_horizon));
+        c_mid /= max(dot(c_mid, vec3(0.3, 0.5, 0.2)), 1e-3);
+        vec3 hue = mix(c_mid, min(col / max(la, 1e-4), vec3(4.0)), smoothstep(0.01, 0.08, la));
+        float lit2 = g_face_lit * g_face_lit;
+        vec3 c_face = mix(hue * 0.7, vec3(0.85, 0.95, 1.0), 0.25 * lit2 * lit2);
         // (their light is the aurora's: with the aurora put out, they go with it)
         col += g_face_glow * 0.2 * carried * smoothstep(0.0, 0.5, u_intensity) * c_face
              * max(1.0 + fc.x, 0.0)

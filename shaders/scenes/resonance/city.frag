@@ -27,38 +27,40 @@ float blocks(vec2 q, float width, float scale, int layer) {
 // (the tallest spires and slabs), a lesser one to the right, and low dark ground between,
 // so the silhouette reads as one city with a heart, never an even row.
 float envelope(float x) {
-    return 0.03 + 0.19 * exp(-pow((x + 0.3) / 0.16, 2.0))
-                 + 0.08 * exp(-pow((x - 0.5) / 0.14, 2.0))
-                 + 0.04 * exp(-pow((x - 0.1) / 0.1, 2.0));
+    // (round 10's reader: "tiny stubby pills" -- the heart now rises half as high again)
+    return 0.03 + 0.27 * exp(-pow((x + 0.3) / 0.16, 2.0))
+                 + 0.12 * exp(-pow((x - 0.5) / 0.14, 2.0))
+                 + 0.06 * exp(-pow((x - 0.1) / 0.1, 2.0));
 }
 
-// One tower of a skyline layer, in its cell c: a round column of liquid glass under a dome
-// (round 7: the flat-topped shafts read as "untextured extruded blocks"), either a broad
-// drum, sometimes with a narrower domed tier on top, or a slender spire drawn up into a
-// needle; its height set by the envelope and its own hash, placed at a random spot in its
+// One tower of a skyline layer, in its cell c: a round column of liquid glass (round 7: the
+// flat-topped shafts read as "untextured extruded blocks"; round 10: the domed drums as
+// "stubby pills"), mostly a slender spire drawn up into a needle, sometimes a broader drum
+// tapering to a pointed crown, with a narrower tier on top; its height set by the envelope and its own hash, placed at a random spot in its
 // cell. Returns the distance; `side` is where across the column the point is (-1 .. 1),
 // `up` how high up it (0 at the water, 1 at the shoulder of its dome), `id` a hash.
 float tower(vec2 q, float c, float cell, float hscale, int layer,
             out float side, out float up, out float id) {
     vec3 h = hash3i(ivec3(int(c), layer, u_seed));
     vec3 g = hash3i(ivec3(int(c), layer + 31, u_seed));
-    bool drum = g.x > 0.55;
-    float w = cell * (drum ? 0.22 + 0.14 * g.z : 0.08 + 0.07 * g.z);
-    // (no squat pills: a column is at most about a third as wide as it is tall)
-    w = min(w, 0.17 * hscale * envelope((c + 0.5) * cell) + 0.0015);
+    // (mostly slender spires now; the few drums narrow too)
+    bool drum = g.x > 0.72;
+    float w = cell * (drum ? 0.16 + 0.1 * g.z : 0.08 + 0.07 * g.z);
+    // (no squat pills: a column is at most about a fifth as wide as it is tall)
+    w = min(w, 0.11 * hscale * envelope((c + 0.5) * cell) + 0.002);
     float cx = (c + 0.5) * cell + (h.y - 0.5) * (cell - 2.0 * w);
     float env = envelope(cx);
-    float ht = min(hscale * env * (drum ? 0.55 + 0.35 * h.z : 0.75 + 0.5 * h.z), 0.19);
+    float ht = min(hscale * env * (drum ? 0.55 + 0.35 * h.z : 0.75 + 0.5 * h.z), 0.29);
     vec2 o = vec2(q.x - cx, q.y);
     // a drum swells a little at its waist; a spire narrows from its foot like a drawn drop
     float y01 = clamp(o.y / ht, 0.0, 1.0);
-    float taper = w * (drum ? 1.0 - 0.1 * y01 + 0.06 * sin(3.1416 * y01)
-                            : 1.0 - 0.6 * y01 * y01);
+    float taper = w * (drum ? 1.0 - 0.3 * y01 + 0.06 * sin(3.1416 * y01)
+                            : 1.0 - 0.35 * y01 - 0.35 * y01 * y01);
     side = clamp(o.x / taper, -1.0, 1.0);
     up = o.y / ht;
     id = h.x;
     // the roof: a low dome over a drum's shoulder, a spire drawn up to a rounded point
-    float roof = drum ? ht + 0.55 * taper * sqrt(max(1.0 - side * side, 0.0))
+    float roof = drum ? ht + 1.3 * taper * (1.0 - side * side)
                       : ht + 2.4 * taper * (1.0 - side * side);
     float body = max(abs(o.x) - taper, o.y - roof);
     // a narrower domed tier on some drums
@@ -66,7 +68,7 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     float t_side = clamp(o.x / tw, -1.0, 1.0);
     float tier = max(abs(o.x) - tw, o.y - ht * (1.16 + 0.16 * g.y) - 0.9 * tw * sqrt(max(1.0 - t_side * t_side, 0.0)));
     body = (drum && g.y > 0.55) ? min(body, tier) : body;
-    float needle = sd_segment(o, vec2(0.0, ht), vec2(0.0, min(ht + (0.02 + 0.05 * h.x) * env / 0.17, 0.235)))
+    float needle = sd_segment(o, vec2(0.0, ht), vec2(0.0, min(ht + (0.02 + 0.05 * h.x) * env / 0.17, 0.33)))
                  - 0.0012;
     body = (!drum && h.x > 0.35) ? min(body, needle) : body;
     // Out where the city is low, only some cells hold a tower: sparse outskirts, dense heart.
@@ -103,7 +105,7 @@ float glass(float d, float side, float up, float id, vec2 q, float inv_px) {
     float fres = pow(1.0 - round_, 3.0) * (0.3 + 0.7 * smoothstep(-1.0, 1.0, side));
     float dome = smoothstep(0.95, 1.05, up) * 0.25 * (0.5 + 0.5 * side);
     float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2) * (0.3 + 0.7 * smoothstep(-0.3, 1.0, side));
-    return sheen + 0.55 * streak + 0.45 * fres + dome + 0.7 * rim;
+    return sheen + 0.55 * streak + 0.45 * fres + dome + 0.4 * rim;      // (a slender spire is mostly rim: kept thin)
 }
 
 vec4 city(vec2 q) {

@@ -9,7 +9,7 @@
 // texture column and needs no 3D lookups.
 
 const float CITY_BOTTOM = -0.004;  // the baked city strip, in height above the horizon:
-const float CITY_TOP = 0.24;       // above every tower and spire (towers reach 0.2 + 0.04)
+const float CITY_TOP = 0.34;       // above every tower and spire (towers reach 0.29 + 0.04)
 const float STAR_RANGE = 1.5;     // brightest star pixel the baked star field holds
 
 const float AURORA_BASE = 0.27;    // lowest height of the curtains (world units)

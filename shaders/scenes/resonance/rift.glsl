@@ -41,9 +41,15 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     float inside = 1.0 - smoothstep(-aa, aa, d);
     float beat = rift_beat(t);
     float span = smoothstep(0.03, 0.2, q.y) * (1.0 - smoothstep(1.0, 1.4, q.y));
-    // beyond the tear: white light streaming, faintly violet and teal in its currents
+    // beyond the tear (round 10's reader: "a flat white jagged shape"): depth, not a fill --
+    // a white-hot core down its middle, and either side of it, deeper in, a violet and teal
+    // light streaming in filaments along the slit, up into the sky beyond; the lips burn
+    // white again where the sky is torn
+    float across = clamp(abs(dx) / max(s.y, 1e-4), 0.0, 1.0);          // 0 at the core, 1 at a lip
     float flow = snoise(vec2(dx * 60.0, q.y * 5.0 - t * 1.6));
-    vec3 beyond = mix(vec3(1.0, 0.96, 1.0), vec3(0.75, 0.7, 1.0), 0.5 + 0.5 * flow) * 5.0;
+    float fil = 0.5 + 0.5 * snoise(vec2(dx * 150.0 + 3.0 * flow, q.y * 2.5 - t * 1.1));
+    vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.5 + 0.5 * flow) * (0.45 + 1.6 * fil * fil);
+    vec3 beyond = deep + vec3(1.0, 0.96, 1.0) * (4.5 * exp(-across * across / 0.06) + 2.5 * smoothstep(0.7, 1.0, across));
     // the burning lips: hot white at the edge, the aurora's fringe pink and green just out
     float lip = exp(-max(d, 0.0) / 0.004) * (1.0 - inside);
     float lip2 = exp(-max(d, 0.0) / 0.018) * (1.0 - inside);
@@ -51,7 +57,9 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     // its light in the sky round it: a wide violet glow, and shafts leaking sideways through
     // the folds of the curtains, brighter where the aurora is
     float far = max(d, 0.0);
-    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.06) * 0.45 + exp(-far / 0.3) * 0.06);
+    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.06) * 0.45 + exp(-far / 0.3) * 0.12);
+    // and the curtains near it lit by it, as much as they are dense: its light spills over them
+    glow += aurora * 2.2 * exp(-far / 0.22);
     // (the shafts fan out from the slit: their coordinate climbs away from it)
     float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 11.0, 0.4 * t)), 6.0) * exp(-far / 0.16);
     vec3 scatter = (vec3(0.25, 0.22, 0.5) + 6.0 * aurora) * shaft * 0.4;

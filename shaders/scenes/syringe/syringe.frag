@@ -58,30 +58,71 @@ vec3 star_layer(vec2 q, float cell, int stream, float px) {
     return tint * b * (exp(-d2 / (r * r)) * 9.0 + window * 0.8);
 }
 
-// A Serene's silhouette about its eyes (at 0): tall and veiled -- the veil falls from a hood
-// over the head in one soft line to the shoulders and on to the ground, widening (no neck,
-// no separate head: a draped shape, not a doll).
+// A Serene's silhouette about its eyes (at 0): tall and veiled -- a narrow hood over the head,
+// the veil falling from it over sloping shoulders in one soft line and flaring only near the
+// ground (round 10's reader: "tombstone-shaped": the figure is now three times as tall as it
+// is wide, and narrows at the shoulders).
 float serene_sd(vec2 q) {
-    float hood = length((q - vec2(0.0, 0.012)) * vec2(1.0, 0.78)) - 0.05;
-    float fall = clamp(-q.y + 0.02, 0.0, 2.0);
-    float half_w = 0.045 + 0.075 * sqrt(fall) + 0.03 * fall;
-    float robe = max(abs(q.x) - half_w, q.y - 0.0);
-    return smin(hood, robe, 0.05);
+    float hood = length((q - vec2(0.0, 0.01)) * vec2(1.0, 0.62)) - 0.03;
+    // the veil falls from the hood close round the neck, over the shoulders (wider than the
+    // head: a figure, not a tombstone) and down, flaring a little to the ground
+    float half_w = 0.021 + 0.036 * smoothstep(-0.025, -0.1, q.y) + 0.05 * max(-q.y - 0.1, 0.0);
+    float robe = max(abs(q.x) - half_w, q.y + 0.01);
+    return smin(hood, robe, 0.02);
 }
 
 const float HORIZON = -0.08;            // where the dark floor meets the far haze (screen y)
+const vec3 HAZE = vec3(0.050, 0.024, 0.105);
 
-// The far hall with no walls: deep black above, a violet haze low on the horizon, and a dark
-// glossy floor that mirrors it; the starlight (in the syringe, then spilled) lights the floor
-// beneath it, so the syringe, the spill and the helix share one space and one light.
+// The far city in the mist beyond the hall (round 10's reader: "an empty purple void, no
+// depth"): two rows of the dream's glass spires, tapering to points, standing in the haze,
+// the nearer row darker with a glint down one edge, the farther one almost lost in the mist,
+// their feet drowned in a band of it; and shafts of pale light slanting down through the air
+// from high above.  `above`: height over the horizon.  px: a pixel, in screen units.
+vec3 far_air(vec2 p, float above, float px) {
+    vec3 col = mix(HAZE, vec3(0.004, 0.003, 0.010), smoothstep(0.0, 0.6, above));
+    col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq(above / 0.025)) * 0.6;    // the far line of light
+    for (int layer = 1; layer >= 0; --layer) {
+        float dens = layer == 0 ? 6.5 : 12.0;
+        float x = p.x * dens + (layer == 0 ? 3.7 : 11.2);
+        float cell = floor(x);
+        float f = x - cell - 0.5;
+        vec3 h = hash3i(ivec3(int(cell), 40 + layer, u_seed));
+        float top = (layer == 0 ? 0.16 + 0.3 * h.y * h.y : 0.09 + 0.16 * h.y) * step(0.3, h.z);
+        float up = clamp(above / max(top, 1e-3), 0.0, 1.0);
+        float half_w = (0.16 + 0.12 * h.x) * (1.0 - 0.92 * up);      // straight, tapering to a point
+        float dist = (abs(f - 0.25 * (h.z - 0.5)) - half_w) / dens;
+        float cover = smoothstep(px, -px, dist) * step(above, top) * step(0.0, above + 0.02);
+        float mist = layer == 0 ? 0.12 : 0.6;                       // how far the mist hides it
+        vec3 glass = mix(vec3(0.006, 0.005, 0.014), HAZE * 1.3, mist);
+        // a glint of the haze down the lit edge
+        float glint = exp(-sy_sq((f - 0.25 * (h.z - 0.5) + half_w) * dens / (dens * 0.02 + 0.002))) * (1.0 - mist) * (0.4 + 0.6 * up);
+        glass += vec3(0.16, 0.14, 0.32) * glint;
+        col = mix(col, glass, cover);
+    }
+    // two more Serenes far off, half lost in the mist (no eyes to be seen at this distance)
+    float far_fig = min(serene_sd((vec2(p.x, HORIZON + above) - vec2(-0.42, 0.03)) / 0.52),
+                        serene_sd((vec2(p.x, HORIZON + above) - vec2(0.5, 0.025)) / 0.46));
+    col = mix(col, HAZE * 0.75, smoothstep(px, -px, far_fig * 0.5) * step(-0.026, above) * u_eyes_on);
+    // the mist lying over their feet, and the shafts of light slanting down through it
+    col += HAZE * 1.1 * exp(-max(above, 0.0) / 0.07);
+    float sx = p.x + 0.42 * p.y;
+    float shafts = sy_sq(sy_sq(0.5 + 0.5 * sin(sx * 8.0 + 1.3))) * 0.7 + sy_pow12(0.5 + 0.5 * sin(sx * 19.0 + 0.4)) * 0.5;
+    col += vec3(0.07, 0.065, 0.14) * shafts * smoothstep(-0.1, 0.2, above) * smoothstep(0.65, 0.15, above);
+    return col;
+}
+
+// The far hall with no walls: the air and the city beyond above, a dark glossy floor that
+// mirrors it; the starlight (in the syringe, then spilled) lights the floor beneath it, so
+// the syringe, the spill and the helix share one space and one light.
 vec3 hall(vec2 p) {
     float above = p.y - HORIZON;
-    vec3 haze = vec3(0.050, 0.024, 0.105);
-    vec3 col = mix(haze, vec3(0.003, 0.002, 0.008), smoothstep(0.0, 0.45, above));
-    col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq(above / 0.025)) * 0.6;    // the far line of light
-    // the floor: the haze mirrored, dimmer and softer, darkening towards the viewer
+    float px = 1.0 / u_resolution.y;
+    // (the floor mirrors the air, dimmer and stretched: one evaluation for either)
+    float ma = abs(above) * (above < 0.0 ? 1.4 : 1.0);
+    vec3 col = far_air(vec2(p.x, HORIZON + ma), ma, px * 1.4);
     float below = max(-above, 0.0);
-    vec3 floor_col = mix(haze * 0.55, vec3(0.002, 0.002, 0.005), smoothstep(0.0, 0.3, below));
+    vec3 floor_col = col * 0.45 * (1.0 - smoothstep(0.0, 0.3, below)) + vec3(0.002, 0.002, 0.005);
     col = mix(col, floor_col, smoothstep(0.002, -0.002, above));
     // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
     vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
@@ -91,12 +132,13 @@ vec3 hall(vec2 p) {
 
 // The Serenes who offer it, far back in the hall: tall veiled figures standing on its floor,
 // black against the haze with its light along their edges, their lidless mercury eyes on the
-// syringe; their reflections lie dim in the floor.
+// syringe (two more stand farther off in the mist: far_air); their reflections lie dim in
+// the floor.
 vec3 background(vec2 p) {
     vec3 col = hall(p);
     for (int i = 0; i < 2; ++i) {
-        vec2 o = i == 0 ? vec2(-0.74, 0.13) : vec2(0.77, 0.11);    // (clear of the plunger)
-        float k = i == 0 ? 1.0 : 0.9;                                     // the nearer, the larger
+        vec2 o = i == 0 ? vec2(-0.74, 0.2) : vec2(0.77, 0.18);    // (clear of the plunger)
+        float k = i == 0 ? 1.25 : 1.12;                                   // the nearer, the larger
         float feet = HORIZON - 0.05 * k;
         vec2 q = (p - o) / k;
         float figure = serene_sd(q) * k;
@@ -305,6 +347,12 @@ void main() {
     col += mix(DESPAIR, JOY, 0.5) * 0.10 * smoothstep(0.0, 0.3, u_spill.z) * exp(-dot(lit, lit) / 0.06)
            * smoothstep(HORIZON, HORIZON - 0.03, p.y);
 
+    // the helix's light in the mist round it: a column of lit air, so it stands in the hall
+    // (round 10's reader: "pasted on")
+    float hx = (p.x - u_spill_from.x) / 0.16;
+    float rise = smoothstep(u_spill_from.y - 0.04, u_spill_from.y + 0.1, p.y);
+    col += mix(JOY, DESPAIR, 0.5 + 0.3 * sin(p.y * 6.0 - u_spill.w * 0.5)) * 0.06 * smoothstep(0.0, 0.4, u_spill.z)
+           * exp(-hx * hx) * rise;
     // -- depth: the air of the hall and its glossy floor hold the starlight -----------------
     // Its light scattered wide in the air round the glass (a halo that gives the hall volume),
     // and mirrored in the floor below it: a soft streak drawn down the gloss, as a wet floor
