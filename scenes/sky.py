@@ -47,8 +47,8 @@ SKY_ARC = 4         # quads along the arc of each sector patch (bodies.vert)
 # some are always in view.
 FREE_SUNS = [(-118.0, 0.50, 0.110), (-28.0, 0.66, 0.055), (150.0, 0.62, 0.080),
              (60.0, 0.55, 0.05), (-70.0, 0.9, 0.04), (100.0, 0.8, 0.04)]
-FREE_MOONS = [(-84.0, 0.36, 0.060), (-168.0, 0.72, 0.110), (-48.0, 0.42, 0.042),
-              (-150.0, 0.27, 0.048), (20.0, 0.6, 0.075), (110.0, 0.5, 0.06)]
+FREE_MOONS = [(-84.0, 0.36, 0.072), (-168.0, 0.72, 0.120), (-48.0, 0.42, 0.050),
+              (-150.0, 0.27, 0.056), (20.0, 0.6, 0.075), (110.0, 0.5, 0.06)]
 
 
 def _hum(t: float, freq: float) -> tuple[float, float, float]:
@@ -312,7 +312,7 @@ class Sky(Scene):
             "u_hum": (breath, ripple_phase, shiver, depth),
             # the land slides as the view swings (its centre) and travels (parallax: the near
             # ridge twice as fast as the far range)
-            "u_land_shift": (-cx + float(p["land_travel"]) * t) % 512.0,
+            "u_land_shift": (float(p["land_offset"]) - cx + float(p["land_travel"]) * t) % 512.0,
             **bodies,
         }
 
@@ -355,6 +355,7 @@ sky = Sky(
         Param("mirror_bodies", 1.0, 0.0, 1.0, "1: the suns and moons repeated by the kaleidoscope's mirrors (the crown); 0: each drawn once where it hangs, turning about the pole with the sky -- a few large bodies, the kaleidoscope left to the clouds"),
         Param("land", 0.0, 0.0, 1.0, "the land under the sky (shaders/lib/land.glsl): a far range against the airglow, the valley's mist, a near black ridge -- the sky seen from somewhere; 0: none"),
         Param("land_travel", 0.02, -0.2, 0.2, "how fast the view travels along the land, screen heights a second of the near ridge (the far range half as fast)"),
+        Param("land_offset", 0.0, -4.0, 4.0, "where along the land the view is at time 0 (screen heights): lines the ridges up with another scene's land"),
         Param("lids", 0.0, 0.0, 1.0, "eyelids over the sky, for the dream's first words: 1 shut to a bright slit, 0 open (none)"),
         Param("quality", 1.0, 0.0, 1.0, "detail: nebula resolution and octaves, gamut-clip precision, moon surfaces, the second star layer"),
     ],

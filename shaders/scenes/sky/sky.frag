@@ -217,7 +217,7 @@ void main() {
     // ridge black. (A uniform branch: skipped without land.)
     if (u_land > 0.0) {
         vec3 landed = land_over(lin, sp, 1.0 / u_resolution.y,
-                                vec2(0.5 * u_land_shift, 0.0), vec2(u_land_shift, 0.0), 1.6);
+                                vec2(0.5 * u_land_shift, 0.0), vec2(u_land_shift, 0.0), 1.25);
         lin = mix(lin, landed, u_land);
     }
 
