@@ -1,6 +1,6 @@
 // land.glsl -- the land under the dream's skies, shared by the sky and the constellations.
 //
-// Include-only; needs lib/noise.glsl (vnoise). A far mountain range dark against an airglow
+// Include-only (it includes noise.glsl for vnoise). A far mountain range dark against an airglow
 // (emerald low down, violet above: the inverted sky's colours), the valley's mist rising at
 // its foot, and a near black ridge whose crest is edged by a thread of the sky's light. A
 // horizon under a sky gives it scale: the sky reads as a sky seen from somewhere, not as a
@@ -8,6 +8,8 @@
 //
 // The two ridges slide by their own offsets (far, near: screen units, x and y), so a caller
 // makes parallax: as the view travels the near ridge moves more than the far range.
+
+#include "noise.glsl"
 
 // A ridge line across the frame: the height of the land at x (screen units), a few octaves of
 // value noise along one line, sharpened into peaks (1 - |n|) so it reads as mountains, not dunes.
