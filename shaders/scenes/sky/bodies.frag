@@ -61,16 +61,16 @@ vec3 sun(vec2 q, vec2 surf, int i, float px) {
     core *= (0.86 + 0.26 * gran * (0.4 + 0.6 * mu)) * (0.92 + 0.2 * smoothstep(0.55, 0.9, fac));
     // (with depth, the great sun is a ball of violet fire: a deeper limb round a white-hot
     // heart, so that once inverted its rim is a saturated jewel and not a pale flat disc)
-    core *= 1.0 - u_depth * 0.55 * (1.0 - mu * smu);
-    // (drawn once, large over the land, a sun is a ball of violet fire: a white-hot heart, a
-    // deep saturated limb -- mid lightness, where the inverted violet is most vivid)
-    core *= mix(1.0, (0.55 + 0.45 * mu) * (1.0 + 0.8 * mu * mu * mu), 1.0 - u_mirror_bodies);
+    // (drawn once, large over the land, a sun is a ball of violet fire: a white-hot heart and
+    // a limb kept at mid lightness, where the inverted violet is most vivid -- darker, the
+    // inversion's steep lightness curve turned the limb into a grey drawn ring)
+    core *= mix(1.0 - u_depth * 0.55 * (1.0 - mu * smu), (0.8 + 0.2 * mu) * (1.0 + 0.8 * mu * mu * mu), 1.0 - u_mirror_bodies);
     // the chromosphere: a thin bright ring at the limb, in the rim's colour
     float chrom = exp(-(x - 0.975) * (x - 0.975) / 0.0016);
     vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum, u_body_f[i].rgb)
                 * (1.0 - u_mirror_bodies * sky_sun_far(x));     // (drawn once: all of it here)
     return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona
-         + u_body_f[i].rgb * chrom * b.y * (0.55 + 0.8 * (1.0 - u_mirror_bodies));
+         + u_body_f[i].rgb * chrom * b.y * (0.55 - 0.25 * (1.0 - u_mirror_bodies));
 }
 
 // A moon: a sphere lit from the mandala's centre (its sun), with a phase that changes as the
