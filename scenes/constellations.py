@@ -27,6 +27,11 @@ against an emerald-violet airglow, the valley's mist, a near black ridge, each s
 view), under a brighter milky way; and a star in flight comes nearer and settles back far away
 as it lands (star.glsl), so the word assembles in depth.
 
+Round 11 ("the held words nearly identical, the sky static"): the view travels along the
+valley (``travel``: the near ridge passes at TRAVEL_SPEED, the far range at half of it) and
+slowly nearer the milky way, so no two stills of a held word are alike.  The land is
+shaders/lib/land.glsl, the same the sky's dream stands on.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the

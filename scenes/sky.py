@@ -17,6 +17,14 @@ ones near, large and lit from the side (half moons), and the clouds, their radiu
 finer toward the sun.  ``lids`` lays eyelids over the sky for the dream's first words ("I am
 dreaming"): shut, a bright slit of the dream between dark lids.
 
+Round 11 ("a screensaver mandala ... moons flat, doubled, suns overlapping"): ``mirror_bodies``
+0 draws each sun and moon once, where it hangs, turning about the kaleidoscope's pole with the
+sky (FREE_SUNS, FREE_MOONS: a few large suns of violet fire, emerald moons lit from their
+nearest sun, a lit and a dark side) -- the kaleidoscope lives in the clouds; ``land`` lays the
+dream's horizon (shaders/lib/land.glsl, shared with the constellations) along the bottom, so
+the sky is seen from somewhere, and the view travels over it (``land_travel``).  The dream
+uses both, with the pole high in the frame; the scene's defaults keep the crown.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
