@@ -27,6 +27,11 @@ against an emerald-violet airglow, the valley's mist, a near black ridge, each s
 view), under a brighter milky way; and a star in flight comes nearer and settles back far away
 as it lands (star.glsl), so the word assembles in depth.
 
+Round 11 ("the held words nearly identical, the sky static"): the view travels along the
+valley (``travel``: the near ridge passes at TRAVEL_SPEED, the far range at half of it) and
+slowly nearer the milky way, so no two stills of a held word are alike.  The land is
+shaders/lib/land.glsl, the same the sky's dream stands on.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
@@ -73,6 +78,7 @@ GLYPH_SCALE = 0.40          # screen units per glyph unit: the glyph box is 0.8 
 DUST_SHARE = 0.05           # share of the non-anchor stars that join the glyph (few: the
                             # glyph is drawn by its bright stars and their lines, not by dust)
 DEFAULT_STARS = 7000
+TRAVEL_SPEED = 0.022        # screen heights a second the near ridge passes (main.frag's land)
 SHUTTER = 0.4               # motion blur: the share of a frame the shutter stays open
 
 # The inscription: a line of the script written small and faint along the bottom of the sky,
@@ -170,6 +176,16 @@ def sky_motion(t: float) -> tuple[float, float, tuple[float, float]]:
     cam = (0.045 * math.sin(tau * ((0.023 * t + 0.15) % 1.0)),
            0.03 * math.sin(tau * ((0.031 * t + 0.55) % 1.0)))
     return angle, breath, cam
+
+
+def travel(t: float) -> tuple[float, float]:
+    """The view's slow journey (round 11: "the held words nearly identical, the sky static"):
+    (how far it has gone along the valley, screen units -- the land slides by, the near ridge
+    twice as fast as the far range; how far into the deep sky, 0..1 -- the milky way slowly
+    nearer, to and fro over two minutes).  Wrapped, so long shows keep their precision."""
+    along = (TRAVEL_SPEED * t) % 512.0
+    into = 0.5 - 0.5 * math.cos(2.0 * math.pi * ((t / 120.0) % 1.0))
+    return along, into
 
 
 def star_table(seed: int, index: int, stars: int, signs: int = 1):
@@ -289,6 +305,7 @@ class Constellations(Scene):
         return {
             "u_turn": (math.cos(angle), math.sin(angle), breath, 0.0),
             "u_cam": cam,
+            "u_travel": travel(t),
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],

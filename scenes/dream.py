@@ -25,16 +25,19 @@ the_sky = Cue(
         "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         "zoom": [(0, 1.3), (9, 1.2, "in_out_sine"), (17, 1.08, "in_out_sine"), (26, 1.0, "in_out_sine")],
-        # the view drifts: centred while the night breathes, then the wheel slides well to the
-        # right as the inversion sweeps out of it, and swings low across to the left -- the
-        # great sun off the frame's middle, the outer moons cropped by its edges (round 10:
-        # "centred, symmetrical"; with depth the far side's night lies close round the wheel)
-        "centre_x": [(0, 0.0), (5, 0.0), (11, 0.24, "in_out_sine"), (18.5, -0.22, "in_out_sine"), (26, -0.04, "in_out_sine")],
-        "centre_y": [(0, 0.0), (5, 0.0), (11, -0.06, "in_out_sine"), (18.5, 0.05, "in_out_sine"), (26, 0.0, "in_out_sine")],
+        # the view travels: the sky is seen from the land (round 11: "a screensaver mandala"),
+        # the kaleidoscope's pole high in the frame, its clouds turning about it; the pole
+        # swings from the right to the left of the frame and the land slides by beneath
+        "centre_x": [(0, 0.12), (5, 0.12), (12, 0.34, "in_out_sine"), (18, 0.0, "in_out_sine"), (24, -0.3, "in_out_sine")],
+        "centre_y": [(0, 0.40), (5, 0.40), (12, 0.36, "in_out_sine"), (18, 0.50, "in_out_sine"), (24, 0.38, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
-    # (depth: the crown down a tunnel toward a great violet sun, the clouds finer toward it)
-    params={"rotation": 2.0, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0, "suns": 2, "moons": 3},    # (4 nebula octaves, not 5: cheaper, alike)
+    # (a few large violet suns and emerald moons, each drawn once, turning about the pole with
+    # the sky, over the land; the clouds finer toward the pole)
+    params={"rotation": 3.5, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0, "suns": 3, "moons": 4,
+            "mirror_bodies": 0.0, "land": 1.0, "teal": 0.0, "deep_stars": 0.6,
+            # (through the dusk the sky's land lies where the constellations' land lies)
+            "land_offset": -0.68},    # (4 nebula octaves, not 5: cheaper, alike)
 )
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"

@@ -17,6 +17,14 @@ ones near, large and lit from the side (half moons), and the clouds, their radiu
 finer toward the sun.  ``lids`` lays eyelids over the sky for the dream's first words ("I am
 dreaming"): shut, a bright slit of the dream between dark lids.
 
+Round 11 ("a screensaver mandala ... moons flat, doubled, suns overlapping"): ``mirror_bodies``
+0 draws each sun and moon once, where it hangs, turning about the kaleidoscope's pole with the
+sky (FREE_SUNS, FREE_MOONS: a few large suns of violet fire, emerald moons lit from their
+nearest sun, a lit and a dark side) -- the kaleidoscope lives in the clouds; ``land`` lays the
+dream's horizon (shaders/lib/land.glsl, shared with the constellations) along the bottom, so
+the sky is seen from somewhere, and the view travels over it (``land_travel``).  The dream
+uses both, with the pole high in the frame; the scene's defaults keep the crown.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
@@ -39,6 +47,16 @@ from visuals import Param, Pass, Scene
 MAX_BODIES = 6      # suns, and moons, at most (the shaders hold 2 * MAX_BODIES)
 SKY_SECTORS = 50    # kaleidoscope sectors the bodies pass draws per body (segments <= 24)
 SKY_ARC = 4         # quads along the arc of each sector patch (bodies.vert)
+
+
+# mirror_bodies 0: the bodies, each once, in the sky about the kaleidoscope's pole -- (polar
+# angle in degrees in the turning frame, distance from the pole in sky units, radius).  Large
+# and few, of varied sizes (near and far), spread round the pole so that as the sky turns
+# some are always in view.
+FREE_SUNS = [(-118.0, 0.50, 0.110), (-28.0, 0.66, 0.055), (150.0, 0.62, 0.080),
+             (60.0, 0.55, 0.05), (-70.0, 0.9, 0.04), (100.0, 0.8, 0.04)]
+FREE_MOONS = [(-84.0, 0.36, 0.072), (-168.0, 0.72, 0.120), (-48.0, 0.42, 0.050),
+              (-150.0, 0.27, 0.056), (20.0, 0.6, 0.075), (110.0, 0.5, 0.06)]
 
 
 def _hum(t: float, freq: float) -> tuple[float, float, float]:
@@ -130,6 +148,7 @@ class Sky(Scene):
         deep = float(params["depth"])
         rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x5C1E5])
         scatter = rng.uniform(size=(2 * MAX_BODIES, 6))
+        mirrored = float(params["mirror_bodies"]) >= 0.5
 
         # Crown slots: 0 = centre (first sun), then rings alternating moon, sun, moon, ...
         slots: list[tuple[str, int]] = []
@@ -169,6 +188,7 @@ class Sky(Scene):
         body_f = np.zeros((2 * MAX_BODIES, 4), np.float32)
         body_g = np.zeros((2 * MAX_BODIES, 4), np.float32)
         count = 0
+        free: list = []
         for kind, n_kind in (("sun", ns), ("moon", nm)):
             for i in range(n_kind):
                 h = scatter[i + (0 if kind == "sun" else MAX_BODIES)]
@@ -180,6 +200,18 @@ class Sky(Scene):
                 alpha = alpha_c + (alpha_s - alpha_c) * a
                 phi = alpha * S
                 central = kind == "sun" and i == 0
+                if not mirrored:
+                    # Each body once, where it hangs in the sky (FREE_SUNS / FREE_MOONS): a few
+                    # large bodies of varied sizes and depths, turning about the pole with the
+                    # kaleidoscope of the clouds, not a crown repeated by its mirrors.
+                    deg, rho, rad = (FREE_SUNS if kind == "sun" else FREE_MOONS)[i % MAX_BODIES]
+                    phi = math.radians(deg) + 0.03 * math.sin(w1 * t + 6.0 * h[5])
+                    rho *= orbit
+                    x, y = rho * math.cos(phi), rho * math.sin(phi)
+                    radius = rad * size
+                    free.append((kind, count, x, y, radius, h, rho))
+                    count += 1
+                    continue
                 # The central sun is the crown's heart; scattered, it shrinks to a sun among
                 # suns, because off the centre every body is mirrored 2 x segments times.
                 hero = 0.072 + 0.018 * deep          # (the great sun the tunnel leads to)
@@ -217,10 +249,45 @@ class Sky(Scene):
                     elev -= deep * 2.0 * max(rho / orbit - 0.3, 0.0)
                     body_a[count] = (x, y, radius, 1.0)
                     body_b[count] = (radius * 1.6, elev, h[5], h[4])    # (the disc and its atmosphere)
+                    body_c[count, :2] = (-x / rho, -y / rho) if rho > 1e-5 else (0.0, 1.0)
                 count += 1
+        self._free_bodies(free, params, t, shiver, body_a, body_b, body_c, body_d, body_e, body_f, body_g)
         return {"u_body_a": body_a, "u_body_b": body_b, "u_body_c": body_c, "u_body_d": body_d,
                 "u_body_e": body_e, "u_body_f": body_f, "u_body_g": body_g,
-                "u_body_count": count, "u_sun_count": ns}
+                "u_body_count": count, "u_sun_count": ns if mirrored else 0,
+                "u_mirror_bodies": 1.0 if mirrored else 0.0}
+
+    @staticmethod
+    def _free_bodies(free, params, t, shiver, body_a, body_b, body_c, body_d, body_e, body_f, body_g):
+        """Fill the arrays for bodies drawn once each (mirror_bodies 0): suns whose whole
+        corona the bodies pass draws (the nebula carries no far part of it), moons lit from
+        the nearest sun -- a lit side and a dark side, a half or gibbous moon."""
+        suns = [(x, y, rad) for kind, _, x, y, rad, _, _ in free if kind == "sun"]
+        for kind, j, x, y, radius, h, rho in free:
+            tint_a, tint_b = body_colours(rho, kind, params)
+            body_f[j, :3] = tint_a
+            body_g[j, :3] = tint_b
+            if kind == "sun":
+                spin = 2 * math.pi * (((0.004 + 0.006 * h[2]) * t + h[4]) % 1.0)
+                decay = 1.5            # (short rays: a fire's corona, not a lens flare's spikes)
+                body_a[j] = (x, y, radius, 0.0)
+                body_b[j] = (radius * 4.6, 0.7, decay, 0.75)     # (broad flames, not flare spikes)
+                ph = 2 * math.pi * ((h[2] + 0.01 * t) % 1.0)
+                body_c[j] = (math.cos(spin), math.sin(spin), math.cos(shiver), math.sin(shiver))
+                body_d[j] = (math.cos(ph), math.sin(ph), math.cos(2.1 * ph), math.sin(2.1 * ph))
+                body_e[j] = (math.cos(3.3 * ph), math.sin(3.3 * ph), math.cos(4.0 * ph), math.sin(4.0 * ph))
+            else:
+                if suns:
+                    sx, sy, _ = min(suns, key=lambda s: (s[0] - x) ** 2 + (s[1] - y) ** 2)
+                    dx, dy = sx - x, sy - y
+                else:
+                    dx, dy = -x, -y
+                n = math.hypot(dx, dy) or 1.0
+                # (the light low over the disc's plane: half moons, the dark side showing)
+                elev = -0.25 + 0.25 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0))
+                body_a[j] = (x, y, radius, 1.0)
+                body_b[j] = (radius * 1.6, elev, h[5], h[4])
+                body_c[j, :2] = (dx / n, dy / n)
 
     def update(self, state, resources):
         p = state.params
@@ -251,6 +318,9 @@ class Sky(Scene):
             "u_flow": (0.045 * float(p["drift"]) * t) % 4096.0,
             "u_twinkle": (2.3 * t) % 1000.0,
             "u_hum": (breath, ripple_phase, shiver, depth),
+            # the land slides as the view swings (its centre) and travels (parallax: the near
+            # ridge twice as fast as the far range)
+            "u_land_shift": (float(p["land_offset"]) - cx + float(p["land_travel"]) * t) % 512.0,
             **bodies,
         }
 
@@ -275,7 +345,7 @@ sky = Sky(
         Param("rotation", 3.0, -45.0, 45.0, "rotation speed of the kaleidoscope, degrees per second"),
         Param("zoom", 1.0, 0.5, 2.5, "magnification of the whole sky"),
         Param("centre_x", 0.0, -0.5, 0.5, "where the mandala's centre lies across the frame (frame heights from its centre): off-centre compositions, a drifting view"),
-        Param("centre_y", 0.0, -0.3, 0.3, "where the mandala's centre lies up the frame (frame heights from its centre)"),
+        Param("centre_y", 0.0, -0.3, 0.8, "where the mandala's centre lies up the frame (frame heights from its centre)"),
         Param("suns", 2, 0, MAX_BODIES, "suns in the kaleidoscope's wedge (each shows as a ring or pair of images)"),
         Param("moons", 2, 0, MAX_BODIES, "moons in the kaleidoscope's wedge"),
         Param("arrangement", 0.0, 0.0, 1.0, "0: a crown of rings about a central sun; 1: scattered, drifting bodies"),
@@ -283,12 +353,17 @@ sky = Sky(
         Param("depth", 0.0, 0.0, 1.0, "the crown as a tunnel of light: its rings recede toward the great central sun (closer together, smaller, veiled in its light) while the outer bodies come near (large and crisp); 0: a flat mandala of even rings"),
         Param("body_size", 1.0, 0.4, 2.0, "size of the suns and moons"),
         Param("nebula_glow", 1.0, 0.2, 3.0, "brightness of the nebula"),
+        Param("teal", 1.0, 0.0, 1.0, "the natural nebula's teal oxygen cores (inverted they turn amber-brown; 0 leaves them violet, which inverts to emerald)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the nebula churns"),
         Param("stars", 1.0, 0.0, 2.0, "brightness of the star field"),
         Param("deep_stars", 1.0, 0.0, 2.0, "the deep sky behind the kaleidoscope: real, unmirrored stars far away, turning at a third of its rate (parallax), seen where the sky in front is dark"),
         Param("exposure", 1.0, 0.5, 3.0, "exposure before tonemapping"),
         Param("hum_depth", 0.35, 0.0, 1.0, "how strongly the hum makes the sky breathe and shiver"),
         Param("hum_freq", 0.2, 0.02, 4.0, "frequency of the hum, Hz"),
+        Param("mirror_bodies", 1.0, 0.0, 1.0, "1: the suns and moons repeated by the kaleidoscope's mirrors (the crown); 0: each drawn once where it hangs, turning about the pole with the sky -- a few large bodies, the kaleidoscope left to the clouds"),
+        Param("land", 0.0, 0.0, 1.0, "the land under the sky (shaders/lib/land.glsl): a far range against the airglow, the valley's mist, a near black ridge -- the sky seen from somewhere; 0: none"),
+        Param("land_travel", 0.02, -0.2, 0.2, "how fast the view travels along the land, screen heights a second of the near ridge (the far range half as fast)"),
+        Param("land_offset", 0.0, -4.0, 4.0, "where along the land the view is at time 0 (screen heights): lines the ridges up with another scene's land"),
         Param("lids", 0.0, 0.0, 1.0, "eyelids over the sky, for the dream's first words: 1 shut to a bright slit, 0 open (none)"),
         Param("quality", 1.0, 0.0, 1.0, "detail: nebula resolution and octaves, gamut-clip precision, moon surfaces, the second star layer"),
     ],

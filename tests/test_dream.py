@@ -162,14 +162,25 @@ def test_the_sky_goes_down_into_the_constellations_lights_last(gl, dream):
     assert grey < 0.25, f"{grey:.0%} of the frame is grey haze"
 
 
-def test_the_sky_is_not_a_centred_mandala(dream):
-    """Round 10: the sky read as "centred, symmetrical, no depth".  In the dream the wheel lies
-    well off the frame's middle on both sides in turn, seen down its tunnel (depth)."""
+def test_the_sky_is_seen_from_the_land_and_the_view_travels(gl, dream):
+    """Round 11: the sky's four stills read as "a screensaver mandala ... the same mandala for
+    the fourth time".  In the dream the sky is seen from the land: its bodies are drawn once
+    (no crown of copies), the kaleidoscope's pole lies high in the frame, a dark land lies
+    along the bottom, and the view travels -- stills seconds apart are different pictures."""
     _, show = dream
     cue = next(c for c in show.cues if c.scene == "sky" and c.start == 0)
-    assert cue.params.get("depth") == 1.0
-    xs = [show.timeline.sample(float(t)).layers[0].current.values["centre_x"] for t in range(6, 22)]
-    assert max(xs) > 0.2 and min(xs) < -0.2, xs
+    assert cue.params.get("mirror_bodies") == 0.0 and cue.params.get("land") == 1.0
+    ys = [show.timeline.sample(float(t)).layers[0].current.values["centre_y"] for t in range(0, 22)]
+    assert min(ys) > 0.3, ys
+    frames = render_times(gl, "dream", [13.5, 16.4, 22.4], size=(320, 180))
+    lums = [f.astype(float).mean(axis=2) for f in frames]
+    for lum in lums:
+        assert lum[-8:].mean() < 20, f"dark land along the bottom ({lum[-8:].mean():.1f})"
+        assert lum[:120].max() > 200, "a bright sun in the sky"
+    for i in range(3):
+        for j in range(i + 1, 3):
+            change = np.abs(lums[i][:120] - lums[j][:120]).mean()
+            assert change > 12, f"the sky at stills {i} and {j} differs by only {change:.1f} levels"
 
 
 def test_grain_is_a_whisper_outside_the_cracks(dream):

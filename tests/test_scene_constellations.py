@@ -430,3 +430,34 @@ def test_the_word_is_written_across_a_vast_sky_above_the_land(gl, programs):
     # the word's strokes (its brightest pixels) lie above the land
     ys = np.nonzero(luma > np.percentile(luma, 99.5))[0]
     assert np.percentile(ys, 90) < 0.85 * h
+
+
+def _land_profile(img: np.ndarray) -> np.ndarray:
+    """Per column, the height (rows from the bottom) of the near black ridge: the dark run
+    that starts at the frame's bottom edge."""
+    luma = img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    dark = luma < 8.0
+    h = dark.shape[0]
+    # the first non-dark row above the bottom, column by column
+    lit = ~dark[::-1]
+    return np.where(lit.any(axis=0), lit.argmax(axis=0), h).astype(float)
+
+
+def test_a_held_word_travels_over_the_land(gl, programs):
+    """Round 11: the held words "nearly identical: the shot held too long, the sky static".
+    The view travels along the valley: ten seconds apart, the near ridge's skyline has slid by
+    about a fifth of the frame's height (TRAVEL_SPEED), not only the view's small drift (a
+    fiftieth, before)."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 1874, "signs": 3}
+    a = _land_profile(render(gl, programs, dict(base), 1.0, size))
+    b = _land_profile(render(gl, programs, dict(base), 11.0, size))
+    w = size[0]
+
+    def mismatch(shift):      # b's skyline at x matches a's at x + shift (the land slides left)
+        if shift >= 0:
+            return np.abs(a[shift:] - b[:w - shift]).mean()
+        return np.abs(a[:w + shift] - b[-shift:]).mean()
+
+    best = min(range(-80, 81), key=mismatch)
+    assert abs(best) >= 25, f"the land slid by {best} px in ten seconds"

@@ -517,3 +517,63 @@ def test_no_ring_of_star_copies_round_the_kaleidoscope_centre(sky):
     star_light = np.abs(on[centre] - off[centre]).max()
     assert star_light < 12, f"stars still crowd the centre (up to {star_light:.0f} levels)"
     assert np.abs(on - off).max() > 40, "the comparison can fail: stars show away from the centre"
+
+
+# -- round 11: a sky seen from the land -------------------------------------------------------
+
+LAND_SKY = {"rotation": 0.0, "hum_depth": 0.0, "inversion": 1.0, "stars": 0.0, "deep_stars": 0.0,
+            "centre_y": 0.4, "suns": 1, "moons": 0, "nebula_glow": 0.2}
+
+
+def test_a_body_drawn_once_is_one_disc_where_it_hangs(sky, scene):
+    """Round 10: "a flat mandala of copied sun and moon disks".  With mirror_bodies 0 a sun is
+    drawn once, at its place in the sky about the pole (FREE_SUNS), not repeated by the
+    mirrors: its bright pixels lie in one disc there.  Mirrored (1), the same sun shows in many
+    places round the pole."""
+    size = (320, 180)
+    import sys
+    mod = sys.modules[type(scene).__module__]
+    deg, rho, rad = mod.FREE_SUNS[0]
+
+    def bright(params):
+        y = luma(sky(params, size=size))
+        ys, xs = np.nonzero(y > np.percentile(y, 99.3))
+        return (xs + 0.5 - size[0] / 2) / size[1], (size[1] / 2 - ys - 0.5) / size[1]
+
+    xs, ys = bright(dict(LAND_SKY, mirror_bodies=0.0))
+    want = (rho * math.cos(math.radians(deg)), 0.4 + rho * math.sin(math.radians(deg)))
+    assert abs(xs.mean() - want[0]) < 0.03 and abs(ys.mean() - want[1]) < 0.03, (xs.mean(), ys.mean(), want)
+    assert np.hypot(xs - xs.mean(), ys - ys.mean()).max() < 1.2 * rad
+    xs, ys = bright(dict(LAND_SKY, mirror_bodies=1.0, arrangement=1.0))
+    assert np.hypot(xs - xs.mean(), ys - ys.mean()).max() > 3.0 * rad, "the mirrors repeat the sun"
+
+
+def test_the_land_lies_dark_under_the_sky(sky):
+    """Round 11: "a real sky ... above a land".  With land 1 the bottom of the frame is the
+    near ridge (dark and even: no star, cloud or body shows through it), and above the far
+    range the airglow keeps the sky lighter than the land; without land the same rows show stars."""
+    size = (320, 180)
+    with_land = luma(sky(dict(LAND_SKY, land=1.0, stars=1.0, deep_stars=1.0, inversion=0.0), size=size))
+    without = luma(sky(dict(LAND_SKY, land=0.0, stars=1.0, deep_stars=1.0, inversion=0.0), size=size))
+    ground = with_land[int(size[1] * 0.95):]
+    assert ground.max() < 20 and ground.mean() < 8, (ground.max(), ground.mean())
+    # (even: nothing of the sky shows through the land -- without it, its stars did)
+    assert (ground - np.median(ground, axis=1, keepdims=True)).max() < 10
+    bottom = without[int(size[1] * 0.95):]
+    assert (bottom - np.median(bottom, axis=1, keepdims=True)).max() > 20, "no star to hide"
+    assert np.median(with_land[int(size[1] * 0.3):int(size[1] * 0.45)]) > ground.mean() + 6
+
+
+def test_the_lids_are_dark_and_lit_by_the_dream_not_red(sky):
+    """Round 10's reader: "the muddy red eyelid frame looks accidental".  The lids are near
+    black and where the dream's light falls on them (their inner edge) it is violet: blue over
+    red, never the red skin."""
+    size = (320, 180)
+    img = sky(dict(LAND_SKY, lids=0.6, suns=2, moons=2, nebula_glow=1.0), size=size)
+    h, w = size[1], size[0]
+    # the lid just above the opening at the frame's middle (upper edge at 0.23 of the height
+    # above the centre for lids 0.6) and the lid far from it
+    near = img[int(h * (0.5 - 0.32)):int(h * (0.5 - 0.27)), int(w * 0.4):int(w * 0.6)].mean(axis=(0, 1))
+    far = img[:int(h * 0.06), int(w * 0.4):int(w * 0.6)].mean(axis=(0, 1))
+    assert near[2] > near[0] + 2, f"the lid's lit edge is not violet: {near}"
+    assert far.max() < 8, f"the lid is not dark: {far}"

@@ -27,6 +27,7 @@ uniform vec4 u_body_a[SKY_BODIES];   // x, y, radius, kind (0 sun, 1 moon)
 uniform vec4 u_body_b[SKY_BODIES];   // sun: reach, intensity, ray fall-off, phase seed
                                      // moon: reach, light elevation (radians), surface offset xy
 uniform vec4 u_body_c[SKY_BODIES];   // sun: cos, sin of the corona's rotation, shiver cos, sin
+                                     // moon: xy the direction toward its sun
 uniform vec4 u_body_d[SKY_BODIES];   // sun: unit phasors of the corona harmonics 7 and 11
 uniform vec4 u_body_e[SKY_BODIES];   // sun: unit phasors of the corona harmonics 17 and 13
 uniform vec4 u_body_f[SKY_BODIES];   // sun: the photosphere's rim and corona colour; moon: albedo
@@ -60,13 +61,16 @@ vec3 sun(vec2 q, vec2 surf, int i, float px) {
     core *= (0.86 + 0.26 * gran * (0.4 + 0.6 * mu)) * (0.92 + 0.2 * smoothstep(0.55, 0.9, fac));
     // (with depth, the great sun is a ball of violet fire: a deeper limb round a white-hot
     // heart, so that once inverted its rim is a saturated jewel and not a pale flat disc)
-    core *= 1.0 - u_depth * 0.55 * (1.0 - mu * smu);
+    // (drawn once, large over the land, a sun is a ball of violet fire: a white-hot heart and
+    // a limb kept at mid lightness, where the inverted violet is most vivid -- darker, the
+    // inversion's steep lightness curve turned the limb into a grey drawn ring)
+    core *= mix(1.0 - u_depth * 0.55 * (1.0 - mu * smu), (0.8 + 0.2 * mu) * (1.0 + 0.8 * mu * mu * mu), 1.0 - u_mirror_bodies);
     // the chromosphere: a thin bright ring at the limb, in the rim's colour
     float chrom = exp(-(x - 0.975) * (x - 0.975) / 0.0016);
     vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum, u_body_f[i].rgb)
-                * (1.0 - sky_sun_far(x));
+                * (1.0 - u_mirror_bodies * sky_sun_far(x));     // (drawn once: all of it here)
     return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona
-         + u_body_f[i].rgb * chrom * b.y * 0.55;
+         + u_body_f[i].rgb * chrom * b.y * (0.55 - 0.25 * (1.0 - u_mirror_bodies));
 }
 
 // A moon: a sphere lit from the mandala's centre (its sun), with a phase that changes as the
@@ -85,7 +89,7 @@ vec4 moon(vec2 q, int i, float px) {
     float cover = clamp((1.0 - r) * a.z / px + 0.5, 0.0, 1.0);
     vec3 n = vec3(d, sqrt(max(1.0 - r2, 0.0)));
     float rho = length(a.xy);
-    vec2 toward = (rho > 1e-5) ? -a.xy / rho : vec2(0.0, 1.0);
+    vec2 toward = u_body_c[i].xy;        // toward its sun (scenes/sky.py)
     // (the light swings from the disc's plane to above it: half moons to gibbous ones, so a
     // moon shows its face, not a black hole with a rim)
     float el = clamp(0.3 + 0.55 * b.y, -0.2, 0.55);
@@ -119,8 +123,11 @@ vec4 moon(vec2 q, int i, float px) {
     // front of the clouds, at a distance (depth), not painted on them
     vec2 sd = d + toward * 0.45;
     float shadow = exp(-max(dot(sd, sd) - 0.9, 0.0) * 5.0) * smoothstep(1.05, 0.7, length(sd));
-    float veil = 0.8 * shadow * (1.0 - cover);
-    float alpha = max(cover * mix(0.82, 1.0, lit), veil);
+    // (drawn once, in a sky seen from the land, the offset shade read as a ghost: none)
+    float veil = 0.8 * shadow * (1.0 - cover) * u_mirror_bodies;
+    // (drawn once, a moon is a solid ball in front of the clouds: nothing shows through its
+    // dark side, which would read as a ghost of the clouds on it)
+    float alpha = max(cover * mix(mix(1.0, 0.82, u_mirror_bodies), 1.0, lit), veil);
     return vec4(col * cover + halo, alpha);
 }
 
@@ -132,7 +139,7 @@ void main() {
         discard;
     }
     float ang;
-    vec2 q = sky_fold(sky, theta, S, ang);
+    vec2 q = (u_mirror_bodies > 0.5) ? sky_fold(sky, theta, S, ang) : sky;
     float px = 1.0 / (u_resolution.y * u_zoom_eff);
     if (u_body_a[v_body].w < 0.5) {
         // The disc hides what is behind it (stars, nebula, the far corona); its light is added.

@@ -23,6 +23,7 @@ uniform float u_zoom_eff;
 uniform int u_body_count;
 uniform vec4 u_body_a[SKY_BODIES];   // x, y (sky units, in the wedge), radius, kind (0 sun, 1 moon)
 uniform vec4 u_body_b[SKY_BODIES];   // reach (sky units), then per kind
+uniform float u_mirror_bodies;       // 1: every body repeated by the mirrors; 0: each drawn once
 flat out int v_body;
 flat out int v_sector;
 
@@ -50,7 +51,8 @@ void main() {
     float phi = (rho > 0.0) ? atan(a.y, a.x) : 0.0;
     float img = ((k & 1) == 0) ? float(k) * S + phi : float(k + 1) * S - phi;
     // Suns: only the near field (the nebula pass carries the rest); moons: their disc.
-    float reach = (a.w < 0.5) ? 2.8 * a.z : u_body_b[body].x;
+    bool once = u_mirror_bodies < 0.5;
+    float reach = (a.w < 0.5 && !once) ? 2.8 * a.z : u_body_b[body].x;
     float corner = (0.5 * length(vec2(u_resolution.x / u_resolution.y, 1.0)) + length(u_centre)) / u_zoom_eff;
     float pad = (0.006 + 3.0 / u_resolution.y) / u_zoom_eff;      // the hum's ripple, AA
     float r_in = max(rho - reach - pad, 0.0);
@@ -60,14 +62,22 @@ void main() {
     float a_pad = min(pad / max(r_in, 1e-3), 0.2);
     float a0 = max(max(float(k) * S, img - half_width), -PI) - a_pad;
     float a1 = min(min(float(k + 1) * S, img + half_width), PI) + a_pad;
-    if (r_in >= r_out || a0 >= a1) {
+    if ((r_in >= r_out || a0 >= a1) && !once) {
         gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
         return;
     }
     int v = gl_VertexID;
     vec2 cnr = CORNERS[v % 6];
     vec2 p;
-    if (rho < 1e-6) {
+    if (once) {
+        // A body drawn once, where it is (not folded): one square round its light.
+        if (k != 0 || v >= 6) {
+            gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+            return;
+        }
+        v_sector = SKY_ANY_SECTOR;
+        p = a.xy + (cnr * 2.0 - 1.0) * (reach + pad);
+    } else if (rho < 1e-6) {
         // A body at the centre is its own image in every sector: one square, no sector test.
         if (k != 0 || v >= 6) {
             gl_Position = vec4(2.0, 2.0, 2.0, 1.0);

@@ -72,7 +72,9 @@ void main() {
     vec3 teal = vec3(0.010, 0.120, 0.150);
     vec3 rose = vec3(0.320, 0.040, 0.120);
     vec3 amber = vec3(0.260, 0.120, 0.030);
-    vec3 col = mix(violet, teal, smoothstep(0.45, 0.72, q.y) * smoothstep(0.3, 0.8, dens));
+    // (u_teal: inverted, the teal cores turn amber-brown -- a muddy stain in a sky of violet
+    // and emerald; 0 makes them amber, which the inversion turns violet)
+    vec3 col = mix(violet, mix(amber * 0.8, teal, u_teal), smoothstep(0.45, 0.72, q.y) * smoothstep(0.3, 0.8, dens));
     col = mix(col, rose, 0.9 * smoothstep(0.50, 0.76, w.x));
     col = mix(col, amber, 0.55 * smoothstep(0.52, 0.78, q.x) * smoothstep(0.55, 0.95, dens));
     float dust = smoothstep(0.52, 0.70, w.y) * (1.0 - 0.5 * dens);

@@ -12,6 +12,8 @@
 #include "../../lib/hash.glsl"
 #include "../../lib/colour.glsl"
 #include "../../lib/dither.glsl"
+#include "../../lib/noise.glsl"
+#include "../../lib/land.glsl"
 #include "sky.glsl"
 
 uniform sampler2D u_nebula;   // the wedge's nebula, polar (nebula pass)
@@ -29,6 +31,7 @@ uniform float u_twinkle;    // star twinkle clock, cycles (wrapped)
 uniform vec4 u_hum;         // x: breath -1..1, y: ripple phase 0..1, z: shiver -1..1, w: hum_depth
 uniform vec2 u_rot_far;     // cos, sin of the deep sky's rotation (a third of the mandala's)
 uniform float u_zoom_far;   // the deep sky's zoom (it hardly moves: it is far)
+uniform float u_land_shift; // how far the land has slid (screen units, the near ridge's)
 out vec4 frag;
 
 // One star per cell, jittered away from the cell walls so a single lookup suffices. A star's
@@ -145,6 +148,9 @@ void main() {
     vec2 half_texel = 0.5 / vec2(textureSize(u_nebula, 0));
     vec2 nuv = clamp(vec2(ang / u_sector, r / u_radius) * u_nebula_frac, half_texel, u_nebula_frac - half_texel);
     vec4 neb = texture(u_nebula, nuv);
+    // (drawn once, the bodies leave the pole bare: there the fold crushes the clouds into a
+    // tiny spoked wheel, so they thin out into a dark, calm eye)
+    neb.rgb *= mix(1.0, smoothstep(0.02, 0.10, r), 1.0 - u_mirror_bodies);
     float dens = neb.a;
 
     // Night background: deep blue-black with a faint glow toward the centre.
@@ -191,7 +197,7 @@ void main() {
     // where the deep sky's stars (below) show.
     // (the bodies themselves stay: the outer ring's moons, near and large, hang in front of
     // that dark, not murky in it)
-    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), smoothstep(0.55 - 0.05 * u_depth, 0.88 - 0.14 * u_depth, r * u_zoom_eff) * (1.0 - smoothstep(0.80, 0.82, bodies.a)));
+    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), u_mirror_bodies * smoothstep(0.55 - 0.05 * u_depth, 0.88 - 0.14 * u_depth, r * u_zoom_eff) * (1.0 - smoothstep(0.80, 0.82, bodies.a)));
     // (only the discs: a moon's shadow veil, at most 0.8, goes dark with the sky round it)
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
@@ -205,9 +211,19 @@ void main() {
     float dark_front = 1.0 - smoothstep(0.002, 0.03, luma(lin));
     lin += deep * dark_front * u_deep_stars;
 
+    // The land under the sky (lib/land.glsl): the sky seen from somewhere, with a horizon that
+    // gives it scale. Laid over the inverted sky, not inverted itself: dark ridges against the
+    // airglow, the far range hazed with the sky's own light (it lies far off), the near
+    // ridge black. (A uniform branch: skipped without land.)
+    if (u_land > 0.0) {
+        vec3 landed = land_over(lin, sp, 1.0 / u_resolution.y,
+                                vec2(0.5 * u_land_shift, 0.0), vec2(u_land_shift, 0.0), 1.25);
+        lin = mix(lin, landed, u_land);
+    }
+
     // "I am dreaming. You are dreaming.": the dream seen as the eyes fall shut into it -- the
-    // lids (u_lids 1: shut to a slit) soft and out of focus, a dark warm skin lit faintly by the
-    // dream's light through them, the sky a bright almond between; it opens as the dream takes
+    // lids (u_lids 1: shut to a slit) soft and out of focus, black skin lit only at
+    // its edge by the dream's light, the sky a bright almond between; it opens as the dream takes
     // hold.  (A uniform branch: skipped once the eyes are open.)
     if (u_lids > 0.0) {
         float open = 1.0 - u_lids;
@@ -217,12 +233,17 @@ void main() {
         float lower = -0.01 - (0.016 + 0.41 * open) * curve * curve;
         float soft = 0.02 + 0.05 * (1.0 - open);
         float seen = smoothstep(-soft, soft, upper - sp.y) * smoothstep(-soft, soft, sp.y - lower);
-        // (the skin near-black, warmed to a dim red close to the slit where the lid is thin
-        // and the dream's light comes through it; nothing of the sky shows through it)
-        float near_slit = exp(-4.0 * max(sp.y - upper, lower - sp.y) / (0.1 + open));
-        vec3 skin = vec3(0.0016, 0.0006, 0.0008) + vec3(0.045, 0.006, 0.008) * near_slit * (1.0 - 0.6 * across * across);
+        // (round 10's reader: the dim red skin read "muddy, accidental".) The lids are black,
+        // out of focus, and lit only where the dream's light falls on them: a soft violet spill
+        // on each lid's inner edge and a faint wet gleam along its margin, fading toward the
+        // corners of the eye; nothing of the sky shows through them.
+        float o = max(max(sp.y - upper, lower - sp.y), 0.0);      // how far onto the lid
+        float spill = exp(-o / (0.016 + 0.03 * open));
+        float margin = exp(-pow((o - 0.55 * soft) / (0.008 + 0.012 * open), 2.0));
+        vec3 dream_light = vec3(0.060, 0.042, 0.120);
+        vec3 skin = vec3(0.0007, 0.0006, 0.0011) + dream_light * (0.45 * spill + 0.3 * margin) * (1.0 - 0.7 * across * across);
         float lash = exp(-pow((sp.y - upper - 0.7 * soft) / (0.006 + 0.02 * open), 2.0)) * (1.0 - 0.7 * across * across);
-        lin = mix(skin, lin, seen) * (1.0 - 0.8 * lash);
+        lin = mix(skin, lin, seen) * (1.0 - 0.6 * lash);
     }
     vec3 display = linear_to_srgb(lin);
     frag = vec4(dither8(clamp(display, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);

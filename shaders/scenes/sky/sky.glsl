@@ -62,7 +62,7 @@ float sky_sun_far(float x) {
 // A sun's corona and glow at folded point q (zero inside the disc): a bright inner ring, a soft
 // glow, and streaks made of integer angular harmonics (complex powers of the direction: no atan,
 // no branch cut), breathing with the hum. Arrays as in bodies.frag: a = (x, y, radius, kind),
-// b = (reach, intensity, ray fall-off, -), c = (corona rotation, shiver phasor),
+// b = (reach, intensity, ray fall-off, broad flames 0..1), c = (corona rotation, shiver phasor),
 // ph / ph2 = phasors of harmonics 7, 11 / 17, 13; tint: the corona's colour (scenes/sky.py
 // turns it ahead of the inversion: body_colours).
 vec3 sky_sun_corona(vec2 q, vec4 a, vec4 b, vec4 c, vec4 ph, vec4 ph2, vec4 hum, vec3 tint) {
@@ -85,6 +85,7 @@ vec3 sky_sun_corona(vec2 q, vec4 a, vec4 b, vec4 c, vec4 ph, vec4 ph2, vec4 hum,
                          + 0.20 * dot(z17, ph2.xy) + 0.15 * dot(z13, sky_cmul(ph2.zw, c.zw)));
     float rays = h * h;
     rays *= rays * h * h;                       // thin filaments over a soft glow, not a drawn star
+    rays = mix(rays, h * h, b.w);               // (b.w: broad flames instead, a sun drawn once large)
     float reach = 1.0 + 0.35 * depth * breath;
     float outside = max(x - 1.0, 0.0);
     float corona = (0.22 + 0.78 * rays) * exp(-outside * b.z / reach) * smoothstep(0.9, 1.1, x) / (1.0 + 0.3 * outside);
