@@ -36,7 +36,7 @@ void main() {
     vec2 hit0 = vec2(0.0, 1.0);     // entry t of the first and second hits, as fractions
     vec2 hit1 = vec2(0.0, 1.0);
     ivec2 cell0 = ivec2(0);
-    int max_steps = int(mix(12.0, 42.0, u_quality));
+    int max_steps = int(mix(10.0, 32.0, u_quality));
     // (Both exits are tested again at the end of the body: llvmpipe runs a loop's body once
     // more, masked, when its last pixels leave at the top; see shaders/README.md.)
     for (int i = 0; i < max_steps; ) {
@@ -44,8 +44,17 @@ void main() {
             break;
         }
         Column k;
+        Column kn;
         vec2 hit;
-        if (column(cell, k) && column_walk_hit(ro - k.base, w, k, t_limit, hit)) {
+        vec2 hitn;
+        bool body = column(cell, k);
+        bool spire = body && column_needle(k, kn) && column_walk_hit(ro - kn.base, w, kn, t_limit, hitn);
+        body = body && column_walk_hit(ro - k.base, w, k, t_limit, hit);
+        // (the nearer of body and spire: fractions compared without dividing)
+        bool take_n = spire && (!body || hitn.x * hit.y < hit.x * hitn.y);
+        k = take_n ? kn : k;
+        hit = take_n ? hitn : hit;
+        if (body || spire) {
             if (hits == 0) {
                 hit0 = hit;
                 k0 = k;
