@@ -78,6 +78,7 @@ STREET_HALF = 1.5              # half the width of a street
 BLOCK_HALF = CITY_PERIOD / 2 - STREET_HALF
 GRID = 64                      # layout cells before the city repeats
 HERO_ROW = 6                   # the focal tower's cell z (towers.glsl column_peak knows it)
+SPIRE_STEPS = 9                # glass.frag: the walk looks for spires in this many cells
 WRAP = GRID * CITY_PERIOD
 H_MAX = 34.0                   # no roof is higher (the shader's early exit)
 MAX_TOUCHES = 16
@@ -292,13 +293,14 @@ def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 1
     t_next = [((cell[i] + (1 if step[i] > 0 else 0)) * CITY_PERIOD - origin[i]) / d2[i] for i in (0, 1)]
     t_delta = [abs(CITY_PERIOD / d2[i]) for i in (0, 1)]
     t_enter = 0.0
-    for _ in range(400):
+    for step_i in range(400):
         if t_enter > t_limit:
             break
         box = tower_box(layout, cell[0], cell[1])
         if box is not None:
             tn, tf = _column_span(ro, rd, *box)
-            spire = column_needle(box[1])
+            # (the shader looks for spires in the first SPIRE_STEPS cells of the walk only)
+            spire = column_needle(box[1]) if step_i < SPIRE_STEPS else None
             if spire is not None:
                 sn, sf = _column_span(ro, rd, box[0], spire[0], spire[1])
                 if sf > 0.0 and sn < sf and (not (tf > 0.0 and tn < tf) or sn < tn):

@@ -6,6 +6,62 @@
 #include "towers.glsl"
 out vec4 frag_colour;
 
+const int SPIRE_STEPS = 9;
+
+// The walk's state: the cell it is in and the next crossings, and what it has met.
+struct Walk {
+    ivec2 cell;
+    vec2 t_next;
+    float t_enter;
+    int hits;          // 0 none yet, 1 a partly covering tower, 2 another behind it,
+    float cov0;        // 3 a tower covering the whole pixel
+    vec2 hit0;         // entry t of the first and second hits, as fractions
+    vec2 hit1;
+    ivec2 cell0;
+    Column k0;
+};
+
+// One cell of the walk: its column (and, with `spires`, the needle rising out of it: the
+// nearer of the two), then on to the next cell.  True when the walk is done (a second hit,
+// or one tower covering the whole pixel).
+bool walk_step(inout Walk s, bool spires, vec3 ro, vec3 w, vec3 dwx, vec3 dwy, float t_limit,
+               ivec2 stp, vec2 t_delta) {
+    Column k;
+    vec2 hit;
+    bool body = column(s.cell, k);
+    bool any = body && column_walk_hit(ro - k.base, w, k, t_limit, hit);
+    if (spires) {
+        Column kn;
+        vec2 hitn;
+        bool spire = body && column_needle(k, kn) && column_walk_hit(ro - kn.base, w, kn, t_limit, hitn);
+        // (the nearer of body and spire: fractions compared without dividing)
+        bool take_n = spire && (!any || hitn.x * hit.y < hit.x * hitn.y);
+        k = take_n ? kn : k;
+        hit = take_n ? hitn : hit;
+        any = any || spire;
+    }
+    if (any) {
+        if (s.hits == 0) {
+            s.hit0 = hit;
+            s.k0 = k;
+            s.cell0 = s.cell;
+            s.cov0 = column_coverage(ro - k.base, w, dwx, dwy, k);
+            s.hits = (s.cov0 > 0.999) ? 3 : 1;
+        } else {
+            s.hit1 = hit;
+            s.hits = 2;
+        }
+        if (s.hits >= 2) {
+            return true;
+        }
+    }
+    bool xs = s.t_next.x < s.t_next.y;
+    s.t_enter = xs ? s.t_next.x : s.t_next.y;
+    s.t_next += xs ? vec2(t_delta.x, 0.0) : vec2(0.0, t_delta.y);
+    s.cell += xs ? ivec2(stp.x, 0) : ivec2(0, stp.y);
+    return false;
+}
+
 void main() {
     Ray px = setup_pixel(gl_FragCoord.xy);
     vec3 ro = px.ro;
@@ -36,47 +92,49 @@ void main() {
     vec2 hit0 = vec2(0.0, 1.0);     // entry t of the first and second hits, as fractions
     vec2 hit1 = vec2(0.0, 1.0);
     ivec2 cell0 = ivec2(0);
-    int max_steps = int(mix(10.0, 32.0, u_quality));
+    int max_steps = int(mix(12.0, 42.0, u_quality));
     // (Both exits are tested again at the end of the body: llvmpipe runs a loop's body once
     // more, masked, when its last pixels leave at the top; see shaders/README.md.)
-    for (int i = 0; i < max_steps; ) {
-        if (t_enter > t_limit) {
+    // Two loops, one body (walk_step): the spires are looked for only in the first
+    // SPIRE_STEPS cells (beyond, thinner than a pixel or two and deep in the haze), so the far
+    // walk pays nothing for them.
+    Walk s = Walk(cell, t_next, t_enter, hits, cov0, hit0, hit1, cell0, k0);
+    int i = 0;
+    bool done = false;
+    for (; i < SPIRE_STEPS; ) {
+        if (s.t_enter > t_limit) {
+            done = true;
             break;
         }
-        Column k;
-        Column kn;
-        vec2 hit;
-        vec2 hitn;
-        bool body = column(cell, k);
-        bool spire = body && column_needle(k, kn) && column_walk_hit(ro - kn.base, w, kn, t_limit, hitn);
-        body = body && column_walk_hit(ro - k.base, w, k, t_limit, hit);
-        // (the nearer of body and spire: fractions compared without dividing)
-        bool take_n = spire && (!body || hitn.x * hit.y < hit.x * hitn.y);
-        k = take_n ? kn : k;
-        hit = take_n ? hitn : hit;
-        if (body || spire) {
-            if (hits == 0) {
-                hit0 = hit;
-                k0 = k;
-                cell0 = cell;
-                cov0 = column_coverage(ro - k.base, w, dwx, dwy, k);
-                hits = (cov0 > 0.999) ? 3 : 1;
-            } else {
-                hit1 = hit;
-                hits = 2;
-            }
-            if (hits >= 2) {
-                break;
-            }
+        if (walk_step(s, true, ro, w, dwx, dwy, t_limit, stp, t_delta)) {
+            done = true;
+            break;
         }
-        bool xs = t_next.x < t_next.y;
-        t_enter = xs ? t_next.x : t_next.y;
-        t_next += xs ? vec2(t_delta.x, 0.0) : vec2(0.0, t_delta.y);
-        cell += xs ? ivec2(stp.x, 0) : ivec2(0, stp.y);
-        if (++i >= max_steps || t_enter > t_limit) {
+        if (++i >= max_steps || s.t_enter > t_limit) {
+            done = true;
+            break;
+        }
+        if (i >= SPIRE_STEPS) {
             break;
         }
     }
+    for (; i < max_steps && !done; ) {
+        if (s.t_enter > t_limit) {
+            break;
+        }
+        if (walk_step(s, false, ro, w, dwx, dwy, t_limit, stp, t_delta)) {
+            break;
+        }
+        if (++i >= max_steps || s.t_enter > t_limit) {
+            break;
+        }
+    }
+    hits = s.hits;
+    cov0 = s.cov0;
+    hit0 = s.hit0;
+    hit1 = s.hit1;
+    cell0 = s.cell0;
+    k0 = s.k0;
     if (hits == 0) {
         discard;
     }

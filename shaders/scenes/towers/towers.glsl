@@ -242,27 +242,6 @@ float column_peak(vec4 l) {
     return (l.x == 1.75 && l.y == 1.75) ? 0.42 : sp;
 }
 
-// Twisted spires (round 10: "every tower the same bullet shape"): about half the columns
-// carry shallow flutes that wind round them as they rise, a liquid twist in the skin; the
-// slope of the fluted skin added to the column's normal (so reflection, refraction and the
-// rims all follow the spiral).  Faded where a flute would be under a few pixels.
-vec3 column_flutes(vec3 lp, vec3 n, Column k, float fp) {
-    float hsh = fract(k.r.x * 3.71 + k.r.y * 9.13);
-    float on = smoothstep(0.42, 0.55, hsh);
-    float count = 5.0 + floor(4.0 * fract(hsh * 7.3));
-    float twist = (fract(hsh * 13.1) - 0.5) * 1.6;
-    vec2 e = lp.xz / k.r;
-    float rr = max(dot(e, e), 1e-3);
-    float ang = atan(e.y, e.x);
-    float ph = count * ang + twist * lp.y;
-    vec2 dang = vec2(-e.y, e.x) / (rr * k.r);               // d(angle)/d(x, z)
-    float spacing = 6.2832 * sqrt(rr) * min(k.r.x, k.r.y) / count;
-    float seen = smoothstep(2.0, 5.0, spacing / max(fp, 1e-5));
-    vec3 g = 0.32 * cos(ph) * vec3(count * dang.x, twist, count * dang.y) / count * 1.3;
-    g *= on * seen;
-    g -= n * dot(g, n);
-    return normalize(n - g);
-}
 
 // The intact column of a cell, and when it breaks (column_finish makes the rest).
 bool column_whole(ivec2 cell, out Column k, out float start) {
@@ -669,7 +648,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     n0 = (lp.y > k.cut - 1e-3) ? vec3(0.0, 1.0, 0.0) : n0;      // the face the break left
 #endif
     float slope;
-    vec3 nf = column_flutes(lp, n0, k, t * g_pix);
+    vec3 nf = n0;
     vec3 n = glass_normal(p, lp, nf, cell, t * g_pix, slope);
     float cosi = dot(-rd, n);
     n = (cosi < 0.02) ? normalize(n + rd * (cosi - 0.02)) : n;   // keep it facing the eye
