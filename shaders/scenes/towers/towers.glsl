@@ -620,7 +620,7 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // glow of their own light spread through the glass round them: the tile's average, from
     // a high mip of the baked atlas)
     vec3 halo = textureLod(u_memories, vec2((tile + 0.5) * 0.25, 0.5), 5.0).rgb;
-    return (m * (0.5 + 0.9 * m) + halo * 0.8) * inside * surface
+    return (m * (0.5 + 0.9 * m) + halo * 0.3) * inside * surface
          * (1.0 + 0.8 * focus) * u_memories_glow * 3.0;
 }
 
