@@ -19,7 +19,39 @@ struct Walk {
     vec2 hit1;
     ivec2 cell0;
     Column k0;
+    bool spire0;       // the first hit is the spire of k0's column, not the column itself
 };
+
+// The spire of a column (column_needle) along the ray o + t w (o relative to the foot),
+// without building it: the same quadric (sp 0: x^2 + z^2 = rn^2 (1 - (y/hn)^2)), scaled by
+// rn^2 hn^2, so the walk pays a few multiplications a cell for it and no copies.
+bool spire_walk_hit(vec3 o, vec3 w, Column body, float t_limit, out vec2 hit) {
+    float hsh = fract(body.r.x * 2.17 + body.r.y * 5.03);
+    bool hero = body.r.x == 1.75 && body.r.y == 1.75;
+    float rn = hero ? 0.5 : min(0.26 + 0.2 * fract(hsh * 5.7), 0.5 * min(body.r.x, body.r.y));
+    float hn = min(body.h * (1.3 + 0.35 * fract(hsh * 3.3)) + 1.5, H_MAX - 0.5);
+    float cut = hn * body.cut / max(body.h, 1e-3);
+    float R = rn * rn;
+    float H = hn * hn;
+    vec3 q = vec3(H * dot(w.xz, w.xz) + R * w.y * w.y,
+                  2.0 * (H * dot(o.xz, w.xz) + R * o.y * w.y),
+                  H * dot(o.xz, o.xz) + R * (o.y * o.y - H));
+    float disc = q.y * q.y - 4.0 * q.x * q.z;
+    float sq = sqrt(max(disc, 0.0));
+    hit = vec2(-q.y - sq, 2.0 * q.x);
+    bool any = disc > 0.0 && sq > q.y && hit.x < hit.y * t_limit;
+#ifdef TOWERS_FRACTURE
+    float vy = (abs(w.y) > 1e-7) ? w.y : 1e-7;
+    float t_hi = (cut - o.y) / vy;
+    float tn = hit.x / hit.y;
+    float tf = (sq - q.y) / hit.y;
+    tn = (vy < 0.0) ? max(tn, t_hi) : tn;
+    tf = (vy > 0.0) ? min(tf, t_hi) : tf;
+    hit = vec2(tn, 1.0);
+    any = disc > 0.0 && tf > max(tn, 0.0) && tn < t_limit;
+#endif
+    return any && (hsh < 0.4 || hero) && cut > 0.02;
+}
 
 // One cell of the walk: its column (and, with `spires`, the needle rising out of it: the
 // nearer of the two), then on to the next cell.  True when the walk is done (a second hit,
@@ -30,13 +62,12 @@ bool walk_step(inout Walk s, bool spires, vec3 ro, vec3 w, vec3 dwx, vec3 dwy, f
     vec2 hit;
     bool body = column(s.cell, k);
     bool any = body && column_walk_hit(ro - k.base, w, k, t_limit, hit);
+    bool take_n = false;
     if (spires) {
-        Column kn;
         vec2 hitn;
-        bool spire = body && column_needle(k, kn) && column_walk_hit(ro - kn.base, w, kn, t_limit, hitn);
+        bool spire = body && spire_walk_hit(ro - k.base, w, k, t_limit, hitn);
         // (the nearer of body and spire: fractions compared without dividing)
-        bool take_n = spire && (!any || hitn.x * hit.y < hit.x * hitn.y);
-        k = take_n ? kn : k;
+        take_n = spire && (!any || hitn.x * hit.y < hit.x * hitn.y);
         hit = take_n ? hitn : hit;
         any = any || spire;
     }
@@ -44,9 +75,12 @@ bool walk_step(inout Walk s, bool spires, vec3 ro, vec3 w, vec3 dwx, vec3 dwy, f
         if (s.hits == 0) {
             s.hit0 = hit;
             s.k0 = k;
+            s.spire0 = take_n;
             s.cell0 = s.cell;
+            // (a spire is thin: taken as covering part of the pixel, so the walk looks on for
+            // what is behind it; its own coverage is worked out once, after the walk)
             s.cov0 = column_coverage(ro - k.base, w, dwx, dwy, k);
-            s.hits = (s.cov0 > 0.999) ? 3 : 1;
+            s.hits = (s.cov0 > 0.999 && !take_n) ? 3 : 1;
         } else {
             s.hit1 = hit;
             s.hits = 2;
@@ -98,7 +132,7 @@ void main() {
     // Two loops, one body (walk_step): the spires are looked for only in the first
     // SPIRE_STEPS cells (beyond, thinner than a pixel or two and deep in the haze), so the far
     // walk pays nothing for them.
-    Walk s = Walk(cell, t_next, t_enter, hits, cov0, hit0, hit1, cell0, k0);
+    Walk s = Walk(cell, t_next, t_enter, hits, cov0, hit0, hit1, cell0, k0, false);
     int i = 0;
     bool done = false;
     for (; i < SPIRE_STEPS; ) {
@@ -135,6 +169,13 @@ void main() {
     hit1 = s.hit1;
     cell0 = s.cell0;
     k0 = s.k0;
+    if (s.spire0) {
+        // the first hit was the spire: the column it rises from becomes the spire itself
+        Column kn;
+        column_needle(k0, kn);
+        k0 = kn;
+        cov0 = column_coverage(ro - k0.base, w, dwx, dwy, k0);
+    }
     if (hits == 0) {
         discard;
     }
