@@ -7,6 +7,10 @@ from it.  A tower is not a cut prism but a column held by its own surface tensio
 elliptic quadric on the street whose radius swells and tapers with height to a rounded tip
 (r^2 = (1 - s)(al + be s), s the height over the tip's; al, be per tower: a drop running
 down, or one swelling high on a narrow foot), its widest ring filling the tower's footprint.
+Spires of every kind (round 11): heights spread wide and the tall towers slender, about half
+the columns carry a needle of glass rising out of their crown (column_needle; the walk looks
+for them in its first SPIRE_STEPS cells), and one focal tower -- the broadest, swelling high,
+its spire the tallest -- stands at the avenue's edge ahead, a plaza open before it.
 
 Rendering (shaders/scenes/towers/): the ``glass`` pass walks the street grid cell by cell for
 each pixel (a 2D DDA that stops at the first tower, the ground, or above the roofs), meets
@@ -26,8 +30,9 @@ candlelight, a constellation on the night, a moss street with its pulse, the vio
 emerald moon over a skyline: memories_bake.frag) surface and fade, on the plane through the
 column's axis, seen along the refracted ray (the column's lens bends them), soft-edged; the
 column nearest the middle of the view holds the brightest.  A touch bends the glass like
-water (its ripple tilts the surface normal, so reflection and refraction move) rather than
-painting bright rings.  Silhouettes are antialiased analytically (the quadratic's
+water (its ripple tilts the surface normal, so reflection and refraction move), and each
+ring's side tilted to the key light catches it while the other goes darker (round 11: "the
+towers don't ripple"): water's alternating bands, not a bright bullseye.  Silhouettes are antialiased analytically (the quadratic's
 discriminant, a smooth measure across the silhouette, over its change per pixel).
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
 the moss fade into it.  The environment is graded for the city (mid-tones pressed toward
