@@ -58,7 +58,8 @@ glass_city = Cue(
     "towers", 46, 76, fade_in=2.5, transition="ripple", name="the city of liquid glass",
     transition_params={"centre": (0.5, 0.45)},
     # liquid: the glass's skin flows and focuses light over it; the memories surface brightly
-    params={"wobble": 0.45, "memories_glow": 1.3},
+    # (round 10: a rainbow split at the edges of the glass, and rings that read at a glance)
+    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 1.5},
     keys={"speed": [(0, 1.6), (30, 0.7, "in_out_sine")],
           "height": [(0, 4.0), (30, 2.2, "in_out_sine")]},
     events=[Touch(5.0, 0.63, 0.58), Touch(8.5, 0.30, 0.62, 0.8), Touch(12.0, 0.72, 0.40),

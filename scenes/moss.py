@@ -174,7 +174,7 @@ moss = MossScene(
         Param("spread", 10.0, 1.0, 30.0, "speed of the pulse along the streets, units per second"),
         Param("reach", 14.0, 2.0, 80.0, "distance over which the pulse fades to half"),
         Param("pulse_width", 0.045, 0.02, 0.15, "length of each pulse, fraction of a beat"),
-        Param("rest", 0.06, 0.0, 1.0, "glow between heartbeats, relative to a pulse"),
+        Param("rest", 0.3, 0.0, 1.0, "glow between heartbeats, relative to a pulse"),
         Param("colour", "#24f0b0", description="the moss light"),
         Param("colour_b", "#27b4f0", description="the light of the bluer clumps"),
         Param("speck", "#d6fff6", description="the light of the spore specks"),

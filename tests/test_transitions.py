@@ -346,3 +346,26 @@ def test_mist_rolls_down_the_frame_along_one_front_not_in_islands(gl, programs):
     assert is_new[:20].mean() > 0.85, f"the top is not the new picture yet ({is_new[:20].mean():.0%})"
     assert is_old[-20:].mean() > 0.7, f"the bottom is not still the old picture ({is_old[-20:].mean():.0%})"
     assert is_old[:20].mean() < 0.02, f"islands of the old picture linger at the top ({is_old[:20].mean():.1%})"
+
+
+def test_ripple_front_is_a_wavering_liquid_edge_not_a_round_mask(gl, programs):
+    """Round 10's reader: the ripple's round reveal "looks like a Photoshop mask".  Its front
+    now wavers like a spreading drop: the distance from the centre at which the new picture
+    takes over differs round the drop by 6 % of its mean or more (6.9 % here; 4.7 % on main,
+    where only the refraction of the ripples made it uneven)."""
+    size = (320, 180)
+    out, src, dst = draw(gl, programs, "ripple", 0.25, size, {"centre": (0.5, 0.5)})
+    w, h = size
+    radii = []
+    for k in range(16):
+        a = 2.0 * np.pi * k / 16.0
+        for r in range(2, h // 2 - 2):
+            x, y = int(w / 2 + r * np.cos(a)), int(h / 2 + r * np.sin(a))
+            px = out[y, x, :3].astype(float)
+            if np.abs(px - src[y, x, :3]).sum() < np.abs(px - dst[y, x, :3]).sum():
+                radii.append(r)
+                break
+        else:
+            radii.append(h // 2)
+    radii = np.array(radii, float)
+    assert radii.std() > 0.06 * radii.mean(), radii

@@ -3,6 +3,13 @@
 // the next scene appears where the wave has passed, and both images are refracted by the
 // ripples (a UV offset along the wave's slope), which catch a little light on their crests.
 //
+// Round 10's reader: the round reveal "looks like a Photoshop mask".  So the front is a lens
+// of liquid, not a cut: a swell of glass rides it (a broad bump whose slope bends both images:
+// the new scene is magnified into view through it, the old one is pushed aside), its outline
+// wavers like a real spreading drop (a few slow lobes round it, never a perfect circle), and
+// it runs out fast at first and slows (1 - (1 - progress)^2), so the moment a round edge is
+// on screen is short.
+//
 // Geometry, in frame heights: the front is at radius F = mix(-W, Rmax + W, progress), where
 // Rmax is the distance from the centre to the farthest corner, so at progress 0 no pixel is
 // behind the front and at 1 every pixel is at least W behind it: the reveal mask is exactly
@@ -24,7 +31,8 @@ uniform float u_rings;
 uniform float u_strength;
 out vec4 frag_colour;
 
-const float W = 0.05;          // width of the reveal edge
+const float W = 0.09;          // width of the reveal edge
+const float LENS = 0.11;       // half width of the swell of liquid riding the front
 const float WAVELENGTH = 0.06;
 
 // The image at this pixel moved by `offset` (frame heights); an exact fetch when unmoved.
@@ -43,11 +51,15 @@ void main() {
     vec2 aspect = vec2(u_resolution.x / u_resolution.y, 1.0);
     vec2 centre = (u_centre == vec2(0.0) ? vec2(0.5) : u_centre) - 0.5;   // centred, frame units
     vec2 q = centered_uv(gl_FragCoord.xy, u_resolution) - centre * aspect;
-    float r = length(q);
+    float r0 = length(q);
+    // the drop's outline wavers: lobes round it that turn slowly as it spreads
+    float ang = atan(q.y, q.x);
+    float r = r0 * (1.0 + 0.1 * sin(3.0 * ang + 4.0 * p) + 0.05 * sin(5.0 * ang - 3.0 * p + 1.3));
     vec2 far = 0.5 * aspect + abs(centre * aspect);
-    float rmax = length(far);
+    float rmax = length(far) * 1.16;
 
-    float front = mix(-W, rmax + W, p);
+    float pf = 1.0 - (1.0 - p) * (1.0 - p);
+    float front = mix(-W - LENS, rmax + W + LENS, pf);
     float s = front - r;                                   // > 0: the wave has passed
     // envelope: rises fast as the drop lands, fades as the last rings leave the frame
     float rise = 1.0 - (1.0 - min(8.0 * p, 1.0)) * (1.0 - min(8.0 * p, 1.0));
@@ -62,6 +74,11 @@ void main() {
     float slope = (cos(k * s) - sin(k * s) / (k * damp)) * decay;
     vec2 dir = r > 1e-6 ? q / r : vec2(0.0);
     vec2 offset = -dir * slope * (0.02 * strength * env);   // refraction toward the trough
+    // the swell at the front: a lens of liquid (height exp(-(s/LENS)^2)); its slope bends
+    // what is seen through it toward the swell's crest
+    float u = s / LENS;
+    float bump = exp(-u * u);
+    offset += dir * (u * bump) * (0.07 * strength * env);
 
     float mask = smoothstep(0.0, W, s + 0.35 * W * h * env);
     vec4 a = fetch(u_from, offset);
@@ -74,8 +91,11 @@ void main() {
     // glass catching light: crests facing the light brighten, the far sides darken a little
     vec2 light = normalize(vec2(-0.5, 0.8));
     float facing = dot(-dir * slope, light) * env;
-    rgb *= 1.0 - 0.2 * max(-facing, 0.0);
+    rgb *= 1.0 - 0.08 * max(-facing, 0.0);
     rgb += vec3(0.9, 0.95, 1.0) * (0.3 * smoothstep(0.2, 1.0, facing));
+    // the swell's crest catches the light along its side facing the light (a liquid edge,
+    // not a dark cut line)
+    rgb += vec3(0.8, 0.9, 1.0) * (0.22 * bump * max(dot(dir, light), 0.0) * env);
     // a thin bright rim rides the front
     float t = (s - 0.5 * W) / (0.5 * W);
     float rim = max(1.0 - t * t, 0.0);

@@ -31,7 +31,10 @@ void main() {
     // (here the beat is a breath through the moss, not a ring on it: the pulse runs out
     // fast and long, so a whole square swells with light together and sinks back; the towers
     // scene keeps the travelling rings of the shared ground)
-    Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread * 3.0, u_reach * 0.6,
+    // (round 10's reader wanted the beat as "a wave of light outward": the front runs out at
+    // a pace the eye can follow, a broad bright band, and the afterglow holds the carpet lit
+    // behind it)
+    Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread * 1.6, u_reach * 0.9,
                     u_pulse_width * 1.8);
     MossLook m = MossLook(srgb_to_linear(u_colour.rgb), srgb_to_linear(u_colour_b.rgb),
                           srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality, 0.9);
@@ -81,12 +84,13 @@ void main() {
     // behind each wave.
     float beat_age = fract(h.phase - heart_distance(xz, h.origin, 0.0) / max(h.spread * h.period, 1e-3));
     float after = exp(-3.0 * beat_age) / (1.0 + heart_distance(xz, h.origin, 0.0) / max(h.reach, 1e-3));
-    e.rgb += mix(m.colour_a, m.colour_b, 0.25) * (0.3 + 0.7 * smoothstep(0.15, 0.85, hc)) * after * 0.09 * m.glow;
+    e.rgb += mix(m.colour_a, m.colour_b, 0.25) * (0.3 + 0.7 * smoothstep(0.15, 0.85, hc)) * after * 0.16 * m.glow;
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
     // saturated emerald-cyan, and the crest of each pulse burns a hot core.
     float lum = dot(e.rgb, vec3(0.2, 0.7, 0.1));
-    vec3 g = e.rgb * (lum / (lum + 0.09)) * 1.9;
+    // (round 10: "barely glows; the pulse a dark blotch": a gentler toe, brighter overall)
+    vec3 g = e.rgb * (lum / (lum + 0.035)) * 2.0;
     g = max(mix(vec3(dot(g, vec3(0.2, 0.7, 0.1))), g, 1.6), 0.0);
     g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0;
     // depth: the far streets sink into the night (the near moss, where the heart is, holds

@@ -6,6 +6,96 @@
 #include "towers.glsl"
 out vec4 frag_colour;
 
+const int SPIRE_STEPS = 9;
+
+// The walk's state: the cell it is in and the next crossings, and what it has met.
+struct Walk {
+    ivec2 cell;
+    vec2 t_next;
+    float t_enter;
+    int hits;          // 0 none yet, 1 a partly covering tower, 2 another behind it,
+    float cov0;        // 3 a tower covering the whole pixel
+    vec2 hit0;         // entry t of the first and second hits, as fractions
+    vec2 hit1;
+    ivec2 cell0;
+    Column k0;
+    bool spire0;       // the first hit is the spire of k0's column, not the column itself
+};
+
+// The spire of a column (column_needle) along the ray o + t w (o relative to the foot),
+// without building it: the same quadric (sp 0: x^2 + z^2 = rn^2 (1 - (y/hn)^2)), scaled by
+// rn^2 hn^2, so the walk pays a few multiplications a cell for it and no copies.
+bool spire_walk_hit(vec3 o, vec3 w, Column body, float t_limit, out vec2 hit) {
+    float hsh = fract(body.r.x * 2.17 + body.r.y * 5.03);
+    bool hero = body.r.x == 1.75 && body.r.y == 1.75;
+    float rn = hero ? 0.5 : min(0.26 + 0.2 * fract(hsh * 5.7), 0.5 * min(body.r.x, body.r.y));
+    float hn = min(body.h * (1.3 + 0.35 * fract(hsh * 3.3)) + 1.5, H_MAX - 0.5);
+    float cut = hn * body.cut / max(body.h, 1e-3);
+    float R = rn * rn;
+    float H = hn * hn;
+    vec3 q = vec3(H * dot(w.xz, w.xz) + R * w.y * w.y,
+                  2.0 * (H * dot(o.xz, w.xz) + R * o.y * w.y),
+                  H * dot(o.xz, o.xz) + R * (o.y * o.y - H));
+    float disc = q.y * q.y - 4.0 * q.x * q.z;
+    float sq = sqrt(max(disc, 0.0));
+    hit = vec2(-q.y - sq, 2.0 * q.x);
+    bool any = disc > 0.0 && sq > q.y && hit.x < hit.y * t_limit;
+#ifdef TOWERS_FRACTURE
+    float vy = (abs(w.y) > 1e-7) ? w.y : 1e-7;
+    float t_hi = (cut - o.y) / vy;
+    float tn = hit.x / hit.y;
+    float tf = (sq - q.y) / hit.y;
+    tn = (vy < 0.0) ? max(tn, t_hi) : tn;
+    tf = (vy > 0.0) ? min(tf, t_hi) : tf;
+    hit = vec2(tn, 1.0);
+    any = disc > 0.0 && tf > max(tn, 0.0) && tn < t_limit;
+#endif
+    return any && (hsh < 0.4 || hero) && cut > 0.02;
+}
+
+// One cell of the walk: its column (and, with `spires`, the needle rising out of it: the
+// nearer of the two), then on to the next cell.  True when the walk is done (a second hit,
+// or one tower covering the whole pixel).
+bool walk_step(inout Walk s, bool spires, vec3 ro, vec3 w, vec3 dwx, vec3 dwy, float t_limit,
+               ivec2 stp, vec2 t_delta) {
+    Column k;
+    vec2 hit;
+    bool body = column(s.cell, k);
+    bool any = body && column_walk_hit(ro - k.base, w, k, t_limit, hit);
+    bool take_n = false;
+    if (spires) {
+        vec2 hitn;
+        bool spire = body && spire_walk_hit(ro - k.base, w, k, t_limit, hitn);
+        // (the nearer of body and spire: fractions compared without dividing)
+        take_n = spire && (!any || hitn.x * hit.y < hit.x * hitn.y);
+        hit = take_n ? hitn : hit;
+        any = any || spire;
+    }
+    if (any) {
+        if (s.hits == 0) {
+            s.hit0 = hit;
+            s.k0 = k;
+            s.spire0 = take_n;
+            s.cell0 = s.cell;
+            // (a spire is thin: taken as covering part of the pixel, so the walk looks on for
+            // what is behind it; its own coverage is worked out once, after the walk)
+            s.cov0 = column_coverage(ro - k.base, w, dwx, dwy, k);
+            s.hits = (s.cov0 > 0.999 && !take_n) ? 3 : 1;
+        } else {
+            s.hit1 = hit;
+            s.hits = 2;
+        }
+        if (s.hits >= 2) {
+            return true;
+        }
+    }
+    bool xs = s.t_next.x < s.t_next.y;
+    s.t_enter = xs ? s.t_next.x : s.t_next.y;
+    s.t_next += xs ? vec2(t_delta.x, 0.0) : vec2(0.0, t_delta.y);
+    s.cell += xs ? ivec2(stp.x, 0) : ivec2(0, stp.y);
+    return false;
+}
+
 void main() {
     Ray px = setup_pixel(gl_FragCoord.xy);
     vec3 ro = px.ro;
@@ -39,34 +129,52 @@ void main() {
     int max_steps = int(mix(12.0, 42.0, u_quality));
     // (Both exits are tested again at the end of the body: llvmpipe runs a loop's body once
     // more, masked, when its last pixels leave at the top; see shaders/README.md.)
-    for (int i = 0; i < max_steps; ) {
-        if (t_enter > t_limit) {
+    // Two loops, one body (walk_step): the spires are looked for only in the first
+    // SPIRE_STEPS cells (beyond, thinner than a pixel or two and deep in the haze), so the far
+    // walk pays nothing for them.
+    Walk s = Walk(cell, t_next, t_enter, hits, cov0, hit0, hit1, cell0, k0, false);
+    int i = 0;
+    bool done = false;
+    for (; i < SPIRE_STEPS; ) {
+        if (s.t_enter > t_limit) {
+            done = true;
             break;
         }
-        Column k;
-        vec2 hit;
-        if (column(cell, k) && column_walk_hit(ro - k.base, w, k, t_limit, hit)) {
-            if (hits == 0) {
-                hit0 = hit;
-                k0 = k;
-                cell0 = cell;
-                cov0 = column_coverage(ro - k.base, w, dwx, dwy, k);
-                hits = (cov0 > 0.999) ? 3 : 1;
-            } else {
-                hit1 = hit;
-                hits = 2;
-            }
-            if (hits >= 2) {
-                break;
-            }
-        }
-        bool xs = t_next.x < t_next.y;
-        t_enter = xs ? t_next.x : t_next.y;
-        t_next += xs ? vec2(t_delta.x, 0.0) : vec2(0.0, t_delta.y);
-        cell += xs ? ivec2(stp.x, 0) : ivec2(0, stp.y);
-        if (++i >= max_steps || t_enter > t_limit) {
+        if (walk_step(s, true, ro, w, dwx, dwy, t_limit, stp, t_delta)) {
+            done = true;
             break;
         }
+        if (++i >= max_steps || s.t_enter > t_limit) {
+            done = true;
+            break;
+        }
+        if (i >= SPIRE_STEPS) {
+            break;
+        }
+    }
+    for (; i < max_steps && !done; ) {
+        if (s.t_enter > t_limit) {
+            break;
+        }
+        if (walk_step(s, false, ro, w, dwx, dwy, t_limit, stp, t_delta)) {
+            break;
+        }
+        if (++i >= max_steps || s.t_enter > t_limit) {
+            break;
+        }
+    }
+    hits = s.hits;
+    cov0 = s.cov0;
+    hit0 = s.hit0;
+    hit1 = s.hit1;
+    cell0 = s.cell0;
+    k0 = s.k0;
+    if (s.spire0) {
+        // the first hit was the spire: the column it rises from becomes the spire itself
+        Column kn;
+        column_needle(k0, kn);
+        k0 = kn;
+        cov0 = column_coverage(ro - k0.base, w, dwx, dwy, k0);
     }
     if (hits == 0) {
         discard;

@@ -101,7 +101,10 @@ vec3 env(vec3 d) {
     // the cracks, the shards and the wisps carry the light over black, not a bright sky)
     gain *= 1.0 - 0.93 * smoothstep(0.0, 0.4, u_fracture);
 #endif
-    return (env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb)) + sun_light(d)) * gain;
+    // (+ a faint night of its own: with the slender spires more sky shows between them, and
+    // an unlit environment left a twentieth of the frame at exact zero)
+    return (env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb)) + sun_light(d)) * gain
+         + vec3(0.0006, 0.0006, 0.0016);
 }
 
 // The haze the far city fades into: the environment just above the horizon.
@@ -232,9 +235,13 @@ struct Column {
 // the height of its widest ring, sp (0: the foot, a drop running down; 0.4: high on a
 // narrower foot, a drop swelling): g = (1 - s)(1 - 2 sp + s) / (1 - sp)^2 peaks at 1 there.
 // scenes/towers.py column_profile mirrors it.
+// (0.45 at most: higher, the foot would pinch to a point.  The focal tower, the one of half
+// sizes 1.75 by 1.75 (scenes/towers.py HERO_ROW), swells high: 0.42.)
 float column_peak(vec4 l) {
-    return 0.4 * fract(l.x * 5.37 + l.y * 11.91);
+    float sp = 0.45 * fract(l.x * 5.37 + l.y * 11.91);
+    return (l.x == 1.75 && l.y == 1.75) ? 0.42 : sp;
 }
+
 
 // The intact column of a cell, and when it breaks (column_finish makes the rest).
 bool column_whole(ivec2 cell, out Column k, out float start) {
@@ -273,6 +280,26 @@ bool column(ivec2 cell, out Column k) {
     any = any && k.cut > 0.02;
 #endif
     return any;
+}
+
+// Spires (round 10: "every tower the same bullet shape"): about two columns in five carry a
+// needle of glass rising out of their crown, a slender ellipsoid on the same axis, from the
+// street (hidden inside the body below) to well above the body's tip -- a drop with a spire,
+// a bulb with a minaret.  The focal tower (half sizes 1.75 by 1.75) always has one.  It is a
+// Column like the body (sp 0: an ellipsoid's upper half), so the walk, the silhouette and
+// the glass treat it alike.  scenes/towers.py column_needle mirrors it.
+bool column_needle(Column body, out Column n) {
+    float hsh = fract(body.r.x * 2.17 + body.r.y * 5.03);
+    bool hero = body.r.x == 1.75 && body.r.y == 1.75;
+    n = body;
+    float rn = min(0.26 + 0.2 * fract(hsh * 5.7), 0.5 * min(body.r.x, body.r.y));
+    rn = hero ? 0.5 : rn;
+    n.r = vec2(rn);
+    n.h = min(body.h * (1.3 + 0.35 * fract(hsh * 3.3)) + 1.5, H_MAX - 0.5);
+    n.c2 = 1.0;
+    n.m = 1.0;
+    n.cut = n.h * body.cut / max(body.h, 1e-3);
+    return (hsh < 0.4 || hero) && body.h > 0.0 && n.cut > 0.02;
 }
 
 // The column's quadric along the ray o + t w (o relative to the foot), scaled by
@@ -483,7 +510,7 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     // the shafts in the clear air too (a faint veil of vapour everywhere), and the light's
     // wide glow, so the break has one bright place from its first moment
     col += vec3(0.55, 0.7, 0.85) * shafts * (0.07 * m + 0.12 * lm * (1.0 - m));
-    col += vec3(0.75, 0.85, 1.0) * (0.45 * max(m, lm) * core + 0.16 * lm * (1.0 - m) * focal * focal);
+    col += vec3(0.75, 0.85, 1.0) * (0.6 * max(m, lm) * core + 0.2 * lm * (1.0 - m) * focal * focal);
     return col;
 }
 
@@ -520,9 +547,10 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope
     vec3 k1 = vec3(1.3, 0.9, -1.1);
     vec3 k2 = vec3(-0.7, 1.7, 0.8);
     vec3 k3 = vec3(2.3, 3.1, -1.9);
-    vec3 grad = k1 * cos(dot(lp, k1) + 1.1 * u_time) + k2 * cos(dot(lp, k2) - 0.8 * u_time)
+    vec3 idle = k1 * cos(dot(lp, k1) + 1.1 * u_time) + k2 * cos(dot(lp, k2) - 0.8 * u_time)
               + k3 * (0.45 * smoothstep(0.5, 0.12, fp)) * cos(dot(lp, k3) + 2.6 * u_time);
-    grad *= 0.04 * u_wobble;
+    idle *= 0.04 * u_wobble;
+    vec3 grad = vec3(0.0);
 
     // The touches on this tower only (a per-cell index), and only within a ripple's reach.
     ivec2 wcell = cell & (GRID - 1);
@@ -543,7 +571,8 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope
         }
     }
     grad -= n * dot(grad, n);
-    slope = length(grad);
+    slope = length(grad);                    // (the touches' alone: their rings catch light)
+    grad += idle - n * dot(idle, n);
     return normalize(n - grad);
 }
 
@@ -567,11 +596,16 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // the image's size: wider than the column (its lens shows the middle of it, its soft
     // edge falls outside the silhouette: an image within the glass, not a patch on it); its height anywhere from
     // the eye's to well above it (not a row of pictures at one height)
-    float w = (2.6 + 1.2 * fract(h.z * 7.0)) * min(k.r.x, k.r.y);
+    // (round 10: "tiny icons": now a scene broader than the column at any girth, its lens
+    // showing the heart of it large)
+    float w = (3.6 + 1.4 * fract(h.z * 7.0)) * max(min(k.r.x, k.r.y), 1.1);
     float u = dot(q.xz, vec2(-e.y, e.x)) / w + 0.5;
     float yc = min(1.8 + 9.0 * h.y * h.y, 0.6 * k.h);
     float v = (q.y - yc) / w + 0.5;
-    float tile = floor(h.x * 4.0);
+    // (round 10: the constellations read as "decals" in the glass, and the Serenes' eyes
+    // inside the towers as "the film's best sense of dread": the figures in most towers,
+    // the moss street and the violet sun in the others, the glyph tile no longer)
+    float tile = (h.x < 0.45) ? 0.0 : (h.x < 0.75) ? 2.0 : 3.0;
     vec2 auv = vec2((tile + clamp(u, 0.0, 1.0)) * 0.25, clamp(v, 0.0, 1.0));
     vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
     // (no frame: the vision fades out in a soft oval, as if seen through the glass's depth)
@@ -582,7 +616,12 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     vec3 to = vec3(k.base.x, k.base.y + yc, k.base.z) - u_cam_pos;
     float focus = smoothstep(0.93, 0.99, dot(to, u_cam_fwd) / max(length(to), 1e-3));
     surface = max(surface, focus);
-    return m * (0.35 + 0.65 * m) * inside * surface * (1.0 + 0.8 * focus) * u_memories_glow * 2.2;
+    // (round 10: luminous scenes, not icons: brighter, lifted in the mid-tones, and a soft
+    // glow of their own light spread through the glass round them: the tile's average, from
+    // a high mip of the baked atlas)
+    vec3 halo = textureLod(u_memories, vec2((tile + 0.5) * 0.25, 0.5), 5.0).rgb;
+    return (m * (0.5 + 0.9 * m) + halo * 0.3) * inside * surface
+         * (1.0 + 0.8 * focus) * u_memories_glow * 3.0;
 }
 
 // ------------------------------------------------------------------ caustics
@@ -609,7 +648,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     n0 = (lp.y > k.cut - 1e-3) ? vec3(0.0, 1.0, 0.0) : n0;      // the face the break left
 #endif
     float slope;
-    vec3 n = glass_normal(p, lp, n0, cell, t * g_pix, slope);
+    vec3 nf = n0;
+    vec3 n = glass_normal(p, lp, nf, cell, t * g_pix, slope);
     float cosi = dot(-rd, n);
     n = (cosi < 0.02) ? normalize(n + rd * (cosi - 0.02)) : n;   // keep it facing the eye
     cosi = max(dot(-rd, n), 0.0);
@@ -705,6 +745,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     sunward *= sunward;
     sunward *= sunward;
     rim_light += vec3(0.9, 0.72, 1.0) * 1.6 * sunward * sunward;
+    // (round 11: a cold floor of its own, so the slender spires' edges draw crisp lines of
+    // light against the night rather than dark needles)
+    rim_light += vec3(0.16, 0.2, 0.3);
 
     // A cold key light (a moon above the avenue): on a round column, a thin bright line
     // down its length that the skin's flow makes waver.
@@ -715,16 +758,23 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // a touch's ripple reads as water: the bent surface displaces what the glass reflects
     // and lets through (the normal above), and only its steepest crests catch a little more
     // sky (strong flat rings read as a bullseye decal, not as moving glass)
-    float crest = smoothstep(0.12, 0.4, slope);
+    // (round 10: "the towers don't ripple": the crests now also carry a ring of light, the
+    // sky caught on the slope of each wave, so the rings read at a glance)
+    float crest = smoothstep(0.06, 0.3, slope);
     // light the rippling skin focuses running over the glass (liquid, not a cut prism)
     float cau = caustic(vec2(lp.x + lp.z, lp.y * 0.7 + 0.35 * u_time), u_time, t * g_pix)
               * u_wobble * exp(-p.y / 14.0);
     // (the moss's green faint in them: bright, it drew green scribbles over the near columns)
-    trans += (g_haze * 0.7 + g_moss.colour_a * g_moss.glow * 0.012) * cau * (1.0 - fres);
+    trans += (g_haze * 2.2 + g_moss.colour_a * g_moss.glow * 0.012) * cau * (1.0 - fres);
     // (the body of the glass a little darker than what it lets through, so that its rims
     // and lines of light stand out of a deep core rather than a milky wash)
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
-             + crest * 0.05 * refl + rim_light * rim * 0.7;
+             + rim_light * rim * 0.7;
+    // (signed: the side of each ring tilted toward the key light catches it and the side
+    // tilted away goes darker -- water's alternating bands, not a bright bullseye decal)
+    float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
+    col = col * (1.0 + 0.55 * min(facing, 0.0))
+        + max(facing, 0.0) * (0.1 * refl + 0.6 * g_haze + vec3(0.06, 0.09, 0.12));
 #ifndef TOWERS_FRACTURE
     return col;
 #else
