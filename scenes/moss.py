@@ -49,8 +49,10 @@ def city_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
             cx, cz = i - CITY_REACH, j - CITY_REACH
             if (cx in (-1, 0) and cz in (-1, 0)) or h[i, j, 2] < 0.12:
                 continue
-            half_w = CITY_PERIOD * 0.5 - STREET_HALF - 0.25 - 0.5 * h[i, j, 1]
-            height = 3.0 + 9.5 * h[i, j, 0] ** 2
+            # (round 12: "glass eggs in a field" -- the columns slimmer and twice as tall, so
+            # they rise out of the frame as the city's towers over its glowing streets)
+            half_w = 0.72 * (CITY_PERIOD * 0.5 - STREET_HALF - 0.25 - 0.5 * h[i, j, 1])
+            height = 7.0 + 17.0 * h[i, j, 0] ** 2
             out.append((cx, cz, half_w, height, half_w - 0.3 * h[i, j, 2], h[i, j, 3]))
     return out
 

@@ -327,3 +327,26 @@ def test_between_beats_the_moss_glows_on(gl, tmp_path):
     w, h = SIZE
     lum = np.array([f.astype(float).mean(axis=2)[h // 2:, w // 4:3 * w // 4].mean() for f in frames])
     assert lum.min() > 0.3 * lum.max() and lum.min() > 45.0, (lum.min(), lum.max())
+
+
+def test_the_glass_columns_rise_out_of_the_frame_not_eggs_in_a_field(gl, tmp_path):
+    """Round 11's reader saw "glass eggs in a field" round the moss.  The columns are now
+    slimmer and about twice as tall (7-24 units, half widths 0.72x), so seen from the
+    camera's height they rise out of the top of the frame as the city's towers: many of the
+    top three rows' pixels are glass (29 %; 9 % before), and every column is much taller than
+    it is wide, at least 2.5x (1.2x before)."""
+    import importlib.util
+    from conftest import ROOT
+    spec = importlib.util.spec_from_file_location("moss_for_tests", ROOT / "scenes" / "moss.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for _, _, hw, height, hz, _ in mod.city_blocks(0):
+        assert height >= 2.5 * 2.0 * max(hw, hz), (hw, height)
+    source = ("from visuals import Show, Cue\n"
+              "city = Show('city', [Cue('moss', 0, 20, params={'buildings': True, 'height': 9.0})], duration=20)\n"
+              "bare = Show('bare', [Cue('moss', 0, 20, params={'buildings': False, 'height': 9.0})], duration=20)\n")
+    project = make_project(tmp_path, {"scenes/c.py": source})
+    city, = render_times(gl, "city", [3.0], folder=project, size=SIZE)
+    bare, = render_times(gl, "bare", [3.0], folder=project, size=SIZE)
+    changed = np.abs(city.astype(float).mean(axis=2) - bare.astype(float).mean(axis=2)) > 4
+    assert changed[:3].mean() > 0.2, changed[:3].mean()

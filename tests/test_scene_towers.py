@@ -469,7 +469,9 @@ def test_the_glass_toward_the_sun_is_lit_through(gl, tmp_path):
     scattered inside the glass, lights each column on the side its light comes through, so
     the columns in the middle of the view are luminous blue bodies rather than dark ones:
     their mean blue (of the tower pixels in the middle half, above the street) rose from
-    about 110 to 121, their luminance from 66 to 72."""
+    about 110 to 121, their luminance from 66 to 72.  (Round 12 narrowed that glow to the
+    lens's bright core -- "blue plastic bullets" with the dream's sky -- but with this bright
+    gradient environment seen through them the middle columns stay lit.)"""
     still = _frame(gl, tmp_path, "lit", {}, 3.0, size=(320, 180))
     bare = _frame(gl, tmp_path, "bare", {"density": 0.0}, 3.0, size=(320, 180))
     lum = still.mean(axis=2)
@@ -546,3 +548,61 @@ def test_one_focal_tower_stands_clear_ahead_on_the_avenue():
     spire = m.column_needle((hero[0], hero[2] / 2.0, hero[1]))
     assert spire is not None and 2.0 * spire[0][1] >= m.H_MAX - 0.6
     assert (lay[m.HERO_ROW - 4:m.HERO_ROW, 0, 2] == 0).all() and lay[m.HERO_ROW, m.GRID - 1, 2] == 0
+
+
+def _sky_bound(gl, tmp_path, name, params, t, size=(320, 180)):
+    """A frame of the city with the dream's sky bound as its environment (as in the show)."""
+    src = show_source(name, [], params).replace("'env_gradient'", "'sky'")
+    project = make_project(tmp_path / name, {f"scenes/{name}.py": src})
+    return render_times(gl, name, [t], folder=project, size=size)[0].astype(float)
+
+
+def _sun_xy(t: float, size) -> tuple[float, float]:
+    m = towers_module()
+    p = {q.name: q.default for q in m.towers.params}
+    cam = m.camera(t, p)
+    sun = np.array([0.0, 0.28, 0.96]) / math.hypot(0.28, 0.96)
+    f = float(sun @ cam["fwd"])
+    x = float(sun @ cam["right"]) / f / (2.0 * cam["tan"]) / (size[0] / size[1]) + 0.5
+    y = float(sun @ cam["up"]) / f / (2.0 * cam["tan"]) + 0.5
+    return x, y
+
+
+def test_no_orb_of_suns_and_moons_hangs_over_the_avenue(gl, tmp_path):
+    """Round 11's reader: "an unexplained mechanical orb in the centre" of the city -- the
+    bound sky's kaleidoscope seen whole down the avenue, its ring of violet suns and emerald
+    moons round the sun.  Behind the city is now the night with the sun in it (a trace of the
+    picture): in the empty city, with the dream's sky bound, the sky round the sun (12-45 %
+    of the frame's height from it) has its 98th percentile of luma down from 87 to 65, while
+    the sun's core stays the brightest light of the frame."""
+    size = (320, 180)
+    t = 3.0
+    f = _sky_bound(gl, tmp_path, "bare_sky", {"density": 0.0}, t, size)
+    lum = f @ np.array([0.2126, 0.7152, 0.0722])
+    x, y = _sun_xy(t, size)
+    yy, xx = np.mgrid[0:size[1], 0:size[0]]
+    d = np.hypot(xx - x * size[0], yy - (1.0 - y) * size[1]) / size[1]
+    ring = (d > 0.12) & (d < 0.45) & (yy < size[1] * 0.55)
+    assert np.percentile(lum[ring], 98) < 75.0, np.percentile(lum[ring], 98)
+    core = lum[d < 0.03].max()
+    assert core > 200 and core >= 0.97 * lum.max(), (core, lum.max())
+
+
+def test_the_glass_is_clear_with_bright_edges_not_a_blue_fill(gl, tmp_path):
+    """Round 11's reader: "opaque blue plastic bullets, not liquid glass".  The broad violet
+    glow of the sun scattered inside the glass is now only the lens's narrow bright core, and
+    what the glass lets through is the night behind the city (not the whole picture), so the
+    body of a column shows the world behind it, dark and bent, between a Fresnel edge, a
+    thin-film rainbow at grazing angles and crisp specular lines.  With the dream's sky bound,
+    the towers' pixels (above the street): mean blue down from 76 to 54, and their brightest
+    3 % stand further above their median (97th percentile / median 2.36 before, 2.77 now)."""
+    size = (320, 180)
+    still = _sky_bound(gl, tmp_path, "city_sky", {}, 3.0, size)
+    bare = _sky_bound(gl, tmp_path, "bare_sky2", {"density": 0.0}, 3.0, size)
+    lum = still.mean(axis=2)
+    tower = np.abs(lum - bare.mean(axis=2)) > 6
+    tower[120:] = False
+    assert tower.sum() > 8000
+    assert still[..., 2][tower].mean() < 65.0, still[..., 2][tower].mean()
+    ratio = np.percentile(lum[tower], 97) / np.median(lum[tower])
+    assert ratio > 2.55, ratio

@@ -57,7 +57,7 @@ void main() {
     if (w < 1.0) {
         // (the sky seen between the columns kept dimmer than the glass that catches it: the
         // glass is the subject, the sky its deep backdrop, not a glare over the frame's top)
-        sky = mix(env(normalize(dsky)) * SKY_BEHIND, g_haze, mist(rd)) * (1.0 + 0.5 * shine);
+        sky = mix(night_sky(normalize(dsky)) * SKY_BEHIND, g_haze, mist(rd)) * (1.0 + 0.5 * shine);
     }
     vec3 gr = g_haze;
     if (w > 0.0) {

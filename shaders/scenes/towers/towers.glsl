@@ -92,6 +92,12 @@ vec3 sun_light(vec3 d) {
 }
 
 const float SKY_BEHIND = 0.55;      // the sky seen directly, against what the glass shows of it
+// (round 12: the bound sky's kaleidoscope, seen whole behind the avenue, read as "an
+// unexplained mechanical orb in the centre" -- its ring of suns and moons round the sun -- and
+// filled the glass with one flat blue.  What lies behind the city and what the glass lets
+// through is now the night with the sun in it and only a breath of that picture; the full
+// picture stays in the reflections, at the glass's Fresnel edges, where memories belong.)
+const float SKY_PICTURE_BEHIND = 0.07;
 
 // The environment seen in direction d (linear; the image is display-referred).
 vec3 env(vec3 d) {
@@ -105,6 +111,19 @@ vec3 env(vec3 d) {
     // an unlit environment left a twentieth of the frame at exact zero)
     return (env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb)) + sun_light(d)) * gain
          + vec3(0.0006, 0.0006, 0.0016);
+}
+
+// The night behind the city and through its glass: the sun and its halo, a trace of the bound
+// picture, a deep violet toward the zenith falling to black (true darks between the towers).
+vec3 night_sky(vec3 d) {
+    float gain = u_env_gain;
+#ifdef TOWERS_FRACTURE
+    gain *= 1.0 - 0.93 * smoothstep(0.0, 0.4, u_fracture);
+#endif
+    vec3 pic = env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb));
+    // (the sun a little hotter than in the picture it was part of: with the picture gone from
+    // behind it, the sun alone must stay the brightest light of the frame)
+    return (pic * SKY_PICTURE_BEHIND + 1.6 * sun_light(d)) * gain + vec3(0.0006, 0.0006, 0.0016);
 }
 
 // The haze the far city fades into: the environment just above the horizon.
@@ -153,11 +172,11 @@ vec3 ground(vec3 p, vec3 d, float extra) {
 // the moss below (a soft read), both in the haze of the primary ray's horizon.
 // (The branches are coherent over large areas, so a GPU runs one side; llvmpipe runs both,
 // masked, for every block.)
-vec3 radiance(vec3 p, vec3 d, float t0) {
+vec3 radiance_sky(vec3 p, vec3 d, float t0, bool through) {
     float w = smoothstep(0.0, 0.03, -d.y);
     vec3 sky = g_haze;
     if (w < 1.0) {
-        sky = mix(env(d), g_haze, mist(d));
+        sky = through ? mix(night_sky(d), g_haze * 0.2, mist(d)) : mix(env(d), g_haze, mist(d));
     }
     vec3 g = g_haze;
     if (w > 0.0) {
@@ -169,6 +188,17 @@ vec3 radiance(vec3 p, vec3 d, float t0) {
         g = mix(g, g_haze, max(fog_amount(t0 + t), mist(d)));
     }
     return mix(sky, g, w);
+}
+
+// What a reflected ray sees: the whole bound picture (the sky, the memories).
+vec3 radiance(vec3 p, vec3 d, float t0) {
+    return radiance_sky(p, d, t0, false);
+}
+
+// What a ray leaving the glass sees: the night behind the city, as the eye sees it between
+// the towers, so the body of the glass reads as clear (the world behind it, bent), not filled.
+vec3 radiance_through(vec3 p, vec3 d, float t0) {
+    return radiance_sky(p, d, t0, true);
 }
 
 // ------------------------------------------------------------------ towers
@@ -684,28 +714,29 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float m5 = 1.0 - abs(dot(dg, nx));
     float f_out = mix(1.0, f0 + (1.0 - f0) * m5 * m5 * m5 * m5 * m5, out_ok);
     dg = (out_ok > 0.5) ? dg : d1;
-    vec3 sky_rgb = radiance(p2, dg, t_out);
+    vec3 sky_rgb = radiance_through(p2, dg, t_out);
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
+    // (round 12: through clear glass at night the split shows only on the sun the lens bends,
+    // so red and blue move only the sun's light -- no texture reads: a rainbow fringe on the
+    // bright core, the dark body untouched)
+    vec3 sun_g = sun_light(dg);
     for (int ch = 0; ch < channels; ) {     // red and blue through their own index
         vec3 dc = refract(d1, -nx, etas[ch]);
         dc = dot(dc, dc) < 0.5 ? dg : dc;
-        sky_rgb[ch] = mix(env(dc)[ch], sky_rgb[ch], smoothstep(-0.05, 0.0, -dc.y));
+        float moved = sky_rgb[ch] + 1.6 * u_env_gain * (sun_light(dc)[ch] - sun_g[ch]);
+        sky_rgb[ch] = mix(max(moved, 0.0), sky_rgb[ch], smoothstep(-0.05, 0.0, -dc.y));
         ch += 2;
         if (ch >= channels) {
             break;
         }
     }
-    vec3 bounced = vec3(0.0);
-    float thick_b = 0.0;
-    if (f_out > 0.03) {
-        vec3 d1b = reflect(d1, nx);
-        vec3 nxb;
-        thick_b = column_exit(p2 - k.base + d1b * 1e-3, d1b, k, nxb);
-        vec3 db = refract(d1b, -nxb, eta);
-        db = dot(db, db) < 0.5 ? d1b : db;
-        bounced = radiance(p2 + d1b * thick_b, db, t_out + thick_b);
-    }
-    thick += f_out * thick_b;
+    // What is reflected back inside (towards the critical angle, and beyond it all of it)
+    // leaves on the column's far side after one more crossing: seen through clear glass at
+    // night that is the haze and the moss's light held in the glass, so it is taken as the
+    // haze rather than traced (round 12: a second exit and ray cost every glass pixel ~10 %,
+    // llvmpipe running the branch for all, and the clear body made the difference invisible).
+    vec3 bounced = g_haze * 0.8 + g_moss.colour_a * g_moss.glow * 0.04;
+    thick += f_out * thick;
     vec3 trans = mix(sky_rgb, bounced, f_out);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.6 + 0.02;     // (clear, not a blue-green fill)
     // Backlit glass: the sun down the avenue, scattered a little inside the glass, lights the
@@ -719,7 +750,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float back8 = back2 * back2;
     back8 *= back8;
     float back16 = back8 * back8;
-    trans += vec3(0.50, 0.36, 0.95) * (0.18 * back8 + 0.7 * back16) * u_env_gain;
+    // (round 12: broad, this glow filled every column near the avenue with one violet-blue --
+    // "opaque blue plastic bullets": now only the narrow core where the lens gathers the sun,
+    // a bright line down the glass, and the body between its edges shows the night behind)
+    float back64 = back16 * back16;
+    back64 *= back64;
+    trans += vec3(0.62, 0.5, 1.0) * (0.9 * back64) * u_env_gain;
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
@@ -753,7 +789,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // down its length that the skin's flow makes waver.
     vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
     // (soft: at 3x it burned white blots into the columns at the frame's edge)
-    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 400.0) * 0.9;
+    // (round 12: crisper and brighter, "crisp specular streaks" down the clear glass)
+    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 900.0) * 2.2;
 
     // a touch's ripple reads as water: the bent surface displaces what the glass reflects
     // and lets through (the normal above), and only its steepest crests catch a little more
@@ -768,8 +805,15 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     trans += (g_haze * 2.2 + g_moss.colour_a * g_moss.glow * 0.012) * cau * (1.0 - fres);
     // (the body of the glass a little darker than what it lets through, so that its rims
     // and lines of light stand out of a deep core rather than a milky wash)
+    // (round 12) A thin film on the liquid skin: toward grazing angles what the glass reflects
+    // runs through a soap-bubble rainbow (the film's path length changes with the angle and
+    // with the skin's flow), so the edges shimmer with colour and the body stays clear.
+    float graze = smoothstep(0.25, 0.9, m);
+    vec3 irid = 0.5 + 0.5 * cos(6.2832 * (1.7 * m + 0.07 * lp.y + 0.4 * slope + vec3(0.0, 0.33, 0.67)));
+    refl *= mix(vec3(1.0), 1.7 * irid, graze);
+    vec3 sheen = irid * (m2 * m) * (0.16 + 0.8 * g_haze) * (1.0 - smoothstep(0.0, 0.6, n0.y));
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
-             + rim_light * rim * 0.7;
+             + rim_light * rim * 0.9 + sheen;
     // (signed: the side of each ring tilted toward the key light catches it and the side
     // tilted away goes darker -- water's alternating bands, not a bright bullseye decal)
     float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
