@@ -104,7 +104,7 @@ MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
 EYE_OFFSET = (0.0215, 0.8885)    # the right eye's centre, figure-local
-EYE_R = 0.0168                   # (round 7: orbs that read at 640x360, not dots; round 10: in a hood)
+EYE_R = 0.0132                   # (round 7: orbs that read at 640x360, not dots; round 10: in a hood)
 VOICE_SEGMENTS = 96              # strip segments along a voice's ribbon (voices.vert)
 THREAD_SEGMENTS = 48             # ... along a neural thread between the lovers (threads.vert)
 THREADS = 5                      # the threads in the bundle
@@ -195,7 +195,8 @@ def _motion(phi: float, t: float, own: float, seed: int, i: int, pace: float):
         tilt += own * 0.8 * fbm1(x * 1.3, seed, 200 + i, 2)
         raise_l = min(max(raise_l + own * 0.5 * fbm1(x * 0.8, seed, 300 + i, 2), 0.0), 1.0)
         raise_r = min(max(raise_r + own * 0.5 * fbm1(x * 0.8, seed, 400 + i, 2), 0.0), 1.0)
-    return lean, tilt, raise_l, raise_r
+    # (round 12: "rubbery overlapping arms": held lower, so neighbours' hands do not tangle)
+    return lean, tilt, 0.6 * raise_l, 0.6 * raise_r
 
 
 def figure_characters(seed: int) -> np.ndarray:

@@ -45,11 +45,14 @@ void main() {
         float ph = u_time + 7.3 * float(k);
         float cx = cs.y * (1.0 + 5.0 * h) + 0.22 * h * h * sin(6.5 * h - 0.8 * ph)
                  + 0.018 * h * sin(21.0 * h - 2.1 * ph);
-        float w = max(0.002 + 0.03 * h, 1.5 * plane_scale(cb.z) / u_resolution.y);
+        // (round 12: "a hard vertical line": a soft wisp -- wide, faint, curling, gone within
+        // a hand's height)
+        cx += 0.06 * h * sin(9.0 * h - 1.4 * ph);
+        float w = max(0.006 + 0.07 * h, 3.0 * plane_scale(cb.z) / u_resolution.y);
         float dx = (lp.x - cx) / w;
-        float dens = exp(-dx * dx) * smoothstep(-0.01, 0.02, sy) * (1.0 - smoothstep(0.06, 0.3, h));   // (a short thread: it thins out within a hand or two)
-        dens *= smoothstep(0.0, 0.08, h) * (0.35 + 0.65 * vnoise(vec2(dx * 0.6, 9.0 * h - 1.3 * ph)));
-        dens *= 0.006 / (w + 0.004);
+        float dens = exp(-dx * dx) * smoothstep(-0.01, 0.02, sy) * (1.0 - smoothstep(0.03, 0.16, h));
+        dens *= smoothstep(0.0, 0.05, h) * (0.2 + 0.8 * vnoise(vec2(dx * 0.6, 14.0 * h - 1.3 * ph)));
+        dens *= 0.0025 / (w + 0.004);
         col += dens * lightc * sqrt(power * 1.6) * (0.3 + 0.7 * u_flicker) * 0.16 / (0.05 + h * h * 4.0);
     }
 

@@ -1,7 +1,7 @@
 #version 330 core
 // Serenes, eyes pass (full resolution, one small proxy quad per figure's eyes): the lidless
-// eyes, analytic mercury spheres kept as billboards that mirror the room and catch each
-// candle as a hard highlight, with their own cold glow; premultiplied and encoded as the
+// eyes, small analytic mercury spheres kept as billboards that mirror the room softly, each
+// candle one tiny specular, with their own faint cold glow (no rim, no catch-light); premultiplied and encoded as the
 // figures are.
 #include <visuals/params>
 #include "../../lib/common.glsl"
@@ -85,19 +85,15 @@ void main() {
         // as a lid over a white sclera (round 8: "googly cartoon eyes").
         vec3 silver = vec3(0.72, 0.84, 1.0);
         float sky = smoothstep(-0.6, 0.9, r.y);
-        ec += (0.04 + u_eyes) * silver * (0.06 + 0.3 * sky * sky) * (1.0 - 0.5 * r2);
+        ec += (0.45 + u_eyes) * silver * (0.06 + 0.3 * sky * sky) * (1.0 - 0.5 * r2);   // (round 12: always a faint glow of its own)
         // toward full glow the mercury lights from within (the dream keeps it about 0.5: dark)
         ec += smoothstep(0.8, 1.0, u_eyes) * silver * 0.45 * (1.0 - 0.5 * r2);
-        // The thin bright Fresnel rim where the sphere turns away, a crescent on the side
-        // the candle lights (a full ring read as goggles), silver warming toward the flame.
-        vec3 Lk0 = normalize(u_cpos[0].xyz - E);
-        float lit_side = clamp(0.5 + 0.7 * dot(o / max(dist, 1e-4), normalize(Lk0.xy + 1e-5)), 0.0, 1.0);
-        float rim = smoothstep(0.82, 0.97, dist) * lit_side * lit_side * lit_side;
-        ec += rim * (0.03 + 0.2 * u_eyes) * mix(silver, light_colour(), 0.4);
+        // (round 12: "googly eyes": no Fresnel rim -- any bright ring round the ball read as a
+        // cartoon sclera round a pupil)
         // The window: each candle mirrored as a small bright image -- the flame a hot,
         // upright teardrop at the half-vector's image, the lit wax a dim warm stroke under
         // it (a convex mirror keeps the world upright) -- at least about a pixel across.
-        float rho = max(0.2, 0.9 * px / eye.z);
+        float rho = max(0.12, 0.6 * px / eye.z);   // (round 12: one tiny specular, not a catch-light)
         for (int k = 0; k < MAX_CANDLES; ++k) {
             vec3 L = u_cpos[k].xyz - E;
             float pw = u_cpos[k].w / dot(L, L);
@@ -107,27 +103,19 @@ void main() {
             float hd = length(q);
             float flame = 1.0 - smoothstep(0.5 * rho, rho, hd);
             float core = 1.0 - smoothstep(0.0, 0.55 * rho, hd);
-            ec += (flame * 5.0 + core * 9.0) * pw * mix(light_colour(), vec3(1.0), 0.45 * core);
+            ec += (flame * 1.5 + core * 4.0) * pw * mix(light_colour(), vec3(1.0), 0.45 * core);
             // the flame's light in the air and on the floor round it, mirrored as a warm
             // bloom that the sphere's curve squeezes toward its edge: the orb reflects a
             // place, it is not a painted iris with a catch-light
             vec2 g = (o - hv.xy) * vec2(1.0, 0.8) * (1.0 + 1.5 * r2);
-            ec += exp(-dot(g, g) * 9.0) * pw * 0.9 * mix(light_colour(), silver, 0.35);
-            // the wax: from just under the flame down to the floor, seen in the sphere
-            vec4 cb = u_cbase[k];
-            vec3 hb = normalize(normalize(vec3(cb.x, 0.0, cb.z) - E) - v);
-            vec2 a = hv.xy - vec2(0.0, 0.9 * rho), b = hb.xy;
-            vec2 ab = b - a;
-            float h = clamp(dot(o - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
-            float wd = length(o - a - ab * h);
-            float wax = (1.0 - smoothstep(0.3 * rho, 0.75 * rho, wd)) * (1.0 - 0.6 * h);
-            ec += wax * 3.0 * pw * light_colour();
+            ec += exp(-dot(g, g) * 9.0) * pw * 0.35 * mix(light_colour(), silver, 0.35);
         }
         // the very edge dark again over the last sliver: the sphere's outline stays crisp
-        ec *= 0.35 + 0.65 * smoothstep(1.0, 0.93, dist);
+        ec *= 0.15 + 0.85 * smoothstep(1.0, 0.6, dist);   // (round 12: the limb dark: a ball, no ring)
         // (round 9: "cartoon goggle eyes") the brow overhangs the orb: its upper part lies in
         // the brow's shadow, so the ball sits in the face instead of on it
-        ec *= 1.0 - 0.3 * smoothstep(0.3, 0.95, o.y + 0.15 * o.x * o.x);
+        // (round 12: set deeper: the brow's shadow covers the upper half)
+        ec *= 1.0 - 0.6 * smoothstep(-0.2, 0.8, o.y + 0.15 * o.x * o.x);
         col = mix(col, ec, ecov);
         // a soft cold glow round the eye (additive, outside it too): wide and faint, so it
         // reads as light from the orb, not a ring round a goggle

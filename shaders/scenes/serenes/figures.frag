@@ -22,14 +22,19 @@ void main() {
     vec2 X = screen_to_plane(s, 0.0);
     float px = plane_scale(0.0) / u_resolution.y;          // metres per pixel
     float d = figure_sdf(i, X, u_time, 1.0);
-    float cov = clamp(0.5 - d / px, 0.0, 1.0);
+    // (round 12: "rubbery lit tubes", "puppet theatre": they are shadows given form -- the
+    // edge blurs over a centimetre or two like a shadow cast by a candle, not a cut line)
+    // (the hands stay crisp: a blur the width of a finger would melt them away)
+    float soft = px + 0.016 * (1.0 - 0.5 * u_closeup) * smoothstep(0.0, 0.025, g_skin * FIG_A(i).y);
+    float cov = clamp(0.5 - d / soft, 0.0, 1.0);
 
     // Volume: the figure is shaded as a body, not a cut-out.  Across the body the normal
     // turns like a cylinder's round the figure's axis (the half-width at this height is the
     // distance inside plus the distance from the axis, both smooth: screen derivatives of
     // the distance break into dashes along the thin arms), tilted toward the candles.
     vec3 P = vec3(X, 0.0);
-    float inside = max(-d, 0.0);
+    // (measured from the soft edge's outer limit: the rims fade out through the blur, no lit halo)
+    float inside = max(0.5 * soft - d, 0.0);
     vec4 fa = FIG_A(i);
     float k9 = X.y / fa.y / 0.9;
     float axis = fa.x + fa.z * k9 * k9;
@@ -110,13 +115,16 @@ void main() {
     sheen *= (1.0 - 0.85 * crease) * (1.0 - 0.9 * face);
     // (round 11, chiaroscuro on the whole stage too: "lumpy tube bodies" -- the gowns' broad
     // sheen halved, so they stand as dark silhouettes drawn by the candles' rims)
-    sheen *= 0.5;
-    rim *= 1.6;
+    // (round 12: shadows given form: the sheen and rims lower still, so no lit tube outlines)
+    sheen *= 0.25;
+    // (the hands keep theirs: the tremor shows there; close on her the candle's side keeps a
+    // rim that models her, the tubes' outlines (arm_rim) gone)
+    rim *= mix(mix(0.55, 0.3, u_closeup), 1.6, skin);
     // (round 10: close on her, the outlined sleeves and knees read as a mannequin's tubes:
     // there the arms sink into the cloak's dark and only her hands and the hood's lip shine)
     arm_rim *= 1.0 - 0.8 * u_closeup;
     arm_rim = max(arm_rim, 0.6 * lip * (1.0 - skin) * smoothstep(ey - 1.2 * e0.z, ey, X.y));
-    diffuse += diffuse * 10.0 * arm_rim;
+    diffuse += diffuse * 3.0 * arm_rim;
     vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 - 0.3 * skin));
     // the warm rim where the light wraps round an edge that faces a candle, on the cloth a
     // faint pearl too
@@ -124,7 +132,7 @@ void main() {
     // and on both edges a faint rim of the light the lit wall behind them bounces back,
     // which turns the outline round (a body, not a cut-out)
     body += lc * wall_colour() * (0.0035 * exp(-inside / 0.004)) * (1.0 - skin) * (1.0 - 0.8 * u_closeup);
-    body += shade_colour() * 0.0012;
+    body += shade_colour() * 0.0012 * (1.0 - 0.6 * u_closeup);
     vec3 col = body * cov;
 
     col = max(col, 0.0);

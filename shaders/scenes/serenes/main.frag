@@ -31,6 +31,8 @@ uniform vec4 u_echo1;
 uniform vec4 u_echo2;
 uniform vec4 u_echo_box;
 uniform vec4 u_echo_mix;
+// how much of the wall a figure's body hides (1: opaque cut-outs)
+const float FIGURE_DENSITY = 0.9;
 out vec4 frag_colour;
 
 #include "lighting.glsl"
@@ -79,7 +81,10 @@ void main() {
     // --- the figures (premultiplied, decoded from their 8-bit encoding)
     vec4 fig = texture(u_figures, uv);
     vec3 fig_light = decode_hdr(fig.rgb);
-    col = col * (1.0 - fig.a) + fig_light;
+    // (round 12: "rubbery puppets": they are shadows given form, half-translucent -- the
+    // candle-lit wall and the haze show faintly through them; with their soft edges, the
+    // margins let more through than the core)
+    col = col * (1.0 - FIGURE_DENSITY * fig.a * fig.a) + fig_light;
     // The glitch in her programming, readable in a still: after-images of the
     // hands where they were a stutter step and two ago, split cold and warm like a
     // display's ghosting (only the light they add over what is there now; nothing while
@@ -95,10 +100,12 @@ void main() {
         // (the hands' lit rims only, not the gown's dim sheen)
         // (round 11: the hands are dark now, found by their rim: the echoes are the rim's
         // after-images, brighter, split cold cyan and hot magenta like a failing display)
-        g1 *= smoothstep(0.006, 0.04, dot(g1, vec3(0.333)));
-        g2 *= smoothstep(0.006, 0.04, dot(g2, vec3(0.333)));
-        col += inbox * (max(g1 - fig_light, 0.0) * vec3(0.8, 2.6, 3.8)
-                      + max(g2 - fig_light, 0.0) * vec3(3.0, 0.5, 2.3));
+        // (round 12: her sleeves' rims are dimmer -- a shadow-figure, no lit tubes -- so the
+        // echoes are drawn from fainter light and amplified more)
+        g1 *= smoothstep(0.003, 0.02, dot(g1, vec3(0.333)));
+        g2 *= smoothstep(0.003, 0.02, dot(g2, vec3(0.333)));
+        col += inbox * 2.5 * (max(g1 - fig_light, 0.0) * vec3(0.8, 2.6, 3.8)
+                            + max(g2 - fig_light, 0.0) * vec3(3.0, 0.5, 2.3));
     }
     vec4 eyes = texture(u_eyes_img, uv);
     col = col * (1.0 - eyes.a) + decode_hdr(eyes.rgb);

@@ -282,7 +282,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
 // Eye e (0 left, 1 right) of figure i: centre on the plane z = 0 (metres) and radius.
 // Large, lidless orbs: most of the face.
 const vec2 EYE_OFFSET = vec2(0.0215, 0.8885);
-const float EYE_R = 0.0168;
+const float EYE_R = 0.0132;   // (round 12: small mercury spheres, deeper in the hood)
 vec3 figure_eye(int i, int e) {
     vec4 a = FIG_A(i);
     float h = a.y;
