@@ -126,16 +126,22 @@ def test_moss_follows_the_show_tempo_when_asked(gl, tmp_path):
     assert np.allclose(t[2:] - t[:-2], 60.0 / show_bpm, atol=0.03), t
 
 
+def _with_and_without_buildings(gl, tmp_path, more: str = ""):
+    """The moss at 3 s with its city of glass and without it (MORE: further params, as source)."""
+    source = ("from visuals import Show, Cue\n"
+              f"city = Show('city', [Cue('moss', 0, 20, params={{'buildings': True{more}}})], duration=20)\n"
+              f"bare = Show('bare', [Cue('moss', 0, 20, params={{'buildings': False{more}}})], duration=20)\n")
+    project = make_project(tmp_path, {"scenes/c.py": source})
+    city, = render_times(gl, "city", [3.0], folder=project, size=SIZE)
+    bare, = render_times(gl, "bare", [3.0], folder=project, size=SIZE)
+    return city, bare
+
+
 def test_the_moss_streets_lie_in_a_city(gl, tmp_path):
     """Issue 13: the moss was a plain of tiles with nothing around it.  Glass towers now
     stand on the blocks (over a good share of the upper frame), and the square of the heart
     stays open: the bottom of the frame is unchanged."""
-    source = ("from visuals import Show, Cue\n"
-              "city = Show('city', [Cue('moss', 0, 20, params={'buildings': True})], duration=20)\n"
-              "bare = Show('bare', [Cue('moss', 0, 20, params={'buildings': False})], duration=20)\n")
-    project = make_project(tmp_path, {"scenes/c.py": source})
-    city, = render_times(gl, "city", [3.0], folder=project, size=SIZE)
-    bare, = render_times(gl, "bare", [3.0], folder=project, size=SIZE)
+    city, bare = _with_and_without_buildings(gl, tmp_path)
     lum_city, lum_bare = city.astype(float).mean(axis=2), bare.astype(float).mean(axis=2)
     changed = np.abs(lum_city - lum_bare) > 4
     upper = changed[: SIZE[1] // 2]
@@ -342,11 +348,6 @@ def test_the_glass_columns_rise_out_of_the_frame_not_eggs_in_a_field(gl, tmp_pat
     spec.loader.exec_module(mod)
     for _, _, hw, height, hz, _ in mod.city_blocks(0):
         assert height >= 2.5 * 2.0 * max(hw, hz), (hw, height)
-    source = ("from visuals import Show, Cue\n"
-              "city = Show('city', [Cue('moss', 0, 20, params={'buildings': True, 'height': 9.0})], duration=20)\n"
-              "bare = Show('bare', [Cue('moss', 0, 20, params={'buildings': False, 'height': 9.0})], duration=20)\n")
-    project = make_project(tmp_path, {"scenes/c.py": source})
-    city, = render_times(gl, "city", [3.0], folder=project, size=SIZE)
-    bare, = render_times(gl, "bare", [3.0], folder=project, size=SIZE)
+    city, bare = _with_and_without_buildings(gl, tmp_path, ", 'height': 9.0")
     changed = np.abs(city.astype(float).mean(axis=2) - bare.astype(float).mean(axis=2)) > 4
     assert changed[:3].mean() > 0.2, changed[:3].mean()

@@ -492,19 +492,25 @@ def test_their_voices_are_silk_in_the_air_and_silent_at_zero(player):
     assert cols.min() < 0.15 * SIZE[0] and cols.max() > 0.85 * SIZE[0]
 
 
+def _one_figure(gl, size, t: float, **params):
+    """The figures' coverage at time T with PARAMS, the scene's module, and the poses it drew
+    (the render's own seed), so a test can find a limb's pixels from where the pose puts it."""
+    p = Player(gl, size)
+    try:
+        cov = p.silhouettes(t, **params)
+        seed = p.renderer.seed
+    finally:
+        p.release()
+    mod, _ = _module()
+    return cov, mod, mod.figure_poses(t, seed, _defaults(**params))
+
+
 def test_the_seated_woman_has_a_lap(gl):
     """Round 2: the woman was a cone in front of a bench; she did not really sit. Seated, her
     gown is drawn over her knees: at the lap the silhouette is far wider than the cloth
     falling from the knees to the floor (measured between the bench's legs)."""
     size = (320, 180)
-    p = Player(gl, size)
-    try:
-        cov = p.silhouettes(2.0, count=1, seated=1.0, sway=0.0, tremor=0.0)
-        seed = p.renderer.seed
-    finally:
-        p.release()
-    mod, _ = _module()
-    a, _ = mod.figure_poses(2.0, seed, _defaults(count=1, seated=1.0, sway=0.0, tremor=0.0))
+    cov, mod, (a, _) = _one_figure(gl, size, 2.0, count=1, seated=1.0, sway=0.0, tremor=0.0)
     x, height = float(a[0][0]), float(a[0][1])
 
     def width(py):
@@ -879,15 +885,7 @@ def test_a_raised_arm_trails_a_wing_of_sleeve_not_a_stick(gl):
     its drape cover a run of cloth over 0.1 of a figure's height (0.084 on main: a stick
     with a small tab below it)."""
     size = (320, 180)
-    p = Player(gl, size)
-    try:
-        cov = p.silhouettes(12.5, count=1, sway=1.0, flicker=0.0, voices=0.0)
-        seed = p.renderer.seed
-    finally:
-        p.release()
-    mod, _ = _module()
-    params = _defaults(count=1, sway=1.0, flicker=0.0)
-    a, b = mod.figure_poses(12.5, seed, params)
+    cov, mod, (a, b) = _one_figure(gl, size, 12.5, count=1, sway=1.0, flicker=0.0, voices=0.0)
     x, height, lean = float(a[0][0]), float(a[0][1]), float(a[0][2])
     runs = []
     for side, raise_ in ((-1.0, b[0][0]), (1.0, b[0][1])):

@@ -450,14 +450,8 @@ def test_the_city_has_one_key_light_down_the_avenue(gl, tmp_path):
     of the frame, seen directly over the empty street and bent through the glass in the
     city.  (Before: the brightest pixels were speculars on the
     glass, and the sun's point held nothing above the sky round it.)"""
-    m = towers_module()
     t = 1.0
-    p = {q.name: q.default for q in m.towers.params}
-    cam = m.camera(t, p)
-    sun = np.array([0.0, 0.28, 0.96]) / math.hypot(0.28, 0.96)
-    f = float(sun @ cam["fwd"])
-    x = float(sun @ cam["right"]) / f / (2.0 * cam["tan"]) / (SIZE[0] / SIZE[1]) + 0.5
-    y = float(sun @ cam["up"]) / f / (2.0 * cam["tan"]) + 0.5
+    x, y = _sun_xy(t, SIZE)
     for name, params in (("bare", {"density": 0.0}), ("city", {})):
         lum = _frame(gl, tmp_path, name, params, t).mean(axis=2)
         core = window(lum, x, y, 3).max()
