@@ -148,7 +148,10 @@ void main() {
     float clot = vnoise(p * 40.0 + 11.0);
     cr.gap_w *= 1.0 + (1.0 + 2.5 * clot) * me.a;
     vec3 bleed = mix(vec3(0.12, 0.003, 0.003), vec3(0.6, 0.015, 0.008), clot * clot);
-    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), bleed, clamp(3.0 * me.a, 0.0, 1.0));
+    // (after the shatter the red creeps slowly out from the struck point along the cracks,
+    // so the broken mirror keeps moving: round 11 read the hold as a static frame)
+    float creep = smoothstep(u_bleed * 1.6, u_bleed * 1.6 - 0.35, rho_i + 0.2 * clot) * step(1e-3, u_bleed);
+    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), bleed, clamp(3.0 * me.a + creep, 0.0, 1.0));
     col = mix(col, gap, crack_gap(cr) * pool_marks);
 #ifdef QS_DREAMER
     // Bleeding: from the cracks through the figure, blood runs down the mirror (down the
@@ -159,7 +162,7 @@ void main() {
     float px_scale = max(u_resolution.y / 360.0, 1.0);
     float bx = gl_FragCoord.x / (3.0 * px_scale);                     // bands 3 pixels wide
     float hc = hashi(ivec2(int(floor(bx)), 0x51EED));
-    float run = 0.04 + 0.2 * fract(hc * 7.3);                       // floor units
+    float run = (0.04 + 0.2 * fract(hc * 7.3)) * (1.0 + 1.5 * u_bleed);                       // floor units
     float below_line = cr.border / max(cr.dir.y, 0.05);
     float along = clamp(below_line / max(run, 1e-4), 0.0, 1.0);
     float stream = 1.0 - smoothstep(0.12 + 0.3 * (1.0 - along), 0.2 + 0.35 * (1.0 - along), abs(fract(bx) - 0.5));
