@@ -378,10 +378,13 @@ void main() {
 
     // the helix's light in the mist round it: a column of lit air, so it stands in the hall
     // (round 10's reader: "pasted on")
-    float hx = (p.x - u_spill_from.x) / 0.16;
+    // (round 11: "pasted onto a backdrop" -- a brighter, wider column of lit mist, its light
+    // drifting up through the air in slow banks, so the strands glow in the hall's air)
+    float hx = (p.x - u_spill_from.x) / 0.2;
     float rise = smoothstep(u_spill_from.y - 0.04, u_spill_from.y + 0.1, p.y);
-    col += mix(JOY, DESPAIR, 0.5 + 0.3 * sin(p.y * 6.0 - u_spill.w * 0.5)) * 0.06 * smoothstep(0.0, 0.4, u_spill.z)
-           * exp(-hx * hx) * rise;
+    float banks = 0.6 + 0.4 * vnoise(vec2(p.x * 9.0, p.y * 4.0 - u_spill.w * 0.15));
+    col += mix(JOY, DESPAIR, 0.5 + 0.3 * sin(p.y * 6.0 - u_spill.w * 0.5)) * 0.08 * banks * smoothstep(0.0, 0.4, u_spill.z)
+           * (exp(-hx * hx) + 0.25 * exp(-abs(hx) * 0.8)) * rise;
     // -- depth: the air of the hall and its glossy floor hold the starlight -----------------
     // Its light scattered wide in the air round the glass (a halo that gives the hall volume),
     // and mirrored in the floor below it: a soft streak drawn down the gloss, as a wet floor
