@@ -257,6 +257,17 @@ def test_the_street_glows_emerald_in_its_seams_under_a_violet_haze(gl, tmp_path)
     assert haze[2] > haze[1] + 12 and haze[0] > haze[1] + 4, f"the far haze is not violet ({haze.round()})"
 
 
+def test_light_moves_across_the_shards_while_the_broken_mirror_holds(gl, tmp_path):
+    """Round 11: the shattered mirror 'near-identical, a static hold' seconds apart.  Each
+    loose shard catches the street's violet or emerald light at its own moment, a band running
+    slowly across it: two frames 2 s apart differ over a good share of the mirror."""
+    a, b = render_cues(gl, tmp_path, [{"fracture": 1.0, "dreamer": 0.0}], [SETTLED, SETTLED + 2.0],
+                       size=(320, 180))
+    metal = (luma(a) > 90) | (luma(b) > 90)           # (the bright metal)
+    moved = (np.abs(a.astype(int) - b.astype(int)).max(axis=2) > 20)[metal].mean()
+    assert moved > 0.15, f"only {moved * 100:.1f} % of the shattered mirror changed in 2 s (0.6 % before)"
+
+
 def test_the_dreamers_red_creeps_out_along_the_cracks(gl, tmp_path):
     """Round 11: after the shatter nothing moves.  `bleed` lets the dreamer's red creep out
     from the struck point along the cracks: more blood-red pixels at bleed 1 than at 0."""
@@ -309,7 +320,7 @@ def test_the_dreamer_is_lit_from_within_not_a_flat_cut_out(gl, tmp_path):
     lo, hi = np.percentile(y, 10), np.percentile(y, 90)
     assert hi - lo > 60, f"the figure is evenly shaded, a doll ({lo:.0f} to {hi:.0f} luma)"
     bright = with_me[figure][y >= hi].astype(float)
-    assert bright[:, 0].mean() > bright[:, 2].mean() + 40, "its light is not warm"
+    assert bright[:, 0].mean() > bright[:, 2].mean() + 40, f"its light is not warm ({bright[:, 0].mean():.0f} red, {bright[:, 2].mean():.0f} blue)"
 
 
 def test_the_hardened_mercury_is_a_bright_silver_mirror(gl, tmp_path):
