@@ -174,7 +174,9 @@ quicksilver = Cue(
     # dream fractures.
     keys={"pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
           "harden": [(0, 0.0), (5.5, 0.0), (10, 1.0, "in_out_sine")],
-          "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")]},
+          "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")],
+          # (round 11: the hold read static) the red creeps out along the cracks after it
+          "bleed": [(0, 0.0), (12.5, 0.0), (20, 1.0, "in_out_sine")]},
 )
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."

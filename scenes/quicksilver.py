@@ -518,6 +518,7 @@ quicksilver = QuicksilverScene(
         Param("merge", 0.5, 0.0, 1.0, "smoothness of the union: how readily drops flow together"),
         Param("harden", 0.0, 0.0, 1.0, "liquid (0) to a still, frozen mirror (1); freezes from the rims in"),
         Param("fracture", 0.0, 0.0, 1.0, "whole mirror (0) to shattered shards (1); implies hardening"),
+        Param("bleed", 0.0, 0.0, 1.0, "after the shatter: how far the dreamer's red has crept out along the cracks"),
         Param("quality", 0.6, 0.0, 1.0, "cost: ripple count, surface detail, reflected tears, crack accuracy; below 0.3 fewer beads and towers"),
         Param("volume", 1.0, 0.3, 1.6, "how much quicksilver: the size of the pool"),
         Param("ripple", 0.6, 0.0, 1.0, "strength of splash ripples and the liquid's shiver"),

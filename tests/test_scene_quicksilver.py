@@ -244,18 +244,40 @@ def test_the_reflected_dreamer_stands_on_the_mirrors_far_rim(gl, tmp_path):
     assert beyond.mean() < 0.5, f"the figure's top (row {top}) lies inside the mirror, not at its far rim"
 
 
-def test_the_floor_is_dark_stone_not_a_glowing_grid(gl, tmp_path):
-    """Round 6: 'a plain tiled floor'.  The paving's joints glowed moss-green in a regular
-    grid; now they are dark seams between irregular flagstones: on the far floor the pixels of
-    strong local contrast (the joints) are not moss-green."""
+def test_the_street_glows_emerald_in_its_seams_under_a_violet_haze(gl, tmp_path):
+    """Round 11: 'a dull grey hex-tiled void ... grey and lifeless'.  The floor is the dream
+    city's street: the moss's emerald light glows in the joints between the flagstones (the
+    joint pixels, of strong local contrast, are green over red), and the far street sinks
+    into the violet night haze (blue and red over green), not grey."""
     img, = render_cues(gl, tmp_path, [{"harden": 1.0}], [SETTLED], size=(320, 180))
-    far = luma(img)[5:50].astype(float)
-    lap = 4 * far[1:-1, 1:-1] - far[:-2, 1:-1] - far[2:, 1:-1] - far[1:-1, :-2] - far[1:-1, 2:]
-    seams = np.abs(lap) > 6
-    assert seams.mean() > 0.02, "no joints at all"
-    f = img[5:50].astype(float)[1:-1, 1:-1]
-    seam = f[seams]
-    assert (seam[:, 1] - seam[:, 0]).mean() < 6, "the joints are moss-green lines"
+    f = img[5:170].astype(int)
+    emerald = ((f[..., 1] - f[..., 0] > 15) & (f[..., 1] > f[..., 2])).mean()
+    assert emerald > 0.01, f"the joints are not emerald ({emerald * 100:.2f} % of the floor)"
+    haze = img[:20].reshape(-1, 3).astype(float).mean(axis=0)
+    assert haze[2] > haze[1] + 12 and haze[0] > haze[1] + 4, f"the far haze is not violet ({haze.round()})"
+
+
+def test_light_moves_across_the_shards_while_the_broken_mirror_holds(gl, tmp_path):
+    """Round 11: the shattered mirror 'near-identical, a static hold' seconds apart.  Each
+    loose shard catches the street's violet or emerald light at its own moment, a band running
+    slowly across it: two frames 2 s apart differ over a good share of the mirror."""
+    a, b = render_cues(gl, tmp_path, [{"fracture": 1.0, "dreamer": 0.0}], [SETTLED, SETTLED + 2.0],
+                       size=(320, 180))
+    metal = (luma(a) > 90) | (luma(b) > 90)           # (the bright metal)
+    moved = (np.abs(a.astype(int) - b.astype(int)).max(axis=2) > 20)[metal].mean()
+    assert moved > 0.15, f"only {moved * 100:.1f} % of the shattered mirror changed in 2 s (0.6 % before)"
+
+
+def test_the_dreamers_red_creeps_out_along_the_cracks(gl, tmp_path):
+    """Round 11: after the shatter nothing moves.  `bleed` lets the dreamer's red creep out
+    from the struck point along the cracks: more blood-red pixels at bleed 1 than at 0."""
+    base = {"tilt": 0.1, "shards": 9, "fracture": 1.0, "dreamer": 1.0}
+    still, bled = render_cues(gl, tmp_path, [base, {**base, "bleed": 1.0}], [SETTLED], size=(320, 180))
+
+    def red(img):
+        f = img.astype(int)
+        return (f[..., 0] - np.maximum(f[..., 1], f[..., 2]) > 60).sum()
+    assert red(bled) > red(still) + 40, f"{red(bled)} red pixels bled, {red(still)} before"
 
 
 def test_the_shattered_mirror_breaks_the_dreamer_across_its_shards_and_bleeds(gl, tmp_path):
@@ -298,7 +320,7 @@ def test_the_dreamer_is_lit_from_within_not_a_flat_cut_out(gl, tmp_path):
     lo, hi = np.percentile(y, 10), np.percentile(y, 90)
     assert hi - lo > 60, f"the figure is evenly shaded, a doll ({lo:.0f} to {hi:.0f} luma)"
     bright = with_me[figure][y >= hi].astype(float)
-    assert bright[:, 0].mean() > bright[:, 2].mean() + 40, "its light is not warm"
+    assert bright[:, 0].mean() > bright[:, 2].mean() + 40, f"its light is not warm ({bright[:, 0].mean():.0f} red, {bright[:, 2].mean():.0f} blue)"
 
 
 def test_the_hardened_mercury_is_a_bright_silver_mirror(gl, tmp_path):

@@ -602,3 +602,19 @@ def test_the_tear_has_depth_inside_not_a_flat_white_fill(gl):
     inside = np.concatenate(inside)
     white = (inside.min(axis=1) > 245).mean()
     assert white < 0.5, f"the slit is one flat white ({white:.0%} of it pure white; 81 % before, 16 % now)"
+
+
+def test_the_faces_features_are_crisp_not_smeared(player):
+    """Round 11: 'faces smeared low-resolution clay masks'.  The aurora pass is half
+    resolution; where a face surfaces, the composite firms the edges of its light (the brows,
+    the sockets, the screaming mouth).  Over the pixels a face changes, the image's local
+    contrast (mean |Laplacian| of luma) is higher than the soft half-resolution light gives."""
+    t = 6.0
+    plain = player.at(t, memory=0.0, flicker=0.0)
+    faces = player.at(t, memory=1.0, flicker=0.0)
+    where = np.abs(faces - plain).mean(axis=2)[1:-1, 1:-1] > 12
+    y = faces.mean(axis=2)
+    lap = np.abs(4 * y[1:-1, 1:-1] - y[:-2, 1:-1] - y[2:, 1:-1] - y[1:-1, :-2] - y[1:-1, 2:])
+    assert where.sum() > 100, "no face surfaced"
+    sharp = lap[where].mean()
+    assert sharp > 16.0, f"the faces are smeared (mean |Laplacian| {sharp:.2f}; 13.2 before)"

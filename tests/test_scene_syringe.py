@@ -221,3 +221,31 @@ def test_the_hall_has_depth_a_far_city_in_the_mist_and_shafts_of_light(syringe):
     trend = np.stack([np.convolve(np.pad(r, 10, mode="edge"), kernel, mode="valid") for r in air])
     detail = np.abs(air - trend).mean()
     assert detail > 3.8, f"the air is a flat gradient ({detail:.2f} levels of detail along a row; 2.4 before, 5.0 now)"
+
+
+def test_the_helix_is_smooth_lit_tubes_not_stair_stepped_lines(syringe):
+    """Round 11: 'a stair-stepped, aliased helix pasted onto a backdrop'.  The rungs were
+    one-pixel rows that broke into steps; now they are at least a pixel and a half wide, and
+    each strand is a lit tube with a crisp near-white specular line along it.  In the helix's
+    column, sharp one-row spikes of light (vertical second difference over 40) are few (644
+    before, 256 now), and the specular lines give near-white pixels (110 before, 365 now)."""
+    img = syringe({"offer": 1.0, "refuse": 1.0}, size=(320, 180)).astype(int)
+    r, b = img[..., 0], img[..., 2]
+    ys, xs = np.nonzero((r > 150) & (r > b + 50))
+    col = img[:, int(np.percentile(xs, 2)):int(np.percentile(xs, 98)) + 1]
+    y = luma(col.astype(np.float32))
+    spikes = (np.abs(2 * y[1:-1] - y[:-2] - y[2:]) > 40).sum()
+    assert spikes < 400, f"{spikes} one-pixel spikes of light in the helix: stair-stepped lines"
+    lo, hi = col.min(axis=2), col.max(axis=2)
+    white = ((lo > 200) & (hi - lo < 45)).sum()
+    assert white > 220, f"only {white} near-white specular pixels on the strands: flat, unlit lines"
+
+
+def test_the_glass_barrel_is_a_lit_cylinder_with_a_highlight_along_it(syringe):
+    """Round 11: 'the syringe flat vector art'.  The glass has thickness and one light: a long
+    crisp highlight runs the barrel's length (and the walls' inner edges catch light).  With
+    the starlight and the glint off, only the glass and steel are bright: pixels of luma over
+    170 (31 before, 193 now at 320x180)."""
+    img = syringe({"offer": 1.0, "refuse": 0.0, "glint": 0.0, "starlight": 0.0}, size=(320, 180))
+    bright = (luma(img) > 170).sum()
+    assert bright > 110, f"only {bright} bright pixels on the glass: no highlight along the barrel"

@@ -20,6 +20,7 @@ uniform vec2 u_crack_centre;
 uniform sampler2D u_field;           // half-res pool field: (distance, gradient x, gradient z)
 uniform sampler2D u_cracks;          // the crack pass (see crack_store)
 uniform int u_shiver_octaves;        // detail of the liquid's shiver (0 once frozen)
+uniform float u_time;
 out vec4 frag_colour;
 
 const float RIM = 0.06;              // width of the rounded rim (mercury's capillary length, scaled)
@@ -116,6 +117,14 @@ void main() {
     float ws = mix(aaw, length(fwidth(rs)), max(on_tear, in_refl));
     vec3 col = metal_shade(ns, v, rs, rough * (1.0 - max(on_tear, in_refl)), ws);
     col *= 1.0 - 0.25 * in_refl * (1.0 - on_tear);      // the second bounce loses a little
+    // Light moving across the shards (round 11: the shattered mirror "a static hold"): each
+    // loose shard, tipped its own way, catches the street's light at its own moment -- a
+    // soft band of violet or emerald running slowly across it and on -- so the broken
+    // mirror glitters while it holds.
+    float catch_phase = dot(cr.tilt, vec2(7.0, 5.0)) / max(u_tilt, 0.05) + dot(p, vec2(0.9, 0.35)) - 0.3 * u_time;
+    float catch_band = pow(0.5 + 0.5 * sin(TAU * catch_phase), 6.0);
+    vec3 catch_tint = mix(vec3(0.55, 0.32, 1.0), vec3(0.25, 1.0, 0.6), step(0.0, cr.tilt.x));
+    col = mix(col, col * catch_tint * 1.6 + catch_tint * 0.5, catch_band * 0.6 * u_fracture * (1.0 - on_tear));
 
     // the dreamer in the hardened mirror (qs_dreamer.glsl), looked up along the calm
     // reflection turned a little towards each shard's own; and each loose shard jolts its
@@ -148,7 +157,10 @@ void main() {
     float clot = vnoise(p * 40.0 + 11.0);
     cr.gap_w *= 1.0 + (1.0 + 2.5 * clot) * me.a;
     vec3 bleed = mix(vec3(0.12, 0.003, 0.003), vec3(0.6, 0.015, 0.008), clot * clot);
-    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), bleed, clamp(3.0 * me.a, 0.0, 1.0));
+    // (after the shatter the red creeps slowly out from the struck point along the cracks,
+    // so the broken mirror keeps moving: round 11 read the hold as a static frame)
+    float creep = smoothstep(u_bleed * 1.6, u_bleed * 1.6 - 0.35, rho_i + 0.2 * clot) * step(1e-3, u_bleed);
+    vec3 gap = mix(vec3(0.002, 0.0015, 0.003), bleed, clamp(3.0 * me.a + creep, 0.0, 1.0));
     col = mix(col, gap, crack_gap(cr) * pool_marks);
 #ifdef QS_DREAMER
     // Bleeding: from the cracks through the figure, blood runs down the mirror (down the
@@ -159,7 +171,7 @@ void main() {
     float px_scale = max(u_resolution.y / 360.0, 1.0);
     float bx = gl_FragCoord.x / (3.0 * px_scale);                     // bands 3 pixels wide
     float hc = hashi(ivec2(int(floor(bx)), 0x51EED));
-    float run = 0.04 + 0.2 * fract(hc * 7.3);                       // floor units
+    float run = (0.04 + 0.2 * fract(hc * 7.3)) * (1.0 + 1.5 * u_bleed);                       // floor units
     float below_line = cr.border / max(cr.dir.y, 0.05);
     float along = clamp(below_line / max(run, 1e-4), 0.0, 1.0);
     float stream = 1.0 - smoothstep(0.12 + 0.3 * (1.0 - along), 0.2 + 0.35 * (1.0 - along), abs(fract(bx) - 0.5));

@@ -15,6 +15,7 @@ uniform int u_frame;
 uniform sampler2D u_field;
 uniform sampler2D u_mirror;
 uniform sampler2D u_stone;          // the floor's paving (shade, joint, polish), baked once
+uniform float u_time;
 out vec4 frag_colour;
 
 void main() {
@@ -31,8 +32,17 @@ void main() {
     floor_col *= mix(0.12, 1.0, exp(-max(length(p - u_pool_bound.xy) - 0.8, 0.0) * 0.45));
     // and far off, the city's lit haze rises off the street: the top of the frame glows
     // softly (round 10: "70 % of the frame near-black")
+    // (round 11's reader: "a dull grey hex-tiled void, grey and lifeless".  The floor is the
+    // dream city's street: the moss's emerald light glows up through the joints between the
+    // slabs, brightest near the pool and in slow waves that run out from it, so the street
+    // lives while the mirror holds still; above it hangs the violet night haze.)
     float dist = length(p - cam.pos.xz);
-    floor_col += vec3(0.035, 0.037, 0.052) * (1.0 - exp(-max(dist - 2.0, 0.0) * 0.22));
+    float rp = length(p - u_pool_bound.xy);
+    float wave = 0.55 + 0.45 * sin(rp * 2.6 - u_time * 0.9 + 1.7 * vnoise(p * 0.7));
+    float moss_patch = smoothstep(0.25, 0.75, vnoise(p * 1.3 + 4.0));
+    float seam = stone.y * (0.15 + 0.85 * wave * moss_patch) * exp(-max(rp - 0.6, 0.0) * 0.5) * u_skyline;
+    floor_col += vec3(0.01, 0.14, 0.07) * seam;
+    floor_col += vec3(0.06, 0.028, 0.11) * (1.0 - exp(-max(dist - 2.0, 0.0) * 0.22));
     floor_col *= qs_vignette(uv);
     vec3 col = agx_display(floor_col * 1.4);
     col = dither8(col, gl_FragCoord.xy, u_frame);

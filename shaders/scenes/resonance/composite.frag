@@ -82,6 +82,21 @@ vec2 uv_of(vec2 p) {
     return vec2(p.x * u_resolution.y / u_resolution.x + 0.5, p.y + 0.5);
 }
 
+// The aurora where a face surfaces, made crisper (round 11: "smeared low-resolution clay
+// masks"): the aurora pass is drawn at half resolution, so the brows, sockets and screaming
+// mouths come back soft.  Where a face changes the light's density (its alpha leaves 1), an
+// unsharp mask from four taps one half-resolution texel away firms their edges -- the light
+// itself, not an outline drawn over it; elsewhere the curtains are left as soft as they are.
+vec3 aurora_crisp(vec2 uv) {
+    vec4 c = texture(u_aurora, uv);
+    vec2 t = 4.0 / u_resolution;
+    vec4 b = 0.25 * (texture(u_aurora, uv + vec2(t.x, 0.0)) + texture(u_aurora, uv - vec2(t.x, 0.0))
+                   + texture(u_aurora, uv + vec2(0.0, t.y)) + texture(u_aurora, uv - vec2(0.0, t.y)));
+    float face = smoothstep(0.03, 0.2, max(abs(c.a - 1.0), abs(b.a - 1.0)));
+    // (the undershoot held to 0.7 of the light, the overshoot to 1.6 times it: firmer edges, never black holes or haloes)
+    return clamp(c.rgb + 2.0 * face * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
+}
+
 void main() {
     vec2 uv = gl_FragCoord.xy / u_resolution;
     vec2 p = view_point(gl_FragCoord.xy, u_resolution);
@@ -106,7 +121,7 @@ void main() {
 #ifdef RESONANCE_RIFT
         col += aur * mix(0.6, 1.0, ext) + torn;
 #else
-        col += texture(u_aurora, uv).rgb * mix(0.6, 1.0, ext);
+        col += aurora_crisp(uv) * mix(0.6, 1.0, ext);
 #endif
         vec3 hl = helix_light(vec2(p.x, dy));
         col += hl;

@@ -211,27 +211,46 @@ vec3 helix(vec2 p) {
     float env = smoothstep(0.0, 0.04, s) * smoothstep(len, len - 0.12, s);
     float amp = 0.105 * smoothstep(0.0, 0.3, s) * (1.0 - 0.25 * smoothstep(0.4, 1.2, s));   // (it opens out of the pool, a column the frame's height)
     float k = TAU / 0.36;
-    vec3 col = vec3(0.0);
+    // (round 11's reader: "a stair-stepped, aliased helix pasted onto a backdrop".  Each
+    // strand is a lit tube at least a pixel and a half wide, with a crisp specular line along
+    // it; the nearer strand hides the farther where they cross, so it reads as one solid
+    // twisted form in space, not two lines added; the rungs are soft bars as wide as a pixel
+    // at least, their ends faded over a pixel -- no one-pixel rows that break into steps.)
+    float pxs = 1.0 / u_resolution.y;
+    vec3 strand_col[2];
+    float strand_cov[2];
+    float strand_depth[2];
     for (int i = 0; i < 2; ++i) {
         float ph = k * s - u_spill.w + float(i) * PI;
         float off = amp * sin(ph);
         float depth = cos(ph);
         float slope = amp * k * depth;
         float dist = abs(w - off) / sqrt(1.0 + slope * slope);
-        float width = 0.005 + 0.0055 * (0.5 + 0.5 * depth);     // the nearer strand wider
+        float width = max(0.005 + 0.0055 * (0.5 + 0.5 * depth), 1.5 * pxs);     // the nearer strand wider
         float core = exp(-sy_sq(dist / width));
+        float spec = exp(-sy_sq((w - off + 0.35 * width) / max(0.3 * width, 0.7 * pxs)));
         float halo = exp(-dist / 0.045) * 0.3;
         // (beyond the column the slope-corrected distance underestimates: the glow is held to
         // the helix's envelope, or it smears sideways at the crossings)
         halo *= exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.035));
         float bead = sy_pow12(0.5 + 0.5 * sin(s * 60.0 - u_spill.w * 3.0 + float(i) * 2.0));
         vec3 tint = i == 0 ? JOY : DESPAIR;
-        col += tint * (core * (1.4 + 2.5 * bead) + halo) * (0.2 + 0.8 * (0.5 + 0.5 * depth));
+        float lit = 0.2 + 0.8 * (0.5 + 0.5 * depth);
+        strand_col[i] = (tint * (core * (1.4 + 2.5 * bead) + halo) + vec3(1.0, 0.97, 0.92) * spec * core * 1.6) * lit;
+        strand_cov[i] = core;
+        strand_depth[i] = depth;
     }
+    // the nearer strand in front: the farther one is hidden behind its core
+    bool first_near = strand_depth[0] > strand_depth[1];
+    vec3 col = first_near ? strand_col[0] + strand_col[1] * (1.0 - 0.85 * strand_cov[0])
+                          : strand_col[1] + strand_col[0] * (1.0 - 0.85 * strand_cov[1]);
     // Rungs: the pairs joining the strands, where the strands are wide apart.
     float spacing = 0.045;
     float rs = (fract(s / spacing) - 0.5) * spacing;
-    float rung = exp(-sy_sq(rs / 0.003)) * step(abs(w), abs(amp * sin(k * round(s / spacing) * spacing - u_spill.w)));
+    float reach = abs(amp * sin(k * round(s / spacing) * spacing - u_spill.w));
+    float rw = max(0.003, 1.4 * pxs);
+    float rung = exp(-sy_sq(rs / rw)) * (0.003 / rw) * smoothstep(pxs, -pxs, abs(w) - reach)
+               * (0.55 + 0.45 * sqrt(max(1.0 - sy_sq(w / max(reach, 1e-3)), 0.0)));
     col += mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung * 0.45;
     // the spilled light it rises from: a low glow on the ground
     vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
@@ -296,7 +315,17 @@ void main() {
                * step(SY_BARREL0 + 0.06, q.x) * step(q.x, SY_BARREL1 - 0.02);
     refl += vec3(0.55, 0.6, 0.7) * mark * 0.35;
     float edge = smoothstep(0.86, 1.0, abs(ug));
-    col = mix(col, col * 0.82 + refl + MOON * 0.12 * edge, glass);
+    // (round 11: "flat vector art".  Glass has thickness: each wall, seen edge-on near the
+    // silhouette, is a darker band bounded by a bright inner line where the light runs down it,
+    // and a long crisp highlight runs the barrel's length, thinning towards its ends, with a
+    // faint second one below -- a lit cylinder of glass, not a drawn outline.)
+    float wall = smoothstep(0.80, 0.88, abs(ug)) * (1.0 - smoothstep(0.93, 0.985, abs(ug)));
+    float inner = exp(-sy_sq((abs(ug) - 0.80) / 0.035));
+    float run = smoothstep(SY_BARREL0, SY_BARREL0 + 0.1, q.x) * smoothstep(SY_HUB0, SY_HUB0 - 0.15, q.x);
+    float streak = exp(-sy_sq((ug - 0.42) / 0.05)) * run * (0.7 + 0.3 * sin(q.x * 9.0 + 1.3));
+    float streak2 = exp(-sy_sq((ug + 0.55) / 0.04)) * run;
+    col = mix(col, col * 0.82 * (1.0 - 0.45 * wall) + refl + MOON * (0.12 * edge + 0.35 * inner + 1.6 * streak + 0.3 * streak2),
+              glass);
     // The finger flange.
     float flange = aa_fill(sy_part(q, SY_R * 1.75, SY_BARREL0 - 0.022, SY_BARREL0));
     col = mix(col, vec3(0.05, 0.055, 0.07) + MOON * 0.5 * sy_studio(q.y / (SY_R * 1.75)), flange * 0.92);
@@ -349,10 +378,13 @@ void main() {
 
     // the helix's light in the mist round it: a column of lit air, so it stands in the hall
     // (round 10's reader: "pasted on")
-    float hx = (p.x - u_spill_from.x) / 0.16;
+    // (round 11: "pasted onto a backdrop" -- a brighter, wider column of lit mist, its light
+    // drifting up through the air in slow banks, so the strands glow in the hall's air)
+    float hx = (p.x - u_spill_from.x) / 0.2;
     float rise = smoothstep(u_spill_from.y - 0.04, u_spill_from.y + 0.1, p.y);
-    col += mix(JOY, DESPAIR, 0.5 + 0.3 * sin(p.y * 6.0 - u_spill.w * 0.5)) * 0.06 * smoothstep(0.0, 0.4, u_spill.z)
-           * exp(-hx * hx) * rise;
+    float banks = 0.6 + 0.4 * vnoise(vec2(p.x * 9.0, p.y * 4.0 - u_spill.w * 0.15));
+    col += mix(JOY, DESPAIR, 0.5 + 0.3 * sin(p.y * 6.0 - u_spill.w * 0.5)) * 0.08 * banks * smoothstep(0.0, 0.4, u_spill.z)
+           * (exp(-hx * hx) + 0.25 * exp(-abs(hx) * 0.8)) * rise;
     // -- depth: the air of the hall and its glossy floor hold the starlight -----------------
     // Its light scattered wide in the air round the glass (a halo that gives the hall volume),
     // and mirrored in the floor below it: a soft streak drawn down the gloss, as a wet floor
