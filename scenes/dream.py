@@ -64,7 +64,7 @@ glass_city = Cue(
           "height": [(0, 4.0), (30, 2.2, "in_out_sine")]},
     events=[Touch(5.0, 0.63, 0.58), Touch(8.5, 0.30, 0.62, 0.8), Touch(12.0, 0.72, 0.40),
             Touch(15.5, 0.45, 0.70, 1.2), Touch(19.0, 0.34, 0.45, 1.3), Touch(21.0, 0.78, 0.66, 0.7),
-            Touch(24.5, 0.55, 0.50, 1.4)],
+            Touch(24.5, 0.43, 0.55, 1.4)],
 )
 
 # -- 1:12  "The streets are paved with bioluminescent moss that pulses in time with your
