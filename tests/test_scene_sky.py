@@ -577,3 +577,18 @@ def test_the_lids_are_dark_and_lit_by_the_dream_not_red(sky):
     far = img[:int(h * 0.06), int(w * 0.4):int(w * 0.6)].mean(axis=(0, 1))
     assert near[2] > near[0] + 2, f"the lid's lit edge is not violet: {near}"
     assert far.max() < 8, f"the lid is not dark: {far}"
+
+
+def test_the_far_range_is_pale_with_distance_not_a_cardboard_silhouette(sky):
+    """Round 11's reader: "cardboard mountain silhouettes".  Aerial perspective: the far range
+    lies deep in the air, so just above the near ridge it is paler than the sky high above
+    (hazed, fading into the valley's mist and the airglow), while the near ridge stays black."""
+    size = (320, 180)
+    y = luma(sky(dict(LAND_SKY, land=1.0, inversion=0.0, suns=0), size=size))
+    h = size[1]
+    lit = (y >= 8)[::-1]
+    top = np.where(lit.any(axis=0), lit.argmax(axis=0), h)      # the near ridge's height, rows
+    far = np.median([y[max(h - 1 - t - 10, 0):h - 1 - t - 3, x].mean() for x, t in enumerate(top)])
+    high = np.median(y[int(h * 0.3):int(h * 0.45)])
+    assert far > high + 10, f"the far range ({far:.0f}) is no paler than the sky ({high:.0f})"
+    assert np.median(y[-3:]) < 8, "the near ridge is black"
