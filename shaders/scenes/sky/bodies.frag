@@ -100,16 +100,15 @@ vec4 moon(vec2 q, int i, float px) {
     // 20-60 px wide here, finer texture would only speckle)
     float m = texture(u_moonmap, suv).r;
     float e = 1.0 / 128.0;
-    vec2 slope = vec2(texture(u_moonmap, suv + vec2(e, 0.0)).r - m,
-                      texture(u_moonmap, suv + vec2(0.0, e)).r - m) * (128.0 * 0.02) * detail;
+    // (only the slope toward the sun shades the relief: one fetch along it, not two along x and y)
+    vec2 slope = toward * ((texture(u_moonmap, suv + toward * e).r - m) * (128.0 * 0.02) * detail);
     // (round 11's reader: "moons flat blurred discs, stickers with no depth".) Craters: a finer
     // relief of the same map, its bowls' walls lit on the side away from the sun and shadowed
     // on the side toward it, strongest near the terminator where the light grazes
     vec2 cuv = suv * 2.7 + 0.37;
     float cm = texture(u_moonmap, cuv).r;
     float ce = 1.0 / 96.0;
-    vec2 cslope = vec2(texture(u_moonmap, cuv + vec2(ce, 0.0)).r - cm,
-                       texture(u_moonmap, cuv + vec2(0.0, ce)).r - cm) * (96.0 * 0.06) * detail;
+    vec2 cslope = toward * ((texture(u_moonmap, cuv + toward * ce).r - cm) * (96.0 * 0.06) * detail);
     vec3 nb = normalize(n - vec3(slope + cslope, 0.0) * n.z);
     float ndl = dot(nb, l);
     // a crisper terminator (the light of a sun without air: no long twilight band), and the
