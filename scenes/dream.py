@@ -21,7 +21,9 @@ the_sky = Cue(
     keys={
         "exposure": [(0, 0.5), (5, 1.0, "out_sine")],      # rises out of the dark, never black
         # "I am dreaming. You are dreaming.": seen between lids fallen shut, the dream opening
-        "lids": [(0, 1.0), (1.2, 0.92, "out_sine"), (5.5, 0.0, "in_out_sine")],
+        # (round 11's reader: the 1.6 s still was 80 % black round a thin slit; the eyes open
+        # generously at once, the dream filling most of the frame by 1.5 s)
+        "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (5.5, 0.0, "in_out_sine")],
         "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         "zoom": [(0, 1.3), (9, 1.2, "in_out_sine"), (17, 1.08, "in_out_sine"), (26, 1.0, "in_out_sine")],

@@ -225,3 +225,15 @@ def test_the_double_helix_belongs_to_the_syringe_alone(dream):
             if active.cue.scene == "resonance":
                 helix = active.values.get("helix", 0.0)
                 assert helix <= 1e-9, f"a helix ({helix:.2f}) over the Resonance at {t} s"
+
+
+def test_the_opening_lids_show_the_dream_not_a_black_frame(gl, dream):
+    """Round 11's reader: the still at 1.6 s ("I am dreaming") was about 80 % black round one
+    thin blurred slit.  The eyes open generously at once: from the first second most of the
+    frame is the dream, and by 1.5 s nearly all of it."""
+    frames = render_times(gl, "dream", [0.4, 1.6], size=(160, 90))
+    for t, frame in zip((0.4, 1.6), frames):
+        black = (frame.astype(float).mean(axis=2) < 12).mean()
+        assert black < 0.5, f"{black:.0%} of the frame at {t} s is black"
+    black = (frames[1].astype(float).mean(axis=2) < 12).mean()
+    assert black < 0.35, f"{black:.0%} of the frame at 1.6 s is black"

@@ -324,7 +324,13 @@ def test_the_sky_is_deep_and_sparse_with_a_few_bright_stars(gl, programs):
     bright; by default no line of script is written along the bottom."""
     size = (320, 180)
     img = render(gl, programs, {"morph": 0.0, "rate": 0.0}, 3.0, size).astype(float).mean(axis=2)
-    lit = (img > 80).mean()
+    # (round 12: the sky itself is luminous now -- a violet night with a pale milky way, the
+    # dream's inverted palette -- so "lit" counts the points that stand out of the sky's smooth
+    # light round them, the stars, not the sky)
+    pad = np.pad(img, 4, mode="edge")
+    smooth = np.median(np.stack([pad[dy:dy + size[1], dx:dx + size[0]] for dy in range(0, 9, 2)
+                                 for dx in range(0, 9, 2)]), axis=0)
+    lit = (img - smooth > 40).mean()
     assert lit < 0.012, f"{lit:.2%} of the sky is lit"
     assert (img > 160).sum() >= 4, "a few bright stars"   # (none before)
     default = render(gl, programs, {}, 3.0, size).astype(float).mean(axis=2)
@@ -461,3 +467,19 @@ def test_a_held_word_travels_over_the_land(gl, programs):
 
     best = min(range(-80, 81), key=mismatch)
     assert abs(best) >= 25, f"the land slid by {best} px in ten seconds"
+
+
+def test_the_sky_is_the_dreams_inverted_violet_not_a_stock_night(gl, programs):
+    """Round 11's reader: "a clean but stock night sky -- the colours are NOT inverted".  The
+    sky behind the word has the dream's inverted palette: a luminous violet night (blue and red
+    over green, clearly lit, not near-black), an emerald airglow over the land, and the land
+    itself keeps the true blacks."""
+    size = (320, 180)
+    img = render(gl, programs, {"morph": 0.0, "rate": 0.0}, 3.0, size).astype(float)
+    h = size[1]
+    sky = img[int(h * 0.05):int(h * 0.45)].reshape(-1, 3)
+    r, g, b = np.median(sky, axis=0)
+    assert b > g + 12 and r > g + 4, f"the sky is not violet: {r:.0f} {g:.0f} {b:.0f}"
+    assert b > 45, f"the sky is a dark stock night, not luminous: {r:.0f} {g:.0f} {b:.0f}"
+    ground = img[int(h * 0.97):].mean(axis=2)
+    assert np.median(ground) < 8, "the land's blacks"

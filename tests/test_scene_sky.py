@@ -577,3 +577,49 @@ def test_the_lids_are_dark_and_lit_by_the_dream_not_red(sky):
     far = img[:int(h * 0.06), int(w * 0.4):int(w * 0.6)].mean(axis=(0, 1))
     assert near[2] > near[0] + 2, f"the lid's lit edge is not violet: {near}"
     assert far.max() < 8, f"the lid is not dark: {far}"
+
+
+def test_the_far_range_is_pale_with_distance_not_a_cardboard_silhouette(sky):
+    """Round 11's reader: "cardboard mountain silhouettes".  Aerial perspective: the far range
+    lies deep in the air, so just above the near ridge it is paler than the sky high above
+    (hazed, fading into the valley's mist and the airglow), while the near ridge stays black."""
+    size = (320, 180)
+    y = luma(sky(dict(LAND_SKY, land=1.0, inversion=0.0, suns=0), size=size))
+    h = size[1]
+    lit = (y >= 8)[::-1]
+    top = np.where(lit.any(axis=0), lit.argmax(axis=0), h)      # the near ridge's height, rows
+    far = np.median([y[max(h - 1 - t - 10, 0):h - 1 - t - 3, x].mean() for x, t in enumerate(top)])
+    high = np.median(y[int(h * 0.3):int(h * 0.45)])
+    assert far > high + 10, f"the far range ({far:.0f}) is no paler than the sky ({high:.0f})"
+    assert np.median(y[-3:]) < 8, "the near ridge is black"
+
+
+def _grow(mask: np.ndarray, n: int) -> np.ndarray:
+    """The mask dilated by n pixels (4-neighbourhood)."""
+    for _ in range(n):
+        g = mask.copy()
+        g[1:] |= mask[:-1]
+        g[:-1] |= mask[1:]
+        g[:, 1:] |= mask[:, :-1]
+        g[:, :-1] |= mask[:, 1:]
+        mask = g
+    return mask
+
+
+def test_the_moons_are_crisp_shaded_balls_not_blurred_stickers(sky):
+    """Round 11's reader: "moons flat blurred discs, stickers with no depth".  A moon drawn once
+    over the land's sky: its night side beyond a crisp terminator goes dark (the sphere's
+    shading, not an even disc), and its limb is sharp -- a thin atmosphere, no blur: a ring a
+    few pixels outside the disc hardly differs from the sky without the moon."""
+    params = dict(LAND_SKY, moons=2, suns=1, inversion=1.0)
+    with_moons = sky(params, t=2.0, size=(640, 360))
+    without = sky(dict(params, moons=0), t=2.0, size=(640, 360))
+    diff = np.abs(with_moons - without).max(axis=2)
+    disc = _grow(~_grow(~(diff > 25), 2), 2)         # (opened: the discs, no stray pixels)
+    assert disc.sum() > 2000, "no moon drawn"
+    inner = ~_grow(~disc, 3)
+    y = luma(with_moons)[inner]
+    assert np.percentile(y, 5) < 14, f"the night side is not dark ({np.percentile(y, 5):.0f})"
+    assert np.percentile(y, 95) - np.percentile(y, 5) > 120, "the disc is evenly lit"
+    ring = _grow(disc, 10) & ~_grow(disc, 4)
+    assert diff[ring].mean() < 4, f"a blurred halo round the disc ({diff[ring].mean():.1f} levels)"

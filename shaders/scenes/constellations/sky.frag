@@ -20,11 +20,14 @@ void main() {
     float lanes = smoothstep(0.45, 0.75, fbm(p * 5.5 + vec2(warp * 2.0) + off + 11.0, 5));
     float density = band * (0.45 + 0.9 * body) * (1.0 - 0.75 * lanes * band);
     float hue = fbm(p * 1.1 + off + 27.0, 3);
-    vec3 violet = vec3(0.050, 0.022, 0.095);
-    vec3 teal = vec3(0.014, 0.050, 0.062);
-    vec3 glow = mix(violet, teal, smoothstep(0.35, 0.7, hue)) * density;
-    // the deep sky: indigo, a little lighter along the band and towards the top
-    vec3 deep = vec3(0.0035, 0.0030, 0.0105) * (0.8 + 0.4 * (p.y + 0.5));
-    vec3 col = deep + glow * 1.3 + vec3(0.030, 0.026, 0.040) * band * band * body * body * 1.1;
+    // (round 11's reader: "a stock night sky -- the colours are not inverted".) The dream's
+    // inverted palette: a deep violet night, the milky way pale lilac with emerald in its
+    // lanes' edges, brightest where it is densest; the blacks come from the land below.
+    vec3 violet = vec3(0.120, 0.062, 0.190);
+    vec3 emerald = vec3(0.020, 0.110, 0.068);
+    vec3 glow = mix(violet, emerald, smoothstep(0.4, 0.72, hue)) * density;
+    // the deep sky: violet, lighter towards the top, so the frame is a sky, not a void
+    vec3 deep = vec3(0.024, 0.010, 0.052) * (0.7 + 0.6 * (p.y + 0.5));
+    vec3 col = deep + glow * 1.3 + vec3(0.080, 0.058, 0.112) * band * band * body * body;
     frag_colour = vec4(col, 0.35 + 0.65 * band * (0.5 + body));
 }

@@ -100,16 +100,26 @@ vec4 moon(vec2 q, int i, float px) {
     // 20-60 px wide here, finer texture would only speckle)
     float m = texture(u_moonmap, suv).r;
     float e = 1.0 / 128.0;
-    vec2 slope = vec2(texture(u_moonmap, suv + vec2(e, 0.0)).r - m,
-                      texture(u_moonmap, suv + vec2(0.0, e)).r - m) * (128.0 * 0.02) * detail;
-    vec3 nb = normalize(n - vec3(slope, 0.0) * n.z);
+    // (only the slope toward the sun shades the relief: one fetch along it, not two along x and y)
+    vec2 slope = toward * ((texture(u_moonmap, suv + toward * e).r - m) * (128.0 * 0.02) * detail);
+    // (round 11's reader: "moons flat blurred discs, stickers with no depth".) Craters: a finer
+    // relief of the same map, its bowls' walls lit on the side away from the sun and shadowed
+    // on the side toward it, strongest near the terminator where the light grazes
+    vec2 cuv = suv * 2.7 + 0.37;
+    float cm = texture(u_moonmap, cuv).r;
+    float ce = 1.0 / 96.0;
+    vec2 cslope = toward * ((texture(u_moonmap, cuv + toward * ce).r - cm) * (96.0 * 0.06) * detail);
+    vec3 nb = normalize(n - vec3(slope + cslope, 0.0) * n.z);
     float ndl = dot(nb, l);
-    float lit = smoothstep(-0.06, 0.22, ndl) * (0.22 + 0.78 * clamp(ndl, 0.0, 1.0));
+    // a crisper terminator (the light of a sun without air: no long twilight band), and the
+    // lit face brightest under its sun, falling off toward the limb and the terminator -- a ball
+    float lit = smoothstep(-0.03, 0.12, ndl) * (0.16 + 0.84 * clamp(ndl, 0.0, 1.0));
+    lit *= 0.9 + 0.35 * pow(clamp(ndl, 0.0, 1.0), 6.0);
     float maria = detail * smoothstep(0.42, 0.68, m);
-    vec3 albedo = u_body_f[i].rgb * (1.0 - 0.6 * maria) * (0.85 + 0.3 * detail * m);  // lavender: emerald once inverted
+    vec3 albedo = u_body_f[i].rgb * (1.0 - 0.65 * maria) * (0.75 + 0.5 * detail * m);  // lavender: emerald once inverted
     float limb = 0.3 + 0.7 * pow(n.z, 0.7);
     // ashen night side: the sky's light, a tenth of the sun's, the maria still showing
-    vec3 ash = albedo * (0.14 * (0.35 + 0.65 * n.z)) + vec3(0.006, 0.008, 0.02);
+    vec3 ash = albedo * (0.08 * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
     vec3 col = albedo * lit * limb * 1.1 + ash * (1.0 - lit);
     // the sunlit rim: a thin bright crescent line along the limb facing the sun
     float facing = max(dot(normalize(d + 1e-6), toward), 0.0);
@@ -117,7 +127,8 @@ vec4 moon(vec2 q, int i, float px) {
     col += u_body_f[i].rgb * 1.5 * rim;
     // its atmosphere: light scattered beyond the disc, strongest on the sunward side
     float out_ = max(r - 1.0, 0.0);
-    float glow = (exp(-out_ * 9.0) * 0.2 + exp(-out_ * 3.0) * 0.06) * (0.25 + 0.75 * facing);
+    // (a thin bright shell hugging the limb and a faint wide glow: not a blur round the disc)
+    float glow = (exp(-out_ * 40.0) * 0.45 + exp(-out_ * 4.0) * 0.035) * (0.15 + 0.85 * facing);
     vec3 halo = u_body_f[i].rgb * glow * (1.0 - cover);
     // ... and its shadow on the nebula behind it, cast away from the sun: the moon floats in
     // front of the clouds, at a distance (depth), not painted on them

@@ -209,7 +209,8 @@ void main() {
     vec3 deep = star_layer(pf + 7.3, 0.028, 3, pxf, 1.0 / (1080.0 * u_zoom_far), 0.6);
     deep *= smoothstep(0.006, 0.05, luma(deep));      // (only the brighter ones: an even field of faint dots reads as a grid)
     float dark_front = 1.0 - smoothstep(0.002, 0.03, luma(lin));
-    lin += deep * dark_front * u_deep_stars;
+    // (not through a moon: its night side, dark, would otherwise show the deep stars)
+    lin += deep * dark_front * (1.0 - clamp(bodies.a, 0.0, 1.0)) * u_deep_stars;
 
     // The land under the sky (lib/land.glsl): the sky seen from somewhere, with a horizon that
     // gives it scale. Laid over the inverted sky, not inverted itself: dark ridges against the
