@@ -66,7 +66,7 @@ void main() {
     // (a pane's faces are never quite clear: a faint sheen of the sky over the near one)
     vec3 glass = mix(through, refl, fres) + refl * 0.22 * front + glint * vec3(0.9, 0.95, 1.0) * v_look.z
                + rim * (0.8 + 1.2 * glint + 0.6 * fres) * vec3(0.85, 0.94, 1.0);
-    float a_glass = clamp(0.35 + 0.6 * fres + glint + 0.6 * rim, 0.0, 1.0);
+    float a_glass = clamp(0.25 + 0.6 * fres + glint + 0.8 * rim, 0.0, 1.0);
     // the far face, seen through the near one: dimmer, so the piece has a depth
     glass *= mix(0.55, 1.0, front);
     a_glass *= mix(0.5, 1.0, front);
