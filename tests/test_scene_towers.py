@@ -274,6 +274,21 @@ def test_the_breaking_light_comes_first(gl, tmp_path):
     assert np.percentile(start, 99) >= np.percentile(whole, 99)
 
 
+def test_the_breaking_light_is_a_tall_rift_not_a_round_flare(gl, tmp_path):
+    """Round 13's reader: the climax was "murky fog around a stock lens flare".  The light
+    breaking through where the city was is now a tall vertical rift: at fracture 0.9 a thin
+    bright line runs down the middle of the frame both above and below its centre, much
+    brighter than the mist beside it at the same height (the old round glow was bright only
+    round one point, and a wide soft blob)."""
+    w, h = SIZE
+    img = _frame(gl, tmp_path, "rift", {"fracture": 0.9, "shards": 0}, 2.0).mean(axis=2)
+    for row in (int(h * 0.2), int(h * 0.7)):
+        line = img[row, int(w * 0.44):int(w * 0.56)].max()
+        beside = img[row, int(w * 0.25):int(w * 0.35)].mean()
+        assert line > 150, (row, line)
+        assert line > 3.0 * beside + 20, (row, line, beside)
+
+
 def test_a_ripple_bends_the_glass_rather_than_painting_rings(gl, tmp_path):
     """Round 2: the ripples were flat bright bullseye decals. A ripple bends what the glass
     reflects and lets through: round the touch the picture moves both ways (some pixels

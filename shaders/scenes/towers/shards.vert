@@ -110,7 +110,7 @@ void main() {
 
     // Its shape: an irregular, elongated triangle, 0.13..0.93 units, with a thickness, spinning.
     float size = 0.13 + 0.8 * q.x * q.x;
-    float dissolve = smoothstep(0.45 * life, life, age);
+    float dissolve = smoothstep(0.62 * life, life, age);     // (round 13: glass longer, mist later)
     if (dissolve > 0.92) {          // all but gone: draw nothing (no area, no cost)
         return;
     }

@@ -504,6 +504,17 @@ vec3 shatter_mist_colour(vec3 rd) {
 // a standing tower, which stands dark against it: round 8's reader found the fracture's start
 // "murky", the city dimmed with nothing bright yet, so the light now breaks through first,
 // behind the columns, and the towers stand against it in silhouette before they fall).
+// The rift of light behind the fractured city, at screen-space direction sp (x right,
+// y up, over the camera's forward): (core line, its narrow tall glow, its vertical extent).
+vec3 rift_light(vec2 sp) {
+    float wob = textureLod(u_cracks, vec2(0.37, sp.y * 0.45 + 0.002 * u_time), 0.0).g - 0.5;
+    float dx = abs(sp.x - 0.06 * wob - 0.02 * sp.y);
+    float tall = smoothstep(0.75, 0.15, abs(sp.y - 0.08));
+    float core = exp(-dx * 140.0) * tall + 0.35 * exp(-dx * 35.0) * tall;
+    float glow = exp(-dx * 7.0) * tall;
+    return vec3(core, glow, tall);
+}
+
 vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     float m = smoothstep(0.05, 0.85, u_fracture);
     float lm = smoothstep(0.02, 0.3, u_fracture) * veil;     // the light comes first
@@ -520,27 +531,26 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     float low = exp(-max(rd.y, 0.0) * 2.5);
     float far_amt = m * clamp(far_n * far_n * (0.25 + 0.75 * depth) * (0.5 + 0.5 * low), 0.0, 0.5);
     float near_amt = m * near_n * 0.7 * (0.4 + 0.6 * low);
-    // The focal point: where the city was, a cold white light breaks through the mist (the
-    // last of the glass's light, and the waking's white to come).  The mist is lit by it, not
-    // laid over the frame: vapour scatters the light it holds (added, so the gaps between
-    // the wisps stay black), brightest round the light and in shafts that fan out from it
-    // (the baked fbm around the light, periodic in the angle: no seam), and away from it the
-    // world sinks into true black.
-    vec2 f = sp - vec2(0.0, 0.12);
-    float ff = dot(f, f);
-    float focal = exp(-3.5 * ff);
-    float core = exp(-60.0 * ff);
+    // The breaking light: where the city was, a tall rift of cold white light tears open
+    // behind it, top of the frame to the street (round 13: a round glow read as "a stock
+    // lens flare").  Its line wanders a little (the baked fbm along its height), its glow is
+    // narrow and tall, and the mist scatters it (added, so the gaps between the wisps stay
+    // black), brightest near the rift and in shafts fanning sideways from it.
+    vec3 rl = rift_light(sp);
+    float focal = rl.y;
+    float core = rl.x;
+    vec2 f = sp - vec2(0.0, 0.05);
     float ang = atan(f.y, f.x) * (3.0 / 6.2831853);
     float sh = textureLod(u_cracks, vec2(ang, 0.31 + 0.004 * u_time), 0.0).g;
-    float shafts = smoothstep(0.5, 0.78, sh) * exp(-2.2 * sqrt(ff));
+    float shafts = smoothstep(0.5, 0.78, sh) * exp(-3.0 * abs(f.x)) * rl.z;
     col *= 1.0 - 0.93 * m;
     vec3 mc = shatter_mist_colour(rd);
-    float light = 0.02 + 0.35 * focal + 1.5 * shafts;
-    col += mc * light * (far_amt * 0.9 + near_amt * (0.5 + 1.4 * near_n));
-    // the shafts in the clear air too (a faint veil of vapour everywhere), and the light's
-    // wide glow, so the break has one bright place from its first moment
+    float light = 0.06 + 1.1 * focal + 1.2 * shafts;
+    col += mc * light * (far_amt * 1.2 + near_amt * (0.6 + 1.6 * near_n));
+    // the luminous vapour round the rift, coloured: violet above, emerald below
+    col += mc * (0.3 * focal + 0.02) * max(m, lm) * (0.1 + 1.2 * far_n);
     col += vec3(0.55, 0.7, 0.85) * shafts * (0.07 * m + 0.12 * lm * (1.0 - m));
-    col += vec3(0.75, 0.85, 1.0) * (0.6 * max(m, lm) * core + 0.2 * lm * (1.0 - m) * focal * focal);
+    col += vec3(0.85, 0.9, 1.0) * (1.4 * max(m, lm) * core) + vec3(0.6, 0.55, 0.95) * 0.35 * lm * focal;
     return col;
 }
 
