@@ -127,6 +127,16 @@ def body_colours(r: float, kind: str, p: dict) -> tuple[tuple, tuple]:
     return moon, moon
 
 
+def _sun_phasors(h, t: float, shiver: float) -> tuple[tuple, tuple, tuple]:
+    """A sun's turning corona as cos/sin pairs (its spin with the hum's shiver, then harmonics
+    2.1, 3.3 and 4.0 of its slow phase), worked out here once a frame instead of per pixel."""
+    spin = 2 * math.pi * (((0.004 + 0.006 * h[2]) * t + h[4]) % 1.0)
+    ph = 2 * math.pi * ((h[2] + 0.01 * t) % 1.0)
+    return ((math.cos(spin), math.sin(spin), math.cos(shiver), math.sin(shiver)),
+            (math.cos(ph), math.sin(ph), math.cos(2.1 * ph), math.sin(2.1 * ph)),
+            (math.cos(3.3 * ph), math.sin(3.3 * ph), math.cos(4.0 * ph), math.sin(4.0 * ph)))
+
+
 class Sky(Scene):
     """The sky scene: computes the hum, rotation and body layout each frame."""
 
@@ -232,16 +242,12 @@ class Sky(Scene):
                 body_f[count, :3] = tint_a
                 body_g[count, :3] = tint_b
                 if kind == "sun":
-                    spin = 2 * math.pi * (((0.004 + 0.006 * h[2]) * t + h[4]) % 1.0)
                     decay = (0.28 + (0.7 - 0.28) * a) if central else 1.1   # ray fall-off per radius
                     reach = radius * (3.0 + 3.6 / decay)
                     intensity = (1.0 - 0.3 * a) if central else 0.6
                     body_a[count] = (x, y, radius, 0.0)
                     body_b[count] = (reach, intensity, decay, 0.0)
-                    ph = 2 * math.pi * ((h[2] + 0.01 * t) % 1.0)
-                    body_c[count] = (math.cos(spin), math.sin(spin), math.cos(shiver), math.sin(shiver))
-                    body_d[count] = (math.cos(ph), math.sin(ph), math.cos(2.1 * ph), math.sin(2.1 * ph))
-                    body_e[count] = (math.cos(3.3 * ph), math.sin(3.3 * ph), math.cos(4.0 * ph), math.sin(4.0 * ph))
+                    body_c[count], body_d[count], body_e[count] = _sun_phasors(h, t, shiver)
                 else:
                     elev = 0.55 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0)) + 0.15
                     # (with depth the near, outer moons are lit from the side by the great sun:
@@ -268,14 +274,10 @@ class Sky(Scene):
             body_f[j, :3] = tint_a
             body_g[j, :3] = tint_b
             if kind == "sun":
-                spin = 2 * math.pi * (((0.004 + 0.006 * h[2]) * t + h[4]) % 1.0)
                 decay = 1.5            # (short rays: a fire's corona, not a lens flare's spikes)
                 body_a[j] = (x, y, radius, 0.0)
                 body_b[j] = (radius * 4.6, 0.7, decay, 0.75)     # (broad flames, not flare spikes)
-                ph = 2 * math.pi * ((h[2] + 0.01 * t) % 1.0)
-                body_c[j] = (math.cos(spin), math.sin(spin), math.cos(shiver), math.sin(shiver))
-                body_d[j] = (math.cos(ph), math.sin(ph), math.cos(2.1 * ph), math.sin(2.1 * ph))
-                body_e[j] = (math.cos(3.3 * ph), math.sin(3.3 * ph), math.cos(4.0 * ph), math.sin(4.0 * ph))
+                body_c[j], body_d[j], body_e[j] = _sun_phasors(h, t, shiver)
             else:
                 if suns:
                     sx, sy, _ = min(suns, key=lambda s: (s[0] - x) ** 2 + (s[1] - y) ** 2)

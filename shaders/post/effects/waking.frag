@@ -276,15 +276,20 @@ void main() {
                  * smoothstep(0.0, 0.08, o);
     // the lashes: the upper lid's hang down from it (over the lower lid while the eyes are
     // shut: the dark line every closed eye is drawn with); the lower lid's point up, once open
-    float blur_px = (1.5 * smoothstep(0.02, 0.3, o) + 3.0 * smoothstep(0.2, 0.9, o)) * R.y / 360.0;
-    float lash = max(lashes(q, upper, 31.0, 0.09 - 0.01 * o, 1.0 / R.y, blur_px),
-                     0.8 * lashes(q + vec2(0.013, 0.0), upper, 19.0, 0.075, 1.0 / R.y, blur_px));
-    vec2 m = vec2(q.x * 1.4, 2.0 * lower - q.y);
-    lash = max(lash, 0.6 * smoothstep(0.02, 0.2, o) * lashes(m, lower, 24.0, 0.045, 1.0 / R.y, blur_px));
+    // wide open (fringe_on 1, below) the strands are not drawn: they would be mixed away.
+    // (o is a uniform, so the branch is the same for every pixel and fwidth stays defined.)
+    float fringe_on = smoothstep(0.35, 0.9, o);
+    float lash = 0.0;
+    if (fringe_on < 1.0) {
+        float blur_px = (1.5 * smoothstep(0.02, 0.3, o) + 3.0 * smoothstep(0.2, 0.9, o)) * R.y / 360.0;
+        lash = max(lashes(q, upper, 31.0, 0.09 - 0.01 * o, 1.0 / R.y, blur_px),
+                   0.8 * lashes(q + vec2(0.013, 0.0), upper, 19.0, 0.075, 1.0 / R.y, blur_px));
+        vec2 m = vec2(q.x * 1.4, 2.0 * lower - q.y);
+        lash = max(lash, 0.6 * smoothstep(0.02, 0.2, o) * lashes(m, lower, 24.0, 0.045, 1.0 / R.y, blur_px));
+    }
     // wide open, the strands (blurred, they would show their cells as blocks) give way to what
     // the eye sees of its own lashes: a soft dark fringe under the upper lid, fainter over the
     // lower, breathing a little along its length
-    float fringe_on = smoothstep(0.35, 0.9, o);
     float bu = upper - q.y, bl = q.y - lower;
     float fringe = (1.0 - smoothstep(0.0, 0.085, bu)) * smoothstep(-0.08, -0.01, bu) * (0.75 + 0.25 * vnoise(vec2(q.x * 18.0, 1.0)))
                  + 0.45 * (1.0 - smoothstep(0.0, 0.04, bl)) * smoothstep(-0.08, -0.01, bl);
@@ -292,7 +297,7 @@ void main() {
     lash *= 1.0 - 0.85 * pow(clamp(abs(q.x) / 0.9, 0.0, 1.0), 2.0);
     float above = max(p.y - lower, 0.0);
 
-    // the world, radiant with the morning; the dream's light becomes its clouds
+    // the world, radiant with the morning
     vec2 sun;
     vec3 world = morning(q, R.y, t, o, beat, sun);
     // opening after the dark, the eye is dazzled: the morning blooms out of the glare

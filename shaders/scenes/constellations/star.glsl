@@ -181,7 +181,9 @@ Star star_state(int id) {
     // depth: a star in flight comes out of the far sky toward us and settles back as it lands
     // (the word assembles in depth, not on a plane): mid-flight its place swells away from the
     // word's centre, as nearer things do, and it grows larger and softer (sigma, below)
-    float near = (kind > 0.5 || kind_n > 0.5) ? max(4.0 * e * (1.0 - e), 4.0 * kn * (1.0 - kn)) : 0.0;
+    // (flight: how far through a flight the star is, 1 mid-way; it dims and swells with it)
+    float flight = max(4.0 * e * (1.0 - e), 4.0 * kn * (1.0 - kn));
+    float near = (kind > 0.5 || kind_n > 0.5) ? flight : 0.0;
     vec2 mid = u_glyph_xform.xy + u_cam;
     pos = mid + (pos - mid) * (1.0 + 0.25 * near);
     then = mid + (then - mid) * (1.0 + 0.25 * near);
@@ -190,11 +192,9 @@ Star star_state(int id) {
 
     // brightness
     vec3 tint = srgb_to_linear(u_colour.rgb);
-    float flight = 4.0 * e * (1.0 - e);
     float flux = star_flux(kind, e, field_flux, u_dust_gain);
     if (kn > 0.0) {
         flux = mix(flux, star_flux(kind_n, 1.0, field_flux, u_gain_next.x), kn);
-        flight = max(flight, 4.0 * kn * (1.0 - kn));
     }
     flux *= 1.0 - 0.35 * flight;
     // twinkle: two incommensurate sines per star, mean 1

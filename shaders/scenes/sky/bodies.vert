@@ -69,22 +69,15 @@ void main() {
     int v = gl_VertexID;
     vec2 cnr = CORNERS[v % 6];
     vec2 p;
-    if (once) {
-        // A body drawn once, where it is (not folded): one square round its light.
+    if (once || rho < 1e-6) {
+        // One square round its light, no sector test: a body drawn once where it is (not
+        // folded), or a body at the centre, which is its own image in every sector.
         if (k != 0 || v >= 6) {
             gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
             return;
         }
         v_sector = SKY_ANY_SECTOR;
-        p = a.xy + (cnr * 2.0 - 1.0) * (reach + pad);
-    } else if (rho < 1e-6) {
-        // A body at the centre is its own image in every sector: one square, no sector test.
-        if (k != 0 || v >= 6) {
-            gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
-            return;
-        }
-        v_sector = SKY_ANY_SECTOR;
-        p = (cnr * 2.0 - 1.0) * (reach + pad);
+        p = (once ? a.xy : vec2(0.0)) + (cnr * 2.0 - 1.0) * (reach + pad);
     } else {
         // As few quads along the arc as keep the circumscribed outer edge within 8%.
         int arcs = clamp(int(ceil((a1 - a0) / (PI / float(SKY_ARC)))), 1, SKY_ARC);
