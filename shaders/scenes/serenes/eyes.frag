@@ -13,7 +13,6 @@
 uniform vec2 u_resolution;
 uniform int u_frame;
 uniform sampler2D u_city;
-uniform vec4 u_cbase[MAX_CANDLES];   // candle stand: x, top y, z, wax radius (m)
 flat in int v_fig;
 out vec4 frag_colour;
 

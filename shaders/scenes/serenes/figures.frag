@@ -73,13 +73,13 @@ void main() {
     // (round 9: "the arms melt into the body") where a sleeve lies over the gown, the gown
     // beside it falls into a soft shadow, and the sleeve's own edge catches the light below
     float arm_m = g_arm * fa.y;
-    float crease = smoothstep(-0.0005, 0.001, arm_m) * exp(-max(arm_m, 0.0) / 0.012) * (1.0 - skin) * (1.0 - wood);
+    float out_arm = smoothstep(-0.0005, 0.001, arm_m) * (1.0 - skin);
+    float crease = out_arm * exp(-max(arm_m, 0.0) / 0.012) * (1.0 - wood);
     float arm_rim = smoothstep(0.001, -0.0005, arm_m) * exp(min(arm_m, 0.0) / 0.004) * (1.0 - skin);
     // (and "the body melts into the bench") the lap: the skirt falling from the knees and
     // the waist folding into them lie in a soft shade round the knees' outline, and the top
     // of the knees catches the light
     float knee_m = g_knee * fa.y;
-    float out_arm = smoothstep(-0.0005, 0.001, arm_m) * (1.0 - skin);
     crease = max(crease, smoothstep(-0.0005, 0.001, knee_m) * exp(-max(knee_m, 0.0) / 0.01) * out_arm * (1.0 - wood));
     arm_rim = max(arm_rim, smoothstep(0.001, -0.0005, knee_m) * exp(min(knee_m, 0.0) / 0.006)
                            * smoothstep(0.24, 0.27, X.y / fa.y) * out_arm);

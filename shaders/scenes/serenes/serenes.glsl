@@ -75,7 +75,6 @@ float sd_ellipse_approx(vec2 p, vec2 r) {
 
 const float SHOULDER_Y = 0.752;
 const float NECK_TOP = 0.845;
-const vec2 HEAD_C = vec2(0.0, 0.888);
 const float SEAT_DROP = 0.30;     // how far the upper body sinks when the figure sits
 const float HIP_Y = 0.48;
 const float BOW = 0.012;          // seated, how far the face sinks in the hood (bowed)

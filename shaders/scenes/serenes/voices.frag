@@ -11,7 +11,6 @@
 
 uniform float u_time;
 uniform int u_frame;
-uniform vec2 u_resolution;
 uniform sampler2D u_figures;        // the figures (alpha: their coverage)
 in float v_across;
 in float v_along;
