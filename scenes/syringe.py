@@ -26,7 +26,7 @@ from visuals import Param, Pass, Scene
 HUB1, TIP, STOPPER = 0.42, 0.85, -0.30      # as in syringe.glsl (syringe units)
 SPILL_FROM = (0.36, -0.33)                    # where the helix rises from the spilled starlight (screen units)
 REFUSED_AT = (-0.40, 0.17)                    # the refused syringe's centre: up and back, needle lowered
-FLOOR_Y = -0.33                               # the floor the starlight drips onto, at the spill (screen y)
+FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
 
 
 def _smooth(x: float) -> float:

@@ -360,8 +360,7 @@ out vec4 frag_out;
 void main() {{
     vec2 uv = gl_FragCoord.xy / {float(n)};
     vec2 q = vec2(mix(-0.4, 0.4, uv.x), mix(-0.55, 0.3, uv.y));
-    float rim;
-    frag_out = vec4(face_relief(q, u_mouth, u_asym, rim), rim, 0.0, 1.0);
+    frag_out = vec4(face_relief(q, u_mouth, u_asym), 0.0, 0.0, 1.0);
 }}
 """
     vert = """#version 330 core

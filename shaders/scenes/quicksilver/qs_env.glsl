@@ -15,8 +15,8 @@ uniform int u_city_layers;         // 2: near and far towers; 1 (low quality): n
 // the image shows in the flat mirror, shapes stay round (conformal), and nothing pinches at
 // the zenith.  Beyond the image the lookup folds back (mirror wrap): no seams.
 const float ENV_PITCH = 0.40;        // radians above the horizon (the camera looks down ~23 deg)
-const float ENV_SCALE = 5.0;
-const float CITY_LIFT = 0.36;      // radians the reflected city's horizon is raised (env_radiance)        // image half-heights per unit of tan(angle / 2)
+const float ENV_SCALE = 5.0;         // image half-heights per unit of tan(angle / 2)
+const float CITY_LIFT = 0.36;        // radians the reflected city's horizon is raised (env_radiance)
 
 // The stereographic plane itself (0 at the flat mirror's reflection of the axis).
 vec2 env_q(vec3 r) {

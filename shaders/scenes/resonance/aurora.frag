@@ -40,8 +40,8 @@ vec4 faces(vec2 p) {
             // Flicker tears the face into horizontal slices that slip sideways.
             float band = floor(q.y * 9.0);
             q.x += (hash_seed(ivec2(int(band), int(g.z)), 77) - 0.5) * g.w;
-            float rim, cavity, skin;
-            float r0 = face_relief(q, g.x, g.y * 5.0, rim);
+            float cavity, skin;
+            float r0 = face_relief(q, g.x, g.y * 5.0);
             vec3 hgt = face_height(q, g.x, g.y * 5.0, cavity, skin);
             // A ragged edge, so the face surfaces out of the aurora's folds, not a disc.
             float fray = 0.07 * sin(6.0 * q.y + 9.0 * g.y) * sin(4.0 * q.x - 3.0 * q.y);

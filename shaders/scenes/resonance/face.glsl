@@ -17,10 +17,8 @@ float face_ellipse(vec2 p, vec2 r) {
 // q: face-local point; mouth: 0 closed .. 1 wide open (a silent scream); asym: -1 .. 1, how
 // this face leans off its mirror (one eye lower and heavier, one brow raised, the mouth
 // pulled to one side), so no two faces are the same symmetric mask.  Returns the relief
-// (ridges minus hollows, about -1..1, soft-edged); `rim` the light caught along the
-// hollows' edges (the eye sockets, the screaming mouth), 0..1, so the face reads as a face
-// at a glance while it surfaces.
-float face_relief(vec2 q, float mouth, float asym, out float rim) {
+// (ridges minus hollows, about -1..1, soft-edged).
+float face_relief(vec2 q, float mouth, float asym) {
     // (+: this half is the heavier one.  The lean eases to 0 across the nose: a step in it
     // at the midline split the face into two halves that did not meet, a visible seam)
     float lean = 0.5 * asym * clamp(q.x / 0.05, -1.0, 1.0);
@@ -47,16 +45,10 @@ float face_relief(vec2 q, float mouth, float asym, out float rim) {
     jaw = max(jaw, q.y + 0.08);            // the jaw and chin only: the top melts into the sky
     float ridge = smin(smin(brow, nose, 0.05), smin(bone, jaw, 0.08), 0.05);
     // (edges firmer than a blur: the sockets and the screaming mouth cut clean into the
-    // light, a bright lip of it along their rims)
+    // light)
     float w = 0.028;
     float hollow_fill = smoothstep(w, -w, hollow);
     float ridge_fill = smoothstep(w, -0.6 * w, ridge);
-    // (lit from above, as a sculpted face is: the light catches the lower rims -- the cheek
-    // under each socket, the lower lip of the scream -- while the brow shades the upper
-    // ones, so the hollows read as sunken, not as drawn rings)
-    float below = eye < mo ? smoothstep(0.035, -0.025, e.y)
-                           : 0.25 + 0.75 * smoothstep(0.05, -0.08, mq.y);
-    rim = exp(-pow((hollow - 0.018) / 0.026, 2.0)) * (0.7 + 0.6 * mouth) * (0.2 + 0.8 * below);
     // A faint overall swelling of the head, so the face reads as a presence.
     float head = smoothstep(0.15, -0.25, face_ellipse(hq, vec2(0.3, 0.5)));
     return 0.75 * ridge_fill + 0.4 * head - 1.9 * hollow_fill;

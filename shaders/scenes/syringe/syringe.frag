@@ -176,14 +176,18 @@ vec3 drips(vec2 p) {
     float on = u_drip.y;
     vec3 col = vec3(0.0);
     float fall = u_tip.y - u_drip.x;
+    // (the splash where they land is one place: each drip only sets how strongly it shows)
+    vec2 sp = (p - vec2(u_tip.x, u_drip.x)) * vec2(1.0, 3.0);
+    float splash = exp(-dot(sp, sp) / sy_sq(0.02));
+    float splash_sum = 0.0;
     for (int k = 0; k < 3; ++k) {
         float ph = fract(u_drip.z + float(k) / 3.0);
         vec2 c = vec2(u_tip.x, u_tip.y - fall * ph * ph);
         vec2 d = (p - c) * vec2(1.0, 1.0 / (1.0 + 2.5 * ph));          // stretched as it falls
         col += vec3(0.55, 0.65, 1.0) * exp(-dot(d, d) / sy_sq(0.0045)) * 2.0;
-        vec2 sp = (p - vec2(u_tip.x, u_drip.x)) * vec2(1.0, 3.0);
-        col += vec3(0.45, 0.45, 1.0) * exp(-dot(sp, sp) / sy_sq(0.02)) * sy_sq(1.0 - ph) * 0.8;
+        splash_sum += sy_sq(1.0 - ph);
     }
+    col += vec3(0.45, 0.45, 1.0) * splash * splash_sum * 0.8;
     // the rivulet along the floor, from the drips to the spill, turning gold as it goes
     float x0 = u_tip.x, x1 = u_spill_from.x;
     float along = clamp((p.x - x0) / max(x1 - x0, 1e-3), 0.0, 1.0);
