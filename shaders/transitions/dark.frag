@@ -17,6 +17,7 @@
 #include "../lib/common.glsl"
 #include "../lib/colour.glsl"
 #include "../lib/dither.glsl"
+#include "night.glsl"
 uniform sampler2D u_from;
 uniform sampler2D u_to;
 uniform float u_progress;
@@ -42,12 +43,7 @@ void main() {
     float la = luma(a.rgb), lb = luma(b.rgb);
     wa = mix(wa, sqrt(wa), la);                                   // lights linger going out
     wb = mix(wb, sqrt(wb), lb);                                   // and come first coming up
-    vec3 night = vec3(0.035, 0.033, 0.06) + vec3(0.03, 0.025, 0.05) * exp(-dot(d, d) * 3.0);
-    // mixed in light, not in sRGB values (squared and rooted, gamma 2: a close, cheap stand-in),
-    // so the ring dims the pictures rather than laying a grey film over them
-    vec3 n = night * night;
-    vec3 lin = n + (a.rgb * a.rgb - n) * wa + (b.rgb * b.rgb - n) * wb;
-    vec3 rgb = sqrt(max(lin, 0.0));
+    vec3 rgb = through_night(a.rgb, b.rgb, wa, wb, d);
     bool end = p <= 0.0 || p >= 1.0;
     vec4 exact = p <= 0.0 ? a : b;
     frag_colour = end ? exact : vec4(dither8(clamp(rgb, 0.0, 1.0), gl_FragCoord.xy, u_frame),

@@ -18,6 +18,7 @@
 #include "../lib/colour.glsl"
 #include "../lib/noise.glsl"
 #include "../lib/dither.glsl"
+#include "night.glsl"
 uniform sampler2D u_from;
 uniform sampler2D u_to;
 uniform float u_progress;
@@ -43,12 +44,7 @@ void main() {
     tb = max(tb, ta);                                             // never both in one pixel
     float wa = 1.0 - smoothstep(ta - SPAN, ta, p);
     float wb = smoothstep(tb, tb + SPAN, p);
-    // the night between: blue-black, a breath lighter at the centre (never a black frame)
-    vec3 night = vec3(0.035, 0.033, 0.06) + vec3(0.03, 0.025, 0.05) * exp(-dot(d, d) * 3.0);
-    // mixed in light (gamma 2 stand-in), so the pictures dim rather than grey over
-    vec3 n = night * night;
-    vec3 lin = n + (a.rgb * a.rgb - n) * wa + (b.rgb * b.rgb - n) * wb;
-    vec3 rgb = sqrt(max(lin, 0.0));
+    vec3 rgb = through_night(a.rgb, b.rgb, wa, wb, d);
     bool end = p <= 0.0 || p >= 1.0;
     vec4 exact = p <= 0.0 ? a : b;
     frag_colour = end ? exact : vec4(dither8(clamp(rgb, 0.0, 1.0), gl_FragCoord.xy, u_frame),
