@@ -32,7 +32,6 @@ CITY_PERIOD = 7.0             # mirrors of moss.glsl: streets every 7 units, 1.5
 STREET_HALF = 1.5
 CITY_REACH = 4                # buildings stand on the blocks up to this many from the heart
 MAX_BOXES = 320               # (buildings.vert's arrays: each building is one to three boxes)
-TIER_BASE, TIER_SETBACK, TIER_SPIRE = 0.0, 1.0, 2.0    # (earlier rounds' stacked boxes)
 TIER_COLUMN = 3.0             # a whole liquid-glass column in one box (buildings.frag)
 
 

@@ -24,12 +24,8 @@ uniform vec2 u_heart_origin;
 uniform float u_heart_phase;
 uniform float u_heart_period;
 uniform sampler2D u_field;          // the streets' baked clump field (moss_bake.frag): the same moss
-in vec3 v_local;                    // (the box's: unused, the column is traced)
-flat in vec3 v_normal;
 flat in vec4 v_box;                 // half x, top y, half z, seed
 flat in vec2 v_centre;              // the column's axis (world xz)
-flat in vec2 v_tier;                // base y, kind
-in float v_dist;
 in vec3 v_world;
 in float v_pulse;
 out vec4 frag_colour;
@@ -86,8 +82,7 @@ void main() {
     // where its waves shrink toward a pixel so far columns do not sparkle.
     float ang = atan(pl.z, pl.x);
     float across = ang * 0.5 * (scale.x + scale.z);
-    float tt = u_heart_phase * 0.0;                          // (still: the heart moves the light)
-    float w1 = sin(1.7 * across + 0.45 * y + 1.3 * sin(0.8 * y - 1.1 * across + 6.0 * v_box.w) + tt);
+    float w1 = sin(1.7 * across + 0.45 * y + 1.3 * sin(0.8 * y - 1.1 * across + 6.0 * v_box.w));
     float w2 = sin(0.9 * y - 1.3 * across + 2.0 * v_box.w);
     vec3 tang = normalize(vec3(-n.z, 0.0, n.x) + vec3(1e-4, 0.0, 0.0));
     float fine = 1.0 - smoothstep(0.12, 0.4, fp);

@@ -21,12 +21,8 @@ uniform vec4 u_bldg_b[320];      // half width z, seed, base y, kind (0 podium, 
 #include <visuals/params>
 #include "moss.glsl"
 
-out vec3 v_local;                   // position in the box, from its foot's centre
-flat out vec3 v_normal;
 flat out vec4 v_box;                // half x, top y, half z, seed
 flat out vec2 v_centre;             // the tower's axis (world xz)
-flat out vec2 v_tier;               // base y, kind
-out float v_dist;
 out vec3 v_world;
 out float v_pulse;                  // the heartbeat at this point of the wall's foot
 
@@ -49,7 +45,6 @@ void main() {
     vec3 mid = vec3(0.0, 0.5 * (a.w + b.z), 0.0);
     vec3 local = unit * half_size + mid;
     // Towers taper as they rise (podiums a little, shafts more): a glass tower, not a crate.
-    // The shading keeps the untapered box coordinates (v_local); only the shape narrows.
     float taper = b.w < 0.5 ? 0.12 : (b.w < 1.5 ? 0.22 : 0.0);
     float rise = clamp((local.y - b.z) / max(a.w - b.z, 1e-3), 0.0, 1.0);
     vec3 world = vec3(a.x, 0.0, a.y) + vec3(local.x * (1.0 - taper * rise), local.y, local.z * (1.0 - taper * rise));
@@ -63,16 +58,10 @@ void main() {
     vec3 face_centre = vec3(a.x, 0.0, a.y) + n * half_size + mid;
     bool front = dot(n, u_cam_pos - face_centre) > 0.0 && n.y > -0.5;
     gl_Position = front ? gl_Position : vec4(2.0, 2.0, 2.0, 1.0);
-    v_local = local;
-    // (a wall leans in as it tapers: its normal tips up by the slope)
-    float half_n = abs(n.x) > 0.5 ? a.z : b.x;
-    v_normal = abs(n.y) > 0.5 ? n : normalize(n + vec3(0.0, taper * half_n / max(a.w - b.z, 1e-3), 0.0));
     v_box = vec4(a.z, a.w, b.x, b.y);
-    v_tier = b.zw;
     v_centre = a.xy;
-    v_dist = length(e);
     v_world = world;
     Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread, u_reach, u_pulse_width);
-    float fp = v_dist * 2.0 * u_cam_tan / u_resolution.y;
+    float fp = length(e) * 2.0 * u_cam_tan / u_resolution.y;
     v_pulse = heart_pulse(world.xz, max(fp, 0.3), 0.0, h);
 }

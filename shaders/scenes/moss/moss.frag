@@ -68,8 +68,7 @@ void main() {
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
     // rather than a flat print (near only: far off the clumps are averaged already).
-    float lod = log2(max(fp * g_moss_tile_scale * (MOSS_TEXELS / MOSS_TILE), 1e-3)) + g_moss_lod_bias;
-    float hc = textureLod(u_field, xz * g_moss_tile_scale / MOSS_TILE, lod).r;
+    float hc = g_moss_clump;
     float relief = smoothstep(0.03, 0.2, fp);
     e.rgb *= mix(0.7 + 0.5 * smoothstep(0.15, 0.85, hc), 1.0, relief);
     // The breath: besides the pulse running out from the heart, every cushion swells with

@@ -100,6 +100,9 @@ float g_moss_lod_bias = 0.0;
 // How many times finer than the baked tile the clumps are read (the moss scene's close view
 // reads them finer; the towers scene leaves it at 1).
 float g_moss_tile_scale = 1.0;
+// The clump field's value at the last moss_emission point (its own read, kept so a caller that
+// shapes the clumps -- the moss scene's cushions -- need not read the same texel again).
+float g_moss_clump = 0.0;
 
 // Emitted light (linear, HDR) of the ground at world xz.  fp: pixel footprint in world
 // units; extra: additional pulse (touch rings) added to the heartbeat; detail: 0..1 quality
@@ -110,6 +113,7 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     float lod = log2(max(fp * g_moss_tile_scale * (MOSS_TEXELS / MOSS_TILE), 1e-3)) + g_moss_lod_bias;
     vec2 uv = xz * g_moss_tile_scale / MOSS_TILE;
     vec4 f = textureLod(field, uv, lod);
+    g_moss_clump = f.r;
     // A second, rotated and larger read breaks up the tile's repetition.
     vec2 uv2 = mat2(0.8, 0.6, -0.6, 0.8) * xz / (MOSS_TILE * 2.7) + vec2(0.37, 0.71);
     vec4 f2 = textureLod(field, uv2, max(lod - log2(2.7), 0.0) + 2.5 + 1.5 * detail);
