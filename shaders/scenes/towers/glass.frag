@@ -79,8 +79,8 @@ bool walk_step(inout Walk s, bool spires, vec3 ro, vec3 w, vec3 dwx, vec3 dwy, f
             s.cell0 = s.cell;
             // (a spire is thin: taken as covering part of the pixel, so the walk looks on for
             // what is behind it; its own coverage is worked out once, after the walk)
-            s.cov0 = column_coverage(ro - k.base, w, dwx, dwy, k);
-            s.hits = (s.cov0 > 0.999 && !take_n) ? 3 : 1;
+            s.cov0 = take_n ? 0.0 : column_coverage(ro - k.base, w, dwx, dwy, k);
+            s.hits = s.cov0 > 0.999 ? 3 : 1;
         } else {
             s.hit1 = hit;
             s.hits = 2;

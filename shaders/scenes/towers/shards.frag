@@ -33,14 +33,12 @@ void main() {
     vec3 refl = mix(env(rr), u_moss_lin * u_moss_glow * 0.08, smoothstep(0.0, -0.1, rr.y)) * 1.4;
     // Through the piece: the sky bent by the glass, split a little by colour (a prism's
     // fringe), so each shard shows a displaced, refracted world, not a grey film.
-    vec3 through = vec3(env(refract(rd, n, 0.62)).r, env(refract(rd, n, 0.66)).g,
+    vec3 rdr = refract(rd, n, 0.62);
+    vec3 through = vec3(env(rdr).r, env(refract(rd, n, 0.66)).g,
                         env(refract(rd, n, 0.70)).b) * u_tint_lin * 0.6;
     // ... and the rift of light behind the city, bent by the glass: each pane shows a
     // displaced sliver of it, split by colour (refraction you can see)
-    vec3 rdr = refract(rd, n, 0.62), rdb = refract(rd, n, 0.72);
-    vec2 spr = vec2(dot(rdr, u_cam_right), dot(rdr, u_cam_up)) / max(dot(rdr, u_cam_fwd), 0.2);
-    vec2 spb = vec2(dot(rdb, u_cam_right), dot(rdb, u_cam_up)) / max(dot(rdb, u_cam_fwd), 0.2);
-    vec3 rr0 = rift_light(spr), rb0 = rift_light(spb);
+    vec3 rr0 = rift_light(screen_dir(rdr)), rb0 = rift_light(screen_dir(refract(rd, n, 0.72)));
     through += vec3(1.0, 0.55, 0.9) * (rr0.x * 1.5 + rr0.y * 0.5) + vec3(0.3, 0.9, 1.0) * (rb0.x * 1.5 + rb0.y * 0.5);
 
     // The key light of the towers, and a warmer one from the moss below: glints.
@@ -49,7 +47,7 @@ void main() {
     // a face turned to catch it flashes, so the falling glass glitters against the black
     vec3 Lf = normalize(u_cam_fwd + 0.12 * u_cam_up);
     float glint = pow(max(dot(rr, L), 0.0), 48.0) * 9.0
-                + rift_light(vec2(dot(rr, u_cam_right), dot(rr, u_cam_up)) / max(dot(rr, u_cam_fwd), 0.2)).y * 1.6 * step(0.0, dot(rr, u_cam_fwd))
+                + rift_light(screen_dir(rr)).y * 1.6 * step(0.0, dot(rr, u_cam_fwd))
                 + pow(max(dot(rr, Lf), 0.0), 24.0) * 5.0
                 + pow(abs(dot(n, Lf)), 40.0) * 2.5        // a pane face-on to it, lit through
                 + pow(max(dot(rr, vec3(0.0, -1.0, 0.0)), 0.0), 12.0) * 0.6;

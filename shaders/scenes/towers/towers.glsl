@@ -500,10 +500,12 @@ vec3 shatter_mist_colour(vec3 rd) {
     return mix(vec3(0.05, 0.30, 0.23), vec3(0.30, 0.15, 0.50), up) + g_haze * 0.1;
 }
 
-// veil: how much of the breaking light reaches this pixel (1 open air; less on the glass of
-// a standing tower, which stands dark against it: round 8's reader found the fracture's start
-// "murky", the city dimmed with nothing bright yet, so the light now breaks through first,
-// behind the columns, and the towers stand against it in silhouette before they fall).
+// Where direction d lies on the screen: x right, y up, over the camera's forward (held at 0.2
+// or more, so a direction to the side does not fly off to infinity).
+vec2 screen_dir(vec3 d) {
+    return vec2(dot(d, u_cam_right), dot(d, u_cam_up)) / max(dot(d, u_cam_fwd), 0.2);
+}
+
 // The rift of light behind the fractured city, at screen-space direction sp (x right,
 // y up, over the camera's forward): (core line, its narrow tall glow, its vertical extent).
 vec3 rift_light(vec2 sp) {
@@ -515,11 +517,14 @@ vec3 rift_light(vec2 sp) {
     return vec3(core, glow, tall);
 }
 
+// veil: how much of the breaking light reaches this pixel (1 open air; less on the glass of
+// a standing tower, which stands dark against it: round 8's reader found the fracture's start
+// "murky", the city dimmed with nothing bright yet, so the light now breaks through first,
+// behind the columns, and the towers stand against it in silhouette before they fall).
 vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     float m = smoothstep(0.05, 0.85, u_fracture);
     float lm = smoothstep(0.02, 0.3, u_fracture) * veil;     // the light comes first
-    float z = max(dot(rd, u_cam_fwd), 0.2);
-    vec2 sp = vec2(dot(rd, u_cam_right), dot(rd, u_cam_up)) / z;
+    vec2 sp = screen_dir(rd);
     // Two banks of mist at two depths: a far, dim, slow one and a near one of brighter,
     // sharper wisps drifting faster (parallax), with dark gaps between them, so the mist has
     // depth instead of lying on the frame like a veil.
