@@ -18,7 +18,7 @@ Everything that moves is a pure function of time, worked out here on the CPU eac
 * ``harden`` (or ``fracture``, which implies it) freezes the pool from its rims inwards:
   ripples damp to zero, the pool settles into its final shape and tears stop, so at
   hardness 1 the image is still.  ``fracture`` then cracks it from an impact point (where the
-  mirror shows the dreamer's side) into log-polar Voronoi shards (iq's exact border
+  mirror shows the dreamer's temple) into log-polar Voronoi shards (iq's exact border
   distance) with bevelled edges, each shard tilted by a hash of its cell so it reflects
   another part of the environment and shows its own piece of the dreamer, moved and turned;
   the cracks through the figure bleed.
@@ -74,9 +74,6 @@ MAX_WAVES = 12                # splash ripples evaluated at once (quality picks 
 MAX_BLOBS = SITES + BEADS
 TILES_X, TILES_Y = 48, 27      # screen tiles of the proxy geometry (see qs_tiles.glsl)
 TILE_VERTICES = 6 * TILES_X * TILES_Y
-DREAMER_BEYOND = 2.4          # the dreamer stands past the main lobe's far rim (its plane 2.4 radii from its centre),
-DREAMER_REACH = 0.78          # and the mirror shows the top of their head this far (in radii) on
-                              # the near side of its centre
 AO_REACH = 0.25               # how far the pool's contact shadow reaches on the floor
 
 
@@ -133,46 +130,50 @@ def layout(seed: int) -> dict[str, np.ndarray]:
             "bead_c": bead_c, "bead_r": bead_r, "bead_t": bead_t, "crack": crack}
 
 
-DREAMER_IMPACT = (-0.17, 0.6)   # where the mirror is struck, in the figure's own frame (feet 0,
-                                # crown 1; x across, before the broadening: as qs_dreamer.glsl)
-DREAMER_BROADEN = 1.2           # the figure's breadth over a real person's (as qs_dreamer.glsl)
-DREAMER_CROWN = 0.985           # the top of the head in that frame (the raised hands reach higher)
+DREAMER_IMPACT = (0.4, 0.22)    # where the mirror is struck, in the face's own frame (x across,
+                                # y up the face, the eyes at 0.05): by the temple, so the cracks
+                                # run out through the face and break it into a few large pieces
+DREAMER_H = 0.35                # the level plane of the face leaning over the pool (floor units)
+DREAMER_SCALE = 0.95            # floor units per face unit on that plane, in main-lobe radii
+DREAMER_STRETCH = 2.2           # the face's length along the floor over its width (as qs_dreamer.glsl)
+
+
+def _mirrored_camera() -> tuple[float, float, float]:
+    return (CAM_POS[0], -CAM_POS[1], CAM_POS[2])
 
 
 @lru_cache(maxsize=16)
 def dreamer_stance(seed: int, vol: float) -> tuple[float, float, float]:
-    """Where the dreamer the mirror shows stands, and how tall: (x, z) of the feet on the
-    floor and the height, in floor units.
+    """Where the face the mirror shows lies, and how large: (x, z) of its centre on the level
+    plane y = DREAMER_H and its scale (floor units per face unit).
 
-    The figure is a standing person on a vertical plane facing the camera, just past the
-    pool's far rim, as a real person there would be mirrored: the reflection hangs head down
-    towards the viewer, foreshortened by the floor's perspective, its head (nearest the
-    camera) the largest part.  The height is chosen so the crown shows DREAMER_REACH radii
-    on the near side of the main lobe's centre: a flat mirror at floor point z shows the
-    plane at height cam_y (Zf - z) / (z - cam_z).
+    The dreamer leans over the pool and looks down into it: the face lies on a level plane
+    above the pool, facing down, and a floor mirror shows it the right way up on the screen.
+    Its centre is placed where the mirror shows it over the main lobe's centre: the point on
+    the plane that the camera's mirror image (below the floor) sees through that point.
     """
     lay = layout(seed)
     c = lay["centres"][0] * vol ** 0.5
-    r = lay["radii"][0] * vol ** 0.5
-    zf = float(c[1] + DREAMER_BEYOND * r)
-    z_crown = float(c[1] - DREAMER_REACH * r)
-    height = CAM_POS[1] * (zf - z_crown) / (z_crown - CAM_POS[2]) / DREAMER_CROWN
-    return float(c[0]), zf, float(height)
+    r = float(lay["radii"][0] * vol ** 0.5)
+    mx, my, mz = _mirrored_camera()
+    k = (DREAMER_H - my) / (0.0 - my)          # along the line from the mirrored camera
+    x = mx + (float(c[0]) - mx) * k
+    z = mz + (float(c[1]) - mz) * k
+    return float(x), float(z), DREAMER_SCALE * r * k
 
 
 def impact_on_floor(seed: int, vol: float) -> tuple[float, float]:
     """The floor point where the mirror is struck: where the whole mirror shows the point
-    DREAMER_IMPACT beside the dreamer's waist, so the cracks run out through the figure and
-    break it into a few large shards, each holding a recognisable piece (the head, an arm,
-    the heart), instead of crazing the chest into splinters.  (The inverse of the reflection
-    in dreamer_stance: the floor point whose mirrored camera ray meets the figure's plane
-    there.)"""
-    x0, zf, h = dreamer_stance(seed, round(vol, 4))
-    hx, hy = x0 + DREAMER_IMPACT[0] * DREAMER_BROADEN * h, DREAMER_IMPACT[1] * h
-    cy, cz = CAM_POS[1], CAM_POS[2]
-    z = (cy * zf + hy * cz) / (hy + cy)
-    x = hx * (z - cz) / (zf - cz)
-    return float(x), float(z)
+    DREAMER_IMPACT of the face (by the temple), so the cracks run out through the face and
+    break it into a few large shards, each holding a recognisable piece (an eye, the mouth),
+    instead of crazing it into splinters.  (The inverse of the reflection in dreamer_stance:
+    the floor point on the line from the mirrored camera to that point of the face.)"""
+    x0, z0, s = dreamer_stance(seed, round(vol, 4))
+    hx = x0 + DREAMER_IMPACT[0] * s
+    hz = z0 + DREAMER_IMPACT[1] * s * DREAMER_STRETCH
+    mx, my, mz = _mirrored_camera()
+    k = (0.0 - my) / (DREAMER_H - my)
+    return float(mx + (hx - mx) * k), float(mz + (hz - mz) * k)
 
 
 def merge_k(merge: float) -> float:
@@ -301,10 +302,10 @@ def heartbeat(t: float, bpm: float = 72.0) -> float:
     return min(1.0, math.exp(-((ph - 0.05) / 0.06) ** 2) + 0.6 * math.exp(-((ph - 0.33) / 0.07) ** 2))
 
 
-def dreamer_uniform(strength: float, hard: float, t: float, height: float) -> tuple[float, float, float, float]:
-    """u_dreamer_fig: the figure shows as the mirror hardens (none while the pool is liquid)."""
+def dreamer_uniform(strength: float, hard: float, t: float, scale: float) -> tuple[float, float, float, float]:
+    """u_dreamer_fig: the face shows as the mirror hardens (none while the pool is liquid)."""
     show = strength * _smoothstep(0.3, 0.9, hard)
-    return (show, heartbeat(t), height, (t * 72.0 / 60.0) % 1.0)
+    return (show, heartbeat(t), scale, (t * 72.0 / 60.0) % 1.0)
 
 
 def _smoothstep(a: float, b: float, x: float) -> float:
@@ -489,6 +490,7 @@ class QuicksilverScene(Scene):
             "u_shiver": shiver_phases(t),
             "u_dreamer_fig": fig,
             "u_dreamer_feet": stance[:2],
+            "u_dreamer_h": DREAMER_H,
         }
 
 
@@ -527,7 +529,7 @@ quicksilver = QuicksilverScene(
         Param("light", 1.0, 0.0, 3.0, "brightness of the key light's highlights"),
         Param("reflection", 1.0, 0.1, 2.0, "brightness of the reflected environment"),
         Param("skyline", 0.85, 0.0, 1.0, "the dream city's glass towers standing in the reflections (0: the bound scene alone)"),
-        Param("dreamer", 1.0, 0.0, 1.0, "the dreamer the hardened mirror shows: warm, red, alive, broken across the shards"),
+        Param("dreamer", 1.0, 0.0, 1.0, "the dreamer's own face the hardened mirror shows, leaning over it: warm, alive, broken across the shards"),
         Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
         Param("floor", "#0c0a12", description="the colour of the dark floor"),
     ],

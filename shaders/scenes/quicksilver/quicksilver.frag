@@ -43,7 +43,7 @@ void main() {
     floor_col = floor_col * (1.0 - 0.5 * stone.y) + vec3(0.01, 0.17, 0.07) * glow * (0.3 + 0.7 * glow) * (1.2 + stone.x)
               + vec3(0.001, 0.012, 0.006) * pooled * pooled * u_skyline;      // the moss light on the stone round it
     float dist = length(p - cam.pos.xz);
-    floor_col += vec3(0.03, 0.014, 0.06) * (1.0 - exp(-max(dist - 3.0, 0.0) * 0.18));
+    floor_col += vec3(0.036, 0.017, 0.072) * (1.0 - exp(-max(dist - 3.0, 0.0) * 0.18));
     floor_col *= qs_vignette(uv);
     vec3 col = agx_display(floor_col * 1.4);
     col = dither8(col, gl_FragCoord.xy, u_frame);

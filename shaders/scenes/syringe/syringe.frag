@@ -150,7 +150,7 @@ vec3 background(vec2 p) {
         float body = smoothstep(soft, -soft, figure) * smoothstep(feet - 0.02, feet + 0.12, p.y);
         // shadow: the air behind darkened, not a painted shape -- denser in the middle
         float dense = 0.72 + 0.26 * smoothstep(soft, -3.0 * soft, figure);
-        dense *= 0.88 + 0.12 * vnoise(vec2(q.x * 30.0, q.y * 6.0 - 0.4 * u_twinkle * float(i + 1)));
+        dense *= 0.88 + 0.12 * sin(q.x * 70.0 + 3.0 * sin(q.y * 9.0 + float(i)));      // (its folds, faint)
         vec3 shade = col * 0.08 + vec3(0.002, 0.001, 0.004);
         // the haze's light caught on the hood and the shoulders, only where the edge is crisp
         float rim = exp(-sy_sq(figure / 0.007)) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
@@ -243,7 +243,7 @@ vec3 helix(vec2 p) {
         // (beyond the column the slope-corrected distance underestimates: the glow is held to
         // the helix's envelope, or it smears sideways at the crossings)
         halo *= exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.035));
-        float bead = sy_sq(sy_sq(0.5 + 0.5 * sin(s * 90.0 - u_spill.w * 3.0 + float(i) * 2.0 + 3.0 * vnoise(vec2(s * 7.0, float(i) * 5.0)))));
+        float bead = sy_sq(sy_sq(0.5 + 0.5 * sin(s * 90.0 - u_spill.w * 3.0 + float(i) * 2.0 + 1.5 * sin(s * 23.0 + float(i) * 4.0))));
         vec3 tint = i == 0 ? JOY : DESPAIR;
         float lit = 0.2 + 0.8 * (0.5 + 0.5 * depth);
         // (round 13: "a clip-art collage": the strands are streams of starlight, motes of light
