@@ -170,7 +170,7 @@ the_syringe = Cue(
 quicksilver = Cue(
     "quicksilver", 159, 179, fade_in=2, transition="ripple", name="the refusal: quicksilver tears",
     params={"volume": 1.45, "tilt": 0.35, "shards": 9, "quality": 0.45, "floor": "#100e15",
-            "reflection": 1.35, "ripple": 0.4},
+            "reflection": 1.35, "ripple": 0.22},
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.
