@@ -175,6 +175,9 @@ quicksilver = Cue(
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.
     keys={"pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
+          # (round 13: "173.8 and 175.5 near-identical": the camera sinks slowly towards the
+          # mirror and round it all through the cue)
+          "drift": [(0, 0.0), (20, 1.0, "in_out_sine")],
           "harden": [(0, 0.0), (5.5, 0.0), (10, 1.0, "in_out_sine")],
           "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")],
           # (round 11: the hold read static) the red creeps out along the cracks after it

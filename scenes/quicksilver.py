@@ -40,7 +40,7 @@ the CPU marks near the pool and the tears, and discard the rest):
 * ``cracks`` -- the crack field packed into RGBA32F, on tiles, only while fractured;
 * ``mirror`` -- the metal and the tears, tone mapped, with coverage in alpha, on tiles (or,
   while the hardened mirror shows the dreamer, ``mirror_dreamer``: the same with the figure);
-* ``stone`` -- the floor's mottling, baked once (the camera is fixed);
+* ``stone`` -- the floor's stone and moss, baked again only while the camera moves (``drift``);
 * ``main`` -- the floor, the pool's contact shadow, and the mirror laid over them.
 """
 from __future__ import annotations
@@ -56,6 +56,8 @@ from visuals.model.hashing import mix64
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 0.95, -1.75)
 CAM_TARGET = (0.0, 0.0, 0.5)
+CAM_END = (0.42, 0.78, -1.4)      # where ``drift`` 1 brings it: lower, closer, round to the right
+TARGET_END = (0.02, 0.0, 0.55)
 FOV_Y = 37.0                  # degrees
 
 SITES = 11                    # tears that build the pool
@@ -130,7 +132,7 @@ def layout(seed: int) -> dict[str, np.ndarray]:
             "bead_c": bead_c, "bead_r": bead_r, "bead_t": bead_t, "crack": crack}
 
 
-DREAMER_IMPACT = (0.4, 0.22)    # where the mirror is struck, in the face's own frame (x across,
+DREAMER_IMPACT = (0.6, 0.45)    # where the mirror is struck, in the face's own frame (x across,
                                 # y up the face, the eyes at 0.05): by the temple, so the cracks
                                 # run out through the face and break it into a few large pieces
 DREAMER_H = 0.35                # the level plane of the face leaning over the pool (floor units)
@@ -138,8 +140,14 @@ DREAMER_SCALE = 0.95            # floor units per face unit on that plane, in ma
 DREAMER_STRETCH = 2.2           # the face's length along the floor over its width (as qs_dreamer.glsl)
 
 
+DREAMER_DRIFT = 0.65            # the camera's place (``drift``) from which the face is framed: the
+                                # dream's cue shatters the mirror about there
+
+
 def _mirrored_camera() -> tuple[float, float, float]:
-    return (CAM_POS[0], -CAM_POS[1], CAM_POS[2])
+    """The camera, from where the face is framed, mirrored in the floor."""
+    pos, _target = camera_at(DREAMER_DRIFT)
+    return (pos[0], -pos[1], pos[2])
 
 
 @lru_cache(maxsize=16)
@@ -226,10 +234,18 @@ def poured_tears(seed: int, t: float, pour: float, hard: float, centres, radii, 
     return out
 
 
-def camera_basis():
-    """Unit forward, right and up vectors of the fixed camera (as the shader builds them)."""
-    pos = np.array(CAM_POS)
-    fwd = np.array(CAM_TARGET) - pos
+def camera_at(drift: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """(position, target) of the camera ``drift`` of the way along its slow move (eased)."""
+    k = _smoothstep(0.0, 1.0, drift)
+    pos = tuple(a + (b - a) * k for a, b in zip(CAM_POS, CAM_END))
+    target = tuple(a + (b - a) * k for a, b in zip(CAM_TARGET, TARGET_END))
+    return pos, target
+
+
+def camera_basis(pos=CAM_POS, target=CAM_TARGET):
+    """Unit forward, right and up vectors of the camera (as the shader builds them)."""
+    pos = np.array(pos)
+    fwd = np.array(target) - pos
     fwd /= np.linalg.norm(fwd)
     right = np.cross((0.0, 1.0, 0.0), fwd)
     right /= np.linalg.norm(right)
@@ -237,10 +253,10 @@ def camera_basis():
 
 
 @lru_cache(maxsize=8)
-def tile_floor(aspect: float) -> tuple[np.ndarray, np.ndarray]:
+def tile_floor(aspect: float, pos=CAM_POS, target=CAM_TARGET) -> tuple[np.ndarray, np.ndarray]:
     """Floor point seen at the centre of each screen tile, and the floor radius the tile spans
     (rows from the bottom of the screen, as the tile texture)."""
-    pos, fwd, right, up = camera_basis()
+    pos, fwd, right, up = camera_basis(pos, target)
     focal = 0.5 / math.tan(math.radians(FOV_Y) / 2.0)
 
     def floor_at(fx, fy):
@@ -274,12 +290,12 @@ def field_at(points: np.ndarray, blobs: np.ndarray, wob: np.ndarray, k: float) -
     return m[..., 0] - k * np.log2(np.maximum(s, 1e-30))
 
 
-def tear_box(tears: np.ndarray, shapes: np.ndarray) -> tuple[float, float, float, float]:
+def tear_box(tears: np.ndarray, shapes: np.ndarray, pos=CAM_POS, target=CAM_TARGET) -> tuple[float, float, float, float]:
     """Screen box (centred uv: min x, min y, max x, max y) holding every tear in the air, so
     the shader traces tears only there.  Empty (min > max) when none fall."""
     if len(tears) == 0:
         return (1.0, 1.0, -1.0, -1.0)
-    pos, fwd, right, up = camera_basis()
+    pos, fwd, right, up = camera_basis(pos, target)
     focal = 0.5 / math.tan(math.radians(FOV_Y) / 2.0)
     lo = np.array([np.inf, np.inf])
     hi = -lo
@@ -422,7 +438,12 @@ class QuicksilverScene(Scene):
             tear_b[m] = (ry, 0.0, 0.0, 0.0)
             m += 1
 
-        box = tear_box(tear_a[:m], tear_b[:m])
+        # The camera's slow move (the face and the cracks stay where they are in the world:
+        # dreamer_stance and impact_on_floor frame them from one place on it).
+        cam_pos, cam_target = camera_at(float(p["drift"]))
+        cam_pos = tuple(round(v, 5) for v in cam_pos)
+        cam_target = tuple(round(v, 5) for v in cam_target)
+        box = tear_box(tear_a[:m], tear_b[:m], cam_pos, cam_target)
 
         waves.sort(key=lambda w: w[2])        # youngest first
         wave_a = np.zeros((MAX_WAVES, 4), np.float32)
@@ -446,7 +467,7 @@ class QuicksilverScene(Scene):
         # Proxy geometry: which screen tiles each pass draws (the pool's field with its contact
         # shadow; the metal, its cracks and the falling tears).
         w, h = state.resolution
-        centre, radius = tile_floor(round(w / h, 4))
+        centre, radius = tile_floor(round(w / h, 4), cam_pos, cam_target)
         k = merge_k(float(p["merge"]))
         d = field_at(centre, blobs[:n].astype(float), wob[:n].astype(float), k)
         frac = float(p["fracture"])
@@ -485,7 +506,7 @@ class QuicksilverScene(Scene):
             "u_shiver_octaves": 0 if hard >= 1.0 else 1 + int(quality + 0.5),
             "u_hard": hard,
             "u_crack_centre": tuple(float(v) for v in np.add(impact_on_floor(int(state.seed), vol), lay["crack"] * vol ** 0.5)),
-            "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
+            "u_cam_pos": cam_pos, "u_cam_target": cam_target,
             "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
             "u_shiver": shiver_phases(t),
             "u_dreamer_fig": fig,
@@ -512,7 +533,8 @@ quicksilver = QuicksilverScene(
         Pass("scenes/quicksilver/qs_mirror_dreamer.frag", name="mirror_dreamer",
              vert="scenes/quicksilver/qs_tiles_mirror.vert", primitive="triangles", count=TILE_VERTICES,
              inputs=("envblur", "field", "cracks"), into="mirror"),
-        Pass("scenes/quicksilver/qs_floor.frag", name="stone", update="once"),
+        # (baked again only while the camera moves)
+        Pass("scenes/quicksilver/qs_floor.frag", name="stone", update=("drift",)),
         Pass("scenes/quicksilver/quicksilver.frag", name="main", inputs=("envblur", "field", "mirror", "stone")),
     ],
     params=[
@@ -521,6 +543,7 @@ quicksilver = QuicksilverScene(
         Param("harden", 0.0, 0.0, 1.0, "liquid (0) to a still, frozen mirror (1); freezes from the rims in"),
         Param("fracture", 0.0, 0.0, 1.0, "whole mirror (0) to shattered shards (1); implies hardening"),
         Param("bleed", 0.0, 0.0, 1.0, "after the shatter: how far the dreamer's red has crept out along the cracks"),
+        Param("drift", 0.0, 0.0, 1.0, "the camera's slow move, 0 where it starts to 1: lower, closer, round to the right"),
         Param("quality", 0.6, 0.0, 1.0, "cost: ripple count, surface detail, reflected tears, crack accuracy; below 0.3 fewer beads and towers"),
         Param("volume", 1.0, 0.3, 1.6, "how much quicksilver: the size of the pool"),
         Param("ripple", 0.6, 0.0, 1.0, "strength of splash ripples and the liquid's shiver"),

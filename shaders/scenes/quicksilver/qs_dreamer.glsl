@@ -85,8 +85,8 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     float front = step(1e-3, r.y);
     vec2 g = vec2(H.x - u_dreamer_feet.x, (H.z - u_dreamer_feet.y) / DREAMER_STRETCH) / S;
     // (small: each piece stays near its place, so the broken face still reads as a face)
-    float turn = 0.14 * jolt.x - 0.09 * jolt.y;
-    g = mat2(cos(turn), sin(turn), -sin(turn), cos(turn)) * g + vec2(0.045, 0.04) * jolt;
+    float turn = 0.18 * jolt.x - 0.11 * jolt.y;
+    g = mat2(cos(turn), sin(turn), -sin(turn), cos(turn)) * g + vec2(0.06, 0.055) * jolt;
     vec2 fw = fwidth(g);
     float w = clamp(0.75 * max(fw.x, fw.y), 0.003, 0.03);
 

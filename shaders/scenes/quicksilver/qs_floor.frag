@@ -1,5 +1,5 @@
 #version 330 core
-// The floor's stone, baked once per cue (the camera never moves): the city's street as one
+// The floor's stone, baked again only while the camera moves (``drift``): the city's street as one
 // dark wet stone, worn and uneven -- no slabs, no joints, no cells (round 13's readers saw the
 // flagstones' joints as "a neon hex grid").  Moss grows in it the way moss does: in meandering
 // cracks and in soft clumps where the cracks meet, and water stands in the hollows.
