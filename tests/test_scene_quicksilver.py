@@ -393,3 +393,15 @@ def test_the_far_street_glows_with_the_citys_haze_not_a_black_void(gl, tmp_path)
     img, = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 0.0}], [SETTLED], size=(320, 180))
     top = luma(img)[:36]
     assert top.mean() > 35, f"the far street is a black void (mean luma {top.mean():.0f})"
+
+
+def test_the_camera_drifts_so_the_held_mirror_is_not_a_static_frame(gl, tmp_path):
+    """Round 13's readers: the stills at 173.8 and 175.5 s "near-identical".  `drift` moves
+    the camera slowly, lower, closer and round to the right (the dream keys it through the
+    cue): the pool seen at drift 1 is larger and lies elsewhere in the frame than at drift 0."""
+    still, moved = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 0.0, "drift": 0.0},
+                                              {"harden": 1.0, "dreamer": 0.0, "drift": 1.0}], [SETTLED], size=(320, 180))
+    a, b = pool_mask(still), pool_mask(moved)
+    assert b.sum() > 1.15 * a.sum(), f"the camera did not come closer ({a.sum()} -> {b.sum()} pool pixels)"
+    ca, cb = np.argwhere(a).mean(axis=0), np.argwhere(b).mean(axis=0)
+    assert np.abs(ca - cb).max() > 6, f"the pool did not move in the frame ({ca.round()} -> {cb.round()})"
