@@ -292,13 +292,32 @@ void main() {
         vec2 dc = (pc - u_xf.xy) / u_scale;
         vec2 qc = vec2(dot(dc, u_xf.zw), dot(dc, vec2(-u_xf.w, u_xf.z)));
         float lit_x = smoothstep(u_level - 0.02, u_level + 0.08, qc.x) * smoothstep(SY_HUB0 + 0.05, SY_BARREL1 - 0.1, qc.x);
-        float wob = 0.012 * sin(qc.x * 23.0 + TAU * u_twinkle) + 0.006 * sin(qc.x * 61.0 - 2.0 * TAU * u_twinkle);
-        float line = exp(-abs(qc.y - wob) / 0.007) + 0.4 * exp(-abs(qc.y - wob) / 0.03);
-        float net = 1.0 - abs(snoise(vec2(qc.x * 14.0 - u_flow * 30.0, qc.y * 9.0) + 0.4 * sin(qc.x * 5.0)));
-        net = sy_sq(sy_sq(sy_sq(net))) * exp(-sy_sq(qc.y / 0.09));
+        // (slow, broad undulations: a lens's focus on a floor, not an electric squiggle)
+        float wob = 0.01 * sin(qc.x * 8.0 + TAU * u_twinkle) + 0.004 * sin(qc.x * 19.0 - TAU * u_twinkle);
+        float line = exp(-abs(qc.y - wob) / 0.009) + 0.5 * exp(-abs(qc.y - wob) / 0.04);
+        float net = 1.0 - abs(snoise(vec2(qc.x * 7.0 - u_flow * 30.0, qc.y * 6.0) + 0.4 * sin(qc.x * 3.0)));
+        net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1));
         float on_ground = smoothstep(HORIZON - 0.01, HORIZON - 0.05, p.y);
-        col += (vec3(0.35, 0.42, 1.0) * (line * 0.7 + net * 0.3) + vec3(0.9, 0.95, 1.0) * line * line * 0.35)
+        col += (vec3(0.35, 0.42, 1.0) * (line * 0.55 + net * 0.3) + vec3(0.9, 0.95, 1.0) * line * line * 0.3)
                * lit_x * on_ground * u_light;
+    }
+    // Mist lying on the hall's floor and drifting slowly across it, thickest along the
+    // horizon, where it swallows the far floor's edge and the Serenes' feet: lit violet by the
+    // haze, blue-white near the starlight, and gold and indigo round the helix once it rises,
+    // so everything stands in one air.
+    {
+        float dh = p.y - HORIZON;
+        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.05 : 0.1))) + 0.35 * exp(-max(-dh, 0.0) / 0.25) * step(dh, 0.0);
+        vec2 mp = vec2(p.x * 2.6 - u_flow * 6.0, dh * 9.0);
+        float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
+        float dens = smoothstep(0.35, 0.75, wisp) * layer;
+        vec2 to_sy = (p - u_xf.xy) * vec2(0.8, 1.6);
+        vec3 lightc = HAZE * 2.6 + vec3(0.08, 0.09, 0.3) * u_light * exp(-dot(to_sy, to_sy) / 0.12);
+        float hx = (p.x - u_spill_from.x) / 0.25;
+        // (round the helix its own light fills the mist: warm, not the haze's violet)
+        lightc = mix(lightc, mix(JOY, DESPAIR, 0.35 + 0.35 * sin(p.x * 9.0 + u_spill.w * 0.3)) * 0.3,
+                     exp(-hx * hx) * smoothstep(0.0, 0.4, u_spill.z));
+        col = mix(col, lightc, dens * 0.55);
     }
 
     // -- plunger: rod, thumb pad, stopper (behind the glass, seen through it) --------------
