@@ -533,7 +533,7 @@ quicksilver = QuicksilverScene(
         Pass("scenes/quicksilver/qs_mirror_dreamer.frag", name="mirror_dreamer",
              vert="scenes/quicksilver/qs_tiles_mirror.vert", primitive="triangles", count=TILE_VERTICES,
              inputs=("envblur", "field", "cracks"), into="mirror"),
-        # (baked again only while the camera moves)
+        # (baked again only while the camera moves: every frame then, so it is kept cheap)
         Pass("scenes/quicksilver/qs_floor.frag", name="stone", update=("drift",)),
         Pass("scenes/quicksilver/quicksilver.frag", name="main", inputs=("envblur", "field", "mirror", "stone")),
     ],

@@ -162,7 +162,7 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
 
     // -- hair: near-black, warm, strands catching the key ---------------------------------
     float ang = atan(g.x, g.y - 0.05);
-    float strands = 0.5 + 0.5 * sin(ang * 38.0 + 6.0 * vnoise(g * 5.0));
+    float strands = 0.5 + 0.5 * sin(ang * 38.0 + 2.5 * sin(g.y * 11.0 + ang * 5.0));
     float in_hair = smoothstep(-w, w, face) * (1.0 - smoothstep(w, -w, body) * step(g.y, -0.28));
     vec3 hair_col = vec3(0.035, 0.012, 0.01) + vec3(0.35, 0.2, 0.14) * strands * strands * smoothstep(0.0, -0.3, g.x) * smoothstep(-0.3, 0.3, g.y) * 0.4;
     // where the hair meets the face, its shadow on the skin

@@ -23,10 +23,10 @@ void main() {
     float foot = max(fp.x, fp.y);
     float fade = smoothstep(0.6, 0.1, foot);
     float grain_fade = smoothstep(0.05, 0.012, foot);
-    float n = mix(0.5, fbm(p * 1.6 + 5.0, 4), fade);
+    float n = mix(0.5, fbm(p * 1.6 + 5.0, 3), fade);
     n += (vnoise(p * 37.0) - 0.5) * 0.3 * grain_fade;
     // cracks: the zero lines of a warped noise, meandering, of uneven width, thinning out
-    vec2 w = p * 0.9 + 1.4 * vec2(fbm(p * 0.7 + 2.0, 3), fbm(p * 0.7 + 8.0, 3));
+    vec2 w = p * 0.9 + 1.4 * vec2(fbm(p * 0.7 + 2.0, 2), fbm(p * 0.7 + 8.0, 2));
     float s = snoise(w);
     float width = 0.035 + 0.05 * fbm(p * 2.1 + 3.0, 2) + 0.6 * foot;
     float crack = (1.0 - smoothstep(0.0, width, abs(s))) * smoothstep(0.3, 0.55, fbm(p * 0.8 + 17.0, 2))

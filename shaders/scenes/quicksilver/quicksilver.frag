@@ -14,7 +14,7 @@ uniform vec2 u_resolution;
 uniform int u_frame;
 uniform sampler2D u_field;
 uniform sampler2D u_mirror;
-uniform sampler2D u_stone;          // the floor's stone (shade, moss, wetness), baked once
+uniform sampler2D u_stone;          // the floor's stone (shade, moss, wetness), baked while the camera moves
 uniform float u_time;
 out vec4 frag_colour;
 
@@ -28,7 +28,8 @@ void main() {
     vec2 p = (cam.pos + rd * (cam.pos.y / max(-rd.y, 1e-3))).xz;
     vec2 pc = p - u_pool_bound.xy;              // from the pool's centre
     float rp = length(pc);
-    vec3 floor_col = floor_radiance(stone, rd) * 0.45 + floor_mirror_light(stone, rd, pc, pool_sites_distance(p));
+    float dp = pool_sites_distance(p);
+    vec3 floor_col = floor_radiance(stone, rd) * 0.45 + floor_mirror_light(stone, rd, pc, dp);
     floor_col *= mix(0.35, 1.0, smoothstep(0.0, 0.13, d));       // contact shadow
     // depth: the street sinks into the night beyond the pool (the pool is the one lit thing)
     floor_col *= mix(0.12, 1.0, exp(-max(rp - 0.8, 0.0) * 0.45));
@@ -36,7 +37,6 @@ void main() {
     // moss grows in its cracks and clumps and glows emerald, its light pooled round the
     // mercury and running out from it in slow waves, so the street lives while the mirror
     // holds still; far off it all sinks into a violet-black night haze.)
-    float dp = pool_sites_distance(p);
     float pooled = exp(-max(dp, 0.0) / 0.6) + 0.2 * exp(-max(dp, 0.0) / 1.5);
     float wave = 0.6 + 0.4 * sin(rp * 2.6 - u_time * 0.9 + 1.7 * vnoise(p * 0.7));
     float glow = stone.y * pooled * wave * u_skyline;
