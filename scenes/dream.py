@@ -170,11 +170,14 @@ the_syringe = Cue(
 quicksilver = Cue(
     "quicksilver", 159, 179, fade_in=2, transition="ripple", name="the refusal: quicksilver tears",
     params={"volume": 1.45, "tilt": 0.35, "shards": 9, "quality": 0.45, "floor": "#100e15",
-            "reflection": 1.35, "ripple": 0.4},
+            "reflection": 1.35, "ripple": 0.22},
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.
     keys={"pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
+          # (round 13: "173.8 and 175.5 near-identical": the camera sinks slowly towards the
+          # mirror and round it all through the cue)
+          "drift": [(0, 0.0), (20, 1.0, "in_out_sine")],
           "harden": [(0, 0.0), (5.5, 0.0), (10, 1.0, "in_out_sine")],
           "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")],
           # (round 11: the hold read static) the red creeps out along the cracks after it

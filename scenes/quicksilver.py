@@ -18,7 +18,7 @@ Everything that moves is a pure function of time, worked out here on the CPU eac
 * ``harden`` (or ``fracture``, which implies it) freezes the pool from its rims inwards:
   ripples damp to zero, the pool settles into its final shape and tears stop, so at
   hardness 1 the image is still.  ``fracture`` then cracks it from an impact point (where the
-  mirror shows the dreamer's side) into log-polar Voronoi shards (iq's exact border
+  mirror shows the dreamer's temple) into log-polar Voronoi shards (iq's exact border
   distance) with bevelled edges, each shard tilted by a hash of its cell so it reflects
   another part of the environment and shows its own piece of the dreamer, moved and turned;
   the cracks through the figure bleed.
@@ -40,7 +40,7 @@ the CPU marks near the pool and the tears, and discard the rest):
 * ``cracks`` -- the crack field packed into RGBA32F, on tiles, only while fractured;
 * ``mirror`` -- the metal and the tears, tone mapped, with coverage in alpha, on tiles (or,
   while the hardened mirror shows the dreamer, ``mirror_dreamer``: the same with the figure);
-* ``stone`` -- the floor's mottling, baked once (the camera is fixed);
+* ``stone`` -- the floor's stone and moss, baked again only while the camera moves (``drift``);
 * ``main`` -- the floor, the pool's contact shadow, and the mirror laid over them.
 """
 from __future__ import annotations
@@ -56,6 +56,8 @@ from visuals.model.hashing import mix64
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 0.95, -1.75)
 CAM_TARGET = (0.0, 0.0, 0.5)
+CAM_END = (0.42, 0.78, -1.4)      # where ``drift`` 1 brings it: lower, closer, round to the right
+TARGET_END = (0.02, 0.0, 0.55)
 FOV_Y = 37.0                  # degrees
 
 SITES = 11                    # tears that build the pool
@@ -74,9 +76,6 @@ MAX_WAVES = 12                # splash ripples evaluated at once (quality picks 
 MAX_BLOBS = SITES + BEADS
 TILES_X, TILES_Y = 48, 27      # screen tiles of the proxy geometry (see qs_tiles.glsl)
 TILE_VERTICES = 6 * TILES_X * TILES_Y
-DREAMER_BEYOND = 2.4          # the dreamer stands past the main lobe's far rim (its plane 2.4 radii from its centre),
-DREAMER_REACH = 0.78          # and the mirror shows the top of their head this far (in radii) on
-                              # the near side of its centre
 AO_REACH = 0.25               # how far the pool's contact shadow reaches on the floor
 
 
@@ -133,46 +132,56 @@ def layout(seed: int) -> dict[str, np.ndarray]:
             "bead_c": bead_c, "bead_r": bead_r, "bead_t": bead_t, "crack": crack}
 
 
-DREAMER_IMPACT = (-0.17, 0.6)   # where the mirror is struck, in the figure's own frame (feet 0,
-                                # crown 1; x across, before the broadening: as qs_dreamer.glsl)
-DREAMER_BROADEN = 1.2           # the figure's breadth over a real person's (as qs_dreamer.glsl)
-DREAMER_CROWN = 0.985           # the top of the head in that frame (the raised hands reach higher)
+DREAMER_IMPACT = (0.6, 0.45)    # where the mirror is struck, in the face's own frame (x across,
+                                # y up the face, the eyes at 0.05): by the temple, so the cracks
+                                # run out through the face and break it into a few large pieces
+DREAMER_H = 0.35                # the level plane of the face leaning over the pool (floor units)
+DREAMER_SCALE = 0.95            # floor units per face unit on that plane, in main-lobe radii
+DREAMER_STRETCH = 2.2           # the face's length along the floor over its width (as qs_dreamer.glsl)
+
+
+DREAMER_DRIFT = 0.65            # the camera's place (``drift``) from which the face is framed: the
+                                # dream's cue shatters the mirror about there
+
+
+def _mirrored_camera() -> tuple[float, float, float]:
+    """The camera, from where the face is framed, mirrored in the floor."""
+    pos, _target = camera_at(DREAMER_DRIFT)
+    return (pos[0], -pos[1], pos[2])
 
 
 @lru_cache(maxsize=16)
 def dreamer_stance(seed: int, vol: float) -> tuple[float, float, float]:
-    """Where the dreamer the mirror shows stands, and how tall: (x, z) of the feet on the
-    floor and the height, in floor units.
+    """Where the face the mirror shows lies, and how large: (x, z) of its centre on the level
+    plane y = DREAMER_H and its scale (floor units per face unit).
 
-    The figure is a standing person on a vertical plane facing the camera, just past the
-    pool's far rim, as a real person there would be mirrored: the reflection hangs head down
-    towards the viewer, foreshortened by the floor's perspective, its head (nearest the
-    camera) the largest part.  The height is chosen so the crown shows DREAMER_REACH radii
-    on the near side of the main lobe's centre: a flat mirror at floor point z shows the
-    plane at height cam_y (Zf - z) / (z - cam_z).
+    The dreamer leans over the pool and looks down into it: the face lies on a level plane
+    above the pool, facing down, and a floor mirror shows it the right way up on the screen.
+    Its centre is placed where the mirror shows it over the main lobe's centre: the point on
+    the plane that the camera's mirror image (below the floor) sees through that point.
     """
     lay = layout(seed)
     c = lay["centres"][0] * vol ** 0.5
-    r = lay["radii"][0] * vol ** 0.5
-    zf = float(c[1] + DREAMER_BEYOND * r)
-    z_crown = float(c[1] - DREAMER_REACH * r)
-    height = CAM_POS[1] * (zf - z_crown) / (z_crown - CAM_POS[2]) / DREAMER_CROWN
-    return float(c[0]), zf, float(height)
+    r = float(lay["radii"][0] * vol ** 0.5)
+    mx, my, mz = _mirrored_camera()
+    k = (DREAMER_H - my) / (0.0 - my)          # along the line from the mirrored camera
+    x = mx + (float(c[0]) - mx) * k
+    z = mz + (float(c[1]) - mz) * k
+    return float(x), float(z), DREAMER_SCALE * r * k
 
 
 def impact_on_floor(seed: int, vol: float) -> tuple[float, float]:
     """The floor point where the mirror is struck: where the whole mirror shows the point
-    DREAMER_IMPACT beside the dreamer's waist, so the cracks run out through the figure and
-    break it into a few large shards, each holding a recognisable piece (the head, an arm,
-    the heart), instead of crazing the chest into splinters.  (The inverse of the reflection
-    in dreamer_stance: the floor point whose mirrored camera ray meets the figure's plane
-    there.)"""
-    x0, zf, h = dreamer_stance(seed, round(vol, 4))
-    hx, hy = x0 + DREAMER_IMPACT[0] * DREAMER_BROADEN * h, DREAMER_IMPACT[1] * h
-    cy, cz = CAM_POS[1], CAM_POS[2]
-    z = (cy * zf + hy * cz) / (hy + cy)
-    x = hx * (z - cz) / (zf - cz)
-    return float(x), float(z)
+    DREAMER_IMPACT of the face (by the temple), so the cracks run out through the face and
+    break it into a few large shards, each holding a recognisable piece (an eye, the mouth),
+    instead of crazing it into splinters.  (The inverse of the reflection in dreamer_stance:
+    the floor point on the line from the mirrored camera to that point of the face.)"""
+    x0, z0, s = dreamer_stance(seed, round(vol, 4))
+    hx = x0 + DREAMER_IMPACT[0] * s
+    hz = z0 + DREAMER_IMPACT[1] * s * DREAMER_STRETCH
+    mx, my, mz = _mirrored_camera()
+    k = (0.0 - my) / (DREAMER_H - my)
+    return float(mx + (hx - mx) * k), float(mz + (hz - mz) * k)
 
 
 def merge_k(merge: float) -> float:
@@ -225,10 +234,18 @@ def poured_tears(seed: int, t: float, pour: float, hard: float, centres, radii, 
     return out
 
 
-def camera_basis():
-    """Unit forward, right and up vectors of the fixed camera (as the shader builds them)."""
-    pos = np.array(CAM_POS)
-    fwd = np.array(CAM_TARGET) - pos
+def camera_at(drift: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """(position, target) of the camera ``drift`` of the way along its slow move (eased)."""
+    k = _smoothstep(0.0, 1.0, drift)
+    pos = tuple(a + (b - a) * k for a, b in zip(CAM_POS, CAM_END))
+    target = tuple(a + (b - a) * k for a, b in zip(CAM_TARGET, TARGET_END))
+    return pos, target
+
+
+def camera_basis(pos=CAM_POS, target=CAM_TARGET):
+    """Unit forward, right and up vectors of the camera (as the shader builds them)."""
+    pos = np.array(pos)
+    fwd = np.array(target) - pos
     fwd /= np.linalg.norm(fwd)
     right = np.cross((0.0, 1.0, 0.0), fwd)
     right /= np.linalg.norm(right)
@@ -236,10 +253,10 @@ def camera_basis():
 
 
 @lru_cache(maxsize=8)
-def tile_floor(aspect: float) -> tuple[np.ndarray, np.ndarray]:
+def tile_floor(aspect: float, pos=CAM_POS, target=CAM_TARGET) -> tuple[np.ndarray, np.ndarray]:
     """Floor point seen at the centre of each screen tile, and the floor radius the tile spans
     (rows from the bottom of the screen, as the tile texture)."""
-    pos, fwd, right, up = camera_basis()
+    pos, fwd, right, up = camera_basis(pos, target)
     focal = 0.5 / math.tan(math.radians(FOV_Y) / 2.0)
 
     def floor_at(fx, fy):
@@ -273,12 +290,12 @@ def field_at(points: np.ndarray, blobs: np.ndarray, wob: np.ndarray, k: float) -
     return m[..., 0] - k * np.log2(np.maximum(s, 1e-30))
 
 
-def tear_box(tears: np.ndarray, shapes: np.ndarray) -> tuple[float, float, float, float]:
+def tear_box(tears: np.ndarray, shapes: np.ndarray, pos=CAM_POS, target=CAM_TARGET) -> tuple[float, float, float, float]:
     """Screen box (centred uv: min x, min y, max x, max y) holding every tear in the air, so
     the shader traces tears only there.  Empty (min > max) when none fall."""
     if len(tears) == 0:
         return (1.0, 1.0, -1.0, -1.0)
-    pos, fwd, right, up = camera_basis()
+    pos, fwd, right, up = camera_basis(pos, target)
     focal = 0.5 / math.tan(math.radians(FOV_Y) / 2.0)
     lo = np.array([np.inf, np.inf])
     hi = -lo
@@ -301,10 +318,10 @@ def heartbeat(t: float, bpm: float = 72.0) -> float:
     return min(1.0, math.exp(-((ph - 0.05) / 0.06) ** 2) + 0.6 * math.exp(-((ph - 0.33) / 0.07) ** 2))
 
 
-def dreamer_uniform(strength: float, hard: float, t: float, height: float) -> tuple[float, float, float, float]:
-    """u_dreamer_fig: the figure shows as the mirror hardens (none while the pool is liquid)."""
+def dreamer_uniform(strength: float, hard: float, t: float, scale: float) -> tuple[float, float, float, float]:
+    """u_dreamer_fig: the face shows as the mirror hardens (none while the pool is liquid)."""
     show = strength * _smoothstep(0.3, 0.9, hard)
-    return (show, heartbeat(t), height, (t * 72.0 / 60.0) % 1.0)
+    return (show, heartbeat(t), scale, (t * 72.0 / 60.0) % 1.0)
 
 
 def _smoothstep(a: float, b: float, x: float) -> float:
@@ -421,7 +438,12 @@ class QuicksilverScene(Scene):
             tear_b[m] = (ry, 0.0, 0.0, 0.0)
             m += 1
 
-        box = tear_box(tear_a[:m], tear_b[:m])
+        # The camera's slow move (the face and the cracks stay where they are in the world:
+        # dreamer_stance and impact_on_floor frame them from one place on it).
+        cam_pos, cam_target = camera_at(float(p["drift"]))
+        cam_pos = tuple(round(v, 5) for v in cam_pos)
+        cam_target = tuple(round(v, 5) for v in cam_target)
+        box = tear_box(tear_a[:m], tear_b[:m], cam_pos, cam_target)
 
         waves.sort(key=lambda w: w[2])        # youngest first
         wave_a = np.zeros((MAX_WAVES, 4), np.float32)
@@ -445,7 +467,7 @@ class QuicksilverScene(Scene):
         # Proxy geometry: which screen tiles each pass draws (the pool's field with its contact
         # shadow; the metal, its cracks and the falling tears).
         w, h = state.resolution
-        centre, radius = tile_floor(round(w / h, 4))
+        centre, radius = tile_floor(round(w / h, 4), cam_pos, cam_target)
         k = merge_k(float(p["merge"]))
         d = field_at(centre, blobs[:n].astype(float), wob[:n].astype(float), k)
         frac = float(p["fracture"])
@@ -484,11 +506,12 @@ class QuicksilverScene(Scene):
             "u_shiver_octaves": 0 if hard >= 1.0 else 1 + int(quality + 0.5),
             "u_hard": hard,
             "u_crack_centre": tuple(float(v) for v in np.add(impact_on_floor(int(state.seed), vol), lay["crack"] * vol ** 0.5)),
-            "u_cam_pos": CAM_POS, "u_cam_target": CAM_TARGET,
+            "u_cam_pos": cam_pos, "u_cam_target": cam_target,
             "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
             "u_shiver": shiver_phases(t),
             "u_dreamer_fig": fig,
             "u_dreamer_feet": stance[:2],
+            "u_dreamer_h": DREAMER_H,
         }
 
 
@@ -510,7 +533,8 @@ quicksilver = QuicksilverScene(
         Pass("scenes/quicksilver/qs_mirror_dreamer.frag", name="mirror_dreamer",
              vert="scenes/quicksilver/qs_tiles_mirror.vert", primitive="triangles", count=TILE_VERTICES,
              inputs=("envblur", "field", "cracks"), into="mirror"),
-        Pass("scenes/quicksilver/qs_floor.frag", name="stone", update="once"),
+        # (baked again only while the camera moves: every frame then, so it is kept cheap)
+        Pass("scenes/quicksilver/qs_floor.frag", name="stone", update=("drift",)),
         Pass("scenes/quicksilver/quicksilver.frag", name="main", inputs=("envblur", "field", "mirror", "stone")),
     ],
     params=[
@@ -519,6 +543,7 @@ quicksilver = QuicksilverScene(
         Param("harden", 0.0, 0.0, 1.0, "liquid (0) to a still, frozen mirror (1); freezes from the rims in"),
         Param("fracture", 0.0, 0.0, 1.0, "whole mirror (0) to shattered shards (1); implies hardening"),
         Param("bleed", 0.0, 0.0, 1.0, "after the shatter: how far the dreamer's red has crept out along the cracks"),
+        Param("drift", 0.0, 0.0, 1.0, "the camera's slow move, 0 where it starts to 1: lower, closer, round to the right"),
         Param("quality", 0.6, 0.0, 1.0, "cost: ripple count, surface detail, reflected tears, crack accuracy; below 0.3 fewer beads and towers"),
         Param("volume", 1.0, 0.3, 1.6, "how much quicksilver: the size of the pool"),
         Param("ripple", 0.6, 0.0, 1.0, "strength of splash ripples and the liquid's shiver"),
@@ -527,7 +552,7 @@ quicksilver = QuicksilverScene(
         Param("light", 1.0, 0.0, 3.0, "brightness of the key light's highlights"),
         Param("reflection", 1.0, 0.1, 2.0, "brightness of the reflected environment"),
         Param("skyline", 0.85, 0.0, 1.0, "the dream city's glass towers standing in the reflections (0: the bound scene alone)"),
-        Param("dreamer", 1.0, 0.0, 1.0, "the dreamer the hardened mirror shows: warm, red, alive, broken across the shards"),
+        Param("dreamer", 1.0, 0.0, 1.0, "the dreamer's own face the hardened mirror shows, leaning over it: warm, alive, broken across the shards"),
         Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
         Param("floor", "#0c0a12", description="the colour of the dark floor"),
     ],

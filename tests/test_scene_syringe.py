@@ -249,3 +249,38 @@ def test_the_glass_barrel_is_a_lit_cylinder_with_a_highlight_along_it(syringe):
     img = syringe({"offer": 1.0, "refuse": 0.0, "glint": 0.0, "starlight": 0.0}, size=(320, 180))
     bright = (luma(img) > 170).sum()
     assert bright > 110, f"only {bright} bright pixels on the glass: no highlight along the barrel"
+
+
+def test_the_serenes_are_soft_shadows_with_small_mercury_eyes_not_cut_outs(syringe):
+    """Round 13's readers: the Serenes "cardboard cut-outs / tombstones on an empty stage",
+    "googly eyes".  They are shadows now, their edges blurring like candle-cast shadows,
+    wider towards the ground: across a row of the nearer figure's lower half (above the
+    horizon) many pixels lie part-way between figure and hall (median 5 for the cut-out, 22
+    now); and their eyes are two small glints, not goggles: few pixels the figure makes
+    brighter than the hall (25 before, 10 now), but some."""
+    size = (320, 180)
+    params = {"offer": 1.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0, "helix": 0.0}
+    with_them = luma(syringe({**params, "watchers": 1.0}, size=size))
+    without = luma(syringe({**params, "watchers": 0.0}, size=size))
+    diff = np.abs(with_them - without)[:, :80]
+    top = np.nonzero((diff > 6).any(axis=1))[0][0]
+    horizon_row = round((0.5 + 0.08) * size[1])               # HORIZON = -0.08 (screen y)
+    soft = []
+    for r in range(top + (horizon_row - top) // 2, horizon_row - 4):
+        m = diff[r].max()
+        soft.append(((diff[r] > 0.15 * m) & (diff[r] < 0.75 * m)).sum())
+    assert np.median(soft) > 12, f"hard-edged cut-outs ({np.median(soft)} soft pixels a row)"
+    eyes = ((with_them - without) > 25)[:, :80].sum()
+    assert 2 <= eyes <= 14, f"{eyes} pixels brighter than the hall: goggles, or no eyes"
+
+
+def test_the_starlit_glass_throws_caustics_on_the_floor(syringe):
+    """Round 13: "flat vector art".  The glass full of starlight is a lens: it throws crisp
+    caustic lines of light on the floor beneath it (the floor's light from the starlight had
+    only a soft glow: one sharp pixel in its rows before, 473 now)."""
+    size = (320, 180)
+    lit = luma(syringe({"offer": 1.0, "refuse": 0.0, "helix": 0.0}, size=size))
+    dark = luma(syringe({"offer": 1.0, "refuse": 0.0, "helix": 0.0, "starlight": 0.0}, size=size))
+    g = (lit - dark)[112:175, 40:280]                          # the floor under the syringe
+    sharp = (np.abs(2 * g[1:-1] - g[:-2] - g[2:]) > 12).sum()
+    assert sharp > 100, f"no caustic on the floor ({sharp} sharp pixels of its light)"

@@ -216,21 +216,21 @@ vec3 key_light(vec3 r, float rough, float aaw) {
     return KEY_COLOUR * u_light * (disc * 9.0 * energy * energy + halo * 0.035);
 }
 
-// The floor seen directly: the city's paving (stone.r: the slab's shade and mottle, stone.g:
-// the joints, stone.b: the slab's polish; baked by qs_floor.frag), dark slate lit by the sky's
-// average colour, and wet: the polished slabs give back a blurred, dim copy of the night
+// The floor seen directly: the city's street (stone.r: the stone's shade and mottle, stone.g:
+// its moss, stone.b: standing water; baked by qs_floor.frag), dark stone lit by the sky's
+// average colour, and wet: the water in its hollows gives back a blurred copy of the night
 // (Fresnel, stronger towards the distance), so the floor belongs to the same world as the
-// mirror instead of being a flat tiling; the joints stay dark, a faint moss light far off.
+// mirror; the moss dark where it is not lit (the caller adds its glow), a faint light far off.
 vec3 floor_radiance(vec3 stone, vec3 rd) {
     float mottle = mix(0.55, stone.x, 0.55);     // (slabs of one dark stone, not a patchwork)
-    vec3 base = qs_decode(u_floor.rgb) * (0.4 + 0.5 * mottle) * (1.0 - 0.85 * stone.y);
+    vec3 base = qs_decode(u_floor.rgb) * (0.4 + 0.5 * mottle) * (1.0 - 0.6 * stone.y);
     float cosv = clamp(-rd.y, 0.0, 1.0);
     float f = 1.0 - cosv;
     float f2 = f * f;
     float F = 0.04 + 0.96 * f2 * f2 * f;
     vec3 up = vec3(rd.x, -rd.y, rd.z);
     vec3 wet = qs_decode(texture(u_envblur, env_uv(up)).rgb);
-    wet *= (0.3 + 0.8 * stone.z) * (1.0 - stone.y);
+    wet *= (0.2 + 1.6 * stone.z) * (1.0 - stone.y);
     // far off, the streets' moss light glows faintly along the ground
     vec3 moss = vec3(0.02, 0.16, 0.10) * 0.05 * smoothstep(0.45, 0.12, cosv) * u_skyline;
     return base + min(F, 0.3) * (wet * 0.1 + env_ambient() * 0.03) * u_reflection + moss;

@@ -1,9 +1,10 @@
 #version 330 core
-// The floor's stone, baked once per cue (the camera never moves): the city's street, laid
-// with big irregular flagstones of dark slate (a jittered Voronoi: no two alike, no grid), each
-// its own shade and polish, with a fine grain and a slow mottling, and narrow dark joints
-// between them (r: the stone's shade, g: the joint, b: the slab's polish).  The main pass
-// colours and lights it.
+// The floor's stone, baked again only while the camera moves (``drift``): the city's street as one
+// dark wet stone, worn and uneven -- no slabs, no joints, no cells (round 13's readers saw the
+// flagstones' joints as "a neon hex grid").  Moss grows in it the way moss does: in meandering
+// cracks and in soft clumps where the cracks meet, and water stands in the hollows.
+// r: the stone's shade, g: the moss (0 bare stone .. 1 thick moss), b: wetness (standing water
+// mirrors the night).  The main pass colours and lights it.
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/hash.glsl"
@@ -13,60 +14,30 @@
 uniform vec2 u_resolution;
 out vec4 frag_colour;
 
-// Distance to the nearest joint between flagstones (F2 - F1 along the bisector: iq's exact
-// border distance, two passes) and the id of this pixel's slab.
-vec3 flagstones(vec2 p) {
-    vec2 cell = floor(p);
-    vec2 f = p - cell;
-    vec2 best_o = vec2(0.0);
-    vec2 best_c = vec2(0.0);
-    float best = 8.0;
-    for (int j = -1; j <= 1; j++) {
-        for (int i = -1; i <= 1; i++) {
-            vec2 c = vec2(i, j);
-            vec2 o = c + 0.15 + 0.7 * hash2i(ivec2(cell + c) + 311) - f;
-            float dd = dot(o, o);
-            if (dd < best) {
-                best = dd;
-                best_o = o;
-                best_c = c;
-            }
-        }
-    }
-    float edge = 8.0;
-    for (int j = -2; j <= 2; j++) {
-        for (int i = -2; i <= 2; i++) {
-            vec2 c = best_c + vec2(i, j);
-            vec2 o = c + 0.15 + 0.7 * hash2i(ivec2(cell + c) + 311) - f;
-            vec2 dlt = o - best_o;
-            if (dot(dlt, dlt) > 1e-5) {
-                edge = min(edge, dot(0.5 * (best_o + o), normalize(dlt)));
-            }
-        }
-    }
-    vec2 id = cell + best_c;
-    return vec3(edge, id);
-}
-
 void main() {
     Camera cam = qs_camera();
     vec3 rd = qs_ray(cam, centered_uv(gl_FragCoord.xy, u_resolution));
     vec2 p = (cam.pos + rd * (-cam.pos.y / rd.y)).xz;
-    // average the mottling over the pixel's footprint far away, where it would alias
+    // average the detail over the pixel's footprint far away, where it would alias
     vec2 fp = fwidth(p);
     float foot = max(fp.x, fp.y);
     float fade = smoothstep(0.6, 0.1, foot);
     float grain_fade = smoothstep(0.05, 0.012, foot);
     float n = mix(0.5, fbm(p * 1.6 + 5.0, 3), fade);
-    n += (vnoise(p * 37.0) - 0.5) * 0.35 * grain_fade;
-    const float SLAB = 0.62;                                // floor units per flagstone
-    vec3 fs = flagstones(p / SLAB);
-    float e = fs.x * SLAB;                                  // world distance to the joint
-    float jw = 0.006 + 0.35 * foot;
-    float joint = (1.0 - smoothstep(0.0, jw, e)) * mix(0.3, 1.0, fade);
-    vec3 h = hash_to_unit(pcg3d(uvec3(ivec2(fs.yz) + 4096, 0x51A8u)));
-    float shade = 0.7 + 0.6 * h.x;
-    // slabs worn smooth (polished, wet) or rough; each edge a little rounded and darker
-    float polish = mix(0.5, 0.25 + 0.75 * h.y, fade) * smoothstep(0.0, 0.05, e);
-    frag_colour = vec4(n * mix(1.0, shade, fade), joint, polish, 1.0);
+    n += (vnoise(p * 37.0) - 0.5) * 0.3 * grain_fade;
+    // cracks: the zero lines of a warped noise, meandering, of uneven width, thinning out
+    vec2 w = p * 0.9 + 1.4 * vec2(fbm(p * 0.7 + 2.0, 2), fbm(p * 0.7 + 8.0, 2));
+    float s = snoise(w);
+    float width = 0.035 + 0.05 * fbm(p * 2.1 + 3.0, 2) + 0.6 * foot;
+    float crack = (1.0 - smoothstep(0.0, width, abs(s))) * smoothstep(0.3, 0.55, fbm(p * 0.8 + 17.0, 2))
+                * (0.45 + 0.55 * fbm(p * 5.0 + 23.0, 2));      // (thick and thin along its length)
+    crack *= smoothstep(0.12, 0.03, foot);
+    // clumps: soft cushions where the moss has spread out of the cracks
+    float clump = smoothstep(0.45, 0.75, fbm(p * 2.4 + vec2(31.0, 7.0) + 0.3 * s, 3));
+    clump *= smoothstep(0.35, 0.0, abs(s)) * 0.85;
+    float moss = clamp(max(crack, clump * fade), 0.0, 1.0);
+    // hollows hold water: broad smooth patches, glassy
+    float wet = smoothstep(0.45, 0.62, fbm(p * 0.55 + 41.0, 3));
+    wet = mix(0.35, wet, fade) * (1.0 - moss);
+    frag_colour = vec4(n, moss, wet, 1.0);
 }

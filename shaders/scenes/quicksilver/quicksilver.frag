@@ -14,7 +14,7 @@ uniform vec2 u_resolution;
 uniform int u_frame;
 uniform sampler2D u_field;
 uniform sampler2D u_mirror;
-uniform sampler2D u_stone;          // the floor's paving (shade, joint, polish), baked once
+uniform sampler2D u_stone;          // the floor's stone (shade, moss, wetness), baked while the camera moves
 uniform float u_time;
 out vec4 frag_colour;
 
@@ -28,22 +28,22 @@ void main() {
     vec2 p = (cam.pos + rd * (cam.pos.y / max(-rd.y, 1e-3))).xz;
     vec2 pc = p - u_pool_bound.xy;              // from the pool's centre
     float rp = length(pc);
-    vec3 floor_col = floor_radiance(stone, rd) * 0.45 + floor_mirror_light(stone, rd, pc, pool_sites_distance(p));
+    float dp = pool_sites_distance(p);
+    vec3 floor_col = floor_radiance(stone, rd) * 0.45 + floor_mirror_light(stone, rd, pc, dp);
     floor_col *= mix(0.35, 1.0, smoothstep(0.0, 0.13, d));       // contact shadow
     // depth: the street sinks into the night beyond the pool (the pool is the one lit thing)
     floor_col *= mix(0.12, 1.0, exp(-max(rp - 0.8, 0.0) * 0.45));
-    // and far off, the city's lit haze rises off the street: the top of the frame glows
-    // softly (round 10: "70 % of the frame near-black")
-    // (round 11's reader: "a dull grey hex-tiled void, grey and lifeless".  The floor is the
-    // dream city's street: the moss's emerald light glows up through the joints between the
-    // slabs, brightest near the pool and in slow waves that run out from it, so the street
-    // lives while the mirror holds still; above it hangs the violet night haze.)
+    // (round 13's readers: "a neon hex grid".  The floor is one dark wet stone; the city's
+    // moss grows in its cracks and clumps and glows emerald, its light pooled round the
+    // mercury and running out from it in slow waves, so the street lives while the mirror
+    // holds still; far off it all sinks into a violet-black night haze.)
+    float pooled = exp(-max(dp, 0.0) / 0.6) + 0.2 * exp(-max(dp, 0.0) / 1.5);
+    float wave = 0.6 + 0.4 * sin(rp * 2.6 - u_time * 0.9 + 1.7 * vnoise(p * 0.7));
+    float glow = stone.y * pooled * wave * u_skyline;
+    floor_col = floor_col * (1.0 - 0.5 * stone.y) + vec3(0.01, 0.17, 0.07) * glow * (0.3 + 0.7 * glow) * (1.2 + stone.x)
+              + vec3(0.001, 0.012, 0.006) * pooled * pooled * u_skyline;      // the moss light on the stone round it
     float dist = length(p - cam.pos.xz);
-    float wave = 0.55 + 0.45 * sin(rp * 2.6 - u_time * 0.9 + 1.7 * vnoise(p * 0.7));
-    float moss_patch = smoothstep(0.25, 0.75, vnoise(p * 1.3 + 4.0));
-    float seam = stone.y * (0.15 + 0.85 * wave * moss_patch) * exp(-max(rp - 0.6, 0.0) * 0.5) * u_skyline;
-    floor_col += vec3(0.01, 0.14, 0.07) * seam;
-    floor_col += vec3(0.06, 0.028, 0.11) * (1.0 - exp(-max(dist - 2.0, 0.0) * 0.22));
+    floor_col += vec3(0.036, 0.017, 0.072) * (1.0 - exp(-max(dist - 3.0, 0.0) * 0.18));
     floor_col *= qs_vignette(uv);
     vec3 col = agx_display(floor_col * 1.4);
     col = dither8(col, gl_FragCoord.xy, u_frame);

@@ -130,41 +130,47 @@ vec3 hall(vec2 p) {
     return col;
 }
 
-// The Serenes who offer it, far back in the hall: tall veiled figures standing on its floor,
-// black against the haze with its light along their edges, their lidless mercury eyes on the
-// syringe (two more stand farther off in the mist: far_air); their reflections lie dim in
-// the floor.
+// The Serenes who offer it, far back in the hall: tall shadows standing in the mist (round
+// 13's readers: "tombstones", "cardboard cut-outs").  They are made of shadow, not cloth:
+// half translucent, their edges blurring like shadows cast by a candle -- sharp only round
+// the hood, melting wider towards the ground, where the mist lying on the floor swallows
+// them -- with the haze's light caught along the hood and shoulders.  Their faces unseen:
+// only two small cold glints of mercury in the hood, lidless, on the syringe.  Their
+// reflections lie dim and smeared in the floor.  (Two more stand farther off: far_air.)
 vec3 background(vec2 p) {
     vec3 col = hall(p);
     for (int i = 0; i < 2; ++i) {
-        vec2 o = i == 0 ? vec2(-0.74, 0.2) : vec2(0.77, 0.18);    // (clear of the plunger)
-        float k = i == 0 ? 1.25 : 1.12;                                   // the nearer, the larger
+        vec2 o = i == 0 ? vec2(-0.70, 0.24) : vec2(0.74, 0.21);    // (clear of the plunger)
+        float k = i == 0 ? 1.6 : 1.4;                                     // the nearer, the larger
         float feet = HORIZON - 0.05 * k;
         vec2 q = (p - o) / k;
         float figure = serene_sd(q) * k;
-        float body = smoothstep(0.004, -0.004, figure) * step(feet, p.y);
-        // the veil's folds, faint, and the haze's light along the edge (a rim, brighter low
-        // where the haze behind is brightest)
-        float folds = 0.8 + 0.2 * sin(q.x / (0.02 + 0.15 * max(-q.y, 0.0)) * 5.0 + float(i) * 2.0);
-        vec3 veil = vec3(0.006, 0.004, 0.012) * folds;
-        float rim = exp(-sy_sq(figure / 0.006)) * smoothstep(0.02, -0.02, figure) * (0.6 + 0.4 * smoothstep(0.1, -0.2, q.y));
-        veil += vec3(0.16, 0.10, 0.30) * rim;
-        col = mix(col, veil, body * u_eyes_on);
-        // the reflection in the floor: the figure mirrored about its feet, dim and soft
+        // the blur of a candle's shadow: it widens with the distance from the hood
+        float soft = 0.004 + 0.032 * smoothstep(0.0, -0.35, q.y) + 0.012 * abs(sin(q.y * 9.0 + float(i)));
+        float body = smoothstep(soft, -soft, figure) * smoothstep(feet - 0.02, feet + 0.12, p.y);
+        // shadow: the air behind darkened, not a painted shape -- denser in the middle
+        float dense = 0.72 + 0.26 * smoothstep(soft, -3.0 * soft, figure);
+        dense *= 0.88 + 0.12 * sin(q.x * 70.0 + 3.0 * sin(q.y * 9.0 + float(i)));      // (its folds, faint)
+        vec3 shade = col * 0.08 + vec3(0.002, 0.001, 0.004);
+        // the haze's light caught on the hood and the shoulders, only where the edge is crisp
+        float rim = exp(-sy_sq(figure / 0.007)) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
+        shade += vec3(0.12, 0.08, 0.24) * rim;
+        col = mix(col, shade, body * dense * u_eyes_on);
+        // the reflection in the floor: the figure mirrored about its feet, dim and smeared
         vec2 m = vec2(p.x, 2.0 * feet - p.y);
-        float mirrored = smoothstep(0.012, -0.012, serene_sd((m - o) / k) * k) * step(p.y, feet);
-        col = mix(col, col * 0.35, mirrored * u_eyes_on * smoothstep(feet - 0.25, feet, p.y));
-        float gap = 0.032 * k;
-        float r = 0.0095 * k;
+        float mirrored = smoothstep(0.04, -0.04, serene_sd((m - o) / k) * k) * step(p.y, feet);
+        col = mix(col, col * 0.45, mirrored * u_eyes_on * smoothstep(feet - 0.3, feet, p.y));
+        // the eyes: two small points of cold mercury deep in the hood, each a crisp catch-light
+        // with a faint glow in the air round it -- no white, no pupils
+        float gap = 0.026 * k;
         for (int e = 0; e < 2; ++e) {
-            vec2 d = p - o - vec2((float(e) - 0.5) * gap, 0.0);
-            float l = length(d);
-            float orb = smoothstep(r, r - 0.003, l);
-            float u = clamp(l / r, 0.0, 1.0);
-            vec3 metal = mix(vec3(0.20, 0.22, 0.27), vec3(0.015, 0.018, 0.025), u * u);
-            metal += 0.9 * exp(-dot(d - vec2(-0.3, 0.35) * r, d - vec2(-0.3, 0.35) * r) / (0.08 * r * r));
+            vec2 d = p - o - vec2((float(e) - 0.5) * gap, -0.004 * k);
+            float l = length(d * vec2(1.0, 1.6));
+            float px = 1.0 / u_resolution.y;
+            float orb = smoothstep(0.0042 * k + px, 0.0042 * k - px, l);
+            vec3 metal = vec3(0.55, 0.62, 0.75) * (0.35 + 1.2 * exp(-dot(d + vec2(0.0012, -0.0012) * k, d + vec2(0.0012, -0.0012) * k) / sy_sq(0.0018 * k)));
             col = mix(col, metal, orb * u_eyes_on);
-            col += vec3(0.35, 0.4, 0.5) * 0.025 * u_eyes_on * exp(-l / 0.02);
+            col += vec3(0.4, 0.46, 0.6) * 0.05 * u_eyes_on * exp(-l / (0.012 * k));
         }
     }
     return col;
@@ -237,10 +243,12 @@ vec3 helix(vec2 p) {
         // (beyond the column the slope-corrected distance underestimates: the glow is held to
         // the helix's envelope, or it smears sideways at the crossings)
         halo *= exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.035));
-        float bead = sy_pow12(0.5 + 0.5 * sin(s * 60.0 - u_spill.w * 3.0 + float(i) * 2.0));
+        float bead = sy_sq(sy_sq(0.5 + 0.5 * sin(s * 90.0 - u_spill.w * 3.0 + float(i) * 2.0 + 1.5 * sin(s * 23.0 + float(i) * 4.0))));
         vec3 tint = i == 0 ? JOY : DESPAIR;
         float lit = 0.2 + 0.8 * (0.5 + 0.5 * depth);
-        strand_col[i] = (tint * (core * (1.4 + 2.5 * bead) + halo) + vec3(1.0, 0.97, 0.92) * spec * core * 1.6) * lit;
+        // (round 13: "a clip-art collage": the strands are streams of starlight, motes of light
+        // strung along a fainter thread, glowing into the air, not solid drawn tubes)
+        strand_col[i] = (tint * (core * (1.3 + 2.6 * bead) + halo * 1.6) + vec3(1.0, 0.97, 0.92) * spec * core * (0.3 + 1.2 * bead)) * lit;
         strand_cov[i] = core;
         strand_depth[i] = depth;
     }
@@ -255,7 +263,7 @@ vec3 helix(vec2 p) {
     float rw = max(0.003, 1.4 * pxs);
     float rung = exp(-sy_sq(rs / rw)) * (0.003 / rw) * smoothstep(pxs, -pxs, abs(w) - reach)
                * (0.55 + 0.45 * sqrt(max(1.0 - sy_sq(w / max(reach, 1e-3)), 0.0)));
-    col += mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung * 0.45;
+    col += mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung * 0.2;
     // the spilled light it rises from: a low glow on the ground
     vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
     float pool = exp(-dot(g, g) / 0.02) * smoothstep(0.0, 0.2, len);
@@ -269,7 +277,48 @@ void main() {
     vec2 d = (p - u_xf.xy) / u_scale;
     vec2 q = vec2(dot(d, u_xf.zw), dot(d, vec2(-u_xf.w, u_xf.z)));
 
-    vec3 col = background(p);
+    // The glass refracts the hall behind it: a cylinder of glass turns what is behind it
+    // upside down across its width and squeezes it (the horizon, the spires and the Serenes
+    // seen through the empty barrel bend and flip), so the background is looked up where the
+    // light through the glass came from -- one evaluation, its coordinate bent.
+    float g_cov = aa_fill(sy_part(q, sy_glass_r(q.x) + 0.004, SY_BARREL0, SY_HUB0));
+    vec2 across = vec2(-u_xf.w, u_xf.z);
+    vec3 col = background(p - across * (1.75 * q.y * u_scale) * g_cov);
+    // Caustics: the starlit glass is a lens, and it throws its light onto the floor beneath
+    // it -- a bright focused line along its length, rippling with the liquid's currents, and a
+    // net of fainter caustic light round it, in the floor's perspective (squeezed in depth).
+    {
+        vec2 pc = vec2(p.x, u_xf.y + (p.y - (HORIZON - 0.2)) * 3.2);
+        vec2 dc = (pc - u_xf.xy) / u_scale;
+        vec2 qc = vec2(dot(dc, u_xf.zw), dot(dc, vec2(-u_xf.w, u_xf.z)));
+        float lit_x = smoothstep(u_level - 0.02, u_level + 0.08, qc.x) * smoothstep(SY_HUB0 + 0.05, SY_BARREL1 - 0.1, qc.x);
+        // (slow, broad undulations: a lens's focus on a floor, not an electric squiggle)
+        float wob = 0.01 * sin(qc.x * 8.0 + TAU * u_twinkle) + 0.004 * sin(qc.x * 19.0 - TAU * u_twinkle);
+        float line = exp(-abs(qc.y - wob) / 0.009) + 0.5 * exp(-abs(qc.y - wob) / 0.04);
+        float net = 1.0 - abs(snoise(vec2(qc.x * 7.0 - u_flow * 30.0, qc.y * 6.0) + 0.4 * sin(qc.x * 3.0)));
+        net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1));
+        float on_ground = smoothstep(HORIZON - 0.01, HORIZON - 0.05, p.y);
+        col += (vec3(0.35, 0.42, 1.0) * (line * 0.55 + net * 0.3) + vec3(0.9, 0.95, 1.0) * line * line * 0.3)
+               * lit_x * on_ground * u_light;
+    }
+    // Mist lying on the hall's floor and drifting slowly across it, thickest along the
+    // horizon, where it swallows the far floor's edge and the Serenes' feet: lit violet by the
+    // haze, blue-white near the starlight, and gold and indigo round the helix once it rises,
+    // so everything stands in one air.
+    {
+        float dh = p.y - HORIZON;
+        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.05 : 0.1))) + 0.35 * exp(-max(-dh, 0.0) / 0.25) * step(dh, 0.0);
+        vec2 mp = vec2(p.x * 2.6 - u_flow * 6.0, dh * 9.0);
+        float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
+        float dens = smoothstep(0.35, 0.75, wisp) * layer;
+        vec2 to_sy = (p - u_xf.xy) * vec2(0.8, 1.6);
+        vec3 lightc = HAZE * 2.6 + vec3(0.08, 0.09, 0.3) * u_light * exp(-dot(to_sy, to_sy) / 0.12);
+        float hx = (p.x - u_spill_from.x) / 0.25;
+        // (round the helix its own light fills the mist: warm, not the haze's violet)
+        lightc = mix(lightc, mix(JOY, DESPAIR, 0.35 + 0.35 * sin(p.x * 9.0 + u_spill.w * 0.3)) * 0.3,
+                     exp(-hx * hx) * smoothstep(0.0, 0.4, u_spill.z));
+        col = mix(col, lightc, dens * 0.55);
+    }
 
     // -- plunger: rod, thumb pad, stopper (behind the glass, seen through it) --------------
     float rod = aa_fill(sy_part(q, 0.020, -0.80, SY_STOPPER - 0.03));
