@@ -334,94 +334,86 @@ def glyph(seed: int, index: int) -> Glyph:
     return Glyph(int(seed), int(index), h.half_width, tuple(strokes), h.pen)
 
 
-# Pictographic signs: a forgotten language of the kind hieroglyphs are reads as pictures as
-# much as letters (an eye, water, the sun, a reed, a bird), so the words mix the hand's
-# abstract signs with a few such pictures, drawn in the same hand (its slant), and are written
-# in a cartouche, the ring round a name.  Each is a list of strokes in the box [-0.8, 0.8] x
-# [-1, 1].
-def _pictograph(kind: int) -> list[Stroke]:
-    if kind == 0:      # the eye: an almond, its iris, a brow, the tear line below
-        top = _bezier(np.array([-0.8, 0.0]), np.array([0.0, 0.75]), np.array([0.8, 0.0]))
-        low = _bezier(np.array([0.8, 0.0]), np.array([0.0, -0.6]), np.array([-0.8, 0.0]))
-        return [Stroke("loop", _resample(np.vstack([top, low[1:]]))),
-                Stroke("loop", _resample(_arc((0.0, 0.02), 0.2, 0.0, 2 * np.pi), closed=True)),
-                Stroke("line", _resample(_bezier(np.array([-0.7, 0.55]), np.array([0.0, 0.95]), np.array([0.75, 0.5])))),
-                Stroke("line", _resample(np.array([[-0.15, -0.3], [-0.2, -0.8], [-0.45, -0.9]])))]
-    if kind == 1:      # water: three rippling lines
-        xs = np.linspace(-0.8, 0.8, 41)
-        return [Stroke("line", _resample(np.stack([xs, y + 0.14 * np.abs(((xs * 3.75 + 0.5) % 2.0) - 1.0) * 2 - 0.14], 1)))
-                for y in (0.55, 0.0, -0.55)]
-    if kind == 2:      # the sun: a disc with its centre, and a ray below (the horizon's rising)
-        return [Stroke("loop", _resample(_arc((0.0, 0.15), 0.6, 0.0, 2 * np.pi), closed=True)),
-                Stroke("dot", np.array([[0.0, 0.15]])),
-                Stroke("line", _resample(np.array([[-0.8, -0.75], [0.8, -0.75]])))]
-    if kind == 3:      # a reed: a stem bowing over, its leaf, its root
-        stem = _bezier(np.array([0.0, -0.95]), np.array([0.05, 0.3]), np.array([-0.45, 0.95]))
-        leaf = _bezier(np.array([0.02, 0.1]), np.array([0.55, 0.35]), np.array([0.6, 0.85]))
-        return [Stroke("line", _resample(stem)), Stroke("line", _resample(leaf)),
-                Stroke("line", _resample(np.array([[-0.35, -0.95], [0.35, -0.95]])))]
-    # a bird standing: its back and tail, its breast, the head and beak, its legs
-    body = np.vstack([_bezier(np.array([0.25, 0.55]), np.array([-0.3, 0.45]), np.array([-0.8, -0.1])),
-                      _bezier(np.array([-0.8, -0.1]), np.array([-0.1, -0.45]), np.array([0.45, 0.05]))[1:],
-                      _bezier(np.array([0.45, 0.05]), np.array([0.55, 0.45]), np.array([0.25, 0.55]))[1:]])
-    head = _resample(_arc((0.42, 0.72), 0.17, 0.0, 2 * np.pi), closed=True)
-    return [Stroke("loop", _resample(body)), Stroke("loop", head),
-            Stroke("line", _resample(np.array([[0.58, 0.75], [0.8, 0.65]]))),
-            Stroke("line", _resample(np.array([[-0.05, -0.25], [-0.1, -0.95]]))),
-            Stroke("line", _resample(np.array([[0.15, -0.2], [0.15, -0.95]])))]
-
-
-PICTOGRAPHS = 5
-
-
-def _cartouche(half: float, height: float) -> list[Stroke]:
-    """The ring round a name: a long oval about the row of signs, tied off with a bar at its
-    end."""
-    r = height
-    straight = max(half - r, 0.0)
-    right = _arc((straight, 0.0), r, -np.pi / 2, np.pi)
-    left = _arc((-straight, 0.0), r, np.pi / 2, np.pi)
-    ring = np.vstack([right, left, right[:1]])
-    bar = np.array([[straight + r + 0.08, -r * 0.8], [straight + r + 0.08, r * 0.8]])
-    return [Stroke("loop", _resample(ring)), Stroke("line", _resample(bar))]
+# Words (round 14: "a textbook cartouche", Egyptian pictures -- the text says FORGOTTEN
+# languages).  A word is the hand's own abstract signs written cursively along one line, by one
+# grammar nobody can read but everybody can see is writing: the pen runs on from each sign into
+# the next (a ligature swash dipping under the line), the word ends in a long hooked tail, small
+# dots ride above or below some signs (the hand decides which side, once), and the line itself
+# is not straight but written along a gentle arc, bowed up or down word by word, each word
+# placed a little differently in the sky so stills seconds apart differ.
+WORD_SIGN_SCALE = 0.5    # a sign's size within a word (the word's box is then about 1 tall)
+WORD_MAX_HALF = 1.75     # the row's half length at most (longer words are written smaller)
+WORD_GAP = 0.16          # space between the signs of a word, in word units (the ligature crosses it)
+WORD_ARC = 3.4           # radius of the arc the line is written along, in word units
+WORD_ROOM = 1.95         # a word's half length plus its shift along the line stays within this
 
 
 def word_signs(seed: int, index: int, signs: int) -> list[Glyph]:
-    """The signs of word ``index``: the script's glyphs, some of them (at least one, no
-    picture twice) replaced by pictographs drawn in the hand of the script."""
-    parts = [glyph(seed, index * signs + k) for k in range(signs)]
-    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, 0xCA27])
-    pictures = rng.random(signs) < 0.45
-    pictures[int(rng.integers(signs))] = True
-    kinds = iter(rng.permutation(PICTOGRAPHS))
-    h = hand(seed)
-    for k in range(signs):
-        if pictures[k]:
-            strokes = _fit(_pictograph(int(next(kinds, 0))), h)
-            parts[k] = Glyph(int(seed), index * signs + k, h.half_width, tuple(strokes), h.pen)
-    return parts
+    """The signs of word ``index``: glyphs ``index * signs`` .. of the script of ``seed``."""
+    return [glyph(seed, index * signs + k) for k in range(signs)]
 
 
-CARTOUCHE_MARGIN = 0.24  # how far the cartouche (ring and bar) reaches beyond the row of signs
-WORD_SIGN_SCALE = 0.5    # a sign's size within a word (the word's box is then about 1 tall)
-WORD_MAX_HALF = 1.75     # ... and the row's half length at most (longer words are written smaller)
-WORD_GAP = 0.12          # space between the signs of a word, in word units
+def _word_rng(seed: int, index: int) -> np.random.Generator:
+    return np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, 0x1A7E])
+
+
+def _end_near(strokes: list[Stroke], target) -> np.ndarray:
+    """The end of a stroke (not a dot) nearest ``target``: where the pen leaves or enters a sign."""
+    ends = np.array([p for s in strokes if len(s.points) > 1 for p in (s.points[0], s.points[-1])])
+    return ends[int(np.argmin(((ends - np.asarray(target)) ** 2).sum(1)))]
+
+
+def _ligature(a: np.ndarray, b: np.ndarray, dip: float) -> Stroke:
+    """The pen running on from one sign into the next: a swash from a to b that dips ``dip``
+    under the lower of them (a cubic, leaving a downward and entering b upward)."""
+    low = min(a[1], b[1]) - dip
+    c1, c2 = np.array([a[0] + 0.15 * (b[0] - a[0]), low]), np.array([b[0] - 0.15 * (b[0] - a[0]), low])
+    t = np.linspace(0.0, 1.0, 32)[:, None]
+    pts = (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * c1 + 3 * (1 - t) * t ** 2 * c2 + t ** 3 * b
+    return Stroke("line", _resample(pts))
+
+
+def _tail(a: np.ndarray, size: float, curl: float) -> Stroke:
+    """A word's last stroke: the pen sweeps on to the right under the line and hooks back up
+    (turning the way the hand curls), the mark every word of the script ends with."""
+    sweep = _bezier(a, a + np.array([0.35, -0.9]) * size, a + np.array([0.9, -0.35]) * size)
+    end = sweep[-1]
+    sgn = 1.0 if curl >= 0 else -1.0
+    r = 0.22 * size
+    hook = _arc(end + np.array([-r, 0.0]), r, 0.0, sgn * 1.3 * np.pi)
+    return Stroke("line", _resample(np.vstack([sweep, hook[1:]])))
+
+
+def _bend(strokes: list[Stroke], radius: float, tilt: float) -> list[Stroke]:
+    """The line written along an arc of ``radius`` (positive bows it up, an arch; negative a
+    bowl), then tilted by ``tilt`` radians: x runs along the arc, y across it."""
+    c, s = np.cos(tilt), np.sin(tilt)
+    out = []
+    for st in strokes:
+        x, y = st.points[:, 0], st.points[:, 1]
+        ang = x / radius
+        px = (radius + y) * np.sin(ang)
+        py = (radius + y) * np.cos(ang) - radius
+        out.append(Stroke(st.kind, np.stack([c * px - s * py, s * px + c * py], 1)))
+    return out
 
 
 @lru_cache(maxsize=64)
 def word(seed: int, index: int, signs: int) -> Glyph:
-    """Word number ``index`` of the script of ``seed``: ``signs`` glyphs written side by side
-    along one line, as one Glyph (its strokes in writing order, left to right).
+    """Word number ``index`` of the script of ``seed``: ``signs`` glyphs written cursively along
+    one line, as one Glyph (its strokes in writing order, left to right: each sign, then the
+    ligature into the next; the tail; the dots last).
 
     A single sign, however strange, can pass for a bracket or a mark; a row of signs of one
-    hand -- sharing its bars, its radicals, its dots -- reads as writing; some of its signs are
-    pictures (word_signs) and the row is ringed by a cartouche, as a name is in hieroglyphs
-    (its last two strokes).  One sign is exactly ``glyph(seed, index)``.  The word's box is ``[-w, w] x [-1, 1]`` with ``w`` the
-    half length of the row (it may exceed 1).
+    hand -- sharing its bars, its radicals, its dots, joined by its pen -- reads as writing.
+    One sign is exactly ``glyph(seed, index)``.  The word's box is ``[-w, w] x [-1, 1]``
+    (about) with ``w`` the half length of the line (it may exceed 1).
     """
     if signs <= 1:
         return glyph(seed, index)
     parts = word_signs(seed, index, signs)
+    h = hand(seed)
+    rng = _word_rng(seed, index)
     s = WORD_SIGN_SCALE
     widths = [2.0 * p.half_width * s for p in parts]
     total = sum(widths) + WORD_GAP * (signs - 1)
@@ -430,14 +422,44 @@ def word(seed: int, index: int, signs: int) -> Glyph:
         widths = [2.0 * p.half_width * s for p in parts]
         total = sum(widths) + WORD_GAP * (signs - 1)
     x = -0.5 * total
-    strokes: list[Stroke] = []
+    placed: list[list[Stroke]] = []
     for p, w in zip(parts, widths):
         centre = np.array([x + 0.5 * w, 0.0])
-        strokes += [Stroke(st.kind, st.points * s + centre) for st in p.strokes]
+        placed.append([Stroke(st.kind, st.points * s + centre) for st in p.strokes])
         x += w + WORD_GAP
-    # written in a cartouche, the ring round a name (last: the stars close it round the word)
-    strokes += _cartouche(0.5 * total + 0.14, s + 0.16)
-    return Glyph(int(seed), int(index), 0.5 * total + CARTOUCHE_MARGIN, tuple(strokes), parts[0].pen * s)
+    above = h.curl >= 0          # the hand's dots ride above the line, or below it
+    strokes: list[Stroke] = []
+    dots: list[Stroke] = []
+    for k, sign in enumerate(placed):
+        strokes += sign
+        lo = np.concatenate([st.points for st in sign]).min(0)
+        hi = np.concatenate([st.points for st in sign]).max(0)
+        if k + 1 < len(placed):
+            nxt = np.concatenate([st.points for st in placed[k + 1]])
+            a = _end_near(sign, (hi[0], lo[1]))
+            b = _end_near(placed[k + 1], (nxt[:, 0].min(), nxt[:, 1].min()))
+            strokes.append(_ligature(a, b, rng.uniform(0.12, 0.22) * s / WORD_SIGN_SCALE))
+        if rng.random() < 0.5:
+            # one to three dots over (or under) the sign, in a short row
+            n = int(rng.integers(1, 4))
+            y = (hi[1] + 0.2 * s) if above else (lo[1] - 0.2 * s)
+            mid = 0.5 * (lo[0] + hi[0]) + rng.uniform(-0.2, 0.2) * (hi[0] - lo[0])
+            for j in range(n):
+                dots.append(Stroke("dot", np.array([[mid + (j - 0.5 * (n - 1)) * 0.16 * s, y]])))
+    last = np.concatenate([st.points for st in placed[-1]])
+    strokes.append(_tail(_end_near(placed[-1], (last[:, 0].max(), last[:, 1].min())), s, h.curl))
+    strokes += dots
+    # along an arc, bowed up or down word by word, a little tilted, shifted along the line
+    bow = 1.0 if index % 2 == 0 else -1.0
+    strokes = _bend(strokes, bow * WORD_ARC * rng.uniform(0.8, 1.25), rng.uniform(-0.08, 0.08))
+    pts = np.concatenate([st.points for st in strokes])
+    mid = 0.5 * (pts.min(0) + pts.max(0))
+    half = 0.5 * float(pts[:, 0].max() - pts[:, 0].min())
+    shift = rng.uniform(-1.0, 1.0) * max(WORD_ROOM - half, 0.0)
+    lift = rng.uniform(-0.12, 0.16)
+    strokes = [Stroke(st.kind, st.points - mid + np.array([shift, lift])) for st in strokes]
+    reach = float(max(np.abs(st.points[:, 0]).max() for st in strokes))
+    return Glyph(int(seed), int(index), reach, tuple(strokes), parts[0].pen * s)
 
 
 # ----------------------------------------------------------------------------- sampling

@@ -45,11 +45,12 @@ the_sky = Cue(
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
     "constellations", 22, 50, fade_in=1.5, transition="dusk", name="hieroglyph constellations",
-    # words, not single signs: three signs of the script along one line, some of them pictures
-    # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
-    # each word's stars fly straight into the next word; the sky goes down into them through
-    # the dusk, its darks first and its lights last (the mist's smoke read murky at 23 s)
-    params={"glyph_seed": 1874, "rate": 0.1, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
+    # words, not single signs: three signs of a script nobody can read (no cartouche, no
+    # Egyptian pictures: round 12's reader), written cursively along an arc -- ligatures, a
+    # hooked tail, dots -- each word placed anew in the sky; each word's stars fly straight
+    # into the next word; the sky goes down into them through the dusk, its darks first and
+    # its lights last (the mist's smoke read murky at 23 s)
+    params={"glyph_seed": 7, "rate": 0.125, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 

@@ -347,32 +347,70 @@ def test_a_word_is_signs_of_one_script_written_side_by_side():
     for seed in (7, 1874, 4242):
         w = G.word(seed, 2, 3)
         parts = G.word_signs(seed, 2, 3)
-        # the signs, then the cartouche's ring and bar
-        assert len(w.strokes) == sum(len(p.strokes) for p in parts) + 2
-        assert w.strokes[-2].kind == "loop"
-        assert sum(p is not G.glyph(seed, 2 * 3 + k) for k, p in enumerate(parts)) >= 1, "no picture"
-        # the strokes of each sign, in the word, in order along the line
+        # the signs' strokes come first, each sign's followed by the ligature into the next
         spans, at = [], 0
-        for p in parts:
+        for k, p in enumerate(parts):
             pts = np.concatenate([s.points for s in w.strokes[at:at + len(p.strokes)]])
             spans.append((pts[:, 0].min(), pts[:, 0].max(), pts[:, 1].min(), pts[:, 1].max()))
-            at += len(p.strokes)
-        for (lo0, hi0, *_), (lo1, hi1, *_) in zip(spans, spans[1:]):
-            assert hi0 < lo1, f"seed {seed}: the signs overlap or are out of order: {spans}"
+            at += len(p.strokes) + (1 if k + 1 < len(parts) else 0)
+        # (written along a gentle arc and tilted: the signs' middles run left to right)
+        mids = [0.5 * (lo + hi) for lo, hi, *_ in spans]
+        assert mids == sorted(mids), f"seed {seed}: the signs are out of order: {spans}"
         # one line: the signs share their band of height
         assert max(s[3] for s in spans) - min(s[2] for s in spans) <= 2.0
         assert all(differ(raster(a), raster(b)) > 0.3 for a, b in itertools.combinations(parts, 2))
         pts = w.all_points()
-        assert np.abs(pts[:, 0]).max() <= w.half_width + 1e-9 <= G.WORD_MAX_HALF + G.CARTOUCHE_MARGIN + 1e-9
-        # the cartouche rings every sign
-        ring = w.strokes[-2].points
-        signs = np.concatenate([s.points for s in w.strokes[:-2]])
-        assert ring[:, 0].min() < signs[:, 0].min() and ring[:, 0].max() > signs[:, 0].max()
-        assert ring[:, 1].min() < signs[:, 1].min() and ring[:, 1].max() > signs[:, 1].max()
+        assert np.abs(pts[:, 0]).max() <= w.half_width + 1e-9 <= G.WORD_ROOM + 0.2
         # on the screen, the whole word stays in the frame
         for t in np.linspace(0.0, 60.0, 31):       # as it turns, breathes and drifts
             scr = C.glyph_to_screen(pts, (640, 360), float(t))
             assert scr[:, 0].min() > 0 and scr[:, 0].max() < 640 and scr[:, 1].min() > 0 and scr[:, 1].max() < 360
+
+
+def test_a_word_is_written_in_a_forgotten_script_not_in_a_cartouche():
+    """Round 12's reader: "a textbook cartouche" with an eye, a reed, a bird -- Egyptian, where
+    the text says FORGOTTEN languages.  A word is the hand's own signs only (no pictures),
+    joined cursively: a ligature from each sign into the next and a tail at the end -- strokes
+    that cross the gaps between the signs -- and nothing rings the word: no stroke spans it."""
+    for seed in (7, 1874, 4242):
+        for index in range(4):
+            w = G.word(seed, index, 3)
+            parts = G.word_signs(seed, index, 3)
+            assert all(p is G.glyph(seed, index * 3 + k) for k, p in enumerate(parts)), "a picture"
+            lines = [s for s in w.strokes if s.kind != "dot"]
+            assert len(lines) == sum(len(p.strokes) for p in parts) - sum(
+                1 for p in parts for s in p.strokes if s.kind == "dot") + 2 + 1
+            xs = w.all_points()[:, 0]
+            span = xs.max() - xs.min()
+            # no ring: no stroke runs along most of the word
+            assert max(np.ptp(s.points[:, 0]) for s in lines) < 0.6 * span, f"seed {seed}: a ring"
+            # the ligatures: a stroke joins each sign to the next (ends within each sign)
+            at, boxes = 0, []
+            for k, p in enumerate(parts):
+                pts = np.concatenate([s.points for s in w.strokes[at:at + len(p.strokes)]])
+                boxes.append((pts[:, 0].min(), pts[:, 0].max()))
+                at += len(p.strokes) + 1
+            joins = [w.strokes[sum(len(p.strokes) + 1 for p in parts[:k + 1]) - 1] for k in range(2)]
+            for k, j in enumerate(joins):
+                a, b = j.points[0], j.points[-1]
+                assert boxes[k][0] - 1e-6 <= a[0] <= boxes[k][1] + 1e-6, "the ligature leaves its sign"
+                assert boxes[k + 1][0] - 1e-6 <= b[0] <= boxes[k + 1][1] + 1e-6, "... into the next"
+
+
+def test_consecutive_words_sit_differently_in_the_sky():
+    """Round 12: stills 5 s apart "near-identical".  Each word is written along its own arc
+    (bowed up, then down), placed anew: consecutive words' middles and bows differ."""
+    mids, bows = [], []
+    for index in range(6):
+        pts = G.word(7, index, 3).all_points()
+        mids.append(np.median(pts, axis=0))
+        # the bow: the middle of the line against its ends (a line through the signs' feet)
+        xs = pts[:, 0]
+        ends = pts[(xs < xs.min() + 0.3) | (xs > xs.max() - 0.3), 1].mean()
+        bows.append(pts[np.abs(xs - 0.5 * (xs.min() + xs.max())) < 0.3, 1].mean() - ends)
+    for a, b in zip(mids, mids[1:]):
+        assert np.linalg.norm(a - b) > 0.1, mids
+    assert len({np.sign(b) for b in bows}) == 2, bows
 
 
 def test_the_stars_write_a_word_when_asked():
@@ -483,3 +521,18 @@ def test_the_sky_is_the_dreams_inverted_violet_not_a_stock_night(gl, programs):
     assert b > 45, f"the sky is a dark stock night, not luminous: {r:.0f} {g:.0f} {b:.0f}"
     ground = img[int(h * 0.97):].mean(axis=2)
     assert np.median(ground) < 8, "the land's blacks"
+
+
+def test_the_land_is_ranges_in_aerial_perspective_not_one_band(gl, programs):
+    """Round 12's readers: "cardboard mountains", the land "one flat grey-green band".  The
+    land (shaders/lib/land.glsl, shared with the sky) is four ranges, each nearer one darker:
+    going down a column from the sky, the light steps darker at three crests or more in most
+    columns (a far range and a near ridge alone, before: two, in nine columns of ten)."""
+    for t in (3.0, 9.0, 15.0):
+        img = render(gl, programs, {"morph": 0.0, "rate": 0.0, "stars": 500}, t, (320, 180)).astype(float)
+        luma = img @ np.array([0.2126, 0.7152, 0.0722])
+        band = luma[int(180 * 0.45):]
+        smooth = (band[:-2] + band[1:-1] + band[2:]) / 3.0
+        drop = smooth[:-2] - smooth[2:]                 # how much darker two rows further down
+        crests = ((drop[1:] > 5.0) & (drop[:-1] <= 5.0)).sum(axis=0)
+        assert (crests >= 3).mean() > 0.45, f"t={t}: {np.bincount(crests)} columns by crests"
