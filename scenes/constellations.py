@@ -358,6 +358,8 @@ constellations = Constellations(
         Param("line_glow", 0.5, 0.0, 1.0, "brightness and glow of the chart lines joining a stroke's stars"),
         Param("glow", 0.5, 0.0, 1.0, "soft glow around the bright stars and the written glyph"),
         Param("colour", "#ffd08a", description="the colour the stars take on as they form the glyph"),
+        Param("invert", 0.0, 0.0, 1.0, "the inverted night: 0 a violet night with golden stars; 1 a pale lilac sky, "
+              "the stars and the words in emerald ink, the land's haze glowing with the sky"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
         Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
         Param("script_line", 0.0, 0.0, 1.0, "a line of the script written faint along the bottom of the sky "

@@ -50,7 +50,10 @@ constellations = Cue(
     # hooked tail, dots -- each word placed anew in the sky; each word's stars fly straight
     # into the next word; the sky goes down into them through the dusk, its darks first and
     # its lights last (the mist's smoke read murky at 23 s)
-    params={"glyph_seed": 7, "rate": 0.125, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
+    # (round 12's reader: "the colours NOT inverted": after the first word the night turns
+    # inside out, a pale lilac sky with the words in ink and emerald light)
+    keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")]},
+    params={"glyph_seed": 11, "rate": 0.125, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 

@@ -536,3 +536,32 @@ def test_the_land_is_ranges_in_aerial_perspective_not_one_band(gl, programs):
         drop = smooth[:-2] - smooth[2:]                 # how much darker two rows further down
         crests = ((drop[1:] > 5.0) & (drop[:-1] <= 5.0)).sum(axis=0)
         assert (crests >= 3).mean() > 0.45, f"t={t}: {np.bincount(crests)} columns by crests"
+
+
+def test_inverted_the_night_is_a_pale_lilac_sky_written_in_ink(gl, programs):
+    """Round 12's reader: the constellations' sky "NOT inverted".  With ``invert`` 1 the night
+    turns inside out: a luminous lilac sky (pale: far lighter than the violet night, blue and
+    red over green), the word's strokes in ink darker than the sky round them, and the land
+    keeps its black foreground."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 3}
+    night = render(gl, programs, dict(base), 6.0, size).astype(float)
+    inverted = render(gl, programs, dict(base, invert=1.0), 6.0, size).astype(float)
+    h = size[1]
+    sky_n = np.median(night[int(h * 0.05):int(h * 0.45)].reshape(-1, 3), axis=0)
+    sky_i = np.median(inverted[int(h * 0.05):int(h * 0.45)].reshape(-1, 3), axis=0)
+    assert sky_i.mean() > sky_n.mean() + 60, (sky_n, sky_i)
+    r, g, b = sky_i
+    assert b > g + 15 and r > g + 5, f"the inverted sky is not lilac: {r:.0f} {g:.0f} {b:.0f}"
+    # the word: where the night's brightest stroke pixels are, the inverted frame is ink and
+    # emerald light (green over blue), not the lilac sky (blue over green) of the rows round it
+    luma_n = night @ np.array([0.2126, 0.7152, 0.0722])
+    strokes = luma_n > np.percentile(luma_n[: int(h * 0.7)], 98)
+    strokes[int(h * 0.7):] = False
+    rows = np.nonzero(strokes.any(axis=1))[0]
+    sky = np.zeros_like(strokes)
+    sky[rows.min():rows.max() + 1] = True
+    sky &= luma_n < np.percentile(luma_n[: int(h * 0.7)], 80)
+    green = inverted[..., 1] - inverted[..., 2]
+    assert np.median(green[strokes]) > np.median(green[sky]) + 20
+    assert np.median(inverted[int(h * 0.97):].mean(axis=2)) < 12, "the land's blacks"

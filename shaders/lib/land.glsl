@@ -79,8 +79,9 @@ vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
     float edge = exp(-into * 600.0);
     float rim = exp(-into * 110.0);
     float grain = vnoise((p + near) * vec2(90.0, 140.0)) * vnoise((p + near) * vec2(23.0, 31.0) + 7.0);
+    // (the near ridge is lit only by the sky behind it, however bright the air: black)
     vec3 near_col = vec3(0.0010, 0.0010, 0.0018)
-                  + glow * (vec3(0.035, 0.05, 0.058) * edge + vec3(0.010, 0.022, 0.024) * rim * (0.4 + 1.2 * grain)
+                  + min(glow, 1.25) * (vec3(0.035, 0.05, 0.058) * edge + vec3(0.010, 0.022, 0.024) * rim * (0.4 + 1.2 * grain)
                           // (its slopes under the crest catch a little of the valley's light: rock, not a cut-out)
                           + vec3(0.0024, 0.0020, 0.0048) * (0.5 + grain) * exp(-into * 9.0));
     return mix(col, near_col, smoothstep(-aa, aa, h0 - p.y));
