@@ -32,6 +32,12 @@ valley (``travel``: the near ridge passes at TRAVEL_SPEED, the far range at half
 slowly nearer the milky way, so no two stills of a held word are alike.  The land is
 shaders/lib/land.glsl, the same the sky's dream stands on.
 
+Round 14 ("a textbook cartouche", Egyptian pictures; "the colours NOT inverted"): a word is
+the hand's own signs written cursively along an arc, with ligatures, a hooked tail and dots,
+placed anew each time (_glyphs.word), and ``invert`` turns the night inside out: a pale lilac
+sky deepening to violet overhead, the stars and the words in ink lit round with emerald, the
+land's haze glowing with the bright air (main.frag).
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the

@@ -25,6 +25,10 @@ dream's horizon (shaders/lib/land.glsl, shared with the constellations) along th
 the sky is seen from somewhere, and the view travels over it (``land_travel``).  The dream
 uses both, with the pole high in the frame; the scene's defaults keep the crown.
 
+Round 14 ("the nebula paint blobs", "a murky teal smudge"): ``filaments`` draws the clouds as
+fine bright threads cut by crisp dust lanes, part of the gas amber so that the inversion turns
+it violet beside the emerald; the land (lib/land.glsl) is four ranges in aerial perspective.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at

@@ -24,7 +24,8 @@ float land_ridge(float x, float base, float amp, float freq, float seed, int oct
     float f = freq;
     for (int i = 0; i < octaves; i++) {
         float n = vnoise(vec2(x * f, seed + 3.1 * float(i)));
-        h += a * (1.0 - abs(2.0 * n - 1.0));
+        float r = 1.0 - abs(2.0 * n - 1.0);
+        h += 1.25 * a * r * (0.4 + 0.6 * r);      // (sharper peaks, no flat mesas; as high as before)
         a *= 0.45;
         f *= 2.1;
     }
@@ -61,17 +62,17 @@ vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
     float above = max(p.y - h3, 0.0);
     // the airglow: an emerald band low over the far range, violet above it
     vec3 col = sky + glow * (vec3(0.012, 0.060, 0.036) * exp(-above * 22.0) + vec3(0.017, 0.006, 0.034) * exp(-above * 7.0));
-    // (one noise for the faces of the three hazed ranges: each sees it at its own slide)
+    // (the faces' shading: the two farther ranges each at their own slide; the third, nearly
+    // black, shares the second's -- a noise fewer on every pixel)
     float ravine3 = vnoise((p + vec2(far.x, 0.0)) * vec2(14.0, 20.0));
     float ravine2 = vnoise((p + vec2(mid1.x, 3.0)) * vec2(18.0, 26.0));
-    float ravine1 = vnoise((p + vec2(mid2.x, 6.0)) * vec2(24.0, 34.0));
     // aerial perspective: the farther, the paler and more violet, the nearer, the darker
     vec3 mist = glow * vec3(0.013, 0.026, 0.034);            // (the valley mist: pale teal)
     col = land_range(col, p.y, h3, aa, glow * vec3(0.024, 0.018, 0.050), mist * 0.4, glow * vec3(0.040, 0.034, 0.072), ravine3);
     col = land_mist(col, p.y, h2, mist);
     col = land_range(col, p.y, h2, aa, glow * vec3(0.013, 0.009, 0.032), mist * 0.4, glow * vec3(0.034, 0.030, 0.064), ravine2);
     col = land_mist(col, p.y, h1, mist * 0.8);
-    col = land_range(col, p.y, h1, aa, glow * vec3(0.0035, 0.0025, 0.0090), mist * 0.2, glow * vec3(0.028, 0.026, 0.056), ravine1);
+    col = land_range(col, p.y, h1, aa, glow * vec3(0.0035, 0.0025, 0.0090), mist * 0.2, glow * vec3(0.028, 0.026, 0.056), ravine2);
     col = land_mist(col, p.y, h0, mist * 0.55);
     // the near ridge: black in its body, its crest lit by the sky behind it -- a bright thread
     // and a soft rim light a little way down the slope, catching on a grain of rock and scrub

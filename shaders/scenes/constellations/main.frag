@@ -46,8 +46,8 @@ void main() {
         vec3 lilac = mix(vec3(0.80, 0.60, 1.05), vec3(0.10, 0.04, 0.20), pow(uv.y, 1.1));
         vec3 negative = lilac * exp(-sky * vec3(7.0, 9.0, 5.0));
         // (the chart's lines are faint light: as ink they are drawn firmly, the strokes of the word)
-        float ink = 1.0 - exp(-dot(light + 5.0 * chart, vec3(0.3, 0.5, 0.2)) * 9.0);
-        negative = mix(negative, vec3(0.002, 0.010, 0.008), ink);
+        float ink = 1.0 - exp(-dot(light + 3.0 * chart, vec3(0.3, 0.5, 0.2)) * 9.0);
+        negative = mix(negative, vec3(0.006, 0.003, 0.012), ink);
         negative += vec3(0.02, 0.45, 0.18) * dot(halo, vec3(0.3, 0.5, 0.2)) * 6.0;
         col = mix(col, negative, u_invert);
     }
