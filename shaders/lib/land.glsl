@@ -56,8 +56,8 @@ vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
     vec2 mid1 = mix(far, near, 0.35);
     vec2 mid2 = mix(far, near, 0.7);
     float h3 = land_ridge(p.x + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3) + far.y;
-    float h2 = land_ridge(p.x + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 3) + mid1.y;
-    float h1 = land_ridge(p.x + mid2.x - 4.2, -0.445, 0.17, 1.35, 29.0, 4) + mid2.y;
+    float h2 = land_ridge(p.x + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2) + mid1.y;
+    float h1 = land_ridge(p.x + mid2.x - 4.2, -0.445, 0.17, 1.35, 29.0, 3) + mid2.y;
     float h0 = land_ridge(p.x + near.x - 0.8, -0.465, 0.22, 1.0, 17.0, 4) + near.y;
     float above = max(p.y - h3, 0.0);
     // the airglow: an emerald band low over the far range, violet above it
