@@ -538,11 +538,12 @@ def test_the_land_is_ranges_in_aerial_perspective_not_one_band(gl, programs):
         assert (crests >= 3).mean() > 0.45, f"t={t}: {np.bincount(crests)} columns by crests"
 
 
-def test_inverted_the_night_is_a_pale_lilac_sky_written_in_ink(gl, programs):
+def test_inverted_the_night_is_a_pale_lilac_sky_written_in_light(gl, programs):
     """Round 12's reader: the constellations' sky "NOT inverted".  With ``invert`` 1 the night
     turns inside out: a luminous lilac sky (pale: far lighter than the violet night, blue and
-    red over green), the word's strokes in ink darker than the sky round them, and the land
-    keeps its black foreground."""
+    red over green), the word still LIGHT -- emerald-white strokes brighter than the pale sky
+    round them (round 14's lead: strokes in ink read as "grey beaded chains, dirt on a pale
+    sky") -- and the land keeps its black foreground."""
     size = (320, 180)
     base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 3}
     night = render(gl, programs, dict(base), 6.0, size).astype(float)
@@ -564,4 +565,7 @@ def test_inverted_the_night_is_a_pale_lilac_sky_written_in_ink(gl, programs):
     sky &= luma_n < np.percentile(luma_n[: int(h * 0.7)], 80)
     green = inverted[..., 1] - inverted[..., 2]
     assert np.median(green[strokes]) > np.median(green[sky]) + 20
+    luma_i = inverted @ np.array([0.2126, 0.7152, 0.0722])
+    assert np.median(luma_i[strokes]) > np.median(luma_i[sky]) + 40, \
+        f"the word is not light on the pale sky: {np.median(luma_i[strokes]):.0f} vs {np.median(luma_i[sky]):.0f}"
     assert np.median(inverted[int(h * 0.97):].mean(axis=2)) < 12, "the land's blacks"

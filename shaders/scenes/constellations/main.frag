@@ -40,15 +40,27 @@ void main() {
     vec3 col = sky + light + halo;
     // The inverted night (round 12's reader: "the colours are NOT inverted"): the night turned
     // inside out -- a luminous lilac sky, pale low over the land and deepening to violet
-    // overhead, its milky way a darker violet river, the stars and the words written on it in
-    // deep ink, each lit round by an emerald glow. (A uniform branch: skipped at 0.)
+    // overhead, its milky way a darker violet river, the faint stars dark ink on it.  The word
+    // stays LIGHT (round 14's lead: strokes drawn in ink read as "grey beaded chains, dirt on a
+    // pale sky"): its glow turned inside out is a soft violet-black aura carved in the pale
+    // sky, and in it the strokes burn as thin emerald-white threads and the stars as white-hot
+    // points with emerald halos -- constellation light, inverted.  (A uniform branch.)
     if (u_invert > 0.0) {
         vec3 lilac = mix(vec3(0.80, 0.60, 1.05), vec3(0.10, 0.04, 0.20), pow(uv.y, 1.1));
         vec3 negative = lilac * exp(-sky * vec3(7.0, 9.0, 5.0));
-        // (the chart's lines are faint light: as ink they are drawn firmly, the strokes of the word)
-        float ink = 1.0 - exp(-dot(light + 3.0 * chart, vec3(0.3, 0.5, 0.2)) * 9.0);
-        negative = mix(negative, vec3(0.006, 0.003, 0.012), ink);
-        negative += vec3(0.02, 0.45, 0.18) * dot(halo, vec3(0.3, 0.5, 0.2)) * 6.0;
+        vec3 w = vec3(0.3, 0.5, 0.2);
+        float glow = dot(halo, w);
+        float star = dot(light, w);
+        float thread = dot(chart, w);
+        // the aura: the word's own glow, negated -- the pale sky darkens to a violet night round it
+        float aura = 1.0 - exp(-glow * 30.0);
+        negative = mix(negative, vec3(0.035, 0.010, 0.085), 0.82 * aura);
+        // faint stars away from the word stay ink (their light is small and has no glow round it)
+        float ink = (1.0 - exp(-star * 14.0)) * (1.0 - aura);
+        negative = mix(negative, vec3(0.02, 0.008, 0.04), 0.85 * ink);
+        // the light: an emerald glow, the threads and stars emerald-white at their cores
+        negative += vec3(0.05, 0.85, 0.45) * glow * 7.0 * aura;
+        negative += vec3(0.55, 1.25, 0.85) * (thread * 9.0 + star * 3.0) * aura;
         col = mix(col, negative, u_invert);
     }
     // The land (lib/land.glsl), sliding with the view's drift and its slow travel along the
