@@ -303,8 +303,11 @@ def _interesting(strokes: list[Stroke], hand: Hand) -> bool:
 @lru_cache(maxsize=256)
 def glyph(seed: int, index: int) -> Glyph:
     """Glyph number ``index`` of the script of ``seed`` (deterministic)."""
-    h = hand(seed)
-    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, _GLYPH_STREAM])
+    return _build(hand(seed), seed, index, _GLYPH_STREAM)
+
+
+def _build(h: Hand, seed: int, index: int, stream: int) -> Glyph:
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, stream])
     strokes: list[Stroke] = []
     for _attempt in range(40):
         strokes = []
@@ -335,53 +338,97 @@ def glyph(seed: int, index: int) -> Glyph:
 
 
 # Words (round 14: "a textbook cartouche", Egyptian pictures -- the text says FORGOTTEN
-# languages).  A word is the hand's own abstract signs written cursively along one line, by one
-# grammar nobody can read but everybody can see is writing: the pen runs on from each sign into
-# the next (a ligature swash dipping under the line), the word ends in a long hooked tail, small
-# dots ride above or below some signs (the hand decides which side, once), and the line itself
-# is not straight but written along a gentle arc, bowed up or down word by word, each word
-# placed a little differently in the sky so stills seconds apart differ.
+# languages; then the lead: the cursive words read as Latin handwriting, "ukhe", "rtdkc").  A
+# word is the script's own signs in a row, written along one arc by one grammar nobody can read
+# but everybody can see is writing -- and no Latin hand: the scribe writes words with a stylus,
+# not a pen (carved_hand: straight strokes on a tight grid, sharp corners, a head bar every sign
+# hangs from), and every sign carries one of the script's marks: a closed ring or lozenge with a
+# dot inside, a short bar crossing its longest stroke, or a barbed hook at a stroke's end.  Small
+# dots ride above or below some signs (the hand decides which side, once); a lozenge with its
+# dot closes the word.  The line is written along a gentle arc, bowed up or down word by word,
+# each word placed a little differently in the sky so stills seconds apart differ.
 WORD_SIGN_SCALE = 0.5    # a sign's size within a word (the word's box is then about 1 tall)
 WORD_MAX_HALF = 1.75     # the row's half length at most (longer words are written smaller)
-WORD_GAP = 0.16          # space between the signs of a word, in word units (the ligature crosses it)
+WORD_GAP = 0.2           # space between the signs of a word, in word units
 WORD_ARC = 3.4           # radius of the arc the line is written along, in word units
 WORD_ROOM = 1.95         # a word's half length plus its shift along the line stays within this
+MARKS = ("ring", "cross", "hook")   # the marks a sign of a word carries (one each)
+_SIGN_STREAM = 0x5167
+_MARK_STREAM = 0x3A2C
+
+
+@lru_cache(maxsize=64)
+def carved_hand(seed: int) -> Hand:
+    """The hand of ``seed`` as it writes words: its proportions, its curl and its dots, but a
+    stylus's strokes -- straight, on a tight grid, sharp-cornered, three or four to a sign, and
+    a head bar (or the hand's base bar) every sign shares -- so no sign reads as a Latin letter."""
+    h = hand(seed)
+    base = Hand(**{**h.__dict__, "bow": 0.0, "round_corners": 0.0, "jitter": 0.08,
+                   "slant": 0.4 * h.slant, "arc_rate": 0.1, "loop_rate": 0.0, "dot_rate": 0.0,
+                   "grid": (3, 4), "strokes": (2, 4), "walk": (2, 4),
+                   "frame": "base" if h.frame == "base" else "head", "radicals": ()})
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, _SIGN_STREAM, 1])
+    radicals = tuple(tuple(_free_strokes(rng, base, int(rng.integers(1, 3)))) for _ in range(4))
+    return Hand(**{**base.__dict__, "radicals": radicals})
+
+
+def _ring(centre: np.ndarray, r: float, lozenge: bool) -> Stroke:
+    """A small closed form: a ring, or a lozenge standing on its point."""
+    if lozenge:
+        pts = centre + r * np.array([[0.0, 1.0], [0.8, 0.0], [0.0, -1.0], [-0.8, 0.0]])
+        return Stroke("loop", _resample(pts, closed=True))
+    return Stroke("loop", _resample(_arc(centre, r, 0.5 * np.pi, 2 * np.pi)))
+
+
+def _mark(rng: np.random.Generator, strokes: list[Stroke], half_width: float, kind: str,
+          lozenge: bool) -> list[Stroke]:
+    """One of the script's marks for a sign (in the sign's box)."""
+    lines = [s for s in strokes if len(s.points) > 1]
+    pts = np.concatenate([s.points for s in lines])
+    if kind == "ring":
+        # in the sign's emptiest spot, as large as the room there allows, a dot inside
+        xs, ys = np.meshgrid(np.linspace(-half_width + 0.3, half_width - 0.3, 7), np.linspace(-0.7, 0.7, 9))
+        cand = np.stack([xs.ravel(), ys.ravel()], 1)
+        d = np.sqrt(((cand[:, None, :] - pts[None, :, :]) ** 2).sum(-1)).min(1)
+        # (near the strokes, so the ring belongs to the sign and never floats off as a moon)
+        k = int(np.argmax(np.where(d < 0.42, d, -d) + 0.01 * rng.random(len(d))))
+        r = float(np.clip(0.75 * d[k], 0.16, 0.26))
+        return [_ring(cand[k], r, lozenge), Stroke("dot", cand[k:k + 1].copy())]
+    if kind == "cross":
+        # a short bar across the middle of the sign's longest stroke
+        s = max(lines, key=lambda st: st.length)
+        i = len(s.points) // 2
+        t = s.points[min(i + 1, len(s.points) - 1)] - s.points[max(i - 1, 0)]
+        t = t / (np.linalg.norm(t) + 1e-9)
+        n = np.array([-t[1], t[0]])
+        mid = s.points[i]
+        return [Stroke("line", _resample(np.array([mid - 0.3 * n, mid + 0.3 * n])))]
+    # a barbed hook: from the end of a stroke nearest the foot of the sign, a short barb back
+    ends = np.array([p for st in lines for p in (st.points[0], st.points[-1])])
+    e = ends[int(np.argmin(ends[:, 1] + 0.3 * ends[:, 0]))]
+    barb = np.array([e, e + np.array([0.22, -0.12]), e + np.array([0.3, 0.14])])
+    return [Stroke("line", _resample(barb))]
+
+
+@lru_cache(maxsize=256)
+def sign(seed: int, index: int) -> Glyph:
+    """Sign number ``index`` of the script of ``seed`` as written in a word: a glyph of the
+    carved hand carrying one of the script's marks (MARKS, by turns of the index, so a word's
+    signs each carry a different one)."""
+    g = _build(carved_hand(seed), seed, index, _SIGN_STREAM)
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, _MARK_STREAM])
+    lozenge = hand(seed).curl < 0.0 or hand(seed).round_corners < 0.5
+    marks = _mark(rng, list(g.strokes), g.half_width, MARKS[index % len(MARKS)], lozenge)
+    return Glyph(g.seed, g.index, g.half_width, g.strokes + tuple(marks), g.pen)
 
 
 def word_signs(seed: int, index: int, signs: int) -> list[Glyph]:
-    """The signs of word ``index``: glyphs ``index * signs`` .. of the script of ``seed``."""
-    return [glyph(seed, index * signs + k) for k in range(signs)]
+    """The signs of word ``index``: signs ``index * signs`` .. of the script of ``seed``."""
+    return [sign(seed, index * signs + k) for k in range(signs)]
 
 
 def _word_rng(seed: int, index: int) -> np.random.Generator:
     return np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, 0x1A7E])
-
-
-def _end_near(strokes: list[Stroke], target) -> np.ndarray:
-    """The end of a stroke (not a dot) nearest ``target``: where the pen leaves or enters a sign."""
-    ends = np.array([p for s in strokes if len(s.points) > 1 for p in (s.points[0], s.points[-1])])
-    return ends[int(np.argmin(((ends - np.asarray(target)) ** 2).sum(1)))]
-
-
-def _ligature(a: np.ndarray, b: np.ndarray, dip: float) -> Stroke:
-    """The pen running on from one sign into the next: a swash from a to b that dips ``dip``
-    under the lower of them (a cubic, leaving a downward and entering b upward)."""
-    low = min(a[1], b[1]) - dip
-    c1, c2 = np.array([a[0] + 0.15 * (b[0] - a[0]), low]), np.array([b[0] - 0.15 * (b[0] - a[0]), low])
-    t = np.linspace(0.0, 1.0, 32)[:, None]
-    pts = (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * c1 + 3 * (1 - t) * t ** 2 * c2 + t ** 3 * b
-    return Stroke("line", _resample(pts))
-
-
-def _tail(a: np.ndarray, size: float, curl: float) -> Stroke:
-    """A word's last stroke: the pen sweeps on to the right under the line and hooks back up
-    (turning the way the hand curls), the mark every word of the script ends with."""
-    sweep = _bezier(a, a + np.array([0.35, -0.9]) * size, a + np.array([0.9, -0.35]) * size)
-    end = sweep[-1]
-    sgn = 1.0 if curl >= 0 else -1.0
-    r = 0.22 * size
-    hook = _arc(end + np.array([-r, 0.0]), r, 0.0, sgn * 1.3 * np.pi)
-    return Stroke("line", _resample(np.vstack([sweep, hook[1:]])))
 
 
 def _bend(strokes: list[Stroke], radius: float, tilt: float) -> list[Stroke]:
@@ -400,14 +447,14 @@ def _bend(strokes: list[Stroke], radius: float, tilt: float) -> list[Stroke]:
 
 @lru_cache(maxsize=64)
 def word(seed: int, index: int, signs: int) -> Glyph:
-    """Word number ``index`` of the script of ``seed``: ``signs`` glyphs written cursively along
-    one line, as one Glyph (its strokes in writing order, left to right: each sign, then the
-    ligature into the next; the tail; the dots last).
+    """Word number ``index`` of the script of ``seed``: ``signs`` signs written along one line,
+    as one Glyph (its strokes in writing order, left to right: each sign's strokes; the closing
+    lozenge and its dot; the riding dots last).
 
     A single sign, however strange, can pass for a bracket or a mark; a row of signs of one
-    hand -- sharing its bars, its radicals, its dots, joined by its pen -- reads as writing.
-    One sign is exactly ``glyph(seed, index)``.  The word's box is ``[-w, w] x [-1, 1]``
-    (about) with ``w`` the half length of the line (it may exceed 1).
+    hand -- sharing its head bar, its marks, its dots -- reads as writing.  One sign is exactly
+    ``glyph(seed, index)``.  The word's box is ``[-w, w] x [-1, 1]`` (about) with ``w`` the half
+    length of the line (it may exceed 1).
     """
     if signs <= 1:
         return glyph(seed, index)
@@ -416,38 +463,32 @@ def word(seed: int, index: int, signs: int) -> Glyph:
     rng = _word_rng(seed, index)
     s = WORD_SIGN_SCALE
     widths = [2.0 * p.half_width * s for p in parts]
-    total = sum(widths) + WORD_GAP * (signs - 1)
+    total = sum(widths) + WORD_GAP * signs + 0.3 * s
     if total > 2.0 * WORD_MAX_HALF:
         s *= 2.0 * WORD_MAX_HALF / total
         widths = [2.0 * p.half_width * s for p in parts]
-        total = sum(widths) + WORD_GAP * (signs - 1)
+        total = sum(widths) + WORD_GAP * signs + 0.3 * s
     x = -0.5 * total
-    placed: list[list[Stroke]] = []
-    for p, w in zip(parts, widths):
-        centre = np.array([x + 0.5 * w, 0.0])
-        placed.append([Stroke(st.kind, st.points * s + centre) for st in p.strokes])
-        x += w + WORD_GAP
     above = h.curl >= 0          # the hand's dots ride above the line, or below it
     strokes: list[Stroke] = []
     dots: list[Stroke] = []
-    for k, sign in enumerate(placed):
-        strokes += sign
-        lo = np.concatenate([st.points for st in sign]).min(0)
-        hi = np.concatenate([st.points for st in sign]).max(0)
-        if k + 1 < len(placed):
-            nxt = np.concatenate([st.points for st in placed[k + 1]])
-            a = _end_near(sign, (hi[0], lo[1]))
-            b = _end_near(placed[k + 1], (nxt[:, 0].min(), nxt[:, 1].min()))
-            strokes.append(_ligature(a, b, rng.uniform(0.12, 0.22) * s / WORD_SIGN_SCALE))
-        if rng.random() < 0.5:
+    for k, (p, w) in enumerate(zip(parts, widths)):
+        centre = np.array([x + 0.5 * w, 0.0])
+        sign_strokes = [Stroke(st.kind, st.points * s + centre) for st in p.strokes]
+        strokes += sign_strokes
+        x += w + WORD_GAP
+        if k % 2 == 0 and rng.random() < 0.7:
             # one to three dots over (or under) the sign, in a short row
+            pts = np.concatenate([st.points for st in sign_strokes])
+            lo, hi = pts.min(0), pts.max(0)
             n = int(rng.integers(1, 4))
             y = (hi[1] + 0.2 * s) if above else (lo[1] - 0.2 * s)
             mid = 0.5 * (lo[0] + hi[0]) + rng.uniform(-0.2, 0.2) * (hi[0] - lo[0])
             for j in range(n):
                 dots.append(Stroke("dot", np.array([[mid + (j - 0.5 * (n - 1)) * 0.16 * s, y]])))
-    last = np.concatenate([st.points for st in placed[-1]])
-    strokes.append(_tail(_end_near(placed[-1], (last[:, 0].max(), last[:, 1].min())), s, h.curl))
+    # the word's full stop: a lozenge with its dot, on the line after the last sign
+    stop = np.array([x + 0.15 * s, 0.0])
+    strokes += [_ring(stop, 0.3 * s, True), Stroke("dot", stop[None].copy())]
     strokes += dots
     # along an arc, bowed up or down word by word, a little tilted, shifted along the line
     bow = 1.0 if index % 2 == 0 else -1.0
@@ -455,7 +496,8 @@ def word(seed: int, index: int, signs: int) -> Glyph:
     pts = np.concatenate([st.points for st in strokes])
     mid = 0.5 * (pts.min(0) + pts.max(0))
     half = 0.5 * float(pts[:, 0].max() - pts[:, 0].min())
-    shift = rng.uniform(-1.0, 1.0) * max(WORD_ROOM - half, 0.0)
+    # (to the left and the right by turns, so consecutive words never sit in one place)
+    shift = bow * rng.uniform(0.35, 1.0) * max(WORD_ROOM - half, 0.0)
     lift = rng.uniform(-0.12, 0.16)
     strokes = [Stroke(st.kind, st.points - mid + np.array([shift, lift])) for st in strokes]
     reach = float(max(np.abs(st.points[:, 0]).max() for st in strokes))
