@@ -645,3 +645,20 @@ def test_filaments_draw_the_nebula_fine_not_as_paint_blobs(sky):
 
     assert detail(fine) > 1.5 * detail(soft), (detail(soft), detail(fine))
     assert fine.mean() > 0.66 * soft.mean(), (soft.mean(), fine.mean())
+
+
+def test_the_filament_veil_is_emerald_and_violet_not_a_green_tangle(sky):
+    """Round 14's lead at 10 s: the nebula "a garish, scraggly green tangle".  Inverted, the
+    filament veil is emerald AND violet threads (a fair share of its lit pixels violet: blue
+    and red over green) and translucent: its gas dimmer than the soft clouds', so the suns
+    and moons stay the subjects."""
+    params = {"suns": 0, "moons": 0, "stars": 0.0, "deep_stars": 0.0, "hum_depth": 0.0, "rotation": 0.0,
+              "inversion": 1.0, "teal": 0.0, "land": 0.0}
+    img = sky(dict(params, filaments=1.0), t=2.0, size=(320, 180)).astype(float)
+    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    lit = luma(img) > 12
+    violet = lit & (b > g + 4) & (r > g + 2)
+    green = lit & (g > r + 4) & (g > b)
+    share = violet.sum() / max(lit.sum(), 1)
+    assert share > 0.2, f"only {share:.0%} of the veil is violet"
+    assert green.sum() < 3 * violet.sum(), (green.sum(), violet.sum())
