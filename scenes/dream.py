@@ -46,12 +46,12 @@ the_sky = Cue(
 constellations = Cue(
     "constellations", 22, 50, fade_in=1.5, transition="dusk", name="hieroglyph constellations",
     # words, not single signs: three signs of a script nobody can read (no cartouche, no
-    # Egyptian pictures: round 12's reader), written cursively along an arc -- ligatures, a
-    # hooked tail, dots -- each word placed anew in the sky; each word's stars fly straight
+    # Egyptian pictures: round 12's reader; carved signs with rings, bars and hooks, not a
+    # Latin-looking cursive), along an arc, each word placed anew in the sky; each word's stars fly straight
     # into the next word; the sky goes down into them through the dusk, its darks first and
     # its lights last (the mist's smoke read murky at 23 s)
     # (round 12's reader: "the colours NOT inverted": after the first word the night turns
-    # inside out, a pale lilac sky with the words in ink and emerald light)
+    # inside out, a pale lilac sky with the words in emerald-white light)
     keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")]},
     params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
