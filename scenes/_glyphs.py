@@ -303,8 +303,11 @@ def _interesting(strokes: list[Stroke], hand: Hand) -> bool:
 @lru_cache(maxsize=256)
 def glyph(seed: int, index: int) -> Glyph:
     """Glyph number ``index`` of the script of ``seed`` (deterministic)."""
-    h = hand(seed)
-    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, _GLYPH_STREAM])
+    return _build(hand(seed), seed, index, _GLYPH_STREAM)
+
+
+def _build(h: Hand, seed: int, index: int, stream: int) -> Glyph:
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, stream])
     strokes: list[Stroke] = []
     for _attempt in range(40):
         strokes = []
@@ -334,110 +337,171 @@ def glyph(seed: int, index: int) -> Glyph:
     return Glyph(int(seed), int(index), h.half_width, tuple(strokes), h.pen)
 
 
-# Pictographic signs: a forgotten language of the kind hieroglyphs are reads as pictures as
-# much as letters (an eye, water, the sun, a reed, a bird), so the words mix the hand's
-# abstract signs with a few such pictures, drawn in the same hand (its slant), and are written
-# in a cartouche, the ring round a name.  Each is a list of strokes in the box [-0.8, 0.8] x
-# [-1, 1].
-def _pictograph(kind: int) -> list[Stroke]:
-    if kind == 0:      # the eye: an almond, its iris, a brow, the tear line below
-        top = _bezier(np.array([-0.8, 0.0]), np.array([0.0, 0.75]), np.array([0.8, 0.0]))
-        low = _bezier(np.array([0.8, 0.0]), np.array([0.0, -0.6]), np.array([-0.8, 0.0]))
-        return [Stroke("loop", _resample(np.vstack([top, low[1:]]))),
-                Stroke("loop", _resample(_arc((0.0, 0.02), 0.2, 0.0, 2 * np.pi), closed=True)),
-                Stroke("line", _resample(_bezier(np.array([-0.7, 0.55]), np.array([0.0, 0.95]), np.array([0.75, 0.5])))),
-                Stroke("line", _resample(np.array([[-0.15, -0.3], [-0.2, -0.8], [-0.45, -0.9]])))]
-    if kind == 1:      # water: three rippling lines
-        xs = np.linspace(-0.8, 0.8, 41)
-        return [Stroke("line", _resample(np.stack([xs, y + 0.14 * np.abs(((xs * 3.75 + 0.5) % 2.0) - 1.0) * 2 - 0.14], 1)))
-                for y in (0.55, 0.0, -0.55)]
-    if kind == 2:      # the sun: a disc with its centre, and a ray below (the horizon's rising)
-        return [Stroke("loop", _resample(_arc((0.0, 0.15), 0.6, 0.0, 2 * np.pi), closed=True)),
-                Stroke("dot", np.array([[0.0, 0.15]])),
-                Stroke("line", _resample(np.array([[-0.8, -0.75], [0.8, -0.75]])))]
-    if kind == 3:      # a reed: a stem bowing over, its leaf, its root
-        stem = _bezier(np.array([0.0, -0.95]), np.array([0.05, 0.3]), np.array([-0.45, 0.95]))
-        leaf = _bezier(np.array([0.02, 0.1]), np.array([0.55, 0.35]), np.array([0.6, 0.85]))
-        return [Stroke("line", _resample(stem)), Stroke("line", _resample(leaf)),
-                Stroke("line", _resample(np.array([[-0.35, -0.95], [0.35, -0.95]])))]
-    # a bird standing: its back and tail, its breast, the head and beak, its legs
-    body = np.vstack([_bezier(np.array([0.25, 0.55]), np.array([-0.3, 0.45]), np.array([-0.8, -0.1])),
-                      _bezier(np.array([-0.8, -0.1]), np.array([-0.1, -0.45]), np.array([0.45, 0.05]))[1:],
-                      _bezier(np.array([0.45, 0.05]), np.array([0.55, 0.45]), np.array([0.25, 0.55]))[1:]])
-    head = _resample(_arc((0.42, 0.72), 0.17, 0.0, 2 * np.pi), closed=True)
-    return [Stroke("loop", _resample(body)), Stroke("loop", head),
-            Stroke("line", _resample(np.array([[0.58, 0.75], [0.8, 0.65]]))),
-            Stroke("line", _resample(np.array([[-0.05, -0.25], [-0.1, -0.95]]))),
-            Stroke("line", _resample(np.array([[0.15, -0.2], [0.15, -0.95]])))]
+# Words (round 14: "a textbook cartouche", Egyptian pictures -- the text says FORGOTTEN
+# languages; then the lead: the cursive words read as Latin handwriting, "ukhe", "rtdkc").  A
+# word is the script's own signs in a row, written along one arc by one grammar nobody can read
+# but everybody can see is writing -- and no Latin hand: the scribe writes words with a stylus,
+# not a pen (carved_hand: straight strokes on a tight grid, sharp corners, a head bar every sign
+# hangs from), and every sign carries one of the script's marks: a closed ring or lozenge with a
+# dot inside, a short bar crossing its longest stroke, or a barbed hook at a stroke's end.  Small
+# dots ride above or below some signs (the hand decides which side, once); a lozenge with its
+# dot closes the word.  The line is written along a gentle arc, bowed up or down word by word,
+# each word placed a little differently in the sky so stills seconds apart differ.
+WORD_SIGN_SCALE = 0.5    # a sign's size within a word (the word's box is then about 1 tall)
+WORD_MAX_HALF = 1.75     # the row's half length at most (longer words are written smaller)
+WORD_GAP = 0.2           # space between the signs of a word, in word units
+WORD_ARC = 3.4           # radius of the arc the line is written along, in word units
+WORD_ROOM = 1.95         # a word's half length plus its shift along the line stays within this
+MARKS = ("ring", "cross", "hook")   # the marks a sign of a word carries (one each)
+_SIGN_STREAM = 0x5167
+_MARK_STREAM = 0x3A2C
 
 
-PICTOGRAPHS = 5
+@lru_cache(maxsize=64)
+def carved_hand(seed: int) -> Hand:
+    """The hand of ``seed`` as it writes words: its proportions, its curl and its dots, but a
+    stylus's strokes -- straight, on a tight grid, sharp-cornered, three or four to a sign, and
+    a head bar (or the hand's base bar) every sign shares -- so no sign reads as a Latin letter."""
+    h = hand(seed)
+    base = Hand(**{**h.__dict__, "bow": 0.0, "round_corners": 0.0, "jitter": 0.08,
+                   "slant": 0.4 * h.slant, "arc_rate": 0.1, "loop_rate": 0.0, "dot_rate": 0.0,
+                   "grid": (3, 4), "strokes": (2, 4), "walk": (2, 4),
+                   "frame": "base" if h.frame == "base" else "head", "radicals": ()})
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, _SIGN_STREAM, 1])
+    radicals = tuple(tuple(_free_strokes(rng, base, int(rng.integers(1, 3)))) for _ in range(4))
+    return Hand(**{**base.__dict__, "radicals": radicals})
 
 
-def _cartouche(half: float, height: float) -> list[Stroke]:
-    """The ring round a name: a long oval about the row of signs, tied off with a bar at its
-    end."""
-    r = height
-    straight = max(half - r, 0.0)
-    right = _arc((straight, 0.0), r, -np.pi / 2, np.pi)
-    left = _arc((-straight, 0.0), r, np.pi / 2, np.pi)
-    ring = np.vstack([right, left, right[:1]])
-    bar = np.array([[straight + r + 0.08, -r * 0.8], [straight + r + 0.08, r * 0.8]])
-    return [Stroke("loop", _resample(ring)), Stroke("line", _resample(bar))]
+def _ring(centre: np.ndarray, r: float, lozenge: bool) -> Stroke:
+    """A small closed form: a ring, or a lozenge standing on its point."""
+    if lozenge:
+        pts = centre + r * np.array([[0.0, 1.0], [0.8, 0.0], [0.0, -1.0], [-0.8, 0.0]])
+        return Stroke("loop", _resample(pts, closed=True))
+    return Stroke("loop", _resample(_arc(centre, r, 0.5 * np.pi, 2 * np.pi)))
+
+
+def _mark(rng: np.random.Generator, strokes: list[Stroke], half_width: float, kind: str,
+          lozenge: bool) -> list[Stroke]:
+    """One of the script's marks for a sign (in the sign's box)."""
+    lines = [s for s in strokes if len(s.points) > 1]
+    pts = np.concatenate([s.points for s in lines])
+    if kind == "ring":
+        # in the sign's emptiest spot, as large as the room there allows, a dot inside
+        xs, ys = np.meshgrid(np.linspace(-half_width + 0.3, half_width - 0.3, 7), np.linspace(-0.7, 0.7, 9))
+        cand = np.stack([xs.ravel(), ys.ravel()], 1)
+        d = np.sqrt(((cand[:, None, :] - pts[None, :, :]) ** 2).sum(-1)).min(1)
+        # (near the strokes, so the ring belongs to the sign and never floats off as a moon)
+        k = int(np.argmax(np.where(d < 0.42, d, -d) + 0.01 * rng.random(len(d))))
+        r = float(np.clip(0.75 * d[k], 0.16, 0.26))
+        return [_ring(cand[k], r, lozenge), Stroke("dot", cand[k:k + 1].copy())]
+    if kind == "cross":
+        # a short bar across the middle of the sign's longest stroke
+        s = max(lines, key=lambda st: st.length)
+        i = len(s.points) // 2
+        t = s.points[min(i + 1, len(s.points) - 1)] - s.points[max(i - 1, 0)]
+        t = t / (np.linalg.norm(t) + 1e-9)
+        n = np.array([-t[1], t[0]])
+        mid = s.points[i]
+        return [Stroke("line", _resample(np.array([mid - 0.3 * n, mid + 0.3 * n])))]
+    # a barbed hook: from the end of a stroke nearest the foot of the sign, a short barb back
+    ends = np.array([p for st in lines for p in (st.points[0], st.points[-1])])
+    e = ends[int(np.argmin(ends[:, 1] + 0.3 * ends[:, 0]))]
+    barb = np.array([e, e + np.array([0.22, -0.12]), e + np.array([0.3, 0.14])])
+    return [Stroke("line", _resample(barb))]
+
+
+@lru_cache(maxsize=256)
+def sign(seed: int, index: int) -> Glyph:
+    """Sign number ``index`` of the script of ``seed`` as written in a word: a glyph of the
+    carved hand carrying one of the script's marks (MARKS, by turns of the index, so a word's
+    signs each carry a different one)."""
+    g = _build(carved_hand(seed), seed, index, _SIGN_STREAM)
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, _MARK_STREAM])
+    lozenge = hand(seed).curl < 0.0 or hand(seed).round_corners < 0.5
+    marks = _mark(rng, list(g.strokes), g.half_width, MARKS[index % len(MARKS)], lozenge)
+    return Glyph(g.seed, g.index, g.half_width, g.strokes + tuple(marks), g.pen)
 
 
 def word_signs(seed: int, index: int, signs: int) -> list[Glyph]:
-    """The signs of word ``index``: the script's glyphs, some of them (at least one, no
-    picture twice) replaced by pictographs drawn in the hand of the script."""
-    parts = [glyph(seed, index * signs + k) for k in range(signs)]
-    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, 0xCA27])
-    pictures = rng.random(signs) < 0.45
-    pictures[int(rng.integers(signs))] = True
-    kinds = iter(rng.permutation(PICTOGRAPHS))
-    h = hand(seed)
-    for k in range(signs):
-        if pictures[k]:
-            strokes = _fit(_pictograph(int(next(kinds, 0))), h)
-            parts[k] = Glyph(int(seed), index * signs + k, h.half_width, tuple(strokes), h.pen)
-    return parts
+    """The signs of word ``index``: signs ``index * signs`` .. of the script of ``seed``."""
+    return [sign(seed, index * signs + k) for k in range(signs)]
 
 
-CARTOUCHE_MARGIN = 0.24  # how far the cartouche (ring and bar) reaches beyond the row of signs
-WORD_SIGN_SCALE = 0.5    # a sign's size within a word (the word's box is then about 1 tall)
-WORD_MAX_HALF = 1.75     # ... and the row's half length at most (longer words are written smaller)
-WORD_GAP = 0.12          # space between the signs of a word, in word units
+def _word_rng(seed: int, index: int) -> np.random.Generator:
+    return np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, 0x1A7E])
+
+
+def _bend(strokes: list[Stroke], radius: float, tilt: float) -> list[Stroke]:
+    """The line written along an arc of ``radius`` (positive bows it up, an arch; negative a
+    bowl), then tilted by ``tilt`` radians: x runs along the arc, y across it."""
+    c, s = np.cos(tilt), np.sin(tilt)
+    out = []
+    for st in strokes:
+        x, y = st.points[:, 0], st.points[:, 1]
+        ang = x / radius
+        px = (radius + y) * np.sin(ang)
+        py = (radius + y) * np.cos(ang) - radius
+        out.append(Stroke(st.kind, np.stack([c * px - s * py, s * px + c * py], 1)))
+    return out
 
 
 @lru_cache(maxsize=64)
 def word(seed: int, index: int, signs: int) -> Glyph:
-    """Word number ``index`` of the script of ``seed``: ``signs`` glyphs written side by side
-    along one line, as one Glyph (its strokes in writing order, left to right).
+    """Word number ``index`` of the script of ``seed``: ``signs`` signs written along one line,
+    as one Glyph (its strokes in writing order, left to right: each sign's strokes; the closing
+    lozenge and its dot; the riding dots last).
 
     A single sign, however strange, can pass for a bracket or a mark; a row of signs of one
-    hand -- sharing its bars, its radicals, its dots -- reads as writing; some of its signs are
-    pictures (word_signs) and the row is ringed by a cartouche, as a name is in hieroglyphs
-    (its last two strokes).  One sign is exactly ``glyph(seed, index)``.  The word's box is ``[-w, w] x [-1, 1]`` with ``w`` the
-    half length of the row (it may exceed 1).
+    hand -- sharing its head bar, its marks, its dots -- reads as writing.  One sign is exactly
+    ``glyph(seed, index)``.  The word's box is ``[-w, w] x [-1, 1]`` (about) with ``w`` the half
+    length of the line (it may exceed 1).
     """
     if signs <= 1:
         return glyph(seed, index)
     parts = word_signs(seed, index, signs)
+    h = hand(seed)
+    rng = _word_rng(seed, index)
     s = WORD_SIGN_SCALE
     widths = [2.0 * p.half_width * s for p in parts]
-    total = sum(widths) + WORD_GAP * (signs - 1)
+    total = sum(widths) + WORD_GAP * signs + 0.3 * s
     if total > 2.0 * WORD_MAX_HALF:
         s *= 2.0 * WORD_MAX_HALF / total
         widths = [2.0 * p.half_width * s for p in parts]
-        total = sum(widths) + WORD_GAP * (signs - 1)
+        total = sum(widths) + WORD_GAP * signs + 0.3 * s
     x = -0.5 * total
+    above = h.curl >= 0          # the hand's dots ride above the line, or below it
     strokes: list[Stroke] = []
-    for p, w in zip(parts, widths):
+    dots: list[Stroke] = []
+    for k, (p, w) in enumerate(zip(parts, widths)):
         centre = np.array([x + 0.5 * w, 0.0])
-        strokes += [Stroke(st.kind, st.points * s + centre) for st in p.strokes]
+        sign_strokes = [Stroke(st.kind, st.points * s + centre) for st in p.strokes]
+        strokes += sign_strokes
         x += w + WORD_GAP
-    # written in a cartouche, the ring round a name (last: the stars close it round the word)
-    strokes += _cartouche(0.5 * total + 0.14, s + 0.16)
-    return Glyph(int(seed), int(index), 0.5 * total + CARTOUCHE_MARGIN, tuple(strokes), parts[0].pen * s)
+        if k % 2 == 0 and rng.random() < 0.7:
+            # one to three dots over (or under) the sign, in a short row
+            pts = np.concatenate([st.points for st in sign_strokes])
+            lo, hi = pts.min(0), pts.max(0)
+            n = int(rng.integers(1, 4))
+            y = (hi[1] + 0.2 * s) if above else (lo[1] - 0.2 * s)
+            mid = 0.5 * (lo[0] + hi[0]) + rng.uniform(-0.2, 0.2) * (hi[0] - lo[0])
+            for j in range(n):
+                dots.append(Stroke("dot", np.array([[mid + (j - 0.5 * (n - 1)) * 0.16 * s, y]])))
+    # the word's full stop: a lozenge with its dot, on the line after the last sign
+    stop = np.array([x + 0.15 * s, 0.0])
+    strokes += [_ring(stop, 0.3 * s, True), Stroke("dot", stop[None].copy())]
+    strokes += dots
+    # along an arc, bowed up or down word by word, a little tilted, shifted along the line
+    bow = 1.0 if index % 2 == 0 else -1.0
+    strokes = _bend(strokes, bow * WORD_ARC * rng.uniform(0.8, 1.25), rng.uniform(-0.08, 0.08))
+    pts = np.concatenate([st.points for st in strokes])
+    mid = 0.5 * (pts.min(0) + pts.max(0))
+    half = 0.5 * float(pts[:, 0].max() - pts[:, 0].min())
+    # (to the left and the right by turns, so consecutive words never sit in one place)
+    shift = bow * rng.uniform(0.35, 1.0) * max(WORD_ROOM - half, 0.0)
+    lift = rng.uniform(-0.12, 0.16)
+    strokes = [Stroke(st.kind, st.points - mid + np.array([shift, lift])) for st in strokes]
+    reach = float(max(np.abs(st.points[:, 0]).max() for st in strokes))
+    return Glyph(int(seed), int(index), reach, tuple(strokes), parts[0].pen * s)
 
 
 # ----------------------------------------------------------------------------- sampling

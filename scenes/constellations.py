@@ -32,6 +32,14 @@ valley (``travel``: the near ridge passes at TRAVEL_SPEED, the far range at half
 slowly nearer the milky way, so no two stills of a held word are alike.  The land is
 shaders/lib/land.glsl, the same the sky's dream stands on.
 
+Round 14 ("a textbook cartouche", Egyptian pictures; "the colours NOT inverted"): a word is
+the script's own signs in a row along an arc, placed anew each time (_glyphs.word) -- carved,
+not penned (the cursive hand read as Latin handwriting): straight strokes, a shared head bar,
+rings and lozenges with dots inside, crossing bars, barbed hooks -- and ``invert`` turns the
+night inside out: a pale lilac sky deepening to violet overhead, its faint stars dark ink, but
+the word still LIGHT (in ink it read as "grey beaded chains"): emerald-white threads and
+white-hot stars in a violet aura, the land's haze glowing with the bright air (main.frag).
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
@@ -358,6 +366,8 @@ constellations = Constellations(
         Param("line_glow", 0.5, 0.0, 1.0, "brightness and glow of the chart lines joining a stroke's stars"),
         Param("glow", 0.5, 0.0, 1.0, "soft glow around the bright stars and the written glyph"),
         Param("colour", "#ffd08a", description="the colour the stars take on as they form the glyph"),
+        Param("invert", 0.0, 0.0, 1.0, "the inverted night: 0 a violet night with golden stars; 1 a pale lilac sky, "
+              "its faint stars in ink, the words emerald-white light in a violet aura, the land's haze glowing with the sky"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
         Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
         Param("script_line", 0.0, 0.0, 1.0, "a line of the script written faint along the bottom of the sky "

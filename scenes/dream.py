@@ -37,7 +37,7 @@ the_sky = Cue(
     # (a few large violet suns and emerald moons, each drawn once, turning about the pole with
     # the sky, over the land; the clouds finer toward the pole)
     params={"rotation": 3.5, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0, "suns": 3, "moons": 4,
-            "mirror_bodies": 0.0, "land": 1.0, "teal": 0.0, "deep_stars": 0.6,
+            "mirror_bodies": 0.0, "land": 1.0, "teal": 0.0, "deep_stars": 0.6, "filaments": 0.5,
             # (through the dusk the sky's land lies where the constellations' land lies)
             "land_offset": -0.68},    # (4 nebula octaves, not 5: cheaper, alike)
 )
@@ -45,11 +45,15 @@ the_sky = Cue(
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
     "constellations", 22, 50, fade_in=1.5, transition="dusk", name="hieroglyph constellations",
-    # words, not single signs: three signs of the script along one line, some of them pictures
-    # (an eye, water, the sun, a reed, a bird), ringed by a cartouche -- a name in hieroglyphs;
-    # each word's stars fly straight into the next word; the sky goes down into them through
-    # the dusk, its darks first and its lights last (the mist's smoke read murky at 23 s)
-    params={"glyph_seed": 1874, "rate": 0.1, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
+    # words, not single signs: three signs of a script nobody can read (no cartouche, no
+    # Egyptian pictures: round 12's reader; carved signs with rings, bars and hooks, not a
+    # Latin-looking cursive), along an arc, each word placed anew in the sky; each word's stars fly straight
+    # into the next word; the sky goes down into them through the dusk, its darks first and
+    # its lights last (the mist's smoke read murky at 23 s)
+    # (round 12's reader: "the colours NOT inverted": after the first word the night turns
+    # inside out, a pale lilac sky with the words in emerald-white light)
+    keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")]},
+    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 

@@ -25,6 +25,10 @@ dream's horizon (shaders/lib/land.glsl, shared with the constellations) along th
 the sky is seen from somewhere, and the view travels over it (``land_travel``).  The dream
 uses both, with the pole high in the frame; the scene's defaults keep the crown.
 
+Round 14 ("the nebula paint blobs", "a murky teal smudge"): ``filaments`` draws the clouds as
+fine bright threads cut by crisp dust lanes, part of the gas amber so that the inversion turns
+it violet beside the emerald; the land (lib/land.glsl) is four ranges in aerial perspective.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
@@ -355,6 +359,7 @@ sky = Sky(
         Param("depth", 0.0, 0.0, 1.0, "the crown as a tunnel of light: its rings recede toward the great central sun (closer together, smaller, veiled in its light) while the outer bodies come near (large and crisp); 0: a flat mandala of even rings"),
         Param("body_size", 1.0, 0.4, 2.0, "size of the suns and moons"),
         Param("nebula_glow", 1.0, 0.2, 3.0, "brightness of the nebula"),
+        Param("filaments", 0.0, 0.0, 1.0, "the nebula drawn as fine bright filaments and sharp dark dust lanes, part of its gas turning violet, instead of broad soft clouds (0)"),
         Param("teal", 1.0, 0.0, 1.0, "the natural nebula's teal oxygen cores (inverted they turn amber-brown; 0 leaves them violet, which inverts to emerald)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the nebula churns"),
         Param("stars", 1.0, 0.0, 2.0, "brightness of the star field"),

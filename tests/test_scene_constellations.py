@@ -347,32 +347,95 @@ def test_a_word_is_signs_of_one_script_written_side_by_side():
     for seed in (7, 1874, 4242):
         w = G.word(seed, 2, 3)
         parts = G.word_signs(seed, 2, 3)
-        # the signs, then the cartouche's ring and bar
-        assert len(w.strokes) == sum(len(p.strokes) for p in parts) + 2
-        assert w.strokes[-2].kind == "loop"
-        assert sum(p is not G.glyph(seed, 2 * 3 + k) for k, p in enumerate(parts)) >= 1, "no picture"
-        # the strokes of each sign, in the word, in order along the line
+        # the signs' strokes come first, sign after sign
         spans, at = [], 0
-        for p in parts:
+        for k, p in enumerate(parts):
             pts = np.concatenate([s.points for s in w.strokes[at:at + len(p.strokes)]])
             spans.append((pts[:, 0].min(), pts[:, 0].max(), pts[:, 1].min(), pts[:, 1].max()))
             at += len(p.strokes)
-        for (lo0, hi0, *_), (lo1, hi1, *_) in zip(spans, spans[1:]):
-            assert hi0 < lo1, f"seed {seed}: the signs overlap or are out of order: {spans}"
+        # (written along a gentle arc and tilted: the signs' middles run left to right)
+        mids = [0.5 * (lo + hi) for lo, hi, *_ in spans]
+        assert mids == sorted(mids), f"seed {seed}: the signs are out of order: {spans}"
         # one line: the signs share their band of height
         assert max(s[3] for s in spans) - min(s[2] for s in spans) <= 2.0
         assert all(differ(raster(a), raster(b)) > 0.3 for a, b in itertools.combinations(parts, 2))
         pts = w.all_points()
-        assert np.abs(pts[:, 0]).max() <= w.half_width + 1e-9 <= G.WORD_MAX_HALF + G.CARTOUCHE_MARGIN + 1e-9
-        # the cartouche rings every sign
-        ring = w.strokes[-2].points
-        signs = np.concatenate([s.points for s in w.strokes[:-2]])
-        assert ring[:, 0].min() < signs[:, 0].min() and ring[:, 0].max() > signs[:, 0].max()
-        assert ring[:, 1].min() < signs[:, 1].min() and ring[:, 1].max() > signs[:, 1].max()
+        assert np.abs(pts[:, 0]).max() <= w.half_width + 1e-9 <= G.WORD_ROOM + 0.2
         # on the screen, the whole word stays in the frame
         for t in np.linspace(0.0, 60.0, 31):       # as it turns, breathes and drifts
             scr = C.glyph_to_screen(pts, (640, 360), float(t))
             assert scr[:, 0].min() > 0 and scr[:, 0].max() < 640 and scr[:, 1].min() > 0 and scr[:, 1].max() < 360
+
+
+def test_a_word_is_written_in_a_forgotten_script_not_in_a_cartouche():
+    """Round 12's reader: "a textbook cartouche" with an eye, a reed, a bird -- Egyptian, where
+    the text says FORGOTTEN languages.  A word is the script's own signs only (no pictures), a
+    row of them closed by the script's full stop (a lozenge with its dot), and nothing rings
+    the word: no stroke spans it."""
+    for seed in (7, 1874, 4242):
+        for index in range(4):
+            w = G.word(seed, index, 3)
+            parts = G.word_signs(seed, index, 3)
+            assert all(p is G.sign(seed, index * 3 + k) for k, p in enumerate(parts)), "a picture"
+            lines = [s for s in w.strokes if s.kind != "dot"]
+            assert len(lines) == sum(1 for p in parts for s in p.strokes if s.kind != "dot") + 1
+            xs = w.all_points()[:, 0]
+            span = xs.max() - xs.min()
+            # no ring: no stroke runs along most of the word
+            assert max(np.ptp(s.points[:, 0]) for s in lines) < 0.6 * span, f"seed {seed}: a ring"
+
+
+def _straight_share(strokes) -> float:
+    """How much of the open strokes' length runs straight (turning under 2 degrees a step)."""
+    total = straight = 0.0
+    for s in strokes:
+        if s.kind in ("dot", "loop") or len(s.points) < 3:
+            continue
+        d = np.diff(s.points, axis=0)
+        turn = np.abs((np.diff(np.arctan2(d[:, 1], d[:, 0])) + np.pi) % (2 * np.pi) - np.pi)
+        seg = np.linalg.norm(d, axis=1)[1:]
+        total += seg.sum()
+        straight += seg[turn < np.radians(2.0)].sum()
+    return straight / total
+
+
+def test_a_word_is_carved_signs_with_marks_not_latin_cursive():
+    """Round 14's lead: the cursive words read as Latin handwriting ("ukhe", "rtdkc").  A word's
+    signs are carved, not penned: their open strokes run straight between sharp corners (no
+    bowed pen strokes, no swashes: at least 84 % of their length straight, where the cursive
+    hand drew 46-81 %), and each word carries the script's closed forms with a dot inside (a
+    sign's ring or lozenge, the word's full stop); each sign carries a mark of the script."""
+    for seed in (11, 7, 1874, 4242):
+        for index in range(6):
+            w = G.word(seed, index, 3)
+            assert _straight_share(w.strokes) >= 0.84, f"seed {seed} word {index}: a cursive hand"
+            dots = np.array([s.points[0] for s in w.strokes if s.kind == "dot"])
+            closed = [s for s in w.strokes if s.kind == "loop"
+                      and np.linalg.norm(s.points[0] - s.points[-1]) < 1e-6]
+            dotted = [s for s in closed if (np.all(dots >= s.points.min(0), axis=1)
+                                            & np.all(dots <= s.points.max(0), axis=1)).any()]
+            assert len(dotted) >= 2, f"seed {seed} word {index}: no closed forms with a dot inside"
+    marks = {G.MARKS[k % len(G.MARKS)] for k in range(3)}
+    assert marks == set(G.MARKS)
+    for k in range(9):
+        sign = G.sign(11, k)
+        assert len(sign.strokes) > len(G._build(G.carved_hand(11), 11, k, G._SIGN_STREAM).strokes)
+
+
+def test_consecutive_words_sit_differently_in_the_sky():
+    """Round 12: stills 5 s apart "near-identical".  Each word is written along its own arc
+    (bowed up, then down), placed anew: consecutive words' middles and bows differ."""
+    mids, bows = [], []
+    for index in range(6):
+        pts = G.word(7, index, 3).all_points()
+        mids.append(np.median(pts, axis=0))
+        # the bow: the middle of the line against its ends (a line through the signs' feet)
+        xs = pts[:, 0]
+        ends = pts[(xs < xs.min() + 0.3) | (xs > xs.max() - 0.3), 1].mean()
+        bows.append(pts[np.abs(xs - 0.5 * (xs.min() + xs.max())) < 0.3, 1].mean() - ends)
+    for a, b in zip(mids, mids[1:]):
+        assert np.linalg.norm(a - b) > 0.1, mids
+    assert len({np.sign(b) for b in bows}) == 2, bows
 
 
 def test_the_stars_write_a_word_when_asked():
@@ -483,3 +546,51 @@ def test_the_sky_is_the_dreams_inverted_violet_not_a_stock_night(gl, programs):
     assert b > 45, f"the sky is a dark stock night, not luminous: {r:.0f} {g:.0f} {b:.0f}"
     ground = img[int(h * 0.97):].mean(axis=2)
     assert np.median(ground) < 8, "the land's blacks"
+
+
+def test_the_land_is_ranges_in_aerial_perspective_not_one_band(gl, programs):
+    """Round 12's readers: "cardboard mountains", the land "one flat grey-green band".  The
+    land (shaders/lib/land.glsl, shared with the sky) is four ranges, each nearer one darker:
+    going down a column from the sky, the light steps darker at three crests or more in most
+    columns (a far range and a near ridge alone, before: two, in nine columns of ten)."""
+    for t in (3.0, 9.0, 15.0):
+        img = render(gl, programs, {"morph": 0.0, "rate": 0.0, "stars": 500}, t, (320, 180)).astype(float)
+        luma = img @ np.array([0.2126, 0.7152, 0.0722])
+        band = luma[int(180 * 0.45):]
+        smooth = (band[:-2] + band[1:-1] + band[2:]) / 3.0
+        drop = smooth[:-2] - smooth[2:]                 # how much darker two rows further down
+        crests = ((drop[1:] > 5.0) & (drop[:-1] <= 5.0)).sum(axis=0)
+        assert (crests >= 3).mean() > 0.45, f"t={t}: {np.bincount(crests)} columns by crests"
+
+
+def test_inverted_the_night_is_a_pale_lilac_sky_written_in_light(gl, programs):
+    """Round 12's reader: the constellations' sky "NOT inverted".  With ``invert`` 1 the night
+    turns inside out: a luminous lilac sky (pale: far lighter than the violet night, blue and
+    red over green), the word still LIGHT -- emerald-white strokes brighter than the pale sky
+    round them (round 14's lead: strokes in ink read as "grey beaded chains, dirt on a pale
+    sky") -- and the land keeps its black foreground."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 3}
+    night = render(gl, programs, dict(base), 6.0, size).astype(float)
+    inverted = render(gl, programs, dict(base, invert=1.0), 6.0, size).astype(float)
+    h = size[1]
+    sky_n = np.median(night[int(h * 0.05):int(h * 0.45)].reshape(-1, 3), axis=0)
+    sky_i = np.median(inverted[int(h * 0.05):int(h * 0.45)].reshape(-1, 3), axis=0)
+    assert sky_i.mean() > sky_n.mean() + 60, (sky_n, sky_i)
+    r, g, b = sky_i
+    assert b > g + 15 and r > g + 5, f"the inverted sky is not lilac: {r:.0f} {g:.0f} {b:.0f}"
+    # the word: where the night's brightest stroke pixels are, the inverted frame is ink and
+    # emerald light (green over blue), not the lilac sky (blue over green) of the rows round it
+    luma_n = night @ np.array([0.2126, 0.7152, 0.0722])
+    strokes = luma_n > np.percentile(luma_n[: int(h * 0.7)], 98)
+    strokes[int(h * 0.7):] = False
+    rows = np.nonzero(strokes.any(axis=1))[0]
+    sky = np.zeros_like(strokes)
+    sky[rows.min():rows.max() + 1] = True
+    sky &= luma_n < np.percentile(luma_n[: int(h * 0.7)], 80)
+    green = inverted[..., 1] - inverted[..., 2]
+    assert np.median(green[strokes]) > np.median(green[sky]) + 20
+    luma_i = inverted @ np.array([0.2126, 0.7152, 0.0722])
+    assert np.median(luma_i[strokes]) > np.median(luma_i[sky]) + 40, \
+        f"the word is not light on the pale sky: {np.median(luma_i[strokes]):.0f} vs {np.median(luma_i[sky]):.0f}"
+    assert np.median(inverted[int(h * 0.97):].mean(axis=2)) < 12, "the land's blacks"

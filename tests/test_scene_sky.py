@@ -588,7 +588,12 @@ def test_the_far_range_is_pale_with_distance_not_a_cardboard_silhouette(sky):
     h = size[1]
     lit = (y >= 8)[::-1]
     top = np.where(lit.any(axis=0), lit.argmax(axis=0), h)      # the near ridge's height, rows
-    far = np.median([y[max(h - 1 - t - 10, 0):h - 1 - t - 3, x].mean() for x, t in enumerate(top)])
+    # (since round 14 the land is four ranges, each nearer one darker: going up from the near
+    # ridge, the palest ten rows within forty -- the far ranges in their haze)
+    def palest(x, t):
+        col = y[max(h - 1 - t - 40, 0):h - 1 - t - 3, x]
+        return max(col[k:k + 10].mean() for k in range(max(len(col) - 9, 1)))
+    far = np.median([palest(x, t) for x, t in enumerate(top)])
     high = np.median(y[int(h * 0.3):int(h * 0.45)])
     assert far > high + 10, f"the far range ({far:.0f}) is no paler than the sky ({high:.0f})"
     assert np.median(y[-3:]) < 8, "the near ridge is black"
@@ -623,3 +628,37 @@ def test_the_moons_are_crisp_shaded_balls_not_blurred_stickers(sky):
     assert np.percentile(y, 95) - np.percentile(y, 5) > 120, "the disc is evenly lit"
     ring = _grow(disc, 10) & ~_grow(disc, 4)
     assert diff[ring].mean() < 4, f"a blurred halo round the disc ({diff[ring].mean():.1f} levels)"
+
+
+def test_filaments_draw_the_nebula_fine_not_as_paint_blobs(sky):
+    """Round 12's readers: the nebula "paint blobs", "a murky teal smudge".  With
+    ``filaments`` the clouds are drawn as fine threads and crisp dust lanes: the frame's fine
+    detail (its light's differences between neighbouring pixels) grows by half or more, and
+    the clouds keep their light (no darker than two thirds of the soft clouds')."""
+    params = {"suns": 0, "moons": 0, "stars": 0.0, "deep_stars": 0.0, "hum_depth": 0.0, "rotation": 0.0,
+              "inversion": 1.0, "teal": 0.0}
+    soft = luma(sky(dict(params, filaments=0.0), t=2.0, size=(320, 180)))
+    fine = luma(sky(dict(params, filaments=1.0), t=2.0, size=(320, 180)))
+
+    def detail(y):
+        return np.abs(np.diff(y, axis=0)).mean() + np.abs(np.diff(y, axis=1)).mean()
+
+    assert detail(fine) > 1.5 * detail(soft), (detail(soft), detail(fine))
+    assert fine.mean() > 0.66 * soft.mean(), (soft.mean(), fine.mean())
+
+
+def test_the_filament_veil_is_emerald_and_violet_not_a_green_tangle(sky):
+    """Round 14's lead at 10 s: the nebula "a garish, scraggly green tangle".  Inverted, the
+    filament veil is emerald AND violet threads (a fair share of its lit pixels violet: blue
+    and red over green) and translucent: its gas dimmer than the soft clouds', so the suns
+    and moons stay the subjects."""
+    params = {"suns": 0, "moons": 0, "stars": 0.0, "deep_stars": 0.0, "hum_depth": 0.0, "rotation": 0.0,
+              "inversion": 1.0, "teal": 0.0, "land": 0.0}
+    img = sky(dict(params, filaments=1.0), t=2.0, size=(320, 180)).astype(float)
+    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    lit = luma(img) > 12
+    violet = lit & (b > g + 4) & (r > g + 2)
+    green = lit & (g > r + 4) & (g > b)
+    share = violet.sum() / max(lit.sum(), 1)
+    assert share > 0.2, f"only {share:.0%} of the veil is violet"
+    assert green.sum() < 3 * violet.sum(), (green.sum(), violet.sum())

@@ -1,61 +1,89 @@
 // land.glsl -- the land under the dream's skies, shared by the sky and the constellations.
 //
-// Include-only (it includes noise.glsl for vnoise). A far mountain range pale with distance (aerial
-// perspective: hazed, its rock faintly shaded) against an airglow
-// (emerald low down, violet above: the inverted sky's colours), the valley's mist rising at
-// its foot, and a near black ridge whose crest is edged by a thread of the sky's light. A
-// horizon under a sky gives it scale: the sky reads as a sky seen from somewhere, not as a
-// pattern (round 10's reader rated the words over the mountains the film's best image).
+// Include-only (it includes noise.glsl for vnoise). A matte painting's land (round 14's reader:
+// "cardboard mountains", one flat grey-green band): four ranges in aerial perspective, each
+// nearer one darker and less violet -- the farthest pale lilac, nearly the airglow behind it,
+// then violet, then deep indigo, then the near ridge near-black with grain of rock and scrub.
+// Every crest is edged by a thread of the sky's light (rim-lit from behind), and the valleys
+// between the ranges hold a luminous mist that glows just above each nearer crest, so the
+// ranges stand apart in depth. A horizon under a sky gives it scale: the sky reads as a sky
+// seen from somewhere, not as a pattern.
 //
-// The two ridges slide by their own offsets (far, near: screen units, x and y), so a caller
-// makes parallax: as the view travels the near ridge moves more than the far range.
+// The ranges slide by their own offsets (far, near: screen units, x and y; the ranges between
+// slide in proportion), so a caller makes parallax: as the view travels the near ridge moves
+// more than the far range.
 
 #include "noise.glsl"
 
-// A ridge line across the frame: the height of the land at x (screen units), a few octaves of
-// value noise along one line, sharpened into peaks (1 - |n|) so it reads as mountains, not dunes.
-float land_ridge(float x, float base, float amp, float freq, float seed) {
+// A ridge line across the frame: the height of the land at x (screen units), `octaves` octaves
+// of value noise along one line, sharpened into peaks (1 - |n|) so it reads as mountains, not
+// dunes. (The far, hazed ranges need fewer octaves: their fine detail is lost in the air.)
+float land_ridge(float x, float base, float amp, float freq, float seed, int octaves) {
     float h = 0.0;
     float a = 0.5;
     float f = freq;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < octaves; i++) {
         float n = vnoise(vec2(x * f, seed + 3.1 * float(i)));
-        h += a * (1.0 - abs(2.0 * n - 1.0));
+        float r = 1.0 - abs(2.0 * n - 1.0);
+        h += 1.25 * a * r * (0.4 + 0.6 * r);      // (sharper peaks, no flat mesas; as high as before)
         a *= 0.45;
         f *= 2.1;
     }
     return base + amp * h;
 }
 
+// One hazed range laid over `col`: its rock (`rock`, shaded by `ravine` 0..1 down its faces),
+// paler toward its foot where the valley's mist rises, and its crest's thread of sky light.
+vec3 land_range(vec3 col, float y, float crest, float aa, vec3 rock, vec3 mist, vec3 rim, float ravine) {
+    float below = max(crest - y, 0.0);
+    vec3 c = rock * (0.6 + 0.8 * ravine * smoothstep(0.0, 0.02, below))
+           + mist * smoothstep(0.01, 0.11, below)
+           + rim * exp(-below * 420.0);
+    return mix(col, c, smoothstep(-aa, aa, crest - y));
+}
+
+// The valley's mist in front of a range, glowing just above the next nearer crest (which then
+// covers its lower part): a band of light that sets the two ranges apart.
+vec3 land_mist(vec3 col, float y, float crest, vec3 mist) {
+    return col + mist * exp(-max(y - crest, 0.0) * 32.0);
+}
+
 // The sky's light `sky` at p (centred screen units, y up, frame height 1) with the land laid
-// over it; aa: a pixel in screen units. far / near: each ridge's offset (x slides it along,
-// y lifts it). glow scales the airglow and the mist (1: the constellations' night).
+// over it; aa: a pixel in screen units. far / near: the farthest and nearest ranges' offsets
+// (x slides it along, y lifts it). glow scales the airglow, the haze and the mist (1: the
+// constellations' night).
 vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
-    float far_h = land_ridge(p.x + far.x + 2.3, -0.37, 0.28, 1.9, 5.0) + far.y;
-    float near_h = land_ridge(p.x + near.x - 0.8, -0.465, 0.17, 1.1, 17.0) + near.y;
-    float above = max(p.y - far_h, 0.0);
+    vec2 mid1 = mix(far, near, 0.35);
+    vec2 mid2 = mix(far, near, 0.7);
+    float h3 = land_ridge(p.x + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3) + far.y;
+    float h2 = land_ridge(p.x + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2) + mid1.y;
+    float h1 = land_ridge(p.x + mid2.x - 4.2, -0.445, 0.17, 1.35, 29.0, 3) + mid2.y;
+    float h0 = land_ridge(p.x + near.x - 0.8, -0.465, 0.22, 1.0, 17.0, 4) + near.y;
+    float above = max(p.y - h3, 0.0);
     // the airglow: an emerald band low over the far range, violet above it
-    vec3 airglow = vec3(0.012, 0.060, 0.036);
-    sky += glow * (airglow * exp(-above * 22.0) + vec3(0.022, 0.008, 0.044) * exp(-above * 7.0));
-    // (round 11's reader: "cardboard mountain silhouettes".) Aerial perspective: the far range
-    // lies deep in the air, so it is pale and blue, lighter toward its foot where it fades into
-    // the valley's luminous mist; only its crest is a little darker than the airglow behind it.
-    float below_far = max(far_h - p.y, 0.0);
-    float below_near = max(p.y - near_h, 0.0);
-    vec3 haze = vec3(0.006, 0.011, 0.020) + 0.16 * airglow;
-    vec3 far_col = haze * (0.8 + 0.5 * smoothstep(0.0, 0.12, below_far));
-    far_col += glow * vec3(0.006, 0.022, 0.020) * exp(-below_near * 22.0);     // the mist at its foot
-    // its faces: soft shading of rock (noise over the slopes) so it is stone, not card
-    float ravine = vnoise((p + vec2(far.x, 0.0)) * vec2(16.0, 22.0));
-    far_col *= 0.8 + 0.4 * ravine * smoothstep(0.0, 0.03, below_far);
-    vec3 col = mix(sky, far_col, smoothstep(-aa, aa, far_h - p.y));
+    vec3 col = sky + glow * (vec3(0.012, 0.060, 0.036) * exp(-above * 22.0) + vec3(0.017, 0.006, 0.034) * exp(-above * 7.0));
+    // (the faces' shading: the two farther ranges each at their own slide; the third, nearly
+    // black, shares the second's -- a noise fewer on every pixel)
+    float ravine3 = vnoise((p + vec2(far.x, 0.0)) * vec2(14.0, 20.0));
+    float ravine2 = vnoise((p + vec2(mid1.x, 3.0)) * vec2(18.0, 26.0));
+    // aerial perspective: the farther, the paler and more violet, the nearer, the darker
+    vec3 mist = glow * vec3(0.013, 0.026, 0.034);            // (the valley mist: pale teal)
+    col = land_range(col, p.y, h3, aa, glow * vec3(0.024, 0.018, 0.050), mist * 0.4, glow * vec3(0.040, 0.034, 0.072), ravine3);
+    col = land_mist(col, p.y, h2, mist);
+    col = land_range(col, p.y, h2, aa, glow * vec3(0.013, 0.009, 0.032), mist * 0.4, glow * vec3(0.034, 0.030, 0.064), ravine2);
+    col = land_mist(col, p.y, h1, mist * 0.8);
+    col = land_range(col, p.y, h1, aa, glow * vec3(0.0035, 0.0025, 0.0090), mist * 0.2, glow * vec3(0.028, 0.026, 0.056), ravine2);
+    col = land_mist(col, p.y, h0, mist * 0.55);
     // the near ridge: black in its body, its crest lit by the sky behind it -- a bright thread
     // and a soft rim light a little way down the slope, catching on a grain of rock and scrub
-    float into = max(near_h - p.y, 0.0);
+    float into = max(h0 - p.y, 0.0);
     float edge = exp(-into * 600.0);
     float rim = exp(-into * 110.0);
     float grain = vnoise((p + near) * vec2(90.0, 140.0)) * vnoise((p + near) * vec2(23.0, 31.0) + 7.0);
+    // (the near ridge is lit only by the sky behind it, however bright the air: black)
     vec3 near_col = vec3(0.0010, 0.0010, 0.0018)
-                  + glow * (vec3(0.035, 0.05, 0.058) * edge + vec3(0.010, 0.022, 0.024) * rim * (0.4 + 1.2 * grain));
-    return mix(col, near_col, smoothstep(-aa, aa, near_h - p.y));
+                  + min(glow, 1.25) * (vec3(0.035, 0.05, 0.058) * edge + vec3(0.010, 0.022, 0.024) * rim * (0.4 + 1.2 * grain)
+                          // (its slopes under the crest catch a little of the valley's light: rock, not a cut-out)
+                          + vec3(0.0024, 0.0020, 0.0048) * (0.5 + grain) * exp(-into * 9.0));
+    return mix(col, near_col, smoothstep(-aa, aa, h0 - p.y));
 }

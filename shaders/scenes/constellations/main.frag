@@ -28,20 +28,48 @@ void main() {
     // (and, as the view travels, the deep sky comes slowly nearer: it is seen ever more enlarged)
     vec2 duv = (uv - 0.5) * (0.95 - 0.12 * u_travel.y) + 0.5 + u_cam * 0.2 * vec2(u_resolution.y / u_resolution.x, 1.0);
     vec3 deep = texture(u_deep, duv).rgb;
-    vec3 col = deep * deep;
-    col += texelFetch(u_chart, ivec2(gl_FragCoord.xy), 0).rgb;
-    col += texelFetch(u_starlight, ivec2(gl_FragCoord.xy), 0).rgb;
+    vec3 sky = deep * deep;
+    vec3 chart = texelFetch(u_chart, ivec2(gl_FragCoord.xy), 0).rgb;
+    vec3 light = chart + texelFetch(u_starlight, ivec2(gl_FragCoord.xy), 0).rgb;
+    vec3 halo = vec3(0.0);
     // (an if, not a loop of 0 or 1 turns: llvmpipe runs either for every pixel when not
     // taken, and a taken loop's body twice; shaders/README.md)
     if (u_quality > 0.3 && u_glow > 0.0) {
-        col += texture(u_bloom, uv).rgb * u_glow;
+        halo = texture(u_bloom, uv).rgb * u_glow;
+    }
+    vec3 col = sky + light + halo;
+    // The inverted night (round 12's reader: "the colours are NOT inverted"): the night turned
+    // inside out -- a luminous lilac sky, pale low over the land and deepening to violet
+    // overhead, its milky way a darker violet river, the faint stars dark ink on it.  The word
+    // stays LIGHT (round 14's lead: strokes drawn in ink read as "grey beaded chains, dirt on a
+    // pale sky"): its glow turned inside out is a soft violet-black aura carved in the pale
+    // sky, and in it the strokes burn as thin emerald-white threads and the stars as white-hot
+    // points with emerald halos -- constellation light, inverted.  (A uniform branch.)
+    if (u_invert > 0.0) {
+        vec3 lilac = mix(vec3(0.80, 0.60, 1.05), vec3(0.10, 0.04, 0.20), pow(uv.y, 1.1));
+        vec3 negative = lilac * exp(-sky * vec3(7.0, 9.0, 5.0));
+        vec3 w = vec3(0.3, 0.5, 0.2);
+        float glow = dot(halo, w);
+        float star = dot(light, w);
+        float thread = dot(chart, w);
+        // the aura: the word's own glow, negated -- the pale sky darkens to a violet night round it
+        float aura = 1.0 - exp(-glow * 30.0);
+        negative = mix(negative, vec3(0.035, 0.010, 0.085), 0.82 * aura);
+        // faint stars away from the word stay ink (their light is small and has no glow round it)
+        float ink = (1.0 - exp(-star * 14.0)) * (1.0 - aura);
+        negative = mix(negative, vec3(0.02, 0.008, 0.04), 0.85 * ink);
+        // the light: an emerald glow, the threads and stars emerald-white at their cores
+        negative += vec3(0.05, 0.85, 0.45) * glow * 7.0 * aura;
+        negative += vec3(0.55, 1.25, 0.85) * (thread * 9.0 + star * 3.0) * aura;
+        col = mix(col, negative, u_invert);
     }
     // The land (lib/land.glsl), sliding with the view's drift and its slow travel along the
     // valley: the near ridge passes faster than the far range (parallax), so a held word is
-    // never a still picture.
+    // never a still picture.  Under the pale inverted sky the air between the ranges is as
+    // bright as the sky: their haze and mist glow with it.
     vec2 far = vec2(1.1 * u_cam.x + 0.5 * u_travel.x, 1.1 * u_cam.y);
     vec2 near = vec2(1.35 * u_cam.x + u_travel.x, 1.35 * u_cam.y);
-    col = land_over(col, p, 1.0 / u_resolution.y, far, near, 1.0);
+    col = land_over(col, p, 1.0 / u_resolution.y, far, near, 1.0 + 7.0 * u_invert);
     // vignette, gently
     col *= 1.0 - 0.35 * dot(p, p);
     // soft shoulder: linear in the darks, dense light rolls off to white

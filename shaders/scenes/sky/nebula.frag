@@ -78,9 +78,32 @@ void main() {
     col = mix(col, rose, 0.9 * smoothstep(0.50, 0.76, w.x));
     col = mix(col, amber, 0.55 * smoothstep(0.52, 0.78, q.x) * smoothstep(0.55, 0.95, dens));
     float dust = smoothstep(0.52, 0.70, w.y) * (1.0 - 0.5 * dens);
-    vec3 e = col * (0.10 * dens + 1.9 * glow) * (0.40 + 1.1 * wisp);
-    e += mix(col, vec3(0.55, 0.35, 0.60), 0.35) * (1.6 * fil * smoothstep(0.05, 0.6, dens));
+    // u_filaments (round 12's readers: "paint blobs", "a murky teal smudge"): less of the
+    // broad glow, more gas drawn as fine, bright, near-white filaments along the warp, cut by
+    // sharp dark dust lanes, and some of the gas amber (which the inversion turns violet, so
+    // the inverted nebula is emerald AND violet, threaded with white). (0: the clouds as they
+    // were; the waking keeps them.)
+    float fa = u_filaments;
+    col = mix(col, amber, fa * 0.85 * smoothstep(0.36, 0.56, q.x));
+    vec3 e = col * (0.10 * dens + 1.9 * glow) * (0.40 + 1.1 * wisp) * (1.0 - 0.3 * fa);
+    e += mix(col, vec3(0.55, 0.35, 0.60), 0.35 + 0.4 * fa) * (1.6 * fil * smoothstep(0.05, 0.6, dens)) * (1.0 + 0.2 * fa);
     e *= 1.0 - 0.8 * dust;
+    if (fa > 0.0) {
+        // (round 14's lead, at 10 s: "a garish, scraggly green tangle": the veil is thinner,
+        // paler and finer -- the suns and moons are the subjects, the nebula their backdrop)
+        // the gas a translucent veil: less of it, and less saturated (the inversion multiplies
+        // chroma), so the night shows through
+        e = mix(e, dot(e, vec3(0.3, 0.5, 0.2)) * vec3(1.25, 0.85, 0.55), 0.8 * fa) * (1.0 - 0.8 * fa);
+        // the fine threads: a sharper ridge of the same warped field, thin where it peaks;
+        // lavender threads (emerald, inverted) and amber ones (violet, inverted) by turns
+        float thread = ridged(sw * 1.8 + vec2(-6.0, 2.5), 3);
+        thread *= thread;
+        thread *= thread * thread;
+        vec3 tint = mix(vec3(0.50, 0.42, 0.62), vec3(0.62, 0.44, 0.26), smoothstep(0.30, 0.50, q.y));
+        e += fa * tint * 5.0 * thread * smoothstep(0.02, 0.45, dens);
+        // dark lanes of dust, narrow and crisp, where the gas is thick
+        e *= 1.0 - fa * 0.85 * smoothstep(0.44, 0.56, w.y) * smoothstep(0.1, 0.5, dens);
+    }
 
     e *= u_nebula_glow * (1.0 + 0.22 * u_hum.w * u_hum.x);
 

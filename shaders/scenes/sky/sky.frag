@@ -188,6 +188,15 @@ void main() {
 
     vec3 lab = sky_invert(col, t, radians(u_hue_turn));
     vec3 lin = sky_gamut(lab, 3 + int(u_quality * 4.0));     // (1/128 .. 1/8 of the chroma: ample)
+    // The filament veil (round 14's lead: "a garish, scraggly green tangle"): its dim gas,
+    // inverted, is all teal; part of it turns violet (by the gas's own structure, so emerald
+    // and violet threads interleave), at its own lightness -- never the suns and moons in front.
+    if (u_filaments > 0.0) {
+        float gas = u_filaments * t * smoothstep(0.05, 0.5, dens) * (1.0 - clamp(bodies.a, 0.0, 1.0))
+                  * (1.0 - smoothstep(0.15, 0.4, luma(lin)));
+        float part = smoothstep(0.3, 0.7, fract(4.0 * dens + 0.15 * ang / u_sector));
+        lin = mix(lin, luma(lin) * vec3(1.5, 0.55, 2.4), 0.9 * gas * part);
+    }
     // The inverted sky keeps true blacks at the frame's edges: the fold's far clouds, turned
     // light, were blotches in the corners.
     // (toward a night of deep blue-black, not to zero)
