@@ -615,3 +615,20 @@ def test_the_glass_is_clear_with_bright_edges_not_a_blue_fill(gl, tmp_path):
     assert still[..., 2][tower].mean() < 65.0, still[..., 2][tower].mean()
     ratio = np.percentile(lum[tower], 97) / np.median(lum[tower])
     assert ratio > 2.55, ratio
+
+
+def test_a_ripple_bends_the_glass_without_dark_zebra_bands(gl, tmp_path):
+    """Round 14: a touched tower read as "hard zebra banding" -- the side of each ring tilted
+    away from the key light was darkened by half, the other lit, black and white stripes.
+    The rings now only bend what the glass shows and catch a soft sheen: no pixel round the
+    touch is pushed far darker than the same glass untouched."""
+    t0 = 1.0
+    x, y, _ = find_point(1.0, t0)
+    src = show_source("touched", [(t0, x, y, 1.5)]) + show_source("untouched", []).split("\n", 1)[1]
+    project = make_project(tmp_path, {"scenes/t.py": src})
+    a = render_times(gl, "touched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    b = render_times(gl, "untouched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    ratio = window(((a + 4.0) / (b + 4.0))[..., None], x, y, 12)
+    low, high = np.percentile(ratio, [5, 99])
+    assert low > 0.5, low          # (0.38 with the dark bands: pixels at a third of their light)
+    assert high < 5.0, high        # (7.4 with the bright bands)

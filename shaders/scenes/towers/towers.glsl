@@ -829,11 +829,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 sheen = irid * (m2 * m) * (0.16 + 0.8 * g_haze) * (1.0 - smoothstep(0.0, 0.6, n0.y));
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
              + rim_light * rim * 0.9 + sheen;
-    // (signed: the side of each ring tilted toward the key light catches it and the side
-    // tilted away goes darker -- water's alternating bands, not a bright bullseye decal)
-    float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
-    col = col * (1.0 + 0.55 * min(facing, 0.0))
-        + max(facing, 0.0) * (0.1 * refl + 0.6 * g_haze + vec3(0.06, 0.09, 0.12));
+    // (round 14: the signed bands -- the side of each ring tilted away from the key light
+    // darkened by half, the other lit -- read as "hard zebra banding", black and white
+    // stripes on a touched tower: now the rings only bend what the glass shows (the normal
+    // above) and the crests facing the key light catch a soft sheen of the sky)
+    float facing = smoothstep(0.0, 1.0, dot(n - nf, L) * 4.0) * crest;
+    col += facing * (0.05 * refl + 0.18 * g_haze);
 #ifndef TOWERS_FRACTURE
     return col;
 #else
