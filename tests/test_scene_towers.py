@@ -632,3 +632,23 @@ def test_a_ripple_bends_the_glass_without_dark_zebra_bands(gl, tmp_path):
     low, high = np.percentile(ratio, [5, 99])
     assert low > 0.5, low          # (0.38 with the dark bands: pixels at a third of their light)
     assert high < 5.0, high        # (7.4 with the bright bands)
+
+
+def test_the_wet_street_holds_the_suns_streak(gl, tmp_path):
+    """Round 14: "the floor blotchy green".  The street is wet dark stone: the sun down the
+    avenue lies on it as a bright streak drawn toward the eye, and the moss beside the
+    streak is dimmer than on the dry street (wet 0)."""
+    view = {"density": 0.0, "look_up": -0.25}            # (no towers: the floor alone)
+    src = (show_source("wet", [], dict(view, wet=1.0))
+           + show_source("dry", [], dict(view, wet=0.0)).split("\n", 1)[1])
+    project = make_project(tmp_path, {"scenes/t.py": src})
+    wet = render_times(gl, "wet", [0.0], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    dry = render_times(gl, "dry", [0.0], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    h, w = wet.shape
+    floor_rows = slice(int(h * 0.55), int(h * 0.85))        # (image rows from the top: below the horizon)
+    gain = (wet - dry)[floor_rows].mean(axis=0)             # per column
+    centre = int(np.argmax(gain))
+    assert abs(centre - w // 2) < w * 0.15, centre          # the streak lies under the sun, mid-frame
+    assert gain[centre] > 25.0, gain[centre]
+    sides = np.r_[gain[: w // 6], gain[-w // 6:]]
+    assert sides.mean() < 0.0, sides.mean()                 # the moss dimmed by the water film

@@ -164,7 +164,22 @@ vec3 ground(vec3 p, vec3 d, float extra) {
     float t = min(p.y / down, 400.0);
     vec2 xz = p.xz + d.xz * t;
     float fp = t * g_pix / sqrt(down);
-    vec3 e = moss_emission(xz, fp, g_heart, g_moss, u_field, extra, u_quality).rgb;
+    // (a touch's ring on the wet street runs through the film of water as well as the moss:
+    // brighter, so the dimmed moss does not dim it)
+    vec3 e = moss_emission(xz, fp, g_heart, g_moss, u_field, extra * (1.0 + 0.6 * u_wet), u_quality).rgb;
+    // (round 14: "the floor blotchy green") the street is wet dark stone, a mirror at these
+    // grazing angles: the sun down the avenue lies on it as a long shimmering streak of light
+    // drawn toward the eye (a rough wet surface stretches a reflection along the view), in
+    // a violet sheen of its halo, with the moss's light beneath it.
+    vec3 r = vec3(d.x, down, d.z);
+    float dh = r.x / max(length(r.xz), 1e-4) - SUN_DIR.x;      // across the streak
+    float dv = r.y - SUN_DIR.y;                                 // along it
+    float wet = u_wet * (0.25 + 0.75 * (1.0 - down) * (1.0 - down));
+    float wobble = 0.004 * sin(xz.y * 1.7 + 2.3 * u_time) + 0.003 * sin(xz.y * 4.1 - 3.1 * u_time);
+    dh += wobble;
+    vec3 streak = vec3(1.0, 0.9, 1.0) * 1.1 * exp(-dh * dh * 900.0 - dv * dv * 14.0)
+                + vec3(0.42, 0.26, 0.75) * 0.22 * exp(-dh * dh * 60.0 - dv * dv * 5.0);
+    e = e * (1.0 - 0.35 * u_wet) + wet * streak * u_env_gain;
     return mix(e, g_haze, max(fog_amount(t), mist(d)));
 }
 
@@ -832,9 +847,11 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // (round 14: the signed bands -- the side of each ring tilted away from the key light
     // darkened by half, the other lit -- read as "hard zebra banding", black and white
     // stripes on a touched tower: now the rings only bend what the glass shows (the normal
-    // above) and the crests facing the key light catch a soft sheen of the sky)
-    float facing = smoothstep(0.0, 1.0, dot(n - nf, L) * 4.0) * crest;
-    col += facing * (0.05 * refl + 0.18 * g_haze);
+    // above), the crests facing the key light catch a soft sheen of the sky and the troughs
+    // lose a little of theirs (a fifth at most: a gentle swell, never a black stripe)
+    float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
+    col = col * (1.0 + 0.2 * min(facing, 0.0))
+        + max(facing, 0.0) * (0.08 * refl + 0.25 * g_haze + vec3(0.02, 0.03, 0.04));
 #ifndef TOWERS_FRACTURE
     return col;
 #else
