@@ -82,9 +82,13 @@ glass_city = Cue(
 moss = Cue(
     # (through dusk: the city's darks go first, and the moss's glow comes up first out of
     # the night -- the iris framed the moss in an oval mask)
+    # (round 14: the round plaza seen from above read as "one flat hotspot, no street, no city
+    # around it": now the eye stands at the crossing, low, and looks down one street paved with
+    # moss, the heartbeat's waves running away down it between the glass columns)
     "moss", 72, 86, fade_in=1.5, transition="dusk", name="the moss and the heartbeat",
+    params={"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.008},
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
-          "height": [(0, 9.0), (14, 4.0, "in_out_sine")]},
+          "height": [(0, 2.6), (14, 1.7, "in_out_sine")]},
 )
 
 # -- 1:22  "The people here move like shadows cast by candlelight -- graceful, silent, and

@@ -37,7 +37,7 @@ void main() {
     Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread * 1.6, u_reach * 0.9,
                     u_pulse_width * 1.8);
     MossLook m = MossLook(srgb_to_linear(u_colour.rgb), srgb_to_linear(u_colour_b.rgb),
-                          srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality, 0.9);
+                          srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality, mix(0.9, 0.15, u_streets));
 
     // The night sky over the city: deep blue-violet, a faint emerald breath of the moss at
     // the horizon, and a few stars (one hashed cell per direction: no loop, no texture).
@@ -61,7 +61,9 @@ void main() {
     // little over a pixel: far off the rings and clumps are squeezed along the view, and a
     // footprint of the mean alone lets them alias into bands and speckle.
     float fp = 1.25 * t * pix * (0.5 / sqrt(down) + 0.5 / down);
-    g_moss_grid = 0.0;                               // (a round, organic heart: no square footprints)
+    // (a round, organic heart: no square footprints; or, with `streets`, the pulse runs
+    // along the city's streets, the paving between them dark)
+    g_moss_grid = u_streets;
     g_moss_tile_scale = 0.8;                         // (round 10: cushions several pixels across, not a grain)
     g_moss_lod_bias = 0.4;                           // (a little softer than the footprint, never a speckle)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
