@@ -68,7 +68,7 @@ glass_city = Cue(
     # street looking up the focal tower, the sun beside it; a slow crane up over the glass
     # toward the sun; close beside a tower whose surface ripples with the memory inside it.
     keys={"start": [(0, 18.0), (10, -8.0, "step"), (20.05, 14.0, "step")],
-          "height": [(0, 1.3), (10, 4.0, "step"), (20, 15.0, "in_out_sine"), (20.05, 2.6, "step")],
+          "height": [(0, 1.3), (10, 4.0, "step"), (20, 11.0, "in_out_sine"), (20.05, 2.6, "step")],
           "look_up": [(0, 0.12), (10, 0.12, "step"), (20, -0.02, "in_out_sine"), (20.05, 0.1, "step")],
           "side": [(0, 0.0), (20.05, 2.0, "step")],
           "turn": [(0, 0.0), (10, -0.06, "step"), (20.05, 0.35, "step")]},
