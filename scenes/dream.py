@@ -62,7 +62,7 @@ glass_city = Cue(
     # liquid: the glass's skin flows and focuses light over it; the memories surface brightly
     # (round 10: a rainbow split at the edges of the glass, and rings that read at a glance)
     # (round 14: fewer, taller towers -- "a clutter of same-size bullets" -- on wet stone)
-    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.9,
+    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.7,
             "density": 0.55, "max_height": 30.0, "speed": 0.6, "moss_glow": 0.7},
     # (round 14: "one corridor seen five times") three shots, cut ("step" keys): low in the
     # street looking up the focal tower, the sun beside it; a slow crane up over the glass
@@ -72,9 +72,10 @@ glass_city = Cue(
           "look_up": [(0, 0.12), (10, 0.12, "step"), (20, -0.02, "in_out_sine"), (20.05, 0.1, "step")],
           "side": [(0, 0.0), (20.05, 2.0, "step")],
           "turn": [(0, 0.0), (10, -0.06, "step"), (20.05, 0.35, "step")]},
-    events=[Touch(4.0, 0.63, 0.58), Touch(7.0, 0.45, 0.62, 1.2), Touch(12.5, 0.72, 0.40),
-            Touch(15.5, 0.45, 0.70, 1.2), Touch(21.0, 0.40, 0.55, 1.4), Touch(24.0, 0.62, 0.45, 1.2),
-            Touch(26.5, 0.45, 0.65, 1.4)],
+    # (each lands on glass: a ring in the sky read as a bullseye round the sun)
+    events=[Touch(4.0, 0.30, 0.30), Touch(7.0, 0.45, 0.62, 1.2), Touch(12.5, 0.30, 0.25),
+            Touch(15.5, 0.49, 0.30, 1.2), Touch(21.0, 0.61, 0.45, 1.4), Touch(24.0, 0.62, 0.65, 1.2),
+            Touch(26.5, 0.60, 0.30, 1.4)],
 )
 
 # -- 1:12  "The streets are paved with bioluminescent moss that pulses in time with your
