@@ -356,7 +356,7 @@ def test_the_glass_columns_rise_out_of_the_frame_not_eggs_in_a_field(gl, tmp_pat
 def test_down_one_street_the_heartbeat_runs_away_into_the_city(gl, tmp_path):
     """Round 14: the moss read as "one flat hotspot, no street, no city around it".  With
     `streets` on and the eye standing at the crossing (`stand`), the view looks down one
-    street: its moss glows brighter than the dark paving beside it, and the heartbeat's wave
+    street: its moss glows far brighter than the dark paving beside it, and the heartbeat's wave
     runs away down it -- the brightest row of the street climbs the frame (recedes) within
     the beat."""
     params = {"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.0, "height": 2.0,
@@ -370,7 +370,8 @@ def test_down_one_street_the_heartbeat_runs_away_into_the_city(gl, tmp_path):
     ground = slice(int(h * 0.62), h)                                    # (rows from the top)
     street = np.mean([f[ground, int(w * 0.45):int(w * 0.55)].mean() for f in frames])
     beside = np.mean([f[ground, int(w * 0.05):int(w * 0.2)].mean() for f in frames])
-    assert street > 1.4 * beside + 4, (street, beside)
+    # (the blocks dark paving: 3.3x; with the moss overgrowing them, 1.8x)
+    assert street > 2.5 * beside, (street, beside)
     rows = [int(np.argmax(f[int(h * 0.45):, int(w * 0.46):int(w * 0.54)].mean(axis=1))) for f in frames]
     # (image rows count down from the top: a receding wave's row number falls)
     assert rows[0] > rows[1] > rows[2], rows

@@ -86,6 +86,9 @@ void main() {
     float beat_age = fract(h.phase - heart_distance(xz, h.origin, 0.0) / max(h.spread * h.period, 1e-3));
     float after = exp(-3.0 * beat_age) / (1.0 + heart_distance(xz, h.origin, 0.0) / max(h.reach, 1e-3));
     e.rgb += mix(m.colour_a, m.colour_b, 0.25) * (0.3 + 0.7 * smoothstep(0.15, 0.85, hc)) * after * 0.16 * m.glow;
+    // (streets: the blocks between them are dark wet paving -- the moss only in their seams --
+    // so the glowing streets run between true blacks)
+    e.rgb *= mix(1.0, 0.12 + 0.88 * street_mask(xz, fp, 0.0), u_streets);
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
     // saturated emerald-cyan, and the crest of each pulse burns a hot core.
