@@ -271,7 +271,8 @@ def test_the_breaking_light_comes_first(gl, tmp_path):
     start = _frame(gl, tmp_path, "start", {"fracture": 0.3, "shards": 0}, t).mean(axis=2)
     middle = (slice(h // 4, h // 2), slice(3 * w // 8, 5 * w // 8))
     assert start[middle].mean() > 1.1 * whole[middle].mean(), (start[middle].mean(), whole[middle].mean())
-    assert np.percentile(start, 99) >= np.percentile(whole, 99)
+    # (round 14: the whole city's facet glints lift its own highlights a little: within 2 %)
+    assert np.percentile(start, 99) >= 0.98 * np.percentile(whole, 99)
 
 
 def test_the_breaking_light_is_a_tall_rift_not_a_round_flare(gl, tmp_path):
@@ -630,7 +631,9 @@ def test_a_ripple_bends_the_glass_without_dark_zebra_bands(gl, tmp_path):
     b = render_times(gl, "untouched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
     ratio = window(((a + 4.0) / (b + 4.0))[..., None], x, y, 12)
     low, high = np.percentile(ratio, [5, 99])
-    assert low > 0.5, low          # (0.38 with the dark bands: pixels at a third of their light)
+    # (0.38 with the dark bands: pixels at a third of their light; 0.48 once the glass is cut
+    # into flat facets, which a ring bends more visibly than a smooth skin)
+    assert low > 0.44, low
     assert high < 5.0, high        # (7.4 with the bright bands)
 
 
@@ -667,3 +670,27 @@ def test_the_flying_panes_are_clear_glass_drawn_by_their_rims_and_glints(gl, tmp
     assert touched.mean() > 0.01, touched.mean()            # (the shards are there)
     # (0.53 of them with the grey-bodied panes, 0.46 now: the renderer is deterministic)
     assert (diff > 40).mean() < 0.49 * touched.mean(), ((diff > 40).mean(), touched.mean())
+
+
+def test_the_towers_are_cut_glass_with_twisting_facets_not_smooth_capsules(gl, tmp_path):
+    """Round 14's lead: the towers were still "bullets", one smooth rounded capsule each.  The
+    skin is now ground into long flat facets (5-9 round a tower) that twist as they rise, each
+    flat to the light, their edges fine glints: across a tower the light no longer changes
+    smoothly but in steps.  In the towers' pixels (dream sky bound, 320x180) the mean absolute
+    second difference of the brightness along a row (away from the silhouettes), against their
+    mean, is 0.24 (0.15 on the smooth capsules), its 99th percentile 165 grey levels (76)."""
+    size = (320, 180)
+    still = _sky_bound(gl, tmp_path, "city_sky", {}, 3.0, size)
+    bare = _sky_bound(gl, tmp_path, "bare_sky2", {"density": 0.0}, 3.0, size)
+    lum = still.astype(float).mean(axis=2)
+    tower = np.abs(lum - bare.astype(float).mean(axis=2)) > 6
+    tower[120:] = False
+    # (away from the silhouettes: glass four pixels either side)
+    inner = np.ones_like(tower[:, 4:-4])
+    for dx in range(9):
+        inner &= tower[:, dx:tower.shape[1] - 8 + dx]
+    inner = np.pad(inner, ((0, 0), (3, 3)))
+    second = np.abs(lum[:, 2:] - 2.0 * lum[:, 1:-1] + lum[:, :-2])[inner]
+    steps = second.mean() / lum[:, 1:-1][inner].mean()
+    assert steps > 0.195, steps
+    assert np.percentile(second, 99) > 120.0, np.percentile(second, 99)

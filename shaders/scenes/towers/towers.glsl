@@ -704,6 +704,25 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 p = ro + rd * t;
     vec3 lp = p - k.base;
     vec3 n0 = column_normal(lp, k);
+    // (round 14: "still bullets, the same rounded capsule") cut glass: the skin is ground into
+    // long facets (5 to 9 round a tower) that twist as they rise, each flat to the light, so
+    // a tower reads as a faceted crystal spire, its facet edges bright lines spiralling up it.
+    float fh = fract(k.r.x * 3.71 + k.r.y * 1.93 + k.h * 0.37);
+    float nfac = floor(5.0 + 4.99 * fh);
+    float twist = (fh - 0.5) * 0.5;                             // radians per unit of height
+    float az = atan(lp.z, lp.x) + twist * lp.y;
+    float fa = az * nfac * 0.159155;                            // in facets
+    float fe = fa - floor(fa + 0.5);                            // -0.5..0.5 across a facet
+    float az_c = (az - fe / (nfac * 0.159155)) - twist * lp.y;  // the facet's middle
+    vec2 flat_h = vec2(cos(az_c), sin(az_c)) * length(n0.xz);
+    // the facet edge: a line of light a pixel or two wide; facets and edges fade out where
+    // the facets get thinner than a few pixels, far off, rather than shimmering
+    float facet_w = length(lp.xz) * 6.2832 / nfac;              // world width of a facet
+    float edge_px = t * g_pix / max(facet_w, 1e-3);              // a pixel, in facets
+    float facet_near = 1.0 - smoothstep(0.08, 0.25, edge_px);
+    float facet_edge = (1.0 - smoothstep(0.0, 1.6 * edge_px + 0.015, 0.5 - abs(fe))) * facet_near;
+    vec2 nh = mix(n0.xz, flat_h, 0.8 * facet_near);
+    n0 = normalize(vec3(nh.x, n0.y, nh.y));
 #ifdef TOWERS_FRACTURE
     n0 = (lp.y > k.cut - 1e-3) ? vec3(0.0, 1.0, 0.0) : n0;      // the face the break left
 #endif
@@ -852,6 +871,11 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
     col = col * (1.0 + 0.2 * min(facing, 0.0))
         + max(facing, 0.0) * (0.08 * refl + 0.25 * g_haze + vec3(0.02, 0.03, 0.04));
+    // (only the edges turned toward a light catch it, and fainter face-on: a few fine
+    // glints spiralling up the glass, never white stripes all round it)
+    float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
+    edge_lit = edge_lit * edge_lit * (0.25 + 0.75 * m) + 0.6 * sunward * m;
+    col += facet_edge * edge_lit * (rim_light * 0.3 + vec3(0.06, 0.06, 0.1));
 #ifndef TOWERS_FRACTURE
     return col;
 #else
