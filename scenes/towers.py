@@ -480,6 +480,7 @@ towers = TowersScene(
         Param("env_gain", 0.8, 0.0, 2.0, "brightness of the bound environment (sky, memories)"),
         Param("reflect", 1.0, 0.0, 2.0, "strength of the Fresnel reflections"),
         Param("memories_glow", 0.8, 0.0, 2.0, "the scenes from memories deep in the glass (0: none)"),
+        Param("memories_centred", 0.0, 0.0, 1.0, "the sun and street memories only in the glass near the middle of the view or far off (1), or in every tower (0)"),
         Param("wobble", 0.12, 0.0, 1.0, "the glass's idle liquid undulation"),
         Param("ripple_strength", 1.0, 0.0, 3.0, "slope of the ripples a touch starts"),
         Param("ripple_speed", 1.6, 0.2, 6.0, "how fast a ripple spreads, units per second"),

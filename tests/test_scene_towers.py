@@ -694,3 +694,16 @@ def test_the_towers_are_cut_glass_with_twisting_facets_not_smooth_capsules(gl, t
     steps = second.mean() / lum[:, 1:-1][inner].mean()
     assert steps > 0.195, steps
     assert np.percentile(second, 99) > 120.0, np.percentile(second, 99)
+
+
+def test_no_violet_vision_box_at_the_city_frames_edges(gl):
+    """Round 14's lead: the purple memory visions (a violet sun over a skyline) read as "flat
+    boxes pasted on the towers" at the frame's edges.  In the dream (memories_centred) the sun and street visions live
+    only in towers near the middle of the view or far off, and their oval fades from its
+    middle: in the dream's city at 50 s (320x180) the outer sixths of the frame hold almost
+    no bright violet (pixels with blue over 140 and well over green): none (1074 before)."""
+    img = render_times(gl, "dream", [50.0], size=(320, 180))[0].astype(float)
+    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    violet = (b > 140) & (b > 1.25 * g) & (r > 0.55 * b)
+    edges = np.concatenate([violet[:, :53], violet[:, -53:]], axis=1)
+    assert edges.sum() < 100, edges.sum()

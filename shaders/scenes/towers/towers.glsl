@@ -670,12 +670,21 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
     // (no frame: the vision fades out in a soft oval, as if seen through the glass's depth)
     vec2 c2 = vec2(u, v) * 2.0 - 1.0;
+    // (round 14: the violet-sun visions at the frame's edges read as "flat boxes pasted on
+    // the towers": the oval is softer, fading from its middle, so no edge of it shows)
     float inside = 1.0 - smoothstep(0.05, 1.0, dot(c2, c2));
+    inside = mix(inside, inside * inside, u_memories_centred);
     float surface = smoothstep(0.3, 0.8, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
     // the focal point: the column nearest the middle of the view
     vec3 to = vec3(k.base.x, k.base.y + yc, k.base.z) - u_cam_pos;
     float focus = smoothstep(0.93, 0.99, dot(to, u_cam_fwd) / max(length(to), 1e-3));
     surface = max(surface, focus);
+    // and the towers off toward the frame's edges (where a vision filled a tower as a box)
+    // keep only the figures' eyes: the sun and street visions live in the glass near the
+    // middle of the view, or far off where they are small
+    float centred = smoothstep(0.88, 0.96, dot(to, u_cam_fwd) / max(length(to), 1e-3));
+    float near_cut = (tile < 1.0) ? 1.0 : mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
+    surface *= max(near_cut, focus);
     // (round 10: luminous scenes, not icons: brighter, lifted in the mid-tones, and a soft
     // glow of their own light spread through the glass round them: the tile's average, from
     // a high mip of the baked atlas)
