@@ -253,7 +253,7 @@ def column_needle(half) -> tuple[np.ndarray, np.ndarray] | None:
     x, z = np.float32(half[0]), np.float32(half[2])
     hsh = float(np.mod(x * np.float32(2.17) + z * np.float32(5.03), np.float32(1.0)))
     hero = x == np.float32(1.75) and z == np.float32(1.75)
-    if not (hsh < 0.4 or hero):
+    if not (hsh < 0.8 or hero):
         return None
     rn = 0.5 if hero else min(0.26 + 0.2 * math.modf(hsh * 5.7)[0], 0.5 * min(float(x), float(z)))
     hn = min(2.0 * half[1] * (1.3 + 0.35 * math.modf(hsh * 3.3)[0]) + 1.5, H_MAX - 0.5)

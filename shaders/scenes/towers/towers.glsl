@@ -344,7 +344,7 @@ bool column_needle(Column body, out Column n) {
     n.c2 = 1.0;
     n.m = 1.0;
     n.cut = n.h * body.cut / max(body.h, 1e-3);
-    return (hsh < 0.4 || hero) && body.h > 0.0 && n.cut > 0.02;
+    return (hsh < 0.8 || hero) && body.h > 0.0 && n.cut > 0.02;
 }
 
 // The column's quadric along the ray o + t w (o relative to the foot), scaled by
