@@ -65,12 +65,22 @@ glass_city = Cue(
     transition_params={"centre": (0.5, 0.45)},
     # liquid: the glass's skin flows and focuses light over it; the memories surface brightly
     # (round 10: a rainbow split at the edges of the glass, and rings that read at a glance)
-    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 1.5},
-    keys={"speed": [(0, 1.6), (30, 0.7, "in_out_sine")],
-          "height": [(0, 4.0), (30, 2.2, "in_out_sine")]},
-    events=[Touch(5.0, 0.63, 0.58), Touch(8.5, 0.30, 0.62, 0.8), Touch(12.0, 0.72, 0.40),
-            Touch(15.5, 0.45, 0.70, 1.2), Touch(19.0, 0.34, 0.45, 1.3), Touch(21.0, 0.78, 0.66, 0.7),
-            Touch(24.5, 0.43, 0.55, 1.4)],
+    # (round 14: fewer, taller towers -- "a clutter of same-size bullets" -- on wet stone)
+    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.7,
+            "density": 0.55, "max_height": 30.0, "speed": 0.6, "moss_glow": 0.7,
+            "memories_centred": 1.0},
+    # (round 14: "one corridor seen five times") three shots, cut ("step" keys): low in the
+    # street looking up the focal tower, the sun beside it; a slow crane up over the glass
+    # toward the sun; close beside a tower whose surface ripples with the memory inside it.
+    keys={"start": [(0, 18.0), (10, -8.0, "step"), (20.05, 14.0, "step")],
+          "height": [(0, 1.3), (10, 4.0, "step"), (20, 11.0, "in_out_sine"), (20.05, 2.6, "step")],
+          "look_up": [(0, 0.12), (10, 0.12, "step"), (20, -0.02, "in_out_sine"), (20.05, 0.1, "step")],
+          "side": [(0, 0.0), (20.05, 2.0, "step")],
+          "turn": [(0, 0.0), (10, -0.06, "step"), (20.05, 0.35, "step")]},
+    # (each lands on glass: a ring in the sky read as a bullseye round the sun)
+    events=[Touch(4.0, 0.30, 0.30), Touch(7.0, 0.45, 0.62, 1.2), Touch(12.5, 0.30, 0.25),
+            Touch(15.5, 0.49, 0.30, 1.2), Touch(21.0, 0.61, 0.45, 1.4), Touch(24.0, 0.62, 0.65, 1.2),
+            Touch(26.5, 0.60, 0.30, 1.4)],
 )
 
 # -- 1:12  "The streets are paved with bioluminescent moss that pulses in time with your
@@ -78,9 +88,13 @@ glass_city = Cue(
 moss = Cue(
     # (through dusk: the city's darks go first, and the moss's glow comes up first out of
     # the night -- the iris framed the moss in an oval mask)
+    # (round 14: the round plaza seen from above read as "one flat hotspot, no street, no city
+    # around it": now the eye stands at the crossing, low, and looks down one street paved with
+    # moss, the heartbeat's waves running away down it between the glass columns)
     "moss", 72, 86, fade_in=1.5, transition="dusk", name="the moss and the heartbeat",
+    params={"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.008},
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
-          "height": [(0, 9.0), (14, 4.0, "in_out_sine")]},
+          "height": [(0, 2.6), (14, 1.7, "in_out_sine")]},
 )
 
 # -- 1:22  "The people here move like shadows cast by candlelight -- graceful, silent, and

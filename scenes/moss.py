@@ -9,6 +9,11 @@ Tempo: with ``follow_tempo`` off (the default) the heart beats at the ``bpm`` pa
 it on it follows the show's beat (u_beat/u_bpm: tap tempo, MIDI clock), lub on every beat.
 The heart's phase is wrapped on the CPU in double precision, so long shows stay exact.
 
+The view circles the heart's crossing (``heading``, ``drift``) at ``stand`` times its height,
+looking at ``aim`` times its height beyond it; with ``streets`` on, the moss grows along the
+city's streets (paving dark between them) instead of as one round carpet, so a view standing
+at the crossing (``stand`` small) looks down one street, the heartbeat running away down it.
+
 The city around (``buildings``): dark liquid-glass towers stand on the blocks within CITY_REACH of the
 heart, each a podium, a setback shaft and often a needle spire (building_tiers), drawn as
 boxes (the ``city`` pass, 36 vertices a box, sorted far to near here, back faces dropped,
@@ -136,12 +141,12 @@ class MossScene(Scene):
     def update(self, state, resources):
         p = state.params
         phase, period = heart_phase(state, p["bpm"], bool(p["follow_tempo"]))
-        angle = 0.62 + float(p["drift"]) * state.t
+        angle = float(p["heading"]) + float(p["drift"]) * state.t
         height = float(p["height"])
-        dist = 1.85 * height            # the same framing at every height
+        dist = float(p["stand"]) * height            # the same framing at every height
         hx, hz = HEART_ORIGIN
         eye = (hx + math.sin(angle) * dist, height, hz + math.cos(angle) * dist)
-        target = (hx - math.sin(angle) * 0.7 * height, 0.12 * height, hz - math.cos(angle) * 0.7 * height)
+        target = (hx - math.sin(angle) * (0.7 * height + 20.0 * (1.85 - float(p["stand"]))), float(p["aim"]) * height, hz - math.cos(angle) * (0.7 * height + 20.0 * (1.85 - float(p["stand"]))))
         uniforms = look_at(eye, target)
         if state.seed != self._blocks_seed:
             self._blocks_seed, self._blocks = state.seed, city_blocks(state.seed)
@@ -180,6 +185,11 @@ moss = MossScene(
         Param("colour_b", "#27b4f0", description="the light of the bluer clumps"),
         Param("speck", "#d6fff6", description="the light of the spore specks"),
         Param("height", 7.0, 1.5, 30.0, "camera height above the street"),
+        # (round 14: a cue sets these to look down one street, the pulse running away into the city)
+        Param("heading", 0.62, -3.2, 3.2, "where the view stands round the crossing, radians (0: on the +z street)"),
+        Param("aim", 0.12, -0.5, 1.0, "height the view looks at beyond the crossing, times the camera height"),
+        Param("stand", 1.85, 0.0, 4.0, "the view's distance from the crossing, times its height"),
+        Param("streets", 0.0, 0.0, 1.0, "the moss grows along the city's streets (1) or as one round carpet (0)"),
         Param("drift", 0.03, 0.0, 0.3, "how fast the view circles the crossing, rad/s"),
         Param("fov", 55.0, 25.0, 100.0, "vertical field of view, degrees"),
         Param("buildings", True, description="dark buildings stand around the streets"),

@@ -34,6 +34,10 @@ water (its ripple tilts the surface normal, so reflection and refraction move), 
 ring's side tilted to the key light catches it while the other goes darker (round 11: "the
 towers don't ripple"): water's alternating bands, not a bright bullseye.  Silhouettes are antialiased analytically (the quadratic's
 discriminant, a smooth measure across the silhouette, over its change per pixel).
+The street beneath is wet dark stone (``wet``): the sun down the avenue lies on it as a long
+streak of light drawn toward the eye, the moss's glow dimmed under the film of water.
+The camera (``camera``) drifts down the avenue; ``start``, ``side``, ``turn`` and ``look_up``
+place and aim it, so a cue can key (with "step" keys, cuts) several shots of the one city.
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
 the moss fade into it.  The environment is graded for the city (mid-tones pressed toward
 black, highlights kept), and the sky seen directly between the columns is dimmer than what
@@ -210,12 +214,12 @@ def camera(t: float, params: dict) -> dict:
     """The drifting camera at cue time t: unwrapped position and unit basis vectors."""
     speed = float(params["speed"])
     height = float(params["height"])
-    z = 3.0 + speed * t
-    x = 0.35 * math.sin(0.21 * t + 0.4)        # a slow weave inside the street
-    yaw = 0.11 * math.sin(0.083 * t + 1.1)
+    z = 3.0 + float(params["start"]) + speed * t
+    x = 0.35 * math.sin(0.21 * t + 0.4) + float(params["side"])      # a slow weave inside the street
+    yaw = 0.11 * math.sin(0.083 * t + 1.1) + float(params["turn"])
     # Low, the eye looks up at the glass; high above the roofs it looks down the avenue.
     pitch = 0.2 - 0.55 * min(max((height - 4.0) / 36.0, 0.0), 1.0)
-    pitch += 0.03 * math.sin(0.13 * t)
+    pitch += 0.03 * math.sin(0.13 * t) + float(params["look_up"])
     fwd = np.array([math.sin(yaw) * math.cos(pitch), math.sin(pitch), math.cos(yaw) * math.cos(pitch)])
     right = np.cross(fwd, (0.0, 1.0, 0.0))
     right /= np.linalg.norm(right)
@@ -249,7 +253,7 @@ def column_needle(half) -> tuple[np.ndarray, np.ndarray] | None:
     x, z = np.float32(half[0]), np.float32(half[2])
     hsh = float(np.mod(x * np.float32(2.17) + z * np.float32(5.03), np.float32(1.0)))
     hero = x == np.float32(1.75) and z == np.float32(1.75)
-    if not (hsh < 0.4 or hero):
+    if not (hsh < 0.8 or hero):
         return None
     rn = 0.5 if hero else min(0.26 + 0.2 * math.modf(hsh * 5.7)[0], 0.5 * min(float(x), float(z)))
     hn = min(2.0 * half[1] * (1.3 + 0.35 * math.modf(hsh * 3.3)[0]) + 1.5, H_MAX - 0.5)
@@ -379,7 +383,8 @@ class TowersScene(Scene):
                 if getattr(e, "kind", "") == "touch" and 0.0 <= state.t - e.time < life]
         live = live[-MAX_TOUCHES:]
         # What each touch landed on (cached: it depends only on the touch and the camera).
-        view = (state.seed, aspect, *(float(p[k]) for k in ("density", "max_height", "speed", "height", "fov")))
+        view = (state.seed, aspect, *(float(p[k]) for k in ("density", "max_height", "speed", "height", "fov",
+                                                              "start", "side", "turn", "look_up")))
         hits = []
         for e in live:
             key = (e.time, e.x, e.y, view)
@@ -475,6 +480,7 @@ towers = TowersScene(
         Param("env_gain", 0.8, 0.0, 2.0, "brightness of the bound environment (sky, memories)"),
         Param("reflect", 1.0, 0.0, 2.0, "strength of the Fresnel reflections"),
         Param("memories_glow", 0.8, 0.0, 2.0, "the scenes from memories deep in the glass (0: none)"),
+        Param("memories_centred", 0.0, 0.0, 1.0, "the sun and street memories only in the glass near the middle of the view or far off (1), or in every tower (0)"),
         Param("wobble", 0.12, 0.0, 1.0, "the glass's idle liquid undulation"),
         Param("ripple_strength", 1.0, 0.0, 3.0, "slope of the ripples a touch starts"),
         Param("ripple_speed", 1.6, 0.2, 6.0, "how fast a ripple spreads, units per second"),
@@ -484,10 +490,17 @@ towers = TowersScene(
         Param("height", 2.6, 0.6, 40.0, "camera height above the street"),
         Param("speed", 1.2, 0.0, 8.0, "camera drift along the street, units per second"),
         Param("fov", 62.0, 30.0, 110.0, "vertical field of view, degrees"),
+        # (round 14: "one corridor seen five times": a cue keys these, with "step" keys for
+        # cuts, to frame two or three different shots of the one city)
+        Param("start", 0.0, -200.0, 200.0, "where along the avenue the camera starts, units"),
+        Param("side", 0.0, -20.0, 20.0, "camera offset across the avenue, units (+x)"),
+        Param("turn", 0.0, -3.2, 3.2, "camera heading turned from down the avenue, radians (+ toward +x)"),
+        Param("look_up", 0.0, -1.2, 1.2, "camera tilt added to its pitch, radians"),
         Param("bpm", 66.0, 40.0, 180.0, "heartbeat of the moss streets (lub-dub per beat)"),
         Param("follow_tempo", False, description="moss beats with the show's tempo instead of bpm"),
         Param("moss_glow", 1.0, 0.0, 3.0, "brightness of the moss streets"),
         Param("moss_colour", "#24f0b0", description="the moss light"),
+        Param("wet", 1.0, 0.0, 2.0, "the street is wet dark stone: the sun's streak on it, the moss dimmed (0: dry moss)"),
         Param("fracture", 0.0, 0.0, 1.0, "the dream fractures: 0 whole, 1 every tower shattered into mist"),
         Param("shards", 1500, 0, 6000, "pieces of glass the fracture throws (0: none)"),
         Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),

@@ -1,6 +1,7 @@
 """The default show: it loads, covers its whole length, renders every second, and is the main job."""
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from fractions import Fraction
@@ -237,3 +238,28 @@ def test_the_opening_lids_show_the_dream_not_a_black_frame(gl, dream):
         assert black < 0.5, f"{black:.0%} of the frame at {t} s is black"
     black = (frames[1].astype(float).mean(axis=2) < 12).mean()
     assert black < 0.35, f"{black:.0%} of the frame at 1.6 s is black"
+
+
+def test_the_city_is_seen_in_three_shots_not_one_corridor(dream):
+    """Round 14: "the city corridor shot seen 5 times in 27 stills".  The city's cue cuts
+    between three camera set-ups (low up the focal tower; a crane over the glass; close beside
+    a tower): the camera's height, heading or place changes clearly from shot to shot."""
+    import importlib.util
+    from conftest import ROOT
+    spec = importlib.util.spec_from_file_location("towers_for_dream", ROOT / "scenes" / "towers.py")
+    towers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(towers)
+    _, show = dream
+    cams = []
+    for t in (52.0, 63.0, 70.0):
+        layer = next(l for l in show.timeline.sample(t).layers if l.current and l.current.cue.scene == "towers")
+        values = {p.name: p.default for p in towers.towers.params}
+        values.update(layer.current.values)
+        cams.append(towers.camera(layer.current.local_t, values))
+    for a, b in ((0, 1), (1, 2), (0, 2)):
+        # (drifting on down the one avenue is not a new shot: a rise, a turn or a step aside is)
+        rose = abs(cams[a]["pos"][1] - cams[b]["pos"][1])
+        aside = abs(cams[a]["pos"][0] - cams[b]["pos"][0])
+        turned = math.degrees(math.acos(float(np.clip(cams[a]["fwd"] @ cams[b]["fwd"], -1.0, 1.0))))
+        # (units and tens of degrees: the one avenue's drift scores under 2 between any two)
+        assert rose + aside + turned / 10.0 > 3.0, (a, b, rose, aside, turned)

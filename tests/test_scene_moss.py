@@ -351,3 +351,45 @@ def test_the_glass_columns_rise_out_of_the_frame_not_eggs_in_a_field(gl, tmp_pat
     city, bare = _with_and_without_buildings(gl, tmp_path, ", 'height': 9.0")
     changed = np.abs(city.astype(float).mean(axis=2) - bare.astype(float).mean(axis=2)) > 4
     assert changed[:3].mean() > 0.2, changed[:3].mean()
+
+
+def test_down_one_street_the_heartbeat_runs_away_into_the_city(gl, tmp_path):
+    """Round 14: the moss read as "one flat hotspot, no street, no city around it".  With
+    `streets` on and the eye standing at the crossing (`stand`), the view looks down one
+    street: its moss glows far brighter than the dark paving beside it, and the heartbeat's wave
+    runs away down it -- the brightest row of the street climbs the frame (recedes) within
+    the beat."""
+    params = {"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.0, "height": 2.0,
+              "bpm": 60.0, "buildings": False}
+    source = ("from visuals import Show, Cue\n"
+              f"street = Show('street', [Cue('moss', 0, 20, params={params!r})], duration=20)\n")
+    project = make_project(tmp_path, {"scenes/s.py": source})
+    times = [3.05, 3.2, 3.35]
+    frames = [f.astype(float).mean(axis=2) for f in render_times(gl, "street", times, folder=project, size=SIZE)]
+    h, w = frames[0].shape
+    ground = slice(int(h * 0.62), h)                                    # (rows from the top)
+    street = np.mean([f[ground, int(w * 0.45):int(w * 0.55)].mean() for f in frames])
+    beside = np.mean([f[ground, int(w * 0.05):int(w * 0.2)].mean() for f in frames])
+    # (the blocks dark paving: 3.3x; with the moss overgrowing them, 1.8x)
+    assert street > 2.5 * beside, (street, beside)
+    rows = [int(np.argmax(f[int(h * 0.45):, int(w * 0.46):int(w * 0.54)].mean(axis=1))) for f in frames]
+    # (image rows count down from the top: a receding wave's row number falls)
+    assert rows[0] > rows[1] > rows[2], rows
+
+
+def test_the_blocks_between_the_streets_are_cobbles_not_square_tiles(gl, tmp_path):
+    """Round 14's lead: down the street the dark blocks read as "a chessboard of SQUARE
+    TILES -- placeholder geometry".  Now the blocks are wet cobbles, rounded irregular stones
+    with dark joints and moss creeping into them from the street, so the near block beside the
+    street is full of fine structure: its high-pass detail (each pixel against its 2x2
+    neighbours) is 4.9 grey levels at 320x180; the flat dark slab before was 1.0."""
+    params = {"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.0, "height": 2.0,
+              "bpm": 60.0, "buildings": False}
+    source = ("from visuals import Show, Cue\n"
+              f"street = Show('street', [Cue('moss', 0, 20, params={params!r})], duration=20)\n")
+    project = make_project(tmp_path, {"scenes/s.py": source})
+    f = render_times(gl, "street", [3.5], folder=project, size=(320, 180))[0].astype(float).mean(axis=2)
+    h, w = f.shape
+    block = f[int(h * 0.8):, :int(w * 0.25)]
+    detail = block[1:, 1:] - 0.25 * (block[:-1, 1:] + block[1:, :-1] + block[:-1, :-1] + block[1:, 1:])
+    assert np.abs(detail).mean() > 2.5, np.abs(detail).mean()

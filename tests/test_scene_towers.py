@@ -271,7 +271,8 @@ def test_the_breaking_light_comes_first(gl, tmp_path):
     start = _frame(gl, tmp_path, "start", {"fracture": 0.3, "shards": 0}, t).mean(axis=2)
     middle = (slice(h // 4, h // 2), slice(3 * w // 8, 5 * w // 8))
     assert start[middle].mean() > 1.1 * whole[middle].mean(), (start[middle].mean(), whole[middle].mean())
-    assert np.percentile(start, 99) >= np.percentile(whole, 99)
+    # (round 14: the whole city's facet glints lift its own highlights a little: within 2 %)
+    assert np.percentile(start, 99) >= 0.98 * np.percentile(whole, 99)
 
 
 def test_the_breaking_light_is_a_tall_rift_not_a_round_flare(gl, tmp_path):
@@ -497,7 +498,8 @@ def test_the_city_has_spires_of_every_kind():
     """Round 10's reader: "every tower the same bullet shape".  The heights now spread wide and
     the tall towers are slender (the tallest fifth at most 0.7 times as broad as the lowest
     fifth; on main height and girth were independent, ~1.0), and about half carry a
-    needle spire (column_needle) rising well above their body."""
+    needle spire (column_needle) rising well above their body.  Round 14 ("still bullets"):
+    most towers (about four in five) end in a fine needle, not a rounded tip."""
     m = towers_module()
     lay = m.city_layout(0, 0.94, 24.0).reshape(-1, 4)
     lay = lay[lay[:, 2] > 0]
@@ -507,7 +509,7 @@ def test_the_city_has_spires_of_every_kind():
     assert lay[:, 2].std() / lay[:, 2].mean() > 0.4
     spires = [m.column_needle((x, h / 2.0, z)) for x, z, h in lay[:, :3]]
     with_spire = [s for s in spires if s is not None]
-    assert 0.3 < len(with_spire) / len(spires) < 0.6
+    assert 0.7 < len(with_spire) / len(spires) < 0.9
     tops = np.array([2.0 * s[0][1] for s in with_spire])
     bodies = lay[[s is not None for s in spires], 2]
     assert (tops > bodies + 0.4).all() and np.median(tops / bodies) > 1.4
@@ -615,3 +617,94 @@ def test_the_glass_is_clear_with_bright_edges_not_a_blue_fill(gl, tmp_path):
     assert still[..., 2][tower].mean() < 65.0, still[..., 2][tower].mean()
     ratio = np.percentile(lum[tower], 97) / np.median(lum[tower])
     assert ratio > 2.55, ratio
+
+
+def test_a_ripple_bends_the_glass_without_dark_zebra_bands(gl, tmp_path):
+    """Round 14: a touched tower read as "hard zebra banding" -- the side of each ring tilted
+    away from the key light was darkened by half, the other lit, black and white stripes.
+    The rings now only bend what the glass shows and catch a soft sheen: no pixel round the
+    touch is pushed far darker than the same glass untouched."""
+    t0 = 1.0
+    x, y, _ = find_point(1.0, t0)
+    src = show_source("touched", [(t0, x, y, 1.5)]) + show_source("untouched", []).split("\n", 1)[1]
+    project = make_project(tmp_path, {"scenes/t.py": src})
+    a = render_times(gl, "touched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    b = render_times(gl, "untouched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    ratio = window(((a + 4.0) / (b + 4.0))[..., None], x, y, 12)
+    low, high = np.percentile(ratio, [5, 99])
+    # (0.38 with the dark bands: pixels at a third of their light; 0.48 once the glass is cut
+    # into flat facets, which a ring bends more visibly than a smooth skin)
+    assert low > 0.44, low
+    assert high < 5.0, high        # (7.4 with the bright bands)
+
+
+def test_the_wet_street_holds_the_suns_streak(gl, tmp_path):
+    """Round 14: "the floor blotchy green".  The street is wet dark stone: the sun down the
+    avenue lies on it as a bright streak drawn toward the eye, and the moss beside the
+    streak is dimmer than on the dry street (wet 0)."""
+    view = {"density": 0.0, "look_up": -0.25}            # (no towers: the floor alone)
+    src = (show_source("wet", [], dict(view, wet=1.0))
+           + show_source("dry", [], dict(view, wet=0.0)).split("\n", 1)[1])
+    project = make_project(tmp_path, {"scenes/t.py": src})
+    wet = render_times(gl, "wet", [0.0], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    dry = render_times(gl, "dry", [0.0], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    h, w = wet.shape
+    floor_rows = slice(int(h * 0.55), int(h * 0.85))        # (image rows from the top: below the horizon)
+    gain = (wet - dry)[floor_rows].mean(axis=0)             # per column
+    centre = int(np.argmax(gain))
+    assert abs(centre - w // 2) < w * 0.15, centre          # the streak lies under the sun, mid-frame
+    assert gain[centre] > 25.0, gain[centre]
+    sides = np.r_[gain[: w // 6], gain[-w // 6:]]
+    assert sides.mean() < 0.0, sides.mean()                 # the moss dimmed by the water film
+
+
+def test_the_flying_panes_are_clear_glass_drawn_by_their_rims_and_glints(gl, tmp_path):
+    """Round 14: mid-fall the shards read as "flat grey triangles", a near one a grey plane
+    across a third of the frame.  A pane's body is now nearly clear (what it bends shows
+    through), its rims and glints draw it, and near the lens the panes thin out: of the
+    pixels the shards change, few are changed much, and the bright ones are its lines."""
+    t = 2.0
+    on = _frame(gl, tmp_path, "on", {"fracture": 0.65}, t, size=(320, 180))
+    off = _frame(gl, tmp_path, "off", {"fracture": 0.65, "shards": 0}, t, size=(320, 180))
+    diff = np.abs(on - off).max(axis=2)
+    touched = diff > 6
+    assert touched.mean() > 0.01, touched.mean()            # (the shards are there)
+    # (0.53 of them with the grey-bodied panes, 0.46 now: the renderer is deterministic)
+    assert (diff > 40).mean() < 0.49 * touched.mean(), ((diff > 40).mean(), touched.mean())
+
+
+def test_the_towers_are_cut_glass_with_twisting_facets_not_smooth_capsules(gl, tmp_path):
+    """Round 14's lead: the towers were still "bullets", one smooth rounded capsule each.  The
+    skin is now ground into long flat facets (5-9 round a tower) that twist as they rise, each
+    flat to the light, their edges fine glints: across a tower the light no longer changes
+    smoothly but in steps.  In the towers' pixels (dream sky bound, 320x180) the mean absolute
+    second difference of the brightness along a row (away from the silhouettes), against their
+    mean, is 0.24 (0.15 on the smooth capsules), its 99th percentile 165 grey levels (76)."""
+    size = (320, 180)
+    still = _sky_bound(gl, tmp_path, "city_sky", {}, 3.0, size)
+    bare = _sky_bound(gl, tmp_path, "bare_sky2", {"density": 0.0}, 3.0, size)
+    lum = still.astype(float).mean(axis=2)
+    tower = np.abs(lum - bare.astype(float).mean(axis=2)) > 6
+    tower[120:] = False
+    # (away from the silhouettes: glass four pixels either side)
+    inner = np.ones_like(tower[:, 4:-4])
+    for dx in range(9):
+        inner &= tower[:, dx:tower.shape[1] - 8 + dx]
+    inner = np.pad(inner, ((0, 0), (3, 3)))
+    second = np.abs(lum[:, 2:] - 2.0 * lum[:, 1:-1] + lum[:, :-2])[inner]
+    steps = second.mean() / lum[:, 1:-1][inner].mean()
+    assert steps > 0.195, steps
+    assert np.percentile(second, 99) > 120.0, np.percentile(second, 99)
+
+
+def test_no_violet_vision_box_at_the_city_frames_edges(gl):
+    """Round 14's lead: the purple memory visions (a violet sun over a skyline) read as "flat
+    boxes pasted on the towers" at the frame's edges.  In the dream (memories_centred) the sun and street visions live
+    only in towers near the middle of the view or far off, and their oval fades from its
+    middle: in the dream's city at 50 s (320x180) the outer sixths of the frame hold almost
+    no bright violet (pixels with blue over 140 and well over green): none (1074 before)."""
+    img = render_times(gl, "dream", [50.0], size=(320, 180))[0].astype(float)
+    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    violet = (b > 140) & (b > 1.25 * g) & (r > 0.55 * b)
+    edges = np.concatenate([violet[:, :53], violet[:, -53:]], axis=1)
+    assert edges.sum() < 100, edges.sum()

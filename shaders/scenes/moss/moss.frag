@@ -23,6 +23,32 @@ uniform float u_heart_phase;        // beats, wrapped on the CPU
 uniform float u_heart_period;       // seconds per beat
 out vec4 frag_colour;
 
+// The streets' gentle wander (world units): each street bends a little along its length,
+// as old streets do, and none runs ruler-straight.
+vec2 street_wander(vec2 xz) {
+    return vec2(0.5 * sin(xz.y * 0.23 + 1.3) + 0.22 * sin(xz.y * 0.61 + xz.x * 0.13),
+                0.5 * sin(xz.x * 0.19 + 0.4) + 0.22 * sin(xz.x * 0.57 - xz.y * 0.11));
+}
+
+// Cobbles: one pass over the 3x3 nearest cells (cheap: no second pass for exact borders; the
+// joints' uneven widths suit old stone).  Returns F1, F2 - F1 (0 on a joint), the stone's id.
+vec3 cobbles(vec2 p) {
+    vec2 n = floor(p);
+    vec2 f = p - n;
+    float d1 = 8.0, d2 = 8.0, id = 0.0;
+    for (int j = -1; j <= 1; ++j) {
+        for (int i = -1; i <= 1; ++i) {
+            vec2 g = vec2(i, j);
+            vec2 r = g + 0.5 + 0.75 * (hash22(n + g) - 0.5) - f;
+            float d = dot(r, r);
+            if (d < d1) { d2 = d1; d1 = d; id = hash12(n + g + 3.1); }
+            else if (d < d2) { d2 = d; }
+        }
+    }
+    d1 = sqrt(d1);
+    return vec3(d1, sqrt(d2) - d1, id);
+}
+
 void main() {
     vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
     vec3 rd = normalize(u_cam_fwd + 2.0 * u_cam_tan * (uv.x * u_cam_right + uv.y * u_cam_up));
@@ -37,7 +63,7 @@ void main() {
     Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread * 1.6, u_reach * 0.9,
                     u_pulse_width * 1.8);
     MossLook m = MossLook(srgb_to_linear(u_colour.rgb), srgb_to_linear(u_colour_b.rgb),
-                          srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality, 0.9);
+                          srgb_to_linear(u_speck.rgb), u_glow, u_rest, u_quality, mix(0.9, 0.15, u_streets));
 
     // The night sky over the city: deep blue-violet, a faint emerald breath of the moss at
     // the horizon, and a few stars (one hashed cell per direction: no loop, no texture).
@@ -57,11 +83,16 @@ void main() {
     float t = u_cam_pos.y / down;
     t = min(t, 400.0);
     vec2 xz = u_cam_pos.xz + rd.xz * t;
+    // (streets: a city laid out by hand, not a chessboard -- the streets bend gently and
+    // wander, so the paving between them is never a row of square tiles)
+    xz += u_streets * street_wander(xz);
     // Footprint: between the mean of both axes and the long one (along the view), and a
     // little over a pixel: far off the rings and clumps are squeezed along the view, and a
     // footprint of the mean alone lets them alias into bands and speckle.
     float fp = 1.25 * t * pix * (0.5 / sqrt(down) + 0.5 / down);
-    g_moss_grid = 0.0;                               // (a round, organic heart: no square footprints)
+    // (a round, organic heart: no square footprints; or, with `streets`, the pulse runs
+    // along the city's streets, the paving between them dark)
+    g_moss_grid = u_streets;
     g_moss_tile_scale = 0.8;                         // (round 10: cushions several pixels across, not a grain)
     g_moss_lod_bias = 0.4;                           // (a little softer than the footprint, never a speckle)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
@@ -84,6 +115,28 @@ void main() {
     float beat_age = fract(h.phase - heart_distance(xz, h.origin, 0.0) / max(h.spread * h.period, 1e-3));
     float after = exp(-3.0 * beat_age) / (1.0 + heart_distance(xz, h.origin, 0.0) / max(h.reach, 1e-3));
     e.rgb += mix(m.colour_a, m.colour_b, 0.25) * (0.3 + 0.7 * smoothstep(0.15, 0.85, hc)) * after * 0.16 * m.glow;
+    // (streets: the blocks between them are dark wet paving -- the moss only in their seams --
+    // so the glowing streets run between true blacks)
+    // (round 14: the dark blocks read as "a chessboard of square tiles": now old wet cobbles,
+    // rounded and irregular, the streets' edges ragged where the moss spills over them and
+    // creeps into the joints -- thickest by the street, thinning into the block)
+    if (u_streets > 0.0) {
+        float rag = (g_moss_clump - 0.4) * 0.7 + (textureLod(u_field, xz / 23.0 + 0.31, 5.0).g - 0.5) * 1.6;
+        float street = street_mask(xz, fp, rag);
+        vec2 q = abs(xz - CITY_PERIOD * floor(xz / CITY_PERIOD + 0.5));
+        float into = max(min(q.x, q.y) - STREET_HALF - rag, 0.0);   // depth into the block
+        vec3 cob = cobbles(xz * 2.1);                   // F1, F2 - F1 (the joint), stone id
+        float far = smoothstep(0.06, 0.3, fp);           // joints below a pixel: their average
+        float joint = mix(1.0 - smoothstep(0.0, 0.06 + 2.1 * fp, cob.y), 0.25, far);
+        float creep = exp(-into * 2.2) * smoothstep(0.3, 0.75, g_moss_clump + 0.4 * fract(cob.z * 5.7));
+        vec3 moss_lit = mix(m.colour_a, m.colour_b, 0.3) * m.glow * (m.rest + 1.5 * e.w + 0.6 * after);
+        // the stones: dark, wet, each domed a little, holding a sheen of the street's light
+        float dome = mix(smoothstep(0.0, 0.5, cob.y) * (0.6 + 0.4 * fract(cob.z * 7.3)), 0.45, far);
+        vec3 stone = vec3(0.004, 0.006, 0.008) * (0.6 + 0.8 * fract(cob.z * 13.1))
+                   + moss_lit * dome * 0.1 * exp(-into * 0.6);
+        vec3 block = stone * (1.0 - joint) + moss_lit * joint * creep * 0.5;
+        e.rgb = mix(e.rgb, mix(block, e.rgb, street), u_streets);
+    }
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
     // saturated emerald-cyan, and the crest of each pulse burns a hot core.

@@ -50,7 +50,7 @@ bool spire_walk_hit(vec3 o, vec3 w, Column body, float t_limit, out vec2 hit) {
     hit = vec2(tn, 1.0);
     any = disc > 0.0 && tf > max(tn, 0.0) && tn < t_limit;
 #endif
-    return any && (hsh < 0.4 || hero) && cut > 0.02;
+    return any && (hsh < 0.8 || hero) && cut > 0.02;
 }
 
 // One cell of the walk: its column (and, with `spires`, the needle rising out of it: the

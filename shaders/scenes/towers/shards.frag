@@ -64,7 +64,9 @@ void main() {
     // (a pane's faces are never quite clear: a faint sheen of the sky over the near one)
     vec3 glass = mix(through, refl, fres) + refl * 0.22 * front + glint * vec3(0.9, 0.95, 1.0) * v_look.z
                + rim * (0.8 + 1.2 * glint + 0.6 * fres) * vec3(0.85, 0.94, 1.0);
-    float a_glass = clamp(0.25 + 0.6 * fres + glint + 0.8 * rim, 0.0, 1.0);
+    // (round 14: "flat grey triangles": the body of a pane nearly clear -- what it bends shows
+    // through it -- so its rims, its glints and the sliver of the rift it refracts draw it)
+    float a_glass = clamp(0.08 + 0.5 * fres + glint + 0.9 * rim + 0.5 * dot(through, vec3(0.3, 0.5, 0.2)), 0.0, 1.0);
     // the far face, seen through the near one: dimmer, so the piece has a depth
     glass *= mix(0.55, 1.0, front);
     a_glass *= mix(0.5, 1.0, front);
@@ -88,7 +90,9 @@ void main() {
     vec3 mist = shatter_mist_colour(rd) * 0.7;
     vec3 col = mix(glass, mist, smoothstep(0.0, 0.6, dissolve));
     float alpha = mix(a_glass * inside, 0.45 * soft, smoothstep(0.0, 0.5, dissolve)) * (1.0 - dissolve);
-    alpha *= smoothstep(1.5, 4.0, v_look.w);        // none sweeping across the lens
+    // none sweeping across the lens (round 14: nor a near pane filling a third of the frame
+    // as one grey plane: they thin out from 7 units in)
+    alpha *= smoothstep(2.5, 7.0, v_look.w);
     col = mix(col, g_haze, fog_amount(v_look.w) * 0.8);
     frag_colour = vec4(encode(col, gl_FragCoord.xy), alpha);
 }

@@ -164,7 +164,22 @@ vec3 ground(vec3 p, vec3 d, float extra) {
     float t = min(p.y / down, 400.0);
     vec2 xz = p.xz + d.xz * t;
     float fp = t * g_pix / sqrt(down);
-    vec3 e = moss_emission(xz, fp, g_heart, g_moss, u_field, extra, u_quality).rgb;
+    // (a touch's ring on the wet street runs through the film of water as well as the moss:
+    // brighter, so the dimmed moss does not dim it)
+    vec3 e = moss_emission(xz, fp, g_heart, g_moss, u_field, extra * (1.0 + 0.6 * u_wet), u_quality).rgb;
+    // (round 14: "the floor blotchy green") the street is wet dark stone, a mirror at these
+    // grazing angles: the sun down the avenue lies on it as a long shimmering streak of light
+    // drawn toward the eye (a rough wet surface stretches a reflection along the view), in
+    // a violet sheen of its halo, with the moss's light beneath it.
+    vec3 r = vec3(d.x, down, d.z);
+    float dh = r.x / max(length(r.xz), 1e-4) - SUN_DIR.x;      // across the streak
+    float dv = r.y - SUN_DIR.y;                                 // along it
+    float wet = u_wet * (0.25 + 0.75 * (1.0 - down) * (1.0 - down));
+    float wobble = 0.004 * sin(xz.y * 1.7 + 2.3 * u_time) + 0.003 * sin(xz.y * 4.1 - 3.1 * u_time);
+    dh += wobble;
+    vec3 streak = vec3(1.0, 0.9, 1.0) * 1.1 * exp(-dh * dh * 900.0 - dv * dv * 14.0)
+                + vec3(0.42, 0.26, 0.75) * 0.22 * exp(-dh * dh * 60.0 - dv * dv * 5.0);
+    e = e * (1.0 - 0.35 * u_wet) + wet * streak * u_env_gain;
     return mix(e, g_haze, max(fog_amount(t), mist(d)));
 }
 
@@ -329,7 +344,7 @@ bool column_needle(Column body, out Column n) {
     n.c2 = 1.0;
     n.m = 1.0;
     n.cut = n.h * body.cut / max(body.h, 1e-3);
-    return (hsh < 0.4 || hero) && body.h > 0.0 && n.cut > 0.02;
+    return (hsh < 0.8 || hero) && body.h > 0.0 && n.cut > 0.02;
 }
 
 // The column's quadric along the ray o + t w (o relative to the foot), scaled by
@@ -655,12 +670,21 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
     // (no frame: the vision fades out in a soft oval, as if seen through the glass's depth)
     vec2 c2 = vec2(u, v) * 2.0 - 1.0;
+    // (round 14: the violet-sun visions at the frame's edges read as "flat boxes pasted on
+    // the towers": the oval is softer, fading from its middle, so no edge of it shows)
     float inside = 1.0 - smoothstep(0.05, 1.0, dot(c2, c2));
+    inside = mix(inside, inside * inside, u_memories_centred);
     float surface = smoothstep(0.3, 0.8, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
     // the focal point: the column nearest the middle of the view
     vec3 to = vec3(k.base.x, k.base.y + yc, k.base.z) - u_cam_pos;
     float focus = smoothstep(0.93, 0.99, dot(to, u_cam_fwd) / max(length(to), 1e-3));
     surface = max(surface, focus);
+    // and the towers off toward the frame's edges (where a vision filled a tower as a box)
+    // keep only the figures' eyes: the sun and street visions live in the glass near the
+    // middle of the view, or far off where they are small
+    float centred = smoothstep(0.88, 0.96, dot(to, u_cam_fwd) / max(length(to), 1e-3));
+    float near_cut = (tile < 1.0) ? 1.0 : mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
+    surface *= max(near_cut, focus);
     // (round 10: luminous scenes, not icons: brighter, lifted in the mid-tones, and a soft
     // glow of their own light spread through the glass round them: the tile's average, from
     // a high mip of the baked atlas)
@@ -689,6 +713,25 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 p = ro + rd * t;
     vec3 lp = p - k.base;
     vec3 n0 = column_normal(lp, k);
+    // (round 14: "still bullets, the same rounded capsule") cut glass: the skin is ground into
+    // long facets (5 to 9 round a tower) that twist as they rise, each flat to the light, so
+    // a tower reads as a faceted crystal spire, its facet edges bright lines spiralling up it.
+    float fh = fract(k.r.x * 3.71 + k.r.y * 1.93 + k.h * 0.37);
+    float nfac = floor(5.0 + 4.99 * fh);
+    float twist = (fh - 0.5) * 0.5;                             // radians per unit of height
+    float az = atan(lp.z, lp.x) + twist * lp.y;
+    float fa = az * nfac * 0.159155;                            // in facets
+    float fe = fa - floor(fa + 0.5);                            // -0.5..0.5 across a facet
+    float az_c = (az - fe / (nfac * 0.159155)) - twist * lp.y;  // the facet's middle
+    vec2 flat_h = vec2(cos(az_c), sin(az_c)) * length(n0.xz);
+    // the facet edge: a line of light a pixel or two wide; facets and edges fade out where
+    // the facets get thinner than a few pixels, far off, rather than shimmering
+    float facet_w = length(lp.xz) * 6.2832 / nfac;              // world width of a facet
+    float edge_px = t * g_pix / max(facet_w, 1e-3);              // a pixel, in facets
+    float facet_near = 1.0 - smoothstep(0.08, 0.25, edge_px);
+    float facet_edge = (1.0 - smoothstep(0.0, 1.6 * edge_px + 0.015, 0.5 - abs(fe))) * facet_near;
+    vec2 nh = mix(n0.xz, flat_h, 0.8 * facet_near);
+    n0 = normalize(vec3(nh.x, n0.y, nh.y));
 #ifdef TOWERS_FRACTURE
     n0 = (lp.y > k.cut - 1e-3) ? vec3(0.0, 1.0, 0.0) : n0;      // the face the break left
 #endif
@@ -829,11 +872,19 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 sheen = irid * (m2 * m) * (0.16 + 0.8 * g_haze) * (1.0 - smoothstep(0.0, 0.6, n0.y));
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
              + rim_light * rim * 0.9 + sheen;
-    // (signed: the side of each ring tilted toward the key light catches it and the side
-    // tilted away goes darker -- water's alternating bands, not a bright bullseye decal)
+    // (round 14: the signed bands -- the side of each ring tilted away from the key light
+    // darkened by half, the other lit -- read as "hard zebra banding", black and white
+    // stripes on a touched tower: now the rings only bend what the glass shows (the normal
+    // above), the crests facing the key light catch a soft sheen of the sky and the troughs
+    // lose a little of theirs (a fifth at most: a gentle swell, never a black stripe)
     float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
-    col = col * (1.0 + 0.55 * min(facing, 0.0))
-        + max(facing, 0.0) * (0.1 * refl + 0.6 * g_haze + vec3(0.06, 0.09, 0.12));
+    col = col * (1.0 + 0.2 * min(facing, 0.0))
+        + max(facing, 0.0) * (0.08 * refl + 0.25 * g_haze + vec3(0.02, 0.03, 0.04));
+    // (only the edges turned toward a light catch it, and fainter face-on: a few fine
+    // glints spiralling up the glass, never white stripes all round it)
+    float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
+    edge_lit = edge_lit * edge_lit * (0.25 + 0.75 * m) + 0.6 * sunward * m;
+    col += facet_edge * edge_lit * (rim_light * 0.3 + vec3(0.06, 0.06, 0.1));
 #ifndef TOWERS_FRACTURE
     return col;
 #else
