@@ -28,9 +28,10 @@ float face_relief(vec2 q, float mouth, float asym) {
     vec2 e = m - vec2(0.115, 0.06);
     e = mat2(0.985, 0.17, -0.17, 0.985) * e;
     float eye = face_ellipse(e, vec2(0.058 + 0.008 * lean, 0.03 + 0.022 * mouth));
-    vec2 mq = q - vec2(0.0, -0.22 - 0.07 * mouth);
+    vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;      // the scream pulls one corner down
-    float mo = face_ellipse(mq, vec2(0.05 + 0.025 * mouth, 0.03 + 0.14 * mouth));
+    // (round 14: "the scream a coin": a long mouth, stretched down, not a round hole)
+    float mo = face_ellipse(mq, vec2(0.045 + 0.02 * mouth, 0.03 + 0.19 * mouth));
     float hollow = smin(eye, mo, 0.04);
     // Ridges: brows (one raised), the long nose and its wings, the cheekbones, the chin.
     float brow = sd_segment(m, vec2(0.04, 0.125 + 0.02 * mouth + 0.02 * lean),
@@ -99,13 +100,14 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     h += 0.2 * face_bump(q, vec2(0.0, -0.02), vec2(0.03, 0.08));
     h += 0.12 * face_bump(q, vec2(0.0, -0.1), vec2(0.035, 0.028));
     // the mouth: lips round an open oval (one corner dragged down), the dark inside
-    vec2 mq = q - vec2(0.0, -0.225 - 0.075 * mouth);
+    vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;
-    vec2 mr = vec2(0.05 + 0.028 * mouth, 0.028 + 0.13 * mouth);
-    h += 0.1 * face_bump(mq, vec2(0.0), mr * 1.35);
+    // (long and stretched down in the scream; the lips a faint rise, not a lit coin's rim)
+    vec2 mr = vec2(0.045 + 0.022 * mouth, 0.03 + 0.19 * mouth);
+    h += 0.04 * face_bump(mq, vec2(0.0), mr * 1.35);
     h -= 0.45 * face_bump(mq, vec2(0.0), mr * 0.85);
     cavity = smoothstep(1.05, 0.55, length(mq / mr));
     // the chin
-    h += 0.08 * face_bump(q, vec2(0.0, -0.47 - 0.07 * mouth), vec2(0.08, 0.05));
+    h += 0.08 * face_bump(q, vec2(0.0, -0.49 - 0.1 * mouth), vec2(0.08, 0.05));
     return h;
 }
