@@ -284,7 +284,8 @@ def test_the_far_city_is_a_skyline_not_a_row_of_posts(player):
     edges = np.flatnonzero(np.diff(np.concatenate([[0], tall.astype(int), [0]])))
     widths = edges[1::2] - edges[0::2]
     assert widths.size >= 6, widths
-    assert widths.max() >= 4 and widths.std() > 0.4 * widths.mean(), widths
+    # (round 14: "stubby pills" -- every tower slimmer, the broadest now 3 pixels here, not 4)
+    assert widths.max() >= 3 and widths.std() > 0.4 * widths.mean(), widths
 
 
 def test_the_skyline_has_a_heart_not_an_even_row(player):
@@ -647,5 +648,29 @@ def test_the_faces_are_made_of_the_auroras_rays(gl):
             assert across > 1.2 * down, (t, across, down)
             checked += 1
         assert checked >= 1, "no leading face in view (pick other times)"
+    finally:
+        p.release()
+
+
+def test_the_skyline_is_slender_spires_and_the_howl_tears_no_lightning_bolt(gl):
+    """Round 14.  The far city: "stubby pills" -- its towers are slender spires drawn to a
+    point (at 480x270 the towers standing clear of the low blocks were 3 px wide at the
+    median, up to 12; now at most 2 at the median, none past 6).  The howl's tear: "a cheap
+    2D lightning bolt" -- while it is still opening (rift 0.4) no thin white slit shows (the
+    glow and the shafts of light come first; 143 white pixels before), and open it is a
+    wide wound of light (over 1600 white pixels in the sky; 1437 for the thin slit)."""
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        p.at(1.0)
+        tall = _skyline(p) > 0.06
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], tall.astype(int), [0]])))
+        widths = edges[1::2] - edges[0::2]
+        assert np.median(widths) <= 2 and widths.max() <= 6, widths
+        sky = slice(0, size[1] // 2)
+        early = p.at(3.0, rift=0.4, memory=0.0)[sky]
+        assert (early.min(axis=2) > 235).sum() < 20, "a thin white slit while the tear is opening"
+        open_ = p.at(3.0, rift=1.0, memory=0.0)[sky]
+        assert (open_.min(axis=2) > 235).sum() > 1600, "the open tear is a thin line"
     finally:
         p.release()

@@ -11,11 +11,17 @@
 // The tear's centre line and half-width at height y above the horizon (view units): a
 // jagged line from the top of the sky to a point a little above the city, widest in the
 // middle (an eye opening), its lips ragged.  x: offset from the centre line.
+// (round 14: the jagged thin slit read as "a cheap 2D lightning bolt".  The tear is a wound
+// in the sky seen in perspective: a gently curving centre line, no zigzag; wide overhead,
+// where it is near, and narrowing to a point far off above the city, so it recedes; its lips
+// frayed finely like torn silk rather than forked.)
 vec2 rift_shape(float y, float t) {
-    float x0 = 0.04 + 0.05 * snoise(vec2(y * 2.6, 3.1)) + 0.008 * snoise(vec2(y * 9.0, 7.7));
-    float span = smoothstep(0.05, 0.22, y) * (1.0 - smoothstep(0.95, 1.25, y));
+    float x0 = 0.04 + 0.035 * snoise(vec2(y * 1.2, 3.1)) + 0.004 * snoise(vec2(y * 5.0, 7.7));
+    float span = smoothstep(0.04, 0.3, y) * (1.0 - smoothstep(1.1, 1.4, y));
     float open = u_rift;
-    float hw = open * 0.05 * span * sqrt(max(span, 0.0)) * (0.8 + 0.3 * snoise(vec2(y * 17.0, t * 0.7)));
+    float near = 0.35 + 0.65 * smoothstep(0.05, 0.9, y);            // wider where it is near
+    float hw = open * 0.075 * near * span * sqrt(max(span, 0.0))
+             * (0.85 + 0.2 * snoise(vec2(y * 6.0, t * 0.5)) + 0.04 * snoise(vec2(y * 25.0, t * 1.3)));
     return vec2(x0, max(hw, 0.0));
 }
 
@@ -49,7 +55,8 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     float flow = snoise(vec2(dx * 60.0, q.y * 5.0 - t * 1.6));
     float fil = 0.5 + 0.5 * snoise(vec2(dx * 150.0 + 3.0 * flow, q.y * 2.5 - t * 1.1));
     vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.5 + 0.5 * flow) * (0.45 + 1.6 * fil * fil);
-    vec3 beyond = deep + vec3(1.0, 0.96, 1.0) * (4.5 * exp(-across * across / 0.06) + 2.5 * smoothstep(0.7, 1.0, across));
+    // (a broad soft core, not a white line down the middle: a line is what read as lightning)
+    vec3 beyond = deep * (1.0 + 0.8 * fil) + vec3(1.0, 0.95, 0.98) * (2.2 * exp(-across * across / 0.3) + 1.6 * smoothstep(0.75, 1.0, across));
     // the burning lips: hot white at the edge, the aurora's fringe pink and green just out
     float lip = exp(-max(d, 0.0) / 0.004) * (1.0 - inside);
     float lip2 = exp(-max(d, 0.0) / 0.018) * (1.0 - inside);
@@ -61,9 +68,13 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     // and the curtains near it lit by it, as much as they are dense: its light spills over them
     glow += aurora * 2.2 * exp(-far / 0.22);
     // (the shafts fan out from the slit: their coordinate climbs away from it)
-    float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 11.0, 0.4 * t)), 6.0) * exp(-far / 0.16);
-    vec3 scatter = (vec3(0.25, 0.22, 0.5) + 6.0 * aurora) * shaft * 0.4;
-    // (the light gathers behind the sky before it breaks: the glow leads, the slit follows)
-    float open = smoothstep(0.0, 0.4, u_rift);
-    return (beyond * inside * u_rift + edge * open * u_rift + (glow + scatter) * sqrt(u_rift)) * span * beat;
+    // (round 14: the light pours out through the air in depth -- broader shafts, reaching
+    // further, the aurora they cross swelling with it)
+    float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 7.0, 0.4 * t)), 4.0) * exp(-far / 0.3);
+    vec3 scatter = (vec3(0.3, 0.26, 0.6) + 7.0 * aurora) * shaft * 0.5;
+    // (the light gathers behind the sky before it breaks: the glow and the shafts lead, the
+    // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
+    // once it has opened wide)
+    float open = smoothstep(0.3, 0.8, u_rift);
+    return (beyond * inside * open + edge * open * u_rift + (glow + scatter) * sqrt(u_rift)) * span * beat;
 }
