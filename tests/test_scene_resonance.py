@@ -99,9 +99,13 @@ def _assert_sane(img: np.ndarray, label: str, params: dict | None = None):
     pad = np.pad(sky, 2, mode="edge")
     h, w = sky.shape
     local = sum(pad[dy:dy + h, dx:dx + w] for dy in range(5) for dx in range(5)) / 25.0
-    # (a hole is black, as NaN reads back: round 14's faces have deliberately dark eye
-    # sockets and screaming mouths, dim but never black, beside their lit rays)
-    holes = (sky < 0.3 * local) & (local > 25.0) & (sky < 8.0)
+    # (a hole is black, as NaN reads back, and lit on both sides along a row or a column:
+    # round 14's faces have deliberately dark eye sockets and screaming mouths, dim but never
+    # black, and their rays rise out of the crown into the black sky beside them -- an
+    # edge, not a hole)
+    lit_across = np.minimum(pad[2:2 + h, 0:w], pad[2:2 + h, 4:4 + w]) > 25.0
+    lit_down = np.minimum(pad[0:h, 2:2 + w], pad[4:4 + h, 2:2 + w]) > 25.0
+    holes = (sky < 0.3 * local) & (local > 25.0) & (sky < 8.0) & (lit_across | lit_down)
     assert not holes.any(), f"{label}: {int(holes.sum())} black holes in a lit sky"
 
 
@@ -624,9 +628,10 @@ def test_the_faces_features_are_crisp_not_smeared(player):
 
 def test_the_faces_are_made_of_the_auroras_rays(gl):
     """Round 14 ("a smooth bland mask pasted onto the sky"): a face is found in the aurora,
-    its light carried by vertical rays that run over its brow and cheeks, so across the face
-    the light it adds changes more from column to column than from row to row.  (The
-    smooth mask changed less across than down: 0.7 times; the rays about 1.5 times.)"""
+    its light carried by vertical rays that run over its brow and on up out of its crown, so
+    across the forehead the light it adds changes more from column to column than from row
+    to row.  (The smooth mask changed less across than down there: 0.4 times; the rays over
+    2 times.)"""
     size = (480, 270)
     p = Player(gl, size=size)
     try:
@@ -638,14 +643,14 @@ def test_the_faces_are_made_of_the_auroras_rays(gl):
             cx, cy, scale, strength = max(a[:count], key=lambda f: f[3])
             if strength < 0.3:
                 continue
-            # the forehead and the cheeks: a box a little wider than the eyes, brow to nose tip
+            # the forehead: a box a little wider than the eyes, from above the brow up the crown
             col = int(round(cx * size[1] + size[0] / 2))
-            top, bottom = (int(round(size[1] / 2 - (cy + dy * scale) * size[1])) for dy in (0.2, -0.08))
+            top, bottom = (int(round(size[1] / 2 - (cy + dy * scale) * size[1])) for dy in (0.3, 0.12))
             half = int(0.22 * scale * size[1])
             diff = (faces - plain)[top:bottom, col - half:col + half]
             across = np.abs(np.diff(diff, axis=1)).mean()
             down = np.abs(np.diff(diff, axis=0)).mean()
-            assert across > 1.2 * down, (t, across, down)
+            assert across > 1.5 * down, (t, across, down)
             checked += 1
         assert checked >= 1, "no leading face in view (pick other times)"
     finally:

@@ -65,7 +65,14 @@ vec4 faces(vec2 p) {
             float lit_i = max(dot(normalize(vec3(-1.3 * hgt.yz, 1.0)), FACE_LIGHT), 0.0);
             float ray = pow(c, mix(5.0, 1.3, lit_i * lit_i))
                       * (0.55 + 0.45 * sin(5.7 * k + 1.3 * u_flow + 2.0 * sin(2.3 * k)));
-            body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin * (0.3 + 1.5 * ray);
+            // The smooth light of the face stops at the brow's top; its rays run on up out of
+            // the crown, each to its own height, so the head melts into the curtains with a
+            // ragged top, not the straight edge of a pasted patch.
+            float ray_top = 0.2 + 0.32 * hash11(k + 17.0 * float(i));
+            float crown = smoothstep(ray_top + 0.1, ray_top - 0.12, q.y);
+            float brow = smoothstep(0.36, 0.06, q.y);
+            float veil = smoothstep(0.62, 0.2, q.y);       // (a faint haze between the rays)
+            body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin * (0.3 * brow + 0.07 * veil + 1.5 * ray * crown);
             mouth_dark += f.w * fade * cavity;
             // Density follows the hollows only (the sockets' shade, the screaming mouth):
             // the rest of the face is its own light.

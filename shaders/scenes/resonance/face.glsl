@@ -31,7 +31,7 @@ float face_relief(vec2 q, float mouth, float asym) {
     vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;      // the scream pulls one corner down
     // (round 14: "the scream a coin": a long mouth, stretched down, not a round hole)
-    float mo = face_ellipse(mq, vec2(0.045 + 0.02 * mouth, 0.03 + 0.19 * mouth));
+    float mo = face_ellipse(mq, vec2(0.04 + 0.025 * mouth, 0.05 + 0.17 * mouth));
     float hollow = smin(eye, mo, 0.04);
     // Ridges: brows (one raised), the long nose and its wings, the cheekbones, the chin.
     float brow = sd_segment(m, vec2(0.04, 0.125 + 0.02 * mouth + 0.02 * lean),
@@ -70,8 +70,8 @@ vec3 face_bump(vec2 p, vec2 c, vec2 r) {
 // the gradient summed from its smooth bells analytically (screen derivatives of a half-
 // resolution pass would light it in blocks), so that the aurora pass can light the planes of
 // a human face rather than draw outlines.  `cavity`: how far into the open mouth the point is
-// (0..1), which no light reaches; `skin`: how much of the head is here (0 off it; the crown
-// melts into the sky).
+// (0..1), which no light reaches; `skin`: how much of the head is here (0 off it; the caller
+// melts the crown into the sky).
 vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float skin) {
     float lean = 0.5 * asym * clamp(q.x / 0.05, -1.0, 1.0);   // (eased across the nose: no seam, as above)
     // (the mirror is a soft |x|: its slope runs smoothly through 0 at the midline, so the
@@ -85,7 +85,9 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     float narrow = 1.0 + 0.5 * smoothstep(0.05, -0.45, hq.y);
     vec2 hr = vec2(0.3 / narrow, 0.47 + 0.04 * mouth);
     vec3 h = 0.7 * face_bump(q, vec2(0.0, -0.07), hr);
-    skin = smoothstep(0.12, 0.45, h.x / 0.7) * smoothstep(0.36, 0.06, q.y);
+    // (the crown is not cut here: the caller melts it into the sky, the aurora's rays running
+    // on up out of it)
+    skin = smoothstep(0.12, 0.45, h.x / 0.7);
     // (in m, mirrored: a bump's x slope turns with the side)
     vec3 mb;
     vec2 eye = vec2(0.112, 0.055 - 0.012 * lean);
@@ -103,9 +105,9 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;
     // (long and stretched down in the scream; the lips a faint rise, not a lit coin's rim)
-    vec2 mr = vec2(0.045 + 0.022 * mouth, 0.03 + 0.19 * mouth);
+    vec2 mr = vec2(0.04 + 0.027 * mouth, 0.05 + 0.17 * mouth);
     h += 0.04 * face_bump(mq, vec2(0.0), mr * 1.35);
-    h -= 0.45 * face_bump(mq, vec2(0.0), mr * 0.85);
+    h -= 0.3 * face_bump(mq, vec2(0.0), mr * 0.85);      // (shallower: its lit lower lip read as a coin's rim)
     cavity = smoothstep(1.05, 0.55, length(mq / mr));
     // the chin
     h += 0.08 * face_bump(q, vec2(0.0, -0.49 - 0.1 * mouth), vec2(0.08, 0.05));
