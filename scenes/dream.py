@@ -198,10 +198,10 @@ howl = Cue(
     "resonance", 184, 191, fade_in=1.2, transition="mist", name="the Resonance howls",
     # wide and low over the water, the frame keeling over as the sky tears open: a slit of
     # white light from high overhead to the city, lighting the curtains, mirrored in the water
-    # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  The
-    # faces fewer and steadier: the tear is the one subject.
-    # (round 10: "doubled faces and skyline smear together": fewer faces, steadier)
-    params={"memory": 0.22, "flicker": 0.0, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
+    # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  No
+    # faces: the tear is the one subject (round 10: "doubled faces and skyline smear
+    # together"; round 14: a lone faint face behind the spires still read as a smear).
+    params={"memory": 0.0, "flicker": 0.0, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
           "rift": [(0, 0.0), (1.0, 0.0), (4.5, 1.0, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},
