@@ -30,13 +30,13 @@ float g_mouth;         // how far into an open screaming mouth (0..1): no light 
 // the faces' rays: striations per face-height unit (a head is about 0.6 wide: ~14 rays)
 const float FACE_RAYS = 23.0;
 // the aurora's light on the faces: from above and a little to the side
-const vec3 FACE_LIGHT = vec3(0.4, 0.55, 0.75) / 1.0062;
+const vec3 FACE_LIGHT = normalize(vec3(0.4, 0.55, 0.75));
 
 vec4 faces(vec2 p) {
     vec2 acc = vec2(0.0);
     vec2 slope = vec2(0.0); // the faces' sculpted height's gradient on screen
     float body = 0.0;      // how much face is here (strength x fade x its rays), out of the mouth
-    float mouth_dark = 0.0; // how deep in an open mouth (or socket) the point is
+    float mouth_dark = 0.0; // how deep in an open screaming mouth the point is
     // (The loop's exit is tested at the end too: llvmpipe would run its body once more, as it
     // runs an if's body for every pixel of a block; see shaders/README.md.)
     for (int i = 0; i < u_face_count; ) {
