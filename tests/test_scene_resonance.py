@@ -675,7 +675,53 @@ def test_the_skyline_is_slender_spires_and_the_howl_tears_no_lightning_bolt(gl):
         sky = slice(0, size[1] // 2)
         early = p.at(3.0, rift=0.4, memory=0.0)[sky]
         assert (early.min(axis=2) > 235).sum() < 20, "a thin white slit while the tear is opening"
-        open_ = p.at(3.0, rift=1.0, memory=0.0)[sky]
-        assert (open_.min(axis=2) > 235).sum() > 1600, "the open tear is a thin line"
+        # (round 14, the lead at 187.5 s: "a vertical white lightning bolt".  Open, the tear
+        # is a wide wound of light -- over 8000 bright pixels in the sky, 5875 before -- whose
+        # core is not clipped flat white: under 800 pure white pixels, 2063 before)
+        open_ = p.at(3.0, rift=1.0, memory=0.0)
+        assert (open_[sky].mean(axis=2) > 150).sum() > 8000, "the open tear is a thin line"
+        assert (open_[sky].min(axis=2) > 235).sum() < 800, "the tear's core is clipped flat white"
+        # Its reflection is broken by the ripples, a smear on moving water, not a second crisp
+        # bolt: round the tear's column in the water below the city, the light changes more
+        # from row to row than from column to column (0.5 times before; now about 2.3).
+        col = int(np.argmax(open_[20:100].mean(axis=2).sum(axis=0)))
+        water = open_[-50:, col - 40:col + 40].mean(axis=2)
+        down = np.abs(np.diff(water, axis=0)).mean()
+        across = np.abs(np.diff(water, axis=1)).mean()
+        assert down > 1.2 * across, (down, across)
+    finally:
+        p.release()
+
+
+def _leading_mouth(p, t, size, **params):
+    """The frame at t with the faces (memory 1, no flicker), and the box round the leading
+    face's open mouth, from the mouth's top down into the jaw (rows, columns)."""
+    img = p.at(t, memory=1.0, flicker=0.0, **params).mean(axis=2)
+    horizon = params.get("horizon", -0.24)
+    a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1], horizon)
+    i = max(range(count), key=lambda j: a[j][3])
+    cx, cy, scale, _ = a[i]
+    mid = -0.225 - 0.1 * b[i][0]
+    col = int(round(cx * size[1] + size[0] / 2))
+    rows = [int(round(size[1] / 2 - (cy + dy * scale) * size[1])) for dy in (mid + 0.15, mid - 0.3)]
+    half = int(0.1 * scale * size[1])
+    return img, slice(*rows), slice(col - half, col + half)
+
+
+def test_the_screaming_mouth_is_a_soft_void_not_a_coin(gl):
+    """Round 14, the lead at 137 s: the mouths "still crisp black ovals, coins".  The open
+    mouth is an irregular, soft-edged dark void dragged down into the jaw, no lit rim: down the
+    leading face's midline from the dark of the mouth into the jaw the light rises by less than
+    50 levels over 3 rows (the oval with its lit lower lip: 66 and 58; now about 41 and 26)."""
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        for t in (4.0, 9.0):
+            img, rows, cols = _leading_mouth(p, t, size, horizon=-0.5)
+            box = img[rows, cols]
+            assert box.shape[0] > 40 and box.min() < 30, (t, "no open dark mouth in the box")
+            mid = box[:, box.shape[1] // 2 - 1:box.shape[1] // 2 + 2].mean(axis=1)
+            rise = (mid[3:] - mid[:-3]).max()
+            assert rise < 50, (t, f"the mouth's lower rim is a hard edge (a rise of {rise:.0f})")
     finally:
         p.release()

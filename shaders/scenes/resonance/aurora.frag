@@ -45,8 +45,13 @@ vec4 faces(vec2 p) {
         vec2 q = rot2(-g.y) * (p - f.xy) / f.z;
         if (dot(q, q) < 0.64) {
             // Flicker tears the face into horizontal slices that slip sideways.
-            float band = floor(q.y * 9.0);
-            q.x += (hash_seed(ivec2(int(band), int(g.z)), 77) - 0.5) * g.w;
+            // (round 14: hard steps read as a barcode, a glitchy pixel column: each slice
+            // slides into the next over most of its height, a sway rather than a cut)
+            float bq = q.y * 4.5;
+            int band = int(floor(bq));
+            float slip = mix(hash_seed(ivec2(band, int(g.z)), 77), hash_seed(ivec2(band + 1, int(g.z)), 77),
+                             smoothstep(0.0, 1.0, fract(bq)));
+            q.x += (slip - 0.5) * g.w;
             float cavity, skin;
             float r0 = face_relief(q, g.x, g.y * 5.0);
             vec3 hgt = face_height(q, g.x, g.y * 5.0, cavity, skin);
@@ -59,24 +64,35 @@ vec4 faces(vec2 p) {
             // (pushed by the height's slope, so they curve round the brow, the cheekbones,
             // the jaw and into the mouth), widen where a plane meets the light and fade
             // where it turns away, each ray its own brightness, shimmering like the aurora's.
-            float xs = FACE_RAYS * (q.x - 0.008 * hgt.y - 0.08 * hgt.x * q.x);
+            // (round 14: even rays with flat tops read as a barcode.  Like an aurora's
+            // curtain: the spacing wanders, so the rays vary in width; each has its own
+            // sharpness; each fades upward over a long soft tail to its own height.)
+            float fi = float(i);
+            float xs = FACE_RAYS * (q.x - 0.008 * hgt.y - 0.08 * hgt.x * q.x)
+                     + 0.9 * sin(2.1 * q.x * FACE_RAYS * 0.17 + 1.7 * fi) + 0.35 * sin(0.45 * q.x * FACE_RAYS + 0.3 * u_flow);
             float k = floor(xs + 0.5);
             float c = 0.5 + 0.5 * cos(TAU * xs);
             float lit_i = max(dot(normalize(vec3(-1.3 * hgt.yz, 1.0)), FACE_LIGHT), 0.0);
-            float ray = pow(c, mix(5.0, 1.3, lit_i * lit_i))
+            float hk = hash11(k + 17.0 * fi);
+            float ray = pow(c, mix(5.0, 1.3, lit_i * lit_i) * (0.6 + 1.3 * hk))
                       * (0.55 + 0.45 * sin(5.7 * k + 1.3 * u_flow + 2.0 * sin(2.3 * k)));
             // The smooth light of the face stops at the brow's top; its rays run on up out of
             // the crown, each to its own height, so the head melts into the curtains with a
             // ragged top, not the straight edge of a pasted patch.
-            float ray_top = 0.2 + 0.32 * hash11(k + 17.0 * float(i));
-            float crown = smoothstep(ray_top + 0.1, ray_top - 0.12, q.y);
+            float ray_top = 0.12 + 0.36 * hash11(k * 1.31 + 5.0 + 17.0 * fi)
+                          + 0.05 * sin(3.0 * q.x + 0.7 * u_flow + 2.0 * fi);
+            float crown = smoothstep(ray_top + 0.34, ray_top - 0.14, q.y);
+            crown *= crown;
             float brow = smoothstep(0.36, 0.06, q.y);
+            // (the lower face melts into the curtain: below the mouth its smooth light goes,
+            // the rays run on down through the jaw)
+            float melt = smoothstep(-0.66, -0.3, q.y);
             float veil = smoothstep(0.62, 0.2, q.y);       // (a faint haze between the rays)
-            body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin * (0.3 * brow + 0.07 * veil + 1.5 * ray * crown);
+            body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin * (0.3 * brow * melt + 0.07 * veil + 1.5 * ray * crown);
             mouth_dark += f.w * fade * cavity;
             // Density follows the hollows only (the sockets' shade, the screaming mouth):
             // the rest of the face is its own light.
-            acc.x += f.w * (min(r0, 0.0) - 2.5 * cavity) * fade;
+            acc.x += f.w * (min(r0, 0.0) - 1.4 * cavity) * fade;
             acc.y += f.w * fade * 0.6;
         }
         if (++i >= u_face_count) {
@@ -94,7 +110,7 @@ vec4 faces(vec2 p) {
     float lit3 = lit * lit * lit;
     g_face_glow = body * sky * (0.08 + 0.6 * lit + 2.0 * lit3) * 5.0;
     g_face_lit = lit;
-    g_mouth = min(mouth_dark * sky * 2.5, 1.0);
+    g_mouth = smoothstep(0.0, 0.9, mouth_dark * sky);   // (a soft ramp: a void, not a cut-out)
     // The field is pulled toward the ridges, away from the hollows: a warp down the relief's
     // gradient, clamped where the flicker tears it.
     vec2 grad = vec2(dFdx(acc.x), dFdy(acc.x)) * u_resolution.y;

@@ -108,7 +108,12 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     vec2 mr = vec2(0.04 + 0.027 * mouth, 0.05 + 0.17 * mouth);
     h += 0.04 * face_bump(mq, vec2(0.0), mr * 1.35);
     h -= 0.3 * face_bump(mq, vec2(0.0), mr * 0.85);      // (shallower: its lit lower lip read as a coin's rim)
-    cavity = smoothstep(1.05, 0.55, length(mq / mr));
+    // (round 14: "coins".  The void is irregular -- its rim wavers -- soft-edged, and
+    // dragged down into the jaw below its centre: a silent scream, not a cut-out oval.)
+    vec2 mn = mq / mr;
+    mn.y /= mix(1.0, 1.7, smoothstep(0.2, -0.8, mn.y));
+    float rim = 1.0 + 0.13 * sin(4.0 * mn.x + 2.5 * mn.y + 3.0 * asym) + 0.08 * sin(6.5 * mn.y - 3.0 * mn.x);
+    cavity = smoothstep(1.25, 0.15, length(mn) / rim);
     // the chin
     h += 0.08 * face_bump(q, vec2(0.0, -0.49 - 0.1 * mouth), vec2(0.08, 0.05));
     return h;

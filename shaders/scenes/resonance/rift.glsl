@@ -20,7 +20,7 @@ vec2 rift_shape(float y, float t) {
     float span = smoothstep(0.04, 0.3, y) * (1.0 - smoothstep(1.1, 1.4, y));
     float open = u_rift;
     float near = 0.35 + 0.65 * smoothstep(0.05, 0.9, y);            // wider where it is near
-    float hw = open * 0.075 * near * span * sqrt(max(span, 0.0))
+    float hw = open * 0.11 * near * span * sqrt(max(span, 0.0))
              * (0.85 + 0.2 * snoise(vec2(y * 6.0, t * 0.5)) + 0.04 * snoise(vec2(y * 25.0, t * 1.3)));
     return vec2(x0, max(hw, 0.0));
 }
@@ -56,22 +56,31 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     float fil = 0.5 + 0.5 * snoise(vec2(dx * 150.0 + 3.0 * flow, q.y * 2.5 - t * 1.1));
     vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.5 + 0.5 * flow) * (0.45 + 1.6 * fil * fil);
     // (a broad soft core, not a white line down the middle: a line is what read as lightning)
-    vec3 beyond = deep * (1.0 + 0.8 * fil) + vec3(1.0, 0.95, 0.98) * (2.2 * exp(-across * across / 0.3) + 1.6 * smoothstep(0.75, 1.0, across));
-    // the burning lips: hot white at the edge, the aurora's fringe pink and green just out
-    float lip = exp(-max(d, 0.0) / 0.004) * (1.0 - inside);
-    float lip2 = exp(-max(d, 0.0) / 0.018) * (1.0 - inside);
-    vec3 edge = vec3(1.6, 1.4, 1.8) * lip + mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * sin(q.y * 9.0 + t)) * lip2 * 0.7;
+    // (round 14: still "a white lightning bolt" -- the core was clipped flat white.  Now a
+    // wound with depth: the light beyond deep violet and teal, streaming, only a warm soft
+    // heart down the middle that never clips flat; the lips glow in the aurora's colours.)
+    vec3 beyond = deep * (0.7 + 0.8 * fil) + vec3(1.0, 0.93, 0.9) * (0.8 * exp(-across * across / 0.08) * (0.6 + 0.6 * fil))
+                + 0.5 * mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * flow) * smoothstep(0.5, 1.0, across);
+    // the burning lips: torn and glowing in the aurora's own colours, a thin warm white only
+    // at the very edge, frayed along its length
+    vec3 lipc = mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * sin(q.y * 9.0 + t + 3.0 * flow));
+    float fray = 0.6 + 0.8 * fil;
+    float lip = exp(-max(d, 0.0) / 0.003) * (1.0 - inside) * fray;
+    float lip2 = exp(-max(d, 0.0) / 0.03) * (1.0 - inside);
+    vec3 edge = vec3(0.9, 0.8, 0.85) * lip + lipc * (2.0 * lip * fray + 1.6 * lip2);
     // its light in the sky round it: a wide violet glow, and shafts leaking sideways through
     // the folds of the curtains, brighter where the aurora is
     float far = max(d, 0.0);
     vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.06) * 0.45 + exp(-far / 0.3) * 0.12);
     // and the curtains near it lit by it, as much as they are dense: its light spills over them
-    glow += aurora * 2.2 * exp(-far / 0.22);
+    glow += aurora * 1.6 * exp(-far / 0.22);
     // (the shafts fan out from the slit: their coordinate climbs away from it)
     // (round 14: the light pours out through the air in depth -- broader shafts, reaching
     // further, the aurora they cross swelling with it)
-    float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 7.0, 0.4 * t)), 4.0) * exp(-far / 0.3);
-    vec3 scatter = (vec3(0.3, 0.26, 0.6) + 7.0 * aurora) * shaft * 0.5;
+    // (round 14: volumetric -- wide soft shafts, two scales, fanning out through the air)
+    float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 5.0, 0.4 * t)), 3.0) * exp(-far / 0.35)
+                + 0.5 * pow(0.5 + 0.5 * snoise(vec2((q.y - 0.9 * far) * 13.0, 0.3 * t + 4.0)), 4.0) * exp(-far / 0.18);
+    vec3 scatter = (vec3(0.3, 0.26, 0.6) + 7.0 * aurora) * shaft * 0.45;
     // (the light gathers behind the sky before it breaks: the glow and the shafts lead, the
     // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
     // once it has opened wide)
