@@ -69,7 +69,7 @@ vec4 faces(vec2 p) {
             // sharpness; each fades upward over a long soft tail to its own height.)
             float fi = float(i);
             float xs = FACE_RAYS * (q.x - 0.008 * hgt.y - 0.08 * hgt.x * q.x)
-                     + 0.9 * sin(2.1 * q.x * FACE_RAYS * 0.17 + 1.7 * fi) + 0.35 * sin(0.45 * q.x * FACE_RAYS + 0.3 * u_flow);
+                     + 0.9 * sin(8.2 * q.x + 1.7 * fi + 0.1 * u_flow);
             float k = floor(xs + 0.5);
             float c = 0.5 + 0.5 * cos(TAU * xs);
             float lit_i = max(dot(normalize(vec3(-1.3 * hgt.yz, 1.0)), FACE_LIGHT), 0.0);
@@ -79,8 +79,7 @@ vec4 faces(vec2 p) {
             // The smooth light of the face stops at the brow's top; its rays run on up out of
             // the crown, each to its own height, so the head melts into the curtains with a
             // ragged top, not the straight edge of a pasted patch.
-            float ray_top = 0.12 + 0.36 * hash11(k * 1.31 + 5.0 + 17.0 * fi)
-                          + 0.05 * sin(3.0 * q.x + 0.7 * u_flow + 2.0 * fi);
+            float ray_top = 0.12 + 0.36 * fract(hk * 7.13 + 0.37);
             float crown = smoothstep(ray_top + 0.34, ray_top - 0.14, q.y);
             crown *= crown;
             float brow = smoothstep(0.36, 0.06, q.y);
