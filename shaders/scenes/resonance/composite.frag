@@ -94,7 +94,7 @@ vec3 aurora_crisp(vec2 uv) {
                    + texture(u_aurora, uv + vec2(0.0, t.y)) + texture(u_aurora, uv - vec2(0.0, t.y)));
     float face = smoothstep(0.03, 0.2, max(abs(c.a - 1.0), abs(b.a - 1.0)));
     // (the undershoot held to 0.7 of the light, the overshoot to 1.6 times it: firmer edges, never black holes or haloes)
-    return clamp(c.rgb + 2.0 * face * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
+    return clamp(c.rgb + 2.4 * face * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
 }
 
 void main() {
@@ -111,8 +111,8 @@ void main() {
     // the ripples -- each streak of the surface throws it sideways by its own amount -- and
     // spread wider and dimmer, a smear of light on moving water.)
     float wet = step(dy, 0.0);
-    float streak = snoise(vec2(p.x * 3.0, rq.y * 70.0 / (0.15 + rq.y) - u_time * 1.4))
-                 + 0.5 * snoise(vec2(p.x * 9.0 + 2.0, rq.y * 170.0 / (0.15 + rq.y) - u_time * 2.3));
+    float streak = snoise(vec2(p.x * 3.0, rq.y * 45.0 / (0.15 + rq.y) - u_time * 1.4))
+                 + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, rq.y * 110.0 / (0.15 + rq.y) - u_time * 2.3));
     rq.x += wet * 0.03 * streak;
     vec2 rs = rift_shape(rq.y, u_time);
     rs.y *= 1.0 + wet * (0.8 + 0.5 * streak);

@@ -30,9 +30,16 @@ float face_relief(vec2 q, float mouth, float asym) {
     float eye = face_ellipse(e, vec2(0.058 + 0.008 * lean, 0.03 + 0.022 * mouth));
     vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;      // the scream pulls one corner down
-    // (round 14: "the scream a coin": a long mouth, stretched down, not a round hole)
-    float mo = face_ellipse(mq, vec2(0.04 + 0.025 * mouth, 0.05 + 0.17 * mouth));
-    float hollow = smin(eye, mo, 0.04);
+    // (round 14: "the scream a coin", then "still crisp black ovals": a long mouth, its rim
+    // wavering, dragged down into the jaw below its centre, and soft-edged -- a void in the
+    // light, not a hole cut clean like the sockets)
+    vec2 mr = vec2(0.04 + 0.025 * mouth, 0.05 + 0.17 * mouth);
+    vec2 mn = mq / mr;
+    mn.y /= mix(1.0, 1.7, smoothstep(0.2, -0.8, mn.y));
+    float rim = 1.0 + 0.13 * sin(4.0 * abs(mn.x) + 2.5 * mn.y + 3.0 * asym * (1.0 + mn.x)) + 0.08 * sin(6.5 * mn.y - 3.0 * abs(mn.x));
+    float mo = (length(mn) / rim - 1.0) * mr.x;
+    float mouth_fill = smoothstep(0.035, -0.05, mo);
+    float hollow = eye;
     // Ridges: brows (one raised), the long nose and its wings, the cheekbones, the chin.
     float brow = sd_segment(m, vec2(0.04, 0.125 + 0.02 * mouth + 0.02 * lean),
                             vec2(0.2, 0.115 + 0.01 * mouth)) - 0.016;
@@ -52,7 +59,7 @@ float face_relief(vec2 q, float mouth, float asym) {
     float ridge_fill = smoothstep(w, -0.6 * w, ridge);
     // A faint overall swelling of the head, so the face reads as a presence.
     float head = smoothstep(0.15, -0.25, face_ellipse(hq, vec2(0.3, 0.5)));
-    return 0.75 * ridge_fill + 0.4 * head - 1.9 * hollow_fill;
+    return 0.75 * ridge_fill + 0.4 * head - 1.9 * hollow_fill - 1.6 * mouth_fill;
 }
 
 // A soft bell, 1 at the centre c, falling off over the radii r, with its gradient:
@@ -112,7 +119,7 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     // dragged down into the jaw below its centre: a silent scream, not a cut-out oval.)
     vec2 mn = mq / mr;
     mn.y /= mix(1.0, 1.7, smoothstep(0.2, -0.8, mn.y));
-    float rim = 1.0 + 0.13 * sin(4.0 * mn.x + 2.5 * mn.y + 3.0 * asym) + 0.08 * sin(6.5 * mn.y - 3.0 * mn.x);
+    float rim = 1.0 + 0.13 * sin(4.0 * abs(mn.x) + 2.5 * mn.y + 3.0 * asym * (1.0 + mn.x)) + 0.08 * sin(6.5 * mn.y - 3.0 * abs(mn.x));
     cavity = smoothstep(1.25, 0.15, length(mn) / rim);
     // the chin
     h += 0.08 * face_bump(q, vec2(0.0, -0.49 - 0.1 * mouth), vec2(0.08, 0.05));
