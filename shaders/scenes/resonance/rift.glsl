@@ -85,5 +85,5 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
     // once it has opened wide)
     float open = smoothstep(0.3, 0.8, u_rift);
-    return (beyond * inside * open + edge * open * u_rift + (glow + scatter) * sqrt(u_rift)) * span * beat;
+    return (0.75 * beyond * inside * open + edge * open * u_rift + (glow + scatter) * sqrt(u_rift)) * span * beat;
 }
