@@ -219,10 +219,10 @@ howl = Cue(
     "resonance", 184, 191, fade_in=1.2, transition="mist", name="the Resonance howls",
     # wide and low over the water, the frame keeling over as the sky tears open: a slit of
     # white light from high overhead to the city, lighting the curtains, mirrored in the water
-    # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  The
-    # faces fewer and steadier: the tear is the one subject.
-    # (round 10: "doubled faces and skyline smear together": fewer faces, steadier)
-    params={"memory": 0.22, "flicker": 0.2, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
+    # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  No
+    # faces: the tear is the one subject (round 10: "doubled faces and skyline smear
+    # together"; round 14: a lone faint face behind the spires still read as a smear).
+    params={"memory": 0.0, "flicker": 0.0, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
           "rift": [(0, 0.0), (1.0, 0.0), (4.5, 1.0, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},
@@ -249,8 +249,10 @@ dream = Show(
     seed=2026,
     description="the whole dream, from the hum to the waking",
     # Over the whole frame: a lens (bloom, vignette, grain), the glitches of the cracks, the howl
-    # that tears the sky, and the waking (each skipped while its amount is 0).
-    post=["glitch", "howl", "waking", "lens"],
+    # that tears the sky, and the waking (each skipped while its amount is 0).  The lens also
+    # grades the film as one (round 14: readers saw "five unrelated looks"): a filmic tone
+    # curve, shadows toward deep violet-blue and highlights toward warm white, halation.
+    post=["glitch", "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5})],
     tracks={
         "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.3, "in_quad"), (129, 0.55), (131, 0.2),
                           (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
@@ -258,8 +260,10 @@ dream = Show(
         # The howl: sound as pressure waves through the sky, and the sky tearing open.
         "howl.amount": [(0, 0.0), (184, 0.0), (186.5, 0.45, "in_quad"), (189, 1.0, "in_quad"),
                         (190.4, 0.7), (190.6, 0.0)],
-        # (its pressure waves only: the sky's tear is the Resonance's own `rift`, in depth)
+        # (its pressure waves only, and gentle -- round 14: their rings read as a 2D overlay --
+        # the sky's tear is the Resonance's own `rift`, in depth)
         "howl.tear": [(0, 0.0)],
+        "howl.waves": [(0, 0.5)],
         "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],

@@ -177,9 +177,14 @@ lens = _Grainy(
         Param("grain", 0.12, 0.0, 1.0, "film grain strength (weaker in the darks; subtle by default)"),
         Param("grain_size", 1.2, 1.0, 4.0, "grain size in pixels at 720p (scales with the frame)"),
         Param("grain_colour", 0.2, 0.0, 1.0, "grain chroma: 0 monochrome, 1 coloured"),
+        # the film's one grade (grade.glsl); off by default, so other shows are unchanged
+        Param("tone", 0.0, 0.0, 1.0, "filmic tone curve: a toe that sinks murky near-blacks to black and a soft "
+                                     "shoulder that rolls bright light off instead of clipping (0 = off)"),
+        Param("split", 0.0, 0.0, 1.0, "split-tone: shadows toward deep violet-blue, highlights toward a warm white (0 = off)"),
+        Param("halation", 0.0, 0.0, 1.0, "a warm red-orange fringe round bright lights, as on film (0 = off)"),
     ],
-    description="lens: bloom, vignette and grain fused in one pass over the frame (cheaper than the three)",
-    bypass=("bloom", "vignette", "grain"),
+    description="lens: bloom, a filmic grade, vignette and grain fused in one pass over the frame (cheaper than apart)",
+    bypass=("bloom", "vignette", "grain", "tone", "split", "halation"),
 )
 
 

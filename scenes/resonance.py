@@ -10,8 +10,10 @@ Faces of the dissolved surface in the aurora as the ``memory`` parameter rises: 
 leads, large, on a third of the frame, with at most two lesser ones on the other side.  Each
 is a sculpted height field (face.glsl: brow ridge, sunken sockets holding the round of an
 eye, nose, cheekbones, the cheeks drawn in by a mouth that opens in a silent scream as the
-face lingers) lit from above by the aurora's light, its crown melting into the curtains; the
-open mouth and the sockets thin the aurora's own density.  ``flicker`` makes them glitch:
+face lingers) lit from above by the aurora's light and carried by the curtains' own rays
+(vertical striations bending over its relief and running on up out of its crown, so the face
+is found in the aurora rather than pasted over it); the long open mouth and the sockets thin
+the aurora's own density.  ``flicker`` makes them glitch:
 they drop out, pop back too bright and tear into slipping slices.  The face schedule is
 computed here, from the time, the seed and the horizon only.
 
@@ -24,8 +26,9 @@ city into the aurora and mirrored in the water (the ``strands`` pass: a triangle
 ribbon, drawn only while helix > 0).
 
 ``rift`` (the howl, "a sound that is both a requiem and a lullaby"): the sky tears open, a
-ragged slit of white light from high overhead down to the city, its light scattered in the
-curtains and mirrored in the water (rift.glsl).  Its code lives in a variant of the last
+wound of white light seen in perspective, wide overhead and narrowing toward the city, its
+light gathering first and pouring out in shafts through the curtains, mirrored in the water
+(rift.glsl).  Its code lives in a variant of the last
 pass (``composite_rift``) drawn instead of the plain one only while rift > 0, so the rest of
 the Resonance pays nothing for it on llvmpipe.
 """

@@ -334,6 +334,32 @@ def test_lens_vignettes_and_grains_and_blooms(gl, project):
     assert lit[45, 86].mean() > plain[45, 86].mean() + 3
 
 
+def test_lens_grades_the_film_as_one(gl, project):
+    """The grade (round 14, one look for the film): the toe sinks murky near-blacks toward
+    black, the shoulder rolls white off instead of clipping it flat, the split-tone turns the
+    shadows violet-blue and the highlights warm, and halation fringes a bright light red."""
+    def flat(name, colour, **lens):
+        lens = {"bloom": 0.0, "vignette": 0.0, "grain": 0.0, **lens}
+        return render(gl, project, name, f'fx("{name}", "fx_flat", [("lens", {lens!r})], colour="{colour}")')[0]
+    dark, dark_toned = flat("g_dark", "#202020"), flat("g_dark_t", "#202020", tone=1.0)
+    assert dark_toned.mean() < dark.mean() - 6, "the toe left the near-blacks murky"
+    white_toned = flat("g_white_t", "#ffffff", tone=1.0)
+    assert 235 < white_toned.mean() < 250, "the shoulder clips white flat (or crushes it)"
+    mid, mid_toned = flat("g_mid", "#808080"), flat("g_mid_t", "#808080", tone=1.0)
+    assert abs(mid_toned.mean() - mid.mean()) < 8, "the tone curve moved the mid-tones too far"
+    shadow = flat("g_shadow_s", "#303030", split=1.0).reshape(-1, 3).mean(axis=0)
+    assert shadow[2] > shadow[0] + 4, "the shadows are not toned violet-blue"
+    high = flat("g_high_s", "#e0e0e0", split=1.0).reshape(-1, 3).mean(axis=0)
+    assert high[0] > high[2] + 4, "the highlights are not toned warm"
+    black = flat("g_black", "#000000", tone=1.0, split=1.0, halation=1.0)
+    assert black.max() == 0, "the grade lifted true black"
+    plain, = render(gl, project, "g_spot", 'fx("g_spot", "fx_spot", [("lens", {"bloom": 1.0, "grain": 0.0})])')
+    halo, = render(gl, project, "g_spot_h", 'fx("g_spot_h", "fx_spot", [("lens", {"bloom": 1.0, "grain": 0.0, "halation": 1.0})])')
+    ring = (slice(40, 50), slice(88, 92))
+    assert halo[ring][..., 0].mean() > plain[ring][..., 0].mean() + 3, "no red halation round the light"
+    assert halo[ring][..., 0].mean() - halo[ring][..., 2].mean() > plain[ring][..., 0].mean() - plain[ring][..., 2].mean() + 2
+
+
 # -- the howl and the waking -------------------------------------------------------------------
 
 def test_the_howl_cracks_the_sky_from_one_point_and_bends_it_smoothly(gl, project):

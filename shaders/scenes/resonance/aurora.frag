@@ -18,6 +18,7 @@ uniform vec2 u_hum;
 uniform int u_face_count;
 uniform vec4 u_faces[MAX_FACES];     // centre x, centre y, scale, strength (signed contrast)
 uniform vec4 u_faces_b[MAX_FACES];   // mouth open, tilt (rad), tear seed, tear amount
+uniform float u_flow;                // cue-local seconds x speed (the rays' shimmer)
 out vec4 frag_colour;
 
 // The faces at screen point p: x = density factor - 1, yz = domain warp, w = the extra
@@ -25,11 +26,17 @@ out vec4 frag_colour;
 // be carved from).
 float g_face_glow;     // the faces' own light (their lit planes), set by faces()
 float g_face_lit;      // how squarely the face there meets the light (0..1), set by faces()
+float g_mouth;         // how far into an open screaming mouth (0..1): no light there
+// the faces' rays: striations per face-height unit (a head is about 0.6 wide: ~14 rays)
+const float FACE_RAYS = 23.0;
+// the aurora's light on the faces: from above and a little to the side
+const vec3 FACE_LIGHT = normalize(vec3(0.4, 0.55, 0.75));
 
 vec4 faces(vec2 p) {
     vec2 acc = vec2(0.0);
     vec2 slope = vec2(0.0); // the faces' sculpted height's gradient on screen
-    float body = 0.0;      // how much face is here (strength x fade), out of the mouth
+    float body = 0.0;      // how much face is here (strength x fade x its rays), out of the mouth
+    float mouth_dark = 0.0; // how deep in an open screaming mouth the point is
     // (The loop's exit is tested at the end too: llvmpipe would run its body once more, as it
     // runs an if's body for every pixel of a block; see shaders/README.md.)
     for (int i = 0; i < u_face_count; ) {
@@ -38,8 +45,13 @@ vec4 faces(vec2 p) {
         vec2 q = rot2(-g.y) * (p - f.xy) / f.z;
         if (dot(q, q) < 0.64) {
             // Flicker tears the face into horizontal slices that slip sideways.
-            float band = floor(q.y * 9.0);
-            q.x += (hash_seed(ivec2(int(band), int(g.z)), 77) - 0.5) * g.w;
+            // (round 14: hard steps read as a barcode, a glitchy pixel column: each slice
+            // slides into the next over most of its height, a sway rather than a cut)
+            float bq = q.y * 4.5;
+            int band = int(floor(bq));
+            float slip = mix(hash_seed(ivec2(band, int(g.z)), 77), hash_seed(ivec2(band + 1, int(g.z)), 77),
+                             smoothstep(0.0, 1.0, fract(bq)));
+            q.x += (slip - 0.5) * g.w;
             float cavity, skin;
             float r0 = face_relief(q, g.x, g.y * 5.0);
             vec3 hgt = face_height(q, g.x, g.y * 5.0, cavity, skin);
@@ -47,10 +59,39 @@ vec4 faces(vec2 p) {
             float fray = 0.07 * sin(6.0 * q.y + 9.0 * g.y) * sin(4.0 * q.x - 3.0 * q.y);
             float fade = smoothstep(0.72, 0.42, sqrt(dot(q, q)) + fray);
             slope += rot2(g.y) * hgt.yz;       // (d/dq, turned back to the screen's axes)
-            body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin;   // (a faint face still reads)
+            // (round 14: "a smooth bland mask pasted onto the sky".)  The face is made of
+            // the curtains' rays: vertical striations that bend sideways over its relief
+            // (pushed by the height's slope, so they curve round the brow, the cheekbones,
+            // the jaw and into the mouth), widen where a plane meets the light and fade
+            // where it turns away, each ray its own brightness, shimmering like the aurora's.
+            // (round 14: even rays with flat tops read as a barcode.  Like an aurora's
+            // curtain: the spacing wanders, so the rays vary in width; each has its own
+            // sharpness; each fades upward over a long soft tail to its own height.)
+            float fi = float(i);
+            float xs = FACE_RAYS * (q.x - 0.008 * hgt.y - 0.08 * hgt.x * q.x)
+                     + 0.9 * sin(8.2 * q.x + 1.7 * fi + 0.1 * u_flow);
+            float k = floor(xs + 0.5);
+            float c = 0.5 + 0.5 * cos(TAU * xs);
+            float lit_i = max(dot(normalize(vec3(-1.3 * hgt.yz, 1.0)), FACE_LIGHT), 0.0);
+            float hk = hash11(k + 17.0 * fi);
+            float ray = pow(c, mix(5.0, 1.3, lit_i * lit_i) * (0.6 + 1.3 * hk))
+                      * (0.55 + 0.45 * sin(5.7 * k + 1.3 * u_flow + 2.0 * sin(2.3 * k)));
+            // The smooth light of the face stops at the brow's top; its rays run on up out of
+            // the crown, each to its own height, so the head melts into the curtains with a
+            // ragged top, not the straight edge of a pasted patch.
+            float ray_top = 0.12 + 0.36 * fract(hk * 7.13 + 0.37);
+            float crown = smoothstep(ray_top + 0.34, ray_top - 0.14, q.y);
+            crown *= crown;
+            float brow = smoothstep(0.36, 0.06, q.y);
+            // (the lower face melts into the curtain: below the mouth its smooth light goes,
+            // the rays run on down through the jaw)
+            float melt = smoothstep(-0.66, -0.3, q.y);
+            float veil = smoothstep(0.62, 0.2, q.y);       // (a faint haze between the rays)
+            body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin * (0.3 * brow * melt + 0.07 * veil + 1.5 * ray * crown);
+            mouth_dark += f.w * fade * cavity;
             // Density follows the hollows only (the sockets' shade, the screaming mouth):
             // the rest of the face is its own light.
-            acc.x += f.w * (min(r0, 0.0) - 2.5 * cavity) * fade;
+            acc.x += f.w * (min(r0, 0.0) - 1.4 * cavity) * fade;
             acc.y += f.w * fade * 0.6;
         }
         if (++i >= u_face_count) {
@@ -64,10 +105,11 @@ vec4 faces(vec2 p) {
     // from its height's gradient: brow, nose, cheekbones and chin catch it, the sockets,
     // the cheeks' hollows and the underside of the jaw fall into shade.
     vec3 n = normalize(vec3(-1.3 * slope, 1.0));
-    float lit = max(dot(n, normalize(vec3(0.4, 0.55, 0.75))), 0.0);
-    float lit5 = lit * lit * lit * lit * lit;
-    g_face_glow = body * sky * (0.12 + 3.2 * lit5) * 5.0;
+    float lit = max(dot(n, FACE_LIGHT), 0.0);
+    float lit3 = lit * lit * lit;
+    g_face_glow = body * sky * (0.08 + 0.6 * lit + 2.0 * lit3) * 5.0;
     g_face_lit = lit;
+    g_mouth = smoothstep(0.0, 0.9, mouth_dark * sky);   // (a soft ramp: a void, not a cut-out)
     // The field is pulled toward the ridges, away from the hollows: a warp down the relief's
     // gradient, clamped where the flicker tears it.
     vec2 grad = vec2(dFdx(acc.x), dFdy(acc.x)) * u_resolution.y;
@@ -126,6 +168,7 @@ void main() {
         // The faces thin and thicken the light, and glow along their hollows' rims in the
         // curtains' own colours: spectral masks, their eyes and screaming mouths dark.
         col *= max(1.0 + fc.x, 0.3);      // (the eyes and the screaming mouth dark in a lit face)
+        col *= 1.0 - 0.7 * g_mouth;       // (the mouth a dark hole the curtains do not fill)
         // (their glow, too, rides on the curtains' own light where they pass through it, so
         // no face hangs in the sky as a pasted mask)
         float la = dot(col, vec3(0.3, 0.5, 0.2));

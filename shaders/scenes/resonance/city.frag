@@ -45,9 +45,10 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     vec3 g = hash3i(ivec3(int(c), layer + 31, u_seed));
     // (mostly slender spires now; the few drums narrow too)
     bool drum = g.x > 0.72;
-    float w = cell * (drum ? 0.16 + 0.1 * g.z : 0.08 + 0.07 * g.z);
-    // (no squat pills: a column is at most about a fifth as wide as it is tall)
-    w = min(w, 0.11 * hscale * envelope((c + 0.5) * cell) + 0.002);
+    // (round 14: "stubby pills" still -- the spires half as wide again, needles of glass)
+    float w = cell * (drum ? 0.11 + 0.06 * g.z : 0.045 + 0.04 * g.z);
+    // (no squat pills: a column is at most about a ninth as wide as it is tall)
+    w = min(w, (drum ? 0.09 : 0.06) * hscale * envelope((c + 0.5) * cell) + 0.0015);
     float cx = (c + 0.5) * cell + (h.y - 0.5) * (cell - 2.0 * w);
     float env = envelope(cx);
     float ht = min(hscale * env * (drum ? 0.55 + 0.35 * h.z : 0.75 + 0.5 * h.z), 0.29);
@@ -55,13 +56,14 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     // a drum swells a little at its waist; a spire narrows from its foot like a drawn drop
     float y01 = clamp(o.y / ht, 0.0, 1.0);
     float taper = w * (drum ? 1.0 - 0.3 * y01 + 0.06 * sin(3.1416 * y01)
-                            : 1.0 - 0.35 * y01 - 0.35 * y01 * y01);
+                            : 1.0 - 0.3 * y01 - 0.25 * y01 * y01);
     side = clamp(o.x / taper, -1.0, 1.0);
     up = o.y / ht;
     id = h.x;
     // the roof: a low dome over a drum's shoulder, a spire drawn up to a rounded point
-    float roof = drum ? ht + 1.3 * taper * (1.0 - side * side)
-                      : ht + 2.4 * taper * (1.0 - side * side);
+    // (a spire's crown a drawn point, not a dome: the round cap is what read as a pill)
+    float roof = drum ? ht + 3.5 * taper * (1.0 - abs(side)) * (0.6 + 0.4 * (1.0 - side * side))
+                      : ht + 7.0 * taper * (1.0 - abs(side)) * (0.6 + 0.4 * (1.0 - side * side));
     float body = max(abs(o.x) - taper, o.y - roof);
     // a narrower domed tier on some drums
     float tw = taper * 0.55;

@@ -94,7 +94,7 @@ vec3 aurora_crisp(vec2 uv) {
                    + texture(u_aurora, uv + vec2(0.0, t.y)) + texture(u_aurora, uv - vec2(0.0, t.y)));
     float face = smoothstep(0.03, 0.2, max(abs(c.a - 1.0), abs(b.a - 1.0)));
     // (the undershoot held to 0.7 of the light, the overshoot to 1.6 times it: firmer edges, never black holes or haloes)
-    return clamp(c.rgb + 2.0 * face * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
+    return clamp(c.rgb + 2.4 * face * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
 }
 
 void main() {
@@ -107,7 +107,15 @@ void main() {
     // mirrored in the water at the same height below the horizon (both branches run for every
     // pixel on llvmpipe: one evaluation serves both).  It draws the curtains in towards it.
     vec2 rq = vec2(p.x, abs(dy));
+    // (round 14: its reflection was a second crisp bolt.  In the water the tear is broken by
+    // the ripples -- each streak of the surface throws it sideways by its own amount -- and
+    // spread wider and dimmer, a smear of light on moving water.)
+    float wet = step(dy, 0.0);
+    float streak = snoise(vec2(p.x * 3.0, rq.y * 45.0 / (0.15 + rq.y) - u_time * 1.4))
+                 + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, rq.y * 110.0 / (0.15 + rq.y) - u_time * 2.3));
+    rq.x += wet * 0.03 * streak;
     vec2 rs = rift_shape(rq.y, u_time);
+    rs.y *= 1.0 + wet * (0.8 + 0.5 * streak);
     vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y))).rgb;
     vec3 torn = rift_light(rq, rs, aur);
 #endif
@@ -150,7 +158,7 @@ void main() {
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
                   + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
 #ifdef RESONANCE_RIFT
-        refl += 0.7 * torn;
+        refl += 0.45 * torn;
 #endif
         if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
             vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6);

@@ -28,10 +28,18 @@ float face_relief(vec2 q, float mouth, float asym) {
     vec2 e = m - vec2(0.115, 0.06);
     e = mat2(0.985, 0.17, -0.17, 0.985) * e;
     float eye = face_ellipse(e, vec2(0.058 + 0.008 * lean, 0.03 + 0.022 * mouth));
-    vec2 mq = q - vec2(0.0, -0.22 - 0.07 * mouth);
+    vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;      // the scream pulls one corner down
-    float mo = face_ellipse(mq, vec2(0.05 + 0.025 * mouth, 0.03 + 0.14 * mouth));
-    float hollow = smin(eye, mo, 0.04);
+    // (round 14: "the scream a coin", then "still crisp black ovals": a long mouth, its rim
+    // wavering, dragged down into the jaw below its centre, and soft-edged -- a void in the
+    // light, not a hole cut clean like the sockets)
+    vec2 mr = vec2(0.04 + 0.025 * mouth, 0.05 + 0.17 * mouth);
+    vec2 mn = mq / mr;
+    mn.y /= mix(1.0, 1.7, smoothstep(0.2, -0.8, mn.y));
+    float rim = 1.0 + 0.13 * sin(4.0 * abs(mn.x) + 2.5 * mn.y + 3.0 * asym * (1.0 + mn.x)) + 0.08 * sin(6.5 * mn.y - 3.0 * abs(mn.x));
+    float mo = (length(mn) / rim - 1.0) * mr.x;
+    float mouth_fill = smoothstep(0.035, -0.05, mo);
+    float hollow = eye;
     // Ridges: brows (one raised), the long nose and its wings, the cheekbones, the chin.
     float brow = sd_segment(m, vec2(0.04, 0.125 + 0.02 * mouth + 0.02 * lean),
                             vec2(0.2, 0.115 + 0.01 * mouth)) - 0.016;
@@ -51,7 +59,7 @@ float face_relief(vec2 q, float mouth, float asym) {
     float ridge_fill = smoothstep(w, -0.6 * w, ridge);
     // A faint overall swelling of the head, so the face reads as a presence.
     float head = smoothstep(0.15, -0.25, face_ellipse(hq, vec2(0.3, 0.5)));
-    return 0.75 * ridge_fill + 0.4 * head - 1.9 * hollow_fill;
+    return 0.75 * ridge_fill + 0.4 * head - 1.9 * hollow_fill - 1.6 * mouth_fill;
 }
 
 // A soft bell, 1 at the centre c, falling off over the radii r, with its gradient:
@@ -69,8 +77,8 @@ vec3 face_bump(vec2 p, vec2 c, vec2 r) {
 // the gradient summed from its smooth bells analytically (screen derivatives of a half-
 // resolution pass would light it in blocks), so that the aurora pass can light the planes of
 // a human face rather than draw outlines.  `cavity`: how far into the open mouth the point is
-// (0..1), which no light reaches; `skin`: how much of the head is here (0 off it; the crown
-// melts into the sky).
+// (0..1), which no light reaches; `skin`: how much of the head is here (0 off it; the caller
+// melts the crown into the sky).
 vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float skin) {
     float lean = 0.5 * asym * clamp(q.x / 0.05, -1.0, 1.0);   // (eased across the nose: no seam, as above)
     // (the mirror is a soft |x|: its slope runs smoothly through 0 at the midline, so the
@@ -84,7 +92,9 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     float narrow = 1.0 + 0.5 * smoothstep(0.05, -0.45, hq.y);
     vec2 hr = vec2(0.3 / narrow, 0.47 + 0.04 * mouth);
     vec3 h = 0.7 * face_bump(q, vec2(0.0, -0.07), hr);
-    skin = smoothstep(0.12, 0.45, h.x / 0.7) * smoothstep(0.36, 0.06, q.y);
+    // (the crown is not cut here: the caller melts it into the sky, the aurora's rays running
+    // on up out of it)
+    skin = smoothstep(0.12, 0.45, h.x / 0.7);
     // (in m, mirrored: a bump's x slope turns with the side)
     vec3 mb;
     vec2 eye = vec2(0.112, 0.055 - 0.012 * lean);
@@ -99,13 +109,19 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     h += 0.2 * face_bump(q, vec2(0.0, -0.02), vec2(0.03, 0.08));
     h += 0.12 * face_bump(q, vec2(0.0, -0.1), vec2(0.035, 0.028));
     // the mouth: lips round an open oval (one corner dragged down), the dark inside
-    vec2 mq = q - vec2(0.0, -0.225 - 0.075 * mouth);
+    vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;
-    vec2 mr = vec2(0.05 + 0.028 * mouth, 0.028 + 0.13 * mouth);
-    h += 0.1 * face_bump(mq, vec2(0.0), mr * 1.35);
-    h -= 0.45 * face_bump(mq, vec2(0.0), mr * 0.85);
-    cavity = smoothstep(1.05, 0.55, length(mq / mr));
+    // (long and stretched down in the scream; the lips a faint rise, not a lit coin's rim)
+    vec2 mr = vec2(0.04 + 0.027 * mouth, 0.05 + 0.17 * mouth);
+    h += 0.04 * face_bump(mq, vec2(0.0), mr * 1.35);
+    h -= 0.3 * face_bump(mq, vec2(0.0), mr * 0.85);      // (shallower: its lit lower lip read as a coin's rim)
+    // (round 14: "coins".  The void is irregular -- its rim wavers -- soft-edged, and
+    // dragged down into the jaw below its centre: a silent scream, not a cut-out oval.)
+    vec2 mn = mq / mr;
+    mn.y /= mix(1.0, 1.7, smoothstep(0.2, -0.8, mn.y));
+    float rim = 1.0 + 0.13 * sin(4.0 * abs(mn.x) + 2.5 * mn.y + 3.0 * asym * (1.0 + mn.x)) + 0.08 * sin(6.5 * mn.y - 3.0 * abs(mn.x));
+    cavity = smoothstep(1.25, 0.15, length(mn) / rim);
     // the chin
-    h += 0.08 * face_bump(q, vec2(0.0, -0.47 - 0.07 * mouth), vec2(0.08, 0.05));
+    h += 0.08 * face_bump(q, vec2(0.0, -0.49 - 0.1 * mouth), vec2(0.08, 0.05));
     return h;
 }

@@ -11,11 +11,17 @@
 // The tear's centre line and half-width at height y above the horizon (view units): a
 // jagged line from the top of the sky to a point a little above the city, widest in the
 // middle (an eye opening), its lips ragged.  x: offset from the centre line.
+// (round 14: the jagged thin slit read as "a cheap 2D lightning bolt".  The tear is a wound
+// in the sky seen in perspective: a gently curving centre line, no zigzag; wide overhead,
+// where it is near, and narrowing to a point far off above the city, so it recedes; its lips
+// frayed finely like torn silk rather than forked.)
 vec2 rift_shape(float y, float t) {
-    float x0 = 0.04 + 0.05 * snoise(vec2(y * 2.6, 3.1)) + 0.008 * snoise(vec2(y * 9.0, 7.7));
-    float span = smoothstep(0.05, 0.22, y) * (1.0 - smoothstep(0.95, 1.25, y));
+    float x0 = 0.04 + 0.035 * snoise(vec2(y * 1.2, 3.1)) + 0.004 * snoise(vec2(y * 5.0, 7.7));
+    float span = smoothstep(0.04, 0.3, y) * (1.0 - smoothstep(1.1, 1.4, y));
     float open = u_rift;
-    float hw = open * 0.05 * span * sqrt(max(span, 0.0)) * (0.8 + 0.3 * snoise(vec2(y * 17.0, t * 0.7)));
+    float near = 0.35 + 0.65 * smoothstep(0.05, 0.9, y);            // wider where it is near
+    float hw = open * 0.11 * near * span * sqrt(max(span, 0.0))
+             * (0.85 + 0.2 * snoise(vec2(y * 6.0, t * 0.5)) + 0.04 * snoise(vec2(y * 25.0, t * 1.3)));
     return vec2(x0, max(hw, 0.0));
 }
 
@@ -49,21 +55,35 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     float flow = snoise(vec2(dx * 60.0, q.y * 5.0 - t * 1.6));
     float fil = 0.5 + 0.5 * snoise(vec2(dx * 150.0 + 3.0 * flow, q.y * 2.5 - t * 1.1));
     vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.5 + 0.5 * flow) * (0.45 + 1.6 * fil * fil);
-    vec3 beyond = deep + vec3(1.0, 0.96, 1.0) * (4.5 * exp(-across * across / 0.06) + 2.5 * smoothstep(0.7, 1.0, across));
-    // the burning lips: hot white at the edge, the aurora's fringe pink and green just out
-    float lip = exp(-max(d, 0.0) / 0.004) * (1.0 - inside);
-    float lip2 = exp(-max(d, 0.0) / 0.018) * (1.0 - inside);
-    vec3 edge = vec3(1.6, 1.4, 1.8) * lip + mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * sin(q.y * 9.0 + t)) * lip2 * 0.7;
+    // (a broad soft core, not a white line down the middle: a line is what read as lightning)
+    // (round 14: still "a white lightning bolt" -- the core was clipped flat white.  Now a
+    // wound with depth: the light beyond deep violet and teal, streaming, only a warm soft
+    // heart down the middle that never clips flat; the lips glow in the aurora's colours.)
+    vec3 beyond = deep * (0.7 + 0.8 * fil) + vec3(1.0, 0.93, 0.9) * (0.8 * exp(-across * across / 0.08) * (0.6 + 0.6 * fil))
+                + 0.5 * mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * flow) * smoothstep(0.5, 1.0, across);
+    // the burning lips: torn and glowing in the aurora's own colours, a thin warm white only
+    // at the very edge, frayed along its length
+    vec3 lipc = mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * sin(q.y * 9.0 + t + 3.0 * flow));
+    float fray = 0.6 + 0.8 * fil;
+    float lip = exp(-max(d, 0.0) / 0.003) * (1.0 - inside) * fray;
+    float lip2 = exp(-max(d, 0.0) / 0.03) * (1.0 - inside);
+    vec3 edge = vec3(0.9, 0.8, 0.85) * lip + lipc * (2.0 * lip * fray + 1.6 * lip2);
     // its light in the sky round it: a wide violet glow, and shafts leaking sideways through
     // the folds of the curtains, brighter where the aurora is
     float far = max(d, 0.0);
     vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.06) * 0.45 + exp(-far / 0.3) * 0.12);
     // and the curtains near it lit by it, as much as they are dense: its light spills over them
-    glow += aurora * 2.2 * exp(-far / 0.22);
+    glow += aurora * 1.6 * exp(-far / 0.22);
     // (the shafts fan out from the slit: their coordinate climbs away from it)
-    float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 11.0, 0.4 * t)), 6.0) * exp(-far / 0.16);
-    vec3 scatter = (vec3(0.25, 0.22, 0.5) + 6.0 * aurora) * shaft * 0.4;
-    // (the light gathers behind the sky before it breaks: the glow leads, the slit follows)
-    float open = smoothstep(0.0, 0.4, u_rift);
-    return (beyond * inside * u_rift + edge * open * u_rift + (glow + scatter) * sqrt(u_rift)) * span * beat;
+    // (round 14: the light pours out through the air in depth -- broader shafts, reaching
+    // further, the aurora they cross swelling with it)
+    // (round 14: volumetric -- wide soft shafts, two scales, fanning out through the air)
+    float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 5.0, 0.4 * t)), 3.0) * exp(-far / 0.35)
+                + 0.5 * pow(0.5 + 0.5 * snoise(vec2((q.y - 0.9 * far) * 13.0, 0.3 * t + 4.0)), 4.0) * exp(-far / 0.18);
+    vec3 scatter = (vec3(0.3, 0.26, 0.6) + 7.0 * aurora) * shaft * 0.45;
+    // (the light gathers behind the sky before it breaks: the glow and the shafts lead, the
+    // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
+    // once it has opened wide)
+    float open = smoothstep(0.3, 0.8, u_rift);
+    return (0.75 * beyond * inside * open + edge * open * u_rift + (glow + scatter) * sqrt(u_rift)) * span * beat;
 }

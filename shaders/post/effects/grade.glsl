@@ -1,0 +1,48 @@
+// grade.glsl -- the film's one grade, used by `lens`.  Include-only (after bloom.glsl).
+//
+// Why: the blind readers saw "at least five unrelated looks" in the dream (vector sky art,
+// clay puppets, a grey realistic floor, a raymarched aurora).  One grade over every frame
+// pulls them toward one film: a gentle halation (the warm red-orange fringe film shows round
+// bright lights), a shared split-tone (shadows toward deep violet-blue, highlights toward a
+// warm white) and a filmic tone curve (a toe that sinks the murky near-blacks to true black,
+// a soft shoulder so bright light rolls off instead of clipping flat).  It rides on the lens's
+// own work: the halation is the bloom pyramid's glow, added with the bloom in the one trip to
+// linear light, and the split-tone and the curve work on the display value the bloom writes
+// anyway, so the grade costs a few multiplies, a division and an inverse square root.
+// Each part is scaled by its own strength; all at 0 change nothing (exactly: the caller
+// selects).
+
+const vec3 GRADE_LUMA = vec3(0.2126, 0.7152, 0.0722);
+// The split-tone's tints, normalised to luma 1 so they move hue, never brightness, and given
+// as their square roots: a tint T of the light is sqrt(T) of the display value (gamma 2).
+const vec3 GRADE_SHADOW = sqrt(vec3(0.80, 0.86, 1.42) / dot(vec3(0.80, 0.86, 1.42), GRADE_LUMA));
+const vec3 GRADE_HIGH = sqrt(vec3(1.10, 1.0, 0.84) / dot(vec3(1.10, 1.0, 0.84), GRADE_LUMA));
+const vec3 GRADE_HALATION = vec3(1.0, 0.34, 0.12);
+// the shoulder starts here (display value); at display white it gives ~0.95, and the
+// bloom's overshoot (up to sqrt(2)) rolls into white instead of clipping
+const float GRADE_KNEE = 0.82;
+// the toe: the near-blacks' curve d^2 / (d + k) (1 + k), which keeps white at 1
+const float GRADE_TOE = 0.06;
+
+// The halation's share of the glow, per channel, for a pixel of luma l (display): red-orange,
+// round the bright core rather than on it.  Added to the bloom's factor on the glow.
+vec3 grade_halation(float l, float halation) {
+    return (BLOOM_GAIN * 0.5 * halation * (1.0 - l * l)) * GRADE_HALATION;
+}
+
+// The split-tone and the tone curve on a display value d (may exceed 1 where light was
+// added); l: its luma.  Returns display values in [0, 1].
+vec3 grade(vec3 d, float l, float tone, float split) {
+    float ls = clamp(l, 0.0, 1.0);
+    float shade = (1.0 - ls) * (1.0 - ls);
+    float high = max(ls - 0.45, 0.0) * (1.0 / 0.55);
+    high *= high;
+    // (multiplicative, so true black stays black; one tint, the two weights summed)
+    d *= 1.0 + (0.6 * split * shade) * (GRADE_SHADOW - 1.0) + (0.45 * split * high) * (GRADE_HIGH - 1.0);
+    // tone curve: toe, then the soft shoulder (u / sqrt(1 + u^2): slope 1 at the knee, like
+    // tanh but an inverse square root, which software GL does far cheaper)
+    vec3 toe = d * d / (d + GRADE_TOE) * (1.0 + GRADE_TOE);
+    vec3 over = max(d - GRADE_KNEE, 0.0) / (1.0 - GRADE_KNEE);
+    vec3 shoulder = min(d, vec3(GRADE_KNEE)) + (1.0 - GRADE_KNEE) * over * inversesqrt(1.0 + over * over);
+    return clamp(mix(d, min(toe, shoulder), tone), 0.0, 1.0);
+}
