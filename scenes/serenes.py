@@ -196,7 +196,8 @@ def _motion(phi: float, t: float, own: float, seed: int, i: int, pace: float):
         raise_l = min(max(raise_l + own * 0.5 * fbm1(x * 0.8, seed, 300 + i, 2), 0.0), 1.0)
         raise_r = min(max(raise_r + own * 0.5 * fbm1(x * 0.8, seed, 400 + i, 2), 0.0), 1.0)
     # (round 12: "rubbery overlapping arms": held lower, so neighbours' hands do not tangle)
-    return lean, tilt, 0.6 * raise_l, 0.6 * raise_r
+    # (round 14: sleeves that fall as drapery into the dark, not arms held out: lower still)
+    return lean, tilt, 0.45 * raise_l, 0.45 * raise_r
 
 
 def figure_characters(seed: int) -> np.ndarray:

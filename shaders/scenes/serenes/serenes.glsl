@@ -141,14 +141,17 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     float side = (s == 0) ? -1.0 : 1.0;
     vec2 sh, el, wr, pm, tip;
     arm_joints(i, s, sh, el, wr, pm, tip);
-    float upper = sd_taper(p, sh, el, 0.027, 0.021);
+    // (round 14, seated: "a rubber capsule": her arms in full sleeves of her cloak, not tubes)
+    float upper = sd_taper(p, sh, el, 0.027 + 0.008 * seated, 0.021 + 0.01 * seated);
     // a bell sleeve: the forearm's cloth widens toward the wrist, where the hand emerges,
     // and its loose silk hangs below the forearm in a soft drape (no twig arms)
-    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.021, 0.038 - 0.01 * seated);
+    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.021 + 0.01 * seated, 0.038 + 0.004 * seated);
     vec2 hang = mix(el, wr, 0.62);
     // (round 10: the sleeves' silk hangs longer and fuller, so a raised arm trails a wing of
     // cloth and the hand comes out of it, not out of a stick)
-    float drape = sd_taper(p, hang, hang + vec2(0.012 * side, -0.085 + 0.065 * seated), 0.03 - 0.014 * seated, 0.01);
+    // (round 14: standing, the sleeve's silk falls longer still, past the hidden hand, a
+    // drapery that melts into the dark rather than an arm ending in a hand)
+    float drape = sd_taper(p, hang, hang + vec2(0.012 * side, -0.13 + 0.07 * seated), 0.034 - 0.008 * seated, 0.012 - 0.002 * seated);
     float d = smin_poly(upper, fore, 0.012);
     d = smin_poly(d, drape, 0.02);
     vec2 fd = tip - pm;
@@ -175,6 +178,10 @@ float sd_arm(vec2 p, int i, int s, float seated) {
                                     0.0032, 0.0026));
     float hand = smin_poly(palm, fingers, 0.0025);
 #endif
+    // (round 14: "felt puppets", "claw hands": standing, the Serenes' hands stay hidden in
+    // their sleeves, which fall as drapery into the dark; only the woman, seated, holds hers
+    // out into her candle's light)
+    hand += (1.0 - seated) * 10.0;
     g_skin = min(g_skin, hand);
     return smin_poly(d, hand, 0.004);
 }
@@ -325,7 +332,7 @@ vec4 figure_bounds(int i, float pad, int part) {
     float y_hi = max(max(el.y, wr.y), max(pm.y, tip.y));
     arm_joints(i, 1, sh, el, wr, pm, tip);
     float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.03;
-    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - 0.07 * (1.0 - c.x) - drop;   // (the sleeves' drape)
+    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - 0.12 * (1.0 - c.x) - drop;   // (the sleeves' drape)
     y_hi = max(max(y_hi, SHOULDER_Y), max(max(el.y, wr.y), max(pm.y, tip.y))) + 0.03 - drop;
     float lo = -(reach_l + 0.035 * c.w);
     float hi = reach_r + 0.035 * c.w;
