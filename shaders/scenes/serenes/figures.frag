@@ -85,7 +85,7 @@ void main() {
     body += wall_colour() * shade_colour() * 0.004 * exp(-inside / 0.004) * (1.0 - face) * (1.0 - u_closeup);
     // The woman's hands: warm skin in the candle light, the one lit detail of her.
     vec3 flesh = vec3(0.55, 0.30, 0.20);
-    vec3 hands = lc * flesh * hand_light * 0.14 * (0.75 + 0.25 * nx * nx);
+    vec3 hands = lc * flesh * hand_light * 0.3 * (0.75 + 0.25 * nx * nx);
     body = mix(body, hands, skin);
     vec3 col = max(body, 0.0) * cov;
     vec3 enc = sqrt(col / (1.0 + col));
