@@ -37,10 +37,15 @@ void main() {
     vec2 sp = X * vec2(6.0, 2.6) - vec2(0.0, 0.22 * u_time) + vec2(3.1 * float(i), 0.0);
     float n = 0.65 * vnoise(sp) + 0.35 * vnoise(sp * 2.7 + vec2(5.3, 1.7));
     float low = 1.0 - smoothstep(0.15, 0.75, yl);
+    // out along a sleeve, away from the body, the cloth thins into smoke and melts into the
+    // dark (standing; close on the woman her arms stay of a piece with her)
+    float sleeve = smoothstep(0.03, 0.14, g_trunk * h) * (1.0 - u_closeup);
+    low = max(low, sleeve);
     float fray = (0.012 + 0.035 * low) * (1.0 - 0.5 * u_closeup) * (1.0 - near_hand);
     d += fray * (n - 0.42);
     float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.55 * u_closeup) * (1.0 - near_hand);
     float cov = clamp(0.5 - d / soft, 0.0, 1.0);
+    cov *= 1.0 - sleeve * (0.55 - 0.4 * n);
     float inside = max(0.5 * soft - d, 0.0);               // metres inside the soft edge
 
     // Where across the body this is (-1 at the outline on the left, +1 on the right), smooth
@@ -75,10 +80,10 @@ void main() {
     float edge = exp(-inside / (0.003 + 0.5 * soft));
     // (the face: a hollow in the hood's dark, unseen -- no rim there; only the orbs glint)
     float face = smoothstep(0.004, -0.004, g_face * h);
-    vec3 smoke = mix(vec3(0.0025, 0.002, 0.005), vec3(0.0001, 0.00008, 0.00018), u_closeup);
+    vec3 smoke = mix(vec3(0.0012, 0.001, 0.0025), vec3(0.0001, 0.00008, 0.00018), u_closeup);
     vec3 body = smoke * (0.3 + 0.7 * n);
     // (darker than the wall their shadows fall on: they are the shadow, the wall the light)
-    body += lc * glow * mix(0.0025, 0.002, u_closeup) * (1.0 - face);
+    body += lc * glow * mix(0.0012, 0.002, u_closeup) * (1.0 - face);
     body += lc * rim * edge * mix(0.12, 0.085, u_closeup) * (1.0 - face);
     // a cold thread of the wall's bounce light on the far edges, so the silhouette stands
     // off the dark wall (lit from behind as well as from below)

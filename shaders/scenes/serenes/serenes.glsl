@@ -133,6 +133,7 @@ float g_face = 1e3;     // (the face alone: it is shaded darker than the hands, 
 float g_body = 1e3;     // (the figure without the bench: where she covers it, no wood)
 float g_arm = 1e3;      // (both arms in their sleeves: their outline drawn over the body)
 float g_knee = 1e3;     // (seated, the knees under the gown: the lap's outline over the skirt)
+float g_trunk = 1e3;    // (the figure without its arms: how far out along a sleeve a point lies)
 
 // One arm in its bell sleeve, and a slender open hand: a palm and four fingers fanned a
 // little apart with rounded tips, a thumb from the heel of the palm (no blade-like taper:
@@ -274,6 +275,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     float face = sd_ellipse_approx(ph - vec2(0.0, 0.881 - BOW * seated), vec2(0.036, 0.043));
     g_skin = 1e3;
     g_face = face;
+    g_trunk = d;
     // Arms, the hands torn sideways in rows by a glitch.
     vec2 pa = u;
     pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - 0.46) - 0.07) * seated;
