@@ -558,6 +558,7 @@ serenes = Serenes(
         Param("closeup", 0.0, 0.0, 1.0, "0: the whole stage; 1: the camera close on a figure seated right of centre"),
         Param("voices", 0.0, 0.0, 1.0, "their voices as silk: standing waves wrapping the air (0: silent)"),
         Param("voices_count", 4, 1, 6, "how many voices (each a harmonic: a name that is a frequency)"),
+        Param("voices_near", 0.0, 0.0, 1.0, "the first voice sweeps past near the viewer, large and soft, the third nearer too (0: all wind through the row)"),
         Param("flicker", 0.5, 0.0, 1.0, "how much the candles flicker, dip and lean (and the shadows sway)"),
         Param("candle", 1.0, 0.1, 2.0, "candle light: dim and red-orange when low, pale and bright at 2"),
         Param("candles", 2, 1, MAX_CANDLES, "how many candles burn (each casts its own shadows)"),

@@ -1057,3 +1057,25 @@ def test_close_on_her_the_hands_are_the_one_lit_detail(gl):
     body = cov > 0.9
     lit = body & inbox & (light > light[body & ~inbox].max())
     assert lit.sum() > 900, int(lit.sum())
+
+
+def test_a_near_voice_sweeps_past_the_viewer_large_and_soft(gl):
+    """Round 14: their voices "wrap around you like silk": with voices_near the first voice
+    passes near the viewer, in front of the row -- a broad soft band (down a column, its
+    light spans over twice the rows of the same voice woven through the row)."""
+    p = Player(gl, (320, 180))
+    try:
+        silent = p.at(3.0, voices=0.0).mean(axis=2)
+        woven = p.at(3.0, voices=0.9, voices_count=1).mean(axis=2)
+        near = p.at(3.0, voices=0.9, voices_count=1, voices_near=1.0).mean(axis=2)
+    finally:
+        p.release()
+
+    def thickness(img):
+        """The median, over the columns it crosses, of the rows lit over half the column's peak."""
+        lift = np.clip(img - silent, 0.0, None)
+        peak = lift.max(axis=0)
+        cols = peak > 0.5 * peak.max()
+        return float(np.median((lift[:, cols] > 0.5 * peak[cols]).sum(axis=0)))
+
+    assert thickness(near) > 2.0 * thickness(woven), (thickness(near), thickness(woven))
