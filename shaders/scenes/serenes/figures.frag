@@ -68,8 +68,9 @@ void main() {
         float d2 = dot(L, L);
         float e = u_cpos[k].w / d2;
         float toward = u_cpos[k].x - axis;
-        float side = dx * sign(toward);
-        float facing = smoothstep(-0.04, 0.05, side) * smoothstep(0.0, 0.2, abs(toward));
+        // (by the side of the outline, not the distance from the axis: near the axis -- the
+        // hood, the neck -- a metre-based test lit both edges and drew a halo round her)
+        float facing = smoothstep(-0.2, 0.5, nx * sign(toward)) * smoothstep(0.0, 0.2, abs(toward));
         float below = exp(-max(X.y - u_cpos[k].y, 0.0) / mix(0.9, 0.6, u_closeup));
         rim += e * below * (mix(0.12, 0.03, u_closeup) + facing);
         glow += e * below * smoothstep(-0.7, 0.9, nx * sign(toward));
@@ -89,8 +90,11 @@ void main() {
     // off the dark wall (lit from behind as well as from below)
     body += wall_colour() * shade_colour() * 0.004 * exp(-inside / 0.004) * (1.0 - face) * (1.0 - u_closeup);
     // The woman's hands: warm skin in the candle light, the one lit detail of her.
-    vec3 flesh = vec3(0.55, 0.30, 0.20);
-    vec3 hands = lc * flesh * hand_light * 0.3 * (0.75 + 0.25 * nx * nx);
+    // (not a flat sticker: the candle glows red through the thin edges of the fingers, as
+    // through real skin, and the backs of the hands lie a shade darker and browner)
+    float skin_in = clamp(-g_skin * h / 0.005, 0.0, 1.0);
+    vec3 flesh = mix(vec3(0.72, 0.36, 0.14), vec3(0.42, 0.25, 0.18), skin_in);
+    vec3 hands = lc * flesh * hand_light * 0.3 * mix(1.3, 0.75, skin_in);
     body = mix(body, hands, skin);
     vec3 col = max(body, 0.0) * cov;
     vec3 enc = sqrt(col / (1.0 + col));
