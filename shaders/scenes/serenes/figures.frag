@@ -30,18 +30,23 @@ void main() {
     // the woman's hands (the one lit detail close on her: kept crisp, untouched by the smoke)
     float skin = smoothstep(0.0015, -0.0005, g_skin * h);
     float near_hand = smoothstep(0.03, 0.004, g_skin * h);
+    // (and her bench is wood, not smoke: its exposed edges stay clean)
+    // (nor as bright at its edge as her hands: its crisp lit edge is dimmed)
+    float wood = smoothstep(0.015, 0.0, g_bench * h) * smoothstep(0.0, 0.015, g_body * h);
+    near_hand = max(near_hand, wood);
 
     // Smoke: the outline is not a cut line but the edge of a shadow cast by a candle, and of
     // smoke -- slow noise rising through the body frays it, most at the hem and the sleeves'
     // falls, least round the hood, and the blur widens downward (the flames are low).
-    vec2 sp = X * vec2(6.0, 2.6) - vec2(0.0, 0.22 * u_time) + vec2(3.1 * float(i), 0.0);
+    // (close on her, finer: the same smoke seen nearer)
+    vec2 sp = X * vec2(6.0, 2.6) * mix(1.0, 2.5, u_closeup) - vec2(0.0, 0.22 * u_time) + vec2(3.1 * float(i), 0.0);
     float n = 0.65 * vnoise(sp) + 0.35 * vnoise(sp * 2.7 + vec2(5.3, 1.7));
     float low = 1.0 - smoothstep(0.15, 0.75, yl);
     // out along a sleeve, away from the body, the cloth thins into smoke and melts into the
     // dark (standing; close on the woman her arms stay of a piece with her)
     float sleeve = smoothstep(0.03, 0.14, g_trunk * h) * (1.0 - u_closeup);
     low = max(low, sleeve);
-    float fray = (0.012 + 0.035 * low) * (1.0 - 0.5 * u_closeup) * (1.0 - near_hand);
+    float fray = (0.012 + 0.035 * low) * (1.0 - 0.3 * u_closeup) * (1.0 - near_hand);
     d += fray * (n - 0.42);
     float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.55 * u_closeup) * (1.0 - near_hand);
     float cov = clamp(0.5 - d / soft, 0.0, 1.0);
@@ -85,7 +90,7 @@ void main() {
     vec3 body = smoke * (0.3 + 0.7 * n);
     // (darker than the wall their shadows fall on: they are the shadow, the wall the light)
     body += lc * glow * mix(0.0012, 0.002, u_closeup) * (1.0 - face);
-    body += lc * rim * edge * mix(0.12, 0.085, u_closeup) * (1.0 - face);
+    body += lc * rim * edge * mix(0.12, 0.06, u_closeup) * (1.0 - face) * (1.0 - 0.5 * wood);
     // a cold thread of the wall's bounce light on the far edges, so the silhouette stands
     // off the dark wall (lit from behind as well as from below)
     body += wall_colour() * shade_colour() * 0.004 * exp(-inside / 0.004) * (1.0 - face) * (1.0 - u_closeup);
