@@ -93,8 +93,9 @@ serenes = Cue(
           # drains from the room, while their mercury eyes burn up cold
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (16.5, 0.6), (20.5, 0.95, "in_sine")],
           "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.45, "in_out_sine")],
-          # (round 10: the city through the wall read as blue blotches on the plaster)
-          "backdrop": [(0, 0.2), (24, 0.05, "in_out_sine")],
+          # (round 10: the city through the wall read as blue blotches on the plaster; round
+          # 14: still a pale blue blot behind the row -- the room is theirs alone)
+          "backdrop": [(0, 0.0)],
           # their voices: silk in the air, one standing wave per Serene (a name that is a tone)
           "voices": [(0, 0.0), (5, 0.0), (10, 0.85, "in_out_sine"), (15, 0.7), (19, 0.15, "in_out_sine")],
           # "They show you their world": a child, its joy on a clock, hand in hand with one of
