@@ -5,7 +5,8 @@ stands in the plane of a 2D SDF (smooth-min tapers and ellipses: a gown flaring 
 floor, a deep hood coming to a soft point over the head with a mantle falling from it over
 the shoulders, full bell sleeves whose silk hangs in a wing below a raised arm, the hands
 emerging from them); behind the figures a plaster wall catches their shadows, which loom
-twice their height and sway with them.  Their faces are hollows in the hood's shadow
+twice their height and sway with them (round 14: standing, no hands -- the sleeves fall as
+drapery that melts into the dark).  Their faces are hollows in the hood's shadow
 (round 10: a pale egg face with big orbs read as "an alien with goggles"), and in each
 hollow two lidless mercury orbs glow, shaded as liquid-silver balls that catch the candles
 as hard highlights.
@@ -47,12 +48,15 @@ work, so everything that covers a small part of the screen rasterises its own qu
 - ``shadow`` (half resolution): for the wall or floor point under each pixel, the share of
   each candle's light that passes the figures: one occluder lookup per candle and tap, at
   the point where the ray from the candle crosses the figures' plane.
-- ``figures`` (two tight quads per figure): the antialiased figures, shaded as bodies, not
-  cut-outs: across the body the normal turns like a cylinder's about the figure's axis, so
-  the violet-black satin gowns have a lit front, dark sides and long pleats; a warm rim where
-  an edge faces a candle and a faint one of the wall's bounce light; the bare skin (face and
-  hands) pearl with a mother-of-pearl sheen, the face darker round the mercury eyes; the
-  bench waxed wood.
+- ``figures`` (two tight quads per figure): the figures as shadow bodies (round 14: every
+  reader saw "felt puppets", "rubber capsules" in the modelled satin gowns): near-black smoke,
+  its outline frayed by slow rising noise and blurred like a candle-cast shadow, most at the
+  hem and out along the sleeves, which thin into translucent smoke; no sheen, no pleats --
+  only the candles' warm rim on the edges that face them, strongest low down, a faint glow
+  of the light scattered in the smoke on that side, and a cold thread of the wall's bounce
+  light; the face an unseen hollow.  Standing, their hands stay hidden in their sleeves;
+  seated, the woman's hands are the one lit detail: warm skin, the candle glowing red through
+  their thin edges.
 - ``eyes_img`` (a small quad per head): the eyes, analytic mercury spheres kept as
   billboards.
 - ``candles_img`` (a quad per candle): wax, flame and the thread of smoke.
