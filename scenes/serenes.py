@@ -102,7 +102,9 @@ CLOSE_D = 2.4                    # (round 7: closer, the frame tight on her and 
 # falls to keep her as bright as from afar.
 # (round 11: lower and nearer the middle, so her shadow rises huge on the wall behind her,
 # ringed by the candle's pool of light)
-CLOSE_CANDLE = (-0.2, 0.55, -0.8, 0.42)   # x, wax top y, z; power factor
+# (round 14: the camera pulled back, the candle low on the floor just before her and to her
+# left, so her shadow climbs the wall behind her, several times her height)
+CLOSE_CANDLE = (-0.22, 0.28, -0.55, 0.6)   # x, wax top y, z; power factor
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
@@ -332,9 +334,12 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     # and after-images read against the light instead of being lost on her dark breast)
     out_hand = seated if side < 0.0 else 0.0
     a1 = _mix(_mix(_mix(0.17, 1.1, raise_), 0.36, seated), 0.62, out_hand)              # upper arm
-    a2 = a1 + _mix(_mix(_mix(-0.30, 0.95, raise_), 3.5, seated), 1.5, out_hand) + tremor   # forearm
-    a3 = a2 - _mix(_mix(_mix(0.10, 1.05, raise_ * raise_), 0.38, seated), -0.25, out_hand) - 2.2 * tremor   # hand
-    a4 = a3 - _mix(_mix(_mix(0.10, 0.30, raise_), -0.12, seated), -0.2, out_hand)        # fingers
+    # (round 14: her right hand rose before her chest and read as "a sticker on her chest":
+    # from afar it rests in her lap, the forearm across her knees; the left still reaches
+    # toward the flame)
+    a2 = a1 + _mix(_mix(_mix(-0.30, 0.95, raise_), -1.9, seated), 1.5, out_hand) + tremor   # forearm
+    a3 = a2 - _mix(_mix(_mix(0.10, 1.05, raise_ * raise_), -0.3, seated), -0.25, out_hand) - 2.2 * tremor   # hand
+    a4 = a3 - _mix(_mix(_mix(0.10, 0.30, raise_), -0.2, seated), -0.2, out_hand)        # fingers
     out = [sh]
     for length, a in ((0.165, a1), (0.150 - 0.045 * seated, a2), (0.034, a3), (0.046, a4)):
         x, y = out[-1]
@@ -407,7 +412,8 @@ def candle_states(t: float, seed: int, params: dict):
     pos = np.zeros((MAX_CANDLES, 4), np.float32)
     shape = np.zeros((MAX_CANDLES, 4), np.float32)
     base = np.zeros((MAX_CANDLES, 4), np.float32)
-    near = _smooth(0.0, 1.0, min(max(float(params.get("closeup", 0.0)), 0.0), 1.0))
+    # (round 14: she is seen from afar, closeup 0.3, her candle already beside her by then)
+    near = _smooth(0.0, 0.3, min(max(float(params.get("closeup", 0.0)), 0.0), 1.0))
     for k in range(MAX_CANDLES):
         x, top, z, radius, power = CANDLE_STANDS[k]
         if k == 0 and near > 0.0:

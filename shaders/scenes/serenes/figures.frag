@@ -19,6 +19,9 @@ flat in int v_fig;
 out vec4 frag_colour;
 
 void main() {
+    // (round 14: the woman is seen from afar now, closeup 0.3: her silhouette takes its close
+    // look -- near-black, a thin rim -- by then)
+    float cu = smoothstep(0.0, 0.3, u_closeup);
     int i = v_fig;
     vec2 s = centered_uv(gl_FragCoord.xy, u_resolution);
     vec2 X = screen_to_plane(s, 0.0);
@@ -44,11 +47,11 @@ void main() {
     float low = 1.0 - smoothstep(0.15, 0.75, yl);
     // out along a sleeve, away from the body, the cloth thins into smoke and melts into the
     // dark (standing; close on the woman her arms stay of a piece with her)
-    float sleeve = smoothstep(0.03, 0.14, g_trunk * h) * (1.0 - u_closeup);
+    float sleeve = smoothstep(0.03, 0.14, g_trunk * h) * (1.0 - cu);
     low = max(low, sleeve);
-    float fray = (0.012 + 0.035 * low) * (1.0 - 0.3 * u_closeup) * (1.0 - near_hand);
+    float fray = (0.012 + 0.035 * low) * (1.0 - 0.3 * cu) * (1.0 - near_hand);
     d += fray * (n - 0.42);
-    float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.55 * u_closeup) * (1.0 - near_hand);
+    float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.55 * cu) * (1.0 - near_hand);
     float cov = clamp(0.5 - d / soft, 0.0, 1.0);
     cov *= 1.0 - sleeve * (0.55 - 0.4 * n);
     float inside = max(0.5 * soft - d, 0.0);               // metres inside the soft edge
@@ -76,8 +79,8 @@ void main() {
         // (by the side of the outline, not the distance from the axis: near the axis -- the
         // hood, the neck -- a metre-based test lit both edges and drew a halo round her)
         float facing = smoothstep(-0.2, 0.5, nx * sign(toward)) * smoothstep(0.0, 0.2, abs(toward));
-        float below = exp(-max(X.y - u_cpos[k].y, 0.0) / mix(0.9, 0.6, u_closeup));
-        rim += e * below * (mix(0.12, 0.03, u_closeup) + facing);
+        float below = exp(-max(X.y - u_cpos[k].y, 0.0) / mix(0.9, 0.6, cu));
+        rim += e * below * (mix(0.12, 0.03, cu) + facing);
         glow += e * below * smoothstep(-0.7, 0.9, nx * sign(toward));
         // the hands held out to the flame take its light full on
         hand_light += e * (0.55 + 0.45 * facing);
@@ -86,14 +89,14 @@ void main() {
     float edge = exp(-inside / (0.003 + 0.5 * soft));
     // (the face: a hollow in the hood's dark, unseen -- no rim there; only the orbs glint)
     float face = smoothstep(0.004, -0.004, g_face * h);
-    vec3 smoke = mix(vec3(0.0012, 0.001, 0.0025), vec3(0.0001, 0.00008, 0.00018), u_closeup);
+    vec3 smoke = mix(vec3(0.0012, 0.001, 0.0025), vec3(0.0001, 0.00008, 0.00018), cu);
     vec3 body = smoke * (0.3 + 0.7 * n);
     // (darker than the wall their shadows fall on: they are the shadow, the wall the light)
-    body += lc * glow * mix(0.0012, 0.002, u_closeup) * (1.0 - face);
-    body += lc * rim * edge * mix(0.12, 0.06, u_closeup) * (1.0 - face) * (1.0 - 0.5 * wood);
+    body += lc * glow * mix(0.0012, 0.002, cu) * (1.0 - face);
+    body += lc * rim * edge * mix(0.12, 0.06, cu) * (1.0 - face) * (1.0 - 0.5 * wood);
     // a cold thread of the wall's bounce light on the far edges, so the silhouette stands
     // off the dark wall (lit from behind as well as from below)
-    body += wall_colour() * shade_colour() * 0.004 * exp(-inside / 0.004) * (1.0 - face) * (1.0 - u_closeup);
+    body += wall_colour() * shade_colour() * 0.004 * exp(-inside / 0.004) * (1.0 - face) * (1.0 - cu);
     // The woman's hands: warm skin in the candle light, the one lit detail of her.
     // (not a flat sticker: the candle glows red through the thin edges of the fingers, as
     // through real skin, and the backs of the hands lie a shade darker and browner)

@@ -86,8 +86,11 @@ void main() {
     // margins let more through than the core)
     // (round 14: close on the woman she is a silhouette against her candle-lit wall: nearly
     // opaque there, so her body is the dark and the wall the light)
-    float density = mix(FIGURE_DENSITY, 0.98, u_closeup);
-    col = col * (1.0 - density * mix(fig.a * fig.a, fig.a, u_closeup)) + fig_light;
+    // (round 14: the woman seen from afar, closeup 0.3, stays a true silhouette: the
+    // density reaches its close value by then)
+    float solid = smoothstep(0.0, 0.3, u_closeup);
+    float density = mix(FIGURE_DENSITY, 0.98, solid);
+    col = col * (1.0 - density * mix(fig.a * fig.a, fig.a, solid)) + fig_light;
     // The glitch in her programming, readable in a still: after-images of the
     // hands where they were a stutter step and two ago, split cold and warm like a
     // display's ghosting (only the light they add over what is there now; nothing while
@@ -113,8 +116,10 @@ void main() {
             * smoothstep(0.8, 0.7, g1.g / max(g1.r, 1e-4) / lg);
         g2 *= smoothstep(0.003, 0.02, dot(g2, vec3(0.333)))
             * smoothstep(0.8, 0.7, g2.g / max(g2.r, 1e-4) / lg);
-        col += inbox * 2.5 * (max(g1 - fig_light, 0.0) * vec3(0.8, 2.6, 3.8)
-                            + max(g2 - fig_light, 0.0) * vec3(3.0, 0.5, 2.3));
+        // (round 14: the cyan/magenta split read as a rainbow sticker outline: a subtle
+        // split now, the after-images in the candle's own light, one a little cold)
+        col += inbox * 2.5 * (max(g1 - fig_light, 0.0) * vec3(1.0, 1.2, 1.45)
+                            + max(g2 - fig_light, 0.0) * vec3(1.5, 0.85, 0.8));
     }
     vec4 eyes = texture(u_eyes_img, uv);
     col = col * (1.0 - eyes.a) + decode_hdr(eyes.rgb);
@@ -137,7 +142,7 @@ void main() {
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
 
     // --- vignette, exposure, tone map
-    float vig = 1.0 - (0.35 + 0.4 * u_closeup) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
+    float vig = 1.0 - (0.35 + 0.4 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
     col *= vig * u_exposure;
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);

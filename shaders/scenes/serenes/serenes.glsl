@@ -223,7 +223,9 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     q.x -= b.z * low * 0.05;
     float fold = sin(q.y * 46.0 - t * 1.7 + variant * 6.0) * 0.55
                + sin(q.y * 23.0 + t * 1.1 + variant * 3.0) * 0.45;
-    float waist = 0.030 + 0.062 * seated;     // (seated: see the lap below)
+    // (round 14: standing, fuller -- the arms drawn in within it -- so the gown falls from
+    // the mantle as one column, not a pawn's narrow neck)
+    float waist = 0.046 + 0.046 * seated;     // (seated: see the lap below)
     // (each gown its own: from a narrow column to a wide bell, by the figure's variant)
     float flare = (0.078 + 0.05 * variant) * (1.0 - 0.45 * seated);
     // a bell: close at the waist, a soft swell at the hips, the skirt pooling at the floor
@@ -280,6 +282,10 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     vec2 pa = u;
     pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - 0.46) - 0.07) * seated;
     float arms = min(sd_arm(pa, i, 0, seated), sd_arm(pa, i, 1, seated));
+    // (round 14: standing, the sleeves still read as pale "ghost mittens" at their sides --
+    // puppets: the arms thin away inside the gown's smoke, leaving one tall hooded shape)
+    // (the upper arms stay, filling the shoulders into the mantle's fall)
+    arms += (1.0 - seated) * 0.045 * smoothstep(0.72, 0.6, p.y);
     g_arm = arms;
     d = smin_poly(d, arms, 0.012);
     g_body = d;
