@@ -104,7 +104,7 @@ CLOSE_D = 2.4                    # (round 7: closer, the frame tight on her and 
 # ringed by the candle's pool of light)
 # (round 14: the camera pulled back, the candle low on the floor just before her and to her
 # left, so her shadow climbs the wall behind her, several times her height)
-CLOSE_CANDLE = (-0.22, 0.28, -0.55, 0.6)   # x, wax top y, z; power factor
+CLOSE_CANDLE = (-0.3, 0.26, -0.85, 0.7)   # x, wax top y, z; power factor
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
