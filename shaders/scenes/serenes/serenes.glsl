@@ -165,7 +165,7 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     // four fingers fanned from the knuckles (wider when seated, open to her eyes), the
     // middle ones longest, each with a round tip; the thumb from the heel of the palm
     vec2 fu = fn / max(length(fd), 1e-5);
-    float spread = 0.09 - 0.03 * seated;
+    float spread = 0.09 - 0.07 * seated;     // (round 14: seated, fingers together -- small warm shapes, no cartoon fans)
     float fingers = 1e3;
     for (int k = 0; k < 4; ++k) {                  // (constant: unrolled)
         float o = float(k) - 1.5;
