@@ -128,7 +128,9 @@ resonance = Cue(
 #          but from a glitch in her programming. A child's laughter loops endlessly"
 the_woman = Cue(
     "serenes", 121, 134, fade_in=1.5, transition="dusk", name="the cracks: a woman alone",
-    # she sits, seen close by her candle; her hands stutter (the glitch), not the whole frame
+    # she sits alone, seen from afar (round 14: close on her she read as "a blurred brown
+    # blob"): a small silhouette by one floor candle, her shadow huge on the wall; her hands
+    # stutter (the glitch), not the whole frame
     # (round 10: out of a ring of night, not the shatter -- its shards floated round her as
     # black blobs with blue edges)
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
