@@ -111,8 +111,9 @@ serenes = Cue(
           # drains from the room, while their mercury eyes burn up cold
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (16.5, 0.6), (20.5, 0.95, "in_sine")],
           "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.45, "in_out_sine")],
-          # (round 10: the city through the wall read as blue blotches on the plaster)
-          "backdrop": [(0, 0.2), (24, 0.05, "in_out_sine")],
+          # (round 10: the city through the wall read as blue blotches on the plaster; round
+          # 14: still a pale blue blot behind the row -- the room is theirs alone)
+          "backdrop": [(0, 0.0)],
           # their voices: silk in the air, one standing wave per Serene (a name that is a tone)
           "voices": [(0, 0.0), (5, 0.0), (10, 0.85, "in_out_sine"), (15, 0.7), (19, 0.15, "in_out_sine")],
           # "They show you their world": a child, its joy on a clock, hand in hand with one of
@@ -122,7 +123,7 @@ serenes = Cue(
     # in unison, but not clones: the one movement ripples along the row, and each has its own
     # height, stance and reach
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
-            "canon": 0.6, "character": 0.8, "sway": 0.65},
+            "canon": 0.6, "character": 0.8, "sway": 0.65, "voices_near": 1.0},
 )
 
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city
@@ -145,11 +146,13 @@ resonance = Cue(
 #          but from a glitch in her programming. A child's laughter loops endlessly"
 the_woman = Cue(
     "serenes", 121, 134, fade_in=1.5, transition="dusk", name="the cracks: a woman alone",
-    # she sits, seen close by her candle; her hands stutter (the glitch), not the whole frame
+    # she sits alone, seen from afar (round 14: close on her she read as "a blurred brown
+    # blob"): a small silhouette by one floor candle, her shadow huge on the wall; her hands
+    # stutter (the glitch), not the whole frame
     # (round 10: out of a ring of night, not the shatter -- its shards floated round her as
     # black blobs with blue edges)
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
-            "closeup": 1.0, "candle": 1.35},
+            "closeup": 0.3, "candle": 1.35},
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
           "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")]},
 )

@@ -5,7 +5,8 @@ stands in the plane of a 2D SDF (smooth-min tapers and ellipses: a gown flaring 
 floor, a deep hood coming to a soft point over the head with a mantle falling from it over
 the shoulders, full bell sleeves whose silk hangs in a wing below a raised arm, the hands
 emerging from them); behind the figures a plaster wall catches their shadows, which loom
-twice their height and sway with them.  Their faces are hollows in the hood's shadow
+twice their height and sway with them (round 14: standing, no hands -- the sleeves fall as
+drapery that melts into the dark).  Their faces are hollows in the hood's shadow
 (round 10: a pale egg face with big orbs read as "an alien with goggles"), and in each
 hollow two lidless mercury orbs glow, shaded as liquid-silver balls that catch the candles
 as hard highlights.
@@ -47,12 +48,15 @@ work, so everything that covers a small part of the screen rasterises its own qu
 - ``shadow`` (half resolution): for the wall or floor point under each pixel, the share of
   each candle's light that passes the figures: one occluder lookup per candle and tap, at
   the point where the ray from the candle crosses the figures' plane.
-- ``figures`` (two tight quads per figure): the antialiased figures, shaded as bodies, not
-  cut-outs: across the body the normal turns like a cylinder's about the figure's axis, so
-  the violet-black satin gowns have a lit front, dark sides and long pleats; a warm rim where
-  an edge faces a candle and a faint one of the wall's bounce light; the bare skin (face and
-  hands) pearl with a mother-of-pearl sheen, the face darker round the mercury eyes; the
-  bench waxed wood.
+- ``figures`` (two tight quads per figure): the figures as shadow bodies (round 14: every
+  reader saw "felt puppets", "rubber capsules" in the modelled satin gowns): near-black smoke,
+  its outline frayed by slow rising noise and blurred like a candle-cast shadow, most at the
+  hem and out along the sleeves, which thin into translucent smoke; no sheen, no pleats --
+  only the candles' warm rim on the edges that face them, strongest low down, a faint glow
+  of the light scattered in the smoke on that side, and a cold thread of the wall's bounce
+  light; the face an unseen hollow.  Standing, their hands stay hidden in their sleeves;
+  seated, the woman's hands are the one lit detail: warm skin, the candle glowing red through
+  their thin edges.
 - ``eyes_img`` (a small quad per head): the eyes, analytic mercury spheres kept as
   billboards.
 - ``candles_img`` (a quad per candle): wax, flame and the thread of smoke.
@@ -98,7 +102,9 @@ CLOSE_D = 2.4                    # (round 7: closer, the frame tight on her and 
 # falls to keep her as bright as from afar.
 # (round 11: lower and nearer the middle, so her shadow rises huge on the wall behind her,
 # ringed by the candle's pool of light)
-CLOSE_CANDLE = (-0.2, 0.55, -0.8, 0.42)   # x, wax top y, z; power factor
+# (round 14: the camera pulled back, the candle low on the floor just before her and to her
+# left, so her shadow climbs the wall behind her, several times her height)
+CLOSE_CANDLE = (-0.3, 0.26, -0.85, 0.7)   # x, wax top y, z; power factor
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
@@ -196,7 +202,8 @@ def _motion(phi: float, t: float, own: float, seed: int, i: int, pace: float):
         raise_l = min(max(raise_l + own * 0.5 * fbm1(x * 0.8, seed, 300 + i, 2), 0.0), 1.0)
         raise_r = min(max(raise_r + own * 0.5 * fbm1(x * 0.8, seed, 400 + i, 2), 0.0), 1.0)
     # (round 12: "rubbery overlapping arms": held lower, so neighbours' hands do not tangle)
-    return lean, tilt, 0.6 * raise_l, 0.6 * raise_r
+    # (round 14: sleeves that fall as drapery into the dark, not arms held out: lower still)
+    return lean, tilt, 0.45 * raise_l, 0.45 * raise_r
 
 
 def figure_characters(seed: int) -> np.ndarray:
@@ -327,9 +334,12 @@ def arm_joints(side: float, raise_: float, variant: float, seated: float, tremor
     # and after-images read against the light instead of being lost on her dark breast)
     out_hand = seated if side < 0.0 else 0.0
     a1 = _mix(_mix(_mix(0.17, 1.1, raise_), 0.36, seated), 0.62, out_hand)              # upper arm
-    a2 = a1 + _mix(_mix(_mix(-0.30, 0.95, raise_), 3.5, seated), 1.5, out_hand) + tremor   # forearm
-    a3 = a2 - _mix(_mix(_mix(0.10, 1.05, raise_ * raise_), 0.38, seated), -0.25, out_hand) - 2.2 * tremor   # hand
-    a4 = a3 - _mix(_mix(_mix(0.10, 0.30, raise_), -0.12, seated), -0.2, out_hand)        # fingers
+    # (round 14: her right hand rose before her chest and read as "a sticker on her chest":
+    # from afar it rests in her lap, the forearm across her knees; the left still reaches
+    # toward the flame)
+    a2 = a1 + _mix(_mix(_mix(-0.30, 0.95, raise_), -1.9, seated), 1.5, out_hand) + tremor   # forearm
+    a3 = a2 - _mix(_mix(_mix(0.10, 1.05, raise_ * raise_), -0.3, seated), -0.25, out_hand) - 2.2 * tremor   # hand
+    a4 = a3 - _mix(_mix(_mix(0.10, 0.30, raise_), -0.2, seated), -0.2, out_hand)        # fingers
     out = [sh]
     for length, a in ((0.165, a1), (0.150 - 0.045 * seated, a2), (0.034, a3), (0.046, a4)):
         x, y = out[-1]
@@ -380,7 +390,9 @@ def figure_extras(t: float, seed: int, params: dict) -> np.ndarray:
         jl = tremor * TREMOR_ANGLE * snap * _lattice(seed, 700 + i, step)
         jr = tremor * TREMOR_ANGLE * snap * _lattice(seed, 800 + i, step)
         burst = _lattice(seed, 900 + i, math.floor(t * 6.0))
-        tear = tremor * (0.5 + 0.5 * abs(burst)) if burst > 0.74 else 0.0     # (rare: the hands must read)
+        # (round 14: tears in a third of the bursts -- the glitch must show in a still -- but
+        # confined to the hands, which still read between them)
+        tear = tremor * (0.5 + 0.5 * abs(burst)) if burst > 0.55 else 0.0
         out[i] = (seated, jl, jr, tear)
     return out
 
@@ -400,7 +412,8 @@ def candle_states(t: float, seed: int, params: dict):
     pos = np.zeros((MAX_CANDLES, 4), np.float32)
     shape = np.zeros((MAX_CANDLES, 4), np.float32)
     base = np.zeros((MAX_CANDLES, 4), np.float32)
-    near = _smooth(0.0, 1.0, min(max(float(params.get("closeup", 0.0)), 0.0), 1.0))
+    # (round 14: she is seen from afar, closeup 0.3, her candle already beside her by then)
+    near = _smooth(0.0, 0.3, min(max(float(params.get("closeup", 0.0)), 0.0), 1.0))
     for k in range(MAX_CANDLES):
         x, top, z, radius, power = CANDLE_STANDS[k]
         if k == 0 and near > 0.0:
@@ -557,6 +570,7 @@ serenes = Serenes(
         Param("closeup", 0.0, 0.0, 1.0, "0: the whole stage; 1: the camera close on a figure seated right of centre"),
         Param("voices", 0.0, 0.0, 1.0, "their voices as silk: standing waves wrapping the air (0: silent)"),
         Param("voices_count", 4, 1, 6, "how many voices (each a harmonic: a name that is a frequency)"),
+        Param("voices_near", 0.0, 0.0, 1.0, "the first voice sweeps past near the viewer, large and soft, the third nearer too (0: all wind through the row)"),
         Param("flicker", 0.5, 0.0, 1.0, "how much the candles flicker, dip and lean (and the shadows sway)"),
         Param("candle", 1.0, 0.1, 2.0, "candle light: dim and red-orange when low, pale and bright at 2"),
         Param("candles", 2, 1, MAX_CANDLES, "how many candles burn (each casts its own shadows)"),

@@ -1,11 +1,13 @@
 #version 330 core
-// Serenes, figures pass (full resolution, proxies only): the cut-out silhouettes,
-// premultiplied, in an 8-bit encoding e = sqrt(c / (1 + c)) that keeps the near-black
+// Serenes, figures pass (full resolution, proxies only): the figures as shadow bodies --
+// smoke given form, near black, found by the candles' rim light on their edges (round 14:
+// "felt puppets", "rubber capsules": no modelled surface, no sheen) -- premultiplied, in an 8-bit encoding e = sqrt(c / (1 + c)) that keeps the near-black
 // bodies free of banding and lets max-blending overlap the proxies.
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/colour.glsl"
 #include "../../lib/dither.glsl"
+#include "../../lib/noise.glsl"
 #define SERENES_FIGURE_VARYINGS
 #include "serenes.glsl"
 #include "light.glsl"
@@ -17,125 +19,93 @@ flat in int v_fig;
 out vec4 frag_colour;
 
 void main() {
+    // (round 14: the woman is seen from afar now, closeup 0.3: her silhouette takes its close
+    // look -- near-black, a thin rim -- by then)
+    float cu = smoothstep(0.0, 0.3, u_closeup);
     int i = v_fig;
     vec2 s = centered_uv(gl_FragCoord.xy, u_resolution);
     vec2 X = screen_to_plane(s, 0.0);
     float px = plane_scale(0.0) / u_resolution.y;          // metres per pixel
-    float d = figure_sdf(i, X, u_time, 1.0);
-    // (round 12: "rubbery lit tubes", "puppet theatre": they are shadows given form -- the
-    // edge blurs over a centimetre or two like a shadow cast by a candle, not a cut line)
-    // (the hands stay crisp: a blur the width of a finger would melt them away)
-    float soft = px + 0.016 * (1.0 - 0.5 * u_closeup) * smoothstep(0.0, 0.025, g_skin * FIG_A(i).y);
-    float cov = clamp(0.5 - d / soft, 0.0, 1.0);
-
-    // Volume: the figure is shaded as a body, not a cut-out.  Across the body the normal
-    // turns like a cylinder's round the figure's axis (the half-width at this height is the
-    // distance inside plus the distance from the axis, both smooth: screen derivatives of
-    // the distance break into dashes along the thin arms), tilted toward the candles.
-    vec3 P = vec3(X, 0.0);
-    // (measured from the soft edge's outer limit: the rims fade out through the blur, no lit halo)
-    float inside = max(0.5 * soft - d, 0.0);
     vec4 fa = FIG_A(i);
-    float k9 = X.y / fa.y / 0.9;
+    float h = fa.y;
+    float d = figure_sdf(i, X, u_time, 1.0);
+    float yl = X.y / h;                                     // figure-local height
+    // the woman's hands (the one lit detail close on her: kept crisp, untouched by the smoke)
+    float skin = smoothstep(0.0015, -0.0005, g_skin * h);
+    float near_hand = smoothstep(0.03, 0.004, g_skin * h);
+    // (and her bench is wood, not smoke: its exposed edges stay clean)
+    // (nor as bright at its edge as her hands: its crisp lit edge is dimmed)
+    float wood = smoothstep(0.015, 0.0, g_bench * h) * smoothstep(0.0, 0.015, g_body * h);
+    near_hand = max(near_hand, wood);
+
+    // Smoke: the outline is not a cut line but the edge of a shadow cast by a candle, and of
+    // smoke -- slow noise rising through the body frays it, most at the hem and the sleeves'
+    // falls, least round the hood, and the blur widens downward (the flames are low).
+    // (close on her, finer: the same smoke seen nearer)
+    vec2 sp = X * vec2(6.0, 2.6) * mix(1.0, 2.5, u_closeup) - vec2(0.0, 0.22 * u_time) + vec2(3.1 * float(i), 0.0);
+    float n = 0.65 * vnoise(sp) + 0.35 * vnoise(sp * 2.7 + vec2(5.3, 1.7));
+    float low = 1.0 - smoothstep(0.15, 0.75, yl);
+    // out along a sleeve, away from the body, the cloth thins into smoke and melts into the
+    // dark (standing; close on the woman her arms stay of a piece with her)
+    float sleeve = smoothstep(0.03, 0.14, g_trunk * h) * (1.0 - cu);
+    low = max(low, sleeve);
+    float fray = (0.012 + 0.035 * low) * (1.0 - 0.3 * cu) * (1.0 - near_hand);
+    d += fray * (n - 0.42);
+    float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.55 * cu) * (1.0 - near_hand);
+    float cov = clamp(0.5 - d / soft, 0.0, 1.0);
+    cov *= 1.0 - sleeve * (0.55 - 0.4 * n);
+    float inside = max(0.5 * soft - d, 0.0);               // metres inside the soft edge
+
+    // Where across the body this is (-1 at the outline on the left, +1 on the right), smooth
+    // (screen derivatives of the distance break into dashes along the thin sleeves).
+    float k9 = yl / 0.9;
     float axis = fa.x + fa.z * k9 * k9;
     float dx = X.x - axis;
     float nx = clamp(dx / (inside + abs(dx) + 1e-4), -1.0, 1.0);
-    // the gown's pleats: long vertical folds round the body, fanning to the hem
-    float pleat = sin(nx * 5.5 + FIG_B(i).w * 6.0 + 0.6 * sin(X.y * 3.0 + u_time * 0.4));
-    // (round 9: seated, deeper folds, the candle modelling them; the skirt below the knees
-    // falls in finer ones)
-    float seat9 = FIG_C(i).x;
-    float below = seat9 * smoothstep(0.22, 0.19, X.y / fa.y);
-    pleat = mix(pleat, sin(nx * 11.0 + FIG_B(i).w * 6.0 + 0.4 * sin(X.y * 9.0)), below);
-    float nxp = clamp(nx + (0.22 + 0.2 * seat9) * pleat * (1.0 - abs(nx)), -1.0, 1.0);
-    vec3 N = normalize(vec3(nxp, 0.12, -sqrt(max(1.0 - nxp * nxp, 0.0))));
-    vec3 V = normalize(vec3(0.0, CAM_Y, -CAM_D) - P);
-    float ndv = max(dot(N, V), 0.0);
-    float rim_shape = exp(-inside / 0.006) + 0.12 * (1.0 - 0.75 * u_closeup) * exp(-inside / 0.035);
-    float skin = smoothstep(0.0015, -0.0005, g_skin * fa.y);
-    // the face: a hollow in the hood's shadow (round 10: the pale egg face with its big orbs
-    // read as an alien in goggles); only its lower edge, the chin and a cheek, catches the
-    // candle from below, and the hood's lip round it catches the light as a thin bright edge
-    float face_m = g_face * fa.y;
-    float face = smoothstep(0.002, -0.003, face_m);
-    float lip = smoothstep(-0.0015, 0.0008, face_m) * exp(-max(face_m, 0.0) / 0.007);
-    float wood = smoothstep(0.001, -0.001, g_bench * fa.y) * smoothstep(-0.001, 0.001, g_body * fa.y);
-    // the materials: dark violet-black satin (the gown and the hood), the hands (below),
-    // waxed wood (the bench)
-    // (round 11: "detached decal hands", "flat 2D cut-outs stuck on the chest": the hands
-    // are no longer pale -- small and dark, of a piece with the sleeve's silhouette, a warm
-    // skin-dark only a shade above the satin, found by the candle's thin rim on their edge)
-    vec3 albedo = mix(vec3(0.0062, 0.0046, 0.0105), vec3(0.021, 0.012, 0.010), skin);
-    vec3 e0 = figure_eye(i, 0), e1 = figure_eye(i, 1);
-    float ey = 0.5 * (e0.y + e1.y);
-    float chin = smoothstep(ey - 1.1 * e0.z, ey - 2.4 * e0.z, X.y);
-    albedo = mix(albedo, mix(vec3(0.0015, 0.001, 0.003), vec3(0.018, 0.012, 0.014) * chin * chin, chin), face);
-    // (round 9: "the arms melt into the body") where a sleeve lies over the gown, the gown
-    // beside it falls into a soft shadow, and the sleeve's own edge catches the light below
-    float arm_m = g_arm * fa.y;
-    float out_arm = smoothstep(-0.0005, 0.001, arm_m) * (1.0 - skin);
-    float crease = out_arm * exp(-max(arm_m, 0.0) / 0.012) * (1.0 - wood);
-    float arm_rim = smoothstep(0.001, -0.0005, arm_m) * exp(min(arm_m, 0.0) / 0.004) * (1.0 - skin);
-    // (and "the body melts into the bench") the lap: the skirt falling from the knees and
-    // the waist folding into them lie in a soft shade round the knees' outline, and the top
-    // of the knees catches the light
-    float knee_m = g_knee * fa.y;
-    crease = max(crease, smoothstep(-0.0005, 0.001, knee_m) * exp(-max(knee_m, 0.0) / 0.01) * out_arm * (1.0 - wood));
-    arm_rim = max(arm_rim, smoothstep(0.001, -0.0005, knee_m) * exp(min(knee_m, 0.0) / 0.006)
-                           * smoothstep(0.24, 0.27, X.y / fa.y) * out_arm);
-    albedo *= 1.0 - 0.85 * crease;
-    albedo = mix(albedo, vec3(0.045, 0.024, 0.015), wood);
-    vec3 pearl = 0.6 + 0.4 * cos(6.2832 * (vec3(0.0, 0.33, 0.67) + 1.6 * ndv + 0.5 * nx + 0.08 * X.y));
-    vec3 diffuse = vec3(0.0);
-    vec3 sheen = vec3(0.0);
+    vec3 P = vec3(X, 0.0);
+
+    // The candles stand low in front: each lights the edges that face it (a rim, not a
+    // surface), strongest low down near its flame and dying away up the body, and the
+    // smoke of the body itself glows faintly on its side (light scattered in it).
+    vec3 lc = light_colour();
     float rim = 0.0;
+    float glow = 0.0;
+    float hand_light = 0.0;
     for (int k = 0; k < MAX_CANDLES; ++k) {
         vec3 L = u_cpos[k].xyz - P;
         float d2 = dot(L, L);
-        float il = inversesqrt(d2);
-        vec3 Ld = L * il;
         float e = u_cpos[k].w / d2;
-        // wrapped diffuse: light reaches a little past the terminator, as on cloth
-        // (round 10: close on her, a harder terminator -- the lit side bright, the far side
-        // sinking into the dark -- so she is modelled, not a brown form on a brown wall)
-        float ndl = max(dot(N, Ld) + 0.1, 0.0);
-        // (round 11, chiaroscuro: close on her the cloth lies mostly in deep shadow -- "a
-        // brown form, murky" -- and the candle finds only its turning edges, as a rim)
-        diffuse += e * mix(ndl, 0.2 * ndl * ndl * ndl * ndl, u_closeup);
-        vec3 H = normalize(Ld + V);
-        float nh = max(dot(N, H), 0.0);
-        float s8 = nh * nh; s8 *= s8; s8 *= s8;                  // ^8: the pearl's broad sheen
-        float s32 = s8 * s8; s32 *= s32;                         // ^32: the satin's folds, the pearl's gloss
-        sheen += e * (mix(((0.22 - 0.14 * seat9) * s32 + 0.02 * s8) * (0.2 + 0.8 * max(pleat, 0.0)), 0.03 * s32, skin) + 0.02 * s8 * wood);
         float toward = u_cpos[k].x - axis;
-        float facing = smoothstep(-0.03, 0.03, dx * sign(toward)) * smoothstep(0.0, 0.25, abs(toward));
-        rim += e * max(-Ld.z, 0.0) * (0.3 * (1.0 - 0.85 * u_closeup) + facing * (1.0 + 1.5 * u_closeup));
+        // (by the side of the outline, not the distance from the axis: near the axis -- the
+        // hood, the neck -- a metre-based test lit both edges and drew a halo round her)
+        float facing = smoothstep(-0.2, 0.5, nx * sign(toward)) * smoothstep(0.0, 0.2, abs(toward));
+        float below = exp(-max(X.y - u_cpos[k].y, 0.0) / mix(0.9, 0.6, cu));
+        rim += e * below * (mix(0.12, 0.03, cu) + facing);
+        glow += e * below * smoothstep(-0.7, 0.9, nx * sign(toward));
+        // the hands held out to the flame take its light full on
+        hand_light += e * (0.55 + 0.45 * facing);
     }
-    vec3 lc = light_colour();
-    sheen *= (1.0 - 0.85 * crease) * (1.0 - 0.9 * face);
-    // (round 11, chiaroscuro on the whole stage too: "lumpy tube bodies" -- the gowns' broad
-    // sheen halved, so they stand as dark silhouettes drawn by the candles' rims)
-    // (round 12: shadows given form: the sheen and rims lower still, so no lit tube outlines)
-    sheen *= 0.25;
-    // (the hands keep theirs: the tremor shows there; close on her the candle's side keeps a
-    // rim that models her, the tubes' outlines (arm_rim) gone)
-    rim *= mix(mix(0.55, 0.3, u_closeup), 1.6, skin);
-    // (round 10: close on her, the outlined sleeves and knees read as a mannequin's tubes:
-    // there the arms sink into the cloak's dark and only her hands and the hood's lip shine)
-    arm_rim *= 1.0 - 0.8 * u_closeup;
-    arm_rim = max(arm_rim, 0.6 * lip * (1.0 - skin) * smoothstep(ey - 1.2 * e0.z, ey, X.y));
-    diffuse += diffuse * 3.0 * arm_rim;
-    vec3 body = lc * (albedo * diffuse + sheen * mix(vec3(1.0), pearl, 0.55 - 0.3 * skin));
-    // the warm rim where the light wraps round an edge that faces a candle, on the cloth a
-    // faint pearl too
-    body += lc * mix(vec3(1.0), pearl, 0.3 * (1.0 - skin)) * (0.05 * rim * rim_shape) * (1.0 + 0.6 * skin);
-    // and on both edges a faint rim of the light the lit wall behind them bounces back,
-    // which turns the outline round (a body, not a cut-out)
-    body += lc * wall_colour() * (0.0035 * exp(-inside / 0.004)) * (1.0 - skin) * (1.0 - 0.8 * u_closeup);
-    body += shade_colour() * 0.0012 * (1.0 - 0.6 * u_closeup);
-    vec3 col = body * cov;
-
-    col = max(col, 0.0);
+    // (a rim as wide as the blur, so the soft edge still carries a line of light)
+    float edge = exp(-inside / (0.003 + 0.5 * soft));
+    // (the face: a hollow in the hood's dark, unseen -- no rim there; only the orbs glint)
+    float face = smoothstep(0.004, -0.004, g_face * h);
+    vec3 smoke = mix(vec3(0.0012, 0.001, 0.0025), vec3(0.0001, 0.00008, 0.00018), cu);
+    vec3 body = smoke * (0.3 + 0.7 * n);
+    // (darker than the wall their shadows fall on: they are the shadow, the wall the light)
+    body += lc * glow * mix(0.0012, 0.002, cu) * (1.0 - face);
+    body += lc * rim * edge * mix(0.12, 0.06, cu) * (1.0 - face) * (1.0 - 0.5 * wood);
+    // a cold thread of the wall's bounce light on the far edges, so the silhouette stands
+    // off the dark wall (lit from behind as well as from below)
+    body += wall_colour() * shade_colour() * 0.004 * exp(-inside / 0.004) * (1.0 - face) * (1.0 - cu);
+    // The woman's hands: warm skin in the candle light, the one lit detail of her.
+    // (not a flat sticker: the candle glows red through the thin edges of the fingers, as
+    // through real skin, and the backs of the hands lie a shade darker and browner)
+    float skin_in = clamp(-g_skin * h / 0.005, 0.0, 1.0);
+    vec3 flesh = mix(vec3(0.72, 0.36, 0.14), vec3(0.42, 0.25, 0.18), skin_in);
+    // (round 14: from afar, a warm glow, not a near-white sticker)
+    vec3 hands = lc * flesh * hand_light * 0.2 * mix(1.3, 0.75, skin_in);
+    body = mix(body, hands, skin);
+    vec3 col = max(body, 0.0) * cov;
     vec3 enc = sqrt(col / (1.0 + col));
     enc = dither8(enc, gl_FragCoord.xy, u_frame);
     frag_colour = vec4(enc, cov);

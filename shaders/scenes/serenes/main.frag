@@ -32,7 +32,7 @@ uniform vec4 u_echo2;
 uniform vec4 u_echo_box;
 uniform vec4 u_echo_mix;
 // how much of the wall a figure's body hides (1: opaque cut-outs)
-const float FIGURE_DENSITY = 0.9;
+const float FIGURE_DENSITY = 0.95;
 out vec4 frag_colour;
 
 #include "lighting.glsl"
@@ -84,7 +84,13 @@ void main() {
     // (round 12: "rubbery puppets": they are shadows given form, half-translucent -- the
     // candle-lit wall and the haze show faintly through them; with their soft edges, the
     // margins let more through than the core)
-    col = col * (1.0 - FIGURE_DENSITY * fig.a * fig.a) + fig_light;
+    // (round 14: close on the woman she is a silhouette against her candle-lit wall: nearly
+    // opaque there, so her body is the dark and the wall the light)
+    // (round 14: the woman seen from afar, closeup 0.3, stays a true silhouette: the
+    // density reaches its close value by then)
+    float solid = smoothstep(0.0, 0.3, u_closeup);
+    float density = mix(FIGURE_DENSITY, 0.98, solid);
+    col = col * (1.0 - density * mix(fig.a * fig.a, fig.a, solid)) + fig_light;
     // The glitch in her programming, readable in a still: after-images of the
     // hands where they were a stutter step and two ago, split cold and warm like a
     // display's ghosting (only the light they add over what is there now; nothing while
@@ -102,10 +108,18 @@ void main() {
         // after-images, brighter, split cold cyan and hot magenta like a failing display)
         // (round 12: her sleeves' rims are dimmer -- a shadow-figure, no lit tubes -- so the
         // echoes are drawn from fainter light and amplified more)
-        g1 *= smoothstep(0.003, 0.02, dot(g1, vec3(0.333)));
-        g2 *= smoothstep(0.003, 0.02, dot(g2, vec3(0.333)));
-        col += inbox * 2.5 * (max(g1 - fig_light, 0.0) * vec3(0.8, 2.6, 3.8)
-                            + max(g2 - fig_light, 0.0) * vec3(3.0, 0.5, 2.3));
+        // (round 14: the hands are the one lit detail -- warm skin, redder than the candle's
+        // rim on her cloak and bench -- and the glitch stays on them: an echo is drawn only
+        // from light of the skin's hue, never from the rims along her sleeve)
+        float lg = lightc.g / max(lightc.r, 1e-3);
+        g1 *= smoothstep(0.003, 0.02, dot(g1, vec3(0.333)))
+            * smoothstep(0.8, 0.7, g1.g / max(g1.r, 1e-4) / lg);
+        g2 *= smoothstep(0.003, 0.02, dot(g2, vec3(0.333)))
+            * smoothstep(0.8, 0.7, g2.g / max(g2.r, 1e-4) / lg);
+        // (round 14: the cyan/magenta split read as a rainbow sticker outline: a subtle
+        // split now, the after-images in the candle's own light, one a little cold)
+        col += inbox * 2.5 * (max(g1 - fig_light, 0.0) * vec3(1.0, 1.2, 1.45)
+                            + max(g2 - fig_light, 0.0) * vec3(1.5, 0.85, 0.8));
     }
     vec4 eyes = texture(u_eyes_img, uv);
     col = col * (1.0 - eyes.a) + decode_hdr(eyes.rgb);
@@ -128,7 +142,7 @@ void main() {
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
 
     // --- vignette, exposure, tone map
-    float vig = 1.0 - (0.35 + 0.4 * u_closeup) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
+    float vig = 1.0 - (0.35 + 0.4 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
     col *= vig * u_exposure;
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);

@@ -133,6 +133,7 @@ float g_face = 1e3;     // (the face alone: it is shaded darker than the hands, 
 float g_body = 1e3;     // (the figure without the bench: where she covers it, no wood)
 float g_arm = 1e3;      // (both arms in their sleeves: their outline drawn over the body)
 float g_knee = 1e3;     // (seated, the knees under the gown: the lap's outline over the skirt)
+float g_trunk = 1e3;    // (the figure without its arms: how far out along a sleeve a point lies)
 
 // One arm in its bell sleeve, and a slender open hand: a palm and four fingers fanned a
 // little apart with rounded tips, a thumb from the heel of the palm (no blade-like taper:
@@ -141,14 +142,17 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     float side = (s == 0) ? -1.0 : 1.0;
     vec2 sh, el, wr, pm, tip;
     arm_joints(i, s, sh, el, wr, pm, tip);
-    float upper = sd_taper(p, sh, el, 0.027, 0.021);
+    // (round 14, seated: "a rubber capsule": her arms in full sleeves of her cloak, not tubes)
+    float upper = sd_taper(p, sh, el, 0.027 + 0.008 * seated, 0.021 + 0.01 * seated);
     // a bell sleeve: the forearm's cloth widens toward the wrist, where the hand emerges,
     // and its loose silk hangs below the forearm in a soft drape (no twig arms)
-    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.021, 0.038 - 0.01 * seated);
+    float fore = sd_taper(p, el, wr - 0.1 * (wr - el), 0.021 + 0.01 * seated, 0.038 + 0.004 * seated);
     vec2 hang = mix(el, wr, 0.62);
     // (round 10: the sleeves' silk hangs longer and fuller, so a raised arm trails a wing of
     // cloth and the hand comes out of it, not out of a stick)
-    float drape = sd_taper(p, hang, hang + vec2(0.012 * side, -0.085 + 0.065 * seated), 0.03 - 0.014 * seated, 0.01);
+    // (round 14: standing, the sleeve's silk falls longer still, past the hidden hand, a
+    // drapery that melts into the dark rather than an arm ending in a hand)
+    float drape = sd_taper(p, hang, hang + vec2(0.012 * side, -0.13 + 0.07 * seated), 0.034 - 0.008 * seated, 0.012 - 0.002 * seated);
     float d = smin_poly(upper, fore, 0.012);
     d = smin_poly(d, drape, 0.02);
     vec2 fd = tip - pm;
@@ -161,7 +165,7 @@ float sd_arm(vec2 p, int i, int s, float seated) {
     // four fingers fanned from the knuckles (wider when seated, open to her eyes), the
     // middle ones longest, each with a round tip; the thumb from the heel of the palm
     vec2 fu = fn / max(length(fd), 1e-5);
-    float spread = 0.09 - 0.03 * seated;
+    float spread = 0.09 - 0.07 * seated;     // (round 14: seated, fingers together -- small warm shapes, no cartoon fans)
     float fingers = 1e3;
     for (int k = 0; k < 4; ++k) {                  // (constant: unrolled)
         float o = float(k) - 1.5;
@@ -175,6 +179,10 @@ float sd_arm(vec2 p, int i, int s, float seated) {
                                     0.0032, 0.0026));
     float hand = smin_poly(palm, fingers, 0.0025);
 #endif
+    // (round 14: "felt puppets", "claw hands": standing, the Serenes' hands stay hidden in
+    // their sleeves, which fall as drapery into the dark; only the woman, seated, holds hers
+    // out into her candle's light)
+    hand += (1.0 - seated) * 10.0;
     g_skin = min(g_skin, hand);
     return smin_poly(d, hand, 0.004);
 }
@@ -215,7 +223,9 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     q.x -= b.z * low * 0.05;
     float fold = sin(q.y * 46.0 - t * 1.7 + variant * 6.0) * 0.55
                + sin(q.y * 23.0 + t * 1.1 + variant * 3.0) * 0.45;
-    float waist = 0.030 + 0.062 * seated;     // (seated: see the lap below)
+    // (round 14: standing, fuller -- the arms drawn in within it -- so the gown falls from
+    // the mantle as one column, not a pawn's narrow neck)
+    float waist = 0.046 + 0.046 * seated;     // (seated: see the lap below)
     // (each gown its own: from a narrow column to a wide bell, by the figure's variant)
     float flare = (0.078 + 0.05 * variant) * (1.0 - 0.45 * seated);
     // a bell: close at the waist, a soft swell at the hips, the skirt pooling at the floor
@@ -267,10 +277,15 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     float face = sd_ellipse_approx(ph - vec2(0.0, 0.881 - BOW * seated), vec2(0.036, 0.043));
     g_skin = 1e3;
     g_face = face;
+    g_trunk = d;
     // Arms, the hands torn sideways in rows by a glitch.
     vec2 pa = u;
     pa.x += tear_shift(p.y, c.w) * smoothstep(0.05, 0.0, abs(p.y - 0.46) - 0.07) * seated;
     float arms = min(sd_arm(pa, i, 0, seated), sd_arm(pa, i, 1, seated));
+    // (round 14: standing, the sleeves still read as pale "ghost mittens" at their sides --
+    // puppets: the arms thin away inside the gown's smoke, leaving one tall hooded shape)
+    // (the upper arms stay, filling the shoulders into the mantle's fall)
+    arms += (1.0 - seated) * 0.045 * smoothstep(0.72, 0.6, p.y);
     g_arm = arms;
     d = smin_poly(d, arms, 0.012);
     g_body = d;
@@ -325,7 +340,7 @@ vec4 figure_bounds(int i, float pad, int part) {
     float y_hi = max(max(el.y, wr.y), max(pm.y, tip.y));
     arm_joints(i, 1, sh, el, wr, pm, tip);
     float reach_r = max(max(el.x, wr.x), max(pm.x, tip.x)) + 0.03;
-    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - 0.07 * (1.0 - c.x) - drop;   // (the sleeves' drape)
+    y_lo = min(y_lo, min(min(el.y, wr.y), min(pm.y, tip.y))) - 0.03 - 0.12 * (1.0 - c.x) - drop;   // (the sleeves' drape)
     y_hi = max(max(y_hi, SHOULDER_Y), max(max(el.y, wr.y), max(pm.y, tip.y))) + 0.03 - drop;
     float lo = -(reach_l + 0.035 * c.w);
     float hi = reach_r + 0.035 * c.w;

@@ -22,8 +22,9 @@ void main() {
     float pulse = exp(-d1 * d1 * 180.0) + exp(-d2 * d2 * 180.0);
     // they fade where they leave the brows, so the threads grow out of the minds
     float ends = smoothstep(0.0, 0.08, v_along) * smoothstep(1.0, 0.92, v_along);
-    vec3 col = vec3(0.45, 0.85, 1.0) * core * (0.5 + 1.6 * pulse) * (0.6 + 0.4 * ends);
-    col += vec3(1.0, 0.95, 0.85) * pulse * core * core * 0.5;
-    col *= u_lovers_pair.z;
+    vec3 col = vec3(0.45, 0.85, 1.0) * core * (0.3 + 1.4 * pulse) * (0.6 + 0.4 * ends);
+    col += vec3(1.0, 0.95, 0.85) * pulse * core * core * 0.2;
+    // (round 14: a bright white loop read as clip art: fine, faint filaments of cold light)
+    col *= 0.65 * u_lovers_pair.z;
     frag_colour = vec4(dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
 }

@@ -41,7 +41,8 @@ void main() {
     // each filament its own arc: some rise over the gap, some sag beneath, fanning apart in
     // the middle and gathering at the brows, swaying slowly
     float span = max(length(b - a), 0.05);
-    float lift = max(span, 0.3) * (0.75 - 0.22 * fk + 0.06 * sin(0.9 * u_time + 1.7 * fk));
+    // (round 14: the tall loops over their heads read as clip-art arcs: a low bridge brow to brow)
+    float lift = max(span, 0.3) * (0.32 - 0.12 * fk + 0.05 * sin(0.9 * u_time + 1.7 * fk));
     float hump = 4.0 * s * (1.0 - s);
     vec2 P = mix(a, b, s) + vec2(0.0, lift * hump)
            + vec2(0.0, 0.012 * sin(TAU * (1.5 + 0.5 * fk) * s + 1.3 * u_time + fk)) * hump;

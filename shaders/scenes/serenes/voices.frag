@@ -21,7 +21,9 @@ out vec4 frag_colour;
 
 void main() {
     float a = abs(v_across);
-    float edge = 1.0 - smoothstep(0.55, 1.0, a);                       // soft hems
+    // a ribbon near the viewer is out of focus: broad, soft-hemmed and fainter
+    float near = smoothstep(-0.9, -3.0, v_z);
+    float edge = 1.0 - smoothstep(mix(0.55, 0.0, near), 1.0, a);          // soft hems
     float sheen = pow(abs(v_face), 3.0) * (0.55 + 0.45 * cos(v_across * 2.4));
     float threads = 0.5 + 0.5 * cos(v_across * 18.0 + v_voice);
     // folds, slantwise and of two sizes, drifting; their product is a gloss that comes and goes
@@ -45,7 +47,7 @@ void main() {
     // and dimmer, so the band reads as wound round the row, not laid over it
     float behind = smoothstep(-0.06, 0.06, v_z);
     float cov = texelFetch(u_figures, ivec2(gl_FragCoord.xy), 0).a;
-    col *= (1.25 - 0.6 * behind) * (1.0 - behind * cov);
+    col *= (1.25 - 0.6 * behind) * (1.0 - behind * cov) * (1.0 - 0.55 * near);
     col = dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame);
     frag_colour = vec4(col, 1.0);
 }

@@ -54,7 +54,13 @@ void main() {
     // FIGURE_SPACING apart), each voice the other way about from its neighbour, like the
     // threads of a basket; the loop tilts, rising as it passes behind
     float z = VOICE_Z + VOICE_DEPTH * cos(PI * x / FIGURE_SPACING + PI * float(k) + 0.3 * sin(0.2 * u_time + float(k)));
-    P.y += 0.12 * z;
+    // (round 14: "voices that wrap around you like silk": with voices_near the first voice
+    // sweeps past near the viewer, large and soft, the third between the candles and the
+    // row; the rest wind through the row, fine with the distance)
+    float near = ((k == 0) ? 1.0 : ((k == 2) ? 0.45 : 0.0)) * clamp(u_voices_near, 0.0, 1.0);
+    P = vec2(x, y) + side * width * (1.0 + 1.6 * near * near) * normal;
+    z = mix(z, -3.6 + 0.5 * sin(0.5 * x + 0.15 * u_time), near);
+    P.y += 0.12 * z - 0.25 * near;
     gl_Position = screen_clip(plane_to_screen(P, z), u_resolution);
     v_z = z;
     bool shown = float(k) < u_voices_count && u_voices > 0.0;
