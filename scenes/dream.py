@@ -70,17 +70,23 @@ glass_city = Cue(
             "density": 0.55, "max_height": 30.0, "speed": 0.6, "moss_glow": 0.7,
             "memories_centred": 1.0},
     # (round 14: "one corridor seen five times") three shots, cut ("step" keys): low in the
-    # street looking up the focal tower, the sun beside it; a slow crane up over the glass
-    # toward the sun; close beside a tower whose surface ripples with the memory inside it.
-    keys={"start": [(0, 18.0), (10, -8.0, "step"), (20.05, 14.0, "step")],
-          "height": [(0, 1.3), (10, 4.0, "step"), (20, 11.0, "in_out_sine"), (20.05, 2.6, "step")],
-          "look_up": [(0, 0.12), (10, 0.12, "step"), (20, -0.02, "in_out_sine"), (20.05, 0.1, "step")],
-          "side": [(0, 0.0), (20.05, 2.0, "step")],
-          "turn": [(0, 0.0), (10, -0.06, "step"), (20.05, 0.35, "step")]},
+    # street looking up the focal tower, the sun beside it; (round 15: the three shots still
+    # read as "one dark corridor toward the sun") high over the glass roofs looking DOWN onto
+    # the glowing moss streets, the crane sinking and turning; then close beside the focal
+    # tower, the memory inside it filling half the frame, the street running off beside it.
+    keys={"start": [(0, 18.0), (10, -8.0, "step"), (20.05, 22.0, "step")],
+          "height": [(0, 1.3), (10, 36.0, "step"), (20, 27.0, "in_out_sine"), (20.05, 8.0, "step")],
+          "look_up": [(0, 0.12), (10, -0.78, "step"), (20, -0.5, "in_out_sine"), (20.05, 0.2, "step")],
+          "side": [(0, 0.0), (20.05, 0.5, "step")],
+          "turn": [(0, 0.0), (10, -0.1, "step"), (20, 0.55, "in_out_sine"), (20.05, 0.3, "step")],
+          # (from above, the moss streets are the light: brighter and less drowned by the wet)
+          "moss_glow": [(0, 0.7), (10, 1.6, "step"), (20.05, 0.7, "step")],
+          "wet": [(0, 1.0), (10, 0.45, "step"), (20.05, 1.0, "step")]},
     # (each lands on glass: a ring in the sky read as a bullseye round the sun)
+    # (round 15: the close shot's touches land on the focal tower, over the memory in it)
     events=[Touch(4.0, 0.30, 0.30), Touch(7.0, 0.45, 0.62, 1.2), Touch(12.5, 0.30, 0.25),
-            Touch(15.5, 0.49, 0.30, 1.2), Touch(21.0, 0.61, 0.45, 1.4), Touch(24.0, 0.62, 0.65, 1.2),
-            Touch(26.5, 0.60, 0.30, 1.4)],
+            Touch(15.5, 0.49, 0.30, 1.2), Touch(21.0, 0.41, 0.45, 1.4), Touch(24.0, 0.44, 0.66, 1.2),
+            Touch(26.5, 0.40, 0.28, 1.4)],
 )
 
 # -- 1:12  "The streets are paved with bioluminescent moss that pulses in time with your

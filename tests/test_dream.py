@@ -263,3 +263,19 @@ def test_the_city_is_seen_in_three_shots_not_one_corridor(dream):
         turned = math.degrees(math.acos(float(np.clip(cams[a]["fwd"] @ cams[b]["fwd"], -1.0, 1.0))))
         # (units and tens of degrees: the one avenue's drift scores under 2 between any two)
         assert rose + aside + turned / 10.0 > 3.0, (a, b, rose, aside, turned)
+
+
+def test_the_city_crane_looks_down_on_the_glowing_streets(gl, dream):
+    """Round 15: the four city stills "read as one dark corridor toward the sun", "frame mostly
+    black".  The middle shot looks DOWN over the glass roofs onto the moss streets: its frame
+    is lit from edge to edge (the streets fill the top as well as the bottom, no black sky),
+    and each shot's picture differs clearly from the others'."""
+    frames = render_times(gl, "dream", [52.0, 60.0, 70.0], size=(160, 90))
+    lums = [f.astype(float).mean(axis=2) for f in frames]
+    crane = lums[1]
+    assert (crane < 8).mean() < 0.3, f"{(crane < 8).mean():.0%} of the crane shot is black"
+    assert crane[:30].mean() > 12, f"the top of the crane shot is dark ({crane[:30].mean():.1f})"
+    for i in range(3):
+        for j in range(i + 1, 3):
+            change = np.abs(lums[i] - lums[j]).mean()
+            assert change > 15, f"the city at shots {i} and {j} differs by only {change:.1f} levels"

@@ -86,6 +86,20 @@ void main() {
     float w2 = sin(0.9 * y - 1.3 * across + 2.0 * v_box.w);
     vec3 tang = normalize(vec3(-n.z, 0.0, n.x) + vec3(1e-4, 0.0, 0.0));
     float fine = 1.0 - smoothstep(0.12, 0.4, fp);
+    // Cut glass (round 15: "untextured capsule pillars"): the round skin is cut into FACETS
+    // flat faces, each turning the light as one (a facet flashes whole, its neighbour stays
+    // dark), their ridges catching a thin line of light; the silhouette stays round and soft.
+    const float FACETS = 11.0;
+    float fu = (ang / 6.2831853 + 0.5 + v_box.w) * FACETS;
+    float fa = (floor(fu) + 0.5) / FACETS * 6.2831853 - 3.14159265 - v_box.w * 6.2831853;
+    float nh = length(n.xz);
+    vec3 nf = normalize(vec3(cos(fa) * nh, n.y, sin(fa) * nh));
+    float radius = length(pl.xz * scale.xz);
+    float ridge_d = (0.5 - abs(fract(fu) - 0.5)) * 6.2831853 / FACETS * radius;   // world units
+    float ridge = (1.0 - smoothstep(0.0, 0.012 + fp, ridge_d)) * (0.012 / (0.012 + fp));
+    // (across a ridge the round normal, which lies between its two facets', over a pixel or
+    // two: the facet's edge is antialiased, not a stair of hard steps)
+    n = normalize(mix(n, nf, 0.85 * (1.0 - smoothstep(0.2, 0.6, fp)) * smoothstep(0.0, 1.5 * fp, ridge_d)));
     vec3 nb = normalize(n + (0.07 * w1 * tang + 0.05 * w2 * vec3(0.0, 1.0, 0.0)) * (0.35 + 0.65 * fine));
     float facing = max(dot(-d, nb), 0.0);
     float fres = 0.04 + 0.96 * pow(1.0 - facing, 5.0);
@@ -145,6 +159,8 @@ void main() {
     // a rim where the skin turns away: the edge of the glass catching the moss and the moon
     // (wide and soft: a thin bright outline round every column read as drawn lines)
     float rim = pow(1.0 - max(dot(-d, n), 0.0), 2.0 + 1.5 * fine);
+    // the facets' ridges: thin lines of the moss and the moon, brightest where they turn away
+    col += ridge * (moss * (0.06 + 0.5 * pulse) * exp(-y / 6.0) + vec3(0.03, 0.07, 0.16) * moon) * (0.4 + rim);
     col += rim * (moss * (0.03 + 0.35 * pulse) * exp(-y / 5.0) + vec3(0.05, 0.06, 0.13) * smoothstep(0.0, 0.6, n.y + 0.3));
     // the moon's streak down the column, where its round glass turns the light to the eye
     float streak = pow(max(dot(reflect(d, n), MOON_DIR), 0.0), 10.0);

@@ -8,6 +8,7 @@
 #include "../../lib/colour.glsl"
 #include "../../lib/dither.glsl"
 #include "../../lib/hash.glsl"
+#include "../../lib/noise.glsl"
 #include "moss.glsl"
 
 uniform vec2 u_resolution;
@@ -30,23 +31,22 @@ vec2 street_wander(vec2 xz) {
                 0.5 * sin(xz.x * 0.19 + 0.4) + 0.22 * sin(xz.x * 0.57 - xz.y * 0.11));
 }
 
-// Cobbles: one pass over the 3x3 nearest cells (cheap: no second pass for exact borders; the
-// joints' uneven widths suit old stone).  Returns F1, F2 - F1 (0 on a joint), the stone's id.
-vec3 cobbles(vec2 p) {
-    vec2 n = floor(p);
-    vec2 f = p - n;
-    float d1 = 8.0, d2 = 8.0, id = 0.0;
-    for (int j = -1; j <= 1; ++j) {
-        for (int i = -1; i <= 1; ++i) {
-            vec2 g = vec2(i, j);
-            vec2 r = g + 0.5 + 0.75 * (hash22(n + g) - 0.5) - f;
-            float d = dot(r, r);
-            if (d < d1) { d2 = d1; d1 = d; id = hash12(n + g + 3.1); }
-            else if (d < d2) { d2 = d; }
-        }
-    }
-    d1 = sqrt(d1);
-    return vec3(d1, sqrt(d2) - d1, id);
+// Veins (round 15: the floor read as "a noise-blotch floor with hex tiles ... placeholders"):
+// the zero lines of warped simplex noise, a winding network like the veins of a leaf, their
+// distance in world units from the noise's value over its analytic gradient, so each line
+// has a true width and antialiases against the pixel footprint fp (a line thinner than a
+// pixel fades to its average instead of glittering).  x: the line (0..1), y: its halo.
+vec2 vein(vec2 xz, float freq, float width, float fp, vec2 seed) {
+    vec2 p = xz * freq + seed;
+    p += 0.55 * vec2(snoise(p * 0.37 + 3.1), snoise(p * 0.37 - 5.7));
+    vec3 ng = snoise_grad(p);
+    float d = abs(ng.x) / max(length(ng.yz) * freq, 1e-3);
+    // (a vein swells into a trunk and tapers away to nothing: never an endless noodle)
+    float taper = smoothstep(-0.45, 0.65, snoise(p * 0.29 + 11.3));
+    width *= 0.2 + 1.6 * taper;
+    float w = width + 1.2 * fp;
+    return vec2((1.0 - smoothstep(0.0, w, d)) * (width / w) * 1.6 * (0.3 + 0.7 * taper),
+                exp(-d / (4.0 * width + fp)) * taper);
 }
 
 void main() {
@@ -94,7 +94,7 @@ void main() {
     // along the city's streets, the paving between them dark)
     g_moss_grid = u_streets;
     g_moss_tile_scale = 0.8;                         // (round 10: cushions several pixels across, not a grain)
-    g_moss_lod_bias = 0.4;                           // (a little softer than the footprint, never a speckle)
+    g_moss_lod_bias = mix(0.4, 1.6, u_streets);      // (round 15: on the streets a soft velvet under the veins)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
@@ -115,28 +115,37 @@ void main() {
     float beat_age = fract(h.phase - heart_distance(xz, h.origin, 0.0) / max(h.spread * h.period, 1e-3));
     float after = exp(-3.0 * beat_age) / (1.0 + heart_distance(xz, h.origin, 0.0) / max(h.reach, 1e-3));
     e.rgb += mix(m.colour_a, m.colour_b, 0.25) * (0.3 + 0.7 * smoothstep(0.15, 0.85, hc)) * after * 0.16 * m.glow;
-    // (streets: the blocks between them are dark wet paving -- the moss only in their seams --
-    // so the glowing streets run between true blacks)
-    // (round 14: the dark blocks read as "a chessboard of square tiles": now old wet cobbles,
-    // rounded and irregular, the streets' edges ragged where the moss spills over them and
-    // creeps into the joints -- thickest by the street, thinning into the block)
+    // (streets: the blocks between them are dark wet stone -- the moss only creeps into
+    // them -- so the glowing streets run between true blacks)
+    // (round 15: the blocks' cobbles read as "hex tiles" and the clumps as "a noise-blotch":
+    // the stone is one smooth wet slab now, and the moss carries bioluminescent veins -- a
+    // thick winding network on the streets, fine capillaries creeping out over the stone --
+    // that flare as the heartbeat runs out through them, dim embers between beats)
+    float vfade = 1.0 - smoothstep(0.08, 0.5, fp);       // far off the veins are the moss's average
+    vec2 v1 = vein(xz, 0.55, 0.035, fp, vec2(17.3, 4.1));
+    vec2 v2 = vein(xz, 1.7, 0.014, fp, vec2(-9.2, 31.7));
+    float pulse_v = m.rest * 0.35 + 2.6 * e.w + 0.9 * after;
+    vec3 vein_hot = mix(m.colour_a, vec3(0.55, 1.0, 0.9), 0.35 * smoothstep(0.1, 0.6, e.w));
+    float on_street = 1.0;
     if (u_streets > 0.0) {
         float rag = (g_moss_clump - 0.4) * 0.7 + (textureLod(u_field, xz / 23.0 + 0.31, 5.0).g - 0.5) * 1.6;
         float street = street_mask(xz, fp, rag);
         vec2 q = abs(xz - CITY_PERIOD * floor(xz / CITY_PERIOD + 0.5));
         float into = max(min(q.x, q.y) - STREET_HALF - rag, 0.0);   // depth into the block
-        vec3 cob = cobbles(xz * 2.1);                   // F1, F2 - F1 (the joint), stone id
-        float far = smoothstep(0.06, 0.3, fp);           // joints below a pixel: their average
-        float joint = mix(1.0 - smoothstep(0.0, 0.06 + 2.1 * fp, cob.y), 0.25, far);
-        float creep = exp(-into * 2.2) * smoothstep(0.3, 0.75, g_moss_clump + 0.4 * fract(cob.z * 5.7));
         vec3 moss_lit = mix(m.colour_a, m.colour_b, 0.3) * m.glow * (m.rest + 1.5 * e.w + 0.6 * after);
-        // the stones: dark, wet, each domed a little, holding a sheen of the street's light
-        float dome = mix(smoothstep(0.0, 0.5, cob.y) * (0.6 + 0.4 * fract(cob.z * 7.3)), 0.45, far);
-        vec3 stone = vec3(0.004, 0.006, 0.008) * (0.6 + 0.8 * fract(cob.z * 13.1))
-                   + moss_lit * dome * 0.1 * exp(-into * 0.6);
-        vec3 block = stone * (1.0 - joint) + moss_lit * joint * creep * 0.5;
+        // the stone: dark, wet, one smooth slab holding a sheen of the street's light near it
+        float slab = 0.7 + 0.3 * vnoise(xz * 0.6);
+        vec3 stone = vec3(0.004, 0.006, 0.009) * slab + moss_lit * 0.02 * exp(-into * 0.8);
+        // the capillaries creep out of the street over the stone, thinning into the block
+        float creep = exp(-into * 2.4);
+        vec3 block = stone + vein_hot * m.glow * pulse_v * (v2.x * 0.3 + v1.x * 0.2) * creep * vfade;
         e.rgb = mix(e.rgb, mix(block, e.rgb, street), u_streets);
+        // on the street the clumps sink to a soft velvet under the veins
+        e.rgb *= mix(1.0, 0.35, street * u_streets * vfade);
+        on_street = mix(1.0, street, u_streets);
     }
+    e.rgb += vein_hot * m.glow * pulse_v * (0.9 * v1.x + 0.45 * v2.x + 0.08 * v1.y) * vfade
+           * on_street * u_streets;       // (the round carpet of the plain scene keeps its cushions)
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
     // saturated emerald-cyan, and the crest of each pulse burns a hot core.
