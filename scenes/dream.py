@@ -255,7 +255,7 @@ dream = Show(
     # that tears the sky, and the waking (each skipped while its amount is 0).  The lens also
     # grades the film as one (round 14: readers saw "five unrelated looks"): a filmic tone
     # curve, shadows toward deep violet-blue and highlights toward warm white, halation.
-    post=["glitch", "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5})],
+    post=["glitch", "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5, "lift": 0.6, "shoulder": 1.0})],
     tracks={
         "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.3, "in_quad"), (129, 0.55), (131, 0.2),
                           (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
@@ -271,6 +271,14 @@ dream = Show(
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
         "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
+        # The grade's exposure (round 15: stills "underexposed, 70-80 % black" and others
+        # "blown out"): the shadows lifted most in the dark movements -- the night city, the
+        # candle-lit Serenes and the woman -- and least in the bright ones (the pale inverted
+        # constellations, the syringe's hall, the mirror, the fracture's rift, the howl), where
+        # a lift only washes the image out.
+        "lens.lift": [(0, 0.6), (24, 0.6), (27, 0.35), (44, 0.35), (48, 1.0), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
+                      (105, 1.0), (108, 0.6), (121, 0.6), (123, 1.0), (130, 1.0), (133, 0.6),
+                      (143, 0.6), (146, 0.25), (191, 0.25), (194, 0.4), (197, 0.4)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },
