@@ -162,11 +162,16 @@ the_woman = Cue(
 trapped_faces = Cue(
     "resonance", 131, 146, fade_in=1.5, transition="mist", name="the cracks: trapped faces",
     # a longer lens, looking up into the cloud, the frame a little off true: the faces close
-    params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
+    # (round 15: "black spikes clutter the foreground" -- the city further off, its spires
+    # low and fine under the faces; and the two face stills looked alike -- the camera
+    # tilts up into the cloud and closes in, the frame rolling from one side to the other)
+    params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42},
     # (the faces glitch in and out, but no more than half-way: at full flicker their torn
     # halves read as a broken render, not as faces caught in the cloud)
     keys={"flicker": [(0, 0.25), (8, 0.55, "in_cubic")],
-          "lens": [(0, 1.2), (15, 1.0, "in_out_sine")],
+          "lens": [(0, 1.45), (7, 0.95, "in_out_sine"), (15, 1.0, "in_out_sine")],
+          "horizon": [(0, -0.14), (7, -0.44, "in_out_sine")],
+          "roll": [(0, 0.12), (7, -0.1, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
     # laid over the faces it made a collage of three subjects fighting)
@@ -275,8 +280,9 @@ dream = Show(
         # "blown out"): the shadows lifted most in the dark movements -- the night city, the
         # candle-lit Serenes and the woman -- and least in the bright ones (the pale inverted
         # constellations, the syringe's hall, the mirror, the fracture's rift, the howl), where
-        # a lift only washes the image out.
-        "lens.lift": [(0, 0.6), (24, 0.6), (27, 0.35), (44, 0.35), (48, 1.0), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
+        # a lift only washes the image out; and none through the dusk into the constellations,
+        # whose darks go first (lifted, they read as grey haze).
+        "lens.lift": [(0, 0.45), (21.5, 0.45), (22.2, 0.1), (23.5, 0.1), (26, 0.35), (44, 0.35), (48, 1.0), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
                       (105, 1.0), (108, 0.6), (121, 0.6), (123, 1.0), (130, 1.0), (133, 0.6),
                       (143, 0.6), (146, 0.25), (191, 0.25), (194, 0.4), (197, 0.4)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
