@@ -168,11 +168,16 @@ the_woman = Cue(
 trapped_faces = Cue(
     "resonance", 131, 146, fade_in=1.5, transition="mist", name="the cracks: trapped faces",
     # a longer lens, looking up into the cloud, the frame a little off true: the faces close
-    params={"memory": 1.0, "hum_depth": 0.6, "horizon": -0.36, "roll": 0.05},
+    # (round 15: "black spikes clutter the foreground" -- the city further off, its spires
+    # low and fine under the faces; and the two face stills looked alike -- the camera
+    # tilts up into the cloud and closes in, the frame rolling from one side to the other)
+    params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42},
     # (the faces glitch in and out, but no more than half-way: at full flicker their torn
     # halves read as a broken render, not as faces caught in the cloud)
     keys={"flicker": [(0, 0.25), (8, 0.55, "in_cubic")],
-          "lens": [(0, 1.2), (15, 1.0, "in_out_sine")],
+          "lens": [(0, 1.45), (7, 0.95, "in_out_sine"), (15, 1.0, "in_out_sine")],
+          "horizon": [(0, -0.14), (7, -0.44, "in_out_sine")],
+          "roll": [(0, 0.12), (7, -0.1, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
     # laid over the faces it made a collage of three subjects fighting)
@@ -261,7 +266,7 @@ dream = Show(
     # that tears the sky, and the waking (each skipped while its amount is 0).  The lens also
     # grades the film as one (round 14: readers saw "five unrelated looks"): a filmic tone
     # curve, shadows toward deep violet-blue and highlights toward warm white, halation.
-    post=["glitch", "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5})],
+    post=["glitch", "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5, "lift": 0.6, "shoulder": 1.0})],
     tracks={
         "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.3, "in_quad"), (129, 0.55), (131, 0.2),
                           (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
@@ -277,6 +282,15 @@ dream = Show(
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
         "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
+        # The grade's exposure (round 15: stills "underexposed, 70-80 % black" and others
+        # "blown out"): the shadows lifted most in the dark movements -- the night city, the
+        # candle-lit Serenes and the woman -- and least in the bright ones (the pale inverted
+        # constellations, the syringe's hall, the mirror, the fracture's rift, the howl), where
+        # a lift only washes the image out; and none through the dusk into the constellations,
+        # whose darks go first (lifted, they read as grey haze).
+        "lens.lift": [(0, 0.45), (21.5, 0.45), (22.2, 0.1), (23.5, 0.1), (26, 0.35), (44, 0.35), (48, 1.0), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
+                      (105, 1.0), (108, 0.6), (121, 0.6), (123, 1.0), (130, 1.0), (133, 0.6),
+                      (143, 0.6), (146, 0.25), (191, 0.25), (194, 0.4), (197, 0.4)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },

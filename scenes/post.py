@@ -182,6 +182,10 @@ lens = _Grainy(
                                      "shoulder that rolls bright light off instead of clipping (0 = off)"),
         Param("split", 0.0, 0.0, 1.0, "split-tone: shadows toward deep violet-blue, highlights toward a warm white (0 = off)"),
         Param("halation", 0.0, 0.0, 1.0, "a warm red-orange fringe round bright lights, as on film (0 = off)"),
+        Param("lift", 0.0, 0.0, 1.0, "with tone: eases the toe off and raises shadows and mid-tones over a faint "
+                                     "violet-blue black, so dark scenes keep shadow detail (0 = the plain curve)"),
+        Param("shoulder", 0.0, 0.0, 1.0, "with tone: starts the highlights' roll-off lower, so bright light is "
+                                         "compressed well under white, never a flat white area (0 = the plain curve)"),
     ],
     description="lens: bloom, a filmic grade, vignette and grain fused in one pass over the frame (cheaper than apart)",
     bypass=("bloom", "vignette", "grain", "tone", "split", "halation"),

@@ -181,7 +181,8 @@ class Resonance(Scene):
             "u_cam_roll": (math.cos(p["roll"]), math.sin(p["roll"])),
             # the far city's strip is baked at the screen's size: magnified by a long lens,
             # and by a rolled frame so that its ends never come into view
-            "u_city_zoom": min(p["lens"] / 1.5, 1.0) / (1.0 + 0.6 * abs(p["roll"])),
+            # (and shrunk by `skyline` < 1: the city further off, its spires lower and finer)
+            "u_city_zoom": min(p["lens"] / 1.5, 1.0) / (1.0 + 0.6 * abs(p["roll"])) / p["skyline"],
             "u_span": field_span(aspect, p["lens"], p["horizon"], p["roll"]),
             "u_flow": state.t * p["speed"],
             "u_hum": (breath, shiver),
@@ -229,6 +230,7 @@ resonance = Resonance(
         Param("rift", 0.0, 0.0, 1.0, "the howl: the sky tearing open, white light pouring through a ragged slit that lights the curtains (0 = whole)"),
         Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
         # the camera: a show can crane, zoom and tilt it from cue to cue
+        Param("skyline", 1.0, 0.4, 1.0, "how large the far city stands (1: as baked; smaller: further off, its spires lower and finer)"),
         Param("horizon", -0.24, -0.45, 0.1, "where the horizon falls on screen, in frame heights from the middle (lower: looking up into the aurora)"),
         Param("lens", 1.5, 0.9, 2.0, "field of view (1.5: about 74 degrees across the height; smaller: a longer lens, closer)"),
         Param("roll", 0.0, -0.4, 0.4, "tilt of the frame in radians (a dutch angle)"),

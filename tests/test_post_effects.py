@@ -591,3 +591,24 @@ def test_the_open_eyes_see_past_their_lids_no_red_border_no_comb_of_lashes(gl, p
     band = lum[: int(h * 0.3), int(w * 0.1): int(w * 0.9)]
     comb = np.percentile(np.abs(np.diff(band, axis=1)), 99)
     assert comb < 10, f"the lashes are a comb of hard strokes ({comb:.0f} levels from column to column)"
+
+
+def test_lens_lift_keeps_shadow_detail_and_shoulder_keeps_highlights_off_white(gl, project):
+    """Round 15 (stills "underexposed, 70-80 % black" and others "blown out, clipped white"):
+    with the tone curve on, `lift` raises the near-blacks and the shadows (on a faint
+    violet-blue floor, not grey) while white stays near white, and `shoulder` compresses the
+    highlights well under white, keeping two bright levels apart instead of one flat white."""
+    def flat(name, colour, **lens):
+        lens = {"bloom": 0.0, "vignette": 0.0, "grain": 0.0, "tone": 1.0, **lens}
+        return render(gl, project, name, f'fx("{name}", "fx_flat", [("lens", {lens!r})], colour="{colour}")')[0]
+    dark, dark_lifted = flat("l_dark", "#202020"), flat("l_dark_l", "#202020", lift=1.0)
+    assert dark_lifted.mean() > dark.mean() + 15, "lift left the shadows sunk"
+    near, near_lifted = flat("l_near", "#0a0a0a"), flat("l_near_l", "#0a0a0a", lift=1.0)
+    assert near_lifted.mean() > near.mean() + 6, "lift left the near-blacks crushed"
+    black = flat("l_black", "#000000", lift=1.0).reshape(-1, 3).mean(axis=0)
+    assert 1 <= black.mean() <= 6 and black[2] > black[0] + 1, "black is not on a faint violet-blue floor"
+    white_lifted = flat("l_white_l", "#ffffff", lift=1.0)
+    assert abs(white_lifted.mean() - flat("l_white", "#ffffff").mean()) < 3, "lift moved white"
+    white, bright = flat("l_white_s", "#ffffff", shoulder=1.0), flat("l_bright_s", "#d8d8d8", shoulder=1.0)
+    assert white.mean() < 232, "the shoulder leaves white near clipping"
+    assert white.mean() - bright.mean() > 12, "the shoulder flattens the highlights together"

@@ -725,3 +725,30 @@ def test_the_screaming_mouth_is_a_soft_void_not_a_coin(gl):
             assert rise < 50, (t, f"the mouth's lower rim is a hard edge (a rise of {rise:.0f})")
     finally:
         p.release()
+
+
+def test_skyline_sets_the_city_further_off_lower_and_finer(gl):
+    """Round 15: in the face shots "black spikes clutter the foreground".  `skyline` < 1
+    shrinks the far city: high over the water (0.12-0.28 frame heights up) the thin dark
+    lines of its spires against the lit aurora all but vanish, and the city still spans the
+    frame's width (it wraps round rather than showing the strip's ends)."""
+    big = Player(gl, size=(480, 270))
+    horizon = round(0.74 * 270)
+
+    def spire_pixels(img, lo, hi):
+        """pixels lo..hi frame heights above the water much darker than both neighbours
+        3 px to either side: the thin silhouettes of spires"""
+        band = img[horizon - round(hi * 270):horizon - round(lo * 270)].mean(axis=2)
+        side = np.minimum(band[:, :-6], band[:, 6:])
+        return (band[:, 3:-3] < 0.5 * side).sum(axis=0)
+    try:
+        near = [spire_pixels(big.at(t, memory=0.0, helix=0.0), 0.12, 0.28).sum() for t in (1.0, 2.0)]
+        far_img = big.at(1.5, memory=0.0, helix=0.0, skyline=0.42)
+    finally:
+        big.release()
+    far = spire_pixels(far_img, 0.12, 0.28).sum()
+    assert min(near) > 40 and far < 0.2 * min(near), (far, near)
+    # low down the city is still there, across the whole width, ends included
+    low = spire_pixels(far_img, 0.005, 0.06)
+    thirds = [low[:150].sum(), low[150:300].sum(), low[300:].sum()]
+    assert min(thirds) > 3, thirds

@@ -23,6 +23,12 @@ const vec3 GRADE_HALATION = vec3(1.0, 0.34, 0.12);
 const float GRADE_KNEE = 0.82;
 // the toe: the near-blacks' curve d^2 / (d + k) (1 + k), which keeps white at 1
 const float GRADE_TOE = 0.06;
+// lift: the shadows' and mid-tones' raise at lift 1 (d + g d (1 - d)^2: x1.75 in the deep
+// shadows, +0.11 at a third, +0.09 at mid grey, little in the highlights) and the violet-blue floor under black (~4 levels of 255)
+const float GRADE_LIFT_GAIN = 0.75;
+const float GRADE_FLOOR = 0.016;
+// shoulder: how far the knee drops at shoulder 1 (0.82 -> 0.62: white then rolls to ~0.89)
+const float GRADE_KNEE_DROP = 0.2;
 
 // The halation's share of the glow, per channel, for a pixel of luma l (display): red-orange,
 // round the bright core rather than on it.  Added to the bloom's factor on the glow.
@@ -32,7 +38,14 @@ vec3 grade_halation(float l, float halation) {
 
 // The split-tone and the tone curve on a display value d (may exceed 1 where light was
 // added); l: its luma.  Returns display values in [0, 1].
-vec3 grade(vec3 d, float l, float tone, float split) {
+// `lift` and `shoulder` shape the tone curve (so act only with tone > 0); both 0: the curve
+// as it was.  Why (round 15's reader: stills "underexposed, 70-80 % black" and others "blown
+// out, clipped white"): lift eases the toe off (at 1 it no longer sinks the near-blacks),
+// raises the shadows and mid-tones (d + 0.75 lift d (1 - d)^2: black stays black, white white)
+// and sets black on a faint violet-blue floor, so dark scenes keep their shadow detail;
+// shoulder starts the roll-off lower (knee 0.82 down to 0.62) so bright light is compressed
+// well below white and a blown area keeps its gradient instead of one flat white.
+vec3 grade(vec3 d, float l, float tone, float split, float lift, float shoulder) {
     float ls = clamp(l, 0.0, 1.0);
     float shade = (1.0 - ls) * (1.0 - ls);
     float high = max(ls - 0.45, 0.0) * (1.0 / 0.55);
@@ -41,8 +54,13 @@ vec3 grade(vec3 d, float l, float tone, float split) {
     d *= 1.0 + (0.6 * split * shade) * (GRADE_SHADOW - 1.0) + (0.45 * split * high) * (GRADE_HIGH - 1.0);
     // tone curve: toe, then the soft shoulder (u / sqrt(1 + u^2): slope 1 at the knee, like
     // tanh but an inverse square root, which software GL does far cheaper)
-    vec3 toe = d * d / (d + GRADE_TOE) * (1.0 + GRADE_TOE);
-    vec3 over = max(d - GRADE_KNEE, 0.0) / (1.0 - GRADE_KNEE);
-    vec3 shoulder = min(d, vec3(GRADE_KNEE)) + (1.0 - GRADE_KNEE) * over * inversesqrt(1.0 + over * over);
-    return clamp(mix(d, min(toe, shoulder), tone), 0.0, 1.0);
+    float k = GRADE_TOE * (1.0 - lift);
+    vec3 dc = clamp(d, 0.0, 1.0);
+    vec3 raised = d + (GRADE_LIFT_GAIN * lift) * dc * (1.0 - dc) * (1.0 - dc);
+    vec3 toe = raised * raised / (raised + k + 1e-6) * (1.0 + k);
+    float knee = GRADE_KNEE - GRADE_KNEE_DROP * shoulder;
+    vec3 over = max(raised - knee, 0.0) / (1.0 - knee);
+    vec3 rolled = min(raised, vec3(knee)) + (1.0 - knee) * over * inversesqrt(1.0 + over * over);
+    vec3 floor_ = (GRADE_FLOOR * lift) * GRADE_SHADOW * GRADE_SHADOW * (1.0 - dc);
+    return clamp(mix(d, min(toe, rolled) + floor_, tone), 0.0, 1.0);
 }

@@ -43,11 +43,13 @@ vec3 stars() {
 // coverage. lit: how bright its lights are (brighter in the water, where they smear).
 // The strip is baked at the screen's size: a longer lens magnifies it, and a rolled frame
 // shows it a little larger, so its ends never come into view.
-uniform float u_city_zoom;     // min(lens / 1.5, 1) / (1 + 0.6 |roll|), from scenes/resonance.py
+// A city shrunk by `skyline` (zoom over 1) would show the strip's ends: it wraps round
+// instead, seaming in the low outskirts at its ends.
+uniform float u_city_zoom;     // min(lens / 1.5, 1) / (1 + 0.6 |roll|) / skyline, from scenes/resonance.py
 
 vec4 city(vec2 q, vec3 sky_light, float lit) {
     q *= u_city_zoom;
-    vec4 c = texture(u_city, vec2(q.x * u_resolution.y / u_resolution.x + 0.5,
+    vec4 c = texture(u_city, vec2(fract(q.x * u_resolution.y / u_resolution.x + 0.5),
                                   (q.y - CITY_BOTTOM) / (CITY_TOP - CITY_BOTTOM)));
     vec3 haze = vec3(0.012, 0.013, 0.024) + 0.05 * sky_light;
     vec3 col = mix(haze, vec3(0.0016, 0.0017, 0.0040), c.g);
