@@ -110,7 +110,9 @@ serenes = Cue(
           # "But there is a cost." (round 10): at the end the candles gutter low and the warmth
           # drains from the room, while their mercury eyes burn up cold
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (16.5, 0.6), (20.5, 0.95, "in_sine")],
-          "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.45, "in_out_sine")],
+          # (round 15: at 0.45 the cost read as "badly underexposed and muddy": the candles
+          # gutter to 0.65, and the eyes' cold light takes over the room)
+          "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.65, "in_out_sine")],
           # (round 10: the city through the wall read as blue blotches on the plaster; round
           # 14: still a pale blue blot behind the row -- the room is theirs alone)
           "backdrop": [(0, 0.0)],

@@ -180,6 +180,10 @@ def figure_layout(seed: int, count: int, character: float = 0.0) -> np.ndarray:
     for i in range(MAX_FIGURES):
         x = (i - (n - 1) / 2.0) * spacing + 0.09 * spacing * jitter[i] if i < n else 0.0
         height = 2.21 + (heights[i] - 2.21) * (1.0 + 1.0 * character)
+        if n > 1:
+            # (round 15: "a static line-up of five equal figures": taller, and staggered in
+            # height -- tall and short by turns, the middle one tallest)
+            height = height * 1.1 + character * 0.22 * ((-1.0) ** i) * (1.0 if i != (n - 1) // 2 else -1.5)
         out[i] = (x, height, offsets[i], variants[i])
     return out
 

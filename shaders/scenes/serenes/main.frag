@@ -35,6 +35,12 @@ uniform vec4 u_echo_mix;
 const float FIGURE_DENSITY = 0.95;
 out vec4 frag_colour;
 
+// How far the close view's look applies (the woman: a true silhouette, the room black
+// round her pool): full by closeup 0.3.
+float solid_closeup() {
+    return smoothstep(0.0, 0.3, u_closeup);
+}
+
 #include "lighting.glsl"
 
 void main() {
@@ -65,6 +71,21 @@ void main() {
     // the corners beyond it true black)
     g_pool = mix(0.4, 0.03, u_closeup) + mix(0.8, 0.97, u_closeup) * min(pools, 1.0);
     vec3 col = light_surface(P, N, base, shadow.rgb, lightc, shade);
+    // "But there is a cost" (round 15: at the end "badly underexposed and muddy"): as the
+    // candles gutter, a cold light rises from their mercury eyes onto the wall and floor
+    // round each hood, so the dark room is lit blue-silver from them, not left to mud.
+    {
+        float cold = smoothstep(0.6, 0.95, u_eyes) * (1.0 - solid_closeup());
+        if (cold > 0.0) {
+            float g = 0.0;
+            for (int i = 0; i < MAX_FIGURES; ++i) {     // (a uniform loop: no per-pixel gathers)
+                if (float(i) >= u_count) break;
+                vec2 e = vec2(u_fig_a[i].x, u_fig_a[i].y * 0.87) - P.xy;
+                g += exp(-dot(e, e) * 2.4);
+            }
+            col += cold * g * base * vec3(0.30, 0.52, 0.95) * 0.42;
+        }
+    }
 
     // --- the floor: the robes' contact darkness, the boards' sheen and reflection
     vec4 fl = texture(u_floor, uv);
@@ -88,7 +109,7 @@ void main() {
     // opaque there, so her body is the dark and the wall the light)
     // (round 14: the woman seen from afar, closeup 0.3, stays a true silhouette: the
     // density reaches its close value by then)
-    float solid = smoothstep(0.0, 0.3, u_closeup);
+    float solid = solid_closeup();
     float density = mix(FIGURE_DENSITY, 0.98, solid);
     col = col * (1.0 - density * mix(fig.a * fig.a, fig.a, solid)) + fig_light;
     // The glitch in her programming, readable in a still: after-images of the
