@@ -105,6 +105,12 @@ CLOSE_D = 2.4                    # (round 7: closer, the frame tight on her and 
 # (round 14: the camera pulled back, the candle low on the floor just before her and to her
 # left, so her shadow climbs the wall behind her, several times her height)
 CLOSE_CANDLE = (-0.3, 0.26, -0.85, 0.7)   # x, wax top y, z; power factor
+# (round 15: as the dream stages her, closeup 0.3, "80 % of the frame black; the shadow
+# reads as demonic": there her candle stands on a stand, higher, further in front and to
+# her left, a little stronger, so its pool lights the wall round her and her shadow falls
+# in proportion, not a horned giant; from there it comes to CLOSE_CANDLE at closeup 1)
+STAGED_CANDLE = (-0.55, 0.5, -1.3, 0.95)
+STAGED_CLOSEUP = 0.3
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
@@ -417,11 +423,13 @@ def candle_states(t: float, seed: int, params: dict):
     shape = np.zeros((MAX_CANDLES, 4), np.float32)
     base = np.zeros((MAX_CANDLES, 4), np.float32)
     # (round 14: she is seen from afar, closeup 0.3, her candle already beside her by then)
-    near = _smooth(0.0, 0.3, min(max(float(params.get("closeup", 0.0)), 0.0), 1.0))
+    closeup = min(max(float(params.get("closeup", 0.0)), 0.0), 1.0)
+    near = _smooth(0.0, STAGED_CLOSEUP, closeup)
+    close = (closeup - STAGED_CLOSEUP) / (1.0 - STAGED_CLOSEUP) if closeup > STAGED_CLOSEUP else 0.0
     for k in range(MAX_CANDLES):
         x, top, z, radius, power = CANDLE_STANDS[k]
         if k == 0 and near > 0.0:
-            cx, ctop, cz, cpow = CLOSE_CANDLE
+            cx, ctop, cz, cpow = (f + (c - f) * close for f, c in zip(STAGED_CANDLE, CLOSE_CANDLE))
             x, top, z = x + (cx - x) * near, top + (ctop - top) * near, z + (cz - z) * near
             power *= 1.0 + (cpow - 1.0) * near
         base[k] = (x, top, z, radius)

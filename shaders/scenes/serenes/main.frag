@@ -65,7 +65,7 @@ void main() {
     float pools = 0.0;
     for (int k = 0; k < MAX_CANDLES; ++k) {
         vec2 dp = (P.xy - u_cpos[k].xy) * vec2(0.8, 1.0);
-        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 0.3, u_closeup));
+        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 0.12, u_closeup));   // (round 15: a generous pool)
     }
     // (round 11: close on her the pool is wide enough to ring her huge shadow on the wall,
     // the corners beyond it true black)
@@ -157,13 +157,16 @@ void main() {
         float r = length(fc2 * vec2(1.0, 0.8));
         // (the wide glow kept faint: over the whole frame it was a brown veil on the blacks)
         col += lightc * power * (0.05 / (1.0 + r * r * 400.0) + 0.005 / (1.0 + r * r * 30.0));
+        // (round 15: close on the woman, a soft volumetric glow round her flame: the warm
+        // air lit between her and the wall)
+        col += lightc * power * solid * 0.012 / (1.0 + r * r * 6.0);
     }
     // the candles themselves, from their pass
     vec4 cand = texture(u_candles_img, uv);
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
 
     // --- vignette, exposure, tone map
-    float vig = 1.0 - (0.35 + 0.4 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
+    float vig = 1.0 - (0.35 + 0.2 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
     col *= vig * u_exposure;
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
