@@ -107,6 +107,8 @@ serenes = Cue(
     # dusk brought pale hands up floating in the black, but their hands are dark now)
     "serenes", 82, 106, fade_in=1.5, transition="dusk", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
+          # (round 15: "a static line-up": the camera drifts slowly along the row)
+          "pan": [(0, -0.45), (24, 0.45, "in_out_sine")],
           # "But there is a cost." (round 10): at the end the candles gutter low and the warmth
           # drains from the room, while their mercury eyes burn up cold
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (16.5, 0.6), (20.5, 0.95, "in_sine")],

@@ -491,10 +491,11 @@ def hand_echoes(t: float, seed: int, params: dict, resolution: tuple[int, int]):
     xs = [p[0] for p in now]
     ys = [p[1] - SEAT_DROP * seated for p in now]
     pad = 0.09          # (figure-local: round the hands, but short of the face above them)
-    lo = to_uv((min(xs) - pad) * height + x0, (min(ys) - pad) * height - cam_y)
-    hi = to_uv((max(xs) + pad) * height + x0, (max(ys) + 0.045) * height - cam_y)
+    pan = float(params.get("pan", 0.0))           # (the camera's x: the stage shifts the other way)
+    lo = to_uv((min(xs) - pad) * height + x0 - pan, (min(ys) - pad) * height - cam_y)
+    hi = to_uv((max(xs) + pad) * height + x0 - pan, (max(ys) + 0.045) * height - cam_y)
     box = (lo[0] + 0.5, lo[1] + 0.5, hi[0] + 0.5, hi[1] + 0.5)
-    axis = to_uv(x0, 0.0)[0] + 0.5
+    axis = to_uv(x0 - pan, 0.0)[0] + 0.5
     return echoes[0], echoes[1], box, (amount, axis, 0.0, 0.0)
 
 
@@ -523,6 +524,7 @@ class Serenes(Scene):
             "u_fig_c": c,
             "u_arms": arm_uniforms(a, b, c),
             "u_stage_cam": stage_camera(state.params["closeup"]),
+            "u_stage_pan": float(state.params["pan"]),
             "u_cpos": pos,
             "u_cshape": shape,
             "u_cbase": base,
@@ -579,6 +581,7 @@ serenes = Serenes(
         Param("pace", 0.08, 0.0, 0.5, "sway cycles per second"),
         Param("seated", 0.0, 0.0, 1.0, "0: they stand; 1: seated on a low bench, hands held out (the woman alone)"),
         Param("tremor", 0.0, 0.0, 1.0, "a glitch in their programming: the hands stutter, freeze, snap and tear"),
+        Param("pan", 0.0, -1.0, 1.0, "the camera's sideways drift along the row (metres)"),
         Param("closeup", 0.0, 0.0, 1.0, "0: the whole stage; 1: the camera close on a figure seated right of centre"),
         Param("voices", 0.0, 0.0, 1.0, "their voices as silk: standing waves wrapping the air (0: silent)"),
         Param("voices_count", 4, 1, 6, "how many voices (each a harmonic: a name that is a frequency)"),

@@ -1175,3 +1175,29 @@ def test_the_womans_room_is_lit_by_her_candle_not_80_percent_black(gl):
     floor_row = her[-1]
     shadow_h = floor_row - dark_rows.min()
     assert shadow_h < 1.6 * her_h, (shadow_h, her_h)
+
+
+def test_the_camera_drifts_along_the_row(gl):
+    """Round 15: "a static line-up": in the dream the camera drifts slowly sideways along the
+    row (`pan`, its x in metres).  Panned by 0.3 m, the figures move the other way on screen
+    by the camera's projection of 0.3 m."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.cues if c.name == "the Serenes")
+    pans = [v[1] for v in cue.keys["pan"]]
+    assert max(pans) - min(pans) >= 0.5, pans
+    mod, _ = _module()
+    size = (320, 180)
+    p = Player(gl, size)
+    try:
+        still = dict(count=3, sway=0.0, flicker=0.0, voices=0.0, candles=1)
+        cov0 = p.silhouettes(2.0, pan=0.0, **still)
+        cov1 = p.silhouettes(2.0, pan=0.3, **still)
+    finally:
+        p.release()
+    cols = np.arange(size[0], dtype=float)
+    c0 = (cov0.sum(axis=0) * cols).sum() / cov0.sum()
+    c1 = (cov1.sum(axis=0) * cols).sum() / cov1.sum()
+    expected = 0.3 * mod.CAM_F / mod.CAM_D * size[1]        # pixels (the figures' plane)
+    assert abs((c0 - c1) - expected) < 1.5, (c0 - c1, expected)

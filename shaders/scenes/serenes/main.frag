@@ -52,7 +52,7 @@ void main() {
     // --- the surface under this pixel: the wall, or the floor in front of it
     bool on_wall = s.y > wall_line();
     vec3 P = surface_point(s);
-    vec4 surf = texture(u_surfaces, uv);
+    vec4 surf = texture(u_surfaces, surfaces_uv(s));
     vec2 slope = surf.gb - 0.5;
     vec3 N = on_wall ? wall_normal(slope) : normalize(vec3(-slope.x, 1.0, -slope.y));
     vec4 shadow = texture(u_shadow, uv);

@@ -19,6 +19,10 @@ uniform vec3 u_stage_cam;
 #define CAM_Y u_stage_cam.x
 #define CAM_D u_stage_cam.y
 #define CAM_F u_stage_cam.z
+// (round 15: "a static line-up": the camera drifts slowly sideways along the row -- its x,
+// metres, from the scene's `pan`)
+uniform float u_stage_pan;
+#define CAM_X u_stage_pan
 const float WALL_Z = 1.38;
 const int MAX_FIGURES = 9;
 const int MAX_CANDLES = 3;
@@ -43,10 +47,10 @@ float plane_scale(float z) {         // metres per screen unit at depth z
     return (z + CAM_D) / CAM_F;
 }
 vec2 screen_to_plane(vec2 s, float z) {
-    return vec2(0.0, CAM_Y) + s * plane_scale(z);
+    return vec2(CAM_X, CAM_Y) + s * plane_scale(z);
 }
 vec2 plane_to_screen(vec2 p, float z) {
-    return (p - vec2(0.0, CAM_Y)) / plane_scale(z);
+    return (p - vec2(CAM_X, CAM_Y)) / plane_scale(z);
 }
 
 // ------------------------------------------------------------------ the figure's SDF
