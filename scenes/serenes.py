@@ -11,9 +11,12 @@ drapery that melts into the dark).  Their faces are hollows in the hood's shadow
 hollow two lidless mercury orbs glow, shaded as liquid-silver balls that catch the candles
 as hard highlights.
 
-The figures wear flowing gowns (close at the waist, a swell at the hips, the skirt pooling at
-the floor), rounded shoulders, and bell sleeves whose silk hangs below the forearm.  Their
-mercury eyes mirror the room desaturated toward silver.
+Standing, each is one veil that falls from the shoulders and only widens to the floor
+(round 15: a waist under a wide collar read as "chess pawns or penguins"); seated, the woman's
+gown is close at the waist and gathers over her knees.  Their mercury eyes mirror the room
+desaturated toward silver; as they burn up (``eyes`` past 0.6) a cold light from them falls
+on the wall round each hood.  ``pan`` drifts the camera sideways along the row (the baked
+wall and floor are looked up shifted, not re-baked).
 
 The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her gown drawn
 over her knees into a lap wider than her waist, the cloth falling straight from it; her head
