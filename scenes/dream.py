@@ -113,10 +113,14 @@ serenes = Cue(
     # dusk brought pale hands up floating in the black, but their hands are dark now)
     "serenes", 82, 106, fade_in=1.5, transition="dusk", name="the Serenes",
     keys={"sync": [(0, 0.45), (10, 1.0, "in_out_sine")],
+          # (round 15: "a static line-up": the camera drifts slowly along the row)
+          "pan": [(0, -0.45), (24, 0.45, "in_out_sine")],
           # "But there is a cost." (round 10): at the end the candles gutter low and the warmth
           # drains from the room, while their mercury eyes burn up cold
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (16.5, 0.6), (20.5, 0.95, "in_sine")],
-          "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.45, "in_out_sine")],
+          # (round 15: at 0.45 the cost read as "badly underexposed and muddy": the candles
+          # gutter to 0.65, and the eyes' cold light takes over the room)
+          "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.65, "in_out_sine")],
           # (round 10: the city through the wall read as blue blotches on the plaster; round
           # 14: still a pale blue blot behind the row -- the room is theirs alone)
           "backdrop": [(0, 0.0)],
@@ -158,7 +162,7 @@ the_woman = Cue(
     # (round 10: out of a ring of night, not the shatter -- its shards floated round her as
     # black blobs with blue edges)
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
-            "closeup": 0.3, "candle": 1.35},
+            "closeup": 0.3, "candle": 1.6},   # (round 15: 1.35 left "80 % of the frame black")
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
           "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")]},
 )

@@ -11,9 +11,12 @@ drapery that melts into the dark).  Their faces are hollows in the hood's shadow
 hollow two lidless mercury orbs glow, shaded as liquid-silver balls that catch the candles
 as hard highlights.
 
-The figures wear flowing gowns (close at the waist, a swell at the hips, the skirt pooling at
-the floor), rounded shoulders, and bell sleeves whose silk hangs below the forearm.  Their
-mercury eyes mirror the room desaturated toward silver.
+Standing, each is one veil that falls from the shoulders and only widens to the floor
+(round 15: a waist under a wide collar read as "chess pawns or penguins"); seated, the woman's
+gown is close at the waist and gathers over her knees.  Their mercury eyes mirror the room
+desaturated toward silver; as they burn up (``eyes`` past 0.6) a cold light from them falls
+on the wall round each hood.  ``pan`` drifts the camera sideways along the row (the baked
+wall and floor are looked up shifted, not re-baked).
 
 The woman alone (``seated``, ``tremor``, ``closeup``): seated on a low bench, her gown drawn
 over her knees into a lap wider than her waist, the cloth falling straight from it; her head
@@ -105,6 +108,12 @@ CLOSE_D = 2.4                    # (round 7: closer, the frame tight on her and 
 # (round 14: the camera pulled back, the candle low on the floor just before her and to her
 # left, so her shadow climbs the wall behind her, several times her height)
 CLOSE_CANDLE = (-0.3, 0.26, -0.85, 0.7)   # x, wax top y, z; power factor
+# (round 15: as the dream stages her, closeup 0.3, "80 % of the frame black; the shadow
+# reads as demonic": there her candle stands on a stand, higher, further in front and to
+# her left, a little stronger, so its pool lights the wall round her and her shadow falls
+# in proportion, not a horned giant; from there it comes to CLOSE_CANDLE at closeup 1)
+STAGED_CANDLE = (-0.55, 0.5, -1.3, 0.95)
+STAGED_CLOSEUP = 0.3
 WALL_Z = 1.38
 MAX_FIGURES = 9
 MAX_CANDLES = 3
@@ -180,6 +189,10 @@ def figure_layout(seed: int, count: int, character: float = 0.0) -> np.ndarray:
     for i in range(MAX_FIGURES):
         x = (i - (n - 1) / 2.0) * spacing + 0.09 * spacing * jitter[i] if i < n else 0.0
         height = 2.21 + (heights[i] - 2.21) * (1.0 + 1.0 * character)
+        if n > 1:
+            # (round 15: "a static line-up of five equal figures": taller, and staggered in
+            # height -- tall and short by turns, the middle one tallest)
+            height = height * 1.1 + character * 0.22 * ((-1.0) ** i) * (1.0 if i != (n - 1) // 2 else -1.5)
         out[i] = (x, height, offsets[i], variants[i])
     return out
 
@@ -413,11 +426,13 @@ def candle_states(t: float, seed: int, params: dict):
     shape = np.zeros((MAX_CANDLES, 4), np.float32)
     base = np.zeros((MAX_CANDLES, 4), np.float32)
     # (round 14: she is seen from afar, closeup 0.3, her candle already beside her by then)
-    near = _smooth(0.0, 0.3, min(max(float(params.get("closeup", 0.0)), 0.0), 1.0))
+    closeup = min(max(float(params.get("closeup", 0.0)), 0.0), 1.0)
+    near = _smooth(0.0, STAGED_CLOSEUP, closeup)
+    close = (closeup - STAGED_CLOSEUP) / (1.0 - STAGED_CLOSEUP) if closeup > STAGED_CLOSEUP else 0.0
     for k in range(MAX_CANDLES):
         x, top, z, radius, power = CANDLE_STANDS[k]
         if k == 0 and near > 0.0:
-            cx, ctop, cz, cpow = CLOSE_CANDLE
+            cx, ctop, cz, cpow = (f + (c - f) * close for f, c in zip(STAGED_CANDLE, CLOSE_CANDLE))
             x, top, z = x + (cx - x) * near, top + (ctop - top) * near, z + (cz - z) * near
             power *= 1.0 + (cpow - 1.0) * near
         base[k] = (x, top, z, radius)
@@ -479,10 +494,11 @@ def hand_echoes(t: float, seed: int, params: dict, resolution: tuple[int, int]):
     xs = [p[0] for p in now]
     ys = [p[1] - SEAT_DROP * seated for p in now]
     pad = 0.09          # (figure-local: round the hands, but short of the face above them)
-    lo = to_uv((min(xs) - pad) * height + x0, (min(ys) - pad) * height - cam_y)
-    hi = to_uv((max(xs) + pad) * height + x0, (max(ys) + 0.045) * height - cam_y)
+    pan = float(params.get("pan", 0.0))           # (the camera's x: the stage shifts the other way)
+    lo = to_uv((min(xs) - pad) * height + x0 - pan, (min(ys) - pad) * height - cam_y)
+    hi = to_uv((max(xs) + pad) * height + x0 - pan, (max(ys) + 0.045) * height - cam_y)
     box = (lo[0] + 0.5, lo[1] + 0.5, hi[0] + 0.5, hi[1] + 0.5)
-    axis = to_uv(x0, 0.0)[0] + 0.5
+    axis = to_uv(x0 - pan, 0.0)[0] + 0.5
     return echoes[0], echoes[1], box, (amount, axis, 0.0, 0.0)
 
 
@@ -511,6 +527,7 @@ class Serenes(Scene):
             "u_fig_c": c,
             "u_arms": arm_uniforms(a, b, c),
             "u_stage_cam": stage_camera(state.params["closeup"]),
+            "u_stage_pan": float(state.params["pan"]),
             "u_cpos": pos,
             "u_cshape": shape,
             "u_cbase": base,
@@ -567,6 +584,7 @@ serenes = Serenes(
         Param("pace", 0.08, 0.0, 0.5, "sway cycles per second"),
         Param("seated", 0.0, 0.0, 1.0, "0: they stand; 1: seated on a low bench, hands held out (the woman alone)"),
         Param("tremor", 0.0, 0.0, 1.0, "a glitch in their programming: the hands stutter, freeze, snap and tear"),
+        Param("pan", 0.0, -1.0, 1.0, "the camera's sideways drift along the row (metres)"),
         Param("closeup", 0.0, 0.0, 1.0, "0: the whole stage; 1: the camera close on a figure seated right of centre"),
         Param("voices", 0.0, 0.0, 1.0, "their voices as silk: standing waves wrapping the air (0: silent)"),
         Param("voices_count", 4, 1, 6, "how many voices (each a harmonic: a name that is a frequency)"),

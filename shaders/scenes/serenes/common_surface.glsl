@@ -11,5 +11,5 @@ vec3 surface_point(vec2 s) {
         return vec3(screen_to_plane(s, WALL_Z), WALL_Z);
     }
     float dz = CAM_Y * CAM_F / max(-s.y, 1e-4);
-    return vec3(s.x * dz / CAM_F, 0.0, dz - CAM_D);
+    return vec3(CAM_X + s.x * dz / CAM_F, 0.0, dz - CAM_D);
 }

@@ -70,7 +70,7 @@ void main() {
         vec3 E = vec3(eye.xy, 0.0);
         vec3 n = vec3(o, -sqrt(max(1.0 - r2, 0.0)));
         n = normalize(n + vec3(0.0, 0.0, -1e-4));
-        vec3 v = normalize(E - vec3(0.0, CAM_Y, -CAM_D));
+        vec3 v = normalize(E - vec3(CAM_X, CAM_Y, -CAM_D));
         vec3 r = reflect(v, n);
         float fres = 0.78 + 0.22 * pow(1.0 - max(dot(-v, n), 0.0), 5.0);
         vec3 ec = eye_environment(E, r);

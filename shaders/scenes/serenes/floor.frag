@@ -27,11 +27,11 @@ void main() {
     vec3 lightc = light_colour();
     vec3 shade = shade_colour();
     vec3 P = surface_point(vec2(s.x, min(s.y, wall_line() - 1e-4)));
-    vec4 surf = texture(u_surfaces, uv);
+    vec4 surf = texture(u_surfaces, surfaces_uv(s));
     vec2 slope = surf.gb - 0.5;
     vec3 N = normalize(vec3(-slope.x, 1.0, -slope.y));
     vec4 shadow = texture(u_shadow, uv);
-    vec3 V = normalize(P - vec3(0.0, CAM_Y, -CAM_D));
+    vec3 V = normalize(P - vec3(CAM_X, CAM_Y, -CAM_D));
     vec3 add = vec3(0.0);
     // the waxed boards' sheen: a soft streak toward each flame
     for (int k = 0; k < MAX_CANDLES; ++k) {
@@ -48,7 +48,7 @@ void main() {
         vec3 r = normalize(vec3(V.x + 1.5 * slope.x, -V.y, V.z + 1.5 * slope.y));
         vec3 Wp = P + r * ((WALL_Z - P.z) / r.z);
         vec2 uvw = screen_uv(plane_to_screen(Wp.xy, WALL_Z));
-        vec4 surf_w = texture(u_surfaces, uvw);
+        vec4 surf_w = texture(u_surfaces, surfaces_uv(plane_to_screen(Wp.xy, WALL_Z)));
         vec3 refl = light_surface(Wp, wall_normal(surf_w.gb - 0.5), wall_colour() * surf_w.r * 1.25,
                                   texture(u_shadow, uvw).rgb, lightc, shade);
         vec3 haze = texture(u_haze, uvw).rgb;

@@ -5,6 +5,17 @@ vec2 screen_uv(vec2 s) {
     return vec2(s.x * u_resolution.y / u_resolution.x + 0.5, s.y + 0.5);
 }
 
+// Where the baked surfaces (wall.frag, drawn once for the camera at x = 0) hold screen
+// point s of the panned camera: the wall moves on screen by one shift, the floor by one per
+// row (its parallax); beyond the frame's edges the bake is mirrored.  (Re-baking them at
+// every step of the pan cost half a frame.)
+vec2 surfaces_uv(vec2 s) {
+    float shift = s.y > wall_line() ? CAM_X / plane_scale(WALL_Z) : CAM_X * max(-s.y, 1e-4) / CAM_Y;
+    vec2 uv = screen_uv(vec2(s.x + shift, s.y));
+    uv.x = 1.0 - abs(1.0 - abs(uv.x));
+    return uv;
+}
+
 // Linear HDR colour <-> 8 bits: e = sqrt(c / (1 + c)) keeps near-black free of banding,
 // reaches any brightness, and is monotonic (so max-blending encoded values is max-blending
 // colours).

@@ -35,6 +35,12 @@ uniform vec4 u_echo_mix;
 const float FIGURE_DENSITY = 0.95;
 out vec4 frag_colour;
 
+// How far the close view's look applies (the woman: a true silhouette, the room black
+// round her pool): full by closeup 0.3.
+float solid_closeup() {
+    return smoothstep(0.0, 0.3, u_closeup);
+}
+
 #include "lighting.glsl"
 
 void main() {
@@ -46,7 +52,7 @@ void main() {
     // --- the surface under this pixel: the wall, or the floor in front of it
     bool on_wall = s.y > wall_line();
     vec3 P = surface_point(s);
-    vec4 surf = texture(u_surfaces, uv);
+    vec4 surf = texture(u_surfaces, surfaces_uv(s));
     vec2 slope = surf.gb - 0.5;
     vec3 N = on_wall ? wall_normal(slope) : normalize(vec3(-slope.x, 1.0, -slope.y));
     vec4 shadow = texture(u_shadow, uv);
@@ -59,12 +65,29 @@ void main() {
     float pools = 0.0;
     for (int k = 0; k < MAX_CANDLES; ++k) {
         vec2 dp = (P.xy - u_cpos[k].xy) * vec2(0.8, 1.0);
-        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 0.3, u_closeup));
+        pools += min(u_cpos[k].w * 50.0, 1.0) * exp(-dot(dp, dp) * mix(0.35, 0.12, u_closeup));   // (round 15: a generous pool)
     }
     // (round 11: close on her the pool is wide enough to ring her huge shadow on the wall,
     // the corners beyond it true black)
     g_pool = mix(0.4, 0.03, u_closeup) + mix(0.8, 0.97, u_closeup) * min(pools, 1.0);
     vec3 col = light_surface(P, N, base, shadow.rgb, lightc, shade);
+    // "But there is a cost" (round 15: at the end "badly underexposed and muddy"): as the
+    // candles gutter, a cold light rises from their mercury eyes onto the wall and floor
+    // round each hood, so the dark room is lit blue-silver from them, not left to mud.
+    {
+        float cold = smoothstep(0.6, 0.95, u_eyes) * (1.0 - solid_closeup());
+        if (cold > 0.0) {
+            float g = 0.0;
+            // (a constant loop, unrolled: constant indices, no per-pixel gathers; a cheap
+            // rational falloff in place of exp, for llvmpipe)
+            for (int i = 0; i < MAX_FIGURES; ++i) {
+                vec2 e = vec2(u_fig_a[i].x, u_fig_a[i].y * 0.87) - P.xy;
+                float q = dot(e, e) * 2.4;
+                g += step(float(i) + 0.5, u_count) / (1.0 + q + 0.5 * q * q + 0.17 * q * q * q);
+            }
+            col += cold * g * base * vec3(0.30, 0.52, 0.95) * 0.42;
+        }
+    }
 
     // --- the floor: the robes' contact darkness, the boards' sheen and reflection
     vec4 fl = texture(u_floor, uv);
@@ -88,7 +111,7 @@ void main() {
     // opaque there, so her body is the dark and the wall the light)
     // (round 14: the woman seen from afar, closeup 0.3, stays a true silhouette: the
     // density reaches its close value by then)
-    float solid = smoothstep(0.0, 0.3, u_closeup);
+    float solid = solid_closeup();
     float density = mix(FIGURE_DENSITY, 0.98, solid);
     col = col * (1.0 - density * mix(fig.a * fig.a, fig.a, solid)) + fig_light;
     // The glitch in her programming, readable in a still: after-images of the
@@ -136,13 +159,16 @@ void main() {
         float r = length(fc2 * vec2(1.0, 0.8));
         // (the wide glow kept faint: over the whole frame it was a brown veil on the blacks)
         col += lightc * power * (0.05 / (1.0 + r * r * 400.0) + 0.005 / (1.0 + r * r * 30.0));
+        // (round 15: close on the woman, a soft volumetric glow round her flame: the warm
+        // air lit between her and the wall)
+        col += lightc * power * solid * 0.012 / (1.0 + r * r * 6.0);
     }
     // the candles themselves, from their pass
     vec4 cand = texture(u_candles_img, uv);
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
 
     // --- vignette, exposure, tone map
-    float vig = 1.0 - (0.35 + 0.4 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
+    float vig = 1.0 - (0.35 + 0.2 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
     col *= vig * u_exposure;
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);

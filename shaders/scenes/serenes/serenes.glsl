@@ -19,6 +19,10 @@ uniform vec3 u_stage_cam;
 #define CAM_Y u_stage_cam.x
 #define CAM_D u_stage_cam.y
 #define CAM_F u_stage_cam.z
+// (round 15: "a static line-up": the camera drifts slowly sideways along the row -- its x,
+// metres, from the scene's `pan`)
+uniform float u_stage_pan;
+#define CAM_X u_stage_pan
 const float WALL_Z = 1.38;
 const int MAX_FIGURES = 9;
 const int MAX_CANDLES = 3;
@@ -43,10 +47,10 @@ float plane_scale(float z) {         // metres per screen unit at depth z
     return (z + CAM_D) / CAM_F;
 }
 vec2 screen_to_plane(vec2 s, float z) {
-    return vec2(0.0, CAM_Y) + s * plane_scale(z);
+    return vec2(CAM_X, CAM_Y) + s * plane_scale(z);
 }
 vec2 plane_to_screen(vec2 p, float z) {
-    return (p - vec2(0.0, CAM_Y)) / plane_scale(z);
+    return (p - vec2(CAM_X, CAM_Y)) / plane_scale(z);
 }
 
 // ------------------------------------------------------------------ the figure's SDF
@@ -233,6 +237,16 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     float pool = low * low;
     float r_robe = waist + hips + flare * (0.2 * (1.0 - hy) + 0.45 * low + 0.35 * pool)
                  + 0.0045 * low * fold * detail;
+    // (round 15: "chess pawns or penguins": standing, no waist under the mantle -- one veil
+    // that falls from the shoulders and only widens to the floor, like cloth hung from a
+    // hood, its hem trailing in slow folds)
+    float vtop = SHOULDER_Y - 0.03;
+    float vy = clamp(p.y / vtop, 0.0, 1.0);
+    float vlow = 1.0 - vy;
+    float r_veil = 0.052 + 0.012 * variant + flare * (0.35 * vlow + 0.65 * vlow * vlow * vlow)
+                 + 0.0055 * vlow * fold * detail;
+    r_robe = mix(r_veil, r_robe, seated);
+    top = mix(vtop, top, seated);
     // seated, the gown below the lap falls straight from the knees, narrower than the lap
     r_robe = mix(r_robe, 0.066 + 0.03 * pool + 0.003 * fold * detail, seated);
     float robe = length(vec2(q.x, q.y - clamp(q.y, 0.0, top))) - r_robe;
@@ -269,8 +283,9 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     vec2 ph = rot2(a.w) * (u - nk) + nk;
     float hood = sd_ellipse_approx(ph - vec2(0.0, 0.889), vec2(0.047 + 0.003 * variant, 0.058));
     hood = smin_poly(hood, sd_taper(ph, vec2(0.0, 0.90), vec2(0.004, 0.935), 0.040, 0.018), 0.02);
+    // (round 15: standing, the mantle no wider than the veil it runs into: no pawn's collar)
     float mantle = sd_taper(u, vec2(0.0, 0.84), vec2(0.0, mix(0.69, 0.70, seated)),
-                            0.040, mix(0.088 + 0.012 * variant, 0.056, seated));
+                            0.040, mix(0.062 + 0.012 * variant, 0.056, seated));
     d = smin_poly(d, mantle, 0.03);
     d = smin_poly(d, hood, 0.02);
     // (seated, her head bowed in the hood toward her hands: the face and orbs lower in it)
@@ -285,7 +300,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     // (round 14: standing, the sleeves still read as pale "ghost mittens" at their sides --
     // puppets: the arms thin away inside the gown's smoke, leaving one tall hooded shape)
     // (the upper arms stay, filling the shoulders into the mantle's fall)
-    arms += (1.0 - seated) * 0.045 * smoothstep(0.72, 0.6, p.y);
+    arms += (1.0 - seated) * 0.06 * smoothstep(0.79, 0.69, p.y);   // (round 15: no flippers)
     g_arm = arms;
     d = smin_poly(d, arms, 0.012);
     g_body = d;
@@ -328,7 +343,7 @@ vec4 figure_bounds(int i, float pad, int part) {
     if (part == 0) {
         // the gown's hem (waist + flare + folds, as figure_sdf), or the bench when seated,
         // and the shoulders and upper arms at rest
-        float robe = 0.030 + 0.062 * c.x + (0.078 + 0.05 * b.w) * (1.0 - 0.45 * c.x) + 0.01 + abs(b.z) * 0.05;
+        float robe = 0.065 + 0.027 * c.x + (0.078 + 0.05 * b.w) * (1.0 - 0.45 * c.x) + 0.01 + abs(b.z) * 0.05;
         robe = max(max(robe, 0.225 * c.x), 0.1);
         return vec4(a.x + (-robe + min(lean, 0.0)) * h - pad, -pad,
                     a.x + (robe + max(lean, 0.0)) * h + pad, 0.95 * h + pad);

@@ -62,7 +62,7 @@ void main() {
     float line = -CAM_Y / plane_scale(WALL_Z);
     float detail = 2.0 + floor(u_quality * 2.99);
     if (s.y > line - 2.0 / u_resolution.y) {
-        vec2 W = screen_to_plane(s, WALL_Z);
+        vec2 W = screen_to_plane(s, WALL_Z) - vec2(CAM_X, 0.0);   // (baked for the camera at x = 0)
         float e = 0.004;
         int oct = int(detail);
         float px = plane_scale(WALL_Z) / u_resolution.y;
