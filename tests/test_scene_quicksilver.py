@@ -13,6 +13,7 @@ from conftest import make_project, render_times
 SIZE = (160, 90)
 CUE = 10.0          # seconds per cue in a sweep show
 SETTLED = 7.5       # cue-local time by which the pool has formed (the last forming tear lands ~6 s)
+SKIN_GREEN = 0.6    # green over red of the figure's warm light: 0.68 for round 14's lit face, 0.52 now
 
 
 def show_source(name: str, cues: list[dict]) -> str:
@@ -405,3 +406,18 @@ def test_the_camera_drifts_so_the_held_mirror_is_not_a_static_frame(gl, tmp_path
     assert b.sum() > 1.15 * a.sum(), f"the camera did not come closer ({a.sum()} -> {b.sum()} pool pixels)"
     ca, cb = np.argwhere(a).mean(axis=0), np.argwhere(b).mean(axis=0)
     assert np.abs(ca - cb).max() > 6, f"the pool did not move in the frame ({ca.round()} -> {cb.round()})"
+
+
+def test_the_self_is_a_dark_mercury_silhouette_not_a_lit_face(gl, tmp_path):
+    """Round 14's reader: "an uncanny mannequin face".  The self is stylised now: a silhouette
+    of dark mercury with red life glowing through it: the warm light the dreamer adds to the
+    mirror is blood-red, not skin-toned (its green well under its red)."""
+    with_me, without = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 1.0}, {"harden": 1.0, "dreamer": 0.0}],
+                                   [SETTLED], size=(320, 180))
+    figure = np.abs(with_me.astype(int) - without.astype(int)).max(axis=2) > 40
+    f = with_me[figure].astype(float)
+    y = luma(with_me)[figure]
+    warm = f[(f[:, 0] > f[:, 2] + 40) & (y > 40)]
+    ratio = warm[:, 1].mean() / warm[:, 0].mean()
+    assert ratio < SKIN_GREEN, f"its warm light is skin-toned (green {ratio:.2f} of red), not life glowing through metal"
+
