@@ -18,6 +18,7 @@ uniform vec4 u_dreamer_fig;  // strength (0: no face), heartbeat 0..1, scale (fl
 uniform vec2 u_dreamer_feet; // where the face's centre lies on its plane (x, z); the plane is y = DREAMER_H
 uniform float u_dreamer_h;   // the height of that plane over the floor
 
+const float DREAMER_SHRINK = 0.6;    // the figure's size against the face it replaced
 const float DREAMER_STRETCH = 2.2;   // the face's length along the floor over its width (the floor's foreshortening undone)
 
 float dm_oval(vec2 p, vec2 c, vec2 r) {
@@ -39,12 +40,15 @@ float dm_outline(vec2 g, out float face) {
     float jaw = dm_oval(g, vec2(0.0, -0.22), vec2(0.155, 0.175));      // (the head narrows to the chin)
     face = smin(face, jaw, 0.06);
     float hair = dm_oval(g, vec2(0.0, 0.08), vec2(0.335, 0.45));
-    // loose locks falling past the cheeks onto the shoulders, a little apart
-    hair = smin(hair, dm_capsule(g, vec2(-0.25, 0.0), vec2(-0.34, -0.5), 0.065), 0.08);
-    hair = smin(hair, dm_capsule(g, vec2(0.25, 0.0), vec2(0.31, -0.44), 0.06), 0.08);
+    // the hair falling past the cheeks onto the shoulders, one mass with the neck (round 15:
+    // separate locks left slits of bright mirror between them and the neck, which read as the
+    // towers seen through the figure)
+    hair = smin(hair, dm_oval(g, vec2(0.0, -0.32), vec2(0.35, 0.42)), 0.1);
     float neck = dm_capsule(g, vec2(0.0, -0.3), vec2(0.0, -0.62), 0.12);
     float shoulders = dm_capsule(g, vec2(-0.62, -0.78), vec2(0.62, -0.78), 0.15);
     float body = smin(neck, shoulders, 0.12);
+    // the chest below them, so the figure runs on into the mirror's dark, not a cut-off bust
+    body = smin(body, dm_oval(g, vec2(0.0, -1.25), vec2(0.66, 0.55)), 0.15);
     return min(min(face, hair), body);
 }
 
@@ -62,7 +66,9 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     float t = (u_dreamer_h - P.y) / max(r.y, 1e-3);
     vec3 H = P + r * t;
     float front = step(1e-3, r.y);
-    vec2 g = vec2(H.x - u_dreamer_feet.x, (H.z - u_dreamer_feet.y) / DREAMER_STRETCH) / S;
+    // (DREAMER_SHRINK: the stylised figure smaller than the old face, so the head, the hair
+    // and the shoulders all fit in the pool and read as a person, not as one red shape)
+    vec2 g = vec2(H.x - u_dreamer_feet.x, (H.z - u_dreamer_feet.y) / DREAMER_STRETCH) / (S * DREAMER_SHRINK);
     // (small: each piece stays near its place, so the broken figure still reads as one)
     float turn = 0.18 * jolt.x - 0.11 * jolt.y;
     g = mat2(cos(turn), sin(turn), -sin(turn), cos(turn)) * g + vec2(0.08, 0.07) * jolt;
@@ -76,7 +82,7 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     const float E = 0.01;
     vec2 grad = vec2(dm_outline(g + vec2(E, 0.0), face_x) - sd, dm_outline(g + vec2(0.0, E), face_x) - sd) / E;
     grad /= max(length(grad), 1e-3);
-    float fade = smoothstep(-0.92, -0.55, g.y);           // the shoulders go into the mirror's dark
+    float fade = smoothstep(-1.7, -1.2, g.y);             // the chest goes into the mirror's dark
     float cover = (1.0 - smoothstep(-w, w, sd)) * front * u_dreamer_fig.x * fade;
 
     // -- the metal body: near-black polished mercury, its rounded edge catching the light --
@@ -89,26 +95,27 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     vec3 body = vec3(0.018, 0.014, 0.022) * (0.6 + 0.4 * n.z);
     // long soft reflections sliding down the metal (the night it mirrors), faint
     body += vec3(0.05, 0.045, 0.06) * smoothstep(0.2, 0.9, sin(g.x * 5.0 + g.y * 2.0 + 1.3)) * (1.0 - edge);
-    vec3 col = body + vec3(1.25, 0.82, 0.62) * rim * 1.6;
+    vec3 col = body + vec3(1.3, 0.7, 0.5) * rim * 2.0;      // (warm: the life inside lights its edge)
 
     // -- the life glowing through: a core at the throat and veins branching out ----------
     float beat = u_dreamer_fig.y;
     float deep = smoothstep(0.0, 0.06, inside);                        // (not on the rim)
-    vec2 c = g - vec2(0.0, -0.42);
-    float core = exp(-dot(c / vec2(0.2, 0.3), c / vec2(0.2, 0.3)));
+    vec2 c = g - vec2(0.0, -0.62);
+    float core = exp(-dot(c / vec2(0.25, 0.35), c / vec2(0.25, 0.35)));   // the heart, below the throat
     // veins: the ridges of warped noise, thin and branching, densest near the core
-    vec2 q = g * 5.5 + vec2(0.0, 0.15 * u_dreamer_fig.w);
+    vec2 q = g * 3.5 + vec2(0.0, 0.15 * u_dreamer_fig.w);
     q += 0.6 * vec2(vnoise(g * 3.0 + 5.0), vnoise(g * 3.0 + 9.0));
-    float ridge = 1.0 - abs(2.0 * vnoise(q) - 1.0);
+    // (simplex, not value noise: value noise's ridges ran along its grid like a circuit board)
+    float ridge = 1.0 - abs(snoise(q));
     float rw = max(fwidth(ridge), 0.02);
-    float veins = smoothstep(0.86 - rw, 0.86 + rw, ridge);
-    float ridge2 = 1.0 - abs(2.0 * vnoise(q * 2.1 + 13.0) - 1.0);
+    float veins = smoothstep(0.92 - rw, 0.92 + rw, ridge);
+    float ridge2 = 1.0 - abs(snoise(q * 2.1 + 13.0));
     veins = max(veins, 0.55 * smoothstep(0.9 - rw, 0.9 + rw, ridge2) * smoothstep(0.4, 0.0, length(c)));
     float life = (0.35 + 0.65 * beat);
     vec3 blood = vec3(1.3, 0.12, 0.04);
-    col += blood * deep * (0.55 * core * life + veins * (0.6 + 1.4 * core) * life);
+    col += blood * deep * (0.5 * core * life + veins * (1.5 + 2.0 * core) * life);
     // a dim ember through the whole body, so it is never a hole
-    col += vec3(0.12, 0.01, 0.008) * deep * (0.5 + 0.5 * beat);
+    col += vec3(0.07, 0.006, 0.005) * deep * (0.5 + 0.5 * beat);
 
     // Around the figure, the warmth it gives off into the cold mirror.
     float aura = exp(-max(sd, 0.0) / 0.08) * (1.0 - cover) * front * u_dreamer_fig.x * fade;
