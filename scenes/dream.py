@@ -213,8 +213,11 @@ quicksilver = Cue(
     keys={"pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
           # (round 13: "173.8 and 175.5 near-identical": the camera sinks slowly towards the
           # mirror and round it all through the cue)
-          "drift": [(0, 0.0), (20, 1.0, "in_out_sine")],
-          "harden": [(0, 0.0), (5.5, 0.0), (10, 1.0, "in_out_sine")],
+          # (round 15: 173.6 and 176.1 still alike: the move goes on after the shatter, so
+          # the camera is still sinking round the broken self at the end)
+          "drift": [(0, 0.0), (11, 0.5, "in_out_sine"), (20, 1.0, "in_out_sine")],
+          # (round 15: hardened by 8.5 s, so the whole mirror's still shows the self whole)
+          "harden": [(0, 0.0), (4.5, 0.0), (8.5, 1.0, "in_out_sine")],
           "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")],
           # (round 11: the hold read static) the red creeps out along the cracks after it
           "bleed": [(0, 0.0), (12.5, 0.0), (20, 1.0, "in_out_sine")]},

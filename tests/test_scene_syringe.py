@@ -284,3 +284,21 @@ def test_the_starlit_glass_throws_caustics_on_the_floor(syringe):
     g = (lit - dark)[112:175, 40:280]                          # the floor under the syringe
     sharp = (np.abs(2 * g[1:-1] - g[:-2] - g[2:]) > 12).sum()
     assert sharp > 100, f"no caustic on the floor ({sharp} sharp pixels of its light)"
+
+
+def test_the_far_city_recedes_in_rows_of_dark_spires_against_a_glow(syringe):
+    """Round 14's reader: "clip art on an empty purple backdrop".  The city beyond the hall
+    stands in depth now: the far city's glow low in the air, and four rows of glass spires,
+    the nearer ones tall and dark against it.  Beside the syringe, with everything else away,
+    the air above the horizon varies along each row far more than its smooth trend (the
+    spires cut into the glow: 6.2 levels; 4.1 when thin lines of light lay over even haze)."""
+    size = (320, 180)
+    img = luma(syringe({"offer": 0.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0, "helix": 0.0,
+                        "watchers": 0.0}, size=size))
+    horizon_row = round((0.5 + 0.08) * size[1])               # HORIZON = -0.08 (screen y)
+    air = img[horizon_row - 50:horizon_row - 3]
+    sides = np.concatenate([air[:, 10:90], air[:, -90:-10]], axis=1)
+    kernel = np.ones(21) / 21.0
+    trend = np.stack([np.convolve(np.pad(r, 10, mode="edge"), kernel, mode="valid") for r in sides])
+    detail = np.abs(sides - trend).mean()
+    assert detail > 5.0, f"the air beside the syringe is an even haze ({detail:.2f} levels of detail along a row)"

@@ -207,13 +207,15 @@ vec3 key_light(vec3 r, float rough, float aaw) {
     // 1 - cos(angle) ~ angle^2 / 2 for the small angles that matter here
     float x = max(1.0 - dot(r, KEY_DIR), 0.0);
     float ang = sqrt(2.0 * x);
-    float radius = 0.028 + rough;
+    float radius = 0.017 + rough;          // (round 15: smaller -- the 0.028 disc read as "a white orb")
     float w = aaw + 0.004 + rough * 0.5;
     float disc = 1.0 - smoothstep(radius - w, radius + w, ang);
     float sig = 0.045 + rough;
     float halo = exp(-x / (sig * sig));
-    float energy = 0.028 / radius;          // (1 for a mirror-sharp disc; spread thinner when rough)
-    return KEY_COLOUR * u_light * (disc * 9.0 * energy * energy + halo * 0.035);
+    float energy = 0.017 / radius;          // (1 for a mirror-sharp disc; spread thinner when rough)
+    // (round 14: the mirrored disc at 9x burned to "a blown white orb"; at 2x it stays a
+    // bright pale disc with its colour, under the display's shoulder)
+    return KEY_COLOUR * u_light * (disc * 2.0 * energy * energy + halo * 0.035);
 }
 
 // The floor seen directly: the city's street (stone.r: the stone's shade and mottle, stone.g:

@@ -146,8 +146,10 @@ void main() {
     float sheen = smoothstep(0.0, 0.7, luma(col));
     // (a fifth of the metal's own reflection -- its stars, its moons -- lies over the figure,
     // and its highlights stand over it whole: the figure is in the mirror, behind its surface)
-    col = col * (1.0 - 0.95 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
-        + me.a * max(col - 0.8, 0.0) * 0.6;
+    // (round 15: the figure is dark mercury now, so only a trace of the mirror's glare lies
+    // over it -- more and the towers showed through it like a double exposure)
+    col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
+        + me.a * max(col - 0.8, 0.0) * 0.12;
 #endif
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
     // where they cut the dreamer they open wider and bleed

@@ -82,23 +82,44 @@ const vec3 HAZE = vec3(0.050, 0.024, 0.105);
 vec3 far_air(vec2 p, float above, float px) {
     vec3 col = mix(HAZE, vec3(0.004, 0.003, 0.010), smoothstep(0.0, 0.6, above));
     col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq(above / 0.025)) * 0.6;    // the far line of light
-    for (int layer = 1; layer >= 0; --layer) {
-        float dens = layer == 0 ? 6.5 : 12.0;
-        float x = p.x * dens + (layer == 0 ? 3.7 : 11.2);
+    // (round 15) a deep glow of the far city's light low in the air, behind the spires, so
+    // they stand dark against it, row behind row
+    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / 0.16) * smoothstep(-0.02, 0.01, above);
+    // (round 15: "clip art on an empty purple backdrop": four rows now, far to near, each
+    // fewer, taller and wider, less drowned in the mist -- the city receding in depth -- and
+    // the nearer glass lit inside by the haze behind it, a bright edge down one side)
+    for (int layer = 3; layer >= 0; --layer) {
+        float fl = float(layer);
+        float dens = layer == 0 ? 3.2 : (layer == 1 ? 6.5 : (layer == 2 ? 12.0 : 21.0));
+        float x = p.x * dens + 3.7 + 7.5 * fl;
         float cell = floor(x);
         float f = x - cell - 0.5;
         vec3 h = hash3i(ivec3(int(cell), 40 + layer, u_seed));
-        float top = (layer == 0 ? 0.16 + 0.3 * h.y * h.y : 0.09 + 0.16 * h.y) * step(0.3, h.z);
+        float tall = layer == 0 ? 0.34 + 0.36 * h.y : (layer == 1 ? 0.16 + 0.3 * h.y * h.y : (layer == 2 ? 0.09 + 0.16 * h.y : 0.05 + 0.08 * h.y));
+        // (the nearest row only out to the sides, never behind the barrel, and clear of the
+        // two Serenes' own air, so they stand against open haze: background())
+        float cx = (cell + 0.5 - 3.7 - 7.5 * fl) / dens;
+        float clear = step(0.22, abs(cx + 0.70)) * step(0.22, abs(cx - 0.74));
+        float keep = layer == 0 ? step(0.45, h.z) * step(0.35, abs(cx)) * clear : step(0.3, h.z);
+        float top = tall * keep;
         float up = clamp(above / max(top, 1e-3), 0.0, 1.0);
         float half_w = (0.16 + 0.12 * h.x) * (1.0 - 0.92 * up);      // straight, tapering to a point
-        float dist = (abs(f - 0.25 * (h.z - 0.5)) - half_w) / dens;
+        float fx = f - 0.25 * (h.z - 0.5);
+        float dist = (abs(fx) - half_w) / dens;
         float cover = smoothstep(px, -px, dist) * step(above, top) * step(0.0, above + 0.02);
-        float mist = layer == 0 ? 0.12 : 0.6;                       // how far the mist hides it
-        vec3 glass = mix(vec3(0.006, 0.005, 0.014), HAZE * 1.3, mist);
-        // a glint of the haze down the lit edge
-        float glint = exp(-sy_sq((f - 0.25 * (h.z - 0.5) + half_w) * dens / (dens * 0.02 + 0.002))) * (1.0 - mist) * (0.4 + 0.6 * up);
-        glass += vec3(0.16, 0.14, 0.32) * glint;
+        float mist = layer == 0 ? 0.04 : (layer == 1 ? 0.2 : (layer == 2 ? 0.55 : 0.8));   // how far the mist hides it
+        // the glass: dark, the haze behind seen through it brighter towards its middle (a
+        // column of glass is a lens), a thin rim of light down both edges
+        float across = clamp(fx / max(half_w, 1e-3), -1.0, 1.0);
+        vec3 glass = vec3(0.004, 0.003, 0.01) + HAZE * 0.45 * (1.0 - across * across) * up;
+        glass = mix(glass, HAZE * 1.3, mist);
+        // a glint of the haze down the lit edge, the other edge a fainter line
+        float glint = exp(-sy_sq((fx + half_w) * dens / (dens * 0.02 + 0.002))) * (1.0 - mist) * (0.4 + 0.6 * up);
+        float far_edge = exp(-sy_sq((fx - half_w) * dens / (dens * 0.012 + 0.002))) * (1.0 - mist) * 0.35;
+        glass += vec3(0.16, 0.14, 0.32) * (glint + far_edge);
         col = mix(col, glass, cover);
+        // mist between the rows: each row stands in more air than the one before it
+        col = mix(col, HAZE * 1.2, 0.12 * exp(-max(above, 0.0) / (0.06 + 0.05 * fl)));
     }
     // two more Serenes far off, half lost in the mist (no eyes to be seen at this distance)
     float far_fig = min(serene_sd((vec2(p.x, HORIZON + above) - vec2(-0.42, 0.03)) / 0.52),
@@ -110,6 +131,28 @@ vec3 far_air(vec2 p, float above, float px) {
     float shafts = sy_sq(sy_sq(0.5 + 0.5 * sin(sx * 8.0 + 1.3))) * 0.7 + sy_pow12(0.5 + 0.5 * sin(sx * 19.0 + 0.4)) * 0.5;
     col += vec3(0.07, 0.065, 0.14) * shafts * smoothstep(-0.1, 0.2, above) * smoothstep(0.65, 0.15, above);
     return col;
+}
+
+// Dust in the shafts of light (round 15: "dust in the light shafts"): motes in two depths,
+// one per cell, fixed in the air and drifting slowly with the starlight's flow, lit only
+// where a shaft passes -- the near ones larger and softer (out of focus), the far ones points.
+vec3 dust(vec2 p) {
+    float px = 1.0 / u_resolution.y;
+    float sx = p.x + 0.42 * p.y;
+    float shafts = sy_sq(sy_sq(0.5 + 0.5 * sin(sx * 8.0 + 1.3))) * 0.7 + sy_pow12(0.5 + 0.5 * sin(sx * 19.0 + 0.4)) * 0.5;
+    vec3 acc = vec3(0.0);
+    for (int layer = 0; layer < 2; ++layer) {
+        float cell = layer == 0 ? 0.055 : 0.03;
+        float r = layer == 0 ? 0.0035 : 0.0012;
+        vec2 q = p / cell + vec2(0.7 * u_flow * (layer == 0 ? 9.0 : 5.0), -0.5 * u_flow * (layer == 0 ? 6.0 : 3.0));
+        vec2 c = floor(q);
+        vec3 h = hash3i(ivec3(ivec2(c), 70 + layer + 3 * u_seed));
+        vec2 at = c + 0.2 + 0.6 * h.xy;
+        float d = length(q - at) * cell;
+        float mote = exp(-sy_sq(d / (r + px))) * step(0.8, h.z);
+        acc += vec3(0.55, 0.52, 0.85) * mote * (layer == 0 ? 0.35 : 0.6) * (0.6 + 0.4 * sin(TAU * (u_twinkle + h.z * 5.0)));
+    }
+    return acc * shafts * shafts * 1.5 * smoothstep(HORIZON - 0.05, HORIZON + 0.05, p.y);
 }
 
 // The far hall with no walls: the air and the city beyond above, a dark glossy floor that
@@ -149,7 +192,7 @@ vec3 background(vec2 p) {
         float soft = 0.004 + 0.032 * smoothstep(0.0, -0.35, q.y) + 0.012 * abs(sin(q.y * 9.0 + float(i)));
         float body = smoothstep(soft, -soft, figure) * smoothstep(feet - 0.02, feet + 0.12, p.y);
         // shadow: the air behind darkened, not a painted shape -- denser in the middle
-        float dense = 0.72 + 0.26 * smoothstep(soft, -3.0 * soft, figure);
+        float dense = 0.8 + 0.19 * smoothstep(soft, -3.0 * soft, figure);   // (round 15: denser, against the brighter far glow)
         dense *= 0.88 + 0.12 * sin(q.x * 70.0 + 3.0 * sin(q.y * 9.0 + float(i)));      // (its folds, faint)
         vec3 shade = col * 0.08 + vec3(0.002, 0.001, 0.004);
         // the haze's light caught on the hood and the shoulders, only where the edge is crisp
@@ -318,6 +361,7 @@ void main() {
         lightc = mix(lightc, mix(JOY, DESPAIR, 0.35 + 0.35 * sin(p.x * 9.0 + u_spill.w * 0.3)) * 0.3,
                      exp(-hx * hx) * smoothstep(0.0, 0.4, u_spill.z));
         col = mix(col, lightc, dens * 0.55);
+        col += dust(p);
     }
 
     // -- plunger: rod, thumb pad, stopper (behind the glass, seen through it) --------------
