@@ -88,6 +88,7 @@ DUST_SHARE = 0.05           # share of the non-anchor stars that join the glyph 
 DEFAULT_STARS = 7000
 TRAVEL_SPEED = 0.022        # screen heights a second the near ridge passes (main.frag's land)
 SHUTTER = 0.4               # motion blur: the share of a frame the shutter stays open
+TRAIL = 0.3                 # seconds of a flying star's path its light trail shows
 
 # The inscription: a line of the script written small and faint along the bottom of the sky,
 # the glyphs the stars form in turn among them (the one being formed lights up), so that the
@@ -299,6 +300,10 @@ class Constellations(Scene):
         before = cycle(then_t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
         if int(before["index"]) != index:      # a glyph boundary: everything is in the field
             before = cyc
+        trail = []
+        for back in (TRAIL, 0.5 * TRAIL):
+            was = cycle(max(t - back, 0.0), float(p["rate"]), float(p["morph"]), int(p["glyph"]))
+            trail.append(was["next"] if int(was["index"]) == index else 0.0)
         drift = float(p["drift"])
         first = int(p["glyph"])
         ikey = (seed, first)
@@ -318,6 +323,7 @@ class Constellations(Scene):
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],
             "u_next": (cyc["next"], before["next"]),
+            "u_trail": tuple(trail),
             "u_chart": cyc["chart"],
             "u_shimmer": (t * 0.32) % 1.0,
             "u_glyph_xform": (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE),

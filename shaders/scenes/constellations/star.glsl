@@ -37,6 +37,7 @@ uniform float u_field_gain;  // the same for the field
 uniform vec2 u_gain_next;    // the next word's dust and field gains: the rearranging stars take
                              // them on as they arrive, so nothing steps at the word's change
 uniform vec2 u_next;         // how far the stars have gone on into the next word: now, then
+uniform vec2 u_trail;        // the same, TRAIL and TRAIL / 2 seconds ago: a flying star's light trail
 uniform vec4 u_turn;         // the word's slow turn and breath: cos and sin of its angle, scale, -
 uniform vec2 u_cam;          // the slow drift of the view (screen units): the nearer, the further it moves
 
@@ -53,6 +54,8 @@ const float STAR_TEX_W = 256.0;
 struct Star {
     vec2 pos;       // centred screen units
     vec2 blur;      // where it was when the shutter opened, minus pos (motion blur streak)
+    vec2 trail_a;   // where it was TRAIL seconds ago, minus pos (its curved light trail's tail)
+    vec2 trail_b;   // ... and TRAIL / 2 seconds ago (the trail's bend)
     float flux;     // 1080p-pixel units
     float sigma;    // PSF sigma in 1080p pixels
     vec3 colour;    // linear, unit-ish
@@ -160,6 +163,7 @@ Star star_state(int id) {
     float e = 0.0;
     vec2 pos = field;
     vec2 then = field;
+    vec2 ta = vec2(0.0), tb = vec2(0.0);
     if (kind > 0.5) {
         float e_then;
         pos = glyph_star_pos(field, h2, tgt, u_now, e);
@@ -174,8 +178,13 @@ Star star_state(int id) {
         kind_n = (id < int(u_stars + 0.5)) ? tgt_n.w : 0.0;
         vec2 dest = (kind_n > 0.5) ? glyph_place(tgt_n.xy) + star_breath(h2, u_now.w) : field;
         float kt;
-        pos = star_rearranged(pos, dest, h2, u_next.x, kn);
+        vec2 from = pos;
+        pos = star_rearranged(from, dest, h2, u_next.x, kn);
         then = star_rearranged(then, dest, h2, u_next.y, kt);
+        // (round 14's reader: mid-flight "scattered debris or rain"): the path it came by,
+        // a curved trail of light bowing into the next word
+        ta = star_rearranged(from, dest, h2, u_trail.x, kt);
+        tb = star_rearranged(from, dest, h2, u_trail.y, kt);
     }
     s.formed = mix(e, (kind_n > 0.5) ? 1.0 : 0.0, kn);
     // depth: a star in flight comes out of the far sky toward us and settles back as it lands
@@ -189,6 +198,9 @@ Star star_state(int id) {
     then = mid + (then - mid) * (1.0 + 0.25 * near);
     s.pos = pos;
     s.blur = then - pos;
+    bool trailed = (u_next.x > 0.0) && (kind_n > 0.5);     // (only stars flying into the word)
+    s.trail_a = trailed ? mid + (ta - mid) * (1.0 + 0.25 * near) - pos : vec2(0.0);
+    s.trail_b = trailed ? mid + (tb - mid) * (1.0 + 0.25 * near) - pos : vec2(0.0);
 
     // brightness
     vec3 tint = srgb_to_linear(u_colour.rgb);
