@@ -594,3 +594,16 @@ def test_inverted_the_night_is_a_pale_lilac_sky_written_in_light(gl, programs):
     assert np.median(luma_i[strokes]) > np.median(luma_i[sky]) + 40, \
         f"the word is not light on the pale sky: {np.median(luma_i[strokes]):.0f} vs {np.median(luma_i[sky]):.0f}"
     assert np.median(inverted[int(h * 0.97):].mean(axis=2)) < 12, "the land's blacks"
+
+
+def test_stars_flying_to_the_next_word_trace_light_trails(gl, programs):
+    """Round 14's reader: mid-flight (34.5 s) "reads as scattered debris or rain, not glyphs
+    forming".  A star flying into the next word draws the trail of its last 0.3 s, so mid-flight
+    the word's light lies in long comet strokes, not dots: the bright pixels (the flying stars
+    and their trails) are many more than the stars alone make (1.3 % of the frame; before the trails, 0.84 %)."""
+    size = (320, 180)
+    params = {"glyph_seed": 11, "rate": 0.15, "signs": 3, "twinkle": 0.0, "glow": 0.0, "line_glow": 0.0}
+    img = render(gl, programs, params, 12.5, size).astype(float)      # (the flight to word 2)
+    luma = img @ np.array([0.2126, 0.7152, 0.0722])
+    bright = (luma > np.median(luma) + 90).mean()
+    assert bright > 0.011, f"{bright:.2%} of the frame is lit by the flying stars"

@@ -662,3 +662,34 @@ def test_the_filament_veil_is_emerald_and_violet_not_a_green_tangle(sky):
     share = violet.sum() / max(lit.sum(), 1)
     assert share > 0.2, f"only {share:.0%} of the veil is violet"
     assert green.sum() < 3 * violet.sum(), (green.sum(), violet.sum())
+
+
+def test_the_pole_is_a_luminous_heart_not_a_dark_smudge(sky):
+    """Round 14's reader: "the kaleidoscope a dark smudge".  pole_glow lights the pole: the
+    frame's centre (the pole) is bright and violet-white; without it, a dark calm eye."""
+    params = dict(LAND_SKY, centre_y=0.0, suns=0, mirror_bodies=0.0, filaments=0.5, nebula_glow=1.0)
+    lit = luma(sky(dict(params, pole_glow=1.0)))
+    dark = luma(sky(dict(params, pole_glow=0.0)))
+    h, w = lit.shape
+    core = (slice(h // 2 - 2, h // 2 + 3), slice(w // 2 - 2, w // 2 + 3))
+    assert lit[core].mean() > 160 and lit[core].mean() > dark[core].mean() + 80, (lit[core].mean(), dark[core].mean())
+
+
+def test_the_horizon_sinks_the_land_out_of_view(sky):
+    """Round 15: the dream tilts up to the suns overhead.  With horizon -0.7 the frame's bottom
+    rows are sky (not the near ridge's even dark)."""
+    size = (320, 180)
+    params = dict(LAND_SKY, land=1.0, stars=1.0, nebula_glow=1.0, pole_glow=1.0, centre_y=0.0)
+    up = luma(sky(dict(params, horizon=-0.7), size=size))[int(size[1] * 0.92):]
+    level = luma(sky(dict(params, horizon=0.0), size=size))[int(size[1] * 0.92):]
+    assert level.mean() < 8 and up.mean() > level.mean() + 10, (up.mean(), level.mean())
+
+
+def test_the_dreams_sky_is_three_framings_not_one_set(gl):
+    """Round 14's reader: the sky at 6, 12, 15 and 22 s "one set with the suns moved".  The
+    camera moves: close on a moon over the land at 6 s (the land along the bottom), tilted up
+    to the suns at 14 s (no land in the bottom rows), wide over the land at 20.5 s."""
+    from conftest import render_times
+    frames = render_times(gl, "dream", [6.0, 14.0, 20.5], size=(320, 180))
+    bottoms = [luma(np.asarray(f, np.float32)[int(180 * 0.92):]).mean() for f in frames]
+    assert bottoms[0] < 8 and bottoms[2] < 8 and bottoms[1] > 15, bottoms
