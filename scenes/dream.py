@@ -24,7 +24,8 @@ the_sky = Cue(
         # (round 11's reader: the 1.6 s still was 80 % black round a thin slit; the eyes open
         # generously at once, the dream filling most of the frame by 1.5 s)
         "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (5.5, 0.0, "in_out_sine")],
-        "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
+        # (the inversion sweeps over the moon's close-up: violet and emerald by 9 s)
+        "inversion": [(0, 0.0), (1.5, 0.0), (9, 1.0, "in_out_sine")],
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         # (round 14's reader: 6, 12, 15 and 22 s "one set with the suns moved") three framings,
         # the camera moving between them: close on an emerald moon rising behind the ridge (the

@@ -693,3 +693,21 @@ def test_the_dreams_sky_is_three_framings_not_one_set(gl):
     frames = render_times(gl, "dream", [6.0, 14.0, 20.5], size=(320, 180))
     bottoms = [luma(np.asarray(f, np.float32)[int(180 * 0.92):]).mean() for f in frames]
     assert bottoms[0] < 8 and bottoms[2] < 8 and bottoms[1] > 15, bottoms
+
+
+def test_a_moon_seen_close_shows_its_maria_not_a_flat_glare(sky):
+    """Round 15: the dream opens close on an emerald moon a third of the frame high; there the
+    broad maria alone left its lit face a flat emerald glare.  Large in the frame, its lit face
+    is dimmed so its maria show (the face's brightest tenth at most 175 levels; before, 182)."""
+    size = (640, 360)
+    params = dict(LAND_SKY, moons=1, suns=1, zoom=2.5, centre_y=0.7, quality=0.74, body_size=1.5)
+    with_moon = sky(params, t=2.0, size=size)
+    without = sky(dict(params, moons=0), t=2.0, size=size)
+    diff = np.abs(with_moon - without).max(axis=2)
+    disc = _grow(~_grow(~(diff > 25), 2), 2)
+    inner = ~_grow(~disc, 6)
+    full = luma(with_moon)
+    y = full[inner]
+    face = inner & (full > np.percentile(y, 60))
+    assert disc.sum() > 20000, "no moon seen close"
+    assert np.percentile(full[face], 90) < 176, f"the lit face glares ({np.percentile(full[face], 90):.0f})"
