@@ -60,6 +60,7 @@ struct Star {
     float sigma;    // PSF sigma in 1080p pixels
     vec3 colour;    // linear, unit-ish
     float formed;   // 0 in the field .. 1 on its stroke
+    float arrived;  // 0 .. 1: how far it has flown into the next word (0 while a word is held)
     float kind;     // 0 field, 1 dust, 2 anchor
     float anchor;   // 1 for a chart anchor (blended into the next word's while rearranging)
     float order;    // writing order along the glyph
@@ -179,14 +180,18 @@ Star star_state(int id) {
         vec2 dest = (kind_n > 0.5) ? glyph_place(tgt_n.xy) + star_breath(h2, u_now.w) : field;
         float kt;
         vec2 from = pos;
-        pos = star_rearranged(from, dest, h2, u_next.x, kn);
-        then = star_rearranged(then, dest, h2, u_next.y, kt);
+        // (the next word's stars land in its writing order, as the pen of its chart passes
+        // (links.vert): the strokes fill one after another, not at random)
+        vec3 h2o = vec3(h2.x, (kind_n > 0.5) ? 0.8 * tgt_n.z + 0.2 * h2.y : h2.y, h2.z);
+        pos = star_rearranged(from, dest, h2o, u_next.x, kn);
+        then = star_rearranged(then, dest, h2o, u_next.y, kt);
         // (round 14's reader: mid-flight "scattered debris or rain"): the path it came by,
         // a curved trail of light bowing into the next word
-        ta = star_rearranged(from, dest, h2, u_trail.x, kt);
-        tb = star_rearranged(from, dest, h2, u_trail.y, kt);
+        ta = star_rearranged(from, dest, h2o, u_trail.x, kt);
+        tb = star_rearranged(from, dest, h2o, u_trail.y, kt);
     }
     s.formed = mix(e, (kind_n > 0.5) ? 1.0 : 0.0, kn);
+    s.arrived = kn;
     // depth: a star in flight comes out of the far sky toward us and settles back as it lands
     // (the word assembles in depth, not on a plane): mid-flight its place swells away from the
     // word's centre, as nearer things do, and it grows larger and softer (sigma, below)
