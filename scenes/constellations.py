@@ -40,6 +40,10 @@ night inside out: a pale lilac sky deepening to violet overhead, its faint stars
 the word still LIGHT (in ink it read as "grey beaded chains"): emerald-white threads and
 white-hot stars in a violet aura, the land's haze glowing with the bright air (main.frag).
 
+Round 15 (mid-flight "scattered debris or rain, not glyphs forming"): a star flying into the
+next word draws a curved light trail of its last TRAIL seconds, the stars land in the next
+word's writing order, and a pen writes the next word's chart ahead of them (links.vert).
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the

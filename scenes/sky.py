@@ -29,6 +29,11 @@ Round 14 ("the nebula paint blobs", "a murky teal smudge"): ``filaments`` draws 
 fine bright threads cut by crisp dust lanes, part of the gas amber so that the inversion turns
 it violet beside the emerald; the land (lib/land.glsl) is four ranges in aerial perspective.
 
+Round 15 ("one set with the suns moved", "the kaleidoscope a dark smudge"): ``horizon`` lifts or
+sinks the land so the view can tilt up into the sky, the centre may lie off the frame (a close
+view of one body), ``pole_glow`` makes the pole a luminous heart, and a moon large in the frame
+shows smaller maria on a dimmed lit face.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
