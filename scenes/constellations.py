@@ -40,6 +40,10 @@ night inside out: a pale lilac sky deepening to violet overhead, its faint stars
 the word still LIGHT (in ink it read as "grey beaded chains"): emerald-white threads and
 white-hot stars in a violet aura, the land's haze glowing with the bright air (main.frag).
 
+Round 15 (mid-flight "scattered debris or rain, not glyphs forming"): a star flying into the
+next word draws a curved light trail of its last TRAIL seconds, the stars land in the next
+word's writing order, and a pen writes the next word's chart ahead of them (links.vert).
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
@@ -88,6 +92,7 @@ DUST_SHARE = 0.05           # share of the non-anchor stars that join the glyph 
 DEFAULT_STARS = 7000
 TRAVEL_SPEED = 0.022        # screen heights a second the near ridge passes (main.frag's land)
 SHUTTER = 0.4               # motion blur: the share of a frame the shutter stays open
+TRAIL = 0.3                 # seconds of a flying star's path its light trail shows
 
 # The inscription: a line of the script written small and faint along the bottom of the sky,
 # the glyphs the stars form in turn among them (the one being formed lights up), so that the
@@ -121,8 +126,10 @@ def inscription(seed: int, first: int) -> np.ndarray:
 # scattered field (RISE); every word holds, and then REARRANGES itself into the next (MORPH):
 # each star flies from its place in this word straight to its place in the next, so the sky
 # is never a bare starfield between words (a blind reader could not recognise the change-over
-# when the words dissolved to dust and re-formed).  The chart lines fade as the stars leave
-# and are drawn again as the next word settles (CHART_IN).
+# when the words dissolved to dust and re-formed).  The chart lines fade as the stars leave;
+# the next word's chart is written by a pen, in its writing order, while its stars fly in
+# (links.vert), so the new word starts with its chart whole.  The hold (the shimmer) starts
+# CHART_IN after a word's start.
 RISE = (0.0, 0.26)
 MORPH = (0.80, 0.97)
 CHART_IN = 0.06
@@ -164,8 +171,8 @@ def cycle(t: float, rate: float, morph: float, first: int) -> dict:
     form = _smooth((ph - RISE[0]) / (RISE[1] - RISE[0])) if k <= 0 else 1.0
     onward = _smooth((ph - MORPH[0]) / (MORPH[1] - MORPH[0]))
     chart = 1.0 - _smooth((ph - MORPH[0]) / 0.04)
-    if k > 0:
-        chart *= _smooth(ph / CHART_IN)
+    # (a later word's chart is already drawn as its stars land -- the next word's chart in
+    # the flight before it (links.vert) -- so it is whole from the word's first moment)
     start = RISE[1] if k <= 0 else CHART_IN
     hold = _smooth((ph - start + 0.04) / 0.08) * (1.0 - _smooth((ph - MORPH[0] + 0.02) / 0.06))
     return {"index": first + k, "form": form * morph, "dissolving": 0.0, "hold": hold * morph,
@@ -290,6 +297,7 @@ class Constellations(Scene):
             tables[key_next] = star_table(seed, index + 1, stars, signs)
         resources.texture("targets_next", tables[key_next][0], filter="nearest", key=key_next)
         resources.texture("links", links, filter="nearest", key=key)
+        resources.texture("links_next", tables[key_next][1], filter="nearest", key=key_next)
         # flights of one glyph all bow the same way, alternating glyph to glyph
         curl = 1.0 if glyphs.hand(seed).curl >= 0 else -1.0
         curl = curl if index % 2 == 0 else -curl
@@ -299,6 +307,10 @@ class Constellations(Scene):
         before = cycle(then_t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
         if int(before["index"]) != index:      # a glyph boundary: everything is in the field
             before = cyc
+        trail = []
+        for back in (TRAIL, 0.5 * TRAIL):
+            was = cycle(max(t - back, 0.0), float(p["rate"]), float(p["morph"]), int(p["glyph"]))
+            trail.append(was["next"] if int(was["index"]) == index else 0.0)
         drift = float(p["drift"])
         first = int(p["glyph"])
         ikey = (seed, first)
@@ -318,6 +330,7 @@ class Constellations(Scene):
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],
             "u_next": (cyc["next"], before["next"]),
+            "u_trail": tuple(trail),
             "u_chart": cyc["chart"],
             "u_shimmer": (t * 0.32) % 1.0,
             "u_glyph_xform": (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE),
@@ -327,6 +340,8 @@ class Constellations(Scene):
             "u_field_gain": _field_gain(stars, n_dust),
             "u_gain_next": (_dust_gain(tables[key_next][3]), _field_gain(stars, tables[key_next][3])),
             "u_link_count": float(n_links),
+            "u_link_count_next": float(tables[key_next][2]),
+            "u_max_links": float(MAX_LINKS),
             # which glyph of the line is the one the stars are writing, and how far
             "u_inscription_lit": (float(lit), float(cyc["form"])),
             "u_ink_lin": tuple(float(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
@@ -341,7 +356,7 @@ constellations = Constellations(
              update="once"),
         Pass("scenes/constellations/deep.frag", name="deep", inputs=("sky",), update="once"),
         Pass("scenes/constellations/links.frag", name="chart", vert="scenes/constellations/links.vert",
-             primitive="triangles", count=6 * MAX_LINKS, blend="add", precision="rgba16f",
+             primitive="triangles", count=2 * 6 * MAX_LINKS, blend="add", precision="rgba16f",
              clear=(0.0, 0.0, 0.0, 0.0)),
         Pass("scenes/constellations/stars.frag", name="starlight", vert="scenes/constellations/stars.vert",
              primitive="points", count="stars", blend="add", precision="rgba16f",

@@ -24,20 +24,28 @@ the_sky = Cue(
         # (round 11's reader: the 1.6 s still was 80 % black round a thin slit; the eyes open
         # generously at once, the dream filling most of the frame by 1.5 s)
         "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (5.5, 0.0, "in_out_sine")],
-        "inversion": [(0, 0.0), (2.5, 0.0), (12, 1.0, "in_out_sine")],   # violet suns by 8 s
+        # (the inversion sweeps over the moon's close-up: violet and emerald by 9 s)
+        "inversion": [(0, 0.0), (1.5, 0.0), (9, 1.0, "in_out_sine")],
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
-        "zoom": [(0, 1.3), (9, 1.2, "in_out_sine"), (17, 1.08, "in_out_sine"), (26, 1.0, "in_out_sine")],
-        # the view travels: the sky is seen from the land (round 11: "a screensaver mandala"),
-        # the kaleidoscope's pole high in the frame, its clouds turning about it; the pole
-        # swings from the right to the left of the frame and the land slides by beneath
-        "centre_x": [(0, 0.12), (5, 0.12), (12, 0.34, "in_out_sine"), (18, 0.0, "in_out_sine"), (24, -0.3, "in_out_sine")],
-        "centre_y": [(0, 0.40), (5, 0.40), (12, 0.36, "in_out_sine"), (18, 0.50, "in_out_sine"), (24, 0.38, "in_out_sine")],
+        # (round 14's reader: 6, 12, 15 and 22 s "one set with the suns moved") three framings,
+        # the camera moving between them: close on an emerald moon rising behind the ridge (the
+        # pole off the frame, top left; the centre follows the moon up); then tilted up, the land
+        # sunk out of view, the violet suns overhead round the pole's luminous heart; then wide,
+        # the land in its ranges of haze, the pole where the constellations' dusk expects it
+        "zoom": [(0, 2.2), (4.5, 2.2, "in_out_sine"), (9, 2.1, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
+                 (16, 1.12, "in_out_sine"), (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
+        "centre_x": [(0, -0.28), (4.5, -0.39, "in_out_sine"), (9, -0.46, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
+                     (16, 0.12, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (24, -0.3, "in_out_sine")],
+        "centre_y": [(0, 0.59), (4.5, 0.68, "in_out_sine"), (9, 0.65, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
+                     (16, 0.14, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],
+        "horizon": [(0, 0.0), (9, 0.0), (12, -0.7, "in_out_sine"), (16, -0.7), (19.5, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
     },
     # (a few large violet suns and emerald moons, each drawn once, turning about the pole with
     # the sky, over the land; the clouds finer toward the pole)
     params={"rotation": 3.5, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0, "suns": 3, "moons": 4,
             "mirror_bodies": 0.0, "land": 1.0, "teal": 0.0, "deep_stars": 0.6, "filaments": 0.5,
+            "pole_glow": 1.0,
             # (through the dusk the sky's land lies where the constellations' land lies)
             "land_offset": -0.68},    # (4 nebula octaves, not 5: cheaper, alike)
 )

@@ -29,6 +29,11 @@ Round 14 ("the nebula paint blobs", "a murky teal smudge"): ``filaments`` draws 
 fine bright threads cut by crisp dust lanes, part of the gas amber so that the inversion turns
 it violet beside the emerald; the land (lib/land.glsl) is four ranges in aerial perspective.
 
+Round 15 ("one set with the suns moved", "the kaleidoscope a dark smudge"): ``horizon`` lifts or
+sinks the land so the view can tilt up into the sky, the centre may lie off the frame (a close
+view of one body), ``pole_glow`` makes the pole a luminous heart, and a moon large in the frame
+shows smaller maria on a dimmed lit face.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
@@ -350,8 +355,8 @@ sky = Sky(
         Param("segments", 8.0, 1.0, 24.0, "kaleidoscope mirror count; fractional values grow the next sector in smoothly"),
         Param("rotation", 3.0, -45.0, 45.0, "rotation speed of the kaleidoscope, degrees per second"),
         Param("zoom", 1.0, 0.5, 2.5, "magnification of the whole sky"),
-        Param("centre_x", 0.0, -0.5, 0.5, "where the mandala's centre lies across the frame (frame heights from its centre): off-centre compositions, a drifting view"),
-        Param("centre_y", 0.0, -0.3, 0.8, "where the mandala's centre lies up the frame (frame heights from its centre)"),
+        Param("centre_x", 0.0, -1.2, 1.2, "where the mandala's centre lies across the frame (frame heights from its centre): off-centre compositions, a drifting view"),
+        Param("centre_y", 0.0, -0.6, 1.2, "where the mandala's centre lies up the frame (frame heights from its centre)"),
         Param("suns", 2, 0, MAX_BODIES, "suns in the kaleidoscope's wedge (each shows as a ring or pair of images)"),
         Param("moons", 2, 0, MAX_BODIES, "moons in the kaleidoscope's wedge"),
         Param("arrangement", 0.0, 0.0, 1.0, "0: a crown of rings about a central sun; 1: scattered, drifting bodies"),
@@ -370,6 +375,8 @@ sky = Sky(
         Param("mirror_bodies", 1.0, 0.0, 1.0, "1: the suns and moons repeated by the kaleidoscope's mirrors (the crown); 0: each drawn once where it hangs, turning about the pole with the sky -- a few large bodies, the kaleidoscope left to the clouds"),
         Param("land", 0.0, 0.0, 1.0, "the land under the sky (shaders/lib/land.glsl): a far range against the airglow, the valley's mist, a near black ridge -- the sky seen from somewhere; 0: none"),
         Param("land_travel", 0.02, -0.2, 0.2, "how fast the view travels along the land, screen heights a second of the near ridge (the far range half as fast)"),
+        Param("horizon", 0.0, -1.0, 0.3, "where the land lies up the frame (frame heights): below 0 the view tilts up into the sky, the land sinking out of view; above 0 it looks down over more of the land"),
+        Param("pole_glow", 0.0, 0.0, 2.0, "the kaleidoscope's pole as a luminous heart (a white-violet core, rays along its mirrors, an emerald ring) instead of a dark calm eye (0)"),
         Param("land_offset", 0.0, -4.0, 4.0, "where along the land the view is at time 0 (screen heights): lines the ridges up with another scene's land"),
         Param("lids", 0.0, 0.0, 1.0, "eyelids over the sky, for the dream's first words: 1 shut to a bright slit, 0 open (none)"),
         Param("quality", 1.0, 0.0, 1.0, "detail: nebula resolution and octaves, gamut-clip precision, moon surfaces, the second star layer"),

@@ -129,7 +129,7 @@ def test_star_table_assigns_anchors_dust_and_field():
 def test_cycle_forms_the_first_word_then_rearranges_each_word_into_the_next():
     """The first word is written out of the field; every word holds, then its stars go on
     straight into the next word (``next`` 0 -> 1), never back to the field: the next word
-    starts formed, its chart drawn again as it settles."""
+    starts formed, its chart whole (round 15: written by a pen while its stars flew in)."""
     rate = 0.1
     at = lambda ph, k=0: C.cycle((k + ph) / rate, rate, 1.0, 5)
     assert at(0.0)["form"] == 0.0 and at(0.0)["index"] == 5
@@ -137,9 +137,9 @@ def test_cycle_forms_the_first_word_then_rearranges_each_word_into_the_next():
     assert at(0.65)["form"] == 1.0 and at(0.65)["hold"] == 1.0 and at(0.65)["next"] == 0.0
     assert 0.0 < at(0.88)["next"] < 1.0 and at(0.88)["form"] == 1.0 and at(0.88)["chart"] == 0.0
     assert at(0.99)["next"] == 1.0
-    # the next word: formed from its first moment (its stars arrived), the chart drawn again
+    # the next word: formed from its first moment (its stars arrived), its chart whole
     assert at(0.0, k=1)["index"] == 6 and at(0.0, k=1)["form"] == 1.0 and at(0.0, k=1)["next"] == 0.0
-    assert at(0.0, k=1)["chart"] == 0.0 and at(0.2, k=1)["chart"] == 1.0
+    assert at(0.0, k=1)["chart"] == 1.0 and at(0.2, k=1)["chart"] == 1.0
     assert at(0.5, k=1)["index"] == 6
     # rate 0: the glyph stays and morph alone forms it
     held = C.cycle(123.0, 0.0, 0.4, 9)
@@ -594,3 +594,29 @@ def test_inverted_the_night_is_a_pale_lilac_sky_written_in_light(gl, programs):
     assert np.median(luma_i[strokes]) > np.median(luma_i[sky]) + 40, \
         f"the word is not light on the pale sky: {np.median(luma_i[strokes]):.0f} vs {np.median(luma_i[sky]):.0f}"
     assert np.median(inverted[int(h * 0.97):].mean(axis=2)) < 12, "the land's blacks"
+
+
+def test_stars_flying_to_the_next_word_trace_light_trails(gl, programs):
+    """Round 14's reader: mid-flight (34.5 s) "reads as scattered debris or rain, not glyphs
+    forming".  A star flying into the next word draws the trail of its last 0.3 s, so mid-flight
+    the word's light lies in long comet strokes, not dots: the bright pixels (the flying stars
+    and their trails) are many more than the stars alone make (1.3 % of the frame; before the trails, 0.84 %)."""
+    size = (320, 180)
+    params = {"glyph_seed": 11, "rate": 0.15, "signs": 3, "twinkle": 0.0, "glow": 0.0, "line_glow": 0.0}
+    img = render(gl, programs, params, 12.5, size).astype(float)      # (the flight to word 2)
+    luma = img @ np.array([0.2126, 0.7152, 0.0722])
+    bright = (luma > np.median(luma) + 90).mean()
+    assert bright > 0.011, f"{bright:.2%} of the frame is lit by the flying stars"
+
+
+def test_mid_flight_the_next_word_is_being_written(gl, programs):
+    """Round 14's reader: mid-flight "reads as scattered debris or rain, not glyphs forming".
+    While the stars fly, a pen writes the next word's chart where they are going, in its
+    writing order: mid-flight the chart lines draw part of the next word (before, the chart was
+    off for the whole flight: its line_glow changed nothing then)."""
+    size = (320, 180)
+    params = {"glyph_seed": 11, "rate": 0.15, "signs": 3, "twinkle": 0.0, "glow": 0.0}
+    lines = render(gl, programs, dict(params, line_glow=1.0), 12.5, size).astype(float)
+    bare = render(gl, programs, dict(params, line_glow=0.0), 12.5, size).astype(float)
+    drawn = (np.abs(lines - bare).max(axis=2) > 20).mean()
+    assert drawn > 0.002, f"no chart drawn mid-flight ({drawn:.2%} of the frame)"

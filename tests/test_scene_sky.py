@@ -662,3 +662,52 @@ def test_the_filament_veil_is_emerald_and_violet_not_a_green_tangle(sky):
     share = violet.sum() / max(lit.sum(), 1)
     assert share > 0.2, f"only {share:.0%} of the veil is violet"
     assert green.sum() < 3 * violet.sum(), (green.sum(), violet.sum())
+
+
+def test_the_pole_is_a_luminous_heart_not_a_dark_smudge(sky):
+    """Round 14's reader: "the kaleidoscope a dark smudge".  pole_glow lights the pole: the
+    frame's centre (the pole) is bright and violet-white; without it, a dark calm eye."""
+    params = dict(LAND_SKY, centre_y=0.0, suns=0, mirror_bodies=0.0, filaments=0.5, nebula_glow=1.0)
+    lit = luma(sky(dict(params, pole_glow=1.0)))
+    dark = luma(sky(dict(params, pole_glow=0.0)))
+    h, w = lit.shape
+    core = (slice(h // 2 - 2, h // 2 + 3), slice(w // 2 - 2, w // 2 + 3))
+    assert lit[core].mean() > 160 and lit[core].mean() > dark[core].mean() + 80, (lit[core].mean(), dark[core].mean())
+
+
+def test_the_horizon_sinks_the_land_out_of_view(sky):
+    """Round 15: the dream tilts up to the suns overhead.  With horizon -0.7 the frame's bottom
+    rows are sky (not the near ridge's even dark)."""
+    size = (320, 180)
+    params = dict(LAND_SKY, land=1.0, stars=1.0, nebula_glow=1.0, pole_glow=1.0, centre_y=0.0)
+    up = luma(sky(dict(params, horizon=-0.7), size=size))[int(size[1] * 0.92):]
+    level = luma(sky(dict(params, horizon=0.0), size=size))[int(size[1] * 0.92):]
+    assert level.mean() < 8 and up.mean() > level.mean() + 10, (up.mean(), level.mean())
+
+
+def test_the_dreams_sky_is_three_framings_not_one_set(gl):
+    """Round 14's reader: the sky at 6, 12, 15 and 22 s "one set with the suns moved".  The
+    camera moves: close on a moon over the land at 6 s (the land along the bottom), tilted up
+    to the suns at 14 s (no land in the bottom rows), wide over the land at 20.5 s."""
+    from conftest import render_times
+    frames = render_times(gl, "dream", [6.0, 14.0, 20.5], size=(320, 180))
+    bottoms = [luma(np.asarray(f, np.float32)[int(180 * 0.92):]).mean() for f in frames]
+    assert bottoms[0] < 8 and bottoms[2] < 8 and bottoms[1] > 15, bottoms
+
+
+def test_a_moon_seen_close_shows_its_maria_not_a_flat_glare(sky):
+    """Round 15: the dream opens close on an emerald moon a third of the frame high; there the
+    broad maria alone left its lit face a flat emerald glare.  Large in the frame, its lit face
+    is dimmed so its maria show (the face's brightest tenth at most 175 levels; before, 182)."""
+    size = (640, 360)
+    params = dict(LAND_SKY, moons=1, suns=1, zoom=2.5, centre_y=0.7, quality=0.74, body_size=1.5)
+    with_moon = sky(params, t=2.0, size=size)
+    without = sky(dict(params, moons=0), t=2.0, size=size)
+    diff = np.abs(with_moon - without).max(axis=2)
+    disc = _grow(~_grow(~(diff > 25), 2), 2)
+    inner = ~_grow(~disc, 6)
+    full = luma(with_moon)
+    y = full[inner]
+    face = inner & (full > np.percentile(y, 60))
+    assert disc.sum() > 20000, "no moon seen close"
+    assert np.percentile(full[face], 90) < 176, f"the lit face glares ({np.percentile(full[face], 90):.0f})"

@@ -6,6 +6,9 @@
 
 uniform sampler2D u_links;
 uniform float u_link_count;
+uniform sampler2D u_links_next;   // the next word's chart: drawn stroke by stroke as its stars land
+uniform float u_link_count_next;
+uniform float u_max_links;        // quads per chart: the first u_max_links draw this word's, the rest the next's
 uniform float u_chart;       // how much of the chart is drawn (fades while the stars rearrange)
 
 out float v_across;          // signed distance from the line, pixels
@@ -23,19 +26,38 @@ void main() {
     vec2 corner = CORNERS[gl_VertexID % 6];
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
     v_across = 0.0; v_along = 0.0; v_len = 0.0; v_colour = vec3(0.0); v_k = vec2(1.0); v_peak = vec2(0.0);
-    if (float(link) >= u_link_count) {
+    // (round 14's reader: mid-flight "scattered debris or rain, not glyphs forming") the next
+    // word's chart is drawn while its stars fly in: a line lights once both its stars have
+    // landed, so the word's strokes appear one by one where the trails converge
+    bool next = float(link) >= u_max_links;
+    if (next) {
+        link -= int(u_max_links);
+        if (u_next.x <= 0.0 || float(link) >= u_link_count_next) {
+            return;
+        }
+    } else if (float(link) >= u_link_count) {
         return;
     }
-    vec4 l = texelFetch(u_links, ivec2(link % 256, link / 256), 0);
+    vec4 l = next ? texelFetch(u_links_next, ivec2(link % 256, link / 256), 0)
+                  : texelFetch(u_links, ivec2(link % 256, link / 256), 0);
     Star a = star_state(int(l.x + 0.5));
     Star b = star_state(int(l.y + 0.5));
     float show = smoothstep(0.75, 1.0, a.formed) * smoothstep(0.75, 1.0, b.formed) * u_chart;
+    vec2 pa = star_to_px(a.pos);
+    vec2 pb = star_to_px(b.pos);
+    if (next) {
+        // a pen writes the next word's chart where its stars are going, in writing order, faint
+        // until both its stars have landed on it
+        vec4 ta = star_target_next(int(l.x + 0.5));
+        float pen = smoothstep(0.0, 0.12, 1.8 * u_next.x - ta.z);
+        show = pen * mix(0.75, 1.0, smoothstep(0.8, 1.0, a.arrived) * smoothstep(0.8, 1.0, b.arrived));
+        pa = star_to_px(glyph_place(ta.xy));
+        pb = star_to_px(glyph_place(star_target_next(int(l.y + 0.5)).xy));
+    }
     if (show < 0.002) {
         return;
     }
     float px = u_resolution.y / 1080.0;
-    vec2 pa = star_to_px(a.pos);
-    vec2 pb = star_to_px(b.pos);
     vec2 d = pb - pa;
     float len = length(d);
     // charts leave a little air around each star

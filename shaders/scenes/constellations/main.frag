@@ -56,11 +56,14 @@ void main() {
         float aura = 1.0 - exp(-glow * 30.0);
         negative = mix(negative, vec3(0.035, 0.010, 0.085), 0.82 * aura);
         // faint stars away from the word stay ink (their light is small and has no glow round it)
-        float ink = (1.0 - exp(-star * 14.0)) * (1.0 - aura);
+        float ink = (1.0 - exp(-max(star - thread, 0.0) * 14.0)) * (1.0 - aura);
         negative = mix(negative, vec3(0.02, 0.008, 0.04), 0.85 * ink);
         // the light: an emerald glow, the threads and stars emerald-white at their cores
         negative += vec3(0.05, 0.85, 0.45) * glow * 7.0 * aura;
         negative += vec3(0.55, 1.25, 0.85) * (thread * 9.0 + star * 3.0) * aura;
+        // (the next word's chart, written ahead of its stars where no glow is yet, is light
+        // too: an emerald thread on the pale sky, never ink)
+        negative += vec3(0.10, 0.55, 0.38) * thread * 9.0 * (1.0 - aura);
         col = mix(col, negative, u_invert);
     }
     // The land (lib/land.glsl), sliding with the view's drift and its slow travel along the

@@ -37,6 +37,7 @@ uniform float u_field_gain;  // the same for the field
 uniform vec2 u_gain_next;    // the next word's dust and field gains: the rearranging stars take
                              // them on as they arrive, so nothing steps at the word's change
 uniform vec2 u_next;         // how far the stars have gone on into the next word: now, then
+uniform vec2 u_trail;        // the same, TRAIL and TRAIL / 2 seconds ago: a flying star's light trail
 uniform vec4 u_turn;         // the word's slow turn and breath: cos and sin of its angle, scale, -
 uniform vec2 u_cam;          // the slow drift of the view (screen units): the nearer, the further it moves
 
@@ -53,10 +54,13 @@ const float STAR_TEX_W = 256.0;
 struct Star {
     vec2 pos;       // centred screen units
     vec2 blur;      // where it was when the shutter opened, minus pos (motion blur streak)
+    vec2 trail_a;   // where it was TRAIL seconds ago, minus pos (its curved light trail's tail)
+    vec2 trail_b;   // ... and TRAIL / 2 seconds ago (the trail's bend)
     float flux;     // 1080p-pixel units
     float sigma;    // PSF sigma in 1080p pixels
     vec3 colour;    // linear, unit-ish
     float formed;   // 0 in the field .. 1 on its stroke
+    float arrived;  // 0 .. 1: how far it has flown into the next word (0 while a word is held)
     float kind;     // 0 field, 1 dust, 2 anchor
     float anchor;   // 1 for a chart anchor (blended into the next word's while rearranging)
     float order;    // writing order along the glyph
@@ -160,6 +164,7 @@ Star star_state(int id) {
     float e = 0.0;
     vec2 pos = field;
     vec2 then = field;
+    vec2 ta = vec2(0.0), tb = vec2(0.0);
     if (kind > 0.5) {
         float e_then;
         pos = glyph_star_pos(field, h2, tgt, u_now, e);
@@ -174,10 +179,19 @@ Star star_state(int id) {
         kind_n = (id < int(u_stars + 0.5)) ? tgt_n.w : 0.0;
         vec2 dest = (kind_n > 0.5) ? glyph_place(tgt_n.xy) + star_breath(h2, u_now.w) : field;
         float kt;
-        pos = star_rearranged(pos, dest, h2, u_next.x, kn);
-        then = star_rearranged(then, dest, h2, u_next.y, kt);
+        vec2 from = pos;
+        // (the next word's stars land in its writing order, as the pen of its chart passes
+        // (links.vert): the strokes fill one after another, not at random)
+        vec3 h2o = vec3(h2.x, (kind_n > 0.5) ? 0.8 * tgt_n.z + 0.2 * h2.y : h2.y, h2.z);
+        pos = star_rearranged(from, dest, h2o, u_next.x, kn);
+        then = star_rearranged(then, dest, h2o, u_next.y, kt);
+        // (round 14's reader: mid-flight "scattered debris or rain"): the path it came by,
+        // a curved trail of light bowing into the next word
+        ta = star_rearranged(from, dest, h2o, u_trail.x, kt);
+        tb = star_rearranged(from, dest, h2o, u_trail.y, kt);
     }
     s.formed = mix(e, (kind_n > 0.5) ? 1.0 : 0.0, kn);
+    s.arrived = kn;
     // depth: a star in flight comes out of the far sky toward us and settles back as it lands
     // (the word assembles in depth, not on a plane): mid-flight its place swells away from the
     // word's centre, as nearer things do, and it grows larger and softer (sigma, below)
@@ -189,6 +203,9 @@ Star star_state(int id) {
     then = mid + (then - mid) * (1.0 + 0.25 * near);
     s.pos = pos;
     s.blur = then - pos;
+    bool trailed = (u_next.x > 0.0) && (kind_n > 0.5);     // (only stars flying into the word)
+    s.trail_a = trailed ? mid + (ta - mid) * (1.0 + 0.25 * near) - pos : vec2(0.0);
+    s.trail_b = trailed ? mid + (tb - mid) * (1.0 + 0.25 * near) - pos : vec2(0.0);
 
     // brightness
     vec3 tint = srgb_to_linear(u_colour.rgb);

@@ -8,6 +8,9 @@ flat in float v_core_k;
 flat in vec3 v_halo;
 flat in float v_halo_k;
 flat in float v_inv_r2;
+flat in vec2 v_trail_a;
+flat in vec2 v_trail_b;
+flat in vec3 v_trail;
 out vec4 frag_colour;
 
 void main() {
@@ -18,5 +21,18 @@ void main() {
     float w = r2 * v_inv_r2;
     float win = max(1.0 - w * w, 0.0);
     vec3 c = v_core * exp(-r2 * v_core_k) + v_halo * exp(-r2 * v_halo_k);
+    // the curved trail: the nearer of its two segments, brightest at the head
+    if (v_trail.r + v_trail.g + v_trail.b > 0.0) {
+        float ab = clamp(dot(d, v_trail_b) / max(dot(v_trail_b, v_trail_b), 1e-6), 0.0, 1.0);
+        vec2 q1 = d - v_trail_b * ab;
+        vec2 e2 = v_trail_a - v_trail_b;
+        float bc = clamp(dot(d - v_trail_b, e2) / max(dot(e2, e2), 1e-6), 0.0, 1.0);
+        vec2 q2 = d - v_trail_b - e2 * bc;
+        float r1 = dot(q1, q1), r2b = dot(q2, q2);
+        float head = (r1 < r2b) ? 1.0 - 0.5 * ab : 0.5 - 0.5 * bc;      // 1 at the star, 0 at the tail
+        float rt = min(r1, r2b);
+        c += v_trail * head * head * exp(-rt * v_core_k * 0.7);
+        win = 1.0;
+    }
     frag_colour = vec4(c * win, 0.0);
 }

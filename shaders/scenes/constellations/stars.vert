@@ -13,6 +13,9 @@ flat out float v_core_k;     // 1 / (2 sigma^2), pixels
 flat out vec3 v_halo;        // peak of the halo (chart anchors)
 flat out float v_halo_k;
 flat out float v_inv_r2;     // 1 / (window radius)^2
+flat out vec2 v_trail_a;     // window pixels from v_start: the trail's tail
+flat out vec2 v_trail_b;     // ... and its bend
+flat out vec3 v_trail;       // the trail's peak linear colour at its head
 
 void main() {
     Star s = star_state(gl_VertexID);
@@ -45,9 +48,22 @@ void main() {
         radius = max(radius, 2.6 * hs);
     }
     v_inv_r2 = 1.0 / (radius * radius);
-    vec2 centre = v_start + 0.5 * v_streak;
+    // a flying star's curved trail (two segments: head to bend to tail), at most TRAIL_MAX
+    // frame heights long so its sprite stays small; the light fades toward the tail
+    v_trail_a = s.trail_a * u_resolution.y;
+    v_trail_b = s.trail_b * u_resolution.y;
+    float tlen = length(v_trail_b) + length(v_trail_a - v_trail_b);
+    float tmax = 0.1 * u_resolution.y;
+    float shrink = (tlen > tmax) ? tmax / tlen : 1.0;
+    v_trail_a *= shrink;
+    v_trail_b *= shrink;
+    tlen *= shrink;
+    v_trail = (tlen > 1.5) ? s.colour * flux * 1.5 / (2.5066283 * sigma * max(tlen, 1.0)) : vec3(0.0);
+    vec2 lo = min(min(vec2(0.0), v_streak), min(v_trail_a, v_trail_b));
+    vec2 hi = max(max(vec2(0.0), v_streak), max(v_trail_a, v_trail_b));
+    vec2 centre = v_start + 0.5 * (lo + hi);
     vec2 ndc = centre / u_resolution * 2.0 - 1.0;
-    float reach = radius + 0.5 * len;
+    float reach = radius + 0.5 * max(hi.x - lo.x, hi.y - lo.y);
     // GL drops a point whose centre leaves the view, sprite and all: fade each star out as
     // its centre nears the edge, so stars slip off the screen instead of popping
     vec2 inside = min(centre, u_resolution - centre);

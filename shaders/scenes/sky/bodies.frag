@@ -109,6 +109,16 @@ vec4 moon(vec2 q, int i, float px) {
     float cm = texture(u_moonmap, cuv).r;
     float ce = 1.0 / 96.0;
     vec2 cslope = toward * ((texture(u_moonmap, cuv + toward * ce).r - cm) * (96.0 * 0.06) * detail);
+    // (round 15: a moon seen close, a third of the frame high, read as a flat emerald glare:
+    // where its disc is large in pixels, smaller maria of the map come in over the broad ones
+    // and the lit face is dimmed, below, so they show; a moon 20-60 px wide is as it was)
+    float close_up = smoothstep(30.0, 90.0, a.z / px) * detail;
+    if (close_up > 0.0) {
+        vec2 fuv = suv * 7.3 + 0.61;
+        float fm = texture(u_moonmap, fuv).r;
+        cslope += toward * ((texture(u_moonmap, fuv + toward * ce).r - fm) * (96.0 * 0.1) * close_up);
+        m += 1.2 * close_up * (fm - 0.5);
+    }
     vec3 nb = normalize(n - vec3(slope + cslope, 0.0) * n.z);
     float ndl = dot(nb, l);
     // a crisper terminator (the light of a sun without air: no long twilight band), and the
@@ -120,7 +130,8 @@ vec4 moon(vec2 q, int i, float px) {
     float limb = 0.3 + 0.7 * pow(n.z, 0.7);
     // ashen night side: the sky's light, a tenth of the sun's, the maria still showing
     vec3 ash = albedo * (0.08 * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
-    vec3 col = albedo * lit * limb * 1.1 + ash * (1.0 - lit);
+    // (close, the lit face is dimmed so its maria and craters are not lost in a flat glare)
+    vec3 col = albedo * lit * limb * 1.1 * (1.0 - 0.45 * close_up) + ash * (1.0 - lit);
     // the sunlit rim: a thin bright crescent line along the limb facing the sun
     float facing = max(dot(normalize(d + 1e-6), toward), 0.0);
     float rim = pow(1.0 - n.z, 5.0) * facing * cover * smoothstep(-0.4, 0.3, el);

@@ -209,6 +209,22 @@ void main() {
     lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), u_mirror_bodies * smoothstep(0.55 - 0.05 * u_depth, 0.88 - 0.14 * u_depth, r * u_zoom_eff) * (1.0 - smoothstep(0.80, 0.82, bodies.a)));
     // (only the discs: a moon's shadow veil, at most 0.8, goes dark with the sky round it)
 
+    // The kaleidoscope's pole, a luminous heart (round 14's reader: "a dark smudge"): a small
+    // white-violet core, a violet halo whose rays follow the wedge's mirror symmetry, an emerald
+    // ring, the nearest gas lit from within.  Added after the inversion so it stays light.
+    if (u_pole_glow > 0.0) {
+        float rs = r * u_zoom_eff;                                  // (screen heights from the pole)
+        float wedge = ang / u_sector;                               // (0..1 across the wedge)
+        float rays = pow(0.5 + 0.5 * cos(6.2831853 * wedge), 6.0);  // (one ray per mirror image)
+        float gas = 0.5 + 1.2 * dens;
+        vec3 heart = vec3(1.00, 0.88, 1.00) * exp(-pow(rs / 0.018, 2.0))
+                   + vec3(0.42, 0.20, 0.80) * exp(-rs / 0.06) * (0.55 + 0.45 * rays) * gas
+                   + vec3(0.13, 0.05, 0.26) * exp(-rs / 0.22) * (0.6 + 0.6 * rays)
+                   + vec3(0.03, 0.22, 0.14) * exp(-pow((rs - 0.13) / 0.045, 2.0)) * gas;
+        heart *= 1.0 + 0.12 * breath;                               // (it breathes with the hum)
+        lin += u_pole_glow * heart * (1.0 - clamp(bodies.a, 0.0, 1.0));
+    }
+
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
     // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them
     // (parallax: depth). Seen only where the sky in front of them is dark.
@@ -227,7 +243,7 @@ void main() {
     // ridge black. (A uniform branch: skipped without land.)
     if (u_land > 0.0) {
         vec3 landed = land_over(lin, sp, 1.0 / u_resolution.y,
-                                vec2(0.5 * u_land_shift, 0.0), vec2(u_land_shift, 0.0), 1.25);
+                                vec2(0.5 * u_land_shift, u_horizon), vec2(u_land_shift, u_horizon), 1.25);
         lin = mix(lin, landed, u_land);
     }
 
