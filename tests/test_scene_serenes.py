@@ -944,9 +944,9 @@ def test_the_bodies_are_half_translucent_shadows(player):
     assert diff.mean() > 0.4, diff.mean()
 
 
-def test_the_bodies_edges_blur_like_candle_shadows(gl):
-    """Round 11: "rubbery lit tubes". A body's edge is not a cut line: across the gown the
-    coverage ramps over several pixels at 640x360 (one pixel, antialiasing, before)."""
+def gown_edge_widths(gl, fractions):
+    """How many pixels one lone figure's edge ramps over at 640x360, at rows a fraction of the
+    way down its silhouette: a cut line is about one pixel (antialiasing), a soft shadow more."""
     p = Player(gl, (640, 360))
     try:
         cov = p.silhouettes(2.0, count=1, sway=0.0, flicker=0.0, voices=0.0)
@@ -954,9 +954,16 @@ def test_the_bodies_edges_blur_like_candle_shadows(gl):
         p.release()
     rows = np.flatnonzero((cov > 0.99).any(axis=1))
     widths = []
-    for f in (0.7, 0.75, 0.8, 0.85):                        # (the gown, below the hands)
+    for f in fractions:
         row = cov[rows[0] + int(f * (rows[-1] - rows[0]))]
         widths.append(int(((row > 0.05) & (row < 0.95)).sum()) / 2)   # (two edges)
+    return widths
+
+
+def test_the_bodies_edges_blur_like_candle_shadows(gl):
+    """Round 11: "rubbery lit tubes". A body's edge is not a cut line: across the gown the
+    coverage ramps over several pixels at 640x360 (one pixel, antialiasing, before)."""
+    widths = gown_edge_widths(gl, (0.7, 0.75, 0.8, 0.85))   # (the gown, below the hands)
     assert np.median(widths) >= 1.75, widths
 
 
@@ -1021,16 +1028,7 @@ def test_the_hem_frays_like_smoke(gl):
     """Round 14: their edges blur like candle-cast shadows and fray like smoke, most where
     the flames are nearest, at the hem: there the coverage ramps over 4 pixels and more at
     640x360 (about 6 now; 2.5 with round 12's even blur)."""
-    p = Player(gl, (640, 360))
-    try:
-        cov = p.silhouettes(2.0, count=1, sway=0.0, flicker=0.0, voices=0.0)
-    finally:
-        p.release()
-    rows = np.flatnonzero((cov > 0.99).any(axis=1))
-    widths = []
-    for f in (0.86, 0.9, 0.94):
-        row = cov[rows[0] + int(f * (rows[-1] - rows[0]))]
-        widths.append(int(((row > 0.05) & (row < 0.95)).sum()) / 2)   # (two edges)
+    widths = gown_edge_widths(gl, (0.86, 0.9, 0.94))
     assert np.median(widths) >= 4.0, widths
 
 
