@@ -692,7 +692,9 @@ def test_the_dreams_sky_is_three_framings_not_one_set(gl):
     from conftest import render_times
     frames = render_times(gl, "dream", [6.0, 14.0, 20.5], size=(320, 180))
     bottoms = [luma(np.asarray(f, np.float32)[int(180 * 0.92):]).mean() for f in frames]
-    assert bottoms[0] < 8 and bottoms[2] < 8 and bottoms[1] > 15, bottoms
+    # (the land's near ridge is near-black: under 12 levels with the film's grade, whose lift
+    # sets black on a faint violet floor; the sky is over 15)
+    assert bottoms[0] < 12 and bottoms[2] < 12 and bottoms[1] > 15, bottoms
 
 
 def test_a_moon_seen_close_shows_its_maria_not_a_flat_glare(sky):
