@@ -294,8 +294,14 @@ class Sky(Scene):
                 else:
                     dx, dy = -x, -y
                 n = math.hypot(dx, dy) or 1.0
-                # (the light low over the disc's plane: half moons, the dark side showing)
-                elev = -0.25 + 0.25 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0))
+                # The light's elevation over the disc's plane, in radians (bodies.frag takes it
+                # as it is for a moon drawn once).  Round 15's reader: "flat stickers with a
+                # crude shadow line" -- near the plane (a half moon) the terminator is a
+                # straight line across the disc; kept 0.45-0.8 rad off it, the terminator is a
+                # curved ellipse of a sphere: a gibbous moon, or (about one in three) a
+                # crescent with its dark side in earthshine.
+                swing = 0.625 + 0.175 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0))
+                elev = -swing if h[3] < 0.34 else swing
                 body_a[j] = (x, y, radius, 1.0)
                 body_b[j] = (radius * 1.6, elev, h[5], h[4])
                 body_c[j, :2] = (dx / n, dy / n)

@@ -713,3 +713,41 @@ def test_a_moon_seen_close_shows_its_maria_not_a_flat_glare(sky):
     face = inner & (full > np.percentile(y, 60))
     assert disc.sum() > 20000, "no moon seen close"
     assert np.percentile(full[face], 90) < 176, f"the lit face glares ({np.percentile(full[face], 90):.0f})"
+
+
+def test_a_moon_drawn_once_has_a_curved_terminator_not_a_straight_line(scene):
+    """Round 16: round 15's reader saw the dream's moons as "flat stickers with a crude shadow
+    line".  Lit from the disc's plane (a half moon) a sphere's terminator is a straight line
+    across the disc; drawn once, every moon's light is kept 0.45 rad or more off that plane at
+    every time, so the terminator is a curved ellipse (a gibbous moon or a crescent)."""
+    p = dict(scene.params.defaults(), mirror_bodies=0.0, suns=2, moons=6)
+    for t in np.linspace(0.0, 60.0, 13):
+        lay = scene.layout(p, float(t), 0)
+        kinds = lay["u_body_a"][:, 3]
+        elev = lay["u_body_b"][kinds > 0.5, 1]
+        assert len(elev) == 6
+        assert np.abs(elev).min() >= 0.44, f"a half moon at {t:.0f} s: elevations {np.round(elev, 2)}"
+    assert (elev < 0).any() and (elev > 0).any(), "crescents and gibbous moons both"
+
+
+def test_a_moon_drawn_once_is_shaded_softly_not_cut_by_a_line(sky, scene):
+    """Round 16: the terminator of a moon drawn once is a soft falloff of the sphere's shading,
+    not a hard line.  Along the moon's diameter toward its sun (quality 0: no maria, only the
+    sphere), a good share of the samples lie in the half-tones between its night side and its
+    lit face (before: 12 %; now 20 %)."""
+    size = (640, 360)
+    params = dict(LAND_SKY, mirror_bodies=0.0, moons=1, suns=1, quality=0.0)
+    img = luma(sky(params, t=2.0, size=size))
+    lay = scene.layout(dict(scene.params.defaults(), **params), 2.0, 0)
+    j = int(np.nonzero(lay["u_body_a"][:, 3] > 0.5)[0][0])
+    x, y, r, _ = lay["u_body_a"][j]
+    tx, ty = lay["u_body_c"][j, :2]
+    w, h = size
+    s = np.linspace(-0.9, 0.9, 181)
+    px = np.round(w / 2 + (x + s * r * tx) * h).astype(int)
+    py = np.round(h / 2 - (y + LAND_SKY["centre_y"] + s * r * ty) * h).astype(int)
+    prof = img[py, px]
+    lo, hi = prof.min(), prof.max()
+    assert hi - lo > 100, f"no lit face and night side along the diameter ({lo:.0f}..{hi:.0f})"
+    half = ((prof > lo + 0.2 * (hi - lo)) & (prof < lo + 0.8 * (hi - lo))).mean()
+    assert half > 0.16, f"a hard terminator: {half * 100:.0f} % of the diameter in half-tones"

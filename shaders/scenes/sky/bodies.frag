@@ -92,7 +92,9 @@ vec4 moon(vec2 q, int i, float px) {
     vec2 toward = u_body_c[i].xy;        // toward its sun (scenes/sky.py)
     // (the light swings from the disc's plane to above it: half moons to gibbous ones, so a
     // moon shows its face, not a black hole with a rim)
-    float el = clamp(0.3 + 0.55 * b.y, -0.2, 0.55);
+    // (drawn once, b.y is the elevation itself, kept well off the plane: a curved terminator)
+    float once = 1.0 - u_mirror_bodies;
+    float el = mix(clamp(0.3 + 0.55 * b.y, -0.2, 0.55), b.y, once);
     vec3 l = vec3(toward * cos(el), sin(el));
     float detail = smoothstep(0.2, 0.6, u_quality);
     // the surface wraps toward the limb (foreshortened), so it reads as a ball, not a decal
@@ -119,17 +121,23 @@ vec4 moon(vec2 q, int i, float px) {
         cslope += toward * ((texture(u_moonmap, fuv + toward * ce).r - fm) * (96.0 * 0.1) * close_up);
         m += 1.2 * close_up * (fm - 0.5);
     }
-    vec3 nb = normalize(n - vec3(slope + cslope, 0.0) * n.z);
+    // (drawn once, the relief bends the normal less: at full strength it tore the terminator
+    // into the "crude shadow line" round 15's reader saw; the maria still shade the face)
+    vec3 nb = normalize(n - vec3(slope + cslope, 0.0) * n.z * (1.0 - 0.7 * once));
     float ndl = dot(nb, l);
     // a crisper terminator (the light of a sun without air: no long twilight band), and the
     // lit face brightest under its sun, falling off toward the limb and the terminator -- a ball
     float lit = smoothstep(-0.03, 0.12, ndl) * (0.16 + 0.84 * clamp(ndl, 0.0, 1.0));
+    // (drawn once, a soft falloff: the face dims as a sphere's does toward the terminator, a
+    // shading and not a drawn line)
+    lit = mix(lit, smoothstep(-0.14, 0.4, ndl) * (0.08 + 0.92 * clamp(ndl, 0.0, 1.0)), once);
     lit *= 0.9 + 0.35 * pow(clamp(ndl, 0.0, 1.0), 6.0);
     float maria = detail * smoothstep(0.42, 0.68, m);
     vec3 albedo = u_body_f[i].rgb * (1.0 - 0.65 * maria) * (0.75 + 0.5 * detail * m);  // lavender: emerald once inverted
     float limb = 0.3 + 0.7 * pow(n.z, 0.7);
     // ashen night side: the sky's light, a tenth of the sun's, the maria still showing
-    vec3 ash = albedo * (0.08 * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
+    // (drawn once, a little brighter: the dark side of the ball shows, faint, not a hole)
+    vec3 ash = albedo * ((0.08 + 0.05 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
     // (close, the lit face is dimmed so its maria and craters are not lost in a flat glare)
     vec3 col = albedo * lit * limb * 1.1 * (1.0 - 0.45 * close_up) + ash * (1.0 - lit);
     // the sunlit rim: a thin bright crescent line along the limb facing the sun
