@@ -183,13 +183,16 @@ trapped_faces = Cue(
     # (round 15: "black spikes clutter the foreground" -- the city further off, its spires
     # low and fine under the faces; and the two face stills looked alike -- the camera
     # tilts up into the cloud and closes in, the frame rolling from one side to the other)
-    params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42},
+    params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42, "reach": 0.85},
     # (the faces glitch in and out, but no more than half-way: at full flicker their torn
     # halves read as a broken render, not as faces caught in the cloud)
     keys={"flicker": [(0, 0.25), (8, 0.55, "in_cubic")],
-          "lens": [(0, 1.45), (7, 0.95, "in_out_sine"), (15, 1.0, "in_out_sine")],
-          "horizon": [(0, -0.14), (7, -0.44, "in_out_sine")],
-          "roll": [(0, 0.12), (7, -0.1, "in_out_sine")],
+          # (round 15's reader at 132.6 s: "dark, empty upper half" -- the tilt started level
+          # with a wide lens, the sky above the faces empty: it starts already looking up
+          # into the curtains, the lens a little long, the roll slight)
+          "lens": [(0, 1.2), (7, 0.95, "in_out_sine"), (15, 1.0, "in_out_sine")],
+          "horizon": [(0, -0.32), (7, -0.44, "in_out_sine")],
+          "roll": [(0, 0.07), (7, -0.08, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
     # laid over the faces it made a collage of three subjects fighting)

@@ -120,7 +120,10 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
             scale = (0.34 - 0.06 * (k - 1)) + 0.05 * r[2]
             strength_k = 0.6 * (1.0 - 0.8 * helix)
         tilt = (r[3] - 0.5) * (0.25 if lead else 0.4)
-        mouth = _smooth(0.12, 0.6, tau) * (0.45 + 0.55 * memory)
+        # (round 15's reader at 132.6 s: "unreadable smears" -- a face surfacing with its
+        # mouth shut read as no face at all: the scream is open from the moment a face
+        # shows, and widens as it lingers)
+        mouth = (0.5 + 0.5 * _smooth(0.05, 0.5, tau)) * (0.45 + 0.55 * memory)
         gate, tear = 1.0, 0.0
         if flicker > 0.0:
             burst = _rand(seed, k, math.floor(t * 1.3), 7)[0]

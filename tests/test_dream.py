@@ -284,3 +284,21 @@ def test_the_city_crane_looks_down_on_the_glowing_streets(gl, dream):
         for j in range(i + 1, 3):
             change = np.abs(lums[i] - lums[j]).mean()
             assert change > 15, f"the city at shots {i} and {j} differs by only {change:.1f} levels"
+
+
+def test_the_trapped_faces_open_on_a_sky_full_of_curtains(gl, dream):
+    """Round 15, 132.6 s: "dark, empty upper half" -- the faces' cue began with the camera
+    level and its lens wide, half the frame the water and the curtains low.  From the cue's
+    first frame the camera already looks up into the curtains (the horizon in the lower third),
+    the curtains reach high, and the top third of the frame holds their light, not mostly
+    night (measured where the cue's mist has run out)."""
+    _, show = dream
+    cue = next(c for c in show.cues if c.name == "the cracks: trapped faces")
+    for t in np.arange(cue.start + cue.fade_in, cue.start + 11.0, 0.5):   # (till the syringe comes)
+        (v,) = [layer.current.values for layer in show.timeline.sample(float(t)).layers
+                if layer.current.cue is cue]
+        assert v["horizon"] <= -0.3 and v.get("reach", 0.5) >= 0.8, (t, v["horizon"], v.get("reach", 0.5))
+    (frame,) = render_times(gl, "dream", [cue.start + cue.fade_in + 0.1], size=(160, 90))
+    top = frame[:30].astype(float).mean(axis=2)
+    lit = (top > 20).mean()
+    assert lit > 0.76, f"only {lit:.0%} of the top third is lit"

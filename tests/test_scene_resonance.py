@@ -752,3 +752,18 @@ def test_skyline_sets_the_city_further_off_lower_and_finer(gl):
     low = spire_pixels(far_img, 0.005, 0.06)
     thirds = [low[:150].sum(), low[150:300].sum(), low[300:].sum()]
     assert min(thirds) > 3, thirds
+
+
+def test_a_face_screams_from_the_moment_it_shows(player):
+    """Round 15, 132.6 s: "unreadable striped smears" -- a face surfacing with its mouth
+    still shut read as no face.  Whenever a face is shown at all (a fifth of its strength
+    or more), its mouth is at least half open, and it opens wider as the face lingers."""
+    scene = player.scene
+    mouths = []
+    for t in np.arange(0.0, 30.0, 0.1):
+        a, b, count = scene.face_schedule(float(t), 2026, 1.0, 0.0, 16 / 9, -0.3)
+        for (_, _, _, strength), (mouth, _, _, _) in zip(a[:count], b[:count]):
+            if strength > 0.1:
+                mouths.append(mouth)
+    assert mouths and min(mouths) >= 0.45, f"a shown face with its mouth shut: {min(mouths):.2f}"
+    assert max(mouths) > 0.95
