@@ -82,7 +82,10 @@ glass_city = Cue(
     # read as "one dark corridor toward the sun") high over the glass roofs looking DOWN onto
     # the glowing moss streets, the crane sinking and turning; then close beside the focal
     # tower, the memory inside it filling half the frame, the street running off beside it.
-    keys={"start": [(0, 18.0), (10, -8.0, "step"), (20.05, 22.0, "step")],
+    # (round 16: "a blurred slab covers half the frame, split down the middle": the close
+    # shot stands 6 units further back, so the focal tower stands whole and crisp in the
+    # middle, its memory readable, the street and the sun beside it)
+    keys={"start": [(0, 18.0), (10, -8.0, "step"), (20.05, 16.0, "step")],
           "height": [(0, 1.3), (10, 36.0, "step"), (20, 27.0, "in_out_sine"), (20.05, 8.0, "step")],
           "look_up": [(0, 0.12), (10, -0.78, "step"), (20, -0.5, "in_out_sine"), (20.05, 0.2, "step")],
           "side": [(0, 0.0), (20.05, 0.5, "step")],
@@ -93,8 +96,8 @@ glass_city = Cue(
     # (each lands on glass: a ring in the sky read as a bullseye round the sun)
     # (round 15: the close shot's touches land on the focal tower, over the memory in it)
     events=[Touch(4.0, 0.30, 0.30), Touch(7.0, 0.45, 0.62, 1.2), Touch(12.5, 0.30, 0.25),
-            Touch(15.5, 0.49, 0.30, 1.2), Touch(21.0, 0.41, 0.45, 1.4), Touch(24.0, 0.44, 0.66, 1.2),
-            Touch(26.5, 0.40, 0.28, 1.4)],
+            Touch(15.5, 0.49, 0.30, 1.2), Touch(21.0, 0.50, 0.45, 1.4), Touch(24.0, 0.51, 0.62, 1.2),
+            Touch(26.5, 0.50, 0.35, 1.4)],
 )
 
 # -- 1:12  "The streets are paved with bioluminescent moss that pulses in time with your

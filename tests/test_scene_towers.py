@@ -708,3 +708,24 @@ def test_no_violet_vision_box_at_the_city_frames_edges(gl):
     violet = (b > 140) & (b > 1.25 * g) & (r > 0.55 * b)
     edges = np.concatenate([violet[:, :53], violet[:, -53:]], axis=1)
     assert edges.sum() < 100, edges.sum()
+
+
+def test_no_glowing_hexagon_ring_on_the_near_fractured_tower(gl):
+    """Round 16: at 180.8 s a near-left tower showed "a glowing hexagon ring" -- one baked
+    crack cell, magnified past a hundred pixels, its lit border jagged.  The fissures now fade
+    where their cells grow past ~40 pixels across: in the dream at 180.8 s (320x180) the
+    top-left quarter holds 298 pixels brighter than 170 (1000 with the ring)."""
+    img = render_times(gl, "dream", [180.8], size=(320, 180))[0].astype(float)
+    lum = img[..., :3].mean(axis=-1)
+    assert (lum[:90, :90] > 170).sum() < 600, (lum[:90, :90] > 170).sum()
+
+
+def test_the_city_close_shot_shows_the_focal_tower_whole_not_a_slab(gl):
+    """Round 16: the close shot (71.6 s) read as "a blurred slab covers half the frame": now
+    stood back, the focal tower is a clear column in the middle.  Columns of the frame
+    (rows 20-90 %) whose mean luminance is over 90, at 320x180: 64 (133 before) -- the tower
+    is still there (over 20)."""
+    img = render_times(gl, "dream", [71.6], size=(320, 180))[0].astype(float)
+    cols = img[36:162, :, :3].mean(axis=(0, 2))
+    bright = (cols > 90).sum()
+    assert 20 < bright < 100, bright

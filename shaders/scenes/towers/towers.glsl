@@ -494,7 +494,13 @@ float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
     line *= 0.15 + 1.0 * k.b * k.b * k.b;
     float halo = 0.12 * exp(-dc * 22.0);                         // light bleeding into the glass
     float craze = 0.2 * exp(-r * 2.5) * grow;                   // the crazed glass at the impact
-    return ((line + halo) * reached + craze) * step(1e-3, grow);
+    // (round 16: on a tower close to the eye one baked cell spans a hundred pixels and more,
+    // and its lit border read as "a glowing hexagon ring", jagged with the texture's
+    // magnification: the fissures fade out as their cells grow past ~40 pixels across, so the
+    // near glass breaks at its jagged rim alone and the cracks stay fine lines further off)
+    float cell_px = 1.0 / (8.0 * ACROSS * max(fp, 1e-5));
+    float near_fade = 1.0 - smoothstep(20.0, 45.0, cell_px);
+    return ((line + halo) * reached + craze) * near_fade * step(1e-3, grow);
 }
 
 // The jagged break: how far below the cut the glass is already gone at lp
