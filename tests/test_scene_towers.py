@@ -290,16 +290,23 @@ def test_the_breaking_light_is_a_tall_rift_not_a_round_flare(gl, tmp_path):
         assert line > 3.0 * beside + 20, (row, line, beside)
 
 
+def touched_and_untouched(gl, tmp_path, strength):
+    """The city 0.8 s after a touch of `strength` on a tower, and the same frame untouched (as
+    grey levels), with the touch's pixel: a ripple's effect is their difference round it."""
+    t0 = 1.0
+    x, y, _ = find_point(1.0, t0)
+    src = show_source("touched", [(t0, x, y, strength)]) + show_source("untouched", []).split("\n", 1)[1]
+    project = make_project(tmp_path, {"scenes/t.py": src})
+    a = render_times(gl, "touched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    b = render_times(gl, "untouched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    return a, b, x, y
+
+
 def test_a_ripple_bends_the_glass_rather_than_painting_rings(gl, tmp_path):
     """Round 2: the ripples were flat bright bullseye decals. A ripple bends what the glass
     reflects and lets through: round the touch the picture moves both ways (some pixels
     brighter, some darker) rather than only brightening in rings."""
-    t0 = 1.0
-    x, y, _ = find_point(1.0, t0)
-    src = show_source("touched", [(t0, x, y, 1.0)]) + show_source("untouched", []).split("\n", 1)[1]
-    project = make_project(tmp_path, {"scenes/t.py": src})
-    a = render_times(gl, "touched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
-    b = render_times(gl, "untouched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    a, b, x, y = touched_and_untouched(gl, tmp_path, 1.0)
     d = window((a - b)[..., None], x, y, 14)
     moved = np.abs(d).mean()
     assert moved > 1.0, moved
@@ -624,12 +631,7 @@ def test_a_ripple_bends_the_glass_without_dark_zebra_bands(gl, tmp_path):
     away from the key light was darkened by half, the other lit, black and white stripes.
     The rings now only bend what the glass shows and catch a soft sheen: no pixel round the
     touch is pushed far darker than the same glass untouched."""
-    t0 = 1.0
-    x, y, _ = find_point(1.0, t0)
-    src = show_source("touched", [(t0, x, y, 1.5)]) + show_source("untouched", []).split("\n", 1)[1]
-    project = make_project(tmp_path, {"scenes/t.py": src})
-    a = render_times(gl, "touched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
-    b = render_times(gl, "untouched", [t0 + 0.8], folder=project, size=SIZE)[0].astype(float).mean(axis=2)
+    a, b, x, y = touched_and_untouched(gl, tmp_path, 1.5)
     ratio = window(((a + 4.0) / (b + 4.0))[..., None], x, y, 12)
     low, high = np.percentile(ratio, [5, 99])
     # (0.38 with the dark bands: pixels at a third of their light; 0.48 once the glass is cut
