@@ -55,10 +55,13 @@ from visuals.model.hashing import mix64
 
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 0.95, -1.75)
-CAM_TARGET = (0.0, 0.0, 0.5)
+# (round 16: "the Serene cut off at the edge" -- the pool's near lobe ran out over the frame's
+# lower edge.  The view looks further down (more so as it comes closer) with a wider lens, and
+# the dream's pool is a little smaller, so the whole pool stays in the frame all through the move)
+CAM_TARGET = (0.0, 0.0, 0.15)
 CAM_END = (0.42, 0.78, -1.4)      # where ``drift`` 1 brings it: lower, closer, round to the right
-TARGET_END = (0.02, 0.0, 0.55)
-FOV_Y = 37.0                  # degrees
+TARGET_END = (0.02, 0.0, -0.2)
+FOV_Y = 42.0                  # degrees
 
 SITES = 11                    # tears that build the pool
 BEADS = 14                    # small satellite beads the landings throw off
@@ -136,8 +139,11 @@ DREAMER_IMPACT = (0.6, 0.45)    # where the mirror is struck, in the face's own 
                                 # y up the face, the eyes at 0.05): by the temple, so the cracks
                                 # run out through the face and break it into a few large pieces
 DREAMER_H = 0.35                # the level plane of the face leaning over the pool (floor units)
-DREAMER_SCALE = 0.95            # floor units per face unit on that plane, in main-lobe radii
-DREAMER_STRETCH = 2.2           # the face's length along the floor over its width (as qs_dreamer.glsl)
+DREAMER_SCALE = 1.0             # floor units per face unit on that plane, in main-lobe radii
+DREAMER_STRETCH = 1.5           # the face's length along the floor over its width (as qs_dreamer.glsl)
+DREAMER_SHRINK = 0.6            # the figure's size against its scale (as qs_dreamer.glsl)
+DREAMER_LIFT = 0.22             # figure units the head's centre lies beyond the lobe's centre: the
+                                # bust (crown to shoulders, +0.53 .. -1.06) is centred in the lobe
 
 
 DREAMER_DRIFT = 0.65            # the camera's place (``drift``) from which the face is framed: the
@@ -167,7 +173,11 @@ def dreamer_stance(seed: int, vol: float) -> tuple[float, float, float]:
     k = (DREAMER_H - my) / (0.0 - my)          # along the line from the mirrored camera
     x = mx + (float(c[0]) - mx) * k
     z = mz + (float(c[1]) - mz) * k
-    return float(x), float(z), DREAMER_SCALE * r * k
+    scale = DREAMER_SCALE * r * k
+    # (round 16: the head alone sat at the centre and the shoulders ran out over the rim;
+    # the head lies further up the mirror, so head and shoulders are centred in the pool)
+    z += DREAMER_LIFT * DREAMER_SHRINK * scale * DREAMER_STRETCH
+    return float(x), float(z), scale
 
 
 def impact_on_floor(seed: int, vol: float) -> tuple[float, float]:

@@ -19,7 +19,7 @@ uniform vec2 u_dreamer_feet; // where the face's centre lies on its plane (x, z)
 uniform float u_dreamer_h;   // the height of that plane over the floor
 
 const float DREAMER_SHRINK = 0.6;    // the figure's size against the face it replaced
-const float DREAMER_STRETCH = 2.2;   // the face's length along the floor over its width (the floor's foreshortening undone)
+const float DREAMER_STRETCH = 1.5;   // the figure's length along the floor over its width (round 16: 2.2 drew the head as a tall thumb)
 
 float dm_oval(vec2 p, vec2 c, vec2 r) {
     vec2 q = (p - c) / r;
@@ -45,8 +45,11 @@ float dm_outline(vec2 g, out float face) {
     // towers seen through the figure)
     hair = smin(hair, dm_oval(g, vec2(0.0, -0.32), vec2(0.35, 0.42)), 0.1);
     float neck = dm_capsule(g, vec2(0.0, -0.3), vec2(0.0, -0.62), 0.12);
-    float shoulders = dm_capsule(g, vec2(-0.62, -0.78), vec2(0.62, -0.78), 0.15);
-    float body = smin(neck, shoulders, 0.12);
+    // (round 16: "a limb?" -- the shoulders one broad sloping mass, wider than the head by
+    // half again each side, so the outline reads at a glance as a head and shoulders)
+    float shoulders = smin(dm_capsule(g, vec2(-0.58, -0.86), vec2(0.58, -0.86), 0.2),
+                           dm_oval(g, vec2(0.0, -0.8), vec2(0.5, 0.2)), 0.15);
+    float body = smin(neck, shoulders, 0.1);
     // the chest below them, so the figure runs on into the mirror's dark, not a cut-off bust
     body = smin(body, dm_oval(g, vec2(0.0, -1.25), vec2(0.66, 0.55)), 0.15);
     return min(min(face, hair), body);
@@ -70,8 +73,9 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     // and the shoulders all fit in the pool and read as a person, not as one red shape)
     vec2 g = vec2(H.x - u_dreamer_feet.x, (H.z - u_dreamer_feet.y) / DREAMER_STRETCH) / (S * DREAMER_SHRINK);
     // (small: each piece stays near its place, so the broken figure still reads as one)
-    float turn = 0.18 * jolt.x - 0.11 * jolt.y;
-    g = mat2(cos(turn), sin(turn), -sin(turn), cos(turn)) * g + vec2(0.08, 0.07) * jolt;
+    // (round 16: halved -- larger jolts scattered the bust into pieces nobody read as a self)
+    float turn = 0.09 * jolt.x - 0.055 * jolt.y;
+    g = mat2(cos(turn), sin(turn), -sin(turn), cos(turn)) * g + vec2(0.04, 0.035) * jolt;
     vec2 fw = fwidth(g);
     float w = clamp(0.75 * max(fw.x, fw.y), 0.003, 0.03);
 
@@ -113,7 +117,7 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     veins = max(veins, 0.55 * smoothstep(0.9 - rw, 0.9 + rw, ridge2) * smoothstep(0.4, 0.0, length(c)));
     float life = (0.35 + 0.65 * beat);
     vec3 blood = vec3(1.3, 0.12, 0.04);
-    col += blood * deep * (0.5 * core * life + veins * (1.5 + 2.0 * core) * life);
+    col += blood * deep * (0.5 * core * life + veins * (0.8 + 1.4 * core) * life);
     // a dim ember through the whole body, so it is never a hole
     col += vec3(0.07, 0.006, 0.005) * deep * (0.5 + 0.5 * beat);
 

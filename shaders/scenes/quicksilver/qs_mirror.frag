@@ -137,7 +137,7 @@ void main() {
 #ifdef QS_DREAMER
     // (the shard's own tilt turns the reflected ray, exaggerated a little so even the dream's
     // slight tilt breaks the figure; the bevels bend it at the edges, as glass does)
-    vec3 r_fig = normalize(r_calm + 1.5 * (r - r_calm));
+    vec3 r_fig = normalize(r_calm + 0.8 * (r - r_calm));      // (round 16: 1.5 scattered the bust)
     vec2 jolt = cr.tilt / max(0.26 * u_tilt, 1e-3) * step(1e-4, u_tilt);
     me = dreamer(P - vec3(cr.shift.x, 0.0, cr.shift.y), r_fig, jolt) * pool_marks;
     // Seen in the metal, not pasted on it: the figure's light scaled by the metal's
