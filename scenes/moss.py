@@ -146,7 +146,8 @@ class MossScene(Scene):
         dist = float(p["stand"]) * height            # the same framing at every height
         hx, hz = HEART_ORIGIN
         eye = (hx + math.sin(angle) * dist, height, hz + math.cos(angle) * dist)
-        target = (hx - math.sin(angle) * (0.7 * height + 20.0 * (1.85 - float(p["stand"]))), float(p["aim"]) * height, hz - math.cos(angle) * (0.7 * height + 20.0 * (1.85 - float(p["stand"]))))
+        ahead = 0.7 * height + 20.0 * (1.85 - float(p["stand"]))   # (how far down the street it looks)
+        target = (hx - math.sin(angle) * ahead, float(p["aim"]) * height, hz - math.cos(angle) * ahead)
         uniforms = look_at(eye, target)
         if state.seed != self._blocks_seed:
             self._blocks_seed, self._blocks = state.seed, city_blocks(state.seed)

@@ -26,17 +26,10 @@ float dm_oval(vec2 p, vec2 c, vec2 r) {
     return (length(q) - 1.0) * min(r.x, r.y);
 }
 
-float dm_capsule(vec2 p, vec2 a, vec2 b, float r) {
-    vec2 pa = p - a;
-    vec2 ba = b - a;
-    float h = clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0);
-    return length(pa - ba * h) - r;
-}
-
 // The dreamer's outline (face units): the head, the hair loose round it, the neck and the
-// shoulders as one signed distance.  (face: the head alone, for the throat's glow.)
-float dm_outline(vec2 g, out float face) {
-    face = dm_oval(g, vec2(0.0, 0.0), vec2(0.265, 0.37));
+// shoulders as one signed distance.
+float dm_outline(vec2 g) {
+    float face = dm_oval(g, vec2(0.0, 0.0), vec2(0.265, 0.37));
     float jaw = dm_oval(g, vec2(0.0, -0.22), vec2(0.155, 0.175));      // (the head narrows to the chin)
     face = smin(face, jaw, 0.06);
     float hair = dm_oval(g, vec2(0.0, 0.08), vec2(0.335, 0.45));
@@ -44,10 +37,10 @@ float dm_outline(vec2 g, out float face) {
     // separate locks left slits of bright mirror between them and the neck, which read as the
     // towers seen through the figure)
     hair = smin(hair, dm_oval(g, vec2(0.0, -0.32), vec2(0.35, 0.42)), 0.1);
-    float neck = dm_capsule(g, vec2(0.0, -0.3), vec2(0.0, -0.62), 0.12);
+    float neck = sd_segment(g, vec2(0.0, -0.3), vec2(0.0, -0.62)) - 0.12;
     // (round 16: "a limb?" -- the shoulders one broad sloping mass, wider than the head by
     // half again each side, so the outline reads at a glance as a head and shoulders)
-    float shoulders = smin(dm_capsule(g, vec2(-0.58, -0.86), vec2(0.58, -0.86), 0.2),
+    float shoulders = smin(sd_segment(g, vec2(-0.58, -0.86), vec2(0.58, -0.86)) - 0.2,
                            dm_oval(g, vec2(0.0, -0.8), vec2(0.5, 0.2)), 0.15);
     float body = smin(neck, shoulders, 0.1);
     // the chest below them, so the figure runs on into the mirror's dark, not a cut-off bust
@@ -79,12 +72,10 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     vec2 fw = fwidth(g);
     float w = clamp(0.75 * max(fw.x, fw.y), 0.003, 0.03);
 
-    float face;
-    float sd = dm_outline(g, face);
-    float face_x;
+    float sd = dm_outline(g);
     // the outline's gradient, by differences: the silhouette's rounded edge turns its normal
     const float E = 0.01;
-    vec2 grad = vec2(dm_outline(g + vec2(E, 0.0), face_x) - sd, dm_outline(g + vec2(0.0, E), face_x) - sd) / E;
+    vec2 grad = vec2(dm_outline(g + vec2(E, 0.0)) - sd, dm_outline(g + vec2(0.0, E)) - sd) / E;
     grad /= max(length(grad), 1e-3);
     float fade = smoothstep(-1.7, -1.2, g.y);             // the chest goes into the mirror's dark
     float cover = (1.0 - smoothstep(-w, w, sd)) * front * u_dreamer_fig.x * fade;

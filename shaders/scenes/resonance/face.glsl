@@ -18,6 +18,16 @@ float face_ellipse(vec2 p, vec2 r) {
 // this face leans off its mirror (one eye lower and heavier, one brow raised, the mouth
 // pulled to one side), so no two faces are the same symmetric mask.  Returns the relief
 // (ridges minus hollows, about -1..1, soft-edged).
+// The screaming mouth's outline, 1 on its rim (mq: the point from the mouth's centre, mr: its
+// radii): long, dragged down into the jaw below its centre, the rim wavering -- one shape for
+// the light's relief and the cavity's darkness.
+float face_mouth(vec2 mq, vec2 mr, float asym) {
+    vec2 mn = mq / mr;
+    mn.y /= mix(1.0, 1.7, smoothstep(0.2, -0.8, mn.y));
+    float rim = 1.0 + 0.13 * sin(4.0 * abs(mn.x) + 2.5 * mn.y + 3.0 * asym * (1.0 + mn.x)) + 0.08 * sin(6.5 * mn.y - 3.0 * abs(mn.x));
+    return length(mn) / rim;
+}
+
 float face_relief(vec2 q, float mouth, float asym) {
     // (+: this half is the heavier one.  The lean eases to 0 across the nose: a step in it
     // at the midline split the face into two halves that did not meet, a visible seam)
@@ -34,10 +44,7 @@ float face_relief(vec2 q, float mouth, float asym) {
     // wavering, dragged down into the jaw below its centre, and soft-edged -- a void in the
     // light, not a hole cut clean like the sockets)
     vec2 mr = vec2(0.04 + 0.025 * mouth, 0.05 + 0.17 * mouth);
-    vec2 mn = mq / mr;
-    mn.y /= mix(1.0, 1.7, smoothstep(0.2, -0.8, mn.y));
-    float rim = 1.0 + 0.13 * sin(4.0 * abs(mn.x) + 2.5 * mn.y + 3.0 * asym * (1.0 + mn.x)) + 0.08 * sin(6.5 * mn.y - 3.0 * abs(mn.x));
-    float mo = (length(mn) / rim - 1.0) * mr.x;
+    float mo = (face_mouth(mq, mr, asym) - 1.0) * mr.x;
     float mouth_fill = smoothstep(0.035, -0.05, mo);
     float hollow = eye;
     // Ridges: brows (one raised), the long nose and its wings, the cheekbones, the chin.
@@ -117,10 +124,7 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     h -= 0.3 * face_bump(mq, vec2(0.0), mr * 0.85);      // (shallower: its lit lower lip read as a coin's rim)
     // (round 14: "coins".  The void is irregular -- its rim wavers -- soft-edged, and
     // dragged down into the jaw below its centre: a silent scream, not a cut-out oval.)
-    vec2 mn = mq / mr;
-    mn.y /= mix(1.0, 1.7, smoothstep(0.2, -0.8, mn.y));
-    float rim = 1.0 + 0.13 * sin(4.0 * abs(mn.x) + 2.5 * mn.y + 3.0 * asym * (1.0 + mn.x)) + 0.08 * sin(6.5 * mn.y - 3.0 * abs(mn.x));
-    cavity = smoothstep(1.25, 0.15, length(mn) / rim);
+    cavity = smoothstep(1.25, 0.15, face_mouth(mq, mr, asym));
     // the chin
     h += 0.08 * face_bump(q, vec2(0.0, -0.49 - 0.1 * mouth), vec2(0.08, 0.05));
     return h;

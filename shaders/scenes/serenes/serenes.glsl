@@ -135,8 +135,6 @@ float g_skin = 1e3;
 float g_bench = 1e3;
 float g_face = 1e3;     // (the face alone: it is shaded darker than the hands, round the eyes)
 float g_body = 1e3;     // (the figure without the bench: where she covers it, no wood)
-float g_arm = 1e3;      // (both arms in their sleeves: their outline drawn over the body)
-float g_knee = 1e3;     // (seated, the knees under the gown: the lap's outline over the skirt)
 float g_trunk = 1e3;    // (the figure without its arms: how far out along a sleeve a point lies)
 
 // One arm in its bell sleeve, and a slender open hand: a palm and four fingers fanned a
@@ -264,7 +262,6 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     // the cloth falling from them to the floor.
     vec2 kn = vec2(abs(p.x) - 0.062, p.y - 0.25);
     float knees = sd_ellipse_approx(kn, vec2(0.07, 0.038)) + (1.0 - seated) * 10.0;
-    g_knee = knees;
 
     // The upper body (sunk by `drop` when seated): a narrow waist, sloping shoulders.
     vec2 u = p + vec2(0.0, drop);
@@ -301,7 +298,6 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     // puppets: the arms thin away inside the gown's smoke, leaving one tall hooded shape)
     // (the upper arms stay, filling the shoulders into the mantle's fall)
     arms += (1.0 - seated) * 0.06 * smoothstep(0.79, 0.69, p.y);   // (round 15: no flippers)
-    g_arm = arms;
     d = smin_poly(d, arms, 0.012);
     g_body = d;
     d = min(d, bench);

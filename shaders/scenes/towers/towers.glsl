@@ -683,12 +683,13 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     float surface = smoothstep(0.3, 0.8, 0.5 + 0.5 * sin(0.21 * u_time + 6.2832 * h.z));
     // the focal point: the column nearest the middle of the view
     vec3 to = vec3(k.base.x, k.base.y + yc, k.base.z) - u_cam_pos;
-    float focus = smoothstep(0.93, 0.99, dot(to, u_cam_fwd) / max(length(to), 1e-3));
+    float toward = dot(to, u_cam_fwd) / max(length(to), 1e-3);   // (cosine off the view's axis)
+    float focus = smoothstep(0.93, 0.99, toward);
     surface = max(surface, focus);
     // and the towers off toward the frame's edges (where a vision filled a tower as a box)
     // keep only the figures' eyes: the sun and street visions live in the glass near the
     // middle of the view, or far off where they are small
-    float centred = smoothstep(0.88, 0.96, dot(to, u_cam_fwd) / max(length(to), 1e-3));
+    float centred = smoothstep(0.88, 0.96, toward);
     float near_cut = (tile < 1.0) ? 1.0 : mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
     surface *= max(near_cut, focus);
     // (round 10: luminous scenes, not icons: brighter, lifted in the mid-tones, and a soft
