@@ -37,6 +37,13 @@ uniform vec3 u_drip;        // the floor's y under the needle, how strongly it d
 
 out vec4 frag_colour;
 
+// A screen offset d (in syringe units) turned into the syringe's own axes: x along the barrel
+// toward the needle, y across it.  The hall's glass, its caustic, its glints and its mirror
+// image all measure the syringe this way.
+vec2 to_syringe_axes(vec2 d) {
+    return vec2(dot(d, u_xf.zw), dot(d, vec2(-u_xf.w, u_xf.z)));
+}
+
 const vec3 MOON = vec3(0.78, 0.88, 1.0);
 const vec3 JOY = vec3(1.0, 0.62, 0.22);
 const vec3 DESPAIR = vec3(0.28, 0.34, 1.0);
@@ -318,14 +325,14 @@ void main() {
     float px = 1.0 / (u_resolution.y * u_scale);        // one pixel in syringe units
     // Into the syringe's frame.
     vec2 d = (p - u_xf.xy) / u_scale;
-    vec2 q = vec2(dot(d, u_xf.zw), dot(d, vec2(-u_xf.w, u_xf.z)));
+    vec2 q = to_syringe_axes(d);
 
     // The glass refracts the hall behind it: a cylinder of glass turns what is behind it
     // upside down across its width and squeezes it (the horizon, the spires and the Serenes
     // seen through the empty barrel bend and flip), so the background is looked up where the
     // light through the glass came from -- one evaluation, its coordinate bent.
     float g_cov = aa_fill(sy_part(q, sy_glass_r(q.x) + 0.004, SY_BARREL0, SY_HUB0));
-    vec2 across = vec2(-u_xf.w, u_xf.z);
+    vec2 across = vec2(-u_xf.w, u_xf.z);   // (the syringe's own up)
     vec3 col = background(p - across * (1.75 * q.y * u_scale) * g_cov);
     // Caustics: the starlit glass is a lens, and it throws its light onto the floor beneath
     // it -- a bright focused line along its length, rippling with the liquid's currents, and a
@@ -333,7 +340,7 @@ void main() {
     {
         vec2 pc = vec2(p.x, u_xf.y + (p.y - (HORIZON - 0.2)) * 3.2);
         vec2 dc = (pc - u_xf.xy) / u_scale;
-        vec2 qc = vec2(dot(dc, u_xf.zw), dot(dc, vec2(-u_xf.w, u_xf.z)));
+        vec2 qc = to_syringe_axes(dc);
         float lit_x = smoothstep(u_level - 0.02, u_level + 0.08, qc.x) * smoothstep(SY_HUB0 + 0.05, SY_BARREL1 - 0.1, qc.x);
         // (slow, broad undulations: a lens's focus on a floor, not an electric squiggle)
         float wob = 0.01 * sin(qc.x * 8.0 + TAU * u_twinkle) + 0.004 * sin(qc.x * 19.0 - TAU * u_twinkle);
@@ -448,7 +455,7 @@ void main() {
     // and on past the point), a short one across it, and two faint slanted ones: a glint on
     // a blade, not a screen-aligned lens-flare star.
     vec2 f = (p - u_tip);
-    vec2 fn = vec2(dot(f, u_xf.zw), dot(f, vec2(-u_xf.w, u_xf.z)));
+    vec2 fn = to_syringe_axes(f);
     float fl = u_glint_now * 0.6 + 0.25 * u_light;
     float rays = exp(-abs(fn.y) / 0.0016) * exp(-abs(fn.x) / (fn.x < 0.0 ? 0.16 : 0.07))
                + 0.55 * exp(-abs(fn.x) / 0.0018) * exp(-abs(fn.y) / 0.035);
@@ -489,7 +496,7 @@ void main() {
     vec2 tobar = vec2(q.x - clamp(q.x, u_level, SY_HUB0), max(abs(q.y) - SY_R, 0.0)) * u_scale;
     col += vec3(0.05, 0.05, 0.20) * u_light * exp(-length(tobar) / 0.1) * 0.35;
     vec2 dm = (vec2(p.x, 2.0 * HORIZON - p.y) - u_xf.xy) / u_scale;
-    vec2 qm = vec2(dot(dm, u_xf.zw), dot(dm, vec2(-u_xf.w, u_xf.z)));
+    vec2 qm = to_syringe_axes(dm);
     vec2 segm = vec2(qm.x - clamp(qm.x, u_level, SY_HUB0), max(abs(qm.y) - SY_R, 0.0)) * u_scale;
     float below_floor = smoothstep(HORIZON + 0.004, HORIZON - 0.01, p.y);
     col += vec3(0.16, 0.13, 0.55) * u_light * below_floor
