@@ -26,11 +26,8 @@ struct Walk {
 // without building it: the same quadric (sp 0: x^2 + z^2 = rn^2 (1 - (y/hn)^2)), scaled by
 // rn^2 hn^2, so the walk pays a few multiplications a cell for it and no copies.
 bool spire_walk_hit(vec3 o, vec3 w, Column body, float t_limit, out vec2 hit) {
-    float hsh = fract(body.r.x * 2.17 + body.r.y * 5.03);
-    bool hero = body.r.x == 1.75 && body.r.y == 1.75;
-    float rn = hero ? 0.5 : min(0.26 + 0.2 * fract(hsh * 5.7), 0.5 * min(body.r.x, body.r.y));
-    float hn = min(body.h * (1.3 + 0.35 * fract(hsh * 3.3)) + 1.5, H_MAX - 0.5);
-    float cut = hn * body.cut / max(body.h, 1e-3);
+    float rn, hn, cut;
+    bool carries = needle_dims(body, rn, hn, cut);
     float R = rn * rn;
     float H = hn * hn;
     vec3 q = vec3(H * dot(w.xz, w.xz) + R * w.y * w.y,
@@ -50,7 +47,7 @@ bool spire_walk_hit(vec3 o, vec3 w, Column body, float t_limit, out vec2 hit) {
     hit = vec2(tn, 1.0);
     any = disc > 0.0 && tf > max(tn, 0.0) && tn < t_limit;
 #endif
-    return any && (hsh < 0.8 || hero) && cut > 0.02;
+    return any && carries;
 }
 
 // One cell of the walk: its column (and, with `spires`, the needle rising out of it: the

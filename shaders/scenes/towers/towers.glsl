@@ -333,18 +333,27 @@ bool column(ivec2 cell, out Column k) {
 // a bulb with a minaret.  The focal tower (half sizes 1.75 by 1.75) always has one.  It is a
 // Column like the body (sp 0: an ellipsoid's upper half), so the walk, the silhouette and
 // the glass treat it alike.  scenes/towers.py column_needle mirrors it.
-bool column_needle(Column body, out Column n) {
+// needle_dims: the needle's radius rn, height hn and broken height cut, and whether the column
+// carries one -- its sizes in one place, for column_needle and the walk's spire_walk_hit.
+bool needle_dims(Column body, out float rn, out float hn, out float cut) {
     float hsh = fract(body.r.x * 2.17 + body.r.y * 5.03);
     bool hero = body.r.x == 1.75 && body.r.y == 1.75;
+    rn = hero ? 0.5 : min(0.26 + 0.2 * fract(hsh * 5.7), 0.5 * min(body.r.x, body.r.y));
+    hn = min(body.h * (1.3 + 0.35 * fract(hsh * 3.3)) + 1.5, H_MAX - 0.5);
+    cut = hn * body.cut / max(body.h, 1e-3);
+    return (hsh < 0.8 || hero) && cut > 0.02;
+}
+
+bool column_needle(Column body, out Column n) {
+    float rn, hn, cut;
+    bool carries = needle_dims(body, rn, hn, cut);
     n = body;
-    float rn = min(0.26 + 0.2 * fract(hsh * 5.7), 0.5 * min(body.r.x, body.r.y));
-    rn = hero ? 0.5 : rn;
     n.r = vec2(rn);
-    n.h = min(body.h * (1.3 + 0.35 * fract(hsh * 3.3)) + 1.5, H_MAX - 0.5);
+    n.h = hn;
     n.c2 = 1.0;
     n.m = 1.0;
-    n.cut = n.h * body.cut / max(body.h, 1e-3);
-    return (hsh < 0.8 || hero) && body.h > 0.0 && n.cut > 0.02;
+    n.cut = cut;
+    return carries && body.h > 0.0;
 }
 
 // The column's quadric along the ray o + t w (o relative to the foot), scaled by
