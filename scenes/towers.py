@@ -30,9 +30,10 @@ candlelight, a constellation on the night, a moss street with its pulse, the vio
 emerald moon over a skyline: memories_bake.frag) surface and fade, on the plane through the
 column's axis, seen along the refracted ray (the column's lens bends them), soft-edged; the
 column nearest the middle of the view holds the brightest.  A touch bends the glass like
-water (its ripple tilts the surface normal, so reflection and refraction move), and each
-ring's side tilted to the key light catches it while the other goes darker (round 11: "the
-towers don't ripple"): water's alternating bands, not a bright bullseye.  Silhouettes are antialiased analytically (the quadratic's
+water (its ripple tilts the surface normal, so reflection and refraction move); the crests
+facing the key light catch a soft sheen and the troughs lose a little light (round 14: darkening
+half of each ring read as "hard zebra banding"), not a bright bullseye.  The columns' skins are
+cut into long twisting facets.  Silhouettes are antialiased analytically (the quadratic's
 discriminant, a smooth measure across the silhouette, over its change per pixel).
 The street beneath is wet dark stone (``wet``): the sun down the avenue lies on it as a long
 streak of light drawn toward the eye, the moss's glow dimmed under the film of water.
