@@ -252,7 +252,7 @@ def camera_at(drift: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
     return pos, target
 
 
-def camera_basis(pos=CAM_POS, target=CAM_TARGET):
+def camera_basis(pos, target):
     """Unit forward, right and up vectors of the camera (as the shader builds them)."""
     pos = np.array(pos)
     fwd = np.array(target) - pos
@@ -263,7 +263,7 @@ def camera_basis(pos=CAM_POS, target=CAM_TARGET):
 
 
 @lru_cache(maxsize=8)
-def tile_floor(aspect: float, pos=CAM_POS, target=CAM_TARGET) -> tuple[np.ndarray, np.ndarray]:
+def tile_floor(aspect: float, pos, target) -> tuple[np.ndarray, np.ndarray]:
     """Floor point seen at the centre of each screen tile, and the floor radius the tile spans
     (rows from the bottom of the screen, as the tile texture)."""
     pos, fwd, right, up = camera_basis(pos, target)
@@ -300,7 +300,7 @@ def field_at(points: np.ndarray, blobs: np.ndarray, wob: np.ndarray, k: float) -
     return m[..., 0] - k * np.log2(np.maximum(s, 1e-30))
 
 
-def tear_box(tears: np.ndarray, shapes: np.ndarray, pos=CAM_POS, target=CAM_TARGET) -> tuple[float, float, float, float]:
+def tear_box(tears: np.ndarray, shapes: np.ndarray, pos, target) -> tuple[float, float, float, float]:
     """Screen box (centred uv: min x, min y, max x, max y) holding every tear in the air, so
     the shader traces tears only there.  Empty (min > max) when none fall."""
     if len(tears) == 0:
