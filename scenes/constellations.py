@@ -326,6 +326,7 @@ class Constellations(Scene):
             "u_turn": (math.cos(angle), math.sin(angle), breath, 0.0),
             "u_cam": cam,
             "u_travel": travel(t),
+            "u_lake_phase": t % 4096.0,
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],
@@ -383,6 +384,8 @@ constellations = Constellations(
         Param("colour", "#ffd08a", description="the colour the stars take on as they form the glyph"),
         Param("invert", 0.0, 0.0, 1.0, "the inverted night: 0 a violet night with golden stars; 1 a pale lilac sky, "
               "its faint stars in ink, the words emerald-white light in a violet aura, the land's haze glowing with the sky"),
+        Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl) mirroring the word, the sky and the ridges, mist on its shore; 0: none"),
+        Param("lake_level", -0.24, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
         Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
         Param("script_line", 0.0, 0.0, 1.0, "a line of the script written faint along the bottom of the sky "

@@ -118,7 +118,8 @@ vec2 lake_source(vec2 p, float level, float phase) {
                 + 0.5 * sin(2.3 * z + 1.7 * phase + 9.0 * p.x);
     // (the mirror: the reflected point lies as far above the shore as p lies below it; a swell
     // shifts it a little, the ripple lines lift it higher into the brighter sky)
-    return vec2(p.x + 0.010 * w.x * swell, 2.0 * level - p.y + 0.006 * w.x * swell + 0.018 * w.y);
+    // (a shore high in the frame mirrors points above its top: the top row stands in for them)
+    return vec2(p.x + 0.010 * w.x * swell, min(2.0 * level - p.y + 0.006 * w.x * swell + 0.018 * w.y, 0.499));
 }
 
 // The water's light from the mirrored light `refl` at p: Fresnel (a bright mirror far off, dark

@@ -250,7 +250,7 @@ void main() {
     // airglow, the far range hazed with the sky's own light (it lies far off), the near
     // ridge black. (A uniform branch: skipped without land.)
     if (u_land > 0.0) {
-        float land_y = u_horizon + 0.08 * u_lake;     // (the ranges stand up out of the lake)
+        float land_y = u_horizon + 0.12 * u_lake;     // (the ranges stand up out of the lake)
         vec3 landed = land_over(lin, sp, 1.0 / u_resolution.y,
                                 vec2(0.5 * u_land_shift, land_y), vec2(u_land_shift, land_y), 1.25);
         lin = mix(lin, landed, u_land);
