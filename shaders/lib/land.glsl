@@ -32,11 +32,27 @@ float land_ridge(float x, float base, float amp, float freq, float seed, int oct
     return base + amp * h;
 }
 
-// One hazed range laid over `col`: its rock (`rock`, shaded by `ravine` 0..1 down its faces),
-// paler toward its foot where the valley's mist rises, and its crest's thread of sky light.
-vec3 land_range(vec3 col, float y, float crest, float aa, vec3 rock, vec3 mist, vec3 rim, float ravine) {
+// How a range's face at x is turned to the light, 0 (away) .. 1 (toward): round 17's readers
+// still saw "2D paper" -- flat-filled silhouettes.  A face continues its crest's slope down the
+// mountain (slope: d crest / dx), so a crest rising to the right faces the light from the left
+// and its face is lit, one falling is in shade; finer spurs and gullies (a ridged noise that
+// drifts sideways as it runs down, as eroded spurs fan out) break each face into facets.
+float land_facing(float x, float below, float slope, float seed) {
+    float u = x * 18.0 + below * 24.0 * clamp(1.5 * slope, -1.0, 1.0);   // (spurs run down the fall line)
+    float a = vnoise(vec2(u, seed));
+    float b = vnoise(vec2(u + 0.35, seed));
+    float spur = (b - a) / 0.35 * 0.5;               // (the spur's own slope across the face)
+    return clamp(0.5 + 0.55 * slope + 0.35 * spur * smoothstep(0.0, 0.03, below), 0.0, 1.0);
+}
+
+// One hazed range laid over `col`: its rock (`rock`, shaded by `ravine` 0..1 down its faces and
+// by `lit` 0..1, its face's turn to the light: the sunward slopes catch `rim`'s light down from
+// the crest), paler toward its foot where the valley's mist rises, and its crest's thread of
+// sky light.
+vec3 land_range(vec3 col, float y, float crest, float aa, vec3 rock, vec3 mist, vec3 rim, float ravine, float lit) {
     float below = max(crest - y, 0.0);
-    vec3 c = rock * (0.6 + 0.8 * ravine * smoothstep(0.0, 0.02, below))
+    vec3 c = rock * (0.6 + 0.8 * ravine * smoothstep(0.0, 0.02, below)) * (0.35 + 1.3 * lit)
+           + rim * 0.45 * lit * lit * exp(-below * 16.0)
            + mist * smoothstep(0.01, 0.11, below)
            + rim * exp(-below * 420.0);
     return mix(col, c, smoothstep(-aa, aa, crest - y));
@@ -58,6 +74,16 @@ vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
     float h3 = land_ridge(p.x + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3) + far.y;
     float h2 = land_ridge(p.x + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2) + mid1.y;
     float h1 = land_ridge(p.x + mid2.x - 4.2, -0.445, 0.17, 1.35, 29.0, 3) + mid2.y;
+    // (each crest's slope, for its faces' light: taken over a span that widens down the face,
+    // so under a peak the lit and the shaded side meet in a soft cone, not a straight fold)
+    float e3 = 0.008 + 0.7 * max(h3 - p.y, 0.0);
+    float e2 = 0.008 + 0.7 * max(h2 - p.y, 0.0);
+    float s3 = (land_ridge(p.x + e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3)
+              - land_ridge(p.x - e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3)) / (2.0 * e3);
+    float s2 = (land_ridge(p.x + e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2)
+              - land_ridge(p.x - e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2)) / (2.0 * e2);
+    float lit3 = land_facing(p.x + far.x, max(h3 - p.y, 0.0), s3, 41.0);
+    float lit2 = land_facing(p.x + mid1.x, max(h2 - p.y, 0.0), s2, 43.0);
     float h0 = land_ridge(p.x + near.x - 0.8, -0.465, 0.22, 1.0, 17.0, 4) + near.y;
     float above = max(p.y - h3, 0.0);
     // the airglow: an emerald band low over the far range, violet above it
@@ -68,11 +94,11 @@ vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
     float ravine2 = vnoise((p + vec2(mid1.x, 3.0)) * vec2(18.0, 26.0));
     // aerial perspective: the farther, the paler and more violet, the nearer, the darker
     vec3 mist = glow * vec3(0.013, 0.026, 0.034);            // (the valley mist: pale teal)
-    col = land_range(col, p.y, h3, aa, glow * vec3(0.024, 0.018, 0.050), mist * 0.4, glow * vec3(0.040, 0.034, 0.072), ravine3);
+    col = land_range(col, p.y, h3, aa, glow * vec3(0.024, 0.018, 0.050), mist * 0.4, glow * vec3(0.040, 0.034, 0.072), ravine3, lit3);
     col = land_mist(col, p.y, h2, mist);
-    col = land_range(col, p.y, h2, aa, glow * vec3(0.013, 0.009, 0.032), mist * 0.4, glow * vec3(0.034, 0.030, 0.064), ravine2);
+    col = land_range(col, p.y, h2, aa, glow * vec3(0.013, 0.009, 0.032), mist * 0.4, glow * vec3(0.034, 0.030, 0.064), ravine2, lit2);
     col = land_mist(col, p.y, h1, mist * 0.8);
-    col = land_range(col, p.y, h1, aa, glow * vec3(0.0035, 0.0025, 0.0090), mist * 0.2, glow * vec3(0.028, 0.026, 0.056), ravine2);
+    col = land_range(col, p.y, h1, aa, glow * vec3(0.0035, 0.0025, 0.0090), mist * 0.2, glow * vec3(0.028, 0.026, 0.056), ravine2, 0.5);
     col = land_mist(col, p.y, h0, mist * 0.55);
     // the near ridge: black in its body, its crest lit by the sky behind it -- a bright thread
     // and a soft rim light a little way down the slope, catching on a grain of rock and scrub
