@@ -39,10 +39,8 @@ float land_ridge(float x, float base, float amp, float freq, float seed, int oct
 // drifts sideways as it runs down, as eroded spurs fan out) break each face into facets.
 float land_facing(float x, float below, float slope, float seed) {
     float u = x * 18.0 + below * 24.0 * clamp(1.5 * slope, -1.0, 1.0);   // (spurs run down the fall line)
-    float a = vnoise(vec2(u, seed));
-    float b = vnoise(vec2(u + 0.35, seed));
-    float spur = (b - a) / 0.35 * 0.5;               // (the spur's own slope across the face)
-    return clamp(0.5 + 0.55 * slope + 0.35 * spur * smoothstep(0.0, 0.03, below), 0.0, 1.0);
+    float spur = vnoise(vec2(u, seed)) - 0.5;       // (each spur's face a little more or less lit)
+    return clamp(0.5 + 0.55 * slope + 0.5 * spur * smoothstep(0.0, 0.03, below), 0.0, 1.0);
 }
 
 // One hazed range laid over `col`: its rock (`rock`, shaded by `ravine` 0..1 down its faces and
@@ -78,10 +76,11 @@ vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
     // so under a peak the lit and the shaded side meet in a soft cone, not a straight fold)
     float e3 = 0.008 + 0.7 * max(h3 - p.y, 0.0);
     float e2 = 0.008 + 0.7 * max(h2 - p.y, 0.0);
-    float s3 = (land_ridge(p.x + e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3)
-              - land_ridge(p.x - e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3)) / (2.0 * e3);
-    float s2 = (land_ridge(p.x + e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2)
-              - land_ridge(p.x - e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2)) / (2.0 * e2);
+    // (the slopes from the crests' broad octaves only: the fine ones are the spurs' job)
+    float s3 = (land_ridge(p.x + e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 2)
+              - land_ridge(p.x - e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 2)) / (2.0 * e3);
+    float s2 = (land_ridge(p.x + e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 1)
+              - land_ridge(p.x - e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 1)) / (2.0 * e2);
     float lit3 = land_facing(p.x + far.x, max(h3 - p.y, 0.0), s3, 41.0);
     float lit2 = land_facing(p.x + mid1.x, max(h2 - p.y, 0.0), s2, 43.0);
     float h0 = land_ridge(p.x + near.x - 0.8, -0.465, 0.22, 1.0, 17.0, 4) + near.y;
@@ -133,9 +132,9 @@ vec2 lake_at(vec2 p, float level, float phase) {
     return vec2(depth, line * smoothstep(0.0, 0.02, depth));
 }
 
-// The point of the view whose light a water pixel p mirrors (p itself above the shore).
-vec2 lake_source(vec2 p, float level, float phase) {
-    vec2 w = lake_at(p, level, phase);
+// The point of the view whose light a water pixel p mirrors (p itself above the shore); w:
+// lake_at's answer for p (the caller keeps it for lake_water: worked out once a pixel).
+vec2 lake_source(vec2 p, float level, float phase, vec2 w) {
     if (w.x <= 0.0) {
         return p;
     }
@@ -148,11 +147,11 @@ vec2 lake_source(vec2 p, float level, float phase) {
     return vec2(p.x + 0.010 * w.x * swell, min(2.0 * level - p.y + 0.006 * w.x * swell + 0.018 * w.y, 0.499));
 }
 
-// The water's light from the mirrored light `refl` at p: Fresnel (a bright mirror far off, dark
-// water near), the ripple lines' glint, a dark wet line along the shore, and the mist lying on
-// the water (above the shore too: it lies over the shallows).  aa: a pixel in screen units.
-vec3 lake_water(vec3 refl, vec2 p, float level, float phase, vec3 mist, float aa) {
-    vec2 w = lake_at(p, level, phase);
+// The water's light from the mirrored light `refl` at a pixel where lake_at gave w: Fresnel (a
+// bright mirror far off, dark water near), the ripple lines' glint, a dark wet line along the
+// shore, and the mist lying on the water (above the shore too: it lies over the shallows).
+// aa: a pixel in screen units.
+vec3 lake_water(vec3 refl, vec2 w, vec3 mist, float aa) {
     float d = max(w.x, 0.0);
     float fresnel = mix(0.78, 0.28, smoothstep(0.0, 0.28, d));
     vec3 water = refl * fresnel * (1.0 + 0.35 * w.y) + mist * 0.25 * w.y;

@@ -25,8 +25,14 @@ void main() {
     // mirrors (fc) -- the word, the sky, the ranges -- and laid on the water at the end.
     vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
     bool on_lake = u_lake > 0.0 && here.y < u_lake_level;
-    vec2 fc = on_lake ? lake_source(here, u_lake_level, u_lake_phase) * u_resolution.y + 0.5 * u_resolution
-                      : gl_FragCoord.xy;
+    vec2 wave = vec2(-1.0);
+    vec2 fc = gl_FragCoord.xy;
+    if (u_lake > 0.0) {             // (a uniform branch: no lake, no cost)
+        wave = lake_at(here, u_lake_level, u_lake_phase);
+        if (on_lake) {
+            fc = lake_source(here, u_lake_level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
+        }
+    }
     ivec2 texel = clamp(ivec2(fc), ivec2(0), ivec2(u_resolution) - 1);
     vec2 uv = fc / u_resolution;
     vec2 p = centered_uv(fc, u_resolution);
@@ -84,7 +90,7 @@ void main() {
     col = land_over(col, p + vec2(0.0, -0.12 * u_lake), 1.0 / u_resolution.y, far, near, glow);   // (the ranges stand up out of the lake)
     if (u_lake > 0.0) {
         // (its mist the valleys' pale teal, glowing with the sky as the land's haze does)
-        col = mix(col, lake_water(col, here, u_lake_level, u_lake_phase, glow * vec3(0.013, 0.022, 0.036), 1.0 / u_resolution.y), u_lake);
+        col = mix(col, lake_water(col, wave, glow * vec3(0.013, 0.022, 0.036), 1.0 / u_resolution.y), u_lake);
     }
     p = here;
     // vignette, gently

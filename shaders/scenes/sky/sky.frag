@@ -142,8 +142,14 @@ void main() {
     vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
     float level = u_lake_level + u_horizon;
     bool on_lake = u_lake > 0.0 && here.y < level;
-    vec2 fc = on_lake ? lake_source(here, level, u_lake_phase) * u_resolution.y + 0.5 * u_resolution
-                      : gl_FragCoord.xy;
+    vec2 wave = vec2(-1.0);
+    vec2 fc = gl_FragCoord.xy;
+    if (u_lake > 0.0) {             // (a uniform branch: no lake, no cost)
+        wave = lake_at(here, level, u_lake_phase);
+        if (on_lake) {
+            fc = lake_source(here, level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
+        }
+    }
     vec2 sky = sky_point(fc, u_resolution, u_rot, u_hum, u_zoom_eff, u_centre);
     float px = 1.0 / (u_resolution.y * u_zoom_eff);
     float ang;
@@ -257,7 +263,7 @@ void main() {
     }
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
     if (u_lake > 0.0) {
-        vec3 wet = lake_water(lin, here, level, u_lake_phase, vec3(0.020, 0.030, 0.052), 1.0 / u_resolution.y);
+        vec3 wet = lake_water(lin, wave, vec3(0.020, 0.030, 0.052), 1.0 / u_resolution.y);
         lin = mix(lin, wet, u_lake);
     }
     sp = here;      // (the lids lie over the eye, not over the mirrored view)
