@@ -122,19 +122,21 @@ vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
 // light higher up the sky; Fresnel makes it a bright mirror at the far shore and dark water at
 // the viewer's feet; mist lies on it along the shore.
 
-// Where on the water p lies: depth below the shore (screen units, > 0 on the water), and the
-// ripple line's strength 0..1 there.  phase: the water's clock (seconds, wrapped).
-vec2 lake_at(vec2 p, float level, float phase) {
+// Where on the water p lies: depth below the shore (screen units, > 0 on the water), the
+// ripple line's strength 0..1 there, and how thick the mist bank over it is 0..1 (banks that
+// drift slowly along the shore; the same slow noise bends the ripple lines).  phase: the
+// water's clock (seconds, wrapped).
+vec3 lake_at(vec2 p, float level, float phase) {
     float depth = level - p.y;
     float z = 1.0 / (max(depth, 0.0) + 0.006);      // (distance over the water, in perspective)
     float bend = 2.2 * vnoise(vec2(p.x * 1.7 + 0.05 * phase, 3.0 + 0.02 * z));
     float line = pow(0.5 + 0.5 * sin(0.21 * z - 0.35 * phase + bend), 40.0);
-    return vec2(depth, line * smoothstep(0.0, 0.02, depth));
+    return vec3(depth, line * smoothstep(0.0, 0.02, depth), smoothstep(0.5, 1.8, bend));
 }
 
 // The point of the view whose light a water pixel p mirrors (p itself above the shore); w:
 // lake_at's answer for p (the caller keeps it for lake_water: worked out once a pixel).
-vec2 lake_source(vec2 p, float level, float phase, vec2 w) {
+vec2 lake_source(vec2 p, float level, float phase, vec3 w) {
     if (w.x <= 0.0) {
         return p;
     }
@@ -149,13 +151,14 @@ vec2 lake_source(vec2 p, float level, float phase, vec2 w) {
 
 // The water's light from the mirrored light `refl` at a pixel where lake_at gave w: Fresnel (a
 // bright mirror far off, dark water near), the ripple lines' glint, a dark wet line along the
-// shore, and the mist lying on the water (above the shore too: it lies over the shallows).
-// aa: a pixel in screen units.
-vec3 lake_water(vec3 refl, vec2 w, vec3 mist, float aa) {
+// shore, and the mist lying on the water in banks (above the shore too: it lies over the
+// shallows).  aa: a pixel in screen units.
+vec3 lake_water(vec3 refl, vec3 w, vec3 mist, float aa) {
     float d = max(w.x, 0.0);
     float fresnel = mix(0.78, 0.28, smoothstep(0.0, 0.28, d));
     vec3 water = refl * fresnel * (1.0 + 0.35 * w.y) + mist * 0.25 * w.y;
     vec3 col = mix(refl, water, smoothstep(-aa, aa, w.x));
     col *= 1.0 - 0.55 * exp(-pow(w.x / (2.5 * aa), 2.0)) * step(0.0, w.x);
-    return col + mist * exp(-abs(w.x) * 38.0);
+    float bank = w.z * exp(-d * 9.0) * smoothstep(-0.03, 0.0, w.x);
+    return col + mist * (exp(-abs(w.x) * 38.0) + 1.6 * bank);
 }

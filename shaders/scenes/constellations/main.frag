@@ -25,7 +25,7 @@ void main() {
     // mirrors (fc) -- the word, the sky, the ranges -- and laid on the water at the end.
     vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
     bool on_lake = u_lake > 0.0 && here.y < u_lake_level;
-    vec2 wave = vec2(-1.0);
+    vec3 wave = vec3(-1.0, 0.0, 0.0);
     vec2 fc = gl_FragCoord.xy;
     if (u_lake > 0.0) {             // (a uniform branch: no lake, no cost)
         wave = lake_at(here, u_lake_level, u_lake_phase);

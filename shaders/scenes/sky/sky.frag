@@ -142,7 +142,7 @@ void main() {
     vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
     float level = u_lake_level + u_horizon;
     bool on_lake = u_lake > 0.0 && here.y < level;
-    vec2 wave = vec2(-1.0);
+    vec3 wave = vec3(-1.0, 0.0, 0.0);
     vec2 fc = gl_FragCoord.xy;
     if (u_lake > 0.0) {             // (a uniform branch: no lake, no cost)
         wave = lake_at(here, level, u_lake_phase);
@@ -263,7 +263,7 @@ void main() {
     }
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
     if (u_lake > 0.0) {
-        vec3 wet = lake_water(lin, wave, vec3(0.020, 0.030, 0.052), 1.0 / u_resolution.y);
+        vec3 wet = lake_water(lin, wave, vec3(0.026, 0.040, 0.064), 1.0 / u_resolution.y);
         lin = mix(lin, wet, u_lake);
     }
     sp = here;      // (the lids lie over the eye, not over the mirrored view)
