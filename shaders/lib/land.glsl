@@ -43,6 +43,24 @@ float land_facing(float x, float below, float slope, float seed) {
     return clamp(0.5 + 0.55 * slope + 0.5 * spur * smoothstep(0.0, 0.03, below), 0.0, 1.0);
 }
 
+// land_ridge, and beside it the height its first `coarse` octaves alone give (y): the broad
+// shape a face's light follows (land_over's slopes), at no extra noise.
+vec2 land_ridge_parts(float x, float base, float amp, float freq, float seed, int octaves, int coarse) {
+    float h = 0.0;
+    float hc = 0.0;
+    float a = 0.5;
+    float f = freq;
+    for (int i = 0; i < octaves; i++) {
+        float n = vnoise(vec2(x * f, seed + 3.1 * float(i)));
+        float r = 1.0 - abs(2.0 * n - 1.0);
+        h += 1.25 * a * r * (0.4 + 0.6 * r);
+        hc = (i < coarse) ? h : hc;
+        a *= 0.45;
+        f *= 2.1;
+    }
+    return vec2(base + amp * h, base + amp * hc);
+}
+
 // One hazed range laid over `col`: its rock (`rock`, shaded by `ravine` 0..1 down its faces and
 // by `lit` 0..1, its face's turn to the light: the sunward slopes catch `rim`'s light down from
 // the crest), paler toward its foot where the valley's mist rises, and its crest's thread of
@@ -69,18 +87,18 @@ vec3 land_mist(vec3 col, float y, float crest, vec3 mist) {
 vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
     vec2 mid1 = mix(far, near, 0.35);
     vec2 mid2 = mix(far, near, 0.7);
-    float h3 = land_ridge(p.x + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3) + far.y;
-    float h2 = land_ridge(p.x + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2) + mid1.y;
+    vec2 r3 = land_ridge_parts(p.x + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3, 2);
+    vec2 r2 = land_ridge_parts(p.x + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2, 1);
+    float h3 = r3.x + far.y;
+    float h2 = r2.x + mid1.y;
     float h1 = land_ridge(p.x + mid2.x - 4.2, -0.445, 0.17, 1.35, 29.0, 3) + mid2.y;
     // (each crest's slope, for its faces' light: taken over a span that widens down the face,
-    // so under a peak the lit and the shaded side meet in a soft cone, not a straight fold)
-    float e3 = 0.008 + 0.7 * max(h3 - p.y, 0.0);
-    float e2 = 0.008 + 0.7 * max(h2 - p.y, 0.0);
-    // (the slopes from the crests' broad octaves only: the fine ones are the spurs' job)
-    float s3 = (land_ridge(p.x + e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 2)
-              - land_ridge(p.x - e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 2)) / (2.0 * e3);
-    float s2 = (land_ridge(p.x + e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 1)
-              - land_ridge(p.x - e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 1)) / (2.0 * e2);
+    // so under a peak the lit and the shaded side meet in a soft slanting spur, not a straight
+    // fold; from the crests' broad octaves only -- the fine ones are the spurs' job)
+    float e3 = 0.008 + 1.4 * max(h3 - p.y, 0.0);
+    float e2 = 0.008 + 1.4 * max(h2 - p.y, 0.0);
+    float s3 = (land_ridge(p.x + e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 2) - r3.y) / e3;
+    float s2 = (land_ridge(p.x + e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 1) - r2.y) / e2;
     float lit3 = land_facing(p.x + far.x, max(h3 - p.y, 0.0), s3, 41.0);
     float lit2 = land_facing(p.x + mid1.x, max(h2 - p.y, 0.0), s2, 43.0);
     float h0 = land_ridge(p.x + near.x - 0.8, -0.465, 0.22, 1.0, 17.0, 4) + near.y;
@@ -141,7 +159,8 @@ vec2 lake_source(vec2 p, float level, float phase, vec3 w) {
         return p;
     }
     float z = 1.0 / (w.x + 0.006);
-    float swell = sin(0.9 * z - 1.1 * phase + 4.0 * vnoise(vec2(p.x * 5.0, 0.15 * z)))
+    // (crossing swells: sines, no noise -- this runs on every pixel of a sky with a lake)
+    float swell = sin(0.9 * z - 1.1 * phase + 2.0 * sin(3.7 * p.x + 0.07 * z))
                 + 0.5 * sin(2.3 * z + 1.7 * phase + 9.0 * p.x);
     // (the mirror: the reflected point lies as far above the shore as p lies below it; a swell
     // shifts it a little, the ripple lines lift it higher into the brighter sky)

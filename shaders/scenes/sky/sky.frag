@@ -144,11 +144,9 @@ void main() {
     bool on_lake = u_lake > 0.0 && here.y < level;
     vec3 wave = vec3(-1.0, 0.0, 0.0);
     vec2 fc = gl_FragCoord.xy;
-    if (u_lake > 0.0) {             // (a uniform branch: no lake, no cost)
+    if (on_lake) {
         wave = lake_at(here, level, u_lake_phase);
-        if (on_lake) {
-            fc = lake_source(here, level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
-        }
+        fc = lake_source(here, level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
     }
     vec2 sky = sky_point(fc, u_resolution, u_rot, u_hum, u_zoom_eff, u_centre);
     float px = 1.0 / (u_resolution.y * u_zoom_eff);
