@@ -44,6 +44,10 @@ Round 15 (mid-flight "scattered debris or rain, not glyphs forming"): a star fly
 next word draws a curved light trail of its last TRAIL seconds, the stars land in the next
 word's writing order, and a pen writes the next word's chart ahead of them (links.vert).
 
+Round 17 (the lilac night "flat"): ``lake`` lays the sky's still lake (lib/land.glsl) under the
+ranges, so the word, the sky and the ridges stand mirrored in its water (main.frag shades a water
+pixel as the point it mirrors), mist lying on it.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the

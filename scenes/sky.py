@@ -34,6 +34,11 @@ sinks the land so the view can tilt up into the sky, the centre may lie off the 
 view of one body), ``pole_glow`` makes the pole a luminous heart, and a moon large in the frame
 shows smaller maria on a dimmed lit face.
 
+Round 17 ("screensaver, cluttered", "cardboard mountains"): ``lake`` lays a still lake before
+the ranges (lib/land.glsl) that mirrors the sky, the bodies and the ridges -- a water pixel is
+shaded as the point it mirrors, so it costs no extra pass -- with slow swells, ripple lines and
+mist banks on it; the ranges' faces are lit by their turn to the light.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
