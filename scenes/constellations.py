@@ -44,6 +44,10 @@ Round 15 (mid-flight "scattered debris or rain, not glyphs forming"): a star fly
 next word draws a curved light trail of its last TRAIL seconds, the stars land in the next
 word's writing order, and a pen writes the next word's chart ahead of them (links.vert).
 
+Round 17 (the lilac night "flat"): ``lake`` lays the sky's still lake (lib/land.glsl) under the
+ranges, so the word, the sky and the ridges stand mirrored in its water (main.frag shades a water
+pixel as the point it mirrors), mist lying on it.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
@@ -326,6 +330,7 @@ class Constellations(Scene):
             "u_turn": (math.cos(angle), math.sin(angle), breath, 0.0),
             "u_cam": cam,
             "u_travel": travel(t),
+            "u_lake_phase": t % 4096.0,
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],
@@ -383,6 +388,8 @@ constellations = Constellations(
         Param("colour", "#ffd08a", description="the colour the stars take on as they form the glyph"),
         Param("invert", 0.0, 0.0, 1.0, "the inverted night: 0 a violet night with golden stars; 1 a pale lilac sky, "
               "its faint stars in ink, the words emerald-white light in a violet aura, the land's haze glowing with the sky"),
+        Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl) mirroring the word, the sky and the ridges, mist on its shore; 0: none"),
+        Param("lake_level", -0.24, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
         Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
         Param("script_line", 0.0, 0.0, 1.0, "a line of the script written faint along the bottom of the sky "

@@ -34,6 +34,11 @@ sinks the land so the view can tilt up into the sky, the centre may lie off the 
 view of one body), ``pole_glow`` makes the pole a luminous heart, and a moon large in the frame
 shows smaller maria on a dimmed lit face.
 
+Round 17 ("screensaver, cluttered", "cardboard mountains"): ``lake`` lays a still lake before
+the ranges (lib/land.glsl) that mirrors the sky, the bodies and the ridges -- a water pixel is
+shaded as the point it mirrors, so it costs no extra pass -- with slow swells, ripple lines and
+mist banks on it; the ranges' faces are lit by their turn to the light.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
@@ -338,6 +343,7 @@ class Sky(Scene):
             # the land slides as the view swings (its centre) and travels (parallax: the near
             # ridge twice as fast as the far range)
             "u_land_shift": (float(p["land_offset"]) - cx + float(p["land_travel"]) * t) % 512.0,
+            "u_lake_phase": t % 4096.0,
             **bodies,
         }
 
@@ -382,6 +388,8 @@ sky = Sky(
         Param("land", 0.0, 0.0, 1.0, "the land under the sky (shaders/lib/land.glsl): a far range against the airglow, the valley's mist, a near black ridge -- the sky seen from somewhere; 0: none"),
         Param("land_travel", 0.02, -0.2, 0.2, "how fast the view travels along the land, screen heights a second of the near ridge (the far range half as fast)"),
         Param("horizon", 0.0, -1.0, 0.3, "where the land lies up the frame (frame heights): below 0 the view tilts up into the sky, the land sinking out of view; above 0 it looks down over more of the land"),
+        Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl), mirroring the sky, the suns and moons and the ridges, broken by slow swells and ripple lines, mist on it; 0: none"),
+        Param("lake_level", -0.3, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre; moves with horizon)"),
         Param("pole_glow", 0.0, 0.0, 2.0, "the kaleidoscope's pole as a luminous heart (a white-violet core, rays along its mirrors, an emerald ring) instead of a dark calm eye (0)"),
         Param("land_offset", 0.0, -4.0, 4.0, "where along the land the view is at time 0 (screen heights): lines the ridges up with another scene's land"),
         Param("lids", 0.0, 0.0, 1.0, "eyelids over the sky, for the dream's first words: 1 shut to a bright slit, 0 open (none)"),

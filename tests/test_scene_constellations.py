@@ -620,3 +620,30 @@ def test_mid_flight_the_next_word_is_being_written(gl, programs):
     bare = render(gl, programs, dict(params, line_glow=0.0), 12.5, size).astype(float)
     drawn = (np.abs(lines - bare).max(axis=2) > 20).mean()
     assert drawn > 0.002, f"no chart drawn mid-flight ({drawn:.2%} of the frame)"
+
+
+def test_the_lake_mirrors_the_word_and_the_ranges(gl, programs):
+    """Round 17 ("readers rate still-water reflections 4 every time"): with lake 1 the water
+    under the shore mirrors the ranges and the word over it -- the rows under the shore match
+    the rows over it flipped, and the word's bright stars have images in the water -- where
+    without the lake those rows are the near ridge's dark, mirroring nothing."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 1874, "signs": 3, "lake_level": -0.24}
+    shore = size[1] - int(round((0.5 - 0.24) * size[1]))
+
+    def score(img):
+        luma = img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+        # (less each row's running mean along x: the edges, not the mist's broad glow)
+        k = np.ones(31) / 31.0
+        detail = lambda rows: np.array([r - np.convolve(np.pad(r, 15, mode="edge"), k, "valid") for r in rows])
+        above = detail(luma[shore - 24:shore - 6][::-1])
+        below = detail(luma[shore + 6:shore + 24])
+        return np.corrcoef(above.ravel(), below.ravel())[0, 1], luma
+
+    wet, luma = score(render(gl, programs, dict(base, lake=1.0), 3.0, size))
+    dry, _ = score(render(gl, programs, dict(base, lake=0.0), 3.0, size))
+    assert wet > 0.8 and dry < 0.5, (wet, dry)
+    # the word's stars shine in the water too: bright points under the shore
+    sky_peak = np.percentile(luma[:shore], 99.5)
+    water = luma[shore + 3:]
+    assert (water > 0.35 * sky_peak).sum() >= 10, (sky_peak, water.max())

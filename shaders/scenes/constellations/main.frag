@@ -17,11 +17,25 @@ uniform vec2 u_resolution;
 uniform int u_frame;
 uniform vec2 u_cam;          // the view's drift (screen units); the deep sky, farthest, moves a fifth of it
 uniform vec2 u_travel;       // x: how far the view has travelled over the land (screen units); y: how far it has gone into the deep sky (0..1)
+uniform float u_lake_phase;  // the lake's clock (seconds, wrapped)
 out vec4 frag_colour;
 
 void main() {
-    vec2 uv = gl_FragCoord.xy / u_resolution;
-    vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
+    // The lake (lib/land.glsl): a pixel on the water is shaded as the point of the view it
+    // mirrors (fc) -- the word, the sky, the ranges -- and laid on the water at the end.
+    vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
+    bool on_lake = u_lake > 0.0 && here.y < u_lake_level;
+    vec3 wave = vec3(-1.0, 0.0, 0.0);
+    vec2 fc = gl_FragCoord.xy;
+    if (u_lake > 0.0) {             // (a uniform branch: no lake, no cost)
+        wave = lake_at(here, u_lake_level, u_lake_phase);
+        if (on_lake) {
+            fc = lake_source(here, u_lake_level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
+        }
+    }
+    ivec2 texel = clamp(ivec2(fc), ivec2(0), ivec2(u_resolution) - 1);
+    vec2 uv = fc / u_resolution;
+    vec2 p = centered_uv(fc, u_resolution);
     float px = u_resolution.y / 1080.0;
     // (the deep sky is baked once: it is seen a little enlarged so that its slow parallax
     // never reaches the edge of the bake)
@@ -29,8 +43,8 @@ void main() {
     vec2 duv = (uv - 0.5) * (0.95 - 0.12 * u_travel.y) + 0.5 + u_cam * 0.2 * vec2(u_resolution.y / u_resolution.x, 1.0);
     vec3 deep = texture(u_deep, duv).rgb;
     vec3 sky = deep * deep;
-    vec3 chart = texelFetch(u_chart, ivec2(gl_FragCoord.xy), 0).rgb;
-    vec3 light = chart + texelFetch(u_starlight, ivec2(gl_FragCoord.xy), 0).rgb;
+    vec3 chart = texelFetch(u_chart, texel, 0).rgb;
+    vec3 light = chart + texelFetch(u_starlight, texel, 0).rgb;
     vec3 halo = vec3(0.0);
     // (an if, not a loop of 0 or 1 turns: llvmpipe runs either for every pixel when not
     // taken, and a taken loop's body twice; shaders/README.md)
@@ -72,7 +86,13 @@ void main() {
     // bright as the sky: their haze and mist glow with it.
     vec2 far = vec2(1.1 * u_cam.x + 0.5 * u_travel.x, 1.1 * u_cam.y);
     vec2 near = vec2(1.35 * u_cam.x + u_travel.x, 1.35 * u_cam.y);
-    col = land_over(col, p, 1.0 / u_resolution.y, far, near, 1.0 + 7.0 * u_invert);
+    float glow = 1.0 + 7.0 * u_invert;
+    col = land_over(col, p + vec2(0.0, -0.12 * u_lake), 1.0 / u_resolution.y, far, near, glow);   // (the ranges stand up out of the lake)
+    if (u_lake > 0.0) {
+        // (its mist the valleys' pale teal, glowing with the sky as the land's haze does)
+        col = mix(col, lake_water(col, wave, glow * vec3(0.013, 0.022, 0.036), 1.0 / u_resolution.y), u_lake);
+    }
+    p = here;
     // vignette, gently
     col *= 1.0 - 0.35 * dot(p, p);
     // soft shoulder: linear in the darks, dense light rolls off to white

@@ -32,6 +32,7 @@ uniform vec4 u_hum;         // x: breath -1..1, y: ripple phase 0..1, z: shiver 
 uniform vec2 u_rot_far;     // cos, sin of the deep sky's rotation (a third of the mandala's)
 uniform float u_zoom_far;   // the deep sky's zoom (it hardly moves: it is far)
 uniform float u_land_shift; // how far the land has slid (screen units, the near ridge's)
+uniform float u_lake_phase; // the lake's clock (seconds, wrapped)
 out vec4 frag;
 
 // One star per cell, jittered away from the cell walls so a single lookup suffices. A star's
@@ -136,7 +137,18 @@ vec3 sky_gamut(vec3 lab, int steps) {
 void main() {
     float breath = u_hum.x;
     float depth = u_hum.w;
-    vec2 sky = sky_point(gl_FragCoord.xy, u_resolution, u_rot, u_hum, u_zoom_eff, u_centre);
+    // The lake (lib/land.glsl): a pixel on the water is shaded as the point of the view it
+    // mirrors (fc), then laid on the water at the end -- one point shaded per pixel either way.
+    vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
+    float level = u_lake_level + u_horizon;
+    bool on_lake = u_lake > 0.0 && here.y < level;
+    vec3 wave = vec3(-1.0, 0.0, 0.0);
+    vec2 fc = gl_FragCoord.xy;
+    if (on_lake) {
+        wave = lake_at(here, level, u_lake_phase);
+        fc = lake_source(here, level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
+    }
+    vec2 sky = sky_point(fc, u_resolution, u_rot, u_hum, u_zoom_eff, u_centre);
     float px = 1.0 / (u_resolution.y * u_zoom_eff);
     float ang;
     vec2 q = sky_fold(sky, sky_theta(sky), u_sector, ang);
@@ -178,11 +190,11 @@ void main() {
     col += st * veil * u_stars;
 
     // Suns and moons: moons hide the sky behind them, suns add their light.
-    vec4 bodies = texelFetch(u_bodies, ivec2(gl_FragCoord.xy), 0);
+    vec4 bodies = texelFetch(u_bodies, clamp(ivec2(fc), ivec2(0), ivec2(u_resolution) - 1), 0);
     col = col * (1.0 - clamp(bodies.a, 0.0, 1.0)) + max(bodies.rgb, 0.0);
 
     // Gentle vignette, then tonemap into display-referred linear light.
-    vec2 sp = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec2 sp = centered_uv(fc, u_resolution);
     col *= 1.0 - 0.75 * smoothstep(0.45, 1.05, length(sp));     // (dark corners: no blotches there)
     col = sky_tonemap(col * u_exposure);
 
@@ -228,7 +240,7 @@ void main() {
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
     // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them
     // (parallax: depth). Seen only where the sky in front of them is dark.
-    vec2 pf = (gl_FragCoord.xy - 0.5 * u_resolution) / u_resolution.y;
+    vec2 pf = (fc - 0.5 * u_resolution) / u_resolution.y;
     pf = vec2(u_rot_far.x * pf.x + u_rot_far.y * pf.y, -u_rot_far.y * pf.x + u_rot_far.x * pf.y) / u_zoom_far;
     float pxf = 1.0 / (u_resolution.y * u_zoom_far);
     vec3 deep = star_layer(pf + 7.3, 0.028, 3, pxf, 1.0 / (1080.0 * u_zoom_far), 0.6);
@@ -242,10 +254,17 @@ void main() {
     // airglow, the far range hazed with the sky's own light (it lies far off), the near
     // ridge black. (A uniform branch: skipped without land.)
     if (u_land > 0.0) {
+        float land_y = u_horizon + 0.12 * u_lake;     // (the ranges stand up out of the lake)
         vec3 landed = land_over(lin, sp, 1.0 / u_resolution.y,
-                                vec2(0.5 * u_land_shift, u_horizon), vec2(u_land_shift, u_horizon), 1.25);
+                                vec2(0.5 * u_land_shift, land_y), vec2(u_land_shift, land_y), 1.25);
         lin = mix(lin, landed, u_land);
     }
+    // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
+    if (u_lake > 0.0) {
+        vec3 wet = lake_water(lin, wave, vec3(0.026, 0.040, 0.064), 1.0 / u_resolution.y);
+        lin = mix(lin, wet, u_lake);
+    }
+    sp = here;      // (the lids lie over the eye, not over the mirrored view)
 
     // "I am dreaming. You are dreaming.": the dream seen as the eyes fall shut into it -- the
     // lids (u_lids 1: shut to a slit) soft and out of focus, black skin lit only at
