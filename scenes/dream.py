@@ -173,7 +173,10 @@ the_woman = Cue(
     # (round 10: out of a ring of night, not the shatter -- its shards floated round her as
     # black blobs with blue edges)
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
-            "closeup": 0.3, "candle": 1.6},   # (round 15: 1.35 left "80 % of the frame black")
+            "closeup": 0.3, "candle": 1.6,
+            # (round 17: "a mannequin against an empty wall": a tall window onto the glass
+            # city's night, cold against her warm candle)
+            "window": 1.0},   # (round 15: 1.35 left "80 % of the frame black")
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
           "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")]},
 )

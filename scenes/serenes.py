@@ -115,6 +115,9 @@ CLOSE_CANDLE = (-0.3, 0.26, -0.85, 0.7)   # x, wax top y, z; power factor
 STAGED_CANDLE = (-0.55, 0.5, -1.3, 0.95)
 STAGED_CLOSEUP = 0.3
 WALL_Z = 1.38
+# The woman's window onto the city's night (window.glsl): centre x, sill y, half width,
+# height of the straight sides above the sill (wall metres; an arch on top).
+WINDOW = (-2.05, 0.8, 0.5, 1.65)
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
@@ -595,6 +598,7 @@ serenes = Serenes(
         Param("softness", 0.2, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
         Param("eyes", 0.35, 0.0, 1.0, "glow of the lidless mercury eyes"),
         Param("backdrop", 0.0, 0.0, 1.0, "how much of the city (the bound scene) glows through the wall; 0: alone in the room"),
+        Param("window", 0.0, 0.0, 1.0, "a tall arched window in the wall onto the glass city's night, its cold light on the floor (0: a plain wall)"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),
         Param("shade", "#1f3b8a", description="the cold of the room where no candle reaches"),

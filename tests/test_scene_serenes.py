@@ -1199,3 +1199,56 @@ def test_the_camera_drifts_along_the_row(gl):
     c1 = (cov1.sum(axis=0) * cols).sum() / cov1.sum()
     expected = 0.3 * mod.CAM_F / mod.CAM_D * size[1]        # pixels (the figures' plane)
     assert abs((c0 - c1) - expected) < 1.5, (c0 - c1, expected)
+
+
+# ---------------------------------------------------------------- round 17
+
+def _woman_as_staged(**over):
+    """The woman's cue's parameters as the dream stages her (a frozen flicker)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.cues if c.name == "the cracks: a woman alone")
+    params = dict(cue.params)
+    params.update(count=1, seated=1.0, sway=0.3, flicker=0.0, tremor=1.0)
+    params.pop("flicker", None)
+    params["flicker"] = 0.0
+    params.update(over)
+    return params
+
+
+def _wall_px(mod, X: float, Y: float, closeup: float, size) -> tuple[int, int]:
+    """A wall point (metres) to pixel column and row (row 0 at the top), no pan."""
+    cam_y, cam_d, cam_f = mod.stage_camera(closeup)
+    w, h = size
+    scale = (mod.WALL_Z + cam_d) / cam_f
+    return int(round(X / scale * h + w / 2.0)), int(round(h / 2.0 - (Y - cam_y) / scale * h))
+
+
+def test_the_womans_room_has_a_window_onto_the_citys_cold_night(gl):
+    """Round 17: the woman "a mannequin against an empty wall".  As the dream stages her, a
+    tall arched window in the wall opens on the glass city's night: inside its opening the
+    light is cold (blue well above red) with structure (towers, mullions: not one flat
+    tone), while the same patch of plain wall is warm candle-lit plaster (red above blue),
+    as it was on main."""
+    mod, _ = _module()
+    size = (320, 180)
+    params = _woman_as_staged()
+    assert float(params.get("window", 0.0)) == 1.0, params
+    p = Player(gl, size)
+    try:
+        with_window = p.at(2.0, **params)
+        plain = p.at(2.0, **dict(params, window=0.0))
+    finally:
+        p.release()
+    x0, sill, hw, side = mod.WINDOW
+    closeup = float(params["closeup"])
+    c0, r0 = _wall_px(mod, x0 - 0.75 * hw, sill + side, closeup, size)
+    c1, r1 = _wall_px(mod, x0 + 0.75 * hw, sill + 0.1, closeup, size)
+    pane, wall = with_window[r0:r1, c0:c1], plain[r0:r1, c0:c1]
+    assert pane.size > 0
+    cold = (pane[..., 2] - pane[..., 0]).mean()
+    warm = (wall[..., 0] - wall[..., 2]).mean()
+    assert cold > 15.0, pane.reshape(-1, 3).mean(0)
+    assert warm > 5.0, wall.reshape(-1, 3).mean(0)
+    assert pane.mean(axis=2).std() > 8.0, pane.mean(axis=2).std()

@@ -11,6 +11,7 @@
 #include "serenes.glsl"
 #include "light.glsl"
 #include "common_surface.glsl"
+#include "window.glsl"
 
 uniform vec2 u_resolution;
 uniform float u_time;
@@ -86,6 +87,30 @@ void main() {
                 g += step(float(i) + 0.5, u_count) / (1.0 + q + 0.5 * q * q + 0.17 * q * q * q);
             }
             col += cold * g * base * vec3(0.30, 0.52, 0.95) * 0.42;
+        }
+    }
+
+    // --- the woman's window onto the city's night: the cold sky and towers in the opening,
+    // the frame lit by her candle, the night's light in a long patch on the floor
+    if (u_window > 0.0) {
+        float aa = 1.5 * plane_scale(WALL_Z) / u_resolution.y;
+        if (on_wall) {
+            float sd = window_sd(P.xy);
+            if (sd < WIN_FRAME * 2.0) {
+                float inside = 1.0 - smoothstep(-aa, aa, sd);
+                vec3 night = window_view(P.xy, aa);
+                // the candle's flame mirrored faintly in the panes
+                vec2 fl2 = P.xy - vec2(u_cpos[0].x * 0.6 + WIN_X * 0.4, u_cpos[0].y + 0.1);
+                night += lightc * u_cpos[0].w * 0.02 / (1.0 + dot(fl2, fl2) * 400.0);
+                vec3 wood = col * 0.18;
+                vec3 opening = mix(night, wood, window_frame(P.xy, sd, aa));
+                col = mix(col, opening, inside * u_window);
+            }
+            // the cold glow of the night round the opening, on the plaster
+            col += u_window * base * vec3(0.06, 0.12, 0.3) * 0.25 * exp(-max(sd, 0.0) * 3.0)
+                 * step(0.0, sd);
+        } else {
+            col += u_window * base * vec3(0.16, 0.32, 0.75) * 0.55 * window_floor_light(P);
         }
     }
 
