@@ -144,7 +144,10 @@ serenes = Cue(
     # in unison, but not clones: the one movement ripples along the row, and each has its own
     # height, stance and reach
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
-            "canon": 0.6, "character": 0.8, "sway": 0.65, "voices_near": 1.0},
+            "canon": 0.6, "character": 0.8, "sway": 0.65, "voices_near": 1.0,
+            # (round 17: "pawn silhouettes in a line-up on one plane": one of them stands
+            # near the camera, backlit and out of focus, sliding in as the camera drifts)
+            "near": 1.0},
 )
 
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city

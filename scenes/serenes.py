@@ -118,6 +118,9 @@ WALL_Z = 1.38
 # The woman's window onto the city's night (window.glsl): centre x, sill y, half width,
 # height of the straight sides above the sill (wall metres; an arch on top).
 WINDOW = (-2.05, 0.8, 0.5, 1.65)
+# The near Serenes (near.glsl): their plane's depth and where they stand (x, m).
+NEAR_Z = -4.6
+NEAR_XS = (-1.16, 1.25)
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
@@ -598,6 +601,7 @@ serenes = Serenes(
         Param("softness", 0.2, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
         Param("eyes", 0.35, 0.0, 1.0, "glow of the lidless mercury eyes"),
         Param("backdrop", 0.0, 0.0, 1.0, "how much of the city (the bound scene) glows through the wall; 0: alone in the room"),
+        Param("near", 0.0, 0.0, 1.0, "a Serene near the camera, large, backlit and out of focus at the right edge, and candle-lit smoke in the air: the stage in depth (0: none)"),
         Param("window", 0.0, 0.0, 1.0, "a tall arched window in the wall onto the glass city's night, its cold light on the floor (0: a plain wall)"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),

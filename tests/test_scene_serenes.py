@@ -117,7 +117,8 @@ def _wall_line_row(size) -> int:
     return round(size[1] / 2 + mod.CAM_Y / (mod.CAM_D + mod.WALL_Z) * mod.CAM_F * size[1])
 
 
-def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE, beneath=None):
+def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE, beneath=None,
+                 window=None):
     """Not black, not flat, and no black hole (NaN reads back as black) on the wall where
     the neighbourhood is lit, away from the figures (which are dark, and thin at this
     size); the floor's plank gaps are legitimately dark lines."""
@@ -134,6 +135,10 @@ def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE, be
     near_figure = sum(fpad[dy:dy + h, dx:dx + w] for dy in range(3) for dx in range(3)) > 0.02
     holes = (lum < 0.25 * local) & (local > 30.0) & ~near_figure
     holes[_wall_line_row(size) - 1:] = False
+    if window is not None:
+        # the window's own dark lines (its mullions, the towers against the night sky)
+        c0, r0, c1, r1 = window
+        holes[max(r0, 0):r1, max(c0, 0):c1] = False
     if beneath is not None:
         # a layer that only adds light (the silk) can darken a pixel only by a NaN: a dark
         # pixel it did not darken is the sane frame's own darkness between bright bands
@@ -167,7 +172,8 @@ def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
     for label, params in _extremes(player.scene):
         beneath = player.at(t, **{**params, "voices": 0.0}) if params.get("voices") else None
         img = player.at(t, **params)
-        _assert_sane(img, label, _figures(player), beneath=beneath)
+        _assert_sane(img, label, _figures(player), beneath=beneath,
+                     window=_window_box(params) if params.get("window") else None)
         for name in ("occluder", "shadow", "figures", "haze"):
             data = player.pass_pixels(name)
             assert np.isfinite(data).all(), f"{label}: NaN or inf in pass {name}"
@@ -1225,6 +1231,16 @@ def _wall_px(mod, X: float, Y: float, closeup: float, size) -> tuple[int, int]:
     return int(round(X / scale * h + w / 2.0)), int(round(h / 2.0 - (Y - cam_y) / scale * h))
 
 
+def _window_box(params, size=SIZE) -> tuple[int, int, int, int]:
+    """The window's opening (with its frame) in pixels: column, row, column, row."""
+    mod, _ = _module()
+    x0, sill, hw, side = mod.WINDOW
+    closeup = float(params.get("closeup", 0.0))
+    c0, r0 = _wall_px(mod, x0 - hw - 0.1, sill + side + hw + 0.1, closeup, size)
+    c1, r1 = _wall_px(mod, x0 + hw + 0.1, sill - 0.1, closeup, size)
+    return c0, r0, c1 + 1, r1 + 1
+
+
 def test_the_womans_room_has_a_window_onto_the_citys_cold_night(gl):
     """Round 17: the woman "a mannequin against an empty wall".  As the dream stages her, a
     tall arched window in the wall opens on the glass city's night: inside its opening the
@@ -1252,3 +1268,44 @@ def test_the_womans_room_has_a_window_onto_the_citys_cold_night(gl):
     assert cold > 15.0, pane.reshape(-1, 3).mean(0)
     assert warm > 5.0, wall.reshape(-1, 3).mean(0)
     assert pane.mean(axis=2).std() > 8.0, pane.mean(axis=2).std()
+
+
+def test_one_of_them_stands_near_the_camera_dark_and_out_of_focus(gl):
+    """Round 17: "pawn silhouettes in a line-up on one plane".  With ``near`` (on in the
+    dream's cue) a Serene stands near the camera at a frame edge, backlit: where its
+    shoulders fall on screen the frame is far darker than the lit stage there without it,
+    and its edge is soft (out of focus: the step from its body to the wall spreads over
+    several pixels, no hard cut-out line)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.cues if c.name == "the Serenes")
+    assert float(cue.params["near"]) == 1.0
+    mod, _ = _module()
+    size = (320, 180)
+    w, h = size
+    pan = 0.45
+    cam_y, cam_d, cam_f = mod.stage_camera(0.0)
+    scale = (mod.NEAR_Z + cam_d) / cam_f
+    col = int(round((mod.NEAR_XS[1] - pan) / scale * h + w / 2.0))
+    row = int(round(h / 2.0 - (1.25 - cam_y) / scale * h))
+    p = Player(gl, size)
+    try:
+        still = dict(count=5, sway=0.0, flicker=0.0, voices=0.0, pan=pan, candles=3, candle=2.0)
+        near = p.at(2.0, near=1.0, **still)
+        flat = p.at(2.0, near=0.0, **still)
+    finally:
+        p.release()
+    body, bare = near[row - 3:row + 4, col - 3:col + 4].mean(), flat[row - 3:row + 4, col - 3:col + 4].mean()
+    # a dark body where the stage was lit, and the lit stage beside it toward the row
+    beside = int(round(col - 0.55 / scale * h))
+    stage = near[row - 3:row + 4, beside - 3:beside + 4].mean()
+    assert body < 0.75 * bare and body < 10.0, (body, bare)
+    assert stage > 3.0 * body, (stage, body)
+    # its edge toward the row: from body to wall over at least 4 pixels (10 % to 90 %)
+    line = near[row, :col + 1].mean(axis=1)[::-1]
+    ref = flat[row, :col + 1].mean(axis=1)[::-1]
+    frac = (ref - line) / np.maximum(ref, 1e-6)
+    inside = np.flatnonzero(frac < 0.9)[0]
+    outside = np.flatnonzero(frac < 0.1)[0]
+    assert outside - inside >= 4, (inside, outside)

@@ -12,6 +12,7 @@
 #include "light.glsl"
 #include "common_surface.glsl"
 #include "window.glsl"
+#include "near.glsl"
 
 uniform vec2 u_resolution;
 uniform float u_time;
@@ -191,6 +192,39 @@ void main() {
     // the candles themselves, from their pass
     vec4 cand = texture(u_candles_img, uv);
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
+
+    // --- the stage in depth (``near``): the candle-lit smoke in the air between the row
+    // and the camera, drifting; then the near Serene, backlit, dark and out of focus
+    if (u_near > 0.0) {
+        float glow = 0.0;
+        for (int k = 0; k < MAX_CANDLES; ++k) {
+            vec2 dc = screen_to_plane(s, u_cpos[k].z) - u_cpos[k].xy;
+            glow += u_cpos[k].w / (1.0 + dot(dc, dc) * 1.6);
+        }
+        float drift = 0.6 + 0.4 * sin(s.x * 4.0 + s.y * 2.5 + u_time * 0.21)
+                                * sin(s.y * 6.5 - u_time * 0.13 + s.x * 1.7);
+        col += u_near * glow * drift * 0.012 * lightc;
+        vec2 Xn = screen_to_plane(s, NEAR_Z);
+        for (int n = 0; n < 2; ++n) {
+            float x0 = NEAR_XS[n];
+            float turn = n == 0 ? -1.0 : 1.0;     // each turned toward the row
+            if (abs(Xn.x - x0) < 0.75 && Xn.y < NEAR_H * 1.12) {
+                float d = near_figure_sd(Xn, u_time, x0, turn);
+                float cover = 1.0 - smoothstep(-NEAR_BLUR, NEAR_BLUR, d);
+                // backlit: a thin glow on the edge's inner side, not an outline, strongest up
+                // the side toward the candles and the row, on the hood and shoulders; at the
+                // cost the cold of the burning eyes joins it
+                float edge = exp(-pow((d + 0.35 * NEAR_BLUR) / (0.45 * NEAR_BLUR), 2.0));
+                float side = smoothstep(-0.05, -0.3, (Xn.x - x0) * turn)
+                           * (0.4 + 0.6 * smoothstep(0.6, 1.7, Xn.y));
+                float burn = smoothstep(0.6, 0.95, u_eyes);
+                vec3 rim = mix(lightc * u_candle, vec3(0.35, 0.55, 1.0) * 0.8, 0.5 * burn);
+                float power = u_cpos[0].w + u_cpos[1].w;
+                vec3 body = vec3(0.002, 0.002, 0.004) + edge * side * power * 0.012 * rim;
+                col = mix(col, body, cover * 0.96 * u_near);
+            }
+        }
+    }
 
     // --- vignette, exposure, tone map
     float vig = 1.0 - (0.35 + 0.2 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
