@@ -891,7 +891,9 @@ def test_standing_their_arms_stay_hidden_in_the_gown(gl):
 def test_close_on_her_one_hand_is_held_out_toward_the_candle(gl):
     """Round 11: her dark hands on her dark breast could not be seen, nor their glitch. Her
     left hand is held out toward the flame, standing against the lit wall: above the bench,
-    her silhouette reaches far to the candle's side of her hood (well over two hood-widths)."""
+    her silhouette reaches far to the candle's side of her hood (well over two hood-widths).
+    (Round 17: her head with its hair falling to her shoulders is wider than the hood it
+    replaced, the reach itself unchanged: over 1.8 head-widths, 1.95 now.)"""
     p = Player(gl)
     try:
         cov = p.silhouettes(2.0, count=1, seated=1.0, sway=0.0, closeup=1.0, candles=1,
@@ -902,7 +904,7 @@ def test_close_on_her_one_hand_is_held_out_toward_the_candle(gl):
     hood = np.flatnonzero((cov[rows[: max(1, len(rows) // 6)]] > 0.5).any(axis=0))
     upper = np.flatnonzero((cov[rows[0]: rows[0] + len(rows) // 2] > 0.5).any(axis=0))
     reach = (hood.min() - upper.min()) / (hood.max() - hood.min() + 1)
-    assert reach > 2.0, reach
+    assert reach > 1.8, reach
 
 
 # ---------------------------------------------------------------- round 12
@@ -1309,3 +1311,28 @@ def test_one_of_them_stands_near_the_camera_dark_and_out_of_focus(gl):
     inside = np.flatnonzero(frac < 0.9)[0]
     outside = np.flatnonzero(frac < 0.1)[0]
     assert outside - inside >= 4, (inside, outside)
+
+
+def test_seated_the_woman_has_a_rounded_head_not_a_pointed_hood(gl):
+    """Round 17: the woman "a mannequin" (a pointed hood on a body).  Seated, she has a
+    woman's head -- rounded, her long hair falling either side of it: just under the top
+    of her silhouette it is broad (the crown), where the hood came to a point.  Measured
+    on the figures' coverage at 640x360: the width half a percent of her standing height
+    below her top is over 0.45 of the width 5 % below it (0.52 now; 0.35 on main: the
+    hood's tip)."""
+    size = (640, 360)
+    cov, mod, (a, _) = _one_figure(gl, size, 2.0, count=1, seated=1.0, sway=0.0, tremor=0.0,
+                                   flicker=0.0)
+    x, height = float(a[0][0]), float(a[0][1])
+    col = int(round(_to_px(mod, x, 0.0, size)[0]))
+    half = int(abs(_to_px(mod, x + 0.12 * height, 0.0, size)[0] - col))
+    band = cov[:, col - half:col + half + 1] > 0.5
+    rows = np.flatnonzero(band.any(axis=1))
+    top = rows[0]
+    px_h = abs(_to_px(mod, x, height, size)[1] - _to_px(mod, x, 0.0, size)[1])
+
+    def width(frac):
+        return int(band[int(round(top + frac * px_h))].sum())
+
+    crown, below = width(0.005), width(0.05)
+    assert crown > 0.45 * below, (crown, below)

@@ -283,6 +283,19 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     // (round 15: standing, the mantle no wider than the veil it runs into: no pawn's collar)
     float mantle = sd_taper(u, vec2(0.0, 0.84), vec2(0.0, mix(0.69, 0.70, seated)),
                             0.040, mix(0.062 + 0.012 * variant, 0.056, seated));
+    // (round 17: seated, the woman "a mannequin": a woman's head, not a hood -- a rounded
+    // head bowed on a slender neck, long hair falling either side of her face onto her
+    // shoulders, the mantle gone so her shoulders show)
+    if (seated > 0.0) {
+        float head = sd_ellipse_approx(ph - vec2(0.0, 0.884), vec2(0.037, 0.047));
+        float neck = sd_taper(u, vec2(0.0, 0.80), vec2(0.0, 0.86), 0.017, 0.015);
+        vec2 hx = vec2(abs(ph.x), ph.y);
+        float hair = sd_taper(hx, vec2(0.026, 0.905), vec2(0.046, 0.775), 0.024, 0.02);
+        hair = smin_poly(hair, sd_ellipse_approx(ph - vec2(0.0, 0.897), vec2(0.043, 0.047)), 0.015);
+        float woman = smin_poly(smin_poly(head, hair, 0.01), neck, 0.012);
+        hood = mix(hood, woman, seated);
+        mantle += seated * 0.05;
+    }
     d = smin_poly(d, mantle, 0.03);
     d = smin_poly(d, hood, 0.02);
     // (seated, her head bowed in the hood toward her hands: the face and orbs lower in it)
