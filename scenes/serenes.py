@@ -120,7 +120,7 @@ WALL_Z = 1.38
 WINDOW = (-2.05, 0.8, 0.5, 1.65)
 # The near Serenes (near.glsl): their plane's depth and where they stand (x, m).
 NEAR_Z = -4.6
-NEAR_XS = (-1.16, 1.25)
+NEAR_XS = (-1.0, 1.25)
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here

@@ -216,11 +216,11 @@ void main() {
                 // cost the cold of the burning eyes joins it
                 float edge = exp(-pow((d + 0.35 * NEAR_BLUR) / (0.45 * NEAR_BLUR), 2.0));
                 float side = smoothstep(-0.05, -0.3, (Xn.x - x0) * turn)
-                           * (0.4 + 0.6 * smoothstep(0.6, 1.7, Xn.y));
+                           * smoothstep(1.25, 1.85, Xn.y);
                 float burn = smoothstep(0.6, 0.95, u_eyes);
                 vec3 rim = mix(lightc * u_candle, vec3(0.35, 0.55, 1.0) * 0.8, 0.5 * burn);
                 float power = u_cpos[0].w + u_cpos[1].w;
-                vec3 body = vec3(0.002, 0.002, 0.004) + edge * side * power * 0.012 * rim;
+                vec3 body = vec3(0.002, 0.002, 0.004) + edge * side * power * 0.008 * rim;
                 col = mix(col, body, cover * 0.96 * u_near);
             }
         }

@@ -10,7 +10,7 @@
 const float NEAR_Z = -4.6;       // their depth (the row stands at z = 0, the candles at -1.6..-1.25)
 // Where they stand (m): one at the left edge as the drift begins, sliding out of frame, and
 // one that the drift brings in at the right edge for the second half (the lovers, the cost).
-const vec2 NEAR_XS = vec2(-1.16, 1.25);
+const vec2 NEAR_XS = vec2(-1.0, 1.25);
 const float NEAR_H = 1.95;       // its height (m)
 const float NEAR_BLUR = 0.13;    // its out-of-focus edge (m on its plane)
 
