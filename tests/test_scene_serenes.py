@@ -1336,3 +1336,28 @@ def test_seated_the_woman_has_a_rounded_head_not_a_pointed_hood(gl):
 
     crown, below = width(0.005), width(0.05)
     assert crown > 0.45 * below, (crown, below)
+
+
+def test_the_windows_cold_light_catches_her_edges(gl):
+    """Round 17: her room's window is a second, cold light against her warm candle: the
+    edges of her silhouette that face it carry a thin cold rim.  Over her figure's outline
+    (cover 0.2..0.9) on the window's side, blue minus red is higher with the window than
+    without it."""
+    size = (640, 360)
+    params = _woman_as_staged()
+    p = Player(gl, size)
+    try:
+        lit = p.at(2.0, **params)
+        cov = p.pass_pixels("figures")[..., 3] / 255.0
+        dark = p.at(2.0, **dict(params, window=0.0))
+    finally:
+        p.release()
+    cols = np.flatnonzero((cov > 0.5).any(axis=0))
+    mid = (cols[0] + cols[-1]) // 2
+    outline = (cov > 0.2) & (cov < 0.9)
+    outline[:, mid:] = False                      # the window's side (her left, the frame's left)
+
+    def cold(img):
+        return float((img[..., 2] - img[..., 0])[outline].mean())
+
+    assert cold(lit) > cold(dark) + 1.5, (cold(lit), cold(dark))

@@ -103,7 +103,8 @@ void main() {
     float skin_in = clamp(-g_skin * h / 0.005, 0.0, 1.0);
     vec3 flesh = mix(vec3(0.72, 0.36, 0.14), vec3(0.42, 0.25, 0.18), skin_in);
     // (round 14: from afar, a warm glow, not a near-white sticker)
-    vec3 hands = lc * flesh * hand_light * 0.2 * mix(1.3, 0.75, skin_in);
+    // (round 17: at 0.2 they clipped to pale peach "paper" as the dream stages her)
+    vec3 hands = lc * flesh * hand_light * 0.13 * mix(1.3, 0.75, skin_in);
     body = mix(body, hands, skin);
     vec3 col = max(body, 0.0) * cov;
     vec3 enc = sqrt(col / (1.0 + col));

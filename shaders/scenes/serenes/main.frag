@@ -140,6 +140,16 @@ void main() {
     float solid = solid_closeup();
     float density = mix(FIGURE_DENSITY, 0.98, solid);
     col = col * (1.0 - density * mix(fig.a * fig.a, fig.a, solid)) + fig_light;
+    // (round 17) the window's cold night light catches her edges that face it: where the
+    // figure's cover falls off toward the window, a thin cold rim (its one cold line against
+    // the candle's warm one)
+    if (u_window > 0.0) {
+        vec2 toward = normalize(vec2(WIN_X, WIN_SILL + WIN_SIDE) - P.xy) * vec2(1.0, -0.2);
+        vec2 step_uv = toward * 2.0 / u_resolution;
+        float a_out = texture(u_figures, uv + step_uv).a;
+        float rim = max(fig.a - a_out, 0.0) * u_window;
+        col += rim * vec3(0.16, 0.3, 0.7) * 0.04;
+    }
     // The glitch in her programming, readable in a still: after-images of the
     // hands where they were a stutter step and two ago, split cold and warm like a
     // display's ghosting (only the light they add over what is there now; nothing while
