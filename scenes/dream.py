@@ -147,7 +147,7 @@ serenes = Cue(
             "canon": 0.6, "character": 0.8, "sway": 0.65, "voices_near": 1.0,
             # (round 17: "pawn silhouettes in a line-up on one plane": one of them stands
             # near the camera, backlit and out of focus, sliding in as the camera drifts)
-            "near": 1.0},
+            "near": 1.0, "depth": 1.0},
 )
 
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city

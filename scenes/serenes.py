@@ -508,6 +508,43 @@ def hand_echoes(t: float, seed: int, params: dict, resolution: tuple[int, int]):
     return echoes[0], echoes[1], box, (amount, axis, 0.0, 0.0)
 
 
+# Where each figure stands in depth at ``depth`` 1 (metres behind (+) or before (-) the
+# plane z = 0), by its place in the row: no two neighbours on one line.  (The wall stands at
+# WALL_Z; nearer than about -0.4 their hems would leave the frame.)
+FIGURE_DEPTHS = (0.55, -0.3, 0.95, 0.1, -0.2, 0.7, -0.1, 0.4, 0.0)
+DEPTH_HAZE = 1.0                 # haze 1 at this far behind the plane (m)
+
+
+def stage_in_depth(a: np.ndarray, params: dict) -> tuple[np.ndarray, np.ndarray]:
+    """The poses a with each figure moved to its own depth, and the u_fig_d array.
+
+    A figure at depth z seen from the camera is the same picture as one on the plane z = 0
+    scaled about the camera by k = CAM_D / (CAM_D + z): its x (about the camera's, so the
+    farther ones drift less as the camera pans), its height and lean scaled by k, its feet
+    raised to CAM_Y (1 - k) (lowered, for k > 1).  So every pass that draws the figures on
+    that plane draws them staggered in depth, with no new geometry; their shadows on the
+    wall follow.  d = (feet y (m), haze 0..1, 0, 0).  Returns a copy; ``depth`` 0 changes
+    nothing.  (round 17: "pawn silhouettes in a line-up on one plane")
+    """
+    depth = min(max(float(params.get("depth", 0.0)), 0.0), 1.0)
+    a = a.copy()
+    d = np.zeros((MAX_FIGURES, 4), np.float32)
+    if depth <= 0.0:
+        return a, d
+    count = max(1, min(int(round(float(params["count"]))), MAX_FIGURES))
+    cam_y, cam_d, _ = stage_camera(params["closeup"])
+    pan = float(params.get("pan", 0.0))
+    for i in range(count):
+        z = FIGURE_DEPTHS[i % len(FIGURE_DEPTHS)] * depth
+        k = cam_d / (cam_d + z)
+        a[i, 0] = pan + (a[i, 0] - pan) * k
+        a[i, 1] *= k
+        a[i, 2] *= k
+        d[i, 0] = cam_y * (1.0 - k)
+        d[i, 1] = min(max(z / DEPTH_HAZE, 0.0), 1.0)
+    return a, d
+
+
 class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
 
@@ -522,6 +559,8 @@ class Serenes(Scene):
                              0 if silent else int(round(float(state.params["voices_count"]))))
         a, b = figure_poses(state.t, state.seed, state.params)
         c = figure_extras(state.t, state.seed, state.params)
+        arms = arm_uniforms(a, b, c)
+        a, d = stage_in_depth(a, state.params)
         count = max(1, min(int(round(float(state.params["count"]))), MAX_FIGURES))
         pair = lovers_pair(count)
         lovers = float(state.params["lovers"]) if pair[0] >= 0 else 0.0
@@ -531,7 +570,8 @@ class Serenes(Scene):
             "u_fig_a": a,
             "u_fig_b": b,
             "u_fig_c": c,
-            "u_arms": arm_uniforms(a, b, c),
+            "u_fig_d": d,
+            "u_arms": arms,
             "u_stage_cam": stage_camera(state.params["closeup"]),
             "u_stage_pan": float(state.params["pan"]),
             "u_cpos": pos,
@@ -601,6 +641,7 @@ serenes = Serenes(
         Param("softness", 0.2, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
         Param("eyes", 0.35, 0.0, 1.0, "glow of the lidless mercury eyes"),
         Param("backdrop", 0.0, 0.0, 1.0, "how much of the city (the bound scene) glows through the wall; 0: alone in the room"),
+        Param("depth", 0.0, 0.0, 1.0, "the figures stand at their own depths, staggered, the farther ones paler in the haze (0: all on one plane)"),
         Param("near", 0.0, 0.0, 1.0, "a Serene near the camera, large, backlit and out of focus at the right edge, and candle-lit smoke in the air: the stage in depth (0: none)"),
         Param("window", 0.0, 0.0, 1.0, "a tall arched window in the wall onto the glass city's night, its cold light on the floor (0: a plain wall)"),
         Param("light", "#ffa650", description="colour of the candle light"),

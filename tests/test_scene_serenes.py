@@ -1361,3 +1361,39 @@ def test_the_windows_cold_light_catches_her_edges(gl):
         return float((img[..., 2] - img[..., 0])[outline].mean())
 
     assert cold(lit) > cold(dark) + 1.5, (cold(lit), cold(dark))
+
+
+def test_with_depth_they_stand_staggered_not_in_one_line(gl):
+    """Round 17: "pawn silhouettes in a line-up on one plane".  With ``depth`` (on in the
+    dream's cue) each stands at its own distance: the lowest rows of their gowns on screen
+    (their feet on the floor) spread over several pixels at 320x180, and the farther ones are
+    smaller; at depth 0 (main) all five hems end on the one row."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.cues if c.name == "the Serenes")
+    assert float(cue.params["depth"]) == 1.0
+    mod, _ = _module()
+    size = (320, 180)
+    still = dict(count=5, sway=0.0, flicker=0.0, voices=0.0, candles=1)
+    p = Player(gl, size)
+    try:
+        flat = p.silhouettes(2.0, depth=0.0, **still)
+        seed = p.renderer.seed
+        staged = p.silhouettes(2.0, depth=1.0, **still)
+    finally:
+        p.release()
+
+    def hems(cov, depth):
+        a, _ = mod.figure_poses(2.0, seed, _defaults(depth=depth, **still))
+        a, _ = mod.stage_in_depth(a, _defaults(depth=depth, **still))
+        out = []
+        for i in range(5):
+            col = int(round(_to_px(mod, float(a[i, 0]), 0.0, size)[0]))
+            rows = np.flatnonzero(cov[:, col] > 0.5)
+            out.append(int(rows[-1]))
+        return out
+
+    flat_hems, staged_hems = hems(flat, 0.0), hems(staged, 1.0)
+    assert max(flat_hems) - min(flat_hems) <= 1, flat_hems
+    assert max(staged_hems) - min(staged_hems) >= 5, (staged_hems, flat_hems)

@@ -29,7 +29,7 @@ void main() {
     vec4 fa = FIG_A(i);
     float h = fa.y;
     float d = figure_sdf(i, X, u_time, 1.0);
-    float yl = X.y / h;                                     // figure-local height
+    float yl = (X.y - FIG_D(i).x) / h;                     // figure-local height
     // the woman's hands (the one lit detail close on her: kept crisp, untouched by the smoke)
     float skin = smoothstep(0.0015, -0.0005, g_skin * h);
     float near_hand = smoothstep(0.03, 0.004, g_skin * h);
@@ -54,6 +54,8 @@ void main() {
     float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.55 * cu) * (1.0 - near_hand);
     float cov = clamp(0.5 - d / soft, 0.0, 1.0);
     cov *= 1.0 - sleeve * (0.55 - 0.4 * n);
+    // (round 17) the farther ones stand in the candle-lit haze: paler, the wall through them
+    cov *= 1.0 - 0.3 * FIG_D(i).y;
     float inside = max(0.5 * soft - d, 0.0);               // metres inside the soft edge
 
     // Where across the body this is (-1 at the outline on the left, +1 on the right), smooth

@@ -83,7 +83,7 @@ void main() {
             // (a constant loop, unrolled: constant indices, no per-pixel gathers; a cheap
             // rational falloff in place of exp, for llvmpipe)
             for (int i = 0; i < MAX_FIGURES; ++i) {
-                vec2 e = vec2(u_fig_a[i].x, u_fig_a[i].y * 0.87) - P.xy;
+                vec2 e = vec2(u_fig_a[i].x, u_fig_a[i].y * 0.87 + u_fig_d[i].x) - P.xy;
                 float q = dot(e, e) * 2.4;
                 g += step(float(i) + 0.5, u_count) / (1.0 + q + 0.5 * q * q + 0.17 * q * q * q);
             }
