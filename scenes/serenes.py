@@ -118,6 +118,7 @@ WALL_Z = 1.38
 # The woman's window onto the city's night (window.glsl): centre x, sill y, half width,
 # height of the straight sides above the sill (wall metres; an arch on top).
 WINDOW = (-2.05, 0.8, 0.5, 1.65)
+WINDOW_LIGHT = (0.55, -0.6, -0.58)   # the direction its night light falls (window.glsl WIN_LIGHT)
 # The near Serenes (near.glsl): their plane's depth and where they stand (x, m).
 NEAR_Z = -4.6
 NEAR_XS = (-1.0, 1.25)

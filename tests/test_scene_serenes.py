@@ -1397,3 +1397,34 @@ def test_with_depth_they_stand_staggered_not_in_one_line(gl):
     flat_hems, staged_hems = hems(flat, 0.0), hems(staged, 1.0)
     assert max(flat_hems) - min(flat_hems) <= 1, flat_hems
     assert max(staged_hems) - min(staged_hems) >= 5, (staged_hems, flat_hems)
+
+
+def test_the_windows_night_falls_in_a_cold_shaft_through_the_air(gl):
+    """Round 17: light through air.  The window's cold light falls in a shaft slanting down
+    through the room toward the floor before her: along it (1.2 m out from the wall) the
+    frame is bluer with the window than without it by over 12 (blue minus red, 8 bits):
+    about 22 with the shaft, 5 from the plaster's glow round the opening alone."""
+    mod, _ = _module()
+    size = (320, 180)
+    w, h = size
+    params = _woman_as_staged()
+    x0, sill, hw, side = mod.WINDOW
+    L = np.array(mod.WINDOW_LIGHT)
+    t = 1.2 / -L[2]
+    point = np.array([x0, sill + 0.6 * side, mod.WALL_Z]) + L * t
+    cam_y, cam_d, cam_f = mod.stage_camera(float(params["closeup"]))
+    scale = (point[2] + cam_d) / cam_f
+    col = int(round(point[0] / scale * h + w / 2.0))
+    row = int(round(h / 2.0 - (point[1] - cam_y) / scale * h))
+    p = Player(gl, size)
+    try:
+        lit = p.at(2.0, **params)
+        plain = p.at(2.0, **dict(params, window=0.0))
+    finally:
+        p.release()
+
+    def cold(img):
+        patch = img[row - 2:row + 3, col - 2:col + 3]
+        return float((patch[..., 2] - patch[..., 0]).mean())
+
+    assert cold(lit) > cold(plain) + 12.0, (cold(lit), cold(plain), row, col)

@@ -236,6 +236,12 @@ void main() {
         }
     }
 
+    // --- the woman's window: its cold shaft of night light through the room's air
+    if (u_window > 0.0 && P.x < WIN_X + WIN_HW + 2.2) {
+        float jitter = fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
+        col += u_window * window_shaft(s, jitter) * vec3(0.10, 0.2, 0.45) * 0.2;
+    }
+
     // --- vignette, exposure, tone map
     float vig = 1.0 - (0.35 + 0.2 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
     col *= vig * u_exposure;

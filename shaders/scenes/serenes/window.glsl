@@ -11,8 +11,9 @@ const float WIN_SILL = 0.8;    // its sill (m above the floor)
 const float WIN_HW = 0.5;      // half its width (m)
 const float WIN_SIDE = 1.65;    // the straight sides' height above the sill (m); an arch on top
 const float WIN_FRAME = 0.045;  // the frame's and the mullions' half width (m)
-// The direction the night's light comes in (down, into the room, a little to the right).
-const vec3 WIN_LIGHT = vec3(0.28, -0.62, -0.73);
+// The direction the night's light comes in (down, into the room and to the right, toward
+// her: on screen its shaft slants from the window to the floor before her).
+const vec3 WIN_LIGHT = vec3(0.55, -0.6, -0.58);
 
 // Signed distance (m) to the arched opening, negative inside.
 float window_sd(vec2 w) {
@@ -88,4 +89,25 @@ float window_floor_light(vec3 P) {
     float sd = window_sd(at.xy);
     // soft: the night sky is a wide light; fading with the distance from the wall
     return (1.0 - smoothstep(-0.08, 0.12, sd)) * exp(-t * 0.25);
+}
+
+// The night's light in the room's dusty air: a cold shaft falling from the window toward the
+// floor (light through air), for the camera ray through screen point s -- WINDOW_SHAFT
+// samples between the wall and the camera's side of the floor patch, each traced back along
+// WIN_LIGHT to the window.  jitter (0..1, per pixel) staggers the samples so they do not band.
+const int WINDOW_SHAFT = 8;
+float window_shaft(vec2 s, float jitter) {
+    float sum = 0.0;
+    for (int j = 0; j < WINDOW_SHAFT; ++j) {
+        float z = WALL_Z - (float(j) + jitter) / float(WINDOW_SHAFT) * 2.6;
+        vec2 Q = screen_to_plane(s, z);
+        float t = (WALL_Z - z) / -WIN_LIGHT.z;
+        vec2 at = Q - WIN_LIGHT.xy * t;
+        float sd = window_sd(at);
+        // (the mullions' shadows striping the shaft)
+        float inside = (1.0 - smoothstep(-0.06, 0.06, sd)) * (1.0 - 0.8 * window_frame(at, sd, 0.03));
+        // dust thins near the floor and the shaft fades as it spreads from the opening
+        sum += inside * step(0.0, Q.y) * exp(-t * 0.35);
+    }
+    return sum / float(WINDOW_SHAFT);
 }
