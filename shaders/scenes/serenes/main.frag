@@ -237,9 +237,9 @@ void main() {
     }
 
     // --- the woman's window: its cold shaft of night light through the room's air
-    if (u_window > 0.0 && P.x < WIN_X + WIN_HW + 2.2) {
-        float jitter = fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
-        col += u_window * window_shaft(s, jitter) * vec3(0.10, 0.2, 0.45) * 0.2;
+    if (u_window > 0.0 && P.x < WIN_X + WIN_HW + 2.2 && P.y < WIN_SILL + WIN_SIDE + WIN_HW + 0.1) {
+        // (fixed samples, each soft-edged, overlap smoothly: a per-pixel jitter left grain)
+        col += u_window * window_shaft(s, 0.5) * vec3(0.10, 0.2, 0.45) * 0.2;
     }
 
     // --- vignette, exposure, tone map

@@ -94,8 +94,9 @@ float window_floor_light(vec3 P) {
 // The night's light in the room's dusty air: a cold shaft falling from the window toward the
 // floor (light through air), for the camera ray through screen point s -- WINDOW_SHAFT
 // samples between the wall and the camera's side of the floor patch, each traced back along
-// WIN_LIGHT to the window.  jitter (0..1, per pixel) staggers the samples so they do not band.
-const int WINDOW_SHAFT = 8;
+// WIN_LIGHT to the window, each soft-edged so that a few overlap smoothly (jitter: where in
+// its step each sample lies, 0..1).
+const int WINDOW_SHAFT = 4;
 float window_shaft(vec2 s, float jitter) {
     float sum = 0.0;
     for (int j = 0; j < WINDOW_SHAFT; ++j) {
@@ -103,9 +104,7 @@ float window_shaft(vec2 s, float jitter) {
         vec2 Q = screen_to_plane(s, z);
         float t = (WALL_Z - z) / -WIN_LIGHT.z;
         vec2 at = Q - WIN_LIGHT.xy * t;
-        float sd = window_sd(at);
-        // (the mullions' shadows striping the shaft)
-        float inside = (1.0 - smoothstep(-0.06, 0.06, sd)) * (1.0 - 0.8 * window_frame(at, sd, 0.03));
+        float inside = 1.0 - smoothstep(-0.22, 0.22, window_sd(at));
         // dust thins near the floor and the shaft fades as it spreads from the opening
         sum += inside * step(0.0, Q.y) * exp(-t * 0.35);
     }
