@@ -30,6 +30,19 @@ still); ``closeup`` brings the camera near and low onto her, the room falling aw
 black round her candle's pool, and brings that candle (the first) close to her left on a
 raised stand, so it models her, one side lit and one in shade, and stays in the tight frame.
 
+In depth (round 17: "pawn silhouettes in a line-up on one plane"): ``depth`` stands each
+figure at its own distance (FIGURE_DEPTHS, -0.3 to 0.95 m about the row's plane), drawn
+as its picture on that plane (stage_in_depth: x about the camera, height and lean scaled,
+feet raised or lowered through ``u_fig_d``), so every pass and their shadows follow with no
+new geometry, the farther ones paler in the haze; ``near`` adds two Serenes near the camera
+(near.glsl, z = -4.6), large, backlit and out of focus at the frame's edges -- one at the
+left as the drift begins, one the drift brings in at the right -- and candle-lit smoke
+drifting in the air between.  The woman's room (``window``, round 17: "a mannequin against
+an empty wall"): a tall arched window onto the glass city's night (window.glsl: a cold
+sky, needle towers with lit glass edges, mist), its cold shaft of light slanting through
+the air to the floor and a thin cold rim on her edges that face it, against her warm
+candle; seated, she has a woman's head, bowed, her long hair falling to her shoulders.
+
 Their voices (``voices``): one ribbon of silk per voice, a standing wave across the stage
 with that voice's harmonic (their names are frequencies), twisting, with a sheen along its
 threads that glides in soft slantwise folds (not even stripes), the harmonic a faint travelling
