@@ -145,8 +145,9 @@ serenes = Cue(
     # height, stance and reach
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
             "canon": 0.6, "character": 0.8, "sway": 0.65, "voices_near": 1.0,
-            # (round 17: "pawn silhouettes in a line-up on one plane": one of them stands
-            # near the camera, backlit and out of focus, sliding in as the camera drifts)
+            # (round 17: "pawn silhouettes in a line-up on one plane": each stands at its own
+            # depth, and two stand near the camera, backlit and out of focus at the frame's
+            # edges, sliding past as the camera drifts)
             "near": 1.0, "depth": 1.0},
 )
 
