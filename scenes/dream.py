@@ -144,7 +144,11 @@ serenes = Cue(
     # in unison, but not clones: the one movement ripples along the row, and each has its own
     # height, stance and reach
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
-            "canon": 0.6, "character": 0.8, "sway": 0.65, "voices_near": 1.0},
+            "canon": 0.6, "character": 0.8, "sway": 0.65, "voices_near": 1.0,
+            # (round 17: "pawn silhouettes in a line-up on one plane": each stands at its own
+            # depth, and two stand near the camera, backlit and out of focus at the frame's
+            # edges, sliding past as the camera drifts)
+            "near": 1.0, "depth": 1.0},
 )
 
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city
@@ -173,7 +177,10 @@ the_woman = Cue(
     # (round 10: out of a ring of night, not the shatter -- its shards floated round her as
     # black blobs with blue edges)
     params={"count": 1, "sync": 1.0, "candles": 1, "backdrop": 0.0, "seated": 1.0,
-            "closeup": 0.3, "candle": 1.6},   # (round 15: 1.35 left "80 % of the frame black")
+            "closeup": 0.3, "candle": 1.6,
+            # (round 17: "a mannequin against an empty wall": a tall window onto the glass
+            # city's night, cold against her warm candle)
+            "window": 1.0},   # (round 15: 1.35 left "80 % of the frame black")
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
           "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")]},
 )

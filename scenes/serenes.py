@@ -30,6 +30,19 @@ still); ``closeup`` brings the camera near and low onto her, the room falling aw
 black round her candle's pool, and brings that candle (the first) close to her left on a
 raised stand, so it models her, one side lit and one in shade, and stays in the tight frame.
 
+In depth (round 17: "pawn silhouettes in a line-up on one plane"): ``depth`` stands each
+figure at its own distance (FIGURE_DEPTHS, -0.3 to 0.95 m about the row's plane), drawn
+as its picture on that plane (stage_in_depth: x about the camera, height and lean scaled,
+feet raised or lowered through ``u_fig_d``), so every pass and their shadows follow with no
+new geometry, the farther ones paler in the haze; ``near`` adds two Serenes near the camera
+(near.glsl, z = -4.6), large, backlit and out of focus at the frame's edges -- one at the
+left as the drift begins, one the drift brings in at the right -- and candle-lit smoke
+drifting in the air between.  The woman's room (``window``, round 17: "a mannequin against
+an empty wall"): a tall arched window onto the glass city's night (window.glsl: a cold
+sky, needle towers with lit glass edges, mist), its cold shaft of light slanting through
+the air to the floor and a thin cold rim on her edges that face it, against her warm
+candle; seated, she has a woman's head, bowed, her long hair falling to her shoulders.
+
 Their voices (``voices``): one ribbon of silk per voice, a standing wave across the stage
 with that voice's harmonic (their names are frequencies), twisting, with a sheen along its
 threads that glides in soft slantwise folds (not even stripes), the harmonic a faint travelling
@@ -115,6 +128,13 @@ CLOSE_CANDLE = (-0.3, 0.26, -0.85, 0.7)   # x, wax top y, z; power factor
 STAGED_CANDLE = (-0.55, 0.5, -1.3, 0.95)
 STAGED_CLOSEUP = 0.3
 WALL_Z = 1.38
+# The woman's window onto the city's night (window.glsl): centre x, sill y, half width,
+# height of the straight sides above the sill (wall metres; an arch on top).
+WINDOW = (-2.05, 0.8, 0.5, 1.65)
+WINDOW_LIGHT = (0.55, -0.6, -0.58)   # the direction its night light falls (window.glsl WIN_LIGHT)
+# The near Serenes (near.glsl): their plane's depth and where they stand (x, m).
+NEAR_Z = -4.6
+NEAR_XS = (-1.0, 1.25)
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
@@ -502,6 +522,43 @@ def hand_echoes(t: float, seed: int, params: dict, resolution: tuple[int, int]):
     return echoes[0], echoes[1], box, (amount, axis, 0.0, 0.0)
 
 
+# Where each figure stands in depth at ``depth`` 1 (metres behind (+) or before (-) the
+# plane z = 0), by its place in the row: no two neighbours on one line.  (The wall stands at
+# WALL_Z; nearer than about -0.4 their hems would leave the frame.)
+FIGURE_DEPTHS = (0.55, -0.3, 0.95, 0.1, -0.2, 0.7, -0.1, 0.4, 0.0)
+DEPTH_HAZE = 1.0                 # haze 1 at this far behind the plane (m)
+
+
+def stage_in_depth(a: np.ndarray, params: dict) -> tuple[np.ndarray, np.ndarray]:
+    """The poses a with each figure moved to its own depth, and the u_fig_d array.
+
+    A figure at depth z seen from the camera is the same picture as one on the plane z = 0
+    scaled about the camera by k = CAM_D / (CAM_D + z): its x (about the camera's, so the
+    farther ones drift less as the camera pans), its height and lean scaled by k, its feet
+    raised to CAM_Y (1 - k) (lowered, for k > 1).  So every pass that draws the figures on
+    that plane draws them staggered in depth, with no new geometry; their shadows on the
+    wall follow.  d = (feet y (m), haze 0..1, 0, 0).  Returns a copy; ``depth`` 0 changes
+    nothing.  (round 17: "pawn silhouettes in a line-up on one plane")
+    """
+    depth = min(max(float(params.get("depth", 0.0)), 0.0), 1.0)
+    a = a.copy()
+    d = np.zeros((MAX_FIGURES, 4), np.float32)
+    if depth <= 0.0:
+        return a, d
+    count = max(1, min(int(round(float(params["count"]))), MAX_FIGURES))
+    cam_y, cam_d, _ = stage_camera(params["closeup"])
+    pan = float(params.get("pan", 0.0))
+    for i in range(count):
+        z = FIGURE_DEPTHS[i % len(FIGURE_DEPTHS)] * depth
+        k = cam_d / (cam_d + z)
+        a[i, 0] = pan + (a[i, 0] - pan) * k
+        a[i, 1] *= k
+        a[i, 2] *= k
+        d[i, 0] = cam_y * (1.0 - k)
+        d[i, 1] = min(max(z / DEPTH_HAZE, 0.0), 1.0)
+    return a, d
+
+
 class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
 
@@ -516,6 +573,8 @@ class Serenes(Scene):
                              0 if silent else int(round(float(state.params["voices_count"]))))
         a, b = figure_poses(state.t, state.seed, state.params)
         c = figure_extras(state.t, state.seed, state.params)
+        arms = arm_uniforms(a, b, c)
+        a, d = stage_in_depth(a, state.params)
         count = max(1, min(int(round(float(state.params["count"]))), MAX_FIGURES))
         pair = lovers_pair(count)
         lovers = float(state.params["lovers"]) if pair[0] >= 0 else 0.0
@@ -525,7 +584,8 @@ class Serenes(Scene):
             "u_fig_a": a,
             "u_fig_b": b,
             "u_fig_c": c,
-            "u_arms": arm_uniforms(a, b, c),
+            "u_fig_d": d,
+            "u_arms": arms,
             "u_stage_cam": stage_camera(state.params["closeup"]),
             "u_stage_pan": float(state.params["pan"]),
             "u_cpos": pos,
@@ -595,6 +655,9 @@ serenes = Serenes(
         Param("softness", 0.2, 0.0, 1.0, "size of the flames as lights: soft or sharp shadows"),
         Param("eyes", 0.35, 0.0, 1.0, "glow of the lidless mercury eyes"),
         Param("backdrop", 0.0, 0.0, 1.0, "how much of the city (the bound scene) glows through the wall; 0: alone in the room"),
+        Param("depth", 0.0, 0.0, 1.0, "the figures stand at their own depths, staggered, the farther ones paler in the haze (0: all on one plane)"),
+        Param("near", 0.0, 0.0, 1.0, "a Serene near the camera, large, backlit and out of focus at the right edge, and candle-lit smoke in the air: the stage in depth (0: none)"),
+        Param("window", 0.0, 0.0, 1.0, "a tall arched window in the wall onto the glass city's night, its cold light on the floor (0: a plain wall)"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),
         Param("shade", "#1f3b8a", description="the cold of the room where no candle reaches"),

@@ -117,7 +117,8 @@ def _wall_line_row(size) -> int:
     return round(size[1] / 2 + mod.CAM_Y / (mod.CAM_D + mod.WALL_Z) * mod.CAM_F * size[1])
 
 
-def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE, beneath=None):
+def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE, beneath=None,
+                 window=None):
     """Not black, not flat, and no black hole (NaN reads back as black) on the wall where
     the neighbourhood is lit, away from the figures (which are dark, and thin at this
     size); the floor's plank gaps are legitimately dark lines."""
@@ -134,6 +135,10 @@ def _assert_sane(img: np.ndarray, label: str, figures: np.ndarray, size=SIZE, be
     near_figure = sum(fpad[dy:dy + h, dx:dx + w] for dy in range(3) for dx in range(3)) > 0.02
     holes = (lum < 0.25 * local) & (local > 30.0) & ~near_figure
     holes[_wall_line_row(size) - 1:] = False
+    if window is not None:
+        # the window's own dark lines (its mullions, the towers against the night sky)
+        c0, r0, c1, r1 = window
+        holes[max(r0, 0):r1, max(c0, 0):c1] = False
     if beneath is not None:
         # a layer that only adds light (the silk) can darken a pixel only by a NaN: a dark
         # pixel it did not darken is the sane frame's own darkness between bright bands
@@ -167,7 +172,8 @@ def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
     for label, params in _extremes(player.scene):
         beneath = player.at(t, **{**params, "voices": 0.0}) if params.get("voices") else None
         img = player.at(t, **params)
-        _assert_sane(img, label, _figures(player), beneath=beneath)
+        _assert_sane(img, label, _figures(player), beneath=beneath,
+                     window=_window_box(params) if params.get("window") else None)
         for name in ("occluder", "shadow", "figures", "haze"):
             data = player.pass_pixels(name)
             assert np.isfinite(data).all(), f"{label}: NaN or inf in pass {name}"
@@ -885,7 +891,9 @@ def test_standing_their_arms_stay_hidden_in_the_gown(gl):
 def test_close_on_her_one_hand_is_held_out_toward_the_candle(gl):
     """Round 11: her dark hands on her dark breast could not be seen, nor their glitch. Her
     left hand is held out toward the flame, standing against the lit wall: above the bench,
-    her silhouette reaches far to the candle's side of her hood (well over two hood-widths)."""
+    her silhouette reaches far to the candle's side of her hood (well over two hood-widths).
+    (Round 17: her head with its hair falling to her shoulders is wider than the hood it
+    replaced, the reach itself unchanged: over 1.8 head-widths, 1.95 now.)"""
     p = Player(gl)
     try:
         cov = p.silhouettes(2.0, count=1, seated=1.0, sway=0.0, closeup=1.0, candles=1,
@@ -896,7 +904,7 @@ def test_close_on_her_one_hand_is_held_out_toward_the_candle(gl):
     hood = np.flatnonzero((cov[rows[: max(1, len(rows) // 6)]] > 0.5).any(axis=0))
     upper = np.flatnonzero((cov[rows[0]: rows[0] + len(rows) // 2] > 0.5).any(axis=0))
     reach = (hood.min() - upper.min()) / (hood.max() - hood.min() + 1)
-    assert reach > 2.0, reach
+    assert reach > 1.8, reach
 
 
 # ---------------------------------------------------------------- round 12
@@ -1199,3 +1207,224 @@ def test_the_camera_drifts_along_the_row(gl):
     c1 = (cov1.sum(axis=0) * cols).sum() / cov1.sum()
     expected = 0.3 * mod.CAM_F / mod.CAM_D * size[1]        # pixels (the figures' plane)
     assert abs((c0 - c1) - expected) < 1.5, (c0 - c1, expected)
+
+
+# ---------------------------------------------------------------- round 17
+
+def _woman_as_staged(**over):
+    """The woman's cue's parameters as the dream stages her (a frozen flicker)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.cues if c.name == "the cracks: a woman alone")
+    params = dict(cue.params)
+    params.update(count=1, seated=1.0, sway=0.3, flicker=0.0, tremor=1.0)
+    params.pop("flicker", None)
+    params["flicker"] = 0.0
+    params.update(over)
+    return params
+
+
+def _wall_px(mod, X: float, Y: float, closeup: float, size) -> tuple[int, int]:
+    """A wall point (metres) to pixel column and row (row 0 at the top), no pan."""
+    cam_y, cam_d, cam_f = mod.stage_camera(closeup)
+    w, h = size
+    scale = (mod.WALL_Z + cam_d) / cam_f
+    return int(round(X / scale * h + w / 2.0)), int(round(h / 2.0 - (Y - cam_y) / scale * h))
+
+
+def _window_box(params, size=SIZE) -> tuple[int, int, int, int]:
+    """The window's opening (with its frame) in pixels: column, row, column, row."""
+    mod, _ = _module()
+    x0, sill, hw, side = mod.WINDOW
+    closeup = float(params.get("closeup", 0.0))
+    c0, r0 = _wall_px(mod, x0 - hw - 0.1, sill + side + hw + 0.1, closeup, size)
+    c1, r1 = _wall_px(mod, x0 + hw + 0.1, sill - 0.1, closeup, size)
+    return c0, r0, c1 + 1, r1 + 1
+
+
+def test_the_womans_room_has_a_window_onto_the_citys_cold_night(gl):
+    """Round 17: the woman "a mannequin against an empty wall".  As the dream stages her, a
+    tall arched window in the wall opens on the glass city's night: inside its opening the
+    light is cold (blue well above red) with structure (towers, mullions: not one flat
+    tone), while the same patch of plain wall is warm candle-lit plaster (red above blue),
+    as it was on main."""
+    mod, _ = _module()
+    size = (320, 180)
+    params = _woman_as_staged()
+    assert float(params.get("window", 0.0)) == 1.0, params
+    p = Player(gl, size)
+    try:
+        with_window = p.at(2.0, **params)
+        plain = p.at(2.0, **dict(params, window=0.0))
+    finally:
+        p.release()
+    x0, sill, hw, side = mod.WINDOW
+    closeup = float(params["closeup"])
+    c0, r0 = _wall_px(mod, x0 - 0.75 * hw, sill + side, closeup, size)
+    c1, r1 = _wall_px(mod, x0 + 0.75 * hw, sill + 0.1, closeup, size)
+    pane, wall = with_window[r0:r1, c0:c1], plain[r0:r1, c0:c1]
+    assert pane.size > 0
+    cold = (pane[..., 2] - pane[..., 0]).mean()
+    warm = (wall[..., 0] - wall[..., 2]).mean()
+    assert cold > 15.0, pane.reshape(-1, 3).mean(0)
+    assert warm > 5.0, wall.reshape(-1, 3).mean(0)
+    assert pane.mean(axis=2).std() > 8.0, pane.mean(axis=2).std()
+
+
+def test_one_of_them_stands_near_the_camera_dark_and_out_of_focus(gl):
+    """Round 17: "pawn silhouettes in a line-up on one plane".  With ``near`` (on in the
+    dream's cue) a Serene stands near the camera at a frame edge, backlit: where its
+    shoulders fall on screen the frame is far darker than the lit stage there without it,
+    and its edge is soft (out of focus: the step from its body to the wall spreads over
+    several pixels, no hard cut-out line)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.cues if c.name == "the Serenes")
+    assert float(cue.params["near"]) == 1.0
+    mod, _ = _module()
+    size = (320, 180)
+    w, h = size
+    pan = 0.45
+    cam_y, cam_d, cam_f = mod.stage_camera(0.0)
+    scale = (mod.NEAR_Z + cam_d) / cam_f
+    col = int(round((mod.NEAR_XS[1] - pan) / scale * h + w / 2.0))
+    row = int(round(h / 2.0 - (1.25 - cam_y) / scale * h))
+    p = Player(gl, size)
+    try:
+        still = dict(count=5, sway=0.0, flicker=0.0, voices=0.0, pan=pan, candles=3, candle=2.0)
+        near = p.at(2.0, near=1.0, **still)
+        flat = p.at(2.0, near=0.0, **still)
+    finally:
+        p.release()
+    body, bare = near[row - 3:row + 4, col - 3:col + 4].mean(), flat[row - 3:row + 4, col - 3:col + 4].mean()
+    # a dark body where the stage was lit, and the lit stage beside it toward the row
+    beside = int(round(col - 0.55 / scale * h))
+    stage = near[row - 3:row + 4, beside - 3:beside + 4].mean()
+    assert body < 0.75 * bare and body < 10.0, (body, bare)
+    assert stage > 3.0 * body, (stage, body)
+    # its edge toward the row: from body to wall over at least 4 pixels (10 % to 90 %)
+    line = near[row, :col + 1].mean(axis=1)[::-1]
+    ref = flat[row, :col + 1].mean(axis=1)[::-1]
+    frac = (ref - line) / np.maximum(ref, 1e-6)
+    inside = np.flatnonzero(frac < 0.9)[0]
+    outside = np.flatnonzero(frac < 0.1)[0]
+    assert outside - inside >= 4, (inside, outside)
+
+
+def test_seated_the_woman_has_a_rounded_head_not_a_pointed_hood(gl):
+    """Round 17: the woman "a mannequin" (a pointed hood on a body).  Seated, she has a
+    woman's head -- rounded, her long hair falling either side of it: just under the top
+    of her silhouette it is broad (the crown), where the hood came to a point.  Measured
+    on the figures' coverage at 640x360: the width half a percent of her standing height
+    below her top is over 0.45 of the width 5 % below it (0.52 now; 0.35 on main: the
+    hood's tip)."""
+    size = (640, 360)
+    cov, mod, (a, _) = _one_figure(gl, size, 2.0, count=1, seated=1.0, sway=0.0, tremor=0.0,
+                                   flicker=0.0)
+    x, height = float(a[0][0]), float(a[0][1])
+    col = int(round(_to_px(mod, x, 0.0, size)[0]))
+    half = int(abs(_to_px(mod, x + 0.12 * height, 0.0, size)[0] - col))
+    band = cov[:, col - half:col + half + 1] > 0.5
+    rows = np.flatnonzero(band.any(axis=1))
+    top = rows[0]
+    px_h = abs(_to_px(mod, x, height, size)[1] - _to_px(mod, x, 0.0, size)[1])
+
+    def width(frac):
+        return int(band[int(round(top + frac * px_h))].sum())
+
+    crown, below = width(0.005), width(0.05)
+    assert crown > 0.45 * below, (crown, below)
+
+
+def test_the_windows_cold_light_catches_her_edges(gl):
+    """Round 17: her room's window is a second, cold light against her warm candle: the
+    edges of her silhouette that face it carry a thin cold rim.  Over her figure's outline
+    (cover 0.2..0.9) on the window's side, blue minus red is higher with the window than
+    without it."""
+    size = (640, 360)
+    params = _woman_as_staged()
+    p = Player(gl, size)
+    try:
+        lit = p.at(2.0, **params)
+        cov = p.pass_pixels("figures")[..., 3] / 255.0
+        dark = p.at(2.0, **dict(params, window=0.0))
+    finally:
+        p.release()
+    cols = np.flatnonzero((cov > 0.5).any(axis=0))
+    mid = (cols[0] + cols[-1]) // 2
+    outline = (cov > 0.2) & (cov < 0.9)
+    outline[:, mid:] = False                      # the window's side (her left, the frame's left)
+
+    def cold(img):
+        return float((img[..., 2] - img[..., 0])[outline].mean())
+
+    assert cold(lit) > cold(dark) + 1.5, (cold(lit), cold(dark))
+
+
+def test_with_depth_they_stand_staggered_not_in_one_line(gl):
+    """Round 17: "pawn silhouettes in a line-up on one plane".  With ``depth`` (on in the
+    dream's cue) each stands at its own distance: the lowest rows of their gowns on screen
+    (their feet on the floor) spread over several pixels at 320x180, and the farther ones are
+    smaller; at depth 0 (main) all five hems end on the one row."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.cues if c.name == "the Serenes")
+    assert float(cue.params["depth"]) == 1.0
+    mod, _ = _module()
+    size = (320, 180)
+    still = dict(count=5, sway=0.0, flicker=0.0, voices=0.0, candles=1)
+    p = Player(gl, size)
+    try:
+        flat = p.silhouettes(2.0, depth=0.0, **still)
+        seed = p.renderer.seed
+        staged = p.silhouettes(2.0, depth=1.0, **still)
+    finally:
+        p.release()
+
+    def hems(cov, depth):
+        a, _ = mod.figure_poses(2.0, seed, _defaults(depth=depth, **still))
+        a, _ = mod.stage_in_depth(a, _defaults(depth=depth, **still))
+        out = []
+        for i in range(5):
+            col = int(round(_to_px(mod, float(a[i, 0]), 0.0, size)[0]))
+            rows = np.flatnonzero(cov[:, col] > 0.5)
+            out.append(int(rows[-1]))
+        return out
+
+    flat_hems, staged_hems = hems(flat, 0.0), hems(staged, 1.0)
+    assert max(flat_hems) - min(flat_hems) <= 1, flat_hems
+    assert max(staged_hems) - min(staged_hems) >= 5, (staged_hems, flat_hems)
+
+
+def test_the_windows_night_falls_in_a_cold_shaft_through_the_air(gl):
+    """Round 17: light through air.  The window's cold light falls in a shaft slanting down
+    through the room toward the floor before her: along it (1.2 m out from the wall) the
+    frame is bluer with the window than without it by over 12 (blue minus red, 8 bits):
+    about 22 with the shaft, 5 from the plaster's glow round the opening alone."""
+    mod, _ = _module()
+    size = (320, 180)
+    w, h = size
+    params = _woman_as_staged()
+    x0, sill, hw, side = mod.WINDOW
+    L = np.array(mod.WINDOW_LIGHT)
+    t = 1.2 / -L[2]
+    point = np.array([x0, sill + 0.6 * side, mod.WALL_Z]) + L * t
+    cam_y, cam_d, cam_f = mod.stage_camera(float(params["closeup"]))
+    scale = (point[2] + cam_d) / cam_f
+    col = int(round(point[0] / scale * h + w / 2.0))
+    row = int(round(h / 2.0 - (point[1] - cam_y) / scale * h))
+    p = Player(gl, size)
+    try:
+        lit = p.at(2.0, **params)
+        plain = p.at(2.0, **dict(params, window=0.0))
+    finally:
+        p.release()
+
+    def cold(img):
+        patch = img[row - 2:row + 3, col - 2:col + 3]
+        return float((patch[..., 2] - patch[..., 0]).mean())
+
+    assert cold(lit) > cold(plain) + 12.0, (cold(lit), cold(plain), row, col)

@@ -29,7 +29,7 @@ void main() {
     vec4 fa = FIG_A(i);
     float h = fa.y;
     float d = figure_sdf(i, X, u_time, 1.0);
-    float yl = X.y / h;                                     // figure-local height
+    float yl = (X.y - FIG_D(i).x) / h;                     // figure-local height
     // the woman's hands (the one lit detail close on her: kept crisp, untouched by the smoke)
     float skin = smoothstep(0.0015, -0.0005, g_skin * h);
     float near_hand = smoothstep(0.03, 0.004, g_skin * h);
@@ -54,6 +54,8 @@ void main() {
     float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.55 * cu) * (1.0 - near_hand);
     float cov = clamp(0.5 - d / soft, 0.0, 1.0);
     cov *= 1.0 - sleeve * (0.55 - 0.4 * n);
+    // (round 17) the farther ones stand in the candle-lit haze: paler, the wall through them
+    cov *= 1.0 - 0.3 * FIG_D(i).y;
     float inside = max(0.5 * soft - d, 0.0);               // metres inside the soft edge
 
     // Where across the body this is (-1 at the outline on the left, +1 on the right), smooth
@@ -103,7 +105,8 @@ void main() {
     float skin_in = clamp(-g_skin * h / 0.005, 0.0, 1.0);
     vec3 flesh = mix(vec3(0.72, 0.36, 0.14), vec3(0.42, 0.25, 0.18), skin_in);
     // (round 14: from afar, a warm glow, not a near-white sticker)
-    vec3 hands = lc * flesh * hand_light * 0.2 * mix(1.3, 0.75, skin_in);
+    // (round 17: at 0.2 they clipped to pale peach "paper" as the dream stages her)
+    vec3 hands = lc * flesh * hand_light * 0.13 * mix(1.3, 0.75, skin_in);
     body = mix(body, hands, skin);
     vec3 col = max(body, 0.0) * cov;
     vec3 enc = sqrt(col / (1.0 + col));

@@ -11,6 +11,8 @@
 #include "serenes.glsl"
 #include "light.glsl"
 #include "common_surface.glsl"
+#include "window.glsl"
+#include "near.glsl"
 
 uniform vec2 u_resolution;
 uniform float u_time;
@@ -81,11 +83,35 @@ void main() {
             // (a constant loop, unrolled: constant indices, no per-pixel gathers; a cheap
             // rational falloff in place of exp, for llvmpipe)
             for (int i = 0; i < MAX_FIGURES; ++i) {
-                vec2 e = vec2(u_fig_a[i].x, u_fig_a[i].y * 0.87) - P.xy;
+                vec2 e = vec2(u_fig_a[i].x, u_fig_a[i].y * 0.87 + u_fig_d[i].x) - P.xy;
                 float q = dot(e, e) * 2.4;
                 g += step(float(i) + 0.5, u_count) / (1.0 + q + 0.5 * q * q + 0.17 * q * q * q);
             }
             col += cold * g * base * vec3(0.30, 0.52, 0.95) * 0.42;
+        }
+    }
+
+    // --- the woman's window onto the city's night: the cold sky and towers in the opening,
+    // the frame lit by her candle, the night's light in a long patch on the floor
+    if (u_window > 0.0) {
+        float aa = 1.5 * plane_scale(WALL_Z) / u_resolution.y;
+        if (on_wall) {
+            float sd = window_sd(P.xy);
+            if (sd < WIN_FRAME * 2.0) {
+                float inside = 1.0 - smoothstep(-aa, aa, sd);
+                vec3 night = window_view(P.xy, aa);
+                // the candle's flame mirrored faintly in the panes
+                vec2 fl2 = P.xy - vec2(u_cpos[0].x * 0.6 + WIN_X * 0.4, u_cpos[0].y + 0.1);
+                night += lightc * u_cpos[0].w * 0.02 / (1.0 + dot(fl2, fl2) * 400.0);
+                vec3 wood = col * 0.18;
+                vec3 opening = mix(night, wood, window_frame(P.xy, sd, aa));
+                col = mix(col, opening, inside * u_window);
+            }
+            // the cold glow of the night round the opening, on the plaster
+            col += u_window * base * vec3(0.06, 0.12, 0.3) * 0.25 * exp(-max(sd, 0.0) * 3.0)
+                 * step(0.0, sd);
+        } else {
+            col += u_window * base * vec3(0.16, 0.32, 0.75) * 0.55 * window_floor_light(P);
         }
     }
 
@@ -114,6 +140,16 @@ void main() {
     float solid = solid_closeup();
     float density = mix(FIGURE_DENSITY, 0.98, solid);
     col = col * (1.0 - density * mix(fig.a * fig.a, fig.a, solid)) + fig_light;
+    // (round 17) the window's cold night light catches her edges that face it: where the
+    // figure's cover falls off toward the window, a thin cold rim (its one cold line against
+    // the candle's warm one)
+    if (u_window > 0.0) {
+        vec2 toward = normalize(vec2(WIN_X, WIN_SILL + WIN_SIDE) - P.xy) * vec2(1.0, -0.2);
+        vec2 step_uv = toward * 2.0 / u_resolution;
+        float a_out = texture(u_figures, uv + step_uv).a;
+        float rim = max(fig.a - a_out, 0.0) * u_window;
+        col += rim * vec3(0.16, 0.3, 0.7) * 0.04;
+    }
     // The glitch in her programming, readable in a still: after-images of the
     // hands where they were a stutter step and two ago, split cold and warm like a
     // display's ghosting (only the light they add over what is there now; nothing while
@@ -166,6 +202,45 @@ void main() {
     // the candles themselves, from their pass
     vec4 cand = texture(u_candles_img, uv);
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
+
+    // --- the stage in depth (``near``): the candle-lit smoke in the air between the row
+    // and the camera, drifting; then the near Serene, backlit, dark and out of focus
+    if (u_near > 0.0) {
+        float glow = 0.0;
+        for (int k = 0; k < MAX_CANDLES; ++k) {
+            vec2 dc = screen_to_plane(s, u_cpos[k].z) - u_cpos[k].xy;
+            glow += u_cpos[k].w / (1.0 + dot(dc, dc) * 1.6);
+        }
+        float drift = 0.6 + 0.4 * sin(s.x * 4.0 + s.y * 2.5 + u_time * 0.21)
+                                * sin(s.y * 6.5 - u_time * 0.13 + s.x * 1.7);
+        col += u_near * glow * drift * 0.012 * lightc;
+        vec2 Xn = screen_to_plane(s, NEAR_Z);
+        for (int n = 0; n < 2; ++n) {
+            float x0 = NEAR_XS[n];
+            float turn = n == 0 ? -1.0 : 1.0;     // each turned toward the row
+            if (abs(Xn.x - x0) < 0.75 && Xn.y < NEAR_H * 1.12) {
+                float d = near_figure_sd(Xn, u_time, x0, turn);
+                float cover = 1.0 - smoothstep(-NEAR_BLUR, NEAR_BLUR, d);
+                // backlit: a thin glow on the edge's inner side, not an outline, strongest up
+                // the side toward the candles and the row, on the hood and shoulders; at the
+                // cost the cold of the burning eyes joins it
+                float edge = exp(-pow((d + 0.35 * NEAR_BLUR) / (0.45 * NEAR_BLUR), 2.0));
+                float side = smoothstep(-0.05, -0.3, (Xn.x - x0) * turn)
+                           * smoothstep(1.25, 1.85, Xn.y);
+                float burn = smoothstep(0.6, 0.95, u_eyes);
+                vec3 rim = mix(lightc * u_candle, vec3(0.35, 0.55, 1.0) * 0.8, 0.5 * burn);
+                float power = u_cpos[0].w + u_cpos[1].w;
+                vec3 body = vec3(0.002, 0.002, 0.004) + edge * side * power * 0.008 * rim;
+                col = mix(col, body, cover * 0.96 * u_near);
+            }
+        }
+    }
+
+    // --- the woman's window: its cold shaft of night light through the room's air
+    if (u_window > 0.0 && P.x < WIN_X + WIN_HW + 2.2 && P.y < WIN_SILL + WIN_SIDE + WIN_HW + 0.1) {
+        // (fixed samples, each soft-edged, overlap smoothly: a per-pixel jitter left grain)
+        col += u_window * window_shaft(s, 0.5) * vec3(0.10, 0.2, 0.45) * 0.2;
+    }
 
     // --- vignette, exposure, tone map
     float vig = 1.0 - (0.35 + 0.2 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));

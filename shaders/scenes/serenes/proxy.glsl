@@ -14,6 +14,7 @@ flat out int v_fig;
 flat out vec4 v_fig_a;
 flat out vec4 v_fig_b;
 flat out vec4 v_fig_c;
+flat out vec4 v_fig_d;
 flat out vec4 v_arms[6];
 
 void main() {
@@ -24,6 +25,7 @@ void main() {
     v_fig_a = u_fig_a[f];
     v_fig_b = u_fig_b[f];
     v_fig_c = u_fig_c[f];
+    v_fig_d = u_fig_d[f];
     for (int k = 0; k < 6; ++k) {
         v_arms[k] = u_arms[6 * f + k];
     }

@@ -87,6 +87,12 @@ const float BOW = 0.012;          // seated, how far the face sinks in the hood 
 // of its left and right hands (radians, quantized and held on the CPU: a stutter, not a
 // smooth shake), and a tear (0..1) that slices the hands sideways like a corrupted frame.
 uniform vec4 u_fig_c[MAX_FIGURES];
+// Figure i standing in depth (round 17: "a line-up on one plane"): a figure at depth z seen
+// from the camera is the same picture as one on the plane z = 0, scaled about the camera by
+// CAM_D / (CAM_D + z) -- its x, height and lean scaled on the CPU (scenes/serenes.py
+// stage_in_depth), its feet raised (farther) or lowered (nearer) here: (feet y (m), haze
+// 0..1 with its distance, 0, 0).
+uniform vec4 u_fig_d[MAX_FIGURES];
 
 // Joints of each arm, computed once a frame on the CPU (scenes/serenes.py arm_joints: per
 // pixel they would cost eight sines and cosines an arm): for figure i and side s (0 left,
@@ -106,15 +112,18 @@ uniform vec4 u_arms[MAX_FIGURES * 6];
 flat in vec4 v_fig_a;
 flat in vec4 v_fig_b;
 flat in vec4 v_fig_c;
+flat in vec4 v_fig_d;
 flat in vec4 v_arms[6];
 #define FIG_A(i) v_fig_a
 #define FIG_B(i) v_fig_b
 #define FIG_C(i) v_fig_c
+#define FIG_D(i) v_fig_d
 #define ARMS(i, k) v_arms[k]
 #else
 #define FIG_A(i) u_fig_a[i]
 #define FIG_B(i) u_fig_b[i]
 #define FIG_C(i) u_fig_c[i]
+#define FIG_D(i) u_fig_d[i]
 #define ARMS(i, k) u_arms[6 * (i) + (k)]
 #endif
 
@@ -210,7 +219,7 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     vec4 c = FIG_C(i);
     float seated = c.x;
     float h = a.y;
-    vec2 p = (X - vec2(a.x, 0.0)) / h;
+    vec2 p = (X - vec2(a.x, FIG_D(i).x)) / h;
     float lean = a.z / h;
     p.x -= bend_at(p.y, lean);
     float variant = b.w;
@@ -283,6 +292,19 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
     // (round 15: standing, the mantle no wider than the veil it runs into: no pawn's collar)
     float mantle = sd_taper(u, vec2(0.0, 0.84), vec2(0.0, mix(0.69, 0.70, seated)),
                             0.040, mix(0.062 + 0.012 * variant, 0.056, seated));
+    // (round 17: seated, the woman "a mannequin": a woman's head, not a hood -- a rounded
+    // head bowed on a slender neck, long hair falling either side of her face onto her
+    // shoulders, the mantle gone so her shoulders show)
+    if (seated > 0.0) {
+        float head = sd_ellipse_approx(ph - vec2(0.0, 0.884), vec2(0.037, 0.047));
+        float neck = sd_taper(u, vec2(0.0, 0.80), vec2(0.0, 0.86), 0.017, 0.015);
+        vec2 hx = vec2(abs(ph.x), ph.y);
+        float hair = sd_taper(hx, vec2(0.026, 0.905), vec2(0.046, 0.775), 0.024, 0.02);
+        hair = smin_poly(hair, sd_ellipse_approx(ph - vec2(0.0, 0.897), vec2(0.043, 0.047)), 0.015);
+        float woman = smin_poly(smin_poly(head, hair, 0.01), neck, 0.012);
+        hood = mix(hood, woman, seated);
+        mantle += seated * 0.05;
+    }
     d = smin_poly(d, mantle, 0.03);
     d = smin_poly(d, hood, 0.02);
     // (seated, her head bowed in the hood toward her hands: the face and orbs lower in it)
@@ -322,7 +344,7 @@ vec3 figure_eye(int i, int e) {
     // apart in the hood's shadow)
     float seated = FIG_C(i).x;
     // (round 11: tiny bright mirror spheres in the hood's dark, not goggles)
-    return vec3(a.x + local.x * h, local.y * h, EYE_R * (1.0 - 0.45 * seated) * h);
+    return vec3(a.x + local.x * h, local.y * h + FIG_D(i).x, EYE_R * (1.0 - 0.45 * seated) * h);
 }
 
 // Figure i's bounds on the plane z = 0 (metres), grown by pad, as two boxes (part 0: the
@@ -341,8 +363,9 @@ vec4 figure_bounds(int i, float pad, int part) {
         // and the shoulders and upper arms at rest
         float robe = 0.065 + 0.027 * c.x + (0.078 + 0.05 * b.w) * (1.0 - 0.45 * c.x) + 0.01 + abs(b.z) * 0.05;
         robe = max(max(robe, 0.225 * c.x), 0.1);
-        return vec4(a.x + (-robe + min(lean, 0.0)) * h - pad, -pad,
-                    a.x + (robe + max(lean, 0.0)) * h + pad, 0.95 * h + pad);
+        float feet = u_fig_d[i].x;
+        return vec4(a.x + (-robe + min(lean, 0.0)) * h - pad, feet - pad,
+                    a.x + (robe + max(lean, 0.0)) * h + pad, feet + 0.95 * h + pad);
     }
     vec2 sh, el, wr, pm, tip;
     arm_joints(i, 0, sh, el, wr, pm, tip);
@@ -355,6 +378,7 @@ vec4 figure_bounds(int i, float pad, int part) {
     y_hi = max(max(y_hi, SHOULDER_Y), max(max(el.y, wr.y), max(pm.y, tip.y))) + 0.03 - drop;
     float lo = -(reach_l + 0.035 * c.w);
     float hi = reach_r + 0.035 * c.w;
-    return vec4(a.x + (lo + min(lean, 0.0)) * h - pad, max(y_lo * h, 0.0) - pad,
-                a.x + (hi + max(lean, 0.0)) * h + pad, y_hi * h + pad);
+    float feet = u_fig_d[i].x;
+    return vec4(a.x + (lo + min(lean, 0.0)) * h - pad, feet + max(y_lo * h, 0.0) - pad,
+                a.x + (hi + max(lean, 0.0)) * h + pad, feet + y_hi * h + pad);
 }
