@@ -5,8 +5,9 @@ bioluminescent moss of the ``moss`` scene (the same shaders/scenes/moss/moss.gls
 with the same heartbeat).  The camera drifts slowly down an avenue, whose towers stand back
 from it.  A tower is not a cut prism but a column held by its own surface tension: an
 elliptic quadric on the street whose radius swells and tapers with height to a rounded tip
-(r^2 = (1 - s)(al + be s), s the height over the tip's; al, be per tower: a drop running
-down, or one swelling high on a narrow foot), its widest ring filling the tower's footprint.
+(r^2 = (1 - s)(al + be s), s the height over the tip's; al, be per tower: since round 17
+every tower swells high, a third of the way up or more, on a tapering foot -- a spindle, not
+a pill standing widest on the street), its widest ring filling the tower's footprint.
 Spires of every kind (round 11): heights spread wide and the tall towers slender, about half
 the columns carry a needle of glass rising out of their crown (column_needle; the walk looks
 for them in its first SPIRE_STEPS cells), and one focal tower -- the broadest, swelling high,
@@ -242,7 +243,7 @@ def column_profile(hx: float, hz: float, height: float) -> tuple[float, float]:
     sp: towers.glsl column_profile, from the same layout values (in float32, as the shader
     has them)."""
     x, z = np.float32(hx), np.float32(hz)
-    sp = 0.45 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
+    sp = 0.32 + 0.13 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
     sp = 0.42 if (x == np.float32(1.75) and z == np.float32(1.75)) else sp     # the focal tower
     be = 1.0 / (1.0 - sp) ** 2
     return (1.0 - 2.0 * sp) * be, be

@@ -415,4 +415,6 @@ def test_the_columns_are_cut_glass_their_facets_flashing_whole(gl):
     before, 1.74 % now)."""
     f = render_times(gl, "dream", [78.0], size=(320, 180))[0].astype(float).mean(axis=2)
     upper = f[9:81]
-    assert (upper > 200).mean() > 0.015, (upper > 200).mean()
+    # (round 17: the columns' feet taper -- "pills" no more -- so a little less glass stands
+    # in the upper frame: 1.48 %, still clear of the uncut capsules' 1.14 %)
+    assert (upper > 200).mean() > 0.014, (upper > 200).mean()
