@@ -144,7 +144,9 @@ void main() {
         float slab = (0.7 + 0.3 * vnoise(xz * 0.6)) * (0.45 + 1.1 * g_cobble);
         vec3 stone = vec3(0.004, 0.006, 0.009) * slab + moss_lit * 0.02 * exp(-into * 0.8);
         float thick = smoothstep(0.3, 0.72, patchy + 0.25 * (clump - 0.4));
-        float in_cracks = cracks * (0.3 + 0.7 * thick);
+        // (the moss takes only some stretches of the cracks -- where the clumps and the patchy
+        // field are thick -- so the joints never draw a whole even net, round 15's "hex tiles")
+        float in_cracks = cracks * smoothstep(0.25, 0.7, clump + 0.35 * thick) * (0.25 + 0.75 * thick);
         float cushions = thick * smoothstep(0.35, 0.8, clump) * smoothstep(0.4, 0.9, g_cobble + 0.3 * thick);
         // further off the single stones merge: the moss's patches (crossing the blocks'
         // edges, a field 23 units across) carry the block, so it never reads as a dark tile
