@@ -472,8 +472,12 @@ towers = TowersScene(
         Pass("scenes/towers/shards.frag", name="flying", vert="scenes/towers/shards.vert",
              primitive="triangles", count=SHARD_VERTICES, instances="shards", inputs=("field", "haze", "cracks"),
              into="glass", blend="alpha"),
+        # The wet street mirroring the towers (a screen-space reflection of the finished
+        # city: mirror.frag), the output.
+        Pass("scenes/towers/mirror.frag", name="mirror", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("glass",)),
     ],
-    output="main",
+    output="mirror",
     params=[
         Param("ior", 1.45, 1.0, 2.4, "refractive index of the glass"),
         Param("dispersion", 0.03, 0.0, 0.12, "spread of the index between red and blue"),
