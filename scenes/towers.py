@@ -37,7 +37,10 @@ half of each ring read as "hard zebra banding"), not a bright bullseye.  The col
 cut into long twisting facets.  Silhouettes are antialiased analytically (the quadratic's
 discriminant, a smooth measure across the silhouette, over its change per pixel).
 The street beneath is wet dark stone (``wet``): the sun down the avenue lies on it as a long
-streak of light drawn toward the eye, the moss's glow dimmed under the film of water.
+streak of light drawn toward the eye, the moss's glow dimmed under the film of water, and
+(round 17, the ``mirror`` pass, mirror.frag) it mirrors the towers: each street pixel is
+reflected about the foot of the tower standing behind it in its screen column (the glass's
+alpha marks the towers in the finished picture), Fresnel-weighted and bent by slow ripples.
 The camera (``camera``) drifts down the avenue; ``start``, ``side``, ``turn`` and ``look_up``
 place and aim it, so a cue can key (with "step" keys, cuts) several shots of the one city.
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
