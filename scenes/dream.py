@@ -85,14 +85,21 @@ glass_city = Cue(
     # (round 16: "a blurred slab covers half the frame, split down the middle": the close
     # shot stands 6 units further back, so the focal tower stands whole and crisp in the
     # middle, its memory readable, the street and the sun beside it)
-    keys={"start": [(0, 18.0), (10, -8.0, "step"), (20.05, 16.0, "step")],
-          "height": [(0, 1.3), (10, 36.0, "step"), (20, 27.0, "in_out_sine"), (20.05, 8.0, "step")],
-          "look_up": [(0, 0.12), (10, -0.78, "step"), (20, -0.5, "in_out_sine"), (20.05, 0.2, "step")],
+    # (round 17: the crane looking down read as "scattered spoons or tadpoles over a
+    # checkerboard floor", two rounds rated 2) the middle shot is now at eye height in
+    # another part of the city, level, on a wide lens: the glowing moss street running
+    # straight away between the glass towers into the haze and the low sun at its end, the
+    # wet stone carrying the sun's streak -- wide and deep, where the first shot is low and
+    # looks up at one tower and the third stands close beside it
+    keys={"start": [(0, 18.0), (10, -100.0, "step"), (20.05, 16.0, "step")],
+          "height": [(0, 1.3), (10, 1.6, "step"), (20.05, 8.0, "step")],
+          "look_up": [(0, 0.12), (10, -0.2, "step"), (20.05, 0.2, "step")],
+          "fov": [(0, 62.0), (10, 80.0, "step"), (20.05, 62.0, "step")],
           "side": [(0, 0.0), (20.05, 0.5, "step")],
-          "turn": [(0, 0.0), (10, -0.1, "step"), (20, 0.55, "in_out_sine"), (20.05, 0.3, "step")],
-          # (from above, the moss streets are the light: brighter and less drowned by the wet)
-          "moss_glow": [(0, 0.7), (10, 1.6, "step"), (20.05, 0.7, "step")],
-          "wet": [(0, 1.0), (10, 0.45, "step"), (20.05, 1.0, "step")]},
+          "turn": [(0, 0.0), (20.05, 0.3, "step")],
+          # (down the street the moss is the leading line: brighter, less drowned by the wet)
+          "moss_glow": [(0, 0.7), (10, 1.8, "step"), (20.05, 0.7, "step")],
+          "wet": [(0, 1.0), (10, 0.8, "step"), (20.05, 1.0, "step")]},
     # (each lands on glass: a ring in the sky read as a bullseye round the sun)
     # (round 15: the close shot's touches land on the focal tower, over the memory in it)
     events=[Touch(4.0, 0.30, 0.30), Touch(7.0, 0.45, 0.62, 1.2), Touch(12.5, 0.30, 0.25),

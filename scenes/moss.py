@@ -11,7 +11,7 @@ The heart's phase is wrapped on the CPU in double precision, so long shows stay 
 
 The view circles the heart's crossing (``heading``, ``drift``) at ``stand`` times its height,
 looking at ``aim`` times its height beyond it; with ``streets`` on, the moss grows along the
-city's streets (paving dark between them) instead of as one round carpet, so a view standing
+city's streets (old cobbles between them, moss glowing in their cracks) instead of as one round carpet, so a view standing
 at the crossing (``stand`` small) looks down one street, the heartbeat running away down it.
 
 The city around (``buildings``): dark liquid-glass towers stand on the blocks within CITY_REACH of the

@@ -5,8 +5,9 @@ bioluminescent moss of the ``moss`` scene (the same shaders/scenes/moss/moss.gls
 with the same heartbeat).  The camera drifts slowly down an avenue, whose towers stand back
 from it.  A tower is not a cut prism but a column held by its own surface tension: an
 elliptic quadric on the street whose radius swells and tapers with height to a rounded tip
-(r^2 = (1 - s)(al + be s), s the height over the tip's; al, be per tower: a drop running
-down, or one swelling high on a narrow foot), its widest ring filling the tower's footprint.
+(r^2 = (1 - s)(al + be s), s the height over the tip's; al, be per tower: since round 17
+every tower swells high, a third of the way up or more, on a tapering foot -- a spindle, not
+a pill standing widest on the street), its widest ring filling the tower's footprint.
 Spires of every kind (round 11): heights spread wide and the tall towers slender, about half
 the columns carry a needle of glass rising out of their crown (column_needle; the walk looks
 for them in its first SPIRE_STEPS cells), and one focal tower -- the broadest, swelling high,
@@ -36,7 +37,10 @@ half of each ring read as "hard zebra banding"), not a bright bullseye.  The col
 cut into long twisting facets.  Silhouettes are antialiased analytically (the quadratic's
 discriminant, a smooth measure across the silhouette, over its change per pixel).
 The street beneath is wet dark stone (``wet``): the sun down the avenue lies on it as a long
-streak of light drawn toward the eye, the moss's glow dimmed under the film of water.
+streak of light drawn toward the eye, the moss's glow dimmed under the film of water, and
+(round 17, the ``mirror`` pass, mirror.frag) it mirrors the towers: each street pixel is
+reflected about the foot of the tower standing behind it in its screen column (the glass's
+alpha marks the towers in the finished picture), Fresnel-weighted and bent by slow ripples.
 The camera (``camera``) drifts down the avenue; ``start``, ``side``, ``turn`` and ``look_up``
 place and aim it, so a cue can key (with "step" keys, cuts) several shots of the one city.
 The environment's horizon band is averaged into a 32x1 strip (haze.frag): the far city and
@@ -242,7 +246,7 @@ def column_profile(hx: float, hz: float, height: float) -> tuple[float, float]:
     sp: towers.glsl column_profile, from the same layout values (in float32, as the shader
     has them)."""
     x, z = np.float32(hx), np.float32(hz)
-    sp = 0.45 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
+    sp = 0.32 + 0.13 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
     sp = 0.42 if (x == np.float32(1.75) and z == np.float32(1.75)) else sp     # the focal tower
     be = 1.0 / (1.0 - sp) ** 2
     return (1.0 - 2.0 * sp) * be, be
@@ -471,8 +475,12 @@ towers = TowersScene(
         Pass("scenes/towers/shards.frag", name="flying", vert="scenes/towers/shards.vert",
              primitive="triangles", count=SHARD_VERTICES, instances="shards", inputs=("field", "haze", "cracks"),
              into="glass", blend="alpha"),
+        # The wet street mirroring the towers (a screen-space reflection of the finished
+        # city: mirror.frag), the output.
+        Pass("scenes/towers/mirror.frag", name="mirror", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("glass",)),
     ],
-    output="main",
+    output="mirror",
     params=[
         Param("ior", 1.45, 1.0, 2.4, "refractive index of the glass"),
         Param("dispersion", 0.03, 0.0, 0.12, "spread of the index between red and blue"),

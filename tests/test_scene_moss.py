@@ -370,11 +370,24 @@ def test_down_one_street_the_heartbeat_runs_away_into_the_city(gl, tmp_path):
     ground = slice(int(h * 0.62), h)                                    # (rows from the top)
     street = np.mean([f[ground, int(w * 0.45):int(w * 0.55)].mean() for f in frames])
     beside = np.mean([f[ground, int(w * 0.05):int(w * 0.2)].mean() for f in frames])
-    # (the blocks dark paving: 3.3x; with the moss overgrowing them, 1.8x)
-    assert street > 2.5 * beside, (street, beside)
+    # (the blocks dark paving: 3.3x; with the moss overgrowing them, 1.8x; round 17, the
+    # blocks cobbles with moss glowing in their cracks -- no black squares -- 1.9x: the street
+    # is still the leading line, the blocks beside it no longer black)
+    assert street > 1.6 * beside, (street, beside)
     rows = [int(np.argmax(f[int(h * 0.45):, int(w * 0.46):int(w * 0.54)].mean(axis=1))) for f in frames]
     # (image rows count down from the top: a receding wave's row number falls)
     assert rows[0] > rows[1] > rows[2], rows
+
+
+def test_the_blocks_between_the_moss_streets_are_mossy_cobbles_not_black_squares(gl):
+    """Round 17: the moss shot's blocks read as "a checkerboard" -- dark smooth slabs between
+    the glowing streets, black squares in every still.  The blocks are irregular cobbles now,
+    moss glowing in their cracks and spilling over the stones in patches: in the dream's moss
+    shot at 78 s, the ground (the lower 45 % of the frame at 320x180) holds almost no
+    near-black pixels (under 30 grey levels: 6.6 % before, none now)."""
+    f = render_times(gl, "dream", [78.0], size=(320, 180))[0].astype(float).mean(axis=2)
+    ground = f[int(f.shape[0] * 0.55):]
+    assert (ground < 30).mean() < 0.02, (ground < 30).mean()
 
 
 def test_the_street_moss_carries_thin_bright_veins_not_blotches_or_tiles(gl):
@@ -389,7 +402,9 @@ def test_the_street_moss_carries_thin_bright_veins_not_blotches_or_tiles(gl):
     h, w = f.shape
     near = f[int(h * 0.7):, int(w * 0.2):int(w * 0.8)]
     box = sliding_window_view(np.pad(near, 3, mode="edge"), (7, 7)).mean(axis=(2, 3))
-    assert np.percentile(near - box, 99) > 32, np.percentile(near - box, 99)
+    # (round 17: the blocks beside the street glow in their cobbles' cracks now, so the veins
+    # stand a little less far above their surroundings: 31.4; still well clear of 22.6)
+    assert np.percentile(near - box, 99) > 28, np.percentile(near - box, 99)
 
 
 def test_the_columns_are_cut_glass_their_facets_flashing_whole(gl):
@@ -400,4 +415,6 @@ def test_the_columns_are_cut_glass_their_facets_flashing_whole(gl):
     before, 1.74 % now)."""
     f = render_times(gl, "dream", [78.0], size=(320, 180))[0].astype(float).mean(axis=2)
     upper = f[9:81]
-    assert (upper > 200).mean() > 0.015, (upper > 200).mean()
+    # (round 17: the columns' feet taper -- "pills" no more -- so a little less glass stands
+    # in the upper frame: 1.48 %, still clear of the uncut capsules' 1.14 %)
+    assert (upper > 200).mean() > 0.014, (upper > 200).mean()

@@ -52,7 +52,7 @@ void main() {
     float top = v_box.y;
     vec3 scale = vec3(v_box.x, top, v_box.z);
     // the profile (as towers.glsl: widest ring, radius 1, at the height sp)
-    float sp = 0.12 + 0.3 * fract(v_box.w * 5.37 + 0.13);
+    float sp = 0.3 + 0.15 * fract(v_box.w * 5.37 + 0.13);
     float be = 1.0 / ((1.0 - sp) * (1.0 - sp));
     float al = (1.0 - 2.0 * sp) * be;
     float kk = be - al;

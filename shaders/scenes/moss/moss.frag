@@ -128,14 +128,31 @@ void main() {
     vec3 vein_hot = mix(m.colour_a, vec3(0.55, 1.0, 0.9), 0.35 * smoothstep(0.1, 0.6, e.w));
     float on_street = 1.0;
     if (u_streets > 0.0) {
-        float rag = (g_moss_clump - 0.4) * 0.7 + (textureLod(u_field, xz / 23.0 + 0.31, 5.0).g - 0.5) * 1.6;
+        float patchy = textureLod(u_field, xz / 23.0 + 0.31, 5.0).g;
+        float clump = g_moss_clump;
+        float rag = (clump - 0.4) * 0.7 + (patchy - 0.5) * 1.6;
         float street = street_mask(xz, fp, rag);
         vec2 q = abs(xz - CITY_PERIOD * floor(xz / CITY_PERIOD + 0.5));
         float into = max(min(q.x, q.y) - STREET_HALF - rag, 0.0);   // depth into the block
         vec3 moss_lit = mix(m.colour_a, m.colour_b, 0.3) * m.glow * (m.rest + 1.5 * e.w + 0.6 * after);
-        // the stone: dark, wet, one smooth slab holding a sheen of the street's light near it
-        float slab = 0.7 + 0.3 * vnoise(xz * 0.6);
+        // (round 17: the smooth dark slabs read as "a checkerboard" of black squares between
+        // the streets) the blocks are old cobbles of varied size, each stone its own dark
+        // shade, moss glowing in the cracks between them -- thick where the patchy field is
+        // thick, in clumps spilling over the stones -- so the heartbeat runs through the
+        // blocks too and no square of black is left
+        float cracks = g_moss_cracks;          // (moss_emission's, at the same point)
+        float slab = (0.7 + 0.3 * vnoise(xz * 0.6)) * (0.45 + 1.1 * g_cobble);
         vec3 stone = vec3(0.004, 0.006, 0.009) * slab + moss_lit * 0.02 * exp(-into * 0.8);
+        float thick = smoothstep(0.3, 0.72, patchy + 0.25 * (clump - 0.4));
+        // (the moss takes only some stretches of the cracks -- where the clumps and the patchy
+        // field are thick -- so the joints never draw a whole even net, round 15's "hex tiles")
+        float in_cracks = cracks * smoothstep(0.25, 0.7, clump + 0.35 * thick) * (0.25 + 0.75 * thick);
+        float cushions = thick * smoothstep(0.35, 0.8, clump) * smoothstep(0.4, 0.9, g_cobble + 0.3 * thick);
+        // further off the single stones merge: the moss's patches (crossing the blocks'
+        // edges, a field 23 units across) carry the block, so it never reads as a dark tile
+        float far = smoothstep(0.04, 0.25, fp);
+        cushions = mix(cushions, 0.9 * thick + 0.15, far);
+        stone = mix(stone, moss_lit * 0.6, clamp(0.6 * in_cracks + mix(0.35, 0.6, far) * cushions, 0.0, 1.0));
         // the capillaries creep out of the street over the stone, thinning into the block
         float creep = exp(-into * 2.4);
         vec3 block = stone + vein_hot * m.glow * pulse_v * (v2.x * 0.3 + v1.x * 0.2) * creep * vfade;

@@ -83,13 +83,49 @@ float street_mask(vec2 xz, float fp, float rag) {
     return mix(1.0 - smoothstep(-w, w, edge), 0.67, smoothstep(0.35, 1.4, fp));
 }
 
-// Moss in the cracks of the paving inside the blocks (square slabs, four across a block).
+// A cell's random point for the cobbles (its own small integer hash: this file is include-only
+// and needs no other library).
+vec2 cobble_point(ivec2 cell) {
+    uvec2 q = uvec2(cell) * uvec2(1597334677u, 3812015801u);
+    uint n = (q.x ^ q.y) * 1597334677u;
+    uvec2 r = uvec2(n, n * 3812015801u) >> 8u;
+    return 0.12 + 0.76 * vec2(r) / 16777216.0;
+}
+
+const float COBBLE = 0.85;            // world units: the mean size of a paving stone
+
+// Moss in the cracks of the paving inside the blocks (round 17: irregular cobbles of varied
+// size -- the round-14 square slabs read as "a checkerboard" in every still): the borders of
+// a Voronoi field of jittered points, its domain bent a little so no line runs straight.
+// Returns the crack cover (1 in a crack) and, in g_cobble, the stone's own random 0..1.
+float g_cobble = 0.5;
 float paving_cracks(vec2 xz, float fp) {
-    const float SLAB = (CITY_PERIOD - 2.0 * STREET_HALF) / 4.0;
-    vec2 local = mod(xz - STREET_HALF, CITY_PERIOD);
-    vec2 c = abs(fract(local / SLAB + 0.5) - 0.5) * SLAB;
-    float d = min(c.x, c.y);
-    float line = 1.0 - smoothstep(0.025, 0.07 + fp, d);
+    g_cobble = 0.5;
+    if (fp >= 0.12) {
+        return 0.16;                  // (far off: the cracks' average cover, no cell search)
+    }
+    vec2 p = xz / COBBLE;
+    p += 0.22 * vec2(sin(p.y * 1.7 + 0.8 * sin(p.x * 0.9)), sin(p.x * 1.9 + 0.7 * sin(p.y * 1.1)));
+    vec2 fl = floor(p);
+    vec2 f = p - fl;
+    vec2 off[9];
+    float md = 8.0;
+    int mi = 0;
+    for (int k = 0; k < 9; ++k) {
+        ivec2 g = ivec2(k % 3 - 1, k / 3 - 1);
+        off[k] = vec2(g) + cobble_point(ivec2(fl) + g) - f;
+        float d = dot(off[k], off[k]);
+        if (d < md) { md = d; mi = k; }
+    }
+    float border = 8.0;
+    for (int k = 0; k < 9; ++k) {
+        vec2 dr = off[k] - off[mi];
+        if (k != mi) border = min(border, dot(0.5 * (off[mi] + off[k]), normalize(dr)));
+    }
+    ivec2 own = ivec2(fl) + ivec2(mi % 3 - 1, mi / 3 - 1);
+    g_cobble = cobble_point(own * 7 + 3).x;
+    float d = border * COBBLE;
+    float line = 1.0 - smoothstep(0.02, 0.06 + fp, d);
     // Far away the cracks are sub-pixel: fade to their average cover.
     return mix(line, 0.16, smoothstep(0.03, 0.12, fp));
 }
@@ -100,6 +136,9 @@ float g_moss_lod_bias = 0.0;
 // How many times finer than the baked tile the clumps are read (the moss scene's close view
 // reads them finer; the towers scene leaves it at 1).
 float g_moss_tile_scale = 1.0;
+// The paving's cracks at the last moss_emission point (paving_cracks, kept so a caller that
+// lights them -- the moss scene's cobbles -- need not search the cells again).
+float g_moss_cracks = 0.0;
 // The clump field's value at the last moss_emission point (its own read, kept so a caller that
 // shapes the clumps -- the moss scene's cushions -- need not read the same texel again).
 float g_moss_clump = 0.0;
@@ -126,6 +165,7 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     float bend = (f.g - 0.5) * 2.6 + (f2.g - 0.5) * 1.6;
     float street = street_mask(xz, fp, (f2.g - 0.5) * 0.5 + (f.r - 0.4) * 0.25);
     float cracks = paving_cracks(xz, fp);
+    g_moss_cracks = cracks;
     // Without the grid (g_moss_grid 0): no streets or slabs, one organic carpet of moss,
     // thicker and thinner in soft round patches (the blurred read), never a square.
     street = mix(mix(0.75, 1.0, smoothstep(0.2, 0.7, f2.g)), street, g_moss_grid);
@@ -151,8 +191,8 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     float haze_cover = f2.r * mix(0.15, 1.0, street);
     col += base * haze_cover * lit * 0.3 * m.haze;
 
-    // The paving itself: dark slate faintly lit by the moss around it.
-    col += vec3(0.006, 0.010, 0.014) * (1.0 - street) * (0.3 + 1.5 * p);
+    // The paving itself: dark slate faintly lit by the moss around it, each stone its own shade.
+    col += vec3(0.006, 0.010, 0.014) * (1.0 - street) * (0.3 + 1.5 * p) * (0.5 + g_cobble);
     return vec4(col * m.glow, p);
 }
 

@@ -89,5 +89,7 @@ void main() {
 #ifdef TOWERS_FRACTURE
     col = shatter_mist(col, rd, min(t_ground * wl, 400.0), 1.0);
 #endif
-    frag_colour = vec4(encode(col, gl_FragCoord.xy), 1.0);
+    // (alpha 0: beneath the glass, so the glass's own alpha stays the mark of a tower in the
+    // finished picture, which mirror.frag reads; the blend 'under' takes its colour alone)
+    frag_colour = vec4(encode(col, gl_FragCoord.xy), 0.0);
 }

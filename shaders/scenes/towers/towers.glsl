@@ -279,11 +279,13 @@ struct Column {
 // The profile of a tower, from its layout (a free per-tower random, as tower_break_start):
 // the height of its widest ring, sp (0: the foot, a drop running down; 0.4: high on a
 // narrower foot, a drop swelling): g = (1 - s)(1 - 2 sp + s) / (1 - sp)^2 peaks at 1 there.
+// (round 17: "capsules, pods, bullets" -- the towers widest at the street read as pills:
+// every tower now swells at 0.32..0.45 of its height on a tapering foot, a spindle)
 // scenes/towers.py column_profile mirrors it.
 // (0.45 at most: higher, the foot would pinch to a point.  The focal tower, the one of half
 // sizes 1.75 by 1.75 (scenes/towers.py HERO_ROW), swells high: 0.42.)
 float column_peak(vec4 l) {
-    float sp = 0.45 * fract(l.x * 5.37 + l.y * 11.91);
+    float sp = 0.32 + 0.13 * fract(l.x * 5.37 + l.y * 11.91);
     return (l.x == 1.75 && l.y == 1.75) ? 0.42 : sp;
 }
 
