@@ -562,6 +562,7 @@ quicksilver = QuicksilverScene(
         Param("light", 1.0, 0.0, 3.0, "brightness of the key light's highlights"),
         Param("reflection", 1.0, 0.1, 2.0, "brightness of the reflected environment"),
         Param("skyline", 0.85, 0.0, 1.0, "the dream city's glass towers standing in the reflections (0: the bound scene alone)"),
+        Param("serenes", 1.0, 0.0, 1.0, "the Serenes standing over the pool, weeping, seen upside down in the mirror with their mercury eyes"),
         Param("dreamer", 1.0, 0.0, 1.0, "the dreamer's own face the hardened mirror shows, leaning over it: warm, alive, broken across the shards"),
         Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
         Param("floor", "#0c0a12", description="the colour of the dark floor"),

@@ -377,3 +377,19 @@ def test_the_self_is_a_bust_centred_in_the_mirror(gl, tmp_path):
     head = rows[: len(rows) // 3]
     assert len(head) < 2.0 * widths[: len(rows) // 3].max(), \
         f"the head is a tall thumb ({len(head)} rows over {widths[: len(rows) // 3].max()} px wide)"
+
+
+def test_the_mirror_shows_the_serenes_standing_over_it_with_mercury_eyes(gl, tmp_path):
+    """Round 17's readers: the pool "a cartoon blob", "a sticker".  The still mirror gives
+    back the Serenes who weep over it, standing round its far side, upside down in the metal:
+    dark veiled figures cut into the lit haze (many pixels of the pool far darker with them
+    than without them) whose lidless mercury eyes are bright glints (a few pixels far
+    brighter).  Without them (round 16) nothing stood over the pool."""
+    with_them, without = render_cues(gl, tmp_path, [{**DREAM, "harden": 1.0, "dreamer": 0.0, "serenes": 1.0},
+                                                    {**DREAM, "harden": 1.0, "dreamer": 0.0, "serenes": 0.0}],
+                                     [SETTLED], size=(320, 180), seed=DREAM_SEED)
+    diff = luma(with_them) - luma(without)
+    dark = (diff < -40).sum()
+    eyes = ((diff > 40) & (luma(with_them) > 200)).sum()       # (the rims' light is dimmer)
+    assert dark > 300, f"no figures over the pool ({dark} pixels darkened)"
+    assert 4 <= eyes <= 120, f"{eyes} pixels brightened to near white: no mercury eyes, or a glare"
