@@ -393,3 +393,31 @@ def test_the_mirror_shows_the_serenes_standing_over_it_with_mercury_eyes(gl, tmp
     eyes = ((diff > 40) & (luma(with_them) > 200)).sum()       # (the rims' light is dimmer)
     assert dark > 300, f"no figures over the pool ({dark} pixels darkened)"
     assert 4 <= eyes <= 120, f"{eyes} pixels brightened to near white: no mercury eyes, or a glare"
+
+
+def test_the_self_has_a_face_lit_warm_out_of_the_dark(gl, tmp_path):
+    """Round 17's readers: the self "a mannequin / a blob" -- a featureless silhouette of dark
+    metal, only its outline lit warm.  The mirror shows a face now: in the head (the top third
+    of the figure), well inside its outline (the rim's light and the warmth round it left
+    out), warm skin modelled by one light -- bright warm pixels there (few on the dark
+    silhouette: 14 % of the head's inside, 86 % now)."""
+    size = (640, 360)
+    with_me, without = render_cues(gl, tmp_path, [{**DREAM, "harden": 1.0, "dreamer": 1.0, "drift": 0.65},
+                                                  {**DREAM, "harden": 1.0, "dreamer": 0.0, "drift": 0.65}],
+                                   [SETTLED], size=size, seed=DREAM_SEED)
+    figure = np.abs(with_me.astype(int) - without.astype(int)).max(axis=2) > 25
+    inner = figure.copy()
+    for _ in range(5):                                  # (eroded: five pixels in from the outline)
+        inner[1:] &= inner[:-1].copy()
+        inner[:-1] &= inner[1:].copy()
+        inner[:, 1:] &= inner[:, :-1].copy()
+        inner[:, :-1] &= inner[:, 1:].copy()
+    rows = np.nonzero(figure.any(axis=1))[0]
+    head = np.zeros_like(figure)
+    head[rows[0]:rows[0] + (rows[-1] - rows[0]) // 3] = True
+    f = with_me.astype(int)
+    y = luma(with_me)
+    lit = inner & head & (y > 90) & (f[..., 0] > f[..., 2] + 30)
+    share = lit.sum() / max((inner & head).sum(), 1)
+    assert lit.sum() > 50 and share > 0.4, \
+        f"no lit face in the head ({lit.sum()} warm lit pixels inside its outline, {share:.0%} of it; 14 % for the silhouette)"
