@@ -323,3 +323,23 @@ def test_the_far_city_recedes_in_rows_of_dark_spires_against_a_glow(syringe):
     trend = np.stack([np.convolve(np.pad(r, 10, mode="edge"), kernel, mode="valid") for r in sides])
     detail = np.abs(sides - trend).mean()
     assert detail > 5.0, f"the air beside the syringe is an even haze ({detail:.2f} levels of detail along a row)"
+
+
+def test_the_macro_needle_is_smooth_steel_not_a_dotted_line(syringe):
+    """Round 17: close up, the needle is a few pixels wide, and the studio's thin highlight
+    lines across it broke into dots along its length.  Along the needle's middle (the
+    brightest of a few pixels across it, step by step from the hub to near the point) the
+    light runs smoothly: its mean step-to-step change stays small."""
+    import math
+    from scenes.syringe import TIP, syringe as scene
+    size = (640, 360)
+    img = luma(syringe({"offer": 1.0, "refuse": 0.0, "glint": 0.0, "starlight": 0.0}, t=3.0, size=size))
+    (cx, cy), tilt, scale = scene.placement(1.0, 0.0, 3.0)
+    h, w = img.shape
+    along = []
+    for x in np.linspace(0.48, TIP - 0.08, 160):
+        sx, sy = cx + scale * x * math.cos(tilt), cy + scale * x * math.sin(tilt)
+        col, row = int(round(w / 2 + sx * h)), int(round(h / 2 - sy * h))
+        along.append(img[row - 2:row + 3, col].max())
+    jumps = np.abs(np.diff(along)).mean()
+    assert jumps < 15.0, f"the needle is a dotted line ({jumps:.1f} levels from step to step; 33 dotted, 8 now)"

@@ -388,7 +388,7 @@ void main() {
         float lw = 0.009 + 0.8 * u_defocus;
         float line = exp(-abs(qc.y - wob) / lw) * (0.009 / lw) * 1.6 + 0.5 * exp(-abs(qc.y - wob) / 0.04);
         float net = 1.0 - abs(snoise(vec2(qc.x * 7.0 - u_flow * 30.0, qc.y * 6.0) + 0.4 * sin(qc.x * 3.0)));
-        net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1));
+        net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1)) * (1.0 - 25.0 * u_defocus);     // (the net's fine lines lost out of focus)
         float on_ground = smoothstep(HORIZON - 0.01, HORIZON - 0.05, p.y);
         col += (vec3(0.35, 0.42, 1.0) * (line * 0.55 + net * 0.3) + vec3(0.9, 0.95, 1.0) * line * line * 0.3)
                * lit_x * on_ground * u_light;
@@ -485,7 +485,10 @@ void main() {
     float needle = clamp(0.5 - dn / max(px, 1e-5), 0.0, 1.0);
     float un = clamp(q.y / max(rn, px), -1.0, 1.0);
     float glint = exp(-sy_sq((q.x - u_glint_x) / 0.05)) * u_glint_now;
-    vec3 needle_col = MOON * (0.15 + 1.3 * sy_studio(un) + 5.0 * glint);
+    // (round 17: the studio's thin lines, a few pixels across the macro shot's needle, broke
+    // into dots along it: the steel carries broad bands only, no line narrower than a pixel)
+    float steel_band = 0.9 * exp(-sy_sq((un - 0.45) / 0.38)) + 0.6 * exp(-sy_sq((un + 0.7) / 0.3));
+    vec3 needle_col = MOON * (0.4 + 1.3 * steel_band + 5.0 * glint);
     col = mix(col, needle_col, needle);
     // Light along the steel: the needle shines a little wider than it is thin.
     float along = smoothstep(SY_HUB1, SY_TIP, q.x);
@@ -508,7 +511,8 @@ void main() {
     float core = exp(-dot(f, f) / (0.006 * 0.006));
     col += MOON * fl * (1.3 * rays + 2.5 * core);
     // A bead of starlight hanging at the point.
-    float drop = smoothstep(0.013, 0.008, length(f + vec2(0.0, 0.008)));
+    float bead_r = 0.013 * max(u_scale / 0.78, 1.0);         // (larger in the macro shot)
+    float drop = smoothstep(bead_r, bead_r * 0.6, length(f + vec2(0.0, 0.6 * bead_r)));
     col += vec3(0.5, 0.6, 1.0) * drop * u_light * 1.2;
 
     // -- the refusal: spilled starlight drips, runs, and winds into the double helix ---------
