@@ -161,14 +161,14 @@ vec3 serenes_over(float el_c, float az, float aaw) {
         q.x -= lean * q.y;
         // the hood: an upright oval over the head, the veil falling from it
         float hood = length((q - vec2(0.0, 0.87)) * vec2(1.0, 0.8)) - 0.095;
-        float half_w = 0.05 + 0.1 * smoothstep(0.8, 0.66, q.y) + 0.06 * smoothstep(0.62, 0.0, q.y);    // neck, shoulders, flaring veil
+        float half_w = 0.045 + 0.07 * smoothstep(0.8, 0.66, q.y) + 0.035 * smoothstep(0.62, 0.0, q.y);    // neck, shoulders, flaring veil
         float robe = max(abs(q.x) - half_w, q.y - 0.86);
         robe = max(robe, -q.y);
         float k = 0.04;
         float h = clamp(0.5 + 0.5 * (robe - hood) / k, 0.0, 1.0);
         float sd = mix(robe, hood, h) - k * h * (1.0 - h);
         // softer towards the ground (a shadow's blur), crisp round the hood
-        float soft = aaw / tall + 0.006 + 0.025 * smoothstep(0.75, 0.0, q.y);
+        float soft = aaw / tall + 0.006 + 0.015 * smoothstep(0.75, 0.0, q.y);
         float cover = smoothstep(soft, -soft, sd);
         float rim = exp(-(sd * sd) / (0.0009 + soft * soft)) * smoothstep(0.45, 0.9, q.y);
         // the eyes: lidless, small, mercury -- a crisp catch-light each
@@ -218,7 +218,7 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
         float da = (az - serene_az(i)) / 0.09;
         near_fig = max(near_fig, exp(-da * da));
     }
-    cover *= 1.0 - near_fig * smoothstep(0.03, 0.08, el_c);
+    cover *= 1.0 - near_fig * smoothstep(0.03, 0.08, el_c) * u_serenes;
     // dark liquid glass: a dim copy of the sky, with moss light rising from the street
     vec3 moss = vec3(0.02, 0.16, 0.10);
     vec3 glass = sky * 0.07 + moss * exp(-c.z * 5.0) + vec3(0.002, 0.002, 0.006)
