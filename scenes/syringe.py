@@ -24,7 +24,7 @@ import math
 from visuals import Param, Pass, Scene
 
 HUB1, TIP, STOPPER = 0.42, 0.85, -0.30      # as in syringe.glsl (syringe units)
-SPILL_FROM = (0.36, -0.33)                    # where the helix rises from the spilled starlight (screen units)
+SPILL_FROM = (0.70, -0.33)                    # where the helix rises from the spilled starlight (screen units)
 REFUSED_AT = (-0.42, 0.20)                    # the refused syringe's centre: up and back, needle lowered
 DEFOCUS = 0.022                               # the hall's blur behind the offered syringe (screen units)
 FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
@@ -54,7 +54,7 @@ class Syringe(Scene):
         # and level across a wide hall.  Now a macro shot: it comes out of the dark to fill the
         # frame on a long diagonal, the barrel whole and the needle's point low on the right,
         # the plunger running out past the upper left corner, the hall behind out of focus.)
-        centre = _lerp((-0.22, 0.12), (-0.21, 0.10), o)
+        centre = _lerp((-0.22, 0.12), (-0.30, 0.11), o)
         tilt = _lerp(math.radians(10.0), math.radians(-22.0), o)
         scale = _lerp(0.45, 1.1, o)
         centre = _lerp(centre, REFUSED_AT, r)

@@ -343,3 +343,20 @@ def test_the_macro_needle_is_smooth_steel_not_a_dotted_line(syringe):
         along.append(img[row - 2:row + 3, col].max())
     jumps = np.abs(np.diff(along)).mean()
     assert jumps < 15.0, f"the needle is a dotted line ({jumps:.1f} levels from step to step; 33 dotted, 8 now)"
+
+
+def test_the_needle_never_passes_through_the_rising_helix():
+    """Round 17: drawn back out of the macro shot, the needle swept through the helix as it
+    rose (its point inside the strands at mid-refusal, as if it spun them).  All through the
+    refusal, once the helix stands (0.1 of it grown), the needle's point stays clear of the
+    helix's column (its half-width 0.105 and a margin)."""
+    import math
+    from scenes.syringe import SPILL_FROM, TIP, syringe as scene
+    from scenes.syringe import _smooth
+    for refuse in np.linspace(0.02, 1.0, 50):
+        if 1.1 * _smooth(refuse / 0.6) < 0.1:          # (the helix's grown length, as update() sets it)
+            continue
+        (cx, cy), tilt, scale = scene.placement(1.0, float(refuse), 3.0)
+        tip_x = cx + scale * TIP * math.cos(tilt)
+        assert abs(tip_x - SPILL_FROM[0]) > 0.13, \
+            f"refuse {refuse:.2f}: the needle's point at x {tip_x:.2f}, in the helix at {SPILL_FROM[0]}"

@@ -114,7 +114,7 @@ vec3 far_air(vec2 p, float above, float px) {
         float half_w = (0.16 + 0.12 * h.x) * (1.0 - 0.92 * up);      // straight, tapering to a point
         float fx = f - 0.25 * (h.z - 0.5);
         float dist = (abs(fx) - half_w) / dens;
-        float cover = smoothstep(px, -px, dist) * step(above, top) * step(0.0, above + 0.02);
+        float cover = smoothstep(px, -px, dist) * smoothstep(top + px, top - px, above) * step(0.0, above + 0.02);   // (soft tops out of focus)
         float mist = layer == 0 ? 0.04 : (layer == 1 ? 0.2 : (layer == 2 ? 0.55 : 0.8));   // how far the mist hides it
         // the glass: dark, the haze behind seen through it brighter towards its middle (a
         // column of glass is a lens), a thin rim of light down both edges
