@@ -27,7 +27,9 @@ The mirror reflects the ``environment`` binding (the sky scene by default, the b
 gradient until the sky exists): the reflected direction is mapped onto that image by a
 stereographic projection about the flat mirror's reflection (conformal, no pinch at the
 zenith, folded back at the image's edges), with the dream city's glass towers standing in
-silhouette against it (``skyline``), the dark floor below the horizon and a key light.
+silhouette against it (``skyline``), the Serenes who weep standing round the pool's far side in
+front of them, upside down in the metal with their mercury eyes (``serenes``), the dark floor
+below the horizon and a key light.  The rims curl into a dark meniscus with one thin highlight.
 
 Passes (llvmpipe runs every line of a shader for every fragment: an untaken if() or a loop
 that no pixel enters costs its full price, while fragments never rastered or discarded in

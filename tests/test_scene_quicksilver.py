@@ -331,9 +331,10 @@ def test_the_camera_drifts_so_the_held_mirror_is_not_a_static_frame(gl, tmp_path
 
 
 def test_the_self_is_a_dark_mercury_silhouette_not_a_lit_face(gl, tmp_path):
-    """Round 14's reader: "an uncanny mannequin face".  The self is stylised now: a silhouette
+    """Round 14's reader: "an uncanny mannequin face".  The self is stylised: a silhouette
     of dark mercury with red life glowing through it: the warm light the dreamer adds to the
-    mirror is blood-red, not skin-toned (its green well under its red)."""
+    mirror is blood-red on the whole, not skin-toned (its green well under its red) -- round
+    17 paints a face into the head, half in shadow, but the body's light stays blood."""
     with_me, without = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 1.0}, {"harden": 1.0, "dreamer": 0.0}],
                                    [SETTLED], size=(320, 180))
     figure = np.abs(with_me.astype(int) - without.astype(int)).max(axis=2) > 40

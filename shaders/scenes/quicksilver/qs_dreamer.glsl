@@ -8,9 +8,11 @@
 // above the pool, facing down; the mirror finds it the way a mirror does -- the reflected ray
 // leaves the metal and meets that plane -- so every tilted shard shows its own piece of it,
 // and each loose shard jolts its piece a little further (qs_mirror.frag): the self breaks
-// across the cracks.  Round 14's reader read the lit, modelled face as "an uncanny mannequin":
-// the self is stylised now -- a silhouette of dark mercury with a warm silver rim, red life
-// glowing through it in a core and veins that pulse with the heartbeat.
+// across the cracks.  Round 14's reader read the lit, modelled face as "an uncanny mannequin";
+// round 17's read round 15's faceless silhouette as "a mannequin / a blob".  So the body is a
+// silhouette of dark mercury with a warm rim, red life glowing through the throat and breast
+// in a core and veins that pulse with the heartbeat, and the face is painted into it in
+// chiaroscuro: warm skin modelled by one light from the upper left, half lost in the dark.
 
 #include "../../lib/sdf.glsl"
 
