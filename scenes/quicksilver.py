@@ -27,7 +27,9 @@ The mirror reflects the ``environment`` binding (the sky scene by default, the b
 gradient until the sky exists): the reflected direction is mapped onto that image by a
 stereographic projection about the flat mirror's reflection (conformal, no pinch at the
 zenith, folded back at the image's edges), with the dream city's glass towers standing in
-silhouette against it (``skyline``), the dark floor below the horizon and a key light.
+silhouette against it (``skyline``), the Serenes who weep standing round the pool's far side in
+front of them, upside down in the metal with their mercury eyes (``serenes``), the dark floor
+below the horizon and a key light.  The rims curl into a dark meniscus with one thin highlight.
 
 Passes (llvmpipe runs every line of a shader for every fragment: an untaken if() or a loop
 that no pixel enters costs its full price, while fragments never rastered or discarded in
@@ -562,6 +564,7 @@ quicksilver = QuicksilverScene(
         Param("light", 1.0, 0.0, 3.0, "brightness of the key light's highlights"),
         Param("reflection", 1.0, 0.1, 2.0, "brightness of the reflected environment"),
         Param("skyline", 0.85, 0.0, 1.0, "the dream city's glass towers standing in the reflections (0: the bound scene alone)"),
+        Param("serenes", 1.0, 0.0, 1.0, "the Serenes standing over the pool, weeping, seen upside down in the mirror with their mercury eyes"),
         Param("dreamer", 1.0, 0.0, 1.0, "the dreamer's own face the hardened mirror shows, leaning over it: warm, alive, broken across the shards"),
         Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
         Param("floor", "#0c0a12", description="the colour of the dark floor"),

@@ -5,11 +5,12 @@ shard of moonlight. ... When you refuse the syringe ..."  -- and between the two
 despair intertwined like the double helix of a DNA strand".
 
 One space, lit as one: a dark hall with no walls, a violet haze low on its horizon and a
-glossy floor that mirrors it.  ``offer`` brings the syringe out of the depth of the hall to be
-held whole across the frame, its needle glinting, its starlight lighting the floor beneath it;
+glossy floor that mirrors it.  ``offer`` brings the syringe out of the depth of the hall into a
+macro shot -- large on a long diagonal, the hall behind out of focus (``focus``: soft spires and
+Serenes, bokeh of the far city's lights) -- its needle glinting, its starlight lighting the floor;
 ``refuse`` draws it back up and away, needle lowered: the starlight drains from the glass and
 drips from the point to the floor, runs along it to a pool, and rises from the pool as a
-double helix, one strand gold (joy), one indigo (despair), mirrored in the floor.  Far back in
+double helix of fine motes of light, one strand gold (joy), one indigo (despair), mirrored in the floor.  Far back in
 the hall the Serenes watch: tall veiled figures, black against the haze with its light along
 their edges, lidless mercury eyes.
 
@@ -24,8 +25,9 @@ import math
 from visuals import Param, Pass, Scene
 
 HUB1, TIP, STOPPER = 0.42, 0.85, -0.30      # as in syringe.glsl (syringe units)
-SPILL_FROM = (0.36, -0.33)                    # where the helix rises from the spilled starlight (screen units)
-REFUSED_AT = (-0.40, 0.17)                    # the refused syringe's centre: up and back, needle lowered
+SPILL_FROM = (0.70, -0.33)                    # where the helix rises from the spilled starlight (screen units)
+REFUSED_AT = (-0.42, 0.20)                    # the refused syringe's centre: up and back, needle lowered
+DEFOCUS = 0.022                               # the hall's blur behind the offered syringe (screen units)
 FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
 
 
@@ -49,12 +51,16 @@ class Syringe(Scene):
         when refused it draws back up and to the left, its needle lowered, dripping.
         """
         o, r = _smooth(offer), _smooth(refuse)
-        centre = _lerp((-0.22, 0.12), (-0.05, 0.03), o)
-        tilt = _lerp(math.radians(10.0), math.radians(-7.0), o)
-        scale = _lerp(0.45, 0.78, o)
+        # (round 17's readers: "a clip-art collage", "flat vector art" -- the whole syringe small
+        # and level across a wide hall.  Now a macro shot: it comes out of the dark to fill the
+        # frame on a long diagonal, the barrel whole and the needle's point low on the right,
+        # the plunger running out past the upper left corner, the hall behind out of focus.)
+        centre = _lerp((-0.22, 0.12), (-0.30, 0.11), o)
+        tilt = _lerp(math.radians(10.0), math.radians(-22.0), o)
+        scale = _lerp(0.45, 1.1, o)
         centre = _lerp(centre, REFUSED_AT, r)
-        tilt = _lerp(tilt, math.radians(-27.0), r)
-        scale = _lerp(scale, 0.52, r)
+        tilt = _lerp(tilt, math.radians(-32.0), r)
+        scale = _lerp(scale, 0.72, r)
         # It floats: held out by no one the dreamer can see.
         centre = (centre[0] + 0.006 * math.sin(2 * math.pi * ((0.07 * t) % 1.0)),
                   centre[1] + 0.010 * math.sin(2 * math.pi * ((0.11 * t) % 1.0)))
@@ -94,6 +100,9 @@ class Syringe(Scene):
             "u_drip": (FLOOR_Y, _smooth((refuse - 0.15) / 0.35) * (1.0 - 0.5 * _smooth((refuse - 0.8) / 0.2)),
                        (1.3 * t) % 1.0),
             "u_twinkle": (0.9 * t) % 1.0,
+            # the macro lens's shallow depth of field: the hall behind the offered syringe
+            # blurs (screen units of blur), a little less once it is drawn back
+            "u_defocus": DEFOCUS * float(p["focus"]) * _smooth(offer) * (1.0 - 0.35 * r),
         }
 
 
@@ -107,6 +116,7 @@ syringe = Syringe(
         Param("glint", 1.0, 0.0, 2.0, "strength of the moonlight glint that runs along the needle"),
         Param("glint_period", 3.2, 0.5, 10.0, "seconds between two glints"),
         Param("helix", 1.0, 0.0, 1.0, "how far the spilled starlight winds into the double helix of joy and despair"),
+        Param("focus", 1.0, 0.0, 2.0, "the macro lens's shallow depth of field: how far the hall behind the offered syringe blurs (0: all sharp)"),
         Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, far back in the hall: tall veiled figures against the haze, lidless mercury eyes"),
     ],
     description="a syringe of liquid starlight, its needle glinting like moonlight: offered, refused",

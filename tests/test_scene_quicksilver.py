@@ -258,9 +258,13 @@ def test_the_hardened_mercury_is_a_bright_silver_mirror(gl, tmp_path):
     silver = (luma(img) > 140) & (f.max(axis=2) - f.min(axis=2) < 25)
     assert silver.mean() > 0.08, \
         f"only {silver.mean() * 100:.1f} % of the frame is bright silver (4 % with the violet night, 12 % now)"
+    # (round 17: the rims curl into a dark meniscus, which pool_mask's bright-outline fill
+    # now leaves outside with the floor: inside the fill the darkest twentieth is no longer the
+    # rim's dark line but the towers and the figures -- 49 luma before, 92 now -- so the bound
+    # is 100, not 90)
     y = luma(img)[pool_mask(img)]
     lo, hi = np.percentile(y, 5), np.percentile(y, 97)
-    assert lo < 90 and hi > 225, f"the mirror lacks contrast ({lo:.0f} to {hi:.0f} luma)"
+    assert lo < 100 and hi > 225, f"the mirror lacks contrast ({lo:.0f} to {hi:.0f} luma)"
 
 
 def test_the_pool_is_seen_at_a_glance_and_its_far_rim_mirrors_the_citys_lit_horizon(gl, tmp_path):
@@ -327,9 +331,10 @@ def test_the_camera_drifts_so_the_held_mirror_is_not_a_static_frame(gl, tmp_path
 
 
 def test_the_self_is_a_dark_mercury_silhouette_not_a_lit_face(gl, tmp_path):
-    """Round 14's reader: "an uncanny mannequin face".  The self is stylised now: a silhouette
+    """Round 14's reader: "an uncanny mannequin face".  The self is stylised: a silhouette
     of dark mercury with red life glowing through it: the warm light the dreamer adds to the
-    mirror is blood-red, not skin-toned (its green well under its red)."""
+    mirror is blood-red on the whole, not skin-toned (its green well under its red) -- round
+    17 paints a face into the head, half in shadow, but the body's light stays blood."""
     with_me, without = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 1.0}, {"harden": 1.0, "dreamer": 0.0}],
                                    [SETTLED], size=(320, 180))
     figure = np.abs(with_me.astype(int) - without.astype(int)).max(axis=2) > 40
@@ -377,3 +382,67 @@ def test_the_self_is_a_bust_centred_in_the_mirror(gl, tmp_path):
     head = rows[: len(rows) // 3]
     assert len(head) < 2.0 * widths[: len(rows) // 3].max(), \
         f"the head is a tall thumb ({len(head)} rows over {widths[: len(rows) // 3].max()} px wide)"
+
+
+def test_the_mirror_shows_the_serenes_standing_over_it_with_mercury_eyes(gl, tmp_path):
+    """Round 17's readers: the pool "a cartoon blob", "a sticker".  The still mirror gives
+    back the Serenes who weep over it, standing round its far side, upside down in the metal:
+    dark veiled figures cut into the lit haze (many pixels of the pool far darker with them
+    than without them) whose lidless mercury eyes are bright glints (a few pixels far
+    brighter).  Without them (round 16) nothing stood over the pool."""
+    with_them, without = render_cues(gl, tmp_path, [{**DREAM, "harden": 1.0, "dreamer": 0.0, "serenes": 1.0},
+                                                    {**DREAM, "harden": 1.0, "dreamer": 0.0, "serenes": 0.0}],
+                                     [SETTLED], size=(320, 180), seed=DREAM_SEED)
+    diff = luma(with_them) - luma(without)
+    dark = (diff < -40).sum()
+    eyes = ((diff > 40) & (luma(with_them) > 200)).sum()       # (the rims' light is dimmer)
+    assert dark > 300, f"no figures over the pool ({dark} pixels darkened)"
+    assert 4 <= eyes <= 120, f"{eyes} pixels brightened to near white: no mercury eyes, or a glare"
+
+
+def test_the_self_has_a_face_lit_warm_out_of_the_dark(gl, tmp_path):
+    """Round 17's readers: the self "a mannequin / a blob" -- a featureless silhouette of dark
+    metal, only its outline lit warm.  The mirror shows a face now: in the head (the top third
+    of the figure), well inside its outline (the rim's light and the warmth round it left
+    out), warm skin modelled by one light -- bright warm pixels there (few on the dark
+    silhouette: 14 % of the head's inside, 86 % now)."""
+    size = (640, 360)
+    with_me, without = render_cues(gl, tmp_path, [{**DREAM, "harden": 1.0, "dreamer": 1.0, "drift": 0.65},
+                                                  {**DREAM, "harden": 1.0, "dreamer": 0.0, "drift": 0.65}],
+                                   [SETTLED], size=size, seed=DREAM_SEED)
+    figure = np.abs(with_me.astype(int) - without.astype(int)).max(axis=2) > 25
+    inner = figure.copy()
+    for _ in range(5):                                  # (eroded: five pixels in from the outline)
+        inner[1:] &= inner[:-1].copy()
+        inner[:-1] &= inner[1:].copy()
+        inner[:, 1:] &= inner[:, :-1].copy()
+        inner[:, :-1] &= inner[:, 1:].copy()
+    rows = np.nonzero(figure.any(axis=1))[0]
+    head = np.zeros_like(figure)
+    head[rows[0]:rows[0] + (rows[-1] - rows[0]) // 3] = True
+    f = with_me.astype(int)
+    y = luma(with_me)
+    lit = inner & head & (y > 90) & (f[..., 0] > f[..., 2] + 30)
+    share = lit.sum() / max((inner & head).sum(), 1)
+    assert lit.sum() > 50 and share > 0.4, \
+        f"no lit face in the head ({lit.sum()} warm lit pixels inside its outline, {share:.0%} of it; 14 % for the silhouette)"
+
+
+def test_the_rims_curl_into_a_dark_meniscus_not_a_bright_outline(gl, tmp_path):
+    """Round 17's readers: the pool "a sticker with a hard white outline" -- the rim, curling
+    down to the stone, shone all round it.  Mercury's meniscus is dark, with one thin soft
+    highlight where it turns to the light: the metal's outermost pixels (the edge of the
+    pool's fill, two pixels deep) are no brighter than its inside."""
+    img, = render_cues(gl, tmp_path, [{**DREAM, "harden": 1.0, "dreamer": 0.0}], [SETTLED],
+                       size=(320, 180), seed=DREAM_SEED)
+    y = luma(img)
+    metal = pool_mask(img)
+    inner = metal.copy()
+    for _ in range(2):
+        inner[1:] &= inner[:-1].copy()
+        inner[:-1] &= inner[1:].copy()
+        inner[:, 1:] &= inner[:, :-1].copy()
+        inner[:, :-1] &= inner[:, 1:].copy()
+    edge = y[metal & ~inner].mean()
+    inside = np.median(y[inner])
+    assert edge < inside, f"a bright outline round the pool (its edge {edge:.0f} luma, its inside {inside:.0f}; 167 over 133 before, 146 under 154 now)"

@@ -8,9 +8,11 @@
 // above the pool, facing down; the mirror finds it the way a mirror does -- the reflected ray
 // leaves the metal and meets that plane -- so every tilted shard shows its own piece of it,
 // and each loose shard jolts its piece a little further (qs_mirror.frag): the self breaks
-// across the cracks.  Round 14's reader read the lit, modelled face as "an uncanny mannequin":
-// the self is stylised now -- a silhouette of dark mercury with a warm silver rim, red life
-// glowing through it in a core and veins that pulse with the heartbeat.
+// across the cracks.  Round 14's reader read the lit, modelled face as "an uncanny mannequin";
+// round 17's read round 15's faceless silhouette as "a mannequin / a blob".  So the body is a
+// silhouette of dark mercury with a warm rim, red life glowing through the throat and breast
+// in a core and veins that pulse with the heartbeat, and the face is painted into it in
+// chiaroscuro: warm skin modelled by one light from the upper left, half lost in the dark.
 
 #include "../../lib/sdf.glsl"
 
@@ -46,6 +48,70 @@ float dm_outline(vec2 g) {
     // the chest below them, so the figure runs on into the mirror's dark, not a cut-off bust
     body = smin(body, dm_oval(g, vec2(0.0, -1.25), vec2(0.66, 0.55)), 0.15);
     return min(min(face, hair), body);
+}
+
+float dm_sq(float x) {
+    return x * x;
+}
+
+// The face's relief (face units: the face's oval centred at 0, the eyes at y = 0.05): the
+// head's dome with the features raised and sunk in it -- brow, eye sockets, the nose's ridge
+// and tip, cheekbones, the lips and the line between them, the chin.  Painted in broad
+// planes, not a portrait: a face the warm light can model.
+float dm_face_height(vec2 g) {
+    vec2 o = g / vec2(0.265, 0.37);
+    float h = 0.22 * sqrt(max(1.0 - dot(o, o), 0.0));
+    h += 0.035 * exp(-dm_sq((g.y - 0.115) / 0.045)) * exp(-dm_sq(g.x / 0.19));          // brow
+    vec2 e = vec2(abs(g.x) - 0.095, g.y - 0.045) / vec2(0.07, 0.042);
+    h -= 0.055 * exp(-dot(e, e));                                                        // eye sockets
+    float ridge = smoothstep(0.09, 0.02, g.y) * smoothstep(-0.17, -0.11, g.y);
+    h += 0.075 * exp(-dm_sq(g.x / 0.034)) * ridge * (0.45 + 0.55 * smoothstep(0.05, -0.12, g.y));   // nose
+    vec2 c = vec2(abs(g.x) - 0.155, g.y + 0.045) / 0.075;
+    h += 0.022 * exp(-dot(c, c));                                                        // cheekbones
+    float mx = exp(-dm_sq(g.x / 0.085));
+    h += mx * (0.016 * exp(-dm_sq((g.y + 0.19) / 0.018)) + 0.02 * exp(-dm_sq((g.y + 0.235) / 0.02))
+             - 0.016 * exp(-dm_sq((g.y + 0.212) / 0.008)));                              // lips
+    vec2 ch = (g - vec2(0.0, -0.31)) / vec2(0.09, 0.05);
+    h += 0.02 * exp(-dot(ch, ch));                                                       // chin
+    return h;
+}
+
+// The face in the mirror, lit (linear colour, and how much of the pixel is face): warm skin
+// modelled by a light from the upper left -- a candle's, the refusal's warmth -- its shadow
+// side falling away into the dark metal of the figure (chiaroscuro: half the face is lost in
+// the dark, so it reads as a person in the dark, not a mannequin under studio light), red
+// where the light turns into shadow (blood under the skin), the eyes dark with one small
+// catch-light each, a cold glint of the mirror along the shadowed cheek.  w: a pixel (face units).
+vec4 dm_face(vec2 g, float w, float beat) {
+    float face_sd = smin(dm_oval(g, vec2(0.0, 0.0), vec2(0.265, 0.37)), dm_oval(g, vec2(0.0, -0.22), vec2(0.155, 0.175)), 0.06);
+    // the hairline: the fringe and the hair falling past the temples cover the face's top
+    float hairline = g.y - (0.2 - 0.9 * g.x * g.x + 0.025 * sin(g.x * 40.0));
+    float mask = (1.0 - smoothstep(-w - 0.01, w + 0.01, face_sd)) * (1.0 - smoothstep(-w - 0.015, w + 0.015, hairline));
+    if (mask <= 0.0) {
+        return vec4(0.0);
+    }
+    const float E = 0.004;
+    float h0 = dm_face_height(g);
+    vec3 n = normalize(vec3(-(dm_face_height(g + vec2(E, 0.0)) - h0) / E,
+                            -(dm_face_height(g + vec2(0.0, E)) - h0) / E, 1.0));
+    vec3 L = normalize(vec3(-0.8, 0.35, 0.5));
+    float ndl = dot(n, L);
+    float diff = max(ndl, 0.0);
+    float terminator = exp(-dm_sq((ndl - 0.05) / 0.22));
+    vec3 skin = vec3(1.0, 0.46, 0.27) * diff * diff * 4.5                  // (squared: the light falls off fast)
+              + vec3(1.1, 0.1, 0.05) * terminator * (0.7 + 0.3 * beat)  // the blood under the skin
+              + vec3(0.10, 0.11, 0.15) * pow(max(dot(n, normalize(vec3(0.7, -0.1, 0.7))), 0.0), 6.0) * 0.6;  // the mirror's cold glint
+    float spec = pow(max(dot(reflect(-L, n), vec3(0.0, 0.0, 1.0)), 0.0), 20.0);
+    skin += vec3(1.0, 0.85, 0.7) * spec * 0.35 * diff;
+    // the eyes: dark, wet, each with one small catch-light from the light's side
+    vec2 e = vec2(abs(g.x) - 0.095, g.y - 0.042);
+    float eye = exp(-dot(e / vec2(0.038, 0.017), e / vec2(0.038, 0.017)));
+    skin = mix(skin, vec3(0.012, 0.006, 0.006), eye * 0.9);
+    vec2 cl = vec2(g.x - sign(g.x) * 0.095 + 0.012, g.y - 0.05);
+    skin += vec3(1.0, 0.9, 0.8) * exp(-dot(cl, cl) / dm_sq(0.006 + w)) * 1.2 * step(0.5, eye);
+    // the shadow side sinks into the figure's dark metal
+    skin = mix(vec3(0.02, 0.012, 0.014), skin, smoothstep(-0.35, 0.15, ndl) * 0.9 + 0.1);
+    return vec4(skin, mask);
 }
 
 // The dreamer seen from floor point P along reflected direction r: linear colour
@@ -90,7 +156,7 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     vec3 body = vec3(0.018, 0.014, 0.022) * (0.6 + 0.4 * n.z);
     // long soft reflections sliding down the metal (the night it mirrors), faint
     body += vec3(0.05, 0.045, 0.06) * smoothstep(0.2, 0.9, sin(g.x * 5.0 + g.y * 2.0 + 1.3)) * (1.0 - edge);
-    vec3 col = body + vec3(1.3, 0.7, 0.5) * rim * 2.0;      // (warm: the life inside lights its edge)
+    vec3 col = body + vec3(1.3, 0.7, 0.5) * rim * 1.1;      // (warm: the life inside lights its edge)
 
     // -- the life glowing through: a core at the throat and veins branching out ----------
     float beat = u_dreamer_fig.y;
@@ -108,9 +174,17 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     veins = max(veins, 0.55 * smoothstep(0.9 - rw, 0.9 + rw, ridge2) * smoothstep(0.4, 0.0, length(c)));
     float life = (0.35 + 0.65 * beat);
     vec3 blood = vec3(1.3, 0.12, 0.04);
-    col += blood * deep * (0.5 * core * life + veins * (0.8 + 1.4 * core) * life);
+    // (round 17: on the throat and the breast only -- over the hair they read as a red doll)
+    float breast = smoothstep(-0.3, -0.5, g.y);
+    col += blood * deep * (0.5 * core * life + veins * (0.8 + 1.4 * core) * life) * breast;
     // a dim ember through the whole body, so it is never a hole
-    col += vec3(0.07, 0.006, 0.005) * deep * (0.5 + 0.5 * beat);
+    col += vec3(0.07, 0.006, 0.005) * deep * (0.5 + 0.5 * beat) * (0.3 + 0.7 * breast);
+
+    // (round 17's readers: the self "a mannequin / a blob" -- the silhouette had no face.  The
+    // face is there now, warm skin modelled by one light, half lost in the dark; the life's
+    // veins stay on the throat and the breast, and bleed in the cracks)
+    vec4 fc = dm_face(g, w, beat);
+    col = mix(col, fc.rgb, fc.a);
 
     // Around the figure, the warmth it gives off into the cold mirror.
     float aura = exp(-max(sd, 0.0) / 0.08) * (1.0 - cover) * front * u_dreamer_fig.x * fade;

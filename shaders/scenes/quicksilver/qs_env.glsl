@@ -136,6 +136,51 @@ vec3 city(float el, float az, float aaw) {
     return res;
 }
 
+// The Serenes who weep over the pool, standing round its far side: what the mirror shows
+// above it, upside down in the metal (round 17's readers: "a cartoon blob", "a sticker").
+// Tall shadows on the lifted horizon (el_c = 0, as the city), in front of the towers, each a
+// hooded head over sloping shoulders and a veil flaring to the ground, soft-edged like a
+// candle's shadow, with two small cold glints of mercury for eyes.  el_c: elevation above the
+// lifted horizon (radians, unsqueezed), az: azimuth, aaw: antialiasing width.
+// Returns (coverage, eye glint, rim light).
+const int SERENES = 4;
+
+// The azimuth a Serene stands at: two each side of the dreamer the hardened mirror shows.
+float serene_az(int i) {
+    float fi = float(i);
+    return (i < 2 ? -0.31 + 0.15 * fi : -0.15 + 0.15 * fi) + 0.02 * sin(fi * 2.7);
+}
+vec3 serenes_over(float el_c, float az, float aaw) {
+    vec3 res = vec3(0.0);
+    for (int i = 0; i < SERENES; ++i) {
+        float fi = float(i);
+        float at = serene_az(i);
+        float tall = 0.17 + 0.04 * fract(fi * 0.618 + 0.3);          // its height (radians)
+        vec2 q = vec2(az - at, el_c + 0.01) / tall;                   // feet at 0, crown at 1
+        float lean = 0.05 * sin(fi * 1.9);                            // some turned, some bowed
+        q.x -= lean * q.y;
+        // the hood: an upright oval over the head, the veil falling from it
+        float hood = length((q - vec2(0.0, 0.87)) * vec2(1.0, 0.8)) - 0.095;
+        float half_w = 0.045 + 0.07 * smoothstep(0.8, 0.66, q.y) + 0.035 * smoothstep(0.62, 0.0, q.y);    // neck, shoulders, flaring veil
+        float robe = max(abs(q.x) - half_w, q.y - 0.86);
+        robe = max(robe, -q.y);
+        float k = 0.04;
+        float h = clamp(0.5 + 0.5 * (robe - hood) / k, 0.0, 1.0);
+        float sd = mix(robe, hood, h) - k * h * (1.0 - h);
+        // softer towards the ground (a shadow's blur), crisp round the hood
+        float soft = aaw / tall + 0.006 + 0.015 * smoothstep(0.75, 0.0, q.y);
+        float cover = smoothstep(soft, -soft, sd);
+        float rim = exp(-(sd * sd) / (0.0009 + soft * soft)) * smoothstep(0.45, 0.9, q.y);
+        // the eyes: lidless, small, mercury -- a crisp catch-light each
+        vec2 e = vec2(abs(q.x - 0.004) - 0.026, q.y - 0.875);
+        float eye = exp(-dot(e, e) / (0.00011 + (aaw / tall) * (aaw / tall))) * step(hood, 0.0);
+        res.x = max(res.x, cover);
+        res.y = max(res.y, eye);
+        res.z = max(res.z, rim * (1.0 - res.x + cover));
+    }
+    return res;
+}
+
 // The floor as the metal sees it below the horizon: dark, with a faint polished reflection of
 // the sky right at the horizon so the chrome's horizon line stays continuous.
 // Set by the caller when it knows where a downward reflected ray lands: 1 where it lands
@@ -149,7 +194,8 @@ vec3 ground_seen(vec3 r) {
     vec3 moss = vec3(0.02, 0.16, 0.10) * exp(r.y * 30.0) * u_skyline;                          // r.y < 0 here
     vec3 ground = base * 0.6 + mirrored * (0.02 + 0.08 * haze) + moss;
     // (with the horizon's glow mirrored too: the sky's bright band continues into the pool)
-    vec3 pool = (env_sample(vec3(r.x, -r.y, r.z), 1.0, 0.0) + vec3(0.85, 0.9, 0.95) * exp(r.y * 10.0) * 0.9) * 0.7;
+    // (round 17: dim -- a bright line here ran round the whole pool, the sticker's "hard white outline")
+    vec3 pool = (env_sample(vec3(r.x, -r.y, r.z), 1.0, 0.0) * 0.3 + vec3(0.85, 0.9, 0.95) * exp(r.y * 30.0) * 0.25) * 0.7;
     return mix(ground, pool, g_ground_pool);
 }
 
@@ -165,6 +211,14 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     float el_c = (el - CITY_LIFT) * 2.2;
     vec3 c = city(el_c, az, 2.2 * (aaw + rough));
     float cover = c.x * smoothstep(0.0, 0.85, u_skyline);      // (opaque dark glass at the default)
+    // (round 17: the Serenes stand in front of the city: round them the towers fall back to
+    // the far rim, so each figure stands against the bright haze, its shape clear)
+    float near_fig = 0.0;
+    for (int i = 0; i < SERENES; ++i) {
+        float da = (az - serene_az(i)) / 0.09;
+        near_fig = max(near_fig, exp(-da * da));
+    }
+    cover *= 1.0 - near_fig * smoothstep(0.03, 0.08, el_c) * u_serenes;
     // dark liquid glass: a dim copy of the sky, with moss light rising from the street
     vec3 moss = vec3(0.02, 0.16, 0.10);
     vec3 glass = sky * 0.07 + moss * exp(-c.z * 5.0) + vec3(0.002, 0.002, 0.006)
@@ -185,7 +239,7 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     float bank = vnoise(cq + vec2(0.0, 3.7)) * 0.65 + vnoise(cq * 2.3 + 9.1) * 0.35;
     float haze_lo = smoothstep(0.8, 0.24, el + 0.14 * (bank - 0.5));
     haze_lo *= haze_lo;
-    vec3 overcast = mix(vec3(0.02, 0.022, 0.032), vec3(1.1, 1.12, 1.18), haze_lo) * (0.45 + 0.9 * bank);
+    vec3 overcast = mix(vec3(0.03, 0.02, 0.05), vec3(1.05, 0.98, 1.22), haze_lo) * (0.45 + 0.9 * bank);
     sky = overcast + mix(vec3(sl), sky, 0.6) * 0.03 + lights + qs_stars(r, aaw + rough) * (1.0 - haze_lo);
     // (the horizon's glow is the far city's, ahead: behind the viewer it is dimmer, so the pool's near rim
     // is not the same white line as its far one -- round 8 read that even line as a cut-out's outline)
@@ -193,6 +247,18 @@ vec3 env_radiance(vec3 r, float rough, float aaw) {
     sky += (vec3(0.85, 0.9, 0.95) * exp(-max(el, 0.0) * 14.0) * 0.8
          + mix(vec3(0.55, 0.45, 1.0), vec3(0.9, 0.92, 1.0), exp(-max(el_c, 0.0) * 25.0)) * exp(-max(el_c, 0.0) * 16.0) * 0.8) * ahead;
     sky = mix(sky, glass, cover);
+    // (round 17) the pale haze low over the lifted horizon is the street in front of the city,
+    // dark: the pool's rims, curving down, give back that dark -- a dark meniscus, not the
+    // "hard white outline" of a sticker -- with the city's thin line of light at its base
+    sky *= mix(0.12, 1.0, smoothstep(CITY_LIFT - 0.14, CITY_LIFT - 0.02, el));
+    // the Serenes standing over the pool, weeping: dark veils with the sky faintly through
+    // them, lit at the edge, their mercury eyes the brightest points in the mirror
+    if (u_serenes > 0.0) {
+        vec3 s = serenes_over(el - CITY_LIFT, az, aaw + rough);
+        vec3 veil = sky * 0.03 + vec3(0.002, 0.0015, 0.004);
+        sky = mix(sky, veil, s.x * u_serenes);
+        sky += (vec3(0.75, 0.7, 1.0) * s.z * 0.5 + vec3(2.2, 2.4, 2.8) * s.y) * u_serenes;
+    }
     // the horizon: the street's glow, then the dark floor below it
     sky += moss * 0.5 * (exp(-max(el, 0.0) * 40.0) + exp(-max(el_c, 0.0) * 30.0)) * u_skyline;
     float below = smoothstep(0.006 + rough + aaw, -0.006 - rough - aaw, r.y);

@@ -185,7 +185,14 @@ void main() {
 #endif
     // the meniscus: where the metal curls down to the stone it gives back the dark floor
     // beside it, a thin dark edge inside the bright rim (round 10: "a dark edge meniscus")
-    col *= mix(1.0, 0.12 + 0.88 * smoothstep(0.0, 0.75 * RIM, s), pool_marks);
+    // (round 17: the bright rim all round read as a sticker's "hard white outline": the whole
+    // curl of the rim is dark, as mercury's meniscus is, and one thin soft highlight runs along
+    // it only where it turns towards the light, at the near left)
+    float curl = smoothstep(0.55 * RIM, 1.15 * RIM, s);
+    col *= mix(1.0, 0.03 + 0.97 * curl * curl, pool_marks);
+    float toward = smoothstep(0.1, 0.8, dot(g, normalize(vec2(-0.45, -0.9))));
+    float thin = exp(-(s - 0.5 * RIM) * (s - 0.5 * RIM) / ((0.1 * RIM + px) * (0.1 * RIM + px)));
+    col += vec3(0.85, 0.88, 1.0) * 0.45 * thin * toward * pool_marks * (1.0 - u_hard * 0.3);
     float alpha = mix(cover, tcov + cover * (1.0 - tcov), on_tear);
 
     col *= qs_vignette(uv);

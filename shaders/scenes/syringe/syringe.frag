@@ -34,6 +34,7 @@ uniform vec2 u_spill_from;  // where the spilled starlight lies, the helix risin
 uniform float u_eyes_on;    // how present the watching eyes are
 uniform float u_twinkle;    // twinkle phase (wrapped)
 uniform vec3 u_drip;        // the floor's y under the needle, how strongly it drips, the drips' phase
+uniform float u_defocus;    // the macro lens's blur of the hall behind the syringe (screen units)
 
 out vec4 frag_colour;
 
@@ -113,7 +114,7 @@ vec3 far_air(vec2 p, float above, float px) {
         float half_w = (0.16 + 0.12 * h.x) * (1.0 - 0.92 * up);      // straight, tapering to a point
         float fx = f - 0.25 * (h.z - 0.5);
         float dist = (abs(fx) - half_w) / dens;
-        float cover = smoothstep(px, -px, dist) * step(above, top) * step(0.0, above + 0.02);
+        float cover = smoothstep(px, -px, dist) * smoothstep(top + px, top - px, above) * step(0.0, above + 0.02);   // (soft tops out of focus)
         float mist = layer == 0 ? 0.04 : (layer == 1 ? 0.2 : (layer == 2 ? 0.55 : 0.8));   // how far the mist hides it
         // the glass: dark, the haze behind seen through it brighter towards its middle (a
         // column of glass is a lens), a thin rim of light down both edges
@@ -121,8 +122,8 @@ vec3 far_air(vec2 p, float above, float px) {
         vec3 glass = vec3(0.004, 0.003, 0.01) + HAZE * 0.45 * (1.0 - across * across) * up;
         glass = mix(glass, HAZE * 1.3, mist);
         // a glint of the haze down the lit edge, the other edge a fainter line
-        float glint = exp(-sy_sq((fx + half_w) * dens / (dens * 0.02 + 0.002))) * (1.0 - mist) * (0.4 + 0.6 * up);
-        float far_edge = exp(-sy_sq((fx - half_w) * dens / (dens * 0.012 + 0.002))) * (1.0 - mist) * 0.35;
+        float glint = exp(-sy_sq((fx + half_w) * dens / (dens * (0.02 + u_defocus) + 0.002))) * (1.0 - mist) * (0.4 + 0.6 * up);
+        float far_edge = exp(-sy_sq((fx - half_w) * dens / (dens * (0.012 + u_defocus) + 0.002))) * (1.0 - mist) * 0.35;
         glass += vec3(0.16, 0.14, 0.32) * (glint + far_edge);
         col = mix(col, glass, cover);
         // mist between the rows: each row stands in more air than the one before it
@@ -162,6 +163,29 @@ vec3 dust(vec2 p) {
     return acc * shafts * shafts * 1.5 * smoothstep(HORIZON - 0.05, HORIZON + 0.05, p.y);
 }
 
+// The far city's lights out of focus behind the macro syringe: soft discs of light, each with
+// a slightly brighter rim (a lens's bokeh), violet and cold blue with a rare warm one, in the
+// air above the horizon; larger as the lens opens (u_defocus).  `above`: height over the horizon.
+vec3 bokeh(vec2 p, float above) {
+    if (u_defocus <= 0.0) { return vec3(0.0); }
+    vec3 acc = vec3(0.0);
+    float px = 1.0 / u_resolution.y;
+    for (int layer = 0; layer < 2; ++layer) {
+        float cell = layer == 0 ? 0.13 : 0.085;
+        vec2 g = vec2(p.x, above) / cell + vec2(0.37 * float(layer), 0.0);
+        vec2 id = floor(g);
+        vec3 h = hash3i(ivec3(ivec2(id), 90 + layer + 5 * u_seed));
+        vec2 c = (id + 0.25 + 0.5 * h.xy) * cell;
+        float r = u_defocus * (layer == 0 ? 1.5 + 1.1 * h.z : 0.8 + 0.6 * h.z);
+        float d = length(vec2(p.x, above) + vec2(0.37 * float(layer) * cell, 0.0) - c);
+        float disc = smoothstep(r + px, r - px, d) * (0.65 + 0.35 * smoothstep(0.5 * r, r, d));
+        float keep = step(0.72, fract(h.z * 17.3)) * smoothstep(0.42, 0.05, c.y) * step(0.0, c.y - 0.3 * r);
+        vec3 tint = fract(h.x * 31.7) > 0.85 ? vec3(1.0, 0.7, 0.4) : mix(vec3(0.45, 0.35, 1.0), vec3(0.6, 0.75, 1.0), h.y);
+        acc += tint * disc * keep * (layer == 0 ? 0.11 : 0.16);
+    }
+    return acc * smoothstep(0.0, 0.01, u_defocus);
+}
+
 // The far hall with no walls: the air and the city beyond above, a dark glossy floor that
 // mirrors it; the starlight (in the syringe, then spilled) lights the floor beneath it, so
 // the syringe, the spill and the helix share one space and one light.
@@ -170,10 +194,11 @@ vec3 hall(vec2 p) {
     float px = 1.0 / u_resolution.y;
     // (the floor mirrors the air, dimmer and stretched: one evaluation for either)
     float ma = abs(above) * (above < 0.0 ? 1.4 : 1.0);
-    vec3 col = far_air(vec2(p.x, HORIZON + ma), ma, px * 1.4);
+    vec3 col = far_air(vec2(p.x, HORIZON + ma), ma, px * 1.4 + u_defocus);
+    col += bokeh(vec2(p.x, HORIZON + ma), ma) * (above < 0.0 ? 0.35 : 1.0);
     float below = max(-above, 0.0);
     vec3 floor_col = col * 0.45 * (1.0 - smoothstep(0.0, 0.3, below)) + vec3(0.002, 0.002, 0.005);
-    col = mix(col, floor_col, smoothstep(0.002, -0.002, above));
+    col = mix(col, floor_col, smoothstep(0.002 + u_defocus, -0.002 - u_defocus, above));
     // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
     vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
     col += vec3(0.05, 0.05, 0.22) * u_light * exp(-dot(under, under) / 0.05) * step(above, 0.0);
@@ -188,7 +213,9 @@ vec3 hall(vec2 p) {
 // only two small cold glints of mercury in the hood, lidless, on the syringe.  Their
 // reflections lie dim and smeared in the floor.  (Two more stand farther off: far_air.)
 vec3 background(vec2 p) {
-    vec3 col = hall(p);
+    // (the macro shot: the lit syringe close, the hall behind it a stop darker, so the frame
+    // keeps its true blacks round the brighter, larger glass)
+    vec3 col = hall(p) * (1.0 - 12.0 * u_defocus);
     for (int i = 0; i < 2; ++i) {
         vec2 o = i == 0 ? vec2(-0.70, 0.24) : vec2(0.74, 0.21);    // (clear of the plunger)
         float k = i == 0 ? 1.6 : 1.4;                                     // the nearer, the larger
@@ -196,14 +223,14 @@ vec3 background(vec2 p) {
         vec2 q = (p - o) / k;
         float figure = serene_sd(q) * k;
         // the blur of a candle's shadow: it widens with the distance from the hood
-        float soft = 0.004 + 0.032 * smoothstep(0.0, -0.35, q.y) + 0.012 * abs(sin(q.y * 9.0 + float(i)));
+        float soft = 0.004 + 0.5 * u_defocus + 0.032 * smoothstep(0.0, -0.35, q.y) + 0.012 * abs(sin(q.y * 9.0 + float(i)));
         float body = smoothstep(soft, -soft, figure) * smoothstep(feet - 0.02, feet + 0.12, p.y);
         // shadow: the air behind darkened, not a painted shape -- denser in the middle
         float dense = 0.8 + 0.19 * smoothstep(soft, -3.0 * soft, figure);   // (round 15: denser, against the brighter far glow)
         dense *= 0.88 + 0.12 * sin(q.x * 70.0 + 3.0 * sin(q.y * 9.0 + float(i)));      // (its folds, faint)
         vec3 shade = col * 0.08 + vec3(0.002, 0.001, 0.004);
         // the haze's light caught on the hood and the shoulders, only where the edge is crisp
-        float rim = exp(-sy_sq(figure / 0.007)) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
+        float rim = exp(-sy_sq(figure / (0.007 + 0.5 * u_defocus))) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
         shade += vec3(0.12, 0.08, 0.24) * rim;
         col = mix(col, shade, body * dense * u_eyes_on);
         // the reflection in the floor: the figure mirrored about its feet, dim and smeared
@@ -217,7 +244,9 @@ vec3 background(vec2 p) {
             vec2 d = p - o - vec2((float(e) - 0.5) * gap, -0.004 * k);
             float l = length(d * vec2(1.0, 1.6));
             float px = 1.0 / u_resolution.y;
-            float orb = smoothstep(0.0042 * k + px, 0.0042 * k - px, l);
+            // (out of focus behind the macro syringe: each eye a small soft disc of light)
+            float er = 0.0042 * k + 0.3 * u_defocus;
+            float orb = smoothstep(er + px + 0.15 * u_defocus, er - px - 0.15 * u_defocus, l);
             vec3 metal = vec3(0.55, 0.62, 0.75) * (0.35 + 1.2 * exp(-dot(d + vec2(0.0012, -0.0012) * k, d + vec2(0.0012, -0.0012) * k) / sy_sq(0.0018 * k)));
             col = mix(col, metal, orb * u_eyes_on);
             col += vec3(0.4, 0.46, 0.6) * 0.05 * u_eyes_on * exp(-l / (0.012 * k));
@@ -286,7 +315,7 @@ vec3 helix(vec2 p) {
         float depth = cos(ph);
         float slope = amp * k * depth;
         float dist = abs(w - off) / sqrt(1.0 + slope * slope);
-        float width = max(0.005 + 0.0055 * (0.5 + 0.5 * depth), 1.5 * pxs);     // the nearer strand wider
+        float width = max(0.0025 + 0.002 * (0.5 + 0.5 * depth), 1.2 * pxs);     // the nearer strand wider
         float core = exp(-sy_sq(dist / width));
         float spec = exp(-sy_sq((w - off + 0.35 * width) / max(0.3 * width, 0.7 * pxs)));
         float halo = exp(-dist / 0.045) * 0.3;
@@ -298,7 +327,18 @@ vec3 helix(vec2 p) {
         float lit = 0.2 + 0.8 * (0.5 + 0.5 * depth);
         // (round 13: "a clip-art collage": the strands are streams of starlight, motes of light
         // strung along a fainter thread, glowing into the air, not solid drawn tubes)
-        strand_col[i] = (tint * (core * (1.3 + 2.6 * bead) + halo * 1.6) + vec3(1.0, 0.97, 0.92) * spec * core * (0.3 + 1.2 * bead)) * lit;
+        // (round 17: still "a cartoon ribbon".  Each strand is a stream of fine motes of light
+        // climbing a barely visible thread: a mote every MOTE along the axis, each its own
+        // brightness, twinkling, the gaps between them dark)
+        const float MOTE = 0.017;
+        float ms = s - u_flow * 2.4 + float(i) * 0.5 * MOTE;
+        float mid = floor(ms / MOTE);
+        vec3 mh = hash3i(ivec3(int(mid), 60 + i, u_seed));
+        float ds = (ms - (mid + 0.5 + 0.3 * (mh.x - 0.5)) * MOTE) / sqrt(1.0 + slope * slope);
+        float mr = max((0.0026 + 0.0024 * mh.y) * (0.7 + 0.3 * depth), 1.2 * pxs);
+        float mote = exp(-(ds * ds + dist * dist) / (mr * mr)) * (0.35 + 0.65 * mh.z)
+                   * (0.7 + 0.3 * sin(TAU * (u_twinkle + mh.x * 5.0)));
+        strand_col[i] = (tint * (core * 0.22 + mote * 3.2 + halo * 1.3) + vec3(1.0, 0.97, 0.92) * mote * mote * 1.4) * lit;
         strand_cov[i] = core;
         strand_depth[i] = depth;
     }
@@ -313,7 +353,7 @@ vec3 helix(vec2 p) {
     float rw = max(0.003, 1.4 * pxs);
     float rung = exp(-sy_sq(rs / rw)) * (0.003 / rw) * smoothstep(pxs, -pxs, abs(w) - reach)
                * (0.55 + 0.45 * sqrt(max(1.0 - sy_sq(w / max(reach, 1e-3)), 0.0)));
-    col += mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung * 0.2;
+    col += mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung * 0.04;    // (faint: a ladder read as clip art)
     // the spilled light it rises from: a low glow on the ground
     vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
     float pool = exp(-dot(g, g) / 0.02) * smoothstep(0.0, 0.2, len);
@@ -344,9 +384,11 @@ void main() {
         float lit_x = smoothstep(u_level - 0.02, u_level + 0.08, qc.x) * smoothstep(SY_HUB0 + 0.05, SY_BARREL1 - 0.1, qc.x);
         // (slow, broad undulations: a lens's focus on a floor, not an electric squiggle)
         float wob = 0.01 * sin(qc.x * 8.0 + TAU * u_twinkle) + 0.004 * sin(qc.x * 19.0 - TAU * u_twinkle);
-        float line = exp(-abs(qc.y - wob) / 0.009) + 0.5 * exp(-abs(qc.y - wob) / 0.04);
+        // (out of focus with the hall behind the macro syringe: softer as the lens opens)
+        float lw = 0.009 + 0.8 * u_defocus;
+        float line = exp(-abs(qc.y - wob) / lw) * (0.009 / lw) * 1.6 + 0.5 * exp(-abs(qc.y - wob) / 0.04);
         float net = 1.0 - abs(snoise(vec2(qc.x * 7.0 - u_flow * 30.0, qc.y * 6.0) + 0.4 * sin(qc.x * 3.0)));
-        net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1));
+        net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1)) * (1.0 - 25.0 * u_defocus);     // (the net's fine lines lost out of focus)
         float on_ground = smoothstep(HORIZON - 0.01, HORIZON - 0.05, p.y);
         col += (vec3(0.35, 0.42, 1.0) * (line * 0.55 + net * 0.3) + vec3(0.9, 0.95, 1.0) * line * line * 0.3)
                * lit_x * on_ground * u_light;
@@ -443,7 +485,10 @@ void main() {
     float needle = clamp(0.5 - dn / max(px, 1e-5), 0.0, 1.0);
     float un = clamp(q.y / max(rn, px), -1.0, 1.0);
     float glint = exp(-sy_sq((q.x - u_glint_x) / 0.05)) * u_glint_now;
-    vec3 needle_col = MOON * (0.15 + 1.3 * sy_studio(un) + 5.0 * glint);
+    // (round 17: the studio's thin lines, a few pixels across the macro shot's needle, broke
+    // into dots along it: the steel carries broad bands only, no line narrower than a pixel)
+    float steel_band = 0.9 * exp(-sy_sq((un - 0.45) / 0.38)) + 0.6 * exp(-sy_sq((un + 0.7) / 0.3));
+    vec3 needle_col = MOON * (0.4 + 1.3 * steel_band + 5.0 * glint);
     col = mix(col, needle_col, needle);
     // Light along the steel: the needle shines a little wider than it is thin.
     float along = smoothstep(SY_HUB1, SY_TIP, q.x);
@@ -466,7 +511,8 @@ void main() {
     float core = exp(-dot(f, f) / (0.006 * 0.006));
     col += MOON * fl * (1.3 * rays + 2.5 * core);
     // A bead of starlight hanging at the point.
-    float drop = smoothstep(0.013, 0.008, length(f + vec2(0.0, 0.008)));
+    float bead_r = 0.013 * max(u_scale / 0.78, 1.0);         // (larger in the macro shot)
+    float drop = smoothstep(bead_r, bead_r * 0.6, length(f + vec2(0.0, 0.6 * bead_r)));
     col += vec3(0.5, 0.6, 1.0) * drop * u_light * 1.2;
 
     // -- the refusal: spilled starlight drips, runs, and winds into the double helix ---------
