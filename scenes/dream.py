@@ -160,7 +160,9 @@ resonance = Cue(
           # the camera cranes up from the city and its water to the cloud above it
           "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
           "lens": [(0, 1.75), (22, 1.4, "in_out_sine")]},
-    params={"hum_depth": 0.45},
+    # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
+    # the sentient cloud, stronger as the camera cranes up into it)
+    params={"hum_depth": 0.45, "corona": 1.0},
 )
 
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
