@@ -16,7 +16,6 @@ uniform int u_frame;
 uniform sampler2D u_aurora;
 uniform sampler2D u_city;
 uniform sampler2D u_starfield;
-uniform vec2 u_hum;
 out vec4 frag_colour;
 
 #ifdef RESONANCE_RIFT
@@ -113,40 +112,6 @@ vec3 aurora_crisp(vec2 uv) {
     return clamp(c.rgb + 2.4 * face * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
 }
 
-// The corona (round 17's readers: "stock aurora"): high overhead the curtains' rays, which
-// run along the field lines, are seen end-on and converge in perspective on one point above
-// the frame, the magnetic zenith -- a crown of rays fanning down over the sky, slowly
-// turning and breathing with the hum.  It works on the aurora's own light: the curtains'
-// upper parts break into the converging rays (a factor on their light), and the rays carry
-// a faint light of their own in the curtains' colours (violet high, a rose fringe, green
-// low).  Returns (factor on the aurora, own light); nothing while corona is 0.
-vec4 corona(vec2 p, float t) {
-    vec2 v = p - vec2(0.06, u_horizon + 0.8);
-    float r = length(v);
-    float a = atan(v.x, -v.y);
-    float drift = 0.04 * t;
-    float n1 = 0.5 + 0.5 * snoise(vec2(a * 7.0 + drift, r * 1.0 - 0.12 * t));
-    float n2 = 0.5 + 0.5 * snoise(vec2(a * 23.0 - 1.5 * drift + 4.0, r * 2.0 - 0.2 * t));
-    float n3 = 0.5 + 0.5 * snoise(vec2(a * 61.0 + 9.0, r * 3.0 - 0.3 * t));
-    float rays = n1 * n1 * n1 * (0.4 + 0.9 * n2 * n2) + 0.3 * n3 * n3 * n3 * n3;
-    // (the crown's heart is a soft glow, its rays strongest a little below it, fading down
-    // into the curtains well above the horizon)
-    float along = smoothstep(0.04, 0.35, r) * exp(-max(r - 0.5, 0.0) * 2.5)
-                * smoothstep(0.05, 0.35, p.y - u_horizon);
-    vec3 c_low = srgb_to_linear(u_colour_low.rgb);
-    vec3 c_high = srgb_to_linear(u_colour_high.rgb);
-    vec3 c_fringe = srgb_to_linear(u_colour_fringe.rgb);
-    vec3 c = mix(mix(c_high, c_fringe, 0.35), c_high, smoothstep(0.2, 0.5, r));
-    c = mix(c, c_low, smoothstep(0.45, 0.85, r));
-    // (the crown's rays are curtains seen end-on, not a sunburst: they break along their
-    // length into folds that drift down them)
-    rays *= 0.35 + 1.1 * smoothstep(-0.4, 0.6, snoise(vec2(a * 3.0 - 0.5 * drift, r * 5.0 - 0.35 * t)));
-    float k = u_corona * (1.0 + 0.3 * u_hum.x);
-    vec3 own = k * (0.06 * rays * along + 0.04 * exp(-r * r / 0.03)) * c;
-    float factor = 1.0 + k * along * (1.4 * rays - 0.45);
-    return vec4(own, factor);
-}
-
 void main() {
     vec2 uv = gl_FragCoord.xy / u_resolution;
     vec2 p = view_point(gl_FragCoord.xy, u_resolution);
@@ -186,8 +151,7 @@ void main() {
         // (the fronts compress the curtains' light as they pass and thin it behind them)
         col += aur * mix(0.6, 1.0, ext) * (1.0 + 0.8 * shock) + torn + 0.07 * max(shock, 0.0) * shock_c;
 #else
-        vec4 crown = corona(p, u_time);
-        col += aurora_crisp(uv) * mix(0.6, 1.0, ext) * crown.w + crown.rgb;
+        col += aurora_crisp(uv) * mix(0.6, 1.0, ext);
 #endif
         vec3 hl = helix_light(vec2(p.x, dy));
         col += hl;
