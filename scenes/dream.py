@@ -162,7 +162,8 @@ resonance = Cue(
           "lens": [(0, 1.75), (22, 1.4, "in_out_sine")]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
-    params={"hum_depth": 0.45, "corona": 1.0},
+    # and the memories it holds drift in it: ghost windows of the city, lamp-lit)
+    params={"hum_depth": 0.45, "corona": 1.0, "ghosts": 1.0},
 )
 
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,

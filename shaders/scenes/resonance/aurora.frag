@@ -9,6 +9,7 @@
 #include "resonance.glsl"
 #include "camera.glsl"
 #include "face.glsl"
+#include "memories.glsl"
 
 const int MAX_FACES = 4;
 
@@ -136,8 +137,7 @@ vec4 corona(vec2 p, float t) {
     float drift = 0.04 * t;
     float n1 = 0.5 + 0.5 * snoise(vec2(a * 7.0 + drift, r * 1.0 - 0.12 * t));
     float n2 = 0.5 + 0.5 * snoise(vec2(a * 23.0 - 1.5 * drift + 4.0, r * 2.0 - 0.2 * t));
-    float n3 = 0.5 + 0.5 * snoise(vec2(a * 61.0 + 9.0, r * 3.0 - 0.3 * t));
-    float rays = n1 * n1 * n1 * (0.4 + 0.9 * n2 * n2) + 0.3 * n3 * n3 * n3 * n3;
+    float rays = n1 * n1 * n1 * (0.4 + 0.9 * n2 * n2);
     // (the crown's heart is a soft glow, its rays strongest a little below it, fading down
     // into the curtains well above the horizon)
     float along = smoothstep(0.04, 0.35, r) * exp(-max(r - 0.5, 0.0) * 2.5)
@@ -225,8 +225,13 @@ void main() {
              * max(1.0 + fc.x, 0.0)
              * smoothstep(0.0, 0.1, d.y);
     }
-    vec4 crown = corona(view_point(gl_FragCoord.xy, u_resolution), u_time);
+    vec2 pv = view_point(gl_FragCoord.xy, u_resolution);
+    vec4 crown = corona(pv, u_time);
     col = col * crown.w + crown.rgb;
+    // the memories drifting in the cloud (memories.glsl): their lamps' light carried on the
+    // curtains' own, faint in the dark between them
+    vec4 mem = memory_windows(pv, u_time);
+    col = col * mem.w + mem.rgb * (0.35 + 0.65 * smoothstep(0.0, 0.2, dot(col, vec3(0.3, 0.5, 0.2))));
     // alpha: the faces' density factor, which the water's reflection divides out.
     frag_colour = vec4(col, max(1.0 + fc.x, 0.05));
 }
