@@ -263,6 +263,9 @@ howl = Cue(
     # together"; round 14: a lone faint face behind the spires still read as a smear).
     params={"memory": 0.0, "flicker": 0.0, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
+          # (round 17: the aurora swells into a howling volume -- its crown of rays comes up
+          # over the sky, converging where the tear will open, and streams)
+          "corona": [(0, 0.8), (4, 1.0, "in_quad")],
           "rift": [(0, 0.0), (1.0, 0.0), (4.5, 1.0, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},
 )

@@ -135,8 +135,9 @@ vec4 corona(vec2 p, float t) {
     float r = length(v);
     float a = atan(v.x, -v.y);
     float drift = 0.04 * t;
-    float n1 = 0.5 + 0.5 * snoise(vec2(a * 7.0 + drift, r * 1.0 - 0.12 * t));
-    float n2 = 0.5 + 0.5 * snoise(vec2(a * 23.0 - 1.5 * drift + 4.0, r * 2.0 - 0.2 * t));
+    float fall = 0.12 * u_flow;      // (the rays stream down the crown, faster in the howl)
+    float n1 = 0.5 + 0.5 * snoise(vec2(a * 7.0 + drift, r * 1.0 - fall));
+    float n2 = 0.5 + 0.5 * snoise(vec2(a * 23.0 - 1.5 * drift + 4.0, r * 2.0 - 1.6 * fall));
     float rays = n1 * n1 * n1 * (0.4 + 0.9 * n2 * n2);
     // (the crown's heart is a soft glow, its rays strongest a little below it, fading down
     // into the curtains well above the horizon)
@@ -149,7 +150,7 @@ vec4 corona(vec2 p, float t) {
     c = mix(c, c_low, smoothstep(0.45, 0.85, r));
     // (the crown's rays are curtains seen end-on, not a sunburst: they break along their
     // length into folds that drift down them)
-    rays *= 0.35 + 1.1 * smoothstep(-0.4, 0.6, snoise(vec2(a * 3.0 - 0.5 * drift, r * 5.0 - 0.35 * t)));
+    rays *= 0.35 + 1.1 * smoothstep(-0.4, 0.6, snoise(vec2(a * 3.0 - 0.5 * drift, r * 5.0 - 3.0 * fall)));
     float k = u_corona * (1.0 + 0.3 * u_hum.x);
     vec3 own = k * (0.06 * rays * along + 0.04 * exp(-r * r / 0.03)) * c;
     float factor = 1.0 + k * along * (1.4 * rays - 0.45);
