@@ -190,9 +190,12 @@ trapped_faces = Cue(
     # low and fine under the faces; and the two face stills looked alike -- the camera
     # tilts up into the cloud and closes in, the frame rolling from one side to the other)
     params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42, "reach": 0.85},
+    # (round 17: "a child's laughter loops endlessly" -- in the first seconds a small bright
+    # ghost child hops in the cloud between the faces, the same hop over and over)
     # (the faces glitch in and out, but no more than half-way: at full flicker their torn
     # halves read as a broken render, not as faces caught in the cloud)
     keys={"flicker": [(0, 0.25), (8, 0.55, "in_cubic")],
+          "laughter": [(0, 1.0), (4.5, 1.0), (6.5, 0.0, "in_out_sine")],
           # (round 15's reader at 132.6 s: "dark, empty upper half" -- the tilt started level
           # with a wide lens, the sky above the faces empty: it starts already looking up
           # into the curtains, the lens a little long, the roll slight)

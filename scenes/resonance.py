@@ -230,6 +230,7 @@ resonance = Resonance(
         Param("glass", 1.0, 0.0, 1.0, "how clear the far city's glass is: the aurora seen through its spires and mirrored brighter on them (0: dark columns)"),
         Param("corona", 0.0, 0.0, 1.0, "the corona: high overhead the curtains' rays converge on one point above the frame, a crown of rays fanning down"),
         Param("ghosts", 0.0, 0.0, 1.0, "shared memories drifting in the cloud: ghost windows of the glass city, lamp-lit, condensing out of the curtains and thinning away"),
+        Param("laughter", 0.0, 0.0, 1.0, "the child's laughter that loops: a small bright ghost child in the cloud, hopping with its arms flung up, over and over, trailing after-images"),
         Param("stars", 0.7, 0.0, 1.0, "brightness of the stars behind the aurora"),
         Param("reflection", 0.8, 0.0, 1.0, "how strongly the still water mirrors the sky"),
         Param("helix", 0.0, 0.0, 1.0, "joy and despair intertwined: a double helix of gold and violet light rising from the city"),

@@ -821,3 +821,20 @@ def test_memories_drift_in_the_cloud_as_ghost_windows(player, t):
     ghost = player.at(t, memory=0.0, ghosts=1.0).mean(axis=2)
     lift = (ghost - plain)[:CITY_TOP_ROW]
     assert (lift > 8).mean() > 0.01 and lift.max() > 25, ((lift > 8).mean(), lift.max())
+
+
+@pytest.mark.parametrize("t", [1.0, 3.3])
+def test_the_childs_laughter_is_a_small_warm_ghost_in_the_cloud(player, t):
+    """Round 17: "a child's laughter loops endlessly" had no image.  With ``laughter`` a small
+    ghost child hops in the cloud over the city (and in its mirror image): a compact figure,
+    a fifth of the frame wide at most, of warm light -- its red lifted more than its blue --
+    standing above the horizon (here ~390 pixels lifted by more than 6, red +26, blue +13)."""
+    plain = player.at(t, memory=0.0, laughter=0.0)
+    child = player.at(t, memory=0.0, laughter=1.0)
+    lift = (child - plain).mean(axis=2)
+    lit = lift > 6
+    assert 100 < lit.sum() < 0.08 * lit.size, lit.sum()
+    sky_cols = np.nonzero(lit[:HORIZON_ROW].any(axis=0))[0]
+    assert sky_cols.size and sky_cols.max() - sky_cols.min() < 0.2 * SIZE[0], sky_cols
+    red, _, blue = (child - plain)[lit].mean(axis=0)
+    assert red > 1.5 * blue, (red, blue)

@@ -233,6 +233,8 @@ void main() {
     // curtains' own, faint in the dark between them
     vec4 mem = memory_windows(pv, u_time);
     col = col * mem.w + mem.rgb * (0.35 + 0.65 * smoothstep(0.0, 0.2, dot(col, vec3(0.3, 0.5, 0.2))));
+    vec4 child = memory_laughter(pv, u_time);
+    col = col * child.w + child.rgb;
     // alpha: the faces' density factor, which the water's reflection divides out.
     frag_colour = vec4(col, max(1.0 + fc.x, 0.05));
 }

@@ -5,7 +5,8 @@
 // depth (the far ones small and faint).  They are made of the aurora: inside a pane the
 // curtains' light is gathered and warmed, the frame and mullions are gaps where it thins,
 // and each window appears patch by patch, like mist condensing, never as a pasted shape.
-// Include-only, after <visuals/params>, common.glsl, hash.glsl and noise.glsl (aurora.frag).
+// Include-only, after <visuals/params>, common.glsl, hash.glsl, noise.glsl and sdf.glsl
+// (aurora.frag, through face.glsl).
 
 const int MEMORY_WINDOWS = 3;
 const float MEMORY_PERIOD = 9.0;    // seconds a window takes to condense, drift and thin away
@@ -55,4 +56,46 @@ vec4 memory_windows(vec2 p, float t) {
     }
     float on = u_ghosts * smoothstep(0.15, 0.3, p.y - u_horizon);
     return vec4(0.09 * on * glow, mix(1.0, gain, on));
+}
+
+// The child's laughter that loops ("A child's laughter loops endlessly"): a small bright
+// ghost of a child in the cloud, caught in one short gesture -- a hop with its arms flung up
+// -- that repeats, seen as a stack of fading after-images trailing its last few loops.
+// Distance to the child at q (units of its height, feet at 0) at phase ph of the hop.
+float memory_child(vec2 q, float ph) {
+    float hop = 0.14 * sin(3.14159 * ph);
+    q.y -= hop;
+    float arm = mix(-0.35, 2.5, smoothstep(0.0, 0.45, ph) * (1.0 - smoothstep(0.7, 1.0, ph)));
+    float head = length(q - vec2(0.0, 0.84)) - 0.1;
+    // a short dress: narrow at the shoulders, flaring out
+    float y01 = clamp((q.y - 0.3) / 0.42, 0.0, 1.0);
+    float dress = max(abs(q.x) - mix(0.15, 0.06, y01), abs(q.y - 0.51) - 0.21);
+    float kick = 0.06 * sin(3.14159 * ph);
+    float legs = min(sd_segment(q, vec2(-0.04, 0.32), vec2(-0.06 - kick, 0.02)),
+                     sd_segment(q, vec2(0.04, 0.32), vec2(0.06 + kick, 0.02))) - 0.025;
+    vec2 sl = vec2(-0.07, 0.68), sr = vec2(0.07, 0.68);
+    float arms = min(sd_segment(q, sl, sl + 0.3 * vec2(-cos(arm - 1.2), sin(arm - 1.2))),
+                     sd_segment(q, sr, sr + 0.3 * vec2(cos(arm - 1.2), sin(arm - 1.2)))) - 0.022;
+    return min(min(head, dress), min(legs, arms));
+}
+
+// The child's light at view point p, time t: (own warm light, factor on the aurora's light).
+vec4 memory_laughter(vec2 p, float t) {
+    const float LOOP = 1.1;                      // seconds a hop takes
+    float s = 0.15;                              // its height, frame units
+    vec2 q = (p - vec2(0.1, u_horizon + 0.17)) / s;
+    float aa = 1.2 * fwidth(q.x) + 1e-4;
+    float light = 0.0;
+    for (int k = 0; k < 4; ++k) {
+        float fk = float(k);
+        float ph = fract((t - 0.16 * fk) / LOOP);
+        // (each after-image trails behind and to the side, fainter: the loop's echo)
+        float d = memory_child(q + vec2(0.3 * fk, 0.0), ph);
+        float body = smoothstep(aa, -aa, d);
+        light += (k == 0 ? 1.0 : 0.45 / fk) * (0.8 * body + 0.4 * exp(-max(d, 0.0) * 12.0));
+    }
+    // (made of light, streaked like the curtains it hops in)
+    light *= 0.85 + 0.15 * cos(TAU * (q.x * 6.0 + 0.3 * sin(q.y * 4.0 + t)));
+    float on = u_laughter * smoothstep(0.08, 0.14, p.y - u_horizon);
+    return vec4(on * 0.08 * light * vec3(1.0, 0.74, 0.4), 1.0 + on * 0.5 * min(light, 1.5));
 }
