@@ -175,6 +175,9 @@ class Resonance(Scene):
         a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect, p["horizon"],
                                     min(max(float(p["helix"]), 0.0), 1.0))
         torn = float(p["rift"]) > 0.0
+        alive = max(float(p["corona"]), float(p["ghosts"]), float(p["laughter"])) > 0.0
+        resources.draw_count("aurora", 0 if alive else 3)
+        resources.draw_count("aurora_life", 3 if alive else 0)
         resources.draw_count("composite", 0 if torn else 3)
         resources.draw_count("composite_rift", 3 if torn else 0)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if float(p["helix"]) > 0.0 else 0)
@@ -200,8 +203,14 @@ resonance = Resonance(
     passes=[
         Pass("scenes/resonance/field.frag", name="field", size=(256, 256)),
         Pass("scenes/resonance/blur.frag", name="field_blur", inputs=("field",), size=(256, 256)),
-        Pass("scenes/resonance/aurora.frag", name="aurora", inputs=("field_blur",), scale=0.5,
-             precision="rgba16f"),
+        # (drawn as a triangle list so the scene can choose, each frame, between the plain
+        # aurora and the one with the cloud's life compiled in -- the corona, the ghost
+        # windows, the child's laughter: update())
+        Pass("scenes/resonance/aurora.frag", name="aurora", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field_blur",), scale=0.5, precision="rgba16f"),
+        Pass("scenes/resonance/aurora_life.frag", name="aurora_life", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field_blur",), scale=0.5, precision="rgba16f",
+             into="aurora"),
         Pass("scenes/resonance/city.frag", name="city", update="once"),
         Pass("scenes/resonance/stars.frag", name="starfield", update="once", filter="nearest"),
         # (drawn as a triangle list so the scene can choose, each frame, between the plain

@@ -1,6 +1,7 @@
 #version 330 core
 // Resonance, pass 2 (half resolution): marches the aurora through stacked height layers,
 // reading the baked field once per layer, and lets the faces of memory warp and thin it.
+// (aurora_life.frag: the same with the corona and the drifting memories compiled in.)
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/hash.glsl"
@@ -9,7 +10,6 @@
 #include "resonance.glsl"
 #include "camera.glsl"
 #include "face.glsl"
-#include "memories.glsl"
 
 const int MAX_FACES = 4;
 
@@ -23,6 +23,10 @@ uniform vec4 u_faces_b[MAX_FACES];   // mouth open, tilt (rad), tear seed, tear 
 uniform float u_flow;                // cue-local seconds x speed (the rays' shimmer)
 uniform float u_time;
 out vec4 frag_colour;
+
+#ifdef RESONANCE_LIFE
+#include "memories.glsl"
+#endif
 
 // The faces at screen point p: x = density factor - 1, yz = domain warp, w = the extra
 // haze of memory gathered where a face surfaces (so a face in dark sky still has light to
@@ -121,42 +125,6 @@ vec4 faces(vec2 p) {
     return vec4(acc.x, warp, acc.y);
 }
 
-// The corona (round 17's readers: "stock aurora"): high overhead the curtains' rays, which
-// run along the field lines, are seen end-on and converge in perspective on one point above
-// the frame, the magnetic zenith -- a crown of rays fanning down over the sky, slowly
-// turning and breathing with the hum.  It works on the aurora's own light: the curtains'
-// upper parts break into the converging rays (a factor on their light), and the rays carry
-// a faint light of their own in the curtains' colours (violet high, a rose fringe, green
-// low).  Returns (own light, factor on the aurora); nothing while corona is 0.  Drawn here,
-// at half resolution, as part of the aurora's light (so the water mirrors it too): at full
-// resolution its noise cost the last pass two thirds again.
-vec4 corona(vec2 p, float t) {
-    vec2 v = p - vec2(0.06, u_horizon + 0.8);
-    float r = length(v);
-    float a = atan(v.x, -v.y);
-    float drift = 0.04 * t;
-    float fall = 0.12 * u_flow;      // (the rays stream down the crown, faster in the howl)
-    float n1 = 0.5 + 0.5 * snoise(vec2(a * 7.0 + drift, r * 1.0 - fall));
-    float n2 = 0.5 + 0.5 * snoise(vec2(a * 23.0 - 1.5 * drift + 4.0, r * 2.0 - 1.6 * fall));
-    float rays = n1 * n1 * n1 * (0.4 + 0.9 * n2 * n2);
-    // (the crown's heart is a soft glow, its rays strongest a little below it, fading down
-    // into the curtains well above the horizon)
-    float along = smoothstep(0.04, 0.35, r) * exp(-max(r - 0.5, 0.0) * 2.5)
-                * smoothstep(0.05, 0.35, p.y - u_horizon);
-    vec3 c_low = srgb_to_linear(u_colour_low.rgb);
-    vec3 c_high = srgb_to_linear(u_colour_high.rgb);
-    vec3 c_fringe = srgb_to_linear(u_colour_fringe.rgb);
-    vec3 c = mix(mix(c_high, c_fringe, 0.35), c_high, smoothstep(0.2, 0.5, r));
-    c = mix(c, c_low, smoothstep(0.45, 0.85, r));
-    // (the crown's rays are curtains seen end-on, not a sunburst: they break along their
-    // length into folds that drift down them)
-    rays *= 0.35 + 1.1 * smoothstep(-0.4, 0.6, snoise(vec2(a * 3.0 - 0.5 * drift, r * 5.0 - 3.0 * fall)));
-    float k = u_corona * (1.0 + 0.3 * u_hum.x);
-    vec3 own = k * (0.06 * rays * along + 0.04 * exp(-r * r / 0.03)) * c;
-    float factor = 1.0 + k * along * (1.4 * rays - 0.45);
-    return vec4(own, factor);
-}
-
 void main() {
     vec2 p = view_point(gl_FragCoord.xy, u_resolution);
     vec4 fc = faces(p);
@@ -226,6 +194,9 @@ void main() {
              * max(1.0 + fc.x, 0.0)
              * smoothstep(0.0, 0.1, d.y);
     }
+#ifdef RESONANCE_LIFE
+    // the cloud's life (memories.glsl), compiled in only in the variant drawn while the
+    // corona, the ghosts or the laughter are up (aurora_life.frag)
     vec2 pv = view_point(gl_FragCoord.xy, u_resolution);
     vec4 crown = corona(pv, u_time);
     col = col * crown.w + crown.rgb;
@@ -235,6 +206,7 @@ void main() {
     col = col * mem.w + mem.rgb * (0.35 + 0.65 * smoothstep(0.0, 0.2, dot(col, vec3(0.3, 0.5, 0.2))));
     vec4 child = memory_laughter(pv, u_time);
     col = col * child.w + child.rgb;
+#endif
     // alpha: the faces' density factor, which the water's reflection divides out.
     frag_colour = vec4(col, max(1.0 + fc.x, 0.05));
 }

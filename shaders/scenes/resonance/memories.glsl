@@ -5,8 +5,45 @@
 // depth (the far ones small and faint).  They are made of the aurora: inside a pane the
 // curtains' light is gathered and warmed, the frame and mullions are gaps where it thins,
 // and each window appears patch by patch, like mist condensing, never as a pasted shape.
-// Include-only, after <visuals/params>, common.glsl, hash.glsl, noise.glsl and sdf.glsl
-// (aurora.frag, through face.glsl).
+// Also the corona overhead.  Include-only, after <visuals/params>, common.glsl, hash.glsl,
+// colour.glsl, noise.glsl, sdf.glsl, camera.glsl and the aurora pass's uniforms (aurora.frag
+// with RESONANCE_LIFE defined: aurora_life.frag).
+
+// The corona (round 17's readers: "stock aurora"): high overhead the curtains' rays, which
+// run along the field lines, are seen end-on and converge in perspective on one point above
+// the frame, the magnetic zenith -- a crown of rays fanning down over the sky, slowly
+// turning and breathing with the hum.  It works on the aurora's own light: the curtains'
+// upper parts break into the converging rays (a factor on their light), and the rays carry
+// a faint light of their own in the curtains' colours (violet high, a rose fringe, green
+// low).  Returns (own light, factor on the aurora); nothing while corona is 0.  Drawn here,
+// at half resolution, as part of the aurora's light (so the water mirrors it too): at full
+// resolution its noise cost the last pass two thirds again.
+vec4 corona(vec2 p, float t) {
+    vec2 v = p - vec2(0.06, u_horizon + 0.8);
+    float r = length(v);
+    float a = atan(v.x, -v.y);
+    float drift = 0.04 * t;
+    float fall = 0.12 * u_flow;      // (the rays stream down the crown, faster in the howl)
+    float n1 = 0.5 + 0.5 * snoise(vec2(a * 7.0 + drift, r * 1.0 - fall));
+    float n2 = 0.5 + 0.5 * snoise(vec2(a * 23.0 - 1.5 * drift + 4.0, r * 2.0 - 1.6 * fall));
+    float rays = n1 * n1 * n1 * (0.4 + 0.9 * n2 * n2);
+    // (the crown's heart is a soft glow, its rays strongest a little below it, fading down
+    // into the curtains well above the horizon)
+    float along = smoothstep(0.04, 0.35, r) * exp(-max(r - 0.5, 0.0) * 2.5)
+                * smoothstep(0.05, 0.35, p.y - u_horizon);
+    vec3 c_low = srgb_to_linear(u_colour_low.rgb);
+    vec3 c_high = srgb_to_linear(u_colour_high.rgb);
+    vec3 c_fringe = srgb_to_linear(u_colour_fringe.rgb);
+    vec3 c = mix(mix(c_high, c_fringe, 0.35), c_high, smoothstep(0.2, 0.5, r));
+    c = mix(c, c_low, smoothstep(0.45, 0.85, r));
+    // (the crown's rays are curtains seen end-on, not a sunburst: they break along their
+    // length into folds that drift down them)
+    rays *= 0.35 + 1.1 * smoothstep(-0.4, 0.6, snoise(vec2(a * 3.0 - 0.5 * drift, r * 5.0 - 3.0 * fall)));
+    float k = u_corona * (1.0 + 0.3 * u_hum.x);
+    vec3 own = k * (0.06 * rays * along + 0.04 * exp(-r * r / 0.03)) * c;
+    float factor = 1.0 + k * along * (1.4 * rays - 0.45);
+    return vec4(own, factor);
+}
 
 const int MEMORY_WINDOWS = 3;
 const float MEMORY_PERIOD = 9.0;    // seconds a window takes to condense, drift and thin away
