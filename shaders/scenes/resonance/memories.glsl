@@ -45,7 +45,7 @@ vec4 corona(vec2 p, float t) {
     return vec4(own, factor);
 }
 
-const int MEMORY_WINDOWS = 3;
+const int MEMORY_WINDOWS = 2;
 const float MEMORY_PERIOD = 9.0;    // seconds a window takes to condense, drift and thin away
 
 // Signed distance to an arched window of half-width w (its straight sides from -h to h, a
@@ -69,7 +69,7 @@ vec4 memory_windows(vec2 p, float t) {
         vec3 r = hash33(vec3(cycle, fi, 7.1));
         // depth: the nearer windows larger and lower, the far ones small and high
         float s = mix(0.09, 0.2, r.z);
-        vec2 c = vec2((fi - 1.0) * 0.55 + (r.x - 0.5) * 0.3 + 0.03 * tau,
+        vec2 c = vec2((fi - 0.5) * 0.8 + (r.x - 0.5) * 0.3 + 0.03 * tau,
                       u_horizon + 0.24 + 0.16 * (1.0 - r.z) + 0.08 * r.y + 0.06 * tau);
         vec2 q = (p - c) / s;
         // (the curtains' rays run through it: its edges waver along them)
@@ -88,7 +88,7 @@ vec4 memory_windows(vec2 p, float t) {
         float lamp = (0.55 + 0.45 * smoothstep(0.6, -0.5, q.y))
                    * (0.7 + 0.3 * cos(TAU * (q.x * 5.0 + 0.15 * sin(q.y * 3.0 + t))));
         float k = shown * pane * (1.0 - mull);
-        gain *= 1.0 + 1.6 * k - 0.5 * shown * frame * (1.0 - pane) - 0.6 * shown * pane * mull;
+        gain *= 1.0 + 1.3 * k - 0.5 * shown * frame * (1.0 - pane) - 0.6 * shown * pane * mull;
         glow += k * lamp * vec3(1.0, 0.62, 0.32);
     }
     float on = u_ghosts * smoothstep(0.15, 0.3, p.y - u_horizon);
@@ -127,7 +127,7 @@ vec4 memory_laughter(vec2 p, float t) {
         float fk = float(k);
         float ph = fract((t - 0.16 * fk) / LOOP);
         // (each after-image trails behind and to the side, fainter: the loop's echo)
-        float d = memory_child(q + vec2(0.3 * fk, 0.0), ph);
+        float d = memory_child(q + vec2(0.17 * fk, 0.0), ph);
         float body = smoothstep(aa, -aa, d);
         light += (k == 0 ? 1.0 : 0.45 / fk) * (0.8 * body + 0.4 * exp(-max(d, 0.0) * 12.0));
     }
