@@ -171,7 +171,10 @@ resonance = Cue(
           # the camera cranes up from the city and its water to the cloud above it
           "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
           "lens": [(0, 1.75), (22, 1.4, "in_out_sine")]},
-    params={"hum_depth": 0.45},
+    # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
+    # the sentient cloud, stronger as the camera cranes up into it)
+    # and the memories it holds drift in it: ghost windows of the city, lamp-lit)
+    params={"hum_depth": 0.45, "corona": 1.0, "ghosts": 1.0},
 )
 
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
@@ -201,9 +204,12 @@ trapped_faces = Cue(
     # low and fine under the faces; and the two face stills looked alike -- the camera
     # tilts up into the cloud and closes in, the frame rolling from one side to the other)
     params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42, "reach": 0.85},
+    # (round 17: "a child's laughter loops endlessly" -- in the first seconds a small bright
+    # ghost child hops in the cloud between the faces, the same hop over and over)
     # (the faces glitch in and out, but no more than half-way: at full flicker their torn
     # halves read as a broken render, not as faces caught in the cloud)
     keys={"flicker": [(0, 0.25), (8, 0.55, "in_cubic")],
+          "laughter": [(0, 1.0), (4.5, 1.0), (6.5, 0.0, "in_out_sine")],
           # (round 15's reader at 132.6 s: "dark, empty upper half" -- the tilt started level
           # with a wide lens, the sky above the faces empty: it starts already looking up
           # into the curtains, the lens a little long, the roll slight)
@@ -274,6 +280,9 @@ howl = Cue(
     # together"; round 14: a lone faint face behind the spires still read as a smear).
     params={"memory": 0.0, "flicker": 0.0, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
     keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
+          # (round 17: the aurora swells into a howling volume -- its crown of rays comes up
+          # over the sky, converging where the tear will open, and streams)
+          "corona": [(0, 0.8), (4, 1.0, "in_quad")],
           "rift": [(0, 0.0), (1.0, 0.0), (4.5, 1.0, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},
 )

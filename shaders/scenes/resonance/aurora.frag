@@ -1,10 +1,12 @@
 #version 330 core
 // Resonance, pass 2 (half resolution): marches the aurora through stacked height layers,
 // reading the baked field once per layer, and lets the faces of memory warp and thin it.
+// (aurora_life.frag: the same with the corona and the drifting memories compiled in.)
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/hash.glsl"
 #include "../../lib/colour.glsl"
+#include "../../lib/noise.glsl"
 #include "resonance.glsl"
 #include "camera.glsl"
 #include "face.glsl"
@@ -19,7 +21,12 @@ uniform int u_face_count;
 uniform vec4 u_faces[MAX_FACES];     // centre x, centre y, scale, strength (signed contrast)
 uniform vec4 u_faces_b[MAX_FACES];   // mouth open, tilt (rad), tear seed, tear amount
 uniform float u_flow;                // cue-local seconds x speed (the rays' shimmer)
+uniform float u_time;
 out vec4 frag_colour;
+
+#ifdef RESONANCE_LIFE
+#include "memories.glsl"
+#endif
 
 // The faces at screen point p: x = density factor - 1, yz = domain warp, w = the extra
 // haze of memory gathered where a face surfaces (so a face in dark sky still has light to
@@ -187,6 +194,19 @@ void main() {
              * max(1.0 + fc.x, 0.0)
              * smoothstep(0.0, 0.1, d.y);
     }
+#ifdef RESONANCE_LIFE
+    // the cloud's life (memories.glsl), compiled in only in the variant drawn while the
+    // corona, the ghosts or the laughter are up (aurora_life.frag)
+    vec2 pv = view_point(gl_FragCoord.xy, u_resolution);
+    vec4 crown = corona(pv, u_time);
+    col = col * crown.w + crown.rgb;
+    // the memories drifting in the cloud (memories.glsl): their lamps' light carried on the
+    // curtains' own, faint in the dark between them
+    vec4 mem = memory_windows(pv, u_time);
+    col = col * mem.w + mem.rgb * (0.35 + 0.65 * smoothstep(0.0, 0.2, dot(col, vec3(0.3, 0.5, 0.2))));
+    vec4 child = memory_laughter(pv, u_time);
+    col = col * child.w + child.rgb;
+#endif
     // alpha: the faces' density factor, which the water's reflection divides out.
     frag_colour = vec4(col, max(1.0 + fc.x, 0.05));
 }

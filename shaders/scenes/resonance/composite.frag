@@ -39,6 +39,12 @@ vec3 stars() {
     return tint * (s.r * s.r * STAR_RANGE) * tw;
 }
 
+// The aurora pass's texture coordinates of a view point (it is drawn in screen space).
+vec2 uv_of(vec2 p) {
+    p = screen_point(p);
+    return vec2(p.x * u_resolution.y / u_resolution.x + 0.5, p.y + 0.5);
+}
+
 // The city at q = (x, height above the horizon), from the baked layer: rgb (linear) and
 // coverage. lit: how bright its lights are (brighter in the water, where they smear).
 // The strip is baked at the screen's size: a longer lens magnifies it, and a rolled frame
@@ -47,16 +53,29 @@ vec3 stars() {
 // instead, seaming in the low outskirts at its ends.
 uniform float u_city_zoom;     // min(lens / 1.5, 1) / (1 + 0.6 |roll|) / skyline, from scenes/resonance.py
 
-vec4 city(vec2 q, vec3 sky_light, float lit) {
+vec4 city(vec2 q, vec3 sky_light, float lit, vec3 behind) {
     q *= u_city_zoom;
     vec4 c = texture(u_city, vec2(fract(q.x * u_resolution.y / u_resolution.x + 0.5),
                                   (q.y - CITY_BOTTOM) / (CITY_TOP - CITY_BOTTOM)));
     vec3 haze = vec3(0.012, 0.013, 0.024) + 0.05 * sky_light;
-    vec3 col = mix(haze, vec3(0.0016, 0.0017, 0.0040), c.g);
+    // (round 17's readers: the spires "black sticks".)  The glass is clear: the aurora behind
+    // a tower shows through its body, bent and darkened by the liquid glass and tinted cold,
+    // so each spire is a column of the sky's own colour with a dark core, not a cut-out.
+    vec3 body = vec3(0.0016, 0.0017, 0.0040) + u_glass * behind * vec3(0.55, 0.8, 1.0)
+              * (0.25 + 0.75 * smoothstep(0.0, 0.3, c.a));
+    vec3 col = mix(haze, body, c.g);
     col += c.b * lit * vec3(0.06, 0.034, 0.014);
     // the glass mirrors the aurora above it (its light over this column), brightly
-    col += c.a * (3.6 * sky_light + lit * vec3(0.025, 0.05, 0.065));
+    col += c.a * ((3.6 + 2.4 * u_glass) * sky_light + lit * vec3(0.025, 0.05, 0.065));
     return vec4(col, c.r);
+}
+
+// What a tower's glass shows of the sky behind it: the aurora a little higher up and
+// displaced sideways by the column's curve (bent by refraction), at view point q.
+vec3 through_glass(vec2 q) {
+    vec2 b = q + vec2(0.012 * sin(q.x * 210.0), 0.06);
+    vec4 a = texture(u_aurora, uv_of(b));
+    return a.rgb / a.a + sky_base(b.y - u_horizon);
 }
 
 // The aurora's light over a column of the city, for its haze and its glass towers (the
@@ -76,12 +95,6 @@ vec3 helix_light(vec2 q) {
     float along = smoothstep(-0.02, 0.06, q.y) * exp(-max(q.y - 0.2, 0.0) * 2.5);
     vec3 c = mix(vec3(1.0, 0.62, 0.25), vec3(0.45, 0.3, 1.0), smoothstep(0.0, 0.5, q.y));
     return u_helix * 0.09 * across * along * c;
-}
-
-// The aurora pass's texture coordinates of a view point (it is drawn in screen space).
-vec2 uv_of(vec2 p) {
-    p = screen_point(p);
-    return vec2(p.x * u_resolution.y / u_resolution.x + 0.5, p.y + 0.5);
 }
 
 // The aurora where a face surfaces, made crisper (round 11: "smeared low-resolution clay
@@ -120,6 +133,12 @@ void main() {
     rs.y *= 1.0 + wet * (0.8 + 0.5 * streak);
     vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y))).rgb;
     vec3 torn = rift_light(rq, rs, aur);
+    // the shock rings, on the water and in the mist as high above it (both from one point)
+    vec3 dr = camera_ray(p);
+    float pd = 1.0 / max(abs(dr.y), 1e-3);
+    float shock = rift_shock(vec2(dr.x, dr.z) * pd, u_time) * u_rift / (1.0 + pd * pd * 0.0015)
+                * smoothstep(0.005, 0.05, abs(dy));
+    vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
     // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
     // or 1 turns would cost more, its body running once more as the last pixels leave: see
@@ -129,7 +148,8 @@ void main() {
         float ext = smoothstep(0.0, 0.15, dy);                    // extinction near the horizon
         col += stars() * u_stars * ext;
 #ifdef RESONANCE_RIFT
-        col += aur * mix(0.6, 1.0, ext) + torn;
+        // (the fronts compress the curtains' light as they pass and thin it behind them)
+        col += aur * mix(0.6, 1.0, ext) * (1.0 + 0.8 * shock) + torn + 0.07 * max(shock, 0.0) * shock_c;
 #else
         col += aurora_crisp(uv) * mix(0.6, 1.0, ext);
 #endif
@@ -137,7 +157,8 @@ void main() {
         col += hl;
         // The city only near the horizon.
         if (dy < CITY_TOP / u_city_zoom) {
-            vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)), 1.0);
+            vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)), 1.0,
+                          through_glass(p));
             col = mix(col, c.rgb, c.a);
         }
     } else {
@@ -155,15 +176,20 @@ void main() {
                   + 0.25 * sin(w.y * 2.4 + w.x * 0.6 - t * 0.5);
         float fade = 1.0 / (1.0 + dist * dist * 0.02);
         vec2 q = vec2(p.x + rip * 0.0025 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
+#ifdef RESONANCE_RIFT
+        // (the fronts heave the water: its mirror image bends over each ring)
+        q.y -= 0.03 * shock * dy / (abs(dy) + 0.05);
+#endif
         // The faces live in the sky only: their density change is divided out here.
         vec4 a = texture(u_aurora, uv_of(q));
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
                   + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
 #ifdef RESONANCE_RIFT
-        refl += 0.45 * torn;
+        refl += 0.45 * torn + 0.2 * max(shock, 0.0) * shock_c;
 #endif
         if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
-            vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6);
+            vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6,
+                          through_glass(q));
             refl = mix(refl, c.rgb, c.a);
         }
         float fres = mix(0.85, 0.45, smoothstep(0.0, 0.3, -dy));

@@ -87,3 +87,20 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     float open = smoothstep(0.3, 0.8, u_rift);
     return (0.75 * beyond * inside * open + edge * open * u_rift + (glow + scatter) * sqrt(u_rift)) * span * beat;
 }
+
+// The howl's shock rings (round 17's readers: "the sound as a physical thing ... shock rings
+// in the mist"): pressure fronts running out from the foot of the tear, far off over the
+// water, across the water and through the mist overhead -- w is the point a pixel's ray meets
+// on the water (or on the mirrored layer of mist as high above), in world units.  Three
+// fronts, each a compression followed by a rarefaction (signed, about -1..1), widening and
+// weakening as they travel, so they read as rings in perspective, not circles on the glass.
+float rift_front(float r, float ph) {
+    float e = (r - (1.0 + 24.0 * ph)) / (0.3 + 1.1 * ph);
+    return (1.0 - ph) * smoothstep(0.0, 0.08, ph) * 2.3 * e * exp(-e * e);
+}
+
+float rift_shock(vec2 w, float t) {
+    float r = length(w - vec2(0.04 * u_lens * 16.0, 16.0));
+    float ph = fract(t * 0.32);
+    return rift_front(r, ph) + rift_front(r, fract(ph + 0.3333)) + rift_front(r, fract(ph + 0.6667));
+}
