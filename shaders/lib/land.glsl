@@ -139,8 +139,11 @@ vec3 land_over_lit(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow, 
     float ravine2 = vnoise((p + vec2(mid1.x, 3.0)) * vec2(18.0, 26.0));
     vec2 g3 = p + vec2(far.x, 0.0);
     vec2 g2 = p + vec2(mid1.x, 0.0);
-    float gully3 = abs(2.0 * vnoise(vec2(g3.x * 64.0 + 1.2 * ravine3, g3.y * 2.5)) - 1.0);
-    float gully2 = abs(2.0 * vnoise(vec2(g2.x * 80.0 + 1.2 * ravine2, g2.y * 3.0 + 5.0)) - 1.0);
+    // (each gully leans down its face's fall line, so they fan out under a peak)
+    float fall3 = 0.7 * clamp(s3, -1.5, 1.5) * max(h3 - p.y, 0.0);
+    float fall2 = 0.7 * clamp(s2, -1.5, 1.5) * max(h2 - p.y, 0.0);
+    float gully3 = abs(2.0 * vnoise(vec2((g3.x + fall3) * 64.0 + 1.2 * ravine3, g3.y * 2.5)) - 1.0);
+    float gully2 = abs(2.0 * vnoise(vec2((g2.x + fall2) * 80.0 + 1.2 * ravine2, g2.y * 3.0 + 5.0)) - 1.0);
     ravine3 *= 0.35 + 0.9 * smoothstep(0.0, 0.35, gully3);
     ravine2 *= 0.35 + 0.9 * smoothstep(0.0, 0.35, gully2);
     // aerial perspective: the farther, the paler and more violet, the nearer, the darker
