@@ -56,11 +56,12 @@ the_sky = Cue(
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
-    "constellations", 22, 50, fade_in=1.5, transition="crossfade", name="hieroglyph constellations",
+    "constellations", 22, 50, fade_in=1.5, transition="breath", name="hieroglyph constellations",
     # (round 18's reader at 22.7 s: "a mostly empty black frame, a broken render" -- the dusk put
-    # out the land and the lake before the signs came up.  Both scenes lay the same land and lake
-    # in the same place, so a plain crossfade holds the picture: the suns go down, the signs
-    # come up, over the one land)
+    # out the land and the lake before the signs came up.  Now the suns flare: the sky swells in
+    # their violet light, and out of it the signs settle over the same land and lake, which both
+    # scenes lay in the same place -- the picture held throughout, never a double exposure)
+    transition_params={"white": (0.78, 0.66, 1.0)},
     # words, not single signs: three signs of a script nobody can read (no cartouche, no
     # Egyptian pictures: round 12's reader; carved signs with rings, bars and hooks, not a
     # Latin-looking cursive), along an arc, each word placed anew in the sky; each word's stars fly straight

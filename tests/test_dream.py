@@ -153,11 +153,11 @@ def test_the_sky_passes_into_the_constellations_over_one_land(gl, dream):
     half-faded render" -- the dusk (which replaced round 10's murky mist) put out the land and
     the lake before the signs came up, leaving the lower 60 % black.  (Replaces round 10's test
     that the dusk's darks went first: that is the look the reader rejected.)  Through the
-    crossfade, every frame from 19 to 25 s holds the land and the lake: the lower 60 % of the
-    frame is never mostly black."""
+    suns' violet breath, every frame from 19 to 25 s holds the land and the lake: the lower
+    60 % of the frame is never mostly black."""
     _, show = dream
     cue = next(c for c in show.cues if c.scene == "constellations")
-    assert cue.start == 22 and cue.fade_in == 1.5
+    assert cue.start == 22 and cue.fade_in == 1.5 and cue.transition == "breath"
     times = [19.0, 20.5, 22.0, 22.4, 22.7, 23.0, 23.3, 24.0, 25.0]
     for t, frame in zip(times, render_times(gl, "dream", times, size=(160, 90))):
         lum = frame.astype(float).mean(axis=2)[36:]
