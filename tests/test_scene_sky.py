@@ -897,3 +897,32 @@ def test_the_key_sun_lights_the_ranges_from_its_side_in_violet():
     violet = lambda img: float((img[:, right, 2] - img[:, right, 1]).mean())
     assert violet(lit) > violet(unlit) + 0.01, (violet(lit), violet(unlit))
 
+
+def test_the_key_sun_shines_in_a_violet_haze_of_air():
+    """Round 18's reader: "suns look like pasted-on sprites".  lib/land.glsl's key_glare lays
+    the key sun's light in the air round it: violet (blue over green), falling off smoothly
+    with distance but still there a quarter of the frame away, and nothing without a sun."""
+    moderngl = pytest.importorskip("moderngl")
+    from test_glsl_lib import render_many
+    try:
+        ctx = moderngl.create_context(standalone=True, backend="egl")
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"no EGL OpenGL context: {exc}")
+    body = """
+    uniform float strength;
+    void main() {
+        vec2 p = vec2(gl_FragCoord.x / 256.0, 0.0);           // (0 .. 1 frame heights from the sun)
+        frag_out = vec4(key_glare(p, vec3(0.0, 0.0, strength)), 1.0);
+    }
+    """
+    try:
+        img, none = render_many(ctx, body, ["land.glsl"], [{"strength": 1.0}, {"strength": 0.0}], size=(256, 4))
+    finally:
+        ctx.release()
+    row = img[0, :, :3]
+    assert np.abs(none[..., :3]).max() == 0.0
+    assert (row[:, 2] > row[:, 1] + 1e-4)[:128].all(), "violet"
+    near, quarter, far = row[5, 2], row[64, 2], row[250, 2]
+    assert near > 2.0 * quarter > 0.0 and quarter > 3.0 * far, (near, quarter, far)
+    assert (np.diff(row[:, 2]) <= 1e-6).all(), "falls off smoothly"
+

@@ -101,6 +101,15 @@ float land_key_reach(float x, vec3 key) {
 }
 const vec3 LAND_KEY = vec3(0.50, 0.30, 1.00);     // (the sun's violet fire)
 
+// The key sun's glare in the air at p (centred screen units): a broad violet haze round the
+// sun and a brighter close one, so a sun shines in the sky's air, not pasted on it.  The sky
+// adds it over its clouds and stars; the land's haze (land_over_lit) carries it down to the
+// ranges.  key: as below (strength 0: none).
+vec3 key_glare(vec2 p, vec3 key) {
+    vec2 to_key = p - key.xy;
+    return LAND_KEY * key.z * (0.030 * exp(-length(to_key) / 0.28) + 0.018 * exp(-dot(to_key, to_key) / 0.004));
+}
+
 // land_over with the key sun's light: the ranges' faces turned toward it, their crests rimmed
 // with its violet, the valley mist and the air over the horizon glowing under it.
 vec3 land_over_lit(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow, vec3 key) {

@@ -238,6 +238,11 @@ void main() {
         lin += u_pole_glow * heart * (1.0 - clamp(bodies.a, 0.0, 1.0));
     }
 
+    // The key sun's glare in the air (round 18's reader: "suns look like pasted-on sprites"):
+    // a broad violet haze round it, lying over the clouds and the stars, so it shines in the
+    // sky's air and not on top of it.  (Zero without a key sun: a mirrored crown.)
+    lin += key_glare(centered_uv(fc, u_resolution), u_key_sun) * (1.0 - 0.7 * clamp(bodies.a, 0.0, 1.0));
+
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
     // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them
     // (parallax: depth). Seen only where the sky in front of them is dark.
