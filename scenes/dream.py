@@ -40,6 +40,10 @@ the_sky = Cue(
                      (16, 0.14, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],
         "horizon": [(0, 0.0), (9, 0.0), (12, -0.7, "in_out_sine"), (16, -0.7), (19.5, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
+        # (round 18's reader at 4.1 and 8.9 s: "the sky swirl looks like a smudge": over the
+        # moon rising the clouds are faint, the dark sky, the moon and the sun's glow behind the
+        # ranges carry the shot; they gather as the view tilts up to the suns)
+        "nebula_glow": [(0, 0.5), (9, 0.5), (12.5, 1.0, "in_out_sine")],
     },
     # (a few large violet suns and emerald moons, each drawn once, turning about the pole with
     # the sky, over the land; the clouds finer toward the pole)
@@ -52,7 +56,12 @@ the_sky = Cue(
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
-    "constellations", 22, 50, fade_in=1.5, transition="dusk", name="hieroglyph constellations",
+    "constellations", 22, 50, fade_in=1.5, transition="breath", name="hieroglyph constellations",
+    # (round 18's reader at 22.7 s: "a mostly empty black frame, a broken render" -- the dusk put
+    # out the land and the lake before the signs came up.  Now the suns flare: the sky swells in
+    # their violet light, and out of it the signs settle over the same land and lake, which both
+    # scenes lay in the same place -- the picture held throughout, never a double exposure)
+    transition_params={"white": (0.78, 0.66, 1.0)},
     # words, not single signs: three signs of a script nobody can read (no cartouche, no
     # Egyptian pictures: round 12's reader; carved signs with rings, bars and hooks, not a
     # Latin-looking cursive), along an arc, each word placed anew in the sky; each word's stars fly straight

@@ -311,6 +311,26 @@ class Sky(Scene):
                 body_b[j] = (radius * 1.6, elev, h[5], h[4])
                 body_c[j, :2] = (dx / n, dy / n)
 
+    @staticmethod
+    def _key_sun(bodies: dict, angle: float, zoom_eff: float, centre: tuple) -> tuple:
+        """The one sun that lights the land and the lake (round 18's reader: "suns look like
+        pasted-on sprites"): the largest sun drawn once, on the screen (centred frame heights,
+        as the bodies pass places it) and its strength (by its size; the light's violet is
+        land.glsl's).  Mirrored crowns and skies without suns light nothing."""
+        none = (0.0, 2.0, 0.0)
+        if bodies["u_mirror_bodies"] > 0.5:
+            return none
+        a, b = bodies["u_body_a"], bodies["u_body_b"]
+        suns = [j for j in range(len(a)) if a[j, 2] > 0.0 and a[j, 3] == 0.0 and b[j, 0] > 0.0]
+        if not suns:
+            return none
+        j = max(suns, key=lambda k: a[k, 2])
+        x, y = float(a[j, 0]) * zoom_eff, float(a[j, 1]) * zoom_eff
+        c, s = math.cos(angle), math.sin(angle)
+        sx, sy = c * x - s * y + centre[0], s * x + c * y + centre[1]
+        strength = min(float(a[j, 2]) * zoom_eff / 0.08, 1.5)
+        return (sx, sy, strength)
+
     def update(self, state, resources):
         p = state.params
         t = float(state.t)
@@ -326,6 +346,7 @@ class Sky(Scene):
         angle = math.radians((float(p["rotation"]) * t) % 360.0)
         far_angle = math.radians((float(p["rotation"]) * t / 3.0) % 360.0)   # (wrapped on its own)
         bodies = self.layout(p, t, state.seed, shiver * depth)
+        key_pos = self._key_sun(bodies, angle, zoom_eff, (cx, cy))
         return {
             "u_sector": S,
             "u_centre": (cx, cy),
@@ -344,6 +365,7 @@ class Sky(Scene):
             # ridge twice as fast as the far range)
             "u_land_shift": (float(p["land_offset"]) - cx + float(p["land_travel"]) * t) % 512.0,
             "u_lake_phase": t % 4096.0,
+            "u_key_sun": key_pos,
             **bodies,
         }
 

@@ -647,3 +647,20 @@ def test_the_lake_mirrors_the_word_and_the_ranges(gl, programs):
     sky_peak = np.percentile(luma[:shore], 99.5)
     water = luma[shore + 3:]
     assert (water > 0.35 * sky_peak).sum() >= 10, (sky_peak, water.max())
+
+
+def test_inverted_the_sky_deepens_to_a_dark_violet_zenith(gl, programs):
+    """Round 18's reader at 33 and 40.8 s: "pleasant but flat pastel" -- the inverted sky needs
+    depth: pale only low over the ranges, deepening to a dark violet overhead.  The top rows
+    (away from the word) are a deep violet (blue over green, under a third of the pale band's
+    lightness low over the ranges), where before they stayed a mid lilac."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 3, "invert": 1.0}
+    img = render(gl, programs, base, 6.0, size).astype(float)
+    luma = img @ np.array([0.2126, 0.7152, 0.0722])
+    h = size[1]
+    zenith = np.median(luma[: int(h * 0.06)])
+    low = np.percentile(luma[int(h * 0.4):int(h * 0.62)], 75)     # (the pale air over the ranges)
+    r, g, b = np.median(img[: int(h * 0.06)].reshape(-1, 3), axis=0)
+    assert zenith < low / 3.0, (zenith, low)
+    assert b > g + 10, (r, g, b)

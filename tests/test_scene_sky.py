@@ -814,8 +814,8 @@ def test_the_ranges_faces_turn_to_the_light_not_flat_paper():
         if (mode == 0) {
             frag_out = vec4(land_over(vec3(0.0), p, 0.6 / 128.0, vec2(0.0), vec2(0.0), 1.0), 1.0);
         } else {     // the far and the second range's crests, as land_over draws them
-            frag_out = vec4(land_ridge(p.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3),
-                            land_ridge(p.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2), 0.0, 1.0);
+            frag_out = vec4(land_ridge(p.x + 3.1, -0.35, 0.30, 1.9, 5.0, 4),
+                            land_ridge(p.x + 7.9, -0.375, 0.21, 1.6, 11.0, 3), 0.0, 1.0);
         }
     }
     """
@@ -837,3 +837,92 @@ def test_the_ranges_faces_turn_to_the_light_not_flat_paper():
                 falling.append(luma[face, x].mean())
     assert len(rising) > 20 and len(falling) > 20, (len(rising), len(falling))
     assert np.median(rising) > 1.6 * np.median(falling), (np.median(rising), np.median(falling))
+
+
+def _land_faces(key):
+    """Render lib/land.glsl's ranges over a black sky, lit by a key sun (land_over_lit's key:
+    x, y, strength; None: land_over, the default light), with the far range's faces' mean
+    lightness under crests that rise and that fall to the right, and the image (linear RGB)."""
+    moderngl = pytest.importorskip("moderngl")
+    from test_glsl_lib import render_many
+    try:
+        ctx = moderngl.create_context(standalone=True, backend="egl")
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"no EGL OpenGL context: {exc}")
+    w, h = 512, 128
+    call = ("land_over(vec3(0.0), p, 0.6 / 128.0, vec2(0.0), vec2(0.0), 1.0)" if key is None else
+            "land_over_lit(vec3(0.0), p, 0.6 / 128.0, vec2(0.0), vec2(0.0), 1.0, vec3(%r, %r, %r))" % key)
+    body = """
+    uniform int mode;
+    void main() {
+        vec2 p = vec2((gl_FragCoord.x / 512.0 - 0.5) * 3.0, -0.5 + gl_FragCoord.y / 128.0 * 0.6);
+        if (mode == 0) {
+            frag_out = vec4(%s, 1.0);
+        } else {
+            frag_out = vec4(land_ridge(p.x + 3.1, -0.35, 0.30, 1.9, 5.0, 4),
+                            land_ridge(p.x + 7.9, -0.375, 0.21, 1.6, 11.0, 3), 0.0, 1.0);
+        }
+    }
+    """ % call
+    try:
+        img, crests = render_many(ctx, body, ["land.glsl"], [{"mode": 0}, {"mode": 1}], size=(w, h))
+    finally:
+        ctx.release()
+    luma = img[..., :3] @ np.array([0.2126, 0.7152, 0.0722])
+    far, second = crests[0, :, 0], crests[0, :, 1]
+    slope = np.gradient(far, 3.0 / w)
+    ys = -0.5 + (np.arange(h) + 0.5) / h * 0.6
+    rising, falling = [], []
+    for x in range(int(w * 0.9)):
+        face = (ys < far[x] - 0.015) & (ys > far[x] - 0.05) & (ys > second[x] + 0.02)
+        if face.any():
+            if slope[x] > 0.4:
+                rising.append(luma[face, x].mean())
+            elif slope[x] < -0.4:
+                falling.append(luma[face, x].mean())
+    return np.median(rising), np.median(falling), img
+
+
+def test_the_key_sun_lights_the_ranges_from_its_side_in_violet():
+    """Round 18's reader: "suns look like pasted-on sprites; flat cut-paper mountains" -- the
+    suns must LIGHT the land.  land_over_lit takes the sun's place: with a low sun off to the
+    right the faces turned right (under crests falling to the right) are the lit ones, where the
+    default light (from the left) lit the others; and under the sun the ranges and the air over
+    them glow violet (blue over green), where unlit they stay the night's cool grey-teal."""
+    rising, falling, lit = _land_faces((1.6, -0.2, 1.2))
+    assert falling > 1.3 * rising, (rising, falling)
+    d_rising, d_falling, unlit = _land_faces(None)
+    assert d_rising > 1.3 * d_falling, (d_rising, d_falling)
+    right = slice(int(512 * 0.8), 512)
+    violet = lambda img: float((img[:, right, 2] - img[:, right, 1]).mean())
+    assert violet(lit) > violet(unlit) + 0.01, (violet(lit), violet(unlit))
+
+
+def test_the_key_sun_shines_in_a_violet_haze_of_air():
+    """Round 18's reader: "suns look like pasted-on sprites".  lib/land.glsl's key_glare lays
+    the key sun's light in the air round it: violet (blue over green), falling off smoothly
+    with distance but still there a quarter of the frame away, and nothing without a sun."""
+    moderngl = pytest.importorskip("moderngl")
+    from test_glsl_lib import render_many
+    try:
+        ctx = moderngl.create_context(standalone=True, backend="egl")
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"no EGL OpenGL context: {exc}")
+    body = """
+    uniform float strength;
+    void main() {
+        vec2 p = vec2(gl_FragCoord.x / 256.0, 0.0);           // (0 .. 1 frame heights from the sun)
+        frag_out = vec4(key_glare(p, vec3(0.0, 0.0, strength)), 1.0);
+    }
+    """
+    try:
+        img, none = render_many(ctx, body, ["land.glsl"], [{"strength": 1.0}, {"strength": 0.0}], size=(256, 4))
+    finally:
+        ctx.release()
+    row = img[0, :, :3]
+    assert np.abs(none[..., :3]).max() == 0.0
+    assert (row[:, 2] > row[:, 1] + 1e-4)[:128].all(), "violet"
+    near, quarter, far = row[5, 2], row[64, 2], row[250, 2]
+    assert near > 2.0 * quarter > 0.0 and quarter > 3.0 * far, (near, quarter, far)
+    assert (np.diff(row[:, 2]) <= 1e-6).all(), "falls off smoothly"
+

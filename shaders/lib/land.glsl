@@ -67,8 +67,8 @@ vec2 land_ridge_parts(float x, float base, float amp, float freq, float seed, in
 // sky light.
 vec3 land_range(vec3 col, float y, float crest, float aa, vec3 rock, vec3 mist, vec3 rim, float ravine, float lit) {
     float below = max(crest - y, 0.0);
-    vec3 c = rock * (0.6 + 0.8 * ravine * smoothstep(0.0, 0.02, below)) * (0.35 + 1.3 * lit)
-           + rim * 0.45 * lit * lit * exp(-below * 16.0)
+    vec3 c = rock * (0.5 + 1.1 * ravine * smoothstep(0.0, 0.02, below)) * (0.35 + 1.3 * lit)
+           + rim * 0.45 * lit * lit * exp(-below * 16.0) * (0.5 + ravine)
            + mist * smoothstep(0.01, 0.11, below)
            + rim * exp(-below * 420.0);
     return mix(col, c, smoothstep(-aa, aa, crest - y));
@@ -84,11 +84,42 @@ vec3 land_mist(vec3 col, float y, float crest, vec3 mist) {
 // over it; aa: a pixel in screen units. far / near: the farthest and nearest ranges' offsets
 // (x slides it along, y lifts it). glow scales the airglow, the haze and the mist (1: the
 // constellations' night).
+vec3 land_over_lit(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow, vec3 key);
+
 vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
+    return land_over_lit(sky, p, aa, far, near, glow, vec3(0.0, 2.0, 0.0));
+}
+
+// The violet light of the sun that lights the land (round 18's reader: "suns look like pasted-on
+// sprites; flat cut-paper mountains"): how much of it reaches x (0..1; strongest straight under
+// the sun, and stronger the lower the sun hangs: a low sun rakes the ranges), and the side it
+// comes from (+1: from the right).  key: the sun's place on the screen (centred frame heights)
+// and its strength (0: none).
+float land_key_reach(float x, vec3 key) {
+    float low = 1.0 - 0.6 * smoothstep(-0.2, 0.45, key.y);
+    return key.z * low * exp(-abs(x - key.x) * 2.2);
+}
+const vec3 LAND_KEY = vec3(0.50, 0.30, 1.00);     // (the sun's violet fire)
+
+// The key sun's glare in the air at p (centred screen units): a broad violet haze round the
+// sun and a brighter close one, so a sun shines in the sky's air, not pasted on it.  The sky
+// adds it over its clouds and stars; the land's haze (land_over_lit) carries it down to the
+// ranges.  key: as below (strength 0: none).
+vec3 key_glare(vec2 p, vec3 key) {
+    vec2 to_key = p - key.xy;
+    return LAND_KEY * key.z * (0.030 * exp(-length(to_key) / 0.28) + 0.018 * exp(-dot(to_key, to_key) / 0.004));
+}
+
+// land_over with the key sun's light: the ranges' faces turned toward it, their crests rimmed
+// with its violet, the valley mist and the air over the horizon glowing under it.
+vec3 land_over_lit(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow, vec3 key) {
+    float reach = land_key_reach(p.x, key);
+    float side = mix(-1.0, clamp((key.x - p.x) * 5.0, -1.0, 1.0), min(key.z, 1.0));
     vec2 mid1 = mix(far, near, 0.35);
     vec2 mid2 = mix(far, near, 0.7);
-    vec2 r3 = land_ridge_parts(p.x + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 3, 2);
-    vec2 r2 = land_ridge_parts(p.x + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 2, 1);
+    // (a fine octave more on each than their haze would strictly show: broken, eroded crests)
+    vec2 r3 = land_ridge_parts(p.x + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 4, 2);
+    vec2 r2 = land_ridge_parts(p.x + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 3, 1);
     float h3 = r3.x + far.y;
     float h2 = r2.x + mid1.y;
     float h1 = land_ridge(p.x + mid2.x - 4.2, -0.445, 0.17, 1.35, 29.0, 3) + mid2.y;
@@ -99,23 +130,40 @@ vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
     float e2 = 0.008 + 1.4 * max(h2 - p.y, 0.0);
     float s3 = (land_ridge(p.x + e3 + far.x + 3.1, -0.35, 0.30, 1.9, 5.0, 2) - r3.y) / e3;
     float s2 = (land_ridge(p.x + e2 + mid1.x + 7.9, -0.375, 0.21, 1.6, 11.0, 1) - r2.y) / e2;
-    float lit3 = land_facing(p.x + far.x, max(h3 - p.y, 0.0), s3, 41.0);
-    float lit2 = land_facing(p.x + mid1.x, max(h2 - p.y, 0.0), s2, 43.0);
+    // (the faces turned toward the sun's side are lit: by default the light comes from the left)
+    float lit3 = land_facing(p.x + far.x, max(h3 - p.y, 0.0), -side * s3, 41.0);
+    float lit2 = land_facing(p.x + mid1.x, max(h2 - p.y, 0.0), -side * s2, 43.0);
     float h0 = land_ridge(p.x + near.x - 0.8, -0.465, 0.22, 1.0, 17.0, 4) + near.y;
     float above = max(p.y - h3, 0.0);
     // the airglow: an emerald band low over the far range, violet above it
     vec3 col = sky + glow * (vec3(0.012, 0.060, 0.036) * exp(-above * 22.0) + vec3(0.017, 0.006, 0.034) * exp(-above * 7.0));
+    // (the sun's glare in the air over the ranges: a violet haze, brightest under the sun)
+    col += LAND_KEY * 0.09 * reach * exp(-above * 5.0);
     // (the faces' shading: the two farther ranges each at their own slide; the third, nearly
     // black, shares the second's -- a noise fewer on every pixel)
+    // (round 18's reader: "clean vector silhouettes": eroded faces -- the broad shading broken
+    // by gullies, thin ridged lines that run down each face and wander as they fall, the spurs
+    // between them catching the light)
     float ravine3 = vnoise((p + vec2(far.x, 0.0)) * vec2(14.0, 20.0));
     float ravine2 = vnoise((p + vec2(mid1.x, 3.0)) * vec2(18.0, 26.0));
+    vec2 g3 = p + vec2(far.x, 0.0);
+    vec2 g2 = p + vec2(mid1.x, 0.0);
+    // (each gully leans down its face's fall line, so they fan out under a peak)
+    float fall3 = 0.7 * clamp(s3, -1.5, 1.5) * max(h3 - p.y, 0.0);
+    float fall2 = 0.7 * clamp(s2, -1.5, 1.5) * max(h2 - p.y, 0.0);
+    float gully3 = abs(2.0 * vnoise(vec2((g3.x + fall3) * 64.0 + 1.2 * ravine3, g3.y * 2.5)) - 1.0);
+    float gully2 = abs(2.0 * vnoise(vec2((g2.x + fall2) * 80.0 + 1.2 * ravine2, g2.y * 3.0 + 5.0)) - 1.0);
+    ravine3 *= 0.35 + 0.9 * smoothstep(0.0, 0.35, gully3);
+    ravine2 *= 0.35 + 0.9 * smoothstep(0.0, 0.35, gully2);
     // aerial perspective: the farther, the paler and more violet, the nearer, the darker
-    vec3 mist = glow * vec3(0.013, 0.026, 0.034);            // (the valley mist: pale teal)
-    col = land_range(col, p.y, h3, aa, glow * vec3(0.024, 0.018, 0.050), mist * 0.4, glow * vec3(0.040, 0.034, 0.072), ravine3, lit3);
+    // (the valley mist: pale teal, glowing violet where the sun's light fills it)
+    vec3 mist = glow * vec3(0.013, 0.026, 0.034) + LAND_KEY * 0.05 * reach;
+    vec3 sunrim = LAND_KEY * 0.10 * reach;                    // (the crests and faces it rakes)
+    col = land_range(col, p.y, h3, aa, glow * vec3(0.024, 0.018, 0.050), mist * 0.4, glow * vec3(0.040, 0.034, 0.072) + sunrim, ravine3, lit3);
     col = land_mist(col, p.y, h2, mist);
-    col = land_range(col, p.y, h2, aa, glow * vec3(0.013, 0.009, 0.032), mist * 0.4, glow * vec3(0.034, 0.030, 0.064), ravine2, lit2);
+    col = land_range(col, p.y, h2, aa, glow * vec3(0.013, 0.009, 0.032), mist * 0.4, glow * vec3(0.034, 0.030, 0.064) + 1.2 * sunrim, ravine2, lit2);
     col = land_mist(col, p.y, h1, mist * 0.8);
-    col = land_range(col, p.y, h1, aa, glow * vec3(0.0035, 0.0025, 0.0090), mist * 0.2, glow * vec3(0.028, 0.026, 0.056), ravine2, 0.5);
+    col = land_range(col, p.y, h1, aa, glow * vec3(0.0035, 0.0025, 0.0090), mist * 0.2, glow * vec3(0.028, 0.026, 0.056) + sunrim, ravine2, 0.5);
     col = land_mist(col, p.y, h0, mist * 0.55);
     // the near ridge: black in its body, its crest lit by the sky behind it -- a bright thread
     // and a soft rim light a little way down the slope, catching on a grain of rock and scrub
@@ -125,6 +173,7 @@ vec3 land_over(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow) {
     float grain = vnoise((p + near) * vec2(90.0, 140.0)) * vnoise((p + near) * vec2(23.0, 31.0) + 7.0);
     // (the near ridge is lit only by the sky behind it, however bright the air: black)
     vec3 near_col = vec3(0.0010, 0.0010, 0.0018)
+                  + LAND_KEY * 0.12 * reach * (edge + 0.3 * rim * grain)
                   + min(glow, 1.25) * (vec3(0.035, 0.05, 0.058) * edge + vec3(0.010, 0.022, 0.024) * rim * (0.4 + 1.2 * grain)
                           // (its slopes under the crest catch a little of the valley's light: rock, not a cut-out)
                           + vec3(0.0024, 0.0020, 0.0048) * (0.5 + grain) * exp(-into * 9.0));
@@ -181,3 +230,16 @@ vec3 lake_water(vec3 refl, vec3 w, vec3 mist, float aa) {
     float bank = w.z * exp(-d * 9.0) * smoothstep(-0.03, 0.0, w.x);
     return col + mist * (exp(-abs(w.x) * 38.0) + 1.6 * bank);
 }
+
+// The key sun's path on the water (round 18: suns that light the scene): its violet caught by
+// the ripple lines and the swells' crests in a column under the sun, narrow far off and
+// widening toward the viewer, as a low sun's glitter path does.  p: the water pixel (not the
+// mirrored point); w: lake_at's answer there; key: as land_over_lit's.
+vec3 lake_glint(vec2 p, vec3 w, vec3 key) {
+    float d = max(w.x, 0.0);
+    float width = 0.05 + 0.6 * d;
+    float path = exp(-pow((p.x - key.x) / width, 2.0)) * key.z * step(0.0, w.x);
+    float low = 1.0 - 0.6 * smoothstep(-0.2, 0.45, key.y);
+    return LAND_KEY * path * low * (0.08 * exp(-d * 14.0) + 0.4 * w.y * exp(-d * 5.0));
+}
+

@@ -60,7 +60,9 @@ void main() {
     // sky, and in it the strokes burn as thin emerald-white threads and the stars as white-hot
     // points with emerald halos -- constellation light, inverted.  (A uniform branch.)
     if (u_invert > 0.0) {
-        vec3 lilac = mix(vec3(0.80, 0.60, 1.05), vec3(0.10, 0.04, 0.20), pow(uv.y, 1.1));
+        // (round 18's reader at 33 and 40.8 s: "flat pastel" -- the sky with more depth: pale
+        // only low over the ranges, deepening fast to a dark violet zenith)
+        vec3 lilac = mix(vec3(0.80, 0.60, 1.05), vec3(0.045, 0.016, 0.12), smoothstep(0.3, 0.95, uv.y));
         vec3 negative = lilac * exp(-sky * vec3(7.0, 9.0, 5.0));
         vec3 w = vec3(0.3, 0.5, 0.2);
         float glow = dot(halo, w);
@@ -74,7 +76,11 @@ void main() {
         negative = mix(negative, vec3(0.02, 0.008, 0.04), 0.85 * ink);
         // the light: an emerald glow, the threads and stars emerald-white at their cores
         negative += vec3(0.05, 0.85, 0.45) * glow * 7.0 * aura;
-        negative += vec3(0.55, 1.25, 0.85) * (thread * 9.0 + star * 3.0) * aura;
+        // (round 18's reader: "connect-the-dots" -- the stars as real light, the threads finer
+        // than them: a white-hot core, a pale-gold to emerald halo; the threads thinner light)
+        float core = max(star - thread, 0.0);
+        negative += vec3(0.55, 1.25, 0.85) * (thread * 6.0 + star * 3.0) * aura;
+        negative += vec3(1.0, 0.95, 0.8) * smoothstep(0.12, 0.4, core) * aura;
         // (the next word's chart, written ahead of its stars where no glow is yet, is light
         // too: an emerald thread on the pale sky, never ink)
         negative += vec3(0.10, 0.55, 0.38) * thread * 9.0 * (1.0 - aura);

@@ -33,6 +33,7 @@ uniform vec2 u_rot_far;     // cos, sin of the deep sky's rotation (a third of t
 uniform float u_zoom_far;   // the deep sky's zoom (it hardly moves: it is far)
 uniform float u_land_shift; // how far the land has slid (screen units, the near ridge's)
 uniform float u_lake_phase; // the lake's clock (seconds, wrapped)
+uniform vec3 u_key_sun;     // the sun that lights the land: its place (centred frame heights), strength (0: none)
 out vec4 frag;
 
 // One star per cell, jittered away from the cell walls so a single lookup suffices. A star's
@@ -237,6 +238,11 @@ void main() {
         lin += u_pole_glow * heart * (1.0 - clamp(bodies.a, 0.0, 1.0));
     }
 
+    // The key sun's glare in the air (round 18's reader: "suns look like pasted-on sprites"):
+    // a broad violet haze round it, lying over the clouds and the stars, so it shines in the
+    // sky's air and not on top of it.  (Zero without a key sun: a mirrored crown.)
+    lin += key_glare(centered_uv(fc, u_resolution), u_key_sun) * (1.0 - 0.7 * clamp(bodies.a, 0.0, 1.0));
+
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
     // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them
     // (parallax: depth). Seen only where the sky in front of them is dark.
@@ -255,13 +261,14 @@ void main() {
     // ridge black. (A uniform branch: skipped without land.)
     if (u_land > 0.0) {
         float land_y = u_horizon + 0.12 * u_lake;     // (the ranges stand up out of the lake)
-        vec3 landed = land_over(lin, sp, 1.0 / u_resolution.y,
-                                vec2(0.5 * u_land_shift, land_y), vec2(u_land_shift, land_y), 1.25);
+        vec3 landed = land_over_lit(lin, sp, 1.0 / u_resolution.y,
+                                    vec2(0.5 * u_land_shift, land_y), vec2(u_land_shift, land_y), 1.25, u_key_sun);
         lin = mix(lin, landed, u_land);
     }
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
     if (u_lake > 0.0) {
-        vec3 wet = lake_water(lin, wave, vec3(0.026, 0.040, 0.064), 1.0 / u_resolution.y);
+        vec3 wet = lake_water(lin, wave, vec3(0.026, 0.040, 0.064), 1.0 / u_resolution.y)
+                 + lake_glint(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
     }
     sp = here;      // (the lids lie over the eye, not over the mirrored view)
