@@ -134,7 +134,7 @@ WINDOW = (-2.05, 0.8, 0.5, 1.65)
 WINDOW_LIGHT = (0.55, -0.6, -0.58)   # the direction its night light falls (window.glsl WIN_LIGHT)
 # The near Serenes (near.glsl): their plane's depth and where they stand (x, m).
 NEAR_Z = -4.6
-NEAR_XS = (-1.0, 1.25)
+NEAR_XS = (-1.5, 1.65)
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here

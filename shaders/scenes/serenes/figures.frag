@@ -49,9 +49,12 @@ void main() {
     // dark (standing; close on the woman her arms stay of a piece with her)
     float sleeve = smoothstep(0.03, 0.14, g_trunk * h) * (1.0 - cu);
     low = max(low, sleeve);
-    float fray = (0.012 + 0.035 * low) * (1.0 - 0.3 * cu) * (1.0 - near_hand);
+    // (round 18: the woman read as "a crude blob": seen as she is staged, her outline is
+    // crisp -- head, shoulders, arms, lap and bench read as a seated person -- and only
+    // the standing Serenes keep the candle-shadow blur)
+    float fray = (0.012 + 0.035 * low) * (1.0 - 0.75 * cu) * (1.0 - near_hand);
     d += fray * (n - 0.42);
-    float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.55 * cu) * (1.0 - near_hand);
+    float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.88 * cu) * (1.0 - near_hand);
     float cov = clamp(0.5 - d / soft, 0.0, 1.0);
     cov *= 1.0 - sleeve * (0.55 - 0.4 * n);
     // (round 17) the farther ones stand in the candle-lit haze: paler, the wall through them
