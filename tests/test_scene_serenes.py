@@ -1494,3 +1494,24 @@ def test_seated_the_womans_outline_is_crisp_not_a_blob(gl):
         row = cov[rows[0] + int(f * (rows[-1] - rows[0]))]
         widths.append(int(((row > 0.05) & (row < 0.95)).sum()) / 2)
     assert np.mean(widths) <= 3.5, widths
+
+
+def test_seated_the_woman_has_a_neck_between_her_head_and_shoulders(gl):
+    """Round 18: "the figure is a crude blob" -- her hair fell in a block as wide as her
+    shoulders, so head, hair and shoulders were one shape.  Now, down her silhouette from
+    the top (640x360), the width narrows below the head to a neck under half the head's
+    widest, before the shoulders spread (7 of 19 pixels now; 22 of 25 on main)."""
+    size = (640, 360)
+    cov, mod, (a, _) = _one_figure(gl, size, 2.0, count=1, seated=1.0, sway=0.0, tremor=0.0,
+                                   flicker=0.0)
+    x, height = float(a[0][0]), float(a[0][1])
+    col = int(round(_to_px(mod, x, 0.0, size)[0]))
+    half = int(abs(_to_px(mod, x + 0.12 * height, 0.0, size)[0] - col))
+    band = cov[:, col - half:col + half + 1] > 0.5
+    top = np.flatnonzero(band.any(axis=1))[0]
+    px_h = abs(_to_px(mod, x, height, size)[1] - _to_px(mod, x, 0.0, size)[1])
+    widths = band.sum(axis=1)[top:top + int(0.25 * px_h)]
+    head = int(np.argmax(widths[:int(0.1 * px_h)]))
+    shoulders = head + int(np.flatnonzero(widths[head:] > 1.5 * widths[head])[0])
+    neck = int(widths[head:shoulders].min())
+    assert neck < 0.5 * widths[head], (neck, int(widths[head]), list(widths))
