@@ -1515,3 +1515,17 @@ def test_seated_the_woman_has_a_neck_between_her_head_and_shoulders(gl):
     shoulders = head + int(np.flatnonzero(widths[head:] > 1.5 * widths[head])[0])
     neck = int(widths[head:shoulders].min())
     assert neck < 0.5 * widths[head], (neck, int(widths[head]), list(widths))
+
+
+def test_the_lovers_threads_glow_in_the_air_not_tiny_and_lost(gl):
+    """Round 18: "the lovers' threads tiny and lost": round the fine cores their light hangs
+    in the air -- at 320x180 the pale-cyan light they add (blue up over 12 levels and over
+    red by 4) covers at least 300 pixels (340 now; 241 on main)."""
+    p = Player(gl, (320, 180))
+    try:
+        common = dict(count=5, sway=0.5, voices=0.0, flicker=0.0)
+        diff = p.at(3.0, lovers=1.0, **common) - p.at(3.0, lovers=0.0, **common)
+    finally:
+        p.release()
+    lit = (diff[..., 2] > 12) & (diff[..., 2] > diff[..., 0] + 4)
+    assert lit.sum() >= 300, int(lit.sum())
