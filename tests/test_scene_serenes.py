@@ -1529,3 +1529,28 @@ def test_the_lovers_threads_glow_in_the_air_not_tiny_and_lost(gl):
         p.release()
     lit = (diff[..., 2] > 12) & (diff[..., 2] > diff[..., 0] + 4)
     assert lit.sum() >= 300, int(lit.sum())
+
+
+def test_standing_their_gowns_are_cloth_with_folds_catching_the_light(gl):
+    """Round 18: "ghost cones": standing, they are cloth -- long folds fall down the gown and
+    their ridges catch the candles' light.  In the figures pass of a lone standing figure at
+    640x360, along the rows of its lower body (55-80 % down its silhouette, inside its
+    edges), the light has on average over 0.8 separate ridges a row (1.34 now; 0.28 on
+    main's smooth glow)."""
+    p = Player(gl, (640, 360))
+    try:
+        p.at(2.0, count=1, sway=0.0, flicker=0.0, voices=0.0)
+        fig = p.pass_pixels("figures")
+    finally:
+        p.release()
+    cov = fig[..., 3] / 255.0
+    light = ((fig[..., :3] / 255.0) ** 2).sum(axis=2)
+    rows = np.flatnonzero((cov > 0.99).any(axis=1))
+    r0, r1 = rows[0], rows[-1]
+    ridges = []
+    for r in range(r0 + int(0.55 * (r1 - r0)), r0 + int(0.8 * (r1 - r0))):
+        inside = np.flatnonzero(cov[r] > 0.99)[3:-3]
+        k = np.convolve(light[r, inside], np.ones(3) / 3, mode="same")
+        ridges.append(sum(1 for i in range(3, len(k) - 3) if k[i] >= k[i - 1] and k[i] > k[i + 1]
+                          and k[i] - min(k[i - 3], k[i + 3]) > 0.05 * k.max()))
+    assert np.mean(ridges) > 0.8, ridges

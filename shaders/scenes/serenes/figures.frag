@@ -99,6 +99,13 @@ void main() {
     // (darker than the wall their shadows fall on: they are the shadow, the wall the light)
     body += lc * glow * mix(0.0012, 0.002, cu) * (1.0 - face);
     body += lc * rim * edge * mix(0.12, 0.06, cu) * (1.0 - face) * (1.0 - 0.5 * wood);
+    // (round 18: "ghost cones": standing, they are cloth -- long folds fall from the
+    // shoulders, swaying a little, and their ridges catch the candles' light on the side
+    // that faces it, fading up the body and into the dark side; the troughs stay shadow)
+    float pleat = 0.5 + 0.5 * sin(nx * 8.0 + 1.4 * sin(yl * 3.5 + 0.35 * u_time + 1.7 * float(i)) + float(i));
+    pleat = pleat * pleat * pleat;
+    body += lc * glow * pleat * 0.02 * (1.0 - cu) * (1.0 - face) * smoothstep(0.8, 0.25, yl)
+          * smoothstep(-0.2, 0.6, abs(nx));
     // a cold thread of the wall's bounce light on the far edges, so the silhouette stands
     // off the dark wall (lit from behind as well as from below)
     body += wall_colour() * shade_colour() * 0.004 * exp(-inside / 0.004) * (1.0 - face) * (1.0 - cu);
