@@ -569,8 +569,9 @@ class Serenes(Scene):
 
     def update(self, state, resources):
         silent = float(state.params["voices"]) <= 0.0
-        resources.draw_count("silk", 2 * (VOICE_SEGMENTS + 1),
-                             0 if silent else int(round(float(state.params["voices_count"]))))
+        for name in ("silk_shade", "silk"):
+            resources.draw_count(name, 2 * (VOICE_SEGMENTS + 1),
+                                 0 if silent else int(round(float(state.params["voices_count"]))))
         a, b = figure_poses(state.t, state.seed, state.params)
         c = figure_extras(state.t, state.seed, state.params)
         arms = arm_uniforms(a, b, c)
@@ -623,7 +624,11 @@ serenes = Serenes(
              clear=(0.0, 0.0, 0.0, 1.0)),
         Pass("scenes/serenes/main.frag", name="main",
              inputs=("surfaces", "shadow", "figures", "eyes_img", "candles_img", "haze", "floor")),
-        # Their voices as silk over the finished frame (nothing drawn while voices is 0).
+        # Their voices as silk over the finished frame (nothing drawn while voices is 0):
+        # the cloth's body dims what lies behind it, then its sheen is added (round 18).
+        Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",
+             primitive="triangle_strip", count=2 * (VOICE_SEGMENTS + 1), instances="voices_count",
+             inputs=("figures",), into="main", blend="alpha"),
         Pass("scenes/serenes/voices.frag", name="silk", vert="scenes/serenes/voices.vert",
              primitive="triangle_strip", count=2 * (VOICE_SEGMENTS + 1), instances="voices_count",
              inputs=("figures",), into="main", blend="add"),

@@ -488,14 +488,17 @@ def test_trembling_hands_move_between_frames_and_still_ones_do_not(player):
 
 def test_their_voices_are_silk_in_the_air_and_silent_at_zero(player):
     """voices > 0 lays bright bands of silk across the stage (many pixels brighter), voices 0
-    draws nothing at all (the frame equals one without the pass's light)."""
+    draws nothing at all (the frame equals one without the pass's light).  Round 18 replaced
+    "silk only adds light" (the reader: "generic light streaks"): silk is cloth, its
+    half-translucent body dims the lit stage behind it where its sheen is faint -- some
+    pixels are darker than without it (none on main)."""
     silent = player.at(3.0, voices=0.0)
     again = player.at(3.0, voices=0.0)
     singing = player.at(3.0, voices=0.9)
     assert np.array_equal(silent, again)
     lift = singing.mean(axis=2) - silent.mean(axis=2)
     assert (lift > 20).mean() > 0.03, (lift > 20).mean()
-    assert (lift < -1).sum() == 0, "silk only adds light"
+    assert (lift < -1).sum() > 0, "the silk has no body: it only adds light"
     # the bands span the stage, left to right
     cols = np.nonzero((lift > 20).any(axis=0))[0]
     assert cols.min() < 0.15 * SIZE[0] and cols.max() > 0.85 * SIZE[0]
