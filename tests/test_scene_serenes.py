@@ -1557,3 +1557,29 @@ def test_standing_their_gowns_are_cloth_with_folds_catching_the_light(gl):
         ridges.append(sum(1 for i in range(3, len(k) - 3) if k[i] >= k[i - 1] and k[i] > k[i + 1]
                           and k[i] - min(k[i - 3], k[i + 3]) > 0.05 * k.max()))
     assert np.mean(ridges) > 0.8, ridges
+
+
+def test_the_mercury_orbs_hold_a_bright_spec_of_the_candle(gl):
+    """Round 18: "dot eyes" -- flat pale discs.  Each orb is a liquid mirror, darker in
+    itself, with the candle in it a bright spec: in the eyes pass at 960x540 (the whole
+    stage), each eye's brightest pixel is over 11x its median light (14.3 now; 7.7 on
+    main), the median over the ten eyes."""
+    mod, _ = _module()
+    size = (960, 540)
+    p = Player(gl, size)
+    try:
+        p.at(2.0)
+        e = p.pass_pixels("eyes_img")
+        a, _ = mod.figure_poses(2.0, p.renderer.seed, _defaults())
+    finally:
+        p.release()
+    cov = e[..., 3] / 255.0
+    light = ((e[..., :3] / 255.0) ** 2).sum(axis=2)
+    ratios = []
+    for col, row in _eye_pixels(mod, a, size):
+        c, r = int(round(col)), int(round(row))
+        win = (slice(r - 6, r + 7), slice(c - 6, c + 7))
+        v = light[win][cov[win] > 0.5]
+        assert v.size > 0
+        ratios.append(v.max() / max(float(np.median(v)), 1e-6))
+    assert len(ratios) == 10 and np.median(ratios) > 11.0, ratios
