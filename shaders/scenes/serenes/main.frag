@@ -220,7 +220,7 @@ void main() {
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
 
     // --- the stage in depth (``near``): the candle-lit smoke in the air between the row
-    // and the camera, drifting; then the near Serene, backlit, dark and out of focus
+    // and the camera, drifting; then the near Serenes, backlit, dark, their edges crisp and rim-lit
     if (u_near > 0.0) {
         float glow = 0.0;
         for (int k = 0; k < MAX_CANDLES; ++k) {

@@ -1,8 +1,8 @@
-// near.glsl -- Serenes standing near the camera, large, soft and out of focus at a
-// frame edge, turned toward the row: the stage in depth, not a line-up on one plane
-// (round 17: "pawn silhouettes in a line-up on one plane").  It stands in front of the
-// candles, so it is backlit: a dark shape of shadow and smoke whose edges glow with the
-// light behind it.  The camera's pan slides it in from the right, faster than the row
+// near.glsl -- Serenes standing near the camera, large, at a frame edge, turned toward
+// the row: the stage in depth, not a line-up on one plane (round 17: "pawn silhouettes in
+// a line-up on one plane").  It stands in front of the candles, so it is backlit: a dark
+// shape whose edge toward the row is caught by their light (round 18: out of focus it read
+// as "a dark blur": crisp now, its rim broken by the cloth's folds).  The camera's pan slides it in from the right, faster than the row
 // (parallax).
 //
 // Include after serenes.glsl; everything in metres on its own plane z = NEAR_Z.
