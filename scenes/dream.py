@@ -162,8 +162,9 @@ serenes = Cue(
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
             "canon": 0.6, "character": 0.8, "sway": 0.65, "voices_near": 1.0,
             # (round 17: "pawn silhouettes in a line-up on one plane": each stands at its own
-            # depth, and two stand near the camera, backlit and out of focus at the frame's
-            # edges, sliding past as the camera drifts)
+            # depth, and two stand near the camera, backlit at the frame's edges, sliding past
+            # as the camera drifts; round 18: crisp and rim-lit, out of focus they read as
+            # "a dark blur blocking the left third")
             "near": 1.0, "depth": 1.0},
 )
 

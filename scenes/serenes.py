@@ -35,8 +35,9 @@ figure at its own distance (FIGURE_DEPTHS, -0.3 to 0.95 m about the row's plane)
 as its picture on that plane (stage_in_depth: x about the camera, height and lean scaled,
 feet raised or lowered through ``u_fig_d``), so every pass and their shadows follow with no
 new geometry, the farther ones paler in the haze; ``near`` adds two Serenes near the camera
-(near.glsl, z = -4.6), large, backlit and out of focus at the frame's edges -- one at the
-left as the drift begins, one the drift brings in at the right -- and candle-lit smoke
+(near.glsl, z = -4.6), large and backlit at the frame's edges (round 18: crisp, rim-lit,
+only a shoulder and hood in frame) -- one at the left as the drift begins, one the drift
+brings in at the right -- and candle-lit smoke
 drifting in the air between.  The woman's room (``window``, round 17: "a mannequin against
 an empty wall"): a tall arched window onto the glass city's night (window.glsl: a cold
 sky, needle towers with lit glass edges, mist), its cold shaft of light slanting through
@@ -80,8 +81,20 @@ work, so everything that covers a small part of the screen rasterises its own qu
 - ``floor`` (a quad over the floor band): the boards' sheen and reflection.
 - ``main``: the wall and floor lit by each candle, the city through the wall, then the
   figures, eyes and candles over it; tone map and dither.
-- ``silk`` and ``threads`` (triangle strips added over ``main``, drawn only while ``voices`` /
-  ``lovers`` > 0): the voices' ribbons, and the neural threads between the lovers' minds.
+- ``silk_shade``, ``silk`` and ``threads`` (triangle strips over ``main``, drawn only while
+  ``voices`` / ``lovers`` > 0): the voices' ribbons -- first the silk's half-translucent body,
+  alpha-blended, dimming what lies behind it (round 18: pure light read as "generic light
+  streaks"), then its sheen, added -- and the neural threads between the lovers' minds, fine
+  cores in a soft glow of their light.
+
+Round 18 ("a dark blur blocks the left third", "ghost cones with dot eyes; muddy brown
+grade", "the figure is a crude blob, the hand glitch reads as a smear"): the near Serenes
+stand further out, crisp, found by a rim of candle light broken by their folds; a toe
+under the standing stage's tone curve (main.frag TOE) sinks the dim wall toward black so
+the candles are the one key; the gowns' folds catch the candle light low down; the orbs
+are darker mirrors holding a bright spec of the flame; the woman's outline is crisp, her
+hair close round her head above a neck and sloping shoulders; her hands' glitch is torn in
+hard-edged rows, red and blue a pixel or two apart.
 
 Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
 the next, its head ticking side to side on a clock (laughter as a programmed response); the
@@ -134,7 +147,7 @@ WINDOW = (-2.05, 0.8, 0.5, 1.65)
 WINDOW_LIGHT = (0.55, -0.6, -0.58)   # the direction its night light falls (window.glsl WIN_LIGHT)
 # The near Serenes (near.glsl): their plane's depth and where they stand (x, m).
 NEAR_Z = -4.6
-NEAR_XS = (-1.0, 1.25)
+NEAR_XS = (-1.5, 1.65)
 MAX_FIGURES = 9
 MAX_CANDLES = 3
 NECK_TOP = 0.845                 # figure-local units (height 1): the head tilts about here
@@ -569,8 +582,9 @@ class Serenes(Scene):
 
     def update(self, state, resources):
         silent = float(state.params["voices"]) <= 0.0
-        resources.draw_count("silk", 2 * (VOICE_SEGMENTS + 1),
-                             0 if silent else int(round(float(state.params["voices_count"]))))
+        for name in ("silk_shade", "silk"):
+            resources.draw_count(name, 2 * (VOICE_SEGMENTS + 1),
+                                 0 if silent else int(round(float(state.params["voices_count"]))))
         a, b = figure_poses(state.t, state.seed, state.params)
         c = figure_extras(state.t, state.seed, state.params)
         arms = arm_uniforms(a, b, c)
@@ -623,7 +637,11 @@ serenes = Serenes(
              clear=(0.0, 0.0, 0.0, 1.0)),
         Pass("scenes/serenes/main.frag", name="main",
              inputs=("surfaces", "shadow", "figures", "eyes_img", "candles_img", "haze", "floor")),
-        # Their voices as silk over the finished frame (nothing drawn while voices is 0).
+        # Their voices as silk over the finished frame (nothing drawn while voices is 0):
+        # the cloth's body dims what lies behind it, then its sheen is added (round 18).
+        Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",
+             primitive="triangle_strip", count=2 * (VOICE_SEGMENTS + 1), instances="voices_count",
+             inputs=("figures",), into="main", blend="alpha"),
         Pass("scenes/serenes/voices.frag", name="silk", vert="scenes/serenes/voices.vert",
              primitive="triangle_strip", count=2 * (VOICE_SEGMENTS + 1), instances="voices_count",
              inputs=("figures",), into="main", blend="add"),
@@ -656,7 +674,7 @@ serenes = Serenes(
         Param("eyes", 0.35, 0.0, 1.0, "glow of the lidless mercury eyes"),
         Param("backdrop", 0.0, 0.0, 1.0, "how much of the city (the bound scene) glows through the wall; 0: alone in the room"),
         Param("depth", 0.0, 0.0, 1.0, "the figures stand at their own depths, staggered, the farther ones paler in the haze (0: all on one plane)"),
-        Param("near", 0.0, 0.0, 1.0, "a Serene near the camera, large, backlit and out of focus at the right edge, and candle-lit smoke in the air: the stage in depth (0: none)"),
+        Param("near", 0.0, 0.0, 1.0, "two Serenes near the camera, large and backlit, crisp rim-lit silhouettes at the frame's edges, and candle-lit smoke in the air: the stage in depth (0: none)"),
         Param("window", 0.0, 0.0, 1.0, "a tall arched window in the wall onto the glass city's night, its cold light on the floor (0: a plain wall)"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),

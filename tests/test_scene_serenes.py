@@ -488,14 +488,17 @@ def test_trembling_hands_move_between_frames_and_still_ones_do_not(player):
 
 def test_their_voices_are_silk_in_the_air_and_silent_at_zero(player):
     """voices > 0 lays bright bands of silk across the stage (many pixels brighter), voices 0
-    draws nothing at all (the frame equals one without the pass's light)."""
+    draws nothing at all (the frame equals one without the pass's light).  Round 18 replaced
+    "silk only adds light" (the reader: "generic light streaks"): silk is cloth, its
+    half-translucent body dims the lit stage behind it where its sheen is faint -- some
+    pixels are darker than without it (none on main)."""
     silent = player.at(3.0, voices=0.0)
     again = player.at(3.0, voices=0.0)
     singing = player.at(3.0, voices=0.9)
     assert np.array_equal(silent, again)
     lift = singing.mean(axis=2) - silent.mean(axis=2)
     assert (lift > 20).mean() > 0.03, (lift > 20).mean()
-    assert (lift < -1).sum() == 0, "silk only adds light"
+    assert (lift < -1).sum() > 0, "the silk has no body: it only adds light"
     # the bands span the stage, left to right
     cols = np.nonzero((lift > 20).any(axis=0))[0]
     assert cols.min() < 0.15 * SIZE[0] and cols.max() > 0.85 * SIZE[0]
@@ -667,8 +670,13 @@ def test_the_echoes_light_the_dark_gown_beside_the_hands(gl):
     """The after-images are drawn: at a step where the hands jumped, pixels of the dark gown
     or wall (the figures pass dark there) take the light of where a hand was; without the
     tremor none do.  Round 14: the colour split stays subtle -- the cyan and magenta split
-    read as "a rainbow outline" round sticker hands: no echo pixel turns blue or magenta
-    (blue over red, or red and blue over green, by more than a few levels)."""
+    read as "a rainbow outline" round sticker hands.  Round 18 replaced its "no echo pixel
+    turns blue" (the reader: "the hand glitch reads as a smear" -- the glitch is to be a
+    crisp digital artefact, sliced, with a colour split): the torn after-image's red and
+    blue lie a pixel or two apart, so a few echo pixels turn cold or magenta (blue over red
+    by more than 12 levels, or red and blue over green by 30: 11 of 106 here, none on
+    main), but fewer than a third of them -- a
+    split at the edges of the torn slices, never a rainbow outline."""
     mod, _ = _module()
     p = Player(gl, size=(320, 180))
     try:
@@ -688,10 +696,40 @@ def test_the_echoes_light_the_dark_gown_beside_the_hands(gl):
         echo = dark & (on.sum(axis=2) - off.sum(axis=2) > 24)
         assert echo.sum() > 6, int(echo.sum())
         r, g, b = on[..., 0][echo], on[..., 1][echo], on[..., 2][echo]
-        rainbow = (b - r > 12) | ((r + b) / 2 - g > 30)
-        assert rainbow.sum() == 0, (int(rainbow.sum()), int(echo.sum()))
+        split = (b - r > 12) | ((r + b) / 2 - g > 30)
+        assert 3 <= split.sum() < echo.sum() / 3, (int(split.sum()), int(echo.sum()))
     finally:
         p.release()
+
+
+def test_the_hands_glitch_is_torn_in_rows_not_smeared(gl):
+    """Round 18: "the hand glitch reads as a smear".  The after-images are cut into rows a
+    few pixels high and torn sideways row by row, hard-edged: the light the tremor adds
+    round the hands changes more from one row to the next than from one column to the next
+    -- at 640x360, over the first six stutter steps with an echo, the mean of (mean |step
+    down a column|) / (mean |step along a row|) is over 1.4 (1.49 now; 1.27 on main's soft
+    after-images)."""
+    mod, _ = _module()
+    size = (640, 360)
+    p = Player(gl, size)
+    try:
+        seed = p.renderer.seed
+        woman = dict(count=1, seated=1.0, closeup=0.3, sway=0.0, flicker=0.0)
+        trembling = _defaults(**woman, tremor=1.0)
+        times = [t for t in np.arange(1.0, 8.0, 1.0 / mod.TREMOR_RATE)
+                 if np.abs(np.array(mod.hand_echoes(float(t), seed, trembling, size)[0])).max() > 0.01][:6]
+        assert len(times) == 6
+        ratios = []
+        for t in times:
+            light = np.clip(p.at(float(t), **woman, tremor=1.0) - p.at(float(t), **woman, tremor=0.0),
+                            0.0, None).sum(axis=2)
+            x0, y0, x1, y1 = mod.hand_echoes(float(t), seed, trembling, size)[2]
+            e = light[int((1 - y1) * size[1]):int((1 - y0) * size[1]) + 1,
+                      int(x0 * size[0]):int(x1 * size[0]) + 1]
+            ratios.append(np.abs(np.diff(e, axis=0)).mean() / max(np.abs(np.diff(e, axis=1)).mean(), 1e-6))
+    finally:
+        p.release()
+    assert np.mean(ratios) > 1.4, ratios
 
 
 def test_the_woman_alone_sits_in_a_pool_of_light_in_true_black(player):
@@ -1272,12 +1310,17 @@ def test_the_womans_room_has_a_window_onto_the_citys_cold_night(gl):
     assert pane.mean(axis=2).std() > 8.0, pane.mean(axis=2).std()
 
 
-def test_one_of_them_stands_near_the_camera_dark_and_out_of_focus(gl):
-    """Round 17: "pawn silhouettes in a line-up on one plane".  With ``near`` (on in the
-    dream's cue) a Serene stands near the camera at a frame edge, backlit: where its
-    shoulders fall on screen the frame is far darker than the lit stage there without it,
-    and its edge is soft (out of focus: the step from its body to the wall spreads over
-    several pixels, no hard cut-out line)."""
+def test_the_near_serene_is_a_crisp_rim_lit_figure_at_the_edge_not_a_blur(gl):
+    """Round 17: "pawn silhouettes in a line-up on one plane" -- with ``near`` (on in the
+    dream's cue) a Serene stands near the camera at a frame edge, backlit.  Round 18 replaced
+    round 17's test of it (out of focus, its edge spread over 4 pixels and more): out of
+    focus it read as "a dark blur blocking the left third" (ARTEFACT).  Now, as the cue
+    begins (pan -0.45), it is a dark body in a small share of the frame -- where it darkens
+    the lit stage to under half, 3 % to 20 % of the columns -- and
+    its edge toward the row is crisp and caught by the candles: along a row low on it, the
+    brightest pixel of its edge (its rim) is at least 1.6x the light two pixels outside it,
+    and the body a little way inside is under half the rim (main's blurred edge has no
+    such rim: its brightest pixel there is 1.1x the light beside it)."""
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     show = Registry(SearchPath.build([], environ={})).show("dream")
@@ -1286,31 +1329,26 @@ def test_one_of_them_stands_near_the_camera_dark_and_out_of_focus(gl):
     mod, _ = _module()
     size = (320, 180)
     w, h = size
-    pan = 0.45
     cam_y, cam_d, cam_f = mod.stage_camera(0.0)
     scale = (mod.NEAR_Z + cam_d) / cam_f
-    col = int(round((mod.NEAR_XS[1] - pan) / scale * h + w / 2.0))
-    row = int(round(h / 2.0 - (1.25 - cam_y) / scale * h))
     p = Player(gl, size)
     try:
-        still = dict(count=5, sway=0.0, flicker=0.0, voices=0.0, pan=pan, candles=3, candle=2.0)
-        near = p.at(2.0, near=1.0, **still)
-        flat = p.at(2.0, near=0.0, **still)
+        still = dict(count=5, sway=0.0, flicker=0.0, voices=0.0, pan=-0.45, candles=3, candle=2.0)
+        near = p.at(2.0, near=1.0, **still).mean(axis=2)
+        flat = p.at(2.0, near=0.0, **still).mean(axis=2)
     finally:
         p.release()
-    body, bare = near[row - 3:row + 4, col - 3:col + 4].mean(), flat[row - 3:row + 4, col - 3:col + 4].mean()
-    # a dark body where the stage was lit, and the lit stage beside it toward the row
-    beside = int(round(col - 0.55 / scale * h))
-    stage = near[row - 3:row + 4, beside - 3:beside + 4].mean()
-    assert body < 0.75 * bare and body < 10.0, (body, bare)
-    assert stage > 3.0 * body, (stage, body)
-    # its edge toward the row: from body to wall over at least 4 pixels (10 % to 90 %)
-    line = near[row, :col + 1].mean(axis=1)[::-1]
-    ref = flat[row, :col + 1].mean(axis=1)[::-1]
-    frac = (ref - line) / np.maximum(ref, 1e-6)
-    inside = np.flatnonzero(frac < 0.9)[0]
-    outside = np.flatnonzero(frac < 0.1)[0]
-    assert outside - inside >= 4, (inside, outside)
+    band = slice(int(h * 0.3), int(h * 0.95))
+    dark = (near[band] < 0.5 * flat[band]) & (flat[band] > 6.0)
+    share = float(dark.any(axis=0).mean())
+    assert 0.03 < share < 0.2, share
+    row = int(round(h / 2.0 - (1.25 - cam_y) / scale * h))
+    # (its edge lies within 0.35 m, on its plane, of where it stands)
+    col0 = (mod.NEAR_XS[0] + 0.45) / scale * h + w / 2.0
+    line = near[row, :int(col0 + 0.35 / scale * h)]
+    c = int(np.argmax(line))
+    assert line[c] > 1.6 * near[row, c + 2], (c, line[c], near[row, c + 2])
+    assert near[row, c - 8] < 0.5 * line[c], (near[row, c - 8], line[c])
 
 
 def test_seated_the_woman_has_a_rounded_head_not_a_pointed_hood(gl):
@@ -1428,3 +1466,120 @@ def test_the_windows_night_falls_in_a_cold_shaft_through_the_air(gl):
         return float((patch[..., 2] - patch[..., 0]).mean())
 
     assert cold(lit) > cold(plain) + 12.0, (cold(lit), cold(plain), row, col)
+
+
+def test_the_standing_stage_has_deep_blacks_and_the_candles_are_the_key(player):
+    """Round 18: "muddy brown grade" -- a toe under the standing stage's tone curve sinks the
+    dim wall between the candles' pools toward black: at 160x90, five standing, two
+    candles, a quarter of the frame is under 1 level of luminance (0.2 now; about 2 on main),
+    while the candles' pools stay lit (the brightest tenth over 20 levels) and the flames
+    keep their white."""
+    img = player.at(2.0, count=5, flicker=0.0, voices=0.0, candles=2)
+    lum = img @ np.array([0.2126, 0.7152, 0.0722])
+    assert np.percentile(lum, 25) < 1.0, np.percentile(lum, 25)
+    assert np.percentile(lum, 90) > 20.0, np.percentile(lum, 90)
+    assert lum.max() > 200.0, lum.max()
+
+
+def test_seated_the_womans_outline_is_crisp_not_a_blob(gl):
+    """Round 18: "the figure is a crude blob": as the dream stages her (closeup 0.3) her
+    outline is crisp -- at 640x360, at four heights down her silhouette, her edges ramp
+    over 3.5 pixels or fewer on average (3.25 now; 6.0 on main)."""
+    p = Player(gl, (640, 360))
+    try:
+        cov = p.silhouettes(2.0, count=1, seated=1.0, closeup=0.3, sway=0.0, flicker=0.0,
+                            tremor=0.0, window=1.0)
+    finally:
+        p.release()
+    rows = np.flatnonzero((cov > 0.99).any(axis=1))
+    widths = []
+    for f in (0.3, 0.5, 0.7, 0.85):
+        row = cov[rows[0] + int(f * (rows[-1] - rows[0]))]
+        widths.append(int(((row > 0.05) & (row < 0.95)).sum()) / 2)
+    assert np.mean(widths) <= 3.5, widths
+
+
+def test_seated_the_woman_has_a_neck_between_her_head_and_shoulders(gl):
+    """Round 18: "the figure is a crude blob" -- her hair fell in a block as wide as her
+    shoulders, so head, hair and shoulders were one shape.  Now, down her silhouette from
+    the top (640x360), the width narrows below the head to a neck under half the head's
+    widest, before the shoulders spread (7 of 19 pixels now; 22 of 25 on main)."""
+    size = (640, 360)
+    cov, mod, (a, _) = _one_figure(gl, size, 2.0, count=1, seated=1.0, sway=0.0, tremor=0.0,
+                                   flicker=0.0)
+    x, height = float(a[0][0]), float(a[0][1])
+    col = int(round(_to_px(mod, x, 0.0, size)[0]))
+    half = int(abs(_to_px(mod, x + 0.12 * height, 0.0, size)[0] - col))
+    band = cov[:, col - half:col + half + 1] > 0.5
+    top = np.flatnonzero(band.any(axis=1))[0]
+    px_h = abs(_to_px(mod, x, height, size)[1] - _to_px(mod, x, 0.0, size)[1])
+    widths = band.sum(axis=1)[top:top + int(0.25 * px_h)]
+    head = int(np.argmax(widths[:int(0.1 * px_h)]))
+    shoulders = head + int(np.flatnonzero(widths[head:] > 1.5 * widths[head])[0])
+    neck = int(widths[head:shoulders].min())
+    assert neck < 0.5 * widths[head], (neck, int(widths[head]), list(widths))
+
+
+def test_the_lovers_threads_glow_in_the_air_not_tiny_and_lost(gl):
+    """Round 18: "the lovers' threads tiny and lost": round the fine cores their light hangs
+    in the air -- at 320x180 the pale-cyan light they add (blue up over 12 levels and over
+    red by 4) covers at least 300 pixels (340 now; 241 on main)."""
+    p = Player(gl, (320, 180))
+    try:
+        common = dict(count=5, sway=0.5, voices=0.0, flicker=0.0)
+        diff = p.at(3.0, lovers=1.0, **common) - p.at(3.0, lovers=0.0, **common)
+    finally:
+        p.release()
+    lit = (diff[..., 2] > 12) & (diff[..., 2] > diff[..., 0] + 4)
+    assert lit.sum() >= 300, int(lit.sum())
+
+
+def test_standing_their_gowns_are_cloth_with_folds_catching_the_light(gl):
+    """Round 18: "ghost cones": standing, they are cloth -- long folds fall down the gown and
+    their ridges catch the candles' light.  In the figures pass of a lone standing figure at
+    640x360, along the rows of its lower body (55-80 % down its silhouette, inside its
+    edges), the light has on average over 0.8 separate ridges a row (1.34 now; 0.28 on
+    main's smooth glow)."""
+    p = Player(gl, (640, 360))
+    try:
+        p.at(2.0, count=1, sway=0.0, flicker=0.0, voices=0.0)
+        fig = p.pass_pixels("figures")
+    finally:
+        p.release()
+    cov = fig[..., 3] / 255.0
+    light = ((fig[..., :3] / 255.0) ** 2).sum(axis=2)
+    rows = np.flatnonzero((cov > 0.99).any(axis=1))
+    r0, r1 = rows[0], rows[-1]
+    ridges = []
+    for r in range(r0 + int(0.55 * (r1 - r0)), r0 + int(0.8 * (r1 - r0))):
+        inside = np.flatnonzero(cov[r] > 0.99)[3:-3]
+        k = np.convolve(light[r, inside], np.ones(3) / 3, mode="same")
+        ridges.append(sum(1 for i in range(3, len(k) - 3) if k[i] >= k[i - 1] and k[i] > k[i + 1]
+                          and k[i] - min(k[i - 3], k[i + 3]) > 0.05 * k.max()))
+    assert np.mean(ridges) > 0.8, ridges
+
+
+def test_the_mercury_orbs_hold_a_bright_spec_of_the_candle(gl):
+    """Round 18: "dot eyes" -- flat pale discs.  Each orb is a liquid mirror, darker in
+    itself, with the candle in it a bright spec: in the eyes pass at 960x540 (the whole
+    stage), each eye's brightest pixel is over 11x its median light (14.3 now; 7.7 on
+    main), the median over the ten eyes."""
+    mod, _ = _module()
+    size = (960, 540)
+    p = Player(gl, size)
+    try:
+        p.at(2.0)
+        e = p.pass_pixels("eyes_img")
+        a, _ = mod.figure_poses(2.0, p.renderer.seed, _defaults())
+    finally:
+        p.release()
+    cov = e[..., 3] / 255.0
+    light = ((e[..., :3] / 255.0) ** 2).sum(axis=2)
+    ratios = []
+    for col, row in _eye_pixels(mod, a, size):
+        c, r = int(round(col)), int(round(row))
+        win = (slice(r - 6, r + 7), slice(c - 6, c + 7))
+        v = light[win][cov[win] > 0.5]
+        assert v.size > 0
+        ratios.append(v.max() / max(float(np.median(v)), 1e-6))
+    assert len(ratios) == 10 and np.median(ratios) > 11.0, ratios

@@ -84,7 +84,7 @@ void main() {
         // as a lid over a white sclera (round 8: "googly cartoon eyes").
         vec3 silver = vec3(0.72, 0.84, 1.0);
         float sky = smoothstep(-0.6, 0.9, r.y);
-        ec += (0.45 + u_eyes) * silver * (0.06 + 0.3 * sky * sky) * (1.0 - 0.5 * r2);   // (round 12: always a faint glow of its own)
+        ec += (0.45 + u_eyes) * silver * (0.025 + 0.3 * sky * sky) * (1.0 - 0.5 * r2);   // (round 12: always a faint glow of its own)
         // toward full glow the mercury lights from within (the dream keeps it about 0.5: dark)
         ec += smoothstep(0.8, 1.0, u_eyes) * silver * 0.45 * (1.0 - 0.5 * r2);
         // (round 12: "googly eyes": no Fresnel rim -- any bright ring round the ball read as a
@@ -92,7 +92,9 @@ void main() {
         // The window: each candle mirrored as a small bright image -- the flame a hot,
         // upright teardrop at the half-vector's image, the lit wax a dim warm stroke under
         // it (a convex mirror keeps the world upright) -- at least about a pixel across.
-        float rho = max(0.12, 0.6 * px / eye.z);   // (round 12: one tiny specular, not a catch-light)
+        // (round 18: "dot eyes": flat pale discs -- the orb itself darker now, a liquid mirror, and
+        // the candle in it a larger bright spec with a soft warm reflection round it)
+        float rho = max(0.2, 0.6 * px / eye.z);   // (round 12: one tiny specular, not a catch-light)
         for (int k = 0; k < MAX_CANDLES; ++k) {
             vec3 L = u_cpos[k].xyz - E;
             float pw = u_cpos[k].w / dot(L, L);
@@ -102,12 +104,12 @@ void main() {
             float hd = length(q);
             float flame = 1.0 - smoothstep(0.5 * rho, rho, hd);
             float core = 1.0 - smoothstep(0.0, 0.55 * rho, hd);
-            ec += (flame * 1.5 + core * 4.0) * pw * mix(light_colour(), vec3(1.0), 0.45 * core);
+            ec += (flame * 2.0 + core * 7.0) * pw * mix(light_colour(), vec3(1.0), 0.45 * core);
             // the flame's light in the air and on the floor round it, mirrored as a warm
             // bloom that the sphere's curve squeezes toward its edge: the orb reflects a
             // place, it is not a painted iris with a catch-light
             vec2 g = (o - hv.xy) * vec2(1.0, 0.8) * (1.0 + 1.5 * r2);
-            ec += exp(-dot(g, g) * 9.0) * pw * 0.35 * mix(light_colour(), silver, 0.35);
+            ec += exp(-dot(g, g) * 4.0) * pw * 0.5 * mix(light_colour(), silver, 0.35);
         }
         // the very edge dark again over the last sliver: the sphere's outline stays crisp
         ec *= 0.15 + 0.85 * smoothstep(1.0, 0.6, dist);   // (round 12: the limb dark: a ball, no ring)

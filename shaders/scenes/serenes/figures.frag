@@ -49,9 +49,12 @@ void main() {
     // dark (standing; close on the woman her arms stay of a piece with her)
     float sleeve = smoothstep(0.03, 0.14, g_trunk * h) * (1.0 - cu);
     low = max(low, sleeve);
-    float fray = (0.012 + 0.035 * low) * (1.0 - 0.3 * cu) * (1.0 - near_hand);
+    // (round 18: the woman read as "a crude blob": seen as she is staged, her outline is
+    // crisp -- head, shoulders, arms, lap and bench read as a seated person -- and only
+    // the standing Serenes keep the candle-shadow blur)
+    float fray = (0.012 + 0.035 * low) * (1.0 - 0.75 * cu) * (1.0 - near_hand);
     d += fray * (n - 0.42);
-    float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.55 * cu) * (1.0 - near_hand);
+    float soft = px + (0.02 + 0.035 * low) * (1.0 - 0.88 * cu) * (1.0 - near_hand);
     float cov = clamp(0.5 - d / soft, 0.0, 1.0);
     cov *= 1.0 - sleeve * (0.55 - 0.4 * n);
     // (round 17) the farther ones stand in the candle-lit haze: paler, the wall through them
@@ -96,6 +99,13 @@ void main() {
     // (darker than the wall their shadows fall on: they are the shadow, the wall the light)
     body += lc * glow * mix(0.0012, 0.002, cu) * (1.0 - face);
     body += lc * rim * edge * mix(0.12, 0.06, cu) * (1.0 - face) * (1.0 - 0.5 * wood);
+    // (round 18: "ghost cones": standing, they are cloth -- long folds fall from the
+    // shoulders, swaying a little, and their ridges catch the candles' light on the side
+    // that faces it, fading up the body and into the dark side; the troughs stay shadow)
+    float pleat = 0.5 + 0.5 * sin(nx * 8.0 + 1.4 * sin(yl * 3.5 + 0.35 * u_time + 1.7 * float(i)) + float(i));
+    pleat = pleat * pleat * pleat;
+    body += lc * glow * pleat * 0.02 * (1.0 - cu) * (1.0 - face) * smoothstep(0.8, 0.25, yl)
+          * smoothstep(-0.2, 0.6, abs(nx));
     // a cold thread of the wall's bounce light on the far edges, so the silhouette stands
     // off the dark wall (lit from behind as well as from below)
     body += wall_colour() * shade_colour() * 0.004 * exp(-inside / 0.004) * (1.0 - face) * (1.0 - cu);

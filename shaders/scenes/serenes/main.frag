@@ -26,6 +26,8 @@ uniform sampler2D u_candles_img;
 uniform sampler2D u_floor;
 uniform vec4 u_cbase[MAX_CANDLES];   // candle stand: x, top y, z, wax radius (m)
 uniform float u_exposure;
+const float TOE = 0.02;           // the standing stage's toe: the luminance (at 4 candles' key) where it bites half way
+const float TOE_FLOOR = 0.38;     // ... and the least of the light it keeps (never a crush to black)
 // The trembling hands' echoes (scenes/serenes.py hand_echoes): where the hands were one and
 // two stutter steps ago (left dx, dy, right dx, dy in texture units), the hands' region, and
 // (amount, the figure's axis x).
@@ -160,7 +162,21 @@ void main() {
         vec2 d2 = left ? u_echo2.xy : u_echo2.zw;
         float inbox = step(u_echo_box.x, uv.x) * step(uv.x, u_echo_box.z)
                     * step(u_echo_box.y, uv.y) * step(uv.y, u_echo_box.w) * u_echo_mix.x;
-        vec3 g1 = decode_hdr(texture(u_figures, uv + d1).rgb);
+        // (round 18: the soft after-images read as "a smear": the glitch is a crisp digital
+        // artefact now -- the box cut into rows of a few pixels, hard-edged, and in some of
+        // them the after-image is torn sideways by a step of its own (new at each stutter
+        // step: keyed on the echo offsets), its red and blue a pixel or two apart)
+        float row = floor(uv.y * u_resolution.y / max(2.0, u_resolution.y / 120.0));
+        float key = dot(u_echo1, vec4(37.1, 91.7, 13.3, 71.9)) * 400.0;
+        float hr = fract(sin(row * 12.9898 + key) * 43758.5453);
+        float torn = step(0.55, hr);
+        float shift = torn * (hr - 0.775) * 0.09 * u_echo_mix.x;
+        vec2 split = vec2(max(1.5, u_resolution.x / 480.0) / u_resolution.x, 0.0) * (0.5 + torn);
+        d1 += vec2(shift, 0.0);
+        d2 -= vec2(shift * 0.6, 0.0);
+        vec3 g1 = vec3(decode_hdr(texture(u_figures, uv + d1 + split).rgb).r,
+                       decode_hdr(texture(u_figures, uv + d1).rgb).g,
+                       decode_hdr(texture(u_figures, uv + d1 - split).rgb).b);
         vec3 g2 = decode_hdr(texture(u_figures, uv + d2).rgb);
         // (the hands' lit rims only, not the gown's dim sheen)
         // (round 11: the hands are dark now, found by their rim: the echoes are the rim's
@@ -204,7 +220,7 @@ void main() {
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
 
     // --- the stage in depth (``near``): the candle-lit smoke in the air between the row
-    // and the camera, drifting; then the near Serene, backlit, dark and out of focus
+    // and the camera, drifting; then the near Serenes, backlit, dark, their edges crisp and rim-lit
     if (u_near > 0.0) {
         float glow = 0.0;
         for (int k = 0; k < MAX_CANDLES; ++k) {
@@ -224,13 +240,23 @@ void main() {
                 // backlit: a thin glow on the edge's inner side, not an outline, strongest up
                 // the side toward the candles and the row, on the hood and shoulders; at the
                 // cost the cold of the burning eyes joins it
-                float edge = exp(-pow((d + 0.35 * NEAR_BLUR) / (0.45 * NEAR_BLUR), 2.0));
-                float side = smoothstep(-0.05, -0.3, (Xn.x - x0) * turn)
-                           * smoothstep(1.25, 1.85, Xn.y);
+                // (round 18: the edge crisp, the rim a band of light a few centimetres deep
+                // inside it, broken by the cloth's folds -- vertical falls that sway a little
+                // -- so it reads as a hooded figure in cloth, not a smudge)
+                float edge = exp(-max(-d, 0.0) / 0.01) * smoothstep(0.0, -0.003, d);
+                float folds = 0.55 + 0.45 * sin(Xn.x * 38.0 * turn + 2.2 * sin(Xn.y * 2.3 + 0.3 * u_time));
+                edge *= mix(1.0, folds, smoothstep(1.75, 1.3, Xn.y));
+                float side = smoothstep(0.1, -0.25, (Xn.x - x0) * turn)
+                           * smoothstep(0.3, 1.5, Xn.y);
                 float burn = smoothstep(0.6, 0.95, u_eyes);
                 vec3 rim = mix(lightc * u_candle, vec3(0.35, 0.55, 1.0) * 0.8, 0.5 * burn);
                 float power = u_cpos[0].w + u_cpos[1].w;
-                vec3 body = vec3(0.002, 0.002, 0.004) + edge * side * power * 0.008 * rim;
+                // the rim strongest low down, toward the flames, fading up the hood; inside
+                // it the cloth's soft translucency, a faint warm glow a hand deep
+                float low = 0.3 + 0.7 * smoothstep(1.9, 0.5, Xn.y);
+                float through = exp(-max(-d, 0.0) / 0.09) * side * low;
+                vec3 body = vec3(0.002, 0.002, 0.004)
+                          + (edge * low * 0.03 + through * 0.004) * side * power * rim;
                 col = mix(col, body, cover * 0.96 * u_near);
             }
         }
@@ -245,6 +271,13 @@ void main() {
     // --- vignette, exposure, tone map
     float vig = 1.0 - (0.35 + 0.2 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
     col *= vig * u_exposure;
+    // (round 18: the standing stage read as "a muddy brown grade": a toe under the tone
+    // curve sinks the dim wall between the candles' pools toward black, so the candles are
+    // the one key light and the blacks are deep; close on the woman her room is kept)
+    float lum = dot(col, vec3(0.2126, 0.7152, 0.0722));
+    // (relative to the candles' light: dimmed candles keep their room readable)
+    float key = (u_cpos[0].w + u_cpos[1].w + u_cpos[2].w) * 0.25;
+    col *= mix(mix(TOE_FLOOR, 1.0, lum / (lum + TOE * key)), 1.0, solid);
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
     frag_colour = vec4(outc, 1.0);

@@ -1,8 +1,8 @@
-// near.glsl -- Serenes standing near the camera, large, soft and out of focus at a
-// frame edge, turned toward the row: the stage in depth, not a line-up on one plane
-// (round 17: "pawn silhouettes in a line-up on one plane").  It stands in front of the
-// candles, so it is backlit: a dark shape of shadow and smoke whose edges glow with the
-// light behind it.  The camera's pan slides it in from the right, faster than the row
+// near.glsl -- Serenes standing near the camera, large, at a frame edge, turned toward
+// the row: the stage in depth, not a line-up on one plane (round 17: "pawn silhouettes in
+// a line-up on one plane").  It stands in front of the candles, so it is backlit: a dark
+// shape whose edge toward the row is caught by their light (round 18: out of focus it read
+// as "a dark blur": crisp now, its rim broken by the cloth's folds).  The camera's pan slides it in from the right, faster than the row
 // (parallax).
 //
 // Include after serenes.glsl; everything in metres on its own plane z = NEAR_Z.
@@ -10,9 +10,12 @@
 const float NEAR_Z = -4.6;       // their depth (the row stands at z = 0, the candles at -1.6..-1.25)
 // Where they stand (m): one at the left edge as the drift begins, sliding out of frame, and
 // one that the drift brings in at the right edge for the second half (the lovers, the cost).
-const vec2 NEAR_XS = vec2(-1.0, 1.25);
+// (round 18: at -1.0 the left one, out of focus, read as "a dark blur blocking the left
+// third": both stand further out, so only a shoulder and the hood's edge enter the frame)
+const vec2 NEAR_XS = vec2(-1.5, 1.65);
 const float NEAR_H = 1.95;       // its height (m)
-const float NEAR_BLUR = 0.13;    // its out-of-focus edge (m on its plane)
+// (round 18: 0.13 m read as a smudge: the edge crisp now, found by its rim of candle light)
+const float NEAR_BLUR = 0.012;   // its edge's softness (m on its plane)
 
 // Signed distance (m) to a near figure standing at x0 at a point X of its plane, facing
 // the row (side: 1 it turns left, -1 right): its hood turned, the mantle over sloping shoulders, a veil widening to the floor;

@@ -299,11 +299,18 @@ float figure_sdf(int i, vec2 X, float t, float detail) {
         float head = sd_ellipse_approx(ph - vec2(0.0, 0.884), vec2(0.037, 0.047));
         float neck = sd_taper(u, vec2(0.0, 0.80), vec2(0.0, 0.86), 0.017, 0.015);
         vec2 hx = vec2(abs(ph.x), ph.y);
-        float hair = sd_taper(hx, vec2(0.026, 0.905), vec2(0.046, 0.775), 0.024, 0.02);
+        // (round 18: "a crude blob": the hair fell in a block as wide as her shoulders, so
+        // head, hair and shoulders merged into one shape -- now it falls close round her
+        // head and thins to its ends above her shoulders, the neck showing below it, and
+        // her shoulders slope out from the neck: a head, a neck, two shoulders)
+        float hair = sd_taper(hx, vec2(0.022, 0.893), vec2(0.036, 0.812), 0.02, 0.01);
         hair = smin_poly(hair, sd_ellipse_approx(ph - vec2(0.0, 0.897), vec2(0.043, 0.047)), 0.015);
-        float woman = smin_poly(smin_poly(head, hair, 0.01), neck, 0.012);
+        float woman = smin_poly(smin_poly(head, hair, 0.01), neck, 0.008);
         hood = mix(hood, woman, seated);
         mantle += seated * 0.05;
+        vec2 ux = vec2(abs(u.x), u.y);
+        float slope = sd_taper(ux, vec2(0.0, SHOULDER_Y + 0.004), vec2(0.068, SHOULDER_Y - 0.03), 0.024, 0.021);
+        d = mix(d, smin_poly(d, slope, 0.015), seated);
     }
     d = smin_poly(d, mantle, 0.03);
     d = smin_poly(d, hood, 0.02);

@@ -15,7 +15,10 @@ flat in float v_thread;
 out vec4 frag_colour;
 
 void main() {
-    float core = exp(-v_across * v_across * 30.0) + 0.3 * exp(-v_across * v_across * 4.0);
+    // (round 18: the strip is three times as wide: the core as fine as before, then the
+    // glow in the air round the bundle, wide and faint)
+    float x2 = v_across * v_across;
+    float core = exp(-x2 * 270.0) + 0.3 * exp(-x2 * 36.0) + 0.06 * exp(-x2 * 4.0);
     // pulses: one each way along every filament, in step with each other
     float ph = fract(0.55 * u_time + 0.13 * v_thread);
     float d1 = v_along - ph, d2 = (1.0 - v_along) - ph;
@@ -25,6 +28,6 @@ void main() {
     vec3 col = vec3(0.45, 0.85, 1.0) * core * (0.3 + 1.4 * pulse) * (0.6 + 0.4 * ends);
     col += vec3(1.0, 0.95, 0.85) * pulse * core * core * 0.2;
     // (round 14: a bright white loop read as clip art: fine, faint filaments of cold light)
-    col *= 0.65 * u_lovers_pair.z;
+    col *= 0.9 * u_lovers_pair.z;
     frag_colour = vec4(dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
 }

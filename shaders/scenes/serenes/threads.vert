@@ -49,7 +49,9 @@ void main() {
     vec2 dP = (b - a) + vec2(0.0, lift * (4.0 - 8.0 * s));
     vec2 normal = normalize(vec2(-dP.y, dP.x));
     // (round 11: "the thread arcs thin and lost": wider, a halo of light round each)
-    float width = (0.024 + 0.016 * hump) * (1.0 + 0.25 * float(k == 0));   // (a halo round a fine core)
+    // (round 18: "the lovers' threads tiny and lost": the strip three times as wide, so a
+    // soft glow of their light hangs in the air round the fine cores -- threads.frag)
+    float width = 3.0 * (0.024 + 0.016 * hump) * (1.0 + 0.25 * float(k == 0));   // (a halo round a fine core)
     P += side * width * normal;
     gl_Position = screen_clip(plane_to_screen(P, THREAD_Z), u_resolution);
     bool shown = u_lovers_pair.z > 0.0 && ia >= 0;
