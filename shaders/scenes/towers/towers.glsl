@@ -912,9 +912,11 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float start = tower_break_start(lay, cell);
     float crack = glass_cracks(lp, lp.y, start, lay.z, t * g_pix);
     float fallen = tower_fallen(start);
-    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 9.0) : 0.0;
+    // (round 18: the rim a soft glow of the breaking light in the glass thinning into mist
+    // -- glass.frag fades it out -- not a white-hot saw outline)
+    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 2.5) : 0.0;
     vec3 crack_light = vec3(0.8, 0.92, 1.0) * 2.2 + refl * 0.5;
-    return col + crack_light * (crack + 1.2 * brim);
+    return col + crack_light * crack + vec3(0.55, 0.75, 0.95) * 0.9 * brim;
 #endif
 }
 
