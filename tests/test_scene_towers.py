@@ -296,7 +296,9 @@ def test_the_breaking_light_is_a_tall_rift_not_a_round_flare(gl, tmp_path):
         line = img[row, int(w * 0.44):int(w * 0.56)].max()
         beside = img[row, int(w * 0.25):int(w * 0.35)].mean()
         assert line > 150, (row, line)
-        assert line > 3.0 * beside + 20, (row, line, beside)
+        # (round 18: the rift lights the mist round it -- the reader saw "no mist" -- so the
+        # mist beside it is brighter: 75 against 61-64 before; the line still over 3x it)
+        assert line > 2.6 * beside + 20, (row, line, beside)
 
 
 def touched_and_untouched(gl, tmp_path, strength):
@@ -812,3 +814,16 @@ def test_a_breaking_tower_thins_into_mist_not_a_white_saw(gl, tmp_path):
                      size=(320, 180)).mean(axis=2)
         steps += int((np.abs(np.diff(lum, axis=1)) > 80).sum())
     assert steps < 630, steps
+
+
+def test_the_mist_round_the_rift_is_lit_across_the_frame(gl, tmp_path):
+    """Round 17's reader at 183.4 s: "no towers, no mist" -- once the towers had fallen only
+    the wisps by the rift caught its light, the rest of the vapour unlit.  The rift's light
+    now reaches across the mist, falling off with distance from it: at fracture 1 (shards
+    off, 320x180) the outer thirds of the frame are brighter (mean 55.3; 40.2 before) and the
+    wisps stand out from their gaps (std 21.4; 14.4 before), not a flat veil."""
+    lum = _frame(gl, tmp_path, "gone", {"fracture": 1.0, "shards": 0}, 2.0, size=(320, 180)).mean(axis=2)
+    w = lum.shape[1]
+    sides = np.concatenate([lum[:, :w // 3], lum[:, -w // 3:]], axis=1)
+    assert sides.mean() > 48.0, sides.mean()
+    assert sides.std() > 18.0, sides.std()

@@ -582,7 +582,11 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     float shafts = smoothstep(0.5, 0.78, sh) * exp(-3.0 * abs(f.x)) * rl.z;
     col *= 1.0 - 0.93 * m;
     vec3 mc = shatter_mist_colour(rd);
-    float light = 0.06 + 1.1 * focal + 1.2 * shafts;
+    // (round 17's reader at 183.4 s: "no mist" -- the wisps away from the rift were unlit:
+    // the rift's light now reaches across the vapour, falling off with distance from it, so
+    // the banks read as lit mist round the light)
+    float reach = exp(-1.2 * abs(f.x)) * rl.z;
+    float light = 0.08 + 1.1 * focal + 0.45 * reach + 1.2 * shafts;
     col += mc * light * (far_amt * 1.2 + near_amt * (0.6 + 1.6 * near_n));
     // the luminous vapour round the rift, coloured: violet above, emerald below
     col += mc * (0.3 * focal + 0.02) * max(m, lm) * (0.1 + 1.2 * far_n);
