@@ -74,7 +74,7 @@ glass_city = Cue(
     # liquid: the glass's skin flows and focuses light over it; the memories surface brightly
     # (round 10: a rainbow split at the edges of the glass, and rings that read at a glance)
     # (round 14: fewer, taller towers -- "a clutter of same-size bullets" -- on wet stone)
-    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.7,
+    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.4,
             "density": 0.55, "max_height": 30.0, "speed": 0.6, "moss_glow": 0.7,
             "memories_centred": 1.0},
     # (round 14: "one corridor seen five times") three shots, cut ("step" keys): low in the

@@ -827,3 +827,14 @@ def test_the_mist_round_the_rift_is_lit_across_the_frame(gl, tmp_path):
     sides = np.concatenate([lum[:, :w // 3], lum[:, -w // 3:]], axis=1)
     assert sides.mean() > 48.0, sides.mean()
     assert sides.std() > 18.0, sides.std()
+
+
+def test_a_fresh_ripple_on_the_focal_tower_is_no_clip_art_spiral(gl):
+    """Round 17's reader at 70.3 s: "the spiral looks like clip-art" -- a touch 0.3 s old on
+    the focal tower beside the sun, its rings tight bright arcs.  The dream's city ripples
+    more gently (ripple_strength 0.4) and a crest's sheen is fainter, so the ripple bends the
+    glass rather than drawing rings: over the rings (320x180) the row-to-row change is 6.5
+    grey levels (9.9 before)."""
+    lum = render_times(gl, "dream", [70.3], size=(320, 180))[0].astype(float).mean(axis=2)
+    rings = lum[45:85, 145:190]
+    assert np.abs(np.diff(rings, axis=0)).mean() < 8.0, np.abs(np.diff(rings, axis=0)).mean()

@@ -901,7 +901,10 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // lose a little of theirs (a fifth at most: a gentle swell, never a black stripe)
     float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
     col = col * (1.0 + 0.2 * min(facing, 0.0))
-        + max(facing, 0.0) * (0.08 * refl + 0.25 * g_haze + vec3(0.02, 0.03, 0.04));
+        + max(facing, 0.0) * (0.05 * refl + 0.1 * g_haze + vec3(0.01, 0.015, 0.02));
+    // (round 17's reader at 70.3 s: a fresh ripple's lit crests read as "a clip-art spiral"
+    // on the focal tower beside the sun, whose haze they caught: the crests' sheen is fainter,
+    // the ripple carried by what it bends)
     // (only the edges turned toward a light catch it, and fainter face-on: a few fine
     // glints spiralling up the glass, never white stripes all round it)
     float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
