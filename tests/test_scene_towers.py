@@ -838,3 +838,14 @@ def test_a_fresh_ripple_on_the_focal_tower_is_no_clip_art_spiral(gl):
     lum = render_times(gl, "dream", [70.3], size=(320, 180))[0].astype(float).mean(axis=2)
     rings = lum[45:85, 145:190]
     assert np.abs(np.diff(rings, axis=0)).mean() < 8.0, np.abs(np.diff(rings, axis=0)).mean()
+
+
+def test_the_cracks_are_fine_cold_light_not_white_outlines(gl, tmp_path):
+    """Round 17's reader at 179.4 s: "flat white crack outlines" round the baked cells on the
+    breaking towers.  The fissures are finer now and carry the rift's cold light and what the
+    glass reflects: at fracture 0.45 (shards off, 320x180) the outer thirds of the frame hold
+    209 near-white pixels (every channel over 170), 666 before."""
+    img = _frame(gl, tmp_path, "cracked", {"fracture": 0.45, "shards": 0}, 2.0, size=(320, 180))
+    w = img.shape[1]
+    sides = np.concatenate([img[:, :w // 3], img[:, -w // 3:]], axis=1)
+    assert (sides.min(axis=2) > 170).sum() < 400, (sides.min(axis=2) > 170).sum()

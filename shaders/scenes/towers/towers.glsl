@@ -497,7 +497,8 @@ float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
     const float ACROSS = CRACK_SCALE * 0.8, ALONG = CRACK_SCALE * 0.2;
     vec3 k = textureLod(u_cracks, vec2(q.x * ACROSS, q.y * ALONG), 0.0).rgb;
     float dc = k.r * 0.5 / (8.0 * ACROSS);
-    float w_c = 0.014 + 0.045 * grow * (1.0 - 0.8 * r / max(front, 1e-3));
+    // (round 18: finer -- the reader saw "flat white crack outlines" round the cells)
+    float w_c = 0.01 + 0.028 * grow * (1.0 - 0.8 * r / max(front, 1e-3));
     float wc = max(w_c, fp);
     // thinner than a pixel: a pixel-wide line as faint as the share of it the crack covers
     float line = (1.0 - smoothstep(wc * 0.5, wc * 1.5, dc)) * min(1.0, w_c / max(fp, 1e-5));
@@ -922,7 +923,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // (round 18: the rim a soft glow of the breaking light in the glass thinning into mist
     // -- glass.frag fades it out -- not a white-hot saw outline)
     float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 2.5) : 0.0;
-    vec3 crack_light = vec3(0.8, 0.92, 1.0) * 2.2 + refl * 0.5;
+    // (the light in a fissure is the rift's, cold and a little violet, and what the glass
+    // reflects, bent: never a flat white line)
+    vec3 crack_light = vec3(0.7, 0.8, 1.0) * 2.0 + refl * 0.7;
     return col + crack_light * crack + vec3(0.55, 0.75, 0.95) * 0.9 * brim;
 #endif
 }
