@@ -98,8 +98,11 @@ glass_city = Cue(
           "side": [(0, 0.0), (20.05, 0.5, "step")],
           "turn": [(0, 0.0), (20.05, 0.3, "step")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
-          "moss_glow": [(0, 0.7), (10, 1.8, "step"), (20.05, 0.7, "step")],
-          "wet": [(0, 1.0), (10, 0.8, "step"), (20.05, 1.0, "step")]},
+          # (round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow
+          # bands across the ground": the street wet and dark like the other shots, mirroring
+          # the towers and the sun, the moss a glow in its seams)
+          "moss_glow": [(0, 0.7), (10, 1.0, "step"), (20.05, 0.7, "step")],
+          "wet": [(0, 1.0), (10, 1.2, "step"), (20.05, 1.0, "step")]},
     # (each lands on glass: a ring in the sky read as a bullseye round the sun)
     # (round 15: the close shot's touches land on the focal tower, over the memory in it)
     events=[Touch(4.0, 0.30, 0.30), Touch(7.0, 0.45, 0.62, 1.2), Touch(12.5, 0.30, 0.25),

@@ -849,3 +849,14 @@ def test_the_cracks_are_fine_cold_light_not_white_outlines(gl, tmp_path):
     w = img.shape[1]
     sides = np.concatenate([img[:, :w // 3], img[:, -w // 3:]], axis=1)
     assert (sides.min(axis=2) > 170).sum() < 400, (sides.min(axis=2) > 170).sum()
+
+
+def test_the_city_street_shot_stands_on_dark_wet_stone_not_a_green_carpet(gl):
+    """Round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow bands
+    across the ground".  The middle shot's street is wet dark stone like the other shots',
+    mirroring the towers and the sun, the moss a glow in its seams: in the dream at 61.5 s
+    (320x180) the lowest 35 % of the frame is 14 % green moss light (37 % before)."""
+    img = render_times(gl, "dream", [61.5], size=(320, 180))[0].astype(float)
+    ground = img[int(img.shape[0] * 0.65):]
+    green = (ground[..., 1] > 70) & (ground[..., 1] > ground[..., 0] + 30)
+    assert green.mean() < 0.25, green.mean()
