@@ -39,6 +39,7 @@ CITY_REACH = 4                # buildings stand on the blocks up to this many fr
 MAX_BOXES = 320               # (buildings.vert's arrays: each building is one to three boxes)
 TIER_COLUMN = 3.0             # a whole liquid-glass column in one box (buildings.frag)
 AVENUE_REACH = 16             # how far the avenue (the ``avenue`` parameter) runs, blocks
+AVENUE_SLIM = 0.6             # the avenue's columns are this much slimmer than the blocks'
 STREET_EYE = 4.0              # an eye lower than this stands in the street among the towers
 
 
@@ -61,6 +62,14 @@ def city_blocks(seed: int, reach: int = CITY_REACH) -> list[tuple[int, int, floa
             height = 7.0 + 17.0 * h[i, j, 0] ** 2
             out.append((cx, cz, half_w, height, half_w - 0.3 * h[i, j, 2], h[i, j, 3]))
     return out
+
+
+def avenue_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
+    """The towers of the ``avenue`` view: the blocks either side of the +z street (cell x -1
+    and 0) out to AVENUE_REACH, each column slimmer and taller than a block's own (round 18:
+    spires lining the avenue, not pods beside the eye)."""
+    return [(cx, cz, hw * AVENUE_SLIM, height * 1.3, hz * AVENUE_SLIM, r)
+            for cx, cz, hw, height, hz, r in city_blocks(seed, AVENUE_REACH) if cx in (-1, 0)]
 
 
 def building_tiers(half_x: float, height: float, half_z: float, r: float) -> list[tuple[float, ...]]:
@@ -164,13 +173,13 @@ class MossScene(Scene):
         uniforms = look_at(eye, target)
         if state.seed != self._blocks_seed:
             self._blocks_seed, self._blocks = state.seed, city_blocks(state.seed)
-            self._avenue = city_blocks(state.seed, AVENUE_REACH)
+            self._avenue = avenue_blocks(state.seed)
         blocks = self._blocks if p["buildings"] else []
         if p["avenue"] and blocks:
             # (round 18: one avenue of glass, not a forest of pillars: only the blocks on
             # either side of the view's street, the +z street at heading 0, hold towers, and
             # the avenue runs on to the horizon)
-            blocks = [blk for blk in self._avenue if blk[0] in (-1, 0)]
+            blocks = self._avenue
         a, b, count = buildings_in_view(blocks, eye)
         resources.draw_count("city", 36, count)
         uniforms.update({"u_bldg_a": a, "u_bldg_b": b})

@@ -409,13 +409,17 @@ def test_the_moss_shot_walks_down_one_avenue_of_glass():
     """Round 17's reader at 75.4 s: "plain capsule pillars in a row across a plaza".  The
     dream's moss shot (``avenue``, ``back``) now stands down one street and looks along it:
     only the blocks on either side of that street hold towers, lining it in pairs on to the
-    horizon (over 100 units off), and a low eye sees the towers beside it."""
+    horizon (over 100 units off), slim spires rather than pods, and a low eye sees the towers
+    beside it."""
     import importlib.util
     from conftest import ROOT
     spec = importlib.util.spec_from_file_location("moss_avenue", ROOT / "scenes" / "moss.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    avenue = [b for b in mod.city_blocks(0, mod.AVENUE_REACH) if b[0] in (-1, 0)]
+    avenue = mod.avenue_blocks(0)
+    # (slim spires, not pods: every column at most 0.6 of its block's own width)
+    own = {(b[0], b[1]): b[2] for b in mod.city_blocks(0, mod.AVENUE_REACH)}
+    assert all(b[2] <= 0.61 * own[(b[0], b[1])] for b in avenue)
     eye = (0.0, 2.6, 27.5)
     a, _b, count = mod.buildings_in_view(avenue, eye)
     xs, zs = a[:count, 0], a[:count, 1]
