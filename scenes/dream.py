@@ -83,7 +83,7 @@ glass_city = Cue(
     # liquid: the glass's skin flows and focuses light over it; the memories surface brightly
     # (round 10: a rainbow split at the edges of the glass, and rings that read at a glance)
     # (round 14: fewer, taller towers -- "a clutter of same-size bullets" -- on wet stone)
-    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.7,
+    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.4,
             "density": 0.55, "max_height": 30.0, "speed": 0.6, "moss_glow": 0.7,
             "memories_centred": 1.0},
     # (round 14: "one corridor seen five times") three shots, cut ("step" keys): low in the
@@ -107,8 +107,11 @@ glass_city = Cue(
           "side": [(0, 0.0), (20.05, 0.5, "step")],
           "turn": [(0, 0.0), (20.05, 0.3, "step")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
-          "moss_glow": [(0, 0.7), (10, 1.8, "step"), (20.05, 0.7, "step")],
-          "wet": [(0, 1.0), (10, 0.8, "step"), (20.05, 1.0, "step")]},
+          # (round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow
+          # bands across the ground": the street wet and dark like the other shots, mirroring
+          # the towers and the sun, the moss a glow in its seams)
+          "moss_glow": [(0, 0.7), (10, 1.0, "step"), (20.05, 0.7, "step")],
+          "wet": [(0, 1.0), (10, 1.2, "step"), (20.05, 1.0, "step")]},
     # (each lands on glass: a ring in the sky read as a bullseye round the sun)
     # (round 15: the close shot's touches land on the focal tower, over the memory in it)
     events=[Touch(4.0, 0.30, 0.30), Touch(7.0, 0.45, 0.62, 1.2), Touch(12.5, 0.30, 0.25),
@@ -125,8 +128,13 @@ moss = Cue(
     # around it": now the eye stands at the crossing, low, and looks down one street paved with
     # moss, the heartbeat's waves running away down it between the glass columns)
     "moss", 72, 86, fade_in=1.5, transition="dusk", name="the moss and the heartbeat",
-    params={"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.008},
+    # (round 17's reader, 75.4 s: "plain capsule pillars in a row across a plaza": the eye
+    # now stands down one street among the towers and walks slowly toward the crossing, the
+    # towers lining the street on both sides, the moss street the leading line into the city,
+    # the heartbeat running away from the viewer's feet)
+    params={"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.0, "avenue": True, "glow": 0.6, "rest": 0.15},
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
+          "back": [(0, 27.0), (14, 20.0, "in_out_sine")],
           "height": [(0, 2.6), (14, 1.7, "in_out_sine")]},
 )
 

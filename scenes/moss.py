@@ -38,19 +38,22 @@ STREET_HALF = 1.5
 CITY_REACH = 4                # buildings stand on the blocks up to this many from the heart
 MAX_BOXES = 320               # (buildings.vert's arrays: each building is one to three boxes)
 TIER_COLUMN = 3.0             # a whole liquid-glass column in one box (buildings.frag)
+AVENUE_REACH = 16             # how far the avenue (the ``avenue`` parameter) runs, blocks
+AVENUE_SLIM = 0.6             # the avenue's columns are this much slimmer than the blocks'
+STREET_EYE = 4.0              # an eye lower than this stands in the street among the towers
 
 
-def city_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
+def city_blocks(seed: int, reach: int = CITY_REACH) -> list[tuple[int, int, float, float, float, float]]:
     """The buildings around the heart: (cell x, cell z, half width x, height, half width z,
-    a random 0..1) for each block that holds one.  The four blocks round the heart's
-    crossing are open squares of moss; some others are too."""
+    a random 0..1) for each block that holds one, up to ``reach`` blocks from the heart.
+    The four blocks round the heart's crossing are open squares of moss; some others are too."""
     rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, 0x4D05])
-    n = 2 * CITY_REACH + 1
+    n = 2 * reach + 1
     h = rng.uniform(0.0, 1.0, (n, n, 4))
     out = []
     for i in range(n):
         for j in range(n):
-            cx, cz = i - CITY_REACH, j - CITY_REACH
+            cx, cz = i - reach, j - reach
             if (cx in (-1, 0) and cz in (-1, 0)) or h[i, j, 2] < 0.12:
                 continue
             # (round 12: "glass eggs in a field" -- the columns slimmer and twice as tall, so
@@ -59,6 +62,14 @@ def city_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
             height = 7.0 + 17.0 * h[i, j, 0] ** 2
             out.append((cx, cz, half_w, height, half_w - 0.3 * h[i, j, 2], h[i, j, 3]))
     return out
+
+
+def avenue_blocks(seed: int) -> list[tuple[int, int, float, float, float, float]]:
+    """The towers of the ``avenue`` view: the blocks either side of the +z street (cell x -1
+    and 0) out to AVENUE_REACH, each column slimmer and taller than a block's own (round 18:
+    spires lining the avenue, not pods beside the eye)."""
+    return [(cx, cz, hw * AVENUE_SLIM, height * 1.3, hz * AVENUE_SLIM, r)
+            for cx, cz, hw, height, hz, r in city_blocks(seed, AVENUE_REACH) if cx in (-1, 0)]
 
 
 def building_tiers(half_x: float, height: float, half_z: float, r: float) -> list[tuple[float, ...]]:
@@ -90,11 +101,17 @@ def buildings_in_view(blocks, eye) -> tuple[np.ndarray, np.ndarray, int]:
     (painter's order; each building's boxes in tier_order), leaving out the blocks by the
     eye (so the view down onto the heart stays open)."""
     ex, ez = math.floor(eye[0] / CITY_PERIOD), math.floor(eye[2] / CITY_PERIOD)
+    low = eye[1] < STREET_EYE
     listed = []
     for cx, cz, hw, height, hz, r in blocks:
-        if max(abs(cx - ex), abs(cz - ez)) <= 1:
-            continue
         x, z = (cx + 0.5) * CITY_PERIOD, (cz + 0.5) * CITY_PERIOD
+        if low:
+            # (round 18: a view low in a street sees the towers standing beside it, so the
+            # street runs off between them; only a block the eye would stand in is left out)
+            if abs(eye[0] - x) < hw + 0.5 and abs(eye[2] - z) < hz + 0.5:
+                continue
+        elif max(abs(cx - ex), abs(cz - ez)) <= 1:
+            continue
         listed.append(((x - eye[0]) ** 2 + (z - eye[2]) ** 2, x, z, hw, height, hz, r))
     listed.sort(reverse=True)
     boxes = []
@@ -137,26 +154,38 @@ class MossScene(Scene):
         super().__init__(*args, **kwargs)
         self._blocks_seed = None
         self._blocks = []
+        self._avenue = []
 
     def update(self, state, resources):
         p = state.params
         phase, period = heart_phase(state, p["bpm"], bool(p["follow_tempo"]))
         angle = float(p["heading"]) + float(p["drift"]) * state.t
         height = float(p["height"])
-        dist = float(p["stand"]) * height            # the same framing at every height
+        back = float(p["back"])
+        dist = float(p["stand"]) * height + back     # the same framing at every height
         hx, hz = HEART_ORIGIN
         eye = (hx + math.sin(angle) * dist, height, hz + math.cos(angle) * dist)
+        # (with ``back``, the viewer stands down the street and the heart beats where they
+        # stand: its waves run away from their feet down the street into the city)
+        heart = (hx + math.sin(angle) * back, hz + math.cos(angle) * back)
         ahead = 0.7 * height + 20.0 * (1.85 - float(p["stand"]))   # (how far down the street it looks)
         target = (hx - math.sin(angle) * ahead, float(p["aim"]) * height, hz - math.cos(angle) * ahead)
         uniforms = look_at(eye, target)
         if state.seed != self._blocks_seed:
             self._blocks_seed, self._blocks = state.seed, city_blocks(state.seed)
-        a, b, count = buildings_in_view(self._blocks if p["buildings"] else [], eye)
+            self._avenue = avenue_blocks(state.seed)
+        blocks = self._blocks if p["buildings"] else []
+        if p["avenue"] and blocks:
+            # (round 18: one avenue of glass, not a forest of pillars: only the blocks on
+            # either side of the view's street, the +z street at heading 0, hold towers, and
+            # the avenue runs on to the horizon)
+            blocks = self._avenue
+        a, b, count = buildings_in_view(blocks, eye)
         resources.draw_count("city", 36, count)
         uniforms.update({"u_bldg_a": a, "u_bldg_b": b})
         uniforms.update({
             "u_cam_tan": math.tan(math.radians(float(p["fov"])) / 2.0),
-            "u_heart_origin": (hx, hz),
+            "u_heart_origin": heart,
             "u_heart_phase": phase,
             "u_heart_period": period,
         })
@@ -190,10 +219,12 @@ moss = MossScene(
         Param("heading", 0.62, -3.2, 3.2, "where the view stands round the crossing, radians (0: on the +z street)"),
         Param("aim", 0.12, -0.5, 1.0, "height the view looks at beyond the crossing, times the camera height"),
         Param("stand", 1.85, 0.0, 4.0, "the view's distance from the crossing, times its height"),
+        Param("back", 0.0, 0.0, 60.0, "the view stands this many units further down its street, the heart beating there"),
         Param("streets", 0.0, 0.0, 1.0, "the moss grows along the city's streets (1) or as one round carpet (0)"),
         Param("drift", 0.03, 0.0, 0.3, "how fast the view circles the crossing, rad/s"),
         Param("fov", 55.0, 25.0, 100.0, "vertical field of view, degrees"),
         Param("buildings", True, description="dark buildings stand around the streets"),
+        Param("avenue", False, description="towers line only the view's own street (heading 0), an avenue into the city"),
         Param("quality", 1.0, 0.0, 1.0, "softness of the glow haze (the scene is cheap at any value)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",

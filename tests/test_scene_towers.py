@@ -209,18 +209,22 @@ def test_the_fracture_throws_shards_that_catch_light(gl, tmp_path):
     assert brightest > 200, "some shard catches a bright glint"
 
 
-def test_the_flying_shards_are_thick_glass_with_green_edges(gl, tmp_path):
-    """Round 4: the shards were flat grey triangles.  Each is now a prism of thick glass whose
-    broken edges, seen end-on, carry the pane's trapped green-cyan light: among the pixels the
-    shards change, many are that green (green well over red): about 7 %, where the flat
-    pieces had none."""
+def test_the_flying_shards_are_glass_not_outlined_triangles(gl, tmp_path):
+    """Round 17's reader at 183.4 s: "stock flat outlined triangles" -- every pane drawn by a
+    lit line round it and its green-cyan end-on edges (round 4's test asked for those edges;
+    the reader rejected them).  A pane's rim now lights only where a glint or the grazing
+    Fresnel catches it: at 640x360 mid-fracture the shards still change 13740 pixels (over
+    8000), of which 441 are the green edge colour (2029 before) and a quarter change much
+    (3357 over 60 levels; 12494 of 27505 before)."""
     t = 2.0
-    # (at 640x360: smaller, most edges are thinner than a pixel, and are left out)
     on = _frame(gl, tmp_path, "on", {"fracture": 0.65}, t, size=(640, 360))
     off = _frame(gl, tmp_path, "off", {"fracture": 0.65, "shards": 0}, t, size=(640, 360))
-    changed = np.abs(on - off).max(axis=2) > 25
+    diff = np.abs(on - off).max(axis=2)
+    changed = diff > 25
     edge = changed & (on[..., 1] > on[..., 0] + 30) & (on[..., 1] > 90)
-    assert edge.sum() > max(0.04 * changed.sum(), 400), f"{edge.sum()} green edge pixels of {changed.sum()} shard pixels"
+    assert changed.sum() > 8000, changed.sum()                  # (the shards are there)
+    assert edge.sum() < 1000, edge.sum()
+    assert (diff > 60).sum() < 0.33 * changed.sum(), ((diff > 60).sum(), changed.sum())
 
 
 def test_the_glass_holds_memories_of_other_movements(gl, tmp_path):
@@ -274,8 +278,10 @@ def test_the_breaking_light_comes_first(gl, tmp_path):
     start = _frame(gl, tmp_path, "start", {"fracture": 0.3, "shards": 0}, t).mean(axis=2)
     middle = (slice(h // 4, h // 2), slice(3 * w // 8, 5 * w // 8))
     assert start[middle].mean() > 1.1 * whole[middle].mean(), (start[middle].mean(), whole[middle].mean())
-    # (round 14: the whole city's facet glints lift its own highlights a little: within 2 %)
-    assert np.percentile(start, 99) >= 0.98 * np.percentile(whole, 99)
+    # (round 14: the whole city's facet glints lift its own highlights a little: within 2 %;
+    # round 18: the breaking towers thin into mist at their break, not a white-hot saw rim,
+    # which takes a little more: 197 against 201, within 3 %)
+    assert np.percentile(start, 99) >= 0.97 * np.percentile(whole, 99)
 
 
 def test_the_breaking_light_is_a_tall_rift_not_a_round_flare(gl, tmp_path):
@@ -290,7 +296,9 @@ def test_the_breaking_light_is_a_tall_rift_not_a_round_flare(gl, tmp_path):
         line = img[row, int(w * 0.44):int(w * 0.56)].max()
         beside = img[row, int(w * 0.25):int(w * 0.35)].mean()
         assert line > 150, (row, line)
-        assert line > 3.0 * beside + 20, (row, line, beside)
+        # (round 18: the rift lights the mist round it -- the reader saw "no mist" -- so the
+        # mist beside it is brighter: 75 against 61-64 before; the line still over 3x it)
+        assert line > 2.6 * beside + 20, (row, line, beside)
 
 
 def touched_and_untouched(gl, tmp_path, strength):
@@ -773,3 +781,82 @@ def test_the_wet_street_mirrors_the_towers(gl, tmp_path):
     wet_change = np.abs(frames["city1"] - frames["none1"]).mean(axis=2)[street].mean()
     dry_change = np.abs(frames["city0"] - frames["none0"]).mean(axis=2)[street].mean()
     assert wet_change > dry_change + 2.5, (wet_change, dry_change)
+
+
+def _zigzag(img: np.ndarray) -> float:
+    """How much the vertical edges in the street's lowest fifth wander from row to row: the
+    row-to-row change of the horizontal gradient, over the gradient itself."""
+    lum = img[..., :3].mean(axis=-1)
+    street = lum[int(lum.shape[0] * 0.8):]
+    gx = np.abs(np.diff(street, axis=1))
+    return float(np.abs(np.diff(gx, axis=0)).mean() / gx.mean())
+
+
+def test_the_street_mirror_has_no_sawtooth_at_the_towers_feet(gl):
+    """Round 17's reader at 179.4 s: "sawtooth artefacts at the tower bases".  The mirror pass
+    found each column's tower foot to 3-6 rows (a different error in every column) and rippled
+    the image sideways every 18 rows, so each reflected edge zigzagged.  The foot is now found
+    to a row and the swell is long and smooth: in the dream at 179.4 s (640x360) the edges of
+    the street's lowest fifth wander from row to row 0.429 of their gradient (0.479 before)."""
+    img = render_times(gl, "dream", [179.4], size=(640, 360))[0].astype(float)
+    assert _zigzag(img) < 0.455, _zigzag(img)
+
+
+def test_a_breaking_tower_thins_into_mist_not_a_white_saw(gl, tmp_path):
+    """Round 17's reader at 179.4 s: "flat white crack outlines and sawtooth artefacts" -- a
+    falling tower ended at its jagged break line in a hard cut with a white-hot rim.  The
+    glass now thins into the mist over the last stretch below the break, its rim a soft glow:
+    at fracture 0.5 and 0.65 (shards off, 320x180) the frames hold 518 hard steps between
+    neighbouring pixels (over 80 levels), 752 before."""
+    steps = 0
+    for f in (0.5, 0.65):
+        lum = _frame(gl, tmp_path, f"broken{int(f * 100)}", {"fracture": f, "shards": 0}, 2.0,
+                     size=(320, 180)).mean(axis=2)
+        steps += int((np.abs(np.diff(lum, axis=1)) > 80).sum())
+    assert steps < 630, steps
+
+
+def test_the_mist_round_the_rift_is_lit_across_the_frame(gl, tmp_path):
+    """Round 17's reader at 183.4 s: "no towers, no mist" -- once the towers had fallen only
+    the wisps by the rift caught its light, the rest of the vapour unlit.  The rift's light
+    now reaches across the mist, falling off with distance from it: at fracture 1 (shards
+    off, 320x180) the outer thirds of the frame are brighter (mean 55.3; 40.2 before) and the
+    wisps stand out from their gaps (std 21.4; 14.4 before), not a flat veil."""
+    lum = _frame(gl, tmp_path, "gone", {"fracture": 1.0, "shards": 0}, 2.0, size=(320, 180)).mean(axis=2)
+    w = lum.shape[1]
+    sides = np.concatenate([lum[:, :w // 3], lum[:, -w // 3:]], axis=1)
+    assert sides.mean() > 48.0, sides.mean()
+    assert sides.std() > 18.0, sides.std()
+
+
+def test_a_fresh_ripple_on_the_focal_tower_is_no_clip_art_spiral(gl):
+    """Round 17's reader at 70.3 s: "the spiral looks like clip-art" -- a touch 0.3 s old on
+    the focal tower beside the sun, its rings tight bright arcs.  The dream's city ripples
+    more gently (ripple_strength 0.4) and a crest's sheen is fainter, so the ripple bends the
+    glass rather than drawing rings: over the rings (320x180) the row-to-row change is 6.5
+    grey levels (9.9 before)."""
+    lum = render_times(gl, "dream", [70.3], size=(320, 180))[0].astype(float).mean(axis=2)
+    rings = lum[45:85, 145:190]
+    assert np.abs(np.diff(rings, axis=0)).mean() < 8.0, np.abs(np.diff(rings, axis=0)).mean()
+
+
+def test_the_cracks_are_fine_cold_light_not_white_outlines(gl, tmp_path):
+    """Round 17's reader at 179.4 s: "flat white crack outlines" round the baked cells on the
+    breaking towers.  The fissures are finer now and carry the rift's cold light and what the
+    glass reflects: at fracture 0.45 (shards off, 320x180) the outer thirds of the frame hold
+    209 near-white pixels (every channel over 170), 666 before."""
+    img = _frame(gl, tmp_path, "cracked", {"fracture": 0.45, "shards": 0}, 2.0, size=(320, 180))
+    w = img.shape[1]
+    sides = np.concatenate([img[:, :w // 3], img[:, -w // 3:]], axis=1)
+    assert (sides.min(axis=2) > 170).sum() < 400, (sides.min(axis=2) > 170).sum()
+
+
+def test_the_city_street_shot_stands_on_dark_wet_stone_not_a_green_carpet(gl):
+    """Round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow bands
+    across the ground".  The middle shot's street is wet dark stone like the other shots',
+    mirroring the towers and the sun, the moss a glow in its seams: in the dream at 61.5 s
+    (320x180) the lowest 35 % of the frame is 14 % green moss light (37 % before)."""
+    img = render_times(gl, "dream", [61.5], size=(320, 180))[0].astype(float)
+    ground = img[int(img.shape[0] * 0.65):]
+    green = (ground[..., 1] > 70) & (ground[..., 1] > ground[..., 0] + 30)
+    assert green.mean() < 0.25, green.mean()

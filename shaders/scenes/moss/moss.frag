@@ -94,7 +94,7 @@ void main() {
     // along the city's streets, the paving between them dark)
     g_moss_grid = u_streets;
     g_moss_tile_scale = 0.8;                         // (round 10: cushions several pixels across, not a grain)
-    g_moss_lod_bias = mix(0.4, 1.6, u_streets);      // (round 15: on the streets a soft velvet under the veins)
+    g_moss_lod_bias = mix(0.4, 0.7, u_streets);      // (round 18: the street's cushions crisp, not a velvet)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
@@ -157,11 +157,17 @@ void main() {
         float creep = exp(-into * 2.4);
         vec3 block = stone + vein_hot * m.glow * pulse_v * (v2.x * 0.3 + v1.x * 0.2) * creep * vfade;
         e.rgb = mix(e.rgb, mix(block, e.rgb, street), u_streets);
-        // on the street the clumps sink to a soft velvet under the veins
-        e.rgb *= mix(1.0, 0.35, street * u_streets * vfade);
+        // (round 17's reader, 75.4 s, rated 2: "the 'moss' is scribbly noise lines, not living
+        // growth" -- the thick winding veins are gone) on the street the moss is cushions of
+        // living growth: each clump's body a dim velvet, its fuzzy rim glowing where the light
+        // leaks out of it, brighter as the heartbeat passes; fine filaments between them
+        float rim_c = smoothstep(0.05, 0.2, clump) * (1.0 - smoothstep(0.26, 0.6, clump));
+        float crown = smoothstep(0.3, 0.9, clump);
+        vec3 cushion = e.rgb * (0.3 + 0.25 * crown) + moss_lit * rim_c * 0.35;
+        e.rgb = mix(e.rgb, cushion, street * u_streets * vfade);
         on_street = mix(1.0, street, u_streets);
     }
-    e.rgb += vein_hot * m.glow * pulse_v * (0.9 * v1.x + 0.45 * v2.x + 0.08 * v1.y) * vfade
+    e.rgb += vein_hot * m.glow * pulse_v * (0.3 * v2.x + 0.04 * v2.y) * vfade
            * on_street * u_streets;       // (the round carpet of the plain scene keeps its cushions)
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays

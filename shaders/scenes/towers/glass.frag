@@ -183,9 +183,15 @@ void main() {
     // The fracture: above its jagged break line a falling tower is already shards.
     float start0 = tower_break_start(texelFetch(u_layout, cell0 & (GRID - 1), 0), cell0);
     vec3 lp0 = ro + rd * t0 - k0.base;
-    if (k0.cut - lp0.y < break_jag(lp0, tower_fallen(start0))) {
+    float fallen0 = tower_fallen(start0);
+    float below_jag = k0.cut - lp0.y - break_jag(lp0, fallen0);
+    if (below_jag < 0.0) {
         discard;
     }
+    // (round 17's reader: "sawtooth artefacts" and "flat white crack outlines" -- the glass
+    // ended at its jagged line in a hard, white-rimmed saw: now it thins into the mist over
+    // the last stretch below the break, so the tower breaks up into vapour, not a cut-out)
+    float into_mist = (fallen0 > 0.0 && fallen0 < 1.0) ? 1.0 - smoothstep(0.0, 1.4, below_jag) : 0.0;
 #endif
     bool second = hits == 2;
     cov0 = (hits == 3) ? 1.0 : cov0;
@@ -200,6 +206,8 @@ void main() {
     float alpha = second ? 1.0 : cov0;
 #ifdef TOWERS_FRACTURE
     col = shatter_mist(col, rd, t0, 0.3);
+    col = mix(col, shatter_mist_colour(rd) * 0.6 + g_haze * 0.3, into_mist * 0.8);
+    alpha *= 1.0 - into_mist;
 #endif
     frag_colour = vec4(encode(murk_toe(col), gl_FragCoord.xy), alpha);
     // Covered whole: the sky and streets need not be drawn beneath.

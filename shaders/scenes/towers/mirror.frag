@@ -34,22 +34,28 @@ void main() {
     if (rd.y < -1e-4 && here.a < 0.5 && u_wet > 0.0) {
         // The tower behind this point on its line (if any) is the one the column shows at the
         // horizon's row (a nearer one would hide the street pixel itself; one shorter than the
-        // eye is let go); its foot is found by halving the rows between (six halvings: to a
-        // pixel or two), not by stepping up the column -- llvmpipe pays every lane's longest loop.
+        // eye is let go); its foot is found by halving the rows between, not by stepping up the
+        // column -- llvmpipe pays every lane's longest loop.  (round 18: six halvings left the
+        // foot 3-6 rows out, a different error in each column, so every reflected edge came
+        // out as a sawtooth at the towers' feet: halvings until the foot is within one row)
         float top = min(y_h, u_resolution.y) - 1.0;
         float span = top - y;
         float lo = y, hi = top;
         if (span > 1.0 && texelFetch(u_glass, ivec2(ip.x, int(top)), 0).a > 0.5) {
-            for (int k = 0; k < 6; ++k) {
+            int halvings = int(ceil(log2(max(span, 2.0))));
+            for (int k = 0; k < halvings; ++k) {
                 float mid = 0.5 * (lo + hi);
                 bool tower = texelFetch(u_glass, ivec2(ip.x, int(mid)), 0).a > 0.5;
                 lo = tower ? lo : mid;
                 hi = tower ? mid : hi;
             }
             float y_foot = hi;
-            // the wet stone's slow ripples bend the image a little sideways, in lines
-            float ripple = sin(0.35 * (y_foot - y) + 0.9 * u_time) * sin(0.06 * gl_FragCoord.x + 0.5 * u_time);
-            vec2 at = vec2(gl_FragCoord.x + 2.5 * ripple * min((y_foot - y) / 40.0, 1.0),
+            // the wet stone's slow swell bends the image a little sideways: long, smooth waves
+            // in screen rows (the same in every column, so an edge bends, never zigzags;
+            // round 17's fast ripple read as a sawtooth at the towers' feet)
+            float sc = u_resolution.y / 360.0;
+            float ripple = sin(0.05 * y / sc + 0.6 * u_time) * 0.7 + sin(0.021 * y / sc - 0.4 * u_time) * 0.3;
+            vec2 at = vec2(gl_FragCoord.x + 1.2 * sc * ripple * min((y_foot - y) / (60.0 * sc), 1.0),
                            2.0 * y_foot - y);
             vec4 seen = texture(u_glass, at / u_resolution);
             // grazing light mirrors most (Schlick), the image fades as it reaches down from the

@@ -59,14 +59,16 @@ void main() {
     vec3 px = v_bary / bw;
     float edge_px = min(min(px.x, px.y), px.z);
     float inside = mix(clamp(edge_px, 0.0, 1.0), 1.0, edge_kind);     // antialiased silhouette
-    float rim = 1.3 * exp(-edge_px * 0.55) * (1.0 - edge_kind);     // (over 2 px: a 1 px line beads)
+    // (round 17's reader: "flat outlined triangles" -- a lit line round every pane: the rim is
+    // now only where a glint or the grazing Fresnel catches it, never a drawn outline)
+    float rim = exp(-edge_px * 0.7) * (1.0 - edge_kind);
 
     // (a pane's faces are never quite clear: a faint sheen of the sky over the near one)
     vec3 glass = mix(through, refl, fres) + refl * 0.22 * front + glint * vec3(0.9, 0.95, 1.0) * v_look.z
-               + rim * (0.8 + 1.2 * glint + 0.6 * fres) * vec3(0.85, 0.94, 1.0);
+               + rim * (0.35 + 1.1 * glint + 0.5 * fres) * vec3(0.85, 0.94, 1.0);
     // (round 14: "flat grey triangles": the body of a pane nearly clear -- what it bends shows
     // through it -- so its rims, its glints and the sliver of the rift it refracts draw it)
-    float a_glass = clamp(0.08 + 0.5 * fres + glint + 0.9 * rim + 0.5 * dot(through, vec3(0.3, 0.5, 0.2)), 0.0, 1.0);
+    float a_glass = clamp(0.08 + 0.5 * fres + glint + rim * min(0.4 + glint + fres, 0.9) + 0.5 * dot(through, vec3(0.3, 0.5, 0.2)), 0.0, 1.0);
     // the far face, seen through the near one: dimmer, so the piece has a depth
     glass *= mix(0.55, 1.0, front);
     a_glass *= mix(0.5, 1.0, front);
@@ -79,7 +81,7 @@ void main() {
     // (an edge thinner than a pixel would rasterise as a dashed line, and shimmer: it fades
     // out, and the near face's rim stands for it)
     float across_px = 1.0 / max(fwidth(v_bary.y), 1e-4);           // the edge band's width here
-    a_glass = mix(a_glass, 0.9 * smoothstep(0.6, 1.8, v_kind.z) * smoothstep(0.9, 2.2, across_px), edge_kind);
+    a_glass = mix(a_glass, (0.35 + 0.5 * min(glint, 1.0)) * smoothstep(0.6, 1.8, v_kind.z) * smoothstep(0.9, 2.2, across_px), edge_kind);
     // The open shutter: a streak is as bright, summed, as the piece, so it thins as it grows,
     // and fades toward its trailing end.
     float streak = v_kind.y;

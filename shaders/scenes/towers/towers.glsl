@@ -497,7 +497,8 @@ float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
     const float ACROSS = CRACK_SCALE * 0.8, ALONG = CRACK_SCALE * 0.2;
     vec3 k = textureLod(u_cracks, vec2(q.x * ACROSS, q.y * ALONG), 0.0).rgb;
     float dc = k.r * 0.5 / (8.0 * ACROSS);
-    float w_c = 0.014 + 0.045 * grow * (1.0 - 0.8 * r / max(front, 1e-3));
+    // (round 18: finer -- the reader saw "flat white crack outlines" round the cells)
+    float w_c = 0.01 + 0.028 * grow * (1.0 - 0.8 * r / max(front, 1e-3));
     float wc = max(w_c, fp);
     // thinner than a pixel: a pixel-wide line as faint as the share of it the crack covers
     float line = (1.0 - smoothstep(wc * 0.5, wc * 1.5, dc)) * min(1.0, w_c / max(fp, 1e-5));
@@ -582,7 +583,11 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     float shafts = smoothstep(0.5, 0.78, sh) * exp(-3.0 * abs(f.x)) * rl.z;
     col *= 1.0 - 0.93 * m;
     vec3 mc = shatter_mist_colour(rd);
-    float light = 0.06 + 1.1 * focal + 1.2 * shafts;
+    // (round 17's reader at 183.4 s: "no mist" -- the wisps away from the rift were unlit:
+    // the rift's light now reaches across the vapour, falling off with distance from it, so
+    // the banks read as lit mist round the light)
+    float reach = exp(-1.2 * abs(f.x)) * rl.z;
+    float light = 0.08 + 1.1 * focal + 0.45 * reach + 1.2 * shafts;
     col += mc * light * (far_amt * 1.2 + near_amt * (0.6 + 1.6 * near_n));
     // the luminous vapour round the rift, coloured: violet above, emerald below
     col += mc * (0.3 * focal + 0.02) * max(m, lm) * (0.1 + 1.2 * far_n);
@@ -897,7 +902,10 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // lose a little of theirs (a fifth at most: a gentle swell, never a black stripe)
     float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
     col = col * (1.0 + 0.2 * min(facing, 0.0))
-        + max(facing, 0.0) * (0.08 * refl + 0.25 * g_haze + vec3(0.02, 0.03, 0.04));
+        + max(facing, 0.0) * (0.05 * refl + 0.1 * g_haze + vec3(0.01, 0.015, 0.02));
+    // (round 17's reader at 70.3 s: a fresh ripple's lit crests read as "a clip-art spiral"
+    // on the focal tower beside the sun, whose haze they caught: the crests' sheen is fainter,
+    // the ripple carried by what it bends)
     // (only the edges turned toward a light catch it, and fainter face-on: a few fine
     // glints spiralling up the glass, never white stripes all round it)
     float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
@@ -912,9 +920,13 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float start = tower_break_start(lay, cell);
     float crack = glass_cracks(lp, lp.y, start, lay.z, t * g_pix);
     float fallen = tower_fallen(start);
-    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 9.0) : 0.0;
-    vec3 crack_light = vec3(0.8, 0.92, 1.0) * 2.2 + refl * 0.5;
-    return col + crack_light * (crack + 1.2 * brim);
+    // (round 18: the rim a soft glow of the breaking light in the glass thinning into mist
+    // -- glass.frag fades it out -- not a white-hot saw outline)
+    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 2.5) : 0.0;
+    // (the light in a fissure is the rift's, cold and a little violet, and what the glass
+    // reflects, bent: never a flat white line)
+    vec3 crack_light = vec3(0.7, 0.8, 1.0) * 2.0 + refl * 0.7;
+    return col + crack_light * crack + vec3(0.55, 0.75, 0.95) * 0.9 * brim;
 #endif
 }
 
