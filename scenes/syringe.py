@@ -7,7 +7,7 @@ despair intertwined like the double helix of a DNA strand".
 One space, lit as one: a dark hall with no walls, a violet haze low on its horizon and a
 glossy floor that mirrors it.  ``offer`` brings the syringe out of the depth of the hall into a
 macro shot -- large on a long diagonal, the hall behind out of focus (``focus``: soft spires and
-Serenes, bokeh of the far city's lights) -- its needle glinting, its starlight lighting the floor;
+Serenes; no bokeh discs: round 18's reader saw "a stock pharma ad") -- its needle glinting, its starlight lighting the floor;
 ``refuse`` draws it back up and away, needle lowered: the starlight drains from the glass and
 drips from the point to the floor, runs along it to a pool, and rises from the pool as a
 double helix of fine motes of light, one strand gold (joy), one indigo (despair), mirrored in the floor.  Far back in

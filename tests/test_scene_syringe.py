@@ -360,3 +360,24 @@ def test_the_needle_never_passes_through_the_rising_helix():
         tip_x = cx + scale * TIP * math.cos(tilt)
         assert abs(tip_x - SPILL_FROM[0]) > 0.13, \
             f"refuse {refuse:.2f}: the needle's point at x {tip_x:.2f}, in the helix at {SPILL_FROM[0]}"
+
+
+def _box_mean(a: np.ndarray, k: int) -> np.ndarray:
+    """The mean over a k x k box round each pixel (edges repeated)."""
+    c = np.cumsum(np.cumsum(np.pad(a, ((k // 2 + 1, k // 2), (k // 2 + 1, k // 2)), mode="edge"), 0), 1)
+    return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
+
+
+def test_the_hall_behind_the_macro_syringe_has_no_bokeh_discs(syringe):
+    """Round 18's reader: "a stock pharma ad: generic bokeh discs".  The air above the horizon
+    to the right of the offered syringe (between it and the far Serene) holds only the city's
+    blurred spires and glow: no discs of light standing out of their surroundings.  (With the
+    discs, 13 % of it stood 5 levels over its 15 px neighbourhood and the 95th percentile 13
+    levels; without, 8 % and 7.)"""
+    img = syringe({"offer": 1.0, "refuse": 0.0}, size=(320, 180))
+    y = luma(img)
+    h, w = y.shape
+    rows, cols = slice(int(0.25 * h), int(0.55 * h)), slice(int(0.55 * w), int(0.85 * w))
+    lift = (y - _box_mean(y, 15))[rows, cols]
+    assert (lift > 5).mean() < 0.1, f"{(lift > 5).mean():.3f} of the air stands out of it: discs of light"
+    assert np.percentile(lift, 95) < 10, f"bright spots in the air ({np.percentile(lift, 95):.1f} over the surround)"

@@ -163,29 +163,6 @@ vec3 dust(vec2 p) {
     return acc * shafts * shafts * 1.5 * smoothstep(HORIZON - 0.05, HORIZON + 0.05, p.y);
 }
 
-// The far city's lights out of focus behind the macro syringe: soft discs of light, each with
-// a slightly brighter rim (a lens's bokeh), violet and cold blue with a rare warm one, in the
-// air above the horizon; larger as the lens opens (u_defocus).  `above`: height over the horizon.
-vec3 bokeh(vec2 p, float above) {
-    if (u_defocus <= 0.0) { return vec3(0.0); }
-    vec3 acc = vec3(0.0);
-    float px = 1.0 / u_resolution.y;
-    for (int layer = 0; layer < 2; ++layer) {
-        float cell = layer == 0 ? 0.13 : 0.085;
-        vec2 g = vec2(p.x, above) / cell + vec2(0.37 * float(layer), 0.0);
-        vec2 id = floor(g);
-        vec3 h = hash3i(ivec3(ivec2(id), 90 + layer + 5 * u_seed));
-        vec2 c = (id + 0.25 + 0.5 * h.xy) * cell;
-        float r = u_defocus * (layer == 0 ? 1.5 + 1.1 * h.z : 0.8 + 0.6 * h.z);
-        float d = length(vec2(p.x, above) + vec2(0.37 * float(layer) * cell, 0.0) - c);
-        float disc = smoothstep(r + px, r - px, d) * (0.65 + 0.35 * smoothstep(0.5 * r, r, d));
-        float keep = step(0.72, fract(h.z * 17.3)) * smoothstep(0.42, 0.05, c.y) * step(0.0, c.y - 0.3 * r);
-        vec3 tint = fract(h.x * 31.7) > 0.85 ? vec3(1.0, 0.7, 0.4) : mix(vec3(0.45, 0.35, 1.0), vec3(0.6, 0.75, 1.0), h.y);
-        acc += tint * disc * keep * (layer == 0 ? 0.11 : 0.16);
-    }
-    return acc * smoothstep(0.0, 0.01, u_defocus);
-}
-
 // The far hall with no walls: the air and the city beyond above, a dark glossy floor that
 // mirrors it; the starlight (in the syringe, then spilled) lights the floor beneath it, so
 // the syringe, the spill and the helix share one space and one light.
@@ -195,7 +172,8 @@ vec3 hall(vec2 p) {
     // (the floor mirrors the air, dimmer and stretched: one evaluation for either)
     float ma = abs(above) * (above < 0.0 ? 1.4 : 1.0);
     vec3 col = far_air(vec2(p.x, HORIZON + ma), ma, px * 1.4 + u_defocus);
-    col += bokeh(vec2(p.x, HORIZON + ma), ma) * (above < 0.0 ? 0.35 : 1.0);
+    // (round 17's reader: "a stock pharma ad: generic bokeh discs" -- no discs of light in the
+    // hall: the far city is only its spires and its glow, blurred by the lens)
     float below = max(-above, 0.0);
     vec3 floor_col = col * 0.45 * (1.0 - smoothstep(0.0, 0.3, below)) + vec3(0.002, 0.002, 0.005);
     col = mix(col, floor_col, smoothstep(0.002 + u_defocus, -0.002 - u_defocus, above));
