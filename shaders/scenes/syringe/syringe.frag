@@ -338,6 +338,33 @@ vec3 helix(vec2 p) {
     return col * env + mix(DESPAIR, JOY, 0.45) * pool * 0.6;
 }
 
+// The hand that offers it (round 18's reader: "a collage: syringe, helix, Serene and bokeh
+// on top of each other, not composed").  A Serene holds the syringe out to the dreamer: its
+// arm reaches in from beyond the frame's upper left along the plunger, the sleeve melting
+// into the dark as a candle's shadow does, and its long fingers close over the back of the
+// barrel, in front of the flange.  Made of shadow like the Serenes behind: near black, the
+// sleeve's edge soft, the fingers crisp, the starlight's cold light caught along their
+// edges.  Signed distance in syringe units (q: the syringe's own axes); blur: its softness.
+float offering_hand(vec2 q, out float blur) {
+    float sleeve = smoothstep(-0.55, -1.35, q.x);           // 0 at the wrist, 1 far up the arm
+    // the forearm: a long taper from the sleeve's folds down to the wrist, a little above the plunger
+    vec2 a = vec2(-1.9, 0.20), b = vec2(-0.47, 0.09);
+    vec2 pa = q - a, ba = b - a;
+    float h = clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0);
+    float arm = length(pa - ba * h) - mix(0.16, 0.05, h) * (1.0 + 0.06 * sin(q.x * 23.0));
+    // the back of the hand over the barrel's end, and four long fingers curling over it
+    float palm = length((q - vec2(-0.405, 0.075)) / vec2(0.085, 0.05)) * 0.05 - 0.05;
+    float hand = smin(arm, palm, 0.03);
+    for (int i = 0; i < 3; ++i) {
+        float x = -0.382 + 0.034 * float(i);
+        float finger = sd_segment(q, vec2(x - 0.014, 0.08), vec2(x + 0.006, -0.05 + 0.014 * float(i)))
+                     - (0.0165 - 0.0015 * float(i));
+        hand = smin(hand, finger, 0.012);
+    }
+    blur = 0.002 + 0.045 * sleeve;
+    return hand;
+}
+
 void main() {
     vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
     float px = 1.0 / (u_resolution.y * u_scale);        // one pixel in syringe units
@@ -453,6 +480,22 @@ void main() {
     // The finger flange.
     float flange = aa_fill(sy_part(q, SY_R * 1.75, SY_BARREL0 - 0.022, SY_BARREL0));
     col = mix(col, vec3(0.05, 0.055, 0.07) + MOON * 0.5 * sy_studio(q.y / (SY_R * 1.75)), flange * 0.92);
+
+    // -- the Serene's hand that holds it out ----------------------------------------------
+    {
+        float blur;
+        float hd = offering_hand(q, blur);
+        float cover = smoothstep(blur + px, -blur - px, hd) * u_hand;
+        // the starlight's cold light caught on the edges that face it (down the barrel), a
+        // thin line inside the outline -- no halo round the whole hand
+        vec2 grad = vec2(dFdx(hd), dFdy(hd));
+        float facing = smoothstep(0.0, 0.8, dot(grad / max(length(grad), 1e-6), u_xf.zw));
+        float rim = exp(-sy_sq((hd + 0.0025) / (0.0022 + px))) * facing * (1.0 - smoothstep(0.0, 0.02, blur));
+        // (its shadow side: denser in the hand than in the smoky sleeve)
+        vec3 shade = col * mix(0.03, 0.3, smoothstep(0.0, 0.045, blur)) + vec3(0.002, 0.0015, 0.005)
+                   + vec3(0.3, 0.32, 0.9) * rim * (0.35 + 0.65 * u_light);
+        col = mix(col, shade, cover);
+    }
 
     // -- hub and needle: cold steel, the shard of moonlight ---------------------------------
     float hub = aa_fill(sy_part(q, SY_HUB_R, SY_HUB0, SY_HUB1));
