@@ -485,7 +485,9 @@ void main() {
     {
         float blur;
         float hd = offering_hand(q, blur);
-        float cover = smoothstep(blur + px, -blur - px, hd) * u_hand;
+        // (the arm melts into the dark up the sleeve: while the syringe is still far and small
+        // it is a hand coming out of the dark, not a bar from the frame's edge)
+        float cover = smoothstep(blur + px, -blur - px, hd) * u_hand * smoothstep(-1.5, -0.9, q.x);
         // the starlight's cold light caught on the edges that face it (down the barrel), a
         // thin line inside the outline -- no halo round the whole hand
         vec2 grad = vec2(dFdx(hd), dFdy(hd));
