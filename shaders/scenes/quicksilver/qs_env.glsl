@@ -304,7 +304,11 @@ vec3 floor_radiance(vec3 stone, vec3 rd) {
     // (round 18: the puddles are still water: they mirror the night and the pool's light
     // with water's own Fresnel, the dry stone round them only a faint sheen)
     float puddle = smoothstep(0.5, 0.9, stone.z);
-    vec3 still = min(env_sample(up, 0.0, 0.004), vec3(0.8)) * (1.0 - stone.y);     // (no glare to rival the pool)
+    // (the sky's fine points -- its stars -- crisp in the water, its broad shapes only dim:
+    // blurred moons mirrored whole read as bokeh discs on the ground)
+    vec3 sharp = env_sample(up, 0.0, 0.004);
+    vec3 broad = qs_decode(texture(u_envblur, env_uv(up)).rgb);
+    vec3 still = min(broad * 0.3 + max(sharp - broad, 0.0), vec3(0.8)) * (1.0 - stone.y);     // (no glare to rival the pool)
     return base * (1.0 - 0.7 * puddle) + min(F, 0.3) * (wet * 0.1 + env_ambient() * 0.03) * u_reflection + moss
          + still * puddle * (0.02 + 0.6 * F) * u_reflection;
 }
