@@ -409,3 +409,13 @@ def test_the_syringe_is_held_out_by_a_serenes_shadow_hand(syringe):
     assert min(dark) < 0.4 * np.median(lit), f"no fingers over the barrel (darkest {min(dark):.0f}, glass {np.median(lit):.0f})"
     wrist = at(-0.55, 0.11)
     assert held[wrist] < 0.5 * free[wrist], f"no wrist reaching in ({held[wrist]:.0f} against the hall's {free[wrist]:.0f})"
+
+
+def test_the_hall_behind_the_macro_syringe_falls_back_into_the_dark(syringe):
+    """Round 18's reader at 152.5 s: "the city washed into purple blur".  Behind the offered
+    syringe the hall is a stop darker, so the lit glass is the one key light: the air in the
+    frame's upper right (the hand left out) averages under 51 (55 before, 48 now)."""
+    y = luma(syringe({"offer": 1.0, "refuse": 0.0, "hand": 0.0}, size=(320, 180)))
+    h, w = y.shape
+    air = y[int(0.1 * h):int(0.45 * h), int(0.5 * w):int(0.95 * w)].mean()
+    assert air < 51, f"the hall behind the syringe is a bright purple wash (mean luma {air:.1f})"

@@ -193,7 +193,7 @@ vec3 hall(vec2 p) {
 vec3 background(vec2 p) {
     // (the macro shot: the lit syringe close, the hall behind it a stop darker, so the frame
     // keeps its true blacks round the brighter, larger glass)
-    vec3 col = hall(p) * (1.0 - 12.0 * u_defocus);
+    vec3 col = hall(p) * (1.0 - 22.0 * u_defocus);      // (round 18: "the city washed into purple blur": darker still)
     for (int i = 0; i < 2; ++i) {
         vec2 o = i == 0 ? vec2(-0.70, 0.24) : vec2(0.74, 0.21);    // (clear of the plunger)
         float k = i == 0 ? 1.6 : 1.4;                                     // the nearer, the larger
