@@ -42,7 +42,8 @@ the CPU marks near the pool and the tears, and discard the rest):
 * ``cracks`` -- the crack field packed into RGBA32F, on tiles, only while fractured;
 * ``mirror`` -- the metal and the tears, tone mapped, with coverage in alpha, on tiles (or,
   while the hardened mirror shows the dreamer, ``mirror_dreamer``: the same with the figure);
-* ``stone`` -- the floor's stone and moss, baked again only while the camera moves (``drift``);
+* ``stone`` -- the floor's stone, its seams, moss cushions and puddles (which mirror the bound
+  sky's stars and moons in the main pass), baked again only while the camera moves (``drift``);
 * ``main`` -- the floor, the pool's contact shadow, and the mirror laid over them.
 """
 from __future__ import annotations

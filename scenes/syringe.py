@@ -7,10 +7,14 @@ despair intertwined like the double helix of a DNA strand".
 One space, lit as one: a dark hall with no walls, a violet haze low on its horizon and a
 glossy floor that mirrors it.  ``offer`` brings the syringe out of the depth of the hall into a
 macro shot -- large on a long diagonal, the hall behind out of focus (``focus``: soft spires and
-Serenes, bokeh of the far city's lights) -- its needle glinting, its starlight lighting the floor;
+Serenes; no bokeh discs: round 18's reader saw "a stock pharma ad") -- its needle glinting, its starlight lighting the floor;
 ``refuse`` draws it back up and away, needle lowered: the starlight drains from the glass and
 drips from the point to the floor, runs along it to a pool, and rises from the pool as a
-double helix of fine motes of light, one strand gold (joy), one indigo (despair), mirrored in the floor.  Far back in
+double helix of fine motes of light, one strand gold (joy), one indigo (despair), mirrored in the floor.  It is
+held out by a Serene (``hand``): a shadow arm reaching in from beyond the frame's upper left
+along the plunger, its sleeve melting into the dark, its fingers closed over the back of the
+barrel, the starlight's cold light along their edges (round 18's reader: "a collage ... not
+composed").  Far back in
 the hall the Serenes watch: tall veiled figures, black against the haze with its light along
 their edges, lidless mercury eyes.
 
@@ -61,7 +65,8 @@ class Syringe(Scene):
         centre = _lerp(centre, REFUSED_AT, r)
         tilt = _lerp(tilt, math.radians(-32.0), r)
         scale = _lerp(scale, 0.72, r)
-        # It floats: held out by no one the dreamer can see.
+        # (round 18: held out by a Serene's shadow hand, reaching in from beyond the frame;
+        # it sways a little, as a held thing does)
         centre = (centre[0] + 0.006 * math.sin(2 * math.pi * ((0.07 * t) % 1.0)),
                   centre[1] + 0.010 * math.sin(2 * math.pi * ((0.11 * t) % 1.0)))
         tilt += math.radians(1.2) * math.sin(2 * math.pi * ((0.05 * t + 0.3) % 1.0))
@@ -117,6 +122,7 @@ syringe = Syringe(
         Param("glint_period", 3.2, 0.5, 10.0, "seconds between two glints"),
         Param("helix", 1.0, 0.0, 1.0, "how far the spilled starlight winds into the double helix of joy and despair"),
         Param("focus", 1.0, 0.0, 2.0, "the macro lens's shallow depth of field: how far the hall behind the offered syringe blurs (0: all sharp)"),
+        Param("hand", 1.0, 0.0, 1.0, "the Serene's shadow hand that holds the syringe out, its arm reaching in from beyond the frame (0: the syringe floats)"),
         Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, far back in the hall: tall veiled figures against the haze, lidless mercury eyes"),
     ],
     description="a syringe of liquid starlight, its needle glinting like moonlight: offered, refused",

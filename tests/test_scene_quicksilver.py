@@ -234,9 +234,8 @@ def test_the_mirror_shows_the_dreamer_head_over_shoulders_the_right_way_up(gl, t
 
 def test_the_dreamer_is_lit_from_within_not_a_flat_cut_out(gl, tmp_path):
     """Round 5 read the figure as 'a crude mannequin', round 6 as 'a low-poly mannequin' (a
-    flat, evenly shaded doll).  Now the body is light through flesh: its outline and veins
-    glow over the crimson of its thick, as a hand held over a lamp: the figure spans
-    dark and bright (not one flat shade), its light warm."""
+    flat, evenly shaded doll).  The figure spans dark and bright (not one flat shade), and the
+    light inside its upper half (the lit face) is warm."""
     size = (320, 180)
     with_me, without = render_cues(gl, tmp_path, [{"harden": 1.0, "dreamer": 1.0}, {"harden": 1.0, "dreamer": 0.0}],
                                    [SETTLED], size=size)
@@ -244,7 +243,21 @@ def test_the_dreamer_is_lit_from_within_not_a_flat_cut_out(gl, tmp_path):
     y = luma(with_me)[figure]
     lo, hi = np.percentile(y, 10), np.percentile(y, 90)
     assert hi - lo > 60, f"the figure is evenly shaded, a doll ({lo:.0f} to {hi:.0f} luma)"
-    bright = with_me[figure][y >= hi].astype(float)
+    # (round 18: the veins through the breast went -- "lava cracks" -- so the chest, fading
+    # into the mirror's cold light, no longer holds the warm highlights: they are the head's,
+    # its lit face, in the figure's upper half)
+    # its inside: the outline's antialiased pixels, half the silver mirror, left out
+    rows = np.nonzero(figure.any(axis=1))[0]
+    upper = figure.copy()
+    for _ in range(2):
+        upper[1:] &= upper[:-1].copy()
+        upper[:-1] &= upper[1:].copy()
+        upper[:, 1:] &= upper[:, :-1].copy()
+        upper[:, :-1] &= upper[:, 1:].copy()
+    upper[(rows[0] + rows[-1]) // 2:] = False
+    y = luma(with_me)[upper]
+    hi = np.percentile(y, 90)
+    bright = with_me[upper][y >= hi].astype(float)
     assert bright[:, 0].mean() > bright[:, 2].mean() + 40, f"its light is not warm ({bright[:, 0].mean():.0f} red, {bright[:, 2].mean():.0f} blue)"
 
 
@@ -446,3 +459,53 @@ def test_the_rims_curl_into_a_dark_meniscus_not_a_bright_outline(gl, tmp_path):
     edge = y[metal & ~inner].mean()
     inside = np.median(y[inner])
     assert edge < inside, f"a bright outline round the pool (its edge {edge:.0f} luma, its inside {inside:.0f}; 167 over 133 before, 146 under 154 now)"
+
+
+def _box_mean(a: np.ndarray, k: int) -> np.ndarray:
+    """The mean over a k x k box round each pixel (edges repeated)."""
+    c = np.cumsum(np.cumsum(np.pad(a, ((k // 2 + 1, k // 2), (k // 2 + 1, k // 2)), mode="edge"), 0), 1)
+    return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
+
+
+def test_the_self_is_painted_subtly_no_veins_and_fine_red_only_in_the_cracks(gl, tmp_path):
+    """Round 18's reader: "an uncanny, crude face; the red veins read as lava cracks; red
+    glitch bars over the face".  The whole mirror's figure has no network of red lines through
+    it (the red channel's detail inside the figure, its mean lift over a 9 px neighbourhood:
+    19 with the veins, 10 without), and the broken mirror bleeds in its cracks only -- fine
+    lines, no rivulets in bands below them (pure red pixels: 1088 with them, 480 now) -- but
+    it does bleed."""
+    size = (640, 360)
+    whole, broken, bare = render_cues(
+        gl, tmp_path, [{**DREAM, "harden": 1.0, "dreamer": 1.0, "drift": 0.65},
+                       {**DREAM, "fracture": 1.0, "bleed": 1.0, "dreamer": 1.0, "drift": 0.65},
+                       {**DREAM, "harden": 1.0, "dreamer": 0.0, "drift": 0.65}],
+        [SETTLED], size=size, seed=DREAM_SEED)
+    figure = np.abs(whole.astype(int) - bare.astype(int)).max(axis=2) > 25
+    r = whole[..., 0].astype(float)
+    detail = np.abs(r - _box_mean(r, 9))[figure].mean()
+    assert detail < 14, f"red lines run through the self (detail {detail:.1f}; 19 with the veins)"
+    f = broken.astype(float)
+    red = ((f[..., 0] > 100) & (f[..., 0] > 2.5 * f[..., 1]) & (f[..., 0] > 2.5 * f[..., 2])).sum()
+    assert 100 < red < 700, f"{red} pure red pixels in the broken mirror (fine cracks: ~480; bars and veins: 1088)"
+
+
+def test_the_floor_is_dark_wet_stone_not_green_squiggles(gl, tmp_path):
+    """Round 18's reader: "the green squiggle ground is weak".  Round the pool (six pixels
+    clear of it), the floor has no thin lines of emerald standing out of it (the 99th
+    percentile of green's lift over its 7 px neighbourhood: 12 with the moss cracks, 6 now),
+    and it is dark stone, only a hint of the moss's emerald in it, not a green wash."""
+    (img,) = render_cues(gl, tmp_path, [{**DREAM, "harden": 1.0, "dreamer": 0.0, "drift": 0.3}],
+                         [SETTLED], size=(320, 180), seed=DREAM_SEED)
+    near = pool_mask(img)
+    for _ in range(6):
+        near[1:] |= near[:-1].copy()
+        near[:-1] |= near[1:].copy()
+        near[:, 1:] |= near[:, :-1].copy()
+        near[:, :-1] |= near[:, 1:].copy()
+    floor = ~near
+    f = img.astype(float)
+    green = f[..., 1] - 0.5 * (f[..., 0] + f[..., 2])
+    lines = np.percentile((green - _box_mean(green, 7))[floor], 99)
+    assert lines < 9, f"lines of emerald across the floor (lift {lines:.1f}; 12 for the moss cracks)"
+    emerald = ((green > 20) & floor).mean()
+    assert emerald < 0.035, f"{emerald:.1%} of the floor glows emerald: a green wash (4.4 % for the moss cracks, 2.7 % now)"

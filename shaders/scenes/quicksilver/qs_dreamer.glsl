@@ -10,9 +10,9 @@
 // and each loose shard jolts its piece a little further (qs_mirror.frag): the self breaks
 // across the cracks.  Round 14's reader read the lit, modelled face as "an uncanny mannequin";
 // round 17's read round 15's faceless silhouette as "a mannequin / a blob".  So the body is a
-// silhouette of dark mercury with a warm rim, red life glowing through the throat and breast
-// in a core and veins that pulse with the heartbeat, and the face is painted into it in
-// chiaroscuro: warm skin modelled by one light from the upper left, half lost in the dark.
+// silhouette of dark mercury with a warm rim, red life glowing dimly through the breast with
+// the heartbeat, and the face is painted into it in chiaroscuro: warm skin modelled by one
+// low light from the left, most of it lost in the dark (round 18: no veins -- "lava cracks").
 
 #include "../../lib/sdf.glsl"
 
@@ -94,12 +94,12 @@ vec4 dm_face(vec2 g, float w, float beat) {
     float h0 = dm_face_height(g);
     vec3 n = normalize(vec3(-(dm_face_height(g + vec2(E, 0.0)) - h0) / E,
                             -(dm_face_height(g + vec2(0.0, E)) - h0) / E, 1.0));
-    vec3 L = normalize(vec3(-0.8, 0.35, 0.5));
+    vec3 L = normalize(vec3(-0.9, 0.3, 0.35));     // (round 18: lower, more from the side)
     float ndl = dot(n, L);
     float diff = max(ndl, 0.0);
     float terminator = exp(-dm_sq((ndl - 0.05) / 0.22));
-    vec3 skin = vec3(1.0, 0.46, 0.27) * diff * diff * 4.5                  // (squared: the light falls off fast)
-              + vec3(1.1, 0.1, 0.05) * terminator * (0.7 + 0.3 * beat)  // the blood under the skin
+    vec3 skin = vec3(1.0, 0.46, 0.27) * diff * diff * 4.0                  // (squared: the light falls off fast)
+              + vec3(0.55, 0.06, 0.03) * terminator * (0.7 + 0.3 * beat)  // the blood under the skin
               + vec3(0.10, 0.11, 0.15) * pow(max(dot(n, normalize(vec3(0.7, -0.1, 0.7))), 0.0), 6.0) * 0.6;  // the mirror's cold glint
     float spec = pow(max(dot(reflect(-L, n), vec3(0.0, 0.0, 1.0)), 0.0), 20.0);
     skin += vec3(1.0, 0.85, 0.7) * spec * 0.35 * diff;
@@ -110,7 +110,9 @@ vec4 dm_face(vec2 g, float w, float beat) {
     vec2 cl = vec2(g.x - sign(g.x) * 0.095 + 0.012, g.y - 0.05);
     skin += vec3(1.0, 0.9, 0.8) * exp(-dot(cl, cl) / dm_sq(0.006 + w)) * 1.2 * step(0.5, eye);
     // the shadow side sinks into the figure's dark metal
-    skin = mix(vec3(0.02, 0.012, 0.014), skin, smoothstep(-0.35, 0.15, ndl) * 0.9 + 0.1);
+    // (round 18's reader: "an uncanny, crude face" -- most of it lies in the dark now: only
+    // the brow, the cheekbone and the nose's ridge on the light's side catch the light)
+    skin = mix(vec3(0.012, 0.008, 0.01), skin, smoothstep(0.05, 0.5, ndl) * 0.95 + 0.05);
     return vec4(skin, mask);
 }
 
@@ -121,7 +123,7 @@ vec4 dm_face(vec2 g, float w, float beat) {
 // Stylised, not a portrait (round 14's reader: "an uncanny mannequin face"): the self is a
 // silhouette of dark polished mercury -- head, loose hair, shoulders, no features -- its rim
 // catching the light in a warm silver line, and through the metal the red of life glows: a
-// core at the throat and branching veins that brighten with each heartbeat.  Alive inside the
+// soft core below the throat that brightens with each heartbeat.  Alive inside the
 // cold metal, without a face to judge.
 vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     float S = u_dreamer_fig.z;
@@ -158,31 +160,23 @@ vec4 dreamer(vec3 P, vec3 r, vec2 jolt) {
     body += vec3(0.05, 0.045, 0.06) * smoothstep(0.2, 0.9, sin(g.x * 5.0 + g.y * 2.0 + 1.3)) * (1.0 - edge);
     vec3 col = body + vec3(1.3, 0.7, 0.5) * rim * 1.1;      // (warm: the life inside lights its edge)
 
-    // -- the life glowing through: a core at the throat and veins branching out ----------
+    // -- the life glowing through: a soft core below the throat ----------------------------
     float beat = u_dreamer_fig.y;
     float deep = smoothstep(0.0, 0.06, inside);                        // (not on the rim)
     vec2 c = g - vec2(0.0, -0.62);
     float core = exp(-dot(c / vec2(0.25, 0.35), c / vec2(0.25, 0.35)));   // the heart, below the throat
-    // veins: the ridges of warped noise, thin and branching, densest near the core
-    vec2 q = g * 3.5 + vec2(0.0, 0.15 * u_dreamer_fig.w);
-    q += 0.6 * vec2(vnoise(g * 3.0 + 5.0), vnoise(g * 3.0 + 9.0));
-    // (simplex, not value noise: value noise's ridges ran along its grid like a circuit board)
-    float ridge = 1.0 - abs(snoise(q));
-    float rw = max(fwidth(ridge), 0.02);
-    float veins = smoothstep(0.92 - rw, 0.92 + rw, ridge);
-    float ridge2 = 1.0 - abs(snoise(q * 2.1 + 13.0));
-    veins = max(veins, 0.55 * smoothstep(0.9 - rw, 0.9 + rw, ridge2) * smoothstep(0.4, 0.0, length(c)));
+    // (round 18's reader: the veins "read as lava cracks".  No veins: the life is a dim
+    // warmth under the metal at the breast, swelling with the heartbeat; the red shows
+    // bright only where the mirror cracks, in the cracks themselves, qs_mirror.frag)
     float life = (0.35 + 0.65 * beat);
-    vec3 blood = vec3(1.3, 0.12, 0.04);
-    // (round 17: on the throat and the breast only -- over the hair they read as a red doll)
     float breast = smoothstep(-0.3, -0.5, g.y);
-    col += blood * deep * (0.5 * core * life + veins * (0.8 + 1.4 * core) * life) * breast;
+    col += vec3(0.9, 0.07, 0.03) * deep * 0.8 * core * life * breast;
     // a dim ember through the whole body, so it is never a hole
     col += vec3(0.07, 0.006, 0.005) * deep * (0.5 + 0.5 * beat) * (0.3 + 0.7 * breast);
 
     // (round 17's readers: the self "a mannequin / a blob" -- the silhouette had no face.  The
-    // face is there now, warm skin modelled by one light, half lost in the dark; the life's
-    // veins stay on the throat and the breast, and bleed in the cracks)
+    // face is there now, warm skin modelled by one light, mostly lost in the dark; the red
+    // bleeds in the cracks)
     vec4 fc = dm_face(g, w, beat);
     col = mix(col, fc.rgb, fc.a);
 

@@ -301,7 +301,16 @@ vec3 floor_radiance(vec3 stone, vec3 rd) {
     wet *= (0.2 + 1.6 * stone.z) * (1.0 - stone.y);
     // far off, the streets' moss light glows faintly along the ground
     vec3 moss = vec3(0.02, 0.16, 0.10) * 0.05 * smoothstep(0.45, 0.12, cosv) * u_skyline;
-    return base + min(F, 0.3) * (wet * 0.1 + env_ambient() * 0.03) * u_reflection + moss;
+    // (round 18: the puddles are still water: they mirror the night and the pool's light
+    // with water's own Fresnel, the dry stone round them only a faint sheen)
+    float puddle = smoothstep(0.5, 0.9, stone.z);
+    // (the sky's fine points -- its stars -- crisp in the water, its broad shapes only dim:
+    // blurred moons mirrored whole read as bokeh discs on the ground)
+    vec3 sharp = env_sample(up, 0.0, 0.004);
+    vec3 broad = qs_decode(texture(u_envblur, env_uv(up)).rgb);
+    vec3 still = min(broad * 0.3 + max(sharp - broad, 0.0), vec3(0.8)) * (1.0 - stone.y);     // (no glare to rival the pool)
+    return base * (1.0 - 0.7 * puddle) + min(F, 0.3) * (wet * 0.1 + env_ambient() * 0.03) * u_reflection + moss
+         + still * puddle * (0.02 + 0.6 * F) * u_reflection;
 }
 
 
@@ -320,7 +329,10 @@ vec3 floor_mirror_light(vec3 stone, vec3 rd, vec2 p, float dp) {
     float cosv = clamp(-rd.y, 0.0, 1.0);
     float glance = smoothstep(0.75, 0.35, cosv);
     vec3 albedo = qs_decode(u_floor.rgb) * (0.4 + 0.5 * stone.x);
-    float sheen = stone.z * stone.z * (0.3 + 0.7 * glance);
+    // (round 18: the wet stone's grain breaks its sheen up -- a smooth sheen read as a grey
+    // wash; only the puddles give the light back whole)
+    float puddle = smoothstep(0.5, 0.9, stone.z);
+    float sheen = stone.z * stone.z * (0.3 + 0.7 * glance) * mix(0.15 + 1.2 * smoothstep(0.45, 0.8, stone.x), 0.3, puddle);
     return (albedo * light + light * sheen * 0.5) * (1.0 - stone.y) * u_reflection;
 }
 

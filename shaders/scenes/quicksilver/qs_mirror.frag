@@ -157,32 +157,15 @@ void main() {
     // (the blood in a crack pools and thins along it: dark clotted crimson to wet bright red,
     // and the crack opens unevenly, so it reads as a wound, not a drawn red line)
     float clot = vnoise(p * 40.0 + 11.0);
-    cr.gap_w *= 1.0 + (1.0 + 2.5 * clot) * me.a;
+    cr.gap_w *= 1.0 + 0.8 * clot * me.a;        // (fine: round 18's reader saw "lava cracks")
     vec3 bleed = mix(vec3(0.12, 0.003, 0.003), vec3(0.6, 0.015, 0.008), clot * clot);
     // (after the shatter the red creeps slowly out from the struck point along the cracks,
     // so the broken mirror keeps moving: round 11 read the hold as a static frame)
     float creep = smoothstep(u_bleed * 1.6, u_bleed * 1.6 - 0.35, rho_i + 0.2 * clot) * step(1e-3, u_bleed);
     vec3 gap = mix(vec3(0.002, 0.0015, 0.003), bleed, clamp(3.0 * me.a + creep, 0.0, 1.0));
     col = mix(col, gap, crack_gap(cr) * pool_marks);
-#ifdef QS_DREAMER
-    // Bleeding: from the cracks through the figure, blood runs down the mirror (down the
-    // screen, towards the viewer: the figure's down) in thin rivulets, each column of pixels
-    // with a length of its own.  How far below its crack a pixel lies comes from the crack
-    // field already loaded: the distance to the line over the share of it that points up
-    // the screen (+z on the floor), so no more of the field is read.
-    float px_scale = max(u_resolution.y / 360.0, 1.0);
-    float bx = gl_FragCoord.x / (3.0 * px_scale);                     // bands 3 pixels wide
-    float hc = hashi(ivec2(int(floor(bx)), 0x51EED));
-    float run = (0.04 + 0.2 * fract(hc * 7.3)) * (1.0 + 1.5 * u_bleed);                       // floor units
-    float below_line = cr.border / max(cr.dir.y, 0.05);
-    float along = clamp(below_line / max(run, 1e-4), 0.0, 1.0);
-    float stream = 1.0 - smoothstep(0.12 + 0.3 * (1.0 - along), 0.2 + 0.35 * (1.0 - along), abs(fract(bx) - 0.5));
-    float blood = cr.line * step(0.3, cr.dir.y) * smoothstep(run, 0.4 * run, below_line) * stream
-                * step(0.35, hc);                                       // 2 bands in 3 run
-    blood *= smoothstep(0.05, 0.5, me.a + 0.6 * luma(me.rgb)) * smoothstep(0.2, 0.8, u_fracture) * pool_marks;
-    vec3 blood_col = vec3(0.42, 0.008, 0.006) + vec3(0.5, 0.2, 0.18) * pow(sheen, 4.0);
-    col = mix(col, blood_col, 0.9 * blood);
-#endif
+    // (round 18's reader: "red glitch bars over the face" -- the rivulets that ran down from
+    // the cracks in 3-pixel bands read as a digital glitch.  The red is in the cracks only.)
     // the meniscus: where the metal curls down to the stone it gives back the dark floor
     // beside it, a thin dark edge inside the bright rim (round 10: "a dark edge meniscus")
     // (round 17: the bright rim all round read as a sticker's "hard white outline": the whole

@@ -163,29 +163,6 @@ vec3 dust(vec2 p) {
     return acc * shafts * shafts * 1.5 * smoothstep(HORIZON - 0.05, HORIZON + 0.05, p.y);
 }
 
-// The far city's lights out of focus behind the macro syringe: soft discs of light, each with
-// a slightly brighter rim (a lens's bokeh), violet and cold blue with a rare warm one, in the
-// air above the horizon; larger as the lens opens (u_defocus).  `above`: height over the horizon.
-vec3 bokeh(vec2 p, float above) {
-    if (u_defocus <= 0.0) { return vec3(0.0); }
-    vec3 acc = vec3(0.0);
-    float px = 1.0 / u_resolution.y;
-    for (int layer = 0; layer < 2; ++layer) {
-        float cell = layer == 0 ? 0.13 : 0.085;
-        vec2 g = vec2(p.x, above) / cell + vec2(0.37 * float(layer), 0.0);
-        vec2 id = floor(g);
-        vec3 h = hash3i(ivec3(ivec2(id), 90 + layer + 5 * u_seed));
-        vec2 c = (id + 0.25 + 0.5 * h.xy) * cell;
-        float r = u_defocus * (layer == 0 ? 1.5 + 1.1 * h.z : 0.8 + 0.6 * h.z);
-        float d = length(vec2(p.x, above) + vec2(0.37 * float(layer) * cell, 0.0) - c);
-        float disc = smoothstep(r + px, r - px, d) * (0.65 + 0.35 * smoothstep(0.5 * r, r, d));
-        float keep = step(0.72, fract(h.z * 17.3)) * smoothstep(0.42, 0.05, c.y) * step(0.0, c.y - 0.3 * r);
-        vec3 tint = fract(h.x * 31.7) > 0.85 ? vec3(1.0, 0.7, 0.4) : mix(vec3(0.45, 0.35, 1.0), vec3(0.6, 0.75, 1.0), h.y);
-        acc += tint * disc * keep * (layer == 0 ? 0.11 : 0.16);
-    }
-    return acc * smoothstep(0.0, 0.01, u_defocus);
-}
-
 // The far hall with no walls: the air and the city beyond above, a dark glossy floor that
 // mirrors it; the starlight (in the syringe, then spilled) lights the floor beneath it, so
 // the syringe, the spill and the helix share one space and one light.
@@ -195,7 +172,8 @@ vec3 hall(vec2 p) {
     // (the floor mirrors the air, dimmer and stretched: one evaluation for either)
     float ma = abs(above) * (above < 0.0 ? 1.4 : 1.0);
     vec3 col = far_air(vec2(p.x, HORIZON + ma), ma, px * 1.4 + u_defocus);
-    col += bokeh(vec2(p.x, HORIZON + ma), ma) * (above < 0.0 ? 0.35 : 1.0);
+    // (round 17's reader: "a stock pharma ad: generic bokeh discs" -- no discs of light in the
+    // hall: the far city is only its spires and its glow, blurred by the lens)
     float below = max(-above, 0.0);
     vec3 floor_col = col * 0.45 * (1.0 - smoothstep(0.0, 0.3, below)) + vec3(0.002, 0.002, 0.005);
     col = mix(col, floor_col, smoothstep(0.002 + u_defocus, -0.002 - u_defocus, above));
@@ -215,7 +193,7 @@ vec3 hall(vec2 p) {
 vec3 background(vec2 p) {
     // (the macro shot: the lit syringe close, the hall behind it a stop darker, so the frame
     // keeps its true blacks round the brighter, larger glass)
-    vec3 col = hall(p) * (1.0 - 12.0 * u_defocus);
+    vec3 col = hall(p) * (1.0 - 22.0 * u_defocus);      // (round 18: "the city washed into purple blur": darker still)
     for (int i = 0; i < 2; ++i) {
         vec2 o = i == 0 ? vec2(-0.70, 0.24) : vec2(0.74, 0.21);    // (clear of the plunger)
         float k = i == 0 ? 1.6 : 1.4;                                     // the nearer, the larger
@@ -360,6 +338,33 @@ vec3 helix(vec2 p) {
     return col * env + mix(DESPAIR, JOY, 0.45) * pool * 0.6;
 }
 
+// The hand that offers it (round 18's reader: "a collage: syringe, helix, Serene and bokeh
+// on top of each other, not composed").  A Serene holds the syringe out to the dreamer: its
+// arm reaches in from beyond the frame's upper left along the plunger, the sleeve melting
+// into the dark as a candle's shadow does, and its long fingers close over the back of the
+// barrel, in front of the flange.  Made of shadow like the Serenes behind: near black, the
+// sleeve's edge soft, the fingers crisp, the starlight's cold light caught along their
+// edges.  Signed distance in syringe units (q: the syringe's own axes); blur: its softness.
+float offering_hand(vec2 q, out float blur) {
+    float sleeve = smoothstep(-0.55, -1.35, q.x);           // 0 at the wrist, 1 far up the arm
+    // the forearm: a long taper from the sleeve's folds down to the wrist, a little above the plunger
+    vec2 a = vec2(-1.9, 0.20), b = vec2(-0.47, 0.09);
+    vec2 pa = q - a, ba = b - a;
+    float h = clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0);
+    float arm = length(pa - ba * h) - mix(0.16, 0.05, h) * (1.0 + 0.06 * sin(q.x * 23.0));
+    // the back of the hand over the barrel's end, and four long fingers curling over it
+    float palm = length((q - vec2(-0.405, 0.075)) / vec2(0.085, 0.05)) * 0.05 - 0.05;
+    float hand = smin(arm, palm, 0.03);
+    for (int i = 0; i < 3; ++i) {
+        float x = -0.382 + 0.034 * float(i);
+        float finger = sd_segment(q, vec2(x - 0.014, 0.08), vec2(x + 0.006, -0.05 + 0.014 * float(i)))
+                     - (0.0165 - 0.0015 * float(i));
+        hand = smin(hand, finger, 0.012);
+    }
+    blur = 0.002 + 0.045 * sleeve;
+    return hand;
+}
+
 void main() {
     vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
     float px = 1.0 / (u_resolution.y * u_scale);        // one pixel in syringe units
@@ -475,6 +480,24 @@ void main() {
     // The finger flange.
     float flange = aa_fill(sy_part(q, SY_R * 1.75, SY_BARREL0 - 0.022, SY_BARREL0));
     col = mix(col, vec3(0.05, 0.055, 0.07) + MOON * 0.5 * sy_studio(q.y / (SY_R * 1.75)), flange * 0.92);
+
+    // -- the Serene's hand that holds it out ----------------------------------------------
+    {
+        float blur;
+        float hd = offering_hand(q, blur);
+        // (the arm melts into the dark up the sleeve: while the syringe is still far and small
+        // it is a hand coming out of the dark, not a bar from the frame's edge)
+        float cover = smoothstep(blur + px, -blur - px, hd) * u_hand * smoothstep(-1.5, -0.9, q.x);
+        // the starlight's cold light caught on the edges that face it (down the barrel), a
+        // thin line inside the outline -- no halo round the whole hand
+        vec2 grad = vec2(dFdx(hd), dFdy(hd));
+        float facing = smoothstep(0.0, 0.8, dot(grad / max(length(grad), 1e-6), u_xf.zw));
+        float rim = exp(-sy_sq((hd + 0.0025) / (0.0022 + px))) * facing * (1.0 - smoothstep(0.0, 0.02, blur));
+        // (its shadow side: denser in the hand than in the smoky sleeve)
+        vec3 shade = col * mix(0.03, 0.3, smoothstep(0.0, 0.045, blur)) + vec3(0.002, 0.0015, 0.005)
+                   + vec3(0.3, 0.32, 0.9) * rim * (0.35 + 0.65 * u_light);
+        col = mix(col, shade, cover);
+    }
 
     // -- hub and needle: cold steel, the shard of moonlight ---------------------------------
     float hub = aa_fill(sy_part(q, SY_HUB_R, SY_HUB0, SY_HUB1));
