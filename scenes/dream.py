@@ -173,8 +173,10 @@ resonance = Cue(
           "lens": [(0, 1.75), (22, 1.4, "in_out_sine")]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
-    # and the memories it holds drift in it: ghost windows of the city, lamp-lit)
-    params={"hum_depth": 0.45, "corona": 1.0, "ghosts": 1.0},
+    # (round 18's reader: the ghost windows that drifted in it read as "floating purple
+    # blocks with black crosses", "block clutter in the sky" -- an artefact: gone; the cloud's
+    # memory is its faces, surfacing out of the curtains' own light)
+    params={"hum_depth": 0.45, "corona": 1.0, "ghosts": 0.0},
 )
 
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,

@@ -319,3 +319,15 @@ def test_the_trapped_faces_open_on_a_sky_full_of_curtains(gl, dream):
     top = frame[:30].astype(float).mean(axis=2)
     lit = (top > 20).mean()
     assert lit > 0.76, f"only {lit:.0%} of the top third is lit"
+
+
+def test_no_ghost_windows_float_in_the_resonance(dream):
+    """Round 18's reader at 107, 114.9 and 119.7 s: the ghost windows drifting in the cloud
+    read as "floating purple blocks with black crosses", "block clutter in the sky" -- an
+    artefact.  No Resonance cue raises them; its memory is the faces in the curtains."""
+    _, show = dream
+    for t in range(0, int(show.duration)):
+        for active in show.timeline.sample(float(t)).cues():
+            if active.cue.scene == "resonance":
+                ghosts = active.values.get("ghosts", 0.0)
+                assert ghosts <= 1e-9, f"ghost windows ({ghosts:.2f}) in the Resonance at {t} s"
