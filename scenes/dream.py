@@ -182,17 +182,19 @@ resonance = Cue(
     # (the mists are short: half-way through one, the two pictures melt into each other, and
     # the blind readers took those frames for "dirt on the lens")
     "resonance", 102, 124, fade_in=1.2, transition="mist", name="the Resonance",
-    # (one face at most, surfacing late: the cloud is the subject here, the trapped faces are
-    # the cracks' own shot at 131 s)
-    keys={"memory": [(0, 0.1), (22, 0.32, "in_sine")],
-          "intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
+    # (no faces: the cloud is the subject here, the trapped faces are the cracks' own shot at
+    # 131 s -- round 18's reader took the faint one that surfaced late for "a flat overlay",
+    # "a weaker copy" of them, its crown of rays for a purple block)
+    keys={"intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
           # the camera cranes up from the city and its water to the cloud above it
           "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
           "lens": [(0, 1.75), (22, 1.4, "in_out_sine")]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
-    # and the memories it holds drift in it: ghost windows of the city, lamp-lit)
-    params={"hum_depth": 0.45, "corona": 1.0, "ghosts": 1.0},
+    # (round 18's reader: the ghost windows that drifted in it read as "floating purple
+    # blocks with black crosses", "block clutter in the sky" -- an artefact: gone; the cloud's
+    # memory is its faces, surfacing out of the curtains' own light)
+    params={"memory": 0.0, "hum_depth": 0.45, "corona": 1.0, "ghosts": 0.0},
 )
 
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
@@ -232,7 +234,9 @@ trapped_faces = Cue(
           # with a wide lens, the sky above the faces empty: it starts already looking up
           # into the curtains, the lens a little long, the roll slight)
           "lens": [(0, 1.2), (7, 0.95, "in_out_sine"), (15, 1.0, "in_out_sine")],
-          "horizon": [(0, -0.32), (7, -0.44, "in_out_sine")],
+          # (round 18, 138.3 s: "a muddy horizon band at the bottom" -- the water a sliver
+          # under the frame; it stays in view, a strip of still water mirroring the curtains)
+          "horizon": [(0, -0.3), (7, -0.37, "in_out_sine")],
           "roll": [(0, 0.07), (7, -0.08, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;

@@ -321,3 +321,38 @@ def test_the_trapped_faces_open_on_a_sky_full_of_curtains(gl, dream):
     top = frame[:30].astype(float).mean(axis=2)
     lit = (top > 20).mean()
     assert lit > 0.76, f"only {lit:.0%} of the top third is lit"
+
+
+def test_no_ghost_windows_float_in_the_resonance(dream):
+    """Round 18's reader at 107, 114.9 and 119.7 s: the ghost windows drifting in the cloud
+    read as "floating purple blocks with black crosses", "block clutter in the sky" -- an
+    artefact.  No Resonance cue raises them; its memory is the faces in the curtains."""
+    _, show = dream
+    for t in range(0, int(show.duration)):
+        for active in show.timeline.sample(float(t)).cues():
+            if active.cue.scene == "resonance":
+                ghosts = active.values.get("ghosts", 0.0)
+                assert ghosts <= 1e-9, f"ghost windows ({ghosts:.2f}) in the Resonance at {t} s"
+
+
+def test_the_trapped_faces_keep_the_still_water_in_view(dream):
+    """Round 18's reader at 138.3 s: "a muddy horizon band at the bottom" -- the camera had
+    tilted up until the water was a sliver under the frame (horizon -0.44).  It tilts up no
+    further than -0.4: a strip of still water mirroring the curtains stays in view."""
+    _, show = dream
+    for k in range(131 * 4, 146 * 4):
+        for active in show.timeline.sample(k / 4).cues():
+            if active.cue.name == "the cracks: trapped faces":
+                horizon = active.values["horizon"]
+                assert horizon >= -0.4, f"the water a sliver at {k / 4} s (horizon {horizon:.2f})"
+
+
+def test_the_resonance_cue_leaves_the_faces_to_the_cracks(dream):
+    """Round 18's reader at 119.7 s: the faint face surfacing late in the Resonance was "a
+    flat overlay", "a weaker copy" of the trapped faces (131 s), its crown of rays a purple
+    block.  The Resonance cue raises no faces; the faces are the cracks' own shot."""
+    _, show = dream
+    for k in range(102 * 4, 124 * 4):
+        for active in show.timeline.sample(k / 4).cues():
+            if active.cue.name == "the Resonance":
+                assert active.values["memory"] <= 1e-9, f"a face in the Resonance at {k / 4} s"

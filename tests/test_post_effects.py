@@ -612,3 +612,45 @@ def test_lens_lift_keeps_shadow_detail_and_shoulder_keeps_highlights_off_white(g
     white, bright = flat("l_white_s", "#ffffff", shoulder=1.0), flat("l_bright_s", "#d8d8d8", shoulder=1.0)
     assert white.mean() < 232, "the shoulder leaves white near clipping"
     assert white.mean() - bright.mean() > 12, "the shoulder flattens the highlights together"
+
+
+def _closed_lids(gl, project, name, size=(320, 180)):
+    closed, = render(gl, project, name, f'fx("{name}", "fx_flat", [("waking", {{"amount": 1.0}})], colour="#606060")',
+                     frames=(12,), size=size)
+    return closed
+
+
+def test_the_closed_eyes_lashes_are_soft_shadows_not_a_comb(gl, project):
+    """Round 18's reader at 192 s: "comb-like lashes".  The lashes are a hair's breadth from
+    the eye, far out of focus: just below the lash line the light changes smoothly from
+    column to column (strands melting into one shadow), where the comb's hard strokes made
+    steep steps between neighbouring columns (the 98th percentile of the steps: 23
+    grey levels before, about 6 now)."""
+    size = (320, 180)
+    lum = _closed_lids(gl, project, "wake_soft_lashes", size).mean(axis=2).astype(float)
+    w, h = size
+    cols = slice(int(w * 0.38), int(w * 0.62))                     # (between the tears)
+    band = lum[int(h * 0.6):int(h * 0.78), cols]
+    steps = np.percentile(np.abs(np.diff(band, axis=1)), 98)
+    assert steps < 12, f"the lashes are a comb of hard strokes (steps of {steps:.1f} grey levels between columns)"
+
+
+def test_the_closed_lids_show_vessels_at_two_depths(gl, project):
+    """Round 18's reader at 192 s: "a flat red field".  Deep in the lids a second fan of
+    vessels shows, wide and blurred by the skin over them: at a coarse scale (the red channel
+    smoothed over 7x7, against its 25x25 neighbourhood) the lit upper lid is shaded by broad
+    dark bands, not only hairlines -- many more of its pixels sit in a broad dark band than
+    before (5 % before, 12 % now)."""
+    size = (320, 180)
+    red = _closed_lids(gl, project, "wake_deep_vessels", size)[..., 0].astype(float)
+    w, h = size
+    def box(img, k):
+        pad = np.pad(img, k, mode="edge")
+        n = 2 * k + 1
+        c = np.cumsum(np.cumsum(pad, axis=0), axis=1)
+        c = np.pad(c, ((1, 0), (1, 0)))
+        return (c[n:, n:] - c[:-n, n:] - c[n:, :-n] + c[:-n, :-n]) / (n * n)
+    coarse = box(red, 3) - box(red, 12)
+    upper = coarse[int(h * 0.08):int(h * 0.45), int(w * 0.1):int(w * 0.9)]
+    broad = (upper < -3).mean()
+    assert broad > 0.085, f"no deep vessels in the lids ({broad * 100:.1f} % of the upper lid in a broad dark band)"

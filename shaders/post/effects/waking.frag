@@ -57,7 +57,7 @@ const float VH3[14] = float[](0.487, 0.755, 0.564, 0.430, 0.364, 0.430, 0.314, 0
 const float VR0[14] = float[](0.135, 0.677, 0.443, 0.177, 0.203, 0.523, 0.253, 0.459, 0.605, 0.396, 0.131, 0.491, 0.235, 0.236);
 const float VR1[14] = float[](0.194, 0.366, 0.073, 0.651, 0.954, 0.390, 0.719, 0.933, 0.043, 0.142, 0.806, 0.838, 0.639, 0.160);
 
-float vessels(vec2 q, float swell) {
+float vessels(vec2 q, float swell, float soft) {
     float side = q.x < 0.0 ? -1.0 : 1.0;
     int set = q.x < 0.0 ? 0 : 7;
     vec2 d = q - vec2(side * 1.02, -0.07);
@@ -74,8 +74,9 @@ float vessels(vec2 q, float swell) {
         float len = 0.75 + 0.6 * h2;
         float wob = sin(rho * (9.0 + 6.0 * h2) + 6.0 * h3);
         float vt = base + (h3 - 0.5) * 0.5 * rho + 0.035 * wob;
-        float w = (0.009 + 0.006 * h3) * (1.0 - 0.65 * rho / len) * (1.0 + 0.45 * swell);
-        v = max(v, smoothstep(w, 0.25 * w, rho * abs(th - vt)) * smoothstep(len, 0.75 * len, rho));
+        float w = (0.009 + 0.006 * h3) * (1.0 - 0.65 * rho / len) * (1.0 + 0.45 * swell) * (1.0 + soft);
+        float core = 0.25 / (1.0 + soft);                  // (soft: a deeper vessel, blurred by the skin over it)
+        v = max(v, smoothstep(w, core * w, rho * abs(th - vt)) * smoothstep(len, 0.75 * len, rho));
         // two branches leave the vessel and diverge, one to each side
         for (int j = 0; j < 2; j++) {
             float r0 = len * (0.22 + 0.3 * (j == 0 ? VR0[k] : VR1[k]));
@@ -83,7 +84,7 @@ float vessels(vec2 q, float swell) {
             float bt = vt + sg * ((0.25 + 0.3 * h1) * max(rho - r0, 0.0) / max(rho, 0.05) - 0.015 * wob);
             float bl = r0 + 0.45 * len;
             float bw = 0.6 * w * (1.0 - 0.6 * clamp((rho - r0) / (bl - r0), 0.0, 1.0));
-            v = max(v, smoothstep(bw, 0.2 * bw, rho * abs(th - bt)) * step(r0, rho)
+            v = max(v, smoothstep(bw, 0.8 * core * bw, rho * abs(th - bt)) * step(r0, rho)
                        * smoothstep(bl, 0.8 * bl, rho));
         }
     }
@@ -91,23 +92,21 @@ float vessels(vec2 q, float swell) {
 }
 
 // The lashes: soft dark strands hanging down from a lid margin at height `margin`, curling
-// outwards as they hang (out of focus, so they are smooth, not hairlines).
+// outwards as they hang.  They are a hair's breadth from the eye, far out of focus (`soft`,
+// in pixels, blurs them more), so each is a smooth shadow, not a hairline: across the
+// strands a continuous soft profile (no per-strand cells, which showed as blocks when
+// blurred), their lengths varying smoothly along the lid, and the blur melting neighbours
+// into one shadow (round 18's reader: "comb-like lashes").
 float lashes(vec2 p, float margin, float dens, float long_, float px, float soft) {
     float below = margin - p.y;
-    float along = p.x * dens;
-    float lx = along + (3.0 + 45.0 * below) * below * p.x * dens * 0.5;
-    float id = floor(lx);
-    float off = abs(fract(lx) - 0.5 - 0.3 * (hash11(id) - 0.5));   // from the strand, in strands
-    float len = long_ * (0.45 + 0.55 * hash11(id + 5.0));
-    // antialiased: the distance in pixels (the strand coordinate's rate per pixel), and a
-    // width of a few pixels at the root tapering to one at the tip
-    float d = off / max(fwidth(lx), 1e-4);
-    float w = (0.0035 * (1.0 - 0.6 * clamp(below / max(len, 1e-3), 0.0, 1.0))) / px;
-    // (`soft`, in pixels: the open eye's lashes are a hair's breadth from it, far out of
-    // focus -- soft dark veils at the frame's edge, not a comb of hard strokes)
-    return smoothstep(w + 1.1 + soft, w - 0.9, d) * (1.0 - 0.55 * soft / (soft + 6.0))
-         * smoothstep(len, len * 0.75, below)
-         * step(-0.004, below) * step(0.2, hash11(id + 2.0));     // (a gap here and there)
+    float lx = p.x * dens + (3.0 + 45.0 * below) * below * p.x * dens * 0.5;
+    float per = 1.0 / max(fwidth(lx), 1e-4);                 // pixels per strand
+    float blur = clamp((soft + 1.5) / per, 0.0, 1.0);        // how far the blur spans a strand
+    float prof = pow(0.5 + 0.5 * cos(TAU * lx), mix(6.0, 1.5, blur));
+    prof = mix(prof, 0.35, blur * 0.7);
+    float len = long_ * (0.5 + 0.5 * vnoise(vec2(lx * 0.45, 7.0)));
+    return prof * (1.0 - 0.45 * soft / (soft + 6.0))
+         * smoothstep(len, 0.25 * len, below) * smoothstep(-0.006, 0.003, below);
 }
 
 // The first light, in linear light: a sea under a dawn sky, seen as the eyes open (`o`,
@@ -258,7 +257,13 @@ void main() {
     lid = mix(lid, vec3(1.7, 0.95, 0.35), smoothstep(0.9, 1.35, glow));
     lid *= min(glow, 1.0) * 1.15;
     // the vessels: dark crimson, swelling and darkening as each beat pushes the blood through
-    float v = vessels(qs, beat);
+    // (round 18's reader: "a flat red field" -- the vessels at two depths: deep in the lid a
+    // second fan, wide, blurred by the skin over it and plum-dark, the blood reaching it a
+    // moment after the surface's; over it the surface vessels, crisp)
+    float beat_deep = heartbeat(t - 0.09, u_bpm);
+    float vd = vessels(vec2(qs.x * 0.92, 0.02 - qs.y * 1.15), beat_deep, 2.2);
+    lid = mix(lid, lid * vec3(0.5, 0.16, 0.22), vd * (0.42 + 0.2 * beat_deep));
+    float v = vessels(qs, beat, 0.0);
     lid = mix(lid, lid * vec3(0.62, 0.09, 0.1), v * (0.72 + 0.25 * beat));
     // and between them the capillaries: a fine branching net (the crests of a ridged
     // fractal), faint, plum-dark, showing most where the lid is thinnest and lit brightest
@@ -267,7 +272,8 @@ void main() {
     lid = mix(lid, lid * vec3(0.55, 0.12, 0.16), capl * (0.24 + 0.14 * beat));
     // the lash line: the lids pressed together, in their own shadow
     float margin_d = min(abs(qs.y - upper), abs(qs.y - lower));
-    lid *= 1.0 - 0.85 * exp(-margin_d * margin_d * 9000.0);
+    // (soft: the lids' crease is in their own shadow, never an inked line)
+    lid *= 1.0 - 0.8 * exp(-margin_d * margin_d * 3000.0);
 
     // the eyes open onto the world through the almond between the lids
     // (lids out of focus; open, the eye looks past them into the distance, so they blur most)
@@ -281,7 +287,10 @@ void main() {
     float fringe_on = smoothstep(0.35, 0.9, o);
     float lash = 0.0;
     if (fringe_on < 1.0) {
-        float blur_px = (1.5 * smoothstep(0.02, 0.3, o) + 3.0 * smoothstep(0.2, 0.9, o)) * R.y / 360.0;
+        // (round 18's reader: "comb-like lashes" -- even shut, the lashes are a hair's breadth
+        // from the eye, far out of focus: soft dark shadows hanging from the lash line, the
+        // strands melting into one another, never a comb of hard strokes)
+        float blur_px = (7.0 + 1.5 * smoothstep(0.02, 0.3, o) + 3.0 * smoothstep(0.2, 0.9, o)) * R.y / 360.0;
         lash = max(lashes(q, upper, 31.0, 0.09 - 0.01 * o, 1.0 / R.y, blur_px),
                    0.8 * lashes(q + vec2(0.013, 0.0), upper, 19.0, 0.075, 1.0 / R.y, blur_px));
         vec2 m = vec2(q.x * 1.4, 2.0 * lower - q.y);

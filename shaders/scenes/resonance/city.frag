@@ -46,9 +46,11 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     // (mostly slender spires now; the few drums narrow too)
     bool drum = g.x > 0.72;
     // (round 14: "stubby pills" still -- the spires half as wide again, needles of glass)
-    float w = cell * (drum ? 0.11 + 0.06 * g.z : 0.045 + 0.04 * g.z);
-    // (no squat pills: a column is at most about a ninth as wide as it is tall)
-    w = min(w, (drum ? 0.09 : 0.06) * hscale * envelope((c + 0.5) * cell) + 0.0015);
+    // (round 18: "thin lines, not liquid glass" -- fewer spires, each full enough to hold
+    // the sky bent through it: half as wide again, still many times taller than wide)
+    float w = cell * (drum ? 0.11 + 0.06 * g.z : 0.1 + 0.06 * g.z);
+    // (no squat pills: a column is at most about an eighth as wide as it is tall)
+    w = min(w, (drum ? 0.09 : 0.065) * hscale * envelope((c + 0.5) * cell) + 0.002);
     float cx = (c + 0.5) * cell + (h.y - 0.5) * (cell - 2.0 * w);
     float env = envelope(cx);
     float ht = min(hscale * env * (drum ? 0.55 + 0.35 * h.z : 0.75 + 0.5 * h.z), 0.29);
@@ -74,7 +76,8 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
                  - 0.0012;
     body = (!drum && h.x > 0.35) ? min(body, needle) : body;
     // Out where the city is low, only some cells hold a tower: sparse outskirts, dense heart.
-    return (g.z * 0.6 + h.y * 0.4 + (env - 0.03) * 9.0 > 0.62) ? body : 1.0;
+    // (round 18: "stick towers" -- the outskirts sparser still, open water between a few)
+    return (g.z * 0.6 + h.y * 0.4 + (env - 0.03) * 9.0 > 0.8) ? body : 1.0;
 }
 
 // A layer of towers: the nearer of the two in the cells around q (a tower may lean over its
@@ -116,8 +119,9 @@ vec4 city(vec2 q) {
     // the envelope: a middle one and the near, tallest one.
     float far = blocks(q + vec2(0.13, 0.0), 0.011, 0.16, 1);
     float s_mid, f_mid, i_mid, s_core, f_core, i_core, s_near, f_near, i_near;   // side, up, id
-    float t_mid = towers(q + vec2(0.045, 0.0), 0.055, 0.7, 21, s_mid, f_mid, i_mid);
-    float t_core = towers(q + vec2(0.021, 0.0), 0.04, 0.85, 61, s_core, f_core, i_core);
+    // (round 18: fewer towers -- the cells wider -- so each reads as a column of glass)
+    float t_mid = towers(q + vec2(0.045, 0.0), 0.075, 0.7, 21, s_mid, f_mid, i_mid);
+    float t_core = towers(q + vec2(0.021, 0.0), 0.06, 0.85, 61, s_core, f_core, i_core);
     bool core_first = t_core < t_mid;
     t_mid = min(t_mid, t_core);
     s_mid = core_first ? s_core : s_mid;

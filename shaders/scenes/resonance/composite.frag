@@ -57,7 +57,10 @@ vec4 city(vec2 q, vec3 sky_light, float lit, vec3 behind) {
     q *= u_city_zoom;
     vec4 c = texture(u_city, vec2(fract(q.x * u_resolution.y / u_resolution.x + 0.5),
                                   (q.y - CITY_BOTTOM) / (CITY_TOP - CITY_BOTTOM)));
-    vec3 haze = vec3(0.012, 0.013, 0.024) + 0.05 * sky_light;
+    // (round 18, 138.3 s: "a muddy horizon band" -- the low ground along the water lit to a
+    // mid-purple by the aurora.  It is a dark shore now, near black, the sky's light only a
+    // breath on it, so the lit water and glass stand out against it)
+    vec3 haze = vec3(0.004, 0.0045, 0.009) + 0.018 * sky_light;
     // (round 17's readers: the spires "black sticks".)  The glass is clear: the aurora behind
     // a tower shows through its body, bent and darkened by the liquid glass and tinted cold,
     // so each spire is a column of the sky's own colour with a dark core, not a cut-out.
