@@ -926,3 +926,27 @@ def test_the_key_sun_shines_in_a_violet_haze_of_air():
     assert near > 2.0 * quarter > 0.0 and quarter > 3.0 * far, (near, quarter, far)
     assert (np.diff(row[:, 2]) <= 1e-6).all(), "falls off smoothly"
 
+
+
+def _drawn_variant(scene, **params) -> str:
+    """Which of the sky's two last passes update() draws for these params."""
+    counts = {}
+    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n)})()
+    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
+                           "params": {**{p.name: p.default for p in scene.params}, **params}})()
+    scene.update(state, resources)
+    drawn = [name for name in ("sky", "sky_land") if counts.get(name)]
+    assert len(drawn) == 1, counts
+    return drawn[0]
+
+
+def test_a_sky_without_land_lake_or_key_sun_draws_the_plain_pass(scene):
+    """Round 19 (speed): on llvmpipe an untaken branch still costs, so the land, the lake and
+    the key sun's glare are compiled only into the sky_land variant of the last pass, and the
+    plain pass is drawn whenever none of them is on (the waking, the scene's defaults)."""
+    assert _drawn_variant(scene) == "sky"
+    assert _drawn_variant(scene, land=1.0) == "sky_land"
+    assert _drawn_variant(scene, lake=1.0) == "sky_land"
+    # (bodies drawn once light the land with their largest sun: the key sun is on)
+    assert _drawn_variant(scene, mirror_bodies=0.0) == "sky_land"
+
