@@ -289,14 +289,16 @@ void main() {
         float curve = 1.0 - across * across;
         float upper = -0.01 + (0.03 + 0.6 * open) * curve;
         float lower = -0.01 - (0.016 + 0.41 * open) * curve * curve;
-        float soft = 0.02 + 0.05 * (1.0 - open);
+        // (round 19's reader at 1.2 s: "the eyelid a soft black blob": a crisper edge, the
+        // dream's light on the lid a narrow spill along its margin, not a wide glowing band)
+        float soft = 0.010 + 0.022 * (1.0 - open);
         float seen = smoothstep(-soft, soft, upper - sp.y) * smoothstep(-soft, soft, sp.y - lower);
         // (round 10's reader: the dim red skin read "muddy, accidental".) The lids are black,
         // out of focus, and lit only where the dream's light falls on them: a soft violet spill
         // on each lid's inner edge and a faint wet gleam along its margin, fading toward the
         // corners of the eye; nothing of the sky shows through them.
         float o = max(max(sp.y - upper, lower - sp.y), 0.0);      // how far onto the lid
-        float spill = exp(-o / (0.016 + 0.03 * open));
+        float spill = exp(-o / (0.009 + 0.014 * open));
         float margin = exp(-pow((o - 0.55 * soft) / (0.008 + 0.012 * open), 2.0));
         vec3 dream_light = vec3(0.060, 0.042, 0.120);
         vec3 skin = vec3(0.0007, 0.0006, 0.0011) + dream_light * (0.45 * spill + 0.3 * margin) * (1.0 - 0.7 * across * across);
