@@ -19,7 +19,9 @@ from visuals import LFO, Cue, Loop, Noise, Show, Touch
 the_sky = Cue(
     "sky", 0, 26, name="the hum and the inverted sky",
     keys={
-        "exposure": [(0, 0.5), (5, 1.0, "out_sine")],      # rises out of the dark, never black
+        # rises out of the dark, never black (round 19's reader at 1.2 s: "muddy, low-contrast,
+        # no focal point": brighter from the start, and the moon already up over the ridge)
+        "exposure": [(0, 0.8), (5, 1.0, "out_sine")],
         # "I am dreaming. You are dreaming.": seen between lids fallen shut, the dream opening
         # (round 11's reader: the 1.6 s still was 80 % black round a thin slit; the eyes open
         # generously at once, the dream filling most of the frame by 1.5 s)
@@ -36,14 +38,14 @@ the_sky = Cue(
                  (16, 1.12, "in_out_sine"), (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
         "centre_x": [(0, -0.28), (4.5, -0.39, "in_out_sine"), (9, -0.46, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.12, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (24, -0.3, "in_out_sine")],
-        "centre_y": [(0, 0.59), (4.5, 0.68, "in_out_sine"), (9, 0.65, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
+        "centre_y": [(0, 0.66), (4.5, 0.68, "in_out_sine"), (9, 0.65, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],
         "horizon": [(0, 0.0), (9, 0.0), (12, -0.7, "in_out_sine"), (16, -0.7), (19.5, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
         # (round 18's reader at 4.1 and 8.9 s: "the sky swirl looks like a smudge": over the
         # moon rising the clouds are faint, the dark sky, the moon and the sun's glow behind the
         # ranges carry the shot; they gather as the view tilts up to the suns)
-        "nebula_glow": [(0, 0.5), (9, 0.5), (12.5, 1.0, "in_out_sine")],
+        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 1.0, "in_out_sine")],
     },
     # (a few large violet suns and emerald moons, each drawn once, turning about the pole with
     # the sky, over the land; the clouds finer toward the pole)

@@ -46,7 +46,9 @@ Passes (shaders/scenes/sky/):
 - ``bodies``: suns and moons as additive patches, one per body and sector, so each costs only
   the pixels its light reaches (llvmpipe shades every pixel a full-screen pass covers).
 - ``sky``: folds every pixel into the wedge, looks up the nebula, adds stars and the bodies,
-  tonemaps, applies the inversion (OKLab) and dithers.
+  tonemaps, applies the inversion (OKLab) and dithers.  ``sky_land`` is the same pass with the
+  land, the lake and the key sun's glare compiled in (sky_land.frag), drawn instead of it while
+  any of them is on, so a sky without them pays nothing for their code.
 Everything positional (rotation, the hum's phase, body orbits) is computed here in double
 precision and wrapped, so long shows keep their precision.
 """
@@ -347,6 +349,12 @@ class Sky(Scene):
         far_angle = math.radians((float(p["rotation"]) * t / 3.0) % 360.0)   # (wrapped on its own)
         bodies = self.layout(p, t, state.seed, shiver * depth)
         key_pos = self._key_sun(bodies, angle, zoom_eff, (cx, cy))
+        # The land, the lake and the key sun's glare live in a variant of the last pass
+        # (sky_land.frag), drawn instead of the plain one only while one of them is on: on
+        # llvmpipe an untaken branch still costs, so a sky without them pays nothing for them.
+        landed = float(p["land"]) > 0.0 or float(p["lake"]) > 0.0 or key_pos[2] > 0.0
+        resources.draw_count("sky", 0 if landed else 3)
+        resources.draw_count("sky_land", 3 if landed else 0)
         return {
             "u_sector": S,
             "u_centre": (cx, cy),
@@ -379,8 +387,14 @@ sky = Sky(
         Pass("scenes/sky/bodies.frag", name="bodies", vert="scenes/sky/bodies.vert",
              primitive="triangles", count=6 * SKY_ARC, instances=2 * MAX_BODIES * SKY_SECTORS,
              blend="add", precision="rgba16f", clear=(0.0, 0.0, 0.0, 0.0), inputs=("moonmap",)),
-        Pass("scenes/sky/sky.frag", name="sky", inputs=("nebula", "bodies")),
+        # (drawn as a triangle list so the scene can choose, each frame, between the plain sky
+        # and the one with the land, the lake and the key sun compiled in: update())
+        Pass("scenes/sky/sky.frag", name="sky", vert="common/fullscreen.vert", primitive="triangles",
+             count=3, inputs=("nebula", "bodies")),
+        Pass("scenes/sky/sky_land.frag", name="sky_land", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("nebula", "bodies"), into="sky"),
     ],
+    output="sky",
     params=[
         Param("inversion", 1.0, 0.0, 1.0, "natural night sky (0) to the inverted sky (1), a designed OKLab transform"),
         Param("dissolve", 0.6, 0.0, 1.0, "how much the inversion sweeps as a front (centre and clouds first) instead of everywhere at once"),

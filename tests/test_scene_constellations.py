@@ -596,17 +596,19 @@ def test_inverted_the_night_is_a_pale_lilac_sky_written_in_light(gl, programs):
     assert np.median(inverted[int(h * 0.97):].mean(axis=2)) < 12, "the land's blacks"
 
 
-def test_stars_flying_to_the_next_word_trace_light_trails(gl, programs):
-    """Round 14's reader: mid-flight (34.5 s) "reads as scattered debris or rain, not glyphs
-    forming".  A star flying into the next word draws the trail of its last 0.3 s, so mid-flight
-    the word's light lies in long comet strokes, not dots: the bright pixels (the flying stars
-    and their trails) are many more than the stars alone make (1.3 % of the frame; before the trails, 0.84 %)."""
+def test_stars_flying_to_the_next_word_are_faint_threads_not_debris(gl, programs):
+    """Round 19's reader at 34.8 s: mid-flight "the glyphs at right a messy debris cloud" --
+    the bright comet dashes round 14 asked for (this test then asserted more than 1.1 % of the
+    frame lit bright by them; replaced, as the reader rejected that look).  A star crossing the
+    sky fast is dimmed the faster it goes and its trail is a fine, faint thread, so mid-flight
+    the bright pixels are the landed stars of the word being written, fewer than 0.95 % of the
+    frame (1.3 % before), while the flight still shows (more than 0.4 %)."""
     size = (320, 180)
     params = {"glyph_seed": 11, "rate": 0.15, "signs": 3, "twinkle": 0.0, "glow": 0.0, "line_glow": 0.0}
     img = render(gl, programs, params, 12.5, size).astype(float)      # (the flight to word 2)
     luma = img @ np.array([0.2126, 0.7152, 0.0722])
     bright = (luma > np.median(luma) + 90).mean()
-    assert bright > 0.011, f"{bright:.2%} of the frame is lit by the flying stars"
+    assert 0.004 < bright < 0.0095, f"{bright:.2%} of the frame is lit bright by the flying stars"
 
 
 def test_mid_flight_the_next_word_is_being_written(gl, programs):
@@ -664,3 +666,18 @@ def test_inverted_the_sky_deepens_to_a_dark_violet_zenith(gl, programs):
     r, g, b = np.median(img[: int(h * 0.06)].reshape(-1, 3), axis=0)
     assert zenith < low / 3.0, (zenith, low)
     assert b > g + 10, (r, g, b)
+
+
+def test_inverted_the_land_and_the_lake_are_deep_not_milky(gl, programs):
+    """Round 19's reader at 34.8 and 37.5 s: "a milky wash over everything, low contrast".
+    Under the pale inverted sky the land and the lake below the horizon sink toward violet-black
+    (their median luma under 0.8 of the pale sky's just above the ranges: 0.71; 0.91 before) while
+    that sky stays as bright as it was."""
+    size = (320, 180)
+    img = render(gl, programs, {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 3, "lake": 1.0,
+                                "invert": 1.0}, 6.0, size).astype(float)
+    luma = img @ np.array([0.2126, 0.7152, 0.0722])
+    h = size[1]
+    below = np.median(luma[int(h * 0.72):])
+    air = np.median(luma[int(h * 0.40):int(h * 0.50)])
+    assert below < 0.8 * air, (below, air)

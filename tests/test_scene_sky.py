@@ -579,6 +579,21 @@ def test_the_lids_are_dark_and_lit_by_the_dream_not_red(sky):
     assert far.max() < 8, f"the lid is not dark: {far}"
 
 
+def test_the_lids_edge_is_crisp_not_a_soft_blob(sky):
+    """Round 19's reader at 1.2 s: "the eyelid a soft black blob".  Half open (lids 0.27, as
+    the dream has them then), the share of the sky the lower lid lets through, down the
+    frame's centre, falls from 90 % to 10 % within 6 % of the frame's height (4.4 %; 9.4 % before)."""
+    params = {"exposure": 1.5, "nebula_glow": 2.0, "stars": 0.0}
+    shut = luma(sky(dict(params, lids=0.27), size=(320, 180)))
+    open_ = luma(sky(dict(params, lids=0.0), size=(320, 180)))
+    h = shut.shape[0]
+    seen = (shut[h // 2:, 150:170].mean(axis=1) + 1.0) / (open_[h // 2:, 150:170].mean(axis=1) + 1.0)
+    hi = int(np.argmax(seen < 0.9))
+    lo = int(np.argmax(seen < 0.1))
+    assert 0 < hi < lo, seen
+    assert (lo - hi) / h < 0.06, f"the lid's edge spans {(lo - hi) / h:.1%} of the frame"
+
+
 def test_the_far_range_is_pale_with_distance_not_a_cardboard_silhouette(sky):
     """Round 11's reader: "cardboard mountain silhouettes".  Aerial perspective: the far range
     lies deep in the air, so just above the near ridge it is paler than the sky high above
@@ -926,3 +941,26 @@ def test_the_key_sun_shines_in_a_violet_haze_of_air():
     assert near > 2.0 * quarter > 0.0 and quarter > 3.0 * far, (near, quarter, far)
     assert (np.diff(row[:, 2]) <= 1e-6).all(), "falls off smoothly"
 
+
+
+def _drawn_variant(scene, **params) -> str:
+    """Which of the sky's two last passes update() draws for these params."""
+    counts = {}
+    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n)})()
+    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
+                           "params": {**{p.name: p.default for p in scene.params}, **params}})()
+    scene.update(state, resources)
+    drawn = [name for name in ("sky", "sky_land") if counts.get(name)]
+    assert len(drawn) == 1, counts
+    return drawn[0]
+
+
+def test_a_sky_without_land_lake_or_key_sun_draws_the_plain_pass(scene):
+    """Round 19 (speed): on llvmpipe an untaken branch still costs, so the land, the lake and
+    the key sun's glare are compiled only into the sky_land variant of the last pass, and the
+    plain pass is drawn whenever none of them is on (the waking, the scene's defaults)."""
+    assert _drawn_variant(scene) == "sky"
+    assert _drawn_variant(scene, land=1.0) == "sky_land"
+    assert _drawn_variant(scene, lake=1.0) == "sky_land"
+    # (bodies drawn once light the land with their largest sun: the key sun is on)
+    assert _drawn_variant(scene, mirror_bodies=0.0) == "sky_land"

@@ -65,9 +65,13 @@ vec2 land_ridge_parts(float x, float base, float amp, float freq, float seed, in
 // by `lit` 0..1, its face's turn to the light: the sunward slopes catch `rim`'s light down from
 // the crest), paler toward its foot where the valley's mist rises, and its crest's thread of
 // sky light.
-vec3 land_range(vec3 col, float y, float crest, float aa, vec3 rock, vec3 mist, vec3 rim, float ravine, float lit) {
+// soft 0..1 (bright air): the ravines' shade starts at the crest at their mean, not dark -- under a
+// pale sky a dark line along every crest with the mist glowing just above it read as the
+// halo of a sharpening filter (round 19's reader at 34.8 and 37.5 s).
+vec3 land_range(vec3 col, float y, float crest, float aa, vec3 rock, vec3 mist, vec3 rim, float ravine, float lit, float soft) {
     float below = max(crest - y, 0.0);
-    vec3 c = rock * (0.5 + 1.1 * ravine * smoothstep(0.0, 0.02, below)) * (0.35 + 1.3 * lit)
+    float shade = 0.5 + 1.1 * mix(ravine * smoothstep(0.0, 0.02, below), mix(0.5, ravine, smoothstep(0.0, 0.02, below)), soft);
+    vec3 c = rock * shade * (0.35 + 1.3 * lit)
            + rim * 0.45 * lit * lit * exp(-below * 16.0) * (0.5 + ravine)
            + mist * smoothstep(0.01, 0.11, below)
            + rim * exp(-below * 420.0);
@@ -159,12 +163,21 @@ vec3 land_over_lit(vec3 sky, vec2 p, float aa, vec2 far, vec2 near, float glow, 
     // (the valley mist: pale teal, glowing violet where the sun's light fills it)
     vec3 mist = glow * vec3(0.013, 0.026, 0.034) + LAND_KEY * 0.05 * reach;
     vec3 sunrim = LAND_KEY * 0.10 * reach;                    // (the crests and faces it rakes)
-    col = land_range(col, p.y, h3, aa, glow * vec3(0.024, 0.018, 0.050), mist * 0.4, glow * vec3(0.040, 0.034, 0.072) + sunrim, ravine3, lit3);
-    col = land_mist(col, p.y, h2, mist);
-    col = land_range(col, p.y, h2, aa, glow * vec3(0.013, 0.009, 0.032), mist * 0.4, glow * vec3(0.034, 0.030, 0.064) + 1.2 * sunrim, ravine2, lit2);
-    col = land_mist(col, p.y, h1, mist * 0.8);
-    col = land_range(col, p.y, h1, aa, glow * vec3(0.0035, 0.0025, 0.0090), mist * 0.2, glow * vec3(0.028, 0.026, 0.056) + sunrim, ravine2, 0.5);
-    col = land_mist(col, p.y, h0, mist * 0.55);
+    // (round 19's reader under the pale inverted sky, glow 8: "milky wash, low contrast, halo
+    // artefacts on the ridges": there the nearer ranges' rock does not take the air's full glow
+    // -- aerial perspective, darker with nearness -- and the crests' threads and the mist bands
+    // just above them are fainter; glow up to 1.25, the sky's night, is left as it was)
+    float bright = smoothstep(1.25, 4.0, glow);
+    float over = max(glow - 1.25, 0.0);
+    float gl2 = min(glow, 1.25) + 0.40 * over;
+    float gl1 = min(glow, 1.25) + 0.12 * over;
+    float band = 1.0 - 0.65 * bright;
+    col = land_range(col, p.y, h3, aa, glow * vec3(0.024, 0.018, 0.050), mist * 0.4, (glow * vec3(0.040, 0.034, 0.072) + sunrim) * band, ravine3, lit3, bright);
+    col = land_mist(col, p.y, h2, mist * band);
+    col = land_range(col, p.y, h2, aa, gl2 * vec3(0.013, 0.009, 0.032), mist * 0.4, (gl2 * vec3(0.034, 0.030, 0.064) + 1.2 * sunrim) * band, ravine2, lit2, bright);
+    col = land_mist(col, p.y, h1, mist * 0.8 * band);
+    col = land_range(col, p.y, h1, aa, gl1 * vec3(0.0035, 0.0025, 0.0090), mist * 0.2 * mix(1.0, 0.5, bright), (gl1 * vec3(0.028, 0.026, 0.056) + sunrim) * band, ravine2, 0.5, bright);
+    col = land_mist(col, p.y, h0, mist * 0.55 * band);
     // the near ridge: black in its body, its crest lit by the sky behind it -- a bright thread
     // and a soft rim light a little way down the slope, catching on a grain of rock and scrub
     float into = max(h0 - p.y, 0.0);

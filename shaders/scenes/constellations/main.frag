@@ -103,6 +103,13 @@ void main() {
     col *= 1.0 - 0.35 * dot(p, p);
     // soft shoulder: linear in the darks, dense light rolls off to white
     col = max(col, 0.0);
+    // (round 19's reader at 34.8 and 37.5 s: "a milky wash over everything, low contrast"):
+    // under the inverted sky the land's and the water's mid-tones sink -- the ranges and the
+    // lake deepen toward violet-black -- while the sky above, the pale air low over the land
+    // and the word's light stay as bright as they were (on a floor: the near ridge stays a
+    // deep near-black, never crushed to zero)
+    float low = 1.0 - smoothstep(0.36, 0.52, gl_FragCoord.y / u_resolution.y);
+    col = mix(col, pow(col + 0.01, vec3(1.45)) * 1.08, u_invert * low);
     col = 1.0 - exp(-col * 1.15);
     frag_colour = vec4(dither8(linear_to_srgb(col), gl_FragCoord.xy, u_frame), 1.0);
 }

@@ -31,7 +31,10 @@ void main() {
         float r1 = dot(q1, q1), r2b = dot(q2, q2);
         float head = (r1 < r2b) ? 1.0 - 0.5 * ab : 0.5 - 0.5 * bc;      // 1 at the star, 0 at the tail
         float rt = min(r1, r2b);
-        c += v_trail * head * head * exp(-rt * v_core_k * 0.7);
+        // (round 19's reader at 34.8 s: the flying stars "a messy debris cloud" of short bright
+        // dashes: the trails are fine, faint threads of light fading fast behind each star, so
+        // the flight reads as stars drawn on paths, not as scattered chips)
+        c += v_trail * 0.45 * head * head * head * exp(-rt * v_core_k * 1.8);
         win = 1.0;
     }
     frag_colour = vec4(c * win, 0.0);

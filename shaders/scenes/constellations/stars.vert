@@ -37,6 +37,10 @@ void main() {
     // a streak of length L spreads the light over 2 pi s^2 + sqrt(2 pi) s L
     float area = 6.2831853 * sigma * sigma * kept + 2.5066283 * sigma * len;
     v_core = s.colour * flux / area;
+    // (round 19's reader at 34.8 s: the stars in flight "a messy debris cloud" of bright
+    // pills): a star crossing the sky fast is dimmed the faster it goes -- a faint thread of
+    // light that brightens as it slows to land in the word; stars at rest are unchanged
+    v_core *= 1.0 / (1.0 + 0.02 * len * len);
     v_core_k = 0.5 / (sigma * sigma);
     float radius = extent * sigma;
     // anchors formed into the glyph carry a soft halo (skipped at low quality)

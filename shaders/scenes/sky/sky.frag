@@ -141,14 +141,16 @@ void main() {
     // The lake (lib/land.glsl): a pixel on the water is shaded as the point of the view it
     // mirrors (fc), then laid on the water at the end -- one point shaded per pixel either way.
     vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec2 fc = gl_FragCoord.xy;
+#ifdef SKY_LAND
     float level = u_lake_level + u_horizon;
     bool on_lake = u_lake > 0.0 && here.y < level;
     vec3 wave = vec3(-1.0, 0.0, 0.0);
-    vec2 fc = gl_FragCoord.xy;
     if (on_lake) {
         wave = lake_at(here, level, u_lake_phase);
         fc = lake_source(here, level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
     }
+#endif
     vec2 sky = sky_point(fc, u_resolution, u_rot, u_hum, u_zoom_eff, u_centre);
     float px = 1.0 / (u_resolution.y * u_zoom_eff);
     float ang;
@@ -241,7 +243,9 @@ void main() {
     // The key sun's glare in the air (round 18's reader: "suns look like pasted-on sprites"):
     // a broad violet haze round it, lying over the clouds and the stars, so it shines in the
     // sky's air and not on top of it.  (Zero without a key sun: a mirrored crown.)
+#ifdef SKY_LAND
     lin += key_glare(centered_uv(fc, u_resolution), u_key_sun) * (1.0 - 0.7 * clamp(bodies.a, 0.0, 1.0));
+#endif
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
     // a third of the mandala's rate and hardly zoom, so the mandala moves in front of them
@@ -258,7 +262,8 @@ void main() {
     // The land under the sky (lib/land.glsl): the sky seen from somewhere, with a horizon that
     // gives it scale. Laid over the inverted sky, not inverted itself: dark ridges against the
     // airglow, the far range hazed with the sky's own light (it lies far off), the near
-    // ridge black. (A uniform branch: skipped without land.)
+    // ridge black. (Compiled only into the sky_land variant: sky_land.frag.)
+#ifdef SKY_LAND
     if (u_land > 0.0) {
         float land_y = u_horizon + 0.12 * u_lake;     // (the ranges stand up out of the lake)
         vec3 landed = land_over_lit(lin, sp, 1.0 / u_resolution.y,
@@ -271,6 +276,7 @@ void main() {
                  + lake_glint(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
     }
+#endif
     sp = here;      // (the lids lie over the eye, not over the mirrored view)
 
     // "I am dreaming. You are dreaming.": the dream seen as the eyes fall shut into it -- the
@@ -283,14 +289,16 @@ void main() {
         float curve = 1.0 - across * across;
         float upper = -0.01 + (0.03 + 0.6 * open) * curve;
         float lower = -0.01 - (0.016 + 0.41 * open) * curve * curve;
-        float soft = 0.02 + 0.05 * (1.0 - open);
+        // (round 19's reader at 1.2 s: "the eyelid a soft black blob": a crisper edge, the
+        // dream's light on the lid a narrow spill along its margin, not a wide glowing band)
+        float soft = 0.010 + 0.022 * (1.0 - open);
         float seen = smoothstep(-soft, soft, upper - sp.y) * smoothstep(-soft, soft, sp.y - lower);
         // (round 10's reader: the dim red skin read "muddy, accidental".) The lids are black,
         // out of focus, and lit only where the dream's light falls on them: a soft violet spill
         // on each lid's inner edge and a faint wet gleam along its margin, fading toward the
         // corners of the eye; nothing of the sky shows through them.
         float o = max(max(sp.y - upper, lower - sp.y), 0.0);      // how far onto the lid
-        float spill = exp(-o / (0.016 + 0.03 * open));
+        float spill = exp(-o / (0.009 + 0.014 * open));
         float margin = exp(-pow((o - 0.55 * soft) / (0.008 + 0.012 * open), 2.0));
         vec3 dream_light = vec3(0.060, 0.042, 0.120);
         vec3 skin = vec3(0.0007, 0.0006, 0.0011) + dream_light * (0.45 * spill + 0.3 * margin) * (1.0 - 0.7 * across * across);
