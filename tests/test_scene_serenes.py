@@ -1658,7 +1658,7 @@ def test_at_the_cost_the_cold_light_pools_round_each_hood_not_a_grey_haze(gl):
     """Round 19 at 101.5 s: "a grey haze flattens the centre".  The eyes' cold light at the
     cost lights a tight pool round each hood, with the dark wall between them: along the
     band at their heads (candles 0.65, eyes 0.95, 320x180) the darkest tenth of the frame's
-    middle is under 0.14 of the brightest tenth (0.10 now; 0.18 with the wide wash on main)."""
+    middle is under 0.14 of the brightest tenth (0.06 now; 0.18 with the wide wash on main)."""
     p = Player(gl, (320, 180))
     try:
         img = p.at(2.0, count=5, candle=0.65, eyes=0.95, flicker=0.0, voices=0.0, sway=0.0)

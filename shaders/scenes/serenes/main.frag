@@ -28,8 +28,8 @@ uniform vec4 u_cbase[MAX_CANDLES];   // candle stand: x, top y, z, wax radius (m
 uniform float u_exposure;
 const float TOE = 0.02;           // the standing stage's toe: the luminance (at 4 candles' key) where it bites half way
 const float TOE_FLOOR = 0.38;     // ... and the least of the light it keeps (never a crush to black)
-const float COLD_TIGHT = 7.0;     // the eyes' cold light at the cost: how tight its pool round each hood (2.4 in round 18)
-const float COLD_GAIN = 0.7;      // ... and its strength at the hood (0.42 with the wide pool)
+const float COLD_TIGHT = 10.0;    // the eyes' cold light at the cost: how tight its pool round each hood (2.4 in round 18)
+const float COLD_GAIN = 0.6;      // ... and its strength at the hood (0.42 with the wide pool)
 // The trembling hands' echoes (scenes/serenes.py hand_echoes): where the hands were one and
 // two stutter steps ago (left dx, dy, right dx, dy in texture units), the hands' region, and
 // (amount, the figure's axis x).
