@@ -174,8 +174,10 @@ serenes = Cue(
             # (round 17: "pawn silhouettes in a line-up on one plane": each stands at its own
             # depth, and two stand near the camera, backlit at the frame's edges, sliding past
             # as the camera drifts; round 18: crisp and rim-lit, out of focus they read as
-            # "a dark blur blocking the left third")
-            "near": 1.0, "depth": 1.0},
+            # "a dark blur blocking the left third"; round 19, the third reader in a row: "a
+            # shapeless dark bulb fills the left foreground" -- the near ones are gone, the
+            # row's own staggered depths carry the depth)
+            "near": 0.0, "depth": 1.0},
 )
 
 # -- 1:42  "the Resonance, a vast, humming cloud of shared memory that drifts above the city

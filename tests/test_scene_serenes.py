@@ -828,7 +828,12 @@ def test_the_serenes_are_hooded_their_faces_a_dark_hollow_round_the_orbs(gl):
     r_px = mod.EYE_R * a[0][1] * mod.CAM_F / mod.CAM_D * 360
     face_row = int(round(0.5 * (lr + rr) + 2.0 * r_px))         # under the orbs
     face = fig[face_row, int(round(lc)):int(round(rc)) + 1].max()
-    orbs = min(lum[int(round(lr)), int(round(lc))], lum[int(round(rr)), int(round(rc))])
+    # (round 19: the orbs are dark metal lit by the candle's spec -- "white dots" at
+    # 1280x720 before -- so an orb's light is its brightest pixel, not its centre's)
+    k = int(math.ceil(r_px))
+    orb = lambda r, c: lum[int(round(r)) - k:int(round(r)) + k + 1,
+                           int(round(c)) - k:int(round(c)) + k + 1].max()
+    orbs = min(orb(lr, lc), orb(rr, rc))
     assert face < 0.15 * orbs, (face, orbs)        # (about 0.09 now)
 
 
@@ -1311,8 +1316,9 @@ def test_the_womans_room_has_a_window_onto_the_citys_cold_night(gl):
 
 
 def test_the_near_serene_is_a_crisp_rim_lit_figure_at_the_edge_not_a_blur(gl):
-    """Round 17: "pawn silhouettes in a line-up on one plane" -- with ``near`` (on in the
-    dream's cue) a Serene stands near the camera at a frame edge, backlit.  Round 18 replaced
+    """Round 17: "pawn silhouettes in a line-up on one plane" -- with ``near`` a Serene
+    stands near the camera at a frame edge, backlit (off in the dream's cue since round 19:
+    test_in_the_dream_no_near_serene_fills_the_foreground).  Round 18 replaced
     round 17's test of it (out of focus, its edge spread over 4 pixels and more): out of
     focus it read as "a dark blur blocking the left third" (ARTEFACT).  Now, as the cue
     begins (pan -0.45), it is a dark body in a small share of the frame -- where it darkens
@@ -1321,11 +1327,6 @@ def test_the_near_serene_is_a_crisp_rim_lit_figure_at_the_edge_not_a_blur(gl):
     brightest pixel of its edge (its rim) is at least 1.6x the light two pixels outside it,
     and the body a little way inside is under half the rim (main's blurred edge has no
     such rim: its brightest pixel there is 1.1x the light beside it)."""
-    from visuals.load.paths import SearchPath
-    from visuals.load.registry import Registry
-    show = Registry(SearchPath.build([], environ={})).show("dream")
-    cue = next(c for c in show.cues if c.name == "the Serenes")
-    assert float(cue.params["near"]) == 1.0
     mod, _ = _module()
     size = (320, 180)
     w, h = size
@@ -1583,3 +1584,86 @@ def test_the_mercury_orbs_hold_a_bright_spec_of_the_candle(gl):
         assert v.size > 0
         ratios.append(v.max() / max(float(np.median(v)), 1e-6))
     assert len(ratios) == 10 and np.median(ratios) > 11.0, ratios
+
+
+def test_in_the_dream_no_near_serene_fills_the_foreground():
+    """Round 19, the third reader in a row at 83.6 s: "a shapeless dark bulb fills the left
+    foreground" (ARTEFACT) -- the near Serenes, however crisp their rim, do not read at a
+    glance as figures at the frame's edge.  The dream's cue has none (``near`` 0; it was 1),
+    and keeps the row's own staggered depths."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.cues if c.name == "the Serenes")
+    assert float(cue.params.get("near", 0.0)) == 0.0, cue.params.get("near")
+    assert float(cue.params["depth"]) == 1.0
+
+
+def test_at_1280x720_the_mercury_orbs_are_dark_metal_round_a_spec(gl):
+    """Round 19 at 94.2 s: "the eyes white dots" (1280x720) -- the orb's own glow and the
+    room it mirrors lit the whole ball pale.  Mercury in a dark room is a dark metal ball
+    and the candle in it one tiny bright spec: at 1280x720 with the dream's eyes (0.5), the
+    ball's median light is under a fortieth of its spec's (about 1/105 now; 1/13 on main),
+    the median over the ten eyes."""
+    mod, _ = _module()
+    size = (1280, 720)
+    p = Player(gl, size)
+    try:
+        p.at(2.0, eyes=0.5)
+        e = p.pass_pixels("eyes_img")
+        a, _ = mod.figure_poses(2.0, p.renderer.seed, _defaults())
+    finally:
+        p.release()
+    cov = e[..., 3] / 255.0
+    light = ((e[..., :3] / 255.0) ** 2).sum(axis=2)
+    ratios = []
+    for col, row in _eye_pixels(mod, a, size):
+        c, r = int(round(col)), int(round(row))
+        win = (slice(r - 8, r + 9), slice(c - 8, c + 9))
+        v = light[win][cov[win] > 0.5]
+        assert v.size > 0
+        ratios.append(v.max() / max(float(np.median(v)), 1e-6))
+    assert len(ratios) == 10 and np.median(ratios) > 40.0, ratios
+
+
+def test_in_the_dream_no_haze_veils_the_woman(gl):
+    """Round 19 at 128.3 s: "a crude silhouette; a soft haze dulls it".  Her candle's glow
+    in the room's air lies behind her, between her and the wall, not over her: as the dream
+    stages her (the cue's params, 640x360), the median light of her body (where the figure
+    pass covers it fully) is under 0.3 of the wall's round her (0.2 now; 0.51 on main,
+    the glow laid over her like a veil)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.cues if c.name == "the cracks: a woman alone")
+    params = {k: v for k, v in cue.params.items() if isinstance(v, (int, float))}
+    p = Player(gl, size=(640, 360))
+    try:
+        img = p.at(2.0, **{**params, "sway": 0.3, "tremor": 0.0, "flicker": 0.0})
+        cov = p.pass_pixels("figures")[..., 3] / 255.0
+    finally:
+        p.release()
+    lum = img.astype(float).mean(axis=2)
+    body = cov > 0.97
+    rows, cols = np.flatnonzero(body.any(axis=1)), np.flatnonzero(body.any(axis=0))
+    box = np.zeros_like(body)
+    box[max(rows[0] - 20, 0):rows[-1] + 1, max(cols[0] - 40, 0):cols[-1] + 41] = True
+    wall = box & (cov < 0.02)
+    assert body.sum() > 200 and wall.sum() > 200, (body.sum(), wall.sum())
+    ratio = float(np.median(lum[body])) / float(np.median(lum[wall]))
+    assert ratio < 0.3, ratio
+
+
+def test_at_the_cost_the_cold_light_pools_round_each_hood_not_a_grey_haze(gl):
+    """Round 19 at 101.5 s: "a grey haze flattens the centre".  The eyes' cold light at the
+    cost lights a tight pool round each hood, with the dark wall between them: along the
+    band at their heads (candles 0.65, eyes 0.95, 320x180) the darkest tenth of the frame's
+    middle is under 0.14 of the brightest tenth (0.06 now; 0.18 with the wide wash on main)."""
+    p = Player(gl, (320, 180))
+    try:
+        img = p.at(2.0, count=5, candle=0.65, eyes=0.95, flicker=0.0, voices=0.0, sway=0.0)
+    finally:
+        p.release()
+    band = img[40:90, 60:260].astype(float).mean(axis=2)
+    lo, hi = np.percentile(band, 10), np.percentile(band, 90)
+    assert lo < 0.14 * hi, (lo, hi)

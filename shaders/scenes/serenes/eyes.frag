@@ -40,7 +40,7 @@ vec3 eye_environment(vec3 E, vec3 r) {
         float m2 = dot(M, M);
         wall_light += u_cpos[k].w * max(-M.z, 0.0) * inversesqrt(m2) / m2;
     }
-    vec3 floor_col = 0.16 * floor_light * light_colour();
+    vec3 floor_col = 0.07 * floor_light * light_colour();   // (0.16 before round 19: a pale lower half)
     vec3 wall_col = 0.5 * wall_light * light_colour() * wall_colour();
     col = mix(col, wall_col, smoothstep(0.0, 0.3, r.z) * smoothstep(-1.2, 0.4, W.y));
     // (a soft horizon: a hard line across the ball read as a lid over a white sclera)
@@ -84,9 +84,10 @@ void main() {
         // as a lid over a white sclera (round 8: "googly cartoon eyes").
         vec3 silver = vec3(0.72, 0.84, 1.0);
         float sky = smoothstep(-0.6, 0.9, r.y);
-        ec += (0.45 + u_eyes) * silver * (0.025 + 0.3 * sky * sky) * (1.0 - 0.5 * r2);   // (round 12: always a faint glow of its own)
-        // toward full glow the mercury lights from within (the dream keeps it about 0.5: dark)
-        ec += smoothstep(0.8, 1.0, u_eyes) * silver * 0.45 * (1.0 - 0.5 * r2);
+        // (round 19: at 1280x720 "the eyes white dots": the orb's own light kept low -- a
+        // dark metal ball that the candle's spec lights, not a pale disc)
+        ec += (0.45 + u_eyes) * silver * (0.012 + 0.1 * sky * sky) * (1.0 - 0.5 * r2);   // (round 12: always a faint glow of its own)
+
         // (round 12: "googly eyes": no Fresnel rim -- any bright ring round the ball read as a
         // cartoon sclera round a pupil)
         // The window: each candle mirrored as a small bright image -- the flame a hot,
@@ -94,6 +95,12 @@ void main() {
         // it (a convex mirror keeps the world upright) -- at least about a pixel across.
         // (round 18: "dot eyes": flat pale discs -- the orb itself darker now, a liquid mirror, and
         // the candle in it a larger bright spec with a soft warm reflection round it)
+        // (round 19: at 1280x720 still "white dots": the ball's mirrored room and its own
+        // glow a third as bright, a dark metal orb that the candle's spec alone lights)
+        ec *= 0.35;
+        // toward full glow the mercury lights from within (the dream keeps it about 0.5:
+        // dark; at the cost, 0.95, the eyes burn)
+        ec += smoothstep(0.8, 1.0, u_eyes) * silver * 0.25 * (1.0 - 0.5 * r2);
         float rho = max(0.2, 0.6 * px / eye.z);   // (round 12: one tiny specular, not a catch-light)
         for (int k = 0; k < MAX_CANDLES; ++k) {
             vec3 L = u_cpos[k].xyz - E;
@@ -109,7 +116,8 @@ void main() {
             // bloom that the sphere's curve squeezes toward its edge: the orb reflects a
             // place, it is not a painted iris with a catch-light
             vec2 g = (o - hv.xy) * vec2(1.0, 0.8) * (1.0 + 1.5 * r2);
-            ec += exp(-dot(g, g) * 4.0) * pw * 0.5 * mix(light_colour(), silver, 0.35);
+            // (round 19: tight, so most of the ball stays dark metal round the spec)
+            ec += exp(-dot(g, g) * 16.0) * pw * 0.3 * mix(light_colour(), silver, 0.35);
         }
         // the very edge dark again over the last sliver: the sphere's outline stays crisp
         ec *= 0.15 + 0.85 * smoothstep(1.0, 0.6, dist);   // (round 12: the limb dark: a ball, no ring)

@@ -28,6 +28,8 @@ uniform vec4 u_cbase[MAX_CANDLES];   // candle stand: x, top y, z, wax radius (m
 uniform float u_exposure;
 const float TOE = 0.02;           // the standing stage's toe: the luminance (at 4 candles' key) where it bites half way
 const float TOE_FLOOR = 0.38;     // ... and the least of the light it keeps (never a crush to black)
+const float COLD_TIGHT = 10.0;    // the eyes' cold light at the cost: how tight its pool round each hood (2.4 in round 18)
+const float COLD_GAIN = 0.6;      // ... and its strength at the hood (0.42 with the wide pool)
 // The trembling hands' echoes (scenes/serenes.py hand_echoes): where the hands were one and
 // two stutter steps ago (left dx, dy, right dx, dy in texture units), the hands' region, and
 // (amount, the figure's axis x).
@@ -86,10 +88,12 @@ void main() {
             // rational falloff in place of exp, for llvmpipe)
             for (int i = 0; i < MAX_FIGURES; ++i) {
                 vec2 e = vec2(u_fig_a[i].x, u_fig_a[i].y * 0.87 + u_fig_d[i].x) - P.xy;
-                float q = dot(e, e) * 2.4;
+                // (round 19: "a grey haze flattens the centre": a tight pool round each
+                // hood, true black between them, not one wash over the row)
+                float q = dot(e, e) * COLD_TIGHT;
                 g += step(float(i) + 0.5, u_count) / (1.0 + q + 0.5 * q * q + 0.17 * q * q * q);
             }
-            col += cold * g * base * vec3(0.30, 0.52, 0.95) * 0.42;
+            col += cold * g * base * vec3(0.30, 0.52, 0.95) * COLD_GAIN;
         }
     }
 
@@ -213,7 +217,9 @@ void main() {
         col += lightc * power * (0.05 / (1.0 + r * r * 400.0) + 0.005 / (1.0 + r * r * 30.0));
         // (round 15: close on the woman, a soft volumetric glow round her flame: the warm
         // air lit between her and the wall)
-        col += lightc * power * solid * 0.012 / (1.0 + r * r * 6.0);
+        // (round 19: "a soft haze dulls her": the glow lies in the air behind her, between
+        // her and the wall, so her silhouette in front of it stays dark and crisp)
+        col += lightc * power * solid * 0.012 / (1.0 + r * r * 6.0) * (1.0 - fig.a);
     }
     // the candles themselves, from their pass
     vec4 cand = texture(u_candles_img, uv);
