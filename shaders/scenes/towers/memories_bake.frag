@@ -33,10 +33,11 @@ vec3 figure_tile(vec2 p) {
     body = min(body, length((p - vec2(0.0, 0.3)) * vec2(1.0, 0.8)) - 0.06);
     float cov = smoothstep(0.006, -0.006, body);
     col = mix(col, vec3(0.01, 0.008, 0.012), cov);
-    // the candle's rim on the figure's lit side (the warm accent against the violet glass)
-    float rim = smoothstep(0.0, -0.012, body) * smoothstep(-0.035, -0.012, body)
-              * smoothstep(-0.05, 0.1, p.x) * (0.25 + 0.75 * smoothstep(0.2, -0.45, p.y));
-    col += vec3(1.0, 0.62, 0.3) * 0.55 * rim;
+    // the candle behind her a soft warm glow round the figure's edge, strongest low (the
+    // warm accent against the violet glass; a soft halo, not a line: the glass's facets
+    // break a thin line into a jagged crack)
+    float glow = smoothstep(0.09, 0.0, body) * (1.0 - cov) * (0.2 + 0.8 * smoothstep(0.2, -0.45, p.y));
+    col += vec3(1.0, 0.6, 0.28) * 0.3 * glow;
     vec2 e = vec2(abs(p.x) - 0.022, p.y - 0.3);
     col += vec3(0.85, 0.92, 1.0) * (smoothstep(0.014, 0.006, length(e)) * 2.0 + 0.3 * exp(-length(e) * 40.0));
     return col;
