@@ -884,7 +884,8 @@ def test_the_suns_hot_core_is_small(gl, tmp_path):
     """Round 19's reader at 64.5 s: "bloom washes out the vanishing point".  The sun's white
     core is half as wide (towers.glsl sun_light: c^2048, in a hot violet corona), so the film's
     bloom has a quarter of the area to spread: in the empty city at 320x180, the pixels within
-    30 of the sun brighter than 150 fell from 385 to 197; the core stays the frame's brightest
+    30 of the sun brighter than 150 fell from 385 to 245 (its corona kept warm enough that the
+    city still glows through the Serenes, test_scene_serenes); the core stays the frame's brightest
     light (test_the_city_has_one_key_light_down_the_avenue)."""
     size = (320, 180)
     x, y = _sun_xy(1.0, size)
@@ -892,7 +893,7 @@ def test_the_suns_hot_core_is_small(gl, tmp_path):
     cx, cy = int(round(x * size[0])), int(round((1.0 - y) * size[1]))
     near_sun = lum[cy - 30:cy + 31, cx - 30:cx + 31]
     assert near_sun.max() > 200, near_sun.max()
-    assert (near_sun > 150).sum() < 290, (near_sun > 150).sum()
+    assert (near_sun > 150).sum() < 300, (near_sun > 150).sum()
 
 
 def test_the_streets_caustics_are_faint_pools_not_a_web(gl, tmp_path):

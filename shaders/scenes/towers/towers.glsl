@@ -93,7 +93,7 @@ vec3 sun_light(vec3 d) {
     // (round 19's reader at 64.5 s: "bloom washes out the vanishing point": the hot core is
     // half as wide (a quarter of the area the film's bloom spreads), a pinpoint of white in a
     // hot violet corona, so the street's end keeps its spires and its depth)
-    return vec3(0.55, 0.35, 0.85) * (0.25 * c64 + 0.08 * c32) + vec3(0.9, 0.6, 1.0) * 0.5 * c512
+    return vec3(0.55, 0.35, 0.85) * (0.25 * c64 + 0.08 * c32) + vec3(0.9, 0.6, 1.0) * 0.8 * c512
          + vec3(1.0, 0.93, 1.0) * 1.6 * c2048;
 }
 
