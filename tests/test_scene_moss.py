@@ -447,3 +447,23 @@ def test_the_columns_are_cut_glass_their_facets_flashing_whole(gl, tmp_path):
     # (round 17: the columns' feet taper -- "pills" no more -- so a little less glass stands
     # in the upper frame: 1.48 %, still clear of the uncut capsules' 1.14 %)
     assert (upper > 200).mean() > 0.014, (upper > 200).mean()
+
+
+def test_the_stars_over_the_moss_are_pinpoints_at_any_size(gl, tmp_path):
+    """Round 19's reader at 79.1 s (1280x720): "generic floating dots" -- the stars were soft
+    discs a fixed fraction of the frame, several pixels across at 1280x720, and read as motes
+    between the columns.  Now fewer, each a pinpoint about a pixel and a half wide at any size:
+    from 320x180 to 640x360 the pixels they light (25 over the sky's median, top 40 % of the
+    street shot, no towers) grow 1.3 times (4.0 times before: discs growing with the frame)."""
+    source = ("from visuals import Show, Cue\n"
+              "stars = Show('stars', [Cue('moss', 0, 30, params={'streets': 1.0, 'stand': 0.2, "
+              "'heading': 0.0, 'aim': 0.15, 'drift': 0.0, 'avenue': True, 'glow': 0.6, 'rest': 0.15, "
+              "'back': 23.0, 'height': 2.1, 'buildings': False})], duration=30)\n")
+    project = make_project(tmp_path, {"scenes/stars.py": source})
+    lit = []
+    for size in ((320, 180), (640, 360)):
+        img = render_times(gl, "stars", [7.0], folder=project, size=size)[0].astype(float).mean(axis=2)
+        sky = img[: size[1] * 4 // 10]
+        lit.append(int((sky > np.median(sky) + 25).sum()))
+    assert lit[0] > 20, lit
+    assert lit[1] < 2.0 * lit[0], lit

@@ -449,7 +449,10 @@ def test_the_memories_are_large_images_within_the_glass(gl, tmp_path):
     candlelight in most towers: their middles are dark), they still light about a third of
     the glass's pixels by more than 12 levels (35 %; 35 % on main) and lift the glass by 19
     levels on average (23 on main, whose bright glyph nights lifted more).  A guard against
-    the memories shrinking back to icons."""
+    the memories shrinking back to icons.  (Round 19: the figures' candle-lit wall, read as
+    "beige blobs", is dark now -- see test_the_figures_in_the_glass_are_shadows_not_beige_ovals
+    -- so their towers lift less: 29 % of the glass by over 12 levels, 17 levels on average;
+    the bound is 25 %, the mean still over 15.)"""
     # (a dry street: round 17's wet street mirrors the towers, and the mirror images are not
     # the glass this measures)
     shown = _frame(gl, tmp_path, "remembering", {"memories_glow": 1.5, "wet": 0.0}, 3.0)
@@ -457,7 +460,7 @@ def test_the_memories_are_large_images_within_the_glass(gl, tmp_path):
     none = _frame(gl, tmp_path, "no_city", {"density": 0.0, "wet": 0.0}, 3.0)
     glass = np.abs(gone - none).max(axis=2) > 6
     lift = (shown - gone).mean(axis=2)[glass]
-    assert (lift > 12).mean() > 0.3, ((lift > 12).mean(), lift.mean())
+    assert (lift > 12).mean() > 0.25, ((lift > 12).mean(), lift.mean())
     assert lift.mean() > 15.0, ((lift > 12).mean(), lift.mean())
 
 
@@ -860,3 +863,46 @@ def test_the_city_street_shot_stands_on_dark_wet_stone_not_a_green_carpet(gl):
     ground = img[int(img.shape[0] * 0.65):]
     green = (ground[..., 1] > 70) & (ground[..., 1] > ground[..., 0] + 30)
     assert green.mean() < 0.25, green.mean()
+
+
+def test_the_figures_in_the_glass_are_shadows_not_beige_ovals(gl, tmp_path):
+    """Round 19's reader at 64.5 s: "the figures in the towers are beige blobs" -- the memory
+    of a Serene stood in a broad warm candle-lit wall, which filled the glass as a beige oval.
+    The wall now falls to black round a small candle pool at the figure's foot, the figure a
+    shadow with two bright eyes and a warm rim: of the glass's pixels, those the memories warm
+    (red lifted over 20 levels more than blue) fell from 3.5 % to 0.2 %."""
+    shown = _frame(gl, tmp_path, "remembering", {"memories_glow": 1.5, "wet": 0.0}, 3.0)
+    gone = _frame(gl, tmp_path, "forgetting", {"memories_glow": 0.0, "wet": 0.0}, 3.0)
+    none = _frame(gl, tmp_path, "no_city", {"density": 0.0, "wet": 0.0}, 3.0)
+    glass = np.abs(gone - none).max(axis=2) > 6
+    lift = shown - gone
+    warm = (lift[..., 0] - lift[..., 2])[glass]
+    assert (warm > 20).mean() < 0.015, (warm > 20).mean()
+
+
+def test_the_suns_hot_core_is_small(gl, tmp_path):
+    """Round 19's reader at 64.5 s: "bloom washes out the vanishing point".  The sun's white
+    core is half as wide (towers.glsl sun_light: c^2048, in a hot violet corona), so the film's
+    bloom has a quarter of the area to spread: in the empty city at 320x180, the pixels within
+    30 of the sun brighter than 150 fell from 385 to 245 (its corona kept warm enough that the
+    city still glows through the Serenes, test_scene_serenes); the core stays the frame's brightest
+    light (test_the_city_has_one_key_light_down_the_avenue)."""
+    size = (320, 180)
+    x, y = _sun_xy(1.0, size)
+    lum = _frame(gl, tmp_path, "bare", {"density": 0.0}, 1.0, size=size).mean(axis=2)
+    cx, cy = int(round(x * size[0])), int(round((1.0 - y) * size[1]))
+    near_sun = lum[cy - 30:cy + 31, cx - 30:cx + 31]
+    assert near_sun.max() > 200, near_sun.max()
+    assert (near_sun > 150).sum() < 300, (near_sun > 150).sum()
+
+
+def test_the_streets_caustics_are_faint_pools_not_a_web(gl, tmp_path):
+    """Round 19's reader at 57.7 s: "the vein network looks like a texture overlay, not
+    light" -- the caustics lay as an even cyan web over the street.  Now they are faint pools
+    close round each tower's foot, broken into drifting patches: in the lower half of the
+    frame at 320x180 they lift the street by 0.12 levels on average (1.33 before)."""
+    size = (320, 180)
+    liquid = _frame(gl, tmp_path, "caus", {"wobble": 0.45}, 3.0, size=size)
+    still = _frame(gl, tmp_path, "nocaus", {"wobble": 0.0}, 3.0, size=size)
+    lift = (liquid - still).mean(axis=2)[100:]
+    assert lift.mean() < 0.6, lift.mean()

@@ -74,9 +74,12 @@ void main() {
     vec2 sp = rd.xz / (rd.y + 1.0) * 60.0;
     vec2 cell = floor(sp);
     vec2 jit = hash22(cell);
-    float star = step(0.955, hash12(cell + 17.0)) * smoothstep(0.02, 0.1, up);
-    float sd = length(sp - cell - 0.2 - 0.6 * jit);
-    sky += vec3(0.55, 0.6, 0.9) * star * (0.3 + 0.7 * jit.x) * exp(-sd * sd * 45.0);
+    // (round 19's reader at 79.1 s: "generic floating dots" -- the stars were soft discs
+    // several pixels across, read as motes drifting between the columns: now fewer, and each
+    // a pinpoint about a pixel and a half wide at any size, so they read as far stars)
+    float star = step(0.972, hash12(cell + 17.0)) * smoothstep(0.02, 0.1, up);
+    float sd_px = length(sp - cell - 0.2 - 0.6 * jit) * (up + 1.0) / (60.0 * pix);
+    sky += vec3(0.6, 0.65, 0.95) * star * (0.4 + 0.8 * jit.x) * exp(-sd_px * sd_px * 0.9);
 
     // Ground plane y = 0 (t clamped so rays at the horizon stay finite).
     float down = max(-rd.y, 1e-4);

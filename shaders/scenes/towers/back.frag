@@ -79,10 +79,15 @@ void main() {
         if (column(ivec2(floor(xz / CITY_PERIOD)), k)) {
             // (how far outside the column's footprint: no finer, for a soft glow)
             vec2 out_d = max(abs(xz - k.base.xz) - k.r, 0.0);
-            near_glass = exp(-dot(out_d, out_d) / 2.5);
+            near_glass = exp(-dot(out_d, out_d) / 0.9);
         }
-        float cau = caustic(xz, 0.8 * u_time, tg * g_pix / sqrt(down)) * near_glass * min(4.0 * u_wobble, 1.0);
-        gr += (g_haze * 0.9 + vec3(0.1, 0.35, 0.4) * u_tint_lin) * cau * (1.0 - fog_amount(tg));
+        // (round 19's reader at 57.7 s: "the vein network looks like a texture overlay, not
+        // light" -- an even cyan web over the whole street: now only a pool close round each
+        // foot, breaking up in patches that drift as the skin flows, fainter, and white-violet
+        // like the light the glass gathers rather than a cyan paint)
+        float patches = smoothstep(0.15, 0.85, 0.5 + 0.5 * sin(1.3 * xz.x + 0.9 * u_time) * sin(1.1 * xz.y - 0.7 * u_time));
+        float cau = caustic(xz, 0.8 * u_time, tg * g_pix / sqrt(down)) * near_glass * patches * min(4.0 * u_wobble, 1.0);
+        gr += (g_haze * 0.6 + vec3(0.05, 0.12, 0.16) * u_tint_lin) * cau * (1.0 - fog_amount(tg));
 #endif
     }
     vec3 col = mix(sky, murk_toe(gr), w);

@@ -19,7 +19,12 @@ float taper(vec2 p, vec2 a, vec2 b, float ra, float rb) {
 
 // A veiled figure standing in candlelight (its shadow looming behind), two bright eyes.
 vec3 figure_tile(vec2 p) {
-    vec3 col = vec3(1.0, 0.55, 0.22) * (0.02 + 0.9 * exp(-length(p - vec2(0.12, -0.45)) * 4.0));
+    // (round 19's reader at 64.5 s: "the figures in the towers are beige blobs" -- the candle
+    // lit a broad warm wall round the figure: now its light is a small low pool at the foot,
+    // the wall falling to black, so the tile is a dark figure with two bright eyes and a warm
+    // rim, not a beige oval)
+    float candle = exp(-length((p - vec2(0.12, -0.45)) * vec2(1.0, 1.6)) * 9.0);
+    vec3 col = vec3(1.0, 0.55, 0.22) * (0.004 + 0.8 * candle);
     col *= (p.y < -0.36) ? 0.55 : 1.0;                                    // the floor
     float shadow = taper(p * vec2(0.62, 0.62) - vec2(-0.06, 0.05), vec2(0.0, -0.35), vec2(0.0, 0.25), 0.13, 0.05);
     col *= 0.45 + 0.55 * smoothstep(-0.02, 0.06, shadow);
@@ -28,6 +33,11 @@ vec3 figure_tile(vec2 p) {
     body = min(body, length((p - vec2(0.0, 0.3)) * vec2(1.0, 0.8)) - 0.06);
     float cov = smoothstep(0.006, -0.006, body);
     col = mix(col, vec3(0.01, 0.008, 0.012), cov);
+    // the candle behind her a soft warm glow round the figure's edge, strongest low (the
+    // warm accent against the violet glass; a soft halo, not a line: the glass's facets
+    // break a thin line into a jagged crack)
+    float glow = smoothstep(0.09, 0.0, body) * (1.0 - cov) * (0.2 + 0.8 * smoothstep(0.2, -0.45, p.y));
+    col += vec3(1.0, 0.6, 0.28) * 0.3 * glow;
     vec2 e = vec2(abs(p.x) - 0.022, p.y - 0.3);
     col += vec3(0.85, 0.92, 1.0) * (smoothstep(0.014, 0.006, length(e)) * 2.0 + 0.3 * exp(-length(e) * 40.0));
     return col;

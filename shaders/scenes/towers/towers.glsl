@@ -87,8 +87,14 @@ vec3 sun_light(vec3 d) {
     float c512 = c64 * c64;
     c512 *= c512;
     c512 *= c512;
+    float c2048 = c512 * c512;
+    c2048 *= c2048;
     // (the halo kept within ~20 degrees: wider, it lifted the whole sky off black)
-    return vec3(0.55, 0.35, 0.85) * (0.25 * c64 + 0.08 * c32) + vec3(1.0, 0.93, 1.0) * 1.6 * c512;
+    // (round 19's reader at 64.5 s: "bloom washes out the vanishing point": the hot core is
+    // half as wide (a quarter of the area the film's bloom spreads), a pinpoint of white in a
+    // hot violet corona, so the street's end keeps its spires and its depth)
+    return vec3(0.55, 0.35, 0.85) * (0.25 * c64 + 0.08 * c32) + vec3(0.9, 0.6, 1.0) * 0.8 * c512
+         + vec3(1.0, 0.93, 1.0) * 1.6 * c2048;
 }
 
 const float SKY_BEHIND = 0.55;      // the sky seen directly, against what the glass shows of it
@@ -881,7 +887,10 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float crest = smoothstep(0.06, 0.3, slope);
     // light the rippling skin focuses running over the glass (liquid, not a cut prism)
     float cau = caustic(vec2(lp.x + lp.z, lp.y * 0.7 + 0.35 * u_time), u_time, t * g_pix)
-              * u_wobble * exp(-p.y / 14.0);
+              * u_wobble * exp(-p.y / 14.0)
+              // (round 19's reader at 57.7 s: on the glass beside the eye its lines were a
+              // broad vein network, "a texture overlay, not light": it fades out near the eye)
+              * smoothstep(5.0, 16.0, t);
     // (the moss's green faint in them: bright, it drew green scribbles over the near columns)
     trans += (g_haze * 2.2 + g_moss.colour_a * g_moss.glow * 0.012) * cau * (1.0 - fres);
     // (the body of the glass a little darker than what it lets through, so that its rims
