@@ -148,8 +148,10 @@ void main() {
     // and its highlights stand over it whole: the figure is in the mirror, behind its surface)
     // (round 15: the figure is dark mercury now, so only a trace of the mirror's glare lies
     // over it -- more and the towers showed through it like a double exposure)
-    col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
-        + me.a * max(col - 0.8, 0.0) * 0.12;
+    // (round 19: the self is pure shadow -- nothing of the mirror's sky, stars or the
+    // Serenes' eyes shows through it, only the metal's brightest glints stand over it)
+    col = col * (1.0 - me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
+        + me.a * max(col - 1.2, 0.0) * 0.1;
 #endif
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
     // where they cut the dreamer they open wider and bleed
