@@ -61,10 +61,14 @@ CAM_POS = (0.0, 0.95, -1.75)
 # (round 16: "the Serene cut off at the edge" -- the pool's near lobe ran out over the frame's
 # lower edge.  The view looks further down (more so as it comes closer) with a wider lens, and
 # the dream's pool is a little smaller, so the whole pool stays in the frame all through the move)
-CAM_TARGET = (0.0, 0.0, 0.15)
+CAM_TARGET = (0.0, 0.0, -0.01)
 CAM_END = (0.42, 0.78, -1.4)      # where ``drift`` 1 brings it: lower, closer, round to the right
-TARGET_END = (0.02, 0.0, -0.2)
-FOV_Y = 42.0                  # degrees
+TARGET_END = (0.05, 0.0, -0.29)
+FOV_Y = 37.0                  # degrees, where the move starts
+FOV_Y_END = 42.0              # and where ``drift`` 1 brings it
+# (round 19's reader at 166.7/170.1 s: "murky green-black fills about 60 % of the frame" --
+# the pool framed larger: a longer lens looking a little further down, widening again as the
+# camera comes closer, so the grown, broken pool still fits the frame at the end of the move)
 
 SITES = 11                    # tears that build the pool
 BEADS = 14                    # small satellite beads the landings throw off
@@ -255,6 +259,12 @@ def camera_at(drift: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
     return pos, target
 
 
+def focal_at(drift: float) -> float:
+    """The lens's focal length (screen heights) ``drift`` of the way along the camera's move."""
+    fov = FOV_Y + (FOV_Y_END - FOV_Y) * _smoothstep(0.0, 1.0, drift)
+    return 0.5 / math.tan(math.radians(fov) / 2.0)
+
+
 def camera_basis(pos, target):
     """Unit forward, right and up vectors of the camera (as the shader builds them)."""
     pos = np.array(pos)
@@ -266,11 +276,10 @@ def camera_basis(pos, target):
 
 
 @lru_cache(maxsize=8)
-def tile_floor(aspect: float, pos, target) -> tuple[np.ndarray, np.ndarray]:
+def tile_floor(aspect: float, pos, target, focal: float) -> tuple[np.ndarray, np.ndarray]:
     """Floor point seen at the centre of each screen tile, and the floor radius the tile spans
     (rows from the bottom of the screen, as the tile texture)."""
     pos, fwd, right, up = camera_basis(pos, target)
-    focal = 0.5 / math.tan(math.radians(FOV_Y) / 2.0)
 
     def floor_at(fx, fy):
         u = (fx - 0.5) * aspect
@@ -303,13 +312,12 @@ def field_at(points: np.ndarray, blobs: np.ndarray, wob: np.ndarray, k: float) -
     return m[..., 0] - k * np.log2(np.maximum(s, 1e-30))
 
 
-def tear_box(tears: np.ndarray, shapes: np.ndarray, pos, target) -> tuple[float, float, float, float]:
+def tear_box(tears: np.ndarray, shapes: np.ndarray, pos, target, focal: float) -> tuple[float, float, float, float]:
     """Screen box (centred uv: min x, min y, max x, max y) holding every tear in the air, so
     the shader traces tears only there.  Empty (min > max) when none fall."""
     if len(tears) == 0:
         return (1.0, 1.0, -1.0, -1.0)
     pos, fwd, right, up = camera_basis(pos, target)
-    focal = 0.5 / math.tan(math.radians(FOV_Y) / 2.0)
     lo = np.array([np.inf, np.inf])
     hi = -lo
     for (x, y, z, r), (ry, *_rest) in zip(tears, shapes):
@@ -454,9 +462,10 @@ class QuicksilverScene(Scene):
         # The camera's slow move (the face and the cracks stay where they are in the world:
         # dreamer_stance and impact_on_floor frame them from one place on it).
         cam_pos, cam_target = camera_at(float(p["drift"]))
+        focal = focal_at(float(p["drift"]))
         cam_pos = tuple(round(v, 5) for v in cam_pos)
         cam_target = tuple(round(v, 5) for v in cam_target)
-        box = tear_box(tear_a[:m], tear_b[:m], cam_pos, cam_target)
+        box = tear_box(tear_a[:m], tear_b[:m], cam_pos, cam_target, focal)
 
         waves.sort(key=lambda w: w[2])        # youngest first
         wave_a = np.zeros((MAX_WAVES, 4), np.float32)
@@ -480,7 +489,7 @@ class QuicksilverScene(Scene):
         # Proxy geometry: which screen tiles each pass draws (the pool's field with its contact
         # shadow; the metal, its cracks and the falling tears).
         w, h = state.resolution
-        centre, radius = tile_floor(round(w / h, 4), cam_pos, cam_target)
+        centre, radius = tile_floor(round(w / h, 4), cam_pos, cam_target, round(focal, 6))
         k = merge_k(float(p["merge"]))
         d = field_at(centre, blobs[:n].astype(float), wob[:n].astype(float), k)
         frac = float(p["fracture"])
@@ -520,7 +529,7 @@ class QuicksilverScene(Scene):
             "u_hard": hard,
             "u_crack_centre": tuple(float(v) for v in np.add(impact_on_floor(int(state.seed), vol), lay["crack"] * vol ** 0.5)),
             "u_cam_pos": cam_pos, "u_cam_target": cam_target,
-            "u_cam_focal": 0.5 / math.tan(math.radians(FOV_Y) / 2.0),
+            "u_cam_focal": focal,
             "u_shiver": shiver_phases(t),
             "u_dreamer_fig": fig,
             "u_dreamer_feet": stance[:2],
@@ -566,7 +575,7 @@ quicksilver = QuicksilverScene(
         Param("reflection", 1.0, 0.1, 2.0, "brightness of the reflected environment"),
         Param("skyline", 0.85, 0.0, 1.0, "the dream city's glass towers standing in the reflections (0: the bound scene alone)"),
         Param("serenes", 1.0, 0.0, 1.0, "the Serenes standing over the pool, weeping, seen upside down in the mirror with their mercury eyes"),
-        Param("dreamer", 1.0, 0.0, 1.0, "the dreamer's own face the hardened mirror shows, leaning over it: warm, alive, broken across the shards"),
+        Param("dreamer", 1.0, 0.0, 1.0, "the dreamer the hardened mirror shows, leaning over it: a shadow of head and shoulders with a warm rim, broken across the shards"),
         Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
         Param("floor", "#0c0a12", description="the colour of the dark floor"),
     ],

@@ -12,8 +12,9 @@ Serenes; no bokeh discs: round 18's reader saw "a stock pharma ad") -- its needl
 drips from the point to the floor, runs along it to a pool, and rises from the pool as a
 double helix of fine motes of light, one strand gold (joy), one indigo (despair), mirrored in the floor.  It is
 held out by a Serene (``hand``): a shadow arm reaching in from beyond the frame's upper left
-along the plunger, its sleeve melting into the dark, its fingers closed over the back of the
-barrel, the starlight's cold light along their edges (round 18's reader: "a collage ... not
+along the plunger, its sleeve melting into the dark, its hand closed over the back of the
+barrel, one soft-edged shadow (round 19: crisp fingers read as "a crude black glove"), the
+starlight's cold light bleeding round its edge (round 18's reader: "a collage ... not
 composed").  Far back in
 the hall the Serenes watch: tall veiled figures, black against the haze with its light along
 their edges, lidless mercury eyes.

@@ -370,6 +370,30 @@ def _box_mean(a: np.ndarray, k: int) -> np.ndarray:
     return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
 
 
+def test_the_hand_is_a_soft_shadow_not_a_glove_of_fingers(syringe):
+    """Round 19's reader at 154.1 s: "the glove a crude black shape" -- three crisp dark
+    fingers with lit glass between them read as a rubber glove.  The Serene's hand is one
+    soft shadow closing over the barrel's end: along the barrel across where the fingers
+    were, the light rises and falls no more than once (the lit gaps between fingers made it
+    swing: its excess variation 554 luma with them, 30 now), and the shadow's edge is soft
+    (its steepest step between neighbouring samples there: 104 with them, 43 now)."""
+    import math
+    from scenes.syringe import syringe as scene
+    size = (640, 360)
+    (cx, cy), tilt, scale = scene.placement(1.0, 0.0, 3.0)
+    held = luma(syringe({"offer": 1.0, "refuse": 0.0}, size=size))
+    ys = []
+    for qx in np.linspace(-0.45, -0.28, 60):
+        x = cx + scale * (qx * math.cos(tilt) - 0.03 * math.sin(tilt))
+        y = cy + scale * (qx * math.sin(tilt) + 0.03 * math.cos(tilt))
+        ys.append(held[round(size[1] / 2 - y * size[1]), round(size[0] / 2 + x * size[1])])
+    ys = np.array(ys, dtype=float)
+    steps = np.diff(ys)
+    swing = np.abs(steps).sum() - abs(ys.max() - ys[0]) - abs(ys.max() - ys[-1])
+    assert swing < 80, f"the light under the hand swings {swing:.0f} luma: fingers with lit gaps between them"
+    assert np.abs(steps).max() < 65, f"the hand's edge is crisp, a cut-out ({np.abs(steps).max():.0f} luma in one step)"
+
+
 def test_the_hall_behind_the_macro_syringe_has_no_bokeh_discs(syringe):
     """Round 18's reader: "a stock pharma ad: generic bokeh discs".  The air above the horizon
     to the right of the offered syringe (between it and the far Serene) holds only the city's

@@ -139,7 +139,8 @@ void main() {
     // slight tilt breaks the figure; the bevels bend it at the edges, as glass does)
     vec3 r_fig = normalize(r_calm + 0.8 * (r - r_calm));      // (round 16: 1.5 scattered the bust)
     vec2 jolt = cr.tilt / max(0.26 * u_tilt, 1e-3) * step(1e-4, u_tilt);
-    me = dreamer(P - vec3(cr.shift.x, 0.0, cr.shift.y), r_fig, jolt) * pool_marks;
+    // (round 19: not on the steep curl of the rims and the beads, whose glints stand whole)
+    me = dreamer(P - vec3(cr.shift.x, 0.0, cr.shift.y), r_fig, jolt) * pool_marks * smoothstep(0.3, 0.8, uu);
     // Seen in the metal, not pasted on it: the figure's light scaled by the metal's
     // reflectance and by the shard's own brightness (each shard shows it lighter or darker),
     // the metal's highlights left standing over it.
@@ -148,8 +149,9 @@ void main() {
     // and its highlights stand over it whole: the figure is in the mirror, behind its surface)
     // (round 15: the figure is dark mercury now, so only a trace of the mirror's glare lies
     // over it -- more and the towers showed through it like a double exposure)
-    col = col * (1.0 - 0.97 * me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen)
-        + me.a * max(col - 0.8, 0.0) * 0.12;
+    // (round 19: the self is pure shadow -- nothing of the mirror's sky, stars or the
+    // Serenes' eyes shows through it: their bright glints read as eyes on its chest)
+    col = col * (1.0 - me.a) + metal_f0() * me.rgb * (0.6 + 0.3 * sheen);
 #endif
     // the crazed spot where the mirror was struck, and the open cracks (not over a tear):
     // where they cut the dreamer they open wider and bleed
@@ -157,7 +159,7 @@ void main() {
     // (the blood in a crack pools and thins along it: dark clotted crimson to wet bright red,
     // and the crack opens unevenly, so it reads as a wound, not a drawn red line)
     float clot = vnoise(p * 40.0 + 11.0);
-    cr.gap_w *= 1.0 + 0.8 * clot * me.a;        // (fine: round 18's reader saw "lava cracks")
+    cr.gap_w *= 1.0 + 0.5 * clot * me.a;        // (fine: round 18's reader saw "lava cracks"; round 19: 0.5, the shadow lays no glints over them)
     vec3 bleed = mix(vec3(0.12, 0.003, 0.003), vec3(0.6, 0.015, 0.008), clot * clot);
     // (after the shatter the red creeps slowly out from the struck point along the cracks,
     // so the broken mirror keeps moving: round 11 read the hold as a static frame)

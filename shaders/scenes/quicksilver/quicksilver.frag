@@ -39,9 +39,11 @@ void main() {
     // holds still; far off it all sinks into a violet-black night haze.)
     float pooled = exp(-max(dp, 0.0) / 0.6) + 0.2 * exp(-max(dp, 0.0) / 1.5);
     float wave = 0.6 + 0.4 * sin(rp * 2.6 - u_time * 0.9 + 1.7 * vnoise(p * 0.7));
-    float glow = 0.55 * stone.y * pooled * wave * u_skyline;      // (round 18: a hint of the city's moss, not a green wash)
+    // (round 19: 0.45 and the stone's glow halved -- the pool framed larger spread the green
+    // ring round it over more of the frame; the reader saw "murky green-black")
+    float glow = 0.45 * stone.y * pooled * wave * u_skyline;      // (round 18: a hint of the city's moss, not a green wash)
     floor_col = floor_col * (1.0 - 0.5 * stone.y) + vec3(0.01, 0.17, 0.07) * glow * (0.3 + 0.7 * glow) * (1.2 + stone.x)
-              + vec3(0.001, 0.012, 0.006) * pooled * pooled * u_skyline;      // the moss light on the stone round it
+              + vec3(0.001, 0.006, 0.003) * pooled * pooled * u_skyline;      // the moss light on the stone round it
     float dist = length(p - cam.pos.xz);
     floor_col += vec3(0.036, 0.017, 0.072) * (1.0 - exp(-max(dist - 3.0, 0.0) * 0.18));
     floor_col *= qs_vignette(uv);

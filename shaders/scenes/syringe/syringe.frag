@@ -341,10 +341,10 @@ vec3 helix(vec2 p) {
 // The hand that offers it (round 18's reader: "a collage: syringe, helix, Serene and bokeh
 // on top of each other, not composed").  A Serene holds the syringe out to the dreamer: its
 // arm reaches in from beyond the frame's upper left along the plunger, the sleeve melting
-// into the dark as a candle's shadow does, and its long fingers close over the back of the
+// into the dark as a candle's shadow does, and its hand closes over the back of the
 // barrel, in front of the flange.  Made of shadow like the Serenes behind: near black, the
-// sleeve's edge soft, the fingers crisp, the starlight's cold light caught along their
-// edges.  Signed distance in syringe units (q: the syringe's own axes); blur: its softness.
+// edge soft everywhere (round 19: the crisp fingers read as a glove), the starlight's cold
+// light bleeding round the edges that face it.  Signed distance in syringe units (q: the syringe's own axes); blur: its softness.
 float offering_hand(vec2 q, out float blur) {
     float sleeve = smoothstep(-0.55, -1.35, q.x);           // 0 at the wrist, 1 far up the arm
     // the forearm: a long taper from the sleeve's folds down to the wrist, a little above the plunger
@@ -354,14 +354,12 @@ float offering_hand(vec2 q, out float blur) {
     float arm = length(pa - ba * h) - mix(0.16, 0.05, h) * (1.0 + 0.06 * sin(q.x * 23.0));
     // the back of the hand over the barrel's end, and four long fingers curling over it
     float palm = length((q - vec2(-0.405, 0.075)) / vec2(0.085, 0.05)) * 0.05 - 0.05;
-    float hand = smin(arm, palm, 0.03);
-    for (int i = 0; i < 3; ++i) {
-        float x = -0.382 + 0.034 * float(i);
-        float finger = sd_segment(q, vec2(x - 0.014, 0.08), vec2(x + 0.006, -0.05 + 0.014 * float(i)))
-                     - (0.0165 - 0.0015 * float(i));
-        hand = smin(hand, finger, 0.012);
-    }
-    blur = 0.002 + 0.045 * sleeve;
+    // (round 19's reader at 154.1 s: "the glove a crude black shape" -- the crisp fingers
+    // read as a rubber glove.  No fingers: a shadow's hand closing over the barrel's end, one
+    // soft mass, its edge as soft as a candle-cast shadow's)
+    float fist = length((q - vec2(-0.395, 0.035)) / vec2(0.07, 0.06)) * 0.06 - 0.06;
+    float hand = smin(smin(arm, palm, 0.03), fist, 0.04);
+    blur = 0.012 + 0.045 * sleeve;
     return hand;
 }
 
@@ -492,10 +490,11 @@ void main() {
         // thin line inside the outline -- no halo round the whole hand
         vec2 grad = vec2(dFdx(hd), dFdy(hd));
         float facing = smoothstep(0.0, 0.8, dot(grad / max(length(grad), 1e-6), u_xf.zw));
-        float rim = exp(-sy_sq((hd + 0.0025) / (0.0022 + px))) * facing * (1.0 - smoothstep(0.0, 0.02, blur));
+        // (round 19: a soft cold rim, the starlight bleeding round the shadow's edge)
+        float rim = exp(-sy_sq((hd + 0.008) / (0.008 + px))) * facing * (1.0 - smoothstep(0.02, 0.05, blur));
         // (its shadow side: denser in the hand than in the smoky sleeve)
-        vec3 shade = col * mix(0.03, 0.3, smoothstep(0.0, 0.045, blur)) + vec3(0.002, 0.0015, 0.005)
-                   + vec3(0.3, 0.32, 0.9) * rim * (0.35 + 0.65 * u_light);
+        vec3 shade = col * mix(0.06, 0.3, smoothstep(0.012, 0.057, blur)) + vec3(0.002, 0.0015, 0.005)
+                   + vec3(0.3, 0.32, 0.9) * rim * 0.6 * (0.35 + 0.65 * u_light);
         col = mix(col, shade, cover);
     }
 
