@@ -860,3 +860,43 @@ def test_the_low_ground_is_a_dark_shore_not_a_lit_band(gl):
             assert shore < sky, (t, f"the low ground is a lit band ({shore:.1f} against the sky's {sky:.1f})")
     finally:
         p.release()
+
+
+def test_a_shrunk_far_city_is_baked_with_softer_edges_so_it_does_not_stair_step(gl):
+    """Round 19's reader at 135.9 s: "jagged, aliased spire reflections".  The city's strip is
+    baked at the frame's size and drawn shrunk (`skyline` 0.42 in the trapped faces: two texels
+    and more to a pixel, unfiltered), so its edges are baked as many texels soft as the strip
+    is shrunk: drawn, a spire's edge is still about a pixel wide and smooth.  Partly covered
+    texels to solid ones in the baked strip, at skyline 0.5 against 1: 2.2x (1.0x on main)."""
+    ratios = []
+    for skyline in (1.0, 0.5):
+        p = Player(gl, size=(640, 360))
+        try:
+            p.at(1.0, skyline=skyline, lens=1.5, roll=0.0)
+            cover = p.pass_pixels("city")[..., 0].astype(np.float64)
+        finally:
+            p.release()
+        cover = cover / 255.0 if cover.max() > 1.5 else cover
+        partial = ((cover > 0.05) & (cover < 0.95)).sum(axis=1)
+        solid = (cover >= 0.95).sum(axis=1)
+        rows = solid > 4
+        ratios.append(partial[rows].sum() / solid[rows].sum())
+    assert ratios[1] > 1.5 * ratios[0], f"the shrunk city's edges are baked as hard as the full one's: {ratios}"
+
+
+def test_the_far_ground_on_the_horizon_is_soft_haze_not_blocks(gl):
+    """Round 19's reader at 104-117 s: "a hard dark horizon band with blocky artefacts".  The
+    far blocks along the horizon (where no tower stands: the baked `dark` is half their
+    coverage) are low haze: never solid, their edges melted over a few texels."""
+    p = Player(gl, size=(640, 360))
+    try:
+        p.at(1.0, skyline=1.0, lens=1.5, roll=0.0)
+        city = p.pass_pixels("city").astype(np.float64)
+    finally:
+        p.release()
+    city = city / 255.0 if city.max() > 1.5 else city
+    cover, dark = city[..., 0], city[..., 1]
+    far_only = (cover > 0.05) & (np.abs(dark - 0.5 * cover) < 0.01)
+    assert far_only.sum() > 500, far_only.sum()
+    solid = (cover[far_only] > 0.95).mean()
+    assert solid < 0.01, f"{solid * 100:.0f} % of the far ground is solid blocks"

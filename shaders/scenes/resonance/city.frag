@@ -10,6 +10,10 @@
 
 uniform vec2 u_resolution;
 uniform int u_seed;
+// how much the composite shrinks the strip (over 1: several texels to a pixel, unfiltered);
+// the edges are baked that much softer so the shrunk spires and their reflections do not
+// stair-step (round 19's reader at 135.9 s: "jagged, aliased spire reflections")
+uniform float u_city_zoom;
 out vec4 frag_colour;
 
 // A row of blocks: the signed distance to the buildings of one layer, at q = (x, height
@@ -114,7 +118,7 @@ float glass(float d, float side, float up, float id, vec2 q, float inv_px) {
 }
 
 vec4 city(vec2 q) {
-    float inv_px = u_resolution.y;
+    float inv_px = u_resolution.y / clamp(u_city_zoom, 1.0, 4.0);
     // Low hazy ground along the horizon, then two skylines of liquid-glass towers shaped by
     // the envelope: a middle one and the near, tallest one.
     float far = blocks(q + vec2(0.13, 0.0), 0.011, 0.16, 1);
@@ -128,7 +132,9 @@ vec4 city(vec2 q) {
     f_mid = core_first ? f_core : f_mid;
     i_mid = core_first ? i_core : i_mid;
     float t_near = towers(q, 0.12, 1.0, 41, s_near, f_near, i_near);
-    float c_far = clamp(0.5 - far * inv_px, 0.0, 1.0);
+    // (round 19's reader at 104-117 s: "a hard dark horizon band with blocky artefacts" --
+    // the far blocks are low haze, their edges melted over a few pixels, never boxes)
+    float c_far = 0.8 * smoothstep(3.0, -3.0, far * inv_px);
     float c_mid = clamp(0.5 - t_mid * inv_px, 0.0, 1.0);
     float c_near = clamp(0.5 - t_near * inv_px, 0.0, 1.0);
     float cover = max(max(c_far, c_mid), c_near);
@@ -141,7 +147,7 @@ vec4 city(vec2 q) {
     float win = step(0.9, wh.x) * step(abs(wf.x), 0.28) * step(abs(wf.y), 0.3);
     float detail = smoothstep(1.2, 3.0, wcell.x * u_resolution.y);
     win = mix(0.1 * 0.56 * 0.6, win, detail);
-    float lights = max(c_far - max(c_mid, c_near), 0.0) * win * (0.5 + 0.5 * wh.z);
+    float lights = 0.35 * max(c_far - max(c_mid, c_near), 0.0) * win * (0.5 + 0.5 * wh.z);
     float cold = step(0.72, wh.y);
     // Glass, front to back: the near towers over the middle ones.
     float g_mid = 0.6 * glass(t_mid, s_mid, f_mid, i_mid, q, inv_px);
