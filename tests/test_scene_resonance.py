@@ -900,3 +900,20 @@ def test_the_far_ground_on_the_horizon_is_soft_haze_not_blocks(gl):
     assert far_only.sum() > 500, far_only.sum()
     solid = (cover[far_only] > 0.95).mean()
     assert solid < 0.01, f"{solid * 100:.0f} % of the far ground is solid blocks"
+
+
+def test_the_tears_light_on_the_water_is_a_smooth_smear_not_moire(gl):
+    """Round 19's reader at 188.5 s: "moire and aliasing on the rippled light path".  The
+    tear's reflection below the horizon keeps its ripples but not a grain finer than a pixel:
+    the mean second difference of the light down the water under the tear is under 10 levels
+    (16.5 on main; 7 now), across it under 7 (10.7; 4.4)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, rift=1.0, memory=0.0, horizon=-0.04, lens=1.8, speed=2.5)
+    finally:
+        p.release()
+    water = img.mean(axis=2)[120:, 100:220]
+    across = np.abs(water[:, 2:] + water[:, :-2] - 2 * water[:, 1:-1]).mean()
+    down = np.abs(water[2:] + water[:-2] - 2 * water[1:-1]).mean()
+    assert water.mean() > 40, "no light on the water under the tear"
+    assert down < 10 and across < 7, f"the tear's light on the water is grainy: {down:.1f} down, {across:.1f} across"
