@@ -68,7 +68,7 @@ vec3 breathed(sampler2D tex, float e, float swell, vec3 white) {
 vec3 gasped(sampler2D tex, float e, float swell, vec3 white, vec2 burst) {
     vec2 c = 0.5 * u_resolution;
     vec2 uv = (c + (gl_FragCoord.xy - c) / (1.0 + swell)) / u_resolution;
-    vec3 light = srgb_to_linear(texture(tex, uv).rgb) * exp2(0.7 * e);
+    vec3 light = srgb_to_linear(texture(tex, uv).rgb) * exp2(0.3 * e);
     vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
     vec2 b = (burst - 0.5) * vec2(u_resolution.x / u_resolution.y, 1.0);
     vec2 r = d - b;
@@ -104,7 +104,10 @@ void main() {
         vec3 b;
         if (u_gasp > 0.5) {
             vec2 burst = u_burst == vec2(0.0) ? vec2(0.5, 0.72) : u_burst;
-            b = mix(gasped(u_from, e, swell, white, burst), gasped(u_to, e, swell, white, burst), w);
+            // (the swap a little later, past the crest: the old image holds its colour and its
+            // darks through the gasp rather than washing into the new one)
+            float wg = smoothstep(0.48, 0.6, p);
+            b = mix(gasped(u_from, e, swell, white, burst), gasped(u_to, e, swell, white, burst), wg);
         } else {
             b = mix(breathed(u_from, e, swell, white), breathed(u_to, e, swell, white), w);
         }
