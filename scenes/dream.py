@@ -348,6 +348,7 @@ dream = Show(
         # the sky's tear is the Resonance's own `rift`, in depth)
         "howl.tear": [(0, 0.0)],
         "howl.waves": [(0, 0.5)],
+        # (the waking comes in as a blink: the lids sweep shut on the breath's gasp of light)
         "waking.amount": [(0, 0.0), (190.25, 0.0), (190.55, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
