@@ -320,6 +320,9 @@ howl = Cue(
 # effect, automated below; the bloom eases off so the morning is not a white-out).
 waking = Cue(
     "sky", 189, 197, fade_in=3, fade_out=0.6, transition="breath", name="the waking",
+    # (the breath as a gasp: light bursting in rays from the tear, darks kept -- round 19's
+    # reader at 190.4 s: "overexposed, milky cross-dissolve")
+    transition_params={"gasp": 1.0, "burst": (0.5, 0.72)},
     # (the sky is seen only blurred through the lids and then over-exposed: low quality is enough)
     params={"inversion": 0.0, "segments": 1.0, "rotation": 0.5, "exposure": 1.4, "hum_depth": 0.1,
             "quality": 0.2},
@@ -349,7 +352,8 @@ dream = Show(
         # the sky's tear is the Resonance's own `rift`, in depth)
         "howl.tear": [(0, 0.0)],
         "howl.waves": [(0, 0.5)],
-        "waking.amount": [(0, 0.0), (190.35, 0.0), (190.5, 1.0)],
+        # (the waking comes in as a blink: the lids sweep shut on the breath's gasp of light)
+        "waking.amount": [(0, 0.0), (190.25, 0.0), (190.55, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
         "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],

@@ -448,6 +448,19 @@ def test_the_waking_is_red_light_through_veined_lids_then_the_world_through_open
     assert sky[0] > sky[2], f"the dawn is not warm: {sky}"
 
 
+def test_the_waking_comes_in_as_a_blink_not_a_double_exposure(gl, project):
+    """Round 19's reader at 190.4 s: "a milky double exposure".  Half way in, the waking is
+    lids closing: the middle still the picture itself (not a mix of it and the lids), the top
+    already the lids' red light."""
+    half, = render(gl, project, "wake_blink", 'fx("wake_blink", "fx_flat", [("waking", {"amount": 0.5})], colour="#606060")',
+                   frames=(12,))
+    h, w = SIZE[1], SIZE[0]
+    centre = half[h // 2 - 4:h // 2 + 4, w // 2 - 4:w // 2 + 4].astype(float).mean(axis=(0, 1))
+    assert np.abs(centre - 0x60).max() < 3, f"the middle is not the picture through the closing lids: {centre}"
+    top = half[:4, w // 2 - 10:w // 2 + 10].astype(float).mean(axis=(0, 1))
+    assert top[0] > top[1] + 40, f"no lids closing from the top: {top}"
+
+
 def test_the_closed_eyes_show_a_dark_lash_line_with_tears_below_it(gl, project):
     """Closed, the eyes read as eyes at once: the lids meet in one dark lash line across the
     frame, a little below the middle and curving down towards it (not random dark veins), much

@@ -860,3 +860,79 @@ def test_the_low_ground_is_a_dark_shore_not_a_lit_band(gl):
             assert shore < sky, (t, f"the low ground is a lit band ({shore:.1f} against the sky's {sky:.1f})")
     finally:
         p.release()
+
+
+def test_a_shrunk_far_city_is_baked_with_softer_edges_so_it_does_not_stair_step(gl):
+    """Round 19's reader at 135.9 s: "jagged, aliased spire reflections".  The city's strip is
+    baked at the frame's size and drawn shrunk (`skyline` 0.42 in the trapped faces: two texels
+    and more to a pixel, unfiltered), so its edges are baked as many texels soft as the strip
+    is shrunk: drawn, a spire's edge is still about a pixel wide and smooth.  Partly covered
+    texels to solid ones in the baked strip, at skyline 0.5 against 1: 2.2x (1.0x on main)."""
+    ratios = []
+    for skyline in (1.0, 0.5):
+        p = Player(gl, size=(640, 360))
+        try:
+            p.at(1.0, skyline=skyline, lens=1.5, roll=0.0)
+            cover = p.pass_pixels("city")[..., 0].astype(np.float64)
+        finally:
+            p.release()
+        cover = cover / 255.0 if cover.max() > 1.5 else cover
+        partial = ((cover > 0.05) & (cover < 0.95)).sum(axis=1)
+        solid = (cover >= 0.95).sum(axis=1)
+        rows = solid > 4
+        ratios.append(partial[rows].sum() / solid[rows].sum())
+    assert ratios[1] > 1.5 * ratios[0], f"the shrunk city's edges are baked as hard as the full one's: {ratios}"
+
+
+def test_the_far_ground_on_the_horizon_is_soft_haze_not_blocks(gl):
+    """Round 19's reader at 104-117 s: "a hard dark horizon band with blocky artefacts".  The
+    far blocks along the horizon (where no tower stands: the baked `dark` is half their
+    coverage) are low haze: never solid, their edges melted over a few texels."""
+    p = Player(gl, size=(640, 360))
+    try:
+        p.at(1.0, skyline=1.0, lens=1.5, roll=0.0)
+        city = p.pass_pixels("city").astype(np.float64)
+    finally:
+        p.release()
+    city = city / 255.0 if city.max() > 1.5 else city
+    cover, dark = city[..., 0], city[..., 1]
+    far_only = (cover > 0.05) & (np.abs(dark - 0.5 * cover) < 0.01)
+    assert far_only.sum() > 500, far_only.sum()
+    solid = (cover[far_only] > 0.95).mean()
+    assert solid < 0.01, f"{solid * 100:.0f} % of the far ground is solid blocks"
+
+
+def test_the_tears_light_on_the_water_is_a_smooth_smear_not_moire(gl):
+    """Round 19's reader at 188.5 s: "moire and aliasing on the rippled light path".  The
+    tear's reflection below the horizon keeps its ripples but not a grain finer than a pixel:
+    the mean second difference of the light down the water under the tear is under 10 levels
+    (16.5 on main; 7 now), across it under 7 (10.7; 4.4)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, rift=1.0, memory=0.0, horizon=-0.04, lens=1.8, speed=2.5)
+    finally:
+        p.release()
+    water = img.mean(axis=2)[120:, 100:220]
+    across = np.abs(water[:, 2:] + water[:, :-2] - 2 * water[:, 1:-1]).mean()
+    down = np.abs(water[2:] + water[:-2] - 2 * water[1:-1]).mean()
+    assert water.mean() > 40, "no light on the water under the tear"
+    assert down < 10 and across < 7, f"the tear's light on the water is grainy: {down:.1f} down, {across:.1f} across"
+
+
+def test_the_spires_crowns_are_smooth_points_not_stair_steps(gl):
+    """Round 19's reader: "spires are one-pixel needles", "jagged".  The crowns' steep roofs
+    were baked a fraction of a pixel soft (their distance not true to the edge) and the needles
+    a pixel wide: in the upper half of the baked strip (crowns and needles only) each edge
+    crossing along a row now has 0.91 partly covered texels on average (0.78 on main)."""
+    p = Player(gl, size=(640, 360))
+    try:
+        p.at(1.0, skyline=1.0, lens=1.5, roll=0.0)
+        cover = p.pass_pixels("city")[..., 0].astype(np.float64)
+    finally:
+        p.release()
+    cover = cover / 255.0 if cover.max() > 1.5 else cover
+    upper = cover[cover.shape[0] // 2:]            # (GL rows: the top of the strip last)
+    crossings = (np.diff((upper > 0.5).astype(int), axis=1) != 0).sum()
+    partial = ((upper > 0.05) & (upper < 0.95)).sum()
+    assert crossings > 500, crossings
+    assert partial / crossings > 0.85, f"the crowns' edges are hard: {partial / crossings:.2f} soft texels an edge"

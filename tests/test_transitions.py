@@ -85,7 +85,7 @@ PARAMS = {
     "ripple": {"centre": (0.8, 0.3), "rings": 7.0, "strength": 2.0},
     "shatter": {"centre": (0.2, 0.9), "shards": 11.0},
     "mist": {"scale": 0.5},
-    "breath": {"white": (1.0, 0.9, 0.8)},
+    "breath": {"white": (1.0, 0.9, 0.8), "gasp": 0.0, "burst": (0.0, 0.0)},
 }
 
 
@@ -173,6 +173,31 @@ def test_breath_is_radiant_at_the_centre_and_warm_keeping_the_edges_dark(gl, pro
     assert centre > corners + 10.5, (centre, corners)
     warm = ((rgb[..., 0] - rgb[..., 2]) - (base[..., 0] - base[..., 2])).mean()
     assert warm > 45, warm      # (35 before)
+
+
+def test_breath_as_a_gasp_bursts_in_rays_and_keeps_the_darks(gl, programs):
+    """Round 19's reader at 190.4 s: the breath into the waking was "overexposed, milky
+    cross-dissolve ... a washed-out image".  With `gasp` the white is light bursting from one
+    point in rays: bright at the burst, dark between the rays around it (a fan of light, not a
+    veil), and the frame's corners lifted a tenth as much as by the veil (8 levels against 83)."""
+    size = (320, 180)
+    veiled, src, dst = draw(gl, programs, "breath", 0.5, size)
+    out, _, _ = draw(gl, programs, "breath", 0.5, size, params={"gasp": 1.0, "burst": (0.5, 0.7)})
+    base = 0.5 * (src[..., :3] + dst[..., :3]).astype(float).mean(axis=2)
+    h, w = base.shape
+
+    def corners(img):
+        lum = img[..., :3].astype(float).mean(axis=2) - base
+        return np.mean([lum[:30, :40].mean(), lum[:30, -40:].mean(), lum[-30:, :40].mean(), lum[-30:, -40:].mean()])
+
+    assert corners(out) < 20, f"the gasp lifts the corners by {corners(out):.1f} levels (the veil: {corners(veiled):.1f})"
+    lum = out[..., :3].astype(float).mean(axis=2)
+    cy, cx = int(h * 0.3), w // 2            # (rows from the top: the burst at uv y 0.7)
+    assert lum[cy - 3:cy + 3, cx - 3:cx + 3].mean() > 240, "no burst of light"
+    # rays: round the burst, at one radius, the light rises and falls with the angle
+    ang = np.linspace(0, 2 * np.pi, 720, endpoint=False)
+    ring = (lum - base)[(cy - 45 * np.sin(ang)).astype(int), (cx + 45 * np.cos(ang)).astype(int)]
+    assert ring.max() - ring.min() > 45, f"no rays round the burst (spread {ring.max() - ring.min():.0f})"
 
 
 def test_shatter_breaks_along_cracks_before_it_falls(gl, programs):

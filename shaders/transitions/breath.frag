@@ -12,6 +12,11 @@
 // bit for bit.  The images change over across the crest (progress 0.4 .. 0.6), both veiled.
 //
 // transition_params (optional): white vec3  the colour of the breath (default a warm, golden white)
+//                               gasp float  0 (default): the veil above; 1: the waking's gasp --
+//                                           no milky veil, the light bursts in rays from `burst`
+//                                           and the frame's edges keep their darks
+//                               burst vec2  where the gasp's light bursts from (uv; default the top
+//                                           centre, where the howl tears the sky)
 #include "../lib/common.glsl"
 #include "../lib/colour.glsl"
 #include "../lib/dither.glsl"
@@ -21,6 +26,8 @@ uniform float u_progress;
 uniform vec2 u_resolution;
 uniform int u_frame;
 uniform vec3 u_white;
+uniform float u_gasp;
+uniform vec2 u_burst;
 out vec4 frag_colour;
 
 // The image breathed by e (0 .. 1): swollen by `swell`, softened, exposed up, and veiled.
@@ -53,6 +60,31 @@ vec3 breathed(sampler2D tex, float e, float swell, vec3 white) {
     return mix(display, white, veil);
 }
 
+// The gasp (round 19's reader at 190.4 s: "overexposed, milky cross-dissolve ... a washed-out
+// image"): a breath with a shape.  The image is exposed up less and keeps its darks (the frame's
+// edges sink into shadow), and the white is not a veil but light bursting from one point: a
+// small hot core and rays fanning out from it, uneven in length and brightness, added as light
+// (so what is dark between the rays stays dark).
+vec3 gasped(sampler2D tex, float e, float swell, vec3 white, vec2 burst) {
+    vec2 c = 0.5 * u_resolution;
+    vec2 uv = (c + (gl_FragCoord.xy - c) / (1.0 + swell)) / u_resolution;
+    vec3 light = srgb_to_linear(texture(tex, uv).rgb) * exp2(0.3 * e);
+    vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec2 b = (burst - 0.5) * vec2(u_resolution.x / u_resolution.y, 1.0);
+    vec2 r = d - b;
+    float dist = length(r);
+    float ang = atan(r.y, r.x);
+    // rays: two fans of uneven streaks, each fading out at its own length
+    float rays = pow(0.5 + 0.5 * sin(ang * 13.0 + 1.7 * sin(ang * 5.0)), 6.0)
+               + 0.7 * pow(0.5 + 0.5 * sin(ang * 29.0 + 2.3 * cos(ang * 3.0)), 10.0);
+    float reach = 0.3 + 0.18 * sin(ang * 7.0 + 0.6);
+    float core = 0.02 / (dist * dist + 0.02);
+    float glow = e * e * (1.6 * core + 0.6 * rays * exp(-dist / max(reach, 0.2)) * smoothstep(0.0, 0.06, dist));
+    light = light * (1.0 - 0.55 * e * smoothstep(0.35, 1.1, length(d))) + white * glow;
+    vec3 shoulder = 1.0 - exp(-1.3 * light);
+    return linear_to_srgb(shoulder);
+}
+
 void main() {
     float p = clamp(u_progress, 0.0, 1.0);
     vec3 white = u_white == vec3(0.0) ? vec3(1.0, 0.93, 0.80) : u_white;
@@ -69,7 +101,16 @@ void main() {
         // softened and over-exposed there), so the swap is neither a cut nor a double exposure
         // of two sharp pictures
         float w = smoothstep(0.4, 0.6, p);
-        vec3 b = mix(breathed(u_from, e, swell, white), breathed(u_to, e, swell, white), w);
+        vec3 b;
+        if (u_gasp > 0.5) {
+            vec2 burst = u_burst == vec2(0.0) ? vec2(0.5, 0.72) : u_burst;
+            // (the swap a little later, past the crest: the old image holds its colour and its
+            // darks through the gasp rather than washing into the new one)
+            float wg = smoothstep(0.48, 0.6, p);
+            b = mix(gasped(u_from, e, swell, white, burst), gasped(u_to, e, swell, white, burst), wg);
+        } else {
+            b = mix(breathed(u_from, e, swell, white), breathed(u_to, e, swell, white), w);
+        }
         rgb = mix(src.rgb, b, smoothstep(0.0, 0.15, e));
         rgb = dither8(clamp(rgb, 0.0, 1.0), gl_FragCoord.xy, u_frame);
     }

@@ -346,6 +346,18 @@ void main() {
     lin += vec3(0.4, 0.22, 0.12) * u_gasp * exp(-dot(q, q) * 3.0) * (1.0 - 0.9 * lash);
     vec3 woke = linear_to_srgb(1.0 - exp(-lin * 1.3));
     vec3 src = texelFetch(u_input, ivec2(gl_FragCoord.xy), 0).rgb;
-    vec3 res = mix(src, woke, a);
+    // The waking comes in as a blink, not a cross-fade (round 19's reader at 190.4 s: "a milky
+    // double exposure"): as `amount` rises the lids sweep in from above and below and shut on
+    // the white of the breath, the frame outside them already the lit lids, the world still
+    // sharp through the closing almond, a soft shadow along each lid's edge.  1 is the
+    // shut eye (no almond left), exactly as before.
+    float s = 1.0 - smoothstep(0.0, 1.0, a);
+    float bow = 1.0 - 0.25 * p.x * p.x;
+    float top = seam + 1.0 * s * bow, bottom = seam - 0.7 * s * bow;
+    float bedge = 0.006 + 0.01 * s;
+    float through = smoothstep(-bedge, bedge, top - p.y) * smoothstep(-bedge, bedge, p.y - bottom) * step(a, 0.999);
+    float rim = min(abs(p.y - top), abs(p.y - bottom));
+    vec3 shut_lids = woke * (1.0 - 0.85 * exp(-rim * rim * 900.0) * step(a, 0.999));
+    vec3 res = mix(shut_lids, src, through);
     frag_colour = vec4(a > 0.0 ? dither8(clamp(res, 0.0, 1.0), gl_FragCoord.xy, u_frame) : src, 1.0);
 }

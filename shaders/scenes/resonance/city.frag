@@ -10,6 +10,10 @@
 
 uniform vec2 u_resolution;
 uniform int u_seed;
+// how much the composite shrinks the strip (over 1: several texels to a pixel, unfiltered);
+// the edges are baked that much softer so the shrunk spires and their reflections do not
+// stair-step (round 19's reader at 135.9 s: "jagged, aliased spire reflections")
+uniform float u_city_zoom;
 out vec4 frag_colour;
 
 // A row of blocks: the signed distance to the buildings of one layer, at q = (x, height
@@ -72,8 +76,11 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     float t_side = clamp(o.x / tw, -1.0, 1.0);
     float tier = max(abs(o.x) - tw, o.y - ht * (1.16 + 0.16 * g.y) - 0.9 * tw * sqrt(max(1.0 - t_side * t_side, 0.0)));
     body = (drum && g.y > 0.55) ? min(body, tier) : body;
-    float needle = sd_segment(o, vec2(0.0, ht), vec2(0.0, min(ht + (0.02 + 0.05 * h.x) * env / 0.17, 0.33)))
-                 - 0.0012;
+    // (round 19's reader: "one-pixel needles" -- the needle drawn up from the crown tapers,
+    // a few pixels wide at its foot to a hair at the tip, so it reads as the glass drawn out)
+    float tip = min(ht + (0.02 + 0.05 * h.x) * env / 0.17, 0.33);
+    float along = clamp((o.y - ht) / max(tip - ht, 1e-4), 0.0, 1.0);
+    float needle = sd_segment(o, vec2(0.0, ht), vec2(0.0, tip)) - mix(0.003, 0.0009, sqrt(along));
     body = (!drum && h.x > 0.35) ? min(body, needle) : body;
     // Out where the city is low, only some cells hold a tower: sparse outskirts, dense heart.
     // (round 18: "stick towers" -- the outskirts sparser still, open water between a few)
@@ -113,8 +120,29 @@ float glass(float d, float side, float up, float id, vec2 q, float inv_px) {
     return sheen + 0.55 * streak + 0.45 * fres + dome + 0.4 * rim;      // (a slender spire is mostly rim: kept thin)
 }
 
+// The two skylines' distances alone (for their gradients below).
+float mid_towers(vec2 q) {
+    float s, f, i;
+    return min(towers(q + vec2(0.045, 0.0), 0.075, 0.7, 21, s, f, i),
+               towers(q + vec2(0.021, 0.0), 0.06, 0.85, 61, s, f, i));
+}
+
+float near_towers(vec2 q) {
+    float s, f, i;
+    return towers(q, 0.12, 1.0, 41, s, f, i);
+}
+
+// A distance made true to its edge: the crowns' slopes are steep (the roof term changes many
+// times faster than the distance across it), so their edges came out a tenth of a pixel soft
+// and stair-stepped (round 19's reader: "jagged" spires); divided by its gradient (central
+// differences half a pixel apart -- the strip is baked once, so the extra calls are free).
+float true_distance(float d, float gx, float gy, float eps) {
+    // (at most 12: a cell's border, where the nearest tower changes, is a jump, not a slope)
+    return d / clamp(length(vec2(gx, gy)) / (2.0 * eps), 1.0, 12.0);
+}
+
 vec4 city(vec2 q) {
-    float inv_px = u_resolution.y;
+    float inv_px = u_resolution.y / clamp(u_city_zoom, 1.0, 4.0);
     // Low hazy ground along the horizon, then two skylines of liquid-glass towers shaped by
     // the envelope: a middle one and the near, tallest one.
     float far = blocks(q + vec2(0.13, 0.0), 0.011, 0.16, 1);
@@ -128,9 +156,15 @@ vec4 city(vec2 q) {
     f_mid = core_first ? f_core : f_mid;
     i_mid = core_first ? i_core : i_mid;
     float t_near = towers(q, 0.12, 1.0, 41, s_near, f_near, i_near);
-    float c_far = clamp(0.5 - far * inv_px, 0.0, 1.0);
-    float c_mid = clamp(0.5 - t_mid * inv_px, 0.0, 1.0);
-    float c_near = clamp(0.5 - t_near * inv_px, 0.0, 1.0);
+    // (round 19's reader at 104-117 s: "a hard dark horizon band with blocky artefacts" --
+    // the far blocks are low haze, their edges melted over a few pixels, never boxes)
+    float c_far = 0.8 * smoothstep(3.0, -3.0, far * inv_px);
+    float eps = 0.5 / u_resolution.y;
+    vec2 ex = vec2(eps, 0.0), ey = vec2(0.0, eps);
+    float e_mid = true_distance(t_mid, mid_towers(q + ex) - mid_towers(q - ex), mid_towers(q + ey) - mid_towers(q - ey), eps);
+    float e_near = true_distance(t_near, near_towers(q + ex) - near_towers(q - ex), near_towers(q + ey) - near_towers(q - ey), eps);
+    float c_mid = clamp(0.5 - e_mid * inv_px, 0.0, 1.0);
+    float c_near = clamp(0.5 - e_near * inv_px, 0.0, 1.0);
     float cover = max(max(c_far, c_mid), c_near);
     // Windows: a sparse grid of warm and cold lights in the low ground only; averaged where
     // smaller than a pixel.
@@ -141,7 +175,7 @@ vec4 city(vec2 q) {
     float win = step(0.9, wh.x) * step(abs(wf.x), 0.28) * step(abs(wf.y), 0.3);
     float detail = smoothstep(1.2, 3.0, wcell.x * u_resolution.y);
     win = mix(0.1 * 0.56 * 0.6, win, detail);
-    float lights = max(c_far - max(c_mid, c_near), 0.0) * win * (0.5 + 0.5 * wh.z);
+    float lights = 0.35 * max(c_far - max(c_mid, c_near), 0.0) * win * (0.5 + 0.5 * wh.z);
     float cold = step(0.72, wh.y);
     // Glass, front to back: the near towers over the middle ones.
     float g_mid = 0.6 * glass(t_mid, s_mid, f_mid, i_mid, q, inv_px);

@@ -129,13 +129,16 @@ void main() {
     // the ripples -- each streak of the surface throws it sideways by its own amount -- and
     // spread wider and dimmer, a smear of light on moving water.)
     float wet = step(dy, 0.0);
-    float streak = snoise(vec2(p.x * 3.0, rq.y * 45.0 / (0.15 + rq.y) - u_time * 1.4))
-                 + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, rq.y * 110.0 / (0.15 + rq.y) - u_time * 2.3));
+    // (each streak's rows fade out where they would be finer than about three pixels: near
+    // the horizon they aliased into moire -- round 19's reader at 188.5 s)
+    float row1 = rq.y * 45.0 / (0.15 + rq.y), row2 = rq.y * 110.0 / (0.15 + rq.y);
+    float streak = snoise(vec2(p.x * 3.0, row1 - u_time * 1.4)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row1)))
+                 + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, row2 - u_time * 2.3)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row2)));
     rq.x += wet * 0.03 * streak;
     vec2 rs = rift_shape(rq.y, u_time);
     rs.y *= 1.0 + wet * (0.8 + 0.5 * streak);
     vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y))).rgb;
-    vec3 torn = rift_light(rq, rs, aur);
+    vec3 torn = rift_light(rq, rs, aur, wet);
     // the shock rings, on the water and in the mist as high above it (both from one point)
     vec3 dr = camera_ray(p);
     float pd = 1.0 / max(abs(dr.y), 1e-3);

@@ -38,8 +38,11 @@ float rift_pull(vec2 q, vec2 s) {
 }
 
 // The tear's light at q (linear), given its shape at that height (rift_shape) and the
-// aurora's light there (which scatters it).
-vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
+// aurora's light there (which scatters it).  `calm` (0 .. 1): in the water, where the ripples
+// throw each row sideways by its own amount, the fine filaments and the hairline lips would
+// shatter into moire (round 19's reader at 188.5 s: "moire and aliasing on the rippled light
+// path") -- there they are evened out and the lips spread, a smear of light, not a grain.
+vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float t = u_time;
     float dx = q.x - s.x;
     float d = abs(dx) - s.y;                                  // < 0 inside the tear
@@ -54,6 +57,8 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     float across = clamp(abs(dx) / max(s.y, 1e-4), 0.0, 1.0);          // 0 at the core, 1 at a lip
     float flow = snoise(vec2(dx * 60.0, q.y * 5.0 - t * 1.6));
     float fil = 0.5 + 0.5 * snoise(vec2(dx * 150.0 + 3.0 * flow, q.y * 2.5 - t * 1.1));
+    fil = mix(fil, 0.5, 0.85 * calm);
+    flow *= 1.0 - 0.6 * calm;
     vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.5 + 0.5 * flow) * (0.45 + 1.6 * fil * fil);
     // (a broad soft core, not a white line down the middle: a line is what read as lightning)
     // (round 14: still "a white lightning bolt" -- the core was clipped flat white.  Now a
@@ -65,7 +70,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora) {
     // at the very edge, frayed along its length
     vec3 lipc = mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * sin(q.y * 9.0 + t + 3.0 * flow));
     float fray = 0.6 + 0.8 * fil;
-    float lip = exp(-max(d, 0.0) / 0.003) * (1.0 - inside) * fray;
+    float lip = exp(-max(d, 0.0) / mix(0.003, 0.012, calm)) * (1.0 - inside) * fray * (1.0 - 0.5 * calm);
     float lip2 = exp(-max(d, 0.0) / 0.03) * (1.0 - inside);
     vec3 edge = vec3(0.9, 0.8, 0.85) * lip + lipc * (2.0 * lip * fray + 1.6 * lip2);
     // its light in the sky round it: a wide violet glow, and shafts leaking sideways through
