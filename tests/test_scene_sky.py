@@ -815,49 +815,15 @@ def test_the_ranges_faces_turn_to_the_light_not_flat_paper():
     the far range, the faces under a crest that rises to the right (turned to the light from
     the left) are much brighter than those under a crest falling away -- flat-filled before,
     where the two were alike."""
-    moderngl = pytest.importorskip("moderngl")
-    from test_glsl_lib import render_many
-    try:
-        ctx = moderngl.create_context(standalone=True, backend="egl")
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"no EGL OpenGL context: {exc}")
-    w, h = 512, 128
-    body = """
-    uniform int mode;
-    void main() {
-        vec2 p = vec2((gl_FragCoord.x / 512.0 - 0.5) * 3.0, -0.5 + gl_FragCoord.y / 128.0 * 0.6);
-        if (mode == 0) {
-            frag_out = vec4(land_over(vec3(0.0), p, 0.6 / 128.0, vec2(0.0), vec2(0.0), 1.0), 1.0);
-        } else {     // the far and the second range's crests, as land_over draws them
-            frag_out = vec4(land_ridge(p.x + 3.1, -0.35, 0.30, 1.9, 5.0, 4),
-                            land_ridge(p.x + 7.9, -0.375, 0.21, 1.6, 11.0, 3), 0.0, 1.0);
-        }
-    }
-    """
-    try:
-        img, crests = render_many(ctx, body, ["land.glsl"], [{"mode": 0}, {"mode": 1}], size=(w, h))
-    finally:
-        ctx.release()
-    luma = img[..., :3] @ np.array([0.2126, 0.7152, 0.0722])
-    far, second = crests[0, :, 0], crests[0, :, 1]
-    slope = np.gradient(far, 3.0 / w)
-    ys = -0.5 + (np.arange(h) + 0.5) / h * 0.6
-    rising, falling = [], []
-    for x in range(w):
-        face = (ys < far[x] - 0.015) & (ys > far[x] - 0.05) & (ys > second[x] + 0.02)
-        if face.any():
-            if slope[x] > 0.4:
-                rising.append(luma[face, x].mean())
-            elif slope[x] < -0.4:
-                falling.append(luma[face, x].mean())
-    assert len(rising) > 20 and len(falling) > 20, (len(rising), len(falling))
-    assert np.median(rising) > 1.6 * np.median(falling), (np.median(rising), np.median(falling))
+    rising, falling, _ = _land_faces(None, span=1.0)
+    assert rising > 1.6 * falling, (rising, falling)
 
 
-def _land_faces(key):
+def _land_faces(key, span=0.9):
     """Render lib/land.glsl's ranges over a black sky, lit by a key sun (land_over_lit's key:
     x, y, strength; None: land_over, the default light), with the far range's faces' mean
-    lightness under crests that rise and that fall to the right, and the image (linear RGB)."""
+    lightness under crests that rise and that fall to the right (over the left ``span`` of the
+    width), and the image (linear RGB)."""
     moderngl = pytest.importorskip("moderngl")
     from test_glsl_lib import render_many
     try:
@@ -888,13 +854,14 @@ def _land_faces(key):
     slope = np.gradient(far, 3.0 / w)
     ys = -0.5 + (np.arange(h) + 0.5) / h * 0.6
     rising, falling = [], []
-    for x in range(int(w * 0.9)):
+    for x in range(int(w * span)):
         face = (ys < far[x] - 0.015) & (ys > far[x] - 0.05) & (ys > second[x] + 0.02)
         if face.any():
             if slope[x] > 0.4:
                 rising.append(luma[face, x].mean())
             elif slope[x] < -0.4:
                 falling.append(luma[face, x].mean())
+    assert len(rising) > 20 and len(falling) > 20, (len(rising), len(falling))
     return np.median(rising), np.median(falling), img
 
 
