@@ -231,11 +231,17 @@ def test_the_double_helix_belongs_to_the_syringe_alone(dream):
     three subjects fighting". The helix is born from the syringe's spilled starlight: no
     Resonance cue raises one."""
     _, show = dream
-    for t in range(0, int(show.duration)):
-        for active in show.timeline.sample(float(t)).cues():
-            if active.cue.scene == "resonance":
-                helix = active.values.get("helix", 0.0)
-                assert helix <= 1e-9, f"a helix ({helix:.2f}) over the Resonance at {t} s"
+    for t, helix in _resonance_values(show, "helix"):
+        assert helix <= 1e-9, f"a helix ({helix:.2f}) over the Resonance at {t} s"
+
+
+def _resonance_values(show, name):
+    """(second, value of ``name``) for every Resonance cue live at each whole second of the
+    show (0 where the cue leaves it unset): what the film's cues ask of the Resonance."""
+    return [(t, active.values.get(name, 0.0))
+            for t in range(0, int(show.duration))
+            for active in show.timeline.sample(float(t)).cues()
+            if active.cue.scene == "resonance"]
 
 
 def test_the_opening_lids_show_the_dream_not_a_black_frame(gl, dream):
@@ -328,11 +334,8 @@ def test_no_ghost_windows_float_in_the_resonance(dream):
     read as "floating purple blocks with black crosses", "block clutter in the sky" -- an
     artefact.  No Resonance cue raises them; its memory is the faces in the curtains."""
     _, show = dream
-    for t in range(0, int(show.duration)):
-        for active in show.timeline.sample(float(t)).cues():
-            if active.cue.scene == "resonance":
-                ghosts = active.values.get("ghosts", 0.0)
-                assert ghosts <= 1e-9, f"ghost windows ({ghosts:.2f}) in the Resonance at {t} s"
+    for t, ghosts in _resonance_values(show, "ghosts"):
+        assert ghosts <= 1e-9, f"ghost windows ({ghosts:.2f}) in the Resonance at {t} s"
 
 
 def test_the_trapped_faces_keep_the_still_water_in_view(dream):
