@@ -581,6 +581,12 @@ class Serenes(Scene):
     figure_extras = staticmethod(figure_extras)
 
     def update(self, state, resources):
+        # The woman's window and the near Serenes live in a variant of the composite
+        # (main_window_near.frag), drawn instead of the plain one only while either is on: on
+        # llvmpipe an untaken branch still costs (the plain stage paid 1.5x for them).
+        dressed = float(state.params["window"]) > 0.0 or float(state.params["near"]) > 0.0
+        resources.draw_count("main", 0 if dressed else 3)
+        resources.draw_count("main_window_near", 3 if dressed else 0)
         silent = float(state.params["voices"]) <= 0.0
         for name in ("silk_shade", "silk"):
             resources.draw_count(name, 2 * (VOICE_SEGMENTS + 1),
@@ -635,7 +641,13 @@ serenes = Serenes(
         Pass("scenes/serenes/floor.frag", name="floor", vert="scenes/serenes/floor.vert",
              primitive="triangles", count=6, inputs=("surfaces", "shadow", "figures", "haze"),
              clear=(0.0, 0.0, 0.0, 1.0)),
-        Pass("scenes/serenes/main.frag", name="main",
+        # (drawn as a triangle list so the scene can choose, each frame, between the plain
+        # composite and the one with the woman's window and the near Serenes compiled in)
+        Pass("scenes/serenes/main.frag", name="main", vert="common/fullscreen.vert",
+             primitive="triangles", count=3,
+             inputs=("surfaces", "shadow", "figures", "eyes_img", "candles_img", "haze", "floor")),
+        Pass("scenes/serenes/main_window_near.frag", name="main_window_near",
+             vert="common/fullscreen.vert", primitive="triangles", count=3, into="main",
              inputs=("surfaces", "shadow", "figures", "eyes_img", "candles_img", "haze", "floor")),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):
         # the cloth's body dims what lies behind it, then its sheen is added (round 18).

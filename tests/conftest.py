@@ -69,6 +69,19 @@ def render_times(ctx, show_name: str, times, fps=30, **kwargs) -> list[np.ndarra
     return [frames[i] for i in indices]
 
 
+def drawn_variant(scene, names, **params) -> str:
+    """Which one of a scene's alternative passes ``names`` its update() draws for these params
+    (the scene's defaults otherwise): scenes keep costly looks in compiled variants of a pass,
+    drawn only while the look is on, since on llvmpipe an untaken branch still costs."""
+    counts = {}
+    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n)})()
+    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
+                           "params": {**{p.name: p.default for p in scene.params}, **params}})()
+    scene.update(state, resources)
+    drawn = [name for name in names if counts.get(name)]
+    assert len(drawn) == 1, counts
+    return drawn[0]
+
 def _free_display() -> int:
     import os
     for n in range(90, 200):

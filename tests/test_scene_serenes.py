@@ -14,6 +14,8 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
+from conftest import drawn_variant
+
 SIZE = (160, 90)
 
 
@@ -1657,3 +1659,15 @@ def test_at_the_cost_the_cold_light_pools_round_each_hood_not_a_grey_haze(gl):
     band = img[40:90, 60:260].astype(float).mean(axis=2)
     lo, hi = np.percentile(band, 10), np.percentile(band, 90)
     assert lo < 0.14 * hi, (lo, hi)
+
+
+def test_a_stage_without_window_or_near_serenes_draws_the_plain_composite():
+    """Speed: on llvmpipe an untaken branch still costs -- the woman's window and the near
+    Serenes made the plain stage's composite 1.5x slower (18.6 against 12.4 ms a frame,
+    `benchmarks/ab.py serenes`).  They are compiled only into the main_window_near variant,
+    drawn only while either is on; the plain composite is drawn otherwise (the Serenes' cue)."""
+    _, scene = _module()
+    names = ("main", "main_window_near")
+    assert drawn_variant(scene, names) == "main"
+    assert drawn_variant(scene, names, window=1.0) == "main_window_near"
+    assert drawn_variant(scene, names, near=0.5) == "main_window_near"

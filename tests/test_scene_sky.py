@@ -11,6 +11,8 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
+from conftest import drawn_variant
+
 SIZE = (160, 90)
 
 
@@ -912,14 +914,7 @@ def test_the_key_sun_shines_in_a_violet_haze_of_air():
 
 def _drawn_variant(scene, **params) -> str:
     """Which of the sky's two last passes update() draws for these params."""
-    counts = {}
-    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n)})()
-    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
-                           "params": {**{p.name: p.default for p in scene.params}, **params}})()
-    scene.update(state, resources)
-    drawn = [name for name in ("sky", "sky_land") if counts.get(name)]
-    assert len(drawn) == 1, counts
-    return drawn[0]
+    return drawn_variant(scene, ("sky", "sky_land"), **params)
 
 
 def test_a_sky_without_land_lake_or_key_sun_draws_the_plain_pass(scene):

@@ -97,6 +97,7 @@ void main() {
         }
     }
 
+#ifdef SERENES_WINDOW_AND_NEAR
     // --- the woman's window onto the city's night: the cold sky and towers in the opening,
     // the frame lit by her candle, the night's light in a long patch on the floor
     if (u_window > 0.0) {
@@ -120,6 +121,7 @@ void main() {
             col += u_window * base * vec3(0.16, 0.32, 0.75) * 0.55 * window_floor_light(P);
         }
     }
+#endif
 
     // --- the floor: the robes' contact darkness, the boards' sheen and reflection
     vec4 fl = texture(u_floor, uv);
@@ -149,6 +151,7 @@ void main() {
     // (round 17) the window's cold night light catches her edges that face it: where the
     // figure's cover falls off toward the window, a thin cold rim (its one cold line against
     // the candle's warm one)
+#ifdef SERENES_WINDOW_AND_NEAR
     if (u_window > 0.0) {
         vec2 toward = normalize(vec2(WIN_X, WIN_SILL + WIN_SIDE) - P.xy) * vec2(1.0, -0.2);
         vec2 step_uv = toward * 2.0 / u_resolution;
@@ -156,6 +159,8 @@ void main() {
         float rim = max(fig.a - a_out, 0.0) * u_window;
         col += rim * vec3(0.16, 0.3, 0.7) * 0.04;
     }
+#endif
+
     // The glitch in her programming, readable in a still: after-images of the
     // hands where they were a stutter step and two ago, split cold and warm like a
     // display's ghosting (only the light they add over what is there now; nothing while
@@ -225,6 +230,7 @@ void main() {
     vec4 cand = texture(u_candles_img, uv);
     col = col * (1.0 - cand.a) + decode_hdr(cand.rgb);
 
+#ifdef SERENES_WINDOW_AND_NEAR
     // --- the stage in depth (``near``): the candle-lit smoke in the air between the row
     // and the camera, drifting; then the near Serenes, backlit, dark, their edges crisp and rim-lit
     if (u_near > 0.0) {
@@ -273,6 +279,7 @@ void main() {
         // (fixed samples, each soft-edged, overlap smoothly: a per-pixel jitter left grain)
         col += u_window * window_shaft(s, 0.5) * vec3(0.10, 0.2, 0.45) * 0.2;
     }
+#endif
 
     // --- vignette, exposure, tone map
     float vig = 1.0 - (0.35 + 0.2 * solid) * smoothstep(0.3, 1.0, length(s * vec2(0.8, 1.0)));
