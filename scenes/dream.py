@@ -196,9 +196,9 @@ resonance = Cue(
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
     # (round 18's reader: the ghost windows that drifted in it read as "floating purple
-    # blocks with black crosses", "block clutter in the sky" -- an artefact: gone; the cloud's
-    # memory is its faces, surfacing out of the curtains' own light)
-    params={"memory": 0.0, "hum_depth": 0.45, "corona": 1.0, "ghosts": 0.0},
+    # blocks with black crosses", "block clutter in the sky" -- an artefact: gone, and gone
+    # from the scene in round 19)
+    params={"memory": 0.0, "hum_depth": 0.45, "corona": 1.0},
 )
 
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,

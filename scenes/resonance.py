@@ -175,7 +175,7 @@ class Resonance(Scene):
         a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect, p["horizon"],
                                     min(max(float(p["helix"]), 0.0), 1.0))
         torn = float(p["rift"]) > 0.0
-        alive = max(float(p["corona"]), float(p["ghosts"]), float(p["laughter"])) > 0.0
+        alive = max(float(p["corona"]), float(p["laughter"])) > 0.0
         resources.draw_count("aurora", 0 if alive else 3)
         resources.draw_count("aurora_life", 3 if alive else 0)
         resources.draw_count("composite", 0 if torn else 3)
@@ -204,8 +204,8 @@ resonance = Resonance(
         Pass("scenes/resonance/field.frag", name="field", size=(256, 256)),
         Pass("scenes/resonance/blur.frag", name="field_blur", inputs=("field",), size=(256, 256)),
         # (drawn as a triangle list so the scene can choose, each frame, between the plain
-        # aurora and the one with the cloud's life compiled in -- the corona, the ghost
-        # windows, the child's laughter: update())
+        # aurora and the one with the cloud's life compiled in -- the corona and the child's
+        # laughter: update())
         Pass("scenes/resonance/aurora.frag", name="aurora", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("field_blur",), scale=0.5, precision="rgba16f"),
         Pass("scenes/resonance/aurora_life.frag", name="aurora_life", vert="common/fullscreen.vert",
@@ -238,7 +238,6 @@ resonance = Resonance(
         Param("colour_fringe", "#ff3d8f", description="the thin fringe along the curtains' lower edge"),
         Param("glass", 1.0, 0.0, 1.0, "how clear the far city's glass is: the aurora seen through its spires and mirrored brighter on them (0: dark columns)"),
         Param("corona", 0.0, 0.0, 1.0, "the corona: high overhead the curtains' rays converge on one point above the frame, a crown of rays fanning down"),
-        Param("ghosts", 0.0, 0.0, 1.0, "shared memories drifting in the cloud: ghost windows of the glass city, lamp-lit, condensing out of the curtains and thinning away"),
         Param("laughter", 0.0, 0.0, 1.0, "the child's laughter that loops: a small bright ghost child in the cloud, hopping with its arms flung up, over and over, trailing after-images"),
         Param("stars", 0.7, 0.0, 1.0, "brightness of the stars behind the aurora"),
         Param("reflection", 0.8, 0.0, 1.0, "how strongly the still water mirrors the sky"),

@@ -329,15 +329,6 @@ def test_the_trapped_faces_open_on_a_sky_full_of_curtains(gl, dream):
     assert lit > 0.76, f"only {lit:.0%} of the top third is lit"
 
 
-def test_no_ghost_windows_float_in_the_resonance(dream):
-    """Round 18's reader at 107, 114.9 and 119.7 s: the ghost windows drifting in the cloud
-    read as "floating purple blocks with black crosses", "block clutter in the sky" -- an
-    artefact.  No Resonance cue raises them; its memory is the faces in the curtains."""
-    _, show = dream
-    for t, ghosts in _resonance_values(show, "ghosts"):
-        assert ghosts <= 1e-9, f"ghost windows ({ghosts:.2f}) in the Resonance at {t} s"
-
-
 def test_the_trapped_faces_keep_the_still_water_in_view(dream):
     """Round 18's reader at 138.3 s: "a muddy horizon band at the bottom" -- the camera had
     tilted up until the water was a sliver under the frame (horizon -0.44).  It tilts up no

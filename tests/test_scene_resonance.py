@@ -816,18 +816,6 @@ def test_the_howl_sends_shock_rings_across_the_water(player, t):
     assert lift.max() > 30, lift.max()
 
 
-@pytest.mark.parametrize("t", [5.0, 7.0])
-def test_memories_drift_in_the_cloud_as_ghost_windows(player, t):
-    """Round 17's readers: "stock aurora" -- the Resonance is "a cloud of shared memory".
-    With ``ghosts`` the curtains gather into the panes of ghost windows drifting in the sky:
-    part of the sky above the city brightens by more than 8 grey levels (1.1 % here, by up
-    to 17)."""
-    plain = player.at(t, memory=0.0, ghosts=0.0).mean(axis=2)
-    ghost = player.at(t, memory=0.0, ghosts=1.0).mean(axis=2)
-    lift = (ghost - plain)[:CITY_TOP_ROW]
-    assert (lift > 8).mean() > 0.005 and lift.max() > 12, ((lift > 8).mean(), lift.max())
-
-
 @pytest.mark.parametrize("t", [1.0, 3.3])
 def test_the_childs_laughter_is_a_small_warm_ghost_in_the_cloud(player, t):
     """Round 17: "a child's laughter loops endlessly" had no image.  With ``laughter`` a small

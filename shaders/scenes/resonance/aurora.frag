@@ -196,14 +196,10 @@ void main() {
     }
 #ifdef RESONANCE_LIFE
     // the cloud's life (memories.glsl), compiled in only in the variant drawn while the
-    // corona, the ghosts or the laughter are up (aurora_life.frag)
+    // corona or the laughter is up (aurora_life.frag)
     vec2 pv = view_point(gl_FragCoord.xy, u_resolution);
     vec4 crown = corona(pv, u_time);
     col = col * crown.w + crown.rgb;
-    // the memories drifting in the cloud (memories.glsl): their lamps' light carried on the
-    // curtains' own, faint in the dark between them
-    vec4 mem = memory_windows(pv, u_time);
-    col = col * mem.w + mem.rgb * (0.35 + 0.65 * smoothstep(0.0, 0.2, dot(col, vec3(0.3, 0.5, 0.2))));
     vec4 child = memory_laughter(pv, u_time);
     col = col * child.w + child.rgb;
 #endif

@@ -1,11 +1,7 @@
-// memories.glsl -- the shared memories drifting in the Resonance ("a vast, humming cloud of
-// shared memory"; round 17's readers: "stock aurora").  Ghost windows of the glass city --
-// tall arched panes with a cross of mullions, a lamp's warm light behind them -- condense
-// out of the curtains, drift slowly up through them and thin away again, each at its own
-// depth (the far ones small and faint).  They are made of the aurora: inside a pane the
-// curtains' light is gathered and warmed, the frame and mullions are gaps where it thins,
-// and each window appears patch by patch, like mist condensing, never as a pasted shape.
-// Also the corona overhead.  Include-only, after <visuals/params>, common.glsl, hash.glsl,
+// memories.glsl -- the life of the Resonance's cloud ("a vast, humming cloud of shared
+// memory"; round 17's readers: "stock aurora"): the corona overhead and the child's laughter
+// that loops.  (Round 17's ghost windows of the city drifting in the curtains were taken out
+// in round 19: readers saw "floating purple blocks with black crosses".)  Include-only, after <visuals/params>, common.glsl, hash.glsl,
 // colour.glsl, noise.glsl, sdf.glsl, camera.glsl and the aurora pass's uniforms (aurora.frag
 // with RESONANCE_LIFE defined: aurora_life.frag).
 
@@ -43,56 +39,6 @@ vec4 corona(vec2 p, float t) {
     vec3 own = k * (0.06 * rays * along + 0.04 * exp(-r * r / 0.03)) * c;
     float factor = 1.0 + k * along * (1.4 * rays - 0.45);
     return vec4(own, factor);
-}
-
-const int MEMORY_WINDOWS = 2;
-const float MEMORY_PERIOD = 9.0;    // seconds a window takes to condense, drift and thin away
-
-// Signed distance to an arched window of half-width w (its straight sides from -h to h, a
-// round arch on top), at q relative to its centre.
-float memory_arch(vec2 q, float w, float h) {
-    vec2 a = vec2(abs(q.x) - w, max(-h - q.y, q.y - h));
-    float box = length(max(a, 0.0)) + min(max(a.x, a.y), 0.0);
-    float arch = length(q - vec2(0.0, h)) - w;
-    return q.y > h ? arch : box;
-}
-
-// The windows at view point p, time t: (warm own light, factor on the aurora's light).
-vec4 memory_windows(vec2 p, float t) {
-    float gain = 1.0;
-    vec3 glow = vec3(0.0);
-    for (int i = 0; i < MEMORY_WINDOWS; ++i) {
-        float fi = float(i);
-        float tt = t + fi * MEMORY_PERIOD / float(MEMORY_WINDOWS) + 2.3;
-        float cycle = floor(tt / MEMORY_PERIOD);
-        float tau = tt / MEMORY_PERIOD - cycle;
-        vec3 r = hash33(vec3(cycle, fi, 7.1));
-        // depth: the nearer windows larger and lower, the far ones small and high
-        float s = mix(0.09, 0.2, r.z);
-        vec2 c = vec2((fi - 0.5) * 0.8 + (r.x - 0.5) * 0.3 + 0.03 * tau,
-                      u_horizon + 0.24 + 0.16 * (1.0 - r.z) + 0.08 * r.y + 0.06 * tau);
-        vec2 q = (p - c) / s;
-        // (the curtains' rays run through it: its edges waver along them)
-        q.x += 0.04 * sin(q.y * 7.0 + fi * 3.0 + 0.6 * t);
-        float d = memory_arch(q, 0.36, 0.5);
-        float pane = smoothstep(0.03, -0.03, d);
-        float mull = max(smoothstep(0.05, 0.025, abs(q.x)), smoothstep(0.05, 0.025, abs(q.y - 0.12)));
-        float frame = smoothstep(0.1, 0.02, abs(d + 0.03));
-        // condensing patch by patch as it comes, thinning the same way as it goes
-        float env = smoothstep(0.0, 0.35, tau) * (1.0 - smoothstep(0.65, 1.0, tau));
-        // (two crossed waves, not noise: three noise calls cost the aurora pass a quarter again)
-        vec2 m = q * 5.5 + vec2(fi * 5.0, cycle * 3.1);
-        float mist = 0.5 + 0.5 * sin(m.x * 2.1 + 1.7 * sin(m.y * 1.3)) * sin(m.y * 1.9 + 1.3 * sin(m.x * 1.1 + 2.0));
-        float shown = smoothstep(1.0 - env, 1.25 - env, mist) * (0.55 + 0.45 * r.z);
-        // the lamp behind the panes: warm, brightest low in the window, streaked by the rays
-        float lamp = (0.55 + 0.45 * smoothstep(0.6, -0.5, q.y))
-                   * (0.7 + 0.3 * cos(TAU * (q.x * 5.0 + 0.15 * sin(q.y * 3.0 + t))));
-        float k = shown * pane * (1.0 - mull);
-        gain *= 1.0 + 1.3 * k - 0.5 * shown * frame * (1.0 - pane) - 0.6 * shown * pane * mull;
-        glow += k * lamp * vec3(1.0, 0.62, 0.32);
-    }
-    float on = u_ghosts * smoothstep(0.15, 0.3, p.y - u_horizon);
-    return vec4(0.09 * on * glow, mix(1.0, gain, on));
 }
 
 // The child's laughter that loops ("A child's laughter loops endlessly"): a small bright
