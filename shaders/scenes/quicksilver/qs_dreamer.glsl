@@ -1,6 +1,6 @@
 // qs_dreamer.glsl -- the dreamer, as the hardened mirror shows them: "In them, you see yourself
 // as you are: fractured, bleeding, gloriously alive."
-// Include-only; needs lib/noise.glsl and lib/colour.glsl before it.
+// Include-only (it includes lib/sdf.glsl itself).
 //
 // You, leaning over the pool at your feet, looking down into it: the mirror gives back your
 // head and shoulders looking up at you, the right way up on the screen (the crown towards the
@@ -16,7 +16,7 @@
 
 #include "../../lib/sdf.glsl"
 
-uniform vec4 u_dreamer_fig;  // strength (0: no face), heartbeat 0..1, scale (floor units per face unit), beat phase 0..1
+uniform vec4 u_dreamer_fig;  // strength (0: no face), heartbeat 0..1, scale (floor units per face unit), beat phase 0..1 (unread since round 19 took out the veins)
 uniform vec2 u_dreamer_feet; // where the face's centre lies on its plane (x, z); the plane is y = DREAMER_H
 uniform float u_dreamer_h;   // the height of that plane over the floor
 

@@ -164,9 +164,7 @@ vec3 serenes_over(float el_c, float az, float aaw) {
         float half_w = 0.045 + 0.07 * smoothstep(0.8, 0.66, q.y) + 0.035 * smoothstep(0.62, 0.0, q.y);    // neck, shoulders, flaring veil
         float robe = max(abs(q.x) - half_w, q.y - 0.86);
         robe = max(robe, -q.y);
-        float k = 0.04;
-        float h = clamp(0.5 + 0.5 * (robe - hood) / k, 0.0, 1.0);
-        float sd = mix(robe, hood, h) - k * h * (1.0 - h);
+        float sd = smin(robe, hood, 0.04);
         // softer towards the ground (a shadow's blur), crisp round the hood
         float soft = aaw / tall + 0.006 + 0.015 * smoothstep(0.75, 0.0, q.y);
         float cover = smoothstep(soft, -soft, sd);
@@ -297,8 +295,8 @@ vec3 floor_radiance(vec3 stone, vec3 rd) {
     float f2 = f * f;
     float F = 0.04 + 0.96 * f2 * f2 * f;
     vec3 up = vec3(rd.x, -rd.y, rd.z);
-    vec3 wet = qs_decode(texture(u_envblur, env_uv(up)).rgb);
-    wet *= (0.2 + 1.6 * stone.z) * (1.0 - stone.y);
+    vec3 broad = qs_decode(texture(u_envblur, env_uv(up)).rgb);
+    vec3 wet = broad * (0.2 + 1.6 * stone.z) * (1.0 - stone.y);
     // far off, the streets' moss light glows faintly along the ground
     vec3 moss = vec3(0.02, 0.16, 0.10) * 0.05 * smoothstep(0.45, 0.12, cosv) * u_skyline;
     // (round 18: the puddles are still water: they mirror the night and the pool's light
@@ -307,7 +305,6 @@ vec3 floor_radiance(vec3 stone, vec3 rd) {
     // (the sky's fine points -- its stars -- crisp in the water, its broad shapes only dim:
     // blurred moons mirrored whole read as bokeh discs on the ground)
     vec3 sharp = env_sample(up, 0.0, 0.004);
-    vec3 broad = qs_decode(texture(u_envblur, env_uv(up)).rgb);
     vec3 still = min(broad * 0.3 + max(sharp - broad, 0.0), vec3(0.8)) * (1.0 - stone.y);     // (no glare to rival the pool)
     return base * (1.0 - 0.7 * puddle) + min(F, 0.3) * (wet * 0.1 + env_ambient() * 0.03) * u_reflection + moss
          + still * puddle * (0.02 + 0.6 * F) * u_reflection;

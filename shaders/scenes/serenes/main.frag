@@ -277,7 +277,7 @@ void main() {
     // --- the woman's window: its cold shaft of night light through the room's air
     if (u_window > 0.0 && P.x < WIN_X + WIN_HW + 2.2 && P.y < WIN_SILL + WIN_SIDE + WIN_HW + 0.1) {
         // (fixed samples, each soft-edged, overlap smoothly: a per-pixel jitter left grain)
-        col += u_window * window_shaft(s, 0.5) * vec3(0.10, 0.2, 0.45) * 0.2;
+        col += u_window * window_shaft(s) * vec3(0.10, 0.2, 0.45) * 0.2;
     }
 #endif
 

@@ -94,13 +94,13 @@ float window_floor_light(vec3 P) {
 // The night's light in the room's dusty air: a cold shaft falling from the window toward the
 // floor (light through air), for the camera ray through screen point s -- WINDOW_SHAFT
 // samples between the wall and the camera's side of the floor patch, each traced back along
-// WIN_LIGHT to the window, each soft-edged so that a few overlap smoothly (jitter: where in
-// its step each sample lies, 0..1).
+// WIN_LIGHT to the window, each soft-edged so that a few overlap smoothly (each sample in the
+// middle of its step: a per-pixel jitter left grain).
 const int WINDOW_SHAFT = 4;
-float window_shaft(vec2 s, float jitter) {
+float window_shaft(vec2 s) {
     float sum = 0.0;
     for (int j = 0; j < WINDOW_SHAFT; ++j) {
-        float z = WALL_Z - (float(j) + jitter) / float(WINDOW_SHAFT) * 2.6;
+        float z = WALL_Z - (float(j) + 0.5) / float(WINDOW_SHAFT) * 2.6;
         vec2 Q = screen_to_plane(s, z);
         float t = (WALL_Z - z) / -WIN_LIGHT.z;
         vec2 at = Q - WIN_LIGHT.xy * t;

@@ -244,7 +244,7 @@ void main() {
     // a broad violet haze round it, lying over the clouds and the stars, so it shines in the
     // sky's air and not on top of it.  (Zero without a key sun: a mirrored crown.)
 #ifdef SKY_LAND
-    lin += key_glare(centered_uv(fc, u_resolution), u_key_sun) * (1.0 - 0.7 * clamp(bodies.a, 0.0, 1.0));
+    lin += key_glare(sp, u_key_sun) * (1.0 - 0.7 * clamp(bodies.a, 0.0, 1.0));
 #endif
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
