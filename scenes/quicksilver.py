@@ -59,8 +59,8 @@ from visuals.model.hashing import mix64
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 0.95, -1.75)
 # (round 16: "the Serene cut off at the edge" -- the pool's near lobe ran out over the frame's
-# lower edge.  The view looks further down (more so as it comes closer) with a wider lens, and
-# the dream's pool is a little smaller, so the whole pool stays in the frame all through the move)
+# lower edge.  The view looks further down (more so as it comes closer), and the dream's pool
+# is a little smaller, so the whole pool stays in the frame all through the move)
 CAM_TARGET = (0.0, 0.0, -0.01)
 CAM_END = (0.42, 0.78, -1.4)      # where ``drift`` 1 brings it: lower, closer, round to the right
 TARGET_END = (0.05, 0.0, -0.29)

@@ -82,6 +82,13 @@ def drawn_variant(scene, names, **params) -> str:
     assert len(drawn) == 1, counts
     return drawn[0]
 
+
+def box_mean(a: np.ndarray, k: int) -> np.ndarray:
+    """The mean over a k x k box round each pixel (edges repeated): the local level a
+    pixel's detail is measured against."""
+    c = np.cumsum(np.cumsum(np.pad(a, ((k // 2 + 1, k // 2), (k // 2 + 1, k // 2)), mode="edge"), 0), 1)
+    return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
+
 def _free_display() -> int:
     import os
     for n in range(90, 200):

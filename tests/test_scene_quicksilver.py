@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from conftest import make_project, render_times
+from conftest import box_mean, make_project, render_times
 
 SIZE = (160, 90)
 CUE = 10.0          # seconds per cue in a sweep show
@@ -424,12 +424,6 @@ def test_the_rims_curl_into_a_dark_meniscus_not_a_bright_outline(gl, tmp_path):
     assert edge < inside, f"a bright outline round the pool (its edge {edge:.0f} luma, its inside {inside:.0f}; 167 over 133 before, 146 under 154 now)"
 
 
-def _box_mean(a: np.ndarray, k: int) -> np.ndarray:
-    """The mean over a k x k box round each pixel (edges repeated)."""
-    c = np.cumsum(np.cumsum(np.pad(a, ((k // 2 + 1, k // 2), (k // 2 + 1, k // 2)), mode="edge"), 0), 1)
-    return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
-
-
 def test_the_self_is_painted_subtly_no_veins_and_fine_red_only_in_the_cracks(gl, tmp_path):
     """Round 18's reader: "an uncanny, crude face; the red veins read as lava cracks; red
     glitch bars over the face".  The whole mirror's figure has no network of red lines through
@@ -445,7 +439,7 @@ def test_the_self_is_painted_subtly_no_veins_and_fine_red_only_in_the_cracks(gl,
         [SETTLED], size=size, seed=DREAM_SEED)
     figure = np.abs(whole.astype(int) - bare.astype(int)).max(axis=2) > 25
     r = whole[..., 0].astype(float)
-    detail = np.abs(r - _box_mean(r, 9))[figure].mean()
+    detail = np.abs(r - box_mean(r, 9))[figure].mean()
     assert detail < 14, f"red lines run through the self (detail {detail:.1f}; 19 with the veins)"
     f = broken.astype(float)
     red = ((f[..., 0] > 100) & (f[..., 0] > 2.5 * f[..., 1]) & (f[..., 0] > 2.5 * f[..., 2])).sum()
@@ -468,7 +462,7 @@ def test_the_floor_is_dark_wet_stone_not_green_squiggles(gl, tmp_path):
     floor = ~near
     f = img.astype(float)
     green = f[..., 1] - 0.5 * (f[..., 0] + f[..., 2])
-    lines = np.percentile((green - _box_mean(green, 7))[floor], 99)
+    lines = np.percentile((green - box_mean(green, 7))[floor], 99)
     assert lines < 9, f"lines of emerald across the floor (lift {lines:.1f}; 12 for the moss cracks)"
     emerald = ((green > 20) & floor).mean()
     assert emerald < 0.035, f"{emerald:.1%} of the floor glows emerald: a green wash (4.4 % for the moss cracks, 2.7 % now)"

@@ -10,6 +10,8 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
+from conftest import box_mean
+
 SIZE = (160, 90)
 
 
@@ -364,12 +366,6 @@ def test_the_needle_never_passes_through_the_rising_helix():
             f"refuse {refuse:.2f}: the needle's point at x {tip_x:.2f}, in the helix at {SPILL_FROM[0]}"
 
 
-def _box_mean(a: np.ndarray, k: int) -> np.ndarray:
-    """The mean over a k x k box round each pixel (edges repeated)."""
-    c = np.cumsum(np.cumsum(np.pad(a, ((k // 2 + 1, k // 2), (k // 2 + 1, k // 2)), mode="edge"), 0), 1)
-    return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
-
-
 def test_the_hand_is_a_soft_shadow_not_a_glove_of_fingers(syringe):
     """Round 19's reader at 154.1 s: "the glove a crude black shape" -- three crisp dark
     fingers with lit glass between them read as a rubber glove.  The Serene's hand is one
@@ -404,7 +400,7 @@ def test_the_hall_behind_the_macro_syringe_has_no_bokeh_discs(syringe):
     y = luma(img)
     h, w = y.shape
     rows, cols = slice(int(0.25 * h), int(0.55 * h)), slice(int(0.55 * w), int(0.85 * w))
-    lift = (y - _box_mean(y, 15))[rows, cols]
+    lift = (y - box_mean(y, 15))[rows, cols]
     assert (lift > 5).mean() < 0.1, f"{(lift > 5).mean():.3f} of the air stands out of it: discs of light"
     assert np.percentile(lift, 95) < 10, f"bright spots in the air ({np.percentile(lift, 95):.1f} over the surround)"
 
