@@ -1354,13 +1354,10 @@ def test_the_near_serene_is_a_crisp_rim_lit_figure_at_the_edge_not_a_blur(gl):
     assert near[row, c - 8] < 0.5 * line[c], (near[row, c - 8], line[c])
 
 
-def test_seated_the_woman_has_a_rounded_head_not_a_pointed_hood(gl):
-    """Round 17: the woman "a mannequin" (a pointed hood on a body).  Seated, she has a
-    woman's head -- rounded, her long hair falling either side of it: just under the top
-    of her silhouette it is broad (the crown), where the hood came to a point.  Measured
-    on the figures' coverage at 640x360: the width half a percent of her standing height
-    below her top is over 0.45 of the width 5 % below it (0.52 now; 0.35 on main: the
-    hood's tip)."""
+def _seated_woman_band(gl):
+    """The seated woman alone at 640x360: her figure's cover (over 0.5) in a band a quarter of
+    her height wide round her centre line, the band's top row, and her height in pixels --
+    where her head, neck and shoulders are measured down from the top."""
     size = (640, 360)
     cov, mod, (a, _) = _one_figure(gl, size, 2.0, count=1, seated=1.0, sway=0.0, tremor=0.0,
                                    flicker=0.0)
@@ -1368,9 +1365,19 @@ def test_seated_the_woman_has_a_rounded_head_not_a_pointed_hood(gl):
     col = int(round(_to_px(mod, x, 0.0, size)[0]))
     half = int(abs(_to_px(mod, x + 0.12 * height, 0.0, size)[0] - col))
     band = cov[:, col - half:col + half + 1] > 0.5
-    rows = np.flatnonzero(band.any(axis=1))
-    top = rows[0]
+    top = np.flatnonzero(band.any(axis=1))[0]
     px_h = abs(_to_px(mod, x, height, size)[1] - _to_px(mod, x, 0.0, size)[1])
+    return band, top, px_h
+
+
+def test_seated_the_woman_has_a_rounded_head_not_a_pointed_hood(gl):
+    """Round 17: the woman "a mannequin" (a pointed hood on a body).  Seated, she has a
+    woman's head -- rounded, her long hair falling either side of it: just under the top
+    of her silhouette it is broad (the crown), where the hood came to a point.  Measured
+    on the figures' coverage at 640x360: the width half a percent of her standing height
+    below her top is over 0.45 of the width 5 % below it (0.52 now; 0.35 on main: the
+    hood's tip)."""
+    band, top, px_h = _seated_woman_band(gl)
 
     def width(frac):
         return int(band[int(round(top + frac * px_h))].sum())
@@ -1507,15 +1514,7 @@ def test_seated_the_woman_has_a_neck_between_her_head_and_shoulders(gl):
     shoulders, so head, hair and shoulders were one shape.  Now, down her silhouette from
     the top (640x360), the width narrows below the head to a neck under half the head's
     widest, before the shoulders spread (7 of 19 pixels now; 22 of 25 on main)."""
-    size = (640, 360)
-    cov, mod, (a, _) = _one_figure(gl, size, 2.0, count=1, seated=1.0, sway=0.0, tremor=0.0,
-                                   flicker=0.0)
-    x, height = float(a[0][0]), float(a[0][1])
-    col = int(round(_to_px(mod, x, 0.0, size)[0]))
-    half = int(abs(_to_px(mod, x + 0.12 * height, 0.0, size)[0] - col))
-    band = cov[:, col - half:col + half + 1] > 0.5
-    top = np.flatnonzero(band.any(axis=1))[0]
-    px_h = abs(_to_px(mod, x, height, size)[1] - _to_px(mod, x, 0.0, size)[1])
+    band, top, px_h = _seated_woman_band(gl)
     widths = band.sum(axis=1)[top:top + int(0.25 * px_h)]
     head = int(np.argmax(widths[:int(0.1 * px_h)]))
     shoulders = head + int(np.flatnonzero(widths[head:] > 1.5 * widths[head])[0])
