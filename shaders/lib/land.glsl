@@ -15,21 +15,30 @@
 
 #include "noise.glsl"
 
-// A ridge line across the frame: the height of the land at x (screen units), `octaves` octaves
-// of value noise along one line, sharpened into peaks (1 - |n|) so it reads as mountains, not
-// dunes. (The far, hazed ranges need fewer octaves: their fine detail is lost in the air.)
-float land_ridge(float x, float base, float amp, float freq, float seed, int octaves) {
+// A ridge line across the frame: the height of the land at x (screen units, in x), `octaves`
+// octaves of value noise along one line, sharpened into peaks (1 - |n|) so it reads as
+// mountains, not dunes. (The far, hazed ranges need fewer octaves: their fine detail is lost in
+// the air.)  Beside it (y) the height its first `coarse` octaves alone give: the broad shape a
+// face's light follows (land_over's slopes), at no extra noise.
+vec2 land_ridge_parts(float x, float base, float amp, float freq, float seed, int octaves, int coarse) {
     float h = 0.0;
+    float hc = 0.0;
     float a = 0.5;
     float f = freq;
     for (int i = 0; i < octaves; i++) {
         float n = vnoise(vec2(x * f, seed + 3.1 * float(i)));
         float r = 1.0 - abs(2.0 * n - 1.0);
         h += 1.25 * a * r * (0.4 + 0.6 * r);      // (sharper peaks, no flat mesas; as high as before)
+        hc = (i < coarse) ? h : hc;
         a *= 0.45;
         f *= 2.1;
     }
-    return base + amp * h;
+    return vec2(base + amp * h, base + amp * hc);
+}
+
+// The ridge line alone (its height at x, all octaves).
+float land_ridge(float x, float base, float amp, float freq, float seed, int octaves) {
+    return land_ridge_parts(x, base, amp, freq, seed, octaves, octaves).x;
 }
 
 // How a range's face at x is turned to the light, 0 (away) .. 1 (toward): round 17's readers
@@ -41,24 +50,6 @@ float land_facing(float x, float below, float slope, float seed) {
     float u = x * 18.0 + below * 24.0 * clamp(1.5 * slope, -1.0, 1.0);   // (spurs run down the fall line)
     float spur = vnoise(vec2(u, seed)) - 0.5;       // (each spur's face a little more or less lit)
     return clamp(0.5 + 0.55 * slope + 0.5 * spur * smoothstep(0.0, 0.03, below), 0.0, 1.0);
-}
-
-// land_ridge, and beside it the height its first `coarse` octaves alone give (y): the broad
-// shape a face's light follows (land_over's slopes), at no extra noise.
-vec2 land_ridge_parts(float x, float base, float amp, float freq, float seed, int octaves, int coarse) {
-    float h = 0.0;
-    float hc = 0.0;
-    float a = 0.5;
-    float f = freq;
-    for (int i = 0; i < octaves; i++) {
-        float n = vnoise(vec2(x * f, seed + 3.1 * float(i)));
-        float r = 1.0 - abs(2.0 * n - 1.0);
-        h += 1.25 * a * r * (0.4 + 0.6 * r);
-        hc = (i < coarse) ? h : hc;
-        a *= 0.45;
-        f *= 2.1;
-    }
-    return vec2(base + amp * h, base + amp * hc);
 }
 
 // One hazed range laid over `col`: its rock (`rock`, shaded by `ravine` 0..1 down its faces and
