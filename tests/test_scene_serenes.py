@@ -1264,8 +1264,6 @@ def _woman_as_staged(**over):
     cue = next(c for c in show.cues if c.name == "the cracks: a woman alone")
     params = dict(cue.params)
     params.update(count=1, seated=1.0, sway=0.3, flicker=0.0, tremor=1.0)
-    params.pop("flicker", None)
-    params["flicker"] = 0.0
     params.update(over)
     return params
 
@@ -1288,6 +1286,20 @@ def _window_box(params, size=SIZE) -> tuple[int, int, int, int]:
     return c0, r0, c1 + 1, r1 + 1
 
 
+def _woman_with_and_without_window(gl, size, params):
+    """The woman staged with ``params`` at 2 s, rendered with her window and again with a
+    plain wall (``window`` 0), and her figure's cover (0..1) with the window: what the
+    window adds to her room is measured between the two."""
+    p = Player(gl, size)
+    try:
+        lit = p.at(2.0, **params)
+        cover = p.pass_pixels("figures")[..., 3] / 255.0
+        plain = p.at(2.0, **dict(params, window=0.0))
+    finally:
+        p.release()
+    return lit, plain, cover
+
+
 def test_the_womans_room_has_a_window_onto_the_citys_cold_night(gl):
     """Round 17: the woman "a mannequin against an empty wall".  As the dream stages her, a
     tall arched window in the wall opens on the glass city's night: inside its opening the
@@ -1298,12 +1310,7 @@ def test_the_womans_room_has_a_window_onto_the_citys_cold_night(gl):
     size = (320, 180)
     params = _woman_as_staged()
     assert float(params.get("window", 0.0)) == 1.0, params
-    p = Player(gl, size)
-    try:
-        with_window = p.at(2.0, **params)
-        plain = p.at(2.0, **dict(params, window=0.0))
-    finally:
-        p.release()
+    with_window, plain, _ = _woman_with_and_without_window(gl, size, params)
     x0, sill, hw, side = mod.WINDOW
     closeup = float(params["closeup"])
     c0, r0 = _wall_px(mod, x0 - 0.75 * hw, sill + side, closeup, size)
@@ -1392,14 +1399,7 @@ def test_the_windows_cold_light_catches_her_edges(gl):
     (cover 0.2..0.9) on the window's side, blue minus red is higher with the window than
     without it."""
     size = (640, 360)
-    params = _woman_as_staged()
-    p = Player(gl, size)
-    try:
-        lit = p.at(2.0, **params)
-        cov = p.pass_pixels("figures")[..., 3] / 255.0
-        dark = p.at(2.0, **dict(params, window=0.0))
-    finally:
-        p.release()
+    lit, dark, cov = _woman_with_and_without_window(gl, size, _woman_as_staged())
     cols = np.flatnonzero((cov > 0.5).any(axis=0))
     mid = (cols[0] + cols[-1]) // 2
     outline = (cov > 0.2) & (cov < 0.9)
@@ -1464,12 +1464,7 @@ def test_the_windows_night_falls_in_a_cold_shaft_through_the_air(gl):
     scale = (point[2] + cam_d) / cam_f
     col = int(round(point[0] / scale * h + w / 2.0))
     row = int(round(h / 2.0 - (point[1] - cam_y) / scale * h))
-    p = Player(gl, size)
-    try:
-        lit = p.at(2.0, **params)
-        plain = p.at(2.0, **dict(params, window=0.0))
-    finally:
-        p.release()
+    lit, plain, _ = _woman_with_and_without_window(gl, size, params)
 
     def cold(img):
         patch = img[row - 2:row + 3, col - 2:col + 3]
