@@ -266,6 +266,11 @@ def figure_characters(seed: int) -> np.ndarray:
     return out
 
 
+def figure_count(params) -> int:
+    """How many figures stand on the stage: the ``count`` param rounded, 1..MAX_FIGURES."""
+    return max(1, min(int(round(float(params["count"]))), MAX_FIGURES))
+
+
 def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndarray]:
     """The figures' uniform arrays at cue time t: (MAX_FIGURES, 4) a and b.
 
@@ -273,7 +278,7 @@ def figure_poses(t: float, seed: int, params: dict) -> tuple[np.ndarray, np.ndar
     b = (left arm raise, right arm raise, hem swish -1..1, variant 0..1).
     Figures past ``count`` are left zero.
     """
-    count = max(1, min(int(round(params["count"])), MAX_FIGURES))
+    count = figure_count(params)
     sync = min(max(float(params["sync"]), 0.0), 1.0)
     sway = float(params["sway"])
     pace = float(params["pace"])
@@ -423,7 +428,7 @@ def figure_extras(t: float, seed: int, params: dict) -> np.ndarray:
     few hundred milliseconds, and at rare moments snap far or tear sideways in rows like a
     corrupted frame.  Each figure glitches on its own streams; all from the seed and t.
     """
-    count = max(1, min(int(round(params["count"])), MAX_FIGURES))
+    count = figure_count(params)
     seated = min(max(float(params["seated"]), 0.0), 1.0)
     tremor = min(max(float(params["tremor"]), 0.0), 1.0)
     out = np.zeros((MAX_FIGURES, 4), np.float32)
@@ -493,7 +498,7 @@ def hand_echoes(t: float, seed: int, params: dict, resolution: tuple[int, int]):
     and u_echo_mix (amount, the figure's axis x in texture units).  Nothing unless one
     figure sits alone with a tremor (the woman alone); a freeze leaves no echo."""
     zero = (0.0, 0.0, 0.0, 0.0)
-    count = max(1, min(int(round(params["count"])), MAX_FIGURES))
+    count = figure_count(params)
     seated = min(max(float(params["seated"]), 0.0), 1.0)
     tremor = min(max(float(params["tremor"]), 0.0), 1.0)
     amount = tremor * seated * (count == 1)
@@ -558,7 +563,7 @@ def stage_in_depth(a: np.ndarray, params: dict) -> tuple[np.ndarray, np.ndarray]
     d = np.zeros((MAX_FIGURES, 4), np.float32)
     if depth <= 0.0:
         return a, d
-    count = max(1, min(int(round(float(params["count"]))), MAX_FIGURES))
+    count = figure_count(params)
     cam_y, cam_d, _ = stage_camera(params["closeup"])
     pan = float(params.get("pan", 0.0))
     for i in range(count):
@@ -595,7 +600,7 @@ class Serenes(Scene):
         c = figure_extras(state.t, state.seed, state.params)
         arms = arm_uniforms(a, b, c)
         a, d = stage_in_depth(a, state.params)
-        count = max(1, min(int(round(float(state.params["count"]))), MAX_FIGURES))
+        count = figure_count(state.params)
         pair = lovers_pair(count)
         lovers = float(state.params["lovers"]) if pair[0] >= 0 else 0.0
         resources.draw_count("threads", 2 * (THREAD_SEGMENTS + 1), THREADS if lovers > 0.0 else 0)
