@@ -29,7 +29,7 @@ RIPPLE_LIFE = 2.5             # seconds a ring runs
 BEAD_SPEED = 0.42             # the rebound bead's upward speed (units/s)
 FREEZE_REACH = 5.0            # how far the freeze front has run at ``harden`` 1
 # Lanes: (distance ahead of the camera, across the view as a fraction of its half width).
-LANES = ((0.40, -0.55), (0.55, 0.62), (0.78, -0.18), (0.95, 0.33), (1.15, -0.62),
+LANES = ((0.27, 0.42), (0.40, -0.55), (0.55, 0.62), (0.78, -0.18), (0.95, 0.33), (1.15, -0.62),
          (1.3, 0.05), (1.6, 0.55), (2.0, -0.35), (2.6, 0.2))
 
 

@@ -539,6 +539,7 @@ class QuicksilverScene(Scene):
         resources.draw_count("mirror", 0 if fig[0] > 0.0 else TILE_VERTICES * pool)
         resources.draw_count("mirror_dreamer", TILE_VERTICES * pool if fig[0] > 0.0 else 0)
         resources.draw_count("main", 3 * pool)
+        resources.draw_count("stone", 3 * pool)
         resources.draw_count("close", 3 * (1 - pool))
         extra = close_shot.close_uniforms(int(state.seed), t, hard) if close else {}
         return {
@@ -582,7 +583,9 @@ quicksilver = QuicksilverScene(
              vert="scenes/quicksilver/qs_tiles_mirror.vert", primitive="triangles", count=TILE_VERTICES,
              inputs=("envblur", "field", "cracks"), into="mirror"),
         # (baked again only while the camera moves: every frame then, so it is kept cheap)
-        Pass("scenes/quicksilver/qs_floor.frag", name="stone", update=("drift",)),
+        # (a triangle list, so the close shot, which never sees the stone, skips it: update())
+        Pass("scenes/quicksilver/qs_floor.frag", name="stone", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, update=("drift", "shot")),
         # (drawn as a triangle list so the close shot can take its place: update())
         Pass("scenes/quicksilver/quicksilver.frag", name="main", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("envblur", "field", "mirror", "stone")),

@@ -35,9 +35,9 @@ const float FOCUS = 1.25;            // the focused distance (world units from t
 const float APERTURE = 0.009;        // blur (world units at the subject) per unit of defocus
 const vec3 KEY = vec3(-0.42, 0.62, -0.66);      // a cold light high behind the viewer, left
 const vec3 SUN = vec3(0.3606, 0.1980, 0.9115);    // ~11 deg up, ahead right
-const vec3 MOON = vec3(-0.2521, 0.3429, 0.9049);   // ~20 deg up, ahead left
-const vec3 CANDLE_A = vec3(-0.50, 0.045, 0.865);
-const vec3 CANDLE_B = vec3(0.62, 0.03, 0.785);
+const vec3 MOON = vec3(-0.2395, 0.4226, 0.8741);   // ~25 deg up, ahead left (above the frame: the tears mirror it)
+const vec3 CANDLE_A = vec3(-0.2157, 0.012, 0.9764);   // at the feet of the Serenes
+const vec3 CANDLE_B = vec3(0.1593, 0.010, 0.9872);
 
 // ---------------------------------------------------------------- the night the metal gives back
 
@@ -57,15 +57,17 @@ vec2 serenes_far(float az, float el, float blur) {
     float eyes = 0.0;
     for (int i = 0; i < 3; ++i) {
         float c = -0.26 + 0.34 * float(i) + 0.04 * float(i * i);
-        float h = 0.105 - 0.02 * float(i == 1);               // the middle one stands further off
+        float h = 0.15 - 0.03 * float(i == 1);                // the middle one stands further off
         vec2 q = vec2(az - c, el);
-        float head = length((q - vec2(0.0, h)) * vec2(1.0, 0.75)) - 0.014;
-        float sh = length((q - vec2(0.0, h - 0.03)) * vec2(0.8, 1.6)) - 0.022;   // sloping shoulders
-        float w = 0.017 + 0.018 * (h - 0.03 - q.y) / h;        // the robe falls to the ground
-        float body = max(abs(q.x) - w, q.y - h + 0.03);
-        float d = min(min(head, sh), body);
+        // a hood (an egg, pointed a little at the crown) over a veil that falls, narrowing, to
+        // the ground: tall and slender, no cone
+        vec2 hq = (q - vec2(0.0, h)) * vec2(1.0, 0.7);
+        float head = length(hq) - 0.016 + 0.006 * smoothstep(0.0, 0.02, hq.y);
+        float w = 0.021 - 0.006 * smoothstep(h * 0.8, 0.0, q.y) + 0.004 * sin(q.y * 90.0 + float(i));
+        float body = max(abs(q.x) - w, q.y - h + 0.012);
+        float d = min(head, body);
         cover = max(cover, 1.0 - smoothstep(-0.012 - blur, 0.012 + blur, d));
-        vec2 e = vec2(abs(q.x) - 0.0055, q.y - h + 0.002);
+        vec2 e = vec2(abs(q.x) - 0.0055, q.y - h + 0.001);
         eyes += exp(-dot(e, e) / (0.000006 + blur * blur * 0.02));      // (the eyes stay points)
     }
     return vec2(cover, eyes);
@@ -78,15 +80,16 @@ vec3 night_up(vec3 r, float blur) {
     // the dream's violet sun, low over the haze ahead, and its emerald moon high behind
     // (the near liquid mirrors it): crisp discs, the brightest colour in the night
     vec3 col = vec3(0.0015, 0.001, 0.003);
-    col += vec3(0.45, 0.12, 1.1) * (glow_disc(r, SUN, 0.04, blur) * 1.1
-           + exp(-max(1.0 - dot(r, SUN), 0.0) * 300.0) * 0.12);
+    float sun_x = max(1.0 - dot(r, SUN), 0.0);
+    col += vec3(0.45, 0.12, 1.1) * (glow_disc(r, SUN, 0.04, blur) * (0.45 + 1.6 * exp(-sun_x * 1500.0))
+           + exp(-sun_x * 300.0) * 0.1 + exp(-sun_x * 40.0) * 0.025);
     col += vec3(0.12, 0.8, 0.38) * (glow_disc(r, MOON, 0.028, blur) * 1.1
            + exp(-max(1.0 - dot(r, MOON), 0.0) * 900.0) * 0.05);
     // a faint cold dome, brighter behind the viewer where the key light hangs
-    col += vec3(0.035, 0.032, 0.06) * smoothstep(0.0, 0.9, r.y) * (1.0 + 2.0 * smoothstep(0.2, -0.8, r.z));
+    col += vec3(0.02, 0.018, 0.035) * smoothstep(0.1, 0.9, r.y) * (1.0 + 3.0 * smoothstep(0.2, -0.8, r.z));
     // the violet haze over the far street, brightest ahead, and its thin pale line at the horizon
     float ahead = 0.35 + 0.65 * smoothstep(-0.4, 0.9, r.z);
-    col += vec3(0.30, 0.14, 0.62) * exp(-el * 16.0) * ahead * 0.3;
+    col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0) * 0.3 + exp(-el * 8.0) * 0.04) * ahead;
     col += vec3(0.75, 0.78, 1.0) * exp(-el * (110.0 - 80.0 * min(blur * 30.0, 1.0))) * ahead * 0.8;
     // the Serenes against it, dark, their eyes the coldest light in the night
     vec2 s = serenes_far(az, el, blur + 0.012);       // (far behind the focus: soft)
