@@ -27,7 +27,7 @@ GRAVITY = 2.4                 # as the pool's tears (a dream's slow fall)
 RADIUS = 0.026                # a tear's horizontal radius
 RIPPLE_LIFE = 2.5             # seconds a ring runs
 BEAD_SPEED = 0.42             # the rebound bead's upward speed (units/s)
-FREEZE_REACH = 5.0            # how far the freeze front has run at ``harden`` 1
+FREEZE_REACH = 40.0           # how far the freeze front has run at ``harden`` 1 (past the horizon)
 # Lanes: (distance ahead of the camera, across the view as a fraction of its half width).
 LANES = ((0.27, 0.42), (0.40, -0.55), (0.55, 0.62), (0.78, -0.18), (0.95, 0.33), (1.15, -0.62),
          (1.3, 0.05), (1.6, 0.55), (2.0, -0.35), (2.6, 0.2))
@@ -100,11 +100,12 @@ def close_uniforms(seed: int, t: float, hard: float) -> dict:
     wave_a = np.zeros((CLOSE_WAVES, 4), np.float32)
     for i, w in enumerate(waves[:CLOSE_WAVES]):
         wave_a[i] = w
-    reach = FREEZE_REACH * hard ** 1.5
+    # (it reaches the viewer's feet at about 0.75, then runs out to the horizon)
+    reach = 1.6 * hard ** 1.3 + FREEZE_REACH * hard ** 12
     return {
         "u_ctears": tears, "u_ctear_ry": ry, "u_ctear_count": min(len(in_air), CLOSE_TEARS),
         "u_cwaves": wave_a, "u_cwave_count": min(len(waves), CLOSE_WAVES),
         "u_ccam_pos": pos, "u_ccam_target": target, "u_ccam_focal": FOCAL,
-        "u_cfreeze": (0.0, pos[2] + 1.0, reach, hard),
+        "u_cfreeze": (0.0, pos[2] + 1.3, reach, hard),
         "u_cphase": (1.7 * t) % (2.0 * math.pi),
     }

@@ -240,8 +240,10 @@ void main() {
     const float PLATE = 0.16;
     vec3 pl = plates(p / PLATE);
     float detail = 1.0 - smoothstep(0.15, 0.5, foot / PLATE);
-    g += frozen * detail * pl.xy * 0.13;
-    float seam_w = max(0.008, foot / PLATE);
+    // (each plate tips towards the viewer by its own amount, so it gives back a piece of the
+    // horizon -- the haze's line, a candle, a Serene's eyes -- not the empty dark overhead)
+    g -= frozen * detail * vec2(pl.x * 0.14, 0.11 + pl.y * 0.15);
+    float seam_w = max(0.005, foot / PLATE);
     float seam = frozen * (1.0 - smoothstep(0.0, seam_w * 1.5, pl.z)) * detail;
     g = g * (1.0 - seam * 0.6);
     vec3 n = normalize(vec3(-g.x, 1.0, -g.y));
@@ -257,13 +259,19 @@ void main() {
     vec3 tcol = mercury(tn, -r, reflect(r, tn), tblur + 0.01);
     pool = mix(pool, tcol * 0.8, tr > 0.0 ? tcov : 0.0);
     // the seams catch the light: a crisp bright line (the bevel), the freeze's front a brighter one
-    pool += vec3(0.85, 0.88, 1.0) * seam * 0.55 * (0.4 + 0.6 * smoothstep(0.0, 0.5, r.y + 0.1));
+    // (a bevel: a dark groove either side of the lit edge, so the seam is cut, not painted)
+    float groove = frozen * detail * (1.0 - smoothstep(seam_w * 1.5, seam_w * 5.0, pl.z));
+    pool *= 1.0 - 0.4 * groove;
+    // (the edges glint where they catch the light, not an even grout: no grid)
+    float glint = 0.12 + 0.88 * smoothstep(0.35, 0.8, vnoise(p * 9.0 + pl.xy * 3.0));
+    pool += vec3(0.85, 0.88, 1.0) * seam * glint * 0.7;
     pool += vec3(0.9, 0.92, 1.05) * front * 1.4;
     // far off the pool sinks into the haze
     float haze = 1.0 - exp(-tp * 0.12);
     pool = mix(pool, vec3(0.12, 0.07, 0.24) * 0.5, haze);
 
-    vec3 col = mix(night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px), pool, on_pool);
+    // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
+    vec3 col = mix(night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS), pool, on_pool);
 
     // The tears in the air, nearest first.
     float tt = trace_tears(ro, rd, px, tn, tcov, tblur);
