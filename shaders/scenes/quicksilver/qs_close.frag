@@ -91,6 +91,17 @@ vec3 night_up(vec3 r, float blur) {
     float ahead = 0.35 + 0.65 * smoothstep(-0.4, 0.9, r.z);
     col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0) * 0.3 + exp(-el * 8.0) * 0.04) * ahead;
     col += vec3(0.75, 0.78, 1.0) * exp(-el * (110.0 - 80.0 * min(blur * 30.0, 1.0))) * ahead * 0.8;
+    // the glass city far off in the haze: towers of uneven height, dark against its glow,
+    // a faint violet edge where they catch it (out of focus: the lens softens them)
+    float slot = floor(az * 11.0);
+    vec3 th = hash_to_unit(pcg3d(uvec3(uint(int(slot) + 5000), 7u, 3u)));
+    float tall = (0.015 + 0.055 * th.x * th.x) * step(0.45, th.y);    // gaps between them
+    float inslot = fract(az * 11.0) - 0.2 - 0.6 * th.z;                  // where in its slot, how wide
+    float half_w = 0.05 + 0.1 * th.x;
+    float soft = 0.03 + blur * 11.0;
+    float towers = (1.0 - smoothstep(tall - 0.004 - blur, tall + 0.004 + blur, el))
+                 * (1.0 - smoothstep(half_w - soft, half_w + soft, abs(inslot)));
+    col = mix(col, col * 0.3 + vec3(0.02, 0.012, 0.05) * exp(-(tall - el) * 60.0), towers * 0.7);
     // the Serenes against it, dark, their eyes the coldest light in the night
     vec2 s = serenes_far(az, el, blur + 0.012);       // (far behind the focus: soft)
     col = mix(col, vec3(0.003, 0.002, 0.006) + col * 0.04, s.x);
@@ -103,7 +114,7 @@ vec3 night_up(vec3 r, float blur) {
     // the key light: one small cold disc, the sharp highlight on every tear
     // (a soft cold window of light with a hard core: the tears read as metal, not black glass)
     float k = max(1.0 - dot(r, normalize(KEY)), 0.0);
-    col += vec3(1.0, 0.97, 1.05) * (glow_disc(r, normalize(KEY), 0.025, blur) * 12.0 + exp(-k * 14.0) * 0.45);
+    col += vec3(1.0, 0.97, 1.05) * (glow_disc(r, normalize(KEY), 0.11, blur) * 7.0 + exp(-k * 14.0) * 0.45);
     return col;
 }
 
