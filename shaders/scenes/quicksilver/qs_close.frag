@@ -189,8 +189,9 @@ vec2 rings(vec2 p) {
 }
 
 // The frozen plates: Voronoi cells on the floor (iq's exact border distance).  Returns the
-// cell's tilt (a gradient) in xy and the distance to its nearest seam in z.
-vec3 plates(vec2 p) {
+// cell's tilt (a gradient) in xy and the distance to its nearest seam in z; off: from the
+// cell's centre to p (each plate set a little dished, so its reflection swims across it).
+vec3 plates(vec2 p, out vec2 off) {
     vec2 cell = floor(p);
     vec2 f = p - cell;
     vec2 best_o = vec2(0.0);
@@ -222,6 +223,7 @@ vec3 plates(vec2 p) {
         }
     }
     vec2 tilt = hash_to_unit(pcg2d(uvec2(ivec2(best_c) + 9001))) * 2.0 - 1.0;
+    off = -best_o;
     return vec3(tilt, edge);
 }
 
@@ -248,12 +250,13 @@ void main() {
     g += (1.0 - frozen) * 0.004 * vec2(cos(dot(p, vec2(5.0, 3.0)) - u_cphase), 0.7 * cos(dot(p, vec2(-2.0, 6.0)) + 1.3 * u_cphase));
     // the plates, small near the viewer's feet, their tilt and seams faded where a pixel
     // covers several of them (no sparkle far off)
-    const float PLATE = 0.16;
-    vec3 pl = plates(p / PLATE);
+    const float PLATE = 0.26;
+    vec2 off;
+    vec3 pl = plates(p / PLATE, off);
     float detail = 1.0 - smoothstep(0.15, 0.5, foot / PLATE);
     // (each plate tips towards the viewer by its own amount, so it gives back a piece of the
     // horizon -- the haze's line, a candle, a Serene's eyes -- not the empty dark overhead)
-    g -= frozen * detail * vec2(pl.x * 0.14, 0.11 + pl.y * 0.15);
+    g -= frozen * detail * (vec2(pl.x * 0.22, 0.11 + pl.y * 0.15) + off * 0.09);
     float seam_w = max(0.005, foot / PLATE);
     float seam = frozen * (1.0 - smoothstep(0.0, seam_w * 1.5, pl.z)) * detail;
     g = g * (1.0 - seam * 0.6);
@@ -261,7 +264,7 @@ void main() {
     vec3 v = -rd;
     vec3 r = reflect(rd, n);
     r.y = abs(r.y);
-    float rblur = min(foot * 6.0, 0.08) + 0.002;
+    float rblur = min(foot * 3.0, 0.025) + 0.002;
     vec3 pool = mercury(n, v, r, rblur);
     // the tears mirrored in the pool
     vec3 tn;
