@@ -60,7 +60,7 @@ def landings(seed: int, t: float, cam_z: float) -> list[tuple[float, float, floa
         for n in range(max(first, 0), int(math.floor((t + fall - phase) / period)) + 1):
             land = phase + n * period
             half_width = 0.889 * depth / FOCAL
-            x = (across + 0.18 * (_unit(seed, 3, k * 1000 + n) - 0.5)) * half_width
+            x = (across + 0.55 * (_unit(seed, 3, k * 1000 + n) - 0.5)) * half_width
             z = cam_z + depth + 0.2 * (_unit(seed, 4, k * 1000 + n) - 0.5) * depth
             out.append((land, x, z, height, depth))
     return out
