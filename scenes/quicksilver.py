@@ -45,6 +45,10 @@ the CPU marks near the pool and the tears, and discard the rest):
 * ``stone`` -- the floor's stone, its seams, moss cushions and puddles (which mirror the bound
   sky's stars and moons in the main pass), baked again only while the camera moves (``drift``);
 * ``main`` -- the floor, the pool's contact shadow, and the mirror laid over them.
+* ``close`` -- the close shot (``shot`` 1, round 20), drawn instead of all of the above but
+  ``envblur``: low over the liquid, the tears falling into it at every depth (near ones large
+  and out of focus), ringing it, and the surface hardening from where they fall into tilted
+  mirror plates (qs_close.frag; its schedule is _tears_close.py beside this file).
 """
 from __future__ import annotations
 
