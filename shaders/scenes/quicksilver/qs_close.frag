@@ -266,6 +266,12 @@ void main() {
     r.y = abs(r.y);
     float rblur = min(foot * 3.0, 0.025) + 0.002;
     vec3 pool = mercury(n, v, r, rblur);
+    // the candles' light drawn down the trembling liquid in long warm streaks (the glitter
+    // path of a light on night water: the swell's many small slopes, summed), gone where it froze
+    float raz = atan(r.x, r.z);
+    vec2 da = (vec2(raz) - vec2(atan(CANDLE_A.x, CANDLE_A.z), atan(CANDLE_B.x, CANDLE_B.z))) / 0.011;
+    vec2 path = exp(-da * da) * exp(-max(r.y, 0.0) / 0.09);
+    pool += vec3(1.6, 0.72, 0.22) * (path.x + 0.8 * path.y) * (1.0 - frozen) * 0.35;
     // the tears mirrored in the pool
     vec3 tn;
     float tcov, tblur;
