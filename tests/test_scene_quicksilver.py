@@ -519,3 +519,16 @@ def test_the_dreams_refusal_opens_on_the_tears_at_the_surface_then_the_pool_from
 
     assert horizon_row_floor(close) > 70.0, horizon_row_floor(close)
     assert horizon_row_floor(pool) < 40.0, horizon_row_floor(pool)
+
+
+def test_the_close_shot_liquid_carries_the_candles_warm_streaks_until_it_freezes(gl, tmp_path):
+    """The candles' light runs down the liquid in warm streaks (the only warm light on the cold
+    metal); the frozen plates lose them (each plate gives back its own small piece instead)."""
+    liquid, hard = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}, {"shot": 1, "harden": 1.0}], [2.5])
+
+    def warm_below_horizon(img):
+        rgb = img[SIZE[1] * 45 // 100:].astype(float)
+        return float(((rgb[..., 0] - rgb[..., 2]) > 12.0).mean())
+
+    assert warm_below_horizon(liquid) > 0.02, warm_below_horizon(liquid)
+    assert warm_below_horizon(hard) < 0.5 * warm_below_horizon(liquid), (warm_below_horizon(hard), warm_below_horizon(liquid))
