@@ -81,7 +81,7 @@ vec3 night_up(vec3 r, float blur) {
     // (the near liquid mirrors it): crisp discs, the brightest colour in the night
     vec3 col = vec3(0.0015, 0.001, 0.003);
     float sun_x = max(1.0 - dot(r, SUN), 0.0);
-    col += vec3(0.45, 0.12, 1.1) * (glow_disc(r, SUN, 0.04, blur) * (0.45 + 1.6 * exp(-sun_x * 1500.0))
+    col += vec3(0.45, 0.12, 1.1) * (glow_disc(r, SUN, 0.04, blur) * (0.22 + 1.1 * exp(-sun_x * 2500.0))
            + exp(-sun_x * 300.0) * 0.1 + exp(-sun_x * 40.0) * 0.025);
     col += vec3(0.12, 0.8, 0.38) * (glow_disc(r, MOON, 0.028, blur) * 1.1
            + exp(-max(1.0 - dot(r, MOON), 0.0) * 900.0) * 0.05);
