@@ -101,6 +101,8 @@ vec3 night_up(vec3 r, float blur) {
     float soft = 0.03 + blur * 11.0;
     float towers = (1.0 - smoothstep(tall - 0.004 - blur, tall + 0.004 + blur, el))
                  * (1.0 - smoothstep(half_w - soft, half_w + soft, abs(inslot)));
+    // (only where seen sharp enough: compressed in a tear's curve their slots would stripe)
+    towers *= 1.0 - smoothstep(0.012, 0.03, blur);
     col = mix(col, col * 0.3 + vec3(0.02, 0.012, 0.05) * exp(-(tall - el) * 60.0), towers * 0.7);
     // the Serenes against it, dark, their eyes the coldest light in the night
     vec2 s = serenes_far(az, el, blur + 0.012);       // (far behind the focus: soft)
@@ -154,8 +156,10 @@ float trace_tears(vec3 ro, vec3 rd, float px, out vec3 n, out float cover, out f
         float cov = clamp(0.5 + (1.0 - miss) * tr.w / (2.0 * coc), 0.0, 1.0);
         if (tc > 0.0 && cov > 0.0 && tc < best) {
             best = tc;
-            float h = b * b - a * c;
-            vec3 hit = h > 0.0 ? o + d * ((-b - sqrt(h)) / a) : closest / max(miss, 1e-4);
+            // the normal of a sphere grown by the blur: an out-of-focus tear's chrome rim
+            // spreads over its soft edge instead of a hard line inside it (in focus: the hit)
+            float grown = 1.0 + 0.7 * coc / tr.w;
+            vec3 hit = closest - d * inversesqrt(a) * sqrt(max(grown * grown - miss * miss, 0.0));
             n = normalize(hit / rad);
             cover = cov;
             blur = min(coc / tr.w, 1.0) * 0.25;
