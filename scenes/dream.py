@@ -271,14 +271,20 @@ quicksilver = Cue(
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.
-    keys={"pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
+    # (round 20: "they weep quicksilver that pools at your feet and hardens into mirrors" --
+    # a beat every reader missed from above: the first 7 s are a close shot at the surface,
+    # the tears falling into it and the liquid hardening into mirror plates; then the pool
+    # from above, already a mirror that shows the dreamer)
+    keys={"shot": [(0, 1), (7, 0, "step")],
+          "pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
           # (round 13: "173.8 and 175.5 near-identical": the camera sinks slowly towards the
           # mirror and round it all through the cue)
           # (round 15: 173.6 and 176.1 still alike: the move goes on after the shatter, so
           # the camera is still sinking round the broken self at the end)
           "drift": [(0, 0.0), (11, 0.5, "in_out_sine"), (20, 1.0, "in_out_sine")],
           # (round 15: hardened by 8.5 s, so the whole mirror's still shows the self whole)
-          "harden": [(0, 0.0), (4.5, 0.0), (8.5, 1.0, "in_out_sine")],
+          # (round 20: it hardens in the close shot, 3.5-6.8 s; the pool is a mirror when we see it whole)
+          "harden": [(0, 0.0), (3.5, 0.0), (6.8, 1.0, "in_out_sine")],
           "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")],
           # (round 11: the hold read static) the red creeps out along the cracks after it
           "bleed": [(0, 0.0), (12.5, 0.0), (20, 1.0, "in_out_sine")]},

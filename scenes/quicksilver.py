@@ -45,16 +45,36 @@ the CPU marks near the pool and the tears, and discard the rest):
 * ``stone`` -- the floor's stone, its seams, moss cushions and puddles (which mirror the bound
   sky's stars and moons in the main pass), baked again only while the camera moves (``drift``);
 * ``main`` -- the floor, the pool's contact shadow, and the mirror laid over them.
+* ``close`` -- the close shot (``shot`` 1, round 20), drawn instead of all of the above but
+  ``envblur``: low over the liquid, the tears falling into it at every depth (near ones large
+  and out of focus), ringing it, and the surface hardening from where they fall into tilted
+  mirror plates (qs_close.frag; its schedule is _tears_close.py beside this file).
 """
 from __future__ import annotations
 
+import importlib.util
 import math
+import sys
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
 from visuals import Binding, Param, Pass, Scene
 from visuals.model.hashing import mix64
+
+def _load_close():
+    """The close shot's schedule, _tears_close.py beside this file (scene modules load by file
+    path, not as a package; the leading underscore keeps the registry from scanning it)."""
+    name = "visuals_scenes_quicksilver_close"
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / "_tears_close.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+close_shot = _load_close()
 
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 0.95, -1.75)
@@ -513,10 +533,21 @@ class QuicksilverScene(Scene):
 
         stance = dreamer_stance(int(state.seed), round(vol, 4))
         fig = dreamer_uniform(float(p["dreamer"]), hard, t, stance[2])
+        # The close shot (qs_close.frag) is the whole image while it lasts: the pool's passes
+        # draw nothing then (llvmpipe would pay for them in full).
+        close = int(round(float(p["shot"]))) == 1
+        pool = 0 if close else 1
+        resources.draw_count("field", TILE_VERTICES * pool)
+        resources.draw_count("cracks", TILE_VERTICES * pool)
         # The metal without the figure, or (while it shows) the variant with it compiled in.
-        resources.draw_count("mirror", 0 if fig[0] > 0.0 else TILE_VERTICES)
-        resources.draw_count("mirror_dreamer", TILE_VERTICES if fig[0] > 0.0 else 0)
+        resources.draw_count("mirror", 0 if fig[0] > 0.0 else TILE_VERTICES * pool)
+        resources.draw_count("mirror_dreamer", TILE_VERTICES * pool if fig[0] > 0.0 else 0)
+        resources.draw_count("main", 3 * pool)
+        resources.draw_count("stone", 3 * pool)
+        resources.draw_count("close", 3 * (1 - pool))
+        extra = close_shot.close_uniforms(int(state.seed), t, hard) if close else {}
         return {
+            **extra,
             "u_pool_bound": bound,
             "u_refl_tear_count": m if quality > 0.35 else 0,
             "u_city_layers": 2 if quality >= 0.3 else 1,
@@ -556,10 +587,18 @@ quicksilver = QuicksilverScene(
              vert="scenes/quicksilver/qs_tiles_mirror.vert", primitive="triangles", count=TILE_VERTICES,
              inputs=("envblur", "field", "cracks"), into="mirror"),
         # (baked again only while the camera moves: every frame then, so it is kept cheap)
-        Pass("scenes/quicksilver/qs_floor.frag", name="stone", update=("drift",)),
-        Pass("scenes/quicksilver/quicksilver.frag", name="main", inputs=("envblur", "field", "mirror", "stone")),
+        # (a triangle list, so the close shot, which never sees the stone, skips it: update())
+        Pass("scenes/quicksilver/qs_floor.frag", name="stone", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, update=("drift", "shot")),
+        # (drawn as a triangle list so the close shot can take its place: update())
+        Pass("scenes/quicksilver/quicksilver.frag", name="main", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("envblur", "field", "mirror", "stone")),
+        Pass("scenes/quicksilver/qs_close.frag", name="close", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, into="main"),
     ],
+    output="main",
     params=[
+        Param("shot", 0, 0, 1, "0: the pool seen from above; 1: the close shot at its surface, tears falling into it and the liquid hardening into mirror plates (harden)"),
         Param("pour", 1.5, 0.0, 6.0, "tears falling into the pool per second, once it has formed"),
         Param("merge", 0.5, 0.0, 1.0, "smoothness of the union: how readily drops flow together"),
         Param("harden", 0.0, 0.0, 1.0, "liquid (0) to a still, frozen mirror (1); freezes from the rims in"),

@@ -466,3 +466,69 @@ def test_the_floor_is_dark_wet_stone_not_green_squiggles(gl, tmp_path):
     assert lines < 9, f"lines of emerald across the floor (lift {lines:.1f}; 12 for the moss cracks)"
     emerald = ((green > 20) & floor).mean()
     assert emerald < 0.035, f"{emerald:.1%} of the floor glows emerald: a green wash (4.4 % for the moss cracks, 2.7 % now)"
+
+
+# -- round 20: the close shot at the pool's surface (shot 1) -------------------------------
+
+def seam_fraction(img: np.ndarray) -> float:
+    """How much of the frame's lower half is a thin bright line: a pixel well above the mean
+    of the 5x5 box round it (the frozen plates' seams; smooth liquid has almost none)."""
+    y = luma(img)
+    lower = slice(img.shape[0] // 2, None)
+    return float(((y - box_mean(y, 5))[lower] > 25.0).mean())
+
+
+def test_the_close_shot_liquid_hardens_into_plates_with_bright_seams(gl, tmp_path):
+    """Shot 1 at the surface: liquid (harden 0) the lower half is smooth metal; hardened, it is
+    a mosaic of tilted plates, a bright seam between each (none of it before round 20)."""
+    liquid, hard, pool = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}, {"shot": 1, "harden": 1.0},
+                                                   {"shot": 0, "harden": 1.0}], [2.5])
+    assert seam_fraction(hard) > 0.04, seam_fraction(hard)
+    assert seam_fraction(liquid) < 0.4 * seam_fraction(hard), (seam_fraction(liquid), seam_fraction(hard))
+    # the plates tip each its own way: their levels spread far wider than the liquid's
+    lower = slice(SIZE[1] // 2, None)
+    assert luma(hard)[lower].std() > 1.3 * luma(liquid)[lower].std()
+    assert not np.array_equal(hard, pool)
+
+
+def test_the_close_shot_sees_the_horizon_with_tears_falling_across_it(gl, tmp_path):
+    """The close shot is low over the pool: a bright line of the horizon runs across the whole
+    width (the pool seen from above has dark floor at both sides of every row), the night
+    above it dark, and the tears fall: two frames a third of a second apart differ above it."""
+    a, b = render_cues(gl, tmp_path, [{"shot": 1}], [2.5, 2.83])
+    (pool,) = render_cues(gl, tmp_path / "pool", [{"shot": 0}], [SETTLED])
+
+    def horizon_row_floor(img):
+        rows = np.percentile(luma(img), 10, axis=1)      # each row's darker tenth
+        return float(rows.max())
+
+    assert horizon_row_floor(a) > 70.0, horizon_row_floor(a)
+    assert horizon_row_floor(pool) < 0.5 * horizon_row_floor(a), (horizon_row_floor(pool), horizon_row_floor(a))
+    assert luma(a)[: SIZE[1] // 5].mean() < 45.0
+    above = slice(0, int(SIZE[1] * 0.55))
+    assert np.abs(luma(a)[above] - luma(b)[above]).max() > 60.0
+
+
+def test_the_dreams_refusal_opens_on_the_tears_at_the_surface_then_the_pool_from_above(gl):
+    """The dream's quicksilver cue (159-179 s): its first seconds are the close shot (the
+    horizon's line across the frame, round 20), then the pool from above (no such line)."""
+    close, pool = render_times(gl, "dream", [162.5, 168.0], size=SIZE)
+
+    def horizon_row_floor(img):
+        return float(np.percentile(luma(img), 10, axis=1).max())
+
+    assert horizon_row_floor(close) > 70.0, horizon_row_floor(close)
+    assert horizon_row_floor(pool) < 40.0, horizon_row_floor(pool)
+
+
+def test_the_close_shot_liquid_carries_the_candles_warm_streaks_until_it_freezes(gl, tmp_path):
+    """The candles' light runs down the liquid in warm streaks (the only warm light on the cold
+    metal); the frozen plates lose them (each plate gives back its own small piece instead)."""
+    liquid, hard = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}, {"shot": 1, "harden": 1.0}], [2.5])
+
+    def warm_below_horizon(img):
+        rgb = img[SIZE[1] * 45 // 100:].astype(float)
+        return float(((rgb[..., 0] - rgb[..., 2]) > 12.0).mean())
+
+    assert warm_below_horizon(liquid) > 0.02, warm_below_horizon(liquid)
+    assert warm_below_horizon(hard) < 0.5 * warm_below_horizon(liquid), (warm_below_horizon(hard), warm_below_horizon(liquid))

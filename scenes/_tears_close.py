@@ -1,0 +1,111 @@
+"""The quicksilver scene's close shot: tears falling into the pool, seen at its surface.
+
+Round 20's brief: every reader missed "they weep quicksilver that pools at your feet and
+hardens into mirrors" in the pool seen from above.  The close shot (``shot`` 1, drawn by
+shaders/scenes/quicksilver/qs_close.frag instead of the pool's passes) puts the camera a hand's
+height over the liquid: tears fall at many depths (near ones large and out of focus, far ones
+small), each landing rings the surface and throws up a small bead, and as ``harden`` rises the
+surface freezes from where they fall outwards into tilted mirror plates.
+
+Everything is a pure function of the shot's time and the seed, so any frame renders alone.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from visuals.model.hashing import mix64
+
+CLOSE_TEARS = 10              # tears (and rebound beads) drawn at once (as qs_close.frag)
+CLOSE_WAVES = 12              # rings evaluated at once
+CAM_START = (0.0, 0.125, -0.25)     # a hand's height over the pool
+CAM_PUSH = 0.03               # world units a second the camera glides in (not a still frame)
+LOOK_AHEAD = (0.0, 0.03, 1.9)       # where it looks, from the camera (a little down)
+FOCAL = 1.55                  # screen heights: a normal lens
+GRAVITY = 2.4                 # as the pool's tears (a dream's slow fall)
+RADIUS = 0.026                # a tear's horizontal radius
+RIPPLE_LIFE = 2.5             # seconds a ring runs
+BEAD_SPEED = 0.42             # the rebound bead's upward speed (units/s)
+FREEZE_REACH = 40.0           # how far the freeze front has run at ``harden`` 1 (past the horizon)
+# Lanes: (distance ahead of the camera, across the view as a fraction of its half width).
+LANES = ((0.27, 0.42), (0.40, -0.55), (0.55, 0.62), (0.78, -0.18), (0.95, 0.33), (1.15, -0.62),
+         (1.3, 0.05), (1.6, 0.55), (2.0, -0.35), (2.6, 0.2))
+
+
+def _unit(seed: int, stream: int, index: int) -> float:
+    """A float in [0, 1) from (seed, stream, index), the same on every machine."""
+    h = mix64(mix64(mix64(seed & 0xFFFFFFFF) ^ (stream * 0x9E3779B97F4A7C15)) ^ index)
+    return (h >> 11) * (1.0 / 9007199254740992.0)
+
+
+def camera(t: float) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """(position, target) of the close shot's camera at the shot's time t: a slow glide in."""
+    z = CAM_START[2] + CAM_PUSH * t
+    pos = (CAM_START[0] + 0.015 * math.sin(0.4 * t), CAM_START[1] - 0.002 * t, z)
+    target = (pos[0] + LOOK_AHEAD[0], LOOK_AHEAD[1], z + LOOK_AHEAD[2])
+    return pos, target
+
+
+def landings(seed: int, t: float, cam_z: float) -> list[tuple[float, float, float, float, float]]:
+    """Every tear that matters at time t: (landing time, x, z, drop height, lane depth) for
+    those still in the air or landed within RIPPLE_LIFE.  Each lane drips at its own period."""
+    out = []
+    for k, (depth, across) in enumerate(LANES):
+        period = 1.5 + 1.3 * _unit(seed, 1, k)
+        phase = 0.15 + period * _unit(seed, 2, k)
+        height = 0.18 + 0.45 * depth
+        fall = math.sqrt(2.0 * height / GRAVITY)
+        first = math.floor((t - RIPPLE_LIFE - phase) / period)
+        for n in range(max(first, 0), int(math.floor((t + fall - phase) / period)) + 1):
+            land = phase + n * period
+            half_width = 0.889 * depth / FOCAL
+            x = (across + 0.55 * (_unit(seed, 3, k * 1000 + n) - 0.5)) * half_width
+            z = cam_z + depth + 0.2 * (_unit(seed, 4, k * 1000 + n) - 0.5) * depth
+            out.append((land, x, z, height, depth))
+    return out
+
+
+def close_uniforms(seed: int, t: float, hard: float) -> dict:
+    """The close shot's uniforms at its time t (seconds into the shot) and hardness."""
+    pos, target = camera(t)
+    tears = np.zeros((CLOSE_TEARS, 4), np.float32)
+    ry = np.zeros(CLOSE_TEARS, np.float32)
+    waves = []
+    in_air = []
+    for land, x, z, height, depth in landings(seed, t, pos[2]):
+        age = t - land
+        if age < 0.0:
+            fall = math.sqrt(2.0 * height / GRAVITY)
+            since = fall + age                     # seconds since it let go
+            if since < 0.0:
+                continue
+            speed = GRAVITY * since
+            r = RADIUS * min(1.0, 0.4 + 3.0 * since)    # it swells as it lets go
+            stretch = r * 1.25 + speed * 0.006
+            y = stretch + height - 0.5 * GRAVITY * since * since
+            in_air.append((depth, (x, y, z, r), stretch))
+        else:
+            if age < RIPPLE_LIFE:
+                waves.append((x, z, age, 1.0))
+            jump = BEAD_SPEED * age - 0.5 * GRAVITY * age * age
+            if jump > 0.0:                         # the bead the landing throws up
+                rb = RADIUS * 0.45
+                in_air.append((depth, (x, rb + jump, z, rb), rb * (1.0 + 2.0 * abs(BEAD_SPEED - GRAVITY * age))))
+    in_air.sort(key=lambda e: e[0])
+    for i, (_depth, tear, stretch) in enumerate(in_air[:CLOSE_TEARS]):
+        tears[i] = tear
+        ry[i] = stretch
+    waves.sort(key=lambda w: w[2])
+    wave_a = np.zeros((CLOSE_WAVES, 4), np.float32)
+    for i, w in enumerate(waves[:CLOSE_WAVES]):
+        wave_a[i] = w
+    # (it reaches the viewer's feet at about 0.75, then runs out to the horizon)
+    reach = 1.6 * hard ** 1.3 + FREEZE_REACH * hard ** 12
+    return {
+        "u_ctears": tears, "u_ctear_ry": ry, "u_ctear_count": min(len(in_air), CLOSE_TEARS),
+        "u_cwaves": wave_a, "u_cwave_count": min(len(waves), CLOSE_WAVES),
+        "u_ccam_pos": pos, "u_ccam_target": target, "u_ccam_focal": FOCAL,
+        "u_cfreeze": (0.0, pos[2] + 1.3, reach, hard),
+        "u_cphase": (1.7 * t) % (2.0 * math.pi),
+    }

@@ -1,0 +1,310 @@
+#version 330 core
+// The close shot (``shot`` 1): down at the surface of the pool, tears of quicksilver falling
+// into it.  Round 20's readers missed the beat "they weep quicksilver that pools at your feet
+// and hardens into mirrors" in the pool seen from above, so this shot shows it close: each
+// tear a ray-traced ellipsoid stretched by its speed, mirroring the night (the violet haze on
+// the horizon, the candles, the Serenes' cold eyes) with Fresnel and one sharp highlight; near
+// tears large and out of focus, far ones small and sharp; each landing rings the liquid; then
+// the surface hardens from where they fall, outwards, into faceted mirror plates (Voronoi
+// cells, each tipped a little so it gives back its own piece of the night), a crisp bright
+// line along each seam.  Everything that moves is worked out on the CPU (scenes/_tears_close.py);
+// this pass is the whole image, drawn instead of the pool's passes while the shot lasts.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/noise.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+
+#define CLOSE_TEARS 10
+#define CLOSE_WAVES 12
+uniform vec2 u_resolution;
+uniform int u_frame;
+uniform vec4 u_ctears[CLOSE_TEARS];  // x, y, z, horizontal radius (world units)
+uniform float u_ctear_ry[CLOSE_TEARS];   // vertical radius
+uniform int u_ctear_count;
+uniform vec4 u_cwaves[CLOSE_WAVES];  // x, z, age (s), amplitude
+uniform int u_cwave_count;
+uniform vec3 u_ccam_pos;
+uniform vec3 u_ccam_target;
+uniform float u_ccam_focal;
+uniform vec4 u_cfreeze;              // freeze front: x, z of its origin, radius, hardness 0..1
+uniform float u_cphase;              // the liquid's slow swell (radians, wrapped on the CPU)
+out vec4 frag_colour;
+
+const float FOCUS = 1.25;            // the focused distance (world units from the camera)
+const float APERTURE = 0.009;        // blur (world units at the subject) per unit of defocus
+const vec3 KEY = vec3(-0.42, 0.62, -0.66);      // a cold light high behind the viewer, left
+const vec3 SUN = vec3(0.3606, 0.1980, 0.9115);    // ~11 deg up, ahead right
+const vec3 MOON = vec3(-0.2395, 0.4226, 0.8741);   // ~25 deg up, ahead left (above the frame: the tears mirror it)
+const vec3 CANDLE_A = vec3(-0.2157, 0.012, 0.9764);   // at the feet of the Serenes
+const vec3 CANDLE_B = vec3(0.1593, 0.010, 0.9872);
+
+// ---------------------------------------------------------------- the night the metal gives back
+
+// A soft disc of light at direction c, angular radius rad, widened by blur (radians).
+float glow_disc(vec3 r, vec3 c, float rad, float blur) {
+    float a = sqrt(max(2.0 * (1.0 - dot(r, c)), 0.0));
+    float w = 0.002 + blur;
+    float spread = rad / (rad + blur);               // a blurred light spreads its energy thinner
+    return (1.0 - smoothstep(rad - w, rad + w, a)) * spread * spread;
+}
+
+// Three Serenes standing far off round the pool: soft hooded shadows against the violet haze
+// (far behind the focus, so soft by nature), each with two cold mercury eyes.
+// Returns (coverage, eyes).
+vec2 serenes_far(float az, float el, float blur) {
+    float cover = 0.0;
+    float eyes = 0.0;
+    for (int i = 0; i < 3; ++i) {
+        float c = -0.26 + 0.34 * float(i) + 0.04 * float(i * i);
+        float h = 0.15 - 0.03 * float(i == 1);                // the middle one stands further off
+        vec2 q = vec2(az - c, el);
+        // a hood (an egg, pointed a little at the crown) over a veil that falls, narrowing, to
+        // the ground: tall and slender, no cone
+        vec2 hq = (q - vec2(0.0, h)) * vec2(1.0, 0.7);
+        float head = length(hq) - 0.016 + 0.006 * smoothstep(0.0, 0.02, hq.y);
+        float w = 0.021 - 0.006 * smoothstep(h * 0.8, 0.0, q.y) + 0.004 * sin(q.y * 90.0 + float(i));
+        float body = max(abs(q.x) - w, q.y - h + 0.012);
+        float d = min(head, body);
+        cover = max(cover, 1.0 - smoothstep(-0.012 - blur, 0.012 + blur, d));
+        vec2 e = vec2(abs(q.x) - 0.0055, q.y - h + 0.001);
+        eyes += exp(-dot(e, e) / (0.000006 + blur * blur * 0.02));      // (the eyes stay points)
+    }
+    return vec2(cover, eyes);
+}
+
+// Radiance from the upper half of the world along r (r.y >= 0), blur in radians.
+vec3 night_up(vec3 r, float blur) {
+    float el = r.y;
+    float az = atan(r.x, r.z);
+    // the dream's violet sun, low over the haze ahead, and its emerald moon high behind
+    // (the near liquid mirrors it): crisp discs, the brightest colour in the night
+    vec3 col = vec3(0.0015, 0.001, 0.003);
+    float sun_x = max(1.0 - dot(r, SUN), 0.0);
+    col += vec3(0.45, 0.12, 1.1) * (glow_disc(r, SUN, 0.04, blur) * (0.22 + 1.1 * exp(-sun_x * 2500.0))
+           + exp(-sun_x * 300.0) * 0.1 + exp(-sun_x * 40.0) * 0.025);
+    col += vec3(0.12, 0.8, 0.38) * (glow_disc(r, MOON, 0.028, blur) * 1.1
+           + exp(-max(1.0 - dot(r, MOON), 0.0) * 900.0) * 0.05);
+    // a faint cold dome, brighter behind the viewer where the key light hangs
+    col += vec3(0.02, 0.018, 0.035) * smoothstep(0.1, 0.9, r.y) * (1.0 + 3.0 * smoothstep(0.2, -0.8, r.z));
+    // the violet haze over the far street, brightest ahead, and its thin pale line at the horizon
+    float ahead = 0.35 + 0.65 * smoothstep(-0.4, 0.9, r.z);
+    col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0) * 0.3 + exp(-el * 8.0) * 0.04) * ahead;
+    col += vec3(0.75, 0.78, 1.0) * exp(-el * (110.0 - 80.0 * min(blur * 30.0, 1.0))) * ahead * 0.8;
+    // the glass city far off in the haze: towers of uneven height, dark against its glow,
+    // a faint violet edge where they catch it (out of focus: the lens softens them)
+    float slot = floor(az * 11.0);
+    vec3 th = hash_to_unit(pcg3d(uvec3(uint(int(slot) + 5000), 7u, 3u)));
+    float tall = (0.015 + 0.055 * th.x * th.x) * step(0.45, th.y);    // gaps between them
+    float inslot = fract(az * 11.0) - 0.2 - 0.6 * th.z;                  // where in its slot, how wide
+    float half_w = 0.05 + 0.1 * th.x;
+    float soft = 0.03 + blur * 11.0;
+    float towers = (1.0 - smoothstep(tall - 0.004 - blur, tall + 0.004 + blur, el))
+                 * (1.0 - smoothstep(half_w - soft, half_w + soft, abs(inslot)));
+    // (only where seen sharp enough: compressed in a tear's curve their slots would stripe)
+    towers *= 1.0 - smoothstep(0.012, 0.03, blur);
+    col = mix(col, col * 0.3 + vec3(0.02, 0.012, 0.05) * exp(-(tall - el) * 60.0), towers * 0.7);
+    // the Serenes against it, dark, their eyes the coldest light in the night
+    vec2 s = serenes_far(az, el, blur + 0.012);       // (far behind the focus: soft)
+    col = mix(col, vec3(0.003, 0.002, 0.006) + col * 0.04, s.x);
+    col += vec3(0.85, 0.95, 1.3) * s.y * 2.5;
+    // candles at their feet, warm (the only warm light: the refusal's)
+    col += vec3(2.6, 1.25, 0.42) * (glow_disc(r, CANDLE_A, 0.006, blur) * 4.0
+           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 4000.0) * 0.12);
+    col += vec3(2.4, 1.1, 0.35) * (glow_disc(r, CANDLE_B, 0.005, blur) * 3.0
+           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 4000.0) * 0.1);
+    // the key light: one small cold disc, the sharp highlight on every tear
+    // (a soft cold window of light with a hard core: the tears read as metal, not black glass)
+    float k = max(1.0 - dot(r, normalize(KEY)), 0.0);
+    col += vec3(1.0, 0.97, 1.05) * (glow_disc(r, normalize(KEY), 0.11, blur) * 7.0 + exp(-k * 14.0) * 0.45);
+    return col;
+}
+
+// Radiance along any direction: below the horizon the pool mirrors the night back, darker.
+vec3 night(vec3 r, float blur) {
+    float below = smoothstep(0.004 + blur, -0.004 - blur, r.y);
+    return night_up(vec3(r.x, abs(r.y), r.z), blur) * mix(1.0, 0.62, below);
+}
+
+// Mercury: neutral, high F0 rising to 1 at grazing.
+vec3 mercury(vec3 n, vec3 v, vec3 r, float blur) {
+    float f = 0.74 + 0.26 * pow(1.0 - clamp(dot(n, v), 0.0, 1.0), 5.0);
+    return f * vec3(0.96, 0.97, 1.0) * night(r, blur);
+}
+
+// ---------------------------------------------------------------- the tears
+
+// Nearest tear along a ray: t (or -1), its normal, its coverage (defocus-softened edge) and
+// how blurred it is (in radians of its reflection).
+float trace_tears(vec3 ro, vec3 rd, float px, out vec3 n, out float cover, out float blur) {
+    float best = 1e9;
+    n = vec3(0.0, 1.0, 0.0);
+    cover = 0.0;
+    blur = 0.0;
+    for (int i = 0; i < u_ctear_count; ) {
+        vec4 tr = u_ctears[i];
+        vec3 rad = vec3(tr.w, u_ctear_ry[i], tr.w);
+        vec3 o = (ro - tr.xyz) / rad;
+        vec3 d = rd / rad;
+        float a = dot(d, d);
+        float b = dot(o, d);
+        float c = dot(o, o) - 1.0;
+        float tc = -b / a;
+        vec3 closest = o + d * tc;
+        float miss = length(closest);
+        float coc = APERTURE * abs(tc / FOCUS - 1.0) + px * tc;   // world units at the tear
+        float cov = clamp(0.5 + (1.0 - miss) * tr.w / (2.0 * coc), 0.0, 1.0);
+        if (tc > 0.0 && cov > 0.0 && tc < best) {
+            best = tc;
+            // the normal of a sphere grown by the blur: an out-of-focus tear's chrome rim
+            // spreads over its soft edge instead of a hard line inside it (in focus: the hit)
+            float grown = 1.0 + 0.7 * coc / tr.w;
+            vec3 hit = closest - d * inversesqrt(a) * sqrt(max(grown * grown - miss * miss, 0.0));
+            n = normalize(hit / rad);
+            cover = cov;
+            blur = min(coc / tr.w, 1.0) * 0.25;
+        }
+        if (++i >= u_ctear_count) {
+            break;
+        }
+    }
+    return best < 1e8 ? best : -1.0;
+}
+
+// ---------------------------------------------------------------- the pool's surface
+
+// Rings running out from each landing: returns the height gradient.
+vec2 rings(vec2 p) {
+    vec2 g = vec2(0.0);
+    for (int i = 0; i < u_cwave_count; ) {
+        vec4 w = u_cwaves[i];
+        vec2 dp = p - w.xy;
+        float rho = max(length(dp), 1e-4);
+        float x = rho - 0.16 * w.z - 0.01;
+        float sig = 0.012 + 0.05 * w.z;
+        float env = exp(-x * x / (sig * sig)) * exp(-w.z * 1.1) / (0.05 + rho);
+        float k = 95.0 / (1.0 + 0.9 * w.z);
+        g += w.w * env * k * cos(k * x) * dp / rho;
+        if (++i >= u_cwave_count) {
+            break;
+        }
+    }
+    return g * 0.0006;
+}
+
+// The frozen plates: Voronoi cells on the floor (iq's exact border distance).  Returns the
+// cell's tilt (a gradient) in xy and the distance to its nearest seam in z; off: from the
+// cell's centre to p (each plate set a little dished, so its reflection swims across it).
+vec3 plates(vec2 p, out vec2 off) {
+    vec2 cell = floor(p);
+    vec2 f = p - cell;
+    vec2 best_o = vec2(0.0);
+    vec2 best_c = vec2(0.0);
+    float md = 8.0;
+    for (int j = -1; j <= 1; ++j) {
+        for (int i = -1; i <= 1; ++i) {
+            vec2 g = vec2(i, j);
+            vec2 o = g + 0.15 + 0.7 * hash_to_unit(pcg2d(uvec2(ivec2(cell + g) + 4096)));
+            vec2 r = o - f;
+            float d = dot(r, r);
+            if (d < md) {
+                md = d;
+                best_o = r;
+                best_c = cell + g;
+            }
+        }
+    }
+    float edge = 8.0;
+    for (int j = -1; j <= 1; ++j) {
+        for (int i = -1; i <= 1; ++i) {
+            vec2 g = vec2(i, j);
+            vec2 o = g + 0.15 + 0.7 * hash_to_unit(pcg2d(uvec2(ivec2(cell + g) + 4096)));
+            vec2 r = o - f;
+            vec2 dr = r - best_o;
+            if (dot(dr, dr) > 1e-5) {
+                edge = min(edge, dot(0.5 * (best_o + r), normalize(dr)));
+            }
+        }
+    }
+    vec2 tilt = hash_to_unit(pcg2d(uvec2(ivec2(best_c) + 9001))) * 2.0 - 1.0;
+    off = -best_o;
+    return vec3(tilt, edge);
+}
+
+void main() {
+    vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec3 fwd = normalize(u_ccam_target - u_ccam_pos);
+    vec3 right = normalize(cross(vec3(0.0, 1.0, 0.0), fwd));
+    vec3 up = cross(fwd, right);
+    vec3 ro = u_ccam_pos;
+    vec3 rd = normalize(fwd * u_ccam_focal + right * uv.x + up * uv.y);
+    float px = 1.0 / (u_resolution.y * u_ccam_focal);         // a pixel's angle (radians)
+
+    // The background: the night above the horizon, the pool below it.
+    float tp = -ro.y / min(rd.y, -1e-4);
+    vec2 p = ro.xz + rd.xz * tp;
+    float on_pool = smoothstep(-0.5 * px, 0.5 * px, -rd.y);
+    float foot = px * tp / max(-rd.y, 0.02);                   // the pixel's length on the pool
+
+    // the freeze: from where the tears fall, outwards, its front ragged
+    float fr = length(p - u_cfreeze.xy) + 0.25 * (vnoise(p * 3.0) - 0.5);
+    float frozen = smoothstep(u_cfreeze.z + 0.03, u_cfreeze.z - 0.03, fr) * step(0.001, u_cfreeze.w);
+    float front = exp(-abs(fr - u_cfreeze.z) / (0.006 + 0.5 * foot)) * u_cfreeze.w * (1.0 - u_cfreeze.w);
+    vec2 g = rings(p) * (1.0 - frozen);
+    g += (1.0 - frozen) * 0.004 * vec2(cos(dot(p, vec2(5.0, 3.0)) - u_cphase), 0.7 * cos(dot(p, vec2(-2.0, 6.0)) + 1.3 * u_cphase));
+    // the plates, small near the viewer's feet, their tilt and seams faded where a pixel
+    // covers several of them (no sparkle far off)
+    const float PLATE = 0.26;
+    vec2 off;
+    vec3 pl = plates(p / PLATE, off);
+    float detail = 1.0 - smoothstep(0.15, 0.5, foot / PLATE);
+    // (each plate tips towards the viewer by its own amount, so it gives back a piece of the
+    // horizon -- the haze's line, a candle, a Serene's eyes -- not the empty dark overhead)
+    g -= frozen * detail * (vec2(pl.x * 0.22, 0.11 + pl.y * 0.15) + off * 0.09);
+    float seam_w = max(0.005, foot / PLATE);
+    float seam = frozen * (1.0 - smoothstep(0.0, seam_w * 1.5, pl.z)) * detail;
+    g = g * (1.0 - seam * 0.6);
+    vec3 n = normalize(vec3(-g.x, 1.0, -g.y));
+    vec3 v = -rd;
+    vec3 r = reflect(rd, n);
+    r.y = abs(r.y);
+    float rblur = min(foot * 3.0, 0.025) + 0.002;
+    vec3 pool = mercury(n, v, r, rblur);
+    // the candles' light drawn down the trembling liquid in long warm streaks (the glitter
+    // path of a light on night water: the swell's many small slopes, summed), gone where it froze
+    float raz = atan(r.x, r.z);
+    vec2 da = (vec2(raz) - vec2(atan(CANDLE_A.x, CANDLE_A.z), atan(CANDLE_B.x, CANDLE_B.z))) / 0.011;
+    vec2 path = exp(-da * da) * exp(-max(r.y, 0.0) / 0.09);
+    pool += vec3(1.6, 0.72, 0.22) * (path.x + 0.8 * path.y) * (1.0 - frozen) * 0.35;
+    // the tears mirrored in the pool
+    vec3 tn;
+    float tcov, tblur;
+    float tr = trace_tears(vec3(p.x, 0.0, p.y), r, px * 0.5, tn, tcov, tblur);
+    vec3 tcol = mercury(tn, -r, reflect(r, tn), tblur + 0.01);
+    pool = mix(pool, tcol * 0.8, tr > 0.0 ? tcov : 0.0);
+    // the seams catch the light: a crisp bright line (the bevel), the freeze's front a brighter one
+    // (a bevel: a dark groove either side of the lit edge, so the seam is cut, not painted)
+    float groove = frozen * detail * (1.0 - smoothstep(seam_w * 1.5, seam_w * 5.0, pl.z));
+    pool *= 1.0 - 0.4 * groove;
+    // (the edges glint where they catch the light, not an even grout: no grid)
+    float glint = 0.12 + 0.88 * smoothstep(0.35, 0.8, vnoise(p * 9.0 + pl.xy * 3.0));
+    pool += vec3(0.85, 0.88, 1.0) * seam * glint * 0.7;
+    pool += vec3(0.9, 0.92, 1.05) * front * 1.4;
+    // far off the pool sinks into the haze
+    float haze = 1.0 - exp(-tp * 0.12);
+    pool = mix(pool, vec3(0.12, 0.07, 0.24) * 0.5, haze);
+
+    // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
+    vec3 col = mix(night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS), pool, on_pool);
+
+    // The tears in the air, nearest first.
+    float tt = trace_tears(ro, rd, px, tn, tcov, tblur);
+    if (tt > 0.0 && (on_pool < 0.5 || tt < tp)) {
+        vec3 tc = mercury(tn, -rd, reflect(rd, tn), tblur);
+        col = mix(col, tc, tcov);
+    }
+
+    col *= 1.0 - 0.55 * dot(uv, uv);                           // vignette
+    col = agx_display(col * 1.3);
+    frag_colour = vec4(dither8(col, gl_FragCoord.xy, u_frame), 1.0);
+}
