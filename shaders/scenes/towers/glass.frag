@@ -4,6 +4,7 @@
 // Output: display-encoded colour, alpha = how much of the pixel the glass covers, and the
 // coverage the back pass skips (depth 0 where the glass covers the pixel whole).
 #include "towers.glsl"
+#include "sculpt.glsl"
 out vec4 frag_colour;
 
 const int SPIRE_STEPS = 9;
@@ -179,6 +180,21 @@ void main() {
     t0 = hit0.x / hit0.y * wl;
     t1 = hit1.x / hit1.y * wl;
     column_finish(k0);
+    // The near columns are carved (sculpt.glsl): from the quadric's entry, a short trace
+    // finds the body inside it, or passes it by (through its waist, down a groove), and the
+    // pixel shows what stands behind: the sky and the street the back pass draws, or the
+    // stand-in for a second tower the walk met (the walk does not look on past a column
+    // covering the pixel whole: that cost the glass pass a tenth, for a tinted sky either way).
+    float body_cover = 1.0;
+    if (!s.spire0 && u_sculpt > 0.0) {
+        Carving cv = carving(k0, t0);
+        float tn, tf, tq;
+        vec3 o = ro - k0.base;
+        column_span(o, rd, k0, tn, tf, tq);
+        t0 = sculpt_march(o, rd, k0, cv, t0, tf, body_cover);
+        g_body = cv.amp;
+        g_body_n = sculpt_normal(o + rd * t0, k0, cv, max(0.5 * t0 * g_pix, 0.004));
+    }
 #ifdef TOWERS_FRACTURE
     // The fracture: above its jagged break line a falling tower is already shards.
     float start0 = tower_break_start(texelFetch(u_layout, cell0 & (GRID - 1), 0), cell0);
@@ -195,6 +211,7 @@ void main() {
 #endif
     bool second = hits == 2;
     cov0 = (hits == 3) ? 1.0 : cov0;
+    cov0 = min(cov0, body_cover);
 
     // The glass.  Where it only partly covers the pixel and another tower is behind, that
     // one shows in the rest of the pixel: a cheap stand-in (its tinted view of the sky)

@@ -1,0 +1,121 @@
+// sculpt.glsl -- the near towers modelled as distance fields inside their quadrics.
+//
+// Include-only (after towers.glsl: it needs Column, u_time, g_pix).
+// Round 20: nine readers called the columns "capsules, blades, pods": one quadric each, a
+// pill's silhouette however it is shaded.  A near tower is now a modelled body carved out
+// of the quadric that bounds it (the walk still meets the quadric exactly and cheaply; from
+// that entry a short sphere trace finds the body inside):
+//   - a flared foot rooted in the street (pinched a little above it),
+//   - the swelling of its quadric below, then a WAIST above the swell,
+//   - an upper body thinning to a needle (the spire rising out of it),
+//   - fluted lobes that TWIST as they rise (3 to 5 of them, sharp ridges between broad
+//     grooves, so the key light draws crisp lines spiralling up the glass),
+//   - horizontal liquid ripple rings running slowly up the skin (a displacement).
+// Every factor is at most 1, so the body lies inside the quadric: a ray that misses the
+// quadric misses the body, and the walk's exact test stays the bound.  Far towers (beyond
+// SCULPT_FAR, fading from SCULPT_FADE) keep the plain quadric: there the carving would be
+// thinner than a few pixels and the march would be wasted.
+
+const float SCULPT_FADE = 34.0;     // world units from the eye where the carving starts to fade
+const float SCULPT_FAR = 52.0;      // and where it is gone (the walk treats beyond as quadrics)
+const int SCULPT_STEPS = 16;
+
+// A tower's carving, from its layout values (free per-tower randoms, as column_peak).
+struct Carving {
+    float waist_s;      // the waist's height, as a fraction of the tower's
+    float waist;        // how deep it pinches (fraction of the radius)
+    float lobes;        // 3, 4 or 5 flutes round it
+    float flute;        // how deep the grooves between them cut
+    float twist;        // radians the flutes turn per unit of height
+    float amp;          // 0..1: the whole carving, faded with distance and u_sculpt
+};
+
+Carving carving(Column k, float t0) {
+    float h1 = fract(k.r.x * 7.13 + k.r.y * 3.31 + k.h * 0.173);
+    float h2 = fract(k.r.x * 2.77 + k.r.y * 9.41 + k.h * 0.311);
+    Carving c;
+    // (above the quadric's swell: column_peak puts it at 0.32..0.45 of the height)
+    c.waist_s = 0.6 + 0.12 * h1;
+    c.waist = 0.36 + 0.16 * h2;
+    c.lobes = 3.0 + floor(2.99 * fract(h1 * 5.3 + h2));
+    c.flute = 0.1 + 0.06 * h2;
+    c.twist = (h1 < 0.5 ? -1.0 : 1.0) * (0.7 + 0.5 * h2) * 6.2832 / max(k.h, 1.0);
+    c.amp = u_sculpt * (1.0 - smoothstep(SCULPT_FADE, SCULPT_FAR, t0));
+    return c;
+}
+
+// The body's field at lp (relative to the foot), in world units: negative inside, about
+// the distance outside (the scale is the narrower radius; the march steps by a share of it).
+float sculpt_field(vec3 lp, Column k, Carving c) {
+    vec2 u = lp.xz / k.r;
+    float rho = length(u);
+    float s = lp.y / k.h;
+    float R = sqrt(max((1.0 - s) * (k.al + k.be * s), 0.0));
+    // the waist: a smooth pinch (a polynomial bump, no exp)
+    float dw = clamp((s - c.waist_s) * 6.0, -1.0, 1.0);
+    float bump = (1.0 - dw * dw);
+    float f = 1.0 - c.waist * bump * bump;
+    // the upper body thins to a needle above the waist
+    f *= 1.0 - 0.45 * smoothstep(c.waist_s, 1.0, s);
+    // the flared foot: pinched a little just above the street
+    float fy = clamp((lp.y - 0.75) * 1.4, -1.0, 1.0);
+    float fb = 1.0 - fy * fy;
+    f *= 1.0 - 0.18 * fb * fb;
+    // the twisting flutes: cos(n theta + phi) from (u / rho)^n, no atan
+    vec2 z = u / max(rho, 1e-4);
+    vec2 z2 = vec2(z.x * z.x - z.y * z.y, 2.0 * z.x * z.y);
+    vec2 z3 = vec2(z2.x * z.x - z2.y * z.y, z2.x * z.y + z2.y * z.x);
+    vec2 z4 = vec2(z2.x * z2.x - z2.y * z2.y, 2.0 * z2.x * z2.y);
+    vec2 z5 = vec2(z4.x * z.x - z4.y * z.y, z4.x * z.y + z4.y * z.x);
+    vec2 zn = (c.lobes < 3.5) ? z3 : ((c.lobes < 4.5) ? z4 : z5);
+    float phi = c.twist * lp.y;
+    float cn = zn.x * cos(phi) - zn.y * sin(phi);
+    // |sin| of half the angle: sharp ridges, broad rounded grooves
+    float groove = sqrt(max(0.5 - 0.5 * cn, 0.0) + 0.004);
+    f *= 1.0 - c.flute * groove;
+    // liquid rings running up the skin: a packet of a few, rising with a swell of its own
+    // (rings all the way up read as a ribbed larva, not as liquid)
+    float ring = 0.5 + 0.5 * sin(3.6 * lp.y - 2.4 * u_time);
+    float swell = smoothstep(0.45, 1.0, sin(0.32 * lp.y - 0.75 * u_time + k.h));
+    f *= 1.0 - 0.06 * ring * swell;
+    f = mix(1.0, f, c.amp);
+    float d = (rho - R * f) * min(k.r.x, k.r.y);
+#ifdef TOWERS_FRACTURE
+    d = max(d, lp.y - k.cut);
+#endif
+    return d;
+}
+
+// The body's outward normal at lp (four taps, a tetrahedron).
+vec3 sculpt_normal(vec3 lp, Column k, Carving c, float e) {
+    const vec2 q = vec2(1.0, -1.0);
+    return normalize(q.xyy * sculpt_field(lp + q.xyy * e, k, c)
+                   + q.yyx * sculpt_field(lp + q.yyx * e, k, c)
+                   + q.yxy * sculpt_field(lp + q.yxy * e, k, c)
+                   + q.xxx * sculpt_field(lp + q.xxx * e, k, c));
+}
+
+// From the quadric's entry tn to its exit tf along the unit rd (o: the eye relative to the
+// foot): where the body is met (t), or, on a miss, where the ray passed closest to it.
+// cover: how much of the pixel the body covers (1 on a hit; on a miss, from how close the
+// ray came, in pixels: the silhouette's antialiasing).
+float sculpt_march(vec3 o, vec3 rd, Column k, Carving c, float tn, float tf, out float cover) {
+    float t = max(tn, 0.0);
+    float best = 1e9;
+    float t_best = t;
+    bool hit = false;
+    for (int i = 0; i < SCULPT_STEPS; ) {
+        float d = sculpt_field(o + rd * t, k, c);
+        float pw = t * g_pix;
+        float ratio = d / pw;
+        t_best = (ratio < best) ? t : t_best;
+        best = min(best, ratio);
+        hit = d < 0.2 * pw;
+        t += hit ? 0.0 : max(0.6 * d, 0.25 * pw);
+        if (++i >= SCULPT_STEPS || hit || t > tf) {
+            break;
+        }
+    }
+    cover = hit ? 1.0 : clamp(1.0 - best * 1.4, 0.0, 1.0);
+    return hit ? t : t_best;
+}
