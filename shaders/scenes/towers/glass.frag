@@ -191,9 +191,15 @@ void main() {
         float tn, tf, tq;
         vec3 o = ro - k0.base;
         column_span(o, rd, k0, tn, tf, tq);
-        t0 = sculpt_march(o, rd, k0, cv, t0, tf, body_cover);
+        float d_body;
+        t0 = sculpt_march(o, rd, k0, cv, t0, tf, body_cover, d_body);
         g_body = cv.amp;
-        g_body_n = sculpt_normal(o + rd * t0, k0, cv, max(0.5 * t0 * g_pix, 0.004));
+        vec3 lb = o + rd * t0;
+        g_body_n = sculpt_normal(lb, d_body, k0, cv, max(0.5 * t0 * g_pix, 0.004));
+        vec2 zb = lb.xz / k0.r;
+        g_groove = sculpt_groove(zb / max(length(zb), 1e-4), lb.y, cv);
+        // (a pixel, in the groove measure: |d groove / d arc| = n / 2r)
+        g_groove_px = cv.lobes * t0 * g_pix / (2.0 * max(length(lb.xz), 0.05));
     }
 #ifdef TOWERS_FRACTURE
     // The fracture: above its jagged break line a falling tower is already shards.

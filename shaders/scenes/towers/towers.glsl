@@ -55,6 +55,8 @@ float g_pix;        // radians per pixel
 vec3 g_haze;        // the horizon haze behind this pixel
 vec3 g_body_n = vec3(0.0, 1.0, 0.0);  // a carved column's own normal (sculpt.glsl, glass.frag)
 float g_body = 0.0;                   // how much of the carving it shows (0: the plain quadric)
+float g_groove = 0.0;                 // across its flutes: 0 on a ridge, 1 deep in a groove
+float g_groove_px = 1.0;              // a pixel in that measure
 
 // ------------------------------------------------------------------ environment
 
@@ -764,6 +766,10 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float edge_px = t * g_pix / max(facet_w, 1e-3);              // a pixel, in facets
     float facet_near = (1.0 - smoothstep(0.08, 0.25, edge_px)) * (1.0 - g_body);
     float facet_edge = (1.0 - smoothstep(0.0, 1.6 * edge_px + 0.015, 0.5 - abs(fe))) * facet_near;
+    // (round 20: a carved column's flute ridges are its edges of light, the grooves between
+    // them a little darker -- light held less deep in the glass -- so the twist reads)
+    float ridge = 1.0 - smoothstep(0.0, 1.5 * g_groove_px + 0.03, g_groove - 0.063);
+    facet_edge = mix(facet_edge, ridge, g_body);
     vec2 nh = mix(n0.xz, flat_h, 0.8 * facet_near);
     n0 = normalize(vec3(nh.x, n0.y, nh.y));
 #ifdef TOWERS_FRACTURE
@@ -926,6 +932,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // glints spiralling up the glass, never white stripes all round it)
     float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
     edge_lit = edge_lit * edge_lit * (0.25 + 0.75 * m) + 0.6 * sunward * m;
+    col *= 1.0 - 0.22 * g_body * g_groove * g_groove;
+
     col += facet_edge * edge_lit * (rim_light * 0.3 + vec3(0.06, 0.06, 0.1));
 #ifndef TOWERS_FRACTURE
     return col;
