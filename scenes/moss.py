@@ -226,6 +226,7 @@ moss = MossScene(
         Param("buildings", True, description="dark buildings stand around the streets"),
         Param("avenue", False, description="towers line only the view's own street (heading 0), an avenue into the city"),
         Param("quality", 1.0, 0.0, 1.0, "softness of the glow haze (the scene is cheap at any value)"),
+        Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",
 )

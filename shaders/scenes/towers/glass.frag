@@ -187,15 +187,16 @@ void main() {
     // covering the pixel whole: that cost the glass pass a tenth, for a tinted sky either way).
     float body_cover = 1.0;
     if (!s.spire0 && u_sculpt > 0.0) {
-        Carving cv = carving(k0, t0);
+        Body bd = Body(k0.r, k0.h, k0.al, k0.be, k0.cut);
+        Carving cv = carving(bd, t0, u_sculpt, u_time);
         float tn, tf, tq;
         vec3 o = ro - k0.base;
         column_span(o, rd, k0, tn, tf, tq);
         float d_body;
-        t0 = sculpt_march(o, rd, k0, cv, t0, tf, body_cover, d_body);
+        t0 = sculpt_march(o, rd, bd, cv, t0, tf, g_pix, body_cover, d_body);
         g_body = cv.amp;
         vec3 lb = o + rd * t0;
-        g_body_n = sculpt_normal(lb, d_body, k0, cv, max(0.5 * t0 * g_pix, 0.004));
+        g_body_n = sculpt_normal(lb, d_body, bd, cv, max(0.5 * t0 * g_pix, 0.004));
         vec2 zb = lb.xz / k0.r;
         g_groove = sculpt_groove(zb / max(length(zb), 1e-4), lb.y, cv);
         // (a pixel, in the groove measure: |d groove / d arc| = n / 2r)

@@ -1,6 +1,8 @@
 // sculpt.glsl -- the near towers modelled as distance fields inside their quadrics.
 //
-// Include-only (after towers.glsl: it needs Column, u_time, g_pix).
+// Include-only, with no uniforms of its own: the towers' glass (glass.frag) and the moss's
+// columns (shaders/scenes/moss/buildings.frag, "the moss shares the buildings") both carve
+// their quadrics with it.
 // Round 20: nine readers called the columns "capsules, blades, pods": one quadric each, a
 // pill's silhouette however it is shaded.  A near tower is now a modelled body carved out
 // of the quadric that bounds it (the walk still meets the quadric exactly and cheaply; from
@@ -20,17 +22,29 @@ const float SCULPT_FADE = 34.0;     // world units from the eye where the carvin
 const float SCULPT_FAR = 52.0;      // and where it is gone (the walk treats beyond as quadrics)
 const int SCULPT_STEPS = 16;
 
-// A tower's carving, from its layout values (free per-tower randoms, as column_peak).
+// The quadric a body is carved from: half sizes of its widest ring, the height of its tip,
+// its profile r^2 = (1 - s)(al + be s) (s = y / h), and where the fracture has cut it.
+struct Body {
+    vec2 r;
+    float h;
+    float al;
+    float be;
+    float cut;
+};
+
+// A tower's carving, from its sizes (free per-tower randoms, as towers.glsl column_peak).
 struct Carving {
     float waist_s;      // the waist's height, as a fraction of the tower's
     float waist;        // how deep it pinches (fraction of the radius)
     float lobes;        // 4 to 7 flutes round it
     float flute;        // how deep the grooves between them cut
     float twist;        // radians the flutes turn per unit of height
-    float amp;          // 0..1: the whole carving, faded with distance and u_sculpt
+    float amp;          // 0..1: the whole carving, faded with distance and the sculpt param
+    float time;         // seconds (the rings run up the skin)
 };
 
-Carving carving(Column k, float t0) {
+// amount: the scene's sculpt param; t0: the distance from the eye.
+Carving carving(Body k, float t0, float amount, float time) {
     float h1 = fract(k.r.x * 7.13 + k.r.y * 3.31 + k.h * 0.173);
     float h2 = fract(k.r.x * 2.77 + k.r.y * 9.41 + k.h * 0.311);
     Carving c;
@@ -41,7 +55,8 @@ Carving carving(Column k, float t0) {
     c.lobes = 4.0 + floor(3.99 * fract(h1 * 5.3 + h2));
     c.flute = 0.17 + 0.08 * h2;
     c.twist = (h1 < 0.5 ? -1.0 : 1.0) * (0.7 + 0.5 * h2) * 6.2832 / max(k.h, 1.0);
-    c.amp = u_sculpt * (1.0 - smoothstep(SCULPT_FADE, SCULPT_FAR, t0));
+    c.amp = amount * (1.0 - smoothstep(SCULPT_FADE, SCULPT_FAR, t0));
+    c.time = time;
     return c;
 }
 
@@ -63,7 +78,7 @@ float sculpt_groove(vec2 z, float y, Carving c) {
 
 // The body's field at lp (relative to the foot), in world units: negative inside, about
 // the distance outside (the scale is the narrower radius; the march steps by a share of it).
-float sculpt_field(vec3 lp, Column k, Carving c) {
+float sculpt_field(vec3 lp, Body k, Carving c) {
     vec2 u = lp.xz / k.r;
     float rho = length(u);
     float s = lp.y / k.h;
@@ -82,20 +97,17 @@ float sculpt_field(vec3 lp, Column k, Carving c) {
     f *= 1.0 - c.flute * groove;
     // liquid rings running up the skin: a packet of a few, rising with a swell of its own
     // (rings all the way up read as a ribbed larva, not as liquid)
-    float ring = 0.5 + 0.5 * sin(3.6 * lp.y - 2.4 * u_time);
-    float swell = smoothstep(0.45, 1.0, sin(0.32 * lp.y - 0.75 * u_time + k.h));
+    float ring = 0.5 + 0.5 * sin(3.6 * lp.y - 2.4 * c.time);
+    float swell = smoothstep(0.45, 1.0, sin(0.32 * lp.y - 0.75 * c.time + k.h));
     f *= 1.0 - 0.06 * ring * swell;
     f = mix(1.0, f, c.amp);
     float d = (rho - R * f) * min(k.r.x, k.r.y);
-#ifdef TOWERS_FRACTURE
-    d = max(d, lp.y - k.cut);
-#endif
-    return d;
+    return max(d, lp.y - k.cut);
 }
 
 // The body's outward normal at lp, whose field d0 is known (the march's last): three forward
 // taps (a fourth, for a tetrahedron, cost the frame 1.6 %).
-vec3 sculpt_normal(vec3 lp, float d0, Column k, Carving c, float e) {
+vec3 sculpt_normal(vec3 lp, float d0, Body k, Carving c, float e) {
     return normalize(vec3(sculpt_field(lp + vec3(e, 0.0, 0.0), k, c),
                           sculpt_field(lp + vec3(0.0, e, 0.0), k, c),
                           sculpt_field(lp + vec3(0.0, 0.0, e), k, c)) - d0);
@@ -103,12 +115,12 @@ vec3 sculpt_normal(vec3 lp, float d0, Column k, Carving c, float e) {
 
 // From the quadric's entry tn to its exit tf along the unit rd (o: the eye relative to the
 // foot): where the body is met (t), or, on a miss, where the ray passed closest to it.
-// cover: how much of the pixel the body covers (1 on a hit; on a miss, from how close the
+// pix: a pixel's width per unit of distance.  cover: how much of the pixel the body covers (1 on a hit; on a miss, from how close the
 // ray came, in pixels: the silhouette's antialiasing); d_at: the field there.
 // (Steps of 0.75 of the field: the flutes' slope round the column keeps the field's gradient
 // under ~1.35, and from the quadric the body is a few steps in.)
-float sculpt_march(vec3 o, vec3 rd, Column k, Carving c, float tn, float tf, out float cover,
-                   out float d_at) {
+float sculpt_march(vec3 o, vec3 rd, Body k, Carving c, float tn, float tf, float pix,
+                   out float cover, out float d_at) {
     float t = max(tn, 0.0);
     float best = 1e9;
     float t_best = t;
@@ -116,7 +128,7 @@ float sculpt_march(vec3 o, vec3 rd, Column k, Carving c, float tn, float tf, out
     bool hit = false;
     for (int i = 0; i < SCULPT_STEPS; ) {
         float d = sculpt_field(o + rd * t, k, c);
-        float pw = t * g_pix;
+        float pw = t * pix;
         float ratio = d / pw;
         bool better = ratio < best;
         t_best = better ? t : t_best;
