@@ -76,6 +76,7 @@ void main() {
     Body bd = Body(scale.xz, top, al, be, top);
     float t_q = max(tn, 0.0);
     Carving cv = carving(bd, t_q, u_sculpt, u_time);
+    carving_enter(cv, u_cam_pos.y + d.y * t_q);
     float tq_far = (-q.y + sqrt(max(disc, 0.0))) / (2.0 * q.x);
     float pix = 2.0 * u_cam_tan / u_resolution.y;
     float body_cover, d_body;

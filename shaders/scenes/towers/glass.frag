@@ -191,6 +191,7 @@ void main() {
         Carving cv = carving(bd, t0, u_sculpt, u_time);
         float tn, tf, tq;
         vec3 o = ro - k0.base;
+        carving_enter(cv, o.y + rd.y * t0);
         column_span(o, rd, k0, tn, tf, tq);
         float d_body;
         t0 = sculpt_march(o, rd, bd, cv, t0, tf, g_pix, body_cover, d_body);

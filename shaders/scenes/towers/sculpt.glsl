@@ -20,7 +20,7 @@
 
 const float SCULPT_FADE = 34.0;     // world units from the eye where the carving starts to fade
 const float SCULPT_FAR = 52.0;      // and where it is gone (the walk treats beyond as quadrics)
-const int SCULPT_STEPS = 16;
+const int SCULPT_STEPS = 14;
 
 // The quadric a body is carved from: half sizes of its widest ring, the height of its tip,
 // its profile r^2 = (1 - s)(al + be s) (s = y / h), and where the fracture has cut it.
@@ -41,7 +41,21 @@ struct Carving {
     float twist;        // radians the flutes turn per unit of height
     float amp;          // 0..1: the whole carving, faded with distance and the sculpt param
     float time;         // seconds (the rings run up the skin)
+    float y0;           // the height where the ray entered (carving_enter)
+    vec2 rot0;          // the twist's (cos, sin) there
 };
+
+// Where the ray enters the quadric (height y0 above the foot): the twist's turn there.
+void carving_enter(inout Carving c, float y0) {
+    c.y0 = y0;
+    c.rot0 = vec2(cos(c.twist * y0), sin(c.twist * y0));
+}
+
+// A smooth wave of period 1 in x, 0..1 (as 0.5 - 0.5 cos 2 pi x: a cubic on a triangle, no sine).
+float smooth_wave(float x) {
+    float tri = abs(2.0 * fract(x) - 1.0);
+    return tri * tri * (3.0 - 2.0 * tri);
+}
 
 // amount: the scene's sculpt param; t0: the distance from the eye.
 Carving carving(Body k, float t0, float amount, float time) {
@@ -57,6 +71,8 @@ Carving carving(Body k, float t0, float amount, float time) {
     c.twist = (h1 < 0.5 ? -1.0 : 1.0) * (0.7 + 0.5 * h2) * 6.2832 / max(k.h, 1.0);
     c.amp = amount * (1.0 - smoothstep(SCULPT_FADE, SCULPT_FAR, t0));
     c.time = time;
+    c.y0 = 0.0;
+    c.rot0 = vec2(1.0, 0.0);
     return c;
 }
 
@@ -71,8 +87,13 @@ float sculpt_groove(vec2 z, float y, Carving c) {
     vec2 z6 = vec2(z3.x * z3.x - z3.y * z3.y, 2.0 * z3.x * z3.y);
     vec2 z7 = vec2(z4.x * z3.x - z4.y * z3.y, z4.x * z3.y + z4.y * z3.x);
     vec2 zn = (c.lobes < 4.5) ? z4 : ((c.lobes < 5.5) ? z5 : ((c.lobes < 6.5) ? z6 : z7));
-    float phi = c.twist * y;
-    float cn = zn.x * cos(phi) - zn.y * sin(phi);
+    // the twist's turn at y, from its cosine and sine at the ray's entry (carving_enter): a
+    // second-order step from there (a trace moves a unit or two in height: the error is
+    // under a hundredth of a radian) instead of a sine and a cosine at every step
+    float dp = c.twist * (y - c.y0);
+    float h2 = 0.5 * dp * dp;
+    vec2 rot = c.rot0 * (1.0 - h2) + vec2(-c.rot0.y, c.rot0.x) * dp;
+    float cn = zn.x * rot.x - zn.y * rot.y;
     return sqrt(max(0.5 - 0.5 * cn, 0.0) + 0.004);
 }
 
@@ -97,8 +118,8 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     f *= 1.0 - c.flute * groove;
     // liquid rings running up the skin: a packet of a few, rising with a swell of its own
     // (rings all the way up read as a ribbed larva, not as liquid)
-    float ring = 0.5 + 0.5 * sin(3.6 * lp.y - 2.4 * c.time);
-    float swell = smoothstep(0.45, 1.0, sin(0.32 * lp.y - 0.75 * c.time + k.h));
+    float ring = smooth_wave(0.573 * lp.y - 0.382 * c.time);
+    float swell = smoothstep(0.72, 1.0, smooth_wave(0.051 * lp.y - 0.119 * c.time + 0.159 * k.h));
     f *= 1.0 - 0.06 * ring * swell;
     f = mix(1.0, f, c.amp);
     float d = (rho - R * f) * min(k.r.x, k.r.y);

@@ -932,7 +932,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // glints spiralling up the glass, never white stripes all round it)
     float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
     edge_lit = edge_lit * edge_lit * (0.25 + 0.75 * m) + 0.6 * sunward * m;
-    col *= 1.0 - 0.22 * g_body * g_groove * g_groove;
+    col *= 1.0 - 0.15 * g_body * g_groove * g_groove;
 
     col += facet_edge * edge_lit * (rim_light * 0.3 + vec3(0.06, 0.06, 0.1));
 #ifndef TOWERS_FRACTURE
