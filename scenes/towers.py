@@ -40,7 +40,7 @@ Carved (round 20, sculpt.glsl, ``sculpt``): a quadric is a pill's silhouette how
 shaded ("capsules, blades, pods", nine readers).  A column nearer than ~50 units is a body
 carved inside its quadric: a flared foot, a waist above its swell, fluted lobes that twist as
 they rise, an upper body thinning to its needle, liquid rings running up it; from the
-quadric's entry a short sphere trace (16 steps) finds it, and its own normal bends the
+quadric's entry a short sphere trace (14 steps) finds it, and its own normal bends the
 reflection, the refraction and the memories.  A ray through its waist or down a groove
 misses it and shows what is behind (the sky and street, or the stand-in of a second tower).
 The far city keeps its quadrics (the carving fades out from 34 units).
