@@ -23,6 +23,9 @@ analytic reflected ray, no marching), floor lines and mullions catching the moss
 moss climbing their feet, their thin edges flashing with the pulse, no windows.  The view looks a little
 above the ground (target at 0.12 x height) so a starry night shows over the towers.  The four blocks round the heart's crossing and those by the
 eye stay open, overgrown with moss, so the view down onto the pulse is never blocked.
+(Round 20, ``sculpt``: each column is carved inside its quadric as the city's towers are,
+shaders/scenes/towers/sculpt.glsl -- a flared foot, twisting flutes whose ridges are its lines
+of light, rings running up it: the readers' "plain acrylic cylinders".)
 """
 from __future__ import annotations
 
@@ -226,6 +229,7 @@ moss = MossScene(
         Param("buildings", True, description="dark buildings stand around the streets"),
         Param("avenue", False, description="towers line only the view's own street (heading 0), an avenue into the city"),
         Param("quality", 1.0, 0.0, 1.0, "softness of the glow haze (the scene is cheap at any value)"),
+        Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",
 )

@@ -36,6 +36,14 @@ facing the key light catch a soft sheen and the troughs lose a little light (rou
 half of each ring read as "hard zebra banding"), not a bright bullseye.  The columns' skins are
 cut into long twisting facets.  Silhouettes are antialiased analytically (the quadratic's
 discriminant, a smooth measure across the silhouette, over its change per pixel).
+Carved (round 20, sculpt.glsl, ``sculpt``): a quadric is a pill's silhouette however it is
+shaded ("capsules, blades, pods", nine readers).  A column nearer than ~50 units is a body
+carved inside its quadric: a flared foot, a waist above its swell, fluted lobes that twist as
+they rise, an upper body thinning to its needle, liquid rings running up it; from the
+quadric's entry a short sphere trace (14 steps) finds it, and its own normal bends the
+reflection, the refraction and the memories.  A ray through its waist or down a groove
+misses it and shows what is behind (the sky and street, or the stand-in of a second tower).
+The far city keeps its quadrics (the carving fades out from 34 units).
 The street beneath is wet dark stone (``wet``): the sun down the avenue lies on it as a long
 streak of light drawn toward the eye, the moss's glow dimmed under the film of water, and
 (round 17, the ``mirror`` pass, mirror.frag) it mirrors the towers: each street pixel is
@@ -513,6 +521,7 @@ towers = TowersScene(
         Param("fracture", 0.0, 0.0, 1.0, "the dream fractures: 0 whole, 1 every tower shattered into mist"),
         Param("shards", 1500, 0, 6000, "pieces of glass the fracture throws (0: none)"),
         Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),
+        Param("sculpt", 1.0, 0.0, 1.0, "the near towers modelled: flared foot, waist, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     bindings={"environment": Binding(default="sky", scale=0.36)},
     description="liquid-glass towers over streets of glowing moss; touches ripple the glass",

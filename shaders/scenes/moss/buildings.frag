@@ -15,8 +15,10 @@
 #include "../../lib/dither.glsl"
 #include "../../lib/noise.glsl"
 #include "moss.glsl"
+#include "../towers/sculpt.glsl"
 
 uniform int u_frame;
+uniform float u_time;
 uniform vec2 u_resolution;
 uniform float u_cam_tan;
 uniform vec3 u_cam_pos;
@@ -68,13 +70,29 @@ void main() {
     // it) and above the street each pixel lies, in pixels (derivatives before any discard).
     float coverage = clamp(0.5 + disc / max(fwidth(disc), 1e-12), 0.0, 1.0)
                    * clamp(0.5 + ys / max(fwidth(ys), 1e-6), 0.0, 1.0);
+    // (round 20: "plain acrylic cylinders" -- the column is carved inside its quadric as
+    // the city's are (towers/sculpt.glsl): a flared foot, twisting flutes, rings running up
+    // it, a waist above its swell; a short trace from the quadric's entry finds the body)
+    Body bd = Body(scale.xz, top, al, be, top);
+    float t_q = max(tn, 0.0);
+    Carving cv = carving(bd, t_q, u_sculpt, u_time);
+    carving_enter(cv, u_cam_pos.y + d.y * t_q);
+    float tq_far = (-q.y + sqrt(max(disc, 0.0))) / (2.0 * q.x);
+    float pix = 2.0 * u_cam_tan / u_resolution.y;
+    float body_cover, d_body;
+    float th = sculpt_march(u_cam_pos - centre, d, bd, cv, t_q, tq_far, pix, body_cover, d_body);
+    coverage *= body_cover;
     if (coverage <= 0.0 || tn <= 0.0) {
         discard;
     }
-    vec3 pl = o + tn * v;                                   // the hit, scaled frame
+    vec3 pl = o + th * v;                                   // the hit, scaled frame
     vec3 world = centre + pl * scale;
     float y = world.y;
     vec3 n = normalize(vec3(2.0 * pl.x / scale.x, (-kk + 2.0 * be * pl.y) / top, 2.0 * pl.z / scale.z));
+    vec3 lb = world - centre;
+    n = normalize(mix(n, sculpt_normal(lb, d_body, bd, cv, max(0.5 * th * pix, 0.004)), cv.amp));
+    vec2 zb = lb.xz / bd.r;
+    float groove = sculpt_groove(zb / max(length(zb), 1e-4), lb.y, cv);
     float dist = length(world - u_cam_pos);
     float fp = dist * 2.0 * u_cam_tan / u_resolution.y;     // world units per pixel
 
@@ -99,7 +117,11 @@ void main() {
     float ridge = (1.0 - smoothstep(0.0, 0.012 + fp, ridge_d)) * (0.012 / (0.012 + fp));
     // (across a ridge the round normal, which lies between its two facets', over a pixel or
     // two: the facet's edge is antialiased, not a stair of hard steps)
-    n = normalize(mix(n, nf, 0.85 * (1.0 - smoothstep(0.2, 0.6, fp)) * smoothstep(0.0, 1.5 * fp, ridge_d)));
+    n = normalize(mix(n, nf, 0.85 * (1.0 - smoothstep(0.2, 0.6, fp)) * smoothstep(0.0, 1.5 * fp, ridge_d)
+                         * (1.0 - cv.amp)));
+    // (a carved column's flutes take the facets' place: their ridges are its lines of light)
+    float groove_px = cv.lobes * fp / (2.0 * max(length(lb.xz), 0.05));
+    ridge = mix(ridge, 1.0 - smoothstep(0.0, groove_px + 0.012, groove - 0.063), cv.amp);
     vec3 nb = normalize(n + (0.07 * w1 * tang + 0.05 * w2 * vec3(0.0, 1.0, 0.0)) * (0.35 + 0.65 * fine));
     float facing = max(dot(-d, nb), 0.0);
     float fres = 0.04 + 0.96 * pow(1.0 - facing, 5.0);

@@ -4,6 +4,7 @@
 // Output: display-encoded colour, alpha = how much of the pixel the glass covers, and the
 // coverage the back pass skips (depth 0 where the glass covers the pixel whole).
 #include "towers.glsl"
+#include "sculpt.glsl"
 out vec4 frag_colour;
 
 const int SPIRE_STEPS = 9;
@@ -179,6 +180,29 @@ void main() {
     t0 = hit0.x / hit0.y * wl;
     t1 = hit1.x / hit1.y * wl;
     column_finish(k0);
+    // The near columns are carved (sculpt.glsl): from the quadric's entry, a short trace
+    // finds the body inside it, or passes it by (through its waist, down a groove), and the
+    // pixel shows what stands behind: the sky and the street the back pass draws, or the
+    // stand-in for a second tower the walk met (the walk does not look on past a column
+    // covering the pixel whole: that cost the glass pass a tenth, for a tinted sky either way).
+    float body_cover = 1.0;
+    if (!s.spire0 && u_sculpt > 0.0) {
+        Body bd = Body(k0.r, k0.h, k0.al, k0.be, k0.cut);
+        Carving cv = carving(bd, t0, u_sculpt, u_time);
+        float tn, tf, tq;
+        vec3 o = ro - k0.base;
+        carving_enter(cv, o.y + rd.y * t0);
+        column_span(o, rd, k0, tn, tf, tq);
+        float d_body;
+        t0 = sculpt_march(o, rd, bd, cv, t0, tf, g_pix, body_cover, d_body);
+        g_body = cv.amp;
+        vec3 lb = o + rd * t0;
+        g_body_n = sculpt_normal(lb, d_body, bd, cv, max(0.5 * t0 * g_pix, 0.004));
+        vec2 zb = lb.xz / k0.r;
+        g_groove = sculpt_groove(zb / max(length(zb), 1e-4), lb.y, cv);
+        // (a pixel, in the groove measure: |d groove / d arc| = n / 2r)
+        g_groove_px = cv.lobes * t0 * g_pix / (2.0 * max(length(lb.xz), 0.05));
+    }
 #ifdef TOWERS_FRACTURE
     // The fracture: above its jagged break line a falling tower is already shards.
     float start0 = tower_break_start(texelFetch(u_layout, cell0 & (GRID - 1), 0), cell0);
@@ -195,6 +219,7 @@ void main() {
 #endif
     bool second = hits == 2;
     cov0 = (hits == 3) ? 1.0 : cov0;
+    cov0 = min(cov0, body_cover);
 
     // The glass.  Where it only partly covers the pixel and another tower is behind, that
     // one shows in the rest of the pixel: a cheap stand-in (its tinted view of the sky)

@@ -53,6 +53,10 @@ Heart g_heart;
 MossLook g_moss;
 float g_pix;        // radians per pixel
 vec3 g_haze;        // the horizon haze behind this pixel
+vec3 g_body_n = vec3(0.0, 1.0, 0.0);  // a carved column's own normal (sculpt.glsl, glass.frag)
+float g_body = 0.0;                   // how much of the carving it shows (0: the plain quadric)
+float g_groove = 0.0;                 // across its flutes: 0 on a ridge, 1 deep in a groove
+float g_groove_px = 1.0;              // a pixel in that measure
 
 // ------------------------------------------------------------------ environment
 
@@ -742,6 +746,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 p = ro + rd * t;
     vec3 lp = p - k.base;
     vec3 n0 = column_normal(lp, k);
+    // (round 20: a near column is carved -- sculpt.glsl -- and its body's own normal bends
+    // the light; its flutes take the place of the ground facets)
+    n0 = normalize(mix(n0, g_body_n, g_body));
     // (round 14: "still bullets, the same rounded capsule") cut glass: the skin is ground into
     // long facets (5 to 9 round a tower) that twist as they rise, each flat to the light, so
     // a tower reads as a faceted crystal spire, its facet edges bright lines spiralling up it.
@@ -757,8 +764,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // the facets get thinner than a few pixels, far off, rather than shimmering
     float facet_w = length(lp.xz) * 6.2832 / nfac;              // world width of a facet
     float edge_px = t * g_pix / max(facet_w, 1e-3);              // a pixel, in facets
-    float facet_near = 1.0 - smoothstep(0.08, 0.25, edge_px);
+    float facet_near = (1.0 - smoothstep(0.08, 0.25, edge_px)) * (1.0 - g_body);
     float facet_edge = (1.0 - smoothstep(0.0, 1.6 * edge_px + 0.015, 0.5 - abs(fe))) * facet_near;
+    // (round 20: a carved column's flute ridges are its edges of light, the grooves between
+    // them a little darker -- light held less deep in the glass -- so the twist reads)
+    float ridge = 1.0 - smoothstep(0.0, 1.5 * g_groove_px + 0.03, g_groove - 0.063);
+    facet_edge = mix(facet_edge, ridge, g_body);
     vec2 nh = mix(n0.xz, flat_h, 0.8 * facet_near);
     n0 = normalize(vec3(nh.x, n0.y, nh.y));
 #ifdef TOWERS_FRACTURE
@@ -877,7 +888,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
     // (soft: at 3x it burned white blots into the columns at the frame's edge)
     // (round 12: crisper and brighter, "crisp specular streaks" down the clear glass)
-    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), 900.0) * 2.2;
+    // (round 20: tighter on a carved body, whose broad saddles at the waist spread it into a
+    // white blot)
+    float spec = pow(max(dot(n, normalize(L - rd)), 0.0), mix(900.0, 4000.0, g_body)) * 2.2;
 
     // a touch's ripple reads as water: the bent surface displaces what the glass reflects
     // and lets through (the normal above), and only its steepest crests catch a little more
@@ -919,6 +932,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // glints spiralling up the glass, never white stripes all round it)
     float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
     edge_lit = edge_lit * edge_lit * (0.25 + 0.75 * m) + 0.6 * sunward * m;
+    col *= 1.0 - 0.15 * g_body * g_groove * g_groove;
+
     col += facet_edge * edge_lit * (rim_light * 0.3 + vec3(0.06, 0.06, 0.1));
 #ifndef TOWERS_FRACTURE
     return col;

@@ -1,0 +1,167 @@
+// sculpt.glsl -- the near towers modelled as distance fields inside their quadrics.
+//
+// Include-only, with no uniforms of its own: the towers' glass (glass.frag) and the moss's
+// columns (shaders/scenes/moss/buildings.frag, "the moss shares the buildings") both carve
+// their quadrics with it.
+// Round 20: nine readers called the columns "capsules, blades, pods": one quadric each, a
+// pill's silhouette however it is shaded.  A near tower is now a modelled body carved out
+// of the quadric that bounds it (the walk still meets the quadric exactly and cheaply; from
+// that entry a short sphere trace finds the body inside):
+//   - a flared foot rooted in the street (pinched a little above it),
+//   - the swelling of its quadric below, then a WAIST above the swell,
+//   - an upper body thinning to a needle (the spire rising out of it),
+//   - fluted lobes that TWIST as they rise (4 to 7 of them, sharp ridges between broad
+//     grooves, so the key light draws crisp lines spiralling up the glass),
+//   - horizontal liquid ripple rings running slowly up the skin (a displacement).
+// Every factor is at most 1, so the body lies inside the quadric: a ray that misses the
+// quadric misses the body, and the walk's exact test stays the bound.  Far towers (beyond
+// SCULPT_FAR, fading from SCULPT_FADE) keep the plain quadric: there the carving would be
+// thinner than a few pixels and the march would be wasted.
+
+const float SCULPT_FADE = 34.0;     // world units from the eye where the carving starts to fade
+const float SCULPT_FAR = 52.0;      // and where it is gone (the walk treats beyond as quadrics)
+const int SCULPT_STEPS = 14;
+
+// The quadric a body is carved from: half sizes of its widest ring, the height of its tip,
+// its profile r^2 = (1 - s)(al + be s) (s = y / h), and where the fracture has cut it.
+struct Body {
+    vec2 r;
+    float h;
+    float al;
+    float be;
+    float cut;
+};
+
+// A tower's carving, from its sizes (free per-tower randoms, as towers.glsl column_peak).
+struct Carving {
+    float waist_s;      // the waist's height, as a fraction of the tower's
+    float waist;        // how deep it pinches (fraction of the radius)
+    float lobes;        // 4 to 7 flutes round it
+    float flute;        // how deep the grooves between them cut
+    float twist;        // radians the flutes turn per unit of height
+    float amp;          // 0..1: the whole carving, faded with distance and the sculpt param
+    float time;         // seconds (the rings run up the skin)
+    float y0;           // the height where the ray entered (carving_enter)
+    vec2 rot0;          // the twist's (cos, sin) there
+};
+
+// Where the ray enters the quadric (height y0 above the foot): the twist's turn there.
+void carving_enter(inout Carving c, float y0) {
+    c.y0 = y0;
+    c.rot0 = vec2(cos(c.twist * y0), sin(c.twist * y0));
+}
+
+// A smooth wave of period 1 in x, 0..1 (as 0.5 - 0.5 cos 2 pi x: a cubic on a triangle, no sine).
+float smooth_wave(float x) {
+    float tri = abs(2.0 * fract(x) - 1.0);
+    return tri * tri * (3.0 - 2.0 * tri);
+}
+
+// amount: the scene's sculpt param; t0: the distance from the eye.
+Carving carving(Body k, float t0, float amount, float time) {
+    float h1 = fract(k.r.x * 7.13 + k.r.y * 3.31 + k.h * 0.173);
+    float h2 = fract(k.r.x * 2.77 + k.r.y * 9.41 + k.h * 0.311);
+    Carving c;
+    // (above the quadric's swell: column_peak puts it at 0.32..0.45 of the height)
+    c.waist_s = 0.6 + 0.12 * h1;
+    c.waist = 0.36 + 0.16 * h2;
+    // (3 flutes round a broad column showed the eye one wide groove: a smooth vase)
+    c.lobes = 4.0 + floor(3.99 * fract(h1 * 5.3 + h2));
+    c.flute = 0.17 + 0.08 * h2;
+    c.twist = (h1 < 0.5 ? -1.0 : 1.0) * (0.7 + 0.5 * h2) * 6.2832 / max(k.h, 1.0);
+    c.amp = amount * (1.0 - smoothstep(SCULPT_FADE, SCULPT_FAR, t0));
+    c.time = time;
+    c.y0 = 0.0;
+    c.rot0 = vec2(1.0, 0.0);
+    return c;
+}
+
+// Where lp lies across the twisting flutes: 0 on a ridge, 1 at the bottom of a groove (|sin|
+// of half the angle: sharp ridges, broad rounded grooves).  z: the unit direction round the
+// axis (lp.xz / r, normalised); cos(n theta + phi) from z^n, no atan.
+float sculpt_groove(vec2 z, float y, Carving c) {
+    vec2 z2 = vec2(z.x * z.x - z.y * z.y, 2.0 * z.x * z.y);
+    vec2 z3 = vec2(z2.x * z.x - z2.y * z.y, z2.x * z.y + z2.y * z.x);
+    vec2 z4 = vec2(z2.x * z2.x - z2.y * z2.y, 2.0 * z2.x * z2.y);
+    vec2 z5 = vec2(z4.x * z.x - z4.y * z.y, z4.x * z.y + z4.y * z.x);
+    vec2 z6 = vec2(z3.x * z3.x - z3.y * z3.y, 2.0 * z3.x * z3.y);
+    vec2 z7 = vec2(z4.x * z3.x - z4.y * z3.y, z4.x * z3.y + z4.y * z3.x);
+    vec2 zn = (c.lobes < 4.5) ? z4 : ((c.lobes < 5.5) ? z5 : ((c.lobes < 6.5) ? z6 : z7));
+    // the twist's turn at y, from its cosine and sine at the ray's entry (carving_enter): a
+    // second-order step from there (a trace moves a unit or two in height: the error is
+    // under a hundredth of a radian) instead of a sine and a cosine at every step
+    float dp = c.twist * (y - c.y0);
+    float h2 = 0.5 * dp * dp;
+    vec2 rot = c.rot0 * (1.0 - h2) + vec2(-c.rot0.y, c.rot0.x) * dp;
+    float cn = zn.x * rot.x - zn.y * rot.y;
+    return sqrt(max(0.5 - 0.5 * cn, 0.0) + 0.004);
+}
+
+// The body's field at lp (relative to the foot), in world units: negative inside, about
+// the distance outside (the scale is the narrower radius; the march steps by a share of it).
+float sculpt_field(vec3 lp, Body k, Carving c) {
+    vec2 u = lp.xz / k.r;
+    float rho = length(u);
+    float s = lp.y / k.h;
+    float R = sqrt(max((1.0 - s) * (k.al + k.be * s), 0.0));
+    // the waist: a smooth pinch (a polynomial bump, no exp)
+    float dw = clamp((s - c.waist_s) * 6.0, -1.0, 1.0);
+    float bump = (1.0 - dw * dw);
+    float f = 1.0 - c.waist * bump * bump;
+    // the upper body thins to a needle above the waist
+    f *= 1.0 - 0.45 * smoothstep(c.waist_s, 1.0, s);
+    // the flared foot: pinched a little just above the street
+    float fy = clamp((lp.y - 0.75) * 1.4, -1.0, 1.0);
+    float fb = 1.0 - fy * fy;
+    f *= 1.0 - 0.18 * fb * fb;
+    float groove = sculpt_groove(u / max(rho, 1e-4), lp.y, c);
+    f *= 1.0 - c.flute * groove;
+    // liquid rings running up the skin: a packet of a few, rising with a swell of its own
+    // (rings all the way up read as a ribbed larva, not as liquid)
+    float ring = smooth_wave(0.573 * lp.y - 0.382 * c.time);
+    float swell = smoothstep(0.72, 1.0, smooth_wave(0.051 * lp.y - 0.119 * c.time + 0.159 * k.h));
+    f *= 1.0 - 0.06 * ring * swell;
+    f = mix(1.0, f, c.amp);
+    float d = (rho - R * f) * min(k.r.x, k.r.y);
+    return max(d, lp.y - k.cut);
+}
+
+// The body's outward normal at lp, whose field d0 is known (the march's last): three forward
+// taps (a fourth, for a tetrahedron, cost the frame 1.6 %).
+vec3 sculpt_normal(vec3 lp, float d0, Body k, Carving c, float e) {
+    return normalize(vec3(sculpt_field(lp + vec3(e, 0.0, 0.0), k, c),
+                          sculpt_field(lp + vec3(0.0, e, 0.0), k, c),
+                          sculpt_field(lp + vec3(0.0, 0.0, e), k, c)) - d0);
+}
+
+// From the quadric's entry tn to its exit tf along the unit rd (o: the eye relative to the
+// foot): where the body is met (t), or, on a miss, where the ray passed closest to it.
+// pix: a pixel's width per unit of distance.  cover: how much of the pixel the body covers (1 on a hit; on a miss, from how close the
+// ray came, in pixels: the silhouette's antialiasing); d_at: the field there.
+// (Steps of 0.75 of the field: the flutes' slope round the column keeps the field's gradient
+// under ~1.35, and from the quadric the body is a few steps in.)
+float sculpt_march(vec3 o, vec3 rd, Body k, Carving c, float tn, float tf, float pix,
+                   out float cover, out float d_at) {
+    float t = max(tn, 0.0);
+    float best = 1e9;
+    float t_best = t;
+    float d_best = 0.0;
+    bool hit = false;
+    for (int i = 0; i < SCULPT_STEPS; ) {
+        float d = sculpt_field(o + rd * t, k, c);
+        float pw = t * pix;
+        float ratio = d / pw;
+        bool better = ratio < best;
+        t_best = better ? t : t_best;
+        d_best = better ? d : d_best;
+        best = min(best, ratio);
+        hit = d < 0.25 * pw;
+        t += hit ? 0.0 : max(0.75 * d, 0.25 * pw);
+        if (++i >= SCULPT_STEPS || hit || t > tf) {
+            break;
+        }
+    }
+    cover = hit ? 1.0 : clamp(1.0 - best * 1.4, 0.0, 1.0);
+    d_at = d_best;
+    return t_best;
+}
