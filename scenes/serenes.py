@@ -698,10 +698,12 @@ serenes = Serenes(
              inputs=("surfaces", "shadow", "figures", "eyes_img", "candles_img", "haze", "floor")),
         # The portrait shot (``portrait``): one Serene close, its hooded bust a distance field
         # marched once into a G-buffer when the shot begins, relit every frame into ``main``.
+        # (at twice the frame's size: the bilinear lookup averages four samples a pixel, so
+        # the folds' grazing edges and the rim along them do not break into dots)
         Pass("scenes/serenes/portrait_geo.frag", name="portrait_geo", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", update=("portrait",)),
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, update=("portrait",)),
         Pass("scenes/serenes/portrait_mat.frag", name="portrait_mat", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", update=("portrait",)),
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, update=("portrait",)),
         Pass("scenes/serenes/portrait.frag", name="portrait_shot", vert="common/fullscreen.vert",
              primitive="triangles", count=3, into="main", inputs=("portrait_geo", "portrait_mat")),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):

@@ -26,11 +26,18 @@ def _shot(gl, size=(320, 180), **over):
     p = Player(gl, size=size)
     try:
         img = p.at(2.0, **{**SHOT, **over})
-        geo = p.pass_pixels("portrait_geo")
-        mat = p.pass_pixels("portrait_mat")
+        geo = _to_frame(p.pass_pixels("portrait_geo"), img.shape)
+        mat = _to_frame(p.pass_pixels("portrait_mat"), img.shape)
     finally:
         p.release()
     return img, geo, mat
+
+
+def _to_frame(gbuf: np.ndarray, shape) -> np.ndarray:
+    """A G-buffer pass (baked at twice the frame's size) averaged down to the frame's pixels."""
+    k = gbuf.shape[0] // shape[0]
+    h, w = shape[0], shape[1]
+    return gbuf[:h * k, :w * k].reshape(h, k, w, k, 4).mean(axis=(1, 3))
 
 
 def test_the_portrait_replaces_the_stage_and_the_stage_draws_none_of_it():
@@ -96,13 +103,30 @@ def test_the_face_lies_in_shadow_and_the_mercury_eyes_are_large_bright_orbs(gl):
         np.percentile(lum[face], 99), np.median(lum[face]))
     dim, _, _ = _shot(gl, size=(640, 360), eyes=0.0)
     brighter = ((img.mean(axis=2) - dim.mean(axis=2)) > 6.0) & (geo[..., 3] > 0.5)
-    # the brighter pixels fall in two runs of columns (two eyes), each a blob 12 px across
-    ys, xs = np.nonzero(brighter)
-    cols = np.unique(xs)
-    runs = np.split(cols, np.flatnonzero(np.diff(cols) > 2) + 1)
-    sizes = [int(np.isin(xs, run).sum()) for run in runs]
-    assert len(runs) == 2 and min(sizes) > 113, sizes          # pi * 6^2: 12 px across
-    assert ys.max() - ys.min() < 40, (ys.min(), ys.max())
+    # the brighter pixels form two blobs (two eyes), each 12 px across; nothing else large
+    # (the burning eyes' far-off cold edge on the cloth may brighten a stray pixel or two)
+    sizes = sorted(_blob_sizes(brighter), reverse=True)
+    assert len(sizes) >= 2 and sizes[1] > 113, sizes[:4]          # pi * 6^2: 12 px across
+    assert len(sizes) < 3 or sizes[2] < 10, sizes[:4]
+
+
+def _blob_sizes(mask: np.ndarray) -> list[int]:
+    """The sizes of the 8-connected blobs of a boolean mask."""
+    todo = {(int(y), int(x)) for y, x in zip(*np.nonzero(mask))}
+    sizes = []
+    while todo:
+        stack = [todo.pop()]
+        n = 0
+        while stack:
+            y, x = stack.pop()
+            n += 1
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    if (y + dy, x + dx) in todo:
+                        todo.remove((y + dy, x + dx))
+                        stack.append((y + dy, x + dx))
+        sizes.append(n)
+    return sizes
 
 
 def test_the_dream_cuts_to_the_portrait_in_the_serenes_cue_and_back():

@@ -94,8 +94,9 @@ vec3 background(vec2 s, vec3 lightc) {
 // What a mercury eye at E mirrors in direction r: the dark room, the warm floor below,
 // and each candle flame as a hot upright teardrop.
 vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
-    vec3 col = vec3(0.002, 0.0025, 0.004) + SILVER * 0.006 * smoothstep(-0.2, 1.0, r.y);
-    col += lightc * 0.02 * smoothstep(0.05, -0.6, r.y) * u_portrait_light.x;
+    vec3 col = vec3(0.0015, 0.002, 0.003) + SILVER * 0.004 * smoothstep(0.0, 1.0, r.y);
+    // the candle-lit floor far below, a soft warm band under the horizon
+    col += lightc * 0.03 * smoothstep(0.0, -0.25, r.y) * smoothstep(-0.9, -0.3, r.y) * u_portrait_light.x;
     vec3 cs[3] = vec3[3](KEY_CANDLE, FAR_CANDLE_A, FAR_CANDLE_B);
     float pw[3] = float[3](u_portrait_light.x, 0.6, 0.5);
     for (int k = 0; k < 3; ++k) {
@@ -108,9 +109,9 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
         vec2 q = vec2(dot(r, right), dot(r, up)) - vec2(0.0, 0.02);
         q.y = q.y > 0.0 ? q.y * 0.42 : q.y * 1.1;               // the flame's tall tip
         float f = length(q);
-        col += lightc * pw[k] * (2.5 * (1.0 - smoothstep(0.035, 0.06, f))
-                               + 0.25 * exp(-f * f / 0.03));
-        col += vec3(1.0, 0.93, 0.8) * pw[k] * 6.0 * (1.0 - smoothstep(0.0, 0.03, f));
+        col += lightc * pw[k] * (3.0 * (1.0 - smoothstep(0.07, 0.12, f))
+                               + 0.12 * exp(-f * f / 0.05));
+        col += vec3(1.0, 0.9, 0.72) * pw[k] * 8.0 * (1.0 - smoothstep(0.0, 0.06, f));
     }
     return col;
 }
@@ -142,7 +143,7 @@ void main() {
     float ao = mat.x;
     float face = step(0.75, mat.w);
     float lining = mat.w * (1.0 - face) * 2.0;
-    vec3 albedo = mix(vec3(0.05, 0.04, 0.058), vec3(0.02, 0.02, 0.026), face);
+    vec3 albedo = mix(vec3(0.042, 0.032, 0.05), vec3(0.02, 0.02, 0.026), face);
     // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
     vec3 Lk = KEY_CANDLE - P;
     float dk2 = dot(Lk, Lk);
@@ -153,11 +154,15 @@ void main() {
     vec3 surf = albedo * lightc * kp * ndl * mat.y * (0.35 + 0.65 * ao);
     // the cloth's sheen: a soft satin highlight and the velvet glow toward grazing
     surf += lightc * kp * mat.y * (1.0 - face)
-          * (0.09 * pow(max(dot(N, H), 0.0), 20.0) + 0.03 * pow(1.0 - NV, 3.0) * ndl);
+          * (0.05 * pow(max(dot(N, H), 0.0), 7.0) + 0.06 * pow(1.0 - NV, 2.0) * ndl);
     // the rim: the candle behind to the right, caught along the hood's edge
     vec3 Lr = normalize(RIM_CANDLE - P);
     float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.15, 0.0);
     surf += lightc * rimc * rim * 0.25 * (1.0 - face) * (0.5 + 0.5 * ao);
+    // and a thin cold edge from behind at the right: the others' burning eyes, far off
+    vec3 Lc = normalize(vec3(0.8, 0.45, 0.9));
+    surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * (1.0 - face) * ao
+          * (0.4 + 0.6 * u_eyes);
     // the cold of the room, barely: the forms never go flat black
     surf += vec3(0.25, 0.38, 0.8) * 0.002 * ao * ao * (0.6 + 0.4 * N.y) * (1.0 - face);
     // the eyes' own cold light on the face and the inside of the hood
@@ -195,7 +200,7 @@ void main() {
         env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.65);
         vec3 ec = env * fres;
         // its own soft cold glow, from within, brightest toward the middle
-        ec += SILVER * (0.006 + 0.03 * u_eyes) * (0.2 + 0.8 * ne * ne * ne);
+        ec += SILVER * (0.002 + 0.014 * u_eyes) * ne * ne * ne * ne;
         // the limb dark: a ball, never a bright ring round a pupil (round 12's "goggles")
         ec *= 0.12 + 0.88 * smoothstep(EYE_RADIUS, EYE_RADIUS * 0.6, perp);
         // the cowl's brow shades the top of the ball

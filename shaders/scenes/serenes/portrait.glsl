@@ -11,9 +11,9 @@ const float PORTRAIT_FOCAL = 1.22;                    // screen y in [-0.5, 0.5]
 const float PORTRAIT_PITCH = 0.05;                    // a little from below: it looms
 const float PORTRAIT_BOW = 0.16;                      // the hood bowed toward the viewer (rad)
 // the lidless eyes: large mercury orbs in the face's shadow (head-local, before the bow)
-const vec3 EYE_L = vec3(-0.037, -0.004, -0.071);
-const vec3 EYE_R = vec3(0.037, -0.004, -0.071);
-const float EYE_RADIUS = 0.027;
+const vec3 EYE_L = vec3(-0.039, -0.004, -0.07);
+const vec3 EYE_R = vec3(0.039, -0.004, -0.07);
+const float EYE_RADIUS = 0.03;
 // the candles: the key low in front, to the left; one behind to the right for the rim
 const vec3 KEY_CANDLE = vec3(-0.72, -0.4, 0.02);
 const vec3 RIM_CANDLE = vec3(0.62, -0.30, 0.75);
@@ -89,7 +89,10 @@ float portrait_folds(vec3 q) {
     float hood = smoothstep(-0.05, 0.1, q.y) * sin(a * 4.0 + q.y * 6.0);
     // (none on the axis, where the angle is singular: the hood's tip stays a soft point)
     float axis = smoothstep(0.03, 0.12, length(q.xz - vec2(0.0, 0.06)));
-    return (f * mix(0.008, 0.028, low) + 0.006 * hood) * axis;
+    // where the cowl falls onto the shoulders the cloth bunches in slack horizontal swags
+    float collar = smoothstep(-0.1, -0.17, q.y) * smoothstep(-0.36, -0.24, q.y)
+                 * sin(q.y * 55.0 + 2.5 * sin(a * 3.0)) * smoothstep(0.3, 0.9, abs(a));
+    return (f * mix(0.01, 0.032, low) + 0.008 * hood + 0.007 * collar) * axis;
 }
 
 // The hooded bust's signed distance at world point p, and which material it hit: m = 0 the
@@ -99,11 +102,11 @@ float portrait_sdf(vec3 p, out float m) {
     vec3 q = portrait_local(p);
     // the hood: a deep cowl over the head coming to a soft point behind the crown
     float hood = p_ellipsoid(q - vec3(0.0, 0.035, 0.02), vec3(0.142, 0.19, 0.17));
-    hood = p_smin(hood, p_round_cone(q, vec3(0.0, 0.1, 0.04), vec3(0.0, 0.255, 0.1), 0.09, 0.022), 0.06);
+    hood = p_smin(hood, p_round_cone(q, vec3(0.0, 0.1, 0.05), vec3(0.0, 0.245, 0.14), 0.088, 0.028), 0.08);
     // the mantle falling from the hood over the shoulders, wider than deep
     vec3 pm = vec3(p.x / 1.22, p.y, p.z);
     float mantle = p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.8, 0.1), 0.09, 0.3) * 0.8;
-    float shoulders = p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.165, -0.29, 0.05), vec3(0.13, 0.07, 0.11));
+    float shoulders = p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.16, -0.32, 0.05), vec3(0.12, 0.06, 0.1));
     mantle = p_smin(mantle, shoulders, 0.06);
     float cloth = p_smin(hood, mantle, 0.07);
     cloth += portrait_folds(vec3(p.x, p.y, mix(p.z, q.z, smoothstep(-0.2, -0.02, p.y))));
@@ -118,7 +121,7 @@ float portrait_sdf(vec3 p, out float m) {
     float eyes = length(qe) - EYE_RADIUS;
     face = min(face, eyes);
     // (the hood's lining round the face, 0.5: it stays in the cowl's shadow)
-    m = face < cloth ? 1.0 : 0.5 * (1.0 - smoothstep(0.0, 0.02, opening + 0.012));
+    m = face < cloth ? 1.0 : 0.5 * (1.0 - smoothstep(0.004, 0.02, opening));
     return min(cloth, face);
 }
 
@@ -132,11 +135,26 @@ vec3 portrait_eye(int e) {
     return portrait_world(e == 0 ? EYE_L : EYE_R);
 }
 
+// The weave's fine creases, in the normal only (too fine to march): crumpled soft lines
+// running down the cloth, bunched across it where the hood gathers at the neck.
+float portrait_creases(vec3 p) {
+    float down = sin(p.x * 70.0 + 3.0 * sin(p.y * 21.0 + p.z * 30.0)) * sin(p.y * 13.0 + p.x * 9.0);
+    float across = sin(p.y * 95.0 + 4.0 * sin(p.x * 26.0)) * smoothstep(-0.09, -0.2, p.y)
+                 * smoothstep(-0.36, -0.2, p.y);
+    return 0.0011 * down + 0.0009 * across;
+}
+
+float portrait_detailed(vec3 p) {
+    float m;
+    float d = portrait_sdf(p, m);
+    return d + portrait_creases(p) * (1.0 - step(0.75, m));
+}
+
 vec3 portrait_normal(vec3 p) {
     const vec2 k = vec2(1.0, -1.0);
     const float h = 0.0012;
-    return normalize(k.xyy * portrait_sdf(p + k.xyy * h) + k.yyx * portrait_sdf(p + k.yyx * h)
-                   + k.yxy * portrait_sdf(p + k.yxy * h) + k.xxx * portrait_sdf(p + k.xxx * h));
+    return normalize(k.xyy * portrait_detailed(p + k.xyy * h) + k.yyx * portrait_detailed(p + k.yyx * h)
+                   + k.yxy * portrait_detailed(p + k.yxy * h) + k.xxx * portrait_detailed(p + k.xxx * h));
 }
 
 // The G-buffer of one pixel, marched once when the shot begins (the field is costly; the
@@ -149,12 +167,12 @@ void portrait_march(vec2 s, float px, out vec4 geo, out vec4 mat) {
     float t = 0.55;
     float best = 1e9, best_t = t;
     float hit = 0.0;
-    for (int i = 0; i < 240; ++i) {
+    for (int i = 0; i < 320; ++i) {
         float d = portrait_sdf(ro + rd * t);
         float pix = px * t;
         if (d / pix < best) { best = d / pix; best_t = t; }
         if (d < 0.0004 * t) { hit = 1.0; break; }
-        t += d * 0.5;
+        t += d * 0.42;
         if (t > 2.2) break;
     }
     float cov = hit > 0.0 ? 1.0 : clamp(1.0 - best, 0.0, 1.0);
