@@ -116,6 +116,52 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
     return col;
 }
 
+// The key candle in the frame: a pillar of wax lit from its own flame (warm and
+// translucent near the top, dark below), the flame a teardrop -- white-hot core, orange
+// skirt, a blue root -- that breathes and leans with the draught, and its glow in the air.
+vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
+    float key = u_portrait_light.x;
+    vec3 fp = portrait_project(KEY_CANDLE);
+    float scale = PORTRAIT_FOCAL / fp.z;                  // screen units per metre there
+    vec2 q = (s - fp.xy) / scale;                         // metres, about the flame's centre
+    float breath = 0.85 + 0.3 * clamp(key - 0.7, 0.0, 0.6);
+    float lean = 0.003 * sin(u_time * 2.3) + 0.002 * sin(u_time * 5.1 + 1.0);
+    // the wax: a pillar under the flame, its top a little below the flame's root
+    float top = -0.016;
+    float pillar = max(abs(q.x) - 0.022, q.y - top);
+    float pc = clamp(0.5 - pillar / (px / scale * 1.5 + 1e-5), 0.0, 1.0);
+    float near_top = exp(-max(top - q.y, 0.0) / 0.03);
+    // (a round pillar: the flame's light through the wax near the top, a soft column of
+    // light down its middle, its sides turning away into the dark)
+    float across = clamp(q.x / 0.022, -1.0, 1.0);
+    float round_ = sqrt(max(1.0 - across * across, 0.0));
+    vec3 wax = lightc * vec3(1.0, 0.72, 0.5)
+             * (0.004 * round_ + key * (0.35 * near_top * near_top + 0.03 * near_top) * (0.25 + 0.75 * round_ * round_));
+    // the rim of the pool of molten wax at the top, lit from the flame just above it
+    wax += lightc * key * 0.5 * exp(-abs(q.y - top + 0.002) / 0.0015) * round_;
+    col = mix(col, wax, pc);
+    // the wick, a dark thread from the wax into the flame's blue root
+    float wick = clamp(0.5 - (abs(q.x - lean * 5.0) - 0.0012) / (px / scale + 1e-5), 0.0, 1.0)
+               * step(top, q.y) * step(q.y, -0.004);
+    col = mix(col, vec3(0.004, 0.002, 0.001), wick);
+    // the flame
+    vec2 f = q - vec2(lean * (q.y + 0.02) * 30.0, 0.0);
+    f.y /= breath;
+    float fy = f.y > 0.0 ? f.y * 0.5 : f.y * 1.3;
+    // (narrowing to a point at the tip)
+    float fx = f.x * 1.6 / max(1.0 - max(f.y, 0.0) / 0.032, 0.08);
+    float fd = length(vec2(fx, fy)) - 0.009;
+    float flame = clamp(0.5 - fd / (px / scale * 1.2 + 1e-5), 0.0, 1.0);
+    float core = exp(-dot(f * vec2(2.4, 0.9), f * vec2(2.4, 0.9)) / 0.00006);
+    vec3 fc = mix(lightc * vec3(1.6, 1.0, 0.6), vec3(6.0, 5.2, 4.0), core);
+    fc = mix(fc, vec3(0.3, 0.4, 1.2), smoothstep(-0.004, -0.012, f.y) * 0.6);
+    col = mix(col, fc * key, flame);
+    // its glow in the air round it
+    float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7));
+    col += lightc * key * (0.25 / (1.0 + r2 * 4000.0) + 0.01 / (1.0 + r2 * 60.0));
+    return col;
+}
+
 void main() {
     vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
     float zoom = u_portrait_light.z;
@@ -143,7 +189,7 @@ void main() {
     float ao = mat.x;
     float face = step(0.75, mat.w);
     float lining = mat.w * (1.0 - face) * 2.0;
-    vec3 albedo = mix(vec3(0.042, 0.032, 0.05), vec3(0.02, 0.02, 0.026), face);
+    vec3 albedo = mix(vec3(0.028, 0.021, 0.034), vec3(0.02, 0.02, 0.026), face);
     // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
     vec3 Lk = KEY_CANDLE - P;
     float dk2 = dot(Lk, Lk);
@@ -151,7 +197,7 @@ void main() {
     float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
     float kp = key * 0.22 / dk2 * (1.0 - 0.88 * face);
     vec3 H = normalize(Lk + V);
-    vec3 surf = albedo * lightc * kp * ndl * mat.y * (0.35 + 0.65 * ao);
+    vec3 surf = albedo * lightc * kp * ndl * mat.y * (0.15 + 0.85 * ao * ao);
     // the cloth's sheen: a soft satin highlight and the velvet glow toward grazing
     surf += lightc * kp * mat.y * (1.0 - face)
           * (0.05 * pow(max(dot(N, H), 0.0), 7.0) + 0.06 * pow(1.0 - NV, 2.0) * ndl);
@@ -213,11 +259,9 @@ void main() {
         col += SILVER * (0.001 + 0.004 * u_eyes) * exp(-dd * 160.0) * (1.0 - ecov);
     }
 
-    // --- the key candle's glow in the air near the lens, low at the left
-    vec3 kc = KEY_CANDLE - ro;
-    vec2 ks = kc.xy / kc.z;
-    vec2 kd = (rd.xy / rd.z - ks) * vec2(1.0, 0.7);
-    col += lightc * key * (0.012 / (1.0 + dot(kd, kd) * 30.0) + 0.004 / (1.0 + dot(kd, kd) * 4.0));
+    // --- the key candle itself, low at the left, as near as the figure: its wax and flame
+    // (the source of the light on the hood: the frame's second point, across from the eyes)
+    col = key_candle(s, col, lightc, px);
 
     // --- vignette, exposure, tone map
     float vig = 1.0 - 0.45 * smoothstep(0.35, 1.05, length(s0 * vec2(0.75, 1.0)));

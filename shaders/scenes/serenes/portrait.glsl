@@ -15,7 +15,7 @@ const vec3 EYE_L = vec3(-0.039, -0.004, -0.07);
 const vec3 EYE_R = vec3(0.039, -0.004, -0.07);
 const float EYE_RADIUS = 0.03;
 // the candles: the key low in front, to the left; one behind to the right for the rim
-const vec3 KEY_CANDLE = vec3(-0.72, -0.4, 0.02);
+const vec3 KEY_CANDLE = vec3(-0.52, -0.2, -0.3);
 const vec3 RIM_CANDLE = vec3(0.62, -0.30, 0.75);
 
 // The view ray through screen point s (centred, y in [-0.5, 0.5]).
@@ -27,6 +27,15 @@ vec3 portrait_ray(vec2 s) {
 
 // The bow turns the head and hood about the neck (NECK), the crown toward the viewer.
 const vec3 NECK = vec3(0.0, -0.12, 0.0);
+
+// The screen point (centred, y in [-0.5, 0.5]) where world point p is seen, and its depth
+// along the camera's axis (the inverse of portrait_ray).
+vec3 portrait_project(vec3 p) {
+    vec3 w = p - PORTRAIT_CAM;
+    float c = cos(PORTRAIT_PITCH), sn = sin(PORTRAIT_PITCH);
+    vec3 v = vec3(w.x, c * w.y - sn * w.z, sn * w.y + c * w.z);
+    return vec3(v.xy / v.z * PORTRAIT_FOCAL, v.z);
+}
 
 // Head-local point of a world point.
 vec3 portrait_local(vec3 p) {
