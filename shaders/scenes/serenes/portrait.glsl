@@ -111,7 +111,7 @@ float portrait_sdf(vec3 p, out float m) {
     vec3 q = portrait_local(p);
     // the hood: a deep cowl over the head coming to a soft point behind the crown
     float hood = p_ellipsoid(q - vec3(0.0, 0.035, 0.02), vec3(0.142, 0.19, 0.17));
-    hood = p_smin(hood, p_round_cone(q, vec3(0.0, 0.1, 0.05), vec3(0.0, 0.245, 0.14), 0.088, 0.028), 0.08);
+    hood = p_smin(hood, p_round_cone(q, vec3(0.0, 0.1, 0.05), vec3(0.0, 0.222, 0.19), 0.09, 0.032), 0.1);
     // the mantle falling from the hood over the shoulders, wider than deep
     vec3 pm = vec3(p.x / 1.22, p.y, p.z);
     float mantle = p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.8, 0.1), 0.09, 0.3) * 0.8;
