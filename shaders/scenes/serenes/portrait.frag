@@ -210,7 +210,7 @@ void main() {
     surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * (1.0 - face) * ao
           * (0.4 + 0.6 * u_eyes);
     // the cold of the room, barely: the forms never go flat black
-    surf += vec3(0.25, 0.38, 0.8) * 0.002 * ao * ao * (0.6 + 0.4 * N.y) * (1.0 - face);
+    surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);
     // the eyes' own cold light on the face and the inside of the hood
     for (int e = 0; e < 2; ++e) {
         vec3 Le = portrait_eye(e) - P;
