@@ -328,11 +328,11 @@ def test_dusk_puts_out_the_darks_first_and_brings_up_the_lights_first(gl, progra
 def test_dusk_holds_its_night_briefly_the_new_room_rising_behind_its_lights(gl, programs):
     """Round 20 at 82.9 s, the moss -> Serenes dusk: "badly underexposed" -- the middle of the
     passage was a night veil with a few candles in it (the new picture's darks came up only
-    from 0.78 to 0.93).  By progress 0.6 most of the new picture has arrived: over half the
-    frame is within 12 levels of it (0.0 on main at 0.6)."""
-    out, src, dst = draw(gl, programs, "dusk", 0.6, (160, 90))
+    from 0.78 to 0.93).  By progress 0.55 the new picture has arrived: over 80 % of the
+    frame is within 12 levels of it (99 % now; 2 % on main, which reached 45 % at 0.6)."""
+    out, src, dst = draw(gl, programs, "dusk", 0.55, (160, 90))
     near = (np.abs(out[..., :3].astype(float) - dst[..., :3].astype(float)) <= 12).all(-1)
-    assert near.mean() > 0.5, f"{near.mean():.0%} of the new picture up at 0.6"
+    assert near.mean() > 0.8, f"{near.mean():.0%} of the new picture up at 0.55"
 
 
 @pytest.mark.parametrize("progress", [0.3, 0.45, 0.55, 0.7])
