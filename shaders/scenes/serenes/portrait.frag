@@ -189,7 +189,7 @@ void main() {
     float ao = mat.x;
     float face = step(0.75, mat.w);
     float lining = mat.w * (1.0 - face) * 2.0;
-    vec3 albedo = mix(vec3(0.028, 0.021, 0.034), vec3(0.02, 0.02, 0.026), face);
+    vec3 albedo = mix(vec3(0.026, 0.023, 0.036), vec3(0.02, 0.02, 0.026), face);
     // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
     vec3 Lk = KEY_CANDLE - P;
     float dk2 = dot(Lk, Lk);

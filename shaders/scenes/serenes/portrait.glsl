@@ -150,7 +150,7 @@ float portrait_creases(vec3 p) {
     float down = sin(p.x * 70.0 + 3.0 * sin(p.y * 21.0 + p.z * 30.0)) * sin(p.y * 13.0 + p.x * 9.0);
     float across = sin(p.y * 95.0 + 4.0 * sin(p.x * 26.0)) * smoothstep(-0.09, -0.2, p.y)
                  * smoothstep(-0.36, -0.2, p.y);
-    return 0.0011 * down + 0.0009 * across;
+    return 0.0026 * down + 0.002 * across;
 }
 
 float portrait_detailed(vec3 p) {
