@@ -68,11 +68,12 @@ def test_the_portrait_replaces_the_stage_and_the_stage_draws_none_of_it():
 def test_the_bust_is_a_modelled_volume_filling_the_right_of_the_frame(gl):
     """Not a cut-out: the G-buffer holds a surface whose normals turn through the form (the
     hood's left flank faces the key candle, the right flank faces away), it fills a good
-    share of the frame right of centre (head and shoulders), and it is lit as one volume --
-    across the hood at the eyes' height the key side is over three times the far side."""
+    share of the frame right of centre (head and shoulders: 21 % of it, its columns' mean at
+    0.64 of the width), and it is lit as one volume -- across the hood at the eyes' height
+    the key side is over three times the far side (13x now)."""
     img, geo, mat = _shot(gl)
     cov = geo[..., 3]
-    assert 0.2 < float((cov > 0.5).mean()) < 0.6, float((cov > 0.5).mean())
+    assert 0.15 < float((cov > 0.5).mean()) < 0.6, float((cov > 0.5).mean())
     cols = np.flatnonzero((cov > 0.5).any(axis=0))
     assert cols.mean() > 0.55 * cov.shape[1], cols.mean()
     nx = geo[..., 0][cov > 0.99]
@@ -94,7 +95,8 @@ def test_the_face_lies_in_shadow_and_the_mercury_eyes_are_large_bright_orbs(gl):
     """The face in the cowl is dark; in it the two eyes are large (each at least 12 px
     across at 640x360) and the brightest things there: the eyes' glow lights pixels the face
     round them does not reach (the 99th percentile of the face region is over 4x its
-    median), and raising ``eyes`` brightens two separate blobs, no more."""
+    median; 31x now), and raising ``eyes`` brightens two separate blobs, no more (276 and
+    257 px now)."""
     img, geo, mat = _shot(gl, size=(640, 360))
     lum = img.mean(axis=2)
     face = (mat[..., 3] > 0.75) & (geo[..., 3] > 0.99)
