@@ -96,6 +96,19 @@ are darker mirrors holding a bright spec of the flame; the woman's outline is cr
 hair close round her head above a neck and sloping shoulders; her hands' glitch is torn in
 hard-edged rows, red and blue a pixel or two apart.
 
+The portrait (``portrait``, round 20: "cut-out figures", "the same set-up three times"): a
+second shot, one Serene close -- its hooded bust a distance field (portrait.glsl: a cowl
+coming to a point that falls back, a deep face opening, a mantle over sloping shoulders,
+folds fanning from the neck, slack swags at the collar, creases in the normal) marched once
+when the shot begins into a G-buffer at twice the frame's size (``portrait_geo``: normal and
+coverage; ``portrait_mat``: occlusion, the key candle's soft shadow, depth, material) and
+relit each frame (``portrait_shot``): the key candle in the frame, low at the left, a rim
+candle behind at the right, a cool violet fill on the side turned away; the face black in
+the cowl's shadow and in it the two lidless eyes, analytic mercury spheres that mirror the
+flames; behind, the others as soft shadows in the haze with their eyes faint cold points,
+far candles out of focus.  ``push`` moves the camera slowly in.  While it is on, the stage's
+passes draw nothing (on llvmpipe a pass drawn and then covered costs its full price).
+
 Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
 the next, its head ticking side to side on a clock (laughter as a programmed response); the
 two rightmost lovers, turned to each other, mirror images, their brows linked by a bundle of

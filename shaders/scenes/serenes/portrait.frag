@@ -269,7 +269,4 @@ void main() {
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
     frag_colour = vec4(outc, 1.0);
-#ifdef DBG
-    frag_colour = vec4(DBG, 1.0);
-#endif
 }
