@@ -166,7 +166,12 @@ serenes = Cue(
           # "They show you their world": a child, its joy on a clock, hand in hand with one of
           # them; lovers turned to each other, their minds linked by neural threads
           "child": [(0, 0.0), (12, 0.0), (15.5, 1.0, "in_out_sine")],
-          "lovers": [(0, 0.0), (13, 0.0), (16.5, 1.0, "in_out_sine")]},
+          "lovers": [(0, 0.0), (13, 0.0), (16.5, 1.0, "in_out_sine")],
+          # (round 20: "cut-out figures", the room the same set-up three times): a cut to one
+          # of them close -- its hood's folds candle-lit, the face in the cowl's shadow, the
+          # mercury eyes large -- the others soft shadows behind; a slow push in, then back
+          "portrait": [(0, 0.0), (6, 1.0, "step"), (13, 0.0, "step")],
+          "push": [(0, 0.0), (6, 0.0), (13, 1.0, "linear")]},
     # in unison, but not clones: the one movement ripples along the row, and each has its own
     # height, stance and reach
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),

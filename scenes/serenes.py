@@ -96,6 +96,19 @@ are darker mirrors holding a bright spec of the flame; the woman's outline is cr
 hair close round her head above a neck and sloping shoulders; her hands' glitch is torn in
 hard-edged rows, red and blue a pixel or two apart.
 
+The portrait (``portrait``, round 20: "cut-out figures", "the same set-up three times"): a
+second shot, one Serene close -- its hooded bust a distance field (portrait.glsl: a cowl
+coming to a point that falls back, a deep face opening, a mantle over sloping shoulders,
+folds fanning from the neck, slack swags at the collar, creases in the normal) marched once
+when the shot begins into a G-buffer at twice the frame's size (``portrait_geo``: normal and
+coverage; ``portrait_mat``: occlusion, the key candle's soft shadow, depth, material) and
+relit each frame (``portrait_shot``): the key candle in the frame, low at the left, a rim
+candle behind at the right, a cool violet fill on the side turned away; the face black in
+the cowl's shadow and in it the two lidless eyes, analytic mercury spheres that mirror the
+flames; behind, the others as soft shadows in the haze with their eyes faint cold points,
+far candles out of focus.  ``push`` moves the camera slowly in.  While it is on, the stage's
+passes draw nothing (on llvmpipe a pass drawn and then covered costs its full price).
+
 Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
 the next, its head ticking side to side on a clock (laughter as a programmed response); the
 two rightmost lovers, turned to each other, mirror images, their brows linked by a bundle of
@@ -577,8 +590,46 @@ def stage_in_depth(a: np.ndarray, params: dict) -> tuple[np.ndarray, np.ndarray]
     return a, d
 
 
+# The stage's passes that the portrait shot replaces: none of them is drawn while it is on
+# (on llvmpipe a pass drawn and then covered would cost its full price).
+STAGE_PASSES = ("occluder", "shadow", "figures", "eyes_img", "candles_img", "floor", "main",
+                "main_window_near", "silk_shade", "silk", "threads")
+# (update() sets these every frame itself)
+VARIED_COUNTS = ("main", "main_window_near", "silk_shade", "silk", "threads")
+PORTRAIT_PASSES = ("portrait_geo", "portrait_mat", "portrait_shot")
+PORTRAIT_PUSH = 0.06             # how far the shot pushes in over ``push`` 0..1 (zoom 1 + this)
+
+
+def portrait_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, float, float, float]:
+    """u_portrait_light: the key and rim candles' flicker (the first two candles' levels, so
+    the portrait's light breathes as the stage's does), the push-in's zoom, and the phase of
+    the others' sway behind (in unison, slow)."""
+    candle = float(params["candle"])
+    key = candle * max(float(shape[0][2]), 0.05)
+    rim = candle * max(float(shape[1][2]), 0.05)
+    push = min(max(float(params.get("push", 0.0)), 0.0), 1.0)
+    push = push * push * (3.0 - 2.0 * push)
+    return key, rim, 1.0 + PORTRAIT_PUSH * push, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
+
+
 class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
+
+    def stage_portrait(self, resources, params: dict) -> bool:
+        """Draw either the stage or the portrait shot (``portrait`` >= 0.5), never both: the
+        passes of the one not shown draw nothing.  Returns whether the portrait is on.
+        (Called after update() has set the counts it varies; the stage passes whose count
+        it does not vary get their own back when the shot cuts back to the stage.)"""
+        on = float(params.get("portrait", 0.0)) >= 0.5
+        own = {spec.name: spec.count for spec in self.passes}
+        for name in STAGE_PASSES:
+            if on:
+                resources.draw_count(name, 0)
+            elif name not in VARIED_COUNTS:
+                resources.draw_count(name, own[name])
+        for name in PORTRAIT_PASSES:
+            resources.draw_count(name, 3 if on else 0)
+        return on
 
     figure_poses = staticmethod(figure_poses)
     candle_states = staticmethod(candle_states)
@@ -605,7 +656,9 @@ class Serenes(Scene):
         lovers = float(state.params["lovers"]) if pair[0] >= 0 else 0.0
         resources.draw_count("threads", 2 * (THREAD_SEGMENTS + 1), THREADS if lovers > 0.0 else 0)
         pos, shape, base = candle_states(state.t, state.seed, state.params)
+        portrait = self.stage_portrait(resources, state.params)
         return {
+            "u_portrait_light": portrait_light(shape, state.t, state.params) if portrait else (1.0, 1.0, 1.0, 0.0),
             "u_fig_a": a,
             "u_fig_b": b,
             "u_fig_c": c,
@@ -632,7 +685,9 @@ serenes = Serenes(
         Pass("scenes/serenes/occluder.frag", name="occluder", vert="scenes/serenes/occluder.vert",
              primitive="triangles", count=12, instances="count", blend="max", scale=0.5,
              clear=(0.0, 0.0, 0.0, 0.0)),
-        Pass("scenes/serenes/shadow.frag", name="shadow", inputs=("occluder",), scale=0.5),
+        # (a triangle, not the full-screen primitive, so the portrait shot can leave it undrawn)
+        Pass("scenes/serenes/shadow.frag", name="shadow", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("occluder",), scale=0.5),
         Pass("scenes/serenes/figures.frag", name="figures", vert="scenes/serenes/figures.vert",
              primitive="triangles", count=12, instances="count", blend="max",
              clear=(0.0, 0.0, 0.0, 0.0)),
@@ -654,6 +709,16 @@ serenes = Serenes(
         Pass("scenes/serenes/main_window_near.frag", name="main_window_near",
              vert="common/fullscreen.vert", primitive="triangles", count=3, into="main",
              inputs=("surfaces", "shadow", "figures", "eyes_img", "candles_img", "haze", "floor")),
+        # The portrait shot (``portrait``): one Serene close, its hooded bust a distance field
+        # marched once into a G-buffer when the shot begins, relit every frame into ``main``.
+        # (at twice the frame's size: the bilinear lookup averages four samples a pixel, so
+        # the folds' grazing edges and the rim along them do not break into dots)
+        Pass("scenes/serenes/portrait_geo.frag", name="portrait_geo", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, update=("portrait",)),
+        Pass("scenes/serenes/portrait_mat.frag", name="portrait_mat", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, update=("portrait",)),
+        Pass("scenes/serenes/portrait.frag", name="portrait_shot", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, into="main", inputs=("portrait_geo", "portrait_mat")),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):
         # the cloth's body dims what lies behind it, then its sheen is added (round 18).
         Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",
@@ -693,6 +758,8 @@ serenes = Serenes(
         Param("depth", 0.0, 0.0, 1.0, "the figures stand at their own depths, staggered, the farther ones paler in the haze (0: all on one plane)"),
         Param("near", 0.0, 0.0, 1.0, "two Serenes near the camera, large and backlit, crisp rim-lit silhouettes at the frame's edges, and candle-lit smoke in the air: the stage in depth (0: none)"),
         Param("window", 0.0, 0.0, 1.0, "a tall arched window in the wall onto the glass city's night, its cold light on the floor (0: a plain wall)"),
+        Param("portrait", 0.0, 0.0, 1.0, "from 0.5: the shot is a close portrait of one Serene -- its hood's folds candle-lit, the face in shadow, the mercury eyes large -- the others soft shadows behind (0: the stage)"),
+        Param("push", 0.0, 0.0, 1.0, "the portrait's slow push-in, 0 to 1 over the shot"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),
         Param("shade", "#1f3b8a", description="the cold of the room where no candle reaches"),

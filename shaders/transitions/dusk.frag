@@ -7,8 +7,8 @@
 // For two places that must not be seen side by side (round 6: the "dark" iris showed the
 // Serenes as a brown-violet blob pasted in the middle of the moss).
 //
-// Order: a pixel of the old image leaves at progress ta = 0.2 .. 0.65 (later the lighter
-// it is), over 0.15; one of the new image arrives at tb = 0.33 .. 0.78 (earlier the lighter
+// Order: a pixel of the old image leaves at progress ta = 0.15 .. 0.5 (later the lighter
+// it is), over 0.15; one of the new image arrives at tb = 0.25 .. 0.6 (earlier the lighter
 // it is), over 0.15, never before the old one has left that pixel.  A slow noise shifts both
 // times a little, so the night gathers in drifts and not by brightness alone.
 //
@@ -39,8 +39,12 @@ void main() {
     // (ordered by lightness, the square root of luminance: dark scenes' lights are dim, and
     // ordered by luminance they would all go out, or come up, at one time)
     float la = sqrt(clamp(luma(a.rgb), 0.0, 1.0)), lb = sqrt(clamp(luma(b.rgb), 0.0, 1.0));
-    float ta = clamp(0.20 + 0.45 * la + drift, SPAN, 0.65);
-    float tb = clamp(0.78 - 0.45 * lb + drift, 0.33, 1.0 - SPAN);
+    // (round 20: with the old picture gone by 0.65 and the new one's darks not up till 0.9,
+    // the middle of the passage was a night veil with a few candles in it, "badly
+    // underexposed" at 82.9 s: the old one leaves sooner and the new one's room rises
+    // right behind its lights, so the night between them is brief)
+    float ta = clamp(0.15 + 0.35 * la + drift, SPAN, 0.5);
+    float tb = clamp(0.6 - 0.4 * lb + drift, 0.25, 1.0 - SPAN);
     tb = max(tb, ta);                                             // never both in one pixel
     float wa = 1.0 - smoothstep(ta - SPAN, ta, p);
     float wb = smoothstep(tb, tb + SPAN, p);

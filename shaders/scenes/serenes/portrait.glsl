@@ -1,0 +1,216 @@
+// portrait.glsl -- the close portrait of one Serene (``portrait``): its hooded head and
+// shoulders as a distance field, the camera that looks at it, and the lights of the shot.
+//
+// Shared by the two baking passes (portrait_geo.frag, portrait_mat.frag: the distance field
+// is marched once, when the shot begins, into a G-buffer) and the per-frame composite
+// (portrait.frag: relit each frame, the eyes analytic spheres). Units are metres; the head's
+// centre is the origin, y up, the camera looks along +z.
+
+const vec3 PORTRAIT_CAM = vec3(-0.2, -0.07, -0.98);  // left of the figure: it stands right of centre
+const float PORTRAIT_FOCAL = 1.22;                    // screen y in [-0.5, 0.5]: ~45 deg vertical
+const float PORTRAIT_PITCH = 0.05;                    // a little from below: it looms
+const float PORTRAIT_BOW = 0.16;                      // the hood bowed toward the viewer (rad)
+// the lidless eyes: large mercury orbs in the face's shadow (head-local, before the bow)
+const vec3 EYE_L = vec3(-0.039, -0.004, -0.07);
+const vec3 EYE_R = vec3(0.039, -0.004, -0.07);
+const float EYE_RADIUS = 0.03;
+// the candles: the key low in front, to the left; one behind to the right for the rim
+const vec3 KEY_CANDLE = vec3(-0.52, -0.2, -0.3);
+const vec3 RIM_CANDLE = vec3(0.62, -0.30, 0.75);
+
+// The view ray through screen point s (centred, y in [-0.5, 0.5]).
+vec3 portrait_ray(vec2 s) {
+    vec3 rd = normalize(vec3(s, PORTRAIT_FOCAL));
+    float c = cos(PORTRAIT_PITCH), sn = sin(PORTRAIT_PITCH);
+    return vec3(rd.x, c * rd.y + sn * rd.z, -sn * rd.y + c * rd.z);
+}
+
+// The bow turns the head and hood about the neck (NECK), the crown toward the viewer.
+const vec3 NECK = vec3(0.0, -0.12, 0.0);
+
+// The screen point (centred, y in [-0.5, 0.5]) where world point p is seen, and its depth
+// along the camera's axis (the inverse of portrait_ray).
+vec3 portrait_project(vec3 p) {
+    vec3 w = p - PORTRAIT_CAM;
+    float c = cos(PORTRAIT_PITCH), sn = sin(PORTRAIT_PITCH);
+    vec3 v = vec3(w.x, c * w.y - sn * w.z, sn * w.y + c * w.z);
+    return vec3(v.xy / v.z * PORTRAIT_FOCAL, v.z);
+}
+
+// Head-local point of a world point.
+vec3 portrait_local(vec3 p) {
+    vec3 q = p - NECK;
+    float c = cos(PORTRAIT_BOW), s = sin(PORTRAIT_BOW);
+    return vec3(q.x, c * q.y - s * q.z, s * q.y + c * q.z) + NECK;
+}
+
+// World point of a head-local point (the inverse of portrait_local).
+vec3 portrait_world(vec3 q) {
+    vec3 p = q - NECK;
+    float c = cos(PORTRAIT_BOW), s = sin(PORTRAIT_BOW);
+    return vec3(p.x, c * p.y + s * p.z, -s * p.y + c * p.z) + NECK;
+}
+
+float p_ellipsoid(vec3 p, vec3 r) {
+    float k0 = length(p / r);
+    float k1 = length(p / (r * r));
+    return k0 * (k0 - 1.0) / max(k1, 1e-6);
+}
+
+float p_smin(float a, float b, float k) {
+    float h = clamp(0.5 + 0.5 * (b - a) / k, 0.0, 1.0);
+    return mix(b, a, h) - k * h * (1.0 - h);
+}
+
+float p_smax(float a, float b, float k) {
+    return -p_smin(-a, -b, k);
+}
+
+// iq's round cone: spheres of radius r1 at a and r2 at b, joined by their tangent cone.
+float p_round_cone(vec3 p, vec3 a, vec3 b, float r1, float r2) {
+    vec3 ba = b - a;
+    float l2 = dot(ba, ba);
+    float rr = r1 - r2;
+    float a2 = l2 - rr * rr;
+    float il2 = 1.0 / l2;
+    vec3 pa = p - a;
+    float y = dot(pa, ba);
+    float z = y - l2;
+    vec3 xv = pa * l2 - ba * y;
+    float x2 = dot(xv, xv);
+    float y2 = y * y * l2;
+    float z2 = z * z * l2;
+    float k = sign(rr) * rr * rr * x2;
+    if (sign(z) * a2 * z2 > k) return sqrt(x2 + z2) * il2 - r2;
+    if (sign(y) * a2 * y2 < k) return sqrt(x2 + y2) * il2 - r1;
+    return (sqrt(x2 * a2 * il2) + y * rr) * il2 - r1;
+}
+
+// The cloth's folds: soft vertical falls fanning out from the neck over the mantle, finer
+// and shallower on the hood, a few slanting creases where the hood gathers round the face.
+float portrait_folds(vec3 q) {
+    float a = atan(q.x, -q.z + 0.06);
+    float low = smoothstep(-0.12, -0.5, q.y);
+    float w = 1.3 * sin(q.y * 7.0 + a * 1.7);
+    float f = 0.65 * sin(a * 7.0 + w) + 0.35 * sin(a * 12.0 - 0.8 * w + 1.7);
+    // ridges rounder than the valleys (cloth hangs in soft tubes, creased between them)
+    f = f - 0.35 * f * f;
+    float hood = smoothstep(-0.05, 0.1, q.y) * sin(a * 4.0 + q.y * 6.0);
+    // (none on the axis, where the angle is singular: the hood's tip stays a soft point)
+    float axis = smoothstep(0.03, 0.12, length(q.xz - vec2(0.0, 0.06)));
+    // where the cowl falls onto the shoulders the cloth bunches in slack horizontal swags
+    float collar = smoothstep(-0.1, -0.17, q.y) * smoothstep(-0.36, -0.24, q.y)
+                 * sin(q.y * 55.0 + 2.5 * sin(a * 3.0)) * smoothstep(0.3, 0.9, abs(a));
+    return (f * mix(0.01, 0.032, low) + 0.008 * hood + 0.007 * collar) * axis;
+}
+
+// The hooded bust's signed distance at world point p, and which material it hit: m = 0 the
+// cloth, 0.5 the hood's lining round the face, 1 the face and the eyes.  The hood and the face bow (head-local q); the mantle
+// stays on the shoulders.
+float portrait_sdf(vec3 p, out float m) {
+    vec3 q = portrait_local(p);
+    // the hood: a deep cowl over the head coming to a soft point behind the crown
+    float hood = p_ellipsoid(q - vec3(0.0, 0.035, 0.02), vec3(0.142, 0.19, 0.17));
+    hood = p_smin(hood, p_round_cone(q, vec3(0.0, 0.1, 0.05), vec3(0.0, 0.222, 0.19), 0.09, 0.032), 0.1);
+    // the mantle falling from the hood over the shoulders, wider than deep
+    vec3 pm = vec3(p.x / 1.22, p.y, p.z);
+    float mantle = p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.8, 0.1), 0.09, 0.3) * 0.8;
+    float shoulders = p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.16, -0.32, 0.05), vec3(0.12, 0.06, 0.1));
+    mantle = p_smin(mantle, shoulders, 0.06);
+    float cloth = p_smin(hood, mantle, 0.07);
+    cloth += portrait_folds(vec3(p.x, p.y, mix(p.z, q.z, smoothstep(-0.2, -0.02, p.y))));
+    // the face opening: a tall oval cut deep into the cowl, its edge rolled soft
+    float opening = p_ellipsoid(q - vec3(0.0, -0.012, -0.2), vec3(0.076, 0.12, 0.165));
+    cloth = p_smax(cloth, -opening, 0.014);
+    // the face, far back in the hood: a smooth mask with a brow over the sockets
+    float face = p_ellipsoid(q - vec3(0.0, -0.012, 0.02), vec3(0.072, 0.104, 0.095));
+    face = p_smin(face, p_ellipsoid(q - vec3(0.0, 0.032, -0.055), vec3(0.07, 0.022, 0.03)), 0.02);
+    vec3 qe = vec3(abs(q.x), q.y, q.z) - EYE_R;
+    face = p_smax(face, -(length(qe) - EYE_RADIUS * 1.18), 0.008);
+    float eyes = length(qe) - EYE_RADIUS;
+    face = min(face, eyes);
+    // (the hood's lining round the face, 0.5: it stays in the cowl's shadow)
+    m = face < cloth ? 1.0 : 0.5 * (1.0 - smoothstep(0.004, 0.02, opening));
+    return min(cloth, face);
+}
+
+float portrait_sdf(vec3 p) {
+    float m;
+    return portrait_sdf(p, m);
+}
+
+// Eye centres in world space.
+vec3 portrait_eye(int e) {
+    return portrait_world(e == 0 ? EYE_L : EYE_R);
+}
+
+// The weave's fine creases, in the normal only (too fine to march): crumpled soft lines
+// running down the cloth, bunched across it where the hood gathers at the neck.
+float portrait_creases(vec3 p) {
+    float down = sin(p.x * 70.0 + 3.0 * sin(p.y * 21.0 + p.z * 30.0)) * sin(p.y * 13.0 + p.x * 9.0);
+    float across = sin(p.y * 95.0 + 4.0 * sin(p.x * 26.0)) * smoothstep(-0.09, -0.2, p.y)
+                 * smoothstep(-0.36, -0.2, p.y);
+    return 0.0026 * down + 0.002 * across;
+}
+
+float portrait_detailed(vec3 p) {
+    float m;
+    float d = portrait_sdf(p, m);
+    return d + portrait_creases(p) * (1.0 - step(0.75, m));
+}
+
+vec3 portrait_normal(vec3 p) {
+    const vec2 k = vec2(1.0, -1.0);
+    const float h = 0.0012;
+    return normalize(k.xyy * portrait_detailed(p + k.xyy * h) + k.yyx * portrait_detailed(p + k.yyx * h)
+                   + k.yxy * portrait_detailed(p + k.yxy * h) + k.xxx * portrait_detailed(p + k.xxx * h));
+}
+
+// The G-buffer of one pixel, marched once when the shot begins (the field is costly; the
+// light is cheap): geo = (normal, coverage), mat = (occlusion, the key candle's soft shadow,
+// depth along the ray (m), material).  Coverage is antialiased from the ray's closest pass
+// by the form, and a pixel that only grazes it keeps the normal found there.
+void portrait_march(vec2 s, float px, out vec4 geo, out vec4 mat) {
+    vec3 ro = PORTRAIT_CAM;
+    vec3 rd = portrait_ray(s);
+    float t = 0.55;
+    float best = 1e9, best_t = t;
+    float hit = 0.0;
+    for (int i = 0; i < 320; ++i) {
+        float d = portrait_sdf(ro + rd * t);
+        float pix = px * t;
+        if (d / pix < best) { best = d / pix; best_t = t; }
+        if (d < 0.0004 * t) { hit = 1.0; break; }
+        t += d * 0.42;
+        if (t > 2.2) break;
+    }
+    float cov = hit > 0.0 ? 1.0 : clamp(1.0 - best, 0.0, 1.0);
+    float tt = hit > 0.0 ? t : best_t;
+    vec3 p = ro + rd * tt;
+    float m;
+    portrait_sdf(p, m);
+    vec3 n = portrait_normal(p);
+    // occlusion: the field sampled out along the normal
+    float ao = 0.0, w = 1.0;
+    for (int k = 1; k <= 5; ++k) {
+        float h = 0.012 * float(k * k) * 0.5 + 0.004;
+        ao += w * (h - portrait_sdf(p + n * h));
+        w *= 0.6;
+    }
+    ao = clamp(1.0 - 5.0 * ao, 0.0, 1.0);
+    // the key candle's soft shadow (iq's k h / t penumbra)
+    vec3 L = KEY_CANDLE - p;
+    float ld = length(L);
+    L /= ld;
+    float sh = 1.0, st = 0.01;
+    for (int k = 0; k < 48; ++k) {
+        float h = portrait_sdf(p + n * 0.002 + L * st);
+        sh = min(sh, 9.0 * h / st);
+        st += clamp(h, 0.006, 0.08);
+        if (sh < 0.001 || st > ld) break;
+    }
+    sh = clamp(sh, 0.0, 1.0);
+    sh = sh * sh * (3.0 - 2.0 * sh);
+    geo = vec4(n, cov);
+    mat = vec4(ao, sh, tt, m);
+}

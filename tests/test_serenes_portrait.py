@@ -1,0 +1,148 @@
+"""The Serenes' portrait shot (round 20): one Serene close, modelled, not a cut-out.
+
+Nine blind readers in a row called the Serenes "cut-out figures", "identical cone silhouettes",
+the room "the same set-up three times".  The cue now cuts to a close portrait of one of them:
+its hooded bust a distance field (hood, cowl opening, mantle, shoulders, folds) marched once
+into a G-buffer and relit each frame by a candle low at the left and one behind at the right,
+the face in the cowl's shadow, the two lidless eyes analytic mercury spheres.
+"""
+from __future__ import annotations
+
+import importlib
+
+import numpy as np
+
+from conftest import drawn_variant
+from test_scene_serenes import Player
+
+SHOT = {"portrait": 1.0, "eyes": 0.5, "flicker": 0.0, "voices": 0.0, "lovers": 0.0, "child": 0.0}
+
+
+def _scene():
+    return importlib.import_module("scenes.serenes").serenes
+
+
+def _shot(gl, size=(320, 180), **over):
+    p = Player(gl, size=size)
+    try:
+        img = p.at(2.0, **{**SHOT, **over})
+        geo = _to_frame(p.pass_pixels("portrait_geo"), img.shape)
+        mat = _to_frame(p.pass_pixels("portrait_mat"), img.shape)
+    finally:
+        p.release()
+    return img, geo, mat
+
+
+def _to_frame(gbuf: np.ndarray, shape) -> np.ndarray:
+    """A G-buffer pass (baked at twice the frame's size) averaged down to the frame's pixels."""
+    k = gbuf.shape[0] // shape[0]
+    h, w = shape[0], shape[1]
+    return gbuf[:h * k, :w * k].reshape(h, k, w, k, 4).mean(axis=(1, 3))
+
+
+def test_the_portrait_replaces_the_stage_and_the_stage_draws_none_of_it():
+    """Either the stage or the portrait is drawn, never both (on llvmpipe a pass drawn and
+    then covered costs its full price): with ``portrait`` on, every stage pass draws nothing
+    and the three portrait passes draw; off, the reverse."""
+    scene = _scene()
+    mod = importlib.import_module("scenes.serenes")
+    counts = {}
+    resources = type("R", (), {"draw_count": lambda self, n, c, instances=None: counts.__setitem__(n, c)})()
+    for on in (0.0, 1.0, 0.0):
+        state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
+                               "params": {**{p.name: p.default for p in scene.params}, "portrait": on,
+                                          "voices": 0.5, "lovers": 0.5}})()
+        scene.update(state, resources)
+        for name in mod.PORTRAIT_PASSES:
+            assert (counts[name] > 0) == bool(on), (name, on, counts)
+        if on:
+            assert all(counts[name] == 0 for name in mod.STAGE_PASSES), counts
+        else:
+            # (back from the shot, every stage pass has its count again)
+            own = {spec.name: spec.count for spec in scene.passes}
+            for name in ("occluder", "shadow", "figures", "eyes_img", "candles_img", "floor"):
+                assert counts.get(name, own[name]) == own[name], (name, counts)
+            assert counts["main"] == 3
+
+
+def test_the_bust_is_a_modelled_volume_filling_the_right_of_the_frame(gl):
+    """Not a cut-out: the G-buffer holds a surface whose normals turn through the form (the
+    hood's left flank faces the key candle, the right flank faces away), it fills a good
+    share of the frame right of centre (head and shoulders: 21 % of it, its columns' mean at
+    0.64 of the width), and it is lit as one volume -- across the hood at the eyes' height
+    the key side is over three times the far side (13x now)."""
+    img, geo, mat = _shot(gl)
+    cov = geo[..., 3]
+    assert 0.15 < float((cov > 0.5).mean()) < 0.6, float((cov > 0.5).mean())
+    cols = np.flatnonzero((cov > 0.5).any(axis=0))
+    assert cols.mean() > 0.55 * cov.shape[1], cols.mean()
+    nx = geo[..., 0][cov > 0.99]
+    assert nx.min() < -0.6 and nx.max() > 0.6, (nx.min(), nx.max())
+    # the row through the eyes: the brightest cloth pixel vs the hood's far flank
+    lum = img.mean(axis=2)
+    cloth = (cov > 0.99) & (mat[..., 3] < 0.25)
+    rows = np.flatnonzero(((mat[..., 3] > 0.75) & (cov > 0.99)).any(axis=1))
+    band = slice(int(rows.min()), int(rows.max()) + 1)
+    some = cloth[band].any(axis=0)
+    per_col = (np.where(cloth[band], lum[band], 0.0).sum(axis=0)[some]
+               / cloth[band].sum(axis=0)[some])
+    lit = np.percentile(per_col, 90)
+    far = np.percentile(per_col, 10)
+    assert lit > 3.0 * far, (lit, far)
+
+
+def test_the_face_lies_in_shadow_and_the_mercury_eyes_are_large_bright_orbs(gl):
+    """The face in the cowl is dark; in it the two eyes are large (each at least 12 px
+    across at 640x360) and the brightest things there: the eyes' glow lights pixels the face
+    round them does not reach (the 99th percentile of the face region is over 4x its
+    median; 31x now), and raising ``eyes`` brightens two separate blobs, no more (276 and
+    257 px now)."""
+    img, geo, mat = _shot(gl, size=(640, 360))
+    lum = img.mean(axis=2)
+    face = (mat[..., 3] > 0.75) & (geo[..., 3] > 0.99)
+    assert face.sum() > 400, face.sum()
+    assert np.percentile(lum[face], 99) > 4.0 * np.median(lum[face]), (
+        np.percentile(lum[face], 99), np.median(lum[face]))
+    dim, _, _ = _shot(gl, size=(640, 360), eyes=0.0)
+    brighter = ((img.mean(axis=2) - dim.mean(axis=2)) > 6.0) & (geo[..., 3] > 0.5)
+    # the brighter pixels form two blobs (two eyes), each 12 px across; nothing else large
+    # (the burning eyes' far-off cold edge on the cloth may brighten a stray pixel or two)
+    sizes = sorted(_blob_sizes(brighter), reverse=True)
+    assert len(sizes) >= 2 and sizes[1] > 113, sizes[:4]          # pi * 6^2: 12 px across
+    assert len(sizes) < 3 or sizes[2] < 10, sizes[:4]
+
+
+def _blob_sizes(mask: np.ndarray) -> list[int]:
+    """The sizes of the 8-connected blobs of a boolean mask."""
+    todo = {(int(y), int(x)) for y, x in zip(*np.nonzero(mask))}
+    sizes = []
+    while todo:
+        stack = [todo.pop()]
+        n = 0
+        while stack:
+            y, x = stack.pop()
+            n += 1
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    if (y + dy, x + dx) in todo:
+                        todo.remove((y + dy, x + dx))
+                        stack.append((y + dy, x + dx))
+        sizes.append(n)
+    return sizes
+
+
+def test_the_dream_cuts_to_the_portrait_in_the_serenes_cue_and_back():
+    """The Serenes' cue holds two set-ups: the stage, a cut to the portrait at 88 s (cue
+    6 s), held to 95 s with a slow push in, then the stage again with their voices."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the Serenes")
+        return cue.values
+
+    assert float(values(86.0)["portrait"]) < 0.5
+    assert float(values(88.5)["portrait"]) >= 0.5 and float(values(94.5)["portrait"]) >= 0.5
+    assert float(values(96.0)["portrait"]) < 0.5
+    assert float(values(89.0)["push"]) < float(values(94.0)["push"])
