@@ -153,6 +153,34 @@ def _sun_phasors(h, t: float, shiver: float) -> tuple[tuple, tuple, tuple]:
             (math.cos(3.3 * ph), math.sin(3.3 * ph), math.cos(4.0 * ph), math.sin(4.0 * ph)))
 
 
+# Round 20 ("flat vector mountains", nine readers): the land as a ray-marched height field
+# (lib/land.glsl's relief), baked once into a G-buffer by these passes and relit every frame by
+# sky_relief.frag.  The bake is a panorama of the land frame RELIEF_U_SPAN (2.67) screen heights
+# wide from SKY_RELIEF_U0: the dream's slides (-0.4 .. 0.15) with the frame round them.
+RELIEF_PASSES = ("relief_march", "relief_a", "relief_b")
+SKY_RELIEF_U0 = -1.45
+RELIEF_SCALE = 1.5      # the bake's texels per frame pixel (its rows hold 1.1 frame heights)
+
+
+def relief_shift(x: float) -> float:
+    """The land's slide for the relief's panorama: wrapped into -256 .. 256 (beyond its columns
+    the bake's edge is held), so a slide a little below 0 stays there instead of wrapping to 512."""
+    return (x + 256.0) % 512.0 - 256.0
+
+
+def relief_passes(update: tuple) -> list:
+    """The relief's three bake passes (shaders/scenes/sky/relief*.frag), shared with the
+    constellations: the march (distance, height, hit) and the two halves of the G-buffer,
+    re-baked only when one of ``update``'s parameters changes."""
+    common = dict(vert="common/fullscreen.vert", primitive="triangles", count=3, scale=RELIEF_SCALE,
+                  update=update)
+    return [
+        Pass("scenes/sky/relief.frag", name="relief_march", precision="rgba32f", filter="nearest", **common),
+        Pass("scenes/sky/relief_a.frag", name="relief_a", inputs=("relief_march",), **common),
+        Pass("scenes/sky/relief_b.frag", name="relief_b", inputs=("relief_march",), **common),
+    ]
+
+
 class Sky(Scene):
     """The sky scene: computes the hum, rotation and body layout each frame."""
 
@@ -353,8 +381,13 @@ class Sky(Scene):
         # (sky_land.frag), drawn instead of the plain one only while one of them is on: on
         # llvmpipe an untaken branch still costs, so a sky without them pays nothing for them.
         landed = float(p["land"]) > 0.0 or float(p["lake"]) > 0.0 or key_pos[2] > 0.0
+        relief = landed and float(p["land"]) > 0.0 and float(p["relief"]) >= 0.5
         resources.draw_count("sky", 0 if landed else 3)
-        resources.draw_count("sky_land", 3 if landed else 0)
+        resources.draw_count("sky_land", 3 if landed and not relief else 0)
+        resources.draw_count("sky_relief", 3 if relief else 0)
+        # (the relief's bake: drawn once, when `relief` or `land` changes -- nothing without it)
+        for name in RELIEF_PASSES:
+            resources.draw_count(name, 3 if relief else 0)
         return {
             "u_sector": S,
             "u_centre": (cx, cy),
@@ -374,6 +407,9 @@ class Sky(Scene):
             "u_land_shift": (float(p["land_offset"]) - cx + float(p["land_travel"]) * t) % 512.0,
             "u_lake_phase": t % 4096.0,
             "u_key_sun": key_pos,
+            # (the relief's bake is a panorama of the land frame: its slide centred, not wrapped)
+            "u_relief_shift": relief_shift(float(p["land_offset"]) - cx + float(p["land_travel"]) * t),
+            "u_relief_u0": SKY_RELIEF_U0,
             **bodies,
         }
 
@@ -393,6 +429,9 @@ sky = Sky(
              count=3, inputs=("nebula", "bodies")),
         Pass("scenes/sky/sky_land.frag", name="sky_land", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("nebula", "bodies"), into="sky"),
+        *relief_passes(("relief", "land")),
+        Pass("scenes/sky/sky_relief.frag", name="sky_relief", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("nebula", "bodies", "relief_a", "relief_b"), into="sky"),
     ],
     output="sky",
     params=[
@@ -424,6 +463,7 @@ sky = Sky(
         Param("land", 0.0, 0.0, 1.0, "the land under the sky (shaders/lib/land.glsl): a far range against the airglow, the valley's mist, a near black ridge -- the sky seen from somewhere; 0: none"),
         Param("land_travel", 0.02, -0.2, 0.2, "how fast the view travels along the land, screen heights a second of the near ridge (the far range half as fast)"),
         Param("horizon", 0.0, -1.0, 0.3, "where the land lies up the frame (frame heights): below 0 the view tilts up into the sky, the land sinking out of view; above 0 it looks down over more of the land"),
+        Param("relief", 0.0, 0.0, 1.0, "the land as real terrain (1: a ray-marched height field of eroded ranges, baked once and relit by the key sun and the moon, fogged by depth) instead of lib/land.glsl's 2D ranges (0)"),
         Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl), mirroring the sky, the suns and moons and the ridges, broken by slow swells and ripple lines, mist on it; 0: none"),
         Param("lake_level", -0.3, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre; moves with horizon)"),
         Param("pole_glow", 0.0, 0.0, 2.0, "the kaleidoscope's pole as a luminous heart (a white-violet core, rays along its mirrors, an emerald ring) instead of a dark calm eye (0)"),

@@ -1,0 +1,52 @@
+#version 330 core
+// The relief's march (lib/land.glsl), baked once: for every texel of the land frame's panorama
+// the distance along its ray to the land or the lake's floor (km), the height there, and 1
+// where it hit (0: the sky).  relief_a / relief_b turn it into the G-buffer the sky relights.
+#include "../../lib/land.glsl"
+
+uniform vec2 u_resolution;
+uniform float u_relief_u0;    // the land frame's first column the bake holds (scenes/sky.py)
+out vec4 frag;
+
+void main() {
+    vec2 f = relief_frame_point(gl_FragCoord.xy / u_resolution, u_relief_u0);
+    vec3 rd = relief_ray(f);
+    vec3 ro = vec3(0.0, RELIEF_EYE, 0.0);
+    // (below the horizon the water floor ends every ray: march no farther than it)
+    float tmax = rd.y < -1e-4 ? min(-ro.y / rd.y, RELIEF_FAR) : RELIEF_FAR;
+    // (rays steeper than the tallest range's angle can never hit: a block of sky exits at once)
+    float t = rd.y > 0.3 ? tmax : 0.05;
+    float hit = 0.0;
+    float h = 1.0;
+    float t_before = t;
+    for (int i = 0; i < 260; i++) {
+        vec3 p = ro + rd * t;
+        h = p.y - relief_floor(p.xz, 6);
+        hit = h < 0.0008 * t + 0.0012 * max(t - 6.0, 0.0) ? 1.0 : 0.0;
+        // (above the tallest land and climbing: it can only reach the sky)
+        if (hit > 0.5 || t >= tmax || (rd.y > 0.0 && p.y > 3.2)) {
+            break;
+        }
+        t_before = t;
+        t = min(t + max(0.3 * h, 0.0012 * t), tmax);
+    }
+    // (the hit refined between the last two steps: a march that stops anywhere within its
+    // tolerance lays neighbouring rows at different depths, and their normals hatch the faces)
+    if (hit > 0.5) {
+        float lo = t_before;
+        float hi = t;
+        for (int k = 0; k < 6; k++) {
+            float mid = 0.5 * (lo + hi);
+            vec3 q = ro + rd * mid;
+            if (q.y - relief_floor(q.xz, 6) > 0.0) lo = mid; else hi = mid;
+        }
+        t = hi;
+    }
+    // (a ray that ran out of steps within a hair of the land lies on it; one well above it
+    // when they ran out saw the sky)
+    hit = max(hit, (t < tmax && h < 0.01 * t) ? 1.0 : 0.0);
+    hit = max(hit, rd.y < -1e-4 ? 1.0 : 0.0);
+    t = min(t, tmax);
+    vec3 p = ro + rd * t;
+    frag = vec4(t, max(p.y, 0.0), hit, 1.0);
+}
