@@ -72,7 +72,7 @@ constellations = Cue(
     # (round 12's reader: "the colours NOT inverted": after the first word the night turns
     # inside out, a pale lilac sky with the words in emerald-white light)
     keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")]},
-    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3, "lake": 1.0,
+    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3, "lake": 1.0, "relief": 1.0,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 

@@ -720,17 +720,21 @@ def test_the_dreams_sky_is_three_framings_not_one_set(gl):
     # there is no shore in the frame to mirror)
     shore = 180 - int(round((0.5 - 0.24) * 180))          # (the dream's lake_level, at horizon 0)
 
+    # (round 20: the land is the ray-marched relief, whose dark shore lies in the rows just
+    # over the water and whose ranges stand above it: the band compared reaches them, 8-34
+    # rows from the shore; their fine gullies, wavering in the swell, correlate less than the
+    # 2D ranges' broad faces did -- about 0.55 where tilted up, with no shore, it is 0)
     def mirrored(img):
         y = luma(np.asarray(img, np.float32))
-        above = _detail(y[shore - 14:shore - 4][::-1])
-        below = _detail(y[shore + 4:shore + 14])
+        above = _detail(y[shore - 34:shore - 8][::-1])
+        below = _detail(y[shore + 8:shore + 34])
         return np.corrcoef(above.ravel(), below.ravel())[0, 1]
 
     scores = [mirrored(f) for f in frames]
     bottoms = [luma(np.asarray(f, np.float32)[int(180 * 0.92):]).mean() for f in frames]
     # (the lake's near water is dark, its Fresnel low; tilted up, the bottom rows are the
     # bright sky round the suns)
-    assert scores[0] > 0.6 and scores[2] > 0.6, scores
+    assert scores[0] > 0.45 and scores[2] > 0.45 and abs(scores[1]) < 0.2, scores
     assert bottoms[1] > max(bottoms[0], bottoms[2]) + 15, bottoms
 
 

@@ -374,10 +374,12 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     col += rim * (gl * vec3(0.06, 0.05, 0.12) + LAND_KEY * 0.25 * key.z);
     // (the shore at the viewer's feet in shade: the foreground darkest, the depth in layers)
     col *= mix(0.35, 1.0, smoothstep(2.2, 3.6, t));
+    col += vec3(0.0016, 0.0014, 0.0032);      // (never pure black: the night's sky light on it)
     // aerial perspective: the farther, the paler, toward the air's violet by the horizon (its
     // emerald low band, the sun's glare in the haze under it)
     // (the shore at the viewer's feet in shade: the foreground darkest, the depth in layers)
     col *= mix(0.35, 1.0, smoothstep(2.2, 3.6, t));
+    col += vec3(0.0016, 0.0014, 0.0032);      // (never pure black: the night's sky light on it)
     float reach = land_key_reach(f.x, key);
     vec3 haze = glow * vec3(0.020, 0.016, 0.052) + LAND_KEY * 0.08 * reach;
     float fog = 1.0 - exp(-max(t - 1.5, 0.0) * 0.12);
