@@ -318,7 +318,7 @@ float relief_height(vec2 p, int octaves) {
     float rise = smoothstep(RELIEF_SHORE - 0.1, RELIEF_SHORE + 0.5, r);
     float tall = rise * (0.15 + 0.23 * clamp(r - RELIEF_SHORE, 0.0, 7.0)) * (1.0 - 0.6 * smoothstep(10.0, 18.0, r));
     float f = relief_field(p, octaves);
-    return tall * 1.9 * f * f + 0.02 * rise - 0.05 * (1.0 - rise);
+    return tall * 1.35 * f * f + 0.02 * rise - 0.05 * (1.0 - rise);
 }
 
 float relief_floor(vec2 p, int octaves) {
