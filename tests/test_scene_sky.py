@@ -5,6 +5,7 @@ GL tests render small frames on the headless context; every parameter set gets i
 """
 from __future__ import annotations
 
+import collections
 import math
 from fractions import Fraction
 
@@ -930,3 +931,77 @@ def test_a_sky_without_land_lake_or_key_sun_draws_the_plain_pass(scene):
     assert _drawn_variant(scene, lake=1.0) == "sky_land"
     # (bodies drawn once light the land with their largest sun: the key sun is on)
     assert _drawn_variant(scene, mirror_bodies=0.0) == "sky_land"
+
+
+# -- round 20: the land as real terrain ----------------------------------------------------------
+
+def test_the_relief_replaces_the_2d_ranges_under_the_same_sky(sky):
+    """Round 20 (nine readers: "flat vector mountains", "layered cardboard ranges"): with relief
+    1 the land is lib/land.glsl's ray-marched height field, relit from its bake, in place of the
+    2D ranges -- the land's rows change, the sky high above them does not."""
+    size = (320, 180)
+    params = dict(LAND_SKY, land=1.0, suns=1, mirror_bodies=0.0)
+    flat = luma(sky(dict(params, relief=0.0), size=size))
+    relief = luma(sky(dict(params, relief=1.0), size=size))
+    assert np.abs(relief[:40] - flat[:40]).mean() < 1.0, "the sky high over the land changed"
+    assert np.abs(relief[110:] - flat[110:]).mean() > 8, "the land is the same"
+    # (it is land, dark under the lit sky: nothing of the stars or the clouds shows through it)
+    assert np.median(relief[150:]) < np.median(relief[60:90]) - 5
+
+
+def _relief_bake(gl, params, size=(320, 180), times=(1.0,)):
+    """Render the sky with ``params`` at ``times`` in one renderer; return the relief's bake
+    (march: distance km, height km, hit; a: the G-buffer's first half, 0..1), rows top-down,
+    and how many times each bake pass was drawn."""
+    from visuals.perform.clock import FixedClock
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
+    from visuals.render.scene_runtime import SceneRunner
+
+    registry = Registry(SearchPath.build([]))
+    renderer = Renderer(gl, registry.show("sky"), registry, RenderConfig(size=size, fps=Fraction(30)))
+    drawn = collections.Counter()
+    original = SceneRunner._draw
+
+    def counting(self, spec, prog, state, extra):
+        if spec.name.startswith("relief") and self._counts.get(spec.name, (3,))[0]:
+            drawn[spec.name] += 1
+        return original(self, spec, prog, state, extra)
+
+    SceneRunner._draw = counting
+    try:
+        clock = FixedClock(30)
+        for t in times:
+            renderer.render(clock.frame(clock.frame_at(t)), DeckInputs(overrides={"sky": dict(params)}))
+        runner = next(iter(renderer.runners.values()))
+
+        def read(name, dtype):
+            tex = runner.targets[name].texture
+            return np.frombuffer(tex.read(), dtype=dtype).reshape(tex.height, tex.width, 4)[::-1]
+        return read("relief_march", np.float32), read("relief_a", np.uint8) / 255.0, drawn
+    finally:
+        SceneRunner._draw = original
+        renderer.release()
+
+
+def test_the_relief_is_a_height_field_in_depth_baked_once(gl):
+    """Round 20: the relief is marched ONCE into a G-buffer (its three passes drawn once over
+    several frames) holding real depth -- the land in the bake's lower rows (the lake's floor
+    at the viewer's feet) is near, the rows up the ranges lie kilometres off, the rows over them
+    are sky -- and real normals: faces turned every way, not one flat layer."""
+    params = dict(LAND_SKY, land=1.0, lake=1.0, suns=1, mirror_bodies=0.0, relief=1.0)
+    march, gbuf, drawn = _relief_bake(gl, params, times=(1.0, 1.5, 2.0))
+    assert drawn == {"relief_march": 1, "relief_a": 1, "relief_b": 1}, drawn
+    rows = march.shape[0]
+    hit = march[..., 2]
+    assert hit[int(rows * 0.9):].min() == 1.0 and hit[:int(rows * 0.1)].max() == 0.0
+    depth = np.where(hit > 0.5, march[..., 0], np.nan)
+    near = np.nanmedian(depth[int(rows * 0.8):])
+    covered = np.nonzero((hit > 0.5).mean(axis=1) > 0.5)[0]
+    far = np.nanmedian(depth[covered.min():covered.min() + 6])       # (the top rows of land)
+    assert near < 1.5 and far > 5.0, (near, far)
+    land = (gbuf[..., 3] > 0.99) & (march[..., 1] > 0.05)           # (the mountains, not the floor)
+    nx = gbuf[..., 0][land] * 2.0 - 1.0
+    assert land.sum() > 500 and nx.std() > 0.2 and (nx < -0.3).mean() > 0.05 and (nx > 0.3).mean() > 0.05, \
+        (land.sum(), nx.std())

@@ -387,5 +387,10 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     // the valleys' mist: lying low between the ranges, thicker the more air the ray crossed
     float mist = exp(-max(y, 0.0) / 0.14) * (1.0 - exp(-max(t - 2.2, 0.0) * 0.35));
     col += mist * (glow * vec3(0.012, 0.030, 0.036) + LAND_KEY * 0.05 * reach);
-    return cov > 0.0 ? mix(sky, col, min(cov, 1.0)) : sky;    // (no land: the sky untouched)
+    // the airglow low over the ranges (as land_over's): an emerald band, violet above it, and
+    // the sun's glare in the air over them -- the crests stand dark against it
+    float above = max(f.y + 0.2, 0.0);
+    sky += glow * (vec3(0.012, 0.060, 0.036) * exp(-above * 22.0) + vec3(0.017, 0.006, 0.034) * exp(-above * 7.0))
+         + LAND_KEY * 0.09 * reach * exp(-above * 5.0);
+    return cov > 0.0 ? mix(sky, col, min(cov, 1.0)) : sky;
 }
