@@ -356,7 +356,10 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     // (from the side the bake's shadows fall from: a raking light that shows the form; the
     // sun's place sets its strength -- land_key_reach -- and the light's own fall toward it)
     vec3 ls = normalize(RELIEF_SUN);
-    float lam = max(dot(n, ls), 0.0);
+    // (the lake's floor -- the plain at the viewer's feet where there is no lake -- is dark
+    // water, not lit rock)
+    float wet = smoothstep(0.004, 0.03, y);
+    float lam = max(dot(n, ls), 0.0) * wet;
     float sun = lam * lam * 1.6 * shadow * key.z * (0.45 + 0.8 * land_key_reach(f.x - key_f.x + key.x, key));
     vec3 lm = normalize(vec3(0.7, 0.45, 0.35));
     float moon = max(dot(n, lm), 0.0);
@@ -386,11 +389,16 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     col = mix(col, haze, fog);
     // the valleys' mist: lying low between the ranges, thicker the more air the ray crossed
     float mist = exp(-max(y, 0.0) / 0.14) * (1.0 - exp(-max(t - 2.2, 0.0) * 0.35));
+    // (where the ray found the lake's floor between the ranges the water lies dark under a thin
+    // mist: full mist there drew white threads along every shore)
+    mist *= mix(0.3, 1.0, wet);
     col += mist * (glow * vec3(0.012, 0.030, 0.036) + LAND_KEY * 0.05 * reach);
     // the airglow low over the ranges (as land_over's): an emerald band, violet above it, and
     // the sun's glare in the air over them -- the crests stand dark against it
+    // (lower and fainter than land_over's, whose measure is its far crest: here a line under
+    // the ranges' crests -- a brighter veil reached up over the moon rising behind them)
     float above = max(f.y + 0.2, 0.0);
-    sky += glow * (vec3(0.012, 0.060, 0.036) * exp(-above * 22.0) + vec3(0.017, 0.006, 0.034) * exp(-above * 7.0))
-         + LAND_KEY * 0.09 * reach * exp(-above * 5.0);
+    sky += glow * (vec3(0.012, 0.060, 0.036) * exp(-above * 26.0) + vec3(0.017, 0.006, 0.034) * 0.5 * exp(-above * 10.0))
+         + LAND_KEY * 0.05 * reach * exp(-above * 8.0);
     return cov > 0.0 ? mix(sky, col, min(cov, 1.0)) : sky;
 }

@@ -101,10 +101,14 @@ void main() {
     float glow = 1.0 + 7.0 * u_invert;
 #ifdef LAND_RELIEF
     // (round 20: the ray-marched relief, the sky's own land, baked once and relit: lib/land.glsl;
-    // the view turns along it as it travels, and no sun lights it -- the moon and the sky do)
+    // the view turns along it as it travels)
     vec2 lf = vec2(p.x + u_relief_shift, p.y - 0.12 * u_lake);
     vec2 tuv = relief_uv(lf, u_relief_u0);
-    col = relief_light(col, lf, texture(u_relief_a, tuv), texture(u_relief_b, tuv), vec3(0.0, 2.0, 0.0), vec2(0.0, 2.0), glow);
+    // (no sun in this night: the word's and the sky's violet light rakes the faces from the
+    // upper left, softly -- a key of 0.6 where the sky's largest sun gives up to 1.5)
+    vec3 key = vec3(-0.45, 0.38, 0.6);
+    col = relief_light(col, lf, texture(u_relief_a, tuv), texture(u_relief_b, tuv), key,
+                       vec2(key.x + u_relief_shift, key.y - 0.12 * u_lake), glow);
 #else
     col = land_over(col, p + vec2(0.0, -0.12 * u_lake), 1.0 / u_resolution.y, far, near, glow);   // (the ranges stand up out of the lake)
 #endif

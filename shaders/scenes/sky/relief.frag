@@ -18,13 +18,15 @@ void main() {
     float t = rd.y > 0.3 ? tmax : 0.05;
     float hit = 0.0;
     float h = 1.0;
+    bool sky = rd.y > 0.3;
     float t_before = t;
     for (int i = 0; i < 260; i++) {
         vec3 p = ro + rd * t;
         h = p.y - relief_floor(p.xz, 6);
         hit = h < 0.0008 * t + 0.0012 * max(t - 6.0, 0.0) ? 1.0 : 0.0;
         // (above the tallest land and climbing: it can only reach the sky)
-        if (hit > 0.5 || t >= tmax || (rd.y > 0.0 && p.y > 3.2)) {
+        sky = (t >= tmax && rd.y >= -1e-4) || (rd.y > 0.0 && p.y > 3.2);
+        if (hit > 0.5 || sky || t >= tmax) {
             break;
         }
         t_before = t;
@@ -42,9 +44,10 @@ void main() {
         }
         t = hi;
     }
-    // (a ray that ran out of steps within a hair of the land lies on it; one well above it
-    // when they ran out saw the sky)
-    hit = max(hit, (t < tmax && h < 0.01 * t) ? 1.0 : 0.0);
+    // (a ray that ran out of steps was still creeping along the land -- grazing a crest, on
+    // its way to the ranges behind: it lies on it; only a ray that left for the sky saw the sky
+    // -- counted sky, such rays drew threads of sky along the foot of every hill)
+    hit = sky ? hit : 1.0;
     hit = max(hit, rd.y < -1e-4 ? 1.0 : 0.0);
     t = min(t, tmax);
     vec3 p = ro + rd * t;
