@@ -935,15 +935,13 @@ def test_a_sky_without_land_lake_or_key_sun_draws_the_plain_pass(scene):
 
 # -- round 20: the land as real terrain ----------------------------------------------------------
 
-def test_the_relief_replaces_the_2d_ranges_under_the_same_sky(gl, sky):
+def test_the_relief_replaces_the_2d_ranges_under_the_same_sky(gl):
     """Round 20 (nine readers: "flat vector mountains", "layered cardboard ranges"): with relief
     1 the land is lib/land.glsl's ray-marched height field, relit from its bake, in place of the
     2D ranges -- the land's rows change, the sky high above them does not."""
-    size = (320, 180)
     params = dict(LAND_SKY, land=1.0, suns=1, mirror_bodies=0.0)
-    gl.__enter__()      # (the shared context made current again: _land_faces's own context left it)
-    flat = luma(sky(dict(params, relief=0.0), size=size))
-    relief = luma(sky(dict(params, relief=1.0), size=size))
+    flat = luma(_relief_bake(gl, dict(params, relief=0.0))[3])
+    relief = luma(_relief_bake(gl, dict(params, relief=1.0))[3])
     # (only the airglow's faint tail reaches up there: the relief's is lower and fainter)
     assert np.abs(relief[:40] - flat[:40]).mean() < 3.0, "the sky high over the land changed"
     assert np.abs(relief[110:] - flat[110:]).mean() > 8, "the land is the same"
@@ -954,12 +952,15 @@ def test_the_relief_replaces_the_2d_ranges_under_the_same_sky(gl, sky):
 def _relief_bake(gl, params, size=(320, 180), times=(1.0,)):
     """Render the sky with ``params`` at ``times`` in one renderer; return the relief's bake
     (march: distance km, height km, hit; a: the G-buffer's first half, 0..1), rows top-down,
-    and how many times each bake pass was drawn."""
+    how many times each bake pass was drawn, and the last frame (RGB, rows top-down).  (Its
+    own registry and renderer: in the whole suite the module's shared renderer once drew the
+    two variants alike.)"""
     from visuals.perform.clock import FixedClock
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
     from visuals.render.scene_runtime import SceneRunner
+    from visuals.output.pngio import gl_rows_to_image
 
     registry = Registry(SearchPath.build([]))
     renderer = Renderer(gl, registry.show("sky"), registry, RenderConfig(size=size, fps=Fraction(30)))
@@ -978,11 +979,12 @@ def _relief_bake(gl, params, size=(320, 180), times=(1.0,)):
         for t in times:
             renderer.render(clock.frame(clock.frame_at(t)), DeckInputs(overrides={"sky": dict(params)}))
         runner = next(iter(renderer.runners.values()))
+        image = gl_rows_to_image(renderer.read_rgb(), size).astype(np.float32)
 
         def read(name, dtype):
             tex = runner.targets[name].texture
             return np.frombuffer(tex.read(), dtype=dtype).reshape(tex.height, tex.width, 4)[::-1]
-        return read("relief_march", np.float32), read("relief_a", np.uint8) / 255.0, drawn
+        return read("relief_march", np.float32), read("relief_a", np.uint8) / 255.0, drawn, image
     finally:
         SceneRunner._draw = original
         renderer.release()
@@ -994,7 +996,7 @@ def test_the_relief_is_a_height_field_in_depth_baked_once(gl):
     at the viewer's feet) is near, the rows up the ranges lie kilometres off, the rows over them
     are sky -- and real normals: faces turned every way, not one flat layer."""
     params = dict(LAND_SKY, land=1.0, lake=1.0, suns=1, mirror_bodies=0.0, relief=1.0)
-    march, gbuf, drawn = _relief_bake(gl, params, times=(1.0, 1.5, 2.0))
+    march, gbuf, drawn, _ = _relief_bake(gl, params, times=(1.0, 1.5, 2.0))
     assert drawn == {"relief_march": 1, "relief_a": 1, "relief_b": 1}, drawn
     rows = march.shape[0]
     hit = march[..., 2]
