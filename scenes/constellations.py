@@ -99,6 +99,7 @@ def _load_sky():
 
 _sky = _load_sky()
 RELIEF_PASSES, relief_passes, relief_shift = _sky.RELIEF_PASSES, _sky.relief_passes, _sky.relief_shift
+RELIEF_WIDE, RELIEF_CLOSE = _sky.RELIEF_WIDE, _sky.RELIEF_CLOSE
 # the relief's panorama starts here: the travel's slides (0 .. 0.7 over the dream's cue) with the frame round them
 CONSTELLATIONS_RELIEF_U0 = -1.0
 
@@ -355,6 +356,7 @@ class Constellations(Scene):
             # (the relief slides with the near ridge's slide: main.frag's `near`)
             "u_relief_shift": relief_shift(1.35 * cam[0] + travel(t)[0]),
             "u_relief_u0": CONSTELLATIONS_RELIEF_U0,
+            "u_relief_view": RELIEF_CLOSE if float(p["view"]) >= 0.5 else RELIEF_WIDE,
             "u_lake_phase": t % 4096.0,
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
@@ -397,7 +399,7 @@ constellations = Constellations(
         # and the relief's variant: update())
         Pass("scenes/constellations/main.frag", name="main", vert="common/fullscreen.vert", primitive="triangles",
              count=3, inputs=("deep", "chart", "starlight", "bloom")),
-        *relief_passes(("relief",)),
+        *relief_passes(("relief", "view")),
         Pass("scenes/constellations/main_relief.frag", name="main_relief", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("deep", "chart", "starlight", "bloom", "relief_a", "relief_b"),
              into="main"),
@@ -421,6 +423,7 @@ constellations = Constellations(
         Param("invert", 0.0, 0.0, 1.0, "the inverted night: 0 a violet night with golden stars; 1 a pale lilac sky, "
               "its faint stars in ink, the words emerald-white light in a violet aura, the land's haze glowing with the sky"),
         Param("relief", 0.0, 0.0, 1.0, "the land as real terrain (1: the sky's ray-marched height field of eroded ranges, baked once, relit and fogged by depth) instead of lib/land.glsl's 2D ranges (0)"),
+        Param("view", 0.0, 0.0, 1.0, "with relief: 0 the wide view over the lake to the ranges; 1 a second camera, lower and closer (a longer lens, another bearing): fewer, larger mountains over the lake under the word (re-bakes the relief when it changes)"),
         Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl) mirroring the word, the sky and the ridges, mist on its shore; 0: none"),
         Param("lake_level", -0.24, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),

@@ -160,6 +160,11 @@ def _sun_phasors(h, t: float, shiver: float) -> tuple[tuple, tuple, tuple]:
 RELIEF_PASSES = ("relief_march", "relief_a", "relief_b")
 SKY_RELIEF_U0 = -1.45
 RELIEF_SCALE = 1.5      # the bake's texels per frame pixel (its rows hold 1.1 frame heights)
+# The views the relief is seen from (lib/land.glsl relief_ray): lens (screen heights per radian),
+# eye (km over the water), bearing (radians).  The close one, from lower down with a longer lens,
+# keeps the far shore's water line where the wide one has it (lens x eye the same).
+RELIEF_WIDE = (1.5, 0.08, 0.0)
+RELIEF_CLOSE = (2.0, 0.06, -0.7)
 
 
 def relief_shift(x: float) -> float:
@@ -410,6 +415,7 @@ class Sky(Scene):
             # (the relief's bake is a panorama of the land frame: its slide centred, not wrapped)
             "u_relief_shift": relief_shift(float(p["land_offset"]) - cx + float(p["land_travel"]) * t),
             "u_relief_u0": SKY_RELIEF_U0,
+            "u_relief_view": RELIEF_WIDE,
             **bodies,
         }
 

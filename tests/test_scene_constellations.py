@@ -699,3 +699,16 @@ def test_the_relief_is_the_land_under_the_word_and_in_the_lake(gl, programs):
     below = relief[shore + 8:shore + 34]
     hp = lambda rows: rows - np.array([np.convolve(np.pad(r, 15, mode="edge"), np.ones(31) / 31, "valid") for r in rows])
     assert np.corrcoef(hp(above).ravel(), hp(below).ravel())[0, 1] > 0.3
+
+
+def test_the_relief_seen_from_the_second_view_is_another_land(gl, programs):
+    """Round 20 (off in the dream until it is as good as the first): ``view`` 1 bakes the
+    relief from a second camera, lower with a longer lens along another bearing -- another land
+    under the same sky and word, not the first one shifted."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 1874, "signs": 3, "lake": 1.0, "relief": 1.0}
+    wide = render(gl, programs, dict(base, view=0.0), 3.0, size).astype(float).mean(axis=2)
+    close = render(gl, programs, dict(base, view=1.0), 3.0, size).astype(float).mean(axis=2)
+    assert np.abs(close[:50] - wide[:50]).mean() < 1.0, "the sky and the word changed"
+    land = slice(size[1] - int(round(0.26 * size[1])) - 30, size[1] - int(round(0.26 * size[1])))
+    assert np.abs(close[land] - wide[land]).mean() > 4, "the land is the same"

@@ -267,10 +267,17 @@ const vec2 RELIEF_V = vec2(-0.75, 1.1);   // the land frame's rows the bake hold
 const float RELIEF_U_SPAN = 2.67;     // the land frame's width the bake holds (from u_relief_u0)
 const float RELIEF_FAR = 40.0;        // km: where the bake's depth encoding ends
 
+// The view the relief is seen from: x the lens (screen heights per radian), y the eye's height
+// over the water (km), z the bearing of the frame's centre (radians).  RELIEF_WIDE is the sky's
+// and the constellations' first; a longer lens from lower down (constellations' `view`) keeps
+// the far shore's water line at the lake's level (lens * eye / shore the same) and looks along
+// another bearing: fewer, larger mountains close over the lake.
+const vec3 RELIEF_WIDE = vec3(RELIEF_LENS, RELIEF_EYE, 0.0);
+
 // The ray through the land frame's point uv (a cylindrical camera: u is the bearing).
-vec3 relief_ray(vec2 uv) {
-    float a = uv.x / RELIEF_LENS;
-    return normalize(vec3(sin(a), (uv.y - RELIEF_HORIZON) / RELIEF_LENS, cos(a)));
+vec3 relief_ray(vec2 uv, vec3 view) {
+    float a = uv.x / view.x + view.z;
+    return normalize(vec3(sin(a), (uv.y - RELIEF_HORIZON) / view.x, cos(a)));
 }
 
 // Value noise with its gradient (x: value 0..1, yz: d/dx, d/dy), quintic fade.
@@ -341,7 +348,7 @@ vec2 relief_uv(vec2 f, float u0) {
 // ray through it) and the emerald moon, the sky's light from above in the occlusion, a rim on
 // the crests, fog by depth (aerial perspective: the far ranges paler violet), the valleys' mist.
 // glow scales the air's light as land_over's does (1: the night; up to 8 under the pale sky).
-vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, float glow) {
+vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, float glow, vec3 view) {
     float cov = ga.a;
     float inv = 1.0 / max(cov, 1e-3);
     vec2 nxz = ga.xy * inv * 2.0 - 1.0;
@@ -351,7 +358,7 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     float t = enc * enc * RELIEF_FAR;
     float y = gb.y * inv * 2.5;
     float shadow = gb.z * inv;
-    vec3 rd = relief_ray(f);
+    vec3 rd = relief_ray(f, view);
     // the key sun, where it hangs (its ray), raking the ranges; the moon's cold fill from the right
     // (from the side the bake's shadows fall from: a raking light that shows the form; the
     // sun's place sets its strength -- land_key_reach -- and the light's own fall toward it)

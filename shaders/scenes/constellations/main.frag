@@ -23,6 +23,7 @@ uniform sampler2D u_relief_a;   // the relief's G-buffer (scenes/sky/relief_a.fr
 uniform sampler2D u_relief_b;
 uniform float u_relief_shift;   // the land's slide (the near ridge's), centred
 uniform float u_relief_u0;      // the land frame's first column the bake holds
+uniform vec3 u_relief_view;     // the view the bake was made from (lib/land.glsl relief_ray)
 #endif
 out vec4 frag_colour;
 
@@ -108,7 +109,7 @@ void main() {
     // upper left, softly -- a key of 0.6 where the sky's largest sun gives up to 1.5)
     vec3 key = vec3(-0.45, 0.38, 0.6);
     col = relief_light(col, lf, texture(u_relief_a, tuv), texture(u_relief_b, tuv), key,
-                       vec2(key.x + u_relief_shift, key.y - 0.12 * u_lake), glow);
+                       vec2(key.x + u_relief_shift, key.y - 0.12 * u_lake), glow, u_relief_view);
 #else
     col = land_over(col, p + vec2(0.0, -0.12 * u_lake), 1.0 / u_resolution.y, far, near, glow);   // (the ranges stand up out of the lake)
 #endif

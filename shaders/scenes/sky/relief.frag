@@ -5,13 +5,14 @@
 #include "../../lib/land.glsl"
 
 uniform vec2 u_resolution;
-uniform float u_relief_u0;    // the land frame's first column the bake holds (scenes/sky.py)
+uniform float u_relief_u0;
+uniform vec3 u_relief_view;   // the view: lens, eye (km), bearing (lib/land.glsl relief_ray)    // the land frame's first column the bake holds (scenes/sky.py)
 out vec4 frag;
 
 void main() {
     vec2 f = relief_frame_point(gl_FragCoord.xy / u_resolution, u_relief_u0);
-    vec3 rd = relief_ray(f);
-    vec3 ro = vec3(0.0, RELIEF_EYE, 0.0);
+    vec3 rd = relief_ray(f, u_relief_view);
+    vec3 ro = vec3(0.0, u_relief_view.y, 0.0);
     // (below the horizon the water floor ends every ray: march no farther than it)
     float tmax = rd.y < -1e-4 ? min(-ro.y / rd.y, RELIEF_FAR) : RELIEF_FAR;
     // (rays steeper than the tallest range's angle can never hit: a block of sky exits at once)

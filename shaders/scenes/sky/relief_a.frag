@@ -8,13 +8,14 @@
 uniform sampler2D u_relief_march;
 uniform vec2 u_resolution;
 uniform float u_relief_u0;
+uniform vec3 u_relief_view;   // the view: lens, eye (km), bearing (lib/land.glsl relief_ray)
 out vec4 frag;
 
 void main() {
     vec4 m = texelFetch(u_relief_march, ivec2(gl_FragCoord.xy), 0);
     vec2 f = relief_frame_point(gl_FragCoord.xy / u_resolution, u_relief_u0);
-    vec3 rd = relief_ray(f);
-    vec3 p = vec3(0.0, RELIEF_EYE, 0.0) + rd * m.x;
+    vec3 rd = relief_ray(f, u_relief_view);
+    vec3 p = vec3(0.0, u_relief_view.y, 0.0) + rd * m.x;
     // the normal over a pixel's footprint (finer detail would only alias), every octave
     // (and the octaves finer than a texel's footprint left out: far off they are noise)
     float e = max(0.0015 * m.x, 0.002);

@@ -39,6 +39,7 @@ uniform sampler2D u_relief_a;   // the relief's G-buffer (relief_a.frag, relief_
 uniform sampler2D u_relief_b;
 uniform float u_relief_shift;   // the land's slide, centred (not wrapped to 0..512): the bake's column
 uniform float u_relief_u0;      // the land frame's first column the bake holds
+uniform vec3 u_relief_view;     // the view the bake was made from (lib/land.glsl relief_ray)
 #endif
 out vec4 frag;
 
@@ -277,7 +278,7 @@ void main() {
         vec2 lf = vec2(sp.x + u_relief_shift, sp.y - land_y);
         vec2 tuv = relief_uv(lf, u_relief_u0);
         vec3 landed = relief_light(lin, lf, texture(u_relief_a, tuv), texture(u_relief_b, tuv), u_key_sun,
-                                   vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25);
+                                   vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25, u_relief_view);
 #else
         vec3 landed = land_over_lit(lin, sp, 1.0 / u_resolution.y,
                                     vec2(0.5 * u_land_shift, land_y), vec2(u_land_shift, land_y), 1.25, u_key_sun);
