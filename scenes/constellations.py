@@ -48,6 +48,10 @@ Round 17 (the lilac night "flat"): ``lake`` lays the sky's still lake (lib/land.
 ranges, so the word, the sky and the ridges stand mirrored in its water (main.frag shades a water
 pixel as the point it mirrors), mist lying on it.
 
+Round 20 ("flat vector mountains"): ``relief`` lays the sky's ray-marched relief (its bake
+passes, from scenes/sky.py) in place of the 2D ranges, main_relief.frag relighting it; ``view``
+1 bakes it from a second, lower camera (off in the dream: not yet as good as the first).
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the

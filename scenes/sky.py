@@ -39,6 +39,13 @@ the ranges (lib/land.glsl) that mirrors the sky, the bodies and the ridges -- a 
 shaded as the point it mirrors, so it costs no extra pass -- with slow swells, ripple lines and
 mist banks on it; the ranges' faces are lit by their turn to the light.
 
+Round 20 (nine readers: "flat vector mountains", "layered cardboard ranges"): ``relief`` draws
+the land as real terrain -- lib/land.glsl's eroded height field round the lake, ray-marched once
+into a G-buffer (the relief_* passes, a panorama of the land frame re-baked only when ``relief``
+or ``land`` changes) and relit every frame by sky_relief.frag: the key sun's raking violet, the
+moon's emerald fill, the sky's light in the occlusion, fog by depth and mist in the valleys.
+The dream uses it; the scene's default keeps the 2D ranges.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
@@ -48,7 +55,10 @@ Passes (shaders/scenes/sky/):
 - ``sky``: folds every pixel into the wedge, looks up the nebula, adds stars and the bodies,
   tonemaps, applies the inversion (OKLab) and dithers.  ``sky_land`` is the same pass with the
   land, the lake and the key sun's glare compiled in (sky_land.frag), drawn instead of it while
-  any of them is on, so a sky without them pays nothing for their code.
+  any of them is on, so a sky without them pays nothing for their code; ``sky_relief`` the same
+  with the relief in place of the 2D ranges.
+- ``relief_march``, ``relief_a``, ``relief_b``: the relief's bake (shared with the
+  constellations: relief_passes), drawn only with ``relief`` on.
 Everything positional (rotation, the hum's phase, body orbits) is computed here in double
 precision and wrapped, so long shows keep their precision.
 """
