@@ -375,13 +375,15 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     float frost = smoothstep(0.7, 1.3, y) * smoothstep(0.55, 0.85, n.y);
     vec3 rock = mix(vec3(0.040, 0.032, 0.050), vec3(0.20, 0.19, 0.26), frost);
     float gl = min(glow, 1.25);
-    vec3 col = rock * (LAND_KEY * 5.0 * sun
+    // (how much of the key sun's light reaches here: strongest under it -- p.x, the screen's)
+    float reach = land_key_reach(f.x - key_f.x + key.x, key);
+    vec3 col = rock * (LAND_KEY * 6.5 * sun
                        + vec3(0.10, 0.42, 0.30) * 0.10 * moon * mix(0.5, 1.0, ao)
                        + gl * vec3(0.012, 0.010, 0.030) * sky_lit);
     // (rim: the crests against the lit sky catch its light where they turn away from the eye)
     // (only steep faces seen edge-on: the flat shore seen at a grazing angle is no crest)
     float rim = exp(-abs(dot(n, rd)) * 9.0) * smoothstep(0.92, 0.6, n.y) * ao;
-    col += rim * (gl * vec3(0.06, 0.05, 0.12) + LAND_KEY * 0.25 * key.z);
+    col += rim * (gl * vec3(0.06, 0.05, 0.12) + LAND_KEY * (0.25 * key.z + 0.6 * reach));
     // (the shore at the viewer's feet in shade: the foreground darkest, the depth in layers)
     col *= mix(0.35, 1.0, smoothstep(2.2, 3.6, t));
     col += vec3(0.0016, 0.0014, 0.0032);      // (never pure black: the night's sky light on it)
@@ -390,7 +392,6 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     // (the shore at the viewer's feet in shade: the foreground darkest, the depth in layers)
     col *= mix(0.35, 1.0, smoothstep(2.2, 3.6, t));
     col += vec3(0.0016, 0.0014, 0.0032);      // (never pure black: the night's sky light on it)
-    float reach = land_key_reach(f.x, key);
     vec3 haze = glow * vec3(0.020, 0.016, 0.052) + LAND_KEY * 0.08 * reach;
     float fog = 1.0 - exp(-max(t - 1.5, 0.0) * 0.12);
     col = mix(col, haze, fog);
