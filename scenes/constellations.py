@@ -48,6 +48,10 @@ Round 17 (the lilac night "flat"): ``lake`` lays the sky's still lake (lib/land.
 ranges, so the word, the sky and the ridges stand mirrored in its water (main.frag shades a water
 pixel as the point it mirrors), mist lying on it.
 
+Round 20 ("flat vector mountains"): ``relief`` lays the sky's ray-marched relief (its bake
+passes, from scenes/sky.py) in place of the 2D ranges, main_relief.frag relighting it; ``view``
+1 bakes it from a second, lower camera (off in the dream: not yet as good as the first).
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
@@ -84,6 +88,24 @@ def _load_glyphs():
 
 
 glyphs = _load_glyphs()
+
+
+def _load_sky():
+    """The sky's module (scenes/sky.py beside this file), for the relief's bake passes the two
+    scenes share (loaded by file path, as the glyphs are)."""
+    name = "visuals_scenes_constellations_sky"
+    spec = importlib.util.spec_from_file_location(name, _HERE / "sky.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_sky = _load_sky()
+RELIEF_PASSES, relief_passes, relief_shift = _sky.RELIEF_PASSES, _sky.relief_passes, _sky.relief_shift
+RELIEF_WIDE, RELIEF_CLOSE = _sky.RELIEF_WIDE, _sky.RELIEF_CLOSE
+# the relief's panorama starts here: the travel's slides (0 .. 0.7 over the dream's cue) with the frame round them
+CONSTELLATIONS_RELIEF_U0 = -1.0
 
 TEX_W = 256                 # texels per row of the star and link tables
 MAX_STARS = 50000
@@ -324,12 +346,21 @@ class Constellations(Scene):
             self._inscription = np.round(inscription(seed, first) * 255.0).astype(np.uint8)
         resources.texture("inscription", self._inscription, key=ikey)
         resources.draw_count("script", 6 if float(p["script_line"]) > 0.0 else 0)
+        relief = float(p["relief"]) >= 0.5
+        resources.draw_count("main", 0 if relief else 3)
+        resources.draw_count("main_relief", 3 if relief else 0)
+        for name in RELIEF_PASSES:
+            resources.draw_count(name, 3 if relief else 0)
         lit = (index - first) % INSCRIPTION_GLYPHS
         angle, breath, cam = sky_motion(t)
         return {
             "u_turn": (math.cos(angle), math.sin(angle), breath, 0.0),
             "u_cam": cam,
             "u_travel": travel(t),
+            # (the relief slides with the near ridge's slide: main.frag's `near`)
+            "u_relief_shift": relief_shift(1.35 * cam[0] + travel(t)[0]),
+            "u_relief_u0": CONSTELLATIONS_RELIEF_U0,
+            "u_relief_view": RELIEF_CLOSE if float(p["view"]) >= 0.5 else RELIEF_WIDE,
             "u_lake_phase": t % 4096.0,
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
@@ -368,7 +399,14 @@ constellations = Constellations(
              clear=(0.0, 0.0, 0.0, 0.0), mipmaps=True),
         Pass("scenes/constellations/bloom.frag", name="bloom", inputs=("starlight",), scale=0.5,
              precision="rgba16f"),
-        Pass("scenes/constellations/main.frag", name="main", inputs=("deep", "chart", "starlight", "bloom")),
+        # (drawn as a triangle list so the scene can choose, each frame, between the 2D ranges
+        # and the relief's variant: update())
+        Pass("scenes/constellations/main.frag", name="main", vert="common/fullscreen.vert", primitive="triangles",
+             count=3, inputs=("deep", "chart", "starlight", "bloom")),
+        *relief_passes(("relief", "view")),
+        Pass("scenes/constellations/main_relief.frag", name="main_relief", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("deep", "chart", "starlight", "bloom", "relief_a", "relief_b"),
+             into="main"),
         # A line of the script along the bottom of the sky (one quad over its band).
         Pass("scenes/constellations/script.frag", name="script", vert="scenes/constellations/script.vert",
              primitive="triangles", count=6, into="main", blend="add"),
@@ -388,6 +426,8 @@ constellations = Constellations(
         Param("colour", "#ffd08a", description="the colour the stars take on as they form the glyph"),
         Param("invert", 0.0, 0.0, 1.0, "the inverted night: 0 a violet night with golden stars; 1 a pale lilac sky, "
               "its faint stars in ink, the words emerald-white light in a violet aura, the land's haze glowing with the sky"),
+        Param("relief", 0.0, 0.0, 1.0, "the land as real terrain (1: the sky's ray-marched height field of eroded ranges, baked once, relit and fogged by depth) instead of lib/land.glsl's 2D ranges (0)"),
+        Param("view", 0.0, 0.0, 1.0, "with relief: 0 the wide view over the lake to the ranges; 1 a second camera, lower and closer (a longer lens, another bearing): fewer, larger mountains over the lake under the word (re-bakes the relief when it changes)"),
         Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl) mirroring the word, the sky and the ridges, mist on its shore; 0: none"),
         Param("lake_level", -0.24, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),

@@ -51,7 +51,7 @@ the_sky = Cue(
     # the sky, over the land; the clouds finer toward the pole)
     params={"rotation": 3.5, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0, "suns": 2, "moons": 2,
             "mirror_bodies": 0.0, "land": 1.0, "teal": 0.0, "deep_stars": 0.6, "filaments": 0.5,
-            "pole_glow": 1.0, "lake": 1.0, "lake_level": -0.24,
+            "pole_glow": 1.0, "lake": 1.0, "lake_level": -0.24, "relief": 1.0,
             # (through the dusk the sky's land lies where the constellations' land lies)
             "land_offset": -0.68},    # (4 nebula octaves, not 5: cheaper, alike)
 )
@@ -72,7 +72,7 @@ constellations = Cue(
     # (round 12's reader: "the colours NOT inverted": after the first word the night turns
     # inside out, a pale lilac sky with the words in emerald-white light)
     keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")]},
-    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3, "lake": 1.0,
+    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3, "lake": 1.0, "relief": 1.0,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 

@@ -39,6 +39,13 @@ the ranges (lib/land.glsl) that mirrors the sky, the bodies and the ridges -- a 
 shaded as the point it mirrors, so it costs no extra pass -- with slow swells, ripple lines and
 mist banks on it; the ranges' faces are lit by their turn to the light.
 
+Round 20 (nine readers: "flat vector mountains", "layered cardboard ranges"): ``relief`` draws
+the land as real terrain -- lib/land.glsl's eroded height field round the lake, ray-marched once
+into a G-buffer (the relief_* passes, a panorama of the land frame re-baked only when ``relief``
+or ``land`` changes) and relit every frame by sky_relief.frag: the key sun's raking violet, the
+moon's emerald fill, the sky's light in the occlusion, fog by depth and mist in the valleys.
+The dream uses it; the scene's default keeps the 2D ranges.
+
 Passes (shaders/scenes/sky/):
 - ``moonmap``: the moons' maria, a small noise texture baked once.
 - ``nebula``: the expensive domain-warped nebula of one kaleidoscope wedge, in polar form at
@@ -48,7 +55,10 @@ Passes (shaders/scenes/sky/):
 - ``sky``: folds every pixel into the wedge, looks up the nebula, adds stars and the bodies,
   tonemaps, applies the inversion (OKLab) and dithers.  ``sky_land`` is the same pass with the
   land, the lake and the key sun's glare compiled in (sky_land.frag), drawn instead of it while
-  any of them is on, so a sky without them pays nothing for their code.
+  any of them is on, so a sky without them pays nothing for their code; ``sky_relief`` the same
+  with the relief in place of the 2D ranges.
+- ``relief_march``, ``relief_a``, ``relief_b``: the relief's bake (shared with the
+  constellations: relief_passes), drawn only with ``relief`` on.
 Everything positional (rotation, the hum's phase, body orbits) is computed here in double
 precision and wrapped, so long shows keep their precision.
 """
@@ -151,6 +161,39 @@ def _sun_phasors(h, t: float, shiver: float) -> tuple[tuple, tuple, tuple]:
     return ((math.cos(spin), math.sin(spin), math.cos(shiver), math.sin(shiver)),
             (math.cos(ph), math.sin(ph), math.cos(2.1 * ph), math.sin(2.1 * ph)),
             (math.cos(3.3 * ph), math.sin(3.3 * ph), math.cos(4.0 * ph), math.sin(4.0 * ph)))
+
+
+# Round 20 ("flat vector mountains", nine readers): the land as a ray-marched height field
+# (lib/land.glsl's relief), baked once into a G-buffer by these passes and relit every frame by
+# sky_relief.frag.  The bake is a panorama of the land frame RELIEF_U_SPAN (2.67) screen heights
+# wide from SKY_RELIEF_U0: the dream's slides (-0.4 .. 0.15) with the frame round them.
+RELIEF_PASSES = ("relief_march", "relief_a", "relief_b")
+SKY_RELIEF_U0 = -1.45
+RELIEF_SCALE = 1.5      # the bake's texels per frame pixel (its rows hold 1.1 frame heights)
+# The views the relief is seen from (lib/land.glsl relief_ray): lens (screen heights per radian),
+# eye (km over the water), bearing (radians).  The close one, from lower down with a longer lens,
+# keeps the far shore's water line where the wide one has it (lens x eye the same).
+RELIEF_WIDE = (1.5, 0.08, 0.0)
+RELIEF_CLOSE = (2.0, 0.06, -0.7)
+
+
+def relief_shift(x: float) -> float:
+    """The land's slide for the relief's panorama: wrapped into -256 .. 256 (beyond its columns
+    the bake's edge is held), so a slide a little below 0 stays there instead of wrapping to 512."""
+    return (x + 256.0) % 512.0 - 256.0
+
+
+def relief_passes(update: tuple) -> list:
+    """The relief's three bake passes (shaders/scenes/sky/relief*.frag), shared with the
+    constellations: the march (distance, height, hit) and the two halves of the G-buffer,
+    re-baked only when one of ``update``'s parameters changes."""
+    common = dict(vert="common/fullscreen.vert", primitive="triangles", count=3, scale=RELIEF_SCALE,
+                  update=update)
+    return [
+        Pass("scenes/sky/relief.frag", name="relief_march", precision="rgba32f", filter="nearest", **common),
+        Pass("scenes/sky/relief_a.frag", name="relief_a", inputs=("relief_march",), **common),
+        Pass("scenes/sky/relief_b.frag", name="relief_b", inputs=("relief_march",), **common),
+    ]
 
 
 class Sky(Scene):
@@ -353,8 +396,13 @@ class Sky(Scene):
         # (sky_land.frag), drawn instead of the plain one only while one of them is on: on
         # llvmpipe an untaken branch still costs, so a sky without them pays nothing for them.
         landed = float(p["land"]) > 0.0 or float(p["lake"]) > 0.0 or key_pos[2] > 0.0
+        relief = landed and float(p["land"]) > 0.0 and float(p["relief"]) >= 0.5
         resources.draw_count("sky", 0 if landed else 3)
-        resources.draw_count("sky_land", 3 if landed else 0)
+        resources.draw_count("sky_land", 3 if landed and not relief else 0)
+        resources.draw_count("sky_relief", 3 if relief else 0)
+        # (the relief's bake: drawn once, when `relief` or `land` changes -- nothing without it)
+        for name in RELIEF_PASSES:
+            resources.draw_count(name, 3 if relief else 0)
         return {
             "u_sector": S,
             "u_centre": (cx, cy),
@@ -374,6 +422,10 @@ class Sky(Scene):
             "u_land_shift": (float(p["land_offset"]) - cx + float(p["land_travel"]) * t) % 512.0,
             "u_lake_phase": t % 4096.0,
             "u_key_sun": key_pos,
+            # (the relief's bake is a panorama of the land frame: its slide centred, not wrapped)
+            "u_relief_shift": relief_shift(float(p["land_offset"]) - cx + float(p["land_travel"]) * t),
+            "u_relief_u0": SKY_RELIEF_U0,
+            "u_relief_view": RELIEF_WIDE,
             **bodies,
         }
 
@@ -393,6 +445,9 @@ sky = Sky(
              count=3, inputs=("nebula", "bodies")),
         Pass("scenes/sky/sky_land.frag", name="sky_land", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("nebula", "bodies"), into="sky"),
+        *relief_passes(("relief", "land")),
+        Pass("scenes/sky/sky_relief.frag", name="sky_relief", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("nebula", "bodies", "relief_a", "relief_b"), into="sky"),
     ],
     output="sky",
     params=[
@@ -424,6 +479,7 @@ sky = Sky(
         Param("land", 0.0, 0.0, 1.0, "the land under the sky (shaders/lib/land.glsl): a far range against the airglow, the valley's mist, a near black ridge -- the sky seen from somewhere; 0: none"),
         Param("land_travel", 0.02, -0.2, 0.2, "how fast the view travels along the land, screen heights a second of the near ridge (the far range half as fast)"),
         Param("horizon", 0.0, -1.0, 0.3, "where the land lies up the frame (frame heights): below 0 the view tilts up into the sky, the land sinking out of view; above 0 it looks down over more of the land"),
+        Param("relief", 0.0, 0.0, 1.0, "the land as real terrain (1: a ray-marched height field of eroded ranges, baked once and relit by the key sun and the moon, fogged by depth) instead of lib/land.glsl's 2D ranges (0)"),
         Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl), mirroring the sky, the suns and moons and the ridges, broken by slow swells and ripple lines, mist on it; 0: none"),
         Param("lake_level", -0.3, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre; moves with horizon)"),
         Param("pole_glow", 0.0, 0.0, 2.0, "the kaleidoscope's pole as a luminous heart (a white-violet core, rays along its mirrors, an emerald ring) instead of a dark calm eye (0)"),

@@ -681,3 +681,34 @@ def test_inverted_the_land_and_the_lake_are_deep_not_milky(gl, programs):
     below = np.median(luma[int(h * 0.72):])
     air = np.median(luma[int(h * 0.40):int(h * 0.50)])
     assert below < 0.8 * air, (below, air)
+
+
+def test_the_relief_is_the_land_under_the_word_and_in_the_lake(gl, programs):
+    """Round 20 ("flat vector mountains", "layered cardboard ranges"): with relief 1 the land
+    is the sky's ray-marched height field (lib/land.glsl's relief, baked once, relit): the
+    land's rows change, the word and the sky high above do not, and the lake still mirrors the
+    land -- the rows just under the shore follow the rows over it, flipped."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 1874, "signs": 3, "lake": 1.0, "lake_level": -0.24}
+    flat = render(gl, programs, dict(base, relief=0.0), 3.0, size).astype(float).mean(axis=2)
+    relief = render(gl, programs, dict(base, relief=1.0), 3.0, size).astype(float).mean(axis=2)
+    assert np.abs(relief[:50] - flat[:50]).mean() < 1.0, "the sky and the word changed"
+    shore = size[1] - int(round((0.5 - 0.24) * size[1]))
+    assert np.abs(relief[shore - 30:shore] - flat[shore - 30:shore]).mean() > 4, "the land is the same"
+    above = relief[shore - 34:shore - 8][::-1]
+    below = relief[shore + 8:shore + 34]
+    hp = lambda rows: rows - np.array([np.convolve(np.pad(r, 15, mode="edge"), np.ones(31) / 31, "valid") for r in rows])
+    assert np.corrcoef(hp(above).ravel(), hp(below).ravel())[0, 1] > 0.3
+
+
+def test_the_relief_seen_from_the_second_view_is_another_land(gl, programs):
+    """Round 20 (off in the dream until it is as good as the first): ``view`` 1 bakes the
+    relief from a second camera, lower with a longer lens along another bearing -- another land
+    under the same sky and word, not the first one shifted."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 1874, "signs": 3, "lake": 1.0, "relief": 1.0}
+    wide = render(gl, programs, dict(base, view=0.0), 3.0, size).astype(float).mean(axis=2)
+    close = render(gl, programs, dict(base, view=1.0), 3.0, size).astype(float).mean(axis=2)
+    assert np.abs(close[:50] - wide[:50]).mean() < 1.0, "the sky and the word changed"
+    land = slice(size[1] - int(round(0.26 * size[1])) - 30, size[1] - int(round(0.26 * size[1])))
+    assert np.abs(close[land] - wide[land]).mean() > 4, "the land is the same"

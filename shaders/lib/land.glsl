@@ -247,3 +247,166 @@ vec3 lake_glint(vec2 p, vec3 w, vec3 key) {
     return LAND_KEY * path * low * (0.08 * exp(-d * 14.0) + 0.4 * w.y * exp(-d * 5.0));
 }
 
+
+// ---- The relief (round 20): real terrain, not layers.  Nine readers in a row called the ranges
+// above "flat vector mountains", "layered cardboard": 2D ridge lines.  Here the land is a height
+// field (eroded fbm: each octave damped where the ones before it are steep, so crests are sharp
+// and the slopes break into gullies and spurs) seen from a camera low over the lake, ray-marched
+// ONCE into a G-buffer (scenes/sky/relief*.frag: depth, height, normal, occlusion, a soft shadow)
+// and relit every frame (relief_over) by the key sun and the moon, fogged by depth -- the far
+// ranges paler violet, mist lying in the valleys.  The G-buffer is a panorama of the land frame
+// (u: p.x + the land's slide, v: p.y - the land's lift; a cylindrical camera, so a slide is
+// the camera turning and the bake stays exact), sampled at the lake's mirrored row too.
+
+const float RELIEF_LENS = 1.5;        // screen heights per radian (a slightly long lens: the ranges stack)
+const float RELIEF_HORIZON = -0.30;   // the true horizon's height in the land frame
+const float RELIEF_EYE = 0.08;
+const vec3 RELIEF_SUN = vec3(-0.85, 0.30, 0.25);  // the light the bake's shadow falls from: low, from the left, raking across the ranges        // km over the water
+const float RELIEF_SHORE = 2.0;       // km to the far shore: its water line at -0.36, the lake's level
+const vec2 RELIEF_V = vec2(-0.75, 1.1);   // the land frame's rows the bake holds: first, span
+const float RELIEF_U_SPAN = 2.67;     // the land frame's width the bake holds (from u_relief_u0)
+const float RELIEF_FAR = 40.0;        // km: where the bake's depth encoding ends
+
+// The view the relief is seen from: x the lens (screen heights per radian), y the eye's height
+// over the water (km), z the bearing of the frame's centre (radians).  RELIEF_WIDE is the sky's
+// and the constellations' first; a longer lens from lower down (constellations' `view`) keeps
+// the far shore's water line at the lake's level (lens * eye / shore the same) and looks along
+// another bearing: fewer, larger mountains close over the lake.
+const vec3 RELIEF_WIDE = vec3(RELIEF_LENS, RELIEF_EYE, 0.0);
+
+// The ray through the land frame's point uv (a cylindrical camera: u is the bearing).
+vec3 relief_ray(vec2 uv, vec3 view) {
+    float a = uv.x / view.x + view.z;
+    return normalize(vec3(sin(a), (uv.y - RELIEF_HORIZON) / view.x, cos(a)));
+}
+
+// Value noise with its gradient (x: value 0..1, yz: d/dx, d/dy), quintic fade.
+vec3 relief_noised(vec2 p) {
+    vec2 fl = floor(p);
+    ivec2 i = ivec2(fl);
+    vec2 f = p - fl;
+    vec2 u = f * f * f * (f * (f * 6.0 - 15.0) + 10.0);
+    vec2 du = 30.0 * f * f * (f * (f - 2.0) + 1.0);
+    float a = hashi(i);
+    float b = hashi(i + ivec2(1, 0));
+    float c = hashi(i + ivec2(0, 1));
+    float d = hashi(i + ivec2(1, 1));
+    float k1 = b - a;
+    float k2 = c - a;
+    float k4 = a - b - c + d;
+    return vec3(a + k1 * u.x + k2 * u.y + k4 * u.x * u.y, du * vec2(k1 + k4 * u.y, k2 + k4 * u.x));
+}
+
+// The eroded field at p (km), 0..~1 (iq's eroded fbm): each octave's contribution divided by
+// the slope the octaves before it built -- the steeper, the less new relief -- so the crests
+// stay sharp, the slopes break into gullies along the fall line and scree fans lie smooth
+// below them; the first octave folded (ridged) so the big shapes are ridges, not domes.
+float relief_field(vec2 p, int octaves) {
+    vec2 q = p * 0.38 + vec2(13.7, 4.1);
+    float h = 0.0;
+    float amp = 0.5;
+    vec2 d = vec2(0.0);
+    for (int i = 0; i < octaves; i++) {
+        vec3 n = relief_noised(q);
+        d += n.yz;
+        h += amp * n.x / (1.0 + dot(d, d));
+        amp *= 0.5;
+        q = mat2(1.6, -1.2, 1.2, 1.6) * q;
+    }
+    return h;
+}
+
+// The land's height (km) at p: under the lake before its far shore, then mountains rising from
+// it, taller the farther out to about 9 km (so each farther range stands above the nearer in the
+// view: 3-4 km of ranges receding), sinking beyond to a low far horizon under the haze.  The
+// water is a floor at 0 (relief_floor).
+float relief_height(vec2 p, int octaves) {
+    float r = length(p);
+    float rise = smoothstep(RELIEF_SHORE - 0.1, RELIEF_SHORE + 0.5, r);
+    float tall = rise * (0.15 + 0.23 * clamp(r - RELIEF_SHORE, 0.0, 7.0)) * (1.0 - 0.6 * smoothstep(10.0, 18.0, r));
+    float f = relief_field(p, octaves);
+    return tall * 1.35 * f * f + 0.02 * rise - 0.05 * (1.0 - rise);
+}
+
+float relief_floor(vec2 p, int octaves) {
+    return max(relief_height(p, octaves), 0.0);
+}
+
+// The land frame's point of a texel of the bake (uv 0..1 over the target).
+vec2 relief_frame_point(vec2 uv, float u0) {
+    return vec2(u0 + uv.x * RELIEF_U_SPAN, RELIEF_V.x + uv.y * RELIEF_V.y);
+}
+
+// ... and back: where the bake holds the land frame's point f.
+vec2 relief_uv(vec2 f, float u0) {
+    return vec2((f.x - u0) / RELIEF_U_SPAN, (f.y - RELIEF_V.x) / RELIEF_V.y);
+}
+
+// The light of the land over `sky` at the land frame's point f (and its sky's screen point
+// p), from the bake (ga: normal x, z, occlusion, coverage; gb: depth, height, shadow, all
+// premultiplied by coverage): the key sun (key: screen x, y, strength; its direction is the
+// ray through it) and the emerald moon, the sky's light from above in the occlusion, a rim on
+// the crests, fog by depth (aerial perspective: the far ranges paler violet), the valleys' mist.
+// glow scales the air's light as land_over's does (1: the night; up to 8 under the pale sky).
+vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, float glow, vec3 view) {
+    float cov = ga.a;
+    float inv = 1.0 / max(cov, 1e-3);
+    vec2 nxz = ga.xy * inv * 2.0 - 1.0;
+    vec3 n = vec3(nxz.x, sqrt(max(1.0 - dot(nxz, nxz), 0.0)), nxz.y);
+    float ao = ga.z * inv;
+    float enc = gb.x * inv;
+    float t = enc * enc * RELIEF_FAR;
+    float y = gb.y * inv * 2.5;
+    float shadow = gb.z * inv;
+    vec3 rd = relief_ray(f, view);
+    // the key sun, where it hangs (its ray), raking the ranges; the moon's cold fill from the right
+    // (from the side the bake's shadows fall from: a raking light that shows the form; the
+    // sun's place sets its strength -- land_key_reach -- and the light's own fall toward it)
+    vec3 ls = normalize(RELIEF_SUN);
+    // (the lake's floor -- the plain at the viewer's feet where there is no lake -- is dark
+    // water, not lit rock)
+    float wet = smoothstep(0.004, 0.03, y);
+    float lam = max(dot(n, ls), 0.0) * wet;
+    float sun = lam * lam * 1.6 * shadow * key.z * (0.45 + 0.8 * land_key_reach(f.x - key_f.x + key.x, key));
+    vec3 lm = normalize(vec3(0.7, 0.45, 0.35));
+    float moon = max(dot(n, lm), 0.0);
+    float sky_lit = ao * (0.55 + 0.45 * n.y);
+    // rock: dark, a little warmer in the scree low down, pale frost on the high crests
+    float frost = smoothstep(0.7, 1.3, y) * smoothstep(0.55, 0.85, n.y);
+    vec3 rock = mix(vec3(0.040, 0.032, 0.050), vec3(0.20, 0.19, 0.26), frost);
+    float gl = min(glow, 1.25);
+    // (how much of the key sun's light reaches here: strongest under it -- p.x, the screen's)
+    float reach = land_key_reach(f.x - key_f.x + key.x, key);
+    vec3 col = rock * (LAND_KEY * 6.5 * sun
+                       + vec3(0.10, 0.42, 0.30) * 0.10 * moon * mix(0.5, 1.0, ao)
+                       + gl * vec3(0.012, 0.010, 0.030) * sky_lit);
+    // (rim: the crests against the lit sky catch its light where they turn away from the eye)
+    // (only steep faces seen edge-on: the flat shore seen at a grazing angle is no crest)
+    float rim = exp(-abs(dot(n, rd)) * 9.0) * smoothstep(0.92, 0.6, n.y) * ao;
+    col += rim * (gl * vec3(0.06, 0.05, 0.12) + LAND_KEY * (0.25 * key.z + 0.6 * reach));
+    // (the shore at the viewer's feet in shade: the foreground darkest, the depth in layers)
+    col *= mix(0.35, 1.0, smoothstep(2.2, 3.6, t));
+    col += vec3(0.0016, 0.0014, 0.0032);      // (never pure black: the night's sky light on it)
+    // aerial perspective: the farther, the paler, toward the air's violet by the horizon (its
+    // emerald low band, the sun's glare in the haze under it)
+    // (the shore at the viewer's feet in shade: the foreground darkest, the depth in layers)
+    col *= mix(0.35, 1.0, smoothstep(2.2, 3.6, t));
+    col += vec3(0.0016, 0.0014, 0.0032);      // (never pure black: the night's sky light on it)
+    vec3 haze = glow * vec3(0.020, 0.016, 0.052) + LAND_KEY * 0.08 * reach;
+    float fog = 1.0 - exp(-max(t - 1.5, 0.0) * 0.12);
+    col = mix(col, haze, fog);
+    // the valleys' mist: lying low between the ranges, thicker the more air the ray crossed
+    float mist = exp(-max(y, 0.0) / 0.14) * (1.0 - exp(-max(t - 2.2, 0.0) * 0.35));
+    // (where the ray found the lake's floor between the ranges the water lies dark under a thin
+    // mist: full mist there drew white threads along every shore)
+    mist *= mix(0.3, 1.0, wet);
+    col += mist * (glow * vec3(0.012, 0.030, 0.036) + LAND_KEY * 0.05 * reach);
+    // the airglow low over the ranges (as land_over's): an emerald band, violet above it, and
+    // the sun's glare in the air over them -- the crests stand dark against it
+    // (lower and fainter than land_over's, whose measure is its far crest: here a line under
+    // the ranges' crests -- a brighter veil reached up over the moon rising behind them)
+    float above = max(f.y + 0.2, 0.0);
+    sky += glow * (vec3(0.012, 0.060, 0.036) * exp(-above * 26.0) + vec3(0.017, 0.006, 0.034) * 0.5 * exp(-above * 10.0))
+         + LAND_KEY * 0.05 * reach * exp(-above * 8.0);
+    return cov > 0.0 ? mix(sky, col, min(cov, 1.0)) : sky;
+}

@@ -18,6 +18,13 @@ uniform int u_frame;
 uniform vec2 u_cam;          // the view's drift (screen units); the deep sky, farthest, moves a fifth of it
 uniform vec2 u_travel;       // x: how far the view has travelled over the land (screen units); y: how far it has gone into the deep sky (0..1)
 uniform float u_lake_phase;  // the lake's clock (seconds, wrapped)
+#ifdef LAND_RELIEF
+uniform sampler2D u_relief_a;   // the relief's G-buffer (scenes/sky/relief_a.frag, relief_b.frag), baked once
+uniform sampler2D u_relief_b;
+uniform float u_relief_shift;   // the land's slide (the near ridge's), centred
+uniform float u_relief_u0;      // the land frame's first column the bake holds
+uniform vec3 u_relief_view;     // the view the bake was made from (lib/land.glsl relief_ray)
+#endif
 out vec4 frag_colour;
 
 void main() {
@@ -93,7 +100,19 @@ void main() {
     vec2 far = vec2(1.1 * u_cam.x + 0.5 * u_travel.x, 1.1 * u_cam.y);
     vec2 near = vec2(1.35 * u_cam.x + u_travel.x, 1.35 * u_cam.y);
     float glow = 1.0 + 7.0 * u_invert;
+#ifdef LAND_RELIEF
+    // (round 20: the ray-marched relief, the sky's own land, baked once and relit: lib/land.glsl;
+    // the view turns along it as it travels)
+    vec2 lf = vec2(p.x + u_relief_shift, p.y - 0.12 * u_lake);
+    vec2 tuv = relief_uv(lf, u_relief_u0);
+    // (no sun in this night: the word's and the sky's violet light rakes the faces from the
+    // upper left, softly -- a key of 0.6 where the sky's largest sun gives up to 1.5)
+    vec3 key = vec3(-0.45, 0.38, 0.6);
+    col = relief_light(col, lf, texture(u_relief_a, tuv), texture(u_relief_b, tuv), key,
+                       vec2(key.x + u_relief_shift, key.y - 0.12 * u_lake), glow, u_relief_view);
+#else
     col = land_over(col, p + vec2(0.0, -0.12 * u_lake), 1.0 / u_resolution.y, far, near, glow);   // (the ranges stand up out of the lake)
+#endif
     if (u_lake > 0.0) {
         // (its mist the valleys' pale teal, glowing with the sky as the land's haze does)
         col = mix(col, lake_water(col, wave, glow * vec3(0.013, 0.022, 0.036), 1.0 / u_resolution.y), u_lake);

@@ -34,6 +34,13 @@ uniform float u_zoom_far;   // the deep sky's zoom (it hardly moves: it is far)
 uniform float u_land_shift; // how far the land has slid (screen units, the near ridge's)
 uniform float u_lake_phase; // the lake's clock (seconds, wrapped)
 uniform vec3 u_key_sun;     // the sun that lights the land: its place (centred frame heights), strength (0: none)
+#ifdef LAND_RELIEF
+uniform sampler2D u_relief_a;   // the relief's G-buffer (relief_a.frag, relief_b.frag), baked once
+uniform sampler2D u_relief_b;
+uniform float u_relief_shift;   // the land's slide, centred (not wrapped to 0..512): the bake's column
+uniform float u_relief_u0;      // the land frame's first column the bake holds
+uniform vec3 u_relief_view;     // the view the bake was made from (lib/land.glsl relief_ray)
+#endif
 out vec4 frag;
 
 // One star per cell, jittered away from the cell walls so a single lookup suffices. A star's
@@ -266,8 +273,16 @@ void main() {
 #ifdef SKY_LAND
     if (u_land > 0.0) {
         float land_y = u_horizon + 0.12 * u_lake;     // (the ranges stand up out of the lake)
+#ifdef LAND_RELIEF
+        // (round 20: the ray-marched relief, baked once and relit here: lib/land.glsl)
+        vec2 lf = vec2(sp.x + u_relief_shift, sp.y - land_y);
+        vec2 tuv = relief_uv(lf, u_relief_u0);
+        vec3 landed = relief_light(lin, lf, texture(u_relief_a, tuv), texture(u_relief_b, tuv), u_key_sun,
+                                   vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25, u_relief_view);
+#else
         vec3 landed = land_over_lit(lin, sp, 1.0 / u_resolution.y,
                                     vec2(0.5 * u_land_shift, land_y), vec2(u_land_shift, land_y), 1.25, u_key_sun);
+#endif
         lin = mix(lin, landed, u_land);
     }
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
