@@ -222,7 +222,9 @@ the_woman = Cue(
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent
 #          screams"
 trapped_faces = Cue(
-    "resonance", 131, 146, fade_in=1.5, transition="mist", name="the cracks: trapped faces",
+    "resonance", 131, 146, fade_in=1.5, transition="dusk", name="the cracks: trapped faces",
+    # (round 20: the mist laid the aurora over her wall at 131.6 s, "a 2" -- a dusk: her room
+    # goes down into night, her candle last, and the faces come up out of it lights first)
     # a longer lens, looking up into the cloud, the frame a little off true: the faces close
     # (round 15: "black spikes clutter the foreground" -- the city further off, its spires
     # low and fine under the faces; and the two face stills looked alike -- the camera
