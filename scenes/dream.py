@@ -192,7 +192,11 @@ resonance = Cue(
     keys={"intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
           # the camera cranes up from the city and its water to the cloud above it
           "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
-          "lens": [(0, 1.75), (22, 1.4, "in_out_sine")]},
+          "lens": [(0, 1.75), (22, 1.4, "in_out_sine")],
+          # (round 20: "aurora wallpaper", "the spire set holds 3 stills" -- a second shot
+          # from 110 to 118 s: among the glass spires' feet, looking straight up into the
+          # corona, the spires converging on it from the frame's edges)
+          "zenith": [(0, 0.0), (8, 1.0, "step"), (16, 0.0, "step")]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
     # (round 18's reader: the ghost windows that drifted in it read as "floating purple
@@ -366,7 +370,9 @@ dream = Show(
         # a lift only washes the image out; and none through the dusk into the constellations,
         # whose darks go first (lifted, they read as grey haze).
         "lens.lift": [(0, 0.45), (21.5, 0.45), (22.2, 0.1), (23.5, 0.1), (26, 0.35), (44, 0.35), (48, 1.0), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
-                      (105, 1.0), (108, 0.6), (121, 0.6), (123, 1.0), (130, 1.0), (133, 0.6),
+                      (105, 1.0), (108, 0.6),
+                      # (the worm's-eye shot at 110-118 s keeps its blacks: dark glass against the corona)
+                      (110, 0.6), (110, 0.15, "step"), (118, 0.15), (118, 0.6, "step"), (121, 0.6), (123, 1.0), (130, 1.0), (133, 0.6),
                       (143, 0.6), (146, 0.25), (191, 0.25), (194, 0.4), (197, 0.4)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
