@@ -106,7 +106,7 @@ float lashes(vec2 p, float margin, float dens, float long_, float px, float soft
     // (round 20's reader at 194.9 s: the strands over the opening almond still read as a
     // comb of dark dashes, "moire-striped": once the blur spans most of a strand they melt
     // into one even shadow)
-    prof = mix(prof, 0.35, smoothstep(0.2, 0.9, blur));
+    prof = mix(prof, 0.35, smoothstep(0.1, 0.5, blur));
     float len = long_ * (0.5 + 0.5 * vnoise(vec2(lx * 0.45, 7.0)));
     return prof * (1.0 - 0.45 * soft / (soft + 6.0))
          * smoothstep(len, 0.25 * len, below) * smoothstep(-0.006, 0.003, below);
