@@ -346,7 +346,9 @@ dream = Show(
     # that tears the sky, and the waking (each skipped while its amount is 0).  The lens also
     # grades the film as one (round 14: readers saw "five unrelated looks"): a filmic tone
     # curve, shadows toward deep violet-blue and highlights toward warm white, halation.
-    post=["glitch", "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5, "lift": 0.6, "shoulder": 1.0})],
+    # (round 20: the glitch's rectangles on the faces near 143.5 s were taken for bugs -- it
+    # tears in rows)
+    post=[("glitch", {"rows": 1.0}), "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5, "lift": 0.6, "shoulder": 1.0})],
     tracks={
         "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.3, "in_quad"), (129, 0.55), (131, 0.2),
                           (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
