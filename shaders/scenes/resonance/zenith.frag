@@ -172,6 +172,13 @@ void main() {
         vec3 key = normalize(vec3(0.8, 0.55, 0.3));
         float kdot = max(dot(rd, key), 0.0);
         lit += (pow(kdot, 16.0) * c_low * 1.0 + pow(kdot, 120.0) * vec3(0.9, 1.0, 0.95) * 2.5) * (0.3 + 0.7 * fres);
+        // The liquid's ripple rings running up the body: thin bright hoops where the ring's
+        // crest turns the glass to the light, curving round the spire (so it reads round),
+        // and the flutes' ridges catching a fainter line each.
+        float ring = 0.5 + 0.5 * sin(55.0 * v - 3.0 * t + 9.0 * seed);
+        float hoop = pow(ring, 14.0) * (1.0 - v) * (0.4 + 0.6 * fres);
+        float rib = pow(0.5 + 0.5 * cos(FLUTES * (a + (2.2 + 1.5 * seed) * v) + 6.0 * seed), 10.0);
+        lit += (hoop * 0.5 + rib * 0.05) * mix(c_low, vec3(0.8, 0.9, 1.0), 0.5) * (0.4 + sheen * 3.0 + 0.6 * cosi);
         // Rim light from the curtains: the silhouette's edges pale green (grazing fresnel).
         lit += c_low * 0.12 * pow(1.0 - cosi, 4.0);
         // Haze by distance, and the needles dissolving into the light overhead.

@@ -15,7 +15,7 @@ uniform float u_zen_lens;        // screen units -> tangent of the view angle
 const float ZEN_EYE = 0.3;
 const float ZEN_H0 = 28.0;       // the curtains' lowest edge
 const float ZEN_H1 = 75.0;       // the top of the march
-const float ZEN_W = 110.0;       // half width of the baked ground field
+const float ZEN_W = 85.0;        // half width of the baked ground field
 const int ZEN_SPIRES = 8;
 
 // The camera's forward, right and up vectors.
@@ -80,7 +80,7 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity) {
         float base = ZEN_H0 * (1.0 + 0.5 * s.b);
         float rel = (h - base) / span;
         float rise = smoothstep(-0.03, 0.03, rel);
-        float w = rise * (exp(-rel * 2.6) + 1.3 * exp(-rel * 18.0));
+        float w = rise * (exp(-rel * 5.0) + 1.6 * exp(-rel * 24.0));
         vec3 c = mix(c_low, c_high, smoothstep(0.03, 0.45, rel));
         c = mix(c_fringe, c, smoothstep(-0.03, 0.06, rel));
         col += (2.2 * s.r * w + 0.06 * s.g * rise * exp(-rel * 1.5)) * c;

@@ -33,13 +33,13 @@ void main() {
     float phi = 0.032 * r + 0.45 * a / 6.2832 + 0.6 * fold + 0.05 * u_hum.y;
     float n = floor(phi);
     float f = phi - n - 0.5;
-    float act = smoothstep(0.35, 0.75, vnoise(vec2(a * 2.0 + t * 0.03 + n * 7.31, n * 3.17 + sd.x)));
+    float act = smoothstep(0.2, 0.65, vnoise(vec2(a * 2.0 + t * 0.03 + n * 7.31, n * 3.17 + sd.x)));
     // Rays along each sheet: fine striations, shimmering and sliding.
     float along = a * r * 0.09 + n * 0.37;  // (arc length, ~1 unit per texel)
     float r1 = vnoise(vec2(along * 1.3 + t * 0.35, n * 3.0 + t * 0.4));
     float r2 = vnoise(vec2(along * 3.1 - t * 0.8, n * 5.0 + t * 0.9));
     float rays = 0.05 + 1.8 * r1 * r1 * r1 + 0.7 * r2 * r2 * r2;
-    float sheet = exp(-f * f * 70.0);
+    float sheet = exp(-f * f * 220.0) + 0.25 * exp(-f * f * 30.0);
     float cloud = fbm(x * 0.02 + vec2(t * 0.02, -t * 0.015) + sd.yx, 3);
     cloud = smoothstep(0.4, 0.8, cloud) * exp(-f * f * 6.0);
     // (the heart itself is open: the rays converge on a dark eye of sky)

@@ -31,7 +31,7 @@ void main() {
     float drift = 0.02 * u_time;
     float r1 = 0.5 + 0.5 * snoise(vec2(az * 9.55 + drift, th * 1.5 - 0.05 * u_time));
     float r2 = 0.5 + 0.5 * snoise(vec2(az * 28.6 - 1.7 * drift + 3.0, th * 3.0 - 0.09 * u_time));
-    col *= 0.7 + 0.6 * r1 * r1 + 0.4 * r2 * r2 * r2;
+    col *= 0.75 + 0.5 * r1 * r1 + 0.35 * r2 * r2 * r2;
 #endif
     col += zen_sky_base(d);
     frag_colour = vec4(col, 1.0);
