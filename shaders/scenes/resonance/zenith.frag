@@ -80,7 +80,11 @@ void main() {
     vec3 d = zen_ray(p);
     vec3 o = vec3(0.0, ZEN_EYE, 0.0);
     vec2 suv = gl_FragCoord.xy / u_resolution;
-    vec3 sky = texture(u_zenith_sky, suv).rgb;
+    // (four bilinear taps a pixel apart: a tent over the half-resolution sky that melts its
+    // march's dither into the light)
+    vec2 px = 1.0 / u_resolution;
+    vec3 sky = 0.25 * (texture(u_zenith_sky, suv + vec2(px.x, px.y)).rgb + texture(u_zenith_sky, suv + vec2(-px.x, px.y)).rgb
+                     + texture(u_zenith_sky, suv + vec2(px.x, -px.y)).rgb + texture(u_zenith_sky, suv - px).rgb);
     vec4 st = texelFetch(u_starfield, ivec2(gl_FragCoord.xy), 0);
     float tw = 1.0 + 0.4 * sin(u_time * (1.3 + 2.5 * st.g) + 40.0 * st.b);
     float veil = smoothstep(0.1, 0.0, dot(sky, vec3(0.3, 0.5, 0.2)));   // (stars only in clear sky)

@@ -63,7 +63,7 @@ int zen_steps(float quality) {
 
 // The curtains along a ray d (d.y > 0): a march up through the height layers, one fetch of
 // the baked ground field per layer.  Returns the light (linear).
-vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity) {
+vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
     vec3 col = vec3(0.0);
     float dy = max(d.y, 0.02);
     vec2 slope = d.xz / dy;                       // ground offset per unit of height
@@ -71,7 +71,11 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity) {
     vec3 c_high = srgb_to_linear(u_colour_high.rgb);
     vec3 c_fringe = srgb_to_linear(u_colour_fringe.rgb);
     float k = pow(ZEN_H1 / ZEN_H0, 1.0 / float(n));
-    float h = ZEN_H0 * sqrt(k);
+    // (the first layer's height dithered per pixel over one step: a thin sheet met by only
+    // one or two layers was coloured by their heights alone and stepped out from the zenith
+    // in stripes of fringe and green; dithered, the steps fall at every height and the
+    // bilinear upsampling of this half-resolution pass melts them)
+    float h = ZEN_H0 * pow(k, jitter);
     float span = ZEN_H1 - ZEN_H0;
     for (int i = 0; i < n; ) {
         vec2 g = slope * h;
@@ -83,7 +87,7 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity) {
         float w = rise * (exp(-rel * 5.0) + 1.6 * exp(-rel * 24.0));
         vec3 c = mix(c_low, c_high, smoothstep(0.03, 0.45, rel));
         c = mix(c_fringe, c, smoothstep(-0.03, 0.06, rel));
-        col += (2.2 * s.r * w + 0.06 * s.g * rise * exp(-rel * 1.5)) * c;
+        col += (2.6 * s.r * w + 0.025 * s.g * rise * exp(-rel * 1.5)) * c;
         h *= k;
         if (++i >= n) {
             break;

@@ -20,10 +20,10 @@ void main() {
     vec2 uv = gl_FragCoord.xy / u_resolution;
     vec2 g = uv - 0.5;
     float k = pow(ZEN_H1 / ZEN_H0, 1.0 / float(zen_steps(u_quality)));
-    const int TAPS = 5;
+    const int TAPS = 7;
     vec4 acc = vec4(0.0);
     for (int i = 0; i < TAPS; ++i) {
-        float o = ((float(i) + 0.5) / float(TAPS) - 0.5) * (k - 1.0);
+        float o = ((float(i) + 0.5) / float(TAPS) - 0.5) * 1.6 * (k - 1.0);
         acc += texture(u_zenith_field, 0.5 + g * (1.0 + o));
     }
     frag_colour = acc / float(TAPS);

@@ -39,7 +39,7 @@ void main() {
     float r1 = vnoise(vec2(along * 1.3 + t * 0.35, n * 3.0 + t * 0.4));
     float r2 = vnoise(vec2(along * 3.1 - t * 0.8, n * 5.0 + t * 0.9));
     float rays = 0.05 + 1.8 * r1 * r1 * r1 + 0.7 * r2 * r2 * r2;
-    float sheet = exp(-f * f * 220.0) + 0.25 * exp(-f * f * 30.0);
+    float sheet = exp(-f * f * 120.0) + 0.25 * exp(-f * f * 25.0);
     float cloud = fbm(x * 0.02 + vec2(t * 0.02, -t * 0.015) + sd.yx, 3);
     cloud = smoothstep(0.4, 0.8, cloud) * exp(-f * f * 6.0);
     // (the heart itself is open: the rays converge on a dark eye of sky)

@@ -22,7 +22,13 @@ void main() {
     vec3 d = zen_ray(centered_uv(gl_FragCoord.xy, u_resolution));
     int n = zen_steps(u_quality);
 #endif
-    vec3 col = zen_aurora(d, u_zenith_blur, n, u_intensity);
+#ifdef ZENITH_ENV
+    float jitter = 0.5;
+#else
+    // interleaved gradient noise (Jimenez): a fine, even dither of the march's start
+    float jitter = fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
+#endif
+    vec3 col = zen_aurora(d, u_zenith_blur, n, u_intensity, jitter);
 #ifndef ZENITH_ENV
     // The rays: the curtains' vertical columns, seen end-on from below, fan out from the
     // zenith -- fine streaks by the angle round it, drifting slowly, broken along their length.
