@@ -178,6 +178,48 @@ def zenith_spires(seed: int) -> np.ndarray:
     return out
 
 
+ZENITH_MOTES = 10
+ZENITH_LENS = 1.55       # screen units -> tangent of the view angle in the worm's-eye shot
+ZENITH_EYE = 0.3         # the eye's height above the ground (zenith.glsl's ZEN_EYE)
+
+
+def zenith_camera(t: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    """The worm's-eye camera at time t: forward, right and up vectors (as zenith.glsl's
+    zen_basis builds them) and the yaw and elevation they come from -- turning slowly about
+    the vertical, tilted up near the zenith."""
+    yaw = ZENITH_YAW0 + 0.035 * t
+    el = 1.2 + 0.04 * math.sin(0.13 * t)
+    f = np.array([math.sin(yaw) * math.cos(el), math.sin(el), math.cos(yaw) * math.cos(el)])
+    r = np.array([math.cos(yaw), 0.0, -math.sin(yaw)])
+    return f, r, np.cross(f, r), yaw, el
+
+
+def zenith_memories(t: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The memories drifting up among the spires into the cloud at time t: (10, 4) of (screen
+    x, y in centered units, radius, distance from the eye) and (10,) brightness.  Each rises
+    on a slow spiral round the eye, fading in low and out as it nears the curtains; one
+    behind the camera is not shown.  Worked out here, once a frame (projected per pixel, ten
+    of them cost the shot's last pass a third again)."""
+    f, r, u, _, _ = zenith_camera(t)
+    motes = np.zeros((ZENITH_MOTES, 4), np.float32)
+    light = np.zeros(ZENITH_MOTES, np.float32)
+    for i in range(ZENITH_MOTES):
+        k = _rand(seed, 2021, i, n=5)
+        life = (0.035 * t + k[0]) % 1.0
+        ang = 2.0 * math.pi * k[1] + 0.25 * t * (0.3 + 0.4 * k[2]) + 2.0 * life
+        rad = 1.5 + 5.0 * k[3]
+        m = np.array([rad * math.cos(ang), 3.0 + 22.0 * life - ZENITH_EYE, rad * math.sin(ang)])
+        dist = float(np.linalg.norm(m))
+        d = m / dist
+        z = float(d @ f)
+        if z <= 0.05:
+            continue
+        motes[i] = (float(d @ r) / z / ZENITH_LENS, float(d @ u) / z / ZENITH_LENS,
+                    (0.05 + 0.06 * k[4]) / dist, dist)
+        light[i] = _smooth(0.0, 0.15, life) * (1.0 - _smooth(0.6, 1.0, life))
+    return motes, light
+
+
 def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: float = 0.0) -> float:
     """Largest ray slope |x/z| on screen, plus a margin for face warps.
 
@@ -224,9 +266,9 @@ class Resonance(Scene):
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and not up) else 0)
         for name in ("zenith_field", "zenith_blur", "zenith_env", "zenith_sky", "worms_eye"):
             resources.draw_count(name, 3 if up else 0)
-        # the worm's-eye camera: turning slowly about the vertical, tilted up near the zenith
-        yaw = ZENITH_YAW0 + 0.035 * state.t
-        el = 1.2 + 0.04 * math.sin(0.13 * state.t)
+        _, _, _, yaw, el = zenith_camera(state.t)
+        motes, mote_light = zenith_memories(state.t, state.seed) if up else (
+            np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
         tilt = -p["horizon"] * p["lens"]
         return {
             "u_cam_pitch": (1.0 / math.sqrt(1.0 + tilt * tilt), tilt / math.sqrt(1.0 + tilt * tilt)),
@@ -242,8 +284,10 @@ class Resonance(Scene):
             "u_faces_b": b,
             "u_face_count": count,
             "u_zen_cam": (math.cos(yaw), math.sin(yaw), math.cos(el), math.sin(el)),
-            "u_zen_lens": 1.55,
+            "u_zen_lens": ZENITH_LENS,
             "u_spires": zenith_spires(state.seed),
+            "u_motes": motes,
+            "u_mote_light": mote_light,
         }
 
 

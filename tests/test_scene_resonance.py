@@ -975,3 +975,20 @@ def test_the_worms_eye_shot_skips_the_lake_and_the_lake_skips_it(gl):
     assert drawn_variant(scene, ("composite", "worms_eye"), zenith=1.0) == "worms_eye"
     assert drawn_variant(scene, ("field", "zenith_field"), zenith=1.0) == "zenith_field"
     assert drawn_variant(scene, ("field", "zenith_field")) == "field"
+
+
+def test_memories_drift_up_through_the_worms_eye_shot_into_the_cloud():
+    """The worm's-eye shot's memories (warm motes rising among the spires): several are in
+    the frame and lit at any moment, each climbs (its distance from the eye grows over a
+    few seconds while it lives), and the schedule is a pure function of time and seed."""
+    from scenes.resonance import zenith_memories
+    for t in (0.0, 4.0, 8.0):
+        m, light = zenith_memories(t, 2026)
+        shown = (light > 0.05) & (np.abs(m[:, 0]) < 0.89) & (np.abs(m[:, 1]) < 0.5)
+        assert shown.sum() >= 2, (t, m, light)
+    a, la = zenith_memories(3.0, 2026)
+    b, lb = zenith_memories(4.0, 2026)
+    both = (la > 0.05) & (lb > 0.05)
+    assert both.any() and (b[both, 3] > a[both, 3]).all(), (a[:, 3], b[:, 3])
+    again, _ = zenith_memories(3.0, 2026)
+    assert np.array_equal(a, again)

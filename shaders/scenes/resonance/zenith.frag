@@ -27,6 +27,9 @@ uniform sampler2D u_starfield;
 out vec4 frag_colour;
 
 const float FLUTES = 7.0;
+const int ZEN_MOTES = 10;
+uniform vec4 u_motes[ZEN_MOTES];       // screen x, y, radius, distance (scene: zenith_memories)
+uniform float u_mote_light[ZEN_MOTES]; // how bright each is now (0: not shown)
 
 // The spire's radius at height fraction v (0 foot .. 1 needle) and angle a round its axis,
 // as a fraction of the bounding cone's radius there (always <= 1, so the cone bounds it).
@@ -193,7 +196,16 @@ void main() {
         float melt = smoothstep(0.75, 1.0, v);
         col = mix(lit, col, melt);
     }
-    col *= 1.0 + 0.25 * u_hum.x * 0.0;
+    // Memories drifting up among the spires into the cloud: a few warm motes (the one warm
+    // light in the cold shot), placed and projected by the scene (zenith_memories), hidden
+    // behind any spire in front of them.
+    for (int i = 0; i < ZEN_MOTES; ++i) {
+        vec4 m = u_motes[i];
+        vec2 sp = m.xy - p;
+        float r2 = dot(sp, sp) / (m.z * m.z);
+        float glow = exp(-r2) + 0.12 * exp(-r2 * 0.08);
+        col += vec3(1.0, 0.66, 0.32) * 0.9 * glow * u_mote_light[i] * (hit > 0.0 && th < m.w ? 0.0 : 1.0);
+    }
     col *= 1.0 - 0.2 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
     col = tonemap_aces(col * 0.9);
     col = linear_to_srgb(col);
