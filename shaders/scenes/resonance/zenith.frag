@@ -202,7 +202,7 @@ void main() {
     for (int i = 0; i < ZEN_MOTES; ++i) {
         vec4 m = u_motes[i];
         vec2 sp = m.xy - p;
-        float r2 = dot(sp, sp) / (m.z * m.z);
+        float r2 = dot(sp, sp) / max(m.z * m.z, 1e-8);   // (a mote not shown has radius 0)
         float glow = exp(-r2) + 0.12 * exp(-r2 * 0.08);
         col += vec3(1.0, 0.66, 0.32) * 0.9 * glow * u_mote_light[i] * (hit > 0.0 && th < m.w ? 0.0 : 1.0);
     }
