@@ -112,9 +112,9 @@ void main() {
     if (best < 1e8) {
         // Through the cone: the first sample inside the true form, then halve the bracket.
         float lo = best, hi = best;
-        float dt = (leave - best) / 6.0;
+        float dt = (leave - best) / 5.0;
         bool found = false;
-        for (int j = 1; j <= 6; ++j) {
+        for (int j = 1; j <= 5; ++j) {
             float tj = best + dt * float(j);
             if (!found) {
                 if (spire_g(o + tj * d, s, seed, t) < 0.0) {

@@ -58,7 +58,7 @@ vec3 zen_env_dir(vec2 uv) {
 
 // Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
 int zen_steps(float quality) {
-    return int(mix(8.0, 22.0, clamp(quality, 0.0, 1.0)));
+    return int(mix(6.0, 18.0, clamp(quality, 0.0, 1.0)));
 }
 
 // The curtains along a ray d (d.y > 0): a march up through the height layers, one fetch of
