@@ -197,7 +197,11 @@ resonance = Cue(
     keys={"intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
           # the camera cranes up from the city and its water to the cloud above it
           "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
-          "lens": [(0, 1.75), (22, 1.4, "in_out_sine")]},
+          "lens": [(0, 1.75), (22, 1.4, "in_out_sine")],
+          # (round 20: "aurora wallpaper", "the spire set holds 3 stills" -- a second shot
+          # from 110 to 118 s: among the glass spires' feet, looking straight up into the
+          # corona, the spires converging on it from the frame's edges)
+          "zenith": [(0, 0.0), (8, 1.0, "step"), (16, 0.0, "step")]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
     # (round 18's reader: the ghost windows that drifted in it read as "floating purple
@@ -227,7 +231,9 @@ the_woman = Cue(
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent
 #          screams"
 trapped_faces = Cue(
-    "resonance", 131, 146, fade_in=1.5, transition="mist", name="the cracks: trapped faces",
+    "resonance", 131, 146, fade_in=1.5, transition="dusk", name="the cracks: trapped faces",
+    # (round 20: the mist laid the aurora over her wall at 131.6 s, "a 2" -- a dusk: her room
+    # goes down into night, her candle last, and the faces come up out of it lights first)
     # a longer lens, looking up into the cloud, the frame a little off true: the faces close
     # (round 15: "black spikes clutter the foreground" -- the city further off, its spires
     # low and fine under the faces; and the two face stills looked alike -- the camera
@@ -351,7 +357,9 @@ dream = Show(
     # that tears the sky, and the waking (each skipped while its amount is 0).  The lens also
     # grades the film as one (round 14: readers saw "five unrelated looks"): a filmic tone
     # curve, shadows toward deep violet-blue and highlights toward warm white, halation.
-    post=["glitch", "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5, "lift": 0.6, "shoulder": 1.0})],
+    # (round 20: the glitch's rectangles on the faces near 143.5 s were taken for bugs -- it
+    # tears in rows)
+    post=[("glitch", {"rows": 1.0}), "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5, "lift": 0.6, "shoulder": 1.0})],
     tracks={
         "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.3, "in_quad"), (129, 0.55), (131, 0.2),
                           (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
@@ -375,7 +383,9 @@ dream = Show(
         # a lift only washes the image out; and none through the dusk into the constellations,
         # whose darks go first (lifted, they read as grey haze).
         "lens.lift": [(0, 0.45), (21.5, 0.45), (22.2, 0.1), (23.5, 0.1), (26, 0.35), (44, 0.35), (48, 1.0), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
-                      (105, 1.0), (108, 0.6), (121, 0.6), (123, 1.0), (130, 1.0), (133, 0.6),
+                      (105, 1.0), (108, 0.6),
+                      # (the worm's-eye shot at 110-118 s keeps its blacks: dark glass against the corona)
+                      (110, 0.6), (110, 0.15, "step"), (118, 0.15), (118, 0.6, "step"), (121, 0.6), (123, 1.0), (130, 1.0), (133, 0.6),
                       (143, 0.6), (146, 0.25), (191, 0.25), (194, 0.4), (197, 0.4)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],

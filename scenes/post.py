@@ -230,6 +230,7 @@ glitch = PostEffect(
     params=[
         Param("amount", 0.3, 0.0, 1.0, "one knob for the cracks: tremor, then split, then blocks (0 = off)"),
         Param("rate", 10.0, 1.0, 30.0, "new glitch patterns per second"),
+        Param("rows", 0.0, 0.0, 1.0, "over 0.5: the blocks are whole rows, so the frame tears in thin horizontal bands"),
     ],
     description="glitch: tremor, colour split and block displacement together, in bursts, from one amount",
 )

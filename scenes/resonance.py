@@ -31,6 +31,14 @@ light gathering first and pouring out in shafts through the curtains, mirrored i
 (rift.glsl).  Its code lives in a variant of the last
 pass (``composite_rift``) drawn instead of the plain one only while rift > 0, so the rest of
 the Resonance pays nothing for it on llvmpipe.
+
+``zenith`` (round 20, "aurora wallpaper", "the spire set holds 3 stills"): a second shot, a
+worm's-eye view from among the glass spires' feet straight up into the corona overhead
+(zenith.glsl).  The spires, modelled (a fluted body that waists, twists and rises to a
+needle, ripple rings running up it), converge from the frame's edges toward the zenith, their
+glass mirroring and bending the curtains; the curtains' rays fan out from the corona's heart.
+Its own four passes replace the lake set-up's while zenith > 0.5, so neither shot pays for the
+other.
 """
 from __future__ import annotations
 
@@ -141,6 +149,77 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
     return a, b, count
 
 
+ZENITH_SPIRES = 8
+
+
+# The worm's-eye shot's spires, composed in the opening view (angle round the vertical from
+# the camera's first heading, degrees; distance; foot radius; height): two broad dark ones
+# rising out of the lower corners, a slender one far off between them, one in from each side
+# and two behind the eye that lean in from the top -- all converging on the zenith.
+ZENITH_LAYOUT = ((-34.0, 4.0, 1.0, 23.0), (48.0, 6.5, 0.75, 25.0), (8.0, 12.0, 0.7, 28.0),
+                 (-100.0, 7.0, 0.55, 21.0), (110.0, 6.0, 0.5, 20.0), (-150.0, 8.0, 0.6, 25.0),
+                 (160.0, 6.5, 0.5, 22.0), (-68.0, 15.0, 0.7, 30.0))
+ZENITH_YAW0 = 0.6        # the camera's first heading (radians; it turns slowly from there)
+
+
+def zenith_spires(seed: int) -> np.ndarray:
+    """The worm's-eye shot's spires round the eye: (8, 4) of (x, z of the foot, foot radius,
+    height), as ZENITH_LAYOUT composes them, each nudged a little by the seed (a few degrees,
+    a tenth of its distance and size) so that a show's seed varies the shot without breaking
+    its composition."""
+    out = np.zeros((ZENITH_SPIRES, 4), np.float32)
+    for i, (deg, dist, radius, height) in enumerate(ZENITH_LAYOUT):
+        r = _rand(seed, 2020, i, n=4)
+        ang = ZENITH_YAW0 + math.radians(deg + 10.0 * (r[0] - 0.5))
+        dist *= 0.92 + 0.16 * r[1]
+        radius *= 0.9 + 0.2 * r[2]
+        height *= 0.9 + 0.2 * r[3]
+        out[i] = (dist * math.sin(ang), dist * math.cos(ang), radius, height)
+    return out
+
+
+ZENITH_MOTES = 10
+ZENITH_LENS = 1.55       # screen units -> tangent of the view angle in the worm's-eye shot
+ZENITH_EYE = 0.3         # the eye's height above the ground (zenith.glsl's ZEN_EYE)
+
+
+def zenith_camera(t: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    """The worm's-eye camera at time t: forward, right and up vectors (as zenith.glsl's
+    zen_basis builds them) and the yaw and elevation they come from -- turning slowly about
+    the vertical, tilted up near the zenith."""
+    yaw = ZENITH_YAW0 + 0.035 * t
+    el = 1.2 + 0.04 * math.sin(0.13 * t)
+    f = np.array([math.sin(yaw) * math.cos(el), math.sin(el), math.cos(yaw) * math.cos(el)])
+    r = np.array([math.cos(yaw), 0.0, -math.sin(yaw)])
+    return f, r, np.cross(f, r), yaw, el
+
+
+def zenith_memories(t: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The memories drifting up among the spires into the cloud at time t: (10, 4) of (screen
+    x, y in centered units, radius, distance from the eye) and (10,) brightness.  Each rises
+    on a slow spiral round the eye, fading in low and out as it nears the curtains; one
+    behind the camera is not shown.  Worked out here, once a frame (projected per pixel, ten
+    of them cost the shot's last pass a third again)."""
+    f, r, u, _, _ = zenith_camera(t)
+    motes = np.zeros((ZENITH_MOTES, 4), np.float32)
+    light = np.zeros(ZENITH_MOTES, np.float32)
+    for i in range(ZENITH_MOTES):
+        k = _rand(seed, 2021, i, n=5)
+        life = (0.035 * t + k[0]) % 1.0
+        ang = 2.0 * math.pi * k[1] + 0.25 * t * (0.3 + 0.4 * k[2]) + 2.0 * life
+        rad = 1.5 + 5.0 * k[3]
+        m = np.array([rad * math.cos(ang), 3.0 + 22.0 * life - ZENITH_EYE, rad * math.sin(ang)])
+        dist = float(np.linalg.norm(m))
+        d = m / dist
+        z = float(d @ f)
+        if z <= 0.05:
+            continue
+        motes[i] = (float(d @ r) / z / ZENITH_LENS, float(d @ u) / z / ZENITH_LENS,
+                    (0.05 + 0.06 * k[4]) / dist, dist)
+        light[i] = _smooth(0.0, 0.15, life) * (1.0 - _smooth(0.6, 1.0, life))
+    return motes, light
+
+
 def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: float = 0.0) -> float:
     """Largest ray slope |x/z| on screen, plus a margin for face warps.
 
@@ -176,11 +255,20 @@ class Resonance(Scene):
                                     min(max(float(p["helix"]), 0.0), 1.0))
         torn = float(p["rift"]) > 0.0
         alive = max(float(p["corona"]), float(p["laughter"])) > 0.0
-        resources.draw_count("aurora", 0 if alive else 3)
-        resources.draw_count("aurora_life", 3 if alive else 0)
-        resources.draw_count("composite", 0 if torn else 3)
-        resources.draw_count("composite_rift", 3 if torn else 0)
-        resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if float(p["helix"]) > 0.0 else 0)
+        up = float(p["zenith"]) > 0.5          # the worm's-eye shot instead of the lake
+        lake = 0 if up else 3
+        resources.draw_count("field", lake)
+        resources.draw_count("field_blur", lake)
+        resources.draw_count("aurora", 0 if (alive or up) else 3)
+        resources.draw_count("aurora_life", 3 if (alive and not up) else 0)
+        resources.draw_count("composite", 0 if (torn or up) else 3)
+        resources.draw_count("composite_rift", 3 if (torn and not up) else 0)
+        resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and not up) else 0)
+        for name in ("zenith_field", "zenith_blur", "zenith_env", "zenith_sky", "worms_eye"):
+            resources.draw_count(name, 3 if up else 0)
+        _, _, _, yaw, el = zenith_camera(state.t)
+        motes, mote_light = zenith_memories(state.t, state.seed) if up else (
+            np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
         tilt = -p["horizon"] * p["lens"]
         return {
             "u_cam_pitch": (1.0 / math.sqrt(1.0 + tilt * tilt), tilt / math.sqrt(1.0 + tilt * tilt)),
@@ -195,14 +283,23 @@ class Resonance(Scene):
             "u_faces": a,
             "u_faces_b": b,
             "u_face_count": count,
+            "u_zen_cam": (math.cos(yaw), math.sin(yaw), math.cos(el), math.sin(el)),
+            "u_zen_lens": ZENITH_LENS,
+            "u_spires": zenith_spires(state.seed),
+            "u_motes": motes,
+            "u_mote_light": mote_light,
         }
 
 
 resonance = Resonance(
     "resonance",
     passes=[
-        Pass("scenes/resonance/field.frag", name="field", size=(256, 256)),
-        Pass("scenes/resonance/blur.frag", name="field_blur", inputs=("field",), size=(256, 256)),
+        # (the lake set-up's passes are triangle lists, so the scene can skip them in the
+        # worm's-eye shot, and the worm's-eye shot's in the lake set-up: update())
+        Pass("scenes/resonance/field.frag", name="field", size=(256, 256), vert="common/fullscreen.vert",
+             primitive="triangles", count=3),
+        Pass("scenes/resonance/blur.frag", name="field_blur", inputs=("field",), size=(256, 256),
+             vert="common/fullscreen.vert", primitive="triangles", count=3),
         # (drawn as a triangle list so the scene can choose, each frame, between the plain
         # aurora and the one with the cloud's life compiled in -- the corona and the child's
         # laughter: update())
@@ -219,6 +316,18 @@ resonance = Resonance(
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield")),
         Pass("scenes/resonance/composite_rift.frag", name="composite_rift", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield"), into="composite"),
+        # The worm's-eye shot (zenith): the curtains' ground field overhead, the glass's
+        # reflection map, the sky at half resolution, then the spires over it.
+        Pass("scenes/resonance/zenith_field.frag", name="zenith_field", size=(256, 256),
+             vert="common/fullscreen.vert", primitive="triangles", count=0),
+        Pass("scenes/resonance/zenith_blur.frag", name="zenith_blur", inputs=("zenith_field",), size=(256, 256),
+             vert="common/fullscreen.vert", primitive="triangles", count=0),
+        Pass("scenes/resonance/zenith_env.frag", name="zenith_env", inputs=("zenith_blur",), size=(128, 128),
+             vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
+        Pass("scenes/resonance/zenith_sky.frag", name="zenith_sky", inputs=("zenith_blur",), scale=0.5,
+             vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
+        Pass("scenes/resonance/zenith.frag", name="worms_eye", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, inputs=("zenith_sky", "zenith_env", "starfield"), into="composite"),
         # Joy and despair as a double helix over the city (nothing drawn while helix is 0).
         Pass("scenes/resonance/helix.frag", name="strands", vert="scenes/resonance/helix.vert",
              primitive="triangle_strip", count=2 * (HELIX_SEGMENTS + 1), instances=4,
@@ -243,6 +352,7 @@ resonance = Resonance(
         Param("reflection", 0.8, 0.0, 1.0, "how strongly the still water mirrors the sky"),
         Param("helix", 0.0, 0.0, 1.0, "joy and despair intertwined: a double helix of gold and violet light rising from the city"),
         Param("rift", 0.0, 0.0, 1.0, "the howl: the sky tearing open, white light pouring through a ragged slit that lights the curtains (0 = whole)"),
+        Param("zenith", 0.0, 0.0, 1.0, "the worm's-eye shot: from among the glass spires' feet, looking straight up into the corona (over 0.5: this shot instead of the lake)"),
         Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
         # the camera: a show can crane, zoom and tilt it from cue to cue
         Param("skyline", 1.0, 0.4, 1.0, "how large the far city stands (1: as baked; smaller: further off, its spires lower and finer)"),

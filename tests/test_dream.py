@@ -350,3 +350,43 @@ def test_the_resonance_cue_leaves_the_faces_to_the_cracks(dream):
         for active in show.timeline.sample(k / 4).cues():
             if active.cue.name == "the Resonance":
                 assert active.values["memory"] <= 1e-9, f"a face in the Resonance at {k / 4} s"
+
+
+def test_the_resonance_holds_a_second_shot_looking_up_among_the_spires(gl, dream):
+    """Round 20's readers: "the spire set holds 3 stills".  From 110 to 118 s the Resonance
+    cuts to its worm's-eye shot (``zenith``), looking up between the glass spires into the
+    corona, and back to the lake for the woman; a still in it is a different picture from one
+    in the lake set-up (every pixel changes: here about 40 grey levels on average)."""
+    _, show = dream
+    for t, up in _resonance_values(show, "zenith"):
+        if 110 <= t < 118:
+            assert up > 0.5, f"no worm's-eye shot at {t} s"
+        else:
+            assert up < 0.5, f"the worm's-eye shot at {t} s"
+    lake, up = render_times(gl, "dream", [106.0, 114.0], size=(160, 90))
+    assert np.abs(up.astype(float) - lake.astype(float)).mean() > 25.0
+
+
+def test_the_woman_goes_down_into_night_before_the_faces_rise(gl, dream):
+    """Round 20, 131.6 s (a 2): the mist from the woman to the faces laid the aurora over her
+    wall.  The crossing is a dusk: her room goes down, then the faces come up out of the
+    night, so no frame shows her warm wall and the cold curtains at once (the smaller share of
+    the two stays under 12 % of the frame; the mist's was 27 % at 131.7 s)."""
+    times = [131.1 + 0.1 * k for k in range(14)]
+    for t, frame in zip(times, render_times(gl, "dream", times, size=(160, 90))):
+        f = frame.astype(float)
+        warm = (f[..., 0] > f[..., 2] + 8).mean()
+        cold = ((f[..., 1] + f[..., 2]) / 2 > f[..., 0] + 12).mean()
+        assert min(warm, cold) < 0.12, f"{t:.1f} s: warm wall {warm:.0%} and cold curtains {cold:.0%}"
+
+
+def test_the_opening_eyes_show_no_moire_striped_band(gl, dream):
+    """Round 20's reader at 194.9 s: "a smeared moire-striped band" where the eyes begin to
+    open -- the sea's finest waves, finer than the pixels and than the focus, sampled into
+    stripes, and the lashes over the almond a comb of dark dashes.  Across the band's rows
+    the picture is smooth: no pixel row stands out from its neighbours 3 px either side by
+    more than 3.5 levels on average (it was 5.1 at 320x180; now 2.2)."""
+    (frame,) = render_times(gl, "dream", [194.9], size=(320, 180))
+    band = frame.astype(float).mean(axis=2)[90:130]
+    hp = band[:, 3:-3] - 0.5 * (band[:, :-6] + band[:, 6:])
+    assert np.abs(hp).mean(axis=1).max() < 3.5, np.abs(hp).mean(axis=1).max()

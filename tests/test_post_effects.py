@@ -667,3 +667,34 @@ def test_the_closed_lids_show_vessels_at_two_depths(gl, project):
     upper = coarse[int(h * 0.08):int(h * 0.45), int(w * 0.1):int(w * 0.9)]
     broad = (upper < -3).mean()
     assert broad > 0.085, f"no deep vessels in the lids ({broad * 100:.1f} % of the upper lid in a broad dark band)"
+
+
+def _slip_segments(img: np.ndarray) -> int:
+    """The most pieces any row of a glitched coded image is cut into: along a row the source
+    column (red, x mod 256) minus the column is constant where the row moves as one, and
+    jumps where a block slips loose of its neighbours (wraps of the code at 256 and the
+    frame's clamped edges left out)."""
+    h, w = img.shape[:2]
+    worst = 1
+    for y in range(h):
+        r = img[y, :, 0]
+        # (only where the code runs on by one a pixel: not where a slipped row meets the
+        # frame's edge and repeats its last column, nor at the code's wrap)
+        moving = np.flatnonzero((np.diff(r) % 256 == 1) & (r[:-1] > 3) & (r[:-1] < 252))
+        d = (r[moving] - moving) % 256
+        jumps = np.abs(np.diff(d)) > 2
+        worst = max(worst, 1 + int(jumps.sum()))
+    return worst
+
+
+def test_the_glitch_in_rows_tears_whole_rows_not_blocks(gl, project):
+    """Round 20's reader: "blocky glitch rectangles on the faces" (near 143.5 s), taken for
+    bugs.  With ``rows`` the glitch's slipping blocks are whole rows: every row of the frame
+    moves as one (one piece), where the blocks cut rows into several pieces."""
+    frames = range(0, 60, 6)
+    rows = render(gl, project, "gl_rows", 'fx("gl_rows", "fx_coded", [("glitch", {"amount": 1.0, "rows": 1.0})])',
+                  frames=frames, size=(320, 180))
+    blocks = render(gl, project, "gl_blocks", 'fx("gl_blocks", "fx_coded", [("glitch", {"amount": 1.0})])',
+                    frames=frames, size=(320, 180))
+    assert max(_slip_segments(img) for img in blocks) >= 3
+    assert max(_slip_segments(img) for img in rows) == 1, [_slip_segments(img) for img in rows]

@@ -78,6 +78,8 @@ def _extremes(scene):
 def _sky_rows(params: dict) -> int:
     """Rows of the frame above the city, for the camera in these parameters (camera.glsl:
     the strip is magnified by a long lens and a rolled frame, and a roll lifts one end)."""
+    if float(params.get("zenith", 0.0)) > 0.5:
+        return 0            # (the worm's-eye shot: no horizon, dark glass spires cut the sky)
     horizon = float(params.get("horizon", -0.24))
     lens = float(params.get("lens", 1.5))
     roll = float(params.get("roll", 0.0))
@@ -125,7 +127,8 @@ def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
     for label, params in _extremes(player.scene):
         img = player.at(t, **params)
         _assert_sane(img, label, params)
-        for name in ("field", "field_blur", "aurora"):
+        up = float(params.get("zenith", 0.0)) > 0.5
+        for name in ("zenith_blur", "zenith_env", "zenith_sky") if up else ("field", "field_blur", "aurora"):
             data = player.pass_pixels(name).astype(np.float64)
             assert np.isfinite(data).all(), f"{label}: NaN or inf in pass {name}"
 
@@ -924,3 +927,68 @@ def test_the_spires_crowns_are_smooth_points_not_stair_steps(gl):
     partial = ((upper > 0.05) & (upper < 0.95)).sum()
     assert crossings > 500, crossings
     assert partial / crossings > 0.85, f"the crowns' edges are hard: {partial / crossings:.2f} soft texels an edge"
+
+
+def _dark_runs(row: np.ndarray, frac: float = 0.45, least: int = 3) -> list[int]:
+    """Widths of the runs of pixels darker than ``frac`` of the row's median (at least
+    ``least`` wide): the dark glass bodies standing against the lit sky."""
+    dark = row < frac * np.median(row)
+    runs, n = [], 0
+    for v in list(dark) + [False]:
+        if v:
+            n += 1
+        elif n:
+            runs.append(n)
+            n = 0
+    return [r for r in runs if r >= least]
+
+
+@pytest.mark.parametrize("t", [1.0, 5.0])
+def test_the_worms_eye_shot_looks_up_between_dark_glass_spires_into_the_corona(player, t):
+    """Round 20's readers: "aurora wallpaper", "the spire set holds 3 stills".  ``zenith`` is a
+    second shot, not the lake set-up again (every pixel changes: here 40 grey levels on
+    average): from the spires' feet looking up, their dark glass bodies rise from the frame's
+    foot (two or more dark bodies across the bottom row) and narrow as they converge on the
+    zenith (their dark width across a row half-way up is under 60 % of it at the bottom: here
+    50 px -> 15-24 px), with true blacks and bright glints (5th percentile under 12 levels, the
+    brightest half-percent over 150)."""
+    lake = player.at(t)
+    up = player.at(t, zenith=1.0)
+    assert np.abs(up - lake).mean() > 25.0, np.abs(up - lake).mean()
+    lum = up.mean(axis=2)
+    foot = _dark_runs(lum[SIZE[1] - 5])
+    half = _dark_runs(lum[SIZE[1] - 35])
+    assert len(foot) >= 2, foot
+    assert sum(half) < 0.6 * sum(foot), (half, foot)
+    assert np.percentile(lum, 5) < 12.0 and np.percentile(lum, 99.5) > 150.0, (
+        np.percentile(lum, 5), np.percentile(lum, 99.5))
+
+
+def test_the_worms_eye_shot_skips_the_lake_and_the_lake_skips_it(gl):
+    """Each shot's passes are drawn only in it (on llvmpipe a pass drawn for nothing costs its
+    full price): the lake's field, aurora and composite, or the worm's-eye shot's five."""
+    from conftest import drawn_variant
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("resonance")
+    assert drawn_variant(scene, ("composite", "worms_eye")) == "composite"
+    assert drawn_variant(scene, ("composite", "worms_eye"), zenith=1.0) == "worms_eye"
+    assert drawn_variant(scene, ("field", "zenith_field"), zenith=1.0) == "zenith_field"
+    assert drawn_variant(scene, ("field", "zenith_field")) == "field"
+
+
+def test_memories_drift_up_through_the_worms_eye_shot_into_the_cloud():
+    """The worm's-eye shot's memories (warm motes rising among the spires): several are in
+    the frame and lit at any moment, each climbs (its distance from the eye grows over a
+    few seconds while it lives), and the schedule is a pure function of time and seed."""
+    from scenes.resonance import zenith_memories
+    for t in (0.0, 4.0, 8.0):
+        m, light = zenith_memories(t, 2026)
+        shown = (light > 0.05) & (np.abs(m[:, 0]) < 0.89) & (np.abs(m[:, 1]) < 0.5)
+        assert shown.sum() >= 2, (t, m, light)
+    a, la = zenith_memories(3.0, 2026)
+    b, lb = zenith_memories(4.0, 2026)
+    both = (la > 0.05) & (lb > 0.05)
+    assert both.any() and (b[both, 3] > a[both, 3]).all(), (a[:, 3], b[:, 3])
+    again, _ = zenith_memories(3.0, 2026)
+    assert np.array_equal(a, again)

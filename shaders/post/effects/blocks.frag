@@ -11,6 +11,6 @@ out vec4 frag_colour;
 
 void main() {
     int step = glitch_step(u_time, u_rate);
-    vec2 off = block_offset(gl_FragCoord.xy, u_amount, u_size, step, u_seed, u_resolution);
+    vec2 off = block_offset(gl_FragCoord.xy, u_amount, u_size, step, u_seed, u_resolution, false);
     frag_colour = glitch_fetch(u_input, gl_FragCoord.xy - off);
 }

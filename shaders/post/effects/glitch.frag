@@ -21,7 +21,8 @@ void main() {
     vec2 off = tremor_offset(min(1.0, a * (0.6 + 0.8 * flare)), step, u_seed, u_resolution);
     // blocks: only once the cracks are well open
     float block_amount = pow(smoothstep(0.3, 1.0, a), 1.5);
-    vec2 slip = block_offset(gl_FragCoord.xy, block_amount, 0.07, step, u_seed, u_resolution);
+    // (in rows: thinner bands, so a tear is a line through the picture, not a slab of it)
+    vec2 slip = block_offset(gl_FragCoord.xy, block_amount, u_rows > 0.5 ? 0.03 : 0.07, step, u_seed, u_resolution, u_rows > 0.5);
     // split: a fringe that flares with the steps, mostly horizontal, wider inside slipped blocks
     float spread = a * (0.25 + 0.75 * flare) * (slip == vec2(0.0) ? 1.0 : 1.8);
     float angle = (h.y - 0.5) * 0.7 + (h.z < 0.15 ? 1.5708 : 0.0);

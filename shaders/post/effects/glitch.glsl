@@ -29,8 +29,9 @@ vec2 tremor_offset(float amount, int step, int seed, vec2 resolution) {
 // Block displacement: the frame is cut into rows `size` frame heights tall, each row into
 // blocks of a random width (2..8 heights, the grid offset per row); some blocks slip sideways
 // (and a little vertically).  A finer layer of half-size blocks breaks loose more rarely.
-// Steps come in bursts: a quiet step moves only a quarter as many blocks.
-vec2 block_offset(vec2 frag, float amount, float size, int step, int seed, vec2 resolution) {
+// Steps come in bursts: a quiet step moves only a quarter as many blocks.  `rows`: every
+// block is a whole row, so the frame tears in horizontal bands instead.
+vec2 block_offset(vec2 frag, float amount, float size, int step, int seed, vec2 resolution, bool rows) {
     if (amount <= 0.0) {
         return vec2(0.0);
     }
@@ -42,7 +43,9 @@ vec2 block_offset(vec2 frag, float amount, float size, int step, int seed, vec2 
         int row = int(floor(frag.y / bh));
         vec3 hr = hash3i(ivec3(row, step, seed * 2 + layer));
         float bw = bh * (2.0 + 6.0 * hr.x);
-        int col = int(floor((frag.x + hr.y * bw) / bw));
+        // (rows: each block is the whole row -- a tear across the frame, as a signal tears,
+        // not rectangles slipping loose, which round 20's reader took for a broken render)
+        int col = rows ? 0 : int(floor((frag.x + hr.y * bw) / bw));
         vec3 hb = hash3i(ivec3(col, row, step * 4 + layer + (seed << 8)));
         float chance = share * (layer == 0 ? 0.32 : 0.16);
         if (hb.x < chance) {

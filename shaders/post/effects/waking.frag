@@ -103,7 +103,10 @@ float lashes(vec2 p, float margin, float dens, float long_, float px, float soft
     float per = 1.0 / max(fwidth(lx), 1e-4);                 // pixels per strand
     float blur = clamp((soft + 1.5) / per, 0.0, 1.0);        // how far the blur spans a strand
     float prof = pow(0.5 + 0.5 * cos(TAU * lx), mix(6.0, 1.5, blur));
-    prof = mix(prof, 0.35, blur * 0.7);
+    // (round 20's reader at 194.9 s: the strands over the opening almond still read as a
+    // comb of dark dashes, "moire-striped": once the blur spans most of a strand they melt
+    // into one even shadow)
+    prof = mix(prof, 0.35, smoothstep(0.1, 0.5, blur));
     float len = long_ * (0.5 + 0.5 * vnoise(vec2(lx * 0.45, 7.0)));
     return prof * (1.0 - 0.45 * soft / (soft + 6.0))
          * smoothstep(len, 0.25 * len, below) * smoothstep(-0.006, 0.003, below);
@@ -126,6 +129,16 @@ vec3 sky_gradient(float up) {
     vec3 c = mix(vec3(1.4, 0.52, 0.14), vec3(0.42, 0.08, 0.06), smoothstep(0.0, 0.1, up));
     c = mix(c, vec3(0.05, 0.02, 0.06), smoothstep(0.06, 0.24, up));
     return mix(c, vec3(0.004, 0.006, 0.025), smoothstep(0.2, 0.45, up));
+}
+
+// How far a noise octave at lattice coordinate `a` is resolved (0 .. 1): its period in
+// pixels (from the quad's differences) against `bp`, the blur's width in pixels plus one.
+// In focus (a blur of a pixel or two) the waves stay as they were: the fine lines of the
+// far sea read as water there; only the out-of-focus sea loses what it cannot hold.
+float resolved(vec2 a, float bp) {
+    vec2 fw = fwidth(a);
+    float k = smoothstep(0.6, 2.0, 1.0 / max(max(fw.x, fw.y), 1e-5) / bp);
+    return mix(1.0, k, smoothstep(3.0, 8.0, bp));
 }
 
 vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
@@ -168,13 +181,21 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     float below = max(-up, 0.0);
     float z = 1.0 / (below + 0.012);                                   // how far off
     vec2 w = vec2(p.x * z, z);
-    float swell = vnoise(vec2(w.x * 0.9, w.y * 3.5 - 0.8 * t)) * 0.6 + vnoise(vec2(w.x * 2.3, w.y * 9.0 + 1.1 * t)) * 0.4;
+    // (round 20's reader at 194.9 s: "a smeared moire-striped band".  Towards the horizon the
+    // waves' noise runs finer than the pixels -- and far finer than the focus, pulled out at
+    // first -- and was sampled into stripes.  Each octave fades to its mean where its period
+    // falls under a few pixels of the blur: an unresolved sea is smooth, not striped.)
+    float bp = 1.0 + blur * res;
+    vec2 a1 = vec2(w.x * 0.9, w.y * 3.5 - 0.8 * t);
+    vec2 a2 = vec2(w.x * 2.3, w.y * 9.0 + 1.1 * t);
+    vec2 a3 = vec2(w.x * 7.0, w.y * 20.0 - 2.0 * t);
+    float swell = mix(0.5, vnoise(a1), resolved(a1, bp)) * 0.6 + mix(0.5, vnoise(a2), resolved(a2, bp)) * 0.4;
     vec3 sea = sky_gradient(below * 1.2 + 0.05 * (swell - 0.5)) * 0.16;
     sea *= 0.35 + 0.65 * exp(-below * 6.0);                             // dark towards the eye
     // the glitter: wave crests facing the sun, thick near the path, thin either side of it;
     // out of focus each glint is a soft disc (the crests' threshold softened)
     float path = exp(-abs(d.x) * 16.0 / (1.0 + below * 9.0));
-    float crest = swell + 0.25 * vnoise(vec2(w.x * 7.0, w.y * 20.0 - 2.0 * t));
+    float crest = swell + 0.25 * mix(0.5, vnoise(a3), resolved(a3, bp));
     float fw = fwidth(crest) + 6.0 * blur;
     float glints = smoothstep(0.8 - fw, 0.84 + fw, crest + 0.25 * path);
     vec3 glint = mix(vec3(0.5, 0.14, 0.16), vec3(1.7, 1.0, 0.5), path);    // rose clouds, or the sun

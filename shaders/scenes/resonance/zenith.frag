@@ -1,0 +1,213 @@
+#version 330 core
+// Resonance, the worm's-eye shot, last pass (full resolution): the glass spires rising round
+// the eye into the curtains overhead, the sky behind them (zenith_sky) and the stars.
+//
+// Each spire is found first on its bounding cone (analytic: a quadratic per spire), then on
+// its true form inside it: a tapering body that waists and flares, fluted with ribs that twist
+// as it rises to a needle, with rings of liquid ripple running up it.  Its normal comes from
+// that form, so the glass's fresnel reflection of the aurora (zenith_env), the sky seen
+// through it (bent, darkened by the thickness of glass crossed) and the corona's glints
+// follow the flutes and the rings.  Far spires fade into the violet haze.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/hash.glsl"
+#include "../../lib/dither.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/noise.glsl"
+#include "zenith.glsl"
+
+uniform vec2 u_resolution;
+uniform float u_time;
+uniform int u_frame;
+uniform float u_flow;
+uniform vec2 u_hum;
+uniform sampler2D u_zenith_sky;
+uniform sampler2D u_zenith_env;
+uniform sampler2D u_starfield;
+out vec4 frag_colour;
+
+const float FLUTES = 7.0;
+const int ZEN_MOTES = 10;
+uniform vec4 u_motes[ZEN_MOTES];       // screen x, y, radius, distance (scene: zenith_memories)
+uniform float u_mote_light[ZEN_MOTES]; // how bright each is now (0: not shown)
+
+// The spire's radius at height fraction v (0 foot .. 1 needle) and angle a round its axis,
+// as a fraction of the bounding cone's radius there (always <= 1, so the cone bounds it).
+float spire_shape(float v, float a, float seed, float t) {
+    float w = (v - 0.42 - 0.1 * seed) / 0.16;
+    float waist = 1.0 - 0.3 * exp(-w * w);
+    float flare = 1.0 - 0.12 * smoothstep(0.0, 0.12, v);
+    float flute = 0.91 + 0.09 * cos(FLUTES * (a + (2.2 + 1.5 * seed) * v) + 6.0 * seed);
+    float ring = 0.97 + 0.03 * sin(55.0 * v - 3.0 * t + 9.0 * seed);
+    return waist * flare * flute * ring;
+}
+
+// Distance-like field of spire i at point x: > 0 outside its true surface.
+float spire_g(vec3 x, vec4 s, float seed, float t) {
+    vec2 q = x.xz - s.xy;
+    float v = clamp(x.y / s.w, 0.0, 1.0);
+    float a = atan(q.y, q.x);
+    return length(q) - s.z * (1.0 - v) * spire_shape(v, a, seed, t);
+}
+
+// The bounding cone of spire s: entry and exit distances along the ray (o, d); x > y: missed.
+vec2 cone_hit(vec3 o, vec3 d, vec4 s) {
+    vec2 q = o.xz - s.xy;
+    float k = s.z / s.w;
+    float A = s.w - o.y;
+    float a = dot(d.xz, d.xz) - k * k * d.y * d.y;
+    float b = 2.0 * (dot(q, d.xz) + k * k * A * d.y);
+    float c = dot(q, q) - k * k * A * A;
+    float disc = b * b - 4.0 * a * c;
+    vec2 none = vec2(1e9, -1e9);
+    if (disc < 0.0) {
+        return none;
+    }
+    float sq = sqrt(disc);
+    float t0 = (-b - sq) / (2.0 * a);
+    float t1 = (-b + sq) / (2.0 * a);
+    if (t0 > t1) {
+        float tmp = t0; t0 = t1; t1 = tmp;
+    }
+    float t_apex = A / max(d.y, 1e-4);            // where the ray passes the needle's height
+    // (below the apex only: the upper nappe of the double cone is not the spire)
+    bool ok0 = t0 > 0.0 && t0 < t_apex;
+    bool ok1 = t1 > 0.0 && t1 < t_apex;
+    float enter = ok0 ? t0 : (ok1 ? t1 : 1e9);
+    float leave = ok0 ? (ok1 ? t1 : t_apex) : t_apex;
+    return vec2(enter, leave);
+}
+
+void main() {
+    vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec3 d = zen_ray(p);
+    vec3 o = vec3(0.0, ZEN_EYE, 0.0);
+    vec2 suv = gl_FragCoord.xy / u_resolution;
+    // (four bilinear taps a pixel apart: a tent over the half-resolution sky that melts its
+    // march's dither into the light)
+    vec2 px = 1.0 / u_resolution;
+    vec3 sky = 0.25 * (texture(u_zenith_sky, suv + vec2(px.x, px.y)).rgb + texture(u_zenith_sky, suv + vec2(-px.x, px.y)).rgb
+                     + texture(u_zenith_sky, suv + vec2(px.x, -px.y)).rgb + texture(u_zenith_sky, suv - px).rgb);
+    vec4 st = texelFetch(u_starfield, ivec2(gl_FragCoord.xy), 0);
+    float tw = 1.0 + 0.4 * sin(u_time * (1.3 + 2.5 * st.g) + 40.0 * st.b);
+    float veil = smoothstep(0.1, 0.0, dot(sky, vec3(0.3, 0.5, 0.2)));   // (stars only in clear sky)
+    vec3 col = sky + 0.8 * (st.r * st.r) * tw * vec3(0.8, 0.85, 1.0) * (0.3 + 0.7 * veil);
+
+    // The nearest spire on its bounding cone.
+    float best = 1e9, leave = 0.0;
+    vec4 s = vec4(0.0, 0.0, 1.0, 1.0);
+    float seed = 0.0;
+    for (int i = 0; i < ZEN_SPIRES; ++i) {
+        vec2 h = cone_hit(o, d, u_spires[i]);
+        if (h.x < best && h.x <= h.y) {
+            best = h.x;
+            leave = h.y;
+            s = u_spires[i];
+            seed = hash11(float(i) + 0.5);
+        }
+    }
+    float t = u_flow;
+    float hit = 0.0;
+    float th = best;
+    if (best < 1e8) {
+        // Through the cone: the first sample inside the true form, then halve the bracket.
+        float lo = best, hi = best;
+        float dt = (leave - best) / 5.0;
+        bool found = false;
+        for (int j = 1; j <= 5; ++j) {
+            float tj = best + dt * float(j);
+            if (!found) {
+                if (spire_g(o + tj * d, s, seed, t) < 0.0) {
+                    found = true;
+                    hi = tj;
+                } else {
+                    lo = tj;
+                }
+            }
+        }
+        for (int j = 0; j < 3; ++j) {
+            float tm = 0.5 * (lo + hi);
+            bool inside = spire_g(o + tm * d, s, seed, t) < 0.0;
+            lo = inside ? lo : tm;
+            hi = inside ? tm : hi;
+        }
+        hit = found ? 1.0 : 0.0;
+        th = hi;
+    }
+    if (hit > 0.0) {
+        vec3 x = o + th * d;
+        vec2 q = x.xz - s.xy;
+        float rq = length(q);
+        vec2 radial = q / max(rq, 1e-5);
+        // The normal from the form's gradient (numerically along the height and round the
+        // axis, where the flutes and rings are).
+        float v = clamp(x.y / s.w, 0.0, 1.0);
+        float a = atan(q.y, q.x);
+        float e = 0.004;
+        float R = s.z * (1.0 - v) * spire_shape(v, a, seed, t);
+        float dRdv = (s.z * (1.0 - v - e) * spire_shape(v + e, a, seed, t) - R) / e;
+        float dRda = (s.z * (1.0 - v) * spire_shape(v, a + 0.01, seed, t) - R) / 0.01;
+        vec2 tang = vec2(-radial.y, radial.x);
+        vec3 n = normalize(vec3(radial.x, 0.0, radial.y) - vec3(0.0, dRdv / s.w, 0.0)
+                           - vec3(tang.x, 0.0, tang.y) * dRda / max(rq, 1e-3));
+        if (dot(n, d) > 0.0) {
+            n = -n;
+        }
+        float cosi = max(dot(-d, n), 0.0);
+        float fres = 0.04 + 0.96 * pow(1.0 - cosi, 5.0);
+        vec3 rd = reflect(d, n);
+        vec3 refl = texture(u_zenith_env, zen_env_uv(rd)).rgb * smoothstep(-0.2, 0.1, rd.y);
+        // Through the glass: the sky behind, bent by the form, dimmed by the glass crossed
+        // (the chord through the bounding cone, thicker toward the body's middle).
+        vec3 bent = normalize(d - 0.35 * n);
+        vec3 pr = zen_project(bent);
+        vec2 buv = vec2(pr.x * u_resolution.y / u_resolution.x, pr.y) + 0.5;
+        vec3 behind = texture(u_zenith_sky, clamp(buv, 0.0, 1.0)).rgb;
+        float chord = (leave - th) / max(s.z, 0.1);
+        vec3 absorb = exp(-vec3(2.2, 1.5, 0.9) * 3.0 * chord);
+        vec3 glass = behind * absorb * 0.5 + vec3(0.0005, 0.001, 0.002);
+        // The corona's glints: the heart overhead caught in the flutes, streaks up the body.
+        vec3 heart = normalize(vec3(0.06, 1.0, 0.1));
+        float glint = pow(max(dot(rd, heart), 0.0), 60.0);
+        float sheen = pow(max(dot(rd, heart), 0.0), 8.0);
+        vec3 c_low = srgb_to_linear(u_colour_low.rgb);
+        vec3 c_high = srgb_to_linear(u_colour_high.rgb);
+        vec3 lit = glass * (1.0 - fres) + refl * vec3(0.75, 0.8, 1.0) * (0.04 + 0.9 * fres * fres * fres)
+                 + (3.0 * glint * vec3(0.85, 0.9, 1.0) + 0.3 * sheen * c_high) * (0.4 + 0.6 * fres);
+        // The key: the brightest curtains, low to one side -- a long highlight down each
+        // spire's flank, so the round of the body reads.
+        vec3 key = normalize(vec3(0.8, 0.55, 0.3));
+        float kdot = max(dot(rd, key), 0.0);
+        lit += (pow(kdot, 16.0) * c_low * 1.0 + pow(kdot, 120.0) * vec3(0.9, 1.0, 0.95) * 2.5) * (0.3 + 0.7 * fres);
+        // The liquid's ripple rings running up the body: thin bright hoops where the ring's
+        // crest turns the glass to the light, curving round the spire (so it reads round),
+        // and the flutes' ridges catching a fainter line each.
+        float ring = 0.5 + 0.5 * sin(55.0 * v - 3.0 * t + 9.0 * seed);
+        float hoop = pow(ring, 14.0) * (1.0 - v) * (0.4 + 0.6 * fres);
+        float rib = pow(0.5 + 0.5 * cos(FLUTES * (a + (2.2 + 1.5 * seed) * v) + 6.0 * seed), 10.0);
+        lit += (hoop * 0.5 + rib * 0.05) * mix(c_low, vec3(0.8, 0.9, 1.0), 0.5) * (0.4 + sheen * 3.0 + 0.6 * cosi);
+        // Rim light from the curtains: the silhouette's edges pale green (grazing fresnel).
+        lit += c_low * 0.12 * pow(1.0 - cosi, 4.0);
+        // Haze by distance, and the needles dissolving into the light overhead.
+        // (a thin violet air, not the sky itself: the glass must stay darker than what it
+        // stands against, or its body melts into the curtains' rays)
+        float haze = 1.0 - exp(-th * 0.012);
+        lit = mix(lit, 0.25 * sky + 0.01 * c_high, haze * 0.6);
+        float melt = smoothstep(0.75, 1.0, v);
+        col = mix(lit, col, melt);
+    }
+    // Memories drifting up among the spires into the cloud: a few warm motes (the one warm
+    // light in the cold shot), placed and projected by the scene (zenith_memories), hidden
+    // behind any spire in front of them.
+    for (int i = 0; i < ZEN_MOTES; ++i) {
+        vec4 m = u_motes[i];
+        vec2 sp = m.xy - p;
+        float r2 = dot(sp, sp) / max(m.z * m.z, 1e-8);   // (a mote not shown has radius 0)
+        float glow = exp(-r2) + 0.12 * exp(-r2 * 0.08);
+        col += vec3(1.0, 0.66, 0.32) * 0.9 * glow * u_mote_light[i] * (hit > 0.0 && th < m.w ? 0.0 : 1.0);
+    }
+    col *= 1.0 - 0.2 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
+    col = tonemap_aces(col * 0.9);
+    col = linear_to_srgb(col);
+    frag_colour = vec4(dither8(saturate(col), gl_FragCoord.xy, u_frame), 1.0);
+}

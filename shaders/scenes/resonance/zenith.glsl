@@ -1,0 +1,106 @@
+// zenith.glsl -- the worm's-eye shot of the Resonance (the scene's `zenith`): standing among
+// the glass spires at their feet, looking UP into the aurora's corona overhead.  The spires
+// rise out of the frame's edges and converge on the zenith; the curtains hang far above them,
+// their rays (vertical columns of light) seen end-on, so they fan out from the corona's heart.
+//
+// Include-only, after <visuals/params>, common.glsl, hash.glsl, colour.glsl, noise.glsl.
+// World units: the eye stands at ZEN_EYE above the ground, the spires are 10-20 tall, the
+// curtains hang between ZEN_H0 and ZEN_H1.  The curtains' ground field (zenith_field.frag)
+// is baked over [-ZEN_W, ZEN_W]^2 of the ground plane.
+
+uniform vec4 u_zen_cam;          // cos, sin of the yaw; cos, sin of the elevation (scene)
+uniform vec4 u_spires[8];        // x, z of the foot, foot radius, height (scene: seeded)
+uniform float u_zen_lens;        // screen units -> tangent of the view angle
+
+const float ZEN_EYE = 0.3;
+const float ZEN_H0 = 28.0;       // the curtains' lowest edge
+const float ZEN_H1 = 75.0;       // the top of the march
+const float ZEN_W = 85.0;        // half width of the baked ground field
+const int ZEN_SPIRES = 8;
+
+// The camera's forward, right and up vectors.
+void zen_basis(out vec3 f, out vec3 r, out vec3 u) {
+    vec2 yaw = u_zen_cam.xy;
+    vec2 el = u_zen_cam.zw;
+    f = vec3(yaw.y * el.x, el.y, yaw.x * el.x);
+    r = vec3(yaw.x, 0.0, -yaw.y);
+    u = cross(f, r);
+}
+
+vec3 zen_ray(vec2 p) {
+    vec3 f, r, u;
+    zen_basis(f, r, u);
+    return normalize(f + u_zen_lens * (p.x * r + p.y * u));
+}
+
+// Screen point of a direction (for looking the sky up behind the glass); z: in front.
+vec3 zen_project(vec3 d) {
+    vec3 f, r, u;
+    zen_basis(f, r, u);
+    float z = dot(d, f);
+    return vec3(vec2(dot(d, r), dot(d, u)) / max(z, 0.05) / u_zen_lens, z);
+}
+
+// The reflection map: the upper hemisphere folded into a disc (equal-angle), for the glass's
+// reflections, which look every way.
+vec2 zen_env_uv(vec3 d) {
+    float th = acos(clamp(d.y, -1.0, 1.0));            // from the zenith
+    vec2 h = d.xz / max(length(d.xz), 1e-5);
+    return 0.5 + 0.5 * h * min(th / 1.5708, 1.0);
+}
+
+vec3 zen_env_dir(vec2 uv) {
+    vec2 q = 2.0 * uv - 1.0;
+    float th = min(length(q), 1.0) * 1.5708;
+    vec2 h = q / max(length(q), 1e-5);
+    return vec3(h.x * sin(th), cos(th), h.y * sin(th));
+}
+
+// Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
+int zen_steps(float quality) {
+    return int(mix(6.0, 18.0, clamp(quality, 0.0, 1.0)));
+}
+
+// The curtains along a ray d (d.y > 0): a march up through the height layers, one fetch of
+// the baked ground field per layer.  Returns the light (linear).
+vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
+    vec3 col = vec3(0.0);
+    float dy = max(d.y, 0.02);
+    vec2 slope = d.xz / dy;                       // ground offset per unit of height
+    vec3 c_low = srgb_to_linear(u_colour_low.rgb);
+    vec3 c_high = srgb_to_linear(u_colour_high.rgb);
+    vec3 c_fringe = srgb_to_linear(u_colour_fringe.rgb);
+    float k = pow(ZEN_H1 / ZEN_H0, 1.0 / float(n));
+    // (the first layer's height dithered per pixel over one step: a thin sheet met by only
+    // one or two layers was coloured by their heights alone and stepped out from the zenith
+    // in stripes of fringe and green; dithered, the steps fall at every height and the
+    // bilinear upsampling of this half-resolution pass melts them)
+    float h = ZEN_H0 * pow(k, jitter);
+    float span = ZEN_H1 - ZEN_H0;
+    for (int i = 0; i < n; ) {
+        vec2 g = slope * h;
+        // (the field is read blurred along the ray over one layer's step: zenith_blur.frag)
+        vec4 s = texture(field, g / (2.0 * ZEN_W) + 0.5);
+        float base = ZEN_H0 * (1.0 + 0.5 * s.b);
+        float rel = (h - base) / span;
+        float rise = smoothstep(-0.03, 0.03, rel);
+        float w = rise * (exp(-rel * 5.0) + 1.6 * exp(-rel * 24.0));
+        vec3 c = mix(c_low, c_high, smoothstep(0.03, 0.45, rel));
+        c = mix(c_fringe, c, smoothstep(-0.03, 0.06, rel));
+        col += (2.6 * s.r * w + 0.025 * s.g * rise * exp(-rel * 1.5)) * c;
+        h *= k;
+        if (++i >= n) {
+            break;
+        }
+    }
+    // (the ground field fades out toward its edges: the low sky is the dark airglow)
+    return col * (5.0 / float(n)) * intensity * smoothstep(0.12, 0.45, d.y);
+}
+
+// The night behind the curtains: indigo, a paler airglow low down, the corona's glow.
+vec3 zen_sky_base(vec3 d) {
+    vec3 c = mix(vec3(0.008, 0.012, 0.03), vec3(0.002, 0.0024, 0.009), smoothstep(0.3, 0.9, d.y));
+    float z = max(d.y, 0.0);
+    c += srgb_to_linear(u_colour_high.rgb) * 0.06 * pow(z, 24.0);
+    return c;
+}
