@@ -146,6 +146,7 @@ CLOSE_D = 2.4                    # (round 7: closer, the frame tight on her and 
 # ringed by the candle's pool of light)
 # (round 14: the camera pulled back, the candle low on the floor just before her and to her
 # left, so her shadow climbs the wall behind her, several times her height)
+PORTRAIT_MAX_SIDE = 2560         # the portrait's G-buffer: twice the frame up to 1280x720 frames
 CLOSE_CANDLE = (-0.3, 0.26, -0.85, 0.7)   # x, wax top y, z; power factor
 # (round 15: as the dream stages her, closeup 0.3, "80 % of the frame black; the shadow
 # reads as demonic": there her candle stands on a stand, higher, further in front and to
@@ -712,11 +713,14 @@ serenes = Serenes(
         # The portrait shot (``portrait``): one Serene close, its hooded bust a distance field
         # marched once into a G-buffer when the shot begins, relit every frame into ``main``.
         # (at twice the frame's size: the bilinear lookup averages four samples a pixel, so
-        # the folds' grazing edges and the rim along them do not break into dots)
+        # the folds' grazing edges and the rim along them do not break into dots; capped, so a
+        # 4K or supersampled export bakes a 2560-pixel G-buffer, not a 15360-pixel one)
         Pass("scenes/serenes/portrait_geo.frag", name="portrait_geo", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", scale=2.0, update=("portrait",)),
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("portrait",)),
         Pass("scenes/serenes/portrait_mat.frag", name="portrait_mat", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", scale=2.0, update=("portrait",)),
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("portrait",)),
         Pass("scenes/serenes/portrait.frag", name="portrait_shot", vert="common/fullscreen.vert",
              primitive="triangles", count=3, into="main", inputs=("portrait_geo", "portrait_mat")),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):

@@ -170,6 +170,7 @@ def _sun_phasors(h, t: float, shiver: float) -> tuple[tuple, tuple, tuple]:
 RELIEF_PASSES = ("relief_march", "relief_a", "relief_b")
 SKY_RELIEF_U0 = -1.45
 RELIEF_SCALE = 1.5      # the bake's texels per frame pixel (its rows hold 1.1 frame heights)
+RELIEF_MAX_SIDE = 2880  # ... up to 1920x1080 frames; a larger frame reads a bake this wide, stretched
 # The views the relief is seen from (lib/land.glsl relief_ray): lens (screen heights per radian),
 # eye (km over the water), bearing (radians).  The close one, from lower down with a longer lens,
 # keeps the far shore's water line where the wide one has it (lens x eye the same).
@@ -188,7 +189,7 @@ def relief_passes(update: tuple) -> list:
     constellations: the march (distance, height, hit) and the two halves of the G-buffer,
     re-baked only when one of ``update``'s parameters changes."""
     common = dict(vert="common/fullscreen.vert", primitive="triangles", count=3, scale=RELIEF_SCALE,
-                  update=update)
+                  max_side=RELIEF_MAX_SIDE, update=update)
     return [
         Pass("scenes/sky/relief.frag", name="relief_march", precision="rgba32f", filter="nearest", **common),
         Pass("scenes/sky/relief_a.frag", name="relief_a", inputs=("relief_march",), **common),

@@ -47,6 +47,11 @@ class Pass:
     only masks the pixel while the code still runs for its whole block, but a block that
     fails the depth test is never shaded.  Pixels skipped keep whatever the target held.
 
+    ``max_side`` caps the longer side of a pass sized by ``scale``: a G-buffer baked at twice
+    the frame's size is sharp at 640x360, but at 4K with ``--ssaa 2`` it would be a 15360-pixel
+    texture (past many GPUs' limit, a gigabyte of memory and minutes of llvmpipe marching); capped,
+    it keeps the frame's aspect and is read by ``u_resolution``-relative coordinates as before.
+
     ``into=<earlier pass>`` draws into that pass's target instead of one of its own (layers
     put together in place, with no extra full-screen pass to merge them; its ``clear`` is
     ignored, since clearing would erase the layer below); with
@@ -62,6 +67,7 @@ class Pass:
     precision: str = "rgba8"
     scale: float = 1.0
     size: tuple[int, int] | None = None
+    max_side: int | None = None
     filter: str = "linear"
     wrap: str = "clamp"
     primitive: str = "fullscreen"
@@ -99,6 +105,9 @@ class Pass:
             raise bad(f"unknown pass blend '{self.blend}'", "use None, 'add', 'alpha', 'max' or 'under'")
         if not (0 < self.scale <= 4):
             raise bad(f"pass scale {self.scale} is out of range", "give a scale in (0, 4]")
+        if self.max_side is not None and not (isinstance(self.max_side, int) and self.max_side >= 16):
+            raise bad(f"pass max_side {self.max_side!r} is out of range",
+                      "give a whole number of pixels, 16 or more (or leave it out)")
 
 
 @dataclass

@@ -87,6 +87,18 @@ class _Target:
             self.depth.release()
 
 
+def pass_size(spec: Pass, frame_size: tuple[int, int]) -> tuple[int, int]:
+    """A pass's target size: its fixed ``size``, or the frame's times ``scale``, shrunk (aspect
+    kept) until its longer side is at most ``max_side``."""
+    if spec.size:
+        return spec.size
+    w, h = frame_size[0] * spec.scale, frame_size[1] * spec.scale
+    if spec.max_side and max(w, h) > spec.max_side:
+        shrink = spec.max_side / max(w, h)
+        w, h = w * shrink, h * shrink
+    return (max(1, round(w)), max(1, round(h)))
+
+
 class SceneRunner(SceneResources):
     """Renders one scene instance; ``render(state)`` returns the framebuffer of its output pass
     (the image is that framebuffer's first colour attachment, kept until the next render)."""
@@ -119,9 +131,7 @@ class SceneRunner(SceneResources):
         self._last_events = 0
 
     def _pass_size(self, spec: Pass) -> tuple[int, int]:
-        if spec.size:
-            return spec.size
-        return (max(1, round(self.size[0] * spec.scale)), max(1, round(self.size[1] * spec.scale)))
+        return pass_size(spec, self.size)
 
     # SceneResources -------------------------------------------------------------------
     def texture(self, name: str, data, *, filter: str = "linear", wrap: str = "clamp",
