@@ -303,7 +303,11 @@ quicksilver = Cue(
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."
 fracture = Cue(
-    "towers", 176, 186, fade_in=1.5, transition="dark", name="the dream fractures",
+    # (round 20's reader at 176.2 s: "a muddy double exposure" -- the dark iris opened the city
+    # inside the broken mirror: now the mirror itself breaks, its shards falling away from
+    # the star of cracks into mist, and the city stands behind them)
+    "towers", 176, 186, fade_in=1.5, transition="shatter", name="the dream fractures",
+    transition_params={"centre": (0.66, 0.76), "shards": 5},
     # (1100 pieces, not the scene's 1500: thick, each reads alone, and the frame stays as fast)
     params={"speed": 0.5, "height": 3.0, "shards": 1100},
     # cracks of light, then each tower comes down and its shards dissolve into mist (round 13

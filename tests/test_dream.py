@@ -390,3 +390,18 @@ def test_the_opening_eyes_show_no_moire_striped_band(gl, dream):
     band = frame.astype(float).mean(axis=2)[90:130]
     hp = band[:, 3:-3] - 0.5 * (band[:, :-6] + band[:, 6:])
     assert np.abs(hp).mean(axis=1).max() < 3.5, np.abs(hp).mean(axis=1).max()
+
+
+def test_the_dream_fractures_by_breaking_the_mirror_into_shards(gl):
+    """Round 20's reader at 176.2 s: "a muddy double exposure" -- the dark iris opened the
+    city inside the broken mirror pool.  The fracture's crossing now breaks the picture itself:
+    the mirror cracks into shards along lit edges from its star of cracks, across the whole
+    frame, which fall away to the towers.  At 176.6 s (320x180) pixels standing over 20 grey
+    levels above their 5x5 surroundings -- the shards' edges -- are 2.5 % of the frame with the
+    iris, 11 % now, and in the frame's left third (far from the pool) 0.5 %, 7.4 % now."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    f = render_times(gl, "dream", [176.6], size=(320, 180))[0].astype(float).mean(axis=2)
+    box = sliding_window_view(np.pad(f, 2, mode="edge"), (5, 5)).mean(axis=(2, 3))
+    edges = (f - box) > 20
+    assert edges.mean() > 0.06, edges.mean()
+    assert edges[:, :100].mean() > 0.04, edges[:, :100].mean()

@@ -389,7 +389,14 @@ def test_down_one_street_the_heartbeat_runs_away_into_the_city(gl, tmp_path):
     # blocks cobbles with moss glowing in their cracks -- no black squares -- 1.9x: the street
     # is still the leading line, the blocks beside it no longer black)
     assert street > 1.6 * beside, (street, beside)
-    rows = [int(np.argmax(f[int(h * 0.45):, int(w * 0.46):int(w * 0.54)].mean(axis=1))) for f in frames]
+    # The wave's front: the topmost row of the bright band (over halfway from the street's
+    # median to its brightest row).  (Round 21: the near seams of the paving are crisp now, and
+    # the brightest single row of a broad band was a coin toss between its rows.)
+    rows = []
+    for f in frames:
+        profile = np.convolve(f[int(h * 0.45):, int(w * 0.46):int(w * 0.54)].mean(axis=1), np.ones(3) / 3, "same")
+        level = 0.5 * (np.median(profile) + profile.max())
+        rows.append(int(np.argmax(profile > level)))
     # (image rows count down from the top: a receding wave's row number falls)
     assert rows[0] > rows[1] > rows[2], rows
 
@@ -405,19 +412,19 @@ def test_the_blocks_between_the_moss_streets_are_mossy_cobbles_not_black_squares
     assert (ground < 30).mean() < 0.02, (ground < 30).mean()
 
 
-def test_the_street_moss_is_cushions_not_scribbled_veins(gl):
-    """Round 17's reader at 75.4 s (rated 2): "the 'moss' is scribbly noise lines, not living
-    growth" -- round 15's thick winding veins.  They are gone: on the street the moss is
-    cushions, each clump's body a dim velvet and its fuzzy rim glowing, fine filaments between.
-    In the near street of the dream's moss shot the brightest pixels no longer stand far above
-    their 7x7 surroundings as lines do (the high pass's 99th percentile at 320x180: 31.4 with
-    the veins, 17.9 now), yet the cushions still give the ground texture (over 8: no wash)."""
+def test_the_moss_glows_crisp_in_the_seams_of_dark_wet_stone(gl):
+    """Round 20's reader: the moss floor "a muddy camouflage print" (round 17's soft cushions
+    and patches, blurred into one mottled green; they had replaced round 15's scribbled veins).
+    Near the eye the floor is now dark wet paving stones with the moss living only in the
+    seams between them, a crisp glowing line: in the near street of the dream's moss shot
+    (75.5 s, 320x180) the brightest pixels stand far above their 7x7 surroundings, as lines
+    do (the high pass's 99th percentile: 19.6 with the cushions, 70 now)."""
     from numpy.lib.stride_tricks import sliding_window_view
     f = render_times(gl, "dream", [75.5], size=(320, 180))[0].astype(float).mean(axis=2)
     h, w = f.shape
     near = f[int(h * 0.7):, int(w * 0.2):int(w * 0.8)]
     box = sliding_window_view(np.pad(near, 3, mode="edge"), (7, 7)).mean(axis=(2, 3))
-    assert 8 < np.percentile(near - box, 99) < 24, np.percentile(near - box, 99)
+    assert np.percentile(near - box, 99) > 40, np.percentile(near - box, 99)
 
 
 def test_the_moss_shot_walks_down_one_avenue_of_glass():

@@ -130,6 +130,7 @@ void main() {
     float pulse_v = m.rest * 0.35 + 2.6 * e.w + 0.9 * after;
     vec3 vein_hot = mix(m.colour_a, vec3(0.55, 1.0, 0.9), 0.35 * smoothstep(0.1, 0.6, e.w));
     float on_street = 1.0;
+    float hot_k = 1.0;                   // where the pulse's crest may burn hot (below)
     if (u_streets > 0.0) {
         float patchy = textureLod(u_field, xz / 23.0 + 0.31, 5.0).g;
         float clump = g_moss_clump;
@@ -169,6 +170,37 @@ void main() {
         vec3 cushion = e.rgb * (0.3 + 0.25 * crown) + moss_lit * rim_c * 0.35;
         e.rgb = mix(e.rgb, cushion, street * u_streets * vfade);
         on_street = mix(1.0, street, u_streets);
+        // (round 20's reader: the floor a "muddy camouflage print" -- cushions and patches
+        // blurred into one mottled green) near the eye the whole floor is dark wet stone, each
+        // stone bevelled and its own shade, and the moss lives only in the seams between the
+        // stones: a crisp glowing line (every seam of the street, some of the blocks'), its
+        // light spilling a little onto the stones' edges and caught in their wet sheen.
+        // Further off, where the seams get thinner than a pixel, the moss's average above.
+        float bd = g_cobble_d;                          // to the stone's edge, world units
+        // (living growth, not a drawn net: the moss thickens and thins along each seam, bulges
+        // into tufts, and on the blocks leaves some seams bare)
+        float grow_n = vnoise(xz * 2.3 + 7.1);
+        float seam_w = mix(0.01, 0.026, street) * (0.45 + 1.3 * grow_n) + 0.012 * smoothstep(0.75, 0.95, clump);
+        float seam = 1.0 - smoothstep(seam_w, seam_w + 0.8 * fp + 0.006, bd);
+        float mossy = mix(smoothstep(0.3, 0.75, clump + 0.6 * thick), 1.0, street)
+                    * (0.35 + 0.9 * smoothstep(0.15, 0.8, grow_n));
+        float spill = exp(-bd / (0.04 + 0.06 * street + fp)) * mossy;
+        float bevel = smoothstep(0.0, 0.3, bd);          // the bevel: edges sink into shadow
+        vec3 stone_c = vec3(0.004, 0.005, 0.009) * (0.4 + 1.2 * g_cobble) * (0.35 + 0.65 * bevel);
+        float cosv = max(-rd.y, 0.0);
+        float mv = 1.0 - cosv;
+        float fres_w = 0.02 + 0.98 * mv * mv * mv * mv * mv;
+        float wet = 0.15 + 0.85 * smoothstep(0.4, 0.7, vnoise(xz * 0.7 + 4.0) + 0.25 * g_cobble);
+        vec3 sheen = fres_w * wet * bevel * (vec3(0.012, 0.01, 0.04) + moss_lit * 0.35 * spill);
+        vec3 seam_light = moss_lit * (1.7 * seam * mossy + 0.05 * spill) * mix(0.45, 1.4, street);   // (the street leads)
+        seam_light += vec3(0.45, 1.0, 0.85) * m.glow * e.w * e.w * seam * mossy * 0.8;   // the pulse's hot core
+        // the heartbeat's wave washes over the wet stones as a band of light (round 10's "a
+        // wave of light outward"), the seams in it burning brightest
+        seam_light += mix(m.colour_a, m.colour_b, 0.3) * m.glow * 0.1 * e.w * wet;
+        float near_k = (1.0 - smoothstep(0.07, 0.118, fp)) * u_streets;
+        e.rgb = mix(e.rgb, stone_c + sheen + seam_light, near_k);
+        on_street *= 1.0 - near_k;                       // (the veins: far only)
+        hot_k = mix(1.0, seam * mossy, near_k);          // (near, in the seams alone: the stones stay dark)
     }
     e.rgb += vein_hot * m.glow * pulse_v * (0.3 * v2.x + 0.04 * v2.y) * vfade
            * on_street * u_streets;       // (the round carpet of the plain scene keeps its cushions)
@@ -179,7 +211,7 @@ void main() {
     // (round 10: "barely glows; the pulse a dark blotch": a gentler toe, brighter overall)
     vec3 g = e.rgb * (lum / (lum + 0.035)) * 2.0;
     g = max(mix(vec3(dot(g, vec3(0.2, 0.7, 0.1))), g, 1.6), 0.0);
-    g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0;
+    g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0 * hot_k;
     // depth: the far streets sink into the night (the near moss, where the heart is, holds
     // the light: contrast from near to far)
     g *= 0.25 + 0.75 * exp(-t / 18.0);

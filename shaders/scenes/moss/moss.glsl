@@ -99,8 +99,12 @@ const float COBBLE = 0.85;            // world units: the mean size of a paving 
 // a Voronoi field of jittered points, its domain bent a little so no line runs straight.
 // Returns the crack cover (1 in a crack) and, in g_cobble, the stone's own random 0..1.
 float g_cobble = 0.5;
+// ... and, in g_cobble_d, the distance in world units from the point to its stone's edge (the
+// crack's middle), so a caller can draw the seam and the light spilling from it at any width.
+float g_cobble_d = 8.0;
 float paving_cracks(vec2 xz, float fp) {
     g_cobble = 0.5;
+    g_cobble_d = 8.0;
     if (fp >= 0.12) {
         return 0.16;                  // (far off: the cracks' average cover, no cell search)
     }
@@ -125,6 +129,7 @@ float paving_cracks(vec2 xz, float fp) {
     ivec2 own = ivec2(fl) + ivec2(mi % 3 - 1, mi / 3 - 1);
     g_cobble = cobble_point(own * 7 + 3).x;
     float d = border * COBBLE;
+    g_cobble_d = d;
     float line = 1.0 - smoothstep(0.02, 0.06 + fp, d);
     // Far away the cracks are sub-pixel: fade to their average cover.
     return mix(line, 0.16, smoothstep(0.03, 0.12, fp));

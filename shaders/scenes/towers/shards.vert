@@ -110,6 +110,12 @@ void main() {
 
     // Its shape: an irregular, elongated triangle, 0.13..0.93 units, with a thickness, spinning.
     float size = 0.13 + 0.8 * q.x * q.x;
+    // (round 20's reader: the fracture "smeared and wavy rather than shattering" -- a snow of
+    // small flakes) one piece in seven is a great slab of the tower's wall (size 0.9-1.9,
+    // up to 3.4 units long) that breaks away whole and turns over slowly as it falls: the
+    // shattering reads from the big pieces, the small ones are its spray
+    float slab = step(0.857, fract(r.w * 7.31 + q.z * 3.17));
+    size = mix(size, 0.9 + 1.0 * q.x, slab);
     float dissolve = smoothstep(0.62 * life, life, age);     // (round 13: glass longer, mist later)
     if (dissolve > 0.92) {          // all but gone: draw nothing (no area, no cost)
         return;
@@ -126,7 +132,7 @@ void main() {
     vec3 ty = cross(tz, tx);
     vec3 lp = tx * local.x + ty * local.y + tz * local.z;
     // The piece now, and SHUTTER earlier (where the trailing corners are drawn).
-    float spin_rate = 2.0 + 6.0 * r.x;
+    float spin_rate = (2.0 + 6.0 * r.x) * mix(1.0, 0.2, slab);
     float spin = spin_rate * age + 6.2832 * q.y;
     float age0 = max(age - SHUTTER, 0.0);
     vec3 p1 = o + v * age + vec3(0.25, -0.5 * GRAVITY * age, 0.35) * age;
