@@ -286,7 +286,7 @@ quicksilver = Cue(
     # a beat every reader missed from above: the first 7 s are a close shot at the surface,
     # the tears falling into it and the liquid hardening into mirror plates; then the pool
     # from above, already a mirror that shows the dreamer)
-    keys={"shot": [(0, 1), (7, 0, "step")],
+    keys={"shot": [(0, 1), (7, 2, "step")],
           "pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
           # (round 13: "173.8 and 175.5 near-identical": the camera sinks slowly towards the
           # mirror and round it all through the cue)
