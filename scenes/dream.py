@@ -286,6 +286,9 @@ quicksilver = Cue(
     # a beat every reader missed from above: the first 7 s are a close shot at the surface,
     # the tears falling into it and the liquid hardening into mirror plates; then the pool
     # from above, already a mirror that shows the dreamer)
+    # (round 21: the pool from above held three stills alike, its self "a flat featureless
+    # blob": after the close shot, ONE tilted shard close in the dark, holding the self modelled
+    # in 3D, lit by a candle; the fracture cracks it from the temple and the cracks bleed)
     keys={"shot": [(0, 1), (7, 2, "step")],
           "pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
           # (round 13: "173.8 and 175.5 near-identical": the camera sinks slowly towards the
