@@ -267,8 +267,14 @@ trapped_faces = Cue(
 the_syringe = Cue(
     "syringe", 143, 161, fade_in=1.5, transition="dusk", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
-          "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")]},
-    params={"glint_period": 2.6},
+          "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")],
+          # (round 21: its two stills were one set-up, "a product render": between the offer
+          # and the refusal, the needle's point close, a bead of starlight swelling at it, the
+          # Serenes' mercury eyes behind)
+          "shot": [(0, 0), (5.5, 1, "step"), (10.5, 0, "step")],
+          "bead": [(0, 0.0), (5.5, 0.1), (10.0, 1.0, "in_out_sine")]},
+    # (round 21: no shadow hand -- the readers saw "a black blob"; the syringe hangs in the dark)
+    params={"glint_period": 2.6, "hand": 0.0},
 )
 
 # -- 2:39  "When you refuse the syringe ... they weep -- not tears, but droplets of quicksilver
