@@ -103,9 +103,11 @@ class Syringe(Scene):
         axis = (0.05, 0.9987)
         # The needle's point close (``shot`` 1, syringe_tip.frag) or the syringe whole: the
         # other pass draws nothing (llvmpipe would pay for it in full).
+        # (resources is None where a caller only wants the uniforms, as the tests of placement do)
         tip_shot = int(round(float(p["shot"]))) == 1
-        resources.draw_count("syringe", 0 if tip_shot else 3)
-        resources.draw_count("tip", 3 if tip_shot else 0)
+        if resources is not None:
+            resources.draw_count("syringe", 0 if tip_shot else 3)
+            resources.draw_count("tip", 3 if tip_shot else 0)
         return {
             **self.tip_uniforms(float(p["bead"]), light, t),
             "u_xf": (cx, cy, c, s),
