@@ -1,10 +1,10 @@
 #version 330 core
 // The self the shard holds (``shot`` 2, round 21), baked once when the scene starts: a head
 // and shoulders modelled as a distance field (skull, jaw, brow, nose, sockets, cheekbones,
-// ears, neck, shoulders, chest, upper arms, smooth-unioned), ray-marched orthographically,
+// ears, neck, shoulders, chest, upper arms, smooth-unioned; a cap of hair), ray-marched orthographically,
 // a little turned and bowed, into a square G-buffer: rgb the surface normal in the bust's
-// frame (x right, y up, z towards the mirror), a the ambient occlusion (0.2-1) where the ray
-// hit and 0 where it missed.  qs_shard.frag relights it every frame (a candle warm from one
+// frame (x right, y up, z towards the mirror), a the material and the ambient occlusion (skin
+// 0.55-1, the hair 0.1-0.5) where the ray hit and 0 where it missed.  qs_shard.frag relights it every frame (a candle warm from one
 // side, the cold night from the other) on a plane where the mirror's reflected rays land,
 // so the self has form, not the "flat featureless blob" the readers saw in the pool.
 #include <visuals/params>
@@ -63,28 +63,43 @@ float head(vec3 p) {
     return d;
 }
 
+vec3 head_frame(vec3 p) {
+    return rot_y(YAW) * (rot_x(BOW) * (p - vec3(0.0, 0.03, 0.0)));
+}
+
 float bust(vec3 p) {
     vec3 q = vec3(abs(p.x), p.yz);
     float d = capsule(p, vec3(0.0, -0.07, -0.015), vec3(0.0, 0.05, -0.005), 0.046);            // the neck
     d = smin(d, capsule(q, vec3(0.03, -0.085, -0.02), vec3(0.17, -0.115, -0.025), 0.058), 0.09); // shoulders
     d = smin(d, ellipsoid(p - vec3(0.0, -0.25, -0.02), vec3(0.19, 0.17, 0.085)), 0.09);         // the chest
-    d = smin(d, capsule(q, vec3(0.19, -0.13, -0.025), vec3(0.215, -0.42, -0.01), 0.056), 0.06); // upper arms
+    d = smin(d, capsule(q, vec3(0.18, -0.17, -0.025), vec3(0.21, -0.44, -0.01), 0.056), 0.08); // upper arms
     d = smin(d, capsule(q, vec3(0.025, -0.095, 0.045), vec3(0.13, -0.105, 0.03), 0.012), 0.03); // collarbones
-    vec3 h = rot_x(BOW) * (p - vec3(0.0, 0.03, 0.0));
-    return smin(d, head(rot_y(YAW) * h), 0.03);
+    return smin(d, head(head_frame(p)), 0.03);
+}
+
+// The hair: a close cap over the skull, from a hairline above the brow down to the nape.
+float hair(vec3 p) {
+    vec3 q = head_frame(p);
+    float cap = ellipsoid(q - vec3(0.0, 0.148, -0.022), vec3(0.094, 0.101, 0.103));
+    float line = -dot(q - vec3(0.0, 0.158, 0.06), normalize(vec3(0.0, 1.0, -0.9)));
+    return max(cap, line);
+}
+
+float self_sd(vec3 p) {
+    return min(bust(p), hair(p));
 }
 
 vec3 bust_normal(vec3 p) {
     const vec2 k = vec2(1.0, -1.0) * 0.0008;
-    return normalize(k.xyy * bust(p + k.xyy) + k.yyx * bust(p + k.yyx) +
-                     k.yxy * bust(p + k.yxy) + k.xxx * bust(p + k.xxx));
+    return normalize(k.xyy * self_sd(p + k.xyy) + k.yyx * self_sd(p + k.yyx) +
+                     k.yxy * self_sd(p + k.yxy) + k.xxx * self_sd(p + k.xxx));
 }
 
 float occlusion(vec3 p, vec3 n) {
     float o = 0.0, w = 1.0;
     for (int i = 1; i <= 5; ++i) {
         float h = 0.012 * float(i * i);
-        o += w * (h - bust(p + n * h));
+        o += w * (h - self_sd(p + n * h));
         w *= 0.6;
     }
     return clamp(1.0 - 5.0 * o, 0.0, 1.0);
@@ -96,7 +111,7 @@ void main() {
     float t = 0.0;
     float hit = 0.0;
     for (int i = 0; i < 56; ++i) {
-        float d = bust(ro - vec3(0.0, 0.0, t));
+        float d = self_sd(ro - vec3(0.0, 0.0, t));
         if (d < 0.0006) { hit = 1.0; break; }
         t += d;
         if (t > 0.65) break;
@@ -107,5 +122,8 @@ void main() {
     }
     vec3 p = ro - vec3(0.0, 0.0, t);
     vec3 n = bust_normal(p);
-    frag_colour = vec4(n * 0.5 + 0.5, 0.2 + 0.8 * occlusion(p, n));
+    float ao = occlusion(p, n);
+    // alpha: skin 0.55-1, hair 0.1-0.5 (by occlusion), 0 for nothing
+    bool is_hair = hair(p) < bust(p);
+    frag_colour = vec4(n * 0.5 + 0.5, is_hair ? 0.1 + 0.4 * ao : 0.55 + 0.45 * ao);
 }

@@ -69,7 +69,7 @@ float polygon(vec2 p) {
 float outline(vec2 p) {
     p /= SHARD_SCALE;
     float chip = vnoise(p * 13.0) * 0.7 + vnoise(p * 47.0) * 0.3;
-    return polygon(p) * SHARD_SCALE + 0.016 * smoothstep(0.6, 0.8, chip);
+    return polygon(p) * SHARD_SCALE + 0.01 * smoothstep(0.62, 0.72, chip);
 }
 
 // The night the metal gives back: dark above, the violet haze low, a few sharp stars.
@@ -138,10 +138,11 @@ vec4 self_seen(vec3 h, vec3 r) {
     vec3 q = h + r * t - u_self_o;
     vec2 uv = (vec2(dot(q, u_self_x), dot(q, u_self_y)) - SELF_CENTRE) / SELF_SPAN + 0.5;
     vec4 g = texture(u_self_geo, clamp(uv, 0.0, 1.0));
-    float cover = smoothstep(0.05, 0.25, g.a) * step(abs(uv.x - 0.5), 0.5) * step(abs(uv.y - 0.5), 0.5);
+    float cover = smoothstep(0.03, 0.1, g.a) * step(abs(uv.x - 0.5), 0.5) * step(abs(uv.y - 0.5), 0.5);
     vec3 nb = g.rgb * 2.0 - 1.0;
     vec3 n = normalize(u_self_x * nb.x + u_self_y * nb.y + u_self_n * nb.z);
-    float ao = (g.a - 0.2) / 0.8;
+    float hair = 1.0 - smoothstep(0.5, 0.55, g.a);
+    float ao = mix((g.a - 0.55) / 0.45, (g.a - 0.1) / 0.4, hair);
     // the candle beside the self (its flame in the mirror by the shoulder), the night across
     vec3 lc = normalize(u_self_x * -0.95 + u_self_y * 0.05 + u_self_n * 0.22);
     vec3 lk = normalize(u_self_x * 0.85 + u_self_y * 0.5 + u_self_n * -0.1);
@@ -156,6 +157,10 @@ vec4 self_seen(vec3 h, vec3 r) {
     c += mix(COLD, MOON, 0.5) * 0.6 * rim * smoothstep(0.0, 0.5, dot(n, lk));
     c += WARM * 0.5 * rim * smoothstep(0.1, 0.6, dot(n, lc));
     c += WARM * 0.4 * pow(max(dot(reflect(-lc, n), v), 0.0), 30.0) * key;
+    // the hair: near black, a warm sheen where the candle grazes it
+    vec3 hc = vec3(0.02, 0.016, 0.015) * (0.4 + key) + WARM * 0.35 * pow(max(dot(reflect(-lc, n), v), 0.0), 8.0) * wrap_c
+            + mix(COLD, MOON, 0.5) * 0.25 * rim * smoothstep(0.0, 0.5, dot(n, lk));
+    c = mix(c, hc, hair);
     c *= 0.15 + 0.85 * ao * ao;
     // the candle's flame, beside the shoulder, and its halo in the dark behind the self
     vec2 fp = (uv - vec2(0.14, 0.3)) * vec2(1.0, 0.45);
