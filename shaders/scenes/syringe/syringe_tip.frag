@@ -89,7 +89,7 @@ vec3 night(vec3 r) {
 vec3 watchers(vec2 uv, float px) {
     vec3 c = vec3(0.0);
     // the haze they stand in
-    c += VIOLET * 0.09 * exp(-abs(uv.y + 0.12) * 7.0);
+    c += VIOLET * 0.09 * exp(-abs(uv.y + 0.12) * 7.0) + VIOLET * 0.03 * exp(-abs(uv.y - 0.05) * 2.5);
     float hood = 0.0;
     vec3 eyes = vec3(0.0);
     for (int i = 0; i < 3; ++i) {
@@ -97,23 +97,27 @@ vec3 watchers(vec2 uv, float px) {
         vec2 at = vec2(-0.55 + 0.52 * fi + 0.07 * fi * fi, 0.13 - 0.05 * fi);
         float size = 0.9 - 0.18 * fi;
         vec2 q = (uv - at) / size;
-        // a hooded shape: a soft rounded column, its top an arch (defocused: wide edges)
-        float body = max(abs(q.x) - 0.1 - 0.14 * smoothstep(0.0, -0.6, q.y), q.y - 0.1);
-        body = min(body, length(q - vec2(0.0, 0.08)) - 0.12);
-        hood = max(hood, (1.0 - smoothstep(-0.04, 0.04, body)) * (0.85 - 0.15 * fi));
-        c += VIOLET * 0.05 * exp(-abs(body + 0.02) * 40.0) * smoothstep(-0.4, 0.1, q.y);   // haze caught on the hood's edge
-        // two mercury eyes: small chrome spheres, crisp
+        // a hooded shape: a tall column widening to the ground, its hood a pointed arch
+        // (out of focus: wide soft edges)
+        float body = max(abs(q.x) - 0.1 - 0.16 * smoothstep(0.0, -0.7, q.y), q.y - 0.05);
+        vec2 hq = q - vec2(0.0, 0.06);
+        float hood_sd = max((length(hq / vec2(0.105, 0.16)) - 1.0) * 0.13, (abs(q.x) * 1.1 + q.y - 0.23) * 0.7);
+        body = min(body, hood_sd);
+        hood = max(hood, (1.0 - smoothstep(-0.05, 0.05, body)) * (0.85 - 0.15 * fi));
+        c += VIOLET * 0.07 * exp(-abs(body + 0.03) * 30.0) * smoothstep(-0.5, 0.15, q.y);   // haze caught on the hood's edge
+        // two lidless mercury eyes in the hood's dark: small dark chrome spheres, crisp, the
+        // bead's light a hard point in each
         for (int e = 0; e < 2; ++e) {
-            vec2 ec = vec2((float(e) - 0.5) * 0.075, 0.085);
-            vec2 d = (q - ec) / 0.024;
+            vec2 ec = vec2((float(e) - 0.5) * 0.06, 0.075);
+            vec2 d = (q - ec) / 0.017;
             float rr = dot(d, d);
             float cover = 1.0 - smoothstep(1.0 - px * 60.0 / size, 1.0, sqrt(rr));
             vec3 n = vec3(d, sqrt(max(1.0 - rr, 0.0)));
             vec3 rf = reflect(vec3(0.0, 0.0, -1.0), n);
-            vec3 mirror = night(rf) * 0.8 + GOLD * 1.5 * pow(max(dot(rf, normalize(vec3(0.5, -0.2, -0.8))), 0.0), 30.0) * u_bead_glow;
-            mirror += vec3(0.6, 0.7, 0.9) * 0.12 * (1.0 - n.z);
+            vec3 mirror = night(rf) * 0.5 + vec3(0.5, 0.55, 0.7) * 0.07 * pow(1.0 - n.z, 2.0);
+            mirror += GOLD * 3.0 * pow(max(dot(rf, normalize(vec3(0.45, -0.25, -0.85))), 0.0), 120.0) * u_bead_glow;
             eyes = mix(eyes, mirror * u_eyes, cover);
-            eyes += vec3(0.55, 0.7, 1.0) * 0.05 * u_eyes * exp(-sqrt(rr) * 0.9);   // a soft cold glow
+            eyes += vec3(0.55, 0.7, 1.0) * 0.025 * u_eyes * exp(-sqrt(rr) * 1.2);   // a faint cold glow
         }
     }
     c = mix(c, c * 0.15, hood);                              // the hoods black against the haze
