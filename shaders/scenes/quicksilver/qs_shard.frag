@@ -10,8 +10,8 @@
 // candle's flame reflected beside the shoulder; as ``fracture`` rises, cracks run out from an
 // impact at the temple, each piece of the glass tipped a little so the self breaks across
 // them, and the cracks bleed red light (``bleed``).  Around it the hardened pool: dark mirror
-// facets fading into the dark.  One full-screen pass, analytic (no march): the shard's plane,
-// the floor's plane, the bust's plane.
+// facets fading into the dark, the shard mirrored in them, broken by their tilts.  One
+// full-screen pass, analytic (no march): the shard's plane, the floor's plane, the bust's plane.
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/noise.glsl"
@@ -197,7 +197,23 @@ void main() {
         vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 6.0, hash12(id + 2.9) - 0.5));
         vec3 r = reflect(rd, n);
         float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-        vec3 floor_col = night(r) * fres * 0.55;
+        vec3 floor_col = night(r);
+        // the shard mirrored in the frozen metal, broken by the facets' tilts: its self, its
+        // lit edge and its bleeding cracks
+        float den_r = dot(r, u_shard_n);
+        float tr = abs(den_r) > 1e-4 ? dot(u_shard_o - g, u_shard_n) / den_r : -1.0;
+        if (tr > 0.0) {
+            vec3 h = g + r * tr;
+            vec2 p = vec2(dot(h - u_shard_o, u_shard_x), dot(h - u_shard_o, u_shard_y));
+            float d = outline(p);
+            float cover = 1.0 - smoothstep(-0.004, 0.004, d);
+            vec3 mirrored = self_seen(h, reflect(r, u_shard_n)).rgb * 0.8;
+            mirrored += vec3(0.8, 0.78, 0.85) * 0.6 * exp(-abs(d + 0.006) * 300.0);
+            vec2 ck = cracks(p);
+            mirrored += vec3(0.95, 0.03, 0.025) * u_crack.w * exp(-ck.x / (0.002 + 0.007 * u_crack.w));
+            floor_col = mix(floor_col, mirrored, cover);
+        }
+        floor_col *= fres * 0.55;
         float seam = 1.0 - smoothstep(0.0, 0.06 + tg * 0.02, sqrt(second) - sqrt(best));
         floor_col += vec3(0.5, 0.55, 0.7) * seam * 0.035 * smoothstep(0.2, 0.8, vnoise(g.xz * 7.0));
         // the candle's warm pool of light near the shard, the dark beyond
@@ -244,10 +260,11 @@ void main() {
             float line = exp(-pow(ck.x / cw, 2.0));
             c = c * (1.0 - 0.5 * line) + vec3(1.0, 0.95, 0.92) * 0.6 * line * (1.0 - bev);
             float bleed = u_crack.w;
-            c += vec3(0.95, 0.03, 0.025) * bleed * (1.0 * exp(-ck.x / (0.002 + 0.007 * bleed)) + 0.5 * line) * (1.0 - bev);
+            // (seeping into the glass either side: a deep red that fades, its core brighter)
+            c += vec3(0.8, 0.02, 0.02) * bleed * (0.45 * exp(-ck.x / (0.003 + 0.014 * bleed)) + 0.6 * exp(-ck.x / 0.0025)
+                                                 + 0.3 * line) * (1.0 - bev);
             col = mix(col, c, cover);
         }
-        // the shard's shadow and reflection of warmth on the floor are left to the dark
     }
 
     col *= 1.0 - 0.5 * dot(uv, uv);                             // vignette
