@@ -76,7 +76,7 @@ def _load_beside(file: str, name: str):
 close_shot = _load_beside("_tears_close.py", "visuals_scenes_quicksilver_close")     # shot 1's schedule
 shard_shot = _load_beside("_shard_shot.py", "visuals_scenes_quicksilver_shard")      # shot 2's placement
 
-SELF_BAKE = 448               # the shard shot's baked self: pixels a side
+SELF_BAKE = 640               # the shard shot's baked self: pixels a side
 
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 0.95, -1.75)

@@ -3,8 +3,8 @@
 // and shoulders modelled as a distance field (skull, jaw, brow, nose, sockets, cheekbones,
 // ears, neck, shoulders, chest, upper arms, smooth-unioned; a cap of hair), ray-marched orthographically,
 // a little turned and bowed, into a square G-buffer: rgb the surface normal in the bust's
-// frame (x right, y up, z towards the mirror), a the material and the ambient occlusion (skin
-// 0.55-1, the hair 0.1-0.5) where the ray hit and 0 where it missed.  qs_shard.frag relights it every frame (a candle warm from one
+// frame (x right, y up, z towards the mirror) as its x and y in rg, the material and the ambient
+// occlusion in b (hair 0-0.45, skin 0.55-1), coverage in a (1 where the ray hit).  qs_shard.frag relights it every frame (a candle warm from one
 // side, the cold night from the other) on a plane where the mirror's reflected rays land,
 // so the self has form, not the "flat featureless blob" the readers saw in the pool.
 #include <visuals/params>
@@ -14,8 +14,8 @@ out vec4 frag_colour;
 
 const float SPAN = 0.84;             // world units the square bake spans (as SELF_SPAN in quicksilver.py)
 const vec2 CENTRE = vec2(0.0, -0.03);
-const float YAW = 0.32;              // the head turned a little (radians)
-const float BOW = 0.12;              // and bowed
+const float YAW = 1.2;               // the head turned towards the candle, nearly in profile (radians)
+const float BOW = 0.16;              // and bowed
 
 float smin(float a, float b, float k) {
     float h = clamp(0.5 + 0.5 * (b - a) / k, 0.0, 1.0);
@@ -58,7 +58,7 @@ float head(vec3 p) {
     d = smin(d, ellipsoid(q - vec3(0.048, 0.098, 0.062), vec3(0.028, 0.022, 0.03)), 0.025);     // cheekbones
     d = smin(d, capsule(p, vec3(0.0, 0.138, 0.088), vec3(0.0, 0.095, 0.112), 0.012), 0.018);   // the nose
     d = smin(d, ellipsoid(q - vec3(0.083, 0.11, -0.01), vec3(0.012, 0.028, 0.018)), 0.01);     // ears
-    d = smax(d, -(length(q - vec3(0.034, 0.126, 0.099)) - 0.018), 0.016);                      // sockets
+    d = smax(d, -(length(q - vec3(0.033, 0.124, 0.101)) - 0.014), 0.012);                      // sockets
     d = smax(d, -ellipsoid(p - vec3(0.0, 0.066, 0.1), vec3(0.024, 0.005, 0.02)), 0.008);       // the mouth's line
     return d;
 }
@@ -117,13 +117,14 @@ void main() {
         if (t > 0.65) break;
     }
     if (hit < 0.5) {
-        frag_colour = vec4(0.5, 0.5, 1.0, 0.0);
+        frag_colour = vec4(0.5, 0.5, 0.8, 0.0);     // (b as skin half occluded, so edges blend clean)
         return;
     }
     vec3 p = ro - vec3(0.0, 0.0, t);
     vec3 n = bust_normal(p);
     float ao = occlusion(p, n);
-    // alpha: skin 0.55-1, hair 0.1-0.5 (by occlusion), 0 for nothing
+    // rg: the normal's x and y (its z, towards the viewer, is positive); b: the material and
+    // the occlusion (hair 0-0.45, skin 0.55-1); a: coverage (filtered, so edges antialias)
     bool is_hair = hair(p) < bust(p);
-    frag_colour = vec4(n * 0.5 + 0.5, is_hair ? 0.1 + 0.4 * ao : 0.55 + 0.45 * ao);
+    frag_colour = vec4(n.xy * 0.5 + 0.5, is_hair ? 0.45 * ao : 0.55 + 0.45 * ao, 1.0);
 }

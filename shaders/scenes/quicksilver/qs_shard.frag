@@ -138,11 +138,12 @@ vec4 self_seen(vec3 h, vec3 r) {
     vec3 q = h + r * t - u_self_o;
     vec2 uv = (vec2(dot(q, u_self_x), dot(q, u_self_y)) - SELF_CENTRE) / SELF_SPAN + 0.5;
     vec4 g = texture(u_self_geo, clamp(uv, 0.0, 1.0));
-    float cover = smoothstep(0.03, 0.1, g.a) * step(abs(uv.x - 0.5), 0.5) * step(abs(uv.y - 0.5), 0.5);
-    vec3 nb = g.rgb * 2.0 - 1.0;
+    float cover = g.a * step(abs(uv.x - 0.5), 0.5) * step(abs(uv.y - 0.5), 0.5);
+    vec2 nxy = g.rg * 2.0 - 1.0;
+    vec3 nb = vec3(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)));
     vec3 n = normalize(u_self_x * nb.x + u_self_y * nb.y + u_self_n * nb.z);
-    float hair = 1.0 - smoothstep(0.5, 0.55, g.a);
-    float ao = mix((g.a - 0.55) / 0.45, (g.a - 0.1) / 0.4, hair);
+    float hair = 1.0 - smoothstep(0.47, 0.53, g.b);
+    float ao = clamp(mix((g.b - 0.55) / 0.45, g.b / 0.45, hair), 0.0, 1.0);
     // the candle beside the self (its flame in the mirror by the shoulder), the night across
     vec3 lc = normalize(u_self_x * -0.95 + u_self_y * 0.05 + u_self_n * 0.22);
     vec3 lk = normalize(u_self_x * 0.85 + u_self_y * 0.5 + u_self_n * -0.1);
