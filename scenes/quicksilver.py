@@ -49,6 +49,11 @@ the CPU marks near the pool and the tears, and discard the rest):
   ``envblur``: low over the liquid, the tears falling into it at every depth (near ones large
   and out of focus), ringing it, and the surface hardening from where they fall into tilted
   mirror plates (qs_close.frag; its schedule is _tears_close.py beside this file).
+* ``self_geo`` and ``shard`` -- the shard shot (``shot`` 2, round 21), drawn instead of the
+  pool: the self's head and shoulders, a distance field ray-marched ONCE when the scene starts
+  into a small square G-buffer (qs_self_geo.frag), and one tilted mirror shard close in the
+  dark holding it, relit each frame, cracking and bleeding (qs_shard.frag; its placement is
+  _shard_shot.py beside this file).
 """
 from __future__ import annotations
 

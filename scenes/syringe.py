@@ -20,7 +20,9 @@ the hall the Serenes watch: tall veiled figures, black against the haze with its
 their edges, lidless mercury eyes.
 
 One full-screen pass (shaders/scenes/syringe/): everything is analytic, no march and no
-texture, so it is among the cheapest scenes of the dream. The syringe's placement, the glint's
+texture, so it is among the cheapest scenes of the dream.  ``shot`` 1 (round 21) draws instead
+the needle's point in extreme close-up (syringe_tip.frag): the bevelled steel ray-marched, a
+bead of starlight swelling at the bore (``bead``), the Serenes' mercury eyes sharp behind. The syringe's placement, the glint's
 travel and every phase are computed here in double precision and wrapped.
 """
 from __future__ import annotations
