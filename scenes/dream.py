@@ -267,8 +267,14 @@ trapped_faces = Cue(
 the_syringe = Cue(
     "syringe", 143, 161, fade_in=1.5, transition="dusk", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
-          "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")]},
-    params={"glint_period": 2.6},
+          "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")],
+          # (round 21: its two stills were one set-up, "a product render": between the offer
+          # and the refusal, the needle's point close, a bead of starlight swelling at it, the
+          # Serenes' mercury eyes behind)
+          "shot": [(0, 0), (5.5, 1, "step"), (10.5, 0, "step")],
+          "bead": [(0, 0.0), (5.5, 0.1), (10.0, 1.0, "in_out_sine")]},
+    # (round 21: no shadow hand -- the readers saw "a black blob"; the syringe hangs in the dark)
+    params={"glint_period": 2.6, "hand": 0.0},
 )
 
 # -- 2:39  "When you refuse the syringe ... they weep -- not tears, but droplets of quicksilver
@@ -286,7 +292,10 @@ quicksilver = Cue(
     # a beat every reader missed from above: the first 7 s are a close shot at the surface,
     # the tears falling into it and the liquid hardening into mirror plates; then the pool
     # from above, already a mirror that shows the dreamer)
-    keys={"shot": [(0, 1), (7, 0, "step")],
+    # (round 21: the pool from above held three stills alike, its self "a flat featureless
+    # blob": after the close shot, ONE tilted shard close in the dark, holding the self modelled
+    # in 3D, lit by a candle; the fracture cracks it from the temple and the cracks bleed)
+    keys={"shot": [(0, 1), (7, 2, "step")],
           "pour": [(0, 4.0), (7, 1.5)],      # (round 10: the tears falling, seen falling)
           # (round 13: "173.8 and 175.5 near-identical": the camera sinks slowly towards the
           # mirror and round it all through the cue)

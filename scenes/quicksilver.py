@@ -49,6 +49,11 @@ the CPU marks near the pool and the tears, and discard the rest):
   ``envblur``: low over the liquid, the tears falling into it at every depth (near ones large
   and out of focus), ringing it, and the surface hardening from where they fall into tilted
   mirror plates (qs_close.frag; its schedule is _tears_close.py beside this file).
+* ``self_geo`` and ``shard`` -- the shard shot (``shot`` 2, round 21), drawn instead of the
+  pool: the self's head and shoulders, a distance field ray-marched ONCE when the scene starts
+  into a small square G-buffer (qs_self_geo.frag), and one tilted mirror shard close in the
+  dark holding it, relit each frame, cracking and bleeding (qs_shard.frag; its placement is
+  _shard_shot.py beside this file).
 """
 from __future__ import annotations
 
@@ -63,18 +68,20 @@ import numpy as np
 from visuals import Binding, Param, Pass, Scene
 from visuals.model.hashing import mix64
 
-def _load_close():
-    """The close shot's schedule, _tears_close.py beside this file (scene modules load by file
-    path, not as a package; the leading underscore keeps the registry from scanning it)."""
-    name = "visuals_scenes_quicksilver_close"
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / "_tears_close.py")
+def _load_beside(file: str, name: str):
+    """A helper module beside this file (scene modules load by file path, not as a package;
+    the leading underscore keeps the registry from scanning it)."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / file)
     mod = importlib.util.module_from_spec(spec)
     sys.modules[name] = mod
     spec.loader.exec_module(mod)
     return mod
 
 
-close_shot = _load_close()
+close_shot = _load_beside("_tears_close.py", "visuals_scenes_quicksilver_close")     # shot 1's schedule
+shard_shot = _load_beside("_shard_shot.py", "visuals_scenes_quicksilver_shard")      # shot 2's placement
+
+SELF_BAKE = 640               # the shard shot's baked self: pixels a side
 
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 0.95, -1.75)
@@ -535,8 +542,10 @@ class QuicksilverScene(Scene):
         fig = dreamer_uniform(float(p["dreamer"]), hard, t, stance[2])
         # The close shot (qs_close.frag) is the whole image while it lasts: the pool's passes
         # draw nothing then (llvmpipe would pay for them in full).
-        close = int(round(float(p["shot"]))) == 1
-        pool = 0 if close else 1
+        shot = int(round(float(p["shot"])))
+        close = shot == 1
+        shard = shot == 2
+        pool = 1 if shot == 0 else 0
         resources.draw_count("field", TILE_VERTICES * pool)
         resources.draw_count("cracks", TILE_VERTICES * pool)
         # The metal without the figure, or (while it shows) the variant with it compiled in.
@@ -544,8 +553,11 @@ class QuicksilverScene(Scene):
         resources.draw_count("mirror_dreamer", TILE_VERTICES * pool if fig[0] > 0.0 else 0)
         resources.draw_count("main", 3 * pool)
         resources.draw_count("stone", 3 * pool)
-        resources.draw_count("close", 3 * (1 - pool))
+        resources.draw_count("close", 3 * int(close))
+        resources.draw_count("shard", 3 * int(shard))
         extra = close_shot.close_uniforms(int(state.seed), t, hard) if close else {}
+        if shard:
+            extra = shard_shot.shard_uniforms(t, float(p["drift"]), float(p["fracture"]), float(p["bleed"]))
         return {
             **extra,
             "u_pool_bound": bound,
@@ -595,10 +607,17 @@ quicksilver = QuicksilverScene(
              primitive="triangles", count=3, inputs=("envblur", "field", "mirror", "stone")),
         Pass("scenes/quicksilver/qs_close.frag", name="close", vert="common/fullscreen.vert",
              primitive="triangles", count=0, into="main"),
+        # The shard shot (``shot`` 2, round 21): the self's head and shoulders baked once, when
+        # the scene starts (a stall at the cue's start, not mid-cue), then the shard relit each
+        # frame.  (A fixed square: it is read on a plane in the mirror, not per screen pixel.)
+        Pass("scenes/quicksilver/qs_self_geo.frag", name="self_geo", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, size=(SELF_BAKE, SELF_BAKE), update="once"),
+        Pass("scenes/quicksilver/qs_shard.frag", name="shard", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, into="main", inputs=("self_geo",)),
     ],
     output="main",
     params=[
-        Param("shot", 0, 0, 1, "0: the pool seen from above; 1: the close shot at its surface, tears falling into it and the liquid hardening into mirror plates (harden)"),
+        Param("shot", 0, 0, 2, "0: the pool seen from above; 1: the close shot at its surface, tears falling into it and the liquid hardening into mirror plates (harden); 2: one mirror shard close, holding the self, cracking (fracture) and bleeding (bleed)"),
         Param("pour", 1.5, 0.0, 6.0, "tears falling into the pool per second, once it has formed"),
         Param("merge", 0.5, 0.0, 1.0, "smoothness of the union: how readily drops flow together"),
         Param("harden", 0.0, 0.0, 1.0, "liquid (0) to a still, frozen mirror (1); freezes from the rims in"),

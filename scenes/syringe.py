@@ -20,7 +20,9 @@ the hall the Serenes watch: tall veiled figures, black against the haze with its
 their edges, lidless mercury eyes.
 
 One full-screen pass (shaders/scenes/syringe/): everything is analytic, no march and no
-texture, so it is among the cheapest scenes of the dream. The syringe's placement, the glint's
+texture, so it is among the cheapest scenes of the dream.  ``shot`` 1 (round 21) draws instead
+the needle's point in extreme close-up (syringe_tip.frag): the bevelled steel ray-marched, a
+bead of starlight swelling at the bore (``bead``), the Serenes' mercury eyes sharp behind. The syringe's placement, the glint's
 travel and every phase are computed here in double precision and wrapped.
 """
 from __future__ import annotations
@@ -33,6 +35,7 @@ HUB1, TIP, STOPPER = 0.42, 0.85, -0.30      # as in syringe.glsl (syringe units)
 SPILL_FROM = (0.70, -0.33)                    # where the helix rises from the spilled starlight (screen units)
 REFUSED_AT = (-0.42, 0.20)                    # the refused syringe's centre: up and back, needle lowered
 DEFOCUS = 0.022                               # the hall's blur behind the offered syringe (screen units)
+BEAD_RADIUS = 0.062                           # the bead of starlight at the needle's point, swollen (tip shot, world units)
 FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
 
 
@@ -73,6 +76,17 @@ class Syringe(Scene):
         tilt += math.radians(1.2) * math.sin(2 * math.pi * ((0.05 * t + 0.3) % 1.0))
         return centre, tilt, scale
 
+    def tip_uniforms(self, bead: float, light: float, t: float) -> dict:
+        """The close shot's uniforms: the bead's radius swelling with ``bead``, its light, the
+        starlight's drift in it and the held needle's sway."""
+        return {
+            "u_bead_r": BEAD_RADIUS * _smooth(bead) ** 0.7,
+            "u_bead_glow": 0.4 + 0.8 * light,
+            "u_swirl": 2 * math.pi * ((0.04 * t) % 1.0),
+            "u_sway": math.sin(2 * math.pi * ((0.13 * t) % 1.0)),
+            "u_eyes": 1.0,
+        }
+
     def update(self, state, resources):
         p = state.params
         t = float(state.t)
@@ -89,7 +103,15 @@ class Syringe(Scene):
         # injection): it drips, and rises from the light spilled on the ground, away from the
         # syringe, winding into the double helix.
         axis = (0.05, 0.9987)
+        # The needle's point close (``shot`` 1, syringe_tip.frag) or the syringe whole: the
+        # other pass draws nothing (llvmpipe would pay for it in full).
+        # (resources is None where a caller only wants the uniforms, as the tests of placement do)
+        tip_shot = int(round(float(p["shot"]))) == 1
+        if resources is not None:
+            resources.draw_count("syringe", 0 if tip_shot else 3)
+            resources.draw_count("tip", 3 if tip_shot else 0)
         return {
+            **self.tip_uniforms(float(p["bead"]), light, t),
             "u_xf": (cx, cy, c, s),
             "u_scale": scale,
             "u_tip": tip,
@@ -114,8 +136,17 @@ class Syringe(Scene):
 
 syringe = Syringe(
     "syringe",
-    passes=[Pass("scenes/syringe/syringe.frag", name="syringe")],
+    passes=[
+        # (triangle lists, so the scene can choose each frame which of the two shots it draws)
+        Pass("scenes/syringe/syringe.frag", name="syringe", vert="common/fullscreen.vert",
+             primitive="triangles", count=3),
+        # (round 21) the needle's point in extreme close-up, the bead of starlight swelling
+        Pass("scenes/syringe/syringe_tip.frag", name="tip", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, into="syringe"),
+    ],
     params=[
+        Param("shot", 0, 0, 1, "0: the syringe whole, offered and refused; 1: its needle's point in extreme close-up, a bead of starlight swelling at it (bead), the Serenes' mercury eyes behind"),
+        Param("bead", 1.0, 0.0, 1.0, "in the close-up: how far the bead of liquid starlight has swollen at the needle's point"),
         Param("offer", 1.0, 0.0, 1.0, "the syringe held out of the dark towards the dreamer (0: not yet there, 1: offered)"),
         Param("refuse", 0.0, 0.0, 1.0, "the refusal: it pulls away, its starlight dims and spills into a double helix"),
         Param("starlight", 1.0, 0.0, 2.0, "brightness of the liquid starlight"),

@@ -509,9 +509,9 @@ def test_the_close_shot_sees_the_horizon_with_tears_falling_across_it(gl, tmp_pa
     assert np.abs(luma(a)[above] - luma(b)[above]).max() > 60.0
 
 
-def test_the_dreams_refusal_opens_on_the_tears_at_the_surface_then_the_pool_from_above(gl):
+def test_the_dreams_refusal_opens_on_the_tears_at_the_surface_then_cuts_away(gl):
     """The dream's quicksilver cue (159-179 s): its first seconds are the close shot (the
-    horizon's line across the frame, round 20), then the pool from above (no such line)."""
+    horizon's line across the frame, round 20), then the shard shot (no such line; round 21)."""
     close, pool = render_times(gl, "dream", [162.5, 168.0], size=SIZE)
 
     def horizon_row_floor(img):
@@ -532,3 +532,80 @@ def test_the_close_shot_liquid_carries_the_candles_warm_streaks_until_it_freezes
 
     assert warm_below_horizon(liquid) > 0.02, warm_below_horizon(liquid)
     assert warm_below_horizon(hard) < 0.5 * warm_below_horizon(liquid), (warm_below_horizon(hard), warm_below_horizon(liquid))
+
+
+# -- round 21: the shard shot (shot 2): one mirror shard close, holding the self ------------
+
+def warm_fraction(img: np.ndarray, margin: float = 25.0) -> float:
+    """Share of the frame lit warm (red well over blue): the candle's light on the self."""
+    rgb = img.astype(float)
+    return float(((rgb[..., 0] - rgb[..., 2]) > margin).mean())
+
+
+def side_darkness(img: np.ndarray) -> float:
+    """Mean luma of the frame's outer fifths left and right (darkness round one subject)."""
+    w = img.shape[1]
+    y = luma(img)
+    return float(np.concatenate([y[:, : w // 5], y[:, -w // 5:]], axis=1).mean())
+
+
+def test_the_shard_shot_is_one_subject_in_the_dark_holding_a_warm_lit_self(gl, tmp_path):
+    """Round 21: after the tears harden, ONE shard close, darkness round it (the pool from above
+    filled the frame with lit floor), and in it the self lit warm by the candle on one side
+    (the pool's self was "a flat featureless blob": shadow with a thin rim)."""
+    pool, shard = render_cues(gl, tmp_path, [dict(DREAM, harden=1.0, drift=0.6),
+                                             dict(DREAM, shot=2, harden=1.0, drift=0.6)], [SETTLED],
+                              seed=DREAM_SEED, size=(320, 180))
+    assert side_darkness(shard) < 15.0, side_darkness(shard)
+    assert side_darkness(pool) > 1.5 * side_darkness(shard), (side_darkness(pool), side_darkness(shard))
+    assert warm_fraction(shard) > 0.03, warm_fraction(shard)
+    assert warm_fraction(shard) > 3.0 * warm_fraction(pool), (warm_fraction(shard), warm_fraction(pool))
+
+
+def test_the_self_in_the_shard_is_modelled_by_the_candle_not_one_flat_tone(gl, tmp_path):
+    """The self has form: the candle's light runs over it from bright (the lit cheek and
+    shoulder) to deep shadow, so its warm pixels span a wide range of brightness (a cut-out,
+    or the pool's shadow self with its thin rim, has few warm pixels, all alike)."""
+    pool, shard = render_cues(gl, tmp_path, [dict(DREAM, harden=1.0, drift=0.6),
+                                             dict(DREAM, shot=2, harden=1.0, drift=0.6)], [SETTLED],
+                              seed=DREAM_SEED, size=(320, 180))
+
+    def warm_spread(img):
+        rgb = img.astype(float)
+        warm = (rgb[..., 0] - rgb[..., 2]) > 25.0
+        if warm.sum() < 50:
+            return int(warm.sum()), 0.0
+        y = luma(img)[warm]
+        return int(warm.sum()), float(np.percentile(y, 95) - np.percentile(y, 5))
+
+    count, spread = warm_spread(shard)
+    assert count > 2000 and spread > 80.0, (count, spread)
+    pool_count, pool_spread = warm_spread(pool)
+    assert pool_count < 0.25 * count, (pool_count, count)
+
+
+def test_the_shard_cracks_from_the_temple_and_the_cracks_bleed_red(gl, tmp_path):
+    """The fracture runs across the shard as thin lines; the bleed lights them red."""
+    whole, broken, bleeding = render_cues(gl, tmp_path, [
+        dict(DREAM, shot=2, harden=1.0, drift=0.8),
+        dict(DREAM, shot=2, fracture=1.0, drift=0.8),
+        dict(DREAM, shot=2, fracture=1.0, bleed=1.0, drift=0.8)], [SETTLED], seed=DREAM_SEED, size=(320, 180))
+
+    def red(img):
+        rgb = img.astype(float)
+        return int(((rgb[..., 0] > 110.0) & (rgb[..., 0] > 2.2 * rgb[..., 1]) & (rgb[..., 0] > 2.2 * rgb[..., 2])).sum())
+
+    def changed(a, b):
+        return int((np.abs(luma(a) - luma(b)) > 30.0).sum())
+
+    assert changed(whole, broken) > 800, changed(whole, broken)
+    assert red(whole) < 20, red(whole)
+    assert red(bleeding) > 900, red(bleeding)
+
+
+def test_the_dreams_refusal_cuts_from_the_tears_to_the_shard_not_the_pool_from_above(gl):
+    """The dream's quicksilver cue (159-179 s): after the close shot, the shard in the dark
+    (round 20's cue cut to the pool from above, which held three stills alike)."""
+    (shard,) = render_times(gl, "dream", [171.0], size=(320, 180))
+    assert side_darkness(shard) < 10.0, side_darkness(shard)
+    assert warm_fraction(shard) > 0.03, warm_fraction(shard)

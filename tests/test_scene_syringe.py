@@ -439,3 +439,31 @@ def test_the_hall_behind_the_macro_syringe_falls_back_into_the_dark(syringe):
     h, w = y.shape
     air = y[int(0.1 * h):int(0.45 * h), int(0.5 * w):int(0.95 * w)].mean()
     assert air < 51, f"the hall behind the syringe is a bright purple wash (mean luma {air:.1f})"
+
+
+# -- round 21: the needle's point in extreme close-up (shot 1) -------------------------------
+
+def test_the_close_shot_is_the_needles_point_in_the_dark_with_a_bead_of_starlight_swelling(syringe):
+    """Round 21: the syringe's two stills were one set-up ("a product render"); the close shot
+    is the needle's point alone in the dark (no lit floor under it: the whole shot's lower
+    third is lit by the starlight on the glossy floor), a bead of starlight swelling at it."""
+    size = (320, 180)
+    whole = luma(syringe({"offer": 1.0}, size=size))
+    small = luma(syringe({"shot": 1, "bead": 0.05}, size=size))
+    swollen = luma(syringe({"shot": 1, "bead": 1.0}, size=size))
+    low = slice(int(size[1] * 0.65), None)
+    assert swollen[low].mean() < 0.5 * whole[low].mean(), (swollen[low].mean(), whole[low].mean())
+    assert int((small > 200).sum()) < 20, int((small > 200).sum())
+    assert int((swollen > 200).sum()) > 120, int((swollen > 200).sum())
+
+
+def test_the_dreams_syringe_cue_holds_two_set_ups(gl):
+    """The dream's syringe cue (143-161 s): the syringe whole as it is offered and refused, the
+    needle's point close between (148.5-153.5 s), so its stills are not one picture twice."""
+    from conftest import render_times
+    offered, close, refused = (luma(im.astype(np.float32)) for im in
+                               render_times(gl, "dream", [146.0, 152.5, 156.0], size=(320, 180)))
+    low = slice(int(180 * 0.65), None)
+    assert close[low].mean() < 25.0, close[low].mean()
+    assert offered[low].mean() > 30.0 and refused[low].mean() > 30.0, (offered[low].mean(), refused[low].mean())
+    assert int((close > 200).sum()) > 100, int((close > 200).sum())

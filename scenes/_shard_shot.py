@@ -1,0 +1,85 @@
+"""The quicksilver scene's shard shot: one tilted mirror shard, close, holding the self.
+
+Round 21's brief: the pool from above took three near-identical stills, its self "a flat
+featureless blob".  After the tears have hardened into mirror plates (the close shot), the
+camera finds ONE shard standing propped on the frozen pool (``shot`` 2, drawn by
+shaders/scenes/quicksilver/qs_shard.frag): a slab with a chipped, bevelled outline, and in its
+face the self, head and shoulders modelled in 3D (baked once by qs_self_geo.frag), lit warm by
+a candle on one side and cold by the night on the other; the cracks of the ``fracture`` run
+across it from the temple and bleed red.
+
+Everything here is a pure function of ``drift`` (the cue's slow camera move), ``fracture``,
+``bleed`` and the time, so any frame renders alone.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+SHARD_CENTRE = (0.0, 0.5, 0.0)      # the shard's centre (world units, the frozen pool at y 0)
+SHARD_TILT = 0.36                   # leaning back (radians)
+SHARD_YAW = 0.56                    # turned from the camera (radians)
+SELF_DISTANCE = 0.2                 # how far in front of the shard the self stands
+FOCAL = 1.6                         # screen heights
+IMPACT = (0.03, 0.1)                # where the cracks start, in the shard's face (its coords)
+CRACK_REACH = 1.0                   # the cracks' reach at ``fracture`` 1 (shard units)
+
+
+def _norm(v) -> np.ndarray:
+    v = np.asarray(v, float)
+    return v / np.linalg.norm(v)
+
+
+def shard_frame(yaw: float, tilt: float = SHARD_TILT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(x, y, n) of the shard's face: n out of the face towards the camera, leaning back by
+    ``tilt`` and turned by ``yaw``; x to the screen's right, y up along the face."""
+    n = np.array([math.sin(yaw) * math.cos(tilt), math.sin(tilt), -math.cos(yaw) * math.cos(tilt)])
+    x = _norm(np.cross([0.0, 1.0, 0.0], n))
+    y = np.cross(n, x)
+    return x, y, n
+
+
+def camera(drift: float) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """(position, target) for ``drift`` (0.4 where the shot starts, 1 at the cue's end): a slow
+    push in and round the shard, so no two stills of it are alike."""
+    k = min(max((drift - 0.4) / 0.6, 0.0), 1.0)
+    pos = (0.5 - 0.6 * k, 0.68 - 0.08 * k, -2.05 + 0.35 * k)
+    target = (SHARD_CENTRE[0] - 0.02, SHARD_CENTRE[1] + 0.02, SHARD_CENTRE[2])
+    return pos, target
+
+
+def self_plane() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(origin, x, y, n) of the plane the self stands in: where the shard's face, seen from the
+    camera half-way through the shot, mirrors its centre's ray, facing the shard.  Fixed for
+    the shot, so as the camera moves the self shifts in the glass as a reflection does."""
+    pos, _ = camera(0.7)
+    o = np.array(SHARD_CENTRE)
+    _, _, n = shard_frame(SHARD_YAW)
+    d = _norm(o - np.array(pos))
+    r = d - 2.0 * np.dot(d, n) * n
+    origin = o + r * SELF_DISTANCE
+    up = np.array([0.0, 1.0, 0.0])
+    origin = origin - 0.09 * _norm(up - (-r) * (-r)[1])        # the head, not the chest, at the centre
+    sn = -r
+    sy = _norm(np.array([0.0, 1.0, 0.0]) - sn * sn[1])
+    sx = np.cross(sy, sn)
+    return origin, sx, sy, sn
+
+
+def shard_uniforms(t: float, drift: float, fracture: float, bleed: float) -> dict:
+    """The shard shot's uniforms at time t."""
+    pos, target = camera(drift)
+    yaw = SHARD_YAW + 0.035 * math.sin(2 * math.pi * ((0.06 * t) % 1.0))
+    x, y, n = shard_frame(yaw)
+    so, sx, sy, sn = self_plane()
+    flicker = 0.5 + 0.3 * math.sin(2 * math.pi * ((1.7 * t) % 1.0)) + 0.2 * math.sin(2 * math.pi * ((4.3 * t) % 1.0))
+    reach = CRACK_REACH * (1.0 - (1.0 - min(max(fracture, 0.0), 1.0)) ** 2)
+    vec = lambda a: tuple(float(round(v, 6)) for v in a)
+    return {
+        "u_scam_pos": vec(pos), "u_scam_target": vec(target), "u_scam_focal": FOCAL,
+        "u_shard_o": vec(SHARD_CENTRE), "u_shard_x": vec(x), "u_shard_y": vec(y), "u_shard_n": vec(n),
+        "u_self_o": vec(so), "u_self_x": vec(sx), "u_self_y": vec(sy), "u_self_n": vec(sn),
+        "u_crack": (IMPACT[0], IMPACT[1], reach, float(min(max(bleed, 0.0), 1.0))),
+        "u_flicker": flicker,
+    }

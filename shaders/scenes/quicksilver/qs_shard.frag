@@ -1,0 +1,274 @@
+#version 330 core
+// The shard shot (``shot`` 2, round 21): after the pool has hardened, ONE tilted mirror shard
+// close, standing propped in the dark on the frozen metal, holding the self.  Round 20's
+// readers gave the pool from above three near-identical stills and called the self in it "a
+// flat featureless blob"; the one 4 they gave was a single modelled subject, close, lit by a
+// light you can see, in a material that mirrors it, darkness behind.  So: a slab with a
+// chipped outline and a bevel round its face that catches the candle and the night in sharp
+// glints; in its face the self, head and shoulders with real form (the bust baked once by
+// qs_self_geo.frag, relit here: warm from the candle beside it, cold from the other side), the
+// candle's flame reflected beside the shoulder; as ``fracture`` rises, cracks run out from an
+// impact at the temple, each piece of the glass tipped a little so the self breaks across
+// them, and the cracks bleed red light (``bleed``).  Around it the hardened pool: dark mirror
+// facets fading into the dark, the shard mirrored in them, broken by their tilts.  One
+// full-screen pass, analytic (no march): the shard's plane, the floor's plane, the bust's plane.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/noise.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+
+uniform vec2 u_resolution;
+uniform int u_frame;
+uniform sampler2D u_self_geo;
+uniform vec3 u_scam_pos;
+uniform vec3 u_scam_target;
+uniform float u_scam_focal;
+uniform vec3 u_shard_o;              // the shard's centre, and its frame (x, y in its face; n out of it)
+uniform vec3 u_shard_x;
+uniform vec3 u_shard_y;
+uniform vec3 u_shard_n;
+uniform vec3 u_self_o;               // the plane the self stands in, facing the shard, and its frame
+uniform vec3 u_self_x;
+uniform vec3 u_self_y;
+uniform vec3 u_self_n;
+uniform vec4 u_crack;                // impact point (shard coords), the cracks' reach, bleed 0..1
+uniform float u_flicker;             // the candle's flicker (0..1, worked out on the CPU)
+out vec4 frag_colour;
+
+const float SELF_SPAN = 0.84;        // as qs_self_geo.frag
+const vec2 SELF_CENTRE = vec2(0.0, -0.03);
+const float BEVEL = 0.024;
+const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
+const int SIDES = 7;
+const vec2 OUTLINE[SIDES] = vec2[SIDES](
+    vec2(-0.40, -0.58), vec2(0.30, -0.62), vec2(0.50, -0.12), vec2(0.44, 0.40),
+    vec2(0.02, 0.64), vec2(-0.38, 0.46), vec2(-0.52, -0.02));
+const vec3 WARM = vec3(1.0, 0.52, 0.2);
+const vec3 COLD = vec3(0.32, 0.5, 1.0);
+const vec3 MOON = vec3(0.62, 1.0, 0.84);
+const vec3 VIOLET = vec3(0.42, 0.2, 0.75);
+const vec3 CANDLE_DIR = vec3(-0.78, 0.18, 0.6);   // the candle, left and a little in front of the shard
+const vec3 NIGHT_DIR = vec3(0.7, 0.55, -0.45);    // the cold light, right and behind
+
+float polygon(vec2 p) {
+    float d = dot(p - OUTLINE[0], p - OUTLINE[0]);
+    float s = 1.0;
+    for (int i = 0, j = SIDES - 1; i < SIDES; j = i, ++i) {
+        vec2 e = OUTLINE[j] - OUTLINE[i];
+        vec2 w = p - OUTLINE[i];
+        vec2 b = w - e * clamp(dot(w, e) / dot(e, e), 0.0, 1.0);
+        d = min(d, dot(b, b));
+        bvec3 c = bvec3(p.y >= OUTLINE[i].y, p.y < OUTLINE[j].y, e.x * w.y > e.y * w.x);
+        if (all(c) || all(not(c))) s = -s;
+    }
+    return s * sqrt(d);
+}
+
+// The shard's outline, chipped: small bites out of the edge (noise along it).
+float outline(vec2 p) {
+    p /= SHARD_SCALE;
+    float chip = vnoise(p * 13.0) * 0.7 + vnoise(p * 47.0) * 0.3;
+    return polygon(p) * SHARD_SCALE + 0.01 * smoothstep(0.62, 0.72, chip);
+}
+
+// The night the metal gives back: dark above, the violet haze low, a few sharp stars.
+vec3 night(vec3 r) {
+    float el = r.y;
+    vec3 c = mix(VIOLET * 0.16, vec3(0.006, 0.004, 0.014), smoothstep(-0.05, 0.4, el));
+    c += VIOLET * 0.3 * exp(-abs(el - 0.03) * 18.0);
+    vec2 g = vec2(atan(r.x, r.z), el) * 90.0;
+    vec2 cell = floor(g);
+    float h = hash12(cell);
+    vec2 off = vec2(hash12(cell + 7.1), hash12(cell + 3.3)) - 0.5;
+    float star = smoothstep(0.09, 0.0, length(fract(g) - 0.5 - 0.6 * off)) * step(0.965, h);
+    c += vec3(0.85, 0.88, 1.0) * star * 1.6 * smoothstep(0.05, 0.25, el);
+    // the candle's warm point and the cold light's glint
+    c += WARM * 9.0 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 900.0);
+    // the emerald moon: a crisp disc with a faint halo (behind the self's head in the glass)
+    float m = acos(clamp(dot(r, normalize(NIGHT_DIR)), -1.0, 1.0));
+    c += MOON * (1.5 * (1.0 - smoothstep(0.026, 0.029, m)) + 0.05 * exp(-m * 14.0));
+    return c;
+}
+
+float segment(vec2 p, vec2 a, vec2 b) {
+    vec2 pa = p - a, ba = b - a;
+    return length(pa - ba * clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0));
+}
+
+// The cracks from the impact: seven rays at uneven angles, each kinked once, and a few short
+// cross cracks near the impact.  Returns (distance to the nearest crack, the piece's index, or
+// -1 where the cracks have not reached).
+const int RAYS = 7;
+const float RAY_ANGLE[RAYS] = float[RAYS](0.35, 1.22, 1.9, 2.78, 3.62, 4.46, 5.45);
+const float RAY_KINK[RAYS] = float[RAYS](0.14, -0.1, 0.12, -0.15, 0.09, -0.12, 0.16);
+vec2 cracks(vec2 p) {
+    p += 0.003 * vec2(vnoise(p * 70.0), vnoise(p * 70.0 + 5.3)) - 0.0015;   // glass breaks jagged
+    vec2 d = p - u_crack.xy;
+    float r = length(d);
+    float a = atan(d.y, d.x);
+    a = a < 0.0 ? a + 6.2831853 : a;
+    float dist = 1.0;
+    float idx = 0.0;
+    for (int i = 0; i < RAYS; ++i) {
+        float t = RAY_ANGLE[i];
+        vec2 k = u_crack.xy + 0.32 * vec2(cos(t), sin(t));
+        float t2 = t + RAY_KINK[i];
+        dist = min(dist, segment(p, u_crack.xy, k));
+        dist = min(dist, segment(p, k, k + 0.9 * vec2(cos(t2), sin(t2))));
+        idx += step(t, a);
+    }
+    // cross cracks between neighbouring rays, not a full ring
+    for (int i = 0; i < RAYS; i += 2) {
+        float t = RAY_ANGLE[i], t2 = RAY_ANGLE[i + 1 < RAYS ? i + 1 : 0];
+        float rr = 0.13 + 0.05 * float(i % 3);
+        dist = min(dist, segment(p, u_crack.xy + rr * vec2(cos(t), sin(t)),
+                                    u_crack.xy + (rr + 0.03) * vec2(cos(t2), sin(t2))));
+    }
+    idx += 7.0 * step(0.15, r);
+    float reach = smoothstep(u_crack.z, u_crack.z - 0.04, r);
+    return vec2(mix(1.0, dist, reach), reach > 0.0 ? mod(idx, float(RAYS * 2)) : -1.0);
+}
+
+// The self in the mirror, where the reflected ray r from h lands on its plane: lit colour, coverage.
+vec4 self_seen(vec3 h, vec3 r) {
+    float den = dot(r, -u_self_n);
+    if (den <= 0.0) return vec4(0.0);
+    float t = dot(h - u_self_o, u_self_n) / den;
+    vec3 q = h + r * t - u_self_o;
+    vec2 uv = (vec2(dot(q, u_self_x), dot(q, u_self_y)) - SELF_CENTRE) / SELF_SPAN + 0.5;
+    vec4 g = texture(u_self_geo, clamp(uv, 0.0, 1.0));
+    float cover = g.a * step(abs(uv.x - 0.5), 0.5) * step(abs(uv.y - 0.5), 0.5);
+    vec2 nxy = g.rg * 2.0 - 1.0;
+    vec3 nb = vec3(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)));
+    vec3 n = normalize(u_self_x * nb.x + u_self_y * nb.y + u_self_n * nb.z);
+    float hair = 1.0 - smoothstep(0.47, 0.53, g.b);
+    float ao = clamp(mix((g.b - 0.55) / 0.45, g.b / 0.45, hair), 0.0, 1.0);
+    // the candle beside the self (its flame in the mirror by the shoulder), the night across
+    vec3 lc = normalize(u_self_x * -0.95 + u_self_y * 0.05 + u_self_n * 0.22);
+    vec3 lk = normalize(u_self_x * 0.85 + u_self_y * 0.5 + u_self_n * -0.1);
+    float wrap_c = clamp((dot(n, lc) + 0.2) / 1.2, 0.0, 1.0);
+    float cold = max(dot(n, lk), 0.0);
+    vec3 v = -r;
+    float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
+    vec3 skin = vec3(0.12, 0.11, 0.12);
+    float key = pow(max(dot(n, lc), 0.0), 1.6);
+    vec3 c = skin * WARM * (4.0 * (0.85 + 0.3 * u_flicker)) * key;
+    c += skin * COLD * 1.2 * cold * cold;
+    c += mix(COLD, MOON, 0.5) * 0.6 * rim * smoothstep(0.0, 0.5, dot(n, lk));
+    c += WARM * 0.5 * rim * smoothstep(0.1, 0.6, dot(n, lc));
+    c += WARM * 0.4 * pow(max(dot(reflect(-lc, n), v), 0.0), 30.0) * key;
+    // the hair: near black, a warm sheen where the candle grazes it
+    vec3 hc = vec3(0.02, 0.016, 0.015) * (0.4 + key) + WARM * 0.35 * pow(max(dot(reflect(-lc, n), v), 0.0), 8.0) * wrap_c
+            + mix(COLD, MOON, 0.5) * 0.25 * rim * smoothstep(0.0, 0.5, dot(n, lk));
+    c = mix(c, hc, hair);
+    c *= 0.15 + 0.85 * ao * ao;
+    // the candle's flame, beside the shoulder, and its halo in the dark behind the self
+    vec2 fp = (uv - vec2(0.14, 0.3)) * vec2(1.0, 0.45);
+    float flame = exp(-dot(fp, fp) * 5200.0) * 6.0 + exp(-dot(fp, fp) * 90.0) * 0.18;
+    vec3 behind = night(r) + WARM * flame * (0.85 + 0.3 * u_flicker);
+    return vec4(mix(behind, c, cover), 1.0);
+}
+
+void main() {
+    vec2 uv = (gl_FragCoord.xy - 0.5 * u_resolution) / u_resolution.y;
+    vec3 ro = u_scam_pos;
+    vec3 fw = normalize(u_scam_target - ro);
+    vec3 rt = normalize(cross(fw, vec3(0.0, 1.0, 0.0)));
+    vec3 up = cross(rt, fw);
+    vec3 rd = normalize(fw * u_scam_focal + rt * uv.x + up * uv.y);
+    float px = 1.0 / (u_resolution.y * u_scam_focal);
+
+    // The hardened pool round the shard: dark mirror facets, each tipped, fading into the dark.
+    vec3 col = vec3(0.004, 0.003, 0.008);
+    float tg = rd.y < 0.0 ? -ro.y / rd.y : 1e9;
+    if (tg < 1e8) {
+        vec3 g = ro + rd * tg;
+        vec2 cell = floor(g.xz * 5.0);
+        vec2 f = fract(g.xz * 5.0);
+        float best = 9.0, second = 9.0;
+        vec2 id = cell;
+        for (int j = -1; j <= 1; ++j) for (int i = -1; i <= 1; ++i) {
+            vec2 c = cell + vec2(i, j);
+            vec2 o = vec2(i, j) + vec2(hash12(c), hash12(c + 5.7)) - f;
+            float d = dot(o, o);
+            if (d < best) { second = best; best = d; id = c; }
+            else if (d < second) second = d;
+        }
+        vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 6.0, hash12(id + 2.9) - 0.5));
+        vec3 r = reflect(rd, n);
+        float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
+        vec3 floor_col = night(r);
+        // the shard mirrored in the frozen metal, broken by the facets' tilts: its self, its
+        // lit edge and its bleeding cracks
+        float den_r = dot(r, u_shard_n);
+        float tr = abs(den_r) > 1e-4 ? dot(u_shard_o - g, u_shard_n) / den_r : -1.0;
+        if (tr > 0.0) {
+            vec3 h = g + r * tr;
+            vec2 p = vec2(dot(h - u_shard_o, u_shard_x), dot(h - u_shard_o, u_shard_y));
+            float d = outline(p);
+            float cover = 1.0 - smoothstep(-0.004, 0.004, d);
+            vec3 mirrored = self_seen(h, reflect(r, u_shard_n)).rgb * 0.8;
+            mirrored += vec3(0.8, 0.78, 0.85) * 0.6 * exp(-abs(d + 0.006) * 300.0);
+            vec2 ck = cracks(p);
+            mirrored += vec3(0.95, 0.03, 0.025) * u_crack.w * exp(-ck.x / (0.002 + 0.007 * u_crack.w));
+            floor_col = mix(floor_col, mirrored, cover);
+        }
+        floor_col *= fres * 0.55;
+        float seam = 1.0 - smoothstep(0.0, 0.06 + tg * 0.02, sqrt(second) - sqrt(best));
+        floor_col += vec3(0.5, 0.55, 0.7) * seam * 0.035 * smoothstep(0.2, 0.8, vnoise(g.xz * 7.0));
+        // the candle's warm pool of light near the shard, the dark beyond
+        floor_col += WARM * 0.05 * exp(-length(g.xz - vec2(-0.9, -0.2)) * 2.2) * (0.85 + 0.3 * u_flicker);
+        col = mix(vec3(0.004, 0.003, 0.008), floor_col * 0.6, exp(-tg * 0.6));
+    }
+
+    // The shard: its face's plane, its chipped outline, the bevel round it.
+    float den = dot(rd, u_shard_n);
+    float ts = den < 0.0 ? dot(u_shard_o - ro, u_shard_n) / den : -1.0;
+    if (ts > 0.0 && ts < tg) {
+        vec3 h = ro + rd * ts;
+        vec2 p = vec2(dot(h - u_shard_o, u_shard_x), dot(h - u_shard_o, u_shard_y));
+        float d = outline(p);
+        float aa = px * ts * 1.5;
+        float cover = 1.0 - smoothstep(-aa, aa, d);
+        if (cover > 0.0) {
+            // the bevel: within BEVEL of the edge the face turns outwards, towards the edge
+            vec2 e = vec2(0.002, 0.0);
+            vec2 grad = normalize(vec2(outline(p + e.xy) - outline(p - e.xy), outline(p + e.yx) - outline(p - e.yx)) + 1e-6);
+            float bev = smoothstep(-BEVEL, 0.0, d);
+            vec2 ck = cracks(p);
+            vec3 n = u_shard_n;
+            // each broken piece tipped a little, so the self shifts across the cracks
+            if (ck.y >= 0.0) {
+                vec2 tip = vec2(hash12(vec2(ck.y, 3.1)), hash12(vec2(ck.y, 8.4))) - 0.5;
+                n = normalize(n + 0.06 * (u_shard_x * tip.x + u_shard_y * tip.y));
+            }
+            vec3 nb = normalize(mix(n, u_shard_x * grad.x + u_shard_y * grad.y, 0.75 * bev));
+            vec3 r = reflect(rd, nb);
+            float fres = 0.62 + 0.38 * pow(1.0 - max(-dot(rd, nb), 0.0), 5.0);
+            vec3 face = self_seen(h, r).rgb * fres * 0.95;
+            // the bevel catches the light: its glass edge lit by the candle and the night
+            vec3 edge = night(r) * 0.6;
+            edge += WARM * 2.2 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 12.0) * (0.85 + 0.3 * u_flicker);
+            edge += COLD * 1.6 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 10.0);
+            edge *= 0.5 + 0.9 * smoothstep(0.3, 0.7, vnoise(p * 11.0));   // chips glint, not an even rim
+            vec3 c = mix(face, edge, bev);
+            // a thin dark groove where the bevel meets the face, and the edge's bright lip
+            c *= 1.0 - 0.6 * exp(-pow((d + BEVEL) / (aa + 0.002), 2.0));
+            c += vec3(0.9, 0.85, 0.8) * 0.5 * exp(-pow(d / (aa + 0.0015), 2.0)) * (0.3 + 0.7 * smoothstep(0.3, 0.8, vnoise(p * 17.0)));
+            // the cracks: a crisp bright line, the red bleeding out along them
+            float cw = aa * 0.3 + 0.0004;
+            float line = exp(-pow(ck.x / cw, 2.0));
+            c = c * (1.0 - 0.5 * line) + vec3(1.0, 0.95, 0.92) * 0.6 * line * (1.0 - bev);
+            float bleed = u_crack.w;
+            // (seeping into the glass either side: a deep red that fades, its core brighter)
+            c += vec3(0.8, 0.02, 0.02) * bleed * (0.45 * exp(-ck.x / (0.003 + 0.014 * bleed)) + 0.6 * exp(-ck.x / 0.0025)
+                                                 + 0.3 * line) * (1.0 - bev);
+            col = mix(col, c, cover);
+        }
+    }
+
+    col *= 1.0 - 0.5 * dot(uv, uv);                             // vignette
+    col = agx_display(col * 1.35);
+    frag_colour = vec4(dither8(col, gl_FragCoord.xy, u_frame), 1.0);
+}

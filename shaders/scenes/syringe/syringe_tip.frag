@@ -1,0 +1,208 @@
+#version 330 core
+// The needle's point in extreme close-up (``shot`` 1, round 21): the syringe's two stills were
+// one set-up ("a product render; purple soup behind"), so the choice gets a second, closer
+// shot in the manner of the Serene's portrait (one modelled subject, a light you can see, a
+// metal that mirrors it, darkness behind).  The needle is a polished steel tube cut by the
+// slanted plane of its bevel, its bore open in the cut (ray-marched: a capped cylinder minus
+// its bore, bounded by a sphere); a bead of liquid starlight swells at the bore (``bead``): a
+// sphere that glows from inside with drifting points of light, mirrors the night and carries
+// one hard highlight; the steel carries the long cold glint of the moon along its length.
+// Behind, far and dark, the Serenes who offer it: soft hooded shapes, and their lidless
+// mercury eyes sharp, small chrome spheres giving back the bead's light.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/noise.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+
+uniform vec2 u_resolution;
+uniform int u_frame;
+uniform float u_bead_r;          // the bead's radius (world units; 0: none yet)
+uniform float u_bead_glow;     // how bright the starlight is
+uniform float u_swirl;         // the starlight's drift inside the bead (radians, wrapped)
+uniform float u_sway;          // the held needle's small sway (radians)
+uniform float u_eyes;          // how present the watchers' eyes are
+out vec4 frag_colour;
+
+const float FOCAL = 1.9;
+const float R = 0.032;                      // the needle's outer radius
+const float BORE = 0.018;                   // its bore
+const float BEVEL_TAN = 0.3;                // the bevel's slope along the needle (tan of ~17 degrees)
+const vec3 TIP = vec3(0.1, -0.06, 1.0);     // the point, a little right of and below the centre
+const vec3 MOON_DIR = vec3(-0.35, 0.8, -0.5);
+const vec3 STAR = vec3(0.75, 0.82, 1.0);
+const vec3 GOLD = vec3(1.0, 0.78, 0.45);
+const vec3 VIOLET = vec3(0.42, 0.2, 0.75);
+
+vec3 needle_axis() {                        // from the point back towards the barrel
+    float s = u_sway;
+    return normalize(vec3(-0.82 + 0.03 * s, 0.42 + 0.05 * s, 0.45));
+}
+
+vec3 bevel_up(vec3 a) {                     // across the needle, towards the camera and up
+    vec3 side = normalize(cross(a, vec3(0.0, 0.0, -1.0)));
+    return normalize(cross(side, a));
+}
+
+vec3 bevel_normal(vec3 a) {                 // the bevel's cut: a plane rising from the point
+    return normalize(bevel_up(a) - a * BEVEL_TAN);
+}
+
+float needle(vec3 p) {
+    vec3 a = needle_axis();
+    vec3 q = p - TIP;
+    float along = dot(q, a);
+    vec3 radial = q - a * along;
+    float rr = length(radial);
+    float tube = rr - R;                                 // the tube
+    // the bevel: a slanted plane from the point (on the tube's far side) back along it
+    float cut = (dot(q, bevel_up(a)) - BEVEL_TAN * along + R) / sqrt(1.0 + BEVEL_TAN * BEVEL_TAN);
+    float d = max(tube, cut);
+    d = max(d, -(rr - BORE));                            // the bore, open in the cut
+    return max(d, along - 3.0);
+}
+
+vec3 needle_normal(vec3 p) {
+    const vec2 k = vec2(1.0, -1.0) * 0.0005;
+    return normalize(k.xyy * needle(p + k.xyy) + k.yyx * needle(p + k.yyx) +
+                     k.yxy * needle(p + k.yxy) + k.xxx * needle(p + k.xxx));
+}
+
+vec3 bead_centre() {
+    vec3 a = needle_axis();
+    // on the bevel's face, over the bore, hanging a little
+    return TIP + a * (R / BEVEL_TAN) + bevel_normal(a) * (u_bead_r * 0.55) - vec3(0.0, 0.35 * u_bead_r, 0.0);
+}
+
+// The night the steel and the bead give back: dark, the violet haze low, the moon's long cold
+// light high behind, the bead's own warm-white light where it is.
+vec3 night(vec3 r) {
+    vec3 c = mix(VIOLET * 0.22, vec3(0.008, 0.006, 0.016), smoothstep(-0.25, 0.35, r.y));
+    float m = max(dot(r, normalize(MOON_DIR)), 0.0);
+    c += STAR * (3.5 * pow(m, 400.0) + 0.25 * pow(m, 12.0));
+    // a strip of the moon's light (the long glint the needle's round carries)
+    c += STAR * 0.6 * exp(-abs(r.x + 0.3) * 9.0) * smoothstep(0.1, 0.7, r.y);
+    return c;
+}
+
+// The watchers far behind (screen coordinates): soft hoods, and their eyes sharp.
+vec3 watchers(vec2 uv, float px) {
+    vec3 c = vec3(0.0);
+    // the haze they stand in
+    c += VIOLET * 0.09 * exp(-abs(uv.y + 0.12) * 7.0) + VIOLET * 0.03 * exp(-abs(uv.y - 0.05) * 2.5);
+    float hood = 0.0;
+    vec3 eyes = vec3(0.0);
+    for (int i = 0; i < 3; ++i) {
+        float fi = float(i);
+        vec2 at = vec2(-0.55 + 0.52 * fi + 0.07 * fi * fi, 0.13 - 0.05 * fi);
+        float size = 0.9 - 0.18 * fi;
+        vec2 q = (uv - at) / size;
+        // a hooded shape: a tall column widening to the ground, its hood a pointed arch
+        // (out of focus: wide soft edges)
+        float body = max(abs(q.x) - 0.1 - 0.16 * smoothstep(0.0, -0.7, q.y), q.y - 0.05);
+        vec2 hq = q - vec2(0.0, 0.06);
+        float hood_sd = max((length(hq / vec2(0.105, 0.16)) - 1.0) * 0.13, (abs(q.x) * 1.1 + q.y - 0.23) * 0.7);
+        body = min(body, hood_sd);
+        hood = max(hood, (1.0 - smoothstep(-0.05, 0.05, body)) * (0.85 - 0.15 * fi));
+        c += VIOLET * 0.07 * exp(-abs(body + 0.03) * 30.0) * smoothstep(-0.5, 0.15, q.y);   // haze caught on the hood's edge
+        // two lidless mercury eyes in the hood's dark: small dark chrome spheres, crisp, the
+        // bead's light a hard point in each
+        for (int e = 0; e < 2; ++e) {
+            vec2 ec = vec2((float(e) - 0.5) * 0.06, 0.075);
+            vec2 d = (q - ec) / 0.017;
+            float rr = dot(d, d);
+            float cover = 1.0 - smoothstep(1.0 - px * 60.0 / size, 1.0, sqrt(rr));
+            vec3 n = vec3(d, sqrt(max(1.0 - rr, 0.0)));
+            vec3 rf = reflect(vec3(0.0, 0.0, -1.0), n);
+            vec3 mirror = night(rf) * 0.5 + vec3(0.5, 0.55, 0.7) * 0.07 * pow(1.0 - n.z, 2.0);
+            mirror += GOLD * 3.0 * pow(max(dot(rf, normalize(vec3(0.45, -0.25, -0.85))), 0.0), 120.0) * u_bead_glow;
+            eyes = mix(eyes, mirror * u_eyes, cover);
+            eyes += vec3(0.55, 0.7, 1.0) * 0.025 * u_eyes * exp(-sqrt(rr) * 1.2);   // a faint cold glow
+        }
+    }
+    c = mix(c, c * 0.15, hood);                              // the hoods black against the haze
+    return c + eyes;
+}
+
+void main() {
+    vec2 uv = (gl_FragCoord.xy - 0.5 * u_resolution) / u_resolution.y;
+    float px = 1.0 / u_resolution.y;
+    vec3 ro = vec3(0.0);
+    vec3 rd = normalize(vec3(uv, FOCAL));
+
+    vec3 col = watchers(uv, px);
+
+    // the needle: marched inside a bounding slab round its last stretch
+    float t = 0.7;
+    float hit = 0.0;
+    for (int i = 0; i < 64; ++i) {
+        float d = needle(ro + rd * t);
+        if (d < 0.0004 * t) { hit = 1.0; break; }
+        t += d;
+        if (t > 3.5) break;
+    }
+    float tn = hit > 0.5 ? t : 1e9;
+    if (hit > 0.5) {
+        vec3 p = ro + rd * t;
+        vec3 n = needle_normal(p);
+        vec3 r = reflect(rd, n);
+        float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
+        vec3 steel = night(r) * fres * vec3(0.9, 0.92, 1.0);
+        // the bead's light on the steel near it
+        vec3 bl = bead_centre() - p;
+        float bd = length(bl);
+        steel += GOLD * u_bead_glow * 0.06 * max(dot(n, bl / bd), 0.0) / (bd * bd * 40.0 + 0.4);
+        // inside the bore: dark
+        vec3 a = needle_axis();
+        vec3 q = p - TIP;
+        float rr = length(q - a * dot(q, a));
+        steel *= mix(0.08, 1.0, smoothstep(BORE - 0.001, BORE + 0.003, rr));
+        col = steel;
+    }
+
+    // the bead of starlight swelling at the bore
+    if (u_bead_r > 0.001) {
+        vec3 c = bead_centre();
+        vec3 oc = ro - c;
+        float b = dot(oc, rd);
+        float h = b * b - dot(oc, oc) + u_bead_r * u_bead_r;
+        // its edge antialiased by the distance of the ray from the sphere
+        float miss = length(oc - rd * b) - u_bead_r;
+        float cover = 1.0 - smoothstep(-px * 2.0, px * 0.5, miss / max(-b, 0.1));
+        if (cover > 0.0 && -b - u_bead_r * 0.5 < tn) {
+            float tb = -b - sqrt(max(h, 0.0));
+            vec3 p = ro + rd * tb;
+            vec3 n = normalize(p - c);
+            float fres = 0.04 + 0.96 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
+            // inside: drifting points of light, seen through the curved surface (refracted)
+            vec3 rf = refract(rd, n, 0.75);
+            vec2 sw = rf.xy * 3.0 + n.xy * 1.2;
+            float cs = cos(u_swirl), sn = sin(u_swirl);
+            sw = mat2(cs, -sn, sn, cs) * sw;
+            float stars = 0.0;
+            for (int k = 0; k < 2; ++k) {
+                vec2 g = sw * (9.0 + 7.0 * float(k)) + float(k) * 3.7;
+                vec2 id = floor(g);
+                vec2 o = vec2(hash12(id), hash12(id + 2.3)) - 0.5;
+                stars += smoothstep(0.16, 0.0, length(fract(g) - 0.5 - 0.6 * o)) * step(0.55, hash12(id + 9.1));
+            }
+            // a deep blue-violet body full of drifting stars, a small hot core of gold
+            float facing = max(dot(-rd, n), 0.0);
+            float core = pow(facing, 14.0);
+            vec3 inner = mix(vec3(0.05, 0.05, 0.16), VIOLET * 0.5, facing) + GOLD * 2.2 * core + STAR * stars * 2.2;
+            inner *= u_bead_glow;
+            vec3 outer = night(reflect(rd, n));
+            outer += STAR * 6.0 * pow(max(dot(reflect(rd, n), normalize(MOON_DIR)), 0.0), 200.0);
+            outer += vec3(1.0, 0.97, 0.92) * 9.0 * pow(max(dot(reflect(rd, n), normalize(vec3(-0.45, 0.55, -0.7))), 0.0), 400.0);
+            vec3 bead = mix(inner, outer, fres);
+            col = mix(col, bead, cover);
+        }
+        // its glow in the air round it
+        float gd = length(cross(rd, c - ro));
+        col += GOLD * u_bead_glow * 0.012 * u_bead_r / (gd * gd * 90.0 + u_bead_r * 0.4);
+    }
+
+    col *= 1.0 - 0.45 * dot(uv, uv);
+    col = agx_display(col * 1.3);
+    frag_colour = vec4(dither8(col, gl_FragCoord.xy, u_frame), 1.0);
+}
