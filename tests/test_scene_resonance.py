@@ -1019,3 +1019,30 @@ def test_the_worms_eye_curtains_are_drawn_by_crisp_hems_not_a_zoom_blur(gl, t):
     finally:
         p.release()
     assert n > 1500, n
+
+
+def test_a_face_below_the_brow_is_modelled_not_streaked(gl):
+    """Round 21's reader: the faces "stretched smears".  The rays carry a face's forehead and
+    run on up out of its crown, but below the brow -- the cheeks, the nose, between the eyes
+    and the mouth -- the face is modelled: the curtains' light there is shaded by its planes
+    and the rays thin, so across the leading face's cheeks the light changes no more from
+    column to column than from row to row (under 1.15 times: about 0.9-1.0 here; the
+    streaked face 1.3-1.5)."""
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        for t in (4.0, 9.0):
+            faces = p.at(t, memory=1.0, flicker=0.0).mean(axis=2)
+            a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1])
+            cx, cy, scale, strength = max(a[:count], key=lambda f: f[3])
+            assert strength >= 0.3, (t, "no leading face (pick other times)")
+            col = int(round(cx * size[1] + size[0] / 2))
+            top, bottom = (int(round(size[1] / 2 - (cy + dy * scale) * size[1])) for dy in (0.0, -0.14))
+            half = int(0.2 * scale * size[1])
+            box = faces[top:bottom, col - half:col + half]
+            assert box.shape[0] > 15 and box.shape[1] > 40, box.shape
+            across = np.abs(np.diff(box, axis=1)).mean()
+            down = np.abs(np.diff(box, axis=0)).mean()
+            assert across < 1.15 * down, (t, f"the face is streaked: {across:.2f} across vs {down:.2f} down")
+    finally:
+        p.release()
