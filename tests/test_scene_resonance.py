@@ -1011,7 +1011,7 @@ def test_the_worms_eye_curtains_are_drawn_by_crisp_hems_not_a_zoom_blur(gl, t):
     The curtains overhead are sharp luminous sheets: each sheet's lower edge (its hem) is a
     crisp bright line drawn at full resolution along its fold (zenith.frag's zen_hem), and
     the radial streaks laid over the whole sky are gone, so the frame holds many thin green
-    ridges -- pixels 20 levels above both neighbours two pixels off (at 320x180: ~2200 here,
+    ridges -- pixels 20 levels above both neighbours two pixels off (at 320x180: 2050-2130 here,
     under 1000 with round 20's blurred wash)."""
     p = Player(gl, size=(320, 180))
     try:
