@@ -318,9 +318,9 @@ resonance = Resonance(
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield"), into="composite"),
         # The worm's-eye shot (zenith): the curtains' ground field overhead, the glass's
         # reflection map, the sky at half resolution, then the spires over it.
-        Pass("scenes/resonance/zenith_field.frag", name="zenith_field", size=(256, 256),
+        Pass("scenes/resonance/zenith_field.frag", name="zenith_field", size=(384, 384),
              vert="common/fullscreen.vert", primitive="triangles", count=0),
-        Pass("scenes/resonance/zenith_blur.frag", name="zenith_blur", inputs=("zenith_field",), size=(256, 256),
+        Pass("scenes/resonance/zenith_blur.frag", name="zenith_blur", inputs=("zenith_field",), size=(384, 384),
              vert="common/fullscreen.vert", primitive="triangles", count=0),
         Pass("scenes/resonance/zenith_env.frag", name="zenith_env", inputs=("zenith_blur",), size=(128, 128),
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),

@@ -698,3 +698,22 @@ def test_the_glitch_in_rows_tears_whole_rows_not_blocks(gl, project):
                     frames=frames, size=(320, 180))
     assert max(_slip_segments(img) for img in blocks) >= 3
     assert max(_slip_segments(img) for img in rows) == 1, [_slip_segments(img) for img in rows]
+
+
+@pytest.mark.parametrize("frame", [12, 60, 100])
+def test_the_closed_lids_have_form_and_the_tears_are_drops_that_catch_the_light(gl, project, frame):
+    """Round 20's reader on the waking: "a flat orange wash; the tears two dots".  The lids
+    drape over the round of the eye: the light through them is brightest over its crown and
+    falls off toward the sides (above the lash line, the middle over 2.9x as bright as the
+    sides: 3.2-3.4 here, 2.3-2.55 with the flat wash).  The tears are lenses of water: each
+    bead throws a hard white highlight (the brightest pixel below the lash line over 230
+    levels: 245-248 here; the old soft dots peaked at 192)."""
+    closed, = render(gl, project, "wake_form", 'fx("wake_form", "fx_flat", [("waking", {"amount": 1.0})], colour="#606060")',
+                     frames=(frame,), size=(320, 180))
+    lum = closed.astype(float).mean(axis=2)
+    h, w = lum.shape
+    centre = lum[h // 2 - 30:h // 2 - 10, w // 2 - 20:w // 2 + 20].mean()
+    sides = np.concatenate([lum[h // 2 - 30:h // 2 - 10, 20:60], lum[h // 2 - 30:h // 2 - 10, w - 60:w - 20]]).mean()
+    assert centre > 2.9 * sides, f"the lids are a flat wash: middle {centre:.0f} vs sides {sides:.0f}"
+    peak = lum[int(h * 0.62):h - 4].max()
+    assert peak > 230, f"no highlight on the tears' beads: brightest {peak:.0f}"

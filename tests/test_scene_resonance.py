@@ -948,18 +948,16 @@ def test_the_worms_eye_shot_looks_up_between_dark_glass_spires_into_the_corona(p
     """Round 20's readers: "aurora wallpaper", "the spire set holds 3 stills".  ``zenith`` is a
     second shot, not the lake set-up again (every pixel changes: here 40 grey levels on
     average): from the spires' feet looking up, their dark glass bodies rise from the frame's
-    foot (two or more dark bodies across the bottom row) and narrow as they converge on the
-    zenith (their dark width across a row half-way up is under 60 % of it at the bottom: here
-    50 px -> 15-24 px), with true blacks and bright glints (5th percentile under 12 levels, the
-    brightest half-percent over 150)."""
+    foot (two or more dark bodies across the bottom row), with true blacks and bright glints
+    (5th percentile under 12 levels, the brightest half-percent over 150).  (Round 21 dropped
+    the check that the bodies narrow half-way up, which read dark runs against round 20's lit
+    wash of curtains: between round 21's thin sheets the sky is dark there too.)"""
     lake = player.at(t)
     up = player.at(t, zenith=1.0)
     assert np.abs(up - lake).mean() > 25.0, np.abs(up - lake).mean()
     lum = up.mean(axis=2)
     foot = _dark_runs(lum[SIZE[1] - 5])
-    half = _dark_runs(lum[SIZE[1] - 35])
     assert len(foot) >= 2, foot
-    assert sum(half) < 0.6 * sum(foot), (half, foot)
     assert np.percentile(lum, 5) < 12.0 and np.percentile(lum, 99.5) > 150.0, (
         np.percentile(lum, 5), np.percentile(lum, 99.5))
 
@@ -992,3 +990,59 @@ def test_memories_drift_up_through_the_worms_eye_shot_into_the_cloud():
     assert both.any() and (b[both, 3] > a[both, 3]).all(), (a[:, 3], b[:, 3])
     again, _ = zenith_memories(3.0, 2026)
     assert np.array_equal(a, again)
+
+
+
+def _green_ridges(img: np.ndarray, rise: float) -> int:
+    """Aurora-green pixels (green over red by 15 levels) brighter by `rise` levels than both
+    their neighbours two pixels off, across the rows or down the columns: thin bright lines
+    of the curtains (a soft wash has none; the white stars are not counted)."""
+    lum = img.mean(axis=2)
+    c = lum[2:-2, 2:-2]
+    across = c - np.maximum(lum[2:-2, :-4], lum[2:-2, 4:])
+    down = c - np.maximum(lum[:-4, 2:-2], lum[4:, 2:-2])
+    green = (img[2:-2, 2:-2, 1] - img[2:-2, 2:-2, 0]) > 15.0
+    return int((((across > rise) | (down > rise)) & green).sum())
+
+
+@pytest.mark.parametrize("t", [1.0, 5.0])
+def test_the_worms_eye_curtains_are_drawn_by_crisp_hems_not_a_zoom_blur(gl, t):
+    """Round 21's reader on the worm's-eye shot: "radial zoom blur turns everything to mush".
+    The curtains overhead are sharp luminous sheets: each sheet's lower edge (its hem) is a
+    crisp bright line drawn at full resolution along its fold (zenith.frag's zen_hem), and
+    the radial streaks laid over the whole sky are gone, so the frame holds many thin green
+    ridges -- pixels 20 levels above both neighbours two pixels off (at 320x180: 2050-2130 here,
+    under 1000 with round 20's blurred wash)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        n = _green_ridges(p.at(t, zenith=1.0), 20.0)
+    finally:
+        p.release()
+    assert n > 1500, n
+
+
+def test_a_face_below_the_brow_is_modelled_not_streaked(gl):
+    """Round 21's reader: the faces "stretched smears".  The rays carry a face's forehead and
+    run on up out of its crown, but below the brow -- the cheeks, the nose, between the eyes
+    and the mouth -- the face is modelled: the curtains' light there is shaded by its planes
+    and the rays thin, so across the leading face's cheeks the light changes no more from
+    column to column than from row to row (under 1.15 times: about 0.9-1.0 here; the
+    streaked face 1.3-1.5)."""
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        for t in (4.0, 9.0):
+            faces = p.at(t, memory=1.0, flicker=0.0).mean(axis=2)
+            a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1])
+            cx, cy, scale, strength = max(a[:count], key=lambda f: f[3])
+            assert strength >= 0.3, (t, "no leading face (pick other times)")
+            col = int(round(cx * size[1] + size[0] / 2))
+            top, bottom = (int(round(size[1] / 2 - (cy + dy * scale) * size[1])) for dy in (0.0, -0.14))
+            half = int(0.2 * scale * size[1])
+            box = faces[top:bottom, col - half:col + half]
+            assert box.shape[0] > 15 and box.shape[1] > 40, box.shape
+            across = np.abs(np.diff(box, axis=1)).mean()
+            down = np.abs(np.diff(box, axis=0)).mean()
+            assert across < 1.15 * down, (t, f"the face is streaked: {across:.2f} across vs {down:.2f} down")
+    finally:
+        p.release()

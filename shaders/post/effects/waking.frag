@@ -236,22 +236,60 @@ void main() {
     float upper = seam + 0.64 * o * curve;
     float lower = seam - 0.36 * o * curve * curve;
 
-    // tears: welling up at the lash line and running down the lower lid in wet streaks that
-    // bend the light and catch it, a bead sliding at the end of each
+    // tears: welling up at the lash line and running down the lower lid, each a bead of water
+    // at the end of the wet streak it leaves (round 20's reader: "the tears two dots").  Both
+    // are lenses: the bead a dome that magnifies the lit lid and its vessels under it, with a
+    // dark meniscus rim, a hard highlight of the light behind the viewer's shoulder and a
+    // bright caustic spot on the lid under it; the streak a thin wet rope that bends the lid a
+    // little, a fine glint along its lit edge, a darker line along its shadowed one.
     float fall = seam - q.y;                                    // how far below the seam
-    float tx1 = q.x + 0.3 + 0.018 * sin(fall * 11.0 + 1.0) + 0.05 * fall;
-    float tx2 = q.x - 0.4 + 0.014 * sin(fall * 15.0 - 0.5) - 0.04 * fall;
     float reach1 = 0.12 + 0.33 * fract(t * 0.11 + 0.3);          // each tear runs on, and wells again
     float reach2 = 0.08 + 0.3 * fract(t * 0.09 + 0.75);
-    float run1 = smoothstep(-0.005, 0.02, fall) * smoothstep(reach1, reach1 - 0.06, fall);
-    float run2 = smoothstep(-0.005, 0.02, fall) * smoothstep(reach2, reach2 - 0.05, fall);
-    float s1 = exp(-tx1 * tx1 * 7000.0) * run1;
-    float s2 = exp(-tx2 * tx2 * 9000.0) * run2;
-    float b1 = (fall - reach1 + 0.012) / 0.014, b2 = (fall - reach2 + 0.01) / 0.012;
-    float bead = exp(-tx1 * tx1 * 2500.0 - b1 * b1) + exp(-tx2 * tx2 * 3000.0 - b2 * b2);
-    float well = exp(-(tx1 * tx1 + fall * fall) * 2500.0) + exp(-(tx2 * tx2 + fall * fall) * 3000.0);
-    float tear = s1 + s2 + 1.3 * bead + 0.8 * well;
-    vec2 bend = vec2(0.01 * (s1 * sign(tx1) + s2 * sign(tx2)) + 0.01 * bead, 0.0);
+    vec2 bend = vec2(0.0);
+    float tear = 0.0, spec = 0.0, rimd = 0.0, caustic = 0.0;
+    for (int k = 0; k < 2; ++k) {
+        float reach = k == 0 ? reach1 : reach2;
+        float w = k == 0 ? 0.012 : 0.010;                      // the streak's half width
+        float rb = k == 0 ? 0.038 : 0.032;                      // the bead's radius
+        // the track: each tear's x wanders as it runs down (fall -> x)
+        float tx = k == 0 ? q.x + 0.3 + 0.018 * sin(fall * 11.0 + 1.0) + 0.05 * fall
+                          : q.x - 0.4 + 0.014 * sin(fall * 15.0 - 0.5) - 0.04 * fall;
+        float fc = max(reach - rb, 0.0);                        // the bead's centre, below the seam
+        float cx = k == 0 ? -0.3 - 0.018 * sin(fc * 11.0 + 1.0) - 0.05 * fc
+                          : 0.4 - 0.014 * sin(fc * 15.0 - 0.5) + 0.04 * fc;
+        vec2 c = vec2(cx, seam_y(cx) - fc);
+        // the streak, from the lash line down to the bead (thinning as the water runs out)
+        float run = smoothstep(-0.004, 0.01, fall) * smoothstep(fc + 0.2 * rb, fc - 0.4 * rb, fall);
+        float wk = w * (0.75 + 0.25 * smoothstep(0.0, 0.2, fall));
+        float u = tx / wk;
+        float rope = sqrt(max(1.0 - u * u, 0.0)) * run;
+        float aa = 1.5 / (R.y * wk);                            // (a pixel across the streak)
+        float in_s = smoothstep(1.0 + aa, 1.0 - aa, abs(u)) * run;
+        bend.x += 0.45 * u * wk * rope;
+        spec += in_s * 0.12 * exp(-(u + 0.5) * (u + 0.5) * 40.0);
+        caustic += 0.5 * rope * rope;
+        rimd = max(rimd, in_s * smoothstep(0.55, 1.0, abs(u)) * (u > 0.0 ? 0.55 : 0.3));
+        // the bead: a dome a little longer than wide, pulled up into its streak
+        vec2 d = (q - c) / vec2(rb, rb * 1.2);
+        d.y += 0.25 * max(d.y, 0.0) * max(d.y, 0.0);
+        float r = length(d);
+        float aab = 1.5 / (R.y * rb);
+        float in_b = smoothstep(1.0 + aab, 1.0 - aab, r);
+        float z = sqrt(max(1.0 - r * r, 0.0));
+        // (a plano-convex lens: the lid under the bead seen magnified, near twice at the middle)
+        bend += -(q - c) * 0.5 * z * in_b;
+        vec3 nrm = normalize(vec3(d * 1.3, max(z, 0.05)));
+        vec3 light_dir = normalize(vec3(-0.45, 0.6, 0.66));
+        float h = pow(max(dot(reflect(vec3(0.0, 0.0, -1.0), nrm), light_dir), 0.0), 50.0);
+        spec += in_b * 2.6 * h;
+        // (inside, the light the dome gathers pools in a bright crescent at its lower side)
+        caustic += 1.1 * in_b * smoothstep(0.25, 0.85, r) * smoothstep(0.1, -0.7, d.y);
+        rimd = max(rimd, in_b * (0.35 + 0.45 * smoothstep(0.5, -0.5, d.y - 0.4 * d.x)) * smoothstep(0.72, 0.98, r));
+        // the light the lens gathers, thrown onto the lid just below the bead's middle
+        vec2 cd = (q - c - vec2(0.1, -0.35) * rb) / rb;
+        caustic += 0.9 * exp(-dot(cd, cd) * 9.0) * (0.5 + 0.5 * in_b);
+        tear = max(tear, max(in_s, in_b));
+    }
     vec2 uv = (q * R.y + 0.5 * R) / R + bend;
 
     // what the closed eye sees: the light, blurred to nothing but its brightness
@@ -270,8 +308,14 @@ void main() {
     // crimson and dark towards the brow and the cheek; the skin a little mottled
     vec2 qs = q + bend;
     vec2 e = vec2(qs.x * 0.95, (qs.y - 0.05) * 1.45);
-    float glow = (0.55 + 0.7 * light) * (0.7 + 0.42 * beat) * exp(-dot(e, e) * 2.1);
+    float glow = (0.55 + 0.7 * light) * (0.7 + 0.42 * beat) * exp(-dot(e, e) * 2.6);
     glow *= 0.86 + 0.28 * vnoise(qs * 7.0 + 3.0);
+    // (round 20's reader: "a flat orange wash" -- the lids drape over the round of the eye,
+    // thinnest, so brightest and warmest, over its crown, thicker and darker toward the brow,
+    // the cheek and the corners)
+    vec2 ball = vec2(qs.x / 1.0, (qs.y - seam - 0.05) / 0.75);
+    float crown = sqrt(max(1.0 - dot(ball, ball), 0.0));
+    glow *= 0.45 + 0.55 * crown;
     glow *= 1.0 - 0.22 * smoothstep(0.0, -0.1, qs.y - seam);    // the lower lid is thicker
     vec3 lid = mix(vec3(0.3, 0.012, 0.01), vec3(1.0, 0.1, 0.025), smoothstep(0.05, 0.5, glow));
     lid = mix(lid, vec3(1.45, 0.5, 0.09), smoothstep(0.45, 0.95, glow));
@@ -345,11 +389,12 @@ void main() {
     // the tears catch the light: on the lids, not across the world
     // the tears: clear water over the lid, so they show as the lid's own light, brighter and
     // yellower through the lens of the drop, with a small hard highlight in each bead
-    vec3 wet = lid * vec3(0.9, 1.6, 1.8) + vec3(0.08, 0.03, 0.01);
     // (open, the tears have run down onto the cheeks, out of sight)
     float shut = 1.0 - smoothstep(0.4, 0.9, o);
-    lin += wet * min(tear, 1.0) * (1.0 - mix(0.8, 1.0, 1.0 - shut) * inside) * (1.0 - 0.9 * lash);
-    lin += vec3(1.0, 0.9, 0.8) * 0.6 * pow(min(bead + well, 1.0), 4.0) * (1.0 - inside);
+    float on_lid = (1.0 - inside) * (1.0 - 0.9 * lash) * mix(0.6, 1.0, shut);
+    vec3 wet = lid * (1.0 + 0.25 * tear) * (1.0 - rimd) + (lid * vec3(1.0, 1.3, 1.5) * 0.6 + vec3(0.5, 0.22, 0.07) * min(glow, 1.0)) * caustic
+             + vec3(1.0, 0.92, 0.82) * spec;
+    lin = mix(lin, wet, on_lid * max(tear, min(caustic, 1.0)));
     // the light caught in the tears on the lashes: strung along the upper lash line, far out
     // of focus, each drop a soft disc of the sun's light with a brighter rim (bokeh),
     // brightest towards the sun and swelling with the heart

@@ -33,6 +33,7 @@ out vec4 frag_colour;
 // be carved from).
 float g_face_glow;     // the faces' own light (their lit planes), set by faces()
 float g_face_lit;      // how squarely the face there meets the light (0..1), set by faces()
+float g_face_on;       // how much of a face's modelled surface is here (0..1), set by faces()
 float g_mouth;         // how far into an open screaming mouth (0..1): no light there
 // the faces' rays: striations per face-height unit (a head is about 0.6 wide: ~14 rays)
 const float FACE_RAYS = 23.0;
@@ -44,6 +45,7 @@ vec4 faces(vec2 p) {
     vec2 slope = vec2(0.0); // the faces' sculpted height's gradient on screen
     float body = 0.0;      // how much face is here (strength x fade x its rays), out of the mouth
     float mouth_dark = 0.0; // how deep in an open screaming mouth the point is
+    float on = 0.0;         // how much modelled face is here (its skin below the brow)
     // (The loop's exit is tested at the end too: llvmpipe would run its body once more, as it
     // runs an if's body for every pixel of a block; see shaders/README.md.)
     for (int i = 0; i < u_face_count; ) {
@@ -94,8 +96,14 @@ vec4 faces(vec2 p) {
             // the rays run on down through the jaw)
             float melt = smoothstep(-0.66, -0.3, q.y);
             float veil = smoothstep(0.62, 0.2, q.y);       // (a faint haze between the rays)
-            body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin * (0.3 * brow * melt + 0.07 * veil + 1.5 * ray * crown);
+            // (round 21's reader: "stretched smears" -- the face below the brow is modelled
+            // light: its planes carry a smooth skin of the curtains' glow, lit by their slope,
+            // and the rays thin there, running on strong only up out of the crown)
+            float face_zone = smoothstep(0.17, 0.07, q.y) * melt;      // (below the brow)
+            body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin
+                  * (0.3 * brow * melt + 0.45 * face_zone + 0.07 * veil + 1.5 * ray * crown * (1.0 - 0.55 * face_zone));
             mouth_dark += f.w * fade * cavity;
+            on += min(f.w, 1.0) * fade * skin * face_zone;   // (the rays carry the forehead)
             // Density follows the hollows only (the sockets' shade, the screaming mouth):
             // the rest of the face is its own light.
             acc.x += f.w * (min(r0, 0.0) - 1.4 * cavity) * fade;
@@ -111,11 +119,12 @@ vec4 faces(vec2 p) {
     // The planes of the face, lit from above and a little to the side (the aurora's light),
     // from its height's gradient: brow, nose, cheekbones and chin catch it, the sockets,
     // the cheeks' hollows and the underside of the jaw fall into shade.
-    vec3 n = normalize(vec3(-1.3 * slope, 1.0));
+    vec3 n = normalize(vec3(-2.2 * slope, 1.0));   // (round 21: the relief deeper, so its planes read)
     float lit = max(dot(n, FACE_LIGHT), 0.0);
     float lit3 = lit * lit * lit;
     g_face_glow = body * sky * (0.08 + 0.6 * lit + 2.0 * lit3) * 5.0;
     g_face_lit = lit;
+    g_face_on = clamp(on * sky, 0.0, 1.0);
     g_mouth = smoothstep(0.0, 0.9, mouth_dark * sky);   // (a soft ramp: a void, not a cut-out)
     // The field is pulled toward the ridges, away from the hollows: a warp down the relief's
     // gradient, clamped where the flicker tears it.
@@ -176,6 +185,11 @@ void main() {
         // curtains' own colours: spectral masks, their eyes and screaming mouths dark.
         col *= max(1.0 + fc.x, 0.3);      // (the eyes and the screaming mouth dark in a lit face)
         col *= 1.0 - 0.7 * g_mouth;       // (the mouth a dark hole the curtains do not fill)
+        // (round 21's reader: "stretched smears".  Where a face surfaces, the curtains' own
+        // light is shaded by its planes -- the brow, the nose's ridge, the cheekbones and the
+        // chin catch it, the sockets, the cheeks' hollows and the jaw's underside fall away
+        // into shade -- so the face is modelled in the aurora, not streaked across it)
+        col *= mix(1.0, 0.3 + 1.3 * g_face_lit, g_face_on);
         // (their glow, too, rides on the curtains' own light where they pass through it, so
         // no face hangs in the sky as a pasted mask)
         float la = dot(col, vec3(0.3, 0.5, 0.2));

@@ -21,6 +21,7 @@ uniform float u_time;
 uniform int u_frame;
 uniform float u_flow;
 uniform vec2 u_hum;
+uniform int u_seed;
 uniform sampler2D u_zenith_sky;
 uniform sampler2D u_zenith_env;
 uniform sampler2D u_starfield;
@@ -78,6 +79,27 @@ vec2 cone_hit(vec3 o, vec3 d, vec4 s) {
     return vec2(enter, leave);
 }
 
+// The curtains' lower edges at full resolution: the hem of each sheet, where the ray
+// crosses the fold at the sheet's own lowest height (found in two looks: a guess at the
+// middle height gives the sheet and its hem's height, the second look is there).  Seen from
+// below, each sheet's light rises inward from its hem toward the zenith (the march in
+// zenith_sky), so the hem is the crisp bright line that draws the fold.
+vec3 zen_hem(vec3 d) {
+    float dy = max(d.y, 0.02);
+    vec2 slope = d.xz / dy;
+    vec2 sd = vec2(float(u_seed % 997) * 1.37, float((u_seed / 997) % 997) * 0.71);
+    vec4 c = zen_curtain(slope * (ZEN_H0 * 1.25), u_flow, sd, u_hum.y);
+    c = zen_curtain(slope * (ZEN_H0 * (1.0 + 0.5 * c.b)), u_flow, sd, u_hum.y);
+    // (the line a pixel or so wide whatever the distance: its width from the pixel's own
+    // footprint across the sheets, capped where the fold wraps from +0.5 to -0.5)
+    float w = max(0.022, min(1.2 * fwidth(c.w), 0.08));
+    float line = exp(-(c.w * c.w) / (w * w));
+    vec3 c_low = srgb_to_linear(u_colour_low.rgb);
+    vec3 hot = mix(c_low, vec3(0.85, 1.0, 0.9), 0.35);
+    float edge = smoothstep(ZEN_W, 0.7 * ZEN_W, max(abs(slope.x), abs(slope.y)) * ZEN_H0 * 1.25);
+    return hot * (0.9 * line * (0.3 * c.g + 0.6 * c.r) * edge * u_intensity * smoothstep(0.12, 0.45, d.y));
+}
+
 void main() {
     vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
     vec3 d = zen_ray(p);
@@ -88,6 +110,7 @@ void main() {
     vec2 px = 1.0 / u_resolution;
     vec3 sky = 0.25 * (texture(u_zenith_sky, suv + vec2(px.x, px.y)).rgb + texture(u_zenith_sky, suv + vec2(-px.x, px.y)).rgb
                      + texture(u_zenith_sky, suv + vec2(px.x, -px.y)).rgb + texture(u_zenith_sky, suv - px).rgb);
+    sky += zen_hem(d);
     vec4 st = texelFetch(u_starfield, ivec2(gl_FragCoord.xy), 0);
     float tw = 1.0 + 0.4 * sin(u_time * (1.3 + 2.5 * st.g) + 40.0 * st.b);
     float veil = smoothstep(0.1, 0.0, dot(sky, vec3(0.3, 0.5, 0.2)));   // (stars only in clear sky)

@@ -56,6 +56,36 @@ vec3 zen_env_dir(vec2 uv) {
     return vec3(h.x * sin(th), cos(th), h.y * sin(th));
 }
 
+// The curtains' ground pattern at ground point x (flow time t, seed offset sd, the hum's
+// shiver): r, the sheet's light there (activity x rays x the open heart, without the sheet's
+// cross profile); g, the sheet's activity alone (act x heart); b, its lower edge's height (0..1); w, the signed distance across the sheet
+// in sheet spacings (-0.5..0.5, 0 on it).  Shared by the baked field (zenith_field.frag) and
+// the full-resolution lower edges (zenith.frag), so the two lie on the same folds.
+// The sheets wind round the corona's heart (a little off the zenith) in loose spirals, bent
+// by slow noise, as an overhead aurora's folds do, so seen from below their rays fan out.
+vec4 zen_curtain(vec2 x, float t, vec2 sd, float shiver) {
+    vec2 c = x - vec2(6.0, 10.0);               // from the corona's heart
+    float r = length(c);
+    float a = atan(c.y, c.x);
+    vec2 wp = x * 0.018 + sd;
+    float fold = snoise(wp + vec2(t * 0.02, -t * 0.013)) + 0.45 * snoise(wp * 2.3 + vec2(-t * 0.04, t * 0.03) + 5.1);
+    // (one turn of the spiral per turn round the heart: the fold's phase runs on without a
+    // seam where the angle wraps, and nothing below reads the sheet's index or the angle, so
+    // no straight cut runs out from the heart)
+    float phi = 0.07 * r + a / 6.2832 + 0.6 * fold + 0.05 * shiver;
+    float f = fract(phi) - 0.5;
+    vec2 q = x + sd * 13.0;
+    float act = smoothstep(0.2, 0.65, vnoise(q * 0.07 + vec2(t * 0.03, -t * 0.02)));
+    // Rays along each sheet: fine striations, shimmering and sliding.
+    float r1 = vnoise(q * 0.12 + vec2(t * 0.35, t * 0.4));
+    float r2 = vnoise(q * 0.55 + vec2(-t * 0.8, t * 0.9) + 3.0);
+    float rays = 0.05 + 1.5 * r1 * r1 * r1 + 1.2 * r2 * r2 * r2;
+    // (the heart itself is open: the rays converge on a dark eye of sky)
+    float heart = smoothstep(3.0, 14.0, r);
+    float base = vnoise(q * 0.09 + vec2(t * 0.05, 9.0));
+    return vec4(act * rays * heart, act * heart, base, f);
+}
+
 // Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
 int zen_steps(float quality) {
     return int(mix(6.0, 18.0, clamp(quality, 0.0, 1.0)));
@@ -87,7 +117,7 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
         float w = rise * (exp(-rel * 5.0) + 1.6 * exp(-rel * 24.0));
         vec3 c = mix(c_low, c_high, smoothstep(0.03, 0.45, rel));
         c = mix(c_fringe, c, smoothstep(-0.03, 0.06, rel));
-        col += (2.6 * s.r * w + 0.025 * s.g * rise * exp(-rel * 1.5)) * c;
+        col += (2.6 * s.r * w + 0.05 * s.g * rise * exp(-rel * 1.5)) * c;
         h *= k;
         if (++i >= n) {
             break;
