@@ -189,8 +189,10 @@ serenes = Cue(
 #          like a sentient aurora"
 resonance = Cue(
     # (the mists are short: half-way through one, the two pictures melt into each other, and
-    # the blind readers took those frames for "dirt on the lens")
-    "resonance", 102, 124, fade_in=1.2, transition="mist", name="the Resonance",
+    # the blind readers took those frames for "dirt on the lens"; round 20's reader rated the
+    # mist out of the Serenes' room a 2 at 102.7 s, "a muddy double exposure": the candle room
+    # goes down through a dusk instead, its darks first, and the aurora rises out of the night)
+    "resonance", 102, 124, fade_in=1.2, transition="dusk", name="the Resonance",
     # (no faces: the cloud is the subject here, the trapped faces are the cracks' own shot at
     # 131 s -- round 18's reader took the faint one that surfaced late for "a flat overlay",
     # "a weaker copy" of them, its crown of rays for a purple block)

@@ -380,6 +380,19 @@ def test_the_woman_goes_down_into_night_before_the_faces_rise(gl, dream):
         assert min(warm, cold) < 0.12, f"{t:.1f} s: warm wall {warm:.0%} and cold curtains {cold:.0%}"
 
 
+def test_the_serenes_room_goes_down_before_the_aurora_rises(gl, dream):
+    """Round 20's reader at 102.7 s (a 2): "a muddy double exposure" -- the mist from the
+    Serenes' candle room into the Resonance greyed the figures over the aurora.  The crossing
+    is a dusk, so no frame shows the room's warm candle light and the cold curtains at once
+    (the smaller share of the two under 12 % of the frame)."""
+    times = [102.0 + 0.1 * k for k in range(13)]
+    for t, frame in zip(times, render_times(gl, "dream", times, size=(160, 90))):
+        f = frame.astype(float)
+        warm = (f[..., 0] > f[..., 2] + 8).mean()
+        cold = ((f[..., 1] + f[..., 2]) / 2 > f[..., 0] + 12).mean()
+        assert min(warm, cold) < 0.12, f"{t:.1f} s: warm room {warm:.0%} and cold curtains {cold:.0%}"
+
+
 def test_the_opening_eyes_show_no_moire_striped_band(gl, dream):
     """Round 20's reader at 194.9 s: "a smeared moire-striped band" where the eyes begin to
     open -- the sea's finest waves, finer than the pixels and than the focus, sampled into
