@@ -406,3 +406,24 @@ def test_ripple_front_is_a_wavering_liquid_edge_not_a_round_mask(gl, programs):
             radii.append(h // 2)
     radii = np.array(radii, float)
     assert radii.std() > 0.06 * radii.mean(), radii
+
+
+def test_shatter_shards_of_a_dark_picture_read_as_silvered_glass(gl, programs, monkeypatch):
+    """Round 21: the dream breaks its dark mirror shot into shards over the towers, and shards
+    carrying that near-black picture read as "floating black blobs".  A shard is a piece of
+    mirror: a soft band of reflected light sweeps its face as it turns.  With a black source,
+    at progress 0.6 46 % of the shards' pixels (those far from the next picture) are lit above
+    30 levels; without the sweep, only their rims and burning fringes: 18 %."""
+    def black_and_blue(w, h):
+        a = np.zeros((h, w, 4), np.uint8)
+        a[...] = (0, 0, 0, 255)
+        b = np.zeros((h, w, 4), np.uint8)
+        b[...] = (20, 40, 200, 255)
+        return a, b
+    monkeypatch.setattr(sys.modules[__name__], "images", black_and_blue)
+    out, _, dst = draw(gl, programs, "shatter", 0.6, (320, 180))
+    o = out[..., :3].astype(int)
+    shard = np.abs(o - dst[..., :3].astype(int)).max(axis=2) > 60
+    assert shard.mean() > 0.15, f"too little glass in the air ({shard.mean():.0%})"
+    lit = (o.mean(axis=2) > 30) & shard
+    assert lit.sum() / shard.sum() > 0.32, f"only {lit.sum() / shard.sum():.0%} of the glass catches light"

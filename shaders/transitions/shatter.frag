@@ -207,6 +207,12 @@ void main() {
         vec4 src = fetch(u_from, (best_x + base) / n_cells);
         vec3 col = src.rgb * (1.0 + 0.3 * sin(best_angle * 1.7 + c.z * 6.28));
         col += vec3(0.9, 0.92, 1.0) * 0.45 * (1.0 - smoothstep(0.0, 2.0 * edge, b));   // rim glint
+        // a mirror's shard: a soft band of reflected light sweeps its face as it turns, so a
+        // shard of a dark picture reads as silvered glass, not a black hole in the next scene
+        // (round 21: "floating black blobs" over the towers at 176.9 s)
+        float turn = best_angle * 2.3 + c.z * 6.28;
+        float sweep = dot(best_x - c.xy, vec2(0.8, 0.6)) - 0.45 * sin(turn);
+        col += vec3(0.72, 0.76, 0.95) * (0.16 + 0.3 * max(cos(turn), 0.0)) * exp(-9.0 * sweep * sweep);
         vec3 vapour = mix(src.rgb, MIST, 0.6) * 1.25;
         col = mix(col, vapour, fringe * (1.0 - solid));
         float keep = cover * max(solid, 0.55 * fringe) * (1.0 - smoothstep(0.9, 1.0, best_lp));
