@@ -100,8 +100,9 @@ The portrait (``portrait``, round 20: "cut-out figures", "the same set-up three 
 second shot, one Serene close -- its hooded bust a distance field (portrait.glsl: a cowl
 coming to a point that falls back, a deep face opening, a mantle over sloping shoulders,
 folds fanning from the neck, slack swags at the collar, creases in the normal) marched once
-when the shot begins into a G-buffer at twice the frame's size (``portrait_geo``: normal and
-coverage; ``portrait_mat``: occlusion, the key candle's soft shadow, depth, material) and
+when the shot begins into a G-buffer at twice the frame's size (``portrait_geo``: normal,
+depth and coverage, the one march; ``portrait_mat``, from its hit: occlusion, the key
+candle's soft shadow, the cloth's thinness toward the candle behind, material) and
 relit each frame (``portrait_shot``): the key candle in the frame, low at the left, a rim
 candle behind at the right, a cool violet fill on the side turned away; the face black in
 the cowl's shadow and in it the two lidless eyes, analytic mercury spheres that mirror the
@@ -718,9 +719,11 @@ serenes = Serenes(
         Pass("scenes/serenes/portrait_geo.frag", name="portrait_geo", vert="common/fullscreen.vert",
              primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
              update=("portrait",)),
+        # (one march: the material pass reads the geometry pass's hit back, it does not march
+        # again -- round 21: the bake is a stall of its own at the cut)
         Pass("scenes/serenes/portrait_mat.frag", name="portrait_mat", vert="common/fullscreen.vert",
              primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
-             update=("portrait",)),
+             update=("portrait",), inputs=("portrait_geo",)),
         Pass("scenes/serenes/portrait.frag", name="portrait_shot", vert="common/fullscreen.vert",
              primitive="triangles", count=3, into="main", inputs=("portrait_geo", "portrait_mat")),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):

@@ -146,3 +146,45 @@ def test_the_dream_cuts_to_the_portrait_in_the_serenes_cue_and_back():
     assert float(values(88.5)["portrait"]) >= 0.5 and float(values(94.5)["portrait"]) >= 0.5
     assert float(values(96.0)["portrait"]) < 0.5
     assert float(values(89.0)["push"]) < float(values(94.0)["push"])
+
+
+def test_the_cowl_is_dark_woven_cloth_not_clay(gl):
+    """Round 20's one 4 had one weakness: "cloth looks like clay" (a smooth terracotta
+    lambert).  The cowl is now dark woven cloth: fibre streaks and a twill in the lit flank
+    (its fine detail -- a pixel's brightness less its 9x9 neighbourhood's, over the mean --
+    0.19 now, 0.065 as clay); charcoal-umber, not terracotta (the cloth's mean chroma, max
+    less min channel, 26 now, 42 as clay); and the candle behind glows THROUGH the thin edges
+    (the pixels the bake marks thin toward it are over twice as bright as the thick cloth:
+    146 vs 35 now; the clay bake had no such channel)."""
+    img, geo, mat = _shot(gl, size=(640, 360))
+    lum = img.mean(axis=2)
+    cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
+    lit = cloth & (lum > np.percentile(lum[cloth], 60))
+    inner = lit & (_box(cloth.astype(float), 9) > 0.999)
+    assert inner.sum() > 5000, inner.sum()
+    detail = (lum - _box(lum, 9))[inner].std() / lum[inner].mean()
+    assert detail > 0.12, detail
+    chroma = (img[cloth].max(axis=1) - img[cloth].min(axis=1)).mean()
+    assert chroma < 34.0, chroma
+    thin = cloth & (mat[..., 2] > 0.5)
+    thick = cloth & (mat[..., 2] < 0.1)
+    assert thin.sum() > 50 and thick.sum() > 5000, (thin.sum(), thick.sum())
+    assert img[thin][:, 0].mean() > 2.0 * img[thick][:, 0].mean(), (img[thin][:, 0].mean(), img[thick][:, 0].mean())
+
+
+def test_the_bake_marches_once():
+    """The G-buffer's second target does not march the field again: it reads the first's hit
+    back (round 21: the bake is a stall at the cut, and it was two full marches)."""
+    scene = _scene()
+    mat = next(p for p in scene.passes if p.name == "portrait_mat")
+    assert "portrait_geo" in mat.inputs
+    from pathlib import Path
+    src = (Path(__file__).resolve().parents[1] / "shaders/scenes/serenes/portrait_mat.frag").read_text()
+    assert "portrait_march" not in src
+
+
+def _box(a: np.ndarray, k: int) -> np.ndarray:
+    """The mean of each pixel's k x k neighbourhood (edges repeated)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    p = np.pad(a, k // 2, mode="edge")
+    return sliding_window_view(p, (k, k)).mean(axis=(2, 3))

@@ -37,6 +37,31 @@ float vnoise(vec2 p) {
     return mix(mix(a, b, f.x), mix(d, e, f.x), f.y);
 }
 
+// The cloth's weave (round 21: the hood read as "clay"): threads 6.5 mm apart (homespun), over and
+// under in a fine diagonal twill, tilting the normal by their rounded tops, with slubs and
+// streaks of fibre running down the cloth.  Returns the tilted normal and, in ``top``, how near a thread's
+// crown the point lies (0: the dark gap between threads, 1: a crown).  Where a thread would
+// be a pixel or finer the weave fades to its average, so it never breaks into moire.
+vec3 cloth_weave(vec3 N, vec3 P, float cloth, out float top) {
+    const float PITCH = 0.0065;                       // metres from one thread to the next
+    const float TAU = 6.2831853;
+    float w = 0.06 - P.z;
+    float r2 = P.x * P.x + w * w;
+    vec2 uv = vec2(atan(P.x, w) * 0.16, P.y) / PITCH;
+    vec3 du = vec3(w, 0.0, P.x) / r2 * 0.16 / PITCH;  // d(uv.x)/dP
+    vec2 fw = fwidth(uv);
+    float fade = cloth * (1.0 - smoothstep(0.15, 0.35, max(fw.x, fw.y)));
+    // a twill: the threads' crowns in fine diagonal ribs
+    float a = TAU * (uv.x + uv.y);
+    float h = sin(a);
+    vec3 grad = TAU * cos(a) * (du + vec3(0.0, 1.0 / PITCH, 0.0));
+    // fibre: slubs and streaks running down the cloth (coarse enough never to alias)
+    float slub = vnoise(vec2(uv.x * 0.35, uv.y * 0.06)) * 0.6 + vnoise(vec2(uv.x * 0.9, uv.y * 0.12)) * 0.4 - 0.5;
+    top = clamp(0.55 + 0.16 * h * fade + 0.9 * slub * cloth, 0.0, 1.0);
+    grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
+    return normalize(N - grad);
+}
+
 // A Serene far behind, out of focus: a hood and a falling robe, as a blurred shadow.
 float far_serene(vec2 p, vec2 head, float size, float blur) {
     vec2 q = (p - head) / size;
@@ -181,33 +206,47 @@ void main() {
 
     // --- the figure: cloth and the face in the cowl's shadow, relit
     float cov = geo.a;
-    vec3 N = normalize(geo.xyz + vec3(0.0, 0.0, -1e-4));
-    float depth = mat.z;
+    float depth = portrait_geo_depth(geo);
     vec3 P = ro + rd * depth;
     vec3 V = -rd;
-    float NV = max(dot(N, V), 0.0);
     float ao = mat.x;
+    float thin = mat.z;
     float face = step(0.75, mat.w);
     float lining = mat.w * (1.0 - face) * 2.0;
-    vec3 albedo = mix(vec3(0.026, 0.023, 0.036), vec3(0.02, 0.02, 0.026), face);
+    float cloth = 1.0 - face;
+    // the weave: threads in the normal and the albedo (a pixel's worth or finer fades out)
+    float weave;
+    vec3 N = cloth_weave(portrait_geo_normal(geo), P, cloth, weave);
+    float NV = max(dot(N, V), 0.0);
+    // dark woven cloth, charcoal going umber; the face a dark mask
+    vec3 albedo = mix(vec3(0.0088, 0.0076, 0.0076) * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
     // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
     vec3 Lk = KEY_CANDLE - P;
     float dk2 = dot(Lk, Lk);
     Lk *= inversesqrt(dk2);
     float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
     float kp = key * 0.22 / dk2 * (1.0 - 0.88 * face);
+    float lit = kp * mat.y;
+    vec3 surf = albedo * lightc * lit * ndl * (0.15 + 0.85 * ao * ao);
+    // velvet, not clay: the pile catches the light where the cloth turns away from us (a
+    // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
+    // faint warm satin glint where the weave faces the flame
     vec3 H = normalize(Lk + V);
-    vec3 surf = albedo * lightc * kp * ndl * mat.y * (0.15 + 0.85 * ao * ao);
-    // the cloth's sheen: a soft satin highlight and the velvet glow toward grazing
-    surf += lightc * kp * mat.y * (1.0 - face)
-          * (0.05 * pow(max(dot(N, H), 0.0), 7.0) + 0.06 * pow(1.0 - NV, 2.0) * ndl);
-    // the rim: the candle behind to the right, caught along the hood's edge
+    float graze = pow(1.0 - NV, 2.5);
+    vec3 pile = mix(lightc, vec3(1.0, 0.78, 0.55), 0.4);
+    surf += pile * lit * cloth * ao * (0.28 * graze * max(dot(N, Lk) + 0.35, 0.0) * (0.4 + 0.6 * weave)
+                                    + 0.012 * pow(max(dot(N, H), 0.0), 12.0) * weave);
+    // light THROUGH the cloth: where it is thin (the cowl's lip, a fold's edge, the hood's
+    // outline) the candle behind it glows through, deep warm, the way a lampshade does
     vec3 Lr = normalize(RIM_CANDLE - P);
+    float behind = max(dot(-V, Lr) + 0.25, 0.0);
+    surf += vec3(1.0, 0.42, 0.13) * lightc * rimc * cloth * thin * behind * behind * 0.16 * (0.7 + 0.3 * weave);
+    // the rim: the candle behind to the right, caught along the hood's edge
     float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.15, 0.0);
-    surf += lightc * rimc * rim * 0.25 * (1.0 - face) * (0.5 + 0.5 * ao);
+    surf += lightc * rimc * rim * 0.2 * cloth * (0.5 + 0.5 * ao) * (0.6 + 0.4 * weave);
     // and a thin cold edge from behind at the right: the others' burning eyes, far off
     vec3 Lc = normalize(vec3(0.8, 0.45, 0.9));
-    surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * (1.0 - face) * ao
+    surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * cloth * ao
           * (0.4 + 0.6 * u_eyes);
     // the cold of the room, barely: the forms never go flat black
     surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);

@@ -166,11 +166,14 @@ vec3 portrait_normal(vec3 p) {
                    + k.yxy * portrait_detailed(p + k.yxy * h) + k.xxx * portrait_detailed(p + k.xxx * h));
 }
 
-// The G-buffer of one pixel, marched once when the shot begins (the field is costly; the
-// light is cheap): geo = (normal, coverage), mat = (occlusion, the key candle's soft shadow,
-// depth along the ray (m), material).  Coverage is antialiased from the ray's closest pass
-// by the form, and a pixel that only grazes it keeps the normal found there.
-void portrait_march(vec2 s, float px, out vec4 geo, out vec4 mat) {
+// The G-buffer, baked once when the shot begins (the field is costly; the light is cheap),
+// in two targets but ONE march: portrait_geo marches the ray and keeps what it found --
+// geo = (normal x, normal y, depth along the ray (m) signed by the normal's z, coverage) --
+// and portrait_mat reads that hit back and only samples the field round it -- mat =
+// (occlusion, the key candle's soft shadow, the cloth's thinness toward the rim candle behind
+// (1: a thin edge the light glows through), material).  Coverage is antialiased from the
+// ray's closest pass by the form, and a pixel that only grazes it keeps the normal found there.
+vec4 portrait_march_geo(vec2 s, float px) {
     vec3 ro = PORTRAIT_CAM;
     vec3 rd = portrait_ray(s);
     float t = 0.55;
@@ -186,10 +189,25 @@ void portrait_march(vec2 s, float px, out vec4 geo, out vec4 mat) {
     }
     float cov = hit > 0.0 ? 1.0 : clamp(1.0 - best, 0.0, 1.0);
     float tt = hit > 0.0 ? t : best_t;
-    vec3 p = ro + rd * tt;
+    vec3 n = portrait_normal(ro + rd * tt);
+    return vec4(n.xy, n.z >= 0.0 ? tt : -tt, cov);
+}
+
+// The normal and the depth packed in geo, unpacked.
+vec3 portrait_geo_normal(vec4 geo) {
+    float z = sqrt(max(1.0 - dot(geo.xy, geo.xy), 0.0));
+    return normalize(vec3(geo.xy, geo.z >= 0.0 ? z : -z));
+}
+
+float portrait_geo_depth(vec4 geo) {
+    return abs(geo.z);
+}
+
+vec4 portrait_bake_mat(vec2 s, vec4 geo) {
+    vec3 p = PORTRAIT_CAM + portrait_ray(s) * portrait_geo_depth(geo);
+    vec3 n = portrait_geo_normal(geo);
     float m;
     portrait_sdf(p, m);
-    vec3 n = portrait_normal(p);
     // occlusion: the field sampled out along the normal
     float ao = 0.0, w = 1.0;
     for (int k = 1; k <= 5; ++k) {
@@ -211,6 +229,15 @@ void portrait_march(vec2 s, float px, out vec4 geo, out vec4 mat) {
     }
     sh = clamp(sh, 0.0, 1.0);
     sh = sh * sh * (3.0 - 2.0 * sh);
-    geo = vec4(n, cov);
-    mat = vec4(ao, sh, tt, m);
+    // how thin the cloth is toward the rim candle behind: the field sampled on into the form
+    // (how deep inside each step lies); a lip or a fold's edge is thin and glows through
+    vec3 Lr = normalize(RIM_CANDLE - p);
+    vec3 into = normalize(Lr - n * 0.6);
+    float inside = 0.0;
+    for (int k = 1; k <= 6; ++k) {
+        float h = 0.006 * float(k);
+        inside += max(-portrait_sdf(p + into * h), 0.0);
+    }
+    float thin = exp(-inside * 90.0);
+    return vec4(ao, sh, thin, m);
 }
