@@ -76,7 +76,7 @@ def test_the_bust_is_a_modelled_volume_filling_the_right_of_the_frame(gl):
     assert 0.15 < float((cov > 0.5).mean()) < 0.6, float((cov > 0.5).mean())
     cols = np.flatnonzero((cov > 0.5).any(axis=0))
     assert cols.mean() > 0.55 * cov.shape[1], cols.mean()
-    nx = geo[..., 0][cov > 0.99]
+    nx = _normals(geo)[..., 0][cov > 0.99]
     assert nx.min() < -0.6 and nx.max() > 0.6, (nx.min(), nx.max())
     # the row through the eyes: the brightest cloth pixel vs the hood's far flank
     lum = img.mean(axis=2)
@@ -188,3 +188,17 @@ def _box(a: np.ndarray, k: int) -> np.ndarray:
     from numpy.lib.stride_tricks import sliding_window_view
     p = np.pad(a, k // 2, mode="edge")
     return sliding_window_view(p, (k, k)).mean(axis=(2, 3))
+
+
+def _normals(geo: np.ndarray) -> np.ndarray:
+    """The G-buffer's normals, unpacked (portrait.glsl portrait_pack_normal: octahedral, the
+    hemisphere facing the camera unfolded)."""
+    x, y = geo[..., 0], geo[..., 1]
+    z = 1.0 - np.abs(x) - np.abs(y)
+    t = np.maximum(-z, 0.0)
+    x = x + np.where(x >= 0.0, -t, t)
+    y = y + np.where(y >= 0.0, -t, t)
+    n = np.stack([x, y, z], axis=-1)
+    n /= np.linalg.norm(n, axis=-1, keepdims=True) + 1e-12
+    n[..., 2] *= -1.0
+    return n

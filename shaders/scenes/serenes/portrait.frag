@@ -18,8 +18,17 @@ uniform vec2 u_resolution;
 uniform float u_time;
 uniform int u_frame;
 uniform float u_exposure;
+#ifdef PORTRAIT_LOVERS
+uniform sampler2D u_lovers_geo;
+uniform sampler2D u_lovers_mat;
+#define GEO_TEX u_lovers_geo
+#define MAT_TEX u_lovers_mat
+#else
 uniform sampler2D u_portrait_geo;
 uniform sampler2D u_portrait_mat;
+#define GEO_TEX u_portrait_geo
+#define MAT_TEX u_portrait_mat
+#endif
 uniform vec4 u_portrait_light;    // key candle level, rim candle level, zoom (1: none), sway phase
 out vec4 frag_colour;
 
@@ -42,7 +51,13 @@ float vnoise(vec2 p) {
 // streaks of fibre running down the cloth.  Returns the tilted normal and, in ``top``, how near a thread's
 // crown the point lies (0: the dark gap between threads, 1: a crown).  Where a thread would
 // be a pixel or finer the weave fades to its average, so it never breaks into moire.
-vec3 cloth_weave(vec3 N, vec3 P, float cloth, out float top) {
+vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
+#ifdef PORTRAIT_LOVERS
+    vec3 P = lover_local(Pw);
+    float side = Pw.x >= 0.0 ? 1.0 : -1.0;
+#else
+    vec3 P = Pw;
+#endif
     const float PITCH = 0.0065;                       // metres from one thread to the next
     const float TAU = 6.2831853;
     float w = 0.06 - P.z;
@@ -55,6 +70,9 @@ vec3 cloth_weave(vec3 N, vec3 P, float cloth, out float top) {
     float a = TAU * (uv.x + uv.y);
     float h = sin(a);
     vec3 grad = TAU * cos(a) * (du + vec3(0.0, 1.0 / PITCH, 0.0));
+#ifdef PORTRAIT_LOVERS
+    grad = lover_dir_world(grad, side);
+#endif
     // fibre: slubs and streaks running down the cloth (coarse enough never to alias)
     float slub = vnoise(vec2(uv.x * 0.35, uv.y * 0.06)) * 0.6 + vnoise(vec2(uv.x * 0.9, uv.y * 0.12)) * 0.4 - 0.5;
     top = clamp(0.55 + 0.16 * h * fade + 0.9 * slub * cloth, 0.0, 1.0);
@@ -196,8 +214,8 @@ void main() {
     float key = u_portrait_light.x;
     float rimc = u_portrait_light.y;
 
-    vec4 geo = texture(u_portrait_geo, uv);
-    vec4 mat = texture(u_portrait_mat, uv);
+    vec4 geo = texture(GEO_TEX, uv);
+    vec4 mat = texture(MAT_TEX, uv);
     vec3 ro = PORTRAIT_CAM;
     vec3 rd = portrait_ray(s);
 
@@ -251,7 +269,7 @@ void main() {
     // the cold of the room, barely: the forms never go flat black
     surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);
     // the eyes' own cold light on the face and the inside of the hood
-    for (int e = 0; e < 2; ++e) {
+    for (int e = 0; e < EYE_COUNT; ++e) {
         vec3 Le = portrait_eye(e) - P;
         float dl = length(Le);
         float lit = max(dot(N, Le / dl) + 0.3, 0.0);
@@ -266,7 +284,7 @@ void main() {
 
     // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
-    for (int e = 0; e < 2; ++e) {
+    for (int e = 0; e < EYE_COUNT; ++e) {
         vec3 E = portrait_eye(e);
         vec3 oc = ro - E;
         float b = dot(oc, rd);

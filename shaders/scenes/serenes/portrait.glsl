@@ -6,17 +6,35 @@
 // (portrait.frag: relit each frame, the eyes analytic spheres). Units are metres; the head's
 // centre is the origin, y up, the camera looks along +z.
 
+#ifdef PORTRAIT_LOVERS
+// (the lovers' variant, round 21: two of them in profile, face to face, a candle low between
+// them; the camera square on, a little below their eyes)
+const vec3 PORTRAIT_CAM = vec3(0.0, -0.06, -1.05);
+const float PORTRAIT_FOCAL = 1.22;
+const float PORTRAIT_PITCH = 0.035;
+const float PORTRAIT_BOW = 0.2;                       // each bowed toward the other
+const vec3 LOVER_AT = vec3(0.27, 0.0, 0.0);           // the right one's head; the left its mirror
+const int EYE_COUNT = 4;
+#else
 const vec3 PORTRAIT_CAM = vec3(-0.2, -0.07, -0.98);  // left of the figure: it stands right of centre
 const float PORTRAIT_FOCAL = 1.22;                    // screen y in [-0.5, 0.5]: ~45 deg vertical
 const float PORTRAIT_PITCH = 0.05;                    // a little from below: it looms
 const float PORTRAIT_BOW = 0.16;                      // the hood bowed toward the viewer (rad)
+const int EYE_COUNT = 2;
+#endif
 // the lidless eyes: large mercury orbs in the face's shadow (head-local, before the bow)
 const vec3 EYE_L = vec3(-0.039, -0.004, -0.07);
 const vec3 EYE_R = vec3(0.039, -0.004, -0.07);
 const float EYE_RADIUS = 0.03;
+#ifdef PORTRAIT_LOVERS
+// the candles: the key low between them, in front; one behind them, higher, for the rims
+const vec3 KEY_CANDLE = vec3(0.0, -0.29, -0.3);
+const vec3 RIM_CANDLE = vec3(0.0, 0.02, 0.75);
+#else
 // the candles: the key low in front, to the left; one behind to the right for the rim
 const vec3 KEY_CANDLE = vec3(-0.52, -0.2, -0.3);
 const vec3 RIM_CANDLE = vec3(0.62, -0.30, 0.75);
+#endif
 
 // The view ray through screen point s (centred, y in [-0.5, 0.5]).
 vec3 portrait_ray(vec2 s) {
@@ -107,7 +125,7 @@ float portrait_folds(vec3 q) {
 // The hooded bust's signed distance at world point p, and which material it hit: m = 0 the
 // cloth, 0.5 the hood's lining round the face, 1 the face and the eyes.  The hood and the face bow (head-local q); the mantle
 // stays on the shoulders.
-float portrait_sdf(vec3 p, out float m) {
+float bust_sdf(vec3 p, out float m) {
     vec3 q = portrait_local(p);
     // the hood: a deep cowl over the head coming to a soft point behind the crown
     float hood = p_ellipsoid(q - vec3(0.0, 0.035, 0.02), vec3(0.142, 0.19, 0.17));
@@ -134,14 +152,42 @@ float portrait_sdf(vec3 p, out float m) {
     return min(cloth, face);
 }
 
+// The lovers' variant: the bust space of a world point -- the two of them are one bust
+// mirrored across x = 0 (one field evaluation for both), each turned a quarter round to face
+// the other -- and back (a direction, for the bust on ``side`` -1 or 1).
+#ifdef PORTRAIT_LOVERS
+vec3 lover_local(vec3 p) {
+    vec3 w = vec3(abs(p.x), p.y, p.z) - LOVER_AT;
+    return vec3(-w.z, w.y, w.x);
+}
+
+vec3 lover_dir_world(vec3 l, float side) {
+    return vec3(l.z * side, l.y, -l.x);
+}
+#endif
+
+float portrait_sdf(vec3 p, out float m) {
+#ifdef PORTRAIT_LOVERS
+    return bust_sdf(lover_local(p), m);
+#else
+    return bust_sdf(p, m);
+#endif
+}
+
 float portrait_sdf(vec3 p) {
     float m;
     return portrait_sdf(p, m);
 }
 
-// Eye centres in world space.
+// Eye centres in world space (the lovers: 0, 1 the right one's, 2, 3 the left one's).
 vec3 portrait_eye(int e) {
-    return portrait_world(e == 0 ? EYE_L : EYE_R);
+    vec3 b = portrait_world((e & 1) == 0 ? EYE_L : EYE_R);
+#ifdef PORTRAIT_LOVERS
+    float side = e < 2 ? 1.0 : -1.0;
+    return lover_dir_world(b, side) + vec3(LOVER_AT.x * side, LOVER_AT.yz);
+#else
+    return b;
+#endif
 }
 
 // The weave's fine creases, in the normal only (too fine to march): crumpled soft lines
@@ -156,6 +202,9 @@ float portrait_creases(vec3 p) {
 float portrait_detailed(vec3 p) {
     float m;
     float d = portrait_sdf(p, m);
+#ifdef PORTRAIT_LOVERS
+    p = lover_local(p);
+#endif
     return d + portrait_creases(p) * (1.0 - step(0.75, m));
 }
 
@@ -166,9 +215,30 @@ vec3 portrait_normal(vec3 p) {
                    + k.yxy * portrait_detailed(p + k.yxy * h) + k.xxx * portrait_detailed(p + k.xxx * h));
 }
 
+// The normal in two channels: octahedral, the hemisphere facing the camera (-z) unfolded, so
+// the bilinear lookup is smooth over the faces and across the silhouettes (where z crosses
+// 0); only the rare normals turned away from us lie in the folded corners.
+vec2 portrait_pack_normal(vec3 n) {
+    n = vec3(n.xy, -n.z) / (abs(n.x) + abs(n.y) + abs(n.z));
+    vec2 sgn = vec2(n.x >= 0.0 ? 1.0 : -1.0, n.y >= 0.0 ? 1.0 : -1.0);
+    return n.z >= 0.0 ? n.xy : (1.0 - abs(n.yx)) * sgn;
+}
+
+vec3 portrait_geo_normal(vec4 geo) {
+    vec3 n = vec3(geo.xy, 1.0 - abs(geo.x) - abs(geo.y));
+    float t = max(-n.z, 0.0);
+    n.xy += vec2(n.x >= 0.0 ? -t : t, n.y >= 0.0 ? -t : t);
+    n = normalize(n);
+    return vec3(n.xy, -n.z);
+}
+
+float portrait_geo_depth(vec4 geo) {
+    return geo.z;
+}
+
 // The G-buffer, baked once when the shot begins (the field is costly; the light is cheap),
 // in two targets but ONE march: portrait_geo marches the ray and keeps what it found --
-// geo = (normal x, normal y, depth along the ray (m) signed by the normal's z, coverage) --
+// geo = (the normal, packed in two (portrait_pack_normal), depth along the ray (m), coverage) --
 // and portrait_mat reads that hit back and only samples the field round it -- mat =
 // (occlusion, the key candle's soft shadow, the cloth's thinness toward the rim candle behind
 // (1: a thin edge the light glows through), material).  Coverage is antialiased from the
@@ -189,18 +259,7 @@ vec4 portrait_march_geo(vec2 s, float px) {
     }
     float cov = hit > 0.0 ? 1.0 : clamp(1.0 - best, 0.0, 1.0);
     float tt = hit > 0.0 ? t : best_t;
-    vec3 n = portrait_normal(ro + rd * tt);
-    return vec4(n.xy, n.z >= 0.0 ? tt : -tt, cov);
-}
-
-// The normal and the depth packed in geo, unpacked.
-vec3 portrait_geo_normal(vec4 geo) {
-    float z = sqrt(max(1.0 - dot(geo.xy, geo.xy), 0.0));
-    return normalize(vec3(geo.xy, geo.z >= 0.0 ? z : -z));
-}
-
-float portrait_geo_depth(vec4 geo) {
-    return abs(geo.z);
+    return vec4(portrait_pack_normal(portrait_normal(ro + rd * tt)), tt, cov);
 }
 
 vec4 portrait_bake_mat(vec2 s, vec4 geo) {
