@@ -599,6 +599,8 @@ STAGE_PASSES = ("occluder", "shadow", "figures", "eyes_img", "candles_img", "flo
 # (update() sets these every frame itself)
 VARIED_COUNTS = ("main", "main_window_near", "silk_shade", "silk", "threads")
 PORTRAIT_PASSES = ("portrait_geo", "portrait_mat", "portrait_shot")
+# The lovers' shot (``profiles``): the portrait's variant with two of them in profile
+LOVERS_PASSES = ("lovers_geo", "lovers_mat", "lovers_shot")
 PORTRAIT_PUSH = 0.06             # how far the shot pushes in over ``push`` 0..1 (zoom 1 + this)
 
 
@@ -618,11 +620,13 @@ class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
 
     def stage_portrait(self, resources, params: dict) -> bool:
-        """Draw either the stage or the portrait shot (``portrait`` >= 0.5), never both: the
-        passes of the one not shown draw nothing.  Returns whether the portrait is on.
+        """Draw either the stage, the portrait shot (``portrait`` >= 0.5) or the lovers' shot
+        (``profiles`` >= 0.5, over the portrait), never two: the passes of those not shown
+        draw nothing.  Returns whether one of the close shots is on.
         (Called after update() has set the counts it varies; the stage passes whose count
         it does not vary get their own back when the shot cuts back to the stage.)"""
-        on = float(params.get("portrait", 0.0)) >= 0.5
+        lovers = float(params.get("profiles", 0.0)) >= 0.5
+        on = lovers or float(params.get("portrait", 0.0)) >= 0.5
         own = {spec.name: spec.count for spec in self.passes}
         for name in STAGE_PASSES:
             if on:
@@ -630,7 +634,9 @@ class Serenes(Scene):
             elif name not in VARIED_COUNTS:
                 resources.draw_count(name, own[name])
         for name in PORTRAIT_PASSES:
-            resources.draw_count(name, 3 if on else 0)
+            resources.draw_count(name, 3 if on and not lovers else 0)
+        for name in LOVERS_PASSES:
+            resources.draw_count(name, 3 if lovers else 0)
         return on
 
     figure_poses = staticmethod(figure_poses)
@@ -726,6 +732,17 @@ serenes = Serenes(
              update=("portrait",), inputs=("portrait_geo",)),
         Pass("scenes/serenes/portrait.frag", name="portrait_shot", vert="common/fullscreen.vert",
              primitive="triangles", count=3, into="main", inputs=("portrait_geo", "portrait_mat")),
+        # The lovers' shot (``profiles``, round 21: the row's "soft cones in a row" twice): the
+        # portrait's variant -- two of them in profile, face to face (one bust mirrored, one
+        # march), a candle low between them, the neural thread from brow to brow
+        Pass("scenes/serenes/lovers_geo.frag", name="lovers_geo", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("profiles",)),
+        Pass("scenes/serenes/lovers_mat.frag", name="lovers_mat", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("profiles",), inputs=("lovers_geo",)),
+        Pass("scenes/serenes/lovers.frag", name="lovers_shot", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, into="main", inputs=("lovers_geo", "lovers_mat")),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):
         # the cloth's body dims what lies behind it, then its sheen is added (round 18).
         Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",
@@ -766,6 +783,7 @@ serenes = Serenes(
         Param("near", 0.0, 0.0, 1.0, "two Serenes near the camera, large and backlit, crisp rim-lit silhouettes at the frame's edges, and candle-lit smoke in the air: the stage in depth (0: none)"),
         Param("window", 0.0, 0.0, 1.0, "a tall arched window in the wall onto the glass city's night, its cold light on the floor (0: a plain wall)"),
         Param("portrait", 0.0, 0.0, 1.0, "from 0.5: the shot is a close portrait of one Serene -- its hood's folds candle-lit, the face in shadow, the mercury eyes large -- the others soft shadows behind (0: the stage)"),
+        Param("profiles", 0.0, 0.0, 1.0, "from 0.5: the shot is two of them close in profile, face to face -- the lovers, a candle low between them, the neural thread glowing from brow to brow (0: the stage or the portrait)"),
         Param("push", 0.0, 0.0, 1.0, "the portrait's slow push-in, 0 to 1 over the shot"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),

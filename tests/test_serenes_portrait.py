@@ -55,6 +55,8 @@ def test_the_portrait_replaces_the_stage_and_the_stage_draws_none_of_it():
         scene.update(state, resources)
         for name in mod.PORTRAIT_PASSES:
             assert (counts[name] > 0) == bool(on), (name, on, counts)
+        for name in mod.LOVERS_PASSES:
+            assert counts[name] == 0, (name, on, counts)
         if on:
             assert all(counts[name] == 0 for name in mod.STAGE_PASSES), counts
         else:
@@ -202,3 +204,69 @@ def _normals(geo: np.ndarray) -> np.ndarray:
     n /= np.linalg.norm(n, axis=-1, keepdims=True) + 1e-12
     n[..., 2] *= -1.0
     return n
+
+
+def test_the_lovers_shot_replaces_the_stage_and_the_portrait():
+    """``profiles`` on: only the lovers' three passes draw -- not the stage, not the portrait
+    (even with ``portrait`` on too)."""
+    scene = _scene()
+    mod = importlib.import_module("scenes.serenes")
+    counts = {}
+    resources = type("R", (), {"draw_count": lambda self, n, c, instances=None: counts.__setitem__(n, c)})()
+    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
+                           "params": {**{p.name: p.default for p in scene.params}, "portrait": 1.0,
+                                      "profiles": 1.0, "voices": 0.5, "lovers": 0.5}})()
+    scene.update(state, resources)
+    assert all(counts[name] == 3 for name in mod.LOVERS_PASSES), counts
+    assert all(counts[name] == 0 for name in mod.PORTRAIT_PASSES + mod.STAGE_PASSES), counts
+
+
+def test_the_lovers_are_two_modelled_busts_face_to_face_with_the_thread_between(gl):
+    """Round 21: the row's "soft cones in a row" twice -- a close shot of the lovers: two
+    modelled busts, one each side of the frame (each over 12 % of its half; 29 % now),
+    mirror images turned to each other (their coverage's mirror agrees over 90 %; all of it
+    now), a gap
+    between their cowls at the eyes' height where the neural thread glows cyan (blue over
+    red, over 5x the dark above it: 216 vs 6 now), their mercury eyes and the candle
+    between them below."""
+    p = Player(gl, size=(640, 360))
+    try:
+        img = p.at(2.0, **{**SHOT, "profiles": 1.0, "portrait": 0.0, "lovers": 1.0})
+        geo = _to_frame(p.pass_pixels("lovers_geo"), img.shape)
+        mat = _to_frame(p.pass_pixels("lovers_mat"), img.shape)
+    finally:
+        p.release()
+    cov = geo[..., 3] > 0.5
+    h, w = cov.shape
+    left, right = cov[:, : w // 2], cov[:, w // 2:]
+    assert left.mean() > 0.12 and right.mean() > 0.12, (left.mean(), right.mean())
+    agree = (left == right[:, ::-1]).mean()
+    assert agree > 0.9, agree
+    # the eyes' height: the rows holding the faces; the centre columns there are the gap
+    rows = np.flatnonzero(((mat[..., 3] > 0.75) & cov).any(axis=1))
+    band = img[int(rows.min()): int(rows.max()) + 1, w // 2 - 6: w // 2 + 6]
+    assert not cov[int(rows.min()): int(rows.max()) + 1, w // 2 - 6: w // 2 + 6].any()
+    thread = band.max(axis=0).mean(axis=0)           # the brightest in each column, averaged
+    assert thread[2] > thread[0] and thread.mean() > 60.0, thread
+    dark = img[int(rows.min()) - 40: int(rows.min()) - 20, w // 2 - 6: w // 2 + 6].mean()
+    assert thread.mean() > 5.0 * dark, (thread.mean(), dark)
+    # the shading is a volume's: normals through the form on both
+    nx = _normals(geo)[..., 0][geo[..., 3] > 0.99]
+    assert nx.min() < -0.6 and nx.max() > 0.6, (nx.min(), nx.max())
+
+
+def test_the_dream_cuts_to_the_lovers_after_the_portrait_and_back_to_the_row():
+    """The Serenes' cue holds three set-ups: the row, the portrait (88-95 s), the row with
+    the child and the lovers coming up, the lovers close (96-100.5 s), the row for the cost."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the Serenes")
+        return cue.values
+
+    assert float(values(95.5)["profiles"]) < 0.5 and float(values(95.5)["portrait"]) < 0.5
+    assert float(values(96.2)["profiles"]) >= 0.5 and float(values(100.3)["profiles"]) >= 0.5
+    assert float(values(101.0)["profiles"]) < 0.5 and float(values(101.0)["portrait"]) < 0.5
+    assert float(values(91.0)["profiles"]) < 0.5

@@ -9,11 +9,12 @@
 #ifdef PORTRAIT_LOVERS
 // (the lovers' variant, round 21: two of them in profile, face to face, a candle low between
 // them; the camera square on, a little below their eyes)
-const vec3 PORTRAIT_CAM = vec3(0.0, -0.06, -1.05);
+const vec3 PORTRAIT_CAM = vec3(0.0, -0.04, -1.3);
 const float PORTRAIT_FOCAL = 1.22;
 const float PORTRAIT_PITCH = 0.035;
 const float PORTRAIT_BOW = 0.2;                       // each bowed toward the other
-const vec3 LOVER_AT = vec3(0.27, 0.0, 0.0);           // the right one's head; the left its mirror
+const vec3 LOVER_AT = vec3(0.24, 0.0, 0.0);           // the right one's head; the left its mirror
+const float LOVER_TURN = 0.95;                        // each turned from us toward the other (rad)
 const int EYE_COUNT = 4;
 #else
 const vec3 PORTRAIT_CAM = vec3(-0.2, -0.07, -0.98);  // left of the figure: it stands right of centre
@@ -27,8 +28,9 @@ const vec3 EYE_L = vec3(-0.039, -0.004, -0.07);
 const vec3 EYE_R = vec3(0.039, -0.004, -0.07);
 const float EYE_RADIUS = 0.03;
 #ifdef PORTRAIT_LOVERS
-// the candles: the key low between them, in front; one behind them, higher, for the rims
-const vec3 KEY_CANDLE = vec3(0.0, -0.29, -0.3);
+// the candles: the key low between them (their inner sides lit, the sides toward us falling
+// into shadow); one behind them, higher, for the rims
+const vec3 KEY_CANDLE = vec3(0.0, -0.27, -0.08);
 const vec3 RIM_CANDLE = vec3(0.0, 0.02, 0.75);
 #else
 // the candles: the key low in front, to the left; one behind to the right for the rim
@@ -153,16 +155,19 @@ float bust_sdf(vec3 p, out float m) {
 }
 
 // The lovers' variant: the bust space of a world point -- the two of them are one bust
-// mirrored across x = 0 (one field evaluation for both), each turned a quarter round to face
-// the other -- and back (a direction, for the bust on ``side`` -1 or 1).
+// mirrored across x = 0 (one field evaluation for both), each turned from us toward the other
+// (three-quarters, so the cowl's opening and the near eye still face the camera) -- and back
+// (a direction, for the bust on ``side`` -1 or 1).
 #ifdef PORTRAIT_LOVERS
 vec3 lover_local(vec3 p) {
     vec3 w = vec3(abs(p.x), p.y, p.z) - LOVER_AT;
-    return vec3(-w.z, w.y, w.x);
+    float c = cos(LOVER_TURN), s = sin(LOVER_TURN);
+    return vec3(c * w.x - s * w.z, w.y, s * w.x + c * w.z);
 }
 
 vec3 lover_dir_world(vec3 l, float side) {
-    return vec3(l.z * side, l.y, -l.x);
+    float c = cos(LOVER_TURN), s = sin(LOVER_TURN);
+    return vec3((c * l.x + s * l.z) * side, l.y, -s * l.x + c * l.z);
 }
 #endif
 
