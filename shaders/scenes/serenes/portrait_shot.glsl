@@ -133,6 +133,12 @@ vec3 background(vec2 s, vec3 lightc) {
     return col;
 }
 
+#ifdef PORTRAIT_LOVERS
+const int ENV_CANDLES = 2;      // (four eyes: the nearer far candle only, for the frame's time)
+#else
+const int ENV_CANDLES = 3;
+#endif
+
 // What a mercury eye at E mirrors in direction r: the dark room, the warm floor below,
 // and each candle flame as a hot upright teardrop.
 vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
@@ -141,7 +147,7 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
     col += lightc * 0.03 * smoothstep(0.0, -0.25, r.y) * smoothstep(-0.9, -0.3, r.y) * u_portrait_light.x;
     vec3 cs[3] = vec3[3](KEY_CANDLE, FAR_CANDLE_A, FAR_CANDLE_B);
     float pw[3] = float[3](u_portrait_light.x, 0.6, 0.5);
-    for (int k = 0; k < 3; ++k) {
+    for (int k = 0; k < ENV_CANDLES; ++k) {
         vec3 d = cs[k] + vec3(0.0, 0.03, 0.0) - E;
         float dist = length(d);
         d /= dist;
@@ -206,7 +212,7 @@ vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
 
 #ifdef PORTRAIT_LOVERS
 // The neural thread between the lovers (paragraph 4: "their affections are harmonized by
-// neural threads that link their minds"): a bundle of fine pale-cyan filaments from brow to
+// neural threads that link their minds"): a bundle of four fine pale-cyan filaments from brow to
 // brow across the gap, each sagging and swaying a little on its own, pulses of light running
 // both ways along them.  Drawn over the figures (nothing stands between their faces).
 const vec3 THREAD_CYAN = vec3(0.45, 0.9, 1.0);
@@ -217,8 +223,8 @@ vec3 lovers_thread(vec2 s, float px) {
     vec3 a = lover_dir_world(brow, -1.0) + vec3(-LOVER_AT.x, LOVER_AT.yz);
     vec3 b = lover_dir_world(brow, 1.0) + vec3(LOVER_AT.x, LOVER_AT.yz);
     vec3 col = vec3(0.0);
-    const int SEG = 10;
-    for (int k = 0; k < 5; ++k) {
+    const int SEG = 7;
+    for (int k = 0; k < 4; ++k) {
         float fk = float(k);
         vec3 prev = portrait_project(a);
         float best = 1e9, at = 0.0;
@@ -227,7 +233,7 @@ vec3 lovers_thread(vec2 s, float px) {
             float bell = 4.0 * u * (1.0 - u);
             vec3 p = mix(a, b, u)
                    + vec3(0.0, -0.012 - 0.006 * sin(fk * 2.1) + 0.003 * sin(u_time * 1.3 + fk), 0.0) * bell
-                   + vec3(0.0, 0.004 * sin(u * 9.0 + u_time * 2.0 + fk * 1.7), 0.008 * (fk - 2.0)) * bell;
+                   + vec3(0.0, 0.004 * sin(u * 9.0 + u_time * 2.0 + fk * 1.7), 0.009 * (fk - 1.5)) * bell;
             vec3 cur = portrait_project(p);
             vec2 ab = cur.xy - prev.xy, ap = s - prev.xy;
             float h = clamp(dot(ap, ab) / dot(ab, ab), 0.0, 1.0);
