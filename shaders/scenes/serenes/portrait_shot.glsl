@@ -212,7 +212,7 @@ vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
 
 #ifdef PORTRAIT_LOVERS
 // The neural thread between the lovers (paragraph 4: "their affections are harmonized by
-// neural threads that link their minds"): a bundle of four fine pale-cyan filaments from brow to
+// neural threads that link their minds"): a bundle of three fine pale-cyan filaments from brow to
 // brow across the gap, each sagging and swaying a little on its own, pulses of light running
 // both ways along them.  Drawn over the figures (nothing stands between their faces).
 const vec3 THREAD_CYAN = vec3(0.45, 0.9, 1.0);
@@ -223,8 +223,8 @@ vec3 lovers_thread(vec2 s, float px) {
     vec3 a = lover_dir_world(brow, -1.0) + vec3(-LOVER_AT.x, LOVER_AT.yz);
     vec3 b = lover_dir_world(brow, 1.0) + vec3(LOVER_AT.x, LOVER_AT.yz);
     vec3 col = vec3(0.0);
-    const int SEG = 7;
-    for (int k = 0; k < 4; ++k) {
+    const int SEG = 9;
+    for (int k = 0; k < 3; ++k) {
         float fk = float(k);
         vec3 prev = portrait_project(a);
         float best = 1e9, at = 0.0;
@@ -233,7 +233,7 @@ vec3 lovers_thread(vec2 s, float px) {
             float bell = 4.0 * u * (1.0 - u);
             vec3 p = mix(a, b, u)
                    + vec3(0.0, -0.012 - 0.006 * sin(fk * 2.1) + 0.003 * sin(u_time * 1.3 + fk), 0.0) * bell
-                   + vec3(0.0, 0.004 * sin(u * 9.0 + u_time * 2.0 + fk * 1.7), 0.009 * (fk - 1.5)) * bell;
+                   + vec3(0.0, 0.004 * sin(u * 9.0 + u_time * 2.0 + fk * 1.7), 0.011 * (fk - 1.0)) * bell;
             vec3 cur = portrait_project(p);
             vec2 ab = cur.xy - prev.xy, ap = s - prev.xy;
             float h = clamp(dot(ap, ab) / dot(ab, ab), 0.0, 1.0);
