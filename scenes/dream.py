@@ -229,7 +229,11 @@ the_woman = Cue(
             # city's night, cold against her warm candle)
             "window": 1.0},   # (round 15: 1.35 left "80 % of the frame black")
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
-          "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")]},
+          "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")],
+          # (round 21: "a primitive mannequin, flat wall" -- from 126 s a cut to her close,
+          # modelled as the portrait is: head bowed over her open hands, her candle beside
+          # her, the glitch tearing her hands in rows)
+          "close_woman": [(0, 0.0), (5, 1.0, "step")]},
 )
 
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent

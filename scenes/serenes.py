@@ -601,6 +601,8 @@ VARIED_COUNTS = ("main", "main_window_near", "silk_shade", "silk", "threads")
 PORTRAIT_PASSES = ("portrait_geo", "portrait_mat", "portrait_shot")
 # The lovers' shot (``profiles``): the portrait's variant with two of them in profile
 LOVERS_PASSES = ("lovers_geo", "lovers_mat", "lovers_shot")
+# The woman close (``close_woman``): the portrait's variant, her head bowed over her hands
+WOMAN_PASSES = ("woman_geo", "woman_mat", "woman_shot")
 PORTRAIT_PUSH = 0.06             # how far the shot pushes in over ``push`` 0..1 (zoom 1 + this)
 
 
@@ -609,6 +611,9 @@ def portrait_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, fl
     the portrait's light breathes as the stage's does), the push-in's zoom, and the phase of
     the others' sway behind (in unison, slow)."""
     candle = float(params["candle"])
+    if float(params.get("close_woman", 0.0)) >= 0.5:
+        # (her cue lifts the candle to 1.6 for the wide room; this close, that burnt her out)
+        candle = min(candle, 1.0) * 0.8
     key = candle * max(float(shape[0][2]), 0.05)
     rim = candle * max(float(shape[1][2]), 0.05)
     push = min(max(float(params.get("push", 0.0)), 0.0), 1.0)
@@ -625,8 +630,9 @@ class Serenes(Scene):
         draw nothing.  Returns whether one of the close shots is on.
         (Called after update() has set the counts it varies; the stage passes whose count
         it does not vary get their own back when the shot cuts back to the stage.)"""
-        lovers = float(params.get("profiles", 0.0)) >= 0.5
-        on = lovers or float(params.get("portrait", 0.0)) >= 0.5
+        woman = float(params.get("close_woman", 0.0)) >= 0.5
+        lovers = float(params.get("profiles", 0.0)) >= 0.5 and not woman
+        on = woman or lovers or float(params.get("portrait", 0.0)) >= 0.5
         own = {spec.name: spec.count for spec in self.passes}
         for name in STAGE_PASSES:
             if on:
@@ -634,7 +640,9 @@ class Serenes(Scene):
             elif name not in VARIED_COUNTS:
                 resources.draw_count(name, own[name])
         for name in PORTRAIT_PASSES:
-            resources.draw_count(name, 3 if on and not lovers else 0)
+            resources.draw_count(name, 3 if on and not (lovers or woman) else 0)
+        for name in WOMAN_PASSES:
+            resources.draw_count(name, 3 if woman else 0)
         for name in LOVERS_PASSES:
             resources.draw_count(name, 3 if lovers else 0)
         return on
@@ -743,6 +751,16 @@ serenes = Serenes(
              update=("profiles",), inputs=("lovers_geo",)),
         Pass("scenes/serenes/lovers.frag", name="lovers_shot", vert="common/fullscreen.vert",
              primitive="triangles", count=3, into="main", inputs=("lovers_geo", "lovers_mat")),
+        # The woman close (``close_woman``, round 21: "a primitive mannequin, flat wall"): the
+        # portrait's variant -- her head bowed over her open hands, the glitch tearing them
+        Pass("scenes/serenes/woman_geo.frag", name="woman_geo", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("close_woman",)),
+        Pass("scenes/serenes/woman_mat.frag", name="woman_mat", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("close_woman",), inputs=("woman_geo",)),
+        Pass("scenes/serenes/woman.frag", name="woman_shot", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, into="main", inputs=("woman_geo", "woman_mat")),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):
         # the cloth's body dims what lies behind it, then its sheen is added (round 18).
         Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",
@@ -784,6 +802,7 @@ serenes = Serenes(
         Param("window", 0.0, 0.0, 1.0, "a tall arched window in the wall onto the glass city's night, its cold light on the floor (0: a plain wall)"),
         Param("portrait", 0.0, 0.0, 1.0, "from 0.5: the shot is a close portrait of one Serene -- its hood's folds candle-lit, the face in shadow, the mercury eyes large -- the others soft shadows behind (0: the stage)"),
         Param("profiles", 0.0, 0.0, 1.0, "from 0.5: the shot is two of them close in profile, face to face -- the lovers, a candle low between them, the neural thread glowing from brow to brow (0: the stage or the portrait)"),
+        Param("close_woman", 0.0, 0.0, 1.0, "from 0.5: the shot is the woman close -- seated alone, her head bowed over her open hands, her candle beside her, the glitch tearing the rows of her hands (0: the stage)"),
         Param("push", 0.0, 0.0, 1.0, "the portrait's slow push-in, 0 to 1 over the shot"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),

@@ -270,3 +270,69 @@ def test_the_dream_cuts_to_the_lovers_after_the_portrait_and_back_to_the_row():
     assert float(values(96.2)["profiles"]) >= 0.5 and float(values(100.3)["profiles"]) >= 0.5
     assert float(values(101.0)["profiles"]) < 0.5 and float(values(101.0)["portrait"]) < 0.5
     assert float(values(91.0)["profiles"]) < 0.5
+
+
+def test_the_woman_close_replaces_the_stage_and_the_other_shots():
+    """``close_woman`` on: only her three passes draw -- not the stage, the portrait or the
+    lovers (even with those on too)."""
+    scene = _scene()
+    mod = importlib.import_module("scenes.serenes")
+    counts = {}
+    resources = type("R", (), {"draw_count": lambda self, n, c, instances=None: counts.__setitem__(n, c)})()
+    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
+                           "params": {**{p.name: p.default for p in scene.params}, "portrait": 1.0,
+                                      "profiles": 1.0, "close_woman": 1.0}})()
+    scene.update(state, resources)
+    assert all(counts[name] == 3 for name in mod.WOMAN_PASSES), counts
+    others = mod.PORTRAIT_PASSES + mod.LOVERS_PASSES + mod.STAGE_PASSES
+    assert all(counts[name] == 0 for name in others), counts
+
+
+def test_the_woman_close_is_modelled_with_open_lit_hands_that_the_glitch_tears(gl):
+    """Round 21: the woman read as "a primitive mannequin, flat wall".  Close, she is the
+    portrait's modelled bust bowed over two open hands (bare skin in the G-buffer on both
+    sides of her middle, each hand over 150 px at 640x360; 1106 and 1200 now), the hands
+    brighter than her cloth (their median over 1.5x the cloth's: 1.9x now), and the glitch tears
+    them in rows: from one tick of it to the next, the rows that change lie in the band round
+    her hands (over 90 % of the changed pixels there, all 841 now; the rest of the frame holds still)."""
+    p = Player(gl, size=(640, 360))
+    try:
+        shot = {**SHOT, "close_woman": 1.0, "portrait": 0.0, "tremor": 1.0, "flicker": 0.0}
+        img = p.at(2.0, **shot)
+        geo = _to_frame(p.pass_pixels("woman_geo"), img.shape)
+        mat = _to_frame(p.pass_pixels("woman_mat"), img.shape)
+        frames = [p.frame(60 + k, **shot) for k in range(0, 12, 3)]
+    finally:
+        p.release()
+    cov = geo[..., 3] > 0.99
+    skin = cov & (mat[..., 3] > 0.75) & (mat[..., 3] < 0.95)
+    cols = np.flatnonzero(skin.any(axis=0))
+    mid = 0.5 * (cols.min() + cols.max())
+    left = skin[:, : int(mid)].sum()
+    right = skin[:, int(mid):].sum()
+    assert left > 150 and right > 150, (left, right)
+    lum = img.mean(axis=2)
+    cloth = cov & (mat[..., 3] < 0.25)
+    assert np.median(lum[skin]) > 1.5 * np.median(lum[cloth]), (np.median(lum[skin]), np.median(lum[cloth]))
+    rows = np.flatnonzero(skin.any(axis=1))
+    band = np.zeros(skin.shape, bool)
+    band[max(int(rows.min()) - 30, 0): int(rows.max()) + 30] = True
+    changed = np.zeros(skin.shape, bool)
+    for a, b in zip(frames, frames[1:]):
+        changed |= np.abs(a - b).max(axis=2) > 40.0
+    assert changed.sum() > 50, changed.sum()
+    assert changed[band].sum() > 0.9 * changed.sum(), (changed[band].sum(), changed.sum())
+
+
+def test_the_dream_cuts_to_the_woman_close_after_the_wide_room():
+    """The woman's cue holds two set-ups: the wide room (121-126 s), then her close."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the cracks: a woman alone")
+        return cue.values
+
+    assert float(values(123.0)["close_woman"]) < 0.5
+    assert float(values(126.5)["close_woman"]) >= 0.5 and float(values(130.5)["close_woman"]) >= 0.5

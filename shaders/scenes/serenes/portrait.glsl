@@ -16,6 +16,14 @@ const float PORTRAIT_BOW = 0.2;                       // each bowed toward the o
 const vec3 LOVER_AT = vec3(0.24, 0.0, 0.0);           // the right one's head; the left its mirror
 const float LOVER_TURN = 0.95;                        // each turned from us toward the other (rad)
 const int EYE_COUNT = 4;
+#elif defined(PORTRAIT_WOMAN)
+// (the woman's variant, round 21: "a primitive mannequin, flat wall" -- she sits alone, close,
+// her head bowed deep over her hands held open before her; seen a little from above)
+const vec3 PORTRAIT_CAM = vec3(-0.16, 0.0, -0.92);
+const float PORTRAIT_FOCAL = 1.22;
+const float PORTRAIT_PITCH = -0.21;
+const float PORTRAIT_BOW = 0.5;
+const int EYE_COUNT = 2;
 #else
 const vec3 PORTRAIT_CAM = vec3(-0.2, -0.07, -0.98);  // left of the figure: it stands right of centre
 const float PORTRAIT_FOCAL = 1.22;                    // screen y in [-0.5, 0.5]: ~45 deg vertical
@@ -32,6 +40,10 @@ const float EYE_RADIUS = 0.03;
 // into shadow); one behind them, higher, for the rims
 const vec3 KEY_CANDLE = vec3(0.0, -0.27, -0.08);
 const vec3 RIM_CANDLE = vec3(0.0, 0.02, 0.75);
+#elif defined(PORTRAIT_WOMAN)
+// her one candle on a stool at her right, a little below her hands; another behind at the left
+const vec3 KEY_CANDLE = vec3(0.32, -0.26, -0.12);
+const vec3 RIM_CANDLE = vec3(-0.6, -0.1, 0.8);
 #else
 // the candles: the key low in front, to the left; one behind to the right for the rim
 const vec3 KEY_CANDLE = vec3(-0.52, -0.2, -0.3);
@@ -171,9 +183,42 @@ vec3 lover_dir_world(vec3 l, float side) {
 }
 #endif
 
+#ifdef PORTRAIT_WOMAN
+// Her hands, held open before her, palms up (mirrored across x = 0): the sleeves from under
+// the mantle to the wrists (cloth), each palm a flattened ellipsoid, four fingers curling a
+// little up and apart, a thumb.  ``hand``: the distance to the bare hands alone.
+float woman_hands(vec3 p, out float hand) {
+    vec3 h = vec3(abs(p.x), p.y, p.z);
+    float arm = p_round_cone(h, vec3(0.16, -0.38, 0.0), vec3(0.08, -0.31, -0.17), 0.05, 0.03);
+    vec3 c = h - vec3(0.07, -0.3, -0.215);
+    // (the palm tilted a little toward her, cupped: its middle sunk)
+    float palm = p_ellipsoid(c, vec3(0.036, 0.012, 0.042));
+    palm = p_smax(palm, -p_ellipsoid(c - vec3(0.0, 0.014, 0.0), vec3(0.024, 0.01, 0.028)), 0.006);
+    float fingers = 1e9;
+    for (int i = 0; i < 4; ++i) {
+        float fi = float(i) - 1.5;
+        vec3 a = vec3(0.07 + fi * 0.015, -0.298, -0.248 + abs(fi) * 0.005);
+        // each finger in two joints, curling up, spread a little
+        vec3 k = a + vec3(fi * 0.006, 0.004, -0.028 + abs(fi) * 0.004);
+        vec3 e = k + vec3(fi * 0.004, 0.012, -0.018 + abs(fi) * 0.002);
+        fingers = min(fingers, p_round_cone(h, a, k, 0.0075, 0.0064));
+        fingers = min(fingers, p_round_cone(h, k, e, 0.0064, 0.0052));
+    }
+    float thumb = p_round_cone(h, vec3(0.1, -0.3, -0.2), vec3(0.112, -0.29, -0.236), 0.009, 0.0065);
+    hand = p_smin(p_smin(palm, fingers, 0.006), thumb, 0.006);
+    return p_smin(hand, arm, 0.012);
+}
+#endif
+
 float portrait_sdf(vec3 p, out float m) {
 #ifdef PORTRAIT_LOVERS
     return bust_sdf(lover_local(p), m);
+#elif defined(PORTRAIT_WOMAN)
+    float hand;
+    float arms = woman_hands(p, hand);
+    float d = bust_sdf(p, m);
+    if (arms < d) m = hand < arms + 0.004 ? 0.85 : 0.0;   // (0.85: bare skin)
+    return p_smin(d, arms, 0.01);
 #else
     return bust_sdf(p, m);
 #endif

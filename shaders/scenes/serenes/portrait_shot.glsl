@@ -22,6 +22,11 @@ uniform sampler2D u_lovers_geo;
 uniform sampler2D u_lovers_mat;
 #define GEO_TEX u_lovers_geo
 #define MAT_TEX u_lovers_mat
+#elif defined(PORTRAIT_WOMAN)
+uniform sampler2D u_woman_geo;
+uniform sampler2D u_woman_mat;
+#define GEO_TEX u_woman_geo
+#define MAT_TEX u_woman_mat
 #else
 uniform sampler2D u_portrait_geo;
 uniform sampler2D u_portrait_mat;
@@ -104,6 +109,7 @@ vec3 background(vec2 s, vec3 lightc) {
         glow += 1.0 / (1.0 + dot(d, d) * 30.0);
     }
     col += lightc * glow * (0.004 + 0.004 * drift) * key;
+#ifndef PORTRAIT_WOMAN
     // the others, in unison: they sway together
     float sway = 0.012 * sin(u_portrait_light.w);
     float f1 = far_serene(s, vec2(-0.6 + sway, 0.13), 0.62, 0.028);
@@ -122,6 +128,12 @@ vec3 background(vec2 s, vec3 lightc) {
         }
     }
     col += SILVER * pts * (0.03 + 0.05 * u_eyes);
+#else
+    // (she is alone: behind her only the dark, a tall window's cold light far off at the left)
+    vec2 wq = (s - vec2(-0.62, 0.12)) / vec2(0.16, 0.34);
+    float win = 1.0 - smoothstep(0.7, 1.25, max(abs(wq.x), abs(wq.y)));
+    col += vec3(0.25, 0.35, 0.9) * 0.006 * win * (0.8 + 0.2 * drift);
+#endif
     // far candles out of focus: soft discs with a brighter rim
     vec3 bokeh[4] = vec3[4](vec3(-0.41, -0.43, 0.024), vec3(0.07, -0.47, 0.018),
                             vec3(-0.86, -0.41, 0.03), vec3(-0.28, -0.38, 0.012));
@@ -262,6 +274,19 @@ void main() {
     float key = u_portrait_light.x;
     float rimc = u_portrait_light.y;
 
+#ifdef PORTRAIT_WOMAN
+    // the glitch in her hands (paragraph 6: "her hands trembling -- not from emotion, but from
+    // a glitch in her programming"): in the band of rows round them, rows tear sideways in
+    // hard-edged runs, a few frames at a time, more as the tremor grows
+    vec2 hs = portrait_project(vec3(0.0, -0.3, -0.23)).xy * zoom;
+    float band = step(abs(s0.y - hs.y), 0.075) * step(abs(s0.x - hs.x), 0.2);
+    float row = floor(gl_FragCoord.y / max(u_resolution.y / 180.0, 1.0) / 3.0);
+    float tick = floor(u_time * 11.0);
+    float r1 = hash_to_unit(pcg2d(uvec2(uint(row + 512.0), uint(tick))).x);
+    float r2 = hash_to_unit(pcg2d(uvec2(uint(row + 1024.0), uint(tick))).y);
+    float tear = band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.05 * u_tremor;
+    uv.x += tear * u_resolution.y / u_resolution.x;
+#endif
     vec4 geo = texture(GEO_TEX, uv);
     vec4 mat = texture(MAT_TEX, uv);
     vec3 ro = PORTRAIT_CAM;
@@ -277,15 +302,23 @@ void main() {
     vec3 V = -rd;
     float ao = mat.x;
     float thin = mat.z;
+#ifdef PORTRAIT_WOMAN
+    float face = step(0.95, mat.w);
+    float skin = step(0.7, mat.w) * (1.0 - face);             // her bare hands (0.85)
+    float lining = 2.0 * min(mat.w, 0.5) * (1.0 - face) * (1.0 - skin);
+#else
     float face = step(0.75, mat.w);
+    float skin = 0.0;
     float lining = mat.w * (1.0 - face) * 2.0;
-    float cloth = 1.0 - face;
+#endif
+    float cloth = 1.0 - face - skin;
     // the weave: threads in the normal and the albedo (a pixel's worth or finer fades out)
     float weave;
     vec3 N = cloth_weave(portrait_geo_normal(geo), P, cloth, weave);
     float NV = max(dot(N, V), 0.0);
     // dark woven cloth, charcoal going umber; the face a dark mask
     vec3 albedo = mix(vec3(0.0088, 0.0076, 0.0076) * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
+    albedo = mix(albedo, vec3(0.12, 0.098, 0.1), skin);        // pale, a little cold
     // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
     vec3 Lk = KEY_CANDLE - P;
     float dk2 = dot(Lk, Lk);
@@ -325,6 +358,8 @@ void main() {
         float ds = max(dl - EYE_RADIUS, 0.0);
         surf += SILVER * albedo * 0.00012 * (0.3 + 0.7 * u_eyes) * lit / (0.0004 + ds * ds) * (0.3 + 0.7 * ao);
     }
+    // her skin: the candle's warmth through it at the edges (fingers glow where thin)
+    surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
     // the face and the lining round it stay in the cowl's deep shadow
     surf *= 1.0 - 0.8 * lining - 0.8 * face;
     // a little of the room's haze between us and the figure
