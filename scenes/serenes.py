@@ -109,6 +109,15 @@ the cowl's shadow and in it the two lidless eyes, analytic mercury spheres that 
 flames; behind, the others as soft shadows in the haze with their eyes faint cold points,
 far candles out of focus.  ``push`` moves the camera slowly in.  While it is on, the stage's
 passes draw nothing (on llvmpipe a pass drawn and then covered costs its full price).
+Round 21 ("cloth looks like clay"): the cowl is dark woven cloth -- charcoal-umber, a velvet
+sheen at grazing, a twill and fibre streaks (faded where finer than a pixel), the candle
+behind glowing through its thin edges (a thinness term in the bake); the bake marches once
+(``portrait_mat`` reads ``portrait_geo``'s hit back).  Two more shots are the same bake and
+relight in compile-time variants (portrait.glsl / portrait_shot.glsl): ``profiles``, the
+lovers close -- the bust mirrored across the frame's middle, each turned to the other over a
+candle, the neural thread glowing brow to brow (lovers_*.frag); and ``close_woman``, the
+woman close -- bowed over two open hands, her candle beside her, the glitch tearing the rows
+round her hands (woman_*.frag).
 
 Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
 the next, its head ticking side to side on a clock (laughter as a programmed response); the
