@@ -171,7 +171,11 @@ serenes = Cue(
           # of them close -- its hood's folds candle-lit, the face in the cowl's shadow, the
           # mercury eyes large -- the others soft shadows behind; a slow push in, then back
           "portrait": [(0, 0.0), (6, 1.0, "step"), (13, 0.0, "step")],
-          "push": [(0, 0.0), (6, 0.0), (13, 1.0, "linear")]},
+          "push": [(0, 0.0), (6, 0.0), (13, 1.0, "linear")],
+          # (round 21: "soft cones in a row" twice -- a third set-up from 96 to 100.5 s: the
+          # lovers close, two of them turned face to face over a candle, the neural thread
+          # brightening between their brows; then the row again for the cost)
+          "profiles": [(0, 0.0), (14, 1.0, "step"), (18.5, 0.0, "step")]},
     # in unison, but not clones: the one movement ripples along the row, and each has its own
     # height, stance and reach
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
@@ -227,7 +231,11 @@ the_woman = Cue(
             # city's night, cold against her warm candle)
             "window": 1.0},   # (round 15: 1.35 left "80 % of the frame black")
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
-          "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")]},
+          "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")],
+          # (round 21: "a primitive mannequin, flat wall" -- from 126 s a cut to her close,
+          # modelled as the portrait is: head bowed over her open hands, her candle beside
+          # her, the glitch tearing her hands in rows)
+          "close_woman": [(0, 0.0), (5, 1.0, "step")]},
 )
 
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent

@@ -100,14 +100,24 @@ The portrait (``portrait``, round 20: "cut-out figures", "the same set-up three 
 second shot, one Serene close -- its hooded bust a distance field (portrait.glsl: a cowl
 coming to a point that falls back, a deep face opening, a mantle over sloping shoulders,
 folds fanning from the neck, slack swags at the collar, creases in the normal) marched once
-when the shot begins into a G-buffer at twice the frame's size (``portrait_geo``: normal and
-coverage; ``portrait_mat``: occlusion, the key candle's soft shadow, depth, material) and
+when the shot begins into a G-buffer at twice the frame's size (``portrait_geo``: normal,
+depth and coverage, the one march; ``portrait_mat``, from its hit: occlusion, the key
+candle's soft shadow, the cloth's thinness toward the candle behind, material) and
 relit each frame (``portrait_shot``): the key candle in the frame, low at the left, a rim
 candle behind at the right, a cool violet fill on the side turned away; the face black in
 the cowl's shadow and in it the two lidless eyes, analytic mercury spheres that mirror the
 flames; behind, the others as soft shadows in the haze with their eyes faint cold points,
 far candles out of focus.  ``push`` moves the camera slowly in.  While it is on, the stage's
 passes draw nothing (on llvmpipe a pass drawn and then covered costs its full price).
+Round 21 ("cloth looks like clay"): the cowl is dark woven cloth -- charcoal-umber, a velvet
+sheen at grazing, a twill and fibre streaks (faded where finer than a pixel), the candle
+behind glowing through its thin edges (a thinness term in the bake); the bake marches once
+(``portrait_mat`` reads ``portrait_geo``'s hit back).  Two more shots are the same bake and
+relight in compile-time variants (portrait.glsl / portrait_shot.glsl): ``profiles``, the
+lovers close -- the bust mirrored across the frame's middle, each turned to the other over a
+candle, the neural thread glowing brow to brow (lovers_*.frag); and ``close_woman``, the
+woman close -- bowed over two open hands, her candle beside her, the glitch tearing the rows
+round her hands (woman_*.frag).
 
 Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
 the next, its head ticking side to side on a clock (laughter as a programmed response); the
@@ -598,6 +608,10 @@ STAGE_PASSES = ("occluder", "shadow", "figures", "eyes_img", "candles_img", "flo
 # (update() sets these every frame itself)
 VARIED_COUNTS = ("main", "main_window_near", "silk_shade", "silk", "threads")
 PORTRAIT_PASSES = ("portrait_geo", "portrait_mat", "portrait_shot")
+# The lovers' shot (``profiles``): the portrait's variant with two of them in profile
+LOVERS_PASSES = ("lovers_geo", "lovers_mat", "lovers_shot")
+# The woman close (``close_woman``): the portrait's variant, her head bowed over her hands
+WOMAN_PASSES = ("woman_geo", "woman_mat", "woman_shot")
 PORTRAIT_PUSH = 0.06             # how far the shot pushes in over ``push`` 0..1 (zoom 1 + this)
 
 
@@ -606,6 +620,9 @@ def portrait_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, fl
     the portrait's light breathes as the stage's does), the push-in's zoom, and the phase of
     the others' sway behind (in unison, slow)."""
     candle = float(params["candle"])
+    if float(params.get("close_woman", 0.0)) >= 0.5:
+        # (her cue lifts the candle to 1.6 for the wide room; this close, that burnt her out)
+        candle = min(candle, 1.0) * 0.8
     key = candle * max(float(shape[0][2]), 0.05)
     rim = candle * max(float(shape[1][2]), 0.05)
     push = min(max(float(params.get("push", 0.0)), 0.0), 1.0)
@@ -617,11 +634,14 @@ class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
 
     def stage_portrait(self, resources, params: dict) -> bool:
-        """Draw either the stage or the portrait shot (``portrait`` >= 0.5), never both: the
-        passes of the one not shown draw nothing.  Returns whether the portrait is on.
+        """Draw either the stage, the portrait shot (``portrait`` >= 0.5) or the lovers' shot
+        (``profiles`` >= 0.5, over the portrait), never two: the passes of those not shown
+        draw nothing.  Returns whether one of the close shots is on.
         (Called after update() has set the counts it varies; the stage passes whose count
         it does not vary get their own back when the shot cuts back to the stage.)"""
-        on = float(params.get("portrait", 0.0)) >= 0.5
+        woman = float(params.get("close_woman", 0.0)) >= 0.5
+        lovers = float(params.get("profiles", 0.0)) >= 0.5 and not woman
+        on = woman or lovers or float(params.get("portrait", 0.0)) >= 0.5
         own = {spec.name: spec.count for spec in self.passes}
         for name in STAGE_PASSES:
             if on:
@@ -629,7 +649,11 @@ class Serenes(Scene):
             elif name not in VARIED_COUNTS:
                 resources.draw_count(name, own[name])
         for name in PORTRAIT_PASSES:
-            resources.draw_count(name, 3 if on else 0)
+            resources.draw_count(name, 3 if on and not (lovers or woman) else 0)
+        for name in WOMAN_PASSES:
+            resources.draw_count(name, 3 if woman else 0)
+        for name in LOVERS_PASSES:
+            resources.draw_count(name, 3 if lovers else 0)
         return on
 
     figure_poses = staticmethod(figure_poses)
@@ -718,11 +742,34 @@ serenes = Serenes(
         Pass("scenes/serenes/portrait_geo.frag", name="portrait_geo", vert="common/fullscreen.vert",
              primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
              update=("portrait",)),
+        # (one march: the material pass reads the geometry pass's hit back, it does not march
+        # again -- round 21: the bake is a stall of its own at the cut)
         Pass("scenes/serenes/portrait_mat.frag", name="portrait_mat", vert="common/fullscreen.vert",
              primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
-             update=("portrait",)),
+             update=("portrait",), inputs=("portrait_geo",)),
         Pass("scenes/serenes/portrait.frag", name="portrait_shot", vert="common/fullscreen.vert",
              primitive="triangles", count=3, into="main", inputs=("portrait_geo", "portrait_mat")),
+        # The lovers' shot (``profiles``, round 21: the row's "soft cones in a row" twice): the
+        # portrait's variant -- two of them in profile, face to face (one bust mirrored, one
+        # march), a candle low between them, the neural thread from brow to brow
+        Pass("scenes/serenes/lovers_geo.frag", name="lovers_geo", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("profiles",)),
+        Pass("scenes/serenes/lovers_mat.frag", name="lovers_mat", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("profiles",), inputs=("lovers_geo",)),
+        Pass("scenes/serenes/lovers.frag", name="lovers_shot", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, into="main", inputs=("lovers_geo", "lovers_mat")),
+        # The woman close (``close_woman``, round 21: "a primitive mannequin, flat wall"): the
+        # portrait's variant -- her head bowed over her open hands, the glitch tearing them
+        Pass("scenes/serenes/woman_geo.frag", name="woman_geo", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("close_woman",)),
+        Pass("scenes/serenes/woman_mat.frag", name="woman_mat", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
+             update=("close_woman",), inputs=("woman_geo",)),
+        Pass("scenes/serenes/woman.frag", name="woman_shot", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, into="main", inputs=("woman_geo", "woman_mat")),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):
         # the cloth's body dims what lies behind it, then its sheen is added (round 18).
         Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",
@@ -763,6 +810,8 @@ serenes = Serenes(
         Param("near", 0.0, 0.0, 1.0, "two Serenes near the camera, large and backlit, crisp rim-lit silhouettes at the frame's edges, and candle-lit smoke in the air: the stage in depth (0: none)"),
         Param("window", 0.0, 0.0, 1.0, "a tall arched window in the wall onto the glass city's night, its cold light on the floor (0: a plain wall)"),
         Param("portrait", 0.0, 0.0, 1.0, "from 0.5: the shot is a close portrait of one Serene -- its hood's folds candle-lit, the face in shadow, the mercury eyes large -- the others soft shadows behind (0: the stage)"),
+        Param("profiles", 0.0, 0.0, 1.0, "from 0.5: the shot is two of them close in profile, face to face -- the lovers, a candle low between them, the neural thread glowing from brow to brow (0: the stage or the portrait)"),
+        Param("close_woman", 0.0, 0.0, 1.0, "from 0.5: the shot is the woman close -- seated alone, her head bowed over her open hands, her candle beside her, the glitch tearing the rows of her hands (0: the stage)"),
         Param("push", 0.0, 0.0, 1.0, "the portrait's slow push-in, 0 to 1 over the shot"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),

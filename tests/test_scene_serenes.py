@@ -176,14 +176,18 @@ def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
         img = player.at(t, **params)
         # (the portrait shot: its figure is the modelled bust, whose face lies in shadow)
         portrait = float(params.get("portrait", 0.0)) >= 0.5
-        if portrait:     # (its G-buffer is baked at twice the frame's size)
-            geo = player.pass_pixels("portrait_geo")[..., 3]
+        lovers = float(params.get("profiles", 0.0)) >= 0.5      # (the lovers' shot: two busts)
+        woman = float(params.get("close_woman", 0.0)) >= 0.5    # (the woman close)
+        if portrait or lovers or woman:     # (its G-buffer is baked at twice the frame's size)
+            geo = player.pass_pixels("woman_geo" if woman else "lovers_geo" if lovers
+                                     else "portrait_geo")[..., 3]
             figures = geo.reshape(img.shape[0], 2, img.shape[1], 2).max(axis=(1, 3))
         else:
             figures = _figures(player)
         _assert_sane(img, label, figures, beneath=beneath,
                      window=_window_box(params) if params.get("window") else None)
-        for name in ("occluder", "shadow", "figures", "haze", "portrait_geo", "portrait_mat"):
+        for name in ("occluder", "shadow", "figures", "haze", "portrait_geo", "portrait_mat",
+                     "lovers_geo", "lovers_mat", "woman_geo", "woman_mat"):
             data = player.pass_pixels(name)
             assert np.isfinite(data).all(), f"{label}: NaN or inf in pass {name}"
 

@@ -6,17 +6,49 @@
 // (portrait.frag: relit each frame, the eyes analytic spheres). Units are metres; the head's
 // centre is the origin, y up, the camera looks along +z.
 
+#ifdef PORTRAIT_LOVERS
+// (the lovers' variant, round 21: two of them in profile, face to face, a candle low between
+// them; the camera square on, a little below their eyes)
+const vec3 PORTRAIT_CAM = vec3(0.0, -0.04, -1.3);
+const float PORTRAIT_FOCAL = 1.22;
+const float PORTRAIT_PITCH = 0.035;
+const float PORTRAIT_BOW = 0.2;                       // each bowed toward the other
+const vec3 LOVER_AT = vec3(0.24, 0.0, 0.0);           // the right one's head; the left its mirror
+const float LOVER_TURN = 0.95;                        // each turned from us toward the other (rad)
+const int EYE_COUNT = 4;
+#elif defined(PORTRAIT_WOMAN)
+// (the woman's variant, round 21: "a primitive mannequin, flat wall" -- she sits alone, close,
+// her head bowed deep over her hands held open before her; seen a little from above)
+const vec3 PORTRAIT_CAM = vec3(-0.16, 0.0, -0.92);
+const float PORTRAIT_FOCAL = 1.22;
+const float PORTRAIT_PITCH = -0.21;
+const float PORTRAIT_BOW = 0.5;
+const int EYE_COUNT = 2;
+#else
 const vec3 PORTRAIT_CAM = vec3(-0.2, -0.07, -0.98);  // left of the figure: it stands right of centre
 const float PORTRAIT_FOCAL = 1.22;                    // screen y in [-0.5, 0.5]: ~45 deg vertical
 const float PORTRAIT_PITCH = 0.05;                    // a little from below: it looms
 const float PORTRAIT_BOW = 0.16;                      // the hood bowed toward the viewer (rad)
+const int EYE_COUNT = 2;
+#endif
 // the lidless eyes: large mercury orbs in the face's shadow (head-local, before the bow)
 const vec3 EYE_L = vec3(-0.039, -0.004, -0.07);
 const vec3 EYE_R = vec3(0.039, -0.004, -0.07);
 const float EYE_RADIUS = 0.03;
+#ifdef PORTRAIT_LOVERS
+// the candles: the key low between them (their inner sides lit, the sides toward us falling
+// into shadow); one behind them, higher, for the rims
+const vec3 KEY_CANDLE = vec3(0.0, -0.27, -0.08);
+const vec3 RIM_CANDLE = vec3(0.0, 0.02, 0.75);
+#elif defined(PORTRAIT_WOMAN)
+// her one candle on a stool at her right, a little below her hands; another behind at the left
+const vec3 KEY_CANDLE = vec3(0.32, -0.26, -0.12);
+const vec3 RIM_CANDLE = vec3(-0.6, -0.1, 0.8);
+#else
 // the candles: the key low in front, to the left; one behind to the right for the rim
 const vec3 KEY_CANDLE = vec3(-0.52, -0.2, -0.3);
 const vec3 RIM_CANDLE = vec3(0.62, -0.30, 0.75);
+#endif
 
 // The view ray through screen point s (centred, y in [-0.5, 0.5]).
 vec3 portrait_ray(vec2 s) {
@@ -107,7 +139,7 @@ float portrait_folds(vec3 q) {
 // The hooded bust's signed distance at world point p, and which material it hit: m = 0 the
 // cloth, 0.5 the hood's lining round the face, 1 the face and the eyes.  The hood and the face bow (head-local q); the mantle
 // stays on the shoulders.
-float portrait_sdf(vec3 p, out float m) {
+float bust_sdf(vec3 p, out float m) {
     vec3 q = portrait_local(p);
     // the hood: a deep cowl over the head coming to a soft point behind the crown
     float hood = p_ellipsoid(q - vec3(0.0, 0.035, 0.02), vec3(0.142, 0.19, 0.17));
@@ -134,14 +166,78 @@ float portrait_sdf(vec3 p, out float m) {
     return min(cloth, face);
 }
 
+// The lovers' variant: the bust space of a world point -- the two of them are one bust
+// mirrored across x = 0 (one field evaluation for both), each turned from us toward the other
+// (three-quarters, so the cowl's opening and the near eye still face the camera) -- and back
+// (a direction, for the bust on ``side`` -1 or 1).
+#ifdef PORTRAIT_LOVERS
+vec3 lover_local(vec3 p) {
+    vec3 w = vec3(abs(p.x), p.y, p.z) - LOVER_AT;
+    float c = cos(LOVER_TURN), s = sin(LOVER_TURN);
+    return vec3(c * w.x - s * w.z, w.y, s * w.x + c * w.z);
+}
+
+vec3 lover_dir_world(vec3 l, float side) {
+    float c = cos(LOVER_TURN), s = sin(LOVER_TURN);
+    return vec3((c * l.x + s * l.z) * side, l.y, -s * l.x + c * l.z);
+}
+#endif
+
+#ifdef PORTRAIT_WOMAN
+// Her hands, held open before her, palms up (mirrored across x = 0): the sleeves from under
+// the mantle to the wrists (cloth), each palm a flattened ellipsoid, four fingers curling a
+// little up and apart, a thumb.  ``hand``: the distance to the bare hands alone.
+float woman_hands(vec3 p, out float hand) {
+    vec3 h = vec3(abs(p.x), p.y, p.z);
+    float arm = p_round_cone(h, vec3(0.16, -0.38, 0.0), vec3(0.08, -0.31, -0.17), 0.05, 0.03);
+    vec3 c = h - vec3(0.07, -0.3, -0.215);
+    // (the palm tilted a little toward her, cupped: its middle sunk)
+    float palm = p_ellipsoid(c, vec3(0.036, 0.012, 0.042));
+    palm = p_smax(palm, -p_ellipsoid(c - vec3(0.0, 0.014, 0.0), vec3(0.024, 0.01, 0.028)), 0.006);
+    float fingers = 1e9;
+    for (int i = 0; i < 4; ++i) {
+        float fi = float(i) - 1.5;
+        vec3 a = vec3(0.07 + fi * 0.015, -0.298, -0.248 + abs(fi) * 0.005);
+        // each finger in two joints, curling up, spread a little
+        vec3 k = a + vec3(fi * 0.006, 0.004, -0.028 + abs(fi) * 0.004);
+        vec3 e = k + vec3(fi * 0.004, 0.012, -0.018 + abs(fi) * 0.002);
+        fingers = min(fingers, p_round_cone(h, a, k, 0.0075, 0.0064));
+        fingers = min(fingers, p_round_cone(h, k, e, 0.0064, 0.0052));
+    }
+    float thumb = p_round_cone(h, vec3(0.1, -0.3, -0.2), vec3(0.112, -0.29, -0.236), 0.009, 0.0065);
+    hand = p_smin(p_smin(palm, fingers, 0.006), thumb, 0.006);
+    return p_smin(hand, arm, 0.012);
+}
+#endif
+
+float portrait_sdf(vec3 p, out float m) {
+#ifdef PORTRAIT_LOVERS
+    return bust_sdf(lover_local(p), m);
+#elif defined(PORTRAIT_WOMAN)
+    float hand;
+    float arms = woman_hands(p, hand);
+    float d = bust_sdf(p, m);
+    if (arms < d) m = hand < arms + 0.004 ? 0.85 : 0.0;   // (0.85: bare skin)
+    return p_smin(d, arms, 0.01);
+#else
+    return bust_sdf(p, m);
+#endif
+}
+
 float portrait_sdf(vec3 p) {
     float m;
     return portrait_sdf(p, m);
 }
 
-// Eye centres in world space.
+// Eye centres in world space (the lovers: 0, 1 the right one's, 2, 3 the left one's).
 vec3 portrait_eye(int e) {
-    return portrait_world(e == 0 ? EYE_L : EYE_R);
+    vec3 b = portrait_world((e & 1) == 0 ? EYE_L : EYE_R);
+#ifdef PORTRAIT_LOVERS
+    float side = e < 2 ? 1.0 : -1.0;
+    return lover_dir_world(b, side) + vec3(LOVER_AT.x * side, LOVER_AT.yz);
+#else
+    return b;
+#endif
 }
 
 // The weave's fine creases, in the normal only (too fine to march): crumpled soft lines
@@ -156,6 +252,9 @@ float portrait_creases(vec3 p) {
 float portrait_detailed(vec3 p) {
     float m;
     float d = portrait_sdf(p, m);
+#ifdef PORTRAIT_LOVERS
+    p = lover_local(p);
+#endif
     return d + portrait_creases(p) * (1.0 - step(0.75, m));
 }
 
@@ -166,11 +265,35 @@ vec3 portrait_normal(vec3 p) {
                    + k.yxy * portrait_detailed(p + k.yxy * h) + k.xxx * portrait_detailed(p + k.xxx * h));
 }
 
-// The G-buffer of one pixel, marched once when the shot begins (the field is costly; the
-// light is cheap): geo = (normal, coverage), mat = (occlusion, the key candle's soft shadow,
-// depth along the ray (m), material).  Coverage is antialiased from the ray's closest pass
-// by the form, and a pixel that only grazes it keeps the normal found there.
-void portrait_march(vec2 s, float px, out vec4 geo, out vec4 mat) {
+// The normal in two channels: octahedral, the hemisphere facing the camera (-z) unfolded, so
+// the bilinear lookup is smooth over the faces and across the silhouettes (where z crosses
+// 0); only the rare normals turned away from us lie in the folded corners.
+vec2 portrait_pack_normal(vec3 n) {
+    n = vec3(n.xy, -n.z) / (abs(n.x) + abs(n.y) + abs(n.z));
+    vec2 sgn = vec2(n.x >= 0.0 ? 1.0 : -1.0, n.y >= 0.0 ? 1.0 : -1.0);
+    return n.z >= 0.0 ? n.xy : (1.0 - abs(n.yx)) * sgn;
+}
+
+vec3 portrait_geo_normal(vec4 geo) {
+    vec3 n = vec3(geo.xy, 1.0 - abs(geo.x) - abs(geo.y));
+    float t = max(-n.z, 0.0);
+    n.xy += vec2(n.x >= 0.0 ? -t : t, n.y >= 0.0 ? -t : t);
+    n = normalize(n);
+    return vec3(n.xy, -n.z);
+}
+
+float portrait_geo_depth(vec4 geo) {
+    return geo.z;
+}
+
+// The G-buffer, baked once when the shot begins (the field is costly; the light is cheap),
+// in two targets but ONE march: portrait_geo marches the ray and keeps what it found --
+// geo = (the normal, packed in two (portrait_pack_normal), depth along the ray (m), coverage) --
+// and portrait_mat reads that hit back and only samples the field round it -- mat =
+// (occlusion, the key candle's soft shadow, the cloth's thinness toward the rim candle behind
+// (1: a thin edge the light glows through), material).  Coverage is antialiased from the
+// ray's closest pass by the form, and a pixel that only grazes it keeps the normal found there.
+vec4 portrait_march_geo(vec2 s, float px) {
     vec3 ro = PORTRAIT_CAM;
     vec3 rd = portrait_ray(s);
     float t = 0.55;
@@ -186,10 +309,14 @@ void portrait_march(vec2 s, float px, out vec4 geo, out vec4 mat) {
     }
     float cov = hit > 0.0 ? 1.0 : clamp(1.0 - best, 0.0, 1.0);
     float tt = hit > 0.0 ? t : best_t;
-    vec3 p = ro + rd * tt;
+    return vec4(portrait_pack_normal(portrait_normal(ro + rd * tt)), tt, cov);
+}
+
+vec4 portrait_bake_mat(vec2 s, vec4 geo) {
+    vec3 p = PORTRAIT_CAM + portrait_ray(s) * portrait_geo_depth(geo);
+    vec3 n = portrait_geo_normal(geo);
     float m;
     portrait_sdf(p, m);
-    vec3 n = portrait_normal(p);
     // occlusion: the field sampled out along the normal
     float ao = 0.0, w = 1.0;
     for (int k = 1; k <= 5; ++k) {
@@ -211,6 +338,15 @@ void portrait_march(vec2 s, float px, out vec4 geo, out vec4 mat) {
     }
     sh = clamp(sh, 0.0, 1.0);
     sh = sh * sh * (3.0 - 2.0 * sh);
-    geo = vec4(n, cov);
-    mat = vec4(ao, sh, tt, m);
+    // how thin the cloth is toward the rim candle behind: the field sampled on into the form
+    // (how deep inside each step lies); a lip or a fold's edge is thin and glows through
+    vec3 Lr = normalize(RIM_CANDLE - p);
+    vec3 into = normalize(Lr - n * 0.6);
+    float inside = 0.0;
+    for (int k = 1; k <= 6; ++k) {
+        float h = 0.006 * float(k);
+        inside += max(-portrait_sdf(p + into * h), 0.0);
+    }
+    float thin = exp(-inside * 90.0);
+    return vec4(ao, sh, thin, m);
 }

@@ -1,6 +1,7 @@
 #version 330 core
 // Serenes, the portrait's G-buffer (geo): the hooded bust's distance field marched once, when
-// the shot begins (portrait.glsl portrait_march); portrait.frag relights it every frame.
+// the shot begins (portrait.glsl portrait_march_geo: normal, depth, coverage); portrait_mat
+// reads its hit back, and portrait.frag relights both every frame.
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "portrait.glsl"
@@ -10,7 +11,5 @@ out vec4 frag_colour;
 
 void main() {
     vec2 s = centered_uv(gl_FragCoord.xy, u_resolution);
-    vec4 geo, mat;
-    portrait_march(s, 1.0 / (u_resolution.y * PORTRAIT_FOCAL), geo, mat);
-    frag_colour = geo;
+    frag_colour = portrait_march_geo(s, 1.0 / (u_resolution.y * PORTRAIT_FOCAL));
 }

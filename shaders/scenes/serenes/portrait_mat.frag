@@ -1,16 +1,16 @@
 #version 330 core
-// Serenes, the portrait's G-buffer (mat): the hooded bust's distance field marched once, when
-// the shot begins (portrait.glsl portrait_march); portrait.frag relights it every frame.
+// Serenes, the portrait's G-buffer (mat): no march of its own -- it reads back the hit that
+// portrait_geo found and samples the field round it (occlusion, the key's soft shadow, the
+// cloth's thinness toward the rim candle, material; portrait.glsl portrait_bake_mat).
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "portrait.glsl"
 
 uniform vec2 u_resolution;
+uniform sampler2D u_portrait_geo;
 out vec4 frag_colour;
 
 void main() {
     vec2 s = centered_uv(gl_FragCoord.xy, u_resolution);
-    vec4 geo, mat;
-    portrait_march(s, 1.0 / (u_resolution.y * PORTRAIT_FOCAL), geo, mat);
-    frag_colour = mat;
+    frag_colour = portrait_bake_mat(s, texelFetch(u_portrait_geo, ivec2(gl_FragCoord.xy), 0));
 }

@@ -1,0 +1,15 @@
+#version 330 core
+// Serenes, the lovers' shot (``profiles``), its G-buffer (geo): the portrait's bake in its
+// lovers' variant -- two of them in profile, face to face (portrait.glsl PORTRAIT_LOVERS).
+#define PORTRAIT_LOVERS 1
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "portrait.glsl"
+
+uniform vec2 u_resolution;
+out vec4 frag_colour;
+
+void main() {
+    vec2 s = centered_uv(gl_FragCoord.xy, u_resolution);
+    frag_colour = portrait_march_geo(s, 1.0 / (u_resolution.y * PORTRAIT_FOCAL));
+}

@@ -1,0 +1,417 @@
+// portrait_shot.glsl -- the portrait shot (``portrait``, full resolution, drawn into ``main`` in place of
+// the stage): one Serene close, head and shoulders, relit each frame from the G-buffer baked
+// when the shot began (portrait.glsl). The hood's cloth is lit by a candle low in front to
+// the left (its soft shadow baked) and rimmed by one behind to the right; the face lies in
+// the cowl's deep shadow, and in it the two lidless eyes are analytic mercury spheres that
+// mirror the candle flames, with a soft cold light of their own that falls on the inside of
+// the hood. Behind, the others stand as soft shadows in the candle-lit haze, out of focus.
+// A slow push-in (u_portrait_light.z) zooms the baked image; the haze behind moves less.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+#include "light.glsl"
+#include "portrait.glsl"
+
+uniform vec2 u_resolution;
+uniform float u_time;
+uniform int u_frame;
+uniform float u_exposure;
+#ifdef PORTRAIT_LOVERS
+uniform sampler2D u_lovers_geo;
+uniform sampler2D u_lovers_mat;
+#define GEO_TEX u_lovers_geo
+#define MAT_TEX u_lovers_mat
+#elif defined(PORTRAIT_WOMAN)
+uniform sampler2D u_woman_geo;
+uniform sampler2D u_woman_mat;
+#define GEO_TEX u_woman_geo
+#define MAT_TEX u_woman_mat
+#else
+uniform sampler2D u_portrait_geo;
+uniform sampler2D u_portrait_mat;
+#define GEO_TEX u_portrait_geo
+#define MAT_TEX u_portrait_mat
+#endif
+uniform vec4 u_portrait_light;    // key candle level, rim candle level, zoom (1: none), sway phase
+out vec4 frag_colour;
+
+const vec3 SILVER = vec3(0.70, 0.83, 1.0);
+const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
+const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
+const vec3 FAR_CANDLE_B = vec3(-1.4, -0.9, -3.3);     // seen only mirrored in the eyes
+
+float vnoise(vec2 p) {
+    vec2 i = floor(p), f = fract(p);
+    f = f * f * (3.0 - 2.0 * f);
+    uvec2 c = uvec2(ivec2(i) + 4096);
+    float a = hash_to_unit(pcg2d(c).x), b = hash_to_unit(pcg2d(c + uvec2(1u, 0u)).x);
+    float d = hash_to_unit(pcg2d(c + uvec2(0u, 1u)).x), e = hash_to_unit(pcg2d(c + uvec2(1u, 1u)).x);
+    return mix(mix(a, b, f.x), mix(d, e, f.x), f.y);
+}
+
+// The cloth's weave (round 21: the hood read as "clay"): threads 6.5 mm apart (homespun), over and
+// under in a fine diagonal twill, tilting the normal by their rounded tops, with slubs and
+// streaks of fibre running down the cloth.  Returns the tilted normal and, in ``top``, how near a thread's
+// crown the point lies (0: the dark gap between threads, 1: a crown).  Where a thread would
+// be a pixel or finer the weave fades to its average, so it never breaks into moire.
+vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
+#ifdef PORTRAIT_LOVERS
+    vec3 P = lover_local(Pw);
+    float side = Pw.x >= 0.0 ? 1.0 : -1.0;
+#else
+    vec3 P = Pw;
+#endif
+    const float PITCH = 0.0065;                       // metres from one thread to the next
+    const float TAU = 6.2831853;
+    float w = 0.06 - P.z;
+    float r2 = P.x * P.x + w * w;
+    vec2 uv = vec2(atan(P.x, w) * 0.16, P.y) / PITCH;
+    vec3 du = vec3(w, 0.0, P.x) / r2 * 0.16 / PITCH;  // d(uv.x)/dP
+    vec2 fw = fwidth(uv);
+    float fade = cloth * (1.0 - smoothstep(0.15, 0.35, max(fw.x, fw.y)));
+    // a twill: the threads' crowns in fine diagonal ribs
+    float a = TAU * (uv.x + uv.y);
+    float h = sin(a);
+    vec3 grad = TAU * cos(a) * (du + vec3(0.0, 1.0 / PITCH, 0.0));
+#ifdef PORTRAIT_LOVERS
+    grad = lover_dir_world(grad, side);
+#endif
+    // fibre: slubs and streaks running down the cloth (coarse enough never to alias)
+    float slub = vnoise(vec2(uv.x * 0.35, uv.y * 0.06)) * 0.6 + vnoise(vec2(uv.x * 0.9, uv.y * 0.12)) * 0.4 - 0.5;
+    top = clamp(0.55 + 0.16 * h * fade + 0.9 * slub * cloth, 0.0, 1.0);
+    grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
+    return normalize(N - grad);
+}
+
+// A Serene far behind, out of focus: a hood and a falling robe, as a blurred shadow.
+float far_serene(vec2 p, vec2 head, float size, float blur) {
+    vec2 q = (p - head) / size;
+    float hood = length(q * vec2(1.0, 0.78)) - 0.16;
+    float w = mix(0.1, 0.22, smoothstep(-0.12, -0.3, q.y)) + max(-q.y - 0.3, 0.0) * 0.18;
+    float body = max(abs(q.x) - w, q.y + 0.05);
+    float d = min(hood, body) * size;
+    return 1.0 - smoothstep(-blur, blur, d);
+}
+
+// The room behind the figure, out of focus: warm haze lit by the candles low down, the
+// others standing in it as soft shadows, their eyes faint cold points.
+vec3 background(vec2 s, vec3 lightc) {
+    float key = u_portrait_light.x;
+    float drift = vnoise(s * 3.0 + vec2(u_time * 0.05, -u_time * 0.03)) * 0.6
+                + vnoise(s * 7.0 - vec2(u_time * 0.04, 0.0)) * 0.4;
+    // the warm air: brightest low down, where the candles stand behind them
+    vec3 col = vec3(0.0008, 0.0007, 0.0014);
+    vec2 pools[3] = vec2[3](vec2(-0.42, -0.46), vec2(0.05, -0.5), vec2(-0.85, -0.44));
+    float glow = 0.0;
+    for (int k = 0; k < 3; ++k) {
+        vec2 d = (s - pools[k]) * vec2(0.8, 1.2);
+        glow += 1.0 / (1.0 + dot(d, d) * 30.0);
+    }
+    col += lightc * glow * (0.004 + 0.004 * drift) * key;
+#ifndef PORTRAIT_WOMAN
+    // the others, in unison: they sway together
+    float sway = 0.012 * sin(u_portrait_light.w);
+    float f1 = far_serene(s, vec2(-0.6 + sway, 0.13), 0.62, 0.028);
+    float f2 = far_serene(s, vec2(-0.17 + sway * 0.6, 0.06), 0.4, 0.04);
+    float f3 = far_serene(s, vec2(0.86 + sway * 0.8, 0.16), 0.55, 0.03);
+    float shadow = max(f1, max(f2 * 0.8, f3));
+    col *= 1.0 - 0.85 * shadow;
+    // their eyes: pairs of faint cold points in the dark hoods
+    vec2 e[3] = vec2[3](vec2(-0.6 + sway, 0.12), vec2(-0.17 + sway * 0.6, 0.055), vec2(0.86 + sway * 0.8, 0.15));
+    float sz[3] = float[3](0.62, 0.4, 0.55);
+    float pts = 0.0;
+    for (int k = 0; k < 3; ++k) {
+        for (int j = -1; j <= 1; j += 2) {
+            vec2 d = s - e[k] - vec2(float(j) * 0.028 * sz[k], 0.0);
+            pts += exp(-dot(d, d) / (0.00004 + 0.00003 * float(k))) * (1.0 - 0.3 * float(k == 1));
+        }
+    }
+    col += SILVER * pts * (0.03 + 0.05 * u_eyes);
+#else
+    // (she is alone: behind her only the dark, a tall window's cold light far off at the left)
+    vec2 wq = (s - vec2(-0.62, 0.12)) / vec2(0.16, 0.34);
+    float win = 1.0 - smoothstep(0.7, 1.25, max(abs(wq.x), abs(wq.y)));
+    col += vec3(0.25, 0.35, 0.9) * 0.006 * win * (0.8 + 0.2 * drift);
+#endif
+    // far candles out of focus: soft discs with a brighter rim
+    vec3 bokeh[4] = vec3[4](vec3(-0.41, -0.43, 0.024), vec3(0.07, -0.47, 0.018),
+                            vec3(-0.86, -0.41, 0.03), vec3(-0.28, -0.38, 0.012));
+    for (int k = 0; k < 4; ++k) {
+        float r = length(s - bokeh[k].xy) / bokeh[k].z;
+        float disc = 1.0 - smoothstep(0.85, 1.0, r);
+        col += lightc * disc * (0.05 + 0.05 * smoothstep(0.5, 0.95, r)) * key;
+    }
+    return col;
+}
+
+#ifdef PORTRAIT_LOVERS
+const int ENV_CANDLES = 2;      // (four eyes: the nearer far candle only, for the frame's time)
+#else
+const int ENV_CANDLES = 3;
+#endif
+
+// What a mercury eye at E mirrors in direction r: the dark room, the warm floor below,
+// and each candle flame as a hot upright teardrop.
+vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
+    vec3 col = vec3(0.0015, 0.002, 0.003) + SILVER * 0.004 * smoothstep(0.0, 1.0, r.y);
+    // the candle-lit floor far below, a soft warm band under the horizon
+    col += lightc * 0.03 * smoothstep(0.0, -0.25, r.y) * smoothstep(-0.9, -0.3, r.y) * u_portrait_light.x;
+    vec3 cs[3] = vec3[3](KEY_CANDLE, FAR_CANDLE_A, FAR_CANDLE_B);
+    float pw[3] = float[3](u_portrait_light.x, 0.6, 0.5);
+    for (int k = 0; k < ENV_CANDLES; ++k) {
+        vec3 d = cs[k] + vec3(0.0, 0.03, 0.0) - E;
+        float dist = length(d);
+        d /= dist;
+        vec3 right = normalize(cross(vec3(0.0, 1.0, 0.0), d));
+        vec3 up = cross(d, right);
+        // (angles: a flame drawn larger than life, so the ball's curve carries it)
+        vec2 q = vec2(dot(r, right), dot(r, up)) - vec2(0.0, 0.02);
+        q.y = q.y > 0.0 ? q.y * 0.42 : q.y * 1.1;               // the flame's tall tip
+        float f = length(q);
+        col += lightc * pw[k] * (3.0 * (1.0 - smoothstep(0.07, 0.12, f))
+                               + 0.12 * exp(-f * f / 0.05));
+        col += vec3(1.0, 0.9, 0.72) * pw[k] * 8.0 * (1.0 - smoothstep(0.0, 0.06, f));
+    }
+    return col;
+}
+
+// The key candle in the frame: a pillar of wax lit from its own flame (warm and
+// translucent near the top, dark below), the flame a teardrop -- white-hot core, orange
+// skirt, a blue root -- that breathes and leans with the draught, and its glow in the air.
+vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
+    float key = u_portrait_light.x;
+    vec3 fp = portrait_project(KEY_CANDLE);
+    float scale = PORTRAIT_FOCAL / fp.z;                  // screen units per metre there
+    vec2 q = (s - fp.xy) / scale;                         // metres, about the flame's centre
+    float breath = 0.85 + 0.3 * clamp(key - 0.7, 0.0, 0.6);
+    float lean = 0.003 * sin(u_time * 2.3) + 0.002 * sin(u_time * 5.1 + 1.0);
+    // the wax: a pillar under the flame, its top a little below the flame's root
+    float top = -0.016;
+    float pillar = max(abs(q.x) - 0.022, q.y - top);
+    float pc = clamp(0.5 - pillar / (px / scale * 1.5 + 1e-5), 0.0, 1.0);
+    float near_top = exp(-max(top - q.y, 0.0) / 0.03);
+    // (a round pillar: the flame's light through the wax near the top, a soft column of
+    // light down its middle, its sides turning away into the dark)
+    float across = clamp(q.x / 0.022, -1.0, 1.0);
+    float round_ = sqrt(max(1.0 - across * across, 0.0));
+    vec3 wax = lightc * vec3(1.0, 0.72, 0.5)
+             * (0.004 * round_ + key * (0.35 * near_top * near_top + 0.03 * near_top) * (0.25 + 0.75 * round_ * round_));
+    // the rim of the pool of molten wax at the top, lit from the flame just above it
+    wax += lightc * key * 0.5 * exp(-abs(q.y - top + 0.002) / 0.0015) * round_;
+    col = mix(col, wax, pc);
+    // the wick, a dark thread from the wax into the flame's blue root
+    float wick = clamp(0.5 - (abs(q.x - lean * 5.0) - 0.0012) / (px / scale + 1e-5), 0.0, 1.0)
+               * step(top, q.y) * step(q.y, -0.004);
+    col = mix(col, vec3(0.004, 0.002, 0.001), wick);
+    // the flame
+    vec2 f = q - vec2(lean * (q.y + 0.02) * 30.0, 0.0);
+    f.y /= breath;
+    float fy = f.y > 0.0 ? f.y * 0.5 : f.y * 1.3;
+    // (narrowing to a point at the tip)
+    float fx = f.x * 1.6 / max(1.0 - max(f.y, 0.0) / 0.032, 0.08);
+    float fd = length(vec2(fx, fy)) - 0.009;
+    float flame = clamp(0.5 - fd / (px / scale * 1.2 + 1e-5), 0.0, 1.0);
+    float core = exp(-dot(f * vec2(2.4, 0.9), f * vec2(2.4, 0.9)) / 0.00006);
+    vec3 fc = mix(lightc * vec3(1.6, 1.0, 0.6), vec3(6.0, 5.2, 4.0), core);
+    fc = mix(fc, vec3(0.3, 0.4, 1.2), smoothstep(-0.004, -0.012, f.y) * 0.6);
+    col = mix(col, fc * key, flame);
+    // its glow in the air round it
+    float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7));
+    col += lightc * key * (0.25 / (1.0 + r2 * 4000.0) + 0.01 / (1.0 + r2 * 60.0));
+    return col;
+}
+
+#ifdef PORTRAIT_LOVERS
+// The neural thread between the lovers (paragraph 4: "their affections are harmonized by
+// neural threads that link their minds"): a bundle of three fine pale-cyan filaments from brow to
+// brow across the gap, each sagging and swaying a little on its own, pulses of light running
+// both ways along them.  Drawn over the figures (nothing stands between their faces).
+const vec3 THREAD_CYAN = vec3(0.45, 0.9, 1.0);
+
+vec3 lovers_thread(vec2 s, float px) {
+    // the brows, in bust space, to world for each (the right one and its mirror)
+    vec3 brow = portrait_world(vec3(0.0, 0.03, -0.1));
+    vec3 a = lover_dir_world(brow, -1.0) + vec3(-LOVER_AT.x, LOVER_AT.yz);
+    vec3 b = lover_dir_world(brow, 1.0) + vec3(LOVER_AT.x, LOVER_AT.yz);
+    vec3 col = vec3(0.0);
+    const int SEG = 9;
+    for (int k = 0; k < 3; ++k) {
+        float fk = float(k);
+        vec3 prev = portrait_project(a);
+        float best = 1e9, at = 0.0;
+        for (int i = 1; i <= SEG; ++i) {
+            float u = float(i) / float(SEG);
+            float bell = 4.0 * u * (1.0 - u);
+            vec3 p = mix(a, b, u)
+                   + vec3(0.0, -0.012 - 0.006 * sin(fk * 2.1) + 0.003 * sin(u_time * 1.3 + fk), 0.0) * bell
+                   + vec3(0.0, 0.004 * sin(u * 9.0 + u_time * 2.0 + fk * 1.7), 0.011 * (fk - 1.0)) * bell;
+            vec3 cur = portrait_project(p);
+            vec2 ab = cur.xy - prev.xy, ap = s - prev.xy;
+            float h = clamp(dot(ap, ab) / dot(ab, ab), 0.0, 1.0);
+            float d = length(ap - ab * h);
+            if (d < best) { best = d; at = (float(i - 1) + h) / float(SEG); }
+            prev = cur;
+        }
+        float w = px * 0.7;
+        float core = exp(-best * best / (w * w));
+        float halo = exp(-best / (px * 9.0));
+        // pulses, one each way along each filament
+        float pulse = exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
+                    + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0);
+        col += THREAD_CYAN * (core * (0.16 + 1.4 * pulse) + halo * (0.008 + 0.03 * pulse));
+    }
+    return col;
+}
+#endif
+
+void main() {
+    vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
+    float zoom = u_portrait_light.z;
+    vec2 s = s0 / zoom;
+    vec2 uv = 0.5 + s * vec2(u_resolution.y / u_resolution.x, 1.0);
+    vec3 lightc = light_colour();
+    float key = u_portrait_light.x;
+    float rimc = u_portrait_light.y;
+
+#ifdef PORTRAIT_WOMAN
+    // the glitch in her hands (paragraph 6: "her hands trembling -- not from emotion, but from
+    // a glitch in her programming"): in the band of rows round them, rows tear sideways in
+    // hard-edged runs, a few frames at a time, more as the tremor grows
+    vec2 hs = portrait_project(vec3(0.0, -0.3, -0.23)).xy * zoom;
+    float band = step(abs(s0.y - hs.y), 0.075) * step(abs(s0.x - hs.x), 0.2);
+    float row = floor(gl_FragCoord.y / max(u_resolution.y / 180.0, 1.0) / 3.0);
+    float tick = floor(u_time * 11.0);
+    float r1 = hash_to_unit(pcg2d(uvec2(uint(row + 512.0), uint(tick))).x);
+    float r2 = hash_to_unit(pcg2d(uvec2(uint(row + 1024.0), uint(tick))).y);
+    float tear = band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.05 * u_tremor;
+    uv.x += tear * u_resolution.y / u_resolution.x;
+#endif
+    vec4 geo = texture(GEO_TEX, uv);
+    vec4 mat = texture(MAT_TEX, uv);
+    vec3 ro = PORTRAIT_CAM;
+    vec3 rd = portrait_ray(s);
+
+    // --- behind: the room in haze (a dolly: it moves less than the figure as we push in)
+    vec3 col = background(s0 / (1.0 + (zoom - 1.0) * 0.3), lightc);
+
+    // --- the figure: cloth and the face in the cowl's shadow, relit
+    float cov = geo.a;
+    float depth = portrait_geo_depth(geo);
+    vec3 P = ro + rd * depth;
+    vec3 V = -rd;
+    float ao = mat.x;
+    float thin = mat.z;
+#ifdef PORTRAIT_WOMAN
+    float face = step(0.95, mat.w);
+    float skin = step(0.7, mat.w) * (1.0 - face);             // her bare hands (0.85)
+    float lining = 2.0 * min(mat.w, 0.5) * (1.0 - face) * (1.0 - skin);
+#else
+    float face = step(0.75, mat.w);
+    float skin = 0.0;
+    float lining = mat.w * (1.0 - face) * 2.0;
+#endif
+    float cloth = 1.0 - face - skin;
+    // the weave: threads in the normal and the albedo (a pixel's worth or finer fades out)
+    float weave;
+    vec3 N = cloth_weave(portrait_geo_normal(geo), P, cloth, weave);
+    float NV = max(dot(N, V), 0.0);
+    // dark woven cloth, charcoal going umber; the face a dark mask
+    vec3 albedo = mix(vec3(0.0088, 0.0076, 0.0076) * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
+    albedo = mix(albedo, vec3(0.12, 0.098, 0.1), skin);        // pale, a little cold
+    // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
+    vec3 Lk = KEY_CANDLE - P;
+    float dk2 = dot(Lk, Lk);
+    Lk *= inversesqrt(dk2);
+    float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
+    // (no nearer than 0.3 m: the lovers' candle stands close under their mantles)
+    float kp = key * 0.22 / max(dk2, 0.09) * (1.0 - 0.88 * face);
+    float lit = kp * mat.y;
+    vec3 surf = albedo * lightc * lit * ndl * (0.15 + 0.85 * ao * ao);
+    // velvet, not clay: the pile catches the light where the cloth turns away from us (a
+    // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
+    // faint warm satin glint where the weave faces the flame
+    vec3 H = normalize(Lk + V);
+    float graze = pow(1.0 - NV, 2.5);
+    vec3 pile = mix(lightc, vec3(1.0, 0.78, 0.55), 0.4);
+    surf += pile * lit * cloth * ao * (0.28 * graze * max(dot(N, Lk) + 0.35, 0.0) * (0.4 + 0.6 * weave)
+                                    + 0.012 * pow(max(dot(N, H), 0.0), 12.0) * weave);
+    // light THROUGH the cloth: where it is thin (the cowl's lip, a fold's edge, the hood's
+    // outline) the candle behind it glows through, deep warm, the way a lampshade does
+    vec3 Lr = normalize(RIM_CANDLE - P);
+    float behind = max(dot(-V, Lr) + 0.25, 0.0);
+    surf += vec3(1.0, 0.42, 0.13) * lightc * rimc * cloth * thin * behind * behind * 0.16 * (0.7 + 0.3 * weave);
+    // the rim: the candle behind to the right, caught along the hood's edge
+    float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.15, 0.0);
+    surf += lightc * rimc * rim * 0.2 * cloth * (0.5 + 0.5 * ao) * (0.6 + 0.4 * weave);
+    // and a thin cold edge from behind at the right: the others' burning eyes, far off
+    vec3 Lc = normalize(vec3(0.8, 0.45, 0.9));
+    surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * cloth * ao
+          * (0.4 + 0.6 * u_eyes);
+    // the cold of the room, barely: the forms never go flat black
+    surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);
+    // the eyes' own cold light on the face and the inside of the hood
+    for (int e = 0; e < EYE_COUNT; ++e) {
+        vec3 Le = portrait_eye(e) - P;
+        float dl = length(Le);
+        float lit = max(dot(N, Le / dl) + 0.3, 0.0);
+        float ds = max(dl - EYE_RADIUS, 0.0);
+        surf += SILVER * albedo * 0.00012 * (0.3 + 0.7 * u_eyes) * lit / (0.0004 + ds * ds) * (0.3 + 0.7 * ao);
+    }
+    // her skin: the candle's warmth through it at the edges (fingers glow where thin)
+    surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
+    // the face and the lining round it stay in the cowl's deep shadow
+    surf *= 1.0 - 0.8 * lining - 0.8 * face;
+    // a little of the room's haze between us and the figure
+    surf += lightc * 0.0025 * key;
+    col = mix(col, surf, cov);
+
+    // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
+    float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
+    for (int e = 0; e < EYE_COUNT; ++e) {
+        vec3 E = portrait_eye(e);
+        vec3 oc = ro - E;
+        float b = dot(oc, rd);
+        float c = dot(oc, oc) - b * b;                       // squared distance ray -> centre
+        float perp = sqrt(max(c, 0.0));
+        float te = -b - sqrt(max(EYE_RADIUS * EYE_RADIUS - c, 0.0));
+        float ecov = clamp((EYE_RADIUS - perp) / (px * te) + 0.5, 0.0, 1.0)
+                   * step(te, depth + 0.006 + (1.0 - cov) * 10.0);
+        vec3 Pe = ro + rd * te;
+        vec3 n = normalize(Pe - E);
+        // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
+        vec3 r = reflect(rd, n);
+        float ne = max(dot(n, -rd), 0.0);
+        float fres = 0.72;
+        vec3 env = eye_env(E, r, lightc);
+        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.65);
+        vec3 ec = env * fres;
+        // its own soft cold glow, from within, brightest toward the middle
+        ec += SILVER * (0.002 + 0.014 * u_eyes) * ne * ne * ne * ne;
+        // the limb dark: a ball, never a bright ring round a pupil (round 12's "goggles")
+        ec *= 0.12 + 0.88 * smoothstep(EYE_RADIUS, EYE_RADIUS * 0.6, perp);
+        // the cowl's brow shades the top of the ball
+        ec *= 1.0 - 0.45 * smoothstep(0.2, 0.9, n.y);
+        col = mix(col, ec, ecov);
+        // a soft cold halo in the dark round it
+        vec3 toE = E - ro;
+        vec2 se = (toE.xy / toE.z);
+        float dd = length(rd.xy / rd.z - se);
+        col += SILVER * (0.001 + 0.004 * u_eyes) * exp(-dd * 160.0) * (1.0 - ecov);
+    }
+
+#ifdef PORTRAIT_LOVERS
+    col += lovers_thread(s, px) * (0.4 + 0.6 * u_lovers);
+#endif
+
+    // --- the key candle itself, low at the left, as near as the figure: its wax and flame
+    // (the source of the light on the hood: the frame's second point, across from the eyes)
+    col = key_candle(s, col, lightc, px);
+
+    // --- vignette, exposure, tone map
+    float vig = 1.0 - 0.45 * smoothstep(0.35, 1.05, length(s0 * vec2(0.75, 1.0)));
+    col *= vig * u_exposure * PORTRAIT_EXPOSURE;
+    vec3 outc = tonemap_agx_srgb(col);
+    outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
+    frag_colour = vec4(outc, 1.0);
+}
