@@ -78,8 +78,14 @@ constellations = Cue(
     # its lights last (the mist's smoke read murky at 23 s)
     # (round 12's reader: "the colours NOT inverted": after the first word the night turns
     # inside out, a pale lilac sky with the words in emerald-white light)
-    keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")]},
-    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3, "lake": 1.0, "relief": 1.0,
+    # (round 21's reader: three near-identical stills of the word over the ranges) a second
+    # set-up: as the third word lands (13.33 s: the cycle's boundary, every star at rest) the
+    # film cuts to the lower, closer camera over the lake, and there ONE sign, large, fills the
+    # sky, its stars flying into each next sign
+    keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")],
+          "signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
+          "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)]},
+    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "lake": 1.0, "relief": 1.0,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 
