@@ -709,7 +709,9 @@ def test_the_relief_seen_from_the_second_view_is_another_land(gl, programs):
     base = {"rate": 0.0, "glyph": 1, "glyph_seed": 1874, "signs": 3, "lake": 1.0, "relief": 1.0}
     wide = render(gl, programs, dict(base, view=0.0), 3.0, size).astype(float).mean(axis=2)
     close = render(gl, programs, dict(base, view=1.0), 3.0, size).astype(float).mean(axis=2)
-    assert np.abs(close[:50] - wide[:50]).mean() < 1.0, "the sky and the word changed"
+    # (since round 21 the close camera also lifts the word clear of its taller ranges --
+    # test_the_close_camera_lifts_the_glyph_above_its_taller_ranges -- so the sky's rows are no
+    # longer the same)
     land = slice(size[1] - int(round(0.26 * size[1])) - 30, size[1] - int(round(0.26 * size[1])))
     assert np.abs(close[land] - wide[land]).mean() > 4, "the land is the same"
 
