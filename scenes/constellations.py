@@ -161,6 +161,21 @@ MORPH = (0.80, 0.97)
 CHART_IN = 0.06
 
 
+# The close camera (``view`` 1) holds the glyph higher and a little smaller (round 21): there
+# one large sign fills the sky, and at the wide view's place its foot sank behind the nearer,
+# taller ranges.
+GLYPH_CENTRE_CLOSE = (0.0, 0.24)
+GLYPH_SCALE_CLOSE = 0.26
+
+
+def glyph_frame(view: float) -> tuple[float, float, float]:
+    """Where the glyph box lies on the screen for a camera (``view`` as the param): its
+    centre (screen units) and its scale (screen units per glyph unit)."""
+    if view >= 0.5:
+        return (GLYPH_CENTRE_CLOSE[0], GLYPH_CENTRE_CLOSE[1], GLYPH_SCALE_CLOSE)
+    return (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE)
+
+
 def glyph_to_screen(points: np.ndarray, resolution: tuple[int, int], t: float | None = None) -> np.ndarray:
     """Glyph coordinates -> pixel coordinates (x right, y *down*, origin top-left); at scene
     time ``t`` with the word's turn, breath and the view's drift (sky_motion), as the stars
@@ -369,7 +384,7 @@ class Constellations(Scene):
             "u_trail": tuple(trail),
             "u_chart": cyc["chart"],
             "u_shimmer": (t * 0.32) % 1.0,
-            "u_glyph_xform": (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE),
+            "u_glyph_xform": glyph_frame(float(p["view"])),
             "u_curl": float(curl),
             # more stars make a denser sky and a fuller stroke, but not a glaring one
             "u_dust_gain": _dust_gain(n_dust),

@@ -19,9 +19,6 @@ from visuals import LFO, Cue, Loop, Noise, Show, Touch
 the_sky = Cue(
     "sky", 0, 26, name="the hum and the inverted sky",
     keys={
-        # rises out of the dark, never black (round 19's reader at 1.2 s: "muddy, low-contrast,
-        # no focal point": brighter from the start, and the moon already up over the ridge)
-        "exposure": [(0, 0.8), (5, 1.0, "out_sine")],
         # "I am dreaming. You are dreaming.": seen between lids fallen shut, the dream opening
         # (round 11's reader: the 1.6 s still was 80 % black round a thin slit; the eyes open
         # generously at once, the dream filling most of the frame by 1.5 s)
@@ -46,11 +43,21 @@ the_sky = Cue(
         # moon rising the clouds are faint, the dark sky, the moon and the sun's glow behind the
         # ranges carry the shot; they gather as the view tilts up to the suns)
         "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 1.0, "in_out_sine")],
+        # (round 21's reader: the sky's three stills were one set-up, terrain + moon + lake,
+        # "not kaleidoscopic", "smudgy wisps"): tilted up, the suns flare and the sky snaps into
+        # its mirrors -- the suns and moons repeated round the violet heart in crisp symmetry,
+        # the wisps gone -- until the view comes down to the land again
+        "mirror_bodies": [(0, 0.0), (10.9, 0.0), (10.95, 1.0), (16.6, 1.0), (16.65, 0.0)],
+        "filaments": [(0, 0.5), (9, 0.5), (11, 0.0, "in_out_sine"), (16.6, 0.0), (19, 0.5, "in_out_sine")],
+        # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
+        # low-contrast, no focal point" -- and flares where the mirrors snap in and out)
+        "exposure": [(0, 0.8), (5, 1.0, "out_sine"), (10.4, 1.0), (10.95, 1.9, "in_quad"), (11.8, 1.0, "out_sine"),
+                     (16.1, 1.0), (16.65, 1.7, "in_quad"), (17.4, 1.0, "out_sine")],
     },
     # (a few large violet suns and emerald moons, each drawn once, turning about the pole with
     # the sky, over the land; the clouds finer toward the pole)
     params={"rotation": 3.5, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0, "suns": 2, "moons": 2,
-            "mirror_bodies": 0.0, "land": 1.0, "teal": 0.0, "deep_stars": 0.6, "filaments": 0.5,
+            "land": 1.0, "teal": 0.0, "deep_stars": 0.6,
             "pole_glow": 1.0, "lake": 1.0, "lake_level": -0.24, "relief": 1.0,
             # (through the dusk the sky's land lies where the constellations' land lies)
             "land_offset": -0.68},    # (4 nebula octaves, not 5: cheaper, alike)
@@ -71,8 +78,14 @@ constellations = Cue(
     # its lights last (the mist's smoke read murky at 23 s)
     # (round 12's reader: "the colours NOT inverted": after the first word the night turns
     # inside out, a pale lilac sky with the words in emerald-white light)
-    keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")]},
-    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "signs": 3, "lake": 1.0, "relief": 1.0,
+    # (round 21's reader: three near-identical stills of the word over the ranges) a second
+    # set-up: as the third word lands (13.33 s: the cycle's boundary, every star at rest) the
+    # film cuts to the lower, closer camera over the lake, and there ONE sign, large, fills the
+    # sky, its stars flying into each next sign
+    keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")],
+          "signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
+          "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)]},
+    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "lake": 1.0, "relief": 1.0,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 

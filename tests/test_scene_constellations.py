@@ -709,6 +709,68 @@ def test_the_relief_seen_from_the_second_view_is_another_land(gl, programs):
     base = {"rate": 0.0, "glyph": 1, "glyph_seed": 1874, "signs": 3, "lake": 1.0, "relief": 1.0}
     wide = render(gl, programs, dict(base, view=0.0), 3.0, size).astype(float).mean(axis=2)
     close = render(gl, programs, dict(base, view=1.0), 3.0, size).astype(float).mean(axis=2)
-    assert np.abs(close[:50] - wide[:50]).mean() < 1.0, "the sky and the word changed"
+    # (since round 21 the close camera also lifts the word clear of its taller ranges --
+    # test_the_close_camera_lifts_the_glyph_above_its_taller_ranges -- so the sky's rows are no
+    # longer the same)
     land = slice(size[1] - int(round(0.26 * size[1])) - 30, size[1] - int(round(0.26 * size[1])))
     assert np.abs(close[land] - wide[land]).mean() > 4, "the land is the same"
+
+
+def _axis_over_diagonal(img: np.ndarray, stars: int = 8, d: int = 7) -> float:
+    """How much more light lies along the axes than along the diagonals at ``d`` pixels round
+    the frame's brightest stars (their peaks ``4 d`` apart at least): 1 for round stars, more
+    where they carry diffraction rays."""
+    luma = img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    h, w = luma.shape
+    work = luma.copy()
+    ratios = []
+    k = int(round(d / np.sqrt(2.0)))
+    for _ in range(stars):
+        y, x = np.unravel_index(np.argmax(work), work.shape)
+        work[max(y - 4 * d, 0):y + 4 * d, max(x - 4 * d, 0):x + 4 * d] = -1.0
+        if not (d < y < h - d and d < x < w - d):
+            continue
+        base = np.median(luma[max(y - 4 * d, 0):y + 4 * d, max(x - 4 * d, 0):x + 4 * d])
+        axes = np.mean([luma[y, x + d], luma[y, x - d], luma[y + d, x], luma[y - d, x]]) - base
+        diag = np.mean([luma[y + k, x + k], luma[y - k, x - k], luma[y + k, x - k], luma[y - k, x + k]]) - base
+        ratios.append((axes + 1.0) / (max(diag, 0.0) + 1.0))
+    return float(np.median(ratios))
+
+
+def test_the_words_bright_stars_shine_with_diffraction_rays(gl, programs):
+    """Round 21's reader: "decal glyphs": the word's anchor stars as real light -- a hot core,
+    a soft halo and four fine rays -- so round them more light lies along the axes than along
+    the diagonals (before: round stars, a ratio of about 1)."""
+    base = {"rate": 0.0, "glyph": 2, "glyph_seed": 11, "twinkle": 0.0, "glow": 0.0, "line_glow": 0.0, "morph": 1.0}
+    img = render(gl, programs, base, 3.0, (640, 360))
+    ratio = _axis_over_diagonal(img)
+    assert ratio > 1.5, ratio
+
+
+def _bright_spread(img: np.ndarray) -> float:
+    """How wide (share of the frame's width, 5th to 95th percentile) the brightest 0.7 % of
+    the pixels -- the word's stars -- lie across the sky."""
+    luma = img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    xs = np.nonzero(luma > np.percentile(luma, 99.3))[1]
+    return float((np.percentile(xs, 95) - np.percentile(xs, 5)) / luma.shape[1])
+
+
+def test_the_dreams_constellations_cut_to_one_large_sign_from_a_closer_camera(gl):
+    """Round 21's reader: three near-identical stills of a word over the ranges.  The cue
+    holds two set-ups: a word of three signs across the sky from the wide view (33 s), then,
+    cut at a word's landing, one large sign from the lower, closer camera (40 s) -- its stars
+    in a narrow column of the sky, not spread along an arc (before: about half the width at
+    both times)."""
+    from conftest import render_times
+    wide, close = render_times(gl, "dream", [33.0, 40.0], size=(320, 180))
+    assert _bright_spread(np.asarray(wide)) > 0.4
+    assert _bright_spread(np.asarray(close)) < 0.3
+
+
+def test_the_close_camera_lifts_the_glyph_above_its_taller_ranges():
+    """Under the close camera the ranges stand higher: the glyph box is lifted (its foot above
+    the wide view's) and a little smaller, so one large sign stands clear in the sky."""
+    cx, cy, s = C.glyph_frame(1.0)
+    wx, wy, ws = C.glyph_frame(0.0)
+    assert (wx, wy, ws) == (C.GLYPH_CENTRE[0], C.GLYPH_CENTRE[1], C.GLYPH_SCALE)
+    assert cy - s > wy - ws + 0.1 and s < ws

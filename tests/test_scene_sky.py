@@ -732,11 +732,49 @@ def test_the_dreams_sky_is_three_framings_not_one_set(gl):
         return np.corrcoef(above.ravel(), below.ravel())[0, 1]
 
     scores = [mirrored(f) for f in frames]
-    bottoms = [luma(np.asarray(f, np.float32)[int(180 * 0.92):]).mean() for f in frames]
-    # (the lake's near water is dark, its Fresnel low; tilted up, the bottom rows are the
-    # bright sky round the suns)
     assert scores[0] > 0.45 and scores[2] > 0.45 and abs(scores[1]) < 0.2, scores
-    assert bottoms[1] > max(bottoms[0], bottoms[2]) + 15, bottoms
+    # (round 21: tilted up at 14 s the sky is the kaleidoscope itself -- the bodies repeated by
+    # its mirrors round the pole, no longer one sun over the bright sky at the frame's foot,
+    # which this test asserted before; that symmetry is test_the_dreams_sky_turns_kaleidoscope)
+
+
+def _ring_symmetry(img: np.ndarray, pole: tuple[float, float], segments: float, radius: float) -> float:
+    """How alike the light round a circle about the pole (centred frame heights) is to itself
+    turned by one pair of wedges (2 pi / segments): about 1 for a kaleidoscope's crown, about
+    0 for bodies hanging each once."""
+    y = luma(np.asarray(img, np.float32))
+    h, w = y.shape
+    a = np.linspace(0.0, 2.0 * np.pi, 720, endpoint=False)
+    xs = np.clip((0.5 * w + (pole[0] + radius * np.cos(a)) * h).astype(int), 0, w - 1)
+    ys = np.clip((0.5 * h - (pole[1] + radius * np.sin(a)) * h).astype(int), 0, h - 1)
+    ring = y[ys, xs]
+    return float(np.corrcoef(ring, np.roll(ring, int(round(720 / segments))))[0, 1])
+
+
+def test_the_dreams_sky_turns_kaleidoscope_when_it_looks_up(gl):
+    """Round 21's reader: the sky's stills were one set-up (terrain, moon, lake), "not
+    kaleidoscopic".  Tilted up (11-16.6 s) the sky snaps into its mirrors: the suns and moons
+    repeated round the pole in crisp symmetry -- the light round rings about the pole repeats
+    every pair of wedges (before: one sun below the pole, about 0.05)."""
+    from conftest import render_times
+    frame = render_times(gl, "dream", [14.0], size=(320, 180))[0]
+    # (the pole at 14 s: centre_x, centre_y between their 12.5 and 16 s keys; segments a
+    # little over 6 on their way to 8)
+    sym = [_ring_symmetry(frame, (0.085, 0.15), 6.13, r) for r in (0.22, 0.30)]
+    assert min(sym) > 0.3, sym
+
+
+def test_the_lake_is_dark_still_water_mirroring_from_the_shore(gl):
+    """Round 21's reader at 7 s: "a grey slab of a lake" -- the mist banks laid a grey band
+    between the shore and the reflection.  The water just under the shore is dark, the mirror
+    of the dark shore above it (before: rows of about 65 levels under a shore of 20)."""
+    from conftest import render_times
+    frame = render_times(gl, "dream", [7.0], size=(320, 180))[0]
+    y = luma(np.asarray(frame, np.float32))
+    shore = 180 - int(round((0.5 - 0.24) * 180))
+    land = y[shore - 4:shore].mean()
+    water = y[shore + 1:shore + 9].mean()
+    assert water < 42 and water < land + 22, (land, water)
 
 
 def test_a_moon_seen_close_shows_its_maria_not_a_flat_glare(sky):

@@ -223,16 +223,18 @@ vec2 lake_source(vec2 p, float level, float phase, vec3 w) {
 
 // The water's light from the mirrored light `refl` at a pixel where lake_at gave w: Fresnel (a
 // bright mirror far off, dark water near), the ripple lines' glint, a dark wet line along the
-// shore, and the mist lying on the water in banks (above the shore too: it lies over the
-// shallows).  aa: a pixel in screen units.
+// shore, a thread of mist along the water line.  aa: a pixel in screen units.
 vec3 lake_water(vec3 refl, vec3 w, vec3 mist, float aa) {
     float d = max(w.x, 0.0);
     float fresnel = mix(0.78, 0.28, smoothstep(0.0, 0.28, d));
     vec3 water = refl * fresnel * (1.0 + 0.35 * w.y) + mist * 0.25 * w.y;
     vec3 col = mix(refl, water, smoothstep(-aa, aa, w.x));
     col *= 1.0 - 0.55 * exp(-pow(w.x / (2.5 * aa), 2.0)) * step(0.0, w.x);
-    float bank = w.z * exp(-d * 9.0) * smoothstep(-0.03, 0.0, w.x);
-    return col + mist * (exp(-abs(w.x) * 38.0) + 1.6 * bank);
+    // (round 21's reader at 7 s: "a grey slab of a lake" -- the banks of mist lay a grey band
+    // between the shore and the reflection: dark still water now, its mirror starting at the
+    // shore; only a thread of mist along the water line and thin wisps of the banks on it)
+    float bank = w.z * exp(-d * 30.0) * smoothstep(-0.01, 0.0, w.x);
+    return col + mist * (0.6 * exp(-abs(w.x) * 160.0) + 0.25 * bank);
 }
 
 // The key sun's path on the water (round 18: suns that light the scene): its violet caught by

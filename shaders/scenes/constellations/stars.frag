@@ -21,6 +21,15 @@ void main() {
     float w = r2 * v_inv_r2;
     float win = max(1.0 - w * w, 0.0);
     vec3 c = v_core * exp(-r2 * v_core_k) + v_halo * exp(-r2 * v_halo_k);
+    // (round 21's reader: "decal glyphs": the word's anchor stars as real light -- round the
+    // hot core and the soft halo, four diffraction-fine rays, a pixel wide, fading along
+    // their length; only the formed anchors carry a halo, so only they have rays)
+    if (v_halo.r + v_halo.g + v_halo.b > 0.0) {
+        vec2 a = abs(q);
+        float reach = 2.4 * inversesqrt(2.0 * v_halo_k);           // (2.4 halo widths)
+        float spike = exp(-a.y * 1.7 - a.x / reach) + exp(-a.x * 1.7 - a.y / reach);
+        c += v_halo * 2.6 * spike;
+    }
     // the curved trail: the nearer of its two segments, brightest at the head
     if (v_trail.r + v_trail.g + v_trail.b > 0.0) {
         float ab = clamp(dot(d, v_trail_b) / max(dot(v_trail_b, v_trail_b), 1e-6), 0.0, 1.0);

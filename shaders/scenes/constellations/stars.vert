@@ -49,7 +49,7 @@ void main() {
     v_halo = s.colour * (0.12 * flux * halo_amt) / (6.2831853 * hs * hs + 2.5066283 * hs * len);
     v_halo_k = 0.5 / (hs * hs);
     if (halo_amt > 0.01) {
-        radius = max(radius, 2.6 * hs);
+        radius = max(radius, 7.0 * hs);      // (room for the diffraction rays: stars.frag)
     }
     v_inv_r2 = 1.0 / (radius * radius);
     // a flying star's curved trail (two segments: head to bend to tail), at most TRAIL_MAX
