@@ -69,7 +69,10 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
     vec2 uv = vec2(atan(P.x, w) * 0.16, P.y) / PITCH;
     vec3 du = vec3(w, 0.0, P.x) / r2 * 0.16 / PITCH;  // d(uv.x)/dP
     vec2 fw = fwidth(uv);
-    float fade = cloth * (1.0 - smoothstep(0.15, 0.35, max(fw.x, fw.y)));
+    // (round 21's reader saw the twill's ribs at 1366x768, 5-7 px apart, as "moire striping
+    // on the cloth": it shows only where a rib spans 14 px or more -- a 4K close-up -- and
+    // the fibre's slubs and streaks carry the cloth at every smaller size)
+    float fade = cloth * (1.0 - smoothstep(0.035, 0.07, max(fw.x, fw.y)));
     // a twill: the threads' crowns in fine diagonal ribs
     float a = TAU * (uv.x + uv.y);
     float h = sin(a);
