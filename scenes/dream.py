@@ -397,7 +397,10 @@ dream = Show(
     # tears in rows)
     post=[("glitch", {"rows": 1.0}), "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5, "lift": 0.6, "shoulder": 1.0})],
     tracks={
-        "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.3, "in_quad"), (129, 0.55), (131, 0.2),
+        # (round 21: from 126 s the woman is seen close and her own shot tears her hands; the
+        # frame-wide split over her read as "heavy chromatic ghosting, the hands mush" -- so
+        # the film's glitch stays a tremor there, and peaks on the trapped faces)
+        "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.12, "in_quad"), (129, 0.16), (131, 0.2),
                           (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
                           (180, 0.0), (183, 0.3, "in_quad"), (185, 0.12), (187, 0.0)],
         # The howl: sound as pressure waves through the sky, and the sky tearing open.
