@@ -630,6 +630,24 @@ def portrait_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, fl
     return key, rim, 1.0 + PORTRAIT_PUSH * push, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
 
 
+
+def close_shot_passes(shot: str, trigger: str) -> list:
+    """A close shot's three passes (shaders/scenes/serenes/SHOT_geo, _mat, SHOT.frag): its
+    bust marched once into a G-buffer when ``trigger`` changes (at twice the frame's size: the
+    bilinear lookup averages four samples a pixel, so the folds' grazing edges and the rim
+    along them do not break into dots; capped by PORTRAIT_MAX_SIDE, so a 4K or supersampled
+    export bakes a 2560-pixel G-buffer, not a 15360-pixel one), the material pass reading the
+    march's hit back rather than marching again (one stall at the cut, not two), then relit
+    every frame into ``main``."""
+    bake = dict(vert="common/fullscreen.vert", primitive="triangles", count=3, precision="rgba16f",
+                scale=2.0, max_side=PORTRAIT_MAX_SIDE, update=(trigger,))
+    return [
+        Pass(f"scenes/serenes/{shot}_geo.frag", name=f"{shot}_geo", **bake),
+        Pass(f"scenes/serenes/{shot}_mat.frag", name=f"{shot}_mat", inputs=(f"{shot}_geo",), **bake),
+        Pass(f"scenes/serenes/{shot}.frag", name=f"{shot}_shot", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, into="main", inputs=(f"{shot}_geo", f"{shot}_mat")),
+    ]
+
 class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
 
@@ -739,37 +757,14 @@ serenes = Serenes(
         # (at twice the frame's size: the bilinear lookup averages four samples a pixel, so
         # the folds' grazing edges and the rim along them do not break into dots; capped, so a
         # 4K or supersampled export bakes a 2560-pixel G-buffer, not a 15360-pixel one)
-        Pass("scenes/serenes/portrait_geo.frag", name="portrait_geo", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
-             update=("portrait",)),
-        # (one march: the material pass reads the geometry pass's hit back, it does not march
-        # again -- round 21: the bake is a stall of its own at the cut)
-        Pass("scenes/serenes/portrait_mat.frag", name="portrait_mat", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
-             update=("portrait",), inputs=("portrait_geo",)),
-        Pass("scenes/serenes/portrait.frag", name="portrait_shot", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, into="main", inputs=("portrait_geo", "portrait_mat")),
+        *close_shot_passes("portrait", "portrait"),
         # The lovers' shot (``profiles``, round 21: the row's "soft cones in a row" twice): the
         # portrait's variant -- two of them in profile, face to face (one bust mirrored, one
         # march), a candle low between them, the neural thread from brow to brow
-        Pass("scenes/serenes/lovers_geo.frag", name="lovers_geo", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
-             update=("profiles",)),
-        Pass("scenes/serenes/lovers_mat.frag", name="lovers_mat", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
-             update=("profiles",), inputs=("lovers_geo",)),
-        Pass("scenes/serenes/lovers.frag", name="lovers_shot", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, into="main", inputs=("lovers_geo", "lovers_mat")),
+        *close_shot_passes("lovers", "profiles"),
         # The woman close (``close_woman``, round 21: "a primitive mannequin, flat wall"): the
         # portrait's variant -- her head bowed over her open hands, the glitch tearing them
-        Pass("scenes/serenes/woman_geo.frag", name="woman_geo", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
-             update=("close_woman",)),
-        Pass("scenes/serenes/woman_mat.frag", name="woman_mat", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, precision="rgba16f", scale=2.0, max_side=PORTRAIT_MAX_SIDE,
-             update=("close_woman",), inputs=("woman_geo",)),
-        Pass("scenes/serenes/woman.frag", name="woman_shot", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, into="main", inputs=("woman_geo", "woman_mat")),
+        *close_shot_passes("woman", "close_woman"),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):
         # the cloth's body dims what lies behind it, then its sheen is added (round 18).
         Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",

@@ -370,6 +370,16 @@ def test_the_resonance_holds_a_second_shot_looking_up_among_the_spires(gl, dream
     assert np.abs(up.astype(float) - lake.astype(float)).mean() > 25.0
 
 
+def _warm_and_cold_shares(frame) -> tuple[float, float]:
+    """The shares of a frame lit warm (candle light: red over blue) and cold (the aurora's
+    green-blue over red): a crossing between a candle-lit room and the aurora that shows both
+    at once is a double exposure."""
+    f = frame.astype(float)
+    warm = (f[..., 0] > f[..., 2] + 8).mean()
+    cold = ((f[..., 1] + f[..., 2]) / 2 > f[..., 0] + 12).mean()
+    return warm, cold
+
+
 def test_the_woman_goes_down_into_night_before_the_faces_rise(gl, dream):
     """Round 20, 131.6 s (a 2): the mist from the woman to the faces laid the aurora over her
     wall.  The crossing is a dusk: her room goes down, then the faces come up out of the
@@ -377,9 +387,7 @@ def test_the_woman_goes_down_into_night_before_the_faces_rise(gl, dream):
     the two stays under 12 % of the frame; the mist's was 27 % at 131.7 s)."""
     times = [131.1 + 0.1 * k for k in range(14)]
     for t, frame in zip(times, render_times(gl, "dream", times, size=(160, 90))):
-        f = frame.astype(float)
-        warm = (f[..., 0] > f[..., 2] + 8).mean()
-        cold = ((f[..., 1] + f[..., 2]) / 2 > f[..., 0] + 12).mean()
+        warm, cold = _warm_and_cold_shares(frame)
         assert min(warm, cold) < 0.12, f"{t:.1f} s: warm wall {warm:.0%} and cold curtains {cold:.0%}"
 
 
@@ -390,9 +398,7 @@ def test_the_serenes_room_goes_down_before_the_aurora_rises(gl, dream):
     (the smaller share of the two under 12 % of the frame)."""
     times = [102.0 + 0.1 * k for k in range(13)]
     for t, frame in zip(times, render_times(gl, "dream", times, size=(160, 90))):
-        f = frame.astype(float)
-        warm = (f[..., 0] > f[..., 2] + 8).mean()
-        cold = ((f[..., 1] + f[..., 2]) / 2 > f[..., 0] + 12).mean()
+        warm, cold = _warm_and_cold_shares(frame)
         assert min(warm, cold) < 0.12, f"{t:.1f} s: warm room {warm:.0%} and cold curtains {cold:.0%}"
 
 

@@ -12,7 +12,6 @@ import importlib
 
 import numpy as np
 
-from conftest import drawn_variant
 from test_scene_serenes import Player
 
 SHOT = {"portrait": 1.0, "eyes": 0.5, "flicker": 0.0, "voices": 0.0, "lovers": 0.0, "child": 0.0}
@@ -40,6 +39,16 @@ def _to_frame(gbuf: np.ndarray, shape) -> np.ndarray:
     return gbuf[:h * k, :w * k].reshape(h, k, w, k, 4).mean(axis=(1, 3))
 
 
+def _draw_counts(scene, counts: dict, **params) -> dict:
+    """The passes' draw counts the scene sets for one frame with ``params`` over its defaults
+    (into ``counts``, kept between calls as the runner keeps them)."""
+    resources = type("R", (), {"draw_count": lambda self, n, c, instances=None: counts.__setitem__(n, c)})()
+    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
+                           "params": {**{p.name: p.default for p in scene.params}, **params}})()
+    scene.update(state, resources)
+    return counts
+
+
 def test_the_portrait_replaces_the_stage_and_the_stage_draws_none_of_it():
     """Either the stage or the portrait is drawn, never both (on llvmpipe a pass drawn and
     then covered costs its full price): with ``portrait`` on, every stage pass draws nothing
@@ -47,12 +56,8 @@ def test_the_portrait_replaces_the_stage_and_the_stage_draws_none_of_it():
     scene = _scene()
     mod = importlib.import_module("scenes.serenes")
     counts = {}
-    resources = type("R", (), {"draw_count": lambda self, n, c, instances=None: counts.__setitem__(n, c)})()
     for on in (0.0, 1.0, 0.0):
-        state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
-                               "params": {**{p.name: p.default for p in scene.params}, "portrait": on,
-                                          "voices": 0.5, "lovers": 0.5}})()
-        scene.update(state, resources)
+        _draw_counts(scene, counts, portrait=on, voices=0.5, lovers=0.5)
         for name in mod.PORTRAIT_PASSES:
             assert (counts[name] > 0) == bool(on), (name, on, counts)
         for name in mod.LOVERS_PASSES:
@@ -211,12 +216,7 @@ def test_the_lovers_shot_replaces_the_stage_and_the_portrait():
     (even with ``portrait`` on too)."""
     scene = _scene()
     mod = importlib.import_module("scenes.serenes")
-    counts = {}
-    resources = type("R", (), {"draw_count": lambda self, n, c, instances=None: counts.__setitem__(n, c)})()
-    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
-                           "params": {**{p.name: p.default for p in scene.params}, "portrait": 1.0,
-                                      "profiles": 1.0, "voices": 0.5, "lovers": 0.5}})()
-    scene.update(state, resources)
+    counts = _draw_counts(scene, {}, portrait=1.0, profiles=1.0, voices=0.5, lovers=0.5)
     assert all(counts[name] == 3 for name in mod.LOVERS_PASSES), counts
     assert all(counts[name] == 0 for name in mod.PORTRAIT_PASSES + mod.STAGE_PASSES), counts
 
@@ -277,12 +277,7 @@ def test_the_woman_close_replaces_the_stage_and_the_other_shots():
     lovers (even with those on too)."""
     scene = _scene()
     mod = importlib.import_module("scenes.serenes")
-    counts = {}
-    resources = type("R", (), {"draw_count": lambda self, n, c, instances=None: counts.__setitem__(n, c)})()
-    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
-                           "params": {**{p.name: p.default for p in scene.params}, "portrait": 1.0,
-                                      "profiles": 1.0, "close_woman": 1.0}})()
-    scene.update(state, resources)
+    counts = _draw_counts(scene, {}, portrait=1.0, profiles=1.0, close_woman=1.0)
     assert all(counts[name] == 3 for name in mod.WOMAN_PASSES), counts
     others = mod.PORTRAIT_PASSES + mod.LOVERS_PASSES + mod.STAGE_PASSES
     assert all(counts[name] == 0 for name in others), counts

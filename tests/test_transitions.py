@@ -209,18 +209,24 @@ def test_shatter_breaks_along_cracks_before_it_falls(gl, programs):
     assert 0.001 < brighter < 0.2, "cracks are thin lines"
 
 
+def _flat_images(monkeypatch, source_rgb, target_rgb) -> None:
+    """Have ``draw`` cross from one flat opaque colour to another, so a transition's pieces of
+    the old picture can be told from the new one by colour alone."""
+    def flat(w, h):
+        a = np.zeros((h, w, 4), np.uint8)
+        a[...] = (*source_rgb, 255)
+        b = np.zeros((h, w, 4), np.uint8)
+        b[...] = (*target_rgb, 255)
+        return a, b
+    monkeypatch.setattr(sys.modules[__name__], "images", flat)
+
+
 def test_shatter_shards_fall_whole_before_they_burn_away(gl, programs, monkeypatch):
     """Round 6: mid-passage the falling glass read as ragged ink blots (each shard burnt from
     its edges from the moment it broke).  The shards fall whole, pieces of the old picture with
     straight edges, and burn only late in their fall: at progress 0.6 the old picture's pixels
     form compact pieces (boundary / area about 0.25; the blots gave 0.56)."""
-    def red_and_blue(w, h):
-        a = np.zeros((h, w, 4), np.uint8)
-        a[...] = (230, 30, 30, 255)
-        b = np.zeros((h, w, 4), np.uint8)
-        b[...] = (20, 40, 200, 255)
-        return a, b
-    monkeypatch.setattr(sys.modules[__name__], "images", red_and_blue)
+    _flat_images(monkeypatch, (230, 30, 30), (20, 40, 200))
     out, _, _ = draw(gl, programs, "shatter", 0.6, (320, 180))
     o = out[..., :3].astype(int)
     glass = (o[..., 0] > 150) & (o[..., 2] < 90)
@@ -414,13 +420,7 @@ def test_shatter_shards_of_a_dark_picture_read_as_silvered_glass(gl, programs, m
     mirror: a soft band of reflected light sweeps its face as it turns.  With a black source,
     at progress 0.6 46 % of the shards' pixels (those far from the next picture) are lit above
     30 levels; without the sweep, only their rims and burning fringes: 18 %."""
-    def black_and_blue(w, h):
-        a = np.zeros((h, w, 4), np.uint8)
-        a[...] = (0, 0, 0, 255)
-        b = np.zeros((h, w, 4), np.uint8)
-        b[...] = (20, 40, 200, 255)
-        return a, b
-    monkeypatch.setattr(sys.modules[__name__], "images", black_and_blue)
+    _flat_images(monkeypatch, (0, 0, 0), (20, 40, 200))
     out, _, dst = draw(gl, programs, "shatter", 0.6, (320, 180))
     o = out[..., :3].astype(int)
     shard = np.abs(o - dst[..., :3].astype(int)).max(axis=2) > 60
