@@ -443,3 +443,13 @@ def test_the_woman_seen_close_is_not_split_into_colour_ghosts(gl, dream):
             return (red * b).sum() / np.sqrt((red ** 2).sum() * (b ** 2).sum())
         best = max(range(-6, 7), key=match)
         assert abs(best) <= 1, f"{t} s: red and blue {best} px apart"
+
+
+def test_the_tears_on_the_open_lids_are_not_lit_red(gl, dream):
+    """Round 21's reader at 196.3 s: "a small red spike at the bottom" -- a tear running down
+    the lower lid drew the shut lids' lit red over the open lids' shadow.  Open, a tear shows
+    that shadow and a dimmer glint: at 196.0 s (960x540) the brightest pixel of the lower lid
+    where it runs (the bottom 8 %, 26-38 % across) is 104 levels (143 before)."""
+    (frame,) = render_times(gl, "dream", [196.0], size=(960, 540))
+    lid = frame.astype(float)[int(0.92 * 540):, int(0.26 * 960):int(0.38 * 960)]
+    assert lid.mean(axis=2).max() < 120, lid.mean(axis=2).max()

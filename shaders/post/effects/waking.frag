@@ -392,8 +392,11 @@ void main() {
     // (open, the tears have run down onto the cheeks, out of sight)
     float shut = 1.0 - smoothstep(0.4, 0.9, o);
     float on_lid = (1.0 - inside) * (1.0 - 0.9 * lash) * mix(0.6, 1.0, shut);
-    vec3 wet = lid * (1.0 + 0.25 * tear) * (1.0 - rimd) + (lid * vec3(1.0, 1.3, 1.5) * 0.6 + vec3(0.5, 0.22, 0.07) * min(glow, 1.0)) * caustic
-             + vec3(1.0, 0.92, 0.82) * spec;
+    // (over the open lids' shadow the drop shows that shadow, not the shut lids' lit red:
+    // round 21's reader saw "a red spike at the bottom" of the open eye at 196.3 s)
+    vec3 lid_now = mix(open_lid, lid, shut);
+    vec3 wet = lid_now * (1.0 + 0.25 * tear) * (1.0 - rimd) + (lid_now * vec3(1.0, 1.3, 1.5) * 0.6 + vec3(0.5, 0.22, 0.07) * min(glow, 1.0) * shut) * caustic
+             + vec3(1.0, 0.92, 0.82) * spec * mix(0.35, 1.0, shut);
     lin = mix(lin, wet, on_lid * max(tear, min(caustic, 1.0)));
     // the light caught in the tears on the lashes: strung along the upper lash line, far out
     // of focus, each drop a soft disc of the sun's light with a brighter rim (bokeh),
