@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from visuals.model.hashing import mix64
+from visuals.model.hashing import unit_float
 
 CLOSE_TEARS = 10              # tears (and rebound beads) drawn at once (as qs_close.frag)
 CLOSE_WAVES = 12              # rings evaluated at once
@@ -33,12 +33,6 @@ LANES = ((0.27, 0.42), (0.40, -0.55), (0.55, 0.62), (0.78, -0.18), (0.95, 0.33),
          (1.3, 0.05), (1.6, 0.55), (2.0, -0.35), (2.6, 0.2))
 
 
-def _unit(seed: int, stream: int, index: int) -> float:
-    """A float in [0, 1) from (seed, stream, index), the same on every machine."""
-    h = mix64(mix64(mix64(seed & 0xFFFFFFFF) ^ (stream * 0x9E3779B97F4A7C15)) ^ index)
-    return (h >> 11) * (1.0 / 9007199254740992.0)
-
-
 def camera(t: float) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
     """(position, target) of the close shot's camera at the shot's time t: a slow glide in."""
     z = CAM_START[2] + CAM_PUSH * t
@@ -52,16 +46,16 @@ def landings(seed: int, t: float, cam_z: float) -> list[tuple[float, float, floa
     those still in the air or landed within RIPPLE_LIFE.  Each lane drips at its own period."""
     out = []
     for k, (depth, across) in enumerate(LANES):
-        period = 1.5 + 1.3 * _unit(seed, 1, k)
-        phase = 0.15 + period * _unit(seed, 2, k)
+        period = 1.5 + 1.3 * unit_float(seed, 1, k)
+        phase = 0.15 + period * unit_float(seed, 2, k)
         height = 0.18 + 0.45 * depth
         fall = math.sqrt(2.0 * height / GRAVITY)
         first = math.floor((t - RIPPLE_LIFE - phase) / period)
         for n in range(max(first, 0), int(math.floor((t + fall - phase) / period)) + 1):
             land = phase + n * period
             half_width = 0.889 * depth / FOCAL
-            x = (across + 0.55 * (_unit(seed, 3, k * 1000 + n) - 0.5)) * half_width
-            z = cam_z + depth + 0.2 * (_unit(seed, 4, k * 1000 + n) - 0.5) * depth
+            x = (across + 0.55 * (unit_float(seed, 3, k * 1000 + n) - 0.5)) * half_width
+            z = cam_z + depth + 0.2 * (unit_float(seed, 4, k * 1000 + n) - 0.5) * depth
             out.append((land, x, z, height, depth))
     return out
 

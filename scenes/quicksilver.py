@@ -66,7 +66,7 @@ from pathlib import Path
 import numpy as np
 
 from visuals import Binding, Param, Pass, Scene
-from visuals.model.hashing import mix64
+from visuals.model.hashing import unit_float
 
 def _load_beside(file: str, name: str):
     """A helper module beside this file (scene modules load by file path, not as a package;
@@ -127,8 +127,7 @@ def _no_crack_clear() -> tuple[float, float, float, float]:
 # -- deterministic hashing for random access to the tear schedule ---------------------------
 def unit_hash(seed: int, stream: int, index: int) -> float:
     """A float in [0, 1) from (seed, stream, index); the same numbers on every machine."""
-    h = mix64(mix64(mix64(seed & 0xFFFFFFFF) ^ (stream * 0x632BE59BD9B4E019)) ^ index)
-    return (h >> 11) * (1.0 / 9007199254740992.0)
+    return unit_float(seed, stream, index, stream_key=0x632BE59BD9B4E019)
 
 
 # -- the pool's layout, fixed per seed --------------------------------------------------------

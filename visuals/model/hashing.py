@@ -22,3 +22,12 @@ def finalize64(z: int) -> int:
 def mix64(x: int) -> int:
     """The splitmix64 finaliser: a well-mixed 64-bit integer from any integer."""
     return finalize64((x + GOLDEN_GAMMA) & MASK64)
+
+
+def unit_float(seed: int, stream: int, index: int, stream_key: int = GOLDEN_GAMMA) -> float:
+    """A float in [0, 1) from (seed, stream, index), the same on every machine: the low 32 bits
+    of the seed, the stream spread by ``stream_key`` (an odd 64-bit constant, so two callers
+    with their own keys draw unrelated numbers from the same streams) and the index, each
+    mixed in turn; the top 53 bits of the result as the float's mantissa."""
+    h = mix64(mix64(mix64(seed & 0xFFFFFFFF) ^ (stream * stream_key)) ^ index)
+    return (h >> 11) * (1.0 / 9007199254740992.0)
