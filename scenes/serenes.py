@@ -607,11 +607,20 @@ STAGE_PASSES = ("occluder", "shadow", "figures", "eyes_img", "candles_img", "flo
                 "main_window_near", "silk_shade", "silk", "threads")
 # (update() sets these every frame itself)
 VARIED_COUNTS = ("main", "main_window_near", "silk_shade", "silk", "threads")
-PORTRAIT_PASSES = ("portrait_geo", "portrait_mat", "portrait_shot")
-# The lovers' shot (``profiles``): the portrait's variant with two of them in profile
-LOVERS_PASSES = ("lovers_geo", "lovers_mat", "lovers_shot")
-# The woman close (``close_woman``): the portrait's variant, her head bowed over her hands
-WOMAN_PASSES = ("woman_geo", "woman_mat", "woman_shot")
+# The close shots, each by the param that cuts to it, in the order one wins over the others:
+# the woman close (``close_woman``: the portrait's variant, her head bowed over her hands), the
+# lovers (``profiles``: two of them in profile), the portrait of one (``portrait``).
+CLOSE_SHOTS = (("woman", "close_woman"), ("lovers", "profiles"), ("portrait", "portrait"))
+
+
+def close_shot_names(shot: str) -> tuple[str, str, str]:
+    """A close shot's three pass names (see close_shot_passes): its bake's two and its relight."""
+    return (f"{shot}_geo", f"{shot}_mat", f"{shot}_shot")
+
+
+PORTRAIT_PASSES = close_shot_names("portrait")
+LOVERS_PASSES = close_shot_names("lovers")
+WOMAN_PASSES = close_shot_names("woman")
 PORTRAIT_PUSH = 0.06             # how far the shot pushes in over ``push`` 0..1 (zoom 1 + this)
 
 
@@ -630,49 +639,44 @@ def portrait_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, fl
     return key, rim, 1.0 + PORTRAIT_PUSH * push, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
 
 
-
-def close_shot_passes(shot: str, trigger: str) -> list:
+def close_shot_passes(shot: str) -> list:
     """A close shot's three passes (shaders/scenes/serenes/SHOT_geo, _mat, SHOT.frag): its
-    bust marched once into a G-buffer when ``trigger`` changes (at twice the frame's size: the
-    bilinear lookup averages four samples a pixel, so the folds' grazing edges and the rim
-    along them do not break into dots; capped by PORTRAIT_MAX_SIDE, so a 4K or supersampled
-    export bakes a 2560-pixel G-buffer, not a 15360-pixel one), the material pass reading the
-    march's hit back rather than marching again (one stall at the cut, not two), then relit
-    every frame into ``main``."""
+    bust marched once into a G-buffer when the param that cuts to it (CLOSE_SHOTS) changes
+    (at twice the frame's size: the bilinear lookup averages four samples a pixel, so the
+    folds' grazing edges and the rim along them do not break into dots; capped by
+    PORTRAIT_MAX_SIDE, so a 4K or supersampled export bakes a 2560-pixel G-buffer, not a
+    15360-pixel one), the material pass reading the march's hit back rather than marching
+    again (one stall at the cut, not two), then relit every frame into ``main``."""
+    geo, mat, relit = close_shot_names(shot)
     bake = dict(vert="common/fullscreen.vert", primitive="triangles", count=3, precision="rgba16f",
-                scale=2.0, max_side=PORTRAIT_MAX_SIDE, update=(trigger,))
+                scale=2.0, max_side=PORTRAIT_MAX_SIDE, update=(dict(CLOSE_SHOTS)[shot],))
     return [
-        Pass(f"scenes/serenes/{shot}_geo.frag", name=f"{shot}_geo", **bake),
-        Pass(f"scenes/serenes/{shot}_mat.frag", name=f"{shot}_mat", inputs=(f"{shot}_geo",), **bake),
-        Pass(f"scenes/serenes/{shot}.frag", name=f"{shot}_shot", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, into="main", inputs=(f"{shot}_geo", f"{shot}_mat")),
+        Pass(f"scenes/serenes/{geo}.frag", name=geo, **bake),
+        Pass(f"scenes/serenes/{mat}.frag", name=mat, inputs=(geo,), **bake),
+        Pass(f"scenes/serenes/{shot}.frag", name=relit, vert="common/fullscreen.vert",
+             primitive="triangles", count=3, into="main", inputs=(geo, mat)),
     ]
 
 class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
 
     def stage_portrait(self, resources, params: dict) -> bool:
-        """Draw either the stage, the portrait shot (``portrait`` >= 0.5) or the lovers' shot
-        (``profiles`` >= 0.5, over the portrait), never two: the passes of those not shown
-        draw nothing.  Returns whether one of the close shots is on.
+        """Draw either the stage or one close shot (the first of CLOSE_SHOTS whose param is
+        at 0.5 or more), never two: the passes of those not shown draw nothing.  Returns
+        whether a close shot is on.
         (Called after update() has set the counts it varies; the stage passes whose count
         it does not vary get their own back when the shot cuts back to the stage.)"""
-        woman = float(params.get("close_woman", 0.0)) >= 0.5
-        lovers = float(params.get("profiles", 0.0)) >= 0.5 and not woman
-        on = woman or lovers or float(params.get("portrait", 0.0)) >= 0.5
+        shown = next((shot for shot, param in CLOSE_SHOTS if float(params.get(param, 0.0)) >= 0.5), None)
         own = {spec.name: spec.count for spec in self.passes}
         for name in STAGE_PASSES:
-            if on:
+            if shown:
                 resources.draw_count(name, 0)
             elif name not in VARIED_COUNTS:
                 resources.draw_count(name, own[name])
-        for name in PORTRAIT_PASSES:
-            resources.draw_count(name, 3 if on and not (lovers or woman) else 0)
-        for name in WOMAN_PASSES:
-            resources.draw_count(name, 3 if woman else 0)
-        for name in LOVERS_PASSES:
-            resources.draw_count(name, 3 if lovers else 0)
-        return on
+        for shot, _param in CLOSE_SHOTS:
+            for name in close_shot_names(shot):
+                resources.draw_count(name, 3 if shot == shown else 0)
+        return shown is not None
 
     figure_poses = staticmethod(figure_poses)
     candle_states = staticmethod(candle_states)
@@ -757,14 +761,14 @@ serenes = Serenes(
         # (at twice the frame's size: the bilinear lookup averages four samples a pixel, so
         # the folds' grazing edges and the rim along them do not break into dots; capped, so a
         # 4K or supersampled export bakes a 2560-pixel G-buffer, not a 15360-pixel one)
-        *close_shot_passes("portrait", "portrait"),
+        *close_shot_passes("portrait"),
         # The lovers' shot (``profiles``, round 21: the row's "soft cones in a row" twice): the
         # portrait's variant -- two of them in profile, face to face (one bust mirrored, one
         # march), a candle low between them, the neural thread from brow to brow
-        *close_shot_passes("lovers", "profiles"),
+        *close_shot_passes("lovers"),
         # The woman close (``close_woman``, round 21: "a primitive mannequin, flat wall"): the
         # portrait's variant -- her head bowed over her open hands, the glitch tearing them
-        *close_shot_passes("woman", "close_woman"),
+        *close_shot_passes("woman"),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):
         # the cloth's body dims what lies behind it, then its sheen is added (round 18).
         Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",
