@@ -59,49 +59,17 @@ shutter interval, so nothing crawls or strobes at any resolution.
 """
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
-from pathlib import Path
 
 import numpy as np
 
 from visuals import Param, Pass, Scene
+from visuals.load.beside import load_beside
 
-_HERE = Path(__file__).resolve().parent
-
-
-def _load_glyphs():
-    """The glyph generator module beside this file.
-
-    Scene modules are loaded by file path, not as a package, so the generator is loaded the
-    same way (fresh each time this module loads, so a reload picks up its edits too).  The
-    leading underscore keeps the registry from scanning it as a scene module.
-    """
-    name = "visuals_scenes_constellations_glyphs"
-    path = _HERE / "_glyphs.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-glyphs = _load_glyphs()
-
-
-def _load_sky():
-    """The sky's module (scenes/sky.py beside this file), for the relief's bake passes the two
-    scenes share (loaded by file path, as the glyphs are)."""
-    name = "visuals_scenes_constellations_sky"
-    spec = importlib.util.spec_from_file_location(name, _HERE / "sky.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-_sky = _load_sky()
+# (the glyph generator beside this file, and the sky's module for the relief's bake passes the
+# two scenes share: loaded by file path, as scene modules are)
+glyphs = load_beside(__file__, "_glyphs.py", "visuals_scenes_constellations_glyphs")
+_sky = load_beside(__file__, "sky.py", "visuals_scenes_constellations_sky")
 RELIEF_PASSES, relief_passes, relief_shift = _sky.RELIEF_PASSES, _sky.relief_passes, _sky.relief_shift
 RELIEF_WIDE, RELIEF_CLOSE = _sky.RELIEF_WIDE, _sky.RELIEF_CLOSE
 # the relief's panorama starts here: the travel's slides (0 .. 0.7 over the dream's cue) with the frame round them

@@ -57,29 +57,17 @@ the CPU marks near the pool and the tears, and discard the rest):
 """
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
 from visuals import Binding, Param, Pass, Scene
 from visuals.model.hashing import unit_float
+from visuals.load.beside import load_beside
 
-def _load_beside(file: str, name: str):
-    """A helper module beside this file (scene modules load by file path, not as a package;
-    the leading underscore keeps the registry from scanning it)."""
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / file)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-close_shot = _load_beside("_tears_close.py", "visuals_scenes_quicksilver_close")     # shot 1's schedule
-shard_shot = _load_beside("_shard_shot.py", "visuals_scenes_quicksilver_shard")      # shot 2's placement
+close_shot = load_beside(__file__, "_tears_close.py", "visuals_scenes_quicksilver_close")     # shot 1's schedule
+shard_shot = load_beside(__file__, "_shard_shot.py", "visuals_scenes_quicksilver_shard")      # shot 2's placement
 
 SELF_BAKE = 640               # the shard shot's baked self: pixels a side
 
