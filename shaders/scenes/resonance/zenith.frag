@@ -240,7 +240,8 @@ void main() {
         vec4 m = u_motes[i];
         vec2 sp = m.xy - p;
         float r2 = dot(sp, sp) / max(m.z * m.z, 1e-8);   // (a mote not shown has radius 0)
-        float glow = exp(-r2) + 0.12 * exp(-r2 * 0.08);
+        // (small and sharp: a hot core, a tight halo -- round 21's soft blobs read as smears)
+        float glow = 1.6 * exp(-r2 * 3.0) + 0.06 * exp(-r2 * 0.3);
         col += vec3(1.0, 0.66, 0.32) * 0.9 * glow * u_mote_light[i] * (hit > 0.0 && th < m.w ? 0.0 : 1.0);
     }
     col *= 1.0 - 0.2 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
