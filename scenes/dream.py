@@ -261,7 +261,10 @@ trapped_faces = Cue(
     # (round 15: "black spikes clutter the foreground" -- the city further off, its spires
     # low and fine under the faces; and the two face stills looked alike -- the camera
     # tilts up into the cloud and closes in, the frame rolling from one side to the other)
-    params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42, "reach": 0.85},
+    # (round 21, three rounds running: "cyan waveform spikes" on the horizon at 136.5 s --
+    # the shrunk city's glass needles and their reflections: no city here, the still water
+    # runs to the sky under the faces)
+    params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42, "reach": 0.85, "far_city": 0.0},
     # (round 17: "a child's laughter loops endlessly" -- in the first seconds a small bright
     # ghost child hops in the cloud between the faces, the same hop over and over)
     # (the faces glitch in and out, but no more than half-way: at full flicker their torn

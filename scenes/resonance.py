@@ -355,6 +355,7 @@ resonance = Resonance(
         Param("zenith", 0.0, 0.0, 1.0, "the worm's-eye shot: from among the glass spires' feet, looking straight up into the corona (over 0.5: this shot instead of the lake)"),
         Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
         # the camera: a show can crane, zoom and tilt it from cue to cue
+        Param("far_city", 1.0, 0.0, 1.0, "how much of the far city stands on the horizon (0: none, the still water runs to the sky)"),
         Param("skyline", 1.0, 0.4, 1.0, "how large the far city stands (1: as baked; smaller: further off, its spires lower and finer)"),
         Param("horizon", -0.24, -0.45, 0.1, "where the horizon falls on screen, in frame heights from the middle (lower: looking up into the aurora)"),
         Param("lens", 1.5, 0.9, 2.0, "field of view (1.5: about 74 degrees across the height; smaller: a longer lens, closer)"),

@@ -1052,3 +1052,23 @@ def test_a_face_below_the_brow_is_modelled_not_streaked(gl):
             assert across < 1.15 * down, (t, f"the face is streaked: {across:.2f} across vs {down:.2f} down")
     finally:
         p.release()
+
+
+def test_the_far_city_can_be_left_off_the_horizon(gl):
+    """Round 21 (and two rounds before it): "cyan waveform spikes" stood on the horizon under
+    the trapped faces -- the far city shrunk by `skyline`, its glass needles and their
+    reflections thin bright verticals.  ``far_city`` 0 leaves the still water running to the
+    sky: in the band 25 rows either side of the horizon, pixels 15 levels above both
+    neighbours two columns off number about 1700 with the city (480x270) and under 50
+    without it."""
+    p = Player(gl, size=(480, 270))
+    try:
+        counts = []
+        for shown in (1.0, 0.0):
+            lum = p.at(5.0, memory=1.0, skyline=0.42, horizon=-0.37, lens=0.95, far_city=shown).mean(axis=2)
+            row = round((0.5 + 0.37) * 270)
+            band = lum[row - 25: row + 25]
+            counts.append(int(((band[:, 2:-2] - np.maximum(band[:, :-4], band[:, 4:])) > 15.0).sum()))
+    finally:
+        p.release()
+    assert counts[0] > 500 and counts[1] < 50, counts
