@@ -51,7 +51,7 @@ from visuals.model.hashing import MASK64, mix64
 
 MAX_FACES = 4
 LEAD_PERIOD = 13.0       # seconds from one leading face to the next
-FACES_SHOWN = 3         # one leading face and at most two lesser ones (the shader holds MAX_FACES)
+FACES_SHOWN = 2         # one leading face and at most one lesser one (round 22: fewer, larger) (the shader holds MAX_FACES)
 HELIX_SEGMENTS = 120       # strip segments along a strand of the helix (helix.vert)
 FACE_CONTRAST = 0.5     # the relief's largest density change at memory 1
 FLICKER_RATE = 12.5     # glitch decisions per second
@@ -119,13 +119,13 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         if lead:
             cx = side * (aspect / 6.0 + 0.1 * helix) + (r[0] - 0.5) * 0.06 + (r[4] - 0.5) * 0.05 * tau
             cy = min(horizon + 0.44, 0.14) + 0.02 * r[1] + 0.02 * tau
-            scale = 0.62 + 0.06 * r[2]
+            scale = 0.74 + 0.06 * r[2]
             strength_k = 1.0
         else:
             # the lesser faces: on the other side, the nearer one lower and larger
             cx = -side * (0.34 + 0.38 * (k - 1)) * aspect / 2.0 + (r[0] - 0.5) * 0.05
             cy = min(horizon + 0.42 + 0.06 * (k - 1), 0.2) + 0.04 * r[1] + 0.02 * tau
-            scale = (0.34 - 0.06 * (k - 1)) + 0.05 * r[2]
+            scale = (0.42 - 0.06 * (k - 1)) + 0.05 * r[2]
             strength_k = 0.6 * (1.0 - 0.8 * helix)
         tilt = (r[3] - 0.5) * (0.25 if lead else 0.4)
         # (round 15's reader at 132.6 s: "unreadable smears" -- a face surfacing with its

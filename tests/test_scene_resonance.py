@@ -1038,7 +1038,9 @@ def test_a_face_below_the_brow_is_modelled_not_streaked(gl):
     p = Player(gl, size=size)
     try:
         for t in (4.0, 9.0):
-            faces = p.at(t, memory=1.0, flicker=0.0).mean(axis=2)
+            # (round 22: the leading face larger, its jaw reached the far city's spires, whose
+            # verticals this measure would count as streaks: the faces' cue has no city)
+            faces = p.at(t, memory=1.0, flicker=0.0, far_city=0.0).mean(axis=2)
             a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1])
             cx, cy, scale, strength = max(a[:count], key=lambda f: f[3])
             assert strength >= 0.3, (t, "no leading face (pick other times)")
@@ -1072,3 +1074,17 @@ def test_the_far_city_can_be_left_off_the_horizon(gl):
     finally:
         p.release()
     assert counts[0] > 500 and counts[1] < 50, counts
+
+
+def test_the_faces_are_fewer_and_larger(player):
+    """Round 21's reader: "pasted-on Halloween masks", three to a sky.  Round 22: at most two
+    faces at once (round 21: three), and the leader larger -- over 0.72 of the frame's height
+    (round 21: 0.62-0.68)."""
+    scene = player.scene
+    lead_scales = []
+    for seed in (1, 7, 2026):
+        for t in np.arange(0.0, 60.0, 0.5):
+            a, _, count = scene.face_schedule(float(t), seed, 1.0, 0.0, 16 / 9)
+            assert count <= 2, (seed, t, count)
+            lead_scales += [s for s in a[:count, 2] if s >= 0.6]
+    assert lead_scales and min(lead_scales) > 0.72, min(lead_scales)

@@ -99,7 +99,9 @@ vec4 faces(vec2 p) {
             // (round 21's reader: "stretched smears" -- the face below the brow is modelled
             // light: its planes carry a smooth skin of the curtains' glow, lit by their slope,
             // and the rays thin there, running on strong only up out of the crown)
-            float face_zone = smoothstep(0.17, 0.07, q.y) * melt;      // (below the brow)
+            // (round 22: "pasted-on masks" -- the modelled zone's top was a straight cut
+            // across the brow: it rises into the rays raggedly, ray by ray)
+            float face_zone = smoothstep(0.19 + 0.07 * hk, 0.07, q.y) * melt;      // (below the brow)
             body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin
                   * (0.3 * brow * melt + 0.45 * face_zone + 0.07 * veil + 1.5 * ray * crown * (1.0 - 0.55 * face_zone));
             mouth_dark += f.w * fade * cavity;
@@ -122,7 +124,7 @@ vec4 faces(vec2 p) {
     vec3 n = normalize(vec3(-2.2 * slope, 1.0));   // (round 21: the relief deeper, so its planes read)
     float lit = max(dot(n, FACE_LIGHT), 0.0);
     float lit3 = lit * lit * lit;
-    g_face_glow = body * sky * (0.08 + 0.6 * lit + 2.0 * lit3) * 5.0;
+    g_face_glow = body * sky * (0.08 + 0.6 * lit + 1.2 * lit3) * 5.0;
     g_face_lit = lit;
     g_face_on = clamp(on * sky, 0.0, 1.0);
     g_mouth = smoothstep(0.0, 0.9, mouth_dark * sky);   // (a soft ramp: a void, not a cut-out)
@@ -202,7 +204,7 @@ void main() {
         c_mid /= max(dot(c_mid, vec3(0.3, 0.5, 0.2)), 1e-3);
         vec3 hue = mix(c_mid, min(col / max(la, 1e-4), vec3(4.0)), smoothstep(0.01, 0.08, la));
         float lit2 = g_face_lit * g_face_lit;
-        vec3 c_face = mix(hue * 0.7, vec3(0.85, 0.95, 1.0), 0.25 * lit2 * lit2);
+        vec3 c_face = mix(hue * 0.7, vec3(0.85, 0.95, 1.0), 0.12 * lit2 * lit2);
         // (their light is the aurora's: with the aurora put out, they go with it)
         col += g_face_glow * 0.2 * carried * smoothstep(0.0, 0.5, u_intensity) * c_face
              * max(1.0 + fc.x, 0.0)
