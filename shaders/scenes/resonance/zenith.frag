@@ -113,7 +113,10 @@ void main() {
     // (the comb on the curtains only: on the corona's even glow it drew a warp-speed starburst)
     vec3 base = zen_sky_base(d);
     sky = base + max(sky - base, 0.0) * zen_ray_comb(d.xz / max(d.y, 0.02), u_flow);
-    sky += zen_hem(d);
+    // (the hem only where its sheet's body glows: a hem over a faint body read as a loose
+    // noodle of light)
+    float body_light = dot(sky - base, vec3(0.3, 0.5, 0.2));
+    sky += zen_hem(d) * smoothstep(0.004, 0.04, body_light);
     vec4 st = texelFetch(u_starfield, ivec2(gl_FragCoord.xy), 0);
     float tw = 1.0 + 0.4 * sin(u_time * (1.3 + 2.5 * st.g) + 40.0 * st.b);
     float veil = smoothstep(0.1, 0.0, dot(sky, vec3(0.3, 0.5, 0.2)));   // (stars only in clear sky)

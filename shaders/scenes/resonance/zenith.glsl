@@ -98,7 +98,7 @@ float zen_ray_comb(vec2 slope, float t) {
     vec2 dir = slope / max(length(slope), 1e-4);
     float n1 = vnoise(dir * 70.0 + vec2(0.15 * t, 0.0));
     float n2 = vnoise(dir * 190.0 + vec2(0.0, 0.3 * t) + 11.0);
-    return 0.25 + 1.6 * n1 * n1 * (0.3 + 1.4 * n2 * n2);
+    return 0.1 + 1.9 * n1 * n1 * (0.3 + 1.4 * n2 * n2);
 }
 
 // Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
@@ -129,17 +129,17 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
         float base = ZEN_H0 * (1.0 + 0.5 * s.b);
         float rel = (h - base) / span;
         float rise = smoothstep(-0.03, 0.03, rel);
-        float w = rise * (exp(-rel * 8.0) + 2.4 * exp(-rel * 24.0));
+        float w = rise * (exp(-rel * 16.0) + 2.4 * exp(-rel * 40.0));
         vec3 c = mix(c_low, c_high, smoothstep(0.03, 0.45, rel));
         c = mix(c_fringe, c, smoothstep(-0.03, 0.06, rel));
-        col += (2.6 * s.r * w + 0.012 * s.g * rise * exp(-rel * 1.5)) * c;
+        col += (2.6 * s.r * w + 0.002 * s.g * rise * exp(-rel * 1.5)) * c;
         h *= k;
         if (++i >= n) {
             break;
         }
     }
     // (the ground field fades out toward its edges: the low sky is the dark airglow)
-    return col * (5.0 / float(n)) * intensity * smoothstep(0.12, 0.45, d.y);
+    return col * (10.0 / float(n)) * intensity * smoothstep(0.12, 0.45, d.y);
 }
 
 // The night behind the curtains: indigo, a paler airglow low down, the corona's glow.
