@@ -1088,3 +1088,32 @@ def test_the_faces_are_fewer_and_larger(player):
             assert count <= 2, (seed, t, count)
             lead_scales += [s for s in a[:count, 2] if s >= 0.6]
     assert lead_scales and min(lead_scales) > 0.72, min(lead_scales)
+
+
+def test_the_faces_eyes_are_dark_hollows(gl):
+    """Round 21's reader: "pasted-on Halloween masks" -- the sockets held a lit round, a mask's
+    eye.  Round 22: the orbits are voids the aurora's light does not reach: in the leading
+    face, 5x5 pixels at the eyes' centres are under 30 % of the cheekbones' light (round 21:
+    59-66 %; about 11-19 % here)."""
+    import math
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        for t in (4.0, 9.0, 15.0):
+            lum = p.at(t, memory=1.0, flicker=0.0, far_city=0.0).mean(axis=2)
+            a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1])
+            i = int(np.argmax(a[:count, 3]))
+            cx, cy, s, _ = a[i]
+            c, sn = math.cos(b[i, 1]), math.sin(b[i, 1])
+
+            def at(qx, qy):
+                px, py = cx + s * (c * qx - sn * qy), cy + s * (sn * qx + c * qy)
+                col, row = int(round(px * size[1] + size[0] / 2)), int(round(size[1] / 2 - py * size[1]))
+                return lum[row - 2:row + 3, col - 2:col + 3].mean()
+
+            eyes = (at(-0.112, 0.05) + at(0.112, 0.05)) / 2
+            cheeks = (at(-0.165, -0.035) + at(0.165, -0.035)) / 2
+            assert cheeks > 30.0, (t, cheeks)
+            assert eyes < 0.3 * cheeks, (t, eyes, cheeks)
+    finally:
+        p.release()
