@@ -7,7 +7,8 @@ one texture fetch per layer (the naive noise-per-step march costs about 50 ms he
 last pass draws the sky, stars, city and water around it and tonemaps.
 
 Faces of the dissolved surface in the aurora as the ``memory`` parameter rises: one face
-leads, large, on a third of the frame, with at most two lesser ones on the other side.  Each
+leads, large, on a third of the frame, with at most one lesser one on the other side (round
+22: "pasted-on Halloween masks", three to a sky -- fewer and larger, the eyes dark voids).  Each
 is a sculpted height field (face.glsl: brow ridge, sunken sockets holding the round of an
 eye, nose, cheekbones, the cheeks drawn in by a mouth that opens in a silent scream as the
 face lingers) lit from above by the aurora's light and carried by the curtains' own rays
@@ -84,8 +85,8 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
 
     Round 7 ("a single ghost face faint and tucked at the edge"): one face leads, large, on a
     third of the frame (its side from the seed and its cycle), its brow at about the upper
-    third line above the horizon; at most two lesser faces, smaller and paler, keep to the
-    far side of the sky, apart from it and from each other.  While the helix rises in the
+    third line above the horizon; a lesser face (FACES_SHOWN - 1 of them at most: one since
+    round 22), smaller and paler, keeps to the far side of the sky, apart from it.  While the helix rises in the
     middle of the frame (``helix`` 0..1), the leader makes room for it, out toward the edge
     of its third, and the lesser faces fade, so the shot holds two subjects, not three
     fighting ("a collage", round 6).
