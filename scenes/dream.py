@@ -261,7 +261,10 @@ trapped_faces = Cue(
     # (round 15: "black spikes clutter the foreground" -- the city further off, its spires
     # low and fine under the faces; and the two face stills looked alike -- the camera
     # tilts up into the cloud and closes in, the frame rolling from one side to the other)
-    params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42, "reach": 0.85},
+    # (round 21, three rounds running: "cyan waveform spikes" on the horizon at 136.5 s --
+    # the shrunk city's glass needles and their reflections: no city here, the still water
+    # runs to the sky under the faces)
+    params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42, "reach": 0.85, "far_city": 0.0},
     # (round 17: "a child's laughter loops endlessly" -- in the first seconds a small bright
     # ghost child hops in the cloud between the faces, the same hop over and over)
     # (the faces glitch in and out, but no more than half-way: at full flicker their torn
@@ -422,9 +425,12 @@ dream = Show(
         # a lift only washes the image out; and none through the dusk into the constellations,
         # whose darks go first (lifted, they read as grey haze).
         "lens.lift": [(0, 0.45), (21.5, 0.45), (22.2, 0.1), (23.5, 0.1), (26, 0.35), (44, 0.35), (48, 1.0), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
-                      (105, 1.0), (108, 0.6),
+                      # (round 22: the Resonance keeps a true black point -- lifted to 0.6 its
+                      # night sky read as lavender haze; the dusk out of the candle room sinks
+                      # into it, its darks going first)
+                      (102, 1.0), (102.8, 0.3),
                       # (the worm's-eye shot at 110-118 s keeps its blacks: dark glass against the corona)
-                      (110, 0.6), (110, 0.15, "step"), (118, 0.15), (118, 0.6, "step"), (121, 0.6), (123, 1.0), (130, 1.0), (133, 0.6),
+                      (110, 0.3), (110, 0.15, "step"), (118, 0.15), (118, 0.3, "step"), (121, 0.3), (123, 1.0), (130, 1.0), (133, 0.6),
                       (143, 0.6), (146, 0.25), (191, 0.25), (194, 0.4), (197, 0.4)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],

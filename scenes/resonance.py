@@ -7,7 +7,8 @@ one texture fetch per layer (the naive noise-per-step march costs about 50 ms he
 last pass draws the sky, stars, city and water around it and tonemaps.
 
 Faces of the dissolved surface in the aurora as the ``memory`` parameter rises: one face
-leads, large, on a third of the frame, with at most two lesser ones on the other side.  Each
+leads, large, on a third of the frame, with at most one lesser one on the other side (round
+22: "pasted-on Halloween masks", three to a sky -- fewer and larger, the eyes dark voids).  Each
 is a sculpted height field (face.glsl: brow ridge, sunken sockets holding the round of an
 eye, nose, cheekbones, the cheeks drawn in by a mouth that opens in a silent scream as the
 face lingers) lit from above by the aurora's light and carried by the curtains' own rays
@@ -51,7 +52,7 @@ from visuals.model.hashing import MASK64, mix64
 
 MAX_FACES = 4
 LEAD_PERIOD = 13.0       # seconds from one leading face to the next
-FACES_SHOWN = 3         # one leading face and at most two lesser ones (the shader holds MAX_FACES)
+FACES_SHOWN = 2         # one leading face and at most one lesser one (round 22: fewer, larger) (the shader holds MAX_FACES)
 HELIX_SEGMENTS = 120       # strip segments along a strand of the helix (helix.vert)
 FACE_CONTRAST = 0.5     # the relief's largest density change at memory 1
 FLICKER_RATE = 12.5     # glitch decisions per second
@@ -84,8 +85,8 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
 
     Round 7 ("a single ghost face faint and tucked at the edge"): one face leads, large, on a
     third of the frame (its side from the seed and its cycle), its brow at about the upper
-    third line above the horizon; at most two lesser faces, smaller and paler, keep to the
-    far side of the sky, apart from it and from each other.  While the helix rises in the
+    third line above the horizon; a lesser face (FACES_SHOWN - 1 of them at most: one since
+    round 22), smaller and paler, keeps to the far side of the sky, apart from it.  While the helix rises in the
     middle of the frame (``helix`` 0..1), the leader makes room for it, out toward the edge
     of its third, and the lesser faces fade, so the shot holds two subjects, not three
     fighting ("a collage", round 6).
@@ -119,13 +120,13 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         if lead:
             cx = side * (aspect / 6.0 + 0.1 * helix) + (r[0] - 0.5) * 0.06 + (r[4] - 0.5) * 0.05 * tau
             cy = min(horizon + 0.44, 0.14) + 0.02 * r[1] + 0.02 * tau
-            scale = 0.62 + 0.06 * r[2]
+            scale = 0.74 + 0.06 * r[2]
             strength_k = 1.0
         else:
             # the lesser faces: on the other side, the nearer one lower and larger
             cx = -side * (0.34 + 0.38 * (k - 1)) * aspect / 2.0 + (r[0] - 0.5) * 0.05
             cy = min(horizon + 0.42 + 0.06 * (k - 1), 0.2) + 0.04 * r[1] + 0.02 * tau
-            scale = (0.34 - 0.06 * (k - 1)) + 0.05 * r[2]
+            scale = (0.42 - 0.06 * (k - 1)) + 0.05 * r[2]
             strength_k = 0.6 * (1.0 - 0.8 * helix)
         tilt = (r[3] - 0.5) * (0.25 if lead else 0.4)
         # (round 15's reader at 132.6 s: "unreadable smears" -- a face surfacing with its
@@ -355,6 +356,7 @@ resonance = Resonance(
         Param("zenith", 0.0, 0.0, 1.0, "the worm's-eye shot: from among the glass spires' feet, looking straight up into the corona (over 0.5: this shot instead of the lake)"),
         Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
         # the camera: a show can crane, zoom and tilt it from cue to cue
+        Param("far_city", 1.0, 0.0, 1.0, "how much of the far city stands on the horizon (0: none, the still water runs to the sky)"),
         Param("skyline", 1.0, 0.4, 1.0, "how large the far city stands (1: as baked; smaller: further off, its spires lower and finer)"),
         Param("horizon", -0.24, -0.45, 0.1, "where the horizon falls on screen, in frame heights from the middle (lower: looking up into the aurora)"),
         Param("lens", 1.5, 0.9, 2.0, "field of view (1.5: about 74 degrees across the height; smaller: a longer lens, closer)"),

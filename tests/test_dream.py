@@ -453,3 +453,15 @@ def test_the_tears_on_the_open_lids_are_not_lit_red(gl, dream):
     (frame,) = render_times(gl, "dream", [196.0], size=(960, 540))
     lid = frame.astype(float)[int(0.92 * 540):, int(0.26 * 960):int(0.38 * 960)]
     assert lid.mean(axis=2).max() < 120, lid.mean(axis=2).max()
+
+
+def test_the_resonance_keeps_a_true_black_point(dream):
+    """Round 22: what keeps a still at 3 is "pastel/lavender haze with no black point".  The
+    grade's shadow lift over the Resonance's lake set-up (103-110 s and 118-121 s) is at most
+    0.3 (round 21: 1.0 at 105 s, 0.6 through 108-110 s and 118-121 s), and lower still in the
+    worm's-eye shot."""
+    registry = Registry(SearchPath.build([]))
+    lift = registry.show("dream").timeline.tracks["lens.lift"]
+    for t in np.arange(103.0, 121.01, 0.25):
+        assert lift.sample(float(t)) <= 0.3 + 1e-6, (t, lift.sample(float(t)))
+    assert lift.sample(114.0) < 0.2

@@ -1006,19 +1006,25 @@ def _green_ridges(img: np.ndarray, rise: float) -> int:
 
 
 @pytest.mark.parametrize("t", [1.0, 5.0])
-def test_the_worms_eye_curtains_are_drawn_by_crisp_hems_not_a_zoom_blur(gl, t):
-    """Round 21's reader on the worm's-eye shot: "radial zoom blur turns everything to mush".
-    The curtains overhead are sharp luminous sheets: each sheet's lower edge (its hem) is a
-    crisp bright line drawn at full resolution along its fold (zenith.frag's zen_hem), and
-    the radial streaks laid over the whole sky are gone, so the frame holds many thin green
-    ridges -- pixels 20 levels above both neighbours two pixels off (at 320x180: 2050-2130 here,
-    under 1000 with round 20's blurred wash)."""
+def test_the_worms_eye_curtains_are_crisp_sheets_in_a_black_sky(gl, t):
+    """Round 21's reader on the worm's-eye shot: "radial zoom blur turns everything to mush"
+    (round 21's own test counted many thin green ridges, and its wash of colour filling the
+    frame passed it).  Round 22: a few luminous sheets, their hems crisp lines drawn at full
+    resolution and their rays fine radial striations (zenith.glsl's zen_ray_comb), with BLACK
+    starry sky between them: over 40 % of the frame under 16 levels (round 21: 12 %), the
+    median under 25 levels (round 21: 45-54), while the brightest half-percent stays over 150
+    and thin bright lines remain (pixels 10 levels above both neighbours two pixels off: over
+    1500 at 320x180; about 2200 here)."""
     p = Player(gl, size=(320, 180))
     try:
-        n = _green_ridges(p.at(t, zenith=1.0), 20.0)
+        img = p.at(t, zenith=1.0)
     finally:
         p.release()
-    assert n > 1500, n
+    lum = img.mean(axis=2)
+    assert (lum < 16.0).mean() > 0.4, (lum < 16.0).mean()
+    assert np.median(lum) < 25.0, np.median(lum)
+    assert np.percentile(lum, 99.5) > 150.0, np.percentile(lum, 99.5)
+    assert _green_ridges(img, 10.0) > 1500, _green_ridges(img, 10.0)
 
 
 def test_a_face_below_the_brow_is_modelled_not_streaked(gl):
@@ -1032,7 +1038,9 @@ def test_a_face_below_the_brow_is_modelled_not_streaked(gl):
     p = Player(gl, size=size)
     try:
         for t in (4.0, 9.0):
-            faces = p.at(t, memory=1.0, flicker=0.0).mean(axis=2)
+            # (round 22: the leading face larger, its jaw reached the far city's spires, whose
+            # verticals this measure would count as streaks: the faces' cue has no city)
+            faces = p.at(t, memory=1.0, flicker=0.0, far_city=0.0).mean(axis=2)
             a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1])
             cx, cy, scale, strength = max(a[:count], key=lambda f: f[3])
             assert strength >= 0.3, (t, "no leading face (pick other times)")
@@ -1044,5 +1052,68 @@ def test_a_face_below_the_brow_is_modelled_not_streaked(gl):
             across = np.abs(np.diff(box, axis=1)).mean()
             down = np.abs(np.diff(box, axis=0)).mean()
             assert across < 1.15 * down, (t, f"the face is streaked: {across:.2f} across vs {down:.2f} down")
+    finally:
+        p.release()
+
+
+def test_the_far_city_can_be_left_off_the_horizon(gl):
+    """Round 21 (and two rounds before it): "cyan waveform spikes" stood on the horizon under
+    the trapped faces -- the far city shrunk by `skyline`, its glass needles and their
+    reflections thin bright verticals.  ``far_city`` 0 leaves the still water running to the
+    sky: in the band 25 rows either side of the horizon, pixels 15 levels above both
+    neighbours two columns off number about 1700 with the city (480x270) and under 50
+    without it."""
+    p = Player(gl, size=(480, 270))
+    try:
+        counts = []
+        for shown in (1.0, 0.0):
+            lum = p.at(5.0, memory=1.0, skyline=0.42, horizon=-0.37, lens=0.95, far_city=shown).mean(axis=2)
+            row = round((0.5 + 0.37) * 270)
+            band = lum[row - 25: row + 25]
+            counts.append(int(((band[:, 2:-2] - np.maximum(band[:, :-4], band[:, 4:])) > 15.0).sum()))
+    finally:
+        p.release()
+    assert counts[0] > 500 and counts[1] < 50, counts
+
+
+def test_the_faces_are_fewer_and_larger(player):
+    """Round 21's reader: "pasted-on Halloween masks", three to a sky.  Round 22: at most two
+    faces at once (round 21: three), and the leader larger -- over 0.72 of the frame's height
+    (round 21: 0.62-0.68)."""
+    scene = player.scene
+    lead_scales = []
+    for seed in (1, 7, 2026):
+        for t in np.arange(0.0, 60.0, 0.5):
+            a, _, count = scene.face_schedule(float(t), seed, 1.0, 0.0, 16 / 9)
+            assert count <= 2, (seed, t, count)
+            lead_scales += [s for s in a[:count, 2] if s >= 0.6]
+    assert lead_scales and min(lead_scales) > 0.72, min(lead_scales)
+
+
+def test_the_faces_eyes_are_dark_hollows(gl):
+    """Round 21's reader: "pasted-on Halloween masks" -- the sockets held a lit round, a mask's
+    eye.  Round 22: the orbits are voids the aurora's light does not reach: in the leading
+    face, 5x5 pixels at the eyes' centres are under 30 % of the cheekbones' light (round 21:
+    59-66 %; about 11-19 % here)."""
+    import math
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        for t in (4.0, 9.0, 15.0):
+            lum = p.at(t, memory=1.0, flicker=0.0, far_city=0.0).mean(axis=2)
+            a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1])
+            i = int(np.argmax(a[:count, 3]))
+            cx, cy, s, _ = a[i]
+            c, sn = math.cos(b[i, 1]), math.sin(b[i, 1])
+
+            def at(qx, qy):
+                px, py = cx + s * (c * qx - sn * qy), cy + s * (sn * qx + c * qy)
+                col, row = int(round(px * size[1] + size[0] / 2)), int(round(size[1] / 2 - py * size[1]))
+                return lum[row - 2:row + 3, col - 2:col + 3].mean()
+
+            eyes = (at(-0.112, 0.05) + at(0.112, 0.05)) / 2
+            cheeks = (at(-0.165, -0.035) + at(0.165, -0.035)) / 2
+            assert cheeks > 30.0, (t, cheeks)
+            assert eyes < 0.3 * cheeks, (t, eyes, cheeks)
     finally:
         p.release()

@@ -99,10 +99,16 @@ vec4 faces(vec2 p) {
             // (round 21's reader: "stretched smears" -- the face below the brow is modelled
             // light: its planes carry a smooth skin of the curtains' glow, lit by their slope,
             // and the rays thin there, running on strong only up out of the crown)
-            float face_zone = smoothstep(0.17, 0.07, q.y) * melt;      // (below the brow)
+            // (round 22: "pasted-on masks" -- the modelled zone's top was a straight cut
+            // across the brow: it rises into the rays raggedly, ray by ray)
+            float face_zone = smoothstep(0.19 + 0.07 * hk, 0.07, q.y) * melt;      // (below the brow)
             body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin
                   * (0.3 * brow * melt + 0.45 * face_zone + 0.07 * veil + 1.5 * ray * crown * (1.0 - 0.55 * face_zone));
-            mouth_dark += f.w * fade * cavity;
+            // (round 22: "Halloween masks" -- the orbits, too, are voids the light does not
+            // reach: no lit round in the socket)
+            vec2 oq = (vec2(sqrt(q.x * q.x + 0.0004), q.y) - vec2(0.112, 0.05)) / vec2(0.062, 0.05);
+            float orbit = exp(-dot(oq, oq));
+            mouth_dark += f.w * fade * (cavity + 1.6 * orbit * orbit);
             on += min(f.w, 1.0) * fade * skin * face_zone;   // (the rays carry the forehead)
             // Density follows the hollows only (the sockets' shade, the screaming mouth):
             // the rest of the face is its own light.
@@ -122,7 +128,7 @@ vec4 faces(vec2 p) {
     vec3 n = normalize(vec3(-2.2 * slope, 1.0));   // (round 21: the relief deeper, so its planes read)
     float lit = max(dot(n, FACE_LIGHT), 0.0);
     float lit3 = lit * lit * lit;
-    g_face_glow = body * sky * (0.08 + 0.6 * lit + 2.0 * lit3) * 5.0;
+    g_face_glow = body * sky * (0.08 + 0.6 * lit + 1.2 * lit3) * 5.0;
     g_face_lit = lit;
     g_face_on = clamp(on * sky, 0.0, 1.0);
     g_mouth = smoothstep(0.0, 0.9, mouth_dark * sky);   // (a soft ramp: a void, not a cut-out)
@@ -183,7 +189,8 @@ void main() {
         col *= inv_n * 8.0 * u_intensity * (1.0 + 0.3 * u_hum.x);
         // The faces thin and thicken the light, and glow along their hollows' rims in the
         // curtains' own colours: spectral masks, their eyes and screaming mouths dark.
-        col *= max(1.0 + fc.x, 0.3);      // (the eyes and the screaming mouth dark in a lit face)
+        // (round 22: deep hollows -- at 0.3 the sockets kept a lit round that read as a mask's eye)
+        col *= max(1.0 + fc.x, 0.1);      // (the eyes and the screaming mouth dark in a lit face)
         col *= 1.0 - 0.7 * g_mouth;       // (the mouth a dark hole the curtains do not fill)
         // (round 21's reader: "stretched smears".  Where a face surfaces, the curtains' own
         // light is shaded by its planes -- the brow, the nose's ridge, the cheekbones and the
@@ -202,10 +209,10 @@ void main() {
         c_mid /= max(dot(c_mid, vec3(0.3, 0.5, 0.2)), 1e-3);
         vec3 hue = mix(c_mid, min(col / max(la, 1e-4), vec3(4.0)), smoothstep(0.01, 0.08, la));
         float lit2 = g_face_lit * g_face_lit;
-        vec3 c_face = mix(hue * 0.7, vec3(0.85, 0.95, 1.0), 0.25 * lit2 * lit2);
+        vec3 c_face = mix(hue * 0.7, vec3(0.85, 0.95, 1.0), 0.12 * lit2 * lit2);
         // (their light is the aurora's: with the aurora put out, they go with it)
         col += g_face_glow * 0.2 * carried * smoothstep(0.0, 0.5, u_intensity) * c_face
-             * max(1.0 + fc.x, 0.0)
+             * max(1.0 + fc.x, 0.0) * (1.0 - g_mouth)
              * smoothstep(0.0, 0.1, d.y);
     }
 #ifdef RESONANCE_LIFE

@@ -70,7 +70,9 @@ vec4 city(vec2 q, vec3 sky_light, float lit, vec3 behind) {
     col += c.b * lit * vec3(0.06, 0.034, 0.014);
     // the glass mirrors the aurora above it (its light over this column), brightly
     col += c.a * ((3.6 + 2.4 * u_glass) * sky_light + lit * vec3(0.025, 0.05, 0.065));
-    return vec4(col, c.r);
+    // (`far_city` 0: open water to the horizon -- round 21's trapped faces: the shrunk spires and
+    // their reflections stood on the horizon as "cyan waveform spikes")
+    return vec4(col, c.r * u_far_city);
 }
 
 // What a tower's glass shows of the sky behind it: the aurora a little higher up and

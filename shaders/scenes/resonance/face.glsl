@@ -37,7 +37,9 @@ float face_relief(vec2 q, float mouth, float asym) {
     // the scream; the mouth a tall oval, one corner dragged down.
     vec2 e = m - vec2(0.115, 0.06);
     e = mat2(0.985, 0.17, -0.17, 0.985) * e;
-    float eye = face_ellipse(e, vec2(0.058 + 0.008 * lean, 0.03 + 0.022 * mouth));
+    // (round 22: "Halloween masks" -- the eyes deep dark orbits, wider than the almond the
+    // light's rims drew round as goggles, their edges soft)
+    float eye = face_ellipse(e, vec2(0.058 + 0.006 * lean, 0.042 + 0.016 * mouth));
     vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;      // the scream pulls one corner down
     // (round 14: "the scream a coin", then "still crisp black ovals": a long mouth, its rim
@@ -48,8 +50,8 @@ float face_relief(vec2 q, float mouth, float asym) {
     float mouth_fill = smoothstep(0.035, -0.05, mo);
     float hollow = eye;
     // Ridges: brows (one raised), the long nose and its wings, the cheekbones, the chin.
-    float brow = sd_segment(m, vec2(0.04, 0.125 + 0.02 * mouth + 0.02 * lean),
-                            vec2(0.2, 0.115 + 0.01 * mouth)) - 0.016;
+    float brow = sd_segment(m, vec2(0.07, 0.13 + 0.02 * mouth + 0.02 * lean),
+                            vec2(0.18, 0.12 + 0.01 * mouth)) - 0.014;
     float nose = sd_segment(m, vec2(0.0, 0.08), vec2(0.02, -0.1)) - 0.016;
     nose = smin(nose, length(m - vec2(0.035, -0.105)) - 0.02, 0.03);
     float bone = sd_segment(m, vec2(0.17, -0.02), vec2(0.21, -0.1)) - 0.022;
@@ -62,7 +64,7 @@ float face_relief(vec2 q, float mouth, float asym) {
     // (edges firmer than a blur: the sockets and the screaming mouth cut clean into the
     // light)
     float w = 0.028;
-    float hollow_fill = smoothstep(w, -w, hollow);
+    float hollow_fill = smoothstep(1.4 * w, -1.2 * w, hollow);
     float ridge_fill = smoothstep(w, -0.6 * w, ridge);
     // A faint overall swelling of the head, so the face reads as a presence.
     float head = smoothstep(0.15, -0.25, face_ellipse(hq, vec2(0.3, 0.5)));
@@ -105,9 +107,12 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     // (in m, mirrored: a bump's x slope turns with the side)
     vec3 mb;
     vec2 eye = vec2(0.112, 0.055 - 0.012 * lean);
-    mb  = 0.16 * face_bump(m, vec2(0.1, 0.125 + 0.02 * mouth + 0.02 * lean), vec2(0.1, 0.035));  // brow
+    // (round 22: two arched brows over the orbits, not one bar across the face -- the bar,
+    // lit on top and shaded under, framed the eyes like a mask's or sunglasses')
+    mb  = 0.1 * face_bump(m, vec2(0.12, 0.13 + 0.02 * mouth + 0.02 * lean), vec2(0.06, 0.03));  // brow
     mb -= (0.3 + 0.1 * mouth) * face_bump(m, eye, vec2(0.07, 0.05));                                // socket
-    mb += 0.15 * face_bump(m, eye + vec2(0.0, -0.004), vec2(0.036, 0.028 + 0.008 * mouth));         // eyeball
+    // (round 22: no eyeball -- its lit round read as a mask's goggles; the sockets are deep
+    // hollows the light does not reach)
     mb += 0.14 * face_bump(m, vec2(0.165, -0.035), vec2(0.065, 0.045));                             // cheekbone
     mb -= (0.03 + 0.09 * mouth) * face_bump(m, vec2(0.15, -0.17), vec2(0.05, 0.07));               // drawn cheek
     mb += 0.06 * face_bump(m, vec2(0.035, -0.11), vec2(0.025, 0.02));                               // nose wing

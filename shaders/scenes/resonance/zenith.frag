@@ -97,7 +97,7 @@ vec3 zen_hem(vec3 d) {
     vec3 c_low = srgb_to_linear(u_colour_low.rgb);
     vec3 hot = mix(c_low, vec3(0.85, 1.0, 0.9), 0.35);
     float edge = smoothstep(ZEN_W, 0.7 * ZEN_W, max(abs(slope.x), abs(slope.y)) * ZEN_H0 * 1.25);
-    return hot * (0.9 * line * (0.3 * c.g + 0.6 * c.r) * edge * u_intensity * smoothstep(0.12, 0.45, d.y));
+    return hot * (0.7 * line * (0.1 * c.g + 0.9 * c.r) * edge * u_intensity * smoothstep(0.12, 0.45, d.y));
 }
 
 void main() {
@@ -110,7 +110,13 @@ void main() {
     vec2 px = 1.0 / u_resolution;
     vec3 sky = 0.25 * (texture(u_zenith_sky, suv + vec2(px.x, px.y)).rgb + texture(u_zenith_sky, suv + vec2(-px.x, px.y)).rgb
                      + texture(u_zenith_sky, suv + vec2(px.x, -px.y)).rgb + texture(u_zenith_sky, suv - px).rgb);
-    sky += zen_hem(d);
+    // (the comb on the curtains only: on the corona's even glow it drew a warp-speed starburst)
+    vec3 base = zen_sky_base(d);
+    sky = base + max(sky - base, 0.0) * zen_ray_comb(d.xz / max(d.y, 0.02), u_flow);
+    // (the hem only where its sheet's body glows: a hem over a faint body read as a loose
+    // noodle of light)
+    float body_light = dot(sky - base, vec3(0.3, 0.5, 0.2));
+    sky += zen_hem(d) * smoothstep(0.004, 0.04, body_light);
     vec4 st = texelFetch(u_starfield, ivec2(gl_FragCoord.xy), 0);
     float tw = 1.0 + 0.4 * sin(u_time * (1.3 + 2.5 * st.g) + 40.0 * st.b);
     float veil = smoothstep(0.1, 0.0, dot(sky, vec3(0.3, 0.5, 0.2)));   // (stars only in clear sky)
@@ -195,29 +201,40 @@ void main() {
         float sheen = pow(max(dot(rd, heart), 0.0), 8.0);
         vec3 c_low = srgb_to_linear(u_colour_low.rgb);
         vec3 c_high = srgb_to_linear(u_colour_high.rgb);
-        vec3 lit = glass * (1.0 - fres) + refl * vec3(0.75, 0.8, 1.0) * (0.04 + 0.9 * fres * fres * fres)
+        // (round 22: dark glass -- the aurora mirrored faintly in the body, the light kept for
+        // one bright line along its edge)
+        vec3 lit = glass * (1.0 - fres) + refl * vec3(0.75, 0.8, 1.0) * (0.02 + 0.45 * fres * fres * fres)
                  + (3.0 * glint * vec3(0.85, 0.9, 1.0) + 0.3 * sheen * c_high) * (0.4 + 0.6 * fres);
         // The key: the brightest curtains, low to one side -- a long highlight down each
         // spire's flank, so the round of the body reads.
         vec3 key = normalize(vec3(0.8, 0.55, 0.3));
         float kdot = max(dot(rd, key), 0.0);
-        lit += (pow(kdot, 16.0) * c_low * 1.0 + pow(kdot, 120.0) * vec3(0.9, 1.0, 0.95) * 2.5) * (0.3 + 0.7 * fres);
+        lit += (pow(kdot, 16.0) * c_low * 0.2 + pow(kdot, 120.0) * vec3(0.9, 1.0, 0.95) * 2.5) * (0.3 + 0.7 * fres);
         // The liquid's ripple rings running up the body: thin bright hoops where the ring's
         // crest turns the glass to the light, curving round the spire (so it reads round),
         // and the flutes' ridges catching a fainter line each.
         float ring = 0.5 + 0.5 * sin(55.0 * v - 3.0 * t + 9.0 * seed);
         float hoop = pow(ring, 14.0) * (1.0 - v) * (0.4 + 0.6 * fres);
         float rib = pow(0.5 + 0.5 * cos(FLUTES * (a + (2.2 + 1.5 * seed) * v) + 6.0 * seed), 10.0);
-        lit += (hoop * 0.5 + rib * 0.05) * mix(c_low, vec3(0.8, 0.9, 1.0), 0.5) * (0.4 + sheen * 3.0 + 0.6 * cosi);
+        lit += (hoop * 0.12 + rib * 0.03) * mix(c_low, vec3(0.8, 0.9, 1.0), 0.5) * (0.4 + sheen * 3.0 + 0.6 * cosi);
         // Rim light from the curtains: the silhouette's edges pale green (grazing fresnel).
-        lit += c_low * 0.12 * pow(1.0 - cosi, 4.0);
+        lit += c_low * 0.04 * pow(1.0 - cosi, 4.0);
+        // One bright edge each: the grazing silhouette catching the curtains, a thin line.
+        lit += mix(c_low, vec3(0.9, 1.0, 0.95), 0.5) * 1.6 * pow(1.0 - cosi, 14.0);
         // Haze by distance, and the needles dissolving into the light overhead.
         // (a thin violet air, not the sky itself: the glass must stay darker than what it
         // stands against, or its body melts into the curtains' rays)
         float haze = 1.0 - exp(-th * 0.012);
         lit = mix(lit, 0.25 * sky + 0.01 * c_high, haze * 0.6);
         float melt = smoothstep(0.75, 1.0, v);
-        col = mix(lit, col, melt);
+        // Antialiased silhouette: the form's signed distance where the ray passes closest to
+        // the spire's axis, over the pixel's footprint there, ramps the glass in over ~1.5 px.
+        vec2 q0 = o.xz - s.xy;
+        float tc = clamp(-dot(q0, d.xz) / max(dot(d.xz, d.xz), 1e-6), best, leave);
+        float gc = spire_g(o + tc * d, s, seed, t);
+        float foot = tc * u_zen_lens / u_resolution.y;
+        float cover = smoothstep(0.0, 1.5 * foot, -gc);
+        col = mix(col, lit, (1.0 - melt) * cover);
     }
     // Memories drifting up among the spires into the cloud: a few warm motes (the one warm
     // light in the cold shot), placed and projected by the scene (zenith_memories), hidden
@@ -226,7 +243,8 @@ void main() {
         vec4 m = u_motes[i];
         vec2 sp = m.xy - p;
         float r2 = dot(sp, sp) / max(m.z * m.z, 1e-8);   // (a mote not shown has radius 0)
-        float glow = exp(-r2) + 0.12 * exp(-r2 * 0.08);
+        // (small and sharp: a hot core, a tight halo -- round 21's soft blobs read as smears)
+        float glow = 1.6 * exp(-r2 * 3.0) + 0.06 * exp(-r2 * 0.3);
         col += vec3(1.0, 0.66, 0.32) * 0.9 * glow * u_mote_light[i] * (hit > 0.0 && th < m.w ? 0.0 : 1.0);
     }
     col *= 1.0 - 0.2 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette

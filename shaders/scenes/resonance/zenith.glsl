@@ -67,23 +67,38 @@ vec4 zen_curtain(vec2 x, float t, vec2 sd, float shiver) {
     vec2 c = x - vec2(6.0, 10.0);               // from the corona's heart
     float r = length(c);
     float a = atan(c.y, c.x);
-    vec2 wp = x * 0.018 + sd;
-    float fold = snoise(wp + vec2(t * 0.02, -t * 0.013)) + 0.45 * snoise(wp * 2.3 + vec2(-t * 0.04, t * 0.03) + 5.1);
+    // (long, gentle folds: round 21's tight wiggles read as noodles, not as sheets)
+    vec2 wp = x * 0.011 + sd;
+    float fold = snoise(wp + vec2(t * 0.02, -t * 0.013)) + 0.2 * snoise(wp * 2.3 + vec2(-t * 0.04, t * 0.03) + 5.1);
     // (one turn of the spiral per turn round the heart: the fold's phase runs on without a
     // seam where the angle wraps, and nothing below reads the sheet's index or the angle, so
     // no straight cut runs out from the heart)
-    float phi = 0.07 * r + a / 6.2832 + 0.6 * fold + 0.05 * shiver;
+    // (round 22: "radial zoom blur, mush" -- a few sheets, far apart, with black sky between)
+    float phi = 0.042 * r + a / 6.2832 + 0.45 * fold + 0.05 * shiver;
     float f = fract(phi) - 0.5;
     vec2 q = x + sd * 13.0;
-    float act = smoothstep(0.2, 0.65, vnoise(q * 0.07 + vec2(t * 0.03, -t * 0.02)));
+    float act = smoothstep(0.38, 0.62, vnoise(q * 0.06 + vec2(t * 0.03, -t * 0.02)));
     // Rays along each sheet: fine striations, shimmering and sliding.
     float r1 = vnoise(q * 0.12 + vec2(t * 0.35, t * 0.4));
     float r2 = vnoise(q * 0.55 + vec2(-t * 0.8, t * 0.9) + 3.0);
-    float rays = 0.05 + 1.5 * r1 * r1 * r1 + 1.2 * r2 * r2 * r2;
+    // (discrete rays: bright striations with dark gaps between them, not an even glow)
+    float r3 = vnoise(q * 1.4 + vec2(t * 1.1, -t * 0.7) + 7.0);
+    float rays = 0.03 + 2.2 * pow(r1, 4.0) + 2.0 * pow(r2, 4.0) * (0.4 + 1.2 * r3 * r3);
     // (the heart itself is open: the rays converge on a dark eye of sky)
     float heart = smoothstep(3.0, 14.0, r);
     float base = vnoise(q * 0.09 + vec2(t * 0.05, 9.0));
     return vec4(act * rays * heart, act * heart, base, f);
+}
+
+// The curtains' rays at full resolution: every vertical ray of a sheet is a line through the
+// zenith on screen, so fine striations that depend only on the direction of the ray's ground
+// slope (sampled round a circle in noise space: no seam) draw them sharp and radial over the
+// half-resolution march, bright rays with dark gaps between them.
+float zen_ray_comb(vec2 slope, float t) {
+    vec2 dir = slope / max(length(slope), 1e-4);
+    float n1 = vnoise(dir * 70.0 + vec2(0.15 * t, 0.0));
+    float n2 = vnoise(dir * 190.0 + vec2(0.0, 0.3 * t) + 11.0);
+    return 0.1 + 1.9 * n1 * n1 * (0.3 + 1.4 * n2 * n2);
 }
 
 // Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
@@ -114,17 +129,17 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
         float base = ZEN_H0 * (1.0 + 0.5 * s.b);
         float rel = (h - base) / span;
         float rise = smoothstep(-0.03, 0.03, rel);
-        float w = rise * (exp(-rel * 5.0) + 1.6 * exp(-rel * 24.0));
+        float w = rise * (exp(-rel * 16.0) + 2.4 * exp(-rel * 40.0));
         vec3 c = mix(c_low, c_high, smoothstep(0.03, 0.45, rel));
         c = mix(c_fringe, c, smoothstep(-0.03, 0.06, rel));
-        col += (2.6 * s.r * w + 0.05 * s.g * rise * exp(-rel * 1.5)) * c;
+        col += (2.6 * s.r * w + 0.002 * s.g * rise * exp(-rel * 1.5)) * c;
         h *= k;
         if (++i >= n) {
             break;
         }
     }
     // (the ground field fades out toward its edges: the low sky is the dark airglow)
-    return col * (5.0 / float(n)) * intensity * smoothstep(0.12, 0.45, d.y);
+    return col * (10.0 / float(n)) * intensity * smoothstep(0.12, 0.45, d.y);
 }
 
 // The night behind the curtains: indigo, a paler airglow low down, the corona's glow.
