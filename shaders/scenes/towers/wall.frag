@@ -25,8 +25,11 @@ const float RING_K = 150.0;         // wavenumber: a wavelength of ~0.042 frame 
 // The slope of the surface at p: a slow idle flow of the liquid skin plus each touch's ring
 // packet (a damped train of waves trailing its front), and the fingertip's light.
 vec2 wall_slope(vec2 p, out float light) {
-    vec2 g = vec2(0.012 * cos(p.y * 9.0 + 0.7 * u_time + 2.0 * sin(p.x * 3.0)),
-                  0.008 * cos(p.x * 7.0 - 0.5 * u_time));
+    // (long slow swells of the liquid skin, enough to catch the long lights as soft sheens
+    // drifting up the wall and to sway the memory a little: glass, not a printed picture)
+    float swell = p.y * 5.0 - 0.9 * u_time + 1.6 * sin(p.x * 2.2 + 0.3 * u_time);
+    vec2 g = vec2(0.012 * cos(p.y * 9.0 + 0.7 * u_time + 2.0 * sin(p.x * 3.0)) + 0.01 * cos(swell),
+                  0.008 * cos(p.x * 7.0 - 0.5 * u_time) + 0.035 * sin(swell));
     light = 0.0;
     for (int i = 0; i < 4; ++i) {
         vec4 tch = u_wall_touch[i];
@@ -36,11 +39,12 @@ vec2 wall_slope(vec2 p, out float light) {
         float front = RING_SPEED * age;
         float x = r - front;
         // the packet: a sharp front, rings trailing behind it over a widening band
-        float w_out = 0.02;
-        float w_in = 0.05 + 0.09 * age;
+        // (a few rings, the water calm again behind them: a wide train read as a bullseye)
+        float w_out = 0.018;
+        float w_in = 0.055 + 0.02 * age;
         float env = exp(-x * x / ((x > 0.0) ? w_out * w_out : w_in * w_in));
         // (gone by ripple_decay, when the touch leaves the live list: no pop)
-        float amp = tch.w * 0.0026 * exp(-0.2 * age) / (1.0 + 1.2 * front)
+        float amp = tch.w * 0.0024 * exp(-0.2 * age) / (1.0 + 1.5 * front)
                   * smoothstep(u_ripple_decay, 0.6 * u_ripple_decay, age);
         float denv = -2.0 * x / ((x > 0.0) ? w_out * w_out : w_in * w_in);
         float dh = amp * env * (RING_K * cos(RING_K * x) + sin(RING_K * x) * denv);
@@ -120,7 +124,7 @@ void main() {
     vec3 sky = mix(city_beyond(vec2(-rr.x, rr.y) * 0.8 + vec2(0.3, 0.0)) * 2.0,
                    env(vec3(rr.x, rr.y, -rr.z)), smoothstep(0.3, 0.8, u)) * u_reflect;
     // the key light from above-left catches the ring crests as fine bright arcs
-    vec3 key_dir = normalize(vec3(-0.32, 0.5, -1.0));
+    vec3 key_dir = normalize(vec3(-0.5, 0.8, -1.0));
     float kd = max(dot(rr, key_dir), 0.0);
     float spec = pow(kd, 400.0) * 2.0 + pow(kd, 24.0) * 0.006;     // (crisp on crests, a faint sheen)
     // the two long lights the city gives the glass, the violet sky's glow above and the moss's
@@ -128,8 +132,8 @@ void main() {
     // a pair of fine arcs, violet over green
     // (by the ripple's own slope, tilted up toward the sky or down toward the moss)
     vec2 ring = g - vec2(turn, 0.0);
-    vec3 bands = vec3(0.6, 0.45, 1.0) * 0.22 * smoothstep(0.015, 0.16, -ring.y)
-               + vec3(0.15, 0.9, 0.65) * 0.1 * smoothstep(0.015, 0.16, ring.y);
+    vec3 bands = vec3(0.6, 0.45, 1.0) * 0.16 * smoothstep(0.03, 0.2, -ring.y)
+               + vec3(0.15, 0.9, 0.65) * 0.07 * smoothstep(0.03, 0.2, ring.y);
     // the edge where the glass turns away: a thin bright line of the sky along it
     spec += 0.35 * smoothstep(0.8, 0.93, u) * smoothstep(0.995, 0.95, u);
     // the fingertip's point of light glints on the crests near it

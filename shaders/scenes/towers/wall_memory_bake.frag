@@ -84,6 +84,8 @@ void main() {
     col += vec3(0.12, 0.3, 0.35) * 0.5 * spill;
     // the window: the night through it, the frame and its cross of mullions dark, the sill lit
     float win = box(p, WIN_LO, WIN_HI);
+    // the moonlight through it falls faintly on the wall round it (so her gown's outline reads)
+    col += vec3(0.05, 0.11, 0.14) * 0.35 * exp(-max(win, 0.0) * 9.0) * smoothstep(-0.45, -0.1, p.y);
     vec3 view = outside(p);
     float mull = min(abs(p.x - 0.0), abs(p.y - 0.16)) - 0.007;
     view = mix(view, vec3(0.006, 0.005, 0.006) + vec3(1.0, 0.5, 0.2) * 0.25 * reach, smoothstep(0.003, -0.003, mull));
