@@ -351,7 +351,7 @@ fracture = Cue(
     # cracks of light, then each tower comes down and its shards dissolve into mist (round 13
     # tried a slower fall, to 8-9 s, so remains stand at 183 s: any standing tower costs the
     # glass pass ~27 ms there, 16 fps, so the fall keeps its 7.5 s and the rift carries 183 s)
-    keys={"fracture": [(0, 0.0), (2.0, 0.0), (7.5, 1.0)]},
+    keys={"fracture": [(0, 0.0), (0.8, 0.0), (7.5, 1.0)]},
     events=[Touch(3.5, 0.5, 0.55, 2.0), Touch(5.0, 0.32, 0.5, 1.6), Touch(6.0, 0.68, 0.48, 1.8)],
 )
 

@@ -1069,3 +1069,13 @@ def test_the_city_opening_stills_are_two_pictures(gl):
     a, b = render_times(gl, "dream", [48.9, 53.7], size=(160, 90))
     change = np.abs(a.astype(float) - b.astype(float)).mean()
     assert change > 20.0, change
+
+
+def test_the_dream_fractures_from_its_first_seconds(gl):
+    """Round 22: stills at 177-178.5 s showed the whole city again (the fracture began at
+    178 s, after the mirror's shatter), a set-up already seen three times.  The cracks of
+    light and the rift come from 176.8 s: at 178 s (320x180) the middle sixteenth of the
+    frame's columns holds the rift, 6 % of its pixels over 200 levels (0.3 % before)."""
+    (img,) = render_times(gl, "dream", [178.0], size=(320, 180))
+    lum = img.astype(float).mean(axis=2)
+    assert (lum[:, 150:170] > 200).mean() > 0.02, (lum[:, 150:170] > 200).mean()
