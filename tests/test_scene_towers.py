@@ -1030,7 +1030,7 @@ def test_a_touch_on_the_wall_bends_the_memory_in_rings_with_parted_colours(gl, t
     window's edges wave), the crests parting red from blue (dispersion), and leaves a point of
     light where it landed: 2.1 s after the touch (320x180) the frame differs from the
     untouched one over the band the rings have crossed (out to 0.31 frame heights from the
-    touch) by 11 levels on average, the red and blue channels moved apart by 4.4 levels there;
+    touch) by 8.4 levels on average, the red and blue channels moved apart by 3.4 levels there;
     beyond the front the frame does not change (0.02 levels)."""
     size = (320, 180)
     t = WALL_TOUCH[0] + 2.1
@@ -1042,8 +1042,8 @@ def test_a_touch_on_the_wall_bends_the_memory_in_rings_with_parted_colours(gl, t
     r = np.hypot(xx + 0.5 - cx, yy + 0.5 - cy) / size[1]
     front = 0.15 * 2.1
     ring = (r > front - 0.2) & (r < front + 0.03)
-    assert np.abs(d[ring]).mean() > 7.0, np.abs(d[ring]).mean()
-    assert np.abs(d[ring][:, 0] - d[ring][:, 2]).mean() > 2.5, np.abs(d[ring][:, 0] - d[ring][:, 2]).mean()
+    assert np.abs(d[ring]).mean() > 5.0, np.abs(d[ring]).mean()
+    assert np.abs(d[ring][:, 0] - d[ring][:, 2]).mean() > 2.0, np.abs(d[ring][:, 0] - d[ring][:, 2]).mean()
     assert np.abs(d[r > front + 0.25]).mean() < 1.0, np.abs(d[r > front + 0.25]).mean()
 
 

@@ -41,7 +41,7 @@ vec2 wall_slope(vec2 p, out float light) {
         // the packet: a sharp front, rings trailing behind it over a widening band
         // (a few rings, the water calm again behind them: a wide train read as a bullseye)
         float w_out = 0.018;
-        float w_in = 0.055 + 0.02 * age;
+        float w_in = 0.04 + 0.015 * age;
         float env = exp(-x * x / ((x > 0.0) ? w_out * w_out : w_in * w_in));
         // (gone by ripple_decay, when the touch leaves the live list: no pop)
         float amp = tch.w * 0.0024 * exp(-0.2 * age) / (1.0 + 1.5 * front)
@@ -132,8 +132,11 @@ void main() {
     // a pair of fine arcs, violet over green
     // (by the ripple's own slope, tilted up toward the sky or down toward the moss)
     vec2 ring = g - vec2(turn, 0.0);
-    vec3 bands = vec3(0.6, 0.45, 1.0) * 0.16 * smoothstep(0.03, 0.2, -ring.y)
-               + vec3(0.15, 0.9, 0.65) * 0.07 * smoothstep(0.03, 0.2, ring.y);
+    // (only the slopes turned mostly up or down: arcs over and under each ring, as light
+    // lies on water, not whole coloured circles -- a target)
+    float facing = ring.y / (length(ring) + 1e-4);
+    vec3 bands = vec3(0.6, 0.45, 1.0) * 0.2 * smoothstep(0.03, 0.2, -ring.y) * smoothstep(0.55, 0.9, -facing)
+               + vec3(0.15, 0.9, 0.65) * 0.09 * smoothstep(0.03, 0.2, ring.y) * smoothstep(0.55, 0.9, facing);
     // the edge where the glass turns away: a thin bright line of the sky along it
     spec += 0.35 * smoothstep(0.8, 0.93, u) * smoothstep(0.995, 0.95, u);
     // the fingertip's point of light glints on the crests near it
