@@ -116,6 +116,13 @@ void main() {
     vec3 inside = mem * mem * u_memories_glow * 0.9 * absorb;      // (deep darks, bright lights)
     // the glass's own dim body glow, cold, so the dark parts of the memory are glass, not a hole
     inside += vec3(0.004, 0.012, 0.02) * (0.5 + 0.5 * u);
+    // where the wall turns away the eye looks along its thickness: the glass's own sea-green
+    // body, lit from within by the memory's light running along it, and the far face's edge
+    // a second, fainter line (a slab of glass, not a pane)
+    float along = smoothstep(0.35, 0.9, u);
+    float held = dot(textureLod(u_wall_memory, m + bend, 5.0).rgb, vec3(0.3, 0.5, 0.2));
+    inside = mix(inside, vec3(0.02, 0.09, 0.08) * (0.3 + 6.0 * held) + 0.4 * inside, along);
+    inside += vec3(0.35, 0.8, 0.75) * 0.1 * exp(-pow((u - 0.62) * 30.0, 2.0));
 
     // reflections: the sky (and its sun) in the turned edge; on the flat face a faint mirror
     vec3 rr = reflect(rd, n);
