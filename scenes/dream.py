@@ -123,6 +123,9 @@ glass_city = Cue(
           "look_up": [(0, 0.12), (6, -0.2, "step"), (20.05, 0.2, "step")],
           "fov": [(0, 62.0), (6, 80.0, "step"), (20.05, 62.0, "step")],
           "wall": [(0, 0.0), (12, 1.0, "step"), (20.05, 0.0, "step")],
+          # (and after it the focal tower, seen close, holds that wall's memory: not the
+          # first shot's Serene again)
+          "focal_window": [(0, 0.0), (20.05, 1.0, "step")],
           "side": [(0, 0.0), (20.05, 0.5, "step")],
           "turn": [(0, 0.0), (20.05, 0.3, "step")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)

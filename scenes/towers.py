@@ -558,6 +558,7 @@ towers = TowersScene(
         Param("fracture", 0.0, 0.0, 1.0, "the dream fractures: 0 whole, 1 every tower shattered into mist"),
         Param("shards", 1500, 0, 6000, "pieces of glass the fracture throws (0: none)"),
         Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),
+        Param("focal_window", 0.0, 0.0, 1.0, "the focal tower holds the close wall's memory, the child at her window (1), or its own (0)"),
         Param("wall", 0.0, 0.0, 1.0, "cut to the close shot of one wall of liquid glass, touched, a memory bending in it (1; 0: the city)"),
         Param("sculpt", 1.0, 0.0, 1.0, "the near towers modelled: flared foot, waist, twisting flutes, rings running up them (0: plain quadrics)"),
     ],

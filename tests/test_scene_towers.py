@@ -1079,3 +1079,16 @@ def test_the_dream_fractures_from_its_first_seconds(gl):
     (img,) = render_times(gl, "dream", [178.0], size=(320, 180))
     lum = img.astype(float).mean(axis=2)
     assert (lum[:, 150:170] > 200).mean() > 0.02, (lum[:, 150:170] > 200).mean()
+
+
+def test_after_the_wall_the_focal_tower_holds_its_memory(gl):
+    """Round 21: the first and the last city shots showed the one focal tower with the one
+    Serene in its glass (the same set-up twice).  After the close shot of the touched wall the
+    focal tower holds that wall's memory, the child at her night window (``focal_window``):
+    at 70 s (320x180) the Serene's candlelit beige sides are gone from the frame (warm pixels
+    0.44 % -> 0.05 %) and the frame differs from the tower's own memory by 176 levels at most."""
+    img = _dream_held(gl, 70.0, (320, 180), {})
+    own = _dream_held(gl, 70.0, (320, 180), {"focal_window": 0.0})
+    warm = (img[..., 0] > img[..., 2] + 20) & (img[..., 0] > 80)
+    assert warm.mean() < 0.002, warm.mean()
+    assert np.abs(img - own).max() > 100, np.abs(img - own).max()
