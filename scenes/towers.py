@@ -83,6 +83,19 @@ city was (the shot's focal point): the vapour scatters it, in shafts that fan ou
 and the flying glass glints in it.  At 1 no tower stands.  It is a
 function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
 
+The close shot of one wall (``wall``, round 22: the text's "ripple like water when touched
+... reflecting scenes from your deepest memories", which no still had shown clearly): the
+city's passes draw nothing and wall.frag draws the output alone -- one wall of liquid glass
+filling most of the frame, a height field over a plane with a rounded vertical edge (no
+marching), holding one memory baked once (window_memory.glsl: a child at a night window, a
+candle on the sill, the emerald moon over water).  Each touch lands where it is made on the
+screen: a point of light, then a few rings spreading from it over calm water, bending the
+memory (each channel by its own index: red and blue part on the slopes), the light of the
+sky and the moss lying on them as arcs; where the wall turns away its edge mirrors the sky,
+and beyond it the city stands dark and out of focus.  ``focal_window`` then puts the same
+memory in the focal tower's glass (tile 1 of the memories' atlas), so what the wall held is
+seen again in the city.
+
 The city repeats every GRID cells (448 units), and the camera's position is wrapped to that
 period here in double precision, so long shows stay exact.
 """
@@ -520,8 +533,10 @@ towers = TowersScene(
              primitive="triangles", count=3, inputs=("glass",)),
         # The close shot of one touched wall (``wall``): its memory baked once, the wall drawn
         # over the output instead of the city (stage_wall gives the city's passes no vertices).
-        Pass("scenes/towers/wall_memory_bake.frag", name="wall_memory", size=(512, 512), update="once",
-             mipmaps=True),
+        # (at the frame's size, so its picture -- a frame high in the shot -- is sharp at any
+        # export size; capped, so a 4K or supersampled export bakes no more than 2048 pixels)
+        Pass("scenes/towers/wall_memory_bake.frag", name="wall_memory", scale=1.0, max_side=2048,
+             update="once", mipmaps=True),
         Pass("scenes/towers/wall.frag", name="wall_shot", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("haze", "wall_memory"), into="mirror"),
     ],

@@ -1092,3 +1092,11 @@ def test_after_the_wall_the_focal_tower_holds_its_memory(gl):
     warm = (img[..., 0] > img[..., 2] + 20) & (img[..., 0] > 80)
     assert warm.mean() < 0.002, warm.mean()
     assert np.abs(img - own).max() > 100, np.abs(img - own).max()
+
+
+def test_the_walls_memory_is_baked_at_the_frames_size():
+    """The wall's memory is a frame high in its shot: baked at a fixed 512 pixels it was
+    magnified 2x in a 1080p export and 4x at 4K (soft); it is baked at the frame's size, capped
+    at 2048 pixels."""
+    spec = next(p for p in towers_module().towers.passes if p.name == "wall_memory")
+    assert spec.size is None and spec.scale == 1.0 and spec.max_side == 2048, spec

@@ -1,5 +1,6 @@
 #version 330 core
-// Towers, pass "wall_memory" (baked once, 512x512, mipmapped): the memory the close shot's
+// Towers, pass "wall_memory" (baked once at the frame's size, mipmapped; the square picture
+// stretched over it, the wall's lookup unstretching it): the memory the close shot's
 // glass wall holds (wall.frag): window_memory.glsl's child at a night window, a picture a
 // stranger names at a glance.  Linear colour.
 #include "../../lib/common.glsl"
