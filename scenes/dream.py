@@ -115,22 +115,31 @@ glass_city = Cue(
     # straight away between the glass towers into the haze and the low sun at its end, the
     # wet stone carrying the sun's streak -- wide and deep, where the first shot is low and
     # looks up at one tower and the third stands close beside it
-    keys={"start": [(0, 18.0), (10, -100.0, "step"), (20.05, 16.0, "step")],
-          "height": [(0, 1.3), (10, 1.6, "step"), (20.05, 8.0, "step")],
-          "look_up": [(0, 0.12), (10, -0.2, "step"), (20.05, 0.2, "step")],
-          "fov": [(0, 62.0), (10, 80.0, "step"), (20.05, 62.0, "step")],
+    # (round 22: 48.9 and 53.7 s were near-identical stills of the first shot: the street
+    # shot now comes at 52 s; and from 58 to 66 s a cut in to ONE touched wall, close -- the
+    # rings spreading from a fingertip of light, bending a memory inside the glass)
+    keys={"start": [(0, 18.0), (6, -100.0 + 4 * 0.6, "step"), (20.05, 16.0, "step")],
+          "height": [(0, 1.3), (6, 1.6, "step"), (20.05, 8.0, "step")],
+          "look_up": [(0, 0.12), (6, -0.2, "step"), (20.05, 0.2, "step")],
+          "fov": [(0, 62.0), (6, 80.0, "step"), (20.05, 62.0, "step")],
+          "wall": [(0, 0.0), (12, 1.0, "step"), (20.05, 0.0, "step")],
+          # (and after it the focal tower, seen close, holds that wall's memory: not the
+          # first shot's Serene again)
+          "focal_window": [(0, 0.0), (20.05, 1.0, "step")],
           "side": [(0, 0.0), (20.05, 0.5, "step")],
           "turn": [(0, 0.0), (20.05, 0.3, "step")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
           # (round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow
           # bands across the ground": the street wet and dark like the other shots, mirroring
           # the towers and the sun, the moss a glow in its seams)
-          "moss_glow": [(0, 0.7), (10, 1.0, "step"), (20.05, 0.7, "step")],
-          "wet": [(0, 1.0), (10, 1.2, "step"), (20.05, 1.0, "step")]},
+          "moss_glow": [(0, 0.7), (6, 1.0, "step"), (20.05, 0.7, "step")],
+          "wet": [(0, 1.0), (6, 1.2, "step"), (20.05, 1.0, "step")]},
     # (each lands on glass: a ring in the sky read as a bullseye round the sun)
     # (round 15: the close shot's touches land on the focal tower, over the memory in it)
-    events=[Touch(4.0, 0.30, 0.30), Touch(7.0, 0.45, 0.62, 1.2), Touch(12.5, 0.30, 0.25),
-            Touch(15.5, 0.49, 0.30, 1.2), Touch(21.0, 0.50, 0.45, 1.4), Touch(24.0, 0.51, 0.62, 1.2),
+    # (the wall's: the first on the child's palm against her window, in the memory)
+    events=[Touch(2.5, 0.30, 0.30), Touch(4.5, 0.45, 0.62, 1.2), Touch(8.0, 0.30, 0.25),
+            Touch(12.4, 0.44, 0.71, 1.2), Touch(15.8, 0.33, 0.42, 0.9), Touch(18.4, 0.56, 0.3, 0.8),
+            Touch(21.0, 0.50, 0.45, 1.4), Touch(24.0, 0.51, 0.62, 1.2),
             Touch(26.5, 0.50, 0.35, 1.4)],
 )
 
@@ -348,7 +357,7 @@ fracture = Cue(
     # cracks of light, then each tower comes down and its shards dissolve into mist (round 13
     # tried a slower fall, to 8-9 s, so remains stand at 183 s: any standing tower costs the
     # glass pass ~27 ms there, 16 fps, so the fall keeps its 7.5 s and the rift carries 183 s)
-    keys={"fracture": [(0, 0.0), (2.0, 0.0), (7.5, 1.0)]},
+    keys={"fracture": [(0, 0.0), (0.8, 0.0), (7.5, 1.0)]},
     events=[Touch(3.5, 0.5, 0.55, 2.0), Touch(5.0, 0.32, 0.5, 1.6), Touch(6.0, 0.68, 0.48, 1.8)],
 )
 
@@ -424,7 +433,9 @@ dream = Show(
         # constellations, the syringe's hall, the mirror, the fracture's rift, the howl), where
         # a lift only washes the image out; and none through the dusk into the constellations,
         # whose darks go first (lifted, they read as grey haze).
-        "lens.lift": [(0, 0.45), (21.5, 0.45), (22.2, 0.1), (23.5, 0.1), (26, 0.35), (44, 0.35), (48, 1.0), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
+        "lens.lift": [(0, 0.45), (21.5, 0.45), (22.2, 0.1), (23.5, 0.1), (26, 0.35), (44, 0.35), (48, 1.0),
+                      # (the close wall at 58-66 s keeps its blacks: a memory of light in dark glass)
+                      (58, 1.0), (58, 0.15, "step"), (66.05, 0.15), (66.05, 1.0, "step"), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
                       # (round 22: the Resonance keeps a true black point -- lifted to 0.6 its
                       # night sky read as lavender haze; the dusk out of the candle room sinks
                       # into it, its darks going first)

@@ -83,6 +83,19 @@ city was (the shot's focal point): the vapour scatters it, in shafts that fan ou
 and the flying glass glints in it.  At 1 no tower stands.  It is a
 function of the parameter alone, so any frame can be drawn on its own; key it over a cue.
 
+The close shot of one wall (``wall``, round 22: the text's "ripple like water when touched
+... reflecting scenes from your deepest memories", which no still had shown clearly): the
+city's passes draw nothing and wall.frag draws the output alone -- one wall of liquid glass
+filling most of the frame, a height field over a plane with a rounded vertical edge (no
+marching), holding one memory baked once (window_memory.glsl: a child at a night window, a
+candle on the sill, the emerald moon over water).  Each touch lands where it is made on the
+screen: a point of light, then a few rings spreading from it over calm water, bending the
+memory (each channel by its own index: red and blue part on the slopes), the light of the
+sky and the moss lying on them as arcs; where the wall turns away its edge mirrors the sky,
+and beyond it the city stands dark and out of focus.  ``focal_window`` then puts the same
+memory in the focal tower's glass (tile 1 of the memories' atlas), so what the wall held is
+seen again in the city.
+
 The city repeats every GRID cells (448 units), and the camera's position is wrapped to that
 period here in double precision, so long shows stay exact.
 """
@@ -338,6 +351,22 @@ def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 1
     return KIND_SKY, None, (0, 0)
 
 
+# The passes the close shot of the wall replaces (it draws into the output, "mirror").
+CITY_PASSES = ("glass", "glass_fracture", "main", "back_fracture", "flying", "mirror")
+WALL_TOUCHES = 4               # wall.frag: u_wall_touch[4]
+
+
+def wall_touches(live: list, t: float, aspect: float) -> np.ndarray:
+    """(WALL_TOUCHES, 4) float32, the newest touch first: where each landed on the close
+    shot's wall in frame heights from the frame's middle (x, y), its age in seconds and its
+    strength (0 for an unused slot).  The wall faces the eye, so a touch lands where it is
+    made on the screen."""
+    out = np.zeros((WALL_TOUCHES, 4), np.float32)
+    for i, e in enumerate(list(reversed(live))[:WALL_TOUCHES]):
+        out[i] = ((float(e.x) - 0.5) * aspect, float(e.y) - 0.5, t - float(e.time), float(e.strength))
+    return out
+
+
 def srgb_to_linear(colour) -> tuple[float, float, float]:
     """A colour parameter (sRGB 0..1, alpha ignored) as linear RGB, once per frame on the CPU."""
     c = np.asarray(colour[:3], float)
@@ -435,6 +464,7 @@ class TowersScene(Scene):
                 r[1] = i + 1
         resources.texture("touch_cells", cells, filter="nearest",
                           key=tuple((h[1], h[3]) for h in hits))
+        wall_touches = self.stage_wall(resources, p, live, state.t, aspect)
 
         return {
             "u_moss_lin": srgb_to_linear(p["moss_colour"]),
@@ -446,7 +476,21 @@ class TowersScene(Scene):
             "u_heart_phase": phase, "u_heart_period": period,
             "u_touch_pos": tpos, "u_touch_info": tinfo, "u_touch_size": tsize,
             "u_touch_ground": tuple(ranges[KIND_GROUND]), "u_touch_sky": tuple(ranges[KIND_SKY]),
+            "u_wall_touch": wall_touches,
         }
+
+    def stage_wall(self, resources, params: dict, live: list, t: float, aspect: float) -> np.ndarray:
+        """Cut to the close shot of one touched wall (``wall`` at 0.5 or more: wall.frag drawn
+        into the output, the city's own passes given no vertices) or back to the city.
+        Returns the wall's touches (u_wall_touch, the newest first)."""
+        shown = float(params["wall"]) >= 0.5
+        if shown:
+            for name in CITY_PASSES:
+                resources.draw_count(name, 0)
+        else:
+            resources.draw_count("mirror", 3)       # (the others are set every frame above)
+        resources.draw_count("wall_shot", 3 if shown else 0)
+        return wall_touches(live, t, aspect)
 
 
 towers = TowersScene(
@@ -487,6 +531,14 @@ towers = TowersScene(
         # city: mirror.frag), the output.
         Pass("scenes/towers/mirror.frag", name="mirror", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("glass",)),
+        # The close shot of one touched wall (``wall``): its memory baked once, the wall drawn
+        # over the output instead of the city (stage_wall gives the city's passes no vertices).
+        # (at the frame's size, so its picture -- a frame high in the shot -- is sharp at any
+        # export size; capped, so a 4K or supersampled export bakes no more than 2048 pixels)
+        Pass("scenes/towers/wall_memory_bake.frag", name="wall_memory", scale=1.0, max_side=2048,
+             update="once", mipmaps=True),
+        Pass("scenes/towers/wall.frag", name="wall_shot", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("haze", "wall_memory"), into="mirror"),
     ],
     output="mirror",
     params=[
@@ -521,6 +573,8 @@ towers = TowersScene(
         Param("fracture", 0.0, 0.0, 1.0, "the dream fractures: 0 whole, 1 every tower shattered into mist"),
         Param("shards", 1500, 0, 6000, "pieces of glass the fracture throws (0: none)"),
         Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),
+        Param("focal_window", 0.0, 0.0, 1.0, "the focal tower holds the close wall's memory, the child at her window (1), or its own (0)"),
+        Param("wall", 0.0, 0.0, 1.0, "cut to the close shot of one wall of liquid glass, touched, a memory bending in it (1; 0: the city)"),
         Param("sculpt", 1.0, 0.0, 1.0, "the near towers modelled: flared foot, waist, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     bindings={"environment": Binding(default="sky", scale=0.36)},

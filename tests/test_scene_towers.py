@@ -944,8 +944,10 @@ def test_the_city_street_shot_stands_on_dark_wet_stone_not_a_green_carpet(gl):
     """Round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow bands
     across the ground".  The middle shot's street is wet dark stone like the other shots',
     mirroring the towers and the sun, the moss a glow in its seams: in the dream at 61.5 s
-    (320x180) the lowest 35 % of the frame is 14 % green moss light (37 % before)."""
-    img = render_times(gl, "dream", [61.5], size=(320, 180))[0].astype(float)
+    (320x180) the lowest 35 % of the frame is 14 % green moss light (37 % before).  (Round
+    22: the street shot is now 52-58 s, measured at 57.0 s, at the same phase of the
+    moss's heartbeat as 61.5 s had -- main measures 0.14 at 61.5 s, this tree 0.15 at 57 s.)"""
+    img = render_times(gl, "dream", [57.0], size=(320, 180))[0].astype(float)
     ground = img[int(img.shape[0] * 0.65):]
     green = (ground[..., 1] > 70) & (ground[..., 1] > ground[..., 0] + 30)
     assert green.mean() < 0.25, green.mean()
@@ -992,3 +994,109 @@ def test_the_streets_caustics_are_faint_pools_not_a_web(gl, tmp_path):
     still = _frame(gl, tmp_path, "nocaus", {"wobble": 0.0}, 3.0, size=size)
     lift = (liquid - still).mean(axis=2)[100:]
     assert lift.mean() < 0.6, lift.mean()
+
+
+WALL_TOUCH = (0.4, 0.44, 0.71, 1.2)     # the dream's first touch on the wall (on the child's palm)
+
+
+def _wall_frames(gl, tmp_path, touches, t, size=(320, 180)):
+    """The close shot of the wall (``wall`` 1) at t with these touches, as float RGB."""
+    name = f"wall{len(touches)}"
+    project = make_project(tmp_path / name, {f"scenes/{name}.py": show_source(name, touches, {"wall": 1.0})})
+    return render_times(gl, name, [t], folder=project, size=size)[0].astype(float)
+
+
+def test_the_wall_shot_is_one_memory_of_light_in_dark_glass(gl, tmp_path):
+    """Round 21: the city's glass read as "plasticky glassware", its memories "grey ghosts";
+    no still had shown the dream's "ripple like water when touched ... reflecting scenes from
+    your deepest memories".  The close shot (``wall``) is one wall of glass holding one
+    picture -- a child at a night window, a candle on the sill, the emerald moon -- in true
+    blacks with bright lights: at 320x180 without the film's grade, 53 % of the frame is
+    under 12 levels, the window's moonlit sky a clear block (6.5 % of the frame blue over 60
+    levels), the candle's flame and the moon at 200 levels; the city's own frame differs from
+    it by 52 levels on average (without the ``wall`` parameter the show does not load)."""
+    wall = _wall_frames(gl, tmp_path, [], 2.0)
+    lum = wall.mean(axis=2)
+    assert (lum < 12).mean() > 0.35, (lum < 12).mean()
+    night_window = (wall[..., 2] > 60) & (wall[..., 2] > wall[..., 0] + 20)
+    assert 0.03 < night_window.mean() < 0.2, night_window.mean()
+    assert wall.max() > 180, wall.max()
+    city = _frame(gl, tmp_path, "city", {}, 2.0, size=(320, 180))
+    assert np.abs(wall - city).mean() > 20.0, np.abs(wall - city).mean()
+
+
+def test_a_touch_on_the_wall_bends_the_memory_in_rings_with_parted_colours(gl, tmp_path):
+    """The touch on the wall sends rings over it that bend the memory behind the glass (its
+    window's edges wave), the crests parting red from blue (dispersion), and leaves a point of
+    light where it landed: 2.1 s after the touch (320x180) the frame differs from the
+    untouched one over the band the rings have crossed (out to 0.31 frame heights from the
+    touch) by 8.4 levels on average, the red and blue channels moved apart by 3.4 levels there;
+    beyond the front the frame does not change (0.02 levels)."""
+    size = (320, 180)
+    t = WALL_TOUCH[0] + 2.1
+    touched = _wall_frames(gl, tmp_path, [WALL_TOUCH], t, size)
+    still = _wall_frames(gl, tmp_path, [], t, size)
+    d = touched - still
+    yy, xx = np.mgrid[0:size[1], 0:size[0]]
+    cx, cy = WALL_TOUCH[1] * size[0], (1.0 - WALL_TOUCH[2]) * size[1]
+    r = np.hypot(xx + 0.5 - cx, yy + 0.5 - cy) / size[1]
+    front = 0.15 * 2.1
+    ring = (r > front - 0.2) & (r < front + 0.03)
+    assert np.abs(d[ring]).mean() > 5.0, np.abs(d[ring]).mean()
+    assert np.abs(d[ring][:, 0] - d[ring][:, 2]).mean() > 2.0, np.abs(d[ring][:, 0] - d[ring][:, 2]).mean()
+    assert np.abs(d[r > front + 0.25]).mean() < 1.0, np.abs(d[r > front + 0.25]).mean()
+
+
+def test_the_dream_cuts_in_to_the_touched_wall_and_out_again():
+    """Round 22: a cut in to the wall from 58 s and a cut out at 66.05 s (the close shot beside
+    the focal tower); the city around it keeps its three camera set-ups."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    dream_show = Registry(SearchPath.build([], environ={})).show("dream")
+    values = {}
+    for t in (55.0, 58.5, 62.0, 65.9, 66.2, 70.0):
+        layer = next(l for l in dream_show.timeline.sample(t).layers
+                     if l.current and l.current.cue.scene == "towers")
+        values[t] = float(layer.current.values.get("wall", 0.0))
+    assert values == {55.0: 0.0, 58.5: 1.0, 62.0: 1.0, 65.9: 1.0, 66.2: 0.0, 70.0: 0.0}, values
+
+
+def test_the_city_opening_stills_are_two_pictures(gl):
+    """Round 21's stills at 48.9 and 53.7 s were near-identical (the low shot up the focal
+    tower, the sun behind it): the street shot now cuts in at 52 s, so the two times show
+    different pictures -- they differ by 30 levels on average at 160x90 (13 before: the one
+    shot's drift and its ripples)."""
+    a, b = render_times(gl, "dream", [48.9, 53.7], size=(160, 90))
+    change = np.abs(a.astype(float) - b.astype(float)).mean()
+    assert change > 20.0, change
+
+
+def test_the_dream_fractures_from_its_first_seconds(gl):
+    """Round 22: stills at 177-178.5 s showed the whole city again (the fracture began at
+    178 s, after the mirror's shatter), a set-up already seen three times.  The cracks of
+    light and the rift come from 176.8 s: at 178 s (320x180) the middle sixteenth of the
+    frame's columns holds the rift, 6 % of its pixels over 200 levels (0.3 % before)."""
+    (img,) = render_times(gl, "dream", [178.0], size=(320, 180))
+    lum = img.astype(float).mean(axis=2)
+    assert (lum[:, 150:170] > 200).mean() > 0.02, (lum[:, 150:170] > 200).mean()
+
+
+def test_after_the_wall_the_focal_tower_holds_its_memory(gl):
+    """Round 21: the first and the last city shots showed the one focal tower with the one
+    Serene in its glass (the same set-up twice).  After the close shot of the touched wall the
+    focal tower holds that wall's memory, the child at her night window (``focal_window``):
+    at 70 s (320x180) the Serene's candlelit beige sides are gone from the frame (warm pixels
+    0.44 % -> 0.05 %) and the frame differs from the tower's own memory by 176 levels at most."""
+    img = _dream_held(gl, 70.0, (320, 180), {})
+    own = _dream_held(gl, 70.0, (320, 180), {"focal_window": 0.0})
+    warm = (img[..., 0] > img[..., 2] + 20) & (img[..., 0] > 80)
+    assert warm.mean() < 0.002, warm.mean()
+    assert np.abs(img - own).max() > 100, np.abs(img - own).max()
+
+
+def test_the_walls_memory_is_baked_at_the_frames_size():
+    """The wall's memory is a frame high in its shot: baked at a fixed 512 pixels it was
+    magnified 2x in a 1080p export and 4x at 4K (soft); it is baked at the frame's size, capped
+    at 2048 pixels."""
+    spec = next(p for p in towers_module().towers.passes if p.name == "wall_memory")
+    assert spec.size is None and spec.scale == 1.0 and spec.max_side == 2048, spec

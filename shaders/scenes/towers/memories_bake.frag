@@ -1,12 +1,16 @@
 #version 330 core
 // Towers, pass "memories" (baked once, 512x128; soft enough to need no mipmaps): the scenes from memories the
 // glass holds, four tiles of light on black, each an image of another movement of the
-// dream -- a figure of the Serenes by candlelight with mercury eyes, hieroglyph
-// constellations, the heartbeat rings of the moss, a violet sun beside an emerald moon.
+// dream -- a figure of the Serenes by candlelight with mercury eyes, a child at a night
+// window (window_memory.glsl: the memory the close shot's touched wall holds, which the focal
+// tower holds after it, ``focal_window``; round 22, in place of the hieroglyph constellations
+// no tower had shown since round 10), the heartbeat rings of the moss, a violet sun beside an
+// emerald moon.
 // Each tower shows one of them deep in its glass (towers.glsl glass_memory).
 #include "../../lib/common.glsl"
 #include "../../lib/hash.glsl"
 #include "../../lib/sdf.glsl"
+#include "window_memory.glsl"
 uniform vec2 u_resolution;
 out vec4 frag_colour;
 
@@ -40,39 +44,6 @@ vec3 figure_tile(vec2 p) {
     col += vec3(1.0, 0.6, 0.28) * 0.3 * glow;
     vec2 e = vec2(abs(p.x) - 0.022, p.y - 0.3);
     col += vec3(0.85, 0.92, 1.0) * (smoothstep(0.014, 0.006, length(e)) * 2.0 + 0.3 * exp(-length(e) * 40.0));
-    return col;
-}
-
-// Strokes of an unknown script between stars.
-vec3 glyph_tile(vec2 p) {
-    vec3 ink = vec3(1.0, 0.85, 0.62);
-    float d = 1e3;
-    float stars = 0.0;
-    vec2 prev = vec2(0.0);
-    for (int i = 0; i < 7; ++i) {
-        vec2 h = hash2i(ivec2(i, 41));
-        vec2 q = (floor(h * 4.0) + 0.5) / 4.0 * 0.8 - 0.4 + (h - 0.5) * 0.05;
-        if (i > 0 && h.x > 0.18) {
-            d = min(d, sd_segment(p, prev, q));
-        }
-        stars += exp(-dot(p - q, p - q) * 1500.0);
-        prev = q;
-    }
-    d = min(d, abs(length(p - vec2(0.1, 0.15)) - 0.09));
-    // (a constellation: fine faint lines between bright stars, not a neon doodle)
-    vec3 col = ink * (smoothstep(0.007, 0.002, d) * 0.35 + exp(-d * 60.0) * 0.1);
-    // the night it is written on: deep blue, a faint milky band across it
-    col += mix(vec3(0.02, 0.03, 0.09), vec3(0.1, 0.08, 0.18), exp(-pow((p.y - 0.4 * p.x) * 4.0, 2.0)));
-    col += vec3(1.0, 0.95, 0.85) * stars * 1.8;
-    for (int i = 0; i < 7; ++i) {                      // their soft halos
-        vec2 h = hash2i(ivec2(i, 41));
-        vec2 q = (floor(h * 4.0) + 0.5) / 4.0 * 0.8 - 0.4 + (h - 0.5) * 0.05;
-        col += vec3(1.0, 0.9, 0.75) * 0.25 * exp(-length(p - q) * 30.0);
-    }
-    // a dusting of far stars
-    vec2 c = floor(p * 40.0);
-    float s = hashi(ivec2(c) + 500);
-    col += vec3(0.7, 0.75, 1.0) * step(0.93, s) * exp(-dot(fract(p * 40.0) - 0.5, fract(p * 40.0) - 0.5) * 60.0) * 0.6;
     return col;
 }
 
@@ -125,7 +96,7 @@ void main() {
     float tile = floor(uv.x * 4.0);
     vec2 p = vec2(fract(uv.x * 4.0), uv.y) - 0.5;
     vec3 col = (tile < 0.5) ? figure_tile(p)
-             : (tile < 1.5) ? glyph_tile(p)
+             : (tile < 1.5) ? window_memory(p)
              : (tile < 2.5) ? moss_tile(p) : sky_tile(p);
     // each tile fades to black at its borders (no seams between them in the mipmaps)
     vec2 edge = smoothstep(vec2(0.5), vec2(0.38), abs(p));

@@ -698,6 +698,9 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // inside the towers as "the film's best sense of dread": the figures in most towers,
     // the moss street and the violet sun in the others, the glyph tile no longer)
     float tile = (h.x < 0.45) ? 0.0 : (h.x < 0.75) ? 2.0 : 3.0;
+    // (round 22: after the close shot of the touched wall, the focal tower holds that wall's
+    // memory, the child at her night window: the city's glass and the wall one world)
+    tile = (u_focal_window >= 0.5 && k.r.x == 1.75 && k.r.y == 1.75) ? 1.0 : tile;
     vec2 auv = vec2((tile + clamp(u, 0.0, 1.0)) * 0.25, clamp(v, 0.0, 1.0));
     vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
     // (no frame: the vision fades out in a soft oval, as if seen through the glass's depth)
@@ -722,8 +725,12 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // glow of their own light spread through the glass round them: the tile's average, from
     // a high mip of the baked atlas)
     vec3 halo = textureLod(u_memories, vec2((tile + 0.5) * 0.25, 0.5), 5.0).rgb;
-    return (m * (0.5 + 0.9 * m) + halo * 0.3) * inside * surface
-         * (1.0 + 0.8 * focus) * u_memories_glow * 3.0;
+    // (the window's night is bright where the other pictures are dark: held lower, and with
+    // its darks pressed down, so it is a picture deep in the glass, not a lamp)
+    float window_tile = step(0.5, tile) * step(tile, 1.5);
+    m = mix(m, m * m * 2.2, window_tile);
+    return (m * (0.5 + 0.9 * m) + halo * 0.3 * (1.0 - 0.7 * window_tile)) * inside * surface
+         * (1.0 + 0.8 * focus) * u_memories_glow * 3.0 * (1.0 - 0.6 * window_tile);
 }
 
 // ------------------------------------------------------------------ caustics
