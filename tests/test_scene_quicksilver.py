@@ -609,3 +609,50 @@ def test_the_dreams_refusal_cuts_from_the_tears_to_the_shard_not_the_pool_from_a
     (shard,) = render_times(gl, "dream", [171.0], size=(320, 180))
     assert side_darkness(shard) < 10.0, side_darkness(shard)
     assert warm_fraction(shard) > 0.03, warm_fraction(shard)
+
+
+# -- round 22: the self a person, not "a bald smooth doll" ----------------------------------
+
+def self_bake(gl, tmp_path) -> np.ndarray:
+    """The shard shot's baked self (the ``self_geo`` pass): rgba floats 0..1, top row last."""
+    from fractions import Fraction
+
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.perform.clock import FixedClock
+    from visuals.render.renderer import RenderConfig, Renderer
+    project = make_project(tmp_path, {"scenes/qs_case.py": show_source("qs_case", [dict(DREAM, shot=2, harden=1.0)])})
+    registry = Registry(SearchPath.build([project]))
+    renderer = Renderer(gl, registry.show("qs_case"), registry, RenderConfig(size=(160, 90), fps=Fraction(30)))
+    try:
+        renderer.render(FixedClock(30).frame(30))
+        tex = next(r.targets["self_geo"] for r in renderer.runners.values() if "self_geo" in r.targets).texture
+        return np.frombuffer(tex.read(), np.uint8).reshape(tex.size[1], tex.size[0], 4) / 255.0
+    finally:
+        renderer.release()
+
+
+def test_the_baked_self_has_eyes_lips_a_tear_and_a_mass_of_hair(gl, tmp_path):
+    """Round 21's reader at 166.2 s: "a lumpy mannequin face", "a bald smooth doll in profile".
+    The bake now holds a face seen three-quarter: both eyes (a dark pupil in each, the white
+    beside it), the lips, the tear's wet track on the near cheek, and a mass of hair -- each in
+    its material band (qs_self_geo.frag).  The round-21 bake had hair and skin only: no lips
+    band at all, and its shaded hair filled the eye band by the thousand."""
+    g = self_bake(gl, tmp_path)
+    b = g[..., 2][g[..., 3] > 0.99]
+    covered = b.size
+    hair = (b < 0.28).mean()
+    pupil = ((b > 0.30) & (b < 0.33)).sum()
+    white = ((b > 0.385) & (b < 0.405)).sum()
+    tear = ((b > 0.425) & (b < 0.475)).sum()
+    lips = ((b > 0.495) & (b < 0.555)).sum()
+    assert covered > 0.3 * g.shape[0] * g.shape[1], covered      # head and shoulders fill the bake
+    assert hair > 0.12, hair
+    assert 15 < pupil < 0.004 * covered, (pupil, covered)
+    assert 15 < white < 0.004 * covered, (white, covered)
+    assert tear > 15, tear
+    assert lips > 100, lips
+    # both eyes: pupil pixels on either side of the gap between them (three-quarter, not profile)
+    rows, cols = np.nonzero((g[..., 2] > 0.30) & (g[..., 2] < 0.33) & (g[..., 3] > 0.99))
+    spread = cols.max() - cols.min()
+    assert spread > 0.03 * g.shape[1], spread

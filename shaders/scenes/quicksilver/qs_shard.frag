@@ -36,8 +36,10 @@ uniform vec4 u_crack;                // impact point (shard coords), the cracks'
 uniform float u_flicker;             // the candle's flicker (0..1, worked out on the CPU)
 out vec4 frag_colour;
 
-const float SELF_SPAN = 0.84;        // as qs_self_geo.frag
-const vec2 SELF_CENTRE = vec2(0.0, -0.03);
+const float SELF_SPAN = 0.6;         // as qs_self_geo.frag
+const vec2 SELF_CENTRE = vec2(0.0, 0.03);
+const float SELF_SCALE = 1.75;       // the self in the glass larger than life: head and shoulders fill the shard
+const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
 const float BEVEL = 0.024;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
 const int SIDES = 7;
@@ -136,35 +138,60 @@ vec4 self_seen(vec3 h, vec3 r) {
     if (den <= 0.0) return vec4(0.0);
     float t = dot(h - u_self_o, u_self_n) / den;
     vec3 q = h + r * t - u_self_o;
-    vec2 uv = (vec2(dot(q, u_self_x), dot(q, u_self_y)) - SELF_CENTRE) / SELF_SPAN + 0.5;
+    vec2 pc = vec2(dot(q, u_self_x), dot(q, u_self_y));     // where on the self's plane
+    vec2 uv = ((pc + vec2(0.0, SELF_LIFT)) / SELF_SCALE - SELF_CENTRE) / SELF_SPAN + 0.5;
     vec4 g = texture(u_self_geo, clamp(uv, 0.0, 1.0));
     float cover = g.a * step(abs(uv.x - 0.5), 0.5) * step(abs(uv.y - 0.5), 0.5);
     vec2 nxy = g.rg * 2.0 - 1.0;
     vec3 nb = vec3(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)));
     vec3 n = normalize(u_self_x * nb.x + u_self_y * nb.y + u_self_n * nb.z);
-    float hair = 1.0 - smoothstep(0.47, 0.53, g.b);
-    float ao = clamp(mix((g.b - 0.55) / 0.45, g.b / 0.45, hair), 0.0, 1.0);
+    // the material bands qs_self_geo.frag writes in b (hair, lips, eye, the tear's track, skin)
+    float m = g.b;
+    float hair = 1.0 - smoothstep(0.28, 0.305, m);
+    float eye = smoothstep(0.28, 0.305, m) * (1.0 - smoothstep(0.40, 0.415, m));
+    float tear = smoothstep(0.40, 0.415, m) * (1.0 - smoothstep(0.47, 0.485, m));
+    float lip = smoothstep(0.47, 0.485, m) * (1.0 - smoothstep(0.55, 0.56, m));
+    float ao = clamp(hair * m / 0.28 + eye + tear * (m - 0.43) / 0.04 + lip * (m - 0.5) / 0.05
+                     + (1.0 - hair - lip - eye - tear) * (m - 0.56) / 0.44, 0.0, 1.0);
+    float white = clamp((m - 0.31) / 0.09, 0.0, 1.0);       // the eye: pupil 0, iris 0.5, white 1
     // the candle beside the self (its flame in the mirror by the shoulder), the night across
-    vec3 lc = normalize(u_self_x * -0.95 + u_self_y * 0.05 + u_self_n * 0.22);
+    vec3 lc = normalize(u_self_x * -0.9 + u_self_y * 0.22 + u_self_n * -0.2);   // (from beside and behind: half the face in shadow)
     vec3 lk = normalize(u_self_x * 0.85 + u_self_y * 0.5 + u_self_n * -0.1);
-    float wrap_c = clamp((dot(n, lc) + 0.2) / 1.2, 0.0, 1.0);
-    float cold = max(dot(n, lk), 0.0);
+    float flick = 0.85 + 0.3 * u_flicker;
     vec3 v = -r;
+    float ndl = dot(n, lc);
+    float key = pow(max(ndl, 0.0), 1.3);
+    float cold = max(dot(n, lk), 0.0);
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
-    vec3 skin = vec3(0.12, 0.11, 0.12);
-    float key = pow(max(dot(n, lc), 0.0), 1.6);
-    vec3 c = skin * WARM * (4.0 * (0.85 + 0.3 * u_flicker)) * key;
-    c += skin * COLD * 1.2 * cold * cold;
-    c += mix(COLD, MOON, 0.5) * 0.6 * rim * smoothstep(0.0, 0.5, dot(n, lk));
-    c += WARM * 0.5 * rim * smoothstep(0.1, 0.6, dot(n, lc));
-    c += WARM * 0.4 * pow(max(dot(reflect(-lc, n), v), 0.0), 30.0) * key;
-    // the hair: near black, a warm sheen where the candle grazes it
-    vec3 hc = vec3(0.02, 0.016, 0.015) * (0.4 + key) + WARM * 0.35 * pow(max(dot(reflect(-lc, n), v), 0.0), 8.0) * wrap_c
-            + mix(COLD, MOON, 0.5) * 0.25 * rim * smoothstep(0.0, 0.5, dot(n, lk));
+    float spec_c = max(dot(reflect(-lc, n), v), 0.0);
+    float spec_k = max(dot(reflect(-lk, n), v), 0.0);
+    // skin: warm where the candle falls, and where the light turns into shadow the blood shows
+    // through (a red band along the terminator: the subsurface glow of thin skin), cold beyond
+    vec3 skin = mix(vec3(0.2, 0.15, 0.13), vec3(0.22, 0.075, 0.07), lip);
+    vec3 c = skin * WARM * 4.2 * flick * key;
+    c += vec3(0.55, 0.045, 0.03) * flick * 0.22 * smoothstep(-0.2, 0.05, ndl) * (1.0 - smoothstep(0.05, 0.3, ndl));
+    c += skin * COLD * 1.1 * cold * cold;
+    c += mix(COLD, MOON, 0.5) * 0.55 * rim * smoothstep(0.0, 0.5, dot(n, lk));
+    c += WARM * 0.45 * rim * smoothstep(0.1, 0.6, ndl);
+    c += WARM * (0.35 + 0.5 * lip) * pow(spec_c, 24.0 + 40.0 * lip) * key;
+    // the tear's wet track: a sharp glint of the candle and of the night running down the cheek
+    vec3 wet = c + WARM * 3.0 * flick * pow(spec_c, 60.0) + mix(COLD, MOON, 0.4) * 1.6 * pow(spec_k, 40.0)
+             + mix(COLD, MOON, 0.4) * 0.5 * rim;
+    c = mix(c, wet, tear);
+    // the eye: a wet dark iris and pupil, the white dim in the socket's shade, and the candle's
+    // flame a hard point of light in it
+    vec3 ec = mix(mix(vec3(0.004, 0.003, 0.003), vec3(0.05, 0.028, 0.016), step(0.25, white)),
+                  vec3(0.07, 0.062, 0.06), step(0.75, white)) * (0.3 + 1.4 * max(ndl, 0.0));
+    ec += WARM * 6.0 * flick * pow(spec_c, 300.0) + vec3(0.9, 0.95, 1.0) * 1.2 * pow(spec_k, 200.0);
+    c = mix(c, ec, eye);
+    // the hair: near black, strands catching the candle's warm sheen and the night's cold rim
+    vec3 hc = vec3(0.018, 0.014, 0.013) * (0.4 + key) + WARM * 0.5 * pow(spec_c, 10.0) * clamp((ndl + 0.2) / 1.2, 0.0, 1.0)
+            + mix(COLD, MOON, 0.5) * 0.4 * rim * smoothstep(0.0, 0.5, dot(n, lk)) + COLD * 0.25 * pow(spec_k, 12.0);
     c = mix(c, hc, hair);
     c *= 0.15 + 0.85 * ao * ao;
+    c *= smoothstep(0.0, 0.42, uv.y);                       // the chest sinks into the dark below
     // the candle's flame, beside the shoulder, and its halo in the dark behind the self
-    vec2 fp = (uv - vec2(0.14, 0.3)) * vec2(1.0, 0.45);
+    vec2 fp = (pc - vec2(-0.36, -0.2)) / 0.84 * vec2(1.0, 0.45);
     float flame = exp(-dot(fp, fp) * 5200.0) * 6.0 + exp(-dot(fp, fp) * 90.0) * 0.18;
     vec3 behind = night(r) + WARM * flame * (0.85 + 0.3 * u_flicker);
     return vec4(mix(behind, c, cover), 1.0);
