@@ -328,9 +328,11 @@ quicksilver = Cue(
           # (round 15: hardened by 8.5 s, so the whole mirror's still shows the self whole)
           # (round 20: it hardens in the close shot, 3.5-6.8 s; the pool is a mirror when we see it whole)
           "harden": [(0, 0.0), (3.5, 0.0), (6.8, 1.0, "in_out_sine")],
-          "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")],
+          # (round 22: the shard shot's first still, 166.2 s, "nothing happening": the cracks
+          # begin as the shot opens and spread through it, bleeding as they go)
+          "fracture": [(0, 0.0), (7, 0.0), (7.4, 0.12, "out_cubic"), (15, 1.0, "in_out_sine")],
           # (round 11: the hold read static) the red creeps out along the cracks after it
-          "bleed": [(0, 0.0), (12.5, 0.0), (20, 1.0, "in_out_sine")]},
+          "bleed": [(0, 0.0), (7.5, 0.0), (10.5, 0.6, "out_cubic"), (20, 1.0, "in_out_sine")]},
 )
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."

@@ -543,10 +543,12 @@ def warm_fraction(img: np.ndarray, margin: float = 25.0) -> float:
 
 
 def side_darkness(img: np.ndarray) -> float:
-    """Mean luma of the frame's outer fifths left and right (darkness round one subject)."""
+    """Median luma of the frame's outer fifths left and right (darkness round one subject).
+    (The median since round 22: the candle standing beside the shard, a small bright thing,
+    lights a corner of one side, not the dark round the subject.)"""
     w = img.shape[1]
     y = luma(img)
-    return float(np.concatenate([y[:, : w // 5], y[:, -w // 5:]], axis=1).mean())
+    return float(np.median(np.concatenate([y[:, : w // 5], y[:, -w // 5:]], axis=1)))
 
 
 def test_the_shard_shot_is_one_subject_in_the_dark_holding_a_warm_lit_self(gl, tmp_path):
@@ -599,8 +601,10 @@ def test_the_shard_cracks_from_the_temple_and_the_cracks_bleed_red(gl, tmp_path)
         return int((np.abs(luma(a) - luma(b)) > 30.0).sum())
 
     assert changed(whole, broken) > 800, changed(whole, broken)
-    assert red(whole) < 20, red(whole)
+    # (round 22: the self's lips and the blood under its thin skin are a few pixels of red
+    # of their own; the bleeding cracks bring it by the thousand)
     assert red(bleeding) > 900, red(bleeding)
+    assert red(whole) < 0.05 * red(bleeding), (red(whole), red(bleeding))
 
 
 def test_the_dreams_refusal_cuts_from_the_tears_to_the_shard_not_the_pool_from_above(gl):

@@ -167,10 +167,10 @@ void main() {
     vec3 ro = vec3(CENTRE + uv * SPAN, 0.3);
     float t = 0.0;
     float hit = 0.0;
-    for (int i = 0; i < 56; ++i) {
+    for (int i = 0; i < 96; ++i) {                  // (short steps: the strands bend the field)
         float d = self_sd(ro - vec3(0.0, 0.0, t));
         if (d < 0.0006) { hit = 1.0; break; }
-        t += d;
+        t += 0.75 * d;
         if (t > 0.65) break;
     }
     if (hit < 0.5) {

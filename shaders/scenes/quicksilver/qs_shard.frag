@@ -52,6 +52,31 @@ const vec3 MOON = vec3(0.62, 1.0, 0.84);
 const vec3 VIOLET = vec3(0.42, 0.2, 0.75);
 const vec3 CANDLE_DIR = vec3(-0.78, 0.18, 0.6);   // the candle, left and a little in front of the shard
 const vec3 NIGHT_DIR = vec3(0.7, 0.55, -0.45);    // the cold light, right and behind
+const vec3 CANDLE_POS = vec3(-0.6, 0.0, -0.34);  // the candle standing on the frozen pool, left of the shard and nearer
+const float CANDLE_H = 0.13;                      // its stub's height; the flame above it
+
+// The Serenes in the dark beyond (round 22: "the shard in a PLACE"): only their eyes, pairs of
+// small mercury orbs low over the frozen pool, watching -- (azimuth, elevation, size) of each pair.
+const int WATCHERS = 7;
+const vec3 WATCHER[WATCHERS] = vec3[WATCHERS](
+    vec3(-0.52, 0.034, 1.0), vec3(-0.36, 0.05, 0.8), vec3(-0.12, 0.068, 0.62), vec3(0.09, 0.052, 0.7),
+    vec3(0.27, 0.03, 0.9), vec3(0.44, 0.06, 0.75), vec3(-0.7, 0.06, 0.7));
+
+vec3 watchers(float az, float el) {
+    vec3 c = vec3(0.0);
+    for (int i = 0; i < WATCHERS; ++i) {
+        vec3 w = WATCHER[i];
+        vec2 d = vec2(az - w.x, el - w.y) / w.z;
+        vec2 e = vec2(abs(d.x) - 0.0072, d.y);
+        float rr = length(e) / 0.0034;
+        float disc = 1.0 - smoothstep(0.75, 1.05, rr);
+        // a chrome orb: dark at its rim, the night's cold sheen over it, the candle a hard point
+        vec3 orb = vec3(0.32, 0.36, 0.44) * (1.0 - 0.7 * rr * rr) + vec3(0.6, 0.66, 0.78) * smoothstep(0.2, -0.6, e.y / 0.0034);
+        orb += WARM * 3.0 * exp(-dot(e - vec2(-0.0012, 0.0009), e - vec2(-0.0012, 0.0009)) / 0.0000006);
+        c += orb * disc * w.z + COLD * 0.035 * exp(-rr * 0.9) * w.z;
+    }
+    return c;
+}
 
 float polygon(vec2 p) {
     float d = dot(p - OUTLINE[0], p - OUTLINE[0]);
@@ -79,7 +104,9 @@ vec3 night(vec3 r) {
     float el = r.y;
     vec3 c = mix(VIOLET * 0.16, vec3(0.006, 0.004, 0.014), smoothstep(-0.05, 0.4, el));
     c += VIOLET * 0.3 * exp(-abs(el - 0.03) * 18.0);
-    vec2 g = vec2(atan(r.x, r.z), el) * 90.0;
+    float az = atan(r.x, r.z);
+    c += watchers(az, el);
+    vec2 g = vec2(az, el) * 90.0;
     vec2 cell = floor(g);
     float h = hash12(cell);
     vec2 off = vec2(hash12(cell + 7.1), hash12(cell + 3.3)) - 0.5;
@@ -206,8 +233,14 @@ void main() {
     vec3 rd = normalize(fw * u_scam_focal + rt * uv.x + up * uv.y);
     float px = 1.0 / (u_resolution.y * u_scam_focal);
 
-    // The hardened pool round the shard: dark mirror facets, each tipped, fading into the dark.
-    vec3 col = vec3(0.004, 0.003, 0.008);
+    // The dark beyond, and the Serenes' eyes in it.
+    vec3 col = vec3(0.0016, 0.0012, 0.0034) + watchers(atan(rd.x, rd.z), rd.y);
+    vec3 flame_pos = CANDLE_POS + vec3(0.004 * (u_flicker - 0.5), CANDLE_H + 0.03, 0.0);
+    float flick = 0.85 + 0.3 * u_flicker;
+
+    // The hardened pool round the shard: mirror plates, each tipped its own way so each gives
+    // back another piece of the night (the Serenes' eyes, the candle's flame as a hard glint),
+    // a crisp bright seam between them, fading into the dark.
     float tg = rd.y < 0.0 ? -ro.y / rd.y : 1e9;
     if (tg < 1e8) {
         vec3 g = ro + rd * tg;
@@ -215,17 +248,18 @@ void main() {
         vec2 f = fract(g.xz * 5.0);
         float best = 9.0, second = 9.0;
         vec2 id = cell;
+        vec2 seed_o = vec2(0.0);
         for (int j = -1; j <= 1; ++j) for (int i = -1; i <= 1; ++i) {
             vec2 c = cell + vec2(i, j);
             vec2 o = vec2(i, j) + vec2(hash12(c), hash12(c + 5.7)) - f;
             float d = dot(o, o);
-            if (d < best) { second = best; best = d; id = c; }
+            if (d < best) { second = best; best = d; id = c; seed_o = o; }
             else if (d < second) second = d;
         }
-        vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 6.0, hash12(id + 2.9) - 0.5));
+        vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 4.0, hash12(id + 2.9) - 0.5));
         vec3 r = reflect(rd, n);
         float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-        vec3 floor_col = night(r);
+        vec3 floor_col = night(r) * 0.5;                          // (dark mirrors: true blacks between the glints)
         // the shard mirrored in the frozen metal, broken by the facets' tilts: its self, its
         // lit edge and its bleeding cracks
         float den_r = dot(r, u_shard_n);
@@ -241,12 +275,22 @@ void main() {
             mirrored += vec3(0.95, 0.03, 0.025) * u_crack.w * exp(-ck.x / (0.002 + 0.007 * u_crack.w));
             floor_col = mix(floor_col, mirrored, cover);
         }
+        // the candle's flame mirrored: a hard warm glint in the plates tipped to catch it
+        floor_col += WARM * 30.0 * flick * pow(max(dot(r, normalize(flame_pos - g)), 0.0), 6000.0);
         floor_col *= fres * 0.55;
-        float seam = 1.0 - smoothstep(0.0, 0.06 + tg * 0.02, sqrt(second) - sqrt(best));
-        floor_col += vec3(0.5, 0.55, 0.7) * seam * 0.035 * smoothstep(0.2, 0.8, vnoise(g.xz * 7.0));
-        // the candle's warm pool of light near the shard, the dark beyond
-        floor_col += WARM * 0.05 * exp(-length(g.xz - vec2(-0.9, -0.2)) * 2.2) * (0.85 + 0.3 * u_flicker);
-        col = mix(vec3(0.004, 0.003, 0.008), floor_col * 0.6, exp(-tg * 0.6));
+        // the seams: a crisp bright line where two plates meet, lit warm near the candle
+        float edge_d = (sqrt(second) - sqrt(best)) * 0.2;            // (world units)
+        float seam_w = max(fwidth(edge_d), 1e-5);
+        float seam = 1.0 - smoothstep(0.0, 1.2 * seam_w + 0.0015, edge_d);
+        float near_candle = 1.0 / (1.0 + 12.0 * dot(g.xz - CANDLE_POS.xz, g.xz - CANDLE_POS.xz));
+        floor_col += (vec3(0.45, 0.5, 0.65) * 0.09 + WARM * 0.9 * near_candle * flick) * seam;
+        // and each plate's own glint: a point of cold or warm light on its face
+        float gl = hash12(id + 9.1);
+        floor_col += mix(vec3(0.7, 0.8, 1.0), WARM, step(0.75, gl)) * 1.4 * step(0.45, gl)
+                   * exp(-dot(seed_o, seed_o) * (900.0 + tg * tg * 300.0));
+        // the candle's warm pool of light round it, the dark beyond
+        floor_col += WARM * 0.05 * near_candle * flick;
+        col = mix(vec3(0.0016, 0.0012, 0.0034), floor_col * 0.6, exp(-tg * 0.45));
     }
 
     // The shard: its face's plane, its chipped outline, the bevel round it.
@@ -277,6 +321,8 @@ void main() {
             // the bevel catches the light: its glass edge lit by the candle and the night
             vec3 edge = night(r) * 0.6;
             edge += WARM * 2.2 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 12.0) * (0.85 + 0.3 * u_flicker);
+            vec3 to_flame = normalize(flame_pos - h);               // the visible candle on the bevel
+            edge += WARM * (3.0 * pow(max(dot(r, to_flame), 0.0), 16.0) + 0.5 * max(dot(nb, to_flame), 0.0)) * flick;
             edge += COLD * 1.6 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 10.0);
             edge *= 0.5 + 0.9 * smoothstep(0.3, 0.7, vnoise(p * 11.0));   // chips glint, not an even rim
             vec3 c = mix(face, edge, bev);
@@ -293,6 +339,31 @@ void main() {
                                                  + 0.3 * line) * (1.0 - bev);
             col = mix(col, c, cover);
         }
+    }
+
+    // The candle: a wax stub on the frozen pool, its flame, its halo in the dark.
+    {
+        vec2 oc = ro.xz - CANDLE_POS.xz;
+        float a = dot(rd.xz, rd.xz), b = dot(oc, rd.xz), c = dot(oc, oc) - 0.026 * 0.026;
+        float disc = b * b - a * c;
+        if (disc > 0.0) {
+            float tc = (-b - sqrt(disc)) / a;
+            float y = ro.y + rd.y * tc;
+            if (tc > 0.0 && y > 0.0 && y < CANDLE_H) {                 // (it stands clear of the shard)
+                vec3 hp = ro + rd * tc;
+                vec3 nc = normalize(vec3(hp.x - CANDLE_POS.x, 0.0, hp.z - CANDLE_POS.z));
+                float lit = 0.35 + 0.65 * max(dot(nc, -rd), 0.0);
+                col = WARM * (0.05 + 0.5 * exp(-(CANDLE_H - y) * 40.0)) * lit * flick;   // wax glowing under the flame
+            }
+        }
+        float along = dot(flame_pos - ro, rd);
+        vec3 pv = ro + rd * along - flame_pos;
+        float dy = pv.y;
+        float dx = length(pv - vec3(0.0, dy, 0.0));
+        float fh = dy > 0.0 ? 0.03 : 0.011;
+        float fl = exp(-(dx * dx) / (0.0085 * 0.0085) - dy * dy / (fh * fh));
+        col += mix(WARM, vec3(1.0, 0.92, 0.75), fl) * fl * 5.0 * flick;
+        col += WARM * (0.22 * exp(-length(pv) / 0.04) + 0.05 * exp(-length(pv) / 0.25)) * flick;
     }
 
     col *= 1.0 - 0.5 * dot(uv, uv);                             // vignette
