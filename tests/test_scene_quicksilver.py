@@ -660,3 +660,32 @@ def test_the_baked_self_has_eyes_lips_a_tear_and_a_mass_of_hair(gl, tmp_path):
     rows, cols = np.nonzero((g[..., 2] > 0.30) & (g[..., 2] < 0.33) & (g[..., 3] > 0.99))
     spread = cols.max() - cols.min()
     assert spread > 0.03 * g.shape[1], spread
+
+
+def test_the_shard_stands_in_a_place_watched_by_the_serenes_beside_a_candle(gl, tmp_path):
+    """Round 21's reader: the self "in a shard floating in nothing".  Round 22: the Serenes'
+    eyes watch from the dark beyond (small bright cold orbs high in the frame's sides, where
+    the round-21 shot was an even dark), and a candle stands on the frozen pool beside the
+    shard, its flame a bright warm point in the frame's right side."""
+    (shard,) = render_cues(gl, tmp_path, [dict(DREAM, shot=2, harden=1.0, drift=0.6)], [SETTLED],
+                           seed=DREAM_SEED, size=(320, 180))
+    rgb = shard.astype(float)
+    y = luma(shard)
+    h, w = y.shape
+    sides_above = np.zeros_like(y, bool)
+    sides_above[: int(0.45 * h), : int(0.3 * w)] = True
+    sides_above[: int(0.45 * h), int(0.7 * w):] = True
+    eyes = (y > 110.0) & (rgb[..., 2] >= rgb[..., 0]) & sides_above
+    assert eyes.sum() >= 6, int(eyes.sum())
+    flame = (y > 140.0) & (rgb[..., 0] > rgb[..., 2] + 40.0)
+    flame[:, : int(0.7 * w)] = False
+    assert flame.sum() >= 10, int(flame.sum())
+
+
+def test_the_dreams_shard_cracks_and_bleeds_from_its_first_second(gl):
+    """Round 21's reader at 166.2 s: "nothing happening".  The shard shot opens at 166 s; by
+    167.5 s the cracks have run from the temple and glow red (round 21 held it whole to 170 s)."""
+    (frame,) = render_times(gl, "dream", [167.5], size=(320, 180))
+    rgb = frame.astype(float)
+    red = (rgb[..., 0] > 110.0) & (rgb[..., 0] > 2.2 * rgb[..., 1]) & (rgb[..., 0] > 2.2 * rgb[..., 2])
+    assert red.sum() > 40, int(red.sum())
