@@ -104,9 +104,7 @@ vec3 night(vec3 r) {
     float el = r.y;
     vec3 c = mix(VIOLET * 0.16, vec3(0.006, 0.004, 0.014), smoothstep(-0.05, 0.4, el));
     c += VIOLET * 0.3 * exp(-abs(el - 0.03) * 18.0);
-    float az = atan(r.x, r.z);
-    c += watchers(az, el);
-    vec2 g = vec2(az, el) * 90.0;
+    vec2 g = vec2(atan(r.x, r.z), el) * 90.0;
     vec2 cell = floor(g);
     float h = hash12(cell);
     vec2 off = vec2(hash12(cell + 7.1), hash12(cell + 3.3)) - 0.5;
@@ -259,7 +257,7 @@ void main() {
         vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 4.0, hash12(id + 2.9) - 0.5));
         vec3 r = reflect(rd, n);
         float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-        vec3 floor_col = night(r) * 0.5;                          // (dark mirrors: true blacks between the glints)
+        vec3 floor_col = (night(r) + watchers(atan(r.x, r.z), r.y)) * 0.5;                         // (dark mirrors: true blacks between the glints)
         // the shard mirrored in the frozen metal, broken by the facets' tilts: its self, its
         // lit edge and its bleeding cracks
         float den_r = dot(r, u_shard_n);
