@@ -23,6 +23,7 @@ SHARD_YAW = 0.56                    # turned from the camera (radians)
 SELF_DISTANCE = 0.2                 # how far in front of the shard the self stands
 FOCAL = 1.6                         # screen heights
 IMPACT = (0.03, 0.1)                # where the cracks start, in the shard's face (its coords)
+SELF_VIEW = (0.2, 0.64, -1.875)     # the camera the self's plane is set for (half-way through round 21's move)
 CRACK_REACH = 1.0                   # the cracks' reach at ``fracture`` 1 (shard units)
 
 
@@ -44,8 +45,10 @@ def camera(drift: float) -> tuple[tuple[float, float, float], tuple[float, float
     """(position, target) for ``drift`` (0.4 where the shot starts, 1 at the cue's end): a slow
     push in and round the shard, so no two stills of it are alike."""
     k = min(max((drift - 0.4) / 0.6, 0.0), 1.0)
-    pos = (0.5 - 0.6 * k, 0.68 - 0.08 * k, -2.05 + 0.35 * k)
-    target = (SHARD_CENTRE[0] - 0.02, SHARD_CENTRE[1] + 0.02, SHARD_CENTRE[2])
+    # (round 22: its stills at 171 and 174 s were one framing: the push in grows as the cracks
+    # do, from the shard beside its candle to the cracked face filling the frame)
+    pos = (0.5 - 0.6 * k, 0.68 - 0.04 * k, -2.05 + 0.9 * k * k)
+    target = (SHARD_CENTRE[0] - 0.02 - 0.05 * k * k, SHARD_CENTRE[1] + 0.02 + 0.1 * k * k, SHARD_CENTRE[2])
     return pos, target
 
 
@@ -53,7 +56,7 @@ def self_plane() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(origin, x, y, n) of the plane the self stands in: where the shard's face, seen from the
     camera half-way through the shot, mirrors its centre's ray, facing the shard.  Fixed for
     the shot, so as the camera moves the self shifts in the glass as a reflection does."""
-    pos, _ = camera(0.7)
+    pos = SELF_VIEW
     o = np.array(SHARD_CENTRE)
     _, _, n = shard_frame(SHARD_YAW)
     d = _norm(o - np.array(pos))
