@@ -85,4 +85,5 @@ def shard_uniforms(t: float, drift: float, fracture: float, bleed: float) -> dic
         "u_self_o": vec(so), "u_self_x": vec(sx), "u_self_y": vec(sy), "u_self_n": vec(sn),
         "u_crack": (IMPACT[0], IMPACT[1], reach, float(min(max(bleed, 0.0), 1.0))),
         "u_flicker": flicker,
+        "u_pulse": float(round((t * 72.0 / 60.0) % 1.0, 6)),      # the heartbeat in the bleeding cracks
     }

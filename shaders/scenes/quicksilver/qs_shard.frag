@@ -34,6 +34,7 @@ uniform vec3 u_self_y;
 uniform vec3 u_self_n;
 uniform vec4 u_crack;                // impact point (shard coords), the cracks' reach, bleed 0..1
 uniform float u_flicker;             // the candle's flicker (0..1, worked out on the CPU)
+uniform float u_pulse;               // the heartbeat's phase (0..1, 72 a minute, wrapped on the CPU)
 out vec4 frag_colour;
 
 const float SELF_SPAN = 0.6;         // as qs_self_geo.frag
@@ -152,7 +153,7 @@ vec2 cracks(vec2 p) {
         dist = min(dist, segment(p, u_crack.xy + rr * vec2(cos(t), sin(t)),
                                     u_crack.xy + (rr + 0.03) * vec2(cos(t2), sin(t2))));
     }
-    idx += 7.0 * step(0.15, r);
+    idx = mod(idx, float(RAYS)) + 7.0 * step(0.15, r);      // (the sector past the last ray is the first one: no seam at angle 0)
     float reach = smoothstep(u_crack.z, u_crack.z - 0.04, r);
     return vec2(mix(1.0, dist, reach), reach > 0.0 ? mod(idx, float(RAYS * 2)) : -1.0);
 }
@@ -333,8 +334,13 @@ void main() {
             c = c * (1.0 - 0.5 * line) + vec3(1.0, 0.95, 0.92) * 0.6 * line * (1.0 - bev);
             float bleed = u_crack.w;
             // (seeping into the glass either side: a deep red that fades, its core brighter)
-            c += vec3(0.8, 0.02, 0.02) * bleed * (0.45 * exp(-ck.x / (0.003 + 0.014 * bleed)) + 0.6 * exp(-ck.x / 0.0025)
-                                                 + 0.3 * line) * (1.0 - bev);
+            // (round 22: "gloriously alive" -- the heart's lub-dub runs out along the cracks from the
+            // impact, and the glow swells and thins along each crack as blood does in a vein)
+            float ph = fract(u_pulse - 1.4 * length(p - u_crack.xy));
+            float beat = exp(-ph * ph / 0.004) + 0.6 * exp(-(ph - 0.28) * (ph - 0.28) / 0.004);
+            float vein = 0.6 + 0.8 * vnoise(p * 23.0);
+            c += vec3(0.8, 0.02, 0.02) * bleed * (0.65 + 0.9 * beat)
+               * (0.45 * exp(-ck.x / ((0.003 + 0.014 * bleed) * vein)) + 0.6 * exp(-ck.x / 0.0025) + 0.3 * line) * (1.0 - bev);
             col = mix(col, c, cover);
         }
     }
