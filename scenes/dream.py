@@ -295,7 +295,11 @@ the_syringe = Cue(
           # and the refusal, the needle's point close, a bead of starlight swelling at it, the
           # Serenes' mercury eyes behind)
           "shot": [(0, 0), (5.5, 1, "step"), (10.5, 0, "step")],
-          "bead": [(0, 0.0), (5.5, 0.1), (10.0, 1.0, "in_out_sine")]},
+          "bead": [(0, 0.0), (5.5, 0.1), (10.0, 1.0, "in_out_sine")],
+          # (round 22: the wide shots as crisp as the helix shot -- the offered glass's starlight
+          # at half strength, so its glow no longer swamps the barrel's edges and its scale; the
+          # needle's bead at full strength from the cut in, and the refusal dims it as before)
+          "starlight": [(0, 0.55), (5.5, 1.0, "step")]},
     # (round 21: no shadow hand -- the readers saw "a black blob"; the syringe hangs in the dark)
     params={"glint_period": 2.6, "hand": 0.0},
 )
