@@ -8,6 +8,14 @@ face the self, head and shoulders modelled in 3D (baked once by qs_self_geo.frag
 a candle on one side and cold by the night on the other; the cracks of the ``fracture`` run
 across it from the temple and bleed red.
 
+Round 22 (the reader at 166.2 s: "a lumpy mannequin face in an empty void; nothing
+happening"): the self is a person -- a face seen three-quarter with lidded eyes looking back,
+nose, lips, a mass of dark hair, a wet tear track, blood showing through thin skin -- larger in
+the glass; the shard stands in a place (the frozen pool's mirror plates round it, a candle
+burning on them beside it, the Serenes' eyes watching from the dark); the cracks start as the
+shot opens and pulse red with the heartbeat (``u_pulse``); the push in grows with them, from
+the shard by its candle to the cracked face close.
+
 Everything here is a pure function of ``drift`` (the cue's slow camera move), ``fracture``,
 ``bleed`` and the time, so any frame renders alone.
 """

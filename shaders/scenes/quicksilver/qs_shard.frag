@@ -275,7 +275,11 @@ void main() {
             floor_col = mix(floor_col, mirrored, cover);
         }
         // the candle's flame mirrored: a hard warm glint in the plates tipped to catch it
-        floor_col += WARM * 30.0 * flick * pow(max(dot(r, normalize(flame_pos - g)), 0.0), 6000.0);
+        // (its size as the flame's seen from the plate, so the plates by the candle hold its image)
+        vec3 to_f = flame_pos - g;
+        float dist_f = length(to_f);
+        float off2 = 2.0 * (1.0 - dot(r, to_f / dist_f));
+        floor_col += mix(WARM, vec3(1.0, 0.9, 0.7), 0.4) * 7.0 * flick * exp(-off2 * dist_f * dist_f / 0.00012);
         floor_col *= fres * 0.55;
         // the seams: a crisp bright line where two plates meet, lit warm near the candle
         float edge_d = (sqrt(second) - sqrt(best)) * 0.2;            // (world units)
