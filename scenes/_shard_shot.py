@@ -8,6 +8,14 @@ face the self, head and shoulders modelled in 3D (baked once by qs_self_geo.frag
 a candle on one side and cold by the night on the other; the cracks of the ``fracture`` run
 across it from the temple and bleed red.
 
+Round 22 (the reader at 166.2 s: "a lumpy mannequin face in an empty void; nothing
+happening"): the self is a person -- a face seen three-quarter with lidded eyes looking back,
+nose, lips, a mass of dark hair, a wet tear track, blood showing through thin skin -- larger in
+the glass; the shard stands in a place (the frozen pool's mirror plates round it, a candle
+burning on them beside it, the Serenes' eyes watching from the dark); the cracks start as the
+shot opens and pulse red with the heartbeat (``u_pulse``); the push in grows with them, from
+the shard by its candle to the cracked face close.
+
 Everything here is a pure function of ``drift`` (the cue's slow camera move), ``fracture``,
 ``bleed`` and the time, so any frame renders alone.
 """
@@ -23,6 +31,7 @@ SHARD_YAW = 0.56                    # turned from the camera (radians)
 SELF_DISTANCE = 0.2                 # how far in front of the shard the self stands
 FOCAL = 1.6                         # screen heights
 IMPACT = (0.03, 0.1)                # where the cracks start, in the shard's face (its coords)
+SELF_VIEW = (0.2, 0.64, -1.875)     # the camera the self's plane is set for (half-way through round 21's move)
 CRACK_REACH = 1.0                   # the cracks' reach at ``fracture`` 1 (shard units)
 
 
@@ -44,8 +53,10 @@ def camera(drift: float) -> tuple[tuple[float, float, float], tuple[float, float
     """(position, target) for ``drift`` (0.4 where the shot starts, 1 at the cue's end): a slow
     push in and round the shard, so no two stills of it are alike."""
     k = min(max((drift - 0.4) / 0.6, 0.0), 1.0)
-    pos = (0.5 - 0.6 * k, 0.68 - 0.08 * k, -2.05 + 0.35 * k)
-    target = (SHARD_CENTRE[0] - 0.02, SHARD_CENTRE[1] + 0.02, SHARD_CENTRE[2])
+    # (round 22: its stills at 171 and 174 s were one framing: the push in grows as the cracks
+    # do, from the shard beside its candle to the cracked face filling the frame)
+    pos = (0.5 - 0.6 * k, 0.68 - 0.04 * k, -2.05 + 0.9 * k * k)
+    target = (SHARD_CENTRE[0] - 0.02 - 0.05 * k * k, SHARD_CENTRE[1] + 0.02 + 0.1 * k * k, SHARD_CENTRE[2])
     return pos, target
 
 
@@ -53,7 +64,7 @@ def self_plane() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(origin, x, y, n) of the plane the self stands in: where the shard's face, seen from the
     camera half-way through the shot, mirrors its centre's ray, facing the shard.  Fixed for
     the shot, so as the camera moves the self shifts in the glass as a reflection does."""
-    pos, _ = camera(0.7)
+    pos = SELF_VIEW
     o = np.array(SHARD_CENTRE)
     _, _, n = shard_frame(SHARD_YAW)
     d = _norm(o - np.array(pos))
@@ -82,4 +93,5 @@ def shard_uniforms(t: float, drift: float, fracture: float, bleed: float) -> dic
         "u_self_o": vec(so), "u_self_x": vec(sx), "u_self_y": vec(sy), "u_self_n": vec(sn),
         "u_crack": (IMPACT[0], IMPACT[1], reach, float(min(max(bleed, 0.0), 1.0))),
         "u_flicker": flicker,
+        "u_pulse": float(round((t * 72.0 / 60.0) % 1.0, 6)),      # the heartbeat in the bleeding cracks
     }

@@ -307,7 +307,11 @@ the_syringe = Cue(
           # and the refusal, the needle's point close, a bead of starlight swelling at it, the
           # Serenes' mercury eyes behind)
           "shot": [(0, 0), (5.5, 1, "step"), (10.5, 0, "step")],
-          "bead": [(0, 0.0), (5.5, 0.1), (10.0, 1.0, "in_out_sine")]},
+          "bead": [(0, 0.0), (5.5, 0.1), (10.0, 1.0, "in_out_sine")],
+          # (round 22: the wide shots as crisp as the helix shot -- the offered glass's starlight
+          # at half strength, so its glow no longer swamps the barrel's edges and its scale; the
+          # needle's bead at full strength from the cut in, and the refusal dims it as before)
+          "starlight": [(0, 0.55), (5.5, 1.0, "step")]},
     # (round 21: no shadow hand -- the readers saw "a black blob"; the syringe hangs in the dark)
     params={"glint_period": 2.6, "hand": 0.0},
 )
@@ -340,9 +344,11 @@ quicksilver = Cue(
           # (round 15: hardened by 8.5 s, so the whole mirror's still shows the self whole)
           # (round 20: it hardens in the close shot, 3.5-6.8 s; the pool is a mirror when we see it whole)
           "harden": [(0, 0.0), (3.5, 0.0), (6.8, 1.0, "in_out_sine")],
-          "fracture": [(0, 0.0), (11, 0.0), (15, 1.0, "out_cubic")],
+          # (round 22: the shard shot's first still, 166.2 s, "nothing happening": the cracks
+          # begin as the shot opens and spread through it, bleeding as they go)
+          "fracture": [(0, 0.0), (7, 0.0), (7.4, 0.12, "out_cubic"), (15, 1.0, "in_out_sine")],
           # (round 11: the hold read static) the red creeps out along the cracks after it
-          "bleed": [(0, 0.0), (12.5, 0.0), (20, 1.0, "in_out_sine")]},
+          "bleed": [(0, 0.0), (7.5, 0.0), (10.5, 0.6, "out_cubic"), (20, 1.0, "in_out_sine")]},
 )
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."

@@ -53,7 +53,8 @@ the CPU marks near the pool and the tears, and discard the rest):
   pool: the self's head and shoulders, a distance field ray-marched ONCE when the scene starts
   into a small square G-buffer (qs_self_geo.frag), and one tilted mirror shard close in the
   dark holding it, relit each frame, cracking and bleeding (qs_shard.frag; its placement is
-  _shard_shot.py beside this file).
+  _shard_shot.py beside this file).  Round 22: the self a person (a face, hair, a tear), the
+  shard in a place (mirror plates, a candle, the Serenes' eyes in the dark).
 """
 from __future__ import annotations
 

@@ -467,3 +467,14 @@ def test_the_dreams_syringe_cue_holds_two_set_ups(gl):
     assert close[low].mean() < 25.0, close[low].mean()
     assert offered[low].mean() > 30.0 and refused[low].mean() > 30.0, (offered[low].mean(), refused[low].mean())
     assert int((close > 200).sum()) > 100, int((close > 200).sum())
+
+
+def test_the_dreams_offered_syringe_glows_without_swamping_its_glass(gl):
+    """Round 22: the wide shots as crisp as the helix shot (the one still rated 4).  The offered
+    syringe's starlight at half strength (147 s): its glow no longer floods the barrel and the
+    air round it (5726 pixels brighter than 120 at 320x180 in round 21, 3313 now), while the
+    glass still shines (the bright pixels are the barrel's edges, scale and needle)."""
+    from conftest import render_times
+    (offered,) = render_times(gl, "dream", [147.0], size=(320, 180))
+    bright = int((luma(offered.astype(np.float32)) > 120.0).sum())
+    assert 1500 < bright < 4500, bright

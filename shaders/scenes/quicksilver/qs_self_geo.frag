@@ -1,21 +1,25 @@
 #version 330 core
-// The self the shard holds (``shot`` 2, round 21), baked once when the scene starts: a head
-// and shoulders modelled as a distance field (skull, jaw, brow, nose, sockets, cheekbones,
-// ears, neck, shoulders, chest, upper arms, smooth-unioned; a cap of hair), ray-marched orthographically,
-// a little turned and bowed, into a square G-buffer: rgb the surface normal in the bust's
-// frame (x right, y up, z towards the mirror) as its x and y in rg, the material and the ambient
-// occlusion in b (hair 0-0.45, skin 0.55-1), coverage in a (1 where the ray hit).  qs_shard.frag relights it every frame (a candle warm from one
-// side, the cold night from the other) on a plane where the mirror's reflected rays land,
-// so the self has form, not the "flat featureless blob" the readers saw in the pool.
+// The self the shard holds (``shot`` 2), baked once when the scene starts: head and shoulders
+// modelled as a distance field (round 22: a face that reads -- brow, sockets holding eyes that
+// look back out of the mirror, nose, lips, jaw, ears -- in a three-quarter view, and a mass of
+// dark hair falling to the nape in strands; neck, shoulders, collarbones, chest), ray-marched
+// orthographically into a square G-buffer: the surface normal in the bust's frame (x right, y up,
+// z towards the mirror) as its x and y in rg, coverage in a (1 where the ray hit), and in b the
+// material with its ambient occlusion, in bands qs_shard.frag decodes:
+//   hair 0-0.28 (occlusion) | eye 0.31-0.40 (pupil, iris, white) | the tear's wet track
+//   0.43-0.47 (occlusion) | lips 0.5-0.55 (occlusion) | skin 0.56-1 (occlusion)
+// (in this order so the filtered blend from lips or hair to skin passes through no other band).
+// qs_shard.frag relights it every frame (a candle warm from one side, the cold night from the
+// other) on a plane where the mirror's reflected rays land.
 #include <visuals/params>
 
 uniform vec2 u_resolution;
 out vec4 frag_colour;
 
-const float SPAN = 0.84;             // world units the square bake spans (as SELF_SPAN in quicksilver.py)
-const vec2 CENTRE = vec2(0.0, -0.03);
-const float YAW = 1.2;               // the head turned towards the candle, nearly in profile (radians)
-const float BOW = 0.16;              // and bowed
+const float SPAN = 0.6;              // world units the square bake spans (as SELF_SPAN in qs_shard.frag)
+const vec2 CENTRE = vec2(0.0, 0.03); // head and shoulders, the face above the middle
+const float YAW = 0.62;              // the head turned towards the candle: a three-quarter view (radians)
+const float BOW = 0.07;              // and a little bowed
 
 float smin(float a, float b, float k) {
     float h = clamp(0.5 + 0.5 * (b - a) / k, 0.0, 1.0);
@@ -48,19 +52,47 @@ mat3 rot_x(float a) {
     return mat3(1.0, 0.0, 0.0, 0.0, c, s, 0.0, -s, c);
 }
 
-// The head, in its own frame (origin at the top of the neck).
+const vec3 EYE = vec3(0.029, 0.124, 0.069);   // the eyes' centres (mirrored in x), head frame
+const float EYE_R = 0.0118;
+
+float eyes(vec3 p) {
+    return length(vec3(abs(p.x), p.yz) - EYE) - EYE_R;
+}
+
+float lips(vec3 p) {
+    float upper = ellipsoid(p - vec3(0.0, 0.068, 0.086), vec3(0.017, 0.0055, 0.0085));
+    float lower = ellipsoid(p - vec3(0.0, 0.0585, 0.083), vec3(0.0145, 0.0062, 0.0085));
+    return min(upper, lower);
+}
+
+// The head, in its own frame (origin at the top of the neck; x to its left ear, y up, z out of
+// the face).  Round 22's readers called the round-21 self "a bald smooth doll": so a face that
+// reads in a three-quarter view -- the skull and the narrower face under it, a brow ridge over
+// carved sockets holding the eyes, cheekbones, a nose with its wings and nostrils, full lips
+// parted by the mouth's line, the jaw's angle down to the chin, the ears.
 float head(vec3 p) {
     vec3 q = vec3(abs(p.x), p.yz);
-    float d = ellipsoid(p - vec3(0.0, 0.115, 0.0), vec3(0.080, 0.105, 0.092));
-    d = smin(d, ellipsoid(p - vec3(0.0, 0.14, -0.025), vec3(0.086, 0.092, 0.095)), 0.03);      // the skull
-    d = smin(d, ellipsoid(p - vec3(0.0, 0.045, 0.035), vec3(0.052, 0.048, 0.058)), 0.04);      // the jaw
-    d = smin(d, capsule(q, vec3(0.0, 0.148, 0.082), vec3(0.042, 0.150, 0.074), 0.014), 0.02);   // the brow
-    d = smin(d, ellipsoid(q - vec3(0.048, 0.098, 0.062), vec3(0.028, 0.022, 0.03)), 0.025);     // cheekbones
-    d = smin(d, capsule(p, vec3(0.0, 0.138, 0.088), vec3(0.0, 0.095, 0.112), 0.012), 0.018);   // the nose
-    d = smin(d, ellipsoid(q - vec3(0.083, 0.11, -0.01), vec3(0.012, 0.028, 0.018)), 0.01);     // ears
-    d = smax(d, -(length(q - vec3(0.033, 0.124, 0.101)) - 0.014), 0.012);                      // sockets
-    d = smax(d, -ellipsoid(p - vec3(0.0, 0.066, 0.1), vec3(0.024, 0.005, 0.02)), 0.008);       // the mouth's line
-    return d;
+    float d = ellipsoid(p - vec3(0.0, 0.148, -0.022), vec3(0.077, 0.09, 0.094));              // the skull
+    d = smin(d, ellipsoid(p - vec3(0.0, 0.102, 0.018), vec3(0.064, 0.088, 0.074)), 0.03);     // the face's mass
+    d = smin(d, capsule(q, vec3(0.057, 0.088, -0.01), vec3(0.019, 0.034, 0.052), 0.014), 0.02);  // the jaw to the chin
+    d = smin(d, ellipsoid(p - vec3(0.0, 0.033, 0.064), vec3(0.021, 0.018, 0.017)), 0.016);    // the chin
+    d = smin(d, capsule(q, vec3(0.006, 0.143, 0.082), vec3(0.046, 0.141, 0.068), 0.010), 0.016); // the brow ridge
+    d = smin(d, ellipsoid(q - vec3(0.05, 0.109, 0.055), vec3(0.022, 0.015, 0.022)), 0.018);   // cheekbones
+    d = smax(d, -ellipsoid(q - vec3(0.029, 0.125, 0.09), vec3(0.019, 0.012, 0.017)), 0.009);  // the sockets
+    d = smin(d, capsule(p, vec3(0.0, 0.134, 0.087), vec3(0.0, 0.097, 0.109), 0.0068), 0.011); // the nose's bridge
+    d = smin(d, length(p - vec3(0.0, 0.093, 0.105)) - 0.0102, 0.009);                         // its tip
+    d = smin(d, ellipsoid(q - vec3(0.0105, 0.0895, 0.095), vec3(0.0078, 0.0068, 0.0082)), 0.006); // its wings
+    d = smax(d, -ellipsoid(q - vec3(0.0075, 0.083, 0.104), vec3(0.0042, 0.0028, 0.005)), 0.003); // nostrils
+    d = smin(d, lips(p), 0.007);
+    // the lids: a shell over each eye's upper half (and a thinner lower one), so the eyes sit
+    // in the face half hidden, not bulging
+    vec3 e = q - EYE;
+    float lid = max(abs(length(e * vec3(1.0, 1.15, 1.0)) - EYE_R - 0.0012) - 0.0016, -(e.y - 0.0035 + 0.25 * e.x));
+    float low = max(abs(length(e) - EYE_R - 0.001) - 0.0012, e.y + 0.0062);
+    d = smin(d, min(lid, low), 0.002);
+    d = smax(d, -ellipsoid(p - vec3(0.0, 0.0635, 0.1), vec3(0.019, 0.001, 0.012)), 0.0015);  // the mouth's line
+    d = smin(d, ellipsoid(q - vec3(0.076, 0.113, -0.006), vec3(0.01, 0.025, 0.016)), 0.007);  // ears
+    return min(d, eyes(p));
 }
 
 vec3 head_frame(vec3 p) {
@@ -77,12 +109,19 @@ float bust(vec3 p) {
     return smin(d, head(head_frame(p)), 0.03);
 }
 
-// The hair: a close cap over the skull, from a hairline above the brow down to the nape.
+// The hair: a dark mass over the skull from a hairline above the brow, falling behind the
+// ear to the nape, combed into strands (ridges running down from the crown) that catch the rim.
 float hair(vec3 p) {
     vec3 q = head_frame(p);
-    float cap = ellipsoid(q - vec3(0.0, 0.148, -0.022), vec3(0.094, 0.101, 0.103));
-    float line = -dot(q - vec3(0.0, 0.158, 0.06), normalize(vec3(0.0, 1.0, -0.9)));
-    return max(cap, line);
+    float cap = ellipsoid(q - vec3(0.0, 0.152, -0.026), vec3(0.088, 0.1, 0.106));
+    float fall = ellipsoid(q - vec3(0.0, 0.085, -0.05), vec3(0.09, 0.12, 0.078));
+    float mass = smin(cap, fall, 0.03);
+    float line = -dot(q - vec3(0.0, 0.198, 0.04), normalize(vec3(0.0, 1.0, -1.3)));   // the hairline
+    float temple = -dot(vec3(abs(q.x), q.yz) - vec3(0.07, 0.12, 0.02), normalize(vec3(0.0, 0.5, -1.0)));
+    mass = smax(mass, min(line, temple), 0.012);
+    float a = atan(q.x, q.z);
+    float strands = sin(a * 19.0 + 5.0 * sin(q.y * 24.0 + a * 2.0)) + 0.35 * sin(a * 53.0 + q.y * 31.0);
+    return mass + 0.0022 * strands;
 }
 
 float self_sd(vec3 p) {
@@ -90,7 +129,7 @@ float self_sd(vec3 p) {
 }
 
 vec3 bust_normal(vec3 p) {
-    const vec2 k = vec2(1.0, -1.0) * 0.0008;
+    const vec2 k = vec2(1.0, -1.0) * 0.0006;
     return normalize(k.xyy * self_sd(p + k.xyy) + k.yyx * self_sd(p + k.yyx) +
                      k.yxy * self_sd(p + k.yxy) + k.xxx * self_sd(p + k.xxx));
 }
@@ -98,11 +137,29 @@ vec3 bust_normal(vec3 p) {
 float occlusion(vec3 p, vec3 n) {
     float o = 0.0, w = 1.0;
     for (int i = 1; i <= 5; ++i) {
-        float h = 0.012 * float(i * i);
+        float h = 0.01 * float(i * i);
         o += w * (h - self_sd(p + n * h));
         w *= 0.6;
     }
     return clamp(1.0 - 5.0 * o, 0.0, 1.0);
+}
+
+// The eye's part where p lies on it: 0 the pupil, 0.5 the iris, 1 the white.  The eyes look
+// straight out of the mirror, back at the dreamer looking in.
+float eye_part(vec3 q) {
+    vec3 e = vec3(abs(q.x), q.yz) - EYE;
+    vec3 gaze = normalize(vec3(sin(YAW) * (q.x < 0.0 ? -1.0 : 1.0), -0.05, cos(YAW)));   // (into the |x| frame)
+    float c = dot(normalize(e), gaze);
+    return c > 0.95 ? 0.0 : (c > 0.8 ? 0.5 : 1.0);
+}
+
+// The tear's wet track down the cheek: from under the near eye's inner corner, wandering down
+// over the cheekbone towards the jaw (head frame, the near side x > 0).
+float tear_track(vec3 q) {
+    float y = clamp((0.116 - q.y) / 0.062, 0.0, 1.0);
+    float x = 0.024 + 0.012 * y + 0.003 * sin(y * 9.0);
+    float w = mix(0.0016, 0.0028, y);
+    return step(0.0, q.y - 0.05) * step(q.y, 0.117) * (1.0 - smoothstep(w * 0.6, w, abs(q.x - x))) * step(0.05, q.z);
 }
 
 void main() {
@@ -110,10 +167,10 @@ void main() {
     vec3 ro = vec3(CENTRE + uv * SPAN, 0.3);
     float t = 0.0;
     float hit = 0.0;
-    for (int i = 0; i < 56; ++i) {
+    for (int i = 0; i < 96; ++i) {                  // (short steps: the strands bend the field)
         float d = self_sd(ro - vec3(0.0, 0.0, t));
         if (d < 0.0006) { hit = 1.0; break; }
-        t += d;
+        t += 0.75 * d;
         if (t > 0.65) break;
     }
     if (hit < 0.5) {
@@ -123,8 +180,12 @@ void main() {
     vec3 p = ro - vec3(0.0, 0.0, t);
     vec3 n = bust_normal(p);
     float ao = occlusion(p, n);
-    // rg: the normal's x and y (its z, towards the viewer, is positive); b: the material and
-    // the occlusion (hair 0-0.45, skin 0.55-1); a: coverage (filtered, so edges antialias)
-    bool is_hair = hair(p) < bust(p);
-    frag_colour = vec4(n.xy * 0.5 + 0.5, is_hair ? 0.45 * ao : 0.55 + 0.45 * ao, 1.0);
+    vec3 q = head_frame(p);
+    float b;
+    if (hair(p) < bust(p)) b = 0.28 * ao;
+    else if (eyes(q) < 0.0015) b = 0.31 + 0.09 * eye_part(q);
+    else if (tear_track(q) > 0.5) b = 0.43 + 0.04 * ao;
+    else if (lips(q) < 0.002) b = 0.5 + 0.05 * ao;
+    else b = 0.56 + 0.44 * ao;
+    frag_colour = vec4(n.xy * 0.5 + 0.5, b, 1.0);
 }

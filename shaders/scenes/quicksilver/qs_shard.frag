@@ -34,10 +34,13 @@ uniform vec3 u_self_y;
 uniform vec3 u_self_n;
 uniform vec4 u_crack;                // impact point (shard coords), the cracks' reach, bleed 0..1
 uniform float u_flicker;             // the candle's flicker (0..1, worked out on the CPU)
+uniform float u_pulse;               // the heartbeat's phase (0..1, 72 a minute, wrapped on the CPU)
 out vec4 frag_colour;
 
-const float SELF_SPAN = 0.84;        // as qs_self_geo.frag
-const vec2 SELF_CENTRE = vec2(0.0, -0.03);
+const float SELF_SPAN = 0.6;         // as qs_self_geo.frag
+const vec2 SELF_CENTRE = vec2(0.0, 0.03);
+const float SELF_SCALE = 1.75;       // the self in the glass larger than life: head and shoulders fill the shard
+const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
 const float BEVEL = 0.024;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
 const int SIDES = 7;
@@ -50,6 +53,31 @@ const vec3 MOON = vec3(0.62, 1.0, 0.84);
 const vec3 VIOLET = vec3(0.42, 0.2, 0.75);
 const vec3 CANDLE_DIR = vec3(-0.78, 0.18, 0.6);   // the candle, left and a little in front of the shard
 const vec3 NIGHT_DIR = vec3(0.7, 0.55, -0.45);    // the cold light, right and behind
+const vec3 CANDLE_POS = vec3(-0.6, 0.0, -0.34);  // the candle standing on the frozen pool, left of the shard and nearer
+const float CANDLE_H = 0.13;                      // its stub's height; the flame above it
+
+// The Serenes in the dark beyond (round 22: "the shard in a PLACE"): only their eyes, pairs of
+// small mercury orbs low over the frozen pool, watching -- (azimuth, elevation, size) of each pair.
+const int WATCHERS = 7;
+const vec3 WATCHER[WATCHERS] = vec3[WATCHERS](
+    vec3(-0.52, 0.034, 1.0), vec3(-0.36, 0.05, 0.8), vec3(-0.12, 0.068, 0.62), vec3(0.09, 0.052, 0.7),
+    vec3(0.27, 0.03, 0.9), vec3(0.44, 0.06, 0.75), vec3(-0.7, 0.06, 0.7));
+
+vec3 watchers(float az, float el) {
+    vec3 c = vec3(0.0);
+    for (int i = 0; i < WATCHERS; ++i) {
+        vec3 w = WATCHER[i];
+        vec2 d = vec2(az - w.x, el - w.y) / w.z;
+        vec2 e = vec2(abs(d.x) - 0.0072, d.y);
+        float rr = length(e) / 0.0034;
+        float disc = 1.0 - smoothstep(0.75, 1.05, rr);
+        // a chrome orb: dark at its rim, the night's cold sheen over it, the candle a hard point
+        vec3 orb = vec3(0.32, 0.36, 0.44) * (1.0 - 0.7 * rr * rr) + vec3(0.6, 0.66, 0.78) * smoothstep(0.2, -0.6, e.y / 0.0034);
+        orb += WARM * 3.0 * exp(-dot(e - vec2(-0.0012, 0.0009), e - vec2(-0.0012, 0.0009)) / 0.0000006);
+        c += orb * disc * w.z + COLD * 0.035 * exp(-rr * 0.9) * w.z;
+    }
+    return c;
+}
 
 float polygon(vec2 p) {
     float d = dot(p - OUTLINE[0], p - OUTLINE[0]);
@@ -125,7 +153,7 @@ vec2 cracks(vec2 p) {
         dist = min(dist, segment(p, u_crack.xy + rr * vec2(cos(t), sin(t)),
                                     u_crack.xy + (rr + 0.03) * vec2(cos(t2), sin(t2))));
     }
-    idx += 7.0 * step(0.15, r);
+    idx = mod(idx, float(RAYS)) + 7.0 * step(0.15, r);      // (the sector past the last ray is the first one: no seam at angle 0)
     float reach = smoothstep(u_crack.z, u_crack.z - 0.04, r);
     return vec2(mix(1.0, dist, reach), reach > 0.0 ? mod(idx, float(RAYS * 2)) : -1.0);
 }
@@ -136,35 +164,60 @@ vec4 self_seen(vec3 h, vec3 r) {
     if (den <= 0.0) return vec4(0.0);
     float t = dot(h - u_self_o, u_self_n) / den;
     vec3 q = h + r * t - u_self_o;
-    vec2 uv = (vec2(dot(q, u_self_x), dot(q, u_self_y)) - SELF_CENTRE) / SELF_SPAN + 0.5;
+    vec2 pc = vec2(dot(q, u_self_x), dot(q, u_self_y));     // where on the self's plane
+    vec2 uv = ((pc + vec2(0.0, SELF_LIFT)) / SELF_SCALE - SELF_CENTRE) / SELF_SPAN + 0.5;
     vec4 g = texture(u_self_geo, clamp(uv, 0.0, 1.0));
     float cover = g.a * step(abs(uv.x - 0.5), 0.5) * step(abs(uv.y - 0.5), 0.5);
     vec2 nxy = g.rg * 2.0 - 1.0;
     vec3 nb = vec3(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)));
     vec3 n = normalize(u_self_x * nb.x + u_self_y * nb.y + u_self_n * nb.z);
-    float hair = 1.0 - smoothstep(0.47, 0.53, g.b);
-    float ao = clamp(mix((g.b - 0.55) / 0.45, g.b / 0.45, hair), 0.0, 1.0);
+    // the material bands qs_self_geo.frag writes in b (hair, lips, eye, the tear's track, skin)
+    float m = g.b;
+    float hair = 1.0 - smoothstep(0.28, 0.305, m);
+    float eye = smoothstep(0.28, 0.305, m) * (1.0 - smoothstep(0.40, 0.415, m));
+    float tear = smoothstep(0.40, 0.415, m) * (1.0 - smoothstep(0.47, 0.485, m));
+    float lip = smoothstep(0.47, 0.485, m) * (1.0 - smoothstep(0.55, 0.56, m));
+    float ao = clamp(hair * m / 0.28 + eye + tear * (m - 0.43) / 0.04 + lip * (m - 0.5) / 0.05
+                     + (1.0 - hair - lip - eye - tear) * (m - 0.56) / 0.44, 0.0, 1.0);
+    float white = clamp((m - 0.31) / 0.09, 0.0, 1.0);       // the eye: pupil 0, iris 0.5, white 1
     // the candle beside the self (its flame in the mirror by the shoulder), the night across
-    vec3 lc = normalize(u_self_x * -0.95 + u_self_y * 0.05 + u_self_n * 0.22);
+    vec3 lc = normalize(u_self_x * -0.9 + u_self_y * 0.22 + u_self_n * -0.2);   // (from beside and behind: half the face in shadow)
     vec3 lk = normalize(u_self_x * 0.85 + u_self_y * 0.5 + u_self_n * -0.1);
-    float wrap_c = clamp((dot(n, lc) + 0.2) / 1.2, 0.0, 1.0);
-    float cold = max(dot(n, lk), 0.0);
+    float flick = 0.85 + 0.3 * u_flicker;
     vec3 v = -r;
+    float ndl = dot(n, lc);
+    float key = pow(max(ndl, 0.0), 1.3);
+    float cold = max(dot(n, lk), 0.0);
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
-    vec3 skin = vec3(0.12, 0.11, 0.12);
-    float key = pow(max(dot(n, lc), 0.0), 1.6);
-    vec3 c = skin * WARM * (4.0 * (0.85 + 0.3 * u_flicker)) * key;
-    c += skin * COLD * 1.2 * cold * cold;
-    c += mix(COLD, MOON, 0.5) * 0.6 * rim * smoothstep(0.0, 0.5, dot(n, lk));
-    c += WARM * 0.5 * rim * smoothstep(0.1, 0.6, dot(n, lc));
-    c += WARM * 0.4 * pow(max(dot(reflect(-lc, n), v), 0.0), 30.0) * key;
-    // the hair: near black, a warm sheen where the candle grazes it
-    vec3 hc = vec3(0.02, 0.016, 0.015) * (0.4 + key) + WARM * 0.35 * pow(max(dot(reflect(-lc, n), v), 0.0), 8.0) * wrap_c
-            + mix(COLD, MOON, 0.5) * 0.25 * rim * smoothstep(0.0, 0.5, dot(n, lk));
+    float spec_c = max(dot(reflect(-lc, n), v), 0.0);
+    float spec_k = max(dot(reflect(-lk, n), v), 0.0);
+    // skin: warm where the candle falls, and where the light turns into shadow the blood shows
+    // through (a red band along the terminator: the subsurface glow of thin skin), cold beyond
+    vec3 skin = mix(vec3(0.2, 0.15, 0.13), vec3(0.22, 0.075, 0.07), lip);
+    vec3 c = skin * WARM * 4.2 * flick * key;
+    c += vec3(0.55, 0.045, 0.03) * flick * 0.22 * smoothstep(-0.2, 0.05, ndl) * (1.0 - smoothstep(0.05, 0.3, ndl));
+    c += skin * COLD * 1.1 * cold * cold;
+    c += mix(COLD, MOON, 0.5) * 0.55 * rim * smoothstep(0.0, 0.5, dot(n, lk));
+    c += WARM * 0.45 * rim * smoothstep(0.1, 0.6, ndl);
+    c += WARM * (0.35 + 0.5 * lip) * pow(spec_c, 24.0 + 40.0 * lip) * key;
+    // the tear's wet track: a sharp glint of the candle and of the night running down the cheek
+    vec3 wet = c + WARM * 3.0 * flick * pow(spec_c, 60.0) + mix(COLD, MOON, 0.4) * 1.6 * pow(spec_k, 40.0)
+             + mix(COLD, MOON, 0.4) * 0.5 * rim;
+    c = mix(c, wet, tear);
+    // the eye: a wet dark iris and pupil, the white dim in the socket's shade, and the candle's
+    // flame a hard point of light in it
+    vec3 ec = mix(mix(vec3(0.004, 0.003, 0.003), vec3(0.05, 0.028, 0.016), step(0.25, white)),
+                  vec3(0.07, 0.062, 0.06), step(0.75, white)) * (0.3 + 1.4 * max(ndl, 0.0));
+    ec += WARM * 6.0 * flick * pow(spec_c, 300.0) + vec3(0.9, 0.95, 1.0) * 1.2 * pow(spec_k, 200.0);
+    c = mix(c, ec, eye);
+    // the hair: near black, strands catching the candle's warm sheen and the night's cold rim
+    vec3 hc = vec3(0.018, 0.014, 0.013) * (0.4 + key) + WARM * 0.5 * pow(spec_c, 10.0) * clamp((ndl + 0.2) / 1.2, 0.0, 1.0)
+            + mix(COLD, MOON, 0.5) * 0.4 * rim * smoothstep(0.0, 0.5, dot(n, lk)) + COLD * 0.25 * pow(spec_k, 12.0);
     c = mix(c, hc, hair);
     c *= 0.15 + 0.85 * ao * ao;
+    c *= smoothstep(0.0, 0.42, uv.y);                       // the chest sinks into the dark below
     // the candle's flame, beside the shoulder, and its halo in the dark behind the self
-    vec2 fp = (uv - vec2(0.14, 0.3)) * vec2(1.0, 0.45);
+    vec2 fp = (pc - vec2(-0.36, -0.2)) / 0.84 * vec2(1.0, 0.45);
     float flame = exp(-dot(fp, fp) * 5200.0) * 6.0 + exp(-dot(fp, fp) * 90.0) * 0.18;
     vec3 behind = night(r) + WARM * flame * (0.85 + 0.3 * u_flicker);
     return vec4(mix(behind, c, cover), 1.0);
@@ -179,8 +232,14 @@ void main() {
     vec3 rd = normalize(fw * u_scam_focal + rt * uv.x + up * uv.y);
     float px = 1.0 / (u_resolution.y * u_scam_focal);
 
-    // The hardened pool round the shard: dark mirror facets, each tipped, fading into the dark.
-    vec3 col = vec3(0.004, 0.003, 0.008);
+    // The dark beyond, and the Serenes' eyes in it.
+    vec3 col = vec3(0.0016, 0.0012, 0.0034) + watchers(atan(rd.x, rd.z), rd.y);
+    vec3 flame_pos = CANDLE_POS + vec3(0.004 * (u_flicker - 0.5), CANDLE_H + 0.03, 0.0);
+    float flick = 0.85 + 0.3 * u_flicker;
+
+    // The hardened pool round the shard: mirror plates, each tipped its own way so each gives
+    // back another piece of the night (the Serenes' eyes, the candle's flame as a hard glint),
+    // a crisp bright seam between them, fading into the dark.
     float tg = rd.y < 0.0 ? -ro.y / rd.y : 1e9;
     if (tg < 1e8) {
         vec3 g = ro + rd * tg;
@@ -188,17 +247,18 @@ void main() {
         vec2 f = fract(g.xz * 5.0);
         float best = 9.0, second = 9.0;
         vec2 id = cell;
+        vec2 seed_o = vec2(0.0);
         for (int j = -1; j <= 1; ++j) for (int i = -1; i <= 1; ++i) {
             vec2 c = cell + vec2(i, j);
             vec2 o = vec2(i, j) + vec2(hash12(c), hash12(c + 5.7)) - f;
             float d = dot(o, o);
-            if (d < best) { second = best; best = d; id = c; }
+            if (d < best) { second = best; best = d; id = c; seed_o = o; }
             else if (d < second) second = d;
         }
-        vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 6.0, hash12(id + 2.9) - 0.5));
+        vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 4.0, hash12(id + 2.9) - 0.5));
         vec3 r = reflect(rd, n);
         float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-        vec3 floor_col = night(r);
+        vec3 floor_col = (night(r) + watchers(atan(r.x, r.z), r.y)) * 0.5;                         // (dark mirrors: true blacks between the glints)
         // the shard mirrored in the frozen metal, broken by the facets' tilts: its self, its
         // lit edge and its bleeding cracks
         float den_r = dot(r, u_shard_n);
@@ -214,12 +274,26 @@ void main() {
             mirrored += vec3(0.95, 0.03, 0.025) * u_crack.w * exp(-ck.x / (0.002 + 0.007 * u_crack.w));
             floor_col = mix(floor_col, mirrored, cover);
         }
+        // the candle's flame mirrored: a hard warm glint in the plates tipped to catch it
+        // (its size as the flame's seen from the plate, so the plates by the candle hold its image)
+        vec3 to_f = flame_pos - g;
+        float dist_f = length(to_f);
+        float off2 = 2.0 * (1.0 - dot(r, to_f / dist_f));
+        floor_col += mix(WARM, vec3(1.0, 0.9, 0.7), 0.4) * 7.0 * flick * exp(-off2 * dist_f * dist_f / 0.00012);
         floor_col *= fres * 0.55;
-        float seam = 1.0 - smoothstep(0.0, 0.06 + tg * 0.02, sqrt(second) - sqrt(best));
-        floor_col += vec3(0.5, 0.55, 0.7) * seam * 0.035 * smoothstep(0.2, 0.8, vnoise(g.xz * 7.0));
-        // the candle's warm pool of light near the shard, the dark beyond
-        floor_col += WARM * 0.05 * exp(-length(g.xz - vec2(-0.9, -0.2)) * 2.2) * (0.85 + 0.3 * u_flicker);
-        col = mix(vec3(0.004, 0.003, 0.008), floor_col * 0.6, exp(-tg * 0.6));
+        // the seams: a crisp bright line where two plates meet, lit warm near the candle
+        float edge_d = (sqrt(second) - sqrt(best)) * 0.2;            // (world units)
+        float seam_w = max(fwidth(edge_d), 1e-5);
+        float seam = 1.0 - smoothstep(0.0, 1.2 * seam_w + 0.0015, edge_d);
+        float near_candle = 1.0 / (1.0 + 12.0 * dot(g.xz - CANDLE_POS.xz, g.xz - CANDLE_POS.xz));
+        floor_col += (vec3(0.45, 0.5, 0.65) * 0.09 + WARM * 0.9 * near_candle * flick) * seam;
+        // and each plate's own glint: a point of cold or warm light on its face
+        float gl = hash12(id + 9.1);
+        floor_col += mix(vec3(0.7, 0.8, 1.0), WARM, step(0.75, gl)) * 1.4 * step(0.45, gl)
+                   * exp(-dot(seed_o, seed_o) * (900.0 + tg * tg * 300.0));
+        // the candle's warm pool of light round it, the dark beyond
+        floor_col += WARM * 0.05 * near_candle * flick;
+        col = mix(vec3(0.0016, 0.0012, 0.0034), floor_col * 0.6, exp(-tg * 0.45));
     }
 
     // The shard: its face's plane, its chipped outline, the bevel round it.
@@ -250,6 +324,8 @@ void main() {
             // the bevel catches the light: its glass edge lit by the candle and the night
             vec3 edge = night(r) * 0.6;
             edge += WARM * 2.2 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 12.0) * (0.85 + 0.3 * u_flicker);
+            vec3 to_flame = normalize(flame_pos - h);               // the visible candle on the bevel
+            edge += WARM * (3.0 * pow(max(dot(r, to_flame), 0.0), 16.0) + 0.5 * max(dot(nb, to_flame), 0.0)) * flick;
             edge += COLD * 1.6 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 10.0);
             edge *= 0.5 + 0.9 * smoothstep(0.3, 0.7, vnoise(p * 11.0));   // chips glint, not an even rim
             vec3 c = mix(face, edge, bev);
@@ -262,10 +338,40 @@ void main() {
             c = c * (1.0 - 0.5 * line) + vec3(1.0, 0.95, 0.92) * 0.6 * line * (1.0 - bev);
             float bleed = u_crack.w;
             // (seeping into the glass either side: a deep red that fades, its core brighter)
-            c += vec3(0.8, 0.02, 0.02) * bleed * (0.45 * exp(-ck.x / (0.003 + 0.014 * bleed)) + 0.6 * exp(-ck.x / 0.0025)
-                                                 + 0.3 * line) * (1.0 - bev);
+            // (round 22: "gloriously alive" -- the heart's lub-dub runs out along the cracks from the
+            // impact, and the glow swells and thins along each crack as blood does in a vein)
+            float ph = fract(u_pulse - 1.4 * length(p - u_crack.xy));
+            float beat = exp(-ph * ph / 0.004) + 0.6 * exp(-(ph - 0.28) * (ph - 0.28) / 0.004);
+            float vein = 0.6 + 0.8 * vnoise(p * 23.0);
+            c += vec3(0.8, 0.02, 0.02) * bleed * (0.65 + 0.9 * beat)
+               * (0.45 * exp(-ck.x / ((0.003 + 0.014 * bleed) * vein)) + 0.6 * exp(-ck.x / 0.0025) + 0.3 * line) * (1.0 - bev);
             col = mix(col, c, cover);
         }
+    }
+
+    // The candle: a wax stub on the frozen pool, its flame, its halo in the dark.
+    {
+        vec2 oc = ro.xz - CANDLE_POS.xz;
+        float a = dot(rd.xz, rd.xz), b = dot(oc, rd.xz), c = dot(oc, oc) - 0.026 * 0.026;
+        float disc = b * b - a * c;
+        if (disc > 0.0) {
+            float tc = (-b - sqrt(disc)) / a;
+            float y = ro.y + rd.y * tc;
+            if (tc > 0.0 && y > 0.0 && y < CANDLE_H) {                 // (it stands clear of the shard)
+                vec3 hp = ro + rd * tc;
+                vec3 nc = normalize(vec3(hp.x - CANDLE_POS.x, 0.0, hp.z - CANDLE_POS.z));
+                float lit = 0.35 + 0.65 * max(dot(nc, -rd), 0.0);
+                col = WARM * (0.05 + 0.5 * exp(-(CANDLE_H - y) * 40.0)) * lit * flick;   // wax glowing under the flame
+            }
+        }
+        float along = dot(flame_pos - ro, rd);
+        vec3 pv = ro + rd * along - flame_pos;
+        float dy = pv.y;
+        float dx = length(pv - vec3(0.0, dy, 0.0));
+        float fh = dy > 0.0 ? 0.03 : 0.011;
+        float fl = exp(-(dx * dx) / (0.0085 * 0.0085) - dy * dy / (fh * fh));
+        col += mix(WARM, vec3(1.0, 0.92, 0.75), fl) * fl * 5.0 * flick;
+        col += WARM * (0.22 * exp(-length(pv) / 0.04) + 0.05 * exp(-length(pv) / 0.25)) * flick;
     }
 
     col *= 1.0 - 0.5 * dot(uv, uv);                             // vignette
