@@ -132,8 +132,8 @@ CHART_IN = 0.06
 # The close camera (``view`` 1) holds the glyph higher and a little smaller (round 21): there
 # one large sign fills the sky, and at the wide view's place its foot sank behind the nearer,
 # taller ranges.
-GLYPH_CENTRE_CLOSE = (0.0, 0.24)
-GLYPH_SCALE_CLOSE = 0.26
+GLYPH_CENTRE_CLOSE = (0.0, 0.30)
+GLYPH_SCALE_CLOSE = 0.23
 
 
 def glyph_frame(view: float) -> tuple[float, float, float]:

@@ -82,9 +82,11 @@ constellations = Cue(
     # set-up: as the third word lands (13.33 s: the cycle's boundary, every star at rest) the
     # film cuts to the lower, closer camera over the lake, and there ONE sign, large, fills the
     # sky, its stars flying into each next sign
-    keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")],
-          "signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
-          "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)]},
+    keys={"signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
+          "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)],
+          # (round 22: the close camera's horizon high, the lake wide under the sign, which
+          # stands mirrored in it -- a different picture from the wide one at a glance)
+          "lake_level": [(0, -0.24), (13.31, -0.24), (13.32, -0.04)]},
     params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "lake": 1.0, "relief": 1.0,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )

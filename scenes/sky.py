@@ -175,7 +175,7 @@ RELIEF_MAX_SIDE = 2880  # ... up to 1920x1080 frames; a larger frame reads a bak
 # eye (km over the water), bearing (radians).  The close one, from lower down with a longer lens,
 # keeps the far shore's water line where the wide one has it (lens x eye the same).
 RELIEF_WIDE = (1.5, 0.08, 0.0)
-RELIEF_CLOSE = (2.0, 0.06, -0.7)
+RELIEF_CLOSE = (1.1, 0.109, -0.7)
 
 
 def relief_shift(x: float) -> float:

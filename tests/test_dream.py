@@ -154,7 +154,9 @@ def test_the_sky_passes_into_the_constellations_over_one_land(gl, dream):
     the lake before the signs came up, leaving the lower 60 % black.  (Replaces round 10's test
     that the dusk's darks went first: that is the look the reader rejected.)  Through the
     suns' violet breath, every frame from 19 to 25 s holds the land and the lake: the lower
-    60 % of the frame is never mostly black."""
+    60 % of the frame is never mostly black.  (Its mean over 26, not 30, since round 22: the
+    ranges dark under a night of real depth, the lake dark and still -- main's 36.0 at 23.3 s
+    is 29.3 now, with 21 % of it black.)"""
     _, show = dream
     cue = next(c for c in show.cues if c.scene == "constellations")
     assert cue.start == 22 and cue.fade_in == 1.5 and cue.transition == "breath"
@@ -162,7 +164,7 @@ def test_the_sky_passes_into_the_constellations_over_one_land(gl, dream):
     for t, frame in zip(times, render_times(gl, "dream", times, size=(160, 90))):
         lum = frame.astype(float).mean(axis=2)[36:]
         black = (lum < 12).mean()
-        assert black < 0.3 and lum.mean() > 30, f"{t} s: {black:.0%} of the lower frame black (mean {lum.mean():.1f})"
+        assert black < 0.3 and lum.mean() > 26, f"{t} s: {black:.0%} of the lower frame black (mean {lum.mean():.1f})"
 
 
 def test_the_sky_is_seen_from_the_land_and_the_view_travels(gl, dream):
