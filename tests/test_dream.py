@@ -175,26 +175,29 @@ def test_the_sky_is_seen_from_the_land_and_the_view_travels(gl, dream):
     _, show = dream
     cue = next(c for c in show.cues if c.scene == "sky" and c.start == 0)
     assert cue.params.get("land") == 1.0
-    # (round 15: where the view tilts up to the suns, the land sinks out of view and the pole
-    # comes down into the frame; wherever the land is in view the pole lies high)
     values = [show.timeline.sample(float(t)).layers[0].current.values for t in range(0, 22)]
-    ys = [v["centre_y"] for v in values if v["horizon"] > -0.01]
-    assert len(ys) > 10 and min(ys) > 0.3, ys
-    # (round 21: tilted up, the land out of view, the sky snaps into its mirrors -- a crown of
-    # copies (test_scene_sky's kaleidoscope test); wherever the land is in view the bodies are
-    # drawn once)
-    assert all(v["mirror_bodies"] == 0.0 for v in values if v["horizon"] > -0.35)
-    assert any(v["mirror_bodies"] == 1.0 for v in values)
-    # (7 s: close on a moon over the land; 14 s: tilted up to the suns; 22.4 s: wide)
-    frames = render_times(gl, "dream", [7.0, 14.0, 22.4], size=(320, 180))
+    # (round 22's brief: "the kaleidoscope of inverted colours ABOVE the land, not a normal
+    # night with a moon" -- this replaces round 11's asserts that over the land the pole lay
+    # high and the bodies were drawn once: the look that brief rejected.)  The opening's crown
+    # rises over the ranges -- mirrored bodies, the pole (its great sun) low by the horizon,
+    # behind the peaks -- and the camera rises and pushes in, so its stills hold two framings
+    opening = values[:10]
+    assert all(v["mirror_bodies"] == 1.0 and v["horizon"] > -0.01 for v in opening)
+    assert all(-0.1 < v["centre_y"] < 0.15 for v in opening), [v["centre_y"] for v in opening]
+    assert values[9]["zoom"] > 1.3 * values[2]["zoom"] and values[9]["centre_y"] > values[2]["centre_y"] + 0.1
+    # (after the tilt up the view comes down to the land with the bodies drawn once)
+    assert any(v["mirror_bodies"] == 0.0 and v["horizon"] > -0.01 for v in values[17:])
+    # (7 s: the crown risen over the land; 14 s: tilted up to the suns; 22.4 s: wide; 3 s: the
+    # crown's upper half low over the ranges, wide, between the opening lids)
+    frames = render_times(gl, "dream", [7.0, 14.0, 22.4, 3.0], size=(320, 180))
     lums = [f.astype(float).mean(axis=2) for f in frames]
     for lum in lums:
         assert lum[:120].max() > 170, "a bright sun or moon in the sky"
     # (round 17 compared the lake's dark water along the bottom with the bright sky of the
     # tilted-up view there; since round 21 the kaleidoscope's far side is dark night too, and
     # the lake's mirror of the ranges is test_scene_sky's three-framings test)
-    for i in range(3):
-        for j in range(i + 1, 3):
+    for i in range(4):
+        for j in range(i + 1, 4):
             change = np.abs(lums[i][:120] - lums[j][:120]).mean()
             assert change > 12, f"the sky at stills {i} and {j} differs by only {change:.1f} levels"
 

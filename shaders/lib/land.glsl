@@ -397,7 +397,7 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     float gl = min(glow, 1.25);
     // (how much of the key sun's light reaches here: strongest under it -- p.x, the screen's)
     float reach = land_key_reach(f.x - key_f.x + key.x, key);
-    vec3 col = rock * (LAND_KEY * 6.5 * sun
+    vec3 col = rock * (LAND_KEY * 4.0 * sun
                        + vec3(0.10, 0.42, 0.30) * 0.10 * moon * mix(0.5, 1.0, ao)
                        + gl * vec3(0.0045, 0.0038, 0.011) * sky_lit);
     // the frost's glints: the moon's and the key's light mirrored by ice on the crests,
@@ -410,7 +410,7 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     float rim = exp(-abs(dot(n, rd)) * 12.0) * smoothstep(0.92, 0.6, n.y) * ao;
     col += rim * (gl * vec3(0.05, 0.05, 0.11) + LAND_KEY * (0.3 * key.z + 0.7 * reach));
     // (round 22: the crests' thread of light, the sky's glow and the key's behind them)
-    col += crest * (gl * vec3(0.030, 0.045, 0.070) + LAND_KEY * (0.06 * key.z + 0.25 * reach));
+    col += crest * (gl * vec3(0.030, 0.045, 0.070) + LAND_KEY * (0.10 * key.z + 0.5 * reach));
     // (the shore at the viewer's feet in shade: the foreground darkest, the depth in layers)
     col *= mix(0.35, 1.0, smoothstep(2.2, 3.6, t));
     col += vec3(0.0016, 0.0014, 0.0032);      // (never pure black: the night's sky light on it)

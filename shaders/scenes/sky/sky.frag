@@ -290,7 +290,8 @@ void main() {
     }
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
     if (u_lake > 0.0) {
-        vec3 wet = lake_water(lin, wave, vec3(0.026, 0.040, 0.064), 1.0 / u_resolution.y)
+        // (round 22: "a grey band of lake" -- the mist on the water a faint thread)
+        vec3 wet = lake_water(lin, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
                  + lake_glint(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
     }
