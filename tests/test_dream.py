@@ -202,6 +202,26 @@ def test_the_sky_is_seen_from_the_land_and_the_view_travels(gl, dream):
             assert change > 12, f"the sky at stills {i} and {j} differs by only {change:.1f} levels"
 
 
+def test_the_constellations_are_a_night_and_the_close_sign_stands_in_the_lake(gl, dream):
+    """Round 21's readers at 28.3, 35.4 and 39.4 s: "pastel haze", "a stock purple mountain
+    lake", the two later stills near-identical.  The constellations' whole cue is a night of
+    real depth (the frame's median luma under 25; main's lilac inverted night: 66 at 37-44 s),
+    and the close set-up after the cut (35.33 s) is another picture: its horizon high, the lake
+    wide under the one large sign, whose stars stand mirrored in the water -- in the bottom
+    quarter of the frame more than 0.3 % of the pixels are the sign's bright stars (main's
+    close view, the mirror below the frame: 0 % at 37 and 44 s)."""
+    _, show = dream
+    level = [show.timeline.sample(t).layers[0].current.values["lake_level"] for t in (30.0, 40.0)]
+    assert level[1] > level[0] + 0.15, level
+    times = [28.3, 37.0, 39.4, 44.0]
+    for t, frame in zip(times, render_times(gl, "dream", times, size=(320, 180))):
+        luma = frame.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+        assert np.median(luma) < 25, f"{t} s: a pale sky, median {np.median(luma):.1f}"
+        if t > 35.33:
+            mirrored = (luma[135:] > 130).mean()
+            assert mirrored > 0.003, f"{t} s: the sign is not mirrored in the lake ({mirrored:.2%})"
+
+
 def test_grain_is_a_whisper_outside_the_cracks(dream):
     """Film grain was too strong everywhere: the lens's grain stays at or below 0.08 (a few
     8-bit levels) except while the picture glitches in the cracks (120-146 s)."""
