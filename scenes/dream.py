@@ -82,11 +82,12 @@ constellations = Cue(
     # Latin-looking cursive), along an arc, each word placed anew in the sky; each word's stars fly straight
     # into the next word; the sky goes down into them through the dusk, its darks first and
     # its lights last (the mist's smoke read murky at 23 s)
-    # (round 12's reader: "the colours NOT inverted": after the first word the night turns
-    # inside out, a pale lilac sky with the words in emerald-white light)
+    # (round 21's readers: the pale lilac inverted night -- round 12's answer to "the colours
+    # NOT inverted" -- read as "pastel haze", "a stock purple mountain lake": since round 22 the
+    # whole cue is a dark night, the inversion left to the sky's violet suns and emerald moons)
     # (round 21's reader: three near-identical stills of the word over the ranges) a second
     # set-up: as the third word lands (13.33 s: the cycle's boundary, every star at rest) the
-    # film cuts to the lower, closer camera over the lake, and there ONE sign, large, fills the
+    # film cuts to the second camera over the lake, and there ONE sign, large, fills the
     # sky, its stars flying into each next sign
     keys={"signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
           "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)],
