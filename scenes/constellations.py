@@ -50,7 +50,14 @@ pixel as the point it mirrors), mist lying on it.
 
 Round 20 ("flat vector mountains"): ``relief`` lays the sky's ray-marched relief (its bake
 passes, from scenes/sky.py) in place of the 2D ranges, main_relief.frag relighting it; ``view``
-1 bakes it from a second, lower camera (off in the dream: not yet as good as the first).
+1 bakes it from a second camera (round 22: a wider lens from higher up, another bearing; the
+dream raises its lake's shore to the frame's middle there, so the one large sign stands
+mirrored whole in the water).
+
+Round 22 ("pastel haze", "a stock purple mountain lake"): the night of real depth -- the zenith
+near-black violet, the air's light low over the land (sky.frag), the milky way's star clouds cut
+by sharp dust lanes over a fine star field (deep.frag), the ranges dark with a thread of light
+on their crests (lib/land.glsl relief_crest), the lake dark and still.
 
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
@@ -132,8 +139,8 @@ CHART_IN = 0.06
 # The close camera (``view`` 1) holds the glyph higher and a little smaller (round 21): there
 # one large sign fills the sky, and at the wide view's place its foot sank behind the nearer,
 # taller ranges.
-GLYPH_CENTRE_CLOSE = (0.0, 0.24)
-GLYPH_SCALE_CLOSE = 0.26
+GLYPH_CENTRE_CLOSE = (0.0, 0.30)
+GLYPH_SCALE_CLOSE = 0.23
 
 
 def glyph_frame(view: float) -> tuple[float, float, float]:

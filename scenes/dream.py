@@ -31,11 +31,17 @@ the_sky = Cue(
         # pole off the frame, top left; the centre follows the moon up); then tilted up, the land
         # sunk out of view, the violet suns overhead round the pole's luminous heart; then wide,
         # the land in its ranges of haze, the pole where the constellations' dusk expects it
-        "zoom": [(0, 2.2), (4.5, 2.2, "in_out_sine"), (9, 2.1, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
+        # (round 22: "the kaleidoscope of inverted colours ABOVE the land, not a normal night
+        # with a moon") the crown rises over the ranges: its great violet sun low behind the
+        # peaks at the pole, lighting their crests, the rings of suns and emerald moons fanned
+        # out above in crisp mirror symmetry, all of it standing in the lake; the camera rises
+        # and pushes in (wide, the crown's upper half over the ranges, at 2-5 s; close, the
+        # crown lifted whole over the peaks, at 7-9 s), then tilts up into it
+        "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.25, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
                  (16, 1.12, "in_out_sine"), (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
-        "centre_x": [(0, -0.28), (4.5, -0.39, "in_out_sine"), (9, -0.46, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
+        "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, 0.02, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.12, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (24, -0.3, "in_out_sine")],
-        "centre_y": [(0, 0.66), (4.5, 0.68, "in_out_sine"), (9, 0.65, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
+        "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],
         "horizon": [(0, 0.0), (9, 0.0), (12, -0.7, "in_out_sine"), (16, -0.7), (19.5, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
@@ -47,11 +53,11 @@ the_sky = Cue(
         # "not kaleidoscopic", "smudgy wisps"): tilted up, the suns flare and the sky snaps into
         # its mirrors -- the suns and moons repeated round the violet heart in crisp symmetry,
         # the wisps gone -- until the view comes down to the land again
-        "mirror_bodies": [(0, 0.0), (10.9, 0.0), (10.95, 1.0), (16.6, 1.0), (16.65, 0.0)],
+        "mirror_bodies": [(0, 1.0), (16.6, 1.0), (16.65, 0.0)],
         "filaments": [(0, 0.5), (9, 0.5), (11, 0.0, "in_out_sine"), (16.6, 0.0), (19, 0.5, "in_out_sine")],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
         # low-contrast, no focal point" -- and flares where the mirrors snap in and out)
-        "exposure": [(0, 0.8), (5, 1.0, "out_sine"), (10.4, 1.0), (10.95, 1.9, "in_quad"), (11.8, 1.0, "out_sine"),
+        "exposure": [(0, 0.8), (5, 1.0, "out_sine"),
                      (16.1, 1.0), (16.65, 1.7, "in_quad"), (17.4, 1.0, "out_sine")],
     },
     # (a few large violet suns and emerald moons, each drawn once, turning about the pole with
@@ -76,15 +82,18 @@ constellations = Cue(
     # Latin-looking cursive), along an arc, each word placed anew in the sky; each word's stars fly straight
     # into the next word; the sky goes down into them through the dusk, its darks first and
     # its lights last (the mist's smoke read murky at 23 s)
-    # (round 12's reader: "the colours NOT inverted": after the first word the night turns
-    # inside out, a pale lilac sky with the words in emerald-white light)
+    # (round 21's readers: the pale lilac inverted night -- round 12's answer to "the colours
+    # NOT inverted" -- read as "pastel haze", "a stock purple mountain lake": since round 22 the
+    # whole cue is a dark night, the inversion left to the sky's violet suns and emerald moons)
     # (round 21's reader: three near-identical stills of the word over the ranges) a second
     # set-up: as the third word lands (13.33 s: the cycle's boundary, every star at rest) the
-    # film cuts to the lower, closer camera over the lake, and there ONE sign, large, fills the
+    # film cuts to the second camera over the lake, and there ONE sign, large, fills the
     # sky, its stars flying into each next sign
-    keys={"invert": [(0, 0.0), (7.5, 0.0), (10.5, 1.0, "in_out_sine")],
-          "signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
-          "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)]},
+    keys={"signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
+          "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)],
+          # (round 22: the close camera's horizon high, the lake wide under the sign, which
+          # stands mirrored in it -- a different picture from the wide one at a glance)
+          "lake_level": [(0, -0.24), (13.31, -0.24), (13.32, -0.04)]},
     params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "lake": 1.0, "relief": 1.0,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )

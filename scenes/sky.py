@@ -175,7 +175,7 @@ RELIEF_MAX_SIDE = 2880  # ... up to 1920x1080 frames; a larger frame reads a bak
 # eye (km over the water), bearing (radians).  The close one, from lower down with a longer lens,
 # keeps the far shore's water line where the wide one has it (lens x eye the same).
 RELIEF_WIDE = (1.5, 0.08, 0.0)
-RELIEF_CLOSE = (2.0, 0.06, -0.7)
+RELIEF_CLOSE = (1.1, 0.109, -0.7)
 
 
 def relief_shift(x: float) -> float:
@@ -358,15 +358,20 @@ class Sky(Scene):
                 body_c[j, :2] = (dx / n, dy / n)
 
     @staticmethod
-    def _key_sun(bodies: dict, angle: float, zoom_eff: float, centre: tuple) -> tuple:
+    def _key_sun(bodies: dict, angle: float, zoom_eff: float, centre: tuple, landed: bool = False) -> tuple:
         """The one sun that lights the land and the lake (round 18's reader: "suns look like
         pasted-on sprites"): the largest sun drawn once, on the screen (centred frame heights,
         as the bodies pass places it) and its strength (by its size; the light's violet is
-        land.glsl's).  Mirrored crowns and skies without suns light nothing."""
+        land.glsl's).  A mirrored crown over the land (``landed``; round 22: the kaleidoscope
+        rising over the ranges) is lit by its central sun, at the pole; without land, and in
+        skies without suns, nothing is lit."""
         none = (0.0, 2.0, 0.0)
-        if bodies["u_mirror_bodies"] > 0.5:
-            return none
         a, b = bodies["u_body_a"], bodies["u_body_b"]
+        if bodies["u_mirror_bodies"] > 0.5:
+            if not landed or bodies["u_sun_count"] < 1:
+                return none
+            # (the crown's first sun hangs at the pole: the mandala's centre on the screen)
+            return (float(centre[0]), float(centre[1]), min(float(a[0, 2]) * zoom_eff / 0.08, 1.5))
         suns = [j for j in range(len(a)) if a[j, 2] > 0.0 and a[j, 3] == 0.0 and b[j, 0] > 0.0]
         if not suns:
             return none
@@ -392,7 +397,7 @@ class Sky(Scene):
         angle = math.radians((float(p["rotation"]) * t) % 360.0)
         far_angle = math.radians((float(p["rotation"]) * t / 3.0) % 360.0)   # (wrapped on its own)
         bodies = self.layout(p, t, state.seed, shiver * depth)
-        key_pos = self._key_sun(bodies, angle, zoom_eff, (cx, cy))
+        key_pos = self._key_sun(bodies, angle, zoom_eff, (cx, cy), float(p["land"]) > 0.0)
         # The land, the lake and the key sun's glare live in a variant of the last pass
         # (sky_land.frag), drawn instead of the plain one only while one of them is on: on
         # llvmpipe an untaken branch still costs, so a sky without them pays nothing for them.

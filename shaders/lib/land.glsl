@@ -350,7 +350,19 @@ vec2 relief_uv(vec2 f, float u0) {
 // ray through it) and the emerald moon, the sky's light from above in the occlusion, a rim on
 // the crests, fog by depth (aerial perspective: the far ranges paler violet), the valleys' mist.
 // glow scales the air's light as land_over's does (1: the night; up to 8 under the pale sky).
-vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, float glow, vec3 view) {
+// The crest's rim at a texel of the bake (uv): 0..1, where the land here stands against the
+// sky or a range far behind it a few pixels above (dv: that step in the bake's v) -- the
+// thread of light a backlit crest wears.
+float relief_crest(sampler2D ga_tex, sampler2D gb_tex, vec2 uv, vec4 ga, vec4 gb, float dv) {
+    vec2 up = uv + vec2(0.0, dv);
+    float cov_up = texture(ga_tex, up).a;
+    float enc_up = texture(gb_tex, up).x / max(cov_up, 1e-3);
+    float enc = gb.x / max(ga.a, 1e-3);
+    float behind = smoothstep(0.06, 0.16, enc_up - enc) * cov_up;
+    return ga.a * clamp(1.0 - cov_up + behind, 0.0, 1.0);
+}
+
+vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, float glow, vec3 view, float crest) {
     float cov = ga.a;
     float inv = 1.0 / max(cov, 1e-3);
     vec2 nxz = ga.xy * inv * 2.0 - 1.0;
@@ -369,23 +381,36 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     // water, not lit rock)
     float wet = smoothstep(0.004, 0.03, y);
     float lam = max(dot(n, ls), 0.0) * wet;
-    float sun = lam * lam * 1.6 * shadow * key.z * (0.45 + 0.8 * land_key_reach(f.x - key_f.x + key.x, key));
+    // (the low light reaches the upper slopes; the valleys lie in the ranges' shadow)
+    float high = smoothstep(0.15, 0.9, y);
+    float sun = lam * lam * 1.6 * shadow * key.z * (0.45 + 0.8 * land_key_reach(f.x - key_f.x + key.x, key))
+              * mix(0.3, 1.0, high);
     vec3 lm = normalize(vec3(0.7, 0.45, 0.35));
     float moon = max(dot(n, lm), 0.0);
     float sky_lit = ao * (0.55 + 0.45 * n.y);
     // rock: dark, a little warmer in the scree low down, pale frost on the high crests
-    float frost = smoothstep(0.7, 1.3, y) * smoothstep(0.55, 0.85, n.y);
-    vec3 rock = mix(vec3(0.040, 0.032, 0.050), vec3(0.20, 0.19, 0.26), frost);
+    // (round 22: "flat lavender ranges in haze" -- the ranges DARK, their form told by the
+    // light on them alone: the rock near-black in the sky's light, the raking key and the
+    // moon on the faces turned to them, the frost on the high crests glinting)
+    float frost = smoothstep(0.45, 1.0, y) * smoothstep(0.45, 0.75, n.y);
+    vec3 rock = mix(vec3(0.026, 0.020, 0.034), vec3(0.24, 0.23, 0.30), frost);
     float gl = min(glow, 1.25);
     // (how much of the key sun's light reaches here: strongest under it -- p.x, the screen's)
     float reach = land_key_reach(f.x - key_f.x + key.x, key);
-    vec3 col = rock * (LAND_KEY * 6.5 * sun
+    vec3 col = rock * (LAND_KEY * 4.0 * sun
                        + vec3(0.10, 0.42, 0.30) * 0.10 * moon * mix(0.5, 1.0, ao)
-                       + gl * vec3(0.012, 0.010, 0.030) * sky_lit);
+                       + gl * vec3(0.0045, 0.0038, 0.011) * sky_lit);
+    // the frost's glints: the moon's and the key's light mirrored by ice on the crests,
+    // points that sparkle where the crystals face the eye (a hash of the crest's place)
+    float sparkle = step(0.86, hash12(floor(f * 320.0)));
+    float glint = frost * ao * (0.5 * moon + shadow * key.z * lam);
+    col += glint * glint * (0.03 + 0.5 * sparkle) * vec3(0.60, 0.80, 0.90);
     // (rim: the crests against the lit sky catch its light where they turn away from the eye)
     // (only steep faces seen edge-on: the flat shore seen at a grazing angle is no crest)
-    float rim = exp(-abs(dot(n, rd)) * 9.0) * smoothstep(0.92, 0.6, n.y) * ao;
-    col += rim * (gl * vec3(0.06, 0.05, 0.12) + LAND_KEY * (0.25 * key.z + 0.6 * reach));
+    float rim = exp(-abs(dot(n, rd)) * 12.0) * smoothstep(0.92, 0.6, n.y) * ao;
+    col += rim * (gl * vec3(0.05, 0.05, 0.11) + LAND_KEY * (0.3 * key.z + 0.7 * reach));
+    // (round 22: the crests' thread of light, the sky's glow and the key's behind them)
+    col += crest * (gl * vec3(0.030, 0.045, 0.070) + LAND_KEY * (0.10 * key.z + 0.5 * reach));
     // (the shore at the viewer's feet in shade: the foreground darkest, the depth in layers)
     col *= mix(0.35, 1.0, smoothstep(2.2, 3.6, t));
     col += vec3(0.0016, 0.0014, 0.0032);      // (never pure black: the night's sky light on it)
@@ -394,7 +419,7 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     // (the shore at the viewer's feet in shade: the foreground darkest, the depth in layers)
     col *= mix(0.35, 1.0, smoothstep(2.2, 3.6, t));
     col += vec3(0.0016, 0.0014, 0.0032);      // (never pure black: the night's sky light on it)
-    vec3 haze = glow * vec3(0.020, 0.016, 0.052) + LAND_KEY * 0.08 * reach;
+    vec3 haze = glow * vec3(0.010, 0.008, 0.028) + LAND_KEY * 0.06 * reach;
     float fog = 1.0 - exp(-max(t - 1.5, 0.0) * 0.12);
     col = mix(col, haze, fog);
     // the valleys' mist: lying low between the ranges, thicker the more air the ray crossed
@@ -402,7 +427,7 @@ vec3 relief_light(vec3 sky, vec2 f, vec4 ga, vec4 gb, vec3 key, vec2 key_f, floa
     // (where the ray found the lake's floor between the ranges the water lies dark under a thin
     // mist: full mist there drew white threads along every shore)
     mist *= mix(0.3, 1.0, wet);
-    col += mist * (glow * vec3(0.012, 0.030, 0.036) + LAND_KEY * 0.05 * reach);
+    col += mist * (glow * vec3(0.006, 0.016, 0.020) + LAND_KEY * 0.04 * reach);
     // the airglow low over the ranges (as land_over's): an emerald band, violet above it, and
     // the sun's glare in the air over them -- the crests stand dark against it
     // (lower and fainter than land_over's, whose measure is its far crest: here a line under

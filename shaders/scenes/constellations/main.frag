@@ -103,19 +103,26 @@ void main() {
 #ifdef LAND_RELIEF
     // (round 20: the ray-marched relief, the sky's own land, baked once and relit: lib/land.glsl;
     // the view turns along it as it travels)
-    vec2 lf = vec2(p.x + u_relief_shift, p.y - 0.12 * u_lake);
+    // (the land stands on the lake's far shore: a shore raised or lowered -- the close camera's
+    // higher horizon, round 22 -- lifts the ranges with it; at the default level 0.12 over it)
+    float lift = u_lake * (0.36 + u_lake_level);
+    vec2 lf = vec2(p.x + u_relief_shift, p.y - lift);
     vec2 tuv = relief_uv(lf, u_relief_u0);
     // (no sun in this night: the word's and the sky's violet light rakes the faces from the
     // upper left, softly -- a key of 0.6 where the sky's largest sun gives up to 1.5)
     vec3 key = vec3(-0.45, 0.38, 0.6);
-    col = relief_light(col, lf, texture(u_relief_a, tuv), texture(u_relief_b, tuv), key,
-                       vec2(key.x + u_relief_shift, key.y - 0.12 * u_lake), glow, u_relief_view);
+    vec4 ga = texture(u_relief_a, tuv);
+    vec4 gb = texture(u_relief_b, tuv);
+    float crest = relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
+    col = relief_light(col, lf, ga, gb, key, vec2(key.x + u_relief_shift, key.y - lift), glow, u_relief_view, crest);
 #else
     col = land_over(col, p + vec2(0.0, -0.12 * u_lake), 1.0 / u_resolution.y, far, near, glow);   // (the ranges stand up out of the lake)
 #endif
     if (u_lake > 0.0) {
         // (its mist the valleys' pale teal, glowing with the sky as the land's haze does)
-        col = mix(col, lake_water(col, wave, glow * vec3(0.013, 0.022, 0.036), 1.0 / u_resolution.y), u_lake);
+        // (round 22: "a grey band of lake" -- the night's water dark and still, only a faint
+        // thread of mist along the shore)
+        col = mix(col, lake_water(col, wave, glow * vec3(0.004, 0.008, 0.013), 1.0 / u_resolution.y), u_lake);
     }
     p = here;
     // vignette, gently

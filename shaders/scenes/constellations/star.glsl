@@ -156,7 +156,9 @@ Star star_state(int id) {
     float cluster = snoise(field * 1.9 + vec2(float(u_seed % 101) * 0.37, 3.1));
     field_flux *= mix(0.25, 1.35, smoothstep(-0.45, 0.55, cluster));
     // the sky holds its breath while a glyph is written
-    field_flux *= 1.0 - 0.3 * u_now.x;
+    // (round 22: on the dark night the field stars stand out more: they hold it further back,
+    // so the word's stars stay the brightest things in the frame)
+    field_flux *= 1.0 - 0.5 * u_now.x;
     float temp = h2.x;
     vec3 field_col = mix(vec3(0.62, 0.74, 1.0), vec3(1.0, 0.86, 0.68), smoothstep(0.25, 0.95, temp));
     field_col = mix(field_col, vec3(0.9, 0.92, 1.0), 0.35);

@@ -277,8 +277,11 @@ void main() {
         // (round 20: the ray-marched relief, baked once and relit here: lib/land.glsl)
         vec2 lf = vec2(sp.x + u_relief_shift, sp.y - land_y);
         vec2 tuv = relief_uv(lf, u_relief_u0);
-        vec3 landed = relief_light(lin, lf, texture(u_relief_a, tuv), texture(u_relief_b, tuv), u_key_sun,
-                                   vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25, u_relief_view);
+        vec4 ga = texture(u_relief_a, tuv);
+        vec4 gb = texture(u_relief_b, tuv);
+        float crest = relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
+        vec3 landed = relief_light(lin, lf, ga, gb, u_key_sun,
+                                   vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25, u_relief_view, crest);
 #else
         vec3 landed = land_over_lit(lin, sp, 1.0 / u_resolution.y,
                                     vec2(0.5 * u_land_shift, land_y), vec2(u_land_shift, land_y), 1.25, u_key_sun);
@@ -287,7 +290,8 @@ void main() {
     }
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
     if (u_lake > 0.0) {
-        vec3 wet = lake_water(lin, wave, vec3(0.026, 0.040, 0.064), 1.0 / u_resolution.y)
+        // (round 22: "a grey band of lake" -- the mist on the water a faint thread)
+        vec3 wet = lake_water(lin, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
                  + lake_glint(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
     }
