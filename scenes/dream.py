@@ -188,7 +188,10 @@ serenes = Cue(
           # (round 21: "soft cones in a row" twice -- a third set-up from 96 to 100.5 s: the
           # lovers close, two of them turned face to face over a candle, the neural thread
           # brightening between their brows; then the row again for the cost)
-          "profiles": [(0, 0.0), (14, 1.0, "step"), (18.5, 0.0, "step")]},
+          "profiles": [(0, 0.0), (14, 1.0, "step"), (18.5, 0.0, "step")],
+          # (round 22: the row still "soft cones in a row", "cut-out figures" at 87.2 s: the
+          # row modelled as the portrait is, full length, baked once at each cut to it)
+          "row": [(0, 1.0), (6, 0.0, "step"), (18.5, 1.0, "step")]},
     # in unison, but not clones: the one movement ripples along the row, and each has its own
     # height, stance and reach
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
