@@ -22,9 +22,9 @@ const int EYE_COUNT = 4;
 // with its own height, lean, turn and fold phase, seen from the room a little below their
 // eyes; the camera's drift along the row is a shift of the baked picture, so the bake
 // covers ROW_OVERSCAN times the frame)
-const vec3 PORTRAIT_CAM = vec3(0.0, -0.9, -4.1);
+const vec3 PORTRAIT_CAM = vec3(0.0, -1.02, -3.55);
 const float PORTRAIT_FOCAL = 1.22;
-const float PORTRAIT_PITCH = 0.12;
+const float PORTRAIT_PITCH = 0.13;
 const float PORTRAIT_BOW = 0.1;
 const int EYE_COUNT = 10;
 const float ROW_FEET = -1.72;                         // the floor, below each head's centre
@@ -399,9 +399,9 @@ vec4 portrait_march_geo(vec2 s, float px) {
     vec3 rd = portrait_ray(s);
 #ifdef PORTRAIT_ROW
     // (the row stands 3.5-6 m off: start at its nearest, stop past its farthest)
-    float t = 2.9;
+    float t = 2.3;
     const int STEPS = 200;
-    const float T_END = 6.2, RELAX = 0.6;
+    const float T_END = 5.7, RELAX = 0.6;
 #else
     float t = 0.55;
     const int STEPS = 320;
@@ -475,11 +475,13 @@ float row_shadow(vec3 p, vec3 light) {
     vec3 L = light - p;
     float ld = length(L);
     L /= ld;
-    float sh = 1.0, st = 0.02, m;
-    for (int k = 0; k < 56; ++k) {
+    // (the start jittered per point: the march's steps would show as rings on the wall)
+    float sh = 1.0, m;
+    float st = 0.02 + 0.03 * fract(52.9829189 * fract(dot(floor(gl_FragCoord.xy), vec2(0.06711056, 0.00583715))));
+    for (int k = 0; k < 96; ++k) {
         float h = portrait_sdf(p + L * st, m);
-        sh = min(sh, 7.0 * h / st);
-        st += clamp(h, 0.01, 0.25);
+        sh = min(sh, 10.0 * h / st);
+        st += clamp(h * 0.8, 0.008, 0.12);
         if (sh < 0.001 || st > ld - 0.05) break;
     }
     sh = clamp(sh, 0.0, 1.0);

@@ -90,7 +90,7 @@ void main() {
     vec3 alb = mix(plaster, boards, on_floor);
     vec3 room = vec3(0.0);
     vec3 cs[3] = vec3[3](KEY_CANDLE, KEY_CANDLE_B, RIM_CANDLE);
-    float ck[3] = float[3](2.2 * lv.x * shA, 2.2 * lv.y * shB, 0.35 * rimc);
+    float ck[3] = float[3](7.0 * lv.x * shA, 7.0 * lv.y * shB, 0.35 * rimc);
     for (int k = 0; k < 3; ++k) {
         vec3 L = cs[k] - B;
         float d2 = dot(L, L);
