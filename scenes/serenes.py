@@ -624,7 +624,7 @@ PORTRAIT_PASSES = close_shot_names("portrait")
 LOVERS_PASSES = close_shot_names("lovers")
 WOMAN_PASSES = close_shot_names("woman")
 ROW_PASSES = close_shot_names("row")
-ROW_BAKE_SCALE = 1.5           # the row's G-buffer: it is far and one march of five figures
+ROW_BAKE_SCALE = 1.25          # the row's G-buffer: it is far and one march of five figures
 PORTRAIT_PUSH = 0.06             # how far the shot pushes in over ``push`` 0..1 (zoom 1 + this)
 
 

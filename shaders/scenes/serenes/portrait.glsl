@@ -400,7 +400,7 @@ vec4 portrait_march_geo(vec2 s, float px) {
 #ifdef PORTRAIT_ROW
     // (the row stands 3.5-6 m off: start at its nearest, stop past its farthest)
     float t = 2.3;
-    const int STEPS = 200;
+    const int STEPS = 128;
     const float T_END = 5.7, RELAX = 0.6;
 #else
     float t = 0.55;
@@ -478,10 +478,10 @@ float row_shadow(vec3 p, vec3 light) {
     // (the start jittered per point: the march's steps would show as rings on the wall)
     float sh = 1.0, m;
     float st = 0.02 + 0.03 * fract(52.9829189 * fract(dot(floor(gl_FragCoord.xy), vec2(0.06711056, 0.00583715))));
-    for (int k = 0; k < 96; ++k) {
+    for (int k = 0; k < 40; ++k) {
         float h = portrait_sdf(p + L * st, m);
         sh = min(sh, 10.0 * h / st);
-        st += clamp(h * 0.8, 0.008, 0.12);
+        st += clamp(h * 0.8, 0.02, 0.25);
         if (sh < 0.001 || st > ld - 0.05) break;
     }
     sh = clamp(sh, 0.0, 1.0);
