@@ -245,7 +245,10 @@ the_woman = Cue(
             "closeup": 0.3, "candle": 1.6,
             # (round 17: "a mannequin against an empty wall": a tall window onto the glass
             # city's night, cold against her warm candle)
-            "window": 1.0},   # (round 15: 1.35 left "80 % of the frame black")
+            "window": 1.0,   # (round 15: 1.35 left "80 % of the frame black")
+            # (round 22: the wide room still "a primitive mannequin, flat wall": her seated,
+            # hooded figure modelled whole, baked once, one candle, her shadow on the wall)
+            "alone": 1.0},
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
           "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")],
           # (round 21: "a primitive mannequin, flat wall" -- from 126 s a cut to her close,

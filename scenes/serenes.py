@@ -612,7 +612,8 @@ VARIED_COUNTS = ("main", "main_window_near", "silk_shade", "silk", "threads")
 # lovers (``profiles``: two of them in profile), the portrait of one (``portrait``).
 # the standing row modelled (``row``, round 22: the stage's "soft cones in a row") comes last:
 # any close shot cut to wins over it.
-CLOSE_SHOTS = (("woman", "close_woman"), ("lovers", "profiles"), ("portrait", "portrait"), ("row", "row"))
+CLOSE_SHOTS = (("woman", "close_woman"), ("lovers", "profiles"), ("portrait", "portrait"), ("alone", "alone"),
+               ("row", "row"))
 
 
 def close_shot_names(shot: str) -> tuple[str, str, str]:
@@ -624,6 +625,7 @@ PORTRAIT_PASSES = close_shot_names("portrait")
 LOVERS_PASSES = close_shot_names("lovers")
 WOMAN_PASSES = close_shot_names("woman")
 ROW_PASSES = close_shot_names("row")
+ALONE_PASSES = close_shot_names("alone")
 ROW_BAKE_SCALE = 1.25          # the row's G-buffer: it is far and one march of five figures
 PORTRAIT_PUSH = 0.06             # how far the shot pushes in over ``push`` 0..1 (zoom 1 + this)
 
@@ -643,14 +645,18 @@ def portrait_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, fl
     return key, rim, 1.0 + PORTRAIT_PUSH * push, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
 
 
-def row_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, float, float, float]:
+def row_light(shape: np.ndarray, t: float, params: dict, alone: bool = False) -> tuple[float, float, float, float]:
     """u_portrait_light in the row shot: the two front candles' levels (the stage's first two
     candles' flicker), the rim candle's behind the row (their mean, steadier), and the phase
-    of their unison sway (``pace``)."""
+    of their unison sway (``pace``).  Alone (the woman's room) there is one candle: the
+    second is out, the rim faint, and her cue's bright wide-room candle (1.6) is held to 1."""
     candle = float(params["candle"])
+    if alone:
+        candle = min(candle, 1.0)
     a = candle * max(float(shape[0][2]), 0.05)
-    b = candle * max(float(shape[1][2]), 0.05)
-    return a, b, 0.5 * (a + b), (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
+    b = 0.0 if alone else candle * max(float(shape[1][2]), 0.05)
+    rim = 0.25 * a if alone else 0.5 * (a + b)
+    return a, b, rim, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
 
 
 def close_shot_passes(shot: str, scale: float = 2.0) -> list:
@@ -723,9 +729,10 @@ class Serenes(Scene):
         resources.draw_count("threads", 2 * (THREAD_SEGMENTS + 1), THREADS if lovers > 0.0 else 0)
         pos, shape, base = candle_states(state.t, state.seed, state.params)
         portrait = self.stage_portrait(resources, state.params)
-        row = portrait and close_shot_shown(state.params) == "row"
+        shown = close_shot_shown(state.params)
         return {
-            "u_portrait_light": (row_light(shape, state.t, state.params) if row else
+            "u_portrait_light": (row_light(shape, state.t, state.params, alone=shown == "alone")
+                                 if shown in ("row", "alone") else
                                  portrait_light(shape, state.t, state.params) if portrait else (1.0, 1.0, 1.0, 0.0)),
             "u_fig_a": a,
             "u_fig_b": b,
@@ -794,6 +801,9 @@ serenes = Serenes(
         # figures"): five of them full length, each the portrait's hooded figure with its own
         # height, lean and folds, marched once, relit each frame by the candles between them
         *close_shot_passes("row", scale=ROW_BAKE_SCALE),
+        # The woman alone in her room modelled (``alone``, round 22: her wide room "a primitive
+        # mannequin, flat wall"): the row's shot with her one seated figure, one candle
+        *close_shot_passes("alone", scale=ROW_BAKE_SCALE),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):
         # the cloth's body dims what lies behind it, then its sheen is added (round 18).
         Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",
@@ -837,6 +847,7 @@ serenes = Serenes(
         Param("profiles", 0.0, 0.0, 1.0, "from 0.5: the shot is two of them close in profile, face to face -- the lovers, a candle low between them, the neural thread glowing from brow to brow (0: the stage or the portrait)"),
         Param("close_woman", 0.0, 0.0, 1.0, "from 0.5: the shot is the woman close -- seated alone, her head bowed over her open hands, her candle beside her, the glitch tearing the rows of her hands (0: the stage)"),
         Param("row", 0.0, 0.0, 1.0, "from 0.5: the standing row modelled -- five of them full length, hooded, their folds and rims candle-lit from below, the mercury eyes small spheres, their shadows huge on the wall, the floor mirroring them (0: the stage's silhouettes)"),
+        Param("alone", 0.0, 0.0, 1.0, "from 0.5: the woman alone modelled -- her seated hooded figure whole, bowed over her open hands on a bench, one candle on the floor before her, her shadow huge on the wall, the dark all round (0: the stage)"),
         Param("push", 0.0, 0.0, 1.0, "the portrait's slow push-in, 0 to 1 over the shot"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),

@@ -16,6 +16,20 @@ const float PORTRAIT_BOW = 0.2;                       // each bowed toward the o
 const vec3 LOVER_AT = vec3(0.24, 0.0, 0.0);           // the right one's head; the left its mirror
 const float LOVER_TURN = 0.95;                        // each turned from us toward the other (rad)
 const int EYE_COUNT = 4;
+#elif defined(PORTRAIT_ALONE)
+// (the woman's wide room, round 22: "a primitive mannequin, flat wall" -- her whole seated,
+// hooded figure modelled as the row is (PORTRAIT_ROW's code with one figure), on a bench,
+// her head bowed over her open hands, one candle on the floor before her throwing her
+// shadow huge on the wall behind; the dark all round)
+const vec3 PORTRAIT_CAM = vec3(-0.1, -0.66, -2.9);
+const float PORTRAIT_FOCAL = 1.22;
+const float PORTRAIT_PITCH = 0.14;
+const float PORTRAIT_BOW = 0.5;
+const int EYE_COUNT = 2;
+const float ROW_FEET = -1.22;                         // the floor, below her head's centre
+const int ROW_COUNT = 1;
+const float ROW_OVERSCAN = 1.0;
+const float ROW_FAR = 9.0;
 #elif defined(PORTRAIT_ROW)
 // (the row's variant, round 22: "soft cones in a row", "cut-out figures" -- the standing row
 // modelled as the portrait is: five of them full length, each the portrait's hooded figure
@@ -55,6 +69,14 @@ const float EYE_RADIUS = 0.03;
 // into shadow); one behind them, higher, for the rims
 const vec3 KEY_CANDLE = vec3(0.0, -0.27, -0.08);
 const vec3 RIM_CANDLE = vec3(0.0, 0.02, 0.75);
+#elif defined(PORTRAIT_ALONE)
+// her one candle on the floor before her at the left (its light from below on her hands and
+// the underside of her hood; her shadow thrown up the wall at the right), a faint second
+// light far behind at the left for a rim
+const vec3 KEY_CANDLE = vec3(-0.9, -0.5, -1.0);
+const vec3 RIM_CANDLE = vec3(-1.2, -0.9, 1.6);
+const vec3 KEY_CANDLE_B = vec3(2.5, -1.0, -2.0);
+const float ROW_WALL = 0.75;                         // the wall close behind her (z, m)
 #elif defined(PORTRAIT_ROW)
 // the row's candles: two on low stands in front of them, between the figures (their light
 // comes up from below, and throws the figures' shadows huge on the wall behind), and the
@@ -181,7 +203,18 @@ float bust_sdf(vec3 p, out float m) {
     float mantle = p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.8, 0.1), 0.09, 0.3) * 0.8;
     float shoulders = p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.16, -0.32, 0.05), vec3(0.12, 0.06, 0.1));
     mantle = p_smin(mantle, shoulders, 0.06);
-#ifdef PORTRAIT_ROW
+#ifdef PORTRAIT_ALONE
+    // seated: the mantle over her shoulders to her waist, her lap on the bench, the gown
+    // drawn over her knees and falling from them to the floor
+    mantle = p_smin(p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.5, 0.07), 0.09, 0.17) * 0.85,
+                    p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.12, -0.3, 0.05), vec3(0.095, 0.055, 0.085)), 0.06);
+    float torso = p_round_cone(vec3(p.x / 1.1, p.y, p.z), vec3(0.0, -0.4, 0.07), vec3(0.0, -0.6, 0.08), 0.15, 0.19);
+    float lap = p_round_cone(vec3(p.x / 1.5, p.y, p.z), vec3(0.0, -0.62, 0.06), vec3(0.0, -0.64, -0.3), 0.13, 0.1);
+    float shins = p_round_cone(vec3(p.x / 1.45, p.y, p.z), vec3(0.0, -0.66, -0.33), vec3(0.0, ROW_FEET + 0.12, -0.36), 0.1, 0.17);
+    float hem = p_ellipsoid(p - vec3(0.0, ROW_FEET + 0.05, -0.34), vec3(0.3, 0.09, 0.2));
+    mantle = p_smin(mantle, p_smin(torso, p_smin(lap, p_smin(shins, hem, 0.1), 0.08), 0.08), 0.08);
+    mantle = max(mantle, ROW_FEET - p.y);
+#elif defined(PORTRAIT_ROW)
     // standing: the mantle falls on into a gown to the floor, widening as it goes
     // (slender: the portrait's mantle, cut short at the chest, falls into a narrow gown that
     // only flares at the hem)
@@ -228,7 +261,7 @@ vec3 lover_dir_world(vec3 l, float side) {
 }
 #endif
 
-#ifdef PORTRAIT_WOMAN
+#if defined(PORTRAIT_WOMAN) || defined(PORTRAIT_ALONE)
 // Her hands, held open before her, palms up (mirrored across x = 0): the sleeves from under
 // the mantle to the wrists (cloth), each palm a flattened ellipsoid, four fingers curling a
 // little up and apart, a thumb.  ``hand``: the distance to the bare hands alone.
@@ -255,13 +288,19 @@ float woman_hands(vec3 p, out float hand) {
 }
 #endif
 
-#ifdef PORTRAIT_ROW
+#ifdef PORTRAIT_ALONE
+// she sits right of centre, turned a little toward the candle
+const vec3 ROW_AT[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.12, 0.0, 1.0));
+const vec3 ROW_POSE[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.0, 0.25, 0.7));
+#elif defined(PORTRAIT_ROW)
 // Each figure's place: x, z (m; staggered in depth), its height (scale), its lean sideways
 // (rad, about the feet), its turn (rad, about the vertical) and its folds' phase.
 const vec3 ROW_AT[ROW_COUNT] = vec3[ROW_COUNT](vec3(-1.85, 0.45, 1.06), vec3(-0.92, -0.22, 1.14),
     vec3(0.05, 0.7, 1.2), vec3(0.95, 0.05, 1.08), vec3(1.9, -0.12, 1.12));
 const vec3 ROW_POSE[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.035, 0.35, 0.0), vec3(-0.02, 0.15, 1.3),
     vec3(0.0, -0.05, 2.6), vec3(0.025, -0.2, 3.9), vec3(-0.04, -0.38, 5.2));
+#endif
+#ifdef PORTRAIT_ROW
 
 // Figure i's local point (the portrait's bust space: the head's centre at the origin, the
 // floor at ROW_FEET, scaled to its height) of a world point.
@@ -291,6 +330,24 @@ vec3 row_world(vec3 q, int i) {
 // none is wider than 0.5 m each side, so no third can be nearer), each the portrait's bust
 // with its gown; ``fig`` which one it hit.
 float row_sdf(vec3 p, out float m, out float fig) {
+#ifdef PORTRAIT_ALONE
+    // her figure, her hands (bare skin: 0.85) and the bench under her (cloth-dark wood)
+    fig = 0.0;
+    g_fold_phase = ROW_POSE[0].z;
+    vec3 q = row_local(p, 0);
+    float hand;
+    float arms = woman_hands(q, hand);
+    float d = bust_sdf(q, m);
+    if (arms < d) m = hand < arms + 0.004 ? 0.85 : 0.0;
+    d = p_smin(d, arms, 0.01);
+    vec3 b = abs(p - vec3(0.1, ROW_FEET + 0.42, 0.1)) - vec3(0.62, 0.025, 0.17);
+    float bench = length(max(b, 0.0)) + min(max(b.x, max(b.y, b.z)), 0.0) - 0.01;
+    vec3 lg = vec3(abs(p.x - 0.1) - 0.55, p.y - (ROW_FEET + 0.2), abs(p.z - 0.1) - 0.13);
+    vec3 lb = abs(lg) - vec3(0.025, 0.21, 0.025);
+    bench = min(bench, length(max(lb, 0.0)) + min(max(lb.x, max(lb.y, lb.z)), 0.0));
+    if (bench < d) m = 0.0;
+    return min(d, bench);
+#endif
     int i0 = 0;
     for (int i = 1; i < ROW_COUNT; ++i) if (ROW_AT[i].x < p.x) i0 = i;
     int i1 = min(i0 + 1, ROW_COUNT - 1);
@@ -399,7 +456,11 @@ vec4 portrait_march_geo(vec2 s, float px) {
     vec3 rd = portrait_ray(s);
 #ifdef PORTRAIT_ROW
     // (the row stands 3.5-6 m off: start at its nearest, stop past its farthest)
+#ifdef PORTRAIT_ALONE
+    float t = 1.4;
+#else
     float t = 2.3;
+#endif
     const int STEPS = 128;
     const float T_END = 5.7, RELAX = 0.6;
 #else
