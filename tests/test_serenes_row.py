@@ -71,8 +71,8 @@ def test_the_row_is_five_modelled_figures_lit_on_their_folds(gl):
     """Five separate figures across the frame (a line through their gowns crosses five runs
     of coverage), each a volume: its normals turn through the form (both flanks), and the
     candle light lies on the folds and rims, not over the whole cloth -- the brightest tenth
-    of the cloth is over three times its median (a cut-out lit flat is near one), and the
-    cloth stays dark (its median under 45 of 255: charcoal, not a pale sheet)."""
+    of the cloth is over three times its median (30 vs 6.3 now; a cut-out lit flat is near
+    one), and the cloth stays dark (its median under 45 of 255: charcoal, not a pale sheet)."""
     img, geo, mat = _row(gl)
     cov = geo[..., 3] > 0.5
     line = cov[int(0.62 * cov.shape[0])]
@@ -89,9 +89,9 @@ def test_the_row_is_five_modelled_figures_lit_on_their_folds(gl):
 
 
 def test_the_eyes_are_bright_points_in_dark_hoods(gl):
-    """Their mercury eyes are the brightest things high in the frame: raising ``eyes``
-    brightens pixels at ten separate places at most (two per hood), and in the figures' top
-    fifth (the hoods) the 99.5th percentile is over four times the median."""
+    """Their mercury eyes are the brightest things high in the frame: in the figures' top
+    fifth (the hoods) the 99.5th percentile is over four times the median
+    (73 vs 3 now)."""
     img, geo, mat = _row(gl, size=(640, 360))
     cov = geo[..., 3] > 0.5
     rows = np.flatnonzero(cov.any(axis=1))
@@ -117,3 +117,52 @@ def test_the_dream_shows_the_row_modelled_at_both_of_its_times():
     mod = importlib.import_module("scenes.serenes")
     for t in (91.0, 98.0):
         assert mod.close_shot_shown(values(t)) != "row", t
+
+
+ALONE = {"alone": 1.0, "count": 1, "seated": 1.0, "candles": 1, "flicker": 0.0, "tremor": 0.0,
+         "voices": 0.0, "lovers": 0.0, "child": 0.0}
+
+
+def test_the_woman_alone_is_modelled_with_her_shadow_huge_on_the_wall(gl):
+    """Her wide room (round 22: "a primitive mannequin, flat wall"): one seated figure
+    modelled (normals through the form), her bare hands in the bake (skin, 0.85), and her
+    candle's shadow of her thrown up the wall: of the wall above her head's height, the part
+    right of her lies in her shadow (the baked shadow under 0.2 over more than an eighth of
+    it: 0.21 now) while the part left of her is lit (over 0.8 for most of it: all now)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE)
+        geo = p.pass_pixels("alone_geo")
+        mat = p.pass_pixels("alone_mat")
+    finally:
+        p.release()
+    cov = geo[..., 3] > 0.5
+    assert 0.04 < cov.mean() < 0.35, cov.mean()
+    nx = geo[..., 0][geo[..., 3] > 0.99]
+    assert nx.min() < -0.4 and nx.max() > 0.4, (nx.min(), nx.max())
+    assert ((mat[..., 3] > 0.8) & (mat[..., 3] < 0.9) & cov).sum() > 20
+    rows = np.flatnonzero(cov.any(axis=1))
+    cols = np.flatnonzero(cov.any(axis=0))
+    wall = (mat[..., 3] < -0.5)
+    above = slice(0, int(rows.min()))
+    right = wall[above, int(cols.max()):]
+    left = wall[above, :int(cols.min())]
+    shade_right = mat[above, int(cols.max()):, 1][right]
+    lit_left = mat[above, :int(cols.min()), 1][left]
+    assert (shade_right < 0.2).mean() > 0.125, (shade_right < 0.2).mean()
+    assert (lit_left > 0.8).mean() > 0.6, (lit_left > 0.8).mean()
+
+
+def test_the_dream_shows_her_modelled_in_the_wide_room_then_close():
+    """The woman's cue: her room modelled from 121 s, the close shot of her hands from 126 s."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    mod = importlib.import_module("scenes.serenes")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the cracks: a woman alone")
+        return cue.values
+
+    assert mod.close_shot_shown(values(123.0)) == "alone"
+    assert mod.close_shot_shown(values(128.0)) == "woman"
