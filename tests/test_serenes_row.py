@@ -125,7 +125,7 @@ ALONE = {"alone": 1.0, "count": 1, "seated": 1.0, "candles": 1, "flicker": 0.0, 
 
 def test_the_woman_alone_is_modelled_with_her_shadow_huge_on_the_wall(gl):
     """Her wide room (round 22: "a primitive mannequin, flat wall"): one seated figure
-    modelled (normals through the form), her bare hands in the bake (skin, 0.85), and her
+    modelled (normals through the form), her bare hands in the bake (skin), and her
     candle's shadow of her thrown up the wall: of the wall above her head's height, the part
     right of her lies in her shadow (the baked shadow under 0.2 over more than an eighth of
     it: 0.21 now) while the part left of her is lit (over 0.8 for most of it: all now)."""
@@ -140,7 +140,7 @@ def test_the_woman_alone_is_modelled_with_her_shadow_huge_on_the_wall(gl):
     assert 0.04 < cov.mean() < 0.35, cov.mean()
     nx = geo[..., 0][geo[..., 3] > 0.99]
     assert nx.min() < -0.4 and nx.max() > 0.4, (nx.min(), nx.max())
-    assert ((mat[..., 3] > 0.8) & (mat[..., 3] < 0.9) & cov).sum() > 20
+    assert ((mat[..., 2] > 0.5) & cov).sum() > 20          # (her bake keeps skin in z)
     rows = np.flatnonzero(cov.any(axis=1))
     cols = np.flatnonzero(cov.any(axis=0))
     wall = (mat[..., 3] < -0.5)

@@ -567,12 +567,23 @@ vec4 row_bake_mat(vec2 s, vec4 geo) {
         }
         ao = clamp(1.0 - 2.5 * ao, 0.0, 1.0);
         vec3 q = p + n * 0.006;
+#ifdef PORTRAIT_ALONE
+        // (her one candle: the second shadow's channel holds her bare skin instead, so the
+        // bilinear lookup never reads the face's edge, between 1 and 0.5, as skin)
+        float skin = abs(m - 0.85) < 0.01 ? 1.0 : 0.0;
+        return vec4(ao, row_shadow(q, KEY_CANDLE), skin, skin > 0.5 ? 0.0 : m);
+#else
         return vec4(ao, row_shadow(q, KEY_CANDLE), row_shadow(q, KEY_CANDLE_B), m);
+#endif
     }
     vec3 p = PORTRAIT_CAM + rd * row_room(PORTRAIT_CAM, rd);
     vec3 n = p.y < ROW_FEET + 0.001 ? vec3(0.0, 1.0, 0.0) : vec3(0.0, 0.0, -1.0);
     float ao = clamp(0.35 + portrait_sdf(p + n * 0.12) / 0.16, 0.0, 1.0);
     vec3 q = p + n * 0.01;
+#ifdef PORTRAIT_ALONE
+    return vec4(ao, row_shadow(q, KEY_CANDLE), 0.0, -1.0);      // (no skin on the wall)
+#else
     return vec4(ao, row_shadow(q, KEY_CANDLE), row_shadow(q, KEY_CANDLE_B), -1.0);
+#endif
 }
 #endif

@@ -160,7 +160,7 @@ void main() {
     vec3 albedo = mix(vec3(0.0062, 0.0052, 0.0048), vec3(0.02, 0.02, 0.026), face);
 #ifdef PORTRAIT_ALONE
     // her bare hands (0.85): pale skin, the candle warm through their thin edges
-    float skin = step(0.7, mat.w) * step(mat.w, 0.95);
+    float skin = mat.z;                        // (PORTRAIT_ALONE's bake: skin, not a shadow)
     face *= 1.0 - skin;
     albedo = mix(albedo, vec3(0.16, 0.125, 0.115), skin);
 #endif
@@ -210,7 +210,8 @@ void main() {
         float ne = max(dot(n, -rd), 0.0);
         vec3 env = eye_env(E, rr, lightc, lv);
         env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.65);
-        vec3 ec = env * 0.72 + SILVER * (0.004 + 0.03 * u_eyes) * ne * ne;
+        // (its own cold glow from within, brightest in the middle: an orb, not a ring)
+        vec3 ec = env * 0.72 + SILVER * (0.012 + 0.05 * u_eyes) * ne * ne * ne;
         ec *= 0.15 + 0.85 * smoothstep(1.0, 0.6, best);
         col = mix(col, ec, ecov);
     }
