@@ -119,6 +119,21 @@ candle, the neural thread glowing brow to brow (lovers_*.frag); and ``close_woma
 woman close -- bowed over two open hands, her candle beside her, the glitch tearing the rows
 round her hands (woman_*.frag).
 
+Round 22 (the stage's row still "soft cones in a row", "cut-out figures"; her wide room "a
+primitive mannequin, flat wall"): the stage itself modelled, in two more variants with their
+own relight (row_shot.glsl).  ``row``: the five standing, full length, each the portrait's
+hooded figure with a gown to the floor and its own height, lean, turn and fold phase
+(portrait.glsl PORTRAIT_ROW), marched once at the cut into a G-buffer ROW_BAKE_SCALE times the
+frame that covers ROW_OVERSCAN times its width, so ``pan`` shifts the baked picture and their
+unison sway is a small shear of it, not a re-bake; the mat pass bakes the two front
+candles' soft shadows on them and on the floor and wall (their shadows loom there), and the
+relight adds the rim candle behind them, the polished floor (candle pools, the flames as
+streaks, the figures mirrored by looking the bake up at the mirrored point) and the mercury
+eyes as analytic spheres.  ``alone``: the same with her one seated figure (PORTRAIT_ALONE: the
+close shot's bowed bust and open hands, a torso, lap and gown over her knees), a bench, one
+tall candle at the left throwing her hooded shadow up the wall, the glitch tearing the rows
+round her hands.  Either draws in place of the stage, and any close shot wins over it.
+
 Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
 the next, its head ticking side to side on a clock (laughter as a programmed response); the
 two rightmost lovers, turned to each other, mirror images, their brows linked by a bundle of
