@@ -29,7 +29,6 @@ const int EYE_COUNT = 2;
 const float ROW_FEET = -1.22;                         // the floor, below her head's centre
 const int ROW_COUNT = 1;
 const float ROW_OVERSCAN = 1.0;
-const float ROW_FAR = 9.0;
 #elif defined(PORTRAIT_ROW)
 // (the row's variant, round 22: "soft cones in a row", "cut-out figures" -- the standing row
 // modelled as the portrait is: five of them full length, each the portrait's hooded figure
@@ -44,7 +43,6 @@ const int EYE_COUNT = 10;
 const float ROW_FEET = -1.72;                         // the floor, below each head's centre
 const int ROW_COUNT = 5;
 const float ROW_OVERSCAN = 1.16;
-const float ROW_FAR = 9.0;
 #elif defined(PORTRAIT_WOMAN)
 // (the woman's variant, round 21: "a primitive mannequin, flat wall" -- she sits alone, close,
 // her head bowed deep over her hands held open before her; seen a little from above)
