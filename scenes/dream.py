@@ -206,7 +206,10 @@ serenes = Cue(
           # (round 21: "soft cones in a row" twice -- a third set-up from 96 to 100.5 s: the
           # lovers close, two of them turned face to face over a candle, the neural thread
           # brightening between their brows; then the row again for the cost)
-          "profiles": [(0, 0.0), (14, 1.0, "step"), (18.5, 0.0, "step")]},
+          "profiles": [(0, 0.0), (14, 1.0, "step"), (18.5, 0.0, "step")],
+          # (round 22: the row still "soft cones in a row", "cut-out figures" at 87.2 s: the
+          # row modelled as the portrait is, full length, baked once at each cut to it)
+          "row": [(0, 1.0), (6, 0.0, "step"), (18.5, 1.0, "step")]},
     # in unison, but not clones: the one movement ripples along the row, and each has its own
     # height, stance and reach
     params={"count": 5, "flicker": LFO("sine", rate=8, unit="beats", amp=0.15, offset=0.5),
@@ -260,7 +263,10 @@ the_woman = Cue(
             "closeup": 0.3, "candle": 1.6,
             # (round 17: "a mannequin against an empty wall": a tall window onto the glass
             # city's night, cold against her warm candle)
-            "window": 1.0},   # (round 15: 1.35 left "80 % of the frame black")
+            "window": 1.0,   # (round 15: 1.35 left "80 % of the frame black")
+            # (round 22: the wide room still "a primitive mannequin, flat wall": her seated,
+            # hooded figure modelled whole, baked once, one candle, her shadow on the wall)
+            "alone": 1.0},
     keys={"sway": [(0, 0.3), (13, 0.9, "in_quad")],
           "tremor": [(0, 0.55), (5, 0.8, "in_quad"), (13, 1.0, "in_quad")],
           # (round 21: "a primitive mannequin, flat wall" -- from 126 s a cut to her close,

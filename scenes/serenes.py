@@ -119,6 +119,21 @@ candle, the neural thread glowing brow to brow (lovers_*.frag); and ``close_woma
 woman close -- bowed over two open hands, her candle beside her, the glitch tearing the rows
 round her hands (woman_*.frag).
 
+Round 22 (the stage's row still "soft cones in a row", "cut-out figures"; her wide room "a
+primitive mannequin, flat wall"): the stage itself modelled, in two more variants with their
+own relight (row_shot.glsl).  ``row``: the five standing, full length, each the portrait's
+hooded figure with a gown to the floor and its own height, lean, turn and fold phase
+(portrait.glsl PORTRAIT_ROW), marched once at the cut into a G-buffer ROW_BAKE_SCALE times the
+frame that covers ROW_OVERSCAN times its width, so ``pan`` shifts the baked picture and their
+unison sway is a small shear of it, not a re-bake; the mat pass bakes the two front
+candles' soft shadows on them and on the floor and wall (their shadows loom there), and the
+relight adds the rim candle behind them, the polished floor (candle pools, the flames as
+streaks, the figures mirrored by looking the bake up at the mirrored point) and the mercury
+eyes as analytic spheres.  ``alone``: the same with her one seated figure (PORTRAIT_ALONE: the
+close shot's bowed bust and open hands, a torso, lap and gown over her knees), a bench, one
+tall candle at the left throwing her hooded shadow up the wall, the glitch tearing the rows
+round her hands.  Either draws in place of the stage, and any close shot wins over it.
+
 Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
 the next, its head ticking side to side on a clock (laughter as a programmed response); the
 two rightmost lovers, turned to each other, mirror images, their brows linked by a bundle of
@@ -610,7 +625,10 @@ VARIED_COUNTS = ("main", "main_window_near", "silk_shade", "silk", "threads")
 # The close shots, each by the param that cuts to it, in the order one wins over the others:
 # the woman close (``close_woman``: the portrait's variant, her head bowed over her hands), the
 # lovers (``profiles``: two of them in profile), the portrait of one (``portrait``).
-CLOSE_SHOTS = (("woman", "close_woman"), ("lovers", "profiles"), ("portrait", "portrait"))
+# the standing row modelled (``row``, round 22: the stage's "soft cones in a row") comes last:
+# any close shot cut to wins over it.
+CLOSE_SHOTS = (("woman", "close_woman"), ("lovers", "profiles"), ("portrait", "portrait"), ("alone", "alone"),
+               ("row", "row"))
 
 
 def close_shot_names(shot: str) -> tuple[str, str, str]:
@@ -621,6 +639,9 @@ def close_shot_names(shot: str) -> tuple[str, str, str]:
 PORTRAIT_PASSES = close_shot_names("portrait")
 LOVERS_PASSES = close_shot_names("lovers")
 WOMAN_PASSES = close_shot_names("woman")
+ROW_PASSES = close_shot_names("row")
+ALONE_PASSES = close_shot_names("alone")
+ROW_BAKE_SCALE = 1.25          # the row's G-buffer: it is far and one march of five figures
 PORTRAIT_PUSH = 0.06             # how far the shot pushes in over ``push`` 0..1 (zoom 1 + this)
 
 
@@ -639,7 +660,21 @@ def portrait_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, fl
     return key, rim, 1.0 + PORTRAIT_PUSH * push, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
 
 
-def close_shot_passes(shot: str) -> list:
+def row_light(shape: np.ndarray, t: float, params: dict, alone: bool = False) -> tuple[float, float, float, float]:
+    """u_portrait_light in the row shot: the two front candles' levels (the stage's first two
+    candles' flicker), the rim candle's behind the row (their mean, steadier), and the phase
+    of their unison sway (``pace``).  Alone (the woman's room) there is one candle: the
+    second is out, the rim faint, and her cue's bright wide-room candle (1.6) is held to 1."""
+    candle = float(params["candle"])
+    if alone:
+        candle = min(candle, 1.0)
+    a = candle * max(float(shape[0][2]), 0.05)
+    b = 0.0 if alone else candle * max(float(shape[1][2]), 0.05)
+    rim = 0.25 * a if alone else 0.5 * (a + b)
+    return a, b, rim, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
+
+
+def close_shot_passes(shot: str, scale: float = 2.0) -> list:
     """A close shot's three passes (shaders/scenes/serenes/SHOT_geo, _mat, SHOT.frag): its
     bust marched once into a G-buffer when the param that cuts to it (CLOSE_SHOTS) changes
     (at twice the frame's size: the bilinear lookup averages four samples a pixel, so the
@@ -649,13 +684,18 @@ def close_shot_passes(shot: str) -> list:
     again (one stall at the cut, not two), then relit every frame into ``main``."""
     geo, mat, relit = close_shot_names(shot)
     bake = dict(vert="common/fullscreen.vert", primitive="triangles", count=3, precision="rgba16f",
-                scale=2.0, max_side=PORTRAIT_MAX_SIDE, update=(dict(CLOSE_SHOTS)[shot],))
+                scale=scale, max_side=PORTRAIT_MAX_SIDE, update=(dict(CLOSE_SHOTS)[shot],))
     return [
         Pass(f"scenes/serenes/{geo}.frag", name=geo, **bake),
         Pass(f"scenes/serenes/{mat}.frag", name=mat, inputs=(geo,), **bake),
         Pass(f"scenes/serenes/{shot}.frag", name=relit, vert="common/fullscreen.vert",
              primitive="triangles", count=3, into="main", inputs=(geo, mat)),
     ]
+
+def close_shot_shown(params: dict) -> str | None:
+    """The close shot shown: the first of CLOSE_SHOTS whose param is at 0.5 or more (None: the stage)."""
+    return next((shot for shot, param in CLOSE_SHOTS if float(params.get(param, 0.0)) >= 0.5), None)
+
 
 class Serenes(Scene):
     """The scene: poses and candles from Python, as uniform arrays."""
@@ -666,7 +706,7 @@ class Serenes(Scene):
         whether a close shot is on.
         (Called after update() has set the counts it varies; the stage passes whose count
         it does not vary get their own back when the shot cuts back to the stage.)"""
-        shown = next((shot for shot, param in CLOSE_SHOTS if float(params.get(param, 0.0)) >= 0.5), None)
+        shown = close_shot_shown(params)
         own = {spec.name: spec.count for spec in self.passes}
         for name in STAGE_PASSES:
             if shown:
@@ -704,8 +744,11 @@ class Serenes(Scene):
         resources.draw_count("threads", 2 * (THREAD_SEGMENTS + 1), THREADS if lovers > 0.0 else 0)
         pos, shape, base = candle_states(state.t, state.seed, state.params)
         portrait = self.stage_portrait(resources, state.params)
+        shown = close_shot_shown(state.params)
         return {
-            "u_portrait_light": portrait_light(shape, state.t, state.params) if portrait else (1.0, 1.0, 1.0, 0.0),
+            "u_portrait_light": (row_light(shape, state.t, state.params, alone=shown == "alone")
+                                 if shown in ("row", "alone") else
+                                 portrait_light(shape, state.t, state.params) if portrait else (1.0, 1.0, 1.0, 0.0)),
             "u_fig_a": a,
             "u_fig_b": b,
             "u_fig_c": c,
@@ -769,6 +812,13 @@ serenes = Serenes(
         # The woman close (``close_woman``, round 21: "a primitive mannequin, flat wall"): the
         # portrait's variant -- her head bowed over her open hands, the glitch tearing them
         *close_shot_passes("woman"),
+        # The standing row modelled (``row``, round 22: "soft cones in a row", "cut-out
+        # figures"): five of them full length, each the portrait's hooded figure with its own
+        # height, lean and folds, marched once, relit each frame by the candles between them
+        *close_shot_passes("row", scale=ROW_BAKE_SCALE),
+        # The woman alone in her room modelled (``alone``, round 22: her wide room "a primitive
+        # mannequin, flat wall"): the row's shot with her one seated figure, one candle
+        *close_shot_passes("alone", scale=ROW_BAKE_SCALE),
         # Their voices as silk over the finished frame (nothing drawn while voices is 0):
         # the cloth's body dims what lies behind it, then its sheen is added (round 18).
         Pass("scenes/serenes/voices_shade.frag", name="silk_shade", vert="scenes/serenes/voices.vert",
@@ -811,6 +861,8 @@ serenes = Serenes(
         Param("portrait", 0.0, 0.0, 1.0, "from 0.5: the shot is a close portrait of one Serene -- its hood's folds candle-lit, the face in shadow, the mercury eyes large -- the others soft shadows behind (0: the stage)"),
         Param("profiles", 0.0, 0.0, 1.0, "from 0.5: the shot is two of them close in profile, face to face -- the lovers, a candle low between them, the neural thread glowing from brow to brow (0: the stage or the portrait)"),
         Param("close_woman", 0.0, 0.0, 1.0, "from 0.5: the shot is the woman close -- seated alone, her head bowed over her open hands, her candle beside her, the glitch tearing the rows of her hands (0: the stage)"),
+        Param("row", 0.0, 0.0, 1.0, "from 0.5: the standing row modelled -- five of them full length, hooded, their folds and rims candle-lit from below, the mercury eyes small spheres, their shadows huge on the wall, the floor mirroring them (0: the stage's silhouettes)"),
+        Param("alone", 0.0, 0.0, 1.0, "from 0.5: the woman alone modelled -- her seated hooded figure whole, bowed over her open hands on a bench, one candle on the floor before her, her shadow huge on the wall, the dark all round (0: the stage)"),
         Param("push", 0.0, 0.0, 1.0, "the portrait's slow push-in, 0 to 1 over the shot"),
         Param("light", "#ffa650", description="colour of the candle light"),
         Param("wall", "#b39a86", description="colour of the plaster wall and the floor"),

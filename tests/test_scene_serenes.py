@@ -1275,6 +1275,10 @@ def _woman_as_staged(**over):
     cue = next(c for c in show.cues if c.name == "the cracks: a woman alone")
     params = dict(cue.params)
     params.update(count=1, seated=1.0, sway=0.3, flicker=0.0, tremor=1.0)
+    # (round 22: the dream shows her room modelled, ``alone``, the stage's mannequin and flat
+    # wall having read a 3; these tests keep the stage's own room, which ``alone`` 0 draws;
+    # tests/test_serenes_row.py tests the modelled one)
+    params.update(alone=0.0)
     params.update(over)
     return params
 
@@ -1636,7 +1640,8 @@ def test_in_the_dream_no_haze_veils_the_woman(gl):
     params = {k: v for k, v in cue.params.items() if isinstance(v, (int, float))}
     p = Player(gl, size=(640, 360))
     try:
-        img = p.at(2.0, **{**params, "sway": 0.3, "tremor": 0.0, "flicker": 0.0})
+        # (the stage's room: the dream shows her modelled since round 22, ``alone``)
+        img = p.at(2.0, **{**params, "sway": 0.3, "tremor": 0.0, "flicker": 0.0, "alone": 0.0})
         cov = p.pass_pixels("figures")[..., 3] / 255.0
     finally:
         p.release()

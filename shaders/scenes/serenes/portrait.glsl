@@ -16,6 +16,33 @@ const float PORTRAIT_BOW = 0.2;                       // each bowed toward the o
 const vec3 LOVER_AT = vec3(0.24, 0.0, 0.0);           // the right one's head; the left its mirror
 const float LOVER_TURN = 0.95;                        // each turned from us toward the other (rad)
 const int EYE_COUNT = 4;
+#elif defined(PORTRAIT_ALONE)
+// (the woman's wide room, round 22: "a primitive mannequin, flat wall" -- her whole seated,
+// hooded figure modelled as the row is (PORTRAIT_ROW's code with one figure), on a bench,
+// her head bowed over her open hands, one candle on the floor before her throwing her
+// shadow huge on the wall behind; the dark all round)
+const vec3 PORTRAIT_CAM = vec3(-0.1, -0.66, -2.9);
+const float PORTRAIT_FOCAL = 1.22;
+const float PORTRAIT_PITCH = 0.14;
+const float PORTRAIT_BOW = 0.5;
+const int EYE_COUNT = 2;
+const float ROW_FEET = -1.22;                         // the floor, below her head's centre
+const int ROW_COUNT = 1;
+const float ROW_OVERSCAN = 1.0;
+#elif defined(PORTRAIT_ROW)
+// (the row's variant, round 22: "soft cones in a row", "cut-out figures" -- the standing row
+// modelled as the portrait is: five of them full length, each the portrait's hooded figure
+// with its own height, lean, turn and fold phase, seen from the room a little below their
+// eyes; the camera's drift along the row is a shift of the baked picture, so the bake
+// covers ROW_OVERSCAN times the frame)
+const vec3 PORTRAIT_CAM = vec3(0.0, -1.02, -3.55);
+const float PORTRAIT_FOCAL = 1.22;
+const float PORTRAIT_PITCH = 0.13;
+const float PORTRAIT_BOW = 0.1;
+const int EYE_COUNT = 10;
+const float ROW_FEET = -1.72;                         // the floor, below each head's centre
+const int ROW_COUNT = 5;
+const float ROW_OVERSCAN = 1.16;
 #elif defined(PORTRAIT_WOMAN)
 // (the woman's variant, round 21: "a primitive mannequin, flat wall" -- she sits alone, close,
 // her head bowed deep over her hands held open before her; seen a little from above)
@@ -40,6 +67,22 @@ const float EYE_RADIUS = 0.03;
 // into shadow); one behind them, higher, for the rims
 const vec3 KEY_CANDLE = vec3(0.0, -0.27, -0.08);
 const vec3 RIM_CANDLE = vec3(0.0, 0.02, 0.75);
+#elif defined(PORTRAIT_ALONE)
+// her one candle on the floor before her at the left (its light from below on her hands and
+// the underside of her hood; her shadow thrown up the wall at the right), a faint second
+// light far behind at the left for a rim
+const vec3 KEY_CANDLE = vec3(-0.9, -0.5, -1.0);
+const vec3 RIM_CANDLE = vec3(-1.2, -0.9, 1.6);
+const vec3 KEY_CANDLE_B = vec3(2.5, -1.0, -2.0);
+const float ROW_WALL = 0.75;                         // the wall close behind her (z, m)
+#elif defined(PORTRAIT_ROW)
+// the row's candles: two on low stands in front of them, between the figures (their light
+// comes up from below, and throws the figures' shadows huge on the wall behind), and the
+// rim from one behind the row at the right
+const vec3 KEY_CANDLE = vec3(-1.35, -1.3, -0.5);
+const vec3 RIM_CANDLE = vec3(0.5, -1.25, 1.3);
+const vec3 KEY_CANDLE_B = vec3(0.5, -1.32, -0.4);
+const float ROW_WALL = 2.2;                          // the wall behind them (z, m)
 #elif defined(PORTRAIT_WOMAN)
 // her one candle on a stool at her right, a little below her hands; another behind at the left
 const vec3 KEY_CANDLE = vec3(0.32, -0.26, -0.12);
@@ -120,10 +163,19 @@ float p_round_cone(vec3 p, vec3 a, vec3 b, float r1, float r2) {
 
 // The cloth's folds: soft vertical falls fanning out from the neck over the mantle, finer
 // and shallower on the hood, a few slanting creases where the hood gathers round the face.
+float g_fold_phase = 0.0;          // the row: each figure's folds fall at their own angles
+
 float portrait_folds(vec3 q) {
-    float a = atan(q.x, -q.z + 0.06);
+    float a = atan(q.x, -q.z + 0.06) + g_fold_phase;
+#ifdef PORTRAIT_ROW
+    // (standing: long falls from the shoulders to the hem, deepening as they go, barely
+    // wandering -- silk hanging, not wax)
+    float low = smoothstep(-0.2, -1.6, q.y);
+    float w = 0.45 * sin(q.y * 2.1 + a * 1.3);
+#else
     float low = smoothstep(-0.12, -0.5, q.y);
     float w = 1.3 * sin(q.y * 7.0 + a * 1.7);
+#endif
     float f = 0.65 * sin(a * 7.0 + w) + 0.35 * sin(a * 12.0 - 0.8 * w + 1.7);
     // ridges rounder than the valleys (cloth hangs in soft tubes, creased between them)
     f = f - 0.35 * f * f;
@@ -149,6 +201,30 @@ float bust_sdf(vec3 p, out float m) {
     float mantle = p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.8, 0.1), 0.09, 0.3) * 0.8;
     float shoulders = p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.16, -0.32, 0.05), vec3(0.12, 0.06, 0.1));
     mantle = p_smin(mantle, shoulders, 0.06);
+#ifdef PORTRAIT_ALONE
+    // seated: the mantle over her shoulders to her waist, her lap on the bench, the gown
+    // drawn over her knees and falling from them to the floor
+    mantle = p_smin(p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.5, 0.07), 0.09, 0.17) * 0.85,
+                    p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.12, -0.3, 0.05), vec3(0.095, 0.055, 0.085)), 0.06);
+    float torso = p_round_cone(vec3(p.x / 1.1, p.y, p.z), vec3(0.0, -0.4, 0.07), vec3(0.0, -0.6, 0.08), 0.15, 0.19);
+    float lap = p_round_cone(vec3(p.x / 1.5, p.y, p.z), vec3(0.0, -0.62, 0.06), vec3(0.0, -0.64, -0.3), 0.13, 0.1);
+    float shins = p_round_cone(vec3(p.x / 1.45, p.y, p.z), vec3(0.0, -0.66, -0.33), vec3(0.0, ROW_FEET + 0.12, -0.36), 0.1, 0.17);
+    float hem = p_ellipsoid(p - vec3(0.0, ROW_FEET + 0.05, -0.34), vec3(0.3, 0.09, 0.2));
+    mantle = p_smin(mantle, p_smin(torso, p_smin(lap, p_smin(shins, hem, 0.1), 0.08), 0.08), 0.08);
+    mantle = max(mantle, ROW_FEET - p.y);
+#elif defined(PORTRAIT_ROW)
+    // standing: the mantle falls on into a gown to the floor, widening as it goes
+    // (slender: the portrait's mantle, cut short at the chest, falls into a narrow gown that
+    // only flares at the hem)
+    mantle = p_smin(p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.5, 0.07), 0.09, 0.17) * 0.85,
+                    p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.12, -0.3, 0.05), vec3(0.095, 0.055, 0.085)), 0.06);
+    vec3 pg = vec3(p.x / 1.05, p.y, p.z);
+    float gown = p_round_cone(pg, vec3(0.0, -0.4, 0.06), vec3(0.0, ROW_FEET + 0.25, 0.1), 0.16, 0.22);
+    gown = p_smin(gown, p_ellipsoid(p - vec3(0.0, ROW_FEET + 0.08, 0.09), vec3(0.3, 0.14, 0.26)), 0.14);
+    mantle = p_smin(mantle, gown, 0.1);
+    // cut at the floor
+    mantle = max(mantle, ROW_FEET - p.y);
+#endif
     float cloth = p_smin(hood, mantle, 0.07);
     cloth += portrait_folds(vec3(p.x, p.y, mix(p.z, q.z, smoothstep(-0.2, -0.02, p.y))));
     // the face opening: a tall oval cut deep into the cowl, its edge rolled soft
@@ -183,7 +259,7 @@ vec3 lover_dir_world(vec3 l, float side) {
 }
 #endif
 
-#ifdef PORTRAIT_WOMAN
+#if defined(PORTRAIT_WOMAN) || defined(PORTRAIT_ALONE)
 // Her hands, held open before her, palms up (mirrored across x = 0): the sleeves from under
 // the mantle to the wrists (cloth), each palm a flattened ellipsoid, four fingers curling a
 // little up and apart, a thumb.  ``hand``: the distance to the bare hands alone.
@@ -210,8 +286,85 @@ float woman_hands(vec3 p, out float hand) {
 }
 #endif
 
+#ifdef PORTRAIT_ALONE
+// she sits right of centre, turned a little toward the candle
+const vec3 ROW_AT[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.12, 0.0, 1.0));
+const vec3 ROW_POSE[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.0, 0.25, 0.7));
+#elif defined(PORTRAIT_ROW)
+// Each figure's place: x, z (m; staggered in depth), its height (scale), its lean sideways
+// (rad, about the feet), its turn (rad, about the vertical) and its folds' phase.
+const vec3 ROW_AT[ROW_COUNT] = vec3[ROW_COUNT](vec3(-1.85, 0.45, 1.06), vec3(-0.92, -0.22, 1.14),
+    vec3(0.05, 0.7, 1.2), vec3(0.95, 0.05, 1.08), vec3(1.9, -0.12, 1.12));
+const vec3 ROW_POSE[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.035, 0.35, 0.0), vec3(-0.02, 0.15, 1.3),
+    vec3(0.0, -0.05, 2.6), vec3(0.025, -0.2, 3.9), vec3(-0.04, -0.38, 5.2));
+#endif
+#ifdef PORTRAIT_ROW
+
+// Figure i's local point (the portrait's bust space: the head's centre at the origin, the
+// floor at ROW_FEET, scaled to its height) of a world point.
+vec3 row_local(vec3 p, int i) {
+    vec3 at = ROW_AT[i];
+    float k = at.z;
+    vec3 w = p - vec3(at.x, ROW_FEET, at.y);
+    float cl = cos(ROW_POSE[i].x), sl = sin(ROW_POSE[i].x);
+    w.xy = vec2(cl * w.x + sl * w.y, -sl * w.x + cl * w.y);
+    float ct = cos(ROW_POSE[i].y), st = sin(ROW_POSE[i].y);
+    w.xz = vec2(ct * w.x - st * w.z, st * w.x + ct * w.z);
+    return w / k + vec3(0.0, ROW_FEET, 0.0);
+}
+
+// The world point of figure i's local point (the inverse of row_local).
+vec3 row_world(vec3 q, int i) {
+    vec3 at = ROW_AT[i];
+    vec3 w = (q - vec3(0.0, ROW_FEET, 0.0)) * at.z;
+    float ct = cos(ROW_POSE[i].y), st = sin(ROW_POSE[i].y);
+    w.xz = vec2(ct * w.x + st * w.z, -st * w.x + ct * w.z);
+    float cl = cos(ROW_POSE[i].x), sl = sin(ROW_POSE[i].x);
+    w.xy = vec2(cl * w.x - sl * w.y, sl * w.x + cl * w.y);
+    return w + vec3(at.x, ROW_FEET, at.y);
+}
+
+// The row's field: the two figures nearest the point across (they stand ~0.95 m apart and
+// none is wider than 0.5 m each side, so no third can be nearer), each the portrait's bust
+// with its gown; ``fig`` which one it hit.
+float row_sdf(vec3 p, out float m, out float fig) {
+#ifdef PORTRAIT_ALONE
+    // her figure, her hands (bare skin: 0.85) and the bench under her (cloth-dark wood)
+    fig = 0.0;
+    g_fold_phase = ROW_POSE[0].z;
+    vec3 q = row_local(p, 0);
+    float hand;
+    float arms = woman_hands(q, hand);
+    float d = bust_sdf(q, m);
+    if (arms < d) m = hand < arms + 0.004 ? 0.85 : 0.0;
+    d = p_smin(d, arms, 0.01);
+    vec3 b = abs(p - vec3(0.1, ROW_FEET + 0.42, 0.1)) - vec3(0.62, 0.025, 0.17);
+    float bench = length(max(b, 0.0)) + min(max(b.x, max(b.y, b.z)), 0.0) - 0.01;
+    vec3 lg = vec3(abs(p.x - 0.1) - 0.55, p.y - (ROW_FEET + 0.2), abs(p.z - 0.1) - 0.13);
+    vec3 lb = abs(lg) - vec3(0.025, 0.21, 0.025);
+    bench = min(bench, length(max(lb, 0.0)) + min(max(lb.x, max(lb.y, lb.z)), 0.0));
+    if (bench < d) m = 0.0;
+    return min(d, bench);
+#endif
+    int i0 = 0;
+    for (int i = 1; i < ROW_COUNT; ++i) if (ROW_AT[i].x < p.x) i0 = i;
+    int i1 = min(i0 + 1, ROW_COUNT - 1);
+    float m0, m1;
+    g_fold_phase = ROW_POSE[i0].z;
+    float d0 = bust_sdf(row_local(p, i0), m0) * ROW_AT[i0].z;
+    g_fold_phase = ROW_POSE[i1].z;
+    float d1 = bust_sdf(row_local(p, i1), m1) * ROW_AT[i1].z;
+    m = d0 < d1 ? m0 : m1;
+    fig = float(d0 < d1 ? i0 : i1);
+    return min(d0, d1);
+}
+#endif
+
 float portrait_sdf(vec3 p, out float m) {
-#ifdef PORTRAIT_LOVERS
+#ifdef PORTRAIT_ROW
+    float fig;
+    return row_sdf(p, m, fig);
+#elif defined(PORTRAIT_LOVERS)
     return bust_sdf(lover_local(p), m);
 #elif defined(PORTRAIT_WOMAN)
     float hand;
@@ -232,6 +385,9 @@ float portrait_sdf(vec3 p) {
 // Eye centres in world space (the lovers: 0, 1 the right one's, 2, 3 the left one's).
 vec3 portrait_eye(int e) {
     vec3 b = portrait_world((e & 1) == 0 ? EYE_L : EYE_R);
+#ifdef PORTRAIT_ROW
+    return row_world(b, e >> 1);
+#endif
 #ifdef PORTRAIT_LOVERS
     float side = e < 2 ? 1.0 : -1.0;
     return lover_dir_world(b, side) + vec3(LOVER_AT.x * side, LOVER_AT.yz);
@@ -296,16 +452,29 @@ float portrait_geo_depth(vec4 geo) {
 vec4 portrait_march_geo(vec2 s, float px) {
     vec3 ro = PORTRAIT_CAM;
     vec3 rd = portrait_ray(s);
+#ifdef PORTRAIT_ROW
+    // (the row stands 3.5-6 m off: start at its nearest, stop past its farthest)
+#ifdef PORTRAIT_ALONE
+    float t = 1.4;
+#else
+    float t = 2.3;
+#endif
+    const int STEPS = 128;
+    const float T_END = 5.7, RELAX = 0.6;
+#else
     float t = 0.55;
+    const int STEPS = 320;
+    const float T_END = 2.2, RELAX = 0.42;
+#endif
     float best = 1e9, best_t = t;
     float hit = 0.0;
-    for (int i = 0; i < 320; ++i) {
+    for (int i = 0; i < STEPS; ++i) {
         float d = portrait_sdf(ro + rd * t);
         float pix = px * t;
         if (d / pix < best) { best = d / pix; best_t = t; }
         if (d < 0.0004 * t) { hit = 1.0; break; }
-        t += d * 0.42;
-        if (t > 2.2) break;
+        t += d * RELAX;
+        if (t > T_END) break;
     }
     float cov = hit > 0.0 ? 1.0 : clamp(1.0 - best, 0.0, 1.0);
     float tt = hit > 0.0 ? t : best_t;
@@ -350,3 +519,69 @@ vec4 portrait_bake_mat(vec2 s, vec4 geo) {
     float thin = exp(-inside * 90.0);
     return vec4(ao, sh, thin, m);
 }
+
+#ifdef PORTRAIT_ROW
+// The room behind the row where a pixel misses them: the floor (y = ROW_FEET) or the wall
+// (z = ROW_WALL), whichever the ray meets first; its distance.
+float row_room(vec3 ro, vec3 rd) {
+    float tf = rd.y < -1e-4 ? (ROW_FEET - ro.y) / rd.y : 1e9;
+    float tw = rd.z > 1e-4 ? (ROW_WALL - ro.z) / rd.z : 1e9;
+    return min(min(tf, tw), 40.0);
+}
+
+// A candle's soft shadow at p (iq's k h / t penumbra through the row's field).
+float row_shadow(vec3 p, vec3 light) {
+    vec3 L = light - p;
+    float ld = length(L);
+    L /= ld;
+    // (the start jittered per point: the march's steps would show as rings on the wall)
+    float sh = 1.0, m;
+    float st = 0.02 + 0.03 * fract(52.9829189 * fract(dot(floor(gl_FragCoord.xy), vec2(0.06711056, 0.00583715))));
+    for (int k = 0; k < 40; ++k) {
+        float h = portrait_sdf(p + L * st, m);
+        sh = min(sh, 10.0 * h / st);
+        st += clamp(h * 0.8, 0.02, 0.25);
+        if (sh < 0.001 || st > ld - 0.05) break;
+    }
+    sh = clamp(sh, 0.0, 1.0);
+    return sh * sh * (3.0 - 2.0 * sh);
+}
+
+// The row's G-buffer (mat), from the hit the geo pass found: on a figure (occlusion, the two
+// front candles' soft shadows, material 0..1); on the room behind (the floor's contact
+// occlusion at their feet, the same two shadows -- the huge shadows on the wall -- and -1).
+vec4 row_bake_mat(vec2 s, vec4 geo) {
+    vec3 rd = portrait_ray(s);
+    float m;
+    if (geo.a > 0.5) {
+        vec3 p = PORTRAIT_CAM + rd * portrait_geo_depth(geo);
+        vec3 n = portrait_geo_normal(geo);
+        portrait_sdf(p, m);
+        float ao = 0.0, w = 1.0;
+        for (int k = 1; k <= 5; ++k) {
+            float h = 0.03 * float(k * k) * 0.5 + 0.01;
+            ao += w * (h - portrait_sdf(p + n * h));
+            w *= 0.6;
+        }
+        ao = clamp(1.0 - 2.5 * ao, 0.0, 1.0);
+        vec3 q = p + n * 0.006;
+#ifdef PORTRAIT_ALONE
+        // (her one candle: the second shadow's channel holds her bare skin instead, so the
+        // bilinear lookup never reads the face's edge, between 1 and 0.5, as skin)
+        float skin = abs(m - 0.85) < 0.01 ? 1.0 : 0.0;
+        return vec4(ao, row_shadow(q, KEY_CANDLE), skin, skin > 0.5 ? 0.0 : m);
+#else
+        return vec4(ao, row_shadow(q, KEY_CANDLE), row_shadow(q, KEY_CANDLE_B), m);
+#endif
+    }
+    vec3 p = PORTRAIT_CAM + rd * row_room(PORTRAIT_CAM, rd);
+    vec3 n = p.y < ROW_FEET + 0.001 ? vec3(0.0, 1.0, 0.0) : vec3(0.0, 0.0, -1.0);
+    float ao = clamp(0.35 + portrait_sdf(p + n * 0.12) / 0.16, 0.0, 1.0);
+    vec3 q = p + n * 0.01;
+#ifdef PORTRAIT_ALONE
+    return vec4(ao, row_shadow(q, KEY_CANDLE), 0.0, -1.0);      // (no skin on the wall)
+#else
+    return vec4(ao, row_shadow(q, KEY_CANDLE), row_shadow(q, KEY_CANDLE_B), -1.0);
+#endif
+}
+#endif

@@ -1,0 +1,241 @@
+// row_shot.glsl -- the relight of the modelled stage shots: the row (row.frag) and the woman
+// alone in her room (alone.frag, PORTRAIT_ALONE); their G-buffers baked by portrait.glsl.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+#include "light.glsl"
+#include "portrait.glsl"
+#include "../../lib/noise.glsl"
+
+uniform vec2 u_resolution;
+uniform float u_time;
+uniform int u_frame;
+uniform float u_exposure;
+uniform float u_stage_pan;
+#ifdef PORTRAIT_ALONE
+uniform sampler2D u_alone_geo;
+uniform sampler2D u_alone_mat;
+#define GEO_TEX u_alone_geo
+#define MAT_TEX u_alone_mat
+#else
+uniform sampler2D u_row_geo;
+uniform sampler2D u_row_mat;
+#define GEO_TEX u_row_geo
+#define MAT_TEX u_row_mat
+#endif
+uniform vec4 u_portrait_light;    // the two front candles' levels, the rim candle's, sway phase
+out vec4 frag_colour;
+
+#include "candle_flame.glsl"
+
+const vec3 SILVER = vec3(0.70, 0.83, 1.0);
+const float ROW_EXPOSURE = 0.7;
+const float PAN_SCREEN = 0.24;       // screen units the picture shifts per metre of ``pan``
+const float SWAY = 0.02;             // the shear of their unison sway at head height
+
+// The cloth's light from one candle at ``c`` (level ``k``, its shadow ``sh``): a wrapped
+// diffuse, and the velvet pile catching it where the cloth turns from us.
+vec3 cloth_light(vec3 P, vec3 N, vec3 V, vec3 c, float k, float sh, vec3 lightc, vec3 albedo) {
+    vec3 L = c - P;
+    float d2 = dot(L, L);
+    L *= inversesqrt(d2);
+    float lit = k * sh * 0.5 / max(d2, 0.25);
+    float ndl = max(dot(N, L) * 0.85 + 0.15, 0.0);
+    float graze = pow(1.0 - max(dot(N, V), 0.0), 2.5);
+    vec3 pile = mix(lightc, vec3(1.0, 0.78, 0.55), 0.4);
+    return lightc * albedo * lit * ndl + pile * lit * 0.045 * graze * max(dot(N, L) + 0.3, 0.0);
+}
+
+// What a mercury eye mirrors in direction r: the dark room, the warm floor below, the
+// candle flames as hot points.
+vec3 eye_env(vec3 E, vec3 r, vec3 lightc, vec2 lv) {
+    vec3 col = vec3(0.0015, 0.002, 0.003) + SILVER * 0.004 * smoothstep(0.0, 1.0, r.y);
+    col += lightc * 0.04 * smoothstep(0.0, -0.25, r.y) * smoothstep(-0.9, -0.3, r.y) * lv.x;
+    vec3 cs[2] = vec3[2](KEY_CANDLE, KEY_CANDLE_B);
+    for (int k = 0; k < 2; ++k) {
+        vec3 d = normalize(cs[k] + vec3(0.0, 0.03, 0.0) - E);
+        float f = 1.0 - dot(r, d);
+        col += lightc * lv[k] * (3.0 * (1.0 - smoothstep(0.0015, 0.004, f)) + 0.15 * exp(-f * 60.0));
+        col += vec3(1.0, 0.9, 0.72) * lv[k] * 6.0 * (1.0 - smoothstep(0.0, 0.0015, f));
+    }
+    return col;
+}
+
+void main() {
+    vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
+    float aspect = u_resolution.x / u_resolution.y;
+    vec3 lightc = light_colour();
+    vec2 lv = u_portrait_light.xy;
+    float rimc = u_portrait_light.z;
+    // the drift along the row, and their sway: above the floor's line the picture leans
+    vec2 s = s0 + vec2(u_stage_pan * PAN_SCREEN, 0.0);
+#ifdef PORTRAIT_ALONE
+    // she does not sway; the glitch in her hands (paragraph 6) tears rows round them
+    // sideways in hard-edged runs, a few frames at a time, more as the tremor grows
+    float sway = 0.0;
+    vec2 hs = portrait_project(row_world(vec3(0.0, -0.3, -0.23), 0)).xy;
+    float band = step(abs(s.y - hs.y), 0.045) * step(abs(s.x - hs.x), 0.12);
+    float row_ = floor(gl_FragCoord.y / max(u_resolution.y / 180.0, 1.0) / 2.0);
+    float tick = floor(u_time * 11.0);
+    float r1 = hash_to_unit(pcg2d(uvec2(uint(row_ + 512.0), uint(tick))).x);
+    float r2 = hash_to_unit(pcg2d(uvec2(uint(row_ + 1024.0), uint(tick))).y);
+    vec2 sf = s - vec2(band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.035 * u_tremor, 0.0);
+#else
+    float sway = SWAY * sin(u_portrait_light.w) * max(s.y + 0.26, 0.0) / 0.5;
+    vec2 sf = s - vec2(sway, 0.0);
+#endif
+    vec2 uv = 0.5 + sf / ROW_OVERSCAN * vec2(1.0 / aspect, 1.0);
+    vec4 geo = texture(GEO_TEX, uv);
+    vec4 mat = texture(MAT_TEX, uv);
+    vec3 ro = PORTRAIT_CAM;
+    vec3 rd = portrait_ray(sf);
+    vec3 V = -rd;
+
+    // --- the room: the floor and the wall, lit by the front candles past the figures
+    float tb = row_room(ro, rd);
+    vec3 B = ro + rd * tb;
+    float on_floor = step(B.y, ROW_FEET + 0.001);
+    vec3 Nb = on_floor > 0.5 ? vec3(0.0, 1.0, 0.0) : vec3(0.0, 0.0, -1.0);
+    float bg = step(mat.w, -0.5);
+    float shA = mix(0.0, mat.y, bg), shB = mix(0.0, mat.z, bg);
+    // (old plaster, mottled and stained, not a flat wall)
+    float mottle = 0.6 * vnoise(B.xy * 3.0) + 0.4 * vnoise(B.xy * 11.0 + 7.0);
+    vec3 plaster = wall_colour() * vec3(0.55, 0.42, 0.36) * 0.22 * (0.7 + 0.5 * mottle);
+    vec3 boards = vec3(0.05, 0.034, 0.024) * (0.8 + 0.2 * sin(B.x * 9.0 + 0.5 * sin(B.z * 3.0)));
+    vec3 alb = mix(plaster, boards, on_floor);
+    vec3 room = vec3(0.0);
+    vec3 cs[3] = vec3[3](KEY_CANDLE, KEY_CANDLE_B, RIM_CANDLE);
+#ifdef PORTRAIT_ALONE
+    const float WALL_LIGHT = 1.5;     // (her wall is near: the dark round her)
+#else
+    const float WALL_LIGHT = 7.0;
+#endif
+    float ck[3] = float[3](WALL_LIGHT * lv.x * shA, WALL_LIGHT * lv.y * shB, 0.35 * rimc);
+    for (int k = 0; k < 3; ++k) {
+        vec3 L = cs[k] - B;
+        float d2 = dot(L, L);
+        room += lightc * alb * ck[k] * max(dot(Nb, L * inversesqrt(d2)), 0.0) * 0.9 / max(d2, 0.04);
+    }
+    room *= mix(1.0, mat.x, bg);
+    // the polished boards mirror the flames (a warm streak under each) and, where a figure
+    // stands between, go dark: its reflection (the mirrored point looked up in the bake)
+    {
+        vec3 rr = reflect(rd, vec3(0.0, 1.0, 0.0));
+        float fres = 0.04 + 0.5 * pow(1.0 - max(rd.y * -1.0, 0.0), 5.0);
+        vec3 refl = vec3(0.0);
+        for (int k = 0; k < 3; ++k) {
+            vec3 d = normalize(cs[k] - B);
+            vec2 off = vec2(dot(rr.xz - d.xz, vec2(1.0, 0.0)), rr.y - d.y);
+            float streak = exp(-off.x * off.x * 9000.0) * exp(-abs(off.y) * 14.0);
+            refl += lightc * (k == 2 ? rimc : lv[k]) * streak * 0.9;
+        }
+        // the figures mirrored: the bake's coverage where the ray's mirror meets the row
+        float mcov = 0.0;
+        for (int k = 0; k < 3; ++k) {
+            float zp = -0.15 + 0.4 * float(k);
+            float tz = (zp - B.z) / max(rr.z, 1e-3);
+            vec3 Q = B + rr * max(tz, 0.0);
+            vec3 sp = portrait_project(Q);
+            vec2 quv = 0.5 + (sp.xy + vec2(sway * 0.0, 0.0)) / ROW_OVERSCAN * vec2(1.0 / aspect, 1.0);
+            vec4 g = texture(GEO_TEX, quv);
+            mcov = max(mcov, g.a * step(abs(g.z - sp.z), 0.45) * step(ROW_FEET, Q.y));
+        }
+        room = room * (1.0 - 0.5 * mcov * on_floor) + refl * fres * on_floor * (1.0 - mcov);
+    }
+    // the haze of the room: candle light scattered in the air, more with distance
+    room += lightc * (lv.x + lv.y) * 0.0022 * (1.0 - exp(-tb * 0.15));
+    vec3 col = room;
+
+    // --- the figures: charcoal-umber cloth, lit only on the folds and rims
+    float cov = geo.a;
+    float depth = portrait_geo_depth(geo);
+    vec3 P = ro + rd * depth;
+    vec3 N = portrait_geo_normal(geo);
+    float ao = mat.x;
+    float face = step(0.75, mat.w);
+    float lining = clamp(mat.w, 0.0, 1.0) * (1.0 - face) * 2.0;
+    float NV = max(dot(N, V), 0.0);
+    // (deep charcoal going umber, round 22: no terracotta -- the light lives in the pile)
+    vec3 albedo = mix(vec3(0.0062, 0.0052, 0.0048), vec3(0.02, 0.02, 0.026), face);
+#ifdef PORTRAIT_ALONE
+    // her bare hands (0.85): pale skin, the candle warm through their thin edges
+    float skin = mat.z;                        // (PORTRAIT_ALONE's bake: skin, not a shadow)
+    face *= 1.0 - skin;
+    albedo = mix(albedo, vec3(0.16, 0.125, 0.115), skin);
+#endif
+    vec3 fig = cloth_light(P, N, V, KEY_CANDLE, lv.x, mat.y, lightc, albedo)
+             + cloth_light(P, N, V, KEY_CANDLE_B, lv.y, mat.z, lightc, albedo);
+    fig *= 0.3 + 0.7 * ao;
+    // the rim: the candle behind the row caught along their edges
+    vec3 Lr = normalize(RIM_CANDLE - P);
+    float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.2, 0.0);
+    fig += lightc * rimc * rim * 0.16 * (0.4 + 0.6 * ao);
+    // the cold of the room, barely, from above
+    fig += vec3(0.3, 0.36, 0.9) * 0.004 * ao * (0.5 + 0.5 * N.y) * (0.3 + 0.7 * u_eyes);
+#ifdef PORTRAIT_ALONE
+    lining *= 1.0 - skin;
+    fig += vec3(1.0, 0.45, 0.3) * lightc * lv.x * skin * 0.25 * pow(1.0 - NV, 2.0) * mat.y;
+#endif
+    fig *= 1.0 - 0.85 * lining - 0.85 * face;
+    fig += lightc * (lv.x + lv.y) * 0.0022 * (1.0 - exp(-depth * 0.15));
+    col = mix(col, fig, cov);
+
+    // --- the eyes: mercury spheres, the nearest one hit
+    float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL);
+    float halo = 0.0;
+    // (a pixel no eye covers keeps the first eye: never a NaN blended in at zero weight)
+    float best = 0.99, ecov = 0.0;
+    vec3 bestE = portrait_eye(0);
+    for (int e = 0; e < EYE_COUNT; ++e) {
+        vec3 E = portrait_eye(e);
+        float r = EYE_RADIUS * ROW_AT[e >> 1].z;
+        vec3 oc = ro - E;
+        float b = dot(oc, rd);
+        float c = dot(oc, oc) - b * b;
+        float perp = sqrt(max(c, 0.0));
+        float te = -b;
+        float cv = clamp((r - perp) / (px * te) + 0.5, 0.0, 1.0) * step(te, depth + 0.05 + (1.0 - cov) * 10.0);
+        if (cv > ecov) { ecov = cv; best = perp / r; bestE = E; }
+        halo += exp(-perp / (te * px) * 0.45) * (1.0 - cv);
+    }
+    {
+        vec3 E = bestE;
+        vec3 oc = ro - E;
+        float b = dot(oc, rd);
+        float r = length(oc - rd * b) / max(best, 1e-3);      // (its radius, from the pass)
+        float te = -b - sqrt(max(r * r - dot(oc, oc) + b * b, 0.0));
+        vec3 n = normalize(ro + rd * te - E);
+        vec3 rr = reflect(rd, n);
+        float ne = max(dot(n, -rd), 0.0);
+        vec3 env = eye_env(E, rr, lightc, lv);
+        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.65);
+        // (its own cold glow from within, brightest in the middle: an orb, not a ring)
+        vec3 ec = env * 0.72 + SILVER * (0.012 + 0.05 * u_eyes) * ne * ne * ne;
+        ec *= 0.15 + 0.85 * smoothstep(1.0, 0.6, best);
+        col = mix(col, ec, ecov);
+    }
+    col += SILVER * (0.002 + 0.01 * u_eyes) * halo;
+
+    // --- the candles themselves, in front of the row, and their glow in the air
+#ifdef PORTRAIT_ALONE
+    const int FLAMES = 1;
+#else
+    const int FLAMES = 2;
+#endif
+    for (int k = 0; k < FLAMES; ++k) {
+        vec3 fp = portrait_project(cs[k] + vec3(0.0, 0.01, 0.0));
+        vec2 d = (sf - fp.xy) * vec2(1.0, 0.8);
+        col += lightc * lv[k] * (0.006 / (1.0 + dot(d, d) * 9000.0) + 0.0025 / (1.0 + dot(d, d) * 120.0));
+    }
+    col = candle_in_frame(sf, col, lightc, px, KEY_CANDLE, lv.x, ROW_FEET - KEY_CANDLE.y);
+#ifndef PORTRAIT_ALONE
+    col = candle_in_frame(sf, col, lightc, px, KEY_CANDLE_B, lv.y, ROW_FEET - KEY_CANDLE_B.y);
+#endif
+
+    float vig = 1.0 - 0.45 * smoothstep(0.35, 1.05, length(s0 * vec2(0.75, 1.0)));
+    col *= vig * u_exposure * ROW_EXPOSURE;
+    vec3 outc = tonemap_agx_srgb(col);
+    outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
+    frag_colour = vec4(outc, 1.0);
+}

@@ -1,0 +1,168 @@
+"""The Serenes' standing row modelled (round 22: the row "soft cones in a row", "cut-out
+figures" at 87.2 s, the one set-up of the cue that still read a 3).
+
+The row is now built as the portrait is: five hooded figures full length, each the
+portrait's distance field with a gown, its own height, lean, turn and fold phase, marched
+once into a G-buffer when the shot begins and relit each frame by the candles between them.
+"""
+from __future__ import annotations
+
+import importlib
+
+import numpy as np
+
+from test_scene_serenes import Player
+
+# (pace 0: no sway, pan 0: the baked picture unshifted, so frame and bake line up)
+ROW = {"row": 1.0, "eyes": 0.5, "flicker": 0.0, "voices": 0.0, "lovers": 0.0, "child": 0.0,
+       "pace": 0.0, "pan": 0.0}
+OVERSCAN = 1.16                     # portrait.glsl ROW_OVERSCAN
+
+
+def _scene():
+    return importlib.import_module("scenes.serenes").serenes
+
+
+def _frame_of(gbuf: np.ndarray, shape) -> np.ndarray:
+    """The G-buffer's texel under each frame pixel (it covers OVERSCAN times the frame)."""
+    h, w = shape[0], shape[1]
+    gh, gw = gbuf.shape[0], gbuf.shape[1]
+    ys = ((0.5 + ((np.arange(h) + 0.5) / h - 0.5) / OVERSCAN) * gh).astype(int)
+    xs = ((0.5 + ((np.arange(w) + 0.5) / w - 0.5) / OVERSCAN) * gw).astype(int)
+    return gbuf[ys][:, xs]
+
+
+def _row(gl, size=(320, 180), **over):
+    p = Player(gl, size=size)
+    try:
+        img = p.at(2.0, **{**ROW, **over})
+        geo = _frame_of(p.pass_pixels("row_geo"), img.shape)
+        mat = _frame_of(p.pass_pixels("row_mat"), img.shape)
+    finally:
+        p.release()
+    return img, geo, mat
+
+
+def _draw_counts(scene, **params) -> dict:
+    counts = {}
+    resources = type("R", (), {"draw_count": lambda self, n, c, instances=None: counts.__setitem__(n, c)})()
+    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
+                           "params": {**{p.name: p.default for p in scene.params}, **params}})()
+    scene.update(state, resources)
+    return counts
+
+
+def test_the_row_replaces_the_stage_and_any_close_shot_wins_over_it():
+    """``row`` on: the three row passes draw and no stage pass does (on llvmpipe a pass drawn
+    and then covered costs its full price); with the portrait on too, the portrait is shown."""
+    mod = importlib.import_module("scenes.serenes")
+    scene = _scene()
+    counts = _draw_counts(scene, row=1.0, voices=0.5, lovers=0.5)
+    assert all(counts[name] == 3 for name in mod.ROW_PASSES), counts
+    assert all(counts[name] == 0 for name in mod.STAGE_PASSES), counts
+    counts = _draw_counts(scene, row=1.0, portrait=1.0)
+    assert all(counts[name] == 0 for name in mod.ROW_PASSES), counts
+    assert all(counts[name] == 3 for name in mod.PORTRAIT_PASSES), counts
+    counts = _draw_counts(scene, row=0.0)
+    assert all(counts[name] == 0 for name in mod.ROW_PASSES), counts
+
+
+def test_the_row_is_five_modelled_figures_lit_on_their_folds(gl):
+    """Five separate figures across the frame (a line through their gowns crosses five runs
+    of coverage), each a volume: its normals turn through the form (both flanks), and the
+    candle light lies on the folds and rims, not over the whole cloth -- the brightest tenth
+    of the cloth is over three times its median (30 vs 6.3 now; a cut-out lit flat is near
+    one), and the cloth stays dark (its median under 45 of 255: charcoal, not a pale sheet)."""
+    img, geo, mat = _row(gl)
+    cov = geo[..., 3] > 0.5
+    line = cov[int(0.62 * cov.shape[0])]
+    runs = int(np.count_nonzero(np.diff(line.astype(int)) == 1)) + int(line[0])
+    assert runs == 5, runs
+    nx = geo[..., 0][cov & (geo[..., 3] > 0.99)]
+    assert nx.min() < -0.4 and nx.max() > 0.4, (nx.min(), nx.max())
+    lum = img.mean(axis=2)
+    cloth = cov & (mat[..., 3] < 0.25) & (mat[..., 3] > -0.5)
+    assert cloth.sum() > 3000, cloth.sum()
+    top, mid = np.percentile(lum[cloth], 90), np.median(lum[cloth])
+    assert top > 3.0 * mid, (top, mid)
+    assert mid < 45.0, mid
+
+
+def test_the_eyes_are_bright_points_in_dark_hoods(gl):
+    """Their mercury eyes are the brightest things high in the frame: in the figures' top
+    fifth (the hoods) the 99.5th percentile is over four times the median
+    (73 vs 3 now)."""
+    img, geo, mat = _row(gl, size=(640, 360))
+    cov = geo[..., 3] > 0.5
+    rows = np.flatnonzero(cov.any(axis=1))
+    top = slice(int(rows.min()), int(rows.min() + 0.2 * (rows.max() - rows.min())))
+    lum = img.mean(axis=2)
+    hoods = lum[top][cov[top]]
+    assert np.percentile(hoods, 99.5) > 4.0 * np.median(hoods), (np.percentile(hoods, 99.5), np.median(hoods))
+
+
+def test_the_dream_shows_the_row_modelled_at_both_of_its_times():
+    """The cue's row set-ups (82-88 s and 100.5-106 s) are the modelled row; the portrait
+    (88-95 s) and the lovers (96-100.5 s) are not."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the Serenes")
+        return cue.values
+
+    for t in (82.5, 85.0, 87.2, 101.0, 103.0):
+        assert float(values(t)["row"]) >= 0.5, t
+    mod = importlib.import_module("scenes.serenes")
+    for t in (91.0, 98.0):
+        assert mod.close_shot_shown(values(t)) != "row", t
+
+
+ALONE = {"alone": 1.0, "count": 1, "seated": 1.0, "candles": 1, "flicker": 0.0, "tremor": 0.0,
+         "voices": 0.0, "lovers": 0.0, "child": 0.0}
+
+
+def test_the_woman_alone_is_modelled_with_her_shadow_huge_on_the_wall(gl):
+    """Her wide room (round 22: "a primitive mannequin, flat wall"): one seated figure
+    modelled (normals through the form), her bare hands in the bake (skin), and her
+    candle's shadow of her thrown up the wall: of the wall above her head's height, the part
+    right of her lies in her shadow (the baked shadow under 0.2 over more than an eighth of
+    it: 0.21 now) while the part left of her is lit (over 0.8 for most of it: all now)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE)
+        geo = p.pass_pixels("alone_geo")
+        mat = p.pass_pixels("alone_mat")
+    finally:
+        p.release()
+    cov = geo[..., 3] > 0.5
+    assert 0.04 < cov.mean() < 0.35, cov.mean()
+    nx = geo[..., 0][geo[..., 3] > 0.99]
+    assert nx.min() < -0.4 and nx.max() > 0.4, (nx.min(), nx.max())
+    assert ((mat[..., 2] > 0.5) & cov).sum() > 20          # (her bake keeps skin in z)
+    rows = np.flatnonzero(cov.any(axis=1))
+    cols = np.flatnonzero(cov.any(axis=0))
+    wall = (mat[..., 3] < -0.5)
+    above = slice(0, int(rows.min()))
+    right = wall[above, int(cols.max()):]
+    left = wall[above, :int(cols.min())]
+    shade_right = mat[above, int(cols.max()):, 1][right]
+    lit_left = mat[above, :int(cols.min()), 1][left]
+    assert (shade_right < 0.2).mean() > 0.125, (shade_right < 0.2).mean()
+    assert (lit_left > 0.8).mean() > 0.6, (lit_left > 0.8).mean()
+
+
+def test_the_dream_shows_her_modelled_in_the_wide_room_then_close():
+    """The woman's cue: her room modelled from 121 s, the close shot of her hands from 126 s."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    mod = importlib.import_module("scenes.serenes")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the cracks: a woman alone")
+        return cue.values
+
+    assert mod.close_shot_shown(values(123.0)) == "alone"
+    assert mod.close_shot_shown(values(128.0)) == "woman"
