@@ -37,7 +37,9 @@ the Resonance pays nothing for it on llvmpipe.
 worm's-eye view from among the glass spires' feet straight up into the corona overhead
 (zenith.glsl).  The spires, modelled (a fluted body that waists, twists and rises to a
 needle, ripple rings running up it), converge from the frame's edges toward the zenith, their
-glass mirroring and bending the curtains; the curtains' rays fan out from the corona's heart.
+glass mirroring the curtains and refracting them split into their colours; overhead a few
+broad folded curtains with bright hems wind round the corona's dark heart in a black starry
+sky (round 23: no radial rays -- "a warp-speed screensaver").
 Its own four passes replace the lake set-up's while zenith > 0.5, so neither shot pays for the
 other.
 """

@@ -929,35 +929,18 @@ def test_the_spires_crowns_are_smooth_points_not_stair_steps(gl):
     assert partial / crossings > 0.85, f"the crowns' edges are hard: {partial / crossings:.2f} soft texels an edge"
 
 
-def _dark_runs(row: np.ndarray, frac: float = 0.45, least: int = 3) -> list[int]:
-    """Widths of the runs of pixels darker than ``frac`` of the row's median (at least
-    ``least`` wide): the dark glass bodies standing against the lit sky."""
-    dark = row < frac * np.median(row)
-    runs, n = [], 0
-    for v in list(dark) + [False]:
-        if v:
-            n += 1
-        elif n:
-            runs.append(n)
-            n = 0
-    return [r for r in runs if r >= least]
-
-
 @pytest.mark.parametrize("t", [1.0, 5.0])
 def test_the_worms_eye_shot_looks_up_between_dark_glass_spires_into_the_corona(player, t):
     """Round 20's readers: "aurora wallpaper", "the spire set holds 3 stills".  ``zenith`` is a
     second shot, not the lake set-up again (every pixel changes: here 40 grey levels on
-    average): from the spires' feet looking up, their dark glass bodies rise from the frame's
-    foot (two or more dark bodies across the bottom row), with true blacks and bright glints
-    (5th percentile under 12 levels, the brightest half-percent over 150).  (Round 21 dropped
-    the check that the bodies narrow half-way up, which read dark runs against round 20's lit
-    wash of curtains: between round 21's thin sheets the sky is dark there too.)"""
+    average): from the spires' feet looking up, with true blacks and bright glints (5th
+    percentile under 12 levels, the brightest half-percent over 150).  (Round 23 dropped the
+    check that two or more dark bodies cross the frame's foot: both readers called the
+    spires "just dark wedges"; their glass now shows the curtains through it.)"""
     lake = player.at(t)
     up = player.at(t, zenith=1.0)
     assert np.abs(up - lake).mean() > 25.0, np.abs(up - lake).mean()
     lum = up.mean(axis=2)
-    foot = _dark_runs(lum[SIZE[1] - 5])
-    assert len(foot) >= 2, foot
     assert np.percentile(lum, 5) < 12.0 and np.percentile(lum, 99.5) > 150.0, (
         np.percentile(lum, 5), np.percentile(lum, 99.5))
 
@@ -993,28 +976,40 @@ def test_memories_drift_up_through_the_worms_eye_shot_into_the_cloud():
 
 
 
-def _green_ridges(img: np.ndarray, rise: float) -> int:
-    """Aurora-green pixels (green over red by 15 levels) brighter by `rise` levels than both
-    their neighbours two pixels off, across the rows or down the columns: thin bright lines
-    of the curtains (a soft wash has none; the white stars are not counted)."""
+def _zenith_streakiness(img: np.ndarray, t: float) -> float:
+    """How much the worm's-eye picture is drawn in streaks radiating from the zenith's point
+    on screen: the mean luminance change across the radii (round the zenith, 4 px) over the
+    change along them (away from it).  Radial streaks change across, not along: round 22's
+    comb of rays gave 1.33; an even picture, or broad curtains and spires, about 1."""
+    from scenes.resonance import ZENITH_LENS, zenith_camera
+    h, w = img.shape[:2]
+    f, r, u, _, _ = zenith_camera(t)
+    z = f[1]                                   # the zenith (0, 1, 0) against the camera's axes
+    zx = w / 2 + r[1] / z / ZENITH_LENS * h
+    zy = h / 2 - u[1] / z / ZENITH_LENS * h
     lum = img.mean(axis=2)
-    c = lum[2:-2, 2:-2]
-    across = c - np.maximum(lum[2:-2, :-4], lum[2:-2, 4:])
-    down = c - np.maximum(lum[:-4, 2:-2], lum[4:, 2:-2])
-    green = (img[2:-2, 2:-2, 1] - img[2:-2, 2:-2, 0]) > 15.0
-    return int((((across > rise) | (down > rise)) & green).sum())
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float64)
+    rad = np.hypot(xx - zx, yy - zy) + 1e-6
+    ux, uy = (xx - zx) / rad, (yy - zy) / rad
+
+    def at(x, y):
+        return lum[np.clip(np.round(y).astype(int), 0, h - 1), np.clip(np.round(x).astype(int), 0, w - 1)]
+
+    across = np.abs(at(xx - 2 * uy, yy + 2 * ux) - at(xx + 2 * uy, yy - 2 * ux))
+    along = np.abs(at(xx + 2 * ux, yy + 2 * uy) - at(xx - 2 * ux, yy - 2 * uy))
+    keep = (rad > 0.15 * h) & (xx > 4) & (xx < w - 4) & (yy > 4) & (yy < h - 4)
+    return float(across[keep].mean() / max(along[keep].mean(), 1e-6))
 
 
 @pytest.mark.parametrize("t", [1.0, 5.0])
-def test_the_worms_eye_curtains_are_crisp_sheets_in_a_black_sky(gl, t):
-    """Round 21's reader on the worm's-eye shot: "radial zoom blur turns everything to mush"
-    (round 21's own test counted many thin green ridges, and its wash of colour filling the
-    frame passed it).  Round 22: a few luminous sheets, their hems crisp lines drawn at full
-    resolution and their rays fine radial striations (zenith.glsl's zen_ray_comb), with BLACK
-    starry sky between them: over 40 % of the frame under 16 levels (round 21: 12 %), the
-    median under 25 levels (round 21: 45-54), while the brightest half-percent stays over 150
-    and thin bright lines remain (pixels 10 levels above both neighbours two pixels off: over
-    1500 at 320x180; about 2200 here)."""
+def test_the_worms_eye_curtains_are_broad_draperies_in_a_black_sky(gl, t):
+    """Round 23, both readers on the worm's-eye shot: "a warp-speed screensaver" (round 22's
+    sheets drawn in fine radial rays, a comb since removed, which round 22's version of this test
+    counted as "crisp" ridges).  The curtains are a few broad folded draperies with a bright
+    hem, their light soft, and no streaks radiate from the zenith: the picture changes no
+    more across the radii than along them (under 1.15; round 22: 1.33 at both times, now
+    about 1.03-1.05).  Still BLACK starry sky between them (over 40 % of the frame under 16
+    levels, the median under 25) and bright hems (the brightest half-percent over 150)."""
     p = Player(gl, size=(320, 180))
     try:
         img = p.at(t, zenith=1.0)
@@ -1024,7 +1019,8 @@ def test_the_worms_eye_curtains_are_crisp_sheets_in_a_black_sky(gl, t):
     assert (lum < 16.0).mean() > 0.4, (lum < 16.0).mean()
     assert np.median(lum) < 25.0, np.median(lum)
     assert np.percentile(lum, 99.5) > 150.0, np.percentile(lum, 99.5)
-    assert _green_ridges(img, 10.0) > 1500, _green_ridges(img, 10.0)
+    streaks = _zenith_streakiness(img.astype(np.float64), t)
+    assert streaks < 1.15, f"streaks radiate from the zenith: {streaks:.2f} across vs along"
 
 
 def test_a_face_below_the_brow_is_modelled_not_streaked(gl):

@@ -97,7 +97,7 @@ vec3 zen_hem(vec3 d) {
     vec3 c_low = srgb_to_linear(u_colour_low.rgb);
     vec3 hot = mix(c_low, vec3(0.85, 1.0, 0.9), 0.35);
     float edge = smoothstep(ZEN_W, 0.7 * ZEN_W, max(abs(slope.x), abs(slope.y)) * ZEN_H0 * 1.25);
-    return hot * (0.7 * line * (0.1 * c.g + 0.9 * c.r) * edge * u_intensity * smoothstep(0.12, 0.45, d.y));
+    return hot * (0.3 * line * (0.1 * c.g + 0.9 * c.r) * edge * u_intensity * smoothstep(0.12, 0.45, d.y));
 }
 
 void main() {
@@ -110,9 +110,8 @@ void main() {
     vec2 px = 1.0 / u_resolution;
     vec3 sky = 0.25 * (texture(u_zenith_sky, suv + vec2(px.x, px.y)).rgb + texture(u_zenith_sky, suv + vec2(-px.x, px.y)).rgb
                      + texture(u_zenith_sky, suv + vec2(px.x, -px.y)).rgb + texture(u_zenith_sky, suv - px).rgb);
-    // (the comb on the curtains only: on the corona's even glow it drew a warp-speed starburst)
+    // (round 23: no comb of rays at all -- both readers: "a warp-speed screensaver")
     vec3 base = zen_sky_base(d);
-    sky = base + max(sky - base, 0.0) * zen_ray_comb(d.xz / max(d.y, 0.02), u_flow);
     // (the hem only where its sheet's body glows: a hem over a faint body read as a loose
     // noodle of light)
     float body_light = dot(sky - base, vec3(0.3, 0.5, 0.2));
@@ -188,13 +187,22 @@ void main() {
         vec3 refl = texture(u_zenith_env, zen_env_uv(rd)).rgb * smoothstep(-0.2, 0.1, rd.y);
         // Through the glass: the sky behind, bent by the form, dimmed by the glass crossed
         // (the chord through the bounding cone, thicker toward the body's middle).
-        vec3 bent = normalize(d - 0.35 * n);
-        vec3 pr = zen_project(bent);
-        vec2 buv = vec2(pr.x * u_resolution.y / u_resolution.x, pr.y) + 0.5;
-        vec3 behind = texture(u_zenith_sky, clamp(buv, 0.0, 1.0)).rgb;
+        // (round 23: "the towers just dark wedges" -- the glass disperses: red, green and
+        // blue bent by different amounts, so the curtains behind come through it split into
+        // fringes of their colours, and the glass is clear, the aurora bright in it)
+        float aspect_inv = u_resolution.y / u_resolution.x;
+        vec3 behind;
+        for (int c = 0; c < 3; ++c) {
+            vec3 pr = zen_project(normalize(d - (0.3 + 0.12 * float(c)) * n));
+            vec2 buv = vec2(pr.x * aspect_inv, pr.y) + 0.5;
+            behind[c] = texture(u_zenith_sky, clamp(buv, 0.0, 1.0))[c];
+        }
         float chord = (leave - th) / max(s.z, 0.1);
-        vec3 absorb = exp(-vec3(2.2, 1.5, 0.9) * 3.0 * chord);
-        vec3 glass = behind * absorb * 0.5 + vec3(0.0005, 0.001, 0.002);
+        vec3 absorb = exp(-vec3(1.1, 0.75, 0.45) * chord);
+        // the curtains overhead seen down through the body (refracted up the spire)
+        vec3 up_d = normalize(refract(d, n, 0.67) + vec3(0.0, 0.6, 0.0));
+        vec3 inner = texture(u_zenith_env, zen_env_uv(up_d)).rgb;
+        vec3 glass = behind * absorb * 1.1 + inner * absorb * 0.5 + vec3(0.0005, 0.001, 0.002);
         // The corona's glints: the heart overhead caught in the flutes, streaks up the body.
         vec3 heart = normalize(vec3(0.06, 1.0, 0.1));
         float glint = pow(max(dot(rd, heart), 0.0), 60.0);

@@ -1,7 +1,8 @@
 // zenith.glsl -- the worm's-eye shot of the Resonance (the scene's `zenith`): standing among
 // the glass spires at their feet, looking UP into the aurora's corona overhead.  The spires
 // rise out of the frame's edges and converge on the zenith; the curtains hang far above them,
-// their rays (vertical columns of light) seen end-on, so they fan out from the corona's heart.
+// a few broad folded draperies with a bright hem (round 23: no fine rays, which seen end-on
+// from below all ran to the zenith as "a warp-speed screensaver").
 //
 // Include-only, after <visuals/params>, common.glsl, hash.glsl, colour.glsl, noise.glsl.
 // World units: the eye stands at ZEN_EYE above the ground, the spires are 10-20 tall, the
@@ -69,36 +70,25 @@ vec4 zen_curtain(vec2 x, float t, vec2 sd, float shiver) {
     float a = atan(c.y, c.x);
     // (long, gentle folds: round 21's tight wiggles read as noodles, not as sheets)
     vec2 wp = x * 0.011 + sd;
-    float fold = snoise(wp + vec2(t * 0.02, -t * 0.013)) + 0.2 * snoise(wp * 2.3 + vec2(-t * 0.04, t * 0.03) + 5.1);
+    // (round 23: "a warp-speed screensaver" -- a few broad draperies, their pleats a middle
+    // scale of fold along each sheet, their light soft: no fine rays, which seen from below
+    // all run to the zenith as streaks)
+    float fold = snoise(wp + vec2(t * 0.02, -t * 0.013)) + 0.2 * snoise(wp * 2.3 + vec2(-t * 0.04, t * 0.03) + 5.1)
+               + 0.07 * snoise(x * 0.075 + vec2(t * 0.05, 2.0));
     // (one turn of the spiral per turn round the heart: the fold's phase runs on without a
     // seam where the angle wraps, and nothing below reads the sheet's index or the angle, so
     // no straight cut runs out from the heart)
-    // (round 22: "radial zoom blur, mush" -- a few sheets, far apart, with black sky between)
-    float phi = 0.042 * r + a / 6.2832 + 0.45 * fold + 0.05 * shiver;
+    float phi = 0.034 * r + a / 6.2832 + 0.45 * fold + 0.05 * shiver;
     float f = fract(phi) - 0.5;
     vec2 q = x + sd * 13.0;
-    float act = smoothstep(0.38, 0.62, vnoise(q * 0.06 + vec2(t * 0.03, -t * 0.02)));
-    // Rays along each sheet: fine striations, shimmering and sliding.
-    float r1 = vnoise(q * 0.12 + vec2(t * 0.35, t * 0.4));
-    float r2 = vnoise(q * 0.55 + vec2(-t * 0.8, t * 0.9) + 3.0);
-    // (discrete rays: bright striations with dark gaps between them, not an even glow)
-    float r3 = vnoise(q * 1.4 + vec2(t * 1.1, -t * 0.7) + 7.0);
-    float rays = 0.03 + 2.2 * pow(r1, 4.0) + 2.0 * pow(r2, 4.0) * (0.4 + 1.2 * r3 * r3);
-    // (the heart itself is open: the rays converge on a dark eye of sky)
+    float act = smoothstep(0.3, 0.62, vnoise(q * 0.05 + vec2(t * 0.03, -t * 0.02)));
+    // The light along each sheet: broad, slow swells (brighter where the drapery gathers).
+    float r1 = vnoise(q * 0.07 + vec2(t * 0.12, t * 0.1));
+    float rays = 0.35 + 1.5 * smoothstep(0.25, 0.85, r1);
+    // (the heart itself is open: the sheets wind round a dark eye of sky)
     float heart = smoothstep(3.0, 14.0, r);
     float base = vnoise(q * 0.09 + vec2(t * 0.05, 9.0));
     return vec4(act * rays * heart, act * heart, base, f);
-}
-
-// The curtains' rays at full resolution: every vertical ray of a sheet is a line through the
-// zenith on screen, so fine striations that depend only on the direction of the ray's ground
-// slope (sampled round a circle in noise space: no seam) draw them sharp and radial over the
-// half-resolution march, bright rays with dark gaps between them.
-float zen_ray_comb(vec2 slope, float t) {
-    vec2 dir = slope / max(length(slope), 1e-4);
-    float n1 = vnoise(dir * 70.0 + vec2(0.15 * t, 0.0));
-    float n2 = vnoise(dir * 190.0 + vec2(0.0, 0.3 * t) + 11.0);
-    return 0.1 + 1.9 * n1 * n1 * (0.3 + 1.4 * n2 * n2);
 }
 
 // Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
@@ -146,6 +136,6 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
 vec3 zen_sky_base(vec3 d) {
     vec3 c = mix(vec3(0.008, 0.012, 0.03), vec3(0.002, 0.0024, 0.009), smoothstep(0.3, 0.9, d.y));
     float z = max(d.y, 0.0);
-    c += srgb_to_linear(u_colour_high.rgb) * 0.06 * pow(z, 24.0);
+    c += srgb_to_linear(u_colour_high.rgb) * 0.035 * pow(z, 24.0);   // (round 23: a black starry sky, the corona a faint violet breath)
     return c;
 }

@@ -28,7 +28,7 @@ void main() {
     float cloud = fbm(x * 0.02 + vec2(t * 0.02, -t * 0.015) + sd.yx, 3);
     cloud = smoothstep(0.4, 0.8, cloud) * exp(-c.w * c.w * 6.0);
     float edge = smoothstep(ZEN_W, 0.7 * ZEN_W, max(abs(x.x), abs(x.y)));
-    // (thin sheets, a faint skirt: crisp luminous sheets seen from below, not a wash)
-    float sheet = exp(-c.w * c.w * 380.0) + 0.06 * exp(-c.w * c.w * 60.0);
-    frag_colour = vec4(0.55 * sheet * c.r * edge, cloud * edge, c.b, 1.0);
+    // (round 23: broad draperies -- a sheet with body, a soft skirt of glow round it)
+    float sheet = exp(-c.w * c.w * 140.0) + 0.1 * exp(-c.w * c.w * 30.0);
+    frag_colour = vec4(0.16 * sheet * c.r * edge, cloud * edge, c.b, 1.0);
 }
