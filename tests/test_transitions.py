@@ -427,3 +427,28 @@ def test_shatter_shards_of_a_dark_picture_read_as_silvered_glass(gl, programs, m
     assert shard.mean() > 0.15, f"too little glass in the air ({shard.mean():.0%})"
     lit = (o.mean(axis=2) > 30) & shard
     assert lit.sum() / shard.sum() > 0.32, f"only {lit.sum() / shard.sum():.0%} of the glass catches light"
+
+
+def test_shatter_shards_mirror_the_next_scene_from_across_the_frame(gl, programs, monkeypatch):
+    """Round 22's readers at 176.6 s: the dark mirror shot broke into "uniform dark Voronoi
+    tiles, like paving, with no refraction or glints".  Each shard is a piece of mirror tipped
+    its own way: it shows a piece of the next scene from across the frame.  With a black source
+    and a next scene blue on the left and red on the right, the shards over the left half show
+    red (mirrored from the right) at progress 0.6; with only the silver
+    sweep none do, the sweep being cold."""
+    def halves(w, h):
+        a = np.zeros((h, w, 4), np.uint8)
+        a[..., 3] = 255
+        b = np.zeros((h, w, 4), np.uint8)
+        b[...] = (20, 40, 200, 255)
+        b[:, w // 2:] = (200, 40, 20, 255)
+        return a, b
+    monkeypatch.setattr(sys.modules[__name__], "images", halves)
+    out, _, dst = draw(gl, programs, "shatter", 0.6, (320, 180))
+    o = out[..., :3].astype(int)
+    left = np.zeros(o.shape[:2], bool)
+    left[:, :140] = True                      # clear of the middle, where the halves meet
+    shard = (np.abs(o - dst[..., :3].astype(int)).max(axis=2) > 60) & left
+    assert shard.sum() > 0.1 * left.sum(), f"too little glass in the air ({shard.sum() / left.sum():.0%})"
+    warm = shard & (o[..., 0] > o[..., 2] + 30)
+    assert warm.sum() / shard.sum() > 0.2, f"only {warm.sum() / shard.sum():.0%} of the left's shards mirror the right"

@@ -8,7 +8,9 @@
 // along its border; after it the shard drops (gravity: ~lp^2, lp = its own progress), turns
 // by an angle hashed from its id and recedes (shrinks: it falls away from the viewer, so the
 // glass still intact stays in front of it), while its glass burns away from the edges inward
-// along a noisy front with a bright fringe.  Behind the shards a drifting fbm mist rises
+// along a noisy front with a bright fringe.  Each shard is a piece of mirror: a band of light
+// sweeps it as it turns, and it shows a piece of the next scene from across the frame, so a
+// dark picture breaks into pieces of the new light.  Behind the shards a drifting fbm mist rises
 // where they broke, over the next scene.
 //
 // A pixel finds the shard covering it by mapping itself back through the transform of each
@@ -42,6 +44,7 @@ const float DUR = 0.5;          // share of the progress one shard takes to fall
 const float FIRST = 0.1;        // the first break
 const float FALL = 1.6;         // drop at lp = 1, in cells (the candidate rows reach 2 above)
 const vec3 MIST = vec3(0.82, 0.81, 0.92);
+const vec3 SILVER = vec3(0.86, 0.9, 1.0);      // a mirror's tint on what it reflects
 
 // Cached cells around the pixel's home cell: dx -2..2, dy -2..3.  xy: the cell's point (cell
 // units, relative to the home cell's corner), z: a hash for its break order.
@@ -213,6 +216,16 @@ void main() {
         float turn = best_angle * 2.3 + c.z * 6.28;
         float sweep = dot(best_x - c.xy, vec2(0.8, 0.6)) - 0.45 * sin(turn);
         col += vec3(0.72, 0.76, 0.95) * (0.16 + 0.3 * max(cos(turn), 0.0)) * exp(-9.0 * sweep * sweep);
+        // and it mirrors the world it falls through: each shard, tipped its own way, shows a
+        // piece of the next scene from across the frame (mirrored, shifted by its tilt), strong
+        // where the old picture is dark, so a dark picture breaks into pieces of the new light
+        // (round 22's readers at 176.6 s: "uniform dark Voronoi tiles, like paving, with no
+        // refraction or glints")
+        vec2 pos = (best_x + base) / n_cells;
+        vec2 tilt = vec2(0.22 * sin(turn), 0.16 * cos(1.3 * turn + c.z * 4.0));
+        vec3 world = fetch(u_to, vec2(-pos.x, pos.y) + tilt).rgb;
+        float dark = 1.0 - clamp(dot(src.rgb, vec3(0.3, 0.5, 0.2)) * 3.0, 0.0, 1.0);
+        col += SILVER * world * dark * (0.55 + 0.35 * max(cos(turn), 0.0));
         vec3 vapour = mix(src.rgb, MIST, 0.6) * 1.25;
         col = mix(col, vapour, fringe * (1.0 - solid));
         float keep = cover * max(solid, 0.55 * fringe) * (1.0 - smoothstep(0.9, 1.0, best_lp));
