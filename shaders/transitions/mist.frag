@@ -105,7 +105,7 @@ void main() {
         // violet-teal where it lies in shadow (teal low, violet high), never a grey film;
         // and it has depth: a near bank of darker wisps, drifting faster, against the light)
         float lum = dot(ghost, vec3(0.3, 0.5, 0.2));
-        float lit = smoothstep(0.12, 0.6, lum);
+        float lit = smoothstep(0.1, 0.45, lum);
         float up = gl_FragCoord.y / u_resolution.y;
         vec3 shade = mix(vec3(0.06, 0.26, 0.28), vec3(0.26, 0.13, 0.42), smoothstep(0.2, 0.8, up));
         vec3 tint = mix(shade * (0.5 + 2.0 * lum), WARM * (0.35 + 0.9 * lum), lit);

@@ -27,8 +27,8 @@ vec3 piece_of_world(vec3 d) {
     float fold = textureLod(u_cracks, vec2(sp.x * 0.42 + 0.004 * u_time, 0.53), 0.0).g;
     float curtain = smoothstep(0.35, 0.7, fold) * exp(-1.5 * abs(sp.y - 0.3));
     vec3 aurora = mix(vec3(0.1, 0.95, 0.55), vec3(0.6, 0.25, 1.0), smoothstep(0.1, 0.7, sp.y));
-    return aurora * curtain * 1.8 + vec3(1.0, 0.9, 0.78) * (rl.x * 1.6 + rl.y * 0.55)
-         + vec3(0.55, 0.35, 0.9) * rl.y * 0.25;
+    return aurora * curtain * 1.1 + vec3(1.0, 0.9, 0.78) * (rl.x * 1.6 + rl.y * 0.3)
+         + vec3(0.55, 0.35, 0.9) * rl.y * 0.15;
 }
 
 void main() {
@@ -42,7 +42,7 @@ void main() {
     // a little warped, as broken glass is, so what it reflects slides across it)
     vec3 t1 = normalize(cross(n, abs(n.y) < 0.9 ? vec3(0.0, 1.0, 0.0) : vec3(1.0, 0.0, 0.0)));
     vec3 t2 = cross(n, t1);
-    n = normalize(n + 0.45 * (t1 * (v_bary.x - v_bary.y) + t2 * (v_bary.z - 0.3333)));
+    n = normalize(n + 0.3 * (t1 * (v_bary.x - v_bary.y) + t2 * (v_bary.z - 0.3333)));
     float cosi = max(dot(-rd, n), 0.0);
     float m = 1.0 - cosi;
     float fres = 0.04 + 0.96 * m * m * m * m * m;
@@ -61,8 +61,8 @@ void main() {
     // (round 23's readers at 184.6 s: "flat grey triangles" -- each pane now holds a piece of
     // the scene: the rift's warm-white light and the aurora's curtains, seen in it by
     // reflection and bent through it, different on every pane as each turns)
-    through += piece_of_world(rdr) * 0.8;
-    refl += piece_of_world(rr) * 1.1;
+    through += piece_of_world(rdr) * 0.5;
+    refl += piece_of_world(rr) * 0.7;
 
     // The key light of the towers, and a warmer one from the moss below: glints.
     vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
@@ -96,6 +96,8 @@ void main() {
     // (round 14: "flat grey triangles": the body of a pane nearly clear -- what it bends shows
     // through it -- so its rims, its glints and the sliver of the rift it refracts draw it)
     float a_glass = clamp(0.08 + 0.5 * fres + glint + rim * min(0.4 + glint + fres, 0.9) + 0.5 * dot(through, vec3(0.3, 0.5, 0.2)) + glint_edge, 0.0, 1.0);
+    // (the colours it holds kept vivid: glass tints what it shows, it does not grey it)
+    glass = max(mix(vec3(dot(glass, vec3(0.3, 0.5, 0.2))), glass, 1.0 + 0.7 * smoothstep(2.0, 6.0, edge_px)), 0.0);
     // the far face, seen through the near one: dimmer, so the piece has a depth
     glass *= mix(0.55, 1.0, front);
     a_glass *= mix(0.5, 1.0, front);
