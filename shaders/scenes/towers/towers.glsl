@@ -605,7 +605,7 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     float lit = clamp(1.3 * focal + 0.35 * reach + 1.4 * shafts, 0.0, 1.0);
     vec3 shade = mix(vec3(0.05, 0.24, 0.26), vec3(0.24, 0.11, 0.40), smoothstep(-0.2, 0.4, rd.y));
     vec3 warm = vec3(1.0, 0.88, 0.72);
-    vec3 far_c = mix(shade, warm, lit * lit) * light;
+    vec3 far_c = mix(shade, warm * 0.55, lit * lit) * light;
     col += far_c * far_amt * 1.2;
     // the luminous vapour round the rift: warm in the light, violet-teal out of it
     col += mix(mc, warm * 0.8, lit) * (0.3 * focal + 0.02) * max(m, lm) * (0.1 + 1.2 * far_n);
