@@ -435,7 +435,7 @@ def test_mist_is_lit_vapour_warm_in_the_light_violet_teal_in_shadow(gl, programs
     grey night with a white rift down its middle (the fracture's picture, into a dark one),
     the mist's wisps in the rift's light are warmer and those in the dark violet-teal (blue
     over red).  Mean red minus blue over the mist's pixels at progress 0.4-0.6, in the
-    rift's column / at the sides: +2.9 / -10.0 here; -7.2 / -5.3 on main (the light's mist
+    rift's column / at the sides: +0.8 / -8.6 here; -7.2 / -5.3 on main (the light's mist
     the colder, the dark's near grey)."""
     def rift_and_night(w, h):
         y, x = np.mgrid[0:h, 0:w]

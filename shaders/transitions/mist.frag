@@ -109,14 +109,17 @@ void main() {
         float up = gl_FragCoord.y / u_resolution.y;
         vec3 shade = mix(vec3(0.06, 0.26, 0.28), vec3(0.26, 0.13, 0.42), smoothstep(0.2, 0.8, up));
         vec3 tint = mix(shade * (0.5 + 2.0 * lum), WARM * (0.35 + 0.9 * lum), lit);
-        vec3 mist = tint * smoothstep(0.25, 0.85, wisps) * 1.3;   // light wisps, dark between
         float seam = bump((n - mid) / 0.06);
         float density = (smoothstep(0.35, 0.8, wisps) * 0.55 + 0.1 + 0.35 * seam)
                       * (1.0 - 0.6 * smoothstep(0.6, 0.95, p));      // thinning as it clears
+        // (where the vapour is thin it keeps the veiled picture's colour: the passage stays
+        // mostly one picture or the other, the lit colour is the dense wisps')
+        tint = mix(ghost * 1.1, tint, smoothstep(0.3, 0.65, density));
+        vec3 mist = tint * smoothstep(0.25, 0.85, wisps) * 1.3;   // light wisps, dark between
 
         core = mix(ghost, mist, density);
         float near = smoothstep(0.5, 0.75, fbm(q * 1.3 + warp * 0.8 + drift * 4.0 + 9.1, 3));
-        core = mix(core, shade * (0.12 + 0.3 * lit), near * 0.6 * (1.0 - 0.5 * lit) * (1.0 - 0.6 * smoothstep(0.6, 0.95, p)));
+        core = mix(core, shade * (0.12 + 0.3 * lit), near * 0.6 * smoothstep(0.2, 0.5, density) * (1.0 - 0.5 * lit) * (1.0 - 0.6 * smoothstep(0.6, 0.95, p)));
     }
     vec3 rgb = mix(mix(core, b.rgb, new_here), a.rgb, old_left);
     vec3 fringe = mix(GLOW, 0.5 * (a.rgb + b.rgb) + 0.5, 0.3);
