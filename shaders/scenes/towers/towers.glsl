@@ -614,7 +614,7 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     // the near bank in front of it all: dark violet-teal wisps that hide part of the light,
     // a warm fringe where the light grazes their thin edges
     float near_edge = smoothstep(0.0, 0.5, near_n) * (1.0 - near_n);
-    col = mix(col, shade * (0.1 + 0.2 * lit), near_amt * 0.9);
+    col = mix(col, shade * (0.04 + 0.2 * lit), min(near_amt * 1.2, 1.0));
     col += warm * near_edge * near_amt * lit * 0.35;
     return col;
 }
