@@ -434,8 +434,8 @@ def test_shatter_shards_mirror_the_next_scene_from_across_the_frame(gl, programs
     tiles, like paving, with no refraction or glints".  Each shard is a piece of mirror tipped
     its own way: it shows a piece of the next scene from across the frame.  With a black source
     and a next scene blue on the left and red on the right, the shards over the left half show
-    red (mirrored from the right) at progress 0.6; with only the silver
-    sweep none do, the sweep being cold."""
+    red (mirrored from the right) at progress 0.6; with only the silver sweep none do, the
+    sweep being cold."""
     def halves(w, h):
         a = np.zeros((h, w, 4), np.uint8)
         a[..., 3] = 255
@@ -452,3 +452,39 @@ def test_shatter_shards_mirror_the_next_scene_from_across_the_frame(gl, programs
     assert shard.sum() > 0.1 * left.sum(), f"too little glass in the air ({shard.sum() / left.sum():.0%})"
     warm = shard & (o[..., 0] > o[..., 2] + 30)
     assert warm.sum() / shard.sum() > 0.2, f"only {warm.sum() / shard.sum():.0%} of the left's shards mirror the right"
+
+
+def test_mist_is_lit_vapour_warm_in_the_light_violet_teal_in_shadow(gl, programs, monkeypatch):
+    """Round 22's readers at 184.6 s (the fracture into the howl): "the mist is grey mud" --
+    the wisps were the veiled picture's own colours, greyed.  Now the vapour is lit: over a
+    grey night with a white rift down its middle (the fracture's picture, into a dark one),
+    the mist's wisps in the rift's light are warmer and those in the dark violet-teal (blue
+    over red).  Mean red minus blue over the mist's pixels at progress 0.4-0.6, in the
+    rift's column / at the sides: +0.8 / -8.6 here; -7.2 / -5.3 on main (the light's mist
+    the colder, the dark's near grey)."""
+    def rift_and_night(w, h):
+        y, x = np.mgrid[0:h, 0:w]
+        grey = 40 + 200 * np.exp(-((x - w / 2) / (0.08 * w)) ** 2)
+        a = np.stack([grey, grey, grey], -1)
+        b = np.stack([np.full((h, w), 10), np.full((h, w), 12), np.full((h, w), 24)], -1)
+        alpha = np.full((h, w, 1), 255)
+        return (np.concatenate([a, alpha], -1).astype(np.uint8), np.concatenate([b, alpha], -1).astype(np.uint8))
+    monkeypatch.setattr(sys.modules[__name__], "images", rift_and_night)
+    lit, dark = [], []
+    for progress in (0.4, 0.5, 0.6):
+        out, src, dst = draw(gl, programs, "mist", progress, (160, 90))
+        rgb = out[..., :3].astype(float)
+        same = lambda pic: (np.abs(rgb - pic[..., :3]) <= 12).all(-1)
+        mist = ~(same(src.astype(float)) | same(dst.astype(float)))
+        warmth = rgb[..., 0] - rgb[..., 2]
+        middle = np.zeros(mist.shape, bool)
+        middle[:, 72:88] = True
+        sides = np.zeros(mist.shape, bool)
+        sides[:, :40] = True
+        sides[:, 120:] = True
+        lit.append(warmth[mist & middle].mean())
+        dark.append(warmth[mist & sides].mean())
+    print(f"red - blue in the mist: lit {np.mean(lit):+.1f}, dark {np.mean(dark):+.1f}")
+    assert np.mean(lit) - np.mean(dark) > 8, \
+        f"the mist is no warmer in the light than in the dark ({np.mean(lit):+.1f} / {np.mean(dark):+.1f})"
+    assert np.mean(dark) < -8, f"the mist in the dark is not violet-teal (red - blue {np.mean(dark):+.1f})"

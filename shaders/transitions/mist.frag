@@ -27,6 +27,7 @@ out vec4 frag_colour;
 
 const float W = 0.1;                          // half-width of a front, in n
 const vec3 GLOW = vec3(0.90, 0.88, 1.0);
+const vec3 WARM = vec3(1.0, 0.88, 0.72);      // the light seen through vapour
 
 vec4 fetch(sampler2D tex, vec2 offset) {      // offset in frame heights
     if (offset == vec2(0.0)) {
@@ -99,13 +100,26 @@ void main() {
         vec3 ghost = mix(mix(night, fetch(u_to, -far).rgb, fade_new),
                          mix(night, fetch(u_from, far).rgb, fade_old), which);
         ghost = max(ghost, vec3(0.02, 0.02, 0.04));              // night, not a hole
-        vec3 tint = mix(ghost, vec3(dot(ghost, vec3(0.3333))), 0.2);
-        vec3 mist = mix(tint * 1.3, GLOW * 0.6, 0.1) * smoothstep(0.25, 0.85, wisps) * 1.2;   // light wisps, dark between
+        // (round 23's readers at 184.6 s: "the mist is grey mud" -- the vapour is LIT by
+        // the picture it veils: warm white where that picture's light passes through it,
+        // violet-teal where it lies in shadow (teal low, violet high), never a grey film;
+        // and it has depth: a near bank of darker wisps, drifting faster, against the light)
+        float lum = dot(ghost, vec3(0.3, 0.5, 0.2));
+        float lit = smoothstep(0.1, 0.45, lum);
+        float up = gl_FragCoord.y / u_resolution.y;
+        vec3 shade = mix(vec3(0.06, 0.26, 0.28), vec3(0.26, 0.13, 0.42), smoothstep(0.2, 0.8, up));
+        vec3 tint = mix(shade * (0.5 + 2.0 * lum), WARM * (0.35 + 0.9 * lum), lit);
         float seam = bump((n - mid) / 0.06);
         float density = (smoothstep(0.35, 0.8, wisps) * 0.55 + 0.1 + 0.35 * seam)
                       * (1.0 - 0.6 * smoothstep(0.6, 0.95, p));      // thinning as it clears
+        // (where the vapour is thin it keeps the veiled picture's colour: the passage stays
+        // mostly one picture or the other, the lit colour is the dense wisps')
+        tint = mix(ghost * 1.1, tint, smoothstep(0.3, 0.65, density));
+        vec3 mist = tint * smoothstep(0.25, 0.85, wisps) * 1.3;   // light wisps, dark between
 
         core = mix(ghost, mist, density);
+        float near = smoothstep(0.5, 0.75, fbm(q * 1.3 + warp * 0.8 + drift * 4.0 + 9.1, 3));
+        core = mix(core, shade * (0.12 + 0.3 * lit), near * 0.6 * smoothstep(0.2, 0.5, density) * (1.0 - 0.5 * lit) * (1.0 - 0.6 * smoothstep(0.6, 0.95, p)));
     }
     vec3 rgb = mix(mix(core, b.rgb, new_here), a.rgb, old_left);
     vec3 fringe = mix(GLOW, 0.5 * (a.rgb + b.rgb) + 0.5, 0.3);

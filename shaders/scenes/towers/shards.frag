@@ -18,6 +18,19 @@ flat in vec3 v_kind;      // 0 back face, 1 edge, 2 front face; streak length / 
                           // the glass's thickness on screen, pixels
 out vec4 frag_colour;
 
+// A piece of the scene the glass can show along d: the rift's light (warm white, its violet
+// glow) and the aurora's curtains over the city (emerald low, violet high, folded across
+// the sky by the baked fbm).  Cheap: three texture reads.
+vec3 piece_of_world(vec3 d) {
+    vec2 sp = screen_dir(d);
+    vec3 rl = rift_light(sp);
+    float fold = textureLod(u_cracks, vec2(sp.x * 0.42 + 0.004 * u_time, 0.53), 0.0).g;
+    float curtain = smoothstep(0.35, 0.7, fold) * exp(-1.5 * abs(sp.y - 0.3));
+    vec3 aurora = mix(vec3(0.1, 0.95, 0.55), vec3(0.6, 0.25, 1.0), smoothstep(0.1, 0.7, sp.y));
+    return aurora * curtain * 1.1 + vec3(1.0, 0.9, 0.78) * (rl.x * 1.6 + rl.y * 0.3)
+         + vec3(0.55, 0.35, 0.9) * rl.y * 0.15;
+}
+
 void main() {
     // (not setup_pixel: only the haze is needed; the moss's structs stay unset)
     g_pix = 2.0 * u_cam_tan / u_resolution.y;
@@ -25,6 +38,11 @@ void main() {
     vec3 rd = normalize(v_world - u_cam_pos);
     g_haze = decode_fast(textureLod(u_haze, vec2(env_uv(rd).x, 0.5), 0.0).rgb) * u_env_gain * 0.8;
     vec3 n = v_normal * (dot(v_normal, rd) > 0.0 ? -1.0 : 1.0);
+    // (round 23: a flat face showed one flat colour -- "flat grey triangles": the pane is
+    // a little warped, as broken glass is, so what it reflects slides across it)
+    vec3 t1 = normalize(cross(n, abs(n.y) < 0.9 ? vec3(0.0, 1.0, 0.0) : vec3(1.0, 0.0, 0.0)));
+    vec3 t2 = cross(n, t1);
+    n = normalize(n + 0.3 * (t1 * (v_bary.x - v_bary.y) + t2 * (v_bary.z - 0.3333)));
     float cosi = max(dot(-rd, n), 0.0);
     float m = 1.0 - cosi;
     float fres = 0.04 + 0.96 * m * m * m * m * m;
@@ -40,16 +58,20 @@ void main() {
     // displaced sliver of it, split by colour (refraction you can see)
     vec3 rr0 = rift_light(screen_dir(rdr)), rb0 = rift_light(screen_dir(refract(rd, n, 0.72)));
     through += vec3(1.0, 0.55, 0.9) * (rr0.x * 1.5 + rr0.y * 0.5) + vec3(0.3, 0.9, 1.0) * (rb0.x * 1.5 + rb0.y * 0.5);
+    // (round 23's readers at 184.6 s: "flat grey triangles" -- each pane now holds a piece of
+    // the scene: the rift's warm-white light and the aurora's curtains, seen in it by
+    // reflection and bent through it, different on every pane as each turns)
+    through += piece_of_world(rdr) * 0.5;
+    refl += piece_of_world(rr) * 0.7;
 
     // The key light of the towers, and a warmer one from the moss below: glints.
     vec3 L = normalize(vec3(-0.35, 0.45, 0.82));
     // and the white light where the city was (the mist's focal point, ahead of the eye):
     // a face turned to catch it flashes, so the falling glass glitters against the black
     vec3 Lf = normalize(u_cam_fwd + 0.12 * u_cam_up);
-    float glint = pow(max(dot(rr, L), 0.0), 48.0) * 9.0
+    float glint = pow(max(dot(rr, L), 0.0), 48.0) * 3.0
                 + rift_light(screen_dir(rr)).y * 1.6 * step(0.0, dot(rr, u_cam_fwd))
-                + pow(max(dot(rr, Lf), 0.0), 24.0) * 5.0
-                + pow(abs(dot(n, Lf)), 40.0) * 2.5        // a pane face-on to it, lit through
+                + pow(max(dot(rr, Lf), 0.0), 24.0) * 2.0
                 + pow(max(dot(rr, vec3(0.0, -1.0, 0.0)), 0.0), 12.0) * 0.6;
 
     // Faces: the barycentric distance to the nearest side, in pixels.
@@ -62,13 +84,20 @@ void main() {
     // (round 17's reader: "flat outlined triangles" -- a lit line round every pane: the rim is
     // now only where a glint or the grazing Fresnel catches it, never a drawn outline)
     float rim = exp(-edge_px * 0.7) * (1.0 - edge_kind);
+    // One sharp bright edge per pane (its first side, the one a break left clean), flashing
+    // as the pane turns its face to the rift: a glint that runs along it and goes.
+    float flash = pow(max(dot(rr, Lf), 0.0), 10.0) + 0.8 * rift_light(screen_dir(rr)).y;
+    float glint_edge = exp(-px.x * 0.9) * (1.0 - edge_kind) * front * min(flash, 1.5) * v_look.z;
 
     // (a pane's faces are never quite clear: a faint sheen of the sky over the near one)
     vec3 glass = mix(through, refl, fres) + refl * 0.22 * front + glint * vec3(0.9, 0.95, 1.0) * v_look.z
-               + rim * (0.35 + 1.1 * glint + 0.5 * fres) * vec3(0.85, 0.94, 1.0);
+               + rim * (0.35 + 1.1 * glint + 0.5 * fres) * vec3(0.85, 0.94, 1.0)
+               + glint_edge * vec3(1.0, 0.95, 0.85) * 3.0;
     // (round 14: "flat grey triangles": the body of a pane nearly clear -- what it bends shows
     // through it -- so its rims, its glints and the sliver of the rift it refracts draw it)
-    float a_glass = clamp(0.08 + 0.5 * fres + glint + rim * min(0.4 + glint + fres, 0.9) + 0.5 * dot(through, vec3(0.3, 0.5, 0.2)), 0.0, 1.0);
+    float a_glass = clamp(0.08 + 0.5 * fres + glint + rim * min(0.4 + glint + fres, 0.9) + 0.5 * dot(through, vec3(0.3, 0.5, 0.2)) + glint_edge, 0.0, 1.0);
+    // (the colours it holds kept vivid: glass tints what it shows, it does not grey it)
+    glass = max(mix(vec3(dot(glass, vec3(0.3, 0.5, 0.2))), glass, 1.0 + 0.7 * smoothstep(2.0, 6.0, edge_px)), 0.0);
     // the far face, seen through the near one: dimmer, so the piece has a depth
     glass *= mix(0.55, 1.0, front);
     a_glass *= mix(0.5, 1.0, front);

@@ -598,11 +598,24 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     // the banks read as lit mist round the light)
     float reach = exp(-1.2 * abs(f.x)) * rl.z;
     float light = 0.08 + 1.1 * focal + 0.45 * reach + 1.2 * shafts;
-    col += mc * light * (far_amt * 1.2 + near_amt * (0.6 + 1.6 * near_n));
-    // the luminous vapour round the rift, coloured: violet above, emerald below
-    col += mc * (0.3 * focal + 0.02) * max(m, lm) * (0.1 + 1.2 * far_n);
-    col += vec3(0.55, 0.7, 0.85) * shafts * (0.07 * m + 0.12 * lm * (1.0 - m));
+    // (round 23's readers at 184.6 s: "the mist is grey mud" -- now the vapour is LIT: warm
+    // white where the rift's light passes through it, violet-teal where it lies in shadow,
+    // and it has depth: the far bank pale and luminous, the near wisps dark against the
+    // light, only their edges catching it)
+    float lit = clamp(1.3 * focal + 0.35 * reach + 1.4 * shafts, 0.0, 1.0);
+    vec3 shade = mix(vec3(0.05, 0.24, 0.26), vec3(0.24, 0.11, 0.40), smoothstep(-0.2, 0.4, rd.y));
+    vec3 warm = vec3(1.0, 0.88, 0.72);
+    vec3 far_c = mix(shade, warm * 0.55, lit * lit) * light;
+    col += far_c * far_amt * 1.2;
+    // the luminous vapour round the rift: warm in the light, violet-teal out of it
+    col += mix(mc, warm * 0.8, lit) * (0.3 * focal + 0.02) * max(m, lm) * (0.1 + 1.2 * far_n);
+    col += vec3(1.0, 0.9, 0.78) * shafts * (0.06 * m + 0.12 * lm * (1.0 - m));
     col += vec3(0.85, 0.9, 1.0) * (1.4 * max(m, lm) * core) + vec3(0.6, 0.55, 0.95) * 0.35 * lm * focal;
+    // the near bank in front of it all: dark violet-teal wisps that hide part of the light,
+    // a warm fringe where the light grazes their thin edges
+    float near_edge = smoothstep(0.0, 0.5, near_n) * (1.0 - near_n);
+    col = mix(col, shade * (0.04 + 0.2 * lit), min(near_amt * 1.2, 1.0));
+    col += warm * near_edge * near_amt * lit * 0.35;
     return col;
 }
 
