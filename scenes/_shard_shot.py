@@ -16,6 +16,11 @@ burning on them beside it, the Serenes' eyes watching from the dark); the cracks
 shot opens and pulse red with the heartbeat (``u_pulse``); the push in grows with them, from
 the shard by its candle to the cracked face close.
 
+Round 23 (the readers at 166.3/169.1 s: "the red neon lines read as a laser grid, not cracks
+or blood"): the cracks are broken glass (a thin dark line, a bright refracting sliver on one
+side, chips; each piece's picture shifted and tipped) and they bleed deep crimson that seeps
+into the glass and runs down to beads, glowing only faintly.
+
 Everything here is a pure function of ``drift`` (the cue's slow camera move), ``fracture``,
 ``bleed`` and the time, so any frame renders alone.
 """

@@ -9,7 +9,10 @@
 // qs_self_geo.frag, relit here: warm from the candle beside it, cold from the other side), the
 // candle's flame reflected beside the shoulder; as ``fracture`` rises, cracks run out from an
 // impact at the temple, each piece of the glass tipped a little so the self breaks across
-// them, and the cracks bleed red light (``bleed``).  Around it the hardened pool: dark mirror
+// them, and the cracks bleed (``bleed``).  (Round 23, the readers: "a laser grid, not cracks or
+// blood": each crack a thin dark line with a bright refracting sliver on one side and chips
+// along it, each piece's picture shifted as well as tipped; the blood deep crimson, seeping
+// into the glass and running down in thin runs to beads, glowing only faintly.)  Around it the hardened pool: dark mirror
 // facets fading into the dark, the shard mirrored in them, broken by their tilts.  One
 // full-screen pass, analytic (no march): the shard's plane, the floor's plane, the bust's plane.
 #include <visuals/params>
@@ -126,10 +129,15 @@ float segment(vec2 p, vec2 a, vec2 b) {
 
 // The cracks from the impact: seven rays at uneven angles, each kinked once, and a few short
 // cross cracks near the impact.  Returns (distance to the nearest crack, the piece's index, or
-// -1 where the cracks have not reached).
+// -1 where the cracks have not reached).  (Round 23: each piece's picture is shifted, so the
+// pieces are bounded by the drawn cracks themselves -- each ray's angle at the point's radius
+// follows its kink -- and the cross cracks close the inner pieces, so every seam in the picture
+// lies on a crack.)
 const int RAYS = 7;
 const float RAY_ANGLE[RAYS] = float[RAYS](0.35, 1.22, 1.9, 2.78, 3.62, 4.46, 5.45);
 const float RAY_KINK[RAYS] = float[RAYS](0.14, -0.1, 0.12, -0.15, 0.09, -0.12, 0.16);
+const float RAY_KNEE = 0.32;          // how far each ray runs straight before its kink
+float cross_radius(int i) { return 0.13 + 0.05 * float(i % 3); }
 vec2 cracks(vec2 p) {
     p += 0.003 * vec2(vnoise(p * 70.0), vnoise(p * 70.0 + 5.3)) - 0.0015;   // glass breaks jagged
     vec2 d = p - u_crack.xy;
@@ -138,24 +146,67 @@ vec2 cracks(vec2 p) {
     a = a < 0.0 ? a + 6.2831853 : a;
     float dist = 1.0;
     float idx = 0.0;
+    float beyond = max(r - RAY_KNEE, 0.0);
     for (int i = 0; i < RAYS; ++i) {
         float t = RAY_ANGLE[i];
-        vec2 k = u_crack.xy + 0.32 * vec2(cos(t), sin(t));
+        vec2 k = u_crack.xy + RAY_KNEE * vec2(cos(t), sin(t));
         float t2 = t + RAY_KINK[i];
         dist = min(dist, segment(p, u_crack.xy, k));
         dist = min(dist, segment(p, k, k + 0.9 * vec2(cos(t2), sin(t2))));
-        idx += step(t, a);
+        // the ray's angle seen from the impact at this radius (straight to the knee, then bent)
+        float seen = t + atan(beyond * sin(RAY_KINK[i]), RAY_KNEE + beyond * cos(RAY_KINK[i]));
+        idx += step(seen, a);
     }
     // cross cracks between neighbouring rays, not a full ring
     for (int i = 0; i < RAYS; i += 2) {
         float t = RAY_ANGLE[i], t2 = RAY_ANGLE[i + 1 < RAYS ? i + 1 : 0];
-        float rr = 0.13 + 0.05 * float(i % 3);
+        float rr = cross_radius(i);
         dist = min(dist, segment(p, u_crack.xy + rr * vec2(cos(t), sin(t)),
                                     u_crack.xy + (rr + 0.03) * vec2(cos(t2), sin(t2))));
     }
-    idx = mod(idx, float(RAYS)) + 7.0 * step(0.15, r);      // (the sector past the last ray is the first one: no seam at angle 0)
+    idx = mod(idx, float(RAYS));              // (the sector past the last ray is the first one: no seam at angle 0)
+    // the piece inside a cross crack is its own piece (the ray before it even: it has one)
+    int before = int(mod(idx + float(RAYS) - 1.0, float(RAYS)));
+    if (before % 2 == 0) idx += float(RAYS) * step(cross_radius(before) + 0.015, r);
     float reach = smoothstep(u_crack.z, u_crack.z - 0.04, r);
-    return vec2(mix(1.0, dist, reach), reach > 0.0 ? mod(idx, float(RAYS * 2)) : -1.0);
+    return vec2(mix(1.0, dist, reach), reach > 0.0 ? idx : -1.0);
+}
+
+// The blood's runs (round 23: "a laser grid, not cracks or blood"): from where a crack crosses
+// a narrow column of the glass, a thin run trickles down to a bead.  Per column, the nearest
+// crack above p (the rays' two segments, found analytically); returns (the run's cover, the
+// bead's wet highlight).
+float crossing_y(float x, vec2 a, vec2 b) {
+    float lo = min(a.x, b.x), hi = max(a.x, b.x);
+    if (x < lo || x > hi || hi - lo < 1e-4) return 9.0;
+    return mix(a.y, b.y, (x - a.x) / (b.x - a.x));
+}
+vec2 blood_runs(vec2 p, float amount) {
+    const float COLUMN = 0.028;
+    float cell = floor(p.x / COLUMN);
+    float h = hash12(vec2(cell, 4.2));
+    if (h < 0.45 || amount <= 0.0) return vec2(0.0);
+    float xc = (cell + 0.3 + 0.4 * hash12(vec2(cell, 7.7))) * COLUMN;
+    float top = 9.0;
+    for (int i = 0; i < RAYS; ++i) {
+        float t = RAY_ANGLE[i], t2 = t + RAY_KINK[i];
+        vec2 k = u_crack.xy + RAY_KNEE * vec2(cos(t), sin(t));
+        float y1 = crossing_y(xc, u_crack.xy, k);
+        float y2 = crossing_y(xc, k, k + 0.9 * vec2(cos(t2), sin(t2)));
+        if (y1 > p.y && y1 < top && length(vec2(xc, y1) - u_crack.xy) < u_crack.z) top = y1;
+        if (y2 > p.y && y2 < top && length(vec2(xc, y2) - u_crack.xy) < u_crack.z) top = y2;
+    }
+    if (top > 8.0) return vec2(0.0);
+    float len = (0.03 + 0.2 * hash12(vec2(cell, 2.1))) * amount;
+    float s = (top - p.y) / max(len, 1e-4);                  // 0 at the crack, 1 at the bead
+    float x = p.x - xc - 0.002 * sin(p.y * 55.0 + 6.0 * h);  // (runs wander a little)
+    float w = 0.003 * (0.6 + 0.6 * h) * (1.0 - 0.45 * s);
+    float run = (1.0 - smoothstep(0.5 * w, w, abs(x))) * step(s, 1.0);
+    vec2 bead = vec2(x, (p.y - (top - len)) * 0.8);
+    float br = 0.0045 * (0.6 + 0.6 * h);
+    float drop = 1.0 - smoothstep(0.6 * br, br, length(bead));
+    float glint = exp(-dot(bead - vec2(-0.35, 0.4) * br, bead - vec2(-0.35, 0.4) * br) / (0.06 * br * br));
+    return vec2(max(run, drop), glint * drop);
 }
 
 // The self in the mirror, where the reflected ray r from h lands on its plane: lit colour, coverage.
@@ -271,7 +322,8 @@ void main() {
             vec3 mirrored = self_seen(h, reflect(r, u_shard_n)).rgb * 0.8;
             mirrored += vec3(0.8, 0.78, 0.85) * 0.6 * exp(-abs(d + 0.006) * 300.0);
             vec2 ck = cracks(p);
-            mirrored += vec3(0.95, 0.03, 0.025) * u_crack.w * exp(-ck.x / (0.002 + 0.007 * u_crack.w));
+            mirrored = mix(mirrored, mirrored * vec3(0.5, 0.05, 0.04) + vec3(0.12, 0.003, 0.006),
+                           u_crack.w * step(0.0, ck.y) * exp(-ck.x / (0.002 + 0.007 * u_crack.w)));
             floor_col = mix(floor_col, mirrored, cover);
         }
         // the candle's flame mirrored: a hard warm glint in the plates tipped to catch it
@@ -312,15 +364,21 @@ void main() {
             float bev = smoothstep(-BEVEL, 0.0, d);
             vec2 ck = cracks(p);
             vec3 n = u_shard_n;
-            // each broken piece tipped a little, so the self shifts across the cracks
+            // each broken piece tipped and shifted a little, so the self breaks across the
+            // cracks (round 23: the picture OFFSET across each crack, as a broken mirror's is)
+            vec3 hs = h;
+            float piece_lit = 1.0;
             if (ck.y >= 0.0) {
                 vec2 tip = vec2(hash12(vec2(ck.y, 3.1)), hash12(vec2(ck.y, 8.4))) - 0.5;
-                n = normalize(n + 0.06 * (u_shard_x * tip.x + u_shard_y * tip.y));
+                float grown = smoothstep(0.0, 0.5, u_crack.z);
+                n = normalize(n + 0.09 * grown * (u_shard_x * tip.x + u_shard_y * tip.y));
+                hs += 0.03 * grown * (u_shard_x * tip.y - u_shard_y * tip.x);
+                piece_lit = 1.0 + 0.35 * grown * (hash12(vec2(ck.y, 5.9)) - 0.5);
             }
             vec3 nb = normalize(mix(n, u_shard_x * grad.x + u_shard_y * grad.y, 0.75 * bev));
             vec3 r = reflect(rd, nb);
             float fres = 0.62 + 0.38 * pow(1.0 - max(-dot(rd, nb), 0.0), 5.0);
-            vec3 face = self_seen(h, r).rgb * fres * 0.95;
+            vec3 face = self_seen(hs, r).rgb * fres * 0.95 * piece_lit;
             // the bevel catches the light: its glass edge lit by the candle and the night
             vec3 edge = night(r) * 0.6;
             edge += WARM * 2.2 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 12.0) * (0.85 + 0.3 * u_flicker);
@@ -332,19 +390,32 @@ void main() {
             // a thin dark groove where the bevel meets the face, and the edge's bright lip
             c *= 1.0 - 0.6 * exp(-pow((d + BEVEL) / (aa + 0.002), 2.0));
             c += vec3(0.9, 0.85, 0.8) * 0.5 * exp(-pow(d / (aa + 0.0015), 2.0)) * (0.3 + 0.7 * smoothstep(0.3, 0.8, vnoise(p * 17.0)));
-            // the cracks: a crisp bright line, the red bleeding out along them
-            float cw = aa * 0.3 + 0.0004;
-            float line = exp(-pow(ck.x / cw, 2.0));
-            c = c * (1.0 - 0.5 * line) + vec3(1.0, 0.95, 0.92) * 0.6 * line * (1.0 - bev);
+            // the cracks as broken glass (round 23: "a laser grid"): a thin dark line, and on
+            // one side of it the piece's broken edge refracting the light -- a bright sliver,
+            // broken up along its length -- and tiny chips flaked off along it
+            float cw = aa * 0.5 + 0.0006;
+            float reached = step(0.0, ck.y);
+            float line = exp(-pow(ck.x / cw, 2.0)) * reached;
+            float lit_side = mod(ck.y, 2.0) < 0.5 ? 1.0 : 0.1;
+            float sliver = exp(-pow((ck.x - 2.2 * cw) / cw, 2.0)) * reached * lit_side
+                         * smoothstep(0.3, 0.7, vnoise(p * 45.0 + ck.y));
+            float chips = exp(-ck.x / (2.0 * cw)) * smoothstep(0.8, 0.86, vnoise(p * 90.0 + 3.7)) * reached;
             float bleed = u_crack.w;
-            // (seeping into the glass either side: a deep red that fades, its core brighter)
-            // (round 22: "gloriously alive" -- the heart's lub-dub runs out along the cracks from the
-            // impact, and the glow swells and thins along each crack as blood does in a vein)
+            // the blood: seeping from the cracks into the glass (a soft stain either side, wider
+            // where the crack is wider) and running down from them in thin runs to beads --
+            // deep crimson, darkening the picture it lies over, its glow only a faint warmth
+            // that swells with the heartbeat (``u_pulse``)
             float ph = fract(u_pulse - 1.4 * length(p - u_crack.xy));
             float beat = exp(-ph * ph / 0.004) + 0.6 * exp(-(ph - 0.28) * (ph - 0.28) / 0.004);
-            float vein = 0.6 + 0.8 * vnoise(p * 23.0);
-            c += vec3(0.8, 0.02, 0.02) * bleed * (0.65 + 0.9 * beat)
-               * (0.45 * exp(-ck.x / ((0.003 + 0.014 * bleed) * vein)) + 0.6 * exp(-ck.x / 0.0025) + 0.3 * line) * (1.0 - bev);
+            float vein = 0.4 + 1.2 * vnoise(p * 23.0);
+            float seep = bleed * reached * exp(-ck.x / ((0.003 + 0.012 * bleed) * vein));
+            vec2 runs = blood_runs(p, smoothstep(0.15, 1.0, bleed));
+            float blood = clamp(0.85 * seep + runs.x, 0.0, 1.0) * (1.0 - bev);
+            vec3 crimson = vec3(0.075, 0.002, 0.005) * (0.75 + 0.4 * beat);
+            c = mix(c, c * vec3(0.5, 0.045, 0.04) + crimson, blood);
+            c += (WARM * 0.9 + vec3(0.3)) * runs.y * (1.0 - bev) * flick;      // the beads' wet glint
+            c *= 1.0 - 0.85 * line;
+            c += vec3(0.95, 0.92, 1.0) * 0.55 * sliver * (1.0 - bev) + mix(WARM, vec3(1.0), 0.5) * 0.4 * chips * (1.0 - bev);
             col = mix(col, c, cover);
         }
     }
