@@ -257,7 +257,8 @@ vec3 lake_glint(vec2 p, vec3 w, vec3 key) {
 vec3 lake_key_glow(vec2 p, vec3 w, vec3 key) {
     float d = max(w.x, 0.0);
     float under = exp(-pow((p.x - key.x) / (0.32 + 0.9 * d), 2.0));
-    return LAND_KEY * key.z * step(0.0, w.x) * under * (0.11 + 0.08 * w.y) * exp(-d * 3.0);
+    // (not at the water line itself: there the water mirrors the dark shore -- round 21)
+    return LAND_KEY * key.z * smoothstep(0.0, 0.06, d) * under * (0.11 + 0.08 * w.y) * exp(-d * 3.0);
 }
 
 // A thin veil of high haze drifting IN FRONT of a crown of suns and moons (round 23's readers:
