@@ -335,10 +335,11 @@ def test_moons_are_lit_spheres_not_flat_discs(sky, inversion):
     assert row[edge] > face.mean() + 8, f"no bright rim on the sunward limb ({row[edge]:.0f} vs face {face.mean():.0f})"
 
 
-def test_a_moon_floats_in_front_of_the_clouds_casting_a_shadow_away_from_the_sun(sky, scene):
-    """Round 6: moons read as "flat pasted discs".  A moon hangs in front of the nebula: just
-    beyond its limb on the side away from the sun, the sky is darker with the moon than without
-    it (its shadow on the clouds), where a pasted disc leaves the sky as it was."""
+def test_a_crown_moon_casts_no_drop_shadow(sky, scene):
+    """Round 23's readers: the crown's moons were "clip-art with HARD DROP SHADOWS" -- the dark
+    disc offset beyond each moon's far limb (round 6's shade on the clouds, which this test
+    asserted until then, 8+ levels darker).  A moon is a ball lit by its sun with a soft
+    terminator: just beyond its far limb the sky is as it is without the moon."""
     params = {"rotation": 0.0, "arrangement": 0.0, "segments": 8.0, "suns": 1, "inversion": 1.0,
               "stars": 0.0, "deep_stars": 0.0, "hum_depth": 0.0, "body_size": 2.0}
     with_moon = luma(gl_up(sky(dict(params, moons=1), t=2.0, size=(640, 360))))
@@ -351,7 +352,37 @@ def test_a_moon_floats_in_front_of_the_clouds_casting_a_shadow_away_from_the_sun
     limb = int(w / 2 + (x + radius) * h)
     beyond = slice(limb + 3, limb + 9)
     darker = (without[h // 2 - 2:h // 2 + 3, beyond] - with_moon[h // 2 - 2:h // 2 + 3, beyond]).mean()
-    assert darker > 8, f"no shadow beyond the moon's far limb ({darker:.1f} levels darker)"
+    assert darker < 3, f"a drop shadow beyond the moon's far limb ({darker:.1f} levels darker)"
+
+
+def test_the_lids_have_a_lit_rim_and_fall_dark_beyond_it(sky):
+    """Round 23's readers at 1.6 s: "the eyelid frame a flat purple band".  The lid's margin
+    catches the dream's light in a thin rim; a little further onto the lid the skin has turned
+    away into black (before: the spill lit a wide band there, 39 levels at 0.02 frame heights)."""
+    img = luma(sky({"lids": 0.22, "stars": 0.0, "deep_stars": 0.0}, t=2.0, size=(640, 360)))   # (rows top-down)
+    h, w = img.shape
+    lower = -0.01 - (0.016 + 0.41 * 0.78)          # the lower lid's edge under the centre (sky.frag)
+
+    def onto_lid(off):
+        row = int(h / 2 - (lower - off) * h)
+        return img[row - 1:row + 2, w // 2 - 10:w // 2 + 10].mean()
+
+    rim, beyond = onto_lid(0.01), onto_lid(0.02)
+    assert beyond < 15, f"the lid a lit band {beyond:.0f} levels 0.02 onto it"
+    assert rim > 3 * beyond, f"no lit rim at the lid's margin ({rim:.0f} vs {beyond:.0f} beyond)"
+
+
+def test_the_crowns_great_sun_lights_the_lake_broadly(sky):
+    """Round 23's readers: the crown "pasted over" the land.  The great sun at the crown's heart
+    spills a broad glow of its violet onto the water under it, not only its mirrored image (the
+    lake just below the shore, beside the crown's heart: 39 levels before, 54 with it)."""
+    params = {"land": 1.0, "lake": 1.0, "relief": 0.0, "lake_level": -0.24, "mirror_bodies": 1.0,
+              "centre_y": 0.08, "stars": 0.0, "deep_stars": 0.0}
+    img = luma(sky(params, t=2.0, size=(640, 360)))   # (rows top-down)
+    h, w = img.shape
+    row = int(h / 2 + 0.28 * h)
+    lake = img[row - 1:row + 2, int(w / 2 - 0.45 * h):int(w / 2 - 0.2 * h)].mean()
+    assert lake > 47, f"the lake beside the crown's heart is dark ({lake:.0f})"
 
 
 def test_without_the_lead_the_natural_suns_are_gold(sky):

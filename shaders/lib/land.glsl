@@ -250,6 +250,44 @@ vec3 lake_glint(vec2 p, vec3 w, vec3 key) {
 }
 
 
+// The great sun's light laid broad on the water (round 23's readers: the crown "pasted over"
+// the land, "no sense of space"): not only its mirrored image and the glitter path, but a wide
+// soft pool of its violet on the lake under it, brightest near the shore and fading toward the
+// viewer, so the sun lights the scene it stands in.  p: the water pixel; w: lake_at's answer.
+vec3 lake_key_glow(vec2 p, vec3 w, vec3 key) {
+    float d = max(w.x, 0.0);
+    float under = exp(-pow((p.x - key.x) / (0.32 + 0.9 * d), 2.0));
+    // (not at the water line itself: there the water mirrors the dark shore -- round 21)
+    return LAND_KEY * key.z * smoothstep(0.0, 0.06, d) * under * (0.11 + 0.08 * w.y) * exp(-d * 3.0);
+}
+
+// A thin veil of high haze drifting IN FRONT of a crown of suns and moons (round 23's readers:
+// "a flat mandala of sticker-like moons pasted on"): long streaks of cloud, lit by the great
+// sun at key (bright violet-white close to it, where its light comes through them forward;
+// dim violet-teal far off), that dim and soften what lies behind them -- so the crown sits
+// far away, inside the sky's air.  p: centred screen units; phase: seconds.  Returns the
+// haze's light (rgb) and how much of the light behind it it hides (a).
+vec4 crown_haze(vec2 p, vec3 key, float phase) {
+    vec2 q = vec2(p.x * 1.4 + 0.012 * phase, p.y * 4.2 + 0.35 * sin(1.3 * p.x + 0.05 * phase));
+    float n = fbm(q + vec2(3.1, 7.7), 4);
+    vec2 to_key = p - key.xy;
+    float near = exp(-length(to_key) / 0.3);
+    // (two long banks lie across the crown -- one below its heart, one over its upper ring --
+    // broken up by the noise, so parts of the crown always stand behind them; thin far off)
+    float dy = p.y - key.y;
+    float banks = max(exp(-pow((dy + 0.01 + 0.02 * sin(0.11 * phase)) / 0.06, 2.0)),
+                      0.8 * exp(-pow((dy - 0.24) / 0.05, 2.0)));
+    float dens = max(smoothstep(0.5, 0.8, n) * (0.45 + 0.55 * exp(-length(to_key) / 0.6)),
+                     banks * smoothstep(0.3, 0.62, n));
+    // (its thick cores shade themselves; its thin edges catch the sun)
+    float edge = dens * (1.0 - dens) * 4.0;
+    // (its body: dim violet-blue far off, a deeper violet near the sun -- darker than the glow
+    // it crosses, so it lies in front of it -- and its thin edges silvered by the sun)
+    vec3 body = mix(vec3(0.011, 0.007, 0.026), LAND_KEY * 0.16, near) * (1.0 - 0.4 * dens);
+    vec3 col = (body + mix(vec3(0.02, 0.03, 0.05), vec3(0.75, 0.62, 1.0), near * near) * edge) * key.z;
+    return vec4(col * dens, 0.72 * dens);
+}
+
 // ---- The relief (round 20): real terrain, not layers.  Nine readers in a row called the ranges
 // above "flat vector mountains", "layered cardboard": 2D ridge lines.  Here the land is a height
 // field (eroded fbm: each octave damped where the ones before it are steep, so crests are sharp

@@ -130,7 +130,9 @@ vec4 moon(vec2 q, int i, float px) {
     float lit = smoothstep(-0.03, 0.12, ndl) * (0.16 + 0.84 * clamp(ndl, 0.0, 1.0));
     // (drawn once, a soft falloff: the face dims as a sphere's does toward the terminator, a
     // shading and not a drawn line)
-    lit = mix(lit, smoothstep(-0.14, 0.4, ndl) * (0.08 + 0.92 * clamp(ndl, 0.0, 1.0)), once);
+    // (round 23's readers: "clip-art moons" -- in the crown too, a ball lit by the great sun at
+    // its heart: a soft terminator, the face dimming toward it, never a drawn line)
+    lit = smoothstep(-0.14, 0.4, ndl) * (0.08 + 0.92 * clamp(ndl, 0.0, 1.0));
     lit *= 0.9 + 0.35 * pow(clamp(ndl, 0.0, 1.0), 6.0);
     float maria = detail * smoothstep(0.42, 0.68, m);
     vec3 albedo = u_body_f[i].rgb * (1.0 - 0.65 * maria) * (0.75 + 0.5 * detail * m);  // lavender: emerald once inverted
@@ -149,15 +151,10 @@ vec4 moon(vec2 q, int i, float px) {
     // (a thin bright shell hugging the limb and a faint wide glow: not a blur round the disc)
     float glow = (exp(-out_ * 40.0) * 0.45 + exp(-out_ * 4.0) * 0.035) * (0.15 + 0.85 * facing);
     vec3 halo = u_body_f[i].rgb * glow * (1.0 - cover);
-    // ... and its shadow on the nebula behind it, cast away from the sun: the moon floats in
-    // front of the clouds, at a distance (depth), not painted on them
-    vec2 sd = d + toward * 0.45;
-    float shadow = exp(-max(dot(sd, sd) - 0.9, 0.0) * 5.0) * smoothstep(1.05, 0.7, length(sd));
-    // (drawn once, in a sky seen from the land, the offset shade read as a ghost: none)
-    float veil = 0.8 * shadow * (1.0 - cover) * u_mirror_bodies;
-    // (drawn once, a moon is a solid ball in front of the clouds: nothing shows through its
-    // dark side, which would read as a ghost of the clouds on it)
-    float alpha = max(cover * mix(mix(1.0, 0.82, u_mirror_bodies), 1.0, lit), veil);
+    // (no shade cast on the sky behind it: drawn once it read as a ghost, and in the crown
+    // round 23's readers called it "a HARD DROP SHADOW" -- the moons hang in the great sun's
+    // air, set into it by the haze drifting before them, sky.frag)
+    float alpha = cover;
     return vec4(col * cover + halo, alpha);
 }
 

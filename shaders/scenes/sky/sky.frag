@@ -252,6 +252,12 @@ void main() {
     // sky's air and not on top of it.  (Zero without a key sun: a mirrored crown.)
 #ifdef SKY_LAND
     lin += key_glare(sp, u_key_sun) * (1.0 - 0.7 * clamp(bodies.a, 0.0, 1.0));
+    // (round 23: the crown of suns and moons INSIDE the sky -- a veil of haze, lit by its great
+    // sun, drifting before parts of it; the lake mirrors it with the rest)
+    if (u_mirror_bodies > 0.5 && u_key_sun.z > 0.0) {
+        vec4 haze = crown_haze(sp, u_key_sun, u_lake_phase);
+        lin = lin * (1.0 - haze.a) + haze.rgb;
+    }
 #endif
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
@@ -292,7 +298,7 @@ void main() {
     if (u_lake > 0.0) {
         // (round 22: "a grey band of lake" -- the mist on the water a faint thread)
         vec3 wet = lake_water(lin, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
-                 + lake_glint(here, wave, u_key_sun);
+                 + lake_glint(here, wave, u_key_sun) + lake_key_glow(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
     }
 #endif
@@ -317,12 +323,21 @@ void main() {
         // on each lid's inner edge and a faint wet gleam along its margin, fading toward the
         // corners of the eye; nothing of the sky shows through them.
         float o = max(max(sp.y - upper, lower - sp.y), 0.0);      // how far onto the lid
-        float spill = exp(-o / (0.009 + 0.014 * open));
-        float margin = exp(-pow((o - 0.55 * soft) / (0.008 + 0.012 * open), 2.0));
+        // (round 23's readers at 1.6 s: "the eyelid frame a flat purple band".)  The lid has
+        // form: a rounded margin that catches the dream's light in a thin wet rim, the skin
+        // beyond it turning away from the light into black within a few pixels, and the
+        // lashes' shadow -- soft, in strands -- lying over the eye just inside the upper lid.
+        float spill = exp(-o / (0.004 + 0.006 * open));
+        float margin = exp(-pow((o - 0.35 * soft) / (0.0025 + 0.003 * open), 2.0));
+        float fade = 1.0 - 0.7 * across * across;
         vec3 dream_light = vec3(0.060, 0.042, 0.120);
-        vec3 skin = vec3(0.0007, 0.0006, 0.0011) + dream_light * (0.45 * spill + 0.3 * margin) * (1.0 - 0.7 * across * across);
-        float lash = exp(-pow((sp.y - upper - 0.7 * soft) / (0.006 + 0.02 * open), 2.0)) * (1.0 - 0.7 * across * across);
-        lin = mix(skin, lin, seen) * (1.0 - 0.6 * lash);
+        vec3 skin = vec3(0.0007, 0.0006, 0.0011) + dream_light * (0.25 * spill + 0.9 * margin) * fade;
+        float inside = upper - sp.y;                               // (into the eye below the upper lid)
+        // (out of focus, irregular: clumps of lashes, not a comb; they lean out from the centre)
+        float strands = 0.35 + 0.65 * smoothstep(0.25, 0.75, vnoise(vec2(across * 90.0 + 40.0 * across * inside, 3.7)));
+        float lash = smoothstep(0.0, 0.006, inside) * exp(-inside / (0.012 + 0.02 * open)) * strands * fade
+                   + exp(-pow((sp.y - lower - 0.006) / 0.006, 2.0)) * 0.3 * fade;
+        lin = mix(skin, lin * (1.0 - 0.7 * lash), seen);
     }
     vec3 display = linear_to_srgb(lin);
     frag = vec4(dither8(clamp(display, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
