@@ -262,13 +262,18 @@ void main() {
         float run = smoothstep(-0.004, 0.01, fall) * smoothstep(fc + 0.2 * rb, fc - 0.4 * rb, fall);
         float wk = w * (0.75 + 0.25 * smoothstep(0.0, 0.2, fall));
         float u = tx / wk;
+        // (the trail is wettest just behind the bead and has all but dried toward the lash
+        // line: a dark-edged rope from the lashes to the bead read to four readers as "tears
+        // hanging like pins on strings")
+        float fresh = smoothstep(0.0, max(fc, 1e-3), fall);
+        run *= 0.12 + 0.88 * fresh * fresh;
         float rope = sqrt(max(1.0 - u * u, 0.0)) * run;
         float aa = 1.5 / (R.y * wk);                            // (a pixel across the streak)
         float in_s = smoothstep(1.0 + aa, 1.0 - aa, abs(u)) * run;
         bend.x += 0.45 * u * wk * rope;
         spec += in_s * 0.12 * exp(-(u + 0.5) * (u + 0.5) * 40.0);
         caustic += 0.5 * rope * rope;
-        rimd = max(rimd, in_s * smoothstep(0.55, 1.0, abs(u)) * (u > 0.0 ? 0.55 : 0.3));
+        rimd = max(rimd, in_s * smoothstep(0.55, 1.0, abs(u)) * (u > 0.0 ? 0.3 : 0.15));
         // the bead: a dome a little longer than wide, pulled up into its streak
         vec2 d = (q - c) / vec2(rb, rb * 1.2);
         d.y += 0.25 * max(d.y, 0.0) * max(d.y, 0.0);
