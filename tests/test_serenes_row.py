@@ -12,15 +12,12 @@ import importlib
 import numpy as np
 
 from test_scene_serenes import Player
+from test_serenes_portrait import _draw_counts, _scene
 
 # (pace 0: no sway, pan 0: the baked picture unshifted, so frame and bake line up)
 ROW = {"row": 1.0, "eyes": 0.5, "flicker": 0.0, "voices": 0.0, "lovers": 0.0, "child": 0.0,
        "pace": 0.0, "pan": 0.0}
 OVERSCAN = 1.16                     # portrait.glsl ROW_OVERSCAN
-
-
-def _scene():
-    return importlib.import_module("scenes.serenes").serenes
 
 
 def _frame_of(gbuf: np.ndarray, shape) -> np.ndarray:
@@ -43,27 +40,18 @@ def _row(gl, size=(320, 180), **over):
     return img, geo, mat
 
 
-def _draw_counts(scene, **params) -> dict:
-    counts = {}
-    resources = type("R", (), {"draw_count": lambda self, n, c, instances=None: counts.__setitem__(n, c)})()
-    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
-                           "params": {**{p.name: p.default for p in scene.params}, **params}})()
-    scene.update(state, resources)
-    return counts
-
-
 def test_the_row_replaces_the_stage_and_any_close_shot_wins_over_it():
     """``row`` on: the three row passes draw and no stage pass does (on llvmpipe a pass drawn
     and then covered costs its full price); with the portrait on too, the portrait is shown."""
     mod = importlib.import_module("scenes.serenes")
     scene = _scene()
-    counts = _draw_counts(scene, row=1.0, voices=0.5, lovers=0.5)
+    counts = _draw_counts(scene, {}, row=1.0, voices=0.5, lovers=0.5)
     assert all(counts[name] == 3 for name in mod.ROW_PASSES), counts
     assert all(counts[name] == 0 for name in mod.STAGE_PASSES), counts
-    counts = _draw_counts(scene, row=1.0, portrait=1.0)
+    counts = _draw_counts(scene, {}, row=1.0, portrait=1.0)
     assert all(counts[name] == 0 for name in mod.ROW_PASSES), counts
     assert all(counts[name] == 3 for name in mod.PORTRAIT_PASSES), counts
-    counts = _draw_counts(scene, row=0.0)
+    counts = _draw_counts(scene, {}, row=0.0)
     assert all(counts[name] == 0 for name in mod.ROW_PASSES), counts
 
 
@@ -131,7 +119,7 @@ def test_the_woman_alone_is_modelled_with_her_shadow_huge_on_the_wall(gl):
     it: 0.21 now) while the part left of her is lit (over 0.8 for most of it: all now)."""
     p = Player(gl, size=(320, 180))
     try:
-        img = p.at(2.0, **ALONE)
+        p.at(2.0, **ALONE)
         geo = p.pass_pixels("alone_geo")
         mat = p.pass_pixels("alone_mat")
     finally:

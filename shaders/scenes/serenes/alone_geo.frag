@@ -1,7 +1,7 @@
 #version 330 core
-// Serenes, the woman alone's G-buffer (PORTRAIT_ALONE: the row's bake with her one figure) (geo): the five standing figures' field marched once, when the
-// shot begins (portrait.glsl PORTRAIT_ROW, portrait_march_geo), over ROW_OVERSCAN times the
-// frame so the camera's drift can shift the picture; row_mat reads its hit back.
+// Serenes, the woman alone's G-buffer (geo): the row's bake with her one seated figure
+// (portrait.glsl PORTRAIT_ROW with PORTRAIT_ALONE, portrait_march_geo), marched once when the
+// shot begins; alone_mat reads its hit back.
 #define PORTRAIT_ROW 1
 #define PORTRAIT_ALONE 1
 #include <visuals/params>

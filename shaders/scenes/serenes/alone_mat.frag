@@ -1,7 +1,7 @@
 #version 330 core
-// Serenes, the woman alone's G-buffer (PORTRAIT_ALONE: the row's bake with her one figure) (mat): read back from row_geo's hit, no march of its own but
-// the candles' shadow rays (portrait.glsl row_bake_mat): occlusion and the two front
-// candles' soft shadows, on the figures and on the floor and wall behind them.
+// Serenes, the woman alone's G-buffer (mat): read back from alone_geo's hit, no march of its
+// own but the candle's shadow rays (portrait.glsl row_bake_mat with PORTRAIT_ALONE): occlusion
+// and her candle's soft shadow, on her and on the floor and the wall behind her.
 #define PORTRAIT_ROW 1
 #define PORTRAIT_ALONE 1
 #include <visuals/params>
