@@ -455,13 +455,12 @@ dream = Show(
         # a lift only washes the image out; and none through the dusk into the constellations,
         # whose darks go first (lifted, they read as grey haze).
         "lens.lift": [(0, 0.45), (21.5, 0.45), (22.2, 0.1), (23.5, 0.1), (26, 0.35), (44, 0.35), (48, 1.0),
-                      # (the close wall at 58-66 s keeps its blacks: a memory of light in dark glass)
-                      (58, 1.0), (58, 0.15, "step"), (66.05, 0.15), (66.05, 1.0, "step"), (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
+                      (70, 1.0), (73, 0.5), (82, 0.5), (85, 1.0),
                       # (round 22: the Resonance keeps a true black point -- lifted to 0.6 its
                       # night sky read as lavender haze; the dusk out of the candle room sinks
                       # into it, its darks going first)
                       (102, 1.0), (102.8, 0.3),
-                      # (the worm's-eye shot at 110-118 s keeps its blacks: dark glass against the corona)
+                      # (the worm's-eye shot at 110-118 s keeps its blacks: the curtains in a black starry sky)
                       (110, 0.3), (110, 0.15, "step"), (118, 0.15), (118, 0.3, "step"), (121, 0.3), (123, 1.0), (130, 1.0), (133, 0.6),
                       (143, 0.6), (146, 0.25), (191, 0.25), (194, 0.4), (197, 0.4)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.

@@ -295,7 +295,7 @@ def test_the_city_is_seen_in_three_shots_not_one_corridor(dream):
     towers = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(towers)
     _, show = dream
-    # (round 22: the street shot 52-58 s, then the close wall 58-66 s, which has no camera)
+    # (round 22: the street shot from 52 s to the cut at 66 s)
     cams, lens, times = [], [], (49.0, 55.0, 70.0)
     for t in times:
         layer = next(l for l in show.timeline.sample(t).layers if l.current and l.current.cue.scene == "towers")
@@ -327,7 +327,7 @@ def test_the_city_middle_shot_looks_down_a_moss_street_into_the_sun(gl, dream):
     brighter than its top, 1.3-1.6x; now 2.6-3.1x); each shot's picture still differs clearly
     from the others'."""
     from numpy.lib.stride_tricks import sliding_window_view
-    # (round 22: the street shot is 52-58 s, the close wall follows it)
+    # (round 22: the street shot is 52-66 s)
     frames = render_times(gl, "dream", [49.0, 53.0, 55.0, 57.5, 70.0], size=(160, 90))
     lums = [f.astype(float).mean(axis=2) for f in frames]
     for t, lum in zip((53.0, 55.0, 57.5), lums[1:4]):
@@ -480,6 +480,19 @@ def test_the_tears_on_the_open_lids_are_not_lit_red(gl, dream):
     (frame,) = render_times(gl, "dream", [196.0], size=(960, 540))
     lid = frame.astype(float)[int(0.92 * 540):, int(0.26 * 960):int(0.38 * 960)]
     assert lid.mean(axis=2).max() < 120, lid.mean(axis=2).max()
+
+
+def test_the_street_shot_holds_one_exposure_where_the_wall_was_cut(dream):
+    """The wall's close shot (58-66 s, round 22) kept its blacks by stepping the grade's lift
+    down to 0.15 over it; with the wall out of the dream that step fell inside the street shot,
+    a pop of the whole frame's exposure at 58 s (mean 40 -> 31.5 levels at 640x360).  Through
+    the street shot (52-66 s) the lift holds the value it has at 53.2 s, where two blind
+    readers gave the street their 4."""
+    _, show = dream
+    lift = show.timeline.tracks["lens.lift"]
+    rated = lift.sample(53.2)
+    for t in np.arange(52.0, 66.01, 0.25):
+        assert abs(lift.sample(float(t)) - rated) < 1e-6, (t, lift.sample(float(t)), rated)
 
 
 def test_the_resonance_keeps_a_true_black_point(dream):
