@@ -701,3 +701,18 @@ def test_the_dreams_shard_cracks_and_bleeds_from_its_first_second(gl):
     # (round 23: the blood deep crimson, not glowing neon)
     crimson, neon = blood_and_neon(frame, whole)
     assert crimson > 100, (crimson, neon)
+
+
+def test_the_close_shots_swell_runs_on_through_its_phase_wrap(gl, tmp_path):
+    """The liquid's swell is two octaves of drifting value noise (round 24: the plane waves it
+    replaced mirrored the horizon's pale line as even stripes across the far water, "banding at
+    160 s"). Its drift circles on the phase the CPU wraps at 2 pi (1.7 t, so at t = 3.696 s):
+    the frame pair across the wrap changes the pool no more than the pair before it."""
+    size = (320, 180)
+    a, b, c = render_cues(gl, tmp_path, [{"shot": 1}], [3.6333, 3.6667, 3.7], size=size)
+    water = slice(size[1] * 40 // 100, size[1] * 60 // 100)       # the far water, under the horizon
+
+    def change(x, y):
+        return float(np.abs(luma(x)[water] - luma(y)[water]).mean())
+
+    assert change(b, c) < 1.6 * change(a, b) + 0.3, (change(a, b), change(b, c))

@@ -173,8 +173,10 @@ float trace_tears(vec3 ro, vec3 rd, float px, out vec3 n, out float cover, out f
 
 // ---------------------------------------------------------------- the pool's surface
 
-// Rings running out from each landing: returns the height gradient.
-vec2 rings(vec2 p) {
+// Rings running out from each landing: returns the height gradient.  foot is a pixel's length
+// on the pool there: a ring finer than a few pixels is faded out rather than drawn, since its
+// crests would alias into stripes across the far water (round 23's "banding at 160 s").
+vec2 rings(vec2 p, float foot) {
     vec2 g = vec2(0.0);
     for (int i = 0; i < u_cwave_count; ) {
         vec4 w = u_cwaves[i];
@@ -184,12 +186,30 @@ vec2 rings(vec2 p) {
         float sig = 0.012 + 0.05 * w.z;
         float env = exp(-x * x / (sig * sig)) * exp(-w.z * 1.1) / (0.05 + rho);
         float k = 95.0 / (1.0 + 0.9 * w.z);
-        g += w.w * env * k * cos(k * x) * dp / rho;
+        float resolved = 1.0 - smoothstep(0.12, 0.3, k * foot / 6.2832);
+        g += w.w * env * k * cos(k * x) * dp / rho * resolved;
         if (++i >= u_cwave_count) {
             break;
         }
     }
     return g * 0.0006;
+}
+
+// The liquid's slow swell as a slope: two drifting octaves of value noise, not plane waves --
+// long straight crests seen at a grazing angle mirrored the horizon's pale line as even
+// horizontal stripes across the pool (round 23's readers: "banding on the water at 160 s");
+// irregular swells break it into a broken glitter instead.
+vec2 swell_slope(vec2 p) {
+    const float E = 0.03;
+    // (u_cphase wraps at 2 pi: the field circles on it, so the wrap is seamless)
+    vec2 drift = 0.45 * vec2(cos(u_cphase), sin(u_cphase));
+    vec2 a = p * vec2(3.0, 4.5) + drift;
+    vec2 b = mat2(0.8, -0.6, 0.6, 0.8) * p * 7.0 - drift * 1.7;
+    float a0 = vnoise(a);
+    float b0 = vnoise(b);
+    vec2 ga = vec2(vnoise(a + vec2(E, 0.0)) - a0, vnoise(a + vec2(0.0, E)) - a0) * vec2(3.0, 4.5);
+    vec2 gb = vec2(vnoise(b + vec2(E, 0.0)) - b0, vnoise(b + vec2(0.0, E)) - b0) * 7.0;
+    return (ga + 0.5 * gb) / E * 0.35;
 }
 
 // The frozen plates: Voronoi cells on the floor (iq's exact border distance).  Returns the
@@ -250,8 +270,11 @@ void main() {
     float fr = length(p - u_cfreeze.xy) + 0.25 * (vnoise(p * 3.0) - 0.5);
     float frozen = smoothstep(u_cfreeze.z + 0.03, u_cfreeze.z - 0.03, fr) * step(0.001, u_cfreeze.w);
     float front = exp(-abs(fr - u_cfreeze.z) / (0.006 + 0.5 * foot)) * u_cfreeze.w * (1.0 - u_cfreeze.w);
-    vec2 g = rings(p) * (1.0 - frozen);
-    g += (1.0 - frozen) * 0.004 * vec2(cos(dot(p, vec2(5.0, 3.0)) - u_cphase), 0.7 * cos(dot(p, vec2(-2.0, 6.0)) + 1.3 * u_cphase));
+    vec2 g = rings(p, foot) * (1.0 - frozen);
+    // the swell, faded where its crests (about 1 unit apart) fall under a few pixels: toward the
+    // horizon it would alias into horizontal bands; there the pool is a still, hazy mirror
+    float swell = 1.0 - smoothstep(0.1, 0.3, foot);
+    g += swell * (1.0 - frozen) * 0.004 * swell_slope(p);
     // the plates, small near the viewer's feet, their tilt and seams faded where a pixel
     // covers several of them (no sparkle far off)
     const float PLATE = 0.26;
