@@ -12,7 +12,9 @@
 // them, and the cracks bleed (``bleed``).  (Round 23, the readers: "a laser grid, not cracks or
 // blood": each crack a thin dark line with a bright refracting sliver on one side and chips
 // along it, each piece's picture shifted as well as tipped; the blood deep crimson, seeping
-// into the glass and running down in thin runs to beads, glowing only faintly.)  Around it the hardened pool: dark mirror
+// into the glass and running down in thin runs to beads, glowing only faintly.)  (Round 24, the
+// readers: "a stiff, uncanny CG face", "a mannequin": the self painted by the candle alone, in
+// Rembrandt's light -- see self_seen.)  Around it the hardened pool: dark mirror
 // facets fading into the dark, the shard mirrored in them, broken by their tilts.  One
 // full-screen pass, analytic (no march): the shard's plane, the floor's plane, the bust's plane.
 #include <visuals/params>
@@ -43,6 +45,7 @@ out vec4 frag_colour;
 const float SELF_SPAN = 0.6;         // as qs_self_geo.frag
 const vec2 SELF_CENTRE = vec2(0.0, 0.03);
 const float SELF_SCALE = 1.75;       // the self in the glass larger than life: head and shoulders fill the shard
+const vec2 CANDLE_UV = vec2(0.85, 0.4);   // where the candle stands beside the self, in its bake's square
 const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
 const float BEVEL = 0.024;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
@@ -231,46 +234,72 @@ vec4 self_seen(vec3 h, vec3 r) {
     float ao = clamp(hair * m / 0.28 + eye + tear * (m - 0.43) / 0.04 + lip * (m - 0.5) / 0.05
                      + (1.0 - hair - lip - eye - tear) * (m - 0.56) / 0.44, 0.0, 1.0);
     float white = clamp((m - 0.31) / 0.09, 0.0, 1.0);       // the eye: pupil 0, iris 0.5, white 1
-    // the candle beside the self (its flame in the mirror by the shoulder), the night across
-    vec3 lc = normalize(u_self_x * -0.9 + u_self_y * 0.22 + u_self_n * -0.2);   // (from beside and behind: half the face in shadow)
+    // Round 24 (the readers at 166-176 s: "a stiff, uncanny CG face", "a mannequin"): painted
+    // as Rembrandt would, by the candle alone -- from low and to one side, so half the face
+    // falls into true black; warm light scattering under the skin where it is thin or curved
+    // (the ear, the nostril's wing, the lips' edge: the curvature of the baked normals) and
+    // along the terminator; a rough, broken sheen on the skin, not plastic; the eye wet, with
+    // one crisp catchlight of the flame and a bright tear line on its lower lid; the hair a
+    // soft dark mass with only a few strands lit.  The night gives only a thin cold rim.
+    vec3 lc = normalize(u_self_x * -0.9 + u_self_y * -0.3 + u_self_n * 0.0);
     vec3 lk = normalize(u_self_x * 0.85 + u_self_y * 0.5 + u_self_n * -0.1);
     float flick = 0.85 + 0.3 * u_flicker;
     vec3 v = -r;
     float ndl = dot(n, lc);
-    float key = pow(max(ndl, 0.0), 1.3);
-    float cold = max(dot(n, lk), 0.0);
-    float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
-    float spec_c = max(dot(reflect(-lc, n), v), 0.0);
-    float spec_k = max(dot(reflect(-lk, n), v), 0.0);
-    // skin: warm where the candle falls, and where the light turns into shadow the blood shows
-    // through (a red band along the terminator: the subsurface glow of thin skin), cold beyond
-    vec3 skin = mix(vec3(0.2, 0.15, 0.13), vec3(0.22, 0.075, 0.07), lip);
-    vec3 c = skin * WARM * 4.2 * flick * key;
-    c += vec3(0.55, 0.045, 0.03) * flick * 0.22 * smoothstep(-0.2, 0.05, ndl) * (1.0 - smoothstep(0.05, 0.3, ndl));
-    c += skin * COLD * 1.1 * cold * cold;
-    c += mix(COLD, MOON, 0.5) * 0.55 * rim * smoothstep(0.0, 0.5, dot(n, lk));
-    c += WARM * 0.45 * rim * smoothstep(0.1, 0.6, ndl);
-    c += WARM * (0.35 + 0.5 * lip) * pow(spec_c, 24.0 + 40.0 * lip) * key;
-    // the tear's wet track: a sharp glint of the candle and of the night running down the cheek
-    vec3 wet = c + WARM * 3.0 * flick * pow(spec_c, 60.0) + mix(COLD, MOON, 0.4) * 1.6 * pow(spec_k, 40.0)
-             + mix(COLD, MOON, 0.4) * 0.5 * rim;
+    // (a candle near by: its light falls off across the bust, bright on the face turned to it,
+    // the far shoulder and the back of the head sinking into the dark)
+    vec2 to_candle = uv - CANDLE_UV;
+    float near = 1.6 / (1.0 + 5.0 * dot(to_candle, to_candle));
+    float key = pow(max(ndl, 0.0), 1.8) * near;
+    float rim = pow(1.0 - max(dot(n, v), 0.0), 4.0);
+    vec3 hv = normalize(lc + v);
+    float ndh = max(dot(n, hv), 0.0);
+    // the curvature of the surface (the baked normals' change across a few texels): high on
+    // the ear, the nose, the lips and the eyelids, where light passes through thin skin
+    const float TX = 2.5 / 640.0;
+    vec2 n_dx = texture(u_self_geo, uv + vec2(TX, 0.0)).rg - texture(u_self_geo, uv - vec2(TX, 0.0)).rg;
+    vec2 n_dy = texture(u_self_geo, uv + vec2(0.0, TX)).rg - texture(u_self_geo, uv - vec2(0.0, TX)).rg;
+    float curv = smoothstep(0.35, 1.1, length(n_dx) + length(n_dy));
+    float pores = vnoise(uv * 420.0) * 0.6 + vnoise(uv * 1100.0) * 0.4;
+    // skin: the candle's warm light, the blood glowing red through it along the terminator and
+    // wherever it is thin, a broken sheen
+    vec3 skin = mix(vec3(0.24, 0.15, 0.11), vec3(0.26, 0.07, 0.06), lip);
+    float wrap = smoothstep(-0.12, 0.04, ndl) * (1.0 - smoothstep(0.04, 0.3, ndl));
+    vec3 c = skin * WARM * 6.5 * flick * key;
+    c += vec3(0.9, 0.1, 0.04) * flick * near * (0.07 * wrap + 0.35 * curv * smoothstep(-0.05, 0.5, ndl) * (1.0 - hair));
+    float sheen = pow(ndh, 38.0) * (0.35 + 0.9 * pores) + 0.12 * pow(ndh, 9.0) * pores;
+    c += mix(WARM, vec3(1.0, 0.85, 0.7), 0.5) * (0.55 + 0.5 * lip) * sheen * key * flick;
+    c += mix(COLD, MOON, 0.5) * 0.12 * rim * smoothstep(0.1, 0.6, dot(n, lk));
+    // the tear's wet track: a sharp glint of the candle running down the cheek
+    vec3 wet = c * 0.85 + vec3(1.0, 0.8, 0.55) * 1.6 * flick * pow(ndh, 160.0) + WARM * 0.35 * key * flick
+             + mix(COLD, MOON, 0.4) * 0.25 * rim;
     c = mix(c, wet, tear);
-    // the eye: a wet dark iris and pupil, the white dim in the socket's shade, and the candle's
-    // flame a hard point of light in it
-    vec3 ec = mix(mix(vec3(0.004, 0.003, 0.003), vec3(0.05, 0.028, 0.016), step(0.25, white)),
-                  vec3(0.07, 0.062, 0.06), step(0.75, white)) * (0.3 + 1.4 * max(ndl, 0.0));
-    ec += WARM * 6.0 * flick * pow(spec_c, 300.0) + vec3(0.9, 0.95, 1.0) * 1.2 * pow(spec_k, 200.0);
+    // the eye: a wet dark iris, the white dim in the socket, one crisp catchlight of the flame
+    vec3 ec = mix(mix(vec3(0.003, 0.002, 0.002), vec3(0.045, 0.02, 0.01), step(0.25, white)),
+                  vec3(0.08, 0.06, 0.055), step(0.75, white)) * (0.25 + 1.6 * key);
+    ec += vec3(1.0, 0.9, 0.7) * 7.0 * flick * smoothstep(0.9965, 0.9985, ndh);
     c = mix(c, ec, eye);
-    // the hair: near black, strands catching the candle's warm sheen and the night's cold rim
-    vec3 hc = vec3(0.018, 0.014, 0.013) * (0.4 + key) + WARM * 0.5 * pow(spec_c, 10.0) * clamp((ndl + 0.2) / 1.2, 0.0, 1.0)
-            + mix(COLD, MOON, 0.5) * 0.4 * rim * smoothstep(0.0, 0.5, dot(n, lk)) + COLD * 0.25 * pow(spec_k, 12.0);
+    // the tear line: the lower lid's wet rim, just under the eye, catching the flame
+    float above = texture(u_self_geo, uv + vec2(0.0, 1.8 / 640.0)).b;
+    float lid_line = smoothstep(0.3, 0.31, above) * (1.0 - smoothstep(0.40, 0.415, above)) * (1.0 - eye) * (1.0 - hair);
+    c += vec3(1.0, 0.82, 0.62) * lid_line * (0.25 + 1.6 * key) * flick;
+    // the hair: a soft near-black mass, a faint warm sheen where the candle falls, a few
+    // strands alone lit, thin and bright
+    float flow = uv.x * 90.0 + 6.0 * vnoise(uv * vec2(3.0, 7.0)) + 2.0 * uv.y;
+    float strand_id = floor(flow);
+    float strand = (1.0 - smoothstep(0.0, 0.12, abs(fract(flow) - 0.5))) * step(0.93, hash12(vec2(strand_id, 1.7)))
+                 * smoothstep(0.3, 0.9, vnoise(vec2(strand_id * 3.1, uv.y * 14.0)));
+    vec3 hc = vec3(0.012, 0.009, 0.008) * (0.3 + key) + WARM * 0.12 * pow(ndh, 6.0) * key
+            + vec3(1.0, 0.7, 0.4) * 1.1 * strand * smoothstep(0.0, 0.5, ndl) * near * flick
+            + mix(COLD, MOON, 0.5) * 0.1 * rim * smoothstep(0.1, 0.6, dot(n, lk));
     c = mix(c, hc, hair);
-    c *= 0.15 + 0.85 * ao * ao;
+    c *= 0.1 + 0.9 * ao * ao;
     c *= smoothstep(0.0, 0.42, uv.y);                       // the chest sinks into the dark below
-    // the candle's flame, beside the shoulder, and its halo in the dark behind the self
+    // the candle's flame, beside the shoulder, and its halo in the dark behind the self (the
+    // night behind it dimmed, round 24, so the face comes out of near black)
     vec2 fp = (pc - vec2(-0.36, -0.2)) / 0.84 * vec2(1.0, 0.45);
     float flame = exp(-dot(fp, fp) * 5200.0) * 6.0 + exp(-dot(fp, fp) * 90.0) * 0.18;
-    vec3 behind = night(r) + WARM * flame * (0.85 + 0.3 * u_flicker);
+    vec3 behind = night(r) * 0.55 + WARM * flame * (0.85 + 0.3 * u_flicker);
     return vec4(mix(behind, c, cover), 1.0);
 }
 
