@@ -319,26 +319,40 @@ void main() {
 
     // The hardened pool round the shard: mirror plates, each tipped its own way so each gives
     // back another piece of the night (the Serenes' eyes, the candle's flame as a hard glint),
-    // a crisp bright seam between them, fading into the dark.
+    // fading into the dark.  (Round 24, the readers: "a tile floor with grey grout": the plates
+    // are larger and irregular, their borders wandering as frozen liquid's do, and there is no
+    // grout -- where two plates meet the quicksilver froze into a rounded lip, dark unless it
+    // turns the candle's or the moon's light to the eye, so a seam shows only as a thin broken
+    // glint; the even glint at each plate's middle, which set them out like tiles, is gone.)
     float tg = rd.y < 0.0 ? -ro.y / rd.y : 1e9;
     if (tg < 1e8) {
         vec3 g = ro + rd * tg;
-        vec2 cell = floor(g.xz * 5.0);
-        vec2 f = fract(g.xz * 5.0);
+        const float PLATES = 2.8;                                    // plates per world unit
+        vec2 gp = g.xz * PLATES + 0.45 * vec2(vnoise(g.xz * 1.7), vnoise(g.xz * 1.7 + 7.7));
+        vec2 cell = floor(gp);
+        vec2 f = fract(gp);
         float best = 9.0, second = 9.0;
         vec2 id = cell;
-        vec2 seed_o = vec2(0.0);
+        vec2 ob = vec2(0.0), os = vec2(1.0);
         for (int j = -1; j <= 1; ++j) for (int i = -1; i <= 1; ++i) {
             vec2 c = cell + vec2(i, j);
             vec2 o = vec2(i, j) + vec2(hash12(c), hash12(c + 5.7)) - f;
             float d = dot(o, o);
-            if (d < best) { second = best; best = d; id = c; seed_o = o; }
-            else if (d < second) second = d;
+            if (d < best) { second = best; os = ob; best = d; ob = o; id = c; }
+            else if (d < second) { second = d; os = o; }
         }
-        vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 4.0, hash12(id + 2.9) - 0.5));
+        vec2 across = normalize(os - ob + 1e-5);                    // from this plate to its neighbour
+        float edge_w = max(dot(0.5 * (ob + os), across), 0.0) / PLATES;   // to the seam (world units)
+        float pix = px * tg / max(-rd.y, 0.05);                      // a pixel's footprint on the floor
+        // the rounded lip: within LIP of the seam the plate's face rolls down towards it
+        const float LIP = 0.014;
+        float lip = 1.0 - smoothstep(0.0, LIP, edge_w);
+        float lip_seen = smoothstep(0.4, 1.5, LIP / pix);             // (faded where it is under a pixel: no shimmer)
+        vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 4.5, hash12(id + 2.9) - 0.5));
+        n = normalize(n + vec3(across.x, 0.0, across.y) * 2.2 * lip * lip * lip_seen);
         vec3 r = reflect(rd, n);
         float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-        vec3 floor_col = (night(r) + watchers(atan(r.x, r.z), r.y)) * 0.5;                         // (dark mirrors: true blacks between the glints)
+        vec3 floor_col = (night(r) + watchers(atan(r.x, r.z), r.y)) * 0.75;  // (dark mirrors: true blacks between the glints)
         // the shard mirrored in the frozen metal, broken by the facets' tilts: its self, its
         // lit edge and its bleeding cracks
         float den_r = dot(r, u_shard_n);
@@ -360,18 +374,14 @@ void main() {
         vec3 to_f = flame_pos - g;
         float dist_f = length(to_f);
         float off2 = 2.0 * (1.0 - dot(r, to_f / dist_f));
-        floor_col += mix(WARM, vec3(1.0, 0.9, 0.7), 0.4) * 7.0 * flick * exp(-off2 * dist_f * dist_f / 0.00012);
+        floor_col += mix(WARM, vec3(1.0, 0.9, 0.7), 0.4) * flick * (7.0 * exp(-off2 * dist_f * dist_f / 0.00016) + 0.25 * exp(-off2 * dist_f * dist_f / 0.004));
         floor_col *= fres * 0.55;
-        // the seams: a crisp bright line where two plates meet, lit warm near the candle
-        float edge_d = (sqrt(second) - sqrt(best)) * 0.2;            // (world units)
-        float seam_w = max(fwidth(edge_d), 1e-5);
-        float seam = 1.0 - smoothstep(0.0, 1.2 * seam_w + 0.0015, edge_d);
+        // the seams: no line of their own -- the lip's glints above (the candle's and the moon's
+        // light where it rolls to the eye), and the hairline gap between the plates, dark
         float near_candle = 1.0 / (1.0 + 12.0 * dot(g.xz - CANDLE_POS.xz, g.xz - CANDLE_POS.xz));
-        floor_col += (vec3(0.45, 0.5, 0.65) * 0.09 + WARM * 0.9 * near_candle * flick) * seam;
-        // and each plate's own glint: a point of cold or warm light on its face
-        float gl = hash12(id + 9.1);
-        floor_col += mix(vec3(0.7, 0.8, 1.0), WARM, step(0.75, gl)) * 1.4 * step(0.45, gl)
-                   * exp(-dot(seed_o, seed_o) * (900.0 + tg * tg * 300.0));
+        floor_col += (MOON * 1.5 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 30.0)
+                      + mix(WARM, vec3(1.0, 0.85, 0.6), 0.3) * flick * (9.0 * exp(-off2 * 40.0) + 2.0 * exp(-off2 * 8.0)) * (0.15 + near_candle)) * lip * lip_seen;
+        floor_col *= 1.0 - 0.85 * (1.0 - smoothstep(0.0, 0.6 * pix + 0.0008, edge_w));
         // the candle's warm pool of light round it, the dark beyond
         floor_col += WARM * 0.05 * near_candle * flick;
         col = mix(vec3(0.0016, 0.0012, 0.0034), floor_col * 0.6, exp(-tg * 0.45));
