@@ -227,6 +227,13 @@ vec4 self_seen(vec3 h, vec3 r) {
     vec3 n = normalize(u_self_x * nb.x + u_self_y * nb.y + u_self_n * nb.z);
     // the material bands qs_self_geo.frag writes in b (hair, lips, eye, the tear's track, skin)
     float m = g.b;
+    // (round 24: the filtered blend from the tear's or the lips' band to skin passes through
+    // dark, occluded skin, which outlined the tear's track and the lips in dark dots: where the
+    // filtered material's band is not the nearest texel's, take the nearest texel's)
+    float mn = texelFetch(u_self_geo, ivec2(clamp(uv * 640.0, 0.0, 639.0)), 0).b;
+    const vec4 BANDS = vec4(0.295, 0.415, 0.485, 0.555);
+    if (dot(step(BANDS, vec4(m)), vec4(1.0)) != dot(step(BANDS, vec4(mn)), vec4(1.0))) m = mn;
+    if (mn >= 0.555) m = max(m, mn - 0.04);       // (and skin blended with a darker band: its own occlusion)
     float hair = 1.0 - smoothstep(0.28, 0.305, m);
     float eye = smoothstep(0.28, 0.305, m) * (1.0 - smoothstep(0.40, 0.415, m));
     float tear = smoothstep(0.40, 0.415, m) * (1.0 - smoothstep(0.47, 0.485, m));
@@ -271,8 +278,7 @@ vec4 self_seen(vec3 h, vec3 r) {
     c += mix(WARM, vec3(1.0, 0.85, 0.7), 0.5) * (0.55 + 0.5 * lip) * sheen * key * flick;
     c += mix(COLD, MOON, 0.5) * 0.12 * rim * smoothstep(0.1, 0.6, dot(n, lk));
     // the tear's wet track: a sharp glint of the candle running down the cheek
-    vec3 wet = c * 0.85 + vec3(1.0, 0.8, 0.55) * 1.6 * flick * pow(ndh, 160.0) + WARM * 0.35 * key * flick
-             + mix(COLD, MOON, 0.4) * 0.25 * rim;
+    vec3 wet = c * 1.08 + vec3(1.0, 0.8, 0.55) * 0.8 * flick * pow(ndh, 60.0) * (0.3 + key) + WARM * 0.12 * key * flick;
     c = mix(c, wet, tear);
     // the eye: a wet dark iris, the white dim in the socket, one crisp catchlight of the flame
     vec3 ec = mix(mix(vec3(0.003, 0.002, 0.002), vec3(0.045, 0.02, 0.01), step(0.25, white)),
