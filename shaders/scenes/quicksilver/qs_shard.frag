@@ -121,7 +121,8 @@ vec3 night(vec3 r) {
     c += WARM * 9.0 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 900.0);
     // the emerald moon: a crisp disc with a faint halo (behind the self's head in the glass)
     float m = acos(clamp(dot(r, normalize(NIGHT_DIR)), -1.0, 1.0));
-    c += MOON * (1.5 * (1.0 - smoothstep(0.026, 0.029, m)) + 0.05 * exp(-m * 14.0));
+    // (round 24: dimmer, its halo wider -- a bright flat disc beside the face competed with it)
+    c += MOON * (0.55 * (1.0 - smoothstep(0.024, 0.029, m)) * (0.8 + 0.2 * vnoise(r.xy * 300.0)) + 0.04 * exp(-m * 18.0));
     return c;
 }
 
