@@ -253,6 +253,10 @@ vec4 self_seen(vec3 h, vec3 r) {
     vec3 lk = normalize(u_self_x * 0.85 + u_self_y * 0.5 + u_self_n * -0.1);
     float flick = 0.85 + 0.3 * u_flicker;
     vec3 v = -r;
+    // skin is not a smooth shell: a fine unevenness (pores, the grain of the skin) breaks its
+    // light and sheen, where a render's would run in one clean gradient
+    vec2 grain = vec2(vnoise(uv * 380.0), vnoise(uv * 380.0 + 3.1)) - 0.5;   // (about two screen pixels a cell at the closest: no shimmer)
+    n = normalize(n + 0.07 * (1.0 - hair) * (u_self_x * grain.x + u_self_y * grain.y));
     float ndl = dot(n, lc);
     // (a candle near by: its light falls off across the bust, bright on the face turned to it,
     // the far shoulder and the back of the head sinking into the dark)
