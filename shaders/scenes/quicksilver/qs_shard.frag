@@ -45,7 +45,7 @@ out vec4 frag_colour;
 const float SELF_SPAN = 0.6;         // as qs_self_geo.frag
 const vec2 SELF_CENTRE = vec2(0.0, 0.03);
 const float SELF_SCALE = 1.75;       // the self in the glass larger than life: head and shoulders fill the shard
-const vec2 CANDLE_UV = vec2(0.85, 0.4);   // where the candle stands beside the self, in its bake's square
+const vec2 CANDLE_UV = vec2(0.85, 0.68);   // where the candle stands beside the self, in its bake's square
 const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
 const float BEVEL = 0.024;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
@@ -261,7 +261,7 @@ vec4 self_seen(vec3 h, vec3 r) {
     // (a candle near by: its light falls off across the bust, bright on the face turned to it,
     // the far shoulder and the back of the head sinking into the dark)
     vec2 to_candle = uv - CANDLE_UV;
-    float near = 1.6 / (1.0 + 5.0 * dot(to_candle, to_candle));
+    float near = 1.8 / (1.0 + 7.0 * dot(to_candle, to_candle));
     float key = pow(max(ndl, 0.0), 1.8) * near;
     float rim = pow(1.0 - max(dot(n, v), 0.0), 4.0);
     vec3 hv = normalize(lc + v);
