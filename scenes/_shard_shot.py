@@ -21,6 +21,13 @@ or blood"): the cracks are broken glass (a thin dark line, a bright refracting s
 side, chips; each piece's picture shifted and tipped) and they bleed deep crimson that seeps
 into the glass and runs down to beads, glowing only faintly.
 
+Round 24 (the readers at 166-176 s: "a stiff, uncanny CG face", "a mannequin"; the floor "a
+tile floor with grey grout"): the self painted by the candle alone in Rembrandt's light -- from
+low and to one side, falling off across the bust so the face is the brightest thing and half of
+it, the far shoulder and the back of the head sink to black; red light scattering under thin,
+curved skin; a grained skin with a broken sheen; a wet eye with one catchlight -- and the floor
+mirror plates of hardened quicksilver whose seams show only as glints on their rounded lips.
+
 Everything here is a pure function of ``drift`` (the cue's slow camera move), ``fracture``,
 ``bleed`` and the time, so any frame renders alone.
 """

@@ -716,3 +716,39 @@ def test_the_close_shots_swell_runs_on_through_its_phase_wrap(gl, tmp_path):
         return float(np.abs(luma(x)[water] - luma(y)[water]).mean())
 
     assert change(b, c) < 1.6 * change(a, b) + 0.3, (change(a, b), change(b, c))
+
+
+# -- round 24: the self alive, painted by the candle alone (Rembrandt light) ----------------
+
+def test_the_dreams_self_is_lit_by_the_candle_alone_its_shadow_side_not_cold_filled(gl):
+    """Round 24's readers at 166-176 s: "a stiff, uncanny CG face", "a mannequin" -- the self
+    was lit warm on one side and filled cold blue on the other, the night's cold light modelling
+    half the face like a render.  Now the candle is the only key (low, to one side), half the
+    face falls to black and the night gives only a thin rim: in the shard's middle, the pixels
+    lit cold (blue over red, not dark) were 13 % at 171 s (round 23) and are now under 5 %,
+    while the candle's warm light still covers the lit side."""
+    (shard,) = render_times(gl, "dream", [171.0], size=(320, 180))
+    box = shard[30:160, 100:220].astype(float)
+    y = luma(shard)[30:160, 100:220]
+    cold = float(((box[..., 2] > box[..., 0] + 8.0) & (y > 25.0)).mean())
+    warm = float(((box[..., 0] > box[..., 2] + 25.0) & (y > 60.0)).mean())
+    assert cold < 0.07, cold
+    assert warm > 0.05, warm
+
+
+def test_the_dreams_floor_is_mirror_plates_without_grey_grout(gl):
+    """Round 24's readers: the shard's floor "a tile floor with grey grout" -- an even bright
+    cold line round every plate.  The plates are dark mirrors of hardened quicksilver now, the
+    seams showing only as glints where a plate's rounded lip turns the candle's light to the
+    eye: in the floor at the frame's lower sides, the pixels standing out of their
+    neighbourhood as thin cold lines were 802 at 171 s (round 23) and are now under 100, while
+    the plates still give back the night (the floor is not a void)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    (shard,) = render_times(gl, "dream", [171.0], size=(320, 180))
+    rgb = np.concatenate([shard[120:, :80], shard[120:, -60:]], axis=1).astype(float)
+    y = np.concatenate([luma(shard)[120:, :80], luma(shard)[120:, -60:]], axis=1)
+    around = np.median(sliding_window_view(np.pad(y, 2, mode="edge"), (5, 5)), axis=(-1, -2))
+    grout = int(((y - around > 6.0) & (rgb[..., 2] >= rgb[..., 0])).sum())
+    assert grout < 100, grout
+    assert y.mean() > 10.0, float(y.mean())

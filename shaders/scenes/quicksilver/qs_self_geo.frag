@@ -121,7 +121,7 @@ float hair(vec3 p) {
     mass = smax(mass, min(line, temple), 0.012);
     float a = atan(q.x, q.z);
     float strands = sin(a * 19.0 + 5.0 * sin(q.y * 24.0 + a * 2.0)) + 0.35 * sin(a * 53.0 + q.y * 31.0);
-    return mass + 0.0022 * strands;
+    return mass + 0.0009 * strands;          // (round 24: a soft mass, not combed ridges; qs_shard.frag lights a few strands)
 }
 
 float self_sd(vec3 p) {

@@ -12,7 +12,9 @@
 // them, and the cracks bleed (``bleed``).  (Round 23, the readers: "a laser grid, not cracks or
 // blood": each crack a thin dark line with a bright refracting sliver on one side and chips
 // along it, each piece's picture shifted as well as tipped; the blood deep crimson, seeping
-// into the glass and running down in thin runs to beads, glowing only faintly.)  Around it the hardened pool: dark mirror
+// into the glass and running down in thin runs to beads, glowing only faintly.)  (Round 24, the
+// readers: "a stiff, uncanny CG face", "a mannequin": the self painted by the candle alone, in
+// Rembrandt's light -- see self_seen.)  Around it the hardened pool: dark mirror
 // facets fading into the dark, the shard mirrored in them, broken by their tilts.  One
 // full-screen pass, analytic (no march): the shard's plane, the floor's plane, the bust's plane.
 #include <visuals/params>
@@ -43,6 +45,7 @@ out vec4 frag_colour;
 const float SELF_SPAN = 0.6;         // as qs_self_geo.frag
 const vec2 SELF_CENTRE = vec2(0.0, 0.03);
 const float SELF_SCALE = 1.75;       // the self in the glass larger than life: head and shoulders fill the shard
+const vec2 CANDLE_UV = vec2(0.85, 0.68);   // where the candle stands beside the self, in its bake's square
 const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
 const float BEVEL = 0.024;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
@@ -118,7 +121,8 @@ vec3 night(vec3 r) {
     c += WARM * 9.0 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 900.0);
     // the emerald moon: a crisp disc with a faint halo (behind the self's head in the glass)
     float m = acos(clamp(dot(r, normalize(NIGHT_DIR)), -1.0, 1.0));
-    c += MOON * (1.5 * (1.0 - smoothstep(0.026, 0.029, m)) + 0.05 * exp(-m * 14.0));
+    // (round 24: dimmer, its halo wider -- a bright flat disc beside the face competed with it)
+    c += MOON * (0.55 * (1.0 - smoothstep(0.024, 0.029, m)) * (0.8 + 0.2 * vnoise(r.xy * 300.0)) + 0.04 * exp(-m * 18.0));
     return c;
 }
 
@@ -224,6 +228,13 @@ vec4 self_seen(vec3 h, vec3 r) {
     vec3 n = normalize(u_self_x * nb.x + u_self_y * nb.y + u_self_n * nb.z);
     // the material bands qs_self_geo.frag writes in b (hair, lips, eye, the tear's track, skin)
     float m = g.b;
+    // (round 24: the filtered blend from the tear's or the lips' band to skin passes through
+    // dark, occluded skin, which outlined the tear's track and the lips in dark dots: where the
+    // filtered material's band is not the nearest texel's, take the nearest texel's)
+    float mn = texelFetch(u_self_geo, ivec2(clamp(uv * 640.0, 0.0, 639.0)), 0).b;
+    const vec4 BANDS = vec4(0.295, 0.415, 0.485, 0.555);
+    if (dot(step(BANDS, vec4(m)), vec4(1.0)) != dot(step(BANDS, vec4(mn)), vec4(1.0))) m = mn;
+    if (mn >= 0.555) m = max(m, mn - 0.04);       // (and skin blended with a darker band: its own occlusion)
     float hair = 1.0 - smoothstep(0.28, 0.305, m);
     float eye = smoothstep(0.28, 0.305, m) * (1.0 - smoothstep(0.40, 0.415, m));
     float tear = smoothstep(0.40, 0.415, m) * (1.0 - smoothstep(0.47, 0.485, m));
@@ -231,46 +242,75 @@ vec4 self_seen(vec3 h, vec3 r) {
     float ao = clamp(hair * m / 0.28 + eye + tear * (m - 0.43) / 0.04 + lip * (m - 0.5) / 0.05
                      + (1.0 - hair - lip - eye - tear) * (m - 0.56) / 0.44, 0.0, 1.0);
     float white = clamp((m - 0.31) / 0.09, 0.0, 1.0);       // the eye: pupil 0, iris 0.5, white 1
-    // the candle beside the self (its flame in the mirror by the shoulder), the night across
-    vec3 lc = normalize(u_self_x * -0.9 + u_self_y * 0.22 + u_self_n * -0.2);   // (from beside and behind: half the face in shadow)
+    // Round 24 (the readers at 166-176 s: "a stiff, uncanny CG face", "a mannequin"): painted
+    // as Rembrandt would, by the candle alone -- from low and to one side, so half the face
+    // falls into true black; warm light scattering under the skin where it is thin or curved
+    // (the ear, the nostril's wing, the lips' edge: the curvature of the baked normals) and
+    // along the terminator; a rough, broken sheen on the skin, not plastic; the eye wet, with
+    // one crisp catchlight of the flame and a bright tear line on its lower lid; the hair a
+    // soft dark mass with only a few strands lit.  The night gives only a thin cold rim.
+    vec3 lc = normalize(u_self_x * -0.9 + u_self_y * -0.3 + u_self_n * 0.0);
     vec3 lk = normalize(u_self_x * 0.85 + u_self_y * 0.5 + u_self_n * -0.1);
     float flick = 0.85 + 0.3 * u_flicker;
     vec3 v = -r;
+    // skin is not a smooth shell: a fine unevenness (pores, the grain of the skin) breaks its
+    // light and sheen, where a render's would run in one clean gradient
+    vec2 grain = vec2(vnoise(uv * 380.0), vnoise(uv * 380.0 + 3.1)) - 0.5;   // (about two screen pixels a cell at the closest: no shimmer)
+    n = normalize(n + 0.07 * (1.0 - hair) * (u_self_x * grain.x + u_self_y * grain.y));
     float ndl = dot(n, lc);
-    float key = pow(max(ndl, 0.0), 1.3);
-    float cold = max(dot(n, lk), 0.0);
-    float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
-    float spec_c = max(dot(reflect(-lc, n), v), 0.0);
-    float spec_k = max(dot(reflect(-lk, n), v), 0.0);
-    // skin: warm where the candle falls, and where the light turns into shadow the blood shows
-    // through (a red band along the terminator: the subsurface glow of thin skin), cold beyond
-    vec3 skin = mix(vec3(0.2, 0.15, 0.13), vec3(0.22, 0.075, 0.07), lip);
-    vec3 c = skin * WARM * 4.2 * flick * key;
-    c += vec3(0.55, 0.045, 0.03) * flick * 0.22 * smoothstep(-0.2, 0.05, ndl) * (1.0 - smoothstep(0.05, 0.3, ndl));
-    c += skin * COLD * 1.1 * cold * cold;
-    c += mix(COLD, MOON, 0.5) * 0.55 * rim * smoothstep(0.0, 0.5, dot(n, lk));
-    c += WARM * 0.45 * rim * smoothstep(0.1, 0.6, ndl);
-    c += WARM * (0.35 + 0.5 * lip) * pow(spec_c, 24.0 + 40.0 * lip) * key;
-    // the tear's wet track: a sharp glint of the candle and of the night running down the cheek
-    vec3 wet = c + WARM * 3.0 * flick * pow(spec_c, 60.0) + mix(COLD, MOON, 0.4) * 1.6 * pow(spec_k, 40.0)
-             + mix(COLD, MOON, 0.4) * 0.5 * rim;
+    // (a candle near by: its light falls off across the bust, bright on the face turned to it,
+    // the far shoulder and the back of the head sinking into the dark)
+    vec2 to_candle = uv - CANDLE_UV;
+    float near = 1.8 / (1.0 + 7.0 * dot(to_candle, to_candle));
+    float key = pow(max(ndl, 0.0), 1.8) * near;
+    float rim = pow(1.0 - max(dot(n, v), 0.0), 4.0);
+    vec3 hv = normalize(lc + v);
+    float ndh = max(dot(n, hv), 0.0);
+    // the curvature of the surface (the baked normals' change across a few texels): high on
+    // the ear, the nose, the lips and the eyelids, where light passes through thin skin
+    const float TX = 2.5 / 640.0;
+    vec2 n_dx = texture(u_self_geo, uv + vec2(TX, 0.0)).rg - texture(u_self_geo, uv - vec2(TX, 0.0)).rg;
+    vec2 n_dy = texture(u_self_geo, uv + vec2(0.0, TX)).rg - texture(u_self_geo, uv - vec2(0.0, TX)).rg;
+    float curv = smoothstep(0.35, 1.1, length(n_dx) + length(n_dy));
+    float pores = vnoise(uv * 420.0) * 0.6 + vnoise(uv * 1100.0) * 0.4;
+    // skin: the candle's warm light, the blood glowing red through it along the terminator and
+    // wherever it is thin, a broken sheen
+    vec3 skin = mix(vec3(0.24, 0.15, 0.11), vec3(0.26, 0.07, 0.06), lip);
+    float wrap = smoothstep(-0.12, 0.04, ndl) * (1.0 - smoothstep(0.04, 0.3, ndl));
+    vec3 c = skin * WARM * 6.5 * flick * key;
+    c += vec3(0.9, 0.1, 0.04) * flick * near * (0.07 * wrap + 0.35 * curv * smoothstep(-0.05, 0.5, ndl) * (1.0 - hair));
+    float sheen = pow(ndh, 38.0) * (0.35 + 0.9 * pores) + 0.12 * pow(ndh, 9.0) * pores;
+    c += mix(WARM, vec3(1.0, 0.85, 0.7), 0.5) * (0.55 + 0.5 * lip) * sheen * key * flick;
+    c += mix(COLD, MOON, 0.5) * 0.12 * rim * smoothstep(0.1, 0.6, dot(n, lk));
+    // the tear's wet track: a sharp glint of the candle running down the cheek
+    vec3 wet = c * 1.08 + vec3(1.0, 0.8, 0.55) * 0.8 * flick * pow(ndh, 60.0) * (0.3 + key) + WARM * 0.12 * key * flick;
     c = mix(c, wet, tear);
-    // the eye: a wet dark iris and pupil, the white dim in the socket's shade, and the candle's
-    // flame a hard point of light in it
-    vec3 ec = mix(mix(vec3(0.004, 0.003, 0.003), vec3(0.05, 0.028, 0.016), step(0.25, white)),
-                  vec3(0.07, 0.062, 0.06), step(0.75, white)) * (0.3 + 1.4 * max(ndl, 0.0));
-    ec += WARM * 6.0 * flick * pow(spec_c, 300.0) + vec3(0.9, 0.95, 1.0) * 1.2 * pow(spec_k, 200.0);
+    // the eye: a wet dark iris, the white dim in the socket, one crisp catchlight of the flame
+    vec3 ec = mix(mix(vec3(0.003, 0.002, 0.002), vec3(0.045, 0.02, 0.01), step(0.25, white)),
+                  vec3(0.08, 0.06, 0.055), step(0.75, white)) * (0.25 + 1.6 * key);
+    ec += vec3(1.0, 0.9, 0.7) * 7.0 * flick * smoothstep(0.9965, 0.9985, ndh);
     c = mix(c, ec, eye);
-    // the hair: near black, strands catching the candle's warm sheen and the night's cold rim
-    vec3 hc = vec3(0.018, 0.014, 0.013) * (0.4 + key) + WARM * 0.5 * pow(spec_c, 10.0) * clamp((ndl + 0.2) / 1.2, 0.0, 1.0)
-            + mix(COLD, MOON, 0.5) * 0.4 * rim * smoothstep(0.0, 0.5, dot(n, lk)) + COLD * 0.25 * pow(spec_k, 12.0);
+    // the tear line: the lower lid's wet rim, just under the eye, catching the flame
+    float above = texture(u_self_geo, uv + vec2(0.0, 1.8 / 640.0)).b;
+    float lid_line = smoothstep(0.3, 0.31, above) * (1.0 - smoothstep(0.40, 0.415, above)) * (1.0 - eye) * (1.0 - hair);
+    c += vec3(1.0, 0.82, 0.62) * lid_line * (0.25 + 1.6 * key) * flick;
+    // the hair: a soft near-black mass, a faint warm sheen where the candle falls, a few
+    // strands alone lit, thin and bright
+    float flow = uv.x * 90.0 + 6.0 * vnoise(uv * vec2(3.0, 7.0)) + 2.0 * uv.y;
+    float strand_id = floor(flow);
+    float strand = (1.0 - smoothstep(0.0, 0.12, abs(fract(flow) - 0.5))) * step(0.93, hash12(vec2(strand_id, 1.7)))
+                 * smoothstep(0.3, 0.9, vnoise(vec2(strand_id * 3.1, uv.y * 14.0)));
+    vec3 hc = vec3(0.012, 0.009, 0.008) * (0.3 + key) + WARM * 0.12 * pow(ndh, 6.0) * key
+            + vec3(1.0, 0.7, 0.4) * 1.1 * strand * smoothstep(0.0, 0.5, ndl) * near * flick
+            + mix(COLD, MOON, 0.5) * 0.1 * rim * smoothstep(0.1, 0.6, dot(n, lk));
     c = mix(c, hc, hair);
-    c *= 0.15 + 0.85 * ao * ao;
+    c *= 0.1 + 0.9 * ao * ao;
     c *= smoothstep(0.0, 0.42, uv.y);                       // the chest sinks into the dark below
-    // the candle's flame, beside the shoulder, and its halo in the dark behind the self
+    // the candle's flame, beside the shoulder, and its halo in the dark behind the self (the
+    // night behind it dimmed, round 24, so the face comes out of near black)
     vec2 fp = (pc - vec2(-0.36, -0.2)) / 0.84 * vec2(1.0, 0.45);
     float flame = exp(-dot(fp, fp) * 5200.0) * 6.0 + exp(-dot(fp, fp) * 90.0) * 0.18;
-    vec3 behind = night(r) + WARM * flame * (0.85 + 0.3 * u_flicker);
+    vec3 behind = night(r) * 0.55 + WARM * flame * (0.85 + 0.3 * u_flicker);
     return vec4(mix(behind, c, cover), 1.0);
 }
 
@@ -290,26 +330,40 @@ void main() {
 
     // The hardened pool round the shard: mirror plates, each tipped its own way so each gives
     // back another piece of the night (the Serenes' eyes, the candle's flame as a hard glint),
-    // a crisp bright seam between them, fading into the dark.
+    // fading into the dark.  (Round 24, the readers: "a tile floor with grey grout": the plates
+    // are larger and irregular, their borders wandering as frozen liquid's do, and there is no
+    // grout -- where two plates meet the quicksilver froze into a rounded lip, dark unless it
+    // turns the candle's or the moon's light to the eye, so a seam shows only as a thin broken
+    // glint; the even glint at each plate's middle, which set them out like tiles, is gone.)
     float tg = rd.y < 0.0 ? -ro.y / rd.y : 1e9;
     if (tg < 1e8) {
         vec3 g = ro + rd * tg;
-        vec2 cell = floor(g.xz * 5.0);
-        vec2 f = fract(g.xz * 5.0);
+        const float PLATES = 2.8;                                    // plates per world unit
+        vec2 gp = g.xz * PLATES + 0.45 * vec2(vnoise(g.xz * 1.7), vnoise(g.xz * 1.7 + 7.7));
+        vec2 cell = floor(gp);
+        vec2 f = fract(gp);
         float best = 9.0, second = 9.0;
         vec2 id = cell;
-        vec2 seed_o = vec2(0.0);
+        vec2 ob = vec2(0.0), os = vec2(1.0);
         for (int j = -1; j <= 1; ++j) for (int i = -1; i <= 1; ++i) {
             vec2 c = cell + vec2(i, j);
             vec2 o = vec2(i, j) + vec2(hash12(c), hash12(c + 5.7)) - f;
             float d = dot(o, o);
-            if (d < best) { second = best; best = d; id = c; seed_o = o; }
-            else if (d < second) second = d;
+            if (d < best) { second = best; os = ob; best = d; ob = o; id = c; }
+            else if (d < second) { second = d; os = o; }
         }
-        vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 4.0, hash12(id + 2.9) - 0.5));
+        vec2 across = normalize(os - ob + 1e-5);                    // from this plate to its neighbour
+        float edge_w = max(dot(0.5 * (ob + os), across), 0.0) / PLATES;   // to the seam (world units)
+        float pix = px * tg / max(-rd.y, 0.05);                      // a pixel's footprint on the floor
+        // the rounded lip: within LIP of the seam the plate's face rolls down towards it
+        const float LIP = 0.014;
+        float lip = 1.0 - smoothstep(0.0, LIP, edge_w);
+        float lip_seen = smoothstep(0.4, 1.5, LIP / pix);             // (faded where it is under a pixel: no shimmer)
+        vec3 n = normalize(vec3(hash12(id + 1.3) - 0.5, 4.5, hash12(id + 2.9) - 0.5));
+        n = normalize(n + vec3(across.x, 0.0, across.y) * 2.2 * lip * lip * lip_seen);
         vec3 r = reflect(rd, n);
         float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-        vec3 floor_col = (night(r) + watchers(atan(r.x, r.z), r.y)) * 0.5;                         // (dark mirrors: true blacks between the glints)
+        vec3 floor_col = (night(r) + watchers(atan(r.x, r.z), r.y)) * 0.75;  // (dark mirrors: true blacks between the glints)
         // the shard mirrored in the frozen metal, broken by the facets' tilts: its self, its
         // lit edge and its bleeding cracks
         float den_r = dot(r, u_shard_n);
@@ -331,18 +385,14 @@ void main() {
         vec3 to_f = flame_pos - g;
         float dist_f = length(to_f);
         float off2 = 2.0 * (1.0 - dot(r, to_f / dist_f));
-        floor_col += mix(WARM, vec3(1.0, 0.9, 0.7), 0.4) * 7.0 * flick * exp(-off2 * dist_f * dist_f / 0.00012);
+        floor_col += mix(WARM, vec3(1.0, 0.9, 0.7), 0.4) * flick * (7.0 * exp(-off2 * dist_f * dist_f / 0.00016) + 0.25 * exp(-off2 * dist_f * dist_f / 0.004));
         floor_col *= fres * 0.55;
-        // the seams: a crisp bright line where two plates meet, lit warm near the candle
-        float edge_d = (sqrt(second) - sqrt(best)) * 0.2;            // (world units)
-        float seam_w = max(fwidth(edge_d), 1e-5);
-        float seam = 1.0 - smoothstep(0.0, 1.2 * seam_w + 0.0015, edge_d);
+        // the seams: no line of their own -- the lip's glints above (the candle's and the moon's
+        // light where it rolls to the eye), and the hairline gap between the plates, dark
         float near_candle = 1.0 / (1.0 + 12.0 * dot(g.xz - CANDLE_POS.xz, g.xz - CANDLE_POS.xz));
-        floor_col += (vec3(0.45, 0.5, 0.65) * 0.09 + WARM * 0.9 * near_candle * flick) * seam;
-        // and each plate's own glint: a point of cold or warm light on its face
-        float gl = hash12(id + 9.1);
-        floor_col += mix(vec3(0.7, 0.8, 1.0), WARM, step(0.75, gl)) * 1.4 * step(0.45, gl)
-                   * exp(-dot(seed_o, seed_o) * (900.0 + tg * tg * 300.0));
+        floor_col += (MOON * 1.5 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 30.0)
+                      + mix(WARM, vec3(1.0, 0.85, 0.6), 0.3) * flick * (9.0 * exp(-off2 * 40.0) + 2.0 * exp(-off2 * 8.0)) * (0.15 + near_candle)) * lip * lip_seen;
+        floor_col *= 1.0 - 0.85 * (1.0 - smoothstep(0.0, 0.6 * pix + 0.0008, edge_w));
         // the candle's warm pool of light round it, the dark beyond
         floor_col += WARM * 0.05 * near_candle * flick;
         col = mix(vec3(0.0016, 0.0012, 0.0034), floor_col * 0.6, exp(-tg * 0.45));
