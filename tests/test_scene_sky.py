@@ -803,15 +803,19 @@ def test_the_dreams_sky_turns_kaleidoscope_when_it_looks_up(gl):
 
 def test_the_lake_is_dark_still_water_mirroring_from_the_shore(gl):
     """Round 21's reader at 7 s: "a grey slab of a lake" -- the mist banks laid a grey band
-    between the shore and the reflection.  The water just under the shore is dark, the mirror
-    of the dark shore above it (before: rows of about 65 levels under a shore of 20)."""
+    between the shore and the reflection; round 24's readers: "a dead black band between the
+    land and the lake".  The shore is lit (lib/land.glsl shore_light): a thin bright thread
+    where the water meets the land, brighter than the land's misted foot above it by more
+    than 25 levels (before: about 5, a dark line), and the water a few rows under it still
+    dark, no grey slab (its rows under 50 levels; round 21's slab was about 65)."""
     from conftest import render_times
     frame = render_times(gl, "dream", [7.0], size=(320, 180))[0]
-    y = luma(np.asarray(frame, np.float32))
+    y = luma(np.asarray(frame, np.float32)).mean(axis=1)
     shore = 180 - int(round((0.5 - 0.24) * 180))
-    land = y[shore - 4:shore].mean()
-    water = y[shore + 1:shore + 9].mean()
-    assert water < 42 and water < land + 22, (land, water)
+    foot = y[shore - 8:shore - 5].mean()
+    thread = y[shore - 1:shore + 3].max()
+    water = y[shore + 4:shore + 10].mean()
+    assert thread > foot + 25 and water < 50, (foot, thread, water)
 
 
 def test_a_moon_seen_close_shows_its_maria_not_a_flat_glare(sky):

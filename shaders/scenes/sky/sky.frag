@@ -251,7 +251,12 @@ void main() {
         vec3 back = vec3(0.85, 0.62, 1.0) * (0.05 + 1.2 * exp(-rs / 0.12) + 0.45 * exp(-rs / 0.4)) * (1.0 + 0.1 * breath);
         vec3 seam_light = vec3(1.0, 0.9, 1.0) * (0.10 + 1.3 * exp(-rs / 0.3)) * glass.w;
         vec3 k = back * glass.rgb + seam_light * (0.3 + 0.7 * luma(glass.rgb) / (0.05 + luma(glass.rgb)));
-        vec3 natural = vec3(max(k.r, max(k.g, k.b)) + min(k.r, min(k.g, k.b))) - k;
+        // (the natural glass: the inverted hues turned back by the inversion's hue_turn -- gold
+        // frames, lavender gems -- which the front then turns to violet and emerald)
+        vec3 klab = rgb_to_oklab(k);
+        klab.yz = rot2(-radians(u_hue_turn)) * klab.yz;
+        vec3 natural = max(oklab_to_rgb(klab), 0.0);
+        natural = 0.75 * mix(vec3(luma(natural)), natural, 0.6);     // (the colour comes with the inversion)
         k = mix(natural, k, smoothstep(0.0, 1.0, t));
         k *= 1.0 - 0.8 * smoothstep(0.5, 1.05, length(sp));      // (dark corners)
         float ba = clamp(bodies.a, 0.0, 1.0);
@@ -335,6 +340,10 @@ void main() {
         vec3 wet = lake_water(lin, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
                  + lake_glint(here, wave, u_key_sun) + lake_key_glow(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
+#ifdef LAND_RELIEF
+        // (round 24: the shore lit -- its foot in mist, a bright line where water meets land)
+        lin += u_lake * shore_light(here, level, u_key_sun, 1.0 / u_resolution.y, u_lake_phase);
+#endif
     }
 #endif
     sp = here;      // (the lids lie over the eye, not over the mirrored view)
