@@ -64,9 +64,17 @@ vec4 sky_kaleido(float r, float ang, float sector, float px, float flow) {
         // (the great shards violet frames, the next ones mostly emerald gems set in them)
         float h = kaleido_hash(seed * 13.0 + float(i) * 1.7 + floor(lp.x / b.x + 0.5) * 0.37);
         vec3 tint = kaleido_tint((i == 1 || i == 3) ? 0.34 + 0.6 * h : h);
-        // glass: thicker toward its middle (deeper colour), clearer at its edges
+        // glass: thicker toward its middle (deeper colour), clearer at its edges; each chip a
+        // facet tilted its own way, so the light runs across it from dark to bright (some chips
+        // catch the light, some fall near black: a jewel's play, not a flat quilt)
         float thick = clamp(-d * s / b.y, 0.0, 1.0);
-        vec3 glass = tint * (0.35 + 0.65 * thick) + 0.25 * (1.0 - thick) * (1.0 - thick);
+        float h2 = kaleido_hash(h * 91.7 + 3.1);
+        vec2 tilt = vec2(cos(6.2831853 * h2), sin(6.2831853 * h2));
+        float ramp = clamp(0.5 + 0.5 * dot(lp / b, tilt), 0.0, 1.0);
+        float facet = (0.15 + 1.25 * ramp * ramp) * (0.5 + 0.9 * h2);
+        vec3 glass = (tint * (0.35 + 0.65 * thick) + 0.25 * (1.0 - thick) * (1.0 - thick)) * facet;
+        // (the facet's bright corner: a crisp glint where its light meets its edge)
+        glass += vec3(0.9, 0.85, 1.0) * pow(ramp, 12.0) * exp(-abs(d) / (1.5 * pxP)) * seen;
         // (a smaller shard lies over the larger: its colour mostly replaces theirs, a little of
         // theirs shows through -- where two lie over each other the colours deepen)
         light = mix(light, glass * (1.0 - 0.3 * (1.0 - clear)) + 0.2 * light, inside * seen);
