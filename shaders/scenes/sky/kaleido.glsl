@@ -69,18 +69,21 @@ vec4 sky_kaleido(float r, float ang, float sector, float px, float flow) {
         // catch the light, some fall near black: a jewel's play, not a flat quilt)
         float thick = clamp(-d * s / b.y, 0.0, 1.0);
         float h2 = kaleido_hash(h * 91.7 + 3.1);
-        vec2 tilt = vec2(cos(6.2831853 * h2), sin(6.2831853 * h2));
+        vec2 tilt = vec2(2.0 * h2 - 1.0, 2.0 * fract(h2 * 13.1) - 1.0);     // (no sin, cos: a tilt's length only scales its ramp)
         float ramp = clamp(0.5 + 0.5 * dot(lp / b, tilt), 0.0, 1.0);
         float facet = (0.15 + 1.25 * ramp * ramp) * (0.5 + 0.9 * h2);
         vec3 glass = (tint * (0.35 + 0.65 * thick) + 0.25 * (1.0 - thick) * (1.0 - thick)) * facet;
         // (the facet's bright corner: a crisp glint where its light meets its edge)
-        glass += vec3(0.9, 0.85, 1.0) * pow(ramp, 12.0) * exp(-abs(d) / (1.5 * pxP)) * seen;
+        float edge = exp(-abs(d) / (1.2 * pxP));            // (one exp for the glint and the seam)
+        float r2 = ramp * ramp;
+        r2 *= r2;
+        glass += vec3(0.9, 0.85, 1.0) * (r2 * r2 * r2) * edge * seen;
         // (a smaller shard lies over the larger: its colour mostly replaces theirs, a little of
         // theirs shows through -- where two lie over each other the colours deepen)
         light = mix(light, glass * (1.0 - 0.3 * (1.0 - clear)) + 0.2 * light, inside * seen);
         clear *= 1.0 - inside * seen;
         // (the great shards' seams bright, the small ones' fainter: lace, not a mesh)
-        seams += exp(-abs(d) / (0.8 * pxP)) * seen * exp2(-1.3 * float(i));
+        seams += edge * edge * seen * exp2(-1.3 * float(i));
         p = 1.7 * p - vec2(0.62, 0.22);
         s *= 1.7;
     }
