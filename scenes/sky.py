@@ -405,7 +405,9 @@ class Sky(Scene):
         relief = landed and float(p["land"]) > 0.0 and float(p["relief"]) >= 0.5
         resources.draw_count("sky", 0 if landed else 3)
         resources.draw_count("sky_land", 3 if landed and not relief else 0)
-        resources.draw_count("sky_relief", 3 if relief else 0)
+        kaleido = relief and float(p["kaleido"]) > 0.0
+        resources.draw_count("sky_relief", 3 if relief and not kaleido else 0)
+        resources.draw_count("sky_kaleido", 3 if kaleido else 0)
         # (the relief's bake: drawn once, when `relief` or `land` changes -- nothing without it)
         for name in RELIEF_PASSES:
             resources.draw_count(name, 3 if relief else 0)
@@ -432,6 +434,8 @@ class Sky(Scene):
             "u_relief_shift": relief_shift(float(p["land_offset"]) - cx + float(p["land_travel"]) * t),
             "u_relief_u0": SKY_RELIEF_U0,
             "u_relief_view": RELIEF_WIDE,
+            # (the glass unfolds outward from the pole: its clock, in wedge widths of log r)
+            "u_kaleido_flow": (float(p["kaleido_unfold"]) * t) % 64.0,
             **bodies,
         }
 
@@ -453,6 +457,8 @@ sky = Sky(
              primitive="triangles", count=3, inputs=("nebula", "bodies"), into="sky"),
         *relief_passes(("relief", "land")),
         Pass("scenes/sky/sky_relief.frag", name="sky_relief", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("nebula", "bodies", "relief_a", "relief_b"), into="sky"),
+        Pass("scenes/sky/sky_kaleido.frag", name="sky_kaleido", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("nebula", "bodies", "relief_a", "relief_b"), into="sky"),
     ],
     output="sky",
@@ -490,6 +496,8 @@ sky = Sky(
         Param("lake_level", -0.3, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre; moves with horizon)"),
         Param("pole_glow", 0.0, 0.0, 2.0, "the kaleidoscope's pole as a luminous heart (a white-violet core, rays along its mirrors, an emerald ring) instead of a dark calm eye (0)"),
         Param("land_offset", 0.0, -4.0, 4.0, "where along the land the view is at time 0 (screen heights): lines the ridges up with another scene's land"),
+        Param("kaleido", 0.0, 0.0, 1.0, "with the relief: the sky seen through a real kaleidoscope -- chips of coloured glass folded into the mirrored wedges, lit from behind by the pole, receding toward it (kaleido.glsl); 0: the nebula alone"),
+        Param("kaleido_unfold", 0.12, -1.0, 1.0, "how fast the kaleidoscope's glass unfolds outward from the pole (wedge widths of log radius a second)"),
         Param("lids", 0.0, 0.0, 1.0, "eyelids over the sky, for the dream's first words: 1 shut to a bright slit, 0 open (none)"),
         Param("quality", 1.0, 0.0, 1.0, "detail: nebula resolution and octaves, gamut-clip precision, moon surfaces, the second star layer"),
     ],

@@ -772,13 +772,19 @@ def test_the_dreams_sky_is_three_framings_not_one_set(gl):
 def _ring_symmetry(img: np.ndarray, pole: tuple[float, float], segments: float, radius: float) -> float:
     """How alike the light round a circle about the pole (centred frame heights) is to itself
     turned by one pair of wedges (2 pi / segments): about 1 for a kaleidoscope's crown, about
-    0 for bodies hanging each once."""
+    0 for bodies hanging each once.  (The light is averaged over a band of radii three pixels
+    wide and over 3x3 pixels: the kaleidoscope's glass is fine, and the pole's place and the
+    segment count are known only to a pixel or so.)"""
     y = luma(np.asarray(img, np.float32))
     h, w = y.shape
+    pad = np.pad(y, 1, mode="edge")
+    y = sum(pad[1 + dy:1 + dy + h, 1 + dx:1 + dx + w] for dy in (-1, 0, 1) for dx in (-1, 0, 1)) / 9.0
     a = np.linspace(0.0, 2.0 * np.pi, 720, endpoint=False)
-    xs = np.clip((0.5 * w + (pole[0] + radius * np.cos(a)) * h).astype(int), 0, w - 1)
-    ys = np.clip((0.5 * h - (pole[1] + radius * np.sin(a)) * h).astype(int), 0, h - 1)
-    ring = y[ys, xs]
+    ring = 0.0
+    for dr in (-1.5 / h, 0.0, 1.5 / h):
+        xs = np.clip((0.5 * w + (pole[0] + (radius + dr) * np.cos(a)) * h).astype(int), 0, w - 1)
+        ys = np.clip((0.5 * h - (pole[1] + (radius + dr) * np.sin(a)) * h).astype(int), 0, h - 1)
+        ring = ring + y[ys, xs]
     return float(np.corrcoef(ring, np.roll(ring, int(round(720 / segments))))[0, 1])
 
 
@@ -789,23 +795,27 @@ def test_the_dreams_sky_turns_kaleidoscope_when_it_looks_up(gl):
     every pair of wedges (before: one sun below the pole, about 0.05)."""
     from conftest import render_times
     frame = render_times(gl, "dream", [14.0], size=(320, 180))[0]
-    # (the pole at 14 s: centre_x, centre_y between their 12.5 and 16 s keys; segments a
-    # little over 6 on their way to 8)
-    sym = [_ring_symmetry(frame, (0.085, 0.15), 6.13, r) for r in (0.22, 0.30)]
+    # (the pole at 14 s: centre_x, centre_y 39 % of the way (in_out_sine) from their 12.5 s
+    # to their 16 s keys; segments a little over 6 on their way to 8)
+    sym = [_ring_symmetry(frame, (0.077, 0.164), 6.13, r) for r in (0.22, 0.30)]
     assert min(sym) > 0.3, sym
 
 
 def test_the_lake_is_dark_still_water_mirroring_from_the_shore(gl):
     """Round 21's reader at 7 s: "a grey slab of a lake" -- the mist banks laid a grey band
-    between the shore and the reflection.  The water just under the shore is dark, the mirror
-    of the dark shore above it (before: rows of about 65 levels under a shore of 20)."""
+    between the shore and the reflection; round 24's readers: "a dead black band between the
+    land and the lake".  The shore is lit (lib/land.glsl shore_light): a thin bright thread
+    where the water meets the land, brighter than the land's misted foot above it by more
+    than 25 levels (before: about 5, a dark line), and the water a few rows under it still
+    dark, no grey slab (its rows under 50 levels; round 21's slab was about 65)."""
     from conftest import render_times
     frame = render_times(gl, "dream", [7.0], size=(320, 180))[0]
-    y = luma(np.asarray(frame, np.float32))
+    y = luma(np.asarray(frame, np.float32)).mean(axis=1)
     shore = 180 - int(round((0.5 - 0.24) * 180))
-    land = y[shore - 4:shore].mean()
-    water = y[shore + 1:shore + 9].mean()
-    assert water < 42 and water < land + 22, (land, water)
+    foot = y[shore - 8:shore - 5].mean()
+    thread = y[shore - 1:shore + 3].max()
+    water = y[shore + 4:shore + 10].mean()
+    assert thread > foot + 25 and water < 50, (foot, thread, water)
 
 
 def test_a_moon_seen_close_shows_its_maria_not_a_flat_glare(sky):
@@ -1079,3 +1089,32 @@ def test_the_relief_is_a_height_field_in_depth_baked_once(gl):
     nx = gbuf[..., 0][land] * 2.0 - 1.0
     assert land.sum() > 500 and nx.std() > 0.2 and (nx < -0.3).mean() > 0.05 and (nx > 0.3).mean() > 0.05, \
         (land.sum(), nx.std())
+
+
+def test_the_dreams_sky_is_seen_through_a_kaleidoscope_of_glass(gl):
+    """Round 24's readers: the crown "a diagram", "clip-art screensaver" -- rings of orbs on a
+    smooth sky.  Now the sky round the pole is chips of coloured glass folded into the mirrored
+    wedges (kaleido.glsl): fine, crisp detail all round the crown.  The light's mean step from
+    pixel to pixel in a ring about the pole, 0.33-0.5 frame heights out, is over 15 levels
+    (before: about 9, the smooth nebula and the orbs' edges)."""
+    from conftest import render_times
+    frame = render_times(gl, "dream", [14.0], size=(320, 180))[0]
+    y = luma(np.asarray(frame, np.float32))
+    h, w = y.shape
+    yy, xx = np.mgrid[0:h, 0:w]
+    # (the pole at 14 s, as in test_the_dreams_sky_turns_kaleidoscope_when_it_looks_up)
+    r = np.hypot((xx + 0.5 - 0.5 * w) / h - 0.077, (0.5 * h - yy - 0.5) / h - 0.164)
+    ring = ((r > 0.33) & (r < 0.5))[:-1, :-1]
+    step = np.abs(np.diff(y, axis=1))[:-1, :] + np.abs(np.diff(y, axis=0))[:, :-1]
+    assert step[ring].mean() > 15.0, step[ring].mean()
+
+
+def test_the_kaleidoscope_is_drawn_only_in_its_variant():
+    """The glass costs its full price on llvmpipe wherever it is compiled: the scene draws the
+    sky_kaleido variant only with `kaleido` and the relief on, and the relief's plain variant
+    otherwise (the scene's defaults draw neither)."""
+    from scenes.sky import sky as scene
+    names = ["sky", "sky_land", "sky_relief", "sky_kaleido"]
+    assert drawn_variant(scene, names) == "sky"
+    assert drawn_variant(scene, names, land=1.0, relief=1.0) == "sky_relief"
+    assert drawn_variant(scene, names, land=1.0, relief=1.0, kaleido=1.0) == "sky_kaleido"

@@ -261,6 +261,27 @@ vec3 lake_key_glow(vec2 p, vec3 w, vec3 key) {
     return LAND_KEY * key.z * smoothstep(0.0, 0.06, d) * under * (0.11 + 0.08 * w.y) * exp(-d * 3.0);
 }
 
+// The shore's light (round 24: "a dead black band between the land and the lake"): the far
+// shore's foot standing in a low bank of mist lit by the sky (violet, the key sun's light under
+// it), the water mirroring the bank, and where the water meets the land a thin bright line --
+// the still water at the shore catching the sky at a grazing angle.  p: the screen point (not
+// the mirrored one); level: the water line's height; aa: a pixel; phase: seconds (the bank's
+// slow drift).  Added over the land and the lake.
+vec3 shore_light(vec2 p, float level, vec3 key, float aa, float phase) {
+    float above = p.y - level;
+    float under = exp(-pow((p.x - key.x) / 0.55, 2.0));
+    vec3 air = vec3(0.022, 0.026, 0.056) + LAND_KEY * (0.03 + 0.09 * under) * key.z;
+    float drift = 0.55 + 0.45 * vnoise(vec2(p.x * 7.0 + 0.04 * phase, 1.7));
+    // (the bank: thickest at the water, thinning over the foot of the land; its mirror fainter)
+    float bank = exp(-abs(above) / (0.022 * drift)) * (above > 0.0 ? 1.0 : 0.3) * drift;
+    // (the line: a pixel or two under the water line, brightest under the sun)
+    float line = exp(-pow((above + 1.2 * aa) / (1.1 * aa), 2.0));
+    // (broken where the bank thins and by the water's own slow swell: a living thread, not a rule)
+    float broken = 0.35 + 0.65 * smoothstep(0.2, 0.8, vnoise(vec2(p.x * 23.0 - 0.02 * phase, 5.3)));
+    vec3 sheen = (vec3(0.04, 0.04, 0.10) + LAND_KEY * (0.05 + 0.45 * under) * key.z) * broken * drift;
+    return air * bank + sheen * line;
+}
+
 // A thin veil of high haze drifting IN FRONT of a crown of suns and moons (round 23's readers:
 // "a flat mandala of sticker-like moons pasted on"): long streaks of cloud, lit by the great
 // sun at key (bright violet-white close to it, where its light comes through them forward;

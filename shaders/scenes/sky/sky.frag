@@ -15,6 +15,13 @@
 #include "../../lib/noise.glsl"
 #include "../../lib/land.glsl"
 #include "sky.glsl"
+#ifdef SKY_KALEIDO
+#ifndef KALEIDO_ITER
+#define KALEIDO_ITER 4
+#endif
+#include "kaleido.glsl"
+uniform float u_kaleido_flow;   // the glass's unfolding clock (scenes/sky.py, wrapped)
+#endif
 
 uniform sampler2D u_nebula;   // the wedge's nebula, polar (nebula pass)
 uniform sampler2D u_bodies;   // suns and moons, screen space (bodies pass): light, coverage
@@ -231,6 +238,35 @@ void main() {
     lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), u_mirror_bodies * smoothstep(0.55 - 0.05 * u_depth, 0.88 - 0.14 * u_depth, r * u_zoom_eff) * (1.0 - smoothstep(0.80, 0.82, bodies.a)));
     // (only the discs: a moon's shadow veil, at most 0.8, goes dark with the sky round it)
 
+#ifdef SKY_KALEIDO
+    // (round 24: "the crown a diagram") the sky through a real kaleidoscope: chips of coloured
+    // glass in the mirrored wedges, lit from behind by the pole's violet-white light, which
+    // falls off outward (the far chips near the frame's edge dim jewels, the dark between
+    // them true black); the suns and moons in front of it.  Before the inversion has turned
+    // a point its glass shows its natural complement (gold and rose), turning as the front
+    // passes: the colours inside out.
+    {
+        vec4 glass = sky_kaleido(r, ang, u_sector, px, u_kaleido_flow);
+        float rs = r * u_zoom_eff;
+        vec3 back = vec3(0.85, 0.62, 1.0) * (0.05 + 1.2 * exp(-rs / 0.12) + 0.45 * exp(-rs / 0.4)) * (1.0 + 0.1 * breath);
+        vec3 seam_light = vec3(1.0, 0.9, 1.0) * (0.10 + 1.3 * exp(-rs / 0.3)) * glass.w;
+        vec3 k = back * glass.rgb + seam_light * (0.3 + 0.7 * luma(glass.rgb) / (0.05 + luma(glass.rgb)));
+        // (the natural glass: the inverted hues turned back by the inversion's hue_turn -- gold
+        // frames, lavender gems -- which the front then turns to violet and emerald)
+        vec3 klab = rgb_to_oklab(k);
+        klab.yz = rot2(-radians(u_hue_turn)) * klab.yz;
+        vec3 natural = max(oklab_to_rgb(klab), 0.0);
+        natural = 0.75 * mix(vec3(luma(natural)), natural, 0.6);     // (the colour comes with the inversion)
+        k = mix(natural, k, smoothstep(0.0, 1.0, t));
+        k *= 1.0 - 0.8 * smoothstep(0.5, 1.05, length(sp));      // (dark corners)
+        float ba = clamp(bodies.a, 0.0, 1.0);
+        lin = mix(lin, lin * mix(0.1, 1.0, ba) + k * (1.0 - ba), u_kaleido);
+#ifdef KDEBUG
+        frag = vec4(linear_to_srgb(glass.rgb), 1.0); return;
+#endif
+    }
+#endif
+
     // The kaleidoscope's pole, a luminous heart (round 14's reader: "a dark smudge"): a small
     // white-violet core, a violet halo whose rays follow the wedge's mirror symmetry, an emerald
     // ring, the nearest gas lit from within.  Added after the inversion so it stays light.
@@ -254,7 +290,11 @@ void main() {
     lin += key_glare(sp, u_key_sun) * (1.0 - 0.7 * clamp(bodies.a, 0.0, 1.0));
     // (round 23: the crown of suns and moons INSIDE the sky -- a veil of haze, lit by its great
     // sun, drifting before parts of it; the lake mirrors it with the rest)
+#ifdef SKY_KALEIDO
+    if (false) {            // (the kaleidoscope's glass is the crown's setting: no veil over it)
+#else
     if (u_mirror_bodies > 0.5 && u_key_sun.z > 0.0) {
+#endif
         vec4 haze = crown_haze(sp, u_key_sun, u_lake_phase);
         lin = lin * (1.0 - haze.a) + haze.rgb;
     }
@@ -300,6 +340,10 @@ void main() {
         vec3 wet = lake_water(lin, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
                  + lake_glint(here, wave, u_key_sun) + lake_key_glow(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
+#ifdef LAND_RELIEF
+        // (round 24: the shore lit -- its foot in mist, a bright line where water meets land)
+        lin += u_lake * shore_light(here, level, u_key_sun, 1.0 / u_resolution.y, u_lake_phase);
+#endif
     }
 #endif
     sp = here;      // (the lids lie over the eye, not over the mirrored view)
