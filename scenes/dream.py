@@ -241,7 +241,11 @@ resonance = Cue(
           # (round 20: "aurora wallpaper", "the spire set holds 3 stills" -- a second shot
           # from 110 to 118 s: among the glass spires' feet, looking straight up into the
           # corona, the spires converging on it from the frame's edges)
-          "zenith": [(0, 0.0), (8, 1.0, "step"), (16, 0.0, "step")]},
+          "zenith": [(0, 0.0), (8, 1.0, "step"), (16, 0.0, "step")],
+          # (round 24: the lake wide was "the spire fence over the lake", three stills of it --
+          # the first 8 s are the text's own picture: the humming cloud's glowing underside
+          # drifting over the city's lights far below, curtains hanging from it)
+          "cloud": [(0, 1.0), (8, 0.0, "step")]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
     # (round 18's reader: the ghost windows that drifted in it read as "floating purple
