@@ -299,6 +299,10 @@ trapped_faces = Cue(
     # halves read as a broken render, not as faces caught in the cloud)
     keys={"flicker": [(0, 0.25), (8, 0.55, "in_cubic")],
           "laughter": [(0, 1.0), (4.5, 1.0), (6.5, 0.0, "in_out_sine")],
+          # (round 24: "the spire fence over the lake" behind the faces -- once the child's
+          # laughter has looped (its ghost lives in the lake set-up), a cut to the faces
+          # moulded in the humming cloud's underside, the city's lights far below)
+          "cloud": [(0, 0.0), (3.5, 1.0, "step")],
           # (round 15's reader at 132.6 s: "dark, empty upper half" -- the tilt started level
           # with a wide lens, the sky above the faces empty: it starts already looking up
           # into the curtains, the lens a little long, the roll slight)

@@ -232,6 +232,8 @@ CLOUD_DRIFT_DIR = (0.35, -1.0)   # the map's offset per unit drift (cloud.glsl's
 # at -42, the eye at 10, the base hangs at 15-27).
 CLOUD_TOWERS = ((-48.0, 95.0, 7.0, 66.0), (70.0, 150.0, 13.0, 72.0), (-130.0, 230.0, 16.0, 62.0),
                 (18.0, 260.0, 9.0, 80.0), (170.0, 300.0, 18.0, 50.0), (-20.0, 170.0, 5.0, 48.0))
+# (each tower turned about its axis, so their faces catch the light differently)
+CLOUD_TOWER_ROT = np.array([(math.cos(0.5 + 1.3 * k), math.sin(0.5 + 1.3 * k)) for k in range(len(CLOUD_TOWERS))], np.float32)
 CLOUD_MEMORIES = 14
 
 
@@ -248,6 +250,52 @@ def cloud_memories(t: float, seed: int) -> np.ndarray:
         y = 14.5 + 3.5 * k[2] + 0.4 * math.sin(0.5 * t + 6.0 * k[3])
         out[i] = (x - CLOUD_DRIFT_DIR[0] * drift, y, z - CLOUD_DRIFT_DIR[1] * drift, 0.28 + 0.25 * k[3])
     return out
+
+
+CLOUD_EYE = 10.0         # cloud.glsl's CLD_EYE, CLD_PITCH, CLD_LENS
+CLOUD_PITCH = 0.2
+CLOUD_LENS = 1.25
+
+
+def cloud_memory_screen(mem: np.ndarray) -> np.ndarray:
+    """The memories (cloud_memories) projected as cloud.glsl's camera sees them: (14, 4) of
+    (screen x, y in centered units, radius on screen, depth); behind the eye: radius 0.
+    Worked out here once a frame rather than per pixel."""
+    out = np.zeros_like(mem)
+    c, s = math.cos(CLOUD_PITCH), math.sin(CLOUD_PITCH)
+    for i, (x, y, z, size) in enumerate(mem):
+        qy = y - CLOUD_EYE
+        depth = qy * s + z * c
+        if depth <= 1.0:
+            continue
+        up = qy * c - z * s
+        out[i] = (x / depth / CLOUD_LENS, up / depth / CLOUD_LENS, size / depth / CLOUD_LENS, depth)
+    return out
+
+
+def cloud_tower_boxes() -> np.ndarray:
+    """Each cloud-shot tower's bounds on screen (x0, y0, x1, y1 in centered units, a margin
+    round them): the corners of its box projected by cloud.glsl's camera.  The shader tests
+    a tower only inside them (six box tests a pixel cost the pass a third again)."""
+    out = np.zeros((len(CLOUD_TOWERS), 4), np.float32)
+    c, s = math.cos(CLOUD_PITCH), math.sin(CLOUD_PITCH)
+    for k, (x, z, half, height) in enumerate(CLOUD_TOWERS):
+        r = half * math.sqrt(2.0)
+        pts = []
+        for dx in (-r, r):
+            for dz in (-r, r):
+                for y in (CLOUD_FLOOR, CLOUD_FLOOR + height):
+                    qy = y - CLOUD_EYE
+                    depth = qy * s + (z + dz) * c
+                    up = qy * c - (z + dz) * s
+                    pts.append(((x + dx) / depth / CLOUD_LENS, up / depth / CLOUD_LENS))
+        a = np.array(pts)
+        out[k] = (*(a.min(axis=0) - 0.01), *(a.max(axis=0) + 0.01))
+    return out
+
+
+CLOUD_FLOOR = -42.0       # cloud.glsl's CLD_FLOOR
+CLOUD_TOWER_BOX = None    # (filled below, once the camera's constants are known)
 
 
 def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: float = 0.0) -> float:
@@ -267,6 +315,9 @@ def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: f
         dz = c - y * lens * s
         span = max(span, abs(x * lens) / max(dz, 0.05))
     return span + 0.05
+
+
+CLOUD_TOWER_BOX = cloud_tower_boxes()
 
 
 class Resonance(Scene):
@@ -295,8 +346,9 @@ class Resonance(Scene):
         resources.draw_count("composite", 0 if (torn or not lake) else 3)
         resources.draw_count("composite_rift", 3 if (torn and lake) else 0)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and lake) else 0)
-        for name in ("cloud_sky", "cloud_city"):
-            resources.draw_count(name, 3 if cloudy else 0)
+        resources.draw_count("cloud_sky", 3 if (cloudy and count == 0) else 0)
+        resources.draw_count("cloud_sky_faces", 3 if (cloudy and count > 0) else 0)
+        resources.draw_count("cloud_city", 3 if cloudy else 0)
         for name in ("zenith_field", "zenith_blur", "zenith_env", "zenith_sky", "worms_eye"):
             resources.draw_count(name, 3 if up else 0)
         _, _, _, yaw, el = zenith_camera(state.t)
@@ -323,7 +375,11 @@ class Resonance(Scene):
             "u_mote_light": mote_light,
             "u_cld_drift": CLOUD_DRIFT * state.t,
             "u_cld_towers": np.array(CLOUD_TOWERS, np.float32),
-            "u_cld_memories": cloud_memories(state.t, state.seed) if cloudy else np.zeros((CLOUD_MEMORIES, 4), np.float32),
+            "u_cld_tower_rot": CLOUD_TOWER_ROT,
+            "u_cld_tower_box": CLOUD_TOWER_BOX,
+            "u_cld_memory_rot": np.array([(math.cos(0.6 * state.t * p["speed"] + 2.1 * i), math.sin(0.6 * state.t * p["speed"] + 2.1 * i))
+                                          for i in range(CLOUD_MEMORIES)], np.float32),
+            "u_cld_memories": cloud_memory_screen(cloud_memories(state.t, state.seed)) if cloudy else np.zeros((CLOUD_MEMORIES, 4), np.float32),
         }
 
 
@@ -370,6 +426,8 @@ resonance = Resonance(
              wrap="mirror", precision="rgba16f", mipmaps=True),
         Pass("scenes/resonance/cloud_sky.frag", name="cloud_sky", inputs=("cloud_map",), scale=0.5,
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
+        Pass("scenes/resonance/cloud_sky_faces.frag", name="cloud_sky_faces", inputs=("cloud_map",), scale=0.5,
+             vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f", into="cloud_sky"),
         Pass("scenes/resonance/cloud.frag", name="cloud_city", vert="common/fullscreen.vert",
              primitive="triangles", count=0, inputs=("cloud_sky",), into="composite"),
         # Joy and despair as a double helix over the city (nothing drawn while helix is 0).

@@ -1151,7 +1151,8 @@ def test_the_cloud_shot_skips_the_lake_and_the_lake_skips_it(gl):
     scene = Registry(SearchPath.build([])).scene("resonance")
     assert drawn_variant(scene, ("composite", "cloud_city")) == "composite"
     assert drawn_variant(scene, ("composite", "cloud_city"), cloud=1.0) == "cloud_city"
-    assert drawn_variant(scene, ("field", "cloud_sky"), cloud=1.0) == "cloud_sky"
+    assert drawn_variant(scene, ("field", "cloud_sky"), cloud=1.0, memory=0.0) == "cloud_sky"
+    assert drawn_variant(scene, ("cloud_sky", "cloud_sky_faces"), cloud=1.0, memory=1.0) == "cloud_sky_faces"
     assert drawn_variant(scene, ("cloud_city", "worms_eye"), cloud=1.0, zenith=1.0) == "worms_eye"
 
 
@@ -1166,3 +1167,20 @@ def test_the_memories_ride_the_clouds_drift():
     assert np.array_equal(a, cloud_memories(3.0, 7))
     assert not np.array_equal(a, cloud_memories(3.0, 8))
     assert (a[:, 3] > 0).all() and (a[:, 2] > 20.0).all()
+
+
+@pytest.mark.parametrize("t", [3.0, 9.0])
+def test_the_trapped_faces_are_moulded_in_the_clouds_underside(player, t):
+    """Round 24: the faces' stills stood on the lake set.  In the cloud shot they are folds of
+    the cloud's own underside moulded into heads: their lit planes brighten the cloud (over
+    60 pixels of the top 50 rows at 160x90 over 1.5x brighter than the cloud without them:
+    about 150), the sockets and the screaming mouths voids (over 60 pixels under 0.4x of
+    the cloud there: about 130) -- and a different picture from the faces over the lake
+    (about 38 grey levels on average in those rows)."""
+    plain = player.at(t, cloud=1.0, memory=0.0).mean(axis=2)[:50]
+    faces = player.at(t, cloud=1.0, memory=1.0, flicker=0.0).mean(axis=2)[:50]
+    lit = ((faces > 1.5 * plain) & (faces > 40.0)).sum()
+    voids = ((faces < 0.4 * plain) & (plain > 15.0)).sum()
+    assert lit > 60 and voids > 60, (lit, voids)
+    lake = player.at(t, memory=1.0, flicker=0.0).mean(axis=2)[:50]
+    assert np.abs(lake - faces).mean() > 20.0, np.abs(lake - faces).mean()

@@ -21,8 +21,11 @@ out vec4 frag_colour;
 
 const int CLD_TOWERS = 6;
 uniform vec4 u_cld_towers[CLD_TOWERS];    // x, z of the centre, half width, height (scene)
+uniform vec2 u_cld_tower_rot[CLD_TOWERS]; // cos, sin of each tower's turn about its axis
+uniform vec4 u_cld_tower_box[CLD_TOWERS]; // its bounds on screen (scene): most pixels skip it
 const int CLD_MEMORIES = 14;
-uniform vec4 u_cld_memories[CLD_MEMORIES]; // x, y, z, size (scene: drifting with the cloud)
+uniform vec4 u_cld_memories[CLD_MEMORIES]; // screen x, y, radius, depth (scene: cloud_memories)
+uniform vec2 u_cld_memory_rot[CLD_MEMORIES]; // cos, sin of each shard's slow turn
 
 // The city's lights on the floor at xz, seen over a footprint fp (world units a pixel spans
 // there): each cell of a fine grid may hold one lamp on the streets; where a pixel spans many
@@ -33,8 +36,8 @@ vec3 city_lights(vec2 xz, float fp) {
     vec2 f = xz / CELL - c;
     vec3 h = hash33(vec3(c, 3.0));
     // blocks, some lit and some dark, brighter districts among dim ones
-    float district = smoothstep(0.35, 0.75, fbm(xz * 0.004 + 4.0, 3));
-    float quarter = smoothstep(0.4, 0.75, fbm(xz * 0.03 + 11.0, 3));
+    float district = smoothstep(0.3, 0.75, vnoise(xz * 0.006 + 4.0));
+    float quarter = smoothstep(0.35, 0.75, vnoise(xz * 0.04 + 11.0));
     float dens = (0.03 + 0.5 * quarter) * (0.2 + 1.0 * district);
     float lamp = step(h.x, dens);
     vec3 tint = h.y < 0.62 ? vec3(1.0, 0.86, 0.62) : (h.y < 0.93 ? vec3(0.3, 1.0, 0.62) : vec3(0.5, 0.9, 1.0));
@@ -45,10 +48,10 @@ vec3 city_lights(vec2 xz, float fp) {
     vec2 q = (f - at) * CELL;
     float point = exp(-dot(q, q) / (r * r)) * (r0 * r0) / (r * r);
     // the mean glow of a cell's lamp, for where the pixel spans the grid
-    vec3 mean_tint = vec3(0.75, 0.92, 0.62);
+    vec3 mean_tint = vec3(0.45, 0.8, 0.6);
     float mean = dens * 1.2 * 3.1416 * r0 * r0 / (CELL * CELL);
     float far = smoothstep(0.6, 1.6, fp / CELL);
-    vec3 lit = mix(tint * bright * point * lamp * 30.0, mean_tint * mean * 30.0, far);
+    vec3 lit = mix(tint * bright * point * lamp * 30.0, mean_tint * mean * 14.0, far);
     // a dim lit ground round the bright districts (the city's own glow)
     lit += vec3(0.002, 0.004, 0.003) * district * quarter;
     return lit;
@@ -56,9 +59,7 @@ vec3 city_lights(vec2 xz, float fp) {
 
 // The ray's first meeting with tower k (an upright box turned about its axis): distance, and
 // the normal there; -1 when missed.
-float tower_hit(vec3 o, vec3 d, vec4 tw, float ang, out vec3 n) {
-    float c = cos(ang), s = sin(ang);
-    mat2 R = mat2(c, -s, s, c);
+float tower_hit(vec3 o, vec3 d, vec4 tw, mat2 R, out vec3 n) {
     vec2 oq = R * (o.xz - tw.xy);
     vec2 dq = R * d.xz;
     vec3 ob = vec3(oq.x, o.y, oq.y);
@@ -106,12 +107,23 @@ void main() {
         if (tw.w <= 0.0) {
             continue;
         }
-        // stepped: a broad body, a narrower storey set back on it, a slender crown
+        // stepped: a broad body, a narrower storey set back on it, a slender crown (the
+        // whole tower's box first: most rays miss it)
+        vec4 sb = u_cld_tower_box[k];
+        if (p.x < sb.x || p.y < sb.y || p.x > sb.z || p.y > sb.w) {
+            continue;
+        }
+        mat2 R = mat2(u_cld_tower_rot[k].x, -u_cld_tower_rot[k].y, u_cld_tower_rot[k].y, u_cld_tower_rot[k].x);
+        vec3 nb0;
+        float tb0 = tower_hit(o, d, tw, R, nb0);
+        if (tb0 < 0.0 || tb0 > best) {
+            continue;
+        }
         for (int j = 0; j < 3; ++j) {
             float fj = float(j);
             vec4 tier = vec4(tw.xy, tw.z * (1.0 - 0.22 * fj), tw.w * (0.6 + 0.2 * fj));
             vec3 n;
-            float th = tower_hit(o, d, tier, 0.5 + 1.3 * float(k), n);
+            float th = tower_hit(o, d, tier, R, n);
             if (th > 0.0 && th < best) {
                 best = th;
                 bn = n;
@@ -137,8 +149,8 @@ void main() {
         float lit_win = step(0.975, hash12(win + float(bk) * 17.0)) * 0.3;
         glass += (row * c_low + lit_win * vec3(1.0, 0.85, 0.6)) * (1.0 - v * 0.6);
         // the edges of the box catching the light: a thin bright line down each corner
-        float c = cos(0.5 + 1.3 * float(bk)), s = sin(0.5 + 1.3 * float(bk));
-        vec2 lq = mat2(c, -s, s, c) * (x.xz - tw.xy);
+        vec2 cs = u_cld_tower_rot[bk];
+        vec2 lq = mat2(cs.x, -cs.y, cs.y, cs.x) * (x.xz - tw.xy);
         float ew = best * pix * 1.5;
         float corner = 1.0 - smoothstep(0.0, ew, abs(abs(lq.x) - abs(lq.y)) * 0.7071);
         // and the tier's top edge, where its setback catches the cloud's light
@@ -155,22 +167,19 @@ void main() {
     // of light turning slowly), veiled by the cloud in front of them.
     for (int i = 0; i < CLD_MEMORIES; ++i) {
         vec4 m = u_cld_memories[i];
-        if (m.w <= 0.0) {
+        vec2 dp = p - m.xy;
+        float r = m.z;                               // (0: not shown)
+        if (dot(dp, dp) > 36.0 * r * r) {
             continue;
         }
-        vec3 sp = cld_project(m.xyz);
-        if (sp.z <= 1.0) {
-            continue;
-        }
-        vec2 q = (p - sp.xy) * sp.z / m.w;         // in the fragment's own size
-        float a = 0.6 * u_flow + float(i) * 2.1;
-        q = mat2(cos(a), -sin(a), sin(a), cos(a)) * q;
-        float shard = max(abs(q.x) * 1.0 + abs(q.y) * 0.45, abs(q.y) * 1.2);   // a slanted sliver
-        float aa = pix * sp.z / m.w * 1.5;
+        vec2 cs = u_cld_memory_rot[i];
+        vec2 q = mat2(cs.x, -cs.y, cs.y, cs.x) * dp / r;     // in the shard's own size
+        float shard = max(abs(q.x) + abs(q.y) * 0.45, abs(q.y) * 1.2);   // a slanted sliver
+        float aa = pix / r * 1.5;
         float body = 1.0 - smoothstep(1.0 - aa, 1.0 + aa, shard);
         float halo = exp(-dot(q, q) * 0.35) * 0.15;
-        float veil = exp(-max(sp.z - dist, 0.0) * 0.25);
-        col += vec3(1.0, 0.8, 0.55) * (2.2 * body + halo) * veil * exp(-sp.z * 0.004);
+        float veil = exp(-max(m.w - dist, 0.0) * 0.25);
+        col += vec3(1.0, 0.8, 0.55) * (2.2 * body + halo) * veil * exp(-m.w * 0.004);
     }
     col *= 1.0 - 0.25 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));
     col = tonemap_aces(col * 0.95);

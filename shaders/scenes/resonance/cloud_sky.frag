@@ -10,6 +10,10 @@
 #include "../../lib/colour.glsl"
 #include "../../lib/noise.glsl"
 #include "cloud.glsl"
+#ifdef CLOUD_FACES
+#include "face.glsl"
+#include "cloud_faces.glsl"
+#endif
 
 uniform vec2 u_resolution;
 uniform sampler2D u_cloud_map;
@@ -17,8 +21,8 @@ uniform float u_flow;
 uniform vec2 u_hum;
 out vec4 frag_colour;
 
-const int CLD_STEPS = 40;
-const int CLD_LAYERS = 14;
+const int CLD_STEPS = 16;
+const int CLD_LAYERS = 7;
 
 // The aurora's colour at hue h (0 emerald .. 1 violet).
 vec3 cld_glow(float h) {
@@ -87,15 +91,16 @@ void main() {
             float lod = cld_lod(dist, pix, d.y);
             vec4 m = textureLod(u_cloud_map, cld_uv(x.xz), lod);
             float e = 1.2 * exp2(lod);
-            vec3 n = normalize(vec3(cld_base(u_cloud_map, x.xz - vec2(e, 0.0), lod) - cld_base(u_cloud_map, x.xz + vec2(e, 0.0), lod),
-                                    -2.0 * e,
-                                    cld_base(u_cloud_map, x.xz - vec2(0.0, e), lod) - cld_base(u_cloud_map, x.xz + vec2(0.0, e), lod)));
+            float b0 = mix(CLD_HI, CLD_LO, m.r);
+            vec3 n = normalize(vec3(b0 - cld_base(u_cloud_map, x.xz + vec2(e, 0.0), lod),
+                                    -e,
+                                    b0 - cld_base(u_cloud_map, x.xz + vec2(0.0, e), lod)));
             // (n = (db/dx, -1, db/dz) normalised: out of the cloud, toward the city)
             n = vec3(-n.x, n.y, -n.z);
             // fine fleece on the billows: a little noise in the normal, fading with distance
             float fine = 1.0 - smoothstep(30.0, 120.0, dist);
             vec2 fq = x.xz * 0.9 + vec2(0.0, u_flow * 0.05);
-            n = normalize(n + fine * 0.35 * vec3(vnoise(fq) - 0.5, 0.0, vnoise(fq + 17.0) - 0.5));
+            n = normalize(n + fine * 0.35 * vec3(vnoise(fq) - 0.5, 0.0, vnoise(fq.yx + 17.0) - 0.5));
             float belly = m.r;
             float recess = 1.0 - belly;
             float facing = clamp(dot(n, -d), 0.0, 1.0);
@@ -155,7 +160,7 @@ void main() {
         float v = below / hang;                  // 0 at the base .. 1 at the hem
         float fall = (1.0 - smoothstep(0.75, 1.0, v)) * (0.35 + 0.65 * smoothstep(0.0, 0.5, v));
         // (its rays: a fine shimmer along the sheet, faded where a pixel spans several)
-        float ray = 0.6 + 0.4 * sin(0.35 * (xz.x * 0.8 - xz.y * 0.6) + 0.9 * u_flow + 6.0 * vnoise(xz * 0.05))
+        float ray = 0.6 + 0.4 * sin(0.35 * (xz.x * 0.8 - xz.y * 0.6) + 0.9 * u_flow + 3.0 * m.g)
                   * (1.0 - smoothstep(80.0, 200.0, t));
         float near = smoothstep(25.0, 70.0, t);
         float s = m.a * fall * ray * near * (0.4 + m.b) * breath;
@@ -164,5 +169,10 @@ void main() {
         acc += c * s * exp(-t * 0.0065);
     }
     col = (col + acc * 0.1) * u_intensity;
+#ifdef CLOUD_FACES
+    if (d.y > 0.0) {
+        col = cloud_faces(p, col, cld_glow(0.25) * (0.5 + 0.5 * breath) * u_intensity);
+    }
+#endif
     frag_colour = vec4(col, dist);
 }
