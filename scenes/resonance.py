@@ -230,8 +230,9 @@ CLOUD_DRIFT_DIR = (0.35, -1.0)   # the map's offset per unit drift (cloud.glsl's
 # half width, height) -- a broad one near on the right, a slender one near on the left, the
 # rest further off, some reaching up into the cloud's base (cloud.glsl: the city's floor lies
 # at -42, the eye at 10, the base hangs at 15-27).
-CLOUD_TOWERS = ((-48.0, 95.0, 7.0, 66.0), (70.0, 150.0, 13.0, 72.0), (-130.0, 230.0, 16.0, 62.0),
-                (18.0, 260.0, 9.0, 80.0), (170.0, 300.0, 18.0, 50.0), (-20.0, 170.0, 5.0, 48.0))
+# (far to near: drawn in this order, each over the ones behind it)
+CLOUD_TOWERS = ((170.0, 300.0, 18.0, 50.0), (18.0, 260.0, 9.0, 80.0), (-130.0, 230.0, 16.0, 62.0),
+                (-20.0, 170.0, 5.0, 48.0), (70.0, 150.0, 13.0, 72.0), (-48.0, 95.0, 7.0, 66.0))
 # (each tower turned about its axis, so their faces catch the light differently)
 CLOUD_TOWER_ROT = np.array([(math.cos(0.5 + 1.3 * k), math.sin(0.5 + 1.3 * k)) for k in range(len(CLOUD_TOWERS))], np.float32)
 CLOUD_MEMORIES = 14
@@ -276,7 +277,8 @@ def cloud_memory_screen(mem: np.ndarray) -> np.ndarray:
 def cloud_tower_boxes() -> np.ndarray:
     """Each cloud-shot tower's bounds on screen (x0, y0, x1, y1 in centered units, a margin
     round them): the corners of its box projected by cloud.glsl's camera.  The shader tests
-    a tower only inside them (six box tests a pixel cost the pass a third again)."""
+    a quad over each (cloud_towers.vert), so only its pixels pay for it (on llvmpipe a loop
+    over the six in the full-screen pass ran for every pixel: a third of the shot's time)."""
     out = np.zeros((len(CLOUD_TOWERS), 4), np.float32)
     c, s = math.cos(CLOUD_PITCH), math.sin(CLOUD_PITCH)
     for k, (x, z, half, height) in enumerate(CLOUD_TOWERS):
@@ -349,11 +351,15 @@ class Resonance(Scene):
         resources.draw_count("cloud_sky", 3 if (cloudy and count == 0) else 0)
         resources.draw_count("cloud_sky_faces", 3 if (cloudy and count > 0) else 0)
         resources.draw_count("cloud_city", 3 if cloudy else 0)
+        resources.draw_count("cloud_towers", 4 if cloudy else 0, len(CLOUD_TOWERS) if cloudy else 0)
+        resources.draw_count("cloud_memories", 4 if cloudy else 0, CLOUD_MEMORIES if cloudy else 0)
         for name in ("zenith_field", "zenith_blur", "zenith_env", "zenith_sky", "worms_eye"):
             resources.draw_count(name, 3 if up else 0)
         _, _, _, yaw, el = zenith_camera(state.t)
         motes, mote_light = zenith_memories(state.t, state.seed) if up else (
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
+        mem_screen = (cloud_memory_screen(cloud_memories(state.t, state.seed)) if cloudy
+                      else np.zeros((CLOUD_MEMORIES, 4), np.float32))
         tilt = -p["horizon"] * p["lens"]
         return {
             "u_cam_pitch": (1.0 / math.sqrt(1.0 + tilt * tilt), tilt / math.sqrt(1.0 + tilt * tilt)),
@@ -379,7 +385,9 @@ class Resonance(Scene):
             "u_cld_tower_box": CLOUD_TOWER_BOX,
             "u_cld_memory_rot": np.array([(math.cos(0.6 * state.t * p["speed"] + 2.1 * i), math.sin(0.6 * state.t * p["speed"] + 2.1 * i))
                                           for i in range(CLOUD_MEMORIES)], np.float32),
-            "u_cld_memories": cloud_memory_screen(cloud_memories(state.t, state.seed)) if cloudy else np.zeros((CLOUD_MEMORIES, 4), np.float32),
+            "u_cld_memories": mem_screen,
+            "u_cld_memory_box": np.stack([mem_screen[:, 0] - 6.0 * mem_screen[:, 2], mem_screen[:, 1] - 6.0 * mem_screen[:, 2],
+                                          mem_screen[:, 0] + 6.0 * mem_screen[:, 2], mem_screen[:, 1] + 6.0 * mem_screen[:, 2]], axis=1),
         }
 
 
@@ -430,6 +438,10 @@ resonance = Resonance(
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f", into="cloud_sky"),
         Pass("scenes/resonance/cloud.frag", name="cloud_city", vert="common/fullscreen.vert",
              primitive="triangles", count=0, inputs=("cloud_sky",), into="composite"),
+        Pass("scenes/resonance/cloud_towers.frag", name="cloud_towers", vert="scenes/resonance/cloud_towers.vert",
+             primitive="triangle_strip", count=4, instances=0, inputs=("cloud_sky",), into="composite", blend="alpha"),
+        Pass("scenes/resonance/cloud_memories.frag", name="cloud_memories", vert="scenes/resonance/cloud_memories.vert",
+             primitive="triangle_strip", count=4, instances=0, inputs=("cloud_sky",), into="composite", blend="add"),
         # Joy and despair as a double helix over the city (nothing drawn while helix is 0).
         Pass("scenes/resonance/helix.frag", name="strands", vert="scenes/resonance/helix.vert",
              primitive="triangle_strip", count=2 * (HELIX_SEGMENTS + 1), instances=4,

@@ -1154,6 +1154,9 @@ def test_the_cloud_shot_skips_the_lake_and_the_lake_skips_it(gl):
     assert drawn_variant(scene, ("field", "cloud_sky"), cloud=1.0, memory=0.0) == "cloud_sky"
     assert drawn_variant(scene, ("cloud_sky", "cloud_sky_faces"), cloud=1.0, memory=1.0) == "cloud_sky_faces"
     assert drawn_variant(scene, ("cloud_city", "worms_eye"), cloud=1.0, zenith=1.0) == "worms_eye"
+    # (its towers and memories are quads over their own pixels, drawn only in it)
+    assert drawn_variant(scene, ("composite", "cloud_towers"), cloud=1.0) == "cloud_towers"
+    assert drawn_variant(scene, ("composite", "cloud_memories")) == "composite"
 
 
 def test_the_memories_ride_the_clouds_drift():

@@ -55,3 +55,11 @@ float cld_base(sampler2D map, vec2 xz, float lod) {
 float cld_lod(float t, float pix, float dy) {
     return log2(max(t * pix / max(abs(dy), 0.04) / (2.0 * CLD_W / 1024.0), 1.0));
 }
+
+// The shot's last step, shared by its passes: a soft vignette, the tone curve, sRGB, dither.
+vec3 cld_finish(vec3 col, vec2 p, vec2 frag, int frame) {
+    col *= 1.0 - 0.25 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));
+    col = tonemap_aces(col * 0.95);
+    col = linear_to_srgb(col);
+    return dither8(saturate(col), frag, frame);
+}

@@ -9,6 +9,7 @@
 #include <visuals/params>
 #include "../../lib/common.glsl"
 #include "../../lib/hash.glsl"
+#include "../../lib/dither.glsl"
 #include "../../lib/colour.glsl"
 #include "../../lib/noise.glsl"
 #include "cloud.glsl"
