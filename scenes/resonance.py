@@ -253,17 +253,24 @@ def cloud_memories(t: float, seed: int) -> np.ndarray:
     return out
 
 
-CLOUD_EYE = 10.0         # cloud.glsl's CLD_EYE, CLD_PITCH, CLD_LENS
-CLOUD_PITCH = 0.2
+CLOUD_EYE = 10.0         # cloud.glsl's CLD_EYE and CLD_LENS
+
+
+def cloud_pitch(horizon: float) -> float:
+    """The cloud shot's tilt up (radians) for the ``horizon`` parameter: the horizon where the
+    parameter puts it on screen, within 0.1 (the city's floor on the lower 2/5) and 0.45
+    (looking up into the cloud, the city a strip at the foot) -- so a cue's crane up moves
+    this camera too, and the faces look up into the cloud."""
+    return min(max(math.atan(-horizon * CLOUD_LENS), 0.1), 0.45)
 CLOUD_LENS = 1.25
 
 
-def cloud_memory_screen(mem: np.ndarray) -> np.ndarray:
+def cloud_memory_screen(mem: np.ndarray, pitch: float) -> np.ndarray:
     """The memories (cloud_memories) projected as cloud.glsl's camera sees them: (14, 4) of
     (screen x, y in centered units, radius on screen, depth); behind the eye: radius 0.
     Worked out here once a frame rather than per pixel."""
     out = np.zeros_like(mem)
-    c, s = math.cos(CLOUD_PITCH), math.sin(CLOUD_PITCH)
+    c, s = math.cos(pitch), math.sin(pitch)
     for i, (x, y, z, size) in enumerate(mem):
         qy = y - CLOUD_EYE
         depth = qy * s + z * c
@@ -274,13 +281,13 @@ def cloud_memory_screen(mem: np.ndarray) -> np.ndarray:
     return out
 
 
-def cloud_tower_boxes() -> np.ndarray:
+def cloud_tower_boxes(pitch: float) -> np.ndarray:
     """Each cloud-shot tower's bounds on screen (x0, y0, x1, y1 in centered units, a margin
     round them): the corners of its box projected by cloud.glsl's camera.  The shader tests
     a quad over each (cloud_towers.vert), so only its pixels pay for it (on llvmpipe a loop
     over the six in the full-screen pass ran for every pixel: a third of the shot's time)."""
     out = np.zeros((len(CLOUD_TOWERS), 4), np.float32)
-    c, s = math.cos(CLOUD_PITCH), math.sin(CLOUD_PITCH)
+    c, s = math.cos(pitch), math.sin(pitch)
     for k, (x, z, half, height) in enumerate(CLOUD_TOWERS):
         r = half * math.sqrt(2.0)
         pts = []
@@ -297,7 +304,6 @@ def cloud_tower_boxes() -> np.ndarray:
 
 
 CLOUD_FLOOR = -42.0       # cloud.glsl's CLD_FLOOR
-CLOUD_TOWER_BOX = None    # (filled below, once the camera's constants are known)
 
 
 def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: float = 0.0) -> float:
@@ -317,9 +323,6 @@ def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: f
         dz = c - y * lens * s
         span = max(span, abs(x * lens) / max(dz, 0.05))
     return span + 0.05
-
-
-CLOUD_TOWER_BOX = cloud_tower_boxes()
 
 
 class Resonance(Scene):
@@ -358,7 +361,8 @@ class Resonance(Scene):
         _, _, _, yaw, el = zenith_camera(state.t)
         motes, mote_light = zenith_memories(state.t, state.seed) if up else (
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
-        mem_screen = (cloud_memory_screen(cloud_memories(state.t, state.seed)) if cloudy
+        pitch = cloud_pitch(float(p["horizon"]))
+        mem_screen = (cloud_memory_screen(cloud_memories(state.t, state.seed), pitch) if cloudy
                       else np.zeros((CLOUD_MEMORIES, 4), np.float32))
         tilt = -p["horizon"] * p["lens"]
         return {
@@ -382,7 +386,8 @@ class Resonance(Scene):
             "u_cld_drift": CLOUD_DRIFT * state.t,
             "u_cld_towers": np.array(CLOUD_TOWERS, np.float32),
             "u_cld_tower_rot": CLOUD_TOWER_ROT,
-            "u_cld_tower_box": CLOUD_TOWER_BOX,
+            "u_cld_tower_box": cloud_tower_boxes(pitch),
+            "u_cld_pitch": pitch,
             "u_cld_memory_rot": np.array([(math.cos(0.6 * state.t * p["speed"] + 2.1 * i), math.sin(0.6 * state.t * p["speed"] + 2.1 * i))
                                           for i in range(CLOUD_MEMORIES)], np.float32),
             "u_cld_memories": mem_screen,

@@ -44,7 +44,7 @@ vec3 city_lights(vec2 xz, float fp) {
     vec3 mean_tint = vec3(0.45, 0.8, 0.6);
     float mean = dens * 1.2 * 3.1416 * r0 * r0 / (CELL * CELL);
     float far = smoothstep(0.6, 1.6, fp / CELL);
-    vec3 lit = mix(tint * bright * point * lamp * 30.0, mean_tint * mean * 14.0, far);
+    vec3 lit = mix(tint * bright * point * lamp * 30.0, mean_tint * mean * 8.0, far);
     // a dim lit ground round the bright districts (the city's own glow)
     lit += vec3(0.002, 0.004, 0.003) * district * quarter;
     return lit;

@@ -10,6 +10,7 @@
 // baked once (cloud_map.frag) over [-CLD_W, CLD_W]^2 and drifted by the flow.
 
 uniform float u_cld_drift;       // how far the cloud has drifted (scene: flow-time based)
+uniform float u_cld_pitch;       // the eye's tilt up (scene: cloud_pitch, from the horizon param)
 
 const float CLD_EYE = 10.0;
 const float CLD_FLOOR = -42.0;   // the city's floor, far below the eye
@@ -17,7 +18,6 @@ const float CLD_LO = 15.0;
 const float CLD_HI = 36.0;
 const float CLD_W = 320.0;
 const float CLD_FAR = 420.0;
-const float CLD_PITCH = 0.2;     // the eye tilted up a little: the cloud fills the top 3/5
 const float CLD_LENS = 1.25;
 
 vec3 cld_eye() {
@@ -25,7 +25,7 @@ vec3 cld_eye() {
 }
 
 vec3 cld_ray(vec2 p) {
-    float c = cos(CLD_PITCH), s = sin(CLD_PITCH);
+    float c = cos(u_cld_pitch), s = sin(u_cld_pitch);
     vec3 f = vec3(0.0, s, c);
     vec3 u = vec3(0.0, c, -s);
     return normalize(f + CLD_LENS * (p.x * vec3(1.0, 0.0, 0.0) + p.y * u));
@@ -33,7 +33,7 @@ vec3 cld_ray(vec2 p) {
 
 // Screen point (centered units) of a world point; z: its depth along the view.
 vec3 cld_project(vec3 x) {
-    float c = cos(CLD_PITCH), s = sin(CLD_PITCH);
+    float c = cos(u_cld_pitch), s = sin(u_cld_pitch);
     vec3 q = x - cld_eye();
     float z = q.y * s + q.z * c;
     float y = q.y * c - q.z * s;

@@ -110,7 +110,7 @@ void main() {
             // Light from within: it leaks where the cloud is thin (the recesses between the
             // billows glow, the low bellies stay dark) and along each billow's edge, where
             // the ray grazes its skin against the brighter cloud behind (its rim).
-            float inner = pow(recess, 4.0) * (0.003 + 0.35 * heart * heart * heart);
+            float inner = pow(recess, 3.5) * (0.006 + 0.6 * heart * heart * heart);
             // (relative to a flat ceiling seen along the same ray, so the ceiling's grazing far
             // reaches do not all light up: only a billow's edge turning away from the eye)
             float rel = facing / max(d.y, 0.05);
@@ -125,7 +125,7 @@ void main() {
             // a hot white-green core in the brightest hearts
             lit += vec3(0.7, 1.0, 0.85) * 0.25 * pow(recess * heart, 3.0);
             // the hearts glowing through the whole cloud, bellies and all (softer)
-            lit += glow * 0.012 * heart * heart * heart;
+            lit += glow * 0.02 * heart * heart * heart;
             float fog = 1.0 - exp(-dist * 0.0065);
             col = mix(lit, cld_haze(d) * (1.0 + 0.8 * heart), fog);
         } else {
