@@ -99,7 +99,7 @@ void main() {
             // (n = (db/dx, -1, db/dz) normalised: out of the cloud, toward the city)
             n = vec3(-n.x, n.y, -n.z);
             // fine fleece on the billows: a little noise in the normal, fading with distance
-            float fine = 1.0 - smoothstep(30.0, 120.0, dist);
+            float fine = (1.0 - smoothstep(30.0, 120.0, dist)) * (1.0 - smoothstep(0.0, 1.0, lod));
             vec2 fq = x.xz * 0.9 + vec2(0.0, u_flow * 0.05);
             n = normalize(n + fine * 0.35 * vec3(vnoise(fq) - 0.5, 0.0, vnoise(fq.yx + 17.0) - 0.5));
             float belly = m.r;
@@ -114,7 +114,7 @@ void main() {
             // (relative to a flat ceiling seen along the same ray, so the ceiling's grazing far
             // reaches do not all light up: only a billow's edge turning away from the eye)
             float rel = facing / max(d.y, 0.05);
-            float rim = pow(clamp(1.0 - rel, 0.0, 1.0), 2.0) * (0.03 + 0.45 * heart);
+            float rim = pow(clamp(1.0 - rel, 0.0, 1.0), 2.0) * (0.03 + 0.45 * heart) * (1.0 - 0.5 * smoothstep(1.0, 4.0, lod));
             vec3 lit = glow * (inner + rim);
             // the billows modelled by a soft key from below and to the left (the city's glow
             // and the brightest heart low on the horizon): their faces turned to it pale,
