@@ -223,6 +223,89 @@ def zenith_memories(t: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return motes, light
 
 
+CLOUD_DRIFT = 1.6       # world units a second the cloud drifts over the city (cloud.glsl)
+CLOUD_DRIFT_DIR = (0.35, -1.0)   # the map's offset per unit drift (cloud.glsl's cld_uv)
+
+# The cloud shot's glass towers rising out of the city toward the cloud: (x, z of the centre,
+# half width, height) -- a broad one near on the right, a slender one near on the left, the
+# rest further off, some reaching up into the cloud's base (cloud.glsl: the city's floor lies
+# at -42, the eye at 10, the base hangs at 15-27).
+# (far to near: drawn in this order, each over the ones behind it)
+CLOUD_TOWERS = ((170.0, 300.0, 18.0, 50.0), (18.0, 260.0, 9.0, 80.0), (-130.0, 230.0, 16.0, 62.0),
+                (-20.0, 170.0, 5.0, 48.0), (70.0, 150.0, 13.0, 72.0), (-48.0, 95.0, 7.0, 66.0))
+# (each tower turned about its axis, so their faces catch the light differently)
+CLOUD_TOWER_ROT = np.array([(math.cos(0.5 + 1.3 * k), math.sin(0.5 + 1.3 * k)) for k in range(len(CLOUD_TOWERS))], np.float32)
+CLOUD_MEMORIES = 14
+
+
+def cloud_memories(t: float, seed: int) -> np.ndarray:
+    """The memories caught in the cloud at time t: (14, 4) of (x, y, z, size) in world units,
+    each a small lit shard riding with the cloud's drift just under its base, a few near and
+    the rest receding over the city (seeded; cloud.frag veils those the cloud hides)."""
+    out = np.zeros((CLOUD_MEMORIES, 4), np.float32)
+    drift = CLOUD_DRIFT * t
+    for i in range(CLOUD_MEMORIES):
+        k = _rand(seed, 2424, i, n=4)
+        z = 28.0 + 130.0 * k[0] ** 1.6
+        x = (k[1] - 0.5) * (0.9 * z + 20.0)
+        y = 14.5 + 3.5 * k[2] + 0.4 * math.sin(0.5 * t + 6.0 * k[3])
+        out[i] = (x - CLOUD_DRIFT_DIR[0] * drift, y, z - CLOUD_DRIFT_DIR[1] * drift, 0.28 + 0.25 * k[3])
+    return out
+
+
+CLOUD_EYE = 10.0         # cloud.glsl's CLD_EYE and CLD_LENS
+
+
+def cloud_pitch(horizon: float) -> float:
+    """The cloud shot's tilt up (radians) for the ``horizon`` parameter: the horizon where the
+    parameter puts it on screen, within 0.1 (the city's floor on the lower 2/5) and 0.45
+    (looking up into the cloud, the city a strip at the foot) -- so a cue's crane up moves
+    this camera too, and the faces look up into the cloud."""
+    return min(max(math.atan(-horizon * CLOUD_LENS), 0.1), 0.45)
+CLOUD_LENS = 1.25
+
+
+def cloud_memory_screen(mem: np.ndarray, pitch: float) -> np.ndarray:
+    """The memories (cloud_memories) projected as cloud.glsl's camera sees them: (14, 4) of
+    (screen x, y in centered units, radius on screen, depth); behind the eye: radius 0.
+    Worked out here once a frame rather than per pixel."""
+    out = np.zeros_like(mem)
+    c, s = math.cos(pitch), math.sin(pitch)
+    for i, (x, y, z, size) in enumerate(mem):
+        qy = y - CLOUD_EYE
+        depth = qy * s + z * c
+        if depth <= 1.0:
+            continue
+        up = qy * c - z * s
+        out[i] = (x / depth / CLOUD_LENS, up / depth / CLOUD_LENS, size / depth / CLOUD_LENS, depth)
+    return out
+
+
+def cloud_tower_boxes(pitch: float) -> np.ndarray:
+    """Each cloud-shot tower's bounds on screen (x0, y0, x1, y1 in centered units, a margin
+    round them): the corners of its box projected by cloud.glsl's camera.  The shader tests
+    a quad over each (cloud_towers.vert), so only its pixels pay for it (on llvmpipe a loop
+    over the six in the full-screen pass ran for every pixel: a third of the shot's time)."""
+    out = np.zeros((len(CLOUD_TOWERS), 4), np.float32)
+    c, s = math.cos(pitch), math.sin(pitch)
+    for k, (x, z, half, height) in enumerate(CLOUD_TOWERS):
+        r = half * math.sqrt(2.0)
+        pts = []
+        for dx in (-r, r):
+            for dz in (-r, r):
+                for y in (CLOUD_FLOOR, CLOUD_FLOOR + height):
+                    qy = y - CLOUD_EYE
+                    depth = qy * s + (z + dz) * c
+                    up = qy * c - (z + dz) * s
+                    pts.append(((x + dx) / depth / CLOUD_LENS, up / depth / CLOUD_LENS))
+        a = np.array(pts)
+        out[k] = (*(a.min(axis=0) - 0.01), *(a.max(axis=0) + 0.01))
+    return out
+
+
+CLOUD_FLOOR = -42.0       # cloud.glsl's CLD_FLOOR
+
+
 def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: float = 0.0) -> float:
     """Largest ray slope |x/z| on screen, plus a margin for face warps.
 
@@ -259,19 +342,28 @@ class Resonance(Scene):
         torn = float(p["rift"]) > 0.0
         alive = max(float(p["corona"]), float(p["laughter"])) > 0.0
         up = float(p["zenith"]) > 0.5          # the worm's-eye shot instead of the lake
-        lake = 0 if up else 3
+        cloudy = float(p["cloud"]) > 0.5 and not up   # the cloud over the city instead
+        lake = 0 if (up or cloudy) else 3
         resources.draw_count("field", lake)
         resources.draw_count("field_blur", lake)
-        resources.draw_count("aurora", 0 if (alive or up) else 3)
-        resources.draw_count("aurora_life", 3 if (alive and not up) else 0)
-        resources.draw_count("composite", 0 if (torn or up) else 3)
-        resources.draw_count("composite_rift", 3 if (torn and not up) else 0)
-        resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and not up) else 0)
+        resources.draw_count("aurora", 0 if (alive or not lake) else 3)
+        resources.draw_count("aurora_life", 3 if (alive and lake) else 0)
+        resources.draw_count("composite", 0 if (torn or not lake) else 3)
+        resources.draw_count("composite_rift", 3 if (torn and lake) else 0)
+        resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and lake) else 0)
+        resources.draw_count("cloud_sky", 3 if (cloudy and count == 0) else 0)
+        resources.draw_count("cloud_sky_faces", 3 if (cloudy and count > 0) else 0)
+        resources.draw_count("cloud_city", 3 if cloudy else 0)
+        resources.draw_count("cloud_towers", 4 if cloudy else 0, len(CLOUD_TOWERS) if cloudy else 0)
+        resources.draw_count("cloud_memories", 4 if cloudy else 0, CLOUD_MEMORIES if cloudy else 0)
         for name in ("zenith_field", "zenith_blur", "zenith_env", "zenith_sky", "worms_eye"):
             resources.draw_count(name, 3 if up else 0)
         _, _, _, yaw, el = zenith_camera(state.t)
         motes, mote_light = zenith_memories(state.t, state.seed) if up else (
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
+        pitch = cloud_pitch(float(p["horizon"]))
+        mem_screen = (cloud_memory_screen(cloud_memories(state.t, state.seed), pitch) if cloudy
+                      else np.zeros((CLOUD_MEMORIES, 4), np.float32))
         tilt = -p["horizon"] * p["lens"]
         return {
             "u_cam_pitch": (1.0 / math.sqrt(1.0 + tilt * tilt), tilt / math.sqrt(1.0 + tilt * tilt)),
@@ -291,6 +383,16 @@ class Resonance(Scene):
             "u_spires": zenith_spires(state.seed),
             "u_motes": motes,
             "u_mote_light": mote_light,
+            "u_cld_drift": CLOUD_DRIFT * state.t,
+            "u_cld_towers": np.array(CLOUD_TOWERS, np.float32),
+            "u_cld_tower_rot": CLOUD_TOWER_ROT,
+            "u_cld_tower_box": cloud_tower_boxes(pitch),
+            "u_cld_pitch": pitch,
+            "u_cld_memory_rot": np.array([(math.cos(0.6 * state.t * p["speed"] + 2.1 * i), math.sin(0.6 * state.t * p["speed"] + 2.1 * i))
+                                          for i in range(CLOUD_MEMORIES)], np.float32),
+            "u_cld_memories": mem_screen,
+            "u_cld_memory_box": np.stack([mem_screen[:, 0] - 6.0 * mem_screen[:, 2], mem_screen[:, 1] - 6.0 * mem_screen[:, 2],
+                                          mem_screen[:, 0] + 6.0 * mem_screen[:, 2], mem_screen[:, 1] + 6.0 * mem_screen[:, 2]], axis=1),
         }
 
 
@@ -331,6 +433,20 @@ resonance = Resonance(
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
         Pass("scenes/resonance/zenith.frag", name="worms_eye", vert="common/fullscreen.vert",
              primitive="triangles", count=0, inputs=("zenith_sky", "zenith_env", "starfield"), into="composite"),
+        # The cloud shot (cloud): the cloud's underside baked once, the cloud and its curtains
+        # at half resolution, then the city's lights, its towers and the memories over them.
+        Pass("scenes/resonance/cloud_map.frag", name="cloud_map", size=(1024, 1024), update="once",
+             wrap="mirror", precision="rgba16f", mipmaps=True),
+        Pass("scenes/resonance/cloud_sky.frag", name="cloud_sky", inputs=("cloud_map",), scale=0.5,
+             vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
+        Pass("scenes/resonance/cloud_sky_faces.frag", name="cloud_sky_faces", inputs=("cloud_map",), scale=0.5,
+             vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f", into="cloud_sky"),
+        Pass("scenes/resonance/cloud.frag", name="cloud_city", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, inputs=("cloud_sky",), into="composite"),
+        Pass("scenes/resonance/cloud_towers.frag", name="cloud_towers", vert="scenes/resonance/cloud_towers.vert",
+             primitive="triangle_strip", count=4, instances=0, inputs=("cloud_sky",), into="composite", blend="alpha"),
+        Pass("scenes/resonance/cloud_memories.frag", name="cloud_memories", vert="scenes/resonance/cloud_memories.vert",
+             primitive="triangle_strip", count=4, instances=0, inputs=("cloud_sky",), into="composite", blend="add"),
         # Joy and despair as a double helix over the city (nothing drawn while helix is 0).
         Pass("scenes/resonance/helix.frag", name="strands", vert="scenes/resonance/helix.vert",
              primitive="triangle_strip", count=2 * (HELIX_SEGMENTS + 1), instances=4,
@@ -356,6 +472,7 @@ resonance = Resonance(
         Param("helix", 0.0, 0.0, 1.0, "joy and despair intertwined: a double helix of gold and violet light rising from the city"),
         Param("rift", 0.0, 0.0, 1.0, "the howl: the sky tearing open, white light pouring through a ragged slit that lights the curtains (0 = whole)"),
         Param("zenith", 0.0, 0.0, 1.0, "the worm's-eye shot: from among the glass spires' feet, looking straight up into the corona (over 0.5: this shot instead of the lake)"),
+        Param("cloud", 0.0, 0.0, 1.0, "the cloud shot: hanging between the humming cloud's glowing underside and the city's lights far below (over 0.5: this shot instead of the lake)"),
         Param("quality", 0.5, 0.0, 1.0, "layers marched through the aurora (10 at 0, 40 at 1)"),
         # the camera: a show can crane, zoom and tilt it from cue to cue
         Param("far_city", 1.0, 0.0, 1.0, "how much of the far city stands on the horizon (0: none, the still water runs to the sky)"),

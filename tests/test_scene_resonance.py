@@ -80,6 +80,8 @@ def _sky_rows(params: dict) -> int:
     the strip is magnified by a long lens and a rolled frame, and a roll lifts one end)."""
     if float(params.get("zenith", 0.0)) > 0.5:
         return 0            # (the worm's-eye shot: no horizon, dark glass spires cut the sky)
+    if float(params.get("cloud", 0.0)) > 0.5:
+        return 0            # (the cloud shot: a ceiling of cloud, towers cut it)
     horizon = float(params.get("horizon", -0.24))
     lens = float(params.get("lens", 1.5))
     roll = float(params.get("roll", 0.0))
@@ -128,7 +130,9 @@ def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
         img = player.at(t, **params)
         _assert_sane(img, label, params)
         up = float(params.get("zenith", 0.0)) > 0.5
-        for name in ("zenith_blur", "zenith_env", "zenith_sky") if up else ("field", "field_blur", "aurora"):
+        cloudy = float(params.get("cloud", 0.0)) > 0.5 and not up
+        for name in (("zenith_blur", "zenith_env", "zenith_sky") if up else
+                     ("cloud_sky",) if cloudy else ("field", "field_blur", "aurora")):
             data = player.pass_pixels(name).astype(np.float64)
             assert np.isfinite(data).all(), f"{label}: NaN or inf in pass {name}"
 
@@ -1113,3 +1117,73 @@ def test_the_faces_eyes_are_dark_hollows(gl):
             assert eyes < 0.3 * cheeks, (t, eyes, cheeks)
     finally:
         p.release()
+
+
+@pytest.mark.parametrize("t", [1.0, 5.0])
+def test_the_cloud_shot_hangs_a_glowing_cloud_over_a_dark_city_of_lights(player, t):
+    """Round 24's readers: the spire fence over the lake holds three stills.  ``cloud`` is the
+    text's own picture ("a vast, humming cloud of shared memory that drifts above the city"):
+    a ceiling of cloud glowing from within over the top of the frame, the city far below a
+    dark floor strewn with small lights.  Measured at 160x90: every pixel changes from the
+    lake (about 38 grey levels on average); the top 40 % of the frame (the cloud) is on
+    average over 1.4x as bright as the median of the bottom 30 % (the city's dark floor; the
+    lake's bright water gives 0.4x); that floor holds over 300 pixels brighter than their
+    5x5 neighbourhood by 20 levels (its lights: about 420; the lake's bottom, 200); true
+    blacks (5th percentile under 12)."""
+    from conftest import box_mean
+    lake = player.at(t)
+    img = player.at(t, cloud=1.0)
+    assert np.abs(img - lake).mean() > 25.0, np.abs(img - lake).mean()
+    lum = img.mean(axis=2)
+    top, low = lum[:36], lum[63:]
+    assert top.mean() > 1.4 * np.median(low), (top.mean(), np.median(low))
+    lights = ((low > box_mean(low, 5) + 20.0) & (low > 30.0)).sum()
+    assert lights > 300, lights
+    assert np.percentile(lum, 5) < 12.0, np.percentile(lum, 5)
+
+
+def test_the_cloud_shot_skips_the_lake_and_the_lake_skips_it(gl):
+    """The cloud shot's two per-frame passes are drawn only in it, the lake's not in it (its
+    map of the cloud's underside is baked once); the worm's-eye shot wins over it."""
+    from conftest import drawn_variant
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("resonance")
+    assert drawn_variant(scene, ("composite", "cloud_city")) == "composite"
+    assert drawn_variant(scene, ("composite", "cloud_city"), cloud=1.0) == "cloud_city"
+    assert drawn_variant(scene, ("field", "cloud_sky"), cloud=1.0, memory=0.0) == "cloud_sky"
+    assert drawn_variant(scene, ("cloud_sky", "cloud_sky_faces"), cloud=1.0, memory=1.0) == "cloud_sky_faces"
+    assert drawn_variant(scene, ("cloud_city", "worms_eye"), cloud=1.0, zenith=1.0) == "worms_eye"
+    # (its towers and memories are quads over their own pixels, drawn only in it)
+    assert drawn_variant(scene, ("composite", "cloud_towers"), cloud=1.0) == "cloud_towers"
+    assert drawn_variant(scene, ("composite", "cloud_memories")) == "composite"
+
+
+def test_the_memories_ride_the_clouds_drift():
+    """The memories caught in the cloud move with it, at its drift (cloud.glsl's cld_uv
+    offsets the map by CLOUD_DRIFT_DIR * CLOUD_DRIFT * t), seeded and repeatable."""
+    from scenes.resonance import CLOUD_DRIFT, CLOUD_DRIFT_DIR, cloud_memories
+    a, b = cloud_memories(3.0, 7), cloud_memories(4.0, 7)
+    step = b[:, [0, 2]] - a[:, [0, 2]]
+    want = -np.array(CLOUD_DRIFT_DIR) * CLOUD_DRIFT
+    assert np.allclose(step, want, atol=1e-4), step
+    assert np.array_equal(a, cloud_memories(3.0, 7))
+    assert not np.array_equal(a, cloud_memories(3.0, 8))
+    assert (a[:, 3] > 0).all() and (a[:, 2] > 20.0).all()
+
+
+@pytest.mark.parametrize("t", [3.0, 9.0])
+def test_the_trapped_faces_are_moulded_in_the_clouds_underside(player, t):
+    """Round 24: the faces' stills stood on the lake set.  In the cloud shot they are folds of
+    the cloud's own underside moulded into heads: their lit planes brighten the cloud (over
+    60 pixels of the top 50 rows at 160x90 over 1.5x brighter than the cloud without them:
+    about 150), the sockets and the screaming mouths voids (over 60 pixels under 0.4x of
+    the cloud there: about 130) -- and a different picture from the faces over the lake
+    (about 38 grey levels on average in those rows)."""
+    plain = player.at(t, cloud=1.0, memory=0.0).mean(axis=2)[:50]
+    faces = player.at(t, cloud=1.0, memory=1.0, flicker=0.0).mean(axis=2)[:50]
+    lit = ((faces > 1.5 * plain) & (faces > 40.0)).sum()
+    voids = ((faces < 0.4 * plain) & (plain > 15.0)).sum()
+    assert lit > 60 and voids > 60, (lit, voids)
+    lake = player.at(t, memory=1.0, flicker=0.0).mean(axis=2)[:50]
+    assert np.abs(lake - faces).mean() > 20.0, np.abs(lake - faces).mean()
