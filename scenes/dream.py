@@ -241,11 +241,10 @@ resonance = Cue(
           # (round 20: "aurora wallpaper", "the spire set holds 3 stills" -- a second shot
           # from 110 to 118 s: among the glass spires' feet, looking straight up into the
           # corona, the spires converging on it from the frame's edges)
-          "zenith": [(0, 0.0), (8, 1.0, "step"), (16, 0.0, "step")],
-          # (round 24: the lake wide was "the spire fence over the lake", three stills of it --
-          # the first 8 s are the text's own picture: the humming cloud's glowing underside
-          # drifting over the city's lights far below, curtains hanging from it)
-          "cloud": [(0, 1.0), (8, 0.0, "step")]},
+          # (round 24 built the text's own picture as the scene's `cloud` set -- the humming
+          # cloud's underside over the city's lights -- and left it out of the dream: its plain
+          # stepped towers and dotted billows were below the aurora over the lake it replaced)
+          "zenith": [(0, 0.0), (8, 1.0, "step"), (16, 0.0, "step")]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
     # (round 18's reader: the ghost windows that drifted in it read as "floating purple
@@ -299,10 +298,6 @@ trapped_faces = Cue(
     # halves read as a broken render, not as faces caught in the cloud)
     keys={"flicker": [(0, 0.25), (8, 0.55, "in_cubic")],
           "laughter": [(0, 1.0), (4.5, 1.0), (6.5, 0.0, "in_out_sine")],
-          # (round 24: "the spire fence over the lake" behind the faces -- once the child's
-          # laughter has looped (its ghost lives in the lake set-up), a cut to the faces
-          # moulded in the humming cloud's underside, the city's lights far below)
-          "cloud": [(0, 0.0), (3.5, 1.0, "step")],
           # (round 15's reader at 132.6 s: "dark, empty upper half" -- the tilt started level
           # with a wide lens, the sky above the faces empty: it starts already looking up
           # into the curtains, the lens a little long, the roll slight)
