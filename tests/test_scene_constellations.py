@@ -789,3 +789,46 @@ def test_the_close_camera_lifts_the_glyph_above_its_taller_ranges():
     wx, wy, ws = C.glyph_frame(0.0)
     assert (wx, wy, ws) == (C.GLYPH_CENTRE[0], C.GLYPH_CENTRE[1], C.GLYPH_SCALE)
     assert cy - s > wy - ws + 0.1 and s < ws
+
+
+def _emerald(img: np.ndarray) -> float:
+    """The share of pixels lit emerald-cyan (green well over red, and bright)."""
+    a = img.astype(float)
+    return float(((a[..., 1] > a[..., 0] + 20) & (a[..., 1] > 50)).mean())
+
+
+def test_the_sea_of_cloud_replaces_the_land_and_its_lake_under_the_same_sky(gl, programs):
+    """Round 24 ("the same purple mountain lake behind seven stills": the sky's set): with
+    ``clouds`` 1 the word floats over a sea of cloud at night -- the sky and the word high
+    above unchanged, the land and the lake gone: the cloud tops lit over dark troughs (a wide
+    range of light in the lower frame, where the dark lake held it narrow), the water no
+    longer mirroring the word (no sign's star in the bottom rows), and the glass city's
+    emerald glow breathing up through a gap in the deck."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 3, "lake": 1.0, "relief": 1.0}
+    lake = render(gl, programs, dict(base, clouds=0.0), 6.0, size)
+    cloud = render(gl, programs, dict(base, clouds=1.0), 6.0, size)
+    assert_healthy(cloud, "the sea of cloud")
+    sky_l, sky_c = lake.astype(float).mean(axis=2), cloud.astype(float).mean(axis=2)
+    assert np.abs(sky_c[:40] - sky_l[:40]).mean() < 2.0, "the sky and the word changed"
+    luma = cloud.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    old = lake.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    low, old_low = luma[126:], old[126:]
+    spread = np.percentile(low, 95) - np.percentile(low, 5)
+    old_spread = np.percentile(old_low, 95) - np.percentile(old_low, 5)
+    assert spread > 45 and spread > 1.5 * old_spread, (spread, old_spread)
+    assert _emerald(cloud[100:]) > 0.01 > _emerald(lake[100:]), (_emerald(cloud[100:]), _emerald(lake[100:]))
+
+
+def test_the_sea_of_cloud_from_the_close_camera_is_another_picture(gl, programs):
+    """Round 24: the wide (high over the deck, the horizon low) and the close camera (skimming
+    the domes, turned toward the moon, the horizon higher) differ at a glance: the deck's rows
+    are another picture, and the close camera's sign stands whole over its horizon."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1, "clouds": 1.0}
+    wide = render(gl, programs, dict(base, view=0.0), 6.0, size).astype(float).mean(axis=2)
+    close = render(gl, programs, dict(base, view=1.0), 6.0, size).astype(float).mean(axis=2)
+    assert np.abs(close[120:] - wide[120:]).mean() > 8, "the deck is the same"
+    cx, cy, s = C.glyph_frame(1.0, clouds=1.0)
+    horizon = C.CLOUD_CLOSE[0]
+    assert cy - s > horizon + 0.03 and cy + s < 0.5, (cy, s, horizon)
