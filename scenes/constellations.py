@@ -155,7 +155,7 @@ GLYPH_CENTRE_CLOSE = (0.0, 0.30)
 # the eye over the deck's floor, the heading): wide, high over the deck, the horizon low and
 # the night over it; close, skimming the domes, the horizon higher, turned toward the moon.
 CLOUD_WIDE = (-0.14, 2.6, 0.0)
-CLOUD_CLOSE = (-0.1, 1.35, 0.55)
+CLOUD_CLOSE = (-0.1, 1.35, -0.35)
 CLOUD_DRIFT = 0.035          # world units a second the deck drifts across the view
 # the moon (rising over the deck ahead, to the left: the domes backlit, their crests silver): its
 # light's direction, world (its disc is drawn on the horizon under it: clouds_light.glsl)
