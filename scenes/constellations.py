@@ -247,14 +247,15 @@ def travel(t: float) -> tuple[float, float]:
     return along, into
 
 
-def star_table(seed: int, index: int, stars: int, signs: int = 1):
+def star_table(seed: int, index: int, stars: int, signs: int = 1, pictographs: bool = False):
     """The targets of every star and the chart's links for one glyph (or a word of
-    ``signs`` glyphs written side by side).
+    ``signs`` glyphs written side by side; with ``pictographs``, hieroglyphs: _glyphs.py's
+    pictures).
 
     Returns (targets (rows, TEX_W, 4) float32: x, y, writing order, kind), links
     (rows, TEX_W, 4) float32: star a, star b), the link count, the dust count and the glyph.
     """
-    g = glyphs.word(seed, index, signs)
+    g = glyphs.hieroglyph_word(seed, index, signs) if pictographs else glyphs.word(seed, index, signs)
     small = g.pen / glyphs.hand(seed).pen     # the signs' size in the word (1 for a lone glyph)
     rng = np.random.default_rng([seed & 0xFFFFFFFF, index & 0xFFFFFFFF, 0xC0575])
     stars = int(min(max(stars, 1), MAX_STARS))
@@ -333,20 +334,21 @@ class Constellations(Scene):
         cyc = cycle(state.t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
         index = int(cyc["index"])
         signs = int(round(float(p["signs"])))
-        key = (seed, index, stars, signs)
+        picts = float(p["hieroglyphs"]) >= 0.5
+        key = (seed, index, stars, signs, picts)
         tables = self.__dict__.setdefault("_tables", {})
         if key not in tables:
             if len(tables) >= 4:          # a few cues of this scene at once, not a history
                 tables.pop(next(iter(tables)))
-            tables[key] = star_table(seed, index, stars, signs)
+            tables[key] = star_table(seed, index, stars, signs, picts)
         targets, links, n_links, n_dust, g = tables[key]
         resources.texture("targets", targets, filter="nearest", key=key)
         # the next word, which this one's stars rearrange themselves into
-        key_next = (seed, index + 1, stars, signs)
+        key_next = (seed, index + 1, stars, signs, picts)
         if key_next not in tables:
             if len(tables) >= 4:
                 tables.pop(next(iter(tables)))
-            tables[key_next] = star_table(seed, index + 1, stars, signs)
+            tables[key_next] = star_table(seed, index + 1, stars, signs, picts)
         resources.texture("targets_next", tables[key_next][0], filter="nearest", key=key_next)
         resources.texture("links", links, filter="nearest", key=key)
         resources.texture("links_next", tables[key_next][1], filter="nearest", key=key_next)
@@ -456,6 +458,7 @@ constellations = Constellations(
         Param("glyph_seed", 7, 0, 99999, "the script: every seed is another invented writing system"),
         Param("glyph", 0, 0, 9999, "which glyph of the script is written first (or held when rate is 0)"),
         Param("signs", 1, 1, 4, "signs written at once, side by side: 1 a glyph, 2-4 a word of the script"),
+        Param("hieroglyphs", 0.0, 0.0, 1.0, "1: the signs are pictographs of an ancient script (an eye, a bird, a reed, a hand, water, a seated figure, an ankh, a sun, a feather); 0: the invented script's carved signs"),
         Param("rate", 0.08, 0.0, 1.0, "glyphs per second; 0 holds one glyph and lets morph write it"),
         Param("morph", 1.0, 0.0, 1.0, "how far the stars go into the glyph: 0 scattered, 1 formed"),
         Param("stars", DEFAULT_STARS, 500, MAX_STARS,
