@@ -68,6 +68,10 @@ deck, the troughs deep violet, the glass city's emerald-cyan glow breathing up t
 a thin mist drifting over the tops; the deck drifts (each row slid by its depth, a plane's
 parallax).  ``view`` 1 is the close camera there: lower, skimming the domes, turned toward
 the moon, the sign whole over the horizon.  Neither the land nor its relief is drawn then.
+And (the signs read as "Latin/CJK letters", "smeared by motion streaks") ``hieroglyphs`` writes
+pictographs of an ancient script (_glyphs.hieroglyph_word: an eye, a bird, a reed, a hand,
+water, a seated figure, an ankh, a sun disc, a feather) and ``streak`` shortens a flying star's
+streak and trail, so it glides as a crisp point with a short tail.
 
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
@@ -357,12 +361,15 @@ class Constellations(Scene):
         curl = curl if index % 2 == 0 else -curl
         t = float(state.t)
         # the shutter is open for a share of the frame before t: flying stars streak over it
-        then_t = max(t - SHUTTER * float(state.dt), 0.0)
+        # (round 24: "smeared by motion streaks" -- ``streak`` shortens the shutter's streak and
+        # the light trail, so a star in flight is a crisp point with a short soft tail)
+        streak = float(p["streak"])
+        then_t = max(t - SHUTTER * streak * float(state.dt), 0.0)
         before = cycle(then_t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
         if int(before["index"]) != index:      # a glyph boundary: everything is in the field
             before = cyc
         trail = []
-        for back in (TRAIL, 0.5 * TRAIL):
+        for back in (TRAIL * streak, 0.5 * TRAIL * streak):
             was = cycle(max(t - back, 0.0), float(p["rate"]), float(p["morph"]), int(p["glyph"]))
             trail.append(was["next"] if int(was["index"]) == index else 0.0)
         drift = float(p["drift"])
@@ -475,6 +482,8 @@ constellations = Constellations(
         Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl) mirroring the word, the sky and the ridges, mist on its shore; 0: none"),
         Param("lake_level", -0.24, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
+        Param("streak", 1.0, 0.0, 1.0, "how long a flying star's motion streak and light trail are (1: the shutter's "
+              "streak and a trail of TRAIL seconds; 0.2: a crisp point with a short soft tail)"),
         Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
         Param("script_line", 0.0, 0.0, 1.0, "a line of the script written faint along the bottom of the sky "
               "(off by default: it read as subtitles)"),

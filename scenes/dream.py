@@ -96,9 +96,10 @@ constellations = Cue(
     keys={"signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
           "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)]},
     # (round 24's readers: the signs read as "Latin/CJK letters") the signs are hieroglyphs:
-    # pictures of an ancient script traced in stars -- an eye, a bird, a reed, a hand, water
+    # pictures of an ancient script traced in stars -- an eye, a bird, a reed, a hand, water;
+    # their stars glide into the next word as crisp points with short tails, not streaks
     params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "clouds": 1.0,
-            "hieroglyphs": 1.0,
+            "hieroglyphs": 1.0, "streak": 0.2,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 

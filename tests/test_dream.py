@@ -229,6 +229,17 @@ def test_the_constellations_float_over_a_sea_of_cloud_at_night(gl, dream):
     assert change > 8, f"the wide and the close deck differ by only {change:.1f} levels"
 
 
+def test_the_constellations_write_hieroglyphs_without_streaks(dream):
+    """Round 24's readers: the signs read as "Latin/CJK letters", "smeared by motion streaks".
+    The dream's constellations write hieroglyphs (pictographs: test_scene_constellations) and
+    their stars glide into each next word as crisp points with short tails (streak 0.2 or
+    less; the scene's default, 1, streaks them over the shutter and a 0.3 s trail)."""
+    _, show = dream
+    cue = next(c for c in show.cues if c.scene == "constellations")
+    assert cue.params.get("hieroglyphs") == 1.0
+    assert cue.params.get("streak", 1.0) <= 0.25
+
+
 def test_grain_is_a_whisper_outside_the_cracks(dream):
     """Film grain was too strong everywhere: the lens's grain stays at or below 0.08 (a few
     8-bit levels) except while the picture glitches in the cracks (120-146 s)."""

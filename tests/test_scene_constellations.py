@@ -832,3 +832,61 @@ def test_the_sea_of_cloud_from_the_close_camera_is_another_picture(gl, programs)
     cx, cy, s = C.glyph_frame(1.0, clouds=1.0)
     horizon = C.CLOUD_CLOSE[0]
     assert cy - s > horizon + 0.03 and cy + s < 0.5, (cy, s, horizon)
+
+
+def test_hieroglyphs_are_pictures_of_an_ancient_script_not_letters():
+    """Round 24 (four readers: the signs read as "Latin/CJK letters"): with ``hieroglyphs`` the
+    signs are pictographs -- an eye, a bird, a reed, a hand, water, a seated figure, an ankh, a
+    sun disc, a feather: each of the nine once in every run of nine signs, a word's signs
+    different pictures, the same for the same seed, every stroke inside the box; and the star
+    table of a word traces them (its anchors lie on the pictures' strokes, not on the invented
+    script's)."""
+    names = [G.hieroglyph_name(11, i) for i in range(9)]
+    assert sorted(names) == sorted(G.PICTOGRAPHS), names
+    assert [G.hieroglyph_name(11, i) for i in range(9)] == names
+    assert [G.hieroglyph_name(12, i) for i in range(9)] != names
+    for i in range(18):
+        g = G.hieroglyph(11, i)
+        pts = g.all_points()
+        assert np.abs(pts).max() <= 1.0, (i, np.abs(pts).max())
+    for index in range(4):
+        word = [G.hieroglyph_name(11, index * 3 + k) for k in range(3)]
+        assert len(set(word)) == 3, word
+    w = G.hieroglyph_word(11, 0, 3)
+    table, _, n_links, _, g = C.star_table(11, 0, 7000, 3, pictographs=True)
+    assert len(g.strokes) == len(w.strokes) and g.half_width == w.half_width and n_links > 20
+    anchors = table.reshape(-1, 4)
+    anchors = anchors[anchors[:, 3] == 2.0][:, :2]
+    strokes = np.concatenate([s.points for s in w.strokes])
+    old = np.concatenate([s.points for s in G.word(11, 0, 3).strokes])
+    near = lambda a, b: np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(-1)).min(1)
+    assert near(anchors, strokes).max() < 0.05
+    assert np.median(near(anchors, old)) > 0.05
+
+
+def _flight_uniforms(params: dict, t: float) -> dict:
+    """The uniforms the scene's update gives the stars at scene time ``t`` (30 fps)."""
+    from types import SimpleNamespace
+    scene = C.constellations
+    values = dict(scene.params.defaults(), **params)
+    state = SimpleNamespace(t=t, show_t=t, frame=int(t * 30), dt=1.0 / 30.0, beat=0.0, bpm=120.0, seed=1,
+                            resolution=(320, 180), params=values, events=(), audio=None)
+    resources = SimpleNamespace(texture=lambda *a, **k: None, draw_count=lambda *a, **k: None)
+    return scene.update(state, resources)
+
+
+def test_flying_stars_are_crisp_points_with_short_tails_when_asked():
+    """Round 24 (the glyphs "smeared by motion streaks" as they rearrange): ``streak`` 0.2
+    shortens a flying star's shutter streak and its light trail to a fifth: mid-flight the
+    flight's progress at the shutter's opening and along the trail lies five times nearer the
+    star's own than with the full streak (1, the default: the streaks and the 0.3 s trail)."""
+    base = {"glyph_seed": 11, "rate": 0.15, "signs": 3, "hieroglyphs": 1.0}
+    full = _flight_uniforms(dict(base, streak=1.0), 12.5)
+    short = _flight_uniforms(dict(base, streak=0.2), 12.5)
+    now = full["u_next"][0]
+    assert short["u_next"][0] == now and 0.1 < now < 0.9
+    for k in range(2):
+        gap_full = now - full["u_trail"][k]
+        gap_short = now - short["u_trail"][k]
+        assert gap_full > 0.05 and gap_short < 0.3 * gap_full, (k, gap_full, gap_short)
+    assert now - short["u_next"][1] < 0.3 * (now - full["u_next"][1])
