@@ -606,3 +606,168 @@ def sample(g: Glyph, n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.n
     pos[:, 1] = pos[:, 1].clip(-1.0, 1.0)
     order = u / max(total, 1e-9)
     return pos, order, stroke_id
+
+
+# ----------------------------------------------------------------------------- hieroglyphs
+# Round 24 (four readers in a row: the signs read as "Latin/CJK letters"): the dream's
+# "hieroglyphs of forgotten languages" as PICTOGRAPHS a reader names as an ancient script at a
+# glance -- an eye, a bird in profile, a flowering reed, a hand, water, a seated figure, an
+# ankh, a sun disc, a feather -- each drawn once here as a few strokes (outlines and inner
+# lines) in the glyph box [-1, 1]^2; a word is two to four of them in a row.  Which pictures,
+# in which order, and a little of each one's pose is drawn from the seed, so words differ.
+
+def _smooth(pts, closed: bool = False) -> np.ndarray:
+    """A hand-drawn line through key points: corners cut twice (Chaikin), evenly resampled."""
+    p = np.asarray(pts, float)
+    if closed:
+        p = np.vstack([p, p[:1]])
+    p = _round_corners(p, 1.0)
+    return _resample(p)
+
+
+def _loop(centre, rx: float, ry: float) -> np.ndarray:
+    return _resample(_arc(np.asarray(centre, float), rx, 0.5 * np.pi, 2 * np.pi, squash=ry / rx, n=64))
+
+
+def _pict_eye() -> list[Stroke]:
+    brow = _smooth([(-0.85, 0.42), (-0.3, 0.68), (0.35, 0.66), (0.9, 0.46)])
+    lid = _smooth([(-0.9, 0.02), (-0.45, 0.32), (0.2, 0.36), (0.75, 0.12), (0.9, 0.02),
+                   (0.5, -0.2), (-0.2, -0.24), (-0.7, -0.1)], closed=True)
+    pupil = _loop((0.0, 0.06), 0.17, 0.17)
+    # (the falcon's cheek marks under it: a drop straight down and a curl)
+    drop = _smooth([(-0.15, -0.24), (-0.2, -0.85)])
+    curl = _smooth([(0.25, -0.22), (0.45, -0.55), (0.75, -0.6), (0.8, -0.4), (0.62, -0.35)])
+    return [Stroke("line", brow), Stroke("loop", lid), Stroke("loop", pupil),
+            Stroke("line", drop), Stroke("line", curl)]
+
+
+def _pict_bird() -> list[Stroke]:
+    body = _smooth([(0.85, 0.5), (0.62, 0.72), (0.42, 0.7), (0.32, 0.45), (0.0, 0.22), (-0.5, 0.02),
+                    (-0.92, -0.28), (-0.5, -0.22), (-0.1, -0.36), (0.3, -0.26), (0.45, 0.08),
+                    (0.5, 0.38), (0.65, 0.5)], closed=True)
+    wing = _smooth([(0.3, 0.16), (-0.2, -0.02), (-0.68, -0.18)])
+    legs = [_smooth([(0.05, -0.33), (0.0, -0.9)]), _smooth([(0.22, -0.3), (0.26, -0.9)])]
+    feet = _smooth([(-0.18, -0.9), (0.42, -0.9)])
+    return [Stroke("loop", body), Stroke("line", wing), *(Stroke("line", l) for l in legs),
+            Stroke("line", feet), Stroke("dot", np.array([[0.55, 0.6]]))]
+
+
+def _pict_reed() -> list[Stroke]:
+    stem = _smooth([(-0.05, -0.95), (0.0, -0.2), (0.02, 0.4), (0.12, 0.68)])
+    flower = _smooth([(0.12, 0.68), (0.35, 0.9), (0.58, 0.7), (0.45, 0.38), (0.2, 0.42)], closed=True)
+    leaf = _smooth([(0.0, -0.35), (-0.35, -0.05), (-0.5, 0.4)])
+    return [Stroke("line", stem), Stroke("loop", flower), Stroke("line", leaf)]
+
+
+def _pict_hand() -> list[Stroke]:
+    # (an open hand held up, the fingers apart: the flat hand of the scribes read as a shoe)
+    palm = _smooth([(-0.28, -0.95), (-0.34, -0.25), (-0.78, 0.02), (-0.72, 0.16), (-0.3, 0.02),
+                    (-0.36, 0.72), (-0.22, 0.8), (-0.12, 0.22), (-0.06, 0.9), (0.08, 0.92),
+                    (0.12, 0.22), (0.24, 0.82), (0.37, 0.8), (0.32, 0.14), (0.5, 0.58),
+                    (0.62, 0.52), (0.46, -0.22), (0.3, -0.95)])
+    cuff = _smooth([(-0.3, -0.72), (0.32, -0.72)])
+    return [Stroke("line", palm), Stroke("line", cuff)]
+
+
+def _pict_water() -> list[Stroke]:
+    out = []
+    for y in (0.48, 0.0, -0.48):
+        xs = np.linspace(-0.9, 0.9, 9)
+        pts = np.stack([xs, y + 0.13 * np.array([(-1) ** k for k in range(9)])], 1)
+        out.append(Stroke("line", _resample(pts)))
+    return out
+
+
+def _pict_seated() -> list[Stroke]:
+    head = _loop((0.2, 0.68), 0.2, 0.22)
+    spine = _smooth([(0.12, 0.46), (0.02, 0.1), (-0.08, -0.45)])
+    leg = _smooth([(-0.08, -0.45), (0.5, -0.42), (0.46, -0.9), (0.78, -0.9)])
+    arm = _smooth([(0.08, 0.3), (0.45, 0.05), (0.62, 0.3)])
+    seat = _smooth([(-0.42, -0.45), (-0.42, -0.9), (0.1, -0.9)])
+    return [Stroke("loop", head), Stroke("line", spine), Stroke("line", leg), Stroke("line", arm),
+            Stroke("line", seat)]
+
+
+def _pict_ankh() -> list[Stroke]:
+    loop = _smooth([(0.0, 0.12), (-0.28, 0.45), (-0.22, 0.8), (0.0, 0.92), (0.22, 0.8), (0.28, 0.45)],
+                   closed=True)
+    bar = _smooth([(-0.62, 0.06), (0.62, 0.06)])
+    stem = _smooth([(0.0, 0.1), (0.0, -0.95)])
+    return [Stroke("loop", loop), Stroke("line", bar), Stroke("line", stem)]
+
+
+def _pict_sun() -> list[Stroke]:
+    return [Stroke("loop", _loop((0.0, 0.05), 0.62, 0.62)), Stroke("dot", np.array([[0.0, 0.05]]))]
+
+
+def _pict_feather() -> list[Stroke]:
+    spine = _smooth([(-0.1, -0.95), (0.0, -0.2), (0.08, 0.5), (0.25, 0.9), (0.42, 0.72)])
+    vane = _smooth([(0.0, -0.55), (-0.3, -0.1), (-0.32, 0.45), (0.05, 0.88)])
+    return [Stroke("line", spine), Stroke("line", vane)]
+
+
+PICTOGRAPHS = {
+    "eye": _pict_eye, "bird": _pict_bird, "reed": _pict_reed, "hand": _pict_hand,
+    "water": _pict_water, "seated": _pict_seated, "ankh": _pict_ankh, "sun": _pict_sun,
+    "feather": _pict_feather,
+}
+_PICT_STREAM = 0x41E6
+
+
+@lru_cache(maxsize=256)
+def hieroglyph(seed: int, index: int) -> Glyph:
+    """Hieroglyph ``index`` of the sequence of ``seed``: one of PICTOGRAPHS (every picture once
+    in each run of nine, in a seeded order), slightly leaned and scaled as a scribe's hand
+    varies, in the glyph box."""
+    names = list(PICTOGRAPHS)
+    run, k = divmod(int(index), len(names))
+    order = np.random.default_rng([int(seed) & 0xFFFFFFFF, run & 0xFFFFFFFF, _PICT_STREAM]).permutation(len(names))
+    name = names[int(order[k])]
+    rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, _PICT_STREAM, 1])
+    lean = rng.uniform(-0.06, 0.06)
+    scale = rng.uniform(0.9, 1.0)
+    m = np.array([[1.0, lean], [0.0, 1.0]]) * scale
+    strokes = tuple(Stroke(s.kind, np.clip(s.points @ m.T, -1.0 + MARGIN, 1.0 - MARGIN))
+                    for s in PICTOGRAPHS[name]())
+    return Glyph(int(seed), int(index), 1.0, strokes, hand(seed).pen)
+
+
+def hieroglyph_name(seed: int, index: int) -> str:
+    """Which picture hieroglyph ``index`` of ``seed`` is (PICTOGRAPHS' key)."""
+    names = list(PICTOGRAPHS)
+    run, k = divmod(int(index), len(names))
+    order = np.random.default_rng([int(seed) & 0xFFFFFFFF, run & 0xFFFFFFFF, _PICT_STREAM]).permutation(len(names))
+    return names[int(order[k])]
+
+
+@lru_cache(maxsize=64)
+def hieroglyph_word(seed: int, index: int, signs: int) -> Glyph:
+    """Word ``index`` of hieroglyphs: ``signs`` pictographs (hieroglyph ``index * signs`` ..) in
+    a row along a gentle arc, placed a little differently in the sky each time (as ``word``);
+    one sign is ``hieroglyph(seed, index)``."""
+    if signs <= 1:
+        return hieroglyph(seed, index)
+    parts = [hieroglyph(seed, index * signs + k) for k in range(signs)]
+    rng = _word_rng(seed, index)
+    s = WORD_SIGN_SCALE * 1.1
+    gap = 0.25
+    total = signs * 2.0 * s + gap * (signs - 1)
+    if total > 2.0 * WORD_MAX_HALF:
+        s *= 2.0 * WORD_MAX_HALF / total
+        total = signs * 2.0 * s + gap * (signs - 1)
+    x = -0.5 * total
+    strokes: list[Stroke] = []
+    for p in parts:
+        centre = np.array([x + s, 0.0])
+        strokes += [Stroke(st.kind, st.points * s + centre) for st in p.strokes]
+        x += 2.0 * s + gap
+    bow = 1.0 if index % 2 == 0 else -1.0
+    strokes = _bend(strokes, bow * 2.0 * WORD_ARC * rng.uniform(0.8, 1.25), rng.uniform(-0.06, 0.06))
+    pts = np.concatenate([st.points for st in strokes])
+    mid = 0.5 * (pts.min(0) + pts.max(0))
+    half = 0.5 * float(pts[:, 0].max() - pts[:, 0].min())
+    shift = bow * rng.uniform(0.35, 1.0) * max(WORD_ROOM - half, 0.0)
+    lift = rng.uniform(-0.1, 0.12)
+    strokes = [Stroke(st.kind, st.points - mid + np.array([shift, lift])) for st in strokes]
+    reach = float(max(np.abs(st.points[:, 0]).max() for st in strokes))
+    return Glyph(int(seed), int(index), reach, tuple(strokes), parts[0].pen * s)

@@ -59,6 +59,20 @@ near-black violet, the air's light low over the land (sky.frag), the milky way's
 by sharp dust lanes over a fine star field (deep.frag), the ranges dark with a thread of light
 on their crests (lib/land.glsl relief_crest), the lake dark and still.
 
+Round 24 ("the same purple mountain lake behind seven stills": the sky's set): ``clouds`` lays
+a set of the constellations' own -- you float above a sea of cloud at night (clouds.glsl):
+billowed domes rolling to the horizon, marched once per camera into a G-buffer (clouds_a,
+clouds_b: normal, height, distance; where, the troughs' occlusion, the city's light through a
+gap), relit each frame (clouds_light.glsl): backlit by the emerald moon rising out of the far
+deck, the troughs deep violet, the glass city's emerald-cyan glow breathing up through a gap,
+a thin mist drifting over the tops; the deck drifts (each row slid by its depth, a plane's
+parallax).  ``view`` 1 is the close camera there: lower, skimming the domes, turned toward
+the moon, the sign whole over the horizon.  Neither the land nor its relief is drawn then.
+And (the signs read as "Latin/CJK letters", "smeared by motion streaks") ``hieroglyphs`` writes
+pictographs of an ancient script (_glyphs.hieroglyph_word: an eye, a bird, a reed, a hand,
+water, a seated figure, an ankh, a sun disc, a feather) and ``streak`` shortens a flying star's
+streak and trail, so it glides as a crisp point with a short tail.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
@@ -140,12 +154,30 @@ CHART_IN = 0.06
 # one large sign fills the sky, and at the wide view's place its foot sank behind the nearer,
 # taller ranges.
 GLYPH_CENTRE_CLOSE = (0.0, 0.30)
+
+# The sea of cloud's two cameras (clouds.glsl cloud_ray: the horizon's height on the screen,
+# the eye over the deck's floor, the heading): wide, high over the deck, the horizon low and
+# the night over it; close, skimming the domes, the horizon higher, turned toward the moon.
+CLOUD_WIDE = (-0.14, 2.6, 0.0)
+CLOUD_CLOSE = (-0.1, 1.35, -0.35)
+CLOUD_DRIFT = 0.035          # world units a second the deck drifts across the view
+# the moon (rising over the deck ahead, to the left: the domes backlit, their crests silver): its
+# light's direction, world (its disc is drawn on the horizon under it: clouds_light.glsl)
+CLOUD_MOON = (-0.56, 0.14, 1.0)
 GLYPH_SCALE_CLOSE = 0.23
 
 
-def glyph_frame(view: float) -> tuple[float, float, float]:
-    """Where the glyph box lies on the screen for a camera (``view`` as the param): its
-    centre (screen units) and its scale (screen units per glyph unit)."""
+# (over the sea of cloud the close camera's sign stands lower, whole in the frame, over the
+# deck's horizon: CLOUD_CLOSE)
+GLYPH_CENTRE_CLOUD_CLOSE = (0.0, 0.19)
+
+
+def glyph_frame(view: float, clouds: float = 0.0) -> tuple[float, float, float]:
+    """Where the glyph box lies on the screen for a camera (``view`` as the param, over the
+    sea of cloud with ``clouds``): its centre (screen units) and its scale (screen units per
+    glyph unit)."""
+    if view >= 0.5 and clouds >= 0.5:
+        return (GLYPH_CENTRE_CLOUD_CLOSE[0], GLYPH_CENTRE_CLOUD_CLOSE[1], GLYPH_SCALE_CLOSE)
     if view >= 0.5:
         return (GLYPH_CENTRE_CLOSE[0], GLYPH_CENTRE_CLOSE[1], GLYPH_SCALE_CLOSE)
     return (GLYPH_CENTRE[0], GLYPH_CENTRE[1], GLYPH_SCALE)
@@ -219,14 +251,15 @@ def travel(t: float) -> tuple[float, float]:
     return along, into
 
 
-def star_table(seed: int, index: int, stars: int, signs: int = 1):
+def star_table(seed: int, index: int, stars: int, signs: int = 1, pictographs: bool = False):
     """The targets of every star and the chart's links for one glyph (or a word of
-    ``signs`` glyphs written side by side).
+    ``signs`` glyphs written side by side; with ``pictographs``, hieroglyphs: _glyphs.py's
+    pictures).
 
     Returns (targets (rows, TEX_W, 4) float32: x, y, writing order, kind), links
     (rows, TEX_W, 4) float32: star a, star b), the link count, the dust count and the glyph.
     """
-    g = glyphs.word(seed, index, signs)
+    g = glyphs.hieroglyph_word(seed, index, signs) if pictographs else glyphs.word(seed, index, signs)
     small = g.pen / glyphs.hand(seed).pen     # the signs' size in the word (1 for a lone glyph)
     rng = np.random.default_rng([seed & 0xFFFFFFFF, index & 0xFFFFFFFF, 0xC0575])
     stars = int(min(max(stars, 1), MAX_STARS))
@@ -289,6 +322,14 @@ def _field_gain(stars: int, n_dust: int) -> float:
     return float(min(max((4700.0 / max(stars - n_dust, 1)) ** 0.4, 0.55), 1.8))
 
 
+def _unit(v) -> tuple:
+    n = math.sqrt(sum(c * c for c in v))
+    return tuple(c / n for c in v)
+
+
+CLOUD_PASSES = ("clouds_a", "clouds_b")
+
+
 class Constellations(Scene):
     def update(self, state, resources):
         p = state.params
@@ -297,20 +338,21 @@ class Constellations(Scene):
         cyc = cycle(state.t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
         index = int(cyc["index"])
         signs = int(round(float(p["signs"])))
-        key = (seed, index, stars, signs)
+        picts = float(p["hieroglyphs"]) >= 0.5
+        key = (seed, index, stars, signs, picts)
         tables = self.__dict__.setdefault("_tables", {})
         if key not in tables:
             if len(tables) >= 4:          # a few cues of this scene at once, not a history
                 tables.pop(next(iter(tables)))
-            tables[key] = star_table(seed, index, stars, signs)
+            tables[key] = star_table(seed, index, stars, signs, picts)
         targets, links, n_links, n_dust, g = tables[key]
         resources.texture("targets", targets, filter="nearest", key=key)
         # the next word, which this one's stars rearrange themselves into
-        key_next = (seed, index + 1, stars, signs)
+        key_next = (seed, index + 1, stars, signs, picts)
         if key_next not in tables:
             if len(tables) >= 4:
                 tables.pop(next(iter(tables)))
-            tables[key_next] = star_table(seed, index + 1, stars, signs)
+            tables[key_next] = star_table(seed, index + 1, stars, signs, picts)
         resources.texture("targets_next", tables[key_next][0], filter="nearest", key=key_next)
         resources.texture("links", links, filter="nearest", key=key)
         resources.texture("links_next", tables[key_next][1], filter="nearest", key=key_next)
@@ -319,12 +361,15 @@ class Constellations(Scene):
         curl = curl if index % 2 == 0 else -curl
         t = float(state.t)
         # the shutter is open for a share of the frame before t: flying stars streak over it
-        then_t = max(t - SHUTTER * float(state.dt), 0.0)
+        # (round 24: "smeared by motion streaks" -- ``streak`` shortens the shutter's streak and
+        # the light trail, so a star in flight is a crisp point with a short soft tail)
+        streak = float(p["streak"])
+        then_t = max(t - SHUTTER * streak * float(state.dt), 0.0)
         before = cycle(then_t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
         if int(before["index"]) != index:      # a glyph boundary: everything is in the field
             before = cyc
         trail = []
-        for back in (TRAIL, 0.5 * TRAIL):
+        for back in (TRAIL * streak, 0.5 * TRAIL * streak):
             was = cycle(max(t - back, 0.0), float(p["rate"]), float(p["morph"]), int(p["glyph"]))
             trail.append(was["next"] if int(was["index"]) == index else 0.0)
         drift = float(p["drift"])
@@ -336,11 +381,15 @@ class Constellations(Scene):
             self._inscription = np.round(inscription(seed, first) * 255.0).astype(np.uint8)
         resources.texture("inscription", self._inscription, key=ikey)
         resources.draw_count("script", 6 if float(p["script_line"]) > 0.0 else 0)
-        relief = float(p["relief"]) >= 0.5
-        resources.draw_count("main", 0 if relief else 3)
+        clouds = float(p["clouds"]) >= 0.5
+        relief = float(p["relief"]) >= 0.5 and not clouds
+        resources.draw_count("main", 0 if relief or clouds else 3)
         resources.draw_count("main_relief", 3 if relief else 0)
+        resources.draw_count("main_clouds", 3 if clouds else 0)
         for name in RELIEF_PASSES:
             resources.draw_count(name, 3 if relief else 0)
+        for name in CLOUD_PASSES:
+            resources.draw_count(name, 3 if clouds else 0)
         lit = (index - first) % INSCRIPTION_GLYPHS
         angle, breath, cam = sky_motion(t)
         return {
@@ -352,6 +401,9 @@ class Constellations(Scene):
             "u_relief_u0": CONSTELLATIONS_RELIEF_U0,
             "u_relief_view": RELIEF_CLOSE if float(p["view"]) >= 0.5 else RELIEF_WIDE,
             "u_lake_phase": t % 4096.0,
+            "u_cloud_view": CLOUD_CLOSE if float(p["view"]) >= 0.5 else CLOUD_WIDE,
+            "u_cloud_drift": (CLOUD_DRIFT * t) % 64.0,
+            "u_cloud_light": (*_unit(CLOUD_MOON), 0.5 + 0.5 * math.sin(2.0 * math.pi * ((t / 5.5) % 1.0))),
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],
@@ -359,7 +411,7 @@ class Constellations(Scene):
             "u_trail": tuple(trail),
             "u_chart": cyc["chart"],
             "u_shimmer": (t * 0.32) % 1.0,
-            "u_glyph_xform": glyph_frame(float(p["view"])),
+            "u_glyph_xform": glyph_frame(float(p["view"]), float(p["clouds"])),
             "u_curl": float(curl),
             # more stars make a denser sky and a fuller stroke, but not a glaring one
             "u_dust_gain": _dust_gain(n_dust),
@@ -397,6 +449,13 @@ constellations = Constellations(
         Pass("scenes/constellations/main_relief.frag", name="main_relief", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("deep", "chart", "starlight", "bloom", "relief_a", "relief_b"),
              into="main"),
+        # (round 24) the sea of cloud: marched once per camera, relit each frame by main_clouds
+        *(Pass(f"scenes/constellations/{name}.frag", name=name, vert="common/fullscreen.vert",
+               primitive="triangles", count=3, scale=1.25, max_side=2400, precision="rgba16f",
+               update=("clouds", "view")) for name in CLOUD_PASSES),
+        Pass("scenes/constellations/main_clouds.frag", name="main_clouds", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("deep", "chart", "starlight", "bloom", "clouds_a", "clouds_b"),
+             into="main"),
         # A line of the script along the bottom of the sky (one quad over its band).
         Pass("scenes/constellations/script.frag", name="script", vert="scenes/constellations/script.vert",
              primitive="triangles", count=6, into="main", blend="add"),
@@ -406,6 +465,7 @@ constellations = Constellations(
         Param("glyph_seed", 7, 0, 99999, "the script: every seed is another invented writing system"),
         Param("glyph", 0, 0, 9999, "which glyph of the script is written first (or held when rate is 0)"),
         Param("signs", 1, 1, 4, "signs written at once, side by side: 1 a glyph, 2-4 a word of the script"),
+        Param("hieroglyphs", 0.0, 0.0, 1.0, "1: the signs are pictographs of an ancient script (an eye, a bird, a reed, a hand, water, a seated figure, an ankh, a sun, a feather); 0: the invented script's carved signs"),
         Param("rate", 0.08, 0.0, 1.0, "glyphs per second; 0 holds one glyph and lets morph write it"),
         Param("morph", 1.0, 0.0, 1.0, "how far the stars go into the glyph: 0 scattered, 1 formed"),
         Param("stars", DEFAULT_STARS, 500, MAX_STARS,
@@ -417,10 +477,13 @@ constellations = Constellations(
         Param("invert", 0.0, 0.0, 1.0, "the inverted night: 0 a violet night with golden stars; 1 a pale lilac sky, "
               "its faint stars in ink, the words emerald-white light in a violet aura, the land's haze glowing with the sky"),
         Param("relief", 0.0, 0.0, 1.0, "the land as real terrain (1: the sky's ray-marched height field of eroded ranges, baked once, relit and fogged by depth) instead of lib/land.glsl's 2D ranges (0)"),
+        Param("clouds", 0.0, 0.0, 1.0, "the set: 1 a sea of cloud at night under the word (its tops lit by the moon and the word, the glass city glowing through its gaps), instead of the land and its lake (0)"),
         Param("view", 0.0, 0.0, 1.0, "with relief: 0 the wide view over the lake to the ranges; 1 a second camera, lower and closer (a longer lens, another bearing): fewer, larger mountains over the lake under the word (re-bakes the relief when it changes)"),
         Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl) mirroring the word, the sky and the ridges, mist on its shore; 0: none"),
         Param("lake_level", -0.24, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),
+        Param("streak", 1.0, 0.0, 1.0, "how long a flying star's motion streak and light trail are (1: the shutter's "
+              "streak and a trail of TRAIL seconds; 0.2: a crisp point with a short soft tail)"),
         Param("size", 1.0, 0.5, 3.0, "star size (PSF width; never below about a pixel)"),
         Param("script_line", 0.0, 0.0, 1.0, "a line of the script written faint along the bottom of the sky "
               "(off by default: it read as subtitles)"),

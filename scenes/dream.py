@@ -87,14 +87,22 @@ constellations = Cue(
     # whole cue is a dark night, the inversion left to the sky's violet suns and emerald moons)
     # (round 21's reader: three near-identical stills of the word over the ranges) a second
     # set-up: as the third word lands (13.33 s: the cycle's boundary, every star at rest) the
-    # film cuts to the second camera over the lake, and there ONE sign, large, fills the
-    # sky, its stars flying into each next sign
+    # film cuts to the second camera, and there ONE sign, large, fills the sky, its stars
+    # flying into each next sign
+    # (round 24's readers: "the same purple mountain lake behind seven stills" -- the sky's
+    # set) you float above a sea of cloud at night: its domes backlit by the emerald moon
+    # rising out of the far deck, the glass city's glow breathing up through a gap; the wide
+    # camera high over the deck, the close one skimming its domes, turned toward the moon
     keys={"signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
           "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)],
-          # (round 22: the close camera's horizon high, the lake wide under the sign, which
-          # stands mirrored in it -- a different picture from the wide one at a glance)
-          "lake_level": [(0, -0.24), (13.31, -0.24), (13.32, -0.04)]},
-    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "lake": 1.0, "relief": 1.0,
+          # (the close camera's lone signs go on past the words' six pictures -- water, the
+          # ankh, the reed -- never a picture the wide words showed)
+          "glyph": [(0, 0.0), (13.31, 0.0), (13.32, 4.0)]},
+    # (round 24's readers: the signs read as "Latin/CJK letters") the signs are hieroglyphs:
+    # pictures of an ancient script traced in stars -- an eye, a bird, a reed, a hand, water;
+    # their stars glide into the next word as crisp points with short tails, not streaks
+    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "clouds": 1.0,
+            "hieroglyphs": 1.0, "streak": 0.2,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )
 

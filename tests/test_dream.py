@@ -202,24 +202,42 @@ def test_the_sky_is_seen_from_the_land_and_the_view_travels(gl, dream):
             assert change > 12, f"the sky at stills {i} and {j} differs by only {change:.1f} levels"
 
 
-def test_the_constellations_are_a_night_and_the_close_sign_stands_in_the_lake(gl, dream):
-    """Round 21's readers at 28.3, 35.4 and 39.4 s: "pastel haze", "a stock purple mountain
-    lake", the two later stills near-identical.  The constellations' whole cue is a night of
-    real depth (the frame's median luma under 25; main's lilac inverted night: 66 at 37-44 s),
-    and the close set-up after the cut (35.33 s) is another picture: its horizon high, the lake
-    wide under the one large sign, whose stars stand mirrored in the water -- in the bottom
-    quarter of the frame more than 0.3 % of the pixels are the sign's bright stars (main's
-    close view, the mirror below the frame: 0 % at 37 and 44 s)."""
+def test_the_constellations_float_over_a_sea_of_cloud_at_night(gl, dream):
+    """Round 24's readers: "the same purple mountain lake behind seven stills" -- the sky and
+    the constellations stood on one set.  (Replaces round 22's test that the close sign stood
+    mirrored in the lake: the set the readers rejected.)  The constellations' whole cue floats
+    over a sea of cloud at night (``clouds``): no lake mirrors the word (in the bottom quarter
+    none of the sign's bright stars: main's lake held 0.2-0.7 % of them at 28.3-44 s), the
+    frame stays a night of real depth (median luma under 32; round 21's pale lilac night: 66),
+    the glass city's emerald glow breathes up through a gap in the wide view (main: 0.8 % of
+    the lower frame emerald at 28.3 s), and the close set-up after the cut (35.33 s) is
+    another picture from the wide one."""
     _, show = dream
-    level = [show.timeline.sample(t).layers[0].current.values["lake_level"] for t in (30.0, 40.0)]
-    assert level[1] > level[0] + 0.15, level
-    times = [28.3, 37.0, 39.4, 44.0]
-    for t, frame in zip(times, render_times(gl, "dream", times, size=(320, 180))):
+    cue = next(c for c in show.cues if c.scene == "constellations")
+    assert cue.params.get("clouds") == 1.0
+    times = [28.3, 37.0, 44.0]
+    frames = [np.asarray(f) for f in render_times(gl, "dream", times, size=(320, 180))]
+    for t, frame in zip(times, frames):
         luma = frame.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
-        assert np.median(luma) < 25, f"{t} s: a pale sky, median {np.median(luma):.1f}"
-        if t > 35.33:
-            mirrored = (luma[135:] > 130).mean()
-            assert mirrored > 0.003, f"{t} s: the sign is not mirrored in the lake ({mirrored:.2%})"
+        assert np.median(luma) < 32, f"{t} s: a pale sky, median {np.median(luma):.1f}"
+        mirrored = (luma[135:] > 130).mean()
+        assert mirrored < 0.001, f"{t} s: the sign's stars lie in the bottom rows ({mirrored:.2%})"
+    low = frames[0][100:].astype(float)
+    emerald = ((low[..., 1] > low[..., 0] + 20) & (low[..., 1] > 50)).mean()
+    assert emerald > 0.015, f"no city glow through the deck ({emerald:.2%})"
+    change = np.abs(frames[0][110:].astype(float) - frames[1][110:].astype(float)).mean()
+    assert change > 8, f"the wide and the close deck differ by only {change:.1f} levels"
+
+
+def test_the_constellations_write_hieroglyphs_without_streaks(dream):
+    """Round 24's readers: the signs read as "Latin/CJK letters", "smeared by motion streaks".
+    The dream's constellations write hieroglyphs (pictographs: test_scene_constellations) and
+    their stars glide into each next word as crisp points with short tails (streak 0.2 or
+    less; the scene's default, 1, streaks them over the shutter and a 0.3 s trail)."""
+    _, show = dream
+    cue = next(c for c in show.cues if c.scene == "constellations")
+    assert cue.params.get("hieroglyphs") == 1.0
+    assert cue.params.get("streak", 1.0) <= 0.25
 
 
 def test_grain_is_a_whisper_outside_the_cracks(dream):

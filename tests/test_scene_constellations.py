@@ -789,3 +789,104 @@ def test_the_close_camera_lifts_the_glyph_above_its_taller_ranges():
     wx, wy, ws = C.glyph_frame(0.0)
     assert (wx, wy, ws) == (C.GLYPH_CENTRE[0], C.GLYPH_CENTRE[1], C.GLYPH_SCALE)
     assert cy - s > wy - ws + 0.1 and s < ws
+
+
+def _emerald(img: np.ndarray) -> float:
+    """The share of pixels lit emerald-cyan (green well over red, and bright)."""
+    a = img.astype(float)
+    return float(((a[..., 1] > a[..., 0] + 20) & (a[..., 1] > 50)).mean())
+
+
+def test_the_sea_of_cloud_replaces_the_land_and_its_lake_under_the_same_sky(gl, programs):
+    """Round 24 ("the same purple mountain lake behind seven stills": the sky's set): with
+    ``clouds`` 1 the word floats over a sea of cloud at night -- the sky and the word high
+    above unchanged, the land and the lake gone: the cloud tops lit over dark troughs (a wide
+    range of light in the lower frame, where the dark lake held it narrow), the water no
+    longer mirroring the word (no sign's star in the bottom rows), and the glass city's
+    emerald glow breathing up through a gap in the deck."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 3, "lake": 1.0, "relief": 1.0}
+    lake = render(gl, programs, dict(base, clouds=0.0), 6.0, size)
+    cloud = render(gl, programs, dict(base, clouds=1.0), 6.0, size)
+    assert_healthy(cloud, "the sea of cloud")
+    sky_l, sky_c = lake.astype(float).mean(axis=2), cloud.astype(float).mean(axis=2)
+    assert np.abs(sky_c[:40] - sky_l[:40]).mean() < 2.0, "the sky and the word changed"
+    luma = cloud.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    old = lake.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    low, old_low = luma[126:], old[126:]
+    spread = np.percentile(low, 95) - np.percentile(low, 5)
+    old_spread = np.percentile(old_low, 95) - np.percentile(old_low, 5)
+    assert spread > 45 and spread > 1.5 * old_spread, (spread, old_spread)
+    assert _emerald(cloud[100:]) > 0.01 > _emerald(lake[100:]), (_emerald(cloud[100:]), _emerald(lake[100:]))
+
+
+def test_the_sea_of_cloud_from_the_close_camera_is_another_picture(gl, programs):
+    """Round 24: the wide (high over the deck, the horizon low) and the close camera (skimming
+    the domes, turned toward the moon, the horizon higher) differ at a glance: the deck's rows
+    are another picture, and the close camera's sign stands whole over its horizon."""
+    size = (320, 180)
+    base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1, "clouds": 1.0}
+    wide = render(gl, programs, dict(base, view=0.0), 6.0, size).astype(float).mean(axis=2)
+    close = render(gl, programs, dict(base, view=1.0), 6.0, size).astype(float).mean(axis=2)
+    assert np.abs(close[120:] - wide[120:]).mean() > 8, "the deck is the same"
+    cx, cy, s = C.glyph_frame(1.0, clouds=1.0)
+    horizon = C.CLOUD_CLOSE[0]
+    assert cy - s > horizon + 0.03 and cy + s < 0.5, (cy, s, horizon)
+
+
+def test_hieroglyphs_are_pictures_of_an_ancient_script_not_letters():
+    """Round 24 (four readers: the signs read as "Latin/CJK letters"): with ``hieroglyphs`` the
+    signs are pictographs -- an eye, a bird, a reed, a hand, water, a seated figure, an ankh, a
+    sun disc, a feather: each of the nine once in every run of nine signs, a word's signs
+    different pictures, the same for the same seed, every stroke inside the box; and the star
+    table of a word traces them (its anchors lie on the pictures' strokes, not on the invented
+    script's)."""
+    names = [G.hieroglyph_name(11, i) for i in range(9)]
+    assert sorted(names) == sorted(G.PICTOGRAPHS), names
+    assert [G.hieroglyph_name(11, i) for i in range(9)] == names
+    assert [G.hieroglyph_name(12, i) for i in range(9)] != names
+    for i in range(18):
+        g = G.hieroglyph(11, i)
+        pts = g.all_points()
+        assert np.abs(pts).max() <= 1.0, (i, np.abs(pts).max())
+    for index in range(4):
+        word = [G.hieroglyph_name(11, index * 3 + k) for k in range(3)]
+        assert len(set(word)) == 3, word
+    w = G.hieroglyph_word(11, 0, 3)
+    table, _, n_links, _, g = C.star_table(11, 0, 7000, 3, pictographs=True)
+    assert len(g.strokes) == len(w.strokes) and g.half_width == w.half_width and n_links > 20
+    anchors = table.reshape(-1, 4)
+    anchors = anchors[anchors[:, 3] == 2.0][:, :2]
+    strokes = np.concatenate([s.points for s in w.strokes])
+    old = np.concatenate([s.points for s in G.word(11, 0, 3).strokes])
+    near = lambda a, b: np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(-1)).min(1)
+    assert near(anchors, strokes).max() < 0.05
+    assert np.median(near(anchors, old)) > 0.05
+
+
+def _flight_uniforms(params: dict, t: float) -> dict:
+    """The uniforms the scene's update gives the stars at scene time ``t`` (30 fps)."""
+    from types import SimpleNamespace
+    scene = C.constellations
+    values = dict(scene.params.defaults(), **params)
+    state = SimpleNamespace(t=t, show_t=t, frame=int(t * 30), dt=1.0 / 30.0, beat=0.0, bpm=120.0, seed=1,
+                            resolution=(320, 180), params=values, events=(), audio=None)
+    resources = SimpleNamespace(texture=lambda *a, **k: None, draw_count=lambda *a, **k: None)
+    return scene.update(state, resources)
+
+
+def test_flying_stars_are_crisp_points_with_short_tails_when_asked():
+    """Round 24 (the glyphs "smeared by motion streaks" as they rearrange): ``streak`` 0.2
+    shortens a flying star's shutter streak and its light trail to a fifth: mid-flight the
+    flight's progress at the shutter's opening and along the trail lies five times nearer the
+    star's own than with the full streak (1, the default: the streaks and the 0.3 s trail)."""
+    base = {"glyph_seed": 11, "rate": 0.15, "signs": 3, "hieroglyphs": 1.0}
+    full = _flight_uniforms(dict(base, streak=1.0), 12.5)
+    short = _flight_uniforms(dict(base, streak=0.2), 12.5)
+    now = full["u_next"][0]
+    assert short["u_next"][0] == now and 0.1 < now < 0.9
+    for k in range(2):
+        gap_full = now - full["u_trail"][k]
+        gap_short = now - short["u_trail"][k]
+        assert gap_full > 0.05 and gap_short < 0.3 * gap_full, (k, gap_full, gap_short)
+    assert now - short["u_next"][1] < 0.3 * (now - full["u_next"][1])

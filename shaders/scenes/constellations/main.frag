@@ -7,7 +7,11 @@
 #include <lib/colour.glsl>
 #include <lib/dither.glsl>
 #include <lib/noise.glsl>
+#ifdef CLOUD_SEA
+#include "clouds.glsl"
+#else
 #include <lib/land.glsl>
+#endif
 
 uniform sampler2D u_deep;
 uniform sampler2D u_chart;
@@ -25,21 +29,35 @@ uniform float u_relief_shift;   // the land's slide (the near ridge's), centred
 uniform float u_relief_u0;      // the land frame's first column the bake holds
 uniform vec3 u_relief_view;     // the view the bake was made from (lib/land.glsl relief_ray)
 #endif
+#ifdef CLOUD_SEA
+uniform sampler2D u_clouds_a;   // the sea of cloud's bake (clouds_a.frag, clouds_b.frag), once per camera
+uniform sampler2D u_clouds_b;
+uniform vec3 u_cloud_view;      // its camera (clouds.glsl cloud_ray)
+uniform float u_cloud_drift;    // how far the deck has drifted across the view (world units)
+uniform vec4 u_cloud_light;     // the moon's direction (xyz, world) and the city's breath (w, 0..1)
+uniform vec3 u_ink_lin;         // the word's colour, linear
+#endif
 out vec4 frag_colour;
+
+#ifdef CLOUD_SEA
+#include "clouds_light.glsl"
+#endif
 
 void main() {
     // The lake (lib/land.glsl): a pixel on the water is shaded as the point of the view it
     // mirrors (fc) -- the word, the sky, the ranges -- and laid on the water at the end.
     vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
+    vec2 fc = gl_FragCoord.xy;
+#ifndef CLOUD_SEA
     bool on_lake = u_lake > 0.0 && here.y < u_lake_level;
     vec3 wave = vec3(-1.0, 0.0, 0.0);
-    vec2 fc = gl_FragCoord.xy;
     if (u_lake > 0.0) {             // (a uniform branch: no lake, no cost)
         wave = lake_at(here, u_lake_level, u_lake_phase);
         if (on_lake) {
             fc = lake_source(here, u_lake_level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
         }
     }
+#endif
     ivec2 texel = clamp(ivec2(fc), ivec2(0), ivec2(u_resolution) - 1);
     vec2 uv = fc / u_resolution;
     vec2 p = centered_uv(fc, u_resolution);
@@ -100,7 +118,9 @@ void main() {
     vec2 far = vec2(1.1 * u_cam.x + 0.5 * u_travel.x, 1.1 * u_cam.y);
     vec2 near = vec2(1.35 * u_cam.x + u_travel.x, 1.35 * u_cam.y);
     float glow = 1.0 + 7.0 * u_invert;
-#ifdef LAND_RELIEF
+#if defined(CLOUD_SEA)
+    col = cloud_sea(col, here, px);
+#elif defined(LAND_RELIEF)
     // (round 20: the ray-marched relief, the sky's own land, baked once and relit: lib/land.glsl;
     // the view turns along it as it travels)
     // (the land stands on the lake's far shore: a shore raised or lowered -- the close camera's
@@ -118,12 +138,14 @@ void main() {
 #else
     col = land_over(col, p + vec2(0.0, -0.12 * u_lake), 1.0 / u_resolution.y, far, near, glow);   // (the ranges stand up out of the lake)
 #endif
+#ifndef CLOUD_SEA
     if (u_lake > 0.0) {
         // (its mist the valleys' pale teal, glowing with the sky as the land's haze does)
         // (round 22: "a grey band of lake" -- the night's water dark and still, only a faint
         // thread of mist along the shore)
         col = mix(col, lake_water(col, wave, glow * vec3(0.004, 0.008, 0.013), 1.0 / u_resolution.y), u_lake);
     }
+#endif
     p = here;
     // vignette, gently
     col *= 1.0 - 0.35 * dot(p, p);

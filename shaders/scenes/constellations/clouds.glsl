@@ -1,0 +1,63 @@
+// The sea of cloud under the word (round 24: "the same purple mountain lake behind seven
+// stills" -- the constellations leave the sky's set): you float above a night sea of cloud
+// rolling to the horizon, gaps in it opening onto the glass city's glow far below.
+// Shared by the bake (clouds_a.frag, clouds_b.frag: marched once per camera) and the
+// composite (main.frag's CLOUD_SEA variant: relit every frame, slid for the drift).
+// World units: the cloud deck's floor at y = 0, its tallest domes at CLOUD_TOP, the city's
+// floor at CITY_Y far below; the camera looks along +z.
+#include <lib/noise.glsl>
+
+const float CLOUD_TOP = 1.1;
+const float CITY_Y = -3.0;
+const float CLOUD_FAR = 140.0;
+const float CLOUD_LENS = 1.25;       // focal length in screen heights
+const float CLOUD_X0 = -0.95;        // the bake's first column (screen units from the centre) ...
+const float CLOUD_X_SPAN = 2.6;      // ... and its width: the frame and the drift's margin
+const float CLOUD_Y0 = -0.52;        // the bake's first row; its rows end just over the horizon
+
+// A camera: x the horizon's height on the screen, y the eye over the deck's floor, z the heading (radians).
+vec3 cloud_ray(vec2 p, vec3 view) {
+    vec3 d = normalize(vec3(p.x, p.y - view.x, CLOUD_LENS));
+    float c = cos(view.z), s = sin(view.z);
+    return vec3(c * d.x + s * d.z, d.y, -s * d.x + c * d.z);
+}
+
+// The bake's texel (uv 0..1) <-> the screen point it holds (screen units, y up).
+vec2 cloud_point(vec2 uv, vec3 view) {
+    return vec2(CLOUD_X0 + uv.x * CLOUD_X_SPAN, CLOUD_Y0 + uv.y * (view.x + 0.04 - CLOUD_Y0));
+}
+vec2 cloud_uv(vec2 p, vec3 view) {
+    return vec2((p.x - CLOUD_X0) / CLOUD_X_SPAN, (p.y - CLOUD_Y0) / (view.x + 0.04 - CLOUD_Y0));
+}
+
+// The deck's height (0..1 of CLOUD_TOP) at a point of the floor: great rolling masses, on them
+// billows (|noise|: round domes, sharp creases between), finer billows on those; a few gaps
+// where the masses part.  `octaves` of fine billow (fewer far away: no shimmer).
+// the great masses of the deck (0..1): where they fall under 0.3 the deck parts in a gap
+float cloud_mass(vec2 q) {
+    return fbm(q * 0.07 + vec2(3.1, 7.7), 3);
+}
+
+float cloud_height(vec2 q, int octaves) {
+    float mass = cloud_mass(q);
+    // two octaves of billow: the great domes and the heads on them
+    // (heaped where the mass is high, lower and calmer between)
+    float heap = smoothstep(0.3, 0.75, mass);
+    float b = 0.66 * abs(snoise(q * 0.16));
+    vec2 r = NOISE_OCTAVE_ROT2 * q + vec2(1.7, 9.2);
+    b += 0.34 * abs(snoise(r * 0.45));
+    b = sqrt(b) * (0.3 + 1.0 * heap);
+    // finer, soft detail on them (no creases: cloud, not rock)
+    float f = 0.0, a = 0.5, fr = 2.0;
+    r = NOISE_OCTAVE_ROT2 * r + vec2(4.3, 2.9);
+    for (int i = 0; i < 4; i++) {
+        if (i + 2 >= octaves) break;
+        f += a * snoise(r * fr);
+        r = NOISE_OCTAVE_ROT2 * r + vec2(1.3, 7.1);
+        fr *= 2.2;
+        a *= 0.45;
+    }
+    float gap = 1.0 - smoothstep(0.2, 0.27, mass);
+    float h = 0.1 + 0.75 * b + 0.025 * f * (0.3 + b) + 0.3 * (mass - 0.5);
+    return clamp(h - 0.75 * gap, 0.0, 1.0);
+}
