@@ -93,7 +93,8 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
     vec2 nq = vec2(uv.x * 0.8, uv.y * 0.22);
     float n0 = vnoise(nq);
     vec2 ng = vec2(vnoise(nq + vec2(0.3, 0.0)) - n0, vnoise(nq + vec2(0.0, 0.3)) - n0) / 0.3;
-    float nap = cloth * (1.0 - smoothstep(0.12, 0.25, max(fw.x * 0.8, fw.y * 0.22)));
+    float nap = cloth * (1.0 - smoothstep(0.12, 0.25, max(fw.x * 0.8, fw.y * 0.22)))
+              * smoothstep(0.2, 0.5, abs(N.z));      // (not at grazing: blotches there)
     vec3 T = du - N * dot(du, N);
     T *= inversesqrt(max(dot(T, T), 1e-12));
 #ifdef PORTRAIT_LOVERS
@@ -345,7 +346,9 @@ void main() {
         float dl = length(Le);
         float lit = max(dot(N, Le / dl) + 0.3, 0.0);
         float ds = max(dl - EYE_RADIUS, 0.0);
-        surf += SILVER * albedo * 0.00012 * (0.3 + 0.7 * u_eyes) * lit / (0.0004 + ds * ds) * (0.3 + 0.7 * ao);
+        // (round 24: no near-field spike -- it drew the socket's rim under a small deep
+        // bead as a bright curve, a cartoon smile)
+        surf += SILVER * albedo * 0.00012 * (0.3 + 0.7 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao);
     }
     // her skin: the candle's warmth through it at the edges (fingers glow where thin)
     surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
