@@ -191,13 +191,14 @@ float portrait_folds(vec3 q) {
     // the pleats fan out from the neck: their count grows as the cloth widens below
     float f = 0.62 * fold_crease(a * 4.5 + w) + 0.38 * fold_crease(a * 7.3 - 0.7 * w + 1.7);
     f = 0.55 - f;                                   // crests out (negative), valleys in
-    float hood = smoothstep(-0.05, 0.1, q.y) * (0.5 - fold_crease(a * 3.0 + q.y * 6.0));
+    // (over the crown the cloth lies smooth on the head: soft slanting folds only, no pleats)
+    float hood = smoothstep(-0.05, 0.1, q.y) * sin(a * 4.0 + q.y * 6.0);
     // (none on the axis, where the angle is singular: the hood's tip stays a soft point)
     float axis = smoothstep(0.03, 0.12, length(q.xz - vec2(0.0, 0.06)));
     // where the cowl falls onto the shoulders the cloth bunches in slack horizontal swags
     float collar = smoothstep(-0.1, -0.17, q.y) * smoothstep(-0.36, -0.24, q.y)
                  * sin(q.y * 55.0 + 2.5 * sin(a * 3.0)) * smoothstep(0.3, 0.9, abs(a));
-    return (f * mix(0.005, 0.05, low) + 0.008 * hood + 0.007 * collar) * axis;
+    return (f * mix(0.0045, 0.05, low) + 0.007 * hood + 0.007 * collar) * axis;
 }
 
 // The hooded bust's signed distance at world point p, and which material it hit: m = 0 the
@@ -232,7 +233,8 @@ float bust_sdf(vec3 p, out float m) {
                     p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.12, -0.3, 0.05), vec3(0.095, 0.055, 0.085)), 0.06);
     vec3 pg = vec3(p.x / 1.05, p.y, p.z);
     float gown = p_round_cone(pg, vec3(0.0, -0.4, 0.06), vec3(0.0, ROW_FEET + 0.25, 0.1), 0.16, 0.22);
-    gown = p_smin(gown, p_ellipsoid(p - vec3(0.0, ROW_FEET + 0.08, 0.09), vec3(0.3, 0.14, 0.26)), 0.14);
+    // (round 24: the hem pools on the floor, wider and lower than the gown above it)
+    gown = p_smin(gown, p_ellipsoid(p - vec3(0.0, ROW_FEET + 0.05, 0.09), vec3(0.4, 0.11, 0.32)), 0.16);
     mantle = p_smin(mantle, gown, 0.1);
     // cut at the floor
     mantle = max(mantle, ROW_FEET - p.y);

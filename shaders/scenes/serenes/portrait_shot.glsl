@@ -101,8 +101,8 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
     T = lover_dir_world(T, side);
 #endif
     vec3 B = cross(N, T);
-    grad += (T * ng.x + B * ng.y) * 0.25 * nap;
-    top = clamp(top + (n0 - 0.5) * 0.7 * nap, 0.0, 1.0);
+    grad += (T * ng.x + B * ng.y) * 0.15 * nap;
+    top = clamp(top + (n0 - 0.5) * 0.3 * nap, 0.0, 1.0);
     return normalize(N - grad);
 }
 
