@@ -60,8 +60,14 @@ const int EYE_COUNT = 2;
 #endif
 // the lidless eyes (head-local, before the bow): round 24, "googly chrome balls" -- small
 // polished beads of mercury set deep in the cowl's shadow, no longer bulging from the face
+#ifdef PORTRAIT_LOVERS
+// (turned to each other, the beads a little further forward, or the cowl hides them)
+const vec3 EYE_L = vec3(-0.031, -0.006, -0.052);
+const vec3 EYE_R = vec3(0.031, -0.006, -0.052);
+#else
 const vec3 EYE_L = vec3(-0.031, -0.006, -0.04);
 const vec3 EYE_R = vec3(0.031, -0.006, -0.04);
+#endif
 const float EYE_RADIUS = 0.0165;
 #ifdef PORTRAIT_LOVERS
 // the candles: the key low between them (their inner sides lit, the sides toward us falling
