@@ -134,6 +134,15 @@ close shot's bowed bust and open hands, a torso, lap and gown over her knees), a
 tall candle at the left throwing her hooded shadow up the wall, the glitch tearing the rows
 round her hands.  Either draws in place of the stage, and any close shot wins over it.
 
+Round 24 (four readers: "rubbery sacks", "brown leather sacks", "melted wax", the eyes
+"googly chrome balls"): in every modelled shot the robes are woven cloth -- the folds
+(portrait.glsl portrait_folds) creased pleats falling straight from the shoulders, sharp
+crests between deep valleys, breaking where the row's hems pool wider on the floor; charcoal,
+no glossy lobe, a velvet sheen at grazing that catches the crests while the valleys fall to
+black, a faint nap; the row's figures drawn out taller and narrower (ROW_STRETCH).  The eyes
+are small polished beads of mercury set deep in the cowl under the brow, dark, each holding
+the candle flames as tiny crisp points, a faint cold glow deep inside.
+
 Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
 the next, its head ticking side to side on a clock (laughter as a programmed response); the
 two rightmost lovers, turned to each other, mirror images, their brows linked by a bundle of

@@ -182,6 +182,12 @@ def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
             geo = player.pass_pixels("woman_geo" if woman else "lovers_geo" if lovers
                                      else "portrait_geo")[..., 3]
             figures = geo.reshape(img.shape[0], 2, img.shape[1], 2).max(axis=(1, 3))
+        elif _module()[0].close_shot_shown(params) in ("row", "alone"):
+            # (round 24: the modelled row's fold valleys fall to black, as a figure's may:
+            # its own G-buffer's coverage says where the figures stand)
+            from test_serenes_row import _frame_of
+            shot = _module()[0].close_shot_shown(params)
+            figures = _frame_of(player.pass_pixels(f"{shot}_geo"), img.shape)[..., 3]
         else:
             figures = _figures(player)
         _assert_sane(img, label, figures, beneath=beneath,

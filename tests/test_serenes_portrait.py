@@ -98,12 +98,13 @@ def test_the_bust_is_a_modelled_volume_filling_the_right_of_the_frame(gl):
     assert lit > 3.0 * far, (lit, far)
 
 
-def test_the_face_lies_in_shadow_and_the_mercury_eyes_are_large_bright_orbs(gl):
-    """The face in the cowl is dark; in it the two eyes are large (each at least 12 px
-    across at 640x360) and the brightest things there: the eyes' glow lights pixels the face
-    round them does not reach (the 99th percentile of the face region is over 4x its
-    median; 31x now), and raising ``eyes`` brightens two separate blobs, no more (276 and
-    257 px now)."""
+def test_the_face_lies_in_shadow_and_the_mercury_eyes_are_small_beads_deep_in_it(gl):
+    """The face in the cowl is dark; in it the two eyes are the brightest things (the 99th
+    percentile of the face region over 4x its median: 8x now).  Round 24 replaced round 20's
+    LARGE orbs (each over 12 px across at 640x360), which four readers called "googly chrome
+    balls": raising ``eyes`` now brightens two separate small blobs, each between 15 and 113
+    px (under 12 px across: 47 and 36 px now, 276 and 257 as the googly balls), no more --
+    polished beads whose own cold glow lies deep in them."""
     img, geo, mat = _shot(gl, size=(640, 360))
     lum = img.mean(axis=2)
     face = (mat[..., 3] > 0.75) & (geo[..., 3] > 0.99)
@@ -112,11 +113,26 @@ def test_the_face_lies_in_shadow_and_the_mercury_eyes_are_large_bright_orbs(gl):
         np.percentile(lum[face], 99), np.median(lum[face]))
     dim, _, _ = _shot(gl, size=(640, 360), eyes=0.0)
     brighter = ((img.mean(axis=2) - dim.mean(axis=2)) > 6.0) & (geo[..., 3] > 0.5)
-    # the brighter pixels form two blobs (two eyes), each 12 px across; nothing else large
+    # the brighter pixels form two blobs (two eyes); nothing else large
     # (the burning eyes' far-off cold edge on the cloth may brighten a stray pixel or two)
     sizes = sorted(_blob_sizes(brighter), reverse=True)
-    assert len(sizes) >= 2 and sizes[1] > 113, sizes[:4]          # pi * 6^2: 12 px across
+    assert len(sizes) >= 2 and 15 < sizes[1] <= sizes[0] < 113, sizes[:4]   # pi * 6^2: 12 px across
     assert len(sizes) < 3 or sizes[2] < 10, sizes[:4]
+
+
+def test_the_eyes_hold_the_flame_as_a_crisp_highlight_on_a_dark_bead(gl):
+    """Round 24: each eye is a dark polished bead, the candle's flame a tiny crisp point on
+    it -- not a grey ball lit all over.  The pixels the eyes' own glow brightens stay dark
+    (their median under 24 levels: 17 now, 33 as the grey chrome balls), while the flame on
+    the beads (the brightest pixel within 4 px of them) is over 150 (218 now)."""
+    img, geo, mat = _shot(gl, size=(640, 360))
+    dim, _, _ = _shot(gl, size=(640, 360), eyes=0.0)
+    lum = img.mean(axis=2)
+    brighter = ((lum - dim.mean(axis=2)) > 6.0) & (geo[..., 3] > 0.5)
+    assert brighter.sum() > 30, brighter.sum()
+    assert np.median(lum[brighter]) < 24.0, np.median(lum[brighter])
+    near = _box(brighter.astype(float), 9) > 0.0
+    assert lum[near].max() > 150.0, lum[near].max()
 
 
 def _blob_sizes(mask: np.ndarray) -> list[int]:
@@ -177,6 +193,25 @@ def test_the_cowl_is_dark_woven_cloth_not_clay(gl):
     thick = cloth & (mat[..., 2] < 0.1)
     assert thin.sum() > 50 and thick.sum() > 5000, (thin.sum(), thick.sum())
     assert img[thin][:, 0].mean() > 2.0 * img[thick][:, 0].mean(), (img[thin][:, 0].mean(), img[thick][:, 0].mean())
+
+
+def test_the_robe_falls_in_sharp_creased_folds_of_charcoal_cloth(gl):
+    """Round 24: the robes read as "rubbery sacks", "brown leather sacks", "melted wax" (soft
+    sine tubes, a warm satin).  The folds falling from the shoulders are creased now: across
+    the lower third of the cloth the normal turns sharply between neighbouring pixels (the
+    99th percentile of the angle between horizontal neighbours over 25 degrees: 41 now, 15
+    as the soft tubes); and the cloth is charcoal, not brown (its mean chroma, max less min
+    channel, under 23 levels: 19.5 now, 26.4 as the brown)."""
+    img, geo, mat = _shot(gl, size=(640, 360))
+    cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
+    n = _normals(geo)
+    both = cloth[:, 1:] & cloth[:, :-1]
+    both[: int(0.6 * both.shape[0])] = False
+    assert both.sum() > 5000, both.sum()
+    turn = np.degrees(np.arccos(np.clip((n[:, 1:] * n[:, :-1]).sum(axis=-1), -1.0, 1.0)))
+    assert np.percentile(turn[both], 99) > 25.0, np.percentile(turn[both], 99)
+    chroma = (img[cloth].max(axis=1) - img[cloth].min(axis=1)).mean()
+    assert chroma < 23.0, chroma
 
 
 def test_the_bake_marches_once():
@@ -337,13 +372,17 @@ def test_the_cowl_shows_no_striping_at_a_large_size(gl):
     """Round 21's reader (1366x768): "moire striping on the cloth" -- the twill's ribs, 5-7 px
     apart at that size, read as stripes over the whole hood.  They show only in an extreme
     close-up now, and the lit cloth's pixel-scale detail (|luma - its 3x3 mean|) at 960x540 is
-    under 2.5 levels (1.9; 3.3 with the ribs)."""
+    under 2.5 levels (2.1; 3.3 with the ribs).  (Round 24: measured on the hood, where the
+    ribs showed, 3 px or more from the black round it -- the mantle's creased folds and their
+    crisp outline against the black are sharp by design, not striping.)"""
     from numpy.lib.stride_tricks import sliding_window_view
     from conftest import render_times
     (frame,) = render_times(gl, "dream", [94.1], size=(960, 540))
     luma = frame.astype(float).mean(axis=2)
     box = sliding_window_view(np.pad(luma, 1, mode="edge"), (3, 3)).mean(axis=(2, 3))
-    lit_cloth = luma > 35
+    inside = sliding_window_view(np.pad((luma > 8).astype(float), 3, mode="edge"), (7, 7)).min(axis=(2, 3)) > 0
+    lit_cloth = (luma > 35) & inside
     lit_cloth[:, :480] = False                   # the bust stands in the right half
-    assert lit_cloth.sum() > 20000
-    assert np.abs(luma - box)[lit_cloth].mean() < 2.5
+    lit_cloth[270:] = False                      # the hood (below, the creases are crisp by design)
+    assert lit_cloth.sum() > 5000, lit_cloth.sum()
+    assert np.abs(luma - box)[lit_cloth].mean() < 2.5, np.abs(luma - box)[lit_cloth].mean()

@@ -76,6 +76,20 @@ def test_the_row_is_five_modelled_figures_lit_on_their_folds(gl):
     assert mid < 45.0, mid
 
 
+def test_the_figures_are_tall_and_narrow(gl):
+    """Round 24: "rubbery sacks" -- the figures long, narrow, graceful: the row's height (its
+    coverage's first row to its last) is over 5.6 times the mean width of the five gowns where
+    a line crosses them at 62 % of the frame's height (6.3 now, 4.95 before)."""
+    img, geo, mat = _row(gl, size=(640, 360))
+    cov = geo[..., 3] > 0.5
+    rows = np.flatnonzero(cov.any(axis=1))
+    line = cov[int(0.62 * cov.shape[0])].astype(int)
+    edges = np.flatnonzero(np.diff(line) != 0)
+    assert len(edges) == 10, edges
+    width = float(np.diff(edges)[::2].mean())
+    assert (rows.max() - rows.min()) > 5.6 * width, (rows.max() - rows.min(), width)
+
+
 def test_the_eyes_are_bright_points_in_dark_hoods(gl):
     """Their mercury eyes are the brightest things high in the frame: in the figures' top
     fifth (the hoods) the 99.5th percentile is over four times the median

@@ -58,10 +58,17 @@ const float PORTRAIT_PITCH = 0.05;                    // a little from below: it
 const float PORTRAIT_BOW = 0.16;                      // the hood bowed toward the viewer (rad)
 const int EYE_COUNT = 2;
 #endif
-// the lidless eyes: large mercury orbs in the face's shadow (head-local, before the bow)
-const vec3 EYE_L = vec3(-0.039, -0.004, -0.07);
-const vec3 EYE_R = vec3(0.039, -0.004, -0.07);
-const float EYE_RADIUS = 0.03;
+// the lidless eyes (head-local, before the bow): round 24, "googly chrome balls" -- small
+// polished beads of mercury set deep in the cowl's shadow, no longer bulging from the face
+#ifdef PORTRAIT_LOVERS
+// (turned to each other, the beads a little further forward, or the cowl hides them)
+const vec3 EYE_L = vec3(-0.031, -0.006, -0.052);
+const vec3 EYE_R = vec3(0.031, -0.006, -0.052);
+#else
+const vec3 EYE_L = vec3(-0.031, -0.006, -0.04);
+const vec3 EYE_R = vec3(0.031, -0.006, -0.04);
+#endif
+const float EYE_RADIUS = 0.0165;
 #ifdef PORTRAIT_LOVERS
 // the candles: the key low between them (their inner sides lit, the sides toward us falling
 // into shadow); one behind them, higher, for the rims
@@ -161,31 +168,43 @@ float p_round_cone(vec3 p, vec3 a, vec3 b, float r1, float r2) {
     return (sqrt(x2 * a2 * il2) + y * rr) * il2 - r1;
 }
 
-// The cloth's folds: soft vertical falls fanning out from the neck over the mantle, finer
+// The cloth's folds (round 24: "rubbery sacks", "melted wax" -- the soft sine tubes gone):
+// woven cloth hanging from the shoulders falls in long straight pleats whose crests are
+// knife-sharp ridges (1 - |sin|: a crease where the cloth doubles over) between wide, deep,
+// rounded valleys; two fold systems at unrelated spacings so no two pleats are alike; finer
 // and shallower on the hood, a few slanting creases where the hood gathers round the face.
 float g_fold_phase = 0.0;          // the row: each figure's folds fall at their own angles
+
+float fold_crease(float x) {
+    // a crest at each zero of sin, sharp; the valley between it rounded and deep
+    float r = 1.0 - abs(sin(x));
+    return r * r * (1.6 - 0.6 * r);
+}
 
 float portrait_folds(vec3 q) {
     float a = atan(q.x, -q.z + 0.06) + g_fold_phase;
 #ifdef PORTRAIT_ROW
-    // (standing: long falls from the shoulders to the hem, deepening as they go, barely
-    // wandering -- silk hanging, not wax)
+    // (standing: long straight falls from the shoulders to the hem, deepening as they go,
+    // barely wandering -- heavy cloth hanging, then breaking where it pools on the floor)
     float low = smoothstep(-0.2, -1.6, q.y);
-    float w = 0.45 * sin(q.y * 2.1 + a * 1.3);
+    float w = 0.25 * sin(q.y * 2.1 + a * 1.3);
+    float pool = smoothstep(ROW_FEET + 0.3, ROW_FEET + 0.02, q.y);
+    w += pool * 1.4 * sin(a * 5.0 + q.y * 9.0);
 #else
     float low = smoothstep(-0.12, -0.5, q.y);
-    float w = 1.3 * sin(q.y * 7.0 + a * 1.7);
+    float w = 0.5 * sin(q.y * 5.0 + a * 1.7);
 #endif
-    float f = 0.65 * sin(a * 7.0 + w) + 0.35 * sin(a * 12.0 - 0.8 * w + 1.7);
-    // ridges rounder than the valleys (cloth hangs in soft tubes, creased between them)
-    f = f - 0.35 * f * f;
+    // the pleats fan out from the neck: their count grows as the cloth widens below
+    float f = 0.62 * fold_crease(a * 4.5 + w) + 0.38 * fold_crease(a * 7.3 - 0.7 * w + 1.7);
+    f = 0.55 - f;                                   // crests out (negative), valleys in
+    // (over the crown the cloth lies smooth on the head: soft slanting folds only, no pleats)
     float hood = smoothstep(-0.05, 0.1, q.y) * sin(a * 4.0 + q.y * 6.0);
     // (none on the axis, where the angle is singular: the hood's tip stays a soft point)
     float axis = smoothstep(0.03, 0.12, length(q.xz - vec2(0.0, 0.06)));
     // where the cowl falls onto the shoulders the cloth bunches in slack horizontal swags
     float collar = smoothstep(-0.1, -0.17, q.y) * smoothstep(-0.36, -0.24, q.y)
                  * sin(q.y * 55.0 + 2.5 * sin(a * 3.0)) * smoothstep(0.3, 0.9, abs(a));
-    return (f * mix(0.01, 0.032, low) + 0.008 * hood + 0.007 * collar) * axis;
+    return (f * mix(0.0045, 0.05, low) + 0.007 * hood + 0.007 * collar) * axis;
 }
 
 // The hooded bust's signed distance at world point p, and which material it hit: m = 0 the
@@ -220,7 +239,8 @@ float bust_sdf(vec3 p, out float m) {
                     p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.12, -0.3, 0.05), vec3(0.095, 0.055, 0.085)), 0.06);
     vec3 pg = vec3(p.x / 1.05, p.y, p.z);
     float gown = p_round_cone(pg, vec3(0.0, -0.4, 0.06), vec3(0.0, ROW_FEET + 0.25, 0.1), 0.16, 0.22);
-    gown = p_smin(gown, p_ellipsoid(p - vec3(0.0, ROW_FEET + 0.08, 0.09), vec3(0.3, 0.14, 0.26)), 0.14);
+    // (round 24: the hem pools on the floor, wider and lower than the gown above it)
+    gown = p_smin(gown, p_ellipsoid(p - vec3(0.0, ROW_FEET + 0.05, 0.09), vec3(0.4, 0.11, 0.32)), 0.16);
     mantle = p_smin(mantle, gown, 0.1);
     // cut at the floor
     mantle = max(mantle, ROW_FEET - p.y);
@@ -231,8 +251,9 @@ float bust_sdf(vec3 p, out float m) {
     float opening = p_ellipsoid(q - vec3(0.0, -0.012, -0.2), vec3(0.076, 0.12, 0.165));
     cloth = p_smax(cloth, -opening, 0.014);
     // the face, far back in the hood: a smooth mask with a brow over the sockets
-    float face = p_ellipsoid(q - vec3(0.0, -0.012, 0.02), vec3(0.072, 0.104, 0.095));
-    face = p_smin(face, p_ellipsoid(q - vec3(0.0, 0.032, -0.055), vec3(0.07, 0.022, 0.03)), 0.02);
+    // (round 24: set back 2.5 cm, so the eyes sit deep in the cowl, under the brow's ledge)
+    float face = p_ellipsoid(q - vec3(0.0, -0.012, 0.045), vec3(0.07, 0.104, 0.095));
+    face = p_smin(face, p_ellipsoid(q - vec3(0.0, 0.026, -0.035), vec3(0.068, 0.02, 0.028)), 0.02);
     vec3 qe = vec3(abs(q.x), q.y, q.z) - EYE_R;
     face = p_smax(face, -(length(qe) - EYE_RADIUS * 1.18), 0.008);
     float eyes = length(qe) - EYE_RADIUS;
@@ -299,6 +320,16 @@ const vec3 ROW_POSE[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.035, 0.35, 0.0), vec3(-0
     vec3(0.0, -0.05, 2.6), vec3(0.025, -0.2, 3.9), vec3(-0.04, -0.38, 5.2));
 #endif
 #ifdef PORTRAIT_ROW
+#ifdef PORTRAIT_ALONE
+const vec3 ROW_STRETCH = vec3(1.0);
+#else
+// (round 24: taller, narrower, more elegant -- each figure drawn out 8 % in height about its
+// feet and drawn in to 86 % of its width and 90 % of its depth)
+const vec3 ROW_STRETCH = vec3(0.86, 1.08, 0.9);
+#endif
+// the field's scale to world distance: no more than the narrowest axis, so the march never
+// oversteps
+const float ROW_LIPSCHITZ = min(ROW_STRETCH.x, min(ROW_STRETCH.y, ROW_STRETCH.z));
 
 // Figure i's local point (the portrait's bust space: the head's centre at the origin, the
 // floor at ROW_FEET, scaled to its height) of a world point.
@@ -310,13 +341,13 @@ vec3 row_local(vec3 p, int i) {
     w.xy = vec2(cl * w.x + sl * w.y, -sl * w.x + cl * w.y);
     float ct = cos(ROW_POSE[i].y), st = sin(ROW_POSE[i].y);
     w.xz = vec2(ct * w.x - st * w.z, st * w.x + ct * w.z);
-    return w / k + vec3(0.0, ROW_FEET, 0.0);
+    return w / (k * ROW_STRETCH) + vec3(0.0, ROW_FEET, 0.0);
 }
 
 // The world point of figure i's local point (the inverse of row_local).
 vec3 row_world(vec3 q, int i) {
     vec3 at = ROW_AT[i];
-    vec3 w = (q - vec3(0.0, ROW_FEET, 0.0)) * at.z;
+    vec3 w = (q - vec3(0.0, ROW_FEET, 0.0)) * at.z * ROW_STRETCH;
     float ct = cos(ROW_POSE[i].y), st = sin(ROW_POSE[i].y);
     w.xz = vec2(ct * w.x + st * w.z, -st * w.x + ct * w.z);
     float cl = cos(ROW_POSE[i].x), sl = sin(ROW_POSE[i].x);
@@ -351,9 +382,9 @@ float row_sdf(vec3 p, out float m, out float fig) {
     int i1 = min(i0 + 1, ROW_COUNT - 1);
     float m0, m1;
     g_fold_phase = ROW_POSE[i0].z;
-    float d0 = bust_sdf(row_local(p, i0), m0) * ROW_AT[i0].z;
+    float d0 = bust_sdf(row_local(p, i0), m0) * ROW_AT[i0].z * ROW_LIPSCHITZ;
     g_fold_phase = ROW_POSE[i1].z;
-    float d1 = bust_sdf(row_local(p, i1), m1) * ROW_AT[i1].z;
+    float d1 = bust_sdf(row_local(p, i1), m1) * ROW_AT[i1].z * ROW_LIPSCHITZ;
     m = d0 < d1 ? m0 : m1;
     fig = float(d0 < d1 ? i0 : i1);
     return min(d0, d1);

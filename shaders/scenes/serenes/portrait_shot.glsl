@@ -82,8 +82,27 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
 #endif
     // fibre: slubs and streaks running down the cloth (coarse enough never to alias)
     float slub = vnoise(vec2(uv.x * 0.35, uv.y * 0.06)) * 0.6 + vnoise(vec2(uv.x * 0.9, uv.y * 0.12)) * 0.4 - 0.5;
-    top = clamp(0.55 + 0.16 * h * fade + 0.9 * slub * cloth, 0.0, 1.0);
+    // (round 24: the finer streaks faded where they would be under ~3 px across -- toward
+    // the silhouette they packed into a shimmer of hairlines)
+    float streak = 1.0 - smoothstep(0.25, 0.5, fw.x * 0.9);
+    top = clamp(0.55 + 0.16 * h * fade + 0.9 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
     grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
+    // (round 24: "rubbery sacks" -- the cloth's surface was smooth as a sheet of rubber
+    // between the folds): a woollen nap, crumpled fibre in the normal, streaks running down
+    // the fall, each a few pixels across (faded before a streak would be under ~5 px)
+    vec2 nq = vec2(uv.x * 0.8, uv.y * 0.22);
+    float n0 = vnoise(nq);
+    vec2 ng = vec2(vnoise(nq + vec2(0.3, 0.0)) - n0, vnoise(nq + vec2(0.0, 0.3)) - n0) / 0.3;
+    float nap = cloth * (1.0 - smoothstep(0.12, 0.25, max(fw.x * 0.8, fw.y * 0.22)))
+              * smoothstep(0.2, 0.5, abs(N.z));      // (not at grazing: blotches there)
+    vec3 T = du - N * dot(du, N);
+    T *= inversesqrt(max(dot(T, T), 1e-12));
+#ifdef PORTRAIT_LOVERS
+    T = lover_dir_world(T, side);
+#endif
+    vec3 B = cross(N, T);
+    grad += (T * ng.x + B * ng.y) * 0.15 * nap;
+    top = clamp(top + (n0 - 0.5) * 0.3 * nap, 0.0, 1.0);
     return normalize(N - grad);
 }
 
@@ -159,7 +178,7 @@ const int ENV_CANDLES = 3;
 vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
     vec3 col = vec3(0.0015, 0.002, 0.003) + SILVER * 0.004 * smoothstep(0.0, 1.0, r.y);
     // the candle-lit floor far below, a soft warm band under the horizon
-    col += lightc * 0.03 * smoothstep(0.0, -0.25, r.y) * smoothstep(-0.9, -0.3, r.y) * u_portrait_light.x;
+    col += lightc * 0.01 * smoothstep(0.0, -0.25, r.y) * smoothstep(-0.9, -0.3, r.y) * u_portrait_light.x;
     vec3 cs[3] = vec3[3](KEY_CANDLE, FAR_CANDLE_A, FAR_CANDLE_B);
     float pw[3] = float[3](u_portrait_light.x, 0.6, 0.5);
     for (int k = 0; k < ENV_CANDLES; ++k) {
@@ -172,9 +191,10 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
         vec2 q = vec2(dot(r, right), dot(r, up)) - vec2(0.0, 0.02);
         q.y = q.y > 0.0 ? q.y * 0.42 : q.y * 1.1;               // the flame's tall tip
         float f = length(q);
-        col += lightc * pw[k] * (3.0 * (1.0 - smoothstep(0.07, 0.12, f))
-                               + 0.12 * exp(-f * f / 0.05));
-        col += vec3(1.0, 0.9, 0.72) * pw[k] * 8.0 * (1.0 - smoothstep(0.0, 0.06, f));
+        // (round 24: a tiny crisp flame on the bead, not a smear across the ball)
+        col += lightc * pw[k] * (4.0 * (1.0 - smoothstep(0.07, 0.1, f))
+                               + 0.03 * exp(-f * f / 0.01));
+        col += vec3(1.0, 0.92, 0.78) * pw[k] * 14.0 * (1.0 - smoothstep(0.0, 0.06, f));
     }
     return col;
 }
@@ -281,7 +301,8 @@ void main() {
     vec3 N = cloth_weave(portrait_geo_normal(geo), P, cloth, weave);
     float NV = max(dot(N, V), 0.0);
     // dark woven cloth, charcoal going umber; the face a dark mask
-    vec3 albedo = mix(vec3(0.0088, 0.0076, 0.0076) * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
+    // (round 24: "brown leather sacks" -- a cooler charcoal, the warmth only the candle's)
+    vec3 albedo = mix(vec3(0.0066, 0.0064, 0.0070) * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
     albedo = mix(albedo, vec3(0.12, 0.098, 0.1), skin);        // pale, a little cold
     // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
     vec3 Lk = KEY_CANDLE - P;
@@ -291,20 +312,25 @@ void main() {
     // (no nearer than 0.3 m: the lovers' candle stands close under their mantles)
     float kp = key * 0.22 / max(dk2, 0.09) * (1.0 - 0.88 * face);
     float lit = kp * mat.y;
-    vec3 surf = albedo * lightc * lit * ndl * (0.15 + 0.85 * ao * ao);
+    // (the folds' valleys fall to black: the occlusion cubed, no floor under it)
+    // (and velvet's diffuse: the pile stands up where the cloth faces us, swallowing light,
+    // and lies flat toward the silhouette, where it shines -- the faces dim, the turns bright)
+    vec3 surf = albedo * lightc * lit * ndl * ao * ao * ao * mix(0.45, 1.25, 1.0 - NV * NV);
     // velvet, not clay: the pile catches the light where the cloth turns away from us (a
     // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
     // faint warm satin glint where the weave faces the flame
     vec3 H = normalize(Lk + V);
     float graze = pow(1.0 - NV, 2.5);
-    vec3 pile = mix(lightc, vec3(1.0, 0.78, 0.55), 0.4);
-    surf += pile * lit * cloth * ao * (0.28 * graze * max(dot(N, Lk) + 0.35, 0.0) * (0.4 + 0.6 * weave)
-                                    + 0.012 * pow(max(dot(N, H), 0.0), 12.0) * weave);
+    vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.55);   // (round 24: paler: charcoal, not brown)
+    // (round 24: no glossy lobe -- that read as leather; the pile's sheen alone, stronger,
+    // catching the light along the fold crests where they turn from us)
+    surf += pile * lit * cloth * ao * ao * 0.4 * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
     // light THROUGH the cloth: where it is thin (the cowl's lip, a fold's edge, the hood's
     // outline) the candle behind it glows through, deep warm, the way a lampshade does
     vec3 Lr = normalize(RIM_CANDLE - P);
     float behind = max(dot(-V, Lr) + 0.25, 0.0);
-    surf += vec3(1.0, 0.42, 0.13) * lightc * rimc * cloth * thin * behind * behind * 0.16 * (0.7 + 0.3 * weave);
+    // (round 24: less of it -- broad glowing cloth read as "melted wax")
+    surf += vec3(1.0, 0.42, 0.13) * lightc * rimc * cloth * thin * thin * behind * behind * 0.09 * (0.7 + 0.3 * weave);
     // the rim: the candle behind to the right, caught along the hood's edge
     float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.15, 0.0);
     surf += lightc * rimc * rim * 0.2 * cloth * (0.5 + 0.5 * ao) * (0.6 + 0.4 * weave);
@@ -320,7 +346,9 @@ void main() {
         float dl = length(Le);
         float lit = max(dot(N, Le / dl) + 0.3, 0.0);
         float ds = max(dl - EYE_RADIUS, 0.0);
-        surf += SILVER * albedo * 0.00012 * (0.3 + 0.7 * u_eyes) * lit / (0.0004 + ds * ds) * (0.3 + 0.7 * ao);
+        // (round 24: no near-field spike -- it drew the socket's rim under a small deep
+        // bead as a bright curve, a cartoon smile)
+        surf += SILVER * albedo * 0.00012 * (0.3 + 0.7 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao);
     }
     // her skin: the candle's warmth through it at the edges (fingers glow where thin)
     surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
@@ -351,7 +379,9 @@ void main() {
         env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.65);
         vec3 ec = env * fres;
         // its own soft cold glow, from within, brightest toward the middle
-        ec += SILVER * (0.002 + 0.014 * u_eyes) * ne * ne * ne * ne;
+        // (round 24: faint, and deep in the bead -- a polished black bead, not a grey ball)
+        ec *= 0.6;
+        ec += vec3(0.55, 0.8, 1.0) * (0.0015 + 0.009 * u_eyes) * pow(ne, 6.0);
         // the limb dark: a ball, never a bright ring round a pupil (round 12's "goggles")
         ec *= 0.12 + 0.88 * smoothstep(EYE_RADIUS, EYE_RADIUS * 0.6, perp);
         // the cowl's brow shades the top of the ball

@@ -42,9 +42,11 @@ vec3 cloth_light(vec3 P, vec3 N, vec3 V, vec3 c, float k, float sh, vec3 lightc,
     L *= inversesqrt(d2);
     float lit = k * sh * 0.5 / max(d2, 0.25);
     float ndl = max(dot(N, L) * 0.85 + 0.15, 0.0);
-    float graze = pow(1.0 - max(dot(N, V), 0.0), 2.5);
-    vec3 pile = mix(lightc, vec3(1.0, 0.78, 0.55), 0.4);
-    return lightc * albedo * lit * ndl + pile * lit * 0.045 * graze * max(dot(N, L) + 0.3, 0.0);
+    float graze = pow(1.0 - max(dot(N, V), 0.0), 4.0);
+    vec3 pile = mix(lightc, vec3(1.0, 0.8, 0.6), 0.45);
+    // (round 24: "brown leather sacks" -- the pile's sheen at grazing carries the cloth,
+    // bright on the fold crests that turn from us, the flat faces between them dark)
+    return lightc * albedo * lit * ndl + pile * lit * 0.09 * graze * max(dot(N, L) + 0.2, 0.0);
 }
 
 // What a mercury eye mirrors in direction r: the dark room, the warm floor below, the
@@ -101,7 +103,9 @@ void main() {
     float shA = mix(0.0, mat.y, bg), shB = mix(0.0, mat.z, bg);
     // (old plaster, mottled and stained, not a flat wall)
     float mottle = 0.6 * vnoise(B.xy * 3.0) + 0.4 * vnoise(B.xy * 11.0 + 7.0);
-    vec3 plaster = wall_colour() * vec3(0.55, 0.42, 0.36) * 0.22 * (0.7 + 0.5 * mottle);
+    // (round 24: a cooler, duller plaster -- the room all one orange-brown made the cloth
+    // read as "brown leather"; the candles alone warm it)
+    vec3 plaster = wall_colour() * vec3(0.5, 0.44, 0.42) * 0.2 * (0.7 + 0.5 * mottle);
     vec3 boards = vec3(0.05, 0.034, 0.024) * (0.8 + 0.2 * sin(B.x * 9.0 + 0.5 * sin(B.z * 3.0)));
     vec3 alb = mix(plaster, boards, on_floor);
     vec3 room = vec3(0.0);
@@ -157,7 +161,8 @@ void main() {
     float lining = clamp(mat.w, 0.0, 1.0) * (1.0 - face) * 2.0;
     float NV = max(dot(N, V), 0.0);
     // (deep charcoal going umber, round 22: no terracotta -- the light lives in the pile)
-    vec3 albedo = mix(vec3(0.0062, 0.0052, 0.0048), vec3(0.02, 0.02, 0.026), face);
+    // (round 24: charcoal, barely warm -- the candle gives the umber, not the cloth)
+    vec3 albedo = mix(vec3(0.0052, 0.005, 0.0054), vec3(0.02, 0.02, 0.026), face);
 #ifdef PORTRAIT_ALONE
     // her bare hands (0.85): pale skin, the candle warm through their thin edges
     float skin = mat.z;                        // (PORTRAIT_ALONE's bake: skin, not a shadow)
@@ -166,7 +171,7 @@ void main() {
 #endif
     vec3 fig = cloth_light(P, N, V, KEY_CANDLE, lv.x, mat.y, lightc, albedo)
              + cloth_light(P, N, V, KEY_CANDLE_B, lv.y, mat.z, lightc, albedo);
-    fig *= 0.3 + 0.7 * ao;
+    fig *= ao * ao;                              // (the folds' valleys fall to black)
     // the rim: the candle behind the row caught along their edges
     vec3 Lr = normalize(RIM_CANDLE - P);
     float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.2, 0.0);
