@@ -136,6 +136,10 @@ glass_city = Cue(
           # (the focal tower, seen close from 66 s, holds the child-at-a-window memory: not
           # the first shot's Serene again)
           "focal_window": [(0, 0.0), (20.05, 1.0, "step")],
+          # (round 24: the first and last shots read "needles, thorns, tubes, drinking
+          # glasses": a city of architecture there -- massive terraced towers among slender
+          # spires; the street shot, the one 4, keeps its city)
+          "architecture": [(0, 1.0), (6, 0.0, "step"), (20.05, 1.0, "step")],
           "side": [(0, 0.0), (20.05, 0.5, "step")],
           "turn": [(0, 0.0), (20.05, 0.3, "step")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
