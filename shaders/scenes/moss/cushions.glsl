@@ -39,7 +39,9 @@ float cushion_layer(vec2 p, float size, uint salt, float rag, out vec2 dome_u) {
         ivec2 g = c + ivec2(k % 3 - 1, k / 3 - 1);
         vec4 r = cushion_hash(g, salt);
         vec2 centre = vec2(g) + 0.2 + 0.6 * r.xy;
-        float rad = 0.45 + 0.4 * r.z;
+        // (gaps between the clumps, no tiled creases; sizes far apart, a few great cushions
+        // among small ones)
+        float rad = 0.3 + 0.5 * r.z * r.z;
         vec2 u = (q - centre) / rad;
         // (rag: the fibres' ragged edge, the same noise for every dome at p)
         float z = sqrt(max(1.0 - dot(u, u) * rag, 0.0)) * (0.45 + 0.55 * r.w);
@@ -50,13 +52,24 @@ float cushion_layer(vec2 p, float size, uint salt, float rag, out vec2 dome_u) {
     return best;
 }
 
-// The cushions' height at p, 0..1 (0: the paving between them): great clumps and the small
-// tufts crowding round and over them.
-float cushion_height(vec2 p) {
-    vec2 u;
-    float big = cushion_layer(p, 0.8, 17u, 1.0, u);
-    float tuft = cushion_layer(p, 0.17, 91u, 1.0, u);
-    return big * (0.75 + 0.35 * tuft);
+// The small tufts crowding over the clumps: soft bumps (1 - |u|^2 on the same kind of
+// lattice), summed, so their lumps and the slope they give stay continuous -- the highest
+// of them alone (as for the clumps) made sharp creases between tufts, read as scales.
+// Returns the lumps (about 0..1) and, in slope, their summed offsets (a tilt for the normal).
+float tuft_lumps(vec2 p, float size, uint salt, out vec2 slope) {
+    vec2 q = p / size;
+    ivec2 c = ivec2(floor(q));
+    float sum = 0.0;
+    slope = vec2(0.0);
+    for (int k = 0; k < 9; ++k) {
+        ivec2 g = c + ivec2(k % 3 - 1, k / 3 - 1);
+        vec4 r = cushion_hash(g, salt);
+        vec2 u = (q - vec2(g) - 0.2 - 0.6 * r.xy) / (0.6 + 0.3 * r.z);
+        float w = max(1.0 - dot(u, u), 0.0);
+        sum += w * w;
+        slope += u * w;
+    }
+    return sum;
 }
 
 // One cell's stalk: where it stands (world xz) and whether it is there (0 or 1), with its
@@ -88,20 +101,24 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     float lk = 1.0 - smoothstep(0.015, 0.05, fp);
     float rag = 1.0 + lk * 0.5 * (vnoise(xz * 17.0) - 0.5);
     float big = cushion_layer(xz, 0.8, 17u, rag, ub);
-    float tuft = cushion_layer(xz, 0.17, 91u, rag, ut);
+    float tuft = min(tuft_lumps(xz, 0.17, 91u, ut), 1.0);
     // the great clumps, lumpy with the small tufts crowding over them
     float h = big * (0.75 + 0.35 * tuft);
-    vec2 u = ub + 0.45 * ut * step(0.001, tuft);
+    vec2 u = ub + 0.5 * ut;
     // the dome's round back (a sphere's normal, its curvature flattened a little), roughened
     // by lumps (value noise) so no cushion is a smooth ball
     vec3 n = normalize(vec3(u.x, 0.9 * sqrt(max(1.0 - dot(u, u), 0.0)) + 0.15, u.y));
-    n = normalize(n + lk * 0.35 * vec3(vnoise(xz * 21.0) - 0.5, 0.0, vnoise(xz * 21.0 + 5.3) - 0.5));
+    // (the lumps' slope from simplex noise's own gradient: value noise used as a tilt drew
+    // flat facets with creases between them, read as scales)
+    vec3 lump = snoise_grad(xz * 9.0 + 3.7);
+    n = normalize(n + lk * 0.12 * vec3(lump.y, 0.0, lump.z));
     float facing = max(dot(n, -rd), 0.0);
     // fibres combed across the cushions (two fine octaves; faded to their mean before they
     // get thinner than a pixel, so nothing glitters)
     float fk = 1.0 - smoothstep(0.012, 0.04, fp);
     vec2 fq = mat2(0.87, 0.5, -0.5, 0.87) * xz;
-    float fib = mix(0.5, vnoise(fq * vec2(55.0, 18.0)) * 0.6 + vnoise(fq * vec2(140.0, 47.0)) * 0.4, fk);
+    // (simplex, not value noise: value noise's lattice showed through as little rectangles)
+    float fib = mix(0.5, 0.5 + 0.3 * snoise(fq * vec2(55.0, 18.0)) + 0.2 * snoise(fq * vec2(140.0, 47.0)), fk);
     // velvet: a dark body, its light held in the fibres at the crowns and its sheen where
     // the surface turns from the eye
     float crown = smoothstep(0.45, 1.0, h);
@@ -120,20 +137,22 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     vec3 col = mix(body + glow, paving + lit * 0.06 * smoothstep(0.0, 0.35, h + 0.1), gap);
 
     // Sporophytes: the ray's stretch from the tips' height down to the ground, on the ground
-    // plane; the stalks of the 3x3 cells round its middle.
+    // plane; the stalks of the cells round its middle.
     float down = max(-rd.y, 1e-4);
     float t_top = (ro.y - STALK_HEIGHT) / down;
     vec2 a = ro.xz + rd.xz * t_top + bend;            // (bent as the ground point is)
     vec2 b = xz;
-    ivec2 mid = ivec2(floor(0.5 * (a + b) / STALK_CELL));
+    // (the four cells nearest the stretch's middle: it is under a cell long near the eye)
+    ivec2 mid = ivec2(floor(0.5 * (a + b) / STALK_CELL - 0.5));
     float px = t * pix;                                 // a pixel, in world units, here
     float sk = 1.0 - smoothstep(0.02, 0.05, fp);        // stalks thinner than a pixel: gone
     vec3 tips = vec3(0.0);
     float stalk_cover = 0.0;
-    for (int k = 0; k < 9; ++k) {
-        vec4 s = stalk_in(mid + ivec2(k % 3 - 1, k / 3 - 1));
-        // only out of the thick moss, about one cell in two
-        float grow = smoothstep(0.35, 0.7, cushion_height(s.xy)) * step(0.35, s.z);
+    // (only out of the thick moss, where this pixel's clump is thick: the stalks stand close)
+    float thick = smoothstep(0.3, 0.65, h);
+    for (int k = 0; k < 4; ++k) {
+        vec4 s = stalk_in(mid + ivec2(k & 1, k >> 1));
+        float grow = thick * step(0.3, s.z);
         float hs = STALK_HEIGHT * (0.6 + 0.4 * s.w);
         // the ray at the stalk's own height: a little nearer the ground point
         vec2 top = mix(b, a, hs / STALK_HEIGHT);
@@ -146,7 +165,10 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
         float d_tip = length(s.xy - top);
         float r = STALK_TIP + 0.7 * px;
         float bead = (1.0 - smoothstep(0.4 * r, r, d_tip)) * (STALK_TIP / r) * (STALK_TIP / r);
-        float halo = exp(-d_tip / (0.035 + 2.0 * px)) * 0.15;
+        // (the halo ends within half a cell: one reaching past the four cells searched was cut
+        // off at their borders, a grid of faint squares)
+        float hr = max(1.0 - d_tip / 0.06, 0.0);
+        float halo = hr * hr * hr * 0.2;
         tips += (bead + halo) * grow * sk * (0.35 + 0.65 * s.w) * (0.5 + 2.2 * pulse);
     }
     col = mix(col, vec3(0.03, 0.008, 0.01) + lit * 0.1, stalk_cover);

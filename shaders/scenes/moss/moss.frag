@@ -206,9 +206,12 @@ void main() {
         // street is overgrown -- cushions of moss, sporophytes glowing at their tips, the
         // paving only glimpsed between the clumps: cushions.glsl)
         float near_k = (1.0 - smoothstep(0.1, 0.22, fp)) * u_streets;
-        vec3 grown = moss_cushions(u_cam_pos, rd, xz, wander, t, fp, pix, moss_lit, m.colour_a * m.glow,
-                                   e.w + 0.4 * after, stone_c);
-        e.rgb = mix(e.rgb, grown, near_k);
+        // (a branch: the sky and the far streets, most of the frame, skip it whole)
+        if (near_k > 0.0) {
+            vec3 grown = moss_cushions(u_cam_pos, rd, xz, wander, t, fp, pix, moss_lit, m.colour_a * m.glow,
+                                       e.w + 0.4 * after, stone_c);
+            e.rgb = mix(e.rgb, grown, near_k);
+        }
         on_street *= 1.0 - near_k;
         hot_k = mix(1.0, 0.25, near_k);                  // (the crests' hot core: on the crowns, soft)
 #else
