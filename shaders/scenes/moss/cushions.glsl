@@ -129,7 +129,7 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     vec3 L = normalize(vec3(0.25, 0.55, -0.8));
     float key = max(dot(n, L), 0.0) * smoothstep(0.0, 0.4, h);
     vec3 body = (moss_a * 0.006 + vec3(0.010, 0.009, 0.03) * key * key) * (0.4 + 1.2 * fib);
-    vec3 glow = lit * (0.5 * crown * fib * fib * fib + 0.18 * sheen * (0.5 + fib));
+    vec3 glow = lit * (0.8 * crown * fib * fib * fib + 0.3 * sheen * (0.5 + fib));
     // the heartbeat passing lights the crowns a moment from within
     glow += lit * 0.12 * pulse * crown;
     // the paving glimpsed between the clumps, the moss's light spilling on its edges
