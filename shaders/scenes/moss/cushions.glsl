@@ -108,17 +108,19 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     // the dome's round back (a sphere's normal, its curvature flattened a little), roughened
     // by lumps (value noise) so no cushion is a smooth ball
     vec3 n = normalize(vec3(u.x, 0.9 * sqrt(max(1.0 - dot(u, u), 0.0)) + 0.15, u.y));
-    // (the lumps' slope from simplex noise's own gradient: value noise used as a tilt drew
-    // flat facets with creases between them, read as scales)
-    vec3 lump = snoise_grad(xz * 9.0 + 3.7);
-    n = normalize(n + lk * 0.12 * vec3(lump.y, 0.0, lump.z));
+    // (a smooth tilt: value noise used as one drew flat facets with creases between them,
+    // read as scales)
+    // (and cheap: two nested sines, smooth, no lattice)
+    vec2 lump = vec2(sin(xz.x * 23.0 + 2.0 * sin(xz.y * 17.0)), sin(xz.y * 21.0 + 2.0 * sin(xz.x * 19.0)));
+    n = normalize(n + lk * 0.12 * vec3(lump.x, 0.0, lump.y));
     float facing = max(dot(n, -rd), 0.0);
     // fibres combed across the cushions (two fine octaves; faded to their mean before they
     // get thinner than a pixel, so nothing glitters)
     float fk = 1.0 - smoothstep(0.012, 0.04, fp);
     vec2 fq = mat2(0.87, 0.5, -0.5, 0.87) * xz;
-    // (simplex, not value noise: value noise's lattice showed through as little rectangles)
-    float fib = mix(0.5, 0.5 + 0.3 * snoise(fq * vec2(55.0, 18.0)) + 0.2 * snoise(fq * vec2(140.0, 47.0)), fk);
+    // (simplex, not value noise: value noise's lattice showed through as little rectangles;
+    // one octave: a second cost the shot a fifth)
+    float fib = mix(0.5, 0.5 + 0.45 * snoise(fq * vec2(70.0, 23.0)), fk);
     // velvet: a dark body, its light held in the fibres at the crowns and its sheen where
     // the surface turns from the eye
     float crown = smoothstep(0.45, 1.0, h);
