@@ -144,6 +144,10 @@ glass_city = Cue(
           # (the focal tower, seen close from 66 s, holds the child-at-a-window memory: not
           # the first shot's Serene again)
           "focal_window": [(0, 0.0), (20.05, 1.0, "step")],
+          # (round 24: the first and last shots read "needles, thorns, tubes, drinking
+          # glasses": a city of architecture there -- massive terraced towers among slender
+          # spires; the street shot, the one 4, keeps its city)
+          "architecture": [(0, 1.0), (6, 0.0, "step"), (20.05, 1.0, "step")],
           "side": [(0, 0.0), (20.05, 0.5, "step")],
           "turn": [(0, 0.0), (20.05, 0.3, "step")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
@@ -173,7 +177,10 @@ moss = Cue(
     # now stands down one street among the towers and walks slowly toward the crossing, the
     # towers lining the street on both sides, the moss street the leading line into the city,
     # the heartbeat running away from the viewer's feet)
-    params={"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.0, "avenue": True, "glow": 0.6, "rest": 0.15},
+    # (round 24: "a Voronoi cracked-tile floor, like lava pavement": the near street grown
+    # over with cushions of moss and glowing sporophytes)
+    params={"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.0, "avenue": True, "glow": 0.6, "rest": 0.15,
+            "cushions": 1.0},
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
           "back": [(0, 27.0), (14, 20.0, "in_out_sine")],
           "height": [(0, 2.6), (14, 1.7, "in_out_sine")]},

@@ -185,6 +185,10 @@ class MossScene(Scene):
             blocks = self._avenue
         a, b, count = buildings_in_view(blocks, eye)
         resources.draw_count("city", 36, count)
+        # the plain ground or (``cushions``) the one with the near moss grown: never both
+        grown = float(p["cushions"]) >= 0.5
+        resources.draw_count("main", 0 if grown else 3)
+        resources.draw_count("main_cushions", 3 if grown else 0)
         uniforms.update({"u_bldg_a": a, "u_bldg_b": b})
         uniforms.update({
             "u_cam_tan": math.tan(math.radians(float(p["fov"])) / 2.0),
@@ -200,7 +204,12 @@ moss = MossScene(
     passes=[
         Pass("scenes/moss/moss_bake.frag", name="field", size=(512, 512), update="once",
              wrap="repeat", mipmaps=True),
-        Pass("scenes/moss/moss.frag", name="main", inputs=("field",)),
+        Pass("scenes/moss/moss.frag", name="main", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field",)),
+        # (round 24, ``cushions``: the same ground with the near moss grown into cushions and
+        # sporophytes compiled in, moss_cushions.frag, drawn instead of the plain one)
+        Pass("scenes/moss/moss_cushions.frag", name="main_cushions", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field",), into="main"),
         # The dark buildings around the streets, drawn as boxes over them (far to near).
         Pass("scenes/moss/buildings.frag", name="city", vert="scenes/moss/buildings.vert",
              primitive="triangles", count=36, instances=1, into="main", inputs=("field",),
@@ -229,6 +238,7 @@ moss = MossScene(
         Param("buildings", True, description="dark buildings stand around the streets"),
         Param("avenue", False, description="towers line only the view's own street (heading 0), an avenue into the city"),
         Param("quality", 1.0, 0.0, 1.0, "softness of the glow haze (the scene is cheap at any value)"),
+        Param("cushions", 0.0, 0.0, 1.0, "the street near the eye overgrown: cushions of moss, fibrous, sporophytes with glowing tips, the paving glimpsed between them (1; 0: the cobbles with moss in their seams)"),
         Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",

@@ -120,6 +120,11 @@ MAX_TOUCHES = 16
 RIPPLE_REFERENCE = 8.0         # a touch further away than this makes a proportionally larger ripple
 
 KIND_GROUND, KIND_TOWER, KIND_SKY = 0.0, 1.0, 2.0
+# towers.glsl MASSIVE_R, sculpt.glsl SCULPT_MASSIVE_R: a tower whose half sizes both pass it
+# is architecture (terraced, no needle); only the ``architecture`` layout makes one.
+MASSIVE_R = 1.76
+MASSIVE_SHARE = 0.4
+MASSIVE_HEART = 0.8            # in the rows round the focal tower           # of the standing towers, in the architecture layout
 # The fracture (towers.glsl): a tower's fall starts in 0.04 .. 0.72 and lasts BREAK_SPAN.
 BREAK_SPAN = 0.16
 BREAK_REACH = 50.0             # towers this far from the eye (and further) fall first
@@ -182,7 +187,7 @@ def flying_shards(layout: np.ndarray, eye: np.ndarray, fracture: float, count: i
     return np.nonzero(alive)[0]
 
 
-def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
+def city_layout(seed: int, density: float, max_height: float, architecture: bool = False) -> np.ndarray:
     """(GRID, GRID, 4) float32, row = cell z, column = cell x: half x, half z, height, offsets.
 
     Height 0 is an empty block.  The offsets pack the tower's shift inside its block as two
@@ -218,8 +223,41 @@ def city_layout(seed: int, density: float, max_height: float) -> np.ndarray:
     ox[HERO_ROW, 0] = 0
     height[HERO_ROW, GRID - 1] = 0.0
     height[HERO_ROW - 4:HERO_ROW, 0] = 0.0      # (a plaza before it: nothing stands in front)
+    if architecture:
+        massive_towers(rng, hx, hz, height)
     packed = (ox * 256 + oz).astype(np.float64)
     return np.stack([hx, hz, height, packed], axis=-1).astype(np.float32)
+
+
+def massive_towers(rng, hx: np.ndarray, hz: np.ndarray, height: np.ndarray) -> None:
+    """Make about MASSIVE_SHARE of the standing towers massive, in place (round 24: the
+    city read "needles, thorns, tubes, drinking glasses"): filling their blocks (half sizes
+    past MASSIVE_R, three to five times the slender spires' girth), lower and broad, so the
+    skyline has mass and scale.  The draws come after every other, so the layout's other
+    towers are those of the plain city.  The focal tower keeps its own form."""
+    # (more of them in the heart of the city round the focal tower, where the first and last
+    # shots stand: fewer, bigger towers near the eye, the slender spires a skyline behind)
+    share = np.full(hx.shape, MASSIVE_SHARE)
+    share[:HERO_ROW + 10, :] = MASSIVE_HEART
+    pick_massive = rng.uniform(0.0, 1.0, hx.shape) < share
+    size_x = rng.uniform(MASSIVE_R + 0.01, BLOCK_HALF - 0.1, hx.shape)
+    size_z = rng.uniform(MASSIVE_R + 0.01, BLOCK_HALF - 0.1, hx.shape)
+    tall = rng.uniform(12.0, 22.0, hx.shape)
+    pick_massive &= height > 0.0
+    pick_massive[HERO_ROW, 0] = False
+    hx[pick_massive] = size_x[pick_massive]
+    hz[pick_massive] = size_z[pick_massive]
+    height[pick_massive] = tall[pick_massive]
+    # the slender ones beside them thinner still, so the scale between them reads
+    thin = (height > 0.0) & ~pick_massive
+    thin[HERO_ROW, 0] = False
+    hx[thin] = np.maximum(hx[thin] * 0.7, 0.4)
+    hz[thin] = np.maximum(hz[thin] * 0.7, 0.4)
+
+
+def is_massive(hx, hz) -> bool:
+    """towers.glsl column_massive, on the layout's float32 half sizes."""
+    return bool(min(np.float32(hx), np.float32(hz)) > np.float32(MASSIVE_R))
 
 
 def tower_box(layout: np.ndarray, cx: int, cz: int):
@@ -268,18 +306,20 @@ def column_profile(hx: float, hz: float, height: float) -> tuple[float, float]:
     has them)."""
     x, z = np.float32(hx), np.float32(hz)
     sp = 0.32 + 0.13 * float(np.mod(x * np.float32(5.37) + z * np.float32(11.91), np.float32(1.0)))
+    sp = 0.06 if is_massive(x, z) else sp
     sp = 0.42 if (x == np.float32(1.75) and z == np.float32(1.75)) else sp     # the focal tower
     be = 1.0 / (1.0 - sp) ** 2
     return (1.0 - 2.0 * sp) * be, be
 
 
-def column_needle(half) -> tuple[np.ndarray, np.ndarray] | None:
+def column_needle(half, architecture: bool = False) -> tuple[np.ndarray, np.ndarray] | None:
     """The spire rising out of a column of half sizes ``half`` (x, h/2, z), as (half sizes
     of its own box, its profile peak sp), or None: towers.glsl column_needle."""
     x, z = np.float32(half[0]), np.float32(half[2])
     hsh = float(np.mod(x * np.float32(2.17) + z * np.float32(5.03), np.float32(1.0)))
     hero = x == np.float32(1.75) and z == np.float32(1.75)
-    if not (hsh < 0.8 or hero):
+    share = 0.25 if architecture else 0.8
+    if not ((hsh < share and not is_massive(x, z)) or hero):
         return None
     rn = 0.5 if hero else min(0.26 + 0.2 * math.modf(hsh * 5.7)[0], 0.5 * min(float(x), float(z)))
     hn = min(2.0 * half[1] * (1.3 + 0.35 * math.modf(hsh * 3.3)[0]) + 1.5, H_MAX - 0.5)
@@ -312,7 +352,8 @@ def _column_span(ro, rd, centre, half, sp=None):
     return max(tn, min(t_lo, t_hi)), min(tf, max(t_lo, t_hi))
 
 
-def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 160.0):
+def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 160.0,
+         architecture: bool = False):
     """What the ray hits first: (kind, point, cell) with kind tower, ground or sky.
 
     Walks the grid cells along the ray like the shader and tests each cell's tower.
@@ -335,7 +376,7 @@ def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 1
         if box is not None:
             tn, tf = _column_span(ro, rd, *box)
             # (the shader looks for spires in the first SPIRE_STEPS cells of the walk only)
-            spire = column_needle(box[1]) if step_i < SPIRE_STEPS else None
+            spire = column_needle(box[1], architecture) if step_i < SPIRE_STEPS else None
             if spire is not None:
                 sn, sf = _column_span(ro, rd, box[0], spire[0], spire[1])
                 if sf > 0.0 and sn < sf and (not (tf > 0.0 and tn < tf) or sn < tn):
@@ -382,15 +423,16 @@ class TowersScene(Scene):
         self._layout_key = None
         self._layout = None
 
-    def _city(self, seed: int, density: float, max_height: float) -> np.ndarray:
-        key = (seed, density, max_height)
+    def _city(self, seed: int, density: float, max_height: float, architecture: bool) -> np.ndarray:
+        key = (seed, density, max_height, architecture)
         if key != self._layout_key:
-            self._layout_key, self._layout = key, city_layout(seed, density, max_height)
+            self._layout_key, self._layout = key, city_layout(seed, density, max_height, architecture)
         return self._layout
 
     def update(self, state, resources):
         p = state.params
-        layout = self._city(state.seed, float(p["density"]), float(p["max_height"]))
+        layout = self._city(state.seed, float(p["density"]), float(p["max_height"]),
+                            float(p["architecture"]) >= 0.5)
         resources.texture("layout", layout, filter="nearest", key=self._layout_key)
         # The plain passes, or (while the dream fractures) their variants with the fracture
         # compiled in: never both, so the whole city pays nothing for the fracture.
@@ -425,14 +467,15 @@ class TowersScene(Scene):
                 if getattr(e, "kind", "") == "touch" and 0.0 <= state.t - e.time < life]
         live = live[-MAX_TOUCHES:]
         # What each touch landed on (cached: it depends only on the touch and the camera).
-        view = (state.seed, aspect, *(float(p[k]) for k in ("density", "max_height", "speed", "height", "fov",
+        view = (state.seed, aspect, *(float(p[k]) for k in ("density", "max_height", "architecture", "speed", "height", "fov",
                                                               "start", "side", "turn", "look_up")))
         hits = []
         for e in live:
             key = (e.time, e.x, e.y, view)
             if key not in self._picks:
                 then = camera(e.time, p)
-                kind, point, cell = pick(layout, then["pos"], screen_ray(then, e.x, e.y, aspect))
+                kind, point, cell = pick(layout, then["pos"], screen_ray(then, e.x, e.y, aspect),
+                                         architecture=float(p["architecture"]) >= 0.5)
                 dist = 0.0 if point is None else float(np.linalg.norm(point - then["pos"]))
                 self._picks[key] = (kind, point, cell, dist)
             hits.append((e, *self._picks[key]))
@@ -575,6 +618,7 @@ towers = TowersScene(
         Param("quality", 0.6, 0.0, 1.0, "ray steps, dispersion and haze (0 is cheapest)"),
         Param("focal_window", 0.0, 0.0, 1.0, "the focal tower holds the close wall's memory, the child at her window (1), or its own (0)"),
         Param("wall", 0.0, 0.0, 1.0, "cut to the close shot of one wall of liquid glass, touched, a memory bending in it (1; 0: the city)"),
+        Param("architecture", 0.0, 0.0, 1.0, "a city of architecture (1): about a third of the towers massive, filling their blocks, terraced, the spires beside them slender (0: columns and spires)"),
         Param("sculpt", 1.0, 0.0, 1.0, "the near towers modelled: flared foot, waist, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     bindings={"environment": Binding(default="sky", scale=0.36)},

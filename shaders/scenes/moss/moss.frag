@@ -10,6 +10,9 @@
 #include "../../lib/hash.glsl"
 #include "../../lib/noise.glsl"
 #include "moss.glsl"
+#ifdef MOSS_CUSHIONS
+#include "cushions.glsl"
+#endif
 
 uniform vec2 u_resolution;
 uniform int u_frame;
@@ -88,7 +91,8 @@ void main() {
     vec2 xz = u_cam_pos.xz + rd.xz * t;
     // (streets: a city laid out by hand, not a chessboard -- the streets bend gently and
     // wander, so the paving between them is never a row of square tiles)
-    xz += u_streets * street_wander(xz);
+    vec2 wander = u_streets * street_wander(xz);
+    xz += wander;
     // Footprint: between the mean of both axes and the long one (along the view), and a
     // little over a pixel: far off the rings and clumps are squeezed along the view, and a
     // footprint of the mean alone lets them alias into bands and speckle.
@@ -197,10 +201,25 @@ void main() {
         // the heartbeat's wave washes over the wet stones as a band of light (round 10's "a
         // wave of light outward"), the seams in it burning brightest
         seam_light += mix(m.colour_a, m.colour_b, 0.3) * m.glow * 0.1 * e.w * wet;
+#ifdef MOSS_CUSHIONS
+        // (round 24: "a Voronoi cracked-tile floor, like lava pavement": near the eye the
+        // street is overgrown -- cushions of moss, sporophytes glowing at their tips, the
+        // paving only glimpsed between the clumps: cushions.glsl)
+        float near_k = (1.0 - smoothstep(0.1, 0.22, fp)) * u_streets;
+        // (a branch: the sky and the far streets, most of the frame, skip it whole)
+        if (near_k > 0.0) {
+            vec3 grown = moss_cushions(u_cam_pos, rd, xz, wander, t, fp, pix, moss_lit, m.colour_a * m.glow,
+                                       e.w + 0.4 * after, stone_c);
+            e.rgb = mix(e.rgb, grown, near_k);
+        }
+        on_street *= 1.0 - near_k;
+        hot_k = mix(1.0, 0.25, near_k);                  // (the crests' hot core: on the crowns, soft)
+#else
         float near_k = (1.0 - smoothstep(0.07, 0.118, fp)) * u_streets;
         e.rgb = mix(e.rgb, stone_c + sheen + seam_light, near_k);
         on_street *= 1.0 - near_k;                       // (the veins: far only)
         hot_k = mix(1.0, seam * mossy, near_k);          // (near, in the seams alone: the stones stay dark)
+#endif
     }
     e.rgb += vein_hot * m.glow * pulse_v * (0.3 * v2.x + 0.04 * v2.y) * vfade
            * on_street * u_streets;       // (the round carpet of the plain scene keeps its cushions)

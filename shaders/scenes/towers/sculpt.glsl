@@ -21,6 +21,12 @@
 const float SCULPT_FADE = 34.0;     // world units from the eye where the carving starts to fade
 const float SCULPT_FAR = 52.0;      // and where it is gone (the walk treats beyond as quadrics)
 const int SCULPT_STEPS = 14;
+// Round 24 ("needles, thorns, tubes, drinking glasses"): a massive tower -- half sizes over
+// this, which only the towers' ``architecture`` layout makes (towers.glsl MASSIVE_R, the
+// same) -- is carved as ARCHITECTURE instead: terraces that step back as it rises, each
+// tier bulging a little like poured glass and rounding over at its shoulder, its facades
+// broad shallow curves (the flutes at a third of their depth), no waist, no needle.
+const float SCULPT_MASSIVE_R = 1.76;
 
 // The quadric a body is carved from: half sizes of its widest ring, the height of its tip,
 // its profile r^2 = (1 - s)(al + be s) (s = y / h), and where the fracture has cut it.
@@ -43,6 +49,7 @@ struct Carving {
     float time;         // seconds (the rings run up the skin)
     float y0;           // the height where the ray entered (carving_enter)
     vec2 rot0;          // the twist's (cos, sin) there
+    float tiers;        // a massive tower's terraces (3 to 6), 0 for a column
 };
 
 // Where the ray enters the quadric (height y0 above the foot): the twist's turn there.
@@ -69,10 +76,16 @@ Carving carving(Body k, float t0, float amount, float time) {
     c.lobes = 4.0 + floor(3.99 * fract(h1 * 5.3 + h2));
     c.flute = 0.17 + 0.08 * h2;
     c.twist = (h1 < 0.5 ? -1.0 : 1.0) * (0.7 + 0.5 * h2) * 6.2832 / max(k.h, 1.0);
-    c.amp = amount * (1.0 - smoothstep(SCULPT_FADE, SCULPT_FAR, t0));
+    // (a massive tower's terraces are large: they carry much further)
+    bool massive = min(k.r.x, k.r.y) > SCULPT_MASSIVE_R;
+    c.amp = amount * (1.0 - smoothstep(massive ? 2.0 * SCULPT_FADE : SCULPT_FADE,
+                                       massive ? 2.5 * SCULPT_FAR : SCULPT_FAR, t0));
     c.time = time;
     c.y0 = 0.0;
     c.rot0 = vec2(1.0, 0.0);
+    c.tiers = massive ? 3.0 + floor(1.99 * h2) : 0.0;
+    c.flute *= massive ? 0.35 : 1.0;
+    c.twist *= massive ? 0.3 : 1.0;
     return c;
 }
 
@@ -104,12 +117,23 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     float rho = length(u);
     float s = lp.y / k.h;
     float R = sqrt(max((1.0 - s) * (k.al + k.be * s), 0.0));
-    // the waist: a smooth pinch (a polynomial bump, no exp)
-    float dw = clamp((s - c.waist_s) * 6.0, -1.0, 1.0);
-    float bump = (1.0 - dw * dw);
-    float f = 1.0 - c.waist * bump * bump;
-    // the upper body thins to a needle above the waist
-    f *= 1.0 - 0.45 * smoothstep(c.waist_s, 1.0, s);
+    float f;
+    if (c.tiers > 0.0) {
+        // terraces: each tier set back from the one below (a smooth shoulder over its top
+        // fifth, so the field's slope stays bounded), bulging a little at its middle
+        float x = s * c.tiers;
+        float tier = floor(x);
+        float u = x - tier;
+        f = 1.0 - 0.2 * (tier + smoothstep(0.8, 1.0, u));
+        f *= 0.93 + 0.07 * smooth_wave(u);
+    } else {
+        // the waist: a smooth pinch (a polynomial bump, no exp)
+        float dw = clamp((s - c.waist_s) * 6.0, -1.0, 1.0);
+        float bump = (1.0 - dw * dw);
+        f = 1.0 - c.waist * bump * bump;
+        // the upper body thins to a needle above the waist
+        f *= 1.0 - 0.45 * smoothstep(c.waist_s, 1.0, s);
+    }
     // the flared foot: pinched a little just above the street
     float fy = clamp((lp.y - 0.75) * 1.4, -1.0, 1.0);
     float fb = 1.0 - fy * fy;
@@ -123,7 +147,9 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     f *= 1.0 - 0.06 * ring * swell;
     f = mix(1.0, f, c.amp);
     float d = (rho - R * f) * min(k.r.x, k.r.y);
-    return max(d, lp.y - k.cut);
+    // a massive tower's roof: its top tier cut level (a flat crown, not a point)
+    float roof = (c.tiers > 0.0) ? k.h * (1.0 - 0.3 * c.amp) : k.h;
+    return max(d, lp.y - min(k.cut, roof));
 }
 
 // The body's outward normal at lp, whose field d0 is known (the march's last): three forward

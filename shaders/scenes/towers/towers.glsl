@@ -294,8 +294,19 @@ struct Column {
 // scenes/towers.py column_profile mirrors it.
 // (0.45 at most: higher, the foot would pinch to a point.  The focal tower, the one of half
 // sizes 1.75 by 1.75 (scenes/towers.py HERO_ROW), swells high: 0.42.)
+// (round 24, the ``architecture`` layout: "needles, thorns, tubes, drinking glasses" -- a
+// massive tower, half sizes over MASSIVE_R, which only that layout makes, stands broadest on
+// the street, sp 0.06, and tapers in terraces (sculpt.glsl) to a rounded crown.)
+const float MASSIVE_R = 1.76;
+const float STOREY = 1.1;           // a massive tower's floors, world units
+
+bool column_massive(vec2 r) {
+    return min(r.x, r.y) > MASSIVE_R;
+}
+
 float column_peak(vec4 l) {
     float sp = 0.32 + 0.13 * fract(l.x * 5.37 + l.y * 11.91);
+    sp = column_massive(l.xy) ? 0.06 : sp;
     return (l.x == 1.75 && l.y == 1.75) ? 0.42 : sp;
 }
 
@@ -353,7 +364,10 @@ bool needle_dims(Column body, out float rn, out float hn, out float cut) {
     rn = hero ? 0.5 : min(0.26 + 0.2 * fract(hsh * 5.7), 0.5 * min(body.r.x, body.r.y));
     hn = min(body.h * (1.3 + 0.35 * fract(hsh * 3.3)) + 1.5, H_MAX - 0.5);
     cut = hn * body.cut / max(body.h, 1e-3);
-    return (hsh < 0.8 || hero) && cut > 0.02;
+    // (a massive tower carries no needle: its terraces end in a rounded crown)
+    // (and in the architecture layout, u_architecture, only one slender tower in four does)
+    float share = (u_architecture > 0.5) ? 0.25 : 0.8;
+    return ((hsh < share && !column_massive(body.r)) || hero) && cut > 0.02;
 }
 
 bool column_needle(Column body, out Column n) {
@@ -953,6 +967,20 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
     edge_lit = edge_lit * edge_lit * (0.25 + 0.75 * m) + 0.6 * sunward * m;
     col *= 1.0 - 0.15 * g_body * g_groove * g_groove;
+    // (round 24: a massive tower is architecture: its glass is banded by storeys, a dark
+    // spandrel every STOREY units whose lower lip catches the light it reflects -- the
+    // scale a reader needs to see a building, not a bottle; faded out before the lines
+    // get thinner than a pixel or two)
+    if (column_massive(k.r)) {
+        float px = t * g_pix;
+        float sy = lp.y * (1.0 / STOREY);
+        float dist = abs(fract(sy) - 0.5) * STOREY;               // from the storey's middle
+        float band = smoothstep(0.5 * STOREY - 0.09 - px, 0.5 * STOREY - 0.09 + px, dist);
+        float lip = band * (1.0 - smoothstep(0.0, 0.05 + px, fract(sy) * STOREY));
+        float near = 1.0 - smoothstep(0.12, 0.3, px / STOREY);
+        col = mix(col, col * 0.25 + 0.02 * refl, band * near * 0.85)
+            + lip * near * (0.25 * refl + rim_light * 0.08);
+    }
 
     col += facet_edge * edge_lit * (rim_light * 0.3 + vec3(0.06, 0.06, 0.1));
 #ifndef TOWERS_FRACTURE

@@ -1,0 +1,179 @@
+// cushions.glsl -- the moss near the eye as living growth: cushions and clumps of moss, their
+// fibres, and the sporophytes standing out of them with glowing tips.
+//
+// Include-only (after lib/noise.glsl and moss.glsl), no uniforms: moss.frag's MOSS_CUSHIONS
+// variant (moss_cushions.frag) calls it for the ground near the eye.
+// Round 24: four readers called the near floor "a Voronoi cracked-tile floor, like lava
+// pavement" -- the glowing seams of round 20's cobbles.  Here the street is overgrown: the
+// moss is a height field of rounded cushions (three octaves of value noise, shaped into
+// domes with soft feet), shaded as velvet (a dark body, a sheen where its surface turns from
+// the eye, fine fibres combed across it), glowing from within at its crowns where the
+// heartbeat passes; the paving shows only in the gaps between clumps.  Out of the cushions
+// stand thin sporophyte stalks, each tip a bead of cold light that flares with the pulse.
+// The stalks are found analytically: the ray's stretch between the ground and the tips'
+// height is a short 2D segment; each stalk of the few cells round it is a vertical segment
+// whose distance to the ray is measured on the ground plane (no marching).
+
+const float STALK_CELL = 0.16;        // world units: one sporophyte at most per cell
+const float STALK_HEIGHT = 0.11;      // world units: the tips' height above the ground
+const float STALK_TIP = 0.011;        // world units: a tip's radius
+
+// A cell's random (0..1)^4, its own small integer hash (include-only: no library needed).
+vec4 cushion_hash(ivec2 cell, uint salt) {
+    uvec2 q = uvec2(cell) * uvec2(1597334677u, 3812015801u) + salt;
+    uint n = (q.x ^ (q.y >> 5u)) * 1597334677u;
+    uvec4 r = uvec4(n, n * 3812015801u, n * 2654435761u, n * 2246822519u) >> 8u;
+    return vec4(r) / 16777216.0;
+}
+
+// The cushions: domes of moss on a jittered lattice (cells of `size` units), each of its
+// own radius and height; at p the highest of them.  Returns its height (0 in the gaps
+// between the clumps), and in dome_u the point's offset from that dome's centre over its
+// radius (its round back's normal comes from it).
+float cushion_layer(vec2 p, float size, uint salt, float rag, out vec2 dome_u) {
+    vec2 q = p / size;
+    ivec2 c = ivec2(floor(q));
+    float best = 0.0;
+    dome_u = vec2(1.0);
+    for (int k = 0; k < 9; ++k) {
+        ivec2 g = c + ivec2(k % 3 - 1, k / 3 - 1);
+        vec4 r = cushion_hash(g, salt);
+        vec2 centre = vec2(g) + 0.2 + 0.6 * r.xy;
+        // (gaps between the clumps, no tiled creases; sizes far apart, a few great cushions
+        // among small ones)
+        float rad = 0.3 + 0.5 * r.z * r.z;
+        vec2 u = (q - centre) / rad;
+        // (rag: the fibres' ragged edge, the same noise for every dome at p)
+        float z = sqrt(max(1.0 - dot(u, u) * rag, 0.0)) * (0.45 + 0.55 * r.w);
+        bool higher = z > best;
+        best = max(best, z);
+        dome_u = higher ? u : dome_u;
+    }
+    return best;
+}
+
+// The small tufts crowding over the clumps: soft bumps (1 - |u|^2 on the same kind of
+// lattice), summed, so their lumps and the slope they give stay continuous -- the highest
+// of them alone (as for the clumps) made sharp creases between tufts, read as scales.
+// Returns the lumps (about 0..1) and, in slope, their summed offsets (a tilt for the normal).
+float tuft_lumps(vec2 p, float size, uint salt, out vec2 slope) {
+    vec2 q = p / size;
+    ivec2 c = ivec2(floor(q));
+    float sum = 0.0;
+    slope = vec2(0.0);
+    for (int k = 0; k < 9; ++k) {
+        ivec2 g = c + ivec2(k % 3 - 1, k / 3 - 1);
+        vec4 r = cushion_hash(g, salt);
+        vec2 u = (q - vec2(g) - 0.2 - 0.6 * r.xy) / (0.6 + 0.3 * r.z);
+        float w = max(1.0 - dot(u, u), 0.0);
+        sum += w * w;
+        slope += u * w;
+    }
+    return sum;
+}
+
+// One cell's stalk: where it stands (world xz) and whether it is there (0 or 1), with its
+// own random for its height and its brightness.
+vec4 stalk_in(ivec2 cell) {
+    uvec2 q = uvec2(cell) * uvec2(2654435761u, 2246822519u);
+    uint n = (q.x ^ (q.y >> 3u) ^ 0x9E37u) * 2654435761u;
+    vec2 r = vec2(uvec2(n, n * 2246822519u) >> 8u) / 16777216.0;
+    uint n2 = n * 3266489917u;
+    float s = float(n2 >> 8u) / 16777216.0;
+    return vec4((vec2(cell) + 0.15 + 0.7 * r) * STALK_CELL, s, fract(s * 7.31));
+}
+
+// Distance from the point p to the segment a..b (2D), and where along it (0..1).
+vec2 segment_distance(vec2 p, vec2 a, vec2 b) {
+    vec2 ab = b - a;
+    float k = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-8), 0.0, 1.0);
+    return vec2(length(p - a - ab * k), k);
+}
+
+// The moss near the eye, emitted light (linear).  ro, rd: the eye ray; xz, t: where it meets
+// the ground (xz already bent by the streets' wander, `bend` that bend); fp: the pixel's
+// footprint on the ground; pix: radians per pixel; lit: the moss light here now (the pulse
+// and the afterglow in it); pulse: the heartbeat's pulse here (0..~1.5); paving: the stone's
+// own colour for the gaps.
+vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, float pix, vec3 lit,
+                   vec3 moss_a, float pulse, vec3 paving) {
+    vec2 ub, ut;
+    float lk = 1.0 - smoothstep(0.015, 0.05, fp);
+    float rag = 1.0 + lk * 0.5 * (vnoise(xz * 17.0) - 0.5);
+    float big = cushion_layer(xz, 0.8, 17u, rag, ub);
+    float tuft = min(tuft_lumps(xz, 0.17, 91u, ut), 1.0);
+    // the great clumps, lumpy with the small tufts crowding over them
+    float h = big * (0.75 + 0.35 * tuft);
+    vec2 u = ub + 0.5 * ut;
+    // the dome's round back (a sphere's normal, its curvature flattened a little), roughened
+    // by lumps (value noise) so no cushion is a smooth ball
+    vec3 n = normalize(vec3(u.x, 0.9 * sqrt(max(1.0 - dot(u, u), 0.0)) + 0.15, u.y));
+    // (a smooth tilt: value noise used as one drew flat facets with creases between them,
+    // read as scales)
+    // (and cheap: two nested sines, smooth, no lattice)
+    vec2 lump = vec2(sin(xz.x * 23.0 + 2.0 * sin(xz.y * 17.0)), sin(xz.y * 21.0 + 2.0 * sin(xz.x * 19.0)));
+    n = normalize(n + lk * 0.12 * vec3(lump.x, 0.0, lump.y));
+    float facing = max(dot(n, -rd), 0.0);
+    // fibres combed across the cushions (two fine octaves; faded to their mean before they
+    // get thinner than a pixel, so nothing glitters)
+    float fk = 1.0 - smoothstep(0.012, 0.04, fp);
+    vec2 fq = mat2(0.87, 0.5, -0.5, 0.87) * xz;
+    // (simplex, not value noise: value noise's lattice showed through as little rectangles;
+    // one octave: a second cost the shot a fifth)
+    float fib = mix(0.5, 0.5 + 0.45 * snoise(fq * vec2(70.0, 23.0)), fk);
+    // velvet: a dark body, its light held in the fibres at the crowns and its sheen where
+    // the surface turns from the eye
+    float crown = smoothstep(0.45, 1.0, h);
+    crown *= crown;
+    float sheen = pow(1.0 - facing, 4.0) * h;
+    // the night's cold light from down the street models the cushions' round backs; their
+    // feet, deep in the clump, fall to black
+    vec3 L = normalize(vec3(0.25, 0.55, -0.8));
+    float key = max(dot(n, L), 0.0) * smoothstep(0.0, 0.4, h);
+    vec3 body = (moss_a * 0.006 + vec3(0.010, 0.009, 0.03) * key * key) * (0.4 + 1.2 * fib);
+    vec3 glow = lit * (0.8 * crown * fib * fib * fib + 0.3 * sheen * (0.5 + fib));
+    // the heartbeat passing lights the crowns a moment from within
+    glow += lit * 0.12 * pulse * crown;
+    // the paving glimpsed between the clumps, the moss's light spilling on its edges
+    float gap = 1.0 - smoothstep(0.0, 0.12 + fp * 4.0, h);
+    vec3 col = mix(body + glow, paving + lit * 0.06 * smoothstep(0.0, 0.35, h + 0.1), gap);
+
+    // Sporophytes: the ray's stretch from the tips' height down to the ground, on the ground
+    // plane; the stalks of the cells round its middle.
+    float down = max(-rd.y, 1e-4);
+    float t_top = (ro.y - STALK_HEIGHT) / down;
+    vec2 a = ro.xz + rd.xz * t_top + bend;            // (bent as the ground point is)
+    vec2 b = xz;
+    // (the four cells nearest the stretch's middle: it is under a cell long near the eye)
+    ivec2 mid = ivec2(floor(0.5 * (a + b) / STALK_CELL - 0.5));
+    float px = t * pix;                                 // a pixel, in world units, here
+    float sk = 1.0 - smoothstep(0.02, 0.05, fp);        // stalks thinner than a pixel: gone
+    vec3 tips = vec3(0.0);
+    float stalk_cover = 0.0;
+    // (only out of the thick moss, where this pixel's clump is thick: the stalks stand close)
+    float thick = smoothstep(0.3, 0.65, h);
+    for (int k = 0; k < 4; ++k) {
+        vec4 s = stalk_in(mid + ivec2(k & 1, k >> 1));
+        float grow = thick * step(0.3, s.z);
+        float hs = STALK_HEIGHT * (0.6 + 0.4 * s.w);
+        // the ray at the stalk's own height: a little nearer the ground point
+        vec2 top = mix(b, a, hs / STALK_HEIGHT);
+        vec2 sd = segment_distance(s.xy, b, top);
+        // the stalk: a hair-thin dark-red line, lit on one side by the moss below
+        float w = 0.0025 + 0.6 * px;
+        float line = (1.0 - smoothstep(0.0025, w, sd.x)) * (0.0025 / w) * grow * sk;
+        stalk_cover = max(stalk_cover, line * step(sd.y, 0.999));
+        // its tip: a bead of cold light, a soft halo round it, flaring with the pulse
+        float d_tip = length(s.xy - top);
+        float r = STALK_TIP + 0.7 * px;
+        float bead = (1.0 - smoothstep(0.4 * r, r, d_tip)) * (STALK_TIP / r) * (STALK_TIP / r);
+        // (the halo ends within half a cell: one reaching past the four cells searched was cut
+        // off at their borders, a grid of faint squares)
+        float hr = max(1.0 - d_tip / 0.06, 0.0);
+        float halo = hr * hr * hr * 0.2;
+        tips += (bead + halo) * grow * sk * (0.35 + 0.65 * s.w) * (0.5 + 2.2 * pulse);
+    }
+    col = mix(col, vec3(0.03, 0.008, 0.01) + lit * 0.1, stalk_cover);
+    col += tips * mix(moss_a, vec3(0.75, 1.0, 0.95), 0.55) * 3.0;
+    return col;
+}

@@ -1,0 +1,5 @@
+#version 330 core
+// Moss: the ground with the near street overgrown (moss.frag with MOSS_CUSHIONS compiled in:
+// cushions.glsl); the scene draws this one instead of the plain one while ``cushions`` is on.
+#define MOSS_CUSHIONS
+#include "moss.frag"
