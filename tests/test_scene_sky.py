@@ -1118,3 +1118,37 @@ def test_the_kaleidoscope_is_drawn_only_in_its_variant():
     assert drawn_variant(scene, names) == "sky"
     assert drawn_variant(scene, names, land=1.0, relief=1.0) == "sky_relief"
     assert drawn_variant(scene, names, land=1.0, relief=1.0, kaleido=1.0) == "sky_kaleido"
+
+
+def test_the_dreams_kaleidoscope_recedes_into_haze_toward_its_pole(gl):
+    """Round 25's readers: "a flat tiling laid over the screen with no depth".  The glass is a
+    tunnel receding to the pole: its deep chips small, dim and sunk in the pole's haze, its
+    near ones crisp.  The light's mean step from pixel to pixel 0.2-0.3 frame heights from the
+    pole is under 0.32 of that 0.5-0.7 out (before: 0.37, the same crisp glass everywhere; now
+    about 0.26)."""
+    from conftest import render_times
+    frame = render_times(gl, "dream", [14.0], size=(320, 180))[0]
+    y = luma(np.asarray(frame, np.float32))
+    h, w = y.shape
+    yy, xx = np.mgrid[0:h, 0:w]
+    # (the pole at 14 s, as in test_the_dreams_sky_is_seen_through_a_kaleidoscope_of_glass)
+    r = np.hypot((xx + 0.5 - 0.5 * w) / h - 0.077, (0.5 * h - yy - 0.5) / h - 0.164)[:-1, :-1]
+    step = np.abs(np.diff(y, axis=1))[:-1, :] + np.abs(np.diff(y, axis=0))[:, :-1]
+    deep = step[(r > 0.2) & (r < 0.3)].mean()
+    near = step[(r > 0.5) & (r < 0.7)].mean()
+    assert deep < 0.32 * near, (deep, near)
+
+
+def test_the_dreams_moons_are_not_glass_marbles(gl):
+    """Round 25's readers: "the moons look like marbles" -- round 24 gave them, through the
+    kaleidoscope, a white glint and a glassy rim.  A moon is its cratered face lit by the sun:
+    its brightest pixel lies less than 75 levels over its mean (before: 92 and 116 on the two
+    large moons at 7.3 s; now about 43 and 59)."""
+    from conftest import render_times
+    y = luma(np.asarray(render_times(gl, "dream", [7.3], size=(320, 180))[0], np.float32))
+    h, w = y.shape
+    yy, xx = np.mgrid[0:h, 0:w]
+    # (the two large emerald moons at 7.3 s, right and left of the pole)
+    for cx, cy in [(246, 86), (73, 72)]:
+        disc = y[np.hypot(xx - cx, yy - cy) < 7]
+        assert disc.max() - disc.mean() < 75.0, (cx, disc.max(), disc.mean())

@@ -154,16 +154,9 @@ vec4 moon(vec2 q, int i, float px) {
     // (no shade cast on the sky behind it: drawn once it read as a ghost, and in the crown
     // round 23's readers called it "a HARD DROP SHADOW" -- the moons hang in the great sun's
     // air, set into it by the haze drifting before them, sky.frag)
-    // (round 24, seen through the kaleidoscope: "sticker-like moons") a polished jewel set in
-    // the glass, sharing its light: the pole's light as one small crisp highlight on the
-    // pole-facing shoulder and a bright glassy rim of its own colour, so the moon reads as a
-    // lit sphere in the pattern, not a disc laid over it
-    if (u_kaleido > 0.0) {
-        vec3 lk = normalize(vec3(toward, 0.9));
-        float spec = pow(max(dot(reflect(vec3(0.0, 0.0, -1.0), n), lk), 0.0), 90.0);
-        float fres = pow(1.0 - n.z, 3.0);
-        col += u_kaleido * (vec3(1.6, 1.55, 1.6) * spec + u_body_f[i].rgb * (0.9 * fres + 0.25 * fres * facing));
-    }
+    // (round 25's readers: "the moons look like marbles" -- round 24's glassy highlight and
+    // fresnel rim through the kaleidoscope are gone: a moon is its cratered face lit by the
+    // sun, the thin sunward rim and its atmosphere above, not a polished jewel)
     float alpha = cover;
     return vec4(col * cover + halo, alpha);
 }

@@ -246,11 +246,24 @@ void main() {
     // a point its glass shows its natural complement (gold and rose), turning as the front
     // passes: the colours inside out.
     {
-        vec4 glass = sky_kaleido(r, ang, u_sector, px, u_kaleido_flow);
+        // (round 25's readers: "a flat tiling laid over the screen with no depth") the glass
+        // is a tunnel receding to the pole: its near chips, at the frame's edge, large, bright
+        // and a little out of focus (the pixel widened there: soft edges, the finest shards
+        // gone); its deep chips, toward the pole, small, dim, bluish and sunk in the pole's
+        // luminous haze -- contrast and colour falling away with depth, as in air
         float rs = r * u_zoom_eff;
-        vec3 back = vec3(0.85, 0.62, 1.0) * (0.05 + 1.2 * exp(-rs / 0.12) + 0.45 * exp(-rs / 0.4)) * (1.0 + 0.1 * breath);
-        vec3 seam_light = vec3(1.0, 0.9, 1.0) * (0.10 + 1.3 * exp(-rs / 0.3)) * glass.w;
+        float near = smoothstep(0.42, 1.0, rs);
+        float deep = 1.0 - smoothstep(0.04, 0.62, rs);
+        vec4 glass = sky_kaleido(r, ang, u_sector, px * (1.0 + 1.4 * near), u_kaleido_flow);
+        vec3 back = vec3(0.85, 0.62, 1.0) * (0.06 + 0.5 * (1.0 - deep) * (1.0 - 0.65 * near)) * (1.0 + 0.1 * breath);
+        vec3 seam_light = vec3(1.0, 0.9, 1.0) * (0.04 + 0.6 * (1.0 - deep) * (1.0 - 0.5 * near)) * glass.w;
         vec3 k = back * glass.rgb + seam_light * (0.3 + 0.7 * luma(glass.rgb) / (0.05 + luma(glass.rgb)));
+        // (the deep chips: dimmed, their colour drained toward a cold blue, veiled by the haze
+        // that brightens toward the pole's light)
+        k = mix(k, luma(k) * vec3(0.55, 0.65, 1.35), 0.7 * deep);
+        k = max(mix(vec3(luma(k)), k, 1.0 + 0.35 * near), 0.0);     // (the near glass deeper in colour)
+        vec3 haze = vec3(0.30, 0.26, 0.78) * (0.05 + 0.55 * exp(-rs / 0.16));
+        k = mix(k * (1.0 - 0.55 * deep), haze, 0.75 * deep * deep);
         // (the natural glass: the inverted hues turned back by the inversion's hue_turn -- gold
         // frames, lavender gems -- which the front then turns to violet and emerald)
         vec3 klab = rgb_to_oklab(k);
@@ -258,7 +271,7 @@ void main() {
         vec3 natural = max(oklab_to_rgb(klab), 0.0);
         natural = 0.75 * mix(vec3(luma(natural)), natural, 0.6);     // (the colour comes with the inversion)
         k = mix(natural, k, smoothstep(0.0, 1.0, t));
-        k *= 1.0 - 0.8 * smoothstep(0.5, 1.05, length(sp));      // (dark corners)
+        k *= 1.0 - 0.7 * smoothstep(0.55, 1.1, length(sp));      // (dark corners)
         float ba = clamp(bodies.a, 0.0, 1.0);
         lin = mix(lin, lin * mix(0.1, 1.0, ba) + k * (1.0 - ba), u_kaleido);
 #ifdef KDEBUG
@@ -290,11 +303,9 @@ void main() {
     lin += key_glare(sp, u_key_sun) * (1.0 - 0.7 * clamp(bodies.a, 0.0, 1.0));
     // (round 23: the crown of suns and moons INSIDE the sky -- a veil of haze, lit by its great
     // sun, drifting before parts of it; the lake mirrors it with the rest)
-#ifdef SKY_KALEIDO
-    if (false) {            // (the kaleidoscope's glass is the crown's setting: no veil over it)
-#else
+    // (round 25: the kaleidoscope's glass too -- "a flat tiling laid over the screen": the
+    // great sun's haze drifting before parts of it sets it back in the sky's air)
     if (u_mirror_bodies > 0.5 && u_key_sun.z > 0.0) {
-#endif
         vec4 haze = crown_haze(sp, u_key_sun, u_lake_phase);
         lin = lin * (1.0 - haze.a) + haze.rgb;
     }
