@@ -1161,15 +1161,19 @@ def test_the_architecture_city_has_massive_towers_beside_slender_spires():
     assert m.column_needle((hero[0], hero[2] / 2.0, hero[1]), True) is not None
 
 
-def test_a_massive_tower_is_banded_by_storeys(gl, tmp_path):
-    """Round 24: a building reads by its floors.  Looking from the street at the nearest
-    massive tower (320x180, the dream's first shot's camera, found with the scene's own
-    pick), its glass is crossed by storeys: down a strip 7 pixels wide the luminance changes
-    row to row three times as much as column to column (13.2 vs 4.1 levels); on the plain
-    city the same pixels show a smooth column (3.4 vs 11.4)."""
+def test_a_massive_tower_is_smooth_poured_glass_without_bright_storey_lines(gl, tmp_path):
+    """Round 25: round 24's storeys (a dark spandrel with a bright lip every floor, flute
+    ridges and facet edges) read to both readers as "stacked tyres", "an unfinished
+    wireframe"; the floors may stay only as a faint darker banding inside the glass.
+    Looking from the street at the nearest massive tower (320x180, the dream's first shot's
+    camera, found with the scene's own pick), down a strip 7 pixels wide: the luminance
+    changes row to row little (mean step 1.9 levels; round 24: 13.2), and no row
+    stands out brighter than the strip's median row (the brightest 10.2 levels above it, the
+    glass's smooth shading; round 24's lit lips: 46.9)."""
     m = towers_module()
     size = (320, 180)
-    held = {"density": 0.55, "max_height": 30.0, "start": 18.0, "height": 1.3, "look_up": 0.12}
+    held = {"density": 0.55, "max_height": 30.0, "start": 18.0, "height": 1.3, "look_up": 0.12,
+            "architecture": 1.0}
     p = {x.name: x.default for x in m.towers.params}
     p.update(held)
     lay = m.city_layout(0, 0.55, 30.0, True)
@@ -1182,14 +1186,13 @@ def test_a_massive_tower_is_banded_by_storeys(gl, tmp_path):
                 dist = float(np.linalg.norm(point - cam["pos"]))
                 best = (dist, x, y) if best is None or dist < best[0] else best
     assert best is not None and best[0] < 25.0, best
-    ratios = {}
-    for arch in (0.0, 1.0):
-        folder = tmp_path / f"a{int(arch)}"
-        project = make_project(folder, {"scenes/plain.py": show_source("plain", [], dict(held, architecture=arch))})
-        img, = render_times(gl, "plain", [1.0], folder=project, size=size)
-        lum = img.astype(float).mean(axis=2)
-        cx, cy = int(round(best[1] * size[0])), int(round((1.0 - best[2]) * size[1]))
-        w = lum[cy - 12:cy + 13, cx - 3:cx + 4]
-        ratios[arch] = np.abs(np.diff(w, axis=0)).mean() / np.abs(np.diff(w, axis=1)).mean()
-    assert ratios[1.0] > 2.0, ratios
-    assert ratios[0.0] < 1.0, ratios
+    project = make_project(tmp_path, {"scenes/plain.py": show_source("plain", [], held)})
+    img, = render_times(gl, "plain", [1.0], folder=project, size=size)
+    lum = img.astype(float).mean(axis=2)
+    cx, cy = int(round(best[1] * size[0])), int(round((1.0 - best[2]) * size[1]))
+    w = lum[cy - 12:cy + 13, cx - 3:cx + 4]
+    rows = w.mean(axis=1)
+    step = np.abs(np.diff(w, axis=0)).mean()
+    line = rows.max() - np.median(rows)
+    assert step < 5.0, step
+    assert line < 20.0, line

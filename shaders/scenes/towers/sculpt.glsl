@@ -84,7 +84,9 @@ Carving carving(Body k, float t0, float amount, float time) {
     c.y0 = 0.0;
     c.rot0 = vec2(1.0, 0.0);
     c.tiers = massive ? 3.0 + floor(1.99 * h2) : 0.0;
-    c.flute *= massive ? 0.35 : 1.0;
+    // (round 25: a massive tower is smooth poured glass: no flutes, whose ridges drew
+    // "an unfinished wireframe" of vertical lines with the storeys)
+    c.flute *= massive ? 0.0 : 1.0;
     c.twist *= massive ? 0.3 : 1.0;
     return c;
 }
@@ -119,13 +121,15 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     float R = sqrt(max((1.0 - s) * (k.al + k.be * s), 0.0));
     float f;
     if (c.tiers > 0.0) {
-        // terraces: each tier set back from the one below (a smooth shoulder over its top
-        // fifth, so the field's slope stays bounded), bulging a little at its middle
+        // terraces: each tier set back from the one below, bulging a little at its middle
+        // (round 25: a shoulder over the tier's top fifth read as "stacked tyres": the
+        // set-back now flows over the upper three quarters of each tier, so the terraces
+        // pour into one another like glass that sagged as it set -- no hard ring)
         float x = s * c.tiers;
         float tier = floor(x);
         float u = x - tier;
-        f = 1.0 - 0.2 * (tier + smoothstep(0.8, 1.0, u));
-        f *= 0.93 + 0.07 * smooth_wave(u);
+        f = 1.0 - 0.2 * (tier + smoothstep(0.25, 1.0, u));
+        f *= 0.96 + 0.04 * smooth_wave(u);
     } else {
         // the waist: a smooth pinch (a polynomial bump, no exp)
         float dw = clamp((s - c.waist_s) * 6.0, -1.0, 1.0);
