@@ -143,6 +143,14 @@ black, a faint nap; the row's figures drawn out taller and narrower (ROW_STRETCH
 are small polished beads of mercury set deep in the cowl under the brow, dark, each holding
 the candle flames as tiny crisp points, a faint cold glow deep inside.
 
+Round 25 (two readers: those beads were "dull black beads", "button eyes"; the text: "lidless,
+GLOWING orbs of mercury"): in the close shots (the portrait, the lovers, the woman close) the
+eyes are 2.2 cm beads (between round 23's 3 cm and round 24's 1.65 cm) still set in the
+cowl's shadow, but luminous -- liquid silver lit from within by a cold white-blue core, a
+bright fresnel rim, the candle flame a crisp warm point on the mirror, their light blooming a
+little into the dark of the cowl (never through a hood in front of them).  The row's small
+far eyes are unchanged.
+
 Paragraph 4 among them (``child``, ``lovers``): the leftmost figure a child, hand in hand with
 the next, its head ticking side to side on a clock (laughter as a programmed response); the
 two rightmost lovers, turned to each other, mirror images, their brows linked by a bundle of

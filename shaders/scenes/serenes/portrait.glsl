@@ -60,15 +60,24 @@ const int EYE_COUNT = 2;
 #endif
 // the lidless eyes (head-local, before the bow): round 24, "googly chrome balls" -- small
 // polished beads of mercury set deep in the cowl's shadow, no longer bulging from the face
+// (round 25: "dull black beads", "button eyes" -- a modest size between the two, 2.2 cm, the
+// beads lit from within (portrait_shot.glsl); the row's small far eyes keep round 24's size)
 #ifdef PORTRAIT_LOVERS
 // (turned to each other, the beads a little further forward, or the cowl hides them)
-const vec3 EYE_L = vec3(-0.031, -0.006, -0.052);
-const vec3 EYE_R = vec3(0.031, -0.006, -0.052);
-#else
+const vec3 EYE_L = vec3(-0.032, -0.006, -0.05);
+const vec3 EYE_R = vec3(0.032, -0.006, -0.05);
+#elif defined(PORTRAIT_ROW)
 const vec3 EYE_L = vec3(-0.031, -0.006, -0.04);
 const vec3 EYE_R = vec3(0.031, -0.006, -0.04);
+#else
+const vec3 EYE_L = vec3(-0.032, -0.006, -0.036);
+const vec3 EYE_R = vec3(0.032, -0.006, -0.036);
 #endif
+#ifdef PORTRAIT_ROW
 const float EYE_RADIUS = 0.0165;
+#else
+const float EYE_RADIUS = 0.022;
+#endif
 #ifdef PORTRAIT_LOVERS
 // the candles: the key low between them (their inner sides lit, the sides toward us falling
 // into shadow); one behind them, higher, for the rims

@@ -192,9 +192,10 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
         q.y = q.y > 0.0 ? q.y * 0.42 : q.y * 1.1;               // the flame's tall tip
         float f = length(q);
         // (round 24: a tiny crisp flame on the bead, not a smear across the ball)
-        col += lightc * pw[k] * (4.0 * (1.0 - smoothstep(0.07, 0.1, f))
+        // (round 25: a little larger and warmer, so it holds as a point on the glowing bead)
+        col += lightc * pw[k] * (6.0 * (1.0 - smoothstep(0.09, 0.13, f))
                                + 0.03 * exp(-f * f / 0.01));
-        col += vec3(1.0, 0.92, 0.78) * pw[k] * 14.0 * (1.0 - smoothstep(0.0, 0.06, f));
+        col += vec3(1.0, 0.88, 0.7) * pw[k] * 14.0 * (1.0 - smoothstep(0.0, 0.08, f));
     }
     return col;
 }
@@ -348,7 +349,8 @@ void main() {
         float ds = max(dl - EYE_RADIUS, 0.0);
         // (round 24: no near-field spike -- it drew the socket's rim under a small deep
         // bead as a bright curve, a cartoon smile)
-        surf += SILVER * albedo * 0.00012 * (0.3 + 0.7 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao);
+        // (round 25: the beads glow, so their light is brighter on the cowl's inside)
+        surf += SILVER * albedo * 0.00026 * (0.5 + 0.5 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao);
     }
     // her skin: the candle's warmth through it at the edges (fingers glow where thin)
     surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
@@ -374,24 +376,31 @@ void main() {
         // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
         vec3 r = reflect(rd, n);
         float ne = max(dot(n, -rd), 0.0);
-        float fres = 0.72;
+        // (round 25: "dull black beads", "button eyes" -- the text's GLOWING orbs of mercury:
+        // a liquid-silver bead lit from within, the brightest thing in the figure)
+        float glow = 0.6 + 0.4 * u_eyes;
+        // the mirror: the room and the candle's flame as a crisp warm point, fresnel toward
+        // the limb (mercury reflects strongly everywhere, more at grazing angles)
+        float fres = 0.78 + 0.22 * pow(1.0 - ne, 4.0);
         vec3 env = eye_env(E, r, lightc);
-        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.65);
+        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.75);
         vec3 ec = env * fres;
-        // its own soft cold glow, from within, brightest toward the middle
-        // (round 24: faint, and deep in the bead -- a polished black bead, not a grey ball)
-        ec *= 0.6;
-        ec += vec3(0.55, 0.8, 1.0) * (0.0015 + 0.009 * u_eyes) * pow(ne, 6.0);
-        // the limb dark: a ball, never a bright ring round a pupil (round 12's "goggles")
-        ec *= 0.12 + 0.88 * smoothstep(EYE_RADIUS, EYE_RADIUS * 0.6, perp);
-        // the cowl's brow shades the top of the ball
-        ec *= 1.0 - 0.45 * smoothstep(0.2, 0.9, n.y);
+        // the cold white-blue core shining through the liquid silver: white at the middle,
+        // blue toward the limb
+        float core = pow(ne, 4.0);
+        ec += mix(vec3(0.2, 0.42, 1.0), vec3(0.85, 0.95, 1.0), core) * glow * (0.025 + 0.42 * core);
+        // a bright rim where the sphere turns away: the silver's grazing mirror of the lit haze
+        float rimw = smoothstep(EYE_RADIUS * 0.8, EYE_RADIUS * 0.97, perp);
+        ec += SILVER * glow * 0.22 * rimw;
+        // the cowl's brow shades the top of the ball a little
+        ec *= 1.0 - 0.2 * smoothstep(0.3, 0.95, n.y);
         col = mix(col, ec, ecov);
-        // a soft cold halo in the dark round it
-        vec3 toE = E - ro;
-        vec2 se = (toE.xy / toE.z);
-        float dd = length(rd.xy / rd.z - se);
-        col += SILVER * (0.001 + 0.004 * u_eyes) * exp(-dd * 160.0) * (1.0 - ecov);
+        // its light blooming a little into the dark of the cowl round it -- never through
+        // the cloth in front of it (the lovers' far eyes lie behind their hoods)
+        float out_r = max(perp - EYE_RADIUS, 0.0) / EYE_RADIUS;
+        float seen = step(-b - 0.04, depth + (1.0 - cov) * 10.0);
+        col += vec3(0.45, 0.7, 1.0) * glow * (0.05 * exp(-out_r * 5.0) + 0.012 * exp(-out_r * 1.4))
+             * (1.0 - ecov) * seen;
     }
 
 #ifdef PORTRAIT_LOVERS
