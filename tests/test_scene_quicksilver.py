@@ -752,3 +752,66 @@ def test_the_dreams_floor_is_mirror_plates_without_grey_grout(gl):
     grout = int(((y - around > 6.0) & (rgb[..., 2] >= rgb[..., 0])).sum())
     assert grout < 100, grout
     assert y.mean() > 10.0, float(y.mean())
+
+
+# -- round 25: the close shot's tears as liquid metal, not black beads ----------------------
+
+def _tears_close_module():
+    """scenes/_tears_close.py (the close shot's schedule), loaded by path as the scene does."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scenes" / "_tears_close.py"
+    spec = importlib.util.spec_from_file_location("qs_close_schedule_for_tests", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def tear_discs(t: float, size, seed: int = 0) -> list[tuple[float, float, float, float]]:
+    """(column, row, horizontal and vertical radius in pixels) of each tear in the air at the close shot's time t that is
+    near the focus and at least 4 pixels across (its face sharp enough to measure)."""
+    sched = _tears_close_module()
+    u = sched.close_uniforms(seed, t, 0.0)
+    pos, target = np.array(u["u_ccam_pos"]), np.array(u["u_ccam_target"])
+    fwd = (target - pos) / np.linalg.norm(target - pos)
+    right = np.cross([0.0, 1.0, 0.0], fwd)
+    right /= np.linalg.norm(right)
+    up = np.cross(fwd, right)
+    w, h = size
+    out = []
+    for tear, ry in zip(u["u_ctears"][: u["u_ctear_count"]], u["u_ctear_ry"]):
+        d = tear[:3] - pos
+        depth = float(d @ fwd)
+        scale = sched.FOCAL * h / depth
+        radius = float(tear[3]) * scale
+        col, row = w / 2 + float(d @ right) * scale, h / 2 - float(d @ up) * scale
+        on_screen = radius < col < w - radius and ry * scale < row < h - ry * scale
+        if 0.9 < depth < 1.8 and radius >= 2.0 and on_screen:
+            out.append((col, row, radius, float(ry) * scale))
+    return out
+
+
+def test_the_close_shots_tears_are_bright_liquid_metal_with_one_dark_band(gl, tmp_path):
+    """Round 25: both readers saw the tears at 163.8 s as "black beads, not liquid metal" (each
+    mirrored the dark overhead over most of its face).  Each tear now gives back the bright
+    night round it: most of its face bright, a dark band only where it mirrors the dark water
+    (the in-focus tears' faces: their medians' mean about 74 before, about 140 now)."""
+    size = (320, 180)
+    times = [1.0, 1.75, 2.5, 3.25, 5.0]
+    frames = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], times, size=size)
+    faces = []
+    for t, img in zip(times, frames):
+        y = luma(img)
+        rows, cols = np.mgrid[0:size[1], 0:size[0]]
+        for cx, cy, rx, ry in tear_discs(t, size):
+            inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.6 ** 2
+            if inside.sum() >= 6:
+                faces.append(y[inside])
+    assert len(faces) >= 2, f"only {len(faces)} tears in focus to measure"
+    medians = [float(np.median(face)) for face in faces]
+    # bright on most of its face, every one (before: 35 to 115, now 103 to 171) ...
+    assert min(medians) > 90.0, f"a dark bead: median luma {min(medians):.0f} on its face ({medians})"
+    assert np.mean(medians) > 120.0, f"dark beads: mean of the faces' medians {np.mean(medians):.0f} (74 before)"
+    # ... and somewhere a dark band across one (it mirrors, it is not a lit white ball)
+    assert min(float(np.percentile(f, 10)) for f in faces) < 0.6 * max(float(np.median(f)) for f in faces)

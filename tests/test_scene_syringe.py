@@ -478,3 +478,18 @@ def test_the_dreams_offered_syringe_glows_without_swamping_its_glass(gl):
     (offered,) = render_times(gl, "dream", [147.0], size=(320, 180))
     bright = int((luma(offered.astype(np.float32)) > 120.0).sum())
     assert 1500 < bright < 4500, bright
+
+
+def test_the_needles_bevel_is_a_long_slanted_cut_catching_the_light_along_its_edge(syringe):
+    """Round 25: both readers took the close shot's bevel for "a flat disc / saucer" (152.4 s):
+    its cut face, turned full to the camera, was a dull grey oval.  Now it is the slanted cut
+    of a thin steel tube seen along its length, a long narrow ellipse whose rim and lip catch
+    the light, the lumen a dark slot inside: many more bright pixels (luma over 150) along
+    the cut than the dull face had (40 before, about 250 now, at 320x180, no bead)."""
+    size = (320, 180)
+    y = luma(syringe({"shot": 1, "bead": 0.0}, size=size))
+    lit = y > 150.0
+    assert int(lit.sum()) > 150, f"the bevel's edge catches no light ({int(lit.sum())} bright pixels)"
+    # the lit rim runs a long way along the needle (a cut seen slanted), not round a small oval
+    cols = np.nonzero(lit.any(axis=0))[0]
+    assert cols.max() - cols.min() > 0.25 * size[0], (cols.min(), cols.max())

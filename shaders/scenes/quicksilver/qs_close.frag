@@ -134,6 +134,41 @@ vec3 mercury(vec3 n, vec3 v, vec3 r, float blur) {
 
 // ---------------------------------------------------------------- the tears
 
+// What a tear gives back (round 25: both readers saw "black beads, not liquid metal" at 163.8 s:
+// a sphere mirrored the dark overhead over most of its face).  A hanging drop of mercury is a
+// bright thing: the violet sky it falls through fills its upper face, the horizon's pale line
+// is a broad band round its waist, the lit pool below gives the sky back under it, and it is
+// dark only in one band, where it mirrors the dark water between it and the horizon.  The
+// candles and the key light stay crisp points on top.
+vec3 tear_env(vec3 r, float blur) {
+    float el = r.y;
+    float a = abs(el);
+    // the sky: violet overhead, paling and brightening down to a white-hot line at the horizon
+    // (chrome's look: a bright upper face ending in a crisp edge, dark below it), nearly
+    // neutral: silver holding a violet sky, not lavender glass
+    vec3 sky = vec3(0.20, 0.15, 0.40) + vec3(0.50, 0.48, 0.62) * exp(-a * 3.0)
+             + vec3(0.9, 0.92, 1.0) * exp(-a * (40.0 - 25.0 * min(blur * 20.0, 1.0))) * 1.5;
+    float below = smoothstep(0.004 + blur, -0.004 - blur, el);
+    // the dark band: the unlit water between the pool's near edge and the horizon, cut sharp
+    // under the horizon's line, the pool giving back the lit sky again further down
+    float w = 0.004 + blur;
+    float dark = smoothstep(-0.005, -0.005 - w, el) * smoothstep(-0.45 - w, -0.25, el);
+    // the candles round the pool, behind the viewer and to the sides as well as ahead: warm
+    // points on the tear's horizon band (the night round it, not only ahead)
+    // (two, far apart: a row of them in a tear's dark band read as teeth)
+    vec3 warm = vec3(2.6, 1.2, 0.4) * (glow_disc(r, normalize(vec3(0.62, 0.05, -0.78)), 0.06, blur)
+                                     + glow_disc(r, normalize(vec3(-0.85, 0.05, -0.52)), 0.06, blur)) * 150.0;
+    // one crisp highlight: the key light's hard core, far brighter than the lifted sky round it
+    vec3 spark = vec3(1.0, 0.98, 1.04) * glow_disc(r, normalize(KEY), 0.035, blur) * 30.0;
+    return (night(r, blur) + sky * mix(1.0, 0.55, below)) * (1.0 - 0.97 * dark) + spark + warm;
+}
+
+// A tear's metal: mercury's reflectance over tear_env.
+vec3 tear_metal(vec3 n, vec3 v, vec3 r, float blur) {
+    float f = 0.74 + 0.26 * pow(1.0 - clamp(dot(n, v), 0.0, 1.0), 5.0);
+    return f * vec3(0.96, 0.97, 1.0) * tear_env(r, blur);
+}
+
 // Nearest tear along a ray: t (or -1), its normal, its coverage (defocus-softened edge) and
 // how blurred it is (in radians of its reflection).
 float trace_tears(vec3 ro, vec3 rd, float px, out vec3 n, out float cover, out float blur) {
@@ -303,7 +338,7 @@ void main() {
     vec3 tn;
     float tcov, tblur;
     float tr = trace_tears(vec3(p.x, 0.0, p.y), r, px * 0.5, tn, tcov, tblur);
-    vec3 tcol = mercury(tn, -r, reflect(r, tn), tblur + 0.01);
+    vec3 tcol = tear_metal(tn, -r, reflect(r, tn), tblur + 0.01);
     pool = mix(pool, tcol * 0.8, tr > 0.0 ? tcov : 0.0);
     // the seams catch the light: a crisp bright line (the bevel), the freeze's front a brighter one
     // (a bevel: a dark groove either side of the lit edge, so the seam is cut, not painted)
@@ -323,7 +358,7 @@ void main() {
     // The tears in the air, nearest first.
     float tt = trace_tears(ro, rd, px, tn, tcov, tblur);
     if (tt > 0.0 && (on_pool < 0.5 || tt < tp)) {
-        vec3 tc = mercury(tn, -rd, reflect(rd, tn), tblur);
+        vec3 tc = tear_metal(tn, -rd, reflect(rd, tn), tblur);
         col = mix(col, tc, tcov);
     }
 

@@ -26,8 +26,8 @@ out vec4 frag_colour;
 
 const float FOCAL = 1.9;
 const float R = 0.032;                      // the needle's outer radius
-const float BORE = 0.018;                   // its bore
-const float BEVEL_TAN = 0.3;                // the bevel's slope along the needle (tan of ~17 degrees)
+const float BORE = 0.023;                   // its bore (a thin wall: the cut face a narrow ring)
+const float BEVEL_TAN = 0.2;                // the bevel's slope along the needle (tan of ~11 degrees: a long cut)
 const vec3 TIP = vec3(0.1, -0.06, 1.0);     // the point, a little right of and below the centre
 const vec3 MOON_DIR = vec3(-0.35, 0.8, -0.5);
 const vec3 STAR = vec3(0.75, 0.82, 1.0);
@@ -39,9 +39,14 @@ vec3 needle_axis() {                        // from the point back towards the b
     return normalize(vec3(-0.82 + 0.03 * s, 0.42 + 0.05 * s, 0.45));
 }
 
-vec3 bevel_up(vec3 a) {                     // across the needle, towards the camera and up
+// Across the needle, mostly up and a little towards the camera (round 25: turned full to the
+// camera the cut face read as "a flat disc / saucer"; tipped up it is seen slanted, a long
+// narrow ellipse along the tube).
+vec3 bevel_up(vec3 a) {
     vec3 side = normalize(cross(a, vec3(0.0, 0.0, -1.0)));
-    return normalize(cross(side, a));
+    vec3 toward = normalize(cross(side, a));
+    vec3 up = normalize(vec3(0.0, 1.0, 0.0) - a * a.y);
+    return normalize(0.45 * toward + 0.9 * up);
 }
 
 vec3 bevel_normal(vec3 a) {                 // the bevel's cut: a plane rising from the point
@@ -70,8 +75,9 @@ vec3 needle_normal(vec3 p) {
 
 vec3 bead_centre() {
     vec3 a = needle_axis();
-    // on the bevel's face, over the bore, hanging a little
-    return TIP + a * (R / BEVEL_TAN) + bevel_normal(a) * (u_bead_r * 0.55) - vec3(0.0, 0.35 * u_bead_r, 0.0);
+    // on the bevel's face, over the lower end of the bore (towards the point: centred on the
+    // long cut, the face's ring round it read as a planet's), hanging a little
+    return TIP + a * (0.5 * R / BEVEL_TAN) + bevel_normal(a) * (u_bead_r * 0.55) - vec3(0.0, 0.35 * u_bead_r, 0.0);
 }
 
 // The night the steel and the bead give back: dark, the violet haze low, the moon's long cold
@@ -156,7 +162,14 @@ void main() {
         vec3 a = needle_axis();
         vec3 q = p - TIP;
         float rr = length(q - a * dot(q, a));
-        steel *= mix(0.08, 1.0, smoothstep(BORE - 0.001, BORE + 0.003, rr));
+        // the cut face: a narrow polished ring round the lumen, catching the light all along
+        // its outer edge and its lip, brighter towards the point (a slanted cut, not a disc)
+        float along = dot(q, a);
+        float on_face = smoothstep(0.97, 0.995, dot(n, bevel_normal(a)));
+        float edge = smoothstep(R - 0.006, R - 0.0008, rr) + 0.6 * (1.0 - smoothstep(BORE + 0.0008, BORE + 0.004, rr));
+        float toward_point = 1.0 - smoothstep(0.0, 2.0 * R / BEVEL_TAN, along);
+        steel += on_face * (STAR * edge * (0.28 + 0.5 * toward_point) + VIOLET * 0.12 * toward_point);
+        steel *= mix(0.03, 1.0, smoothstep(BORE - 0.001, BORE + 0.002, rr));
         col = steel;
     }
 
