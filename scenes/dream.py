@@ -409,12 +409,14 @@ howl = Cue(
     # faces: the tear is the one subject (round 10: "doubled faces and skyline smear
     # together"; round 14: a lone faint face behind the spires still read as a smear).
     params={"memory": 0.0, "flicker": 0.0, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
-    keys={"intensity": [(0, 1.2), (4, 2.2, "in_quad")],
+    # (round 24's readers at 189.2 s: "an overexposed smear", "a tilted horizon turns it to
+    # mush" -- the aurora swells less, the frame keels over a little, not a dutch angle)
+    keys={"intensity": [(0, 1.2), (4, 1.6, "in_quad")],
           # (round 17: the aurora swells into a howling volume -- its crown of rays comes up
           # over the sky, converging where the tear will open, and streams)
           "corona": [(0, 0.8), (4, 1.0, "in_quad")],
           "rift": [(0, 0.0), (1.0, 0.0), (4.5, 1.0, "in_out_sine")],
-          "roll": [(0, 0.0), (1.5, 0.0), (6, -0.22, "in_out_sine")]},
+          "roll": [(0, 0.0), (1.5, 0.0), (6, -0.07, "in_out_sine")]},
 )
 
 # -- 3:09  "You wake gasping, your cheeks wet, your heart pounding with the unbearable, radiant
@@ -465,7 +467,7 @@ dream = Show(
         "waking.amount": [(0, 0.0), (190.25, 0.0), (190.55, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
-        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (189, 0.9), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
+        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (184, 0.6), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # The grade's exposure (round 15: stills "underexposed, 70-80 % black" and others
         # "blown out"): the shadows lifted most in the dark movements -- the night city, the
         # candle-lit Serenes and the woman -- and least in the bright ones (the pale inverted

@@ -523,3 +523,22 @@ def test_the_resonance_keeps_a_true_black_point(dream):
     for t in np.arange(103.0, 121.01, 0.25):
         assert lift.sample(float(t)) <= 0.3 + 1e-6, (t, lift.sample(float(t)))
     assert lift.sample(114.0) < 0.2
+
+
+def test_the_howl_keels_the_frame_only_a_little(gl):
+    """Round 24's two readers at 189.2 s: the howl "an overexposed smear", "a tilted horizon
+    turns it to mush".  The frame keels over by 0.07 rad at most (was 0.22, a dutch angle):
+    the far shore's dark line, found in the left and the right sixth of the frame, slopes by
+    under 0.2 of the width between them (0.32 with the old roll)."""
+    (frame,) = render_times(gl, "dream", [189.0], size=(320, 180))
+    luma = frame[..., :3].astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    h, w = luma.shape
+    rows = slice(int(h * 0.3), int(h * 0.75))
+
+    def shore_row(x0: int, x1: int) -> int:
+        profile = np.convolve(luma[rows, x0:x1].mean(axis=1), np.ones(3) / 3, mode="same")
+        return int(np.argmin(profile[2:-2])) + 2 + rows.start
+
+    left = shore_row(int(w * 0.05), int(w * 0.2))
+    right = shore_row(int(w * 0.8), int(w * 0.95))
+    assert abs(left - right) / (0.75 * w) < 0.2, (left, right)
