@@ -123,8 +123,8 @@ KIND_GROUND, KIND_TOWER, KIND_SKY = 0.0, 1.0, 2.0
 # towers.glsl MASSIVE_R, sculpt.glsl SCULPT_MASSIVE_R: a tower whose half sizes both pass it
 # is architecture (terraced, no needle); only the ``architecture`` layout makes one.
 MASSIVE_R = 1.76
-MASSIVE_SHARE = 0.4
-MASSIVE_HEART = 0.8            # in the rows round the focal tower           # of the standing towers, in the architecture layout
+MASSIVE_SHARE = 0.4            # of the standing towers, in the architecture layout
+MASSIVE_HEART = 0.8            # in the rows round the focal tower
 # The fracture (towers.glsl): a tower's fall starts in 0.04 .. 0.72 and lasts BREAK_SPAN.
 BREAK_SPAN = 0.16
 BREAK_REACH = 50.0             # towers this far from the eye (and further) fall first
