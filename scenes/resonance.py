@@ -254,6 +254,8 @@ def cloud_memories(t: float, seed: int) -> np.ndarray:
 
 
 CLOUD_EYE = 10.0         # cloud.glsl's CLD_EYE and CLD_LENS
+CLOUD_LENS = 1.25
+CLOUD_FLOOR = -42.0      # cloud.glsl's CLD_FLOOR
 
 
 def cloud_pitch(horizon: float) -> float:
@@ -262,7 +264,6 @@ def cloud_pitch(horizon: float) -> float:
     (looking up into the cloud, the city a strip at the foot) -- so a cue's crane up moves
     this camera too, and the faces look up into the cloud."""
     return min(max(math.atan(-horizon * CLOUD_LENS), 0.1), 0.45)
-CLOUD_LENS = 1.25
 
 
 def cloud_memory_screen(mem: np.ndarray, pitch: float) -> np.ndarray:
@@ -301,9 +302,6 @@ def cloud_tower_boxes(pitch: float) -> np.ndarray:
         a = np.array(pts)
         out[k] = (*(a.min(axis=0) - 0.01), *(a.max(axis=0) + 0.01))
     return out
-
-
-CLOUD_FLOOR = -42.0       # cloud.glsl's CLD_FLOOR
 
 
 def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: float = 0.0) -> float:
@@ -351,6 +349,7 @@ class Resonance(Scene):
         resources.draw_count("composite", 0 if (torn or not lake) else 3)
         resources.draw_count("composite_rift", 3 if (torn and lake) else 0)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and lake) else 0)
+        resources.draw_count("cloud_map", 3 if float(p["cloud"]) > 0.5 else 0)
         resources.draw_count("cloud_sky", 3 if (cloudy and count == 0) else 0)
         resources.draw_count("cloud_sky_faces", 3 if (cloudy and count > 0) else 0)
         resources.draw_count("cloud_city", 3 if cloudy else 0)
@@ -435,7 +434,10 @@ resonance = Resonance(
              primitive="triangles", count=0, inputs=("zenith_sky", "zenith_env", "starfield"), into="composite"),
         # The cloud shot (cloud): the cloud's underside baked once, the cloud and its curtains
         # at half resolution, then the city's lights, its towers and the memories over them.
-        Pass("scenes/resonance/cloud_map.frag", name="cloud_map", size=(1024, 1024), update="once",
+        # (baked when ``cloud`` comes on, and only then: the dream's Resonance cues keep the
+        # lake, and each paid this 1024-square bake at its first frame for nothing)
+        Pass("scenes/resonance/cloud_map.frag", name="cloud_map", size=(1024, 1024), update=("cloud",),
+             vert="common/fullscreen.vert", primitive="triangles", count=0,
              wrap="mirror", precision="rgba16f", mipmaps=True),
         Pass("scenes/resonance/cloud_sky.frag", name="cloud_sky", inputs=("cloud_map",), scale=0.5,
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),

@@ -1157,6 +1157,10 @@ def test_the_cloud_shot_skips_the_lake_and_the_lake_skips_it(gl):
     # (its towers and memories are quads over their own pixels, drawn only in it)
     assert drawn_variant(scene, ("composite", "cloud_towers"), cloud=1.0) == "cloud_towers"
     assert drawn_variant(scene, ("composite", "cloud_memories")) == "composite"
+    # (and its map of the cloud's underside is baked only when the cloud comes on: the
+    # dream's lake cues paid a 1024-square bake at their first frame for nothing)
+    assert drawn_variant(scene, ("composite", "cloud_map")) == "composite"
+    assert drawn_variant(scene, ("cloud_city", "cloud_map"), cloud=1.0, zenith=1.0) == "cloud_map"
 
 
 def test_the_memories_ride_the_clouds_drift():
