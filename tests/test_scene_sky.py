@@ -1091,14 +1091,37 @@ def test_the_relief_is_a_height_field_in_depth_baked_once(gl):
         (land.sum(), nx.std())
 
 
+def dream_with_kaleidoscope(gl, times, size=(320, 180)) -> list[np.ndarray]:
+    """Frames of the dream at ``times`` with the sky's ``kaleido`` held on (played by hand from
+    the start, as `visuals still --param sky.kaleido=1` does).  Round 24 put the glass in the
+    dream's sky; round 25's two readers rated it 2 ("generic kaleidoscope wallpaper", "a flat
+    tiling laid over the screen", "garish, overfilled"), below the crown it replaced, so the
+    dream's sky keeps the crown and the glass is the scene's param, tested in its framing."""
+    from fractions import Fraction
+    from visuals.controls.events import SetParam
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.output.export import ShowSource
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.perform.clock import FixedClock
+    from visuals.render.renderer import RenderConfig
+    registry = Registry(SearchPath.build([]))
+    source = ShowSource(gl, registry.show("dream"), registry, RenderConfig(size=size, fps=Fraction(30)),
+                        events=[(0.0, SetParam(scene="sky", param="kaleido", value=1.0))])
+    clock = FixedClock(30)
+    try:
+        return [gl_rows_to_image(source.render(clock.frame_at(t)).read_rgb(), size).copy() for t in times]
+    finally:
+        source.release()
+
+
 def test_the_dreams_sky_is_seen_through_a_kaleidoscope_of_glass(gl):
     """Round 24's readers: the crown "a diagram", "clip-art screensaver" -- rings of orbs on a
     smooth sky.  Now the sky round the pole is chips of coloured glass folded into the mirrored
     wedges (kaleido.glsl): fine, crisp detail all round the crown.  The light's mean step from
     pixel to pixel in a ring about the pole, 0.33-0.5 frame heights out, is over 15 levels
     (before: about 9, the smooth nebula and the orbs' edges)."""
-    from conftest import render_times
-    frame = render_times(gl, "dream", [14.0], size=(320, 180))[0]
+    frame = dream_with_kaleidoscope(gl, [14.0])[0]
     y = luma(np.asarray(frame, np.float32))
     h, w = y.shape
     yy, xx = np.mgrid[0:h, 0:w]
@@ -1126,8 +1149,7 @@ def test_the_dreams_kaleidoscope_recedes_into_haze_toward_its_pole(gl):
     near ones crisp.  The light's mean step from pixel to pixel 0.2-0.3 frame heights from the
     pole is under 0.32 of that 0.5-0.7 out (before: 0.37, the same crisp glass everywhere; now
     about 0.26)."""
-    from conftest import render_times
-    frame = render_times(gl, "dream", [14.0], size=(320, 180))[0]
+    frame = dream_with_kaleidoscope(gl, [14.0])[0]
     y = luma(np.asarray(frame, np.float32))
     h, w = y.shape
     yy, xx = np.mgrid[0:h, 0:w]
@@ -1144,8 +1166,7 @@ def test_the_dreams_moons_are_not_glass_marbles(gl):
     kaleidoscope, a white glint and a glassy rim.  A moon is its cratered face lit by the sun:
     its brightest pixel lies less than 75 levels over its mean (before: 92 and 116 on the two
     large moons at 7.3 s; now about 43 and 59)."""
-    from conftest import render_times
-    y = luma(np.asarray(render_times(gl, "dream", [7.3], size=(320, 180))[0], np.float32))
+    y = luma(np.asarray(dream_with_kaleidoscope(gl, [7.3])[0], np.float32))
     h, w = y.shape
     yy, xx = np.mgrid[0:h, 0:w]
     # (the two large emerald moons at 7.3 s, right and left of the pole)
