@@ -64,7 +64,9 @@ the_sky = Cue(
     # the sky, over the land; the clouds finer toward the pole)
     params={"rotation": 3.5, "hum_freq": 0.18, "quality": 0.74, "depth": 1.0, "suns": 2, "moons": 2,
             "land": 1.0, "teal": 0.0, "deep_stars": 0.6,
-            "pole_glow": 1.0, "lake": 1.0, "lake_level": -0.24, "relief": 1.0,
+            "pole_glow": 1.0, "lake": 1.0, "lake_level": -0.12, "relief": 1.0,
+            # (round 25's readers: "a dead empty band between the mountains and the reflection"
+            # -- the water comes up to the ranges' foot, the crown mirrored whole under them)
             # (no `kaleido`: round 24's chips of glass read to round 25's two readers as "generic
             # kaleidoscope wallpaper", "garish, overfilled tiling" -- rated 2, below the crown)
             # (through the dusk the sky's land lies where the constellations' land lies)

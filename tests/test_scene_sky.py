@@ -750,7 +750,8 @@ def test_the_dreams_sky_is_three_framings_not_one_set(gl):
     # (round 17: the bottom rows over the land are the lake, whose water mirrors the ranges:
     # its rows just under the shore match the rows just over it, flipped; tilted up at 14 s
     # there is no shore in the frame to mirror)
-    shore = 180 - int(round((0.5 - 0.24) * 180))          # (the dream's lake_level, at horizon 0)
+    from scenes.dream import the_sky
+    shore = 180 - int(round((0.5 + the_sky.params["lake_level"]) * 180))   # (at horizon 0)
 
     # (round 20: the land is the ray-marched relief, whose dark shore lies in the rows just
     # over the water and whose ranges stand above it: the band compared reaches them, 8-34
@@ -807,11 +808,14 @@ def test_the_lake_is_dark_still_water_mirroring_from_the_shore(gl):
     land and the lake".  The shore is lit (lib/land.glsl shore_light): a thin bright thread
     where the water meets the land, brighter than the land's misted foot above it by more
     than 25 levels (before: about 5, a dark line), and the water a few rows under it still
-    dark, no grey slab (its rows under 50 levels; round 21's slab was about 65)."""
+    dark, no grey slab (its rows under 50 levels; round 21's slab was about 65).  (Round 25:
+    the water comes up to the ranges' foot and mirrors the crown whole, so the rows are read
+    in the frame's outer fifths, beside the crown's reflection.)"""
     from conftest import render_times
+    from scenes.dream import the_sky
     frame = render_times(gl, "dream", [7.0], size=(320, 180))[0]
-    y = luma(np.asarray(frame, np.float32)).mean(axis=1)
-    shore = 180 - int(round((0.5 - 0.24) * 180))
+    y = luma(np.asarray(frame, np.float32))[:, np.r_[0:64, 256:320]].mean(axis=1)
+    shore = 180 - int(round((0.5 + the_sky.params["lake_level"]) * 180))
     foot = y[shore - 8:shore - 5].mean()
     thread = y[shore - 1:shore + 3].max()
     water = y[shore + 4:shore + 10].mean()
