@@ -445,6 +445,23 @@ def _bend(strokes: list[Stroke], radius: float, tilt: float) -> list[Stroke]:
     return out
 
 
+def _laid_word(seed: int, index: int, rng, strokes: list, pen: float, arc: float, tilt: float,
+               lift: tuple[float, float]) -> Glyph:
+    """A word's strokes (laid along a straight line) bent along an arc, bowed up or down word
+    by word and a little tilted, centred, then shifted along the line and lifted -- so
+    consecutive words never sit in one place (to the left and the right by turns)."""
+    bow = 1.0 if index % 2 == 0 else -1.0
+    strokes = _bend(strokes, bow * arc * rng.uniform(0.8, 1.25), rng.uniform(-tilt, tilt))
+    pts = np.concatenate([st.points for st in strokes])
+    mid = 0.5 * (pts.min(0) + pts.max(0))
+    half = 0.5 * float(pts[:, 0].max() - pts[:, 0].min())
+    shift = bow * rng.uniform(0.35, 1.0) * max(WORD_ROOM - half, 0.0)
+    lifted = rng.uniform(*lift)
+    strokes = [Stroke(st.kind, st.points - mid + np.array([shift, lifted])) for st in strokes]
+    reach = float(max(np.abs(st.points[:, 0]).max() for st in strokes))
+    return Glyph(int(seed), int(index), reach, tuple(strokes), pen)
+
+
 @lru_cache(maxsize=64)
 def word(seed: int, index: int, signs: int) -> Glyph:
     """Word number ``index`` of the script of ``seed``: ``signs`` signs written along one line,
@@ -491,17 +508,8 @@ def word(seed: int, index: int, signs: int) -> Glyph:
     strokes += [_ring(stop, 0.3 * s, True), Stroke("dot", stop[None].copy())]
     strokes += dots
     # along an arc, bowed up or down word by word, a little tilted, shifted along the line
-    bow = 1.0 if index % 2 == 0 else -1.0
-    strokes = _bend(strokes, bow * WORD_ARC * rng.uniform(0.8, 1.25), rng.uniform(-0.08, 0.08))
-    pts = np.concatenate([st.points for st in strokes])
-    mid = 0.5 * (pts.min(0) + pts.max(0))
-    half = 0.5 * float(pts[:, 0].max() - pts[:, 0].min())
-    # (to the left and the right by turns, so consecutive words never sit in one place)
-    shift = bow * rng.uniform(0.35, 1.0) * max(WORD_ROOM - half, 0.0)
-    lift = rng.uniform(-0.12, 0.16)
-    strokes = [Stroke(st.kind, st.points - mid + np.array([shift, lift])) for st in strokes]
-    reach = float(max(np.abs(st.points[:, 0]).max() for st in strokes))
-    return Glyph(int(seed), int(index), reach, tuple(strokes), parts[0].pen * s)
+    return _laid_word(seed, index, rng, strokes, parts[0].pen * s, arc=WORD_ARC, tilt=0.08,
+                      lift=(-0.12, 0.16))
 
 
 # ----------------------------------------------------------------------------- sampling
@@ -761,13 +769,5 @@ def hieroglyph_word(seed: int, index: int, signs: int) -> Glyph:
         centre = np.array([x + s, 0.0])
         strokes += [Stroke(st.kind, st.points * s + centre) for st in p.strokes]
         x += 2.0 * s + gap
-    bow = 1.0 if index % 2 == 0 else -1.0
-    strokes = _bend(strokes, bow * 2.0 * WORD_ARC * rng.uniform(0.8, 1.25), rng.uniform(-0.06, 0.06))
-    pts = np.concatenate([st.points for st in strokes])
-    mid = 0.5 * (pts.min(0) + pts.max(0))
-    half = 0.5 * float(pts[:, 0].max() - pts[:, 0].min())
-    shift = bow * rng.uniform(0.35, 1.0) * max(WORD_ROOM - half, 0.0)
-    lift = rng.uniform(-0.1, 0.12)
-    strokes = [Stroke(st.kind, st.points - mid + np.array([shift, lift])) for st in strokes]
-    reach = float(max(np.abs(st.points[:, 0]).max() for st in strokes))
-    return Glyph(int(seed), int(index), reach, tuple(strokes), parts[0].pen * s)
+    return _laid_word(seed, index, rng, strokes, parts[0].pen * s, arc=2.0 * WORD_ARC, tilt=0.06,
+                      lift=(-0.1, 0.12))

@@ -69,6 +69,25 @@ def render_times(ctx, show_name: str, times, fps=30, **kwargs) -> list[np.ndarra
     return [frames[i] for i in indices]
 
 
+def render_held(ctx, show_name: str, t: float, size, scene: str, held: dict) -> np.ndarray:
+    """A show's frame at t with some of one scene's parameters held (as `visuals still --param
+    SCENE.NAME=VALUE` does), as floats: the dream's picture with one look switched, to test a
+    look the dream turns on (or off) in the framing the dream gives it."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.output.pngio import gl_rows_to_image
+    from visuals.perform.clock import FixedClock
+    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
+    registry = Registry(SearchPath.build([]))
+    renderer = Renderer(ctx, registry.show(show_name), registry, RenderConfig(size=size, fps=Fraction(30)))
+    clock = FixedClock(30)
+    try:
+        renderer.render(clock.frame(clock.frame_at(t)), DeckInputs(overrides={scene: held}))
+        return gl_rows_to_image(renderer.read_rgb(), size).copy().astype(float)
+    finally:
+        renderer.release()
+
+
 def drawn_variant(scene, names, **params) -> str:
     """Which one of a scene's alternative passes ``names`` its update() draws for these params
     (the scene's defaults otherwise): scenes keep costly looks in compiled variants of a pass,

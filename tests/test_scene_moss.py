@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conftest import make_project, render_frames, render_times
+from conftest import make_project, render_frames, render_held, render_times
 
 SIZE = (160, 90)
 
@@ -409,7 +409,7 @@ def test_the_blocks_between_the_moss_streets_are_mossy_cobbles_not_black_squares
     near-black pixels (under 30 grey levels: 6.6 % before, none now).
     (Round 24: the dream grows the near street over with cushions, ``cushions``; this holds
     it off, to keep the scene's own cobbles honest.)"""
-    f = _dream_moss_held(gl, 78.0, (320, 180), {"cushions": 0.0}).mean(axis=2)
+    f = render_held(gl, "dream", 78.0, (320, 180), "moss", {"cushions": 0.0}).mean(axis=2)
     ground = f[int(f.shape[0] * 0.55):]
     assert (ground < 30).mean() < 0.02, (ground < 30).mean()
 
@@ -424,7 +424,7 @@ def test_the_moss_glows_crisp_in_the_seams_of_dark_wet_stone(gl):
     (Round 24: the seams read "a Voronoi cracked-tile floor, like lava pavement"; the dream
     grows the near street over with cushions, ``cushions``, held off here: the scene's own.)"""
     from numpy.lib.stride_tricks import sliding_window_view
-    f = _dream_moss_held(gl, 75.5, (320, 180), {"cushions": 0.0}).mean(axis=2)
+    f = render_held(gl, "dream", 75.5, (320, 180), "moss", {"cushions": 0.0}).mean(axis=2)
     h, w = f.shape
     near = f[int(h * 0.7):, int(w * 0.2):int(w * 0.8)]
     box = sliding_window_view(np.pad(near, 3, mode="edge"), (7, 7)).mean(axis=(2, 3))
@@ -517,25 +517,6 @@ def test_the_moss_columns_are_carved_not_cylinders(gl, tmp_path):
             near_round |= np.roll(np.roll(glass_round, dy, 0), dx, 1)
     stray = (glass_carved & ~near_round).sum()
     assert stray < 0.015 * glass_carved.sum(), (stray, glass_carved.sum())
-
-
-def _dream_moss_held(gl, t: float, size, held: dict) -> np.ndarray:
-    """The dream's frame at t with some of the moss's parameters held (as `visuals still
-    --param moss.NAME=VALUE` does)."""
-    from fractions import Fraction
-    from visuals.load.paths import SearchPath
-    from visuals.load.registry import Registry
-    from visuals.output.pngio import gl_rows_to_image
-    from visuals.perform.clock import FixedClock
-    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
-    registry = Registry(SearchPath.build([]))
-    renderer = Renderer(gl, registry.show("dream"), registry, RenderConfig(size=size, fps=Fraction(30)))
-    clock = FixedClock(30)
-    try:
-        renderer.render(clock.frame(clock.frame_at(t)), DeckInputs(overrides={"moss": held}))
-        return gl_rows_to_image(renderer.read_rgb(), size).copy().astype(float)
-    finally:
-        renderer.release()
 
 
 def _points_of_light(lum: np.ndarray) -> int:

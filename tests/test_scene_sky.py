@@ -1096,27 +1096,13 @@ def test_the_relief_is_a_height_field_in_depth_baked_once(gl):
 
 
 def dream_with_kaleidoscope(gl, times, size=(320, 180)) -> list[np.ndarray]:
-    """Frames of the dream at ``times`` with the sky's ``kaleido`` held on (played by hand from
-    the start, as `visuals still --param sky.kaleido=1` does).  Round 24 put the glass in the
-    dream's sky; round 25's two readers rated it 2 ("generic kaleidoscope wallpaper", "a flat
-    tiling laid over the screen", "garish, overfilled"), below the crown it replaced, so the
-    dream's sky keeps the crown and the glass is the scene's param, tested in its framing."""
-    from fractions import Fraction
-    from visuals.controls.events import SetParam
-    from visuals.load.paths import SearchPath
-    from visuals.load.registry import Registry
-    from visuals.output.export import ShowSource
-    from visuals.output.pngio import gl_rows_to_image
-    from visuals.perform.clock import FixedClock
-    from visuals.render.renderer import RenderConfig
-    registry = Registry(SearchPath.build([]))
-    source = ShowSource(gl, registry.show("dream"), registry, RenderConfig(size=size, fps=Fraction(30)),
-                        events=[(0.0, SetParam(scene="sky", param="kaleido", value=1.0))])
-    clock = FixedClock(30)
-    try:
-        return [gl_rows_to_image(source.render(clock.frame_at(t)).read_rgb(), size).copy() for t in times]
-    finally:
-        source.release()
+    """Frames of the dream at ``times`` with the sky's ``kaleido`` held on.  Round 24 put the
+    glass in the dream's sky; round 25's two readers rated it 2 ("generic kaleidoscope
+    wallpaper", "a flat tiling laid over the screen", "garish, overfilled"), below the crown it
+    replaced, so the dream's sky keeps the crown and the glass is the scene's param, tested in
+    the framing the dream gave it."""
+    from conftest import render_held
+    return [render_held(gl, "dream", t, size, "sky", {"kaleido": 1.0}) for t in times]
 
 
 def test_the_dreams_sky_is_seen_through_a_kaleidoscope_of_glass(gl):

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pytest
 
-from conftest import ROOT, make_project, render_times
+from conftest import ROOT, make_project, render_held, render_times
 from test_scene_moss import _sweep_source, assert_healthy, extreme_variants
 
 SIZE = (160, 90)
@@ -857,25 +857,6 @@ def _zigzag(img: np.ndarray) -> float:
     return float(np.abs(np.diff(gx, axis=0)).mean() / gx.mean())
 
 
-def _dream_held(gl, t: float, size, held: dict) -> np.ndarray:
-    """The dream's frame at t with some of the towers' parameters held (as `visuals still
-    --param towers.NAME=VALUE` does)."""
-    from fractions import Fraction
-    from visuals.load.paths import SearchPath
-    from visuals.load.registry import Registry
-    from visuals.output.pngio import gl_rows_to_image
-    from visuals.perform.clock import FixedClock
-    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
-    registry = Registry(SearchPath.build([]))
-    renderer = Renderer(gl, registry.show("dream"), registry, RenderConfig(size=size, fps=Fraction(30)))
-    clock = FixedClock(30)
-    try:
-        renderer.render(clock.frame(clock.frame_at(t)), DeckInputs(overrides={"towers": held}))
-        return gl_rows_to_image(renderer.read_rgb(), size).copy().astype(float)
-    finally:
-        renderer.release()
-
-
 def test_the_street_mirror_has_no_sawtooth_at_the_towers_feet(gl):
     """Round 17's reader at 179.4 s: "sawtooth artefacts at the tower bases".  The mirror pass
     found each column's tower foot to 3-6 rows (a different error in every column) and rippled
@@ -885,7 +866,7 @@ def test_the_street_mirror_has_no_sawtooth_at_the_towers_feet(gl):
     (Round 20: measured on the plain quadric columns, sculpt 0: the carved towers' flared
     feet and flutes curve their reflected edges for real -- 0.482 there -- which this measure
     cannot tell from a sawtooth.)"""
-    img = _dream_held(gl, 179.4, (640, 360), {"sculpt": 0.0})
+    img = render_held(gl, "dream", 179.4, (640, 360), "towers", {"sculpt": 0.0})
     assert _zigzag(img) < 0.455, _zigzag(img)
 
 
@@ -907,7 +888,7 @@ def test_the_focal_tower_is_modelled_with_a_waist_not_a_spindle(gl):
     frame's upper 0.63 (a running mean over 5 rows) narrows to a waist 0.25 below the rows
     above and below it (0.02 for the plain quadric, sculpt 0: it widens steadily to its
     swell)."""
-    img = _dream_held(gl, 68.0, (320, 180), {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0})
+    img = render_held(gl, "dream", 68.0, (320, 180), "towers", {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0})
     lum = img.mean(axis=2)[:114, 130:215]
     lit = lum > 12
     cols = np.arange(lit.shape[1])
@@ -1118,8 +1099,8 @@ def test_after_the_wall_the_focal_tower_holds_its_memory(gl):
     focal tower holds that wall's memory, the child at her night window (``focal_window``):
     at 70 s (320x180) the Serene's candlelit beige sides are gone from the frame (warm pixels
     0.44 % -> 0.05 %) and the frame differs from the tower's own memory by 176 levels at most."""
-    img = _dream_held(gl, 70.0, (320, 180), {})
-    own = _dream_held(gl, 70.0, (320, 180), {"focal_window": 0.0})
+    img = render_held(gl, "dream", 70.0, (320, 180), "towers", {})
+    own = render_held(gl, "dream", 70.0, (320, 180), "towers", {"focal_window": 0.0})
     warm = (img[..., 0] > img[..., 2] + 20) & (img[..., 0] > 80)
     assert warm.mean() < 0.002, warm.mean()
     assert np.abs(img - own).max() > 100, np.abs(img - own).max()
