@@ -69,7 +69,8 @@ the_sky = Cue(
             # -- the water comes up to the ranges' foot, the crown mirrored whole under them)
             # (no `kaleido`: round 24's chips of glass read to round 25's two readers as "generic
             # kaleidoscope wallpaper", "garish, overfilled tiling" -- rated 2, below the crown)
-            # (through the dusk the sky's land lies where the constellations' land lies)
+            # (where along the ranges the view stands: chosen when the dusk crossed into the
+            # constellations' land; they float over a sea of cloud since round 24)
             "land_offset": -0.68},    # (4 nebula octaves, not 5: cheaper, alike)
 )
 
