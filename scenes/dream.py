@@ -325,7 +325,9 @@ trapped_faces = Cue(
           # (round 18, 138.3 s: "a muddy horizon band at the bottom" -- the water a sliver
           # under the frame; it stays in view, a strip of still water mirroring the curtains)
           "horizon": [(0, -0.3), (7, -0.37, "in_out_sine")],
-          "roll": [(0, 0.07), (7, -0.08, "in_out_sine")],
+          # (round 25's two readers: "a smeared, tilted dark band at the horizon" -- the roll
+          # from side to side eased to a breath, the shore all but level)
+          "roll": [(0, 0.025), (7, -0.03, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
     # laid over the faces it made a collage of three subjects fighting)

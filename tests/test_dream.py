@@ -525,20 +525,36 @@ def test_the_resonance_keeps_a_true_black_point(dream):
     assert lift.sample(114.0) < 0.2
 
 
-def test_the_howl_keels_the_frame_only_a_little(gl):
-    """Round 24's two readers at 189.2 s: the howl "an overexposed smear", "a tilted horizon
-    turns it to mush".  The frame keels over by 0.07 rad at most (was 0.22, a dutch angle):
-    the far shore's dark line, found in the left and the right sixth of the frame, slopes by
-    under 0.2 of the width between them (0.32 with the old roll)."""
-    (frame,) = render_times(gl, "dream", [189.0], size=(320, 180))
+def _shore_slope(frame: np.ndarray, top: float, bottom: float) -> float:
+    """How far the far shore's dark line climbs across the frame, as a fraction of the width
+    between where it is found: its darkest row (between ``top`` and ``bottom``, fractions of
+    the height) in the left and in the right sixth of the frame."""
     luma = frame[..., :3].astype(float) @ np.array([0.2126, 0.7152, 0.0722])
     h, w = luma.shape
-    rows = slice(int(h * 0.3), int(h * 0.75))
+    rows = slice(int(h * top), int(h * bottom))
 
     def shore_row(x0: int, x1: int) -> int:
         profile = np.convolve(luma[rows, x0:x1].mean(axis=1), np.ones(3) / 3, mode="same")
         return int(np.argmin(profile[2:-2])) + 2 + rows.start
 
-    left = shore_row(int(w * 0.05), int(w * 0.2))
-    right = shore_row(int(w * 0.8), int(w * 0.95))
-    assert abs(left - right) / (0.75 * w) < 0.2, (left, right)
+    return (shore_row(int(w * 0.05), int(w * 0.2)) - shore_row(int(w * 0.8), int(w * 0.95))) / (0.75 * w)
+
+
+def test_the_howl_keels_the_frame_only_a_little(gl):
+    """Round 24's two readers at 189.2 s: the howl "an overexposed smear", "a tilted horizon
+    turns it to mush".  The frame keels over by 0.07 rad at most (was 0.22, a dutch angle):
+    the far shore's dark line slopes by under 0.2 of the width across the frame (0.32 with the
+    old roll)."""
+    (frame,) = render_times(gl, "dream", [189.0], size=(320, 180))
+    slope = _shore_slope(frame, 0.3, 0.75)
+    assert abs(slope) < 0.2, slope
+
+
+def test_the_trapped_faces_shore_stays_all_but_level(gl):
+    """Round 25's two readers at 132.2 and 142.2 s: "a smeared, tilted dark band at the
+    horizon".  The faces' frame rolls from side to side by a breath (0.03 rad, was 0.08): at
+    142 s the shore along the frame's foot slopes by under 0.05 of the width (0.075 before,
+    0.025 now)."""
+    (frame,) = render_times(gl, "dream", [142.0], size=(320, 180))
+    slope = _shore_slope(frame, 0.65, 0.97)
+    assert abs(slope) < 0.05, slope
