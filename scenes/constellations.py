@@ -327,6 +327,9 @@ def _unit(v) -> tuple:
     return tuple(c / n for c in v)
 
 
+CLOUD_MOON_DIR = _unit(CLOUD_MOON)     # (normalised once, not every frame)
+
+
 CLOUD_PASSES = ("clouds_a", "clouds_b")
 
 
@@ -339,23 +342,23 @@ class Constellations(Scene):
         index = int(cyc["index"])
         signs = int(round(float(p["signs"])))
         picts = float(p["hieroglyphs"]) >= 0.5
-        key = (seed, index, stars, signs, picts)
         tables = self.__dict__.setdefault("_tables", {})
-        if key not in tables:
-            if len(tables) >= 4:          # a few cues of this scene at once, not a history
-                tables.pop(next(iter(tables)))
-            tables[key] = star_table(seed, index, stars, signs, picts)
-        targets, links, n_links, n_dust, g = tables[key]
-        resources.texture("targets", targets, filter="nearest", key=key)
+
+        def table(i: int):
+            key = (seed, i, stars, signs, picts)
+            if key not in tables:
+                if len(tables) >= 4:          # a few cues of this scene at once, not a history
+                    tables.pop(next(iter(tables)))
+                tables[key] = star_table(seed, i, stars, signs, picts)
+            return key, tables[key]
+
+        key, (targets, links, n_links, n_dust, g) = table(index)
         # the next word, which this one's stars rearrange themselves into
-        key_next = (seed, index + 1, stars, signs, picts)
-        if key_next not in tables:
-            if len(tables) >= 4:
-                tables.pop(next(iter(tables)))
-            tables[key_next] = star_table(seed, index + 1, stars, signs, picts)
-        resources.texture("targets_next", tables[key_next][0], filter="nearest", key=key_next)
+        key_next, (targets_next, links_next, *_) = table(index + 1)
+        resources.texture("targets", targets, filter="nearest", key=key)
+        resources.texture("targets_next", targets_next, filter="nearest", key=key_next)
         resources.texture("links", links, filter="nearest", key=key)
-        resources.texture("links_next", tables[key_next][1], filter="nearest", key=key_next)
+        resources.texture("links_next", links_next, filter="nearest", key=key_next)
         # flights of one glyph all bow the same way, alternating glyph to glyph
         curl = 1.0 if glyphs.hand(seed).curl >= 0 else -1.0
         curl = curl if index % 2 == 0 else -curl
@@ -403,7 +406,7 @@ class Constellations(Scene):
             "u_lake_phase": t % 4096.0,
             "u_cloud_view": CLOUD_CLOSE if float(p["view"]) >= 0.5 else CLOUD_WIDE,
             "u_cloud_drift": (CLOUD_DRIFT * t) % 64.0,
-            "u_cloud_light": (*_unit(CLOUD_MOON), 0.5 + 0.5 * math.sin(2.0 * math.pi * ((t / 5.5) % 1.0))),
+            "u_cloud_light": (*CLOUD_MOON_DIR, 0.5 + 0.5 * math.sin(2.0 * math.pi * ((t / 5.5) % 1.0))),
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
             "u_then": (before["form"], before["dissolving"], (then_t * drift) % 20000.0, then_t % 2400.0),
             "u_hold": cyc["hold"],

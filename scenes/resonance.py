@@ -234,6 +234,7 @@ CLOUD_DRIFT_DIR = (0.35, -1.0)   # the map's offset per unit drift (cloud.glsl's
 CLOUD_TOWERS = ((170.0, 300.0, 18.0, 50.0), (18.0, 260.0, 9.0, 80.0), (-130.0, 230.0, 16.0, 62.0),
                 (-20.0, 170.0, 5.0, 48.0), (70.0, 150.0, 13.0, 72.0), (-48.0, 95.0, 7.0, 66.0))
 # (each tower turned about its axis, so their faces catch the light differently)
+CLOUD_TOWER_ARRAY = np.array(CLOUD_TOWERS, np.float32)
 CLOUD_TOWER_ROT = np.array([(math.cos(0.5 + 1.3 * k), math.sin(0.5 + 1.3 * k)) for k in range(len(CLOUD_TOWERS))], np.float32)
 CLOUD_MEMORIES = 14
 
@@ -304,6 +305,26 @@ def cloud_tower_boxes(pitch: float) -> np.ndarray:
     return out
 
 
+def cloud_uniforms(t: float, seed: int, horizon: float, speed: float) -> dict:
+    """The cloud shot's per-frame uniforms (its drift, tilt, towers' and memories' places on
+    screen): worked out only while the shot is drawn -- the lake cues, which never draw it,
+    pay nothing for it each frame."""
+    pitch = cloud_pitch(horizon)
+    mem = cloud_memory_screen(cloud_memories(t, seed), pitch)
+    reach = 6.0 * mem[:, 2]
+    turn = 0.6 * t * speed + 2.1 * np.arange(CLOUD_MEMORIES)
+    return {
+        "u_cld_drift": CLOUD_DRIFT * t,
+        "u_cld_towers": CLOUD_TOWER_ARRAY,
+        "u_cld_tower_rot": CLOUD_TOWER_ROT,
+        "u_cld_tower_box": cloud_tower_boxes(pitch),
+        "u_cld_pitch": pitch,
+        "u_cld_memory_rot": np.stack([np.cos(turn), np.sin(turn)], axis=1).astype(np.float32),
+        "u_cld_memories": mem,
+        "u_cld_memory_box": np.stack([mem[:, 0] - reach, mem[:, 1] - reach, mem[:, 0] + reach, mem[:, 1] + reach], axis=1),
+    }
+
+
 def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: float = 0.0) -> float:
     """Largest ray slope |x/z| on screen, plus a margin for face warps.
 
@@ -360,9 +381,6 @@ class Resonance(Scene):
         _, _, _, yaw, el = zenith_camera(state.t)
         motes, mote_light = zenith_memories(state.t, state.seed) if up else (
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
-        pitch = cloud_pitch(float(p["horizon"]))
-        mem_screen = (cloud_memory_screen(cloud_memories(state.t, state.seed), pitch) if cloudy
-                      else np.zeros((CLOUD_MEMORIES, 4), np.float32))
         tilt = -p["horizon"] * p["lens"]
         return {
             "u_cam_pitch": (1.0 / math.sqrt(1.0 + tilt * tilt), tilt / math.sqrt(1.0 + tilt * tilt)),
@@ -382,16 +400,7 @@ class Resonance(Scene):
             "u_spires": zenith_spires(state.seed),
             "u_motes": motes,
             "u_mote_light": mote_light,
-            "u_cld_drift": CLOUD_DRIFT * state.t,
-            "u_cld_towers": np.array(CLOUD_TOWERS, np.float32),
-            "u_cld_tower_rot": CLOUD_TOWER_ROT,
-            "u_cld_tower_box": cloud_tower_boxes(pitch),
-            "u_cld_pitch": pitch,
-            "u_cld_memory_rot": np.array([(math.cos(0.6 * state.t * p["speed"] + 2.1 * i), math.sin(0.6 * state.t * p["speed"] + 2.1 * i))
-                                          for i in range(CLOUD_MEMORIES)], np.float32),
-            "u_cld_memories": mem_screen,
-            "u_cld_memory_box": np.stack([mem_screen[:, 0] - 6.0 * mem_screen[:, 2], mem_screen[:, 1] - 6.0 * mem_screen[:, 2],
-                                          mem_screen[:, 0] + 6.0 * mem_screen[:, 2], mem_screen[:, 1] + 6.0 * mem_screen[:, 2]], axis=1),
+            **(cloud_uniforms(state.t, state.seed, float(p["horizon"]), float(p["speed"])) if cloudy else {}),
         }
 
 
