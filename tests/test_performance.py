@@ -14,7 +14,7 @@ from visuals.render.frame import FrameInputs
 from visuals.render.mixer import Mixer
 from visuals.perform.view import TimelineView
 from visuals.load.paths import SearchPath
-from visuals.perform.performance import Performance, Smoothed
+from visuals.perform.performance import Performance
 from visuals.perform.presets import PresetStore
 from visuals.load.registry import Registry
 from visuals.render.renderer import RenderConfig
