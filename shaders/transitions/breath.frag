@@ -65,10 +65,8 @@ vec3 breathed(sampler2D tex, float e, float swell, vec3 white) {
 // edges sink into shadow), and the white is not a veil but light bursting from one point: a
 // small hot core and rays fanning out from it, uneven in length and brightness, added as light
 // (so what is dark between the rays stays dark).
-vec3 gasped(sampler2D tex, float e, float swell, vec3 white, vec2 burst) {
-    vec2 c = 0.5 * u_resolution;
-    vec2 uv = (c + (gl_FragCoord.xy - c) / (1.0 + swell)) / u_resolution;
-    vec3 light = srgb_to_linear(texture(tex, uv).rgb) * exp2(0.3 * e);
+// The burst's light at this pixel: computed once per pixel, laid over both images.
+float gasp_glow(float e, vec2 burst) {
     vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
     vec2 b = (burst - 0.5) * vec2(u_resolution.x / u_resolution.y, 1.0);
     vec2 r = d - b;
@@ -79,7 +77,16 @@ vec3 gasped(sampler2D tex, float e, float swell, vec3 white, vec2 burst) {
                + 0.7 * pow(0.5 + 0.5 * sin(ang * 29.0 + 2.3 * cos(ang * 3.0)), 10.0);
     float reach = 0.3 + 0.18 * sin(ang * 7.0 + 0.6);
     float core = 0.02 / (dist * dist + 0.02);
-    float glow = e * e * (1.6 * core + 0.6 * rays * exp(-dist / max(reach, 0.2)) * smoothstep(0.0, 0.06, dist));
+    return e * e * (1.6 * core + 0.6 * rays * exp(-dist / max(reach, 0.2)) * smoothstep(0.0, 0.06, dist));
+}
+
+// One image through the gasp: swollen, exposed up a little, its edges sinking into shadow,
+// the burst's light added.
+vec3 gasped(sampler2D tex, float e, float swell, vec3 white, float glow) {
+    vec2 c = 0.5 * u_resolution;
+    vec2 uv = (c + (gl_FragCoord.xy - c) / (1.0 + swell)) / u_resolution;
+    vec3 light = srgb_to_linear(texture(tex, uv).rgb) * exp2(0.3 * e);
+    vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
     light = light * (1.0 - 0.55 * e * smoothstep(0.35, 1.1, length(d))) + white * glow;
     vec3 shoulder = 1.0 - exp(-1.3 * light);
     return linear_to_srgb(shoulder);
@@ -107,7 +114,8 @@ void main() {
             // (the swap a little later, past the crest: the old image holds its colour and its
             // darks through the gasp rather than washing into the new one)
             float wg = smoothstep(0.48, 0.6, p);
-            b = mix(gasped(u_from, e, swell, white, burst), gasped(u_to, e, swell, white, burst), wg);
+            float glow = gasp_glow(e, burst);
+            b = mix(gasped(u_from, e, swell, white, glow), gasped(u_to, e, swell, white, glow), wg);
         } else {
             b = mix(breathed(u_from, e, swell, white), breathed(u_to, e, swell, white), w);
         }
