@@ -186,6 +186,8 @@ lens = _Grainy(
                                      "violet-blue black, so dark scenes keep shadow detail (0 = the plain curve)"),
         Param("shoulder", 0.0, 0.0, 1.0, "with tone: starts the highlights' roll-off lower, so bright light is "
                                          "compressed well under white, never a flat white area (0 = the plain curve)"),
+        Param("white", 0.0, 0.0, 2.0, "with tone: the display value the shoulder brings exactly to white (from 1 up), "
+                                      "so the hottest light reaches white; 0 = off, the shoulder only nears white"),
     ],
     description="lens: bloom, a filmic grade, vignette and grain fused in one pass over the frame (cheaper than apart)",
     bypass=("bloom", "vignette", "grain", "tone", "split", "halation"),

@@ -627,6 +627,23 @@ def test_lens_lift_keeps_shadow_detail_and_shoulder_keeps_highlights_off_white(g
     assert white.mean() - bright.mean() > 12, "the shoulder flattens the highlights together"
 
 
+def test_lens_white_brings_the_hottest_light_to_white_and_keeps_the_shoulder(gl, project):
+    """Stop 20: with shoulder 1 the dream's hottest light (suns, flames, mercury eyes, glints)
+    stopped at ~229 of 255 in every still -- a film without bright highlights.  `white` sets
+    the display value the shoulder brings to white: white itself then reaches white, while the
+    highlights under it keep their gradient (two bright levels stay apart) and the mid-tones
+    are left as the shoulder had them."""
+    def flat(name, colour, **lens):
+        lens = {"bloom": 0.0, "vignette": 0.0, "grain": 0.0, "tone": 1.0, "shoulder": 1.0, **lens}
+        return render(gl, project, name, f'fx("{name}", "fx_flat", [("lens", {lens!r})], colour="{colour}")')[0]
+    white_off, white_on = flat("w_off", "#ffffff"), flat("w_on", "#ffffff", white=1.05)
+    assert white_off.mean() < 232 and white_on.mean() > 244, (white_off.mean(), white_on.mean())
+    bright_on = flat("w_bright", "#d8d8d8", white=1.05)
+    assert white_on.mean() - bright_on.mean() > 12, "the white point flattens the highlights together"
+    mid_off, mid_on = flat("w_mid_off", "#808080"), flat("w_mid_on", "#808080", white=1.05)
+    assert abs(mid_on.mean() - mid_off.mean()) < 1.5, "the white point moved the mid-tones"
+
+
 def _closed_lids(gl, project, name, size=(320, 180)):
     closed, = render(gl, project, name, f'fx("{name}", "fx_flat", [("waking", {{"amount": 1.0}})], colour="#606060")',
                      frames=(12,), size=size)

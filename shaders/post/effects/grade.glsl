@@ -45,7 +45,13 @@ vec3 grade_halation(float l, float halation) {
 // and sets black on a faint violet-blue floor, so dark scenes keep their shadow detail;
 // shoulder starts the roll-off lower (knee 0.82 down to 0.62) so bright light is compressed
 // well below white and a blown area keeps its gradient instead of one flat white.
-vec3 grade(vec3 d, float l, float tone, float split, float lift, float shoulder) {
+// `white` (0: off, the shoulder's curve only nears white) is the display value that the
+// shoulder brings exactly to white.  Why: with shoulder 1 the hottest light of the whole dream
+// -- suns, candle flames, mercury eyes, glints -- stopped at ~229 of 255, and the readers saw
+// "flat lighting", a film with no bright highlights.  The shoulder's curve
+// u / sqrt(1 + a u^2) keeps its slope of 1 at the knee (so the mid-tones are untouched) and
+// with a = 1 - 1/u_w^2 passes through 1 at the white point's u_w; light beyond it is white.
+vec3 grade(vec3 d, float l, float tone, float split, float lift, float shoulder, float white) {
     float ls = clamp(l, 0.0, 1.0);
     float shade = (1.0 - ls) * (1.0 - ls);
     float high = max(ls - 0.45, 0.0) * (1.0 / 0.55);
@@ -60,7 +66,9 @@ vec3 grade(vec3 d, float l, float tone, float split, float lift, float shoulder)
     vec3 toe = raised * raised / (raised + k + 1e-6) * (1.0 + k);
     float knee = GRADE_KNEE - GRADE_KNEE_DROP * shoulder;
     vec3 over = max(raised - knee, 0.0) / (1.0 - knee);
-    vec3 rolled = min(raised, vec3(knee)) + (1.0 - knee) * over * inversesqrt(1.0 + over * over);
+    float over_white = max((max(white, 1.0) - knee) / (1.0 - knee), 1.0);
+    float bend = white > 0.0 ? 1.0 - 1.0 / (over_white * over_white) : 1.0;
+    vec3 rolled = min(raised, vec3(knee)) + (1.0 - knee) * over * inversesqrt(1.0 + bend * over * over);
     vec3 floor_ = (GRADE_FLOOR * lift) * GRADE_SHADOW * GRADE_SHADOW * (1.0 - dc);
     return clamp(mix(d, min(toe, rolled) + floor_, tone), 0.0, 1.0);
 }

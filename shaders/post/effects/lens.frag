@@ -27,7 +27,7 @@ void main() {
     vec3 added = (BLOOM_GAIN * max(u_bloom, 0.0) + grade_halation(l, u_halation)) * glow;
     vec3 d = to_display(to_light(src.rgb) + added);
     bool graded = u_tone > 0.0 || u_split > 0.0;
-    d = graded ? grade(d, l, u_tone, u_split, u_lift, u_shoulder) : d;
+    d = graded ? grade(d, l, u_tone, u_split, u_lift, u_shoulder, u_white) : d;
     bool changed = graded || max(added.r, max(added.g, added.b)) > 0.0;
     vec3 rgb = changed ? d + (ign(gl_FragCoord.xy, u_frame) - 0.5) * (1.0 / 255.0) : src.rgb;
     float m = vignette_factor(gl_FragCoord.xy, u_resolution, u_vignette, u_roundness, u_softness);
