@@ -37,9 +37,11 @@ the Resonance pays nothing for it on llvmpipe.
 worm's-eye view from among the glass spires' feet straight up into the corona overhead
 (zenith.glsl).  The spires, modelled (a fluted body that waists, twists and rises to a
 needle, ripple rings running up it), converge from the frame's edges toward the zenith, their
-glass mirroring the curtains and refracting them split into their colours; overhead a few
-broad folded curtains with bright hems wind round the corona's dark heart in a black starry
-sky (round 23: no radial rays -- "a warp-speed screensaver").
+glass mirroring the curtains and refracting them split into their colours; overhead folded
+curtains with bright hems wind in one two-armed whorl round the corona's dark heart, the
+point the spires converge on -- green near it, violet in the outer turns -- in a black starry
+sky (round 23: no radial rays -- "a warp-speed screensaver"; round 26: "green-pink glowing
+blobs, messy, no subject" -- the whorl is the subject, the pink fringe a hint).
 Its own four passes replace the lake set-up's while zenith > 0.5, so neither shot pays for the
 other.
 """

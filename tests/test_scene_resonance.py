@@ -1027,6 +1027,26 @@ def test_the_worms_eye_curtains_are_broad_draperies_in_a_black_sky(gl, t):
     assert streaks < 1.15, f"streaks radiate from the zenith: {streaks:.2f} across vs along"
 
 
+@pytest.mark.parametrize("t", [3.0, 12.0])
+def test_the_worms_eye_curtains_are_one_green_and_violet_whorl_not_pink_rimmed_blobs(gl, t):
+    """Round 25's reader at 112.2 s: "green-pink glowing blobs -- messy, no subject".  The
+    curtains wind in one whorl round the point the spires converge on, green near its heart
+    and violet in the outer turns, their pink fringe only a hint: of the bright pixels (over
+    60 levels) under 5 % are redder than green (main: 15-21 %, every sheet outlined in pink),
+    and of the lit ones (over 25) over 40 % are violet-blue (main: about 19 %, all green)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(t, zenith=1.0)
+    finally:
+        p.release()
+    lum = img.mean(axis=2)
+    bright, lit = lum > 60.0, lum > 25.0
+    pink = (bright & (img[..., 0] > img[..., 1])).sum() / max(bright.sum(), 1)
+    violet = (lit & (img[..., 2] > img[..., 1] + 8.0) & (img[..., 2] > img[..., 0])).sum() / max(lit.sum(), 1)
+    assert pink < 0.05, f"pink-rimmed sheets: {pink:.3f} of the bright pixels redder than green"
+    assert violet > 0.4, f"no violet depth in the whorl: {violet:.3f} of the lit pixels"
+
+
 def test_a_face_below_the_brow_is_modelled_not_streaked(gl):
     """Round 21's reader: the faces "stretched smears".  The rays carry a face's forehead and
     run on up out of its crown, but below the brow -- the cheeks, the nose, between the eyes
