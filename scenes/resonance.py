@@ -116,7 +116,10 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         tau = (t + offset) / period - cycle
         r = _rand(seed, k, cycle, n=6)
         if lead:
-            env = _smooth(0.0, 0.2, tau) * (1.0 - _smooth(0.8, 1.0, tau))
+            # (round 25's reader at 142.2 s: "the face is almost invisible" -- the leader
+            # faded out over its cycle's last fifth, from 141.4 s, while the cue runs to
+            # 143 s: it now holds to its last eighth and goes in a second and a half)
+            env = _smooth(0.0, 0.15, tau) * (1.0 - _smooth(0.88, 1.0, tau))
         else:
             env = _smooth(0.0, 0.35, tau) * (1.0 - _smooth(0.62, 1.0, tau))
         if env <= 0.0:
@@ -141,9 +144,11 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         if flicker > 0.0:
             burst = _rand(seed, k, math.floor(t * 1.3), 7)[0]
             g = _rand(seed, k, step, 13, n=4)
-            # (the leader glitches less: it tears, it is rarely gone)
+            # (the leader glitches less: it tears, it dims, and it is never gone -- round
+            # 25's reader at 142.2 s, a still on one of its dropped frames: "the face is
+            # almost invisible")
             if g[0] < flicker * (0.45 + 0.55 * burst) * (0.5 if lead else 1.0):
-                gate = 0.0 if g[1] < (0.25 if lead else 0.5) else 1.0 + 0.9 * g[2]
+                gate = (0.45 if lead else 0.0) if g[1] < (0.25 if lead else 0.5) else 1.0 + 0.9 * g[2]
                 tear = flicker * 0.3 * g[3]
         strength = FACE_CONTRAST * strength_k * memory ** 0.45 * weight * env * gate
         if strength <= 1e-4:
