@@ -560,6 +560,41 @@ def test_the_faces_make_room_for_the_helix(player):
             assert lesser1 <= 0.25 * lesser0 + 1e-6, (lesser0, lesser1)
 
 
+def test_a_screaming_mouth_is_an_open_oval_inside_the_face(gl):
+    """Round 25's readers: "mouths open in silent screams" must read.  The scream was a long
+    dark drip, four and more times as tall as wide, hanging from under the nose to below the
+    chin, and it read as a dark streak, not a mouth.  Wide open (mouth 1), the mouth's void
+    (cavity over 0.5) is now an oval under the nose, less than three times as tall as wide,
+    that ends above the chin (y over -0.5 in face units; the chin's round at about -0.56)."""
+    from pathlib import Path
+    from test_glsl_lib import VERTEX, inline
+    face = Path(__file__).resolve().parents[1] / "shaders" / "scenes" / "resonance" / "face.glsl"
+    src = "#version 330 core\n" + inline(face, set()) + """
+        out vec4 frag_out;
+        void main() {
+            vec2 q = vec2(-0.3, -0.8) + vec2(0.6, 1.0) * gl_FragCoord.xy / vec2(120.0, 200.0);
+            float cavity, skin;
+            face_height(q, 1.0, 0.3, cavity, skin);
+            frag_out = vec4(cavity, 0.0, 0.0, 1.0);
+        }
+        """
+    prog = gl.program(vertex_shader=VERTEX, fragment_shader=src)
+    fbo = gl.simple_framebuffer((120, 200), components=4, dtype="f4")
+    fbo.use()
+    vao = gl.vertex_array(prog, [])
+    vao.render(vertices=3)
+    cavity = np.frombuffer(fbo.read(components=4, dtype="f4"), np.float32).reshape(200, 120, 4)[..., 0]
+    for thing in (vao, fbo, prog):
+        thing.release()
+    rows, cols = np.nonzero(cavity > 0.5)
+    assert rows.size, "no open mouth"
+    tall = (rows.max() - rows.min() + 1) / 200.0
+    wide = (cols.max() - cols.min() + 1) / 120.0 * 0.6
+    bottom = -0.8 + rows.min() / 200.0
+    assert tall / wide < 3.0, f"the scream is a streak: {tall / wide:.1f} times as tall as wide"
+    assert bottom > -0.5, f"the mouth hangs below the chin (to y {bottom:.2f})"
+
+
 def test_a_face_meets_itself_down_the_nose_with_no_seam(gl):
     """Each trapped face leans off its mirror (one half heavier).  The lean and the mirror's
     slope once stepped at the midline, so the light fell on one half and not the other: a
