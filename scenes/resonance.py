@@ -14,7 +14,8 @@ eye, nose, cheekbones, the cheeks drawn in by a mouth that opens in a silent scr
 face lingers) lit from above by the aurora's light and carried by the curtains' own rays
 (vertical striations bending over its relief and running on up out of its crown, so the face
 is found in the aurora rather than pasted over it); the long open mouth and the sockets thin
-the aurora's own density.  ``flicker`` makes them glitch:
+the aurora's own density.  ``close`` pushes in on the leader (larger, toward the middle,
+the lesser face gone).  ``flicker`` makes them glitch:
 they drop out, pop back too bright and tear into slipping slices.  The face schedule is
 computed here, from the time, the seed and the horizon only.
 
@@ -80,7 +81,7 @@ def _smooth(e0: float, e1: float, x: float) -> float:
 
 
 def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: float,
-                  horizon: float = -0.24, helix: float = 0.0):
+                  horizon: float = -0.24, helix: float = 0.0, close: float = 0.0):
     """The faces visible at time t: arrays (MAX_FACES, 4) a, b and the count.
 
     a = (centre x, centre y, scale, strength) in centered_uv units, strength the signed
@@ -129,12 +130,17 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
             cy = min(horizon + 0.44, 0.14) + 0.02 * r[1] + 0.02 * tau
             scale = 0.74 + 0.06 * r[2]
             strength_k = 1.0
+            # (``close``: the camera closes on the leader -- larger, drawn in toward the
+            # middle, a little lower, the one subject of the frame)
+            cx *= 1.0 - 0.55 * close
+            cy -= 0.05 * close
+            scale *= 1.0 + 0.3 * close
         else:
             # the lesser faces: on the other side, the nearer one lower and larger
             cx = -side * (0.34 + 0.38 * (k - 1)) * aspect / 2.0 + (r[0] - 0.5) * 0.05
             cy = min(horizon + 0.42 + 0.06 * (k - 1), 0.2) + 0.04 * r[1] + 0.02 * tau
             scale = (0.42 - 0.06 * (k - 1)) + 0.05 * r[2]
-            strength_k = 0.6 * (1.0 - 0.8 * helix)
+            strength_k = 0.6 * (1.0 - 0.8 * helix) * (1.0 - close)
         tilt = (r[3] - 0.5) * (0.25 if lead else 0.4)
         # (round 15's reader at 132.6 s: "unreadable smears" -- a face surfacing with its
         # mouth shut read as no face at all: the scream is open from the moment a face
@@ -364,7 +370,7 @@ class Resonance(Scene):
         breath = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"]) % 1.0))
         shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
         a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect, p["horizon"],
-                                    min(max(float(p["helix"]), 0.0), 1.0))
+                                    min(max(float(p["helix"]), 0.0), 1.0), min(max(float(p["close"]), 0.0), 1.0))
         torn = float(p["rift"]) > 0.0
         alive = max(float(p["corona"]), float(p["laughter"])) > 0.0
         up = float(p["zenith"]) > 0.5          # the worm's-eye shot instead of the lake
@@ -475,6 +481,7 @@ resonance = Resonance(
         Param("intensity", 1.0, 0.0, 2.5, "brightness of the aurora"),
         Param("memory", 0.5, 0.0, 1.0, "how many faces of memory surface in the aurora, and how clearly"),
         Param("flicker", 0.1, 0.0, 1.0, "how much the faces glitch in and out"),
+        Param("close", 0.0, 0.0, 1.0, "the camera closes on the leading face: larger and nearer the middle, the lesser face gone (1)"),
         Param("hum_depth", 0.35, 0.0, 1.0, "depth of the hum that makes the aurora breathe"),
         Param("hum_freq", 0.2, 0.0, 2.0, "frequency of the hum's breath, in Hz"),
         Param("speed", 1.0, 0.0, 4.0, "how fast the curtains drift and their rays shimmer"),

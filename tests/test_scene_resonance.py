@@ -244,6 +244,20 @@ def _lead_strength(schedule) -> float:
     return float(lead[0]) if lead else 0.0
 
 
+def test_the_camera_closes_on_the_leading_face(player):
+    """Round 25: the trapped faces' stills a few seconds apart looked alike (two faces each)
+    -- the dream's cue pushes in on the leading face from 136.5 s (``close``).  Closed in,
+    the leader is the one face in the frame, a third larger and near the middle (within 0.2
+    of it, where it stood a sixth of the width off), whenever it shows."""
+    scene = player.scene
+    for t in np.arange(1.0, 12.0, 0.5):
+        a, _, count = scene.face_schedule(t, 2026, 1.0, 0.0, 16 / 9, -0.37, 0.0, 1.0)
+        wide, _, _ = scene.face_schedule(t, 2026, 1.0, 0.0, 16 / 9, -0.37)
+        assert count <= 1, (t, count)
+        if count:
+            assert abs(a[0, 0]) < 0.2 and a[0, 2] > 1.25 * wide[0, 2], (t, a[0], wide[0])
+
+
 def test_flicker_makes_faces_glitch(player):
     def jitter(flicker: float) -> float:
         frames = [player.frame(120 + i, memory=1.0, flicker=flicker) for i in range(10)]
