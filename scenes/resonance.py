@@ -131,9 +131,10 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
             scale = 0.74 + 0.06 * r[2]
             strength_k = 1.0
             # (``close``: the camera closes on the leader -- larger, drawn in toward the
-            # middle, a little lower, the one subject of the frame)
+            # middle, a little higher so its open mouth clears the curtains' hem, the one
+            # subject of the frame)
             cx *= 1.0 - 0.55 * close
-            cy -= 0.05 * close
+            cy += 0.03 * close
             scale *= 1.0 + 0.3 * close
         else:
             # the lesser faces: on the other side, the nearer one lower and larger
