@@ -328,6 +328,10 @@ trapped_faces = Cue(
           # (round 25's two readers: "a smeared, tilted dark band at the horizon" -- the roll
           # from side to side eased to a breath, the shore all but level)
           "roll": [(0, 0.025), (7, -0.03, "in_out_sine")],
+          # (round 25: the face stills 4 s apart alike, two faces each, and "the face is
+          # almost invisible" -- from 136.5 s the camera pushes in on the leading face, the
+          # lesser one fading: its last seconds one screaming face, the frame's one subject)
+          "close": [(0, 0.0), (5.5, 0.0), (9, 1.0, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
     # laid over the faces it made a collage of three subjects fighting)

@@ -14,7 +14,8 @@ eye, nose, cheekbones, the cheeks drawn in by a mouth that opens in a silent scr
 face lingers) lit from above by the aurora's light and carried by the curtains' own rays
 (vertical striations bending over its relief and running on up out of its crown, so the face
 is found in the aurora rather than pasted over it); the long open mouth and the sockets thin
-the aurora's own density.  ``flicker`` makes them glitch:
+the aurora's own density.  ``close`` pushes in on the leader (larger, toward the middle,
+the lesser face gone).  ``flicker`` makes them glitch:
 they drop out, pop back too bright and tear into slipping slices.  The face schedule is
 computed here, from the time, the seed and the horizon only.
 
@@ -37,9 +38,11 @@ the Resonance pays nothing for it on llvmpipe.
 worm's-eye view from among the glass spires' feet straight up into the corona overhead
 (zenith.glsl).  The spires, modelled (a fluted body that waists, twists and rises to a
 needle, ripple rings running up it), converge from the frame's edges toward the zenith, their
-glass mirroring the curtains and refracting them split into their colours; overhead a few
-broad folded curtains with bright hems wind round the corona's dark heart in a black starry
-sky (round 23: no radial rays -- "a warp-speed screensaver").
+glass mirroring the curtains and refracting them split into their colours; overhead folded
+curtains with bright hems wind in one two-armed whorl round the corona's dark heart, the
+point the spires converge on -- green near it, violet in the outer turns -- in a black starry
+sky (round 23: no radial rays -- "a warp-speed screensaver"; round 26: "green-pink glowing
+blobs, messy, no subject" -- the whorl is the subject, the pink fringe a hint).
 Its own four passes replace the lake set-up's while zenith > 0.5, so neither shot pays for the
 other.
 """
@@ -78,7 +81,7 @@ def _smooth(e0: float, e1: float, x: float) -> float:
 
 
 def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: float,
-                  horizon: float = -0.24, helix: float = 0.0):
+                  horizon: float = -0.24, helix: float = 0.0, close: float = 0.0):
     """The faces visible at time t: arrays (MAX_FACES, 4) a, b and the count.
 
     a = (centre x, centre y, scale, strength) in centered_uv units, strength the signed
@@ -114,7 +117,10 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         tau = (t + offset) / period - cycle
         r = _rand(seed, k, cycle, n=6)
         if lead:
-            env = _smooth(0.0, 0.2, tau) * (1.0 - _smooth(0.8, 1.0, tau))
+            # (round 25's reader at 142.2 s: "the face is almost invisible" -- the leader
+            # faded out over its cycle's last fifth, from 141.4 s, while the cue runs to
+            # 143 s: it now holds to its last eighth and goes in a second and a half)
+            env = _smooth(0.0, 0.15, tau) * (1.0 - _smooth(0.88, 1.0, tau))
         else:
             env = _smooth(0.0, 0.35, tau) * (1.0 - _smooth(0.62, 1.0, tau))
         if env <= 0.0:
@@ -124,12 +130,18 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
             cy = min(horizon + 0.44, 0.14) + 0.02 * r[1] + 0.02 * tau
             scale = 0.74 + 0.06 * r[2]
             strength_k = 1.0
+            # (``close``: the camera closes on the leader -- larger, drawn in toward the
+            # middle, a little higher so its open mouth clears the curtains' hem, the one
+            # subject of the frame)
+            cx *= 1.0 - 0.55 * close
+            cy += 0.03 * close
+            scale *= 1.0 + 0.3 * close
         else:
             # the lesser faces: on the other side, the nearer one lower and larger
             cx = -side * (0.34 + 0.38 * (k - 1)) * aspect / 2.0 + (r[0] - 0.5) * 0.05
             cy = min(horizon + 0.42 + 0.06 * (k - 1), 0.2) + 0.04 * r[1] + 0.02 * tau
             scale = (0.42 - 0.06 * (k - 1)) + 0.05 * r[2]
-            strength_k = 0.6 * (1.0 - 0.8 * helix)
+            strength_k = 0.6 * (1.0 - 0.8 * helix) * (1.0 - close)
         tilt = (r[3] - 0.5) * (0.25 if lead else 0.4)
         # (round 15's reader at 132.6 s: "unreadable smears" -- a face surfacing with its
         # mouth shut read as no face at all: the scream is open from the moment a face
@@ -139,9 +151,11 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         if flicker > 0.0:
             burst = _rand(seed, k, math.floor(t * 1.3), 7)[0]
             g = _rand(seed, k, step, 13, n=4)
-            # (the leader glitches less: it tears, it is rarely gone)
+            # (the leader glitches less: it tears, it dims, and it is never gone -- round
+            # 25's reader at 142.2 s, a still on one of its dropped frames: "the face is
+            # almost invisible")
             if g[0] < flicker * (0.45 + 0.55 * burst) * (0.5 if lead else 1.0):
-                gate = 0.0 if g[1] < (0.25 if lead else 0.5) else 1.0 + 0.9 * g[2]
+                gate = (0.45 if lead else 0.0) if g[1] < (0.25 if lead else 0.5) else 1.0 + 0.9 * g[2]
                 tear = flicker * 0.3 * g[3]
         strength = FACE_CONTRAST * strength_k * memory ** 0.45 * weight * env * gate
         if strength <= 1e-4:
@@ -357,7 +371,7 @@ class Resonance(Scene):
         breath = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"]) % 1.0))
         shiver = p["hum_depth"] * math.sin(2.0 * math.pi * ((state.t * p["hum_freq"] * 7.0) % 1.0))
         a, b, count = face_schedule(state.t, state.seed, p["memory"], p["flicker"], aspect, p["horizon"],
-                                    min(max(float(p["helix"]), 0.0), 1.0))
+                                    min(max(float(p["helix"]), 0.0), 1.0), min(max(float(p["close"]), 0.0), 1.0))
         torn = float(p["rift"]) > 0.0
         alive = max(float(p["corona"]), float(p["laughter"])) > 0.0
         up = float(p["zenith"]) > 0.5          # the worm's-eye shot instead of the lake
@@ -468,6 +482,7 @@ resonance = Resonance(
         Param("intensity", 1.0, 0.0, 2.5, "brightness of the aurora"),
         Param("memory", 0.5, 0.0, 1.0, "how many faces of memory surface in the aurora, and how clearly"),
         Param("flicker", 0.1, 0.0, 1.0, "how much the faces glitch in and out"),
+        Param("close", 0.0, 0.0, 1.0, "the camera closes on the leading face: larger and nearer the middle, the lesser face gone (1)"),
         Param("hum_depth", 0.35, 0.0, 1.0, "depth of the hum that makes the aurora breathe"),
         Param("hum_freq", 0.2, 0.0, 2.0, "frequency of the hum's breath, in Hz"),
         Param("speed", 1.0, 0.0, 4.0, "how fast the curtains drift and their rays shimmer"),

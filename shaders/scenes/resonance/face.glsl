@@ -18,8 +18,19 @@ float face_ellipse(vec2 p, vec2 r) {
 // this face leans off its mirror (one eye lower and heavier, one brow raised, the mouth
 // pulled to one side), so no two faces are the same symmetric mask.  Returns the relief
 // (ridges minus hollows, about -1..1, soft-edged).
+// Where the screaming mouth sits and how large it opens (mouth 0..1), shared by the relief
+// and the height field.  (round 26: an open oval under the nose, ending above the chin,
+// about twice as tall as wide -- round 25's readers did not find the "mouths open in silent
+// screams": the long mouth, four times as tall as wide and hanging below the chin, read as a
+// dark drip, not a mouth)
+const float FACE_MOUTH_Y0 = -0.23;
+const float FACE_MOUTH_DROP = 0.06;
+vec2 face_mouth_radii(float mouth) {
+    return vec2(0.05 + 0.035 * mouth, 0.045 + 0.09 * mouth);
+}
+
 // The screaming mouth's outline, 1 on its rim (mq: the point from the mouth's centre, mr: its
-// radii): long, dragged down into the jaw below its centre, the rim wavering -- one shape for
+// radii): stretched down below its centre, the rim wavering -- one shape for
 // the light's relief and the cavity's darkness.
 float face_mouth(vec2 mq, vec2 mr, float asym) {
     vec2 mn = mq / mr;
@@ -40,12 +51,12 @@ float face_relief(vec2 q, float mouth, float asym) {
     // (round 22: "Halloween masks" -- the eyes deep dark orbits, wider than the almond the
     // light's rims drew round as goggles, their edges soft)
     float eye = face_ellipse(e, vec2(0.058 + 0.006 * lean, 0.042 + 0.016 * mouth));
-    vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
+    vec2 mq = q - vec2(0.0, FACE_MOUTH_Y0 - FACE_MOUTH_DROP * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;      // the scream pulls one corner down
     // (round 14: "the scream a coin", then "still crisp black ovals": a long mouth, its rim
     // wavering, dragged down into the jaw below its centre, and soft-edged -- a void in the
     // light, not a hole cut clean like the sockets)
-    vec2 mr = vec2(0.04 + 0.025 * mouth, 0.05 + 0.17 * mouth);
+    vec2 mr = face_mouth_radii(mouth);
     float mo = (face_mouth(mq, mr, asym) - 1.0) * mr.x;
     float mouth_fill = smoothstep(0.035, -0.05, mo);
     float hollow = eye;
@@ -121,16 +132,16 @@ vec3 face_height(vec2 q, float mouth, float asym, out float cavity, out float sk
     h += 0.2 * face_bump(q, vec2(0.0, -0.02), vec2(0.03, 0.08));
     h += 0.12 * face_bump(q, vec2(0.0, -0.1), vec2(0.035, 0.028));
     // the mouth: lips round an open oval (one corner dragged down), the dark inside
-    vec2 mq = q - vec2(0.0, -0.225 - 0.1 * mouth);
+    vec2 mq = q - vec2(0.0, FACE_MOUTH_Y0 - FACE_MOUTH_DROP * mouth);
     mq.y += 0.03 * asym * mq.x / 0.1;
     // (long and stretched down in the scream; the lips a faint rise, not a lit coin's rim)
-    vec2 mr = vec2(0.04 + 0.027 * mouth, 0.05 + 0.17 * mouth);
+    vec2 mr = face_mouth_radii(mouth);
     h += 0.04 * face_bump(mq, vec2(0.0), mr * 1.35);
     h -= 0.3 * face_bump(mq, vec2(0.0), mr * 0.85);      // (shallower: its lit lower lip read as a coin's rim)
     // (round 14: "coins".  The void is irregular -- its rim wavers -- soft-edged, and
     // dragged down into the jaw below its centre: a silent scream, not a cut-out oval.)
     cavity = smoothstep(1.25, 0.15, face_mouth(mq, mr, asym));
     // the chin
-    h += 0.08 * face_bump(q, vec2(0.0, -0.49 - 0.1 * mouth), vec2(0.08, 0.05));
+    h += 0.08 * face_bump(q, vec2(0.0, -0.5 - 0.06 * mouth), vec2(0.08, 0.05));
     return h;
 }

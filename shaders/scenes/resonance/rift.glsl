@@ -20,7 +20,8 @@ vec2 rift_shape(float y, float t) {
     float span = smoothstep(0.04, 0.3, y) * (1.0 - smoothstep(1.1, 1.4, y));
     float open = u_rift;
     float near = 0.35 + 0.65 * smoothstep(0.05, 0.9, y);            // wider where it is near
-    float hw = open * 0.11 * near * span * sqrt(max(span, 0.0))
+    // (round 26: a third narrower -- round 25's readers: "an overexposed smear")
+    float hw = open * 0.075 * near * span * sqrt(max(span, 0.0))
              * (0.85 + 0.2 * snoise(vec2(y * 6.0, t * 0.5)) + 0.04 * snoise(vec2(y * 25.0, t * 1.3)));
     return vec2(x0, max(hw, 0.0));
 }
@@ -55,37 +56,42 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // light streaming in filaments along the slit, up into the sky beyond; the lips burn
     // white again where the sky is torn
     float across = clamp(abs(dx) / max(s.y, 1e-4), 0.0, 1.0);          // 0 at the core, 1 at a lip
-    float flow = snoise(vec2(dx * 60.0, q.y * 5.0 - t * 1.6));
-    float fil = 0.5 + 0.5 * snoise(vec2(dx * 150.0 + 3.0 * flow, q.y * 2.5 - t * 1.1));
+    // (round 26: broad streams -- round 25's "smeary": filaments a few pixels apart tangled
+    // into a scribble of fine lines inside the white)
+    float flow = snoise(vec2(dx * 25.0, q.y * 4.0 - t * 1.6));
+    float fil = 0.5 + 0.5 * snoise(vec2(dx * 35.0 + 1.5 * flow, q.y * 2.5 - t * 1.1));
     fil = mix(fil, 0.5, 0.85 * calm);
     flow *= 1.0 - 0.6 * calm;
-    vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.5 + 0.5 * flow) * (0.45 + 1.6 * fil * fil);
+    vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.5 + 0.5 * flow) * (0.55 + 1.0 * fil * fil);
     // (a broad soft core, not a white line down the middle: a line is what read as lightning)
     // (round 14: still "a white lightning bolt" -- the core was clipped flat white.  Now a
     // wound with depth: the light beyond deep violet and teal, streaming, only a warm soft
-    // heart down the middle that never clips flat; the lips glow in the aurora's colours.)
+    // heart down the middle that never clips flat.)
     vec3 beyond = deep * (0.7 + 0.8 * fil) + vec3(1.0, 0.93, 0.9) * (0.8 * exp(-across * across / 0.08) * (0.6 + 0.6 * fil))
-                + 0.5 * mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * flow) * smoothstep(0.5, 1.0, across);
-    // the burning lips: torn and glowing in the aurora's own colours, a thin warm white only
-    // at the very edge, frayed along its length
-    vec3 lipc = mix(u_colour_fringe.rgb, u_colour_low.rgb, 0.5 + 0.5 * sin(q.y * 9.0 + t + 3.0 * flow));
+                + 0.5 * vec3(0.5, 0.4, 1.0) * smoothstep(0.5, 1.0, across);
+    // the burning lips: torn and glowing violet-white, a thin warm white only at the very
+    // edge, frayed along its length (round 26: one colour -- the aurora's pink and green,
+    // alternating along the lips, read as "colour fringing" to round 25's readers)
+    vec3 lipc = vec3(0.62, 0.5, 1.0);
     float fray = 0.6 + 0.8 * fil;
     float lip = exp(-max(d, 0.0) / mix(0.003, 0.012, calm)) * (1.0 - inside) * fray * (1.0 - 0.5 * calm);
     float lip2 = exp(-max(d, 0.0) / 0.03) * (1.0 - inside);
     vec3 edge = vec3(0.9, 0.8, 0.85) * lip + lipc * (2.0 * lip * fray + 1.6 * lip2);
-    // its light in the sky round it: a wide violet glow, and shafts leaking sideways through
-    // the folds of the curtains, brighter where the aurora is
+    // its light in the sky round it: a violet glow, and shafts leaking sideways through
+    // the folds of the curtains, brighter where the aurora is (round 26: the glow drawn in
+    // close and the spill on the curtains halved, so the sky round the wound stays night --
+    // wide, it washed the upper frame lavender: "overexposed")
     float far = max(d, 0.0);
-    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.06) * 0.45 + exp(-far / 0.3) * 0.12);
+    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.025) * 0.4 + exp(-far / 0.3) * 0.06);
     // and the curtains near it lit by it, as much as they are dense: its light spills over them
-    glow += aurora * 1.6 * exp(-far / 0.22);
+    glow += aurora * 0.8 * exp(-far / 0.15);
     // (the shafts fan out from the slit: their coordinate climbs away from it)
     // (round 14: the light pours out through the air in depth -- broader shafts, reaching
     // further, the aurora they cross swelling with it)
     // (round 14: volumetric -- wide soft shafts, two scales, fanning out through the air)
     float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 5.0, 0.4 * t)), 3.0) * exp(-far / 0.35)
                 + 0.5 * pow(0.5 + 0.5 * snoise(vec2((q.y - 0.9 * far) * 13.0, 0.3 * t + 4.0)), 4.0) * exp(-far / 0.18);
-    vec3 scatter = (vec3(0.3, 0.26, 0.6) + 7.0 * aurora) * shaft * 0.45;
+    vec3 scatter = (vec3(0.18, 0.15, 0.4) + 4.0 * aurora) * shaft * 0.45;
     // (the light gathers behind the sky before it breaks: the glow and the shafts lead, the
     // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
     // once it has opened wide)

@@ -189,11 +189,12 @@ void main() {
         // (the chord through the bounding cone, thicker toward the body's middle).
         // (round 23: "the towers just dark wedges" -- the glass disperses: red, green and
         // blue bent by different amounts, so the curtains behind come through it split into
-        // fringes of their colours, and the glass is clear, the aurora bright in it)
+        // fringes of their colours, and the glass is clear, the aurora bright in it; round 26:
+        // the split narrowed -- wide, it laid rainbow smears down the near spire's body)
         float aspect_inv = u_resolution.y / u_resolution.x;
         vec3 behind;
         for (int c = 0; c < 3; ++c) {
-            vec3 pr = zen_project(normalize(d - (0.3 + 0.12 * float(c)) * n));
+            vec3 pr = zen_project(normalize(d - (0.3 + 0.04 * float(c)) * n));
             vec2 buv = vec2(pr.x * aspect_inv, pr.y) + 0.5;
             behind[c] = texture(u_zenith_sky, clamp(buv, 0.0, 1.0))[c];
         }
@@ -204,7 +205,7 @@ void main() {
         vec3 inner = texture(u_zenith_env, zen_env_uv(up_d)).rgb;
         vec3 glass = behind * absorb * 1.1 + inner * absorb * 0.5 + vec3(0.0005, 0.001, 0.002);
         // The corona's glints: the heart overhead caught in the flutes, streaks up the body.
-        vec3 heart = normalize(vec3(0.06, 1.0, 0.1));
+        vec3 heart = normalize(vec3(ZEN_HEART.x, 35.0, ZEN_HEART.y));
         float glint = pow(max(dot(rd, heart), 0.0), 60.0);
         float sheen = pow(max(dot(rd, heart), 0.0), 8.0);
         vec3 c_low = srgb_to_linear(u_colour_low.rgb);

@@ -1,8 +1,9 @@
 // zenith.glsl -- the worm's-eye shot of the Resonance (the scene's `zenith`): standing among
 // the glass spires at their feet, looking UP into the aurora's corona overhead.  The spires
 // rise out of the frame's edges and converge on the zenith; the curtains hang far above them,
-// a few broad folded draperies with a bright hem (round 23: no fine rays, which seen end-on
-// from below all ran to the zenith as "a warp-speed screensaver").
+// folded draperies with a bright hem winding round the zenith in one whorl, green near its
+// heart, violet in its outer turns (round 23: no fine rays, which seen end-on from below all
+// ran to the zenith as "a warp-speed screensaver"; round 26: one whorl, not scattered blobs).
 //
 // Include-only, after <visuals/params>, common.glsl, hash.glsl, colour.glsl, noise.glsl.
 // World units: the eye stands at ZEN_EYE above the ground, the spires are 10-20 tall, the
@@ -18,6 +19,10 @@ const float ZEN_H0 = 28.0;       // the curtains' lowest edge
 const float ZEN_H1 = 75.0;       // the top of the march
 const float ZEN_W = 85.0;        // half width of the baked ground field
 const int ZEN_SPIRES = 8;
+// The corona's heart on the ground plane: all but under the eye, so the sheets wind round the
+// very point the spires converge on (round 25's reader: "messy, no subject" -- with the heart
+// off to one side the curtains and the spires pulled the eye two ways).
+const vec2 ZEN_HEART = vec2(1.5, 2.5);
 
 // The camera's forward, right and up vectors.
 void zen_basis(out vec3 f, out vec3 r, out vec3 u) {
@@ -62,10 +67,11 @@ vec3 zen_env_dir(vec2 uv) {
 // cross profile); g, the sheet's activity alone (act x heart); b, its lower edge's height (0..1); w, the signed distance across the sheet
 // in sheet spacings (-0.5..0.5, 0 on it).  Shared by the baked field (zenith_field.frag) and
 // the full-resolution lower edges (zenith.frag), so the two lie on the same folds.
-// The sheets wind round the corona's heart (a little off the zenith) in loose spirals, bent
-// by slow noise, as an overhead aurora's folds do, so seen from below their rays fan out.
+// The sheets wind round the corona's heart (at the zenith) in a two-armed whorl, bent by slow
+// noise, as an overhead aurora's folds do: seen from below, one vortex of light that the
+// spires point into, its near turns bright, its outer ones dimmer and further off.
 vec4 zen_curtain(vec2 x, float t, vec2 sd, float shiver) {
-    vec2 c = x - vec2(6.0, 10.0);               // from the corona's heart
+    vec2 c = x - ZEN_HEART;                     // from the corona's heart
     float r = length(c);
     float a = atan(c.y, c.x);
     // (long, gentle folds: round 21's tight wiggles read as noodles, not as sheets)
@@ -75,18 +81,21 @@ vec4 zen_curtain(vec2 x, float t, vec2 sd, float shiver) {
     // all run to the zenith as streaks)
     float fold = snoise(wp + vec2(t * 0.02, -t * 0.013)) + 0.2 * snoise(wp * 2.3 + vec2(-t * 0.04, t * 0.03) + 5.1)
                + 0.07 * snoise(x * 0.075 + vec2(t * 0.05, 2.0));
-    // (one turn of the spiral per turn round the heart: the fold's phase runs on without a
-    // seam where the angle wraps, and nothing below reads the sheet's index or the angle, so
-    // no straight cut runs out from the heart)
-    float phi = 0.034 * r + a / 6.2832 + 0.45 * fold + 0.05 * shiver;
+    // (two arms, whole turns of the spiral per turn round the heart: the fold's phase runs
+    // on without a seam where the angle wraps, and nothing below reads the sheet's index or
+    // the angle, so no straight cut runs out from the heart; the noise bends the arms only a
+    // little -- round 25: at 0.45 they broke up into "green-pink glowing blobs")
+    float phi = 0.045 * r + 2.0 * a / 6.2832 + 0.22 * fold + 0.05 * shiver;
     float f = fract(phi) - 0.5;
     vec2 q = x + sd * 13.0;
-    float act = smoothstep(0.3, 0.62, vnoise(q * 0.05 + vec2(t * 0.03, -t * 0.02)));
+    // (each arm lit along its whole length, swelling and thinning: patchy sheets were the blobs)
+    float act = 0.3 + 0.7 * smoothstep(0.25, 0.7, vnoise(q * 0.05 + vec2(t * 0.03, -t * 0.02)));
     // The light along each sheet: broad, slow swells (brighter where the drapery gathers).
     float r1 = vnoise(q * 0.07 + vec2(t * 0.12, t * 0.1));
     float rays = 0.35 + 1.5 * smoothstep(0.25, 0.85, r1);
-    // (the heart itself is open: the sheets wind round a dark eye of sky)
-    float heart = smoothstep(3.0, 14.0, r);
+    // (the heart itself is open: the sheets wind round a small dark eye of sky, brightest on
+    // their innermost turn)
+    float heart = smoothstep(2.0, 9.0, r) * (0.35 + 0.65 * exp(-r * 0.02));
     float base = vnoise(q * 0.09 + vec2(t * 0.05, 9.0));
     return vec4(act * rays * heart, act * heart, base, f);
 }
@@ -121,7 +130,12 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
         float rise = smoothstep(-0.03, 0.03, rel);
         float w = rise * (exp(-rel * 16.0) + 2.4 * exp(-rel * 40.0));
         vec3 c = mix(c_low, c_high, smoothstep(0.03, 0.45, rel));
-        c = mix(c_fringe, c, smoothstep(-0.03, 0.06, rel));
+        // (only a hint of the pink fringe: seen from below the hem outlines every sheet, and
+        // in full it drew each in a pink line -- round 25: "green-pink glowing blobs")
+        c = mix(c, c_fringe, 0.25 * (1.0 - smoothstep(-0.03, 0.06, rel)));
+        // (the outer turns, further off and lower in the sky, go over to violet: a green
+        // crown in a violet whorl, depth in colour -- s.a, the field's distance from the heart)
+        c = mix(c, 0.6 * c_high, 0.75 * s.a);
         col += (2.6 * s.r * w + 0.002 * s.g * rise * exp(-rel * 1.5)) * c;
         h *= k;
         if (++i >= n) {

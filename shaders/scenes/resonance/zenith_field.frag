@@ -4,6 +4,7 @@
 //   r: the curtains (thin folded sheets with rays along them)
 //   g: the humming cloud, a haze between them
 //   b: the height of each sheet's lower edge, 0..1
+//   a: how far out from the corona's heart (0 near it .. 1 in the outer turns: violet)
 // The curtains swirl round the corona's heart (a little off the zenith), as an overhead
 // aurora's folds do, so seen from below their rays fan out from it.
 #include <visuals/params>
@@ -28,7 +29,9 @@ void main() {
     float cloud = fbm(x * 0.02 + vec2(t * 0.02, -t * 0.015) + sd.yx, 3);
     cloud = smoothstep(0.4, 0.8, cloud) * exp(-c.w * c.w * 6.0);
     float edge = smoothstep(ZEN_W, 0.7 * ZEN_W, max(abs(x.x), abs(x.y)));
-    // (round 23: broad draperies -- a sheet with body, a soft skirt of glow round it)
-    float sheet = exp(-c.w * c.w * 140.0) + 0.1 * exp(-c.w * c.w * 30.0);
-    frag_colour = vec4(0.16 * sheet * c.r * edge, cloud * edge, c.b, 1.0);
+    // (round 23: broad draperies -- a sheet with body, a soft skirt of glow round it;
+    // round 26: a leaner body, so the whorl's arms read as folded sheets, not blobs)
+    float sheet = exp(-c.w * c.w * 260.0) + 0.12 * exp(-c.w * c.w * 40.0);
+    float far = smoothstep(12.0, 55.0, length(x - ZEN_HEART));
+    frag_colour = vec4(0.2 * sheet * c.r * edge, cloud * edge, c.b, far);
 }
