@@ -478,16 +478,24 @@ def seam_fraction(img: np.ndarray) -> float:
     return float(((y - box_mean(y, 5))[lower] > 25.0).mean())
 
 
-def test_the_close_shot_liquid_hardens_into_plates_with_bright_seams(gl, tmp_path):
+def test_the_close_shot_liquid_hardens_into_broad_mirror_panes_not_a_tiled_floor(gl, tmp_path):
     """Shot 1 at the surface: liquid (harden 0) the lower half is smooth metal; hardened, it is
-    a mosaic of tilted plates, a bright seam between each (none of it before round 20)."""
+    broken into mirror panes.  (Replaces round 20's test that asked for "a mosaic of tilted
+    plates, a bright seam between each": round 26's reader saw that at 164.7 s as "a tiled
+    floor" with bright grout.)  The panes are broad now and their cracks dark hairlines: in the
+    lower half the thin bright lines are 0.093 of the pixels with main's plates and about 0.037
+    now (0.013 in the liquid), while dark thin lines (the cracks) still outnumber the liquid's."""
+    size = (320, 180)
     liquid, hard, pool = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}, {"shot": 1, "harden": 1.0},
-                                                   {"shot": 0, "harden": 1.0}], [2.5])
-    assert seam_fraction(hard) > 0.04, seam_fraction(hard)
-    assert seam_fraction(liquid) < 0.4 * seam_fraction(hard), (seam_fraction(liquid), seam_fraction(hard))
-    # the plates tip each its own way: their levels spread far wider than the liquid's
-    lower = slice(SIZE[1] // 2, None)
-    assert luma(hard)[lower].std() > 1.3 * luma(liquid)[lower].std()
+                                                   {"shot": 0, "harden": 1.0}], [2.5], size=size)
+    lower = slice(size[1] // 2 + 8, None)
+
+    def dark_lines(img):
+        y = luma(img)
+        return float(((box_mean(y, 5) - y)[lower] > 12.0).mean())
+
+    assert seam_fraction(hard) < 0.05, f"a grout of bright seams: {seam_fraction(hard):.3f} (main 0.093)"
+    assert dark_lines(hard) > 1.5 * dark_lines(liquid), (dark_lines(hard), dark_lines(liquid))
     assert not np.array_equal(hard, pool)
 
 
@@ -815,3 +823,19 @@ def test_the_close_shots_tears_are_bright_liquid_metal_with_one_dark_band(gl, tm
     assert np.mean(medians) > 120.0, f"dark beads: mean of the faces' medians {np.mean(medians):.0f} (74 before)"
     # ... and somewhere a dark band across one (it mirrors, it is not a lit white ball)
     assert min(float(np.percentile(f, 10)) for f in faces) < 0.6 * max(float(np.median(f)) for f in faces)
+
+
+def test_the_close_shots_tears_near_the_focus_are_large_enough_to_read(gl, tmp_path):
+    """Round 26's reader at 164.7 s: "the drops small".  The tears near the focus are drawn a
+    good size now: at 320x180 the largest in focus over the shot is 11.6 pixels in radius (7.6
+    with round 25's 0.026 radius), and it renders as a bright disc that size."""
+    size = (320, 180)
+    times = [1.0, 1.75, 2.5, 3.25, 5.0]
+    best = max((disc for t in times for disc in tear_discs(t, size)), key=lambda d: d[2])
+    assert best[2] > 10.0, f"the largest tear in focus is {best[2]:.1f} px in radius"
+    t = next(t for t in times if best in tear_discs(t, size))
+    (img,) = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [t], size=size)
+    cx, cy, rx, ry = best
+    rows, cols = np.mgrid[0:size[1], 0:size[0]]
+    inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.7 ** 2
+    assert np.median(luma(img)[inside]) > 90.0
