@@ -351,7 +351,11 @@ the_syringe = Cue(
           # (round 22: the wide shots as crisp as the helix shot -- the offered glass's starlight
           # at half strength, so its glow no longer swamps the barrel's edges and its scale; the
           # needle's bead at full strength from the cut in, and the refusal dims it as before)
-          "starlight": [(0, 0.55), (5.5, 1.0, "step")]},
+          "starlight": [(0, 0.55), (5.5, 1.0, "step")],
+          # (round 26: 154, 156 and 158 s were one set-up, the refused syringe and the helix
+          # small in a purple hall: a cut in at 156 s on the dripping needle and the helix
+          # rising, and the camera pushes on in until the tears)
+          "push": [(0, 0.0), (13.0, 0.7, "step"), (18, 1.0, "in_out_sine")]},
     # (round 21: no shadow hand -- the readers saw "a black blob"; the syringe hangs in the dark)
     params={"glint_period": 2.6, "hand": 0.0},
 )
