@@ -76,7 +76,7 @@ def close_uniforms(seed: int, t: float, hard: float) -> dict:
                 continue
             speed = GRAVITY * since
             r = RADIUS * min(1.0, 0.4 + 3.0 * since)    # it swells as it lets go
-            stretch = r * 1.25 + speed * 0.006
+            stretch = r * 1.1 + speed * 0.004       # (round 26: near round -- at 1.25 they read as eggs)
             y = stretch + height - 0.5 * GRAVITY * since * since
             in_air.append((depth, (x, y, z, r), stretch))
         else:
