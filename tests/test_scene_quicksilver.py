@@ -848,3 +848,25 @@ def test_the_close_shots_falling_tears_are_near_spheres_not_eggs():
     now (1.49 before)."""
     aspects = [ry / rx for t in [1.0, 1.75, 2.5, 3.25, 5.0] for _, _, rx, ry in tear_discs(t, (320, 180))]
     assert float(np.median(aspects)) < 1.35, sorted(aspects)
+
+
+def test_the_close_shots_tears_bend_the_serenes_round_them_as_chrome_does(gl, tmp_path):
+    """Round 26: the larger tears' upper faces were a smooth lavender, "glass eggs".  Mercury is
+    known by the world it bends round it: the Serenes standing all round the pool rise from the
+    bright horizon into each tear's upper face as dark bent figures, so its upper face is no
+    longer one smooth tone (its luma's spread, the median over the in-focus tears: about 15.6
+    before, 22 now), while the faces stay bright (round 25's test)."""
+    size = (320, 180)
+    times = [1.0, 1.75, 2.5, 3.25, 5.0]
+    frames = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], times, size=size)
+    spreads = []
+    rows, cols = np.mgrid[0:size[1], 0:size[0]]
+    for t, img in zip(times, frames):
+        y = luma(img)
+        for cx, cy, rx, ry in tear_discs(t, size):
+            inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.75 ** 2
+            upper = inside & (rows + 0.5 < cy - 0.1 * ry)
+            if upper.sum() >= 6:
+                spreads.append(float(y[upper].std()))
+    assert len(spreads) >= 3, spreads
+    assert float(np.median(spreads)) > 19.0, sorted(spreads)

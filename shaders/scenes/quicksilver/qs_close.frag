@@ -160,7 +160,23 @@ vec3 tear_env(vec3 r, float blur) {
                                      + glow_disc(r, normalize(vec3(-0.85, 0.05, -0.52)), 0.06, blur)) * 150.0;
     // one crisp highlight: the key light's hard core, far brighter than the lifted sky round it
     vec3 spark = vec3(1.0, 0.98, 1.04) * glow_disc(r, normalize(KEY), 0.035, blur) * 30.0;
-    return (night(r, blur) + sky * mix(1.0, 0.55, below)) * (1.0 - 0.97 * dark) + spark + warm;
+    // (round 26: the lifted sky alone read as "glass eggs", a smooth lavender face: mercury is
+    // known by the world it bends round it -- the Serenes standing all round the pool, tall
+    // dark figures rising from the bright horizon into the sky, bent round the drop as a
+    // chrome ball bends the trees round it)
+    float az = atan(r.x, r.z);
+    float slot = az * (5.0 / 6.2832) + 0.37;
+    float fx = (fract(slot) - 0.5) / 5.0 * 6.2832;                 // radians from the nearest figure
+    float fh = 0.52 + 0.12 * sin(floor(slot) * 2.3);               // how high it rises (r.y)
+    float bw = 0.03 + blur;
+    float robe = (1.0 - smoothstep(0.2 - bw, 0.2 + bw, abs(fx) + 0.12 * max(el, 0.0)))
+               * (1.0 - smoothstep(fh - bw, fh + bw, el)) * smoothstep(-0.02, 0.01, el);
+    vec2 hood = vec2(fx, (el - fh) * 1.2);
+    float head = 1.0 - smoothstep(0.13 - bw, 0.13 + bw, length(hood));
+    float figure = max(robe, head) * (1.0 - below);
+    vec3 metal = (night(r, blur) + sky * mix(1.0, 0.55, below)) * (1.0 - 0.97 * dark);
+    metal = mix(metal, metal * 0.12, figure * 0.85);
+    return metal + spark + warm;
 }
 
 // A tear's metal: mercury's reflectance over tear_env.
