@@ -291,7 +291,10 @@ vec4 self_seen(vec3 h, vec3 r) {
     ec += vec3(1.0, 0.9, 0.7) * 7.0 * flick * smoothstep(0.9965, 0.9985, ndh);
     c = mix(c, ec, eye);
     // the tear line: the lower lid's wet rim, just under the eye, catching the flame
-    float above = texture(u_self_geo, uv + vec2(0.0, 1.8 / 640.0)).b;
+    // (round 26: the texel above as it is, not filtered -- where hair (b 0.28) meets skin (0.56
+    // and up) the filtered value passes through the eye's band, and the lid's line ran as a row
+    // of bright dots all along the hairline)
+    float above = texelFetch(u_self_geo, ivec2(clamp((uv + vec2(0.0, 1.8 / 640.0)) * 640.0, 0.0, 639.0)), 0).b;
     float lid_line = smoothstep(0.3, 0.31, above) * (1.0 - smoothstep(0.40, 0.415, above)) * (1.0 - eye) * (1.0 - hair);
     c += vec3(1.0, 0.82, 0.62) * lid_line * (0.25 + 1.6 * key) * flick;
     // the hair: a soft near-black mass, a faint warm sheen where the candle falls, a few
