@@ -891,3 +891,18 @@ def test_the_selfs_hairline_is_clean_not_a_row_of_bright_dots(gl, tmp_path):
                                for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx]), axis=0)
     dots = (y - around[5] > 20.0) & (rgb[..., 0] > rgb[..., 2] + 20.0)
     assert int(dots[200:380, 380:560].sum()) < 70, int(dots[200:380, 380:560].sum())
+
+
+def test_the_dreams_shard_mirrors_an_emerald_moon_not_a_flat_pale_disc(gl):
+    """Round 26: the moon beside the self's face in the shard was a flat pale teal disc (a
+    sticker).  It is the dream's emerald moon, a lit sphere: at 173 s (640x360) over 200
+    pixels where green stands 25 over red (none before: its pale face had green and red
+    nearly level), and across them the luma spreads (10th to 90th percentile) over 12 -- its
+    seas, its shadowed edge, its limb."""
+    from conftest import render_times
+    (img,) = render_times(gl, "dream", [173.0], size=(640, 360))
+    rgb = img.astype(float)
+    moon = (rgb[..., 1] > rgb[..., 0] + 25.0) & (rgb[..., 1] > 60.0)
+    assert int(moon.sum()) > 200, int(moon.sum())
+    y = luma(img)[moon]
+    assert float(np.percentile(y, 90) - np.percentile(y, 10)) > 12.0, float(np.percentile(y, 90) - np.percentile(y, 10))
