@@ -906,3 +906,16 @@ def test_the_dreams_shard_mirrors_an_emerald_moon_not_a_flat_pale_disc(gl):
     assert int(moon.sum()) > 200, int(moon.sum())
     y = luma(img)[moon]
     assert float(np.percentile(y, 90) - np.percentile(y, 10)) > 12.0, float(np.percentile(y, 90) - np.percentile(y, 10))
+
+
+def test_the_dreams_shard_shot_pushes_in_through_its_stills_not_one_framing(gl):
+    """Round 26: the shard's stills at 168.5, 171 and 173 s were one framing (the push in on the
+    cracked face came only after 175 s, under the fracture's cut).  The camera's move now runs
+    through the shot: between 168.5 and 173 s the frame changes by a mean of over 14 in luma
+    at 320x180 (10.1 before), and at 173 s the shard's bright rim spans over 140 rows of 180
+    (132 before)."""
+    from conftest import render_times
+    a, b = (luma(im) for im in render_times(gl, "dream", [168.5, 173.0], size=(320, 180)))
+    assert float(np.abs(a - b).mean()) > 14.0, float(np.abs(a - b).mean())
+    ys, _ = np.nonzero(b > 120.0)
+    assert float(np.percentile(ys, 98) - np.percentile(ys, 2)) > 140.0, float(np.percentile(ys, 98) - np.percentile(ys, 2))
