@@ -919,3 +919,19 @@ def test_the_dreams_shard_shot_pushes_in_through_its_stills_not_one_framing(gl):
     assert float(np.abs(a - b).mean()) > 14.0, float(np.abs(a - b).mean())
     ys, _ = np.nonzero(b > 120.0)
     assert float(np.percentile(ys, 98) - np.percentile(ys, 2)) > 140.0, float(np.percentile(ys, 98) - np.percentile(ys, 2))
+
+
+def test_the_close_shots_nearest_tears_do_not_swamp_the_frame():
+    """Round 26: drawn larger, a tear a hand from the lens filled a third of the frame as one
+    pale out-of-focus disc (a soap bubble over the subject, 162 s).  The nearest lanes' tears
+    are smaller than those at the focus: over the dream's close shot (its seed), no tear is
+    more than 32 pixels in radius on a 180-row frame (47.5 with every lane at full size, 26 now)."""
+    sched = _tears_close_module()
+    biggest = 0.0
+    for i in range(70):
+        u = sched.close_uniforms(DREAM_SEED, i * 0.1, 0.0)
+        pos, target = np.array(u["u_ccam_pos"]), np.array(u["u_ccam_target"])
+        fwd = (target - pos) / np.linalg.norm(target - pos)
+        for tear in u["u_ctears"][: u["u_ctear_count"]]:
+            biggest = max(biggest, float(tear[3]) * sched.FOCAL * 180.0 / float((tear[:3] - pos) @ fwd))
+    assert biggest < 32.0, biggest
