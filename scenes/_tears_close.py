@@ -24,7 +24,7 @@ CAM_PUSH = 0.03               # world units a second the camera glides in (not a
 LOOK_AHEAD = (0.0, 0.03, 1.9)       # where it looks, from the camera (a little down)
 FOCAL = 1.55                  # screen heights: a normal lens
 GRAVITY = 2.4                 # as the pool's tears (a dream's slow fall)
-RADIUS = 0.026                # a tear's horizontal radius
+RADIUS = 0.04                # a tear's horizontal radius (round 26: "the drops small" -- 0.026 before)
 RIPPLE_LIFE = 2.5             # seconds a ring runs
 BEAD_SPEED = 0.42             # the rebound bead's upward speed (units/s)
 FREEZE_REACH = 40.0           # how far the freeze front has run at ``harden`` 1 (past the horizon)
@@ -60,6 +60,14 @@ def landings(seed: int, t: float, cam_z: float) -> list[tuple[float, float, floa
     return out
 
 
+def lane_radius(depth: float) -> float:
+    """A tear's radius in the lane ``depth`` ahead: full size near the focus and beyond, smaller
+    in the nearest lanes (round 26: drawn larger, a tear a hand from the lens filled a third of
+    the frame as one pale out-of-focus disc, "a soap bubble" over the subject)."""
+    k = min(max((depth - 0.3) / 0.6, 0.0), 1.0)
+    return RADIUS * (0.55 + 0.45 * k * k * (3.0 - 2.0 * k))
+
+
 def close_uniforms(seed: int, t: float, hard: float) -> dict:
     """The close shot's uniforms at its time t (seconds into the shot) and hardness."""
     pos, target = camera(t)
@@ -75,8 +83,8 @@ def close_uniforms(seed: int, t: float, hard: float) -> dict:
             if since < 0.0:
                 continue
             speed = GRAVITY * since
-            r = RADIUS * min(1.0, 0.4 + 3.0 * since)    # it swells as it lets go
-            stretch = r * 1.25 + speed * 0.006
+            r = lane_radius(depth) * min(1.0, 0.4 + 3.0 * since)    # it swells as it lets go
+            stretch = r * 1.1 + speed * 0.004       # (round 26: near round -- at 1.25 they read as eggs)
             y = stretch + height - 0.5 * GRAVITY * since * since
             in_air.append((depth, (x, y, z, r), stretch))
         else:
@@ -84,7 +92,7 @@ def close_uniforms(seed: int, t: float, hard: float) -> dict:
                 waves.append((x, z, age, 1.0))
             jump = BEAD_SPEED * age - 0.5 * GRAVITY * age * age
             if jump > 0.0:                         # the bead the landing throws up
-                rb = RADIUS * 0.45
+                rb = lane_radius(depth) * 0.45
                 in_air.append((depth, (x, rb + jump, z, rb), rb * (1.0 + 2.0 * abs(BEAD_SPEED - GRAVITY * age))))
     in_air.sort(key=lambda e: e[0])
     for i, (_depth, tear, stretch) in enumerate(in_air[:CLOSE_TEARS]):

@@ -355,7 +355,11 @@ the_syringe = Cue(
           # (round 22: the wide shots as crisp as the helix shot -- the offered glass's starlight
           # at half strength, so its glow no longer swamps the barrel's edges and its scale; the
           # needle's bead at full strength from the cut in, and the refusal dims it as before)
-          "starlight": [(0, 0.55), (5.5, 1.0, "step")]},
+          "starlight": [(0, 0.55), (5.5, 1.0, "step")],
+          # (round 26: 154, 156 and 158 s were one set-up, the refused syringe and the helix
+          # small in a purple hall: a cut in at 156 s on the dripping needle and the helix
+          # rising, and the camera pushes on in until the tears)
+          "push": [(0, 0.0), (13.0, 0.7, "step"), (18, 1.0, "in_out_sine")]},
     # (round 21: no shadow hand -- the readers saw "a black blob"; the syringe hangs in the dark)
     params={"glint_period": 2.6, "hand": 0.0},
 )
@@ -384,7 +388,10 @@ quicksilver = Cue(
           # mirror and round it all through the cue)
           # (round 15: 173.6 and 176.1 still alike: the move goes on after the shatter, so
           # the camera is still sinking round the broken self at the end)
-          "drift": [(0, 0.0), (11, 0.5, "in_out_sine"), (20, 1.0, "in_out_sine")],
+          # (round 26: the shard's stills at 168.5, 171 and 173 s were one framing -- the push
+          # in on the cracked face came only after 175 s, under the fracture's cut: it now runs
+          # through the shot, from the shard beside its candle at 166 s to the face at 175 s)
+          "drift": [(0, 0.0), (7, 0.4, "in_out_sine"), (16, 1.0, "in_out_sine")],
           # (round 15: hardened by 8.5 s, so the whole mirror's still shows the self whole)
           # (round 20: it hardens in the close shot, 3.5-6.8 s; the pool is a mirror when we see it whole)
           "harden": [(0, 0.0), (3.5, 0.0), (6.8, 1.0, "in_out_sine")],

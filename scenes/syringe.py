@@ -37,6 +37,8 @@ REFUSED_AT = (-0.42, 0.20)                    # the refused syringe's centre: up
 DEFOCUS = 0.022                               # the hall's blur behind the offered syringe (screen units)
 BEAD_RADIUS = 0.062                           # the bead of starlight at the needle's point, swollen (tip shot, world units)
 FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
+PUSH_TO = (0.42, -0.10)                        # the frame's centre pushed in on the helix (screen units)
+PUSH_ZOOM = 2.0                               # how far the camera pushes in at ``push`` 1
 
 
 def _smooth(x: float) -> float:
@@ -75,6 +77,15 @@ class Syringe(Scene):
                   centre[1] + 0.010 * math.sin(2 * math.pi * ((0.11 * t) % 1.0)))
         tilt += math.radians(1.2) * math.sin(2 * math.pi * ((0.05 * t + 0.3) % 1.0))
         return centre, tilt, scale
+
+    def view(self, push: float) -> tuple[float, float, float]:
+        """The camera's push in on the helix (round 26: the refusal's stills were one set-up
+        three times over): the scene's point at the frame's centre and the zoom, a move
+        towards PUSH_TO as ``push`` runs 0 to 1 (the zoom eased so the move reads even)."""
+        k = min(max(push, 0.0), 1.0)
+        zoom = PUSH_ZOOM ** k
+        pull = (1.0 - 1.0 / zoom) / (1.0 - 1.0 / PUSH_ZOOM)     # (the centre reaches PUSH_TO as the zoom does)
+        return (PUSH_TO[0] * pull, PUSH_TO[1] * pull, zoom)
 
     def tip_uniforms(self, bead: float, light: float, t: float) -> dict:
         """The close shot's uniforms: the bead's radius swelling with ``bead``, its light, the
@@ -130,6 +141,10 @@ class Syringe(Scene):
             "u_twinkle": (0.9 * t) % 1.0,
             # the macro lens's shallow depth of field: the hall behind the offered syringe
             # blurs (screen units of blur), a little less once it is drawn back
+            # (round 26: the refusal's hall "washed in purple haze": its air goes down towards
+            # black as the starlight is refused, the spilled light the one left in it)
+            "u_hall": 1.0 - float(p["dim"]) * r,
+            "u_view": self.view(float(p["push"])),
             "u_defocus": DEFOCUS * float(p["focus"]) * _smooth(offer) * (1.0 - 0.35 * r),
         }
 
@@ -154,6 +169,8 @@ syringe = Syringe(
         Param("glint_period", 3.2, 0.5, 10.0, "seconds between two glints"),
         Param("helix", 1.0, 0.0, 1.0, "how far the spilled starlight winds into the double helix of joy and despair"),
         Param("focus", 1.0, 0.0, 2.0, "the macro lens's shallow depth of field: how far the hall behind the offered syringe blurs (0: all sharp)"),
+        Param("dim", 0.8, 0.0, 1.0, "how far the hall's violet air goes down towards black as the offer is refused (0: it stays lit)"),
+        Param("push", 0.0, 0.0, 1.0, "the camera pushed in on the helix (0: the whole hall; 1: the helix close, the hall behind it soft)"),
         Param("hand", 1.0, 0.0, 1.0, "the Serene's shadow hand that holds the syringe out, its arm reaching in from beyond the frame (0: the syringe floats)"),
         Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, far back in the hall: tall veiled figures against the haze, lidless mercury eyes"),
     ],

@@ -478,16 +478,24 @@ def seam_fraction(img: np.ndarray) -> float:
     return float(((y - box_mean(y, 5))[lower] > 25.0).mean())
 
 
-def test_the_close_shot_liquid_hardens_into_plates_with_bright_seams(gl, tmp_path):
+def test_the_close_shot_liquid_hardens_into_broad_mirror_panes_not_a_tiled_floor(gl, tmp_path):
     """Shot 1 at the surface: liquid (harden 0) the lower half is smooth metal; hardened, it is
-    a mosaic of tilted plates, a bright seam between each (none of it before round 20)."""
+    broken into mirror panes.  (Replaces round 20's test that asked for "a mosaic of tilted
+    plates, a bright seam between each": round 26's reader saw that at 164.7 s as "a tiled
+    floor" with bright grout.)  The panes are broad now and their cracks dark hairlines: in the
+    lower half the thin bright lines are 0.093 of the pixels with main's plates and about 0.037
+    now (0.013 in the liquid), while dark thin lines (the cracks) still outnumber the liquid's."""
+    size = (320, 180)
     liquid, hard, pool = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}, {"shot": 1, "harden": 1.0},
-                                                   {"shot": 0, "harden": 1.0}], [2.5])
-    assert seam_fraction(hard) > 0.04, seam_fraction(hard)
-    assert seam_fraction(liquid) < 0.4 * seam_fraction(hard), (seam_fraction(liquid), seam_fraction(hard))
-    # the plates tip each its own way: their levels spread far wider than the liquid's
-    lower = slice(SIZE[1] // 2, None)
-    assert luma(hard)[lower].std() > 1.3 * luma(liquid)[lower].std()
+                                                   {"shot": 0, "harden": 1.0}], [2.5], size=size)
+    lower = slice(size[1] // 2 + 8, None)
+
+    def dark_lines(img):
+        y = luma(img)
+        return float(((box_mean(y, 5) - y)[lower] > 12.0).mean())
+
+    assert seam_fraction(hard) < 0.05, f"a grout of bright seams: {seam_fraction(hard):.3f} (main 0.093)"
+    assert dark_lines(hard) > 1.5 * dark_lines(liquid), (dark_lines(hard), dark_lines(liquid))
     assert not np.array_equal(hard, pool)
 
 
@@ -815,3 +823,115 @@ def test_the_close_shots_tears_are_bright_liquid_metal_with_one_dark_band(gl, tm
     assert np.mean(medians) > 120.0, f"dark beads: mean of the faces' medians {np.mean(medians):.0f} (74 before)"
     # ... and somewhere a dark band across one (it mirrors, it is not a lit white ball)
     assert min(float(np.percentile(f, 10)) for f in faces) < 0.6 * max(float(np.median(f)) for f in faces)
+
+
+def test_the_close_shots_tears_near_the_focus_are_large_enough_to_read(gl, tmp_path):
+    """Round 26's reader at 164.7 s: "the drops small".  The tears near the focus are drawn a
+    good size now: at 320x180 the largest in focus over the shot is 11.6 pixels in radius (7.6
+    with round 25's 0.026 radius), and it renders as a bright disc that size."""
+    size = (320, 180)
+    times = [1.0, 1.75, 2.5, 3.25, 5.0]
+    best = max((disc for t in times for disc in tear_discs(t, size)), key=lambda d: d[2])
+    assert best[2] > 10.0, f"the largest tear in focus is {best[2]:.1f} px in radius"
+    t = next(t for t in times if best in tear_discs(t, size))
+    (img,) = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [t], size=size)
+    cx, cy, rx, ry = best
+    rows, cols = np.mgrid[0:size[1], 0:size[0]]
+    inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.7 ** 2
+    assert np.median(luma(img)[inside]) > 90.0
+
+
+def test_the_close_shots_falling_tears_are_near_spheres_not_eggs():
+    """Round 26: the tears, drawn larger, read as glass eggs -- each half as tall again as it
+    is wide.  A falling drop of mercury is held near round by its surface tension, drawn out
+    only a little by its speed: the in-focus tears' height over width, median, is under 1.35
+    now (1.49 before)."""
+    aspects = [ry / rx for t in [1.0, 1.75, 2.5, 3.25, 5.0] for _, _, rx, ry in tear_discs(t, (320, 180))]
+    assert float(np.median(aspects)) < 1.35, sorted(aspects)
+
+
+def test_the_close_shots_tears_bend_the_serenes_round_them_as_chrome_does(gl, tmp_path):
+    """Round 26: the larger tears' upper faces were a smooth lavender, "glass eggs".  Mercury is
+    known by the world it bends round it: the Serenes standing all round the pool rise from the
+    bright horizon into each tear's upper face as dark bent figures, so its upper face is no
+    longer one smooth tone (its luma's spread, the median over the in-focus tears: about 15.6
+    before, 22 now), while the faces stay bright (round 25's test)."""
+    size = (320, 180)
+    times = [1.0, 1.75, 2.5, 3.25, 5.0]
+    frames = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], times, size=size)
+    spreads = []
+    rows, cols = np.mgrid[0:size[1], 0:size[0]]
+    for t, img in zip(times, frames):
+        y = luma(img)
+        for cx, cy, rx, ry in tear_discs(t, size):
+            inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.75 ** 2
+            upper = inside & (rows + 0.5 < cy - 0.1 * ry)
+            if upper.sum() >= 6:
+                spreads.append(float(y[upper].std()))
+    assert len(spreads) >= 3, spreads
+    assert float(np.median(spreads)) > 19.0, sorted(spreads)
+
+
+def test_the_selfs_hairline_is_clean_not_a_row_of_bright_dots(gl, tmp_path):
+    """Round 26 (the self "waxy", looked at close at 1600 px): the lower lid's wet line was
+    found by the filtered material of the texel above, and where the hair (0.28) meets the skin
+    (0.56 and up) the filtered value passes through the eye's band, so the lid's line ran as a
+    row of warm bright dots all round the hairline.  The texel above is read unfiltered now:
+    in the self's face and hair (the shard shot unbroken, 960x540), warm pixels standing 20
+    over six of their eight neighbours are under 70 (79 before, 59 now; stars, strands and the
+    eyes' catchlights make the rest)."""
+    size = (960, 540)
+    (img,) = render_cues(gl, tmp_path, [{**DREAM, "shot": 2, "fracture": 0.0, "bleed": 0.0, "drift": 0.6}], [3.0],
+                         size=size, seed=DREAM_SEED)
+    rgb = img.astype(float)
+    y = luma(img)
+    h, w = y.shape
+    pad = np.pad(y, 1, mode="edge")
+    around = np.sort(np.stack([pad[1 + dy:1 + dy + h, 1 + dx:1 + dx + w]
+                               for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx]), axis=0)
+    dots = (y - around[5] > 20.0) & (rgb[..., 0] > rgb[..., 2] + 20.0)
+    assert int(dots[200:380, 380:560].sum()) < 70, int(dots[200:380, 380:560].sum())
+
+
+def test_the_dreams_shard_mirrors_an_emerald_moon_not_a_flat_pale_disc(gl):
+    """Round 26: the moon beside the self's face in the shard was a flat pale teal disc (a
+    sticker).  It is the dream's emerald moon, a lit sphere: at 173 s (640x360) over 200
+    pixels where green stands 25 over red (none before: its pale face had green and red
+    nearly level), and across them the luma spreads (10th to 90th percentile) over 12 -- its
+    seas, its shadowed edge, its limb."""
+    from conftest import render_times
+    (img,) = render_times(gl, "dream", [173.0], size=(640, 360))
+    rgb = img.astype(float)
+    moon = (rgb[..., 1] > rgb[..., 0] + 25.0) & (rgb[..., 1] > 60.0)
+    assert int(moon.sum()) > 200, int(moon.sum())
+    y = luma(img)[moon]
+    assert float(np.percentile(y, 90) - np.percentile(y, 10)) > 12.0, float(np.percentile(y, 90) - np.percentile(y, 10))
+
+
+def test_the_dreams_shard_shot_pushes_in_through_its_stills_not_one_framing(gl):
+    """Round 26: the shard's stills at 168.5, 171 and 173 s were one framing (the push in on the
+    cracked face came only after 175 s, under the fracture's cut).  The camera's move now runs
+    through the shot: between 168.5 and 173 s the frame changes by a mean of over 14 in luma
+    at 320x180 (10.1 before), and at 173 s the shard's bright rim spans over 140 rows of 180
+    (132 before)."""
+    from conftest import render_times
+    a, b = (luma(im) for im in render_times(gl, "dream", [168.5, 173.0], size=(320, 180)))
+    assert float(np.abs(a - b).mean()) > 14.0, float(np.abs(a - b).mean())
+    ys, _ = np.nonzero(b > 120.0)
+    assert float(np.percentile(ys, 98) - np.percentile(ys, 2)) > 140.0, float(np.percentile(ys, 98) - np.percentile(ys, 2))
+
+
+def test_the_close_shots_nearest_tears_do_not_swamp_the_frame():
+    """Round 26: drawn larger, a tear a hand from the lens filled a third of the frame as one
+    pale out-of-focus disc (a soap bubble over the subject, 162 s).  The nearest lanes' tears
+    are smaller than those at the focus: over the dream's close shot (its seed), no tear is
+    more than 32 pixels in radius on a 180-row frame (47.5 with every lane at full size, 26 now)."""
+    sched = _tears_close_module()
+    biggest = 0.0
+    for i in range(70):
+        u = sched.close_uniforms(DREAM_SEED, i * 0.1, 0.0)
+        pos, target = np.array(u["u_ccam_pos"]), np.array(u["u_ccam_target"])
+        fwd = (target - pos) / np.linalg.norm(target - pos)
+        for tear in u["u_ctears"][: u["u_ctear_count"]]:
+            biggest = max(biggest, float(tear[3]) * sched.FOCAL * 180.0 / float((tear[:3] - pos) @ fwd))
+    assert biggest < 32.0, biggest

@@ -5,9 +5,9 @@
 // tear a ray-traced ellipsoid stretched by its speed, mirroring the night (the violet haze on
 // the horizon, the candles, the Serenes' cold eyes) with Fresnel and one sharp highlight; near
 // tears large and out of focus, far ones small and sharp; each landing rings the liquid; then
-// the surface hardens from where they fall, outwards, into faceted mirror plates (Voronoi
-// cells, each tipped a little so it gives back its own piece of the night), a crisp bright
-// line along each seam.  Everything that moves is worked out on the CPU (scenes/_tears_close.py);
+// the surface hardens from where they fall, outwards, into broad mirror panes (Voronoi
+// cells, each set a hair off level so it gives back its own piece of the night), a dark
+// hairline crack between them.  Everything that moves is worked out on the CPU (scenes/_tears_close.py);
 // this pass is the whole image, drawn instead of the pool's passes while the shot lasts.
 #include <visuals/params>
 #include "../../lib/common.glsl"
@@ -160,7 +160,23 @@ vec3 tear_env(vec3 r, float blur) {
                                      + glow_disc(r, normalize(vec3(-0.85, 0.05, -0.52)), 0.06, blur)) * 150.0;
     // one crisp highlight: the key light's hard core, far brighter than the lifted sky round it
     vec3 spark = vec3(1.0, 0.98, 1.04) * glow_disc(r, normalize(KEY), 0.035, blur) * 30.0;
-    return (night(r, blur) + sky * mix(1.0, 0.55, below)) * (1.0 - 0.97 * dark) + spark + warm;
+    // (round 26: the lifted sky alone read as "glass eggs", a smooth lavender face: mercury is
+    // known by the world it bends round it -- the Serenes standing all round the pool, tall
+    // dark figures rising from the bright horizon into the sky, bent round the drop as a
+    // chrome ball bends the trees round it)
+    float az = atan(r.x, r.z);
+    float slot = az * (5.0 / 6.2832) + 0.37;
+    float fx = (fract(slot) - 0.5) / 5.0 * 6.2832;                 // radians from the nearest figure
+    float fh = 0.52 + 0.12 * sin(floor(slot) * 2.3);               // how high it rises (r.y)
+    float bw = 0.03 + blur;
+    float robe = (1.0 - smoothstep(0.2 - bw, 0.2 + bw, abs(fx) + 0.12 * max(el, 0.0)))
+               * (1.0 - smoothstep(fh - bw, fh + bw, el)) * smoothstep(-0.02, 0.01, el);
+    vec2 hood = vec2(fx, (el - fh) * 1.2);
+    float head = 1.0 - smoothstep(0.13 - bw, 0.13 + bw, length(hood));
+    float figure = max(robe, head) * (1.0 - below);
+    vec3 metal = (night(r, blur) + sky * mix(1.0, 0.55, below)) * (1.0 - 0.97 * dark);
+    metal = mix(metal, metal * 0.12, figure * 0.85);
+    return metal + spark + warm;
 }
 
 // A tear's metal: mercury's reflectance over tear_env.
@@ -310,23 +326,23 @@ void main() {
     // horizon it would alias into horizontal bands; there the pool is a still, hazy mirror
     float swell = 1.0 - smoothstep(0.1, 0.3, foot);
     g += swell * (1.0 - frozen) * 0.004 * swell_slope(p);
-    // the plates, small near the viewer's feet, their tilt and seams faded where a pixel
-    // covers several of them (no sparkle far off)
-    const float PLATE = 0.26;
+    // the mirrors it hardens into: broad irregular panes, each set a hair off level, so the
+    // night they give back (the horizon's line, the Serenes, the candles) breaks and steps at
+    // every crack -- round 25's readers saw the old small plates with bright seams as "a tiled
+    // floor": the panes are large now, their cracks dark hairlines, not a grout of light
+    const float PLATE = 0.6;
     vec2 off;
     vec3 pl = plates(p / PLATE, off);
-    float detail = 1.0 - smoothstep(0.15, 0.5, foot / PLATE);
-    // (each plate tips towards the viewer by its own amount, so it gives back a piece of the
-    // horizon -- the haze's line, a candle, a Serene's eyes -- not the empty dark overhead)
-    g -= frozen * detail * (vec2(pl.x * 0.22, 0.11 + pl.y * 0.15) + off * 0.09);
-    float seam_w = max(0.005, foot / PLATE);
-    float seam = frozen * (1.0 - smoothstep(0.0, seam_w * 1.5, pl.z)) * detail;
-    g = g * (1.0 - seam * 0.6);
+    float detail = 1.0 - smoothstep(0.1, 0.35, foot / PLATE);
+    g -= frozen * detail * (vec2(pl.x * 0.07, 0.025 + pl.y * 0.05) + off * 0.015);
+    float seam_w = max(0.0035, 0.8 * foot / PLATE);
+    float seam = frozen * (1.0 - smoothstep(0.0, seam_w, pl.z)) * detail;
     vec3 n = normalize(vec3(-g.x, 1.0, -g.y));
     vec3 v = -rd;
     vec3 r = reflect(rd, n);
     r.y = abs(r.y);
-    float rblur = min(foot * 3.0, 0.025) + 0.002;
+    // (hardened, it is a polished mirror: the night in it sharpens)
+    float rblur = (min(foot * 3.0, 0.025) + 0.002) * (1.0 - 0.6 * frozen);
     vec3 pool = mercury(n, v, r, rblur);
     // the candles' light drawn down the trembling liquid in long warm streaks (the glitter
     // path of a light on night water: the swell's many small slopes, summed), gone where it froze
@@ -340,13 +356,12 @@ void main() {
     float tr = trace_tears(vec3(p.x, 0.0, p.y), r, px * 0.5, tn, tcov, tblur);
     vec3 tcol = tear_metal(tn, -r, reflect(r, tn), tblur + 0.01);
     pool = mix(pool, tcol * 0.8, tr > 0.0 ? tcov : 0.0);
-    // the seams catch the light: a crisp bright line (the bevel), the freeze's front a brighter one
-    // (a bevel: a dark groove either side of the lit edge, so the seam is cut, not painted)
-    float groove = frozen * detail * (1.0 - smoothstep(seam_w * 1.5, seam_w * 5.0, pl.z));
-    pool *= 1.0 - 0.4 * groove;
-    // (the edges glint where they catch the light, not an even grout: no grid)
-    float glint = 0.12 + 0.88 * smoothstep(0.35, 0.8, vnoise(p * 9.0 + pl.xy * 3.0));
-    pool += vec3(0.85, 0.88, 1.0) * seam * glint * 0.7;
+    // the cracks: dark hairlines cut through the metal, a sliver of light along a few of
+    // them only where a pane's broken lip catches the key light (no even line round each pane)
+    pool *= 1.0 - 0.9 * seam;
+    float lip = frozen * detail * (1.0 - smoothstep(seam_w, seam_w * 2.5, pl.z)) * (1.0 - seam);
+    float glint = smoothstep(0.6, 0.85, vnoise(p * 6.0 + pl.xy * 3.0));
+    pool += vec3(0.85, 0.88, 1.0) * lip * glint * 0.5;
     pool += vec3(0.9, 0.92, 1.05) * front * 1.4;
     // far off the pool sinks into the haze
     float haze = 1.0 - exp(-tp * 0.12);

@@ -122,7 +122,17 @@ vec3 night(vec3 r) {
     // the emerald moon: a crisp disc with a faint halo (behind the self's head in the glass)
     float m = acos(clamp(dot(r, normalize(NIGHT_DIR)), -1.0, 1.0));
     // (round 24: dimmer, its halo wider -- a bright flat disc beside the face competed with it)
-    c += MOON * (0.55 * (1.0 - smoothstep(0.024, 0.029, m)) * (0.8 + 0.2 * vnoise(r.xy * 300.0)) + 0.04 * exp(-m * 18.0));
+    // (round 26: still "a flat pale disc" beside the face, a sticker: a lit sphere now, full but
+    // for a thin shadowed edge, its seas darker, its limb darkening -- a moon, not a circle)
+    vec3 md = normalize(NIGHT_DIR);
+    vec3 mu = normalize(cross(md, vec3(0.0, 1.0, 0.0)));
+    vec3 mv = cross(mu, md);
+    vec2 mq = vec2(dot(r, mu), dot(r, mv)) / 0.0265;                // on the disc, its radius 1
+    float mz = sqrt(max(1.0 - dot(mq, mq), 0.0));
+    float lit = smoothstep(-0.15, 0.35, dot(vec3(mq, mz), normalize(vec3(0.55, 0.35, 0.6))));
+    float seas = 0.72 + 0.28 * smoothstep(0.35, 0.65, vnoise(mq * 2.3 + 4.0) * 0.7 + vnoise(mq * 6.0) * 0.3);
+    float face = (1.0 - smoothstep(0.024, 0.029, m)) * lit * seas * (0.55 + 0.45 * mz);
+    c += MOON * (0.62 * face * vec3(0.6, 1.0, 0.72) + 0.04 * exp(-m * 18.0));   // (its face emerald, not pale teal)
     return c;
 }
 
@@ -291,7 +301,10 @@ vec4 self_seen(vec3 h, vec3 r) {
     ec += vec3(1.0, 0.9, 0.7) * 7.0 * flick * smoothstep(0.9965, 0.9985, ndh);
     c = mix(c, ec, eye);
     // the tear line: the lower lid's wet rim, just under the eye, catching the flame
-    float above = texture(u_self_geo, uv + vec2(0.0, 1.8 / 640.0)).b;
+    // (round 26: the texel above as it is, not filtered -- where hair (b 0.28) meets skin (0.56
+    // and up) the filtered value passes through the eye's band, and the lid's line ran as a row
+    // of bright dots all along the hairline)
+    float above = texelFetch(u_self_geo, ivec2(clamp((uv + vec2(0.0, 1.8 / 640.0)) * 640.0, 0.0, 639.0)), 0).b;
     float lid_line = smoothstep(0.3, 0.31, above) * (1.0 - smoothstep(0.40, 0.415, above)) * (1.0 - eye) * (1.0 - hair);
     c += vec3(1.0, 0.82, 0.62) * lid_line * (0.25 + 1.6 * key) * flick;
     // the hair: a soft near-black mass, a faint warm sheen where the candle falls, a few

@@ -35,6 +35,8 @@ uniform float u_eyes_on;    // how present the watching eyes are
 uniform float u_twinkle;    // twinkle phase (wrapped)
 uniform vec3 u_drip;        // the floor's y under the needle, how strongly it drips, the drips' phase
 uniform float u_defocus;    // the macro lens's blur of the hall behind the syringe (screen units)
+uniform float u_hall;       // the hall's air (round 26: it darkens as the starlight is refused, 1: as offered)
+uniform vec3 u_view;        // the camera's push (round 26): the scene's point at the frame's centre (xy), zoom (z)
 
 out vec4 frag_colour;
 
@@ -145,7 +147,7 @@ vec3 far_air(vec2 p, float above, float px) {
 // one per cell, fixed in the air and drifting slowly with the starlight's flow, lit only
 // where a shaft passes -- the near ones larger and softer (out of focus), the far ones points.
 vec3 dust(vec2 p) {
-    float px = 1.0 / u_resolution.y;
+    float px = 1.0 / (u_resolution.y * u_view.z);
     float sx = p.x + 0.42 * p.y;
     float shafts = sy_sq(sy_sq(0.5 + 0.5 * sin(sx * 8.0 + 1.3))) * 0.7 + sy_pow12(0.5 + 0.5 * sin(sx * 19.0 + 0.4)) * 0.5;
     vec3 acc = vec3(0.0);
@@ -168,7 +170,7 @@ vec3 dust(vec2 p) {
 // the syringe, the spill and the helix share one space and one light.
 vec3 hall(vec2 p) {
     float above = p.y - HORIZON;
-    float px = 1.0 / u_resolution.y;
+    float px = 1.0 / (u_resolution.y * u_view.z);
     // (the floor mirrors the air, dimmer and stretched: one evaluation for either)
     float ma = abs(above) * (above < 0.0 ? 1.4 : 1.0);
     vec3 col = far_air(vec2(p.x, HORIZON + ma), ma, px * 1.4 + u_defocus);
@@ -221,7 +223,7 @@ vec3 background(vec2 p) {
         for (int e = 0; e < 2; ++e) {
             vec2 d = p - o - vec2((float(e) - 0.5) * gap, -0.004 * k);
             float l = length(d * vec2(1.0, 1.6));
-            float px = 1.0 / u_resolution.y;
+            float px = 1.0 / (u_resolution.y * u_view.z);
             // (out of focus behind the macro syringe: each eye a small soft disc of light)
             float er = 0.0042 * k + 0.3 * u_defocus;
             float orb = smoothstep(er + px + 0.15 * u_defocus, er - px - 0.15 * u_defocus, l);
@@ -283,7 +285,7 @@ vec3 helix(vec2 p) {
     // it; the nearer strand hides the farther where they cross, so it reads as one solid
     // twisted form in space, not two lines added; the rungs are soft bars as wide as a pixel
     // at least, their ends faded over a pixel -- no one-pixel rows that break into steps.)
-    float pxs = 1.0 / u_resolution.y;
+    float pxs = 1.0 / (u_resolution.y * u_view.z);
     vec3 strand_col[2];
     float strand_cov[2];
     float strand_depth[2];
@@ -316,7 +318,8 @@ vec3 helix(vec2 p) {
         float mr = max((0.0026 + 0.0024 * mh.y) * (0.7 + 0.3 * depth), 1.2 * pxs);
         float mote = exp(-(ds * ds + dist * dist) / (mr * mr)) * (0.35 + 0.65 * mh.z)
                    * (0.7 + 0.3 * sin(TAU * (u_twinkle + mh.x * 5.0)));
-        strand_col[i] = (tint * (core * 0.22 + mote * 3.2 + halo * 1.3) + vec3(1.0, 0.97, 0.92) * mote * mote * 1.4) * lit;
+        // (round 26: its glow narrower, a pale column of it round the strands read as smear)
+        strand_col[i] = (tint * (core * 0.22 + mote * 3.2 + halo * 0.85) + vec3(1.0, 0.97, 0.92) * mote * mote * 1.4) * lit;
         strand_cov[i] = core;
         strand_depth[i] = depth;
     }
@@ -364,8 +367,10 @@ float offering_hand(vec2 q, out float blur) {
 }
 
 void main() {
-    vec2 p = centered_uv(gl_FragCoord.xy, u_resolution);
-    float px = 1.0 / (u_resolution.y * u_scale);        // one pixel in syringe units
+    // (round 26: the refusal's stills were one set-up three times over -- the camera cuts
+    // in and pushes slowly towards the helix rising from the spilled starlight: u_view)
+    vec2 p = u_view.xy + centered_uv(gl_FragCoord.xy, u_resolution) / u_view.z;
+    float px = 1.0 / (u_resolution.y * u_view.z * u_scale);        // one pixel in syringe units
     // Into the syringe's frame.
     vec2 d = (p - u_xf.xy) / u_scale;
     vec2 q = to_syringe_axes(d);
@@ -376,7 +381,10 @@ void main() {
     // light through the glass came from -- one evaluation, its coordinate bent.
     float g_cov = aa_fill(sy_part(q, sy_glass_r(q.x) + 0.004, SY_BARREL0, SY_HUB0));
     vec2 across = vec2(-u_xf.w, u_xf.z);   // (the syringe's own up)
-    vec3 col = background(p - across * (1.75 * q.y * u_scale) * g_cov);
+    // (round 26: as it is refused the hall's violet air goes down towards true black, the
+    // spilled starlight and the needle's glint the lights left in it -- the refusal's stills
+    // read "washed in purple haze", no blacks)
+    vec3 col = background(p - across * (1.75 * q.y * u_scale) * g_cov) * u_hall;
     // Caustics: the starlit glass is a lens, and it throws its light onto the floor beneath
     // it -- a bright focused line along its length, rippling with the liquid's currents, and a
     // net of fainter caustic light round it, in the floor's perspective (squeezed in depth).
@@ -407,10 +415,12 @@ void main() {
         float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
         float dens = smoothstep(0.35, 0.75, wisp) * layer;
         vec2 to_sy = (p - u_xf.xy) * vec2(0.8, 1.6);
-        vec3 lightc = HAZE * 2.6 + vec3(0.08, 0.09, 0.3) * u_light * exp(-dot(to_sy, to_sy) / 0.12);
-        float hx = (p.x - u_spill_from.x) / 0.25;
+        vec3 lightc = HAZE * 2.6 * u_hall + vec3(0.08, 0.09, 0.3) * u_light * exp(-dot(to_sy, to_sy) / 0.12);
+        float hx = (p.x - u_spill_from.x) / 0.18;
         // (round the helix its own light fills the mist: warm, not the haze's violet)
-        lightc = mix(lightc, mix(JOY, DESPAIR, 0.35 + 0.35 * sin(p.x * 9.0 + u_spill.w * 0.3)) * 0.3,
+        // (round 26: dimmer and closer round it -- pushed in, a broad pale smear of it led
+        // from the helix across the frame)
+        lightc = mix(lightc, mix(JOY, DESPAIR, 0.35 + 0.35 * sin(p.x * 9.0 + u_spill.w * 0.3)) * 0.17,
                      exp(-hx * hx) * smoothstep(0.0, 0.4, u_spill.z));
         col = mix(col, lightc, dens * 0.55);
         col += dust(p);
@@ -545,17 +555,18 @@ void main() {
     float on_floor = smoothstep(u_spill_from.y + 0.005, u_spill_from.y - 0.005, p.y);
     col += helix(hm) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
     vec2 lit = (p - u_spill_from) * vec2(0.7, 2.8);
-    col += mix(DESPAIR, JOY, 0.5) * 0.10 * smoothstep(0.0, 0.3, u_spill.z) * exp(-dot(lit, lit) / 0.06)
+    col += mix(DESPAIR, JOY, 0.5) * 0.06 * smoothstep(0.0, 0.3, u_spill.z) * exp(-dot(lit, lit) / 0.06)
            * smoothstep(HORIZON, HORIZON - 0.03, p.y);
 
     // the helix's light in the mist round it: a column of lit air, so it stands in the hall
     // (round 10's reader: "pasted on")
     // (round 11: "pasted onto a backdrop" -- a brighter, wider column of lit mist, its light
-    // drifting up through the air in slow banks, so the strands glow in the hall's air)
+    // drifting up through the air in slow banks, so the strands glow in the hall's air;
+    // round 26: at half its strength, in the darkened hall it washed the frame pale)
     float hx = (p.x - u_spill_from.x) / 0.2;
     float rise = smoothstep(u_spill_from.y - 0.04, u_spill_from.y + 0.1, p.y);
     float banks = 0.6 + 0.4 * vnoise(vec2(p.x * 9.0, p.y * 4.0 - u_spill.w * 0.15));
-    col += mix(JOY, DESPAIR, 0.5 + 0.3 * sin(p.y * 6.0 - u_spill.w * 0.5)) * 0.08 * banks * smoothstep(0.0, 0.4, u_spill.z)
+    col += mix(JOY, DESPAIR, 0.5 + 0.3 * sin(p.y * 6.0 - u_spill.w * 0.5)) * 0.045 * banks * smoothstep(0.0, 0.4, u_spill.z)
            * (exp(-hx * hx) + 0.25 * exp(-abs(hx) * 0.8)) * rise;
     // -- depth: the air of the hall and its glossy floor hold the starlight -----------------
     // Its light scattered wide in the air round the glass (a halo that gives the hall volume),
@@ -571,7 +582,9 @@ void main() {
          * exp(-length(segm * vec2(1.0, 0.35)) / 0.03) * smoothstep(HORIZON - 0.45, HORIZON, p.y) * 0.6;
 
     // true blacks at the edges of the frame
-    col *= 1.0 - 0.7 * smoothstep(0.45, 1.05, length(p * vec2(0.75, 1.0)));
+    // (a vignette of the lens, so measured on the frame, not the pushed-in scene)
+    vec2 pf = (p - u_view.xy) * u_view.z;
+    col *= 1.0 - 0.7 * smoothstep(0.45, 1.05, length(pf * vec2(0.75, 1.0)));
 
     // -- out: tonemap, encode, dither ------------------------------------------------------
     col = 1.0 - exp(-col * 1.25);
