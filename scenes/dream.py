@@ -264,7 +264,12 @@ resonance = Cue(
           # (round 24 built the text's own picture as the scene's `cloud` set -- the humming
           # cloud's underside over the city's lights -- and left it out of the dream: its plain
           # stepped towers and dotted billows were below the aurora over the lake it replaced)
-          "zenith": [(0, 0.0), (8, 1.0, "step"), (16, 0.0, "step")]},
+          "zenith": [(0, 0.0), (8, 1.0, "step"), (16, 0.0, "step")],
+          # (round 26: the worm's-eye shot held four near-identical stills over 8 s -- the
+          # camera cranes up the spires toward the zenith and turns about it, 80 degrees, so
+          # the spires wheel in toward the whorl's heart)
+          "zen_crane": [(0, -0.15), (8, -0.15), (16, 0.3)],
+          "zen_turn": [(0, 0.0), (8, 0.0), (16, 1.4)]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
     # (round 18's reader: the ghost windows that drifted in it read as "floating purple

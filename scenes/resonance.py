@@ -200,24 +200,26 @@ ZENITH_LENS = 1.55       # screen units -> tangent of the view angle in the worm
 ZENITH_EYE = 0.3         # the eye's height above the ground (zenith.glsl's ZEN_EYE)
 
 
-def zenith_camera(t: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+def zenith_camera(t: float, turn: float = 0.0, crane: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
     """The worm's-eye camera at time t: forward, right and up vectors (as zenith.glsl's
     zen_basis builds them) and the yaw and elevation they come from -- turning slowly about
-    the vertical, tilted up near the zenith."""
-    yaw = ZENITH_YAW0 + 0.035 * t
-    el = 1.2 + 0.04 * math.sin(0.13 * t)
+    the vertical, tilted up near the zenith; ``turn`` (radians) more about the vertical and
+    ``crane`` (radians) more up toward the zenith, as a cue keys them (the shot's own motion,
+    so its stills seconds apart differ)."""
+    yaw = ZENITH_YAW0 + 0.035 * t + turn
+    el = 1.2 + 0.04 * math.sin(0.13 * t) + crane
     f = np.array([math.sin(yaw) * math.cos(el), math.sin(el), math.cos(yaw) * math.cos(el)])
     r = np.array([math.cos(yaw), 0.0, -math.sin(yaw)])
     return f, r, np.cross(f, r), yaw, el
 
 
-def zenith_memories(t: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def zenith_memories(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """The memories drifting up among the spires into the cloud at time t: (10, 4) of (screen
     x, y in centered units, radius, distance from the eye) and (10,) brightness.  Each rises
     on a slow spiral round the eye, fading in low and out as it nears the curtains; one
     behind the camera is not shown.  Worked out here, once a frame (projected per pixel, ten
     of them cost the shot's last pass a third again)."""
-    f, r, u, _, _ = zenith_camera(t)
+    f, r, u, _, _ = zenith_camera(t, turn, crane)
     motes = np.zeros((ZENITH_MOTES, 4), np.float32)
     light = np.zeros(ZENITH_MOTES, np.float32)
     for i in range(ZENITH_MOTES):
@@ -392,8 +394,9 @@ class Resonance(Scene):
         resources.draw_count("cloud_memories", 4 if cloudy else 0, CLOUD_MEMORIES if cloudy else 0)
         for name in ("zenith_field", "zenith_blur", "zenith_env", "zenith_sky", "worms_eye"):
             resources.draw_count(name, 3 if up else 0)
-        _, _, _, yaw, el = zenith_camera(state.t)
-        motes, mote_light = zenith_memories(state.t, state.seed) if up else (
+        turn, crane = float(p["zen_turn"]), float(p["zen_crane"])
+        _, _, _, yaw, el = zenith_camera(state.t, turn, crane)
+        motes, mote_light = zenith_memories(state.t, state.seed, turn, crane) if up else (
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
         tilt = -p["horizon"] * p["lens"]
         return {
@@ -506,6 +509,8 @@ resonance = Resonance(
         Param("horizon", -0.24, -0.45, 0.1, "where the horizon falls on screen, in frame heights from the middle (lower: looking up into the aurora)"),
         Param("lens", 1.5, 0.9, 2.0, "field of view (1.5: about 74 degrees across the height; smaller: a longer lens, closer)"),
         Param("roll", 0.0, -0.4, 0.4, "tilt of the frame in radians (a dutch angle)"),
+        Param("zen_turn", 0.0, -3.2, 3.2, "the worm's-eye camera turned about the vertical (radians, beyond its own slow turn; key it to move the shot)"),
+        Param("zen_crane", 0.0, -0.3, 0.3, "the worm's-eye camera tilted up toward the zenith (radians from its 69 degrees; key it to crane up)"),
     ],
     duration=30.0,
     description="the Resonance: aurora curtains of shared memory over a far city, faint faces within",

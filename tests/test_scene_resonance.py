@@ -1313,3 +1313,19 @@ def test_the_trapped_faces_are_moulded_in_the_clouds_underside(player, t):
     assert lit > 60 and voids > 60, (lit, voids)
     lake = player.at(t, memory=1.0, flicker=0.0).mean(axis=2)[:50]
     assert np.abs(lake - faces).mean() > 20.0, np.abs(lake - faces).mean()
+
+
+def test_the_worms_eye_camera_cranes_up_and_turns_so_its_stills_differ(gl):
+    """Round 26: the worm's-eye shot (110-118 s) held four near-identical stills over 8 s (its
+    camera turned 16 degrees in all).  The Resonance cue keys ``zen_crane`` and ``zen_turn``:
+    the camera cranes up the spires toward the zenith and turns about it, so stills 2.5 s
+    apart are different pictures (every pixel changes by over 25 grey levels on average at
+    160x90: 35 now; main's 18 and 19 -- its stars and motes alone change that much)."""
+    from conftest import render_times
+    times = [111.0, 113.5, 116.0]
+    frames = [f.astype(float) for f in render_times(gl, "dream", times, size=(160, 90))]
+    steps = [np.abs(b - a).mean() for a, b in zip(frames, frames[1:])]
+    for t, step in zip(times, steps):
+        assert step > 25.0, f"the still at {t} s and the next one alike: {step:.1f} levels"
+    # (and it never leaves the shot: the spires and the black sky are still there at the end)
+    assert (frames[-1].mean(axis=2) < 30).mean() > 0.25, "the worm's-eye shot loses its black sky"

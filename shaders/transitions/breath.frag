@@ -13,10 +13,11 @@
 //
 // transition_params (optional): white vec3  the colour of the breath (default a warm, golden white)
 //                               gasp float  0 (default): the veil above; 1: the waking's gasp --
-//                                           no milky veil, the light bursts in rays from `burst`
+//                                           no milky veil: light floods in from `burst` as the
+//                                           eyes fly open, the picture burning out into it,
 //                                           and the frame's edges keep their darks
-//                               burst vec2  where the gasp's light bursts from (uv; default the top
-//                                           centre, where the howl tears the sky)
+//                               burst vec2  where the gasp's light floods in from (uv; default
+//                                           the top centre, where the howl tears the sky)
 #include "../lib/common.glsl"
 #include "../lib/colour.glsl"
 #include "../lib/dither.glsl"
@@ -61,34 +62,46 @@ vec3 breathed(sampler2D tex, float e, float swell, vec3 white) {
 }
 
 // The gasp (round 19's reader at 190.4 s: "overexposed, milky cross-dissolve ... a washed-out
-// image"): a breath with a shape.  The image is exposed up less and keeps its darks (the frame's
-// edges sink into shadow), and the white is not a veil but light bursting from one point: a
-// small hot core and rays fanning out from it, uneven in length and brightness, added as light
-// (so what is dark between the rays stays dark).
-// The burst's light at this pixel: computed once per pixel, laid over both images.
-float gasp_glow(float e, vec2 burst) {
+// image"; round 26's: the burst of rays that replaced it read as "lens-flare clip art"): eyes
+// flying open in a shock.  Light floods in from the tear as a soft bloom, wider than tall like
+// an eye thrown open, that grows until it swallows most of the frame; inside it the picture
+// burns out (exposed up, its bright parts going to white first, its darks last, so the spires
+// stand a moment as soft silhouettes in the flood) and loses its focus.  No angular structure
+// at all: no rays, no star.  The frame's edges keep their darks.
+// The flood at this pixel (0 .. 1): computed once per pixel, laid over both images.
+float gasp_flood(float e, vec2 burst) {
     vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
     vec2 b = (burst - 0.5) * vec2(u_resolution.x / u_resolution.y, 1.0);
-    vec2 r = d - b;
-    float dist = length(r);
-    float ang = atan(r.y, r.x);
-    // rays: two fans of uneven streaks, each fading out at its own length
-    float rays = pow(0.5 + 0.5 * sin(ang * 13.0 + 1.7 * sin(ang * 5.0)), 6.0)
-               + 0.7 * pow(0.5 + 0.5 * sin(ang * 29.0 + 2.3 * cos(ang * 3.0)), 10.0);
-    float reach = 0.3 + 0.18 * sin(ang * 7.0 + 0.6);
-    float core = 0.02 / (dist * dist + 0.02);
-    return e * e * (1.6 * core + 0.6 * rays * exp(-dist / max(reach, 0.2)) * smoothstep(0.0, 0.06, dist));
+    vec2 r = (d - b) * vec2(0.62, 1.0);                       // wider than tall: an eye wide open
+    float reach = 0.06 + 0.62 * e * e;                         // frame heights: it grows and grows
+    float q = dot(r, r) / (reach * reach);
+    // a soft body with a long tail, so the flood has no edge to read as a disc
+    float body = 0.75 * exp(-q) + 0.25 / (1.0 + 2.0 * q);
+    // (and it dies away toward the frame's edges, which stay in shadow: an eye's aperture)
+    return e * body * (1.0 - 0.85 * smoothstep(0.4, 1.0, length(d)));
 }
 
-// One image through the gasp: swollen, exposed up a little, its edges sinking into shadow,
-// the burst's light added.
-vec3 gasped(sampler2D tex, float e, float swell, vec3 white, float glow) {
+// One image through the gasp: swollen, its edges sinking into shadow, and burnt out by the
+// flood -- exposed up (up to +3.5 stops at the flood's heart) and softened, the flood's own
+// warm white light added only at its heart (the picture burns; it is not painted over, so its
+// darks stay dark -- a white laid over all of it read as milk in round 19).
+vec3 gasped(sampler2D tex, float e, float swell, vec3 white, float flood) {
     vec2 c = 0.5 * u_resolution;
     vec2 uv = (c + (gl_FragCoord.xy - c) / (1.0 + swell)) / u_resolution;
-    vec3 light = srgb_to_linear(texture(tex, uv).rgb) * exp2(0.3 * e);
+    vec2 r = vec2(0.006 * flood * u_resolution.y) / u_resolution;   // focus lost in the light
+    vec3 centre = texture(tex, uv).rgb;
+    vec3 blur = vec3(0.0);
+    for (int k = 0; k < 6; k++) {
+        float a = float(k) * (TAU / 6.0) + 0.39;
+        blur += texture(tex, uv + r * vec2(cos(a), sin(a))).rgb;
+    }
+    vec3 light = srgb_to_linear(0.4 * centre + 0.6 * blur / 6.0);
+    light *= exp2(0.3 * e + 3.5 * flood);
     vec2 d = centered_uv(gl_FragCoord.xy, u_resolution);
-    light = light * (1.0 - 0.55 * e * smoothstep(0.35, 1.1, length(d))) + white * glow;
+    light = light * (1.0 - 0.55 * e * smoothstep(0.35, 1.1, length(d))) + white * (0.8 * pow(flood, 4.0));
     vec3 shoulder = 1.0 - exp(-1.3 * light);
+    // burning out goes to white through the flood's warm white, not through the picture's hues
+    shoulder = mix(shoulder, vec3(max(shoulder.r, max(shoulder.g, shoulder.b))) * white, 0.5 * flood);
     return linear_to_srgb(shoulder);
 }
 
@@ -114,8 +127,8 @@ void main() {
             // (the swap a little later, past the crest: the old image holds its colour and its
             // darks through the gasp rather than washing into the new one)
             float wg = smoothstep(0.48, 0.6, p);
-            float glow = gasp_glow(e, burst);
-            b = mix(gasped(u_from, e, swell, white, glow), gasped(u_to, e, swell, white, glow), wg);
+            float flood = gasp_flood(e, burst);
+            b = mix(gasped(u_from, e, swell, white, flood), gasped(u_to, e, swell, white, flood), wg);
         } else {
             b = mix(breathed(u_from, e, swell, white), breathed(u_to, e, swell, white), w);
         }
