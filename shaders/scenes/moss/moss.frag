@@ -10,6 +10,7 @@
 #include "../../lib/hash.glsl"
 #include "../../lib/noise.glsl"
 #include "moss.glsl"
+#include "mist.glsl"
 #ifdef MOSS_CUSHIONS
 #include "cushions.glsl"
 #endif
@@ -71,9 +72,14 @@ void main() {
     // The night sky over the city: deep blue-violet, a faint emerald breath of the moss at
     // the horizon, and a few stars (one hashed cell per direction: no loop, no texture).
     vec3 horizon = m.colour_a * 0.010 * (0.5 + m.rest) * m.glow + vec3(0.004, 0.003, 0.014);
+    // (round 25: the sky a flat violet wall behind the columns) the city's moss light held
+    // in a low mist: a glow along the horizon that thins up into the dark, so the far
+    // columns stand as silhouettes against it and the street sinks into it (MIST_* below)
+    vec3 mist = moss_mist(m.colour_a, m.colour_b, m.glow);
     float up = max(rd.y, 0.0);
     vec3 sky = mix(horizon, vec3(0.010, 0.006, 0.034), smoothstep(0.0, 0.12, up));
     sky = mix(sky, vec3(0.002, 0.001, 0.010), smoothstep(0.12, 0.6, up));
+    sky = mix(sky, mist, 0.9 * u_mist * exp(-up / 0.022));
     vec2 sp = rd.xz / (rd.y + 1.0) * 60.0;
     vec2 cell = floor(sp);
     vec2 jit = hash22(cell);
@@ -236,6 +242,7 @@ void main() {
     g *= 0.25 + 0.75 * exp(-t / 18.0);
     float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
     vec3 ground = mix(g, horizon, fog);
+    ground = mix(ground, mist, u_mist * mist_amount(t));
     vec3 col = mix(sky, ground, smoothstep(-0.002, 0.002, -rd.y));
 
     col = 1.0 - exp(-col * 1.25);                    // soft shoulder: hot cores go cyan-white
