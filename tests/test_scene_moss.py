@@ -552,3 +552,39 @@ def test_the_cushions_are_a_variant_drawn_only_when_on():
     scene = _moss_module().moss
     assert drawn_variant(scene, ("main", "main_cushions")) == "main"
     assert drawn_variant(scene, ("main", "main_cushions"), cushions=1.0) == "main_cushions"
+
+
+def _box(a: np.ndarray, k: int) -> np.ndarray:
+    from numpy.lib.stride_tricks import sliding_window_view
+    return sliding_window_view(np.pad(a, k // 2, mode="edge"), (k, k)).mean(axis=(2, 3))
+
+
+def test_the_near_moss_is_one_carpet_not_lily_pads(gl):
+    """Round 25's readers: "lily pads", "a grid of pebbles" -- the cushions were flat round
+    domes with black gaps between them.  The near street is one continuous carpet now
+    (rolling hummocks, tufts crowding over them, the paving only in a rare deep crevice): in
+    the near quarter of the dream's moss shot (320x180, at 74, 76 and 80 s, between and on
+    the beats) the share of it that stays dark at the scale of the old gaps (7 px box mean
+    under 15 levels) falls from about 0.39 to about 0.23."""
+    dark = []
+    for t in (74.0, 76.0, 80.0):
+        lum = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float).mean(axis=2)
+        dark.append((_box(lum[135:], 7) < 15).mean())
+    assert np.mean(dark) < 0.3, dark
+
+
+def test_a_low_mist_holds_the_moss_light_along_the_horizon(gl):
+    """Round 25: the moss shot had "no atmosphere" -- a hard band of far street under a flat
+    violet wall.  The dream's moss cue turns on ``mist``: a low night mist holding the moss's
+    light, a glow along the horizon that the far street and the columns' feet sink into.  At
+    78 s (320x180) the horizon's rows (75-100) vary far less across the frame (mean row std
+    about 8 levels; 12 with the mist held off, 19 before round 26) and stay violet-blue (blue
+    over green over red)."""
+    held = render_held(gl, "dream", 78.0, (320, 180), "moss", {"mist": 0.0})
+    img = render_times(gl, "dream", [78.0], size=(320, 180))[0].astype(float)
+    std = {k: v.mean(axis=2)[75:100].std(axis=1).mean() for k, v in (("mist", img), ("held", held))}
+    assert std["mist"] < 10 and std["mist"] < 0.75 * std["held"], std
+    rgb = img[80:92].mean(axis=(0, 1))
+    assert rgb[2] > rgb[1] > rgb[0], rgb
+    # (a look of the dream's: the scene's own default keeps the clear night)
+    assert {p.name: p.default for p in _moss_module().moss.params}["mist"] == 0.0
