@@ -216,10 +216,14 @@ void main() {
         if (near_k > 0.0) {
             vec3 grown = moss_cushions(u_cam_pos, rd, xz, wander, t, fp, pix, moss_lit, m.colour_a * m.glow,
                                        e.w + 0.4 * after, stone_c);
-            e.rgb = mix(e.rgb, grown, near_k);
+            // (round 26: "the street does not read as a street": the carpet paves the street
+            // alone, its edge ragged where it spills over the kerb; beside it, under the
+            // columns, the blocks' dark wet stones with the moss only in some seams)
+            vec3 kerb_side = stone_c + sheen + 0.35 * seam_light;
+            e.rgb = mix(e.rgb, mix(kerb_side, grown, street), near_k);
         }
         on_street *= 1.0 - near_k;
-        hot_k = mix(1.0, 0.25, near_k);                  // (the crests' hot core: on the crowns, soft)
+        hot_k = mix(1.0, mix(seam * mossy, 0.25, street), near_k);   // (the crests' hot core: on the crowns, soft)
 #else
         float near_k = (1.0 - smoothstep(0.07, 0.118, fp)) * u_streets;
         e.rgb = mix(e.rgb, stone_c + sheen + seam_light, near_k);
