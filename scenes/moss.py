@@ -189,7 +189,7 @@ class MossScene(Scene):
         grown = float(p["cushions"]) >= 0.5
         resources.draw_count("main", 0 if grown else 3)
         resources.draw_count("main_cushions", 3 if grown else 0)
-        uniforms.update({"u_bldg_a": a, "u_bldg_b": b})
+        uniforms.update({"u_bldg_a": a, "u_bldg_b": b, "u_bldg_n": count})
         uniforms.update({
             "u_cam_tan": math.tan(math.radians(float(p["fov"])) / 2.0),
             "u_heart_origin": heart,

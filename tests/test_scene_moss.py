@@ -605,3 +605,16 @@ def test_the_moss_carpet_paves_the_street_between_stones(gl):
         side += _points_of_light(band[:, 20:120]) + _points_of_light(band[:, 200:300])
     mid_density, side_density = mid / (3 * 60 * 32), side / (3 * 200 * 32)
     assert mid_density > 2.0 * side_density, (mid, side)
+
+
+def test_the_columns_stand_in_pools_of_their_light_on_the_wet_stone(gl):
+    """Round 25's readers: "glass columns hanging" over the moss -- the columns' feet ended on
+    the ground with nothing to tie them to it.  The moss light carried down each column now
+    spills round its foot in a pool, and the wet stone mirrors the foot's glow toward the eye
+    (moss.frag's column_pools, the nearest six columns).  At 78 s (320x180) the ground just
+    below the near columns' feet (rows 142-160) is about 12 levels brighter with the columns
+    than with them held off (0 before: the ground did not know of them)."""
+    on = render_held(gl, "dream", 78.0, (320, 180), "moss", {}).mean(axis=2)
+    off = render_held(gl, "dream", 78.0, (320, 180), "moss", {"buildings": False}).mean(axis=2)
+    lift = (on - off)[142:160].mean()
+    assert lift > 6.0, lift
