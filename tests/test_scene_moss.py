@@ -537,11 +537,12 @@ def test_the_near_street_is_overgrown_with_cushions_and_glowing_tips(gl):
     quarter of the frame at 78 s (320x180): the median falls from 109 levels (the lit seams
     and stones) to under 60, a tenth of it is near black (under 20 levels: the gaps; 0 %
     before), and the points of light -- the tips -- number over 170 (95 before: the seams'
-    knots)."""
+    knots).  (Round 26: the readers saw those black gaps between round domes as "lily pads":
+    the near moss is one carpet now, test_the_near_moss_is_one_carpet_not_lily_pads, and the
+    share of near-black gaps is no longer asked for here; the median and the tips are.)"""
     lum = render_times(gl, "dream", [78.0], size=(320, 180))[0].astype(float).mean(axis=2)
     near = lum[int(lum.shape[0] * 0.75):]
     assert np.median(near) < 60, np.median(near)
-    assert (near < 20).mean() > 0.1, (near < 20).mean()
     assert _points_of_light(near) > 170, _points_of_light(near)
 
 
@@ -565,12 +566,12 @@ def test_the_near_moss_is_one_carpet_not_lily_pads(gl):
     (rolling hummocks, tufts crowding over them, the paving only in a rare deep crevice): in
     the near quarter of the dream's moss shot (320x180, at 74, 76 and 80 s, between and on
     the beats) the share of it that stays dark at the scale of the old gaps (7 px box mean
-    under 15 levels) falls from about 0.39 to about 0.23."""
+    under 15 levels) falls from about 0.39 to about 0.09."""
     dark = []
     for t in (74.0, 76.0, 80.0):
         lum = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float).mean(axis=2)
         dark.append((_box(lum[135:], 7) < 15).mean())
-    assert np.mean(dark) < 0.3, dark
+    assert np.mean(dark) < 0.2, dark
 
 
 def test_a_low_mist_holds_the_moss_light_along_the_horizon(gl):
@@ -596,7 +597,7 @@ def test_the_moss_carpet_paves_the_street_between_stones(gl):
     columns' feet, the blocks' dark wet stones with moss only in some seams.  In the band of
     the frame where the near street meets the columns' feet (rows 118-150 of 320x180, at 74,
     78 and 80 s), the carpet's glowing tips crowd the middle of the street at over twice
-    their density at the sides (2.9x; 1.4x with the carpet over the whole ground, 1.3x for
+    their density at the sides (3.3x; 1.4x with the carpet over the whole ground, 1.3x for
     round 25's cushions)."""
     mid = side = 0
     for t in (74.0, 78.0, 80.0):

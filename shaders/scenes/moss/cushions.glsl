@@ -8,7 +8,11 @@
 // moss is a height field of rounded cushions (three octaves of value noise, shaped into
 // domes with soft feet), shaded as velvet (a dark body, a sheen where its surface turns from
 // the eye, fine fibres combed across it), glowing from within at its crowns where the
-// heartbeat passes; the paving shows only in the gaps between clumps.  Out of the cushions
+// heartbeat passes; the paving shows only in the gaps between clumps.
+// Round 26: the readers saw those domes as "lily pads" and "a grid of pebbles": the street's
+// moss is one continuous carpet now -- rolling hummocks (low simplex noise), tufts crowding
+// over them (two finer octaves, analytic gradients for the normal), dark hollows, a deep
+// crevice only where the noise is lowest.  Out of the carpet
 // stand thin sporophyte stalks, each tip a bead of cold light that flares with the pulse.
 // The stalks are found analytically: the ray's stretch between the ground and the tips'
 // height is a short 2D segment; each stalk of the few cells round it is a vertical segment
@@ -17,60 +21,6 @@
 const float STALK_CELL = 0.16;        // world units: one sporophyte at most per cell
 const float STALK_HEIGHT = 0.11;      // world units: the tips' height above the ground
 const float STALK_TIP = 0.011;        // world units: a tip's radius
-
-// A cell's random (0..1)^4, its own small integer hash (include-only: no library needed).
-vec4 cushion_hash(ivec2 cell, uint salt) {
-    uvec2 q = uvec2(cell) * uvec2(1597334677u, 3812015801u) + salt;
-    uint n = (q.x ^ (q.y >> 5u)) * 1597334677u;
-    uvec4 r = uvec4(n, n * 3812015801u, n * 2654435761u, n * 2246822519u) >> 8u;
-    return vec4(r) / 16777216.0;
-}
-
-// The cushions: domes of moss on a jittered lattice (cells of `size` units), each of its
-// own radius and height; at p the highest of them.  Returns its height (0 in the gaps
-// between the clumps), and in dome_u the point's offset from that dome's centre over its
-// radius (its round back's normal comes from it).
-float cushion_layer(vec2 p, float size, uint salt, float rag, out vec2 dome_u) {
-    vec2 q = p / size;
-    ivec2 c = ivec2(floor(q));
-    float best = 0.0;
-    dome_u = vec2(1.0);
-    for (int k = 0; k < 9; ++k) {
-        ivec2 g = c + ivec2(k % 3 - 1, k / 3 - 1);
-        vec4 r = cushion_hash(g, salt);
-        vec2 centre = vec2(g) + 0.2 + 0.6 * r.xy;
-        // (gaps between the clumps, no tiled creases; sizes far apart, a few great cushions
-        // among small ones)
-        float rad = 0.3 + 0.5 * r.z * r.z;
-        vec2 u = (q - centre) / rad;
-        // (rag: the fibres' ragged edge, the same noise for every dome at p)
-        float z = sqrt(max(1.0 - dot(u, u) * rag, 0.0)) * (0.45 + 0.55 * r.w);
-        bool higher = z > best;
-        best = max(best, z);
-        dome_u = higher ? u : dome_u;
-    }
-    return best;
-}
-
-// The small tufts crowding over the clumps: soft bumps (1 - |u|^2 on the same kind of
-// lattice), summed, so their lumps and the slope they give stay continuous -- the highest
-// of them alone (as for the clumps) made sharp creases between tufts, read as scales.
-// Returns the lumps (about 0..1) and, in slope, their summed offsets (a tilt for the normal).
-float tuft_lumps(vec2 p, float size, uint salt, out vec2 slope) {
-    vec2 q = p / size;
-    ivec2 c = ivec2(floor(q));
-    float sum = 0.0;
-    slope = vec2(0.0);
-    for (int k = 0; k < 9; ++k) {
-        ivec2 g = c + ivec2(k % 3 - 1, k / 3 - 1);
-        vec4 r = cushion_hash(g, salt);
-        vec2 u = (q - vec2(g) - 0.2 - 0.6 * r.xy) / (0.6 + 0.3 * r.z);
-        float w = max(1.0 - dot(u, u), 0.0);
-        sum += w * w;
-        slope += u * w;
-    }
-    return sum;
-}
 
 // One cell's stalk: where it stands (world xz) and whether it is there (0 or 1), with its
 // own random for its height and its brightness.
@@ -101,8 +51,11 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     // gaps between them.  Moss is a carpet: one continuous sheet of rolling hummocks (summed
     // soft bumps, so no crease and no rim), small tufts crowding over them, dark hollows where
     // the sheet dips, the paving glimpsed only in the rare deep crevice.)
-    vec2 sh, st;
-    float hum = tuft_lumps(xz, 1.15, 17u, sh);          // the hummocks, about 0..1.5
+    // (round 26: summed bumps left holes between them, read at a distance as islands, "lily
+    // pads" again: the hummocks are low simplex noise now, one sheet that dips into a deep
+    // crevice only where the noise is lowest)
+    vec3 g0 = snoise_grad(xz * 0.85 + vec2(1.3, 7.1));
+    float hum = max(0.78 + 0.62 * g0.x, 0.0);          // the hummocks, about 0..1.4
     // the tufts crowding over them: two octaves of simplex noise with its analytic gradient
     // (organic, no lattice of cells to read as pebbles)
     float lk = 1.0 - smoothstep(0.015, 0.06, fp);
@@ -112,8 +65,8 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     float h = smoothstep(0.02, 1.1, hum) * (0.6 + 0.4 * tuft);
     // the sheet's slope (the bumps' summed offsets: d(w^2)/dq = -4uw/r, and the noise's own
     // gradient), in world units
-    vec2 slope = sh * (0.22 * 4.0 / (0.75 * 1.15))
-               - (0.03 * 0.38 * 4.3 * g1.yz + 0.012 * 0.22 * 10.5 * g2.yz * lk);
+    vec2 slope = -(0.22 * 0.62 * 0.85 * g0.yz * step(0.0, hum) + 0.03 * 0.38 * 4.3 * g1.yz
+                   + 0.012 * 0.22 * 10.5 * g2.yz * lk);
     vec3 n = normalize(vec3(slope.x, 1.0, slope.y));
     // (and fine lumps: two nested sines, smooth, no lattice)
     vec2 lump = vec2(sin(xz.x * 23.0 + 2.0 * sin(xz.y * 17.0)), sin(xz.y * 21.0 + 2.0 * sin(xz.x * 19.0)));
