@@ -613,7 +613,7 @@ def test_the_columns_stand_in_pools_of_their_light_on_the_wet_stone(gl):
     the ground with nothing to tie them to it.  The moss light carried down each column now
     spills round its foot in a pool, and the wet stone mirrors the foot's glow toward the eye
     (moss.frag's column_pools, the nearest six columns).  At 78 s (320x180) the ground just
-    below the near columns' feet (rows 142-160) is about 12 levels brighter with the columns
+    below the near columns' feet (rows 142-160) is about 10 levels brighter with the columns
     than with them held off (0 before: the ground did not know of them)."""
     on = render_held(gl, "dream", 78.0, (320, 180), "moss", {}).mean(axis=2)
     off = render_held(gl, "dream", 78.0, (320, 180), "moss", {"buildings": False}).mean(axis=2)

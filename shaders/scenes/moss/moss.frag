@@ -50,9 +50,11 @@ float column_pools(vec2 xz, vec2 eye) {
         vec2 to_eye = normalize(eye - a.xy + vec2(1e-4, 0.0));
         float along = dot(dv, to_eye);
         float across = abs(dv.x * to_eye.y - dv.y * to_eye.x);
-        float mirror = (1.0 - smoothstep(0.3 * r, 1.05 * r, across)) * exp(-max(along - r, 0.0) / 2.0)
-                     * smoothstep(0.5 * r, r, along);
-        sum += on * (pool + 1.6 * mirror);
+        // (soft across and tapering toward the eye: a hard-edged streak read as a pedestal)
+        float wide = r * (0.75 - 0.35 * smoothstep(r, r + 3.0, along));
+        float mirror = exp(-(across * across) / (wide * wide)) * exp(-max(along - r, 0.0) / 1.6)
+                     * smoothstep(0.3 * r, r, along);
+        sum += on * (pool + 1.2 * mirror);
     }
     return sum;
 }
