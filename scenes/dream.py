@@ -160,7 +160,9 @@ glass_city = Cue(
           # spires; the street shot, the one 4, keeps its city)
           "architecture": [(0, 1.0), (6, 0.0, "step"), (20.05, 1.0, "step")],
           "side": [(0, 0.0), (13, 1.2, "step"), (20.05, 0.5, "step")],
-          "turn": [(0, 0.0), (13, -0.35, "step"), (20.05, 0.3, "step")],
+          # (round 25: the close shot's stills at 67 and 70 s were one picture: it turns
+          # slowly across the shot, bringing the focal tower's memory toward the middle)
+          "turn": [(0, 0.0), (13, -0.35, "step"), (20.05, 0.3, "step"), (28, -0.05, "in_out_sine")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
           # (round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow
           # bands across the ground": the street wet and dark like the other shots, mirroring

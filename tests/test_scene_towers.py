@@ -1106,6 +1106,16 @@ def test_the_close_shot_looks_down_on_the_focal_tower_not_into_black(gl):
     assert img.mean() > 45 and (img < 12).mean() < 0.25, (img.mean(), (img < 12).mean())
 
 
+def test_the_close_shot_pans_toward_the_memory(gl):
+    """Round 25: the close shot's stills at 67 and 70 s were one picture twice.  The camera
+    now turns slowly across the shot (``turn`` 0.3 to -0.05 rad by 74 s), bringing the focal
+    tower's memory toward the middle of the frame: 67 and 70.5 s differ by 35 levels on
+    average at 160x90 (19 without the pan, 16 in round 25's upward look)."""
+    a, b = render_times(gl, "dream", [67.0, 70.5], size=(160, 90))
+    change = np.abs(a.astype(float) - b.astype(float)).mean()
+    assert change > 27.0, change
+
+
 def test_the_dream_fractures_from_its_first_seconds(gl):
     """Round 22: stills at 177-178.5 s showed the whole city again (the fracture began at
     178 s, after the mirror's shatter), a set-up already seen three times.  The cracks of
