@@ -144,8 +144,14 @@ glass_city = Cue(
     # while both of round 22's gave the street its only 4: the street keeps those seconds)
     keys={"start": [(0, 18.0), (6, -100.0 + 4 * 0.6, "step"), (20.05, 16.0, "step")],
           "height": [(0, 1.3), (6, 1.6, "step"), (20.05, 8.0, "step")],
-          "look_up": [(0, 0.12), (6, -0.2, "step"), (20.05, 0.2, "step")],
-          "fov": [(0, 62.0), (6, 80.0, "step"), (20.05, 62.0, "step")],
+          # (round 25: the close shot looked up past the focal tower into the black night --
+          # "empty near-black frames" at 67 and 70 s: it looks down now, over the focal tower's
+          # memory and the moss streets round its foot)
+          "look_up": [(0, 0.12), (6, -0.2, "step"), (20.05, -0.25, "step")],
+          # (round 25: the street's stills at 55, 58, 61 and 64 s were one picture four times:
+          # at 59 s a cut to the same street from its side, turned across it -- the wet
+          # stone's streak running off diagonally, the towers in a staggered wall beside it)
+          "fov": [(0, 62.0), (6, 80.0, "step"), (13, 60.0, "step"), (20.05, 62.0, "step")],
           # (the focal tower, seen close from 66 s, holds the child-at-a-window memory: not
           # the first shot's Serene again)
           "focal_window": [(0, 0.0), (20.05, 1.0, "step")],
@@ -153,8 +159,10 @@ glass_city = Cue(
           # glasses": a city of architecture there -- massive terraced towers among slender
           # spires; the street shot, the one 4, keeps its city)
           "architecture": [(0, 1.0), (6, 0.0, "step"), (20.05, 1.0, "step")],
-          "side": [(0, 0.0), (20.05, 0.5, "step")],
-          "turn": [(0, 0.0), (20.05, 0.3, "step")],
+          "side": [(0, 0.0), (13, 1.2, "step"), (20.05, 0.5, "step")],
+          # (round 25: the close shot's stills at 67 and 70 s were one picture: it turns
+          # slowly across the shot, bringing the focal tower's memory toward the middle)
+          "turn": [(0, 0.0), (13, -0.35, "step"), (20.05, 0.3, "step"), (28, -0.05, "in_out_sine")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
           # (round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow
           # bands across the ground": the street wet and dark like the other shots, mirroring
@@ -185,7 +193,7 @@ moss = Cue(
     # (round 24: "a Voronoi cracked-tile floor, like lava pavement": the near street grown
     # over with cushions of moss and glowing sporophytes)
     params={"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.0, "avenue": True, "glow": 0.6, "rest": 0.15,
-            "cushions": 1.0},
+            "cushions": 1.0, "mist": 1.0},
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
           "back": [(0, 27.0), (14, 20.0, "in_out_sine")],
           "height": [(0, 2.6), (14, 1.7, "in_out_sine")]},

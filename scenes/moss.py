@@ -189,7 +189,7 @@ class MossScene(Scene):
         grown = float(p["cushions"]) >= 0.5
         resources.draw_count("main", 0 if grown else 3)
         resources.draw_count("main_cushions", 3 if grown else 0)
-        uniforms.update({"u_bldg_a": a, "u_bldg_b": b})
+        uniforms.update({"u_bldg_a": a, "u_bldg_b": b, "u_bldg_n": count})
         uniforms.update({
             "u_cam_tan": math.tan(math.radians(float(p["fov"])) / 2.0),
             "u_heart_origin": heart,
@@ -239,6 +239,7 @@ moss = MossScene(
         Param("avenue", False, description="towers line only the view's own street (heading 0), an avenue into the city"),
         Param("quality", 1.0, 0.0, 1.0, "softness of the glow haze (the scene is cheap at any value)"),
         Param("cushions", 0.0, 0.0, 1.0, "the street near the eye overgrown: cushions of moss, fibrous, sporophytes with glowing tips, the paving glimpsed between them (1; 0: the cobbles with moss in their seams)"),
+        Param("mist", 0.0, 0.0, 1.0, "a low night mist holding the moss's light: a glow along the horizon, the far street and columns sinking into it"),
         Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",

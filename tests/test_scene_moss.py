@@ -537,11 +537,12 @@ def test_the_near_street_is_overgrown_with_cushions_and_glowing_tips(gl):
     quarter of the frame at 78 s (320x180): the median falls from 109 levels (the lit seams
     and stones) to under 60, a tenth of it is near black (under 20 levels: the gaps; 0 %
     before), and the points of light -- the tips -- number over 170 (95 before: the seams'
-    knots)."""
+    knots).  (Round 26: the readers saw those black gaps between round domes as "lily pads":
+    the near moss is one carpet now, test_the_near_moss_is_one_carpet_not_lily_pads, and the
+    share of near-black gaps is no longer asked for here; the median and the tips are.)"""
     lum = render_times(gl, "dream", [78.0], size=(320, 180))[0].astype(float).mean(axis=2)
     near = lum[int(lum.shape[0] * 0.75):]
     assert np.median(near) < 60, np.median(near)
-    assert (near < 20).mean() > 0.1, (near < 20).mean()
     assert _points_of_light(near) > 170, _points_of_light(near)
 
 
@@ -552,3 +553,69 @@ def test_the_cushions_are_a_variant_drawn_only_when_on():
     scene = _moss_module().moss
     assert drawn_variant(scene, ("main", "main_cushions")) == "main"
     assert drawn_variant(scene, ("main", "main_cushions"), cushions=1.0) == "main_cushions"
+
+
+def _box(a: np.ndarray, k: int) -> np.ndarray:
+    from numpy.lib.stride_tricks import sliding_window_view
+    return sliding_window_view(np.pad(a, k // 2, mode="edge"), (k, k)).mean(axis=(2, 3))
+
+
+def test_the_near_moss_is_one_carpet_not_lily_pads(gl):
+    """Round 25's readers: "lily pads", "a grid of pebbles" -- the cushions were flat round
+    domes with black gaps between them.  The near street is one continuous carpet now
+    (rolling hummocks, tufts crowding over them, the paving only in a rare deep crevice): in
+    the near quarter of the dream's moss shot (320x180, at 74, 76 and 80 s, between and on
+    the beats) the share of it that stays dark at the scale of the old gaps (7 px box mean
+    under 15 levels) falls from about 0.39 to about 0.09."""
+    dark = []
+    for t in (74.0, 76.0, 80.0):
+        lum = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float).mean(axis=2)
+        dark.append((_box(lum[135:], 7) < 15).mean())
+    assert np.mean(dark) < 0.2, dark
+
+
+def test_a_low_mist_holds_the_moss_light_along_the_horizon(gl):
+    """Round 25: the moss shot had "no atmosphere" -- a hard band of far street under a flat
+    violet wall.  The dream's moss cue turns on ``mist``: a low night mist holding the moss's
+    light, a glow along the horizon that the far street and the columns' feet sink into.  At
+    78 s (320x180) the horizon's rows (75-100) vary far less across the frame (mean row std
+    about 8 levels; 12 with the mist held off, 19 before round 26) and stay violet-blue (blue
+    over green over red)."""
+    held = render_held(gl, "dream", 78.0, (320, 180), "moss", {"mist": 0.0})
+    img = render_times(gl, "dream", [78.0], size=(320, 180))[0].astype(float)
+    std = {k: v.mean(axis=2)[75:100].std(axis=1).mean() for k, v in (("mist", img), ("held", held))}
+    assert std["mist"] < 10 and std["mist"] < 0.75 * std["held"], std
+    rgb = img[80:92].mean(axis=(0, 1))
+    assert rgb[2] > rgb[1] > rgb[0], rgb
+    # (a look of the dream's: the scene's own default keeps the clear night)
+    assert {p.name: p.default for p in _moss_module().moss.params}["mist"] == 0.0
+
+
+def test_the_moss_carpet_paves_the_street_between_stones(gl):
+    """Round 25's readers: the moss shot "does not read as a street of a city".  The carpet
+    paves the street alone now, its edge ragged where it spills over; beside it, round the
+    columns' feet, the blocks' dark wet stones with moss only in some seams.  In the band of
+    the frame where the near street meets the columns' feet (rows 118-150 of 320x180, at 74,
+    78 and 80 s), the carpet's glowing tips crowd the middle of the street at over twice
+    their density at the sides (3.3x; 1.4x with the carpet over the whole ground, 1.3x for
+    round 25's cushions)."""
+    mid = side = 0
+    for t in (74.0, 78.0, 80.0):
+        band = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float).mean(axis=2)[118:150]
+        mid += _points_of_light(band[:, 130:190])
+        side += _points_of_light(band[:, 20:120]) + _points_of_light(band[:, 200:300])
+    mid_density, side_density = mid / (3 * 60 * 32), side / (3 * 200 * 32)
+    assert mid_density > 2.0 * side_density, (mid, side)
+
+
+def test_the_columns_stand_in_pools_of_their_light_on_the_wet_stone(gl):
+    """Round 25's readers: "glass columns hanging" over the moss -- the columns' feet ended on
+    the ground with nothing to tie them to it.  The moss light carried down each column now
+    spills round its foot in a pool, and the wet stone mirrors the foot's glow toward the eye
+    (moss.frag's column_pools, the nearest six columns).  At 78 s (320x180) the ground just
+    below the near columns' feet (rows 142-160) is about 10 levels brighter with the columns
+    than with them held off (0 before: the ground did not know of them)."""
+    on = render_held(gl, "dream", 78.0, (320, 180), "moss", {}).mean(axis=2)
+    off = render_held(gl, "dream", 78.0, (320, 180), "moss", {"buildings": False}).mean(axis=2)
+    lift = (on - off)[142:160].mean()
+    assert lift > 6.0, lift

@@ -1059,7 +1059,9 @@ def test_the_dream_holds_the_street_where_the_wall_was():
     rated it 2, 3, 2, 2 ("murky and mostly black, the ring reads as a lens artefact"), while
     round 22's two both gave the street shot (52-58 s then) their only 4.  The dream keeps the
     street from 52 s to the cut at 66.05 s and never shows the wall (a param of the scene,
-    tested above): the street's wide lens at 53-66 s, the close shot's after."""
+    tested above): the street's wide lens at 53-59 s, the close shot's after.  (Round 26: the
+    street's stills at 55-64 s were one picture four times; from 59 s the same street is seen
+    from its side on a 60-degree lens: test_the_street_shot_is_two_pictures below.)"""
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     dream_show = Registry(SearchPath.build([], environ={})).show("dream")
@@ -1070,7 +1072,7 @@ def test_the_dream_holds_the_street_where_the_wall_was():
         walls[t] = float(layer.current.values.get("wall", 0.0))
         lenses[t] = float(layer.current.values["fov"])
     assert set(walls.values()) == {0.0}, walls
-    assert lenses == {55.0: 80.0, 58.5: 80.0, 62.0: 80.0, 65.9: 80.0, 66.2: 62.0, 70.0: 62.0}, lenses
+    assert lenses == {55.0: 80.0, 58.5: 80.0, 62.0: 60.0, 65.9: 60.0, 66.2: 62.0, 70.0: 62.0}, lenses
 
 
 def test_the_city_opening_stills_are_two_pictures(gl):
@@ -1081,6 +1083,37 @@ def test_the_city_opening_stills_are_two_pictures(gl):
     a, b = render_times(gl, "dream", [48.9, 53.7], size=(160, 90))
     change = np.abs(a.astype(float) - b.astype(float)).mean()
     assert change > 20.0, change
+
+
+def test_the_street_shot_is_two_pictures(gl):
+    """Round 25: the street shot's stills at 55, 58, 61 and 64 s were one picture four times
+    (the camera drifts slowly down the street).  At 59 s it cuts to the same street seen from
+    its side and turned across it, on a longer lens: at 160x90, 55.5 and 62 s differ by 45
+    levels on average (29 before: the drift, the ripples and the touches alone), 1.6 times
+    what 52.5 and 55.5 s (one shot) differ by (1.07 before)."""
+    a, b, c = render_times(gl, "dream", [52.5, 55.5, 62.0], size=(160, 90))
+    change = np.abs(b.astype(float) - c.astype(float)).mean()
+    same = np.abs(a.astype(float) - b.astype(float)).mean()
+    assert change > 38.0 and change > 1.4 * same, (change, same)
+
+
+def test_the_close_shot_looks_down_on_the_focal_tower_not_into_black(gl):
+    """Round 25: the close shot (66-72 s) looked up past the focal tower into the black night
+    -- "empty near-black frames" at 67 and 70 s.  It looks down now, over the memory in the
+    focal tower and the moss streets round its foot: at 70 s (160x90) the frame's mean rises
+    from 39 levels to 51, and its near-black share (under 12 levels) falls from 37 % to 14 %."""
+    img = render_times(gl, "dream", [70.0], size=(160, 90))[0].astype(float).mean(axis=2)
+    assert img.mean() > 45 and (img < 12).mean() < 0.25, (img.mean(), (img < 12).mean())
+
+
+def test_the_close_shot_pans_toward_the_memory(gl):
+    """Round 25: the close shot's stills at 67 and 70 s were one picture twice.  The camera
+    now turns slowly across the shot (``turn`` 0.3 to -0.05 rad by 74 s), bringing the focal
+    tower's memory toward the middle of the frame: 67 and 70.5 s differ by 35 levels on
+    average at 160x90 (19 without the pan, 16 in round 25's upward look)."""
+    a, b = render_times(gl, "dream", [67.0, 70.5], size=(160, 90))
+    change = np.abs(a.astype(float) - b.astype(float)).mean()
+    assert change > 27.0, change
 
 
 def test_the_dream_fractures_from_its_first_seconds(gl):

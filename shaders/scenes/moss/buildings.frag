@@ -15,6 +15,7 @@
 #include "../../lib/dither.glsl"
 #include "../../lib/noise.glsl"
 #include "moss.glsl"
+#include "mist.glsl"
 #include "../towers/sculpt.glsl"
 
 uniform int u_frame;
@@ -180,13 +181,15 @@ void main() {
     col += mix(moss, TINT, 0.35) * (0.01 + 0.04 * u_rest + 0.35 * pulse) * exp(-y / 1.6) * (0.3 + 0.7 * facing);
     // a rim where the skin turns away: the edge of the glass catching the moss and the moon
     // (wide and soft: a thin bright outline round every column read as drawn lines)
-    float rim = pow(1.0 - max(dot(-d, n), 0.0), 2.0 + 1.5 * fine);
+    // (round 25: "milky" columns, a broad lilac sheen down each: the rim and the moon's streak
+    // narrowed, so the glass is dark with crisp lines of light at its edges)
+    float rim = pow(1.0 - max(dot(-d, n), 0.0), 3.0 + 2.5 * fine);
     // the facets' ridges: thin lines of the moss and the moon, brightest where they turn away
     col += ridge * (moss * (0.06 + 0.5 * pulse) * exp(-y / 6.0) + vec3(0.03, 0.07, 0.16) * moon) * (0.4 + rim);
     col += rim * (moss * (0.03 + 0.35 * pulse) * exp(-y / 5.0) + vec3(0.05, 0.06, 0.13) * smoothstep(0.0, 0.6, n.y + 0.3));
     // the moon's streak down the column, where its round glass turns the light to the eye
-    float streak = pow(max(dot(reflect(d, n), MOON_DIR), 0.0), 10.0);
-    col += vec3(0.45, 0.5, 0.85) * streak * streak * (1.2 + 0.8 * fine) * moon;
+    float streak = pow(max(dot(reflect(d, n), MOON_DIR), 0.0), 20.0);
+    col += vec3(0.45, 0.5, 0.85) * streak * streak * (2.2 + 1.3 * fine) * moon;
 
     // Moss grown over its foot: a soft, lumpy hem of glowing cushions.
     float reach = 0.35 + 0.6 * v_box.w;
@@ -205,6 +208,9 @@ void main() {
     // the streets' night fog (as moss.frag)
     vec3 horizon = moss * 0.010 * (0.5 + u_rest) + vec3(0.004, 0.003, 0.014);
     col = mix(col, horizon, 0.45 * (1.0 - exp(-pow(dist / 70.0, 2.0))));
+    // the low mist (as moss.frag): thickest at the foot, the column's head above it clearer
+    col = mix(col, moss_mist(moss / max(u_glow, 1e-4), moss_b / max(u_glow, 1e-4), u_glow),
+              u_mist * mist_amount(dist) * mix(0.8, 0.3, smoothstep(0.0, 14.0, y)));
     col = 1.0 - exp(-col * 1.25);
     col = linear_to_srgb(col);
     frag_colour = vec4(dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame), coverage);

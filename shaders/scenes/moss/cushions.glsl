@@ -8,7 +8,11 @@
 // moss is a height field of rounded cushions (three octaves of value noise, shaped into
 // domes with soft feet), shaded as velvet (a dark body, a sheen where its surface turns from
 // the eye, fine fibres combed across it), glowing from within at its crowns where the
-// heartbeat passes; the paving shows only in the gaps between clumps.  Out of the cushions
+// heartbeat passes; the paving shows only in the gaps between clumps.
+// Round 26: the readers saw those domes as "lily pads" and "a grid of pebbles": the street's
+// moss is one continuous carpet now -- rolling hummocks (low simplex noise), tufts crowding
+// over them (two finer octaves, analytic gradients for the normal), dark hollows, a deep
+// crevice only where the noise is lowest.  Out of the carpet
 // stand thin sporophyte stalks, each tip a bead of cold light that flares with the pulse.
 // The stalks are found analytically: the ray's stretch between the ground and the tips'
 // height is a short 2D segment; each stalk of the few cells round it is a vertical segment
@@ -17,60 +21,6 @@
 const float STALK_CELL = 0.16;        // world units: one sporophyte at most per cell
 const float STALK_HEIGHT = 0.11;      // world units: the tips' height above the ground
 const float STALK_TIP = 0.011;        // world units: a tip's radius
-
-// A cell's random (0..1)^4, its own small integer hash (include-only: no library needed).
-vec4 cushion_hash(ivec2 cell, uint salt) {
-    uvec2 q = uvec2(cell) * uvec2(1597334677u, 3812015801u) + salt;
-    uint n = (q.x ^ (q.y >> 5u)) * 1597334677u;
-    uvec4 r = uvec4(n, n * 3812015801u, n * 2654435761u, n * 2246822519u) >> 8u;
-    return vec4(r) / 16777216.0;
-}
-
-// The cushions: domes of moss on a jittered lattice (cells of `size` units), each of its
-// own radius and height; at p the highest of them.  Returns its height (0 in the gaps
-// between the clumps), and in dome_u the point's offset from that dome's centre over its
-// radius (its round back's normal comes from it).
-float cushion_layer(vec2 p, float size, uint salt, float rag, out vec2 dome_u) {
-    vec2 q = p / size;
-    ivec2 c = ivec2(floor(q));
-    float best = 0.0;
-    dome_u = vec2(1.0);
-    for (int k = 0; k < 9; ++k) {
-        ivec2 g = c + ivec2(k % 3 - 1, k / 3 - 1);
-        vec4 r = cushion_hash(g, salt);
-        vec2 centre = vec2(g) + 0.2 + 0.6 * r.xy;
-        // (gaps between the clumps, no tiled creases; sizes far apart, a few great cushions
-        // among small ones)
-        float rad = 0.3 + 0.5 * r.z * r.z;
-        vec2 u = (q - centre) / rad;
-        // (rag: the fibres' ragged edge, the same noise for every dome at p)
-        float z = sqrt(max(1.0 - dot(u, u) * rag, 0.0)) * (0.45 + 0.55 * r.w);
-        bool higher = z > best;
-        best = max(best, z);
-        dome_u = higher ? u : dome_u;
-    }
-    return best;
-}
-
-// The small tufts crowding over the clumps: soft bumps (1 - |u|^2 on the same kind of
-// lattice), summed, so their lumps and the slope they give stay continuous -- the highest
-// of them alone (as for the clumps) made sharp creases between tufts, read as scales.
-// Returns the lumps (about 0..1) and, in slope, their summed offsets (a tilt for the normal).
-float tuft_lumps(vec2 p, float size, uint salt, out vec2 slope) {
-    vec2 q = p / size;
-    ivec2 c = ivec2(floor(q));
-    float sum = 0.0;
-    slope = vec2(0.0);
-    for (int k = 0; k < 9; ++k) {
-        ivec2 g = c + ivec2(k % 3 - 1, k / 3 - 1);
-        vec4 r = cushion_hash(g, salt);
-        vec2 u = (q - vec2(g) - 0.2 - 0.6 * r.xy) / (0.6 + 0.3 * r.z);
-        float w = max(1.0 - dot(u, u), 0.0);
-        sum += w * w;
-        slope += u * w;
-    }
-    return sum;
-}
 
 // One cell's stalk: where it stands (world xz) and whether it is there (0 or 1), with its
 // own random for its height and its brightness.
@@ -97,46 +47,52 @@ vec2 segment_distance(vec2 p, vec2 a, vec2 b) {
 // own colour for the gaps.
 vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, float pix, vec3 lit,
                    vec3 moss_a, float pulse, vec3 paving) {
-    vec2 ub, ut;
-    float lk = 1.0 - smoothstep(0.015, 0.05, fp);
-    float rag = 1.0 + lk * 0.5 * (vnoise(xz * 17.0) - 0.5);
-    float big = cushion_layer(xz, 0.8, 17u, rag, ub);
-    float tuft = min(tuft_lumps(xz, 0.17, 91u, ut), 1.0);
-    // the great clumps, lumpy with the small tufts crowding over them
-    float h = big * (0.75 + 0.35 * tuft);
-    vec2 u = ub + 0.5 * ut;
-    // the dome's round back (a sphere's normal, its curvature flattened a little), roughened
-    // by lumps (value noise) so no cushion is a smooth ball
-    vec3 n = normalize(vec3(u.x, 0.9 * sqrt(max(1.0 - dot(u, u), 0.0)) + 0.15, u.y));
-    // (a smooth tilt: value noise used as one drew flat facets with creases between them,
-    // read as scales)
-    // (and cheap: two nested sines, smooth, no lattice)
+    // (round 25's readers: "lily pads", "a grid of pebbles" -- flat round domes with black
+    // gaps between them.  Moss is a carpet: one continuous sheet of rolling hummocks (summed
+    // soft bumps, so no crease and no rim), small tufts crowding over them, dark hollows where
+    // the sheet dips, the paving glimpsed only in the rare deep crevice.)
+    // (round 26: summed bumps left holes between them, read at a distance as islands, "lily
+    // pads" again: the hummocks are low simplex noise now, one sheet that dips into a deep
+    // crevice only where the noise is lowest)
+    vec3 g0 = snoise_grad(xz * 0.85 + vec2(1.3, 7.1));
+    float hum = max(0.78 + 0.62 * g0.x, 0.0);          // the hummocks, about 0..1.4
+    // the tufts crowding over them: two octaves of simplex noise with its analytic gradient
+    // (organic, no lattice of cells to read as pebbles)
+    float lk = 1.0 - smoothstep(0.015, 0.06, fp);
+    vec3 g1 = snoise_grad(xz * 4.3 + vec2(3.7, 1.9));
+    vec3 g2 = snoise_grad(mat2(0.8, 0.6, -0.6, 0.8) * xz * 10.5 - vec2(5.1, 2.3));
+    float tuft = clamp(0.5 + 0.38 * g1.x + 0.22 * g2.x * (0.5 + 0.5 * lk), 0.0, 1.0);
+    float h = smoothstep(0.02, 1.1, hum) * (0.6 + 0.4 * tuft);
+    // the sheet's slope (the bumps' summed offsets: d(w^2)/dq = -4uw/r, and the noise's own
+    // gradient), in world units
+    vec2 slope = -(0.22 * 0.62 * 0.85 * g0.yz * step(0.0, hum) + 0.03 * 0.38 * 4.3 * g1.yz
+                   + 0.012 * 0.22 * 10.5 * g2.yz * lk);
+    vec3 n = normalize(vec3(slope.x, 1.0, slope.y));
+    // (and fine lumps: two nested sines, smooth, no lattice)
     vec2 lump = vec2(sin(xz.x * 23.0 + 2.0 * sin(xz.y * 17.0)), sin(xz.y * 21.0 + 2.0 * sin(xz.x * 19.0)));
     n = normalize(n + lk * 0.12 * vec3(lump.x, 0.0, lump.y));
     float facing = max(dot(n, -rd), 0.0);
-    // fibres combed across the cushions (two fine octaves; faded to their mean before they
-    // get thinner than a pixel, so nothing glitters)
+    // fibres combed across the sheet (one octave of simplex, faded to its mean before it gets
+    // thinner than a pixel, so nothing glitters)
     float fk = 1.0 - smoothstep(0.012, 0.04, fp);
     vec2 fq = mat2(0.87, 0.5, -0.5, 0.87) * xz;
-    // (simplex, not value noise: value noise's lattice showed through as little rectangles;
-    // one octave: a second cost the shot a fifth)
     float fib = mix(0.5, 0.5 + 0.45 * snoise(fq * vec2(70.0, 23.0)), fk);
-    // velvet: a dark body, its light held in the fibres at the crowns and its sheen where
-    // the surface turns from the eye
-    float crown = smoothstep(0.45, 1.0, h);
-    crown *= crown;
-    float sheen = pow(1.0 - facing, 4.0) * h;
-    // the night's cold light from down the street models the cushions' round backs; their
-    // feet, deep in the clump, fall to black
+    // velvet: the hollows fall to black, the tufts' tops hold the light from within, and a
+    // sheen runs where the sheet turns from the eye
+    float hollow = smoothstep(0.05, 0.75, hum) * (0.3 + 0.7 * smoothstep(0.15, 0.7, tuft));
+    float crown = smoothstep(0.3, 1.0, h) * smoothstep(0.55, 0.95, tuft);
+    float sheen = pow(1.0 - facing, 3.0) * hollow;
+    // the night's cold light from down the street models the hummocks' backs
     vec3 L = normalize(vec3(0.25, 0.55, -0.8));
-    float key = max(dot(n, L), 0.0) * smoothstep(0.0, 0.4, h);
-    vec3 body = (moss_a * 0.006 + vec3(0.010, 0.009, 0.03) * key * key) * (0.4 + 1.2 * fib);
-    vec3 glow = lit * (0.8 * crown * fib * fib * fib + 0.3 * sheen * (0.5 + fib));
-    // the heartbeat passing lights the crowns a moment from within
-    glow += lit * 0.12 * pulse * crown;
-    // the paving glimpsed between the clumps, the moss's light spilling on its edges
-    float gap = 1.0 - smoothstep(0.0, 0.12 + fp * 4.0, h);
-    vec3 col = mix(body + glow, paving + lit * 0.06 * smoothstep(0.0, 0.35, h + 0.1), gap);
+    float key = max(dot(n, L), 0.0) * hollow;
+    vec3 body = (moss_a * 0.008 + vec3(0.010, 0.009, 0.03) * key * key) * (0.4 + 1.2 * fib) * hollow;
+    vec3 glow = lit * (0.12 * hollow * hollow + 0.9 * crown * crown) * (0.25 + 1.5 * fib * fib)
+              + lit * 0.35 * sheen * (0.5 + fib);
+    // the heartbeat passing lights the tufts a moment from within
+    glow += lit * 0.15 * pulse * crown;
+    // the paving only in the deepest crevices, the moss's light spilling on its edges
+    float gap = 1.0 - smoothstep(0.0, 0.06 + fp * 4.0, hum - 0.04);
+    vec3 col = mix(body + glow, paving + lit * 0.008, gap);
 
     // Sporophytes: the ray's stretch from the tips' height down to the ground, on the ground
     // plane; the stalks of the cells round its middle.

@@ -10,6 +10,7 @@
 #include "../../lib/hash.glsl"
 #include "../../lib/noise.glsl"
 #include "moss.glsl"
+#include "mist.glsl"
 #ifdef MOSS_CUSHIONS
 #include "cushions.glsl"
 #endif
@@ -26,6 +27,38 @@ uniform vec2 u_heart_origin;
 uniform float u_heart_phase;        // beats, wrapped on the CPU
 uniform float u_heart_period;       // seconds per beat
 out vec4 frag_colour;
+#ifdef MOSS_CUSHIONS
+uniform vec4 u_bldg_a[320];         // the columns (scenes/moss.py, far to near): centre x, z, half x, top
+uniform int u_bldg_n;               // how many of them
+
+// The columns' feet on the wet street (round 25's readers: "glass columns hanging" over the
+// moss -- nothing tied them to the ground): the moss light carried down each column's glass
+// spills round its foot in a soft pool, and the wet stone mirrors the foot's glow as a short
+// streak running from it toward the eye.  The nearest COLUMN_POOLS columns only (the last in
+// the far-to-near list): a fixed loop, the far ones are in the mist anyway.
+const int COLUMN_POOLS = 6;
+float column_pools(vec2 xz, vec2 eye) {
+    float sum = 0.0;
+    for (int k = 0; k < COLUMN_POOLS; ++k) {
+        int i = clamp(u_bldg_n - 1 - k, 0, 319);
+        vec4 a = u_bldg_a[i];
+        float on = step(float(k) + 0.5, float(u_bldg_n));
+        float r = 0.8 * a.z;                            // (the foot's radius, about)
+        vec2 dv = xz - a.xy;
+        float d = max(length(dv) - r, 0.0);
+        float pool = exp(-d / 0.35);
+        vec2 to_eye = normalize(eye - a.xy + vec2(1e-4, 0.0));
+        float along = dot(dv, to_eye);
+        float across = abs(dv.x * to_eye.y - dv.y * to_eye.x);
+        // (soft across and tapering toward the eye: a hard-edged streak read as a pedestal)
+        float wide = r * (0.75 - 0.35 * smoothstep(r, r + 3.0, along));
+        float mirror = exp(-(across * across) / (wide * wide)) * exp(-max(along - r, 0.0) / 1.6)
+                     * smoothstep(0.3 * r, r, along);
+        sum += on * (pool + 1.2 * mirror);
+    }
+    return sum;
+}
+#endif
 
 // The streets' gentle wander (world units): each street bends a little along its length,
 // as old streets do, and none runs ruler-straight.
@@ -71,9 +104,14 @@ void main() {
     // The night sky over the city: deep blue-violet, a faint emerald breath of the moss at
     // the horizon, and a few stars (one hashed cell per direction: no loop, no texture).
     vec3 horizon = m.colour_a * 0.010 * (0.5 + m.rest) * m.glow + vec3(0.004, 0.003, 0.014);
+    // (round 25: the sky a flat violet wall behind the columns) the city's moss light held
+    // in a low mist: a glow along the horizon that thins up into the dark, so the far
+    // columns stand as silhouettes against it and the street sinks into it (MIST_* below)
+    vec3 mist = moss_mist(m.colour_a, m.colour_b, m.glow);
     float up = max(rd.y, 0.0);
     vec3 sky = mix(horizon, vec3(0.010, 0.006, 0.034), smoothstep(0.0, 0.12, up));
     sky = mix(sky, vec3(0.002, 0.001, 0.010), smoothstep(0.12, 0.6, up));
+    sky = mix(sky, mist, 0.9 * u_mist * exp(-up / 0.022));
     vec2 sp = rd.xz / (rd.y + 1.0) * 60.0;
     vec2 cell = floor(sp);
     vec2 jit = hash22(cell);
@@ -134,6 +172,7 @@ void main() {
     float pulse_v = m.rest * 0.35 + 2.6 * e.w + 0.9 * after;
     vec3 vein_hot = mix(m.colour_a, vec3(0.55, 1.0, 0.9), 0.35 * smoothstep(0.1, 0.6, e.w));
     float on_street = 1.0;
+    float carpet = 0.0;                  // (where the near carpet paves the street)
     float hot_k = 1.0;                   // where the pulse's crest may burn hot (below)
     if (u_streets > 0.0) {
         float patchy = textureLod(u_field, xz / 23.0 + 0.31, 5.0).g;
@@ -210,10 +249,15 @@ void main() {
         if (near_k > 0.0) {
             vec3 grown = moss_cushions(u_cam_pos, rd, xz, wander, t, fp, pix, moss_lit, m.colour_a * m.glow,
                                        e.w + 0.4 * after, stone_c);
-            e.rgb = mix(e.rgb, grown, near_k);
+            // (round 26: "the street does not read as a street": the carpet paves the street
+            // alone, its edge ragged where it spills over the kerb; beside it, under the
+            // columns, the blocks' dark wet stones with the moss only in some seams)
+            vec3 kerb_side = stone_c + sheen + 0.35 * seam_light;
+            e.rgb = mix(e.rgb, mix(kerb_side, grown, street), near_k);
+            carpet = street * near_k;
         }
         on_street *= 1.0 - near_k;
-        hot_k = mix(1.0, 0.25, near_k);                  // (the crests' hot core: on the crowns, soft)
+        hot_k = mix(1.0, mix(seam * mossy, 0.25, street), near_k);   // (the crests' hot core: on the crowns, soft)
 #else
         float near_k = (1.0 - smoothstep(0.07, 0.118, fp)) * u_streets;
         e.rgb = mix(e.rgb, stone_c + sheen + seam_light, near_k);
@@ -223,6 +267,13 @@ void main() {
     }
     e.rgb += vein_hot * m.glow * pulse_v * (0.3 * v2.x + 0.04 * v2.y) * vfade
            * on_street * u_streets;       // (the round carpet of the plain scene keeps its cushions)
+#ifdef MOSS_CUSHIONS
+    // (the columns' feet: their pools and their mirrors in the wet stone, beating with the
+    // heart; on the thick carpet the moss drinks most of it)
+    float feet = column_pools(xz - wander, u_cam_pos.xz) * u_streets;
+    e.rgb += mix(m.colour_a, m.colour_b, 0.5) * m.glow * (0.1 + 0.1 * m.rest + 0.4 * e.w) * feet
+           * (1.0 - 0.65 * carpet);
+#endif
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
     // saturated emerald-cyan, and the crest of each pulse burns a hot core.
@@ -236,6 +287,7 @@ void main() {
     g *= 0.25 + 0.75 * exp(-t / 18.0);
     float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
     vec3 ground = mix(g, horizon, fog);
+    ground = mix(ground, mist, u_mist * mist_amount(t));
     vec3 col = mix(sky, ground, smoothstep(-0.002, 0.002, -rd.y));
 
     col = 1.0 - exp(-col * 1.25);                    // soft shoulder: hot cores go cyan-white
