@@ -474,6 +474,9 @@ dream = Show(
         "waking.amount": [(0, 0.0), (190.25, 0.0), (190.55, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
+        # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
+        # through them until they open -- round 25: "a muddy red gradient")
+        "waking.dawn": [(0, 0.4), (190.5, 0.4), (194.6, 1.0, "in_quad")],
         "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (184, 0.6), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # The grade's exposure (round 15: stills "underexposed, 70-80 % black" and others
         # "blown out"): the shadows lifted most in the dark movements -- the night city, the
