@@ -48,17 +48,22 @@ the_sky = Cue(
         # (round 18's reader at 4.1 and 8.9 s: "the sky swirl looks like a smudge": over the
         # moon rising the clouds are faint, the dark sky, the moon and the sun's glow behind the
         # ranges carry the shot; they gather as the view tilts up to the suns)
-        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 1.0, "in_out_sine")],
+        # (round 25's readers at 16.7 s: "a teal spiky mandala", "a Winamp visualiser" -- the
+        # clouds stay a veil of fine threads as the view tilts up, never swelling into teal
+        # blobs, and the pole's glowing heart goes out where the mirrors let the bodies go)
+        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 0.6, "in_out_sine")],
         # (round 21's reader: the sky's three stills were one set-up, terrain + moon + lake,
         # "not kaleidoscopic", "smudgy wisps"): tilted up, the suns flare and the sky snaps into
         # its mirrors -- the suns and moons repeated round the violet heart in crisp symmetry,
         # the wisps gone -- until the view comes down to the land again
         "mirror_bodies": [(0, 1.0), (16.6, 1.0), (16.65, 0.0)],
-        "filaments": [(0, 0.5), (9, 0.5), (11, 0.0, "in_out_sine"), (16.6, 0.0), (19, 0.5, "in_out_sine")],
+        "filaments": [(0, 0.5), (9, 0.5), (11, 0.7, "in_out_sine"), (16.6, 0.7), (19, 0.5, "in_out_sine")],
+        "pole_glow": [(0, 1.0), (16.6, 1.0), (16.65, 0.0)],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
-        # low-contrast, no focal point" -- and flares where the mirrors snap in and out)
+        # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;
+        # round 25: at 1.7 the freed sun burst white, "a glaring lens-flare sun")
         "exposure": [(0, 0.8), (5, 1.0, "out_sine"),
-                     (16.1, 1.0), (16.65, 1.7, "in_quad"), (17.4, 1.0, "out_sine")],
+                     (16.1, 1.0), (16.65, 1.2, "in_quad"), (17.4, 1.0, "out_sine")],
     },
     # (a few large violet suns and emerald moons, each drawn once, turning about the pole with
     # the sky, over the land; the clouds finer toward the pole)

@@ -1163,3 +1163,20 @@ def test_the_dreams_moons_are_not_glass_marbles(gl):
     for cx, cy in [(246, 86), (73, 72)]:
         disc = y[np.hypot(xx - cx, yy - cy) < 7]
         assert disc.max() - disc.mean() < 75.0, (cx, disc.max(), disc.mean())
+
+
+def test_the_dreams_tilted_sky_is_no_teal_visualiser_and_its_sun_no_flare(gl):
+    """Round 25's readers at 16.7 s: "a teal spiky mandala round the pole with a glaring
+    lens-flare sun -- a Winamp visualiser".  As the view tilts up the clouds stay a veil of
+    fine threads (no teal blobs) and the pole's heart goes out when the mirrors let the bodies
+    go; a sun drawn once is a calm violet fire, not a white burst.  Bright teal (green over red
+    by 25 levels, lighter than 70) covers under 3 % of the frame at 14 and 16.7 s (before: 27
+    and 25 %; now 2.5 and 0.7 %), and at 16.7 s no pixel is near-white (before: 1.2 %)."""
+    from conftest import render_times
+    for t, frame in zip((14.0, 16.7), render_times(gl, "dream", [14.0, 16.7], size=(320, 180))):
+        a = np.asarray(frame, np.float32)
+        teal = ((a[..., 1] > a[..., 0] + 25) & (a.mean(axis=2) > 70)).mean()
+        assert teal < 0.03, f"{t} s: a teal blaze over {teal * 100:.1f} % of the frame"
+        if t > 16:
+            white = (a.min(axis=2) > 215).mean()
+            assert white < 0.002, f"{t} s: the sun a white glare over {white * 100:.2f} % of the frame"
