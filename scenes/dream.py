@@ -58,7 +58,9 @@ the_sky = Cue(
         # the wisps gone -- until the view comes down to the land again
         "mirror_bodies": [(0, 1.0), (16.6, 1.0), (16.65, 0.0)],
         "filaments": [(0, 0.5), (9, 0.5), (11, 0.7, "in_out_sine"), (16.6, 0.7), (19, 0.5, "in_out_sine")],
-        "pole_glow": [(0, 1.0), (16.6, 1.0), (16.65, 0.0)],
+        # (and round 25's "stock" crown, 2-9 s: the pole's heart over the great sun only washed
+        # the crown in lavender -- kept low, the sky between its bodies stays dark)
+        "pole_glow": [(0, 0.35), (16.6, 0.35), (16.65, 0.0)],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
         # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;
         # round 25: at 1.7 the freed sun burst white, "a glaring lens-flare sun")

@@ -1180,3 +1180,16 @@ def test_the_dreams_tilted_sky_is_no_teal_visualiser_and_its_sun_no_flare(gl):
         if t > 16:
             white = (a.min(axis=2) > 215).mean()
             assert white < 0.002, f"{t} s: the sun a white glare over {white * 100:.2f} % of the frame"
+
+
+def test_the_dreams_crown_is_not_washed_by_the_poles_heart():
+    """Round 25's readers on the crown over the ranges (2-9 s): "stock".  Its great sun stands
+    at the pole; the pole's glowing heart over it (a violet halo with rays, an emerald ring)
+    only washed the crown in lavender and teal: held at 0.35 through the crown (1.0 before),
+    out once the bodies are drawn each once (after 16.65 s)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+    values = [show.timeline.sample(float(t)).layers[0].current.values for t in (2, 6, 9, 14, 17, 20)]
+    assert all(v["pole_glow"] <= 0.4 for v in values[:4]), [v["pole_glow"] for v in values]
+    assert all(v["pole_glow"] == 0.0 for v in values[4:]), [v["pole_glow"] for v in values]
