@@ -37,9 +37,12 @@ the_sky = Cue(
         # out above in crisp mirror symmetry, all of it standing in the lake; the camera rises
         # and pushes in (wide, the crown's upper half over the ranges, at 2-5 s; close, the
         # crown lifted whole over the peaks, at 7-9 s), then tilts up into it
-        "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.25, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
+        # (round 25's readers: "stock" -- and 6, 8, 10 s were one centred crown, pushed in: the
+        # camera pans along the ranges instead, the crown drifting to the frame's left third,
+        # cut by its edge, the lit ranges and the still lake opening on the right)
+        "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.0, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
                  (16, 1.12, "in_out_sine"), (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
-        "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, 0.02, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
+        "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, -0.42, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.12, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (24, -0.3, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],
