@@ -39,9 +39,11 @@ the_sky = Cue(
         # crown lifted whole over the peaks, at 7-9 s), then tilts up into it
         # (round 25's readers: "stock" -- and 6, 8, 10 s were one centred crown, pushed in: the
         # camera pans along the ranges instead, the crown drifting to the frame's left third,
-        # cut by its edge, the lit ranges and the still lake opening on the right)
+        # cut by its edge, the lit ranges and the still lake opening on the right; tilted up,
+        # the camera pushes on into the pole -- 12 and 14 s were one picture -- until the
+        # mirrors let the bodies go, close by an emerald moon over the violet sun)
         "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.0, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
-                 (16, 1.12, "in_out_sine"), (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
+                 (16, 1.55, "in_out_sine"), (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
         "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, -0.42, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.12, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (24, -0.3, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),

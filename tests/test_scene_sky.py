@@ -1101,9 +1101,12 @@ def dream_with_kaleidoscope(gl, times, size=(320, 180)) -> list[np.ndarray]:
     glass in the dream's sky; round 25's two readers rated it 2 ("generic kaleidoscope
     wallpaper", "a flat tiling laid over the screen", "garish, overfilled"), below the crown it
     replaced, so the dream's sky keeps the crown and the glass is the scene's param, tested in
-    the framing the dream gave it."""
+    the framing the dream gave it (round 25's camera, held: round 26 pans the crown to the
+    left third and pushes into the pole, and these tests' places are that framing's)."""
     from conftest import render_held
-    return [render_held(gl, "dream", t, size, "sky", {"kaleido": 1.0}) for t in times]
+    framing = {7.3: {"zoom": 1.1862, "centre_x": 0.0041, "centre_y": 0.0577},
+               14.0: {"zoom": 1.1689, "centre_x": 0.0772, "centre_y": 0.1645}}
+    return [render_held(gl, "dream", t, size, "sky", {"kaleido": 1.0, **framing.get(t, {})}) for t in times]
 
 
 def test_the_dreams_sky_is_seen_through_a_kaleidoscope_of_glass(gl):
@@ -1194,3 +1197,14 @@ def test_the_dreams_crown_is_not_washed_by_the_poles_heart():
     values = [show.timeline.sample(float(t)).layers[0].current.values for t in (2, 6, 9, 14, 17, 20)]
     assert all(v["pole_glow"] <= 0.4 for v in values[:4]), [v["pole_glow"] for v in values]
     assert all(v["pole_glow"] == 0.0 for v in values[4:]), [v["pole_glow"] for v in values]
+
+
+def test_the_dreams_tilted_crown_is_pushed_into_not_held():
+    """Round 25's readers marked down near-identical stills: tilted up (12-16.6 s) the crown
+    was held at one framing (zoom 1.2 to 1.12).  The camera pushes on into the pole until the
+    mirrors let the bodies go: 15.5 s is over 1.15 times closer than 12 s."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+    zoom = {t: show.timeline.sample(t).layers[0].current.values["zoom"] for t in (12.0, 15.5)}
+    assert zoom[15.5] > 1.15 * zoom[12.0], zoom
