@@ -89,7 +89,9 @@ vec3 sky_sun_corona(vec2 q, vec4 a, vec4 b, vec4 c, vec4 ph, vec4 ph2, vec4 hum,
     // clip art" -- a star-shaped burst.  It is a calm fire now: the corona a smooth light
     // falling off from the limb, threaded with a few faint, fine streamers, as a corona is
     // seen in an eclipse, never a drawn star)
-    float fire = mix(0.22 + 0.78 * rays, 0.26 + 0.2 * rays, b.w);     // (about as much light)
+    // (about as much light; the streamers faint -- where the harmonics align, a stronger one
+    // drew a single beam across the frame, a lens flare's streak)
+    float fire = mix(0.22 + 0.78 * rays, 0.3 + 0.08 * rays, b.w);
     float reach = 1.0 + 0.35 * depth * breath;
     float outside = max(x - 1.0, 0.0);
     float corona = fire * exp(-outside * b.z / reach) * smoothstep(0.9, 1.1, x) / (1.0 + 0.3 * outside);
