@@ -562,3 +562,13 @@ def test_the_trapped_faces_shore_stays_all_but_level(gl):
     (frame,) = render_times(gl, "dream", [142.0], size=(320, 180))
     slope = _shore_slope(frame, 0.65, 0.97)
     assert abs(slope) < 0.05, slope
+
+
+def test_the_gasp_is_a_flash_through_the_lids_not_milk(gl, dream):
+    """Round 26: at the gasp (190.5-190.8 s) the waking's broad warm haze, bloomed by the lens,
+    laid milk over the whole frame (its darkest 5 % at 18-46 levels).  The flash is the sun
+    behind the lids flaring: the frame's darkest 5 % stay under 12 levels (about 6-7 now)."""
+    times = [190.5, 190.6, 190.8]
+    for t, image in zip(times, render_times(gl, "dream", times, size=(320, 180))):
+        dark = np.percentile(image.mean(axis=2), 5)
+        assert dark < 12, f"{t} s: milk over the gasp (darkest 5 % at {dark:.0f})"

@@ -334,7 +334,7 @@ void main() {
     // brow, the cheek and the corners sink to true black: highlights and blacks in one frame.)
     vec2 hs = (qs - vec2(0.17, 0.0 + 0.09 * u_dawn)) * vec2(1.0, 1.35);     // (rising with the dawn)
     float sunlit = u_dawn * (0.75 + 0.4 * beat) * (exp(-dot(hs, hs) * 16.0) + 1.5 * exp(-dot(hs, hs) * 90.0));
-    float inten = (1.1 * glow + 4.0 * sunlit * (0.5 + 0.5 * crown)) * (0.85 + 0.35 * beat);   // (the heart pounding in the light)
+    float inten = (1.1 * glow + 4.0 * sunlit * (0.5 + 0.5 * crown)) * (0.8 + 0.45 * beat);   // (the heart pounding in the light)
     float thick = 0.45 + 2.6 * (1.0 - crown) + 0.45 * smoothstep(0.0, -0.1, qs.y - seam)
                 + 0.3 * vnoise(qs * 4.0 + 11.0) - 0.25 * smoothstep(0.3, 1.5, sunlit);
     // the vessels: dark crimson, swelling and darkening as each beat pushes the blood through
@@ -430,8 +430,11 @@ void main() {
     lin += vec3(1.4, 0.95, 0.6) * 0.07 * caught;
     // the gasp's flash: the light through the lids leaps up and a warm haze rises over them,
     // but the lash line, the vessels and the tears stay in it (a flash, never a blank frame)
-    lin *= 1.0 + 0.7 * u_gasp;
-    lin += vec3(0.4, 0.22, 0.12) * u_gasp * exp(-dot(q, q) * 3.0) * (1.0 - 0.9 * lash);
+    // (round 26: the broad warm haze it raised, bloomed by the lens, read as milk at 190.6 s --
+    // the flash is the sun behind the lids flaring, the lids round it a little brighter, the
+    // corners kept dark)
+    lin *= 1.0 + 0.35 * u_gasp;
+    lin += vec3(1.2, 0.55, 0.12) * u_gasp * sunlit * (1.0 - 0.9 * lash) * (1.0 - inside);
     vec3 woke = linear_to_srgb(1.0 - exp(-lin * 1.3));
     vec3 src = texelFetch(u_input, ivec2(gl_FragCoord.xy), 0).rgb;
     // The waking comes in as a blink, not a cross-fade (round 19's reader at 190.4 s: "a milky
