@@ -572,3 +572,14 @@ def test_the_gasp_is_a_flash_through_the_lids_not_milk(gl, dream):
     for t, image in zip(times, render_times(gl, "dream", times, size=(320, 180))):
         dark = np.percentile(image.mean(axis=2), 5)
         assert dark < 12, f"{t} s: milk over the gasp (darkest 5 % at {dark:.0f})"
+
+
+def test_the_tears_on_the_lashes_are_no_lens_flare_ghosts(gl, dream):
+    """Round 25's readers mark down "lens-flare clip art"; wide open (196.9 s) the waking's
+    drops of light on the lashes were rings over the sky like a lens's ghosts.  A glint of
+    them only: along the top of the sky right of the sun, the brightest pixel stands less than
+    40 levels over the band's median (46 with the rings; about 32 now)."""
+    image, = render_times(gl, "dream", [196.9], size=(320, 180))
+    band = np.asarray(image, np.float32).mean(axis=2)[5:35, 200:250]
+    rise = band.max() - np.median(band)
+    assert rise < 40, f"ghost rings over the morning sky ({rise:.0f} levels)"

