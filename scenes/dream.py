@@ -37,9 +37,14 @@ the_sky = Cue(
         # out above in crisp mirror symmetry, all of it standing in the lake; the camera rises
         # and pushes in (wide, the crown's upper half over the ranges, at 2-5 s; close, the
         # crown lifted whole over the peaks, at 7-9 s), then tilts up into it
-        "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.25, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
-                 (16, 1.12, "in_out_sine"), (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
-        "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, 0.02, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
+        # (round 25's readers: "stock" -- and 6, 8, 10 s were one centred crown, pushed in: the
+        # camera pans along the ranges instead, the crown drifting to the frame's left third,
+        # cut by its edge, the lit ranges and the still lake opening on the right; tilted up,
+        # the camera pushes on into the pole -- 12 and 14 s were one picture -- until the
+        # mirrors let the bodies go, close by an emerald moon over the violet sun)
+        "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.0, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
+                 (16, 1.55, "in_out_sine"), (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
+        "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, -0.42, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.12, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (24, -0.3, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],
@@ -48,17 +53,24 @@ the_sky = Cue(
         # (round 18's reader at 4.1 and 8.9 s: "the sky swirl looks like a smudge": over the
         # moon rising the clouds are faint, the dark sky, the moon and the sun's glow behind the
         # ranges carry the shot; they gather as the view tilts up to the suns)
-        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 1.0, "in_out_sine")],
+        # (round 25's readers at 16.7 s: "a teal spiky mandala", "a Winamp visualiser" -- the
+        # clouds stay a veil of fine threads as the view tilts up, never swelling into teal
+        # blobs, and the pole's glowing heart goes out where the mirrors let the bodies go)
+        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 0.6, "in_out_sine")],
         # (round 21's reader: the sky's three stills were one set-up, terrain + moon + lake,
         # "not kaleidoscopic", "smudgy wisps"): tilted up, the suns flare and the sky snaps into
         # its mirrors -- the suns and moons repeated round the violet heart in crisp symmetry,
         # the wisps gone -- until the view comes down to the land again
         "mirror_bodies": [(0, 1.0), (16.6, 1.0), (16.65, 0.0)],
-        "filaments": [(0, 0.5), (9, 0.5), (11, 0.0, "in_out_sine"), (16.6, 0.0), (19, 0.5, "in_out_sine")],
+        "filaments": [(0, 0.5), (9, 0.5), (11, 0.7, "in_out_sine"), (16.6, 0.7), (19, 0.5, "in_out_sine")],
+        # (and round 25's "stock" crown, 2-9 s: the pole's heart over the great sun only washed
+        # the crown in lavender -- kept low, the sky between its bodies stays dark)
+        "pole_glow": [(0, 0.35), (16.6, 0.35), (16.65, 0.0)],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
-        # low-contrast, no focal point" -- and flares where the mirrors snap in and out)
+        # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;
+        # round 25: at 1.7 the freed sun burst white, "a glaring lens-flare sun")
         "exposure": [(0, 0.8), (5, 1.0, "out_sine"),
-                     (16.1, 1.0), (16.65, 1.7, "in_quad"), (17.4, 1.0, "out_sine")],
+                     (16.1, 1.0), (16.65, 1.2, "in_quad"), (17.4, 1.0, "out_sine")],
     },
     # (a few large violet suns and emerald moons, each drawn once, turning about the pole with
     # the sky, over the land; the clouds finer toward the pole)
@@ -500,6 +512,9 @@ dream = Show(
         "waking.amount": [(0, 0.0), (190.25, 0.0), (190.55, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
         "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
+        # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
+        # through them until they open -- round 25: "a muddy red gradient")
+        "waking.dawn": [(0, 0.4), (190.5, 0.4), (194.6, 1.0, "in_quad")],
         "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (184, 0.6), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # The grade's exposure (round 15: stills "underexposed, 70-80 % black" and others
         # "blown out"): the shadows lifted most in the dark movements -- the night city, the

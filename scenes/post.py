@@ -260,6 +260,7 @@ waking = PostEffect(
         Param("open", 0.0, 0.0, 1.0, "the eyes: 0 closed (red light through veined lids), 1 open (the world at dawn, through the lashes)"),
         Param("gasp", 0.0, 0.0, 1.0, "the gasp: a jolt of the frame and a flash (automate as a short impulse)"),
         Param("bpm", 96.0, 30.0, 180.0, "the pounding heart's tempo"),
+        Param("dawn", 1.0, 0.0, 1.0, "the sun coming up behind the shut lids: a hot spot burning gold-white through them (0: none, the lids lit only by the frame)"),
     ],
     description="waking: light through closed, veined eyelids pounding with the heart, tears, a gasp, the eyelids opening, dazzled, onto the sun rising out of the sea",
 )

@@ -85,6 +85,11 @@ FREE_MOONS = [(-84.0, 0.36, 0.072), (-168.0, 0.72, 0.120), (-48.0, 0.42, 0.050),
               (-150.0, 0.27, 0.056), (20.0, 0.6, 0.075), (110.0, 0.5, 0.06)]
 
 
+# How calm the crown's suns burn (sky.glsl sky_sun_corona's b.w): round 25's readers saw their
+# rayed coronas as "lens-flare clip art" -- a smooth fire threaded with faint streamers instead.
+CROWN_CALM = 0.6
+
+
 def _hum(t: float, freq: float) -> tuple[float, float, float]:
     """The hum: (breath -1..1, ripple phase 0..1, shiver -1..1) at time t.
 
@@ -306,7 +311,7 @@ class Sky(Scene):
                     reach = radius * (3.0 + 3.6 / decay)
                     intensity = (1.0 - 0.3 * a) if central else 0.6
                     body_a[count] = (x, y, radius, 0.0)
-                    body_b[count] = (reach, intensity, decay, 0.0)
+                    body_b[count] = (reach, intensity, decay, 0.0 if central else CROWN_CALM)
                     body_c[count], body_d[count], body_e[count] = _sun_phasors(h, t, shiver)
                 else:
                     elev = 0.55 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0)) + 0.15
@@ -336,7 +341,7 @@ class Sky(Scene):
             if kind == "sun":
                 decay = 1.5            # (short rays: a fire's corona, not a lens flare's spikes)
                 body_a[j] = (x, y, radius, 0.0)
-                body_b[j] = (radius * 4.6, 0.7, decay, 0.75)     # (broad flames, not flare spikes)
+                body_b[j] = (radius * 4.6, 0.45, decay, 0.75)    # (a calm fire, not flare spikes; a violet disc round a white heart, not a white glare)
                 body_c[j], body_d[j], body_e[j] = _sun_phasors(h, t, shiver)
             else:
                 if suns:

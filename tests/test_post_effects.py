@@ -756,3 +756,28 @@ def test_the_tears_trails_fade_toward_the_lash_line(gl, project, frame):
     sides = 0.5 * (np.roll(under, 3, axis=1) + np.roll(under, -3, axis=1))
     stand_out = (np.abs(under - sides)[:, w // 8:7 * w // 8] > 12).sum()
     assert stand_out < 30, f"a trail runs up to the lash line ({stand_out} pixels stand out under it)"
+
+
+@pytest.mark.parametrize("frame", [12, 60])
+def test_the_shut_lids_burn_gold_white_over_the_sun_and_sink_to_black(gl, project, frame):
+    """Round 25's readers on the waking (192-195 s): "a muddy red gradient".  The sun is a
+    light behind the lids (`dawn`), and the skin filters it: over it the thin lid burns
+    gold-white (the brightest 0.5 % of the upper half over 170 levels, its green over 0.75 of
+    its red: 196-209 and 0.89 here; the painted ramp peaked at 97-118, green 0.39 of red),
+    while the corners sink to true black.  With `dawn` 0 the hot spot is gone."""
+    def upper_hot(img):
+        top = img.astype(float)[:img.shape[0] // 2].reshape(-1, 3)
+        lum = top.mean(axis=1)
+        cut = np.percentile(lum, 99.5)
+        return cut, top[lum >= cut].mean(axis=0)
+
+    closed, = render(gl, project, "wake_sun", 'fx("wake_sun", "fx_flat", [("waking", {"amount": 1.0})], colour="#606060")',
+                     frames=(frame,), size=(320, 180))
+    level, hot = upper_hot(closed)
+    assert level > 170, f"no light burning through the lids: brightest {level:.0f}"
+    assert hot[1] > 0.75 * hot[0], f"the hot spot is red, not gold-white: {hot}"
+    corners = max(closed[:8, :8].mean(axis=2).max(), closed[:8, -8:].mean(axis=2).max())
+    assert corners < 5, f"the corners are not black: {corners:.1f} (7 with the ramp)"
+    unlit, = render(gl, project, "wake_nosun", 'fx("wake_nosun", "fx_flat", [("waking", {"amount": 1.0, "dawn": 0.0})], colour="#606060")',
+                    frames=(frame,), size=(320, 180))
+    assert upper_hot(unlit)[0] < level - 40, "dawn 0 still shows the sun behind the lids"

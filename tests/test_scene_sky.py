@@ -810,11 +810,12 @@ def test_the_lake_is_dark_still_water_mirroring_from_the_shore(gl):
     than 25 levels (before: about 5, a dark line), and the water a few rows under it still
     dark, no grey slab (its rows under 50 levels; round 21's slab was about 65).  (Round 25:
     the water comes up to the ranges' foot and mirrors the crown whole, so the rows are read
-    in the frame's outer fifths, beside the crown's reflection.)"""
+    in the frame's outer fifths, beside the crown's reflection; round 26: the camera pans, the
+    crown drifting to the left third by 9 s, so in the fifth right of its reflection.)"""
     from conftest import render_times
     from scenes.dream import the_sky
     frame = render_times(gl, "dream", [7.0], size=(320, 180))[0]
-    y = luma(np.asarray(frame, np.float32))[:, np.r_[0:64, 256:320]].mean(axis=1)
+    y = luma(np.asarray(frame, np.float32))[:, 192:256].mean(axis=1)
     shore = 180 - int(round((0.5 + the_sky.params["lake_level"]) * 180))
     foot = y[shore - 8:shore - 5].mean()
     thread = y[shore - 1:shore + 3].max()
@@ -1100,9 +1101,12 @@ def dream_with_kaleidoscope(gl, times, size=(320, 180)) -> list[np.ndarray]:
     glass in the dream's sky; round 25's two readers rated it 2 ("generic kaleidoscope
     wallpaper", "a flat tiling laid over the screen", "garish, overfilled"), below the crown it
     replaced, so the dream's sky keeps the crown and the glass is the scene's param, tested in
-    the framing the dream gave it."""
+    the framing the dream gave it (round 25's camera, held: round 26 pans the crown to the
+    left third and pushes into the pole, and these tests' places are that framing's)."""
     from conftest import render_held
-    return [render_held(gl, "dream", t, size, "sky", {"kaleido": 1.0}) for t in times]
+    framing = {7.3: {"zoom": 1.1862, "centre_x": 0.0041, "centre_y": 0.0577},
+               14.0: {"zoom": 1.1689, "centre_x": 0.0772, "centre_y": 0.1645}}
+    return [render_held(gl, "dream", t, size, "sky", {"kaleido": 1.0, **framing.get(t, {})}) for t in times]
 
 
 def test_the_dreams_sky_is_seen_through_a_kaleidoscope_of_glass(gl):
@@ -1163,3 +1167,44 @@ def test_the_dreams_moons_are_not_glass_marbles(gl):
     for cx, cy in [(246, 86), (73, 72)]:
         disc = y[np.hypot(xx - cx, yy - cy) < 7]
         assert disc.max() - disc.mean() < 75.0, (cx, disc.max(), disc.mean())
+
+
+def test_the_dreams_tilted_sky_is_no_teal_visualiser_and_its_sun_no_flare(gl):
+    """Round 25's readers at 16.7 s: "a teal spiky mandala round the pole with a glaring
+    lens-flare sun -- a Winamp visualiser".  As the view tilts up the clouds stay a veil of
+    fine threads (no teal blobs) and the pole's heart goes out when the mirrors let the bodies
+    go; a sun drawn once is a calm violet fire, not a white burst.  Bright teal (green over red
+    by 25 levels, lighter than 70) covers under 3 % of the frame at 14 and 16.7 s (before: 27
+    and 25 %; now 2.5 and 0.7 %), and at 16.7 s no pixel is near-white (before: 1.2 %)."""
+    from conftest import render_times
+    for t, frame in zip((14.0, 16.7), render_times(gl, "dream", [14.0, 16.7], size=(320, 180))):
+        a = np.asarray(frame, np.float32)
+        teal = ((a[..., 1] > a[..., 0] + 25) & (a.mean(axis=2) > 70)).mean()
+        assert teal < 0.03, f"{t} s: a teal blaze over {teal * 100:.1f} % of the frame"
+        if t > 16:
+            white = (a.min(axis=2) > 215).mean()
+            assert white < 0.002, f"{t} s: the sun a white glare over {white * 100:.2f} % of the frame"
+
+
+def test_the_dreams_crown_is_not_washed_by_the_poles_heart():
+    """Round 25's readers on the crown over the ranges (2-9 s): "stock".  Its great sun stands
+    at the pole; the pole's glowing heart over it (a violet halo with rays, an emerald ring)
+    only washed the crown in lavender and teal: held at 0.35 through the crown (1.0 before),
+    out once the bodies are drawn each once (after 16.65 s)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+    values = [show.timeline.sample(float(t)).layers[0].current.values for t in (2, 6, 9, 14, 17, 20)]
+    assert all(v["pole_glow"] <= 0.4 for v in values[:4]), [v["pole_glow"] for v in values]
+    assert all(v["pole_glow"] == 0.0 for v in values[4:]), [v["pole_glow"] for v in values]
+
+
+def test_the_dreams_tilted_crown_is_pushed_into_not_held():
+    """Round 25's readers marked down near-identical stills: tilted up (12-16.6 s) the crown
+    was held at one framing (zoom 1.2 to 1.12).  The camera pushes on into the pole until the
+    mirrors let the bodies go: 15.5 s is over 1.15 times closer than 12 s."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+    zoom = {t: show.timeline.sample(t).layers[0].current.values["zoom"] for t in (12.0, 15.5)}
+    assert zoom[15.5] > 1.15 * zoom[12.0], zoom

@@ -57,7 +57,7 @@ const float VH3[14] = float[](0.487, 0.755, 0.564, 0.430, 0.364, 0.430, 0.314, 0
 const float VR0[14] = float[](0.135, 0.677, 0.443, 0.177, 0.203, 0.523, 0.253, 0.459, 0.605, 0.396, 0.131, 0.491, 0.235, 0.236);
 const float VR1[14] = float[](0.194, 0.366, 0.073, 0.651, 0.954, 0.390, 0.719, 0.933, 0.043, 0.142, 0.806, 0.838, 0.639, 0.160);
 
-float vessels(vec2 q, float swell, float soft) {
+float vessels(vec2 q, float swell, float soft, float px) {
     float side = q.x < 0.0 ? -1.0 : 1.0;
     int set = q.x < 0.0 ? 0 : 7;
     vec2 d = q - vec2(side * 1.02, -0.07);
@@ -76,7 +76,10 @@ float vessels(vec2 q, float swell, float soft) {
         float vt = base + (h3 - 0.5) * 0.5 * rho + 0.035 * wob;
         float w = (0.009 + 0.006 * h3) * (1.0 - 0.65 * rho / len) * (1.0 + 0.45 * swell) * (1.0 + soft);
         float core = 0.25 / (1.0 + soft);                  // (soft: a deeper vessel, blurred by the skin over it)
-        v = max(v, smoothstep(w, core * w, rho * abs(th - vt)) * smoothstep(len, 0.75 * len, rho));
+        // (at least a pixel of edge, and thinner than a pixel paler: no stair-stepped dashes
+        // now that the vessels stand dark against the light)
+        float ink = min(w / px, 1.0);
+        v = max(v, ink * smoothstep(w + px, max(core * w - px, 0.0), rho * abs(th - vt)) * smoothstep(len, 0.75 * len, rho));
         // two branches leave the vessel and diverge, one to each side
         for (int j = 0; j < 2; j++) {
             float r0 = len * (0.22 + 0.3 * (j == 0 ? VR0[k] : VR1[k]));
@@ -84,7 +87,7 @@ float vessels(vec2 q, float swell, float soft) {
             float bt = vt + sg * ((0.25 + 0.3 * h1) * max(rho - r0, 0.0) / max(rho, 0.05) - 0.015 * wob);
             float bl = r0 + 0.45 * len;
             float bw = 0.6 * w * (1.0 - 0.6 * clamp((rho - r0) / (bl - r0), 0.0, 1.0));
-            v = max(v, smoothstep(bw, 0.8 * core * bw, rho * abs(th - bt)) * step(r0, rho)
+            v = max(v, min(bw / px, 1.0) * smoothstep(bw + px, max(0.8 * core * bw - px, 0.0), rho * abs(th - bt)) * step(r0, rho)
                        * smoothstep(bl, 0.8 * bl, rho));
         }
     }
@@ -322,24 +325,35 @@ void main() {
     float crown = sqrt(max(1.0 - dot(ball, ball), 0.0));
     glow *= 0.45 + 0.55 * crown;
     glow *= 1.0 - 0.22 * smoothstep(0.0, -0.1, qs.y - seam);    // the lower lid is thicker
-    vec3 lid = mix(vec3(0.3, 0.012, 0.01), vec3(1.0, 0.1, 0.025), smoothstep(0.05, 0.5, glow));
-    lid = mix(lid, vec3(1.45, 0.5, 0.09), smoothstep(0.45, 0.95, glow));
-    lid = mix(lid, vec3(1.7, 0.95, 0.35), smoothstep(0.9, 1.35, glow));
-    lid *= min(glow, 1.0) * 1.15;
+    // (round 25's readers: "a muddy red gradient" -- a ramp of colours painted by brightness.
+    // Now the light is a light and the skin filters it as skin does: the sun low behind the
+    // lids, high right, where the opening eyes will find it, is a hot spot growing with the
+    // dawn (`dawn`) and pounding with the heart; what comes through is that light times the
+    // lid's transmittance exp(-thickness x sigma) -- red passes, green less, blue hardly --
+    // so the thin crown over the sun burns gold-white, the lid reddens as it thickens and the
+    // brow, the cheek and the corners sink to true black: highlights and blacks in one frame.)
+    vec2 hs = (qs - vec2(0.17, 0.0 + 0.09 * u_dawn)) * vec2(1.0, 1.35);     // (rising with the dawn)
+    float sunlit = u_dawn * (0.75 + 0.4 * beat) * (exp(-dot(hs, hs) * 16.0) + 1.5 * exp(-dot(hs, hs) * 90.0));
+    float inten = (1.1 * glow + 4.0 * sunlit * (0.5 + 0.5 * crown)) * (0.8 + 0.45 * beat);   // (the heart pounding in the light)
+    float thick = 0.45 + 2.6 * (1.0 - crown) + 0.45 * smoothstep(0.0, -0.1, qs.y - seam)
+                + 0.3 * vnoise(qs * 4.0 + 11.0) - 0.25 * smoothstep(0.3, 1.5, sunlit);
     // the vessels: dark crimson, swelling and darkening as each beat pushes the blood through
     // (round 18's reader: "a flat red field" -- the vessels at two depths: deep in the lid a
     // second fan, wide, blurred by the skin over it and plum-dark, the blood reaching it a
     // moment after the surface's; over it the surface vessels, crisp)
     float beat_deep = heartbeat(t - 0.09, u_bpm);
-    float vd = vessels(vec2(qs.x * 0.92, 0.02 - qs.y * 1.15), beat_deep, 2.2);
-    lid = mix(lid, lid * vec3(0.5, 0.16, 0.22), vd * (0.42 + 0.2 * beat_deep));
-    float v = vessels(qs, beat, 0.0);
-    lid = mix(lid, lid * vec3(0.62, 0.09, 0.1), v * (0.72 + 0.25 * beat));
+    float vd = vessels(vec2(qs.x * 0.92, 0.02 - qs.y * 1.15), beat_deep, 2.2, 1.0 / R.y);
+    float v = vessels(qs, beat, 0.0, 1.0 / R.y);
     // and between them the capillaries: a fine branching net (the crests of a ridged
     // fractal), faint, plum-dark, showing most where the lid is thinnest and lit brightest
     float cap = ridged(qs * vec2(5.0, 7.0) + vec2(2.0, 0.5), 2);
     float capl = smoothstep(0.47, 0.66, cap) * smoothstep(0.2, 0.8, glow) * (1.0 - v);
-    lid = mix(lid, lid * vec3(0.55, 0.12, 0.16), capl * (0.24 + 0.14 * beat));
+    // (the blood filters the light as the skin does, only more: the vessels stand dark against
+    // the lit lid, darkest where it burns brightest -- silhouettes, not red lines on red)
+    vec3 skin = thick * vec3(0.85, 3.4, 7.0);
+    vec3 blood = vec3(1.5, 5.0, 6.0) * (vd * (0.45 + 0.2 * beat_deep) + v * (1.1 + 0.35 * beat))
+               + vec3(0.5, 0.9, 1.0) * capl * (0.3 + 0.15 * beat);
+    vec3 lid = inten * exp(-skin - blood) * vec3(1.5, 1.15, 1.0);
     // the lash line: the lids pressed together, in their own shadow
     float margin_d = min(abs(qs.y - upper), abs(qs.y - lower));
     // (soft: the lids' crease is in their own shadow, never an inked line)
@@ -413,11 +427,16 @@ void main() {
     float caught = smoothstep(1.0, 0.75, dr) * (0.4 + 0.6 * smoothstep(0.3, 0.95, dr))
                  * step(0.5, hash11(id + 17.0)) * exp(-abs(drop.x - sun.x) * 5.0)
                  * smoothstep(0.25, 0.7, o) * (0.75 + 0.5 * beat);
-    lin += vec3(1.4, 0.95, 0.6) * 0.07 * caught;
+    // (round 26: at 0.07 the drops' rings over the sky read as a lens flare's ghosts -- round
+    // 25's readers mark down "lens-flare clip art": a glint of them, no more)
+    lin += vec3(1.4, 0.95, 0.6) * 0.02 * caught;
     // the gasp's flash: the light through the lids leaps up and a warm haze rises over them,
     // but the lash line, the vessels and the tears stay in it (a flash, never a blank frame)
-    lin *= 1.0 + 0.7 * u_gasp;
-    lin += vec3(0.4, 0.22, 0.12) * u_gasp * exp(-dot(q, q) * 3.0) * (1.0 - 0.9 * lash);
+    // (round 26: the broad warm haze it raised, bloomed by the lens, read as milk at 190.6 s --
+    // the flash is the sun behind the lids flaring, the lids round it a little brighter, the
+    // corners kept dark)
+    lin *= 1.0 + 0.35 * u_gasp;
+    lin += vec3(1.2, 0.55, 0.12) * u_gasp * sunlit * (1.0 - 0.9 * lash) * (1.0 - inside);
     vec3 woke = linear_to_srgb(1.0 - exp(-lin * 1.3));
     vec3 src = texelFetch(u_input, ivec2(gl_FragCoord.xy), 0).rgb;
     // The waking comes in as a blink, not a cross-fade (round 19's reader at 190.4 s: "a milky

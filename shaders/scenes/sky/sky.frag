@@ -223,7 +223,9 @@ void main() {
     if (u_filaments > 0.0) {
         float gas = u_filaments * t * smoothstep(0.05, 0.5, dens) * (1.0 - clamp(bodies.a, 0.0, 1.0))
                   * (1.0 - smoothstep(0.15, 0.4, luma(lin)));
-        float part = smoothstep(0.3, 0.7, fract(4.0 * dens + 0.15 * ang / u_sector));
+        // (round 26: a sawtooth of the density drew hard-edged zebra stripes across the dim gas
+        // by the sun at 16.7 s; a smooth wave of it, half as fine, interleaves without edges)
+        float part = smoothstep(0.25, 0.75, 0.5 + 0.5 * sin(6.2831853 * (2.0 * dens + 0.15 * ang / u_sector)));
         lin = mix(lin, luma(lin) * vec3(1.5, 0.55, 2.4), 0.9 * gas * part);
     }
     // The inverted sky keeps true blacks at the frame's edges: the fold's far clouds, turned

@@ -85,10 +85,16 @@ vec3 sky_sun_corona(vec2 q, vec4 a, vec4 b, vec4 c, vec4 ph, vec4 ph2, vec4 hum,
                          + 0.20 * dot(z17, ph2.xy) + 0.15 * dot(z13, sky_cmul(ph2.zw, c.zw)));
     float rays = h * h;
     rays *= rays * h * h;                       // thin filaments over a soft glow, not a drawn star
-    rays = mix(rays, h * h, b.w);               // (b.w: broad flames instead, a sun drawn once large)
+    // (b.w, a sun drawn once, large: round 25's readers saw its broad flames as "lens-flare
+    // clip art" -- a star-shaped burst.  It is a calm fire now: the corona a smooth light
+    // falling off from the limb, threaded with a few faint, fine streamers, as a corona is
+    // seen in an eclipse, never a drawn star)
+    // (about as much light; the streamers faint -- where the harmonics align, a stronger one
+    // drew a single beam across the frame, a lens flare's streak)
+    float fire = mix(0.22 + 0.78 * rays, 0.3 + 0.08 * rays, b.w);
     float reach = 1.0 + 0.35 * depth * breath;
     float outside = max(x - 1.0, 0.0);
-    float corona = (0.22 + 0.78 * rays) * exp(-outside * b.z / reach) * smoothstep(0.9, 1.1, x) / (1.0 + 0.3 * outside);
+    float corona = fire * exp(-outside * b.z / reach) * smoothstep(0.9, 1.1, x) / (1.0 + 0.3 * outside);
     float inner = exp(-outside * 2.2 / reach);
     float glow = 1.0 / (1.0 + 0.9 * outside * outside + 3.0 * outside);
     vec3 col = tint * (1.3 * corona + 0.55 * inner + 0.16 * glow);
