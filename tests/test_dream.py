@@ -558,3 +558,33 @@ def test_the_trapped_faces_shore_stays_all_but_level(gl):
     (frame,) = render_times(gl, "dream", [142.0], size=(320, 180))
     slope = _shore_slope(frame, 0.65, 0.97)
     assert abs(slope) < 0.05, slope
+
+
+def test_the_constellations_close_camera_never_writes_the_water_sign(dream):
+    """Round 25's readers took the water hieroglyph alone in the sky -- three zigzags -- for
+    "the Aquarius sign": no lone sign the close camera holds after the cut (35.3-50 s) is the
+    water (before: its first, 35.3-42 s); the signs stay varied over the whole cue.  (The
+    water may still stand small in a word among other pictures, as at 34.9-35.3 s.)"""
+    import importlib.util
+    import sys
+    from pathlib import Path
+    path = Path(__file__).resolve().parent.parent / "scenes" / "constellations.py"
+    spec = importlib.util.spec_from_file_location("visuals_test_constellations_cycle", path)
+    C = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = C
+    spec.loader.exec_module(C)
+    _, show = dream
+    cue = next(c for c in show.cues if c.scene == "constellations")
+    names = set()
+    for k in range(int(cue.start * 4), int(cue.end * 4)):
+        t = k / 4
+        values = next(a.values for a in show.timeline.sample(t).cues() if a.cue is cue)
+        cyc = C.cycle(t - cue.start, float(values["rate"]), 1.0, int(round(float(values["glyph"]))))
+        signs = int(round(float(values["signs"])))
+        shown = [int(cyc["index"])] + ([int(cyc["index"]) + 1] if cyc["next"] > 0.5 else [])
+        seen = {C.glyphs.hieroglyph_name(int(values["glyph_seed"]), i * signs + j)
+                for i in shown for j in range(signs)}
+        names |= seen
+        if float(values["view"]) >= 0.5:
+            assert signs == 1 and "water" not in seen, (t, seen)
+    assert len(names) >= 7, names

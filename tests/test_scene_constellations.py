@@ -890,3 +890,67 @@ def test_flying_stars_are_crisp_points_with_short_tails_when_asked():
         gap_short = now - short["u_trail"][k]
         assert gap_full > 0.05 and gap_short < 0.3 * gap_full, (k, gap_full, gap_short)
     assert now - short["u_next"][1] < 0.3 * (now - full["u_next"][1])
+
+
+def _held_sign(gl, programs, size=(640, 360)):
+    """A held lone sign with few stars (the chart's anchors and a little dust), no glow or
+    twinkle, and where its anchors and links lie on the screen: (image, anchor pixels, links)."""
+    params = {"rate": 0.0, "glyph": 2, "glyph_seed": 11, "stars": 500, "twinkle": 0.0, "glow": 0.0,
+              "morph": 1.0, "line_glow": 1.0}
+    img = render(gl, programs, params, 3.0, size)
+    targets, links, n_links, _, _ = C.star_table(11, 2, 500)
+    kinds = targets.reshape(-1, 4)
+    anchors = kinds[kinds[:, 3] > 1.5, :2]
+    px = C.glyph_to_screen(anchors, size, 3.0)
+    pairs = links.reshape(-1, 4)[:n_links, :2].astype(int)
+    return img, px, pairs
+
+
+def _luma(img: np.ndarray) -> np.ndarray:
+    return img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def test_the_signs_stars_differ_in_magnitude(gl, programs):
+    """Round 25's readers: the signs "clip-art line drawings", "uniform lines of equal stars".
+    A sign's anchor stars have magnitudes as a real sky's do -- most modest, a few brilliant
+    -- so their peak light (linear, above the sky round them) differs far more from star to
+    star: the upper quartile over the lower is 2.1 (before, equal stars: 1.22, their spread
+    only the shimmer running along the strokes)."""
+    img, px, _ = _held_sign(gl, programs, (320, 180))
+    luma = _luma(img)
+    h, w = luma.shape
+    linear = lambda v: (v / 255.0) ** 2.2
+    light = []
+    for x, y in px:
+        x, y = int(x), int(y)
+        if 6 <= x < w - 6 and 6 <= y < h - 6:
+            light.append(linear(luma[y - 1:y + 2, x - 1:x + 2].max()) - linear(np.median(luma[y - 6:y + 7, x - 6:x + 7])))
+    light = np.array(light)
+    assert len(light) >= 8
+    spread = np.percentile(light, 75) / max(np.percentile(light, 25), 1e-3)
+    assert spread > 1.7, spread
+
+
+def test_the_charts_threads_taper_to_a_whisper_between_the_stars(gl, programs):
+    """Round 25's readers: "clip-art line drawings".  The chart's threads are light, not ink:
+    full at each star and fading, thinner, toward mid-span, so the light at the middle of a
+    long thread is well under the light a fifth of the way along it: a median ratio of 0.36
+    (before: an even line, 1.10)."""
+    img, px, pairs = _held_sign(gl, programs)
+    luma = _luma(img)
+    ratios = []
+    for a, b in pairs:
+        pa, pb = px[a], px[b]
+        if np.linalg.norm(pb - pa) < 40:
+            continue
+
+        def at(f):
+            x, y = pa + f * (pb - pa)
+            x, y = int(x), int(y)
+            peak = luma[y - 1:y + 2, x - 1:x + 2].max()
+            return peak - np.median(luma[y - 10:y + 11, x - 10:x + 11])
+        near = 0.5 * (at(0.22) + at(0.78))
+        if near > 4:
+            ratios.append(max(at(0.5), 0.0) / near)
+    assert len(ratios) >= 3, ratios
+    assert np.median(ratios) < 0.6, ratios
