@@ -14,7 +14,7 @@ void main() {
     // middle of its span, where it all but vanishes -- the eye joins the stars, the chart
     // only hints the way (s: 1 at either end, 0 mid-span)
     float s = abs(2.0 * v_along / max(v_len, 1.0) - 1.0);
-    float taper = 0.12 + 0.88 * s * s;
+    float taper = 0.22 + 0.78 * s * s;
     float thin = mix(0.45, 1.0, s);
     float r2 = v_across * v_across / (thin * thin);
     float profile = v_peak.x * exp(-r2 * v_k.x) + v_peak.y * exp(-r2 * v_k.y);

@@ -114,7 +114,7 @@ vec2 star_scatter(vec3 h3, float kind) {
     }
     // (a rough Gaussian: the sum of two uniforms; most near the stroke, a few further out)
     vec2 u = vec2(h3.y + fract(h3.z * 7.31), h3.z + fract(h3.y * 5.17)) - 1.0;
-    return u * 0.05;
+    return u * 0.022;
 }
 
 // A star's own light and hue (round 25: "uniform lines of equal stars"): magnitudes spread
@@ -128,7 +128,7 @@ vec2 star_magnitude(vec3 h3) {
     // standing out: its mean light a half of before, its median a tenth)
     float d = fract(m * 13.17 + h3.y * 0.5);
     float d3 = d * d * d;
-    return vec2(0.2 + 2.2 * m3 * m, 0.06 + 2.4 * d3 * d3);
+    return vec2(0.32 + 2.0 * m3 * m, 0.13 + 2.2 * d3 * d3);
 }
 
 vec3 star_temperature(vec3 h3) {
