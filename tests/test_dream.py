@@ -220,7 +220,11 @@ def test_the_constellations_float_over_a_sea_of_cloud_at_night(gl, dream):
     for t, frame in zip(times, frames):
         luma = frame.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
         assert np.median(luma) < 32, f"{t} s: a pale sky, median {np.median(luma):.1f}"
-        mirrored = (luma[135:] > 130).mean()
+        # (the sign's stars are gold, red over blue: since round 25 the deck's turrets catch
+        # the emerald moon's light and the city's windows shine through the gap, bright but
+        # cold, 0.11 % of the bottom rows at 28.3 s)
+        low = frame[135:].astype(float)
+        mirrored = ((luma[135:] > 130) & (low[..., 0] > low[..., 2] + 10)).mean()
         assert mirrored < 0.001, f"{t} s: the sign's stars lie in the bottom rows ({mirrored:.2%})"
     low = frames[0][100:].astype(float)
     emerald = ((low[..., 1] > low[..., 0] + 20) & (low[..., 1] > 50)).mean()
