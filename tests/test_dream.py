@@ -568,7 +568,8 @@ def test_the_constellations_close_camera_never_writes_the_water_sign(dream):
     """Round 25's readers took the water hieroglyph alone in the sky -- three zigzags -- for
     "the Aquarius sign": no lone sign the close camera holds after the cut (35.3-50 s) is the
     water (before: its first, 35.3-42 s); the signs stay varied over the whole cue.  (The
-    water may still stand small in a word among other pictures, as at 34.9-35.3 s.)"""
+    water, one ripple since, may still stand small in a word among other pictures, as the
+    wide view's third word assembles before the cut, 33-35.3 s.)"""
     C = _constellations_module()
     _, show = dream
     cue = next(c for c in show.cues if c.scene == "constellations")
@@ -587,15 +588,16 @@ def test_the_constellations_close_camera_never_writes_the_water_sign(dream):
     assert len(names) >= 7, names
 
 
-def test_the_constellations_close_signs_are_seen_being_assembled(dream):
-    """Round 25's readers: the sign "a finished drawing", the close camera's stills 2 s apart
-    alike.  After the cut (35.3-50 s) the lone signs are being assembled -- their stars in
-    flight into the next, stroke by stroke -- for over 40 % of the time (before: 17 %)."""
+def test_the_constellations_signs_are_seen_being_assembled(dream):
+    """Round 25's readers: the sign "a finished drawing", its stills 2 s apart alike.  From the
+    second word on (28.7-50 s: the wide view's second word, then the close camera's lone
+    signs) the signs are being assembled -- their stars in flight into the next, stroke by
+    stroke -- for over 40 % of the time (before: 17 %)."""
     _, show = dream
     cue = next(c for c in show.cues if c.scene == "constellations")
     C = _constellations_module()
     flying = []
-    for k in range(int((cue.start + 13.5) * 10), int(cue.end * 10)):
+    for k in range(int((cue.start + 6.7) * 10), int(cue.end * 10)):
         t = k / 10
         values = next(a.values for a in show.timeline.sample(t).cues() if a.cue is cue)
         cyc = C.cycle(t - cue.start, float(values["rate"]), 1.0, int(round(float(values["glyph"]))),

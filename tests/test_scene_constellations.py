@@ -1000,3 +1000,13 @@ def test_the_sea_of_clouds_domes_carry_turrets_not_smooth_pillows(gl, programs):
         luma = _luma(render(gl, programs, base, 6.0, size))[110:]
         detail = np.abs(box(luma, 1) - box(luma, 6)).mean()
         assert detail > least, (view, detail)
+
+
+def test_the_water_sign_is_one_ripple_not_the_aquarius_sign():
+    """Round 25's readers took the water hieroglyph -- three rows of zigzags -- for "the
+    Aquarius sign": it is one ripple, the scribes' own sign for water (one stroke across the
+    box, its teeth fine: before, three strokes)."""
+    strokes = G.PICTOGRAPHS["water"]()
+    assert len(strokes) == 1
+    pts = strokes[0].points
+    assert np.ptp(pts[:, 0]) > 1.6 and np.ptp(pts[:, 1]) < 0.4
