@@ -70,7 +70,9 @@ float cloud_height(vec2 q, int octaves) {
     b += 0.34 * abs(snoise(r * 0.45));
     b = sqrt(b) * (0.3 + 1.0 * heap);
     // turrets heaped on the domes, tallest on the highest, gone in the troughs
-    float crown = smoothstep(0.2, 0.85, b);
+    // (fading out with the distance from the eye, over the deck's origin: far off they are
+    // finer than a pixel and would only sparkle)
+    float crown = smoothstep(0.2, 0.85, b) * (1.0 - smoothstep(8.0, 24.0, length(q)));
     b += 0.28 * crown * cloud_puffs(NOISE_OCTAVE_ROT2 * q * 0.9 + vec2(3.3, 1.9));
     // finer, soft detail on them (no creases: cloud, not rock)
     float f = 0.0, a = 0.5, fr = 2.0;
