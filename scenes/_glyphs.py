@@ -678,12 +678,11 @@ def _pict_hand() -> list[Stroke]:
 
 
 def _pict_water() -> list[Stroke]:
-    out = []
-    for y in (0.48, 0.0, -0.48):
-        xs = np.linspace(-0.9, 0.9, 9)
-        pts = np.stack([xs, y + 0.13 * np.array([(-1) ** k for k in range(9)])], 1)
-        out.append(Stroke("line", _resample(pts)))
-    return out
+    # (one ripple, the scribes' sign for water: round 25's readers took three rows of zigzags
+    # for "the Aquarius sign")
+    xs = np.linspace(-0.92, 0.92, 11)
+    pts = np.stack([xs, 0.16 * np.array([(-1) ** k for k in range(11)])], 1)
+    return [Stroke("line", _resample(pts))]
 
 
 def _pict_seated() -> list[Stroke]:

@@ -205,11 +205,13 @@ def _smooth(x: float) -> float:
     return x * x * (3 - 2 * x)
 
 
-def cycle(t: float, rate: float, morph: float, first: int) -> dict:
+def cycle(t: float, rate: float, morph: float, first: int, flight: float = 0.0) -> dict:
     """Which word shows at ``t``, how far it is formed out of the field (``form``: only the
     first word rises from it), how far its stars have gone on toward the next word
     (``next``), how much of its chart is drawn (``chart``) and how still it is held
-    (``hold``): a pure function of its inputs."""
+    (``hold``): a pure function of its inputs.  ``flight`` (a share of the cycle) starts the
+    rearrangement that much earlier, so the next word is assembled slowly, stroke by stroke,
+    over a longer part of the cycle (round 25: "a finished drawing", held stills alike)."""
     if rate <= 0:
         return {"index": first, "form": morph, "dissolving": 0.0, "hold": morph ** 4,
                 "next": 0.0, "chart": 1.0}
@@ -217,12 +219,13 @@ def cycle(t: float, rate: float, morph: float, first: int) -> dict:
     k = math.floor(c)
     ph = c - k
     form = _smooth((ph - RISE[0]) / (RISE[1] - RISE[0])) if k <= 0 else 1.0
-    onward = _smooth((ph - MORPH[0]) / (MORPH[1] - MORPH[0]))
-    chart = 1.0 - _smooth((ph - MORPH[0]) / 0.04)
+    m0 = MORPH[0] - min(max(flight, 0.0), 0.5)
+    onward = _smooth((ph - m0) / (MORPH[1] - m0))
+    chart = 1.0 - _smooth((ph - m0) / 0.04)
     # (a later word's chart is already drawn as its stars land -- the next word's chart in
     # the flight before it (links.vert) -- so it is whole from the word's first moment)
     start = RISE[1] if k <= 0 else CHART_IN
-    hold = _smooth((ph - start + 0.04) / 0.08) * (1.0 - _smooth((ph - MORPH[0] + 0.02) / 0.06))
+    hold = _smooth((ph - start + 0.04) / 0.08) * (1.0 - _smooth((ph - m0 + 0.02) / 0.06))
     return {"index": first + k, "form": form * morph, "dissolving": 0.0, "hold": hold * morph,
             "next": onward * morph, "chart": chart}
 
@@ -338,7 +341,8 @@ class Constellations(Scene):
         p = state.params
         seed = int(p["glyph_seed"])
         stars = int(p["stars"])
-        cyc = cycle(state.t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
+        flight = float(p["flight"])
+        cyc = cycle(state.t, float(p["rate"]), float(p["morph"]), int(p["glyph"]), flight)
         index = int(cyc["index"])
         signs = int(round(float(p["signs"])))
         picts = float(p["hieroglyphs"]) >= 0.5
@@ -368,12 +372,12 @@ class Constellations(Scene):
         # the light trail, so a star in flight is a crisp point with a short soft tail)
         streak = float(p["streak"])
         then_t = max(t - SHUTTER * streak * float(state.dt), 0.0)
-        before = cycle(then_t, float(p["rate"]), float(p["morph"]), int(p["glyph"]))
+        before = cycle(then_t, float(p["rate"]), float(p["morph"]), int(p["glyph"]), flight)
         if int(before["index"]) != index:      # a glyph boundary: everything is in the field
             before = cyc
         trail = []
         for back in (TRAIL * streak, 0.5 * TRAIL * streak):
-            was = cycle(max(t - back, 0.0), float(p["rate"]), float(p["morph"]), int(p["glyph"]))
+            was = cycle(max(t - back, 0.0), float(p["rate"]), float(p["morph"]), int(p["glyph"]), flight)
             trail.append(was["next"] if int(was["index"]) == index else 0.0)
         drift = float(p["drift"])
         first = int(p["glyph"])
@@ -471,6 +475,8 @@ constellations = Constellations(
         Param("hieroglyphs", 0.0, 0.0, 1.0, "1: the signs are pictographs of an ancient script (an eye, a bird, a reed, a hand, water, a seated figure, an ankh, a sun, a feather); 0: the invented script's carved signs"),
         Param("rate", 0.08, 0.0, 1.0, "glyphs per second; 0 holds one glyph and lets morph write it"),
         Param("morph", 1.0, 0.0, 1.0, "how far the stars go into the glyph: 0 scattered, 1 formed"),
+        Param("flight", 0.0, 0.0, 0.5, "how much earlier in each cycle the stars set off into the next word (a share "
+              "of the cycle): 0 a brief rearrangement at its end; 0.3 the next word assembled slowly, stroke by stroke"),
         Param("stars", DEFAULT_STARS, 500, MAX_STARS,
               "number of stars (7000 suits software GL; 20000+ for a GPU)"),
         Param("twinkle", 0.5, 0.0, 1.0, "how strongly the stars twinkle"),

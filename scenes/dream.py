@@ -112,9 +112,15 @@ constellations = Cue(
     # camera high over the deck, the close one skimming its domes, turned toward the moon
     keys={"signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
           "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)],
-          # (the close camera's lone signs go on past the words' six pictures -- water, the
-          # ankh, the reed -- never a picture the wide words showed)
-          "glyph": [(0, 0.0), (13.31, 0.0), (13.32, 4.0)]},
+          # (the close camera's lone signs go on past the words' six pictures -- the ankh, the
+          # reed, the open hand; round 25's readers took the water's three zigzags for "the
+          # Aquarius sign", so the close camera starts one sign later and never shows it)
+          "glyph": [(0, 0.0), (13.31, 0.0), (13.32, 5.0)],
+          # (round 25's readers: "a finished drawing"; its stills 2 s apart alike) from the
+          # second word on (6.67 s: a cycle's boundary, every star at rest) each word or lone
+          # sign is held briefly and then its stars set off, slowly, stroke by stroke, into the
+          # next: it is seen being assembled for half of its time
+          "flight": [(0, 0.0), (6.66, 0.0), (6.67, 0.33)]},
     # (round 24's readers: the signs read as "Latin/CJK letters") the signs are hieroglyphs:
     # pictures of an ancient script traced in stars -- an eye, a bird, a reed, a hand, water;
     # their stars glide into the next word as crisp points with short tails, not streaks

@@ -6,6 +6,7 @@
 // World units: the cloud deck's floor at y = 0, its tallest domes at CLOUD_TOP, the city's
 // floor at CITY_Y far below; the camera looks along +z.
 #include <lib/noise.glsl>
+#include <lib/hash.glsl>
 
 const float CLOUD_TOP = 1.1;
 const float CITY_Y = -3.0;
@@ -38,6 +39,27 @@ float cloud_mass(vec2 q) {
     return fbm(q * 0.07 + vec2(3.1, 7.7), 3);
 }
 
+// (round 25's readers: "pillow clouds" -- smooth even domes) the turrets of a real deck: round
+// heads packed side by side, of varied size, one per cell of a jittered grid (0..1 each, a
+// cap of a sphere), their union softened where two meet so the crease between is a soft fold
+float cloud_puffs(vec2 q) {
+    vec2 c = floor(q);
+    vec2 f = q - c;
+    float acc = 0.0;
+    for (int j = -1; j <= 1; j++) {
+        for (int i = -1; i <= 1; i++) {
+            vec2 o = vec2(float(i), float(j));
+            vec2 h = hash22(c + o);
+            vec2 d = o + 0.2 + 0.6 * h - f;
+            float r = 0.55 + 0.4 * fract(h.x * 7.13 + h.y * 3.7);
+            float k = max(1.0 - dot(d, d) / (r * r), 0.0);
+            // (a soft union: the sum of the caps' squares, rooted, rounds the folds)
+            acc += k * k * r * r;
+        }
+    }
+    return sqrt(acc);
+}
+
 float cloud_height(vec2 q, int octaves) {
     float mass = cloud_mass(q);
     // two octaves of billow: the great domes and the heads on them
@@ -47,6 +69,11 @@ float cloud_height(vec2 q, int octaves) {
     vec2 r = NOISE_OCTAVE_ROT2 * q + vec2(1.7, 9.2);
     b += 0.34 * abs(snoise(r * 0.45));
     b = sqrt(b) * (0.3 + 1.0 * heap);
+    // turrets heaped on the domes, tallest on the highest, gone in the troughs
+    // (fading out with the distance from the eye, over the deck's origin: far off they are
+    // finer than a pixel and would only sparkle)
+    float crown = smoothstep(0.2, 0.85, b) * (1.0 - smoothstep(8.0, 24.0, length(q)));
+    b += 0.28 * crown * cloud_puffs(NOISE_OCTAVE_ROT2 * q * 0.9 + vec2(3.3, 1.9));
     // finer, soft detail on them (no creases: cloud, not rock)
     float f = 0.0, a = 0.5, fr = 2.0;
     r = NOISE_OCTAVE_ROT2 * r + vec2(4.3, 2.9);

@@ -47,10 +47,11 @@ void main() {
     vec2 pb = star_to_px(b.pos);
     if (next) {
         // a pen writes the next word's chart where its stars are going, in writing order, faint
-        // until both its stars have landed on it
+        // until both its stars have landed on it (round 25: in a slow assembly, `flight`, a
+        // thread lit long before its stars came read as a stray dash: it is a whisper until then)
         vec4 ta = star_target_next(int(l.x + 0.5));
         float pen = smoothstep(0.0, 0.12, 1.8 * u_next.x - ta.z);
-        show = pen * mix(0.75, 1.0, smoothstep(0.8, 1.0, a.arrived) * smoothstep(0.8, 1.0, b.arrived));
+        show = pen * mix(0.5, 1.0, smoothstep(0.8, 1.0, a.arrived) * smoothstep(0.8, 1.0, b.arrived));
         pa = star_to_px(glyph_place(ta.xy));
         pb = star_to_px(glyph_place(star_target_next(int(l.y + 0.5)).xy));
     }

@@ -104,10 +104,45 @@ vec2 star_breath(vec3 h2, float w) {
     return (vec2(h2.y, h2.z) - 0.5) * 0.0016 * sin(w * (0.6 + h2.y) + 6.2831 * h2.z);
 }
 
+// (round 25's readers: the signs "clip-art line drawings" of "uniform lines of equal stars")
+// a star of a stroke's dust lies a little off the stroke, scattered like the stars of a real
+// stellar stream along a path, not beads threaded on a wire (glyph units; the anchors stay
+// on the stroke, where the chart's threads run).  h3: the star's third hash.
+vec2 star_scatter(vec3 h3, float kind) {
+    if (kind < 0.5 || kind > 1.5) {
+        return vec2(0.0);
+    }
+    // (a rough Gaussian: the sum of two uniforms; most near the stroke, a few further out)
+    vec2 u = vec2(h3.y + fract(h3.z * 7.31), h3.z + fract(h3.y * 5.17)) - 1.0;
+    return u * 0.022;
+}
+
+// A star's own light and hue (round 25: "uniform lines of equal stars"): magnitudes spread
+// as in a real sky -- most of a sign's stars modest, one in six or so brilliant -- and its
+// colour temperature from blue-white to deep amber, kept in the word's gold by the tint.
+// Returns (flux scale of an anchor, flux scale of dust); colour from star_temperature.
+vec2 star_magnitude(vec3 h3) {
+    float m = h3.x;
+    float m3 = m * m * m;
+    // (the dust mostly at the edge of seeing, a faint stream along the stroke, a few of it
+    // standing out: its mean light a half of before, its median a tenth)
+    float d = fract(m * 13.17 + h3.y * 0.5);
+    float d3 = d * d * d;
+    return vec2(0.32 + 2.0 * m3 * m, 0.13 + 2.2 * d3 * d3);
+}
+
+vec3 star_temperature(vec3 h3) {
+    float t = fract(h3.x * 3.77 + h3.z * 1.91);
+    vec3 cool = vec3(0.62, 0.78, 1.0);
+    vec3 warm = vec3(1.0, 0.62, 0.32);
+    // (luminance kept near the tint's, so the hue changes and the magnitude does not)
+    return mix(cool, warm, t * t * (3.0 - 2.0 * t)) * mix(1.05, 1.0, t);
+}
+
 // Where a glyph star is at clock `clk`, and how far along its flight (e, 0..1).
 // (The field position is shared by both shutter times: the drift is far too slow to blur.)
-vec2 glyph_star_pos(vec2 field, vec3 h2, vec4 tgt, vec4 clk, out float e) {
-    vec2 g = glyph_place(tgt.xy);
+vec2 glyph_star_pos(vec2 field, vec3 h2, vec3 h3, vec4 tgt, vec4 clk, out float e) {
+    vec2 g = glyph_place(tgt.xy + star_scatter(h3, tgt.w));
     g += star_breath(h2, clk.w);
     // flight: staggered by writing order as the glyph forms, at random as it dissolves
     float o = mix(tgt.z, h2.y, clk.y);
@@ -121,13 +156,13 @@ vec2 glyph_star_pos(vec2 field, vec3 h2, vec4 tgt, vec4 clk, out float e) {
     return mix(field, g, e) + n * bend * 4.0 * e * (1.0 - e);
 }
 
-// A star's light by kind (0 field, 1 dust, 2 anchor) at formation e.
-float star_flux(float kind, float e, float field_flux, float dust_gain) {
+// A star's light by kind (0 field, 1 dust, 2 anchor) at formation e; mag: star_magnitude.
+float star_flux(float kind, float e, float field_flux, float dust_gain, vec2 mag) {
     if (kind > 1.5) {
-        return mix(field_flux, 230.0, e * e * e);
+        return mix(field_flux, 230.0 * mag.x, e * e * e);
     }
     if (kind > 0.5) {
-        return mix(field_flux, 4.5 * dust_gain, e);
+        return mix(field_flux, 4.5 * dust_gain * mag.y, e);
     }
     return field_flux;
 }
@@ -137,6 +172,8 @@ Star star_state(int id) {
     uvec3 hu = pcg3d(uvec3(uint(id), uint(u_seed), 0x5A17u));
     vec3 h = hash_to_unit(hu);
     vec3 h2 = hash_to_unit(pcg3d(hu ^ uvec3(0x9E37u, 0x79B9u, 0x7F4Au)));
+    vec3 h3 = hash_to_unit(pcg3d(hu ^ uvec3(0x51EDu, 0xB0A7u, 0x2C3Du)));
+    vec2 mag = star_magnitude(h3);
     float depth = h.z;
     vec2 field = star_field_pos(h, depth, u_now.z);
 
@@ -169,8 +206,8 @@ Star star_state(int id) {
     vec2 ta = vec2(0.0), tb = vec2(0.0);
     if (kind > 0.5) {
         float e_then;
-        pos = glyph_star_pos(field, h2, tgt, u_now, e);
-        then = glyph_star_pos(field, h2, tgt, u_then, e_then);
+        pos = glyph_star_pos(field, h2, h3, tgt, u_now, e);
+        then = glyph_star_pos(field, h2, h3, tgt, u_then, e_then);
     }
     // on into the next word (uniform branch: skipped while a word is held)
     float kn = 0.0;
@@ -179,7 +216,7 @@ Star star_state(int id) {
     if (u_next.x > 0.0 || u_next.y > 0.0) {
         tgt_n = star_target_next(id);
         kind_n = (id < int(u_stars + 0.5)) ? tgt_n.w : 0.0;
-        vec2 dest = (kind_n > 0.5) ? glyph_place(tgt_n.xy) + star_breath(h2, u_now.w) : field;
+        vec2 dest = (kind_n > 0.5) ? glyph_place(tgt_n.xy + star_scatter(h3, kind_n)) + star_breath(h2, u_now.w) : field;
         float kt;
         vec2 from = pos;
         // (the next word's stars land in its writing order, as the pen of its chart passes
@@ -211,9 +248,9 @@ Star star_state(int id) {
 
     // brightness
     vec3 tint = srgb_to_linear(u_colour.rgb);
-    float flux = star_flux(kind, e, field_flux, u_dust_gain);
+    float flux = star_flux(kind, e, field_flux, u_dust_gain, mag);
     if (kn > 0.0) {
-        flux = mix(flux, star_flux(kind_n, 1.0, field_flux, u_gain_next.x), kn);
+        flux = mix(flux, star_flux(kind_n, 1.0, field_flux, u_gain_next.x, mag), kn);
     }
     flux *= 1.0 - 0.35 * flight;
     // twinkle: two incommensurate sines per star, mean 1
@@ -228,8 +265,12 @@ Star star_state(int id) {
     float fe = s.formed;
     float anchor = mix(kind > 1.5 ? 1.0 : 0.0, kind_n > 1.5 ? 1.0 : 0.0, kn);
     s.anchor = anchor;
-    s.colour = mix(field_col, tint, fe * mix(0.92, 0.8, anchor));
-    s.sigma = u_size * mix(1.05, 1.6, bright) * mix(1.0, mix(1.0, 1.5, fe), anchor) * (1.0 + 1.2 * near);
+    // (each of the word's stars keeps its own temperature in the gold: blue-white to amber)
+    vec3 own = tint * mix(vec3(1.0), star_temperature(h3), mix(0.35, 0.7, anchor));
+    s.colour = mix(field_col, own, fe * mix(0.92, 0.85, anchor));
+    // (a brilliant anchor's core a little wider than a modest one's)
+    float core = mix(1.0, mix(0.8, 1.3, h3.x * h3.x), anchor);
+    s.sigma = u_size * mix(1.05, 1.6, bright) * mix(1.0, mix(1.0, 1.5, fe) * core, anchor) * (1.0 + 1.2 * near);
     return s;
 }
 
