@@ -37,6 +37,12 @@ uniform vec4 u_portrait_light;    // key candle level, rim candle level, zoom (1
 out vec4 frag_colour;
 
 const vec3 SILVER = vec3(0.70, 0.83, 1.0);
+#ifndef CLOTH_ALBEDO
+#define CLOTH_ALBEDO vec3(0.028, 0.027, 0.038)
+#endif
+#ifndef CLOTH_SHEEN
+#define CLOTH_SHEEN 0.12
+#endif
 const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
 const vec3 FAR_CANDLE_B = vec3(-1.4, -0.9, -3.3);     // seen only mirrored in the eyes
@@ -85,7 +91,11 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
     // (round 24: the finer streaks faded where they would be under ~3 px across -- toward
     // the silhouette they packed into a shimmer of hairlines)
     float streak = 1.0 - smoothstep(0.25, 0.5, fw.x * 0.9);
-    top = clamp(0.55 + 0.16 * h * fade + 0.9 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
+    top = clamp(0.55 + 0.16 * h * fade + 0.45 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
+    // (round 26: the slubs alone read as wood grain, "carved": wool's loose fibre, a fine
+    // irregular fuzz a few pixels across, faded before it would shimmer under ~2 px)
+    float fuzz = vnoise(uv * vec2(2.2, 1.1)) * 0.6 + vnoise(uv * vec2(4.7, 2.3) + 7.0) * 0.4 - 0.5;
+    top = clamp(top + 0.7 * fuzz * cloth * (1.0 - smoothstep(0.25, 0.5, max(fw.x * 2.2, fw.y * 1.1))), 0.0, 1.0);
     grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
     // (round 24: "rubbery sacks" -- the cloth's surface was smooth as a sheet of rubber
     // between the folds): a woollen nap, crumpled fibre in the normal, streaks running down
@@ -303,7 +313,7 @@ void main() {
     float NV = max(dot(N, V), 0.0);
     // dark woven cloth, charcoal going umber; the face a dark mask
     // (round 24: "brown leather sacks" -- a cooler charcoal, the warmth only the candle's)
-    vec3 albedo = mix(vec3(0.0066, 0.0064, 0.0070) * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
+    vec3 albedo = mix(CLOTH_ALBEDO * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
     albedo = mix(albedo, vec3(0.12, 0.098, 0.1), skin);        // pale, a little cold
     // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
     vec3 Lk = KEY_CANDLE - P;
@@ -325,7 +335,7 @@ void main() {
     vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.55);   // (round 24: paler: charcoal, not brown)
     // (round 24: no glossy lobe -- that read as leather; the pile's sheen alone, stronger,
     // catching the light along the fold crests where they turn from us)
-    surf += pile * lit * cloth * ao * ao * 0.4 * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
+    surf += pile * lit * cloth * ao * ao * CLOTH_SHEEN * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
     // light THROUGH the cloth: where it is thin (the cowl's lip, a fold's edge, the hood's
     // outline) the candle behind it glows through, deep warm, the way a lampshade does
     vec3 Lr = normalize(RIM_CANDLE - P);
