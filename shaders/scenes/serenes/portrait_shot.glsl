@@ -38,7 +38,7 @@ out vec4 frag_colour;
 
 const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 #ifndef CLOTH_ALBEDO
-#define CLOTH_ALBEDO vec3(0.028, 0.027, 0.038)
+#define CLOTH_ALBEDO vec3(0.022, 0.024, 0.044)
 #endif
 #ifndef CLOTH_SHEEN
 #define CLOTH_SHEEN 0.12
