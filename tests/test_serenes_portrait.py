@@ -265,8 +265,7 @@ def test_the_lovers_shot_replaces_the_stage_and_the_portrait():
 def test_the_lovers_are_two_modelled_busts_face_to_face_with_the_thread_between(gl):
     """Round 21: the row's "soft cones in a row" twice -- a close shot of the lovers: two
     modelled busts, one each side of the frame (each over 12 % of its half; 29 % now),
-    mirror images turned to each other (their coverage's mirror agrees over 90 %; all of it
-    now), a gap
+    turned to each other, a gap
     between their cowls at the eyes' height where the neural thread glows cyan (blue over
     red, over 5x the dark above it: 216 vs 6 now), their mercury eyes and the candle
     between them below."""
@@ -281,8 +280,11 @@ def test_the_lovers_are_two_modelled_busts_face_to_face_with_the_thread_between(
     h, w = cov.shape
     left, right = cov[:, : w // 2], cov[:, w // 2:]
     assert left.mean() > 0.12 and right.mean() > 0.12, (left.mean(), right.mean())
+    # (round 26: square on, the two were exact mirror images -- an ornament, a "render"; the
+    # camera stands to the left now, over the near one's shoulder: their coverage's mirror
+    # agrees under 97 % (92 % now, all of it square on), though still over 80 %: both are seen)
     agree = (left == right[:, ::-1]).mean()
-    assert agree > 0.9, agree
+    assert 0.8 < agree < 0.97, agree
     # the eyes' height: the rows holding the faces; the centre columns there are the gap
     rows = np.flatnonzero(((mat[..., 3] > 0.75) & cov).any(axis=1))
     band = img[int(rows.min()): int(rows.max()) + 1, w // 2 - 6: w // 2 + 6]
@@ -410,3 +412,20 @@ def test_the_hood_is_crumpled_wool_not_a_moulded_shell(gl):
     mean /= np.linalg.norm(mean, axis=-1, keepdims=True) + 1e-12
     stray = np.degrees(np.arccos(np.clip((n * mean).sum(axis=-1), -1.0, 1.0)))
     assert stray[hood].mean() > 2.7, stray[hood].mean()
+
+
+def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):
+    """Round 26's readers: "melted plastic" -- the lovers' candle, close under their mantles,
+    burnt the fronts facing it out to a pale cream.  It is a smaller flame now: the lit
+    cloth's 98th percentile of brightness stays under 95 levels (68 now, 122 in round 25)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **{**SHOT, "profiles": 1.0, "portrait": 0.0, "lovers": 1.0})
+        geo = _to_frame(p.pass_pixels("lovers_geo"), img.shape)
+        mat = _to_frame(p.pass_pixels("lovers_mat"), img.shape)
+    finally:
+        p.release()
+    cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
+    assert cloth.sum() > 3000, cloth.sum()
+    top = np.percentile(img.mean(axis=2)[cloth], 98)
+    assert top < 95.0, top

@@ -9,7 +9,11 @@
 #ifdef PORTRAIT_LOVERS
 // (the lovers' variant, round 21: two of them in profile, face to face, a candle low between
 // them; the camera square on, a little below their eyes)
-const vec3 PORTRAIT_CAM = vec3(0.0, -0.04, -1.3);
+// (round 26: square on, the two mirror images read as a symmetric ornament, a "render":
+// the camera swings 0.35 rad round them to the left, over the left one's shoulder, so the
+// right one's face and eyes meet us across the candle and the left one is a dark hood near)
+const vec3 PORTRAIT_CAM = vec3(-0.4458, -0.04, -1.2212);
+const float PORTRAIT_YAW = 0.35;
 const float PORTRAIT_FOCAL = 1.22;
 const float PORTRAIT_PITCH = 0.035;
 const float PORTRAIT_BOW = 0.2;                       // each bowed toward the other
@@ -109,11 +113,18 @@ const vec3 KEY_CANDLE = vec3(-0.52, -0.2, -0.3);
 const vec3 RIM_CANDLE = vec3(0.62, -0.30, 0.75);
 #endif
 
-// The view ray through screen point s (centred, y in [-0.5, 0.5]).
+#ifndef PORTRAIT_LOVERS
+const float PORTRAIT_YAW = 0.0;
+#endif
+
+// The view ray through screen point s (centred, y in [-0.5, 0.5]): pitched, then turned by
+// the yaw about the vertical.
 vec3 portrait_ray(vec2 s) {
     vec3 rd = normalize(vec3(s, PORTRAIT_FOCAL));
     float c = cos(PORTRAIT_PITCH), sn = sin(PORTRAIT_PITCH);
-    return vec3(rd.x, c * rd.y + sn * rd.z, -sn * rd.y + c * rd.z);
+    rd = vec3(rd.x, c * rd.y + sn * rd.z, -sn * rd.y + c * rd.z);
+    float cy = cos(PORTRAIT_YAW), sy = sin(PORTRAIT_YAW);
+    return vec3(cy * rd.x + sy * rd.z, rd.y, -sy * rd.x + cy * rd.z);
 }
 
 // The bow turns the head and hood about the neck (NECK), the crown toward the viewer.
@@ -123,6 +134,8 @@ const vec3 NECK = vec3(0.0, -0.12, 0.0);
 // along the camera's axis (the inverse of portrait_ray).
 vec3 portrait_project(vec3 p) {
     vec3 w = p - PORTRAIT_CAM;
+    float cy = cos(PORTRAIT_YAW), sy = sin(PORTRAIT_YAW);
+    w = vec3(cy * w.x - sy * w.z, w.y, sy * w.x + cy * w.z);
     float c = cos(PORTRAIT_PITCH), sn = sin(PORTRAIT_PITCH);
     vec3 v = vec3(w.x, c * w.y - sn * w.z, sn * w.y + c * w.z);
     return vec3(v.xy / v.z * PORTRAIT_FOCAL, v.z);

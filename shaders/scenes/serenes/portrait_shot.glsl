@@ -40,6 +40,13 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 #ifndef CLOTH_ALBEDO
 #define CLOTH_ALBEDO vec3(0.022, 0.024, 0.044)
 #endif
+// the key candle's power on the cloth (round 26: the lovers' candle, close under their
+// mantles, burnt their fronts out to a cream "melted plastic": it is a smaller flame)
+#ifdef PORTRAIT_LOVERS
+const float KEY_POWER = 0.045;
+#else
+const float KEY_POWER = 0.22;
+#endif
 #ifndef CLOTH_SHEEN
 #define CLOTH_SHEEN 0.12
 #endif
@@ -321,7 +328,7 @@ void main() {
     Lk *= inversesqrt(dk2);
     float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
     // (no nearer than 0.3 m: the lovers' candle stands close under their mantles)
-    float kp = key * 0.22 / max(dk2, 0.09) * (1.0 - 0.88 * face);
+    float kp = key * KEY_POWER / max(dk2, 0.09) * (1.0 - 0.88 * face);
     float lit = kp * mat.y;
     // (the folds' valleys fall to black: the occlusion cubed, no floor under it)
     // (and velvet's diffuse: the pile stands up where the cloth faces us, swallowing light,
