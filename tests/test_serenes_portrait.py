@@ -429,3 +429,23 @@ def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):
     assert cloth.sum() > 3000, cloth.sum()
     top = np.percentile(img.mean(axis=2)[cloth], 98)
     assert top < 95.0, top
+
+
+def test_the_portrait_pushes_in_toward_the_eyes_and_the_lovers_are_not_pushed(gl):
+    """Round 26: the portrait's stills at 88.5, 91 and 94 s were one picture (a push of 6 %).
+    The push goes in 30 % now, toward the eyes: in the dream at 94.5 s the two eyes stand
+    over 1.2x as far apart on screen as at 88.5 s (1.35x now, 1.12x before), and the lovers' shot that
+    follows is seen unzoomed (its push back to 0)."""
+    from conftest import render_times
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.timeline.sample(98.0).cues() if c.cue.name == "the Serenes")
+    assert float(cue.values["push"]) == 0.0
+    spans = []
+    for frame in render_times(gl, "dream", [88.5, 94.5], size=(320, 180)):
+        luma = frame.astype(float).mean(axis=2)[:, 160:]     # the bust's half (the candle's is left)
+        bright = luma > 0.8 * luma.max()
+        cols = np.flatnonzero(bright.any(axis=0))
+        spans.append(cols.max() - cols.min())
+    assert spans[1] > 1.2 * spans[0], spans

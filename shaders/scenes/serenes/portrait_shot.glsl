@@ -270,7 +270,11 @@ vec3 lovers_thread(vec2 s, float px) {
 void main() {
     vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
     float zoom = u_portrait_light.z;
-    vec2 s = s0 / zoom;
+    // (round 26: the push goes in toward the eyes, not the frame's middle, far enough that
+    // stills a few seconds apart are not the same picture)
+    vec2 eyes_at = 0.5 * (portrait_project(portrait_eye(0)).xy + portrait_project(portrait_eye(1)).xy);
+    vec2 focus = 0.8 * eyes_at * (1.0 - 1.0 / zoom);
+    vec2 s = s0 / zoom + focus;
     vec2 uv = 0.5 + s * vec2(u_resolution.y / u_resolution.x, 1.0);
     vec3 lightc = light_colour();
     float key = u_portrait_light.x;
@@ -280,7 +284,7 @@ void main() {
     // the glitch in her hands (paragraph 6: "her hands trembling -- not from emotion, but from
     // a glitch in her programming"): in the band of rows round them, rows tear sideways in
     // hard-edged runs, a few frames at a time, more as the tremor grows
-    vec2 hs = portrait_project(vec3(0.0, -0.3, -0.23)).xy * zoom;
+    vec2 hs = (portrait_project(vec3(0.0, -0.3, -0.23)).xy - focus) * zoom;
     float band = step(abs(s0.y - hs.y), 0.075) * step(abs(s0.x - hs.x), 0.2);
     float row = floor(gl_FragCoord.y / max(u_resolution.y / 180.0, 1.0) / 3.0);
     float tick = floor(u_time * 11.0);
