@@ -168,3 +168,19 @@ def test_the_dream_shows_her_modelled_in_the_wide_room_then_close():
 
     assert mod.close_shot_shown(values(123.0)) == "alone"
     assert mod.close_shot_shown(values(128.0)) == "woman"
+
+
+def test_her_modelled_room_has_the_window_onto_the_citys_cold_night(gl):
+    """Round 26: her wide room rated 3, one warm brown murk (the stage's window, round 17,
+    was lost when the room was modelled in round 22).  The tall arched window onto the glass
+    city's night is in her wall again, at her left past her candle: in the frame's left
+    third, above the floor, over 8 % of the pixels are the night's cold blue (blue over red
+    by 12 levels or more: 30 % now, none before)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE, window=1.0)          # (as her cue has it)
+    finally:
+        p.release()
+    left = img[:110, :107]
+    cold = (left[..., 2] - left[..., 0]) >= 12.0
+    assert cold.mean() > 0.08, cold.mean()
