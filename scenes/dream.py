@@ -296,7 +296,10 @@ the_woman = Cue(
           # (round 21: "a primitive mannequin, flat wall" -- from 126 s a cut to her close,
           # modelled as the portrait is: head bowed over her open hands, her candle beside
           # her, the glitch tearing her hands in rows)
-          "close_woman": [(0, 0.0), (5, 1.0, "step")]},
+          "close_woman": [(0, 0.0), (5, 1.0, "step")],
+          # (round 26: her wide room one picture for five seconds -- a slow push in toward
+          # her, held back to 0 for the close shot)
+          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step")]},
 )
 
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent

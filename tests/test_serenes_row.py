@@ -184,3 +184,34 @@ def test_her_modelled_room_has_the_window_onto_the_citys_cold_night(gl):
     left = img[:110, :107]
     cold = (left[..., 2] - left[..., 0]) >= 12.0
     assert cold.mean() > 0.08, cold.mean()
+
+
+def test_her_wide_room_pushes_in_toward_her():
+    """Round 26: her wide room held one picture from 121 to 126 s (two stills alike).  The
+    shot pushes in toward her (``push`` 0 to 1 over its five seconds, ALONE_PUSH), and the
+    push is back to 0 for the close shot that follows."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the cracks: a woman alone")
+        return cue.values
+
+    assert float(values(121.5)["push"]) < 0.1
+    assert float(values(125.8)["push"]) > 0.9
+    assert float(values(127.0)["push"]) == 0.0
+
+
+def test_pushed_in_the_room_closes_round_her(gl):
+    """The push (ALONE_PUSH) brings her room closer: at ``push`` 1 the window's cold night
+    covers over 1.2x the pixels it covers at 0 (4775 vs 3663 at 320x180; the same picture
+    before the push was built)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        near = p.at(2.0, **ALONE, window=1.0, push=1.0)
+        far = p.at(2.0, **ALONE, window=1.0, push=0.0)
+    finally:
+        p.release()
+    cold = lambda img: ((img[..., 2] - img[..., 0]) >= 12.0).sum()
+    assert cold(near) > 1.2 * cold(far), (cold(near), cold(far))

@@ -36,6 +36,7 @@ out vec4 frag_colour;
 const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 #ifdef PORTRAIT_ALONE
 const float ALONE_NIGHT = 1.0;        // the night's brightness through her window
+const float ALONE_PUSH = 0.18;        // how far the wide shot pushes in toward her (``push`` 1)
 // The window's wall coordinates (window.glsl: metres along the wall, up from the floor) of
 // a point of her wall: its centre 1.75 m left of her, past her candle, its sill a little
 // lower than the stage's (the whole arch in the frame).
@@ -86,6 +87,11 @@ void main() {
     // the drift along the row, and their sway: above the floor's line the picture leans
     vec2 s = s0 + vec2(u_stage_pan * PAN_SCREEN, 0.0);
 #ifdef PORTRAIT_ALONE
+    // (round 26: her wide room held one picture for five seconds -- two stills alike): a slow
+    // push in toward her over the shot (``push``), the room closing round her
+    float zoom = 1.0 + ALONE_PUSH * u_push;
+    vec2 her = portrait_project(row_world(vec3(0.0, -0.3, 0.0), 0)).xy;
+    s = s / zoom + her * (1.0 - 1.0 / zoom);
     // she does not sway; the glitch in her hands (paragraph 6) tears rows round them
     // sideways in hard-edged runs, a few frames at a time, more as the tremor grows
     float sway = 0.0;
@@ -226,7 +232,11 @@ void main() {
     col = mix(col, fig, cov);
 
     // --- the eyes: mercury spheres, the nearest one hit
+#ifdef PORTRAIT_ALONE
+    float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
+#else
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL);
+#endif
     float halo = 0.0;
     // (a pixel no eye covers keeps the first eye: never a NaN blended in at zero weight)
     float best = 0.99, ecov = 0.0;
