@@ -449,3 +449,28 @@ def test_the_portrait_pushes_in_toward_the_eyes_and_the_lovers_are_not_pushed(gl
         cols = np.flatnonzero(bright.any(axis=0))
         spans.append(cols.max() - cols.min())
     assert spans[1] > 1.2 * spans[0], spans
+
+
+def test_the_face_is_a_void_round_the_glowing_eyes_not_a_lit_mask(gl):
+    """Round 26's readers: "faces waxy" -- the eyes' glow stopped hard at the depth of the
+    face behind them, drawing the mask as a lit grey-blue egg (with a dark brow and a
+    cartoon's mouth) against the unlit lining round it.  The glow hangs in the cowl's air
+    now, soft in depth, and the mask's own light is all but gone: in the woman's close shot,
+    along the mask's edge, the mask's side is under 2x as bright as the lining's side (1.45x
+    now, 2.56x in round 25)."""
+    p = Player(gl, size=(640, 360))
+    try:
+        img = p.at(2.0, **{**SHOT, "portrait": 0.0, "close_woman": 1.0, "seated": 1.0, "count": 1})
+        geo = _to_frame(p.pass_pixels("woman_geo"), img.shape)
+        mat = _to_frame(p.pass_pixels("woman_mat"), img.shape)
+    finally:
+        p.release()
+    luma = img.mean(axis=2)
+    solid = geo[..., 3] > 0.99
+    face = solid & (mat[..., 3] > 0.97)
+    rest = solid & (mat[..., 3] < 0.6)
+    near = lambda m: _box(m.astype(float), 7) > 0.0
+    inner, outer = face & near(rest), rest & near(face)
+    assert inner.sum() > 50 and outer.sum() > 50, (inner.sum(), outer.sum())
+    ratio = np.median(luma[inner]) / max(np.median(luma[outer]), 1.0)
+    assert ratio < 2.0, ratio

@@ -376,7 +376,9 @@ void main() {
     // her skin: the candle's warmth through it at the edges (fingers glow where thin)
     surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
     // the face and the lining round it stay in the cowl's deep shadow
-    surf *= 1.0 - 0.8 * lining - 0.8 * face;
+    // (round 26: "faces waxy" -- the eyes' glow modelled the mask as a grey-blue egg with a
+    // cartoon's brow and mouth: it is all but unseen now, the glowing eyes in a void)
+    surf *= 1.0 - 0.8 * lining - 0.95 * face;
     // a little of the room's haze between us and the figure
     surf += lightc * 0.0025 * key;
     col = mix(col, surf, cov);
@@ -419,7 +421,10 @@ void main() {
         // its light blooming a little into the dark of the cowl round it -- never through
         // the cloth in front of it (the lovers' far eyes lie behind their hoods)
         float out_r = max(perp - EYE_RADIUS, 0.0) / EYE_RADIUS;
-        float seen = step(-b - 0.04, depth + (1.0 - cov) * 10.0);
+        // (round 26: soft in depth -- a hard cut drew the face mask behind the eyes as a lit
+        // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
+        // cowl's air over mask and lining alike)
+        float seen = smoothstep(-b - 0.25, -b - 0.06, depth + (1.0 - cov) * 10.0);
         col += vec3(0.45, 0.7, 1.0) * glow * (0.05 * exp(-out_r * 5.0) + 0.012 * exp(-out_r * 1.4))
              * (1.0 - ecov) * seen;
     }
