@@ -298,8 +298,8 @@ the_woman = Cue(
           # her, the glitch tearing her hands in rows)
           "close_woman": [(0, 0.0), (5, 1.0, "step")],
           # (round 26: her wide room one picture for five seconds -- a slow push in toward
-          # her, held back to 0 for the close shot)
-          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step")]},
+          # her; cut to her close, and again a slower push, half as far, toward her hood)
+          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step"), (10, 0.5, "in_out_sine")]},
 )
 
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent
