@@ -248,7 +248,8 @@ serenes = Cue(
           # of them close -- its hood's folds candle-lit, the face in the cowl's shadow, the
           # mercury eyes large -- the others soft shadows behind; a slow push in, then back
           "portrait": [(0, 0.0), (6, 1.0, "step"), (13, 0.0, "step")],
-          "push": [(0, 0.0), (6, 0.0), (13, 1.0, "linear")],
+          # (round 26: a deeper push, toward the eyes; back out for the lovers' shot)
+          "push": [(0, 0.0), (6, 0.0), (13, 1.0, "in_out_sine"), (14, 0.0, "step")],
           # (round 21: "soft cones in a row" twice -- a third set-up from 96 to 100.5 s: the
           # lovers close, two of them turned face to face over a candle, the neural thread
           # brightening between their brows; then the row again for the cost)
@@ -326,7 +327,10 @@ the_woman = Cue(
           # (round 21: "a primitive mannequin, flat wall" -- from 126 s a cut to her close,
           # modelled as the portrait is: head bowed over her open hands, her candle beside
           # her, the glitch tearing her hands in rows)
-          "close_woman": [(0, 0.0), (5, 1.0, "step")]},
+          "close_woman": [(0, 0.0), (5, 1.0, "step")],
+          # (round 26: her wide room one picture for five seconds -- a slow push in toward
+          # her; cut to her close, and again a slower push, half as far, toward her hood)
+          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step"), (10, 0.5, "in_out_sine")]},
 )
 
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent

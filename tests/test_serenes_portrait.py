@@ -265,8 +265,7 @@ def test_the_lovers_shot_replaces_the_stage_and_the_portrait():
 def test_the_lovers_are_two_modelled_busts_face_to_face_with_the_thread_between(gl):
     """Round 21: the row's "soft cones in a row" twice -- a close shot of the lovers: two
     modelled busts, one each side of the frame (each over 12 % of its half; 29 % now),
-    mirror images turned to each other (their coverage's mirror agrees over 90 %; all of it
-    now), a gap
+    turned to each other, a gap
     between their cowls at the eyes' height where the neural thread glows cyan (blue over
     red, over 5x the dark above it: 216 vs 6 now), their mercury eyes and the candle
     between them below."""
@@ -281,8 +280,11 @@ def test_the_lovers_are_two_modelled_busts_face_to_face_with_the_thread_between(
     h, w = cov.shape
     left, right = cov[:, : w // 2], cov[:, w // 2:]
     assert left.mean() > 0.12 and right.mean() > 0.12, (left.mean(), right.mean())
+    # (round 26: square on, the two were exact mirror images -- an ornament, a "render"; the
+    # camera stands to the left now, over the near one's shoulder: their coverage's mirror
+    # agrees under 97 % (92 % now, all of it square on), though still over 80 %: both are seen)
     agree = (left == right[:, ::-1]).mean()
-    assert agree > 0.9, agree
+    assert 0.8 < agree < 0.97, agree
     # the eyes' height: the rows holding the faces; the centre columns there are the gap
     rows = np.flatnonzero(((mat[..., 3] > 0.75) & cov).any(axis=1))
     band = img[int(rows.min()): int(rows.max()) + 1, w // 2 - 6: w // 2 + 6]
@@ -392,3 +394,83 @@ def test_the_cowl_shows_no_striping_at_a_large_size(gl):
     lit_cloth[270:] = False                      # the hood (below, the creases are crisp by design)
     assert lit_cloth.sum() > 5000, lit_cloth.sum()
     assert np.abs(luma - box)[lit_cloth].mean() < 2.5, np.abs(luma - box)[lit_cloth].mean()
+
+
+def test_the_hood_is_crumpled_wool_not_a_moulded_shell(gl):
+    """Round 26's readers: the robes "smeared clay", "bedsheet ghost", "melted plastic" -- between
+    the folds the hood was as smooth as a moulded shell.  The close shots' cloth is crumpled
+    now (ridged creases a few centimetres long baked into the normal): over the hood, the
+    normal strays from its 7x7 neighbourhood's mean by over 2.7 degrees on average (3.5 now;
+    1.9 as round 25's smooth shell)."""
+    img, geo, mat = _shot(gl, size=(640, 360))
+    cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
+    hood = cloth & (_box(cloth.astype(float), 9) > 0.999)
+    hood[int(0.55 * hood.shape[0]):] = False        # the hood and the cowl, above the mantle's folds
+    assert hood.sum() > 3000, hood.sum()
+    n = _normals(geo)
+    mean = np.stack([_box(n[..., k], 7) for k in range(3)], axis=-1)
+    mean /= np.linalg.norm(mean, axis=-1, keepdims=True) + 1e-12
+    stray = np.degrees(np.arccos(np.clip((n * mean).sum(axis=-1), -1.0, 1.0)))
+    assert stray[hood].mean() > 2.7, stray[hood].mean()
+
+
+def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):
+    """Round 26's readers: "melted plastic" -- the lovers' candle, close under their mantles,
+    burnt the fronts facing it out to a pale cream.  It is a smaller flame now: the lit
+    cloth's 98th percentile of brightness stays under 95 levels (68 now, 122 in round 25)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **{**SHOT, "profiles": 1.0, "portrait": 0.0, "lovers": 1.0})
+        geo = _to_frame(p.pass_pixels("lovers_geo"), img.shape)
+        mat = _to_frame(p.pass_pixels("lovers_mat"), img.shape)
+    finally:
+        p.release()
+    cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
+    assert cloth.sum() > 3000, cloth.sum()
+    top = np.percentile(img.mean(axis=2)[cloth], 98)
+    assert top < 95.0, top
+
+
+def test_the_portrait_pushes_in_toward_the_eyes_and_the_lovers_are_not_pushed(gl):
+    """Round 26: the portrait's stills at 88.5, 91 and 94 s were one picture (a push of 6 %).
+    The push goes in 30 % now, toward the eyes: in the dream at 94.5 s the two eyes stand
+    over 1.2x as far apart on screen as at 88.5 s (1.35x now, 1.12x before), and the lovers' shot that
+    follows is seen unzoomed (its push back to 0)."""
+    from conftest import render_times
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.timeline.sample(98.0).cues() if c.cue.name == "the Serenes")
+    assert float(cue.values["push"]) == 0.0
+    spans = []
+    for frame in render_times(gl, "dream", [88.5, 94.5], size=(320, 180)):
+        luma = frame.astype(float).mean(axis=2)[:, 160:]     # the bust's half (the candle's is left)
+        bright = luma > 0.8 * luma.max()
+        cols = np.flatnonzero(bright.any(axis=0))
+        spans.append(cols.max() - cols.min())
+    assert spans[1] > 1.2 * spans[0], spans
+
+
+def test_the_face_is_a_void_round_the_glowing_eyes_not_a_lit_mask(gl):
+    """Round 26's readers: "faces waxy" -- the eyes' glow stopped hard at the depth of the
+    face behind them, drawing the mask as a lit grey-blue egg (with a dark brow and a
+    cartoon's mouth) against the unlit lining round it.  The glow hangs in the cowl's air
+    now, soft in depth, and the mask's own light is all but gone: in the woman's close shot,
+    along the mask's edge, the mask's side is under 2x as bright as the lining's side (1.45x
+    now, 2.56x in round 25)."""
+    p = Player(gl, size=(640, 360))
+    try:
+        img = p.at(2.0, **{**SHOT, "portrait": 0.0, "close_woman": 1.0, "seated": 1.0, "count": 1})
+        geo = _to_frame(p.pass_pixels("woman_geo"), img.shape)
+        mat = _to_frame(p.pass_pixels("woman_mat"), img.shape)
+    finally:
+        p.release()
+    luma = img.mean(axis=2)
+    solid = geo[..., 3] > 0.99
+    face = solid & (mat[..., 3] > 0.97)
+    rest = solid & (mat[..., 3] < 0.6)
+    near = lambda m: _box(m.astype(float), 7) > 0.0
+    inner, outer = face & near(rest), rest & near(face)
+    assert inner.sum() > 50 and outer.sum() > 50, (inner.sum(), outer.sum())
+    ratio = np.median(luma[inner]) / max(np.median(luma[outer]), 1.0)
+    assert ratio < 2.0, ratio

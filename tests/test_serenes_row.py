@@ -168,3 +168,51 @@ def test_the_dream_shows_her_modelled_in_the_wide_room_then_close():
 
     assert mod.close_shot_shown(values(123.0)) == "alone"
     assert mod.close_shot_shown(values(128.0)) == "woman"
+
+
+def test_her_modelled_room_has_the_window_onto_the_citys_cold_night(gl):
+    """Round 26: her wide room rated 3, one warm brown murk (the stage's window, round 17,
+    was lost when the room was modelled in round 22).  The tall arched window onto the glass
+    city's night is in her wall again, at her left past her candle: in the frame's left
+    third, above the floor, over 8 % of the pixels are the night's cold blue (blue over red
+    by 12 levels or more: 30 % now, none before)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE, window=1.0)          # (as her cue has it)
+    finally:
+        p.release()
+    left = img[:110, :107]
+    cold = (left[..., 2] - left[..., 0]) >= 12.0
+    assert cold.mean() > 0.08, cold.mean()
+
+
+def test_her_wide_room_pushes_in_toward_her():
+    """Round 26: her wide room held one picture from 121 to 126 s (two stills alike).  The
+    shot pushes in toward her (``push`` 0 to 1 over its five seconds, ALONE_PUSH); the close
+    shot that follows starts unpushed and pushes again, half as far, by its end."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the cracks: a woman alone")
+        return cue.values
+
+    assert float(values(121.5)["push"]) < 0.1
+    assert float(values(125.8)["push"]) > 0.9
+    assert float(values(126.05)["push"]) < 0.01
+    assert 0.4 < float(values(131.0)["push"]) <= 0.5
+
+
+def test_pushed_in_the_room_closes_round_her(gl):
+    """The push (ALONE_PUSH) brings her room closer: at ``push`` 1 the window's cold night
+    covers over 1.2x the pixels it covers at 0 (4775 vs 3663 at 320x180; the same picture
+    before the push was built)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        near = p.at(2.0, **ALONE, window=1.0, push=1.0)
+        far = p.at(2.0, **ALONE, window=1.0, push=0.0)
+    finally:
+        p.release()
+    cold = lambda img: ((img[..., 2] - img[..., 0]) >= 12.0).sum()
+    assert cold(near) > 1.2 * cold(far), (cold(near), cold(far))

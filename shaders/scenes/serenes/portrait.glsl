@@ -9,7 +9,11 @@
 #ifdef PORTRAIT_LOVERS
 // (the lovers' variant, round 21: two of them in profile, face to face, a candle low between
 // them; the camera square on, a little below their eyes)
-const vec3 PORTRAIT_CAM = vec3(0.0, -0.04, -1.3);
+// (round 26: square on, the two mirror images read as a symmetric ornament, a "render":
+// the camera swings 0.35 rad round them to the left, over the left one's shoulder, so the
+// right one's face and eyes meet us across the candle and the left one is a dark hood near)
+const vec3 PORTRAIT_CAM = vec3(-0.4458, -0.04, -1.2212);
+const float PORTRAIT_YAW = 0.35;
 const float PORTRAIT_FOCAL = 1.22;
 const float PORTRAIT_PITCH = 0.035;
 const float PORTRAIT_BOW = 0.2;                       // each bowed toward the other
@@ -109,11 +113,18 @@ const vec3 KEY_CANDLE = vec3(-0.52, -0.2, -0.3);
 const vec3 RIM_CANDLE = vec3(0.62, -0.30, 0.75);
 #endif
 
-// The view ray through screen point s (centred, y in [-0.5, 0.5]).
+#ifndef PORTRAIT_LOVERS
+const float PORTRAIT_YAW = 0.0;
+#endif
+
+// The view ray through screen point s (centred, y in [-0.5, 0.5]): pitched, then turned by
+// the yaw about the vertical.
 vec3 portrait_ray(vec2 s) {
     vec3 rd = normalize(vec3(s, PORTRAIT_FOCAL));
     float c = cos(PORTRAIT_PITCH), sn = sin(PORTRAIT_PITCH);
-    return vec3(rd.x, c * rd.y + sn * rd.z, -sn * rd.y + c * rd.z);
+    rd = vec3(rd.x, c * rd.y + sn * rd.z, -sn * rd.y + c * rd.z);
+    float cy = cos(PORTRAIT_YAW), sy = sin(PORTRAIT_YAW);
+    return vec3(cy * rd.x + sy * rd.z, rd.y, -sy * rd.x + cy * rd.z);
 }
 
 // The bow turns the head and hood about the neck (NECK), the crown toward the viewer.
@@ -123,6 +134,8 @@ const vec3 NECK = vec3(0.0, -0.12, 0.0);
 // along the camera's axis (the inverse of portrait_ray).
 vec3 portrait_project(vec3 p) {
     vec3 w = p - PORTRAIT_CAM;
+    float cy = cos(PORTRAIT_YAW), sy = sin(PORTRAIT_YAW);
+    w = vec3(cy * w.x - sy * w.z, w.y, sy * w.x + cy * w.z);
     float c = cos(PORTRAIT_PITCH), sn = sin(PORTRAIT_PITCH);
     vec3 v = vec3(w.x, c * w.y - sn * w.z, sn * w.y + c * w.z);
     return vec3(v.xy / v.z * PORTRAIT_FOCAL, v.z);
@@ -259,6 +272,13 @@ float bust_sdf(vec3 p, out float m) {
     // the face opening: a tall oval cut deep into the cowl, its edge rolled soft
     float opening = p_ellipsoid(q - vec3(0.0, -0.012, -0.2), vec3(0.076, 0.12, 0.165));
     cloth = p_smax(cloth, -opening, 0.014);
+    // (round 26: "bedsheet ghost" -- a sheet's hole cut in an egg): the cowl's edge turned
+    // back on itself as a thick rolled lip, the length of the two surfaces' distances being the
+    // distance to the curve where they meet; it swells and thins along the edge as cloth does
+    float around = atan(q.x, q.y + 0.012);
+    float lip_r = 0.0085 + 0.0035 * sin(around * 3.0 + 0.6) + 0.002 * sin(around * 7.0);
+    float lip = length(vec2(hood + 0.004, opening)) - lip_r;
+    cloth = p_smin(cloth, lip, 0.006);
     // the face, far back in the hood: a smooth mask with a brow over the sockets
     // (round 24: set back 2.5 cm, so the eyes sit deep in the cowl, under the brow's ledge)
     float face = p_ellipsoid(q - vec3(0.0, -0.012, 0.045), vec3(0.07, 0.104, 0.095));
@@ -436,13 +456,42 @@ vec3 portrait_eye(int e) {
 #endif
 }
 
+// Smooth value noise in 3D (0..1), for the close shots' crumpled cloth.
+float cloth_noise(vec3 p) {
+    vec3 i = floor(p), f = fract(p);
+    f = f * f * (3.0 - 2.0 * f);
+    uvec3 c = uvec3(ivec3(i) + 4096);
+    float v[8];
+    for (int k = 0; k < 8; ++k) {
+        uvec3 o = uvec3(k & 1, (k >> 1) & 1, k >> 2);
+        uvec3 q = (c + o) * uvec3(1597334677u, 3812015801u, 2798796415u);
+        uint h = (q.x ^ q.y ^ q.z) * 747796405u + 2891336453u;
+        h = ((h >> ((h >> 28u) + 4u)) ^ h) * 277803737u;
+        v[k] = float((h >> 22u) ^ h) * (1.0 / 4294967296.0);
+    }
+    return mix(mix(mix(v[0], v[1], f.x), mix(v[2], v[3], f.x), f.y),
+               mix(mix(v[4], v[5], f.x), mix(v[6], v[7], f.x), f.y), f.z);
+}
+
 // The weave's fine creases, in the normal only (too fine to march): crumpled soft lines
 // running down the cloth, bunched across it where the hood gathers at the neck.
 float portrait_creases(vec3 p) {
     float down = sin(p.x * 70.0 + 3.0 * sin(p.y * 21.0 + p.z * 30.0)) * sin(p.y * 13.0 + p.x * 9.0);
     float across = sin(p.y * 95.0 + 4.0 * sin(p.x * 26.0)) * smoothstep(-0.09, -0.2, p.y)
                  * smoothstep(-0.36, -0.2, p.y);
+#ifdef PORTRAIT_ROW
     return 0.0026 * down + 0.002 * across;
+#else
+    // (round 26, close: "smeared clay", "melted plastic" -- between the folds the cloth was
+    // smooth as a moulded shell): crumpled wool, ridged creases a few centimetres long that
+    // run mostly down the fall where the cloth hangs and every way where it bunches, sharp
+    // at the crest (1 - |n|) as cloth doubles over, the sines only a faint undertone
+    vec3 w = p * vec3(32.0, 11.0, 32.0);
+    float c1 = 1.0 - abs(2.0 * cloth_noise(w) - 1.0);
+    float c2 = 1.0 - abs(2.0 * cloth_noise(w * 2.3 + vec3(5.1, 1.7, 3.3)) - 1.0);
+    float crumple = c1 * c1 + 0.45 * c2 * c2;
+    return 0.0008 * down + 0.002 * across - 0.0021 * crumple;
+#endif
 }
 
 float portrait_detailed(vec3 p) {

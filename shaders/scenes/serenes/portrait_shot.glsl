@@ -37,6 +37,19 @@ uniform vec4 u_portrait_light;    // key candle level, rim candle level, zoom (1
 out vec4 frag_colour;
 
 const vec3 SILVER = vec3(0.70, 0.83, 1.0);
+#ifndef CLOTH_ALBEDO
+#define CLOTH_ALBEDO vec3(0.022, 0.024, 0.044)
+#endif
+// the key candle's power on the cloth (round 26: the lovers' candle, close under their
+// mantles, burnt their fronts out to a cream "melted plastic": it is a smaller flame)
+#ifdef PORTRAIT_LOVERS
+const float KEY_POWER = 0.045;
+#else
+const float KEY_POWER = 0.22;
+#endif
+#ifndef CLOTH_SHEEN
+#define CLOTH_SHEEN 0.12
+#endif
 const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
 const vec3 FAR_CANDLE_B = vec3(-1.4, -0.9, -3.3);     // seen only mirrored in the eyes
@@ -85,7 +98,11 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
     // (round 24: the finer streaks faded where they would be under ~3 px across -- toward
     // the silhouette they packed into a shimmer of hairlines)
     float streak = 1.0 - smoothstep(0.25, 0.5, fw.x * 0.9);
-    top = clamp(0.55 + 0.16 * h * fade + 0.9 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
+    top = clamp(0.55 + 0.16 * h * fade + 0.45 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
+    // (round 26: the slubs alone read as wood grain, "carved": wool's loose fibre, a fine
+    // irregular fuzz a few pixels across, faded before it would shimmer under ~2 px)
+    float fuzz = vnoise(uv * vec2(2.2, 1.1)) * 0.6 + vnoise(uv * vec2(4.7, 2.3) + 7.0) * 0.4 - 0.5;
+    top = clamp(top + 0.7 * fuzz * cloth * (1.0 - smoothstep(0.25, 0.5, max(fw.x * 2.2, fw.y * 1.1))), 0.0, 1.0);
     grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
     // (round 24: "rubbery sacks" -- the cloth's surface was smooth as a sheet of rubber
     // between the folds): a woollen nap, crumpled fibre in the normal, streaks running down
@@ -253,7 +270,11 @@ vec3 lovers_thread(vec2 s, float px) {
 void main() {
     vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
     float zoom = u_portrait_light.z;
-    vec2 s = s0 / zoom;
+    // (round 26: the push goes in toward the eyes, not the frame's middle, far enough that
+    // stills a few seconds apart are not the same picture)
+    vec2 eyes_at = 0.5 * (portrait_project(portrait_eye(0)).xy + portrait_project(portrait_eye(1)).xy);
+    vec2 focus = 0.8 * eyes_at * (1.0 - 1.0 / zoom);
+    vec2 s = s0 / zoom + focus;
     vec2 uv = 0.5 + s * vec2(u_resolution.y / u_resolution.x, 1.0);
     vec3 lightc = light_colour();
     float key = u_portrait_light.x;
@@ -263,7 +284,7 @@ void main() {
     // the glitch in her hands (paragraph 6: "her hands trembling -- not from emotion, but from
     // a glitch in her programming"): in the band of rows round them, rows tear sideways in
     // hard-edged runs, a few frames at a time, more as the tremor grows
-    vec2 hs = portrait_project(vec3(0.0, -0.3, -0.23)).xy * zoom;
+    vec2 hs = (portrait_project(vec3(0.0, -0.3, -0.23)).xy - focus) * zoom;
     float band = step(abs(s0.y - hs.y), 0.075) * step(abs(s0.x - hs.x), 0.2);
     float row = floor(gl_FragCoord.y / max(u_resolution.y / 180.0, 1.0) / 3.0);
     float tick = floor(u_time * 11.0);
@@ -303,7 +324,7 @@ void main() {
     float NV = max(dot(N, V), 0.0);
     // dark woven cloth, charcoal going umber; the face a dark mask
     // (round 24: "brown leather sacks" -- a cooler charcoal, the warmth only the candle's)
-    vec3 albedo = mix(vec3(0.0066, 0.0064, 0.0070) * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
+    vec3 albedo = mix(CLOTH_ALBEDO * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
     albedo = mix(albedo, vec3(0.12, 0.098, 0.1), skin);        // pale, a little cold
     // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
     vec3 Lk = KEY_CANDLE - P;
@@ -311,7 +332,7 @@ void main() {
     Lk *= inversesqrt(dk2);
     float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
     // (no nearer than 0.3 m: the lovers' candle stands close under their mantles)
-    float kp = key * 0.22 / max(dk2, 0.09) * (1.0 - 0.88 * face);
+    float kp = key * KEY_POWER / max(dk2, 0.09) * (1.0 - 0.88 * face);
     float lit = kp * mat.y;
     // (the folds' valleys fall to black: the occlusion cubed, no floor under it)
     // (and velvet's diffuse: the pile stands up where the cloth faces us, swallowing light,
@@ -325,7 +346,7 @@ void main() {
     vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.55);   // (round 24: paler: charcoal, not brown)
     // (round 24: no glossy lobe -- that read as leather; the pile's sheen alone, stronger,
     // catching the light along the fold crests where they turn from us)
-    surf += pile * lit * cloth * ao * ao * 0.4 * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
+    surf += pile * lit * cloth * ao * ao * CLOTH_SHEEN * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
     // light THROUGH the cloth: where it is thin (the cowl's lip, a fold's edge, the hood's
     // outline) the candle behind it glows through, deep warm, the way a lampshade does
     vec3 Lr = normalize(RIM_CANDLE - P);
@@ -355,7 +376,9 @@ void main() {
     // her skin: the candle's warmth through it at the edges (fingers glow where thin)
     surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
     // the face and the lining round it stay in the cowl's deep shadow
-    surf *= 1.0 - 0.8 * lining - 0.8 * face;
+    // (round 26: "faces waxy" -- the eyes' glow modelled the mask as a grey-blue egg with a
+    // cartoon's brow and mouth: it is all but unseen now, the glowing eyes in a void)
+    surf *= 1.0 - 0.8 * lining - 0.95 * face;
     // a little of the room's haze between us and the figure
     surf += lightc * 0.0025 * key;
     col = mix(col, surf, cov);
@@ -398,7 +421,10 @@ void main() {
         // its light blooming a little into the dark of the cowl round it -- never through
         // the cloth in front of it (the lovers' far eyes lie behind their hoods)
         float out_r = max(perp - EYE_RADIUS, 0.0) / EYE_RADIUS;
-        float seen = step(-b - 0.04, depth + (1.0 - cov) * 10.0);
+        // (round 26: soft in depth -- a hard cut drew the face mask behind the eyes as a lit
+        // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
+        // cowl's air over mask and lining alike)
+        float seen = smoothstep(-b - 0.25, -b - 0.06, depth + (1.0 - cov) * 10.0);
         col += vec3(0.45, 0.7, 1.0) * glow * (0.05 * exp(-out_r * 5.0) + 0.012 * exp(-out_r * 1.4))
              * (1.0 - ecov) * seen;
     }

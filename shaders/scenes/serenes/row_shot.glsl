@@ -7,6 +7,10 @@
 #include "light.glsl"
 #include "portrait.glsl"
 #include "../../lib/noise.glsl"
+#ifdef PORTRAIT_ALONE
+#define WINDOW_VIEW_ONLY
+#include "window.glsl"
+#endif
 
 uniform vec2 u_resolution;
 uniform float u_time;
@@ -30,6 +34,16 @@ out vec4 frag_colour;
 #include "candle_flame.glsl"
 
 const vec3 SILVER = vec3(0.70, 0.83, 1.0);
+#ifdef PORTRAIT_ALONE
+const float ALONE_NIGHT = 1.0;        // the night's brightness through her window
+const float ALONE_PUSH = 0.18;        // how far the wide shot pushes in toward her (``push`` 1)
+// The window's wall coordinates (window.glsl: metres along the wall, up from the floor) of
+// a point of her wall: its centre 1.75 m left of her, past her candle, its sill a little
+// lower than the stage's (the whole arch in the frame).
+vec2 alone_window_at(vec3 B) {
+    return vec2(B.x - 0.3, B.y - ROW_FEET + 0.25);
+}
+#endif
 const float ROW_EXPOSURE = 0.7;
 const float PAN_SCREEN = 0.24;       // screen units the picture shifts per metre of ``pan``
 const float SWAY = 0.02;             // the shear of their unison sway at head height
@@ -73,6 +87,11 @@ void main() {
     // the drift along the row, and their sway: above the floor's line the picture leans
     vec2 s = s0 + vec2(u_stage_pan * PAN_SCREEN, 0.0);
 #ifdef PORTRAIT_ALONE
+    // (round 26: her wide room held one picture for five seconds -- two stills alike): a slow
+    // push in toward her over the shot (``push``), the room closing round her
+    float zoom = 1.0 + ALONE_PUSH * u_push;
+    vec2 her = portrait_project(row_world(vec3(0.0, -0.3, 0.0), 0)).xy;
+    s = s / zoom + her * (1.0 - 1.0 / zoom);
     // she does not sway; the glitch in her hands (paragraph 6) tears rows round them
     // sideways in hard-edged runs, a few frames at a time, more as the tremor grows
     float sway = 0.0;
@@ -147,6 +166,30 @@ void main() {
         }
         room = room * (1.0 - 0.5 * mcov * on_floor) + refl * fres * on_floor * (1.0 - mcov);
     }
+#ifdef PORTRAIT_ALONE
+    // (round 26: her wide room rated 3 -- one warm brown murk): the tall arched window onto
+    // the glass city's night (window.glsl) in the wall at her left, past her candle, its
+    // frame dark against the cold sky and needle towers, and the night's cold light thrown
+    // through it in a long patch across the boards toward her
+    // (``window``, as on the stage: 0 a plain wall; a uniform branch, the plain wall pays nothing)
+    if (u_window > 0.0) {
+        float aa = 1.5 * (ROW_WALL - PORTRAIT_CAM.z) / (PORTRAIT_FOCAL * u_resolution.y);
+        if (on_floor < 0.5) {
+            vec2 w = alone_window_at(B);
+            float sd = window_sd(w);
+            float inside = (1.0 - smoothstep(-aa, aa, sd)) * bg;
+            vec3 opening = mix(window_view(w, aa) * ALONE_NIGHT, room * 0.18, window_frame(w, sd, aa));
+            room = mix(room, opening, inside * u_window);
+            // the night's cold glow on the plaster round the opening
+            room += plaster * vec3(0.06, 0.12, 0.3) * 0.5 * exp(-max(sd, 0.0) * 3.0) * step(0.0, sd) * bg * u_window;
+        } else {
+            float t = (ROW_WALL - B.z) / -WIN_LIGHT.z;          // back along the light to the wall
+            float sd = window_sd(alone_window_at(B - WIN_LIGHT * t));
+            float patch = (1.0 - smoothstep(-0.08, 0.12, sd)) * exp(-t * 0.25);
+            room += boards * vec3(0.16, 0.32, 0.75) * 3.0 * patch * mix(1.0, mat.x, bg) * u_window;
+        }
+    }
+#endif
     // the haze of the room: candle light scattered in the air, more with distance
     room += lightc * (lv.x + lv.y) * 0.0022 * (1.0 - exp(-tb * 0.15));
     vec3 col = room;
@@ -179,6 +222,8 @@ void main() {
     // the cold of the room, barely, from above
     fig += vec3(0.3, 0.36, 0.9) * 0.004 * ao * (0.5 + 0.5 * N.y) * (0.3 + 0.7 * u_eyes);
 #ifdef PORTRAIT_ALONE
+    // the night's cold light from the window at her left, a thin edge along her hood and arm
+    fig += vec3(0.16, 0.32, 0.75) * 0.05 * pow(1.0 - NV, 2.0) * max(dot(N, -WIN_LIGHT), 0.0) * ao * u_window;
     lining *= 1.0 - skin;
     fig += vec3(1.0, 0.45, 0.3) * lightc * lv.x * skin * 0.25 * pow(1.0 - NV, 2.0) * mat.y;
 #endif
@@ -187,7 +232,11 @@ void main() {
     col = mix(col, fig, cov);
 
     // --- the eyes: mercury spheres, the nearest one hit
+#ifdef PORTRAIT_ALONE
+    float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
+#else
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL);
+#endif
     float halo = 0.0;
     // (a pixel no eye covers keeps the first eye: never a NaN blended in at zero weight)
     float best = 0.99, ecov = 0.0;

@@ -82,6 +82,10 @@ vec3 window_view(vec2 w, float aa) {
     return col;
 }
 
+#ifndef WINDOW_VIEW_ONLY
+// (WINDOW_VIEW_ONLY: the woman's modelled room, row_shot.glsl, takes the opening and the
+// view only; it places them on its own wall and throws the light on its own floor)
+
 // The night's light on the floor point P: the window's shape thrown along WIN_LIGHT.
 float window_floor_light(vec3 P) {
     float t = (WALL_Z - P.z) / -WIN_LIGHT.z;          // back along the light to the wall
@@ -110,3 +114,4 @@ float window_shaft(vec2 s) {
     }
     return sum / float(WINDOW_SHAFT);
 }
+#endif
