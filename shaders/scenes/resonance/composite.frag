@@ -136,16 +136,21 @@ void main() {
     float row1 = rq.y * 45.0 / (0.15 + rq.y), row2 = rq.y * 110.0 / (0.15 + rq.y);
     float streak = snoise(vec2(p.x * 3.0, row1 - u_time * 1.4)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row1)))
                  + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, row2 - u_time * 2.3)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row2)));
-    rq.x += wet * 0.03 * streak;
+    // (round 27: "a wide wavy ribbon" -- the water is still and black now, the tear mirrored
+    // crisply in it, broken only by fine ripple lines across it, barely shifted sideways)
+    rq.x += wet * 0.004 * streak;
     vec2 rs = rift_shape(rq.y, u_time);
-    rs.y *= 1.0 + wet * (0.8 + 0.5 * streak);
-    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y))).rgb;
-    vec3 torn = rift_light(rq, rs, aur, wet);
+    rs.y *= 1.0 + wet * 0.08;
     // the shock rings, on the water and in the mist as high above it (both from one point)
     vec3 dr = camera_ray(p);
     float pd = 1.0 / max(abs(dr.y), 1e-3);
     float shock = rift_shock(vec2(dr.x, dr.z) * pd, u_time) * u_rift / (1.0 + pd * pd * 0.0015)
                 * smoothstep(0.005, 0.05, abs(dy));
+    // (round 27: the fronts run through the curtains themselves -- each squeezes their light
+    // up and out as it passes, not a ring drawn over them)
+    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y - 0.012 * shock))).rgb;
+    vec3 torn = rift_light(rq, rs, aur, 0.35 * wet);
+    torn *= 1.0 - wet * 0.55 * smoothstep(0.1, 0.7, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
     // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
@@ -186,14 +191,14 @@ void main() {
         vec2 q = vec2(p.x + rip * 0.0025 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
 #ifdef RESONANCE_RIFT
         // (the fronts heave the water: its mirror image bends over each ring)
-        q.y -= 0.03 * shock * dy / (abs(dy) + 0.05);
+        q.y -= 0.012 * shock * dy / (abs(dy) + 0.05);
 #endif
         // The faces live in the sky only: their density change is divided out here.
         vec4 a = texture(u_aurora, uv_of(q));
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
                   + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
 #ifdef RESONANCE_RIFT
-        refl += 0.45 * torn + 0.2 * max(shock, 0.0) * shock_c;
+        refl += 0.6 * torn + 0.2 * max(shock, 0.0) * shock_c;
 #endif
         if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
             vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6,
