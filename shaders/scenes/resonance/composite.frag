@@ -122,7 +122,9 @@ void main() {
     vec2 p = view_point(gl_FragCoord.xy, u_resolution);
     float dy = p.y - u_horizon;
     vec3 col = vec3(0.0);
+    vec3 glint = vec3(0.0);          // the tear's light on the city's glass
 #ifdef RESONANCE_RIFT
+    glint = rift_on_glass(p.x);
     // The howl's tear (rift.glsl), worked out once for the pixel: in the sky where it is, and
     // mirrored in the water at the same height below the horizon (both branches run for every
     // pixel on llvmpipe: one evaluation serves both).  It draws the curtains in towards it.
@@ -148,7 +150,7 @@ void main() {
                 * smoothstep(0.005, 0.05, abs(dy));
     // (round 27: the fronts run through the curtains themselves -- each squeezes their light
     // up and out as it passes, not a ring drawn over them)
-    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y - 0.012 * shock))).rgb;
+    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y - 0.03 * shock))).rgb;
     vec3 torn = rift_light(rq, rs, aur, 0.35 * wet);
     torn *= 1.0 - wet * 0.55 * smoothstep(0.1, 0.7, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
@@ -162,7 +164,7 @@ void main() {
         col += stars() * u_stars * ext;
 #ifdef RESONANCE_RIFT
         // (the fronts compress the curtains' light as they pass and thin it behind them)
-        col += aur * mix(0.6, 1.0, ext) * (1.0 + 0.8 * shock) + torn + 0.07 * max(shock, 0.0) * shock_c;
+        col += aur * mix(0.6, 1.0, ext) * (1.0 + 1.6 * shock) + torn + 0.07 * max(shock, 0.0) * shock_c;
 #else
         col += aurora_crisp(uv) * mix(0.6, 1.0, ext);
 #endif
@@ -170,7 +172,7 @@ void main() {
         col += hl;
         // The city only near the horizon.
         if (dy < CITY_TOP / u_city_zoom) {
-            vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)), 1.0,
+            vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)) + glint, 1.0,
                           through_glass(p));
             col = mix(col, c.rgb, c.a);
         }
@@ -188,6 +190,11 @@ void main() {
         float rip = snoise(vec2(w.x * 0.35 + t * 0.03, w.y * 1.1 - t * 0.22))
                   + 0.25 * sin(w.y * 2.4 + w.x * 0.6 - t * 0.5);
         float fade = 1.0 / (1.0 + dist * dist * 0.02);
+#ifdef RESONANCE_RIFT
+        // (round 27: the water falls still as the sky tears -- "nothing smeared": the spires'
+        // reflections were wavy ribbons too)
+        fade *= 1.0 - 0.65 * u_rift;
+#endif
         vec2 q = vec2(p.x + rip * 0.0025 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
 #ifdef RESONANCE_RIFT
         // (the fronts heave the water: its mirror image bends over each ring)
@@ -201,7 +208,7 @@ void main() {
         refl += 0.6 * torn + 0.2 * max(shock, 0.0) * shock_c;
 #endif
         if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
-            vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6,
+            vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)) + glint, 1.6,
                           through_glass(q));
             refl = mix(refl, c.rgb, c.a);
         }

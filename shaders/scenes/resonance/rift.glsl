@@ -25,13 +25,14 @@ float rift_span(float y) {
 }
 
 vec2 rift_shape(float y, float t) {
-    float x0 = 0.04 + 0.035 * snoise(vec2(y * 1.2, 3.1)) + 0.004 * snoise(vec2(y * 5.0, 7.7));
+    // (round 27: its kinks halved -- a narrow bright seam with kinks read as lightning at 187 s)
+    float x0 = 0.04 + 0.035 * snoise(vec2(y * 1.2, 3.1)) + 0.002 * snoise(vec2(y * 5.0, 7.7));
     float span = rift_span(y);
     float open = mix(0.3, 1.0, smoothstep(0.25, 1.0, u_rift)) * step(1e-4, u_rift);
     float near = 0.35 + 0.65 * smoothstep(0.05, 0.9, y);            // wider where it is near
     // (round 26: a third narrower -- round 25's readers: "an overexposed smear")
     float hw = open * 0.062 * near * span * sqrt(max(span, 0.0))
-             * (0.85 + 0.2 * snoise(vec2(y * 6.0, t * 0.5)) + 0.04 * snoise(vec2(y * 25.0, t * 1.3)));
+             * (0.9 + 0.1 * snoise(vec2(y * 6.0, t * 0.5)) + 0.03 * snoise(vec2(y * 25.0, t * 1.3)));
     return vec2(x0, max(hw, 0.0));
 }
 
@@ -120,6 +121,15 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // once it has opened wide)
     float open = smoothstep(0.05, 0.4, u_rift);
     return (0.75 * beyond * inside * open + edge * open * mix(0.7, 1.0, u_rift) + (glow + scatter) * sqrt(u_rift)) * span * beat;
+}
+
+// The tear's light on the glass of the city under it (round 27: "light that models form"):
+// added to the sky the towers mirror, so the spires near its foot catch it down their faces
+// as a violet-white rim once it has opened.  x: the view's x.
+vec3 rift_on_glass(float x) {
+    float foot = rift_shape(0.15, u_time).x;
+    return vec3(0.6, 0.5, 1.0) * 0.06 * smoothstep(0.4, 1.0, u_rift) * exp(-abs(x - foot) / 0.12)
+         * rift_beat(u_time);
 }
 
 // The howl's shock rings (round 17's readers: "the sound as a physical thing ... shock rings
