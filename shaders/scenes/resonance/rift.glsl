@@ -17,10 +17,10 @@
 // frayed finely like torn silk rather than forked.)
 // How much of the tear there is at height y (0 .. 1): it runs down the sky as it opens
 // (round 27: round 26's three stills of the howl were one broad column), its foot falling
-// from the top of the frame to just above the city by rift 0.7, tapering to a point there;
+// from the top of the frame to just above the city by rift 0.9, tapering to a point there;
 // then it widens.
 float rift_span(float y) {
-    float foot = mix(0.5, 0.06, smoothstep(0.0, 0.7, u_rift));
+    float foot = mix(0.5, 0.06, smoothstep(0.0, 0.9, u_rift));
     return smoothstep(foot, foot + 0.12, y) * (1.0 - smoothstep(1.1, 1.4, y));
 }
 
