@@ -468,7 +468,9 @@ howl = Cue(
           # (round 17: the aurora swells into a howling volume -- its crown of rays comes up
           # over the sky, converging where the tear will open, and streams)
           "corona": [(0, 0.8), (4, 1.0, "in_quad")],
-          "rift": [(0, 0.0), (1.0, 0.0), (4.5, 1.0, "in_out_sine")],
+          # (round 27: the tear runs down the sky, then widens, then pours -- three stills
+          # that differ: 185.5 s a seam high up, 187 s its full length opening, 188.5 s wide)
+          "rift": [(0, 0.0), (0.8, 0.0), (1.5, 0.3), (3.0, 0.7), (4.5, 1.0, "out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.07, "in_out_sine")]},
 )
 
@@ -512,8 +514,9 @@ dream = Show(
                           (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
                           (180, 0.0), (183, 0.3, "in_quad"), (185, 0.12), (187, 0.0)],
         # The howl: sound as pressure waves through the sky, and the sky tearing open.
-        "howl.amount": [(0, 0.0), (184, 0.0), (186.5, 0.45, "in_quad"), (189, 1.0, "in_quad"),
-                        (190.4, 0.7), (190.6, 0.0)],
+        # (round 26: off -- its rings over the frame and its white blaze read as a 2D overlay
+        # and "a soft halo"; the fronts run through the curtains in the scene's rift)
+        "howl.amount": [(0, 0.0)],
         # (its pressure waves only, and gentle -- round 14: their rings read as a 2D overlay --
         # the sky's tear is the Resonance's own `rift`, in depth)
         "howl.tear": [(0, 0.0)],
@@ -525,7 +528,7 @@ dream = Show(
         # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
         # through them until they open -- round 25: "a muddy red gradient")
         "waking.dawn": [(0, 0.4), (190.5, 0.4), (194.6, 1.0, "in_quad")],
-        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (184, 0.6), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
+        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (184, 0.6), (185, 0.35), (189.3, 0.35), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # The grade's exposure (round 15: stills "underexposed, 70-80 % black" and others
         # "blown out"): the shadows lifted most in the dark movements -- the night city, the
         # candle-lit Serenes and the woman -- and least in the bright ones (the pale inverted

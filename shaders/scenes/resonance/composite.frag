@@ -122,7 +122,9 @@ void main() {
     vec2 p = view_point(gl_FragCoord.xy, u_resolution);
     float dy = p.y - u_horizon;
     vec3 col = vec3(0.0);
+    vec3 glint = vec3(0.0);          // the tear's light on the city's glass
 #ifdef RESONANCE_RIFT
+    glint = rift_on_glass(p.x);
     // The howl's tear (rift.glsl), worked out once for the pixel: in the sky where it is, and
     // mirrored in the water at the same height below the horizon (both branches run for every
     // pixel on llvmpipe: one evaluation serves both).  It draws the curtains in towards it.
@@ -136,16 +138,21 @@ void main() {
     float row1 = rq.y * 45.0 / (0.15 + rq.y), row2 = rq.y * 110.0 / (0.15 + rq.y);
     float streak = snoise(vec2(p.x * 3.0, row1 - u_time * 1.4)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row1)))
                  + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, row2 - u_time * 2.3)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row2)));
-    rq.x += wet * 0.03 * streak;
+    // (round 27: "a wide wavy ribbon" -- the water is still and black now, the tear mirrored
+    // crisply in it, broken only by fine ripple lines across it, barely shifted sideways)
+    rq.x += wet * 0.004 * streak;
     vec2 rs = rift_shape(rq.y, u_time);
-    rs.y *= 1.0 + wet * (0.8 + 0.5 * streak);
-    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y))).rgb;
-    vec3 torn = rift_light(rq, rs, aur, wet);
+    rs.y *= 1.0 + wet * 0.08;
     // the shock rings, on the water and in the mist as high above it (both from one point)
     vec3 dr = camera_ray(p);
     float pd = 1.0 / max(abs(dr.y), 1e-3);
     float shock = rift_shock(vec2(dr.x, dr.z) * pd, u_time) * u_rift / (1.0 + pd * pd * 0.0015)
                 * smoothstep(0.005, 0.05, abs(dy));
+    // (round 27: the fronts run through the curtains themselves -- each squeezes their light
+    // up and out as it passes, not a ring drawn over them)
+    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y - 0.03 * shock))).rgb;
+    vec3 torn = rift_light(rq, rs, aur, 0.35 * wet);
+    torn *= 1.0 - wet * 0.55 * smoothstep(0.1, 0.7, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
     // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
@@ -157,7 +164,7 @@ void main() {
         col += stars() * u_stars * ext;
 #ifdef RESONANCE_RIFT
         // (the fronts compress the curtains' light as they pass and thin it behind them)
-        col += aur * mix(0.6, 1.0, ext) * (1.0 + 0.8 * shock) + torn + 0.07 * max(shock, 0.0) * shock_c;
+        col += aur * mix(0.6, 1.0, ext) * (1.0 + 1.6 * shock) + torn + 0.07 * max(shock, 0.0) * shock_c;
 #else
         col += aurora_crisp(uv) * mix(0.6, 1.0, ext);
 #endif
@@ -165,7 +172,7 @@ void main() {
         col += hl;
         // The city only near the horizon.
         if (dy < CITY_TOP / u_city_zoom) {
-            vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)), 1.0,
+            vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)) + glint, 1.0,
                           through_glass(p));
             col = mix(col, c.rgb, c.a);
         }
@@ -183,20 +190,25 @@ void main() {
         float rip = snoise(vec2(w.x * 0.35 + t * 0.03, w.y * 1.1 - t * 0.22))
                   + 0.25 * sin(w.y * 2.4 + w.x * 0.6 - t * 0.5);
         float fade = 1.0 / (1.0 + dist * dist * 0.02);
+#ifdef RESONANCE_RIFT
+        // (round 27: the water falls still as the sky tears -- "nothing smeared": the spires'
+        // reflections were wavy ribbons too)
+        fade *= 1.0 - 0.65 * u_rift;
+#endif
         vec2 q = vec2(p.x + rip * 0.0025 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
 #ifdef RESONANCE_RIFT
         // (the fronts heave the water: its mirror image bends over each ring)
-        q.y -= 0.03 * shock * dy / (abs(dy) + 0.05);
+        q.y -= 0.012 * shock * dy / (abs(dy) + 0.05);
 #endif
         // The faces live in the sky only: their density change is divided out here.
         vec4 a = texture(u_aurora, uv_of(q));
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
                   + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
 #ifdef RESONANCE_RIFT
-        refl += 0.45 * torn + 0.2 * max(shock, 0.0) * shock_c;
+        refl += 0.6 * torn + 0.2 * max(shock, 0.0) * shock_c;
 #endif
         if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
-            vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)), 1.6,
+            vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)) + glint, 1.6,
                           through_glass(q));
             refl = mix(refl, c.rgb, c.a);
         }

@@ -15,14 +15,24 @@
 // in the sky seen in perspective: a gently curving centre line, no zigzag; wide overhead,
 // where it is near, and narrowing to a point far off above the city, so it recedes; its lips
 // frayed finely like torn silk rather than forked.)
+// How much of the tear there is at height y (0 .. 1): it runs down the sky as it opens
+// (round 27: round 26's three stills of the howl were one broad column), its foot falling
+// from the top of the frame to just above the city by rift 0.9, tapering to a point there;
+// then it widens.
+float rift_span(float y) {
+    float foot = mix(0.5, 0.06, smoothstep(0.0, 0.9, u_rift));
+    return smoothstep(foot, foot + 0.12, y) * (1.0 - smoothstep(1.1, 1.4, y));
+}
+
 vec2 rift_shape(float y, float t) {
-    float x0 = 0.04 + 0.035 * snoise(vec2(y * 1.2, 3.1)) + 0.004 * snoise(vec2(y * 5.0, 7.7));
-    float span = smoothstep(0.04, 0.3, y) * (1.0 - smoothstep(1.1, 1.4, y));
-    float open = u_rift;
+    // (round 27: its kinks halved -- a narrow bright seam with kinks read as lightning at 187 s)
+    float x0 = 0.04 + 0.035 * snoise(vec2(y * 1.2, 3.1)) + 0.002 * snoise(vec2(y * 5.0, 7.7));
+    float span = rift_span(y);
+    float open = mix(0.3, 1.0, smoothstep(0.25, 1.0, u_rift)) * step(1e-4, u_rift);
     float near = 0.35 + 0.65 * smoothstep(0.05, 0.9, y);            // wider where it is near
     // (round 26: a third narrower -- round 25's readers: "an overexposed smear")
-    float hw = open * 0.075 * near * span * sqrt(max(span, 0.0))
-             * (0.85 + 0.2 * snoise(vec2(y * 6.0, t * 0.5)) + 0.04 * snoise(vec2(y * 25.0, t * 1.3)));
+    float hw = open * 0.062 * near * span * sqrt(max(span, 0.0))
+             * (0.9 + 0.1 * snoise(vec2(y * 6.0, t * 0.5)) + 0.03 * snoise(vec2(y * 25.0, t * 1.3)));
     return vec2(x0, max(hw, 0.0));
 }
 
@@ -34,8 +44,13 @@ float rift_beat(float t) {
 // How far the curtains are drawn towards the tear (a shift of the aurora's lookup, in view
 // units) at view point q = (x, height above the horizon).
 float rift_pull(vec2 q, vec2 s) {
+    // (round 27: "sound drawn into a throat" -- the curtains' lookup spread away from the
+    // tear, so their rays crowd in and lean towards it, more the higher up; continuous across
+    // it (no seam where the tear has not yet run), and monotone (never folding): the factor
+    // 1 + A exp(-|dx|/W) keeps a positive slope for A < 7)
     float dx = q.x - s.x;
-    return -sign(dx) * u_rift * 0.045 * exp(-abs(dx) / 0.18) * smoothstep(0.0, 0.2, q.y);
+    float a = u_rift * 1.6 * smoothstep(0.0, 0.45, q.y) * (0.8 + 0.2 * sin(u_time * 2.2));
+    return dx * a * exp(-abs(dx) / 0.16);
 }
 
 // The tear's light at q (linear), given its shape at that height (rift_shape) and the
@@ -50,7 +65,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float aa = max(fwidth(q.x) * 1.2, 1e-4);
     float inside = 1.0 - smoothstep(-aa, aa, d);
     float beat = rift_beat(t);
-    float span = smoothstep(0.03, 0.2, q.y) * (1.0 - smoothstep(1.0, 1.4, q.y));
+    float span = sqrt(rift_span(q.y));
     // beyond the tear (round 10's reader: "a flat white jagged shape"): depth, not a fill --
     // a white-hot core down its middle, and either side of it, deeper in, a violet and teal
     // light streaming in filaments along the slit, up into the sky beyond; the lips burn
@@ -58,16 +73,21 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float across = clamp(abs(dx) / max(s.y, 1e-4), 0.0, 1.0);          // 0 at the core, 1 at a lip
     // (round 26: broad streams -- round 25's "smeary": filaments a few pixels apart tangled
     // into a scribble of fine lines inside the white)
+    // (round 27: straight streams pouring down along the slit, not wavy -- round 26's
+    // "smeary": the warped streams read as a smear inside the white)
     float flow = snoise(vec2(dx * 25.0, q.y * 4.0 - t * 1.6));
-    float fil = 0.5 + 0.5 * snoise(vec2(dx * 35.0 + 1.5 * flow, q.y * 2.5 - t * 1.1));
+    float fil = 0.5 + 0.5 * snoise(vec2(dx * 45.0 + 0.25 * flow, q.y * 0.8 + t * 0.9));
     fil = mix(fil, 0.5, 0.85 * calm);
     flow *= 1.0 - 0.6 * calm;
-    vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.5 + 0.5 * flow) * (0.55 + 1.0 * fil * fil);
+    vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.3 + 0.25 * flow) * (0.55 + 1.0 * fil * fil);
     // (a broad soft core, not a white line down the middle: a line is what read as lightning)
     // (round 14: still "a white lightning bolt" -- the core was clipped flat white.  Now a
     // wound with depth: the light beyond deep violet and teal, streaming, only a warm soft
     // heart down the middle that never clips flat.)
-    vec3 beyond = deep * (0.7 + 0.8 * fil) + vec3(1.0, 0.93, 0.9) * (0.8 * exp(-across * across / 0.08) * (0.6 + 0.6 * fil))
+    // (round 27: the white heart only once the tear has opened wide: while it runs down the
+    // sky it is a violet seam, its light still beyond)
+    float heart = smoothstep(0.35, 0.9, u_rift);
+    vec3 beyond = deep * (0.7 + 0.8 * fil) + vec3(1.0, 0.93, 0.9) * (2.2 * heart * exp(-across * across / 0.08) * (0.6 + 0.6 * fil))
                 + 0.5 * vec3(0.5, 0.4, 1.0) * smoothstep(0.5, 1.0, across);
     // the burning lips: torn and glowing violet-white, a thin warm white only at the very
     // edge, frayed along its length (round 26: one colour -- the aurora's pink and green,
@@ -76,27 +96,40 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float fray = 0.6 + 0.8 * fil;
     float lip = exp(-max(d, 0.0) / mix(0.003, 0.012, calm)) * (1.0 - inside) * fray * (1.0 - 0.5 * calm);
     float lip2 = exp(-max(d, 0.0) / 0.03) * (1.0 - inside);
-    vec3 edge = vec3(0.9, 0.8, 0.85) * lip + lipc * (2.0 * lip * fray + 1.6 * lip2);
+    // (round 27: while it runs down the sky its lips burn violet, the white only once it has
+    // opened -- a thin white seam would read as lightning)
+    vec3 edge = vec3(0.9, 0.8, 0.85) * lip * smoothstep(0.3, 0.8, u_rift) + lipc * (2.0 * lip * fray + 1.6 * lip2);
     // its light in the sky round it: a violet glow, and shafts leaking sideways through
     // the folds of the curtains, brighter where the aurora is (round 26: the glow drawn in
     // close and the spill on the curtains halved, so the sky round the wound stays night --
     // wide, it washed the upper frame lavender: "overexposed")
     float far = max(d, 0.0);
-    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.025) * 0.4 + exp(-far / 0.3) * 0.06);
+    // (round 27: closer still -- round 26's "a broad white-lavender column with a soft
+    // halo": the night keeps its blacks a little way off the lips, the curtains carry the light)
+    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.018) * 0.35 + exp(-far / 0.3) * 0.03);
     // and the curtains near it lit by it, as much as they are dense: its light spills over them
-    glow += aurora * 0.8 * exp(-far / 0.15);
+    glow += aurora * 0.9 * exp(-far / 0.07);
     // (the shafts fan out from the slit: their coordinate climbs away from it)
     // (round 14: the light pours out through the air in depth -- broader shafts, reaching
     // further, the aurora they cross swelling with it)
     // (round 14: volumetric -- wide soft shafts, two scales, fanning out through the air)
     float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 5.0, 0.4 * t)), 3.0) * exp(-far / 0.35)
                 + 0.5 * pow(0.5 + 0.5 * snoise(vec2((q.y - 0.9 * far) * 13.0, 0.3 * t + 4.0)), 4.0) * exp(-far / 0.18);
-    vec3 scatter = (vec3(0.18, 0.15, 0.4) + 4.0 * aurora) * shaft * 0.45;
+    vec3 scatter = (vec3(0.06, 0.05, 0.15) + 4.0 * aurora) * shaft * 0.4;
     // (the light gathers behind the sky before it breaks: the glow and the shafts lead, the
     // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
     // once it has opened wide)
-    float open = smoothstep(0.3, 0.8, u_rift);
-    return (0.75 * beyond * inside * open + edge * open * u_rift + (glow + scatter) * sqrt(u_rift)) * span * beat;
+    float open = smoothstep(0.05, 0.4, u_rift);
+    return (0.75 * beyond * inside * open + edge * open * mix(0.7, 1.0, u_rift) + (glow + scatter) * sqrt(u_rift)) * span * beat;
+}
+
+// The tear's light on the glass of the city under it (round 27: "light that models form"):
+// added to the sky the towers mirror, so the spires near its foot catch it down their faces
+// as a violet-white rim once it has opened.  x: the view's x.
+vec3 rift_on_glass(float x) {
+    float foot = rift_shape(0.15, u_time).x;
+    return vec3(0.6, 0.5, 1.0) * 0.06 * smoothstep(0.4, 1.0, u_rift) * exp(-abs(x - foot) / 0.12)
+         * rift_beat(u_time);
 }
 
 // The howl's shock rings (round 17's readers: "the sound as a physical thing ... shock rings
