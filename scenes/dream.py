@@ -468,7 +468,7 @@ howl = Cue(
           # (round 17: the aurora swells into a howling volume -- its crown of rays comes up
           # over the sky, converging where the tear will open, and streams)
           "corona": [(0, 0.8), (4, 1.0, "in_quad")],
-          # (round 27: the tear runs down the sky, then widens, then pours -- three stills
+          # (round 26: the tear runs down the sky, then widens, then pours -- three stills
           # that differ: 185.5 s a seam high up, 187 s its full length opening, 188.5 s wide)
           "rift": [(0, 0.0), (0.8, 0.0), (1.5, 0.3), (3.0, 0.7), (4.5, 1.0, "out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.07, "in_out_sine")]},

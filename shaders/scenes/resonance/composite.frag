@@ -138,7 +138,7 @@ void main() {
     float row1 = rq.y * 45.0 / (0.15 + rq.y), row2 = rq.y * 110.0 / (0.15 + rq.y);
     float streak = snoise(vec2(p.x * 3.0, row1 - u_time * 1.4)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row1)))
                  + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, row2 - u_time * 2.3)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row2)));
-    // (round 27: "a wide wavy ribbon" -- the water is still and black now, the tear mirrored
+    // (round 26: "a wide wavy ribbon" -- the water is still and black now, the tear mirrored
     // crisply in it, broken only by fine ripple lines across it, barely shifted sideways)
     rq.x += wet * 0.004 * streak;
     vec2 rs = rift_shape(rq.y, u_time);
@@ -148,7 +148,7 @@ void main() {
     float pd = 1.0 / max(abs(dr.y), 1e-3);
     float shock = rift_shock(vec2(dr.x, dr.z) * pd, u_time) * u_rift / (1.0 + pd * pd * 0.0015)
                 * smoothstep(0.005, 0.05, abs(dy));
-    // (round 27: the fronts run through the curtains themselves -- each squeezes their light
+    // (round 26: the fronts run through the curtains themselves -- each squeezes their light
     // up and out as it passes, not a ring drawn over them)
     vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y - 0.03 * shock))).rgb;
     vec3 torn = rift_light(rq, rs, aur, 0.35 * wet);
@@ -191,7 +191,7 @@ void main() {
                   + 0.25 * sin(w.y * 2.4 + w.x * 0.6 - t * 0.5);
         float fade = 1.0 / (1.0 + dist * dist * 0.02);
 #ifdef RESONANCE_RIFT
-        // (round 27: the water falls still as the sky tears -- "nothing smeared": the spires'
+        // (round 26: the water falls still as the sky tears -- "nothing smeared": the spires'
         // reflections were wavy ribbons too)
         fade *= 1.0 - 0.65 * u_rift;
 #endif

@@ -16,7 +16,7 @@
 // where it is near, and narrowing to a point far off above the city, so it recedes; its lips
 // frayed finely like torn silk rather than forked.)
 // How much of the tear there is at height y (0 .. 1): it runs down the sky as it opens
-// (round 27: round 26's three stills of the howl were one broad column), its foot falling
+// (round 26: the howl's three stills were one broad column), its foot falling
 // from the top of the frame to just above the city by rift 0.9, tapering to a point there;
 // then it widens.
 float rift_span(float y) {
@@ -25,7 +25,7 @@ float rift_span(float y) {
 }
 
 vec2 rift_shape(float y, float t) {
-    // (round 27: its kinks halved -- a narrow bright seam with kinks read as lightning at 187 s)
+    // (round 26: its kinks halved -- a narrow bright seam with kinks read as lightning at 187 s)
     float x0 = 0.04 + 0.035 * snoise(vec2(y * 1.2, 3.1)) + 0.002 * snoise(vec2(y * 5.0, 7.7));
     float span = rift_span(y);
     float open = mix(0.3, 1.0, smoothstep(0.25, 1.0, u_rift)) * step(1e-4, u_rift);
@@ -44,7 +44,7 @@ float rift_beat(float t) {
 // How far the curtains are drawn towards the tear (a shift of the aurora's lookup, in view
 // units) at view point q = (x, height above the horizon).
 float rift_pull(vec2 q, vec2 s) {
-    // (round 27: "sound drawn into a throat" -- the curtains' lookup spread away from the
+    // (round 26: "sound drawn into a throat" -- the curtains' lookup spread away from the
     // tear, so their rays crowd in and lean towards it, more the higher up; continuous across
     // it (no seam where the tear has not yet run), and monotone (never folding): the factor
     // 1 + A exp(-|dx|/W) keeps a positive slope for A < 7)
@@ -73,7 +73,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float across = clamp(abs(dx) / max(s.y, 1e-4), 0.0, 1.0);          // 0 at the core, 1 at a lip
     // (round 26: broad streams -- round 25's "smeary": filaments a few pixels apart tangled
     // into a scribble of fine lines inside the white)
-    // (round 27: straight streams pouring down along the slit, not wavy -- round 26's
+    // (round 26: straight streams pouring down along the slit, not wavy -- round 25's
     // "smeary": the warped streams read as a smear inside the white)
     float flow = snoise(vec2(dx * 25.0, q.y * 4.0 - t * 1.6));
     float fil = 0.5 + 0.5 * snoise(vec2(dx * 45.0 + 0.25 * flow, q.y * 0.8 + t * 0.9));
@@ -84,7 +84,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // (round 14: still "a white lightning bolt" -- the core was clipped flat white.  Now a
     // wound with depth: the light beyond deep violet and teal, streaming, only a warm soft
     // heart down the middle that never clips flat.)
-    // (round 27: the white heart only once the tear has opened wide: while it runs down the
+    // (round 26: the white heart only once the tear has opened wide: while it runs down the
     // sky it is a violet seam, its light still beyond)
     float heart = smoothstep(0.35, 0.9, u_rift);
     vec3 beyond = deep * (0.7 + 0.8 * fil) + vec3(1.0, 0.93, 0.9) * (2.2 * heart * exp(-across * across / 0.08) * (0.6 + 0.6 * fil))
@@ -96,7 +96,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float fray = 0.6 + 0.8 * fil;
     float lip = exp(-max(d, 0.0) / mix(0.003, 0.012, calm)) * (1.0 - inside) * fray * (1.0 - 0.5 * calm);
     float lip2 = exp(-max(d, 0.0) / 0.03) * (1.0 - inside);
-    // (round 27: while it runs down the sky its lips burn violet, the white only once it has
+    // (round 26: while it runs down the sky its lips burn violet, the white only once it has
     // opened -- a thin white seam would read as lightning)
     vec3 edge = vec3(0.9, 0.8, 0.85) * lip * smoothstep(0.3, 0.8, u_rift) + lipc * (2.0 * lip * fray + 1.6 * lip2);
     // its light in the sky round it: a violet glow, and shafts leaking sideways through
@@ -104,7 +104,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // close and the spill on the curtains halved, so the sky round the wound stays night --
     // wide, it washed the upper frame lavender: "overexposed")
     float far = max(d, 0.0);
-    // (round 27: closer still -- round 26's "a broad white-lavender column with a soft
+    // (round 26: closer still -- the first pass's "a broad white-lavender column with a soft
     // halo": the night keeps its blacks a little way off the lips, the curtains carry the light)
     vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.018) * 0.35 + exp(-far / 0.3) * 0.03);
     // and the curtains near it lit by it, as much as they are dense: its light spills over them
@@ -123,7 +123,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     return (0.75 * beyond * inside * open + edge * open * mix(0.7, 1.0, u_rift) + (glow + scatter) * sqrt(u_rift)) * span * beat;
 }
 
-// The tear's light on the glass of the city under it (round 27: "light that models form"):
+// The tear's light on the glass of the city under it (round 26: "light that models form"):
 // added to the sky the towers mirror, so the spires near its foot catch it down their faces
 // as a violet-white rim once it has opened.  x: the view's x.
 vec3 rift_on_glass(float x) {
