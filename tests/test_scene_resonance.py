@@ -815,8 +815,8 @@ def test_the_skyline_is_slender_spires_and_the_howl_tears_no_lightning_bolt(gl):
         # core is not clipped flat white: under 800 pure white pixels, 2063 before)
         # (round 25's readers at 189.2 s: "an overexposed smear" -- round 26 narrowed the
         # wound by a third and drew its glow in close: about 6700 bright pixels, still more
-        # than round 14's thin slit; the bar was 6200.  Round 26's readers at 188.5 s: still
-        # "a broad white-lavender column with a soft halo" -- round 27 drew the glow in closer
+        # than round 14's thin slit; the bar was 6200.  Looked at again at 188.5 s: still
+        # "a broad white-lavender column with a soft halo" -- round 26 drew the glow in closer
         # again, the curtains carrying its light: about 5800, the bar now 5000)
         open_ = p.at(3.0, rift=1.0, memory=0.0)
         assert (open_[sky].mean(axis=2) > 150).sum() > 5000, "the open tear is a thin line"
@@ -824,7 +824,7 @@ def test_the_skyline_is_slender_spires_and_the_howl_tears_no_lightning_bolt(gl):
         # Its reflection is broken by the ripples, not a second unbroken bolt: round the tear's
         # column in the water below the city, the light changes from row to row (0.5 times as
         # much as from column to column before round 19; then 2.3, a smear on moving water,
-        # which round 26's readers called "a wide wavy ribbon": round 27's still water mirrors
+        # which round 26 judged "a wide wavy ribbon": round 26's still water mirrors
         # the tear crisply, cut by fine ripple lines -- about 0.9, the bar now 0.7).
         col = int(np.argmax(open_[20:100].mean(axis=2).sum(axis=0)))
         water = open_[-50:, col - 40:col + 40].mean(axis=2)
