@@ -1210,3 +1210,17 @@ def test_a_massive_tower_is_smooth_poured_glass_without_bright_storey_lines(gl, 
     line = rows.max() - np.median(rows)
     assert step < 5.0, step
     assert line < 20.0, line
+
+
+def test_the_first_shots_night_has_no_green_moons(gl):
+    """Round 26: in the city's first shot (46-52 s) the bound sky's emerald moons showed,
+    blurred, in the night behind the towers -- green ovals that read as "lens-flare clip art".
+    The cue sets ``sky_picture`` 0 (the night and the sun alone behind the city): in the top
+    quarter of the frame, beside the focal tower, no pixel is greener than its red and blue
+    (up to 12-20 levels greener before at 47.5 and 49 s)."""
+    for img in render_times(gl, "dream", [47.5, 49.0], size=(320, 180)):
+        h, w, _ = img.shape
+        sky = img[: h // 4].astype(float)
+        sky = np.concatenate([sky[:, w // 4: int(0.43 * w)], sky[:, int(0.55 * w): int(0.8 * w)]], axis=1)
+        greener = sky[..., 1] - np.maximum(sky[..., 0], sky[..., 2])
+        assert greener.max() < 5.0, greener.max()
