@@ -140,7 +140,10 @@ glass_city = Cue(
     # (round 14: fewer, taller towers -- "a clutter of same-size bullets" -- on wet stone)
     params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.4,
             "density": 0.55, "max_height": 30.0, "speed": 0.6, "moss_glow": 0.7,
-            "memories_centred": 1.0},
+            "memories_centred": 1.0,
+            # (round 26: the bound sky's emerald moons, blurred in the night behind the first
+            # shot, read as "lens-flare clip art": behind the city, the night and the sun alone)
+            "sky_picture": 0.0},
     # (round 14: "one corridor seen five times") three shots, cut ("step" keys): low in the
     # street looking up the focal tower, the sun beside it; (round 15: the three shots still
     # read as "one dark corridor toward the sun") high over the glass roofs looking DOWN onto
@@ -161,11 +164,13 @@ glass_city = Cue(
     # four blind readers rated it 2, 3, 2, 2 -- "murky, mostly black, the ring a lens bug" --
     # while both of round 22's gave the street its only 4: the street keeps those seconds)
     keys={"start": [(0, 18.0), (6, -100.0 + 4 * 0.6, "step"), (20.05, 16.0, "step")],
-          "height": [(0, 1.3), (6, 1.6, "step"), (20.05, 8.0, "step")],
+          # (round 26: 47.5 and 51 s were one picture: the first shot sinks toward the wet
+          # stone as it drifts, so the focal tower's mirror image grows under it)
+          "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.6, "step"), (20.05, 8.0, "step")],
           # (round 25: the close shot looked up past the focal tower into the black night --
           # "empty near-black frames" at 67 and 70 s: it looks down now, over the focal tower's
           # memory and the moss streets round its foot)
-          "look_up": [(0, 0.12), (6, -0.2, "step"), (20.05, -0.25, "step")],
+          "look_up": [(0, 0.12), (5.5, 0.05, "in_out_sine"), (6, -0.2, "step"), (20.05, -0.25, "step")],
           # (round 25: the street's stills at 55, 58, 61 and 64 s were one picture four times:
           # at 59 s a cut to the same street from its side, turned across it -- the wet
           # stone's streak running off diagonally, the towers in a staggered wall beside it)
@@ -189,7 +194,7 @@ glass_city = Cue(
           "wet": [(0, 1.0), (6, 1.2, "step"), (20.05, 1.0, "step")]},
     # (each lands on glass: a ring in the sky read as a bullseye round the sun)
     # (round 15: the close shot's touches land on the focal tower, over the memory in it)
-    events=[Touch(2.5, 0.30, 0.30), Touch(4.5, 0.45, 0.62, 1.2), Touch(8.0, 0.30, 0.25),
+    events=[Touch(2.5, 0.30, 0.30), Touch(4.5, 0.48, 0.6, 1.2), Touch(8.0, 0.30, 0.25),
             Touch(12.5, 0.30, 0.25), Touch(15.5, 0.49, 0.30, 1.2),
             Touch(21.0, 0.50, 0.45, 1.4), Touch(24.0, 0.51, 0.62, 1.2),
             Touch(26.5, 0.50, 0.35, 1.4)],

@@ -591,6 +591,7 @@ towers = TowersScene(
         Param("absorption", 0.8, 0.0, 1.5, "how quickly light is absorbed inside, per unit"),
         Param("env_gain", 0.8, 0.0, 2.0, "brightness of the bound environment (sky, memories)"),
         Param("reflect", 1.0, 0.0, 2.0, "strength of the Fresnel reflections"),
+        Param("sky_picture", 0.07, 0.0, 1.0, "how much of the bound picture shows in the night behind the city (0: the night and the sun alone)"),
         Param("memories_glow", 0.8, 0.0, 2.0, "the scenes from memories deep in the glass (0: none)"),
         Param("memories_centred", 0.0, 0.0, 1.0, "the sun and street memories only in the glass near the middle of the view or far off (1), or in every tower (0)"),
         Param("wobble", 0.12, 0.0, 1.0, "the glass's idle liquid undulation"),

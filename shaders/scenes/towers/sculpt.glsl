@@ -117,6 +117,15 @@ float sculpt_groove(vec2 z, float y, Carving c) {
 float sculpt_field(vec3 lp, Body k, Carving c) {
     vec2 u = lp.xz / k.r;
     float rho = length(u);
+    if (c.tiers > 0.0) {
+        // (round 26: round, tapering and level-topped, a massive tower read as a "bottle":
+        // its plan is an octagon inscribed in the quadric's ring, flat walls of glass meeting
+        // at crisp vertical edges, so it reads as a building and each wall mirrors its own
+        // piece of the night; the octagon's norm is never under the circle's, so the body
+        // stays inside the quadric the trace starts from)
+        vec2 a = abs(u);
+        rho = mix(rho, max(max(a.x, a.y), (a.x + a.y) * 0.70711) * 1.08239, c.amp);
+    }
     float s = lp.y / k.h;
     float R = sqrt(max((1.0 - s) * (k.al + k.be * s), 0.0));
     float f;
@@ -128,7 +137,10 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
         float x = s * c.tiers;
         float tier = floor(x);
         float u = x - tier;
-        f = 1.0 - 0.2 * (tier + smoothstep(0.25, 1.0, u));
+        // (round 26: with the octagon's flat walls, "bottle" still in the long taper: the
+        // walls rise nearly straight and step back at a short ledge at each tier's top, a
+        // set-back building of glass)
+        f = 1.0 - 0.12 * (tier + smoothstep(0.78, 1.0, u));
         f *= 0.96 + 0.04 * smooth_wave(u);
     } else {
         // the waist: a smooth pinch (a polynomial bump, no exp)

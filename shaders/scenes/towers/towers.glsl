@@ -107,7 +107,9 @@ const float SKY_BEHIND = 0.55;      // the sky seen directly, against what the g
 // filled the glass with one flat blue.  What lies behind the city and what the glass lets
 // through is now the night with the sun in it and only a breath of that picture; the full
 // picture stays in the reflections, at the glass's Fresnel edges, where memories belong.)
-const float SKY_PICTURE_BEHIND = 0.07;
+// (round 26: its share is the `sky_picture` param, 0.07 by default: the city's first shot
+// sets 0 -- the bound sky's emerald moons, blurred behind the towers, read as "lens-flare
+// clip art")
 
 // The environment seen in direction d (linear; the image is display-referred).
 vec3 env(vec3 d) {
@@ -133,7 +135,7 @@ vec3 night_sky(vec3 d) {
     vec3 pic = env_grade(decode_fast(textureLod(u_environment, env_uv(d), 0.0).rgb));
     // (the sun a little hotter than in the picture it was part of: with the picture gone from
     // behind it, the sun alone must stay the brightest light of the frame)
-    return (pic * SKY_PICTURE_BEHIND + 1.6 * sun_light(d)) * gain + vec3(0.0006, 0.0006, 0.0016);
+    return (pic * u_sky_picture + 1.6 * sun_light(d)) * gain + vec3(0.0006, 0.0006, 0.0016);
 }
 
 // The haze the far city fades into: the environment just above the horizon.
