@@ -231,7 +231,8 @@ def test_the_row_pushes_in_over_its_first_shot(gl):
     """Round 26 (B2): the row's stills at 83 and 85.5 s were one picture.  The first row shot
     pushes in along the row (``push`` 0 -> 1 over 82-88 s): the frame pushed in differs from
     the unpushed one by a mean of over 6 levels a channel (12.7 now; 0 on main, where the row
-    ignored ``push``), and the cue's push differs by over 0.4 between the two stills."""
+    ignored ``push``), and the cue's push differs by over 0.4 between the two stills; the row's return at
+    100.5 s starts pushed in and pulls back."""
     img, _, _ = _row(gl)
     pushed, _, _ = _row(gl, push=1.0)
     assert np.abs(pushed - img).mean() > 6.0, np.abs(pushed - img).mean()
@@ -244,6 +245,8 @@ def test_the_row_pushes_in_over_its_first_shot(gl):
         return float(cue.values["push"])
 
     assert push(85.5) - push(83.0) > 0.4, (push(83.0), push(85.5))
+    # and the row's return (100.5 s) starts close, pulling back: not 83 s's framing again
+    assert push(101.5) > 0.5 and push(105.5) < push(101.5), (push(101.5), push(105.5))
 
 
 def test_their_candle_shadows_stand_dark_on_the_lit_wall(gl):
