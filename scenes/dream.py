@@ -254,7 +254,12 @@ serenes = Cue(
           # mercury eyes large -- the others soft shadows behind; a slow push in, then back
           "portrait": [(0, 0.0), (6, 1.0, "step"), (13, 0.0, "step")],
           # (round 26: a deeper push, toward the eyes; back out for the lovers' shot)
-          "push": [(0, 0.0), (6, 0.0), (13, 1.0, "in_out_sine"), (14, 0.0, "step")],
+          # (round 26, B2: the row's 83 and 85.5 s one picture -- the first row shot pushes in
+          # along the row toward the middle hoods too, then steps back for the portrait's own push)
+          # and the row's return for the cost (100.5 s) starts close and pulls slowly back as
+          # the candles gutter, the room widening into the dark round them
+          "push": [(0, 0.0), (5.98, 1.0, "in_out_sine"), (6, 0.0, "step"), (13, 1.0, "in_out_sine"),
+                   (14, 0.0, "step"), (18.5, 0.8, "step"), (24, 0.2, "in_out_sine")],
           # (round 21: "soft cones in a row" twice -- a third set-up from 96 to 100.5 s: the
           # lovers close, two of them turned face to face over a candle, the neural thread
           # brightening between their brows; then the row again for the cost)

@@ -216,3 +216,62 @@ def test_pushed_in_the_room_closes_round_her(gl):
         p.release()
     cold = lambda img: ((img[..., 2] - img[..., 0]) >= 12.0).sum()
     assert cold(near) > 1.2 * cold(far), (cold(near), cold(far))
+
+
+def _wall_and_figures(img, geo, mat):
+    """Luminance, the wall's pixels above the floor (the bake's background, in the frame's
+    upper three fifths) and the figures' pixels."""
+    lum = img.mean(axis=2)
+    wall = mat[..., 3] < -0.5
+    wall[int(0.6 * lum.shape[0]):] = False
+    return lum, wall, geo[..., 3] > 0.5
+
+
+def test_the_row_pushes_in_over_its_first_shot(gl):
+    """Round 26 (B2): the row's stills at 83 and 85.5 s were one picture.  The first row shot
+    pushes in along the row (``push`` 0 -> 1 over 82-88 s): the frame pushed in differs from
+    the unpushed one by a mean of over 6 levels a channel (12.7 now; 0 on main, where the row
+    ignored ``push``), and the cue's push differs by over 0.4 between the two stills; the row's return at
+    100.5 s starts pushed in and pulls back."""
+    img, _, _ = _row(gl)
+    pushed, _, _ = _row(gl, push=1.0)
+    assert np.abs(pushed - img).mean() > 6.0, np.abs(pushed - img).mean()
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def push(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the Serenes")
+        return float(cue.values["push"])
+
+    assert push(85.5) - push(83.0) > 0.4, (push(83.0), push(85.5))
+    # and the row's return (100.5 s) starts close, pulling back: not 83 s's framing again
+    assert push(101.5) > 0.5 and push(105.5) < push(101.5), (push(101.5), push(105.5))
+
+
+def test_their_candle_shadows_stand_dark_on_the_lit_wall(gl):
+    """Round 26 (B2), the text's "shadows cast by candlelight": on the wall, where both front
+    candles are hidden by a figure the plaster is over six times darker than where one
+    reaches it (8.4 now; 4.8 on main, where the soft shadows left a brown murk)."""
+    img, geo, mat = _row(gl)
+    lum, wall, _ = _wall_and_figures(img, geo, mat)
+    shade = wall & (mat[..., 1] < 0.3) & (mat[..., 2] < 0.3)
+    lit = wall & ((mat[..., 1] > 0.7) | (mat[..., 2] > 0.7))
+    assert lit.sum() > 500 and shade.sum() > 500, (lit.sum(), shade.sum())
+    ratio = lum[lit].mean() / max(lum[shade].mean(), 1e-3)
+    assert ratio > 6.0, ratio
+
+
+def test_a_candle_rim_cuts_each_figure_from_the_wall(gl):
+    """Round 26 (B2): "dark carved-looking columns against a brown wall".  The candle behind
+    the row draws a bright line along their edges: the figures' brightest 2% are over ten
+    times the wall's median (20 now; 6 on main), and the eyes outshine the wall's brightest
+    1% by more than twice (2.85 now; 1.85 on main)."""
+    img, geo, mat = _row(gl)
+    lum, wall, cov = _wall_and_figures(img, geo, mat)
+    assert np.percentile(lum[cov], 98) > 10.0 * np.median(lum[wall]), (
+        np.percentile(lum[cov], 98), np.median(lum[wall]))
+    rows = np.flatnonzero(cov.any(axis=1))
+    top = slice(int(rows.min()), int(rows.min() + 0.2 * (rows.max() - rows.min())))
+    eyes = lum[top][cov[top]].max()
+    assert eyes > 2.0 * np.percentile(lum[wall], 99), (eyes, np.percentile(lum[wall], 99))

@@ -47,6 +47,14 @@ vec2 alone_window_at(vec3 B) {
 const float ROW_EXPOSURE = 0.7;
 const float PAN_SCREEN = 0.24;       // screen units the picture shifts per metre of ``pan``
 const float SWAY = 0.02;             // the shear of their unison sway at head height
+#ifndef PORTRAIT_ALONE
+// (round 26: "dark carved-looking columns against a brown wall", 83 and 85.5 s one picture)
+const float ROW_PUSH = 0.4;          // the first row shot's push in toward the middle of the row (``push`` 1)
+const vec2 ROW_AIM = vec2(0.02, 0.12);   // where it pushes toward (screen units: between the middle hoods)
+const float SHADOW_THROW = 4.0;      // a shadow on the wall sways this many times its figure (candle near, wall far)
+const float ROW_RIM = 0.55;          // the candle behind the row along their edges (0.16 read as carved wood)
+const float ROW_EYE_GLOW = 6.0;      // the eyes' own light, over the portrait's (the brightest points of the row)
+#endif
 
 // The cloth's light from one candle at ``c`` (level ``k``, its shadow ``sh``): a wrapped
 // diffuse, and the velvet pile catching it where the cloth turns from us.
@@ -103,6 +111,9 @@ void main() {
     float r2 = hash_to_unit(pcg2d(uvec2(uint(row_ + 1024.0), uint(tick))).y);
     vec2 sf = s - vec2(band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.035 * u_tremor, 0.0);
 #else
+    // the slow push in along the row (``push``), so two stills of one shot are two framings
+    float zoom = 1.0 + ROW_PUSH * u_push;
+    s = s / zoom + ROW_AIM * (1.0 - 1.0 / zoom);
     float sway = SWAY * sin(u_portrait_light.w) * max(s.y + 0.26, 0.0) / 0.5;
     vec2 sf = s - vec2(sway, 0.0);
 #endif
@@ -120,12 +131,31 @@ void main() {
     vec3 Nb = on_floor > 0.5 ? vec3(0.0, 1.0, 0.0) : vec3(0.0, 0.0, -1.0);
     float bg = step(mat.w, -0.5);
     float shA = mix(0.0, mat.y, bg), shB = mix(0.0, mat.z, bg);
+#ifndef PORTRAIT_ALONE
+    // (round 26, the text's own image, "shadows cast by candlelight"): their shadows on the
+    // wall, thrown by candles low and near, are huge and sway with them, several times as far
+    // (the bake's shadow looked up where the sway carries it), and hard-edged enough to read as
+    // their hooded shapes: dark figures of shade in the candles' pools
+    {
+        float throw_ = SHADOW_THROW * sway * (1.0 - on_floor);
+        vec4 mt = texture(MAT_TEX, 0.5 + (sf - vec2(throw_, 0.0)) / ROW_OVERSCAN * vec2(1.0 / aspect, 1.0));
+        float bgt = step(mt.w, -0.5);
+        float ta = mix(shA, mt.y, bgt * (1.0 - on_floor)), tb_ = mix(shB, mt.z, bgt * (1.0 - on_floor));
+        shA = mix(shA, smoothstep(0.25, 0.75, ta), bg);
+        shB = mix(shB, smoothstep(0.25, 0.75, tb_), bg);
+    }
+#endif
     // (old plaster, mottled and stained, not a flat wall)
     float mottle = 0.6 * vnoise(B.xy * 3.0) + 0.4 * vnoise(B.xy * 11.0 + 7.0);
     // (round 24: a cooler, duller plaster -- the room all one orange-brown made the cloth
     // read as "brown leather"; the candles alone warm it)
     vec3 plaster = wall_colour() * vec3(0.5, 0.44, 0.42) * 0.2 * (0.7 + 0.5 * mottle);
     vec3 boards = vec3(0.05, 0.034, 0.024) * (0.8 + 0.2 * sin(B.x * 9.0 + 0.5 * sin(B.z * 3.0)));
+#ifndef PORTRAIT_ALONE
+    // (round 26: the boards' candle pools read as a pale beige sheet under them: dark
+    // polished wood, its light the flames' streaks and the pools' falloff)
+    boards *= 0.35;
+#endif
     vec3 alb = mix(plaster, boards, on_floor);
     vec3 room = vec3(0.0);
     vec3 cs[3] = vec3[3](KEY_CANDLE, KEY_CANDLE_B, RIM_CANDLE);
@@ -218,7 +248,14 @@ void main() {
     // the rim: the candle behind the row caught along their edges
     vec3 Lr = normalize(RIM_CANDLE - P);
     float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.2, 0.0);
+#ifdef PORTRAIT_ALONE
     fig += lightc * rimc * rim * 0.16 * (0.4 + 0.6 * ao);
+#else
+    // (round 26: a thin hot line of the candle behind, round each hood and down each flank,
+    // cutting every figure from the wall and from the one behind it)
+    rim = pow(1.0 - NV, 5.0) * max(dot(N, Lr) + 0.35, 0.0);
+    fig += lightc * rimc * rim * ROW_RIM * (0.3 + 0.7 * ao);
+#endif
     // the cold of the room, barely, from above
     fig += vec3(0.3, 0.36, 0.9) * 0.004 * ao * (0.5 + 0.5 * N.y) * (0.3 + 0.7 * u_eyes);
 #ifdef PORTRAIT_ALONE
@@ -232,11 +269,7 @@ void main() {
     col = mix(col, fig, cov);
 
     // --- the eyes: mercury spheres, the nearest one hit
-#ifdef PORTRAIT_ALONE
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
-#else
-    float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL);
-#endif
     float halo = 0.0;
     // (a pixel no eye covers keeps the first eye: never a NaN blended in at zero weight)
     float best = 0.99, ecov = 0.0;
@@ -266,6 +299,9 @@ void main() {
         env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.65);
         // (its own cold glow from within, brightest in the middle: an orb, not a ring)
         vec3 ec = env * 0.72 + SILVER * (0.012 + 0.05 * u_eyes) * ne * ne * ne;
+#ifndef PORTRAIT_ALONE
+        ec += SILVER * (0.012 + 0.05 * u_eyes) * (ROW_EYE_GLOW - 1.0) * ne * ne;
+#endif
         ec *= 0.15 + 0.85 * smoothstep(1.0, 0.6, best);
         col = mix(col, ec, ecov);
     }
@@ -287,7 +323,13 @@ void main() {
     col = candle_in_frame(sf, col, lightc, px, KEY_CANDLE_B, lv.y, ROW_FEET - KEY_CANDLE_B.y);
 #endif
 
+#ifdef PORTRAIT_ALONE
     float vig = 1.0 - 0.45 * smoothstep(0.35, 1.05, length(s0 * vec2(0.75, 1.0)));
+#else
+    // (round 26: true blacks -- the room falls to black at the frame's edges and top)
+    float vig = (1.0 - 0.7 * smoothstep(0.3, 1.0, length(s0 * vec2(0.75, 1.0))))
+              * (1.0 - 0.6 * smoothstep(0.1, 0.5, s0.y));
+#endif
     col *= vig * u_exposure * ROW_EXPOSURE;
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
