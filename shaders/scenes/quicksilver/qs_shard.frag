@@ -241,11 +241,16 @@ vec4 self_seen(vec3 h, vec3 r) {
     // (round 24: the filtered blend from the tear's or the lips' band to skin passes through
     // dark, occluded skin, which outlined the tear's track and the lips in dark dots: where the
     // filtered material's band is not the nearest texel's, take the nearest texel's)
-    float mn = texelFetch(u_self_geo, ivec2(clamp(uv * 640.0, 0.0, 639.0)), 0).b;
+    vec4 gn = texelFetch(u_self_geo, ivec2(clamp(uv * 640.0, 0.0, 639.0)), 0);
+    float mn = gn.b;
     const vec4 BANDS = vec4(0.295, 0.415, 0.485, 0.555);
     if (dot(step(BANDS, vec4(m)), vec4(1.0)) != dot(step(BANDS, vec4(mn)), vec4(1.0))) m = mn;
     if (mn >= 0.555) m = max(m, mn - 0.04);       // (and skin blended with a darker band: its own occlusion)
     float hair = 1.0 - smoothstep(0.28, 0.305, m);
+    // (round 26: where the nearest texel is the bake's empty ground -- its b reads as skin -- the
+    // silhouette's half-covered pixels are shaded as hair, dark: lit as skin by the near flame
+    // they ran as a row of bright dots round the hair)
+    hair = max(hair, 1.0 - gn.a);
     float eye = smoothstep(0.28, 0.305, m) * (1.0 - smoothstep(0.40, 0.415, m));
     float tear = smoothstep(0.40, 0.415, m) * (1.0 - smoothstep(0.47, 0.485, m));
     float lip = smoothstep(0.47, 0.485, m) * (1.0 - smoothstep(0.55, 0.56, m));
@@ -318,10 +323,10 @@ vec4 self_seen(vec3 h, vec3 r) {
     c += vec3(0.8, 0.14, 0.06) * flick * near * 0.16 * curv * smoothstep(-0.3, 0.3, ndl) * (1.0 - hair);
     // the sheen: a tight glint of the flame and a faint broader gloss, both broken by the pores,
     // only on the side the flame reaches (Fresnel on the grazing rim)
-    float fres = 0.04 + 0.5 * pow(1.0 - max(dot(n0, v), 0.0), 5.0);
-    float tight = pow(ndh0, 110.0) * (0.45 + 0.55 * smoothstep(0.3, 0.7, pores));   // (the smooth normal: one glint, not glitter)
+    float fres = 0.05 + 0.2 * pow(1.0 - max(dot(n0, v), 0.0), 5.0);   // (a soft rise at the silhouette: a hard one sparkled along it)
+    float tight = pow(ndh0, 110.0) * (0.75 + 0.25 * pores);   // (the smooth normal: one glint, not glitter)
     float broad = pow(ndh0, 22.0) * (0.6 + 0.4 * pores);
-    float spec = (7.0 * tight + 0.6 * broad) * (0.5 + 0.6 * lip + 0.3 * curv) * fres * 4.0;
+    float spec = (7.0 * tight + 0.6 * broad) * (0.5 + 0.6 * lip + 0.3 * curv) * fres * 3.6;
     c += vec3(1.0, 0.82, 0.62) * spec * near * step(0.0, ndl) * smoothstep(0.0, 0.15, ndl) * flick;
     c += mix(COLD, MOON, 0.5) * 0.06 * rim * smoothstep(0.1, 0.6, dot(n, lk));
     // the tear's wet track: a sharp glint of the candle running down the cheek
@@ -329,8 +334,8 @@ vec4 self_seen(vec3 h, vec3 r) {
     c = mix(c, wet, tear);
     // the eye: a wet dark iris, the white dim in the socket, one crisp catchlight of the flame
     vec3 ec = mix(mix(vec3(0.003, 0.002, 0.002), vec3(0.045, 0.02, 0.01), step(0.25, white)),
-                  vec3(0.08, 0.06, 0.055), step(0.75, white)) * (0.25 + 1.6 * key);
-    ec += vec3(1.0, 0.9, 0.7) * 7.0 * flick * smoothstep(0.9965, 0.9985, ndh);
+                  vec3(0.08, 0.06, 0.055), step(0.75, white)) * (0.25 + 1.3 * min(key, 1.0));
+    ec += vec3(1.0, 0.9, 0.7) * 7.0 * flick * smoothstep(0.9965, 0.9985, ndh0);   // (the smooth normal: one catchlight, not a sparkle round the eyeball)
     c = mix(c, ec, eye);
     // the tear line: the lower lid's wet rim, just under the eye, catching the flame
     // (round 26: the texel above as it is, not filtered -- where hair (b 0.28) meets skin (0.56
@@ -338,7 +343,7 @@ vec4 self_seen(vec3 h, vec3 r) {
     // of bright dots all along the hairline)
     float above = texelFetch(u_self_geo, ivec2(clamp((uv + vec2(0.0, 1.8 / 640.0)) * 640.0, 0.0, 639.0)), 0).b;
     float lid_line = smoothstep(0.3, 0.31, above) * (1.0 - smoothstep(0.40, 0.415, above)) * (1.0 - eye) * (1.0 - hair);
-    c += vec3(1.0, 0.82, 0.62) * lid_line * (0.25 + 1.6 * key) * flick;
+    c += vec3(1.0, 0.82, 0.62) * lid_line * (0.2 + 0.9 * min(key, 1.0)) * flick;
     // the hair: a soft near-black mass, a faint warm sheen where the candle falls, a few
     // strands alone lit, thin and bright
     float flow = uv.x * 90.0 + 6.0 * vnoise(uv * vec2(3.0, 7.0)) + 2.0 * uv.y;
@@ -346,8 +351,14 @@ vec4 self_seen(vec3 h, vec3 r) {
     float strand = (1.0 - smoothstep(0.0, 0.12, abs(fract(flow) - 0.5))) * step(0.93, hash12(vec2(strand_id, 1.7)))
                  * smoothstep(0.3, 0.9, vnoise(vec2(strand_id * 3.1, uv.y * 14.0)));
     vec3 hc = vec3(0.012, 0.009, 0.008) * (0.3 + key) + WARM * 0.12 * pow(ndh, 6.0) * key
-            + vec3(1.0, 0.7, 0.4) * 1.1 * strand * smoothstep(0.0, 0.5, ndl) * near * flick
+            + vec3(1.0, 0.7, 0.4) * 0.75 * strand * smoothstep(0.0, 0.5, ndl) * min(near, 1.0) * flick
             + mix(COLD, MOON, 0.5) * 0.1 * rim * smoothstep(0.1, 0.6, dot(n, lk));
+    // the hair's soft contact shadow on the skin at the hairline (the light now reaching the
+    // brow, the skin's edge against the near-black hair stood as a row of bright pixels)
+    const float HX = 3.0 / 640.0;
+    float by_hair = step(0.3, texture(u_self_geo, uv + vec2(HX, 0.0)).b) + step(0.3, texture(u_self_geo, uv - vec2(HX, 0.0)).b)
+                  + step(0.3, texture(u_self_geo, uv + vec2(0.0, HX)).b) + step(0.3, texture(u_self_geo, uv - vec2(0.0, HX)).b);
+    c *= 0.35 + 0.65 * by_hair / 4.0;
     c = mix(c, hc, hair);
     c *= mix(0.1 + 0.9 * ao * ao, 0.3 + 0.7 * ao, (1.0 - hair) * smoothstep(0.0, 0.5, ndl));   // (occlusion eased where the flame looks straight in: the far cheek by the nose lit, not a bake-dark hollow)
     c *= smoothstep(0.0, 0.42, uv.y);                       // the chest sinks into the dark below
