@@ -361,7 +361,7 @@ vec4 self_seen(vec3 h, vec3 r) {
     c *= 0.35 + 0.65 * by_hair / 4.0;
     c = mix(c, hc, hair);
     c *= mix(0.1 + 0.9 * ao * ao, 0.3 + 0.7 * ao, (1.0 - hair) * smoothstep(0.0, 0.5, ndl));   // (occlusion eased where the flame looks straight in: the far cheek by the nose lit, not a bake-dark hollow)
-    c *= smoothstep(0.0, 0.42, uv.y);                       // the chest sinks into the dark below
+    c *= smoothstep(0.05, 0.5, uv.y);                       // the chest sinks into the dark below (round 26: sooner -- the flame beside it lit the chest above the face)
     // the candle's flame, beside the shoulder, and its halo in the dark behind the self (the
     // night behind it dimmed, round 24, so the face comes out of near black)
     vec2 fp = (pc - CANDLE_SELF) / 0.84 * vec2(1.0, 0.45);
