@@ -74,7 +74,7 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     vec3 col = vec3(0.0035, 0.0018, 0.0120) * (0.3 + 0.7 * n.y) * occ * (0.4 + 0.6 * lit_h);
     // the moon's direct light, on the slopes turned toward it (mostly hidden, seen at the crests)
     float lm = max(dot(n, moon), 0.0);
-    col += moon_c * 0.3 * lm * lm * lm * lit_h * occ * (0.2 + 0.8 * broad);
+    col += moon_c * 0.2 * lm * lm * lm * lit_h * occ * (0.2 + 0.8 * broad);
     col += word_c * 0.05 * lw * lit_h * occ;
     // the crests at grazing view toward the moon catch its glaze (the deck's tops, not its fronts)
     col += moon_c * 0.5 * pow(max(dot(reflect(rd, n), moon), 0.0), 28.0) * lit_h * occ * az;
@@ -82,8 +82,8 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     vec3 silver = mix(vec3(0.70, 0.95, 0.92), moon_c, 0.45);
     // (looking down from the wide camera the angle to the moon is wide, but along its bearing
     // the rims still stand between the eye and it)
-    float lobe = max(broad, 0.6 * pow(az, 10.0));
-    col += silver * thin * lit_h * (0.04 + 3.5 * lobe + 10.0 * fwd);
+    float lobe = max(broad, 0.6 * pow(az, 24.0));
+    col += silver * thin * lit_h * (0.012 + 3.5 * lobe + 10.0 * fwd);
     // the word's warm light on the rims facing it
     col += word_c * 0.25 * pow(max(dot(rd, word), 0.0), 3.0) * thin * lit_h * occ;
     // the city's glow breathing up through the gaps, and its light on the gaps' walls
