@@ -1019,9 +1019,9 @@ def test_the_sea_of_cloud_is_backlit_by_the_moon_not_evenly_lit(gl, programs):
     (clouds_light.glsl): the domes' rims toward it a bright silver-emerald lining (the moon's
     half of the lower frame reaches 244 / 201 levels at its top 0.5 %, close / wide camera;
     before 137 / 124), the half of the deck toward the moon brighter than the half away
-    (its left third over its right: 1.9 / 4.3; before 1.45 / 1.5), and the air over the far
+    (its left third over its right: 1.9 / 4.5; before 1.45 / 1.5), and the air over the far
     deck glowing along the moon's bearing, falling to violet away from it -- the rows just
-    under the horizon are no flat band (their brightest eighth over their darkest: 5.0 / 11.3;
+    under the horizon are no flat band (their brightest eighth over their darkest: 5.0 / 11.5;
     before 1.8 / 1.5)."""
     size = (320, 180)
     for view, cam in ((1.0, C.CLOUD_CLOSE), (0.0, C.CLOUD_WIDE)):
