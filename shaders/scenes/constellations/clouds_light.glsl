@@ -101,8 +101,10 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     float fog = 1.0 - exp(-max(t, 0.0) * 0.03);
     fog = min(fog, 0.85);
     float bearing = pow(az, 20.0);
+    // (the glow lies on the far domes' tops, the hollows between them darker: the far deck keeps
+    // its modelling in the haze, never a milky slab)
     vec3 air = vec3(0.005, 0.003, 0.017) * (0.6 + 0.8 * broad)
-             + moon_c * (0.008 * broad + 0.05 * bearing + 0.45 * pow(max(cm, 0.0), 60.0));
+             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * (0.35 + 0.9 * lit_h);
     col = mix(col, air, fog);
     return mix(sky, col, cover);
 }
