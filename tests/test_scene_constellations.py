@@ -1011,3 +1011,27 @@ def test_the_water_sign_is_one_ripple_not_the_aquarius_sign():
     assert len(strokes) == 1
     pts = strokes[0].points
     assert np.ptp(pts[:, 0]) > 1.6 and np.ptp(pts[:, 1]) < 0.4
+
+
+def test_the_sea_of_cloud_is_backlit_by_the_moon_not_evenly_lit(gl, programs):
+    """Round 26: the deck was evenly lit grey-green domes under a flat lavender band along the
+    horizon.  It is lit from behind by the emerald moon low over the far deck
+    (clouds_light.glsl): the domes' rims toward it a bright silver-emerald lining (the moon's
+    half of the lower frame reaches 244 / 201 levels at its top 0.5 %, close / wide camera;
+    before 137 / 124), the half of the deck toward the moon brighter than the half away
+    (its left third over its right: 1.9 / 4.5; before 1.45 / 1.5), and the air over the far
+    deck glowing along the moon's bearing, falling to violet away from it -- the rows just
+    under the horizon are no flat band (their brightest eighth over their darkest: 5.0 / 11.5;
+    before 1.8 / 1.5)."""
+    size = (320, 180)
+    for view, cam in ((1.0, C.CLOUD_CLOSE), (0.0, C.CLOUD_WIDE)):
+        base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1, "clouds": 1.0, "view": view}
+        luma = _luma(render(gl, programs, base, 6.0, size))
+        horizon = int(round(90 - cam[0] * 180))
+        low = luma[horizon + 4:]
+        rims = np.percentile(low[:, :160], 99.5)
+        assert rims > 170, (view, rims)
+        sides = low[:, :107].mean() / low[:, 213:].mean()
+        assert sides > 1.7, (view, sides)
+        band = luma[horizon + 1:horizon + 7].mean(axis=0).reshape(8, 40).mean(axis=1)
+        assert band.max() / band.min() > 3.0, (view, np.round(band, 1))

@@ -4,6 +4,22 @@
 // troughs, the glass city's emerald-cyan glow breathing up through the gaps, fog by distance
 // into the night's own horizon, and a thin mist drifting over the tops.
 
+// How much of a cloud top is a thin rim against what lies behind it (0..1): the bake's texels a
+// little above this one (1, 2, 4 of them) meet the deck much further on, or the sky -- this
+// point is on a dome's upper edge, the light behind it shining through (a few fetches a pixel).
+float cloud_rim(vec2 uv, float t) {
+    float dv = 1.0 / float(textureSize(u_clouds_a, 0).y);
+    float rim = 0.0;
+    float w = 1.0;
+    for (int i = 0; i < 3; i++) {
+        float ta = texture(u_clouds_a, uv + vec2(0.0, dv * (1.0 + 1.5 * float(i) + 0.5 * float(i * i)))).w;
+        ta = ta < 0.0 ? 1e4 : ta;
+        rim += w * smoothstep(0.03, 0.25, (ta - t) / t);
+        w *= 0.7;
+    }
+    return rim / 2.19;
+}
+
 vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     vec3 view = u_cloud_view;
     vec3 rd = cloud_ray(p, view);
@@ -25,8 +41,6 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     vec2 uv = cloud_uv(ps, view);
     vec4 ga = texture(u_clouds_a, uv);
     vec4 gb = texture(u_clouds_b, uv);
-    // the night's horizon, just over the horizon line: the far deck fades into it
-    vec3 hz = vec3(0.008, 0.005, 0.020);
     float t = ga.w;
     // (the bake's sky texels hold -1: beyond the deck's last cloud, to the horizon, its haze)
     float cover = smoothstep(-1.5, 1.5, (view.x - p.y) * u_resolution.y);
@@ -34,37 +48,63 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     vec3 n = vec3(ga.x, sqrt(max(1.0 - ga.x * ga.x - ga.y * ga.y, 0.0)), ga.y);
     float h = ga.z;
     float occ = gb.z;
+    // (round 26: "evenly lit grey-green domes" -- a flat key from above.  A moonlit deck is lit
+    // from behind: the moon low over the far deck, the faces we see turned away from it in
+    // shadow, the light coming through where the cloud is thin -- the domes' rims toward it.)
+    // the moon's phase for a ray: a tight forward lobe (the glare through thin cloud) over a
+    // broad one (the whole half of the view toward the moon brighter than the half away)
+    float cm = dot(rd, moon);
+    float fwd = pow(max(cm, 0.0), 90.0);
+    float broad = pow(max(cm, 0.0), 6.0);
+    float az = max(dot(normalize(rd.xz), normalize(moon.xz)), 0.0);
+    // the silver lining: a dome's upper edge seen against what lies behind it (the bake's
+    // texels just above hold a ray that runs on much further -- or into the sky): there the
+    // cloud is a thin skin the moonlight passes through, a bright line hugging the crest
+    float rim = cloud_rim(uv, t);
+    float grazing = pow(1.0 - max(dot(n, -rd), 0.0), 3.0);
+    // (far off the crests are finer than the bake: the rims fade into the haze, no dotted line)
+    rim *= 1.0 - smoothstep(14.0, 40.0, t);
+    float thin = max(rim, 0.1 * grazing * grazing);
     // the word's light: from the word, high over the middle of the view
     vec3 word = normalize(vec3(0.0, 0.55, 1.0));
-    // the moon's cold light, wrapped (the deck is soft), the shaded sides falling to violet
-    float lm = max(dot(n, moon) + 0.1, 0.0) / 1.1;
-    float lw = max(dot(n, word) + 0.35, 0.0) / 1.35;
-    // silver rims: the edges that face away from the eye glow where the light stands behind them
-    float edge = pow(1.0 - max(dot(n, -rd), 0.0), 3.0);
-    float behind_m = pow(max(dot(rd, moon), 0.0), 3.0);
-    float behind_w = pow(max(dot(rd, word), 0.0), 3.0);
     vec3 word_c = u_ink_lin * vec3(0.9, 0.85, 1.0);
-    float lit_h = smoothstep(0.1, 1.0, h);           // the domes in the light, the troughs in shadow
-    lit_h *= lit_h;
-    vec3 col = vec3(0.006, 0.002, 0.018) * occ;                         // the violet dark
-    float lm4 = lm * lm * lm * lm;
-    col += moon_c * 2.6 * lm4 * lm * lit_h * occ * occ;
-    // a cold sheen on the crests that turn the moon's light toward the eye
-    col += moon_c * 0.35 * pow(max(dot(reflect(rd, n), moon), 0.0), 10.0) * lit_h * occ;
-    col += word_c * 0.10 * lw * lit_h * occ;
-    col += (moon_c * 0.9 * behind_m + word_c * 0.5 * behind_w) * edge * lit_h * occ;
+    float lw = max(dot(n, word) + 0.35, 0.0) / 1.35;
+    float lit_h = smoothstep(0.05, 0.9, h);           // the domes in the light, the troughs in shadow
+    // the shadowed faces: only the night sky's faint violet from above, the troughs violet-black
+    vec3 col = vec3(0.0035, 0.0018, 0.0120) * (0.3 + 0.7 * n.y) * occ * (0.4 + 0.6 * lit_h);
+    // the moon's direct light, on the slopes turned toward it (mostly hidden, seen at the crests)
+    float lm = max(dot(n, moon), 0.0);
+    col += moon_c * 0.2 * lm * lm * lm * lit_h * occ * (0.2 + 0.8 * broad);
+    col += word_c * 0.05 * lw * lit_h * occ;
+    // the crests at grazing view toward the moon catch its glaze (the deck's tops, not its fronts)
+    col += moon_c * 0.5 * pow(max(dot(reflect(rd, n), moon), 0.0), 28.0) * lit_h * occ * az;
+    // the light through the thin rims: brightest toward the moon, still a cold thread away from it
+    vec3 silver = mix(vec3(0.70, 0.95, 0.92), moon_c, 0.45);
+    // (looking down from the wide camera the angle to the moon is wide, but along its bearing
+    // the rims still stand between the eye and it)
+    float lobe = max(broad, 0.6 * pow(az, 24.0));
+    col += silver * thin * lit_h * (0.012 + 3.5 * lobe + 10.0 * fwd);
+    // the word's warm light on the rims facing it
+    col += word_c * 0.25 * pow(max(dot(rd, word), 0.0), 3.0) * thin * lit_h * occ;
     // the city's glow breathing up through the gaps, and its light on the gaps' walls
     vec3 city_c = vec3(0.10, 0.85, 0.70);
     float breath = 0.7 + 0.3 * u_cloud_light.w;
     col += city_c * gb.w * 2.0 * breath;
-    // the mist: a thin layer over the tops, drifting, thicker in the troughs
+    // the mist: a thin layer over the tops, drifting, thicker in the troughs, lit by the moon
+    // through it where it lies toward it
     float m = fbm(vec2(gb.x, gb.y) * vec2(0.22, 0.45) + vec2(u_lake_phase * 0.02, 0.0), 3);
-    float mist = smoothstep(0.5, 0.8, m) * (0.2 + 0.6 * (1.0 - h)) * 0.5;
-    col = mix(col, vec3(0.012, 0.010, 0.030) + moon_c * 0.02, mist);
-    // fog by distance into the horizon
-    float fog = 1.0 - exp(-max(t, 0.0) * 0.026);
-    col = mix(col, hz, fog);
-    // the far deck's haze glowing low along the horizon, brightest toward the moon
-    col += (vec3(0.020, 0.020, 0.050) + moon_c * 0.02 * max(rd.x * moon.x + rd.z * moon.z, 0.0)) * exp(-below * 40.0);
+    float mist = smoothstep(0.5, 0.8, m) * (0.2 + 0.6 * (1.0 - h)) * 0.45;
+    col = mix(col, vec3(0.006, 0.004, 0.016) + moon_c * (0.01 + 0.25 * fwd), mist);
+    // aerial perspective: the air between the eye and the far deck scatters the moon's light
+    // toward us, brightest along the moon's bearing (a glow lying on the far deck under it),
+    // falling away to the night's violet at the far side -- no flat band
+    float fog = 1.0 - exp(-max(t, 0.0) * 0.03);
+    fog = min(fog, 0.85);
+    float bearing = pow(az, 20.0);
+    // (the glow lies on the far domes' tops, the hollows between them darker: the far deck keeps
+    // its modelling in the haze, never a milky slab)
+    vec3 air = vec3(0.005, 0.003, 0.017) * (0.6 + 0.8 * broad)
+             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * (0.35 + 0.9 * lit_h);
+    col = mix(col, air, fog);
     return mix(sky, col, cover);
 }
