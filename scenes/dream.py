@@ -44,10 +44,10 @@ the_sky = Cue(
         # mirrors let the bodies go, close by an emerald moon over the violet sun)
         "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.0, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
                  (16, 1.55, "in_out_sine"), (16.75, 1.45, "in_out_sine"), (18.4, 1.3, "in_out_sine"),
-                 (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
+                 (19.5, 0.62, "in_out_sine"), (23.5, 0.8, "in_out_sine"), (26, 0.8)],
         "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, -0.42, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.12, "in_out_sine"), (16.75, -0.14, "in_out_sine"),
-                     (18.4, -0.14, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (24, -0.3, "in_out_sine")],
+                     (18.4, -0.14, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (16.75, 0.53, "in_out_sine"),
                      (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],

@@ -613,3 +613,16 @@ def test_the_freed_sky_is_one_pair_framed_not_an_empty_ring(gl, dream):
         assert box[0] < 0.2 * w and box[1] < 0.3 * h, f"{t} s: emerald scattered over {box} px, not one moon"
         assert ex.min() > 2 and ex.max() < w - 3 and ey.min() > 2 and ey.max() < h - 3, \
             f"{t} s: the moon cut by the frame's edge"
+
+
+def test_the_wide_sky_moves_between_20_and_22_s(gl, dream):
+    """Round 26's lead: 20 and 22 s were near-identical stills (the pair over the ridge, barely
+    panned).  The camera now pans on along the ranges and draws in: the violet sun's heart
+    crosses from right of the middle toward the left third, over a tenth of the frame."""
+    frames = render_times(gl, "dream", [20.0, 22.0], size=(320, 180))
+    xs = []
+    for frame in frames:
+        lum = frame[..., :3].astype(float).mean(axis=2)[:110]
+        ys, x = np.nonzero(lum > 0.9 * lum.max())
+        xs.append(x.mean() / lum.shape[1])
+    assert xs[0] - xs[1] > 0.1, f"the sun's heart at {xs[0]:.2f} and {xs[1]:.2f} of the width"
