@@ -43,11 +43,14 @@ the_sky = Cue(
         # the camera pushes on into the pole -- 12 and 14 s were one picture -- until the
         # mirrors let the bodies go, close by an emerald moon over the violet sun)
         "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.0, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
-                 (16, 1.55, "in_out_sine"), (19.5, 0.62, "in_out_sine"), (26, 0.7, "in_out_sine")],
+                 (16, 1.55, "in_out_sine"), (16.75, 1.45, "in_out_sine"), (18.4, 1.3, "in_out_sine"),
+                 (19.5, 0.62, "in_out_sine"), (23.5, 0.8, "in_out_sine"), (26, 0.8)],
         "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, -0.42, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
-                     (16, 0.12, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (24, -0.3, "in_out_sine")],
+                     (16, 0.12, "in_out_sine"), (16.75, -0.14, "in_out_sine"),
+                     (18.4, -0.14, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
-                     (16, 0.14, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],
+                     (16, 0.14, "in_out_sine"), (16.75, 0.53, "in_out_sine"),
+                     (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],
         "horizon": [(0, 0.0), (9, 0.0), (12, -0.7, "in_out_sine"), (16, -0.7), (19.5, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
         # (round 18's reader at 4.1 and 8.9 s: "the sky swirl looks like a smudge": over the
@@ -56,7 +59,13 @@ the_sky = Cue(
         # (round 25's readers at 16.7 s: "a teal spiky mandala", "a Winamp visualiser" -- the
         # clouds stay a veil of fine threads as the view tilts up, never swelling into teal
         # blobs, and the pole's glowing heart goes out where the mirrors let the bodies go)
-        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 0.6, "in_out_sine")],
+        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 0.6, "in_out_sine"),
+                        (16.6, 0.6), (16.7, 0.0, "out_sine")],
+        # (round 26's lead at 16.7 and 19 s: freed of the mirrors, the clouds were a faint ring of
+        # greenish scribble with no subject, the bodies cut at the frame's edge -- the clouds go
+        # out with the mirrors, the deep night left clean round one pair, the violet sun on the
+        # right third, its emerald moon over it, the far large moon dropped out of the frame)
+        "moons": [(0, 2.0), (16.6, 2.0), (16.65, 1.0, "step")],
         # (round 21's reader: the sky's three stills were one set-up, terrain + moon + lake,
         # "not kaleidoscopic", "smudgy wisps"): tilted up, the suns flare and the sky snaps into
         # its mirrors -- the suns and moons repeated round the violet heart in crisp symmetry,

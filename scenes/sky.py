@@ -483,7 +483,7 @@ sky = Sky(
         Param("orbit", 1.0, 0.4, 2.0, "how far out the rings of bodies sit"),
         Param("depth", 0.0, 0.0, 1.0, "the crown as a tunnel of light: its rings recede toward the great central sun (closer together, smaller, veiled in its light) while the outer bodies come near (large and crisp); 0: a flat mandala of even rings"),
         Param("body_size", 1.0, 0.4, 2.0, "size of the suns and moons"),
-        Param("nebula_glow", 1.0, 0.2, 3.0, "brightness of the nebula"),
+        Param("nebula_glow", 1.0, 0.0, 3.0, "brightness of the nebula (0: none, a clean night round the bodies)"),
         Param("filaments", 0.0, 0.0, 1.0, "the nebula drawn as fine bright filaments and sharp dark dust lanes, part of its gas turning violet, instead of broad soft clouds (0)"),
         Param("teal", 1.0, 0.0, 1.0, "the natural nebula's teal oxygen cores (inverted they turn amber-brown; 0 leaves them violet, which inverts to emerald)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the nebula churns"),

@@ -648,3 +648,42 @@ def _constellations_module():
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def test_the_freed_sky_is_one_pair_framed_not_an_empty_ring(gl, dream):
+    """Round 26's lead at 16.7 s: freed of the mirrors, the sky had no subject -- its middle a
+    faint ring of greenish wisps ("noise, scribble"), the emerald moon and the violet sun cut
+    off at the frame's bottom-right edge.  Now the clouds go out with the mirrors and the view
+    frames one pair: the violet sun's white heart wholly inside the frame, on its right half,
+    and the only emerald in the sky one compact moon, clear of the frame's edges."""
+    frames = render_times(gl, "dream", [16.8, 17.6], size=(320, 180))
+    for t, frame in zip([16.8, 17.6], frames):
+        rgb = frame[..., :3].astype(float)
+        lum = rgb.mean(axis=2)
+        h, w = lum.shape
+        ys, xs = np.nonzero(lum > 220)
+        assert len(xs) > 20, f"{t} s: the sun's white heart is in the frame"
+        assert xs.min() > 4 and xs.max() < w - 5 and ys.min() > 4 and ys.max() < h - 5, \
+            f"{t} s: the sun's heart cut by the frame's edge"
+        assert w * 0.5 < xs.mean() < w * 0.8, f"{t} s: the sun on the right third ({xs.mean() / w:.2f})"
+        emerald = (rgb[..., 1] > rgb[..., 0] + 25) & (rgb[..., 1] > 70)
+        emerald[int(0.75 * h):] = False       # (the airglow over the ranges rising into view)
+        ey, ex = np.nonzero(emerald)
+        assert len(ex) > 150, f"{t} s: an emerald moon in the sky"
+        box = (ex.max() - ex.min(), ey.max() - ey.min())
+        assert box[0] < 0.2 * w and box[1] < 0.3 * h, f"{t} s: emerald scattered over {box} px, not one moon"
+        assert ex.min() > 2 and ex.max() < w - 3 and ey.min() > 2 and ey.max() < h - 3, \
+            f"{t} s: the moon cut by the frame's edge"
+
+
+def test_the_wide_sky_moves_between_20_and_22_s(gl, dream):
+    """Round 26's lead: 20 and 22 s were near-identical stills (the pair over the ridge, barely
+    panned).  The camera now pans on along the ranges and draws in: the violet sun's heart
+    crosses from right of the middle toward the left third, over a tenth of the frame."""
+    frames = render_times(gl, "dream", [20.0, 22.0], size=(320, 180))
+    xs = []
+    for frame in frames:
+        lum = frame[..., :3].astype(float).mean(axis=2)[:110]
+        ys, x = np.nonzero(lum > 0.9 * lum.max())
+        xs.append(x.mean() / lum.shape[1])
+    assert xs[0] - xs[1] > 0.1, f"the sun's heart at {xs[0]:.2f} and {xs[1]:.2f} of the width"

@@ -87,7 +87,11 @@ def sweep_cases():
     # (the eyelids at most half shut here: shut, they leave a slit of the sky by design, a
     # mostly dark frame -- test_the_lids_fall_shut_to_a_bright_slit checks that one)
     hi = {p.name: (p.hi if p.name != "lids" else 0.5) for p in params}
-    cases = [("all lo", {p.name: p.lo for p in params}), ("all hi", hi)]
+    # (and "all lo" keeps a veil of cloud: since round 26 the clouds can go out (nebula_glow 0,
+    # the freed sky's clean night round its pair), and with no bodies, no stars and no clouds
+    # the night is black by design -- nebula_glow=0 alone is swept below)
+    lo = {**{p.name: p.lo for p in params}, "nebula_glow": 0.2}
+    cases = [("all lo", lo), ("all hi", hi)]
     for p in params:
         cases += [(f"{p.name}={p.lo:g}", {p.name: p.lo}), (f"{p.name}={hi[p.name]:g}", {p.name: hi[p.name]})]
     return cases
@@ -1175,7 +1179,9 @@ def test_the_dreams_tilted_sky_is_no_teal_visualiser_and_its_sun_no_flare(gl):
     fine threads (no teal blobs) and the pole's heart goes out when the mirrors let the bodies
     go; a sun drawn once is a calm violet fire, not a white burst.  Bright teal (green over red
     by 25 levels, lighter than 70) covers under 3 % of the frame at 14 and 16.7 s (before: 27
-    and 25 %; now 2.5 and 0.7 %), and at 16.7 s no pixel is near-white (before: 1.2 %)."""
+    and 25 %; now 2.5 and 0.7 %), and at 16.7 s the near-white is a small heart, not a burst
+    (before: 1.2 %; round 26 framed the sun whole on the right third -- the lead asked for a
+    bright highlight there -- its white heart 0.22 %, under 0.5 %)."""
     from conftest import render_times
     for t, frame in zip((14.0, 16.7), render_times(gl, "dream", [14.0, 16.7], size=(320, 180))):
         a = np.asarray(frame, np.float32)
@@ -1183,7 +1189,7 @@ def test_the_dreams_tilted_sky_is_no_teal_visualiser_and_its_sun_no_flare(gl):
         assert teal < 0.03, f"{t} s: a teal blaze over {teal * 100:.1f} % of the frame"
         if t > 16:
             white = (a.min(axis=2) > 215).mean()
-            assert white < 0.002, f"{t} s: the sun a white glare over {white * 100:.2f} % of the frame"
+            assert white < 0.005, f"{t} s: the sun a white glare over {white * 100:.2f} % of the frame"
 
 
 def test_the_dreams_crown_is_not_washed_by_the_poles_heart():
