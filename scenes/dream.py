@@ -366,12 +366,14 @@ trapped_faces = Cue(
     # the shrunk city's glass needles and their reflections: no city here, the still water
     # runs to the sky under the faces)
     params={"memory": 1.0, "hum_depth": 0.6, "skyline": 0.42, "reach": 0.85, "far_city": 0.0},
-    # (round 17: "a child's laughter loops endlessly" -- in the first seconds a small bright
-    # ghost child hops in the cloud between the faces, the same hop over and over)
+    # (round 17: "a child's laughter loops endlessly" -- a small bright ghost child hopped in
+    # the cloud between the faces; round 26's readers at 132.7 s: "a tiny stick-figure glyph
+    # floats in the middle" -- gone: the faces are the shot's one subject, and the loop is
+    # told by the picture sticking on repeat over the woman)
     # (the faces glitch in and out, but no more than half-way: at full flicker their torn
     # halves read as a broken render, not as faces caught in the cloud)
     keys={"flicker": [(0, 0.25), (8, 0.55, "in_cubic")],
-          "laughter": [(0, 1.0), (4.5, 1.0), (6.5, 0.0, "in_out_sine")],
+          "laughter": [(0, 0.0)],
           # (round 15's reader at 132.6 s: "dark, empty upper half" -- the tilt started level
           # with a wide lens, the sky above the faces empty: it starts already looking up
           # into the curtains, the lens a little long, the roll slight)

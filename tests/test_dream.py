@@ -687,3 +687,16 @@ def test_the_wide_sky_moves_between_20_and_22_s(gl, dream):
         ys, x = np.nonzero(lum > 0.9 * lum.max())
         xs.append(x.mean() / lum.shape[1])
     assert xs[0] - xs[1] > 0.1, f"the sun's heart at {xs[0]:.2f} and {xs[1]:.2f} of the width"
+
+
+def test_no_stick_figure_child_floats_between_the_trapped_faces(dream):
+    """Round 26's readers at 132.7 s: "a tiny stick-figure glyph floats in the middle" (the
+    laughing child, hopping in the cloud over the cue's first seconds) -- clip-art beside the
+    screaming faces, a second subject.  The faces' cue holds ``laughter`` at 0 throughout
+    (1.0 till 135.5 s on main); the laughter's loop is the picture sticking over the woman."""
+    _, show = dream
+    cue = next(c for c in show.cues if c.name == "the cracks: trapped faces")
+    for t in np.arange(cue.start, cue.end, 0.25):
+        for layer in show.timeline.sample(float(t)).layers:
+            if layer.current.cue is cue:
+                assert layer.current.values["laughter"] == 0.0, t

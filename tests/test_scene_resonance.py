@@ -1356,3 +1356,26 @@ def test_the_howl_opens_runs_down_and_mirrors_crisply_in_still_water(gl):
     band = water[:, w // 2 - 50:w // 2 + 50]
     width = np.median((band > 0.5 * band.max(axis=1, keepdims=True)).sum(axis=1))
     assert width < 34, f"the tear's reflection is a wide ribbon ({width} px)"
+
+
+def test_the_stars_go_out_behind_a_face(gl):
+    """Round 26's readers at 141.6 s: "smeared, low detail" -- the stars were sprinkled over
+    the screaming face, into its sockets and its open mouth, a flat speckle over it.  A face in
+    the curtains hides the stars behind it: in the dream's frame at 141.6 s, over the pixels
+    its sockets and open mouth darken, the stars add under 0.8 of the light per pixel they
+    add over the open sky (the lens's bloom of the stars round them stays; about 0.62 now,
+    1.09 on main)."""
+    from conftest import render_held
+    size, t = (320, 180), 141.6
+    faces = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0})
+    plain = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "memory": 0.0})
+    dark = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "stars": 0.0})
+    change = (faces - plain).mean(axis=2)
+    star = np.abs(faces - dark).mean(axis=2)
+    top = np.zeros(change.shape, bool)
+    top[:int(0.7 * size[1])] = True       # (above the shore, where the stars are out)
+    face = top & (change < -12)           # (its sockets and open mouth, darker than the curtains)
+    sky = top & (np.abs(change) < 4)      # (the open sky, the face not on it)
+    assert face.sum() > 100 and sky.sum() > 100, "no face surfaced"
+    ratio = star[face].mean() / max(star[sky].mean(), 1e-6)
+    assert ratio < 0.8, f"the stars shine through the face ({ratio:.2f} of the open sky's)"

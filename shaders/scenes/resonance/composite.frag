@@ -107,14 +107,18 @@ vec3 helix_light(vec2 q) {
 // mouths come back soft.  Where a face changes the light's density (its alpha leaves 1), an
 // unsharp mask from four taps one half-resolution texel away firms their edges -- the light
 // itself, not an outline drawn over it; elsewhere the curtains are left as soft as they are.
-vec3 aurora_crisp(vec2 uv) {
+// `face`: how much of a trapped face is at uv (0..1, from the faces' density in the alpha),
+// so that the stars can go out behind it.
+vec3 aurora_crisp(vec2 uv, out float face) {
     vec4 c = texture(u_aurora, uv);
     vec2 t = 4.0 / u_resolution;
     vec4 b = 0.25 * (texture(u_aurora, uv + vec2(t.x, 0.0)) + texture(u_aurora, uv - vec2(t.x, 0.0))
                    + texture(u_aurora, uv + vec2(0.0, t.y)) + texture(u_aurora, uv - vec2(0.0, t.y)));
-    float face = smoothstep(0.03, 0.2, max(abs(c.a - 1.0), abs(b.a - 1.0)));
+    float dev = max(abs(c.a - 1.0), abs(b.a - 1.0));
+    face = smoothstep(0.005, 0.06, dev);    // (wider than the firming: the whole head, not its edges)
+    float firm = smoothstep(0.03, 0.2, dev);
     // (the undershoot held to 0.7 of the light, the overshoot to 1.6 times it: firmer edges, never black holes or haloes)
-    return clamp(c.rgb + 2.4 * face * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
+    return clamp(c.rgb + 2.4 * firm * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
 }
 
 void main() {
@@ -161,12 +165,19 @@ void main() {
     if (dy >= 0.0) {
         col = sky_base(dy);
         float ext = smoothstep(0.0, 0.15, dy);                    // extinction near the horizon
-        col += stars() * u_stars * ext;
 #ifdef RESONANCE_RIFT
+        col += stars() * u_stars * ext;
         // (the fronts compress the curtains' light as they pass and thin it behind them)
         col += aur * mix(0.6, 1.0, ext) * (1.0 + 1.6 * shock) + torn + 0.07 * max(shock, 0.0) * shock_c;
 #else
-        col += aurora_crisp(uv) * mix(0.6, 1.0, ext);
+        // (round 26's readers at 141.6 s: "smeared, low detail" -- the stars sprinkled over a
+        // face, in its sockets and its open mouth, laid a flat speckle on it: a face in the
+        // curtains hides the stars behind it, so its hollows read as voids, not holes onto
+        // the night)
+        float face;
+        vec3 aur_c = aurora_crisp(uv, face);
+        col += stars() * u_stars * ext * (1.0 - 0.9 * face);
+        col += aur_c * mix(0.6, 1.0, ext);
 #endif
         vec3 hl = helix_light(vec2(p.x, dy));
         col += hl;
