@@ -967,3 +967,29 @@ def test_the_dreams_self_is_skin_modelled_by_the_candle_not_orange_wax(gl):
         side = float(np.nonzero(top)[1].mean() - np.median(np.nonzero(skin)[1]))
         assert side > 6.0, (t, side)
     assert np.mean(hues) > 0.72, hues
+
+
+
+
+def test_the_close_shots_tears_are_not_striped_domes(gl, tmp_path):
+    """Round 26's readers at 164.7 s: "the droplets look like striped glass domes, not liquid
+    metal" -- five narrow dark figures bent round each tear's upper face cut thin dark stripes
+    into it, a pixel or two wide.  Three broad soft ones now, the face darkening into a rim at
+    its outline: along a row through the upper face the luma only swells and sinks broadly (its
+    sharpest dip, the second difference p[k-1] + p[k+1] - 2 p[k] over the in-focus tears at
+    640x360: 71 before, 29 now)."""
+    size = (640, 360)
+    times = [1.0, 1.75, 2.5, 3.25, 5.0]
+    frames = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], times, size=size)
+    sharpest = []
+    for t, img in zip(times, frames):
+        y = luma(img)
+        for cx, cy, rx, ry in tear_discs(t, size):
+            if rx < 8.0:
+                continue
+            row = int(cy - 0.35 * ry)
+            xs = np.arange(int(cx - 0.75 * rx), int(cx + 0.75 * rx) + 1)
+            prof = y[row - 1:row + 2, xs].mean(axis=0)
+            sharpest.append(float((prof[:-2] + prof[2:] - 2.0 * prof[1:-1]).max()))
+    assert len(sharpest) >= 3, sharpest
+    assert max(sharpest) < 40.0, sorted(sharpest)

@@ -165,24 +165,31 @@ vec3 tear_env(vec3 r, float blur) {
     // dark figures rising from the bright horizon into the sky, bent round the drop as a
     // chrome ball bends the trees round it)
     float az = atan(r.x, r.z);
-    float slot = az * (5.0 / 6.2832) + 0.37;
-    float fx = (fract(slot) - 0.5) / 5.0 * 6.2832;                 // radians from the nearest figure
+    // (three, broad and soft: five narrow ones striped the drop like a glass dome)
+    float slot = az * (3.0 / 6.2832) + 0.37;
+    float fx = (fract(slot) - 0.5) / 3.0 * 6.2832;                 // radians from the nearest figure
     float fh = 0.52 + 0.12 * sin(floor(slot) * 2.3);               // how high it rises (r.y)
-    float bw = 0.03 + blur;
-    float robe = (1.0 - smoothstep(0.2 - bw, 0.2 + bw, abs(fx) + 0.12 * max(el, 0.0)))
+    float bw = 0.08 + blur;
+    float robe = (1.0 - smoothstep(0.3 - bw, 0.3 + bw, abs(fx) + 0.12 * max(el, 0.0)))
                * (1.0 - smoothstep(fh - bw, fh + bw, el)) * smoothstep(-0.02, 0.01, el);
     vec2 hood = vec2(fx, (el - fh) * 1.2);
-    float head = 1.0 - smoothstep(0.13 - bw, 0.13 + bw, length(hood));
+    float head = 1.0 - smoothstep(0.2 - bw, 0.2 + bw, length(hood));
     float figure = max(robe, head) * (1.0 - below);
     vec3 metal = (night(r, blur) + sky * mix(1.0, 0.55, below)) * (1.0 - 0.97 * dark);
-    metal = mix(metal, metal * 0.12, figure * 0.85);
+    metal = mix(metal, metal * 0.12, figure * 0.45);
     return metal + spark + warm;
 }
 
-// A tear's metal: mercury's reflectance over tear_env.
+// A tear's metal: mercury's reflectance over tear_env, its silhouette curling into a dark
+// rim (round 26's readers at 164.7 s: "striped glass domes, not liquid metal" -- an even bright
+// face out to a hard edge reads as glass; a bead of mercury is bright in its heart and goes dark
+// round its outline, where it mirrors the dark floor and night at grazing, so it reads as a
+// heavy rounded drop of metal).
 vec3 tear_metal(vec3 n, vec3 v, vec3 r, float blur) {
-    float f = 0.74 + 0.26 * pow(1.0 - clamp(dot(n, v), 0.0, 1.0), 5.0);
-    return f * vec3(0.96, 0.97, 1.0) * tear_env(r, blur);
+    float nv = clamp(dot(n, v), 0.0, 1.0);
+    float f = 0.74 + 0.26 * pow(1.0 - nv, 5.0);
+    float rim = mix(0.05, 1.0, smoothstep(0.1, 0.7, nv));
+    return f * rim * vec3(0.96, 0.97, 1.0) * tear_env(r, blur);
 }
 
 // Nearest tear along a ray: t (or -1), its normal, its coverage (defocus-softened edge) and
@@ -335,8 +342,12 @@ void main() {
     vec3 pl = plates(p / PLATE, off);
     float detail = 1.0 - smoothstep(0.1, 0.35, foot / PLATE);
     g -= frozen * detail * (vec2(pl.x * 0.07, 0.025 + pl.y * 0.05) + off * 0.015);
-    float seam_w = max(0.0035, 0.8 * foot / PLATE);
-    float seam = frozen * (1.0 - smoothstep(0.0, seam_w, pl.z)) * detail;
+    // (round 26's readers at 164.7 s: "the floor crack lines thin and aliased": a crack is at
+    // least a pixel and a half wide, its edge spread over the pixel's footprint, and it fades
+    // out before it thins under that toward the horizon, instead of breaking into stair-steps)
+    float seam_w = max(0.006, 1.6 * foot / PLATE);
+    float seam_fade = 1.0 - smoothstep(0.03, 0.09, foot / PLATE);
+    float seam = frozen * (1.0 - smoothstep(0.0, seam_w, pl.z)) * detail * seam_fade;
     vec3 n = normalize(vec3(-g.x, 1.0, -g.y));
     vec3 v = -rd;
     vec3 r = reflect(rd, n);
