@@ -619,3 +619,32 @@ def test_the_columns_stand_in_pools_of_their_light_on_the_wet_stone(gl):
     off = render_held(gl, "dream", 78.0, (320, 180), "moss", {"buildings": False}).mean(axis=2)
     lift = (on - off)[142:160].mean()
     assert lift > 6.0, lift
+
+
+def _emerald_bright(img: np.ndarray) -> np.ndarray:
+    """Pixels of a lit emerald: bright green well over red and over blue."""
+    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    return (g > 150) & (g > b + 25) & (g > r + 80)
+
+
+def test_an_emerald_moon_hangs_over_the_avenue_of_glass(gl):
+    """Round 26's readers at 74.2 and 80.6 s: "pillars plain cylinders under an empty flat
+    sky", "nothing to look at".  The dream's moss cue turns on ``moon``: an emerald moon low
+    over the avenue's end (moon.glsl), the frame's subject and its brightest highlight.  At
+    74.2, 77.5 and 80.6 s (320x180) the upper half of the frame holds a lit emerald disc (about
+    130-170 pixels of bright green over red and blue; none with the moon held off, none on
+    main: only a violet night), and the moon's earthshine side stays dark: a crisp
+    terminator, not a glowing ball."""
+    for t in (74.2, 77.5, 80.6):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}).astype(float)
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"moon": 0.0}).astype(float)
+        lit = _emerald_bright(on[:90])
+        assert lit.sum() > 80, (t, lit.sum())
+        assert _emerald_bright(off[:90]).sum() == 0, t
+        ys, xs = np.nonzero(lit)
+        # left of the lit face (lit from the right), on the disc's middle row, its dark limb:
+        # far dimmer than the face (the disc is about 16 pixels across here)
+        y, x = int(np.median(ys)), int(np.median(xs))
+        assert on[y, x, 1] > 2.0 * on[y, x - 7, 1], (t, on[y, x - 9:x + 3, 1])
+    # (a look of the dream's: the scene's own default keeps the open night)
+    assert {p.name: p.default for p in _moss_module().moss.params}["moon"] == 0.0
