@@ -648,3 +648,19 @@ def test_an_emerald_moon_hangs_over_the_avenue_of_glass(gl):
         assert on[y, x, 1] > 2.0 * on[y, x - 7, 1], (t, on[y, x - 9:x + 3, 1])
     # (a look of the dream's: the scene's own default keeps the open night)
     assert {p.name: p.default for p in _moss_module().moss.params}["moon"] == 0.0
+
+
+def test_the_moon_lays_a_rippled_glade_on_the_wet_street(gl):
+    """Round 26's readers gave a 4 to "a clean reflection with ripples"; the moss street under
+    its new emerald moon mirrored nothing of it.  moon.glsl's glade: below the moon, on the
+    far wet street, a column of its light broken by ripple crests.  At 77.5 s (320x180) the
+    ground in the moon's column (rows 100-115, the moon's own columns) is brighter green with
+    the moon than with it held off (about 50 levels; 0 before: the street knew no moon), and
+    the ground a moon's width beside it is not (the glade a narrow column, not a wash)."""
+    on = render_held(gl, "dream", 77.5, (320, 180), "moss", {}).astype(float)
+    off = render_held(gl, "dream", 77.5, (320, 180), "moss", {"moon": 0.0}).astype(float)
+    xs = np.nonzero(_emerald_bright(on[:90]))[1]
+    x = int(np.median(xs))
+    lift = (on - off)[100:115, x - 2:x + 3, 1].mean()
+    beside = (on - off)[100:115, x + 25:x + 35, 1].mean()
+    assert lift > 20.0 and beside < 0.2 * lift, (lift, beside)

@@ -3,7 +3,8 @@
 // at".  One low emerald moon (the dream's "emerald moons") hangs over the avenue's far end:
 // the frame's subject and its brightest highlight, a gibbous disc with relief (maria, limb
 // darkening) and a crisp terminator, a halo in the mist; the glass columns bend and mirror
-// it into thin bright lines (buildings.frag), so they read as glass, not plastic.
+// it into thin bright lines (buildings.frag), so they read as glass, not plastic, and the
+// far wet street lays its glade, broken by ripples, toward the eye (moss.frag).
 
 // Over the street's far end, a little left of its axis, low (the cue's view looks down -z).
 const vec3 MOSS_MOON = vec3(-0.135, 0.17, -0.976);
@@ -44,4 +45,23 @@ vec3 moss_moon(vec3 rd, float pix, float amount) {
 vec3 moss_moon_glint(vec3 rd, float amount) {
     float c = max(dot(rd, normalize(MOSS_MOON)), 0.0);
     return MOSS_MOON_TINT * (pow(c, 2400.0) * 3.0 + pow(c, 90.0) * 0.06) * amount;
+}
+
+// The moon's glade on the wet street (ground at y = 0, seen along rd): the stones' ripples
+// break its reflection into a column of glints under the moon, long toward the horizon,
+// fading toward the eye as the wet stone's Fresnel falls.
+vec3 moss_moon_glade(vec3 rd, vec2 xz, float fp, float amount) {
+    vec3 m = normalize(MOSS_MOON);
+    vec3 ex = normalize(cross(m, vec3(0.0, 1.0, 0.0)));
+    vec3 rr = vec3(rd.x, -rd.y, rd.z);                         // the mirrored ray
+    float across = dot(rr, ex);
+    float below = max(dot(normalize(m.xz), normalize(rd.xz)), 0.0);
+    float width = 0.012 + 0.05 * max(-rd.y, 0.0);               // ripples widen it near the eye
+    float band = exp(-across * across / (width * width)) * step(0.0, -rd.y) * below;
+    float rise = asin(clamp(-rd.y, 0.0, 1.0));
+    float fall = exp(-max(rise - m.y, 0.0) / 0.09);             // the glade's length below the moon
+    // ripples: bright crests across it, smoothed where they get smaller than a pixel
+    float rip = vnoise(xz * vec2(0.9, 6.0)) * 0.7 + vnoise(xz * vec2(2.1, 13.0) + 3.0) * 0.3;
+    float crest = mix(smoothstep(0.45, 0.8, rip), 0.45, smoothstep(0.05, 0.3, fp));
+    return MOSS_MOON_TINT * band * fall * crest * 0.6 * amount;
 }

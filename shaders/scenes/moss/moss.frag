@@ -288,6 +288,8 @@ void main() {
     // depth: the far streets sink into the night (the near moss, where the heart is, holds
     // the light: contrast from near to far)
     g *= 0.25 + 0.75 * exp(-t / 18.0);
+    // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
+    g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
     float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
     vec3 ground = mix(g, horizon, fog);
     ground = mix(ground, mist, u_mist * mist_amount(t));
