@@ -664,3 +664,18 @@ def test_the_moon_lays_a_rippled_glade_on_the_wet_street(gl):
     lift = (on - off)[100:115, x - 2:x + 3, 1].mean()
     beside = (on - off)[100:115, x + 25:x + 35, 1].mean()
     assert lift > 20.0 and beside < 0.2 * lift, (lift, beside)
+
+
+def test_under_the_emerald_moon_the_near_columns_lose_their_milky_sheen(gl):
+    """Round 26's readers: the columns "plain tubes", "rainbow rim shading looks cheap"; a
+    broad lilac sheen ran down the near right column from a moon behind the eye, a light with
+    no source in the frame.  With ``moon`` on, that streak narrows to a thin line, so the
+    glass is dark with crisp lines and the emerald moon is the frame's highlight: at 74.2 and
+    77.5 s (320x180) the near right column's upper part (rows 0-70, columns 200-245) holds
+    under a third of the near-white pixels (mean over 150) that it holds with the moon held
+    off (about 100 against 470; main as the held-off frame)."""
+    for t in (74.2, 77.5):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}).astype(float).mean(axis=2)
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"moon": 0.0}).astype(float).mean(axis=2)
+        bright_on, bright_off = (on[0:70, 200:245] > 150).sum(), (off[0:70, 200:245] > 150).sum()
+        assert bright_off > 200 and bright_on < bright_off / 3, (t, bright_on, bright_off)

@@ -192,6 +192,10 @@ void main() {
     col += rim * (moss * (0.03 + 0.35 * pulse) * exp(-y / 5.0) + vec3(0.05, 0.06, 0.13) * smoothstep(0.0, 0.6, n.y + 0.3));
     // the moon's streak down the column, where its round glass turns the light to the eye
     float streak = pow(max(dot(reflect(d, n), MOON_DIR), 0.0), 20.0);
+    // (round 27: under the emerald moon ahead, ``moon``, the old moon behind the eye gives
+    // way: its broad lilac sheen down the near columns read as milky plastic, a light with no
+    // source in the frame; a narrow streak stays)
+    streak *= mix(1.0, pow(streak, 3.0), u_moon);
     col += vec3(0.45, 0.5, 0.85) * streak * streak * (2.2 + 1.3 * fine) * moon;
 
     // Moss grown over its foot: a soft, lumpy hem of glowing cushions.
