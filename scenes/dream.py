@@ -225,7 +225,10 @@ moss = Cue(
     # (round 24: "a Voronoi cracked-tile floor, like lava pavement": the near street grown
     # over with cushions of moss and glowing sporophytes)
     params={"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.0, "avenue": True, "glow": 0.6, "rest": 0.15,
-            "cushions": 1.0, "mist": 1.0},
+            "cushions": 1.0, "mist": 1.0,
+            # (round 27's readers at 74.2, 80.6 s: "plain cylinders under an empty flat sky",
+            # "nothing to look at": an emerald moon over the avenue's end, bent in the glass)
+            "moon": 1.0},
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
           "back": [(0, 27.0), (14, 20.0, "in_out_sine")],
           "height": [(0, 2.6), (14, 1.7, "in_out_sine")]},

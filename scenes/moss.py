@@ -240,6 +240,7 @@ moss = MossScene(
         Param("quality", 1.0, 0.0, 1.0, "softness of the glow haze (the scene is cheap at any value)"),
         Param("cushions", 0.0, 0.0, 1.0, "the street near the eye overgrown: cushions of moss, fibrous, sporophytes with glowing tips, the paving glimpsed between them (1; 0: the cobbles with moss in their seams)"),
         Param("mist", 0.0, 0.0, 1.0, "a low night mist holding the moss's light: a glow along the horizon, the far street and columns sinking into it"),
+        Param("moon", 0.0, 0.0, 1.0, "an emerald moon low over the avenue's end (the view down -z): a gibbous disc with relief, a halo in the mist, drawn thin and bright in the glass columns"),
         Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",

@@ -619,3 +619,63 @@ def test_the_columns_stand_in_pools_of_their_light_on_the_wet_stone(gl):
     off = render_held(gl, "dream", 78.0, (320, 180), "moss", {"buildings": False}).mean(axis=2)
     lift = (on - off)[142:160].mean()
     assert lift > 6.0, lift
+
+
+def _emerald_bright(img: np.ndarray) -> np.ndarray:
+    """Pixels of a lit emerald: bright green well over red and over blue."""
+    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    return (g > 150) & (g > b + 25) & (g > r + 80)
+
+
+def test_an_emerald_moon_hangs_over_the_avenue_of_glass(gl):
+    """Round 26's readers at 74.2 and 80.6 s: "pillars plain cylinders under an empty flat
+    sky", "nothing to look at".  The dream's moss cue turns on ``moon``: an emerald moon low
+    over the avenue's end (moon.glsl), the frame's subject and its brightest highlight.  At
+    74.2, 77.5 and 80.6 s (320x180) the upper half of the frame holds a lit emerald disc (about
+    130-170 pixels of bright green over red and blue; none with the moon held off, none on
+    main: only a violet night), and the moon's earthshine side stays dark: a crisp
+    terminator, not a glowing ball."""
+    for t in (74.2, 77.5, 80.6):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}).astype(float)
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"moon": 0.0}).astype(float)
+        lit = _emerald_bright(on[:90])
+        assert lit.sum() > 80, (t, lit.sum())
+        assert _emerald_bright(off[:90]).sum() == 0, t
+        ys, xs = np.nonzero(lit)
+        # left of the lit face (lit from the right), on the disc's middle row, its dark limb:
+        # far dimmer than the face (the disc is about 16 pixels across here)
+        y, x = int(np.median(ys)), int(np.median(xs))
+        assert on[y, x, 1] > 2.0 * on[y, x - 7, 1], (t, on[y, x - 9:x + 3, 1])
+    # (a look of the dream's: the scene's own default keeps the open night)
+    assert {p.name: p.default for p in _moss_module().moss.params}["moon"] == 0.0
+
+
+def test_the_moon_lays_a_rippled_glade_on_the_wet_street(gl):
+    """Round 26's readers gave a 4 to "a clean reflection with ripples"; the moss street under
+    its new emerald moon mirrored nothing of it.  moon.glsl's glade: below the moon, on the
+    far wet street, a column of its light broken by ripple crests.  At 77.5 s (320x180) the
+    ground in the moon's column (rows 100-115, the moon's own columns) is brighter green with
+    the moon than with it held off (about 50 levels; 0 before: the street knew no moon), and
+    the ground a moon's width beside it is not (the glade a narrow column, not a wash)."""
+    on = render_held(gl, "dream", 77.5, (320, 180), "moss", {}).astype(float)
+    off = render_held(gl, "dream", 77.5, (320, 180), "moss", {"moon": 0.0}).astype(float)
+    xs = np.nonzero(_emerald_bright(on[:90]))[1]
+    x = int(np.median(xs))
+    lift = (on - off)[100:115, x - 2:x + 3, 1].mean()
+    beside = (on - off)[100:115, x + 25:x + 35, 1].mean()
+    assert lift > 20.0 and beside < 0.2 * lift, (lift, beside)
+
+
+def test_under_the_emerald_moon_the_near_columns_lose_their_milky_sheen(gl):
+    """Round 26's readers: the columns "plain tubes", "rainbow rim shading looks cheap"; a
+    broad lilac sheen ran down the near right column from a moon behind the eye, a light with
+    no source in the frame.  With ``moon`` on, that streak narrows to a thin line, so the
+    glass is dark with crisp lines and the emerald moon is the frame's highlight: at 74.2 and
+    77.5 s (320x180) the near right column's upper part (rows 0-70, columns 200-245) holds
+    under a third of the near-white pixels (mean over 150) that it holds with the moon held
+    off (about 100 against 470; main as the held-off frame)."""
+    for t in (74.2, 77.5):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}).astype(float).mean(axis=2)
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"moon": 0.0}).astype(float).mean(axis=2)
+        bright_on, bright_off = (on[0:70, 200:245] > 150).sum(), (off[0:70, 200:245] > 150).sum()
+        assert bright_off > 200 and bright_on < bright_off / 3, (t, bright_on, bright_off)

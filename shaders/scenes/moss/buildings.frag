@@ -16,6 +16,7 @@
 #include "../../lib/noise.glsl"
 #include "moss.glsl"
 #include "mist.glsl"
+#include "moon.glsl"
 #include "../towers/sculpt.glsl"
 
 uniform int u_frame;
@@ -140,6 +141,7 @@ void main() {
     float fr = textureLod(u_field, gxz * 1.6 / MOSS_TILE, 5.0).r;
     vec3 street_r = mix(moss, moss_b, 0.3) * (0.05 + 0.25 * u_rest + 1.1 * pr) * (0.5 + fr) * exp(-tg / 30.0);
     vec3 sky_r = mix(night_lo, night_hi, smoothstep(0.0, 0.5, r.y));
+    sky_r += moss_moon_glint(r, u_moon);                    // (round 27: the moon mirrored)
     vec3 refl = mix(sky_r, street_r, smoothstep(0.02, -0.04, r.y));
     refl += vec3(0.75, 0.8, 1.0) * pow(max(dot(r, MOON_DIR), 0.0), 60.0) * 3.0 * moon;
 
@@ -170,6 +172,7 @@ void main() {
     vec3 street_t = mix(moss, moss_b, 0.25 + 0.3 * fb) * (0.06 + 0.3 * u_rest + 0.05 * breath + 1.3 * pb)
                   * (0.35 + 1.1 * fb) * exp(-tg2 / 25.0);
     vec3 sky_t = mix(night_lo, night_hi, smoothstep(0.0, 0.5, out_d.y));
+    sky_t += moss_moon_glint(out_d, u_moon);                // (round 27: the moon seen through)
     vec3 trans = mix(sky_t, street_t, smoothstep(0.02, -0.04, out_d.y));
     // Beer-Lambert: the glass lets its cyan through, the longer the path the deeper
     trans *= exp(-path * 0.4 * (1.0 - TINT)) * 0.75;
@@ -189,6 +192,10 @@ void main() {
     col += rim * (moss * (0.03 + 0.35 * pulse) * exp(-y / 5.0) + vec3(0.05, 0.06, 0.13) * smoothstep(0.0, 0.6, n.y + 0.3));
     // the moon's streak down the column, where its round glass turns the light to the eye
     float streak = pow(max(dot(reflect(d, n), MOON_DIR), 0.0), 20.0);
+    // (round 27: under the emerald moon ahead, ``moon``, the old moon behind the eye gives
+    // way: its broad lilac sheen down the near columns read as milky plastic, a light with no
+    // source in the frame; a narrow streak stays)
+    streak *= mix(1.0, pow(streak, 3.0), u_moon);
     col += vec3(0.45, 0.5, 0.85) * streak * streak * (2.2 + 1.3 * fine) * moon;
 
     // Moss grown over its foot: a soft, lumpy hem of glowing cushions.

@@ -11,6 +11,7 @@
 #include "../../lib/noise.glsl"
 #include "moss.glsl"
 #include "mist.glsl"
+#include "moon.glsl"
 #ifdef MOSS_CUSHIONS
 #include "cushions.glsl"
 #endif
@@ -121,6 +122,8 @@ void main() {
     float star = step(0.972, hash12(cell + 17.0)) * smoothstep(0.02, 0.1, up);
     float sd_px = length(sp - cell - 0.2 - 0.6 * jit) * (up + 1.0) / (60.0 * pix);
     sky += vec3(0.6, 0.65, 0.95) * star * (0.4 + 0.8 * jit.x) * exp(-sd_px * sd_px * 0.9);
+    // (round 27, ``moon``: the emerald moon over the avenue's end, the frame's subject)
+    sky += moss_moon(rd, pix, u_moon);
 
     // Ground plane y = 0 (t clamped so rays at the horizon stay finite).
     float down = max(-rd.y, 1e-4);
@@ -285,6 +288,8 @@ void main() {
     // depth: the far streets sink into the night (the near moss, where the heart is, holds
     // the light: contrast from near to far)
     g *= 0.25 + 0.75 * exp(-t / 18.0);
+    // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
+    g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
     float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
     vec3 ground = mix(g, horizon, fog);
     ground = mix(ground, mist, u_mist * mist_amount(t));

@@ -1,0 +1,67 @@
+// moon.glsl -- the moss scene's emerald moon (include-only, no uniforms): round 26's readers
+// at 74.2 and 80.6 s, "pillars plain cylinders under an empty flat sky", "nothing to look
+// at".  One low emerald moon (the dream's "emerald moons") hangs over the avenue's far end:
+// the frame's subject and its brightest highlight, a gibbous disc with relief (maria, limb
+// darkening) and a crisp terminator, a halo in the mist; the glass columns bend and mirror
+// it into thin bright lines (buildings.frag), so they read as glass, not plastic, and the
+// far wet street lays its glade, broken by ripples, toward the eye (moss.frag).
+
+// Over the street's far end, a little left of its axis, low (the cue's view looks down -z).
+const vec3 MOSS_MOON = vec3(-0.135, 0.17, -0.976);
+const float MOSS_MOON_R = 0.047;                     // its angular radius, radians
+const vec3 MOSS_MOON_TINT = vec3(0.06, 0.85, 0.34);  // emerald (linear)
+
+// The moon seen along the ray rd, pix radians a pixel: its disc (antialiased edge, lit from
+// the upper right with a crisp terminator, maria and limb darkening) plus its halo.
+vec3 moss_moon(vec3 rd, float pix, float amount) {
+    vec3 m = normalize(MOSS_MOON);
+    vec3 ex = normalize(cross(m, vec3(0.0, 1.0, 0.0)));
+    vec3 ey = cross(ex, m);
+    vec2 uv = vec2(dot(rd, ex), dot(rd, ey)) / MOSS_MOON_R;     // the disc: |uv| < 1
+    float r = length(uv);
+    float front = step(0.0, dot(rd, m));
+    float disc = clamp((1.0 - r) * MOSS_MOON_R / max(pix, 1e-5) + 0.5, 0.0, 1.0) * front;
+    vec3 n = vec3(uv, sqrt(max(1.0 - r * r, 0.0)));              // the sphere's normal
+    vec3 sun = normalize(vec3(0.75, 0.35, 0.45));                // (ex: the view's right)
+    float lit = dot(n, sun);
+    // a crisp terminator, a pixel or two wide, with the earthshine faint on the dark side
+    float day = smoothstep(-0.03, 0.05, lit);
+    float maria = vnoise(uv * 2.3 + 7.0) * 0.6 + vnoise(uv * 5.1 + 3.0) * 0.4;
+    float albedo = mix(1.0, 0.45, smoothstep(0.42, 0.62, maria));
+    float craters = vnoise(uv * 13.0 + 1.7) * 0.6 + vnoise(uv * 29.0 + 4.1) * 0.4;
+    albedo *= 0.75 + 0.5 * craters;
+    float limb = 0.55 + 0.45 * n.z;
+    vec3 face = MOSS_MOON_TINT * albedo * limb * (day * (0.25 + 1.1 * max(lit, 0.0)) + 0.02);
+    face += vec3(0.5, 0.9, 0.7) * pow(max(lit, 0.0), 8.0) * day * 0.35;   // the lit limb near white
+    // the halo: a tight glow and a broad one in the mist, outside the disc
+    float cosa = max(dot(rd, m), 0.0);
+    float a = sqrt(max(2.0 * (1.0 - cosa), 0.0)) / MOSS_MOON_R;  // angle in moon radii
+    vec3 halo = MOSS_MOON_TINT * (0.05 * exp(-(a - 1.0) * 1.6) + 0.012 * exp(-a * 0.25)) * front;
+    return (face * disc + halo * (1.0 - disc)) * amount;
+}
+
+// The moon as the glass sees it in a reflected or refracted ray: a small hot spot, which the
+// columns' curvature draws out into a thin line of light.
+vec3 moss_moon_glint(vec3 rd, float amount) {
+    float c = max(dot(rd, normalize(MOSS_MOON)), 0.0);
+    return MOSS_MOON_TINT * (pow(c, 2400.0) * 3.0 + pow(c, 90.0) * 0.06) * amount;
+}
+
+// The moon's glade on the wet street (ground at y = 0, seen along rd): the stones' ripples
+// break its reflection into a column of glints under the moon, long toward the horizon,
+// fading toward the eye as the wet stone's Fresnel falls.
+vec3 moss_moon_glade(vec3 rd, vec2 xz, float fp, float amount) {
+    vec3 m = normalize(MOSS_MOON);
+    vec3 ex = normalize(cross(m, vec3(0.0, 1.0, 0.0)));
+    vec3 rr = vec3(rd.x, -rd.y, rd.z);                         // the mirrored ray
+    float across = dot(rr, ex);
+    float below = max(dot(normalize(m.xz), normalize(rd.xz)), 0.0);
+    float width = 0.012 + 0.05 * max(-rd.y, 0.0);               // ripples widen it near the eye
+    float band = exp(-across * across / (width * width)) * step(0.0, -rd.y) * below;
+    float rise = asin(clamp(-rd.y, 0.0, 1.0));
+    float fall = exp(-max(rise - m.y, 0.0) / 0.09);             // the glade's length below the moon
+    // ripples: bright crests across it, smoothed where they get smaller than a pixel
+    float rip = vnoise(xz * vec2(0.9, 6.0)) * 0.7 + vnoise(xz * vec2(2.1, 13.0) + 3.0) * 0.3;
+    float crest = mix(smoothstep(0.45, 0.8, rip), 0.45, smoothstep(0.05, 0.3, fp));
+    return MOSS_MOON_TINT * band * fall * crest * 0.6 * amount;
+}
