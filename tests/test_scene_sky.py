@@ -1214,3 +1214,30 @@ def test_the_dreams_tilted_crown_is_pushed_into_not_held():
     show = Registry(SearchPath.build([])).show("dream")
     zoom = {t: show.timeline.sample(t).layers[0].current.values["zoom"] for t in (12.0, 15.5)}
     assert zoom[15.5] > 1.15 * zoom[12.0], zoom
+
+
+def test_the_dreams_freed_sun_is_a_disc_not_a_blur_ball(gl):
+    """Round 26's readers at 16.7 s: "a fuzzy ball sun" (both rated it 2).  Drawn once, the sun
+    has a crisp limb and its wide haze is drawn in, so the disc stands clear against the night:
+    at 320x180 the light 1.6-1.9 radii out (46-54 px from the heart) is under 0.38 of the
+    disc's (main: 0.50, now 0.33)."""
+    from conftest import render_times
+    frame = render_times(gl, "dream", [16.7], size=(320, 180))[0]
+    lum = np.asarray(frame, np.float32).mean(axis=2)
+    ys, xs = np.nonzero(lum > 200)
+    yy, xx = np.mgrid[:lum.shape[0], :lum.shape[1]]
+    r = np.hypot(yy - ys.mean(), xx - xs.mean())
+    ratio = lum[(r >= 46) & (r < 54)].mean() / lum[r < 20].mean()
+    assert ratio < 0.38, f"the sun's haze 1.6-1.9 radii out at {ratio:.2f} of its disc"
+
+
+def test_the_dreams_freed_pair_has_no_filament_smear():
+    """Round 26's readers at 16.7 s: "magenta smear noise" round the sun -- the nebula's
+    filaments stayed in the sky with its clouds gone.  They go out with the mirrors (16.65 s)
+    and come back only as the view widens to the land (after 18.4 s)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+    values = [show.timeline.sample(float(t)).layers[0].current.values for t in (16.7, 17.5, 18.4, 20.0)]
+    assert [v["filaments"] for v in values[:3]] == [0.0, 0.0, 0.0], [v["filaments"] for v in values]
+    assert values[3]["filaments"] == 0.5
