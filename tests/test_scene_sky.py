@@ -886,6 +886,27 @@ def test_a_moon_drawn_once_has_a_crisp_terminator_not_a_cut_line(sky, scene):
     assert half < 0.16, f"a soft, flat terminator: {half * 100:.0f} % of the diameter in half-tones"
 
 
+def test_a_moon_drawn_once_shows_a_lit_crescent_over_a_faint_night_side(sky, scene):
+    """Round 26's readers at 16.7 s: "a flat-textured green disc moon".  Drawn once, the
+    night side is a faint earthshine (its maria just showing), so the lit face is the subject:
+    along the diameter toward its sun, the night side's quarter is under 0.075 of the lit
+    face's brightest in luma (main: 0.097, now 0.055)."""
+    size = (640, 360)
+    params = dict(LAND_SKY, mirror_bodies=0.0, moons=1, suns=1, quality=1.0)
+    img = luma(sky(params, t=2.0, size=size))
+    lay = scene.layout(dict(scene.params.defaults(), **params), 2.0, 0)
+    j = int(np.nonzero(lay["u_body_a"][:, 3] > 0.5)[0][0])
+    x, y, r, _ = lay["u_body_a"][j]
+    tx, ty = lay["u_body_c"][j, :2]
+    w, h = size
+    s = np.linspace(-0.9, 0.9, 181)
+    px = np.round(w / 2 + (x + s * r * tx) * h).astype(int)
+    py = np.round(h / 2 - (y + LAND_SKY["centre_y"] + s * r * ty) * h).astype(int)
+    prof = img[py, px]
+    night = prof[:45].mean()
+    assert night < 0.075 * prof.max(), f"the night side at {night:.0f}, the lit face at {prof.max():.0f}"
+
+
 def test_the_lake_mirrors_the_ranges_and_the_sky(sky):
     """Round 17 ("readers rate still-water reflections 4 every time"): with lake 1 the rows
     under the shore mirror the ranges and the sky over it -- each row below matches its

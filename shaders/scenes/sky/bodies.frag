@@ -64,7 +64,7 @@ float sun_prominences(vec2 d, float x, float seed) {
     vec2 u = d / max(length(d), 1e-6);
     float n = vnoise(u * 4.0 + seed * 11.0 + u_hum.y * vec2(0.15, -0.1));
     float tall = 0.02 + 0.12 * smoothstep(0.55, 0.9, n);
-    float ragged = vnoise(u * 34.0 + x * 9.0 + seed * 3.0);
+    float ragged = vnoise(u * 21.0 + vec2(x * 14.0, -x * 9.0) + seed * 3.0);
     float h = (x - 1.0) / tall;
     float body = smoothstep(0.0, 0.15, x - 0.995) * (1.0 - smoothstep(0.5, 1.0, h)) * smoothstep(0.55, 0.85, n);
     return body * smoothstep(0.35, 0.75, ragged) * 0.7;
@@ -112,7 +112,7 @@ vec3 sun(vec2 q, vec2 surf, int i, float px) {
     // and prominences standing on the limb, arcs of fire, with the corona's streamers)
     if (once > 0.5) {
         corona *= sun_corona_shape(q - a.xy, x, b.w);
-        corona += u_body_f[i].rgb * sun_prominences(q - a.xy, x, b.w) * b.y;
+        corona += u_body_f[i].rgb * sun_prominences(q - a.xy, x, b.w) * b.y * 0.5;
     }
     return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona
          + u_body_f[i].rgb * chrom * b.y * (0.55 - 0.25 * (1.0 - u_mirror_bodies));
@@ -186,8 +186,10 @@ vec4 moon(vec2 q, int i, float px) {
     vec3 albedo = u_body_f[i].rgb * (1.0 - 0.65 * maria) * (0.75 + 0.5 * detail * m);  // lavender: emerald once inverted
     float limb = 0.3 + 0.7 * pow(n.z, 0.7);
     // ashen night side: the sky's light, a tenth of the sun's, the maria still showing
-    // (drawn once, a little brighter: the dark side of the ball shows, faint, not a hole)
-    vec3 ash = albedo * ((0.08 + 0.05 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
+    // (drawn once, a little brighter: the dark side of the ball shows, faint, not a hole --
+    // round 26: with the terminator crisp, a faint earthshine, so the lit crescent is the
+    // subject and the night side no "flat-textured green disc")
+    vec3 ash = albedo * ((0.08 - 0.025 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
     // (close, the lit face is dimmed so its maria and craters are not lost in a flat glare)
     vec3 col = albedo * lit * limb * 1.1 * (1.0 - 0.45 * close_up) + ash * (1.0 - lit);
     // the sunlit rim: a thin bright crescent line along the limb facing the sun
