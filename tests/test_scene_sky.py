@@ -1265,3 +1265,17 @@ def test_the_dreams_freed_pair_has_no_filament_smear():
     values = [show.timeline.sample(float(t)).layers[0].current.values for t in (16.7, 17.5, 18.4, 20.0)]
     assert [v["filaments"] for v in values[:3]] == [0.0, 0.0, 0.0], [v["filaments"] for v in values]
     assert values[3]["filaments"] == 0.5
+
+
+def test_the_dreams_deep_stars_have_their_own_colours(gl):
+    """Round 26's readers at 16.7 s: "a basic starfield" of even white dots round the freed
+    pair.  The deep sky's stars are hot blue, white, gold and a few ember-red: in the frame's
+    empty top-left quarter at 640x360, over 5 % of the star pixels (luma over 60) are warm,
+    red over blue by 20 levels (main: 0.2 %, now 15 %)."""
+    from conftest import render_times
+    frame = render_times(gl, "dream", [16.7], size=(640, 360))[0]
+    a = np.asarray(frame, np.float32)[:180, :320]
+    star = a.mean(axis=2) > 60
+    warm = ((a[..., 0] > a[..., 2] + 20) & star).sum() / max(star.sum(), 1)
+    assert star.sum() > 200, f"only {star.sum()} star pixels"
+    assert warm > 0.05, f"{warm * 100:.1f} % of the star pixels warm"
