@@ -71,7 +71,10 @@ the_sky = Cue(
         # its mirrors -- the suns and moons repeated round the violet heart in crisp symmetry,
         # the wisps gone -- until the view comes down to the land again
         "mirror_bodies": [(0, 1.0), (16.6, 1.0), (16.65, 0.0)],
-        "filaments": [(0, 0.5), (9, 0.5), (11, 0.7, "in_out_sine"), (16.6, 0.7), (19, 0.5, "in_out_sine")],
+        # (round 26's readers at 16.7 s: "magenta smear noise" -- the filaments' threads stayed
+        # with the clouds gone: they go out with the mirrors, back as the view widens to the land)
+        "filaments": [(0, 0.5), (9, 0.5), (11, 0.7, "in_out_sine"), (16.6, 0.7), (16.65, 0.0, "step"),
+                      (18.4, 0.0), (19.5, 0.5, "in_out_sine")],
         # (and round 25's "stock" crown, 2-9 s: the pole's heart over the great sun only washed
         # the crown in lavender -- kept low, the sky between its bodies stays dark)
         "pole_glow": [(0, 0.35), (16.6, 0.35), (16.65, 0.0)],

@@ -37,6 +37,39 @@ flat in int v_body;
 flat in int v_sector;
 out vec4 frag;
 
+// A sun drawn once, large, has a surface to see: fine granulation over the broad cells, dark
+// filaments (long thin threads of cooler gas lying across the disc) and bright plage near the
+// limb.  A factor on the photosphere's light.  g: the point on the disc (radii), mu: cos of the
+// view angle there, seed: the sun's own.
+float sun_surface(vec2 g, float mu, float seed) {
+    float fine = vnoise(g * 26.0 + seed * 13.0 + u_hum.y * vec2(-0.5, 0.3));
+    // filaments: where a slow noise crosses its middle, a thin winding dark line
+    float w = vnoise(g * 2.3 + seed * 7.0 + vec2(3.1, 0.7)) - 0.5;
+    float fil = 1.0 - smoothstep(0.0, 0.06, abs(w));
+    fil *= smoothstep(0.35, 0.75, vnoise(g * 1.7 - seed * 5.0));   // broken, not a net
+    float plage = smoothstep(0.6, 0.85, vnoise(g * 5.5 + seed * 3.0)) * (1.0 - mu);
+    return (0.88 + 0.24 * fine) * (1.0 - 0.3 * fil * mu) * (1.0 + 0.5 * plage);
+}
+
+// The corona of a sun drawn once: brighter close on the limb, the wide haze drawn in so the
+// disc stands clear against the night (a factor; d: from the sun's centre, x: radii).
+float sun_corona_shape(vec2 d, float x, float seed) {
+    float out_ = max(x - 1.0, 0.0);
+    return 0.35 + 0.65 * exp(-out_ * 2.5) + 0.6 * exp(-out_ * 14.0);
+}
+
+// Prominences: a few arcs and tongues of fire on the limb, where a noise in the direction round
+// the disc rises (no atan: the noise is read on the unit circle).
+float sun_prominences(vec2 d, float x, float seed) {
+    vec2 u = d / max(length(d), 1e-6);
+    float n = vnoise(u * 4.0 + seed * 11.0 + u_hum.y * vec2(0.15, -0.1));
+    float tall = 0.02 + 0.12 * smoothstep(0.55, 0.9, n);
+    float ragged = vnoise(u * 21.0 + vec2(x * 14.0, -x * 9.0) + seed * 3.0);
+    float h = (x - 1.0) / tall;
+    float body = smoothstep(0.0, 0.15, x - 0.995) * (1.0 - smoothstep(0.5, 1.0, h)) * smoothstep(0.55, 0.85, n);
+    return body * smoothstep(0.35, 0.75, ragged) * 0.7;
+}
+
 // The sun's light near its disc: the photosphere and the part of the corona that the nebula
 // pass does not carry (sky_sun_corona's `far` weight), at full resolution.  A ball of fire,
 // not a sticker: strong limb darkening (white-hot centre to a deep rim), a turbulent surface
@@ -50,7 +83,10 @@ vec3 sun(vec2 q, vec2 surf, int i, float px) {
     float x = r / a.z;
     float mu = sqrt(max(1.0 - x * x, 0.0));
     float smu = sqrt(mu);
-    float disc = clamp((a.z - r) / (px + 0.05 * a.z) + 0.5, 0.0, 1.0);     // a soft limb, no drawn edge
+    float once = 1.0 - u_mirror_bodies;
+    // a soft limb, no drawn edge; drawn once and large, a crisp one (round 26's readers at
+    // 16.7 s: "a fuzzy ball sun", "a blur ball") -- limb darkening, not blur, rounds it
+    float disc = clamp((a.z - r) / (px + mix(0.05, 0.008, once) * a.z) + 0.5, 0.0, 1.0);
     // Limb-darkened photosphere, white-hot at the centre to the deep rim colour at the limb.
     vec3 core = mix(u_body_f[i].rgb * 0.8, u_body_g[i].rgb, mu * smu) * (0.38 + 0.62 * smu) * 1.38;
     // a living surface: granules (foreshortened toward the limb) and drifting bright faculae
@@ -65,10 +101,19 @@ vec3 sun(vec2 q, vec2 surf, int i, float px) {
     // a limb kept at mid lightness, where the inverted violet is most vivid -- darker, the
     // inversion's steep lightness curve turned the limb into a grey drawn ring)
     core *= mix(1.0 - u_depth * 0.55 * (1.0 - mu * smu), (0.8 + 0.2 * mu) * (1.0 + 0.8 * mu * mu * mu), 1.0 - u_mirror_bodies);
+    if (once > 0.5) {
+        core *= sun_surface(g, mu, b.w);
+    }
     // the chromosphere: a thin bright ring at the limb, in the rim's colour
     float chrom = exp(-(x - 0.975) * (x - 0.975) / 0.0016);
     vec3 corona = sky_sun_corona(q, a, b, u_body_c[i], u_body_d[i], u_body_e[i], u_hum, u_body_f[i].rgb)
                 * (1.0 - u_mirror_bodies * sky_sun_far(x));     // (drawn once: all of it here)
+    // (drawn once: the wide glow drawn in -- the "fuzzy ball" was this haze three radii wide --
+    // and prominences standing on the limb, arcs of fire, with the corona's streamers)
+    if (once > 0.5) {
+        corona *= sun_corona_shape(q - a.xy, x, b.w);
+        corona += u_body_f[i].rgb * sun_prominences(q - a.xy, x, b.w) * b.y * 0.5;
+    }
     return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona
          + u_body_f[i].rgb * chrom * b.y * (0.55 - 0.25 * (1.0 - u_mirror_bodies));
 }
@@ -133,13 +178,18 @@ vec4 moon(vec2 q, int i, float px) {
     // (round 23's readers: "clip-art moons" -- in the crown too, a ball lit by the great sun at
     // its heart: a soft terminator, the face dimming toward it, never a drawn line)
     lit = smoothstep(-0.14, 0.4, ndl) * (0.08 + 0.92 * clamp(ndl, 0.0, 1.0));
+    // (round 26's readers at 16.7 s: "a flat-textured green disc" -- drawn once, close, the
+    // terminator is crisp, the light grazing the relief along it, the face lit from one side)
+    lit = mix(lit, smoothstep(-0.02, 0.07, ndl) * (0.05 + 0.95 * pow(clamp(ndl, 0.0, 1.0), 0.8)), once);
     lit *= 0.9 + 0.35 * pow(clamp(ndl, 0.0, 1.0), 6.0);
     float maria = detail * smoothstep(0.42, 0.68, m);
     vec3 albedo = u_body_f[i].rgb * (1.0 - 0.65 * maria) * (0.75 + 0.5 * detail * m);  // lavender: emerald once inverted
     float limb = 0.3 + 0.7 * pow(n.z, 0.7);
     // ashen night side: the sky's light, a tenth of the sun's, the maria still showing
-    // (drawn once, a little brighter: the dark side of the ball shows, faint, not a hole)
-    vec3 ash = albedo * ((0.08 + 0.05 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
+    // (drawn once, a little brighter: the dark side of the ball shows, faint, not a hole --
+    // round 26: with the terminator crisp, a faint earthshine, so the lit crescent is the
+    // subject and the night side no "flat-textured green disc")
+    vec3 ash = albedo * ((0.08 - 0.025 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
     // (close, the lit face is dimmed so its maria and craters are not lost in a flat glare)
     vec3 col = albedo * lit * limb * 1.1 * (1.0 - 0.45 * close_up) + ash * (1.0 - lit);
     // the sunlit rim: a thin bright crescent line along the limb facing the sun

@@ -75,6 +75,15 @@ vec3 star_layer(vec2 q, float cell, int layer, float px, float px1080, float gai
     float tw = abs(fract(u_twinkle * rate + h.x) - 0.5);
     tw = 0.72 + 1.12 * tw * tw * (3.0 - 4.0 * tw) ;
     vec3 tint = mix(vec3(0.75, 0.85, 1.0), vec3(1.0, 0.88, 0.72), lo.y);
+    if (layer == 3) {
+        // The deep sky, seen alone round the freed pair (round 26's readers at 16.7 s: "a basic
+        // starfield"): stars of their own colours -- hot blue, white, gold, a few ember-red --
+        // and the brightest with a soft glow of their light round them, not even white dots.
+        tint = (lo.y < 0.35) ? mix(vec3(0.55, 0.7, 1.0), vec3(0.85, 0.9, 1.0), lo.y / 0.35)
+             : (lo.y < 0.8) ? mix(vec3(1.0, 0.95, 0.88), vec3(1.0, 0.78, 0.5), (lo.y - 0.35) / 0.45)
+             : vec3(1.0, 0.55, 0.4);
+        psf += b * 0.06 * exp(-length(d) / (5.0 * sigma));
+    }
     return tint * (gain * (0.03 + 3.0 * b) * psf * tw);
 }
 
