@@ -783,11 +783,13 @@ def test_the_dreams_constellations_cut_to_one_large_sign_from_a_closer_camera(gl
     cut at a word's landing, one large sign from the lower, closer camera (38 s; 40 s until
     round 25, when the close signs began to be assembled slowly, 40 s already in flight) --
     its stars in a narrow column of the sky, not spread along an arc (before: about half the
-    width at both times)."""
+    width at both times).  (Round 27: the close camera's moon, risen whole over the deck to
+    the sign's left, is now among the brightest pixels: the sign is measured above it, in the
+    sky's upper 55 %.)"""
     from conftest import render_times
     wide, close = render_times(gl, "dream", [33.0, 38.0], size=(320, 180))
     assert _bright_spread(np.asarray(wide)) > 0.4
-    assert _bright_spread(np.asarray(close)) < 0.3
+    assert _bright_spread(np.asarray(close)[:99]) < 0.3
 
 
 def test_the_close_camera_lifts_the_glyph_above_its_taller_ranges():
