@@ -41,10 +41,14 @@ vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
         return vec3(0.0);
     }
     float mu = sqrt(max(1.0 - r * r, 0.0));
-    // the seas: large soft dark basins; the highlands finely mottled between them
-    float seas = smoothstep(0.42, 0.62, fbm(q * 1.6 + vec2(3.1, 7.7), 3));
-    float fine = fbm(q * 6.0 + vec2(11.0, 2.0), 2);
-    float albedo = (1.0 - 0.55 * seas) * (0.85 + 0.3 * fine);
+    // the seas: large soft dark basins (a few analytic blobs, no noise: llvmpipe runs this
+    // for every pixel of the sky, the moon's or not); the highlands finely mottled between
+    float seas = smoothstep(0.35, 0.75, exp(-dot(q - vec2(-0.25, 0.30), q - vec2(-0.25, 0.30)) * 5.0)
+                                      + exp(-dot(q - vec2(0.30, 0.10), q - vec2(0.30, 0.10)) * 7.0)
+                                      + 0.8 * exp(-dot(q - vec2(0.05, -0.35), q - vec2(0.05, -0.35)) * 9.0)
+                                      + 0.7 * exp(-dot(q - vec2(-0.55, -0.05), q - vec2(-0.55, -0.05)) * 14.0));
+    float fine = 0.5 + 0.5 * sin(q.x * 17.0 + 2.0 * sin(q.y * 11.0)) * sin(q.y * 19.0 + 1.7 * sin(q.x * 13.0));
+    float albedo = (1.0 - 0.55 * seas) * (0.88 + 0.24 * fine);
     // a bright young crater with its rays, up on the highlands
     vec2 cq = q - vec2(-0.32, -0.38);
     albedo += 0.35 * exp(-dot(cq, cq) * 400.0)
@@ -54,7 +58,7 @@ vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
     float low = smoothstep(0.55, -1.0, q.y);
     vec3 tint = mix(vec3(0.80, 1.06, 1.0) * moon_c + vec3(0.12, 0.12, 0.10), vec3(0.30, 0.30, 0.55), 0.6 * low);
     // a thin streak of high haze across its face
-    float streak = exp(-pow((q.y - 0.18 + 0.08 * q.x) * 7.0, 2.0)) * (0.6 + 0.4 * fbm(q * vec2(3.0, 12.0), 2));
+    float streak = exp(-pow((q.y - 0.18 + 0.08 * q.x) * 7.0, 2.0)) * (0.7 + 0.3 * sin(q.x * 5.0 + 1.0));
     float bright = 1.7 * albedo * limb * (1.0 - 0.45 * low) * (1.0 - 0.45 * streak);
     return tint * bright * disc;
 }
