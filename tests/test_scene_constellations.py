@@ -783,11 +783,13 @@ def test_the_dreams_constellations_cut_to_one_large_sign_from_a_closer_camera(gl
     cut at a word's landing, one large sign from the lower, closer camera (38 s; 40 s until
     round 25, when the close signs began to be assembled slowly, 40 s already in flight) --
     its stars in a narrow column of the sky, not spread along an arc (before: about half the
-    width at both times)."""
+    width at both times).  (Round 27: the close camera's moon, risen whole over the deck to
+    the sign's left, is now among the brightest pixels: the sign is measured above it, in the
+    sky's upper 55 %.)"""
     from conftest import render_times
     wide, close = render_times(gl, "dream", [33.0, 38.0], size=(320, 180))
     assert _bright_spread(np.asarray(wide)) > 0.4
-    assert _bright_spread(np.asarray(close)) < 0.3
+    assert _bright_spread(np.asarray(close)[:99]) < 0.3
 
 
 def test_the_close_camera_lifts_the_glyph_above_its_taller_ranges():
@@ -1035,3 +1037,33 @@ def test_the_sea_of_cloud_is_backlit_by_the_moon_not_evenly_lit(gl, programs):
         assert sides > 1.7, (view, sides)
         band = luma[horizon + 1:horizon + 7].mean(axis=0).reshape(8, 40).mean(axis=1)
         assert band.max() / band.min() > 3.0, (view, np.round(band, 1))
+
+
+def test_the_moon_is_a_risen_body_with_a_surface_not_a_pasted_half_disc(gl, programs):
+    """Round 27's readers: "the moon is a flat half-disc pasted on the horizon".  From the
+    close camera (where the moon rises out of the far deck, left of the sign) its disc now
+    stands nearly whole over the deck (taller than 3/4 of its width: main's was a half-disc,
+    0.6) and has a surface -- its limb darkened and dark seas on it, so its dimmer tenth sits
+    well under its brightest (main's disc was one flat tint: 0.9)."""
+    img = render(gl, programs, {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1,
+                                "clouds": 1.0, "view": 1.0}, 6.0, (640, 360))
+    luma = img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    win = luma[192:216, 228:268]          # the moon over the far deck, its halo round it
+    disc = win > 140
+    ys, xs = np.nonzero(disc)
+    tall = (np.ptp(ys) + 1) / (np.ptp(xs) + 1)
+    assert tall > 0.75, f"the moon is a sliver over the deck ({tall:.2f} of its width)"
+    face = win[disc]
+    flat = np.percentile(face, 10) / np.percentile(face, 90)
+    assert flat < 0.82, f"the moon's face is one flat tint ({flat:.2f})"
+
+
+def test_the_gap_in_the_deck_is_dark_with_the_citys_sparks_not_a_teal_patch(gl, programs):
+    """Round 27's readers: "an odd teal patch" -- the wide camera's gap in the deck was filled
+    with an even emerald-cyan glow (more than half its pixels teal on main).  The city now lies
+    dark far below, only its windows sparks in the gap: a few teal pixels, no patch."""
+    img = render(gl, programs, {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1,
+                                "clouds": 1.0, "view": 0.0}, 6.0, (320, 180)).astype(float)
+    gap = img[132:148, 115:185]           # the gap, below the sign, in front of the far deck
+    teal = ((gap[..., 1] > gap[..., 0] + 12) & (gap[..., 1] > 35)).mean()
+    assert teal < 0.15, f"the gap is a teal patch ({teal:.2f} of it)"

@@ -39,9 +39,11 @@ void main() {
     vec2 j = hash22(cell) - 0.5;
     float on = step(0.35, hash12(cell + 17.3));
     lights = on * exp(-dot(f - 0.6 * j, f - 0.6 * j) * 90.0);
-    float city = gap * (0.06 + 2.5 * lights) * (0.4 + 0.9 * fbm(floor_at * 0.7, 2));
+    // (round 27: "an odd teal patch" -- the gap filled with a flat even glow: now the city
+    // lies dark far below, its windows sparks in it, the glow only round the brightest)
+    float city = gap * (0.004 + 1.2 * lights) * (0.3 + 1.0 * fbm(floor_at * 0.7, 2));
     // (and its light on the cloud round the gap: the walls and the near domes glow from below)
     float halo = 1.0 - smoothstep(0.2, 0.34, cloud_mass(c.pos.xz));
-    city += 0.25 * halo * halo * (1.0 - gap) * (1.0 - 0.6 * smoothstep(0.3, 0.9, c.height));
+    city += 0.012 * halo * halo * (1.0 - gap) * (1.0 - 0.6 * smoothstep(0.3, 0.9, c.height));
     frag = vec4(c.pos.x, c.pos.z, occ, city);
 }

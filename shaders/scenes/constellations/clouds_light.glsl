@@ -20,6 +20,49 @@ float cloud_rim(vec2 uv, float t) {
     return rim / 2.19;
 }
 
+// The moon's centre above the horizon (radians, about): a little less than its radius
+// (MOON_R), so the far deck's haze still holds its lower limb
+const float MOON_R = 0.017;
+const float MOON_RISE = 0.013;
+
+// The emerald moon seen through the night's air (added to the sky): a disc whose edge is
+// crisp (antialiased by the pixel's footprint), darkened toward its limb, mottled by dark seas
+// and a few bright rayed craters, so that it reads as a body with a surface -- not a flat
+// pasted disc; its lower limb reddened to violet and dimmed by the long path through the
+// air over the deck, and a thin streak of high haze drawn across it.
+vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
+    vec3 right = normalize(cross(md, vec3(0.0, 1.0, 0.0)));
+    vec3 up = cross(right, md);
+    vec2 q = vec2(dot(rd, right), dot(rd, up)) / MOON_R;
+    float r = length(q);
+    float aa = max(fwidth(r), 1e-4);
+    float disc = 1.0 - smoothstep(1.0 - aa, 1.0 + aa, r);
+    if (disc <= 0.0) {
+        return vec3(0.0);
+    }
+    float mu = sqrt(max(1.0 - r * r, 0.0));
+    // the seas: large soft dark basins (a few analytic blobs, no noise: llvmpipe runs this
+    // for every pixel of the sky, the moon's or not); the highlands finely mottled between
+    float seas = smoothstep(0.35, 0.75, exp(-dot(q - vec2(-0.25, 0.30), q - vec2(-0.25, 0.30)) * 5.0)
+                                      + exp(-dot(q - vec2(0.30, 0.10), q - vec2(0.30, 0.10)) * 7.0)
+                                      + 0.8 * exp(-dot(q - vec2(0.05, -0.35), q - vec2(0.05, -0.35)) * 9.0)
+                                      + 0.7 * exp(-dot(q - vec2(-0.55, -0.05), q - vec2(-0.55, -0.05)) * 14.0));
+    float fine = 0.5 + 0.5 * sin(q.x * 17.0 + 2.0 * sin(q.y * 11.0)) * sin(q.y * 19.0 + 1.7 * sin(q.x * 13.0));
+    float albedo = (1.0 - 0.55 * seas) * (0.88 + 0.24 * fine);
+    // a bright young crater with its rays, up on the highlands
+    vec2 cq = q - vec2(-0.32, -0.38);
+    albedo += 0.35 * exp(-dot(cq, cq) * 400.0)
+            + 0.10 * exp(-dot(cq, cq) * 12.0) * smoothstep(0.6, 0.95, abs(sin(atan(cq.y, cq.x) * 7.0)));
+    float limb = 0.55 + 0.45 * pow(mu, 0.6);
+    // the air low over the deck: the disc's lower part through more of it, dimmer and violet
+    float low = smoothstep(0.55, -1.0, q.y);
+    vec3 tint = mix(vec3(0.80, 1.06, 1.0) * moon_c + vec3(0.12, 0.12, 0.10), vec3(0.30, 0.30, 0.55), 0.6 * low);
+    // a thin streak of high haze across its face
+    float streak = exp(-pow((q.y - 0.18 + 0.08 * q.x) * 7.0, 2.0)) * (0.7 + 0.3 * sin(q.x * 5.0 + 1.0));
+    float bright = 1.7 * albedo * limb * (1.0 - 0.45 * low) * (1.0 - 0.45 * streak);
+    return tint * bright * disc;
+}
+
 vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     vec3 view = u_cloud_view;
     vec3 rd = cloud_ray(p, view);
@@ -27,10 +70,12 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     vec3 moon_c = vec3(0.42, 0.92, 0.78);
     // the moon low over the deck, hidden in its own haze: a cold glow on the night there
     // (its disc on the horizon, the far deck hiding all but its crown; its light a little higher)
-    float toward = max(dot(rd, normalize(vec3(moon.x, 0.0, moon.z) + vec3(0.0, 0.004, 0.0))), 0.0);
-    // (a small crisp disc, rising out of the far deck, in a tight halo)
-    float disc = smoothstep(0.99986, 0.99991, toward);
-    sky += moon_c * (1.6 * disc + 0.10 * pow(toward, 400.0) + 0.012 * pow(toward, 40.0));
+    vec3 md = normalize(vec3(moon.x, 0.0, moon.z) + vec3(0.0, MOON_RISE, 0.0));
+    float toward = max(dot(rd, md), 0.0);
+    // (round 27: "a flat half-disc pasted on the horizon") the moon is a body: risen clear of
+    // the deck, its relief, its limb, the air it shines through (moon_face)
+    sky += moon_face(rd, md, moon_c);
+    sky += moon_c * (0.10 * pow(toward, 400.0) + 0.012 * pow(toward, 40.0));
     if (p.y > view.x + 0.02) {
         return sky;
     }
