@@ -474,3 +474,43 @@ def test_the_face_is_a_void_round_the_glowing_eyes_not_a_lit_mask(gl):
     assert inner.sum() > 50 and outer.sum() > 50, (inner.sum(), outer.sum())
     ratio = np.median(luma[inner]) / max(np.median(luma[outer]), 1.0)
     assert ratio < 2.0, ratio
+
+
+def _blob_pixels(mask: np.ndarray) -> list[np.ndarray]:
+    """The 8-connected blobs of a boolean mask, each as its (y, x) pixels, largest first."""
+    todo = {(int(y), int(x)) for y, x in zip(*np.nonzero(mask))}
+    blobs = []
+    while todo:
+        stack = [todo.pop()]
+        pts = []
+        while stack:
+            y, x = stack.pop()
+            pts.append((y, x))
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    if (y + dy, x + dx) in todo:
+                        todo.remove((y + dy, x + dx))
+                        stack.append((y + dy, x + dx))
+        blobs.append(np.array(pts))
+    return sorted(blobs, key=len, reverse=True)
+
+
+def test_the_mercury_eyes_mirror_the_candle_lit_floor_below_a_dark_ceiling(gl):
+    """Round 27's readers (88.3, 129.4 s): "the eyes look like toy buttons / googly cartoon
+    eyes, not mercury" -- an even white disc in a bright ring, two far flames mid-ball for
+    pupils.  Each eye is a ball of liquid silver now: it mirrors the room as chrome does, the
+    candle-lit floor a warm band on its lower half under a crisp horizon, the dark of the
+    cowl above, a dark limb, the key flame the one glint.  Over 100 levels, each of the two
+    eyes' lower half is warmer (red minus blue) than its upper half by over 10 levels
+    (17.7 and 15.4 now; on main the lower half was the colder: -4.0 and -3.9)."""
+    img, geo, _ = _shot(gl, size=(640, 360))
+    f = img.astype(float)
+    lum = f.mean(axis=2)
+    eyes = _blob_pixels((lum > 100.0) & (geo[..., 3] > 0.5))[:2]
+    assert len(eyes) == 2 and len(eyes[1]) > 40, [len(b) for b in eyes]
+    for b in eyes:
+        ys, xs = b[:, 0], b[:, 1]
+        mid = 0.5 * (ys.min() + ys.max())
+        warm = f[ys, xs, 0] - f[ys, xs, 2]
+        assert warm[ys > mid].mean() > warm[ys < mid].mean() + 10.0, (
+            warm[ys > mid].mean(), warm[ys < mid].mean())

@@ -194,10 +194,16 @@ const int ENV_CANDLES = 3;
 // and each candle flame as a hot upright teardrop.
 vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
     vec3 col = vec3(0.0015, 0.002, 0.003) + SILVER * 0.004 * smoothstep(0.0, 1.0, r.y);
-    // the candle-lit floor far below, a soft warm band under the horizon
-    col += lightc * 0.01 * smoothstep(0.0, -0.25, r.y) * smoothstep(-0.9, -0.3, r.y) * u_portrait_light.x;
+    // (round 27: "toy buttons / googly cartoon eyes" -- a flat white disc with two flame dots
+    // for pupils: the ball mirrors the room as chrome does, a dark ceiling over a crisp
+    // horizon, the candle-lit floor a warm band below it that bends round the ball)
+    col += lightc * 0.09 * smoothstep(-0.02, -0.08, r.y) * smoothstep(-1.0, -0.45, r.y) * u_portrait_light.x;
+    // the haze high in the room, a faint cold sheen over the top of the ball
+    col += SILVER * 0.012 * smoothstep(0.25, 0.85, r.y);
     vec3 cs[3] = vec3[3](KEY_CANDLE, FAR_CANDLE_A, FAR_CANDLE_B);
-    float pw[3] = float[3](u_portrait_light.x, 0.6, 0.5);
+    // (round 27: the far candles behind the viewer sat mid-ball as the pupils of a googly
+    // eye: they are faint sparks now, the key flame the one bright glint)
+    float pw[3] = float[3](u_portrait_light.x, 0.012, 0.01);
     for (int k = 0; k < ENV_CANDLES; ++k) {
         vec3 d = cs[k] + vec3(0.0, 0.03, 0.0) - E;
         float dist = length(d);
@@ -410,11 +416,14 @@ void main() {
         vec3 ec = env * fres;
         // the cold white-blue core shining through the liquid silver: white at the middle,
         // blue toward the limb
-        float core = pow(ne, 4.0);
-        ec += mix(vec3(0.2, 0.42, 1.0), vec3(0.85, 0.95, 1.0), core) * glow * (0.025 + 0.42 * core);
-        // a bright rim where the sphere turns away: the silver's grazing mirror of the lit haze
-        float rimw = smoothstep(EYE_RADIUS * 0.8, EYE_RADIUS * 0.97, perp);
-        ec += SILVER * glow * 0.22 * rimw;
+        // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
+        // graded from a white heart to blue, and the mirror lies over it)
+        float core = pow(ne, 2.5);
+        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.8, 0.92, 1.0), core * core) * glow * (0.01 + 0.3 * core * core);
+        // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
+        // where the liquid silver turns away and mirrors only the dark of the cowl)
+        float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
+        ec *= 1.0 - 0.8 * rimw;
         // the cowl's brow shades the top of the ball a little
         ec *= 1.0 - 0.2 * smoothstep(0.3, 0.95, n.y);
         col = mix(col, ec, ecov);
@@ -425,7 +434,7 @@ void main() {
         // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
         // cowl's air over mask and lining alike)
         float seen = smoothstep(-b - 0.25, -b - 0.06, depth + (1.0 - cov) * 10.0);
-        col += vec3(0.45, 0.7, 1.0) * glow * (0.05 * exp(-out_r * 5.0) + 0.012 * exp(-out_r * 1.4))
+        col += vec3(0.45, 0.7, 1.0) * glow * (0.04 * exp(-out_r * 6.0) + 0.01 * exp(-out_r * 1.4))
              * (1.0 - ecov) * seen;
     }
 
