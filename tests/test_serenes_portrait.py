@@ -514,3 +514,20 @@ def test_the_mercury_eyes_mirror_the_candle_lit_floor_below_a_dark_ceiling(gl):
         warm = f[ys, xs, 0] - f[ys, xs, 2]
         assert warm[ys > mid].mean() > warm[ys < mid].mean() + 10.0, (
             warm[ys > mid].mean(), warm[ys < mid].mean())
+
+
+def test_the_woman_close_window_holds_the_city_lights_behind_its_leads(gl):
+    """Round 27's readers at 129.4 s: "the left half empty apart from a stray blue rectangle".
+    The window far off at her left is an arched, leaded window onto the glass city's night:
+    its lights out-of-focus discs low in the panes, the leads a dark cross.  In the window's
+    region at 320x180 over 40 pixels stand out over their 7x7 neighbourhood by over 5 levels
+    (204 now; none on main, where it was an even blue blur)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **{**SHOT, "close_woman": 1.0, "portrait": 0.0, "tremor": 0.0,
+                           "flicker": 0.0, "window": 1.0})
+    finally:
+        p.release()
+    lum = img.astype(float).mean(axis=2)
+    lights = (lum - _box(lum, 7))[10:128, 22:76] > 5.0
+    assert lights.sum() > 40, lights.sum()
