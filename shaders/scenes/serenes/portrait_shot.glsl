@@ -337,10 +337,25 @@ void main() {
     float r1 = hash_to_unit(pcg2d(uvec2(uint(row + 512.0), uint(tick))).x);
     float r2 = hash_to_unit(pcg2d(uvec2(uint(row + 1024.0), uint(tick))).y);
     float tear = band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.05 * u_tremor;
+    vec2 uv_still = uv;
     uv.x += tear * u_resolution.y / u_resolution.x;
 #endif
     vec4 geo = texture(GEO_TEX, uv);
     vec4 mat = texture(MAT_TEX, uv);
+#ifdef PORTRAIT_WOMAN
+    // (round 27's readers: "the glitch bars look like a render artefact" -- whole rows of her
+    // robe tore with the hands, the robe's lit edge jumping in bars: only her hands tear now,
+    // their rows slipping over the still cloth; elsewhere the frame holds)
+    if (tear != 0.0) {
+        vec4 mat_still = texture(MAT_TEX, uv_still);
+        bool hand_torn = mat.w > 0.7 && mat.w < 0.95;
+        bool hand_still = mat_still.w > 0.7 && mat_still.w < 0.95;
+        if (!hand_torn && !hand_still) {
+            geo = texture(GEO_TEX, uv_still);
+            mat = mat_still;
+        }
+    }
+#endif
     vec3 ro = PORTRAIT_CAM;
     vec3 rd = portrait_ray(s);
 
