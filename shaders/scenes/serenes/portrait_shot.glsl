@@ -133,6 +133,48 @@ float far_serene(vec2 p, vec2 head, float size, float blur) {
     return 1.0 - smoothstep(-blur, blur, d);
 }
 
+#ifdef PORTRAIT_WOMAN
+// The tall window far off at her left, out of focus (round 27's readers at 129.4 s: "the left
+// half empty apart from a stray blue rectangle"): an arched window, its leads a dark cross of
+// mullions, and through it the glass city's night -- deep blue going violet low down, its
+// lights soft cold discs of bokeh, a few warm -- its cold light falling on the floor below.
+vec3 far_window(vec2 s, vec3 col, float drift) {
+    vec2 wq = (s - vec2(-0.62, 0.12)) / vec2(0.16, 0.34);
+    // the opening: straight sides, a round arch over the top (soft: the focus is on her)
+    vec2 aq = vec2(wq.x, max(wq.y - 0.5, 0.0) * 0.32 / 0.5 * 1.56);
+    float edge = max(abs(wq.x), wq.y > 0.5 ? length(aq) : max(abs(wq.y), 0.0));
+    float open = (1.0 - smoothstep(0.86, 1.04, edge)) * (1.0 - smoothstep(0.86, 1.04, -wq.y));
+    // the leads: one upright, two crossbars, blurred as the window is
+    float lead = 1.0 - smoothstep(0.05, 0.13, abs(wq.x));
+    lead = max(lead, 1.0 - smoothstep(0.04, 0.11, abs(wq.y - 0.12) * 0.6));
+    lead = max(lead, 1.0 - smoothstep(0.04, 0.11, abs(wq.y + 0.5) * 0.6));
+    // the night beyond: deep blue, violet and brighter toward the city low down
+    float low = smoothstep(0.6, -1.0, wq.y);
+    vec3 night = mix(vec3(0.06, 0.08, 0.3), vec3(0.22, 0.12, 0.42), low) * (0.5 + 0.9 * low);
+    vec3 sky = night * 0.02 * (0.85 + 0.15 * drift);
+    // the city's lights: cells of soft discs in its lower half, each with a brighter rim
+    vec2 cq = s * vec2(40.0, 55.0);
+    for (int j = 0; j < 4; ++j) {
+        vec2 o = vec2(float(j & 1), float(j >> 1));
+        vec2 c = floor(cq) + o - 0.5;
+        uvec2 h = pcg2d(uvec2(ivec2(c) + 4096));
+        float on = step(0.86, hash_to_unit(h.x));
+        vec2 at = (c + 0.5 + 0.6 * (vec2(hash_to_unit(h.y), hash_to_unit(h.x ^ h.y)) - 0.5)) / vec2(40.0, 55.0);
+        float r = length(s - at) / (0.007 + 0.009 * hash_to_unit(h.y * 3u));
+        float disc = (1.0 - smoothstep(0.8, 1.0, r)) * (0.6 + 0.4 * smoothstep(0.5, 0.95, r));
+        float warm = step(0.8, hash_to_unit(h.y ^ 0x9e37u));
+        vec3 lc = mix(vec3(0.55, 0.75, 1.0), vec3(1.0, 0.7, 0.4), warm);
+        float city = smoothstep(-0.1, -0.6, (at.y - 0.12) / 0.34);
+        sky += lc * disc * on * city * 0.03 * (0.4 + hash_to_unit(h.x * 7u));
+    }
+    col += sky * open * (1.0 - 0.9 * lead);
+    // its cold light on the floor under it, a soft pool
+    vec2 fq = (s - vec2(-0.55, -0.42)) / vec2(0.35, 0.06);
+    col += vec3(0.25, 0.35, 0.9) * 0.0025 / (1.0 + dot(fq, fq));
+    return col;
+}
+#endif
+
 // The room behind the figure, out of focus: warm haze lit by the candles low down, the
 // others standing in it as soft shadows, their eyes faint cold points.
 vec3 background(vec2 s, vec3 lightc) {
@@ -169,9 +211,7 @@ vec3 background(vec2 s, vec3 lightc) {
     col += SILVER * pts * (0.03 + 0.05 * u_eyes);
 #else
     // (she is alone: behind her only the dark, a tall window's cold light far off at the left)
-    vec2 wq = (s - vec2(-0.62, 0.12)) / vec2(0.16, 0.34);
-    float win = 1.0 - smoothstep(0.7, 1.25, max(abs(wq.x), abs(wq.y)));
-    col += vec3(0.25, 0.35, 0.9) * 0.006 * win * (0.8 + 0.2 * drift);
+    col = far_window(s, col, drift);
 #endif
     // far candles out of focus: soft discs with a brighter rim
     vec3 bokeh[4] = vec3[4](vec3(-0.41, -0.43, 0.024), vec3(0.07, -0.47, 0.018),
@@ -194,10 +234,16 @@ const int ENV_CANDLES = 3;
 // and each candle flame as a hot upright teardrop.
 vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
     vec3 col = vec3(0.0015, 0.002, 0.003) + SILVER * 0.004 * smoothstep(0.0, 1.0, r.y);
-    // the candle-lit floor far below, a soft warm band under the horizon
-    col += lightc * 0.01 * smoothstep(0.0, -0.25, r.y) * smoothstep(-0.9, -0.3, r.y) * u_portrait_light.x;
+    // (round 27: "toy buttons / googly cartoon eyes" -- a flat white disc with two flame dots
+    // for pupils: the ball mirrors the room as chrome does, a dark ceiling over a crisp
+    // horizon, the candle-lit floor a warm band below it that bends round the ball)
+    col += lightc * 0.09 * smoothstep(-0.02, -0.08, r.y) * smoothstep(-1.0, -0.45, r.y) * u_portrait_light.x;
+    // the haze high in the room, a faint cold sheen over the top of the ball
+    col += SILVER * 0.012 * smoothstep(0.25, 0.85, r.y);
     vec3 cs[3] = vec3[3](KEY_CANDLE, FAR_CANDLE_A, FAR_CANDLE_B);
-    float pw[3] = float[3](u_portrait_light.x, 0.6, 0.5);
+    // (round 27: the far candles behind the viewer sat mid-ball as the pupils of a googly
+    // eye: they are faint sparks now, the key flame the one bright glint)
+    float pw[3] = float[3](u_portrait_light.x, 0.012, 0.01);
     for (int k = 0; k < ENV_CANDLES; ++k) {
         vec3 d = cs[k] + vec3(0.0, 0.03, 0.0) - E;
         float dist = length(d);
@@ -291,10 +337,25 @@ void main() {
     float r1 = hash_to_unit(pcg2d(uvec2(uint(row + 512.0), uint(tick))).x);
     float r2 = hash_to_unit(pcg2d(uvec2(uint(row + 1024.0), uint(tick))).y);
     float tear = band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.05 * u_tremor;
+    vec2 uv_still = uv;
     uv.x += tear * u_resolution.y / u_resolution.x;
 #endif
     vec4 geo = texture(GEO_TEX, uv);
     vec4 mat = texture(MAT_TEX, uv);
+#ifdef PORTRAIT_WOMAN
+    // (round 27's readers: "the glitch bars look like a render artefact" -- whole rows of her
+    // robe tore with the hands, the robe's lit edge jumping in bars: only her hands tear now,
+    // their rows slipping over the still cloth; elsewhere the frame holds)
+    if (tear != 0.0) {
+        vec4 mat_still = texture(MAT_TEX, uv_still);
+        bool hand_torn = mat.w > 0.7 && mat.w < 0.95;
+        bool hand_still = mat_still.w > 0.7 && mat_still.w < 0.95;
+        if (!hand_torn && !hand_still) {
+            geo = texture(GEO_TEX, uv_still);
+            mat = mat_still;
+        }
+    }
+#endif
     vec3 ro = PORTRAIT_CAM;
     vec3 rd = portrait_ray(s);
 
@@ -410,11 +471,14 @@ void main() {
         vec3 ec = env * fres;
         // the cold white-blue core shining through the liquid silver: white at the middle,
         // blue toward the limb
-        float core = pow(ne, 4.0);
-        ec += mix(vec3(0.2, 0.42, 1.0), vec3(0.85, 0.95, 1.0), core) * glow * (0.025 + 0.42 * core);
-        // a bright rim where the sphere turns away: the silver's grazing mirror of the lit haze
-        float rimw = smoothstep(EYE_RADIUS * 0.8, EYE_RADIUS * 0.97, perp);
-        ec += SILVER * glow * 0.22 * rimw;
+        // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
+        // graded from a white heart to blue, and the mirror lies over it)
+        float core = pow(ne, 2.5);
+        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.8, 0.92, 1.0), core * core) * glow * (0.01 + 0.3 * core * core);
+        // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
+        // where the liquid silver turns away and mirrors only the dark of the cowl)
+        float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
+        ec *= 1.0 - 0.8 * rimw;
         // the cowl's brow shades the top of the ball a little
         ec *= 1.0 - 0.2 * smoothstep(0.3, 0.95, n.y);
         col = mix(col, ec, ecov);
@@ -425,7 +489,7 @@ void main() {
         // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
         // cowl's air over mask and lining alike)
         float seen = smoothstep(-b - 0.25, -b - 0.06, depth + (1.0 - cov) * 10.0);
-        col += vec3(0.45, 0.7, 1.0) * glow * (0.05 * exp(-out_r * 5.0) + 0.012 * exp(-out_r * 1.4))
+        col += vec3(0.45, 0.7, 1.0) * glow * (0.04 * exp(-out_r * 6.0) + 0.01 * exp(-out_r * 1.4))
              * (1.0 - ecov) * seen;
     }
 
