@@ -1111,6 +1111,15 @@ def _zenith_streakiness(img: np.ndarray, t: float) -> float:
     return float(across[keep].mean() / max(along[keep].mean(), 1e-6))
 
 
+def _worms_eye(gl, t):
+    """The worm's-eye shot (`zenith` on) at t, 320x180."""
+    p = Player(gl, size=(320, 180))
+    try:
+        return p.at(t, zenith=1.0)
+    finally:
+        p.release()
+
+
 @pytest.mark.parametrize("t", [1.0, 5.0])
 def test_the_worms_eye_curtains_are_broad_draperies_in_a_black_sky(gl, t):
     """Round 23, both readers on the worm's-eye shot: "a warp-speed screensaver" (round 22's
@@ -1120,11 +1129,7 @@ def test_the_worms_eye_curtains_are_broad_draperies_in_a_black_sky(gl, t):
     more across the radii than along them (under 1.15; round 22: 1.33 at both times, now
     about 1.03-1.05).  Still BLACK starry sky between them (over 40 % of the frame under 16
     levels, the median under 25) and bright hems (the brightest half-percent over 150)."""
-    p = Player(gl, size=(320, 180))
-    try:
-        img = p.at(t, zenith=1.0)
-    finally:
-        p.release()
+    img = _worms_eye(gl, t)
     lum = img.mean(axis=2)
     assert (lum < 16.0).mean() > 0.4, (lum < 16.0).mean()
     assert np.median(lum) < 25.0, np.median(lum)
@@ -1140,11 +1145,7 @@ def test_the_worms_eye_curtains_are_one_green_and_violet_whorl_not_pink_rimmed_b
     and violet in the outer turns, their pink fringe only a hint: of the bright pixels (over
     60 levels) under 5 % are redder than green (main: 15-21 %, every sheet outlined in pink),
     and of the lit ones (over 25) over 40 % are violet-blue (main: about 19 %, all green)."""
-    p = Player(gl, size=(320, 180))
-    try:
-        img = p.at(t, zenith=1.0)
-    finally:
-        p.release()
+    img = _worms_eye(gl, t)
     lum = img.mean(axis=2)
     bright, lit = lum > 60.0, lum > 25.0
     pink = (bright & (img[..., 0] > img[..., 1])).sum() / max(bright.sum(), 1)

@@ -860,15 +860,11 @@ def test_a_moon_drawn_once_has_a_curved_terminator_not_a_straight_line(scene):
     assert (elev < 0).any() and (elev > 0).any(), "crescents and gibbous moons both"
 
 
-def test_a_moon_drawn_once_has_a_crisp_terminator_not_a_cut_line(sky, scene):
-    """Round 16: the terminator of a moon drawn once is a falloff of the sphere's shading, not a
-    hard line -- but round 26's readers at 16.7 s saw the soft one as "a flat-textured green
-    disc" and asked for "a crisp emerald terminator" (this replaces round 16's softness test).
-    Along the moon's diameter toward its sun (quality 0: no maria, only the sphere), the share
-    of samples in the half-tones between its night side and its lit face is crisp but shaded:
-    between 8 and 16 % (round 16's cut line: 12 %; main's soft one: 18 %; now 14 %)."""
+def _moon_diameter_profile(sky, scene, quality):
+    """Luma along a moon drawn once, across its diameter toward its sun (181 samples from the
+    night side's limb to the lit one's), at 640x360 over the land."""
     size = (640, 360)
-    params = dict(LAND_SKY, mirror_bodies=0.0, moons=1, suns=1, quality=0.0)
+    params = dict(LAND_SKY, mirror_bodies=0.0, moons=1, suns=1, quality=quality)
     img = luma(sky(params, t=2.0, size=size))
     lay = scene.layout(dict(scene.params.defaults(), **params), 2.0, 0)
     j = int(np.nonzero(lay["u_body_a"][:, 3] > 0.5)[0][0])
@@ -878,7 +874,17 @@ def test_a_moon_drawn_once_has_a_crisp_terminator_not_a_cut_line(sky, scene):
     s = np.linspace(-0.9, 0.9, 181)
     px = np.round(w / 2 + (x + s * r * tx) * h).astype(int)
     py = np.round(h / 2 - (y + LAND_SKY["centre_y"] + s * r * ty) * h).astype(int)
-    prof = img[py, px]
+    return img[py, px]
+
+
+def test_a_moon_drawn_once_has_a_crisp_terminator_not_a_cut_line(sky, scene):
+    """Round 16: the terminator of a moon drawn once is a falloff of the sphere's shading, not a
+    hard line -- but round 26's readers at 16.7 s saw the soft one as "a flat-textured green
+    disc" and asked for "a crisp emerald terminator" (this replaces round 16's softness test).
+    Along the moon's diameter toward its sun (quality 0: no maria, only the sphere), the share
+    of samples in the half-tones between its night side and its lit face is crisp but shaded:
+    between 8 and 16 % (round 16's cut line: 12 %; main's soft one: 18 %; now 14 %)."""
+    prof = _moon_diameter_profile(sky, scene, quality=0.0)
     lo, hi = prof.min(), prof.max()
     assert hi - lo > 100, f"no lit face and night side along the diameter ({lo:.0f}..{hi:.0f})"
     half = ((prof > lo + 0.2 * (hi - lo)) & (prof < lo + 0.8 * (hi - lo))).mean()
@@ -891,18 +897,7 @@ def test_a_moon_drawn_once_shows_a_lit_crescent_over_a_faint_night_side(sky, sce
     night side is a faint earthshine (its maria just showing), so the lit face is the subject:
     along the diameter toward its sun, the night side's quarter is under 0.075 of the lit
     face's brightest in luma (main: 0.097, now 0.055)."""
-    size = (640, 360)
-    params = dict(LAND_SKY, mirror_bodies=0.0, moons=1, suns=1, quality=1.0)
-    img = luma(sky(params, t=2.0, size=size))
-    lay = scene.layout(dict(scene.params.defaults(), **params), 2.0, 0)
-    j = int(np.nonzero(lay["u_body_a"][:, 3] > 0.5)[0][0])
-    x, y, r, _ = lay["u_body_a"][j]
-    tx, ty = lay["u_body_c"][j, :2]
-    w, h = size
-    s = np.linspace(-0.9, 0.9, 181)
-    px = np.round(w / 2 + (x + s * r * tx) * h).astype(int)
-    py = np.round(h / 2 - (y + LAND_SKY["centre_y"] + s * r * ty) * h).astype(int)
-    prof = img[py, px]
+    prof = _moon_diameter_profile(sky, scene, quality=1.0)
     night = prof[:45].mean()
     assert night < 0.075 * prof.max(), f"the night side at {night:.0f}, the lit face at {prof.max():.0f}"
 

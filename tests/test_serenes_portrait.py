@@ -39,6 +39,18 @@ def _to_frame(gbuf: np.ndarray, shape) -> np.ndarray:
     return gbuf[:h * k, :w * k].reshape(h, k, w, k, 4).mean(axis=(1, 3))
 
 
+def _lovers_frame(gl, size):
+    """The lovers' shot (two busts over their candle) at `size`, with its geometry and
+    material G-buffers brought to the frame's size: (image, geometry, material)."""
+    p = Player(gl, size=size)
+    try:
+        img = p.at(2.0, **{**SHOT, "profiles": 1.0, "portrait": 0.0, "lovers": 1.0})
+        return (img, _to_frame(p.pass_pixels("lovers_geo"), img.shape),
+                _to_frame(p.pass_pixels("lovers_mat"), img.shape))
+    finally:
+        p.release()
+
+
 def _draw_counts(scene, counts: dict, **params) -> dict:
     """The passes' draw counts the scene sets for one frame with ``params`` over its defaults
     (into ``counts``, kept between calls as the runner keeps them)."""
@@ -269,13 +281,7 @@ def test_the_lovers_are_two_modelled_busts_face_to_face_with_the_thread_between(
     between their cowls at the eyes' height where the neural thread glows cyan (blue over
     red, over 5x the dark above it: 216 vs 6 now), their mercury eyes and the candle
     between them below."""
-    p = Player(gl, size=(640, 360))
-    try:
-        img = p.at(2.0, **{**SHOT, "profiles": 1.0, "portrait": 0.0, "lovers": 1.0})
-        geo = _to_frame(p.pass_pixels("lovers_geo"), img.shape)
-        mat = _to_frame(p.pass_pixels("lovers_mat"), img.shape)
-    finally:
-        p.release()
+    img, geo, mat = _lovers_frame(gl, (640, 360))
     cov = geo[..., 3] > 0.5
     h, w = cov.shape
     left, right = cov[:, : w // 2], cov[:, w // 2:]
@@ -418,13 +424,7 @@ def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):
     """Round 26's readers: "melted plastic" -- the lovers' candle, close under their mantles,
     burnt the fronts facing it out to a pale cream.  It is a smaller flame now: the lit
     cloth's 98th percentile of brightness stays under 95 levels (68 now, 122 in round 25)."""
-    p = Player(gl, size=(320, 180))
-    try:
-        img = p.at(2.0, **{**SHOT, "profiles": 1.0, "portrait": 0.0, "lovers": 1.0})
-        geo = _to_frame(p.pass_pixels("lovers_geo"), img.shape)
-        mat = _to_frame(p.pass_pixels("lovers_mat"), img.shape)
-    finally:
-        p.release()
+    img, geo, mat = _lovers_frame(gl, (320, 180))
     cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
     assert cloth.sum() > 3000, cloth.sum()
     top = np.percentile(img.mean(axis=2)[cloth], 98)
