@@ -937,40 +937,6 @@ def test_the_close_shots_nearest_tears_do_not_swamp_the_frame():
     assert biggest < 32.0, biggest
 
 
-def _face_skin(img: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The self's skin in the shard's middle on a 320x180 frame of the dream's shard shot: the
-    box round the face (rgb), its luma and its warm-lit pixels' mask."""
-    box = img[70:135, 130:200].astype(float)
-    y = luma(img)[70:135, 130:200]
-    return box, y, (box[..., 0] > box[..., 2] + 20.0) & (y > 12.0)
-
-
-def test_the_dreams_self_is_skin_modelled_by_the_candle_not_orange_wax(gl):
-    """Round 26's readers at 166-176 s: the self "waxy"; its key's falloff was centred on the
-    far side of the bake, so its highlight fell on the side of the face away from the candle,
-    and its lit skin was one orange (an orange albedo times the flame's orange): clay.  Now the
-    flame is a point beside the face, its light falling off across it, with one tight glint.
-    At 168, 171 and 174 s the skin's brightest 2 % lie on the candle's side -- the screen's
-    right -- of the face (-0.7 and -0.4 columns from the skin's middle at 171 and 174 s before,
-    11+ now), the highlights are bright (the skin's 99th percentile 157-168 before, 176+ now),
-    and the lit skin is peach, not orange (green over red of its brightest third, over the three
-    stills, 0.69 before, 0.75 now)."""
-    frames = render_times(gl, "dream", [168.0, 171.0, 174.0], size=(320, 180))
-    hues = []
-    for t, img in zip((168, 171, 174), frames):
-        box, y, skin = _face_skin(img)
-        assert skin.sum() > 800, (t, int(skin.sum()))
-        lit = skin & (y > np.percentile(y[skin], 67))
-        hues.append(float((box[..., 1][lit] / np.maximum(box[..., 0][lit], 1.0)).mean()))
-        assert np.percentile(y[skin], 99) > 172.0, (t, float(np.percentile(y[skin], 99)))
-        top = skin & (y >= np.percentile(y[skin], 98))
-        side = float(np.nonzero(top)[1].mean() - np.median(np.nonzero(skin)[1]))
-        assert side > 6.0, (t, side)
-    assert np.mean(hues) > 0.72, hues
-
-
-
-
 def test_the_close_shots_tears_are_not_striped_domes(gl, tmp_path):
     """Round 26's readers at 164.7 s: "the droplets look like striped glass domes, not liquid
     metal" -- five narrow dark figures bent round each tear's upper face cut thin dark stripes

@@ -45,7 +45,7 @@ out vec4 frag_colour;
 const float SELF_SPAN = 0.6;         // as qs_self_geo.frag
 const vec2 SELF_CENTRE = vec2(0.0, 0.03);
 const float SELF_SCALE = 1.75;       // the self in the glass larger than life: head and shoulders fill the shard
-const vec2 CANDLE_SELF = vec2(-0.36, -0.2); // where the candle's flame shows beside the self, on its plane
+const vec2 CANDLE_UV = vec2(0.85, 0.68);   // where the candle stands beside the self, in its bake's square
 const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
 const float BEVEL = 0.024;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
@@ -241,16 +241,11 @@ vec4 self_seen(vec3 h, vec3 r) {
     // (round 24: the filtered blend from the tear's or the lips' band to skin passes through
     // dark, occluded skin, which outlined the tear's track and the lips in dark dots: where the
     // filtered material's band is not the nearest texel's, take the nearest texel's)
-    vec4 gn = texelFetch(u_self_geo, ivec2(clamp(uv * 640.0, 0.0, 639.0)), 0);
-    float mn = gn.b;
+    float mn = texelFetch(u_self_geo, ivec2(clamp(uv * 640.0, 0.0, 639.0)), 0).b;
     const vec4 BANDS = vec4(0.295, 0.415, 0.485, 0.555);
     if (dot(step(BANDS, vec4(m)), vec4(1.0)) != dot(step(BANDS, vec4(mn)), vec4(1.0))) m = mn;
     if (mn >= 0.555) m = max(m, mn - 0.04);       // (and skin blended with a darker band: its own occlusion)
     float hair = 1.0 - smoothstep(0.28, 0.305, m);
-    // (round 26: where the nearest texel is the bake's empty ground -- its b reads as skin -- the
-    // silhouette's half-covered pixels are shaded as hair, dark: lit as skin by the near flame
-    // they ran as a row of bright dots round the hair)
-    hair = max(hair, 1.0 - gn.a);
     float eye = smoothstep(0.28, 0.305, m) * (1.0 - smoothstep(0.40, 0.415, m));
     float tear = smoothstep(0.40, 0.415, m) * (1.0 - smoothstep(0.47, 0.485, m));
     float lip = smoothstep(0.47, 0.485, m) * (1.0 - smoothstep(0.55, 0.56, m));
@@ -264,43 +259,23 @@ vec4 self_seen(vec3 h, vec3 r) {
     // along the terminator; a rough, broken sheen on the skin, not plastic; the eye wet, with
     // one crisp catchlight of the flame and a bright tear line on its lower lid; the hair a
     // soft dark mass with only a few strands lit.  The night gives only a thin cold rim.
-    // Round 26 (the readers: "waxy"; the highlight fell on the side of the face away from the
-    // candle -- the key's direction pointed at the candle but its falloff was centred on the
-    // far side of the bake, so the far cheek was the brightest): the candle is a point light
-    // where its flame shows in the glass (beside the shoulder, low, a little in front), lighting
-    // each point of the bust by its own direction and distance, so the cheek, the nose and the
-    // brow turned to it take the light and the far side falls off into shadow.  Skin, not wax:
-    // the light scatters under it further in red than in green and blue (a red terminator, not a
-    // soft grey wrap), its colour varies (ruddy where it is thin, paler on the brow), and its
-    // sheen is tight and broken by the pores -- small wet glints on the nose, the brow, the lips,
-    // the cheekbone, where the flame's half-vector meets them, none on the far side.
-    // (the real candle, in the self's frame, is at (-0.57, 0.0, 0.7) from its head: to its -x
-    // side -- the screen's right in the glass, where the candle stands -- and in front; it is
-    // drawn in nearer and more to the side than that, so its light falls off across the face
-    // and models it, where a distant frontal light would leave it flat: wax)
-    vec3 lpos = vec3(-0.48, 0.06, 0.22);                       // the flame
-    vec3 sp = vec3(pc, 0.04 * nb.z);                           // (the surface: its plane, the front a little nearer)
-    vec3 ll = lpos - sp;
-    float ldist2 = dot(ll, ll);
-    ll /= sqrt(ldist2);
-    vec3 lc = normalize(u_self_x * ll.x + u_self_y * ll.y + u_self_n * ll.z);
+    vec3 lc = normalize(u_self_x * -0.9 + u_self_y * -0.3 + u_self_n * 0.0);
     vec3 lk = normalize(u_self_x * 0.85 + u_self_y * 0.5 + u_self_n * -0.1);
     float flick = 0.85 + 0.3 * u_flicker;
     vec3 v = -r;
     // skin is not a smooth shell: a fine unevenness (pores, the grain of the skin) breaks its
     // light and sheen, where a render's would run in one clean gradient
     vec2 grain = vec2(vnoise(uv * 380.0), vnoise(uv * 380.0 + 3.1)) - 0.5;   // (about two screen pixels a cell at the closest: no shimmer)
-    vec3 n0 = n;
     n = normalize(n + 0.07 * (1.0 - hair) * (u_self_x * grain.x + u_self_y * grain.y));
     float ndl = dot(n, lc);
-    // the candle near by: its light falls off with the distance to the flame, the near cheek
-    // and shoulder bright, the far side of the head and the far shoulder sinking into the dark
-    float near = min(0.11 / (0.004 + ldist2 * ldist2 * 4.0 + ldist2 * 0.2), 1.3);
-    float key = pow(max(ndl, 0.0), 1.5) * near;
+    // (a candle near by: its light falls off across the bust, bright on the face turned to it,
+    // the far shoulder and the back of the head sinking into the dark)
+    vec2 to_candle = uv - CANDLE_UV;
+    float near = 1.8 / (1.0 + 7.0 * dot(to_candle, to_candle));
+    float key = pow(max(ndl, 0.0), 1.8) * near;
     float rim = pow(1.0 - max(dot(n, v), 0.0), 4.0);
     vec3 hv = normalize(lc + v);
     float ndh = max(dot(n, hv), 0.0);
-    float ndh0 = max(dot(n0, hv), 0.0);
     // the curvature of the surface (the baked normals' change across a few texels): high on
     // the ear, the nose, the lips and the eyelids, where light passes through thin skin
     const float TX = 2.5 / 640.0;
@@ -308,34 +283,22 @@ vec4 self_seen(vec3 h, vec3 r) {
     vec2 n_dy = texture(u_self_geo, uv + vec2(0.0, TX)).rg - texture(u_self_geo, uv - vec2(0.0, TX)).rg;
     float curv = smoothstep(0.35, 1.1, length(n_dx) + length(n_dy));
     float pores = vnoise(uv * 420.0) * 0.6 + vnoise(uv * 1100.0) * 0.4;
-    // the skin's own colour: a pale warm base, ruddier where it is thin (curvature) and in a
-    // slow blotch across the cheeks, the lips a deeper rose
-    float blotch = vnoise(uv * 14.0 + 2.3) * 0.6 + vnoise(uv * 37.0) * 0.4;
-    vec3 skin = mix(vec3(0.6, 0.45, 0.37), vec3(0.64, 0.37, 0.31), clamp(0.35 * curv + 0.5 * smoothstep(0.4, 0.8, blotch), 0.0, 1.0));
-    skin = mix(skin, vec3(0.55, 0.2, 0.18), lip);
-    // the light scattered under the skin: a wrap per channel, widest in red, so the terminator
-    // runs red-warm into the shadow instead of grey, and the lit side stays clear
-    vec3 wrapw = vec3(0.3, 0.1, 0.05);
-    vec3 diff = pow(clamp((vec3(ndl) + wrapw) / (1.0 + wrapw), 0.0, 1.0), vec3(1.6, 1.9, 2.1));
-    vec3 candle = vec3(1.0, 0.66, 0.4);                        // the flame's light (less orange than WARM: skin, not clay)
-    vec3 c = skin * candle * diff * near * 3.2 * flick;
-    // where the skin is thin (the ear, the nostril's wing, the eyelids) the light glows red through it
-    c += vec3(0.8, 0.14, 0.06) * flick * near * 0.16 * curv * smoothstep(-0.3, 0.3, ndl) * (1.0 - hair);
-    // the sheen: a tight glint of the flame and a faint broader gloss, both broken by the pores,
-    // only on the side the flame reaches (Fresnel on the grazing rim)
-    float fres = 0.05 + 0.2 * pow(1.0 - max(dot(n0, v), 0.0), 5.0);   // (a soft rise at the silhouette: a hard one sparkled along it)
-    float tight = pow(ndh0, 110.0) * (0.75 + 0.25 * pores);   // (the smooth normal: one glint, not glitter)
-    float broad = pow(ndh0, 22.0) * (0.6 + 0.4 * pores);
-    float spec = (7.0 * tight + 0.6 * broad) * (0.5 + 0.6 * lip + 0.3 * curv) * fres * 3.6;
-    c += vec3(1.0, 0.82, 0.62) * spec * near * step(0.0, ndl) * smoothstep(0.0, 0.15, ndl) * flick;
-    c += mix(COLD, MOON, 0.5) * 0.06 * rim * smoothstep(0.1, 0.6, dot(n, lk));
+    // skin: the candle's warm light, the blood glowing red through it along the terminator and
+    // wherever it is thin, a broken sheen
+    vec3 skin = mix(vec3(0.24, 0.15, 0.11), vec3(0.26, 0.07, 0.06), lip);
+    float wrap = smoothstep(-0.12, 0.04, ndl) * (1.0 - smoothstep(0.04, 0.3, ndl));
+    vec3 c = skin * WARM * 6.5 * flick * key;
+    c += vec3(0.9, 0.1, 0.04) * flick * near * (0.07 * wrap + 0.35 * curv * smoothstep(-0.05, 0.5, ndl) * (1.0 - hair));
+    float sheen = pow(ndh, 38.0) * (0.35 + 0.9 * pores) + 0.12 * pow(ndh, 9.0) * pores;
+    c += mix(WARM, vec3(1.0, 0.85, 0.7), 0.5) * (0.55 + 0.5 * lip) * sheen * key * flick;
+    c += mix(COLD, MOON, 0.5) * 0.12 * rim * smoothstep(0.1, 0.6, dot(n, lk));
     // the tear's wet track: a sharp glint of the candle running down the cheek
     vec3 wet = c * 1.08 + vec3(1.0, 0.8, 0.55) * 0.8 * flick * pow(ndh, 60.0) * (0.3 + key) + WARM * 0.12 * key * flick;
     c = mix(c, wet, tear);
     // the eye: a wet dark iris, the white dim in the socket, one crisp catchlight of the flame
     vec3 ec = mix(mix(vec3(0.003, 0.002, 0.002), vec3(0.045, 0.02, 0.01), step(0.25, white)),
-                  vec3(0.08, 0.06, 0.055), step(0.75, white)) * (0.25 + 1.3 * min(key, 1.0));
-    ec += vec3(1.0, 0.9, 0.7) * 7.0 * flick * smoothstep(0.9965, 0.9985, ndh0);   // (the smooth normal: one catchlight, not a sparkle round the eyeball)
+                  vec3(0.08, 0.06, 0.055), step(0.75, white)) * (0.25 + 1.6 * key);
+    ec += vec3(1.0, 0.9, 0.7) * 7.0 * flick * smoothstep(0.9965, 0.9985, ndh);
     c = mix(c, ec, eye);
     // the tear line: the lower lid's wet rim, just under the eye, catching the flame
     // (round 26: the texel above as it is, not filtered -- where hair (b 0.28) meets skin (0.56
@@ -343,7 +306,7 @@ vec4 self_seen(vec3 h, vec3 r) {
     // of bright dots all along the hairline)
     float above = texelFetch(u_self_geo, ivec2(clamp((uv + vec2(0.0, 1.8 / 640.0)) * 640.0, 0.0, 639.0)), 0).b;
     float lid_line = smoothstep(0.3, 0.31, above) * (1.0 - smoothstep(0.40, 0.415, above)) * (1.0 - eye) * (1.0 - hair);
-    c += vec3(1.0, 0.82, 0.62) * lid_line * (0.2 + 0.9 * min(key, 1.0)) * flick;
+    c += vec3(1.0, 0.82, 0.62) * lid_line * (0.25 + 1.6 * key) * flick;
     // the hair: a soft near-black mass, a faint warm sheen where the candle falls, a few
     // strands alone lit, thin and bright
     float flow = uv.x * 90.0 + 6.0 * vnoise(uv * vec2(3.0, 7.0)) + 2.0 * uv.y;
@@ -351,20 +314,14 @@ vec4 self_seen(vec3 h, vec3 r) {
     float strand = (1.0 - smoothstep(0.0, 0.12, abs(fract(flow) - 0.5))) * step(0.93, hash12(vec2(strand_id, 1.7)))
                  * smoothstep(0.3, 0.9, vnoise(vec2(strand_id * 3.1, uv.y * 14.0)));
     vec3 hc = vec3(0.012, 0.009, 0.008) * (0.3 + key) + WARM * 0.12 * pow(ndh, 6.0) * key
-            + vec3(1.0, 0.7, 0.4) * 0.75 * strand * smoothstep(0.0, 0.5, ndl) * min(near, 1.0) * flick
+            + vec3(1.0, 0.7, 0.4) * 1.1 * strand * smoothstep(0.0, 0.5, ndl) * near * flick
             + mix(COLD, MOON, 0.5) * 0.1 * rim * smoothstep(0.1, 0.6, dot(n, lk));
-    // the hair's soft contact shadow on the skin at the hairline (the light now reaching the
-    // brow, the skin's edge against the near-black hair stood as a row of bright pixels)
-    const float HX = 3.0 / 640.0;
-    float by_hair = step(0.3, texture(u_self_geo, uv + vec2(HX, 0.0)).b) + step(0.3, texture(u_self_geo, uv - vec2(HX, 0.0)).b)
-                  + step(0.3, texture(u_self_geo, uv + vec2(0.0, HX)).b) + step(0.3, texture(u_self_geo, uv - vec2(0.0, HX)).b);
-    c *= 0.35 + 0.65 * by_hair / 4.0;
     c = mix(c, hc, hair);
-    c *= mix(0.1 + 0.9 * ao * ao, 0.3 + 0.7 * ao, (1.0 - hair) * smoothstep(0.0, 0.5, ndl));   // (occlusion eased where the flame looks straight in: the far cheek by the nose lit, not a bake-dark hollow)
-    c *= smoothstep(0.05, 0.5, uv.y);                       // the chest sinks into the dark below (round 26: sooner -- the flame beside it lit the chest above the face)
+    c *= 0.1 + 0.9 * ao * ao;
+    c *= smoothstep(0.0, 0.42, uv.y);                       // the chest sinks into the dark below
     // the candle's flame, beside the shoulder, and its halo in the dark behind the self (the
     // night behind it dimmed, round 24, so the face comes out of near black)
-    vec2 fp = (pc - CANDLE_SELF) / 0.84 * vec2(1.0, 0.45);
+    vec2 fp = (pc - vec2(-0.36, -0.2)) / 0.84 * vec2(1.0, 0.45);
     float flame = exp(-dot(fp, fp) * 5200.0) * 6.0 + exp(-dot(fp, fp) * 90.0) * 0.18;
     vec3 behind = night(r) * 0.55 + WARM * flame * (0.85 + 0.3 * u_flicker);
     return vec4(mix(behind, c, cover), 1.0);
