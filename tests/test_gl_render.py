@@ -284,3 +284,37 @@ def test_update_can_set_how_many_points_a_pass_draws(gl, tmp_path):
         assert counts == [0, 5, 64]
     finally:
         renderer.release()
+
+
+def test_a_renderer_frees_the_programs_it_compiled_and_leaves_a_shared_cache_alone(gl):
+    """Stop 20: a Renderer built its own ProgramCache and dropped it on release with every
+    program still alive -- on llvmpipe each holds its JIT-compiled code, so building and
+    releasing the dream's renderer grew the process by 25-37 MB each time (the full test suite
+    reached 24 GB and was killed).  A renderer that made its cache frees its programs; one given
+    a cache (the live player's, shared for the session) leaves them to its owner."""
+    from fractions import Fraction
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.perform.clock import FixedClock
+    from visuals.render.gpu import ProgramCache
+    from visuals.render.renderer import RenderConfig, Renderer
+
+    def built(programs=None):
+        registry = Registry(SearchPath.build([]))
+        renderer = Renderer(gl, registry.show("demo"), registry, RenderConfig(size=(160, 90), fps=Fraction(30)),
+                            programs=programs)
+        renderer.render(FixedClock(30).frame(3))
+        compiled = [c.program for c in renderer.programs._cache.values()]
+        assert compiled, "the demo compiled no program"
+        renderer.release()
+        return compiled
+
+    def freed(program):
+        return type(program.mglo).__name__ == "InvalidObject"
+
+    assert all(freed(p) for p in built()), "a renderer left the programs it compiled alive"
+    shared = ProgramCache(gl, SearchPath.build([]))
+    kept = built(shared)
+    assert not any(freed(p) for p in kept), "a renderer freed programs of a cache it was given"
+    shared.release()
+    assert all(freed(p) for p in kept)

@@ -34,6 +34,7 @@ class Mixer:
         self.registry = registry
         self.config = config
         self.programs = programs or ProgramCache(ctx, registry.search)
+        self._owns_programs = programs is None    # a cache passed in is the caller's to release
         self.resilient = resilient
         self.audio = audio
         self.renderers: dict[str, tuple[Show, Renderer]] = {}
@@ -117,3 +118,5 @@ class Mixer:
             renderer.release()
         self.renderers.clear()
         self.compositor.release()
+        if self._owns_programs:
+            self.programs.release()

@@ -109,6 +109,7 @@ class Renderer:
         self.resilient = resilient
         self.errors: dict[str, VisualsError] = {}           # by scene name, while it fails
         self.programs = programs or ProgramCache(ctx, registry.search)
+        self._owns_programs = programs is None    # a cache passed in is the caller's to release
         self.compositor = Compositor(ctx, self.programs, config.render_size)
         self.runners: dict[Any, SceneRunner] = {}   # by cue index, or (cue index, binding slot)
         self._used: set[Any] = set()
@@ -393,3 +394,5 @@ class Renderer:
         for texture in self.output.color_attachments:   # a framebuffer's release leaves its texture
             texture.release()
         self.output.release()
+        if self._owns_programs:
+            self.programs.release()
