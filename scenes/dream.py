@@ -530,7 +530,7 @@ dream = Show(
     # curve, shadows toward deep violet-blue and highlights toward warm white, halation.
     # (round 20: the glitch's rectangles on the faces near 143.5 s were taken for bugs -- it
     # tears in rows)
-    # (stop 20: with the shoulder alone the hottest light of every still stopped at ~229 of
+    # (round 26: with the shoulder alone the hottest light of every still stopped at ~229 of
     # 255 -- "flat lighting": `white` brings the brightest light, and only it, to white)
     post=[("glitch", {"rows": 1.0}), "howl", "waking", ("lens", {"tone": 1.0, "split": 0.6, "halation": 0.5, "lift": 0.6, "shoulder": 1.0, "white": 1.05})],
     tracks={

@@ -628,7 +628,7 @@ def test_lens_lift_keeps_shadow_detail_and_shoulder_keeps_highlights_off_white(g
 
 
 def test_lens_white_brings_the_hottest_light_to_white_and_keeps_the_shoulder(gl, project):
-    """Stop 20: with shoulder 1 the dream's hottest light (suns, flames, mercury eyes, glints)
+    """Round 26: with shoulder 1 the dream's hottest light (suns, flames, mercury eyes, glints)
     stopped at ~229 of 255 in every still -- a film without bright highlights.  `white` sets
     the display value the shoulder brings to white: white itself then reaches white, while the
     highlights under it keep their gradient (two bright levels stay apart) and the mid-tones
