@@ -287,10 +287,10 @@ def test_update_can_set_how_many_points_a_pass_draws(gl, tmp_path):
 
 
 def test_a_renderer_frees_the_programs_it_compiled_and_leaves_a_shared_cache_alone(gl):
-    """Found in round 26 (the suite OOM-killed): a Renderer built its own ProgramCache and dropped it on release with every
-    program still alive -- on llvmpipe each holds its JIT-compiled code, so building and
-    releasing the dream's renderer grew the process by 25-37 MB each time (the full test suite
-    reached 24 GB and was killed).  A renderer that made its cache frees its programs; one given
+    """Found in round 26, when the suite was OOM-killed: a Renderer built its own ProgramCache
+    and dropped it on release with every program still alive -- on llvmpipe each holds its
+    JIT-compiled code, so building and releasing the dream's renderer grew the process by
+    25-37 MB each time (the full test suite reached 24 GB and was killed).  A renderer that made its cache frees its programs; one given
     a cache (the live player's, shared for the session) leaves them to its owner."""
     from fractions import Fraction
     from visuals.load.paths import SearchPath
