@@ -39,6 +39,20 @@ def _to_frame(gbuf: np.ndarray, shape) -> np.ndarray:
     return gbuf[:h * k, :w * k].reshape(h, k, w, k, 4).mean(axis=(1, 3))
 
 
+def _woman_close_torn(gl):
+    """The woman seen close with her tremor at full (640x360): the frame, its geometry and
+    material G-buffers at the frame's size, and four frames a glitch tick apart."""
+    p = Player(gl, size=(640, 360))
+    try:
+        shot = {**SHOT, "close_woman": 1.0, "portrait": 0.0, "tremor": 1.0, "flicker": 0.0}
+        img = p.at(2.0, **shot)
+        geo = _to_frame(p.pass_pixels("woman_geo"), img.shape)
+        mat = _to_frame(p.pass_pixels("woman_mat"), img.shape)
+        return img, geo, mat, [p.frame(60 + k, **shot) for k in range(0, 12, 3)]
+    finally:
+        p.release()
+
+
 def _lovers_frame(gl, size):
     """The lovers' shot (two busts over their candle) at `size`, with its geometry and
     material G-buffers brought to the frame's size: (image, geometry, material)."""
@@ -339,15 +353,7 @@ def test_the_woman_close_is_modelled_with_open_lit_hands_that_the_glitch_tears(g
     brighter than her cloth (their median over 1.5x the cloth's: 1.9x now), and the glitch tears
     them in rows: from one tick of it to the next, the rows that change lie in the band round
     her hands (over 90 % of the changed pixels there, all 841 now; the rest of the frame holds still)."""
-    p = Player(gl, size=(640, 360))
-    try:
-        shot = {**SHOT, "close_woman": 1.0, "portrait": 0.0, "tremor": 1.0, "flicker": 0.0}
-        img = p.at(2.0, **shot)
-        geo = _to_frame(p.pass_pixels("woman_geo"), img.shape)
-        mat = _to_frame(p.pass_pixels("woman_mat"), img.shape)
-        frames = [p.frame(60 + k, **shot) for k in range(0, 12, 3)]
-    finally:
-        p.release()
+    img, geo, mat, frames = _woman_close_torn(gl)
     cov = geo[..., 3] > 0.99
     skin = cov & (mat[..., 3] > 0.75) & (mat[..., 3] < 0.95)
     cols = np.flatnonzero(skin.any(axis=0))
@@ -539,15 +545,8 @@ def test_the_glitch_tears_her_hands_not_bars_across_her_robe(gl):
     Only her hands tear now: of the pixels that change between the glitch's ticks, over 90 %
     lie on or within 6 px of her bare hands (416 of 443 now; on main 588 of 726, the rest
     bars across her robe)."""
-    p = Player(gl, size=(640, 360))
-    try:
-        shot = {**SHOT, "close_woman": 1.0, "portrait": 0.0, "tremor": 1.0, "flicker": 0.0}
-        img = p.at(2.0, **shot)
-        geo = _to_frame(p.pass_pixels("woman_geo"), img.shape)
-        mat = _to_frame(p.pass_pixels("woman_mat"), img.shape)
-        frames = [p.frame(60 + k, **shot).astype(float) for k in range(0, 12, 3)]
-    finally:
-        p.release()
+    img, geo, mat, frames = _woman_close_torn(gl)
+    frames = [f.astype(float) for f in frames]
     skin = (geo[..., 3] > 0.99) & (mat[..., 3] > 0.75) & (mat[..., 3] < 0.95)
     near = _box(skin.astype(float), 13) > 0.0
     changed = np.zeros(skin.shape, bool)
