@@ -726,10 +726,7 @@ def hieroglyph(seed: int, index: int) -> Glyph:
     """Hieroglyph ``index`` of the sequence of ``seed``: one of PICTOGRAPHS (every picture once
     in each run of nine, in a seeded order), slightly leaned and scaled as a scribe's hand
     varies, in the glyph box."""
-    names = list(PICTOGRAPHS)
-    run, k = divmod(int(index), len(names))
-    order = np.random.default_rng([int(seed) & 0xFFFFFFFF, run & 0xFFFFFFFF, _PICT_STREAM]).permutation(len(names))
-    name = names[int(order[k])]
+    name = hieroglyph_name(seed, index)
     rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, _PICT_STREAM, 1])
     lean = rng.uniform(-0.06, 0.06)
     scale = rng.uniform(0.9, 1.0)
