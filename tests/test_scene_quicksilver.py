@@ -776,6 +776,20 @@ def _tears_close_module():
     return module
 
 
+# the close shot's times (seconds into the shot) whose tears the tests measure
+CLOSE_TIMES = (1.0, 1.75, 2.5, 3.25, 5.0)
+
+
+def _focused_tears(gl, tmp_path, size):
+    """The close shot (still liquid) at CLOSE_TIMES: for each tear near the focus, the frame's
+    luma and the tear's disc (column, row, radii in pixels; see tear_discs)."""
+    frames = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], CLOSE_TIMES, size=size)
+    for t, img in zip(CLOSE_TIMES, frames):
+        y = luma(img)
+        for disc in tear_discs(t, size):
+            yield y, disc
+
+
 def tear_discs(t: float, size, seed: int = 0) -> list[tuple[float, float, float, float]]:
     """(column, row, horizontal and vertical radius in pixels) of each tear in the air at the close shot's time t that is
     near the focus and at least 4 pixels across (its face sharp enough to measure)."""
@@ -806,16 +820,12 @@ def test_the_close_shots_tears_are_bright_liquid_metal_with_one_dark_band(gl, tm
     night round it: most of its face bright, a dark band only where it mirrors the dark water
     (the in-focus tears' faces: their medians' mean about 74 before, about 140 now)."""
     size = (320, 180)
-    times = [1.0, 1.75, 2.5, 3.25, 5.0]
-    frames = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], times, size=size)
     faces = []
-    for t, img in zip(times, frames):
-        y = luma(img)
-        rows, cols = np.mgrid[0:size[1], 0:size[0]]
-        for cx, cy, rx, ry in tear_discs(t, size):
-            inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.6 ** 2
-            if inside.sum() >= 6:
-                faces.append(y[inside])
+    rows, cols = np.mgrid[0:size[1], 0:size[0]]
+    for y, (cx, cy, rx, ry) in _focused_tears(gl, tmp_path, size):
+        inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.6 ** 2
+        if inside.sum() >= 6:
+            faces.append(y[inside])
     assert len(faces) >= 2, f"only {len(faces)} tears in focus to measure"
     medians = [float(np.median(face)) for face in faces]
     # bright on most of its face, every one (before: 35 to 115, now 103 to 171) ...
@@ -830,10 +840,9 @@ def test_the_close_shots_tears_near_the_focus_are_large_enough_to_read(gl, tmp_p
     good size now: at 320x180 the largest in focus over the shot is 11.6 pixels in radius (7.6
     with round 25's 0.026 radius), and it renders as a bright disc that size."""
     size = (320, 180)
-    times = [1.0, 1.75, 2.5, 3.25, 5.0]
-    best = max((disc for t in times for disc in tear_discs(t, size)), key=lambda d: d[2])
+    best = max((disc for t in CLOSE_TIMES for disc in tear_discs(t, size)), key=lambda d: d[2])
     assert best[2] > 10.0, f"the largest tear in focus is {best[2]:.1f} px in radius"
-    t = next(t for t in times if best in tear_discs(t, size))
+    t = next(t for t in CLOSE_TIMES if best in tear_discs(t, size))
     (img,) = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [t], size=size)
     cx, cy, rx, ry = best
     rows, cols = np.mgrid[0:size[1], 0:size[0]]
@@ -846,7 +855,7 @@ def test_the_close_shots_falling_tears_are_near_spheres_not_eggs():
     is wide.  A falling drop of mercury is held near round by its surface tension, drawn out
     only a little by its speed: the in-focus tears' height over width, median, is under 1.35
     now (1.49 before)."""
-    aspects = [ry / rx for t in [1.0, 1.75, 2.5, 3.25, 5.0] for _, _, rx, ry in tear_discs(t, (320, 180))]
+    aspects = [ry / rx for t in CLOSE_TIMES for _, _, rx, ry in tear_discs(t, (320, 180))]
     assert float(np.median(aspects)) < 1.35, sorted(aspects)
 
 
@@ -857,17 +866,13 @@ def test_the_close_shots_tears_bend_the_serenes_round_them_as_chrome_does(gl, tm
     longer one smooth tone (its luma's spread, the median over the in-focus tears: about 15.6
     before, 22 now), while the faces stay bright (round 25's test)."""
     size = (320, 180)
-    times = [1.0, 1.75, 2.5, 3.25, 5.0]
-    frames = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], times, size=size)
     spreads = []
     rows, cols = np.mgrid[0:size[1], 0:size[0]]
-    for t, img in zip(times, frames):
-        y = luma(img)
-        for cx, cy, rx, ry in tear_discs(t, size):
-            inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.75 ** 2
-            upper = inside & (rows + 0.5 < cy - 0.1 * ry)
-            if upper.sum() >= 6:
-                spreads.append(float(y[upper].std()))
+    for y, (cx, cy, rx, ry) in _focused_tears(gl, tmp_path, size):
+        inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.75 ** 2
+        upper = inside & (rows + 0.5 < cy - 0.1 * ry)
+        if upper.sum() >= 6:
+            spreads.append(float(y[upper].std()))
     assert len(spreads) >= 3, spreads
     assert float(np.median(spreads)) > 19.0, sorted(spreads)
 
@@ -944,18 +949,13 @@ def test_the_close_shots_tears_are_not_striped_domes(gl, tmp_path):
     its outline: along a row through the upper face the luma only swells and sinks broadly (its
     sharpest dip, the second difference p[k-1] + p[k+1] - 2 p[k] over the in-focus tears at
     640x360: 71 before, 29 now)."""
-    size = (640, 360)
-    times = [1.0, 1.75, 2.5, 3.25, 5.0]
-    frames = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], times, size=size)
     sharpest = []
-    for t, img in zip(times, frames):
-        y = luma(img)
-        for cx, cy, rx, ry in tear_discs(t, size):
-            if rx < 8.0:
-                continue
-            row = int(cy - 0.35 * ry)
-            xs = np.arange(int(cx - 0.75 * rx), int(cx + 0.75 * rx) + 1)
-            prof = y[row - 1:row + 2, xs].mean(axis=0)
-            sharpest.append(float((prof[:-2] + prof[2:] - 2.0 * prof[1:-1]).max()))
+    for y, (cx, cy, rx, ry) in _focused_tears(gl, tmp_path, (640, 360)):
+        if rx < 8.0:
+            continue
+        row = int(cy - 0.35 * ry)
+        xs = np.arange(int(cx - 0.75 * rx), int(cx + 0.75 * rx) + 1)
+        prof = y[row - 1:row + 2, xs].mean(axis=0)
+        sharpest.append(float((prof[:-2] + prof[2:] - 2.0 * prof[1:-1]).max()))
     assert len(sharpest) >= 3, sharpest
     assert max(sharpest) < 40.0, sorted(sharpest)
