@@ -52,8 +52,8 @@ float sun_surface(vec2 g, float mu, float seed) {
 }
 
 // The corona of a sun drawn once: brighter close on the limb, the wide haze drawn in so the
-// disc stands clear against the night (a factor; d: from the sun's centre, x: radii).
-float sun_corona_shape(vec2 d, float x, float seed) {
+// disc stands clear against the night (a factor; x: the distance from the sun's centre, radii).
+float sun_corona_shape(float x) {
     float out_ = max(x - 1.0, 0.0);
     return 0.35 + 0.65 * exp(-out_ * 2.5) + 0.6 * exp(-out_ * 14.0);
 }
@@ -111,7 +111,7 @@ vec3 sun(vec2 q, vec2 surf, int i, float px) {
     // (drawn once: the wide glow drawn in -- the "fuzzy ball" was this haze three radii wide --
     // and prominences standing on the limb, arcs of fire, with the corona's streamers)
     if (once > 0.5) {
-        corona *= sun_corona_shape(q - a.xy, x, b.w);
+        corona *= sun_corona_shape(x);
         corona += u_body_f[i].rgb * sun_prominences(q - a.xy, x, b.w) * b.y * 0.5;
     }
     return core * disc * b.y * (1.0 + 0.18 * u_hum.w * u_hum.x) + (1.0 - disc) * corona

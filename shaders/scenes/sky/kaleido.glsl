@@ -55,8 +55,7 @@ vec4 sky_kaleido(float r, float ang, float sector, float px, float flow) {
         // this iteration's shard: a thin slab of glass (a box turned in the chamber)
         vec2 b = vec2(0.24 - 0.04 * float(i), 0.05 + 0.05 * kaleido_hash(seed + float(i)));
         vec2 lp = vec2(cs.x * (p.x - off.x) + cs.y * (p.y - off.y), -cs.y * (p.x - off.x) + cs.x * (p.y - off.y));
-        vec2 q = abs(lp) - b;
-        float d = (length(max(q, 0.0)) + min(max(q.x, q.y), 0.0)) / s;   // (plane units)
+        float d = sd_box2(lp, b) / s;                                      // (plane units)
         float w = pxP;                                                     // (the edge's width: one pixel)
         float inside = 1.0 - smoothstep(-w, w, d);
         // (a shard smaller than a few pixels fades: no shimmer)

@@ -14,6 +14,7 @@
 #include "../../lib/dither.glsl"
 #include "../../lib/noise.glsl"
 #include "../../lib/land.glsl"
+#include "../../lib/sdf.glsl"
 #include "sky.glsl"
 #ifdef SKY_KALEIDO
 #ifndef KALEIDO_ITER
