@@ -242,6 +242,7 @@ moss = MossScene(
         Param("mist", 0.0, 0.0, 1.0, "a low night mist holding the moss's light: a glow along the horizon, the far street and columns sinking into it"),
         Param("moon", 0.0, 0.0, 1.0, "an emerald moon low over the avenue's end (the view down -z): a gibbous disc with relief, a halo in the mist, drawn thin and bright in the glass columns"),
         Param("front", 0.0, 0.0, 3.0, "the heartbeat's wavefront: a ring of light with a steep leading edge running out through the moss (0: the soft breath alone)"),
+        Param("front_speed", 4.0, 0.5, 30.0, "how fast the wavefront (``front``) runs out through the moss, units per second"),
         Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",

@@ -94,6 +94,13 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     // lives in the tufts' crowns and falls off smoothly into the hollows)
     vec3 glow = lit * (0.12 * hollow * hollow + 0.9 * crown * crown) * (0.5 + fib)
               + lit * 0.35 * sheen * (0.7 + 0.6 * fib);
+    // (round 27: the crowns' glow read as flat blotches -- light that models form: the
+    // hummocks' slopes, steepened for the light alone, turn the glow down on the sides away
+    // from the moon down the street and catch its cold light as a rim on the sides toward it)
+    vec3 ns = normalize(vec3(3.0 * slope.x, 1.0, 3.0 * slope.y));
+    float toward = dot(ns, L);
+    glow *= 0.55 + 0.75 * smoothstep(0.1, 0.75, toward);
+    body += vec3(0.012, 0.02, 0.045) * pow(1.0 - facing, 2.0) * smoothstep(0.4, 0.8, toward) * hollow;
     // the heartbeat passing lights the tufts a moment from within
     glow += lit * 0.15 * pulse * crown;
     // the paving only in the deepest crevices, the moss's light spilling on its edges
