@@ -83,7 +83,7 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     // blotches a fifth of a unit across: the glow gathers in the hummocks' tops now, a unit
     // across, rising smoothly out of dark valleys, the tufts only shading it)
     float hollow = smoothstep(0.05, 0.75, hum) * (0.45 + 0.55 * tuft);
-    float crown = smoothstep(0.35, 1.35, hum) * (0.5 + 0.5 * tuft);
+    float crown = smoothstep(0.65, 1.4, hum) * (0.5 + 0.5 * tuft);
     float sheen = pow(1.0 - facing, 3.0) * hollow;
     // the night's cold light from down the street models the hummocks' backs
     vec3 L = normalize(vec3(0.25, 0.55, -0.8));
@@ -92,8 +92,8 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     // (round 27's readers: "the moss noisy", "speckle" -- the fibres multiplied the whole glow
     // six to one, a salt of bright grains: they only comb the light now, the glow itself
     // lives in the tufts' crowns and falls off smoothly into the hollows)
-    vec3 glow = lit * (0.12 * hollow * hollow + 0.9 * crown * crown) * (0.5 + fib)
-              + lit * 0.35 * sheen * (0.7 + 0.6 * fib);
+    vec3 glow = lit * (0.06 * hollow * hollow + 0.4 * crown * crown) * (0.4 + fib)
+              + lit * 0.2 * sheen * (0.7 + 0.6 * fib);
     // (round 27: the crowns' glow read as flat blotches -- light that models form: the
     // hummocks' slopes, steepened for the light alone, turn the glow down on the sides away
     // from the moon down the street and catch its cold light as a rim on the sides toward it)
