@@ -227,14 +227,22 @@ moss = Cue(
     # the heartbeat running away from the viewer's feet)
     # (round 24: "a Voronoi cracked-tile floor, like lava pavement": the near street grown
     # over with cushions of moss and glowing sporophytes)
-    params={"streets": 1.0, "stand": 0.2, "heading": 0.0, "aim": 0.15, "drift": 0.0, "avenue": True, "glow": 0.6, "rest": 0.15,
+    params={"streets": 1.0, "stand": 0.2, "aim": 0.15, "drift": 0.0, "avenue": True, "glow": 0.6, "rest": 0.15,
             "cushions": 1.0, "mist": 1.0,
             # (round 27's readers at 74.2, 80.6 s: "plain cylinders under an empty flat sky",
             # "nothing to look at": an emerald moon over the avenue's end, bent in the glass)
-            "moon": 1.0},
+            "moon": 1.0,
+            # (round 27's readers at 77.3, 80.5 s: "empty and static", the heartbeat unseen:
+            # the beat's front a ring of light running out from the viewer's feet, slow
+            # enough that a still catches it crossing the street)
+            "front": 2.0, "front_speed": 4.0},
+    # (round 27: 77.3 and 80.5 s "near-copies", the same pillars and moon: at 7 s a cut to a
+    # second shot -- down at knee height across the street, one column's foot in its pool
+    # of light, the moon low at the left over the avenue, the rings running across the moss)
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
-          "back": [(0, 27.0), (14, 20.0, "in_out_sine")],
-          "height": [(0, 2.6), (14, 1.7, "in_out_sine")]},
+          "back": [(0, 27.0), (7, 23.5, "in_sine"), (7.01, 17.0, "step"), (14, 15.0, "in_out_sine")],
+          "height": [(0, 2.6), (7, 2.15, "in_sine"), (7.01, 1.2, "step"), (14, 1.1, "in_out_sine")],
+          "heading": [(0, 0.0), (7.01, -0.3, "step"), (14, -0.36, "in_out_sine")]},
 )
 
 # -- 1:22  "The people here move like shadows cast by candlelight -- graceful, silent, and

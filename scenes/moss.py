@@ -226,7 +226,7 @@ moss = MossScene(
         Param("colour", "#24f0b0", description="the moss light"),
         Param("colour_b", "#27b4f0", description="the light of the bluer clumps"),
         Param("speck", "#d6fff6", description="the light of the spore specks"),
-        Param("height", 7.0, 1.5, 30.0, "camera height above the street"),
+        Param("height", 7.0, 0.25, 30.0, "camera height above the street"),
         # (round 14: a cue sets these to look down one street, the pulse running away into the city)
         Param("heading", 0.62, -3.2, 3.2, "where the view stands round the crossing, radians (0: on the +z street)"),
         Param("aim", 0.12, -0.5, 1.0, "height the view looks at beyond the crossing, times the camera height"),
@@ -241,6 +241,8 @@ moss = MossScene(
         Param("cushions", 0.0, 0.0, 1.0, "the street near the eye overgrown: cushions of moss, fibrous, sporophytes with glowing tips, the paving glimpsed between them (1; 0: the cobbles with moss in their seams)"),
         Param("mist", 0.0, 0.0, 1.0, "a low night mist holding the moss's light: a glow along the horizon, the far street and columns sinking into it"),
         Param("moon", 0.0, 0.0, 1.0, "an emerald moon low over the avenue's end (the view down -z): a gibbous disc with relief, a halo in the mist, drawn thin and bright in the glass columns"),
+        Param("front", 0.0, 0.0, 3.0, "the heartbeat's wavefront: a ring of light with a steep leading edge running out through the moss (0: the soft breath alone)"),
+        Param("front_speed", 4.0, 0.5, 30.0, "how fast the wavefront (``front``) runs out through the moss, units per second"),
         Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",

@@ -540,7 +540,9 @@ def test_the_near_street_is_overgrown_with_cushions_and_glowing_tips(gl):
     knots).  (Round 26: the readers saw those black gaps between round domes as "lily pads":
     the near moss is one carpet now, test_the_near_moss_is_one_carpet_not_lily_pads, and the
     share of near-black gaps is no longer asked for here; the median and the tips are.)"""
-    lum = render_times(gl, "dream", [78.0], size=(320, 180))[0].astype(float).mean(axis=2)
+    # (round 28: the heartbeat's wavefront, ``front``, lights the near moss as it runs out
+    # through it -- the carpet's dark velvet is asked for here between the fronts, held off)
+    lum = render_held(gl, "dream", 78.0, (320, 180), "moss", {"front": 0.0}).mean(axis=2)
     near = lum[int(lum.shape[0] * 0.75):]
     assert np.median(near) < 60, np.median(near)
     assert _points_of_light(near) > 170, _points_of_light(near)
@@ -596,11 +598,12 @@ def test_the_moss_carpet_paves_the_street_between_stones(gl):
     paves the street alone now, its edge ragged where it spills over; beside it, round the
     columns' feet, the blocks' dark wet stones with moss only in some seams.  In the band of
     the frame where the near street meets the columns' feet (rows 118-150 of 320x180, at 74,
-    78 and 80 s), the carpet's glowing tips crowd the middle of the street at over twice
+    76 and 78 s), the carpet's glowing tips crowd the middle of the street at over twice
     their density at the sides (3.3x; 1.4x with the carpet over the whole ground, 1.3x for
-    round 25's cushions)."""
+    round 25's cushions).  (Round 28: from 79 s the cue's second shot looks across the
+    street, not down it: the first shot's 74, 76 and 78 s are asked.)"""
     mid = side = 0
-    for t in (74.0, 78.0, 80.0):
+    for t in (74.0, 76.0, 78.0):
         band = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float).mean(axis=2)[118:150]
         mid += _points_of_light(band[:, 130:190])
         side += _points_of_light(band[:, 20:120]) + _points_of_light(band[:, 200:300])
@@ -641,6 +644,11 @@ def test_an_emerald_moon_hangs_over_the_avenue_of_glass(gl):
         lit = _emerald_bright(on[:90])
         assert lit.sum() > 80, (t, lit.sum())
         assert _emerald_bright(off[:90]).sum() == 0, t
+        if t > 79.0:
+            # (round 28: from 79 s the second shot sees the moon near the frame's left edge,
+            # drawn wider there by the wide lens, its dark limb a thin crescent at its edge:
+            # the terminator is asked of the first shot's moon, in the frame's middle)
+            continue
         ys, xs = np.nonzero(lit)
         # left of the lit face (lit from the right), on the disc's middle row, its dark limb:
         # far dimmer than the face (the disc is about 16 pixels across here)
@@ -679,3 +687,71 @@ def test_under_the_emerald_moon_the_near_columns_lose_their_milky_sheen(gl):
         off = render_held(gl, "dream", t, (320, 180), "moss", {"moon": 0.0}).astype(float).mean(axis=2)
         bright_on, bright_off = (on[0:70, 200:245] > 150).sum(), (off[0:70, 200:245] > 150).sum()
         assert bright_off > 200 and bright_on < bright_off / 3, (t, bright_on, bright_off)
+
+
+def _moss_cue_values(t: float) -> dict:
+    """The dream's moss cue's parameter values at show time t (its keys evaluated)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([])).show("dream")
+    return next(a.values for a in show.timeline.sample(float(t)).cues() if a.cue.scene == "moss")
+
+
+def _moon_x(frame: np.ndarray) -> float:
+    """The emerald moon's middle across the frame (0 left, 1 right)."""
+    xs = np.nonzero(_emerald_bright(frame[:frame.shape[0] // 2]))[1]
+    return float(np.median(xs)) / frame.shape[1]
+
+
+def test_the_moss_cue_cuts_to_a_second_shot_not_a_near_copy():
+    """Round 27's readers: 77.3 and 80.5 s were "near-copies" (the same pillars, the same
+    moon, the same walk).  At 7 s into the cue (79 s) it cuts to a second shot: down at knee
+    height (under 0.6 of the first shot's eye), turned across the street (0.3 rad and more),
+    nearer the heart's crossing -- and in the frame (320x180) the moon stands in the left
+    third instead of the middle (it moves by over 0.08 of the width; 0.03 before)."""
+    a, b = _moss_cue_values(77.3), _moss_cue_values(80.5)
+    assert b["height"] < 0.6 * a["height"], (a["height"], b["height"])
+    assert abs(b["heading"] - a["heading"]) >= 0.3, (a["heading"], b["heading"])
+
+
+def test_the_second_moss_shot_frames_the_moon_in_the_left_third(gl):
+    """The cut's second shot in pixels (see the test above): the emerald moon at 80.5 s stands
+    in the frame's left third, over 0.08 of the width left of where it stood at 77.3 s (the
+    first shot's, in the middle; it moved by 0.03 before the cut)."""
+    first = render_held(gl, "dream", 77.3, (320, 180), "moss", {})
+    second = render_held(gl, "dream", 80.5, (320, 180), "moss", {})
+    x1, x2 = _moon_x(first), _moon_x(second)
+    assert x2 < 0.34 and x1 - x2 > 0.08, (x1, x2)
+
+
+def _front_ridge(frame: np.ndarray) -> float:
+    """How far the brightest row of the lower frame stands over its neighbours' mean (9 rows):
+    a wavefront crossing the street is a thin band of light across it, a ridge in the rows."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    rows = frame.mean(axis=2)[frame.shape[0] * 5 // 9:].mean(axis=1)
+    local = sliding_window_view(np.pad(rows, 4, mode="edge"), 9).mean(axis=1)
+    return float((rows - local).max())
+
+
+def test_the_heartbeat_runs_out_through_the_moss_as_a_ring_of_light(gl):
+    """Round 27's readers: the moss "empty and static", the heartbeat unseen in a still.  The
+    cue turns on ``front``: each beat's front a ring of light running out from the viewer's
+    feet at ``front_speed`` (4 units/s), a steep leading edge with a near-white crest line,
+    dying back behind.  Over six stills through one beat of the second shot (79.5-81 s,
+    320x180) the lower frame's rows hold a ridge of light, the ring crossing the street: its
+    mean over the stills about 10 levels over its neighbouring rows (about 6 before)."""
+    times = (79.5, 79.8, 80.1, 80.5, 80.7, 81.0)
+    ridges = [_front_ridge(render_held(gl, "dream", t, (320, 180), "moss", {})) for t in times]
+    assert np.mean(ridges) > 8.5, ridges
+
+
+def test_the_near_moss_is_cushions_of_light_not_speckle(gl):
+    """Round 27's readers: "the floor noise looks like a cheap texture / speckle", "the moss
+    noisy".  The carpet's glow gathers in its hummocks' crowns (a unit across) instead of
+    being multiplied six to one by its fibres, and the sporophytes are fewer: at 77.3 s
+    (320x180) the near quarter's pixel-to-pixel detail (mean absolute Laplacian over the
+    mean) falls from about 0.51 to about 0.26."""
+    lum = render_held(gl, "dream", 77.3, (320, 180), "moss", {}).mean(axis=2)
+    near = lum[135:]
+    lap = np.abs(4 * near[1:-1, 1:-1] - near[:-2, 1:-1] - near[2:, 1:-1] - near[1:-1, :-2] - near[1:-1, 2:])
+    assert lap.mean() / near.mean() < 0.36, lap.mean() / near.mean()

@@ -79,15 +79,28 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     float fib = mix(0.5, 0.5 + 0.45 * snoise(fq * vec2(70.0, 23.0)), fk);
     // velvet: the hollows fall to black, the tufts' tops hold the light from within, and a
     // sheen runs where the sheet turns from the eye
-    float hollow = smoothstep(0.05, 0.75, hum) * (0.3 + 0.7 * smoothstep(0.15, 0.7, tuft));
-    float crown = smoothstep(0.3, 1.0, h) * smoothstep(0.55, 0.95, tuft);
+    // (round 27: "speckle", "noisy" -- the crowns were the small tufts', a camouflage of
+    // blotches a fifth of a unit across: the glow gathers in the hummocks' tops now, a unit
+    // across, rising smoothly out of dark valleys, the tufts only shading it)
+    float hollow = smoothstep(0.05, 0.75, hum) * (0.45 + 0.55 * tuft);
+    float crown = smoothstep(0.65, 1.4, hum) * (0.5 + 0.5 * tuft);
     float sheen = pow(1.0 - facing, 3.0) * hollow;
     // the night's cold light from down the street models the hummocks' backs
     vec3 L = normalize(vec3(0.25, 0.55, -0.8));
     float key = max(dot(n, L), 0.0) * hollow;
     vec3 body = (moss_a * 0.008 + vec3(0.010, 0.009, 0.03) * key * key) * (0.4 + 1.2 * fib) * hollow;
-    vec3 glow = lit * (0.12 * hollow * hollow + 0.9 * crown * crown) * (0.25 + 1.5 * fib * fib)
-              + lit * 0.35 * sheen * (0.5 + fib);
+    // (round 27's readers: "the moss noisy", "speckle" -- the fibres multiplied the whole glow
+    // six to one, a salt of bright grains: they only comb the light now, the glow itself
+    // lives in the tufts' crowns and falls off smoothly into the hollows)
+    vec3 glow = lit * (0.06 * hollow * hollow + 0.4 * crown * crown) * (0.4 + fib)
+              + lit * 0.2 * sheen * (0.7 + 0.6 * fib);
+    // (round 27: the crowns' glow read as flat blotches -- light that models form: the
+    // hummocks' slopes, steepened for the light alone, turn the glow down on the sides away
+    // from the moon down the street and catch its cold light as a rim on the sides toward it)
+    vec3 ns = normalize(vec3(3.0 * slope.x, 1.0, 3.0 * slope.y));
+    float toward = dot(ns, L);
+    glow *= 0.55 + 0.75 * smoothstep(0.1, 0.75, toward);
+    body += vec3(0.012, 0.02, 0.045) * pow(1.0 - facing, 2.0) * smoothstep(0.4, 0.8, toward) * hollow;
     // the heartbeat passing lights the tufts a moment from within
     glow += lit * 0.15 * pulse * crown;
     // the paving only in the deepest crevices, the moss's light spilling on its edges
@@ -110,7 +123,8 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     float thick = smoothstep(0.3, 0.65, h);
     for (int k = 0; k < 4; ++k) {
         vec4 s = stalk_in(mid + ivec2(k & 1, k >> 1));
-        float grow = thick * step(0.3, s.z);
+        // (a few stalks, not a lawn of dots: a field of pinpoints read as speckle)
+        float grow = thick * step(0.78, s.z);
         float hs = STALK_HEIGHT * (0.6 + 0.4 * s.w);
         // the ray at the stalk's own height: a little nearer the ground point
         vec2 top = mix(b, a, hs / STALK_HEIGHT);

@@ -86,6 +86,32 @@ vec2 vein(vec2 xz, float freq, float width, float fp, vec2 seed) {
                 exp(-d / (4.0 * width + fp)) * taper);
 }
 
+// The heartbeat's wavefront (round 27's readers: "empty and static", the beat unseen in a
+// still): the lub's front as a ring of light running out through the moss from the heart,
+// a steep leading edge (the moss catching fire as it arrives) and a tail that dies back over
+// a few units behind it, so one still shows where the wave is and which way it runs.  The
+// dub follows at its own level.  Widened to the pixel footprint, so a far front fades
+// instead of shimmering.  x: the ring (0..~1), y: its crest, a thin line on the leading
+// edge (both before the fall with distance, which is in z).
+vec3 heart_front(vec2 xz, float fp, Heart h) {
+    float r = heart_distance(xz, h.origin, 0.0);
+    float bpu = 1.0 / max(h.spread * h.period, 1e-3);
+    float edge = 0.012 + 1.5 * fp * bpu;                // the leading edge, beats
+    float crest_w = 0.008 + 1.2 * fp * bpu;             // the crest line, beats
+    vec2 ring = vec2(0.0);
+    for (int k = 0; k < 2; ++k) {
+        float age = fract(h.phase - HEART_DUB_DELAY * float(k) - r * bpu + 0.1) - 0.1;
+        float rise = smoothstep(-edge, 0.0, age);
+        float tail = exp(-max(age, 0.0) / (0.07 + edge));
+        float level = k == 0 ? 1.0 : HEART_DUB_LEVEL;
+        ring.x += rise * tail * level * (0.012 / edge);
+        float c = (age + 0.3 * crest_w) / crest_w;
+        ring.y += exp(-c * c) * level * (0.008 / crest_w);
+    }
+    // (and only near: far off the rings crowd into flat stripes along the horizon)
+    return vec3(ring, exp(-r / 9.0) / (1.0 + r / max(h.reach, 1e-3)));
+}
+
 void main() {
     vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
     vec3 rd = normalize(u_cam_fwd + 2.0 * u_cam_tan * (uv.x * u_cam_right + uv.y * u_cam_up));
@@ -142,8 +168,16 @@ void main() {
     // along the city's streets, the paving between them dark)
     g_moss_grid = u_streets;
     g_moss_tile_scale = 0.8;                         // (round 10: cushions several pixels across, not a grain)
-    g_moss_lod_bias = mix(0.4, 0.7, u_streets);      // (round 18: the street's cushions crisp, not a velvet)
+    g_moss_lod_bias = mix(0.4, 1.1, u_streets);      // (round 18: the street's cushions crisp, not a velvet)
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
+    // (the wave's front lights the moss it reaches: carried by the pulse everything below reads)
+    // (its own pace, slower than the breath's: the breath's rings crowded at that pace)
+    Heart hf = h;
+    hf.spread = u_front_speed;
+    vec3 wave = heart_front(xz, fp, hf);
+    float front = wave.x * wave.z * u_front;
+    float crest = wave.y * wave.z * u_front;
+    e.w += front;
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
     // rather than a flat print (near only: far off the clumps are averaged already).
@@ -287,6 +321,11 @@ void main() {
     g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0 * hot_k;
     // depth: the far streets sink into the night (the near moss, where the heart is, holds
     // the light: contrast from near to far)
+    // the wave's front itself: a band of cold light sweeping over moss and wet stone alike
+    // (the moss under it flaring, above), so its line reads whole across the street
+    g += vec3(0.25, 0.9, 0.75) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow;
+    // and its crest a thin line of near-white fire on the moss (on the bare stone a glint)
+    g += vec3(0.55, 1.0, 0.9) * crest * (0.15 + 0.85 * smoothstep(0.0, 0.08, lum)) * 0.6 * m.glow;
     g *= 0.25 + 0.75 * exp(-t / 18.0);
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
