@@ -700,3 +700,35 @@ def test_no_stick_figure_child_floats_between_the_trapped_faces(dream):
         for layer in show.timeline.sample(float(t)).layers:
             if layer.current.cue is cue:
                 assert layer.current.values["laughter"] == 0.0, t
+
+
+def test_the_trapped_faces_are_not_split_into_colour_fringes(gl, dream):
+    """Round 27's readers at 135.3 and 139.3 s: "chromatic-aberration noise pepper-sprays the
+    stars", "the faces smeared" -- at its peak over the faces (0.5 at 138 s) the film's glitch
+    split every star and every edge of the faces into red and blue ghosts.  Over the faces it
+    stays a tremor: red and blue edges line up within a pixel (the best shift between their
+    gradients; 2-3 px with the old split)."""
+    for t in (135.3, 138.1):
+        f = render_times(gl, "dream", [t], size=(640, 360))[0].astype(float)
+        red, blue = np.diff(f[..., 0], axis=1)[:, 8:-8], np.diff(f[..., 2], axis=1)
+
+        def match(shift):
+            b = np.roll(blue, shift, axis=1)[:, 8:-8]
+            return (red * b).sum() / np.sqrt((red ** 2).sum() * (b ** 2).sum())
+        best = max(range(-6, 7), key=match)
+        assert abs(best) <= 1, f"{t} s: red and blue {best} px apart"
+
+
+def test_the_trapped_faces_two_stills_are_two_pictures(dream):
+    """Round 27's readers: 135.3 and 139.3 s "near-duplicates" -- two faces each, the push in
+    on the leader only half-way where the film's loop sticks (138.0-138.3 s, shown again until
+    139.8 s).  The push comes sooner: at 135.3 s the camera has not moved (two faces), and
+    through the stuck loop it is all but done (one face, close)."""
+    _, show = dream
+
+    def close_at(t):
+        (v,) = [a.values for a in show.timeline.sample(t).cues() if a.cue.name == "the cracks: trapped faces"]
+        return v["close"]
+    assert close_at(135.3) < 0.05, close_at(135.3)
+    for t in (138.0, 138.15, 138.3):
+        assert close_at(t) > 0.9, (t, close_at(t))

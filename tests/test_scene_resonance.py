@@ -1380,3 +1380,31 @@ def test_the_stars_go_out_behind_a_face(gl):
     assert face.sum() > 100 and sky.sum() > 100, "no face surfaced"
     ratio = star[face].mean() / max(star[sky].mean(), 1e-6)
     assert ratio < 0.8, f"the stars shine through the face ({ratio:.2f} of the open sky's)"
+
+
+def test_the_faces_cheeks_are_woven_of_rays_not_a_clay_skin(gl):
+    """Round 27's readers at 135.3 and 139.3 s: "blurry clay smears".  Below the brow a face
+    was a smooth skin of light, only its rays above the crown striated: now its skin, too, is
+    woven of the curtains' rays bent over its relief.  On each cheek (beside the nose, from
+    the eyes to the mouth) the light the face adds changes more from column to column than
+    from row to row: over 1.4 times (the smooth skin 0.8-1.05 times, the woven 1.7-2.4)."""
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        for t in (4.0, 9.0):
+            plain = p.at(t, memory=0.0, flicker=0.0).mean(axis=2)
+            faces = p.at(t, memory=1.0, flicker=0.0).mean(axis=2)
+            a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1])
+            cx, cy, scale, strength = max(a[:count], key=lambda f: f[3])
+            assert strength > 0.3, (t, strength)
+            col = cx * size[1] + size[0] / 2
+            top, bottom = (int(round(size[1] / 2 - (cy + dy * scale) * size[1])) for dy in (0.0, -0.16))
+            for side in (1, -1):
+                ends = (int(round(col + side * dx * scale * size[1])) for dx in (0.13, 0.25))
+                left, right = sorted(ends)
+                cheek = (faces - plain)[top:bottom, left:right]
+                across = np.abs(np.diff(cheek, axis=1)).mean()
+                down = np.abs(np.diff(cheek, axis=0)).mean()
+                assert across > 1.4 * down, (t, side, across, down)
+    finally:
+        p.release()
