@@ -106,7 +106,7 @@ vec4 faces(vec2 p) {
             // the brow was a smooth fill of light, a clay mask's: it is woven of the rays
             // too, bent over the relief, the dark between them showing, so the face is made
             // of the aurora's light threads)
-            float weave = 0.3 + 1.5 * ray;
+            float weave = 0.4 + 2.2 * ray;
             body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin
                   * ((0.3 * brow * melt + 0.45 * face_zone) * weave + 0.07 * veil + 1.5 * ray * crown * (1.0 - 0.55 * face_zone));
             // (round 22: "Halloween masks" -- the orbits, too, are voids the light does not
