@@ -1412,3 +1412,38 @@ def test_the_faces_cheeks_are_woven_of_rays_not_a_clay_skin(gl):
                 assert across > 1.4 * down, (t, side, across, down)
     finally:
         p.release()
+
+
+def test_the_dead_stream_up_into_the_resonance(gl):
+    """Round 27's brief: "the dead dissolving into the Resonance", a motif no reader had seen
+    -- the worm's-eye shot's memories rose as bare dots.  Each now draws its climb behind it:
+    its trail starts further from the zenith than the mote has got (it rises toward the
+    curtains' heart), and on the frame the light along the trail's nearer stroke stands
+    above the sky beside it (the dots alone left the sky there as dark as beside it)."""
+    from scenes.resonance import zenith_camera, zenith_memories, zenith_trails
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        t = 6.0
+        img = p.at(t, zenith=1.0).mean(axis=2)
+        motes, light = zenith_memories(t, p.renderer.seed)
+        trails, lives = zenith_trails(t, p.renderer.seed)
+        f, r, u, _, _ = zenith_camera(t)
+        zen = np.array([0.0, float(u[1]) / float(f[1]) / 1.55])   # the zenith on screen
+
+        def px(q):
+            return q[0] * size[1] + size[0] / 2, size[1] / 2 - q[1] * size[1]
+        streams = 0
+        for m, tr, lit in zip(motes, trails, light):
+            head, mid = m[:2], tr[2:]
+            if lit < 0.4 or np.linalg.norm(head - mid) * size[1] < 8 or max(abs(head[0]) * 2 / 1.78, abs(head[1]) * 2) > 0.85:
+                continue
+            assert np.linalg.norm(tr[:2] - zen) >= np.linalg.norm(head - zen) - 1e-6, (tr, head, zen)
+            on = np.array(px(0.35 * mid + 0.65 * head))
+            along = np.array(px(head)) - np.array(px(mid))
+            side = np.array([-along[1], along[0]]) / np.linalg.norm(along) * 6.0
+            lum = [img[int(round(q[1])), int(round(q[0]))] for q in (on, on + side, on - side)]
+            streams += lum[0] > max(lum[1], lum[2]) + 8
+        assert streams >= 3, streams   # (4 here; 1 with the dots alone)
+    finally:
+        p.release()
