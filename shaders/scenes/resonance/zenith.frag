@@ -252,7 +252,7 @@ void main() {
     // behind any spire in front of them.
     // (round 27, "the dead dissolving into the Resonance": each draws its climb behind it, a
     // soft stream of light in two strokes, fading and thinning toward where it rose, the warm
-    // life in it going over to the curtains' green as it nears them)
+    // life in the mote going over to the curtains' green as it nears them)
     vec3 c_aur = mix(srgb_to_linear(u_colour_low.rgb), vec3(0.85, 1.0, 0.9), 0.3);
     for (int i = 0; i < ZEN_MOTES; ++i) {
         vec4 m = u_motes[i];
@@ -272,10 +272,12 @@ void main() {
         bool near = dot(d1, d1) < dot(d0, d0);
         float h = near ? 0.5 + 0.5 * h1 : 0.5 * h0;
         vec2 dq = near ? d1 : d0;
-        float w = m.z * (0.5 + 0.9 * h);
-        glow += 0.5 * h * h * exp(-dot(dq, dq) / max(w * w, 1e-8));
+        // (its wake already the Resonance's own green: what the body leaves behind has
+        // gone into the curtains; its warm life is in the mote, and goes over as it rises)
+        float w = m.z * (0.4 + 0.6 * h);
+        float wake = 0.35 * h * h * exp(-dot(dq, dq) / max(w * w, 1e-8));
         vec3 c = mix(vec3(1.0, 0.66, 0.32), c_aur, smoothstep(0.25, 0.7, u_mote_life[i]));
-        col += c * 0.9 * glow * u_mote_light[i] * (hit > 0.0 && th < m.w ? 0.0 : 1.0);
+        col += (c * glow + c_aur * wake) * 0.9 * u_mote_light[i] * (hit > 0.0 && th < m.w ? 0.0 : 1.0);
     }
     col *= 1.0 - 0.2 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
     col = tonemap_aces(col * 0.9);
