@@ -255,6 +255,10 @@ void main() {
     // life in the mote going over to the curtains' green as it nears them)
     vec3 c_aur = mix(srgb_to_linear(u_colour_low.rgb), vec3(0.85, 1.0, 0.9), 0.3);
     for (int i = 0; i < ZEN_MOTES; ++i) {
+        // (a mote not shown is skipped: the same for every pixel, so llvmpipe skips it whole)
+        if (u_mote_light[i] <= 0.0) {
+            continue;
+        }
         vec4 m = u_motes[i];
         vec4 tr = u_mote_trails[i];
         vec2 sp = m.xy - p;
