@@ -732,3 +732,21 @@ def test_the_trapped_faces_two_stills_are_two_pictures(dream):
     assert close_at(135.3) < 0.05, close_at(135.3)
     for t in (138.0, 138.15, 138.3):
         assert close_at(t) > 0.9, (t, close_at(t))
+
+
+def test_the_resonance_cuts_back_to_the_lake_on_a_long_lens(dream):
+    """Round 27's readers at 121 s: "sparse thin cone spires give no sense of scale", the lake
+    shot after the worm's-eye one the same wide picture that opened the cue (lens 1.75-1.6).
+    Out of the worm's-eye shot the film cuts back to the lake on a long lens (under 1.15: the
+    far city magnified by over 1.3 -- it was 1.47-1.4) and a lower horizon, so the spires
+    stand taller in the frame under the corona."""
+    _, show = dream
+
+    def values(t):
+        (v,) = [a.values for a in show.timeline.sample(t).cues() if a.cue.name == "the Resonance"]
+        return v
+    for t in np.arange(118.0, 122.01, 0.5):
+        v = values(float(t))
+        assert v["zenith"] < 0.5 and v["lens"] < 1.15 and v["horizon"] <= -0.3, (t, v["lens"], v["horizon"])
+    for t in (103.0, 107.0):
+        assert values(t)["lens"] > 1.55, (t, values(t)["lens"])
