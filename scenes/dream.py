@@ -316,8 +316,12 @@ resonance = Cue(
     # "a weaker copy" of them, its crown of rays for a purple block)
     keys={"intensity": [(0, 0.7), (8, 1.2, "in_out_sine")],
           # the camera cranes up from the city and its water to the cloud above it
-          "horizon": [(0, -0.06), (22, -0.3, "in_out_sine")],
-          "lens": [(0, 1.75), (22, 1.4, "in_out_sine")],
+          # (round 27's readers at 121 s: "sparse thin cone spires give no sense of scale" --
+          # out of the worm's-eye shot the film cuts back to the lake on a longer lens and a
+          # lower horizon: the spires stand taller in the frame under the corona, a different
+          # picture from the wide one that opened the cue, the camera still craning up)
+          "horizon": [(0, -0.06), (16, -0.24, "in_out_sine"), (16, -0.3, "step"), (22, -0.34, "in_out_sine")],
+          "lens": [(0, 1.75), (16, 1.5, "in_out_sine"), (16, 1.12, "step"), (22, 1.05, "in_out_sine")],
           # (round 20: "aurora wallpaper", "the spire set holds 3 stills" -- a second shot
           # from 110 to 118 s: among the glass spires' feet, looking straight up into the
           # corona, the spires converging on it from the frame's edges)
@@ -401,7 +405,9 @@ trapped_faces = Cue(
           # (round 25: the face stills 4 s apart alike, two faces each, and "the face is
           # almost invisible" -- from 136.5 s the camera pushes in on the leading face, the
           # lesser one fading: its last seconds one screaming face, the frame's one subject)
-          "close": [(0, 0.0), (5.5, 0.0), (9, 1.0, "in_out_sine")],
+          # (round 27's readers: 135.3 and 139.3 s "near-duplicates" -- the push comes sooner,
+          # so the loop that sticks at 138 s holds the one face close, not the two of 135 s)
+          "close": [(0, 0.0), (4.6, 0.0), (7.0, 1.0, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
     # laid over the faces it made a collage of three subjects fighting)
@@ -546,7 +552,10 @@ dream = Show(
         # frame-wide split over her read as "heavy chromatic ghosting, the hands mush" -- so
         # the film's glitch stays a tremor there, and peaks on the trapped faces)
         "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.12, "in_quad"), (129, 0.16), (131, 0.2),
-                          (138, 0.5, "in_quad"), (142, 0.15), (146, 0.0),
+                          # (round 27's readers at 135.3 and 139.3 s: "chromatic-aberration noise
+                          # pepper-sprays the stars", "the faces smeared" -- its split fringed
+                          # every star and every edge of the faces: on them it stays a tremor)
+                          (133, 0.12, "in_quad"), (138, 0.2, "in_quad"), (142, 0.1), (146, 0.0),
                           (180, 0.0), (183, 0.3, "in_quad"), (185, 0.12), (187, 0.0)],
         # The howl: sound as pressure waves through the sky, and the sky tearing open.
         # (round 26: off -- its rings over the frame and its white blaze read as a 2D overlay

@@ -213,6 +213,31 @@ def zenith_camera(t: float, turn: float = 0.0, crane: float = 0.0) -> tuple[np.n
     return f, r, np.cross(f, r), yaw, el
 
 
+ZENITH_TRAIL = 3.5       # seconds of a memory's climb that its trail of light shows
+
+
+def _zenith_mote_world(i: int, t: float, seed: int) -> tuple[np.ndarray, float, list[float]]:
+    """Memory i of the worm's-eye shot at time t: its place (relative to the eye), its life
+    (0 rising from the spires' feet .. 1 gone into the curtains) and its seeded keys -- one
+    path for the mote and for its trail, so the trail follows the mote's own climb."""
+    k = _rand(seed, 2021, i, n=5)
+    life = (0.035 * t + k[0]) % 1.0
+    ang = 2.0 * math.pi * k[1] + 0.25 * t * (0.3 + 0.4 * k[2]) + 2.0 * life
+    rad = 1.5 + 5.0 * k[3]
+    return np.array([rad * math.cos(ang), 3.0 + 22.0 * life - ZENITH_EYE, rad * math.sin(ang)]), life, k
+
+
+def _zenith_screen(m: np.ndarray, f: np.ndarray, r: np.ndarray, u: np.ndarray) -> tuple[float, float, float] | None:
+    """A point relative to the eye on the worm's-eye screen: (x, y in centered units, its
+    distance), or None behind the camera."""
+    dist = float(np.linalg.norm(m))
+    d = m / dist
+    z = float(d @ f)
+    if z <= 0.05:
+        return None
+    return float(d @ r) / z / ZENITH_LENS, float(d @ u) / z / ZENITH_LENS, dist
+
+
 def zenith_memories(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """The memories drifting up among the spires into the cloud at time t: (10, 4) of (screen
     x, y in centered units, radius, distance from the eye) and (10,) brightness.  Each rises
@@ -223,20 +248,38 @@ def zenith_memories(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) 
     motes = np.zeros((ZENITH_MOTES, 4), np.float32)
     light = np.zeros(ZENITH_MOTES, np.float32)
     for i in range(ZENITH_MOTES):
-        k = _rand(seed, 2021, i, n=5)
-        life = (0.035 * t + k[0]) % 1.0
-        ang = 2.0 * math.pi * k[1] + 0.25 * t * (0.3 + 0.4 * k[2]) + 2.0 * life
-        rad = 1.5 + 5.0 * k[3]
-        m = np.array([rad * math.cos(ang), 3.0 + 22.0 * life - ZENITH_EYE, rad * math.sin(ang)])
-        dist = float(np.linalg.norm(m))
-        d = m / dist
-        z = float(d @ f)
-        if z <= 0.05:
+        m, life, k = _zenith_mote_world(i, t, seed)
+        s = _zenith_screen(m, f, r, u)
+        if s is None:
             continue
-        motes[i] = (float(d @ r) / z / ZENITH_LENS, float(d @ u) / z / ZENITH_LENS,
-                    (0.05 + 0.06 * k[4]) / dist, dist)
+        motes[i] = (s[0], s[1], (0.05 + 0.06 * k[4]) / s[2], s[2])
         light[i] = _smooth(0.0, 0.15, life) * (1.0 - _smooth(0.6, 1.0, life))
     return motes, light
+
+
+def zenith_trails(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Each memory's trail of light at time t: (10, 4) of the screen points (x, y, x, y) it
+    was at ZENITH_TRAIL and half of it seconds ago (or where it rose from, if younger) --
+    its climb as two strokes, bending with its spiral -- and (10,) its life now (0..1).
+    Round 27 ("the dead dissolving into the Resonance", a motif no reader had seen): the
+    motes rising among the spires were dots; each now draws its climb behind it, a body's
+    light streaming up into the curtains and taking their colour as it goes."""
+    f, r, u, _, _ = zenith_camera(t, turn, crane)
+    out = np.zeros((ZENITH_MOTES, 4), np.float32)
+    lives = np.zeros(ZENITH_MOTES, np.float32)
+    for i in range(ZENITH_MOTES):
+        head, life, _ = _zenith_mote_world(i, t, seed)
+        s = _zenith_screen(head, f, r, u)
+        if s is None:
+            continue
+        back = min(ZENITH_TRAIL, 0.999 * life / 0.035)
+        pts = []
+        for ago in (back, 0.5 * back):
+            p = _zenith_screen(_zenith_mote_world(i, t - ago, seed)[0], f, r, u)
+            pts += list((p or s)[:2])
+        out[i] = pts
+        lives[i] = life
+    return out, lives
 
 
 CLOUD_DRIFT = 1.6       # world units a second the cloud drifts over the city (cloud.glsl)
@@ -398,6 +441,8 @@ class Resonance(Scene):
         _, _, _, yaw, el = zenith_camera(state.t, turn, crane)
         motes, mote_light = zenith_memories(state.t, state.seed, turn, crane) if up else (
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
+        trails, lives = zenith_trails(state.t, state.seed, turn, crane) if up else (
+            np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
         tilt = -p["horizon"] * p["lens"]
         return {
             "u_cam_pitch": (1.0 / math.sqrt(1.0 + tilt * tilt), tilt / math.sqrt(1.0 + tilt * tilt)),
@@ -417,6 +462,8 @@ class Resonance(Scene):
             "u_spires": zenith_spires(state.seed),
             "u_motes": motes,
             "u_mote_light": mote_light,
+            "u_mote_trails": trails,
+            "u_mote_life": lives,
             **(cloud_uniforms(state.t, state.seed, float(p["horizon"]), float(p["speed"])) if cloudy else {}),
         }
 

@@ -700,3 +700,53 @@ def test_no_stick_figure_child_floats_between_the_trapped_faces(dream):
         for layer in show.timeline.sample(float(t)).layers:
             if layer.current.cue is cue:
                 assert layer.current.values["laughter"] == 0.0, t
+
+
+def test_the_trapped_faces_are_not_split_into_colour_fringes(gl, dream):
+    """Round 27's readers at 135.3 and 139.3 s: "chromatic-aberration noise pepper-sprays the
+    stars", "the faces smeared" -- at its peak over the faces (0.5 at 138 s) the film's glitch
+    split every star and every edge of the faces into red and blue ghosts.  Over the faces it
+    stays a tremor: red and blue edges line up within a pixel (the best shift between their
+    gradients; 2-3 px with the old split)."""
+    for t in (135.3, 138.1):
+        f = render_times(gl, "dream", [t], size=(640, 360))[0].astype(float)
+        red, blue = np.diff(f[..., 0], axis=1)[:, 8:-8], np.diff(f[..., 2], axis=1)
+
+        def match(shift):
+            b = np.roll(blue, shift, axis=1)[:, 8:-8]
+            return (red * b).sum() / np.sqrt((red ** 2).sum() * (b ** 2).sum())
+        best = max(range(-6, 7), key=match)
+        assert abs(best) <= 1, f"{t} s: red and blue {best} px apart"
+
+
+def test_the_trapped_faces_two_stills_are_two_pictures(dream):
+    """Round 27's readers: 135.3 and 139.3 s "near-duplicates" -- two faces each, the push in
+    on the leader only half-way where the film's loop sticks (138.0-138.3 s, shown again until
+    139.8 s).  The push comes sooner: at 135.3 s the camera has not moved (two faces), and
+    through the stuck loop it is all but done (one face, close)."""
+    _, show = dream
+
+    def close_at(t):
+        (v,) = [a.values for a in show.timeline.sample(t).cues() if a.cue.name == "the cracks: trapped faces"]
+        return v["close"]
+    assert close_at(135.3) < 0.05, close_at(135.3)
+    for t in (138.0, 138.15, 138.3):
+        assert close_at(t) > 0.9, (t, close_at(t))
+
+
+def test_the_resonance_cuts_back_to_the_lake_on_a_long_lens(dream):
+    """Round 27's readers at 121 s: "sparse thin cone spires give no sense of scale", the lake
+    shot after the worm's-eye one the same wide picture that opened the cue (lens 1.75-1.6).
+    Out of the worm's-eye shot the film cuts back to the lake on a long lens (under 1.15: the
+    far city magnified by over 1.3 -- it was 1.47-1.4) and a lower horizon, so the spires
+    stand taller in the frame under the corona."""
+    _, show = dream
+
+    def values(t):
+        (v,) = [a.values for a in show.timeline.sample(t).cues() if a.cue.name == "the Resonance"]
+        return v
+    for t in np.arange(118.0, 122.01, 0.5):
+        v = values(float(t))
+        assert v["zenith"] < 0.5 and v["lens"] < 1.15 and v["horizon"] <= -0.3, (t, v["lens"], v["horizon"])
+    for t in (103.0, 107.0):
+        assert values(t)["lens"] > 1.55, (t, values(t)["lens"])

@@ -102,8 +102,13 @@ vec4 faces(vec2 p) {
             // (round 22: "pasted-on masks" -- the modelled zone's top was a straight cut
             // across the brow: it rises into the rays raggedly, ray by ray)
             float face_zone = smoothstep(0.19 + 0.07 * hk, 0.07, q.y) * melt;      // (below the brow)
+            // (round 27's readers at 135.3 and 139.3 s: "blurry clay smears" -- the skin below
+            // the brow was a smooth fill of light, a clay mask's: it is woven of the rays
+            // too, bent over the relief, the dark between them showing, so the face is made
+            // of the aurora's light threads)
+            float weave = 0.4 + 2.2 * ray;
             body += sqrt(0.5 * f.w) * fade * (1.0 - cavity) * skin
-                  * (0.3 * brow * melt + 0.45 * face_zone + 0.07 * veil + 1.5 * ray * crown * (1.0 - 0.55 * face_zone));
+                  * ((0.3 * brow * melt + 0.45 * face_zone) * weave + 0.07 * veil + 1.5 * ray * crown * (1.0 - 0.55 * face_zone));
             // (round 22: "Halloween masks" -- the orbits, too, are voids the light does not
             // reach: no lit round in the socket)
             vec2 oq = (vec2(sqrt(q.x * q.x + 0.0004), q.y) - vec2(0.112, 0.05)) / vec2(0.062, 0.05);
