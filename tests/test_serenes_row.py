@@ -275,3 +275,54 @@ def test_a_candle_rim_cuts_each_figure_from_the_wall(gl):
     top = slice(int(rows.min()), int(rows.min() + 0.2 * (rows.max() - rows.min())))
     eyes = lum[top][cov[top]].max()
     assert eyes > 2.0 * np.percentile(lum[wall], 99), (eyes, np.percentile(lum[wall], 99))
+
+
+def test_her_shadow_on_the_wall_is_deep_umber_not_dead_black(gl):
+    """Round 28, 124.4 s: "the right half dead black" (her shadow on the wall).  The candle's
+    light bounced off the boards and the lit plaster (ALONE_BOUNCE) fills it: the wall right
+    of her above her head averages over 1.5 levels, its darkest tenth over 1 (0.73 and 0
+    before; 2.35 and 1.67 now at 320x180), so the shadow is a shape in the room, not a hole."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE, window=1.0)
+        geo = p.pass_pixels("alone_geo")
+    finally:
+        p.release()
+    cov = geo[..., 3] > 0.5
+    rows = np.flatnonzero(cov.any(axis=1))
+    cols = np.flatnonzero(cov.any(axis=0))
+    top = int(rows.min() * img.shape[0] / geo.shape[0])
+    right = int(cols.max() * img.shape[1] / geo.shape[1]) + 5
+    wall = img.mean(axis=2)[:top, right:]
+    assert wall.mean() > 1.5, wall.mean()
+    assert np.percentile(wall, 10) > 1.0, np.percentile(wall, 10)
+
+
+def test_at_the_cost_their_eyes_cold_light_models_the_row(gl):
+    """Round 28, 102.2 s: the row's return for the cost "underexposed, nearly unreadable".
+    As their eyes burn up (``eyes`` 0.95) their cold light (ROW_COLD) falls down their hoods,
+    shoulders and fold crests: the figures' mean level rises over 1.6x their level at eyes
+    0.5 (23.9 vs 10.1 now; 11.1 vs 10.1 before), with the eyes' own pixels a small part."""
+    img, geo, _ = _row(gl, eyes=0.95)
+    lo, _, _ = _row(gl, eyes=0.5)
+    cov = geo[..., 3] > 0.5
+    hi_lum = img.mean(axis=2)[cov].mean()
+    lo_lum = lo.mean(axis=2)[cov].mean()
+    assert hi_lum > 1.6 * lo_lum, (hi_lum, lo_lum)
+
+
+def test_the_rows_return_for_the_cost_frames_them_whole_and_lit():
+    """Round 28, 102.2 s: "the figure at the right edge cut off", the rim "jaggy" (the bake
+    magnified by the push) and "underexposed": the return starts pushed in half as far (0.5,
+    not 0.8) and widens to the whole row; the candles gutter only to 0.8 (not 0.65)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the Serenes")
+        return cue.values
+
+    assert float(values(100.6)["push"]) <= 0.5
+    assert float(values(102.2)["push"]) < 0.45
+    assert float(values(102.2)["candle"]) >= 0.8
