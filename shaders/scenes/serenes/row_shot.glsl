@@ -61,7 +61,7 @@ const float ROW_PUSH = 0.4;          // the first row shot's push in toward the 
 const vec2 ROW_AIM = vec2(0.02, 0.12);   // where it pushes toward (screen units: between the middle hoods)
 const float SHADOW_THROW = 4.0;      // a shadow on the wall sways this many times its figure (candle near, wall far)
 const float ROW_RIM = 0.55;          // the candle behind the row along their edges (0.16 read as carved wood)
-const float ROW_COLD = 0.05;         // the eyes' cold light on their cloth at the cost (``eyes`` 0.95)
+const float ROW_COLD = 0.06;         // the eyes' cold light on their cloth at the cost (``eyes`` 0.95)
 const float ROW_EYE_GLOW = 6.0;      // the eyes' own light, over the portrait's (the brightest points of the row)
 #endif
 
@@ -279,8 +279,10 @@ void main() {
     // (round 28, 102.2 s: the cost, "underexposed, nearly unreadable"): as their eyes burn up
     // past 0.6 their cold light takes the room -- a silver light from above their hoods down
     // their shoulders and the crests of their folds, the valleys left black
-    fig += SILVER * ROW_COLD * smoothstep(0.6, 0.95, u_eyes) * ao * ao * pow(0.5 + 0.5 * N.y, 2.0)
-         * (0.35 + 0.65 * pow(1.0 - NV, 1.5));
+    // (lit from above it showed the bodice's small horizontal creases as "wax" ripples: a
+    // sheen at grazing instead, on the long vertical fold crests that turn from us)
+    fig += SILVER * ROW_COLD * smoothstep(0.6, 0.95, u_eyes) * ao * ao * (0.75 + 0.25 * N.y)
+         * (0.04 + pow(1.0 - NV, 2.5));
 #endif
 #ifdef PORTRAIT_ALONE
     // the night's cold light from the window at her left, a thin edge along her hood and arm
