@@ -45,6 +45,7 @@ const float ALONE_BOUNCE = 0.3;
 // the same candle light as her cloth, muted, their glow through the edges faint
 const vec3 ALONE_SKIN = vec3(0.085, 0.068, 0.062);
 const float ALONE_SKIN_GLOW = 0.1;
+const float ALONE_CLOTH = 3.0;        // her cloth's albedo over the row's charcoal
 // The window's wall coordinates (window.glsl: metres along the wall, up from the floor) of
 // a point of her wall: its centre 1.75 m left of her, past her candle, its sill a little
 // lower than the stage's (the whole arch in the frame).
@@ -256,6 +257,10 @@ void main() {
 #ifdef PORTRAIT_ALONE
     // her bare hands (0.85): pale skin, the candle warm through their thin edges
     float skin = mat.z;                        // (PORTRAIT_ALONE's bake: skin, not a shadow)
+    // (round 28, 124.4 s: "the figure a shapeless sack", "the hands float, disconnected"): her
+    // cloth a shade less black, so her candle models its folds, her arms and sleeves up to
+    // her hands
+    albedo *= ALONE_CLOTH;
     face *= 1.0 - skin;
     albedo = mix(albedo, ALONE_SKIN, skin);
 #endif
