@@ -327,3 +327,23 @@ def test_the_rows_return_for_the_cost_frames_them_whole_and_lit():
     assert float(values(100.6)["push"]) <= 0.5
     assert float(values(102.2)["push"]) < 0.45
     assert float(values(102.2)["candle"]) >= 0.8
+
+
+def test_her_hands_are_in_the_same_light_as_her_cloth(gl):
+    """Round 28, 124.4 s: "the hands float, disconnected and a different skin tone from the
+    body", "the figure a shapeless sack".  Her skin is muted (ALONE_SKIN, ALONE_SKIN_GLOW) and
+    her cloth a shade less black (ALONE_CLOTH), so her candle models her folds and sleeves up
+    to her hands: in her wide room her hands' mean level is under 1.6x her cloth's (12.4 vs
+    9.6 now at 320x180; 20.9 vs 6.6 before, glowing stickers on a black sack)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE, window=1.0)
+        geo = _frame_of(p.pass_pixels("alone_geo"), img.shape)
+        mat = _frame_of(p.pass_pixels("alone_mat"), img.shape)
+    finally:
+        p.release()
+    lum = img.mean(axis=2)
+    body = geo[..., 3] > 0.99
+    skin, cloth = body & (mat[..., 2] > 0.5), body & (mat[..., 2] < 0.5)
+    assert skin.sum() > 20 and cloth.sum() > 1000, (skin.sum(), cloth.sum())
+    assert lum[skin].mean() < 1.6 * lum[cloth].mean(), (lum[skin].mean(), lum[cloth].mean())
