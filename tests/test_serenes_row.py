@@ -347,3 +347,27 @@ def test_her_hands_are_in_the_same_light_as_her_cloth(gl):
     skin, cloth = body & (mat[..., 2] > 0.5), body & (mat[..., 2] < 0.5)
     assert skin.sum() > 20 and cloth.sum() > 1000, (skin.sum(), cloth.sum())
     assert lum[skin].mean() < 1.6 * lum[cloth].mean(), (lum[skin].mean(), lum[cloth].mean())
+
+
+def test_her_glitch_tears_bands_not_thin_lines(gl):
+    """Round 28, 124.4 s: "thin horizontal line artefacts cross them" (her hands' tears were
+    rows two lines of 180 tall).  The glitch tears bands ALONE_TEAR_ROWS lines tall: over
+    eight glitch ticks at 320x180 the runs of rows that differ from the calm frame have a
+    median over 4 lines (4.5 now; 2.5 before, many one or two lines tall)."""
+    p = Player(gl, size=(320, 180))
+    shot = {**ALONE, "window": 1.0, "tremor": 1.0}
+    runs = []
+    try:
+        for k in range(8):
+            torn = p.frame(60 + 3 * k, **shot)
+            calm = p.frame(60 + 3 * k, **{**shot, "tremor": 0.0})
+            rows, run = (np.abs(torn - calm).mean(axis=2) > 4).any(axis=1), 0
+            for r in list(rows) + [False]:
+                if r:
+                    run += 1
+                elif run:
+                    runs.append(run)
+                    run = 0
+    finally:
+        p.release()
+    assert runs and np.median(runs) > 4.0, sorted(runs)
