@@ -262,7 +262,8 @@ serenes = Cue(
           "eyes": [(0, 0.2), (14, 0.7, "in_out_sine"), (16.5, 0.6), (20.5, 0.95, "in_sine")],
           # (round 15: at 0.45 the cost read as "badly underexposed and muddy": the candles
           # gutter to 0.65, and the eyes' cold light takes over the room)
-          "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.65, "in_out_sine")],
+          # (round 28, 102.2 s: "underexposed, nearly unreadable" -- they gutter to 0.8)
+          "candle": [(0, 1.0), (16.5, 1.0), (20.5, 0.8, "in_out_sine")],
           # (round 10: the city through the wall read as blue blotches on the plaster; round
           # 14: still a pale blue blot behind the row -- the room is theirs alone)
           "backdrop": [(0, 0.0)],
@@ -280,9 +281,10 @@ serenes = Cue(
           # (round 26, B2: the row's 83 and 85.5 s one picture -- the first row shot pushes in
           # along the row toward the middle hoods too, then steps back for the portrait's own push)
           # and the row's return for the cost (100.5 s) starts close and pulls slowly back as
-          # the candles gutter, the room widening into the dark round them
+          # the candles gutter, the room widening into the dark round them (round 28, 102.2 s:
+          # from 0.8 "the figure at the right edge cut off", the rim jaggy magnified -- from 0.5)
           "push": [(0, 0.0), (5.98, 1.0, "in_out_sine"), (6, 0.0, "step"), (13, 1.0, "in_out_sine"),
-                   (14, 0.0, "step"), (18.5, 0.8, "step"), (24, 0.2, "in_out_sine")],
+                   (14, 0.0, "step"), (18.5, 0.5, "step"), (24, 0.0, "in_out_sine")],
           # (round 21: "soft cones in a row" twice -- a third set-up from 96 to 100.5 s: the
           # lovers close, two of them turned face to face over a candle, the neural thread
           # brightening between their brows; then the row again for the cost)

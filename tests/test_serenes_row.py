@@ -246,7 +246,8 @@ def test_the_row_pushes_in_over_its_first_shot(gl):
 
     assert push(85.5) - push(83.0) > 0.4, (push(83.0), push(85.5))
     # and the row's return (100.5 s) starts close, pulling back: not 83 s's framing again
-    assert push(101.5) > 0.5 and push(105.5) < push(101.5), (push(101.5), push(105.5))
+    # (round 28: from 0.5, not 0.8 -- "the figure at the right edge cut off" at 102.2 s)
+    assert push(101.5) > 0.4 and push(105.5) < push(101.5), (push(101.5), push(105.5))
 
 
 def test_their_candle_shadows_stand_dark_on_the_lit_wall(gl):
@@ -275,3 +276,98 @@ def test_a_candle_rim_cuts_each_figure_from_the_wall(gl):
     top = slice(int(rows.min()), int(rows.min() + 0.2 * (rows.max() - rows.min())))
     eyes = lum[top][cov[top]].max()
     assert eyes > 2.0 * np.percentile(lum[wall], 99), (eyes, np.percentile(lum[wall], 99))
+
+
+def test_her_shadow_on_the_wall_is_deep_umber_not_dead_black(gl):
+    """Round 28, 124.4 s: "the right half dead black" (her shadow on the wall).  The candle's
+    light bounced off the boards and the lit plaster (ALONE_BOUNCE) fills it: the wall right
+    of her above her head averages over 1.5 levels, its darkest tenth over 1 (0.73 and 0
+    before; 2.35 and 1.67 now at 320x180), so the shadow is a shape in the room, not a hole."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE, window=1.0)
+        geo = p.pass_pixels("alone_geo")
+    finally:
+        p.release()
+    cov = geo[..., 3] > 0.5
+    rows = np.flatnonzero(cov.any(axis=1))
+    cols = np.flatnonzero(cov.any(axis=0))
+    top = int(rows.min() * img.shape[0] / geo.shape[0])
+    right = int(cols.max() * img.shape[1] / geo.shape[1]) + 5
+    wall = img.mean(axis=2)[:top, right:]
+    assert wall.mean() > 1.5, wall.mean()
+    assert np.percentile(wall, 10) > 1.0, np.percentile(wall, 10)
+
+
+def test_at_the_cost_their_eyes_cold_light_models_the_row(gl):
+    """Round 28, 102.2 s: the row's return for the cost "underexposed, nearly unreadable".
+    As their eyes burn up (``eyes`` 0.95) their cold light (ROW_COLD) catches the long fold
+    crests that turn from us, and their hoods: the figures' mean level rises over 1.6x their level at eyes
+    0.5 (20.1 vs 10.1 now; 11.1 vs 10.1 before), with the eyes' own pixels a small part."""
+    img, geo, _ = _row(gl, eyes=0.95)
+    lo, _, _ = _row(gl, eyes=0.5)
+    cov = geo[..., 3] > 0.5
+    hi_lum = img.mean(axis=2)[cov].mean()
+    lo_lum = lo.mean(axis=2)[cov].mean()
+    assert hi_lum > 1.6 * lo_lum, (hi_lum, lo_lum)
+
+
+def test_the_rows_return_for_the_cost_frames_them_whole_and_lit():
+    """Round 28, 102.2 s: "the figure at the right edge cut off", the rim "jaggy" (the bake
+    magnified by the push) and "underexposed": the return starts pushed in half as far (0.5,
+    not 0.8) and widens to the whole row; the candles gutter only to 0.8 (not 0.65)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def values(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the Serenes")
+        return cue.values
+
+    assert float(values(100.6)["push"]) <= 0.5
+    assert float(values(102.2)["push"]) < 0.45
+    assert float(values(102.2)["candle"]) >= 0.8
+
+
+def test_her_hands_are_in_the_same_light_as_her_cloth(gl):
+    """Round 28, 124.4 s: "the hands float, disconnected and a different skin tone from the
+    body", "the figure a shapeless sack".  Her skin is muted (ALONE_SKIN, ALONE_SKIN_GLOW) and
+    her cloth a shade less black (ALONE_CLOTH), so her candle models her folds and sleeves up
+    to her hands: in her wide room her hands' mean level is under 1.6x her cloth's (12.4 vs
+    9.6 now at 320x180; 20.9 vs 6.6 before, glowing stickers on a black sack)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE, window=1.0)
+        geo = _frame_of(p.pass_pixels("alone_geo"), img.shape)
+        mat = _frame_of(p.pass_pixels("alone_mat"), img.shape)
+    finally:
+        p.release()
+    lum = img.mean(axis=2)
+    body = geo[..., 3] > 0.99
+    skin, cloth = body & (mat[..., 2] > 0.5), body & (mat[..., 2] < 0.5)
+    assert skin.sum() > 20 and cloth.sum() > 1000, (skin.sum(), cloth.sum())
+    assert lum[skin].mean() < 1.6 * lum[cloth].mean(), (lum[skin].mean(), lum[cloth].mean())
+
+
+def test_her_glitch_tears_bands_not_thin_lines(gl):
+    """Round 28, 124.4 s: "thin horizontal line artefacts cross them" (her hands' tears were
+    rows two lines of 180 tall).  The glitch tears bands ALONE_TEAR_ROWS lines tall: over
+    eight glitch ticks at 320x180 the runs of rows that differ from the calm frame have a
+    median over 4 lines (4.5 now; 2.5 before, many one or two lines tall)."""
+    p = Player(gl, size=(320, 180))
+    shot = {**ALONE, "window": 1.0, "tremor": 1.0}
+    runs = []
+    try:
+        for k in range(8):
+            torn = p.frame(60 + 3 * k, **shot)
+            calm = p.frame(60 + 3 * k, **{**shot, "tremor": 0.0})
+            rows, run = (np.abs(torn - calm).mean(axis=2) > 4).any(axis=1), 0
+            for r in list(rows) + [False]:
+                if r:
+                    run += 1
+                elif run:
+                    runs.append(run)
+                    run = 0
+    finally:
+        p.release()
+    assert runs and np.median(runs) > 4.0, sorted(runs)

@@ -276,6 +276,7 @@ vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
 // brow across the gap, each sagging and swaying a little on its own, pulses of light running
 // both ways along them.  Drawn over the figures (nothing stands between their faces).
 const vec3 THREAD_CYAN = vec3(0.45, 0.9, 1.0);
+const float THREAD_CORE_PX = 1.5;    // a filament's core width in pixels (0.7 before round 28)
 
 vec3 lovers_thread(vec2 s, float px) {
     // the brows, in bust space, to world for each (the right one and its mirror)
@@ -301,9 +302,11 @@ vec3 lovers_thread(vec2 s, float px) {
             if (d < best) { best = d; at = (float(i - 1) + h) / float(SEG); }
             prev = cur;
         }
-        float w = px * 0.7;
-        float core = exp(-best * best / (w * w));
-        float halo = exp(-best / (px * 9.0));
+        // (round 28: a sub-pixel core read "thin and scratchy": each filament a soft line
+        // a pixel and a half wide in a wider glow, its light the same)
+        float w = px * THREAD_CORE_PX;
+        float core = exp(-best * best / (w * w)) * (0.7 / THREAD_CORE_PX);
+        float halo = exp(-best / (px * 14.0));
         // pulses, one each way along each filament
         float pulse = exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
                     + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0);
@@ -488,7 +491,13 @@ void main() {
         // (round 26: soft in depth -- a hard cut drew the face mask behind the eyes as a lit
         // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
         // cowl's air over mask and lining alike)
-        float seen = smoothstep(-b - 0.25, -b - 0.06, depth + (1.0 - cov) * 10.0);
+        // (round 28, 98.6 s: "the left figure's eyes glow through its hood, off the face" --
+        // the soft depth let the lovers' far eyes bloom through the outside of the hood that
+        // hides them: only the cowl's inside, the face and its lining, takes the soft range;
+        // the outer cloth must lie behind the eye to be lit by it)
+        float inside = clamp(face + lining, 0.0, 1.0);
+        float seen = smoothstep(-b - mix(0.02, 0.25, inside), -b - mix(0.0, 0.06, inside),
+                                depth + (1.0 - cov) * 10.0);
         col += vec3(0.45, 0.7, 1.0) * glow * (0.04 * exp(-out_r * 6.0) + 0.01 * exp(-out_r * 1.4))
              * (1.0 - ecov) * seen;
     }

@@ -37,6 +37,15 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 #ifdef PORTRAIT_ALONE
 const float ALONE_NIGHT = 1.0;        // the night's brightness through her window
 const float ALONE_PUSH = 0.18;        // how far the wide shot pushes in toward her (``push`` 1)
+const float ALONE_TEAR_ROWS = 5.0;   // the glitch's torn bands, in rows of a 180-line frame
+// (round 28, 124.4 s: "the right half dead black"): the candle's light bounced off the boards
+// and the lit plaster, unshadowed and soft, fills her shadow on the wall to a deep warm umber
+const float ALONE_BOUNCE = 0.3;
+// (round 28: "the hands float ... a different skin tone from the body"): her hands' skin in
+// the same candle light as her cloth, muted, their glow through the edges faint
+const vec3 ALONE_SKIN = vec3(0.085, 0.068, 0.062);
+const float ALONE_SKIN_GLOW = 0.1;
+const float ALONE_CLOTH = 3.0;        // her cloth's albedo over the row's charcoal
 // The window's wall coordinates (window.glsl: metres along the wall, up from the floor) of
 // a point of her wall: its centre 1.75 m left of her, past her candle, its sill a little
 // lower than the stage's (the whole arch in the frame).
@@ -53,6 +62,7 @@ const float ROW_PUSH = 0.4;          // the first row shot's push in toward the 
 const vec2 ROW_AIM = vec2(0.02, 0.12);   // where it pushes toward (screen units: between the middle hoods)
 const float SHADOW_THROW = 4.0;      // a shadow on the wall sways this many times its figure (candle near, wall far)
 const float ROW_RIM = 0.55;          // the candle behind the row along their edges (0.16 read as carved wood)
+const float ROW_COLD = 0.06;         // the eyes' cold light on their cloth at the cost (``eyes`` 0.95)
 const float ROW_EYE_GLOW = 6.0;      // the eyes' own light, over the portrait's (the brightest points of the row)
 #endif
 
@@ -105,7 +115,9 @@ void main() {
     float sway = 0.0;
     vec2 hs = portrait_project(row_world(vec3(0.0, -0.3, -0.23), 0)).xy;
     float band = step(abs(s.y - hs.y), 0.045) * step(abs(s.x - hs.x), 0.12);
-    float row_ = floor(gl_FragCoord.y / max(u_resolution.y / 180.0, 1.0) / 2.0);
+    // (round 28: rows two lines of 180 tall read as "thin horizontal line artefacts crossing
+    // the hands": the tears are bands a fifth of a hand tall, torn whole)
+    float row_ = floor(gl_FragCoord.y / max(u_resolution.y / 180.0, 1.0) / ALONE_TEAR_ROWS);
     float tick = floor(u_time * 11.0);
     float r1 = hash_to_unit(pcg2d(uvec2(uint(row_ + 512.0), uint(tick))).x);
     float r2 = hash_to_unit(pcg2d(uvec2(uint(row_ + 1024.0), uint(tick))).y);
@@ -170,6 +182,12 @@ void main() {
         float d2 = dot(L, L);
         room += lightc * alb * ck[k] * max(dot(Nb, L * inversesqrt(d2)), 0.0) * 0.9 / max(d2, 0.04);
     }
+#ifdef PORTRAIT_ALONE
+    {
+        vec3 L = KEY_CANDLE - B;
+        room += lightc * alb * WALL_LIGHT * lv.x * ALONE_BOUNCE / (dot(L, L) + 1.0);
+    }
+#endif
     room *= mix(1.0, mat.x, bg);
     // the polished boards mirror the flames (a warm streak under each) and, where a figure
     // stands between, go dark: its reflection (the mirrored point looked up in the bake)
@@ -239,8 +257,12 @@ void main() {
 #ifdef PORTRAIT_ALONE
     // her bare hands (0.85): pale skin, the candle warm through their thin edges
     float skin = mat.z;                        // (PORTRAIT_ALONE's bake: skin, not a shadow)
+    // (round 28, 124.4 s: "the figure a shapeless sack", "the hands float, disconnected"): her
+    // cloth a shade less black, so her candle models its folds, her arms and sleeves up to
+    // her hands
+    albedo *= ALONE_CLOTH;
     face *= 1.0 - skin;
-    albedo = mix(albedo, vec3(0.16, 0.125, 0.115), skin);
+    albedo = mix(albedo, ALONE_SKIN, skin);
 #endif
     vec3 fig = cloth_light(P, N, V, KEY_CANDLE, lv.x, mat.y, lightc, albedo)
              + cloth_light(P, N, V, KEY_CANDLE_B, lv.y, mat.z, lightc, albedo);
@@ -258,11 +280,20 @@ void main() {
 #endif
     // the cold of the room, barely, from above
     fig += vec3(0.3, 0.36, 0.9) * 0.004 * ao * (0.5 + 0.5 * N.y) * (0.3 + 0.7 * u_eyes);
+#ifndef PORTRAIT_ALONE
+    // (round 28, 102.2 s: the cost, "underexposed, nearly unreadable"): as their eyes burn up
+    // past 0.6 their cold light takes the room -- a silver light from above their hoods down
+    // their shoulders and the crests of their folds, the valleys left black
+    // (lit from above it showed the bodice's small horizontal creases as "wax" ripples: a
+    // sheen at grazing instead, on the long vertical fold crests that turn from us)
+    fig += SILVER * ROW_COLD * smoothstep(0.6, 0.95, u_eyes) * ao * ao * (0.75 + 0.25 * N.y)
+         * (0.04 + pow(1.0 - NV, 2.5));
+#endif
 #ifdef PORTRAIT_ALONE
     // the night's cold light from the window at her left, a thin edge along her hood and arm
     fig += vec3(0.16, 0.32, 0.75) * 0.05 * pow(1.0 - NV, 2.0) * max(dot(N, -WIN_LIGHT), 0.0) * ao * u_window;
     lining *= 1.0 - skin;
-    fig += vec3(1.0, 0.45, 0.3) * lightc * lv.x * skin * 0.25 * pow(1.0 - NV, 2.0) * mat.y;
+    fig += vec3(1.0, 0.45, 0.3) * lightc * lv.x * skin * ALONE_SKIN_GLOW * pow(1.0 - NV, 2.0) * mat.y;
 #endif
     fig *= 1.0 - 0.85 * lining - 0.85 * face;
     fig += lightc * (lv.x + lv.y) * 0.0022 * (1.0 - exp(-depth * 0.15));

@@ -50,8 +50,13 @@ vec2 window_towers(vec2 q, float cell, float seed, float aa) {
     float cover = present * step(0.0, q.y) * (1.0 - smoothstep(-aa, aa, d)) * step(y, 1.0);
     // the glass edge that faces the city's glow, and faint floors lit inside
     float edge = cover * smoothstep(-1.5 * aa, 0.0, d) * step(0.0, fx);
-    float floors = cover * step(0.86, hash12(floor(vec2(id * 13.0 + step(0.0, fx), q.y / (cell * 0.12)))))
-                 * 0.12 * (1.0 - y) * step(0.25 * half_w, abs(fx));
+    // (round 28, 124.4 s: hard lit blocks cut at the tower's axis read "blocky, stair-stepped"):
+    // a lit floor is a soft thin band across the tower, fading to its axis and its edges
+    float storey = q.y / (cell * 0.12);
+    float fy = fract(storey);
+    float across = smoothstep(0.15, 0.5, abs(fx) / max(half_w, 1e-4)) * smoothstep(1.0, 0.75, abs(fx) / max(half_w, 1e-4));
+    float floors = cover * step(0.86, hash12(vec2(id * 13.0, floor(storey))))
+                 * 0.08 * (1.0 - y) * across * smoothstep(0.0, 0.3, fy) * smoothstep(0.75, 0.45, fy);
     return vec2(cover, edge + floors);
 }
 
