@@ -153,6 +153,10 @@ glass_city = Cue(
     params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.4,
             "density": 0.55, "max_height": 30.0, "speed": 0.6, "moss_glow": 0.7,
             "memories_centred": 1.0,
+            # (round 28's readers: "dark bottles", "rainbow edge shading looks cheap",
+            # "plastic": liquid glass -- the street and the night seen bent through the
+            # body, silver Fresnel edges, a touch's crests caught in silver)
+            "liquid": 1.0,
             # (round 26: the bound sky's emerald moons, blurred in the night behind the first
             # shot, read as "lens-flare clip art": behind the city, the night and the sun alone)
             "sky_picture": 0.0},
