@@ -476,7 +476,9 @@ fracture = Cue(
     "towers", 176, 186, fade_in=1.5, transition="shatter", name="the dream fractures",
     transition_params={"centre": (0.66, 0.76), "shards": 5},
     # (1100 pieces, not the scene's 1500: thick, each reads alone, and the frame stays as fast)
-    params={"speed": 0.5, "height": 3.0, "shards": 1100},
+    # (round 28: the liquid glass's silver edges here too -- 178.2 s still had the rainbow
+    # film on the near towers' rims; its `behind` pass is not drawn while the city breaks)
+    params={"speed": 0.5, "height": 3.0, "shards": 1100, "liquid": 1.0},
     # cracks of light, then each tower comes down and its shards dissolve into mist (round 13
     # tried a slower fall, to 8-9 s, so remains stand at 183 s: any standing tower costs the
     # glass pass ~27 ms there, 16 fps, so the fall keeps its 7.5 s and the rift carries 183 s)
