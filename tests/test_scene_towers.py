@@ -1322,3 +1322,17 @@ def test_the_wet_street_mirrors_the_liquid_glass_in_ripples_not_smears(gl):
     flips = ((s[:-3] != s[3:]) & both).sum() / max(both.sum(), 1)
     assert both.sum() > 3000, both.sum()
     assert flips > 0.04, flips
+
+
+def test_the_moss_avenues_columns_have_silver_glass_edges(gl):
+    """Round 28's readers of the moss avenue's columns (the city's glass, shaders/scenes/moss/
+    buildings.frag): "plain tubes", "plastic", teal-filled -- wanted "crisp thin Fresnel
+    edges, white-silver".  The near columns now carry a silver line a pixel or two wide at
+    their outlines (measured in pixels, not the Fresnel term's sub-pixel sliver), their
+    bodies a little darker.  At 80.5 s (640x360) the pale near-white pixels in the columns'
+    band: 42 before, ~1100 now; the far columns, all edge, are left without it."""
+    f = render_held(gl, "dream", 80.5, (640, 360), "moss", {})
+    band = f[120:300]
+    silver = (band.min(axis=2) > 95) & (band.max(axis=2) - band.min(axis=2) < 70)
+    assert silver.sum() > 400, silver.sum()
+    assert silver[:, 200:440].sum() < 0.2 * silver.sum(), silver[:, 200:440].sum()
