@@ -629,12 +629,9 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     vec3 shade = mix(vec3(0.05, 0.24, 0.26), vec3(0.24, 0.11, 0.40), smoothstep(-0.2, 0.4, rd.y));
     vec3 warm = vec3(1.0, 0.88, 0.72);
     vec3 far_c = mix(shade, warm * 0.55, lit * lit) * light;
-    // (round 28's readers at 184.3 s: "the haze murky grey-violet, washes out" -- the far
-    // bank out of the rift's light sinks toward black, so the light has true darks to cut)
-    far_c *= 0.3 + 0.7 * smoothstep(0.0, 0.45, lit);
     col += far_c * far_amt * 1.2;
     // the luminous vapour round the rift: warm in the light, violet-teal out of it
-    col += mix(mc * 0.6, warm * 0.8, lit) * (0.3 * focal + 0.01) * max(m, lm) * (0.1 + 1.2 * far_n);
+    col += mix(mc, warm * 0.8, lit) * (0.3 * focal + 0.02) * max(m, lm) * (0.1 + 1.2 * far_n);
     col += vec3(1.0, 0.9, 0.78) * shafts * (0.06 * m + 0.12 * lm * (1.0 - m));
     col += vec3(0.85, 0.9, 1.0) * (1.4 * max(m, lm) * core) + vec3(0.6, 0.55, 0.95) * 0.35 * lm * focal;
     // the near bank in front of it all: dark violet-teal wisps that hide part of the light,
