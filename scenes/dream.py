@@ -153,6 +153,10 @@ glass_city = Cue(
     params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.4,
             "density": 0.55, "max_height": 30.0, "speed": 0.6, "moss_glow": 0.7,
             "memories_centred": 1.0,
+            # (round 28's readers: "dark bottles", "rainbow edge shading looks cheap",
+            # "plastic": liquid glass -- the street and the night seen bent through the
+            # body, silver Fresnel edges, a touch's crests caught in silver)
+            "liquid": 1.0,
             # (round 26: the bound sky's emerald moons, blurred in the night behind the first
             # shot, read as "lens-flare clip art": behind the city, the night and the sun alone)
             "sky_picture": 0.0},
@@ -488,7 +492,9 @@ fracture = Cue(
     "towers", 176, 186, fade_in=1.5, transition="shatter", name="the dream fractures",
     transition_params={"centre": (0.66, 0.76), "shards": 5},
     # (1100 pieces, not the scene's 1500: thick, each reads alone, and the frame stays as fast)
-    params={"speed": 0.5, "height": 3.0, "shards": 1100},
+    # (round 28: the liquid glass's silver edges here too -- 178.2 s still had the rainbow
+    # film on the near towers' rims; its `behind` pass is not drawn while the city breaks)
+    params={"speed": 0.5, "height": 3.0, "shards": 1100, "liquid": 1.0},
     # cracks of light, then each tower comes down and its shards dissolve into mist (round 13
     # tried a slower fall, to 8-9 s, so remains stand at 183 s: any standing tower costs the
     # glass pass ~27 ms there, 16 fps, so the fall keeps its 7.5 s and the rift carries 183 s)

@@ -440,6 +440,8 @@ class TowersScene(Scene):
         for plain, fractured in (("glass", "glass_fracture"), ("main", "back_fracture")):
             resources.draw_count(plain, 0 if broken else 3)
             resources.draw_count(fractured, 3 if broken else 0)
+        # the half-size street and sky behind the glass, only for the liquid glass
+        resources.draw_count("behind", 3 if float(p["liquid"]) > 0.0 and not broken else 0)
         if float(p["fracture"]) >= ALL_FALLEN:
             # no tower stands: the glass (and its walk through the grid) has nothing to draw,
             # and the sky, streets and mist beneath fill the frame
@@ -548,11 +550,17 @@ towers = TowersScene(
         # The fracture's cracks, mist and pieces, baked once (cracks_bake.frag).
         Pass("scenes/towers/cracks_bake.frag", name="cracks", size=(256, 256), update="once",
              wrap="repeat"),
+        # (round 28, `liquid`) the sky and streets over the whole frame at half size, before
+        # the glass, so the glass can show what stands behind it bent through its body (a
+        # screen-space refraction: the moss streets, the sun's streak on the wet stone).
+        # Drawn only while `liquid` is on (update() gives it no vertices otherwise).
+        Pass("scenes/towers/back.frag", name="behind", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, scale=0.5, inputs=("field", "haze")),
         # A cleared triangle pass (one full-screen triangle), so that discarded pixels (no
         # tower) read as transparent.
         Pass("scenes/towers/glass.frag", name="glass", vert="common/fullscreen.vert",
              primitive="triangles", count=3, clear=(0.0, 0.0, 0.0, 0.0),
-             inputs=("field", "haze", "memories"), coverage=True),
+             inputs=("field", "haze", "memories", "behind"), coverage=True),
         # While the dream fractures, the same glass with the fracture compiled in is drawn
         # instead (update() gives the plain pass no vertices and this one its triangle).
         Pass("scenes/towers/glass_fracture.frag", name="glass_fracture", vert="common/fullscreen.vert",
@@ -620,6 +628,7 @@ towers = TowersScene(
         Param("focal_window", 0.0, 0.0, 1.0, "the focal tower holds the close wall's memory, the child at her window (1), or its own (0)"),
         Param("wall", 0.0, 0.0, 1.0, "cut to the close shot of one wall of liquid glass, touched, a memory bending in it (1; 0: the city)"),
         Param("architecture", 0.0, 0.0, 1.0, "a city of architecture (1): about a third of the towers massive, filling their blocks, terraced, the spires beside them slender (0: columns and spires)"),
+        Param("liquid", 0.0, 0.0, 1.0, "the glass as liquid glass (1: the night seen clear through the body, silver Fresnel edges instead of a rainbow film, the touches' crests caught in silver; 0: as before)"),
         Param("sculpt", 1.0, 0.0, 1.0, "the near towers modelled: flared foot, waist, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     bindings={"environment": Binding(default="sky", scale=0.36)},

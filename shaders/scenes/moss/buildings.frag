@@ -95,6 +95,7 @@ void main() {
     n = normalize(mix(n, sculpt_normal(lb, d_body, bd, cv, max(0.5 * th * pix, 0.004)), cv.amp));
     vec2 zb = lb.xz / bd.r;
     float groove = sculpt_groove(zb / max(length(zb), 1e-4), lb.y, cv);
+    float c_round = max(dot(-d, n), 0.0);       // the carved skin, before its facets
     float dist = length(world - u_cam_pos);
     float fp = dist * 2.0 * u_cam_tan / u_resolution.y;     // world units per pixel
 
@@ -190,6 +191,18 @@ void main() {
     // the facets' ridges: thin lines of the moss and the moon, brightest where they turn away
     col += ridge * (moss * (0.06 + 0.5 * pulse) * exp(-y / 6.0) + vec3(0.03, 0.07, 0.16) * moon) * (0.4 + rim);
     col += rim * (moss * (0.03 + 0.35 * pulse) * exp(-y / 5.0) + vec3(0.05, 0.06, 0.13) * smoothstep(0.0, 0.6, n.y + 0.3));
+    // (round 28's readers, of the columns and the city's towers alike: "plain tubes",
+    // "plastic" -- wanted "crisp thin Fresnel edges, white-silver") a thin silver line where
+    // the skin turns away, as the city's liquid glass has, so each column is drawn by its
+    // edges of light out of a clear dark body rather than filled with one teal
+    // (a line a pixel or two wide at any size: on a round body the outline lies r c^2 / 2
+    // from where the skin is seen at cosine c -- the Fresnel term alone, steep at the very
+    // edge, gave a sub-pixel sliver)
+    float edge_px = 0.5 * length(lb.xz) * c_round * c_round / max(fp, 1e-5);
+    // (only on columns more than ~20 pixels across: the far ones, all edge, turned white)
+    float silver = exp(-edge_px * edge_px / 2.0) * smoothstep(10.0, 24.0, length(lb.xz) / max(fp, 1e-5));
+    col *= 1.0 - 0.25 * (1.0 - silver) * (1.0 - exp(-y / 1.6));
+    col += vec3(0.72, 0.78, 0.95) * (0.6 * silver) * (0.4 + 0.6 * smoothstep(0.0, 0.6, n.y + 0.5));
     // the moon's streak down the column, where its round glass turns the light to the eye
     float streak = pow(max(dot(reflect(d, n), MOON_DIR), 0.0), 20.0);
     // (round 27: under the emerald moon ahead, ``moon``, the old moon behind the eye gives

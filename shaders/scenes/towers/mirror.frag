@@ -22,6 +22,19 @@ uniform float u_cam_tan;
 uniform sampler2D u_glass;          // the city: towers (alpha 1) over the sky and the streets (alpha 0)
 out vec4 frag_colour;
 
+// (round 28, `liquid`: "smeary vertical reflection streaks across the floor" -- the towers
+// mirrored as long straight smears.)  The wet stone's film of water in ripples: the mirrored
+// image broken into wavering bands, as a reflection in water is -- a swell across the rows
+// whose crests bend slowly along the street (a wavelength of ~150 pixels across, so an edge
+// bends rather than zigzags), moving toward the eye, growing with the reach from the foot.
+// q: the pixel in 360p units; reach: rows from the tower's foot.  Returns the offset (pixels).
+vec2 liquid_swell(vec2 q, float reach, float sc) {
+    float bend = 0.9 * sin(0.042 * q.x + 0.3 * u_time) + 0.5 * sin(0.017 * q.x - 0.2 * u_time);
+    float phase = 0.32 * q.y + 2.2 * bend + 2.0 * u_time;
+    float grow = min(reach / (120.0 * sc), 1.0);
+    return sc * vec2(2.5 * sin(phase) * grow, 3.0 * sin(0.8 * phase + 1.3) * grow);
+}
+
 void main() {
     ivec2 ip = ivec2(gl_FragCoord.xy);
     vec4 here = texelFetch(u_glass, ip, 0);
@@ -55,8 +68,9 @@ void main() {
             // round 17's fast ripple read as a sawtooth at the towers' feet)
             float sc = u_resolution.y / 360.0;
             float ripple = sin(0.05 * y / sc + 0.6 * u_time) * 0.7 + sin(0.021 * y / sc - 0.4 * u_time) * 0.3;
-            vec2 at = vec2(gl_FragCoord.x + 1.2 * sc * ripple * min((y_foot - y) / (60.0 * sc), 1.0),
-                           2.0 * y_foot - y);
+            float away = min((y_foot - y) / (60.0 * sc), 1.0);
+            vec2 at = vec2(gl_FragCoord.x + 1.2 * sc * ripple * away, 2.0 * y_foot - y);
+            at += u_liquid * away * liquid_swell(gl_FragCoord.xy / sc, y_foot - y, sc);
             vec4 seen = texture(u_glass, at / u_resolution);
             // grazing light mirrors most (Schlick), the image fades as it reaches down from the
             // foot (wet stone is a rough mirror) and off the top of the frame

@@ -37,6 +37,9 @@ uniform vec2 u_touch_ground;         // [first, end) of the touches on the stree
 uniform vec2 u_touch_sky;            // [first, end) of the touches in the sky
 uniform sampler2D u_touch_cells;     // per tower cell: first touch on it, how many
 uniform sampler2D u_memories;        // baked: four images of other movements (memories_bake.frag)
+#ifndef TOWERS_FRACTURE
+uniform sampler2D u_behind;          // the sky and streets at half size (liquid only; towers.py)
+#endif
 uniform sampler2D u_cracks;          // baked: crack distance, mist fbm, piece hash (cracks_bake.frag)
 uniform vec3 u_moss_lin;           // moss_colour, linear (converted once on the CPU)
 uniform vec3 u_tint_lin;           // tint, linear
@@ -203,7 +206,11 @@ vec3 radiance_sky(vec3 p, vec3 d, float t0, bool through) {
     float w = smoothstep(0.0, 0.03, -d.y);
     vec3 sky = g_haze;
     if (w < 1.0) {
-        sky = through ? mix(night_sky(d), g_haze * 0.2, mist(d)) : mix(env(d), g_haze, mist(d));
+        // (round 28, `liquid`: through the glass the night and its horizon haze as the eye
+        // sees them between the towers -- darkened, the bodies read "dark bottles")
+        sky = through ? mix(night_sky(d) * mix(1.0, SKY_BEHIND * 1.25, u_liquid),
+                            g_haze * mix(0.2, 1.1, u_liquid), mist(d))
+                      : mix(env(d), g_haze, mist(d));
     }
     vec3 g = g_haze;
     if (w > 0.0) {
@@ -778,6 +785,39 @@ float caustic(vec2 p, float t, float fp) {
 
 // ------------------------------------------------------------------ glass
 
+#ifndef TOWERS_FRACTURE
+// Round 28 (`liquid`): what the ray leaving the glass at p along d meets, read from the
+// half-size picture of the sky and streets (the `behind` pass) where it lands on the screen:
+// the street where the ray comes down to it (within 40 units), else the far point along d.
+// The refracted world is the real one -- the moss streets, the wet stone's streak of the sun,
+// bent and turned about by the lens of the column -- rather than a guess at the night.
+// Off the frame it fades to `fallback` (the traced night and moss).
+vec3 seen_behind(vec3 p, vec3 d, vec3 fallback) {
+    float t = (d.y < -1e-3) ? min(p.y / -d.y, 40.0) : 40.0;
+    vec3 v = p + d * t - u_cam_pos;
+    float a = max(dot(v, u_cam_fwd), 1e-3);
+    vec2 uv = vec2(dot(v, u_cam_right), dot(v, u_cam_up)) / (a * 2.0 * u_cam_tan);
+    vec2 st = uv * vec2(u_resolution.y / u_resolution.x, 1.0) + 0.5;
+    vec2 out_by = max(abs(st - 0.5) - 0.47, 0.0);
+    float inside = (dot(v, u_cam_fwd) > 0.0) ? 1.0 - smoothstep(0.0, 0.03, max(out_by.x, out_by.y)) : 0.0;
+    vec3 seen = decode_fast(texture(u_behind, clamp(st, 0.0, 1.0)).rgb);
+    return mix(fallback, seen, inside);
+}
+#endif
+
+// Round 28 (`liquid`), what makes the glass read as liquid glass rather than "plastic
+// bottles": a crisp thin silver Fresnel line at the silhouette (m: 1 - cos of the view to the
+// skin, n0 the unrippled normal), and the crests of a touch's rings catching the night's
+// light as silver lines on the bent skin -- only the slope of each wave turned to the key
+// light (lit: 0..1), so the ring reads as water on glass, not a bullseye of equal stripes.
+vec3 liquid_edge(float m, vec3 n0, float lit, vec3 refl) {
+    float m4 = m * m;
+    m4 *= m4;
+    float line = m4 * m4 * m4 * m4 * (1.0 - smoothstep(0.0, 0.5, n0.y));   // m^16: a thin line
+    vec3 silver = vec3(0.78, 0.82, 0.95);
+    return silver * (0.55 * line) + (0.25 * silver + 0.5 * refl) * lit * lit;
+}
+
 vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 p = ro + rd * t;
     vec3 lp = p - k.base;
@@ -851,6 +891,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float f_out = mix(1.0, f0 + (1.0 - f0) * m5 * m5 * m5 * m5 * m5, out_ok);
     dg = (out_ok > 0.5) ? dg : d1;
     vec3 sky_rgb = radiance_through(p2, dg, t_out);
+#ifndef TOWERS_FRACTURE
+    sky_rgb = mix(sky_rgb, seen_behind(p2, dg, sky_rgb), u_liquid);
+#endif
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
     // (round 12: through clear glass at night the split shows only on the sun the lens bends,
     // so red and blue move only the sun's light -- no texture reads: a rainbow fringe on the
@@ -875,6 +918,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     thick += f_out * thick;
     vec3 trans = mix(sky_rgb, bounced, f_out);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.6 + 0.02;     // (clear, not a blue-green fill)
+    // (round 28, `liquid`: clearer -- a massive tower's depth of glass drank all the light,
+    // a black slab with lit edges, "bollards")
+    sigma *= 1.0 - 0.6 * u_liquid;
     // Backlit glass: the sun down the avenue, scattered a little inside the glass, lights the
     // whole column on the side its light comes through (a broad glow round where the lens
     // bends the sun), so the near columns are luminous bodies, not murky dark ones (round 8:
@@ -951,6 +997,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // with the skin's flow), so the edges shimmer with colour and the body stays clear.
     float graze = smoothstep(0.25, 0.9, m);
     vec3 irid = 0.5 + 0.5 * cos(6.2832 * (1.7 * m + 0.07 * lp.y + 0.4 * slope + vec3(0.0, 0.33, 0.67)));
+    // (round 28's readers: "rainbow edge shading looks cheap": with `liquid` the film is all
+    // but clear -- the edges white-silver, a breath of colour left in the sheen)
+    irid = mix(irid, vec3(0.62) + 0.08 * irid, u_liquid);
     refl *= mix(vec3(1.0), 1.7 * irid, graze);
     vec3 sheen = irid * (m2 * m) * (0.16 + 0.8 * g_haze) * (1.0 - smoothstep(0.0, 0.6, n0.y));
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
@@ -963,6 +1012,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
     col = col * (1.0 + 0.2 * min(facing, 0.0))
         + max(facing, 0.0) * (0.05 * refl + 0.1 * g_haze + vec3(0.01, 0.015, 0.02));
+    col += u_liquid * liquid_edge(m, n0, max(facing, 0.0), refl);
     // (round 17's reader at 70.3 s: a fresh ripple's lit crests read as "a clip-art spiral"
     // on the focal tower beside the sun, whose haze they caught: the crests' sheen is fainter,
     // the ripple carried by what it bends)
