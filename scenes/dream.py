@@ -461,7 +461,9 @@ quicksilver = Cue(
           # begin as the shot opens and spread through it, bleeding as they go)
           "fracture": [(0, 0.0), (7, 0.0), (7.4, 0.12, "out_cubic"), (15, 1.0, "in_out_sine")],
           # (round 11: the hold read static) the red creeps out along the cracks after it
-          "bleed": [(0, 0.0), (7.5, 0.0), (10.5, 0.6, "out_cubic"), (20, 1.0, "in_out_sine")]},
+          # (round 28: "blood as light in the cracks", the readers at 166.1 s calling the white
+          # impact star "a sticker": the cracks glow crimson from the moment they open)
+          "bleed": [(0, 0.0), (7.0, 0.0), (7.6, 0.35, "out_cubic"), (10.5, 0.65, "out_cubic"), (20, 1.0, "in_out_sine")]},
 )
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."
