@@ -572,10 +572,14 @@ def test_the_shard_shot_is_one_subject_in_the_dark_holding_a_warm_lit_self(gl, t
     assert warm_fraction(shard) > 3.0 * warm_fraction(pool), (warm_fraction(shard), warm_fraction(pool))
 
 
-def test_the_self_in_the_shard_is_modelled_by_the_candle_not_one_flat_tone(gl, tmp_path):
-    """The self has form: the candle's light runs over it from bright (the lit cheek and
-    shoulder) to deep shadow, so its warm pixels span a wide range of brightness (a cut-out,
-    or the pool's shadow self with its thin rim, has few warm pixels, all alike)."""
+def test_the_self_in_the_shard_is_lit_warm_not_one_flat_tone(gl, tmp_path):
+    """The shard holds warm light, not one flat tone: round 28's silhouette (the readers at
+    166.1 and 168.7 s: "a crude, uncanny face"; asked for "a silhouette of the dreamer ...
+    with warm red life in it") stands near black against the candle's glow in the glass, its
+    rim bright, so its warm pixels still span a range of brightness -- over 55 levels between
+    their 5th and 95th percentiles (69; the painted face of rounds 24-27 spanned over 80,
+    which this test asked for till the readers rejected that face); the pool's shadow self
+    has few warm pixels."""
     pool, shard = render_cues(gl, tmp_path, [dict(DREAM, harden=1.0, drift=0.6),
                                              dict(DREAM, shot=2, harden=1.0, drift=0.6)], [SETTLED],
                               seed=DREAM_SEED, size=(320, 180))
@@ -589,7 +593,7 @@ def test_the_self_in_the_shard_is_modelled_by_the_candle_not_one_flat_tone(gl, t
         return int(warm.sum()), float(np.percentile(y, 95) - np.percentile(y, 5))
 
     count, spread = warm_spread(shard)
-    assert count > 2000 and spread > 80.0, (count, spread)
+    assert count > 2000 and spread > 55.0, (count, spread)
     pool_count, pool_spread = warm_spread(pool)
     assert pool_count < 0.25 * count, (pool_count, count)
 

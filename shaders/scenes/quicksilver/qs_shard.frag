@@ -14,7 +14,8 @@
 // along it, each piece's picture shifted as well as tipped; the blood deep crimson, seeping
 // into the glass and running down in thin runs to beads, glowing only faintly.)  (Round 24, the
 // readers: "a stiff, uncanny CG face", "a mannequin": the self painted by the candle alone, in
-// Rembrandt's light -- see self_seen.)  Around it the hardened pool: dark mirror
+// Rembrandt's light.)  (Round 28, the readers: "a crude, uncanny face": the self a silhouette in
+// profile with a warm rim and crimson life in it, the cracks bleeding light -- see self_seen.)  Around it the hardened pool: dark mirror
 // facets fading into the dark, the shard mirrored in them, broken by their tilts.  One
 // full-screen pass, analytic (no march): the shard's plane, the floor's plane, the bust's plane.
 #include <visuals/params>
@@ -47,7 +48,7 @@ const vec2 SELF_CENTRE = vec2(0.0, 0.03);
 const float SELF_SCALE = 1.75;       // the self in the glass larger than life: head and shoulders fill the shard
 const vec2 CANDLE_UV = vec2(0.85, 0.68);   // where the candle stands beside the self, in its bake's square
 const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
-const float BEVEL = 0.024;
+const float BEVEL = 0.016;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
 const int SIDES = 7;
 const vec2 OUTLINE[SIDES] = vec2[SIDES](
@@ -239,11 +240,15 @@ vec4 self_seen(vec3 h, vec3 r) {
     float hd = length(uv - heart);
     float ph = fract(u_pulse - 1.3 * hd);
     float beat = exp(-ph * ph / 0.006) + 0.6 * exp(-(ph - 0.28) * (ph - 0.28) / 0.006);
-    float thin = edge * smoothstep(-0.4, 0.3, ndl) + 0.45 * exp(-hd * hd * 60.0);
+    float thin = edge * smoothstep(-0.4, 0.3, ndl) * (1.0 - 0.8 * step(g.b, 0.28)) + 0.45 * exp(-hd * hd * 60.0);
     c += vec3(0.85, 0.07, 0.03) * 0.3 * thin * (0.6 + 0.7 * beat) * flick;
     // the rim: a thin gold line where the edge turns to the candle
-    float lip = smoothstep(0.68, 0.5, sn.w);                   // the outermost third of the edge
-    c += mix(vec3(0.9, 0.12, 0.04), vec3(1.0, 0.78, 0.5), lip) * 1.3 * lip * lip * smoothstep(0.0, 0.5, ndl) * near * flick;
+    // (the rim where the raw normal grazes, near the silhouette: it runs smoothly along the
+    // outline, where a threshold on the averaged coverage broke into blotches; the hair's
+    // strands dimmer, so its edge does not fray into sparks)
+    vec2 gn = g.rg * 2.0 - 1.0;
+    float lip = smoothstep(0.8, 0.97, length(gn)) * smoothstep(0.97, 0.75, sn.w) * (1.0 - 0.7 * step(g.b, 0.28));
+    c += mix(vec3(0.9, 0.12, 0.04), vec3(1.0, 0.72, 0.45), lip * lip) * 1.2 * lip * smoothstep(0.0, 0.5, ndl) * near * flick;
     c *= smoothstep(0.0, 0.3, uv.y);                        // the chest sinks into the dark below
     // behind it in the glass: the candle's flame beside the shoulder, its warm glow spread
     // wide, so the dark self stands cut out against light
@@ -372,11 +377,13 @@ void main() {
             float fres = 0.62 + 0.38 * pow(1.0 - max(-dot(rd, nb), 0.0), 5.0);
             vec3 face = self_seen(hs, r).rgb * fres * 0.95 * piece_lit;
             // the bevel catches the light: its glass edge lit by the candle and the night
-            vec3 edge = night(r) * 0.6;
-            edge += WARM * 2.2 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 12.0) * (0.85 + 0.3 * u_flicker);
+            // (round 28, the readers: "a plastic frame" -- the even lilac of the night over the
+            // whole bevel made a moulded rim: the bevel narrower, dark but for sharp glints)
+            vec3 edge = night(r) * 0.25;
+            edge += WARM * 3.0 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 40.0) * (0.85 + 0.3 * u_flicker);
             vec3 to_flame = normalize(flame_pos - h);               // the visible candle on the bevel
-            edge += WARM * (3.0 * pow(max(dot(r, to_flame), 0.0), 16.0) + 0.5 * max(dot(nb, to_flame), 0.0)) * flick;
-            edge += COLD * 1.6 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 10.0);
+            edge += WARM * (4.0 * pow(max(dot(r, to_flame), 0.0), 60.0) + 0.25 * max(dot(nb, to_flame), 0.0)) * flick;
+            edge += COLD * 2.0 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 30.0);
             edge *= 0.5 + 0.9 * smoothstep(0.3, 0.7, vnoise(p * 11.0));   // chips glint, not an even rim
             vec3 c = mix(face, edge, bev);
             // a thin dark groove where the bevel meets the face, and the edge's bright lip
