@@ -469,7 +469,7 @@ quicksilver = Cue(
           # (round 11: the hold read static) the red creeps out along the cracks after it
           # (round 28: "blood as light in the cracks", the readers at 166.1 s calling the white
           # impact star "a sticker": the cracks glow crimson from the moment they open)
-          "bleed": [(0, 0.0), (7.0, 0.0), (7.6, 0.35, "out_cubic"), (10.5, 0.65, "out_cubic"), (20, 1.0, "in_out_sine")]},
+          "bleed": [(0, 0.0), (7.0, 0.3, "step"), (10.5, 0.65, "out_cubic"), (20, 1.0, "in_out_sine")]},
 )
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."
