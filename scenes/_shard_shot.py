@@ -28,6 +28,12 @@ it, the far shoulder and the back of the head sink to black; red light scatterin
 curved skin; a grained skin with a broken sheen; a wet eye with one catchlight -- and the floor
 mirror plates of hardened quicksilver whose seams show only as glints on their rounded lips.
 
+Round 28 (the readers at 166.1/168.7 s, both 2: "a crude, uncanny pseudo-realistic face",
+"cartoon blood drips", "a plastic frame"): the self a silhouette of the dreamer in profile, near
+black against the candle's glow in the glass, a thin red-to-gold rim along brow, nose, lips and
+chin, a heartbeat of crimson light at its heart; the cracks bleed light (a hot crimson core, a
+red seep), no runs; the bevel narrow and dark but for sharp glints.
+
 Everything here is a pure function of ``drift`` (the cue's slow camera move), ``fracture``,
 ``bleed`` and the time, so any frame renders alone.
 """

@@ -441,9 +441,15 @@ the_syringe = Cue(
           # (round 26: 154, 156 and 158 s were one set-up, the refused syringe and the helix
           # small in a purple hall: a cut in at 156 s on the dripping needle and the helix
           # rising, and the camera pushes on in until the tears)
-          "push": [(0, 0.0), (13.0, 0.7, "step"), (18, 1.0, "in_out_sine")]},
+          # (round 28's readers at 156.4 s: "the syringe cropped off the frame, the composition
+          # split in two, a big empty purple void, the whole image soft": the cut in is less
+          # close -- the emptied barrel and the needle one diagonal down to its dripping point,
+          # the spill running on to the helix -- and the hall's air goes all the way to black
+          # as the starlight is refused (dim 1), so the void is night and the light is the
+          # refused starlight's alone)
+          "push": [(0, 0.0), (13.0, 0.4, "step"), (18, 1.0, "in_out_sine")]},
     # (round 21: no shadow hand -- the readers saw "a black blob"; the syringe hangs in the dark)
-    params={"glint_period": 2.6, "hand": 0.0},
+    params={"glint_period": 2.6, "hand": 0.0, "dim": 1.0},
 )
 
 # -- 2:39  "When you refuse the syringe ... they weep -- not tears, but droplets of quicksilver
@@ -481,7 +487,9 @@ quicksilver = Cue(
           # begin as the shot opens and spread through it, bleeding as they go)
           "fracture": [(0, 0.0), (7, 0.0), (7.4, 0.12, "out_cubic"), (15, 1.0, "in_out_sine")],
           # (round 11: the hold read static) the red creeps out along the cracks after it
-          "bleed": [(0, 0.0), (7.5, 0.0), (10.5, 0.6, "out_cubic"), (20, 1.0, "in_out_sine")]},
+          # (round 28: "blood as light in the cracks", the readers at 166.1 s calling the white
+          # impact star "a sticker": the cracks glow crimson from the moment they open)
+          "bleed": [(0, 0.0), (7.0, 0.3, "step"), (10.5, 0.65, "out_cubic"), (20, 1.0, "in_out_sine")]},
 )
 
 # -- 2:56  "The dream fractures. The liquid towers shatter into mist."

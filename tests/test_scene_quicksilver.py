@@ -572,10 +572,14 @@ def test_the_shard_shot_is_one_subject_in_the_dark_holding_a_warm_lit_self(gl, t
     assert warm_fraction(shard) > 3.0 * warm_fraction(pool), (warm_fraction(shard), warm_fraction(pool))
 
 
-def test_the_self_in_the_shard_is_modelled_by_the_candle_not_one_flat_tone(gl, tmp_path):
-    """The self has form: the candle's light runs over it from bright (the lit cheek and
-    shoulder) to deep shadow, so its warm pixels span a wide range of brightness (a cut-out,
-    or the pool's shadow self with its thin rim, has few warm pixels, all alike)."""
+def test_the_self_in_the_shard_is_lit_warm_not_one_flat_tone(gl, tmp_path):
+    """The shard holds warm light, not one flat tone: round 28's silhouette (the readers at
+    166.1 and 168.7 s: "a crude, uncanny face"; asked for "a silhouette of the dreamer ...
+    with warm red life in it") stands near black against the candle's glow in the glass, its
+    rim bright, so its warm pixels still span a range of brightness -- over 55 levels between
+    their 5th and 95th percentiles (69; the painted face of rounds 24-27 spanned over 80,
+    which this test asked for till the readers rejected that face); the pool's shadow self
+    has few warm pixels."""
     pool, shard = render_cues(gl, tmp_path, [dict(DREAM, harden=1.0, drift=0.6),
                                              dict(DREAM, shot=2, harden=1.0, drift=0.6)], [SETTLED],
                               seed=DREAM_SEED, size=(320, 180))
@@ -589,7 +593,7 @@ def test_the_self_in_the_shard_is_modelled_by_the_candle_not_one_flat_tone(gl, t
         return int(warm.sum()), float(np.percentile(y, 95) - np.percentile(y, 5))
 
     count, spread = warm_spread(shard)
-    assert count > 2000 and spread > 80.0, (count, spread)
+    assert count > 2000 and spread > 55.0, (count, spread)
     pool_count, pool_spread = warm_spread(pool)
     assert pool_count < 0.25 * count, (pool_count, count)
 
@@ -608,23 +612,26 @@ def blood_and_neon(img: np.ndarray, before: np.ndarray) -> tuple[int, int]:
     return int((red & (r < 110.0)).sum()), int((red & (r >= 110.0)).sum())
 
 
-def test_the_shard_cracks_as_broken_glass_and_bleeds_deep_crimson_not_neon(gl, tmp_path):
-    """Round 23's readers (166.3/169.1 s): "the red neon lines read as a LASER GRID, not cracks
-    or blood", "the white cracks look drawn on".  The cracks are broken glass -- a thin dark
-    line with a bright refracting sliver on one side, each piece of the mirror tipped and
-    SHIFTED so the self breaks across it -- so the fracture changes far more of the picture
-    than lines drawn over it (round 22's: 2092 pixels changed by over 30 levels; now 3170).
-    And the blood seeps and runs down from them deep crimson, glowing only faintly: round 22's
-    bleed turned 1350 pixels bright neon red (red 110+ of 255); now 29, and 1122 deep crimson."""
+def test_the_shard_cracks_as_broken_glass_and_bleeds_light(gl, tmp_path):
+    """Round 28's readers (166.1, 168.7 s): "cartoon blood drips", "the forehead crack a
+    sticker"; both asked for "blood as light in the cracks".  Replaces round 23's test (deep
+    crimson runs, no glow): the cracks still break the picture, each piece shifted (over 1800
+    pixels change by over 30 levels), and bleeding they glow -- over 300 pixels turn bright
+    warm red (red 140+ of 255, twice green; round 27's dark runs: 0), and no run hangs below
+    the cracks: the glow lies along them (its pixels within 6 of a pixel the fracture changed)."""
     whole, broken, bleeding = render_cues(gl, tmp_path, [
         dict(DREAM, shot=2, harden=1.0, drift=0.8),
         dict(DREAM, shot=2, fracture=1.0, drift=0.8),
         dict(DREAM, shot=2, fracture=1.0, bleed=1.0, drift=0.8)], [SETTLED], seed=DREAM_SEED, size=(320, 180))
-    changed = int((np.abs(luma(whole) - luma(broken)) > 30.0).sum())
-    crimson, neon = blood_and_neon(bleeding, broken)
-    assert changed > 2700, changed
-    assert crimson > 800, crimson
-    assert neon < 150, neon
+    changed = np.abs(luma(whole) - luma(broken)) > 30.0
+    assert int(changed.sum()) > 1800, int(changed.sum())
+    rgb, before = bleeding.astype(float), broken.astype(float)
+    glow = (rgb[..., 0] >= 140.0) & (rgb[..., 0] > 2.0 * rgb[..., 1]) & ~((before[..., 0] >= 140.0) & (before[..., 0] > 2.0 * before[..., 1]))
+    assert int(glow.sum()) > 300, int(glow.sum())
+    near = changed.copy()
+    for _ in range(6):
+        near = near | np.roll(near, 1, 0) | np.roll(near, -1, 0) | np.roll(near, 1, 1) | np.roll(near, -1, 1)
+    assert float(glow[~near].sum()) < 0.1 * glow.sum(), (int(glow[~near].sum()), int(glow.sum()))
 
 
 def test_the_dreams_refusal_cuts_from_the_tears_to_the_shard_not_the_pool_from_above(gl):
@@ -656,30 +663,23 @@ def self_bake(gl, tmp_path) -> np.ndarray:
         renderer.release()
 
 
-def test_the_baked_self_has_eyes_lips_a_tear_and_a_mass_of_hair(gl, tmp_path):
-    """Round 21's reader at 166.2 s: "a lumpy mannequin face", "a bald smooth doll in profile".
-    The bake now holds a face seen three-quarter: both eyes (a dark pupil in each, the white
-    beside it), the lips, the tear's wet track on the near cheek, and a mass of hair -- each in
-    its material band (qs_self_geo.frag).  The round-21 bake had hair and skin only: no lips
-    band at all, and its shaded hair filled the eye band by the thousand."""
+def test_the_baked_self_is_a_profile_its_outline_a_person(gl, tmp_path):
+    """Round 28's readers (166.1, 168.7 s, both 2): "a crude, uncanny pseudo-realistic face";
+    both asked for "a silhouette of the dreamer" instead, and qs_shard.frag now draws the self
+    as one (near black, a rim, crimson life, its features gone).  A silhouette reads by its
+    outline, so the bake turns the head to a profile: its face's edge (the bake's left
+    contour, rows over the face) carries the nose standing out past the rows above and below
+    it by over 18 pixels of 640 (21; the three-quarter head of rounds 22-27: 14), and only
+    the near eye is seen (the pupils' columns spread under 3 % of the bake; both eyes before).
+    Replaces round 22's test of both eyes, the lips and the tear: the silhouette shows none."""
     g = self_bake(gl, tmp_path)
-    b = g[..., 2][g[..., 3] > 0.99]
-    covered = b.size
-    hair = (b < 0.28).mean()
-    pupil = ((b > 0.30) & (b < 0.33)).sum()
-    white = ((b > 0.385) & (b < 0.405)).sum()
-    tear = ((b > 0.425) & (b < 0.475)).sum()
-    lips = ((b > 0.495) & (b < 0.555)).sum()
-    assert covered > 0.3 * g.shape[0] * g.shape[1], covered      # head and shoulders fill the bake
-    assert hair > 0.12, hair
-    assert 15 < pupil < 0.004 * covered, (pupil, covered)
-    assert 15 < white < 0.004 * covered, (white, covered)
-    assert tear > 15, tear
-    assert lips > 100, lips
-    # both eyes: pupil pixels on either side of the gap between them (three-quarter, not profile)
-    rows, cols = np.nonzero((g[..., 2] > 0.30) & (g[..., 2] < 0.33) & (g[..., 3] > 0.99))
-    spread = cols.max() - cols.min()
-    assert spread > 0.03 * g.shape[1], spread
+    cov = g[..., 3] > 0.99
+    face = -np.array([np.nonzero(cov[r])[0].min() if cov[r].any() else -1 for r in range(cov.shape[0])])
+    nose = max(min(face[r] - face[r:r + 40].min(), face[r] - face[r - 40:r].min()) for r in range(300, 580))
+    assert nose > 18, nose
+    assert (g[..., 2][cov] < 0.28).mean() > 0.12                  # the hair's mass still there
+    rows, cols = np.nonzero((g[..., 2] > 0.30) & (g[..., 2] < 0.33) & cov)
+    assert cols.size == 0 or cols.max() - cols.min() < 0.03 * g.shape[1], (cols.min(), cols.max())
 
 
 def test_the_shard_stands_in_a_place_watched_by_the_serenes_beside_a_candle(gl, tmp_path):

@@ -523,3 +523,23 @@ def test_the_dreams_refusal_cuts_in_and_pushes_on_towards_the_helix(gl):
     spread = np.percentile(xs, 98) - np.percentile(xs, 2)
     assert spread > 45.0, f"the helix {spread:.0f} px across: not pushed in"
     assert np.abs(luma(after) - luma(before)).mean() > 12.0, np.abs(luma(after) - luma(before)).mean()
+
+
+def test_the_dreams_refused_syringe_stands_in_the_dark_with_its_barrel_in_frame(gl):
+    """Round 28's readers at 156.4 s (3, 3): "the syringe cropped off the frame, the composition
+    split in two, a big empty purple void, the whole image soft".  The cut in is less close (the
+    emptied barrel and the needle one diagonal down to the dripping point, on to the helix) and
+    the hall's air goes to black as the starlight is refused: at 320x180 the frame's middle left
+    has a median luma under 25 (35 before), under 30 % of the frame is violet haze (49 %
+    before), and over 350 pixels of the upper left third are lit glass and steel (211 before)."""
+    from conftest import render_times
+    (img,) = render_times(gl, "dream", [156.4], size=(320, 180))
+    rgb = img.astype(float)
+    y = luma(img)
+    h, w = y.shape
+    void = float(np.median(y[int(0.35 * h):int(0.75 * h), int(0.1 * w):int(0.55 * w)]))
+    assert void < 25.0, void
+    violet = float(((rgb[..., 2] > rgb[..., 1] + 20.0) & (y > 25.0)).mean())
+    assert violet < 0.3, violet
+    glass = int((y[: h // 2, : w // 3] > 120.0).sum())
+    assert glass > 350, glass

@@ -18,7 +18,9 @@ out vec4 frag_colour;
 
 const float SPAN = 0.6;              // world units the square bake spans (as SELF_SPAN in qs_shard.frag)
 const vec2 CENTRE = vec2(0.0, 0.03); // head and shoulders, the face above the middle
-const float YAW = 0.62;              // the head turned towards the candle: a three-quarter view (radians)
+const float YAW = 1.35;              // the head turned to a profile (round 28: qs_shard.frag draws the self as
+                                     // a silhouette, which reads by its outline: brow, nose, lips, chin; it was 0.62,
+                                     // a three-quarter view, while the face was painted)
 const float BOW = 0.07;              // and a little bowed
 
 float smin(float a, float b, float k) {
