@@ -11,23 +11,24 @@
 const float CLOUD_TOP = 1.1;
 const float CITY_Y = -3.0;
 const float CLOUD_FAR = 140.0;
-const float CLOUD_LENS = 1.25;       // focal length in screen heights
 const float CLOUD_X0 = -0.95;        // the bake's first column (screen units from the centre) ...
 const float CLOUD_X_SPAN = 2.6;      // ... and its width: the frame and the drift's margin
 const float CLOUD_Y0 = -0.52;        // the bake's first row; its rows end just over the horizon
 
-// A camera: x the horizon's height on the screen, y the eye over the deck's floor, z the heading (radians).
-vec3 cloud_ray(vec2 p, vec3 view) {
-    vec3 d = normalize(vec3(p.x, p.y - view.x, CLOUD_LENS));
+// A camera: x the horizon's height on the screen, y the eye over the deck's floor, z the heading
+// (radians), w the focal length in screen heights (round 28: each shot of the cue its own lens --
+// a long one skimming the domes toward the moon, a wide one looking up at the sign overhead).
+vec3 cloud_ray(vec2 p, vec4 view) {
+    vec3 d = normalize(vec3(p.x, p.y - view.x, view.w));
     float c = cos(view.z), s = sin(view.z);
     return vec3(c * d.x + s * d.z, d.y, -s * d.x + c * d.z);
 }
 
 // The bake's texel (uv 0..1) <-> the screen point it holds (screen units, y up).
-vec2 cloud_point(vec2 uv, vec3 view) {
+vec2 cloud_point(vec2 uv, vec4 view) {
     return vec2(CLOUD_X0 + uv.x * CLOUD_X_SPAN, CLOUD_Y0 + uv.y * (view.x + 0.04 - CLOUD_Y0));
 }
-vec2 cloud_uv(vec2 p, vec3 view) {
+vec2 cloud_uv(vec2 p, vec4 view) {
     return vec2((p.x - CLOUD_X0) / CLOUD_X_SPAN, (p.y - CLOUD_Y0) / (view.x + 0.04 - CLOUD_Y0));
 }
 

@@ -5,7 +5,7 @@
 #include "clouds.glsl"
 
 uniform vec2 u_resolution;
-uniform vec3 u_cloud_view;
+uniform vec4 u_cloud_view;
 out vec4 frag;
 
 // (the march and the normal: in a function, as clouds_b.frag marches the same rays)

@@ -64,7 +64,7 @@ vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
 }
 
 vec3 cloud_sea(vec3 sky, vec2 p, float px) {
-    vec3 view = u_cloud_view;
+    vec4 view = u_cloud_view;
     vec3 rd = cloud_ray(p, view);
     vec3 moon = u_cloud_light.xyz;
     vec3 moon_c = vec3(0.42, 0.92, 0.78);

@@ -7,7 +7,7 @@ struct CloudHit {
     float height;     // 0..1 of the deck
 };
 
-CloudHit cloud_march(vec2 p, vec3 view) {
+CloudHit cloud_march(vec2 p, vec4 view) {
     CloudHit c;
     vec3 rd = cloud_ray(p, view);
     vec3 ro = vec3(0.0, view.y, 0.0);
