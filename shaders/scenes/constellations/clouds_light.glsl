@@ -76,6 +76,16 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // the deck, its relief, its limb, the air it shines through (moon_face)
     sky += moon_face(rd, md, moon_c);
     sky += moon_c * (0.10 * pow(toward, 400.0) + 0.012 * pow(toward, 40.0));
+    // (round 28's readers: "the horizon line hard, flat, slightly aliased") the air over the far
+    // deck glows as the haze on it does (the aerial perspective below, at its far limit) and
+    // thins upward, so the deck's edge melts into a luminous band of air, brightest under the moon
+    float cm0 = dot(rd, moon);
+    float az0 = max(dot(normalize(rd.xz), normalize(moon.xz)), 0.0);
+    float broad0 = pow(max(cm0, 0.0), 6.0);
+    vec3 haze = vec3(0.005, 0.003, 0.017) * (0.6 + 0.8 * broad0)
+              + moon_c * (0.006 * broad0 + 0.035 * pow(az0, 20.0) + 0.45 * pow(max(cm0, 0.0), 60.0)) * 0.8;
+    float above = p.y - view.x;
+    sky += haze * exp(-max(above, 0.0) * 22.0);
     if (p.y > view.x + 0.02) {
         return sky;
     }
@@ -144,12 +154,16 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // toward us, brightest along the moon's bearing (a glow lying on the far deck under it),
     // falling away to the night's violet at the far side -- no flat band
     float fog = 1.0 - exp(-max(t, 0.0) * 0.03);
-    fog = min(fog, 0.85);
+    // (to the horizon itself: the last rows meet the air's band over it, no seam)
+    float skirt = 1.0 - smoothstep(0.0, 0.03, below);
+    fog = min(fog, 0.85) + 0.15 * skirt;
     float bearing = pow(az, 20.0);
     // (the glow lies on the far domes' tops, the hollows between them darker: the far deck keeps
     // its modelling in the haze, never a milky slab)
     vec3 air = vec3(0.005, 0.003, 0.017) * (0.6 + 0.8 * broad)
-             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * (0.35 + 0.9 * lit_h);
+             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(30.0, 120.0, t), skirt));
     col = mix(col, air, fog);
-    return mix(sky, col, cover);
+    // (beyond the deck's last cloud the bake holds no cloud: there the sky and its band of air
+    // run on down to the deck's far edge -- no dark strip of empty "deck" under the horizon)
+    return mix(sky, col, cover * step(0.0, ga.w));
 }
