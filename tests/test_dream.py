@@ -237,6 +237,23 @@ def test_the_constellations_float_over_a_sea_of_cloud_at_night(gl, dream):
     assert change > 8, f"the wide and the close deck differ by only {change:.1f} levels"
 
 
+def test_the_constellations_four_stills_are_four_pictures(gl):
+    """Round 28's readers: the cloud sea's four stills (24.7, 29.2, 39.8, 45.5 s) were "one set,
+    only the glyph differs" -- the same camera, sea and moon.  The cue is four shots (wide over
+    the deck; low over the domes toward the moon; up at the lone sign overhead; high over the
+    gap onto the city): every two of the stills differ in how their light lies down the frame
+    (the row means, in 18 bands: over 9 levels apart; main's 24.7 / 29.2 s were 4.2, its
+    39.8 / 45.5 s 6.1)."""
+    import itertools
+    times = [24.7, 29.2, 39.8, 45.5]
+    frames = render_times(gl, "dream", times, size=(320, 180))
+    profiles = [(np.asarray(f).astype(float) @ np.array([0.2126, 0.7152, 0.0722])).mean(axis=1).reshape(18, 10).mean(axis=1)
+                for f in frames]
+    for a, b in itertools.combinations(range(len(times)), 2):
+        apart = np.abs(profiles[a] - profiles[b]).mean()
+        assert apart > 9, f"{times[a]} and {times[b]} s are one picture ({apart:.1f} levels apart)"
+
+
 def test_the_constellations_write_hieroglyphs_without_streaks(dream):
     """Round 24's readers: the signs read as "Latin/CJK letters", "smeared by motion streaks".
     The dream's constellations write hieroglyphs (pictographs: test_scene_constellations) and
