@@ -168,7 +168,7 @@ CLOUD_CLOSE = (-0.1, 1.35, -0.35, 1.25)
 CLOUD_LOW = (0.0, 1.16, -0.40, 2.0)
 # up, looking up at the sign overhead: a wide lens, the deck a sliver of backlit crests along
 # the bottom, the night and the milky way filling the frame
-CLOUD_UP = (-0.33, 1.5, 0.55, 0.85)
+CLOUD_UP = (-0.3, 1.5, 0.2, 0.85)
 # high, far over the deck, looking down on it: the horizon near the top, the deck parting in a
 # gap onto the glass city's sparks far below
 CLOUD_HIGH = (0.1, 4.5, -0.15, 1.1)

@@ -75,6 +75,13 @@ float cloud_height(vec2 q, int octaves) {
     // finer than a pixel and would only sparkle)
     float crown = smoothstep(0.2, 0.85, b) * (1.0 - smoothstep(8.0, 24.0, length(q)));
     b += 0.28 * crown * cloud_puffs(NOISE_OCTAVE_ROT2 * q * 0.9 + vec2(3.3, 1.9));
+    // (round 28: the low camera skims the nearest domes, where one head a dome read as a smooth
+    // pillow) near the eye the heads carry smaller heads of their own, a cauliflower's florets
+    // (only within a few units: further off they are finer than the bake's texels)
+    float near = crown * (1.0 - smoothstep(3.0, 9.0, length(q)));
+    if (near > 0.0) {
+        b += 0.1 * near * cloud_puffs(q * 2.7 + vec2(7.1, 4.4));
+    }
     // finer, soft detail on them (no creases: cloud, not rock)
     float f = 0.0, a = 0.5, fr = 2.0;
     r = NOISE_OCTAVE_ROT2 * r + vec2(4.3, 2.9);

@@ -22,7 +22,7 @@ float cloud_rim(vec2 uv, float t) {
 
 // The moon's centre above the horizon (radians, about): a little less than its radius
 // (MOON_R), so the far deck's haze still holds its lower limb
-const float MOON_R = 0.017;
+const float MOON_R = 0.022;
 const float MOON_RISE = 0.013;
 
 // The emerald moon seen through the night's air (added to the sky): a disc whose edge is
@@ -130,7 +130,9 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // the moon's direct light, on the slopes turned toward it (mostly hidden, seen at the crests)
     float lm = max(dot(n, moon), 0.0);
     col += moon_c * 0.2 * lm * lm * lm * lit_h * occ * (0.2 + 0.8 * broad);
-    col += word_c * 0.05 * lw * lit_h * occ;
+    // (round 28's readers: "the foreground clouds dark and flat") the word's gold light models
+    // the near domes' tops, falling off with the distance so the far deck stays the moon's
+    col += word_c * (0.05 + 0.3 * exp(-t * 0.09) * n.y * n.y) * lw * lw * lit_h * occ;
     // the crests at grazing view toward the moon catch its glaze (the deck's tops, not its fronts)
     col += moon_c * 0.5 * pow(max(dot(reflect(rd, n), moon), 0.0), 28.0) * lit_h * occ * az;
     // the light through the thin rims: brightest toward the moon, still a cold thread away from it
