@@ -73,6 +73,13 @@ pictographs of an ancient script (_glyphs.hieroglyph_word: an eye, a bird, a ree
 water, a seated figure, an ankh, a sun disc, a feather) and ``streak`` shortens a flying star's
 streak and trail, so it glides as a crisp point with a short tail.
 
+Round 28 (four stills of the cue "one set, only the glyph differs"; "the horizon line hard";
+"the foreground clouds dark and flat"; "the small moon is lost"): ``view`` picks one of five
+cameras over the sea of cloud (CLOUD_CAMERAS, each with its own lens: wide, close, low toward
+the moon, up at the sign overhead, high over the gap) and each its frame for the sign
+(GLYPH_FRAME_CLOUD); the deck's edge melts into a band of moonlit air, the march no longer
+leaps the crests of level rays, the near heads carry florets and the word's gold light.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the

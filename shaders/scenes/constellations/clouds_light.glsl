@@ -13,7 +13,6 @@ float cloud_rim(vec2 uv, float t) {
     float w = 1.0;
     for (int i = 0; i < 3; i++) {
         float ta = texture(u_clouds_a, uv + vec2(0.0, dv * (1.0 + 1.5 * float(i) + 0.5 * float(i * i)))).w;
-        ta = ta < 0.0 ? 1e4 : ta;
         rim += w * smoothstep(0.03, 0.25, (ta - t) / t);
         w *= 0.7;
     }
@@ -23,7 +22,7 @@ float cloud_rim(vec2 uv, float t) {
 // The moon's centre above the horizon (radians, about): a little less than its radius
 // (MOON_R), so the far deck's haze still holds its lower limb
 const float MOON_R = 0.022;
-const float MOON_RISE = 0.013;
+const float MOON_RISE = 0.028;
 
 // The emerald moon seen through the night's air (added to the sky): a disc whose edge is
 // crisp (antialiased by the pixel's footprint), darkened toward its limb, mottled by dark seas
@@ -97,9 +96,9 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     vec4 ga = texture(u_clouds_a, uv);
     vec4 gb = texture(u_clouds_b, uv);
     float t = ga.w;
-    // (the bake's sky texels hold -1: beyond the deck's last cloud, to the horizon, its haze)
+    // (the bake's sky texels hold a height of -1 and a distance beyond the deck's last cloud:
+    // the sky runs on down to the deck's far edge, below)
     float cover = smoothstep(-1.5, 1.5, (view.x - p.y) * u_resolution.y);
-    t = t < 0.0 ? 1e4 : t;
     vec3 n = vec3(ga.x, sqrt(max(1.0 - ga.x * ga.x - ga.y * ga.y, 0.0)), ga.y);
     float h = ga.z;
     float occ = gb.z;
@@ -163,9 +162,9 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // (the glow lies on the far domes' tops, the hollows between them darker: the far deck keeps
     // its modelling in the haze, never a milky slab)
     vec3 air = vec3(0.005, 0.003, 0.017) * (0.6 + 0.8 * broad)
-             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(30.0, 120.0, t), skirt));
+             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(20.0, 60.0, t), skirt));
     col = mix(col, air, fog);
     // (beyond the deck's last cloud the bake holds no cloud: there the sky and its band of air
     // run on down to the deck's far edge -- no dark strip of empty "deck" under the horizon)
-    return mix(sky, col, cover * step(0.0, ga.w));
+    return mix(sky, col, cover * step(0.0, ga.z));
 }
