@@ -73,6 +73,13 @@ pictographs of an ancient script (_glyphs.hieroglyph_word: an eye, a bird, a ree
 water, a seated figure, an ankh, a sun disc, a feather) and ``streak`` shortens a flying star's
 streak and trail, so it glides as a crisp point with a short tail.
 
+Round 28 (four stills of the cue "one set, only the glyph differs"; "the horizon line hard";
+"the foreground clouds dark and flat"; "the small moon is lost"): ``view`` picks one of five
+cameras over the sea of cloud (CLOUD_CAMERAS, each with its own lens: wide, close, low toward
+the moon, up at the sign overhead, high over the gap) and each its frame for the sign
+(GLYPH_FRAME_CLOUD); the deck's edge melts into a band of moonlit air, the march no longer
+leaps the crests of level rays, the near heads carry florets and the word's gold light.
+
 The default of 7000 stars keeps 640x360 well above 30 fps on software GL (llvmpipe); 20 000
 and more are meant for GPUs.  The stars' PSF is a Gaussian sized in pixels (never below about
 a pixel) whose peak is set from its flux, and flying stars are drawn as streaks over the
@@ -155,11 +162,24 @@ CHART_IN = 0.06
 # taller ranges.
 GLYPH_CENTRE_CLOSE = (0.0, 0.30)
 
-# The sea of cloud's two cameras (clouds.glsl cloud_ray: the horizon's height on the screen,
-# the eye over the deck's floor, the heading): wide, high over the deck, the horizon low and
-# the night over it; close, skimming the domes, the horizon higher, turned toward the moon.
-CLOUD_WIDE = (-0.14, 2.6, 0.0)
-CLOUD_CLOSE = (-0.1, 1.35, -0.35)
+# The sea of cloud's cameras (clouds.glsl cloud_ray: the horizon's height on the screen, the
+# eye over the deck's floor, the heading, the focal length in screen heights): wide, high over
+# the deck, the horizon low and the night over it; close, skimming the domes, the horizon
+# higher, turned toward the moon.
+CLOUD_WIDE = (-0.14, 2.6, 0.0, 1.25)
+CLOUD_CLOSE = (-0.1, 1.35, -0.35, 1.25)
+# (round 28's readers: four stills of the cue "one set, only the glyph differs" -- the same
+# camera, sea and moon) three more shots, each another picture of the same night:
+# low, the eye just over the tallest domes, a long lens straight at the moon: the near turrets
+# large and dark against its light, the moon a body over the far deck, the deck most of the frame
+CLOUD_LOW = (0.0, 1.16, -0.40, 2.0)
+# up, looking up at the sign overhead: a wide lens, the deck a sliver of backlit crests along
+# the bottom, the night and the milky way filling the frame
+CLOUD_UP = (-0.3, 1.5, 0.2, 0.85)
+# high, far over the deck, looking down on it: the horizon near the top, the deck parting in a
+# gap onto the glass city's sparks far below
+CLOUD_HIGH = (0.1, 4.5, -0.15, 1.1)
+CLOUD_CAMERAS = (CLOUD_WIDE, CLOUD_CLOSE, CLOUD_LOW, CLOUD_UP, CLOUD_HIGH)
 CLOUD_DRIFT = 0.035          # world units a second the deck drifts across the view
 # the moon (rising over the deck ahead, to the left: the domes backlit, their crests silver): its
 # light's direction, world (its disc is drawn on the horizon under it: clouds_light.glsl)
@@ -170,12 +190,24 @@ GLYPH_SCALE_CLOSE = 0.23
 # (over the sea of cloud the close camera's sign stands lower, whole in the frame, over the
 # deck's horizon: CLOUD_CLOSE)
 GLYPH_CENTRE_CLOUD_CLOSE = (0.0, 0.19)
+# where the sign stands in the frame of each of round 28's shots over the sea of cloud (centre,
+# scale): low, a word over the moon's deck, high in the frame; up, one sign large overhead;
+# high, one sign over the far deck at the top
+GLYPH_FRAME_CLOUD = {2: (0.0, 0.25, 0.24), 3: (0.05, 0.12, 0.3), 4: (0.12, 0.3, 0.15)}
+
+
+def cloud_camera(view: float) -> tuple[float, float, float, float]:
+    """The sea of cloud's camera for ``view`` (0 wide, 1 close, 2 low, 3 up, 4 high)."""
+    return CLOUD_CAMERAS[min(max(int(round(view)), 0), len(CLOUD_CAMERAS) - 1)]
 
 
 def glyph_frame(view: float, clouds: float = 0.0) -> tuple[float, float, float]:
     """Where the glyph box lies on the screen for a camera (``view`` as the param, over the
     sea of cloud with ``clouds``): its centre (screen units) and its scale (screen units per
     glyph unit)."""
+    shot = int(round(view))
+    if clouds >= 0.5 and shot in GLYPH_FRAME_CLOUD:
+        return GLYPH_FRAME_CLOUD[shot]
     if view >= 0.5 and clouds >= 0.5:
         return (GLYPH_CENTRE_CLOUD_CLOSE[0], GLYPH_CENTRE_CLOUD_CLOSE[1], GLYPH_SCALE_CLOSE)
     if view >= 0.5:
@@ -408,7 +440,7 @@ class Constellations(Scene):
             "u_relief_u0": CONSTELLATIONS_RELIEF_U0,
             "u_relief_view": RELIEF_CLOSE if float(p["view"]) >= 0.5 else RELIEF_WIDE,
             "u_lake_phase": t % 4096.0,
-            "u_cloud_view": CLOUD_CLOSE if float(p["view"]) >= 0.5 else CLOUD_WIDE,
+            "u_cloud_view": cloud_camera(float(p["view"])),
             "u_cloud_drift": (CLOUD_DRIFT * t) % 64.0,
             "u_cloud_light": (*CLOUD_MOON_DIR, 0.5 + 0.5 * math.sin(2.0 * math.pi * ((t / 5.5) % 1.0))),
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
@@ -487,7 +519,7 @@ constellations = Constellations(
               "its faint stars in ink, the words emerald-white light in a violet aura, the land's haze glowing with the sky"),
         Param("relief", 0.0, 0.0, 1.0, "the land as real terrain (1: the sky's ray-marched height field of eroded ranges, baked once, relit and fogged by depth) instead of lib/land.glsl's 2D ranges (0)"),
         Param("clouds", 0.0, 0.0, 1.0, "the set: 1 a sea of cloud at night under the word (its tops lit by the moon and the word, the glass city glowing through its gaps), instead of the land and its lake (0)"),
-        Param("view", 0.0, 0.0, 1.0, "with relief: 0 the wide view over the lake to the ranges; 1 a second camera, lower and closer (a longer lens, another bearing): fewer, larger mountains over the lake under the word (re-bakes the relief when it changes)"),
+        Param("view", 0.0, 0.0, 4.0, "with relief: 0 the wide view over the lake to the ranges; 1 a second camera, lower and closer (a longer lens, another bearing): fewer, larger mountains over the lake under the word (re-bakes the relief when it changes); over the sea of cloud also 2 low toward the moon, 3 looking up at the sign, 4 high over a gap in the deck"),
         Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl) mirroring the word, the sky and the ridges, mist on its shore; 0: none"),
         Param("lake_level", -0.24, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),

@@ -123,7 +123,11 @@ constellations = Cue(
     # rising out of the far deck, the glass city's glow breathing up through a gap; the wide
     # camera high over the deck, the close one skimming its domes, turned toward the moon
     keys={"signs": [(0, 3.0), (13.31, 3.0), (13.32, 1.0)],
-          "view": [(0, 0.0), (13.31, 0.0), (13.32, 1.0)],
+          # (round 28's readers: the four stills "one set, only the glyph differs") four shots,
+          # cut where every star is at rest: the wide view over the deck; low over the domes
+          # toward the moon; looking up at the lone sign overhead; high over a gap onto the city
+          "view": [(0, 0.0), (6.66, 0.0), (6.67, 2.0), (13.31, 2.0), (13.32, 3.0), (19.99, 3.0),
+                   (20.0, 4.0)],
           # (the close camera's lone signs go on past the words' six pictures -- the ankh, the
           # reed, the open hand; round 25's readers took the water's three zigzags for "the
           # Aquarius sign", so the close camera starts one sign later and never shows it)

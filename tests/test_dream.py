@@ -237,6 +237,23 @@ def test_the_constellations_float_over_a_sea_of_cloud_at_night(gl, dream):
     assert change > 8, f"the wide and the close deck differ by only {change:.1f} levels"
 
 
+def test_the_constellations_four_stills_are_four_pictures(gl):
+    """Round 28's readers: the cloud sea's four stills (24.7, 29.2, 39.8, 45.5 s) were "one set,
+    only the glyph differs" -- the same camera, sea and moon.  The cue is four shots (wide over
+    the deck; low over the domes toward the moon; up at the lone sign overhead; high over the
+    gap onto the city): every two of the stills differ in how their light lies down the frame
+    (the row means, in 18 bands: over 9 levels apart; main's 24.7 / 29.2 s were 4.2, its
+    39.8 / 45.5 s 6.1)."""
+    import itertools
+    times = [24.7, 29.2, 39.8, 45.5]
+    frames = render_times(gl, "dream", times, size=(320, 180))
+    profiles = [(np.asarray(f).astype(float) @ np.array([0.2126, 0.7152, 0.0722])).mean(axis=1).reshape(18, 10).mean(axis=1)
+                for f in frames]
+    for a, b in itertools.combinations(range(len(times)), 2):
+        apart = np.abs(profiles[a] - profiles[b]).mean()
+        assert apart > 9, f"{times[a]} and {times[b]} s are one picture ({apart:.1f} levels apart)"
+
+
 def test_the_constellations_write_hieroglyphs_without_streaks(dream):
     """Round 24's readers: the signs read as "Latin/CJK letters", "smeared by motion streaks".
     The dream's constellations write hieroglyphs (pictographs: test_scene_constellations) and
@@ -598,7 +615,8 @@ def test_the_constellations_close_camera_never_writes_the_water_sign(dream):
     "the Aquarius sign": no lone sign the close camera holds after the cut (35.3-50 s) is the
     water (before: its first, 35.3-42 s); the signs stay varied over the whole cue.  (The
     water, one ripple since, may still stand small in a word among other pictures, as the
-    wide view's third word assembles before the cut, 33-35.3 s.)"""
+    wide view's third word assembles before the cut, 33-35.3 s.  Since round 28 the second
+    word, 28.7-35.3 s, is seen from the low camera: the lone signs are those after the cut.)"""
     C = _constellations_module()
     _, show = dream
     cue = next(c for c in show.cues if c.scene == "constellations")
@@ -612,7 +630,7 @@ def test_the_constellations_close_camera_never_writes_the_water_sign(dream):
         seen = {C.glyphs.hieroglyph_name(int(values["glyph_seed"]), i * signs + j)
                 for i in shown for j in range(signs)}
         names |= seen
-        if float(values["view"]) >= 0.5:
+        if float(values["view"]) >= 0.5 and t >= cue.start + 13.32:
             assert signs == 1 and "water" not in seen, (t, seen)
     assert len(names) >= 7, names
 

@@ -11,23 +11,24 @@
 const float CLOUD_TOP = 1.1;
 const float CITY_Y = -3.0;
 const float CLOUD_FAR = 140.0;
-const float CLOUD_LENS = 1.25;       // focal length in screen heights
 const float CLOUD_X0 = -0.95;        // the bake's first column (screen units from the centre) ...
 const float CLOUD_X_SPAN = 2.6;      // ... and its width: the frame and the drift's margin
 const float CLOUD_Y0 = -0.52;        // the bake's first row; its rows end just over the horizon
 
-// A camera: x the horizon's height on the screen, y the eye over the deck's floor, z the heading (radians).
-vec3 cloud_ray(vec2 p, vec3 view) {
-    vec3 d = normalize(vec3(p.x, p.y - view.x, CLOUD_LENS));
+// A camera: x the horizon's height on the screen, y the eye over the deck's floor, z the heading
+// (radians), w the focal length in screen heights (round 28: each shot of the cue its own lens --
+// a long one skimming the domes toward the moon, a wide one looking up at the sign overhead).
+vec3 cloud_ray(vec2 p, vec4 view) {
+    vec3 d = normalize(vec3(p.x, p.y - view.x, view.w));
     float c = cos(view.z), s = sin(view.z);
     return vec3(c * d.x + s * d.z, d.y, -s * d.x + c * d.z);
 }
 
 // The bake's texel (uv 0..1) <-> the screen point it holds (screen units, y up).
-vec2 cloud_point(vec2 uv, vec3 view) {
+vec2 cloud_point(vec2 uv, vec4 view) {
     return vec2(CLOUD_X0 + uv.x * CLOUD_X_SPAN, CLOUD_Y0 + uv.y * (view.x + 0.04 - CLOUD_Y0));
 }
-vec2 cloud_uv(vec2 p, vec3 view) {
+vec2 cloud_uv(vec2 p, vec4 view) {
     return vec2((p.x - CLOUD_X0) / CLOUD_X_SPAN, (p.y - CLOUD_Y0) / (view.x + 0.04 - CLOUD_Y0));
 }
 
@@ -74,6 +75,13 @@ float cloud_height(vec2 q, int octaves) {
     // finer than a pixel and would only sparkle)
     float crown = smoothstep(0.2, 0.85, b) * (1.0 - smoothstep(8.0, 24.0, length(q)));
     b += 0.28 * crown * cloud_puffs(NOISE_OCTAVE_ROT2 * q * 0.9 + vec2(3.3, 1.9));
+    // (round 28: the low camera skims the nearest domes, where one head a dome read as a smooth
+    // pillow) near the eye the heads carry smaller heads of their own, a cauliflower's florets
+    // (only within a few units: further off they are finer than the bake's texels)
+    float near = crown * (1.0 - smoothstep(3.0, 9.0, length(q)));
+    if (near > 0.0) {
+        b += 0.1 * near * cloud_puffs(q * 2.7 + vec2(7.1, 4.4));
+    }
     // finer, soft detail on them (no creases: cloud, not rock)
     float f = 0.0, a = 0.5, fr = 2.0;
     r = NOISE_OCTAVE_ROT2 * r + vec2(4.3, 2.9);

@@ -6,7 +6,7 @@
 #include <lib/hash.glsl>
 
 uniform vec2 u_resolution;
-uniform vec3 u_cloud_view;
+uniform vec4 u_cloud_view;
 out vec4 frag;
 
 #include "clouds_march.glsl"

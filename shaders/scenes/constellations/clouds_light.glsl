@@ -13,7 +13,6 @@ float cloud_rim(vec2 uv, float t) {
     float w = 1.0;
     for (int i = 0; i < 3; i++) {
         float ta = texture(u_clouds_a, uv + vec2(0.0, dv * (1.0 + 1.5 * float(i) + 0.5 * float(i * i)))).w;
-        ta = ta < 0.0 ? 1e4 : ta;
         rim += w * smoothstep(0.03, 0.25, (ta - t) / t);
         w *= 0.7;
     }
@@ -22,8 +21,8 @@ float cloud_rim(vec2 uv, float t) {
 
 // The moon's centre above the horizon (radians, about): a little less than its radius
 // (MOON_R), so the far deck's haze still holds its lower limb
-const float MOON_R = 0.017;
-const float MOON_RISE = 0.013;
+const float MOON_R = 0.022;
+const float MOON_RISE = 0.028;
 
 // The emerald moon seen through the night's air (added to the sky): a disc whose edge is
 // crisp (antialiased by the pixel's footprint), darkened toward its limb, mottled by dark seas
@@ -64,7 +63,7 @@ vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
 }
 
 vec3 cloud_sea(vec3 sky, vec2 p, float px) {
-    vec3 view = u_cloud_view;
+    vec4 view = u_cloud_view;
     vec3 rd = cloud_ray(p, view);
     vec3 moon = u_cloud_light.xyz;
     vec3 moon_c = vec3(0.42, 0.92, 0.78);
@@ -76,6 +75,16 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // the deck, its relief, its limb, the air it shines through (moon_face)
     sky += moon_face(rd, md, moon_c);
     sky += moon_c * (0.10 * pow(toward, 400.0) + 0.012 * pow(toward, 40.0));
+    // (round 28's readers: "the horizon line hard, flat, slightly aliased") the air over the far
+    // deck glows as the haze on it does (the aerial perspective below, at its far limit) and
+    // thins upward, so the deck's edge melts into a luminous band of air, brightest under the moon
+    float cm0 = dot(rd, moon);
+    float az0 = max(dot(normalize(rd.xz), normalize(moon.xz)), 0.0);
+    float broad0 = pow(max(cm0, 0.0), 6.0);
+    vec3 haze = vec3(0.005, 0.003, 0.017) * (0.6 + 0.8 * broad0)
+              + moon_c * (0.006 * broad0 + 0.035 * pow(az0, 20.0) + 0.45 * pow(max(cm0, 0.0), 60.0)) * 0.8;
+    float above = p.y - view.x;
+    sky += haze * exp(-max(above, 0.0) * 22.0);
     if (p.y > view.x + 0.02) {
         return sky;
     }
@@ -87,9 +96,9 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     vec4 ga = texture(u_clouds_a, uv);
     vec4 gb = texture(u_clouds_b, uv);
     float t = ga.w;
-    // (the bake's sky texels hold -1: beyond the deck's last cloud, to the horizon, its haze)
+    // (the bake's sky texels hold a height of -1 and a distance beyond the deck's last cloud:
+    // the sky runs on down to the deck's far edge, below)
     float cover = smoothstep(-1.5, 1.5, (view.x - p.y) * u_resolution.y);
-    t = t < 0.0 ? 1e4 : t;
     vec3 n = vec3(ga.x, sqrt(max(1.0 - ga.x * ga.x - ga.y * ga.y, 0.0)), ga.y);
     float h = ga.z;
     float occ = gb.z;
@@ -120,7 +129,9 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // the moon's direct light, on the slopes turned toward it (mostly hidden, seen at the crests)
     float lm = max(dot(n, moon), 0.0);
     col += moon_c * 0.2 * lm * lm * lm * lit_h * occ * (0.2 + 0.8 * broad);
-    col += word_c * 0.05 * lw * lit_h * occ;
+    // (round 28's readers: "the foreground clouds dark and flat") the word's gold light models
+    // the near domes' tops, falling off with the distance so the far deck stays the moon's
+    col += word_c * (0.05 + 0.3 * exp(-t * 0.09) * n.y * n.y) * lw * lw * lit_h * occ;
     // the crests at grazing view toward the moon catch its glaze (the deck's tops, not its fronts)
     col += moon_c * 0.5 * pow(max(dot(reflect(rd, n), moon), 0.0), 28.0) * lit_h * occ * az;
     // the light through the thin rims: brightest toward the moon, still a cold thread away from it
@@ -144,12 +155,16 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // toward us, brightest along the moon's bearing (a glow lying on the far deck under it),
     // falling away to the night's violet at the far side -- no flat band
     float fog = 1.0 - exp(-max(t, 0.0) * 0.03);
-    fog = min(fog, 0.85);
+    // (to the horizon itself: the last rows meet the air's band over it, no seam)
+    float skirt = 1.0 - smoothstep(0.0, 0.03, below);
+    fog = min(fog, 0.85) + 0.15 * skirt;
     float bearing = pow(az, 20.0);
     // (the glow lies on the far domes' tops, the hollows between them darker: the far deck keeps
     // its modelling in the haze, never a milky slab)
     vec3 air = vec3(0.005, 0.003, 0.017) * (0.6 + 0.8 * broad)
-             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * (0.35 + 0.9 * lit_h);
+             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(20.0, 60.0, t), skirt));
     col = mix(col, air, fog);
-    return mix(sky, col, cover);
+    // (beyond the deck's last cloud the bake holds no cloud: there the sky and its band of air
+    // run on down to the deck's far edge -- no dark strip of empty "deck" under the horizon)
+    return mix(sky, col, cover * step(0.0, ga.z));
 }
