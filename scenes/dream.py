@@ -42,11 +42,13 @@ the_sky = Cue(
         # cut by its edge, the lit ranges and the still lake opening on the right; tilted up,
         # the camera pushes on into the pole -- 12 and 14 s were one picture -- until the
         # mirrors let the bodies go, close by an emerald moon over the violet sun)
+        # (round 27: 12.5 and 14.8 s again one picture, the sun centred -- the camera pushes on
+        # past the sun, close on the near emerald moon, the sun's limb burning at the right edge)
         "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.0, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
-                 (16, 1.55, "in_out_sine"), (16.75, 1.45, "in_out_sine"), (18.4, 1.3, "in_out_sine"),
+                 (16, 2.1, "in_out_sine"), (16.75, 1.45, "in_out_sine"), (18.4, 1.3, "in_out_sine"),
                  (19.5, 0.62, "in_out_sine"), (23.5, 0.8, "in_out_sine"), (26, 0.8)],
         "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, -0.42, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
-                     (16, 0.12, "in_out_sine"), (16.75, -0.14, "in_out_sine"),
+                     (16, 0.62, "in_out_sine"), (16.75, -0.14, "in_out_sine"),
                      (18.4, -0.14, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (16.75, 0.53, "in_out_sine"),
@@ -65,19 +67,26 @@ the_sky = Cue(
         # greenish scribble with no subject, the bodies cut at the frame's edge -- the clouds go
         # out with the mirrors, the deep night left clean round one pair, the violet sun on the
         # right third, its emerald moon over it, the far large moon dropped out of the frame)
-        "moons": [(0, 2.0), (16.6, 2.0), (16.65, 1.0, "step")],
+        # (round 27's readers at 2.1-14.8 s: "a symmetric screensaver mandala", "the suns and
+        # moons flat clip-art stickers", "two moons overlap and merge" -- the crown is gone: the
+        # bodies hang each once, few and at varied depths (sky.py OPENING_*), the great violet
+        # sun at the pole, lit moons near and far; the kaleidoscope is the clouds')
+        "moons": [(0, 3.0), (16.6, 3.0), (16.65, 1.0, "step")],
+        "free_set": [(0, 1.0), (16.6, 1.0), (16.65, 0.0, "step")],
         # (round 21's reader: the sky's three stills were one set-up, terrain + moon + lake,
         # "not kaleidoscopic", "smudgy wisps"): tilted up, the suns flare and the sky snaps into
         # its mirrors -- the suns and moons repeated round the violet heart in crisp symmetry,
         # the wisps gone -- until the view comes down to the land again
-        "mirror_bodies": [(0, 1.0), (16.6, 1.0), (16.65, 0.0)],
+        "mirror_bodies": [(0, 0.0)],
         # (round 26's readers at 16.7 s: "magenta smear noise" -- the filaments' threads stayed
         # with the clouds gone: they go out with the mirrors, back as the view widens to the land)
-        "filaments": [(0, 0.5), (9, 0.5), (11, 0.7, "in_out_sine"), (16.6, 0.7), (16.65, 0.0, "step"),
+        # (round 27: close on the moon at 14.8 s the threads read as scratches: they thin out)
+        "filaments": [(0, 0.5), (9, 0.5), (11, 0.6, "in_out_sine"), (14, 0.3, "in_out_sine"), (16.6, 0.3), (16.65, 0.0, "step"),
                       (18.4, 0.0), (19.5, 0.5, "in_out_sine")],
         # (and round 25's "stock" crown, 2-9 s: the pole's heart over the great sun only washed
         # the crown in lavender -- kept low, the sky between its bodies stays dark)
-        "pole_glow": [(0, 0.35), (16.6, 0.35), (16.65, 0.0)],
+        # (round 27: with the bodies freed, the pole's heart read as a lens flare: out)
+        "pole_glow": [(0, 0.0)],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
         # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;
         # round 25: at 1.7 the freed sun burst white, "a glaring lens-flare sun")
