@@ -252,8 +252,10 @@ void main() {
     float tear = 0.0, spec = 0.0, rimd = 0.0, caustic = 0.0;
     for (int k = 0; k < 2; ++k) {
         float reach = k == 0 ? reach1 : reach2;
-        float w = k == 0 ? 0.012 : 0.010;                      // the streak's half width
-        float rb = k == 0 ? 0.038 : 0.032;                      // the bead's radius
+        // (round 27's readers at 194.7 s: "the tear drops tiny pasted-on spheres": full,
+        // heavy drops, lenses the lid is seen through)
+        float w = k == 0 ? 0.017 : 0.014;                      // the streak's half width
+        float rb = k == 0 ? 0.062 : 0.052;                      // the bead's radius
         // the track: each tear's x wanders as it runs down (fall -> x)
         float tx = k == 0 ? q.x + 0.3 + 0.018 * sin(fall * 11.0 + 1.0) + 0.05 * fall
                           : q.x - 0.4 + 0.014 * sin(fall * 15.0 - 0.5) - 0.04 * fall;
@@ -351,13 +353,18 @@ void main() {
     // (the blood filters the light as the skin does, only more: the vessels stand dark against
     // the lit lid, darkest where it burns brightest -- silhouettes, not red lines on red)
     vec3 skin = thick * vec3(0.85, 3.4, 7.0);
-    vec3 blood = vec3(1.5, 5.0, 6.0) * (vd * (0.45 + 0.2 * beat_deep) + v * (1.1 + 0.35 * beat))
+    // (round 27's readers at 194.7 s: "the veins look like strands of hair" -- dark lines in
+    // doubled fans: the blood filters as blood does, red passing, so the vessels are deep
+    // crimson channels in the glow, and the blurred deep fan is a faint plum shade under them)
+    vec3 blood = vec3(0.55, 3.2, 4.2) * (vd * (0.18 + 0.1 * beat_deep) + v * (0.9 + 0.35 * beat))
                + vec3(0.5, 0.9, 1.0) * capl * (0.3 + 0.15 * beat);
     vec3 lid = inten * exp(-skin - blood) * vec3(1.5, 1.15, 1.0);
     // the lash line: the lids pressed together, in their own shadow
     float margin_d = min(abs(qs.y - upper), abs(qs.y - lower));
     // (soft: the lids' crease is in their own shadow, never an inked line)
-    lid *= 1.0 - 0.8 * exp(-margin_d * margin_d * 3000.0);
+    // (round 27's readers: "a flat dark band crosses the middle" -- a thin crease, deepest
+    // where the lids meet over the eye, fading toward the corners)
+    lid *= 1.0 - 0.6 * exp(-margin_d * margin_d * 14000.0) * (1.0 - 0.6 * abs(clamp(qs.x, -1.0, 1.0)));
 
     // the eyes open onto the world through the almond between the lids
     // (lids out of focus; open, the eye looks past them into the distance, so they blur most)
@@ -404,7 +411,7 @@ void main() {
     // half-seen sky along the blurred lid)
     float seen = mix(inside, inside * inside * inside, fringe_on);
     vec3 lin = mix(open_lid, world, seen);
-    lin *= 1.0 - 0.9 * lash;
+    lin *= 1.0 - mix(0.45, 0.9, fringe_on) * lash;     // (shut, the lashes a soft shade: no band)
     // the tears catch the light: on the lids, not across the world
     // the tears: clear water over the lid, so they show as the lid's own light, brighter and
     // yellower through the lens of the drop, with a small hard highlight in each bead
