@@ -61,8 +61,9 @@ the_sky = Cue(
         # (round 25's readers at 16.7 s: "a teal spiky mandala", "a Winamp visualiser" -- the
         # clouds stay a veil of fine threads as the view tilts up, never swelling into teal
         # blobs, and the pole's glowing heart goes out where the mirrors let the bodies go)
-        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 0.6, "in_out_sine"),
-                        (16.6, 0.6), (16.7, 0.0, "out_sine")],
+        # (round 28: pushed in past the sun, the clouds a faint veil, never a teal blaze)
+        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 0.5, "in_out_sine"),
+                        (14, 0.3, "in_out_sine"), (16.6, 0.3), (16.7, 0.0, "out_sine")],
         # (round 26's lead at 16.7 and 19 s: freed of the mirrors, the clouds were a faint ring of
         # greenish scribble with no subject, the bodies cut at the frame's edge -- the clouds go
         # out with the mirrors, the deep night left clean round one pair, the violet sun on the

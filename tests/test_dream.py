@@ -183,7 +183,9 @@ def test_the_sky_is_seen_from_the_land_and_the_view_travels(gl, dream):
     # rises over the ranges -- mirrored bodies, the pole (its great sun) low by the horizon,
     # behind the peaks -- and the camera rises and pushes in, so its stills hold two framings
     opening = values[:10]
-    assert all(v["mirror_bodies"] == 1.0 and v["horizon"] > -0.01 for v in opening)
+    # (round 27's readers at 2.1-14.8 s: "a symmetric screensaver mandala" -- round 28 frees the
+    # opening's bodies again: drawn once each, sky.py's OPENING_* set, the great sun at the pole)
+    assert all(v["mirror_bodies"] == 0.0 and v["free_set"] == 1.0 and v["horizon"] > -0.01 for v in opening)
     assert all(-0.1 < v["centre_y"] < 0.15 for v in opening), [v["centre_y"] for v in opening]
     # (round 26: the two framings by a pan along the ranges more than a push in -- round 25's
     # "stock" crown was one centred picture at 6, 8 and 10 s: the crown to the left third)
@@ -700,3 +702,17 @@ def test_no_stick_figure_child_floats_between_the_trapped_faces(dream):
         for layer in show.timeline.sample(float(t)).layers:
             if layer.current.cue is cue:
                 assert layer.current.values["laughter"] == 0.0, t
+
+
+def test_the_waking_lids_vessels_are_crimson_not_hair(gl):
+    """Round 27's readers at 194.7 s: "the veins look like strands of hair" -- black lines,
+    the deep fan doubling them.  The blood filters the light as blood does (red passes): the
+    darkest twentieth of the lit lid's upper middle keeps its red over 40 levels, crimson
+    channels in the glow (before: 31, near-black silhouettes)."""
+    (frame,) = render_times(gl, "dream", [194.7], size=(480, 270))
+    a = frame.astype(np.float32)
+    h, w = a.shape[:2]
+    reg = a[int(0.15 * h):int(0.45 * h), int(0.1 * w):int(0.9 * w)]
+    y = reg.mean(axis=2)
+    dark = reg[y <= np.percentile(y, 5)].mean(axis=0)
+    assert dark[0] > 40 and dark[0] > 8 * dark[1], dark

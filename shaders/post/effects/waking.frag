@@ -254,8 +254,10 @@ void main() {
         float reach = k == 0 ? reach1 : reach2;
         // (round 27's readers at 194.7 s: "the tear drops tiny pasted-on spheres": full,
         // heavy drops, lenses the lid is seen through)
-        float w = k == 0 ? 0.017 : 0.014;                      // the streak's half width
-        float rb = k == 0 ? 0.062 : 0.052;                      // the bead's radius
+        // (open, they run on down the cheeks: smaller, out of the lids' shadow -- round 21)
+        float big = 1.0 - 0.45 * smoothstep(0.1, 0.6, o);
+        float w = (k == 0 ? 0.017 : 0.014) * big;              // the streak's half width
+        float rb = (k == 0 ? 0.062 : 0.052) * big;              // the bead's radius
         // the track: each tear's x wanders as it runs down (fall -> x)
         float tx = k == 0 ? q.x + 0.3 + 0.018 * sin(fall * 11.0 + 1.0) + 0.05 * fall
                           : q.x - 0.4 + 0.014 * sin(fall * 15.0 - 0.5) - 0.04 * fall;
