@@ -61,9 +61,11 @@ the_sky = Cue(
         # (round 25's readers at 16.7 s: "a teal spiky mandala", "a Winamp visualiser" -- the
         # clouds stay a veil of fine threads as the view tilts up, never swelling into teal
         # blobs, and the pole's glowing heart goes out where the mirrors let the bodies go)
-        # (round 28: pushed in past the sun, the clouds a faint veil, never a teal blaze)
-        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 0.5, "in_out_sine"),
-                        (14, 0.3, "in_out_sine"), (16.6, 0.3), (16.7, 0.0, "out_sine")],
+        # (round 28: tilted up, the great sun stands in the clouds' brightest heart, and there
+        # they read as a teal spiky halo round it -- they thin to a faint veil as the view
+        # leaves the land, the sun's own violet corona the light round it)
+        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (11.5, 0.2, "in_out_sine"),
+                        (16.6, 0.2), (16.7, 0.0, "out_sine")],
         # (round 26's lead at 16.7 and 19 s: freed of the mirrors, the clouds were a faint ring of
         # greenish scribble with no subject, the bodies cut at the frame's edge -- the clouds go
         # out with the mirrors, the deep night left clean round one pair, the violet sun on the
@@ -82,7 +84,7 @@ the_sky = Cue(
         # (round 26's readers at 16.7 s: "magenta smear noise" -- the filaments' threads stayed
         # with the clouds gone: they go out with the mirrors, back as the view widens to the land)
         # (round 27: close on the moon at 14.8 s the threads read as scratches: they thin out)
-        "filaments": [(0, 0.5), (9, 0.5), (11, 0.6, "in_out_sine"), (14, 0.3, "in_out_sine"), (16.6, 0.3), (16.65, 0.0, "step"),
+        "filaments": [(0, 0.5), (9, 0.5), (11, 0.35, "in_out_sine"), (14, 0.2, "in_out_sine"), (16.6, 0.2), (16.65, 0.0, "step"),
                       (18.4, 0.0), (19.5, 0.5, "in_out_sine")],
         # (and round 25's "stock" crown, 2-9 s: the pole's heart over the great sun only washed
         # the crown in lavender -- kept low, the sky between its bodies stays dark)

@@ -907,6 +907,17 @@ def test_a_moon_drawn_once_shows_a_lit_crescent_over_a_faint_night_side(sky, sce
     assert night < 0.075 * prof.max(), f"the night side at {night:.0f}, the lit face at {prof.max():.0f}"
 
 
+def test_the_dreams_close_moon_is_a_ball_not_a_hole_in_the_stars(gl):
+    """Round 27's readers at 14.8 s: the moons "unlit discs pasted on like stickers" -- close,
+    the freed moon's night side was black, a hole cut in the stars beside its crescent.  Its
+    earthshine shows (under round 26's faint ceiling, test above): the middle of its night side
+    at 14.8 s is over 11 levels of green (before: 9; now 14)."""
+    from conftest import render_times
+    (frame,) = render_times(gl, "dream", [14.8], size=(320, 180))
+    night = np.asarray(frame, np.float32)[60:77, 80:100].mean(axis=(0, 1))
+    assert night[1] > 11, f"the moon's night side black: {night}"
+
+
 def test_the_lake_mirrors_the_ranges_and_the_sky(sky):
     """Round 17 ("readers rate still-water reflections 4 every time"): with lake 1 the rows
     under the shore mirror the ranges and the sky over it -- each row below matches its
