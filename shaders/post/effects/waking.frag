@@ -423,7 +423,9 @@ void main() {
     // (over the open lids' shadow the drop shows that shadow, not the shut lids' lit red:
     // round 21's reader saw "a red spike at the bottom" of the open eye at 196.3 s)
     vec3 lid_now = mix(open_lid, lid, shut);
-    vec3 wet = lid_now * (1.0 + 0.25 * tear) * (1.0 - rimd) + (lid_now * vec3(1.0, 1.3, 1.5) * 0.6 + vec3(0.5, 0.22, 0.07) * min(glow, 1.0) * shut) * caustic
+    // (round 27's readers: "pasted-on spheres" -- the light a drop gathers is the lid's own,
+    // warm, not a grey-blue glass: the drop reads as water on the skin)
+    vec3 wet = lid_now * (1.0 + 0.25 * tear) * (1.0 - rimd) + (lid_now * vec3(1.25, 1.05, 0.85) * 0.6 + vec3(0.5, 0.22, 0.07) * min(glow, 1.0) * shut) * caustic
              + vec3(1.0, 0.92, 0.82) * spec * mix(0.35, 1.0, shut);
     lin = mix(lin, wet, on_lid * max(tear, min(caustic, 1.0)));
     // the light caught in the tears on the lashes: strung along the upper lash line, far out
