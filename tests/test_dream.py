@@ -716,3 +716,13 @@ def test_the_waking_lids_vessels_are_crimson_not_hair(gl):
     y = reg.mean(axis=2)
     dark = reg[y <= np.percentile(y, 5)].mean(axis=0)
     assert dark[0] > 40 and dark[0] > 8 * dark[1], dark
+
+
+def test_the_waking_shut_seam_lets_no_grey_streak_through(gl):
+    """Round 27's readers at 194.7 s: "a flat dark band crosses the middle".  As the eyes
+    begin to open, 1 % of the dazzled world leaked through the still-shut seam, a grey streak
+    along it; the world shows only once the lids part.  Along the seam's left half at 194.7 s
+    no row's blue rises over 5.2 levels (before: 6.0; now 4.6): the lids' red light alone."""
+    (frame,) = render_times(gl, "dream", [194.7], size=(480, 270))
+    blue = frame.astype(np.float32)[120:190, 10:190, 2].mean(axis=1)
+    assert blue.max() < 5.2, np.round(blue, 1)

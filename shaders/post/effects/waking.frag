@@ -372,7 +372,10 @@ void main() {
     // (lids out of focus; open, the eye looks past them into the distance, so they blur most)
     float edge = 0.012 + 0.02 * (1.0 - o) + 0.05 * smoothstep(0.3, 1.0, o);
     float inside = smoothstep(-edge, edge, upper - p.y) * smoothstep(-edge, edge, p.y - lower)
-                 * smoothstep(0.0, 0.08, o);
+                 * smoothstep(0.015, 0.08, o);
+    // (round 27's readers at 194.7 s: "a flat dark band crosses the middle" -- the first
+    // instant of opening let 1 % of the dazzled world through the shut seam, a grey streak
+    // along it: the eye shows the world only once the lids have parted)
     // the lashes: the upper lid's hang down from it (over the lower lid while the eyes are
     // shut: the dark line every closed eye is drawn with); the lower lid's point up, once open
     // wide open (fringe_on 1, below) the strands are not drawn: they would be mixed away.
