@@ -24,7 +24,10 @@ the_sky = Cue(
         # generously at once, the dream filling most of the frame by 1.5 s)
         "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (5.5, 0.0, "in_out_sine")],
         # (the inversion sweeps over the moon's close-up: violet and emerald by 9 s)
-        "inversion": [(0, 0.0), (1.5, 0.0), (9, 1.0, "in_out_sine")],
+        # (round 28: half-way, the natural night's clouds stood as brown blotches round a dark
+        # hole where the front had passed -- a render bug to a still's reader at 2-6 s: the
+        # dream opens already inverted, the night dark and the bodies violet and emerald)
+        "inversion": [(0, 1.0)],
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         # (round 14's reader: 6, 12, 15 and 22 s "one set with the suns moved") three framings,
         # the camera moving between them: close on an emerald moon rising behind the ridge (the
