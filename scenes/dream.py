@@ -14,8 +14,8 @@ from visuals import LFO, Cue, Loop, Noise, Show, Touch
 
 # -- 0:00  "The air hums with a low, resonant frequency ... the sky is a kaleidoscope of
 #          inverted colors -- violet suns, emerald moons"
-# A natural night sky breathing with the hum; then the colours turn inside out, from the
-# centre outwards, into violet suns and emerald moons.
+# The night sky breathing with the hum, its colours already turned inside out (since round 28:
+# half-way the turn read as a render bug): violet suns and emerald moons over the ranges.
 the_sky = Cue(
     "sky", 0, 26, name="the hum and the inverted sky",
     keys={
