@@ -14,8 +14,8 @@ from visuals import LFO, Cue, Loop, Noise, Show, Touch
 
 # -- 0:00  "The air hums with a low, resonant frequency ... the sky is a kaleidoscope of
 #          inverted colors -- violet suns, emerald moons"
-# A natural night sky breathing with the hum; then the colours turn inside out, from the
-# centre outwards, into violet suns and emerald moons.
+# The night sky breathing with the hum, its colours already turned inside out (since round 28:
+# half-way the turn read as a render bug): violet suns and emerald moons over the ranges.
 the_sky = Cue(
     "sky", 0, 26, name="the hum and the inverted sky",
     keys={
@@ -24,7 +24,10 @@ the_sky = Cue(
         # generously at once, the dream filling most of the frame by 1.5 s)
         "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (5.5, 0.0, "in_out_sine")],
         # (the inversion sweeps over the moon's close-up: violet and emerald by 9 s)
-        "inversion": [(0, 0.0), (1.5, 0.0), (9, 1.0, "in_out_sine")],
+        # (round 28: half-way, the natural night's clouds stood as brown blotches round a dark
+        # hole where the front had passed -- a render bug to a still's reader at 2-6 s: the
+        # dream opens already inverted, the night dark and the bodies violet and emerald)
+        "inversion": [(0, 1.0)],
         "segments": [(0, 6.0), (12, 6.0), (24, 8.0, "in_out_sine")],
         # (round 14's reader: 6, 12, 15 and 22 s "one set with the suns moved") three framings,
         # the camera moving between them: close on an emerald moon rising behind the ridge (the
@@ -42,11 +45,13 @@ the_sky = Cue(
         # cut by its edge, the lit ranges and the still lake opening on the right; tilted up,
         # the camera pushes on into the pole -- 12 and 14 s were one picture -- until the
         # mirrors let the bodies go, close by an emerald moon over the violet sun)
+        # (round 27: 12.5 and 14.8 s again one picture, the sun centred -- the camera pushes on
+        # past the sun, close on the near emerald moon, the sun's limb burning at the right edge)
         "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.0, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
-                 (16, 1.55, "in_out_sine"), (16.75, 1.45, "in_out_sine"), (18.4, 1.3, "in_out_sine"),
+                 (16, 2.1, "in_out_sine"), (16.75, 1.45, "in_out_sine"), (18.4, 1.3, "in_out_sine"),
                  (19.5, 0.62, "in_out_sine"), (23.5, 0.8, "in_out_sine"), (26, 0.8)],
         "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, -0.42, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
-                     (16, 0.12, "in_out_sine"), (16.75, -0.14, "in_out_sine"),
+                     (16, 0.62, "in_out_sine"), (16.75, -0.14, "in_out_sine"),
                      (18.4, -0.14, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (16.75, 0.53, "in_out_sine"),
@@ -59,25 +64,35 @@ the_sky = Cue(
         # (round 25's readers at 16.7 s: "a teal spiky mandala", "a Winamp visualiser" -- the
         # clouds stay a veil of fine threads as the view tilts up, never swelling into teal
         # blobs, and the pole's glowing heart goes out where the mirrors let the bodies go)
-        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (12.5, 0.6, "in_out_sine"),
-                        (16.6, 0.6), (16.7, 0.0, "out_sine")],
+        # (round 28: tilted up, the great sun stands in the clouds' brightest heart, and there
+        # they read as a teal spiky halo round it -- they thin to a faint veil as the view
+        # leaves the land, the sun's own violet corona the light round it)
+        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (11.5, 0.2, "in_out_sine"),
+                        (16.6, 0.2), (16.7, 0.0, "out_sine")],
         # (round 26's lead at 16.7 and 19 s: freed of the mirrors, the clouds were a faint ring of
         # greenish scribble with no subject, the bodies cut at the frame's edge -- the clouds go
         # out with the mirrors, the deep night left clean round one pair, the violet sun on the
         # right third, its emerald moon over it, the far large moon dropped out of the frame)
-        "moons": [(0, 2.0), (16.6, 2.0), (16.65, 1.0, "step")],
+        # (round 27's readers at 2.1-14.8 s: "a symmetric screensaver mandala", "the suns and
+        # moons flat clip-art stickers", "two moons overlap and merge" -- the crown is gone: the
+        # bodies hang each once, few and at varied depths (sky.py OPENING_*), the great violet
+        # sun at the pole, lit moons near and far; the kaleidoscope is the clouds')
+        "moons": [(0, 3.0), (16.6, 3.0), (16.65, 1.0, "step")],
+        "free_set": [(0, 1.0), (16.6, 1.0), (16.65, 0.0, "step")],
         # (round 21's reader: the sky's three stills were one set-up, terrain + moon + lake,
         # "not kaleidoscopic", "smudgy wisps"): tilted up, the suns flare and the sky snaps into
         # its mirrors -- the suns and moons repeated round the violet heart in crisp symmetry,
         # the wisps gone -- until the view comes down to the land again
-        "mirror_bodies": [(0, 1.0), (16.6, 1.0), (16.65, 0.0)],
+        "mirror_bodies": [(0, 0.0)],
         # (round 26's readers at 16.7 s: "magenta smear noise" -- the filaments' threads stayed
         # with the clouds gone: they go out with the mirrors, back as the view widens to the land)
-        "filaments": [(0, 0.5), (9, 0.5), (11, 0.7, "in_out_sine"), (16.6, 0.7), (16.65, 0.0, "step"),
+        # (round 27: close on the moon at 14.8 s the threads read as scratches: they thin out)
+        "filaments": [(0, 0.5), (9, 0.5), (11, 0.35, "in_out_sine"), (14, 0.2, "in_out_sine"), (16.6, 0.2), (16.65, 0.0, "step"),
                       (18.4, 0.0), (19.5, 0.5, "in_out_sine")],
         # (and round 25's "stock" crown, 2-9 s: the pole's heart over the great sun only washed
         # the crown in lavender -- kept low, the sky between its bodies stays dark)
-        "pole_glow": [(0, 0.35), (16.6, 0.35), (16.65, 0.0)],
+        # (round 27: with the bodies freed, the pole's heart read as a lens flare: out)
+        "pole_glow": [(0, 0.0)],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
         # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;
         # round 25: at 1.7 the freed sun burst white, "a glaring lens-flare sun")

@@ -84,6 +84,14 @@ FREE_SUNS = [(-118.0, 0.50, 0.110), (-28.0, 0.66, 0.055), (150.0, 0.62, 0.080),
 FREE_MOONS = [(-84.0, 0.36, 0.072), (-168.0, 0.72, 0.120), (-48.0, 0.42, 0.050),
               (-150.0, 0.27, 0.056), (20.0, 0.6, 0.075), (110.0, 0.5, 0.06)]
 
+# ``free_set`` 1, the opening's sky (round 27's readers at 2.1-14.8 s: "a symmetric screensaver
+# mandala", "the suns and moons flat sprites", "two moons overlap and merge"): few bodies at
+# varied depths, none overlapping -- the great violet sun at the pole (rising behind the ranges,
+# the land's key light), a near emerald moon large, a far one small, a far small sun; the
+# angles are where they stand at t 0 (the sky turns them by ``rotation``).
+OPENING_SUNS = [(0.0, 0.0, 0.095), (-20.0, 0.78, 0.032)] + FREE_SUNS[2:]
+OPENING_MOONS = [(128.0, 0.46, 0.080), (50.0, 0.36, 0.034), (170.0, 0.82, 0.05)] + FREE_MOONS[3:]
+
 
 # How calm the crown's suns burn (sky.glsl sky_sun_corona's b.w): round 25's readers saw their
 # rayed coronas as "lens-flare clip art" -- a smooth fire threaded with faint streamers instead.
@@ -279,7 +287,9 @@ class Sky(Scene):
                     # Each body once, where it hangs in the sky (FREE_SUNS / FREE_MOONS): a few
                     # large bodies of varied sizes and depths, turning about the pole with the
                     # kaleidoscope of the clouds, not a crown repeated by its mirrors.
-                    deg, rho, rad = (FREE_SUNS if kind == "sun" else FREE_MOONS)[i % MAX_BODIES]
+                    table = ((OPENING_SUNS, OPENING_MOONS) if float(params["free_set"]) >= 0.5
+                             else (FREE_SUNS, FREE_MOONS))[0 if kind == "sun" else 1]
+                    deg, rho, rad = table[i % MAX_BODIES]
                     phi = math.radians(deg) + 0.03 * math.sin(w1 * t + 6.0 * h[5])
                     rho *= orbit
                     x, y = rho * math.cos(phi), rho * math.sin(phi)
@@ -493,6 +503,7 @@ sky = Sky(
         Param("hum_depth", 0.35, 0.0, 1.0, "how strongly the hum makes the sky breathe and shiver"),
         Param("hum_freq", 0.2, 0.02, 4.0, "frequency of the hum, Hz"),
         Param("mirror_bodies", 1.0, 0.0, 1.0, "1: the suns and moons repeated by the kaleidoscope's mirrors (the crown); 0: each drawn once where it hangs, turning about the pole with the sky -- a few large bodies, the kaleidoscope left to the clouds"),
+        Param("free_set", 0.0, 0.0, 1.0, "with mirror_bodies 0, which bodies: 0 the freed pair's sky (FREE_SUNS, FREE_MOONS); 1 the opening's (OPENING_SUNS, OPENING_MOONS: the great sun at the pole, moons near and far)"),
         Param("land", 0.0, 0.0, 1.0, "the land under the sky (shaders/lib/land.glsl): a far range against the airglow, the valley's mist, a near black ridge -- the sky seen from somewhere; 0: none"),
         Param("land_travel", 0.02, -0.2, 0.2, "how fast the view travels along the land, screen heights a second of the near ridge (the far range half as fast)"),
         Param("horizon", 0.0, -1.0, 0.3, "where the land lies up the frame (frame heights): below 0 the view tilts up into the sky, the land sinking out of view; above 0 it looks down over more of the land"),

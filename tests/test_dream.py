@@ -77,11 +77,10 @@ def test_parameters_move_with_the_story(dream):
     _, show = dream
     moving = sum(len(c.keys) for c in show.cues) + len(show.timeline.tracks)
     assert moving >= 15, "the story moves parameters, not only cues"
-    # natural at first; by 8 s the suns are turning violet (the text's colours), inverted by 18 s
-    a, m, b = show.timeline.sample(2.0), show.timeline.sample(8.0), show.timeline.sample(18.0)
-    assert a.layers[0].current.values["inversion"] < 0.2
-    assert m.layers[0].current.values["inversion"] > 0.5
-    assert b.layers[0].current.values["inversion"] > 0.9
+    # (round 28 opens the dream already inverted -- test_the_opening_sky_has_no_half_inverted_blue
+    # -- replacing round 3's natural night at 2 s turning violet by 8 s)
+    for t in (2.0, 8.0, 18.0):
+        assert show.timeline.sample(t).layers[0].current.values["inversion"] > 0.9
 
 
 def test_every_second_renders_a_real_frame(gl, dream):
@@ -183,7 +182,9 @@ def test_the_sky_is_seen_from_the_land_and_the_view_travels(gl, dream):
     # rises over the ranges -- mirrored bodies, the pole (its great sun) low by the horizon,
     # behind the peaks -- and the camera rises and pushes in, so its stills hold two framings
     opening = values[:10]
-    assert all(v["mirror_bodies"] == 1.0 and v["horizon"] > -0.01 for v in opening)
+    # (round 27's readers at 2.1-14.8 s: "a symmetric screensaver mandala" -- round 28 frees the
+    # opening's bodies again: drawn once each, sky.py's OPENING_* set, the great sun at the pole)
+    assert all(v["mirror_bodies"] == 0.0 and v["free_set"] == 1.0 and v["horizon"] > -0.01 for v in opening)
     assert all(-0.1 < v["centre_y"] < 0.15 for v in opening), [v["centre_y"] for v in opening]
     # (round 26: the two framings by a pan along the ranges more than a push in -- round 25's
     # "stock" crown was one centred picture at 6, 8 and 10 s: the crown to the left third)
@@ -768,3 +769,38 @@ def test_the_resonance_cuts_back_to_the_lake_on_a_long_lens(dream):
         assert v["zenith"] < 0.5 and v["lens"] < 1.15 and v["horizon"] <= -0.3, (t, v["lens"], v["horizon"])
     for t in (103.0, 107.0):
         assert values(t)["lens"] > 1.55, (t, values(t)["lens"])
+
+
+def test_the_waking_lids_vessels_are_crimson_not_hair(gl):
+    """Round 27's readers at 194.7 s: "the veins look like strands of hair" -- black lines,
+    the deep fan doubling them.  The blood filters the light as blood does (red passes): the
+    darkest twentieth of the lit lid's upper middle keeps its red over 40 levels, crimson
+    channels in the glow (before: 31, near-black silhouettes)."""
+    (frame,) = render_times(gl, "dream", [194.7], size=(480, 270))
+    a = frame.astype(np.float32)
+    h, w = a.shape[:2]
+    reg = a[int(0.15 * h):int(0.45 * h), int(0.1 * w):int(0.9 * w)]
+    y = reg.mean(axis=2)
+    dark = reg[y <= np.percentile(y, 5)].mean(axis=0)
+    assert dark[0] > 40 and dark[0] > 8 * dark[1], dark
+
+
+def test_the_waking_shut_seam_lets_no_grey_streak_through(gl):
+    """Round 27's readers at 194.7 s: "a flat dark band crosses the middle".  As the eyes
+    begin to open, 1 % of the dazzled world leaked through the still-shut seam, a grey streak
+    along it; the world shows only once the lids part.  Along the seam's left half at 194.7 s
+    no row's blue rises over 5.2 levels (before: 6.0; now 4.6): the lids' red light alone."""
+    (frame,) = render_times(gl, "dream", [194.7], size=(480, 270))
+    blue = frame.astype(np.float32)[120:190, 10:190, 2].mean(axis=1)
+    assert blue.max() < 5.2, np.round(blue, 1)
+
+
+def test_the_opening_sky_has_no_half_inverted_blue(gl):
+    """Round 28: half-way through the inversion (3-7 s) the natural night's clouds stood as
+    brown blotches round a dark hole where its front had passed, on a saturated blue sky -- a
+    render bug to a still's reader.  The dream opens inverted: in the upper sky at 3.5 and 5 s
+    under 3 % of the pixels are a saturated blue (before: 6.6 and 15.7 %; now 0.5 and 1.9 %)."""
+    for t, frame in zip((3.5, 5.0), render_times(gl, "dream", [3.5, 5.0], size=(320, 180))):
+        up = frame.astype(np.float32)[:80]
+        blue = ((up[..., 2] > up[..., 0] + 40) & (up[..., 2] > 90)).mean()
+        assert blue < 0.03, f"{t} s: a half-inverted blue sky over {blue * 100:.1f} %"

@@ -252,8 +252,12 @@ void main() {
     float tear = 0.0, spec = 0.0, rimd = 0.0, caustic = 0.0;
     for (int k = 0; k < 2; ++k) {
         float reach = k == 0 ? reach1 : reach2;
-        float w = k == 0 ? 0.012 : 0.010;                      // the streak's half width
-        float rb = k == 0 ? 0.038 : 0.032;                      // the bead's radius
+        // (round 27's readers at 194.7 s: "the tear drops tiny pasted-on spheres": full,
+        // heavy drops, lenses the lid is seen through)
+        // (open, they run on down the cheeks: smaller, out of the lids' shadow -- round 21)
+        float big = 1.0 - 0.45 * smoothstep(0.1, 0.6, o);
+        float w = (k == 0 ? 0.017 : 0.014) * big;              // the streak's half width
+        float rb = (k == 0 ? 0.062 : 0.052) * big;              // the bead's radius
         // the track: each tear's x wanders as it runs down (fall -> x)
         float tx = k == 0 ? q.x + 0.3 + 0.018 * sin(fall * 11.0 + 1.0) + 0.05 * fall
                           : q.x - 0.4 + 0.014 * sin(fall * 15.0 - 0.5) - 0.04 * fall;
@@ -351,19 +355,27 @@ void main() {
     // (the blood filters the light as the skin does, only more: the vessels stand dark against
     // the lit lid, darkest where it burns brightest -- silhouettes, not red lines on red)
     vec3 skin = thick * vec3(0.85, 3.4, 7.0);
-    vec3 blood = vec3(1.5, 5.0, 6.0) * (vd * (0.45 + 0.2 * beat_deep) + v * (1.1 + 0.35 * beat))
+    // (round 27's readers at 194.7 s: "the veins look like strands of hair" -- dark lines in
+    // doubled fans: the blood filters as blood does, red passing, so the vessels are deep
+    // crimson channels in the glow, and the blurred deep fan is a faint plum shade under them)
+    vec3 blood = vec3(0.55, 3.2, 4.2) * (vd * (0.18 + 0.1 * beat_deep) + v * (0.9 + 0.35 * beat))
                + vec3(0.5, 0.9, 1.0) * capl * (0.3 + 0.15 * beat);
     vec3 lid = inten * exp(-skin - blood) * vec3(1.5, 1.15, 1.0);
     // the lash line: the lids pressed together, in their own shadow
     float margin_d = min(abs(qs.y - upper), abs(qs.y - lower));
     // (soft: the lids' crease is in their own shadow, never an inked line)
-    lid *= 1.0 - 0.8 * exp(-margin_d * margin_d * 3000.0);
+    // (round 27's readers: "a flat dark band crosses the middle" -- a thin crease, deepest
+    // where the lids meet over the eye, fading toward the corners)
+    lid *= 1.0 - 0.6 * exp(-margin_d * margin_d * 14000.0) * (1.0 - 0.6 * abs(clamp(qs.x, -1.0, 1.0)));
 
     // the eyes open onto the world through the almond between the lids
     // (lids out of focus; open, the eye looks past them into the distance, so they blur most)
     float edge = 0.012 + 0.02 * (1.0 - o) + 0.05 * smoothstep(0.3, 1.0, o);
     float inside = smoothstep(-edge, edge, upper - p.y) * smoothstep(-edge, edge, p.y - lower)
-                 * smoothstep(0.0, 0.08, o);
+                 * smoothstep(0.015, 0.08, o);
+    // (round 27's readers at 194.7 s: "a flat dark band crosses the middle" -- the first
+    // instant of opening let 1 % of the dazzled world through the shut seam, a grey streak
+    // along it: the eye shows the world only once the lids have parted)
     // the lashes: the upper lid's hang down from it (over the lower lid while the eyes are
     // shut: the dark line every closed eye is drawn with); the lower lid's point up, once open
     // wide open (fringe_on 1, below) the strands are not drawn: they would be mixed away.
@@ -404,7 +416,7 @@ void main() {
     // half-seen sky along the blurred lid)
     float seen = mix(inside, inside * inside * inside, fringe_on);
     vec3 lin = mix(open_lid, world, seen);
-    lin *= 1.0 - 0.9 * lash;
+    lin *= 1.0 - mix(0.45, 0.9, fringe_on) * lash;     // (shut, the lashes a soft shade: no band)
     // the tears catch the light: on the lids, not across the world
     // the tears: clear water over the lid, so they show as the lid's own light, brighter and
     // yellower through the lens of the drop, with a small hard highlight in each bead
@@ -414,7 +426,9 @@ void main() {
     // (over the open lids' shadow the drop shows that shadow, not the shut lids' lit red:
     // round 21's reader saw "a red spike at the bottom" of the open eye at 196.3 s)
     vec3 lid_now = mix(open_lid, lid, shut);
-    vec3 wet = lid_now * (1.0 + 0.25 * tear) * (1.0 - rimd) + (lid_now * vec3(1.0, 1.3, 1.5) * 0.6 + vec3(0.5, 0.22, 0.07) * min(glow, 1.0) * shut) * caustic
+    // (round 27's readers: "pasted-on spheres" -- the light a drop gathers is the lid's own,
+    // warm, not a grey-blue glass: the drop reads as water on the skin)
+    vec3 wet = lid_now * (1.0 + 0.25 * tear) * (1.0 - rimd) + (lid_now * vec3(1.25, 1.05, 0.85) * 0.6 + vec3(0.5, 0.22, 0.07) * min(glow, 1.0) * shut) * caustic
              + vec3(1.0, 0.92, 0.82) * spec * mix(0.35, 1.0, shut);
     lin = mix(lin, wet, on_lid * max(tear, min(caustic, 1.0)));
     // the light caught in the tears on the lashes: strung along the upper lash line, far out

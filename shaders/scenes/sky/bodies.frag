@@ -189,7 +189,10 @@ vec4 moon(vec2 q, int i, float px) {
     // (drawn once, a little brighter: the dark side of the ball shows, faint, not a hole --
     // round 26: with the terminator crisp, a faint earthshine, so the lit crescent is the
     // subject and the night side no "flat-textured green disc")
-    vec3 ash = albedo * ((0.08 - 0.025 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
+    // (round 27's readers: the moons "unlit discs pasted on like stickers" -- the freed moon's
+    // night side was a black hole in the stars: drawn once, the earthshine as in the crown,
+    // its maria just showing, so the disc reads as a ball with a lit crescent)
+    vec3 ash = albedo * ((0.08 - 0.012 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
     // (close, the lit face is dimmed so its maria and craters are not lost in a flat glare)
     vec3 col = albedo * lit * limb * 1.1 * (1.0 - 0.45 * close_up) + ash * (1.0 - lit);
     // the sunlit rim: a thin bright crescent line along the limb facing the sun

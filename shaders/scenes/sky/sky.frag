@@ -381,29 +381,24 @@ void main() {
         float curve = 1.0 - across * across;
         float upper = -0.01 + (0.03 + 0.6 * open) * curve;
         float lower = -0.01 - (0.016 + 0.41 * open) * curve * curve;
-        // (round 19's reader at 1.2 s: "the eyelid a soft black blob": a crisper edge, the
-        // dream's light on the lid a narrow spill along its margin, not a wide glowing band)
-        float soft = 0.010 + 0.022 * (1.0 - open);
+        // (round 27's readers at 2.1 s: "the eye mask has hard vector edges".)  The lids lie a
+        // finger's width from the eye: far out of focus, their edge a wide soft blur, not a
+        // line; the skin there lit by the dream's light and glowing warm where it thins at the
+        // margin (light through skin); the lashes dark blurred strands reaching into the eye.
+        float soft = 0.035 + 0.03 * (1.0 - open);
         float seen = smoothstep(-soft, soft, upper - sp.y) * smoothstep(-soft, soft, sp.y - lower);
-        // (round 10's reader: the dim red skin read "muddy, accidental".) The lids are black,
-        // out of focus, and lit only where the dream's light falls on them: a soft violet spill
-        // on each lid's inner edge and a faint wet gleam along its margin, fading toward the
-        // corners of the eye; nothing of the sky shows through them.
         float o = max(max(sp.y - upper, lower - sp.y), 0.0);      // how far onto the lid
-        // (round 23's readers at 1.6 s: "the eyelid frame a flat purple band".)  The lid has
-        // form: a rounded margin that catches the dream's light in a thin wet rim, the skin
-        // beyond it turning away from the light into black within a few pixels, and the
-        // lashes' shadow -- soft, in strands -- lying over the eye just inside the upper lid.
-        float spill = exp(-o / (0.004 + 0.006 * open));
-        float margin = exp(-pow((o - 0.35 * soft) / (0.0025 + 0.003 * open), 2.0));
+        float spill = exp(-o / (0.03 + 0.02 * open));
         float fade = 1.0 - 0.7 * across * across;
-        vec3 dream_light = vec3(0.060, 0.042, 0.120);
-        vec3 skin = vec3(0.0007, 0.0006, 0.0011) + dream_light * (0.25 * spill + 0.9 * margin) * fade;
+        vec3 dream_light = vec3(0.050, 0.036, 0.100);
+        vec3 through = vec3(0.070, 0.022, 0.020);                   // (blood-warm, the skin's own)
+        vec3 skin = vec3(0.0007, 0.0006, 0.0011) + (dream_light * 0.6 + through * smoothstep(0.06, 0.0, o) * 0.5) * spill * fade;
         float inside = upper - sp.y;                               // (into the eye below the upper lid)
-        // (out of focus, irregular: clumps of lashes, not a comb; they lean out from the centre)
-        float strands = 0.35 + 0.65 * smoothstep(0.25, 0.75, vnoise(vec2(across * 90.0 + 40.0 * across * inside, 3.7)));
-        float lash = smoothstep(0.0, 0.006, inside) * exp(-inside / (0.012 + 0.02 * open)) * strands * fade
-                   + exp(-pow((sp.y - lower - 0.006) / 0.006, 2.0)) * 0.3 * fade;
+        // (clumps of lashes, leaning out from the centre, blurred, longer at the middle)
+        float reach = (0.03 + 0.05 * open) * (0.5 + 0.5 * curve);
+        float strands = smoothstep(0.3, 0.7, vnoise(vec2(across * 55.0 + 22.0 * across * inside / reach, 3.7)));
+        float lash = smoothstep(-soft, 0.5 * soft, inside) * (1.0 - smoothstep(0.2 * reach, reach, inside)) * strands * fade
+                   + exp(-pow((sp.y - lower - 0.01) / 0.012, 2.0)) * 0.25 * fade;
         lin = mix(skin, lin * (1.0 - 0.7 * lash), seen);
     }
     vec3 display = linear_to_srgb(lin);
