@@ -126,13 +126,16 @@ vec4 faces(vec2 p) {
             float open_m = smoothstep(0.2, 0.5, g.x);
             float below = smoothstep(0.02, -0.06, q.y - (FACE_MOUTH_Y0 - FACE_MOUTH_DROP * g.x));
             float mouth_hole = smoothstep(1.0, 0.86, mk) * open_m;
-            float mouth_lip = exp(-pow((mk - 1.05) / 0.07, 2.0)) * open_m * (0.35 + 0.65 * below);
-            float ol = length(oq * vec2(1.0, 1.15 - 0.1 * mk));
-            float eye_hole = smoothstep(0.78, 0.5, ol);
-            float eye_lip = exp(-pow((ol - 0.9) / 0.14, 2.0)) * smoothstep(0.08, -0.02, q.y - 0.05);
+            float mouth_lip = exp(-pow((mk - 1.1) / 0.13, 2.0)) * open_m * (0.12 + 0.88 * below) * (0.5 + 1.0 * ray);
+            // (the sockets' openings lidded by the brow and drooping outward, not round
+            // goggles: their lip only along the lower rim, faint, where the cheek takes the light)
+            vec2 eo = oq + vec2(0.0, 0.25 * oq.x * sign(q.x) - 0.15);
+            float ol = length(eo * vec2(1.0, 1.35));
+            float eye_hole = smoothstep(0.7, 0.45, ol);
+            float eye_lip = exp(-pow((ol - 0.82) / 0.14, 2.0)) * smoothstep(-0.1, -0.4, eo.y) * (0.5 + ray);
             float there = fade * smoothstep(0.0, 0.25, f.w);     // (strength: 0.5 at its fullest)
             hole = max(hole, there * max(mouth_hole, 0.92 * eye_hole));
-            lip += there * (mouth_lip + 0.45 * eye_lip);
+            lip += there * (mouth_lip + 0.3 * eye_lip);
             on += min(f.w, 1.0) * fade * skin * face_zone;   // (the rays carry the forehead)
             // Density follows the hollows only (the sockets' shade, the screaming mouth):
             // the rest of the face is its own light.

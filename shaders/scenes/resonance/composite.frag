@@ -111,7 +111,7 @@ vec3 night_within(vec2 frag) {
     vec3 h = hash3i(ivec3(ivec2(cell), 731));
     vec2 d = frag - (cell + 0.5 + 0.35 * (h.xy - 0.5) * 2.0) * 5.0;
     float star = step(0.72, h.z) * exp(-dot(d, d) * 0.9) * (h.z - 0.72) * 0.12;
-    return vec3(0.0035, 0.004, 0.013) + star * vec3(0.8, 0.88, 1.0);
+    return vec3(0.0065, 0.0075, 0.021) + star * vec3(0.8, 0.88, 1.0);
 }
 
 // The aurora where a face surfaces, made crisper (round 11: "smeared low-resolution clay
@@ -191,7 +191,7 @@ void main() {
         // (round 28: the screaming mouths and the sockets are openings through the curtain,
         // the alpha marks them under 0.05: the night shows in them, deep and starry, so each
         // reads as a hole, not a painted oval)
-        float hole = smoothstep(0.05, 0.028, texture(u_aurora, uv).a);
+        float hole = smoothstep(0.075, 0.03, texture(u_aurora, uv).a);
         col += stars() * u_stars * ext * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
         col += aur_c * mix(0.6, 1.0, ext);
 #endif

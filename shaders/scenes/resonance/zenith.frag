@@ -203,7 +203,7 @@ void main() {
         float chord = (leave - th) / max(s.z, 0.1);
         // (round 28: "dark faceted cones, plastic, no refraction" -- the glass clearer, so the
         // curtains' green and violet come through it bent; the dark is kept for its core)
-        vec3 absorb = exp(-vec3(0.6, 0.42, 0.3) * chord);
+        vec3 absorb = exp(-vec3(0.72, 0.5, 0.36) * chord);
         // the curtains overhead seen down through the body (refracted up the spire)
         vec3 up_d = normalize(refract(d, n, 0.67) + vec3(0.0, 0.6, 0.0));
         vec3 inner = texture(u_zenith_env, zen_env_uv(up_d)).rgb;
@@ -218,10 +218,10 @@ void main() {
         float gc = spire_g(xc, s, seed, t);
         float foot = tc * u_zen_lens / u_resolution.y;
         float rr = clamp(-gc / max(s.z * (1.0 - clamp(xc.y / s.w, 0.0, 1.0)), 1e-4), 0.0, 1.0);
-        float core = smoothstep(0.35, 0.85, rr);
+        float core = smoothstep(0.3, 0.7, rr);
         float tir = exp(-pow((rr - 0.2) / 0.07, 2.0));
-        vec3 glass = (behind * 1.7 * (1.0 - 0.8 * core) + inner * (0.5 + 1.6 * tir)) * absorb
-                   + tir * 0.25 * mix(srgb_to_linear(u_colour_high.rgb), srgb_to_linear(u_colour_low.rgb), 0.5 + 0.5 * sin(3.0 * v + seed * 6.0))
+        vec3 glass = (behind * 1.35 * (1.0 - 0.85 * core) + inner * (0.35 * (1.0 - 0.7 * core) + 1.6 * tir)) * absorb
+                   + tir * 0.18 * mix(srgb_to_linear(u_colour_high.rgb), srgb_to_linear(u_colour_low.rgb), 0.5 + 0.5 * sin(3.0 * v + seed * 6.0))
                    + vec3(0.0005, 0.001, 0.002);
         // The corona's glints: the heart overhead caught in the flutes, streaks up the body.
         vec3 heart = normalize(vec3(ZEN_HEART.x, 35.0, ZEN_HEART.y));
@@ -250,9 +250,14 @@ void main() {
         // One bright edge each: the grazing silhouette catching the curtains, a thin line.
         // (thin, white-silver, bright: the Fresnel edge of liquid glass, a pixel or two inside
         // the silhouette whatever the distance, brighter toward the needle where the glass thins)
+        // (broken by the liquid's ripples running up the body, each crest catching the light
+        // at the edge: beads of light sliding up a wet edge, not a drawn outline; and only
+        // where the body is wider than a few pixels, where a line inside its edge can be seen)
         float edge_px = -gc / max(foot, 1e-6);
+        float body_px = s.z * (1.0 - v) / max(foot, 1e-6);
+        float beads = 0.2 + 0.8 * pow(0.5 + 0.5 * sin(16.0 * v - 2.0 * t + 9.0 * seed), 3.0);
         lit += mix(c_low, vec3(0.92, 0.97, 1.0), 0.75) * (1.6 * pow(1.0 - cosi, 16.0)
-             + 0.5 * exp(-pow((edge_px - 1.2) / 0.9, 2.0)) * (0.5 + sheen + 0.6 * v));
+             + 0.45 * exp(-pow((edge_px - 1.2) / 0.9, 2.0)) * beads * smoothstep(3.0, 10.0, body_px) * (0.5 + sheen + 0.6 * v));
         // Haze by distance, and the needles dissolving into the light overhead.
         // (a thin violet air, not the sky itself: the glass must stay darker than what it
         // stands against, or its body melts into the curtains' rays)
