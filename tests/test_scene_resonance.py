@@ -1447,3 +1447,47 @@ def test_the_dead_stream_up_into_the_resonance(gl):
         assert streams >= 3, streams   # (4 here; 1 with the dots alone)
     finally:
         p.release()
+
+
+def test_the_screaming_mouth_opens_through_the_curtain_onto_the_night(gl):
+    """Round 28, the lead: the mouths were "dark green-grey ovals like pebbles" -- the aurora
+    darkened in an oval, its green still filling it.  The mouth is an opening through the
+    curtain: the aurora pass marks it (alpha under 0.04, its density's floor 0.06 elsewhere;
+    main: the floor, 0.05), and in the frame the night shows in
+    it, a deep indigo (blue over green, the curtain's green gone), never black (a real colour,
+    not a hole in the render), with a thin lip of the curtain's light round it brighter than
+    its inside."""
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        for t in (4.0, 9.0):
+            img = p.at(t, memory=1.0, flicker=0.0, horizon=-0.5, skyline=0.42)
+            alpha = p.pass_pixels("aurora")[..., 3].astype(np.float64)
+            a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1], -0.5)
+            i = max(range(count), key=lambda j: a[j][3])
+            cx, cy, scale, _ = a[i]
+            my = cy + (-0.23 - 0.06 * b[i][0] - 0.02) * scale
+            col, row = int(round(cx * size[1] + size[0] / 2)), int(round(size[1] / 2 - my * size[1]))
+            inside = img[row - 1:row + 2, col - 1:col + 2].reshape(-1, 3).mean(axis=0)
+            # (the aurora pass is drawn at half resolution, bottom row first)
+            ah, aw = alpha.shape
+            arow, acol = int((size[1] - 1 - row) * ah / size[1]), int(col * aw / size[0])
+            assert alpha[arow, acol] < 0.04, (t, "the mouth is not cut through the curtain", alpha[arow, acol])
+            assert inside[2] > inside[1] + 2.0, (t, "the curtain's green fills the mouth", inside)
+            assert inside.mean() > 3.0, (t, "the opening is black, not the night", inside)
+            ring = img[row - 25:row + 25, col - 25:col + 25].mean(axis=2)
+            assert ring.max() > inside.mean() + 40, (t, "no lip of light round the opening")
+    finally:
+        p.release()
+
+
+def test_the_zenith_spires_are_glass_the_curtains_bent_through_them(gl):
+    """Round 28, the lead at 110-118 s: the spires "dark faceted cones, plastic, no
+    refraction".  The glass is clear at its flanks: the curtains' green comes through the near
+    spire's body (top left at 114.3 s), bent, around a dark core, so over the spire's box the
+    light is green over blue (main: blue over green, 70 against 75 -- the body a dark slate)."""
+    from conftest import render_times
+    img = render_times(gl, "dream", [114.3], size=(320, 180))[0].astype(float)
+    box = img[22:48, 0:90]
+    green, blue = box[..., 1].mean(), box[..., 2].mean()
+    assert green > blue + 2.0 and green > 78.0, (green, blue)

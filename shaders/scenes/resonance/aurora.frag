@@ -35,6 +35,8 @@ float g_face_glow;     // the faces' own light (their lit planes), set by faces(
 float g_face_lit;      // how squarely the face there meets the light (0..1), set by faces()
 float g_face_on;       // how much of a face's modelled surface is here (0..1), set by faces()
 float g_mouth;         // how far into an open screaming mouth (0..1): no light there
+float g_void;          // the openings through the curtain (mouths, sockets' cores): the night behind
+float g_lip;           // the curtain's light gathered on the openings' inner lips
 // the faces' rays: striations per face-height unit (a head is about 0.6 wide: ~14 rays)
 const float FACE_RAYS = 23.0;
 // the aurora's light on the faces: from above and a little to the side
@@ -46,6 +48,8 @@ vec4 faces(vec2 p) {
     float body = 0.0;      // how much face is here (strength x fade x its rays), out of the mouth
     float mouth_dark = 0.0; // how deep in an open screaming mouth the point is
     float on = 0.0;         // how much modelled face is here (its skin below the brow)
+    float hole = 0.0;       // the openings cut through the curtain (max over the faces)
+    float lip = 0.0;        // the light on their inner lips
     // (The loop's exit is tested at the end too: llvmpipe would run its body once more, as it
     // runs an if's body for every pixel of a block; see shaders/README.md.)
     for (int i = 0; i < u_face_count; ) {
@@ -114,6 +118,24 @@ vec4 faces(vec2 p) {
             vec2 oq = (vec2(sqrt(q.x * q.x + 0.0004), q.y) - vec2(0.112, 0.05)) / vec2(0.062, 0.05);
             float orbit = exp(-dot(oq, oq));
             mouth_dark += f.w * fade * (cavity + 1.6 * orbit * orbit);
+            // (round 28: "dark green-grey ovals like pebbles" -- the screaming mouth is an
+            // opening THROUGH the curtain into the night behind it, crisp-edged, its inner lip
+            // a thin line of the curtain's light, brighter along the dropped jaw, which faces
+            // the light above; the sockets' cores open onto the night too, rimmed fainter)
+            float mk = face_mouth_at(q, g.x, g.y * 5.0);
+            float open_m = smoothstep(0.2, 0.5, g.x);
+            float below = smoothstep(0.02, -0.06, q.y - (FACE_MOUTH_Y0 - FACE_MOUTH_DROP * g.x));
+            float mouth_hole = smoothstep(1.0, 0.86, mk) * open_m;
+            float mouth_lip = exp(-pow((mk - 1.1) / 0.13, 2.0)) * open_m * (0.12 + 0.88 * below) * (0.5 + 1.0 * ray);
+            // (the sockets' openings lidded by the brow and drooping outward, not round
+            // goggles: their lip only along the lower rim, faint, where the cheek takes the light)
+            vec2 eo = oq + vec2(0.0, 0.25 * oq.x * sign(q.x) - 0.15);
+            float ol = length(eo * vec2(1.0, 1.35));
+            float eye_hole = smoothstep(0.7, 0.45, ol);
+            float eye_lip = exp(-pow((ol - 0.82) / 0.14, 2.0)) * smoothstep(-0.1, -0.4, eo.y) * (0.5 + ray);
+            float there = fade * smoothstep(0.0, 0.25, f.w);     // (strength: 0.5 at its fullest)
+            hole = max(hole, there * max(mouth_hole, 0.92 * eye_hole));
+            lip += there * (mouth_lip + 0.3 * eye_lip);
             on += min(f.w, 1.0) * fade * skin * face_zone;   // (the rays carry the forehead)
             // Density follows the hollows only (the sockets' shade, the screaming mouth):
             // the rest of the face is its own light.
@@ -137,6 +159,8 @@ vec4 faces(vec2 p) {
     g_face_lit = lit;
     g_face_on = clamp(on * sky, 0.0, 1.0);
     g_mouth = smoothstep(0.0, 0.9, mouth_dark * sky);   // (a soft ramp: a void, not a cut-out)
+    g_void = hole * sky;
+    g_lip = lip * sky;
     // The field is pulled toward the ridges, away from the hollows: a warp down the relief's
     // gradient, clamped where the flicker tears it.
     vec2 grad = vec2(dFdx(acc.x), dFdy(acc.x)) * u_resolution.y;
@@ -219,7 +243,11 @@ void main() {
         col += g_face_glow * 0.2 * carried * smoothstep(0.0, 0.5, u_intensity) * c_face
              * max(1.0 + fc.x, 0.0) * (1.0 - g_mouth)
              * smoothstep(0.0, 0.1, d.y);
+        // the openings' inner lips: the curtain's own light, thin and bright where it turns
+        // in over the edge, then nothing: the curtain opens onto the night
+        col += g_lip * 0.16 * smoothstep(0.0, 0.5, u_intensity) * mix(hue, vec3(0.85, 1.0, 0.95), 0.3);
     }
+    col *= 1.0 - g_void;
 #ifdef RESONANCE_LIFE
     // the cloud's life (memories.glsl), compiled in only in the variant drawn while the
     // corona or the laughter is up (aurora_life.frag)
@@ -230,5 +258,7 @@ void main() {
     col = col * child.w + child.rgb;
 #endif
     // alpha: the faces' density factor, which the water's reflection divides out.
-    frag_colour = vec4(col, max(1.0 + fc.x, 0.05));
+    // (the openings through the curtain are marked below 0.05 for the last pass, which shows
+    // the night and its stars in them)
+    frag_colour = vec4(col, mix(max(1.0 + fc.x, 0.06), 0.02, g_void));
 }

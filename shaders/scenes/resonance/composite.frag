@@ -4,6 +4,7 @@
 // mirrors it all. Tonemapped, encoded and dithered here.
 #include <visuals/params>
 #include "../../lib/common.glsl"
+#include "../../lib/hash.glsl"
 #include "../../lib/dither.glsl"
 #include "../../lib/colour.glsl"
 #include "../../lib/noise.glsl"
@@ -102,6 +103,17 @@ vec3 helix_light(vec2 q) {
     return u_helix * 0.09 * across * along * c;
 }
 
+// The night seen through an opening in the curtain (a face's mouth or socket): a deep indigo,
+// never black, with fine faint stars of its own, finer than the sky's, so that the opening
+// reads as depth behind the curtain.
+vec3 night_within(vec2 frag) {
+    vec2 cell = floor(frag / 5.0);
+    vec3 h = hash3i(ivec3(ivec2(cell), 731));
+    vec2 d = frag - (cell + 0.5 + 0.35 * (h.xy - 0.5) * 2.0) * 5.0;
+    float star = step(0.72, h.z) * exp(-dot(d, d) * 0.9) * (h.z - 0.72) * 0.12;
+    return vec3(0.0065, 0.0075, 0.021) + star * vec3(0.8, 0.88, 1.0);
+}
+
 // The aurora where a face surfaces, made crisper (round 11: "smeared low-resolution clay
 // masks"): the aurora pass is drawn at half resolution, so the brows, sockets and screaming
 // mouths come back soft.  Where a face changes the light's density (its alpha leaves 1), an
@@ -176,7 +188,11 @@ void main() {
         // the night)
         float face;
         vec3 aur_c = aurora_crisp(uv, face);
-        col += stars() * u_stars * ext * (1.0 - 0.9 * face);
+        // (round 28: the screaming mouths and the sockets are openings through the curtain,
+        // the alpha marks them under 0.05: the night shows in them, deep and starry, so each
+        // reads as a hole, not a painted oval)
+        float hole = smoothstep(0.075, 0.03, texture(u_aurora, uv).a);
+        col += stars() * u_stars * ext * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
         col += aur_c * mix(0.6, 1.0, ext);
 #endif
         vec3 hl = helix_light(vec2(p.x, dy));

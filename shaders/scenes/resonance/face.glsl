@@ -39,6 +39,21 @@ float face_mouth(vec2 mq, vec2 mr, float asym) {
     return length(mn) / rim;
 }
 
+// The screaming mouth's outline value at face-local q (< 1 inside the opening), the same
+// opening as face_height()'s cavity: for the pass that cuts it through the curtains.
+// (round 28: "dark green-grey ovals like pebbles" -- the mouth is a hole through the light
+// into the night behind, its edge crisp, the jaw dropped, one corner dragged down)
+float face_mouth_at(vec2 q, float mouth, float asym) {
+    vec2 mq = q - vec2(0.0, FACE_MOUTH_Y0 - FACE_MOUTH_DROP * mouth);
+    mq.y += 0.03 * asym * mq.x / 0.1;
+    // (the shape of a scream, not an egg: the upper lip a flattened arch, the mouth widest
+    // just under it, the jaw dropped into a long rounded fall, one side a little fuller)
+    vec2 mn = mq / face_mouth_radii(mouth);
+    mn.y *= mn.y > 0.0 ? 1.3 : 1.0 / mix(1.0, 1.5, smoothstep(0.1, -0.8, mn.y));
+    mn.x /= (1.0 + 0.12 * smoothstep(-0.7, 0.2, mn.y)) * (1.0 + 0.06 * asym * sign(mn.x));
+    return length(mn) / (1.0 + 0.04 * sin(5.0 * mn.x + 2.0 * mn.y + 3.0 * asym));
+}
+
 float face_relief(vec2 q, float mouth, float asym) {
     // (+: this half is the heavier one.  The lean eases to 0 across the nose: a step in it
     // at the midline split the face into two halves that did not meet, a visible seam)

@@ -201,11 +201,28 @@ void main() {
             behind[c] = texture(u_zenith_sky, clamp(buv, 0.0, 1.0))[c];
         }
         float chord = (leave - th) / max(s.z, 0.1);
-        vec3 absorb = exp(-vec3(1.1, 0.75, 0.45) * chord);
+        // (round 28: "dark faceted cones, plastic, no refraction" -- the glass clearer, so the
+        // curtains' green and violet come through it bent; the dark is kept for its core)
+        vec3 absorb = exp(-vec3(0.72, 0.5, 0.36) * chord);
         // the curtains overhead seen down through the body (refracted up the spire)
         vec3 up_d = normalize(refract(d, n, 0.67) + vec3(0.0, 0.6, 0.0));
         vec3 inner = texture(u_zenith_env, zen_env_uv(up_d)).rgb;
-        vec3 glass = behind * absorb * 1.1 + inner * absorb * 0.5 + vec3(0.0005, 0.001, 0.002);
+        // a dark core where the eye looks square through the body's thickest glass; toward
+        // the flanks the light behind is bent in brightly, and a band of it caught by total
+        // internal reflection runs just inside each edge, parallel to it (what says glass rod)
+        // (measured across the body as seen: where the ray passes closest to the axis, its
+        // depth inside the form over the body's radius there, 0 at the silhouette, 1 on the axis)
+        vec2 q0 = o.xz - s.xy;
+        float tc = clamp(-dot(q0, d.xz) / max(dot(d.xz, d.xz), 1e-6), best, leave);
+        vec3 xc = o + tc * d;
+        float gc = spire_g(xc, s, seed, t);
+        float foot = tc * u_zen_lens / u_resolution.y;
+        float rr = clamp(-gc / max(s.z * (1.0 - clamp(xc.y / s.w, 0.0, 1.0)), 1e-4), 0.0, 1.0);
+        float core = smoothstep(0.3, 0.7, rr);
+        float tir = exp(-pow((rr - 0.2) / 0.07, 2.0));
+        vec3 glass = (behind * 1.35 * (1.0 - 0.85 * core) + inner * (0.35 * (1.0 - 0.7 * core) + 1.6 * tir)) * absorb
+                   + tir * 0.18 * mix(srgb_to_linear(u_colour_high.rgb), srgb_to_linear(u_colour_low.rgb), 0.5 + 0.5 * sin(3.0 * v + seed * 6.0))
+                   + vec3(0.0005, 0.001, 0.002);
         // The corona's glints: the heart overhead caught in the flutes, streaks up the body.
         vec3 heart = normalize(vec3(ZEN_HEART.x, 35.0, ZEN_HEART.y));
         float glint = pow(max(dot(rd, heart), 0.0), 60.0);
@@ -231,7 +248,16 @@ void main() {
         // Rim light from the curtains: the silhouette's edges pale green (grazing fresnel).
         lit += c_low * 0.04 * pow(1.0 - cosi, 4.0);
         // One bright edge each: the grazing silhouette catching the curtains, a thin line.
-        lit += mix(c_low, vec3(0.9, 1.0, 0.95), 0.5) * 1.6 * pow(1.0 - cosi, 14.0);
+        // (thin, white-silver, bright: the Fresnel edge of liquid glass, a pixel or two inside
+        // the silhouette whatever the distance, brighter toward the needle where the glass thins)
+        // (broken by the liquid's ripples running up the body, each crest catching the light
+        // at the edge: beads of light sliding up a wet edge, not a drawn outline; and only
+        // where the body is wider than a few pixels, where a line inside its edge can be seen)
+        float edge_px = -gc / max(foot, 1e-6);
+        float body_px = s.z * (1.0 - v) / max(foot, 1e-6);
+        float beads = 0.2 + 0.8 * pow(0.5 + 0.5 * sin(16.0 * v - 2.0 * t + 9.0 * seed), 3.0);
+        lit += mix(c_low, vec3(0.92, 0.97, 1.0), 0.75) * (1.6 * pow(1.0 - cosi, 16.0)
+             + 0.45 * exp(-pow((edge_px - 1.2) / 0.9, 2.0)) * beads * smoothstep(3.0, 10.0, body_px) * (0.5 + sheen + 0.6 * v));
         // Haze by distance, and the needles dissolving into the light overhead.
         // (a thin violet air, not the sky itself: the glass must stay darker than what it
         // stands against, or its body melts into the curtains' rays)
@@ -240,10 +266,6 @@ void main() {
         float melt = smoothstep(0.75, 1.0, v);
         // Antialiased silhouette: the form's signed distance where the ray passes closest to
         // the spire's axis, over the pixel's footprint there, ramps the glass in over ~1.5 px.
-        vec2 q0 = o.xz - s.xy;
-        float tc = clamp(-dot(q0, d.xz) / max(dot(d.xz, d.xz), 1e-6), best, leave);
-        float gc = spire_g(o + tc * d, s, seed, t);
-        float foot = tc * u_zen_lens / u_resolution.y;
         float cover = smoothstep(0.0, 1.5 * foot, -gc);
         col = mix(col, lit, (1.0 - melt) * cover);
     }
