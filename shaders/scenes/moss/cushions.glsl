@@ -138,10 +138,18 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     glow += lit * 0.15 * pulse * crown;
     // (round 28: the glow is the fronds' own, not a smooth mound: two layers of shoots comb
     // it into stars of filaments, their tips beading into spore glints on the crowns)
-    vec2 fa = frond_star(xz, 0.24, 7.0, vec2(0.0), 1.0 - smoothstep(0.012, 0.04, fp));
+    vec2 fa = frond_star(xz, 0.34, 7.0, vec2(0.0), 1.0 - smoothstep(0.014, 0.04, fp));
     vec2 fb = frond_star(mat2(0.6, 0.8, -0.8, 0.6) * xz, 0.13, 6.0, vec2(3.3, 7.7), 1.0 - smoothstep(0.007, 0.022, fp));
     float fronds = max(fa.x, 0.8 * fb.x);
     glow *= 0.25 + 2.3 * fronds;
+    // filaments combed down every cushion from its crown: lines along the slope's own
+    // direction (the angle of the height field's gradient turns round each crown, so they
+    // radiate from it), broken into short fronds, faded where they would be under two pixels
+    float fl = (1.0 - smoothstep(0.005, 0.014, fp)) * smoothstep(0.01, 0.05, length(slope));
+    float ang = atan(slope.y, slope.x);
+    float strand = 0.5 + 0.5 * cos(20.0 * ang + 2.5 * snoise(xz * 2.2 + 9.1));
+    float frond_len = smoothstep(-0.3, 0.6, snoise(vec2(ang * 4.0, hum * 9.0)));
+    glow *= mix(1.0, 0.35 + 1.5 * strand * strand * (0.5 + 0.5 * frond_len), fl);
     glow += lit * (fa.y + 0.6 * fb.y) * (0.4 + 1.6 * crown) * (0.6 + 1.5 * pulse) * hollow;
     // the paving only in the deepest crevices, the moss's light spilling on its edges
     // (round 28: the crevice's edge widened with the footprint drew dark streaks across the
