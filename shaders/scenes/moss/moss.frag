@@ -123,7 +123,7 @@ vec3 moss_heat_hue(vec3 g, vec2 xz) {
     vec3 white = vec3(0.70, 1.0, 0.95);
     float tint = vnoise(xz * 0.31 + 2.7);
     vec3 hue = mix(emerald, teal, clamp(smoothstep(0.04, 0.55, L) + 0.8 * (tint - 0.5), 0.0, 1.0));
-    hue = mix(hue, white, smoothstep(0.45, 1.5, L));
+    hue = mix(hue, white, smoothstep(0.28, 1.1, L));
     vec3 remap = hue * (L / dot(hue, W));
     return mix(g, remap, smoothstep(0.004, 0.025, L));
 }
@@ -351,17 +351,19 @@ void main() {
     g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0 * hot_k;
     // depth: the far streets sink into the night (the near moss, where the heart is, holds
     // the light: contrast from near to far)
-    // the wave's front itself: a band of cold light sweeping over moss and wet stone alike
-    // (the moss under it flaring, above), so its line reads whole across the street
-    g += vec3(0.25, 0.9, 0.75) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow;
-    // and its crest a thin line of near-white fire on the moss (on the bare stone a glint)
-    g += vec3(0.55, 1.0, 0.9) * crest * (0.15 + 0.85 * smoothstep(0.0, 0.08, lum)) * 0.6 * m.glow;
-    g *= 0.25 + 0.75 * exp(-t / 18.0);
+    float dim = 0.25 + 0.75 * exp(-t / 18.0);
+    g *= dim;
     // (round 28: "one flat cyan-teal everywhere"): the moss's light by its own heat -- the
     // dim fronds and the valleys a deep emerald, the lit crowns teal, the hottest crests a
     // pale cyan-white -- and each colony a little its own hue (bluer or greener); the dark
-    // stone's violet sheen is left as it was
+    // stone's violet sheen is left as it was, and the beat's
+    // ring and crest (below) keep their own cold white
     g = moss_heat_hue(g, xz);
+    // the wave's front itself: a band of cold light sweeping over moss and wet stone alike
+    // (the moss under it flaring, above), so its line reads whole across the street
+    g += vec3(0.25, 0.9, 0.75) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
+    // and its crest a thin line of near-white fire on the moss (on the bare stone a glint)
+    g += vec3(0.55, 1.0, 0.9) * crest * (0.15 + 0.85 * smoothstep(0.0, 0.08, lum)) * 0.6 * m.glow * dim;
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
     float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
