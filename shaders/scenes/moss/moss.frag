@@ -118,7 +118,7 @@ vec3 heart_front(vec2 xz, float fp, Heart h) {
 vec3 moss_heat_hue(vec3 g, vec2 xz) {
     const vec3 W = vec3(0.2, 0.7, 0.1);
     float L = dot(g, W);
-    vec3 emerald = vec3(0.035, 1.0, 0.30);
+    vec3 emerald = vec3(0.02, 1.0, 0.17);
     vec3 teal = vec3(0.08, 0.95, 0.80);
     vec3 white = vec3(0.70, 1.0, 0.95);
     float tint = vnoise(xz * 0.31 + 2.7);
