@@ -108,12 +108,11 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     // across, rising smoothly out of dark valleys, the tufts only shading it)
     // (round 28: foreshortened, the hollows and tufts drew dark streaks across the mid
     // distance, "mottled noise": off from the eye the carpet's relief softens into a lit sheet)
-    float soft = smoothstep(0.012, 0.07, fp);
+    // (by distance, not footprint: the same frame at any size)
+    float soft = smoothstep(2.8, 7.0, t);
     tuft = mix(tuft, 0.5, soft);
     float hollow = smoothstep(0.05, 0.75, hum) * (0.45 + 0.55 * tuft);
-    hollow = mix(hollow, 0.55 + 0.35 * hollow, soft);
     float crown = smoothstep(0.65, 1.4, hum) * (0.5 + 0.5 * tuft);
-    crown = mix(crown, 0.3 + 0.4 * crown, soft);
     float sheen = pow(1.0 - facing, 3.0) * hollow;
     // the night's cold light from down the street models the hummocks' backs
     vec3 L = normalize(vec3(0.25, 0.55, -0.8));
@@ -194,6 +193,8 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
         tips += (bead + halo) * grow * sk * (0.35 + 0.65 * s.w) * (0.5 + 2.2 * pulse);
     }
     col = mix(col, vec3(0.03, 0.008, 0.01) + lit * 0.1, stalk_cover);
-    col += tips * mix(moss_a, vec3(0.75, 1.0, 0.95), 0.55) * 3.0;
+    // (round 28: the ground's heat hue turns the dim moss round them emerald: the beads a
+    // little hotter, so they still burn cyan-white spore glints against it)
+    col += tips * mix(moss_a, vec3(0.75, 1.0, 0.95), 0.7) * 4.5;
     return col;
 }

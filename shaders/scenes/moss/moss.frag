@@ -316,10 +316,10 @@ void main() {
             // them in ragged colonies -- thicker along the joints it grows from)
             float colony = 0.6 * vnoise(xz * 1.1 + 5.3) + 0.4 * vnoise(xz * 3.1 - 1.7)
                          + 0.22 * exp(-bd / 0.08);
-            float creep_k = smoothstep(0.52, 0.66, colony);
+            float creep_k = smoothstep(0.6, 0.74, colony);
             float piece = smoothstep(0.55, 0.8, vnoise(xz * 1.9 + 2.0));
             vec3 slate = vec3(0.004, 0.005, 0.009) * (0.75 + 0.4 * g_cobble) * (0.5 + 0.5 * bevel);
-            vec3 kerb_side = mix(slate + sheen + 0.35 * seam_light * piece, 0.8 * grown, creep_k);
+            vec3 kerb_side = mix(slate + sheen + 0.35 * seam_light * piece, 0.6 * grown, creep_k);
             e.rgb = mix(e.rgb, mix(kerb_side, grown, street), near_k);
             carpet = street * near_k;
         }
