@@ -315,11 +315,13 @@ void main() {
             // broken pieces, the stones one dark wet slate, and the carpet creeps out over
             // them in ragged colonies -- thicker along the joints it grows from)
             float colony = 0.6 * vnoise(xz * 1.1 + 5.3) + 0.4 * vnoise(xz * 3.1 - 1.7)
-                         + 0.22 * exp(-bd / 0.08);
+                         + 0.07 * exp(-bd / 0.12);
             float creep_k = smoothstep(0.6, 0.74, colony);
-            float piece = smoothstep(0.55, 0.8, vnoise(xz * 1.9 + 2.0));
-            vec3 slate = vec3(0.004, 0.005, 0.009) * (0.75 + 0.4 * g_cobble) * (0.5 + 0.5 * bevel);
-            vec3 kerb_side = mix(slate + sheen + 0.35 * seam_light * piece, 0.6 * grown, creep_k);
+            float piece = smoothstep(0.62, 0.85, vnoise(xz * 1.9 + 2.0));
+            // (no bevel and no spill along the joints but in those pieces: either drew the net)
+            vec3 slate = vec3(0.004, 0.005, 0.009) * (0.75 + 0.4 * g_cobble);
+            vec3 slate_sheen = fres_w * wet * (vec3(0.012, 0.01, 0.04) + moss_lit * 0.35 * spill * piece);
+            vec3 kerb_side = mix(slate + slate_sheen + 0.35 * seam_light * piece, 0.6 * grown, creep_k);
             e.rgb = mix(e.rgb, mix(kerb_side, grown, street), near_k);
             carpet = street * near_k;
         }
