@@ -40,6 +40,30 @@ vec2 segment_distance(vec2 p, vec2 a, vec2 b) {
     return vec2(length(p - a - ab * k), k);
 }
 
+// Fronds (round 28: "glowing mounds with fine grain, not living moss"): the carpet's light
+// gathered into shoots -- each cell of a jittered lattice holds one small star of fronds
+// radiating from its heart, the light running out along each frond and beading at its tip (a
+// spore glint).  One cell per layer, the star kept inside it, so no border cuts a frond; two
+// layers at different sizes and turns, so no lattice reads.  x: the fronds' light (0..~1),
+// y: the tips' glints.  fk fades both to their mean before a frond gets thinner than a pixel.
+vec2 frond_star(vec2 xz, float cell, float arms, vec2 seed, float fk) {
+    vec2 p = xz / cell + seed;
+    vec2 id = floor(p);
+    vec4 s = stalk_in(ivec2(id) + ivec2(37, 91));
+    vec2 c = id + 0.35 + 0.3 * vec2(fract(s.z * 13.1), fract(s.w * 17.3));
+    vec2 d = p - c;
+    float r = length(d);
+    float R = 0.22 + 0.1 * s.z;                     // (inside the cell at any jitter)
+    float a = atan(d.y, d.x) + 6.2832 * s.w;
+    float n = arms + floor(3.0 * s.z);
+    // each frond a lobe of the angle, narrowing toward its tip, bent a little as it grows
+    float lobe = 0.5 + 0.5 * cos(n * (a + 0.9 * r / R * (s.z - 0.5)));
+    float along = clamp(r / R, 0.0, 1.0);
+    float frond = pow(lobe, 2.0 + 10.0 * along) * (1.0 - smoothstep(0.75, 1.0, along));
+    float tip = pow(lobe, 14.0) * exp(-pow((along - 0.85) / 0.1, 2.0)) * step(0.55, s.w);
+    return mix(vec2(0.32, 0.03), vec2(frond * (0.35 + 0.9 * along), tip), fk);
+}
+
 // The moss near the eye, emitted light (linear).  ro, rd: the eye ray; xz, t: where it meets
 // the ground (xz already bent by the streets' wander, `bend` that bend); fp: the pixel's
 // footprint on the ground; pix: radians per pixel; lit: the moss light here now (the pulse
@@ -82,6 +106,11 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     // (round 27: "speckle", "noisy" -- the crowns were the small tufts', a camouflage of
     // blotches a fifth of a unit across: the glow gathers in the hummocks' tops now, a unit
     // across, rising smoothly out of dark valleys, the tufts only shading it)
+    // (round 28: foreshortened, the hollows and tufts drew dark streaks across the mid
+    // distance, "mottled noise": off from the eye the carpet's relief softens into a lit sheet)
+    // (by distance, not footprint: the same frame at any size)
+    float soft = smoothstep(2.8, 7.0, t);
+    tuft = mix(tuft, 0.5, soft);
     float hollow = smoothstep(0.05, 0.75, hum) * (0.45 + 0.55 * tuft);
     float crown = smoothstep(0.65, 1.4, hum) * (0.5 + 0.5 * tuft);
     float sheen = pow(1.0 - facing, 3.0) * hollow;
@@ -97,14 +126,34 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
     // (round 27: the crowns' glow read as flat blotches -- light that models form: the
     // hummocks' slopes, steepened for the light alone, turn the glow down on the sides away
     // from the moon down the street and catch its cold light as a rim on the sides toward it)
-    vec3 ns = normalize(vec3(3.0 * slope.x, 1.0, 3.0 * slope.y));
+    // (round 28: off from the eye only the hummocks' own slope: the tufts' steepened
+    // gradients, foreshortened, were a mottle of light and dark across the mid distance)
+    vec2 slope_l = mix(slope, -0.22 * 0.62 * 0.85 * g0.yz * step(0.0, hum), soft);
+    vec3 ns = normalize(vec3(3.0 * slope_l.x, 1.0, 3.0 * slope_l.y));
     float toward = dot(ns, L);
     glow *= 0.55 + 0.75 * smoothstep(0.1, 0.75, toward);
     body += vec3(0.012, 0.02, 0.045) * pow(1.0 - facing, 2.0) * smoothstep(0.4, 0.8, toward) * hollow;
     // the heartbeat passing lights the tufts a moment from within
     glow += lit * 0.15 * pulse * crown;
+    // (round 28: the glow is the fronds' own, not a smooth mound: two layers of shoots comb
+    // it into stars of filaments, their tips beading into spore glints on the crowns)
+    vec2 fa = frond_star(xz, 0.34, 7.0, vec2(0.0), 1.0 - smoothstep(0.014, 0.04, fp));
+    vec2 fb = frond_star(mat2(0.6, 0.8, -0.8, 0.6) * xz, 0.13, 6.0, vec2(3.3, 7.7), 1.0 - smoothstep(0.007, 0.022, fp));
+    float fronds = max(fa.x, 0.8 * fb.x);
+    glow *= 0.25 + 2.3 * fronds;
+    // filaments combed down every cushion from its crown: lines along the slope's own
+    // direction (the angle of the height field's gradient turns round each crown, so they
+    // radiate from it), broken into short fronds, faded where they would be under two pixels
+    float fl = (1.0 - smoothstep(0.005, 0.014, fp)) * smoothstep(0.01, 0.05, length(slope));
+    float ang = atan(slope.y, slope.x);
+    float strand = 0.5 + 0.5 * cos(20.0 * ang + 2.5 * snoise(xz * 2.2 + 9.1));
+    float frond_len = smoothstep(-0.3, 0.6, snoise(vec2(ang * 4.0, hum * 9.0)));
+    glow *= mix(1.0, 0.35 + 1.5 * strand * strand * (0.5 + 0.5 * frond_len), fl);
+    glow += lit * (fa.y + 0.6 * fb.y) * (0.4 + 1.6 * crown) * (0.6 + 1.5 * pulse) * hollow;
     // the paving only in the deepest crevices, the moss's light spilling on its edges
-    float gap = 1.0 - smoothstep(0.0, 0.06 + fp * 4.0, hum - 0.04);
+    // (round 28: the crevice's edge widened with the footprint drew dark streaks across the
+    // mid distance: it widens only as a pixel does, and fades off into the sheet)
+    float gap = (1.0 - smoothstep(0.0, 0.06 + fp * 0.6, hum - 0.04)) * (1.0 - soft);
     vec3 col = mix(body + glow, paving + lit * 0.008, gap);
 
     // Sporophytes: the ray's stretch from the tips' height down to the ground, on the ground
@@ -144,6 +193,8 @@ vec3 moss_cushions(vec3 ro, vec3 rd, vec2 xz, vec2 bend, float t, float fp, floa
         tips += (bead + halo) * grow * sk * (0.35 + 0.65 * s.w) * (0.5 + 2.2 * pulse);
     }
     col = mix(col, vec3(0.03, 0.008, 0.01) + lit * 0.1, stalk_cover);
-    col += tips * mix(moss_a, vec3(0.75, 1.0, 0.95), 0.55) * 3.0;
+    // (round 28: the ground's heat hue turns the dim moss round them emerald: the beads a
+    // little hotter, so they still burn cyan-white spore glints against it)
+    col += tips * mix(moss_a, vec3(0.75, 1.0, 0.95), 0.7) * 4.5;
     return col;
 }

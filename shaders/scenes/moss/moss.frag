@@ -112,6 +112,22 @@ vec3 heart_front(vec2 xz, float fp, Heart h) {
     return vec3(ring, exp(-r / 9.0) / (1.0 + r / max(h.reach, 1e-3)));
 }
 
+// The moss's colour by its brightness (linear in, linear out, the same luminance): deep
+// emerald where it is dim, teal as it warms, pale cyan-white at the hottest; a slow noise
+// over the ground tilts whole colonies greener or bluer.  Near-black stays as it was.
+vec3 moss_heat_hue(vec3 g, vec2 xz) {
+    const vec3 W = vec3(0.2, 0.7, 0.1);
+    float L = dot(g, W);
+    vec3 emerald = vec3(0.02, 1.0, 0.17);
+    vec3 teal = vec3(0.08, 0.95, 0.80);
+    vec3 white = vec3(0.70, 1.0, 0.95);
+    float tint = vnoise(xz * 0.31 + 2.7);
+    vec3 hue = mix(emerald, teal, clamp(smoothstep(0.04, 0.55, L) + 0.8 * (tint - 0.5), 0.0, 1.0));
+    hue = mix(hue, white, smoothstep(0.28, 1.1, L));
+    vec3 remap = hue * (L / dot(hue, W));
+    return mix(g, remap, smoothstep(0.004, 0.025, L));
+}
+
 void main() {
     vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
     vec3 rd = normalize(u_cam_fwd + 2.0 * u_cam_tan * (uv.x * u_cam_right + uv.y * u_cam_up));
@@ -169,6 +185,11 @@ void main() {
     g_moss_grid = u_streets;
     g_moss_tile_scale = 0.8;                         // (round 10: cushions several pixels across, not a grain)
     g_moss_lod_bias = mix(0.4, 1.1, u_streets);      // (round 18: the street's cushions crisp, not a velvet)
+#ifdef MOSS_CUSHIONS
+    // (round 28: past the near carpet the clumps' field read as "mottled cyan noise": it
+    // melts into a soft sheet of light as it runs off into the mist)
+    g_moss_lod_bias += 1.6 * smoothstep(0.06, 0.4, fp);
+#endif
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
     // (the wave's front lights the moss it reaches: carried by the pulse everything below reads)
     // (its own pace, slower than the breath's: the breath's rings crowded at that pace)
@@ -289,7 +310,18 @@ void main() {
             // (round 26: "the street does not read as a street": the carpet paves the street
             // alone, its edge ragged where it spills over the kerb; beside it, under the
             // columns, the blocks' dark wet stones with the moss only in some seams)
-            vec3 kerb_side = stone_c + sheen + 0.35 * seam_light;
+            // (round 28: beside the street the cobbles' glowing seams drew a net of cells round
+            // the columns, "Voronoi tiles", "a debug overlay": the seams now show only in
+            // broken pieces, the stones one dark wet slate, and the carpet creeps out over
+            // them in ragged colonies -- thicker along the joints it grows from)
+            float colony = 0.6 * vnoise(xz * 1.1 + 5.3) + 0.4 * vnoise(xz * 3.1 - 1.7)
+                         + 0.07 * exp(-bd / 0.12);
+            float creep_k = smoothstep(0.6, 0.74, colony);
+            float piece = smoothstep(0.62, 0.85, vnoise(xz * 1.9 + 2.0));
+            // (no bevel and no spill along the joints but in those pieces: either drew the net)
+            vec3 slate = vec3(0.004, 0.005, 0.009) * (0.75 + 0.4 * g_cobble);
+            vec3 slate_sheen = fres_w * wet * (vec3(0.012, 0.01, 0.04) + moss_lit * 0.35 * spill * piece);
+            vec3 kerb_side = mix(slate + slate_sheen + 0.35 * seam_light * piece, 0.6 * grown, creep_k);
             e.rgb = mix(e.rgb, mix(kerb_side, grown, street), near_k);
             carpet = street * near_k;
         }
@@ -321,12 +353,19 @@ void main() {
     g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0 * hot_k;
     // depth: the far streets sink into the night (the near moss, where the heart is, holds
     // the light: contrast from near to far)
+    float dim = 0.25 + 0.75 * exp(-t / 18.0);
+    g *= dim;
+    // (round 28: "one flat cyan-teal everywhere"): the moss's light by its own heat -- the
+    // dim fronds and the valleys a deep emerald, the lit crowns teal, the hottest crests a
+    // pale cyan-white -- and each colony a little its own hue (bluer or greener); the dark
+    // stone's violet sheen is left as it was, and the beat's
+    // ring and crest (below) keep their own cold white
+    g = moss_heat_hue(g, xz);
     // the wave's front itself: a band of cold light sweeping over moss and wet stone alike
     // (the moss under it flaring, above), so its line reads whole across the street
-    g += vec3(0.25, 0.9, 0.75) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow;
+    g += vec3(0.25, 0.9, 0.75) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
     // and its crest a thin line of near-white fire on the moss (on the bare stone a glint)
-    g += vec3(0.55, 1.0, 0.9) * crest * (0.15 + 0.85 * smoothstep(0.0, 0.08, lum)) * 0.6 * m.glow;
-    g *= 0.25 + 0.75 * exp(-t / 18.0);
+    g += vec3(0.55, 1.0, 0.9) * crest * (0.15 + 0.85 * smoothstep(0.0, 0.08, lum)) * 0.6 * m.glow * dim;
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
     float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
