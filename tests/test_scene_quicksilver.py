@@ -983,3 +983,16 @@ def test_the_close_shots_violet_sun_is_a_body_with_a_surface_not_a_flat_disc(gl,
     assert radius > 8.0, radius
     assert limb < 0.92 * centre, f"no limb darkening: limb {limb:.1f}, centre {centre:.1f}"
     assert grain > 2.0, f"a flat face: granule contrast {grain:.2f}"
+
+
+def test_the_shards_pieces_turn_apart_after_the_cracks_cross_it(gl, tmp_path):
+    """Round 28's note: the shard's stills at 168.7-173.5 s were one set-up differing only by
+    the push (main's picture was the same at fracture 0.45 and 1: the cracks had crossed the
+    shard, nothing more happened).  As the cracks reach the rim the pieces turn apart, so the
+    self breaks further: between fracture 0.45 and 1 over 400 pixels change by over 30 levels
+    at 320x180 (672 now, 0 on main)."""
+    a, b = render_cues(gl, tmp_path, [dict(DREAM, shot=2, fracture=0.45, drift=0.8),
+                                      dict(DREAM, shot=2, fracture=1.0, drift=0.8)],
+                       [SETTLED], seed=DREAM_SEED, size=(320, 180))
+    changed = int((np.abs(luma(a) - luma(b)) > 30.0).sum())
+    assert changed > 400, changed
