@@ -73,8 +73,10 @@ def camera(drift: float) -> tuple[tuple[float, float, float], tuple[float, float
     k = min(max((drift - 0.4) / 0.6, 0.0), 1.0)
     # (round 22: its stills at 171 and 174 s were one framing: the push in grows as the cracks
     # do, from the shard beside its candle to the cracked face filling the frame)
-    pos = (0.5 - 0.6 * k, 0.68 - 0.04 * k, -2.05 + 0.9 * k * k)
-    target = (SHARD_CENTRE[0] - 0.02 - 0.05 * k * k, SHARD_CENTRE[1] + 0.02 + 0.1 * k * k, SHARD_CENTRE[2])
+    # (round 28: still one set-up differing by the push: the camera also sinks, so the end
+    # looks up at the broken self from low beside the candle -- another angle, not a zoom)
+    pos = (0.5 - 0.6 * k, 0.68 - 0.04 * k - 0.14 * k * k, -2.05 + 0.9 * k * k)
+    target = (SHARD_CENTRE[0] - 0.02 - 0.05 * k * k, SHARD_CENTRE[1] + 0.02 + 0.11 * k * k, SHARD_CENTRE[2])
     return pos, target
 
 

@@ -959,3 +959,40 @@ def test_the_close_shots_tears_are_not_striped_domes(gl, tmp_path):
         sharpest.append(float((prof[:-2] + prof[2:] - 2.0 * prof[1:-1]).max()))
     assert len(sharpest) >= 3, sharpest
     assert max(sharpest) < 40.0, sorted(sharpest)
+
+
+# -- round 28 (second task): the close shot's violet sun a body, not a flat disc --------------
+
+def test_the_close_shots_violet_sun_is_a_body_with_a_surface_not_a_flat_disc(gl, tmp_path):
+    """Round 28's note at 159-166 s: "its violet sun a soft flat disc".  The sun is a sphere now:
+    its limb darker than its centre and its face boiling with granules (main's disc was one
+    flat tone: its inner ring as bright as its centre, its face without texture)."""
+    size = (480, 270)
+    (img,) = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [2.5], size=size)
+    y = luma(img)
+    corner = y[: size[1] // 4, size[0] * 3 // 4:]             # the sun hangs high, ahead right (no tear there)
+    bright = corner > np.percentile(corner, 97)
+    cy, cx = (float(v.mean()) for v in np.nonzero(bright))
+    yy, xx = np.mgrid[: corner.shape[0], : corner.shape[1]]
+    rr = np.hypot(yy - cy, xx - cx)
+    disc = corner > 0.5 * (corner[rr < 3].mean() + np.median(corner))
+    radius = float(np.sqrt(disc.sum() / np.pi))
+    centre = corner[rr < 0.3 * radius].mean()
+    limb = corner[(rr > 0.7 * radius) & (rr < 0.85 * radius)].mean()
+    grain = (corner - box_mean(corner, 5))[rr < 0.6 * radius].std()
+    assert radius > 8.0, radius
+    assert limb < 0.92 * centre, f"no limb darkening: limb {limb:.1f}, centre {centre:.1f}"
+    assert grain > 2.0, f"a flat face: granule contrast {grain:.2f}"
+
+
+def test_the_shards_pieces_turn_apart_after_the_cracks_cross_it(gl, tmp_path):
+    """Round 28's note: the shard's stills at 168.7-173.5 s were one set-up differing only by
+    the push (main's picture was the same at fracture 0.45 and 1: the cracks had crossed the
+    shard, nothing more happened).  As the cracks reach the rim the pieces turn apart, so the
+    self breaks further: between fracture 0.45 and 1 over 400 pixels change by over 30 levels
+    at 320x180 (672 now, 0 on main)."""
+    a, b = render_cues(gl, tmp_path, [dict(DREAM, shot=2, fracture=0.45, drift=0.8),
+                                      dict(DREAM, shot=2, fracture=1.0, drift=0.8)],
+                       [SETTLED], seed=DREAM_SEED, size=(320, 180))
+    changed = int((np.abs(luma(a) - luma(b)) > 30.0).sum())
+    assert changed > 400, changed

@@ -35,6 +35,7 @@ const float FOCUS = 1.25;            // the focused distance (world units from t
 const float APERTURE = 0.009;        // blur (world units at the subject) per unit of defocus
 const vec3 KEY = vec3(-0.42, 0.62, -0.66);      // a cold light high behind the viewer, left
 const vec3 SUN = vec3(0.3606, 0.1980, 0.9115);    // ~11 deg up, ahead right
+const float SUN_R = 0.04;                          // its angular radius (radians)
 const vec3 MOON = vec3(-0.2395, 0.4226, 0.8741);   // ~25 deg up, ahead left (above the frame: the tears mirror it)
 const vec3 CANDLE_A = vec3(-0.2157, 0.012, 0.9764);   // at the feet of the Serenes
 const vec3 CANDLE_B = vec3(0.1593, 0.010, 0.9872);
@@ -73,6 +74,39 @@ vec2 serenes_far(float az, float el, float blur) {
     return vec2(cover, eyes);
 }
 
+// The violet sun as a body, not a flat disc (round 28's note: "a soft flat disc"): a sphere
+// darkening to a deep violet limb, its face boiling with granules, a thin hot rim and a faint
+// ragged corona.  Its blur is capped: it is the brightest thing in the night and reads sharp
+// even beyond the focus, so its surface survives the lens.
+vec3 sun_body(vec3 r, float blur) {
+    vec3 e1 = normalize(cross(vec3(0.0, 1.0, 0.0), SUN));
+    vec3 e2 = cross(SUN, e1);
+    vec2 q = vec2(dot(r, e1), dot(r, e2)) / SUN_R;                  // disc radii from its centre
+    float d = length(q);
+    if (dot(r, SUN) < 0.9 || d > 4.0) {
+        return vec3(0.0);
+    }
+    float b = min(blur, 0.0025) / SUN_R;
+    float disc = 1.0 - smoothstep(1.0 - b - 0.02, 1.0 + b + 0.02, d);
+    float mu = sqrt(max(1.0 - d * d, 0.0));
+    // granules: cells foreshortened toward the limb, two octaves, faded where they would alias
+    vec2 gq = q / (0.35 + 0.65 * mu);
+    float gran = vnoise(mat2(0.8, -0.6, 0.6, 0.8) * gq * 5.0 + 3.1) * 0.5
+               + vnoise(mat2(0.5, 0.87, -0.87, 0.5) * gq * 11.0 - 7.7) * 0.3
+               + vnoise(gq * 23.0 + 1.3) * 0.2;
+    gran = 1.0 - abs(2.0 * gran - 1.0);              // bright cells, dark lanes between them
+    float detail = 1.0 - smoothstep(0.01, 0.02, blur);    // (rippled liquid blurs it: no boiling there)
+    float face = pow(mu, 0.8) * (0.75 + 0.6 * (gran - 0.6) * detail);
+    vec3 hot = mix(vec3(0.22, 0.06, 0.75), vec3(0.75, 0.5, 1.15), smoothstep(0.3, 1.0, face));
+    vec3 col = hot * face * 0.75 * disc;
+    // the hot rim just inside the limb, and the corona's ragged streamers outside it
+    col += vec3(0.6, 0.3, 1.2) * exp(-abs(d - 1.0) * 40.0) * 0.15;
+    float ang = atan(q.y, q.x);
+    float streak = 0.55 + 0.45 * vnoise(vec2(ang * 3.2, 1.7)) * vnoise(vec2(ang * 9.0, 4.2));
+    col += vec3(0.45, 0.14, 1.1) * exp(-max(d - 1.0, 0.0) * (3.5 / streak)) * (1.0 - disc) * 0.12;
+    return col;
+}
+
 // Radiance from the upper half of the world along r (r.y >= 0), blur in radians.
 vec3 night_up(vec3 r, float blur) {
     float el = r.y;
@@ -81,16 +115,20 @@ vec3 night_up(vec3 r, float blur) {
     // (the near liquid mirrors it): crisp discs, the brightest colour in the night
     vec3 col = vec3(0.0015, 0.001, 0.003);
     float sun_x = max(1.0 - dot(r, SUN), 0.0);
-    col += vec3(0.45, 0.12, 1.1) * (glow_disc(r, SUN, 0.04, blur) * (0.22 + 1.1 * exp(-sun_x * 2500.0))
-           + exp(-sun_x * 300.0) * 0.1 + exp(-sun_x * 40.0) * 0.025);
+    col += sun_body(r, blur) + vec3(0.45, 0.12, 1.1) * (exp(-sun_x * 300.0) * 0.06 + exp(-sun_x * 40.0) * 0.025);
     col += vec3(0.12, 0.8, 0.38) * (glow_disc(r, MOON, 0.028, blur) * 1.1
            + exp(-max(1.0 - dot(r, MOON), 0.0) * 900.0) * 0.05);
     // a faint cold dome, brighter behind the viewer where the key light hangs
     col += vec3(0.02, 0.018, 0.035) * smoothstep(0.1, 0.9, r.y) * (1.0 + 3.0 * smoothstep(0.2, -0.8, r.z));
     // the violet haze over the far street, brightest ahead, and its thin pale line at the horizon
+    // (round 28's note: "the horizon haze band flat" -- it thickens and thins along the horizon,
+    // banks of mist lit unevenly by the city, the pale line brightest where the haze parts)
     float ahead = 0.35 + 0.65 * smoothstep(-0.4, 0.9, r.z);
-    col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0) * 0.3 + exp(-el * 8.0) * 0.04) * ahead;
-    col += vec3(0.75, 0.78, 1.0) * exp(-el * (110.0 - 80.0 * min(blur * 30.0, 1.0))) * ahead * 0.8;
+    float bank = vnoise(vec2(az * 7.0, 2.3)) * 0.7 + vnoise(vec2(az * 19.0, 5.1)) * 0.3;
+    float thick = 0.55 + 0.9 * bank;
+    col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0 / thick) * 0.3 * thick + exp(-el * 8.0) * 0.04) * ahead;
+    col += vec3(0.75, 0.78, 1.0) * exp(-el * (110.0 - 80.0 * min(blur * 30.0, 1.0))) * ahead
+         * 0.8 * (1.35 - 0.9 * smoothstep(0.3, 0.8, bank));
     // the glass city far off in the haze: towers of uneven height, dark against its glow,
     // a faint violet edge where they catch it (out of focus: the lens softens them)
     float slot = floor(az * 11.0);

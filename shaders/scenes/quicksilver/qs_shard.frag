@@ -368,9 +368,12 @@ void main() {
             if (ck.y >= 0.0) {
                 vec2 tip = vec2(hash12(vec2(ck.y, 3.1)), hash12(vec2(ck.y, 8.4))) - 0.5;
                 float grown = smoothstep(0.0, 0.5, u_crack.z);
-                n = normalize(n + 0.09 * grown * (u_shard_x * tip.x + u_shard_y * tip.y));
-                hs += 0.03 * grown * (u_shard_x * tip.y - u_shard_y * tip.x);
-                piece_lit = 1.0 + 0.35 * grown * (hash12(vec2(ck.y, 5.9)) - 0.5);
+                // (round 28: the shot's stills were one set-up differing by the push: as the
+                // cracks run out to the rim the pieces turn apart, so the self breaks)
+                float apart = smoothstep(0.65, 1.0, u_crack.z);
+                n = normalize(n + (0.09 * grown + 0.05 * apart) * (u_shard_x * tip.x + u_shard_y * tip.y));
+                hs += (0.03 * grown + 0.07 * apart) * (u_shard_x * tip.y - u_shard_y * tip.x);
+                piece_lit = 1.0 + (0.35 * grown + 0.3 * apart) * (hash12(vec2(ck.y, 5.9)) - 0.5);
             }
             vec3 nb = normalize(mix(n, u_shard_x * grad.x + u_shard_y * grad.y, 0.75 * bev));
             vec3 r = reflect(rd, nb);
