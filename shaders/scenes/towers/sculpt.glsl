@@ -104,8 +104,14 @@ Carving carving(Body k, float t0, float amount, float time) {
 // batter, then tapering to a fine point -- or, for some, cut by a sheared sloping crown;
 // no waist, no flutes, no twist; the liquid a gentle wave running along the height.
 // amount: the scene's liquid param (a uniform: every pixel takes the same branch).
-void carving_sheer(inout Carving c, float amount) {
+// t0, sculpt: the distance from the eye and the sculpt param, as carving() took them: the sheer
+// carving carries twice as far (a plain quadric far off read as a capsule's dome among them).
+void carving_sheer(inout Carving c, float amount, float t0, float sculpt) {
     c.sheer = amount;
+    bool massive = c.tiers > 0.0;
+    float far_amp = sculpt * (1.0 - smoothstep(massive ? 2.0 * SCULPT_FADE : 2.0 * SCULPT_FADE,
+                                               massive ? 2.5 * SCULPT_FAR : 2.2 * SCULPT_FAR, t0));
+    c.amp = mix(c.amp, far_amp, amount);
     float h1 = fract(c.waist_s * 17.3 + c.flute * 41.7);
     float a = 6.2832 * h1;
     c.plan = vec2(cos(a), sin(a));
