@@ -105,12 +105,12 @@ Carving carving(Body k, float t0, float amount, float time) {
 // no waist, no flutes, no twist; the liquid a gentle wave running along the height.
 // amount: the scene's liquid param (a uniform: every pixel takes the same branch).
 // t0, sculpt: the distance from the eye and the sculpt param, as carving() took them: the sheer
-// carving carries twice as far (a plain quadric far off read as a capsule's dome among them).
+// carving carries to the fog (a plain quadric far off read as a capsule's dome among them).
 void carving_sheer(inout Carving c, float amount, float t0, float sculpt) {
     c.sheer = amount;
-    bool massive = c.tiers > 0.0;
-    float far_amp = sculpt * (1.0 - smoothstep(massive ? 2.0 * SCULPT_FADE : 2.0 * SCULPT_FADE,
-                                               massive ? 2.5 * SCULPT_FAR : 2.2 * SCULPT_FAR, t0));
+    // (carried to the fog: half carved, between a dome and a point, a tower's crown read
+    // as a white bow-tie -- the dome's upturned glass on a chamfered plan)
+    float far_amp = sculpt * (1.0 - smoothstep(3.5 * SCULPT_FADE, 3.2 * SCULPT_FAR, t0));
     c.amp = mix(c.amp, far_amp, amount);
     float h1 = fract(c.waist_s * 17.3 + c.flute * 41.7);
     float a = 6.2832 * h1;
@@ -139,7 +139,9 @@ vec2 sheer_plan_profile(vec2 u, float s, float R, Carving c, float rho) {
         // collar on the roof)
         T = 0.86 * (1.0 - 0.16 * step(0.35, s));
     }
-    return vec2(mix(rho, rp, c.sheer), min(R, mix(R, T, c.sheer)));
+    // (the plan fades with the carving as the profile does: a chamfered plan under the
+    // quadric's dome, far off, read as a white bow-tie on the roof)
+    return vec2(mix(rho, rp, c.sheer * c.amp), min(R, mix(R, T, c.sheer)));
 }
 
 // Where lp lies across the twisting flutes: 0 on a ridge, 1 at the bottom of a groove (|sin|
@@ -188,9 +190,13 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
         float d = (pr.x - mix(R, Rs, c.amp)) * min(k.r.x, k.r.y);
         // a sheared crown: the top cut by a plane sloping across the tower
         vec2 q = vec2(c.plan.x * u.x - c.plan.y * u.y, c.plan.y * u.x + c.plan.x * u.y);
-        float slope = c.crown * c.amp * c.sheer * k.h
-                    * (c.tiers > 0.0 ? 0.15 * q.x - 0.39 : 0.12 * q.x - 0.16);
-        return max(d, lp.y - min(k.cut, k.h + slope));
+        float tilt = c.crown * c.amp * c.sheer * k.h * (c.tiers > 0.0 ? 0.15 : 0.12);
+        float slope = tilt * q.x - c.crown * c.amp * c.sheer * k.h * (c.tiers > 0.0 ? 0.45 : 0.16);
+        // (the slope's height over the plane's distance: on a slender tower the sheared
+        // plane rises up to five units a unit across, and unscaled the march stepped through
+        // it into the body -- bright bow-ties on the crowns)
+        float grad = tilt / min(k.r.x, k.r.y);
+        return max(d, (lp.y - min(k.cut, k.h + slope)) * inversesqrt(1.0 + grad * grad));
     }
     if (c.tiers > 0.0) {
         // terraces: each tier set back from the one below, bulging a little at its middle

@@ -371,14 +371,15 @@ bool needle_dims(Column body, out float rn, out float hn, out float cut) {
     float hsh = fract(body.r.x * 2.17 + body.r.y * 5.03);
     bool hero = body.r.x == 1.75 && body.r.y == 1.75;
     rn = hero ? 0.5 : min(0.26 + 0.2 * fract(hsh * 5.7), 0.5 * min(body.r.x, body.r.y));
-    // (round 28's lead, `liquid`: out of a sheer tower's fine point (sculpt.glsl) a needle as
-    // wide as before rose as a dark tube, a bottle's neck: a fine mast instead)
-    rn *= 1.0 - 0.55 * u_liquid;
     hn = min(body.h * (1.3 + 0.35 * fract(hsh * 3.3)) + 1.5, H_MAX - 0.5);
     cut = hn * body.cut / max(body.h, 1e-3);
     // (a massive tower carries no needle: its terraces end in a rounded crown)
     // (and in the architecture layout, u_architecture, only one slender tower in four does)
     float share = (u_architecture > 0.5) ? 0.25 : 0.8;
+    // (round 28's lead, `liquid`: out of a sheer tower's fine point (sculpt.glsl) a needle
+    // rose as a dark tube, a bottle's neck, and thinned, as aliased lines up the sky: the
+    // sheer towers are their own spires, only the focal tower keeps its needle)
+    share *= 1.0 - step(0.5, u_liquid);
     return ((hsh < share && !column_massive(body.r)) || hero) && cut > 0.02;
 }
 
@@ -835,7 +836,7 @@ vec3 curtain_wall(vec3 lp, vec3 rd, vec3 n, float m, Column k, ivec2 cell, float
     float lobe = toward * toward;
     lobe *= lobe;
     float wall = 0.35 + 0.65 * m * m;                           // a mirror glass's reflectance
-    vec3 sky = vec3(0.62, 0.5, 1.0) * (0.05 + 0.35 * lobe + 1.2 * lobe * lobe * lobe)
+    vec3 sky = vec3(0.62, 0.54, 0.9) * (0.04 + 0.25 * lobe + 0.8 * lobe * lobe * lobe)
              + g_haze * 0.5 * (1.0 - smoothstep(0.0, 0.5, rr.y));
     // the lit floors: one storey in five or so, warm, dimmer as they fade with the storeys
     float storey = floor(lp.y * (1.0 / STOREY));
