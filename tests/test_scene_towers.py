@@ -891,15 +891,21 @@ def test_the_focal_tower_is_modelled_with_a_waist_not_a_spindle(gl):
     (Round 26: measured over the focal tower's own columns, 146-190: the wider window took in
     its neighbours, and the massive tower beside it, whose flat walls now catch a line of
     light, widened the rows by its own edge.  There the waist is 0.096, 0.108 in round 25,
-    0.045 for the plain quadric.)"""
-    img = render_held(gl, "dream", 68.0, (320, 180), "towers", {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0})
+    0.045 for the plain quadric.)
+    (Round 28's lead: in the dream's liquid city the waist itself read as a bottle's neck --
+    there `liquid` carves the towers sheer (test_the_liquid_city_stands_sheer_with_crisp_
+    vertical_edges): the waist is held here for the scene's own look, `liquid` off.  The
+    dream's city sets max_height 30, which now raises the massive towers beside it too: their
+    edges in the window bring the waist to 0.075, still well over the plain quadric's.)"""
+    img = render_held(gl, "dream", 68.0, (320, 180), "towers",
+                      {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0, "liquid": 0.0})
     lum = img.mean(axis=2)[:114, 146:190]
     lit = lum > 12
     cols = np.arange(lit.shape[1])
     widths = np.array([np.ptp(cols[row]) if row.any() else 0 for row in lit], dtype=float)
     assert widths.max() > 30, widths.max()          # the tower is there
     widths = np.convolve(widths, np.ones(5) / 5.0, mode="valid")
-    assert _waist(widths) > 0.075, _waist(widths)
+    assert _waist(widths) > 0.06, _waist(widths)
 
 
 def test_a_breaking_tower_thins_into_mist_not_a_white_saw(gl, tmp_path):
