@@ -224,17 +224,22 @@ def city_layout(seed: int, density: float, max_height: float, architecture: bool
     height[HERO_ROW, GRID - 1] = 0.0
     height[HERO_ROW - 4:HERO_ROW, 0] = 0.0      # (a plaza before it: nothing stands in front)
     if architecture:
-        massive_towers(rng, hx, hz, height)
+        massive_towers(rng, hx, hz, height, max_height)
     packed = (ox * 256 + oz).astype(np.float64)
     return np.stack([hx, hz, height, packed], axis=-1).astype(np.float32)
 
 
-def massive_towers(rng, hx: np.ndarray, hz: np.ndarray, height: np.ndarray) -> None:
+def massive_towers(rng, hx: np.ndarray, hz: np.ndarray, height: np.ndarray,
+                   max_height: float = 24.0) -> None:
     """Make about MASSIVE_SHARE of the standing towers massive, in place (round 24: the
     city read "needles, thorns, tubes, drinking glasses"): filling their blocks (half sizes
     past MASSIVE_R, three to five times the slender spires' girth), lower and broad, so the
     skyline has mass and scale.  The draws come after every other, so the layout's other
-    towers are those of the plain city.  The focal tower keeps its own form."""
+    towers are those of the plain city.  The focal tower keeps its own form.
+    (Round 28's lead, the liquid city: "the massive towers dark slabs", "more height and
+    scale": their heights follow ``max_height`` as the slender ones' do -- unchanged at the
+    scene's default 24 -- and one in five, drawn after the rest, is a GREAT tower half as
+    tall again, dwarfing the street.)"""
     # (more of them in the heart of the city round the focal tower, where the first and last
     # shots stand: fewer, bigger towers near the eye, the slender spires a skyline behind)
     share = np.full(hx.shape, MASSIVE_SHARE)
@@ -242,7 +247,7 @@ def massive_towers(rng, hx: np.ndarray, hz: np.ndarray, height: np.ndarray) -> N
     pick_massive = rng.uniform(0.0, 1.0, hx.shape) < share
     size_x = rng.uniform(MASSIVE_R + 0.01, BLOCK_HALF - 0.1, hx.shape)
     size_z = rng.uniform(MASSIVE_R + 0.01, BLOCK_HALF - 0.1, hx.shape)
-    tall = rng.uniform(12.0, 22.0, hx.shape)
+    tall = rng.uniform(12.0, 22.0, hx.shape) * (max_height / 24.0)
     pick_massive &= height > 0.0
     pick_massive[HERO_ROW, 0] = False
     hx[pick_massive] = size_x[pick_massive]
@@ -253,6 +258,9 @@ def massive_towers(rng, hx: np.ndarray, hz: np.ndarray, height: np.ndarray) -> N
     thin[HERO_ROW, 0] = False
     hx[thin] = np.maximum(hx[thin] * 0.7, 0.4)
     hz[thin] = np.maximum(hz[thin] * 0.7, 0.4)
+    if max_height > 24.0:
+        great = pick_massive & (rng.uniform(0.0, 1.0, hx.shape) < 0.2)
+        height[great] = np.minimum(height[great] * 1.45, H_MAX - 1.0)
 
 
 def is_massive(hx, hz) -> bool:

@@ -189,6 +189,7 @@ void main() {
     if (!s.spire0 && u_sculpt > 0.0) {
         Body bd = Body(k0.r, k0.h, k0.al, k0.be, k0.cut);
         Carving cv = carving(bd, t0, u_sculpt, u_time);
+        carving_sheer(cv, u_liquid, t0, u_sculpt);
         float tn, tf, tq;
         vec3 o = ro - k0.base;
         carving_enter(cv, o.y + rd.y * t0);

@@ -50,6 +50,9 @@ struct Carving {
     float y0;           // the height where the ray entered (carving_enter)
     vec2 rot0;          // the twist's (cos, sin) there
     float tiers;        // a massive tower's terraces (3 to 6), 0 for a column
+    float sheer;        // 0..1: the liquid city's sheer towers (carving_sheer), 0 as before
+    vec2 plan;          // a sheer tower's plan turned about its axis (cos, sin)
+    float crown;        // a sheer tower's crown: 0 a fine point, 1 a sheared slope
 };
 
 // Where the ray enters the quadric (height y0 above the foot): the twist's turn there.
@@ -88,7 +91,57 @@ Carving carving(Body k, float t0, float amount, float time) {
     // "an unfinished wireframe" of vertical lines with the storeys)
     c.flute *= massive ? 0.0 : 1.0;
     c.twist *= massive ? 0.3 : 1.0;
+    c.sheer = 0.0;
+    c.plan = vec2(1.0, 0.0);
+    c.crown = 0.0;
     return c;
+}
+
+// Round 28's lead, the liquid city: "the towers still read as bottles / vases / bollards --
+// bodies that swell and pinch like bottle necks, capsule tops, short fat columns".  With
+// `liquid` a column is carved as a SHEER tower instead: a rectangular plan with chamfered
+// corners (crisp vertical edges the key light draws), walls rising straight with a slight
+// batter, then tapering to a fine point -- or, for some, cut by a sheared sloping crown;
+// no waist, no flutes, no twist; the liquid a gentle wave running along the height.
+// amount: the scene's liquid param (a uniform: every pixel takes the same branch).
+// t0, sculpt: the distance from the eye and the sculpt param, as carving() took them: the sheer
+// carving carries to the fog (a plain quadric far off read as a capsule's dome among them).
+void carving_sheer(inout Carving c, float amount, float t0, float sculpt) {
+    c.sheer = amount;
+    // (carried to the fog: half carved, between a dome and a point, a tower's crown read
+    // as a white bow-tie -- the dome's upturned glass on a chamfered plan)
+    float far_amp = sculpt * (1.0 - smoothstep(3.5 * SCULPT_FADE, 3.2 * SCULPT_FAR, t0));
+    c.amp = mix(c.amp, far_amp, amount);
+    float h1 = fract(c.waist_s * 17.3 + c.flute * 41.7);
+    float a = 6.2832 * h1;
+    c.plan = vec2(cos(a), sin(a));
+    c.crown = c.tiers > 0.0 ? 1.0 : step(0.6, fract(h1 * 7.1 + c.lobes * 0.37));
+    c.flute *= 1.0 - amount;
+    c.twist *= 1.0 - amount;
+}
+
+// A sheer tower's field factor at height fraction s (u: the plan point over the quadric's
+// ring, R: the quadric's radius there): the plan's norm and the profile it must stay under.
+vec2 sheer_plan_profile(vec2 u, float s, float R, Carving c, float rho) {
+    vec2 q = vec2(c.plan.x * u.x - c.plan.y * u.y, c.plan.y * u.x + c.plan.x * u.y);
+    vec2 a = abs(q);
+    // a rectangle with chamfered corners, never inside the circle (its least norm on the
+    // unit circle is 0.793: scaled by 1.261 the body stays in the quadric)
+    float rp = max(max(a.x, a.y), 0.5657 * (a.x + a.y)) * 1.261;
+    // the walls: straight with a slight batter to where the taper begins, then a long
+    // straight taper to the point (a sheared crown tapers later and is cut by its slope)
+    float st = 0.52 + 0.18 * c.crown;
+    float T = 0.74 * (1.0 - 0.12 * s) * clamp((1.0 - s) / (1.0 - st), 0.0, 1.0);
+    if (c.tiers > 0.0) {
+        // a massive tower: a broad curtain wall of glass rising sheer, stepping back once
+        // at a ledge, its crown sheared off by a slope (no level roof, no dome: the crown
+        // stays under where the quadric rounds over, whose upturned glass read as a white
+        // collar on the roof)
+        T = 0.86 * (1.0 - 0.16 * step(0.35, s));
+    }
+    // (the plan fades with the carving as the profile does: a chamfered plan under the
+    // quadric's dome, far off, read as a white bow-tie on the roof)
+    return vec2(mix(rho, rp, c.sheer * c.amp), min(R, mix(R, T, c.sheer)));
 }
 
 // Where lp lies across the twisting flutes: 0 on a ridge, 1 at the bottom of a groove (|sin|
@@ -129,6 +182,22 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     float s = lp.y / k.h;
     float R = sqrt(max((1.0 - s) * (k.al + k.be * s), 0.0));
     float f;
+    if (c.sheer > 0.0) {
+        vec2 pr = sheer_plan_profile(u, s, R, c, rho);
+        // the liquid: a gentle wave running up the walls (a hundredth and a half of the width)
+        float wave = smooth_wave(0.21 * lp.y - 0.3 * c.time + 0.37 * k.h);
+        float Rs = pr.y * (1.0 - 0.035 * wave);
+        float d = (pr.x - mix(R, Rs, c.amp)) * min(k.r.x, k.r.y);
+        // a sheared crown: the top cut by a plane sloping across the tower
+        vec2 q = vec2(c.plan.x * u.x - c.plan.y * u.y, c.plan.y * u.x + c.plan.x * u.y);
+        float tilt = c.crown * c.amp * c.sheer * k.h * (c.tiers > 0.0 ? 0.15 : 0.12);
+        float slope = tilt * q.x - c.crown * c.amp * c.sheer * k.h * (c.tiers > 0.0 ? 0.45 : 0.16);
+        // (the slope's height over the plane's distance: on a slender tower the sheared
+        // plane rises up to five units a unit across, and unscaled the march stepped through
+        // it into the body -- bright bow-ties on the crowns)
+        float grad = tilt / min(k.r.x, k.r.y);
+        return max(d, (lp.y - min(k.cut, k.h + slope)) * inversesqrt(1.0 + grad * grad));
+    }
     if (c.tiers > 0.0) {
         // terraces: each tier set back from the one below, bulging a little at its middle
         // (round 25: a shoulder over the tier's top fifth read as "stacked tyres": the

@@ -376,6 +376,10 @@ bool needle_dims(Column body, out float rn, out float hn, out float cut) {
     // (a massive tower carries no needle: its terraces end in a rounded crown)
     // (and in the architecture layout, u_architecture, only one slender tower in four does)
     float share = (u_architecture > 0.5) ? 0.25 : 0.8;
+    // (round 28's lead, `liquid`: out of a sheer tower's fine point (sculpt.glsl) a needle
+    // rose as a dark tube, a bottle's neck, and thinned, as aliased lines up the sky: the
+    // sheer towers are their own spires, only the focal tower keeps its needle)
+    share *= 1.0 - step(0.5, u_liquid);
     return ((hsh < share && !column_massive(body.r)) || hero) && cut > 0.02;
 }
 
@@ -818,6 +822,32 @@ vec3 liquid_edge(float m, vec3 n0, float lit, vec3 refl) {
     return silver * (0.55 * line) + (0.25 * silver + 0.5 * refl) * lit * lit;
 }
 
+// Round 28's lead, the liquid city: "the massive towers are dark slabs".  With `liquid` a
+// massive tower's sheer walls (sculpt.glsl carving_sheer) are a glass CURTAIN WALL: each flat
+// wall a mirror of the sky -- the violet glow of the sun caught broad on the walls turned
+// toward it, so the walls of one tower differ in light and its form reads -- and behind the
+// glass a few floors faintly lit, warm, at random along the height (the scale of storeys).
+// n: the shading normal; m: 1 - cos of the view angle; w, near: the storey band (1 at a
+// floor slab) and how much the storeys resolve at this distance.
+vec3 curtain_wall(vec3 lp, vec3 rd, vec3 n, float m, Column k, ivec2 cell, float px,
+                  float w, float near) {
+    vec3 rr = reflect(rd, n);
+    float toward = max(dot(normalize(vec3(rr.x, max(rr.y, 0.05), rr.z)), SUN_DIR), 0.0);
+    float lobe = toward * toward;
+    lobe *= lobe;
+    float wall = 0.35 + 0.65 * m * m;                           // a mirror glass's reflectance
+    vec3 sky = vec3(0.62, 0.54, 0.9) * (0.04 + 0.25 * lobe + 0.8 * lobe * lobe * lobe)
+             + g_haze * 0.5 * (1.0 - smoothstep(0.0, 0.5, rr.y));
+    // the lit floors: one storey in five or so, warm, dimmer as they fade with the storeys
+    float storey = floor(lp.y * (1.0 / STOREY));
+    float lit = step(0.84, fract(sin(storey * 12.9898 + float(cell.x * 7 + cell.y * 13) * 3.7) * 43758.55));
+    float line = 1.0 - w;
+    line *= line;
+    line *= line;                                               // a thin line under the slab
+    float band = line * lit * near * step(lp.y, k.h * 0.55);
+    return sky * wall * u_env_gain + vec3(1.0, 0.72, 0.42) * 0.09 * band * (1.0 - wall);
+}
+
 vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 p = ro + rd * t;
     vec3 lp = p - k.base;
@@ -1031,6 +1061,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         float w = tri * tri * (3.0 - 2.0 * tri);
         float near = 1.0 - smoothstep(0.12, 0.3, px / STOREY);
         col *= 1.0 - 0.18 * w * w * near;
+        col += u_liquid * curtain_wall(lp, rd, n, m, k, cell, px, w, near);
     }
 
     col += facet_edge * edge_lit * (rim_light * 0.3 + vec3(0.06, 0.06, 0.1));
