@@ -40,7 +40,7 @@ const float ALONE_PUSH = 0.18;        // how far the wide shot pushes in toward 
 const float ALONE_TEAR_ROWS = 5.0;   // the glitch's torn bands, in rows of a 180-line frame
 // (round 28, 124.4 s: "the right half dead black"): the candle's light bounced off the boards
 // and the lit plaster, unshadowed and soft, fills her shadow on the wall to a deep warm umber
-const float ALONE_BOUNCE = 0.3;
+const float ALONE_BOUNCE = 0.5;
 // (round 28: "the hands float ... a different skin tone from the body"): her hands' skin in
 // the same candle light as her cloth, muted, their glow through the edges faint
 const vec3 ALONE_SKIN = vec3(0.085, 0.068, 0.062);
