@@ -49,7 +49,9 @@ with that voice's harmonic (their names are frequencies), twisting, with a sheen
 threads that glides in soft slantwise folds (not even stripes), the harmonic a faint travelling
 shimmer; it winds in depth along the row, in front of one figure and behind the next, and the
 figures hide what passes behind them, so the voices wrap round them like silk (the ``silk``
-pass, a triangle strip per ribbon reading the figures' coverage, drawn only while voices > 0).  The ``city``
+pass, a triangle strip per ribbon reading the figures' coverage, drawn only while voices > 0);
+close on one of them (``portrait``) they are ribbons of pale silk light curling through the air
+round it, behind it and past the camera (silk_air.glsl, round 28: never seen before).  The ``city``
 binding (the liquid-glass towers when that scene exists) glows faintly through the wall and
 in the eyes: with ``backdrop`` 0 they are alone in the candle-lit room.
 
