@@ -49,7 +49,9 @@ with that voice's harmonic (their names are frequencies), twisting, with a sheen
 threads that glides in soft slantwise folds (not even stripes), the harmonic a faint travelling
 shimmer; it winds in depth along the row, in front of one figure and behind the next, and the
 figures hide what passes behind them, so the voices wrap round them like silk (the ``silk``
-pass, a triangle strip per ribbon reading the figures' coverage, drawn only while voices > 0).  The ``city``
+pass, a triangle strip per ribbon reading the figures' coverage, drawn only while voices > 0);
+close on one of them (``portrait``) they are ribbons of pale silk light curling through the air
+round it, behind it and past the camera (silk_air.glsl, round 28: never seen before).  The ``city``
 binding (the liquid-glass towers when that scene exists) glows faintly through the wall and
 in the eyes: with ``backdrop`` 0 they are alone in the candle-lit room.
 
@@ -683,13 +685,13 @@ def row_light(shape: np.ndarray, t: float, params: dict, alone: bool = False) ->
     """u_portrait_light in the row shot: the two front candles' levels (the stage's first two
     candles' flicker), the rim candle's behind the row (their mean, steadier), and the phase
     of their unison sway (``pace``).  Alone (the woman's room) there is one candle: the
-    second is out, the rim faint, and her cue's bright wide-room candle (1.6) is held to 1."""
+    second is out, the rim half her candle, and her cue's bright wide-room candle (1.6) is held to 1."""
     candle = float(params["candle"])
     if alone:
         candle = min(candle, 1.0)
     a = candle * max(float(shape[0][2]), 0.05)
     b = 0.0 if alone else candle * max(float(shape[1][2]), 0.05)
-    rim = 0.25 * a if alone else 0.5 * (a + b)
+    rim = 0.5 * a if alone else 0.5 * (a + b)
     return a, b, rim, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
 
 

@@ -587,3 +587,21 @@ def test_the_neural_thread_is_soft_light_not_a_scratch(gl):
     assert cols.max(axis=0).mean() > 100.0, cols.max(axis=0).mean()
     bend = np.abs(np.diff(cols, n=2, axis=0)).max(axis=0).mean()
     assert bend < 80.0, bend
+
+
+def test_close_on_one_of_them_its_voices_are_silk_in_the_air(gl):
+    """Round 28: "their voices emerge not from mouths but from the air itself ... wrapping
+    around you like silk" -- no reader had seen them (the stage's silk is drawn over the
+    stage, never over a close shot).  In the portrait shot (the dream's 88-95 s, voices
+    rising) ribbons of pale silk light curl through the air round the figure (silk_air.glsl):
+    with ``voices`` 0.8, over 4 % of the air round the figure at 320x180 is lit over 6
+    levels above the silent frame (14.7 % now; none before), in bands (over 10 rows
+    untouched: 58 now), their mean gain over 10 levels (28.8 now)."""
+    silent, geo, _ = _shot(gl, voices=0.0)
+    sung, _, _ = _shot(gl, voices=0.8)
+    air = geo[..., 3] < 0.01
+    gain = (sung - silent).mean(axis=2)
+    lit = air & (gain > 6.0)
+    assert lit.sum() > 0.04 * air.sum(), (lit.sum(), air.sum())
+    assert gain[lit].mean() > 10.0, gain[lit].mean()
+    assert (~lit.any(axis=1)).sum() > 10, (~lit.any(axis=1)).sum()

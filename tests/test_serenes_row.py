@@ -371,3 +371,27 @@ def test_her_glitch_tears_bands_not_thin_lines(gl):
     finally:
         p.release()
     assert runs and np.median(runs) > 4.0, sorted(runs)
+
+
+def test_she_sits_bowed_over_her_hands_in_her_lap(gl):
+    """Round 28's second look at 124.4 s: "the hands float" at her chest before a hood that
+    looks at us, "a shapeless sack".  She sits bowed: her hands lie low before her lap (their
+    rows' middle over 0.42 of the way down her figure: 0.47 now, 0.35 before, at her chest),
+    her sleeves leading down her sides to them, and her head bowed so deep that no pixel of
+    her face looks out of the hood at the camera (0 now; 32 before at 320x180)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE, window=1.0)
+        geo = _frame_of(p.pass_pixels("alone_geo"), img.shape)
+        mat = _frame_of(p.pass_pixels("alone_mat"), img.shape)
+    finally:
+        p.release()
+    body = geo[..., 3] > 0.99
+    skin = body & (mat[..., 2] > 0.5)
+    rows = np.flatnonzero(body.any(axis=1))
+    hands = np.flatnonzero(skin.any(axis=1))
+    assert hands.size, "no hands"
+    down = (hands.mean() - rows.min()) / (rows.max() - rows.min())
+    assert down > 0.42, down
+    face = body & (mat[..., 3] > 0.75) & ~skin
+    assert face.sum() < 8, face.sum()

@@ -28,7 +28,8 @@ const int EYE_COUNT = 4;
 const vec3 PORTRAIT_CAM = vec3(-0.1, -0.66, -2.9);
 const float PORTRAIT_FOCAL = 1.22;
 const float PORTRAIT_PITCH = 0.14;
-const float PORTRAIT_BOW = 0.5;
+// (round 28: her hood looked straight at us, the eyes two lamps -- bowed deep toward her hands)
+const float PORTRAIT_BOW = 1.1;
 const int EYE_COUNT = 2;
 const float ROW_FEET = -1.22;                         // the floor, below her head's centre
 const int ROW_COUNT = 1;
@@ -91,8 +92,10 @@ const vec3 RIM_CANDLE = vec3(0.0, 0.02, 0.75);
 // her one candle on the floor before her at the left (its light from below on her hands and
 // the underside of her hood; her shadow thrown up the wall at the right), a faint second
 // light far behind at the left for a rim
-const vec3 KEY_CANDLE = vec3(-0.9, -0.5, -1.0);
-const vec3 RIM_CANDLE = vec3(-1.2, -0.9, 1.6);
+// (round 28, 124.4 s: "a shapeless sack" -- 2 m before her it lit her flat; now close at her
+// left and a little in front, so it models her: lit down her left side, falling off across her)
+const vec3 KEY_CANDLE = vec3(-0.55, -0.45, -0.4);
+const vec3 RIM_CANDLE = vec3(-1.0, -0.6, 0.6);
 const vec3 KEY_CANDLE_B = vec3(2.5, -1.0, -2.0);
 const float ROW_WALL = 0.75;                         // the wall close behind her (z, m)
 #elif defined(PORTRAIT_ROW)
@@ -313,9 +316,27 @@ vec3 lover_dir_world(vec3 l, float side) {
 // Her hands, held open before her, palms up (mirrored across x = 0): the sleeves from under
 // the mantle to the wrists (cloth), each palm a flattened ellipsoid, four fingers curling a
 // little up and apart, a thumb.  ``hand``: the distance to the bare hands alone.
+#ifdef PORTRAIT_ALONE
+// (round 28, 124.4 s: "the hands float" at her chest, "a shapeless sack"): seated, her hands
+// lie low before her lap, held a little up, and her sleeves lead to them -- from the
+// shoulders down her sides to the elbows, then the forearms forward and in to the wrists,
+// the cuffs flaring a little -- so the arms read under the mantle and the hands are hers
+const vec3 HAND_SHIFT = vec3(0.0, -0.17, -0.04);
+#else
+const vec3 HAND_SHIFT = vec3(0.0);
+#endif
 float woman_hands(vec3 p, out float hand) {
-    vec3 h = vec3(abs(p.x), p.y, p.z);
+    vec3 h0 = vec3(abs(p.x), p.y, p.z);
+#ifdef PORTRAIT_ALONE
+    float arm = p_round_cone(h0, vec3(0.17, -0.27, 0.04), vec3(0.19, -0.47, -0.01), 0.058, 0.052);
+    arm = p_smin(arm, p_round_cone(h0, vec3(0.19, -0.47, -0.01), vec3(0.095, -0.475, -0.2), 0.052, 0.04), 0.03);
+    // the cuff: a flared bell round the wrist
+    arm = p_smin(arm, p_round_cone(h0, vec3(0.115, -0.475, -0.16), vec3(0.097, -0.473, -0.2), 0.036, 0.044), 0.012);
+#endif
+    vec3 h = h0 - HAND_SHIFT;
+#ifndef PORTRAIT_ALONE
     float arm = p_round_cone(h, vec3(0.16, -0.38, 0.0), vec3(0.08, -0.31, -0.17), 0.05, 0.03);
+#endif
     vec3 c = h - vec3(0.07, -0.3, -0.215);
     // (the palm tilted a little toward her, cupped: its middle sunk)
     float palm = p_ellipsoid(c, vec3(0.036, 0.012, 0.042));

@@ -264,6 +264,7 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
 }
 
 #include "candle_flame.glsl"
+#include "silk_air.glsl"
 
 // The key candle in the frame, low at the left: the source of the light on the hood.
 vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
@@ -504,6 +505,13 @@ void main() {
 
 #ifdef PORTRAIT_LOVERS
     col += lovers_thread(s, px) * (0.4 + 0.6 * u_lovers);
+#endif
+#if !defined(PORTRAIT_LOVERS) && !defined(PORTRAIT_WOMAN)
+    // (round 28: the voices "wrapping around you like silk", never seen in a still): ribbons
+    // of pale silk light curling through the air round the figure (silk_air.glsl); nothing
+    // to pay while they are silent (a uniform branch)
+    if (u_voices > 0.0)
+        col += silk_air(s, px, depth, cov, lightc, portrait_project(KEY_CANDLE).xy, u_time, u_voices);
 #endif
 
     // --- the key candle itself, low at the left, as near as the figure: its wax and flame

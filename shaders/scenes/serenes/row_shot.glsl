@@ -40,12 +40,15 @@ const float ALONE_PUSH = 0.18;        // how far the wide shot pushes in toward 
 const float ALONE_TEAR_ROWS = 5.0;   // the glitch's torn bands, in rows of a 180-line frame
 // (round 28, 124.4 s: "the right half dead black"): the candle's light bounced off the boards
 // and the lit plaster, unshadowed and soft, fills her shadow on the wall to a deep warm umber
-const float ALONE_BOUNCE = 0.3;
+const float ALONE_BOUNCE = 0.5;
 // (round 28: "the hands float ... a different skin tone from the body"): her hands' skin in
 // the same candle light as her cloth, muted, their glow through the edges faint
 const vec3 ALONE_SKIN = vec3(0.085, 0.068, 0.062);
 const float ALONE_SKIN_GLOW = 0.1;
 const float ALONE_CLOTH = 3.0;        // her cloth's albedo over the row's charcoal
+// (round 28: "a dark sack" -- her candle's second light behind her at the left, a warm rim
+// along her hood and shoulder that cuts her from the wall)
+const float ALONE_RIM = 0.45;
 // The window's wall coordinates (window.glsl: metres along the wall, up from the floor) of
 // a point of her wall: its centre 1.75 m left of her, past her candle, its sill a little
 // lower than the stage's (the whole arch in the frame).
@@ -113,7 +116,7 @@ void main() {
     // she does not sway; the glitch in her hands (paragraph 6) tears rows round them
     // sideways in hard-edged runs, a few frames at a time, more as the tremor grows
     float sway = 0.0;
-    vec2 hs = portrait_project(row_world(vec3(0.0, -0.3, -0.23), 0)).xy;
+    vec2 hs = portrait_project(row_world(vec3(0.0, -0.3, -0.23) + HAND_SHIFT, 0)).xy;
     float band = step(abs(s.y - hs.y), 0.045) * step(abs(s.x - hs.x), 0.12);
     // (round 28: rows two lines of 180 tall read as "thin horizontal line artefacts crossing
     // the hands": the tears are bands a fifth of a hand tall, torn whole)
@@ -271,7 +274,7 @@ void main() {
     vec3 Lr = normalize(RIM_CANDLE - P);
     float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.2, 0.0);
 #ifdef PORTRAIT_ALONE
-    fig += lightc * rimc * rim * 0.16 * (0.4 + 0.6 * ao);
+    fig += lightc * rimc * rim * ALONE_RIM * (0.4 + 0.6 * ao);
 #else
     // (round 26: a thin hot line of the candle behind, round each hood and down each flank,
     // cutting every figure from the wall and from the one behind it)
