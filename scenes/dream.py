@@ -98,7 +98,7 @@ the_sky = Cue(
         # tilts up, one shot of the sky itself seen through a kaleidoscope's mirrors: its clouds
         # broken into crystalline facets of violet and emerald, crisp seams of light, receding to
         # the pole, slowly turning; the lit sun and moon in front, unmirrored (kaleido.glsl)
-        "kaleido": [(0, 0.0), (9.2, 0.0), (10.2, 1.0, "in_out_sine"), (13.6, 1.0), (14.4, 0.0, "in_out_sine")],
+        "kaleido": [(0, 0.0), (9.2, 0.0), (10.2, 1.0, "in_out_sine"), (13.0, 1.0), (13.8, 0.0, "in_out_sine")],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
         # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;
         # round 25: at 1.7 the freed sun burst white, "a glaring lens-flare sun")
