@@ -384,7 +384,7 @@ void main() {
         // (round 28's lead at 2.1 s: the lit margin still drew a thin rose ellipse round the
         // picture, a lens mask -- the lids are only a vignette now: a wide soft fall to black,
         // the skin barely touched by the dream's light)
-        float soft = 0.09 + 0.05 * (1.0 - open);
+        float soft = 0.04 + 0.07 * open;      // (shut to a slit, a narrower blur: the slit stays)
         float seen = smoothstep(-soft, soft, upper - sp.y) * smoothstep(-soft, soft, sp.y - lower);
         float o = max(max(sp.y - upper, lower - sp.y), 0.0);      // how far onto the lid
         float spill = exp(-o / (0.03 + 0.02 * open));
