@@ -270,7 +270,9 @@ void main() {
         vec3 c = mix(vec3(0.36, 0.07, 1.0), vec3(0.02, 0.60, 0.24), smoothstep(0.42, 0.78, hue));
         // (a little gold: only the densest hearts of a few facets)
         c = mix(c, vec3(1.0, 0.62, 0.16), 0.7 * smoothstep(0.82, 1.0, hue) * step(0.8, fa.z));
-        float glow = smoothstep(0.02, 0.8, d);
+        // (the far facets, out toward the frame's edge, lie in the kaleidoscope's shadow: dim,
+        // so the lit rosette round the sun is one subject with depth, not a wallpaper)
+        float glow = smoothstep(0.02, 0.8, d) * (1.0 - 0.65 * smoothstep(0.5, 0.95, rs));
         glow *= 0.3 + 0.7 * glow;
         float tilt = 0.3 + 1.2 * fa.z * fa.z;
         vec3 k = c * (0.015 + 0.7 * glow) * tilt;
