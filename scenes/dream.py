@@ -93,6 +93,12 @@ the_sky = Cue(
         # the crown in lavender -- kept low, the sky between its bodies stays dark)
         # (round 27: with the bodies freed, the pole's heart read as a lens flare: out)
         "pole_glow": [(0, 0.0)],
+        # (round 28's lead: "the text says a KALEIDOSCOPE of inverted colours and the film shows
+        # none" -- 8 to 20 s were one picture, a violet sun and a moon in a starfield) as the view
+        # tilts up, one shot of the sky itself seen through a kaleidoscope's mirrors: its clouds
+        # broken into crystalline facets of violet and emerald, crisp seams of light, receding to
+        # the pole, slowly turning; the lit sun and moon in front, unmirrored (kaleido.glsl)
+        "kaleido": [(0, 0.0), (9.2, 0.0), (10.2, 1.0, "in_out_sine"), (13.0, 1.0), (13.8, 0.0, "in_out_sine")],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
         # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;
         # round 25: at 1.7 the freed sun burst white, "a glaring lens-flare sun")
@@ -106,8 +112,9 @@ the_sky = Cue(
             "pole_glow": 1.0, "lake": 1.0, "lake_level": -0.12, "relief": 1.0,
             # (round 25's readers: "a dead empty band between the mountains and the reflection"
             # -- the water comes up to the ranges' foot, the crown mirrored whole under them)
-            # (no `kaleido`: round 24's chips of glass read to round 25's two readers as "generic
-            # kaleidoscope wallpaper", "garish, overfilled tiling" -- rated 2, below the crown)
+            # (round 24's chips of glass read to round 25's two readers as "generic kaleidoscope
+            # wallpaper", "garish, overfilled tiling": since round 28 `kaleido` is the sky's own
+            # clouds in mirrored facets, keyed above for one shot)
             # (where along the ranges the view stands: chosen when the dusk crossed into the
             # constellations' land; they float over a sea of cloud since round 24)
             "land_offset": -0.68},    # (4 nebula octaves, not 5: cheaper, alike)

@@ -17,8 +17,8 @@
 #include "../../lib/sdf.glsl"
 #include "sky.glsl"
 #ifdef SKY_KALEIDO
-#ifndef KALEIDO_ITER
-#define KALEIDO_ITER 4
+#ifndef KALEIDO_CELLS
+#define KALEIDO_CELLS 4.0
 #endif
 #include "kaleido.glsl"
 uniform float u_kaleido_flow;   // the glass's unfolding clock (scenes/sky.py, wrapped)
@@ -251,44 +251,42 @@ void main() {
     // (only the discs: a moon's shadow veil, at most 0.8, goes dark with the sky round it)
 
 #ifdef SKY_KALEIDO
-    // (round 24: "the crown a diagram") the sky through a real kaleidoscope: chips of coloured
-    // glass in the mirrored wedges, lit from behind by the pole's violet-white light, which
-    // falls off outward (the far chips near the frame's edge dim jewels, the dark between
-    // them true black); the suns and moons in front of it.  Before the inversion has turned
-    // a point its glass shows its natural complement (gold and rose), turning as the front
-    // passes: the colours inside out.
+    // (round 28: "the sky is a KALEIDOSCOPE of inverted colours" and the film showed none) the
+    // inverted sky itself seen through a kaleidoscope's mirrors (kaleido.glsl): its clouds
+    // broken into fine crystalline facets, each a mirrored window on the clouds near it, in the
+    // inverted palette -- violet where the gas is thin, emerald where it gathers, a little gold
+    // at its brightest hearts -- each facet tilted its own way to the light, the mirrors' seams
+    // crisp threads of light.  A tunnel: the facets shrink toward the pole and sink in its haze,
+    // the near ones large and deep in colour; the lit sun and moon hang in front, unmirrored.
     {
-        // (round 25's readers: "a flat tiling laid over the screen with no depth") the glass
-        // is a tunnel receding to the pole: its near chips, at the frame's edge, large, bright
-        // and a little out of focus (the pixel widened there: soft edges, the finest shards
-        // gone); its deep chips, toward the pole, small, dim, bluish and sunk in the pole's
-        // luminous haze -- contrast and colour falling away with depth, as in air
         float rs = r * u_zoom_eff;
-        float near = smoothstep(0.42, 1.0, rs);
-        float deep = 1.0 - smoothstep(0.04, 0.62, rs);
-        vec4 glass = sky_kaleido(r, ang, u_sector, px * (1.0 + 1.4 * near), u_kaleido_flow);
-        vec3 back = vec3(0.85, 0.62, 1.0) * (0.06 + 0.5 * (1.0 - deep) * (1.0 - 0.65 * near)) * (1.0 + 0.1 * breath);
-        vec3 seam_light = vec3(1.0, 0.9, 1.0) * (0.04 + 0.6 * (1.0 - deep) * (1.0 - 0.5 * near)) * glass.w;
-        vec3 k = back * glass.rgb + seam_light * (0.3 + 0.7 * luma(glass.rgb) / (0.05 + luma(glass.rgb)));
-        // (the deep chips: dimmed, their colour drained toward a cold blue, veiled by the haze
-        // that brightens toward the pole's light)
-        k = mix(k, luma(k) * vec3(0.55, 0.65, 1.35), 0.7 * deep);
-        k = max(mix(vec3(luma(k)), k, 1.0 + 0.35 * near), 0.0);     // (the near glass deeper in colour)
-        vec3 haze = vec3(0.30, 0.26, 0.78) * (0.05 + 0.55 * exp(-rs / 0.16));
-        k = mix(k * (1.0 - 0.55 * deep), haze, 0.75 * deep * deep);
-        // (the natural glass: the inverted hues turned back by the inversion's hue_turn -- gold
-        // frames, lavender gems -- which the front then turns to violet and emerald)
-        vec3 klab = rgb_to_oklab(k);
-        klab.yz = rot2(-radians(u_hue_turn)) * klab.yz;
-        vec3 natural = max(oklab_to_rgb(klab), 0.0);
-        natural = 0.75 * mix(vec3(luma(natural)), natural, 0.6);     // (the colour comes with the inversion)
-        k = mix(natural, k, smoothstep(0.0, 1.0, t));
-        k *= 1.0 - 0.7 * smoothstep(0.55, 1.1, length(sp));      // (dark corners)
+        float deep = 1.0 - smoothstep(0.03, 0.45, rs);
+        vec4 fa = sky_facets(r, ang, u_sector, px, u_kaleido_flow, KALEIDO_CELLS);
+        vec2 kuv = clamp(vec2(fa.y / u_sector, fa.x / u_radius) * u_nebula_frac, half_texel, u_nebula_frac - half_texel);
+        vec4 kn = texture(u_nebula, kuv);
+        float d = kn.a;
+        // (the facet's own hue and tilt: neighbours differ a little, as real mirrors' angles do)
+        float hue = clamp(0.9 * d + 0.4 * (fa.z - 0.5), 0.0, 1.0);
+        vec3 c = mix(vec3(0.36, 0.07, 1.0), vec3(0.02, 0.60, 0.24), smoothstep(0.42, 0.78, hue));
+        // (a little gold: only the densest hearts of a few facets)
+        c = mix(c, vec3(1.0, 0.62, 0.16), 0.7 * smoothstep(0.82, 1.0, hue) * step(0.8, fa.z));
+        // (the far facets, out toward the frame's edge, lie in the kaleidoscope's shadow: dim,
+        // so the lit rosette round the sun is one subject with depth, not a wallpaper)
+        float glow = smoothstep(0.02, 0.8, d) * (1.0 - 0.65 * smoothstep(0.5, 0.95, rs));
+        glow *= 0.3 + 0.7 * glow;
+        float tilt = 0.3 + 1.2 * fa.z * fa.z;
+        vec3 k = c * (0.015 + 0.7 * glow) * tilt;
+        // (the seams: one pixel of light along each mirror, brightest where the clouds are lit;
+        // facets too small to hold a seam crisply let it go: no shimmer toward the pole)
+        float size_px = max(r, 1e-4) * u_sector / (px * KALEIDO_CELLS);     // (a facet's edge in pixels)
+        float seam = exp(-1.2 * fa.w * fa.w) * smoothstep(6.0, 16.0, size_px);
+        k += vec3(0.85, 0.80, 1.0) * seam * (0.002 + 0.5 * glow * glow) * (0.4 + 0.8 * fa.z);
+        // (the deep facets toward the pole: dim, cooler, veiled in a violet haze)
+        vec3 haze = vec3(0.20, 0.14, 0.55) * (0.04 + 0.35 * exp(-rs / 0.12));
+        k = mix(k, haze + 0.3 * k, 0.8 * deep * deep);
+        k *= 1.0 - 0.8 * smoothstep(0.5, 1.05, length(sp));      // (dark corners: true blacks)
         float ba = clamp(bodies.a, 0.0, 1.0);
-        lin = mix(lin, lin * mix(0.1, 1.0, ba) + k * (1.0 - ba), u_kaleido);
-#ifdef KDEBUG
-        frag = vec4(linear_to_srgb(glass.rgb), 1.0); return;
-#endif
+        lin = mix(lin, lin * mix(0.4, 1.0, ba) + k * (1.0 - ba), u_kaleido);     // (the sun's corona still over the facets)
     }
 #endif
 
@@ -385,14 +383,17 @@ void main() {
         // finger's width from the eye: far out of focus, their edge a wide soft blur, not a
         // line; the skin there lit by the dream's light and glowing warm where it thins at the
         // margin (light through skin); the lashes dark blurred strands reaching into the eye.
-        float soft = 0.035 + 0.03 * (1.0 - open);
+        // (round 28's lead at 2.1 s: the lit margin still drew a thin rose ellipse round the
+        // picture, a lens mask -- the lids are only a vignette now: a wide soft fall to black,
+        // the skin barely touched by the dream's light)
+        float soft = 0.04 + 0.07 * open;      // (shut to a slit, a narrower blur: the slit stays)
         float seen = smoothstep(-soft, soft, upper - sp.y) * smoothstep(-soft, soft, sp.y - lower);
         float o = max(max(sp.y - upper, lower - sp.y), 0.0);      // how far onto the lid
         float spill = exp(-o / (0.03 + 0.02 * open));
         float fade = 1.0 - 0.7 * across * across;
         vec3 dream_light = vec3(0.050, 0.036, 0.100);
         vec3 through = vec3(0.070, 0.022, 0.020);                   // (blood-warm, the skin's own)
-        vec3 skin = vec3(0.0007, 0.0006, 0.0011) + (dream_light * 0.6 + through * smoothstep(0.06, 0.0, o) * 0.5) * spill * fade;
+        vec3 skin = vec3(0.0007, 0.0006, 0.0011) + (dream_light * 0.25 + through * smoothstep(0.06, 0.0, o) * 0.08) * spill * fade;
         float inside = upper - sp.y;                               // (into the eye below the upper lid)
         // (clumps of lashes, leaning out from the centre, blurred, longer at the middle)
         float reach = (0.03 + 0.05 * open) * (0.5 + 0.5 * curve);
