@@ -164,15 +164,16 @@ void main() {
     float pd = 1.0 / max(abs(dr.y), 1e-3);
     float shock = rift_shock(vec2(dr.x, dr.z) * pd, u_time) * u_rift / (1.0 + pd * pd * 0.0015)
                 * smoothstep(0.005, 0.05, abs(dy));
-    // (round 26: the fronts run through the curtains themselves -- each squeezes their light
-    // up and out as it passes, not a ring drawn over them)
+    // (round 26: the fronts ran through the curtains as rings round the tear's foot; round 28:
+    // over the horizon they read as ellipses drawn round the spires -- the sky's fronts are
+    // the tear's own now, rift_fronts; the rings stay on the water)
     // (round 28: and the howl's fronts run out sideways from the tear through them, pushing
     // their folds outward and brightening them on each crest -- the sound seen in the curtains)
     float front = rift_fronts(rq, rs);
     float side = sign(p.x - rs.x);
     vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs) - side * 0.07 * front,
-                                            u_horizon + rq.y - 0.03 * shock))).rgb * (1.0 + 1.3 * front);
-    vec3 torn = rift_light(rq, rs, aur, 0.5 * wet);
+                                            u_horizon + rq.y))).rgb * (1.0 + 1.3 * front);
+    vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
     torn *= 1.0 - wet * 0.8 * smoothstep(0.0, 0.6, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
