@@ -660,7 +660,6 @@ def test_the_howls_tear_has_no_colour_fringes_and_does_not_blow_out_the_sky(gl, 
     lum = sky.mean(axis=2)
     c = int(np.median(np.argmax(lum, axis=1)))
     win = sky[:, max(c - 40, 0):c + 40]
-    bright = win.mean(axis=2)[:, 1:] > 120.0
     # (round 28: the tear's filaments are strands of light with dark between -- a pixel-to-
     # pixel swing of red minus blue now measures their structure, not fringes; what round 25
     # saw was the lips' pink and green: the bright light of the tear stays one violet-white,
