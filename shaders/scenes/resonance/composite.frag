@@ -171,8 +171,8 @@ void main() {
     // their folds outward and brightening them on each crest -- the sound seen in the curtains)
     float front = rift_fronts(rq, rs);
     float side = sign(p.x - rs.x);
-    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs) - side * 0.07 * front,
-                                            u_horizon + rq.y))).rgb * (1.0 + 1.3 * front);
+    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs) - side * 0.12 * front,
+                                            u_horizon + rq.y))).rgb * (1.0 + 2.2 * front);
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
     torn *= 1.0 - wet * 0.8 * smoothstep(0.0, 0.6, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
