@@ -614,7 +614,9 @@ dream = Show(
         # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
         # through them until they open -- round 25: "a muddy red gradient")
         "waking.dawn": [(0, 0.4), (190.5, 0.4), (194.6, 1.0, "in_quad")],
-        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (184, 0.6), (185, 0.35), (189.3, 0.35), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
+        # (round 28: the howl's bloom low, 185-189 s -- "an overexposed smear": the tear's
+        # core stays crisp)
+        "lens.bloom": [(0, 0.3), (22, 0.3), (26, 0.5), (46, 0.5), (52, 0.8), (76, 0.8), (80, 0.6), (143, 0.6), (147, 0.9), (159, 0.8), (162, 0.45), (176, 0.45), (179, 0.8), (184, 0.6), (185, 0.2), (189.3, 0.2), (190.3, 0.7), (191, 0.7), (193.5, 0.45), (197, 0.45)],
         # The grade's exposure (round 15: stills "underexposed, 70-80 % black" and others
         # "blown out"): the shadows lifted most in the dark movements -- the night city, the
         # candle-lit Serenes and the woman -- and least in the bright ones (the pale inverted
@@ -629,7 +631,9 @@ dream = Show(
                       (102, 1.0), (102.8, 0.3),
                       # (the worm's-eye shot at 110-118 s keeps its blacks: the curtains in a black starry sky)
                       (110, 0.3), (110, 0.15, "step"), (118, 0.15), (118, 0.3, "step"), (121, 0.3), (123, 1.0), (130, 1.0), (133, 0.6),
-                      (143, 0.6), (146, 0.25), (191, 0.25), (194, 0.4), (197, 0.4)],
+                      (143, 0.6), (146, 0.25),
+                      # (round 28: the howl keeps true blacks round the tear -- "murky haze")
+                      (185, 0.25), (186, 0.1), (189.3, 0.1), (191, 0.25), (194, 0.4), (197, 0.4)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },

@@ -164,11 +164,17 @@ void main() {
     float pd = 1.0 / max(abs(dr.y), 1e-3);
     float shock = rift_shock(vec2(dr.x, dr.z) * pd, u_time) * u_rift / (1.0 + pd * pd * 0.0015)
                 * smoothstep(0.005, 0.05, abs(dy));
-    // (round 26: the fronts run through the curtains themselves -- each squeezes their light
-    // up and out as it passes, not a ring drawn over them)
-    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y - 0.03 * shock))).rgb;
-    vec3 torn = rift_light(rq, rs, aur, 0.35 * wet);
-    torn *= 1.0 - wet * 0.55 * smoothstep(0.1, 0.7, streak);
+    // (round 26: the fronts ran through the curtains as rings round the tear's foot; round 28:
+    // over the horizon they read as ellipses drawn round the spires -- the sky's fronts are
+    // the tear's own now, rift_fronts; the rings stay on the water)
+    // (round 28: and the howl's fronts run out sideways from the tear through them, pushing
+    // their folds outward and brightening them on each crest -- the sound seen in the curtains)
+    float front = rift_fronts(rq, rs);
+    float side = sign(p.x - rs.x);
+    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs) - side * 0.12 * front,
+                                            u_horizon + rq.y))).rgb * (1.0 + 2.2 * front);
+    vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
+    torn *= 1.0 - wet * 0.8 * smoothstep(0.0, 0.6, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
     // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
@@ -180,7 +186,9 @@ void main() {
 #ifdef RESONANCE_RIFT
         col += stars() * u_stars * ext;
         // (the fronts compress the curtains' light as they pass and thin it behind them)
-        col += aur * mix(0.6, 1.0, ext) * (1.0 + 1.6 * shock) + torn + 0.07 * max(shock, 0.0) * shock_c;
+        // (round 28: the rings in the mist over the horizon dropped -- they read as ellipses
+        // drawn round the spires; the fronts are in the curtains now)
+        col += aur * mix(0.6, 1.0, ext) + torn;
 #else
         // (round 26's readers at 141.6 s: "smeared, low detail" -- the stars sprinkled over a
         // face, in its sockets and its open mouth, laid a flat speckle on it: a face in the
@@ -232,7 +240,7 @@ void main() {
         vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
                   + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
 #ifdef RESONANCE_RIFT
-        refl += 0.6 * torn + 0.2 * max(shock, 0.0) * shock_c;
+        refl += 0.6 * torn + 0.06 * max(shock, 0.0) * shock_c;
 #endif
         if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
             vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)) + glint, 1.6,

@@ -53,6 +53,23 @@ float rift_pull(vec2 q, vec2 s) {
     return dx * a * exp(-abs(dx) / 0.16);
 }
 
+// The howl made visible (round 28): slow pressure fronts running out sideways from the tear
+// through the curtains, at view point q (x, height above the horizon), s its shape there.
+// Each front is a bump (0..1) at a distance from the lips that grows with its phase, broad and
+// soft (a lullaby) and slow (a requiem); two in flight at once.  The composite pushes the
+// curtains' lookup outward by it and brightens them on its crest: the curtains ripple, no
+// ring is drawn.
+float rift_fronts(vec2 q, vec2 s) {
+    float far = max(abs(q.x - s.x) - s.y, 0.0);
+    float f = 0.0;
+    for (int i = 0; i < 2; i++) {
+        float ph = fract(u_time * 0.16 + 0.5 * float(i));
+        float e = (far - 0.05 - 1.1 * ph) / (0.035 + 0.06 * ph);
+        f += (1.0 - ph) * smoothstep(0.0, 0.1, ph) * exp(-e * e);
+    }
+    return f * smoothstep(0.0, 0.3, u_rift) * smoothstep(0.02, 0.2, q.y);
+}
+
 // The tear's light at q (linear), given its shape at that height (rift_shape) and the
 // aurora's light there (which scatters it).  `calm` (0 .. 1): in the water, where the ripples
 // throw each row sideways by its own amount, the fine filaments and the hairline lips would
@@ -71,34 +88,36 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // light streaming in filaments along the slit, up into the sky beyond; the lips burn
     // white again where the sky is torn
     float across = clamp(abs(dx) / max(s.y, 1e-4), 0.0, 1.0);          // 0 at the core, 1 at a lip
-    // (round 26: broad streams -- round 25's "smeary": filaments a few pixels apart tangled
-    // into a scribble of fine lines inside the white)
-    // (round 26: straight streams pouring down along the slit, not wavy -- round 25's
-    // "smeary": the warped streams read as a smear inside the white)
+    // (round 28: "an overexposed smear", "murky haze" -- the inside was a wash of violet and
+    // white 30 px wide.  Now a crisp hot core: a white-hot seam a few pixels wide down the
+    // middle, and round it, in the dark beyond the sky, slender filaments of violet and teal
+    // light streaming down the slit with black between them -- structure, not a fill.)
     float flow = snoise(vec2(dx * 25.0, q.y * 4.0 - t * 1.6));
-    float fil = 0.5 + 0.5 * snoise(vec2(dx * 45.0 + 0.25 * flow, q.y * 0.8 + t * 0.9));
+    float fil = 0.5 + 0.5 * snoise(vec2(dx * 70.0 + 0.25 * flow, q.y * 0.7 + t * 0.9));
     fil = mix(fil, 0.5, 0.85 * calm);
     flow *= 1.0 - 0.6 * calm;
-    vec3 deep = mix(vec3(0.32, 0.26, 0.95), vec3(0.3, 0.85, 0.8), 0.3 + 0.25 * flow) * (0.55 + 1.0 * fil * fil);
-    // (a broad soft core, not a white line down the middle: a line is what read as lightning)
-    // (round 14: still "a white lightning bolt" -- the core was clipped flat white.  Now a
-    // wound with depth: the light beyond deep violet and teal, streaming, only a warm soft
-    // heart down the middle that never clips flat.)
-    // (round 26: the white heart only once the tear has opened wide: while it runs down the
-    // sky it is a violet seam, its light still beyond)
-    float heart = smoothstep(0.35, 0.9, u_rift);
-    vec3 beyond = deep * (0.7 + 0.8 * fil) + vec3(1.0, 0.93, 0.9) * (2.2 * heart * exp(-across * across / 0.08) * (0.6 + 0.6 * fil))
-                + 0.5 * vec3(0.5, 0.4, 1.0) * smoothstep(0.5, 1.0, across);
+    float strand = smoothstep(0.45, 0.9, fil);                       // the filaments, dark between
+    // (pale, near one hue: strands of saturated violet beside black swung the colour from
+    // pixel to pixel -- the fringing round 25's readers saw on the lips)
+    vec3 deep = vec3(0.74, 0.7, 0.98)
+              * (0.05 + 0.9 * strand * strand) * mix(1.0, 0.55, calm);
+    // (the white heart only once the tear has opened: while it runs down the sky it is a
+    // violet seam; narrow, so it reads as a hot core, never a white column)
+    float heart = smoothstep(0.2, 0.8, u_rift);
+    float w2 = mix(0.022, 0.05, calm);
+    vec3 core = vec3(1.0, 0.95, 0.92) * (4.0 * heart * exp(-across * across / w2) * (0.8 + 0.3 * fil))
+              + vec3(0.7, 0.62, 1.0) * (1.6 * exp(-across * across / 0.06));
+    vec3 beyond = deep + core;
     // the burning lips: torn and glowing violet-white, a thin warm white only at the very
     // edge, frayed along its length (round 26: one colour -- the aurora's pink and green,
     // alternating along the lips, read as "colour fringing" to round 25's readers)
     vec3 lipc = vec3(0.62, 0.5, 1.0);
     float fray = 0.6 + 0.8 * fil;
-    float lip = exp(-max(d, 0.0) / mix(0.003, 0.012, calm)) * (1.0 - inside) * fray * (1.0 - 0.5 * calm);
-    float lip2 = exp(-max(d, 0.0) / 0.03) * (1.0 - inside);
+    float lip = exp(-max(d, 0.0) / mix(0.0025, 0.012, calm)) * (1.0 - inside) * fray * (1.0 - 0.5 * calm);
+    float lip2 = exp(-max(d, 0.0) / 0.02) * (1.0 - inside);
     // (round 26: while it runs down the sky its lips burn violet, the white only once it has
     // opened -- a thin white seam would read as lightning)
-    vec3 edge = vec3(0.9, 0.8, 0.85) * lip * smoothstep(0.3, 0.8, u_rift) + lipc * (2.0 * lip * fray + 1.6 * lip2);
+    vec3 edge = vec3(0.9, 0.8, 0.85) * 0.45 * lip * smoothstep(0.3, 0.8, u_rift) + lipc * (1.2 * lip * fray + 0.45 * lip2);
     // its light in the sky round it: a violet glow, and shafts leaking sideways through
     // the folds of the curtains, brighter where the aurora is (round 26: the glow drawn in
     // close and the spill on the curtains halved, so the sky round the wound stays night --
@@ -106,16 +125,18 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float far = max(d, 0.0);
     // (round 26: closer still -- the first pass's "a broad white-lavender column with a soft
     // halo": the night keeps its blacks a little way off the lips, the curtains carry the light)
-    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.018) * 0.35 + exp(-far / 0.3) * 0.03);
+    // (round 28: "a blown-out column" -- the violet halo a third as strong: true night a
+    // finger's width off the lips; the light is carried by the curtains, not the air)
+    vec3 glow = vec3(0.55, 0.42, 1.0) * (exp(-far / 0.012) * 0.12 + exp(-far / 0.3) * 0.012);
     // and the curtains near it lit by it, as much as they are dense: its light spills over them
-    glow += aurora * 0.9 * exp(-far / 0.07);
+    glow += aurora * 1.2 * exp(-far / 0.09);
     // (the shafts fan out from the slit: their coordinate climbs away from it)
     // (round 14: the light pours out through the air in depth -- broader shafts, reaching
     // further, the aurora they cross swelling with it)
     // (round 14: volumetric -- wide soft shafts, two scales, fanning out through the air)
     float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 5.0, 0.4 * t)), 3.0) * exp(-far / 0.35)
                 + 0.5 * pow(0.5 + 0.5 * snoise(vec2((q.y - 0.9 * far) * 13.0, 0.3 * t + 4.0)), 4.0) * exp(-far / 0.18);
-    vec3 scatter = (vec3(0.06, 0.05, 0.15) + 4.0 * aurora) * shaft * 0.4;
+    vec3 scatter = (vec3(0.02, 0.016, 0.05) + 4.0 * aurora) * shaft * 0.4;
     // (the light gathers behind the sky before it breaks: the glow and the shafts lead, the
     // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
     // once it has opened wide)
@@ -128,7 +149,8 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
 // as a violet-white rim once it has opened.  x: the view's x.
 vec3 rift_on_glass(float x) {
     float foot = rift_shape(0.15, u_time).x;
-    return vec3(0.6, 0.5, 1.0) * 0.06 * smoothstep(0.4, 1.0, u_rift) * exp(-abs(x - foot) / 0.12)
+    // (round 28: the spires lit by it -- brighter and reaching further along the skyline)
+    return vec3(0.62, 0.52, 1.0) * 0.35 * smoothstep(0.3, 1.0, u_rift) * exp(-abs(x - foot) / 0.35)
          * rift_beat(u_time);
 }
 
