@@ -196,7 +196,7 @@ GLYPH_CENTRE_CLOUD_CLOSE = (0.0, 0.19)
 # where the sign stands in the frame of each of round 28's shots over the sea of cloud (centre,
 # scale): low, a word over the moon's deck, high in the frame; up, one sign large overhead;
 # high, one sign over the far deck at the top
-GLYPH_FRAME_CLOUD = {2: (0.1, 0.3, 0.21), 3: (0.05, 0.12, 0.3), 4: (0.12, 0.3, 0.15)}
+GLYPH_FRAME_CLOUD = {2: (0.1, 0.28, 0.21), 3: (0.05, 0.12, 0.3), 4: (0.12, 0.3, 0.15)}
 
 
 def cloud_camera(view: float) -> tuple[float, float, float, float]:

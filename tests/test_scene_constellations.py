@@ -1097,3 +1097,27 @@ def test_the_sea_of_cloud_has_five_cameras_each_its_own_frame_for_the_sign():
         cx, cy, s = C.glyph_frame(float(view), clouds=1.0)
         assert cam == C.CLOUD_CAMERAS[view]
         assert cy - s > cam[0] and cy + s < 0.5, (view, cam, cy, s)
+
+
+def _cloud_moon_screen_x(cam):
+    """Where the sea of cloud's moon stands across the frame (screen units) for a camera: its
+    bearing (CLOUD_MOON) turned into the camera's heading (clouds.glsl cloud_ray, inverted)."""
+    import math
+    c, s = math.cos(cam[2]), math.sin(cam[2])
+    wx, wz = C.CLOUD_MOON[0], C.CLOUD_MOON[2]
+    dx, dz = c * wx - s * wz, s * wx + c * wz
+    return dx / dz * cam[3]
+
+
+def test_the_low_shot_looks_over_many_heads_and_its_moon_stands_clear_of_the_word():
+    """Round 28's lead at 29.2 and 33 s: from an eye at 1.16 over the deck's floor one near dome
+    filled the frame ("huge smooth grey mounds ... a duvet") and the word's sign sat on the
+    moon.  The low camera's eye stands half the deck's height over its tallest domes, so the
+    near heads are several in the frame; and its moon stands left of the word's first sign (the
+    word spans about 1.5 of its scale either side of its centre)."""
+    cam = C.cloud_camera(2.0)
+    assert cam[1] >= 1.5 * 1.1, cam
+    cx, cy, s = C.glyph_frame(2.0, clouds=1.0)
+    moon_x = _cloud_moon_screen_x(cam)
+    assert moon_x < cx - 1.5 * s, (moon_x, cx, s)
+    assert moon_x > -0.85, moon_x
