@@ -122,6 +122,11 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     float grazing = pow(1.0 - max(dot(n, -rd), 0.0), 3.0);
     // (far off the crests are finer than the bake: the rims fade into the haze, no dotted line)
     rim *= 1.0 - smoothstep(14.0, 40.0, t);
+    // (round 28's lead: the lining an even band of "icing" on every dome) the skin is thinner in
+    // some places than others: the light through it comes and goes along the crest, in wisps
+    if (rim > 0.01) {
+        rim *= clamp(0.45 + 0.9 * (0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(2.6, 1.4))), 0.0, 1.3);
+    }
     float thin = max(rim, 0.1 * grazing * grazing);
     // the word's light: from the word, high over the middle of the view
     vec3 word = normalize(vec3(0.0, 0.55, 1.0));
