@@ -69,7 +69,7 @@ float cloud_height(vec2 q, int octaves) {
     float b = 0.66 * abs(snoise(q * 0.16));
     vec2 r = NOISE_OCTAVE_ROT2 * q + vec2(1.7, 9.2);
     b += 0.34 * abs(snoise(r * 0.45));
-    b = sqrt(b) * (0.3 + 1.0 * heap);
+    b = sqrt(b) * (0.15 + 1.2 * heap);
     // turrets heaped on the domes, tallest on the highest, gone in the troughs
     // (fading out with the distance from the eye, over the deck's origin: far off they are
     // finer than a pixel and would only sparkle)
