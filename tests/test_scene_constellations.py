@@ -1121,3 +1121,32 @@ def test_the_low_shot_looks_over_many_heads_and_its_moon_stands_clear_of_the_wor
     moon_x = _cloud_moon_screen_x(cam)
     assert moon_x < cx - 1.5 * s, (moon_x, cx, s)
     assert moon_x > -0.85, moon_x
+
+
+def test_the_low_shots_silver_lining_glows_into_the_domes_not_an_outline(gl):
+    """Round 28's lead at 29.2 s: the low shot's domes "smooth grey mounds with hard silver
+    outlines".  The moonlight through the thin skin glows down into each dome from its crest,
+    coming and going along it (clouds_light.glsl cloud_rim), so the dream's frame at 29.2 s
+    (320x180, under the horizon) holds more glow and less hard line: its pixels over 80 levels
+    outnumber those over 160 by 5.8 (before 4.0), its brightest 0.5 % at 212 levels (before 241)."""
+    from conftest import render_held
+    luma = _luma(render_held(gl, "dream", 29.2, (320, 180), "constellations", {}))
+    horizon = int(round(90 - C.cloud_camera(2.0)[0] * 180))
+    low = luma[horizon + 6:]
+    glow = (low > 80).mean() / max((low > 160).mean(), 1e-6)
+    assert glow > 5.0, glow
+    assert np.percentile(low, 99.5) < 228, np.percentile(low, 99.5)
+
+
+def test_the_high_shots_deck_swells_and_parts_not_an_even_field_of_lumps(gl):
+    """Round 28's lead at 42-47 s: "the deck an even field of lumps, like a texture".  The
+    great masses heap the deck where they are high and calm it where they are low
+    (clouds.glsl cloud_height), so the dream's frame at 43 s (320x180, under the horizon)
+    varies more from one 10-pixel block to the next: their spread 27.9 levels (before 25.9)."""
+    from conftest import render_held
+    luma = _luma(render_held(gl, "dream", 43.0, (320, 180), "constellations", {}))
+    horizon = int(round(90 - C.cloud_camera(4.0)[0] * 180))
+    low = luma[horizon + 6:]
+    hh = (low.shape[0] // 10) * 10
+    blocks = low[:hh].reshape(hh // 10, 10, 32, 10).mean(axis=(1, 3))
+    assert blocks.std() > 26.9, blocks.std()
