@@ -1065,12 +1065,14 @@ def test_the_moon_is_a_risen_body_with_a_surface_not_a_pasted_half_disc(gl, prog
 def test_the_gap_in_the_deck_is_dark_with_the_citys_sparks_not_a_teal_patch(gl, programs):
     """Round 27's readers: "an odd teal patch" -- the wide camera's gap in the deck was filled
     with an even emerald-cyan glow (more than half its pixels teal on main).  The city now lies
-    dark far below, only its windows sparks in the gap: a few teal pixels, no patch."""
+    dark far below, only its windows sparks in the gap: a few teal pixels, no patch.  (Round 28:
+    the deck parts wider, the window now nearly all gap, so more of its sparks fall in it --
+    0.16 of its pixels, from 0.13 -- still sparks, far from the patch's half.)"""
     img = render(gl, programs, {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1,
                                 "clouds": 1.0, "view": 0.0}, 6.0, (320, 180)).astype(float)
     gap = img[132:148, 115:185]           # the gap, below the sign, in front of the far deck
     teal = ((gap[..., 1] > gap[..., 0] + 12) & (gap[..., 1] > 35)).mean()
-    assert teal < 0.15, f"the gap is a teal patch ({teal:.2f} of it)"
+    assert teal < 0.22, f"the gap is a teal patch ({teal:.2f} of it)"
 
 
 def test_the_sea_of_clouds_horizon_melts_into_moonlit_air_not_a_dark_line(gl, programs):
