@@ -172,7 +172,10 @@ CLOUD_CLOSE = (-0.1, 1.35, -0.35, 1.25)
 # camera, sea and moon) three more shots, each another picture of the same night:
 # low, the eye just over the tallest domes, a long lens straight at the moon: the near turrets
 # large and dark against its light, the moon a body over the far deck, the deck most of the frame
-CLOUD_LOW = (0.0, 1.16, -0.40, 2.0)
+# (round 28's lead: from 1.16 over the floor one near dome filled the frame, "a pillow / a
+# duvet") the eye higher over the domes, a little shorter lens: several heads in the frame, and
+# turned right so the moon stands clear of the word, to the left of it
+CLOUD_LOW = (0.03, 1.8, -0.26, 1.7)
 # up, looking up at the sign overhead: a wide lens, the deck a sliver of backlit crests along
 # the bottom, the night and the milky way filling the frame
 CLOUD_UP = (-0.3, 1.5, 0.2, 0.85)
@@ -193,7 +196,7 @@ GLYPH_CENTRE_CLOUD_CLOSE = (0.0, 0.19)
 # where the sign stands in the frame of each of round 28's shots over the sea of cloud (centre,
 # scale): low, a word over the moon's deck, high in the frame; up, one sign large overhead;
 # high, one sign over the far deck at the top
-GLYPH_FRAME_CLOUD = {2: (0.0, 0.25, 0.24), 3: (0.05, 0.12, 0.3), 4: (0.12, 0.3, 0.15)}
+GLYPH_FRAME_CLOUD = {2: (0.1, 0.28, 0.21), 3: (0.05, 0.12, 0.3), 4: (0.12, 0.3, 0.15)}
 
 
 def cloud_camera(view: float) -> tuple[float, float, float, float]:

@@ -1065,12 +1065,14 @@ def test_the_moon_is_a_risen_body_with_a_surface_not_a_pasted_half_disc(gl, prog
 def test_the_gap_in_the_deck_is_dark_with_the_citys_sparks_not_a_teal_patch(gl, programs):
     """Round 27's readers: "an odd teal patch" -- the wide camera's gap in the deck was filled
     with an even emerald-cyan glow (more than half its pixels teal on main).  The city now lies
-    dark far below, only its windows sparks in the gap: a few teal pixels, no patch."""
+    dark far below, only its windows sparks in the gap: a few teal pixels, no patch.  (Round 28:
+    the deck parts wider, the window now nearly all gap, so more of its sparks fall in it --
+    0.16 of its pixels, from 0.13 -- still sparks, far from the patch's half.)"""
     img = render(gl, programs, {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1,
                                 "clouds": 1.0, "view": 0.0}, 6.0, (320, 180)).astype(float)
     gap = img[132:148, 115:185]           # the gap, below the sign, in front of the far deck
     teal = ((gap[..., 1] > gap[..., 0] + 12) & (gap[..., 1] > 35)).mean()
-    assert teal < 0.15, f"the gap is a teal patch ({teal:.2f} of it)"
+    assert teal < 0.22, f"the gap is a teal patch ({teal:.2f} of it)"
 
 
 def test_the_sea_of_clouds_horizon_melts_into_moonlit_air_not_a_dark_line(gl, programs):
@@ -1097,3 +1099,56 @@ def test_the_sea_of_cloud_has_five_cameras_each_its_own_frame_for_the_sign():
         cx, cy, s = C.glyph_frame(float(view), clouds=1.0)
         assert cam == C.CLOUD_CAMERAS[view]
         assert cy - s > cam[0] and cy + s < 0.5, (view, cam, cy, s)
+
+
+def _cloud_moon_screen_x(cam):
+    """Where the sea of cloud's moon stands across the frame (screen units) for a camera: its
+    bearing (CLOUD_MOON) turned into the camera's heading (clouds.glsl cloud_ray, inverted)."""
+    import math
+    c, s = math.cos(cam[2]), math.sin(cam[2])
+    wx, wz = C.CLOUD_MOON[0], C.CLOUD_MOON[2]
+    dx, dz = c * wx - s * wz, s * wx + c * wz
+    return dx / dz * cam[3]
+
+
+def test_the_low_shot_looks_over_many_heads_and_its_moon_stands_clear_of_the_word():
+    """Round 28's lead at 29.2 and 33 s: from an eye at 1.16 over the deck's floor one near dome
+    filled the frame ("huge smooth grey mounds ... a duvet") and the word's sign sat on the
+    moon.  The low camera's eye stands half the deck's height over its tallest domes, so the
+    near heads are several in the frame; and its moon stands left of the word's first sign (the
+    word spans about 1.5 of its scale either side of its centre)."""
+    cam = C.cloud_camera(2.0)
+    assert cam[1] >= 1.5 * 1.1, cam
+    cx, cy, s = C.glyph_frame(2.0, clouds=1.0)
+    moon_x = _cloud_moon_screen_x(cam)
+    assert moon_x < cx - 1.5 * s, (moon_x, cx, s)
+    assert moon_x > -0.85, moon_x
+
+
+def test_the_low_shots_silver_lining_glows_into_the_domes_not_an_outline(gl):
+    """Round 28's lead at 29.2 s: the low shot's domes "smooth grey mounds with hard silver
+    outlines".  The moonlight through the thin skin glows down into each dome from its crest,
+    coming and going along it (clouds_light.glsl cloud_rim), so the dream's frame at 29.2 s
+    (320x180, under the horizon) holds more glow and less hard line: its pixels over 80 levels
+    outnumber those over 160 by 5.8 (before 4.0), its brightest 0.5 % at 212 levels (before 241)."""
+    from conftest import render_held
+    luma = _luma(render_held(gl, "dream", 29.2, (320, 180), "constellations", {}))
+    horizon = int(round(90 - C.cloud_camera(2.0)[0] * 180))
+    low = luma[horizon + 6:]
+    glow = (low > 80).mean() / max((low > 160).mean(), 1e-6)
+    assert glow > 5.0, glow
+    assert np.percentile(low, 99.5) < 228, np.percentile(low, 99.5)
+
+
+def test_the_high_shots_deck_swells_and_parts_not_an_even_field_of_lumps(gl):
+    """Round 28's lead at 42-47 s: "the deck an even field of lumps, like a texture".  The
+    great masses heap the deck where they are high and calm it where they are low
+    (clouds.glsl cloud_height), so the dream's frame at 43 s (320x180, under the horizon)
+    varies more from one 10-pixel block to the next: their spread 27.9 levels (before 25.9)."""
+    from conftest import render_held
+    luma = _luma(render_held(gl, "dream", 43.0, (320, 180), "constellations", {}))
+    horizon = int(round(90 - C.cloud_camera(4.0)[0] * 180))
+    low = luma[horizon + 6:]
+    hh = (low.shape[0] // 10) * 10
+    blocks = low[:hh].reshape(hh // 10, 10, 32, 10).mean(axis=(1, 3))
+    assert blocks.std() > 26.9, blocks.std()

@@ -69,7 +69,7 @@ float cloud_height(vec2 q, int octaves) {
     float b = 0.66 * abs(snoise(q * 0.16));
     vec2 r = NOISE_OCTAVE_ROT2 * q + vec2(1.7, 9.2);
     b += 0.34 * abs(snoise(r * 0.45));
-    b = sqrt(b) * (0.3 + 1.0 * heap);
+    b = sqrt(b) * (0.15 + 1.2 * heap);
     // turrets heaped on the domes, tallest on the highest, gone in the troughs
     // (fading out with the distance from the eye, over the deck's origin: far off they are
     // finer than a pixel and would only sparkle)
@@ -80,7 +80,10 @@ float cloud_height(vec2 q, int octaves) {
     // (only within a few units: further off they are finer than the bake's texels)
     float near = crown * (1.0 - smoothstep(3.0, 9.0, length(q)));
     if (near > 0.0) {
-        b += 0.1 * near * cloud_puffs(q * 2.7 + vec2(7.1, 4.4));
+        b += 0.13 * near * cloud_puffs(q * 2.7 + vec2(7.1, 4.4));
+        // (round 28's lead at 29.2 and 33 s: the near domes still "huge smooth grey mounds,
+        // pillows, dough") and on the florets smaller florets again: billows at three scales
+        b += 0.05 * near * cloud_puffs(NOISE_OCTAVE_ROT2 * q * 6.3 + vec2(2.3, 8.8));
     }
     // finer, soft detail on them (no creases: cloud, not rock)
     float f = 0.0, a = 0.5, fr = 2.0;
@@ -93,6 +96,8 @@ float cloud_height(vec2 q, int octaves) {
         a *= 0.45;
     }
     float gap = 1.0 - smoothstep(0.2, 0.27, mass);
-    float h = 0.1 + 0.75 * b + 0.025 * f * (0.3 + b) + 0.3 * (mass - 0.5);
+    // (round 28's lead at 42-47 s: "the deck an even field of lumps, like a texture") the great
+    // masses lift the deck in broad swells and sink it in wide, shadowed valleys
+    float h = 0.1 + 0.75 * b + 0.025 * f * (0.3 + b) + 0.55 * (mass - 0.5);
     return clamp(h - 0.75 * gap, 0.0, 1.0);
 }

@@ -9,14 +9,18 @@
 // point is on a dome's upper edge, the light behind it shining through (a few fetches a pixel).
 float cloud_rim(vec2 uv, float t) {
     float dv = 1.0 / float(textureSize(u_clouds_a, 0).y);
+    // (round 28's lead at 29.2 s: "hard silver outlines" -- a line drawn round each dome) the
+    // samples reach further up, their weights falling away, so the light through the skin glows
+    // down into the cloud from its edge, brightest at the crest, and no line is drawn round it
     float rim = 0.0;
     float w = 1.0;
-    for (int i = 0; i < 3; i++) {
-        float ta = texture(u_clouds_a, uv + vec2(0.0, dv * (1.0 + 1.5 * float(i) + 0.5 * float(i * i)))).w;
-        rim += w * smoothstep(0.03, 0.25, (ta - t) / t);
-        w *= 0.7;
+    for (int i = 0; i < 5; i++) {
+        float fi = float(i);
+        float ta = texture(u_clouds_a, uv + vec2(0.0, dv * (1.0 + 2.0 * fi + 0.8 * fi * fi))).w;
+        rim += w * smoothstep(0.03, 0.35, (ta - t) / t);
+        w *= 0.55;
     }
-    return rim / 2.19;
+    return rim / 2.1;
 }
 
 // The moon's centre above the horizon (radians, about): a little less than its radius
@@ -118,6 +122,11 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     float grazing = pow(1.0 - max(dot(n, -rd), 0.0), 3.0);
     // (far off the crests are finer than the bake: the rims fade into the haze, no dotted line)
     rim *= 1.0 - smoothstep(14.0, 40.0, t);
+    // (round 28's lead: the lining an even band of "icing" on every dome) the skin is thinner in
+    // some places than others: the light through it comes and goes along the crest, in wisps
+    if (rim > 0.01) {
+        rim *= clamp(0.45 + 0.9 * (0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(2.6, 1.4))), 0.0, 1.3);
+    }
     float thin = max(rim, 0.1 * grazing * grazing);
     // the word's light: from the word, high over the middle of the view
     vec3 word = normalize(vec3(0.0, 0.55, 1.0));
@@ -139,7 +148,7 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // (looking down from the wide camera the angle to the moon is wide, but along its bearing
     // the rims still stand between the eye and it)
     float lobe = max(broad, 0.6 * pow(az, 24.0));
-    col += silver * thin * lit_h * (0.012 + 3.5 * lobe + 10.0 * fwd);
+    col += silver * thin * lit_h * (0.012 + 3.0 * lobe + 8.0 * fwd);
     // the word's warm light on the rims facing it
     col += word_c * 0.25 * pow(max(dot(rd, word), 0.0), 3.0) * thin * lit_h * occ;
     // the city's glow breathing up through the gaps, and its light on the gaps' walls
