@@ -809,3 +809,33 @@ def test_the_stone_beside_the_moss_street_is_no_net_of_glowing_seams(gl):
         lum = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float).mean(axis=2)
         share.append(_thin_bright_lines(lum)[100:].mean())
     assert np.mean(share) < 0.016, share
+
+
+def _outline_wander(frame: np.ndarray, bare: np.ndarray) -> float:
+    """How far the two near columns' outlines (rows 2-59 of a 320x180 frame at 77.3 s, above
+    their feet) wander from straight lines, in pixels: the mean distance of each outline's x
+    from its own linear fit, over both outlines of both columns."""
+    glass = np.abs(frame.mean(axis=2) - bare.mean(axis=2)) > 6
+    ys = np.arange(2, 60)
+    wander = []
+    for x0, x1 in ((55, 110), (215, 265)):
+        edges = np.array([np.nonzero(glass[y, x0:x1])[0][[0, -1]] for y in ys], float)
+        for k in (0, 1):
+            fit = np.polyval(np.polyfit(ys, edges[:, k], 1), ys)
+            wander.append(np.abs(edges[:, k] - fit).mean())
+    return float(np.mean(wander))
+
+
+def test_the_avenues_columns_are_sheer_glass_not_bottles(gl):
+    """Round 28's readers at 77.3, 80.5 s: the columns "drinking glasses / plain tubes /
+    bottle-shaped" -- bodies that swell and pinch.  The moss cue turns on ``liquid``: the
+    columns are carved as the liquid city's sheer towers (towers/sculpt.glsl carving_sheer):
+    chamfered plans rising straight with crisp vertical edges.  At 77.3 s (320x180) the near
+    columns' outlines wander about 0.2 pixels from straight lines (about 1.1 held off, the
+    bottle's swell and waist; the scene's default, off, is the old look)."""
+    def wander(held):
+        frame = render_held(gl, "dream", 77.3, (320, 180), "moss", held)
+        bare = render_held(gl, "dream", 77.3, (320, 180), "moss", dict(held, buildings=False))
+        return _outline_wander(frame, bare)
+    sheer, bottle = wander({}), wander({"liquid": 0.0})
+    assert sheer < 0.5 and bottle > 0.7, (sheer, bottle)
