@@ -213,18 +213,18 @@ void main() {
     float silver = exp(-edge_px * edge_px / 2.0) * smoothstep(10.0, 24.0, length(lb.xz) / max(fp, 1e-5));
     if (u_liquid > 0.0) {
         // (a sheer column's flat walls: a wall seen near edge-on turned silver whole, a grey
-        // slab; the line is where the body's outline lies within a pixel and a half across
-        // the view: the ray shifted that far sideways misses the body -- its plan probed
+        // slab; the line is where the body's outline lies within a pixel across
+        // the view: the ray shifted a pixel sideways misses the body -- its plan probed
         // where the shifted ray passes nearest the axis, the body's deepest on its line)
         vec2 dh = normalize(d.xz);
-        vec2 side = vec2(-dh.y, dh.x) * (1.5 * fp);
+        vec2 side = vec2(-dh.y, dh.x) * fp;
         vec2 pl_l = lb.xz + side, pl_r = lb.xz - side;
         pl_l -= dot(pl_l, dh) * dh;
         pl_r -= dot(pl_r, dh) * dh;
         float out_l = sculpt_field(vec3(pl_l.x, lb.y, pl_l.y), bd, cv);
         float out_r = sculpt_field(vec3(pl_r.x, lb.y, pl_r.y), bd, cv);
         float outline = smoothstep(-0.3 * fp, 0.3 * fp, max(out_l, out_r));
-        silver = mix(silver, outline * smoothstep(6.0, 14.0, length(lb.xz) / max(fp, 1e-5)), u_liquid);
+        silver = mix(silver, outline * smoothstep(10.0, 24.0, length(lb.xz) / max(fp, 1e-5)), u_liquid);
     }
     col *= 1.0 - 0.25 * (1.0 - silver) * (1.0 - exp(-y / 1.6));
     col += vec3(0.72, 0.78, 0.95) * (0.6 * silver) * (0.4 + 0.6 * smoothstep(0.0, 0.6, n.y + 0.5));
