@@ -132,9 +132,15 @@ void main() {
     // (a carved column's flutes take the facets' place: their ridges are its lines of light)
     float groove_px = cv.lobes * fp / (2.0 * max(length(lb.xz), 0.05));
     ridge = mix(ridge, 1.0 - smoothstep(0.0, groove_px + 0.012, groove - 0.063), cv.amp);
-    // (a sheer column has no flutes: its lines of light are its chamfered edges, drawn by
-    // the carved normal itself, not the flutes' spiral)
-    ridge *= 1.0 - u_liquid;
+    // (a sheer column has no flutes: its lines of light are the crisp vertical edges where
+    // its walls meet their chamfers -- where the plan's two norms, the rectangle's and the
+    // chamfer's (sculpt.glsl sheer_plan_profile), are equal -- a pixel wide at any size)
+    vec2 qp = vec2(cv.plan.x * zb.x - cv.plan.y * zb.y, cv.plan.y * zb.x + cv.plan.x * zb.y);
+    vec2 ap = abs(qp);
+    // (the two norms part at 0.43 of a unit a unit along the wall: over it, world units)
+    float edge_d = abs(max(ap.x, ap.y) - 0.5657 * (ap.x + ap.y)) * 2.93 * min(bd.r.x, bd.r.y);
+    float corner = (1.0 - smoothstep(0.0, 0.01 + fp, edge_d)) * (0.012 / (0.012 + fp));
+    ridge = mix(ridge, corner, u_liquid);
     vec3 nb = normalize(n + (0.07 * w1 * tang + 0.05 * w2 * vec3(0.0, 1.0, 0.0)) * (0.35 + 0.65 * fine));
     float facing = max(dot(-d, nb), 0.0);
     float fres = 0.04 + 0.96 * pow(1.0 - facing, 5.0);
