@@ -850,3 +850,20 @@ def test_the_avenues_columns_are_sheer_glass_not_bottles(gl):
     assert sheer < 0.5, sheer
     bottle = wander({"liquid": 0.0})
     assert bottle > 0.7, bottle
+
+
+def test_the_second_shots_column_is_a_clear_prism_drawn_by_its_edges(gl):
+    """Round 28's readers: the columns "plain tubes", "plastic", wanted crisp thin edges.  In
+    the cue's second shot (80.5 s, 640x360) the column in the middle (x 280-345, rows 10-150,
+    averaged down the rows) is dark clear glass, its median about 40 levels (about 115 held
+    round, ``liquid`` off: a milky sheen), with its outlines silver (over 140) and, between
+    them, thin vertical lines of light -- the sheer column's chamfered edges: pixels 6 levels
+    over the mean of their neighbours 3 to each side, at least 2 of them."""
+    prof = render_held(gl, "dream", 80.5, (640, 360), "moss", {}).mean(axis=2)[10:150, 280:345].mean(axis=0)
+    rims = np.nonzero(prof > 140)[0]
+    assert len(rims) >= 2 and rims[-1] - rims[0] > 30, rims
+    body = prof[rims[0] + 3:rims[-1] - 2]
+    assert np.median(body) < 60, np.median(body)
+    lines = [i for i in range(3, len(body) - 3)
+             if body[i] > 0.5 * (body[i - 3] + body[i + 3]) + 6 and body[i] >= body[i - 1] and body[i] >= body[i + 1]]
+    assert len(lines) >= 2, (lines, np.round(body))
