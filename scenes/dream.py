@@ -265,7 +265,10 @@ moss = Cue(
             # (round 27's readers at 77.3, 80.5 s: "empty and static", the heartbeat unseen:
             # the beat's front a ring of light running out from the viewer's feet, slow
             # enough that a still catches it crossing the street)
-            "front": 2.0, "front_speed": 4.0},
+            "front": 2.0, "front_speed": 4.0,
+            # (round 28's readers at 77.3, 80.5 s: the columns "drinking glasses / plain
+            # tubes / bottle-shaped": carved as the liquid city's sheer glass towers)
+            "liquid": 1.0},
     # (round 27: 77.3 and 80.5 s "near-copies", the same pillars and moon: at 7 s a cut to a
     # second shot -- down at knee height across the street, one column's foot in its pool
     # of light, the moon low at the left over the avenue, the rings running across the moss)

@@ -243,6 +243,7 @@ moss = MossScene(
         Param("moon", 0.0, 0.0, 1.0, "an emerald moon low over the avenue's end (the view down -z): a gibbous disc with relief, a halo in the mist, drawn thin and bright in the glass columns"),
         Param("front", 0.0, 0.0, 3.0, "the heartbeat's wavefront: a ring of light with a steep leading edge running out through the moss (0: the soft breath alone)"),
         Param("front_speed", 4.0, 0.5, 30.0, "how fast the wavefront (``front``) runs out through the moss, units per second"),
+        Param("liquid", 0.0, 0.0, 1.0, "the columns carved as the liquid city's sheer glass towers (towers' carving_sheer): crisp vertical edges, fine points or sheared crowns, a gentle ripple (0: the round carved columns)"),
         Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),
     ],
     description="streets of bioluminescent moss pulsing lub-dub with a heartbeat",

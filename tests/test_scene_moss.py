@@ -592,8 +592,11 @@ def test_a_low_mist_holds_the_moss_light_along_the_horizon(gl):
     78 s (320x180) the horizon's rows (75-100) vary far less across the frame (mean row std
     about 8 levels; 12 with the mist held off, 19 before round 26) and stay violet-blue (blue
     over green over red)."""
-    held = render_held(gl, "dream", 78.0, (320, 180), "moss", {"mist": 0.0})
-    img = render_times(gl, "dream", [78.0], size=(320, 180))[0].astype(float)
+    # (the columns held round, as they stood when this was measured: round 28's sheer
+    # columns, ``liquid``, are darker and even across the horizon's rows with the mist or
+    # without, 6.4 against 7.6 -- this measures the mist, not the glass)
+    held = render_held(gl, "dream", 78.0, (320, 180), "moss", {"mist": 0.0, "liquid": 0.0})
+    img = render_held(gl, "dream", 78.0, (320, 180), "moss", {"liquid": 0.0})
     std = {k: v.mean(axis=2)[75:100].std(axis=1).mean() for k, v in (("mist", img), ("held", held))}
     assert std["mist"] < 10 and std["mist"] < 0.75 * std["held"], std
     rgb = img[80:92].mean(axis=(0, 1))
@@ -693,11 +696,16 @@ def test_under_the_emerald_moon_the_near_columns_lose_their_milky_sheen(gl):
     77.5 s (320x180) the near right column's upper part (rows 0-70, columns 200-245) holds
     under a third of the near-white pixels (mean over 150) that it holds with the moon held
     off (about 100 against 470; main as the held-off frame)."""
+    # (measured on the round columns, ``liquid`` held off: round 28's sheer columns' flat
+    # walls hold no broad streak with the moon or without -- the dream's frame keeps under
+    # 100 near-white pixels there, about 22)
     for t in (74.2, 77.5):
-        on = render_held(gl, "dream", t, (320, 180), "moss", {}).astype(float).mean(axis=2)
-        off = render_held(gl, "dream", t, (320, 180), "moss", {"moon": 0.0}).astype(float).mean(axis=2)
+        on = render_held(gl, "dream", t, (320, 180), "moss", {"liquid": 0.0}).astype(float).mean(axis=2)
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"moon": 0.0, "liquid": 0.0}).astype(float).mean(axis=2)
         bright_on, bright_off = (on[0:70, 200:245] > 150).sum(), (off[0:70, 200:245] > 150).sum()
         assert bright_off > 200 and bright_on < bright_off / 3, (t, bright_on, bright_off)
+        sheer = render_held(gl, "dream", t, (320, 180), "moss", {}).astype(float).mean(axis=2)
+        assert (sheer[0:70, 200:245] > 150).sum() < 100, t
 
 
 def _moss_cue_values(t: float) -> dict:
@@ -809,3 +817,53 @@ def test_the_stone_beside_the_moss_street_is_no_net_of_glowing_seams(gl):
         lum = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float).mean(axis=2)
         share.append(_thin_bright_lines(lum)[100:].mean())
     assert np.mean(share) < 0.016, share
+
+
+def _outline_wander(frame: np.ndarray, bare: np.ndarray) -> float:
+    """How far the two near columns' outlines (rows 2-59 of a 320x180 frame at 77.3 s, above
+    their feet) wander from straight lines, in pixels: the mean distance of each outline's x
+    from its own linear fit, over both outlines of both columns."""
+    glass = np.abs(frame.mean(axis=2) - bare.mean(axis=2)) > 6
+    ys = np.arange(2, 60)
+    wander = []
+    for x0, x1 in ((55, 110), (215, 265)):
+        edges = np.array([np.nonzero(glass[y, x0:x1])[0][[0, -1]] for y in ys], float)
+        for k in (0, 1):
+            fit = np.polyval(np.polyfit(ys, edges[:, k], 1), ys)
+            wander.append(np.abs(edges[:, k] - fit).mean())
+    return float(np.mean(wander))
+
+
+def test_the_avenues_columns_are_sheer_glass_not_bottles(gl):
+    """Round 28's readers at 77.3, 80.5 s: the columns "drinking glasses / plain tubes /
+    bottle-shaped" -- bodies that swell and pinch.  The moss cue turns on ``liquid``: the
+    columns are carved as the liquid city's sheer towers (towers/sculpt.glsl carving_sheer):
+    chamfered plans rising straight with crisp vertical edges.  At 77.3 s (640x360, every
+    second pixel: the silver outlines drawn at that size) the near
+    columns' outlines wander about 0.4 pixels from straight lines (about 1.4 held off, the
+    bottle's swell and waist; the scene's default, off, is the old look)."""
+    def wander(held):
+        frame = render_held(gl, "dream", 77.3, (640, 360), "moss", held)[::2, ::2]
+        bare = render_held(gl, "dream", 77.3, (640, 360), "moss", dict(held, buildings=False))[::2, ::2]
+        return _outline_wander(frame, bare)
+    sheer = wander({})
+    assert sheer < 0.5, sheer
+    bottle = wander({"liquid": 0.0})
+    assert bottle > 0.7, bottle
+
+
+def test_the_second_shots_column_is_a_clear_prism_drawn_by_its_edges(gl):
+    """Round 28's readers: the columns "plain tubes", "plastic", wanted crisp thin edges.  In
+    the cue's second shot (80.5 s, 640x360) the column in the middle (x 280-345, rows 10-150,
+    averaged down the rows) is dark clear glass, its median about 40 levels (about 115 held
+    round, ``liquid`` off: a milky sheen), with its outlines silver (over 140) and, between
+    them, thin vertical lines of light -- the sheer column's chamfered edges: pixels 6 levels
+    over the mean of their neighbours 3 to each side, at least 2 of them."""
+    prof = render_held(gl, "dream", 80.5, (640, 360), "moss", {}).mean(axis=2)[10:150, 280:345].mean(axis=0)
+    rims = np.nonzero(prof > 140)[0]
+    assert len(rims) >= 2 and rims[-1] - rims[0] > 30, rims
+    body = prof[rims[0] + 3:rims[-1] - 2]
+    assert np.median(body) < 60, np.median(body)
+    lines = [i for i in range(3, len(body) - 3)
+             if body[i] > 0.5 * (body[i - 3] + body[i + 3]) + 6 and body[i] >= body[i - 1] and body[i] >= body[i + 1]]
+    assert len(lines) >= 2, (lines, np.round(body))
