@@ -488,7 +488,9 @@ def test_the_close_shot_liquid_hardens_into_broad_mirror_panes_not_a_tiled_floor
     size = (320, 180)
     liquid, hard, pool = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}, {"shot": 1, "harden": 1.0},
                                                    {"shot": 0, "harden": 1.0}], [2.5], size=size)
-    lower = slice(size[1] // 2 + 8, None)
+    # (round 28: the bottom of the frame, the pool at the feet: beyond it now lies the dark
+    # stone, whose grain and the tears' spills are no panes)
+    lower = slice(size[1] * 7 // 10, None)
 
     def dark_lines(img):
         y = luma(img)
@@ -996,3 +998,32 @@ def test_the_shards_pieces_turn_apart_after_the_cracks_cross_it(gl, tmp_path):
                        [SETTLED], seed=DREAM_SEED, size=(320, 180))
     changed = int((np.abs(luma(a) - luma(b)) > 30.0).sum())
     assert changed > 400, changed
+
+
+# -- round 28: the quicksilver pooling at the viewer's feet, the tears heavy mercury --------
+
+def test_the_close_shot_shows_a_bright_mercury_pool_at_the_feet_against_dark_stone(gl, tmp_path):
+    """Round 28 (D's own "still weak" at 159-166 s): the near liquid was "a dark purple lake,
+    not a pool gathering at the feet".  The bottom of the frame is now a bright pool of mercury
+    (its median luma 63 at 320x180, 20 on main), and beyond its meniscus the stone is dark: the band
+    just under the horizon is far darker than the pool at the feet."""
+    size = (320, 180)
+    (img,) = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [2.5], size=size)
+    y = luma(img)
+    feet = float(np.median(y[size[1] * 85 // 100:]))
+    stone = float(np.median(y[size[1] * 47 // 100: size[1] * 52 // 100]))
+    assert feet > 45.0, f"the pool at the feet is dark: median luma {feet:.0f} (main 20, now 63)"
+    assert stone < 0.5 * feet, f"no dark stone beyond the pool: {stone:.0f} against {feet:.0f}"
+
+
+def test_the_close_shots_pool_grows_as_the_tears_feed_it(gl, tmp_path):
+    """Round 28: the pool gathers -- over the shot the bright mercury below the horizon spreads
+    (on main the lake filled the ground from the first frame: 0.067 to 0.071 of the lower half
+    bright, 1.05 times; now more than 1.15 times)."""
+    size = (320, 180)
+    early, late = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [0.5, 5.5], size=size)
+
+    def bright_below(img):
+        return float((luma(img)[size[1] // 2:] > 90.0).mean())
+
+    assert bright_below(late) > 1.15 * bright_below(early), (bright_below(early), bright_below(late))

@@ -204,7 +204,7 @@ vec3 tear_env(vec3 r, float blur) {
     float a = abs(el);
     // (seen from beside or below, a drop mirrors mostly the directions near the horizon: the
     // sky above it falls off fast to deep violet, the lit pool below stays bright longer)
-    vec3 lift = vec3(0.03, 0.02, 0.08) + vec3(0.62, 0.58, 0.82) * exp(-a * mix(14.0, 2.6, below))
+    vec3 lift = vec3(0.03, 0.02, 0.08) + vec3(0.72, 0.68, 0.92) * exp(-a * mix(14.0, 2.6, below))
               + vec3(0.9, 0.92, 1.0) * exp(-a * (80.0 - 30.0 * min(blur * 10.0, 1.0))) * 2.0;
     key_wash = 0.0;
     vec3 metal = night(r, blur) * 0.8 + lift;
@@ -373,7 +373,7 @@ vec3 stone(vec2 p, vec3 rd, float foot) {
     float grain = vnoise(p * 9.0) * 0.6 + vnoise(p * 31.0) * 0.4 * fine;
     float alb = 0.006 + 0.012 * grain;
     vec3 r = reflect(rd, vec3(0.0, 1.0, 0.0));
-    vec3 sheen = night(r, 0.06) * (0.006 + 0.02 * smoothstep(0.6, 0.85, grain));
+    vec3 sheen = night(r, 0.06) * (0.003 + 0.012 * smoothstep(0.6, 0.85, grain));
     return vec3(alb) * vec3(0.9, 0.85, 1.1) + sheen;
 }
 
@@ -439,8 +439,9 @@ void main() {
     // path of a light on night water: the swell's many small slopes, summed), gone where it froze
     float raz = atan(r.x, r.z);
     vec2 da = (vec2(raz) - vec2(atan(CANDLE_A.x, CANDLE_A.z), atan(CANDLE_B.x, CANDLE_B.z))) / 0.011;
-    vec2 path = exp(-da * da) * exp(-max(r.y, 0.0) / 0.09);
-    pool += vec3(1.6, 0.72, 0.22) * (path.x + 0.8 * path.y) * (1.0 - frozen) * 0.35;
+    // (round 28: drawn on down the pool at the feet toward the viewer, the warm light on the metal)
+    vec2 path = exp(-da * da) * exp(-max(r.y, 0.0) / 0.25);
+    pool += vec3(1.6, 0.72, 0.22) * (path.x + 0.8 * path.y) * (1.0 - frozen) * 0.45;
     // the tears mirrored in the pool
     vec3 tn;
     float tcov, tblur;
@@ -459,7 +460,7 @@ void main() {
     pool = mix(rock, pool, liquid);
     // far off the pool sinks into the haze
     float haze = 1.0 - exp(-tp * 0.12);
-    pool = mix(pool, vec3(0.12, 0.07, 0.24) * mix(0.2, 0.5, liquid), haze);
+    pool = mix(pool, vec3(0.12, 0.07, 0.24) * mix(0.08, 0.5, liquid), haze);
 
     // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
     vec3 col = mix(night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS), pool, on_pool);
