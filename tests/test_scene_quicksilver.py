@@ -816,11 +816,13 @@ def tear_discs(t: float, size, seed: int = 0) -> list[tuple[float, float, float,
     return out
 
 
-def test_the_close_shots_tears_are_bright_liquid_metal_with_one_dark_band(gl, tmp_path):
+def test_the_close_shots_tears_are_bright_liquid_metal_with_dark_in_them(gl, tmp_path):
     """Round 25: both readers saw the tears at 163.8 s as "black beads, not liquid metal" (each
     mirrored the dark overhead over most of its face).  Each tear now gives back the bright
-    night round it: most of its face bright, a dark band only where it mirrors the dark water
-    (the in-focus tears' faces: their medians' mean about 74 before, about 140 now)."""
+    night round it: most of its face bright, dark somewhere in it (round 28: no longer a band
+    where it mirrored the dark water, "a glass dome" -- the deep violet sky in its crown, the
+    dark stone at its bottom edge) (the in-focus tears' faces: their medians' mean about 74
+    before, about 120-140 since)."""
     size = (320, 180)
     faces = []
     rows, cols = np.mgrid[0:size[1], 0:size[0]]
