@@ -371,6 +371,8 @@ float liquid_sdf(vec2 p) {
 vec3 stone(vec2 p, vec3 rd, float foot) {
     float fine = 1.0 - smoothstep(0.01, 0.05, foot);
     float grain = vnoise(p * 9.0) * 0.6 + vnoise(p * 31.0) * 0.4 * fine;
+    // (foreshortened toward the horizon the grain smears into streaks: it evens out there)
+    grain = mix(0.5, grain, 1.0 - smoothstep(0.015, 0.06, foot));
     float alb = 0.006 + 0.012 * grain;
     vec3 r = reflect(rd, vec3(0.0, 1.0, 0.0));
     vec3 sheen = night(r, 0.06) * (0.003 + 0.012 * smoothstep(0.6, 0.85, grain));
@@ -395,8 +397,9 @@ void main() {
     // the mercury at the feet and its meniscus: the edge of a heavy liquid rounds down onto the
     // stone, so its normal tilts outward there and the rim catches the sky as a bright bead
     float ld = liquid_sdf(p);
-    float liquid = smoothstep(-0.7 * foot - 0.002, 0.7 * foot + 0.002, ld);
-    const float MEN = 0.035;
+    float liquid = smoothstep(-1.1 * foot - 0.002, 1.1 * foot + 0.002, ld);
+    // (the meniscus never narrower than a few pixels: a thinner one sparkled in dots)
+    float MEN = max(0.035, 3.0 * foot);
     const vec2 E = vec2(0.004, 0.0);
     vec2 ldg = vec2(liquid_sdf(p + E.xy) - ld, liquid_sdf(p + E.yx) - ld) / E.x;
     vec2 men_g = 0.55 * exp(-max(ld, 0.0) / MEN) * ldg * liquid;
