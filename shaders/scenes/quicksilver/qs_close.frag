@@ -434,10 +434,14 @@ void main() {
     r.y = abs(r.y);
     // (hardened, it is a polished mirror: the night in it sharpens)
     float rblur = (min(foot * 3.0, 0.025) + 0.002) * (1.0 - 0.6 * frozen);
-    // (a mirror, not a milky floor: the lifted sky deepens to violet toward the feet, where it
-    // gives back the sky high overhead, and pales to the horizon's line at its far edge)
-    vec3 pool = mercury(n, v, r, rblur) * 1.8
-              + 0.74 * sky_lift(r, rblur) * (0.1 + 0.5 * exp(-max(r.y, 0.0) * 6.0));
+    // (a true mirror of the night, not a milky lift: what it gives back is the env itself --
+    // dark violet toward the feet, where it looks at the sky high overhead, the horizon's glow,
+    // the candles and the Serenes crisp in it; only a little fresnel brightening toward its far
+    // edge, where the view grazes it and the horizon's pale line fills it)
+    // (the view grazes all of it from this low eye, so the fresnel lift is confined to the
+    // last few degrees before the horizon: a broad one turned the whole pool milky)
+    float graze = smoothstep(0.06, 0.0, r.y);
+    vec3 pool = mercury(n, v, r, rblur) * 1.1 + 0.08 * graze * vec3(0.55, 0.50, 0.75);
     // the candles' light drawn down the trembling liquid in long warm streaks (the glitter
     // path of a light on night water: the swell's many small slopes, summed), gone where it froze
     float raz = atan(r.x, r.z);
@@ -453,7 +457,9 @@ void main() {
     pool = mix(pool, tcol * 0.8, tr > 0.0 ? tcov : 0.0);
     // the cracks: dark hairlines cut through the metal, a sliver of light along a few of
     // them only where a pane's broken lip catches the key light (no even line round each pane)
-    pool *= 1.0 - 0.9 * seam;
+    // (round 29: on the dark mirror a crack reads as a crisp bright line -- its broken edge
+    // catches the light -- rather than a dark hairline lost in the dark panes)
+    pool = mix(pool, vec3(0.80, 0.82, 0.95), 0.7 * seam * seam);
     float lip = frozen * detail * (1.0 - smoothstep(seam_w, seam_w * 2.5, pl.z)) * (1.0 - seam);
     float glint = smoothstep(0.6, 0.85, vnoise(p * 6.0 + pl.xy * 3.0));
     pool += vec3(0.85, 0.88, 1.0) * lip * glint * 0.5;
