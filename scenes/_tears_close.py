@@ -19,6 +19,13 @@ from visuals.model.hashing import unit_float
 
 CLOSE_TEARS = 10              # tears (and rebound beads) drawn at once (as qs_close.frag)
 CLOSE_WAVES = 12              # rings evaluated at once
+CLOSE_PUDDLES = 12            # landed tears' puddles (as qs_close.frag)
+# The pool at the viewer's feet (round 28: "the near liquid a dark purple lake, not a pool
+# gathering at your feet"): a round spill of mercury on the dark stone, its centre a little
+# ahead of the camera, growing as the tears feed it until it hardens.
+POOL_AHEAD = 0.55             # its centre, ahead of the camera where the shot starts
+POOL_R0 = 0.42                # its radius at the shot's start (world units)
+POOL_GROW = 0.13              # its growth, units a second, while it is liquid
 CAM_START = (0.0, 0.125, -0.25)     # a hand's height over the pool
 CAM_PUSH = 0.03               # world units a second the camera glides in (not a still frame)
 LOOK_AHEAD = (0.0, 0.03, 1.9)       # where it looks, from the camera (a little down)
@@ -41,7 +48,7 @@ def camera(t: float) -> tuple[tuple[float, float, float], tuple[float, float, fl
     return pos, target
 
 
-def landings(seed: int, t: float, cam_z: float) -> list[tuple[float, float, float, float, float]]:
+def landings(seed: int, t: float, cam_z: float, keep: float = RIPPLE_LIFE) -> list[tuple[float, float, float, float, float]]:
     """Every tear that matters at time t: (landing time, x, z, drop height, lane depth) for
     those still in the air or landed within RIPPLE_LIFE.  Each lane drips at its own period."""
     out = []
@@ -50,7 +57,7 @@ def landings(seed: int, t: float, cam_z: float) -> list[tuple[float, float, floa
         phase = 0.15 + period * unit_float(seed, 2, k)
         height = 0.18 + 0.45 * depth
         fall = math.sqrt(2.0 * height / GRAVITY)
-        first = math.floor((t - RIPPLE_LIFE - phase) / period)
+        first = math.floor((t - keep - phase) / period)
         for n in range(max(first, 0), int(math.floor((t + fall - phase) / period)) + 1):
             land = phase + n * period
             half_width = 0.889 * depth / FOCAL
@@ -66,6 +73,29 @@ def lane_radius(depth: float) -> float:
     the frame as one pale out-of-focus disc, "a soap bubble" over the subject)."""
     k = min(max((depth - 0.3) / 0.6, 0.0), 1.0)
     return RADIUS * (0.55 + 0.45 * k * k * (3.0 - 2.0 * k))
+
+
+def puddles(seed: int, t: float, cam_z: float) -> np.ndarray:
+    """The latest CLOSE_PUDDLES tears landed by t, each a small spill of mercury on the stone
+    (x, z, radius, age): those landing outside the pool at the feet bead on the stone and
+    spread, and the growing pool swallows them (qs_close.frag merges them smoothly)."""
+    out = []
+    for land, x, z, _height, depth in landings_since_start(seed, t, cam_z):
+        age = t - land
+        if age >= 0.0:
+            r = lane_radius(depth) * (0.9 + 1.1 * (1.0 - math.exp(-3.0 * age)))
+            # (where it fell: the lanes ride with the camera, the puddle stays put)
+            out.append((land, x, z - CAM_PUSH * age, r, age))
+    out.sort(key=lambda e: -e[0])
+    arr = np.zeros((CLOSE_PUDDLES, 4), np.float32)
+    for i, (_land, x, z, r, age) in enumerate(out[:CLOSE_PUDDLES]):
+        arr[i] = (x, z, r, age)
+    return arr
+
+
+def landings_since_start(seed: int, t: float, cam_z: float) -> list[tuple[float, float, float, float, float]]:
+    """As landings(), but every tear landed since the shot began (their puddles stay)."""
+    return landings(seed, t, cam_z, keep=t + RIPPLE_LIFE)
 
 
 def close_uniforms(seed: int, t: float, hard: float) -> dict:
@@ -84,7 +114,9 @@ def close_uniforms(seed: int, t: float, hard: float) -> dict:
                 continue
             speed = GRAVITY * since
             r = lane_radius(depth) * min(1.0, 0.4 + 3.0 * since)    # it swells as it lets go
-            stretch = r * 1.1 + speed * 0.004       # (round 26: near round -- at 1.25 they read as eggs)
+            # (round 28: squashed by its weight -- a heavy drop of mercury, wider than tall,
+            # not a glass egg; stretched only a little by its speed)
+            stretch = r * 0.84 + speed * 0.003
             y = stretch + height - 0.5 * GRAVITY * since * since
             in_air.append((depth, (x, y, z, r), stretch))
         else:
@@ -104,10 +136,14 @@ def close_uniforms(seed: int, t: float, hard: float) -> dict:
         wave_a[i] = w
     # (it reaches the viewer's feet at about 0.75, then runs out to the horizon)
     reach = 1.6 * hard ** 1.3 + FREEZE_REACH * hard ** 12
+    # the pool grows while it is liquid and stops as it sets
+    grown = POOL_R0 + POOL_GROW * t * (1.0 - 0.5 * hard)
     return {
         "u_ctears": tears, "u_ctear_ry": ry, "u_ctear_count": min(len(in_air), CLOSE_TEARS),
         "u_cwaves": wave_a, "u_cwave_count": min(len(waves), CLOSE_WAVES),
         "u_ccam_pos": pos, "u_ccam_target": target, "u_ccam_focal": FOCAL,
-        "u_cfreeze": (0.0, pos[2] + 1.3, reach, hard),
+        "u_cfreeze": (CAM_START[0], CAM_START[2] + POOL_AHEAD + 0.3, reach, hard),
         "u_cphase": (1.7 * t) % (2.0 * math.pi),
+        "u_cpool": (CAM_START[0], CAM_START[2] + POOL_AHEAD, grown, 0.0),
+        "u_cpuddles": puddles(seed, t, pos[2]),
     }

@@ -482,20 +482,21 @@ def test_the_close_shot_liquid_hardens_into_broad_mirror_panes_not_a_tiled_floor
     """Shot 1 at the surface: liquid (harden 0) the lower half is smooth metal; hardened, it is
     broken into mirror panes.  (Replaces round 20's test that asked for "a mosaic of tilted
     plates, a bright seam between each": round 26's reader saw that at 164.7 s as "a tiled
-    floor" with bright grout.)  The panes are broad now and their cracks dark hairlines: in the
-    lower half the thin bright lines are 0.093 of the pixels with main's plates and about 0.037
-    now (0.013 in the liquid), while dark thin lines (the cracks) still outnumber the liquid's."""
+    floor" with bright grout.)  Round 29: the panes are dark mirrors of the night now (the lead:
+    round 28's pale panes read as "floor tiles"), so a crack reads as a crisp bright line on
+    them, not a dark one lost in the dark: in the lower half the thin bright lines are more than
+    the liquid's (0.032) but under main's grout of small plates (0.093; now about 0.058), and
+    the panes' body stays dark (median luma under 40)."""
     size = (320, 180)
     liquid, hard, pool = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}, {"shot": 1, "harden": 1.0},
                                                    {"shot": 0, "harden": 1.0}], [2.5], size=size)
-    lower = slice(size[1] // 2 + 8, None)
+    # (round 28: the bottom of the frame, the pool at the feet: beyond it now lies the dark
+    # stone, whose grain and the tears' spills are no panes)
+    lower = slice(size[1] * 7 // 10, None)
 
-    def dark_lines(img):
-        y = luma(img)
-        return float(((box_mean(y, 5) - y)[lower] > 12.0).mean())
-
-    assert seam_fraction(hard) < 0.05, f"a grout of bright seams: {seam_fraction(hard):.3f} (main 0.093)"
-    assert dark_lines(hard) > 1.5 * dark_lines(liquid), (dark_lines(hard), dark_lines(liquid))
+    assert seam_fraction(hard) < 0.075, f"a grout of bright seams: {seam_fraction(hard):.3f} (main 0.093)"
+    assert seam_fraction(hard) > 1.4 * seam_fraction(liquid), (seam_fraction(hard), seam_fraction(liquid))
+    assert float(np.median(luma(hard)[lower])) < 40.0, "pale panes, not dark mirrors"
     assert not np.array_equal(hard, pool)
 
 
@@ -814,11 +815,13 @@ def tear_discs(t: float, size, seed: int = 0) -> list[tuple[float, float, float,
     return out
 
 
-def test_the_close_shots_tears_are_bright_liquid_metal_with_one_dark_band(gl, tmp_path):
+def test_the_close_shots_tears_are_bright_liquid_metal_with_dark_in_them(gl, tmp_path):
     """Round 25: both readers saw the tears at 163.8 s as "black beads, not liquid metal" (each
     mirrored the dark overhead over most of its face).  Each tear now gives back the bright
-    night round it: most of its face bright, a dark band only where it mirrors the dark water
-    (the in-focus tears' faces: their medians' mean about 74 before, about 140 now)."""
+    night round it: most of its face bright, dark somewhere in it (round 28: no longer a band
+    where it mirrored the dark water, "a glass dome" -- the deep violet sky in its crown, the
+    dark stone at its bottom edge) (the in-focus tears' faces: their medians' mean about 74
+    before, about 120-140 since)."""
     size = (320, 180)
     faces = []
     rows, cols = np.mgrid[0:size[1], 0:size[0]]
@@ -996,3 +999,38 @@ def test_the_shards_pieces_turn_apart_after_the_cracks_cross_it(gl, tmp_path):
                        [SETTLED], seed=DREAM_SEED, size=(320, 180))
     changed = int((np.abs(luma(a) - luma(b)) > 30.0).sum())
     assert changed > 400, changed
+
+
+# -- round 28: the quicksilver pooling at the viewer's feet, the tears heavy mercury --------
+
+def test_the_close_shots_pool_at_the_feet_is_a_dark_mirror_of_the_night_with_bright_reflections(gl, tmp_path):
+    """Round 29 (the lead on round 28's pool: "an even milky pale lavender", its panes "pale
+    floor tiles"; the old dark lake was rated 4 as a MIRROR: "true blacks, bright reflections").
+    Mercury shows what it reflects: under the dark violet night the pool's body is dark (its
+    median luma at the feet under 35 at 320x180; 63 with round 28's milky lift), yet it holds
+    the night's lights crisp -- the candles drawn down it as narrow warm streaks (the brightest
+    column of the feet band over three times the median column) -- and its meniscus bead is the
+    brightest thing below the horizon (its 99th percentile over 150)."""
+    size = (320, 180)
+    (img,) = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [2.5], size=size)
+    y = luma(img)
+    feet = y[size[1] * 85 // 100:]
+    assert float(np.median(feet)) < 35.0, f"a milky pool: median luma {np.median(feet):.0f} at the feet (63 before)"
+    cols = feet.mean(axis=0)
+    assert cols.max() > 3.0 * float(np.median(cols)), (cols.max(), float(np.median(cols)))
+    assert float(np.percentile(y[size[1] // 2:], 99)) > 150.0
+
+
+def test_the_close_shots_pool_grows_as_the_tears_feed_it(gl, tmp_path):
+    """Round 28: the pool gathers -- over the shot the bright mercury below the horizon spreads
+    (on main the lake filled the ground from the first frame: 0.067 to 0.071 of the lower half
+    bright, 1.05 times; now more than 1.15 times).  (Round 29: the pool is a dark mirror now, so
+    what spreads is its bright meniscus, its lit streaks and the reflections in it: counted
+    over luma 30, above the dark stone: 0.31 to 0.41 of the lower half.)"""
+    size = (320, 180)
+    early, late = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [0.5, 5.5], size=size)
+
+    def bright_below(img):
+        return float((luma(img)[size[1] // 2:] > 30.0).mean())
+
+    assert bright_below(late) > 1.15 * bright_below(early), (bright_below(early), bright_below(late))

@@ -17,6 +17,7 @@
 
 #define CLOSE_TEARS 10
 #define CLOSE_WAVES 12
+#define CLOSE_PUDDLES 12
 uniform vec2 u_resolution;
 uniform int u_frame;
 uniform vec4 u_ctears[CLOSE_TEARS];  // x, y, z, horizontal radius (world units)
@@ -29,6 +30,8 @@ uniform vec3 u_ccam_target;
 uniform float u_ccam_focal;
 uniform vec4 u_cfreeze;              // freeze front: x, z of its origin, radius, hardness 0..1
 uniform float u_cphase;              // the liquid's slow swell (radians, wrapped on the CPU)
+uniform vec4 u_cpool;                // the pool at the feet: x, z of its centre, radius
+uniform vec4 u_cpuddles[CLOSE_PUDDLES];   // landed tears' spills: x, z, radius, age
 out vec4 frag_colour;
 
 const float FOCUS = 1.25;            // the focused distance (world units from the camera)
@@ -107,6 +110,11 @@ vec3 sun_body(vec3 r, float blur) {
     return col;
 }
 
+// How much of the key light's broad soft window a mirror gives back (the tears take only its
+// hard core: its wide wash behind the viewer filled a drop's face with an even lavender glow,
+// round 28's "glass bubble").
+float key_wash = 1.0;
+
 // Radiance from the upper half of the world along r (r.y >= 0), blur in radians.
 vec3 night_up(vec3 r, float blur) {
     float el = r.y;
@@ -154,7 +162,7 @@ vec3 night_up(vec3 r, float blur) {
     // the key light: one small cold disc, the sharp highlight on every tear
     // (a soft cold window of light with a hard core: the tears read as metal, not black glass)
     float k = max(1.0 - dot(r, normalize(KEY)), 0.0);
-    col += vec3(1.0, 0.97, 1.05) * (glow_disc(r, normalize(KEY), 0.11, blur) * 7.0 + exp(-k * 14.0) * 0.45);
+    col += vec3(1.0, 0.97, 1.05) * (glow_disc(r, normalize(KEY), 0.11, blur) * 7.0 + exp(-k * 14.0) * 0.45) * key_wash;
     return col;
 }
 
@@ -172,61 +180,56 @@ vec3 mercury(vec3 n, vec3 v, vec3 r, float blur) {
 
 // ---------------------------------------------------------------- the tears
 
-// What a tear gives back (round 25: both readers saw "black beads, not liquid metal" at 163.8 s:
-// a sphere mirrored the dark overhead over most of its face).  A hanging drop of mercury is a
-// bright thing: the violet sky it falls through fills its upper face, the horizon's pale line
-// is a broad band round its waist, the lit pool below gives the sky back under it, and it is
-// dark only in one band, where it mirrors the dark water between it and the horizon.  The
-// candles and the key light stay crisp points on top.
+// The lifted sky a mirror of mercury gives back: violet overhead, paling to a white-hot line at
+// the horizon (silver holding a violet sky).  The tears and the pool at the feet both hold it:
+// mercury is a bright thing, the whole night bent round it.
+vec3 sky_lift(vec3 r, float blur) {
+    float a = abs(r.y);
+    return vec3(0.04, 0.03, 0.10) + vec3(0.55, 0.50, 0.75) * exp(-a * 3.5)
+         + vec3(0.9, 0.92, 1.0) * exp(-a * (40.0 - 25.0 * min(blur * 20.0, 1.0))) * 1.5;
+}
+
+// What a tear gives back (round 28, both readers' "still weak" at 163 s: "glass bubbles with a
+// dark band"; round 25's "black beads").  A drop of mercury is a mirror of the whole night on a
+// squashed sphere: the violet sky over its upper face, the horizon's pale line and the candles
+// curved round its waist, the bright pool under it giving the sky back across its lower face,
+// and dark only at its very bottom edge, where it looks straight down at the dark stone.  One
+// hot specular (the key light) sits on top.  No dark band, no figures striping it.
 vec3 tear_env(vec3 r, float blur) {
     float el = r.y;
-    float a = abs(el);
-    // the sky: violet overhead, paling and brightening down to a white-hot line at the horizon
-    // (chrome's look: a bright upper face ending in a crisp edge, dark below it), nearly
-    // neutral: silver holding a violet sky, not lavender glass
-    vec3 sky = vec3(0.20, 0.15, 0.40) + vec3(0.50, 0.48, 0.62) * exp(-a * 3.0)
-             + vec3(0.9, 0.92, 1.0) * exp(-a * (40.0 - 25.0 * min(blur * 20.0, 1.0))) * 1.5;
     float below = smoothstep(0.004 + blur, -0.004 - blur, el);
-    // the dark band: the unlit water between the pool's near edge and the horizon, cut sharp
-    // under the horizon's line, the pool giving back the lit sky again further down
-    float w = 0.004 + blur;
-    float dark = smoothstep(-0.005, -0.005 - w, el) * smoothstep(-0.45 - w, -0.25, el);
-    // the candles round the pool, behind the viewer and to the sides as well as ahead: warm
-    // points on the tear's horizon band (the night round it, not only ahead)
-    // (two, far apart: a row of them in a tear's dark band read as teeth)
-    vec3 warm = vec3(2.6, 1.2, 0.4) * (glow_disc(r, normalize(vec3(0.62, 0.05, -0.78)), 0.06, blur)
-                                     + glow_disc(r, normalize(vec3(-0.85, 0.05, -0.52)), 0.06, blur)) * 150.0;
-    // one crisp highlight: the key light's hard core, far brighter than the lifted sky round it
-    vec3 spark = vec3(1.0, 0.98, 1.04) * glow_disc(r, normalize(KEY), 0.035, blur) * 30.0;
-    // (round 26: the lifted sky alone read as "glass eggs", a smooth lavender face: mercury is
-    // known by the world it bends round it -- the Serenes standing all round the pool, tall
-    // dark figures rising from the bright horizon into the sky, bent round the drop as a
-    // chrome ball bends the trees round it)
-    float az = atan(r.x, r.z);
-    // (three, broad and soft: five narrow ones striped the drop like a glass dome)
-    float slot = az * (3.0 / 6.2832) + 0.37;
-    float fx = (fract(slot) - 0.5) / 3.0 * 6.2832;                 // radians from the nearest figure
-    float fh = 0.52 + 0.12 * sin(floor(slot) * 2.3);               // how high it rises (r.y)
-    float bw = 0.08 + blur;
-    float robe = (1.0 - smoothstep(0.3 - bw, 0.3 + bw, abs(fx) + 0.12 * max(el, 0.0)))
-               * (1.0 - smoothstep(fh - bw, fh + bw, el)) * smoothstep(-0.02, 0.01, el);
-    vec2 hood = vec2(fx, (el - fh) * 1.2);
-    float head = 1.0 - smoothstep(0.2 - bw, 0.2 + bw, length(hood));
-    float figure = max(robe, head) * (1.0 - below);
-    vec3 metal = (night(r, blur) + sky * mix(1.0, 0.55, below)) * (1.0 - 0.97 * dark);
-    metal = mix(metal, metal * 0.12, figure * 0.45);
+    // above: the night and the lifted sky; below: the pool mirrors them, a little dimmer
+    // (contrast is what reads as metal, not glass: a deep violet crown, a broad silver-white
+    // band round the waist where the bright horizon and the lit pool meet, each crisp)
+    float a = abs(el);
+    // (seen from beside or below, a drop mirrors mostly the directions near the horizon: the
+    // sky above it falls off fast to deep violet, the lit pool below stays bright longer)
+    vec3 lift = vec3(0.03, 0.02, 0.08) + vec3(0.72, 0.68, 0.92) * exp(-a * mix(14.0, 2.6, below))
+              + vec3(0.9, 0.92, 1.0) * exp(-a * (80.0 - 30.0 * min(blur * 10.0, 1.0))) * 2.0;
+    key_wash = 0.0;
+    vec3 metal = night(r, blur) * 0.8 + lift;
+    key_wash = 1.0;
+    // the dark stone straight under it: only the bottom edge
+    metal *= mix(1.0, 0.5, smoothstep(-0.9, -0.99, el));
+    // the candles round the pool (behind the viewer and to the sides as well as ahead): warm
+    // points curved along the tear's waist
+    vec3 warm = vec3(2.6, 1.2, 0.4) * (glow_disc(r, normalize(vec3(0.62, 0.05, -0.78)), 0.05, blur)
+                                     + glow_disc(r, normalize(vec3(-0.85, 0.05, -0.52)), 0.05, blur)
+                                     + glow_disc(r, normalize(vec3(-0.3, 0.04, 0.95)), 0.035, blur)) * 120.0;
+    // the hot specular: the key light's hard core and a tight halo round it
+    float k = max(1.0 - dot(r, normalize(KEY)), 0.0);
+    vec3 spark = vec3(1.0, 0.98, 1.04) * (glow_disc(r, normalize(KEY), 0.03, blur) * 60.0 + exp(-k * 120.0) * 3.0);
     return metal + spark + warm;
 }
 
-// A tear's metal: mercury's reflectance over tear_env, its silhouette curling into a dark
-// rim (round 26's readers at 164.7 s: "striped glass domes, not liquid metal" -- an even bright
-// face out to a hard edge reads as glass; a bead of mercury is bright in its heart and goes dark
-// round its outline, where it mirrors the dark floor and night at grazing, so it reads as a
-// heavy rounded drop of metal).
+// A tear's metal: mercury's reflectance over tear_env.  Its outline darkens only a little
+// (round 26's "glass domes" came from an even face to a hard edge; round 28's "dark band" from a
+// black ring): the grazing edge mirrors the horizon behind it, so it stays silver, a soft
+// shading just inside the outline rounds it.
 vec3 tear_metal(vec3 n, vec3 v, vec3 r, float blur) {
     float nv = clamp(dot(n, v), 0.0, 1.0);
-    float f = 0.74 + 0.26 * pow(1.0 - nv, 5.0);
-    float rim = mix(0.05, 1.0, smoothstep(0.1, 0.7, nv));
+    float f = 0.78 + 0.22 * pow(1.0 - nv, 5.0);
+    float rim = mix(0.7, 1.0, smoothstep(0.0, 0.3, nv));
     return f * rim * vec3(0.96, 0.97, 1.0) * tear_env(r, blur);
 }
 
@@ -347,6 +350,35 @@ vec3 plates(vec2 p, out vec2 off) {
     return vec3(tilt, edge);
 }
 
+// Signed distance (positive inside) to the edge of the mercury on the stone: the pool at the
+// viewer's feet, its outline lobed a little, and each landed tear's spill, merged smoothly so a
+// puddle that the growing pool reaches flows into it.
+float liquid_sdf(vec2 p) {
+    vec2 q = p - u_cpool.xy;
+    float d = u_cpool.z - length(q) + 0.07 * (vnoise(p * 3.5 + 1.7) - 0.5);
+    for (int i = 0; i < CLOSE_PUDDLES; ++i) {
+        vec4 pu = u_cpuddles[i];
+        float di = pu.z - length(p - pu.xy);
+        // smooth union (a smooth max of the insides): the mercury draws together
+        float h = clamp(0.5 + 0.5 * (di - d) / 0.06, 0.0, 1.0);
+        d = mix(d, di, h) + 0.06 * h * (1.0 - h);
+    }
+    return d;
+}
+
+// The dark stone round the pool: near-black basalt, a faint broken sheen of the night in it
+// (true blacks beside the mercury's highlights).
+vec3 stone(vec2 p, vec3 rd, float foot) {
+    float fine = 1.0 - smoothstep(0.01, 0.05, foot);
+    float grain = vnoise(p * 9.0) * 0.6 + vnoise(p * 31.0) * 0.4 * fine;
+    // (foreshortened toward the horizon the grain smears into streaks: it evens out there)
+    grain = mix(0.5, grain, 1.0 - smoothstep(0.015, 0.06, foot));
+    float alb = 0.006 + 0.012 * grain;
+    vec3 r = reflect(rd, vec3(0.0, 1.0, 0.0));
+    vec3 sheen = night(r, 0.06) * (0.003 + 0.012 * smoothstep(0.6, 0.85, grain));
+    return vec3(alb) * vec3(0.9, 0.85, 1.1) + sheen;
+}
+
 void main() {
     vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
     vec3 fwd = normalize(u_ccam_target - u_ccam_pos);
@@ -362,10 +394,19 @@ void main() {
     float on_pool = smoothstep(-0.5 * px, 0.5 * px, -rd.y);
     float foot = px * tp / max(-rd.y, 0.02);                   // the pixel's length on the pool
 
+    // the mercury at the feet and its meniscus: the edge of a heavy liquid rounds down onto the
+    // stone, so its normal tilts outward there and the rim catches the sky as a bright bead
+    float ld = liquid_sdf(p);
+    float liquid = smoothstep(-1.1 * foot - 0.002, 1.1 * foot + 0.002, ld);
+    // (the meniscus never narrower than a few pixels: a thinner one sparkled in dots)
+    float MEN = max(0.035, 3.0 * foot);
+    const vec2 E = vec2(0.004, 0.0);
+    vec2 ldg = vec2(liquid_sdf(p + E.xy) - ld, liquid_sdf(p + E.yx) - ld) / E.x;
+    vec2 men_g = 0.55 * exp(-max(ld, 0.0) / MEN) * ldg * liquid;
     // the freeze: from where the tears fall, outwards, its front ragged
     float fr = length(p - u_cfreeze.xy) + 0.25 * (vnoise(p * 3.0) - 0.5);
-    float frozen = smoothstep(u_cfreeze.z + 0.03, u_cfreeze.z - 0.03, fr) * step(0.001, u_cfreeze.w);
-    float front = exp(-abs(fr - u_cfreeze.z) / (0.006 + 0.5 * foot)) * u_cfreeze.w * (1.0 - u_cfreeze.w);
+    float frozen = smoothstep(u_cfreeze.z + 0.03, u_cfreeze.z - 0.03, fr) * step(0.001, u_cfreeze.w) * liquid;
+    float front = exp(-abs(fr - u_cfreeze.z) / (0.006 + 0.5 * foot)) * u_cfreeze.w * (1.0 - u_cfreeze.w) * liquid;
     vec2 g = rings(p, foot) * (1.0 - frozen);
     // the swell, faded where its crests (about 1 unit apart) fall under a few pixels: toward the
     // horizon it would alias into horizontal bands; there the pool is a still, hazy mirror
@@ -375,7 +416,7 @@ void main() {
     // night they give back (the horizon's line, the Serenes, the candles) breaks and steps at
     // every crack -- round 25's readers saw the old small plates with bright seams as "a tiled
     // floor": the panes are large now, their cracks dark hairlines, not a grout of light
-    const float PLATE = 0.6;
+    const float PLATE = 0.32;
     vec2 off;
     vec3 pl = plates(p / PLATE, off);
     float detail = 1.0 - smoothstep(0.1, 0.35, foot / PLATE);
@@ -386,19 +427,28 @@ void main() {
     float seam_w = max(0.006, 1.6 * foot / PLATE);
     float seam_fade = 1.0 - smoothstep(0.03, 0.09, foot / PLATE);
     float seam = frozen * (1.0 - smoothstep(0.0, seam_w, pl.z)) * detail * seam_fade;
+    g = g * liquid + men_g;
     vec3 n = normalize(vec3(-g.x, 1.0, -g.y));
     vec3 v = -rd;
     vec3 r = reflect(rd, n);
     r.y = abs(r.y);
     // (hardened, it is a polished mirror: the night in it sharpens)
     float rblur = (min(foot * 3.0, 0.025) + 0.002) * (1.0 - 0.6 * frozen);
-    vec3 pool = mercury(n, v, r, rblur);
+    // (a true mirror of the night, not a milky lift: what it gives back is the env itself --
+    // dark violet toward the feet, where it looks at the sky high overhead, the horizon's glow,
+    // the candles and the Serenes crisp in it; only a little fresnel brightening toward its far
+    // edge, where the view grazes it and the horizon's pale line fills it)
+    // (the view grazes all of it from this low eye, so the fresnel lift is confined to the
+    // last few degrees before the horizon: a broad one turned the whole pool milky)
+    float graze = smoothstep(0.06, 0.0, r.y);
+    vec3 pool = mercury(n, v, r, rblur) * 1.1 + 0.08 * graze * vec3(0.55, 0.50, 0.75);
     // the candles' light drawn down the trembling liquid in long warm streaks (the glitter
     // path of a light on night water: the swell's many small slopes, summed), gone where it froze
     float raz = atan(r.x, r.z);
     vec2 da = (vec2(raz) - vec2(atan(CANDLE_A.x, CANDLE_A.z), atan(CANDLE_B.x, CANDLE_B.z))) / 0.011;
-    vec2 path = exp(-da * da) * exp(-max(r.y, 0.0) / 0.09);
-    pool += vec3(1.6, 0.72, 0.22) * (path.x + 0.8 * path.y) * (1.0 - frozen) * 0.35;
+    // (round 28: drawn on down the pool at the feet toward the viewer, the warm light on the metal)
+    vec2 path = exp(-da * da) * exp(-max(r.y, 0.0) / 0.25);
+    pool += vec3(1.6, 0.72, 0.22) * (path.x + 0.8 * path.y) * (1.0 - frozen) * 0.45;
     // the tears mirrored in the pool
     vec3 tn;
     float tcov, tblur;
@@ -407,14 +457,19 @@ void main() {
     pool = mix(pool, tcol * 0.8, tr > 0.0 ? tcov : 0.0);
     // the cracks: dark hairlines cut through the metal, a sliver of light along a few of
     // them only where a pane's broken lip catches the key light (no even line round each pane)
-    pool *= 1.0 - 0.9 * seam;
+    // (round 29: on the dark mirror a crack reads as a crisp bright line -- its broken edge
+    // catches the light -- rather than a dark hairline lost in the dark panes)
+    pool = mix(pool, vec3(0.80, 0.82, 0.95), 0.7 * seam * seam);
     float lip = frozen * detail * (1.0 - smoothstep(seam_w, seam_w * 2.5, pl.z)) * (1.0 - seam);
     float glint = smoothstep(0.6, 0.85, vnoise(p * 6.0 + pl.xy * 3.0));
     pool += vec3(0.85, 0.88, 1.0) * lip * glint * 0.5;
     pool += vec3(0.9, 0.92, 1.05) * front * 1.4;
+    // beyond the mercury the dark stone, a dark contact line hugging the meniscus
+    vec3 rock = stone(p, rd, foot) * (0.3 + 0.7 * smoothstep(0.0, 0.03, -ld));
+    pool = mix(rock, pool, liquid);
     // far off the pool sinks into the haze
     float haze = 1.0 - exp(-tp * 0.12);
-    pool = mix(pool, vec3(0.12, 0.07, 0.24) * 0.5, haze);
+    pool = mix(pool, vec3(0.12, 0.07, 0.24) * mix(0.08, 0.5, liquid), haze);
 
     // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
     vec3 col = mix(night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS), pool, on_pool);
