@@ -329,19 +329,24 @@ def test_the_rows_return_for_the_cost_frames_them_whole_and_lit():
     assert float(values(102.2)["candle"]) >= 0.8
 
 
+def _alone_room(gl):
+    """The woman's wide room (ALONE, her window on) at 320x180, 2 s in: the picture and its
+    geometry and material passes, each the frame's shape -- what her room's tests read."""
+    p = Player(gl, size=(320, 180))
+    try:
+        img = p.at(2.0, **ALONE, window=1.0)
+        return img, _frame_of(p.pass_pixels("alone_geo"), img.shape), _frame_of(p.pass_pixels("alone_mat"), img.shape)
+    finally:
+        p.release()
+
+
 def test_her_hands_are_in_the_same_light_as_her_cloth(gl):
     """Round 28, 124.4 s: "the hands float, disconnected and a different skin tone from the
     body", "the figure a shapeless sack".  Her skin is muted (ALONE_SKIN, ALONE_SKIN_GLOW) and
     her cloth a shade less black (ALONE_CLOTH), so her candle models her folds and sleeves up
     to her hands: in her wide room her hands' mean level is under 1.6x her cloth's (12.4 vs
     9.6 now at 320x180; 20.9 vs 6.6 before, glowing stickers on a black sack)."""
-    p = Player(gl, size=(320, 180))
-    try:
-        img = p.at(2.0, **ALONE, window=1.0)
-        geo = _frame_of(p.pass_pixels("alone_geo"), img.shape)
-        mat = _frame_of(p.pass_pixels("alone_mat"), img.shape)
-    finally:
-        p.release()
+    img, geo, mat = _alone_room(gl)
     lum = img.mean(axis=2)
     body = geo[..., 3] > 0.99
     skin, cloth = body & (mat[..., 2] > 0.5), body & (mat[..., 2] < 0.5)
@@ -379,13 +384,7 @@ def test_she_sits_bowed_over_her_hands_in_her_lap(gl):
     rows' middle over 0.42 of the way down her figure: 0.47 now, 0.35 before, at her chest),
     her sleeves leading down her sides to them, and her head bowed so deep that no pixel of
     her face looks out of the hood at the camera (0 now; 32 before at 320x180)."""
-    p = Player(gl, size=(320, 180))
-    try:
-        img = p.at(2.0, **ALONE, window=1.0)
-        geo = _frame_of(p.pass_pixels("alone_geo"), img.shape)
-        mat = _frame_of(p.pass_pixels("alone_mat"), img.shape)
-    finally:
-        p.release()
+    img, geo, mat = _alone_room(gl)
     body = geo[..., 3] > 0.99
     skin = body & (mat[..., 2] > 0.5)
     rows = np.flatnonzero(body.any(axis=1))
