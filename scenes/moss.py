@@ -138,6 +138,16 @@ def heart_phase(state, bpm_param: float, follow_tempo: bool) -> tuple[float, flo
     return float((state.t * bpm / 60.0) % 1.0), 60.0 / bpm
 
 
+GROUND_VARIANTS = ("main", "main_front", "main_cushions", "main_cushions_front")
+
+
+def ground_variant(grown: bool, front: bool) -> str:
+    """The ground pass to draw: each costly look of the ground is compiled into its own
+    variant of moss.frag (llvmpipe pays for a look behind a uniform even where it is off), so
+    the plain ground, the scene's default, pays for neither the cushions nor the front."""
+    return GROUND_VARIANTS[2 * grown + front]
+
+
 def look_at(eye, target) -> dict[str, tuple[float, ...]]:
     """Camera basis uniforms (unit forward, right, up) looking from eye to target, y up."""
     eye = np.asarray(eye, float)
@@ -185,10 +195,11 @@ class MossScene(Scene):
             blocks = self._avenue
         a, b, count = buildings_in_view(blocks, eye)
         resources.draw_count("city", 36, count)
-        # the plain ground or (``cushions``) the one with the near moss grown: never both
-        grown = float(p["cushions"]) >= 0.5
-        resources.draw_count("main", 0 if grown else 3)
-        resources.draw_count("main_cushions", 3 if grown else 0)
+        # one ground of the four compiled variants: the near moss grown (``cushions``) or
+        # not, the heartbeat's wavefront (``front``) or not
+        drawn = ground_variant(float(p["cushions"]) >= 0.5, float(p["front"]) > 0.0)
+        for name in GROUND_VARIANTS:
+            resources.draw_count(name, 3 if name == drawn else 0)
         uniforms.update({"u_bldg_a": a, "u_bldg_b": b, "u_bldg_n": count})
         uniforms.update({
             "u_cam_tan": math.tan(math.radians(float(p["fov"])) / 2.0),
@@ -209,6 +220,12 @@ moss = MossScene(
         # (round 24, ``cushions``: the same ground with the near moss grown into cushions and
         # sporophytes compiled in, moss_cushions.frag, drawn instead of the plain one)
         Pass("scenes/moss/moss_cushions.frag", name="main_cushions", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field",), into="main"),
+        # (round 29: the heartbeat's wavefront, ``front``, compiled in only where it is on,
+        # so the default ground costs what it did before round 28)
+        Pass("scenes/moss/moss_front.frag", name="main_front", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field",), into="main"),
+        Pass("scenes/moss/moss_cushions_front.frag", name="main_cushions_front", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("field",), into="main"),
         # The dark buildings around the streets, drawn as boxes over them (far to near).
         Pass("scenes/moss/buildings.frag", name="city", vert="scenes/moss/buildings.vert",

@@ -6,6 +6,8 @@ and weaker) at the bpm that was set, or at the show's tempo with ``follow_tempo`
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -562,8 +564,33 @@ def test_the_cushions_are_a_variant_drawn_only_when_on():
     compiled variant (moss_cushions.frag), drawn instead of the plain ground only while on."""
     from conftest import drawn_variant
     scene = _moss_module().moss
-    assert drawn_variant(scene, ("main", "main_cushions")) == "main"
-    assert drawn_variant(scene, ("main", "main_cushions"), cushions=1.0) == "main_cushions"
+    names = ("main", "main_front", "main_cushions", "main_cushions_front")
+    assert drawn_variant(scene, names) == "main"
+    assert drawn_variant(scene, names, cushions=1.0) == "main_cushions"
+
+
+def test_the_wavefront_is_a_variant_the_default_ground_does_not_pay():
+    """Round 29: the heartbeat's wavefront (``front``, round 28) was computed on every pixel
+    of the default ground though ``front`` is 0 there, and the default scene ran ~4 % slower
+    than before round 28 (llvmpipe pays for a look behind a uniform).  It is compiled into
+    its own variants now (MOSS_FRONT: moss_front.frag, moss_cushions_front.frag), drawn only
+    while ``front`` is on, and the plain ground (moss.frag) compiles neither it nor the heat
+    hue that comes with the dream's variants."""
+    from conftest import drawn_variant
+    scene = _moss_module().moss
+    names = ("main", "main_front", "main_cushions", "main_cushions_front")
+    assert drawn_variant(scene, names, front=2.0) == "main_front"
+    assert drawn_variant(scene, names, front=2.0, cushions=1.0) == "main_cushions_front"
+    shaders = Path(__file__).resolve().parent.parent / "shaders" / "scenes" / "moss"
+    src = (shaders / "moss.frag").read_text()
+    for call in ("heart_front(xz", "moss_heat_hue(g"):
+        line = src.index(call)
+        # (each call sits inside an #ifdef the plain ground leaves undefined)
+        guard = src.rfind("#ifdef", 0, line)
+        assert src.find("#endif", guard, line) == -1, call
+        assert src[guard:src.index("\n", guard)].split()[1] in ("MOSS_FRONT", "MOSS_HEAT_HUE"), call
+    assert "#define MOSS_FRONT" in (shaders / "moss_front.frag").read_text()
+    assert "#define MOSS_FRONT" in (shaders / "moss_cushions_front.frag").read_text()
 
 
 def _box(a: np.ndarray, k: int) -> np.ndarray:

@@ -15,6 +15,15 @@
 #ifdef MOSS_CUSHIONS
 #include "cushions.glsl"
 #endif
+// Compiled variants (scenes/moss.py draws the one its params ask for; llvmpipe pays for a look
+// behind a uniform even where it is off, so the plain ground -- the scene's default -- compiles
+// none of them): MOSS_CUSHIONS the near street grown over (moss_cushions*.frag), MOSS_FRONT the
+// heartbeat's wavefront, ``front`` (moss_front.frag, moss_cushions_front.frag).  The heat hue
+// (round 28, moss_heat_hue) is the dream's grade: it comes with either variant, never with
+// the plain ground, which keeps the look and the cost it had before round 28.
+#if defined(MOSS_CUSHIONS) || defined(MOSS_FRONT)
+#define MOSS_HEAT_HUE
+#endif
 
 uniform vec2 u_resolution;
 uniform int u_frame;
@@ -93,6 +102,7 @@ vec2 vein(vec2 xz, float freq, float width, float fp, vec2 seed) {
 // dub follows at its own level.  Widened to the pixel footprint, so a far front fades
 // instead of shimmering.  x: the ring (0..~1), y: its crest, a thin line on the leading
 // edge (both before the fall with distance, which is in z).
+#ifdef MOSS_FRONT
 vec3 heart_front(vec2 xz, float fp, Heart h) {
     float r = heart_distance(xz, h.origin, 0.0);
     float bpu = 1.0 / max(h.spread * h.period, 1e-3);
@@ -111,10 +121,12 @@ vec3 heart_front(vec2 xz, float fp, Heart h) {
     // (and only near: far off the rings crowd into flat stripes along the horizon)
     return vec3(ring, exp(-r / 9.0) / (1.0 + r / max(h.reach, 1e-3)));
 }
+#endif
 
 // The moss's colour by its brightness (linear in, linear out, the same luminance): deep
 // emerald where it is dim, teal as it warms, pale cyan-white at the hottest; a slow noise
 // over the ground tilts whole colonies greener or bluer.  Near-black stays as it was.
+#ifdef MOSS_HEAT_HUE
 vec3 moss_heat_hue(vec3 g, vec2 xz) {
     const vec3 W = vec3(0.2, 0.7, 0.1);
     float L = dot(g, W);
@@ -127,6 +139,7 @@ vec3 moss_heat_hue(vec3 g, vec2 xz) {
     vec3 remap = hue * (L / dot(hue, W));
     return mix(g, remap, smoothstep(0.004, 0.025, L));
 }
+#endif
 
 void main() {
     vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
@@ -193,12 +206,15 @@ void main() {
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
     // (the wave's front lights the moss it reaches: carried by the pulse everything below reads)
     // (its own pace, slower than the breath's: the breath's rings crowded at that pace)
+    // (a compiled variant, MOSS_FRONT: the plain ground pays nothing for it)
+#ifdef MOSS_FRONT
     Heart hf = h;
     hf.spread = u_front_speed;
     vec3 wave = heart_front(xz, fp, hf);
     float front = wave.x * wave.z * u_front;
     float crest = wave.y * wave.z * u_front;
     e.w += front;
+#endif
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
     // rather than a flat print (near only: far off the clumps are averaged already).
@@ -360,12 +376,16 @@ void main() {
     // pale cyan-white -- and each colony a little its own hue (bluer or greener); the dark
     // stone's violet sheen is left as it was, and the beat's
     // ring and crest (below) keep their own cold white
+#ifdef MOSS_HEAT_HUE
     g = moss_heat_hue(g, xz);
+#endif
+#ifdef MOSS_FRONT
     // the wave's front itself: a band of cold light sweeping over moss and wet stone alike
     // (the moss under it flaring, above), so its line reads whole across the street
     g += vec3(0.25, 0.9, 0.75) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
     // and its crest a thin line of near-white fire on the moss (on the bare stone a glint)
     g += vec3(0.55, 1.0, 0.9) * crest * (0.15 + 0.85 * smoothstep(0.0, 0.08, lum)) * 0.6 * m.glow * dim;
+#endif
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
     float fog = 1.0 - exp(-pow(t / 70.0, 2.0));
