@@ -401,7 +401,8 @@ def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 1
 
 
 # The passes the close shot of the wall replaces (it draws into the output, "mirror").
-CITY_PASSES = ("glass", "glass_fracture", "main", "back_fracture", "flying", "mirror")
+CITY_PASSES = ("glass", "glass_fracture", "glass_liquid", "behind", "main", "back_fracture", "flying",
+               "mirror", "mirror_liquid")
 WALL_TOUCHES = 4               # wall.frag: u_wall_touch[4]
 
 
@@ -448,8 +449,16 @@ class TowersScene(Scene):
         for plain, fractured in (("glass", "glass_fracture"), ("main", "back_fracture")):
             resources.draw_count(plain, 0 if broken else 3)
             resources.draw_count(fractured, 3 if broken else 0)
-        # the half-size street and sky behind the glass, only for the liquid glass
-        resources.draw_count("behind", 3 if float(p["liquid"]) > 0.0 and not broken else 0)
+        # the liquid glass (and the half-size street and sky behind it) is its own compiled
+        # variant, drawn instead of the plain glass: the default city pays nothing for it
+        liquid = float(p["liquid"]) > 0.0
+        resources.draw_count("behind", 3 if liquid and not broken else 0)
+        resources.draw_count("glass_liquid", 3 if liquid and not broken else 0)
+        if liquid and not broken:
+            resources.draw_count("glass", 0)
+        # (and the wet street's swell: the mirror's liquid variant instead of the plain one)
+        resources.draw_count("mirror", 0 if liquid else 3)
+        resources.draw_count("mirror_liquid", 3 if liquid else 0)
         if float(p["fracture"]) >= ALL_FALLEN:
             # no tower stands: the glass (and its walk through the grid) has nothing to draw,
             # and the sky, streets and mist beneath fill the frame
@@ -539,9 +548,7 @@ class TowersScene(Scene):
         shown = float(params["wall"]) >= 0.5
         if shown:
             for name in CITY_PASSES:
-                resources.draw_count(name, 0)
-        else:
-            resources.draw_count("mirror", 3)       # (the others are set every frame above)
+                resources.draw_count(name, 0)       # (else: all set every frame in update)
         resources.draw_count("wall_shot", 3 if shown else 0)
         return wall_touches(live, t, aspect)
 
@@ -568,7 +575,12 @@ towers = TowersScene(
         # tower) read as transparent.
         Pass("scenes/towers/glass.frag", name="glass", vert="common/fullscreen.vert",
              primitive="triangles", count=3, clear=(0.0, 0.0, 0.0, 0.0),
-             inputs=("field", "haze", "memories", "behind"), coverage=True),
+             inputs=("field", "haze", "memories"), coverage=True),
+        # (round 28) With `liquid` the liquid glass compiled in, drawn instead of the plain one
+        # (glass_liquid.frag: its silver edges, sheer towers, the refraction of `behind`).
+        Pass("scenes/towers/glass_liquid.frag", name="glass_liquid", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field", "haze", "memories", "behind"),
+             into="glass", coverage=True),
         # While the dream fractures, the same glass with the fracture compiled in is drawn
         # instead (update() gives the plain pass no vertices and this one its triangle).
         Pass("scenes/towers/glass_fracture.frag", name="glass_fracture", vert="common/fullscreen.vert",
@@ -590,6 +602,9 @@ towers = TowersScene(
         # city: mirror.frag), the output.
         Pass("scenes/towers/mirror.frag", name="mirror", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("glass",)),
+        # (round 28) With `liquid` the mirror broken by the wet stone's swell (mirror_liquid.frag)
+        Pass("scenes/towers/mirror_liquid.frag", name="mirror_liquid", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("glass",), into="mirror"),
         # The close shot of one touched wall (``wall``): its memory baked once, the wall drawn
         # over the output instead of the city (stage_wall gives the city's passes no vertices).
         # (at the frame's size, so its picture -- a frame high in the shot -- is sharp at any

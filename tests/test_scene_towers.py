@@ -1372,3 +1372,38 @@ def test_the_liquid_citys_massive_towers_rise_with_max_height_a_few_great():
     assert massive.sum() > 20
     assert tall[..., 2][massive].max() > 29.0, tall[..., 2][massive].max()
     assert plain[..., 2][massive].max() <= 22.0
+
+
+def test_the_default_city_compiles_no_liquid_code(gl, search):
+    """The issue's rule: at the default quality the towers hold 20 fps, a costly look behind a
+    param or a compiled variant that costs nothing when off.  Round 28's liquid glass (the
+    sheer carving in the march, the silver edges, the curtain walls, the refraction) and the
+    mirror's swell sat in the plain glass and mirror passes, multiplied by u_liquid = 0 but
+    inlined and paid for by llvmpipe: the city at its defaults ran ~7 % slower than before the
+    round (benchmarks/ab.py towers --at 2).  Now they are compiled only into glass_liquid.frag
+    and mirror_liquid.frag (#define TOWERS_LIQUID), which update() draws instead of the plain
+    passes while `liquid` is on: the plain programs have no u_liquid at all."""
+    from visuals.load.shaderlib import Preprocessor
+    m = towers_module()
+    pre = Preprocessor(search, m.towers.params)
+    vert = pre.load("common/fullscreen.vert").text
+
+    def uses_liquid(frag):
+        program = gl.program(vertex_shader=vert, fragment_shader=pre.load(frag).text)
+        try:
+            return "u_liquid" in program
+        finally:
+            program.release()
+    assert not uses_liquid("scenes/towers/glass.frag")
+    assert not uses_liquid("scenes/towers/mirror.frag")
+    assert uses_liquid("scenes/towers/glass_liquid.frag")
+    assert uses_liquid("scenes/towers/mirror_liquid.frag")
+    counts = {}
+    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n),
+                               "texture": lambda self, *a, **k: None})()
+    for liquid, plain, variant in ((0.0, 3, 0), (1.0, 0, 3)):
+        state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90), "events": [], "bpm": 0,
+                               "params": {**{p.name: p.default for p in m.towers.params}, "liquid": liquid}})()
+        m.towers.update(state, resources)
+        assert (counts["glass"], counts["mirror"]) == (plain, plain), (liquid, counts)
+        assert (counts["glass_liquid"], counts["mirror_liquid"]) == (variant, variant), (liquid, counts)

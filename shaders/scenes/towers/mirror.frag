@@ -22,6 +22,7 @@ uniform float u_cam_tan;
 uniform sampler2D u_glass;          // the city: towers (alpha 1) over the sky and the streets (alpha 0)
 out vec4 frag_colour;
 
+#ifdef TOWERS_LIQUID
 // (round 28, `liquid`: "smeary vertical reflection streaks across the floor" -- the towers
 // mirrored as long straight smears.)  The wet stone's film of water in ripples: the mirrored
 // image broken into wavering bands, as a reflection in water is -- a swell across the rows
@@ -34,6 +35,7 @@ vec2 liquid_swell(vec2 q, float reach, float sc) {
     float grow = min(reach / (120.0 * sc), 1.0);
     return sc * vec2(2.5 * sin(phase) * grow, 3.0 * sin(0.8 * phase + 1.3) * grow);
 }
+#endif
 
 void main() {
     ivec2 ip = ivec2(gl_FragCoord.xy);
@@ -70,7 +72,9 @@ void main() {
             float ripple = sin(0.05 * y / sc + 0.6 * u_time) * 0.7 + sin(0.021 * y / sc - 0.4 * u_time) * 0.3;
             float away = min((y_foot - y) / (60.0 * sc), 1.0);
             vec2 at = vec2(gl_FragCoord.x + 1.2 * sc * ripple * away, 2.0 * y_foot - y);
+#ifdef TOWERS_LIQUID
             at += u_liquid * away * liquid_swell(gl_FragCoord.xy / sc, y_foot - y, sc);
+#endif
             vec4 seen = texture(u_glass, at / u_resolution);
             // grazing light mirrors most (Schlick), the image fades as it reaches down from the
             // foot (wet stone is a rough mirror) and off the top of the frame

@@ -182,6 +182,7 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     float s = lp.y / k.h;
     float R = sqrt(max((1.0 - s) * (k.al + k.be * s), 0.0));
     float f;
+#ifndef SCULPT_NO_SHEER
     if (c.sheer > 0.0) {
         vec2 pr = sheer_plan_profile(u, s, R, c, rho);
         // the liquid: a gentle wave running up the walls (a hundredth and a half of the width)
@@ -198,6 +199,7 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
         float grad = tilt / min(k.r.x, k.r.y);
         return max(d, (lp.y - min(k.cut, k.h + slope)) * inversesqrt(1.0 + grad * grad));
     }
+#endif
     if (c.tiers > 0.0) {
         // terraces: each tier set back from the one below, bulging a little at its middle
         // (round 25: a shoulder over the tier's top fifth read as "stacked tyres": the

@@ -13,6 +13,18 @@
 #include "../moss/moss.glsl"
 #include "env.glsl"
 
+// The liquid glass (round 28, `liquid`) is compiled only into glass_liquid.frag (#define
+// TOWERS_LIQUID, with the `behind` pass's refraction) and the fracture's variants (whose
+// cue is liquid): everywhere else LIQUID is the constant 0, so the default city's shader is
+// what it was before round 28 (llvmpipe pays for the code it inlines, on or off).
+#if defined(TOWERS_LIQUID) || defined(TOWERS_FRACTURE)
+#define LIQUID u_liquid
+#define TOWERS_LIQUID_LOOK
+#else
+#define LIQUID 0.0
+#define SCULPT_NO_SHEER
+#endif
+
 uniform vec2 u_resolution;
 uniform float u_time;
 uniform int u_frame;
@@ -37,7 +49,7 @@ uniform vec2 u_touch_ground;         // [first, end) of the touches on the stree
 uniform vec2 u_touch_sky;            // [first, end) of the touches in the sky
 uniform sampler2D u_touch_cells;     // per tower cell: first touch on it, how many
 uniform sampler2D u_memories;        // baked: four images of other movements (memories_bake.frag)
-#ifndef TOWERS_FRACTURE
+#ifdef TOWERS_LIQUID
 uniform sampler2D u_behind;          // the sky and streets at half size (liquid only; towers.py)
 #endif
 uniform sampler2D u_cracks;          // baked: crack distance, mist fbm, piece hash (cracks_bake.frag)
@@ -208,8 +220,8 @@ vec3 radiance_sky(vec3 p, vec3 d, float t0, bool through) {
     if (w < 1.0) {
         // (round 28, `liquid`: through the glass the night and its horizon haze as the eye
         // sees them between the towers -- darkened, the bodies read "dark bottles")
-        sky = through ? mix(night_sky(d) * mix(1.0, SKY_BEHIND * 1.25, u_liquid),
-                            g_haze * mix(0.2, 1.1, u_liquid), mist(d))
+        sky = through ? mix(night_sky(d) * mix(1.0, SKY_BEHIND * 1.25, LIQUID),
+                            g_haze * mix(0.2, 1.1, LIQUID), mist(d))
                       : mix(env(d), g_haze, mist(d));
     }
     vec3 g = g_haze;
@@ -379,7 +391,7 @@ bool needle_dims(Column body, out float rn, out float hn, out float cut) {
     // (round 28's lead, `liquid`: out of a sheer tower's fine point (sculpt.glsl) a needle
     // rose as a dark tube, a bottle's neck, and thinned, as aliased lines up the sky: the
     // sheer towers are their own spires, only the focal tower keeps its needle)
-    share *= 1.0 - step(0.5, u_liquid);
+    share *= 1.0 - step(0.5, LIQUID);
     return ((hsh < share && !column_massive(body.r)) || hero) && cut > 0.02;
 }
 
@@ -789,7 +801,7 @@ float caustic(vec2 p, float t, float fp) {
 
 // ------------------------------------------------------------------ glass
 
-#ifndef TOWERS_FRACTURE
+#ifdef TOWERS_LIQUID
 // Round 28 (`liquid`): what the ray leaving the glass at p along d meets, read from the
 // half-size picture of the sky and streets (the `behind` pass) where it lands on the screen:
 // the street where the ray comes down to it (within 40 units), else the far point along d.
@@ -807,8 +819,10 @@ vec3 seen_behind(vec3 p, vec3 d, vec3 fallback) {
     vec3 seen = decode_fast(texture(u_behind, clamp(st, 0.0, 1.0)).rgb);
     return mix(fallback, seen, inside);
 }
+
 #endif
 
+#ifdef TOWERS_LIQUID_LOOK
 // Round 28 (`liquid`), what makes the glass read as liquid glass rather than "plastic
 // bottles": a crisp thin silver Fresnel line at the silhouette (m: 1 - cos of the view to the
 // skin, n0 the unrippled normal), and the crests of a touch's rings catching the night's
@@ -847,6 +861,8 @@ vec3 curtain_wall(vec3 lp, vec3 rd, vec3 n, float m, Column k, ivec2 cell, float
     float band = line * lit * near * step(lp.y, k.h * 0.55);
     return sky * wall * u_env_gain + vec3(1.0, 0.72, 0.42) * 0.09 * band * (1.0 - wall);
 }
+
+#endif
 
 vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 p = ro + rd * t;
@@ -921,8 +937,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float f_out = mix(1.0, f0 + (1.0 - f0) * m5 * m5 * m5 * m5 * m5, out_ok);
     dg = (out_ok > 0.5) ? dg : d1;
     vec3 sky_rgb = radiance_through(p2, dg, t_out);
-#ifndef TOWERS_FRACTURE
-    sky_rgb = mix(sky_rgb, seen_behind(p2, dg, sky_rgb), u_liquid);
+#ifdef TOWERS_LIQUID
+    sky_rgb = mix(sky_rgb, seen_behind(p2, dg, sky_rgb), LIQUID);
 #endif
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
     // (round 12: through clear glass at night the split shows only on the sun the lens bends,
@@ -950,7 +966,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.6 + 0.02;     // (clear, not a blue-green fill)
     // (round 28, `liquid`: clearer -- a massive tower's depth of glass drank all the light,
     // a black slab with lit edges, "bollards")
-    sigma *= 1.0 - 0.6 * u_liquid;
+    sigma *= 1.0 - 0.6 * LIQUID;
     // Backlit glass: the sun down the avenue, scattered a little inside the glass, lights the
     // whole column on the side its light comes through (a broad glow round where the lens
     // bends the sun), so the near columns are luminous bodies, not murky dark ones (round 8:
@@ -1029,7 +1045,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 irid = 0.5 + 0.5 * cos(6.2832 * (1.7 * m + 0.07 * lp.y + 0.4 * slope + vec3(0.0, 0.33, 0.67)));
     // (round 28's readers: "rainbow edge shading looks cheap": with `liquid` the film is all
     // but clear -- the edges white-silver, a breath of colour left in the sheen)
-    irid = mix(irid, vec3(0.62) + 0.08 * irid, u_liquid);
+    irid = mix(irid, vec3(0.62) + 0.08 * irid, LIQUID);
     refl *= mix(vec3(1.0), 1.7 * irid, graze);
     vec3 sheen = irid * (m2 * m) * (0.16 + 0.8 * g_haze) * (1.0 - smoothstep(0.0, 0.6, n0.y));
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
@@ -1042,7 +1058,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float facing = clamp(dot(n - nf, L) * 9.0, -1.0, 1.0) * crest;
     col = col * (1.0 + 0.2 * min(facing, 0.0))
         + max(facing, 0.0) * (0.05 * refl + 0.1 * g_haze + vec3(0.01, 0.015, 0.02));
+#ifdef TOWERS_LIQUID_LOOK
     col += u_liquid * liquid_edge(m, n0, max(facing, 0.0), refl);
+#endif
     // (round 17's reader at 70.3 s: a fresh ripple's lit crests read as "a clip-art spiral"
     // on the focal tower beside the sun, whose haze they caught: the crests' sheen is fainter,
     // the ripple carried by what it bends)
@@ -1061,7 +1079,9 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         float w = tri * tri * (3.0 - 2.0 * tri);
         float near = 1.0 - smoothstep(0.12, 0.3, px / STOREY);
         col *= 1.0 - 0.18 * w * w * near;
+#ifdef TOWERS_LIQUID_LOOK
         col += u_liquid * curtain_wall(lp, rd, n, m, k, cell, px, w, near);
+#endif
     }
 
     col += facet_edge * edge_lit * (rim_light * 0.3 + vec3(0.06, 0.06, 0.1));
