@@ -227,7 +227,11 @@ void main() {
         // (round 28: the screaming mouths and the sockets are openings through the curtain,
         // the alpha marks them under 0.05: the night shows in them, deep and starry, so each
         // reads as a hole, not a painted oval)
-        float hole = smoothstep(0.075, 0.03, texture(u_aurora, uv_low).a);
+        // (round 28's readers at 138.1/140.6 s: "a flat hard-edged hole", "a flat cut-out of
+        // stars" -- the night comes in over a wider rim, slowly at first, so the opening's edge
+        // melts into the curtain's feathered edge)
+        float hole = smoothstep(0.13, 0.01, texture(u_aurora, uv_low).a);
+        hole *= hole;
         col += stars() * u_stars * ext * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
         col += aur_c * mix(0.6, 1.0, ext);
 #endif
