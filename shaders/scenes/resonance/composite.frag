@@ -254,15 +254,17 @@ void main() {
         // (round 7: calm, long swells; the old chop broke the towers' reflections into
         // jittering slices. The swells' screen frequency grows with the distance, so they
         // fade out well before a pixel could hold a whole one.)
-        float rip = snoise(vec2(w.x * 0.35 + t * 0.03, w.y * 1.1 - t * 0.22))
-                  + 0.25 * sin(w.y * 2.4 + w.x * 0.6 - t * 0.5);
+        // (round 28's readers: "the wobbly reflections all the same / exaggerated wobble" --
+        // the regular sine swell that bent every spire's image alike is gone, the swells
+        // only noise, and each image shifts sideways by half as much)
+        float rip = snoise(vec2(w.x * 0.35 + t * 0.03, w.y * 1.1 - t * 0.22));
         float fade = 1.0 / (1.0 + dist * dist * 0.02);
 #ifdef RESONANCE_RIFT
         // (round 26: the water falls still as the sky tears -- "nothing smeared": the spires'
         // reflections were wavy ribbons too)
         fade *= 1.0 - 0.65 * u_rift;
 #endif
-        vec2 q = vec2(p.x + rip * 0.0025 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
+        vec2 q = vec2(p.x + rip * 0.0012 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
 #ifdef RESONANCE_RIFT
         // (the fronts heave the water: its mirror image bends over each ring)
         q.y -= 0.012 * shock * dy / (abs(dy) + 0.05);
