@@ -173,9 +173,13 @@ ZENITH_SPIRES = 8
 # the camera's first heading, degrees; distance; foot radius; height): two broad dark ones
 # rising out of the lower corners, a slender one far off between them, one in from each side
 # and two behind the eye that lean in from the top -- all converging on the zenith.
-ZENITH_LAYOUT = ((-34.0, 4.0, 1.0, 23.0), (48.0, 6.5, 0.75, 25.0), (8.0, 12.0, 0.7, 28.0),
-                 (-100.0, 7.0, 0.55, 21.0), (110.0, 6.0, 0.5, 20.0), (-150.0, 8.0, 0.6, 25.0),
-                 (160.0, 6.5, 0.5, 22.0), (-68.0, 15.0, 0.7, 30.0))
+# (round 28's readers at 114.6/116.7 s: "shards radiate evenly like a stock warp-tunnel", "the
+# big shard at the left a smeared stretched texture" -- the spires gather on one side of the
+# eye at uneven distances, near and far, and the other side is open sky round the corona; the
+# nearest no longer so close that its surface stretches over a third of the frame)
+ZENITH_LAYOUT = ((-30.0, 6.0, 0.8, 23.0), (40.0, 6.5, 0.75, 25.0), (8.0, 12.0, 0.7, 28.0),
+                 (70.0, 9.5, 0.5, 21.0), (-62.0, 13.0, 0.55, 24.0), (105.0, 17.0, 0.6, 27.0),
+                 (-8.0, 21.0, 0.45, 26.0), (24.0, 26.0, 0.55, 30.0))
 ZENITH_YAW0 = 0.6        # the camera's first heading (radians; it turns slowly from there)
 
 

@@ -591,10 +591,28 @@ def test_the_trapped_faces_shore_stays_all_but_level(gl):
     """Round 25's two readers at 132.2 and 142.2 s: "a smeared, tilted dark band at the
     horizon".  The faces' frame rolls from side to side by a breath (0.03 rad, was 0.08): at
     142 s the shore along the frame's foot slopes by under 0.05 of the width (0.075 before,
-    0.025 now)."""
+    0.025 now).  (Round 29: the dark shore line is gone -- round 28's readers: "a heavy dark
+    horizon band" -- so the level is read off the water's edge, where the lit sky steps down
+    to its dimmer mirror: 0.03, as main's dark line gave.)"""
     (frame,) = render_times(gl, "dream", [142.0], size=(320, 180))
-    slope = _shore_slope(frame, 0.65, 0.97)
+    slope = _water_edge_slope(frame, 0.65, 0.97)
     assert abs(slope) < 0.05, slope
+
+
+def _water_edge_slope(frame: np.ndarray, top: float, bottom: float) -> float:
+    """How far the water's edge climbs across the frame, as a fraction of the width between
+    where it is found: the row (between ``top`` and ``bottom``, fractions of the height) where
+    the light steps down furthest from 2 rows above to 2 below, in the left and the right
+    sixth of the frame."""
+    luma = frame[..., :3].astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    h, w = luma.shape
+    rows = np.arange(int(h * top), int(h * bottom))
+
+    def edge_row(x0: int, x1: int) -> int:
+        profile = luma[:, x0:x1].mean(axis=1)
+        return int(rows[np.argmax(profile[np.clip(rows - 2, 0, h - 1)] - profile[np.clip(rows + 2, 0, h - 1)])])
+
+    return (edge_row(int(w * 0.05), int(w * 0.2)) - edge_row(int(w * 0.8), int(w * 0.95))) / (0.75 * w)
 
 
 def test_the_gasp_is_a_flash_through_the_lids_not_milk(gl, dream):

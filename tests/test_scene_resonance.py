@@ -1525,3 +1525,61 @@ def test_the_howls_tear_is_a_crisp_core_in_true_night(gl):
     assert np.median(sky.max(axis=1)) > 235, "the tear's core does not burn"
     assert np.median(widths) < 32, f"the tear is a broad column ({np.median(widths)} px)"
     assert np.mean(near) < 45, f"a haze round the tear ({np.mean(near):.0f} levels)"
+
+
+def _horizon_dip(p, t: float) -> float:
+    """The darkest row's median light within 8 rows of the horizon (480x270, the trapped
+    faces' framing: open water, no city), over the median light of the row 25 above it."""
+    lum = p.at(t, memory=1.0, flicker=0.0, skyline=0.42, horizon=-0.37, lens=0.95, roll=0.0,
+               far_city=0.0, intensity=1.2).mean(axis=2)
+    row = round((0.5 + 0.37) * 270)
+    near = min(np.median(lum[r]) for r in range(row - 8, row + 9))
+    return near / np.median(lum[row - 25])
+
+
+def test_sky_and_water_meet_in_light_not_a_dark_band(gl):
+    """Round 28's readers at 109-140.6 s: "a heavy dark horizon band", "the spires float with
+    no bases along a dark horizon strip".  The curtains' march finds no light in the last
+    sliver over the horizon and the water's mirror was cut there: a black seam.  The
+    curtains' lowest light is carried down to the water and a lit mist lies along it: the
+    darkest row within 8 of the horizon keeps over 60 % of the light 25 rows above (main:
+    about 23 %)."""
+    p = Player(gl, size=(480, 270))
+    try:
+        for t in (3.0, 8.0):
+            dip = _horizon_dip(p, t)
+            assert dip > 0.6, (t, f"a dark band along the horizon ({dip * 100:.0f} % of the sky's light)")
+    finally:
+        p.release()
+
+
+def test_the_worms_eye_spires_gather_on_one_side_not_an_even_warp_tunnel():
+    """Round 28's readers at 114.6/116.7 s: "shards radiate evenly like a stock warp-tunnel".
+    The spires' feet round the eye leave one wide open side (over 150 degrees with no spire,
+    main: 59), and the nearest stands 6 away, not 4 (its surface stretched over a third of
+    the frame: "a smeared stretched texture")."""
+    from scenes.resonance import zenith_spires
+    for seed in (1, 7, 23):
+        s = zenith_spires(seed)
+        ang = np.sort(np.degrees(np.arctan2(s[:, 0], s[:, 1])))
+        gaps = np.diff(np.concatenate([ang, ang[:1] + 360.0]))
+        assert gaps.max() > 150.0, (seed, gaps)
+        assert np.hypot(s[:, 0], s[:, 1]).min() > 5.0, seed
+
+
+def test_the_spires_reflections_are_calm_not_a_uniform_wobble(gl):
+    """Round 28's readers at 109 s: "the wobbly reflections all the same / exaggerated
+    wobble" -- a regular sine swell bent every spire's mirror image alike, shifting it 2.5
+    thousandths of the frame.  The swells are only noise now, the shift half as much: in the
+    water under the lake shot's skyline (480x270), the light's change from row to row over its
+    change from column to column is under 0.35 (main: 0.37-0.41; about 0.29-0.32 now)."""
+    p = Player(gl, size=(480, 270))
+    try:
+        for t in (2.0, 6.0):
+            lum = p.at(t, memory=0.0, helix=0.0, skyline=1.0, lens=1.5, roll=0.0, horizon=-0.06).mean(axis=2)
+            row = round((0.5 + 0.06) * 270)
+            band = lum[row + 6: row + 40]
+            ratio = np.abs(np.diff(band, axis=0)).mean() / np.abs(np.diff(band, axis=1)).mean()
+            assert ratio < 0.35, (t, f"the reflections wobble ({ratio:.2f})")
+    finally:
+        p.release()

@@ -125,8 +125,10 @@ vec4 faces(vec2 p) {
             float mk = face_mouth_at(q, g.x, g.y * 5.0);
             float open_m = smoothstep(0.2, 0.5, g.x);
             float below = smoothstep(0.02, -0.06, q.y - (FACE_MOUTH_Y0 - FACE_MOUTH_DROP * g.x));
-            float mouth_hole = smoothstep(1.0, 0.86, mk) * open_m;
-            float mouth_lip = exp(-pow((mk - 1.1) / 0.13, 2.0)) * open_m * (0.12 + 0.88 * below) * (0.5 + 1.0 * ray);
+            // (round 28's readers at 138.1/140.6 s: "a flat hard-edged hole", "a flat cut-out of
+            // stars" -- its edge feathers into the curtain over a wider rim, the lip a soft glow)
+            float mouth_hole = smoothstep(1.1, 0.6, mk) * open_m;
+            float mouth_lip = exp(-pow((mk - 1.14) / 0.2, 2.0)) * open_m * (0.12 + 0.88 * below) * (0.5 + 1.0 * ray);
             // (the sockets' openings lidded by the brow and drooping outward, not round
             // goggles: their lip only along the lower rim, faint, where the cheek takes the light)
             vec2 eo = oq + vec2(0.0, 0.25 * oq.x * sign(q.x) - 0.15);

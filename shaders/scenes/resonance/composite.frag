@@ -23,6 +23,18 @@ out vec4 frag_colour;
 #include "rift.glsl"
 #endif
 
+// How high over the horizon the curtains' march first finds light (the aurora pass is dark
+// under it): the sky and its mirror carry the light of this height down to the horizon.
+const float AURORA_GAP = 0.045;
+
+// The height whose curtain light shows at height h (0 at the horizon): h itself high up, the
+// gap's height at the horizon, joined by a smooth maximum so no row marks the join.
+float aurora_height(float h) {
+    float k = 0.7 * AURORA_GAP;
+    float e = max(k - abs(h - AURORA_GAP), 0.0) / k;
+    return max(h, AURORA_GAP) + 0.25 * k * e * e;
+}
+
 vec3 sky_base(float dy) {
     // Deep indigo overhead, a paler teal-violet airglow at the horizon, the city's glow.
     vec3 zenith = vec3(0.0022, 0.0026, 0.0095);
@@ -133,6 +145,19 @@ vec3 aurora_crisp(vec2 uv, out float face) {
     return clamp(c.rgb + 2.4 * firm * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
 }
 
+// A low mist lying on the water at the horizon, lit by the curtains above it (round 28's
+// readers at 109-140.6 s: "the spires float with no bases along a dark horizon strip", "a
+// heavy dark horizon band" -- the aurora's march finds nothing in the last sliver above the
+// horizon, and its mirror image was cut there too).  The mist takes the low curtains' colour
+// over its column, drifts in slow soft banks, and is laid over the city, so the spires'
+// feet stand in a lit haze and sky and water meet in light, not in a black seam.
+// dy: height above (or depth below) the horizon; x: across the frame.
+vec3 horizon_mist(float x, float dy, vec3 low_light) {
+    float bank = 0.65 + 0.35 * snoise(vec2(x * 2.2 + u_time * 0.02, 3.7));
+    float h = dy >= 0.0 ? dy / 0.03 : -dy / 0.018;    // (thinner under the horizon: its mirror)
+    return low_light * (0.5 * bank * exp(-h * h) + 0.12 * exp(-abs(h) * 0.35));
+}
+
 void main() {
     vec2 uv = gl_FragCoord.xy / u_resolution;
     vec2 p = view_point(gl_FragCoord.xy, u_resolution);
@@ -195,11 +220,18 @@ void main() {
         // curtains hides the stars behind it, so its hollows read as voids, not holes onto
         // the night)
         float face;
-        vec3 aur_c = aurora_crisp(uv, face);
+        // (the curtains' march finds nothing in the last sliver over the horizon: their lowest
+        // light is carried down to the water, far curtains crowding into the distance)
+        vec2 uv_low = uv_of(vec2(p.x, u_horizon + aurora_height(dy)));
+        vec3 aur_c = aurora_crisp(uv_low, face);
         // (round 28: the screaming mouths and the sockets are openings through the curtain,
         // the alpha marks them under 0.05: the night shows in them, deep and starry, so each
         // reads as a hole, not a painted oval)
-        float hole = smoothstep(0.075, 0.03, texture(u_aurora, uv).a);
+        // (round 28's readers at 138.1/140.6 s: "a flat hard-edged hole", "a flat cut-out of
+        // stars" -- the night comes in over a wider rim, slowly at first, so the opening's edge
+        // melts into the curtain's feathered edge)
+        float hole = smoothstep(0.13, 0.01, texture(u_aurora, uv_low).a);
+        hole *= hole;
         col += stars() * u_stars * ext * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
         col += aur_c * mix(0.6, 1.0, ext);
 #endif
@@ -222,22 +254,26 @@ void main() {
         // (round 7: calm, long swells; the old chop broke the towers' reflections into
         // jittering slices. The swells' screen frequency grows with the distance, so they
         // fade out well before a pixel could hold a whole one.)
-        float rip = snoise(vec2(w.x * 0.35 + t * 0.03, w.y * 1.1 - t * 0.22))
-                  + 0.25 * sin(w.y * 2.4 + w.x * 0.6 - t * 0.5);
+        // (round 28's readers: "the wobbly reflections all the same / exaggerated wobble" --
+        // the regular sine swell that bent every spire's image alike is gone, the swells
+        // only noise, and each image shifts sideways by half as much)
+        float rip = snoise(vec2(w.x * 0.35 + t * 0.03, w.y * 1.1 - t * 0.22));
         float fade = 1.0 / (1.0 + dist * dist * 0.02);
 #ifdef RESONANCE_RIFT
         // (round 26: the water falls still as the sky tears -- "nothing smeared": the spires'
         // reflections were wavy ribbons too)
         fade *= 1.0 - 0.65 * u_rift;
 #endif
-        vec2 q = vec2(p.x + rip * 0.0025 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
+        vec2 q = vec2(p.x + rip * 0.0012 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
 #ifdef RESONANCE_RIFT
         // (the fronts heave the water: its mirror image bends over each ring)
         q.y -= 0.012 * shock * dy / (abs(dy) + 0.05);
 #endif
         // The faces live in the sky only: their density change is divided out here.
-        vec4 a = texture(u_aurora, uv_of(q));
-        vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * smoothstep(0.0, 0.12, q.y - u_horizon)
+        // (the mirror of the curtains' light carried down to the horizon, as in the sky: round
+        // 28's "heavy dark horizon band" was its cut here, a black seam under the horizon)
+        vec4 a = texture(u_aurora, uv_of(vec2(q.x, u_horizon + aurora_height(q.y - u_horizon))));
+        vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * mix(0.55, 1.0, smoothstep(0.0, 0.12, q.y - u_horizon))
                   + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
 #ifdef RESONANCE_RIFT
         refl += 0.6 * torn + 0.06 * max(shock, 0.0) * shock_c;
@@ -250,6 +286,7 @@ void main() {
         float fres = mix(0.85, 0.45, smoothstep(0.0, 0.3, -dy));
         col = refl * fres * u_reflection + vec3(0.0008, 0.0012, 0.0025);
     }
+    col += horizon_mist(p.x, dy, sky_light(uv.x));
     col *= 1.0 - 0.22 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
     col = tonemap_aces(col * 0.9);
     col = linear_to_srgb(col);
