@@ -217,9 +217,9 @@ vec3 tear_env(vec3 r, float blur) {
     float a = abs(el);
     // (seen from beside or below, a drop mirrors mostly the directions near the horizon: the
     // sky above it falls off fast to deep violet, the lit pool below stays bright longer)
-    // (round 29: the same falloff both ways -- the dark pool's face below as dark as the night
-    // above, so the drop is a whole sphere with a bright belt, not a dark cap on a pale bowl)
-    vec3 lift = vec3(0.03, 0.02, 0.08) + vec3(0.72, 0.68, 0.92) * exp(-a * 5.0) * mix(1.0, 0.75, below)
+    // (round 29: the falloffs close and the change between them broad -- the drop a whole
+    // sphere with a bright belt, not a dark cap on a pale bowl)
+    vec3 lift = vec3(0.03, 0.02, 0.08) + vec3(0.72, 0.68, 0.92) * exp(-a * mix(5.0, 2.2, below))
               + vec3(0.9, 0.92, 1.0) * exp(-a * 9.0) * 0.9;
     key_wash = 0.0;
     tear_eyes = 0.0;

@@ -108,7 +108,7 @@ float outline(vec2 p) {
 }
 
 // The night the metal gives back: dark above, the violet haze low, a few sharp stars.
-// moon_k scales the emerald moon (0 in the shard's own face: round 29's readers saw its
+// moon_k scales the emerald moon's disc (0 in the shard's own face: round 29's readers saw its
 // reflection in two tipped pieces as "two stray green bokeh discs on the mirror").
 vec3 night(vec3 r, float moon_k) {
     float el = r.y;
@@ -135,7 +135,7 @@ vec3 night(vec3 r, float moon_k) {
     float lit = smoothstep(-0.15, 0.35, dot(vec3(mq, mz), normalize(vec3(0.55, 0.35, 0.6))));
     float seas = 0.72 + 0.28 * smoothstep(0.35, 0.65, vnoise(mq * 2.3 + 4.0) * 0.7 + vnoise(mq * 6.0) * 0.3);
     float face = (1.0 - smoothstep(0.024, 0.029, m)) * lit * seas * (0.55 + 0.45 * mz);
-    c += MOON * (0.62 * face * vec3(0.6, 1.0, 0.72) + 0.04 * exp(-m * 18.0)) * moon_k;   // (its face emerald, not pale teal)
+    c += MOON * (0.62 * face * vec3(0.6, 1.0, 0.72) * moon_k + 0.04 * exp(-m * 18.0));   // (its face emerald, not pale teal)
     return c;
 }
 
@@ -378,8 +378,8 @@ void main() {
                 // (round 29, both readers at 174.9 s: "the face triple-ghosted like a bug" -- the
                 // pieces turned so far apart each held a whole profile: now they turn a little,
                 // the self stays one face broken at the cracks, not three faces)
-                n = normalize(n + (0.035 * grown + 0.015 * apart) * (u_shard_x * tip.x + u_shard_y * tip.y));
-                hs += (0.012 * grown + 0.012 * apart) * (u_shard_x * tip.y - u_shard_y * tip.x);
+                n = normalize(n + (0.035 * grown + 0.03 * apart) * (u_shard_x * tip.x + u_shard_y * tip.y));
+                hs += (0.012 * grown + 0.02 * apart) * (u_shard_x * tip.y - u_shard_y * tip.x);
                 piece_lit = 1.0 + (0.35 * grown + 0.3 * apart) * (hash12(vec2(ck.y, 5.9)) - 0.5);
             }
             vec3 nb = normalize(mix(n, u_shard_x * grad.x + u_shard_y * grad.y, 0.75 * bev));
