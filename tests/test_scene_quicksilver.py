@@ -1059,7 +1059,7 @@ def test_the_close_shots_tears_are_whole_spheres_no_seam_round_the_waist(gl, tmp
     horizontal seam, which looks broken" -- the horizon's crisp line round each drop's waist,
     a dark violet cap over a pale bowl.  A drop squeezes the whole night into its curve: its
     horizon is a soft belt.  Down the middle of each in-focus tear (640x360) the sharpest step
-    between two rows, the median over the tears, is under 60 (94 before, 33 now)."""
+    between two rows, the median over the tears, is under 60 (94 before, 31 now)."""
     steps = _waist_steps(gl, tmp_path)
     assert len(steps) >= 3, steps
     assert float(np.median(steps)) < 60.0, (float(np.median(steps)), sorted(steps))

@@ -213,8 +213,9 @@ vec3 tear_env(vec3 r, float blur) {
     float hb = max(blur, 0.06);      // (the sharp lights below keep the drop's own focus)
     // above: the night and the lifted sky; below: the pool mirrors them, a little dimmer
     // (contrast is what reads as metal, not glass: a deep violet crown, a broad silver-white
-    // band round the waist where the bright horizon and the lit pool meet, each crisp)
-    float a = abs(el);
+    // band round the waist where the bright horizon and the lit pool meet)
+    // (|el| rounded at the horizon: its sharp crease drew the belt's peak as a thin line)
+    float a = sqrt(el * el + 0.0036) - 0.06;
     // (seen from beside or below, a drop mirrors mostly the directions near the horizon: the
     // sky above it falls off fast to deep violet, the lit pool below stays bright longer)
     // (round 29: the falloffs close and the change between them broad -- the drop a whole
@@ -223,7 +224,7 @@ vec3 tear_env(vec3 r, float blur) {
               + vec3(0.9, 0.92, 1.0) * exp(-a * 9.0) * 0.9;
     key_wash = 0.0;
     tear_eyes = 0.0;
-    vec3 metal = night(r, hb) * 0.8 + lift;
+    vec3 metal = night_up(vec3(r.x, a + 0.001, r.z), hb) * mix(1.0, 0.62, below) * 0.8 + lift;
     tear_eyes = 1.0;
     key_wash = 1.0;
     // the dark stone straight under it: only the bottom edge
