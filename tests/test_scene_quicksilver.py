@@ -887,7 +887,8 @@ def test_the_selfs_hairline_is_clean_not_a_row_of_bright_dots(gl, tmp_path):
     row of warm bright dots all round the hairline.  The texel above is read unfiltered now:
     in the self's face and hair (the shard shot unbroken, 960x540), warm pixels standing 20
     over six of their eight neighbours are under 70 (79 before, 59 now; stars, strands and the
-    eyes' catchlights make the rest)."""
+    eyes' catchlights make the rest).  (Round 29: under 85 -- the emerald moon's disc is gone
+    from behind the head, so against the darker glass a few more strands stand out, 76.)"""
     size = (960, 540)
     (img,) = render_cues(gl, tmp_path, [{**DREAM, "shot": 2, "fracture": 0.0, "bleed": 0.0, "drift": 0.6}], [3.0],
                          size=size, seed=DREAM_SEED)
@@ -898,22 +899,21 @@ def test_the_selfs_hairline_is_clean_not_a_row_of_bright_dots(gl, tmp_path):
     around = np.sort(np.stack([pad[1 + dy:1 + dy + h, 1 + dx:1 + dx + w]
                                for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx]), axis=0)
     dots = (y - around[5] > 20.0) & (rgb[..., 0] > rgb[..., 2] + 20.0)
-    assert int(dots[200:380, 380:560].sum()) < 70, int(dots[200:380, 380:560].sum())
+    assert int(dots[200:380, 380:560].sum()) < 85, int(dots[200:380, 380:560].sum())
 
 
-def test_the_dreams_shard_mirrors_an_emerald_moon_not_a_flat_pale_disc(gl):
-    """Round 26: the moon beside the self's face in the shard was a flat pale teal disc (a
-    sticker).  It is the dream's emerald moon, a lit sphere: at 173 s (640x360) over 200
-    pixels where green stands 25 over red (none before: its pale face had green and red
-    nearly level), and across them the luma spreads (10th to 90th percentile) over 12 -- its
-    seas, its shadowed edge, its limb."""
+def test_the_dreams_shard_holds_no_stray_green_discs(gl):
+    """Round 29 replaces round 26's test (the emerald moon, a lit sphere, beside the self's
+    face in the shard): the readers at 171.6 s saw "two stray green bokeh discs on the mirror"
+    -- the moon given back by two pieces turned apart, out of place beside the broken self.
+    The shard's face holds the candle's glow and the self; the moon's disc is gone from it (its
+    faint halo stays): at 171.6 and 173 s (640x360) under 60 pixels where green stands 25 over
+    red and over 60 in level (268 and 389 before, none now)."""
     from conftest import render_times
-    (img,) = render_times(gl, "dream", [173.0], size=(640, 360))
-    rgb = img.astype(float)
-    moon = (rgb[..., 1] > rgb[..., 0] + 25.0) & (rgb[..., 1] > 60.0)
-    assert int(moon.sum()) > 200, int(moon.sum())
-    y = luma(img)[moon]
-    assert float(np.percentile(y, 90) - np.percentile(y, 10)) > 12.0, float(np.percentile(y, 90) - np.percentile(y, 10))
+    for img in render_times(gl, "dream", [171.6, 173.0], size=(640, 360)):
+        rgb = img.astype(float)
+        moon = (rgb[..., 1] > rgb[..., 0] + 25.0) & (rgb[..., 1] > 60.0)
+        assert int(moon.sum()) < 60, int(moon.sum())
 
 
 def test_the_dreams_shard_shot_pushes_in_through_its_stills_not_one_framing(gl):
@@ -992,13 +992,15 @@ def test_the_shards_pieces_turn_apart_after_the_cracks_cross_it(gl, tmp_path):
     """Round 28's note: the shard's stills at 168.7-173.5 s were one set-up differing only by
     the push (main's picture was the same at fracture 0.45 and 1: the cracks had crossed the
     shard, nothing more happened).  As the cracks reach the rim the pieces turn apart, so the
-    self breaks further: between fracture 0.45 and 1 over 400 pixels change by over 30 levels
-    at 320x180 (672 now, 0 on main)."""
+    self breaks further: between fracture 0.45 and 1 over 250 pixels change by over 30 levels
+    at 320x180 (0 on round 27's main).  (Round 29, both readers at 174.9 s: "the face
+    triple-ghosted like a bug" -- turned that far, 672 pixels, each piece held a whole profile:
+    under 500 now, 324, one face broken at the cracks.)"""
     a, b = render_cues(gl, tmp_path, [dict(DREAM, shot=2, fracture=0.45, drift=0.8),
                                       dict(DREAM, shot=2, fracture=1.0, drift=0.8)],
                        [SETTLED], seed=DREAM_SEED, size=(320, 180))
     changed = int((np.abs(luma(a) - luma(b)) > 30.0).sum())
-    assert changed > 400, changed
+    assert 250 < changed < 500, changed
 
 
 # -- round 28: the quicksilver pooling at the viewer's feet, the tears heavy mercury --------
@@ -1034,3 +1036,30 @@ def test_the_close_shots_pool_grows_as_the_tears_feed_it(gl, tmp_path):
         return float((luma(img)[size[1] // 2:] > 30.0).mean())
 
     assert bright_below(late) > 1.15 * bright_below(early), (bright_below(early), bright_below(late))
+
+
+def _waist_steps(gl, tmp_path) -> list[float]:
+    """For each in-focus tear of the close shot (640x360), the sharpest step in luma between
+    two rows down its middle columns, inside 0.8 of its radius (where a crisp horizon line
+    round its waist would show)."""
+    steps = []
+    rows, cols = np.mgrid[0:360, 0:640]
+    for y, (cx, cy, rx, ry) in _focused_tears(gl, tmp_path, (640, 360)):
+        if ry < 8.0:
+            continue
+        xs = np.arange(int(cx - 0.3 * rx), int(cx + 0.3 * rx) + 1)
+        ys = np.arange(int(cy - 0.8 * ry), int(cy + 0.8 * ry) + 1)
+        strip = y[np.ix_(ys, xs)].mean(axis=1)
+        steps.append(float(np.abs(np.diff(strip)).max()))
+    return steps
+
+
+def test_the_close_shots_tears_are_whole_spheres_no_seam_round_the_waist(gl, tmp_path):
+    """Round 29, both readers at 160.3 s: "the drops render as half-spheres with a hard
+    horizontal seam, which looks broken" -- the horizon's crisp line round each drop's waist,
+    a dark violet cap over a pale bowl.  A drop squeezes the whole night into its curve: its
+    horizon is a soft belt.  Down the middle of each in-focus tear (640x360) the sharpest step
+    between two rows, the median over the tears, is under 60 (94 before, 31 now)."""
+    steps = _waist_steps(gl, tmp_path)
+    assert len(steps) >= 3, steps
+    assert float(np.median(steps)) < 60.0, (float(np.median(steps)), sorted(steps))

@@ -114,6 +114,9 @@ vec3 sun_body(vec3 r, float blur) {
 // hard core: its wide wash behind the viewer filled a drop's face with an even lavender glow,
 // round 28's "glass bubble").
 float key_wash = 1.0;
+// The Serenes' eyes in what a mirror gives back (0 in the tears: round 29's readers found "the
+// eyes inside the drops odd", paired glints staring out of each drop).
+float tear_eyes = 1.0;
 
 // Radiance from the upper half of the world along r (r.y >= 0), blur in radians.
 vec3 night_up(vec3 r, float blur) {
@@ -153,12 +156,17 @@ vec3 night_up(vec3 r, float blur) {
     // the Serenes against it, dark, their eyes the coldest light in the night
     vec2 s = serenes_far(az, el, blur + 0.012);       // (far behind the focus: soft)
     col = mix(col, vec3(0.003, 0.002, 0.006) + col * 0.04, s.x);
-    col += vec3(0.85, 0.95, 1.3) * s.y * 2.5;
+    col += vec3(0.85, 0.95, 1.3) * s.y * 2.5 * tear_eyes;
     // candles at their feet, warm (the only warm light: the refusal's)
+    // (round 29's readers: "the orange reflections have no source" -- the flames, out of focus
+    // on the far horizon, spread too thin to see: each now a warm bokeh glow that reads as the
+    // light the streaks in the pool are drawn from)
     col += vec3(2.6, 1.25, 0.42) * (glow_disc(r, CANDLE_A, 0.006, blur) * 4.0
-           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 4000.0) * 0.12);
+           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 4000.0) * 0.3
+           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 700.0) * 0.1);
     col += vec3(2.4, 1.1, 0.35) * (glow_disc(r, CANDLE_B, 0.005, blur) * 3.0
-           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 4000.0) * 0.1);
+           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 4000.0) * 0.25
+           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 700.0) * 0.08);
     // the key light: one small cold disc, the sharp highlight on every tear
     // (a soft cold window of light with a hard core: the tears read as metal, not black glass)
     float k = max(1.0 - dot(r, normalize(KEY)), 0.0);
@@ -197,24 +205,34 @@ vec3 sky_lift(vec3 r, float blur) {
 // hot specular (the key light) sits on top.  No dark band, no figures striping it.
 vec3 tear_env(vec3 r, float blur) {
     float el = r.y;
-    float below = smoothstep(0.004 + blur, -0.004 - blur, el);
+    // (round 29, both readers at 160.3 s: "half-spheres with a hard horizontal seam, which looks
+    // broken" -- the horizon's crisp line round each drop's waist: a drop's curve squeezes the
+    // whole night into it, so its horizon is a soft bright belt, the sky above passing into the
+    // lit pool below over a broad band, with no line between them)
+    float below = smoothstep(0.12, -0.12, el);
+    float hb = max(blur, 0.06);      // (the sharp lights below keep the drop's own focus)
     // above: the night and the lifted sky; below: the pool mirrors them, a little dimmer
     // (contrast is what reads as metal, not glass: a deep violet crown, a broad silver-white
-    // band round the waist where the bright horizon and the lit pool meet, each crisp)
-    float a = abs(el);
+    // band round the waist where the bright horizon and the lit pool meet)
+    // (|el| rounded at the horizon: its sharp crease drew the belt's peak as a thin line)
+    float a = sqrt(el * el + 0.0036) - 0.06;
     // (seen from beside or below, a drop mirrors mostly the directions near the horizon: the
     // sky above it falls off fast to deep violet, the lit pool below stays bright longer)
-    vec3 lift = vec3(0.03, 0.02, 0.08) + vec3(0.72, 0.68, 0.92) * exp(-a * mix(14.0, 2.6, below))
-              + vec3(0.9, 0.92, 1.0) * exp(-a * (80.0 - 30.0 * min(blur * 10.0, 1.0))) * 2.0;
+    // (round 29: the falloffs close and the change between them broad -- the drop a whole
+    // sphere with a bright belt, not a dark cap on a pale bowl)
+    vec3 lift = vec3(0.03, 0.02, 0.08) + vec3(0.72, 0.68, 0.92) * exp(-a * mix(5.0, 2.2, below))
+              + vec3(0.9, 0.92, 1.0) * exp(-a * 9.0) * 0.9;
     key_wash = 0.0;
-    vec3 metal = night(r, blur) * 0.8 + lift;
+    tear_eyes = 0.0;
+    vec3 metal = night_up(vec3(r.x, a + 0.001, r.z), hb) * mix(1.0, 0.62, below) * 0.8 + lift;
+    tear_eyes = 1.0;
     key_wash = 1.0;
     // the dark stone straight under it: only the bottom edge
-    metal *= mix(1.0, 0.5, smoothstep(-0.9, -0.99, el));
+    metal *= mix(1.0, 0.6, smoothstep(-0.5, -1.0, el));     // (a soft fall, no dark "pupil")
     // the candles round the pool (behind the viewer and to the sides as well as ahead): warm
     // points curved along the tear's waist
+    // (one behind the viewer, not a pair: round 29's "eyes inside the drops odd")
     vec3 warm = vec3(2.6, 1.2, 0.4) * (glow_disc(r, normalize(vec3(0.62, 0.05, -0.78)), 0.05, blur)
-                                     + glow_disc(r, normalize(vec3(-0.85, 0.05, -0.52)), 0.05, blur)
                                      + glow_disc(r, normalize(vec3(-0.3, 0.04, 0.95)), 0.035, blur)) * 120.0;
     // the hot specular: the key light's hard core and a tight halo round it
     float k = max(1.0 - dot(r, normalize(KEY)), 0.0);

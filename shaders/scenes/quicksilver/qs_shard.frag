@@ -108,7 +108,9 @@ float outline(vec2 p) {
 }
 
 // The night the metal gives back: dark above, the violet haze low, a few sharp stars.
-vec3 night(vec3 r) {
+// moon_k scales the emerald moon's disc (0 in the shard's own face: round 29's readers saw its
+// reflection in two tipped pieces as "two stray green bokeh discs on the mirror").
+vec3 night(vec3 r, float moon_k) {
     float el = r.y;
     vec3 c = mix(VIOLET * 0.16, vec3(0.006, 0.004, 0.014), smoothstep(-0.05, 0.4, el));
     c += VIOLET * 0.3 * exp(-abs(el - 0.03) * 18.0);
@@ -133,9 +135,11 @@ vec3 night(vec3 r) {
     float lit = smoothstep(-0.15, 0.35, dot(vec3(mq, mz), normalize(vec3(0.55, 0.35, 0.6))));
     float seas = 0.72 + 0.28 * smoothstep(0.35, 0.65, vnoise(mq * 2.3 + 4.0) * 0.7 + vnoise(mq * 6.0) * 0.3);
     float face = (1.0 - smoothstep(0.024, 0.029, m)) * lit * seas * (0.55 + 0.45 * mz);
-    c += MOON * (0.62 * face * vec3(0.6, 1.0, 0.72) + 0.04 * exp(-m * 18.0));   // (its face emerald, not pale teal)
+    c += MOON * (0.62 * face * vec3(0.6, 1.0, 0.72) * moon_k + 0.04 * exp(-m * 18.0));   // (its face emerald, not pale teal)
     return c;
 }
+
+vec3 night(vec3 r) { return night(r, 1.0); }
 
 float segment(vec2 p, vec2 a, vec2 b) {
     vec2 pa = p - a, ba = b - a;
@@ -257,7 +261,7 @@ vec4 self_seen(vec3 h, vec3 r) {
     vec2 gp = (pc - vec2(0.02, 0.12)) / 0.84;
     float gg = dot(gp, gp);
     vec3 glow = mix(vec3(0.55, 0.08, 0.04), WARM, exp(-gg * 14.0)) * (0.14 * exp(-gg * 9.0) + 0.02 * exp(-gg * 2.0));
-    vec3 behind = night(r) * 0.55 + (WARM * flame + glow) * (0.85 + 0.3 * u_flicker);
+    vec3 behind = night(r, 0.0) * 0.55 + (WARM * flame + glow) * (0.85 + 0.3 * u_flicker);
     return vec4(mix(behind, c, cover), 1.0);
 }
 
@@ -371,8 +375,11 @@ void main() {
                 // (round 28: the shot's stills were one set-up differing by the push: as the
                 // cracks run out to the rim the pieces turn apart, so the self breaks)
                 float apart = smoothstep(0.65, 1.0, u_crack.z);
-                n = normalize(n + (0.09 * grown + 0.05 * apart) * (u_shard_x * tip.x + u_shard_y * tip.y));
-                hs += (0.03 * grown + 0.07 * apart) * (u_shard_x * tip.y - u_shard_y * tip.x);
+                // (round 29, both readers at 174.9 s: "the face triple-ghosted like a bug" -- the
+                // pieces turned so far apart each held a whole profile: now they turn a little,
+                // the self stays one face broken at the cracks, not three faces)
+                n = normalize(n + (0.035 * grown + 0.03 * apart) * (u_shard_x * tip.x + u_shard_y * tip.y));
+                hs += (0.012 * grown + 0.02 * apart) * (u_shard_x * tip.y - u_shard_y * tip.x);
                 piece_lit = 1.0 + (0.35 * grown + 0.3 * apart) * (hash12(vec2(ck.y, 5.9)) - 0.5);
             }
             vec3 nb = normalize(mix(n, u_shard_x * grad.x + u_shard_y * grad.y, 0.75 * bev));
