@@ -22,7 +22,9 @@ the_sky = Cue(
         # "I am dreaming. You are dreaming.": seen between lids fallen shut, the dream opening
         # (round 11's reader: the 1.6 s still was 80 % black round a thin slit; the eyes open
         # generously at once, the dream filling most of the frame by 1.5 s)
-        "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (5.5, 0.0, "in_out_sine")],
+        # (round 29's readers at 3.1 s, both: "the oval vignette ring is visible" -- the lids
+        # are gone by 3 s, withdrawing as they open: sky.frag)
+        "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (3.0, 0.0, "in_out_sine")],
         # (the inversion sweeps over the moon's close-up: violet and emerald by 9 s)
         # (round 28: half-way, the natural night's clouds stood as brown blotches round a dark
         # hole where the front had passed -- a render bug to a still's reader at 2-6 s: the

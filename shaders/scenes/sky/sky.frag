@@ -388,12 +388,14 @@ void main() {
         // the skin barely touched by the dream's light)
         float soft = 0.04 + 0.07 * open;      // (shut to a slit, a narrower blur: the slit stays)
         float seen = smoothstep(-soft, soft, upper - sp.y) * smoothstep(-soft, soft, sp.y - lower);
-        float o = max(max(sp.y - upper, lower - sp.y), 0.0);      // how far onto the lid
-        float spill = exp(-o / (0.03 + 0.02 * open));
+        // (round 29's readers at 3.1 s, both: "the oval vignette ring is visible" -- half open,
+        // the lids' edge drew an ellipse round the whole picture, a lens mask.  Past half open
+        // the lids are gone from the picture: they withdraw as the eyes open, so what is left of
+        // them at 3 s is nothing, and the skin is unlit black -- no light spilling onto it
+        // drawing a rim round the eye)
+        seen = mix(seen, 1.0, smoothstep(0.6, 0.9, open));
         float fade = 1.0 - 0.7 * across * across;
-        vec3 dream_light = vec3(0.050, 0.036, 0.100);
-        vec3 through = vec3(0.070, 0.022, 0.020);                   // (blood-warm, the skin's own)
-        vec3 skin = vec3(0.0007, 0.0006, 0.0011) + (dream_light * 0.25 + through * smoothstep(0.06, 0.0, o) * 0.08) * spill * fade;
+        vec3 skin = vec3(0.0007, 0.0006, 0.0011);
         float inside = upper - sp.y;                               // (into the eye below the upper lid)
         // (clumps of lashes, leaning out from the centre, blurred, longer at the middle)
         float reach = (0.03 + 0.05 * open) * (0.5 + 0.5 * curve);
