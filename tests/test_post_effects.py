@@ -659,7 +659,6 @@ def test_the_closed_lids_meet_in_a_soft_shade_not_a_hard_seam(gl, project):
     # vessels crossing it; down from a little above the middle to under the lash line)
     cols = lum[int(h * 0.4):int(h * 0.8), int(w * 0.38):int(w * 0.62)].mean(axis=1)
     steps = np.abs(np.diff(cols))
-    print("seam steps", np.round(steps, 1))
     assert np.percentile(steps, 99) < SEAM_STEP, f"a hard seam along the lash line: steps {np.round(steps, 1)}"
 
 

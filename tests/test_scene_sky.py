@@ -401,6 +401,24 @@ def test_the_opening_lids_leave_no_oval_ring_round_the_picture(sky):
             assert kept > 0.85, f"the lids still darken a corner: {kept:.0%} of its light"
 
 
+def test_the_lakes_mirror_fades_into_the_near_water_before_the_frames_edge(sky):
+    """Round 29's readers at 7.3 and 19.8 s: "the moon's reflection cut off at the bottom".
+    Looking steeply down at the near water the eye sees its dark depth, not the sky: with a
+    bright sky mirrored in it, the lake's bottom rows keep under LAKE_EDGE of the light the
+    water just under the shore has (before: 0.42, now 0.27)."""
+    params = {"land": 1.0, "lake": 1.0, "relief": 0.0, "lake_level": -0.12, "nebula_glow": 2.0,
+              "exposure": 1.5, "stars": 0.0, "deep_stars": 0.0, "suns": 0, "moons": 0}
+    img = luma(sky(params, t=2.0, size=(320, 180)))
+    h = img.shape[0]
+    shore = int(h / 2 + 0.12 * h)
+    near = img[shore + 6:shore + 16].mean()
+    edge = img[-6:].mean()
+    assert edge < LAKE_EDGE * near, f"the mirror runs on to the frame's edge ({edge:.0f} vs {near:.0f})"
+
+
+LAKE_EDGE = 0.35
+
+
 def test_the_crowns_great_sun_lights_the_lake_broadly(sky):
     """Round 23's readers: the crown "pasted over" the land.  The great sun at the crown's heart
     spills a broad glow of its violet onto the water under it, not only its mirrored image (the

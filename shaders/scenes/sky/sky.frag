@@ -358,7 +358,12 @@ void main() {
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
     if (u_lake > 0.0) {
         // (round 22: "a grey band of lake" -- the mist on the water a faint thread)
-        vec3 wet = lake_water(lin, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
+        // (round 29's readers at 7.3 and 19.8 s: "the moon's reflection cut off at the
+        // bottom" -- looking steeply down at the near water, the eye sees into its dark depth,
+        // not the sky: the mirror fades out before the frame's lower edge, so a body's image
+        // there is never cut by it)
+        float steep = 1.0 - 0.8 * smoothstep(0.22, 0.42, max(wave.x, 0.0));
+        vec3 wet = lake_water(lin * steep, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
                  + lake_glint(here, wave, u_key_sun) + lake_key_glow(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
 #ifdef LAND_RELIEF
