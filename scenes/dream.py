@@ -22,7 +22,9 @@ the_sky = Cue(
         # "I am dreaming. You are dreaming.": seen between lids fallen shut, the dream opening
         # (round 11's reader: the 1.6 s still was 80 % black round a thin slit; the eyes open
         # generously at once, the dream filling most of the frame by 1.5 s)
-        "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (5.5, 0.0, "in_out_sine")],
+        # (round 29's readers at 3.1 s, both: "the oval vignette ring is visible" -- the lids
+        # are gone by 3 s, withdrawing as they open: sky.frag)
+        "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (3.0, 0.0, "in_out_sine")],
         # (the inversion sweeps over the moon's close-up: violet and emerald by 9 s)
         # (round 28: half-way, the natural night's clouds stood as brown blotches round a dark
         # hole where the front had passed -- a render bug to a still's reader at 2-6 s: the
@@ -67,7 +69,10 @@ the_sky = Cue(
         # (round 28: tilted up, the great sun stands in the clouds' brightest heart, and there
         # they read as a teal spiky halo round it -- they thin to a faint veil as the view
         # leaves the land, the sun's own violet corona the light round it)
-        "nebula_glow": [(0, 0.3), (4.5, 0.5, "in_out_sine"), (9, 0.5), (11.5, 0.2, "in_out_sine"),
+        # (round 29's readers at 3.1 and 7.3 s: "the sun's corona tendrils look like noise
+        # smudges / teal tendrils" -- over the land the clouds are a breath, the violet sun's own
+        # corona the light round it; they gather only as the kaleidoscope takes them up at 9 s)
+        "nebula_glow": [(0, 0.15), (8.4, 0.15), (9.6, 0.5, "in_out_sine"), (11.5, 0.2, "in_out_sine"),
                         (16.6, 0.2), (16.7, 0.0, "out_sine")],
         # (round 26's lead at 16.7 and 19 s: freed of the mirrors, the clouds were a faint ring of
         # greenish scribble with no subject, the bodies cut at the frame's edge -- the clouds go

@@ -111,8 +111,12 @@ float lashes(vec2 p, float margin, float dens, float long_, float px, float soft
     // into one even shadow)
     prof = mix(prof, 0.35, smoothstep(0.1, 0.5, blur));
     float len = long_ * (0.5 + 0.5 * vnoise(vec2(lx * 0.45, 7.0)));
+    // (round 29's readers at 192.7 s, both: "a hard horizontal seam crosses the middle" --
+    // the strands' root, cut off sharp along the lash line, drew it: the roots are as far out
+    // of focus as the strands, so their edge is as soft)
+    float root = 0.003 + 0.5 * soft * px;
     return prof * (1.0 - 0.45 * soft / (soft + 6.0))
-         * smoothstep(len, 0.25 * len, below) * smoothstep(-0.006, 0.003, below);
+         * smoothstep(len, 0.25 * len, below) * smoothstep(-root, root, below);
 }
 
 // The first light, in linear light: a sea under a dawn sky, seen as the eyes open (`o`,
@@ -366,7 +370,9 @@ void main() {
     // (soft: the lids' crease is in their own shadow, never an inked line)
     // (round 27's readers: "a flat dark band crosses the middle" -- a thin crease, deepest
     // where the lids meet over the eye, fading toward the corners)
-    lid *= 1.0 - 0.6 * exp(-margin_d * margin_d * 14000.0) * (1.0 - 0.6 * abs(clamp(qs.x, -1.0, 1.0)));
+    // (round 29's readers at 192.7 s: "a hard horizontal seam" -- the crease a wide soft
+    // shade, the lids rounding into it, not a pencil line)
+    lid *= 1.0 - 0.4 * exp(-margin_d * margin_d * 1800.0) * (1.0 - 0.6 * abs(clamp(qs.x, -1.0, 1.0)));
 
     // the eyes open onto the world through the almond between the lids
     // (lids out of focus; open, the eye looks past them into the distance, so they blur most)

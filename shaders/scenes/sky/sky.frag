@@ -358,7 +358,12 @@ void main() {
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
     if (u_lake > 0.0) {
         // (round 22: "a grey band of lake" -- the mist on the water a faint thread)
-        vec3 wet = lake_water(lin, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
+        // (round 29's readers at 7.3 and 19.8 s: "the moon's reflection cut off at the
+        // bottom" -- looking steeply down at the near water, the eye sees into its dark depth,
+        // not the sky: the mirror fades out before the frame's lower edge, so a body's image
+        // there is never cut by it)
+        float steep = 1.0 - 0.8 * smoothstep(0.22, 0.42, max(wave.x, 0.0));
+        vec3 wet = lake_water(lin * steep, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
                  + lake_glint(here, wave, u_key_sun) + lake_key_glow(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
 #ifdef LAND_RELIEF
@@ -388,12 +393,14 @@ void main() {
         // the skin barely touched by the dream's light)
         float soft = 0.04 + 0.07 * open;      // (shut to a slit, a narrower blur: the slit stays)
         float seen = smoothstep(-soft, soft, upper - sp.y) * smoothstep(-soft, soft, sp.y - lower);
-        float o = max(max(sp.y - upper, lower - sp.y), 0.0);      // how far onto the lid
-        float spill = exp(-o / (0.03 + 0.02 * open));
+        // (round 29's readers at 3.1 s, both: "the oval vignette ring is visible" -- half open,
+        // the lids' edge drew an ellipse round the whole picture, a lens mask.  Past half open
+        // the lids are gone from the picture: they withdraw as the eyes open, so what is left of
+        // them at 3 s is nothing, and the skin is unlit black -- no light spilling onto it
+        // drawing a rim round the eye)
+        seen = mix(seen, 1.0, smoothstep(0.6, 0.9, open));
         float fade = 1.0 - 0.7 * across * across;
-        vec3 dream_light = vec3(0.050, 0.036, 0.100);
-        vec3 through = vec3(0.070, 0.022, 0.020);                   // (blood-warm, the skin's own)
-        vec3 skin = vec3(0.0007, 0.0006, 0.0011) + (dream_light * 0.25 + through * smoothstep(0.06, 0.0, o) * 0.08) * spill * fade;
+        vec3 skin = vec3(0.0007, 0.0006, 0.0011);
         float inside = upper - sp.y;                               // (into the eye below the upper lid)
         // (clumps of lashes, leaning out from the centre, blurred, longer at the middle)
         float reach = (0.03 + 0.05 * open) * (0.5 + 0.5 * curve);
