@@ -1152,3 +1152,18 @@ def test_the_high_shots_deck_swells_and_parts_not_an_even_field_of_lumps(gl):
     hh = (low.shape[0] // 10) * 10
     blocks = low[:hh].reshape(hh // 10, 10, 32, 10).mean(axis=(1, 3))
     assert blocks.std() > 26.9, blocks.std()
+
+
+def test_the_city_below_the_gap_is_a_soft_glow_through_haze_not_a_speckle(gl, programs):
+    """Round 28's readers, both: "a flat cyan speckle patch / teal dotted patch looks flat" --
+    the city's windows drawn as sparks in the gap.  The city lies far below through the night's
+    haze: no window resolves, its districts' light a soft glow -- in the gap no pixel stands
+    out from its neighbours as a spark (over its 5x5 mean by at most 30 levels: main 127, now
+    about 17)."""
+    img = render(gl, programs, {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1,
+                                "clouds": 1.0, "view": 0.0}, 6.0, (320, 180))
+    y = _luma(img).astype(float)
+    pad = np.pad(y, 2, mode="edge")
+    local = sum(pad[i:i + y.shape[0], j:j + y.shape[1]] for i in range(5) for j in range(5)) / 25.0
+    spark = float((y - local)[132:148, 115:185].max())
+    assert spark < 30.0, f"the gap is a speckle of window sparks (one {spark:.0f} levels over its neighbours)"
