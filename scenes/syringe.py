@@ -33,12 +33,15 @@ from visuals import Param, Pass, Scene
 
 HUB1, TIP, STOPPER = 0.42, 0.85, -0.30      # as in syringe.glsl (syringe units)
 SPILL_FROM = (0.70, -0.33)                    # where the helix rises from the spilled starlight (screen units)
-REFUSED_AT = (-0.42, 0.20)                    # the refused syringe's centre: up and back, needle lowered
+# (round 28's readers at 157.9 s: "two unrelated halves with a black void between", "the barrel
+# cut off") the refused syringe is drawn back less far: its dripping point near the helix, the
+# camera's push framing the two as one diagonal, the barrel whole in frame
+REFUSED_AT = (-0.18, 0.15)                    # the refused syringe's centre: up and back, needle lowered
 DEFOCUS = 0.022                               # the hall's blur behind the offered syringe (screen units)
 BEAD_RADIUS = 0.062                           # the bead of starlight at the needle's point, swollen (tip shot, world units)
 FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
-PUSH_TO = (0.42, -0.10)                        # the frame's centre pushed in on the helix (screen units)
-PUSH_ZOOM = 2.0                               # how far the camera pushes in at ``push`` 1
+PUSH_TO = (0.26, -0.06)                       # the frame's centre pushed in between the needle and the helix (screen units)
+PUSH_ZOOM = 1.5                               # how far the camera pushes in at ``push`` 1
 
 
 def _smooth(x: float) -> float:
@@ -109,7 +112,9 @@ class Syringe(Scene):
         glint_phase = (t / float(p["glint_period"])) % 1.0
         glint_x = HUB1 - 0.08 + (TIP - HUB1 + 0.12) * _smooth(glint_phase / 0.7)
         glint = float(p["glint"]) * _smooth(offer) * (1.0 - 0.7 * r)
-        light = float(p["starlight"]) * (0.3 + 0.7 * _smooth(offer)) * (1.0 - 0.75 * r)
+        # (round 28's readers: "the barrel almost empty, not filled with starlight") refused, the
+        # glass stays full and glowing: only drops of it fall, the spill feeding the helix
+        light = float(p["starlight"]) * (0.3 + 0.7 * _smooth(offer)) * (1.0 - 0.3 * r)
         # The refused starlight does not stream out of the needle (that would read as an
         # injection): it drips, and rises from the light spilled on the ground, away from the
         # syringe, winding into the double helix.
@@ -130,7 +135,9 @@ class Syringe(Scene):
             "u_glint_x": glint_x,
             "u_glint_now": glint,
             "u_light": light,
-            "u_level": STOPPER + 0.55 * _smooth(min(refuse * 1.25, 1.0)),
+            # (its light on the hall's floor and air still dims as before: the void stays night)
+            "u_throw": float(p["starlight"]) * (0.3 + 0.7 * _smooth(offer)) * (1.0 - 0.75 * r),
+            "u_level": STOPPER + 0.08 * _smooth(min(refuse * 1.25, 1.0)),
             "u_spill_from": SPILL_FROM,
             "u_spill": (axis[0], axis[1], 1.1 * float(p["helix"]) * _smooth(refuse / 0.6),
                         2 * math.pi * ((0.3 * t) % 1.0)),

@@ -1152,3 +1152,40 @@ def test_the_high_shots_deck_swells_and_parts_not_an_even_field_of_lumps(gl):
     hh = (low.shape[0] // 10) * 10
     blocks = low[:hh].reshape(hh // 10, 10, 32, 10).mean(axis=(1, 3))
     assert blocks.std() > 26.9, blocks.std()
+
+
+def test_the_city_below_the_gap_is_a_soft_glow_through_haze_not_a_speckle(gl, programs):
+    """Round 28's readers, both: "a flat cyan speckle patch / teal dotted patch looks flat" --
+    the city's windows drawn as sparks in the gap.  The city lies far below through the night's
+    haze: no window resolves, its districts' light a soft glow -- in the gap no pixel stands
+    out from its neighbours as a spark (over its 5x5 mean by at most 30 levels: main 127, now
+    about 17)."""
+    img = render(gl, programs, {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1,
+                                "clouds": 1.0, "view": 0.0}, 6.0, (320, 180))
+    y = _luma(img).astype(float)
+    pad = np.pad(y, 2, mode="edge")
+    local = sum(pad[i:i + y.shape[0], j:j + y.shape[1]] for i in range(5) for j in range(5)) / 25.0
+    spark = float((y - local)[132:148, 115:185].max())
+    assert spark < 30.0, f"the gap is a speckle of window sparks (one {spark:.0f} levels over its neighbours)"
+
+
+def test_the_moon_is_a_lit_sphere_a_gibbous_with_a_terminator_not_a_flat_disc(gl, programs):
+    """Round 28's readers (26.8-44.4 s): "the moon texture a blurred smudge" -- a flat pale disc
+    with one soft dark blob.  The moon is a sphere lit from one side: a waxing gibbous, a soft
+    terminator down its dark side, and warped seas on its lit face (clouds_light.glsl).  Across
+    the disc's middle rows the darker third of the disc, over the air round it, is well under
+    the lit third (main: one tint; now under 0.6 of it)."""
+    img = render(gl, programs, {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1,
+                                "clouds": 1.0, "view": 1.0}, 6.0, (640, 360))
+    luma = img.astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    win = luma[188:211, 228:268]
+    ys, xs = np.nonzero(win > 140)
+    mid = win[int(ys.mean()) - 2:int(ys.mean()) + 3].mean(axis=0)
+    bg = float(np.median(np.r_[mid[:5], mid[-5:]]))          # the halo's air either side
+    cols = np.nonzero(mid > bg + 8.0)[0]
+    left, right = cols.min(), cols.max()
+    third = max((right - left + 1) // 3, 1)
+    a = mid[left:left + third].mean() - bg
+    b = mid[right - third + 1:right + 1].mean() - bg
+    ratio = min(a, b) / max(a, b)
+    assert ratio < 0.6, f"the moon is one flat tint across ({ratio:.2f})"

@@ -529,17 +529,36 @@ def test_the_dreams_refused_syringe_stands_in_the_dark_with_its_barrel_in_frame(
     """Round 28's readers at 156.4 s (3, 3): "the syringe cropped off the frame, the composition
     split in two, a big empty purple void, the whole image soft".  The cut in is less close (the
     emptied barrel and the needle one diagonal down to the dripping point, on to the helix) and
-    the hall's air goes to black as the starlight is refused: at 320x180 the frame's middle left
-    has a median luma under 25 (35 before), under 30 % of the frame is violet haze (49 %
-    before), and over 350 pixels of the upper left third are lit glass and steel (211 before)."""
+    the hall's air goes to black as the starlight is refused: at 320x180 the open air between
+    the glass and the helix has a median luma under 25 (round 29: the frame's middle left is
+    now the full barrel's glow and its light on the floor, see the test below, so the dark is
+    measured in the air over the needle), under 30 % of the floor (the frame's lower half: the
+    full barrel's own violet-blue starlight fills the upper) is violet haze, and over 350 pixels of the upper left third are lit glass and steel (211 before)."""
     from conftest import render_times
     (img,) = render_times(gl, "dream", [156.4], size=(320, 180))
     rgb = img.astype(float)
     y = luma(img)
     h, w = y.shape
-    void = float(np.median(y[int(0.35 * h):int(0.75 * h), int(0.1 * w):int(0.55 * w)]))
+    void = float(np.median(y[int(0.05 * h):int(0.35 * h), int(0.5 * w):int(0.75 * w)]))
     assert void < 25.0, void
-    violet = float(((rgb[..., 2] > rgb[..., 1] + 20.0) & (y > 25.0)).mean())
+    violet = float(((rgb[..., 2] > rgb[..., 1] + 20.0) & (y > 25.0))[h // 2:].mean())
     assert violet < 0.3, violet
     glass = int((y[: h // 2, : w // 3] > 120.0).sum())
     assert glass > 350, glass
+
+
+def test_the_dreams_refused_syringe_and_helix_are_one_composition_the_barrel_full(gl):
+    """Round 28's readers at 157.9 s: "two unrelated halves with a black void between", "the
+    barrel almost empty, not filled with starlight", "the barrel cut off".  Refused, the glass
+    stays full of glowing starlight (only drops of it fall) and is drawn back less far, the
+    camera framing it and the helix as one diagonal: at 320x180 over 1500 pixels of the left
+    half glow (luma over 100: main about 500), and the frame's middle third is no void (its
+    brightest tenth over luma 60)."""
+    from conftest import render_times
+    (img,) = render_times(gl, "dream", [157.9], size=(320, 180))
+    y = luma(img.astype(np.float32))
+    h, w = y.shape
+    glow = int((y[:, : w // 2] > 100.0).sum())
+    assert glow > 1500, f"the barrel's starlight: {glow} px"
+    middle = float(np.percentile(y[:, w // 3: 2 * w // 3], 90))
+    assert middle > 60.0, f"a void between the syringe and the helix ({middle:.0f})"

@@ -27,21 +27,18 @@ void main() {
     }
     around /= 6.0;
     float occ = clamp(0.5 + 2.2 * (c.height - around), 0.0, 1.0);
-    // the city through a gap: where the deck thins to its floor, the ray goes on down to the
-    // city's floor, a field of emerald-cyan windows and the glow of its glass
+    // the city through a gap, far below: (round 28's readers, both: "a flat cyan speckle patch /
+    // teal dotted patch looks flat" -- its windows drawn as sparks at the gap's own depth) the
+    // city lies a long way down through the night's haze: no window resolves, only the glow of
+    // its districts pooled on the haze, soft, brightest deep in the gap and fading up its walls
     float gap = 1.0 - smoothstep(0.02, 0.14, c.height);
+    float deep = 1.0 - smoothstep(0.0, 0.09, c.height);
     vec3 rd = cloud_ray(p, u_cloud_view);
     vec3 ro = vec3(0.0, u_cloud_view.y, 0.0);
     vec2 floor_at = (ro + rd * ((ro.y - CITY_Y) / -rd.y)).xz;
-    vec2 cell = floor(floor_at * 6.0);
-    vec2 f = fract(floor_at * 6.0) - 0.5;
-    float lights = 0.0;
-    vec2 j = hash22(cell) - 0.5;
-    float on = step(0.35, hash12(cell + 17.3));
-    lights = on * exp(-dot(f - 0.6 * j, f - 0.6 * j) * 90.0);
-    // (round 27: "an odd teal patch" -- the gap filled with a flat even glow: now the city
-    // lies dark far below, its windows sparks in it, the glow only round the brightest)
-    float city = gap * (0.004 + 1.2 * lights) * (0.3 + 1.0 * fbm(floor_at * 0.7, 2));
+    // the districts: broad soft pools of light (low octaves only: no grain, no dots)
+    float districts = smoothstep(0.35, 0.85, fbm(floor_at * 0.22, 2));
+    float city = gap * deep * (0.010 + 0.05 * districts);
     // (and its light on the cloud round the gap: the walls and the near domes glow from below)
     float halo = 1.0 - smoothstep(0.2, 0.34, cloud_mass(c.pos.xz));
     city += 0.012 * halo * halo * (1.0 - gap) * (1.0 - 0.6 * smoothstep(0.3, 0.9, c.height));

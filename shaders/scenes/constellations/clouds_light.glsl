@@ -33,6 +33,10 @@ const float MOON_RISE = 0.028;
 // and a few bright rayed craters, so that it reads as a body with a surface -- not a flat
 // pasted disc; its lower limb reddened to violet and dimmed by the long path through the
 // air over the deck, and a thin streak of high haze drawn across it.
+float sy2(float x) {
+    return x * x;
+}
+
 vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
     vec3 right = normalize(cross(md, vec3(0.0, 1.0, 0.0)));
     vec3 up = cross(right, md);
@@ -44,18 +48,26 @@ vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
         return vec3(0.0);
     }
     float mu = sqrt(max(1.0 - r * r, 0.0));
-    // the seas: large soft dark basins (a few analytic blobs, no noise: llvmpipe runs this
-    // for every pixel of the sky, the moon's or not); the highlands finely mottled between
-    float seas = smoothstep(0.35, 0.75, exp(-dot(q - vec2(-0.25, 0.30), q - vec2(-0.25, 0.30)) * 5.0)
-                                      + exp(-dot(q - vec2(0.30, 0.10), q - vec2(0.30, 0.10)) * 7.0)
-                                      + 0.8 * exp(-dot(q - vec2(0.05, -0.35), q - vec2(0.05, -0.35)) * 9.0)
-                                      + 0.7 * exp(-dot(q - vec2(-0.55, -0.05), q - vec2(-0.55, -0.05)) * 14.0));
-    float fine = 0.5 + 0.5 * sin(q.x * 17.0 + 2.0 * sin(q.y * 11.0)) * sin(q.y * 19.0 + 1.7 * sin(q.x * 13.0));
-    float albedo = (1.0 - 0.55 * seas) * (0.88 + 0.24 * fine);
-    // a bright young crater with its rays, up on the highlands
-    vec2 cq = q - vec2(-0.32, -0.38);
-    albedo += 0.35 * exp(-dot(cq, cq) * 400.0)
-            + 0.10 * exp(-dot(cq, cq) * 12.0) * smoothstep(0.6, 0.95, abs(sin(atan(cq.y, cq.x) * 7.0)));
+    // (round 28's readers: "the moon texture a blurred smudge" -- one soft dark blob in a flat
+    // pale disc) the seas: several basins with crisper shores, dark against the highlands (a few
+    // analytic blobs, no noise: llvmpipe runs this for every pixel of the sky)
+    // (the shores warped, so no basin is a round spot)
+    vec2 w = q + 0.11 * vec2(sin(q.y * 9.0 + 1.3 * sin(q.x * 6.0)), sin(q.x * 8.0 + 0.7));
+    float basins = exp(-dot(w - vec2(-0.26, 0.30), w - vec2(-0.26, 0.30)) * vec2(8.0, 16.0).x)
+                 + 0.9 * exp(-dot((w - vec2(0.24, 0.18)) * vec2(1.0, 1.6), (w - vec2(0.24, 0.18)) * vec2(1.0, 1.6)) * 14.0)
+                 + 0.8 * exp(-dot((w - vec2(0.10, -0.32)) * vec2(1.5, 1.0), (w - vec2(0.10, -0.32)) * vec2(1.5, 1.0)) * 18.0)
+                 + 0.6 * exp(-dot(w - vec2(-0.55, -0.12), w - vec2(-0.55, -0.12)) * 30.0);
+    float seas = smoothstep(0.4, 0.8, basins);
+    float fine = 0.5 + 0.5 * sin(q.x * 31.0 + 2.0 * sin(q.y * 23.0)) * sin(q.y * 37.0 + 1.7 * sin(q.x * 27.0));
+    float albedo = (1.0 - 0.55 * seas) * (0.92 + 0.12 * fine);
+    vec2 cq = q - vec2(-0.32, -0.58);
+    albedo += 0.45 * exp(-dot(cq, cq) * 500.0)
+            + 0.12 * exp(-dot(cq, cq) * 10.0) * smoothstep(0.6, 0.95, abs(sin(atan(cq.y, cq.x) * 7.0)));
+    // a waxing gibbous: lit from the upper left, a soft terminator on the right, the dark limb
+    // faintly lit by the deck's glow -- the light models a sphere, not a disc
+    vec3 nrm = vec3(q.x, q.y, mu);
+    float sunlit = smoothstep(-0.12, 0.3, dot(nrm, normalize(vec3(-0.8, 0.3, 0.45))));
+    albedo *= 0.06 + 0.94 * sunlit;
     float limb = 0.55 + 0.45 * pow(mu, 0.6);
     // the air low over the deck: the disc's lower part through more of it, dimmer and violet
     float low = smoothstep(0.55, -1.0, q.y);
@@ -78,7 +90,7 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // (round 27: "a flat half-disc pasted on the horizon") the moon is a body: risen clear of
     // the deck, its relief, its limb, the air it shines through (moon_face)
     sky += moon_face(rd, md, moon_c);
-    sky += moon_c * (0.10 * pow(toward, 400.0) + 0.012 * pow(toward, 40.0));
+    sky += moon_c * (0.035 * pow(toward, 400.0) + 0.012 * pow(toward, 40.0));
     // (round 28's readers: "the horizon line hard, flat, slightly aliased") the air over the far
     // deck glows as the haze on it does (the aerial perspective below, at its far limit) and
     // thins upward, so the deck's edge melts into a luminous band of air, brightest under the moon

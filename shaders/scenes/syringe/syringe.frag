@@ -28,6 +28,8 @@ uniform float u_flow;       // the starlight's drift along the barrel (wrapped)
 uniform float u_glint_x;    // where the travelling glint is on the needle (syringe x)
 uniform float u_glint_now;      // the glint's strength now (pulses)
 uniform float u_light;      // how bright the starlight is (dims as it is refused)
+uniform float u_throw;      // how much of its light it throws on the hall (round 29: refused, the glass
+                            // stays full and bright, but its light draws in: the floor and air go dark)
 uniform float u_level;      // syringe x of the liquid's back (the stopper, or the drained level)
 uniform vec4 u_spill;       // axis direction (xy), grown length, phase
 uniform vec2 u_spill_from;  // where the spilled starlight lies, the helix rising from it
@@ -181,7 +183,7 @@ vec3 hall(vec2 p) {
     col = mix(col, floor_col, smoothstep(0.002 + u_defocus, -0.002 - u_defocus, above));
     // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
     vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
-    col += vec3(0.05, 0.05, 0.22) * u_light * exp(-dot(under, under) / 0.05) * step(above, 0.0);
+    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0);
     return col;
 }
 
@@ -415,7 +417,7 @@ void main() {
         float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
         float dens = smoothstep(0.35, 0.75, wisp) * layer;
         vec2 to_sy = (p - u_xf.xy) * vec2(0.8, 1.6);
-        vec3 lightc = HAZE * 2.6 * u_hall + vec3(0.08, 0.09, 0.3) * u_light * exp(-dot(to_sy, to_sy) / 0.12);
+        vec3 lightc = HAZE * 2.6 * u_hall + vec3(0.08, 0.09, 0.3) * u_throw * exp(-dot(to_sy, to_sy) / 0.12);
         float hx = (p.x - u_spill_from.x) / 0.18;
         // (round the helix its own light fills the mist: warm, not the haze's violet)
         // (round 26: dimmer and closer round it -- pushed in, a broad pale smear of it led
@@ -573,12 +575,12 @@ void main() {
     // and mirrored in the floor below it: a soft streak drawn down the gloss, as a wet floor
     // stretches a light (the syringe's own mirror image, too costly to draw twice, as its glow).
     vec2 tobar = vec2(q.x - clamp(q.x, u_level, SY_HUB0), max(abs(q.y) - SY_R, 0.0)) * u_scale;
-    col += vec3(0.05, 0.05, 0.20) * u_light * exp(-length(tobar) / 0.1) * 0.35;
+    col += vec3(0.05, 0.05, 0.20) * u_throw * exp(-length(tobar) / 0.1) * 0.35;
     vec2 dm = (vec2(p.x, 2.0 * HORIZON - p.y) - u_xf.xy) / u_scale;
     vec2 qm = to_syringe_axes(dm);
     vec2 segm = vec2(qm.x - clamp(qm.x, u_level, SY_HUB0), max(abs(qm.y) - SY_R, 0.0)) * u_scale;
     float below_floor = smoothstep(HORIZON + 0.004, HORIZON - 0.01, p.y);
-    col += vec3(0.16, 0.13, 0.55) * u_light * below_floor
+    col += vec3(0.16, 0.13, 0.55) * u_throw * below_floor
          * exp(-length(segm * vec2(1.0, 0.35)) / 0.03) * smoothstep(HORIZON - 0.45, HORIZON, p.y) * 0.6;
 
     // true blacks at the edges of the frame
