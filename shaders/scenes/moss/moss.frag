@@ -112,7 +112,7 @@ vec3 heart_front(vec2 xz, float fp, Heart h) {
     float trail = sqrt(0.20 * 0.20 + s_pix * s_pix);    // behind it, beats
     float age = fract(h.phase - r * bpu + 0.5) - 0.5;
     float s = age < 0.0 ? lead : trail;
-    float swell = exp(-0.5 * age * age / (s * s)) * (0.10 / lead);
+    float swell = exp(-0.5 * age * age / (s * s)) * (0.07 / lead);
     // (and only near: far off the swells crowd into flat stripes along the horizon)
     return vec3(swell, 0.0, exp(-r / 9.0) / (1.0 + r / max(h.reach, 1e-3)));
 }
