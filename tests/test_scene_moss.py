@@ -880,12 +880,12 @@ def test_the_avenues_columns_are_sheer_glass_not_bottles(gl):
 
 def test_the_second_shots_column_is_a_clear_prism_drawn_by_its_edges(gl):
     """Round 28's readers: the columns "plain tubes", "plastic", wanted crisp thin edges.  In
-    the cue's second shot (80.5 s, 640x360) the column in the middle (x 280-345, rows 10-150,
-    averaged down the rows) is dark clear glass, its median about 40 levels (about 115 held
+    the cue's second shot (80.5 s, 640x360) the near column (round 29: turned from the middle
+    to the right third, x 355-440, rows 10-150, averaged down the rows) is dark clear glass, its median about 40 levels (about 115 held
     round, ``liquid`` off: a milky sheen), with its outlines silver (over 140) and, between
     them, thin vertical lines of light -- the sheer column's chamfered edges: pixels 6 levels
     over the mean of their neighbours 3 to each side, at least 2 of them."""
-    prof = render_held(gl, "dream", 80.5, (640, 360), "moss", {}).mean(axis=2)[10:150, 280:345].mean(axis=0)
+    prof = render_held(gl, "dream", 80.5, (640, 360), "moss", {}).mean(axis=2)[10:150, 355:440].mean(axis=0)
     rims = np.nonzero(prof > 140)[0]
     assert len(rims) >= 2 and rims[-1] - rims[0] > 30, rims
     body = prof[rims[0] + 3:rims[-1] - 2]
@@ -893,3 +893,14 @@ def test_the_second_shots_column_is_a_clear_prism_drawn_by_its_edges(gl):
     lines = [i for i in range(3, len(body) - 3)
              if body[i] > 0.5 * (body[i - 3] + body[i + 3]) + 6 and body[i] >= body[i - 1] and body[i] >= body[i + 1]]
     assert len(lines) >= 2, (lines, np.round(body))
+
+
+def test_the_second_shots_near_column_stands_off_centre(gl):
+    """Round 29's readers at 80.5 s: "thick pillar dead centre, cut off by the top edge".  The
+    shot is turned further (heading -0.44 to -0.5) so the near column stands at the right third,
+    the far spires and the moon at the left: at 80.5 s (640x360) the frame's middle (x 270-350,
+    rows 10-150, averaged down the rows) holds no near column -- no pair of silver outlines
+    (over 140) more than 30 pixels apart (before: the near column's two, about 60 apart)."""
+    prof = render_held(gl, "dream", 80.5, (640, 360), "moss", {}).mean(axis=2)[10:150, 270:350].mean(axis=0)
+    rims = np.nonzero(prof > 140)[0]
+    assert len(rims) < 2 or rims[-1] - rims[0] <= 30, rims

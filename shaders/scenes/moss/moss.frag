@@ -207,7 +207,7 @@ void main() {
     hf.spread = u_front_speed;
     vec3 wave = heart_front(xz, fp, hf);
     float front = wave.x * wave.z * u_front;
-    e.w += front;
+    e.w += 0.6 * front;                // (round 29: the broad swell warms the moss, its hot core kept for the crowns)
 #endif
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
@@ -374,9 +374,10 @@ void main() {
     g = moss_heat_hue(g, xz);
 #endif
 #ifdef MOSS_FRONT
-    // the wave's front itself: a band of cold light sweeping over moss and wet stone alike
-    // (the moss under it flaring, above), so its line reads whole across the street
-    g += vec3(0.25, 0.9, 0.75) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
+    // the wave's front itself: a swell of light sweeping over moss and wet stone alike
+    // (the moss under it flaring, above), so it reads whole across the street -- emerald
+    // (round 29: the broad swell in the old cold teal washed the whole near carpet teal)
+    g += vec3(0.16, 0.95, 0.62) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
 #endif
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
