@@ -280,7 +280,7 @@ moss = Cue(
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
           "back": [(0, 27.0), (7, 23.5, "in_sine"), (7.01, 17.0, "step"), (14, 15.0, "in_out_sine")],
           "height": [(0, 2.6), (7, 2.15, "in_sine"), (7.01, 1.2, "step"), (14, 1.1, "in_out_sine")],
-          "heading": [(0, 0.0), (7.01, -0.3, "step"), (14, -0.36, "in_out_sine")]},
+          "heading": [(0, 0.0), (7.01, -0.44, "step"), (14, -0.5, "in_out_sine")]},
 )
 
 # -- 1:22  "The people here move like shadows cast by candlelight -- graceful, silent, and

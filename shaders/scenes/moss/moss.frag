@@ -96,30 +96,25 @@ vec2 vein(vec2 xz, float freq, float width, float fp, vec2 seed) {
 }
 
 // The heartbeat's wavefront (round 27's readers: "empty and static", the beat unseen in a
-// still): the lub's front as a ring of light running out through the moss from the heart,
-// a steep leading edge (the moss catching fire as it arrives) and a tail that dies back over
-// a few units behind it, so one still shows where the wave is and which way it runs.  The
-// dub follows at its own level.  Widened to the pixel footprint, so a far front fades
-// instead of shimmering.  x: the ring (0..~1), y: its crest, a thin line on the leading
-// edge (both before the fall with distance, which is in z).
+// still): the lub's light running out through the moss from the heart.  (Round 29's readers at
+// 76.2 and 80.5 s: the round-28 front -- a steep edge, a thin white crest and the dub's second
+// ring behind it -- read as "hard ring-shaped seams / concentric band artefacts", banding: now
+// one soft travelling swell per beat, a Gaussian a little steeper ahead than behind, no crest
+// line and no dub ring, so a still shows a broad brightening of the moss, never a stripe.)
+// Widened to the pixel footprint, so a far swell fades instead of shimmering.  x: the swell
+// (0..~1), y: unused (0), z: its fall with distance.
 #ifdef MOSS_FRONT
 vec3 heart_front(vec2 xz, float fp, Heart h) {
     float r = heart_distance(xz, h.origin, 0.0);
     float bpu = 1.0 / max(h.spread * h.period, 1e-3);
-    float edge = 0.012 + 1.5 * fp * bpu;                // the leading edge, beats
-    float crest_w = 0.008 + 1.2 * fp * bpu;             // the crest line, beats
-    vec2 ring = vec2(0.0);
-    for (int k = 0; k < 2; ++k) {
-        float age = fract(h.phase - HEART_DUB_DELAY * float(k) - r * bpu + 0.1) - 0.1;
-        float rise = smoothstep(-edge, 0.0, age);
-        float tail = exp(-max(age, 0.0) / (0.07 + edge));
-        float level = k == 0 ? 1.0 : HEART_DUB_LEVEL;
-        ring.x += rise * tail * level * (0.012 / edge);
-        float c = (age + 0.3 * crest_w) / crest_w;
-        ring.y += exp(-c * c) * level * (0.008 / crest_w);
-    }
-    // (and only near: far off the rings crowd into flat stripes along the horizon)
-    return vec3(ring, exp(-r / 9.0) / (1.0 + r / max(h.reach, 1e-3)));
+    float s_pix = 1.5 * fp * bpu;                       // the footprint, beats
+    float lead = sqrt(0.10 * 0.10 + s_pix * s_pix);     // ahead of the peak, beats
+    float trail = sqrt(0.20 * 0.20 + s_pix * s_pix);    // behind it, beats
+    float age = fract(h.phase - r * bpu + 0.5) - 0.5;
+    float s = age < 0.0 ? lead : trail;
+    float swell = exp(-0.5 * age * age / (s * s)) * (0.07 / lead);
+    // (and only near: far off the swells crowd into flat stripes along the horizon)
+    return vec3(swell, 0.0, exp(-r / 9.0) / (1.0 + r / max(h.reach, 1e-3)));
 }
 #endif
 
@@ -212,8 +207,7 @@ void main() {
     hf.spread = u_front_speed;
     vec3 wave = heart_front(xz, fp, hf);
     float front = wave.x * wave.z * u_front;
-    float crest = wave.y * wave.z * u_front;
-    e.w += front;
+    e.w += 0.6 * front;                // (round 29: the broad swell warms the moss, its hot core kept for the crowns)
 #endif
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
@@ -380,11 +374,10 @@ void main() {
     g = moss_heat_hue(g, xz);
 #endif
 #ifdef MOSS_FRONT
-    // the wave's front itself: a band of cold light sweeping over moss and wet stone alike
-    // (the moss under it flaring, above), so its line reads whole across the street
-    g += vec3(0.25, 0.9, 0.75) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
-    // and its crest a thin line of near-white fire on the moss (on the bare stone a glint)
-    g += vec3(0.55, 1.0, 0.9) * crest * (0.15 + 0.85 * smoothstep(0.0, 0.08, lum)) * 0.6 * m.glow * dim;
+    // the wave's front itself: a swell of light sweeping over moss and wet stone alike
+    // (the moss under it flaring, above), so it reads whole across the street -- emerald
+    // (round 29: the broad swell in the old cold teal washed the whole near carpet teal)
+    g += vec3(0.16, 0.95, 0.62) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
 #endif
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
