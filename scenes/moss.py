@@ -194,7 +194,11 @@ class MossScene(Scene):
             # the avenue runs on to the horizon)
             blocks = self._avenue
         a, b, count = buildings_in_view(blocks, eye)
-        resources.draw_count("city", 36, count)
+        # (round 28's ``liquid`` columns are their own compiled variant, buildings_liquid.frag,
+        # drawn instead of the plain one while liquid > 0: the default city pays nothing)
+        liquid = float(p["liquid"]) > 0.0
+        resources.draw_count("city", 0 if liquid else 36, count)
+        resources.draw_count("city_liquid", 36 if liquid else 0, count)
         # one ground of the four compiled variants: the near moss grown (``cushions``) or
         # not, the heartbeat's wavefront (``front``) or not
         drawn = ground_variant(float(p["cushions"]) >= 0.5, float(p["front"]) > 0.0)
@@ -229,6 +233,10 @@ moss = MossScene(
              primitive="triangles", count=3, inputs=("field",), into="main"),
         # The dark buildings around the streets, drawn as boxes over them (far to near).
         Pass("scenes/moss/buildings.frag", name="city", vert="scenes/moss/buildings.vert",
+             primitive="triangles", count=36, instances=1, into="main", inputs=("field",),
+             blend="alpha"),
+        # (round 29: with ``liquid`` the sheer columns compiled in, drawn instead of the plain)
+        Pass("scenes/moss/buildings_liquid.frag", name="city_liquid", vert="scenes/moss/buildings.vert",
              primitive="triangles", count=36, instances=1, into="main", inputs=("field",),
              blend="alpha"),
     ],

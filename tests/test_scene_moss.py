@@ -593,6 +593,31 @@ def test_the_wavefront_is_a_variant_the_default_ground_does_not_pay():
     assert "#define MOSS_FRONT" in (shaders / "moss_cushions_front.frag").read_text()
 
 
+def test_the_default_columns_compile_no_liquid_code(gl, search):
+    """Round 29: round 28's ``liquid`` columns (the sheer carving in the march, the chamfered
+    edges' lines, the silver outline probed twice with sculpt_field) sat in buildings.frag
+    behind ``if (u_liquid > 0.0)``, and llvmpipe paid for them at the moss's default, liquid
+    0: the city pass ran 8-13 % slower (benchmarks/ab.py moss --at 5).  They are compiled only
+    into buildings_liquid.frag (#define MOSS_LIQUID), drawn instead of the plain pass while
+    ``liquid`` is on: the plain program has no u_liquid at all."""
+    from conftest import drawn_variant
+    from visuals.load.shaderlib import Preprocessor
+    scene = _moss_module().moss
+    assert drawn_variant(scene, ("city", "city_liquid")) == "city"
+    assert drawn_variant(scene, ("city", "city_liquid"), liquid=1.0) == "city_liquid"
+    pre = Preprocessor(search, scene.params)
+    vert = pre.load("scenes/moss/buildings.vert").text
+
+    def uses_liquid(frag):
+        program = gl.program(vertex_shader=vert, fragment_shader=pre.load(frag).text)
+        try:
+            return "u_liquid" in program
+        finally:
+            program.release()
+    assert not uses_liquid("scenes/moss/buildings.frag")
+    assert uses_liquid("scenes/moss/buildings_liquid.frag")
+
+
 def _box(a: np.ndarray, k: int) -> np.ndarray:
     from numpy.lib.stride_tricks import sliding_window_view
     return sliding_window_view(np.pad(a, k // 2, mode="edge"), (k, k)).mean(axis=(2, 3))

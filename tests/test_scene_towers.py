@@ -1407,3 +1407,18 @@ def test_the_default_city_compiles_no_liquid_code(gl, search):
         m.towers.update(state, resources)
         assert (counts["glass"], counts["mirror"]) == (plain, plain), (liquid, counts)
         assert (counts["glass_liquid"], counts["mirror_liquid"]) == (variant, variant), (liquid, counts)
+
+
+def test_the_liquid_curtain_walls_are_whole_glass_not_boxes_with_orange_stripes(gl):
+    """Round 29: both of round 28's readers at 66.5 s saw the massive towers' curtain walls as
+    "stacked placeholder boxes with orange stripes", "window-like textures that look like
+    placeholders": a thin warm line every few storeys (the lit floors behind the glass), the
+    storeys' dark bands, and a ledge where the upper slab stepped back.  The liquid curtain
+    wall is one sheet of mirror glass now: in the dream's frame hardly a warm pixel is left
+    (the old look held over four times as many)."""
+    from conftest import render_held
+    img = render_held(gl, "dream", 66.5, (320, 180), "towers", {}).astype(float)
+    img = img / 255.0 if img.max() > 1.5 else img
+    r, g, b = img[..., 0], img[..., 1], img[..., 2]
+    warm = (r > b + 0.04) & (r > g) & (r > 0.15)
+    assert warm.mean() < 0.0011, warm.mean()

@@ -17,6 +17,11 @@
 #include "moss.glsl"
 #include "mist.glsl"
 #include "moon.glsl"
+// (round 28's sheer carving, ``liquid``, only in buildings_liquid.frag: the plain columns'
+// march compiles no sheer branch -- llvmpipe pays for what it inlines, on or off)
+#ifndef MOSS_LIQUID
+#define SCULPT_NO_SHEER
+#endif
 #include "../towers/sculpt.glsl"
 
 uniform int u_frame;
@@ -82,9 +87,12 @@ void main() {
     // carved as the liquid city's sheer towers are (sculpt.glsl carving_sheer): a chamfered
     // plan rising straight with crisp vertical edges to a fine point or a sheared crown, a
     // gentle wave running up it; a uniform, so every pixel takes the same branch)
+    // (compiled only into buildings_liquid.frag, MOSS_LIQUID: the default city pays nothing)
+#ifdef MOSS_LIQUID
     if (u_liquid > 0.0) {
         carving_sheer(cv, u_liquid, t_q, u_sculpt);
     }
+#endif
     carving_enter(cv, u_cam_pos.y + d.y * t_q);
     float tq_far = (-q.y + sqrt(max(disc, 0.0))) / (2.0 * q.x);
     float pix = 2.0 * u_cam_tan / u_resolution.y;
@@ -132,6 +140,7 @@ void main() {
     // (a carved column's flutes take the facets' place: their ridges are its lines of light)
     float groove_px = cv.lobes * fp / (2.0 * max(length(lb.xz), 0.05));
     ridge = mix(ridge, 1.0 - smoothstep(0.0, groove_px + 0.012, groove - 0.063), cv.amp);
+#ifdef MOSS_LIQUID
     // (a sheer column has no flutes: its lines of light are the crisp vertical edges where
     // its walls meet their chamfers -- where the plan's two norms, the rectangle's and the
     // chamfer's (sculpt.glsl sheer_plan_profile), are equal -- a pixel wide at any size)
@@ -141,6 +150,7 @@ void main() {
     float edge_d = abs(max(ap.x, ap.y) - 0.5657 * (ap.x + ap.y)) * 2.93 * min(bd.r.x, bd.r.y);
     float corner = (1.0 - smoothstep(0.0, 0.01 + fp, edge_d)) * (0.012 / (0.012 + fp));
     ridge = mix(ridge, corner, u_liquid);
+#endif
     vec3 nb = normalize(n + (0.07 * w1 * tang + 0.05 * w2 * vec3(0.0, 1.0, 0.0)) * (0.35 + 0.65 * fine));
     float facing = max(dot(-d, nb), 0.0);
     float fres = 0.04 + 0.96 * pow(1.0 - facing, 5.0);
@@ -217,6 +227,7 @@ void main() {
     float edge_px = 0.5 * length(lb.xz) * c_round * c_round / max(fp, 1e-5);
     // (only on columns more than ~20 pixels across: the far ones, all edge, turned white)
     float silver = exp(-edge_px * edge_px / 2.0) * smoothstep(10.0, 24.0, length(lb.xz) / max(fp, 1e-5));
+#ifdef MOSS_LIQUID
     if (u_liquid > 0.0) {
         // (a sheer column's flat walls: a wall seen near edge-on turned silver whole, a grey
         // slab; the line is where the body's outline lies within a pixel across
@@ -232,6 +243,7 @@ void main() {
         float outline = smoothstep(-0.3 * fp, 0.3 * fp, max(out_l, out_r));
         silver = mix(silver, outline * smoothstep(10.0, 24.0, length(lb.xz) / max(fp, 1e-5)), u_liquid);
     }
+#endif
     col *= 1.0 - 0.25 * (1.0 - silver) * (1.0 - exp(-y / 1.6));
     col += vec3(0.72, 0.78, 0.95) * (0.6 * silver) * (0.4 + 0.6 * smoothstep(0.0, 0.6, n.y + 0.5));
     // the moon's streak down the column, where its round glass turns the light to the eye

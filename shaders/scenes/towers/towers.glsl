@@ -839,8 +839,7 @@ vec3 liquid_edge(float m, vec3 n0, float lit, vec3 refl) {
 // Round 28's lead, the liquid city: "the massive towers are dark slabs".  With `liquid` a
 // massive tower's sheer walls (sculpt.glsl carving_sheer) are a glass CURTAIN WALL: each flat
 // wall a mirror of the sky -- the violet glow of the sun caught broad on the walls turned
-// toward it, so the walls of one tower differ in light and its form reads -- and behind the
-// glass a few floors faintly lit, warm, at random along the height (the scale of storeys).
+// toward it, so the walls of one tower differ in light and its form reads.
 // n: the shading normal; m: 1 - cos of the view angle; w, near: the storey band (1 at a
 // floor slab) and how much the storeys resolve at this distance.
 vec3 curtain_wall(vec3 lp, vec3 rd, vec3 n, float m, Column k, ivec2 cell, float px,
@@ -852,14 +851,11 @@ vec3 curtain_wall(vec3 lp, vec3 rd, vec3 n, float m, Column k, ivec2 cell, float
     float wall = 0.35 + 0.65 * m * m;                           // a mirror glass's reflectance
     vec3 sky = vec3(0.62, 0.54, 0.9) * (0.04 + 0.25 * lobe + 0.8 * lobe * lobe * lobe)
              + g_haze * 0.5 * (1.0 - smoothstep(0.0, 0.5, rr.y));
-    // the lit floors: one storey in five or so, warm, dimmer as they fade with the storeys
-    float storey = floor(lp.y * (1.0 / STOREY));
-    float lit = step(0.84, fract(sin(storey * 12.9898 + float(cell.x * 7 + cell.y * 13) * 3.7) * 43758.55));
-    float line = 1.0 - w;
-    line *= line;
-    line *= line;                                               // a thin line under the slab
-    float band = line * lit * near * step(lp.y, k.h * 0.55);
-    return sky * wall * u_env_gain + vec3(1.0, 0.72, 0.42) * 0.09 * band * (1.0 - wall);
+    // (round 29: the warm lit floors behind the glass, a thin orange line every few storeys,
+    // read to both of round 28's readers as "stacked placeholder boxes with orange stripes",
+    // "window-like textures that look like placeholders": the wall is one sheet of mirror
+    // glass now, its form drawn by the sky's light across it and its silver edges)
+    return sky * wall * u_env_gain;
 }
 
 #endif
@@ -1078,7 +1074,13 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         float tri = abs(2.0 * fract(lp.y * (1.0 / STOREY)) - 1.0);  // 1 at a storey's floor slab
         float w = tri * tri * (3.0 - 2.0 * tri);
         float near = 1.0 - smoothstep(0.12, 0.3, px / STOREY);
+#ifdef TOWERS_LIQUID_LOOK
+        // (round 29: nor the storeys' dark bands on the liquid curtain wall -- "placeholder
+        // boxes": the liquid glass is poured whole)
+        col *= 1.0 - 0.18 * w * w * near * (1.0 - u_liquid);
+#else
         col *= 1.0 - 0.18 * w * w * near;
+#endif
 #ifdef TOWERS_LIQUID_LOOK
         col += u_liquid * curtain_wall(lp, rd, n, m, k, cell, px, w, near);
 #endif
