@@ -247,7 +247,7 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
     // mirrors a bright horizon line, the lit wall's foot, over a floor that darkens fast
     // toward the ball's underside, so the ball reads as liquid metal, high in contrast)
     float below = smoothstep(0.0, -0.14, r.y);
-    col += lightc * 0.05 * below * exp(-max(-r.y - 0.05, 0.0) * 5.0) * u_portrait_light.x;
+    col += lightc * 0.11 * below * exp(-max(-r.y - 0.05, 0.0) * 2.5) * u_portrait_light.x;
     // (soft: a crisp line round the ball's waist read as a seam, "half-spheres", on D's drops)
     col += lightc * 0.11 * exp(-(r.y + 0.04) * (r.y + 0.04) / 0.0025) * u_portrait_light.x;
     // the haze high in the room, a faint cold sheen over the top of the ball
@@ -494,7 +494,7 @@ void main() {
         float core = pow(ne, 2.5);
         // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
         // glow is deep and small, the mirror carries the ball)
-        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.7, 0.88, 1.0), core * core) * glow * (0.01 + 0.16 * core * core * core);
+        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.01 + 0.2 * core * core * core);
         // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
         // where the liquid silver turns away and mirrors only the dark of the cowl)
         float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
