@@ -130,14 +130,16 @@ def test_the_face_lies_in_shadow_and_the_mercury_eyes_are_the_brightest_of_the_f
     24's small dark beads were "dull black beads", "button eyes"; round 23's large ones
     "googly chrome balls"): the eyes GLOW -- over 140 levels, the figure holds exactly two
     blobs, the eyes, each of modest size, between 40 and 200 px at 640x360 (99 and 70 now;
-    round 24's dark beads held none over 2 px, round 23's balls were 276 and 257 px)."""
+    round 24's dark beads held none over 2 px, round 23's balls were 276 and 257 px).
+    (Round 29: "cartoon googly eyes" again -- the milky white heart is smaller, the chrome
+    mirror carries the ball: the blobs are counted over 100 levels, 74 and 56 px now.)"""
     img, geo, mat = _shot(gl, size=(640, 360))
     lum = img.mean(axis=2)
     face = (mat[..., 3] > 0.75) & (geo[..., 3] > 0.99)
     assert face.sum() > 400, face.sum()
     assert np.percentile(lum[face], 99) > 3.0 * np.median(lum[face]), (
         np.percentile(lum[face], 99), np.median(lum[face]))
-    sizes = sorted(_blob_sizes((lum > 140.0) & (geo[..., 3] > 0.5)), reverse=True)
+    sizes = sorted(_blob_sizes((lum > 100.0) & (geo[..., 3] > 0.5)), reverse=True)
     assert len(sizes) >= 2 and 40 < sizes[1] <= sizes[0] < 200, sizes[:4]
     assert len(sizes) < 3 or sizes[2] < 12, sizes[:4]
 
@@ -148,14 +150,15 @@ def test_the_eyes_glow_into_the_cowl_and_hold_the_flame_as_a_warm_point(gl):
     blooming into the dark of the cowl (the face within 10 px of the eyes over 2x the rest
     of the face: 36 vs 13 now; 3 vs 3 with the beads), and the candle's flame on it a
     crisp warm point (a pixel on the eyes redder than blue by over 15 levels: 38 now).
-    Round 24's beads held 3 px over 140 levels."""
+    Round 24's beads held 3 px over 140 levels.  (Round 29: "cartoon googly eyes" -- the
+    white heart smaller, the eyes counted over 100 levels, not 140.)"""
     img, geo, mat = _shot(gl, size=(640, 360))
     lum = img.mean(axis=2)
     face = (mat[..., 3] > 0.75) & (geo[..., 3] > 0.99)
-    eyes = (lum > 140.0) & (geo[..., 3] > 0.5)
+    eyes = (lum > 100.0) & (geo[..., 3] > 0.5)
     assert eyes.sum() > 60, eyes.sum()
     on = _box(eyes.astype(float), 3) > 0.0
-    assert np.median(lum[on]) > 120.0, np.median(lum[on])
+    assert np.median(lum[on]) > 90.0, np.median(lum[on])      # (round 29: 102, the heart smaller)
     assert np.median(img[..., 2][on]) > np.median(img[..., 0][on]) + 10.0, (
         np.median(img[..., 2][on]), np.median(img[..., 0][on]))
     near = _box(eyes.astype(float), 21) > 0.0
@@ -605,3 +608,56 @@ def test_close_on_one_of_them_its_voices_are_silk_in_the_air(gl):
     assert lit.sum() > 0.04 * air.sum(), (lit.sum(), air.sum())
     assert gain[lit].mean() > 10.0, gain[lit].mean()
     assert (~lit.any(axis=1)).sum() > 10, (~lit.any(axis=1)).sum()
+
+
+def test_the_mercury_eyes_are_chrome_not_milky_white_balls(gl):
+    """Round 29 (91.5, 128.4 s): "the eyes cartoon googly eyes" -- each ball a milky white
+    disc, its far reflections dark spots on it like pupils.  The glow lies small and deep in
+    the liquid now and the mirror carries the ball: of each eye's pixels over 100 levels at
+    640x360, under 8 % are near-white, every channel over 150 (2.7 and 1.8 % now; 20 and 25 %
+    on main)."""
+    img, geo, _ = _shot(gl, size=(640, 360))
+    f = img.astype(float)
+    eyes = _blob_pixels((f.mean(axis=2) > 100.0) & (geo[..., 3] > 0.5))[:2]
+    assert len(eyes) == 2 and len(eyes[1]) > 30, [len(b) for b in eyes]
+    for b in eyes:
+        white = (f[b[:, 0], b[:, 1]].min(axis=1) > 150.0).mean()
+        assert white < 0.08, white
+
+
+def _runs(mask_col: np.ndarray, least: int):
+    """The (start, end) of each run of True in a column at least ``least`` long."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask_col.astype(np.int8), [0]))))
+    return [(a, b) for a, b in zip(edges[::2], edges[1::2]) if b - a >= least]
+
+
+def test_the_close_silk_bows_across_its_width_not_a_flat_banded_strip(gl):
+    """Round 29, both readers at 91.5 s: "the silk ribbons flat banded strips" -- even
+    stripes ran along each band, its face one flat tone.  The cloth bows across its width
+    now, one flank in shade and one lit, a satin glint riding across it: down each column
+    through a ribbon (a run of 12 px or more lit over 10 levels at 640x360), the mean light of
+    its first and last thirds differ by over 15 % of its mean, at the median (28 % now; 5 %
+    on main)."""
+    silent, geo, _ = _shot(gl, size=(640, 360), voices=0.0)
+    sung, _, _ = _shot(gl, size=(640, 360), voices=0.8)
+    gain = (sung.astype(float) - silent.astype(float)).mean(axis=2)
+    lit = (geo[..., 3] < 0.01) & (gain > 10.0)
+    asym = []
+    for x in range(gain.shape[1]):
+        for a, b in _runs(lit[:, x], 12):
+            g = gain[a:b, x]
+            k = (b - a) // 3
+            asym.append(abs(g[:k].mean() - g[-k:].mean()) / g.mean())
+    assert len(asym) > 300, len(asym)
+    assert np.median(asym) > 0.15, np.median(asym)
+
+
+def test_the_lovers_are_lit_enough_to_read_not_seventy_percent_black(gl):
+    """Round 29, 98 s: "badly underexposed, muddy figures ... 70 % black" -- the lovers'
+    small candle left the shot far below the portrait's.  The shot is exposed up to it: at
+    320x180 the figures' mean brightness is over 30 levels (36.5 now; 24.3 on main) and
+    under 72 % of the frame lies below 12 levels (65 % now; 77 % on main)."""
+    img, geo, _ = _lovers_frame(gl, (320, 180))
+    lum = img.mean(axis=2)
+    assert lum[geo[..., 3] > 0.99].mean() > 30.0, lum[geo[..., 3] > 0.99].mean()
+    assert (lum < 12.0).mean() < 0.72, (lum < 12.0).mean()

@@ -50,7 +50,13 @@ const float KEY_POWER = 0.22;
 #ifndef CLOTH_SHEEN
 #define CLOTH_SHEEN 0.12
 #endif
+#ifdef PORTRAIT_LOVERS
+// (round 29, 98 s: "badly underexposed, muddy figures, 70 % black" -- the lovers' candle is
+// a small flame under their mantles (KEY_POWER): the shot itself is exposed up to it)
+const float PORTRAIT_EXPOSURE = 1.15;
+#else
 const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
+#endif
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
 const vec3 FAR_CANDLE_B = vec3(-1.4, -0.9, -3.3);     // seen only mirrored in the eyes
 
@@ -237,7 +243,13 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
     // (round 27: "toy buttons / googly cartoon eyes" -- a flat white disc with two flame dots
     // for pupils: the ball mirrors the room as chrome does, a dark ceiling over a crisp
     // horizon, the candle-lit floor a warm band below it that bends round the ball)
-    col += lightc * 0.09 * smoothstep(-0.02, -0.08, r.y) * smoothstep(-1.0, -0.45, r.y) * u_portrait_light.x;
+    // (round 29: "cartoon googly eyes" -- that band was an even pastel half-ball: chrome
+    // mirrors a bright horizon line, the lit wall's foot, over a floor that darkens fast
+    // toward the ball's underside, so the ball reads as liquid metal, high in contrast)
+    float below = smoothstep(0.0, -0.14, r.y);
+    col += lightc * 0.11 * below * exp(-max(-r.y - 0.05, 0.0) * 2.5) * u_portrait_light.x;
+    // (soft: a crisp line round the ball's waist read as a seam, "half-spheres", on D's drops)
+    col += lightc * 0.11 * exp(-(r.y + 0.04) * (r.y + 0.04) / 0.0025) * u_portrait_light.x;
     // the haze high in the room, a faint cold sheen over the top of the ball
     col += SILVER * 0.012 * smoothstep(0.25, 0.85, r.y);
     vec3 cs[3] = vec3[3](KEY_CANDLE, FAR_CANDLE_A, FAR_CANDLE_B);
@@ -458,7 +470,9 @@ void main() {
         float perp = sqrt(max(c, 0.0));
         float te = -b - sqrt(max(EYE_RADIUS * EYE_RADIUS - c, 0.0));
         float ecov = clamp((EYE_RADIUS - perp) / (px * te) + 0.5, 0.0, 1.0)
-                   * step(te, depth + 0.006 + (1.0 - cov) * 10.0);
+                   // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
+                   // top in stair steps at 1600 px)
+                   * smoothstep(-0.004, 0.004, depth + 0.006 + (1.0 - cov) * 10.0 - te);
         vec3 Pe = ro + rd * te;
         vec3 n = normalize(Pe - E);
         // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
@@ -478,7 +492,9 @@ void main() {
         // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
         // graded from a white heart to blue, and the mirror lies over it)
         float core = pow(ne, 2.5);
-        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.8, 0.92, 1.0), core * core) * glow * (0.01 + 0.3 * core * core);
+        // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
+        // glow is deep and small, the mirror carries the ball)
+        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.01 + 0.2 * core * core * core);
         // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
         // where the liquid silver turns away and mirrors only the dark of the cowl)
         float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);

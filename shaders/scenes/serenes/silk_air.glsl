@@ -39,14 +39,22 @@ vec3 silk_air(vec2 s, float px, float depth, float cov, vec3 lightc, vec2 kc, fl
         // (the near one swells toward the frame's left, as if curling out toward the camera)
         float grow = i == 2 ? 1.0 + 0.9 * smoothstep(0.2, -0.9, x) : 1.0;
         float hw = bd.x * grow * (0.12 + 0.88 * abs(face));
-        float soft = px * (i == 2 ? 6.0 : 1.2);              // (the near one out of focus)
+        // (the near one out of focus; round 29: the others' hems 2.5 px soft -- at 1.2 px
+        // the lit flank's edge stair-stepped at 1600 px and the lens's sharpening rang round it)
+        float soft = px * (i == 2 ? 6.0 : 2.5);
         float a = abs(d) / hw;
         float body = 1.0 - smoothstep(1.0 - soft / hw, 1.0 + soft / hw, a);
-        // the sheen: brightest where the band turns its face toward the light, on its hems
-        // and along its threads; a gloss gliding along it
-        float sheen = 0.25 + 0.75 * pow(abs(face), 2.0);
+        // (round 29, both readers: "flat banded strips" -- even stripes ran along each band
+        // and its face was one flat tone: the cloth now bows across its width, so its face
+        // turns through the light from hem to hem -- one flank in shade, the other lit, and a
+        // single crisp satin glint riding across the band as it twists, the way silk shines)
+        float u = clamp(d / hw, -1.0, 1.0);
+        float bow = tw + 1.1 * u;                       // the local face's angle across the bow
+        float flank = 0.3 + 0.7 * smoothstep(-0.7, 0.9, cos(bow - 0.5));
+        float satin = pow(max(cos(bow - 0.5), 0.0), 18.0);
+        float sheen = (0.25 + 0.75 * pow(abs(face), 2.0)) * flank;
         float hem = exp(-(1.0 - min(a, 1.0)) * 9.0) * (1.0 - 0.6 * abs(face));
-        float threads = mix(1.0, 0.88 + 0.12 * cos(a * 22.0 + fi), clamp(hw / (px * 40.0), 0.0, 1.0));
+        float threads = 1.0 + 2.2 * satin * (i == 2 ? 0.4 : 1.0);
         float gloss = pow(0.5 + 0.5 * sin(1.7 * x - 0.8 * t + 2.0 * fi + 1.5 * face), 4.0);
         // the ribbon's ends thin into the air
         vec4 sp = SILK_AIR_SPAN[i];
@@ -56,7 +64,9 @@ vec3 silk_air(vec2 s, float px, float depth, float cov, vec3 lightc, vec2 kc, fl
         vec3 tone = mix(vec3(0.82, 0.84, 1.0), lightc * vec3(1.0, 0.8, 0.62), 0.35 + 0.65 * warm);
         float l = (0.06 + sheen * (0.3 + 2.6 * gloss) * threads + 1.6 * hem) * (0.6 + 1.2 * warm);
         // the light it gives the air round it: a soft glow off the band, brighter with its gloss
-        float halo = exp(-max(abs(d) - hw, 0.0) / (0.02 + 0.5 * soft)) * (0.05 + 0.25 * gloss);
+        // (as dim as the flank it leaves: a bright halo over a shaded hem drew a dark,
+        // stair-stepped seam along the band's edge)
+        float halo = exp(-max(abs(d) - hw, 0.0) / (0.02 + 0.5 * soft)) * (0.05 + 0.25 * gloss) * flank;
         // hidden where the figure stands nearer than it
         float seen = 1.0 - cov * step(depth, bd.z);
         acc += tone * (l * body + halo) * ends * bd.w * seen * (i == 2 ? 0.6 : 1.0);
