@@ -401,8 +401,8 @@ def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 1
 
 
 # The passes the close shot of the wall replaces (it draws into the output, "mirror").
-CITY_PASSES = ("glass", "glass_fracture", "glass_liquid", "behind", "main", "back_fracture", "flying",
-               "mirror", "mirror_liquid")
+CITY_PASSES = ("glass", "glass_fracture", "glass_liquid", "behind", "main", "main_liquid",
+               "back_fracture", "flying", "mirror", "mirror_liquid")
 WALL_TOUCHES = 4               # wall.frag: u_wall_touch[4]
 
 
@@ -456,6 +456,9 @@ class TowersScene(Scene):
         resources.draw_count("glass_liquid", 3 if liquid and not broken else 0)
         if liquid and not broken:
             resources.draw_count("glass", 0)
+            # (and the streets beneath: the moss creeping in the paving's joints compiled in)
+            resources.draw_count("main", 0)
+        resources.draw_count("main_liquid", 3 if liquid and not broken else 0)
         # (and the wet street's swell: the mirror's liquid variant instead of the plain one)
         resources.draw_count("mirror", 0 if liquid else 3)
         resources.draw_count("mirror_liquid", 3 if liquid else 0)
@@ -569,7 +572,7 @@ towers = TowersScene(
         # the glass, so the glass can show what stands behind it bent through its body (a
         # screen-space refraction: the moss streets, the sun's streak on the wet stone).
         # Drawn only while `liquid` is on (update() gives it no vertices otherwise).
-        Pass("scenes/towers/back.frag", name="behind", vert="common/fullscreen.vert",
+        Pass("scenes/towers/back_liquid.frag", name="behind", vert="common/fullscreen.vert",
              primitive="triangles", count=3, scale=0.5, inputs=("field", "haze")),
         # A cleared triangle pass (one full-screen triangle), so that discarded pixels (no
         # tower) read as transparent.
@@ -589,6 +592,11 @@ towers = TowersScene(
         # The sky and streets beneath the glass, only where the glass leaves some of the
         # pixel showing (about a quarter of the frame): the output.
         Pass("scenes/towers/back.frag", name="main", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, inputs=("field", "haze"),
+             into="glass", skip_covered_by="glass", blend="under"),
+        # (round 29b) With `liquid` the same with the moss creeping in the paving's joints
+        # compiled in (back_liquid.frag), drawn instead of the plain one.
+        Pass("scenes/towers/back_liquid.frag", name="main_liquid", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("field", "haze"),
              into="glass", skip_covered_by="glass", blend="under"),
         Pass("scenes/towers/back_fracture.frag", name="back_fracture", vert="common/fullscreen.vert",

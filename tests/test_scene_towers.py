@@ -1422,3 +1422,27 @@ def test_the_liquid_curtain_walls_are_whole_glass_not_boxes_with_orange_stripes(
     r, g, b = img[..., 0], img[..., 1], img[..., 2]
     warm = (r > b + 0.04) & (r > g) & (r > 0.15)
     assert warm.mean() < 0.0011, warm.mean()
+
+
+def test_the_liquid_citys_paving_seams_are_moss_in_the_joints_not_a_hex_net(gl):
+    """Round 29b: a reader at 62.9 s saw "a Tron-like hex-grid floor": the liquid city's paving
+    stones outlined by crisp, even, glowing seams.  In the liquid city's streets pass
+    (back_liquid.frag, MOSS_CREEP) moss creeps into only some stretches of the joints and
+    spills soft over the stones' edges: in the frame's near right-hand paving the bright seam
+    pixels and the sharp steps across them fall well below the old net's (old 0.091 and 4.3,
+    new 0.043 and 2.8).  The plain city keeps its own program (main) and pays nothing."""
+    from conftest import render_held
+    img = render_held(gl, "dream", 62.9, (320, 180), "towers", {}).astype(float)
+    img = img / 255.0 if img.max() > 1.5 else img
+    corner = img[150:180, 230:320, 1]
+    assert (corner > 50 / 255).mean() < 0.065, (corner > 50 / 255).mean()
+    assert np.abs(np.diff(corner, axis=0)).mean() * 255 < 3.6
+    m = towers_module()
+    counts = {}
+    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n),
+                               "texture": lambda self, *a, **k: None})()
+    for liquid, plain, variant in ((0.0, 3, 0), (1.0, 0, 3)):
+        state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90), "events": [], "bpm": 0,
+                               "params": {**{p.name: p.default for p in m.towers.params}, "liquid": liquid}})()
+        m.towers.update(state, resources)
+        assert (counts["main"], counts["main_liquid"]) == (plain, variant), (liquid, counts)

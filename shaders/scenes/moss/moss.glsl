@@ -170,6 +170,16 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     float bend = (f.g - 0.5) * 2.6 + (f2.g - 0.5) * 1.6;
     float street = street_mask(xz, fp, (f2.g - 0.5) * 0.5 + (f.r - 0.4) * 0.25);
     float cracks = paving_cracks(xz, fp);
+#ifdef MOSS_CREEP
+    // (round 29b, the liquid city: "a Tron-like hex-grid floor") moss creeping into the
+    // joints, not a net of glowing seams: only some stretches of the cracks hold it (the
+    // patchy field), and there it spills soft over the stones' edges in clumps of its own
+    // width, fading off the joint instead of stopping at a crisp line.
+    float creep_in = smoothstep(0.4, 0.8, f2.g + 0.45 * f.g) * smoothstep(0.15, 0.5, f.r);
+    float creep_w = 0.03 + 0.2 * f.r * f.r + fp;
+    float creep = exp(-g_cobble_d / creep_w) * creep_in;
+    cracks = mix(creep, 0.1 * creep_in, smoothstep(0.03, 0.12, fp));
+#endif
     g_moss_cracks = cracks;
     // Without the grid (g_moss_grid 0): no streets or slabs, one organic carpet of moss,
     // thicker and thinner in soft round patches (the blurred read), never a square.
