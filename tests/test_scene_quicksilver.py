@@ -1063,3 +1063,20 @@ def test_the_close_shots_tears_are_whole_spheres_no_seam_round_the_waist(gl, tmp
     steps = _waist_steps(gl, tmp_path)
     assert len(steps) >= 3, steps
     assert float(np.median(steps)) < 60.0, (float(np.median(steps)), sorted(steps))
+
+
+def test_the_baked_selfs_outline_is_antialiased_not_stair_stepped(gl, tmp_path):
+    """Round 29b's reader at 174.9 s: "the hair edge stair-stepped".  The shard magnifies the
+    640-texel bake about twice, and the bake's coverage was 0 or 1 per texel, so its outline
+    showed the texel grid as steps.  The outline's texels are sampled 4x4 now: along the
+    outline (texels next to both covered and empty ones) most hold a partial coverage, in many
+    levels (none before: every texel 0 or 1)."""
+    a = self_bake(gl, tmp_path)[..., 3]
+    full, empty = a > 0.99, a < 0.01
+    pad = lambda m: np.pad(m, 1)
+    near = lambda m: (pad(m)[:-2, 1:-1] | pad(m)[2:, 1:-1] | pad(m)[1:-1, :-2] | pad(m)[1:-1, 2:])
+    outline = near(full) & near(empty)
+    partial = outline & ~full & ~empty
+    assert outline.sum() > 500, int(outline.sum())
+    assert partial.sum() > 0.4 * outline.sum(), (int(partial.sum()), int(outline.sum()))
+    assert np.unique(np.round(a[partial] * 16)).size >= 8
