@@ -203,7 +203,7 @@ void main() {
     vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs) - side * 0.12 * front,
                                             u_horizon + rq.y))).rgb * (1.0 + 2.2 * front);
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
-    torn *= 1.0 - wet * 0.8 * smoothstep(0.0, 0.6, streak);
+    torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
     // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
