@@ -1583,3 +1583,22 @@ def test_the_spires_reflections_are_calm_not_a_uniform_wobble(gl):
             assert ratio < 0.35, (t, f"the reflections wobble ({ratio:.2f})")
     finally:
         p.release()
+
+
+def test_the_howls_reflection_is_an_upright_column_not_a_zigzag(gl):
+    """Round 29's readers at 188.9 s: "the rift's reflection a zigzag" -- the mirrored kinks
+    of the tear wandered sideways down the water.  Its image is an upright column under the
+    tear's foot, broken by the ripples into rows: at 320x180 the centre of the mirrored light
+    (where each row is over half its peak) lies at the same column near the shore and at the
+    frame's foot, within 5 px (main: about 6 px, a path curving away; now about 2.6)."""
+    from conftest import render_times
+    f = render_times(gl, "dream", [188.9], size=(320, 180))[0].astype(float).mean(axis=2)
+    h, w = f.shape
+    water = f[int(h * 0.62):, w // 2 - 50:w // 2 + 50]
+    peak = water.max(axis=1)
+    rows = np.nonzero(peak > 0.5 * peak.max())[0]
+    assert len(rows) > 30, "the tear's reflection is missing"
+    over = np.clip(water[rows] - 0.5 * peak[rows, None], 0.0, None)
+    centre = (over * np.arange(water.shape[1])).sum(axis=1) / over.sum(axis=1)
+    drift = abs(np.median(centre[-15:]) - np.median(centre[:15]))
+    assert drift < 5.0, f"the tear's reflection wanders sideways down the water ({drift:.1f} px)"

@@ -181,8 +181,12 @@ void main() {
                  + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, row2 - u_time * 2.3)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row2)));
     // (round 26: "a wide wavy ribbon" -- the water is still and black now, the tear mirrored
     // crisply in it, broken only by fine ripple lines across it, barely shifted sideways)
-    rq.x += wet * 0.004 * streak;
+    // (round 29's readers at 188.9 s: "the rift's reflection a zigzag" -- the mirrored kinks
+    // of the tear wandered sideways down the water.  Its image is an upright column under the
+    // tear's foot now, as light on still water falls: the kinks stay in the sky, and the
+    // ripples break the column into rows, not sideways)
     vec2 rs = rift_shape(rq.y, u_time);
+    rs.x = mix(rs.x, rift_shape(0.12, u_time).x, wet);
     rs.y *= 1.0 + wet * 0.08;
     // the shock rings, on the water and in the mist as high above it (both from one point)
     vec3 dr = camera_ray(p);
@@ -199,7 +203,7 @@ void main() {
     vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs) - side * 0.12 * front,
                                             u_horizon + rq.y))).rgb * (1.0 + 2.2 * front);
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
-    torn *= 1.0 - wet * 0.8 * smoothstep(0.0, 0.6, streak);
+    torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
     // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
