@@ -619,7 +619,7 @@ def sample(g: Glyph, n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.n
 # ----------------------------------------------------------------------------- hieroglyphs
 # Round 24 (four readers in a row: the signs read as "Latin/CJK letters"): the dream's
 # "hieroglyphs of forgotten languages" as PICTOGRAPHS a reader names as an ancient script at a
-# glance -- an eye, a bird in profile, a flowering reed, a hand, water, a seated figure, an
+# glance -- an eye, a bird in profile, a scarab, a hand, water, a seated figure, an
 # ankh, a sun disc, a feather -- each drawn once here as a few strokes (outlines and inner
 # lines) in the glyph box [-1, 1]^2; a word is two to four of them in a row.  Which pictures,
 # in which order, and a little of each one's pose is drawn from the seed, so words differ.
@@ -660,11 +660,24 @@ def _pict_bird() -> list[Stroke]:
             Stroke("line", feet), Stroke("dot", np.array([[0.55, 0.6]]))]
 
 
-def _pict_reed() -> list[Stroke]:
-    stem = _smooth([(-0.05, -0.95), (0.0, -0.2), (0.02, 0.4), (0.12, 0.68)])
-    flower = _smooth([(0.12, 0.68), (0.35, 0.9), (0.58, 0.7), (0.45, 0.38), (0.2, 0.42)], closed=True)
-    leaf = _smooth([(0.0, -0.35), (-0.35, -0.05), (-0.5, 0.4)])
-    return [Stroke("line", stem), Stroke("loop", flower), Stroke("line", leaf)]
+def _pict_scarab() -> list[Stroke]:
+    """The sacred beetle seen from above, its forelegs holding up the sun disc.  It replaced the
+    flowering reed (round 28's readers at 42.1/44.4 s: the high shot's lone reed "a random
+    squiggle"): a scarab is named as Egyptian at a glance, and no other shot shows one."""
+    disc = _loop((0.0, 0.74), 0.2, 0.2)
+    head = _smooth([(-0.18, 0.27), (-0.15, 0.42), (0.0, 0.47), (0.15, 0.42), (0.18, 0.27)])
+    body = _loop((0.0, -0.3), 0.44, 0.58)
+    # (the wing cases: the seam across under the thorax and the split down the back)
+    seam = _smooth([(-0.42, -0.04), (0.0, 0.04), (0.42, -0.04)])
+    split = _smooth([(0.0, 0.04), (0.0, -0.88)])
+    strokes = [Stroke("loop", disc), Stroke("line", head), Stroke("loop", body),
+               Stroke("line", seam), Stroke("line", split)]
+    for side in (-1.0, 1.0):
+        for leg in ([(0.34, 0.14), (0.58, 0.36), (0.27, 0.64)],        # up to the disc
+                    [(0.43, -0.2), (0.8, -0.1), (0.9, -0.44)],
+                    [(0.36, -0.64), (0.7, -0.7), (0.74, -0.95)]):
+            strokes.append(Stroke("line", _smooth([(side * x, y) for x, y in leg])))
+    return strokes
 
 
 def _pict_hand() -> list[Stroke]:
@@ -714,7 +727,7 @@ def _pict_feather() -> list[Stroke]:
 
 
 PICTOGRAPHS = {
-    "eye": _pict_eye, "bird": _pict_bird, "reed": _pict_reed, "hand": _pict_hand,
+    "eye": _pict_eye, "bird": _pict_bird, "scarab": _pict_scarab, "hand": _pict_hand,
     "water": _pict_water, "seated": _pict_seated, "ankh": _pict_ankh, "sun": _pict_sun,
     "feather": _pict_feather,
 }

@@ -69,7 +69,7 @@ a thin mist drifting over the tops; the deck drifts (each row slid by its depth,
 parallax).  ``view`` 1 is the close camera there: lower, skimming the domes, turned toward
 the moon, the sign whole over the horizon.  Neither the land nor its relief is drawn then.
 And (the signs read as "Latin/CJK letters", "smeared by motion streaks") ``hieroglyphs`` writes
-pictographs of an ancient script (_glyphs.hieroglyph_word: an eye, a bird, a reed, a hand,
+pictographs of an ancient script (_glyphs.hieroglyph_word: an eye, a bird, a scarab, a hand,
 water, a seated figure, an ankh, a sun disc, a feather) and ``streak`` shortens a flying star's
 streak and trail, so it glides as a crisp point with a short tail.
 
@@ -507,7 +507,7 @@ constellations = Constellations(
         Param("glyph_seed", 7, 0, 99999, "the script: every seed is another invented writing system"),
         Param("glyph", 0, 0, 9999, "which glyph of the script is written first (or held when rate is 0)"),
         Param("signs", 1, 1, 4, "signs written at once, side by side: 1 a glyph, 2-4 a word of the script"),
-        Param("hieroglyphs", 0.0, 0.0, 1.0, "1: the signs are pictographs of an ancient script (an eye, a bird, a reed, a hand, water, a seated figure, an ankh, a sun, a feather); 0: the invented script's carved signs"),
+        Param("hieroglyphs", 0.0, 0.0, 1.0, "1: the signs are pictographs of an ancient script (an eye, a bird, a scarab, a hand, water, a seated figure, an ankh, a sun, a feather); 0: the invented script's carved signs"),
         Param("rate", 0.08, 0.0, 1.0, "glyphs per second; 0 holds one glyph and lets morph write it"),
         Param("morph", 1.0, 0.0, 1.0, "how far the stars go into the glyph: 0 scattered, 1 formed"),
         Param("flight", 0.0, 0.0, 0.5, "how much earlier in each cycle the stars set off into the next word (a share "

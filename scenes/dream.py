@@ -156,8 +156,9 @@ constellations = Cue(
           "view": [(0, 0.0), (6.66, 0.0), (6.67, 2.0), (13.31, 2.0), (13.32, 3.0), (19.99, 3.0),
                    (20.0, 4.0)],
           # (the close camera's lone signs go on past the words' six pictures -- the ankh, the
-          # reed, the open hand; round 25's readers took the water's three zigzags for "the
-          # Aquarius sign", so the close camera starts one sign later and never shows it)
+          # scarab (since round 29: the reed read as "a random squiggle"), the open hand;
+          # round 25's readers took the water's three zigzags for "the Aquarius sign", so the
+          # close camera starts one sign later and never shows it)
           "glyph": [(0, 0.0), (13.31, 0.0), (13.32, 5.0)],
           # (round 25's readers: "a finished drawing"; its stills 2 s apart alike) from the
           # second word on (6.67 s: a cycle's boundary, every star at rest) each word or lone
@@ -165,7 +166,7 @@ constellations = Cue(
           # next: it is seen being assembled for half of its time
           "flight": [(0, 0.0), (6.66, 0.0), (6.67, 0.33)]},
     # (round 24's readers: the signs read as "Latin/CJK letters") the signs are hieroglyphs:
-    # pictures of an ancient script traced in stars -- an eye, a bird, a reed, a hand, water;
+    # pictures of an ancient script traced in stars -- an eye, a bird, a scarab, a hand, water;
     # their stars glide into the next word as crisp points with short tails, not streaks
     params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "clouds": 1.0,
             "hieroglyphs": 1.0, "streak": 0.2,

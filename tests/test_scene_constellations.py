@@ -848,7 +848,7 @@ def test_the_sea_of_cloud_from_the_close_camera_is_another_picture(gl, programs)
 
 def test_hieroglyphs_are_pictures_of_an_ancient_script_not_letters():
     """Round 24 (four readers: the signs read as "Latin/CJK letters"): with ``hieroglyphs`` the
-    signs are pictographs -- an eye, a bird, a reed, a hand, water, a seated figure, an ankh, a
+    signs are pictographs -- an eye, a bird, a scarab, a hand, water, a seated figure, an ankh, a
     sun disc, a feather: each of the nine once in every run of nine signs, a word's signs
     different pictures, the same for the same seed, every stroke inside the box; and the star
     table of a word traces them (its anchors lie on the pictures' strokes, not on the invented
@@ -1189,3 +1189,37 @@ def test_the_moon_is_a_lit_sphere_a_gibbous_with_a_terminator_not_a_flat_disc(gl
     b = mid[right - third + 1:right + 1].mean() - bg
     ratio = min(a, b) / max(a, b)
     assert ratio < 0.6, f"the moon is one flat tint across ({ratio:.2f})"
+
+
+
+def _mirror_likeness(luma: np.ndarray) -> float:
+    """How alike a sign's light is to its own mirror image about its bright centroid's column
+    (1 for a sign symmetric left to right): the light over the crop's 90th percentile (the
+    sign's stars, not the dim field), blurred a few pixels so the sign's slight lean and turn
+    do not count."""
+    w = np.clip(luma - np.percentile(luma, 90), 0, None)
+    k = np.ones(5) / 5
+    w = np.apply_along_axis(lambda r: np.convolve(r, k, "same"), 1, w)
+    w = np.apply_along_axis(lambda c: np.convolve(c, k, "same"), 0, w)
+    cx = int(round(np.average(np.arange(w.shape[1]), weights=w.sum(axis=0))))
+    h = min(cx, w.shape[1] - 1 - cx)
+    b = w[:, cx - h:cx + h + 1]
+    return float((b * b[:, ::-1]).sum() / (b * b).sum())
+
+
+def test_the_high_shots_lone_sign_is_a_scarab_not_a_squiggle(gl, programs):
+    """Round 28's readers at 42.1/44.4 s: the high shot's lone sign (hieroglyph 8 of seed 11,
+    the flowering reed) "a random squiggle".  It is the scarab: the beetle seen from above,
+    its six legs and the sun disc its forelegs hold up -- a picture named as Egyptian at a
+    glance, shown by no other shot, and symmetric left to right as a reader knows it (its
+    light alike to its mirror image 0.76; the reed 0.42)."""
+    assert G.hieroglyph_name(11, 8) == "scarab" and "reed" not in G.PICTOGRAPHS
+    strokes = G.PICTOGRAPHS["scarab"]()
+    assert np.abs(np.concatenate([s.points for s in strokes])).max() <= 1.0 and len(strokes) == 11
+    base = {"rate": 0.0, "glyph": 8, "glyph_seed": 11, "signs": 1, "clouds": 1.0, "view": 4.0,
+            "hieroglyphs": 1.0}
+    luma = _luma(render(gl, programs, base, 6.0, (320, 180)))
+    # (the sign's box at the high camera, glyph_frame(4, 1): about x 150-230, y 5-70 of
+    # this frame, clear of the moon on the left)
+    likeness = _mirror_likeness(luma[:80, 130:250])
+    assert likeness > 0.65, likeness
