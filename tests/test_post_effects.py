@@ -427,7 +427,9 @@ def test_the_howl_tears_the_sky_into_displaced_pieces_through_gaps_of_varying_wi
 def test_the_waking_is_red_light_through_veined_lids_then_the_world_through_open_eyelids(gl, project):
     """Closed: red light through the lids with dark veins in it (not a smooth blob). Open: not
     a flat white-out but the world at dawn, framed by the lids: bright sky and sun, dark lids
-    and lashes, warm."""
+    and lashes, warm.  (Since round 29b's readers at 192.7 s -- "the veins generic curves /
+    flat strands" -- the vessels are fewer and finer: 0.88 % of the pixels on a line, where
+    seven thick ones a side gave over 1 %; the bar is 0.75 %.)"""
     closed, = render(gl, project, "wake_closed", 'fx("wake_closed", "fx_flat", [("waking", {"amount": 1.0})], colour="#606060")',
                      frames=(12,))
     h, w = SIZE[1], SIZE[0]
@@ -437,7 +439,7 @@ def test_the_waking_is_red_light_through_veined_lids_then_the_world_through_open
     red = closed[..., 0].astype(float)
     local = (red[1:-1, 1:-1] - (red[:-2, 1:-1] + red[2:, 1:-1] + red[1:-1, :-2] + red[1:-1, 2:]) / 4)
     veined = (np.abs(local) > 6).mean()
-    assert veined > 0.01, f"no veins in the lids ({veined * 100:.2f} % of pixels on a line)"
+    assert veined > 0.0075, f"no veins in the lids ({veined * 100:.2f} % of pixels on a line)"
     opened, = render(gl, project, "wake_open", 'fx("wake_open", "fx_flat", [("waking", {"amount": 1.0, "open": 1.0})], colour="#606060")',
                      frames=(12,))
     lum = opened.mean(axis=2)
@@ -685,7 +687,9 @@ def test_the_closed_lids_show_vessels_at_two_depths(gl, project):
     vessels shows, wide and blurred by the skin over them: at a coarse scale (the red channel
     smoothed over 7x7, against its 25x25 neighbourhood) the lit upper lid is shaded by broad
     dark bands, not only hairlines -- many more of its pixels sit in a broad dark band than
-    before (5 % before, 12 % now)."""
+    before (5 % before, 12 % in round 18; 8 % since round 29b's readers at 192.7 s asked for
+    fewer, finer vessels -- "the veins generic curves / flat strands" -- and both fans thinned
+    to five a side, so the bar is 7 %, still well clear of the flat field's 5 %)."""
     size = (320, 180)
     red = _closed_lids(gl, project, "wake_deep_vessels", size)[..., 0].astype(float)
     w, h = size
@@ -698,7 +702,7 @@ def test_the_closed_lids_show_vessels_at_two_depths(gl, project):
     coarse = box(red, 3) - box(red, 12)
     upper = coarse[int(h * 0.08):int(h * 0.45), int(w * 0.1):int(w * 0.9)]
     broad = (upper < -3).mean()
-    assert broad > 0.085, f"no deep vessels in the lids ({broad * 100:.1f} % of the upper lid in a broad dark band)"
+    assert broad > 0.07, f"no deep vessels in the lids ({broad * 100:.1f} % of the upper lid in a broad dark band)"
 
 
 def _slip_segments(img: np.ndarray) -> int:
@@ -796,3 +800,33 @@ def test_the_shut_lids_burn_gold_white_over_the_sun_and_sink_to_black(gl, projec
     unlit, = render(gl, project, "wake_nosun", 'fx("wake_nosun", "fx_flat", [("waking", {"amount": 1.0, "dawn": 0.0})], colour="#606060")',
                     frames=(frame,), size=(320, 180))
     assert upper_hot(unlit)[0] < level - 40, "dawn 0 still shows the sun behind the lids"
+
+
+@pytest.mark.parametrize("frame", [12, 60, 100])
+def test_the_tears_beads_are_lenses_with_a_crisp_lit_rim(gl, project, frame):
+    """Round 29b's readers at 192.7 s: "the drops don't refract".  Each bead is a lens: the
+    glow behind it seen inverted and magnified, and along its lit upper edge a crisp thin rim
+    of light.  Below the lash line the pixels over 150 levels (the beads' highlights and now
+    their rims) are many more than the lone highlights: 23-24 here at 320x180, 11-12 before."""
+    closed, = render(gl, project, "wake_lens", 'fx("wake_lens", "fx_flat", [("waking", {"amount": 1.0})], colour="#606060")',
+                     frames=(frame,), size=(320, 180))
+    lum = closed.astype(float).mean(axis=2)
+    h = lum.shape[0]
+    lit = (lum[int(h * 0.62):h - 4] > 150).sum()
+    assert lit >= 16, f"the beads have no lit rim ({lit} bright pixels below the lash line)"
+
+
+def test_the_lids_vessels_are_fewer_and_finer(gl, project):
+    """Round 29b's readers at 192.7 s: "the veins generic curves / flat strands".  Fewer
+    vessels fan in from the corners, tapering to threads, their branches finer: over the
+    lids' outer thirds, the pixels on a dark line (red over 4 levels below its 9x9 mean) are
+    under 13 % (10.8 % here, 16.0 % with seven thick vessels a side)."""
+    red = _closed_lids(gl, project, "wake_fewer_vessels", (320, 180))[..., 0].astype(float)
+    h, w = red.shape
+    pad = np.pad(red, 4, mode="edge")
+    c = np.pad(np.cumsum(np.cumsum(pad, axis=0), axis=1), ((1, 0), (1, 0)))
+    mean = (c[9:, 9:] - c[:-9, 9:] - c[9:, :-9] + c[:-9, :-9]) / 81.0
+    d = red - mean
+    sides = np.concatenate([d[10:h - 10, 10:w // 3], d[10:h - 10, 2 * w // 3:w - 10]], axis=1)
+    on_line = (sides < -4).mean()
+    assert on_line < 0.13, f"the lids are crowded with vessels ({on_line * 100:.1f} % on a dark line)"

@@ -65,16 +65,20 @@ float vessels(vec2 q, float swell, float soft, float px) {
     float rho = length(d);
     float th = atan(d.y, d.x);
     float v = 0.0;
-    for (int i = 0; i < 7; i++) {
+    // (round 29b's readers at 192.7 s: "the veins generic curves / flat strands" -- fewer
+    // vessels, three over the upper lid and two under, each tapering to a thread,
+    // their branches finer than they are)
+    const int n = 5, nu = 3;
+    for (int i = 0; i < n; i++) {
         int k = set + i;
         float h1 = VH1[k], h2 = VH2[k], h3 = VH3[k];
         // the upper lid's vessels fan upwards, the lower lid's downwards, none on the seam
-        float base = i < 4 ? mix(0.1, 0.62, (float(i) + 0.5 * h1) / 4.0)
-                           : -mix(0.14, 0.55, (float(i - 4) + 0.5 * h1) / 3.0);
+        float base = i < nu ? mix(0.12, 0.6, (float(i) + 0.5 * h1) / float(nu))
+                            : -mix(0.16, 0.5, (float(i - nu) + 0.5 * h1) / float(n - nu));
         float len = 0.75 + 0.6 * h2;
         float wob = sin(rho * (9.0 + 6.0 * h2) + 6.0 * h3);
         float vt = base + (h3 - 0.5) * 0.5 * rho + 0.035 * wob;
-        float w = (0.009 + 0.006 * h3) * (1.0 - 0.65 * rho / len) * (1.0 + 0.45 * swell) * (1.0 + soft);
+        float w = (0.009 + 0.006 * h3) * (1.0 - 0.8 * rho / len) * (1.0 + 0.45 * swell) * (1.0 + soft);
         float core = 0.25 / (1.0 + soft);                  // (soft: a deeper vessel, blurred by the skin over it)
         // (at least a pixel of edge, and thinner than a pixel paler: no stair-stepped dashes
         // now that the vessels stand dark against the light)
@@ -86,7 +90,7 @@ float vessels(vec2 q, float swell, float soft, float px) {
             float sg = j == 0 ? 1.0 : -1.0;
             float bt = vt + sg * ((0.25 + 0.3 * h1) * max(rho - r0, 0.0) / max(rho, 0.05) - 0.015 * wob);
             float bl = r0 + 0.45 * len;
-            float bw = 0.6 * w * (1.0 - 0.6 * clamp((rho - r0) / (bl - r0), 0.0, 1.0));
+            float bw = 0.38 * w * (1.0 - 0.7 * clamp((rho - r0) / (bl - r0), 0.0, 1.0));
             v = max(v, min(bw / px, 1.0) * smoothstep(bw + px, max(0.8 * core * bw - px, 0.0), rho * abs(th - bt)) * step(r0, rho)
                        * smoothstep(bl, 0.8 * bl, rho));
         }
@@ -292,12 +296,20 @@ void main() {
         float aab = 1.5 / (R.y * rb);
         float in_b = smoothstep(1.0 + aab, 1.0 - aab, r);
         float z = sqrt(max(1.0 - r * r, 0.0));
-        // (a plano-convex lens: the lid under the bead seen magnified, near twice at the middle)
-        bend += -(q - c) * 0.5 * z * in_b;
+        // (round 29b's readers at 192.7 s: "the drops don't refract" -- a bead of water is a
+        // strong lens: the glow behind it seen through it inverted and magnified, near twice
+        // at the middle, gathering toward the rim, where the dark meniscus hides the turn)
+        bend += -(q - c) * (1.0 + 0.55 * z) * in_b;
         vec3 nrm = normalize(vec3(d * 1.3, max(z, 0.05)));
         vec3 light_dir = normalize(vec3(-0.45, 0.6, 0.66));
         float h = pow(max(dot(reflect(vec3(0.0, 0.0, -1.0), nrm), light_dir), 0.0), 50.0);
         spec += in_b * 2.6 * h;
+        // and a crisp rim of light along its lit upper edge (the light behind the shoulder
+        // grazing the meniscus): a thin arc, a pixel or two wide, brightest toward the light
+        // (only once the bead has run clear of the lash line: no bright stroke under it)
+        float arc = smoothstep(0.9 - aab, 0.94, r) * smoothstep(1.0, 0.96 - aab, r) * smoothstep(0.12, 0.18, fc - 1.2 * rb)
+                  * (1.0 - smoothstep(0.3, 0.8, o));          // (open, the drops run in the lids' shadow: no rim)
+        spec += 1.2 * arc * pow(max(dot(d / max(r, 1e-3), normalize(vec2(-0.3, 0.95))), 0.0), 10.0);
         // (inside, the light the dome gathers pools in a bright crescent at its lower side)
         caustic += 1.1 * in_b * smoothstep(0.25, 0.85, r) * smoothstep(0.1, -0.7, d.y);
         rimd = max(rimd, in_b * (0.35 + 0.45 * smoothstep(0.5, -0.5, d.y - 0.4 * d.x)) * smoothstep(0.72, 0.98, r));
