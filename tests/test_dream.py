@@ -823,3 +823,16 @@ def test_the_opening_sky_has_no_half_inverted_blue(gl):
         up = frame.astype(np.float32)[:80]
         blue = ((up[..., 2] > up[..., 0] + 40) & (up[..., 2] > 90)).mean()
         assert blue < 0.03, f"{t} s: a half-inverted blue sky over {blue * 100:.1f} %"
+
+
+def test_the_resonances_far_city_is_haze_not_a_row_of_boxes_on_the_horizon(gl):
+    """Round 29's readers at 104.6, 120 and 184.6 s: "a row of tiny boxes along the horizon is
+    an artefact".  Round 29 lit the band where sky meets water with the aurora's light, and
+    the far city's low blocks, near-black at 0.8 cover, then stood on it as dark boxes with
+    their mirror images.  They are a faint haze (0.3 cover): going down the frame at 104.6 s
+    (640x360) no row's median is darker than both its neighbours' by over 2 levels (the
+    blocks' row: 4.0 below them; now under 1)."""
+    (frame,) = render_times(gl, "dream", [104.6], size=(640, 360))
+    rows = np.median(frame.astype(float).mean(axis=2)[150:260], axis=1)
+    dip = np.minimum(rows[:-2], rows[2:]) - rows[1:-1]
+    assert dip.max() < 2.0, (int(dip.argmax()) + 151, round(float(dip.max()), 1))

@@ -165,7 +165,9 @@ vec4 city(vec2 q) {
     float e_near = true_distance(t_near, near_towers(q + ex) - near_towers(q - ex), near_towers(q + ey) - near_towers(q - ey), eps);
     float c_mid = clamp(0.5 - e_mid * inv_px, 0.0, 1.0);
     float c_near = clamp(0.5 - e_near * inv_px, 0.0, 1.0);
-    float cover = max(max(c_far, c_mid), c_near);
+    // (round 29: with the horizon band lit by the aurora, the far blocks, near-black at 0.8
+    // cover, stood on it as "a row of tiny boxes along the horizon" -- a faint haze now)
+    float cover = max(max(0.3 * c_far, c_mid), c_near);
     // Windows: a sparse grid of warm and cold lights in the low ground only; averaged where
     // smaller than a pixel.
     vec2 wcell = vec2(0.0029, 0.0037);
