@@ -93,13 +93,24 @@ def drawn_variant(scene, names, **params) -> str:
     (the scene's defaults otherwise): scenes keep costly looks in compiled variants of a pass,
     drawn only while the look is on, since on llvmpipe an untaken branch still costs."""
     counts = {}
-    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n)})()
-    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90),
+    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n),
+                               "texture": lambda self, *a, **k: None})()
+    state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90), "events": [], "bpm": 0,
                            "params": {**{p.name: p.default for p in scene.params}, **params}})()
     scene.update(state, resources)
     drawn = [name for name in names if counts.get(name)]
     assert len(drawn) == 1, counts
     return drawn[0]
+
+
+def program_keeps_uniform(gl, vert: str, frag: str, uniform: str) -> bool:
+    """Whether the program built from these sources keeps ``uniform`` active: a look compiled
+    out of a pass's plain variant leaves no trace of its uniform there."""
+    program = gl.program(vertex_shader=vert, fragment_shader=frag)
+    try:
+        return uniform in program
+    finally:
+        program.release()
 
 
 def box_mean(a: np.ndarray, k: int) -> np.ndarray:

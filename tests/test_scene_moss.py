@@ -600,7 +600,7 @@ def test_the_default_columns_compile_no_liquid_code(gl, search):
     0: the city pass ran 8-13 % slower (benchmarks/ab.py moss --at 5).  They are compiled only
     into buildings_liquid.frag (#define MOSS_LIQUID), drawn instead of the plain pass while
     ``liquid`` is on: the plain program has no u_liquid at all."""
-    from conftest import drawn_variant
+    from conftest import drawn_variant, program_keeps_uniform
     from visuals.load.shaderlib import Preprocessor
     scene = _moss_module().moss
     assert drawn_variant(scene, ("city", "city_liquid")) == "city"
@@ -609,11 +609,7 @@ def test_the_default_columns_compile_no_liquid_code(gl, search):
     vert = pre.load("scenes/moss/buildings.vert").text
 
     def uses_liquid(frag):
-        program = gl.program(vertex_shader=vert, fragment_shader=pre.load(frag).text)
-        try:
-            return "u_liquid" in program
-        finally:
-            program.release()
+        return program_keeps_uniform(gl, vert, pre.load(frag).text, "u_liquid")
     assert not uses_liquid("scenes/moss/buildings.frag")
     assert uses_liquid("scenes/moss/buildings_liquid.frag")
 

@@ -1383,30 +1383,21 @@ def test_the_default_city_compiles_no_liquid_code(gl, search):
     round (benchmarks/ab.py towers --at 2).  Now they are compiled only into glass_liquid.frag
     and mirror_liquid.frag (#define TOWERS_LIQUID), which update() draws instead of the plain
     passes while `liquid` is on: the plain programs have no u_liquid at all."""
+    from conftest import drawn_variant, program_keeps_uniform
     from visuals.load.shaderlib import Preprocessor
     m = towers_module()
     pre = Preprocessor(search, m.towers.params)
     vert = pre.load("common/fullscreen.vert").text
 
     def uses_liquid(frag):
-        program = gl.program(vertex_shader=vert, fragment_shader=pre.load(frag).text)
-        try:
-            return "u_liquid" in program
-        finally:
-            program.release()
+        return program_keeps_uniform(gl, vert, pre.load(frag).text, "u_liquid")
     assert not uses_liquid("scenes/towers/glass.frag")
     assert not uses_liquid("scenes/towers/mirror.frag")
     assert uses_liquid("scenes/towers/glass_liquid.frag")
     assert uses_liquid("scenes/towers/mirror_liquid.frag")
-    counts = {}
-    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n),
-                               "texture": lambda self, *a, **k: None})()
-    for liquid, plain, variant in ((0.0, 3, 0), (1.0, 0, 3)):
-        state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90), "events": [], "bpm": 0,
-                               "params": {**{p.name: p.default for p in m.towers.params}, "liquid": liquid}})()
-        m.towers.update(state, resources)
-        assert (counts["glass"], counts["mirror"]) == (plain, plain), (liquid, counts)
-        assert (counts["glass_liquid"], counts["mirror_liquid"]) == (variant, variant), (liquid, counts)
+    for pair in (("glass", "glass_liquid"), ("mirror", "mirror_liquid")):
+        assert drawn_variant(m.towers, pair) == pair[0]
+        assert drawn_variant(m.towers, pair, liquid=1.0) == pair[1]
 
 
 def test_the_liquid_curtain_walls_are_whole_glass_not_boxes_with_orange_stripes(gl):
@@ -1437,12 +1428,7 @@ def test_the_liquid_citys_paving_seams_are_moss_in_the_joints_not_a_hex_net(gl):
     corner = img[150:180, 230:320, 1]
     assert (corner > 50 / 255).mean() < 0.065, (corner > 50 / 255).mean()
     assert np.abs(np.diff(corner, axis=0)).mean() * 255 < 3.6
+    from conftest import drawn_variant
     m = towers_module()
-    counts = {}
-    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, n),
-                               "texture": lambda self, *a, **k: None})()
-    for liquid, plain, variant in ((0.0, 3, 0), (1.0, 0, 3)):
-        state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90), "events": [], "bpm": 0,
-                               "params": {**{p.name: p.default for p in m.towers.params}, "liquid": liquid}})()
-        m.towers.update(state, resources)
-        assert (counts["main"], counts["main_liquid"]) == (plain, variant), (liquid, counts)
+    assert drawn_variant(m.towers, ("main", "main_liquid")) == "main"
+    assert drawn_variant(m.towers, ("main", "main_liquid"), liquid=1.0) == "main_liquid"
