@@ -242,20 +242,27 @@ def _zenith_screen(m: np.ndarray, f: np.ndarray, r: np.ndarray, u: np.ndarray) -
     return float(d @ r) / z / ZENITH_LENS, float(d @ u) / z / ZENITH_LENS, dist
 
 
+def _zenith_shown(t: float, seed: int, turn: float, crane: float):
+    """The worm's-eye memories in front of the camera at time t, each as (index, life, seeded
+    keys, its screen point (x, y, distance), the camera's (f, r, u)): the one walk that the
+    motes and their trails both draw from, so each skips the same ones."""
+    f, r, u, _, _ = zenith_camera(t, turn, crane)
+    for i in range(ZENITH_MOTES):
+        m, life, k = _zenith_mote_world(i, t, seed)
+        s = _zenith_screen(m, f, r, u)
+        if s is not None:
+            yield i, life, k, s, (f, r, u)
+
+
 def zenith_memories(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """The memories drifting up among the spires into the cloud at time t: (10, 4) of (screen
     x, y in centered units, radius, distance from the eye) and (10,) brightness.  Each rises
     on a slow spiral round the eye, fading in low and out as it nears the curtains; one
     behind the camera is not shown.  Worked out here, once a frame (projected per pixel, ten
     of them cost the shot's last pass a third again)."""
-    f, r, u, _, _ = zenith_camera(t, turn, crane)
     motes = np.zeros((ZENITH_MOTES, 4), np.float32)
     light = np.zeros(ZENITH_MOTES, np.float32)
-    for i in range(ZENITH_MOTES):
-        m, life, k = _zenith_mote_world(i, t, seed)
-        s = _zenith_screen(m, f, r, u)
-        if s is None:
-            continue
+    for i, life, k, s, _ in _zenith_shown(t, seed, turn, crane):
         motes[i] = (s[0], s[1], (0.05 + 0.06 * k[4]) / s[2], s[2])
         light[i] = _smooth(0.0, 0.15, life) * (1.0 - _smooth(0.6, 1.0, life))
     return motes, light
@@ -268,14 +275,9 @@ def zenith_trails(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) ->
     Round 27 ("the dead dissolving into the Resonance", a motif no reader had seen): the
     motes rising among the spires were dots; each now draws its climb behind it, a body's
     light streaming up into the curtains and taking their colour as it goes."""
-    f, r, u, _, _ = zenith_camera(t, turn, crane)
     out = np.zeros((ZENITH_MOTES, 4), np.float32)
     lives = np.zeros(ZENITH_MOTES, np.float32)
-    for i in range(ZENITH_MOTES):
-        head, life, _ = _zenith_mote_world(i, t, seed)
-        s = _zenith_screen(head, f, r, u)
-        if s is None:
-            continue
+    for i, life, _, s, (f, r, u) in _zenith_shown(t, seed, turn, crane):
         back = min(ZENITH_TRAIL, 0.999 * life / 0.035)
         pts = []
         for ago in (back, 0.5 * back):
