@@ -443,23 +443,19 @@ class TowersScene(Scene):
         layout = self._city(state.seed, float(p["density"]), float(p["max_height"]),
                             float(p["architecture"]) >= 0.5)
         resources.texture("layout", layout, filter="nearest", key=self._layout_key)
-        # The plain passes, or (while the dream fractures) their variants with the fracture
-        # compiled in: never both, so the whole city pays nothing for the fracture.
+        # Each pass's compiled variants, one drawn: the plain pass, the fracture's (while the
+        # dream fractures: its own variants keep the liquid look), or the liquid glass's (its
+        # sheer towers and silver edges, the moss creeping in the paving's joints) -- so the
+        # default city pays nothing for either look.
         broken = float(p["fracture"]) > 0.0
-        for plain, fractured in (("glass", "glass_fracture"), ("main", "back_fracture")):
-            resources.draw_count(plain, 0 if broken else 3)
-            resources.draw_count(fractured, 3 if broken else 0)
-        # the liquid glass (and the half-size street and sky behind it) is its own compiled
-        # variant, drawn instead of the plain glass: the default city pays nothing for it
         liquid = float(p["liquid"]) > 0.0
+        for variants in (("glass", "glass_fracture", "glass_liquid"), ("main", "back_fracture", "main_liquid")):
+            drawn = variants[1] if broken else variants[2] if liquid else variants[0]
+            for name in variants:
+                resources.draw_count(name, 3 if name == drawn else 0)
+        # the half-size street and sky that the liquid glass shows bent through its bodies
         resources.draw_count("behind", 3 if liquid and not broken else 0)
-        resources.draw_count("glass_liquid", 3 if liquid and not broken else 0)
-        if liquid and not broken:
-            resources.draw_count("glass", 0)
-            # (and the streets beneath: the moss creeping in the paving's joints compiled in)
-            resources.draw_count("main", 0)
-        resources.draw_count("main_liquid", 3 if liquid and not broken else 0)
-        # (and the wet street's swell: the mirror's liquid variant instead of the plain one)
+        # (and the wet street's swell, fractured or not: the mirror's liquid variant)
         resources.draw_count("mirror", 0 if liquid else 3)
         resources.draw_count("mirror_liquid", 3 if liquid else 0)
         if float(p["fracture"]) >= ALL_FALLEN:
