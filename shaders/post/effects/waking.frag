@@ -228,6 +228,8 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     return world;
 }
 
+#include "waking_room.glsl"
+
 void main() {
     float a = clamp(u_amount, 0.0, 1.0);
     vec2 R = u_resolution;
@@ -244,8 +246,9 @@ void main() {
     float seam = seam_y(q.x);
     float across = clamp(q.x / (0.75 + 0.35 * o), -1.0, 1.0);
     float curve = 1.0 - across * across;
-    float upper = seam + 0.64 * o * curve;
-    float lower = seam - 0.36 * o * curve * curve;
+    // (in the room, `room` 1, the lids go on up and down out of the frame: the eyes wide open)
+    float upper = seam + (0.64 * curve + 0.7 * u_room) * o;
+    float lower = seam - (0.36 * curve * curve + 0.5 * u_room) * o;
 
     // tears: welling up at the lash line and running down the lower lid, each a bead of water
     // at the end of the wet streak it leaves (round 20's reader: "the tears two dots").  Both
@@ -421,10 +424,26 @@ void main() {
     float above = max(p.y - lower, 0.0);
 
     // the world, radiant with the morning
-    vec2 sun;
-    vec3 world = morning(q, R.y, t, o, beat, sun);
+    vec2 sun = vec2(0.3, 0.05);
+    vec3 world = vec3(0.0);
+    if (u_room < 1.0) world = morning(q, R.y, t, o, beat, sun);
+    if (u_room > 0.0) {
+        // (round 29's readers at 191.5 s: "a placeholder", "waking up gasping in a real room
+        // never seen" -- the eyes open from the pillow onto a bedroom at first light, the
+        // window over the sea, swimming in tears that double it and run, the focus pulling in;
+        // `push`: the head lifting toward the window)
+        float tr = clamp(u_tears, 0.0, 1.0);
+        vec2 v = q / (1.0 + 0.8 * u_push) + vec2(0.16, 0.06) * u_push;
+        float drim, dglint;
+        vec2 vb = tear_lenses(v, tr, drim, dglint);
+        vec3 room = bedroom(vb, R.y, t, beat, tr, true);
+        vec3 ghost = bedroom(vb + vec2(0.006, 0.045) * tr, R.y, t, beat, tr, false);
+        room = mix(room, ghost, 0.38 * tr);
+        room = room * (1.0 - 0.7 * drim) + vec3(1.3, 1.1, 0.9) * 0.9 * dglint;
+        world = mix(world, room, u_room);
+    }
     // opening after the dark, the eye is dazzled: the morning blooms out of the glare
-    world *= mix(3.0, 0.75, smoothstep(0.4, 1.0, o));
+    world *= mix(3.0 - 1.6 * u_room, 0.75, smoothstep(0.4, 1.0, o));   // (the room: dazzled less, its darks kept)
     // a wet shine along the lower lid (tears pooling)
     world += vec3(1.0, 0.85, 0.7) * 0.3 * (1.0 - 0.8 * fringe_on) * exp(-above * above * 12000.0) * step(0.0, above);
     // open, the lids fall into their own shadow: a deep warm dark round the world, not a
