@@ -480,7 +480,7 @@ void main() {
                  * smoothstep(0.25, 0.7, o) * (0.75 + 0.5 * beat);
     // (round 26: at 0.07 the drops' rings over the sky read as a lens flare's ghosts -- round
     // 25's readers mark down "lens-flare clip art": a glint of them, no more)
-    lin += vec3(1.4, 0.95, 0.6) * 0.02 * caught;
+    lin += vec3(1.4, 0.95, 0.6) * 0.02 * caught * (1.0 - u_room);   // (the room: its own drops over the eye)
     // the gasp's flash: the light through the lids leaps up and a warm haze rises over them,
     // but the lash line, the vessels and the tears stay in it (a flash, never a blank frame)
     // (round 26: the broad warm haze it raised, bloomed by the lens, read as milk at 190.6 s --

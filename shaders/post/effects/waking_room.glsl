@@ -43,13 +43,19 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     float dwin = box_sd(v - WIN_C, WIN_H);
     float glass = smoothstep(ew, -ew, dwin);
     // the morning through the glass: the window's height holds the sky above the sea
-    vec2 pm = vec2(w.x * 0.52 + 0.02, w.y * 0.36 + 0.03);
+    // (one scale both ways: the sun a round disc, not an oval; it stands in the middle pane,
+    // right of centre, clear of the bars)
+    const float MS = 0.36 / WIN_H.y;
+    const vec2 MO = vec2(0.155, 0.03);
+    vec2 pm = (v - WIN_C) * MS + MO;
     vec2 sun;
     vec3 outside;
     vec2 sun_v;
     if (full) {
         outside = morning(pm, res * WIN_H.y / 0.36, t, 1.0 - defocus, beat, sun);
-        outside *= 0.8;
+        // (the upper panes the clear blue of the morning's zenith over the gold: the room's
+        // one cool colour, so the warm light has something to stand against)
+        outside = outside * 0.8 + vec3(0.012, 0.035, 0.11) * smoothstep(-0.1, 0.9, w.y);
     } else {
         sun = vec2(0.2, HORIZON + 0.08);
         float ds = length(pm - sun);
@@ -57,11 +63,12 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
                 + vec3(0.2, 0.1, 0.05) * step(pm.y, HORIZON);
         outside *= 0.8;
     }
-    sun_v = WIN_C + WIN_H * vec2((sun.x - 0.02) / 0.52, (sun.y - 0.03) / 0.36);
+    sun_v = WIN_C + (sun - MO) / MS;
     float bars = sash(w, ew);
     // the bars black against the dawn; their edges turned to the sun catch it (a thin glint)
     float near_sun = exp(-length(v - sun_v) * 3.5);
-    float edge_lit = smoothstep(ew * 4.0, 0.0, abs(sash(w, ew * 1.0) - 0.5) - 0.25) * bars * (1.0 - bars) * 4.0;
+    // (only in focus: blurred, the glint would spread into a pale bar)
+    float edge_lit = bars * (1.0 - bars) * 4.0 * (1.0 - defocus) * (1.0 - defocus);
     vec3 col = outside * (1.0 - bars) + vec3(1.6, 0.9, 0.45) * 0.5 * edge_lit * near_sun;
 
     // the wall: warm dark, a bounce of the dawn round the window falling off to true black;
@@ -71,7 +78,7 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     wall += vec3(0.5, 0.25, 0.12) * 0.3 * exp(-max(dwin, 0.0) * 40.0) * step(0.0, dwin);
     float sill = smoothstep(ew, -ew, abs(v.y - (WIN_C.y - WIN_H.y - 0.03)) - 0.03) * smoothstep(WIN_H.x + 0.09 + ew, WIN_H.x + 0.09 - ew, abs(v.x - WIN_C.x));
     float sill_top = smoothstep(-ew, ew, v.y - (WIN_C.y - WIN_H.y - 0.015));
-    vec3 sill_col = mix(vec3(0.03, 0.02, 0.02), vec3(1.3, 0.75, 0.4) * (0.4 + 0.6 * exp(-abs(v.x - sun_v.x) * 4.0)), sill_top);
+    vec3 sill_col = mix(vec3(0.03, 0.02, 0.02) * smoothstep(-0.07, 0.0, v.y - (WIN_C.y - WIN_H.y)), vec3(1.3, 0.75, 0.4) * (0.4 + 0.6 * exp(-abs(v.x - sun_v.x) * 4.0)), sill_top);
     wall = mix(wall, vec3(0.06, 0.03, 0.025), frame);
     col = mix(wall, col, glass);
     col = mix(col, sill_col, sill * (1.0 - glass));
@@ -88,7 +95,7 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     fold = mix(fold, 0.5, smoothstep(0.0, 0.6, defocus));     // (unresolved folds blur to their mean)
     float thick = 0.5 + 3.2 * fold * fold * fold;
     vec3 behind = col;                                        // what the sheer is lit by
-    vec3 lit_through = behind * exp(-thick * vec3(0.45, 0.8, 1.3)) * 1.2
+    vec3 lit_through = behind * exp(-thick * vec3(0.4, 0.62, 0.95)) * 1.2
                      + vec3(1.2, 0.62, 0.26) * (0.35 + 0.9 * exp(-length(v - sun_v) * 3.0)) * glass * exp(-thick * 0.9);
     vec3 shade = vec3(0.04, 0.02, 0.014) * (0.3 + 0.7 * (1.0 - fold)) * exp(-max(dwin, 0.0) * 6.0);
     col = mix(col, max(lit_through, shade), fabric);
@@ -100,7 +107,7 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     vec2 mg = v * 9.0 + vec2(0.05 * t, 0.12 * t);
     vec2 mi = floor(mg);
     vec2 mc = mi + 0.35 + 0.3 * hash22(mi);
-    float mote = smoothstep(0.06 + 0.22 * defocus, 0.0, length(mg - mc)) * (1.0 - 0.6 * defocus) * step(0.75, hash11(dot(mi, vec2(7.1, 3.3))));
+    float mote = smoothstep(0.06 + 0.22 * defocus, 0.0, length(mg - mc)) * (1.0 - defocus) * (1.0 - defocus) * step(0.75, hash11(dot(mi, vec2(7.1, 3.3))));
     col += vec3(1.2, 0.8, 0.45) * 0.35 * mote * shaft * (1.0 - 0.6 * glass);
 
     // the bed, close under the eye and soft: the bedclothes' edge a low swell across the frame
@@ -114,7 +121,7 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     patch *= 1.0 - pbar;
     float cloth = 0.5 + 0.5 * sin(v.x * 7.0 + 2.0 * sin(v.y * 11.0 + v.x * 3.0));
     vec3 covers = vec3(0.010, 0.008, 0.013) * (0.5 + 1.0 * cloth)
-                + vec3(1.2, 0.66, 0.34) * 0.55 * patch * (0.4 + 0.6 * cloth);
+                + vec3(1.2, 0.62, 0.3) * 0.42 * patch * (0.35 + 0.65 * cloth);
     // the top of the swell rimmed by the window's light
     covers += vec3(1.0, 0.6, 0.32) * 0.18 * exp(-max(bed_y - v.y, 0.0) * 60.0) * exp(-abs(v.x - sun_v.x) * 2.0);
     col = mix(col, covers, bed);
@@ -144,8 +151,10 @@ vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint) {
         vec2 c = vec2(-0.55 + 0.62 * fk - 0.1 * fk * fk, 0.25 - 0.28 * fk + 0.05 * fk * fk - (0.25 + 0.1 * fk) * (1.0 - amount));
         vec2 d = (v - c) / vec2(r, 1.15 * r);
         float rr = length(d);
-        float inb = smoothstep(1.02, 0.96, rr) * step(0.01, amount);
-        bent = mix(bent, c - (v - c) * (0.7 + 0.3 * rr * rr), inb);
+        float inb = smoothstep(1.02, 0.96, rr) * smoothstep(0.12, 0.3, amount);   // (gone before they shrink to specks)
+        // (a drop is a strong wide-angle lens: it holds the whole window, small and upside
+        // down, squeezed toward its rim)
+        bent = mix(bent, vec2(0.18, 0.02) - (v - c) / r * 0.42 * (1.0 + 0.35 * rr * rr), inb);
         rim = max(rim, inb * smoothstep(0.7, 1.0, rr));
         glint += inb * exp(-dot(d - vec2(-0.35, 0.45), d - vec2(-0.35, 0.45)) * 60.0);
     }
