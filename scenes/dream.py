@@ -626,8 +626,8 @@ dream = Show(
         # as the head lifts toward the window: stills 2 s apart are different pictures)
         "waking.open": [(0, 0.0), (190.95, 0.0), (192.0, 1.0, "in_out_sine")],
         "waking.room": [(0, 1.0)],
-        "waking.tears": [(0, 1.0), (192.0, 1.0), (195.0, 0.0, "in_out_sine")],
-        "waking.push": [(0, 0.0), (193.0, 0.0), (197.0, 1.0, "in_out_sine")],
+        "waking.tears": [(0, 1.0), (191.6, 1.0), (195.0, 0.0, "in_out_sine")],
+        "waking.push": [(0, 0.0), (193.0, 0.0), (197.0, 1.0, "in_sine")],
         # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
         # through them until they open -- round 25: "a muddy red gradient")
         "waking.dawn": [(0, 0.4), (190.5, 0.4), (194.6, 1.0, "in_quad")],

@@ -439,7 +439,7 @@ void main() {
         // window over the sea, swimming in tears that double it and run, the focus pulling in;
         // `push`: the head lifting toward the window)
         float tr = clamp(u_tears, 0.0, 1.0);
-        vec2 v = q / (1.0 + 0.8 * u_push) + vec2(0.16, 0.06) * u_push;
+        vec2 v = q / (1.0 + 1.4 * u_push) + vec2(0.2, 0.05) * u_push;
         float drim, dglint;
         vec2 vb = tear_lenses(v, tr, drim, dglint);
         vec3 room = bedroom(vb, R.y, t, beat, tr, true);
