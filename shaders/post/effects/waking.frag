@@ -172,6 +172,8 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     vec2 slope = vec2(dFdx(c1), dFdy(c1)) * res;
     float soft = 0.05 + 3.0 * blur;
     float cover = smoothstep(0.5 - soft, 0.68 + soft, c1) * smoothstep(0.0, 0.05, up);
+    // (far out of focus the clouds' fine streaks melt into their mean: unresolved, not smeared)
+    cover = mix(cover, 0.3 * smoothstep(0.0, 0.05, up), 0.75 * smoothstep(0.012, 0.045, blur));
     float lit = clamp(0.5 + 0.05 * dot(slope, d / max(ds, 1e-3)), 0.0, 1.0);
     vec3 sky = sky_gradient(up);
     float dh = length(d * vec2(0.5, 3.5));                             // the glow spreads along the horizon
@@ -217,7 +219,10 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     float hz = smoothstep(-0.002 - blur, 0.002 + blur, up);
     vec3 world = mix(sea, sky, hz);
     float ridge = HORIZON + 0.034 * smoothstep(-0.1, -0.75, p.x) * (0.55 + 0.45 * fbm(vec2(p.x * 6.0, 3.0), 3));
-    float land = smoothstep(0.0015 + blur, -0.0015 - blur, p.y - ridge) * step(HORIZON - 0.004, p.y);
+    // (its foot as soft as the focus, and only where the land rises: out of focus, a hard step
+    // at its foot drew a crisp line along the whole horizon)
+    float land = smoothstep(0.0015 + blur, -0.0015 - blur, p.y - ridge) * smoothstep(HORIZON - 0.004 - blur, HORIZON - 0.004 + blur, p.y)
+               * smoothstep(0.0, 0.004, ridge - HORIZON);
     vec3 haze = sky_gradient(0.02) * 0.6;
     vec3 headland = mix(vec3(0.12, 0.05, 0.09), haze, 0.55) + vec3(1.4, 0.7, 0.3) * 0.4 * exp(-abs(ridge - p.y) * 300.0);
     world = mix(world, headland, land);

@@ -59,8 +59,9 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     } else {
         sun = vec2(0.2, HORIZON + 0.08);
         float ds = length(pm - sun);
-        outside = sky_gradient(max(pm.y - HORIZON, 0.0)) * step(HORIZON, pm.y) + vec3(6.0, 4.0, 2.5) * exp(-ds * 60.0)
-                + vec3(0.2, 0.1, 0.05) * step(pm.y, HORIZON);
+        // (its horizon as soft as the focus: a hard step read as a crisp line in the blur)
+        float hz = smoothstep(-0.01 - 0.06 * defocus, 0.01 + 0.06 * defocus, pm.y - HORIZON);
+        outside = mix(vec3(0.2, 0.1, 0.05), sky_gradient(max(pm.y - HORIZON, 0.0)), hz) + vec3(6.0, 4.0, 2.5) * exp(-ds * 60.0);
         outside *= 0.8;
     }
     sun_v = WIN_C + (sun - MO) / MS;
