@@ -884,3 +884,16 @@ def test_the_wakings_stills_two_seconds_apart_are_different_pictures(gl):
     for (t0, f0), (t1, f1) in zip(zip((191.5, 193.5), frames), zip((193.5, 195.5), frames[1:])):
         diff = np.abs(f0 - f1).mean()
         assert diff > 12, f"{t0} and {t1} s alike ({diff:.1f} levels)"
+
+
+def test_the_wakings_blurred_window_has_no_crisp_horizon_line(gl):
+    """Round 30: the eyes open through tears onto the window, the morning far out of focus --
+    but the headland's foot was a hard step, and out of focus it drew a crisp bright line
+    along the whole horizon (a render bug at 1:1), and the clouds' fine streaks read as a
+    smear.  At 192.5 s (960x540) in the right pane, clear of the drops, no row stands out
+    from the rows 2 px above and below by over 5 levels on average across the pane (the
+    line: 15; now about 2)."""
+    (frame,) = render_times(gl, "dream", [192.5], size=(960, 540))
+    pane = frame.astype(float).mean(axis=2)[200:300, 700:770]
+    hp = pane[2:-2] - 0.5 * (pane[:-4] + pane[4:])
+    assert np.abs(hp.mean(axis=1)).max() < 5.0, np.abs(hp.mean(axis=1)).max()
