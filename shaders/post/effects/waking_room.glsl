@@ -80,7 +80,10 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     float sill = smoothstep(ew, -ew, abs(v.y - (WIN_C.y - WIN_H.y - 0.03)) - 0.03) * smoothstep(WIN_H.x + 0.09 + ew, WIN_H.x + 0.09 - ew, abs(v.x - WIN_C.x));
     float sill_top = smoothstep(-ew, ew, v.y - (WIN_C.y - WIN_H.y - 0.015));
     vec3 sill_col = mix(vec3(0.03, 0.02, 0.02) * smoothstep(-0.07, 0.0, v.y - (WIN_C.y - WIN_H.y)), vec3(1.3, 0.75, 0.4) * (0.4 + 0.6 * exp(-abs(v.x - sun_v.x) * 4.0)), sill_top);
-    wall = mix(wall, vec3(0.06, 0.03, 0.025), frame);
+    // (the casing round the glass: painted wood, lit most along the edge nearest the glass
+    // and on the side facing the sun, falling off into the wall's shadow -- not a flat band)
+    float wrap = exp(-max(dwin, 0.0) * 70.0) * (0.6 + 0.4 * exp(-abs(v.x - sun_v.x) * 2.0));
+    wall = mix(wall, vec3(0.03, 0.016, 0.014) + vec3(0.6, 0.33, 0.18) * 0.35 * wrap, frame);
     col = mix(wall, col, glass);
     col = mix(col, sill_col, sill * (1.0 - glass));
 
