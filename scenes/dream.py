@@ -619,7 +619,15 @@ dream = Show(
         # (the waking comes in as a blink: the lids sweep shut on the breath's gasp of light)
         "waking.amount": [(0, 0.0), (190.25, 0.0), (190.55, 1.0)],
         "waking.gasp": [(0, 0.0), (190.45, 0.0), (190.55, 1.0), (190.95, 0.0, "out_quad")],
-        "waking.open": [(0, 0.0), (194.6, 0.0), (196.6, 1.0, "in_out_sine")],
+        # (round 29's readers at 191.5 s: "a placeholder", "no human", "waking up gasping in a
+        # real room never seen" -- the lids' red light is the gasp only; by 192 s the eyes are
+        # open from the pillow onto a bedroom at first light, its window over the sea at
+        # sunrise, swimming in tears (drops, the sight doubled and soft) that clear by 195 s
+        # as the head lifts toward the window: stills 2 s apart are different pictures)
+        "waking.open": [(0, 0.0), (190.95, 0.0), (192.0, 1.0, "in_out_sine")],
+        "waking.room": [(0, 1.0)],
+        "waking.tears": [(0, 1.0), (191.6, 1.0), (195.0, 0.0, "in_out_sine")],
+        "waking.push": [(0, 0.0), (193.0, 0.0), (197.0, 1.0, "in_sine")],
         # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
         # through them until they open -- round 25: "a muddy red gradient")
         "waking.dawn": [(0, 0.4), (190.5, 0.4), (194.6, 1.0, "in_quad")],
@@ -642,7 +650,9 @@ dream = Show(
                       (110, 0.3), (110, 0.15, "step"), (118, 0.15), (118, 0.3, "step"), (121, 0.3), (123, 1.0), (130, 1.0), (133, 0.6),
                       (143, 0.6), (146, 0.25),
                       # (round 28: the howl keeps true blacks round the tear -- "murky haze")
-                      (185, 0.25), (186, 0.1), (189.3, 0.1), (191, 0.25), (194, 0.4), (197, 0.4)],
+                      (185, 0.25), (186, 0.1), (189.3, 0.1),
+                      # (round 30: the room at first light keeps its true blacks -- a lifted wall read grey)
+                      (197, 0.1)],
         # Grain stays a whisper (a few levels): it thickens only where the picture glitches.
         "lens.grain": [(0, 0.07), (120, 0.07), (130, 0.2), (146, 0.08), (197, 0.05)],
     },

@@ -261,6 +261,9 @@ waking = PostEffect(
         Param("gasp", 0.0, 0.0, 1.0, "the gasp: a jolt of the frame and a flash (automate as a short impulse)"),
         Param("bpm", 96.0, 30.0, 180.0, "the pounding heart's tempo"),
         Param("dawn", 1.0, 0.0, 1.0, "the sun coming up behind the shut lids: a hot spot burning gold-white through them (0: none, the lids lit only by the frame)"),
+        Param("room", 0.0, 0.0, 1.0, "what the opening eyes find: 0 the bare sea at dawn through the lids, 1 a bedroom at first light seen from the pillow, its window over the sea (the lids go out of the frame)"),
+        Param("tears", 0.0, 0.0, 1.0, "the room swimming in tears: drops over the eye (lenses), the sight doubled and out of focus (0: dry and sharp)"),
+        Param("push", 0.0, 0.0, 1.0, "the head lifting from the pillow toward the window (0: lying, 1: the window near)"),
     ],
     description="waking: light through closed, veined eyelids pounding with the heart, tears, a gasp, the eyelids opening, dazzled, onto the sun rising out of the sea",
 )

@@ -9,7 +9,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from conftest import render_frames, render_times
+from conftest import render_frames, render_held, render_times
 from visuals.load.paths import SearchPath
 from visuals.load.registry import Registry
 
@@ -127,10 +127,11 @@ def test_the_default_output_is_renders_dream_mp4(tmp_path):
 def test_the_waking_is_a_gasp_a_heartbeat_and_the_world_not_the_sky_again(gl, dream):
     """After the breath: red light through closed lids (red over every other channel over the
     whole frame: since round 26 the middle burns gold-white where the sun is behind the lids),
-    then the eyelids open onto the world at dawn -- not a flat white-out: the dark lids
-    against a bright warm sky and sea."""
+    then the eyelids open onto the world at dawn -- not a flat white-out: the dark room
+    against a bright warm sky and sea.  (Since round 30 the lids are shut for the gasp only,
+    190.5-191 s: their red is read at 190.8 s, not 192.2 s.)"""
     _, show = dream
-    closed, opened = render_times(gl, "dream", [192.2, 196.2], size=(160, 90))
+    closed, opened = render_times(gl, "dream", [190.8, 196.2], size=(160, 90))
     c = closed.reshape(-1, 3).mean(axis=0)
     assert c[0] > 1.8 * c[1] and c[0] > 1.8 * c[2], f"the waking's closed eyes are not red: {c}"
     lum = opened.mean(axis=2)
@@ -138,14 +139,16 @@ def test_the_waking_is_a_gasp_a_heartbeat_and_the_world_not_the_sky_again(gl, dr
     assert opened.std() > 40, f"the eyes open onto a flat white-out: std {opened.std():.1f}"
 
 
-def test_the_waking_holds_the_radiant_closed_lids_and_opens_quickly(dream):
-    """Round 10: the still at 194 s read as "toy houses through the slit of the eyes".  The lids
-    stay shut, lit red with the heartbeat and the tears, until 194.6 s, and then open quickly
-    (wide by 196.2 s), so the half-open slit is a moment, not a quarter of the waking."""
+def test_the_waking_shuts_the_lids_for_the_gasp_and_opens_quickly(dream):
+    """Round 10: the still at 194 s read as "toy houses through the slit of the eyes": the
+    half-open slit is a moment.  (Replaces round 10's test that the red lids held to 194.6 s:
+    round 29's readers gave the held lids at 191.5 s a 2 -- "a gradient with a few curve
+    strokes: a placeholder", "waking up gasping in a real room never seen".  The lids are shut
+    for the gasp only, and the eyes are wide open on the room by 192 s.)"""
     _, show = dream
-    opening = [show.timeline.sample(t).owned["waking"]["open"] for t in (190.6, 193.0, 194.5, 196.2)]
-    assert opening[:3] == [0.0, 0.0, 0.0], opening
-    assert opening[3] > 0.85, opening
+    opening = [show.timeline.sample(t).owned["waking"]["open"] for t in (190.6, 190.9, 192.0, 194.0)]
+    assert opening[:2] == [0.0, 0.0], opening
+    assert opening[2] > 0.95 and opening[3] > 0.95, opening
 
 
 def test_the_sky_passes_into_the_constellations_over_one_land(gl, dream):
@@ -476,13 +479,16 @@ def test_the_serenes_room_goes_down_before_the_aurora_rises(gl, dream):
 def test_the_opening_eyes_show_no_moire_striped_band(gl, dream):
     """Round 20's reader at 194.9 s: "a smeared moire-striped band" where the eyes begin to
     open -- the sea's finest waves, finer than the pixels and than the focus, sampled into
-    stripes, and the lashes over the almond a comb of dark dashes.  Across the band's rows
-    the picture is smooth: no pixel row stands out from its neighbours 3 px either side by
-    more than 3.5 levels on average (it was 5.1 at 320x180; now 2.2)."""
-    (frame,) = render_times(gl, "dream", [194.9], size=(320, 180))
-    band = frame.astype(float).mean(axis=2)[90:130]
+    stripes.  Since round 30 the eyes open onto a room, the sea seen through its window, and
+    the tears' blur pulls in by 195 s (the band the old test read now holds the sash bars and
+    the curtain's folds: it is replaced).  Out of focus, the sea is smooth: at 194.9 s with
+    the tears held half-way (0.6) and the head on the pillow (push 0), across the right
+    pane's sea (320x180) no pixel row stands out from its neighbours 3 px either side by more
+    than 4.2 levels on average (3.4 now; in focus, its glitter, 7.4)."""
+    frame = render_held(gl, "dream", 194.9, (320, 180), "waking", {"tears": 0.6, "push": 0.0})
+    band = frame.mean(axis=2)[95:120, 221:254]
     hp = band[:, 3:-3] - 0.5 * (band[:, :-6] + band[:, 6:])
-    assert np.abs(hp).mean(axis=1).max() < 3.5, np.abs(hp).mean(axis=1).max()
+    assert np.abs(hp).mean(axis=1).max() < 4.2, np.abs(hp).mean(axis=1).max()
 
 
 def test_the_dream_fractures_by_breaking_the_mirror_into_shards(gl):
@@ -526,11 +532,15 @@ def test_the_woman_seen_close_is_not_split_into_colour_ghosts(gl, dream):
 def test_the_tears_on_the_open_lids_are_not_lit_red(gl, dream):
     """Round 21's reader at 196.3 s: "a small red spike at the bottom" -- a tear running down
     the lower lid drew the shut lids' lit red over the open lids' shadow.  Open, a tear shows
-    that shadow and a dimmer glint: at 196.0 s (960x540) the brightest pixel of the lower lid
-    where it runs (the bottom 8 %, 26-38 % across) is 104 levels (143 before)."""
+    that shadow and a dimmer glint.  (Replaces the test of the lower lid's brightest pixel:
+    since round 30 the eyes open wide onto a room, the lids out of the frame, and the bottom
+    of the frame holds the curtain's gold hem and the lit covers.)  No lit red is left there:
+    at 196.0 s (960x540) no pixel of the bottom 8 % is a bright red (over 100 levels of red
+    with under half of it green; the curtain's gold keeps about 0.8)."""
     (frame,) = render_times(gl, "dream", [196.0], size=(960, 540))
-    lid = frame.astype(float)[int(0.92 * 540):, int(0.26 * 960):int(0.38 * 960)]
-    assert lid.mean(axis=2).max() < 120, lid.mean(axis=2).max()
+    low = frame.astype(float)[int(0.92 * 540):]
+    red = (low[..., 0] > 100) & (low[..., 1] < 0.5 * low[..., 0])
+    assert red.sum() == 0, int(red.sum())
 
 
 def test_the_street_shot_holds_one_exposure_where_the_wall_was_cut(dream):
@@ -625,15 +635,15 @@ def test_the_gasp_is_a_flash_through_the_lids_not_milk(gl, dream):
         assert dark < 12, f"{t} s: milk over the gasp (darkest 5 % at {dark:.0f})"
 
 
-def test_the_tears_on_the_lashes_are_no_lens_flare_ghosts(gl, dream):
+def test_the_tears_on_the_lashes_are_no_lens_flare_ghosts(dream):
     """Round 25's readers mark down "lens-flare clip art"; wide open (196.9 s) the waking's
-    drops of light on the lashes were rings over the sky like a lens's ghosts.  A glint of
-    them only: along the top of the sky right of the sun, the brightest pixel stands less than
-    40 levels over the band's median (46 with the rings; about 32 now)."""
-    image, = render_times(gl, "dream", [196.9], size=(320, 180))
-    band = np.asarray(image, np.float32).mean(axis=2)[5:35, 200:250]
-    rise = band.max() - np.median(band)
-    assert rise < 40, f"ghost rings over the morning sky ({rise:.0f} levels)"
+    drops of light on the lashes were rings over the sky like a lens's ghosts.  (Replaces the
+    test of the sky band right of the sun: since round 30 the eyes open onto a room, the lids
+    and their lashes out of the frame, and that band holds the window's bar and the sun's
+    rays.)  The tears over the eye have cleared by 195 s: the closing stills are dry and sharp."""
+    _, show = dream
+    for t in (195.0, 196.0, 196.9):
+        assert show.timeline.sample(t).owned["waking"]["tears"] < 0.01, t
 
 
 def test_the_constellations_close_camera_never_writes_the_water_sign(dream):
@@ -792,10 +802,11 @@ def test_the_resonance_cuts_back_to_the_lake_on_a_long_lens(dream):
 
 def test_the_waking_lids_vessels_are_crimson_not_hair(gl):
     """Round 27's readers at 194.7 s: "the veins look like strands of hair" -- black lines,
-    the deep fan doubling them.  The blood filters the light as blood does (red passes): the
+    the deep fan doubling them.  (Since round 30 the lids are shut only for the gasp: read at
+    190.8 s.)  The blood filters the light as blood does (red passes): the
     darkest twentieth of the lit lid's upper middle keeps its red over 40 levels, crimson
     channels in the glow (before: 31, near-black silhouettes)."""
-    (frame,) = render_times(gl, "dream", [194.7], size=(480, 270))
+    (frame,) = render_times(gl, "dream", [190.8], size=(480, 270))
     a = frame.astype(np.float32)
     h, w = a.shape[:2]
     reg = a[int(0.15 * h):int(0.45 * h), int(0.1 * w):int(0.9 * w)]
@@ -807,9 +818,10 @@ def test_the_waking_lids_vessels_are_crimson_not_hair(gl):
 def test_the_waking_shut_seam_lets_no_grey_streak_through(gl):
     """Round 27's readers at 194.7 s: "a flat dark band crosses the middle".  As the eyes
     begin to open, 1 % of the dazzled world leaked through the still-shut seam, a grey streak
-    along it; the world shows only once the lids part.  Along the seam's left half at 194.7 s
+    along it; the world shows only once the lids part.  (Since round 30 they part at 190.95 s:
+    read at 191.0 s.)  Along the seam's left half
     no row's blue rises over 5.2 levels (before: 6.0; now 4.6): the lids' red light alone."""
-    (frame,) = render_times(gl, "dream", [194.7], size=(480, 270))
+    (frame,) = render_times(gl, "dream", [191.0], size=(480, 270))
     blue = frame.astype(np.float32)[120:190, 10:190, 2].mean(axis=1)
     assert blue.max() < 5.2, np.round(blue, 1)
 
@@ -836,3 +848,52 @@ def test_the_resonances_far_city_is_haze_not_a_row_of_boxes_on_the_horizon(gl):
     rows = np.median(frame.astype(float).mean(axis=2)[150:260], axis=1)
     dip = np.minimum(rows[:-2], rows[2:]) - rows[1:-1]
     assert dip.max() < 2.0, (int(dip.argmax()) + 151, round(float(dip.max()), 1))
+
+
+def _pane_dips(row: np.ndarray, gap: int = 3, depth: float = 15.0) -> int:
+    """How many narrow dark dips (a sash bar against the bright glass) a row of luminance
+    holds: pixels darker by `depth` than the row `gap` pixels to either side."""
+    dip = np.minimum(row[:-2 * gap], row[2 * gap:]) - row[gap:-gap]
+    hits = np.flatnonzero(dip > depth)
+    return int((np.diff(hits) > gap).sum() + 1) if hits.size else 0
+
+
+def test_the_waking_opens_onto_a_window_at_dawn_in_a_dark_room(gl):
+    """Round 29's readers at 191.5 s (2 and 2): "mostly a gradient with a few curve strokes and
+    two small drops: a placeholder", "no human", "waking up gasping in a real room never
+    seen".  The eyes open from the pillow onto a bedroom at first light: at 194.6 s (320x180)
+    the window's upper panes are the night's last blue (blue over red) divided by the dark
+    sash bars (two or more narrow dips across its middle row), the sun a highlight (near
+    white) and the wall a true black (its darkest 5 % under 12 levels).  (Before: the red
+    lids, no blue pane and no bars.)"""
+    (frame,) = render_times(gl, "dream", [194.6], size=(320, 180))
+    a = frame.astype(np.float32)
+    pane = a[10:30, 175:260]
+    assert pane[..., 2].mean() > pane[..., 0].mean(), pane.reshape(-1, 3).mean(axis=0)
+    lum = a.mean(axis=2)
+    assert _pane_dips(lum[50, 100:300]) >= 2, "no sash bars across the window"
+    assert np.percentile(lum, 5) < 12 and lum.max() > 235, (np.percentile(lum, 5), lum.max())
+
+
+def test_the_wakings_stills_two_seconds_apart_are_different_pictures(gl):
+    """Round 30's brief: "no two stills of a movement looking alike"; round 29's five stills of
+    the shut lids (190.6-194.6 s) were one red picture.  191.5, 193.5 and 195.5 s (160x90) each
+    differ from the next by over 12 levels on average: the eyes opening through tears, the
+    room clearing, the head lifting toward the window (before: 191.5 and 193.5 s under 6)."""
+    frames = [f.astype(np.float32) for f in render_times(gl, "dream", [191.5, 193.5, 195.5], size=(160, 90))]
+    for (t0, f0), (t1, f1) in zip(zip((191.5, 193.5), frames), zip((193.5, 195.5), frames[1:])):
+        diff = np.abs(f0 - f1).mean()
+        assert diff > 12, f"{t0} and {t1} s alike ({diff:.1f} levels)"
+
+
+def test_the_wakings_blurred_window_has_no_crisp_horizon_line(gl):
+    """Round 30: the eyes open through tears onto the window, the morning far out of focus --
+    but the headland's foot was a hard step, and out of focus it drew a crisp bright line
+    along the whole horizon (a render bug at 1:1), and the clouds' fine streaks read as a
+    smear.  At 192.5 s (960x540) in the right pane, clear of the drops, no row stands out
+    from the rows 2 px above and below by over 5 levels on average across the pane (the
+    line: 15; now about 2)."""
+    (frame,) = render_times(gl, "dream", [192.5], size=(960, 540))
+    pane = frame.astype(float).mean(axis=2)[200:300, 700:770]
+    hp = pane[2:-2] - 0.5 * (pane[:-4] + pane[4:])
+    assert np.abs(hp.mean(axis=1)).max() < 5.0, np.abs(hp.mean(axis=1)).max()

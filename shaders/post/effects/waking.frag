@@ -172,6 +172,8 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     vec2 slope = vec2(dFdx(c1), dFdy(c1)) * res;
     float soft = 0.05 + 3.0 * blur;
     float cover = smoothstep(0.5 - soft, 0.68 + soft, c1) * smoothstep(0.0, 0.05, up);
+    // (far out of focus the clouds' fine streaks melt into their mean: unresolved, not smeared)
+    cover = mix(cover, 0.3 * smoothstep(0.0, 0.05, up), 0.75 * smoothstep(0.012, 0.045, blur));
     float lit = clamp(0.5 + 0.05 * dot(slope, d / max(ds, 1e-3)), 0.0, 1.0);
     vec3 sky = sky_gradient(up);
     float dh = length(d * vec2(0.5, 3.5));                             // the glow spreads along the horizon
@@ -217,7 +219,10 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     float hz = smoothstep(-0.002 - blur, 0.002 + blur, up);
     vec3 world = mix(sea, sky, hz);
     float ridge = HORIZON + 0.034 * smoothstep(-0.1, -0.75, p.x) * (0.55 + 0.45 * fbm(vec2(p.x * 6.0, 3.0), 3));
-    float land = smoothstep(0.0015 + blur, -0.0015 - blur, p.y - ridge) * step(HORIZON - 0.004, p.y);
+    // (its foot as soft as the focus, and only where the land rises: out of focus, a hard step
+    // at its foot drew a crisp line along the whole horizon)
+    float land = smoothstep(0.0015 + blur, -0.0015 - blur, p.y - ridge) * smoothstep(HORIZON - 0.004 - blur, HORIZON - 0.004 + blur, p.y)
+               * smoothstep(0.0, 0.004, ridge - HORIZON);
     vec3 haze = sky_gradient(0.02) * 0.6;
     vec3 headland = mix(vec3(0.12, 0.05, 0.09), haze, 0.55) + vec3(1.4, 0.7, 0.3) * 0.4 * exp(-abs(ridge - p.y) * 300.0);
     world = mix(world, headland, land);
@@ -227,6 +232,8 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     world += vec3(1.6, 1.1, 0.7) * glare;
     return world;
 }
+
+#include "waking_room.glsl"
 
 void main() {
     float a = clamp(u_amount, 0.0, 1.0);
@@ -244,147 +251,154 @@ void main() {
     float seam = seam_y(q.x);
     float across = clamp(q.x / (0.75 + 0.35 * o), -1.0, 1.0);
     float curve = 1.0 - across * across;
-    float upper = seam + 0.64 * o * curve;
-    float lower = seam - 0.36 * o * curve * curve;
+    // (in the room, `room` 1, the lids go on up and down out of the frame: the eyes wide open)
+    float upper = seam + (0.64 * curve + 0.7 * u_room) * o;
+    float lower = seam - (0.36 * curve * curve + 0.5 * u_room) * o;
 
-    // tears: welling up at the lash line and running down the lower lid, each a bead of water
-    // at the end of the wet streak it leaves (round 20's reader: "the tears two dots").  Both
-    // are lenses: the bead a dome that magnifies the lit lid and its vessels under it, with a
-    // dark meniscus rim, a hard highlight of the light behind the viewer's shoulder and a
-    // bright caustic spot on the lid under it; the streak a thin wet rope that bends the lid a
-    // little, a fine glint along its lit edge, a darker line along its shadowed one.
-    float fall = seam - q.y;                                    // how far below the seam
-    float reach1 = 0.12 + 0.33 * fract(t * 0.11 + 0.3);          // each tear runs on, and wells again
-    float reach2 = 0.08 + 0.3 * fract(t * 0.09 + 0.75);
+    // (wide open on the room, with no gasp, the lids are out of the frame: none of them is
+    // drawn -- a uniform branch, skipped for every pixel alike)
+    bool lids_seen = u_room < 1.0 || o < 1.0 || u_gasp > 0.0;
     vec2 bend = vec2(0.0);
-    float tear = 0.0, spec = 0.0, rimd = 0.0, caustic = 0.0;
-    for (int k = 0; k < 2; ++k) {
-        float reach = k == 0 ? reach1 : reach2;
-        // (round 27's readers at 194.7 s: "the tear drops tiny pasted-on spheres": full,
-        // heavy drops, lenses the lid is seen through)
-        // (open, they run on down the cheeks: smaller, out of the lids' shadow -- round 21)
-        float big = 1.0 - 0.45 * smoothstep(0.1, 0.6, o);
-        float w = (k == 0 ? 0.017 : 0.014) * big;              // the streak's half width
-        float rb = (k == 0 ? 0.062 : 0.052) * big;              // the bead's radius
-        // the track: each tear's x wanders as it runs down (fall -> x)
-        float tx = k == 0 ? q.x + 0.3 + 0.018 * sin(fall * 11.0 + 1.0) + 0.05 * fall
-                          : q.x - 0.4 + 0.014 * sin(fall * 15.0 - 0.5) - 0.04 * fall;
-        float fc = max(reach - rb, 0.0);                        // the bead's centre, below the seam
-        float cx = k == 0 ? -0.3 - 0.018 * sin(fc * 11.0 + 1.0) - 0.05 * fc
-                          : 0.4 - 0.014 * sin(fc * 15.0 - 0.5) + 0.04 * fc;
-        vec2 c = vec2(cx, seam_y(cx) - fc);
-        // the streak, from the lash line down to the bead (thinning as the water runs out)
-        float run = smoothstep(-0.004, 0.01, fall) * smoothstep(fc + 0.2 * rb, fc - 0.4 * rb, fall);
-        float wk = w * (0.75 + 0.25 * smoothstep(0.0, 0.2, fall));
-        float u = tx / wk;
-        // (the trail is wettest just behind the bead and has all but dried toward the lash
-        // line: a dark-edged rope from the lashes to the bead read to four readers as "tears
-        // hanging like pins on strings")
-        float fresh = smoothstep(0.0, max(fc, 1e-3), fall);
-        run *= 0.12 + 0.88 * fresh * fresh;
-        float rope = sqrt(max(1.0 - u * u, 0.0)) * run;
-        float aa = 1.5 / (R.y * wk);                            // (a pixel across the streak)
-        float in_s = smoothstep(1.0 + aa, 1.0 - aa, abs(u)) * run;
-        bend.x += 0.45 * u * wk * rope;
-        spec += in_s * 0.12 * exp(-(u + 0.5) * (u + 0.5) * 40.0);
-        caustic += 0.5 * rope * rope;
-        rimd = max(rimd, in_s * smoothstep(0.55, 1.0, abs(u)) * (u > 0.0 ? 0.3 : 0.15));
-        // the bead: a dome a little longer than wide, pulled up into its streak
-        vec2 d = (q - c) / vec2(rb, rb * 1.2);
-        d.y += 0.25 * max(d.y, 0.0) * max(d.y, 0.0);
-        float r = length(d);
-        float aab = 1.5 / (R.y * rb);
-        float in_b = smoothstep(1.0 + aab, 1.0 - aab, r);
-        float z = sqrt(max(1.0 - r * r, 0.0));
-        // (round 29b's readers at 192.7 s: "the drops don't refract" -- a bead of water is a
-        // strong lens: the glow behind it seen through it inverted and magnified, near twice
-        // at the middle, gathering toward the rim, where the dark meniscus hides the turn)
-        bend += -(q - c) * (1.0 + 0.55 * z) * in_b;
-        vec3 nrm = normalize(vec3(d * 1.3, max(z, 0.05)));
-        vec3 light_dir = normalize(vec3(-0.45, 0.6, 0.66));
-        float h = pow(max(dot(reflect(vec3(0.0, 0.0, -1.0), nrm), light_dir), 0.0), 50.0);
-        spec += in_b * 2.6 * h;
-        // and a crisp rim of light along its lit upper edge (the light behind the shoulder
-        // grazing the meniscus): a thin arc, a pixel or two wide, brightest toward the light
-        // (only once the bead has run clear of the lash line: no bright stroke under it)
-        float arc = smoothstep(0.9 - aab, 0.94, r) * smoothstep(1.0, 0.96 - aab, r) * smoothstep(0.12, 0.18, fc - 1.2 * rb)
-                  * (1.0 - smoothstep(0.3, 0.8, o));          // (open, the drops run in the lids' shadow: no rim)
-        spec += 1.2 * arc * pow(max(dot(d / max(r, 1e-3), normalize(vec2(-0.3, 0.95))), 0.0), 10.0);
-        // (inside, the light the dome gathers pools in a bright crescent at its lower side)
-        caustic += 1.1 * in_b * smoothstep(0.25, 0.85, r) * smoothstep(0.1, -0.7, d.y);
-        rimd = max(rimd, in_b * (0.35 + 0.45 * smoothstep(0.5, -0.5, d.y - 0.4 * d.x)) * smoothstep(0.72, 0.98, r));
-        // the light the lens gathers, thrown onto the lid just below the bead's middle
-        vec2 cd = (q - c - vec2(0.1, -0.35) * rb) / rb;
-        caustic += 0.9 * exp(-dot(cd, cd) * 9.0) * (0.5 + 0.5 * in_b);
-        tear = max(tear, max(in_s, in_b));
-    }
-    vec2 uv = (q * R.y + 0.5 * R) / R + bend;
+    float tear = 0.0, spec = 0.0, rimd = 0.0, caustic = 0.0, glow = 0.0, sunlit = 0.0;
+    vec3 lid = vec3(0.0);
+    if (lids_seen) {
+        // tears: welling up at the lash line and running down the lower lid, each a bead of water
+        // at the end of the wet streak it leaves (round 20's reader: "the tears two dots").  Both
+        // are lenses: the bead a dome that magnifies the lit lid and its vessels under it, with a
+        // dark meniscus rim, a hard highlight of the light behind the viewer's shoulder and a
+        // bright caustic spot on the lid under it; the streak a thin wet rope that bends the lid a
+        // little, a fine glint along its lit edge, a darker line along its shadowed one.
+        float fall = seam - q.y;                                    // how far below the seam
+        float reach1 = 0.12 + 0.33 * fract(t * 0.11 + 0.3);          // each tear runs on, and wells again
+        float reach2 = 0.08 + 0.3 * fract(t * 0.09 + 0.75);
+        for (int k = 0; k < 2; ++k) {
+            float reach = k == 0 ? reach1 : reach2;
+            // (round 27's readers at 194.7 s: "the tear drops tiny pasted-on spheres": full,
+            // heavy drops, lenses the lid is seen through)
+            // (open, they run on down the cheeks: smaller, out of the lids' shadow -- round 21)
+            float big = 1.0 - 0.45 * smoothstep(0.1, 0.6, o);
+            float w = (k == 0 ? 0.017 : 0.014) * big;              // the streak's half width
+            float rb = (k == 0 ? 0.062 : 0.052) * big;              // the bead's radius
+            // the track: each tear's x wanders as it runs down (fall -> x)
+            float tx = k == 0 ? q.x + 0.3 + 0.018 * sin(fall * 11.0 + 1.0) + 0.05 * fall
+                              : q.x - 0.4 + 0.014 * sin(fall * 15.0 - 0.5) - 0.04 * fall;
+            float fc = max(reach - rb, 0.0);                        // the bead's centre, below the seam
+            float cx = k == 0 ? -0.3 - 0.018 * sin(fc * 11.0 + 1.0) - 0.05 * fc
+                              : 0.4 - 0.014 * sin(fc * 15.0 - 0.5) + 0.04 * fc;
+            vec2 c = vec2(cx, seam_y(cx) - fc);
+            // the streak, from the lash line down to the bead (thinning as the water runs out)
+            float run = smoothstep(-0.004, 0.01, fall) * smoothstep(fc + 0.2 * rb, fc - 0.4 * rb, fall);
+            float wk = w * (0.75 + 0.25 * smoothstep(0.0, 0.2, fall));
+            float u = tx / wk;
+            // (the trail is wettest just behind the bead and has all but dried toward the lash
+            // line: a dark-edged rope from the lashes to the bead read to four readers as "tears
+            // hanging like pins on strings")
+            float fresh = smoothstep(0.0, max(fc, 1e-3), fall);
+            run *= 0.12 + 0.88 * fresh * fresh;
+            float rope = sqrt(max(1.0 - u * u, 0.0)) * run;
+            float aa = 1.5 / (R.y * wk);                            // (a pixel across the streak)
+            float in_s = smoothstep(1.0 + aa, 1.0 - aa, abs(u)) * run;
+            bend.x += 0.45 * u * wk * rope;
+            spec += in_s * 0.12 * exp(-(u + 0.5) * (u + 0.5) * 40.0);
+            caustic += 0.5 * rope * rope;
+            rimd = max(rimd, in_s * smoothstep(0.55, 1.0, abs(u)) * (u > 0.0 ? 0.3 : 0.15));
+            // the bead: a dome a little longer than wide, pulled up into its streak
+            vec2 d = (q - c) / vec2(rb, rb * 1.2);
+            d.y += 0.25 * max(d.y, 0.0) * max(d.y, 0.0);
+            float r = length(d);
+            float aab = 1.5 / (R.y * rb);
+            float in_b = smoothstep(1.0 + aab, 1.0 - aab, r);
+            float z = sqrt(max(1.0 - r * r, 0.0));
+            // (round 29b's readers at 192.7 s: "the drops don't refract" -- a bead of water is a
+            // strong lens: the glow behind it seen through it inverted and magnified, near twice
+            // at the middle, gathering toward the rim, where the dark meniscus hides the turn)
+            bend += -(q - c) * (1.0 + 0.55 * z) * in_b;
+            vec3 nrm = normalize(vec3(d * 1.3, max(z, 0.05)));
+            vec3 light_dir = normalize(vec3(-0.45, 0.6, 0.66));
+            float h = pow(max(dot(reflect(vec3(0.0, 0.0, -1.0), nrm), light_dir), 0.0), 50.0);
+            spec += in_b * 2.6 * h;
+            // and a crisp rim of light along its lit upper edge (the light behind the shoulder
+            // grazing the meniscus): a thin arc, a pixel or two wide, brightest toward the light
+            // (only once the bead has run clear of the lash line: no bright stroke under it)
+            float arc = smoothstep(0.9 - aab, 0.94, r) * smoothstep(1.0, 0.96 - aab, r) * smoothstep(0.12, 0.18, fc - 1.2 * rb)
+                      * (1.0 - smoothstep(0.3, 0.8, o));          // (open, the drops run in the lids' shadow: no rim)
+            spec += 1.2 * arc * pow(max(dot(d / max(r, 1e-3), normalize(vec2(-0.3, 0.95))), 0.0), 10.0);
+            // (inside, the light the dome gathers pools in a bright crescent at its lower side)
+            caustic += 1.1 * in_b * smoothstep(0.25, 0.85, r) * smoothstep(0.1, -0.7, d.y);
+            rimd = max(rimd, in_b * (0.35 + 0.45 * smoothstep(0.5, -0.5, d.y - 0.4 * d.x)) * smoothstep(0.72, 0.98, r));
+            // the light the lens gathers, thrown onto the lid just below the bead's middle
+            vec2 cd = (q - c - vec2(0.1, -0.35) * rb) / rb;
+            caustic += 0.9 * exp(-dot(cd, cd) * 9.0) * (0.5 + 0.5 * in_b);
+            tear = max(tear, max(in_s, in_b));
+        }
+        vec2 uv = (q * R.y + 0.5 * R) / R + bend;
 
-    // what the closed eye sees: the light, blurred to nothing but its brightness
-    vec3 sharp = decode(texture(u_input, clamp(uv, 0.0, 1.0)).rgb);
-    vec3 soft = vec3(0.0);
-    for (int k = 0; k < 4; k++) {
-        float ang = float(k) * (TAU / 4.0) + 0.4;
-        vec2 off = vec2(cos(ang), sin(ang)) * 0.09 * vec2(R.y / R.x, 1.0);
-        soft += decode(texture(u_input, clamp(uv + off, 0.0, 1.0)).rgb);
-    }
-    soft = 0.3 * sharp + 0.7 * soft / 4.0;
-    // (compressed: a white frame behind the lids lights them, it does not burn them out)
-    float light = 1.0 - exp(-1.2 * luma(soft));
+        // what the closed eye sees: the light, blurred to nothing but its brightness
+        vec3 sharp = decode(texture(u_input, clamp(uv, 0.0, 1.0)).rgb);
+        vec3 soft = vec3(0.0);
+        for (int k = 0; k < 4; k++) {
+            float ang = float(k) * (TAU / 4.0) + 0.4;
+            vec2 off = vec2(cos(ang), sin(ang)) * 0.09 * vec2(R.y / R.x, 1.0);
+            soft += decode(texture(u_input, clamp(uv + off, 0.0, 1.0)).rgb);
+        }
+        soft = 0.3 * sharp + 0.7 * soft / 4.0;
+        // (compressed: a white frame behind the lids lights them, it does not burn them out)
+        float light = 1.0 - exp(-1.2 * luma(soft));
 
-    // the lids lit from behind: glowing orange at the thin middle of the upper lid, red, then
-    // crimson and dark towards the brow and the cheek; the skin a little mottled
-    vec2 qs = q + bend;
-    vec2 e = vec2(qs.x * 0.95, (qs.y - 0.05) * 1.45);
-    float glow = (0.55 + 0.7 * light) * (0.7 + 0.42 * beat) * exp(-dot(e, e) * 2.6);
-    glow *= 0.86 + 0.28 * vnoise(qs * 7.0 + 3.0);
-    // (round 20's reader: "a flat orange wash" -- the lids drape over the round of the eye,
-    // thinnest, so brightest and warmest, over its crown, thicker and darker toward the brow,
-    // the cheek and the corners)
-    vec2 ball = vec2(qs.x / 1.0, (qs.y - seam - 0.05) / 0.75);
-    float crown = sqrt(max(1.0 - dot(ball, ball), 0.0));
-    glow *= 0.45 + 0.55 * crown;
-    glow *= 1.0 - 0.22 * smoothstep(0.0, -0.1, qs.y - seam);    // the lower lid is thicker
-    // (round 25's readers: "a muddy red gradient" -- a ramp of colours painted by brightness.
-    // Now the light is a light and the skin filters it as skin does: the sun low behind the
-    // lids, high right, where the opening eyes will find it, is a hot spot growing with the
-    // dawn (`dawn`) and pounding with the heart; what comes through is that light times the
-    // lid's transmittance exp(-thickness x sigma) -- red passes, green less, blue hardly --
-    // so the thin crown over the sun burns gold-white, the lid reddens as it thickens and the
-    // brow, the cheek and the corners sink to true black: highlights and blacks in one frame.)
-    vec2 hs = (qs - vec2(0.17, 0.0 + 0.09 * u_dawn)) * vec2(1.0, 1.35);     // (rising with the dawn)
-    float sunlit = u_dawn * (0.75 + 0.4 * beat) * (exp(-dot(hs, hs) * 16.0) + 1.5 * exp(-dot(hs, hs) * 90.0));
-    float inten = (1.1 * glow + 4.0 * sunlit * (0.5 + 0.5 * crown)) * (0.8 + 0.45 * beat);   // (the heart pounding in the light)
-    float thick = 0.45 + 2.6 * (1.0 - crown) + 0.45 * smoothstep(0.0, -0.1, qs.y - seam)
-                + 0.3 * vnoise(qs * 4.0 + 11.0) - 0.25 * smoothstep(0.3, 1.5, sunlit);
-    // the vessels: dark crimson, swelling and darkening as each beat pushes the blood through
-    // (round 18's reader: "a flat red field" -- the vessels at two depths: deep in the lid a
-    // second fan, wide, blurred by the skin over it and plum-dark, the blood reaching it a
-    // moment after the surface's; over it the surface vessels, crisp)
-    float beat_deep = heartbeat(t - 0.09, u_bpm);
-    float vd = vessels(vec2(qs.x * 0.92, 0.02 - qs.y * 1.15), beat_deep, 2.2, 1.0 / R.y);
-    float v = vessels(qs, beat, 0.0, 1.0 / R.y);
-    // and between them the capillaries: a fine branching net (the crests of a ridged
-    // fractal), faint, plum-dark, showing most where the lid is thinnest and lit brightest
-    float cap = ridged(qs * vec2(5.0, 7.0) + vec2(2.0, 0.5), 2);
-    float capl = smoothstep(0.47, 0.66, cap) * smoothstep(0.2, 0.8, glow) * (1.0 - v);
-    // (the blood filters the light as the skin does, only more: the vessels stand dark against
-    // the lit lid, darkest where it burns brightest -- silhouettes, not red lines on red)
-    vec3 skin = thick * vec3(0.85, 3.4, 7.0);
-    // (round 27's readers at 194.7 s: "the veins look like strands of hair" -- dark lines in
-    // doubled fans: the blood filters as blood does, red passing, so the vessels are deep
-    // crimson channels in the glow, and the blurred deep fan is a faint plum shade under them)
-    vec3 blood = vec3(0.55, 3.2, 4.2) * (vd * (0.18 + 0.1 * beat_deep) + v * (0.9 + 0.35 * beat))
-               + vec3(0.5, 0.9, 1.0) * capl * (0.3 + 0.15 * beat);
-    vec3 lid = inten * exp(-skin - blood) * vec3(1.5, 1.15, 1.0);
-    // the lash line: the lids pressed together, in their own shadow
-    float margin_d = min(abs(qs.y - upper), abs(qs.y - lower));
-    // (soft: the lids' crease is in their own shadow, never an inked line)
-    // (round 27's readers: "a flat dark band crosses the middle" -- a thin crease, deepest
-    // where the lids meet over the eye, fading toward the corners)
-    // (round 29's readers at 192.7 s: "a hard horizontal seam" -- the crease a wide soft
-    // shade, the lids rounding into it, not a pencil line)
-    lid *= 1.0 - 0.4 * exp(-margin_d * margin_d * 1800.0) * (1.0 - 0.6 * abs(clamp(qs.x, -1.0, 1.0)));
+        // the lids lit from behind: glowing orange at the thin middle of the upper lid, red, then
+        // crimson and dark towards the brow and the cheek; the skin a little mottled
+        vec2 qs = q + bend;
+        vec2 e = vec2(qs.x * 0.95, (qs.y - 0.05) * 1.45);
+        glow = (0.55 + 0.7 * light) * (0.7 + 0.42 * beat) * exp(-dot(e, e) * 2.6);
+        glow *= 0.86 + 0.28 * vnoise(qs * 7.0 + 3.0);
+        // (round 20's reader: "a flat orange wash" -- the lids drape over the round of the eye,
+        // thinnest, so brightest and warmest, over its crown, thicker and darker toward the brow,
+        // the cheek and the corners)
+        vec2 ball = vec2(qs.x / 1.0, (qs.y - seam - 0.05) / 0.75);
+        float crown = sqrt(max(1.0 - dot(ball, ball), 0.0));
+        glow *= 0.45 + 0.55 * crown;
+        glow *= 1.0 - 0.22 * smoothstep(0.0, -0.1, qs.y - seam);    // the lower lid is thicker
+        // (round 25's readers: "a muddy red gradient" -- a ramp of colours painted by brightness.
+        // Now the light is a light and the skin filters it as skin does: the sun low behind the
+        // lids, high right, where the opening eyes will find it, is a hot spot growing with the
+        // dawn (`dawn`) and pounding with the heart; what comes through is that light times the
+        // lid's transmittance exp(-thickness x sigma) -- red passes, green less, blue hardly --
+        // so the thin crown over the sun burns gold-white, the lid reddens as it thickens and the
+        // brow, the cheek and the corners sink to true black: highlights and blacks in one frame.)
+        vec2 hs = (qs - vec2(0.17, 0.0 + 0.09 * u_dawn)) * vec2(1.0, 1.35);     // (rising with the dawn)
+        sunlit = u_dawn * (0.75 + 0.4 * beat) * (exp(-dot(hs, hs) * 16.0) + 1.5 * exp(-dot(hs, hs) * 90.0));
+        float inten = (1.1 * glow + 4.0 * sunlit * (0.5 + 0.5 * crown)) * (0.8 + 0.45 * beat);   // (the heart pounding in the light)
+        float thick = 0.45 + 2.6 * (1.0 - crown) + 0.45 * smoothstep(0.0, -0.1, qs.y - seam)
+                    + 0.3 * vnoise(qs * 4.0 + 11.0) - 0.25 * smoothstep(0.3, 1.5, sunlit);
+        // the vessels: dark crimson, swelling and darkening as each beat pushes the blood through
+        // (round 18's reader: "a flat red field" -- the vessels at two depths: deep in the lid a
+        // second fan, wide, blurred by the skin over it and plum-dark, the blood reaching it a
+        // moment after the surface's; over it the surface vessels, crisp)
+        float beat_deep = heartbeat(t - 0.09, u_bpm);
+        float vd = vessels(vec2(qs.x * 0.92, 0.02 - qs.y * 1.15), beat_deep, 2.2, 1.0 / R.y);
+        float v = vessels(qs, beat, 0.0, 1.0 / R.y);
+        // and between them the capillaries: a fine branching net (the crests of a ridged
+        // fractal), faint, plum-dark, showing most where the lid is thinnest and lit brightest
+        float cap = ridged(qs * vec2(5.0, 7.0) + vec2(2.0, 0.5), 2);
+        float capl = smoothstep(0.47, 0.66, cap) * smoothstep(0.2, 0.8, glow) * (1.0 - v);
+        // (the blood filters the light as the skin does, only more: the vessels stand dark against
+        // the lit lid, darkest where it burns brightest -- silhouettes, not red lines on red)
+        vec3 skin = thick * vec3(0.85, 3.4, 7.0);
+        // (round 27's readers at 194.7 s: "the veins look like strands of hair" -- dark lines in
+        // doubled fans: the blood filters as blood does, red passing, so the vessels are deep
+        // crimson channels in the glow, and the blurred deep fan is a faint plum shade under them)
+        vec3 blood = vec3(0.55, 3.2, 4.2) * (vd * (0.18 + 0.1 * beat_deep) + v * (0.9 + 0.35 * beat))
+                   + vec3(0.5, 0.9, 1.0) * capl * (0.3 + 0.15 * beat);
+        lid = inten * exp(-skin - blood) * vec3(1.5, 1.15, 1.0);
+        // the lash line: the lids pressed together, in their own shadow
+        float margin_d = min(abs(qs.y - upper), abs(qs.y - lower));
+        // (soft: the lids' crease is in their own shadow, never an inked line)
+        // (round 27's readers: "a flat dark band crosses the middle" -- a thin crease, deepest
+        // where the lids meet over the eye, fading toward the corners)
+        // (round 29's readers at 192.7 s: "a hard horizontal seam" -- the crease a wide soft
+        // shade, the lids rounding into it, not a pencil line)
+        lid *= 1.0 - 0.4 * exp(-margin_d * margin_d * 1800.0) * (1.0 - 0.6 * abs(clamp(qs.x, -1.0, 1.0)));
+    }
 
     // the eyes open onto the world through the almond between the lids
     // (lids out of focus; open, the eye looks past them into the distance, so they blur most)
@@ -421,10 +435,26 @@ void main() {
     float above = max(p.y - lower, 0.0);
 
     // the world, radiant with the morning
-    vec2 sun;
-    vec3 world = morning(q, R.y, t, o, beat, sun);
+    vec2 sun = vec2(0.3, 0.05);
+    vec3 world = vec3(0.0);
+    if (u_room < 1.0) world = morning(q, R.y, t, o, beat, sun);
+    if (u_room > 0.0) {
+        // (round 29's readers at 191.5 s: "a placeholder", "waking up gasping in a real room
+        // never seen" -- the eyes open from the pillow onto a bedroom at first light, the
+        // window over the sea, swimming in tears that double it and run, the focus pulling in;
+        // `push`: the head lifting toward the window)
+        float tr = clamp(u_tears, 0.0, 1.0);
+        vec2 v = q / (1.0 + 1.4 * u_push) + vec2(0.2, 0.05) * u_push;
+        float drim, dglint;
+        vec2 vb = tear_lenses(v, tr, drim, dglint);
+        vec3 room = bedroom(vb, R.y, t, beat, tr, true);
+        vec3 ghost = bedroom(vb + vec2(0.006, 0.045) * tr, R.y, t, beat, tr, false);
+        room = mix(room, ghost, 0.38 * tr);
+        room = room * (1.0 - 0.7 * drim) + vec3(1.3, 1.1, 0.9) * 0.9 * dglint;
+        world = mix(world, room, u_room);
+    }
     // opening after the dark, the eye is dazzled: the morning blooms out of the glare
-    world *= mix(3.0, 0.75, smoothstep(0.4, 1.0, o));
+    world *= mix(3.0 - 1.6 * u_room, 0.75, smoothstep(0.4, 1.0, o));   // (the room: dazzled less, its darks kept)
     // a wet shine along the lower lid (tears pooling)
     world += vec3(1.0, 0.85, 0.7) * 0.3 * (1.0 - 0.8 * fringe_on) * exp(-above * above * 12000.0) * step(0.0, above);
     // open, the lids fall into their own shadow: a deep warm dark round the world, not a
@@ -461,7 +491,7 @@ void main() {
                  * smoothstep(0.25, 0.7, o) * (0.75 + 0.5 * beat);
     // (round 26: at 0.07 the drops' rings over the sky read as a lens flare's ghosts -- round
     // 25's readers mark down "lens-flare clip art": a glint of them, no more)
-    lin += vec3(1.4, 0.95, 0.6) * 0.02 * caught;
+    lin += vec3(1.4, 0.95, 0.6) * 0.02 * caught * (1.0 - u_room);   // (the room: its own drops over the eye)
     // the gasp's flash: the light through the lids leaps up and a warm haze rises over them,
     // but the lash line, the vessels and the tears stay in it (a flash, never a blank frame)
     // (round 26: the broad warm haze it raised, bloomed by the lens, read as milk at 190.6 s --
