@@ -17,9 +17,6 @@
 #include "../../lib/sdf.glsl"
 #include "sky.glsl"
 #ifdef SKY_KALEIDO
-#ifndef KALEIDO_CELLS
-#define KALEIDO_CELLS 4.0
-#endif
 #include "kaleido.glsl"
 uniform float u_kaleido_flow;   // the glass's unfolding clock (scenes/sky.py, wrapped)
 #endif
@@ -251,42 +248,66 @@ void main() {
     // (only the discs: a moon's shadow veil, at most 0.8, goes dark with the sky round it)
 
 #ifdef SKY_KALEIDO
-    // (round 28: "the sky is a KALEIDOSCOPE of inverted colours" and the film showed none) the
-    // inverted sky itself seen through a kaleidoscope's mirrors (kaleido.glsl): its clouds
-    // broken into fine crystalline facets, each a mirrored window on the clouds near it, in the
-    // inverted palette -- violet where the gas is thin, emerald where it gathers, a little gold
-    // at its brightest hearts -- each facet tilted its own way to the light, the mirrors' seams
-    // crisp threads of light.  A tunnel: the facets shrink toward the pole and sink in its haze,
-    // the near ones large and deep in colour; the lit sun and moon hang in front, unmirrored.
+    // (round 28: "the sky is a KALEIDOSCOPE of inverted colours" and the film showed none;
+    // round 29's readers at 13.4 s: the triangle facets "a busy, garish, literal triangle
+    // tessellation that flattens the sky", "hard seams, like a screensaver", "the moon looks
+    // pasted on") the inverted sky itself seen down a kaleidoscope's mirrors (kaleido.glsl):
+    // its wedge folded again in rings toward the great sun, each ring the last one's
+    // reflection, smaller and dimmer (silvered glass loses light at each bounce: depth, true
+    // blacks between); the moon repeated as a rosette of jewels lit from the sun, one in each
+    // wedge of each ring; the mirrors' seams soft threads of light, glinting where they cross.
+    // Restrained colour: violet gas, emerald jewels, a little gold at the clouds' hearts.
     {
-        float rs = r * u_zoom_eff;
-        float deep = 1.0 - smoothstep(0.03, 0.45, rs);
-        vec4 fa = sky_facets(r, ang, u_sector, px, u_kaleido_flow, KALEIDO_CELLS);
-        vec2 kuv = clamp(vec2(fa.y / u_sector, fa.x / u_radius) * u_nebula_frac, half_texel, u_nebula_frac - half_texel);
-        vec4 kn = texture(u_nebula, kuv);
-        float d = kn.a;
-        // (the facet's own hue and tilt: neighbours differ a little, as real mirrors' angles do)
-        float hue = clamp(0.9 * d + 0.4 * (fa.z - 0.5), 0.0, 1.0);
-        vec3 c = mix(vec3(0.36, 0.07, 1.0), vec3(0.02, 0.60, 0.24), smoothstep(0.42, 0.78, hue));
-        // (a little gold: only the densest hearts of a few facets)
-        c = mix(c, vec3(1.0, 0.62, 0.16), 0.7 * smoothstep(0.82, 1.0, hue) * step(0.8, fa.z));
-        // (the far facets, out toward the frame's edge, lie in the kaleidoscope's shadow: dim,
-        // so the lit rosette round the sun is one subject with depth, not a wallpaper)
-        float glow = smoothstep(0.02, 0.8, d) * (1.0 - 0.65 * smoothstep(0.5, 0.95, rs));
-        glow *= 0.3 + 0.7 * glow;
-        float tilt = 0.3 + 1.2 * fa.z * fa.z;
-        vec3 k = c * (0.015 + 0.7 * glow) * tilt;
-        // (the seams: one pixel of light along each mirror, brightest where the clouds are lit;
-        // facets too small to hold a seam crisply let it go: no shimmer toward the pole)
-        float size_px = max(r, 1e-4) * u_sector / (px * KALEIDO_CELLS);     // (a facet's edge in pixels)
-        float seam = exp(-1.2 * fa.w * fa.w) * smoothstep(6.0, 16.0, size_px);
-        k += vec3(0.85, 0.80, 1.0) * seam * (0.002 + 0.5 * glow * glow) * (0.4 + 0.8 * fa.z);
-        // (the deep facets toward the pole: dim, cooler, veiled in a violet haze)
-        vec3 haze = vec3(0.20, 0.14, 0.55) * (0.04 + 0.35 * exp(-rs / 0.12));
-        k = mix(k, haze + 0.3 * k, 0.8 * deep * deep);
-        k *= 1.0 - 0.8 * smoothstep(0.5, 1.05, length(sp));      // (dark corners: true blacks)
+        float rs = r * u_zoom_eff;                                   // (screen heights from the pole)
+        const float BAND = 0.42;                                     // (a ring's width in log radius)
+        const float R_OUT = 0.62;                                    // (the outer ring's edge, sky units)
+        vec4 mi = sky_mirrors(r, ang, u_sector, px, u_kaleido_flow, BAND, R_OUT);
+        // (inside the mirrors: a soft outer edge, the dark night beyond it; the sun's own disc
+        // in front of them)
+        float ring = smoothstep(0.0, 0.3, mi.y) * smoothstep(0.10, 0.13, r);
+        vec2 kuv = clamp(vec2(ang / u_sector, mi.x / u_radius) * u_nebula_frac, half_texel, u_nebula_frac - half_texel);
+        float d = texture(u_nebula, kuv).a;
+        // (the gas: violet where thin, deepening to black in its gaps; a gold heart only where
+        // it is densest)
+        float gas = smoothstep(0.03, 0.5, d);
+        vec3 k = mix(vec3(0.0, 0.0, 0.0), vec3(0.30, 0.08, 0.78), gas);
+        k = mix(k, vec3(0.95, 0.62, 0.22), 0.55 * smoothstep(0.78, 0.98, d));
+        k *= 0.15 + 0.85 * gas * gas;
+        // (the great sun lights the mirrors near it; each reflection loses a fifth of the light)
+        float sun = 1.0 / (1.0 + pow(rs / 0.22, 2.0));
+        float loss = pow(0.8, mi.y);
+        k *= loss * (0.45 + 0.9 * sun);
+        // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
+        float ring_px = BAND * r / px;
+        float crisp = smoothstep(6.0, 18.0, ring_px);
+        // the jewels: the emerald moon repeated, a crescent lit from the pole over a faint
+        // earthshine, its face mottled -- never inside the sun's disc
+        float spin = 0.5 + 0.18 * sin(6.2831853 * (0.03 * u_kaleido_flow / 0.12) + 2.0 * floor(log(max(r, 1e-5) / R_OUT) / BAND));
+        vec4 jw = sky_jewel(mi.w, ang, u_sector, BAND, px / max(r, 1e-5), spin);
+        // (only in the inner rings: a tight rosette round the sun, not dots over the sky)
+        float jc = jw.x * ring * crisp * smoothstep(0.12, 0.16, r) * smoothstep(0.95, 1.05, mi.y);
+        vec3 jewel = vec3(0.04, 0.66, 0.34) * (0.004 + 1.3 * jw.y * (0.7 + 0.5 * jw.z)) * (0.45 + 0.9 * sun)
+                   + vec3(0.30, 0.14, 0.60) * 0.012 * (1.0 - jw.y);      // (earthshine: faint)
+        k = mix(k, jewel * loss, jc);
+        // the seams: a soft glow of light at the rings' and the wedges' mirrors, lit by the sun,
+        // a fine line only close to it, a glint where they cross
+        float wedge = r * min(ang, u_sector - ang) / px;
+        float near = sun * sun;
+        float line = (exp(-mi.z * mi.z / 1.4) * ring + exp(-wedge * wedge / 1.4) * ring) * near;
+        float glow = exp(-mi.z / 6.0) * ring + exp(-wedge / 6.0) * ring;
+        float cross = exp(-(mi.z * mi.z + wedge * wedge) / 10.0) * ring;
+        vec3 seam_c = vec3(0.70, 0.60, 1.0) * (line * 0.25 + glow * 0.06) * (0.1 + 1.0 * sun) * (0.4 + gas)
+                    + vec3(1.0, 0.92, 0.85) * cross * 1.1 * near;
+        k += seam_c * crisp * loss;
+        // (toward the pole the rings sink into the sun's violet haze)
+        vec3 haze = vec3(0.30, 0.16, 0.70) * 0.5 * sun;
+        k = mix(k, haze, 1.0 - crisp);
+        k *= ring * (1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp)));      // (dark corners: true blacks)
         float ba = clamp(bodies.a, 0.0, 1.0);
-        lin = mix(lin, lin * mix(0.4, 1.0, ba) + k * (1.0 - ba), u_kaleido);     // (the sun's corona still over the facets)
+        // (the sun, at the pole, stays in front; the moon there is the rosette's now)
+        float keep = mix(0.3, 1.0, 1.0 - smoothstep(0.10, 0.30, rs));
+        vec3 seen = mix(lin * keep + k, k, ba * ring);
+        lin = mix(lin, seen, u_kaleido);
     }
 #endif
 
