@@ -82,6 +82,9 @@ vec3 star_layer(vec2 q, float cell, int layer, float px, float px1080, float gai
              : vec3(1.0, 0.55, 0.4);
         psf += b * 0.06 * exp(-length(d) / (5.0 * sigma));
     }
+    // (round 29's readers at 2.0 s: "square-edged star sprites" -- a star's light was cut off at
+    // its cell's walls; it fades out round before the nearest wall: 0.2 cells from its centre)
+    psf *= 1.0 - smoothstep(0.08 * cell, 0.2 * cell, length(d));
     return tint * (gain * (0.03 + 3.0 * b) * psf * tw);
 }
 
@@ -428,6 +431,9 @@ void main() {
         float strands = smoothstep(0.3, 0.7, vnoise(vec2(across * 55.0 + 22.0 * across * inside / reach, 3.7)));
         float lash = smoothstep(-soft, 0.5 * soft, inside) * (1.0 - smoothstep(0.2 * reach, reach, inside)) * strands * fade
                    + exp(-pow((sp.y - lower - 0.01) / 0.012, 2.0)) * 0.25 * fade;
+        // (round 29's readers at 2.0 s: "faint dark ghost arcs in the upper sky" -- the lashes
+        // stayed in the picture as the lids withdrew: they go with them)
+        lash *= 1.0 - smoothstep(0.6, 0.9, open);
         lin = mix(skin, lin * (1.0 - 0.7 * lash), seen);
     }
     vec3 display = linear_to_srgb(lin);
