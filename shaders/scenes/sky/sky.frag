@@ -159,6 +159,24 @@ vec3 sky_gamut(vec3 lab, int steps) {
     return inside ? rgb : clamp(oklab_to_rgb(vec3(lab.x, lab.yz * lo)), 0.0, 1.0);
 }
 
+#ifdef SKY_LAND
+// Wind on the water (round 29's readers at 2.0 and 21.5 s: "the sun's reflection undisturbed"):
+// rows of small ripples, in perspective, that shift the mirrored point -- across a little (the
+// bodies' images tremble) and up and down more (the sun's column breaks into bright streaks and
+// dark gaps), growing toward the viewer.  Rows finer than a couple of pixels (toward the shore)
+// are let go, so they never shimmer.  p: the water pixel; depth: lake_at's x; aa: a pixel.
+vec2 lake_wind(vec2 p, float depth, float phase, float aa) {
+    float z = 1.0 / (max(depth, 0.0) + 0.006);
+    float rows = 7.0;                                           // (ripple rows per unit of z)
+    float resolved = 1.0 - smoothstep(0.25, 0.6, rows * z * z * aa);   // (a row's height in pixels > ~2)
+    float wob = 5.0 * vnoise(vec2(p.x * 11.0 + 0.3 * phase, z * 0.6));
+    float a = sin(rows * z - 2.1 * phase + wob);
+    float b = sin(1.7 * rows * z + 1.3 * phase + 23.0 * p.x + 0.5 * wob);
+    float amp = depth * resolved;
+    return vec2(0.010 * (0.6 * a + 0.4 * b), 0.13 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
+}
+#endif
+
 void main() {
     float breath = u_hum.x;
     float depth = u_hum.w;
@@ -172,7 +190,9 @@ void main() {
     vec3 wave = vec3(-1.0, 0.0, 0.0);
     if (on_lake) {
         wave = lake_at(here, level, u_lake_phase);
-        fc = lake_source(here, level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
+        vec2 src = lake_source(here, level, u_lake_phase, wave);
+        src += lake_wind(here, wave.x, u_lake_phase, 1.0 / u_resolution.y);
+        fc = src * u_resolution.y + 0.5 * u_resolution;
     }
 #endif
     vec2 sky = sky_point(fc, u_resolution, u_rot, u_hum, u_zoom_eff, u_centre);
