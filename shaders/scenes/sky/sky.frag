@@ -191,6 +191,42 @@ vec3 lake_pool(vec2 p, vec3 w, vec3 key) {
 }
 #endif
 
+#ifdef LAND_RELIEF
+// The ranges as rock, not "plastic lavender, low in detail" (round 29's readers at 2.0 and 21.5
+// s): over relief_light's answer (landed, over the sky `sky`), the land's own colour is carved
+// by eroded gullies running down the slopes (ridged noise in the land frame, so they travel
+// with it; finer and fainter with distance, gone where the haze has the range), the near ranges
+// darker than the far (layers of haze between them), and the faces in front of the low violet
+// sun in their own shadow -- seen against the light, dark, their crests' thread bright.
+vec3 relief_rock(vec3 landed, vec3 sky, vec2 lf, vec4 ga, vec4 gb, float crest, vec2 sp, vec3 key) {
+    float cov = ga.a;
+    if (cov <= 0.001) {
+        return landed;
+    }
+    vec3 col = (landed - sky * (1.0 - min(cov, 1.0))) / max(min(cov, 1.0), 1e-3);
+    float inv = 1.0 / max(cov, 1e-3);
+    float enc = gb.x * inv;
+    float dist = enc * enc * RELIEF_FAR;                       // (km)
+    float near = exp(-dist / 16.0);
+    // gullies: ridged noise stretched down the slope, scaled with distance
+    float sc = 1.0 / (0.35 + 0.08 * dist);
+    vec2 g = vec2(lf.x * 140.0 * sc, lf.y * 24.0 * sc);
+    // (noise cells under ~4 pixels let go: no shimmer at small sizes)
+    float resolved = 1.0 - smoothstep(0.12, 0.25, 140.0 * sc / u_resolution.y);
+    g.x += 2.5 * vnoise(g * vec2(0.15, 0.6) + 3.1);
+    float r1 = 1.0 - abs(2.0 * vnoise(g) - 1.0);
+    float r2 = 1.0 - abs(2.0 * vnoise(g * 2.3 + 7.7) - 1.0);
+    float gully = r1 * r1 * 0.65 + r2 * r2 * 0.35;
+    col *= mix(1.0, 0.35 + 1.0 * gully, near * resolved);
+    // the layers: the near ranges darker, the far ones left in their haze
+    col *= mix(1.0, 0.5, near);
+    // against the light: under the sun the faces in shadow, the crest's thread kept
+    float under = exp(-pow((sp.x - key.x) / 0.22, 2.0)) * key.z;
+    col *= 1.0 - 0.55 * under * (1.0 - crest);
+    return mix(sky, col, min(cov, 1.0));
+}
+#endif
+
 void main() {
     float breath = u_hum.x;
     float depth = u_hum.w;
@@ -409,6 +445,7 @@ void main() {
         float crest = relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
         vec3 landed = relief_light(lin, lf, ga, gb, u_key_sun,
                                    vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25, u_relief_view, crest);
+        landed = relief_rock(landed, lin, lf, ga, gb, crest, sp, u_key_sun);
 #else
         vec3 landed = land_over_lit(lin, sp, 1.0 / u_resolution.y,
                                     vec2(0.5 * u_land_shift, land_y), vec2(u_land_shift, land_y), 1.25, u_key_sun);
