@@ -184,9 +184,8 @@ vec2 lake_wind(vec2 p, float depth, float phase, float aa) {
 // Lorentzian across and a gentler fall toward the viewer: the same light, no edge.
 vec3 lake_pool(vec2 p, vec3 w, vec3 key) {
     float d = max(w.x, 0.0);
-    float x = (p.x - key.x) / (0.26 + 0.7 * d);
+    float x = (p.x - key.x) / (0.3 + 0.8 * d);
     float under = 1.0 / (1.0 + x * x);
-    under *= under;
     return LAND_KEY * key.z * smoothstep(0.0, 0.06, d) * under * (0.10 + 0.08 * w.y) * exp(-d * 4.0);
 }
 #endif
@@ -211,8 +210,8 @@ vec3 relief_rock(vec3 landed, vec3 sky, vec2 lf, vec4 ga, vec4 gb, float crest, 
     // gullies: ridged noise stretched down the slope, scaled with distance
     float sc = 1.0 / (0.35 + 0.08 * dist);
     vec2 g = vec2(lf.x * 140.0 * sc, lf.y * 24.0 * sc);
-    // (noise cells under ~4 pixels let go: no shimmer at small sizes)
-    float resolved = 1.0 - smoothstep(0.12, 0.25, 140.0 * sc / u_resolution.y);
+    // (noise cells under ~3-5 pixels let go: no shimmer at small sizes)
+    float resolved = 1.0 - smoothstep(0.18, 0.35, 140.0 * sc / u_resolution.y);
     g.x += 2.5 * vnoise(g * vec2(0.15, 0.6) + 3.1);
     float r1 = 1.0 - abs(2.0 * vnoise(g) - 1.0);
     float r2 = 1.0 - abs(2.0 * vnoise(g * 2.3 + 7.7) - 1.0);
