@@ -338,7 +338,7 @@ void main() {
         vec4 mi = sky_mirrors(r, ang, u_sector, px, u_kaleido_flow, BAND, R_OUT);
         // (inside the mirrors: a soft outer edge, the dark night beyond it; the sun's own disc
         // in front of them)
-        float ring = smoothstep(0.0, 0.3, mi.y) * smoothstep(0.10, 0.13, r);
+        float ring = smoothstep(0.0, 0.7, mi.y) * smoothstep(0.10, 0.13, r);
         vec2 kuv = clamp(vec2(ang / u_sector, mi.x / u_radius) * u_nebula_frac, half_texel, u_nebula_frac - half_texel);
         float d = texture(u_nebula, kuv).a;
         // (the gas: violet where thin, deepening to black in its gaps; a gold heart only where
@@ -356,7 +356,10 @@ void main() {
         float crisp = smoothstep(6.0, 18.0, ring_px);
         // the jewels: the emerald moon repeated, a crescent lit from the pole over a faint
         // earthshine, its face mottled -- never inside the sun's disc
-        float spin = 0.5 + 0.18 * sin(6.2831853 * (0.03 * u_kaleido_flow / 0.12) + 2.0 * floor(log(max(r, 1e-5) / R_OUT) / BAND));
+        // (each ring's jewels swing across their wedge, ring against ring, meeting their own
+        // reflections at the mirrors and parting again, as a turned kaleidoscope's do: two
+        // stills a second or two apart show another figure -- round 29: "near-identical stills")
+        float spin = 0.5 + 0.3 * sin(6.2831853 * (0.16 * u_kaleido_flow / 0.12) + 2.4 * floor(log(max(r, 1e-5) / R_OUT) / BAND));
         vec4 jw = sky_jewel(mi.w, ang, u_sector, BAND, px / max(r, 1e-5), spin);
         // (only in the inner rings: a tight rosette round the sun, not dots over the sky)
         float jc = jw.x * ring * crisp * smoothstep(0.12, 0.16, r) * smoothstep(0.95, 1.05, mi.y);
