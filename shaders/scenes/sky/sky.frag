@@ -216,7 +216,11 @@ vec3 relief_rock(vec3 landed, vec3 sky, vec2 lf, vec4 ga, vec4 gb, float crest, 
     float r1 = 1.0 - abs(2.0 * vnoise(g) - 1.0);
     float r2 = 1.0 - abs(2.0 * vnoise(g * 2.3 + 7.7) - 1.0);
     float gully = r1 * r1 * 0.65 + r2 * r2 * 0.35;
-    col *= mix(1.0, 0.35 + 1.0 * gully, near * resolved);
+    // (on the steep faces only, where water cuts them: a flat shelf or a gentle shoulder stays
+    // smooth -- the gullies everywhere read as a curtain's stripes at 1:1)
+    vec2 nxz = ga.xy * inv * 2.0 - 1.0;
+    float steep = smoothstep(0.25, 0.65, length(nxz));
+    col *= mix(1.0, 0.45 + 0.8 * gully, near * resolved * steep);
     // the layers: the near ranges darker, the far ones left in their haze
     col *= mix(1.0, 0.5, near);
     // against the light: under the sun the faces in shadow, the crest's thread kept
