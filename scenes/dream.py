@@ -82,7 +82,9 @@ the_sky = Cue(
         # moons flat clip-art stickers", "two moons overlap and merge" -- the crown is gone: the
         # bodies hang each once, few and at varied depths (sky.py OPENING_*), the great violet
         # sun at the pole, lit moons near and far; the kaleidoscope is the clouds')
-        "moons": [(0, 3.0), (16.6, 3.0), (16.65, 1.0, "step")],
+        # (round 29's readers at 2.0 s: "a moon cut off at the left edge" -- the third, far moon
+        # hung at the frame's edge as the camera panned: two moons, near and far)
+        "moons": [(0, 2.0), (16.6, 2.0), (16.65, 1.0, "step")],
         "free_set": [(0, 1.0), (16.6, 1.0), (16.65, 0.0, "step")],
         # (round 21's reader: the sky's three stills were one set-up, terrain + moon + lake,
         # "not kaleidoscopic", "smudgy wisps"): tilted up, the suns flare and the sky snaps into

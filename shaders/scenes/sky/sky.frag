@@ -17,9 +17,6 @@
 #include "../../lib/sdf.glsl"
 #include "sky.glsl"
 #ifdef SKY_KALEIDO
-#ifndef KALEIDO_CELLS
-#define KALEIDO_CELLS 4.0
-#endif
 #include "kaleido.glsl"
 uniform float u_kaleido_flow;   // the glass's unfolding clock (scenes/sky.py, wrapped)
 #endif
@@ -85,6 +82,11 @@ vec3 star_layer(vec2 q, float cell, int layer, float px, float px1080, float gai
              : vec3(1.0, 0.55, 0.4);
         psf += b * 0.06 * exp(-length(d) / (5.0 * sigma));
     }
+    // (round 29's readers at 2.0 s: "square-edged star sprites" -- a star's light was cut off at
+    // its cell's walls; it fades out round before the nearest wall: 0.2 cells from its centre)
+    // (a pixel coarser than that keeps the star's core: small renders draw it as before)
+    float reach = max(0.2 * cell, 2.5 * sigma);
+    psf *= 1.0 - smoothstep(0.4 * reach, reach, length(d));
     return tint * (gain * (0.03 + 3.0 * b) * psf * tw);
 }
 
@@ -159,6 +161,75 @@ vec3 sky_gamut(vec3 lab, int steps) {
     return inside ? rgb : clamp(oklab_to_rgb(vec3(lab.x, lab.yz * lo)), 0.0, 1.0);
 }
 
+#ifdef SKY_LAND
+// Wind on the water (round 29's readers at 2.0 and 21.5 s: "the sun's reflection undisturbed"):
+// rows of small ripples, in perspective, that shift the mirrored point -- across a little (the
+// bodies' images tremble) and up and down more (the sun's column breaks into bright streaks and
+// dark gaps), growing toward the viewer.  Rows finer than a couple of pixels (toward the shore)
+// are let go, so they never shimmer.  p: the water pixel; depth: lake_at's x; aa: a pixel.
+vec2 lake_wind(vec2 p, float depth, float phase, float aa) {
+    float z = 1.0 / (max(depth, 0.0) + 0.006);
+    float rows = 7.0;                                           // (ripple rows per unit of z)
+    float resolved = 1.0 - smoothstep(0.25, 0.6, rows * z * z * aa);   // (a row's height in pixels > ~2)
+    float wob = 5.0 * vnoise(vec2(p.x * 11.0 + 0.3 * phase, z * 0.6));
+    float a = sin(rows * z - 2.1 * phase + wob);
+    float b = sin(1.7 * rows * z + 1.3 * phase + 23.0 * p.x + 0.5 * wob);
+    float amp = depth * resolved;
+    return vec2(0.012 * (0.6 * a + 0.4 * b), 0.3 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
+}
+
+// The great sun's light laid broad on the water (lib/land.glsl's lake_key_glow, round 23), its
+// pool's edge softened: round 29's readers at 2.0 s saw "faint ghost arcs" -- the Gaussian
+// widening toward the viewer under a falling light drew an elliptic rim across the lake.  A
+// Lorentzian across and a gentler fall toward the viewer: the same light, no edge.
+vec3 lake_pool(vec2 p, vec3 w, vec3 key) {
+    float d = max(w.x, 0.0);
+    float x = (p.x - key.x) / (0.3 + 0.8 * d);
+    float under = 1.0 / (1.0 + x * x);
+    return LAND_KEY * key.z * smoothstep(0.0, 0.06, d) * under * (0.10 + 0.08 * w.y) * exp(-d * 4.0);
+}
+#endif
+
+#ifdef LAND_RELIEF
+// The ranges as rock, not "plastic lavender, low in detail" (round 29's readers at 2.0 and 21.5
+// s): over relief_light's answer (landed, over the sky `sky`), the land's own colour is carved
+// by eroded gullies running down the slopes (ridged noise in the land frame, so they travel
+// with it; finer and fainter with distance, gone where the haze has the range), the near ranges
+// darker than the far (layers of haze between them), and the faces in front of the low violet
+// sun in their own shadow -- seen against the light, dark, their crests' thread bright.
+vec3 relief_rock(vec3 landed, vec3 sky, vec2 lf, vec4 ga, vec4 gb, float crest, vec2 sp, vec3 key) {
+    float cov = ga.a;
+    if (cov <= 0.001) {
+        return landed;
+    }
+    vec3 col = (landed - sky * (1.0 - min(cov, 1.0))) / max(min(cov, 1.0), 1e-3);
+    float inv = 1.0 / max(cov, 1e-3);
+    float enc = gb.x * inv;
+    float dist = enc * enc * RELIEF_FAR;                       // (km)
+    float near = exp(-dist / 16.0);
+    // gullies: ridged noise stretched down the slope, scaled with distance
+    float sc = 1.0 / (0.35 + 0.08 * dist);
+    vec2 g = vec2(lf.x * 140.0 * sc, lf.y * 24.0 * sc);
+    // (noise cells under ~3-5 pixels let go: no shimmer at small sizes)
+    float resolved = 1.0 - smoothstep(0.18, 0.35, 140.0 * sc / u_resolution.y);
+    g.x += 2.5 * vnoise(g * vec2(0.15, 0.6) + 3.1);
+    float r1 = 1.0 - abs(2.0 * vnoise(g) - 1.0);
+    float r2 = 1.0 - abs(2.0 * vnoise(g * 2.3 + 7.7) - 1.0);
+    float gully = r1 * r1 * 0.65 + r2 * r2 * 0.35;
+    // (on the steep faces only, where water cuts them: a flat shelf or a gentle shoulder stays
+    // smooth -- the gullies everywhere read as a curtain's stripes at 1:1)
+    vec2 nxz = ga.xy * inv * 2.0 - 1.0;
+    float steep = smoothstep(0.25, 0.65, length(nxz));
+    col *= mix(1.0, 0.45 + 0.8 * gully, near * resolved * steep);
+    // the layers: the near ranges darker, the far ones left in their haze
+    col *= mix(1.0, 0.5, near);
+    // against the light: under the sun the faces in shadow, the crest's thread kept
+    float under = exp(-pow((sp.x - key.x) / 0.22, 2.0)) * key.z;
+    col *= 1.0 - 0.55 * under * (1.0 - crest);
+    return mix(sky, col, min(cov, 1.0));
+}
+#endif
+
 void main() {
     float breath = u_hum.x;
     float depth = u_hum.w;
@@ -172,7 +243,9 @@ void main() {
     vec3 wave = vec3(-1.0, 0.0, 0.0);
     if (on_lake) {
         wave = lake_at(here, level, u_lake_phase);
-        fc = lake_source(here, level, u_lake_phase, wave) * u_resolution.y + 0.5 * u_resolution;
+        vec2 src = lake_source(here, level, u_lake_phase, wave);
+        src += lake_wind(here, wave.x, u_lake_phase, 1.0 / u_resolution.y);
+        fc = src * u_resolution.y + 0.5 * u_resolution;
     }
 #endif
     vec2 sky = sky_point(fc, u_resolution, u_rot, u_hum, u_zoom_eff, u_centre);
@@ -222,7 +295,9 @@ void main() {
 
     // Gentle vignette, then tonemap into display-referred linear light.
     vec2 sp = centered_uv(fc, u_resolution);
-    col *= 1.0 - 0.75 * smoothstep(0.45, 1.05, length(sp));     // (dark corners: no blotches there)
+    // (round 29's readers at 2.0 s: "ghost arcs" -- taken at the mirrored point, the corners'
+    // darkening drew its circle as an arc across the lake: it is the eye's, at the pixel)
+    col *= 1.0 - 0.75 * smoothstep(0.45, 1.05, length(here));     // (dark corners: no blotches there)
     col = sky_tonemap(col * u_exposure);
 
     vec3 lab = sky_invert(col, t, radians(u_hue_turn));
@@ -241,7 +316,7 @@ void main() {
     // The inverted sky keeps true blacks at the frame's edges: the fold's far clouds, turned
     // light, were blotches in the corners.
     // (toward a night of deep blue-black, not to zero)
-    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), t * 0.94 * smoothstep(0.5, 1.0, length(sp)));
+    lin = mix(lin, vec3(0.0018, 0.0016, 0.0055), t * 0.94 * smoothstep(0.5, 1.0, length(here)));
     // ... and so does the mandala's far side when it lies off centre (its far, turned clouds
     // would otherwise fill half the frame with blotches): one hero wheel, dark sky round it,
     // where the deep sky's stars (below) show.
@@ -251,42 +326,69 @@ void main() {
     // (only the discs: a moon's shadow veil, at most 0.8, goes dark with the sky round it)
 
 #ifdef SKY_KALEIDO
-    // (round 28: "the sky is a KALEIDOSCOPE of inverted colours" and the film showed none) the
-    // inverted sky itself seen through a kaleidoscope's mirrors (kaleido.glsl): its clouds
-    // broken into fine crystalline facets, each a mirrored window on the clouds near it, in the
-    // inverted palette -- violet where the gas is thin, emerald where it gathers, a little gold
-    // at its brightest hearts -- each facet tilted its own way to the light, the mirrors' seams
-    // crisp threads of light.  A tunnel: the facets shrink toward the pole and sink in its haze,
-    // the near ones large and deep in colour; the lit sun and moon hang in front, unmirrored.
+    // (round 28: "the sky is a KALEIDOSCOPE of inverted colours" and the film showed none;
+    // round 29's readers at 13.4 s: the triangle facets "a busy, garish, literal triangle
+    // tessellation that flattens the sky", "hard seams, like a screensaver", "the moon looks
+    // pasted on") the inverted sky itself seen down a kaleidoscope's mirrors (kaleido.glsl):
+    // its wedge folded again in rings toward the great sun, each ring the last one's
+    // reflection, smaller and dimmer (silvered glass loses light at each bounce: depth, true
+    // blacks between); the moon repeated as a rosette of jewels lit from the sun, one in each
+    // wedge of each ring; the mirrors' seams soft threads of light, glinting where they cross.
+    // Restrained colour: violet gas, emerald jewels, a little gold at the clouds' hearts.
     {
-        float rs = r * u_zoom_eff;
-        float deep = 1.0 - smoothstep(0.03, 0.45, rs);
-        vec4 fa = sky_facets(r, ang, u_sector, px, u_kaleido_flow, KALEIDO_CELLS);
-        vec2 kuv = clamp(vec2(fa.y / u_sector, fa.x / u_radius) * u_nebula_frac, half_texel, u_nebula_frac - half_texel);
-        vec4 kn = texture(u_nebula, kuv);
-        float d = kn.a;
-        // (the facet's own hue and tilt: neighbours differ a little, as real mirrors' angles do)
-        float hue = clamp(0.9 * d + 0.4 * (fa.z - 0.5), 0.0, 1.0);
-        vec3 c = mix(vec3(0.36, 0.07, 1.0), vec3(0.02, 0.60, 0.24), smoothstep(0.42, 0.78, hue));
-        // (a little gold: only the densest hearts of a few facets)
-        c = mix(c, vec3(1.0, 0.62, 0.16), 0.7 * smoothstep(0.82, 1.0, hue) * step(0.8, fa.z));
-        // (the far facets, out toward the frame's edge, lie in the kaleidoscope's shadow: dim,
-        // so the lit rosette round the sun is one subject with depth, not a wallpaper)
-        float glow = smoothstep(0.02, 0.8, d) * (1.0 - 0.65 * smoothstep(0.5, 0.95, rs));
-        glow *= 0.3 + 0.7 * glow;
-        float tilt = 0.3 + 1.2 * fa.z * fa.z;
-        vec3 k = c * (0.015 + 0.7 * glow) * tilt;
-        // (the seams: one pixel of light along each mirror, brightest where the clouds are lit;
-        // facets too small to hold a seam crisply let it go: no shimmer toward the pole)
-        float size_px = max(r, 1e-4) * u_sector / (px * KALEIDO_CELLS);     // (a facet's edge in pixels)
-        float seam = exp(-1.2 * fa.w * fa.w) * smoothstep(6.0, 16.0, size_px);
-        k += vec3(0.85, 0.80, 1.0) * seam * (0.002 + 0.5 * glow * glow) * (0.4 + 0.8 * fa.z);
-        // (the deep facets toward the pole: dim, cooler, veiled in a violet haze)
-        vec3 haze = vec3(0.20, 0.14, 0.55) * (0.04 + 0.35 * exp(-rs / 0.12));
-        k = mix(k, haze + 0.3 * k, 0.8 * deep * deep);
-        k *= 1.0 - 0.8 * smoothstep(0.5, 1.05, length(sp));      // (dark corners: true blacks)
+        float rs = r * u_zoom_eff;                                   // (screen heights from the pole)
+        const float BAND = 0.42;                                     // (a ring's width in log radius)
+        const float R_OUT = 0.62;                                    // (the outer ring's edge, sky units)
+        vec4 mi = sky_mirrors(r, ang, u_sector, px, u_kaleido_flow, BAND, R_OUT);
+        // (inside the mirrors: a soft outer edge, the dark night beyond it; the sun's own disc
+        // in front of them)
+        float ring = smoothstep(0.0, 0.7, mi.y) * smoothstep(0.10, 0.13, r);
+        vec2 kuv = clamp(vec2(ang / u_sector, mi.x / u_radius) * u_nebula_frac, half_texel, u_nebula_frac - half_texel);
+        float d = texture(u_nebula, kuv).a;
+        // (the gas: violet where thin, deepening to black in its gaps; a gold heart only where
+        // it is densest)
+        float gas = smoothstep(0.03, 0.5, d);
+        vec3 k = mix(vec3(0.0, 0.0, 0.0), vec3(0.30, 0.08, 0.78), gas);
+        k = mix(k, vec3(0.95, 0.62, 0.22), 0.55 * smoothstep(0.78, 0.98, d));
+        k *= 0.15 + 0.85 * gas * gas;
+        // (the great sun lights the mirrors near it; each reflection loses a fifth of the light)
+        float sun = 1.0 / (1.0 + pow(rs / 0.22, 2.0));
+        float loss = pow(0.8, mi.y);
+        k *= loss * (0.45 + 0.9 * sun);
+        // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
+        float ring_px = BAND * r / px;
+        float crisp = smoothstep(6.0, 18.0, ring_px);
+        // the jewels: the emerald moon repeated, a crescent lit from the pole over a faint
+        // earthshine, its face mottled -- never inside the sun's disc
+        // (each ring's jewels swing across their wedge, ring against ring, meeting their own
+        // reflections at the mirrors and parting again, as a turned kaleidoscope's do: two
+        // stills a second or two apart show another figure -- round 29: "near-identical stills")
+        float spin = 0.5 + 0.3 * sin(6.2831853 * (0.16 * u_kaleido_flow / 0.12) + 2.4 * floor(log(max(r, 1e-5) / R_OUT) / BAND));
+        vec4 jw = sky_jewel(mi.w, ang, u_sector, BAND, px / max(r, 1e-5), spin);
+        // (only in the inner rings: a tight rosette round the sun, not dots over the sky)
+        float jc = jw.x * ring * crisp * smoothstep(0.12, 0.16, r) * smoothstep(0.95, 1.05, mi.y);
+        vec3 jewel = vec3(0.04, 0.66, 0.34) * (0.004 + 1.3 * jw.y * (0.7 + 0.5 * jw.z)) * (0.45 + 0.9 * sun)
+                   + vec3(0.30, 0.14, 0.60) * 0.012 * (1.0 - jw.y);      // (earthshine: faint)
+        k = mix(k, jewel * loss, jc);
+        // the seams: a soft glow of light at the rings' and the wedges' mirrors, lit by the sun,
+        // a fine line only close to it, a glint where they cross
+        float wedge = r * min(ang, u_sector - ang) / px;
+        float near = sun * sun;
+        float line = (exp(-mi.z * mi.z / 1.4) * ring + exp(-wedge * wedge / 1.4) * ring) * near;
+        float glow = exp(-mi.z / 6.0) * ring + exp(-wedge / 6.0) * ring;
+        float cross = exp(-(mi.z * mi.z + wedge * wedge) / 10.0) * ring;
+        vec3 seam_c = vec3(0.70, 0.60, 1.0) * (line * 0.25 + glow * 0.06) * (0.1 + 1.0 * sun) * (0.4 + gas)
+                    + vec3(1.0, 0.92, 0.85) * cross * 1.1 * near;
+        k += seam_c * crisp * loss;
+        // (toward the pole the rings sink into the sun's violet haze)
+        vec3 haze = vec3(0.30, 0.16, 0.70) * 0.5 * sun;
+        k = mix(k, haze, 1.0 - crisp);
+        k *= ring * (1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp)));      // (dark corners: true blacks)
         float ba = clamp(bodies.a, 0.0, 1.0);
-        lin = mix(lin, lin * mix(0.4, 1.0, ba) + k * (1.0 - ba), u_kaleido);     // (the sun's corona still over the facets)
+        // (the sun, at the pole, stays in front; the moon there is the rosette's now)
+        float keep = mix(0.3, 1.0, 1.0 - smoothstep(0.10, 0.30, rs));
+        vec3 seen = mix(lin * keep + k, k, ba * ring);
+        lin = mix(lin, seen, u_kaleido);
     }
 #endif
 
@@ -349,6 +451,7 @@ void main() {
         float crest = relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
         vec3 landed = relief_light(lin, lf, ga, gb, u_key_sun,
                                    vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25, u_relief_view, crest);
+        landed = relief_rock(landed, lin, lf, ga, gb, crest, sp, u_key_sun);
 #else
         vec3 landed = land_over_lit(lin, sp, 1.0 / u_resolution.y,
                                     vec2(0.5 * u_land_shift, land_y), vec2(u_land_shift, land_y), 1.25, u_key_sun);
@@ -364,7 +467,7 @@ void main() {
         // there is never cut by it)
         float steep = 1.0 - 0.8 * smoothstep(0.22, 0.42, max(wave.x, 0.0));
         vec3 wet = lake_water(lin * steep, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
-                 + lake_glint(here, wave, u_key_sun) + lake_key_glow(here, wave, u_key_sun);
+                 + lake_glint(here, wave, u_key_sun) + lake_pool(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
 #ifdef LAND_RELIEF
         // (round 24: the shore lit -- its foot in mist, a bright line where water meets land)
@@ -407,6 +510,9 @@ void main() {
         float strands = smoothstep(0.3, 0.7, vnoise(vec2(across * 55.0 + 22.0 * across * inside / reach, 3.7)));
         float lash = smoothstep(-soft, 0.5 * soft, inside) * (1.0 - smoothstep(0.2 * reach, reach, inside)) * strands * fade
                    + exp(-pow((sp.y - lower - 0.01) / 0.012, 2.0)) * 0.25 * fade;
+        // (round 29's readers at 2.0 s: "faint dark ghost arcs in the upper sky" -- the lashes
+        // stayed in the picture as the lids withdrew: they go with them)
+        lash *= 1.0 - smoothstep(0.6, 0.9, open);
         lin = mix(skin, lin * (1.0 - 0.7 * lash), seen);
     }
     vec3 display = linear_to_srgb(lin);
