@@ -218,12 +218,12 @@ glass_city = Cue(
           # end from slightly different angles": the avenue rises as it drifts; the third shot drops to the wet stone, a palm
           # above it, turned off the avenue as it rises, the glass doubled in the water; the
           # last is high over the city looking down onto the focal tower, sinking)
-          "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.6, "step"), (12.9, 4.0, "in_out_sine"), (13, 0.6, "step"),
+          "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.6, "step"), (12.9, 2.6, "in_out_sine"), (13, 0.6, "step"),
                      (20, 1.6, "in_out_sine"), (20.05, 12.0, "step"), (30, 9.0, "in_out_sine")],
           # (round 25: the close shot looked up past the focal tower into the black night --
           # "empty near-black frames" at 67 and 70 s: it looks down now, over the focal tower's
           # memory and the moss streets round its foot)
-          "look_up": [(0, 0.12), (5.5, 0.05, "in_out_sine"), (6, -0.2, "step"), (12.9, -0.3, "in_out_sine"), (13, 0.08, "step"),
+          "look_up": [(0, 0.12), (5.5, 0.05, "in_out_sine"), (6, -0.2, "step"), (12.9, -0.25, "in_out_sine"), (13, 0.08, "step"),
                       (20.05, -0.45, "step")],
           # (round 25: the street's stills at 55, 58, 61 and 64 s were one picture four times:
           # at 59 s a cut to the same street from its side, turned across it -- the wet
