@@ -544,7 +544,9 @@ fracture = Cue(
     # (1100 pieces, not the scene's 1500: thick, each reads alone, and the frame stays as fast)
     # (round 28: the liquid glass's silver edges here too -- 178.2 s still had the rainbow
     # film on the near towers' rims; its `behind` pass is not drawn while the city breaks)
-    params={"speed": 0.5, "height": 3.0, "shards": 1100, "liquid": 1.0},
+    # (round 29's readers at 177.7 s: "the foreground block with eyes crude": the figures'
+    # eyes only in the glass near the middle of the view, as in the city's cue)
+    params={"speed": 0.5, "height": 3.0, "shards": 1100, "liquid": 1.0, "memories_centred": 1.0},
     # cracks of light, then each tower comes down and its shards dissolve into mist (round 13
     # tried a slower fall, to 8-9 s, so remains stand at 183 s: any standing tower costs the
     # glass pass ~27 ms there, 16 fps, so the fall keeps its 7.5 s and the rift carries 183 s)

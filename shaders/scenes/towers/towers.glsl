@@ -778,7 +778,9 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // keep only the figures' eyes: the sun and street visions live in the glass near the
     // middle of the view, or far off where they are small
     float centred = smoothstep(0.88, 0.96, toward);
-    float near_cut = (tile < 1.0) ? 1.0 : mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
+    // (round 29's readers: "the eyes look pasted onto the towers", 177.7 s "the foreground
+    // block with eyes crude": the figures' eyes too live only near the middle or far off)
+    float near_cut = mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
     surface *= max(near_cut, focus);
     // (round 10: luminous scenes, not icons: brighter, lifted in the mid-tones, and a soft
     // glow of their own light spread through the glass round them: the tile's average, from
