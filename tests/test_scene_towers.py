@@ -1432,3 +1432,29 @@ def test_the_liquid_citys_paving_seams_are_moss_in_the_joints_not_a_hex_net(gl):
     m = towers_module()
     assert drawn_variant(m.towers, ("main", "main_liquid")) == "main"
     assert drawn_variant(m.towers, ("main", "main_liquid"), liquid=1.0) == "main_liquid"
+
+
+def test_no_pasted_eyes_on_the_fractures_near_block(gl):
+    """Round 29's readers at 177.7 s: "the foreground block with eyes crude", and in the city
+    "the eyes look pasted onto the towers".  The figures' memories too live only in glass near
+    the middle of the view or far off (memories_centred, on in the fracture's cue): in the
+    dream at 177.7 s (320x180) the near block at the right edge (rows 30-80 %, columns
+    90-98 %) holds 5 bright neutral pixels -- its rim -- where its two eyes gave 25."""
+    img = render_times(gl, "dream", [177.7], size=(320, 180))[0].astype(float)
+    region = img[54:144, 288:313, :3]
+    lum, spread = region.mean(axis=-1), region.max(axis=-1) - region.min(axis=-1)
+    eyes = ((lum > 180) & (spread < 60)).sum()
+    assert eyes < 12, eyes
+
+
+def test_the_memories_are_baked_sharp_for_a_close_tower():
+    """Round 29's readers: "the memory inside the tower pixelated / a low-res smear" -- a
+    close tower magnified the 128-texel tiles of a 512x128 atlas several times.  The atlas is
+    baked at 2048x512 (towers.glsl MEMORY_TILE_TEXELS a tile) and read at the mip level of its
+    footprint, not at level 0 (a far tower's memory would shimmer)."""
+    towers = towers_module()
+    bake = next(p for p in towers.towers.passes if p.name == "memories")
+    assert tuple(bake.size) == (2048, 512) and bake.mipmaps
+    glsl = (ROOT / "shaders" / "scenes" / "towers" / "towers.glsl").read_text()
+    assert "MEMORY_TILE_TEXELS = 512.0" in glsl
+    assert "textureLod(u_memories, auv, 0.0)" not in glsl
