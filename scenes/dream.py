@@ -545,8 +545,11 @@ fracture = Cue(
     # (round 28: the liquid glass's silver edges here too -- 178.2 s still had the rainbow
     # film on the near towers' rims; its `behind` pass is not drawn while the city breaks)
     # (round 29's readers at 177.7 s: "the foreground block with eyes crude": the figures'
-    # eyes only in the glass near the middle of the view, as in the city's cue)
-    params={"speed": 0.5, "height": 3.0, "shards": 1100, "liquid": 1.0, "memories_centred": 1.0},
+    # eyes only in the glass near the middle of the view, as in the city's cue; and "lens-flare
+    # ghosts": the bound sky's bodies blurred in the night behind -- the night and the sun alone,
+    # as in the city's cue since round 26)
+    params={"speed": 0.5, "height": 3.0, "shards": 1100, "liquid": 1.0, "memories_centred": 1.0,
+            "sky_picture": 0.0},
     # cracks of light, then each tower comes down and its shards dissolve into mist (round 13
     # tried a slower fall, to 8-9 s, so remains stand at 183 s: any standing tower costs the
     # glass pass ~27 ms there, 16 fps, so the fall keeps its 7.5 s and the rift carries 183 s)

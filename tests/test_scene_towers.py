@@ -1458,3 +1458,14 @@ def test_the_memories_are_baked_sharp_for_a_close_tower():
     glsl = (ROOT / "shaders" / "scenes" / "towers" / "towers.glsl").read_text()
     assert "MEMORY_TILE_TEXELS = 512.0" in glsl
     assert "textureLod(u_memories, auv, 0.0)" not in glsl
+
+
+def test_no_lens_flare_ghosts_in_the_fractures_night(gl):
+    """Round 29's readers at 177.7 s: "lens-flare ghosts" -- the bound sky's suns and moons,
+    blurred in the night behind the breaking city (sky_picture's default 0.07), read as flare
+    discs, as they did in the city's cue in round 26.  The fracture's night is the night and the
+    sun alone: the dream at 177.7 s (320x180) is the same picture as with sky_picture held at 0
+    (on main the discs differ from it)."""
+    shown = render_times(gl, "dream", [177.7], size=(320, 180))[0].astype(float)
+    bare = render_held(gl, "dream", 177.7, (320, 180), "towers", {"sky_picture": 0.0})
+    assert np.abs(shown[..., :3] - bare[..., :3]).max() <= 2.0, np.abs(shown - bare).max()
