@@ -896,9 +896,13 @@ def test_the_focal_tower_is_modelled_with_a_waist_not_a_spindle(gl):
     there `liquid` carves the towers sheer (test_the_liquid_city_stands_sheer_with_crisp_
     vertical_edges): the waist is held here for the scene's own look, `liquid` off.  The
     dream's city sets max_height 30, which now raises the massive towers beside it too: their
-    edges in the window bring the waist to 0.075, still well over the plain quadric's.)"""
+    edges in the window bring the waist to 0.075, still well over the plain quadric's.)
+    (Round 30: the dream's last city shot looks down from high over the city -- "the same
+    avenue with the sun at the end" -- so the close shot's framing, 8 units up looking 0.25
+    down, is held here with the look.)"""
     img = render_held(gl, "dream", 68.0, (320, 180), "towers",
-                      {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0, "liquid": 0.0})
+                      {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0, "liquid": 0.0,
+                       "height": 8.0, "look_up": -0.25})
     lum = img.mean(axis=2)[:114, 146:190]
     lit = lum > 12
     cols = np.arange(lit.shape[1])
@@ -1469,3 +1473,16 @@ def test_no_lens_flare_ghosts_in_the_fractures_night(gl):
     shown = render_times(gl, "dream", [177.7], size=(320, 180))[0].astype(float)
     bare = render_held(gl, "dream", 177.7, (320, 180), "towers", {"sky_picture": 0.0})
     assert np.abs(shown[..., :3] - bare[..., :3]).max() <= 2.0, np.abs(shown - bare).max()
+
+
+def test_the_liquid_citys_glass_carries_no_caustic_network(gl):
+    """Round 29's readers of the city: "a tiled caustic texture" -- the caustic's network of
+    lines over the whole of a near column read as a pattern laid on the glass.  In the liquid
+    look it is faint and only low on a column: in the dream at 50.7 s (960x540, the camera
+    held still), against the same frame with the glass's skin still (wobble 0), the rows
+    60-78 % and columns 35-65 % (the focal tower's lower body and its neighbours) hold 237
+    pixels over 6 levels brighter (519 on main)."""
+    shown = render_held(gl, "dream", 50.7, (960, 540), "towers", {"speed": 0.0})
+    still = render_held(gl, "dream", 50.7, (960, 540), "towers", {"speed": 0.0, "wobble": 0.0})
+    lift = (shown - still)[..., :3].mean(axis=-1)[324:421, 336:624]
+    assert (lift > 6).sum() < 380, (lift > 6).sum()

@@ -1039,6 +1039,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
               // (round 19's reader at 57.7 s: on the glass beside the eye its lines were a
               // broad vein network, "a texture overlay, not light": it fades out near the eye)
               * smoothstep(5.0, 16.0, t);
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 29's readers of the liquid city: "a tiled caustic texture" -- its network of
+    // lines over the whole column read as a pattern laid on the glass: faint, and only low,
+    // near the lit street whose light the skin focuses)
+    cau *= 1.0 - LIQUID * (1.0 - 0.3 * exp(-p.y / 5.0));
+#endif
     // (the moss's green faint in them: bright, it drew green scribbles over the near columns)
     trans += (g_haze * 2.2 + g_moss.colour_a * g_moss.glow * 0.012) * cau * (1.0 - fres);
     // (the body of the glass a little darker than what it lets through, so that its rims
