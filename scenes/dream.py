@@ -219,7 +219,7 @@ glass_city = Cue(
           # above it, turned off the avenue as it rises, the glass doubled in the water; the
           # last is high over the city looking down onto the focal tower, sinking)
           "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.6, "step"), (12.9, 2.6, "in_out_sine"), (13, 0.6, "step"),
-                     (20, 1.6, "in_out_sine"), (20.05, 12.0, "step"), (30, 9.0, "in_out_sine")],
+                     (20, 1.6, "in_out_sine"), (20.05, 12.0, "step"), (30, 7.0, "in_out_sine")],
           # (round 25: the close shot looked up past the focal tower into the black night --
           # "empty near-black frames" at 67 and 70 s: it looks down now, over the focal tower's
           # memory and the moss streets round its foot)
@@ -239,8 +239,8 @@ glass_city = Cue(
           "side": [(0, 0.0), (13, -0.8, "step"), (20.05, 0.5, "step")],
           # (round 25: the close shot's stills at 67 and 70 s were one picture: it turns
           # slowly across the shot, bringing the focal tower's memory toward the middle)
-          "turn": [(0, 0.0), (13, 0.6, "step"), (20, 1.3, "in_out_sine"), (20.05, 0.3, "step"),
-                   (28, -0.05, "in_out_sine")],
+          "turn": [(0, 0.0), (13, 0.6, "step"), (20, 1.3, "in_out_sine"), (20.05, 0.45, "step"),
+                   (28, -0.3, "in_out_sine")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
           # (round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow
           # bands across the ground": the street wet and dark like the other shots, mirroring
