@@ -1500,3 +1500,16 @@ def test_the_liquid_citys_glass_carries_no_caustic_network(gl):
     still = render_held(gl, "dream", 50.7, (960, 540), "towers", {"speed": 0.0, "wobble": 0.0})
     lift = (shown - still)[..., :3].mean(axis=-1)[324:421, 336:624]
     assert (lift > 6).sum() < 380, (lift > 6).sum()
+
+
+def test_the_liquid_citys_street_caustics_are_a_faint_gleam_not_a_web(gl):
+    """Round 29's readers of the liquid city: "a tiled caustic texture" -- from the high shot
+    over the city (69 s) the caustic web at the towers' feet lay on the paving as a pattern of
+    thin blue squiggles.  In the liquid city's streets (MOSS_CREEP) it is a faint gleam: in the
+    dream at 69 s (960x540, the camera held at the cue's start, speed 0), against the same
+    frame with the glass's skin still (wobble 0), the bottom 30 % of the frame is lifted by
+    0.06 levels on average (0.21 on main)."""
+    shown = render_held(gl, "dream", 69.0, (960, 540), "towers", {"speed": 0.0})
+    still = render_held(gl, "dream", 69.0, (960, 540), "towers", {"speed": 0.0, "wobble": 0.0})
+    lift = (shown - still)[..., :3].mean(axis=-1)[378:]
+    assert lift.mean() < 0.14, lift.mean()
