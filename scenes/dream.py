@@ -216,11 +216,17 @@ glass_city = Cue(
     keys={"start": [(0, 18.0), (6, -100.0 + 4 * 0.6, "step"), (20.05, 16.0, "step")],
           # (round 26: 47.5 and 51 s were one picture: the first shot sinks toward the wet
           # stone as it drifts, so the focal tower's mirror image grows under it)
-          "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.6, "step"), (20.05, 8.0, "step")],
+          # (round 29's readers: "50.7, 55.4, 59.3, 67.1 s the same avenue with the sun at the
+          # end from slightly different angles": the avenue rises as it drifts; the third shot drops to the wet stone, a palm
+          # above it, turned off the avenue as it rises, the glass doubled in the water; the
+          # last is high over the city looking down onto the focal tower, sinking)
+          "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.6, "step"), (12.9, 2.6, "in_out_sine"), (13, 0.6, "step"),
+                     (20, 1.6, "in_out_sine"), (20.05, 12.0, "step"), (30, 7.0, "in_out_sine")],
           # (round 25: the close shot looked up past the focal tower into the black night --
           # "empty near-black frames" at 67 and 70 s: it looks down now, over the focal tower's
           # memory and the moss streets round its foot)
-          "look_up": [(0, 0.12), (5.5, 0.05, "in_out_sine"), (6, -0.2, "step"), (20.05, -0.25, "step")],
+          "look_up": [(0, 0.12), (5.5, 0.05, "in_out_sine"), (6, -0.2, "step"), (12.9, -0.25, "in_out_sine"), (13, 0.08, "step"),
+                      (20.05, -0.45, "step")],
           # (round 25: the street's stills at 55, 58, 61 and 64 s were one picture four times:
           # at 59 s a cut to the same street from its side, turned across it -- the wet
           # stone's streak running off diagonally, the towers in a staggered wall beside it)
@@ -231,11 +237,12 @@ glass_city = Cue(
           # (round 24: the first and last shots read "needles, thorns, tubes, drinking
           # glasses": a city of architecture there -- massive terraced towers among slender
           # spires; the street shot, the one 4, keeps its city)
-          "architecture": [(0, 1.0), (6, 0.0, "step"), (20.05, 1.0, "step")],
-          "side": [(0, 0.0), (13, 1.2, "step"), (20.05, 0.5, "step")],
+          "architecture": [(0, 1.0), (6, 0.0, "step"), (13, 1.0, "step")],
+          "side": [(0, 0.0), (13, -0.8, "step"), (20.05, 0.5, "step")],
           # (round 25: the close shot's stills at 67 and 70 s were one picture: it turns
           # slowly across the shot, bringing the focal tower's memory toward the middle)
-          "turn": [(0, 0.0), (13, -0.35, "step"), (20.05, 0.3, "step"), (28, -0.05, "in_out_sine")],
+          "turn": [(0, 0.0), (13, 0.6, "step"), (20, 1.3, "in_out_sine"), (20.05, 0.45, "step"),
+                   (28, -0.3, "in_out_sine")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
           # (round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow
           # bands across the ground": the street wet and dark like the other shots, mirroring
@@ -539,7 +546,12 @@ fracture = Cue(
     # (1100 pieces, not the scene's 1500: thick, each reads alone, and the frame stays as fast)
     # (round 28: the liquid glass's silver edges here too -- 178.2 s still had the rainbow
     # film on the near towers' rims; its `behind` pass is not drawn while the city breaks)
-    params={"speed": 0.5, "height": 3.0, "shards": 1100, "liquid": 1.0},
+    # (round 29's readers at 177.7 s: "the foreground block with eyes crude": the figures'
+    # eyes only in the glass near the middle of the view, as in the city's cue; and "lens-flare
+    # ghosts": the bound sky's bodies blurred in the night behind -- the night and the sun alone,
+    # as in the city's cue since round 26)
+    params={"speed": 0.5, "height": 3.0, "shards": 1100, "liquid": 1.0, "memories_centred": 1.0,
+            "sky_picture": 0.0},
     # cracks of light, then each tower comes down and its shards dissolve into mist (round 13
     # tried a slower fall, to 8-9 s, so remains stand at 183 s: any standing tower costs the
     # glass pass ~27 ms there, 16 fps, so the fall keeps its 7.5 s and the rift carries 183 s)

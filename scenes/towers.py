@@ -559,7 +559,9 @@ towers = TowersScene(
              wrap="repeat", mipmaps=True),
         Pass("scenes/towers/haze.frag", name="haze", size=(32, 1)),
         # The scenes from memories the glass holds, baked once (memories_bake.frag).
-        Pass("scenes/towers/memories_bake.frag", name="memories", size=(512, 128), update="once",
+        # (round 30: 2048x512, not 512x128 -- "the memory inside the tower pixelated": a close
+        # tower magnified a 128-texel tile several times over; towers.glsl picks the mip)
+        Pass("scenes/towers/memories_bake.frag", name="memories", size=(2048, 512), update="once",
              mipmaps=True),
         # The fracture's cracks, mist and pieces, baked once (cracks_bake.frag).
         Pass("scenes/towers/cracks_bake.frag", name="cracks", size=(256, 256), update="once",

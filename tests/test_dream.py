@@ -897,3 +897,55 @@ def test_the_wakings_blurred_window_has_no_crisp_horizon_line(gl):
     pane = frame.astype(float).mean(axis=2)[200:300, 700:770]
     hp = pane[2:-2] - 0.5 * (pane[:-4] + pane[4:])
     assert np.abs(hp.mean(axis=1)).max() < 5.0, np.abs(hp.mean(axis=1)).max()
+
+
+def _city_cameras(show, times):
+    """The towers' camera (towers.camera) and lens at each dream time, as the cue keys them."""
+    import importlib.util
+    from conftest import ROOT
+    spec = importlib.util.spec_from_file_location("towers_for_dream", ROOT / "scenes" / "towers.py")
+    towers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(towers)
+    out = []
+    for t in times:
+        layer = next(l for l in show.timeline.sample(t).layers if l.current and l.current.cue.scene == "towers")
+        values = {p.name: p.default for p in towers.towers.params}
+        values.update(layer.current.values)
+        out.append((towers.camera(layer.current.local_t, values), float(values["fov"])))
+    return out
+
+
+def test_the_city_stills_round_29_rated_are_four_set_ups_not_one_avenue(dream):
+    """Round 29's two readers: "50.7, 55.4, 59.3, 67.1 s the same avenue with the sun at the
+    end from slightly different angles".  The third shot stands low on the wet stone turned
+    off the avenue (the sun at the frame's edge, then gone), the last high over the city
+    looking down onto the focal tower: at 59.3 and 67.1 s the camera is over 20 degrees off
+    the avenue's axis (it was 6-17), at 67.1 s over 8 units up, at 59.3 s under one; each
+    pair of the four differs by a rise, a step aside, a turn, a cut or a lens."""
+    _, show = dream
+    times = (50.7, 55.4, 59.3, 67.1)
+    cams = _city_cameras(show, times)
+    off = [math.degrees(math.acos(float(np.clip(c["fwd"][2], -1.0, 1.0)))) for c, _ in cams]
+    assert off[2] > 20.0 and off[3] > 20.0, off
+    assert cams[3][0]["pos"][1] > 8.0 and cams[2][0]["pos"][1] < 1.0
+    for a in range(4):
+        for b in range(a + 1, 4):
+            (ca, la), (cb, lb) = cams[a], cams[b]
+            rose = abs(ca["pos"][1] - cb["pos"][1])
+            aside = abs(ca["pos"][0] - cb["pos"][0])
+            turned = math.degrees(math.acos(float(np.clip(ca["fwd"] @ cb["fwd"], -1.0, 1.0))))
+            jumped = abs(cb["pos"][2] - ca["pos"][2] - 0.6 * (times[b] - times[a]))
+            assert rose + aside + turned / 10.0 + jumped / 10.0 + abs(la - lb) / 10.0 > 3.0, (a, b)
+
+
+def test_the_city_shots_move_so_stills_two_seconds_apart_differ(dream):
+    """Round 30's brief: "a still 2 s from another must show a different picture".  Inside the
+    avenue (rising from 1.6 to 2.6 as it drifts) and the wet-stone shot (turning 0.6 -> 1.3
+    rad off the avenue as it rises), stills 2.2 s apart: the camera rises or turns clearly
+    (the old avenue: 0.03 units and under 1 degree)."""
+    _, show = dream
+    for t in (53.0, 55.4, 59.3, 61.5, 63.7):
+        (c0, _), (c1, _) = _city_cameras(show, (t, t + 2.2))
+        rose = abs(c1["pos"][1] - c0["pos"][1])
+        turned = math.degrees(math.acos(float(np.clip(c0["fwd"] @ c1["fwd"], -1.0, 1.0))))
+        assert rose > 0.2 or turned > 5.0, (t, rose, turned)

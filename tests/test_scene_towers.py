@@ -896,9 +896,13 @@ def test_the_focal_tower_is_modelled_with_a_waist_not_a_spindle(gl):
     there `liquid` carves the towers sheer (test_the_liquid_city_stands_sheer_with_crisp_
     vertical_edges): the waist is held here for the scene's own look, `liquid` off.  The
     dream's city sets max_height 30, which now raises the massive towers beside it too: their
-    edges in the window bring the waist to 0.075, still well over the plain quadric's.)"""
+    edges in the window bring the waist to 0.075, still well over the plain quadric's.)
+    (Round 30: the dream's last city shot looks down from high over the city -- "the same
+    avenue with the sun at the end" -- so the close shot's framing, 8 units up looking 0.25
+    down, is held here with the look.)"""
     img = render_held(gl, "dream", 68.0, (320, 180), "towers",
-                      {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0, "liquid": 0.0})
+                      {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0, "liquid": 0.0,
+                       "height": 8.0, "look_up": -0.25, "turn": 0.25})
     lum = img.mean(axis=2)[:114, 146:190]
     lit = lum > 12
     cols = np.arange(lit.shape[1])
@@ -991,10 +995,13 @@ def test_the_suns_hot_core_is_small(gl, tmp_path):
     bloom has a quarter of the area to spread: in the empty city at 320x180, the pixels within
     30 of the sun brighter than 150 fell from 385 to 245 (its corona kept warm enough that the
     city still glows through the Serenes, test_scene_serenes); the core stays the frame's brightest
-    light (test_the_city_has_one_key_light_down_the_avenue)."""
+    light (test_the_city_has_one_key_light_down_the_avenue).
+    (Round 30: the focal tower, which stands at any density, holds its memory before the sun;
+    its atlas now baked sharp, the memory's own lights brought the count to 300: it is held
+    dark here, where the sun's core is measured.)"""
     size = (320, 180)
     x, y = _sun_xy(1.0, size)
-    lum = _frame(gl, tmp_path, "bare", {"density": 0.0}, 1.0, size=size).mean(axis=2)
+    lum = _frame(gl, tmp_path, "bare", {"density": 0.0, "memories_glow": 0.0}, 1.0, size=size).mean(axis=2)
     cx, cy = int(round(x * size[0])), int(round((1.0 - y) * size[1]))
     near_sun = lum[cy - 30:cy + 31, cx - 30:cx + 31]
     assert near_sun.max() > 200, near_sun.max()
@@ -1258,9 +1265,16 @@ def test_a_massive_tower_has_flat_walls_of_glass_not_a_bottles_round(gl, tmp_pat
     assert np.mean(ratios) > 80.0, ratios
 
 
+# (round 30) The dream's last city shot (66-72 s) was close beside the focal tower, 8 units up
+# looking 0.25 down; it now looks down from high over the city ("the same avenue with the
+# sun at the end").  The tests of the liquid look at 68 s hold that close framing.
+CLOSE_SHOT = {"height": 8.0, "look_up": -0.25, "turn": 0.25}
+
+
 def _liquid(gl, t: float, liquid: float, **held) -> np.ndarray:
-    """The dream's city at t (320x180) with the liquid glass held on (1) or off (0)."""
-    return render_held(gl, "dream", t, (320, 180), "towers", {"liquid": liquid, **held})
+    """The dream's city at t (320x180) with the liquid glass held on (1) or off (0), in the
+    close shot's framing."""
+    return render_held(gl, "dream", t, (320, 180), "towers", {"liquid": liquid, **CLOSE_SHOT, **held})
 
 
 def test_the_liquid_glass_has_silver_edges_not_rainbow_rims(gl):
@@ -1421,9 +1435,13 @@ def test_the_liquid_citys_paving_seams_are_moss_in_the_joints_not_a_hex_net(gl):
     (back_liquid.frag, MOSS_CREEP) moss creeps into only some stretches of the joints and
     spills soft over the stones' edges: in the frame's near right-hand paving the bright seam
     pixels and the sharp steps across them fall well below the old net's (old 0.091 and 4.3,
-    new 0.043 and 2.8).  The plain city keeps its own program (main) and pays nothing."""
+    new 0.043 and 2.8).  The plain city keeps its own program (main) and pays nothing.
+    (Round 30: the dream's shot at 62.9 s now stands low on the wet stone, turned off the
+    avenue: the street shot's framing the reader saw is held here.)"""
     from conftest import render_held
-    img = render_held(gl, "dream", 62.9, (320, 180), "towers", {}).astype(float)
+    img = render_held(gl, "dream", 62.9, (320, 180), "towers",
+                      {"height": 1.6, "look_up": -0.2, "side": 1.2, "turn": -0.35,
+                       "architecture": 0.0}).astype(float)
     img = img / 255.0 if img.max() > 1.5 else img
     corner = img[150:180, 230:320, 1]
     assert (corner > 50 / 255).mean() < 0.065, (corner > 50 / 255).mean()
@@ -1432,3 +1450,66 @@ def test_the_liquid_citys_paving_seams_are_moss_in_the_joints_not_a_hex_net(gl):
     m = towers_module()
     assert drawn_variant(m.towers, ("main", "main_liquid")) == "main"
     assert drawn_variant(m.towers, ("main", "main_liquid"), liquid=1.0) == "main_liquid"
+
+
+def test_no_pasted_eyes_on_the_fractures_near_block(gl):
+    """Round 29's readers at 177.7 s: "the foreground block with eyes crude", and in the city
+    "the eyes look pasted onto the towers".  The figures' memories too live only in glass near
+    the middle of the view or far off (memories_centred, on in the fracture's cue): in the
+    dream at 177.7 s (320x180) the near block at the right edge (rows 30-80 %, columns
+    90-98 %) holds 5 bright neutral pixels -- its rim -- where its two eyes gave 25."""
+    img = render_times(gl, "dream", [177.7], size=(320, 180))[0].astype(float)
+    region = img[54:144, 288:313, :3]
+    lum, spread = region.mean(axis=-1), region.max(axis=-1) - region.min(axis=-1)
+    eyes = ((lum > 180) & (spread < 60)).sum()
+    assert eyes < 12, eyes
+
+
+def test_the_memories_are_baked_sharp_for_a_close_tower():
+    """Round 29's readers: "the memory inside the tower pixelated / a low-res smear" -- a
+    close tower magnified the 128-texel tiles of a 512x128 atlas several times.  The atlas is
+    baked at 2048x512 (towers.glsl MEMORY_TILE_TEXELS a tile) and read at the mip level of its
+    footprint, not at level 0 (a far tower's memory would shimmer)."""
+    towers = towers_module()
+    bake = next(p for p in towers.towers.passes if p.name == "memories")
+    assert tuple(bake.size) == (2048, 512) and bake.mipmaps
+    glsl = (ROOT / "shaders" / "scenes" / "towers" / "towers.glsl").read_text()
+    assert "MEMORY_TILE_TEXELS = 512.0" in glsl
+    assert "textureLod(u_memories, auv, 0.0)" not in glsl
+
+
+def test_no_lens_flare_ghosts_in_the_fractures_night(gl):
+    """Round 29's readers at 177.7 s: "lens-flare ghosts" -- the bound sky's suns and moons,
+    blurred in the night behind the breaking city (sky_picture's default 0.07), read as flare
+    discs, as they did in the city's cue in round 26.  The fracture's night is the night and the
+    sun alone: the dream at 177.7 s (320x180) is the same picture as with sky_picture held at 0
+    (on main the discs differ from it)."""
+    shown = render_times(gl, "dream", [177.7], size=(320, 180))[0].astype(float)
+    bare = render_held(gl, "dream", 177.7, (320, 180), "towers", {"sky_picture": 0.0})
+    assert np.abs(shown[..., :3] - bare[..., :3]).max() <= 2.0, np.abs(shown - bare).max()
+
+
+def test_the_liquid_citys_glass_carries_no_caustic_network(gl):
+    """Round 29's readers of the city: "a tiled caustic texture" -- the caustic's network of
+    lines over the whole of a near column read as a pattern laid on the glass.  In the liquid
+    look it is faint and only low on a column: in the dream at 50.7 s (960x540, the camera
+    held still), against the same frame with the glass's skin still (wobble 0), the rows
+    60-78 % and columns 35-65 % (the focal tower's lower body and its neighbours) hold 237
+    pixels over 6 levels brighter (519 on main)."""
+    shown = render_held(gl, "dream", 50.7, (960, 540), "towers", {"speed": 0.0})
+    still = render_held(gl, "dream", 50.7, (960, 540), "towers", {"speed": 0.0, "wobble": 0.0})
+    lift = (shown - still)[..., :3].mean(axis=-1)[324:421, 336:624]
+    assert (lift > 6).sum() < 380, (lift > 6).sum()
+
+
+def test_the_liquid_citys_street_caustics_are_a_faint_gleam_not_a_web(gl):
+    """Round 29's readers of the liquid city: "a tiled caustic texture" -- from the high shot
+    over the city (69 s) the caustic web at the towers' feet lay on the paving as a pattern of
+    thin blue squiggles.  In the liquid city's streets (MOSS_CREEP) it is a faint gleam: in the
+    dream at 69 s (960x540, the camera held at the cue's start, speed 0), against the same
+    frame with the glass's skin still (wobble 0), the bottom 30 % of the frame is lifted by
+    0.06 levels on average (0.21 on main)."""
+    shown = render_held(gl, "dream", 69.0, (960, 540), "towers", {"speed": 0.0})
+    still = render_held(gl, "dream", 69.0, (960, 540), "towers", {"speed": 0.0, "wobble": 0.0})
+    lift = (shown - still)[..., :3].mean(axis=-1)[378:]
+    assert lift.mean() < 0.14, lift.mean()

@@ -87,6 +87,12 @@ void main() {
         // like the light the glass gathers rather than a cyan paint)
         float patches = smoothstep(0.15, 0.85, 0.5 + 0.5 * sin(1.3 * xz.x + 0.9 * u_time) * sin(1.1 * xz.y - 0.7 * u_time));
         float cau = caustic(xz, 0.8 * u_time, tg * g_pix / sqrt(down)) * near_glass * patches * min(4.0 * u_wobble, 1.0);
+#ifdef MOSS_CREEP
+        // (round 29's readers of the liquid city: "a tiled caustic texture" -- its thin web
+        // at the towers' feet, seen from above in the high shot, a pattern on the paving: a
+        // faint gleam)
+        cau *= 0.3;
+#endif
         gr += (g_haze * 0.6 + vec3(0.05, 0.12, 0.16) * u_tint_lin) * cau * (1.0 - fog_amount(tg));
 #endif
     }

@@ -730,6 +730,8 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope
 // than lying on it.  It surfaces and fades on its own slow cycle; the tower nearest the
 // middle of the view holds the brightest (the shot's focal point).  Light, added to what the
 // glass lets through.
+const float MEMORY_TILE_TEXELS = 512.0;   // towers.py: the memories pass, 2048x512, four tiles
+const float MEMORY_HALO_LOD = 7.0;        // the mip where a tile is 4x4 texels: its average
 vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     vec3 h = fract(vec3(cell.xyx & (GRID - 1)) * vec3(0.6180, 0.7549, 0.5698) + vec3(0.13, 0.37, 0.71)
                    + vec3(cell.yxy & (GRID - 1)) * vec3(0.3247, 0.5698, 0.4656));
@@ -754,7 +756,12 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // memory, the child at her night window: the city's glass and the wall one world)
     tile = (u_focal_window >= 0.5 && k.r.x == 1.75 && k.r.y == 1.75) ? 1.0 : tile;
     vec2 auv = vec2((tile + clamp(u, 0.0, 1.0)) * 0.25, clamp(v, 0.0, 1.0));
-    vec3 m = textureLod(u_memories, auv, 0.0).rgb;     // (small and soft: no mipmaps needed)
+    // (round 29's readers: "the memory inside the tower pixelated / a low-res smear": the
+    // atlas is baked at 2048x512, 512 texels a tile, and read at the mip level of its
+    // footprint -- the image's width w over MEMORY_TILE_TEXELS, against a pixel's width at
+    // its distance -- so a close tower's memory is sharp and a far one's does not shimmer)
+    float texel_px = g_pix * length(q + k.base - u_cam_pos) * MEMORY_TILE_TEXELS / w;
+    vec3 m = textureLod(u_memories, auv, log2(max(texel_px, 1.0))).rgb;
     // (no frame: the vision fades out in a soft oval, as if seen through the glass's depth)
     vec2 c2 = vec2(u, v) * 2.0 - 1.0;
     // (round 14: the violet-sun visions at the frame's edges read as "flat boxes pasted on
@@ -771,12 +778,14 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // keep only the figures' eyes: the sun and street visions live in the glass near the
     // middle of the view, or far off where they are small
     float centred = smoothstep(0.88, 0.96, toward);
-    float near_cut = (tile < 1.0) ? 1.0 : mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
+    // (round 29's readers: "the eyes look pasted onto the towers", 177.7 s "the foreground
+    // block with eyes crude": the figures' eyes too live only near the middle or far off)
+    float near_cut = mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
     surface *= max(near_cut, focus);
     // (round 10: luminous scenes, not icons: brighter, lifted in the mid-tones, and a soft
     // glow of their own light spread through the glass round them: the tile's average, from
     // a high mip of the baked atlas)
-    vec3 halo = textureLod(u_memories, vec2((tile + 0.5) * 0.25, 0.5), 5.0).rgb;
+    vec3 halo = textureLod(u_memories, vec2((tile + 0.5) * 0.25, 0.5), MEMORY_HALO_LOD).rgb;
     // (the window's night is bright where the other pictures are dark: held lower, and with
     // its darks pressed down, so it is a picture deep in the glass, not a lamp)
     float window_tile = step(0.5, tile) * step(tile, 1.5);
@@ -1030,6 +1039,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
               // (round 19's reader at 57.7 s: on the glass beside the eye its lines were a
               // broad vein network, "a texture overlay, not light": it fades out near the eye)
               * smoothstep(5.0, 16.0, t);
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 29's readers of the liquid city: "a tiled caustic texture" -- its network of
+    // lines over the whole column read as a pattern laid on the glass: faint, and only low,
+    // near the lit street whose light the skin focuses)
+    cau *= 1.0 - LIQUID * (1.0 - 0.3 * exp(-p.y / 5.0));
+#endif
     // (the moss's green faint in them: bright, it drew green scribbles over the near columns)
     trans += (g_haze * 2.2 + g_moss.colour_a * g_moss.glow * 0.012) * cau * (1.0 - fres);
     // (the body of the glass a little darker than what it lets through, so that its rims
