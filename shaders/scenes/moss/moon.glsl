@@ -33,21 +33,21 @@ vec3 moss_moon(vec3 rd, float pix, float amount) {
     // emerald deep in its shadows and halo, a near-white jade where the light is full
     float maria = vnoise(uv * 1.7 + 7.0) * 0.5 + vnoise(uv * 3.6 + 3.0) * 0.3
                 + vnoise(uv * 7.9 - 2.0) * 0.2;
-    float albedo = mix(1.0, 0.5, smoothstep(0.46, 0.66, maria));
+    float albedo = mix(1.0, 0.6, smoothstep(0.46, 0.66, maria));
     float craters = vnoise(uv * 17.0 + 1.7) * 0.55 + vnoise(uv * 37.0 + 4.1) * 0.45;
     albedo *= 0.82 + 0.32 * craters;
     albedo += 0.25 * smoothstep(0.8, 0.95, vnoise(uv * 11.0 + 9.3));        // a few bright ray-craters
     float limb = 0.8 + 0.2 * n.z;
-    float light = day * (0.2 + 1.25 * pow(max(lit, 0.0), 0.6));
-    vec3 jade = mix(MOSS_MOON_TINT, vec3(0.62, 1.0, 0.78), 0.35 + 0.3 * smoothstep(0.3, 0.9, lit));
+    float light = day * (0.18 + 1.15 * pow(max(lit, 0.0), 0.7));
+    vec3 jade = mix(MOSS_MOON_TINT, vec3(0.34, 1.0, 0.5), 0.25 + 0.25 * smoothstep(0.3, 0.9, lit));
     vec3 face = jade * albedo * limb * light + MOSS_MOON_TINT * 0.012;
     // the halo: a tight corona and a broad glow in the mist; the mist lies in front of the
     // moon too, so its glow veils the dark limb a little (no cut-out disc)
     float cosa = max(dot(rd, m), 0.0);
     float a = sqrt(max(2.0 * (1.0 - cosa), 0.0)) / MOSS_MOON_R;  // angle in moon radii
-    vec3 halo = MOSS_MOON_TINT * (0.07 * exp(-max(a - 1.0, 0.0) * 2.2) + 0.018 * exp(-a * 0.28)) * front;
-    halo += vec3(0.3, 0.6, 0.5) * 0.04 * exp(-max(a - 1.0, 0.0) * 6.0) * front;   // the corona's pale rim
-    return (face * disc + halo * (1.0 - 0.6 * disc)) * amount;
+    vec3 halo = MOSS_MOON_TINT * (0.05 * exp(-max(a - 1.0, 0.0) * 2.2) + 0.012 * exp(-a * 0.25)) * front;
+    halo += vec3(0.3, 0.6, 0.5) * 0.02 * exp(-max(a - 1.0, 0.0) * 6.0) * front;   // the corona's pale rim
+    return (face * disc + halo * (1.0 - 0.85 * disc)) * amount;
 }
 
 // The moon as the glass sees it in a reflected or refracted ray: a small hot spot, which the

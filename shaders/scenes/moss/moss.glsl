@@ -141,6 +141,11 @@ float g_moss_lod_bias = 0.0;
 // How many times finer than the baked tile the clumps are read (the moss scene's close view
 // reads them finer; the towers scene leaves it at 1).
 float g_moss_tile_scale = 1.0;
+// How far the pulse's light blooms over the clumps toward their blurred average (round 30's
+// readers in the city's streets: a touch's ring "blown out and blotchy", a flat cyan sheet:
+// the towers scene keeps this lighter default, so the clumps and their dark gaps show through
+// the ring; the moss scene, whose heartbeat is read as a soft breath, sets its own 0.75).
+float g_moss_bloom = 0.4;
 // The paving's cracks at the last moss_emission point (paving_cracks, kept so a caller that
 // lights them -- the moss scene's cobbles -- need not search the cells again).
 float g_moss_cracks = 0.0;
@@ -207,9 +212,11 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     // with a soft shoulder: a strong beat or a touch's ring brightens the clumps without
     // burning a flat cyan sheet, and the light stays in the clumps (a lighter bloom toward
     // the blurred read), so the dark gaps still show through the ring.
-    float ps = p / (1.0 + 0.6 * p);
+    float ps = p / (1.0 + 0.5 * max(p - 0.8, 0.0));     // (a beat at the heart keeps its peak)
     float lit = m.rest + 1.5 * ps;
-    float bloom = 0.4 * smoothstep(0.05, 0.6, p);
+    float bloom = g_moss_bloom * smoothstep(0.05, 0.6, p);
+    // (the bloom only adds light: with the soft shoulder a clump dimmed by it read as a
+    // second peak in the beat)
     float pcover = mix(cover, 1.15 * cover_soft, bloom);
 
     vec3 base = mix(m.colour_a, m.colour_b, 0.6 * smoothstep(0.7, 0.98, f.a));
