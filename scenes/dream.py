@@ -287,10 +287,13 @@ moss = Cue(
     # (round 27: 77.3 and 80.5 s "near-copies", the same pillars and moon: at 7 s a cut to a
     # second shot -- down at knee height across the street, one column's foot in its pool
     # of light, the moon low at the left over the avenue, the rings running across the moss)
+    # (round 30: the first shot's stills near-copies, 73, 75 and 76.8 s the same frame: the eye
+    # walks further down the avenue and sinks toward the moss as it goes, a pair of columns
+    # passing out of the frame, and the second shot walks on toward the crossing and turns)
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
-          "back": [(0, 27.0), (7, 23.5, "in_sine"), (7.01, 17.0, "step"), (14, 15.0, "in_out_sine")],
-          "height": [(0, 2.6), (7, 2.15, "in_sine"), (7.01, 1.2, "step"), (14, 1.1, "in_out_sine")],
-          "heading": [(0, 0.0), (7.01, -0.44, "step"), (14, -0.5, "in_out_sine")]},
+          "back": [(0, 31.5), (4.5, 25.36), (6, 24.28), (7, 23.5), (7.01, 17.5, "step"), (14, 13.0, "in_out_sine")],
+          "height": [(0, 3.05), (4.5, 2.389), (6, 2.25), (7, 2.15), (7.01, 1.2, "step"), (14, 1.0, "in_out_sine")],
+          "heading": [(0, 0.06), (4.5, 0.0), (7.01, -0.44, "step"), (14, -0.56, "in_out_sine")]},
 )
 
 # -- 1:22  "The people here move like shadows cast by candlelight -- graceful, silent, and

@@ -925,3 +925,44 @@ def test_the_second_shots_near_column_stands_off_centre(gl):
     prof = render_held(gl, "dream", 80.5, (640, 360), "moss", {}).mean(axis=2)[10:150, 270:350].mean(axis=0)
     rims = np.nonzero(prof > 140)[0]
     assert len(rims) < 2 or rims[-1] - rims[0] <= 30, rims
+
+
+def test_the_city_streets_moss_is_living_clumps_not_a_blown_out_sheet(gl):
+    """Round 30's readers at 50.7-67.1 s: the city's moss floor "tiled and busy", "blown out
+    and blotchy", "a repeating blotch texture".  moss.glsl now grows clumps of varied size (a
+    third, turned and coarser read of the tile mixed in by the patchy field), the bake's
+    cushions lobed, their gaps darker, and a touch's ring lights them from within with a soft
+    shoulder and a lighter bloom (g_moss_bloom 0.4 in the city).  At 55.4 s (320x180, the lower
+    third: the street) under 3.5 % of the pixels are near white (luma over 170; about 6 % on
+    main, a flat cyan sheet), and the clumps show: the mean step between neighbouring pixels
+    over 3.6 levels (about 3.3 on main: the smeared ring)."""
+    img = render_held(gl, "dream", 55.4, (320, 180), "towers", {}).astype(float)
+    lum = img[120:] @ LUMA
+    assert (lum > 170).mean() < 0.035, (lum > 170).mean()
+    assert np.abs(np.diff(lum, axis=1)).mean() > 3.6, np.abs(np.diff(lum, axis=1)).mean()
+
+
+def test_the_emerald_moon_is_a_pale_jade_face_not_a_mint_disc(gl):
+    """Round 30's reader at 76.8 s: "the moon flat and cartoonish" (a mint disc with a few hard
+    blots).  moon.glsl lights its face as a real moon's -- soft maria, crater speckle, little
+    limb darkening -- and the full light paler (jade toward white, the emerald kept in the
+    shadows and the halo): at 76.8 s (320x180) the lit emerald pixels' red over green is over
+    0.47 (about 0.43 on main) and it still holds over 80 of them."""
+    img = render_held(gl, "dream", 76.8, (320, 180), "moss", {}).astype(float)[:90]
+    lit = _emerald_bright(img)
+    assert lit.sum() > 80, lit.sum()
+    ratio = (img[..., 0][lit] / img[..., 1][lit]).mean()
+    assert ratio > 0.47, ratio
+
+
+def test_the_moss_cues_first_shot_moves_so_its_stills_differ(gl):
+    """Round 30's brief: stills 2 s apart must show different pictures; the moss cue's first
+    shot at 73, 75 and 76.8 s was the same frame (a dolly of 3.5 units down a street whose
+    columns repeat every 7).  The eye now walks from the kerb's side toward the street's
+    middle and sinks as it goes: at 320x180 the frames at 73 and 75 s differ by over 10 levels
+    on average (about 6 on main), and the 76.8 s framing (a reader's 4) is kept."""
+    a = render_held(gl, "dream", 73.0, (320, 180), "moss", {}).astype(float)
+    b = render_held(gl, "dream", 75.0, (320, 180), "moss", {}).astype(float)
+    assert np.abs(a - b).mean() > 10.0, np.abs(a - b).mean()
+    v = _moss_cue_values(76.8)
+    assert abs(v["heading"]) < 1e-6 and 24.5 < v["back"] < 25.5, v

@@ -26,18 +26,28 @@ vec3 moss_moon(vec3 rd, float pix, float amount) {
     float lit = dot(n, sun);
     // a crisp terminator, a pixel or two wide, with the earthshine faint on the dark side
     float day = smoothstep(-0.03, 0.05, lit);
-    float maria = vnoise(uv * 2.3 + 7.0) * 0.6 + vnoise(uv * 5.1 + 3.0) * 0.4;
-    float albedo = mix(1.0, 0.45, smoothstep(0.42, 0.62, maria));
-    float craters = vnoise(uv * 13.0 + 1.7) * 0.6 + vnoise(uv * 29.0 + 4.1) * 0.4;
-    albedo *= 0.75 + 0.5 * craters;
-    float limb = 0.55 + 0.45 * n.z;
-    vec3 face = MOSS_MOON_TINT * albedo * limb * (day * (0.25 + 1.1 * max(lit, 0.0)) + 0.02);
-    face += vec3(0.5, 0.9, 0.7) * pow(max(lit, 0.0), 8.0) * day * 0.35;   // the lit limb near white
-    // the halo: a tight glow and a broad one in the mist, outside the disc
+    // (round 30's reader at 76.8 s: "the moon flat and cartoonish" -- a mint disc with a few
+    // hard blots) the surface as a real moon's: broad soft-edged maria from a few octaves of
+    // noise, fine crater speckle and bright ray-craters smaller than the blots, little limb
+    // darkening (a dusty moon lights nearly flat to its edge), and the lit face pale -- the
+    // emerald deep in its shadows and halo, a near-white jade where the light is full
+    float maria = vnoise(uv * 1.7 + 7.0) * 0.5 + vnoise(uv * 3.6 + 3.0) * 0.3
+                + vnoise(uv * 7.9 - 2.0) * 0.2;
+    float albedo = mix(1.0, 0.6, smoothstep(0.46, 0.66, maria));
+    float craters = vnoise(uv * 17.0 + 1.7) * 0.55 + vnoise(uv * 37.0 + 4.1) * 0.45;
+    albedo *= 0.82 + 0.32 * craters;
+    albedo += 0.25 * smoothstep(0.8, 0.95, vnoise(uv * 11.0 + 9.3));        // a few bright ray-craters
+    float limb = 0.8 + 0.2 * n.z;
+    float light = day * (0.18 + 1.15 * pow(max(lit, 0.0), 0.7));
+    vec3 jade = mix(MOSS_MOON_TINT, vec3(0.34, 1.0, 0.5), 0.25 + 0.25 * smoothstep(0.3, 0.9, lit));
+    vec3 face = jade * albedo * limb * light + MOSS_MOON_TINT * 0.012;
+    // the halo: a tight corona and a broad glow in the mist; the mist lies in front of the
+    // moon too, so its glow veils the dark limb a little (no cut-out disc)
     float cosa = max(dot(rd, m), 0.0);
     float a = sqrt(max(2.0 * (1.0 - cosa), 0.0)) / MOSS_MOON_R;  // angle in moon radii
-    vec3 halo = MOSS_MOON_TINT * (0.05 * exp(-(a - 1.0) * 1.6) + 0.012 * exp(-a * 0.25)) * front;
-    return (face * disc + halo * (1.0 - disc)) * amount;
+    vec3 halo = MOSS_MOON_TINT * (0.05 * exp(-max(a - 1.0, 0.0) * 2.2) + 0.012 * exp(-a * 0.25)) * front;
+    halo += vec3(0.3, 0.6, 0.5) * 0.02 * exp(-max(a - 1.0, 0.0) * 6.0) * front;   // the corona's pale rim
+    return (face * disc + halo * (1.0 - 0.85 * disc)) * amount;
 }
 
 // The moon as the glass sees it in a reflected or refracted ray: a small hot spot, which the

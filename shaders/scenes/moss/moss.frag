@@ -191,6 +191,7 @@ void main() {
     // (a round, organic heart: no square footprints; or, with `streets`, the pulse runs
     // along the city's streets, the paving between them dark)
     g_moss_grid = u_streets;
+    g_moss_bloom = 0.75;                             // (the breath blooms soft: moss.glsl)
     g_moss_tile_scale = 0.8;                         // (round 10: cushions several pixels across, not a grain)
     g_moss_lod_bias = mix(0.4, 1.1, u_streets);      // (round 18: the street's cushions crisp, not a velvet)
 #ifdef MOSS_CUSHIONS

@@ -141,6 +141,11 @@ float g_moss_lod_bias = 0.0;
 // How many times finer than the baked tile the clumps are read (the moss scene's close view
 // reads them finer; the towers scene leaves it at 1).
 float g_moss_tile_scale = 1.0;
+// How far the pulse's light blooms over the clumps toward their blurred average (round 30's
+// readers in the city's streets: a touch's ring "blown out and blotchy", a flat cyan sheet:
+// the towers scene keeps this lighter default, so the clumps and their dark gaps show through
+// the ring; the moss scene, whose heartbeat is read as a soft breath, sets its own 0.75).
+float g_moss_bloom = 0.4;
 // The paving's cracks at the last moss_emission point (paving_cracks, kept so a caller that
 // lights them -- the moss scene's cobbles -- need not search the cells again).
 float g_moss_cracks = 0.0;
@@ -157,11 +162,23 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     float lod = log2(max(fp * g_moss_tile_scale * (MOSS_TEXELS / MOSS_TILE), 1e-3)) + g_moss_lod_bias;
     vec2 uv = xz * g_moss_tile_scale / MOSS_TILE;
     vec4 f = textureLod(field, uv, lod);
-    g_moss_clump = f.r;
     // A second, rotated and larger read breaks up the tile's repetition.
     vec2 uv2 = mat2(0.8, 0.6, -0.6, 0.8) * xz / (MOSS_TILE * 2.7) + vec2(0.37, 0.71);
     vec4 f2 = textureLod(field, uv2, max(lod - log2(2.7), 0.0) + 2.5 + 1.5 * detail);
-    float cover = f.r * (0.55 + 0.9 * f2.g);
+    // (round 30's readers at 50.7-67.1 s: "the cellular moss floor looks tiled and busy", "a
+    // repeating blotch texture": one size of clump everywhere.)  A third read of the clumps,
+    // turned another way and 2.3 times coarser (an incommensurate scale, so the three reads
+    // never line up again), grows colonies of big cushions in some stretches and fine moss in
+    // others; the mix between them follows the large patchy field, so clump size varies
+    // across the street and no tile repeats.
+    vec2 uv3 = mat2(0.28, -0.96, 0.96, 0.28) * xz * g_moss_tile_scale / (MOSS_TILE * 2.3) + vec2(0.61, 0.13);
+    vec4 f3 = textureLod(field, uv3, max(lod - log2(2.3), 0.0));
+    float coarse = smoothstep(0.35, 0.65, f2.g + 0.3 * (f3.g - 0.5));
+    float clump = mix(f.r, f3.r, 0.55 * coarse);
+    g_moss_clump = clump;
+    // darker gaps between the clumps (their feet sink to black), the crowns kept
+    clump = smoothstep(0.06, 0.85, clump);
+    float cover = clump * (0.55 + 0.9 * f2.g);
     // The clumps' average (the second, blurred read): where the pulse passes, its light
     // blooms over them (bright light reads soft), so a ring is a band of glow, not a band of
     // glittering cells.
@@ -191,15 +208,24 @@ vec4 moss_emission(vec2 xz, float fp, Heart h, MossLook m, sampler2D field, floa
     grow = max(grow, m.garden * smoothstep(0.25, 0.6, f2.g + 0.35 * f.g) * (0.55 + 0.45 * cracks));
 
     float p = heart_pulse(xz, fp, bend, h) + extra;
-    float lit = m.rest + 1.5 * p;
-    float bloom = 0.75 * smoothstep(0.05, 0.6, p);
+    // (round 30's readers: "blown out and blotchy") the pulse lights the moss from within
+    // with a soft shoulder: a strong beat or a touch's ring brightens the clumps without
+    // burning a flat cyan sheet, and the light stays in the clumps (a lighter bloom toward
+    // the blurred read), so the dark gaps still show through the ring.
+    float ps = p / (1.0 + 0.5 * max(p - 0.8, 0.0));     // (a beat at the heart keeps its peak)
+    float lit = m.rest + 1.5 * ps;
+    float bloom = g_moss_bloom * smoothstep(0.05, 0.6, p);
+    // (the bloom only adds light: with the soft shoulder a clump dimmed by it read as a
+    // second peak in the beat)
     float pcover = mix(cover, 1.15 * cover_soft, bloom);
 
     vec3 base = mix(m.colour_a, m.colour_b, 0.6 * smoothstep(0.7, 0.98, f.a));
     vec3 col = base * (pcover * grow) * lit * 0.8;
-    col += m.speck * f.b * grow * (0.3 * m.rest + 0.5 * p) * (1.0 - bloom) * 0.35;   // (a glint, not a speckle)
-    // A hot core at the crest of each pulse, desaturating toward cyan-white.
-    col += vec3(0.35, 0.9, 0.8) * (cover_soft * grow * p * p) * 0.9;
+    // Spore glints in the middle distance only: near they would be big dots, far a shimmer.
+    float mid = smoothstep(0.004, 0.015, fp) * (1.0 - smoothstep(0.05, 0.12, fp));
+    col += m.speck * f.b * grow * (0.3 * m.rest + 0.5 * ps) * (1.0 - bloom) * 0.35 * mid;   // (a glint, not a speckle)
+    // A warm core at the crest of each pulse, in the clumps, desaturating toward cyan-white.
+    col += vec3(0.35, 0.9, 0.8) * (mix(cover_soft, cover, 0.5) * grow * ps * ps) * 0.45;
 
     // Haze: the second read is a blurred one (a high mip), so it also spreads light over
     // the dark gaps and the slabs, as bloom would; free because the mip chain is baked once.

@@ -90,13 +90,17 @@ void main() {
 
     // Organic cushions: Voronoi mounds (28 across the tile, ~0.3 units) in a warped domain,
     // each a dome of its own radius; what lies outside every dome is a dark crevice.
+    // (round 30's readers: "a blotchy cellular texture", the round domes reading as cells:
+    // the domain is bent at the clumps' own scale too, so each cushion is lobed and ragged,
+    // never a disc, and its edge frays into tufts)
     vec2 warp = vec2(tile_fbm(uv, 8, 2, s + 11), tile_fbm(uv + 0.31, 8, 2, s + 13)) - 0.5;
-    vec4 v = tile_voronoi(uv + warp * 0.035, 28, s + 1);
+    vec2 lobe = vec2(tile_fbm(uv, 48, 2, s + 21), tile_fbm(uv + 0.17, 48, 2, s + 23)) - 0.5;
+    vec4 v = tile_voronoi(uv + warp * 0.035 + lobe * 0.022, 28, s + 1);
     float radius = 0.55 + 0.4 * v.w;
     float dome = clamp(1.0 - (v.x * v.x) / (radius * radius), 0.0, 1.0);
     float fuzz = tile_fbm(uv, 96, 2, s + 3);                  // leafy tufts, ~5 texels
     float grain = tile_noise(uv * 256.0, 256, s + 17);        // single fronds, 2 texels
-    float mound = smoothstep(0.0, 0.5, dome + 0.35 * (fuzz - 0.5));
+    float mound = smoothstep(0.0, 0.5, dome + 0.6 * (fuzz - 0.5));
     float patchy = tile_fbm(uv, 3, 3, s + 5);                 // large thick and thin areas
     float cover = mound * (0.2 + 0.8 * dome) * (0.3 + 0.9 * fuzz) * (0.55 + 0.7 * grain);
     cover *= smoothstep(0.15, 0.5, patchy + 0.2 * v.z);
