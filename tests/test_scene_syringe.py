@@ -565,3 +565,33 @@ def test_the_dreams_refused_syringe_and_helix_are_one_composition_the_barrel_ful
     assert glow > 1500, f"the barrel's starlight: {glow} px"
     middle = float(np.percentile(y[:, w // 3: 2 * w // 3], 90))
     assert middle > 60.0, f"a void between the syringe and the helix ({middle:.0f})"
+
+
+def test_the_swollen_bead_hangs_from_the_needles_point_and_swallows_it(syringe):
+    """Round 29's readers at 152.8 s: "a stray ring under the drop" -- the bevel's sharp point
+    stuck out under the swollen bead as a bright crescent.  The bead runs down the cut as it
+    grows and hangs from the point: the point's lit steel (the lowest-right bright pixel of the
+    needle with no bead, 320x180) is hidden by the bead once swollen (it changed by 3 grey
+    levels before, the point showing beside the bead)."""
+    size = (320, 180)
+    bare = luma(syringe({"shot": 1, "bead": 0.0}, size=size))
+    bead = luma(syringe({"shot": 1, "bead": 1.0}, size=size))
+    ys, xs = np.nonzero(bare[60:140, 120:240] > 80)
+    i = np.argmax(xs + 0.5 * ys)
+    y, x = ys[i] + 60, xs[i] + 120
+    change = np.abs(bead[y - 1:y + 2, x - 1:x + 2] - bare[y - 1:y + 2, x - 1:x + 2]).mean()
+    assert change > 40, f"the needle's point at ({x}, {y}) shows beside the bead (changed {change:.0f})"
+
+
+def test_the_close_shots_hall_has_spires_and_shafts_of_light_not_a_plain_gradient(syringe):
+    """Round 29's readers at 152.8 s: "the background a plain purple gradient with blurred
+    silhouettes, close to a placeholder".  Behind the Serenes the hall stands out of focus: the
+    city's dark glass spires in the haze with moonlit edges, shafts of light slanting through
+    the air.  Across the upper right (320x180, between the figures, above the haze line) the
+    light varies about its running mean (std over 1.2 grey levels; the gradient 0.4)."""
+    img = luma(syringe({"shot": 1, "bead": 0.0}, size=(320, 180)))
+    rows = img[25:60]
+    k = 31
+    smooth = np.stack([np.convolve(np.pad(r, k // 2, mode="edge"), np.ones(k) / k, "valid") for r in rows])
+    structure = (rows - smooth)[:, 220:310].std(axis=1).mean()
+    assert structure > 1.2, f"a plain gradient behind: {structure:.2f} grey levels of structure"
