@@ -271,8 +271,8 @@ void main() {
             stars *= 0.35 + 0.65 * thick;
             // a deep blue-violet body full of drifting stars, a small hot core of gold
             float facing = max(dot(-rd, n), 0.0);
-            float core = pow(facing, 40.0);
-            vec3 inner = mix(vec3(0.02, 0.015, 0.07), VIOLET * 0.42, facing * facing) + GOLD * 1.8 * core + STAR * stars * 1.6;
+            float core = pow(facing, 22.0);
+            vec3 inner = mix(vec3(0.02, 0.015, 0.07), VIOLET * 0.42, facing * facing) + GOLD * 2.2 * core + STAR * stars * 1.6;
             inner *= u_bead_glow;
             vec3 outer = night(reflect(rd, n));
             outer += STAR * 6.0 * pow(max(dot(reflect(rd, n), normalize(MOON_DIR)), 0.0), 200.0);
