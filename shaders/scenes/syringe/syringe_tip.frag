@@ -89,12 +89,12 @@ vec3 bead_centre() {
 
 // The night the steel and the bead give back: dark, the violet haze low, the moon's long cold
 // light high behind, the bead's own warm-white light where it is.
-vec3 night(vec3 r) {
+vec3 night(vec3 r, float strip) {
     vec3 c = mix(VIOLET * 0.22, vec3(0.008, 0.006, 0.016), smoothstep(-0.25, 0.35, r.y));
     float m = max(dot(r, normalize(MOON_DIR)), 0.0);
     c += STAR * (3.5 * pow(m, 400.0) + 0.25 * pow(m, 12.0));
     // a strip of the moon's light (the long glint the needle's round carries)
-    c += STAR * 0.6 * exp(-abs(r.x + 0.3) * 9.0) * smoothstep(0.1, 0.7, r.y);
+    c += STAR * 0.6 * strip * exp(-abs(r.x + 0.3) * 9.0) * smoothstep(0.1, 0.7, r.y);
     return c;
 }
 
@@ -176,7 +176,7 @@ vec3 watchers(vec2 uv, float px) {
             float cover = 1.0 - smoothstep(1.0 - px * 60.0 / size, 1.0, sqrt(rr));
             vec3 n = vec3(d, sqrt(max(1.0 - rr, 0.0)));
             vec3 rf = reflect(vec3(0.0, 0.0, -1.0), n);
-            vec3 mirror = night(rf) * 0.5 + vec3(0.5, 0.55, 0.7) * 0.07 * pow(1.0 - n.z, 2.0);
+            vec3 mirror = night(rf, 1.0) * 0.5 + vec3(0.5, 0.55, 0.7) * 0.07 * pow(1.0 - n.z, 2.0);
             mirror += GOLD * 3.0 * pow(max(dot(rf, normalize(vec3(0.45, -0.25, -0.85))), 0.0), 120.0) * u_bead_glow;
             eyes = mix(eyes, mirror * u_eyes, cover);
             eyes += vec3(0.55, 0.7, 1.0) * 0.025 * u_eyes * exp(-sqrt(rr) * 1.2);   // a faint cold glow
@@ -210,7 +210,7 @@ void main() {
         vec3 n = needle_normal(p);
         vec3 r = reflect(rd, n);
         float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-        vec3 steel = night(r) * fres * vec3(0.9, 0.92, 1.0);
+        vec3 steel = night(r, 1.0) * fres * vec3(0.9, 0.92, 1.0);
         // the bead's light on the steel near it
         vec3 bl = bead_centre() - p;
         float bd = length(bl);
@@ -248,8 +248,7 @@ void main() {
             // readers at 152.8 s: "the orb's sparkles look like sticker dashes" -- looked up
             // through the refracted ray they stretched into streaks at the rim).  Each layer
             // is laid out in the bead's own screen plane, so every point is round; the deeper
-            // layers smaller, slower and dimmer, shifted a little by the lens of the surface,
-            // and all dimmed through the thicker liquid towards the rim.
+            // layers smaller, slower and dimmer, and all dimmed through the thicker liquid towards the rim.
             vec2 local = (p.xy - c.xy) / u_bead_r;
             float stars = 0.0;
             float thick = sqrt(max(1.0 - dot(local, local), 0.0));
@@ -258,13 +257,13 @@ void main() {
                 float fk = float(k);
                 float ang = u_swirl * (1.0 - 0.25 * fk) + 1.7 * fk;
                 float cs = cos(ang), sn = sin(ang);
-                vec2 g = mat2(cs, -sn, sn, cs) * (local * (1.0 - 0.18 * fk * (1.0 - thick))) * (4.5 + 3.0 * fk) + fk * 3.7;
+                vec2 g = mat2(cs, -sn, sn, cs) * (local * (1.0 - 0.1 * fk)) * (4.5 + 3.0 * fk) + fk * 3.7;
                 vec2 id = floor(g);
                 vec2 o = vec2(hash12(id), hash12(id + 2.3)) - 0.5;
                 float size = (0.045 + 0.06 * hash12(id + 5.7)) * (1.0 - 0.2 * fk);
                 float dist = length(fract(g) - 0.5 - 0.6 * o);
                 float pxg = px_b * (4.5 + 3.0 * fk);               // one pixel in this layer's cells
-                float pt = exp(-sy_sq_tip(dist / max(size * 0.5, pxg))) + 0.25 * exp(-dist / max(size * 1.5, pxg));
+                float pt = exp(-sy_sq_tip(dist / max(size * 0.5, pxg))) + 0.15 * exp(-dist / max(size, pxg)) * smoothstep(0.2, 0.05, dist);   // (the glow held inside its cell: cut by the cell's edge it read as a dash)
                 stars += pt * step(0.5, hash12(id + 9.1)) * smoothstep(0.2, 0.1, pxg)   // (a layer whose points would be under a few pixels apart fades: no glitter)
                         * (1.0 - 0.3 * fk) * (0.6 + 0.4 * sin(u_swirl * 3.0 + 6.28 * hash12(id + 1.3)));
             }
@@ -274,9 +273,12 @@ void main() {
             float core = pow(facing, 22.0);
             vec3 inner = mix(vec3(0.02, 0.015, 0.07), VIOLET * 0.42, facing * facing) + GOLD * 2.2 * core + STAR * stars * 1.6;
             inner *= u_bead_glow;
-            vec3 outer = night(reflect(rd, n));
-            outer += STAR * 6.0 * pow(max(dot(reflect(rd, n), normalize(MOON_DIR)), 0.0), 200.0);
-            outer += vec3(1.0, 0.97, 0.92) * 9.0 * pow(max(dot(reflect(rd, n), normalize(vec3(-0.45, 0.55, -0.7))), 0.0), 400.0);
+            // (no moon strip in the bead: squeezed at its rim it read as dashes)
+            vec3 outer = night(reflect(rd, n), 0.0);
+            // (the hard glints on its front only: reflected at the grazing rim they smeared into dashes)
+            float front = smoothstep(0.3, 0.55, facing);
+            outer += STAR * 6.0 * front * pow(max(dot(reflect(rd, n), normalize(MOON_DIR)), 0.0), 200.0);
+            outer += vec3(1.0, 0.97, 0.92) * 9.0 * front * pow(max(dot(reflect(rd, n), normalize(vec3(-0.45, 0.55, -0.7))), 0.0), 400.0);
             vec3 bead = mix(inner, outer, fres);
             col = mix(col, bead, cover);
         }
