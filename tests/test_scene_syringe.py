@@ -595,3 +595,15 @@ def test_the_close_shots_hall_has_spires_and_shafts_of_light_not_a_plain_gradien
     smooth = np.stack([np.convolve(np.pad(r, k // 2, mode="edge"), np.ones(k) / k, "valid") for r in rows])
     structure = (rows - smooth)[:, 220:310].std(axis=1).mean()
     assert structure > 1.2, f"a plain gradient behind: {structure:.2f} grey levels of structure"
+
+
+def test_the_serenes_behind_are_rimmed_by_the_starlight_they_face(syringe):
+    """Round 29's readers at 153.9 s: "the Serenes blurred cut-outs", "the background a purple
+    blur".  They stand lit in the hall: the starlight rims the edges of their hoods and robes
+    that face it.  Over the right-hand Serene (320x180) the offered starlight brightens the
+    figure by over 2 grey levels on average, its lit edge by over 25 (before: nothing, under 1)."""
+    size = (320, 180)
+    lit = luma(syringe({"offer": 1.0, "refuse": 0.0, "helix": 0.0}, size=size))
+    dark = luma(syringe({"offer": 1.0, "refuse": 0.0, "helix": 0.0, "starlight": 0.0}, size=size))
+    d = (lit - dark)[45:90, 268:313]
+    assert d.mean() > 2.0 and np.percentile(d, 95) > 25.0, (float(d.mean()), float(np.percentile(d, 95)))

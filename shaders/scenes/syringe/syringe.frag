@@ -214,6 +214,20 @@ vec3 background(vec2 p) {
         // the haze's light caught on the hood and the shoulders, only where the edge is crisp
         float rim = exp(-sy_sq(figure / (0.007 + 0.5 * u_defocus))) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
         shade += vec3(0.12, 0.08, 0.24) * rim;
+        // (round 29's readers at 153.9 s: "the Serenes blurred cut-outs", "the background a
+        // purple blur": they stand lit in the hall -- the starlight, or once refused the helix
+        // rising from its spill, rims the edges of their hoods and robes that face it, falling
+        // off with the distance; the edge as soft as the lens has it)
+        float hx = serene_sd(q + vec2(0.004, 0.0)) - serene_sd(q - vec2(0.004, 0.0));
+        float hy = serene_sd(q + vec2(0.0, 0.004)) - serene_sd(q - vec2(0.0, 0.004));
+        vec2 outward = normalize(vec2(hx, hy) + 1e-6);
+        float rose = smoothstep(0.0, 0.3, u_spill.z);
+        vec2 light_at = mix(u_xf.xy, u_spill_from + vec2(0.0, 0.25), rose);
+        vec2 to_light = light_at - p;
+        float faces = max(dot(outward, normalize(to_light)), 0.0);
+        float lip = exp(-sy_sq((figure + 0.006) / (0.01 + 0.5 * u_defocus))) * smoothstep(0.01, -0.02, figure) * smoothstep(-0.45, 0.0, q.y);
+        vec3 light_col = mix(vec3(0.45, 0.55, 1.0) * u_light, mix(DESPAIR, JOY, 0.55), rose);
+        shade += light_col * 1.6 * lip * faces / (1.0 + 3.0 * dot(to_light, to_light));
         col = mix(col, shade, body * dense * u_eyes_on);
         // the reflection in the floor: the figure mirrored about its feet, dim and smeared
         vec2 m = vec2(p.x, 2.0 * feet - p.y);
