@@ -218,16 +218,18 @@ vec3 background(vec2 p) {
         // purple blur": they stand lit in the hall -- the starlight, or once refused the helix
         // rising from its spill, rims the edges of their hoods and robes that face it, falling
         // off with the distance; the edge as soft as the lens has it)
-        float hx = serene_sd(q + vec2(0.004, 0.0)) - serene_sd(q - vec2(0.004, 0.0));
-        float hy = serene_sd(q + vec2(0.0, 0.004)) - serene_sd(q - vec2(0.0, 0.004));
-        vec2 outward = normalize(vec2(hx, hy) + 1e-6);
-        float rose = smoothstep(0.0, 0.3, u_spill.z);
-        vec2 light_at = mix(u_xf.xy, u_spill_from + vec2(0.0, 0.25), rose);
-        vec2 to_light = light_at - p;
-        float faces = max(dot(outward, normalize(to_light)), 0.0);
         float lip = exp(-sy_sq((figure + 0.006) / (0.01 + 0.5 * u_defocus))) * smoothstep(0.01, -0.02, figure) * smoothstep(-0.45, 0.0, q.y);
-        vec3 light_col = mix(vec3(0.45, 0.55, 1.0) * u_light, mix(DESPAIR, JOY, 0.55), rose);
-        shade += light_col * 1.6 * lip * faces / (1.0 + 3.0 * dot(to_light, to_light));
+        if (lip > 0.002) {          // (the outline's normal only near it: the rest of the frame skips it)
+            float hx = serene_sd(q + vec2(0.004, 0.0)) - serene_sd(q - vec2(0.004, 0.0));
+            float hy = serene_sd(q + vec2(0.0, 0.004)) - serene_sd(q - vec2(0.0, 0.004));
+            vec2 outward = normalize(vec2(hx, hy) + 1e-6);
+            float rose = smoothstep(0.0, 0.3, u_spill.z);
+            vec2 light_at = mix(u_xf.xy, u_spill_from + vec2(0.0, 0.25), rose);
+            vec2 to_light = light_at - p;
+            float faces = max(dot(outward, normalize(to_light)), 0.0);
+            vec3 light_col = mix(vec3(0.45, 0.55, 1.0) * u_light, mix(DESPAIR, JOY, 0.55), rose);
+            shade += light_col * 1.6 * lip * faces / (1.0 + 3.0 * dot(to_light, to_light));
+        }
         col = mix(col, shade, body * dense * u_eyes_on);
         // the reflection in the floor: the figure mirrored about its feet, dim and smeared
         vec2 m = vec2(p.x, 2.0 * feet - p.y);
@@ -361,11 +363,14 @@ vec3 helix(vec2 p, out float cover) {
     float rung_near = 0.5 + 0.5 * cos(rph) * (w / max(amp, 1e-3)) * sign(sin(rph));      // depth along the bar
     vec3 rung = mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung_body * rung_light * (0.08 + 0.3 * rung_near * rung_near);
     // the nearer strand in front, the rungs between, the farther one behind
-    int ni = strand_depth[0] > strand_depth[1] ? 0 : 1;
-    vec3 far_c = strand_col[1 - ni];
-    float far_cov = strand_cov[1 - ni];
-    vec3 col = strand_col[ni] + (rung + far_c * (1.0 - rung_body)) * (1.0 - strand_cov[ni]);
-    cover = max(strand_cov[ni], max(rung_body, far_cov)) * env;
+    // (selects, not an array indexed by a varying: llvmpipe would spill the arrays to memory)
+    bool first_near = strand_depth[0] > strand_depth[1];
+    vec3 near_c = first_near ? strand_col[0] : strand_col[1];
+    vec3 far_c = first_near ? strand_col[1] : strand_col[0];
+    float near_cov = first_near ? strand_cov[0] : strand_cov[1];
+    float far_cov = first_near ? strand_cov[1] : strand_cov[0];
+    vec3 col = near_c + (rung + far_c * (1.0 - rung_body)) * (1.0 - near_cov);
+    cover = max(near_cov, max(rung_body, far_cov)) * env;
     // the spilled light it rises from: a low glow on the ground
     vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
     float pool = exp(-dot(g, g) / 0.02) * smoothstep(0.0, 0.2, len);
@@ -580,13 +585,16 @@ void main() {
 
     // -- the refusal: spilled starlight drips, runs, and winds into the double helix ---------
     col += drips(p);
-    float h_cover, hm_cover;
-    vec3 h_light = helix(p, h_cover);
+    float h_cover = 0.0, hm_cover;
+    vec3 h_light = vec3(0.0);
+    if (u_spill.z > 0.0) h_light = helix(p, h_cover);            // (nothing spilled yet: no helix to trace)
     col = col * (1.0 - 0.55 * h_cover) + h_light;     // (the glass filaments' bodies stand in front of the hall)
     // the helix mirrored in the glossy floor, dim, and its light thrown wide across the floor
     vec2 hm = vec2(p.x, 2.0 * u_spill_from.y - p.y);
     float on_floor = smoothstep(u_spill_from.y + 0.005, u_spill_from.y - 0.005, p.y);
-    col += helix(hm, hm_cover) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
+    if (on_floor > 0.0 && p.y > u_spill_from.y - 0.3 && u_spill.z > 0.0) {     // (the mirror image only where it can show)
+        col += helix(hm, hm_cover) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
+    }
     vec2 lit = (p - u_spill_from) * vec2(0.7, 2.8);
     col += mix(DESPAIR, JOY, 0.5) * 0.06 * smoothstep(0.0, 0.3, u_spill.z) * exp(-dot(lit, lit) / 0.06)
            * smoothstep(HORIZON, HORIZON - 0.03, p.y);
