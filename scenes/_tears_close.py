@@ -55,7 +55,10 @@ def landings(seed: int, t: float, cam_z: float, keep: float = RIPPLE_LIFE) -> li
     for k, (depth, across) in enumerate(LANES):
         period = 1.5 + 1.3 * unit_float(seed, 1, k)
         phase = 0.15 + period * unit_float(seed, 2, k)
-        height = 0.18 + 0.45 * depth
+        # (round 29's readers at 164.7 s: "a drop floats oddly in the sky" -- a tear let go
+        # in mid-air, in view, and hung there round and slow: each now lets go above the
+        # frame's top and falls into it already falling)
+        height = 0.3 + 0.75 * depth
         fall = math.sqrt(2.0 * height / GRAVITY)
         first = math.floor((t - keep - phase) / period)
         for n in range(max(first, 0), int(math.floor((t + fall - phase) / period)) + 1):
@@ -116,7 +119,7 @@ def close_uniforms(seed: int, t: float, hard: float) -> dict:
             r = lane_radius(depth) * min(1.0, 0.4 + 3.0 * since)    # it swells as it lets go
             # (round 28: squashed by its weight -- a heavy drop of mercury, wider than tall,
             # not a glass egg; stretched only a little by its speed)
-            stretch = r * 0.84 + speed * 0.003
+            stretch = r * 0.84 + speed * 0.009      # (round 29: and drawn out by its speed, a falling drop, not one hanging in the sky)
             y = stretch + height - 0.5 * GRAVITY * since * since
             in_air.append((depth, (x, y, z, r), stretch))
         else:

@@ -10,7 +10,7 @@ macro shot -- large on a long diagonal, the hall behind out of focus (``focus``:
 Serenes; no bokeh discs: round 18's reader saw "a stock pharma ad") -- its needle glinting, its starlight lighting the floor;
 ``refuse`` draws it back up and away, needle lowered: the starlight drains from the glass and
 drips from the point to the floor, runs along it to a pool, and rises from the pool as a
-double helix of fine motes of light, one strand gold (joy), one indigo (despair), mirrored in the floor.  It is
+double helix of glass filaments of starlight, one strand gold (joy), one indigo (despair), mirrored in the floor.  It is
 held out by a Serene (``hand``): a shadow arm reaching in from beyond the frame's upper left
 along the plunger, its sleeve melting into the dark, its hand closed over the back of the
 barrel, one soft-edged shadow (round 19: crisp fingers read as "a crude black glove"), the

@@ -478,24 +478,30 @@ def seam_fraction(img: np.ndarray) -> float:
     return float(((y - box_mean(y, 5))[lower] > 25.0).mean())
 
 
+def dark_cut_fraction(img: np.ndarray) -> float:
+    """How much of the frame's lower half is a thin dark cut: a pixel well below the mean of
+    the 5x5 box round it (the mirror panes' cracks; smooth liquid has almost none)."""
+    y = luma(img)
+    lower = slice(img.shape[0] // 2, None)
+    return float(((box_mean(y, 5) - y)[lower] > 40.0).mean())
+
+
 def test_the_close_shot_liquid_hardens_into_broad_mirror_panes_not_a_tiled_floor(gl, tmp_path):
     """Shot 1 at the surface: liquid (harden 0) the lower half is smooth metal; hardened, it is
     broken into mirror panes.  (Replaces round 20's test that asked for "a mosaic of tilted
     plates, a bright seam between each": round 26's reader saw that at 164.7 s as "a tiled
-    floor" with bright grout.)  Round 29: the panes are dark mirrors of the night now (the lead:
-    round 28's pale panes read as "floor tiles"), so a crack reads as a crisp bright line on
-    them, not a dark one lost in the dark: in the lower half the thin bright lines are more than
-    the liquid's (0.032) but under main's grout of small plates (0.093; now about 0.058), and
-    the panes' body stays dark (median luma under 40)."""
+    floor" with bright grout.)  Round 30 replaces round 29's crisp bright line along every crack
+    (its two readers at 164.7 s: "thick grey tile outlines look like a UI"): a crack is a
+    narrow dark cut, its broken lip catching the light in slivers that come and go.  In the
+    lower half the thin dark cuts are over 1.7 times the liquid's (2.1 now), the thin bright lines well
+    under round 29's even outlines (0.058; now about 0.038), and the panes' body stays dark
+    (median luma under 40)."""
     size = (320, 180)
     liquid, hard, pool = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}, {"shot": 1, "harden": 1.0},
                                                    {"shot": 0, "harden": 1.0}], [2.5], size=size)
-    # (round 28: the bottom of the frame, the pool at the feet: beyond it now lies the dark
-    # stone, whose grain and the tears' spills are no panes)
     lower = slice(size[1] * 7 // 10, None)
-
-    assert seam_fraction(hard) < 0.075, f"a grout of bright seams: {seam_fraction(hard):.3f} (main 0.093)"
-    assert seam_fraction(hard) > 1.4 * seam_fraction(liquid), (seam_fraction(hard), seam_fraction(liquid))
+    assert seam_fraction(hard) < 0.048, f"an outline of bright seams: {seam_fraction(hard):.3f} (round 29 0.058)"
+    assert dark_cut_fraction(hard) > 1.7 * dark_cut_fraction(liquid), (dark_cut_fraction(hard), dark_cut_fraction(liquid))
     assert float(np.median(luma(hard)[lower])) < 40.0, "pale panes, not dark mirrors"
     assert not np.array_equal(hard, pool)
 
@@ -1080,3 +1086,57 @@ def test_the_baked_selfs_outline_is_antialiased_not_stair_stepped(gl, tmp_path):
     assert outline.sum() > 500, int(outline.sum())
     assert partial.sum() > 0.4 * outline.sum(), (int(partial.sum()), int(outline.sum()))
     assert np.unique(np.round(a[partial] * 16)).size >= 8
+
+
+# -- round 30: the close shot at 164.7 s ----------------------------------------------------
+
+def test_the_close_shots_falling_tears_enter_the_frame_falling_not_hanging_in_the_sky():
+    """Round 29's readers at 164.7 s: "a drop floats oddly in the sky" -- a tear let go in mid
+    air, in view, and hung there round and slow.  Each now lets go above the frame's top and
+    is drawn out by its speed: every falling tear inside the frame (all its lanes, through the
+    shot) is taller than it is wide (a rebound bead, smaller, is not measured)."""
+    sched = _tears_close_module()
+    for t in np.arange(0.0, 7.0, 0.1):
+        u = sched.close_uniforms(0, float(t), 0.0)
+        pos, target = np.array(u["u_ccam_pos"]), np.array(u["u_ccam_target"])
+        fwd = (target - pos) / np.linalg.norm(target - pos)
+        right = np.cross([0.0, 1.0, 0.0], fwd)
+        right /= np.linalg.norm(right)
+        up = np.cross(fwd, right)
+        for tear, ry in zip(u["u_ctears"][: u["u_ctear_count"]], u["u_ctear_ry"]):
+            if tear[3] < 0.5 * sched.RADIUS or tear[1] < 3.0 * ry:      # a rebound bead, or landing
+                continue
+            d = tear[:3] - pos
+            depth = float(d @ fwd)
+            x, y = float(d @ right) * sched.FOCAL / depth, float(d @ up) * sched.FOCAL / depth
+            if abs(x) < 0.89 and abs(y) < 0.5:
+                assert ry > 1.02 * tear[3], f"t {t:.1f}: a tear in view {ry / tear[3]:.2f} as tall as wide: hanging"
+
+
+def test_the_close_shots_candles_burn_at_the_serenes_feet(gl, tmp_path):
+    """Round 29's readers at 164.7 s: "orange blobs on the horizon", "the Serenes only eyes":
+    the flames stood off to the side of the figures.  Each candle now burns at its Serene's
+    feet and lights the veil above it: over the left half of the night (320x180, liquid), the
+    warm light's centre lies within 5 pixels of the column of the eyes above it (12 before)."""
+    (img,) = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [2.5], size=(320, 180))
+    img = img.astype(float)
+    y = luma(img)
+    sky = slice(0, 80)
+    half = y[sky, :150]
+    eye_col = int(np.unravel_index(np.argmax(half), half.shape)[1])
+    warm = np.clip(img[sky, :150, 0] - img[sky, :150, 2], 0.0, None)
+    cols = np.arange(150)
+    warm_col = float((warm.sum(axis=0) * cols).sum() / max(warm.sum(), 1e-6))
+    assert abs(warm_col - eye_col) < 5.0, f"the candle's light at column {warm_col:.0f}, the eyes at {eye_col}"
+
+
+def test_the_shards_cracks_wander_and_fork_not_straight_rays_from_one_point(gl, tmp_path):
+    """Round 29's readers at 173.1 s: "the cracks straight glow lines from one point".  Glass
+    cracks wander as they run and fork: the plane is bent before the rays are laid on it, and
+    each ray throws a short fork, so the bleeding cracks run longer across the shard -- over
+    350 bright warm-red pixels at 320x180 (the straight rays 328; 373 now)."""
+    (bleeding,) = render_cues(gl, tmp_path, [dict(DREAM, shot=2, fracture=1.0, bleed=1.0, drift=0.8)],
+                              [SETTLED], seed=DREAM_SEED, size=(320, 180))
+    rgb = bleeding.astype(float)
+    glow = (rgb[..., 0] >= 140.0) & (rgb[..., 0] > 2.0 * rgb[..., 1])
+    assert int(glow.sum()) > 350, f"{int(glow.sum())} pixels of bleeding crack: straight rays only"

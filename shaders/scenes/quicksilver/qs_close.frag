@@ -40,8 +40,10 @@ const vec3 KEY = vec3(-0.42, 0.62, -0.66);      // a cold light high behind the 
 const vec3 SUN = vec3(0.3606, 0.1980, 0.9115);    // ~11 deg up, ahead right
 const float SUN_R = 0.04;                          // its angular radius (radians)
 const vec3 MOON = vec3(-0.2395, 0.4226, 0.8741);   // ~25 deg up, ahead left (above the frame: the tears mirror it)
-const vec3 CANDLE_A = vec3(-0.2157, 0.012, 0.9764);   // at the feet of the Serenes
-const vec3 CANDLE_B = vec3(0.1593, 0.010, 0.9872);
+// (round 29's readers at 164.7 s: "orange blobs on the horizon" -- the flames stood off to the
+// side of the figures: each now at its Serene's feet, lighting the veil above it)
+const vec3 CANDLE_A = vec3(-0.2425, 0.012, 0.9701);   // at the feet of the Serenes
+const vec3 CANDLE_B = vec3(0.0949, 0.010, 0.9954);
 
 // ---------------------------------------------------------------- the night the metal gives back
 
@@ -56,9 +58,11 @@ float glow_disc(vec3 r, vec3 c, float rad, float blur) {
 // Three Serenes standing far off round the pool: soft hooded shadows against the violet haze
 // (far behind the focus, so soft by nature), each with two cold mercury eyes.
 // Returns (coverage, eyes).
-vec2 serenes_far(float az, float el, float blur) {
+vec4 serenes_far(float az, float el, float blur) {
     float cover = 0.0;
     float eyes = 0.0;
+    float lit = 0.0;
+    float rim = 0.0;
     for (int i = 0; i < 3; ++i) {
         float c = -0.26 + 0.34 * float(i) + 0.04 * float(i * i);
         float h = 0.15 - 0.03 * float(i == 1);                // the middle one stands further off
@@ -70,11 +74,18 @@ vec2 serenes_far(float az, float el, float blur) {
         float w = 0.021 - 0.006 * smoothstep(h * 0.8, 0.0, q.y) + 0.004 * sin(q.y * 90.0 + float(i));
         float body = max(abs(q.x) - w, q.y - h + 0.012);
         float d = min(head, body);
-        cover = max(cover, 1.0 - smoothstep(-0.012 - blur, 0.012 + blur, d));
+        float ci = 1.0 - smoothstep(-0.012 - blur, 0.012 + blur, d);
+        cover = max(cover, ci);
+        // (round 29's readers at 164.7 s: "the Serenes only eyes", "orange blobs on the
+        // horizon": the candles at their feet light their veils from below, warm, fading up
+        // the robe, brightest along its folds' edges; the moon ahead left rims their left side)
+        float edge = exp(-abs(d + 0.006) / (0.006 + blur));
+        lit += ci * (0.45 + 0.55 * edge) * smoothstep(h + 0.01, 0.0, q.y);
+        rim += ci * exp(-abs(d + 0.004) / (0.003 + 0.5 * blur)) * smoothstep(0.004, -0.01, q.x) * smoothstep(0.0, h, q.y);
         vec2 e = vec2(abs(q.x) - 0.0055, q.y - h + 0.001);
         eyes += exp(-dot(e, e) / (0.000006 + blur * blur * 0.02));      // (the eyes stay points)
     }
-    return vec2(cover, eyes);
+    return vec4(cover, eyes, lit, rim);
 }
 
 // The violet sun as a body, not a flat disc (round 28's note: "a soft flat disc"): a sphere
@@ -154,19 +165,24 @@ vec3 night_up(vec3 r, float blur) {
     towers *= 1.0 - smoothstep(0.012, 0.03, blur);
     col = mix(col, col * 0.3 + vec3(0.02, 0.012, 0.05) * exp(-(tall - el) * 60.0), towers * 0.7);
     // the Serenes against it, dark, their eyes the coldest light in the night
-    vec2 s = serenes_far(az, el, blur + 0.012);       // (far behind the focus: soft)
+    vec4 s = serenes_far(az, el, blur + 0.012);       // (far behind the focus: soft)
     col = mix(col, vec3(0.003, 0.002, 0.006) + col * 0.04, s.x);
     col += vec3(0.85, 0.95, 1.3) * s.y * 2.5 * tear_eyes;
+    // the candles' light up their veils (each candle's pool of light on the figure nearest it)
+    vec2 ca = vec2(az - atan(CANDLE_A.x, CANDLE_A.z), (el - 0.01) * 0.7);
+    vec2 cb = vec2(az - atan(CANDLE_B.x, CANDLE_B.z), (el - 0.01) * 0.7);
+    float warm = exp(-dot(ca, ca) / 0.0045) + 0.85 * exp(-dot(cb, cb) / 0.0045);
+    col += vec3(1.0, 0.5, 0.2) * 0.3 * s.z * warm + vec3(0.35, 0.4, 0.75) * 0.12 * s.w;
     // candles at their feet, warm (the only warm light: the refusal's)
     // (round 29's readers: "the orange reflections have no source" -- the flames, out of focus
     // on the far horizon, spread too thin to see: each now a warm bokeh glow that reads as the
     // light the streaks in the pool are drawn from)
     col += vec3(2.6, 1.25, 0.42) * (glow_disc(r, CANDLE_A, 0.006, blur) * 4.0
            + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 4000.0) * 0.3
-           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 700.0) * 0.1);
+           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 700.0) * 0.05);
     col += vec3(2.4, 1.1, 0.35) * (glow_disc(r, CANDLE_B, 0.005, blur) * 3.0
            + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 4000.0) * 0.25
-           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 700.0) * 0.08);
+           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 700.0) * 0.04);
     // the key light: one small cold disc, the sharp highlight on every tear
     // (a soft cold window of light with a hard core: the tears read as metal, not black glass)
     float k = max(1.0 - dot(r, normalize(KEY)), 0.0);
@@ -442,7 +458,10 @@ void main() {
     // (round 26's readers at 164.7 s: "the floor crack lines thin and aliased": a crack is at
     // least a pixel and a half wide, its edge spread over the pixel's footprint, and it fades
     // out before it thins under that toward the horizon, instead of breaking into stair-steps)
-    float seam_w = max(0.006, 1.6 * foot / PLATE);
+    // (round 29's readers at 164.7 s: "thick grey tile outlines look like a UI": the crack a
+    // narrow dark cut, its width varying along it, its broken lip catching the key light in
+    // bright slivers that come and go along it -- not an even grey line round every pane)
+    float seam_w = max(0.0035, 1.3 * foot / PLATE) * (0.6 + 0.8 * vnoise(p * 4.0 + 7.3));
     float seam_fade = 1.0 - smoothstep(0.03, 0.09, foot / PLATE);
     float seam = frozen * (1.0 - smoothstep(0.0, seam_w, pl.z)) * detail * seam_fade;
     g = g * liquid + men_g;
@@ -477,10 +496,10 @@ void main() {
     // them only where a pane's broken lip catches the key light (no even line round each pane)
     // (round 29: on the dark mirror a crack reads as a crisp bright line -- its broken edge
     // catches the light -- rather than a dark hairline lost in the dark panes)
-    pool = mix(pool, vec3(0.80, 0.82, 0.95), 0.7 * seam * seam);
-    float lip = frozen * detail * (1.0 - smoothstep(seam_w, seam_w * 2.5, pl.z)) * (1.0 - seam);
-    float glint = smoothstep(0.6, 0.85, vnoise(p * 6.0 + pl.xy * 3.0));
-    pool += vec3(0.85, 0.88, 1.0) * lip * glint * 0.5;
+    pool = mix(pool, pool * 0.08 + vec3(0.004, 0.003, 0.008), seam);
+    float lip = frozen * detail * seam_fade * exp(-max(pl.z - seam_w, 0.0) / (0.5 * seam_w + 0.5 * foot / PLATE)) * (1.0 - seam);
+    float glint = smoothstep(0.55, 0.85, vnoise(p * 9.0 + pl.xy * 3.0));
+    pool += vec3(0.85, 0.88, 1.0) * lip * glint * 1.1;
     pool += vec3(0.9, 0.92, 1.05) * front * 1.4;
     // beyond the mercury the dark stone, a dark contact line hugging the meniscus
     vec3 rock = stone(p, rd, foot) * (0.3 + 0.7 * smoothstep(0.0, 0.03, -ld));

@@ -158,6 +158,13 @@ const float RAY_KINK[RAYS] = float[RAYS](0.14, -0.1, 0.12, -0.15, 0.09, -0.12, 0
 const float RAY_KNEE = 0.32;          // how far each ray runs straight before its kink
 float cross_radius(int i) { return 0.13 + 0.05 * float(i % 3); }
 vec2 cracks(vec2 p) {
+    // (round 29's readers at 173.1 s: "the cracks straight glow lines from one point": a crack
+    // in glass wanders as it runs -- the plane is bent before the rays are laid on it, gently
+    // over the shard's width and sharply at a finer scale, so each ray and cross crack zigzags
+    // and the pieces they bound bend with them)
+    vec2 w = p * 9.0;
+    p += 0.016 * (vec2(vnoise(w), vnoise(w + 3.1)) - 0.5)
+       + 0.006 * (vec2(vnoise(w * 3.7 + 1.9), vnoise(w * 3.7 + 8.2)) - 0.5);
     p += 0.003 * vec2(vnoise(p * 70.0), vnoise(p * 70.0 + 5.3)) - 0.0015;   // glass breaks jagged
     vec2 d = p - u_crack.xy;
     float r = length(d);
@@ -172,6 +179,10 @@ vec2 cracks(vec2 p) {
         float t2 = t + RAY_KINK[i];
         dist = min(dist, segment(p, u_crack.xy, k));
         dist = min(dist, segment(p, k, k + 0.9 * vec2(cos(t2), sin(t2))));
+        // a fork off each ray, short, splitting away from it (cracks branch as they run out)
+        vec2 fb = u_crack.xy + (0.16 + 0.05 * float(i % 3)) * vec2(cos(t), sin(t));
+        float tf = t + (i % 2 == 0 ? 0.55 : -0.6);
+        dist = min(dist, segment(p, fb, fb + (0.07 + 0.03 * float(i % 2)) * vec2(cos(tf), sin(tf))));
         // the ray's angle seen from the impact at this radius (straight to the knee, then bent)
         float seen = t + atan(beyond * sin(RAY_KINK[i]), RAY_KNEE + beyond * cos(RAY_KINK[i]));
         idx += step(seen, a);

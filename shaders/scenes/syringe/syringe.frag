@@ -214,6 +214,22 @@ vec3 background(vec2 p) {
         // the haze's light caught on the hood and the shoulders, only where the edge is crisp
         float rim = exp(-sy_sq(figure / (0.007 + 0.5 * u_defocus))) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
         shade += vec3(0.12, 0.08, 0.24) * rim;
+        // (round 29's readers at 153.9 s: "the Serenes blurred cut-outs", "the background a
+        // purple blur": they stand lit in the hall -- the starlight, or once refused the helix
+        // rising from its spill, rims the edges of their hoods and robes that face it, falling
+        // off with the distance; the edge as soft as the lens has it)
+        float lip = exp(-sy_sq((figure + 0.006) / (0.01 + 0.5 * u_defocus))) * smoothstep(0.01, -0.02, figure) * smoothstep(-0.45, 0.0, q.y);
+        if (lip > 0.002) {          // (the outline's normal only near it: the rest of the frame skips it)
+            float hx = serene_sd(q + vec2(0.004, 0.0)) - serene_sd(q - vec2(0.004, 0.0));
+            float hy = serene_sd(q + vec2(0.0, 0.004)) - serene_sd(q - vec2(0.0, 0.004));
+            vec2 outward = normalize(vec2(hx, hy) + 1e-6);
+            float rose = smoothstep(0.0, 0.3, u_spill.z);
+            vec2 light_at = mix(u_xf.xy, u_spill_from + vec2(0.0, 0.25), rose);
+            vec2 to_light = light_at - p;
+            float faces = max(dot(outward, normalize(to_light)), 0.0);
+            vec3 light_col = mix(vec3(0.45, 0.55, 1.0) * u_light, mix(DESPAIR, JOY, 0.55), rose);
+            shade += light_col * 1.6 * lip * faces / (1.0 + 3.0 * dot(to_light, to_light));
+        }
         col = mix(col, shade, body * dense * u_eyes_on);
         // the reflection in the floor: the figure mirrored about its feet, dim and smeared
         vec2 m = vec2(p.x, 2.0 * feet - p.y);
@@ -272,7 +288,7 @@ vec3 drips(vec2 p) {
 // syringe, and rises out of it -- two strands winding upwards, gold and indigo, the nearer
 // strand brighter and wider, rungs between them, beads of light climbing it (not streaming
 // from the needle: that would read as the injection refused). Returns linear light.
-vec3 helix(vec2 p) {
+vec3 helix(vec2 p, out float cover) {
     vec2 a = u_spill.xy;
     vec2 n = vec2(-a.y, a.x);
     vec2 d = p - u_spill_from;
@@ -282,61 +298,79 @@ vec3 helix(vec2 p) {
     float env = smoothstep(0.0, 0.04, s) * smoothstep(len, len - 0.12, s);
     float amp = 0.105 * smoothstep(0.0, 0.3, s) * (1.0 - 0.25 * smoothstep(0.4, 1.2, s));   // (it opens out of the pool, a column the frame's height)
     float k = TAU / 0.36;
-    // (round 11's reader: "a stair-stepped, aliased helix pasted onto a backdrop".  Each
-    // strand is a lit tube at least a pixel and a half wide, with a crisp specular line along
-    // it; the nearer strand hides the farther where they cross, so it reads as one solid
-    // twisted form in space, not two lines added; the rungs are soft bars as wide as a pixel
-    // at least, their ends faded over a pixel -- no one-pixel rows that break into steps.)
     float pxs = 1.0 / (u_resolution.y * u_view.z);
+    // (round 29's readers at 153.9 s: "a flat 2D dotted sine line, pasted in", "stock
+    // illustration": round 17's motes on a thread read as a dotted line.  Each strand is now
+    // a filament of the syringe's own glass filled with its liquid starlight, a tube in 3D:
+    // its body thicker and brighter where it swings towards us, thinner and sunk in the hall's
+    // dark where it swings away; the glass's Fresnel rims along both edges, a key light's
+    // specular glint from the upper left riding the near side of each turn, the starlight
+    // inside densest along the tube's axis with motes drifting up it.  The nearer strand
+    // hides the farther, the rungs run between them in depth.)
+    vec3 key = normalize(vec3(-0.55, 0.6, 0.6));        // the light from the upper left, in front
+    vec2 key_an = vec2(dot(key.xy, a), dot(key.xy, n));   // the key in the helix's own axes
     vec3 strand_col[2];
     float strand_cov[2];
     float strand_depth[2];
     for (int i = 0; i < 2; ++i) {
         float ph = k * s - u_spill.w + float(i) * PI;
         float off = amp * sin(ph);
-        float depth = cos(ph);
+        float depth = cos(ph);                              // 1: the strand nearest us
         float slope = amp * k * depth;
-        float dist = abs(w - off) / sqrt(1.0 + slope * slope);
-        float width = max(0.0025 + 0.002 * (0.5 + 0.5 * depth), 1.2 * pxs);     // the nearer strand wider
-        float core = exp(-sy_sq(dist / width));
-        float spec = exp(-sy_sq((w - off + 0.35 * width) / max(0.3 * width, 0.7 * pxs)));
-        float halo = exp(-dist / 0.045) * 0.3;
-        // (beyond the column the slope-corrected distance underestimates: the glow is held to
-        // the helix's envelope, or it smears sideways at the crossings)
-        halo *= exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.035));
-        float bead = sy_sq(sy_sq(0.5 + 0.5 * sin(s * 90.0 - u_spill.w * 3.0 + float(i) * 2.0 + 1.5 * sin(s * 23.0 + float(i) * 4.0))));
-        vec3 tint = i == 0 ? JOY : DESPAIR;
-        float lit = 0.2 + 0.8 * (0.5 + 0.5 * depth);
-        // (round 13: "a clip-art collage": the strands are streams of starlight, motes of light
-        // strung along a fainter thread, glowing into the air, not solid drawn tubes)
-        // (round 17: still "a cartoon ribbon".  Each strand is a stream of fine motes of light
-        // climbing a barely visible thread: a mote every MOTE along the axis, each its own
-        // brightness, twinkling, the gaps between them dark)
+        float sl = sqrt(1.0 + slope * slope);
+        float signed_d = (w - off) / sl;
+        float near = 0.5 + 0.5 * depth;
+        float width = max(0.0034 + 0.0036 * near, 1.5 * pxs);      // (perspective: the near turn wider)
+        float u = clamp(signed_d / width, -1.0, 1.0);
+        float body = smoothstep(width + pxs, width - pxs, abs(signed_d));
+        float z = sqrt(max(1.0 - u * u, 0.0));
+        // the tube's normal: across it (perpendicular to its screen tangent) and towards us
+        vec2 perp = vec2(-slope, 1.0) / sl;                  // in (along, across)
+        vec3 nrm = vec3(perp * u, z);
+        float diffuse = max(dot(nrm, vec3(key_an, key.z)), 0.0);
+        vec3 hv = normalize(vec3(key_an, key.z) + vec3(0.0, 0.0, 1.0));
+        float spec = pow(max(dot(nrm, hv), 0.0), 80.0);
+        float fres = pow(1.0 - z, 3.0);
+        // motes of starlight drifting up inside the glass (a glow, not the strand's outline)
         const float MOTE = 0.017;
         float ms = s - u_flow * 2.4 + float(i) * 0.5 * MOTE;
         float mid = floor(ms / MOTE);
         vec3 mh = hash3i(ivec3(int(mid), 60 + i, u_seed));
-        float ds = (ms - (mid + 0.5 + 0.3 * (mh.x - 0.5)) * MOTE) / sqrt(1.0 + slope * slope);
-        float mr = max((0.0026 + 0.0024 * mh.y) * (0.7 + 0.3 * depth), 1.2 * pxs);
-        float mote = exp(-(ds * ds + dist * dist) / (mr * mr)) * (0.35 + 0.65 * mh.z)
+        float ds = (ms - (mid + 0.5 + 0.3 * (mh.x - 0.5)) * MOTE) / sl;
+        float mr = max((0.0022 + 0.002 * mh.y) * (0.7 + 0.3 * depth), 1.2 * pxs);
+        float mote = exp(-(ds * ds + signed_d * signed_d) / (mr * mr)) * (0.35 + 0.65 * mh.z)
                    * (0.7 + 0.3 * sin(TAU * (u_twinkle + mh.x * 5.0)));
-        // (round 26: its glow narrower, a pale column of it round the strands read as smear)
-        strand_col[i] = (tint * (core * 0.22 + mote * 3.2 + halo * 0.85) + vec3(1.0, 0.97, 0.92) * mote * mote * 1.4) * lit;
-        strand_cov[i] = core;
+        vec3 tint = i == 0 ? JOY : DESPAIR;
+        float lit = 0.18 + 0.82 * near * near;              // the far turns sink into the dark
+        vec3 inner = tint * (0.4 + 0.6 * z) * (0.1 + 1.0 * diffuse) + tint * mote * 1.6 + vec3(1.0, 0.97, 0.92) * mote * mote * 0.8;
+        vec3 glass = mix(tint, MOON, 0.6) * fres * 0.9 + vec3(1.0, 0.98, 0.94) * spec * 3.0 * (0.3 + 0.7 * near);
+        float halo = exp(-abs(signed_d) / 0.03) * 0.12 * exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.03));
+        strand_col[i] = ((inner + glass) * body + tint * halo) * lit;
+        strand_cov[i] = body;
         strand_depth[i] = depth;
     }
-    // the nearer strand in front: the farther one is hidden behind its core
-    bool first_near = strand_depth[0] > strand_depth[1];
-    vec3 col = first_near ? strand_col[0] + strand_col[1] * (1.0 - 0.85 * strand_cov[0])
-                          : strand_col[1] + strand_col[0] * (1.0 - 0.85 * strand_cov[1]);
-    // Rungs: the pairs joining the strands, where the strands are wide apart.
+    // Rungs: the base pairs, thin glass bars across between the strands, lit like them and
+    // sunk in the dark where they run away from us; drawn behind the nearer strand.
     float spacing = 0.045;
     float rs = (fract(s / spacing) - 0.5) * spacing;
-    float reach = abs(amp * sin(k * round(s / spacing) * spacing - u_spill.w));
-    float rw = max(0.003, 1.4 * pxs);
-    float rung = exp(-sy_sq(rs / rw)) * (0.003 / rw) * smoothstep(pxs, -pxs, abs(w) - reach)
-               * (0.55 + 0.45 * sqrt(max(1.0 - sy_sq(w / max(reach, 1e-3)), 0.0)));
-    col += mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung * 0.04;    // (faint: a ladder read as clip art)
+    float rph = k * round(s / spacing) * spacing - u_spill.w;
+    float reach = abs(amp * sin(rph));
+    float rw = max(0.0019, 1.2 * pxs);
+    float rung_body = smoothstep(rw + pxs, rw - pxs, abs(rs)) * smoothstep(pxs, -pxs, abs(w) - reach);
+    float ru = clamp(rs / rw, -1.0, 1.0);
+    float rz = sqrt(max(1.0 - ru * ru, 0.0));
+    float rung_light = (0.25 + 0.75 * max(dot(vec3(ru * vec2(1.0, 0.0), rz), vec3(key_an, key.z)), 0.0));
+    float rung_near = 0.5 + 0.5 * cos(rph) * (w / max(amp, 1e-3)) * sign(sin(rph));      // depth along the bar
+    vec3 rung = mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung_body * rung_light * (0.08 + 0.3 * rung_near * rung_near);
+    // the nearer strand in front, the rungs between, the farther one behind
+    // (selects, not an array indexed by a varying: llvmpipe would spill the arrays to memory)
+    bool first_near = strand_depth[0] > strand_depth[1];
+    vec3 near_c = first_near ? strand_col[0] : strand_col[1];
+    vec3 far_c = first_near ? strand_col[1] : strand_col[0];
+    float near_cov = first_near ? strand_cov[0] : strand_cov[1];
+    float far_cov = first_near ? strand_cov[1] : strand_cov[0];
+    vec3 col = near_c + (rung + far_c * (1.0 - rung_body)) * (1.0 - near_cov);
+    cover = max(near_cov, max(rung_body, far_cov)) * env;
     // the spilled light it rises from: a low glow on the ground
     vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
     float pool = exp(-dot(g, g) / 0.02) * smoothstep(0.0, 0.2, len);
@@ -551,11 +585,16 @@ void main() {
 
     // -- the refusal: spilled starlight drips, runs, and winds into the double helix ---------
     col += drips(p);
-    col += helix(p);
+    float h_cover = 0.0, hm_cover;
+    vec3 h_light = vec3(0.0);
+    if (u_spill.z > 0.0) h_light = helix(p, h_cover);            // (nothing spilled yet: no helix to trace)
+    col = col * (1.0 - 0.55 * h_cover) + h_light;     // (the glass filaments' bodies stand in front of the hall)
     // the helix mirrored in the glossy floor, dim, and its light thrown wide across the floor
     vec2 hm = vec2(p.x, 2.0 * u_spill_from.y - p.y);
     float on_floor = smoothstep(u_spill_from.y + 0.005, u_spill_from.y - 0.005, p.y);
-    col += helix(hm) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
+    if (on_floor > 0.0 && p.y > u_spill_from.y - 0.3 && u_spill.z > 0.0) {     // (the mirror image only where it can show)
+        col += helix(hm, hm_cover) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
+    }
     vec2 lit = (p - u_spill_from) * vec2(0.7, 2.8);
     col += mix(DESPAIR, JOY, 0.5) * 0.06 * smoothstep(0.0, 0.3, u_spill.z) * exp(-dot(lit, lit) / 0.06)
            * smoothstep(HORIZON, HORIZON - 0.03, p.y);

@@ -34,6 +34,8 @@ const vec3 STAR = vec3(0.75, 0.82, 1.0);
 const vec3 GOLD = vec3(1.0, 0.78, 0.45);
 const vec3 VIOLET = vec3(0.42, 0.2, 0.75);
 
+float sy_sq_tip(float x) { return x * x; }
+
 vec3 needle_axis() {                        // from the point back towards the barrel
     float s = u_sway;
     return normalize(vec3(-0.82 + 0.03 * s, 0.42 + 0.05 * s, 0.45));
@@ -77,17 +79,58 @@ vec3 bead_centre() {
     vec3 a = needle_axis();
     // on the bevel's face, over the lower end of the bore (towards the point: centred on the
     // long cut, the face's ring round it read as a planet's), hanging a little
-    return TIP + a * (0.5 * R / BEVEL_TAN) + bevel_normal(a) * (u_bead_r * 0.55) - vec3(0.0, 0.35 * u_bead_r, 0.0);
+    // (round 29's readers at 152.8 s: "a stray ring under the drop" -- swollen, the bead left
+    // the bevel's sharp point sticking out under it as a bright crescent: as it grows it runs
+    // down the cut and hangs from the point, which it swallows, as a drop does)
+    float grown = smoothstep(0.02, 0.062, u_bead_r);
+    return TIP + a * (mix(0.5, 0.12, grown) * R / BEVEL_TAN) + bevel_normal(a) * (u_bead_r * mix(0.55, 0.3, grown))
+         - vec3(0.0, mix(0.35, 0.55, grown) * u_bead_r, 0.0);
 }
 
 // The night the steel and the bead give back: dark, the violet haze low, the moon's long cold
 // light high behind, the bead's own warm-white light where it is.
-vec3 night(vec3 r) {
+vec3 night(vec3 r, float strip) {
     vec3 c = mix(VIOLET * 0.22, vec3(0.008, 0.006, 0.016), smoothstep(-0.25, 0.35, r.y));
     float m = max(dot(r, normalize(MOON_DIR)), 0.0);
     c += STAR * (3.5 * pow(m, 400.0) + 0.25 * pow(m, 12.0));
     // a strip of the moon's light (the long glint the needle's round carries)
-    c += STAR * 0.6 * exp(-abs(r.x + 0.3) * 9.0) * smoothstep(0.1, 0.7, r.y);
+    c += STAR * 0.6 * strip * exp(-abs(r.x + 0.3) * 9.0) * smoothstep(0.1, 0.7, r.y);
+    return c;
+}
+
+// The hall far behind the Serenes, out of focus (round 29's readers at 152.8 s: "the
+// background a plain purple gradient, close to a placeholder"): the city's glass spires
+// standing in the haze in two rows, dark against it, their moonlit left edges catching a
+// thin cold light; soft shafts of moonlight slanting down through the air from the upper
+// left; the floor's gloss below the haze line giving the spires back, dimmer.
+vec3 far_hall(vec2 uv, vec3 haze) {
+    const float HZ = -0.12;                                    // the haze line (the floor's far edge)
+    float above = uv.y - HZ;
+    float m = abs(above) * (above < 0.0 ? 1.6 : 1.0);          // (mirrored in the floor below it)
+    vec3 c = haze;
+    for (int layer = 0; layer < 2; ++layer) {
+        float fl = float(layer);
+        float dens = 5.0 + 5.0 * fl;
+        float x = uv.x * dens + 2.3 + 4.1 * fl;
+        float cell = floor(x);
+        float f = x - cell - 0.5;
+        vec2 h = vec2(hash12(vec2(cell, 11.0 + fl)), hash12(vec2(cell, 23.0 + fl)));
+        float top = (0.22 + 0.42 * h.x * h.x) / (1.0 + fl);
+        float up = clamp(m / top, 0.0, 1.0);
+        float half_w = (0.14 + 0.1 * h.y) * (1.0 - 0.9 * up);
+        float soft = 0.07 + 0.03 * fl;                         // out of focus (in cells)
+        float cover = smoothstep(soft, -soft, abs(f) - half_w) * smoothstep(top + 0.02, top - 0.03, m)
+                    * step(0.35, h.y);
+        float mist = 0.45 + 0.35 * fl;
+        float edge = exp(-sy_sq_tip((f + half_w) / soft)) * smoothstep(top + 0.02, top - 0.03, m) * step(0.35, h.y) * (0.4 + 0.6 * up);
+        float dim = above < 0.0 ? 0.35 : 1.0;
+        c *= 1.0 - 0.75 * cover * (1.0 - mist);                 // dark glass against the haze
+        c += mix(VIOLET, STAR, 0.6) * 0.035 * edge * (1.0 - mist) * dim;
+    }
+    // shafts of moonlight through the hall's air, slanting down from the upper left
+    float sx = uv.x + 0.45 * uv.y;
+    float shafts = sy_sq_tip(sy_sq_tip(0.5 + 0.5 * sin(sx * 6.0 + 0.8))) * 0.7 + pow(0.5 + 0.5 * sin(sx * 14.0 + 2.1), 10.0) * 0.4;
+    c += mix(VIOLET, STAR, 0.4) * 0.05 * shafts * smoothstep(-0.15, 0.45, uv.y) * smoothstep(0.5, 0.1, uv.y);
     return c;
 }
 
@@ -96,8 +139,13 @@ vec3 watchers(vec2 uv, float px) {
     vec3 c = vec3(0.0);
     // the haze they stand in
     c += VIOLET * 0.09 * exp(-abs(uv.y + 0.12) * 7.0) + VIOLET * 0.03 * exp(-abs(uv.y - 0.05) * 2.5);
+    c = far_hall(uv, c);
+    // where the bead is on the screen: its warm light rims the Serenes' edges that face it
+    vec3 bc = bead_centre();
+    vec2 bead_at = bc.xy / bc.z * FOCAL;
     float hood = 0.0;
     vec3 eyes = vec3(0.0);
+    vec3 rims = vec3(0.0);
     for (int i = 0; i < 3; ++i) {
         float fi = float(i);
         vec2 at = vec2(-0.55 + 0.52 * fi + 0.07 * fi * fi, 0.13 - 0.05 * fi);
@@ -111,6 +159,14 @@ vec3 watchers(vec2 uv, float px) {
         body = min(body, hood_sd);
         hood = max(hood, (1.0 - smoothstep(-0.05, 0.05, body)) * (0.85 - 0.15 * fi));
         c += VIOLET * 0.07 * exp(-abs(body + 0.03) * 30.0) * smoothstep(-0.5, 0.15, q.y);   // haze caught on the hood's edge
+        // (round 29's readers at 152.8 s: "blurred silhouettes, close to a placeholder": the
+        // Serenes stand lit in the hall -- the bead's warm light catches the edges of their
+        // hoods and robes that face it, falling off with the distance to it, out of focus)
+        vec2 to_bead = bead_at - uv;
+        vec2 side = vec2(sign(q.x) * 1.0, 0.35 * smoothstep(-0.1, 0.2, q.y));
+        float facing_b = max(dot(normalize(side), normalize(to_bead)), 0.0);
+        float rim_b = exp(-sy_sq_tip((body + 0.03) / 0.03)) * smoothstep(0.02, -0.03, body) * facing_b * smoothstep(-0.35, 0.0, q.y);
+        rims += GOLD * 0.1 * rim_b * u_bead_glow * (0.9 - 0.2 * fi) / (1.0 + 4.0 * dot(to_bead, to_bead));
         // two lidless mercury eyes in the hood's dark: small dark chrome spheres, crisp, the
         // bead's light a hard point in each
         for (int e = 0; e < 2; ++e) {
@@ -120,14 +176,15 @@ vec3 watchers(vec2 uv, float px) {
             float cover = 1.0 - smoothstep(1.0 - px * 60.0 / size, 1.0, sqrt(rr));
             vec3 n = vec3(d, sqrt(max(1.0 - rr, 0.0)));
             vec3 rf = reflect(vec3(0.0, 0.0, -1.0), n);
-            vec3 mirror = night(rf) * 0.5 + vec3(0.5, 0.55, 0.7) * 0.07 * pow(1.0 - n.z, 2.0);
+            vec3 mirror = night(rf, 1.0) * 0.5 + vec3(0.5, 0.55, 0.7) * 0.07 * pow(1.0 - n.z, 2.0);
             mirror += GOLD * 3.0 * pow(max(dot(rf, normalize(vec3(0.45, -0.25, -0.85))), 0.0), 120.0) * u_bead_glow;
             eyes = mix(eyes, mirror * u_eyes, cover);
             eyes += vec3(0.55, 0.7, 1.0) * 0.025 * u_eyes * exp(-sqrt(rr) * 1.2);   // a faint cold glow
         }
     }
     c = mix(c, c * 0.15, hood);                              // the hoods black against the haze
-    return c + eyes;
+    c *= mix(0.5, 1.0, smoothstep(-0.5, -0.15, uv.y));       // the floor falls away into the dark (true blacks under the lit air)
+    return c + rims + eyes;
 }
 
 void main() {
@@ -153,7 +210,7 @@ void main() {
         vec3 n = needle_normal(p);
         vec3 r = reflect(rd, n);
         float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-        vec3 steel = night(r) * fres * vec3(0.9, 0.92, 1.0);
+        vec3 steel = night(r, 1.0) * fres * vec3(0.9, 0.92, 1.0);
         // the bead's light on the steel near it
         vec3 bl = bead_centre() - p;
         float bd = length(bl);
@@ -187,26 +244,41 @@ void main() {
             vec3 p = ro + rd * tb;
             vec3 n = normalize(p - c);
             float fres = 0.04 + 0.96 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-            // inside: drifting points of light, seen through the curved surface (refracted)
-            vec3 rf = refract(rd, n, 0.75);
-            vec2 sw = rf.xy * 3.0 + n.xy * 1.2;
-            float cs = cos(u_swirl), sn = sin(u_swirl);
-            sw = mat2(cs, -sn, sn, cs) * sw;
+            // inside: drifting points of light at three depths in the liquid (round 29's
+            // readers at 152.8 s: "the orb's sparkles look like sticker dashes" -- looked up
+            // through the refracted ray they stretched into streaks at the rim).  Each layer
+            // is laid out in the bead's own screen plane, so every point is round; the deeper
+            // layers smaller, slower and dimmer, and all dimmed through the thicker liquid towards the rim.
+            vec2 local = (p.xy - c.xy) / u_bead_r;
             float stars = 0.0;
-            for (int k = 0; k < 2; ++k) {
-                vec2 g = sw * (9.0 + 7.0 * float(k)) + float(k) * 3.7;
+            float thick = sqrt(max(1.0 - dot(local, local), 0.0));
+            float px_b = px * tb / (FOCAL * u_bead_r);          // one pixel in the bead's units
+            for (int k = 0; k < 3; ++k) {
+                float fk = float(k);
+                float ang = u_swirl * (1.0 - 0.25 * fk) + 1.7 * fk;
+                float cs = cos(ang), sn = sin(ang);
+                vec2 g = mat2(cs, -sn, sn, cs) * (local * (1.0 - 0.1 * fk)) * (4.5 + 3.0 * fk) + fk * 3.7;
                 vec2 id = floor(g);
                 vec2 o = vec2(hash12(id), hash12(id + 2.3)) - 0.5;
-                stars += smoothstep(0.16, 0.0, length(fract(g) - 0.5 - 0.6 * o)) * step(0.55, hash12(id + 9.1));
+                float size = (0.045 + 0.06 * hash12(id + 5.7)) * (1.0 - 0.2 * fk);
+                float dist = length(fract(g) - 0.5 - 0.6 * o);
+                float pxg = px_b * (4.5 + 3.0 * fk);               // one pixel in this layer's cells
+                float pt = exp(-sy_sq_tip(dist / max(size * 0.5, pxg))) + 0.15 * exp(-dist / max(size, pxg)) * smoothstep(0.2, 0.05, dist);   // (the glow held inside its cell: cut by the cell's edge it read as a dash)
+                stars += pt * step(0.5, hash12(id + 9.1)) * smoothstep(0.2, 0.1, pxg)   // (a layer whose points would be under a few pixels apart fades: no glitter)
+                        * (1.0 - 0.3 * fk) * (0.6 + 0.4 * sin(u_swirl * 3.0 + 6.28 * hash12(id + 1.3)));
             }
+            stars *= 0.35 + 0.65 * thick;
             // a deep blue-violet body full of drifting stars, a small hot core of gold
             float facing = max(dot(-rd, n), 0.0);
-            float core = pow(facing, 14.0);
-            vec3 inner = mix(vec3(0.05, 0.05, 0.16), VIOLET * 0.5, facing) + GOLD * 2.2 * core + STAR * stars * 2.2;
+            float core = pow(facing, 22.0);
+            vec3 inner = mix(vec3(0.02, 0.015, 0.07), VIOLET * 0.42, facing * facing) + GOLD * 2.2 * core + STAR * stars * 1.6;
             inner *= u_bead_glow;
-            vec3 outer = night(reflect(rd, n));
-            outer += STAR * 6.0 * pow(max(dot(reflect(rd, n), normalize(MOON_DIR)), 0.0), 200.0);
-            outer += vec3(1.0, 0.97, 0.92) * 9.0 * pow(max(dot(reflect(rd, n), normalize(vec3(-0.45, 0.55, -0.7))), 0.0), 400.0);
+            // (no moon strip in the bead: squeezed at its rim it read as dashes)
+            vec3 outer = night(reflect(rd, n), 0.0);
+            // (the hard glints on its front only: reflected at the grazing rim they smeared into dashes)
+            float front = smoothstep(0.3, 0.55, facing);
+            outer += STAR * 6.0 * front * pow(max(dot(reflect(rd, n), normalize(MOON_DIR)), 0.0), 200.0);
+            outer += vec3(1.0, 0.97, 0.92) * 9.0 * front * pow(max(dot(reflect(rd, n), normalize(vec3(-0.45, 0.55, -0.7))), 0.0), 400.0);
             vec3 bead = mix(inner, outer, fres);
             col = mix(col, bead, cover);
         }
