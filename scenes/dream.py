@@ -374,13 +374,17 @@ resonance = Cue(
           # camera cranes up the spires toward the zenith and turns about it, 80 degrees, so
           # the spires wheel in toward the whorl's heart)
           "zen_crane": [(0, -0.15), (8, -0.15), (16, 0.3)],
-          "zen_turn": [(0, 0.0), (8, 0.0), (16, 1.4)]},
+          "zen_turn": [(0, 0.0), (8, 0.0), (16, 1.4)],
+          # (round 29's readers at 120 s: "a cheap radial burst dominates" -- on the long lens
+          # under a low horizon the crown's rays filled the sky: weaker there, the spires and
+          # the curtains over the lake the subject)
+          "corona": [(0, 1.0), (16, 1.0), (16, 0.6, "step")]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
     # (round 18's reader: the ghost windows that drifted in it read as "floating purple
     # blocks with black crosses", "block clutter in the sky" -- an artefact: gone, and gone
     # from the scene in round 19)
-    params={"memory": 0.0, "hum_depth": 0.45, "corona": 1.0},
+    params={"memory": 0.0, "hum_depth": 0.45},
 )
 
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,

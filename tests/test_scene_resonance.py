@@ -373,13 +373,15 @@ def test_the_spires_are_clear_glass_not_black_sticks(player):
 def test_the_corona_crowns_the_sky_with_converging_rays(player):
     """Round 17's readers: "stock aurora".  High overhead the curtains' rays converge in a
     corona on a point above the frame: the upper sky breaks into rays, so across each of its
-    rows the light varies half as much again as without it (here: 3.9 -> 6.2 grey levels),
-    and the sky there is brighter."""
+    rows the light varies more than without it, and the sky there is brighter.  (Round 29's
+    readers at 120 s: "a cheap radial burst dominates" -- the rays now fade out before they
+    meet, the frame's very top left night: the bars, 1.4x and +2 grey levels when the rays
+    ran on up to the frame's edge, are 1.15x and +0.8 (now about 1.27x and +1.4).)"""
     plain = player.at(1.0, memory=0.0, helix=0.0, corona=0.0).mean(axis=2)[5:30]
     crown = player.at(1.0, memory=0.0, helix=0.0, corona=1.0).mean(axis=2)[5:30]
-    assert crown.std(axis=1).mean() > 1.4 * plain.std(axis=1).mean(), (
+    assert crown.std(axis=1).mean() > 1.15 * plain.std(axis=1).mean(), (
         crown.std(axis=1).mean(), plain.std(axis=1).mean())
-    assert crown.mean() > plain.mean() + 2.0, (crown.mean(), plain.mean())
+    assert crown.mean() > plain.mean() + 0.8, (crown.mean(), plain.mean())
 
 
 def test_the_helix_casts_light_on_the_towers_and_the_water(player):
@@ -1605,3 +1607,19 @@ def test_the_howls_reflection_is_an_upright_column_not_a_zigzag(gl):
     centre = (over * np.arange(water.shape[1])).sum(axis=1) / over.sum(axis=1)
     drift = abs(np.median(centre[-15:]) - np.median(centre[:15]))
     assert drift < 5.0, f"the tear's reflection wanders sideways down the water ({drift:.1f} px)"
+
+
+def test_the_low_horizon_lake_shot_has_no_burst_of_rays_in_its_sky(gl):
+    """Round 29's readers at 120 s: "the radial rays look like a fake starburst", "a cheap
+    radial burst dominates" -- on the long lens under a low horizon the crown's heart came
+    into the frame's top and its broad rays filled the sky.  The heart stays above the frame,
+    the rays fade before they meet and the shot's crown is weaker: in the dream at 120 s
+    (320x180) the middle third of the sky's top 30 % is night, mean under 15.5 grey levels
+    (main: about 19; now about 13), and its rows vary less across (std under 7.2; main 8.3)."""
+    from conftest import render_times
+    f = render_times(gl, "dream", [120.0], size=(320, 180))[0].astype(float).mean(axis=2)
+    top = f[:54]
+    heart = top[:, 107:213].mean()
+    assert heart < 15.5, f"a burst of light at the top of the sky ({heart:.1f})"
+    spread = top.std(axis=1).mean()
+    assert spread < 7.2, f"the crown's rays fill the sky ({spread:.2f})"
