@@ -551,7 +551,10 @@ fracture = Cue(
 
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
-    "resonance", 184, 191, fade_in=1.2, transition="mist", name="the Resonance howls",
+    "resonance", 184, 191, fade_in=0.6, transition="dusk", name="the Resonance howls",
+    # (round 29's readers at 184.6 s: "the mist muddy grey", "the shards thin flat
+    # transparent triangles" -- a 1.2 s mist laid a grey bank over the fracture's shards: the
+    # fracture's own mist is the towers' shattering, the howl comes up out of a short night)
     # wide and low over the water, the frame keeling over as the sky tears open: a slit of
     # white light from high overhead to the city, lighting the curtains, mirrored in the water
     # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  No
@@ -566,7 +569,9 @@ howl = Cue(
           "corona": [(0, 0.8), (4, 1.0, "in_quad")],
           # (round 26: the tear runs down the sky, then widens, then pours -- three stills
           # that differ: 185.5 s a seam high up, 187 s its full length opening, 188.5 s wide)
-          "rift": [(0, 0.0), (0.8, 0.0), (1.5, 0.3), (3.0, 0.7), (4.5, 1.0, "out_sine")],
+          # (round 29: from 184.6 s the seam is already opening high up, so that still is
+          # not one more aurora over the lake)
+          "rift": [(0, 0.0), (0.3, 0.0), (0.6, 0.2), (1.5, 0.42), (3.0, 0.7), (4.5, 1.0, "out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.07, "in_out_sine")]},
 )
 

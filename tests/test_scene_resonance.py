@@ -1623,3 +1623,17 @@ def test_the_low_horizon_lake_shot_has_no_burst_of_rays_in_its_sky(gl):
     assert heart < 15.5, f"a burst of light at the top of the sky ({heart:.1f})"
     spread = top.std(axis=1).mean()
     assert spread < 7.2, f"the crown's rays fill the sky ({spread:.2f})"
+
+
+@pytest.mark.parametrize("t", [184.3, 184.6])
+def test_the_howl_comes_up_out_of_night_not_a_grey_mist(gl, t):
+    """Round 29's readers at 184.6 s: "the mist muddy grey", "the shards thin flat
+    transparent triangles" -- the howl came in through a 1.2 s mist that laid a grey bank over
+    the fracture's shards.  It comes up out of a short dusk now, the seam already opening high
+    up: in the dream's frame (320x180) under 5 % of the pixels are a mid grey (lightness
+    50-190, chroma under a quarter of it; main: 24 % at 184.3 s, 17 % at 184.6; now 0.2 %)."""
+    from conftest import render_times
+    f = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float)
+    lum = f.mean(axis=2)
+    grey = (lum > 50) & (lum < 190) & (f.max(axis=2) - f.min(axis=2) < 0.25 * lum)
+    assert grey.mean() < 0.05, f"a grey mist over the frame ({grey.mean():.1%})"
