@@ -1637,3 +1637,25 @@ def test_the_howl_comes_up_out_of_night_not_a_grey_mist(gl, t):
     lum = f.mean(axis=2)
     grey = (lum > 50) & (lum < 190) & (f.max(axis=2) - f.min(axis=2) < 0.25 * lum)
     assert grey.mean() < 0.05, f"a grey mist over the frame ({grey.mean():.1%})"
+
+
+def _box_mean(a: np.ndarray, k: int) -> np.ndarray:
+    """Mean of a over a k x k box round each pixel (edges repeated): the low pass a detail
+    measure subtracts."""
+    c = np.cumsum(np.cumsum(np.pad(a, ((k // 2 + 1, k // 2), (k // 2 + 1, k // 2)), mode="edge"), 0), 1)
+    return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
+
+
+@pytest.mark.parametrize("t, bar", [(110.5, 16.0), (113.0, 12.0), (116.0, 10.2)])
+def test_the_worms_eye_curtains_gather_into_rays_not_neon_tubes(gl, t, bar):
+    """Round 29's readers at 110.5 s: "the aurora a little like neon tubing", "a stroked
+    glowing line" -- each sheet was an even glowing band with an even bright hem.  Its body
+    now gathers into bundles of rays along its length, drawn up its height by the march, its
+    edge crisp on one side only, its hem broken with the rays: over the lit curtains of the dream's frame (320x180, green over
+    70) the green's mean departure from its 7x7 neighbourhood is over the bar (main: 15.1,
+    11.2, 9.3 at 110.5, 113, 116 s; now about 17.1, 12.7, 10.9)."""
+    from conftest import render_times
+    g = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float)[..., 1]
+    lit = g > 70
+    detail = np.abs(g - _box_mean(g, 7))[lit].mean()
+    assert detail > bar, f"the curtains an even glowing band ({detail:.1f})"
