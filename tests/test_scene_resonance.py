@@ -927,14 +927,16 @@ def test_the_howl_sends_shock_rings_across_the_water(player, t):
     """Round 17's readers wanted the howl as a physical thing, "shock rings in the mist": while
     the sky is torn, pressure fronts run out from the tear's foot across the water (and through
     the mist above), so the water far to either side of the tear -- where its own light hardly
-    reaches -- lights up in bright arcs: its brightest pixels there rise by more than 30 grey
-    levels (about 40 here; the tear's light alone lifts them by 11-20)."""
+    reaches -- lights up in bright arcs: its brightest pixels there rise by more than 24 grey
+    levels (the tear's light alone lifts them by 11-20).  (The bar was 30, with lifts of 34-41;
+    round 29 lit the whole sky's shore -- "a visible seam" at 134.1 s -- and the torn sky
+    keeps its dark shore, so the same rings now stand 28-35 over the brighter baseline.)"""
     whole = player.at(t, memory=0.0, rift=0.0).mean(axis=2)
     torn = player.at(t, memory=0.0, rift=1.0).mean(axis=2)
     side = np.r_[0:40, 120:160]
     water = slice(HORIZON_ROW + 3, SIZE[1])
     lift = (torn - whole)[water][:, side]
-    assert lift.max() > 30, lift.max()
+    assert lift.max() > 24, lift.max()
 
 
 @pytest.mark.parametrize("t", [1.0, 3.3])
