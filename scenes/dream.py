@@ -386,13 +386,17 @@ resonance = Cue(
           # camera cranes up the spires toward the zenith and turns about it, 80 degrees, so
           # the spires wheel in toward the whorl's heart)
           "zen_crane": [(0, -0.15), (8, -0.15), (16, 0.3)],
-          "zen_turn": [(0, 0.0), (8, 0.0), (16, 1.4)]},
+          "zen_turn": [(0, 0.0), (8, 0.0), (16, 1.4)],
+          # (round 29's readers at 120 s: "a cheap radial burst dominates" -- on the long lens
+          # under a low horizon the crown's rays filled the sky: weaker there, the spires and
+          # the curtains over the lake the subject)
+          "corona": [(0, 1.0), (16, 1.0), (16, 0.6, "step")]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
     # (round 18's reader: the ghost windows that drifted in it read as "floating purple
     # blocks with black crosses", "block clutter in the sky" -- an artefact: gone, and gone
     # from the scene in round 19)
-    params={"memory": 0.0, "hum_depth": 0.45, "corona": 1.0},
+    params={"memory": 0.0, "hum_depth": 0.45},
 )
 
 # -- 2:01  "cracks in the utopia. A woman sits alone, her hands trembling -- not from emotion,
@@ -564,7 +568,10 @@ fracture = Cue(
 
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
-    "resonance", 184, 191, fade_in=1.2, transition="mist", name="the Resonance howls",
+    "resonance", 184, 191, fade_in=0.6, transition="dusk", name="the Resonance howls",
+    # (round 29's readers at 184.6 s: "the mist muddy grey", "the shards thin flat
+    # transparent triangles" -- a 1.2 s mist laid a grey bank over the fracture's shards: the
+    # fracture's own mist is the towers' shattering, the howl comes up out of a short night)
     # wide and low over the water, the frame keeling over as the sky tears open: a slit of
     # white light from high overhead to the city, lighting the curtains, mirrored in the water
     # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  No
@@ -579,7 +586,9 @@ howl = Cue(
           "corona": [(0, 0.8), (4, 1.0, "in_quad")],
           # (round 26: the tear runs down the sky, then widens, then pours -- three stills
           # that differ: 185.5 s a seam high up, 187 s its full length opening, 188.5 s wide)
-          "rift": [(0, 0.0), (0.8, 0.0), (1.5, 0.3), (3.0, 0.7), (4.5, 1.0, "out_sine")],
+          # (round 29: from 184.6 s the seam is already opening high up, so that still is
+          # not one more aurora over the lake)
+          "rift": [(0, 0.0), (0.3, 0.0), (0.6, 0.2), (1.5, 0.42), (3.0, 0.7), (4.5, 1.0, "out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.07, "in_out_sine")]},
 )
 

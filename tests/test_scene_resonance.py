@@ -373,13 +373,15 @@ def test_the_spires_are_clear_glass_not_black_sticks(player):
 def test_the_corona_crowns_the_sky_with_converging_rays(player):
     """Round 17's readers: "stock aurora".  High overhead the curtains' rays converge in a
     corona on a point above the frame: the upper sky breaks into rays, so across each of its
-    rows the light varies half as much again as without it (here: 3.9 -> 6.2 grey levels),
-    and the sky there is brighter."""
+    rows the light varies more than without it, and the sky there is brighter.  (Round 29's
+    readers at 120 s: "a cheap radial burst dominates" -- the rays now fade out before they
+    meet, the frame's very top left night: the bars, 1.4x and +2 grey levels when the rays
+    ran on up to the frame's edge, are 1.15x and +0.8 (now about 1.29x and +1.6).)"""
     plain = player.at(1.0, memory=0.0, helix=0.0, corona=0.0).mean(axis=2)[5:30]
     crown = player.at(1.0, memory=0.0, helix=0.0, corona=1.0).mean(axis=2)[5:30]
-    assert crown.std(axis=1).mean() > 1.4 * plain.std(axis=1).mean(), (
+    assert crown.std(axis=1).mean() > 1.15 * plain.std(axis=1).mean(), (
         crown.std(axis=1).mean(), plain.std(axis=1).mean())
-    assert crown.mean() > plain.mean() + 2.0, (crown.mean(), plain.mean())
+    assert crown.mean() > plain.mean() + 0.8, (crown.mean(), plain.mean())
 
 
 def test_the_helix_casts_light_on_the_towers_and_the_water(player):
@@ -925,14 +927,16 @@ def test_the_howl_sends_shock_rings_across_the_water(player, t):
     """Round 17's readers wanted the howl as a physical thing, "shock rings in the mist": while
     the sky is torn, pressure fronts run out from the tear's foot across the water (and through
     the mist above), so the water far to either side of the tear -- where its own light hardly
-    reaches -- lights up in bright arcs: its brightest pixels there rise by more than 30 grey
-    levels (about 40 here; the tear's light alone lifts them by 11-20)."""
+    reaches -- lights up in bright arcs: its brightest pixels there rise by more than 24 grey
+    levels (the tear's light alone lifts them by 11-20).  (The bar was 30, with lifts of 34-41;
+    round 29 lit the whole sky's shore -- "a visible seam" at 134.1 s -- and the torn sky
+    keeps its dark shore, so the same rings now stand 28-35 over the brighter baseline.)"""
     whole = player.at(t, memory=0.0, rift=0.0).mean(axis=2)
     torn = player.at(t, memory=0.0, rift=1.0).mean(axis=2)
     side = np.r_[0:40, 120:160]
     water = slice(HORIZON_ROW + 3, SIZE[1])
     lift = (torn - whole)[water][:, side]
-    assert lift.max() > 30, lift.max()
+    assert lift.max() > 24, lift.max()
 
 
 @pytest.mark.parametrize("t", [1.0, 3.3])
@@ -1605,3 +1609,70 @@ def test_the_howls_reflection_is_an_upright_column_not_a_zigzag(gl):
     centre = (over * np.arange(water.shape[1])).sum(axis=1) / over.sum(axis=1)
     drift = abs(np.median(centre[-15:]) - np.median(centre[:15]))
     assert drift < 5.0, f"the tear's reflection wanders sideways down the water ({drift:.1f} px)"
+
+
+def test_the_low_horizon_lake_shot_has_no_burst_of_rays_in_its_sky(gl):
+    """Round 29's readers at 120 s: "the radial rays look like a fake starburst", "a cheap
+    radial burst dominates" -- on the long lens under a low horizon the crown's heart came
+    into the frame's top and its broad rays filled the sky.  The heart stays above the frame,
+    the rays fade before they meet and the shot's crown is weaker: in the dream at 120 s
+    (320x180) the middle third of the sky's top 30 % is night, mean under 15.5 grey levels
+    (main: about 19; now about 13), and its rows vary less across (std under 5.5; main 6.9,
+    now 4.0)."""
+    from conftest import render_times
+    f = render_times(gl, "dream", [120.0], size=(320, 180))[0].astype(float).mean(axis=2)
+    top = f[:54]
+    heart = top[:, 107:213].mean()
+    assert heart < 15.5, f"a burst of light at the top of the sky ({heart:.1f})"
+    spread = top.std(axis=1).mean()
+    assert spread < 5.5, f"the crown's rays fill the sky ({spread:.2f})"
+
+
+@pytest.mark.parametrize("t", [184.3, 184.6])
+def test_the_howl_comes_up_out_of_night_not_a_grey_mist(gl, t):
+    """Round 29's readers at 184.6 s: "the mist muddy grey", "the shards thin flat
+    transparent triangles" -- the howl came in through a 1.2 s mist that laid a grey bank over
+    the fracture's shards.  It comes up out of a short dusk now, the seam already opening high
+    up: in the dream's frame (320x180) under 5 % of the pixels are a mid grey (lightness
+    50-190, chroma under a quarter of it; main: 24 % at 184.3 s, 17 % at 184.6; now 0.2 %)."""
+    from conftest import render_times
+    f = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float)
+    lum = f.mean(axis=2)
+    grey = (lum > 50) & (lum < 190) & (f.max(axis=2) - f.min(axis=2) < 0.25 * lum)
+    assert grey.mean() < 0.05, f"a grey mist over the frame ({grey.mean():.1%})"
+
+
+def _box_mean(a: np.ndarray, k: int) -> np.ndarray:
+    """Mean of a over a k x k box round each pixel (edges repeated): the low pass a detail
+    measure subtracts."""
+    c = np.cumsum(np.cumsum(np.pad(a, ((k // 2 + 1, k // 2), (k // 2 + 1, k // 2)), mode="edge"), 0), 1)
+    return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
+
+
+@pytest.mark.parametrize("t, bar", [(110.5, 16.0), (113.0, 12.0), (116.0, 10.2)])
+def test_the_worms_eye_curtains_gather_into_rays_not_neon_tubes(gl, t, bar):
+    """Round 29's readers at 110.5 s: "the aurora a little like neon tubing", "a stroked
+    glowing line" -- each sheet was an even glowing band with an even bright hem.  Its body
+    now gathers into bundles of rays along its length, drawn up its height by the march, its
+    edge crisp on one side only, its hem broken with the rays: over the lit curtains of the dream's frame (320x180, green over
+    70) the green's mean departure from its 7x7 neighbourhood is over the bar (main: 15.1,
+    11.2, 9.3 at 110.5, 113, 116 s; now about 17.1, 12.7, 10.9)."""
+    from conftest import render_times
+    g = render_times(gl, "dream", [t], size=(320, 180))[0].astype(float)[..., 1]
+    lit = g > 70
+    detail = np.abs(g - _box_mean(g, 7))[lit].mean()
+    assert detail > bar, f"the curtains an even glowing band ({detail:.1f})"
+
+
+def test_the_faces_lake_meets_the_sky_without_a_seam(gl):
+    """Round 29's readers at 134.1/142.4 s: "the lower third a soft smeared reflection with a
+    visible seam" -- the water's mirror at the shore was 0.47 of the sky's light just above
+    it, a hard step along the whole horizon.  They meet now (the curtains' low light 0.6 on
+    both sides, the water's Fresnel 1 at the grazing shore): in the dream's frame at 134.1 s
+    (320x180) the mean light of the rows from 0.74 to 0.9 of the height falls by under 9
+    levels from any row to the next (main: 13.1 at the horizon; now 6.4)."""
+    from conftest import render_times
+    f = render_times(gl, "dream", [134.1], size=(320, 180))[0].astype(float).mean(axis=2)
+    rows = f[int(0.74 * 180):int(0.9 * 180), 40:280].mean(axis=1)
+    step = np.max(rows[:-1] - rows[1:])
+    assert step < 9.0, f"a seam along the horizon ({step:.1f} levels)"

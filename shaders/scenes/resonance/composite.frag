@@ -145,6 +145,18 @@ vec3 aurora_crisp(vec2 uv, out float face) {
     return clamp(c.rgb + 2.4 * firm * (c.rgb - b.rgb), 0.7 * c.rgb, 1.6 * c.rgb + 0.01);
 }
 
+// How far the howl's tear has opened, for the shore (0 without the rift variant): as the sky
+// tears the water at the shore goes back to darker, its true blacks round the tear's mirror
+// image carrying the gasp into the waking (round 29 lit the shore, "a visible seam", where
+// the sky is whole), smoothly, so the variant's switch at the tear's first light is no step.
+float shore_torn() {
+#ifdef RESONANCE_RIFT
+    return smoothstep(0.1, 0.6, u_rift);
+#else
+    return 0.0;
+#endif
+}
+
 // A low mist lying on the water at the horizon, lit by the curtains above it (round 28's
 // readers at 109-140.6 s: "the spires float with no bases along a dark horizon strip", "a
 // heavy dark horizon band" -- the aurora's march finds nothing in the last sliver above the
@@ -154,7 +166,9 @@ vec3 aurora_crisp(vec2 uv, out float face) {
 // dy: height above (or depth below) the horizon; x: across the frame.
 vec3 horizon_mist(float x, float dy, vec3 low_light) {
     float bank = 0.65 + 0.35 * snoise(vec2(x * 2.2 + u_time * 0.02, 3.7));
-    float h = dy >= 0.0 ? dy / 0.03 : -dy / 0.018;    // (thinner under the horizon: its mirror)
+    // (thinner under the horizon: its mirror; round 29: at 0.018 below it creased the shore --
+    // 0.026, but the torn sky keeps it thin, its blacks: shore_torn())
+    float h = dy >= 0.0 ? dy / 0.03 : -dy / mix(0.026, 0.018, shore_torn());
     return low_light * (0.5 * bank * exp(-h * h) + 0.12 * exp(-abs(h) * 0.35));
 }
 
@@ -277,7 +291,12 @@ void main() {
         // (the mirror of the curtains' light carried down to the horizon, as in the sky: round
         // 28's "heavy dark horizon band" was its cut here, a black seam under the horizon)
         vec4 a = texture(u_aurora, uv_of(vec2(q.x, u_horizon + aurora_height(q.y - u_horizon))));
-        vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * mix(0.55, 1.0, smoothstep(0.0, 0.12, q.y - u_horizon))
+        // (round 29's readers at 134.1/142.4 s: "the lower third a soft smeared reflection
+        // with a visible seam" -- the mirror's light at the shore was 0.47 of the sky's just
+        // above it (0.55 of the curtains' against the sky's 0.6, times the water's 0.85), a
+        // hard step along the whole horizon: they meet now, the water darkening away from it)
+        float torn_shore = shore_torn();
+        vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * mix(mix(0.6, 0.55, torn_shore), 1.0, smoothstep(0.0, 0.12, q.y - u_horizon))
                   + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
 #ifdef RESONANCE_RIFT
         refl += 0.6 * torn + 0.06 * max(shock, 0.0) * shock_c;
@@ -287,7 +306,7 @@ void main() {
                           through_glass(q));
             refl = mix(refl, c.rgb, c.a);
         }
-        float fres = mix(0.85, 0.45, smoothstep(0.0, 0.3, -dy));
+        float fres = mix(mix(1.0, 0.85, torn_shore), 0.45, smoothstep(0.0, 0.3, -dy));
         col = refl * fres * u_reflection + vec3(0.0008, 0.0012, 0.0025);
     }
     col += horizon_mist(p.x, dy, sky_light(uv.x));

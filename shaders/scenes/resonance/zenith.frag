@@ -91,7 +91,10 @@ vec3 zen_hem(vec3 d) {
     vec2 slope = d.xz / dy;
     vec2 sd = vec2(float(u_seed % 997) * 1.37, float((u_seed / 997) % 997) * 0.71);
     vec4 c = zen_curtain(slope * (ZEN_H0 * 1.25), u_flow, sd, u_hum.y);
-    c = zen_curtain(slope * (ZEN_H0 * (1.0 + 0.5 * c.b)), u_flow, sd, u_hum.y);
+    vec2 g = slope * (ZEN_H0 * (1.0 + 0.5 * c.b));
+    c = zen_curtain(g, u_flow, sd, u_hum.y);
+    // (the hem breaks with the body's rays, not one even stroked line: round 29)
+    float bundle = 0.05 + 0.5 * zen_bundle(g, u_flow, sd);
     // (the line a pixel or so wide whatever the distance: its width from the pixel's own
     // footprint across the sheets, capped where the fold wraps from +0.5 to -0.5)
     float w = max(0.022, min(1.2 * fwidth(c.w), 0.08));
@@ -99,7 +102,7 @@ vec3 zen_hem(vec3 d) {
     vec3 c_low = srgb_to_linear(u_colour_low.rgb);
     vec3 hot = mix(c_low, vec3(0.85, 1.0, 0.9), 0.35);
     float edge = smoothstep(ZEN_W, 0.7 * ZEN_W, max(abs(slope.x), abs(slope.y)) * ZEN_H0 * 1.25);
-    return hot * (0.3 * line * (0.1 * c.g + 0.9 * c.r) * edge * u_intensity * smoothstep(0.12, 0.45, d.y));
+    return hot * (0.3 * bundle * line * (0.1 * c.g + 0.9 * c.r) * edge * u_intensity * smoothstep(0.12, 0.45, d.y));
 }
 
 void main() {
@@ -109,7 +112,9 @@ void main() {
     vec2 suv = gl_FragCoord.xy / u_resolution;
     // (four bilinear taps a pixel apart: a tent over the half-resolution sky that melts its
     // march's dither into the light)
-    vec2 px = 1.0 / u_resolution;
+    // (1.5 px apart: one pixel apart the dither's hatching still showed in a 1:1 crop of the
+    // curtains' rays, round 29)
+    vec2 px = 1.5 / u_resolution;
     vec3 sky = 0.25 * (texture(u_zenith_sky, suv + vec2(px.x, px.y)).rgb + texture(u_zenith_sky, suv + vec2(-px.x, px.y)).rgb
                      + texture(u_zenith_sky, suv + vec2(px.x, -px.y)).rgb + texture(u_zenith_sky, suv - px).rgb);
     // (round 23: no comb of rays at all -- both readers: "a warp-speed screensaver")

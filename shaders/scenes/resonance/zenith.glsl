@@ -100,6 +100,15 @@ vec4 zen_curtain(vec2 x, float t, vec2 sd, float shiver) {
     return vec4(act * rays * heart, act * heart, base, f);
 }
 
+// The sheets' rays at ground point x (flow time t, seed offset sd): brighter and darker
+// bundles a few world units apart along each sheet, 0.15..2 (round 29's readers at 110.5 s:
+// "neon tubing", "a stroked glowing line" -- an even band with an even hem).  The baked body
+// (zenith_field.frag) and the full-resolution hem (zenith.frag) read the same bundles.
+float zen_bundle(vec2 x, float t, vec2 sd) {
+    float n = vnoise(x * 0.32 + sd * 5.0 + vec2(0.0, 0.05 * t));
+    return 0.15 + 1.85 * smoothstep(0.35, 0.65, n);
+}
+
 // Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
 int zen_steps(float quality) {
     return int(mix(6.0, 18.0, clamp(quality, 0.0, 1.0)));

@@ -31,7 +31,18 @@ void main() {
     float edge = smoothstep(ZEN_W, 0.7 * ZEN_W, max(abs(x.x), abs(x.y)));
     // (round 23: broad draperies -- a sheet with body, a soft skirt of glow round it;
     // round 26: a leaner body, so the whorl's arms read as folded sheets, not blobs)
-    float sheet = exp(-c.w * c.w * 260.0) + 0.12 * exp(-c.w * c.w * 40.0);
+    // (round 29's readers at 110.5 s: "the aurora a little like neon tubing", "a stroked
+    // glowing line" -- a sheet seen from below at a slant is not a tube of even width: one
+    // crisp edge, its body falling off on the other side, and its width swelling and
+    // pinching along its length where it folds)
+    float wide = 0.55 + 0.9 * vnoise(x * 0.045 + sd * 3.0 + vec2(0.02 * t, 0.0));
+    float fw = c.w / wide;
+    float body = exp(-max(fw, 0.0) * 15.0) * smoothstep(-0.012, 0.006, fw);
+    // (and the body is not an even glow: it gathers into rays, brighter and darker bundles
+    // along the sheet, a few world units apart, which the march draws up the curtain's height)
+    float bundle = zen_bundle(x, t, sd);
+    float sheet = 0.5 * (0.4 + 0.6 * bundle) * exp(-fw * fw * 1400.0) + 0.85 * bundle * body
+                + 0.08 * exp(-fw * fw * 40.0);
     float far = smoothstep(12.0, 55.0, length(x - ZEN_HEART));
     frag_colour = vec4(0.2 * sheet * c.r * edge, cloud * edge, c.b, far);
 }
