@@ -208,14 +208,24 @@ def cloud_camera(view: float) -> tuple[float, float, float, float]:
     return CLOUD_CAMERAS[min(max(int(round(view)), 0), len(CLOUD_CAMERAS) - 1)]
 
 
-def cloud_lens(push: float) -> tuple[float, float]:
+def cloud_moon_x(view: tuple) -> float:
+    """Where the sea of cloud's moon stands across the frame (screen units) under a camera
+    (clouds.glsl cloud_ray inverted for CLOUD_MOON's bearing)."""
+    c, s = math.cos(view[2]), math.sin(view[2])
+    wx, wz = CLOUD_MOON[0], CLOUD_MOON[2]
+    return (c * wx - s * wz) / (s * wx + c * wz) * view[3]
+
+
+def cloud_lens(push: float, toward: float = 0.0) -> tuple[float, float, float]:
     """The sea of cloud's camera move within a shot (round 30's readers: the low shot's stills
     at 28.9 and 30.8 s "practically the same frame"), from ``push`` (0 at the shot's start, 1
     at its end): how far the horizon has sunk (screen units: the camera tilts up, the deck
     gives the sky more of the frame) and the push-in (the focal length over the bake's).  Both
-    are exact for the baked rays (clouds_light.glsl lens_to_bake), so the move costs no bake."""
+    are exact for the baked rays (clouds_light.glsl lens_to_bake), so the move costs no bake.
+    It pushes in toward ``toward`` across the frame (screen units: the moon's), which holds
+    still, so the moon never leaves the frame."""
     push = min(max(push, 0.0), 1.0)
-    return (PUSH_TILT * push, 1.0 + PUSH_ZOOM * push)
+    return (PUSH_TILT * push, 1.0 + PUSH_ZOOM * push, float(toward))
 
 
 def glyph_frame(view: float, clouds: float = 0.0) -> tuple[float, float, float]:
@@ -458,7 +468,7 @@ class Constellations(Scene):
             "u_relief_view": RELIEF_CLOSE if float(p["view"]) >= 0.5 else RELIEF_WIDE,
             "u_lake_phase": t % 4096.0,
             "u_cloud_view": cloud_camera(float(p["view"])),
-            "u_cloud_lens": cloud_lens(float(p["push"])),
+            "u_cloud_lens": cloud_lens(float(p["push"]), cloud_moon_x(cloud_camera(float(p["view"])))),
             "u_cloud_drift": (CLOUD_DRIFT * t) % 64.0,
             "u_cloud_light": (*CLOUD_MOON_DIR, 0.5 + 0.5 * math.sin(2.0 * math.pi * ((t / 5.5) % 1.0))),
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),

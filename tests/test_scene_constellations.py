@@ -1236,19 +1236,23 @@ def test_the_sea_of_clouds_camera_moves_within_its_shot_exactly_without_a_bake()
     gives the horizon's sink and the lens's lengthening, nothing at 0, and the bake's frame
     point of a screen point under the moved lens (clouds_light.glsl lens_to_bake) sees the same
     ray -- so the move needs no new bake."""
-    assert C.cloud_lens(0.0) == (0.0, 1.0)
-    drop, zoom = C.cloud_lens(1.0)
+    assert C.cloud_lens(0.0) == (0.0, 1.0, 0.0)
+    view = C.CLOUD_LOW
+    moon = C.cloud_moon_x(view)
+    assert abs(moon - _cloud_moon_screen_x(view)) < 1e-12
+    drop, zoom, cx = C.cloud_lens(1.0, moon)
     assert drop >= 0.05 and zoom >= 1.3, (drop, zoom)
     import math
-    view = C.CLOUD_LOW
-    for px, py in ((-0.8, -0.45), (0.3, -0.2), (0.7, 0.1)):
+    for px, py in ((-0.8, -0.45), (0.3, -0.2), (0.7, 0.1), (moon, 0.0)):
         # clouds.glsl cloud_ray's direction before its heading turn (the same turn for both)
-        moved = (px, py - (view[0] - drop), view[3] * zoom)
-        bx, by = px / zoom, view[0] + (py - view[0] + drop) / zoom
+        moved = (px + cx * (zoom - 1.0), py - (view[0] - drop), view[3] * zoom)
+        bx, by = cx + (px - cx) / zoom, view[0] + (py - view[0] + drop) / zoom
         baked = (bx, by - view[0], view[3])
         na, nb = math.hypot(*moved), math.hypot(*baked)
         assert all(abs(a / na - b / nb) < 1e-9 for a, b in zip(moved, baked))
         assert by <= view[0] + 0.04 + 1e-9 or py > view[0] - drop      # inside the bake's rows
+        if px == moon:      # (the moon's column, which it pushes toward, holds still)
+            assert abs(bx - moon) < 1e-12
 
 
 def test_the_low_shots_stills_two_seconds_apart_are_different_pictures(gl):
@@ -1275,3 +1279,15 @@ def test_the_low_shots_clouds_are_night_violet_blue_not_grey_brown_lumps(gl):
     cool = float(np.median((low[..., 2] + 1.0) / (low[..., 0] + 1.0)))
     assert cool > 1.4, cool
 
+
+
+def test_the_low_shots_horizon_melts_into_the_night_not_a_hard_line(gl):
+    """Round 30's readers: "the horizon a hard line" -- the milky way's violet glow stopped
+    dead on the dark far deck.  The far deck's last rows take up the night's light behind them
+    as thin air would (clouds_light.glsl, the veil), so in the dream's frame at 30.8 s
+    (320x180, the half away from the moon) no row's mean light jumps from the next by more
+    than 7 levels from the sky over the deck down into it (now 5.2 at the horizon; main 11.7)."""
+    from conftest import render_held
+    rows = _luma(render_held(gl, "dream", 30.8, (320, 180), "constellations", {}))[:, 160:].mean(axis=1)
+    jump = np.abs(np.diff(rows[75:120])).max()
+    assert jump < 7.0, jump

@@ -82,17 +82,23 @@ vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
 // its shot without a new bake: it pushes in (a longer lens) and tilts up (the horizon sinks).
 // cloud_ray shifts its image plane for the horizon, so both are exact for the baked rays: the
 // screen point p under the moving lens sees the ray the bake holds at lens_to_bake(p).
+// (it pushes in toward the point u_cloud_lens.z across the frame -- the moon's -- so that point
+// holds still and the moon never leaves the frame: the lens's image plane shifted sideways too)
 vec4 cloud_lens_view(vec4 view) {
     return vec4(view.x - u_cloud_lens.x, view.y, view.z, view.w * u_cloud_lens.y);
 }
+vec2 lens_shifted(vec2 p) {
+    return vec2(p.x + u_cloud_lens.z * (u_cloud_lens.y - 1.0), p.y);
+}
 vec2 lens_to_bake(vec2 p, vec4 view) {
-    return vec2(p.x / u_cloud_lens.y, view.x + (p.y - view.x + u_cloud_lens.x) / u_cloud_lens.y);
+    return vec2(u_cloud_lens.z + (p.x - u_cloud_lens.z) / u_cloud_lens.y,
+                view.x + (p.y - view.x + u_cloud_lens.x) / u_cloud_lens.y);
 }
 
 // (round 30's readers: "the water strip muddy" -- the far deck fogged to near-black read as a
 // dark sea) the night's air over the deck is a luminous violet-blue, so the far ranks of domes
 // pale into it layer by layer
-const vec3 AIR_VIOLET = vec3(0.008, 0.0075, 0.028);
+const vec3 AIR_VIOLET = vec3(0.0065, 0.006, 0.023);
 
 // The moon's corona (round 30's readers: "the moon flat, pasted on"): its light spread by the
 // thin high haze round it -- a bright aureole close to the limb falling off softly, and a faint
@@ -100,7 +106,7 @@ const vec3 AIR_VIOLET = vec3(0.008, 0.0075, 0.028);
 vec3 moon_corona(vec3 rd, vec3 md, vec3 moon_c) {
     float r = acos(clamp(dot(rd, md), -1.0, 1.0)) / MOON_R;
     float out_r = max(r - 1.0, 0.0);
-    vec3 c = moon_c * (0.05 * exp(-out_r * 1.1) + 0.012 * exp(-out_r * 0.25));
+    vec3 c = moon_c * (0.05 * exp(-out_r * 1.1) + 0.007 * exp(-out_r * 0.3));
     c += vec3(0.10, 0.30, 0.24) * 0.035 * exp(-sy2((r - 2.7) * 1.6));
     c += vec3(0.22, 0.10, 0.35) * 0.03 * exp(-sy2((r - 3.7) * 1.3));
     return c * step(1.0, r + 0.02);
@@ -108,7 +114,7 @@ vec3 moon_corona(vec3 rd, vec3 md, vec3 moon_c) {
 
 vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     vec4 view = u_cloud_view;
-    vec3 rd = cloud_ray(p_screen, cloud_lens_view(view));
+    vec3 rd = cloud_ray(lens_shifted(p_screen), cloud_lens_view(view));
     // (from here on p is the point of the bake's own frame that holds this pixel's ray)
     vec2 p = lens_to_bake(p_screen, view);
     vec3 moon = u_cloud_light.xyz;
@@ -225,6 +231,11 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     vec3 air = AIR_VIOLET * (0.6 + 0.8 * broad)
              + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(20.0, 60.0, t), skirt));
     col = mix(col, air, fog);
+    // (round 30's readers: "the horizon a hard line" -- the milky way's violet glow stopped dead
+    // on the dark far deck) the far deck's last rows take up the night's light behind them, as
+    // thin air would: the sky's glow runs down into the haze and fades over a few rows
+    float veil = 1.0 - smoothstep(0.0, 0.1, below);
+    col = max(col, mix(col, 0.85 * sky, veil * veil));
     // (beyond the deck's last cloud the bake holds no cloud: there the sky and its band of air
     // run on down to the deck's far edge -- no dark strip of empty "deck" under the horizon)
     return mix(sky, col, cover * step(0.0, ga.z));
