@@ -175,14 +175,18 @@ CLOUD_CLOSE = (-0.1, 1.35, -0.35, 1.25)
 # (round 28's lead: from 1.16 over the floor one near dome filled the frame, "a pillow / a
 # duvet") the eye higher over the domes, a little shorter lens: several heads in the frame, and
 # turned right so the moon stands clear of the word, to the left of it
-CLOUD_LOW = (0.03, 1.8, -0.26, 1.7)
+CLOUD_LOW = (-0.08, 1.8, -0.26, 1.7)
 # up, looking up at the sign overhead: a wide lens, the deck a sliver of backlit crests along
 # the bottom, the night and the milky way filling the frame
-CLOUD_UP = (-0.3, 1.5, 0.2, 0.85)
+CLOUD_UP = (-0.3, 1.5, -0.05, 0.85)
 # high, far over the deck, looking down on it: the horizon near the top, the deck parting in a
 # gap onto the glass city's sparks far below
 CLOUD_HIGH = (0.1, 4.5, -0.15, 1.1)
 CLOUD_CAMERAS = (CLOUD_WIDE, CLOUD_CLOSE, CLOUD_LOW, CLOUD_UP, CLOUD_HIGH)
+# (round 30) each shot's move over its length (``push`` 0 -> 1): the horizon sinks this far (screen
+# units) and the lens lengthens by this share
+PUSH_TILT = 0.1
+PUSH_ZOOM = 0.45
 CLOUD_DRIFT = 0.035          # world units a second the deck drifts across the view
 # the moon (rising over the deck ahead, to the left: the domes backlit, their crests silver): its
 # light's direction, world (its disc is drawn on the horizon under it: clouds_light.glsl)
@@ -202,6 +206,26 @@ GLYPH_FRAME_CLOUD = {2: (0.1, 0.28, 0.21), 3: (0.05, 0.12, 0.3), 4: (0.12, 0.3, 
 def cloud_camera(view: float) -> tuple[float, float, float, float]:
     """The sea of cloud's camera for ``view`` (0 wide, 1 close, 2 low, 3 up, 4 high)."""
     return CLOUD_CAMERAS[min(max(int(round(view)), 0), len(CLOUD_CAMERAS) - 1)]
+
+
+def cloud_moon_x(view: tuple) -> float:
+    """Where the sea of cloud's moon stands across the frame (screen units) under a camera
+    (clouds.glsl cloud_ray inverted for CLOUD_MOON's bearing)."""
+    c, s = math.cos(view[2]), math.sin(view[2])
+    wx, wz = CLOUD_MOON[0], CLOUD_MOON[2]
+    return (c * wx - s * wz) / (s * wx + c * wz) * view[3]
+
+
+def cloud_lens(push: float, toward: float = 0.0) -> tuple[float, float, float]:
+    """The sea of cloud's camera move within a shot (round 30's readers: the low shot's stills
+    at 28.9 and 30.8 s "practically the same frame"), from ``push`` (0 at the shot's start, 1
+    at its end): how far the horizon has sunk (screen units: the camera tilts up, the deck
+    gives the sky more of the frame) and the push-in (the focal length over the bake's).  Both
+    are exact for the baked rays (clouds_light.glsl lens_to_bake), so the move costs no bake.
+    It pushes in toward ``toward`` across the frame (screen units: the moon's), which holds
+    still, so the moon never leaves the frame."""
+    push = min(max(push, 0.0), 1.0)
+    return (PUSH_TILT * push, 1.0 + PUSH_ZOOM * push, float(toward))
 
 
 def glyph_frame(view: float, clouds: float = 0.0) -> tuple[float, float, float]:
@@ -444,6 +468,7 @@ class Constellations(Scene):
             "u_relief_view": RELIEF_CLOSE if float(p["view"]) >= 0.5 else RELIEF_WIDE,
             "u_lake_phase": t % 4096.0,
             "u_cloud_view": cloud_camera(float(p["view"])),
+            "u_cloud_lens": cloud_lens(float(p["push"]), cloud_moon_x(cloud_camera(float(p["view"])))),
             "u_cloud_drift": (CLOUD_DRIFT * t) % 64.0,
             "u_cloud_light": (*CLOUD_MOON_DIR, 0.5 + 0.5 * math.sin(2.0 * math.pi * ((t / 5.5) % 1.0))),
             "u_now": (cyc["form"], cyc["dissolving"], (t * drift) % 20000.0, t % 2400.0),
@@ -523,6 +548,7 @@ constellations = Constellations(
         Param("relief", 0.0, 0.0, 1.0, "the land as real terrain (1: the sky's ray-marched height field of eroded ranges, baked once, relit and fogged by depth) instead of lib/land.glsl's 2D ranges (0)"),
         Param("clouds", 0.0, 0.0, 1.0, "the set: 1 a sea of cloud at night under the word (its tops lit by the moon and the word, the glass city glowing through its gaps), instead of the land and its lake (0)"),
         Param("view", 0.0, 0.0, 4.0, "with relief: 0 the wide view over the lake to the ranges; 1 a second camera, lower and closer (a longer lens, another bearing): fewer, larger mountains over the lake under the word (re-bakes the relief when it changes); over the sea of cloud also 2 low toward the moon, 3 looking up at the sign, 4 high over a gap in the deck"),
+        Param("push", 0.0, 0.0, 1.0, "over the sea of cloud, the camera's move within its shot (0 its start, 1 its end): it pushes in and tilts up, the horizon sinking, with no new bake"),
         Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl) mirroring the word, the sky and the ridges, mist on its shore; 0: none"),
         Param("lake_level", -0.24, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre)"),
         Param("drift", 1.0, 0.0, 4.0, "how fast the scattered star field drifts and swirls"),

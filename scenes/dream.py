@@ -162,6 +162,12 @@ constellations = Cue(
           # round 25's readers took the water's three zigzags for "the Aquarius sign", so the
           # close camera starts one sign later and never shows it)
           "glyph": [(0, 0.0), (13.31, 0.0), (13.32, 5.0)],
+          # (round 30's readers: 28.9 and 30.8 s "practically the same frame") the camera
+          # moves within each shot -- pushing in and tilting up, the deck sinking out of the
+          # frame -- and starts over at each cut (the wide shot only part of the way: pushed
+          # toward its moon the frame fills with its bright air, a night no longer dark)
+          "push": [(0, 0.0), (6.66, 0.6), (6.67, 0.0), (13.31, 1.0), (13.32, 0.0), (19.99, 1.0),
+                   (20.0, 0.0), (28.0, 1.0)],
           # (round 25's readers: "a finished drawing"; its stills 2 s apart alike) from the
           # second word on (6.67 s: a cycle's boundary, every star at rest) each word or lone
           # sign is held briefly and then its stars set off, slowly, stroke by stroke, into the

@@ -993,14 +993,17 @@ def test_the_sea_of_clouds_domes_carry_turrets_not_smooth_pillows(gl, programs):
     so the deck holds more modelling at the turrets' scale: the mean departure of the light
     (3-pixel box) from its wider mean (13-pixel box) over the lower frame rises from 7.04 to
     7.67 levels under the close camera and from 7.17 to 8.20 under the wide one (the turrets
-    fade out with distance: far off they would only sparkle)."""
+    fade out with distance: far off they would only sparkle).  (Round 30's readers: "grey
+    duvet lumps" -- the deck is lit as cloud, no key on every crinkle, and the wide camera's
+    valleys lie in mist: its fine modelling is softer on purpose, 6.55, so the bar is the close
+    camera's, where the turrets stand near.)"""
     size = (320, 180)
 
     def box(a, r):
         pad = np.pad(a, r, mode="edge")
         k = 2 * r + 1
         return sum(pad[dy:dy + a.shape[0], dx:dx + a.shape[1]] for dy in range(k) for dx in range(k)) / (k * k)
-    for view, least in ((1.0, 7.4), (0.0, 7.8)):
+    for view, least in ((1.0, 7.4), (0.0, 6.2)):
         base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1, "clouds": 1.0, "view": view}
         luma = _luma(render(gl, programs, base, 6.0, size))[110:]
         detail = np.abs(box(luma, 1) - box(luma, 6)).mean()
@@ -1144,14 +1147,15 @@ def test_the_high_shots_deck_swells_and_parts_not_an_even_field_of_lumps(gl):
     """Round 28's lead at 42-47 s: "the deck an even field of lumps, like a texture".  The
     great masses heap the deck where they are high and calm it where they are low
     (clouds.glsl cloud_height), so the dream's frame at 43 s (320x180, under the horizon)
-    varies more from one 10-pixel block to the next: their spread 27.9 levels (before 25.9)."""
+    varies more from one 10-pixel block to the next: their spread 27.9 levels (before 25.9).
+    (Round 30: mist lies in the valleys and the camera pushes in through the shot -- 26.9.)"""
     from conftest import render_held
     luma = _luma(render_held(gl, "dream", 43.0, (320, 180), "constellations", {}))
     horizon = int(round(90 - C.cloud_camera(4.0)[0] * 180))
     low = luma[horizon + 6:]
     hh = (low.shape[0] // 10) * 10
     blocks = low[:hh].reshape(hh // 10, 10, 32, 10).mean(axis=(1, 3))
-    assert blocks.std() > 26.9, blocks.std()
+    assert blocks.std() > 26.4, blocks.std()
 
 
 def test_the_city_below_the_gap_is_a_soft_glow_through_haze_not_a_speckle(gl, programs):
@@ -1223,3 +1227,67 @@ def test_the_high_shots_lone_sign_is_a_scarab_not_a_squiggle(gl, programs):
     # this frame, clear of the moon on the left)
     likeness = _mirror_likeness(luma[:80, 130:250])
     assert likeness > 0.65, likeness
+
+
+# ----------------------------------------------------------------------- round 30
+def test_the_sea_of_clouds_camera_moves_within_its_shot_exactly_without_a_bake():
+    """Round 30's readers: the low shot's stills at 28.9 and 30.8 s "practically the same
+    frame".  Within a shot the camera pushes in and tilts up (``push`` 0 -> 1): cloud_lens
+    gives the horizon's sink and the lens's lengthening, nothing at 0, and the bake's frame
+    point of a screen point under the moved lens (clouds_light.glsl lens_to_bake) sees the same
+    ray -- so the move needs no new bake."""
+    assert C.cloud_lens(0.0) == (0.0, 1.0, 0.0)
+    view = C.CLOUD_LOW
+    moon = C.cloud_moon_x(view)
+    assert abs(moon - _cloud_moon_screen_x(view)) < 1e-12
+    drop, zoom, cx = C.cloud_lens(1.0, moon)
+    assert drop >= 0.05 and zoom >= 1.3, (drop, zoom)
+    import math
+    for px, py in ((-0.8, -0.45), (0.3, -0.2), (0.7, 0.1), (moon, 0.0)):
+        # clouds.glsl cloud_ray's direction before its heading turn (the same turn for both)
+        moved = (px + cx * (zoom - 1.0), py - (view[0] - drop), view[3] * zoom)
+        bx, by = cx + (px - cx) / zoom, view[0] + (py - view[0] + drop) / zoom
+        baked = (bx, by - view[0], view[3])
+        na, nb = math.hypot(*moved), math.hypot(*baked)
+        assert all(abs(a / na - b / nb) < 1e-9 for a, b in zip(moved, baked))
+        assert by <= view[0] + 0.04 + 1e-9 or py > view[0] - drop      # inside the bake's rows
+        if px == moon:      # (the moon's column, which it pushes toward, holds still)
+            assert abs(bx - moon) < 1e-12
+
+
+def test_the_low_shots_stills_two_seconds_apart_are_different_pictures(gl):
+    """Round 30's readers, both: the low shot's stills at 28.9 and 30.8 s "practically the same
+    frame" (the camera fixed, only the word's light shimmering).  The camera pushes in and
+    tilts up through the shot, so the deck under the horizon is another picture 2 s on: its
+    pixels (320x180, the lower third) differ by 34 levels on average (main: 10)."""
+    from conftest import render_held
+    a = _luma(render_held(gl, "dream", 28.9, (320, 180), "constellations", {}))
+    b = _luma(render_held(gl, "dream", 30.8, (320, 180), "constellations", {}))
+    change = np.abs(a[110:] - b[110:]).mean()
+    assert change > 20.0, change
+
+
+def test_the_low_shots_clouds_are_night_violet_blue_not_grey_brown_lumps(gl):
+    """Round 30's readers at 28.9/30.8/38 s: "the ground grey duvet lumps, muddy and pillowy".
+    The deck is lit as cloud by night (clouds_light.glsl): no gold key on every crinkle, no
+    gloss -- the shadowed faces take the night's violet-blue, the valleys fill with moonlit
+    mist, the crests carry the silver lining.  The dream's frame at 28.9 s (320x180, its
+    bottom rows): blue over red 1.55 at the median pixel (main: 1.2, a grey-brown)."""
+    from conftest import render_held
+    img = render_held(gl, "dream", 28.9, (320, 180), "constellations", {})
+    low = img[130:]
+    cool = float(np.median((low[..., 2] + 1.0) / (low[..., 0] + 1.0)))
+    assert cool > 1.4, cool
+
+
+
+def test_the_low_shots_horizon_melts_into_the_night_not_a_hard_line(gl):
+    """Round 30's readers: "the horizon a hard line" -- the milky way's violet glow stopped
+    dead on the dark far deck.  The far deck's last rows take up the night's light behind them
+    as thin air would (clouds_light.glsl, the veil), so in the dream's frame at 30.8 s
+    (320x180, the half away from the moon) no row's mean light jumps from the next by more
+    than 7 levels from the sky over the deck down into it (now 5.2 at the horizon; main 11.7)."""
+    from conftest import render_held
+    rows = _luma(render_held(gl, "dream", 30.8, (320, 180), "constellations", {}))[:, 160:].mean(axis=1)
+    jump = np.abs(np.diff(rows[75:120])).max()
+    assert jump < 7.0, jump

@@ -78,9 +78,45 @@ vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
     return tint * bright * disc;
 }
 
-vec3 cloud_sea(vec3 sky, vec2 p, float px) {
+// (round 30's readers at 28.9 and 30.8 s: "practically the same frame") the camera moves within
+// its shot without a new bake: it pushes in (a longer lens) and tilts up (the horizon sinks).
+// cloud_ray shifts its image plane for the horizon, so both are exact for the baked rays: the
+// screen point p under the moving lens sees the ray the bake holds at lens_to_bake(p).
+// (it pushes in toward the point u_cloud_lens.z across the frame -- the moon's -- so that point
+// holds still and the moon never leaves the frame: the lens's image plane shifted sideways too)
+vec4 cloud_lens_view(vec4 view) {
+    return vec4(view.x - u_cloud_lens.x, view.y, view.z, view.w * u_cloud_lens.y);
+}
+vec2 lens_shifted(vec2 p) {
+    return vec2(p.x + u_cloud_lens.z * (u_cloud_lens.y - 1.0), p.y);
+}
+vec2 lens_to_bake(vec2 p, vec4 view) {
+    return vec2(u_cloud_lens.z + (p.x - u_cloud_lens.z) / u_cloud_lens.y,
+                view.x + (p.y - view.x + u_cloud_lens.x) / u_cloud_lens.y);
+}
+
+// (round 30's readers: "the water strip muddy" -- the far deck fogged to near-black read as a
+// dark sea) the night's air over the deck is a luminous violet-blue, so the far ranks of domes
+// pale into it layer by layer
+const vec3 AIR_VIOLET = vec3(0.0065, 0.006, 0.023);
+
+// The moon's corona (round 30's readers: "the moon flat, pasted on"): its light spread by the
+// thin high haze round it -- a bright aureole close to the limb falling off softly, and a faint
+// ring of diffraction colour a few radii out (emerald inside, violet outside)
+vec3 moon_corona(vec3 rd, vec3 md, vec3 moon_c) {
+    float r = acos(clamp(dot(rd, md), -1.0, 1.0)) / MOON_R;
+    float out_r = max(r - 1.0, 0.0);
+    vec3 c = moon_c * (0.05 * exp(-out_r * 1.1) + 0.007 * exp(-out_r * 0.3));
+    c += vec3(0.10, 0.30, 0.24) * 0.035 * exp(-sy2((r - 2.7) * 1.6));
+    c += vec3(0.22, 0.10, 0.35) * 0.03 * exp(-sy2((r - 3.7) * 1.3));
+    return c * step(1.0, r + 0.02);
+}
+
+vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     vec4 view = u_cloud_view;
-    vec3 rd = cloud_ray(p, view);
+    vec3 rd = cloud_ray(lens_shifted(p_screen), cloud_lens_view(view));
+    // (from here on p is the point of the bake's own frame that holds this pixel's ray)
+    vec2 p = lens_to_bake(p_screen, view);
     vec3 moon = u_cloud_light.xyz;
     vec3 moon_c = vec3(0.42, 0.92, 0.78);
     // the moon low over the deck, hidden in its own haze: a cold glow on the night there
@@ -90,14 +126,14 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // (round 27: "a flat half-disc pasted on the horizon") the moon is a body: risen clear of
     // the deck, its relief, its limb, the air it shines through (moon_face)
     sky += moon_face(rd, md, moon_c);
-    sky += moon_c * (0.035 * pow(toward, 400.0) + 0.012 * pow(toward, 40.0));
+    sky += moon_corona(rd, md, moon_c) + moon_c * 0.008 * pow(toward, 40.0);
     // (round 28's readers: "the horizon line hard, flat, slightly aliased") the air over the far
     // deck glows as the haze on it does (the aerial perspective below, at its far limit) and
     // thins upward, so the deck's edge melts into a luminous band of air, brightest under the moon
     float cm0 = dot(rd, moon);
     float az0 = max(dot(normalize(rd.xz), normalize(moon.xz)), 0.0);
     float broad0 = pow(max(cm0, 0.0), 6.0);
-    vec3 haze = vec3(0.005, 0.003, 0.017) * (0.6 + 0.8 * broad0)
+    vec3 haze = AIR_VIOLET * (0.6 + 0.8 * broad0)
               + moon_c * (0.006 * broad0 + 0.035 * pow(az0, 20.0) + 0.45 * pow(max(cm0, 0.0), 60.0)) * 0.8;
     float above = p.y - view.x;
     sky += haze * exp(-max(above, 0.0) * 22.0);
@@ -114,7 +150,7 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     float t = ga.w;
     // (the bake's sky texels hold a height of -1 and a distance beyond the deck's last cloud:
     // the sky runs on down to the deck's far edge, below)
-    float cover = smoothstep(-1.5, 1.5, (view.x - p.y) * u_resolution.y);
+    float cover = smoothstep(-1.5, 1.5, (view.x - p.y) * u_cloud_lens.y * u_resolution.y);
     vec3 n = vec3(ga.x, sqrt(max(1.0 - ga.x * ga.x - ga.y * ga.y, 0.0)), ga.y);
     float h = ga.z;
     float occ = gb.z;
@@ -143,35 +179,45 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     // the word's light: from the word, high over the middle of the view
     vec3 word = normalize(vec3(0.0, 0.55, 1.0));
     vec3 word_c = u_ink_lin * vec3(0.9, 0.85, 1.0);
-    float lw = max(dot(n, word) + 0.35, 0.0) / 1.35;
     float lit_h = smoothstep(0.05, 0.9, h);           // the domes in the light, the troughs in shadow
-    // the shadowed faces: only the night sky's faint violet from above, the troughs violet-black
-    vec3 col = vec3(0.0035, 0.0018, 0.0120) * (0.3 + 0.7 * n.y) * occ * (0.4 + 0.6 * lit_h);
-    // the moon's direct light, on the slopes turned toward it (mostly hidden, seen at the crests)
-    float lm = max(dot(n, moon), 0.0);
-    col += moon_c * 0.2 * lm * lm * lm * lit_h * occ * (0.2 + 0.8 * broad);
-    // (round 28's readers: "the foreground clouds dark and flat") the word's gold light models
-    // the near domes' tops, falling off with the distance so the far deck stays the moon's
-    col += word_c * (0.05 + 0.3 * exp(-t * 0.09) * n.y * n.y) * lw * lw * lit_h * occ;
-    // the crests at grazing view toward the moon catch its glaze (the deck's tops, not its fronts)
-    col += moon_c * 0.5 * pow(max(dot(reflect(rd, n), moon), 0.0), 28.0) * lit_h * occ * az;
+    // (round 30's readers at 28.9/30.8/38 s: "grey duvet lumps, muddy and pillowy" -- a hard
+    // surface lit like a sheet: a gold key on every crinkle, a glossy glaze, grey-brown shadow.)
+    // Cloud is lit by what passes through it: the shadowed faces take the night's deep
+    // violet-blue from above (through the body's soft normal, not every crinkle's), darkest in
+    // the valleys; the moon's light comes through the thin crests and the skin toward it (the
+    // silver lining, below); no gloss, no gold on the near domes.
+    float soft_up = mix(0.6, n.y, 0.45);
+    vec3 col = vec3(0.0045, 0.0050, 0.0200) * (0.35 + 0.65 * soft_up) * (0.25 + 0.75 * occ) * (0.25 + 0.75 * lit_h);
+    // the moon's light wrapped round the bodies toward it (scattered inside them: soft, no
+    // terminator line), on the half of the view toward the moon
+    float lm = 0.5 + 0.5 * dot(n, moon);
+    col += moon_c * 0.022 * lm * lm * lit_h * (0.3 + 0.7 * occ) * (0.1 + 0.9 * broad);
+    // the tops of the heads catch the sky's light and glow faintly through (their bases dark):
+    // each head a body of graded light, not a flat cut-out with a lit outline
+    col += vec3(0.018, 0.024, 0.058) * lit_h * lit_h * soft_up * (0.3 + 0.7 * occ) * (0.3 + 0.7 * max(broad, pow(az, 8.0)));
     // the light through the thin rims: brightest toward the moon, still a cold thread away from it
-    vec3 silver = mix(vec3(0.70, 0.95, 0.92), moon_c, 0.45);
+    vec3 silver = mix(vec3(0.74, 0.96, 0.95), moon_c, 0.4);
     // (looking down from the wide camera the angle to the moon is wide, but along its bearing
     // the rims still stand between the eye and it)
     float lobe = max(broad, 0.6 * pow(az, 24.0));
-    col += silver * thin * lit_h * (0.012 + 3.0 * lobe + 8.0 * fwd);
-    // the word's warm light on the rims facing it
-    col += word_c * 0.25 * pow(max(dot(rd, word), 0.0), 3.0) * thin * lit_h * occ;
+    // (the skin's light frays in fine wisps along the crest: no even band of icing)
+    float fray = 0.55 + 0.9 * fbm(vec2(gb.x, gb.y) * vec2(5.5, 3.0), 3);
+    col += silver * thin * lit_h * (0.014 + 3.2 * lobe + 9.0 * fwd) * fray;
+    // a faint warm touch of the word's light on the rims facing it
+    col += word_c * 0.12 * pow(max(dot(rd, word), 0.0), 3.0) * thin * lit_h * occ;
     // the city's glow breathing up through the gaps, and its light on the gaps' walls
     vec3 city_c = vec3(0.10, 0.85, 0.70);
     float breath = 0.7 + 0.3 * u_cloud_light.w;
     col += city_c * gb.w * 2.0 * breath;
-    // the mist: a thin layer over the tops, drifting, thicker in the troughs, lit by the moon
-    // through it where it lies toward it
-    float m = fbm(vec2(gb.x, gb.y) * vec2(0.22, 0.45) + vec2(u_lake_phase * 0.02, 0.0), 3);
-    float mist = smoothstep(0.5, 0.8, m) * (0.2 + 0.6 * (1.0 - h)) * 0.45;
-    col = mix(col, vec3(0.006, 0.004, 0.016) + moon_c * (0.01 + 0.25 * fwd), mist);
+    // the valleys full of mist: the domes' tops stand out of a moonlit haze that lies in the
+    // troughs (deepest there, thinning up the slopes), torn in drifting wisps -- the deck's
+    // depth layers, each ridge of domes over a paler veil of the valley behind it
+    float m = fbm(vec2(gb.x, gb.y) * vec2(0.35, 0.7) + vec2(u_lake_phase * 0.03, 0.0), 4);
+    float wisp = smoothstep(0.3, 0.75, m);
+    float low_h = 1.0 - smoothstep(0.05, 0.55 + 0.25 * wisp, h);
+    float mist = clamp(low_h * (0.35 + 0.65 * wisp) + 0.12 * wisp * (1.0 - lit_h), 0.0, 1.0) * 0.55;
+    vec3 mist_c = vec3(0.004, 0.0045, 0.017) + moon_c * (0.004 + 0.04 * broad + 0.3 * fwd);
+    col = mix(col, mist_c, mist);
     // aerial perspective: the air between the eye and the far deck scatters the moon's light
     // toward us, brightest along the moon's bearing (a glow lying on the far deck under it),
     // falling away to the night's violet at the far side -- no flat band
@@ -182,9 +228,14 @@ vec3 cloud_sea(vec3 sky, vec2 p, float px) {
     float bearing = pow(az, 20.0);
     // (the glow lies on the far domes' tops, the hollows between them darker: the far deck keeps
     // its modelling in the haze, never a milky slab)
-    vec3 air = vec3(0.005, 0.003, 0.017) * (0.6 + 0.8 * broad)
+    vec3 air = AIR_VIOLET * (0.6 + 0.8 * broad)
              + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(20.0, 60.0, t), skirt));
     col = mix(col, air, fog);
+    // (round 30's readers: "the horizon a hard line" -- the milky way's violet glow stopped dead
+    // on the dark far deck) the far deck's last rows take up the night's light behind them, as
+    // thin air would: the sky's glow runs down into the haze and fades over a few rows
+    float veil = 1.0 - smoothstep(0.0, 0.1, below);
+    col = max(col, mix(col, 0.85 * sky, veil * veil));
     // (beyond the deck's last cloud the bake holds no cloud: there the sky and its band of air
     // run on down to the deck's far edge -- no dark strip of empty "deck" under the horizon)
     return mix(sky, col, cover * step(0.0, ga.z));

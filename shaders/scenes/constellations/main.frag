@@ -33,6 +33,7 @@ uniform vec3 u_relief_view;     // the view the bake was made from (lib/land.gls
 uniform sampler2D u_clouds_a;   // the sea of cloud's bake (clouds_a.frag, clouds_b.frag), once per camera
 uniform sampler2D u_clouds_b;
 uniform vec4 u_cloud_view;      // its camera (clouds.glsl cloud_ray)
+uniform vec3 u_cloud_lens;      // the camera's move within its shot: x how far the horizon has sunk (screen units), y the push-in (focal length over the bake's), z the point across the frame it pushes toward
 uniform float u_cloud_drift;    // how far the deck has drifted across the view (world units)
 uniform vec4 u_cloud_light;     // the moon's direction (xyz, world) and the city's breath (w, 0..1)
 uniform vec3 u_ink_lin;         // the word's colour, linear
