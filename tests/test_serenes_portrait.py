@@ -661,3 +661,45 @@ def test_the_lovers_are_lit_enough_to_read_not_seventy_percent_black(gl):
     lum = img.mean(axis=2)
     assert lum[geo[..., 3] > 0.99].mean() > 30.0, lum[geo[..., 3] > 0.99].mean()
     assert (lum < 12.0).mean() < 0.72, (lum < 12.0).mean()
+
+
+def _bright_runs(img: np.ndarray, cols) -> np.ndarray:
+    """For each column in ``cols``: the longest run of rows of cold bright light (blue over
+    110, over 8 levels bluer than red) -- a mercury eye's height, the thread's far thinner."""
+    bright = (img[..., 2] > 110) & (img[..., 2] - img[..., 0] > 8)
+    out = []
+    for x in cols:
+        best = cur = 0
+        for v in bright[:, x]:
+            cur = cur + 1 if v else 0
+            best = max(best, cur)
+        out.append(best)
+    return np.array(out)
+
+
+def test_both_lovers_show_their_lit_eyes(gl):
+    """Round 29, 96.7 s (both readers): "the left lover has no eyes (an empty hood)" -- the
+    camera swung 0.35 rad over the left one's shoulder and each was turned 0.95 rad from us,
+    so its cowl hid both beads.  Each is turned 0.62 rad now, the camera swung 0.12: at
+    640x360 each lover's half of the frame has at least 3 columns where a bead stands 8 rows
+    or more tall (left 5, right 7 now; left 0 before)."""
+    img, _, _ = _lovers_frame(gl, (640, 360))
+    w = img.shape[1]
+    left = _bright_runs(img, range(w // 4, w // 2 - 20))
+    right = _bright_runs(img, range(w // 2 + 20, 3 * w // 4 + 40))
+    assert (left >= 8).sum() >= 3, left.max()
+    assert (right >= 8).sum() >= 3, right.max()
+
+
+def test_the_neural_thread_has_a_thin_film_sheen(gl):
+    """Round 29, 96.7 s: "the thread a thin scribble / zigzag" -- three twisted strands of one
+    flat cyan.  Five smooth strands now, each with a thin film's sheen drifting from cyan to
+    violet to gold along it: across the gap at 640x360 the bright thread pixels' red-minus-
+    green spreads with a deviation over 12 levels (19 now, 7 before)."""
+    img, _, _ = _lovers_frame(gl, (640, 360))
+    w = img.shape[1]
+    band = img[150:230, w // 2 - 40: w // 2 + 40]
+    lit = band.mean(axis=2) > 120
+    assert lit.sum() > 300, lit.sum()
+    spread = np.std(band[..., 0][lit] - band[..., 1][lit])
+    assert spread > 12.0, spread

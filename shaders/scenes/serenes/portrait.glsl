@@ -12,13 +12,15 @@
 // (round 26: square on, the two mirror images read as a symmetric ornament, a "render":
 // the camera swings 0.35 rad round them to the left, over the left one's shoulder, so the
 // right one's face and eyes meet us across the candle and the left one is a dark hood near)
-const vec3 PORTRAIT_CAM = vec3(-0.4458, -0.04, -1.2212);
-const float PORTRAIT_YAW = 0.35;
+// (round 30, 96.7 s: "the left lover has no eyes (an empty hood)" -- the swing is 0.2 rad:
+// still over the left one's shoulder, but its cowl's opening and near eye turn into the light)
+const vec3 PORTRAIT_CAM = vec3(-0.1556, -0.04, -1.2907);
+const float PORTRAIT_YAW = 0.12;
 const float PORTRAIT_FOCAL = 1.22;
 const float PORTRAIT_PITCH = 0.035;
 const float PORTRAIT_BOW = 0.2;                       // each bowed toward the other
 const vec3 LOVER_AT = vec3(0.24, 0.0, 0.0);           // the right one's head; the left its mirror
-const float LOVER_TURN = 0.95;                        // each turned from us toward the other (rad)
+const float LOVER_TURN = 0.62;                        // each turned from us toward the other (rad)
 const int EYE_COUNT = 4;
 #elif defined(PORTRAIT_ALONE)
 // (the woman's wide room, round 22: "a primitive mannequin, flat wall" -- her whole seated,

@@ -285,11 +285,23 @@ vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
 
 #ifdef PORTRAIT_LOVERS
 // The neural thread between the lovers (paragraph 4: "their affections are harmonized by
-// neural threads that link their minds"): a bundle of three fine pale-cyan filaments from brow to
-// brow across the gap, each sagging and swaying a little on its own, pulses of light running
-// both ways along them.  Drawn over the figures (nothing stands between their faces).
+// neural threads that link their minds"): a fan of fine filaments from brow to brow across
+// the gap, each a smooth catenary of its own sag and depth, drawn like spider silk in a
+// light -- a hair-fine core, a thin-film sheen that shifts from cyan to violet to gold along
+// it, and pulses of light running both ways.  Drawn over the figures (nothing stands between
+// their faces).
+// (round 30, 96.7 s: "the thread a thin scribble / zigzag" -- three strands twisted with a
+// wiggle of nine straight segments; now five smooth strands, no wiggle, fourteen segments)
 const vec3 THREAD_CYAN = vec3(0.45, 0.9, 1.0);
-const float THREAD_CORE_PX = 1.5;    // a filament's core width in pixels (0.7 before round 28)
+const float THREAD_CORE_PX = 1.1;    // a filament's core width in pixels
+const int THREAD_STRANDS = 5;
+const int THREAD_SEG = 14;
+
+// The thin film's colour at ``x`` (0..1 along the sheen): cyan, violet, a touch of gold.
+vec3 thread_film(float x) {
+    return clamp(vec3(0.55, 0.75, 0.95) + vec3(0.4, 0.25, 0.1) * cos(6.2832 * (x + vec3(0.15, 0.45, 0.6))),
+                 0.0, 1.2);
+}
 
 vec3 lovers_thread(vec2 s, float px) {
     // the brows, in bust space, to world for each (the right one and its mirror)
@@ -297,33 +309,35 @@ vec3 lovers_thread(vec2 s, float px) {
     vec3 a = lover_dir_world(brow, -1.0) + vec3(-LOVER_AT.x, LOVER_AT.yz);
     vec3 b = lover_dir_world(brow, 1.0) + vec3(LOVER_AT.x, LOVER_AT.yz);
     vec3 col = vec3(0.0);
-    const int SEG = 9;
-    for (int k = 0; k < 3; ++k) {
-        float fk = float(k);
+    for (int k = 0; k < THREAD_STRANDS; ++k) {
+        float fk = float(k) - 0.5 * float(THREAD_STRANDS - 1);
+        // each strand's sag (a slow breath), its spread in height and depth at the middle
+        float sag = 0.010 + 0.004 * fk * fk * 0.25 + 0.002 * sin(u_time * 0.9 + fk * 1.3);
+        vec3 spread = vec3(0.0, 0.0045 * fk, 0.008 * fk);
         vec3 prev = portrait_project(a);
         float best = 1e9, at = 0.0;
-        for (int i = 1; i <= SEG; ++i) {
-            float u = float(i) / float(SEG);
+        for (int i = 1; i <= THREAD_SEG; ++i) {
+            float u = float(i) / float(THREAD_SEG);
             float bell = 4.0 * u * (1.0 - u);
-            vec3 p = mix(a, b, u)
-                   + vec3(0.0, -0.012 - 0.006 * sin(fk * 2.1) + 0.003 * sin(u_time * 1.3 + fk), 0.0) * bell
-                   + vec3(0.0, 0.004 * sin(u * 9.0 + u_time * 2.0 + fk * 1.7), 0.011 * (fk - 1.0)) * bell;
+            vec3 p = mix(a, b, u) + (vec3(0.0, -sag, 0.0) + spread) * bell;
             vec3 cur = portrait_project(p);
             vec2 ab = cur.xy - prev.xy, ap = s - prev.xy;
             float h = clamp(dot(ap, ab) / dot(ab, ab), 0.0, 1.0);
             float d = length(ap - ab * h);
-            if (d < best) { best = d; at = (float(i - 1) + h) / float(SEG); }
+            if (d < best) { best = d; at = (float(i - 1) + h) / float(THREAD_SEG); }
             prev = cur;
         }
-        // (round 28: a sub-pixel core read "thin and scratchy": each filament a soft line
-        // a pixel and a half wide in a wider glow, its light the same)
         float w = px * THREAD_CORE_PX;
-        float core = exp(-best * best / (w * w)) * (0.7 / THREAD_CORE_PX);
-        float halo = exp(-best / (px * 14.0));
-        // pulses, one each way along each filament
+        float core = exp(-best * best / (w * w));
+        float halo = exp(-best / (px * 10.0));
+        // the film's sheen: brightest where the strand turns to the candle below them (its
+        // lowest point), its hue drifting along it
+        float glint = 0.35 + 0.65 * exp(-pow((at - 0.5) * 3.2, 2.0));
+        vec3 film = thread_film(at * 1.3 + fk * 0.17 + 0.05 * u_time);
         float pulse = exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
                     + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0);
-        col += THREAD_CYAN * (core * (0.16 + 1.4 * pulse) + halo * (0.008 + 0.03 * pulse));
+        col += film * core * (0.22 * glint + 1.2 * pulse) * (1.0 - 0.12 * abs(fk))
+             + THREAD_CYAN * halo * (0.004 + 0.02 * pulse);
     }
     return col;
 }
