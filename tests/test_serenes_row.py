@@ -424,3 +424,33 @@ def test_every_figure_in_the_row_shows_both_eyes(gl):
     img, _, _ = _row(gl, size=(640, 360))
     beads = (img[..., 2] > 120) & (img[..., 2] - img[..., 0] > 10)
     assert _blobs(beads) == 10, _blobs(beads)
+
+
+def test_a_second_windows_cold_light_fills_the_wall_right_of_her(gl):
+    """Round 29, 125.7 s: "the right half empty darkness".  A second window off the frame at
+    the right throws the night's cold light on her wall (alone_moon_patch), its mullions'
+    shadows across it: in the frame's right quarter above the boards, over 10 % of the
+    pixels are bluer than red by 4 levels (26 % now; none before) and they average over 10
+    levels (22 now; 4 before)."""
+    img, _, _ = _alone_room(gl)
+    h, w = img.shape[:2]
+    right = img[:int(0.7 * h), int(0.75 * w):]
+    cold = (right[..., 2] - right[..., 0]) >= 4.0
+    assert cold.mean() > 0.1, cold.mean()
+    assert right.mean() > 10.0, right.mean()
+
+
+def test_her_windows_frame_and_reveal_are_lit_by_her_candle(gl):
+    """Round 29, 125.7 s: "the window a flat 2D cut-out in another style" (its frame a black
+    stencil).  The opening is set in a thick wall, its reveal's side toward the candle and
+    its sill lit warm, the frame candle-lit wood: in the window's box (the night's cold
+    pixels' bounds in the left third) the pixels that are not the night average over 14
+    levels (21 now; 8.5 before), their lower quartile over 8 (13; 3 before)."""
+    img, _, _ = _alone_room(gl)
+    w = img.shape[1]
+    cold = (img[..., 2] - img[..., 0]) >= 12.0
+    ys, xs = np.nonzero(cold[:, :w // 3])
+    box = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
+    lum = img[box].mean(axis=2)[~cold[box]]
+    assert lum.mean() > 14.0, lum.mean()
+    assert np.percentile(lum, 25) > 8.0, np.percentile(lum, 25)
