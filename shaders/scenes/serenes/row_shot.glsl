@@ -161,7 +161,13 @@ void main() {
     float tick = floor(u_time * 11.0);
     float r1 = hash_to_unit(pcg2d(uvec2(uint(row_ + 512.0), uint(tick))).x);
     float r2 = hash_to_unit(pcg2d(uvec2(uint(row_ + 1024.0), uint(tick))).y);
-    vec2 sf = s - vec2(band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.035 * u_tremor, 0.0);
+    vec2 torn = s - vec2(band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.035 * u_tremor, 0.0);
+    // (round 29, 125.7 s: "the horizontal tear at her hands looks like a render bug" -- the
+    // band tore the wall and her lap with them): only her hands stutter, a ghost of them
+    // jumped sideways over whatever lies beside them, so each hand's outline doubles where
+    // it jumps, and the room round them holds still
+    vec4 torn_mat = texture(MAT_TEX, 0.5 + torn / ROW_OVERSCAN * vec2(1.0 / aspect, 1.0));
+    vec2 sf = mix(s, torn, step(0.5, torn_mat.z));
 #else
     // the slow push in along the row (``push``), so two stills of one shot are two framings
     float zoom = 1.0 + ROW_PUSH * u_push;
