@@ -199,18 +199,28 @@ vec3 background(vec2 s, vec3 lightc) {
 #ifndef PORTRAIT_WOMAN
     // the others, in unison: they sway together
     float sway = 0.012 * sin(u_portrait_light.w);
-    float f1 = far_serene(s, vec2(-0.6 + sway, 0.13), 0.62, 0.028);
-    float f2 = far_serene(s, vec2(-0.17 + sway * 0.6, 0.06), 0.4, 0.04);
-    float f3 = far_serene(s, vec2(0.86 + sway * 0.8, 0.16), 0.55, 0.03);
+#ifdef PORTRAIT_LOVERS
+    // (round 29, 96.7 s: "a dark blob of a figure behind" -- the big near one at the left
+    // read as a blot beside the lovers: behind them the others stand smaller and further,
+    // fainter shade, the right one's eyes clear of the frame's edge)
+    const vec3 FAR[3] = vec3[3](vec3(-0.7, 0.1, 0.42), vec3(-0.2, 0.05, 0.32), vec3(0.72, 0.12, 0.4));
+    const float FAR_SHADE = 0.6;
+#else
+    const vec3 FAR[3] = vec3[3](vec3(-0.6, 0.13, 0.62), vec3(-0.17, 0.06, 0.4), vec3(0.86, 0.16, 0.55));
+    const float FAR_SHADE = 0.85;
+#endif
+    float f1 = far_serene(s, FAR[0].xy + vec2(sway, 0.0), FAR[0].z, 0.028);
+    float f2 = far_serene(s, FAR[1].xy + vec2(sway * 0.6, 0.0), FAR[1].z, 0.04);
+    float f3 = far_serene(s, FAR[2].xy + vec2(sway * 0.8, 0.0), FAR[2].z, 0.03);
     float shadow = max(f1, max(f2 * 0.8, f3));
-    col *= 1.0 - 0.85 * shadow;
+    col *= 1.0 - FAR_SHADE * shadow;
     // their eyes: pairs of faint cold points in the dark hoods
-    vec2 e[3] = vec2[3](vec2(-0.6 + sway, 0.12), vec2(-0.17 + sway * 0.6, 0.055), vec2(0.86 + sway * 0.8, 0.15));
-    float sz[3] = float[3](0.62, 0.4, 0.55);
     float pts = 0.0;
     for (int k = 0; k < 3; ++k) {
+        float sw = sway * (k == 0 ? 1.0 : k == 1 ? 0.6 : 0.8);
+        vec2 e = FAR[k].xy + vec2(sw, k == 1 ? -0.005 : -0.01);
         for (int j = -1; j <= 1; j += 2) {
-            vec2 d = s - e[k] - vec2(float(j) * 0.028 * sz[k], 0.0);
+            vec2 d = s - e - vec2(float(j) * 0.028 * FAR[k].z, 0.0);
             pts += exp(-dot(d, d) / (0.00004 + 0.00003 * float(k))) * (1.0 - 0.3 * float(k == 1));
         }
     }
