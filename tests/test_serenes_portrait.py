@@ -703,3 +703,16 @@ def test_the_neural_thread_has_a_thin_film_sheen(gl):
     assert lit.sum() > 300, lit.sum()
     spread = np.std(band[..., 0][lit] - band[..., 1][lit])
     assert spread > 12.0, spread
+
+
+def test_behind_the_lovers_the_others_stand_clear_of_the_frames_edge(gl):
+    """Round 29, 96.7 s: "a dark blob of a figure behind".  Behind the lovers the others stand
+    smaller and further off (their own FAR set), the right one's eyes clear of the frame's
+    edge: at 320x180 no bright pixel off the busts lies in the frame's 8 right-hand columns
+    (none now; 26 before, an eye cut by the edge), the rightmost over 20 columns in."""
+    img, geo, _ = _lovers_frame(gl, (320, 180))
+    w = img.shape[1]
+    bright = (img.mean(axis=2) > 40) & (geo[..., 3] < 0.01)
+    assert bright[:, w - 8:].sum() == 0, bright[:, w - 8:].sum()
+    cols = np.nonzero(bright[:int(0.6 * img.shape[0])])[1]
+    assert cols.size and cols.max() < w - 20, cols.max() if cols.size else None
