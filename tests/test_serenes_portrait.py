@@ -440,17 +440,18 @@ def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):
     assert top < 95.0, top
 
 
-def test_the_portrait_pushes_in_toward_the_eyes_and_the_lovers_are_not_pushed(gl):
+def test_the_portrait_pushes_in_toward_the_eyes_and_the_lovers_start_unzoomed(gl):
     """Round 26: the portrait's stills at 88.5, 91 and 94 s were one picture (a push of 6 %).
     The push goes in 30 % now, toward the eyes: in the dream at 94.5 s the two eyes stand
     over 1.2x as far apart on screen as at 88.5 s (1.35x now, 1.12x before), and the lovers' shot that
-    follows is seen unzoomed (its push back to 0)."""
+    follows starts unzoomed (its push back to 0; round 30 pushes it in slowly from there --
+    test_the_lovers_shot_pushes_in_so_its_stills_differ)."""
     from conftest import render_times
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     show = Registry(SearchPath.build([], environ={})).show("dream")
-    cue = next(c for c in show.timeline.sample(98.0).cues() if c.cue.name == "the Serenes")
-    assert float(cue.values["push"]) == 0.0
+    cue = next(c for c in show.timeline.sample(96.05).cues() if c.cue.name == "the Serenes")
+    assert float(cue.values["push"]) < 0.01
     spans = []
     for frame in render_times(gl, "dream", [88.5, 94.5], size=(320, 180)):
         luma = frame.astype(float).mean(axis=2)[:, 160:]     # the bust's half (the candle's is left)
@@ -716,3 +717,20 @@ def test_behind_the_lovers_the_others_stand_clear_of_the_frames_edge(gl):
     assert bright[:, w - 8:].sum() == 0, bright[:, w - 8:].sum()
     cols = np.nonzero(bright[:int(0.6 * img.shape[0])])[1]
     assert cols.size and cols.max() < w - 20, cols.max() if cols.size else None
+
+
+def test_the_lovers_shot_pushes_in_so_its_stills_differ():
+    """Round 29: the lovers' stills at 96.7 and 99 s were one picture (the shot held still for
+    4.5 s).  It pushes in slowly toward the thread: ``push`` rises from 0 at 96 s to over 0.6
+    just before the row's return at 100.5 s, and by 99.5 s is over twice its value at 97 s."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def push(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the Serenes")
+        return float(cue.values["push"])
+
+    assert push(96.05) < 0.01
+    assert push(100.4) > 0.6
+    assert push(99.5) > 2.0 * push(97.0) > 0.0
