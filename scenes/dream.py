@@ -341,7 +341,10 @@ serenes = Cue(
           # the candles gutter, the room widening into the dark round them (round 28, 102.2 s:
           # from 0.8 "the figure at the right edge cut off", the rim jaggy magnified -- from 0.5)
           "push": [(0, 0.0), (5.98, 1.0, "in_out_sine"), (6, 0.0, "step"), (13, 1.0, "in_out_sine"),
-                   (14, 0.0, "step"), (18.5, 0.5, "step"), (24, 0.0, "in_out_sine")],
+                   # (round 30: the lovers' 96.7 and 99 s one picture -- a slow push in on
+                   # them too, toward the thread)
+                   (14, 0.0, "step"), (18.45, 0.7, "in_out_sine"), (18.5, 0.5, "step"),
+                   (24, 0.0, "in_out_sine")],
           # (round 21: "soft cones in a row" twice -- a third set-up from 96 to 100.5 s: the
           # lovers close, two of them turned face to face over a candle, the neural thread
           # brightening between their brows; then the row again for the cost)

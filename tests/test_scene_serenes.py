@@ -188,14 +188,22 @@ def test_no_nan_black_or_flat_frame_at_parameter_extremes(player, t):
             from test_serenes_row import _frame_of
             shot = _module()[0].close_shot_shown(params)
             figures = _frame_of(player.pass_pixels(f"{shot}_geo"), img.shape)[..., 3]
-            if shot == "alone":
+            if shot in ("alone", "row"):
                 # (round 28: her candle stands close at her left, its dark stand and the
                 # bench's legs against the brightest of the wall and boards: their own dark,
                 # not holes -- the stand under the flame, the brightest pixel, and a pixel
-                # round her bake's cover)
-                fy, fx = np.unravel_index(np.argmax(img.mean(axis=2)), img.shape[:2])
+                # round her bake's cover; round 30: the row exposed at 0.88 lit the boards
+                # round its two candles' dark stands as brightly -- each stand under its
+                # flame, the brightest pixel and the brightest 10 columns from it)
+                lum = img.mean(axis=2)
                 figures = figures.copy()
+                fy, fx = np.unravel_index(np.argmax(lum), img.shape[:2])
                 figures[fy:, max(fx - 2, 0):fx + 3] = 1.0
+                if shot == "row":
+                    far = lum.copy()
+                    far[:, max(fx - 10, 0):fx + 11] = -1.0
+                    gy, gx = np.unravel_index(np.argmax(far), img.shape[:2])
+                    figures[gy:, max(gx - 2, 0):gx + 3] = 1.0
                 fp = np.pad(figures, 1, mode="edge")
                 figures = np.maximum.reduce([fp[dy:dy + img.shape[0], dx:dx + img.shape[1]]
                                              for dy in range(3) for dx in range(3)])

@@ -440,17 +440,18 @@ def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):
     assert top < 95.0, top
 
 
-def test_the_portrait_pushes_in_toward_the_eyes_and_the_lovers_are_not_pushed(gl):
+def test_the_portrait_pushes_in_toward_the_eyes_and_the_lovers_start_unzoomed(gl):
     """Round 26: the portrait's stills at 88.5, 91 and 94 s were one picture (a push of 6 %).
     The push goes in 30 % now, toward the eyes: in the dream at 94.5 s the two eyes stand
     over 1.2x as far apart on screen as at 88.5 s (1.35x now, 1.12x before), and the lovers' shot that
-    follows is seen unzoomed (its push back to 0)."""
+    follows starts unzoomed (its push back to 0; round 30 pushes it in slowly from there --
+    test_the_lovers_shot_pushes_in_so_its_stills_differ)."""
     from conftest import render_times
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     show = Registry(SearchPath.build([], environ={})).show("dream")
-    cue = next(c for c in show.timeline.sample(98.0).cues() if c.cue.name == "the Serenes")
-    assert float(cue.values["push"]) == 0.0
+    cue = next(c for c in show.timeline.sample(96.05).cues() if c.cue.name == "the Serenes")
+    assert float(cue.values["push"]) < 0.01
     spans = []
     for frame in render_times(gl, "dream", [88.5, 94.5], size=(320, 180)):
         luma = frame.astype(float).mean(axis=2)[:, 160:]     # the bust's half (the candle's is left)
@@ -661,3 +662,75 @@ def test_the_lovers_are_lit_enough_to_read_not_seventy_percent_black(gl):
     lum = img.mean(axis=2)
     assert lum[geo[..., 3] > 0.99].mean() > 30.0, lum[geo[..., 3] > 0.99].mean()
     assert (lum < 12.0).mean() < 0.72, (lum < 12.0).mean()
+
+
+def _bright_runs(img: np.ndarray, cols) -> np.ndarray:
+    """For each column in ``cols``: the longest run of rows of cold bright light (blue over
+    110, over 8 levels bluer than red) -- a mercury eye's height, the thread's far thinner."""
+    bright = (img[..., 2] > 110) & (img[..., 2] - img[..., 0] > 8)
+    out = []
+    for x in cols:
+        best = cur = 0
+        for v in bright[:, x]:
+            cur = cur + 1 if v else 0
+            best = max(best, cur)
+        out.append(best)
+    return np.array(out)
+
+
+def test_both_lovers_show_their_lit_eyes(gl):
+    """Round 29, 96.7 s (both readers): "the left lover has no eyes (an empty hood)" -- the
+    camera swung 0.35 rad over the left one's shoulder and each was turned 0.95 rad from us,
+    so its cowl hid both beads.  Each is turned 0.62 rad now, the camera swung 0.12: at
+    640x360 each lover's half of the frame has at least 3 columns where a bead stands 8 rows
+    or more tall (left 5, right 7 now; left 0 before)."""
+    img, _, _ = _lovers_frame(gl, (640, 360))
+    w = img.shape[1]
+    left = _bright_runs(img, range(w // 4, w // 2 - 20))
+    right = _bright_runs(img, range(w // 2 + 20, 3 * w // 4 + 40))
+    assert (left >= 8).sum() >= 3, left.max()
+    assert (right >= 8).sum() >= 3, right.max()
+
+
+def test_the_neural_thread_has_a_thin_film_sheen(gl):
+    """Round 29, 96.7 s: "the thread a thin scribble / zigzag" -- three twisted strands of one
+    flat cyan.  Five smooth strands now, each with a thin film's sheen drifting from cyan to
+    violet to gold along it: across the gap at 640x360 the bright thread pixels' red-minus-
+    green spreads with a deviation over 12 levels (19 now, 7 before)."""
+    img, _, _ = _lovers_frame(gl, (640, 360))
+    w = img.shape[1]
+    band = img[150:230, w // 2 - 40: w // 2 + 40]
+    lit = band.mean(axis=2) > 120
+    assert lit.sum() > 300, lit.sum()
+    spread = np.std(band[..., 0][lit] - band[..., 1][lit])
+    assert spread > 12.0, spread
+
+
+def test_behind_the_lovers_the_others_stand_clear_of_the_frames_edge(gl):
+    """Round 29, 96.7 s: "a dark blob of a figure behind".  Behind the lovers the others stand
+    smaller and further off (their own FAR set), the right one's eyes clear of the frame's
+    edge: at 320x180 no bright pixel off the busts lies in the frame's 8 right-hand columns
+    (none now; 26 before, an eye cut by the edge), the rightmost over 20 columns in."""
+    img, geo, _ = _lovers_frame(gl, (320, 180))
+    w = img.shape[1]
+    bright = (img.mean(axis=2) > 40) & (geo[..., 3] < 0.01)
+    assert bright[:, w - 8:].sum() == 0, bright[:, w - 8:].sum()
+    cols = np.nonzero(bright[:int(0.6 * img.shape[0])])[1]
+    assert cols.size and cols.max() < w - 20, cols.max() if cols.size else None
+
+
+def test_the_lovers_shot_pushes_in_so_its_stills_differ():
+    """Round 29: the lovers' stills at 96.7 and 99 s were one picture (the shot held still for
+    4.5 s).  It pushes in slowly toward the thread: ``push`` rises from 0 at 96 s to over 0.6
+    just before the row's return at 100.5 s, and by 99.5 s is over twice its value at 97 s."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def push(t):
+        cue = next(c for c in show.timeline.sample(t).cues() if c.cue.name == "the Serenes")
+        return float(cue.values["push"])
+
+    assert push(96.05) < 0.01
+    assert push(100.4) > 0.6
+    assert push(99.5) > 2.0 * push(97.0) > 0.0

@@ -12,13 +12,15 @@
 // (round 26: square on, the two mirror images read as a symmetric ornament, a "render":
 // the camera swings 0.35 rad round them to the left, over the left one's shoulder, so the
 // right one's face and eyes meet us across the candle and the left one is a dark hood near)
-const vec3 PORTRAIT_CAM = vec3(-0.4458, -0.04, -1.2212);
-const float PORTRAIT_YAW = 0.35;
+// (round 30, 96.7 s: "the left lover has no eyes (an empty hood)" -- the swing is 0.2 rad:
+// still over the left one's shoulder, but its cowl's opening and near eye turn into the light)
+const vec3 PORTRAIT_CAM = vec3(-0.1556, -0.04, -1.2907);
+const float PORTRAIT_YAW = 0.12;
 const float PORTRAIT_FOCAL = 1.22;
 const float PORTRAIT_PITCH = 0.035;
 const float PORTRAIT_BOW = 0.2;                       // each bowed toward the other
 const vec3 LOVER_AT = vec3(0.24, 0.0, 0.0);           // the right one's head; the left its mirror
-const float LOVER_TURN = 0.95;                        // each turned from us toward the other (rad)
+const float LOVER_TURN = 0.62;                        // each turned from us toward the other (rad)
 const int EYE_COUNT = 4;
 #elif defined(PORTRAIT_ALONE)
 // (the woman's wide room, round 22: "a primitive mannequin, flat wall" -- her whole seated,
@@ -366,8 +368,12 @@ const vec3 ROW_POSE[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.0, 0.25, 0.7));
 // (rad, about the feet), its turn (rad, about the vertical) and its folds' phase.
 const vec3 ROW_AT[ROW_COUNT] = vec3[ROW_COUNT](vec3(-1.85, 0.45, 1.06), vec3(-0.92, -0.22, 1.14),
     vec3(0.05, 0.7, 1.2), vec3(0.95, 0.05, 1.08), vec3(1.9, -0.12, 1.12));
-const vec3 ROW_POSE[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.035, 0.35, 0.0), vec3(-0.02, 0.15, 1.3),
-    vec3(0.0, -0.05, 2.6), vec3(0.025, -0.2, 3.9), vec3(-0.04, -0.38, 5.2));
+// (round 30, 86.8 s: "several figures have a single eye (reads as a bug)" -- turned up to
+// 0.38 rad away from the camera, the outer ones' far beads fell behind their cowls: each is
+// turned a little toward the camera now (the outer ones most, seen obliquely), the lean and
+// the folds' phase carrying their difference)
+const vec3 ROW_POSE[ROW_COUNT] = vec3[ROW_COUNT](vec3(0.035, -0.2, 0.0), vec3(-0.02, -0.08, 1.3),
+    vec3(0.0, 0.02, 2.6), vec3(0.025, 0.12, 3.9), vec3(-0.04, 0.32, 5.2));
 #endif
 #ifdef PORTRAIT_ROW
 #ifdef PORTRAIT_ALONE

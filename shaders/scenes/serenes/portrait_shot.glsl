@@ -199,18 +199,28 @@ vec3 background(vec2 s, vec3 lightc) {
 #ifndef PORTRAIT_WOMAN
     // the others, in unison: they sway together
     float sway = 0.012 * sin(u_portrait_light.w);
-    float f1 = far_serene(s, vec2(-0.6 + sway, 0.13), 0.62, 0.028);
-    float f2 = far_serene(s, vec2(-0.17 + sway * 0.6, 0.06), 0.4, 0.04);
-    float f3 = far_serene(s, vec2(0.86 + sway * 0.8, 0.16), 0.55, 0.03);
+#ifdef PORTRAIT_LOVERS
+    // (round 29, 96.7 s: "a dark blob of a figure behind" -- the big near one at the left
+    // read as a blot beside the lovers: behind them the others stand smaller and further,
+    // fainter shade, the right one's eyes clear of the frame's edge)
+    const vec3 FAR[3] = vec3[3](vec3(-0.7, 0.1, 0.42), vec3(-0.2, 0.05, 0.32), vec3(0.72, 0.12, 0.4));
+    const float FAR_SHADE = 0.6;
+#else
+    const vec3 FAR[3] = vec3[3](vec3(-0.6, 0.13, 0.62), vec3(-0.17, 0.06, 0.4), vec3(0.86, 0.16, 0.55));
+    const float FAR_SHADE = 0.85;
+#endif
+    float f1 = far_serene(s, FAR[0].xy + vec2(sway, 0.0), FAR[0].z, 0.028);
+    float f2 = far_serene(s, FAR[1].xy + vec2(sway * 0.6, 0.0), FAR[1].z, 0.04);
+    float f3 = far_serene(s, FAR[2].xy + vec2(sway * 0.8, 0.0), FAR[2].z, 0.03);
     float shadow = max(f1, max(f2 * 0.8, f3));
-    col *= 1.0 - 0.85 * shadow;
+    col *= 1.0 - FAR_SHADE * shadow;
     // their eyes: pairs of faint cold points in the dark hoods
-    vec2 e[3] = vec2[3](vec2(-0.6 + sway, 0.12), vec2(-0.17 + sway * 0.6, 0.055), vec2(0.86 + sway * 0.8, 0.15));
-    float sz[3] = float[3](0.62, 0.4, 0.55);
     float pts = 0.0;
     for (int k = 0; k < 3; ++k) {
+        float sw = sway * (k == 0 ? 1.0 : k == 1 ? 0.6 : 0.8);
+        vec2 e = FAR[k].xy + vec2(sw, k == 1 ? -0.005 : -0.01);
         for (int j = -1; j <= 1; j += 2) {
-            vec2 d = s - e[k] - vec2(float(j) * 0.028 * sz[k], 0.0);
+            vec2 d = s - e - vec2(float(j) * 0.028 * FAR[k].z, 0.0);
             pts += exp(-dot(d, d) / (0.00004 + 0.00003 * float(k))) * (1.0 - 0.3 * float(k == 1));
         }
     }
@@ -285,11 +295,23 @@ vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
 
 #ifdef PORTRAIT_LOVERS
 // The neural thread between the lovers (paragraph 4: "their affections are harmonized by
-// neural threads that link their minds"): a bundle of three fine pale-cyan filaments from brow to
-// brow across the gap, each sagging and swaying a little on its own, pulses of light running
-// both ways along them.  Drawn over the figures (nothing stands between their faces).
+// neural threads that link their minds"): a fan of fine filaments from brow to brow across
+// the gap, each a smooth catenary of its own sag and depth, drawn like spider silk in a
+// light -- a hair-fine core, a thin-film sheen that shifts from cyan to violet to gold along
+// it, and pulses of light running both ways.  Drawn over the figures (nothing stands between
+// their faces).
+// (round 30, 96.7 s: "the thread a thin scribble / zigzag" -- three strands twisted with a
+// wiggle of nine straight segments; now five smooth strands, no wiggle, walked in twelve segments)
 const vec3 THREAD_CYAN = vec3(0.45, 0.9, 1.0);
-const float THREAD_CORE_PX = 1.5;    // a filament's core width in pixels (0.7 before round 28)
+const float THREAD_CORE_PX = 1.1;    // a filament's core width in pixels
+const int THREAD_STRANDS = 5;
+const int THREAD_SEG = 12;
+
+// The thin film's colour at ``x`` (0..1 along the sheen): cyan, violet, a touch of gold.
+vec3 thread_film(float x) {
+    return clamp(vec3(0.55, 0.75, 0.95) + vec3(0.4, 0.25, 0.1) * cos(6.2832 * (x + vec3(0.15, 0.45, 0.6))),
+                 0.0, 1.2);
+}
 
 vec3 lovers_thread(vec2 s, float px) {
     // the brows, in bust space, to world for each (the right one and its mirror)
@@ -297,33 +319,39 @@ vec3 lovers_thread(vec2 s, float px) {
     vec3 a = lover_dir_world(brow, -1.0) + vec3(-LOVER_AT.x, LOVER_AT.yz);
     vec3 b = lover_dir_world(brow, 1.0) + vec3(LOVER_AT.x, LOVER_AT.yz);
     vec3 col = vec3(0.0);
-    const int SEG = 9;
-    for (int k = 0; k < 3; ++k) {
-        float fk = float(k);
-        vec3 prev = portrait_project(a);
+    // (the strands' ends are the same two points, projected once; each strand's middle too:
+    // on screen a strand is then the quadratic through the three, walked in 2D -- a
+    // projection per segment cost the lovers' shot 1.4x its time)
+    vec2 pa = portrait_project(a).xy, pb = portrait_project(b).xy;
+    for (int k = 0; k < THREAD_STRANDS; ++k) {
+        float fk = float(k) - 0.5 * float(THREAD_STRANDS - 1);
+        // each strand's sag (a slow breath), its spread in height and depth at the middle
+        float sag = 0.010 + 0.004 * fk * fk * 0.25 + 0.002 * sin(u_time * 0.9 + fk * 1.3);
+        vec3 spread = vec3(0.0, 0.0045 * fk, 0.008 * fk);
+        vec2 pm = portrait_project(0.5 * (a + b) + vec3(0.0, -sag, 0.0) + spread).xy;
+        vec2 pc = 2.0 * pm - 0.5 * (pa + pb);        // the control point through pm
+        vec2 prev = pa;
         float best = 1e9, at = 0.0;
-        for (int i = 1; i <= SEG; ++i) {
-            float u = float(i) / float(SEG);
-            float bell = 4.0 * u * (1.0 - u);
-            vec3 p = mix(a, b, u)
-                   + vec3(0.0, -0.012 - 0.006 * sin(fk * 2.1) + 0.003 * sin(u_time * 1.3 + fk), 0.0) * bell
-                   + vec3(0.0, 0.004 * sin(u * 9.0 + u_time * 2.0 + fk * 1.7), 0.011 * (fk - 1.0)) * bell;
-            vec3 cur = portrait_project(p);
-            vec2 ab = cur.xy - prev.xy, ap = s - prev.xy;
+        for (int i = 1; i <= THREAD_SEG; ++i) {
+            float u = float(i) / float(THREAD_SEG);
+            vec2 cur = mix(mix(pa, pc, u), mix(pc, pb, u), u);
+            vec2 ab = cur - prev, ap = s - prev;
             float h = clamp(dot(ap, ab) / dot(ab, ab), 0.0, 1.0);
             float d = length(ap - ab * h);
-            if (d < best) { best = d; at = (float(i - 1) + h) / float(SEG); }
+            if (d < best) { best = d; at = (float(i - 1) + h) / float(THREAD_SEG); }
             prev = cur;
         }
-        // (round 28: a sub-pixel core read "thin and scratchy": each filament a soft line
-        // a pixel and a half wide in a wider glow, its light the same)
         float w = px * THREAD_CORE_PX;
-        float core = exp(-best * best / (w * w)) * (0.7 / THREAD_CORE_PX);
-        float halo = exp(-best / (px * 14.0));
-        // pulses, one each way along each filament
+        float core = exp(-best * best / (w * w));
+        float halo = exp(-best / (px * 10.0));
+        // the film's sheen: brightest where the strand turns to the candle below them (its
+        // lowest point), its hue drifting along it
+        float glint = 0.35 + 0.65 * exp(-pow((at - 0.5) * 3.2, 2.0));
+        vec3 film = thread_film(at * 1.3 + fk * 0.17 + 0.05 * u_time);
         float pulse = exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
                     + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0);
-        col += THREAD_CYAN * (core * (0.16 + 1.4 * pulse) + halo * (0.008 + 0.03 * pulse));
+        col += film * core * (0.22 * glint + 1.2 * pulse) * (1.0 - 0.12 * abs(fk))
+             + THREAD_CYAN * halo * (0.004 + 0.02 * pulse);
     }
     return col;
 }

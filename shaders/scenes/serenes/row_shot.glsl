@@ -40,7 +40,7 @@ const float ALONE_PUSH = 0.18;        // how far the wide shot pushes in toward 
 const float ALONE_TEAR_ROWS = 5.0;   // the glitch's torn bands, in rows of a 180-line frame
 // (round 28, 124.4 s: "the right half dead black"): the candle's light bounced off the boards
 // and the lit plaster, unshadowed and soft, fills her shadow on the wall to a deep warm umber
-const float ALONE_BOUNCE = 0.5;
+const float ALONE_BOUNCE = 0.25;
 // (round 28: "the hands float ... a different skin tone from the body"): her hands' skin in
 // the same candle light as her cloth, muted, their glow through the edges faint
 const vec3 ALONE_SKIN = vec3(0.085, 0.068, 0.062);
@@ -55,8 +55,47 @@ const float ALONE_RIM = 0.45;
 vec2 alone_window_at(vec3 B) {
     return vec2(B.x - 0.3, B.y - ROW_FEET + 0.25);
 }
+// (round 29, 125.7 s: "the window a flat 2D cut-out in another style"): the opening is set
+// in a thick wall and lit by the room's own candle -- the reveal's left side and the sill,
+// turned toward the flame, take its warm light (``room`` is the plaster's light here), the
+// right side falls into shade; the frame is candle-lit wood, not a black stencil; and the
+// glass carries a faint warm sheen of the room over the night.
+const float ALONE_REVEAL = 0.09;      // the reveal's depth seen on the wall (m)
+vec3 alone_window_opening(vec2 w, float sd, float aa, vec3 room) {
+    vec3 view = window_view(w, aa) * ALONE_NIGHT;
+    float up = w.y - WIN_SILL;
+    view += room * 0.05 * (1.0 - smoothstep(0.0, WIN_SIDE, up));
+    // (the reveal: the wall's cut round the frame, ALONE_REVEAL wide)
+    float band = smoothstep(-aa, aa, sd);
+    float left = 1.0 - smoothstep(-aa, aa, w.x - WIN_X);
+    float sill = 1.0 - smoothstep(-aa, aa, up);
+    // (the side toward the flame lit, the sill half, the far side in shade; darker deeper in)
+    float lit = max(left * 1.2, 0.85 * sill);
+    vec3 reveal = room * mix(0.15, 1.0, lit) * (0.6 + 0.4 * smoothstep(0.0, ALONE_REVEAL, sd));
+    vec3 col = mix(view, reveal, band);
+    // the wood: dark stained, its faces in the candle's light
+    vec3 wood = room * vec3(0.42, 0.34, 0.3);
+    return mix(col, wood, window_frame(w, sd, aa) * (1.0 - band));
+}
+// (round 29, 125.7 s: "the right half empty darkness"): a second window, off the frame at
+// the right, throws the night's cold light on the wall beyond her shadow -- the arched
+// opening's shape stretched and slanted on the plaster, its mullions' shadows across it,
+// soft-edged (the night sky is a wide light): the warm room at the left, the cold patch at
+// the right, her shadow between.
+const float ALONE_MOON_X = 1.55;      // the patch's centre along the wall (m; she sits at 0.12)
+const float ALONE_MOON = 1.0;         // its light on the plaster
+vec3 alone_moon_patch(vec3 B) {
+    float up = B.y - (ROW_FEET + 0.35);
+    vec2 w = vec2(WIN_X + (B.x - ALONE_MOON_X) * 0.8 - 0.3 * up, WIN_SILL + up * 0.85);
+    float sd = window_sd(w);
+    float patch = 1.0 - smoothstep(-0.14, 0.16, sd);
+    patch *= 1.0 - 0.7 * window_frame(w, sd + 0.06, 0.05);
+    return vec3(0.16, 0.32, 0.75) * ALONE_MOON * patch;
+}
 #endif
-const float ROW_EXPOSURE = 0.7;
+// (round 29, 86.8 s: "underexposed" -- 0.88, not 0.7: the wall's candle pools and the folds
+// lifted, the vignette's corners still true black)
+const float ROW_EXPOSURE = 0.88;
 const float PAN_SCREEN = 0.24;       // screen units the picture shifts per metre of ``pan``
 const float SWAY = 0.02;             // the shear of their unison sway at head height
 #ifndef PORTRAIT_ALONE
@@ -124,7 +163,13 @@ void main() {
     float tick = floor(u_time * 11.0);
     float r1 = hash_to_unit(pcg2d(uvec2(uint(row_ + 512.0), uint(tick))).x);
     float r2 = hash_to_unit(pcg2d(uvec2(uint(row_ + 1024.0), uint(tick))).y);
-    vec2 sf = s - vec2(band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.035 * u_tremor, 0.0);
+    vec2 torn = s - vec2(band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.035 * u_tremor, 0.0);
+    // (round 29, 125.7 s: "the horizontal tear at her hands looks like a render bug" -- the
+    // band tore the wall and her lap with them): only her hands stutter, a ghost of them
+    // jumped sideways over whatever lies beside them, so each hand's outline doubles where
+    // it jumps, and the room round them holds still
+    vec4 torn_mat = texture(MAT_TEX, 0.5 + torn / ROW_OVERSCAN * vec2(1.0 / aspect, 1.0));
+    vec2 sf = mix(s, torn, step(0.5, torn_mat.z));
 #else
     // the slow push in along the row (``push``), so two stills of one shot are two framings
     float zoom = 1.0 + ROW_PUSH * u_push;
@@ -175,7 +220,9 @@ void main() {
     vec3 room = vec3(0.0);
     vec3 cs[3] = vec3[3](KEY_CANDLE, KEY_CANDLE_B, RIM_CANDLE);
 #ifdef PORTRAIT_ALONE
-    const float WALL_LIGHT = 1.5;     // (her wall is near: the dark round her)
+    // (her wall is near: the dark round her; round 30: 3.5, not 1.5 -- her shadow stands as
+    // a shape on a lit wall, the bounce halved to 0.25 so it stays dark)
+    const float WALL_LIGHT = 3.5;
 #else
     const float WALL_LIGHT = 7.0;
 #endif
@@ -228,9 +275,10 @@ void main() {
         if (on_floor < 0.5) {
             vec2 w = alone_window_at(B);
             float sd = window_sd(w);
-            float inside = (1.0 - smoothstep(-aa, aa, sd)) * bg;
-            vec3 opening = mix(window_view(w, aa) * ALONE_NIGHT, room * 0.18, window_frame(w, sd, aa));
+            float inside = (1.0 - smoothstep(-aa, aa, sd - ALONE_REVEAL)) * bg;
+            vec3 opening = alone_window_opening(w, sd, aa, room);
             room = mix(room, opening, inside * u_window);
+            room += plaster * alone_moon_patch(B) * u_window * bg;
             // the night's cold glow on the plaster round the opening
             room += plaster * vec3(0.06, 0.12, 0.3) * 0.5 * exp(-max(sd, 0.0) * 3.0) * step(0.0, sd) * bg * u_window;
         } else {
