@@ -1674,3 +1674,20 @@ def test_the_faces_lake_meets_the_sky_without_a_seam(gl):
     rows = f[int(0.74 * 180):int(0.9 * 180), 40:280].mean(axis=1)
     step = np.max(rows[:-1] - rows[1:])
     assert step < 9.0, f"a seam along the horizon ({step:.1f} levels)"
+
+
+def test_the_spires_glass_catches_the_tears_light_from_its_first_frame(gl):
+    """Round 30, the lead at 184.6 s: the howl's tear open from its first frame, "the spires'
+    glass catching its light" -- the glint on the spires came up only from rift 0.3 and
+    reached full at 1.0, so at 184.6 s (rift 0.5) it was faint.  Held torn (rift 0.5) against
+    whole (rift 0) in the dream at 184.6 s (320x180), the skyline's band above the shore away
+    from the tear's column gains over 1.4 levels on average (the framing of this round with the
+    old glint: 0.73; now 2.1)."""
+    from conftest import render_held
+    lit = render_held(gl, "dream", 184.6, (320, 180), "resonance", {"rift": 0.5}).mean(axis=2)
+    dark = render_held(gl, "dream", 184.6, (320, 180), "resonance", {"rift": 0.0}).mean(axis=2)
+    col = int(np.argmax(lit[:60].sum(axis=0)))
+    away = np.ones(lit.shape[1], bool)
+    away[max(col - 40, 0):col + 40] = False
+    gain = (lit - dark)[128:158][:, away].mean()
+    assert gain > 1.4, f"the spires' glass does not catch the tear's light ({gain:.2f})"
