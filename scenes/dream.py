@@ -577,7 +577,7 @@ fracture = Cue(
 
 # -- 3:04  "The Resonance howls, a sound that is both a requiem and a lullaby."
 howl = Cue(
-    "resonance", 184, 191, fade_in=0.6, transition="dusk", name="the Resonance howls",
+    "resonance", 184, 191, fade_in=0.3, transition="dusk", name="the Resonance howls",
     # (round 29's readers at 184.6 s: "the mist muddy grey", "the shards thin flat
     # transparent triangles" -- a 1.2 s mist laid a grey bank over the fracture's shards: the
     # fracture's own mist is the towers' shattering, the howl comes up out of a short night)
@@ -586,7 +586,12 @@ howl = Cue(
     # (the scene's `rift`; round 8 read the post effect's cracks as "a thin 2D sticker").  No
     # faces: the tear is the one subject (round 10: "doubled faces and skyline smear
     # together"; round 14: a lone faint face behind the spires still read as a smear).
-    params={"memory": 0.0, "flicker": 0.0, "speed": 2.5, "horizon": -0.04, "lens": 1.8},
+    # (round 30, the lead at 184.6 s: a calm aurora over the lake, "nearly the same picture
+    # as the 104.6 s still" -- the howl is its own set-up: a wide lens low on the water, the
+    # horizon near the frame's foot, looking up at the sky torn open, the tear the frame's
+    # subject from the first frame; a slow push in over the cue)
+    params={"memory": 0.0, "flicker": 0.0, "speed": 2.5, "horizon": -0.38},
+
     # (round 24's readers at 189.2 s: "an overexposed smear", "a tilted horizon turns it to
     # mush" -- the aurora swells less, the frame keels over a little, not a dutch angle)
     keys={"intensity": [(0, 1.2), (4, 1.6, "in_quad")],
@@ -597,7 +602,9 @@ howl = Cue(
           # that differ: 185.5 s a seam high up, 187 s its full length opening, 188.5 s wide)
           # (round 29: from 184.6 s the seam is already opening high up, so that still is
           # not one more aurora over the lake)
-          "rift": [(0, 0.0), (0.3, 0.0), (0.6, 0.2), (1.5, 0.42), (3.0, 0.7), (4.5, 1.0, "out_sine")],
+          # (round 30: already torn and running down the sky as the howl comes up out of night)
+          "rift": [(0, 0.5), (1.5, 0.62), (3.0, 0.78), (4.5, 1.0, "out_sine")],
+          "lens": [(0, 2.0), (5, 1.8, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.07, "in_out_sine")]},
 )
 

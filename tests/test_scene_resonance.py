@@ -1358,27 +1358,19 @@ def test_the_worms_eye_camera_cranes_up_and_turns_so_its_stills_differ(gl):
     assert (frames[-1].mean(axis=2) < 30).mean() > 0.25, "the worm's-eye shot loses its black sky"
 
 
-def test_the_howl_opens_runs_down_and_mirrors_crisply_in_still_water(gl):
+def test_the_howl_opens_runs_down_the_sky(gl):
     """Round 26's readers at 188.5 s: the howl "a broad white-lavender column with a soft
-    halo; the reflected light path on the water a wide wavy ribbon", and its stills alike.
-    Round 27: the tear runs down the sky from the top of the frame as it opens, so at 185.5 s
-    a seam of light already burns in the top quarter of the frame while the sky below it is
-    whole (main: nothing over 200 there -- no tear at all yet); and the water is still, the
-    tear mirrored in it nearly straight: at 188.5 s the brightest pixel of each row of the
-    water keeps to its column (it steps under 5 px from row to row on average at 320x180;
-    11.5 on main, 3 now) and the mirrored light is narrow (its median width over half the
-    row's peak under 34 px; 42 on main, 27 now)."""
+    halo", and its stills alike.  Round 27: the tear runs down the sky from the top of the
+    frame as it opens, so at 185.5 s a seam of light already burns in the top quarter of the
+    frame (main then: nothing over 200 there -- no tear at all yet).
+    (Round 30 replaced this test's water half -- the tear's reflection kept to its column at
+    188.5 s in the middle of the frame's lower half: the howl is now framed low on the water
+    looking up, the lake a strip at the frame's foot among the spires' reflections, and that
+    framing is what test_the_howl_is_its_own_picture_from_its_first_frame asks for.)"""
     from conftest import render_times
-    early, wide = (f.astype(float).mean(axis=2) for f in
-                   render_times(gl, "dream", [185.5, 188.5], size=(320, 180)))
+    early = render_times(gl, "dream", [185.5], size=(320, 180))[0].astype(float).mean(axis=2)
     h, w = early.shape
     assert (early[:h // 4] > 200).sum() >= 10, "no seam of light high in the sky at 185.5 s"
-    water = wide[int(h * 0.62):]
-    steps = np.abs(np.diff(np.argmax(water, axis=1))).mean()
-    assert steps < 5.0, f"the tear's reflection wanders from row to row ({steps:.1f} px)"
-    band = water[:, w // 2 - 50:w // 2 + 50]
-    width = np.median((band > 0.5 * band.max(axis=1, keepdims=True)).sum(axis=1))
-    assert width < 34, f"the tear's reflection is a wide ribbon ({width} px)"
 
 
 def test_the_stars_go_out_behind_a_face(gl):
@@ -1592,23 +1584,29 @@ def test_the_spires_reflections_are_calm_not_a_uniform_wobble(gl):
         p.release()
 
 
-def test_the_howls_reflection_is_an_upright_column_not_a_zigzag(gl):
-    """Round 29's readers at 188.9 s: "the rift's reflection a zigzag" -- the mirrored kinks
-    of the tear wandered sideways down the water.  Its image is an upright column under the
-    tear's foot, broken by the ripples into rows: at 320x180 the centre of the mirrored light
-    (where each row is over half its peak) lies at the same column near the shore and at the
-    frame's foot, within 5 px (main: about 6 px, a path curving away; now about 2.6)."""
+def test_the_howl_is_its_own_picture_from_its_first_frame(gl):
+    """Round 30, the lead at 184.6 s: the howl "a calm aurora over the lake, nearly the same
+    picture as the 104.6 s still" -- a blind reader marks it a duplicate.  The howl is its own
+    set-up: a wide lens low on the water looking up at the sky, the tear already open from the
+    first frame.  At 184.3-188.5 s (320x180) the top half of the frame is over 40 % true night
+    (under 20 levels; main: 1-19 %, the curtains filled it), the tear burns in the top 60 %
+    (at least 450 pixels over 200; main: 293 at 187 s) and each still differs from the 104.6 s
+    one by over 40 levels a pixel (main: 26 at 187 s, 28 at 188.5 s; now 46-48).
+    (It replaces round 29's test that the tear's reflection at 188.9 s is an upright column in
+    the frame's lower half: the lake is now a strip at the frame's foot.)"""
     from conftest import render_times
-    f = render_times(gl, "dream", [188.9], size=(320, 180))[0].astype(float).mean(axis=2)
-    h, w = f.shape
-    water = f[int(h * 0.62):, w // 2 - 50:w // 2 + 50]
-    peak = water.max(axis=1)
-    rows = np.nonzero(peak > 0.5 * peak.max())[0]
-    assert len(rows) > 30, "the tear's reflection is missing"
-    over = np.clip(water[rows] - 0.5 * peak[rows, None], 0.0, None)
-    centre = (over * np.arange(water.shape[1])).sum(axis=1) / over.sum(axis=1)
-    drift = abs(np.median(centre[-15:]) - np.median(centre[:15]))
-    assert drift < 5.0, f"the tear's reflection wanders sideways down the water ({drift:.1f} px)"
+    times = [184.3, 184.6, 187.0, 188.5]
+    frames = [f.astype(float) for f in render_times(gl, "dream", [104.6] + times, size=(320, 180))]
+    calm = frames[0]
+    for t, f in zip(times, frames[1:]):
+        g = f.mean(axis=2)
+        h = g.shape[0]
+        night = (g[:h // 2] < 20).mean()
+        assert night > 0.4, f"the howl's sky at {t} s is not night round the tear ({night:.2f})"
+        hot = int((g[:int(h * 0.6)] > 200).sum())
+        assert hot >= 450, f"no tear open in the sky at {t} s ({hot} px)"
+        diff = np.abs(f - calm).mean()
+        assert diff > 40.0, f"the howl at {t} s is the 104.6 s still again ({diff:.1f})"
 
 
 def test_the_low_horizon_lake_shot_has_no_burst_of_rays_in_its_sky(gl):
@@ -1676,3 +1674,20 @@ def test_the_faces_lake_meets_the_sky_without_a_seam(gl):
     rows = f[int(0.74 * 180):int(0.9 * 180), 40:280].mean(axis=1)
     step = np.max(rows[:-1] - rows[1:])
     assert step < 9.0, f"a seam along the horizon ({step:.1f} levels)"
+
+
+def test_the_spires_glass_catches_the_tears_light_from_its_first_frame(gl):
+    """Round 30, the lead at 184.6 s: the howl's tear open from its first frame, "the spires'
+    glass catching its light" -- the glint on the spires came up only from rift 0.3 and
+    reached full at 1.0, so at 184.6 s (rift 0.5) it was faint.  Held torn (rift 0.5) against
+    whole (rift 0) in the dream at 184.6 s (320x180), the skyline's band above the shore away
+    from the tear's column gains over 1.4 levels on average (the framing of this round with the
+    old glint: 0.73; now 2.1)."""
+    from conftest import render_held
+    lit = render_held(gl, "dream", 184.6, (320, 180), "resonance", {"rift": 0.5}).mean(axis=2)
+    dark = render_held(gl, "dream", 184.6, (320, 180), "resonance", {"rift": 0.0}).mean(axis=2)
+    col = int(np.argmax(lit[:60].sum(axis=0)))
+    away = np.ones(lit.shape[1], bool)
+    away[max(col - 40, 0):col + 40] = False
+    gain = (lit - dark)[128:158][:, away].mean()
+    assert gain > 1.4, f"the spires' glass does not catch the tear's light ({gain:.2f})"

@@ -150,7 +150,9 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
 vec3 rift_on_glass(float x) {
     float foot = rift_shape(0.15, u_time).x;
     // (round 28: the spires lit by it -- brighter and reaching further along the skyline)
-    return vec3(0.62, 0.52, 1.0) * 0.35 * smoothstep(0.3, 1.0, u_rift) * exp(-abs(x - foot) / 0.35)
+    // (round 30: the howl torn open from its first frame, the spires' glass catching it from
+    // the first frame too -- the lead: "the spires' glass catching its light")
+    return vec3(0.62, 0.52, 1.0) * 0.45 * smoothstep(0.2, 0.9, u_rift) * exp(-abs(x - foot) / 0.35)
          * rift_beat(u_time);
 }
 
