@@ -342,34 +342,36 @@ void main() {
         const float R_OUT = 0.60;                                    // (the outer ring's edge, sky units)
         vec4 mi = sky_mirrors(r, ang, u_sector, px, u_kaleido_flow, BAND, R_OUT);
         float w01 = ang / u_sector;                                  // (0 on an arm's mirror, 1 between arms)
-        // (the rosette's outline: six arms reaching to R_OUT along every other mirror, the night
-        // cut deep between them -- a soft edge, and the sun's own disc in front)
-        float reach = R_OUT * (1.0 - 0.5 * sqrt(w01));
-        float ring = (1.0 - smoothstep(0.72 * reach, reach, r)) * smoothstep(0.10, 0.13, r);
-        // (each ring shows a deep slice of the wedge's clouds, two of them laid over each other
+        // (the rosette's outline: twelve rounded petals along the mirrors, long and short by
+        // turns, the night cut deep between them -- a soft edge, and the sun's own disc in front)
+        float petal = pow(abs(cos(3.14159265 * w01)), 1.3);
+        float reach = R_OUT * mix(0.62, 1.0, petal) * mix(1.0, 0.8, smoothstep(0.4, 0.6, w01));
+        float ring = (1.0 - smoothstep(0.82 * reach, reach, r)) * smoothstep(0.10, 0.13, r);
+        // (each ring shows a deep slice of the wedge's clouds, three of them laid over each other
         // -- the gas, inner and outer, seen in the same glass -- so the lace fills the disc)
         float m = clamp(log(mi.x / R_OUT) / BAND + 1.0, 0.0, 1.0);
         vec2 lo_uv = half_texel;
         vec2 hi_uv = u_nebula_frac - half_texel;
-        float da = texture(u_nebula, clamp(vec2(w01, mix(0.22, 0.92, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
-        float db = texture(u_nebula, clamp(vec2(1.0 - w01, mix(0.62, 0.12, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
-        float d = da + db - da * db;
+        float da = texture(u_nebula, clamp(vec2(0.7 * w01, mix(0.25, 0.72, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
+        float db = texture(u_nebula, clamp(vec2(0.3 + 0.7 * (1.0 - w01), mix(0.78, 0.36, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
+        float dc = texture(u_nebula, clamp(vec2(0.15 + 0.6 * w01, mix(0.12, 0.40, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
+        float d = 1.0 - (1.0 - da) * (1.0 - db) * (1.0 - dc);
         float gas = smoothstep(0.03, 0.45, d);
         // the lace: the gas's contour lines, drifting slowly through it (the kaleidoscope
         // turning: stills a second apart show another figure -- round 29: "near-identical")
-        float c = d * 6.0 - 0.45 * u_kaleido_flow / 0.12;
+        float c = d * 5.0 - 0.4 * u_kaleido_flow / 0.12;
         vec3 fil = sky_filigree(c, fwidth(c));
         // (a thread's colour by its level: emerald and violet interleaved, gold at the densest)
         float lv = mod(fil.z, 3.0);
         vec3 thread = (lv < 0.5) ? vec3(0.10, 0.95, 0.50) : (lv < 1.5) ? vec3(0.62, 0.36, 1.0) : vec3(0.35, 0.85, 0.75);
-        thread = mix(thread, vec3(1.0, 0.74, 0.36), smoothstep(0.85, 0.99, d));
+        thread = mix(thread, vec3(1.0, 0.74, 0.36), smoothstep(0.9, 1.0, d));
         // (threads only in the gas: its empty gaps stay true black)
         float body = smoothstep(0.02, 0.2, d);
         // (the great sun lights the mirrors near it; each reflection loses a sixth of the light)
         float sun = 1.0 / (1.0 + pow(rs / 0.26, 2.0));
         float loss = pow(0.84, mi.y);
         float light = loss * (0.5 + 0.9 * sun);
-        vec3 k = vec3(0.20, 0.06, 0.52) * pow(smoothstep(0.25, 1.0, d), 3.0) * 0.12                 // (the gas's own violet glow: dim)
+        vec3 k = vec3(0.20, 0.06, 0.52) * (0.02 + 0.10 * fil.y) * gas                 // (the gas's own violet glow: dim)
                + thread * body * (0.8 * fil.x + 0.06 * fil.y * gas);       // (its threads and their glow)
         k *= light;
         // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
@@ -382,14 +384,14 @@ void main() {
         float line = (exp(-mi.z * mi.z / 1.4) + exp(-wedge * wedge / 1.4)) * near;
         float glow = exp(-mi.z / 7.0) + exp(-wedge / 7.0);
         float cross = exp(-(mi.z * mi.z + wedge * wedge) / 10.0);
-        k += (vec3(0.62, 0.52, 1.0) * (line * 0.18 + glow * 0.05) * (0.2 + gas) * (0.2 + sun)
+        k += (vec3(0.62, 0.52, 1.0) * (line * 0.18 + glow * 0.025) * (0.2 + gas) * (0.2 + sun)
               + vec3(1.0, 0.92, 0.82) * cross * 0.9 * near) * crisp * loss;
         vec2 src = mi.x * vec2(cos(ang), sin(ang));
         vec3 sparks = star_layer(src * 1.3, 0.03, 4, px * 1.3, px1080 * 1.3, 1.6);
         k += sparks * (0.35 + 0.65 * exp(-min(wedge, mi.z) / 10.0)) * crisp * loss;
         // the moons at the arms' tips: thin emerald crescents lit from the sun, a dark earthshine
         float mr = 0.017;
-        vec2 cres = sky_crescent(vec2(r - 0.9 * R_OUT, r * ang), mr, px);
+        vec2 cres = sky_crescent(vec2(r - 0.93 * R_OUT, r * ang), mr, px);
         vec3 moon = vec3(0.30, 1.0, 0.62) * 1.1 * cres.x;
         // (toward the pole the rings sink into the sun's violet haze)
         k = mix(k, vec3(0.30, 0.16, 0.70) * 0.45 * sun, 1.0 - crisp);
