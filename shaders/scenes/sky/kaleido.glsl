@@ -9,7 +9,9 @@
 // their size follows the radius -- depth, a tunnel of mirrors).  Each reflection loses a
 // little light, as silvered glass does, so the deep rings sink into the dark.  The seams are
 // soft: a fine line of light where two mirrors meet, with a wider faint glow, and a glint
-// where a ring's seam crosses a wedge's.
+// where a ring's seam crosses a wedge's.  Round 30's lead: its jewels "green pebbles and
+// purple butterflies floating in black" -- the gas is drawn as its own fine threads
+// (sky_filigree), the moons as thin crescents at the rosette's tips (sky_crescent).
 
 // The mirrors at a sky point: r its distance from the pole, ang its angle folded into the
 // wedge (0..sector), px a pixel in sky units, flow the rings' drift (in ring widths), band a
@@ -17,7 +19,7 @@
 // directly).  Returns, in x, the radius of the sky point the mirrors show there (in the outer
 // ring); y the reflections on the way (0 outside, fractional across a ring: its depth); z the
 // distance to the nearest ring seam in pixels; w the ring's place across its width (0..1,
-// the unmirrored coordinate, for the jewels).
+// the unmirrored coordinate).
 vec4 sky_mirrors(float r, float ang, float sector, float px, float flow, float band, float r_out) {
     float rr = max(r, 1e-5);
     float u = log(rr / r_out) / band;           // (0 at the outer edge, -1 one ring in ...)
