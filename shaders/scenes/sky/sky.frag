@@ -372,7 +372,7 @@ void main() {
         float loss = pow(0.84, mi.y);
         float light = loss * (0.5 + 0.9 * sun);
         vec3 k = vec3(0.20, 0.06, 0.52) * (0.02 + 0.10 * fil.y) * gas                 // (the gas's own violet glow: dim)
-               + thread * body * (0.8 * fil.x + 0.06 * fil.y * gas);       // (its threads and their glow)
+               + thread * body * (0.8 * fil.x * (1.0 + 0.8 * sun) + 0.06 * fil.y * gas);       // (its threads and their glow)
         k *= light;
         // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
         float ring_px = BAND * r / px;
