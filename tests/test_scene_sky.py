@@ -1201,15 +1201,16 @@ def test_the_kaleidoscope_is_drawn_only_in_its_variant():
     assert drawn_variant(scene, names, land=1.0, relief=1.0, kaleido=1.0) == "sky_kaleido"
 
 
-def test_the_dreams_kaleidoscope_is_mirrors_round_the_sun_not_a_garish_tiling(gl):
-    """Round 29's readers at 13.4 s (fidelity 5, beauty 3): "a busy, garish, literal triangle
-    tessellation that flattens the sky", "hard seams, like a screensaver".  (Replaces round 28's
-    two tests, which asked the sky for crystalline facets over 8 % of the frame each in violet
-    and emerald and a fine pixel-to-pixel detail: the look the readers marked down.)  At 12 and
-    13.4 s the sky is its own wedge mirrored in rings round the great sun: restrained colour,
-    true blacks -- bright emerald under 7 % of the frame (before: 15 %), over 40 % of it near
-    black (before: 23 and 35 %) -- yet a rosette of emerald jewels (over 1 %), and the light round
-    the pole repeating every pair of wedges (over 0.8)."""
+def test_the_dreams_kaleidoscope_is_a_lace_rosette_not_blobs_in_black(gl):
+    """Round 30's lead at 10.5-13.4 s: "a sun with a ring of green pebbles and purple
+    butterflies floating in black -- isolated blobs, not a kaleidoscope"; what a reader keeps is
+    a continuous mandala of fine filigree.  (Replaces round 30's test, which asked for a
+    rosette of emerald jewels: the pebbles; round 29's "no garish tiling" is kept -- bright
+    emerald 1-7 % of the frame (round 29's facets: 15 %), over 40 % of it near black.)  At 12 s
+    the mirrored gas is drawn as fine threads filling a great disc round the sun: the light's
+    mean pixel-to-pixel detail (|Laplacian|) in the band 0.22-0.42 frame heights from the pole
+    is over 50 levels (round 30's pebbles: 16; round 29's triangle facets: 45), and the light
+    round the pole repeats every pair of wedges (over 0.8)."""
     from conftest import render_times
     for t, frame in zip((12.0, 13.4), render_times(gl, "dream", [12.0, 13.4], size=(320, 180))):
         a = np.asarray(frame, np.float32)
@@ -1219,8 +1220,15 @@ def test_the_dreams_kaleidoscope_is_mirrors_round_the_sun_not_a_garish_tiling(gl
         assert black > 0.4, (t, black)
         if t == 12.0:
             pole = (0.027, 0.175)                   # (centre_x, centre_y at 12 s)
-            sym = min(_ring_symmetry(frame, pole, 6.0, rr) for rr in (0.2, 0.26))
+            sym = _ring_symmetry(frame, pole, 6.0, 0.2)
             assert sym > 0.8, sym
+            y = luma(a)
+            h, w = y.shape
+            yy, xx = np.mgrid[1:h - 1, 1:w - 1]
+            rr = np.hypot(xx - (0.5 * w + pole[0] * h), yy - (0.5 * h - pole[1] * h)) / h
+            lap = np.abs(4.0 * y[1:-1, 1:-1] - y[:-2, 1:-1] - y[2:, 1:-1] - y[1:-1, :-2] - y[1:-1, 2:])
+            detail = lap[(rr > 0.22) & (rr < 0.42)].mean()
+            assert detail > 50.0, detail
 
 
 def test_the_opening_lids_take_their_lashes_with_them(gl):
@@ -1260,8 +1268,14 @@ def test_the_dreams_moons_are_not_glass_marbles(gl):
     """Round 25's readers: "the moons look like marbles" -- round 24 gave them, through the
     kaleidoscope, a white glint and a glassy rim.  A moon is its cratered face lit by the sun:
     its brightest pixel lies less than 75 levels over its mean (before: 92 and 116 on the two
-    large moons at 7.3 s; now about 43 and 59)."""
-    y = luma(np.asarray(dream_with_kaleidoscope(gl, [7.3])[0], np.float32))
+    large moons at 7.3 s; now about 43 and 59).  (Round 31: the moons are read with the glass
+    off -- since round 30 the kaleidoscope's lace lies in front of the crown's bodies inside its
+    rosette, and its bright threads are not the moons' rim; the glint was round 24's glass's,
+    long gone, and a moon's face is the bodies pass's either way.)"""
+    from conftest import render_held
+    crown = {"mirror_bodies": 1.0, "free_set": 0.0, "moons": 2.0, "pole_glow": 0.35,
+             "zoom": 1.1862, "centre_x": 0.0041, "centre_y": 0.0577, "kaleido": 0.0}
+    y = luma(np.asarray(render_held(gl, "dream", 7.3, (320, 180), "sky", crown), np.float32))
     h, w = y.shape
     yy, xx = np.mgrid[0:h, 0:w]
     # (the two large emerald moons at 7.3 s, right and left of the pole)

@@ -9,7 +9,9 @@
 // their size follows the radius -- depth, a tunnel of mirrors).  Each reflection loses a
 // little light, as silvered glass does, so the deep rings sink into the dark.  The seams are
 // soft: a fine line of light where two mirrors meet, with a wider faint glow, and a glint
-// where a ring's seam crosses a wedge's.
+// where a ring's seam crosses a wedge's.  Round 30's lead: its jewels "green pebbles and
+// purple butterflies floating in black" -- the gas is drawn as its own fine threads
+// (sky_filigree), the moons as thin crescents at the rosette's tips (sky_crescent).
 
 // The mirrors at a sky point: r its distance from the pole, ang its angle folded into the
 // wedge (0..sector), px a pixel in sky units, flow the rings' drift (in ring widths), band a
@@ -17,7 +19,7 @@
 // directly).  Returns, in x, the radius of the sky point the mirrors show there (in the outer
 // ring); y the reflections on the way (0 outside, fractional across a ring: its depth); z the
 // distance to the nearest ring seam in pixels; w the ring's place across its width (0..1,
-// the unmirrored coordinate, for the jewels).
+// the unmirrored coordinate).
 vec4 sky_mirrors(float r, float ang, float sector, float px, float flow, float band, float r_out) {
     float rr = max(r, 1e-5);
     float u = log(rr / r_out) / band;           // (0 at the outer edge, -1 one ring in ...)
@@ -35,22 +37,31 @@ vec4 sky_mirrors(float r, float ang, float sector, float px, float flow, float b
     return vec4(r_src, depth, seam, f);
 }
 
-// A jewel in a ring: the moon repeated by the mirrors, each a small moon on the wedge's
-// bisector, lit from the pole (the great sun) -- a crescent toward the sun, not a marble.  m:
-// the ring's place across its width (0..1), ang: the folded angle, sector: the wedge, spin:
-// where along the ring the jewel sits (0..1 of the wedge, its slow turn).  Returns (coverage,
-// lit 0..1, its surface's mottling 0..1, facing).
-vec4 sky_jewel(float m, float ang, float sector, float band, float px_rel, float spin) {
-    // (in log-polar units a ring is `band` wide and a wedge `sector` wide: a disc there is a
-    // disc on the sky, its size following the radius)
-    vec2 d = vec2((m - 0.5) * band, ang - spin * sector);
-    float rad = 0.2 * min(band, sector);
-    float l = length(d) / rad;
-    float cover = 1.0 - smoothstep(1.0 - px_rel / rad, 1.0 + px_rel / rad, l);
-    // (a sphere's normal; the light from the pole: toward smaller radius, -x here)
-    vec3 n = vec3(d / rad, sqrt(max(1.0 - l * l, 0.0)));
-    // (wrapped light, a soft terminator curving over the ball: round 15's "crude shadow line")
-    float lit = smoothstep(-0.25, 0.6, dot(n, normalize(vec3(-0.85, 0.1, 0.3))));
-    float mottle = vnoise(n.xy * 3.1 + 7.0) * 0.6 + vnoise(n.xy * 7.3 + 2.0) * 0.4;
-    return vec4(cover, lit, mottle, n.z);
+// The filigree (round 30's lead at 10.5-13.4 s: "a sun with a ring of green pebbles and purple
+// butterflies floating in black -- isolated blobs, not a kaleidoscope"): the mirrored gas drawn
+// as its own contour lines -- fine threads that follow every swirl of the cloud, nested where it
+// thickens, none where the sky is empty, so the folds make a continuous rosette of lace, not
+// blobs.  c: the density times the lines' count (plus their slow drift); w: its change over a
+// pixel (fwidth).  Returns x the thread (about a pixel wide, antialiased), y a wider soft halo
+// round it (the glass's glow), z which thread (its level, for the colour).  Threads that crowd
+// closer than ~2.5 pixels let go (no moire).
+vec3 sky_filigree(float c, float w) {
+    float f = fract(c);
+    float dl = min(f, 1.0 - f);                          // (distance to the nearest thread, in levels)
+    float ww = max(w, 1e-5);
+    float keep = 1.0 - smoothstep(0.22, 0.42, ww);
+    float line = (1.0 - smoothstep(0.35 * ww, 1.1 * ww, dl)) * keep;
+    float halo = exp(-dl / (4.0 * ww)) * (0.5 + 0.5 * keep);
+    return vec3(line, halo, floor(c + 0.5));
+}
+
+// A moon at an arm's tip: the emerald moon repeated by the mirrors, a thin crescent lit from the
+// pole (the great sun) -- small and crisp, not a round pebble.  d: the pixel from the moon's
+// centre (x outward from the pole, y along the ring), rad its radius, px a pixel (same units).
+// Returns (lit crescent 0..1, the whole disc's coverage for its dark earthshine).
+vec2 sky_crescent(vec2 d, float rad, float px) {
+    float disc = 1.0 - smoothstep(rad - px, rad + px, length(d));
+    // (the night side: a disc nearly as large, shifted away from the sun, eats all but a sliver)
+    float night = 1.0 - smoothstep(0.96 * rad - px, 0.96 * rad + px, length(d - vec2(0.24 * rad, 0.0)));
+    return vec2(disc * (1.0 - night), disc);
 }

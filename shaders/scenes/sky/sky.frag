@@ -327,67 +327,82 @@ void main() {
 
 #ifdef SKY_KALEIDO
     // (round 28: "the sky is a KALEIDOSCOPE of inverted colours" and the film showed none;
-    // round 29's readers at 13.4 s: the triangle facets "a busy, garish, literal triangle
-    // tessellation that flattens the sky", "hard seams, like a screensaver", "the moon looks
-    // pasted on") the inverted sky itself seen down a kaleidoscope's mirrors (kaleido.glsl):
-    // its wedge folded again in rings toward the great sun, each ring the last one's
-    // reflection, smaller and dimmer (silvered glass loses light at each bounce: depth, true
-    // blacks between); the moon repeated as a rosette of jewels lit from the sun, one in each
-    // wedge of each ring; the mirrors' seams soft threads of light, glinting where they cross.
-    // Restrained colour: violet gas, emerald jewels, a little gold at the clouds' hearts.
+    // round 29's readers at 13.4 s: triangle facets, "garish", "like a screensaver"; round 30's
+    // lead: "a sun with a ring of green pebbles and purple butterflies in black -- isolated
+    // blobs") the inverted sky itself seen down a kaleidoscope's mirrors (kaleido.glsl): its
+    // wedge folded again in rings toward the great sun, each ring the last one's reflection,
+    // smaller and finer (depth by scale) and dimmer (silvered glass loses light at each bounce);
+    // the gas drawn as its own fine threads of light (filigree), so the folds make one
+    // continuous lace rosette filling a great disc round the violet sun, in six arms with true
+    // black between them; the mirrors' seams soft threads of light; the stars mirrored as
+    // sparks along the folds; the moon repeated as a thin crescent at each arm's tip.
     {
         float rs = r * u_zoom_eff;                                   // (screen heights from the pole)
         const float BAND = 0.42;                                     // (a ring's width in log radius)
-        const float R_OUT = 0.62;                                    // (the outer ring's edge, sky units)
+        const float R_OUT = 0.60;                                    // (the outer ring's edge, sky units)
         vec4 mi = sky_mirrors(r, ang, u_sector, px, u_kaleido_flow, BAND, R_OUT);
-        // (inside the mirrors: a soft outer edge, the dark night beyond it; the sun's own disc
-        // in front of them)
-        float ring = smoothstep(0.0, 0.7, mi.y) * smoothstep(0.10, 0.13, r);
-        vec2 kuv = clamp(vec2(ang / u_sector, mi.x / u_radius) * u_nebula_frac, half_texel, u_nebula_frac - half_texel);
-        float d = texture(u_nebula, kuv).a;
-        // (the gas: violet where thin, deepening to black in its gaps; a gold heart only where
-        // it is densest)
-        float gas = smoothstep(0.03, 0.5, d);
-        vec3 k = mix(vec3(0.0, 0.0, 0.0), vec3(0.30, 0.08, 0.78), gas);
-        k = mix(k, vec3(0.95, 0.62, 0.22), 0.55 * smoothstep(0.78, 0.98, d));
-        k *= 0.15 + 0.85 * gas * gas;
-        // (the great sun lights the mirrors near it; each reflection loses a fifth of the light)
-        float sun = 1.0 / (1.0 + pow(rs / 0.22, 2.0));
-        float loss = pow(0.8, mi.y);
-        k *= loss * (0.45 + 0.9 * sun);
+        float w01 = ang / u_sector;                                  // (0 on an arm's mirror, 1 between arms)
+        // (the rosette's outline: twelve rounded petals along the mirrors, long and short by
+        // turns, the night cut deep between them -- a soft edge, and the sun's own disc in front)
+        float petal = pow(abs(cos(3.14159265 * w01)), 1.3);
+        float reach = R_OUT * mix(0.62, 1.0, petal) * mix(1.0, 0.8, smoothstep(0.4, 0.6, w01));
+        float ring = (1.0 - smoothstep(0.82 * reach, reach, r)) * smoothstep(0.10, 0.13, r);
+        // (each ring shows a deep slice of the wedge's clouds, three of them laid over each other
+        // -- the gas, inner and outer, seen in the same glass -- so the lace fills the disc)
+        float m = clamp(log(mi.x / R_OUT) / BAND + 1.0, 0.0, 1.0);
+        vec2 lo_uv = half_texel;
+        vec2 hi_uv = u_nebula_frac - half_texel;
+        float da = texture(u_nebula, clamp(vec2(0.7 * w01, mix(0.25, 0.72, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
+        float db = texture(u_nebula, clamp(vec2(0.3 + 0.7 * (1.0 - w01), mix(0.78, 0.36, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
+        float dc = texture(u_nebula, clamp(vec2(0.15 + 0.6 * w01, mix(0.12, 0.40, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
+        float d = 1.0 - (1.0 - da) * (1.0 - db) * (1.0 - dc);
+        float gas = smoothstep(0.03, 0.45, d);
+        // the lace: the gas's contour lines, drifting slowly through it (the kaleidoscope
+        // turning: stills a second apart show another figure -- round 29: "near-identical")
+        float c = d * 5.0 - 0.4 * u_kaleido_flow / 0.12;
+        vec3 fil = sky_filigree(c, fwidth(c));
+        // (a thread's colour by its level: emerald and violet interleaved, gold at the densest)
+        float lv = mod(fil.z, 3.0);
+        vec3 thread = (lv < 0.5) ? vec3(0.10, 0.95, 0.50) : (lv < 1.5) ? vec3(0.62, 0.36, 1.0) : vec3(0.35, 0.85, 0.75);
+        thread = mix(thread, vec3(1.0, 0.74, 0.36), smoothstep(0.9, 1.0, d));
+        // (threads only in the gas: its empty gaps stay true black)
+        float body = smoothstep(0.02, 0.2, d);
+        // (the great sun lights the mirrors near it; each reflection loses a sixth of the light)
+        float sun = 1.0 / (1.0 + pow(rs / 0.26, 2.0));
+        float loss = pow(0.84, mi.y);
+        float light = loss * (0.5 + 0.9 * sun);
+        vec3 k = vec3(0.20, 0.06, 0.52) * (0.02 + 0.10 * fil.y) * gas                 // (the gas's own violet glow: dim)
+               + thread * body * (0.8 * fil.x * (1.0 + 0.8 * sun) + 0.06 * fil.y * gas);       // (its threads and their glow)
+        k *= light;
         // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
         float ring_px = BAND * r / px;
         float crisp = smoothstep(6.0, 18.0, ring_px);
-        // the jewels: the emerald moon repeated, a crescent lit from the pole over a faint
-        // earthshine, its face mottled -- never inside the sun's disc
-        // (each ring's jewels swing across their wedge, ring against ring, meeting their own
-        // reflections at the mirrors and parting again, as a turned kaleidoscope's do: two
-        // stills a second or two apart show another figure -- round 29: "near-identical stills")
-        float spin = 0.5 + 0.3 * sin(6.2831853 * (0.16 * u_kaleido_flow / 0.12) + 2.4 * floor(log(max(r, 1e-5) / R_OUT) / BAND));
-        vec4 jw = sky_jewel(mi.w, ang, u_sector, BAND, px / max(r, 1e-5), spin);
-        // (only in the inner rings: a tight rosette round the sun, not dots over the sky)
-        float jc = jw.x * ring * crisp * smoothstep(0.12, 0.16, r) * smoothstep(0.95, 1.05, mi.y);
-        vec3 jewel = vec3(0.04, 0.66, 0.34) * (0.004 + 1.3 * jw.y * (0.7 + 0.5 * jw.z)) * (0.45 + 0.9 * sun)
-                   + vec3(0.30, 0.14, 0.60) * 0.012 * (1.0 - jw.y);      // (earthshine: faint)
-        k = mix(k, jewel * loss, jc);
-        // the seams: a soft glow of light at the rings' and the wedges' mirrors, lit by the sun,
-        // a fine line only close to it, a glint where they cross
+        // the seams: soft light at the rings' and the wedges' mirrors, a fine line only near
+        // the sun, a glint where they cross; the stars mirrored into sparks along them
         float wedge = r * min(ang, u_sector - ang) / px;
         float near = sun * sun;
-        float line = (exp(-mi.z * mi.z / 1.4) * ring + exp(-wedge * wedge / 1.4) * ring) * near;
-        float glow = exp(-mi.z / 6.0) * ring + exp(-wedge / 6.0) * ring;
-        float cross = exp(-(mi.z * mi.z + wedge * wedge) / 10.0) * ring;
-        vec3 seam_c = vec3(0.70, 0.60, 1.0) * (line * 0.25 + glow * 0.06) * (0.1 + 1.0 * sun) * (0.4 + gas)
-                    + vec3(1.0, 0.92, 0.85) * cross * 1.1 * near;
-        k += seam_c * crisp * loss;
+        float line = (exp(-mi.z * mi.z / 1.4) + exp(-wedge * wedge / 1.4)) * near;
+        float glow = exp(-mi.z / 7.0) + exp(-wedge / 7.0);
+        float cross = exp(-(mi.z * mi.z + wedge * wedge) / 10.0);
+        k += (vec3(0.62, 0.52, 1.0) * (line * 0.18 + glow * 0.025) * (0.2 + gas) * (0.2 + sun)
+              + vec3(1.0, 0.92, 0.82) * cross * 0.9 * near) * crisp * loss;
+        vec2 src = mi.x * vec2(cos(ang), sin(ang));
+        vec3 sparks = star_layer(src * 1.3, 0.03, 4, px * 1.3, px1080 * 1.3, 1.6);
+        k += sparks * (0.35 + 0.65 * exp(-min(wedge, mi.z) / 10.0)) * crisp * loss;
+        // the moons at the arms' tips: thin emerald crescents lit from the sun, a dark earthshine
+        float mr = 0.017;
+        vec2 cres = sky_crescent(vec2(r - 0.93 * R_OUT, r * ang), mr, px);
+        vec3 moon = vec3(0.30, 1.0, 0.62) * 1.1 * cres.x;
         // (toward the pole the rings sink into the sun's violet haze)
-        vec3 haze = vec3(0.30, 0.16, 0.70) * 0.5 * sun;
-        k = mix(k, haze, 1.0 - crisp);
-        k *= ring * (1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp)));      // (dark corners: true blacks)
+        k = mix(k, vec3(0.30, 0.16, 0.70) * 0.45 * sun, 1.0 - crisp);
+        k *= ring;
+        k = k * (1.0 - cres.y) + moon + vec3(0.004, 0.010, 0.008) * (cres.y - cres.x);
+        k *= 1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp));          // (dark corners: true blacks)
         float ba = clamp(bodies.a, 0.0, 1.0);
-        // (the sun, at the pole, stays in front; the moon there is the rosette's now)
+        float inside = max(ring, cres.y);
+        // (the sun, at the pole, stays in front; the sky behind the rosette falls to the night)
         float keep = mix(0.3, 1.0, 1.0 - smoothstep(0.10, 0.30, rs));
-        vec3 seen = mix(lin * keep + k, k, ba * ring);
+        vec3 seen = mix(lin * mix(1.0, keep, inside) + k, k, ba * ring);
         lin = mix(lin, seen, u_kaleido);
     }
 #endif
