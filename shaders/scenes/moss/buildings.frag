@@ -270,8 +270,8 @@ void main() {
         float sg = max(0.05, 1.5 * fp / rad_m);
         float um = (u_m - 0.4 * side_m) / sg;
         float mstreak = exp(-0.5 * um * um) * (0.05 / max(sg, 0.05)) * (1.0 - fres) * smoothstep(0.05, 0.35, y / top);
-        col += mix(MOSS_MOON_TINT, vec3(0.6, 1.0, 0.85), 0.5) * mstreak * 1.4 * u_moon * moon;
-        col += mix(moss, TINT, 0.1) * (0.01 + 0.03 * u_rest + 0.6 * pulse) * exp(-y / 3.0)
+        col += mix(MOSS_MOON_TINT, vec3(0.6, 1.0, 0.85), 0.5) * mstreak * 1.0 * u_moon * moon;
+        col += mix(moss, TINT, 0.1) * (0.01 + 0.02 * u_rest + 0.3 * pulse) * exp(-y / 2.0)
              * (1.0 - fres) * facing * facing * u_liquid;
         float tip = exp(-max(top - y, 0.0) / (0.07 * top + 3.0 * fp));
         col += mix(MOSS_MOON_TINT, vec3(0.75, 1.0, 0.9), 0.6) * tip * (0.35 + 1.2 * rim + 0.8 * silver) * moon * u_liquid;

@@ -136,22 +136,6 @@ vec3 moss_heat_hue(vec3 g, vec2 xz) {
 }
 #endif
 
-// The paving's joints in the middle distance (round 30's lead: "a field of soft green
-// blotches", no street): the moss gathered along the joints of long paving slabs, lines
-// that run with the street into the distance and across it, so the ground between the near
-// carpet and the mist keeps a street's perspective.  Each line widened to the footprint and
-// faded as it thins below a pixel (x: the joint's light 0..1, y: how much of it shows).
-vec2 paving_joints(vec2 xz, float fp) {
-    vec2 per = vec2(1.15, 1.7);                 // across the street, along it (world units)
-    vec2 dj = abs(fract(xz / per + 0.5) - 0.5) * per;
-    float w = 0.05 + 0.04 * vnoise(xz * 1.3 + 3.0);
-    vec2 l = 1.0 - smoothstep(vec2(w), vec2(w) + fp, dj);
-    // (only stretches of the joints: the moss takes some, never the whole even net)
-    float line = max(l.x, l.y) * smoothstep(0.35, 0.7, vnoise(xz * 0.45 + 11.0));
-    float show = smoothstep(0.05, 0.12, fp) * (1.0 - smoothstep(0.3, 0.7, fp));
-    return vec2(line, show);
-}
-
 void main() {
     vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
     vec3 rd = normalize(u_cam_fwd + 2.0 * u_cam_tan * (uv.x * u_cam_right + uv.y * u_cam_up));
@@ -228,7 +212,6 @@ void main() {
     // (round 30's lead at 82.5 s: "the front burns a bright white patch on the near carpet":
     // the swell warms the moss's light but never its hot white core, which keeps the beat's
     // own pulse -- the swell stays soft and emerald)
-    e_beat = e.w;
     e.w += 0.6 * front;                // (round 29: the broad swell warms the moss, its hot core kept for the crowns)
 #endif
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
@@ -303,9 +286,6 @@ void main() {
         vec3 cushion = e.rgb * (0.3 + 0.25 * crown) + moss_lit * rim_c * 0.35;
         e.rgb = mix(e.rgb, cushion, street * u_streets * vfade);
         on_street = mix(1.0, street, u_streets);
-        // (the middle distance: the moss follows the paving's joints into the mist)
-        vec2 pj = paving_joints(xz, fp);
-        e.rgb *= mix(1.0, 0.55 + 1.3 * pj.x, pj.y * u_streets);
         // (round 20's reader: the floor a "muddy camouflage print" -- cushions and patches
         // blurred into one mottled green) near the eye the whole floor is dark wet stone, each
         // stone bevelled and its own shade, and the moss lives only in the seams between the
@@ -341,7 +321,7 @@ void main() {
         // (a branch: the sky and the far streets, most of the frame, skip it whole)
         if (near_k > 0.0) {
             vec3 grown = moss_cushions(u_cam_pos, rd, xz, wander, t, fp, pix, moss_lit, m.colour_a * m.glow,
-                                       e_beat + 0.25 * (e.w - e_beat) + 0.4 * after, stone_c);
+                                       e_beat + 0.7 * (e.w - e_beat) + 0.4 * after, stone_c);
             // (round 26: "the street does not read as a street": the carpet paves the street
             // alone, its edge ragged where it spills over the kerb; beside it, under the
             // columns, the blocks' dark wet stones with the moss only in some seams)
