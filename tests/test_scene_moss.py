@@ -966,3 +966,21 @@ def test_the_moss_cues_first_shot_moves_so_its_stills_differ(gl):
     assert np.abs(a - b).mean() > 10.0, np.abs(a - b).mean()
     v = _moss_cue_values(76.8)
     assert abs(v["heading"]) < 1e-6 and 24.5 < v["back"] < 25.5, v
+
+
+def test_the_moss_columns_glow_emerald_within_not_grey_sticks(gl):
+    """Round 30's lead at 76.8 s: "the pillars bare extrusions, flat grey sticks" -- the glass
+    columns carry the moss's emerald light up inside them and the moon's line down them: the
+    near left column's body is green well above its red (main's columns: ~18 levels)."""
+    a = render_held(gl, "dream", 76.8, (320, 180), "moss", {})
+    body = a[8:100, 79:93]
+    assert np.median(body[..., 1] - body[..., 0]) > 30.0
+
+
+def test_the_heartbeat_front_never_burns_white_on_the_near_carpet(gl):
+    """Round 30's lead at 82.5 s: "the heartbeat front burns a bright white patch on the near
+    carpet" -- the swell warms the moss but not its hot core: no pixel of the near carpet
+    nears white (main: 236 in every channel)."""
+    b = render_held(gl, "dream", 82.5, (320, 180), "moss", {})
+    assert b[120:180].min(axis=2).max() < 226.0
+

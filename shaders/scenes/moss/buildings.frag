@@ -253,6 +253,30 @@ void main() {
     // source in the frame; a narrow streak stays)
     streak *= mix(1.0, pow(streak, 3.0), u_moon);
     col += vec3(0.45, 0.5, 0.85) * streak * streak * (2.2 + 1.3 * fine) * moon;
+#ifdef MOSS_LIQUID
+    if (u_liquid > 0.0) {
+        // (round 30's lead at 76.8 s: "the pillars bare extrusions, flat grey sticks") the
+        // glass lit as glass: the emerald moon ahead focused by the column into one vertical
+        // streak down its body (where the ray through it leaves toward the moon, across only:
+        // a cylinder's lens), the moss's emerald light carried high up inside from its foot,
+        // and its crown's point catching the moon
+        // (across the column, -1..1 from its left outline to its right: the moon's line lies a
+        // third of the way in from the side nearer it, a pixel and a half wide at least)
+        vec2 dh_m = normalize(d.xz);
+        float rad_m = max(length(lb.xz), 1e-3);
+        float u_m = dot(lb.xz, vec2(-dh_m.y, dh_m.x)) / rad_m;
+        vec3 mh = normalize(vec3(MOSS_MOON.x, 0.0, MOSS_MOON.z));
+        float side_m = sign(dot(mh.xz - dh_m * dot(mh.xz, dh_m), vec2(-dh_m.y, dh_m.x)) + 1e-4);
+        float sg = max(0.05, 1.5 * fp / rad_m);
+        float um = (u_m - 0.4 * side_m) / sg;
+        float mstreak = exp(-0.5 * um * um) * (0.05 / max(sg, 0.05)) * (1.0 - fres) * smoothstep(0.05, 0.35, y / top);
+        col += mix(MOSS_MOON_TINT, vec3(0.6, 1.0, 0.85), 0.5) * mstreak * 1.0 * u_moon * moon;
+        col += mix(moss, TINT, 0.1) * (0.01 + 0.02 * u_rest + 0.3 * pulse) * exp(-y / 2.0)
+             * (1.0 - fres) * facing * facing * u_liquid;
+        float tip = exp(-max(top - y, 0.0) / (0.07 * top + 3.0 * fp));
+        col += mix(MOSS_MOON_TINT, vec3(0.75, 1.0, 0.9), 0.6) * tip * (0.35 + 1.2 * rim + 0.8 * silver) * moon * u_liquid;
+    }
+#endif
 
     // Moss grown over its foot: a soft, lumpy hem of glowing cushions.
     float reach = 0.35 + 0.6 * v_box.w;

@@ -200,6 +200,7 @@ void main() {
     g_moss_lod_bias += 1.6 * smoothstep(0.06, 0.4, fp);
 #endif
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
+    float e_beat = e.w;                  // (the pulse alone, without the front's swell)
     // (the wave's front lights the moss it reaches: carried by the pulse everything below reads)
     // (its own pace, slower than the breath's: the breath's rings crowded at that pace)
     // (a compiled variant, MOSS_FRONT: the plain ground pays nothing for it)
@@ -208,6 +209,9 @@ void main() {
     hf.spread = u_front_speed;
     vec3 wave = heart_front(xz, fp, hf);
     float front = wave.x * wave.z * u_front;
+    // (round 30's lead at 82.5 s: "the front burns a bright white patch on the near carpet":
+    // the swell warms the moss's light but never its hot white core, which keeps the beat's
+    // own pulse -- the swell stays soft and emerald)
     e.w += 0.6 * front;                // (round 29: the broad swell warms the moss, its hot core kept for the crowns)
 #endif
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
@@ -305,7 +309,7 @@ void main() {
         float wet = 0.15 + 0.85 * smoothstep(0.4, 0.7, vnoise(xz * 0.7 + 4.0) + 0.25 * g_cobble);
         vec3 sheen = fres_w * wet * bevel * (vec3(0.012, 0.01, 0.04) + moss_lit * 0.35 * spill);
         vec3 seam_light = moss_lit * (1.7 * seam * mossy + 0.05 * spill) * mix(0.45, 1.4, street);   // (the street leads)
-        seam_light += vec3(0.45, 1.0, 0.85) * m.glow * e.w * e.w * seam * mossy * 0.8;   // the pulse's hot core
+        seam_light += vec3(0.45, 1.0, 0.85) * m.glow * e_beat * e_beat * seam * mossy * 0.8;   // the pulse's hot core
         // the heartbeat's wave washes over the wet stones as a band of light (round 10's "a
         // wave of light outward"), the seams in it burning brightest
         seam_light += mix(m.colour_a, m.colour_b, 0.3) * m.glow * 0.1 * e.w * wet;
@@ -317,7 +321,7 @@ void main() {
         // (a branch: the sky and the far streets, most of the frame, skip it whole)
         if (near_k > 0.0) {
             vec3 grown = moss_cushions(u_cam_pos, rd, xz, wander, t, fp, pix, moss_lit, m.colour_a * m.glow,
-                                       e.w + 0.4 * after, stone_c);
+                                       e_beat + 0.7 * (e.w - e_beat) + 0.4 * after, stone_c);
             // (round 26: "the street does not read as a street": the carpet paves the street
             // alone, its edge ragged where it spills over the kerb; beside it, under the
             // columns, the blocks' dark wet stones with the moss only in some seams)
@@ -361,7 +365,7 @@ void main() {
     // (round 10: "barely glows; the pulse a dark blotch": a gentler toe, brighter overall)
     vec3 g = e.rgb * (lum / (lum + 0.035)) * 2.0;
     g = max(mix(vec3(dot(g, vec3(0.2, 0.7, 0.1))), g, 1.6), 0.0);
-    g += vec3(0.45, 1.0, 0.85) * (e.w * e.w) * lum * 5.0 * hot_k;
+    g += vec3(0.45, 1.0, 0.85) * (e_beat * e_beat) * lum * 5.0 * hot_k;
     // depth: the far streets sink into the night (the near moss, where the heart is, holds
     // the light: contrast from near to far)
     float dim = 0.25 + 0.75 * exp(-t / 18.0);
