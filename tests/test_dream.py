@@ -897,3 +897,42 @@ def test_the_wakings_blurred_window_has_no_crisp_horizon_line(gl):
     pane = frame.astype(float).mean(axis=2)[200:300, 700:770]
     hp = pane[2:-2] - 0.5 * (pane[:-4] + pane[4:])
     assert np.abs(hp.mean(axis=1)).max() < 5.0, np.abs(hp.mean(axis=1)).max()
+
+
+def _thin_dark_lines(lum: np.ndarray) -> int:
+    """How many thin dark lines cross the rows of `lum`: runs of pixels over 8 levels darker
+    than the pixels 2 px to either side (a hard dark outline; a soft edge has none)."""
+    return sum(_pane_dips(row, gap=2, depth=8.0) for row in lum)
+
+
+def test_the_wakings_tears_lie_on_the_eye_without_dark_outlines(gl):
+    """Round 30's lead at 191.5-193.5 s: the drops "read as floating glass marbles / bubbles
+    pasted over the frame" -- each a crisp upside-down window with a hard dark outline.  The
+    tears lie on the eye: large, flattened, soft-edged, only a thin bright meniscus on the
+    light side.  At 191.5 s (320x180), over the room above the covers, the thin dark lines
+    crossing the rows (the drops' outlines; the blurred bars make few) number under 250
+    (before: about 460; now about 140)."""
+    (frame,) = render_times(gl, "dream", [191.5], size=(320, 180))
+    lines = _thin_dark_lines(frame.astype(np.float32).mean(axis=2)[10:130])
+    assert lines < 250, lines
+
+
+def test_the_wakings_left_wall_holds_the_windows_light(gl):
+    """Round 30's lead: "the dark left third of the room (192-195 s) is an empty near-black".
+    The dawn light falls through the window onto the wall left of it, a soft skewed patch
+    crossed by the bars' shadow, the wall round it still true black: at 193.5 s (320x180) the
+    wall's left third averages over 20 levels and its brightest tenth over 40 (before: 12 and
+    16; now about 25 and 57)."""
+    (frame,) = render_times(gl, "dream", [193.5], size=(320, 180))
+    wall = frame.astype(np.float32).mean(axis=2)[25:100, 5:90]
+    assert wall.mean() > 20 and np.percentile(wall, 90) > 40, (wall.mean(), np.percentile(wall, 90))
+
+
+def test_the_waking_shows_the_dreamers_hand_on_the_covers(gl):
+    """Round 29's readers: "no human".  The dreamer's own hand lies on the covers at the lower
+    right, a dark silhouette against the window's light laid on them (its rim lit): at 193.5 s
+    (320x180) that corner averages under 60 levels (before: the lit covers, about 87; now
+    about 37) and holds a true dark (under 20)."""
+    (frame,) = render_times(gl, "dream", [193.5], size=(320, 180))
+    corner = frame.astype(np.float32).mean(axis=2)[140:175, 190:240]
+    assert corner.mean() < 60 and corner.min() < 20, (corner.mean(), corner.min())

@@ -32,6 +32,69 @@ float sash(vec2 w, float ew) {
     return smoothstep(ew, -ew, d);
 }
 
+// The dawn light falling on the wall left of the window (round 30's lead: "the dark left third
+// of the room is an empty near-black"): the window's shape thrown across the wall, skewed
+// and spread as light falling at a slant, its cross of bars in shadow, brightest at its edge
+// nearest the window and falling off to the left into the room's dark.  Light to add.
+vec3 dawn_on_wall(vec2 v, float ew) {
+    // the patch's own coordinates (-1 .. 1): sheared down to the left as the light slants
+    vec2 c = vec2(-0.64, 0.03);
+    vec2 h = vec2(0.19, 0.155);
+    vec2 u = vec2((v.x - c.x) / h.x, (v.y - c.y + 0.35 * (v.x - c.x)) / h.y);
+    float soft = 0.18 + 2.0 * ew;                                    // (a large source: soft edges)
+    float patch = smoothstep(1.0 + soft, 1.0 - soft, abs(u.x)) * smoothstep(1.0 + soft, 1.0 - soft, abs(u.y));
+    float bars = smoothstep(0.07 + soft * 0.5, 0.02, min(abs(u.x - 0.3), abs(u.x + 0.3)))
+               + smoothstep(0.07 + soft * 0.5, 0.02, abs(u.y - 0.25));
+    patch *= 1.0 - 0.8 * min(bars, 1.0);
+    float falloff = 0.15 + 0.85 * smoothstep(-1.3, 1.0, u.x);
+    // (and a wide faint spill round it: the wall lit by the light off the patch)
+    float spill = exp(-length(max(abs(u) - 1.0, 0.0)) * 8.0) * 0.015;
+    return vec3(0.75, 0.4, 0.2) * 0.2 * (patch * falloff + spill);
+}
+
+// Signed distance to a capsule from `a` to `b` of radius `r`.
+float capsule_sd(vec2 p, vec2 a, vec2 b, float r) {
+    vec2 pa = p - a, ba = b - a;
+    return length(pa - ba * clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0)) - r;
+}
+
+// The hand's silhouette, signed distance: the back of the hand lying palm down on the covers
+// at the lower right, the wrist running out of the frame, four fingers loosely curled toward
+// the window (short, foreshortened: seen from the pillow), and the thumb tucked under.
+float hand_sd(vec2 p) {
+    float d = capsule_sd(p, vec2(0.33, -0.40), vec2(0.46, -0.44), 0.062);      // the back
+    d = min(d, capsule_sd(p, vec2(0.44, -0.45), vec2(0.95, -0.62), 0.064));    // the wrist
+    // (the fingers fanned a little, tapering, the gaps between them widening to the tips)
+    d = min(d, capsule_sd(p, vec2(0.29, -0.355), vec2(0.14, -0.275), 0.02) + 0.004 * (0.29 - p.x) / 0.15);
+    d = min(d, capsule_sd(p, vec2(0.28, -0.395), vec2(0.10, -0.345), 0.02) + 0.004 * (0.28 - p.x) / 0.18);
+    d = min(d, capsule_sd(p, vec2(0.28, -0.435), vec2(0.12, -0.425), 0.019) + 0.004 * (0.28 - p.x) / 0.16);
+    d = min(d, capsule_sd(p, vec2(0.30, -0.465), vec2(0.18, -0.49), 0.017));
+    d = min(d, capsule_sd(p, vec2(0.38, -0.355), vec2(0.31, -0.27), 0.022));  // the thumb, raised
+    return d - 0.009;
+}
+
+// Lays the dreamer's hand over `col` at view point `v`.  (Round 29's readers: "no human".)
+// Drawn over the room once the tears have doubled it (the hand is solid, not a ghost).
+// Lit from the window (above the hand): a warm rim along the edge
+// facing it (the knuckles, the fingers' tops), the rest a dark warm shade; a soft shadow cast
+// on the covers away from the light.  Out of focus: soft edged, wider as `defocus` rises.
+vec3 dreamer_hand(vec2 v, vec3 col, float defocus) {
+    const vec2 ld = vec2(0.08, 0.997);                                     // (toward the sun in the window)
+    float e = 0.004 + 0.005 * defocus;
+    float d = hand_sd(v);
+    if (d > 0.2) return col;
+    // the shadow on the covers: the hand's shape cast away from the light, soft
+    float sh = smoothstep(0.06, -0.03, hand_sd(v + ld * 0.05));
+    col *= 1.0 - 0.7 * sh;
+    // the rim: how much the surface turns to the light, from the distance just toward it
+    float towards = hand_sd(v + ld * 0.02) - d;                          // > 0 where the edge faces the light
+    // (a silhouette: dark, the rim a thin line of light -- lit broadly it read as carved wood)
+    float lit = smoothstep(0.006, 0.02, towards) * exp(-max(-d, 0.0) * 260.0);
+    vec3 skin = vec3(0.006, 0.0035, 0.003) + vec3(1.4, 0.66, 0.34) * 0.7 * lit
+              + vec3(0.02, 0.009, 0.006) * smoothstep(0.0, 0.02, towards);  // (a faint warm bounce)
+    return mix(col, skin, smoothstep(e, -e, d));
+}
+
 // The room seen from the pillow at view point `v`.  `defocus` (0 sharp .. 1 swimming in
 // tears) widens every edge; `full` false skips the morning's clouds and sea (a gradient and
 // the sun stand in: the faint doubled image needs no more).  `res` is the frame's height in
@@ -75,7 +138,7 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     // the wall: warm dark, a bounce of the dawn round the window falling off to true black;
     // the window's reveal (the wall's depth) lit down its inner sides and along the sill
     float frame = smoothstep(-ew, ew, dwin) * smoothstep(0.045 + ew, 0.045 - ew, dwin);
-    vec3 wall = vec3(0.004, 0.003, 0.006) + vec3(0.30, 0.15, 0.09) * exp(-max(dwin, 0.0) * 9.0) * 0.09;
+    vec3 wall = vec3(0.0015, 0.001, 0.0025) + vec3(0.30, 0.15, 0.09) * exp(-max(dwin, 0.0) * 9.0) * 0.09;
     wall += vec3(0.5, 0.25, 0.12) * 0.3 * exp(-max(dwin, 0.0) * 40.0) * step(0.0, dwin);
     float sill = smoothstep(ew, -ew, abs(v.y - (WIN_C.y - WIN_H.y - 0.03)) - 0.03) * smoothstep(WIN_H.x + 0.09 + ew, WIN_H.x + 0.09 - ew, abs(v.x - WIN_C.x));
     float sill_top = smoothstep(-ew, ew, v.y - (WIN_C.y - WIN_H.y - 0.015));
@@ -84,6 +147,7 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     // and on the side facing the sun, falling off into the wall's shadow -- not a flat band)
     float wrap = exp(-max(dwin, 0.0) * 70.0) * (0.6 + 0.4 * exp(-abs(v.x - sun_v.x) * 2.0));
     wall = mix(wall, vec3(0.03, 0.016, 0.014) + vec3(0.6, 0.33, 0.18) * 0.35 * wrap, frame);
+    wall += dawn_on_wall(v, ew) * (1.0 - frame);
     col = mix(wall, col, glass);
     col = mix(col, sill_col, sill * (1.0 - glass));
 
@@ -94,7 +158,10 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     float cx1 = -0.33, cx0 = 0.02 + 0.05 * (v.y - WIN_C.y) + sway;
     float fabric = smoothstep(cx1 - ew, cx1 + ew, v.x) * smoothstep(cx0 + ew, cx0 - ew, v.x)
                  * smoothstep(-0.27 - ew - 0.01, -0.27 + ew, v.y + 0.02 * sin(v.x * 40.0));
-    float ph = v.x * 70.0 + 2.2 * sin(v.y * 4.0 + 0.7 + 8.0 * v.x) + 0.9 * sin(v.x * 17.0);
+    // (round 30's lead: "the curtain's folds are regular stripes" -- the folds' pitch swells
+    // and narrows across the fabric, so some folds are broad soft panels, some tight pleats)
+    float ph = v.x * 62.0 + 9.0 * sin(v.x * 5.3 + 0.4) + 3.5 * sin(v.x * 13.0 + 2.1)
+             + 2.2 * sin(v.y * 4.0 + 0.7 + 8.0 * v.x);
     float fold = 0.5 + 0.5 * sin(ph);
     fold = mix(fold, 0.5, smoothstep(0.0, 0.6, defocus));     // (unresolved folds blur to their mean)
     float thick = 0.5 + 3.2 * fold * fold * fold;
@@ -102,6 +169,8 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     vec3 lit_through = behind * exp(-thick * vec3(0.4, 0.62, 0.95)) * 1.2
                      + vec3(1.2, 0.62, 0.26) * (0.35 + 0.9 * exp(-length(v - sun_v) * 3.0)) * glass * exp(-thick * 0.9);
     vec3 shade = vec3(0.04, 0.02, 0.014) * (0.3 + 0.7 * (1.0 - fold)) * exp(-max(dwin, 0.0) * 6.0);
+    // (and their light varies: some panels turned to the window glow, others in shade)
+    lit_through *= 0.55 + 0.45 * (0.5 + 0.5 * sin(v.x * 9.0 + 1.3 + 0.6 * sin(v.y * 3.0)));
     col = mix(col, max(lit_through, shade), fabric);
 
     // the shaft of light: the window's glow hanging in the room's dusty air, falling toward
@@ -141,26 +210,47 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     return col * (0.85 + 0.25 * beat);
 }
 
-// The tears over the open eye: `k` drops of water on the eye's surface, each a small lens
-// that shows the room inverted and magnified through it.  Returns the bent view point and,
-// in `rim`, the drops' dark meniscus, and in `glint` their highlights.
-// As the tears drain (`amount` falling) the drops shrink and slide down out of the eye.
-vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint) {
+// The tears on the eye: `k` drops of water lying ON the eye (the lens of the sight), not in the
+// room -- so each is large, flattened (spread on the curve of the eye), too close to focus:
+// its edge soft, no dark outline, only a thin bright meniscus on the side toward the window's
+// light; the room through it magnified and bent (upright, swelling toward the middle: a weak
+// lens, not a crisp upside-down window); above each, the wet trail where it has run down, a
+// faint streak that bends the light a little.  Returns the bent view point; `rim` the
+// meniscus (bright), `glint` the highlight, `soft` how far the drop throws the sight out of
+// focus (0 .. 1).  As the tears drain (`amount` falling) the drops slide down out of the eye.
+// (Round 30's lead: the drops "read as floating glass marbles / bubbles pasted over the frame".)
+vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float soft) {
     rim = 0.0;
     glint = 0.0;
+    soft = 0.0;
     vec2 bent = v;
+    float on = smoothstep(0.12, 0.3, amount);               // (gone before they shrink to specks)
+    const vec2 L = vec2(0.55, 0.83);                          // toward the window's light (up, right)
     for (int k = 0; k < 3; k++) {
         float fk = float(k);
-        float r = max((0.075 + 0.03 * fk) * amount, 0.004);
-        vec2 c = vec2(-0.55 + 0.62 * fk - 0.1 * fk * fk, 0.25 - 0.28 * fk + 0.05 * fk * fk - (0.25 + 0.1 * fk) * (1.0 - amount));
-        vec2 d = (v - c) / vec2(r, 1.15 * r);
+        float r = max((0.13 + 0.035 * fk) * (0.55 + 0.45 * amount), 0.004);
+        vec2 c = vec2(-0.6 + 0.5 * fk + 0.04 * fk * fk, 0.2 - 0.3 * fk + 0.06 * fk * fk - (0.3 + 0.1 * fk) * (1.0 - amount));
+        vec2 d = (v - c) / vec2(1.25 * r, 0.8 * r);           // (flattened: spread on the eye)
+        // (a drop's foot heavier than its crown, as water sags)
+        d.y *= 1.0 + 0.18 * clamp(d.y, -1.0, 1.0);
         float rr = length(d);
-        float inb = smoothstep(1.02, 0.96, rr) * smoothstep(0.12, 0.3, amount);   // (gone before they shrink to specks)
-        // (a drop is a strong wide-angle lens: it holds the whole window, small and upside
-        // down, squeezed toward its rim)
-        bent = mix(bent, vec2(0.18, 0.02) - (v - c) / r * 0.42 * (1.0 + 0.35 * rr * rr), inb);
-        rim = max(rim, inb * smoothstep(0.7, 1.0, rr));
-        glint += inb * exp(-dot(d - vec2(-0.35, 0.45), d - vec2(-0.35, 0.45)) * 60.0);
+        float inb = smoothstep(1.0, 0.72, rr) * on;           // (a soft edge: too close to focus)
+        // magnified and bent: the middle of the drop shows a smaller patch of the room, the
+        // sight swelling toward its rim and bending round it (upright)
+        vec2 lensed = c + (v - c) * (0.74 + 0.22 * rr * rr);
+        bent = mix(bent, lensed, inb);
+        soft = max(soft, inb);
+        // the meniscus: a thin bright arc on the lit side only, fading round to nothing
+        float side = smoothstep(0.25, 0.95, dot(normalize(d + 1e-4), L));
+        rim = max(rim, 0.32 * exp(-(rr - 0.84) * (rr - 0.84) * 500.0) * side * on);
+        vec2 g = d - vec2(0.38, 0.5);
+        glint += on * exp(-dot(g, g) * 60.0) * 0.35;
+        // the trail it left running down: a narrow wet streak above it, wavering, fading up
+        float tx = (v.x - c.x - 0.008 * sin(v.y * 7.0 + fk * 2.0)) / (0.3 * r);
+        float ty = (v.y - c.y) / r;
+        float trail = exp(-tx * tx * 2.0) * smoothstep(0.4, 1.0, ty) * exp(-max(ty - 1.0, 0.0) * 0.9) * on;
+        bent += vec2(0.01 * tx * exp(-tx * tx), 0.0) * trail;
+        soft = max(soft, 0.5 * trail);
     }
     return bent;
 }
