@@ -455,7 +455,9 @@ void main() {
         room = mix(room, ghost, 0.38 * tr);
         // (round 29's readers: "no human" -- the dreamer's own hand on the covers, a dark
         // silhouette rimmed by the window's light)
-        room = dreamer_hand(vb, room, fz);
+        // (as the head lifts, the hand on the covers drops out of the frame: no fingertips
+        // left standing on its foot)
+        room = dreamer_hand(vb + vec2(0.0, 0.8 * u_push), room, fz);
         room = room * (1.0 + 0.15 * dsoft) + vec3(1.3, 1.05, 0.8) * (0.35 * drim + 0.5 * dglint);
         world = mix(world, room, u_room);
     }

@@ -219,6 +219,8 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
 // meniscus (bright), `glint` the highlight, `soft` how far the drop throws the sight out of
 // focus (0 .. 1).  As the tears drain (`amount` falling) the drops slide down out of the eye.
 // (Round 30's lead: the drops "read as floating glass marbles / bubbles pasted over the frame".)
+const vec2 TEAR_AT[3] = vec2[](vec2(-0.6, 0.2), vec2(0.12, 0.25), vec2(0.56, -0.16));
+
 vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float soft) {
     rim = 0.0;
     glint = 0.0;
@@ -229,7 +231,9 @@ vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float
     for (int k = 0; k < 3; k++) {
         float fk = float(k);
         float r = max((0.13 + 0.035 * fk) * (0.55 + 0.45 * amount), 0.004);
-        vec2 c = vec2(-0.6 + 0.5 * fk + 0.04 * fk * fk, 0.2 - 0.3 * fk + 0.06 * fk * fk - (0.3 + 0.1 * fk) * (1.0 - amount));
+        // (one over the wall's light, one over the window's upper panes, bending the bars --
+        // not over the curtain's edge, which it swelled into a pot -- one low on the right)
+        vec2 c = TEAR_AT[k] - vec2(0.0, (0.3 + 0.1 * fk) * (1.0 - amount));
         vec2 d = (v - c) / vec2(1.25 * r, 0.8 * r);           // (flattened: spread on the eye)
         // (a drop's foot heavier than its crown, as water sags)
         d.y *= 1.0 + 0.18 * clamp(d.y, -1.0, 1.0);
@@ -242,7 +246,7 @@ vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float
         soft = max(soft, inb);
         // the meniscus: a thin bright arc on the lit side only, fading round to nothing
         float side = smoothstep(0.25, 0.95, dot(normalize(d + 1e-4), L));
-        rim = max(rim, 0.32 * exp(-(rr - 0.84) * (rr - 0.84) * 500.0) * side * on);
+        rim = max(rim, 0.22 * exp(-(rr - 0.84) * (rr - 0.84) * 320.0) * side * on);
         vec2 g = d - vec2(0.38, 0.5);
         glint += on * exp(-dot(g, g) * 60.0) * 0.35;
         // the trail it left running down: a narrow wet streak above it, wavering, fading up
