@@ -81,8 +81,11 @@ float hand_sd(vec2 p) {
 vec3 dreamer_hand(vec2 v, vec3 col, float defocus) {
     const vec2 ld = vec2(0.08, 0.997);                                     // (toward the sun in the window)
     float e = 0.004 + 0.005 * defocus;
+    // (outside the hand's corner of the frame, nothing to do: most of the frame skips the
+    // three distance evaluations below)
+    if (v.x < 0.04 || v.y > -0.2) return col;
     float d = hand_sd(v);
-    if (d > 0.2) return col;
+    if (d > 0.12) return col;
     // the shadow on the covers: the hand's shape cast away from the light, soft
     float sh = smoothstep(0.06, -0.03, hand_sd(v + ld * 0.05));
     col *= 1.0 - 0.7 * sh;
@@ -177,11 +180,14 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     // the bed below it, and a few motes of dust drifting in it, lit
     float shaft = exp(-max(box_sd(v - WIN_C - vec2(-0.05, -0.2), WIN_H * vec2(1.0, 1.4)), 0.0) * 5.0);
     col += vec3(0.55, 0.3, 0.15) * 0.03 * shaft * (1.0 - glass);
-    vec2 mg = v * 9.0 + vec2(0.05 * t, 0.12 * t);
-    vec2 mi = floor(mg);
-    vec2 mc = mi + 0.35 + 0.3 * hash22(mi);
-    float mote = smoothstep(0.06 + 0.22 * defocus, 0.0, length(mg - mc)) * (1.0 - defocus) * (1.0 - defocus) * step(0.75, hash11(dot(mi, vec2(7.1, 3.3))));
-    col += vec3(1.2, 0.8, 0.45) * 0.35 * mote * shaft * (1.0 - 0.6 * glass);
+    // (the motes only in the main sight: in the faint doubled one they would not show)
+    if (full && defocus < 1.0) {
+        vec2 mg = v * 9.0 + vec2(0.05 * t, 0.12 * t);
+        vec2 mi = floor(mg);
+        vec2 mc = mi + 0.35 + 0.3 * hash22(mi);
+        float mote = smoothstep(0.06 + 0.22 * defocus, 0.0, length(mg - mc)) * (1.0 - defocus) * (1.0 - defocus) * step(0.75, hash11(dot(mi, vec2(7.1, 3.3))));
+        col += vec3(1.2, 0.8, 0.45) * 0.35 * mote * shaft * (1.0 - 0.6 * glass);
+    }
 
     // the bed, close under the eye and soft: the bedclothes' edge a low swell across the frame
     float bed_y = -0.3 + 0.035 * sin(v.x * 2.3 + 0.4) + 0.015 * sin(v.x * 5.9 + 1.3);
