@@ -458,7 +458,7 @@ void main() {
         // (as the head lifts, the hand on the covers drops out of the frame: no fingertips
         // left standing on its foot)
         room = dreamer_hand(vb + vec2(0.0, 0.8 * u_push), room, fz);
-        room = room * (1.0 + 0.15 * dsoft) + vec3(1.3, 1.05, 0.8) * (0.35 * drim + 0.5 * dglint);
+        room = room * (1.0 + 0.25 * dsoft + 3.0 * dglint);   // (the highlight gathers the light behind it: no grey haze on the dark wall)
         world = mix(world, room, u_room);
     }
     // opening after the dark, the eye is dazzled: the morning blooms out of the glare

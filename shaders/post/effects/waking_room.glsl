@@ -58,43 +58,49 @@ float capsule_sd(vec2 p, vec2 a, vec2 b, float r) {
     return length(pa - ba * clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0)) - r;
 }
 
+float smin(float a, float b, float k) {
+    float h = clamp(0.5 + 0.5 * (b - a) / k, 0.0, 1.0);
+    return mix(b, a, h) - k * h * (1.0 - h);
+}
+
 // The hand's silhouette, signed distance: the back of the hand lying palm down on the covers
-// at the lower right, the wrist running out of the frame, four fingers loosely curled toward
-// the window (short, foreshortened: seen from the pillow), and the thumb tucked under.
+// at the lower right, the wrist running out of the frame, the fingers curled under at rest --
+// only the knuckles' soft line and two fingertips showing below it (seen from the pillow).
+// (Round 31's lead: four spread straight fingers read as "a wooden mannequin / glove hand".)
 float hand_sd(vec2 p) {
-    float d = capsule_sd(p, vec2(0.33, -0.40), vec2(0.46, -0.44), 0.062);      // the back
-    d = min(d, capsule_sd(p, vec2(0.44, -0.45), vec2(0.95, -0.62), 0.064));    // the wrist
-    // (the fingers fanned a little, tapering, the gaps between them widening to the tips)
-    d = min(d, capsule_sd(p, vec2(0.29, -0.355), vec2(0.14, -0.275), 0.02) + 0.004 * (0.29 - p.x) / 0.15);
-    d = min(d, capsule_sd(p, vec2(0.28, -0.395), vec2(0.10, -0.345), 0.02) + 0.004 * (0.28 - p.x) / 0.18);
-    d = min(d, capsule_sd(p, vec2(0.28, -0.435), vec2(0.12, -0.425), 0.019) + 0.004 * (0.28 - p.x) / 0.16);
-    d = min(d, capsule_sd(p, vec2(0.30, -0.465), vec2(0.18, -0.49), 0.017));
-    d = min(d, capsule_sd(p, vec2(0.38, -0.355), vec2(0.31, -0.27), 0.022));  // the thumb, raised
-    return d - 0.009;
+    float d = capsule_sd(p, vec2(0.4, -0.41), vec2(0.95, -0.55), 0.075);      // the back, the wrist
+    // the knuckles' line: four rounded bumps sloping toward the covers
+    for (int i = 0; i < 4; i++) {
+        vec2 k = mix(vec2(0.385, -0.335), vec2(0.275, -0.375), float(i) / 3.0);
+        d = smin(d, length(p - k) - 0.03, 0.025);
+    }
+    // the curled fingers rolled under, one fingertip showing on the covers, another behind it
+    d = smin(d, capsule_sd(p, vec2(0.27, -0.38), vec2(0.235, -0.415), 0.03), 0.02);
+    d = smin(d, length(p - vec2(0.3, -0.43)) - 0.024, 0.02);
+    return d;
 }
 
 // Lays the dreamer's hand over `col` at view point `v`.  (Round 29's readers: "no human".)
 // Drawn over the room once the tears have doubled it (the hand is solid, not a ghost).
-// Lit from the window (above the hand): a warm rim along the edge
-// facing it (the knuckles, the fingers' tops), the rest a dark warm shade; a soft shadow cast
-// on the covers away from the light.  Out of focus: soft edged, wider as `defocus` rises.
+// Nearer than the window, so out of focus like the pillow: its edge wide and soft; a dark
+// silhouette, only a warm rim on the edge toward the window (the knuckles' top); a soft shadow
+// on the covers away from the light.
 vec3 dreamer_hand(vec2 v, vec3 col, float defocus) {
     const vec2 ld = vec2(0.08, 0.997);                                     // (toward the sun in the window)
-    float e = 0.004 + 0.005 * defocus;
+    float e = 0.028 + 0.012 * defocus;
     // (outside the hand's corner of the frame, nothing to do: most of the frame skips the
-    // three distance evaluations below)
-    if (v.x < 0.04 || v.y > -0.2) return col;
+    // distance evaluations below)
+    if (v.x < 0.12 || v.y > -0.26) return col;
     float d = hand_sd(v);
     if (d > 0.12) return col;
     // the shadow on the covers: the hand's shape cast away from the light, soft
-    float sh = smoothstep(0.06, -0.03, hand_sd(v + ld * 0.05));
-    col *= 1.0 - 0.7 * sh;
-    // the rim: how much the surface turns to the light, from the distance just toward it
-    float towards = hand_sd(v + ld * 0.02) - d;                          // > 0 where the edge faces the light
-    // (a silhouette: dark, the rim a thin line of light -- lit broadly it read as carved wood)
-    float lit = smoothstep(0.006, 0.02, towards) * exp(-max(-d, 0.0) * 260.0);
-    vec3 skin = vec3(0.006, 0.0035, 0.003) + vec3(1.4, 0.66, 0.34) * 0.7 * lit
-              + vec3(0.02, 0.009, 0.006) * smoothstep(0.0, 0.02, towards);  // (a faint warm bounce)
+    float ds = hand_sd(v + ld * 0.05);
+    col *= 1.0 - 0.6 * smoothstep(0.09, -0.04, ds);
+    // the rim: how much the edge faces the light (the shadow's offset distance stands in for
+    // the gradient), a broad soft band just inside the silhouette
+    float towards = ds - d;
+    float lit = smoothstep(0.02, 0.045, towards) * exp(-max(-d, 0.0) * 80.0);
+    vec3 skin = vec3(0.008, 0.0045, 0.0035) + vec3(1.2, 0.55, 0.28) * 0.22 * lit;
     return mix(col, skin, smoothstep(e, -e, d));
 }
 
@@ -218,11 +224,11 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
 
 // The tears on the eye: `k` drops of water lying ON the eye (the lens of the sight), not in the
 // room -- so each is large, flattened (spread on the curve of the eye), too close to focus:
-// its edge soft, no dark outline, only a thin bright meniscus on the side toward the window's
-// light; the room through it magnified and bent (upright, swelling toward the middle: a weak
+// its edge soft, no dark outline and no bright hairline (only a broad soft highlight toward the
+// window's light); the room through it magnified and bent (upright, swelling toward the middle: a weak
 // lens, not a crisp upside-down window); above each, the wet trail where it has run down, a
-// faint streak that bends the light a little.  Returns the bent view point; `rim` the
-// meniscus (bright), `glint` the highlight, `soft` how far the drop throws the sight out of
+// faint streak that bends the light a little.  Returns the bent view point; `rim` (kept 0:
+// the old meniscus), `glint` the highlight, `soft` how far the drop throws the sight out of
 // focus (0 .. 1).  As the tears drain (`amount` falling) the drops slide down out of the eye.
 // (Round 30's lead: the drops "read as floating glass marbles / bubbles pasted over the frame".)
 const vec2 TEAR_AT[3] = vec2[](vec2(-0.6, 0.2), vec2(0.12, 0.25), vec2(0.56, -0.16));
@@ -233,7 +239,6 @@ vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float
     soft = 0.0;
     vec2 bent = v;
     float on = smoothstep(0.12, 0.3, amount);               // (gone before they shrink to specks)
-    const vec2 L = vec2(0.55, 0.83);                          // toward the window's light (up, right)
     for (int k = 0; k < 3; k++) {
         float fk = float(k);
         float r = max((0.13 + 0.035 * fk) * (0.55 + 0.45 * amount), 0.004);
@@ -244,17 +249,16 @@ vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float
         // (a drop's foot heavier than its crown, as water sags)
         d.y *= 1.0 + 0.18 * clamp(d.y, -1.0, 1.0);
         float rr = length(d);
-        float inb = smoothstep(1.0, 0.72, rr) * on;           // (a soft edge: too close to focus)
+        float inb = smoothstep(1.0, 0.6, rr) * on;            // (a soft edge: too close to focus)
         // magnified and bent: the middle of the drop shows a smaller patch of the room, the
         // sight swelling toward its rim and bending round it (upright)
-        vec2 lensed = c + (v - c) * (0.74 + 0.22 * rr * rr);
+        vec2 lensed = c + (v - c) * (0.62 + 0.3 * rr * rr);
         bent = mix(bent, lensed, inb);
         soft = max(soft, inb);
-        // the meniscus: a thin bright arc on the lit side only, fading round to nothing
-        float side = smoothstep(0.25, 0.95, dot(normalize(d + 1e-4), L));
-        rim = max(rim, 0.22 * exp(-(rr - 0.84) * (rr - 0.84) * 320.0) * side * on);
-        vec2 g = d - vec2(0.38, 0.5);
-        glint += on * exp(-dot(g, g) * 60.0) * 0.35;
+        // (no meniscus line: round 31's lead -- thin bright arcs read as "stray arcs / render
+        // artefacts"; the drop shows by what it does to the sight, with one soft highlight)
+        vec2 g = d - vec2(0.3, 0.4);
+        glint += inb * exp(-dot(g, g) * 9.0) * 0.12;
         // the trail it left running down: a narrow wet streak above it, wavering, fading up
         float tx = (v.x - c.x - 0.008 * sin(v.y * 7.0 + fk * 2.0)) / (0.3 * r);
         float ty = (v.y - c.y) / r;
