@@ -69,11 +69,9 @@ float smin(float a, float b, float k) {
 // (Round 31's lead: four spread straight fingers read as "a wooden mannequin / glove hand".)
 float hand_sd(vec2 p) {
     float d = capsule_sd(p, vec2(0.4, -0.41), vec2(0.95, -0.55), 0.075);      // the back, the wrist
-    // the knuckles' line: four rounded bumps sloping toward the covers
-    for (int i = 0; i < 4; i++) {
-        vec2 k = mix(vec2(0.385, -0.335), vec2(0.275, -0.375), float(i) / 3.0);
-        d = smin(d, length(p - k) - 0.03, 0.025);
-    }
+    // the knuckles' line: a rounded ridge sloping toward the covers, four soft bumps along it
+    float kn = capsule_sd(p, vec2(0.385, -0.335), vec2(0.275, -0.375), 0.03);
+    d = smin(d, kn - 0.005 * cos((0.385 - p.x) * 57.1), 0.025);
     // the curled fingers rolled under, one fingertip showing on the covers, another behind it
     d = smin(d, capsule_sd(p, vec2(0.27, -0.38), vec2(0.235, -0.415), 0.03), 0.02);
     d = smin(d, length(p - vec2(0.3, -0.43)) - 0.024, 0.02);
