@@ -445,12 +445,20 @@ void main() {
         // `push`: the head lifting toward the window)
         float tr = clamp(u_tears, 0.0, 1.0);
         vec2 v = q / (1.0 + 1.4 * u_push) + vec2(0.2, 0.05) * u_push;
-        float drim, dglint;
-        vec2 vb = tear_lenses(v, tr, drim, dglint);
-        vec3 room = bedroom(vb, R.y, t, beat, tr, true);
-        vec3 ghost = bedroom(vb + vec2(0.006, 0.045) * tr, R.y, t, beat, tr, false);
+        float drim, dglint, dsoft;
+        vec2 vb = tear_lenses(v, tr, drim, dglint, dsoft);
+        // (through a drop the sight is further out of focus, and a little brighter: the water
+        // gathers the window's light)
+        float fz = min(tr + 0.45 * dsoft, 1.0);
+        vec3 room = bedroom(vb, R.y, t, beat, fz, true);
+        vec3 ghost = bedroom(vb + vec2(0.006, 0.045) * tr, R.y, t, beat, fz, false);
         room = mix(room, ghost, 0.38 * tr);
-        room = room * (1.0 - 0.7 * drim) + vec3(1.3, 1.1, 0.9) * 0.9 * dglint;
+        // (round 29's readers: "no human" -- the dreamer's own hand on the covers, a dark
+        // silhouette rimmed by the window's light)
+        // (as the head lifts, the hand on the covers drops out of the frame: no fingertips
+        // left standing on its foot)
+        room = dreamer_hand(vb + vec2(0.0, 0.8 * u_push), room, fz);
+        room = room * (1.0 + 0.25 * dsoft + 3.0 * dglint);   // (the highlight gathers the light behind it: no grey haze on the dark wall)
         world = mix(world, room, u_room);
     }
     // opening after the dark, the eye is dazzled: the morning blooms out of the glare

@@ -32,6 +32,76 @@ float sash(vec2 w, float ew) {
     return smoothstep(ew, -ew, d);
 }
 
+// The dawn light falling on the wall left of the window (round 30's lead: "the dark left third
+// of the room is an empty near-black"): the window's shape thrown across the wall, skewed
+// and spread as light falling at a slant, its cross of bars in shadow, brightest at its edge
+// nearest the window and falling off to the left into the room's dark.  Light to add.
+vec3 dawn_on_wall(vec2 v, float ew) {
+    // the patch's own coordinates (-1 .. 1): sheared down to the left as the light slants
+    vec2 c = vec2(-0.64, 0.03);
+    vec2 h = vec2(0.19, 0.155);
+    vec2 u = vec2((v.x - c.x) / h.x, (v.y - c.y + 0.35 * (v.x - c.x)) / h.y);
+    float soft = 0.18 + 2.0 * ew;                                    // (a large source: soft edges)
+    float patch = smoothstep(1.0 + soft, 1.0 - soft, abs(u.x)) * smoothstep(1.0 + soft, 1.0 - soft, abs(u.y));
+    float bars = smoothstep(0.07 + soft * 0.5, 0.02, min(abs(u.x - 0.3), abs(u.x + 0.3)))
+               + smoothstep(0.07 + soft * 0.5, 0.02, abs(u.y - 0.25));
+    patch *= 1.0 - 0.8 * min(bars, 1.0);
+    float falloff = 0.15 + 0.85 * smoothstep(-1.3, 1.0, u.x);
+    // (and a wide faint spill round it: the wall lit by the light off the patch)
+    float spill = exp(-length(max(abs(u) - 1.0, 0.0)) * 8.0) * 0.015;
+    return vec3(0.75, 0.4, 0.2) * 0.2 * (patch * falloff + spill);
+}
+
+// Signed distance to a capsule from `a` to `b` of radius `r`.
+float capsule_sd(vec2 p, vec2 a, vec2 b, float r) {
+    vec2 pa = p - a, ba = b - a;
+    return length(pa - ba * clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0)) - r;
+}
+
+float smin(float a, float b, float k) {
+    float h = clamp(0.5 + 0.5 * (b - a) / k, 0.0, 1.0);
+    return mix(b, a, h) - k * h * (1.0 - h);
+}
+
+// The hand's silhouette, signed distance: the back of the hand lying palm down on the covers
+// at the lower right, the wrist running out of the frame, the fingers curled under at rest --
+// only the knuckles' soft line and two fingertips showing below it (seen from the pillow).
+// (Round 31's lead: four spread straight fingers read as "a wooden mannequin / glove hand".)
+float hand_sd(vec2 p) {
+    float d = capsule_sd(p, vec2(0.4, -0.41), vec2(0.95, -0.55), 0.075);      // the back, the wrist
+    // the knuckles' line: a rounded ridge sloping toward the covers, four soft bumps along it
+    float kn = capsule_sd(p, vec2(0.385, -0.335), vec2(0.275, -0.375), 0.03);
+    d = smin(d, kn - 0.005 * cos((0.385 - p.x) * 57.1), 0.025);
+    // the curled fingers rolled under, one fingertip showing on the covers, another behind it
+    d = smin(d, capsule_sd(p, vec2(0.27, -0.38), vec2(0.235, -0.415), 0.03), 0.02);
+    d = smin(d, length(p - vec2(0.3, -0.43)) - 0.024, 0.02);
+    return d;
+}
+
+// Lays the dreamer's hand over `col` at view point `v`.  (Round 29's readers: "no human".)
+// Drawn over the room once the tears have doubled it (the hand is solid, not a ghost).
+// Nearer than the window, so out of focus like the pillow: its edge wide and soft; a dark
+// silhouette, only a warm rim on the edge toward the window (the knuckles' top); a soft shadow
+// on the covers away from the light.
+vec3 dreamer_hand(vec2 v, vec3 col, float defocus) {
+    const vec2 ld = vec2(0.08, 0.997);                                     // (toward the sun in the window)
+    float e = 0.028 + 0.012 * defocus;
+    // (outside the hand's corner of the frame, nothing to do: most of the frame skips the
+    // distance evaluations below)
+    if (v.x < 0.12 || v.y > -0.26) return col;
+    float d = hand_sd(v);
+    if (d > 0.12) return col;
+    // the shadow on the covers: the hand's shape cast away from the light, soft
+    float ds = hand_sd(v + ld * 0.05);
+    col *= 1.0 - 0.6 * smoothstep(0.09, -0.04, ds);
+    // the rim: how much the edge faces the light (the shadow's offset distance stands in for
+    // the gradient), a broad soft band just inside the silhouette
+    float towards = ds - d;
+    float lit = smoothstep(0.02, 0.045, towards) * exp(-max(-d, 0.0) * 80.0);
+    vec3 skin = vec3(0.008, 0.0045, 0.0035) + vec3(1.2, 0.55, 0.28) * 0.22 * lit;
+    return mix(col, skin, smoothstep(e, -e, d));
+}
+
 // The room seen from the pillow at view point `v`.  `defocus` (0 sharp .. 1 swimming in
 // tears) widens every edge; `full` false skips the morning's clouds and sea (a gradient and
 // the sun stand in: the faint doubled image needs no more).  `res` is the frame's height in
@@ -75,7 +145,7 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     // the wall: warm dark, a bounce of the dawn round the window falling off to true black;
     // the window's reveal (the wall's depth) lit down its inner sides and along the sill
     float frame = smoothstep(-ew, ew, dwin) * smoothstep(0.045 + ew, 0.045 - ew, dwin);
-    vec3 wall = vec3(0.004, 0.003, 0.006) + vec3(0.30, 0.15, 0.09) * exp(-max(dwin, 0.0) * 9.0) * 0.09;
+    vec3 wall = vec3(0.0015, 0.001, 0.0025) + vec3(0.30, 0.15, 0.09) * exp(-max(dwin, 0.0) * 9.0) * 0.09;
     wall += vec3(0.5, 0.25, 0.12) * 0.3 * exp(-max(dwin, 0.0) * 40.0) * step(0.0, dwin);
     float sill = smoothstep(ew, -ew, abs(v.y - (WIN_C.y - WIN_H.y - 0.03)) - 0.03) * smoothstep(WIN_H.x + 0.09 + ew, WIN_H.x + 0.09 - ew, abs(v.x - WIN_C.x));
     float sill_top = smoothstep(-ew, ew, v.y - (WIN_C.y - WIN_H.y - 0.015));
@@ -84,6 +154,7 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     // and on the side facing the sun, falling off into the wall's shadow -- not a flat band)
     float wrap = exp(-max(dwin, 0.0) * 70.0) * (0.6 + 0.4 * exp(-abs(v.x - sun_v.x) * 2.0));
     wall = mix(wall, vec3(0.03, 0.016, 0.014) + vec3(0.6, 0.33, 0.18) * 0.35 * wrap, frame);
+    wall += dawn_on_wall(v, ew) * (1.0 - frame);
     col = mix(wall, col, glass);
     col = mix(col, sill_col, sill * (1.0 - glass));
 
@@ -94,7 +165,10 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     float cx1 = -0.33, cx0 = 0.02 + 0.05 * (v.y - WIN_C.y) + sway;
     float fabric = smoothstep(cx1 - ew, cx1 + ew, v.x) * smoothstep(cx0 + ew, cx0 - ew, v.x)
                  * smoothstep(-0.27 - ew - 0.01, -0.27 + ew, v.y + 0.02 * sin(v.x * 40.0));
-    float ph = v.x * 70.0 + 2.2 * sin(v.y * 4.0 + 0.7 + 8.0 * v.x) + 0.9 * sin(v.x * 17.0);
+    // (round 30's lead: "the curtain's folds are regular stripes" -- the folds' pitch swells
+    // and narrows across the fabric, so some folds are broad soft panels, some tight pleats)
+    float ph = v.x * 62.0 + 9.0 * sin(v.x * 5.3 + 0.4) + 3.5 * sin(v.x * 13.0 + 2.1)
+             + 2.2 * sin(v.y * 4.0 + 0.7 + 8.0 * v.x);
     float fold = 0.5 + 0.5 * sin(ph);
     fold = mix(fold, 0.5, smoothstep(0.0, 0.6, defocus));     // (unresolved folds blur to their mean)
     float thick = 0.5 + 3.2 * fold * fold * fold;
@@ -102,17 +176,22 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     vec3 lit_through = behind * exp(-thick * vec3(0.4, 0.62, 0.95)) * 1.2
                      + vec3(1.2, 0.62, 0.26) * (0.35 + 0.9 * exp(-length(v - sun_v) * 3.0)) * glass * exp(-thick * 0.9);
     vec3 shade = vec3(0.04, 0.02, 0.014) * (0.3 + 0.7 * (1.0 - fold)) * exp(-max(dwin, 0.0) * 6.0);
+    // (and their light varies: some panels turned to the window glow, others in shade)
+    lit_through *= 0.55 + 0.45 * (0.5 + 0.5 * sin(v.x * 9.0 + 1.3 + 0.6 * sin(v.y * 3.0)));
     col = mix(col, max(lit_through, shade), fabric);
 
     // the shaft of light: the window's glow hanging in the room's dusty air, falling toward
     // the bed below it, and a few motes of dust drifting in it, lit
     float shaft = exp(-max(box_sd(v - WIN_C - vec2(-0.05, -0.2), WIN_H * vec2(1.0, 1.4)), 0.0) * 5.0);
     col += vec3(0.55, 0.3, 0.15) * 0.03 * shaft * (1.0 - glass);
-    vec2 mg = v * 9.0 + vec2(0.05 * t, 0.12 * t);
-    vec2 mi = floor(mg);
-    vec2 mc = mi + 0.35 + 0.3 * hash22(mi);
-    float mote = smoothstep(0.06 + 0.22 * defocus, 0.0, length(mg - mc)) * (1.0 - defocus) * (1.0 - defocus) * step(0.75, hash11(dot(mi, vec2(7.1, 3.3))));
-    col += vec3(1.2, 0.8, 0.45) * 0.35 * mote * shaft * (1.0 - 0.6 * glass);
+    // (the motes only in the main sight: in the faint doubled one they would not show)
+    if (full && defocus < 1.0) {
+        vec2 mg = v * 9.0 + vec2(0.05 * t, 0.12 * t);
+        vec2 mi = floor(mg);
+        vec2 mc = mi + 0.35 + 0.3 * hash22(mi);
+        float mote = smoothstep(0.06 + 0.22 * defocus, 0.0, length(mg - mc)) * (1.0 - defocus) * (1.0 - defocus) * step(0.75, hash11(dot(mi, vec2(7.1, 3.3))));
+        col += vec3(1.2, 0.8, 0.45) * 0.35 * mote * shaft * (1.0 - 0.6 * glass);
+    }
 
     // the bed, close under the eye and soft: the bedclothes' edge a low swell across the frame
     float bed_y = -0.3 + 0.035 * sin(v.x * 2.3 + 0.4) + 0.015 * sin(v.x * 5.9 + 1.3);
@@ -141,26 +220,49 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     return col * (0.85 + 0.25 * beat);
 }
 
-// The tears over the open eye: `k` drops of water on the eye's surface, each a small lens
-// that shows the room inverted and magnified through it.  Returns the bent view point and,
-// in `rim`, the drops' dark meniscus, and in `glint` their highlights.
-// As the tears drain (`amount` falling) the drops shrink and slide down out of the eye.
-vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint) {
+// The tears on the eye: `k` drops of water lying ON the eye (the lens of the sight), not in the
+// room -- so each is large, flattened (spread on the curve of the eye), too close to focus:
+// its edge soft, no dark outline and no bright hairline (only a broad soft highlight toward the
+// window's light); the room through it magnified and bent (upright, swelling toward the middle: a weak
+// lens, not a crisp upside-down window); above each, the wet trail where it has run down, a
+// faint streak that bends the light a little.  Returns the bent view point; `rim` (kept 0:
+// the old meniscus), `glint` the highlight, `soft` how far the drop throws the sight out of
+// focus (0 .. 1).  As the tears drain (`amount` falling) the drops slide down out of the eye.
+// (Round 30's lead: the drops "read as floating glass marbles / bubbles pasted over the frame".)
+const vec2 TEAR_AT[3] = vec2[](vec2(-0.6, 0.2), vec2(0.12, 0.25), vec2(0.56, -0.16));
+
+vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float soft) {
     rim = 0.0;
     glint = 0.0;
+    soft = 0.0;
     vec2 bent = v;
+    float on = smoothstep(0.12, 0.3, amount);               // (gone before they shrink to specks)
     for (int k = 0; k < 3; k++) {
         float fk = float(k);
-        float r = max((0.075 + 0.03 * fk) * amount, 0.004);
-        vec2 c = vec2(-0.55 + 0.62 * fk - 0.1 * fk * fk, 0.25 - 0.28 * fk + 0.05 * fk * fk - (0.25 + 0.1 * fk) * (1.0 - amount));
-        vec2 d = (v - c) / vec2(r, 1.15 * r);
+        float r = max((0.13 + 0.035 * fk) * (0.55 + 0.45 * amount), 0.004);
+        // (one over the wall's light, one over the window's upper panes, bending the bars --
+        // not over the curtain's edge, which it swelled into a pot -- one low on the right)
+        vec2 c = TEAR_AT[k] - vec2(0.0, (0.3 + 0.1 * fk) * (1.0 - amount));
+        vec2 d = (v - c) / vec2(1.25 * r, 0.8 * r);           // (flattened: spread on the eye)
+        // (a drop's foot heavier than its crown, as water sags)
+        d.y *= 1.0 + 0.18 * clamp(d.y, -1.0, 1.0);
         float rr = length(d);
-        float inb = smoothstep(1.02, 0.96, rr) * smoothstep(0.12, 0.3, amount);   // (gone before they shrink to specks)
-        // (a drop is a strong wide-angle lens: it holds the whole window, small and upside
-        // down, squeezed toward its rim)
-        bent = mix(bent, vec2(0.18, 0.02) - (v - c) / r * 0.42 * (1.0 + 0.35 * rr * rr), inb);
-        rim = max(rim, inb * smoothstep(0.7, 1.0, rr));
-        glint += inb * exp(-dot(d - vec2(-0.35, 0.45), d - vec2(-0.35, 0.45)) * 60.0);
+        float inb = smoothstep(1.0, 0.6, rr) * on;            // (a soft edge: too close to focus)
+        // magnified and bent: the middle of the drop shows a smaller patch of the room, the
+        // sight swelling toward its rim and bending round it (upright)
+        vec2 lensed = c + (v - c) * (0.62 + 0.3 * rr * rr);
+        bent = mix(bent, lensed, inb);
+        soft = max(soft, inb);
+        // (no meniscus line: round 31's lead -- thin bright arcs read as "stray arcs / render
+        // artefacts"; the drop shows by what it does to the sight, with one soft highlight)
+        vec2 g = d - vec2(0.3, 0.4);
+        glint += inb * exp(-dot(g, g) * 9.0) * 0.12;
+        // the trail it left running down: a narrow wet streak above it, wavering, fading up
+        float tx = (v.x - c.x - 0.008 * sin(v.y * 7.0 + fk * 2.0)) / (0.3 * r);
+        float ty = (v.y - c.y) / r;
+        float trail = exp(-tx * tx * 2.0) * smoothstep(0.4, 1.0, ty) * exp(-max(ty - 1.0, 0.0) * 0.9) * on;
+        bent += vec2(0.01 * tx * exp(-tx * tx), 0.0) * trail;
+        soft = max(soft, 0.5 * trail);
     }
     return bent;
 }
