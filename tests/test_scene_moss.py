@@ -933,13 +933,15 @@ def test_the_city_streets_moss_is_living_clumps_not_a_blown_out_sheet(gl):
     third, turned and coarser read of the tile mixed in by the patchy field), the bake's
     cushions lobed, their gaps darker, and a touch's ring lights them from within with a soft
     shoulder and a lighter bloom (g_moss_bloom 0.4 in the city).  At 55.4 s (320x180, the lower
-    third: the street) under 3.5 % of the pixels are near white (luma over 170; about 6 % on
-    main, a flat cyan sheet), and the clumps show: the mean step between neighbouring pixels
-    over 3.6 levels (about 3.3 on main: the smeared ring)."""
+    third: the street) under 3.5 % of the pixels are near white (luma over 170; 4.2 % with
+    round 29's moss under round 30's rising avenue -- 6 % in its old framing -- a flat cyan
+    sheet), and the clumps show: the mean step between neighbouring pixels over 3.3 levels
+    (3.0 with round 29's moss, the smeared ring; 3.6 now).  (The figures are for the avenue
+    as it rises since round 30: measured with this commit's dream and round 29's moss.glsl.)"""
     img = render_held(gl, "dream", 55.4, (320, 180), "towers", {}).astype(float)
     lum = img[120:] @ LUMA
     assert (lum > 170).mean() < 0.035, (lum > 170).mean()
-    assert np.abs(np.diff(lum, axis=1)).mean() > 3.6, np.abs(np.diff(lum, axis=1)).mean()
+    assert np.abs(np.diff(lum, axis=1)).mean() > 3.3, np.abs(np.diff(lum, axis=1)).mean()
 
 
 def test_the_emerald_moon_is_a_pale_jade_face_not_a_mint_disc(gl):
