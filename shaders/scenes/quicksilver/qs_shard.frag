@@ -381,7 +381,7 @@ void main() {
             floor_col = mix(floor_col, floor_col * 0.3 + red * (0.6 + 0.4 * flick), inside);
             // the cut edge: a clean bright line where the piece's bevel catches the light
             float cut = exp(-abs(tri - R) / (0.8 * fp + 0.004));
-            floor_col += mix(vec3(0.8, 0.85, 1.0), WARM, 0.5 * near_candle_f(g)) * 2.0 * cut;
+            floor_col += mix(vec3(1.0, 0.8, 0.62), WARM, 0.5 * near_candle_f(g)) * 2.0 * cut;   // (warm: no cold grout lines)
         }
         floor_col *= fres * 0.55;
         // the seams: no line of their own -- the lip's glints above (the candle's and the moon's
