@@ -48,7 +48,10 @@ SHARD_TILT = 0.36                   # leaning back (radians)
 SHARD_YAW = 0.56                    # turned from the camera (radians)
 SELF_DISTANCE = 0.2                 # how far in front of the shard the self stands
 FOCAL = 1.6                         # screen heights
-IMPACT = (0.03, 0.1)                # where the cracks start, in the shard's face (its coords)
+IMPACT = (-0.21, 0.3)               # where the cracks start, in the shard's face (its coords)
+# (round 31, the lead at 173.1 s: "the cracks still all converge on one point in the middle of
+# the face" -- the blow struck the glass high by the self's crown, so the star stands off-centre
+# and its rays cross the face, not meet in it)
 SELF_VIEW = (0.2, 0.64, -1.875)     # the camera the self's plane is set for (half-way through round 21's move)
 CRACK_REACH = 1.0                   # the cracks' reach at ``fracture`` 1 (shard units)
 

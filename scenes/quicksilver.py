@@ -70,7 +70,7 @@ from visuals.load.beside import load_beside
 close_shot = load_beside(__file__, "_tears_close.py", "visuals_scenes_quicksilver_close")     # shot 1's schedule
 shard_shot = load_beside(__file__, "_shard_shot.py", "visuals_scenes_quicksilver_shard")      # shot 2's placement
 
-SELF_BAKE = 640               # the shard shot's baked self: pixels a side
+SELF_BAKE = 1280              # the shard shot's baked self: pixels a side (round 31: 2x, "the profile crude with stair-steps")
 
 # -- the world (floor units; y up) ----------------------------------------------------------
 CAM_POS = (0.0, 0.95, -1.75)

@@ -149,8 +149,10 @@ vec3 night_up(vec3 r, float blur) {
     float bank = vnoise(vec2(az * 7.0, 2.3)) * 0.7 + vnoise(vec2(az * 19.0, 5.1)) * 0.3;
     float thick = 0.55 + 0.9 * bank;
     col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0 / thick) * 0.3 * thick + exp(-el * 8.0) * 0.04) * ahead;
-    col += vec3(0.75, 0.78, 1.0) * exp(-el * (110.0 - 80.0 * min(blur * 30.0, 1.0))) * ahead
-         * 0.8 * (1.35 - 0.9 * smoothstep(0.3, 0.8, bank));
+    // (round 31, the lead at 164.7 s: "a hard bright horizon band cuts the frame across": the
+    // pale line lower and softer, melting up into the haze instead of a ruled stripe)
+    col += vec3(0.75, 0.78, 1.0) * exp(-el * (55.0 - 30.0 * min(blur * 30.0, 1.0))) * ahead
+         * 0.42 * (1.35 - 0.9 * smoothstep(0.3, 0.8, bank));
     // the glass city far off in the haze: towers of uneven height, dark against its glow,
     // a faint violet edge where they catch it (out of focus: the lens softens them)
     float slot = floor(az * 11.0);
@@ -236,15 +238,18 @@ vec3 tear_env(vec3 r, float blur) {
     // sky above it falls off fast to deep violet, the lit pool below stays bright longer)
     // (round 29: the falloffs close and the change between them broad -- the drop a whole
     // sphere with a bright belt, not a dark cap on a pale bowl)
-    vec3 lift = vec3(0.03, 0.02, 0.08) + vec3(0.72, 0.68, 0.92) * exp(-a * mix(5.0, 2.2, below))
-              + vec3(0.9, 0.92, 1.0) * exp(-a * 9.0) * 0.9;
+    // (round 31, the lead at 164.7 s: "the drops read as soap bubbles, transparent with a
+    // highlight": mercury is an opaque perfect mirror -- the sky over it dark, the bright horizon
+    // a sharp band round its waist, the pool under it dark again: contrast, not a milky wash)
+    vec3 lift = vec3(0.008, 0.006, 0.02) + vec3(0.4, 0.34, 0.7) * exp(-a * mix(10.0, 6.0, below)) * 0.45
+              + vec3(0.95, 0.97, 1.0) * exp(-a * 38.0) * 1.6;
     key_wash = 0.0;
     tear_eyes = 0.0;
-    vec3 metal = night_up(vec3(r.x, a + 0.001, r.z), hb) * mix(1.0, 0.62, below) * 0.8 + lift;
+    vec3 metal = night_up(vec3(r.x, a + 0.001, r.z), hb) * mix(0.45, 0.25, below) + lift;
     tear_eyes = 1.0;
     key_wash = 1.0;
     // the dark stone straight under it: only the bottom edge
-    metal *= mix(1.0, 0.6, smoothstep(-0.5, -1.0, el));     // (a soft fall, no dark "pupil")
+    metal *= mix(1.0, 0.3, smoothstep(-0.25, -0.9, el));    // (a soft fall, no dark "pupil")
     // the candles round the pool (behind the viewer and to the sides as well as ahead): warm
     // points curved along the tear's waist
     // (one behind the viewer, not a pair: round 29's "eyes inside the drops odd")
@@ -507,6 +512,11 @@ void main() {
     // far off the pool sinks into the haze
     float haze = 1.0 - exp(-tp * 0.12);
     pool = mix(pool, vec3(0.12, 0.07, 0.24) * mix(0.08, 0.5, liquid), haze);
+    // (round 31, the lead: "a hard bright horizon band cuts the frame across" -- the sky's pale
+    // haze ended on a ruled line at the dark far stone: the mist lies on the far pool too,
+    // thickening to the horizon, so sky and ground melt into one another there)
+    float mist = exp(rd.y * 40.0) * (0.7 + 0.3 * vnoise(vec2(atan(rd.x, rd.z) * 9.0, 1.7)));
+    pool = mix(pool, vec3(0.5, 0.42, 0.88) * 0.62, 0.8 * mist);
 
     // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
     vec3 col = mix(night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS), pool, on_pool);

@@ -48,7 +48,7 @@ const vec2 SELF_CENTRE = vec2(0.0, 0.03);
 const float SELF_SCALE = 1.75;       // the self in the glass larger than life: head and shoulders fill the shard
 const vec2 CANDLE_UV = vec2(0.85, 0.68);   // where the candle stands beside the self, in its bake's square
 const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
-const float BEVEL = 0.016;
+const float BEVEL = 0.024;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
 const int SIDES = 7;
 const vec2 OUTLINE[SIDES] = vec2[SIDES](
@@ -69,6 +69,12 @@ const int WATCHERS = 7;
 const vec3 WATCHER[WATCHERS] = vec3[WATCHERS](
     vec3(-0.52, 0.034, 1.0), vec3(-0.36, 0.05, 0.8), vec3(-0.12, 0.068, 0.62), vec3(0.09, 0.052, 0.7),
     vec3(0.27, 0.03, 0.9), vec3(0.44, 0.06, 0.75), vec3(-0.7, 0.06, 0.7));
+
+// How near the candle a point on the floor is (1 beside it, falling off).
+float near_candle_f(vec3 g) {
+    vec2 d = g.xz - CANDLE_POS.xz;
+    return 1.0 / (1.0 + 12.0 * dot(d, d));
+}
 
 vec3 watchers(float az, float el) {
     vec3 c = vec3(0.0);
@@ -104,7 +110,9 @@ float polygon(vec2 p) {
 float outline(vec2 p) {
     p /= SHARD_SCALE;
     float chip = vnoise(p * 13.0) * 0.7 + vnoise(p * 47.0) * 0.3;
-    return polygon(p) * SHARD_SCALE + 0.01 * smoothstep(0.62, 0.72, chip);
+    // (round 31, the lead at 173.1 s: "the mirror edge ragged": a clean cut glass edge, its
+    // chips only a hair deep)
+    return polygon(p) * SHARD_SCALE + 0.0015 * smoothstep(0.62, 0.72, chip);
 }
 
 // The night the metal gives back: dark above, the violet haze low, a few sharp stars.
@@ -348,6 +356,33 @@ void main() {
         float dist_f = length(to_f);
         float off2 = 2.0 * (1.0 - dot(r, to_f / dist_f));
         floor_col += mix(WARM, vec3(1.0, 0.9, 0.7), 0.4) * flick * (7.0 * exp(-off2 * dist_f * dist_f / 0.00016) + 0.25 * exp(-off2 * dist_f * dist_f / 0.004));
+        // other shards of the broken mirror lying on the dark floor (round 31, the lead at
+        // 173.1 s: "the frame mostly black" -- "shards lying around catching the candle and the
+        // moon, each with a sliver of the red self"): a few plates are fallen pieces, a clean
+        // bright cut edge round each, and in its face a sliver of the self -- crimson glow, the
+        // dark line of a profile across it with its gold rim
+        float fallen = step(0.78, hash12(id + 4.4)) * step(0.7, length(g.xz - u_shard_o.xz)) * step(length(g.xz - u_shard_o.xz), 3.2);
+        if (fallen > 0.0) {
+            // (a triangle of glass round the plate's point, turned its own way: a shard, not a tile)
+            float ang = 6.2832 * hash12(id + 6.1);
+            float tri = -1e3;
+            for (int k = 0; k < 3; ++k) {
+                float a = ang + 2.0944 * float(k) + 0.5 * (hash12(id + float(k) + 9.1) - 0.5);
+                tri = max(tri, dot(-ob, vec2(cos(a), sin(a))));
+            }
+            float R = 0.16 + 0.1 * hash12(id + 3.3);
+            float fp = pix * PLATES;                                         // a pixel in plate units
+            float inside = 1.0 - smoothstep(R - fp, R + fp, tri);
+            vec2 dir = vec2(cos(ang + 1.0), sin(ang + 1.0));
+            float side = dot(-ob, dir) + 0.05 * sin(30.0 * dot(-ob, vec2(-dir.y, dir.x)) + 6.0 * hash12(id + 7.3));
+            vec3 red = mix(vec3(0.7, 0.08, 0.03), WARM, 0.35 * smoothstep(0.0, 0.2, side)) * (0.1 + 1.5 * smoothstep(0.0, 0.2, side));
+            red *= smoothstep(-0.02, 0.01, side);                            // the self's dark profile
+            red += vec3(1.0, 0.6, 0.3) * 1.4 * exp(-abs(side - 0.005) / (0.01 + fp));   // its rim
+            floor_col = mix(floor_col, floor_col * 0.3 + red * (0.6 + 0.4 * flick), inside);
+            // the cut edge: a clean bright line where the piece's bevel catches the light
+            float cut = exp(-abs(tri - R) / (0.8 * fp + 0.004));
+            floor_col += mix(vec3(1.0, 0.8, 0.62), WARM, 0.5 * near_candle_f(g)) * 2.0 * cut;   // (warm: no cold grout lines)
+        }
         floor_col *= fres * 0.55;
         // the seams: no line of their own -- the lip's glints above (the candle's and the moon's
         // light where it rolls to the eye), and the hairline gap between the plates, dark
@@ -405,7 +440,10 @@ void main() {
             vec3 to_flame = normalize(flame_pos - h);               // the visible candle on the bevel
             edge += WARM * (4.0 * pow(max(dot(r, to_flame), 0.0), 60.0) + 0.25 * max(dot(nb, to_flame), 0.0)) * flick;
             edge += COLD * 2.0 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 30.0);
-            edge *= 0.5 + 0.9 * smoothstep(0.3, 0.7, vnoise(p * 11.0));   // chips glint, not an even rim
+            // (round 31: "a clean bevelled glass edge catching light": the bevel's glints run
+            // long along the edge, a soft cold sheen over it where no light is caught)
+            edge += vec3(0.03, 0.027, 0.045) * (0.4 + 0.6 * bev);
+            edge *= 0.8 + 0.4 * smoothstep(0.3, 0.7, vnoise(p * 4.0));
             vec3 c = mix(face, edge, bev);
             // a thin dark groove where the bevel meets the face, and the edge's bright lip
             c *= 1.0 - 0.6 * exp(-pow((d + BEVEL) / (aa + 0.002), 2.0));
