@@ -388,7 +388,10 @@ def test_she_sits_bowed_over_her_hands_in_her_lap(gl):
     looks at us, "a shapeless sack".  She sits bowed: her hands lie low before her lap (their
     rows' middle over 0.42 of the way down her figure: 0.47 now, 0.35 before, at her chest),
     her sleeves leading down her sides to them, and her head bowed so deep that no pixel of
-    her face looks out of the hood at the camera (0 now; 32 before at 320x180)."""
+    her face looks out of the hood at the camera (32 before at 320x180).
+    (Replaced in round 30: "a blank cone" -- bowed 1.1 rad no pixel of her face showed; bowed
+    less and turned to her candle, a sliver of it shows in three-quarters, its rim lit:
+    some face, but under 28 pixels, not the full mask looking at us.)"""
     img, geo, mat = _alone_room(gl)
     body = geo[..., 3] > 0.99
     skin = body & (mat[..., 2] > 0.5)
@@ -398,7 +401,7 @@ def test_she_sits_bowed_over_her_hands_in_her_lap(gl):
     down = (hands.mean() - rows.min()) / (rows.max() - rows.min())
     assert down > 0.42, down
     face = body & (mat[..., 3] > 0.75) & ~skin
-    assert face.sum() < 8, face.sum()
+    assert 5 < face.sum() < 28, face.sum()                  # (19 now)
 
 
 def _blobs(mask: np.ndarray) -> int:

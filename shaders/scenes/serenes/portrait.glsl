@@ -31,7 +31,10 @@ const vec3 PORTRAIT_CAM = vec3(-0.1, -0.66, -2.9);
 const float PORTRAIT_FOCAL = 1.22;
 const float PORTRAIT_PITCH = 0.14;
 // (round 28: her hood looked straight at us, the eyes two lamps -- bowed deep toward her hands)
-const float PORTRAIT_BOW = 1.1;
+// (round 30: bowed 1.1 rad her hood's point stood up, "a blank cone" -- bowed less and
+// turned toward her candle, her face in three-quarters, its near cheek to the flame)
+const float PORTRAIT_BOW = 0.72;
+const float HEAD_TURN = 0.62;
 const int EYE_COUNT = 2;
 const float ROW_FEET = -1.22;                         // the floor, below her head's centre
 const int ROW_COUNT = 1;
@@ -57,6 +60,9 @@ const vec3 PORTRAIT_CAM = vec3(-0.16, 0.0, -0.92);
 const float PORTRAIT_FOCAL = 1.22;
 const float PORTRAIT_PITCH = -0.21;
 const float PORTRAIT_BOW = 0.5;
+// (round 30, 129 s: "the face a black ball with cartoon eyes") turned toward her candle at
+// her right, in three-quarters, so its flame draws her cheek and nose
+const float HEAD_TURN = -0.28;
 const int EYE_COUNT = 2;
 #else
 const vec3 PORTRAIT_CAM = vec3(-0.2, -0.07, -0.98);  // left of the figure: it stands right of centre
@@ -69,16 +75,23 @@ const int EYE_COUNT = 2;
 // polished beads of mercury set deep in the cowl's shadow, no longer bulging from the face
 // (round 25: "dull black beads", "button eyes" -- a modest size between the two, 2.2 cm, the
 // beads lit from within (portrait_shot.glsl); the row's small far eyes keep round 24's size)
+// (round 30: the woman's face brought 3 cm forward into the cowl's opening, where her candle
+// can reach its cheek and nose)
+#if defined(PORTRAIT_ALONE) || defined(PORTRAIT_WOMAN)
+const float FACE_FWD = 0.03;
+#else
+const float FACE_FWD = 0.0;
+#endif
 #ifdef PORTRAIT_LOVERS
 // (turned to each other, the beads a little further forward, or the cowl hides them)
 const vec3 EYE_L = vec3(-0.032, -0.006, -0.05);
 const vec3 EYE_R = vec3(0.032, -0.006, -0.05);
 #elif defined(PORTRAIT_ROW)
-const vec3 EYE_L = vec3(-0.031, -0.006, -0.04);
-const vec3 EYE_R = vec3(0.031, -0.006, -0.04);
+const vec3 EYE_L = vec3(-0.031, -0.006, -0.04 - FACE_FWD);
+const vec3 EYE_R = vec3(0.031, -0.006, -0.04 - FACE_FWD);
 #else
-const vec3 EYE_L = vec3(-0.032, -0.006, -0.036);
-const vec3 EYE_R = vec3(0.032, -0.006, -0.036);
+const vec3 EYE_L = vec3(-0.032, -0.006, -0.036 - FACE_FWD);
+const vec3 EYE_R = vec3(0.032, -0.006, -0.036 - FACE_FWD);
 #endif
 #ifdef PORTRAIT_ROW
 const float EYE_RADIUS = 0.0165;
@@ -132,8 +145,12 @@ vec3 portrait_ray(vec2 s) {
     return vec3(cy * rd.x + sy * rd.z, rd.y, -sy * rd.x + cy * rd.z);
 }
 
-// The bow turns the head and hood about the neck (NECK), the crown toward the viewer.
+// The bow turns the head and hood about the neck (NECK), the crown toward the viewer; HEAD_TURN
+// (the woman alone) first turns it about the vertical, the face toward screen left.
 const vec3 NECK = vec3(0.0, -0.12, 0.0);
+#if !defined(PORTRAIT_ALONE) && !defined(PORTRAIT_WOMAN)
+const float HEAD_TURN = 0.0;
+#endif
 
 // The screen point (centred, y in [-0.5, 0.5]) where world point p is seen, and its depth
 // along the camera's axis (the inverse of portrait_ray).
@@ -149,6 +166,8 @@ vec3 portrait_project(vec3 p) {
 // Head-local point of a world point.
 vec3 portrait_local(vec3 p) {
     vec3 q = p - NECK;
+    float ct = cos(HEAD_TURN), st = sin(HEAD_TURN);
+    q = vec3(ct * q.x - st * q.z, q.y, st * q.x + ct * q.z);
     float c = cos(PORTRAIT_BOW), s = sin(PORTRAIT_BOW);
     return vec3(q.x, c * q.y - s * q.z, s * q.y + c * q.z) + NECK;
 }
@@ -157,7 +176,9 @@ vec3 portrait_local(vec3 p) {
 vec3 portrait_world(vec3 q) {
     vec3 p = q - NECK;
     float c = cos(PORTRAIT_BOW), s = sin(PORTRAIT_BOW);
-    return vec3(p.x, c * p.y + s * p.z, -s * p.y + c * p.z) + NECK;
+    p = vec3(p.x, c * p.y + s * p.z, -s * p.y + c * p.z);
+    float ct = cos(HEAD_TURN), st = sin(HEAD_TURN);
+    return vec3(ct * p.x + st * p.z, p.y, -st * p.x + ct * p.z) + NECK;
 }
 
 float p_ellipsoid(vec3 p, vec3 r) {
@@ -286,8 +307,13 @@ float bust_sdf(vec3 p, out float m) {
     cloth = p_smin(cloth, lip, 0.006);
     // the face, far back in the hood: a smooth mask with a brow over the sockets
     // (round 24: set back 2.5 cm, so the eyes sit deep in the cowl, under the brow's ledge)
-    float face = p_ellipsoid(q - vec3(0.0, -0.012, 0.045), vec3(0.07, 0.104, 0.095));
-    face = p_smin(face, p_ellipsoid(q - vec3(0.0, 0.026, -0.035), vec3(0.068, 0.02, 0.028)), 0.02);
+    vec3 qf = q + vec3(0.0, 0.0, FACE_FWD);
+    float face = p_ellipsoid(qf - vec3(0.0, -0.012, 0.045), vec3(0.07, 0.104, 0.095));
+#if defined(PORTRAIT_ALONE) || defined(PORTRAIT_WOMAN)
+    // (round 30: the woman's face in profile needs a nose for the candle's rim to draw)
+    face = p_smin(face, p_round_cone(qf, vec3(0.0, -0.012, -0.045), vec3(0.0, -0.052, -0.07), 0.007, 0.012), 0.012);
+#endif
+    face = p_smin(face, p_ellipsoid(qf - vec3(0.0, 0.026, -0.035), vec3(0.068, 0.02, 0.028)), 0.02);
     vec3 qe = vec3(abs(q.x), q.y, q.z) - EYE_R;
     face = p_smax(face, -(length(qe) - EYE_RADIUS * 1.18), 0.008);
     float eyes = length(qe) - EYE_RADIUS;

@@ -47,6 +47,7 @@ const float KEY_POWER = 0.045;
 #else
 const float KEY_POWER = 0.22;
 #endif
+const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's face (round 30)
 #ifndef CLOTH_SHEEN
 #define CLOTH_SHEEN 0.12
 #endif
@@ -476,7 +477,12 @@ void main() {
         // (round 24: no near-field spike -- it drew the socket's rim under a small deep
         // bead as a bright curve, a cartoon smile)
         // (round 25: the beads glow, so their light is brighter on the cowl's inside)
-        surf += SILVER * albedo * 0.00026 * (0.5 + 0.5 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao);
+        float eface = 1.0;
+#ifdef PORTRAIT_WOMAN
+        // (round 30: her face forward in the cowl, their cold light made it a grey-blue egg)
+        eface = 1.0 - 0.8 * face;
+#endif
+        surf += SILVER * albedo * 0.00026 * (0.5 + 0.5 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao) * eface;
     }
     // her skin: the candle's warmth through it at the edges (fingers glow where thin)
     surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
@@ -484,6 +490,14 @@ void main() {
     // (round 26: "faces waxy" -- the eyes' glow modelled the mask as a grey-blue egg with a
     // cartoon's brow and mouth: it is all but unseen now, the glowing eyes in a void)
     surf *= 1.0 - 0.8 * lining - 0.95 * face;
+#ifdef PORTRAIT_WOMAN
+    // (round 30, 129 s: "the face a black ball with cartoon eyes") her face catches her candle
+    // from the side: a thin warm rim along the cheek, jaw and nose turned to the flame,
+    // falling off fast into the cowl's shadow; the lining round it stays dark
+    float fr = max(dot(N, Lk), 0.0);
+    surf += vec3(1.0, 0.5, 0.26) * lightc * key * KEY_POWER / max(dk2, 0.09) * face * WOMAN_FACE_RIM
+          * fr * fr * (0.2 + pow(1.0 - NV, 1.5)) * (0.3 + 0.7 * mat.y) * ao;
+#endif
     // a little of the room's haze between us and the figure
     surf += lightc * 0.0025 * key;
     col = mix(col, surf, cov);

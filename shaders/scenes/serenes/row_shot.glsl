@@ -49,6 +49,7 @@ const float ALONE_CLOTH = 3.0;        // her cloth's albedo over the row's charc
 // (round 28: "a dark sack" -- her candle's second light behind her at the left, a warm rim
 // along her hood and shoulder that cuts her from the wall)
 const float ALONE_RIM = 0.45;
+const float ALONE_FACE_RIM = 2.2;     // the candle's warm edge along her face
 // The window's wall coordinates (window.glsl: metres along the wall, up from the floor) of
 // a point of her wall: its centre 1.75 m left of her, past her candle, its sill a little
 // lower than the stage's (the whole arch in the frame).
@@ -347,6 +348,15 @@ void main() {
     fig += vec3(1.0, 0.45, 0.3) * lightc * lv.x * skin * ALONE_SKIN_GLOW * pow(1.0 - NV, 2.0) * mat.y;
 #endif
     fig *= 1.0 - 0.85 * lining - 0.85 * face;
+#ifdef PORTRAIT_ALONE
+    // (round 30, 125.7 s: "a blank cone") her face catches the candle from the side: a thin
+    // warm rim along the cheek, jaw and nose where they turn to the flame, falling off fast
+    // into the cowl's shadow; the lining round it stays dark
+    vec3 Lf = normalize(KEY_CANDLE - P);
+    float fr = max(dot(N, Lf), 0.0);
+    fig += vec3(1.0, 0.5, 0.26) * lightc * lv.x * face * ALONE_FACE_RIM
+         * fr * fr * (0.25 + pow(1.0 - NV, 1.5)) * (0.3 + 0.7 * mat.y);
+#endif
     fig += lightc * (lv.x + lv.y) * 0.0022 * (1.0 - exp(-depth * 0.15));
     col = mix(col, fig, cov);
 
