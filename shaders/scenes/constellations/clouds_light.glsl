@@ -203,9 +203,8 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // (round 31: the near crests' lining still one even bright outline) near the eye the crest
     // frays: the wisp noise tears the lining into bright thin strands and dim gaps
     float nearc = 1.0 - smoothstep(4.0, 16.0, t);
-    float tear = fbm(vec2(gb.x, gb.y) * vec2(6.0, 3.5) + vec2(0.07 * u_lake_phase, 0.0), 3);
-    float rim0 = rim;
-    rim *= mix(1.0, 0.08 + 1.5 * smoothstep(0.45, 0.72, tear), nearc);
+    float tear = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(6.0, 3.5) + vec2(0.07 * u_lake_phase, 0.0));
+    rim *= mix(1.0, 0.08 + 1.5 * smoothstep(0.3, 0.8, tear), nearc);
     float thin = max(rim, 0.1 * grazing * grazing);
     // the word's light: from the word, high over the middle of the view
     vec3 word = normalize(vec3(0.0, 0.55, 1.0));
@@ -241,8 +240,8 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     float breath = 0.7 + 0.3 * u_cloud_light.w;
     // (round 31's lead at 44 s: "the teal gap onto the city a flat patch") torn mist drifts
     // through the gap: the districts' glow shows in pools between its wisps, darker lanes across
-    float veil_g = fbm(vec2(gb.x, gb.y) * vec2(1.1, 2.2) + vec2(0.04 * u_lake_phase, 0.0), 2);
-    col += city_c * gb.w * 2.0 * breath * (0.15 + 1.5 * smoothstep(0.35, 0.75, veil_g));
+    float veil_g = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(1.1, 2.2) + vec2(0.04 * u_lake_phase, 0.0));
+    col += city_c * gb.w * 2.0 * breath * (0.15 + 1.5 * smoothstep(0.3, 0.8, veil_g));
     // the valleys full of mist: the domes' tops stand out of a moonlit haze that lies in the
     // troughs (deepest there, thinning up the slopes), torn in drifting wisps -- the deck's
     // depth layers, each ridge of domes over a paler veil of the valley behind it
@@ -252,24 +251,17 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     float mist = clamp(low_h * (0.35 + 0.65 * wisp) + 0.12 * wisp * (1.0 - lit_h), 0.0, 1.0) * 0.55;
     vec3 mist_c = vec3(0.004, 0.0045, 0.017) + moon_c * (0.004 + 0.04 * broad + 0.3 * fwd);
     col = mix(col, mist_c, mist);
-    // (round 31's lead: "a height field with lit edges") the near domes' crests fray into wisps
-    // the moonlight passes through: where the rim is thin and the wisp noise tears it, the cloud
-    // thins to a glowing veil -- the silver brightest where it is thinnest, toward the moon --
-    // and no hard silhouette line is left
-    float veil_e = clamp(rim0 * 1.5, 0.0, 1.0) * (1.0 - smoothstep(0.4, 0.6, tear)) * nearc;
-    vec3 through = 1.6 * mist_c + silver * (0.01 + 0.5 * lobe + 2.0 * fwd) * tear;
-    col = mix(col, through, 0.5 * veil_e);
     // over a near dome's silhouette its frayed skin hangs as a thin glowing veil, torn in wisps
     float fringe = cloud_fringe(uv, t);
     if (fringe > 0.0) {
-        float fw = fbm(vec2(p.x * 18.0 + 9.0 * p.y, p.y * 45.0) + vec2(0.12 * u_lake_phase, 0.0), 3);
+        float fw = fbm(vec2(p.x * 18.0 + 9.0 * p.y, p.y * 45.0) + vec2(0.12 * u_lake_phase, 0.0), 2);
         float veil_f = fringe * smoothstep(0.3, 0.65, fw);
         vec3 glow_f = 1.4 * mist_c + silver * (0.012 + 0.9 * lobe + 3.0 * fwd) * fw;
         col = mix(col, glow_f, 0.8 * veil_f);
     }
     // tendrils of mist rising out of the troughs between the near domes: streaks stretched up
     // the screen, anchored to the deck, drifting slowly, faint and moonlit, over the slopes
-    float tend = fbm(vec2(gb.x * 1.6 + 0.5 * gb.y, p.y * 9.0 - 0.05 * u_lake_phase), 3);
+    float tend = fbm(vec2(gb.x * 1.6 + 0.5 * gb.y, p.y * 9.0 - 0.05 * u_lake_phase), 2);
     float rising = smoothstep(0.42, 0.8, tend) * (1.0 - smoothstep(0.15, 0.85, h)) * nearc;
     col = mix(col, mist_c * 1.8 + silver * 0.008, 0.8 * rising);
     // aerial perspective: the air between the eye and the far deck scatters the moon's light
