@@ -1291,3 +1291,29 @@ def test_the_low_shots_horizon_melts_into_the_night_not_a_hard_line(gl):
     rows = _luma(render_held(gl, "dream", 30.8, (320, 180), "constellations", {}))[:, 160:].mean(axis=1)
     jump = np.abs(np.diff(rows[75:120])).max()
     assert jump < 7.0, jump
+
+
+def test_the_low_shots_near_crests_fray_into_a_veil_not_hard_silhouettes(gl):
+    """Round 31's lead at 30.8 s: the near domes "lumpy mounds, a duvet -- a height field with
+    lit edges".  Over a near dome's silhouette its frayed skin hangs as a thin glowing veil,
+    torn in wisps (clouds_light.glsl cloud_fringe), the lining torn along the crest, mist
+    rising from the troughs: in the dream's frame at 30.8 s (320x180, the rows under the
+    horizon) fewer pixels stand over the one 4 rows above them by 45 levels -- a dark
+    silhouette cut over a lit crest: 0.092 of them (main 0.119)."""
+    from conftest import render_held
+    y = _luma(render_held(gl, "dream", 30.8, (320, 180), "constellations", {}))[125:]
+    cut = ((y[4:] - y[:-4]) > 45).mean()
+    assert cut < 0.105, cut
+
+
+def test_the_high_shots_gap_is_torn_mist_over_the_city_not_a_flat_patch(gl):
+    """Round 31's lead at 44 s: "the teal gap onto the city a flat patch".  Torn mist drifts
+    through the gap, the districts' glow showing in pools between its wisps (clouds_light.glsl):
+    in the dream's frame at 44 s (320x180, round the gap) fewer pixels are teal (819; main 980)
+    and those vary more (their spread 9.6 levels of teal; main 8.6)."""
+    from conftest import render_held
+    g = render_held(gl, "dream", 44.0, (320, 180), "constellations", {})[110:130, 145:215]
+    teal = g[..., 1] - g[..., 0]
+    lit = teal > 8
+    assert lit.sum() < 900, lit.sum()
+    assert teal[lit].std() > 9.1, teal[lit].std()
