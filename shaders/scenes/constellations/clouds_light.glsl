@@ -240,7 +240,7 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     float breath = 0.7 + 0.3 * u_cloud_light.w;
     // (round 31's lead at 44 s: "the teal gap onto the city a flat patch") torn mist drifts
     // through the gap: the districts' glow shows in pools between its wisps, darker lanes across
-    float veil_g = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(1.1, 2.2) + vec2(0.04 * u_lake_phase, 0.0));
+    float veil_g = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(0.7, 0.9) + vec2(0.04 * u_lake_phase, 0.0));
     col += city_c * gb.w * 2.0 * breath * (0.15 + 1.5 * smoothstep(0.3, 0.8, veil_g));
     // the valleys full of mist: the domes' tops stand out of a moonlit haze that lies in the
     // troughs (deepest there, thinning up the slopes), torn in drifting wisps -- the deck's
