@@ -996,14 +996,16 @@ def test_the_sea_of_clouds_domes_carry_turrets_not_smooth_pillows(gl, programs):
     fade out with distance: far off they would only sparkle).  (Round 30's readers: "grey
     duvet lumps" -- the deck is lit as cloud, no key on every crinkle, and the wide camera's
     valleys lie in mist: its fine modelling is softer on purpose, 6.55, so the bar is the close
-    camera's, where the turrets stand near.)"""
+    camera's, where the turrets stand near.  Round 31: the nearest domes softened by the lens's
+    depth of field and veiled by rising mist, on purpose -- round 31's lead: "a duvet, a height
+    field with lit edges" -- the wide camera's 6.13, its bar 6.0.)"""
     size = (320, 180)
 
     def box(a, r):
         pad = np.pad(a, r, mode="edge")
         k = 2 * r + 1
         return sum(pad[dy:dy + a.shape[0], dx:dx + a.shape[1]] for dy in range(k) for dx in range(k)) / (k * k)
-    for view, least in ((1.0, 7.4), (0.0, 6.2)):
+    for view, least in ((1.0, 7.4), (0.0, 6.0)):
         base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1, "clouds": 1.0, "view": view}
         luma = _luma(render(gl, programs, base, 6.0, size))[110:]
         detail = np.abs(box(luma, 1) - box(luma, 6)).mean()
@@ -1029,7 +1031,8 @@ def test_the_sea_of_cloud_is_backlit_by_the_moon_not_evenly_lit(gl, programs):
     (its left third over its right: 1.9 / 4.5; before 1.45 / 1.5), and the air over the far
     deck glowing along the moon's bearing, falling to violet away from it -- the rows just
     under the horizon are no flat band (their brightest eighth over their darkest: 5.0 / 11.5;
-    before 1.8 / 1.5)."""
+    before 1.8 / 1.5).  (Round 31: mist rises out of the troughs between the near domes on both
+    halves, so the close camera's halves differ a little less: 1.68, its bar 1.6.)"""
     size = (320, 180)
     for view, cam in ((1.0, C.CLOUD_CLOSE), (0.0, C.CLOUD_WIDE)):
         base = {"rate": 0.0, "glyph": 1, "glyph_seed": 11, "signs": 1, "clouds": 1.0, "view": view}
@@ -1039,7 +1042,7 @@ def test_the_sea_of_cloud_is_backlit_by_the_moon_not_evenly_lit(gl, programs):
         rims = np.percentile(low[:, :160], 99.5)
         assert rims > 170, (view, rims)
         sides = low[:, :107].mean() / low[:, 213:].mean()
-        assert sides > 1.7, (view, sides)
+        assert sides > 1.6, (view, sides)
         band = luma[horizon + 1:horizon + 7].mean(axis=0).reshape(8, 40).mean(axis=1)
         assert band.max() / band.min() > 3.0, (view, np.round(band, 1))
 
@@ -1291,3 +1294,29 @@ def test_the_low_shots_horizon_melts_into_the_night_not_a_hard_line(gl):
     rows = _luma(render_held(gl, "dream", 30.8, (320, 180), "constellations", {}))[:, 160:].mean(axis=1)
     jump = np.abs(np.diff(rows[75:120])).max()
     assert jump < 7.0, jump
+
+
+def test_the_low_shots_near_crests_fray_into_a_veil_not_hard_silhouettes(gl):
+    """Round 31's lead at 30.8 s: the near domes "lumpy mounds, a duvet -- a height field with
+    lit edges".  Over a near dome's silhouette its frayed skin hangs as a thin glowing veil,
+    torn in wisps (clouds_light.glsl cloud_fringe), the lining torn along the crest, mist
+    rising from the troughs: in the dream's frame at 30.8 s (320x180, the rows under the
+    horizon) fewer pixels stand over the one 4 rows above them by 45 levels -- a dark
+    silhouette cut over a lit crest: 0.092 of them (main 0.119)."""
+    from conftest import render_held
+    y = _luma(render_held(gl, "dream", 30.8, (320, 180), "constellations", {}))[125:]
+    cut = ((y[4:] - y[:-4]) > 45).mean()
+    assert cut < 0.105, cut
+
+
+def test_the_high_shots_gap_is_torn_mist_over_the_city_not_a_flat_patch(gl):
+    """Round 31's lead at 44 s: "the teal gap onto the city a flat patch".  Torn mist drifts
+    through the gap, the districts' glow showing in pools between its wisps (clouds_light.glsl):
+    in the dream's frame at 44 s (320x180, round the gap) fewer pixels are teal (838; main 980)
+    and those vary more (their spread 9.4 levels of teal; main 8.6)."""
+    from conftest import render_held
+    g = render_held(gl, "dream", 44.0, (320, 180), "constellations", {})[110:130, 145:215]
+    teal = g[..., 1] - g[..., 0]
+    lit = teal > 8
+    assert lit.sum() < 900, lit.sum()
+    assert teal[lit].std() > 9.1, teal[lit].std()

@@ -23,6 +23,23 @@ float cloud_rim(vec2 uv, float t) {
     return rim / 2.1;
 }
 
+// How much this point lies just over the silhouette of a much nearer dome (0..1): the bake's
+// texels a little below (2, 7, 16 of them) meet the deck far nearer than this one -- here the
+// near dome's frayed skin of mist hangs in front of what lies behind it (round 31's lead: "no
+// hard silhouette lines, the edges frayed into wisps that let the moonlight through")
+float cloud_fringe(vec2 uv, float t) {
+    float dv = 1.0 / float(textureSize(u_clouds_a, 0).y);
+    float f = 0.0;
+    float w = 1.0;
+    for (int i = 0; i < 3; i++) {
+        float fi = float(i);
+        float tb = texture(u_clouds_a, uv - vec2(0.0, dv * (2.0 + 3.0 * fi + 2.0 * fi * fi))).w;
+        f += w * smoothstep(0.08, 0.4, (t - tb) / max(tb, 0.05)) * (1.0 - smoothstep(5.0, 14.0, tb)) * step(0.0, tb);
+        w *= 0.6;
+    }
+    return f / 1.96;
+}
+
 // The moon's centre above the horizon (radians, about): a little less than its radius
 // (MOON_R), so the far deck's haze still holds its lower limb
 const float MOON_R = 0.022;
@@ -166,6 +183,14 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // the silver lining: a dome's upper edge seen against what lies behind it (the bake's
     // texels just above hold a ray that runs on much further -- or into the sky): there the
     // cloud is a thin skin the moonlight passes through, a bright line hugging the crest
+    // (round 31's lead at 30.8 and 44 s: the nearest domes "lumpy mounds, a duvet", every
+    // crinkle sharp under the eye) the nearest domes lie inside the lens's depth of field: their
+    // body's normal read a little wider (two more fetches), softer the nearer
+    float dof = 1.0 - smoothstep(1.5, 6.0, t);
+    vec2 duv = vec2(1.0) / vec2(textureSize(u_clouds_a, 0)) * (1.0 + 3.0 * dof);
+    vec2 nb = texture(u_clouds_a, uv + vec2(duv.x, 0.0)).xy + texture(u_clouds_a, uv - vec2(0.0, duv.y)).xy;
+    vec2 nxy = mix(ga.xy, 0.5 * nb, 0.7 * dof);
+    n = normalize(vec3(nxy.x, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), nxy.y));
     float rim = cloud_rim(uv, t);
     float grazing = pow(1.0 - max(dot(n, -rd), 0.0), 3.0);
     // (far off the crests are finer than the bake: the rims fade into the haze, no dotted line)
@@ -175,6 +200,11 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     if (rim > 0.01) {
         rim *= clamp(0.45 + 0.9 * (0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(2.6, 1.4))), 0.0, 1.3);
     }
+    // (round 31: the near crests' lining still one even bright outline) near the eye the crest
+    // frays: the wisp noise tears the lining into bright thin strands and dim gaps
+    float nearc = 1.0 - smoothstep(4.0, 16.0, t);
+    float tear = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(6.0, 3.5) + vec2(0.07 * u_lake_phase, 0.0));
+    rim *= mix(1.0, 0.08 + 1.5 * smoothstep(0.3, 0.8, tear), nearc);
     float thin = max(rim, 0.1 * grazing * grazing);
     // the word's light: from the word, high over the middle of the view
     vec3 word = normalize(vec3(0.0, 0.55, 1.0));
@@ -208,7 +238,10 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // the city's glow breathing up through the gaps, and its light on the gaps' walls
     vec3 city_c = vec3(0.10, 0.85, 0.70);
     float breath = 0.7 + 0.3 * u_cloud_light.w;
-    col += city_c * gb.w * 2.0 * breath;
+    // (round 31's lead at 44 s: "the teal gap onto the city a flat patch") torn mist drifts
+    // through the gap: the districts' glow shows in pools between its wisps, darker lanes across
+    float veil_g = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(0.7, 0.9) + vec2(0.04 * u_lake_phase, 0.0));
+    col += city_c * gb.w * 2.0 * breath * (0.15 + 1.5 * smoothstep(0.3, 0.8, veil_g));
     // the valleys full of mist: the domes' tops stand out of a moonlit haze that lies in the
     // troughs (deepest there, thinning up the slopes), torn in drifting wisps -- the deck's
     // depth layers, each ridge of domes over a paler veil of the valley behind it
@@ -218,6 +251,19 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     float mist = clamp(low_h * (0.35 + 0.65 * wisp) + 0.12 * wisp * (1.0 - lit_h), 0.0, 1.0) * 0.55;
     vec3 mist_c = vec3(0.004, 0.0045, 0.017) + moon_c * (0.004 + 0.04 * broad + 0.3 * fwd);
     col = mix(col, mist_c, mist);
+    // over a near dome's silhouette its frayed skin hangs as a thin glowing veil, torn in wisps
+    float fringe = cloud_fringe(uv, t);
+    if (fringe > 0.0) {
+        float fw = fbm(vec2(p.x * 18.0 + 9.0 * p.y, p.y * 45.0) + vec2(0.12 * u_lake_phase, 0.0), 2);
+        float veil_f = fringe * smoothstep(0.3, 0.65, fw);
+        vec3 glow_f = 1.4 * mist_c + silver * (0.012 + 0.9 * lobe + 3.0 * fwd) * fw;
+        col = mix(col, glow_f, 0.8 * veil_f);
+    }
+    // tendrils of mist rising out of the troughs between the near domes: streaks stretched up
+    // the screen, anchored to the deck, drifting slowly, faint and moonlit, over the slopes
+    float tend = fbm(vec2(gb.x * 1.6 + 0.5 * gb.y, p.y * 9.0 - 0.05 * u_lake_phase), 2);
+    float rising = smoothstep(0.42, 0.8, tend) * (1.0 - smoothstep(0.15, 0.85, h)) * nearc;
+    col = mix(col, mist_c * 1.8 + silver * 0.008, 0.8 * rising);
     // aerial perspective: the air between the eye and the far deck scatters the moon's light
     // toward us, brightest along the moon's bearing (a glow lying on the far deck under it),
     // falling away to the night's violet at the far side -- no flat band
