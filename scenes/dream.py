@@ -253,7 +253,7 @@ glass_city = Cue(
     # (round 15: the close shot's touches land on the focal tower, over the memory in it)
     # (round 31, the lead: at 50.7 and 61.5 s a touch read as "a bright '@'-like ring on a
     # slender column": those two land on the wide near tower at the frame's left edge)
-    events=[Touch(2.5, 0.30, 0.30), Touch(4.5, 0.10, 0.5, 1.2), Touch(8.0, 0.30, 0.25),
+    events=[Touch(2.5, 0.30, 0.30), Touch(4.5, 0.10, 0.5, 0.7), Touch(8.0, 0.30, 0.25),
             Touch(12.5, 0.30, 0.25), Touch(15.5, 0.06, 0.5, 1.2),
             Touch(21.0, 0.50, 0.45, 1.4), Touch(24.0, 0.51, 0.62, 1.2),
             Touch(26.5, 0.50, 0.35, 1.4)],
