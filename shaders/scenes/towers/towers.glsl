@@ -905,7 +905,10 @@ vec3 liquid_mirror(vec3 rr, float m, vec3 moon) {
     float m2 = m * m;
     float fres = 0.03 + 0.97 * m2 * m2;
     vec3 behind_moon = (vec3(0.55, 0.95, 0.85) * 0.3 * cb + vec3(0.3, 0.5, 0.6) * 0.1 * cb_wide) * along;
-    return (sky + streak * along) * fres + behind_moon * (0.25 + 0.75 * fres);
+    // (the sky mirrored high on the glass kept faint: the upper bodies stand against the
+    // night, and lit all over they lifted the frame's top off black)
+    float low = 1.0 - smoothstep(0.0, 0.45, rr.y);
+    return (sky * (0.15 + 0.45 * low) + streak * along * low) * fres + behind_moon * (0.25 + 0.75 * fres) * low;
 }
 
 // The thickness of the glass (round 31): what crosses it is drunk with the path length --
