@@ -260,8 +260,10 @@ glass_city = Cue(
           "wet": [(0, 1.0), (6, 1.2, "step"), (20.05, 1.0, "step")]},
     # (each lands on glass: a ring in the sky read as a bullseye round the sun)
     # (round 15: the close shot's touches land on the focal tower, over the memory in it)
-    events=[Touch(2.5, 0.30, 0.30), Touch(4.5, 0.48, 0.6, 1.2), Touch(8.0, 0.30, 0.25),
-            Touch(12.5, 0.30, 0.25), Touch(15.5, 0.49, 0.30, 1.2),
+    # (round 31, the lead: at 50.7 and 61.5 s a touch read as "a bright '@'-like ring on a
+    # slender column": those two land on the wide near tower at the frame's left edge)
+    events=[Touch(2.5, 0.30, 0.30), Touch(4.5, 0.10, 0.5, 0.7), Touch(8.0, 0.30, 0.25),
+            Touch(12.5, 0.30, 0.25), Touch(15.5, 0.06, 0.5, 1.2),
             Touch(21.0, 0.50, 0.45, 1.4), Touch(24.0, 0.51, 0.62, 1.2),
             Touch(26.5, 0.50, 0.35, 1.4)],
 )

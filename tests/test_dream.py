@@ -1011,3 +1011,17 @@ def test_the_wakings_tears_show_as_lenses_not_hairline_arcs(gl):
     (frame,) = render_times(gl, "dream", [191.5], size=(320, 180))
     lines = _thin_bright_lines(frame.astype(np.float32).mean(axis=2)[10:130])
     assert lines < 400, lines
+
+
+def test_the_city_touches_at_50_7_and_61_5_land_on_wide_faces(dream):
+    """Round 30's lead: the touches' ripples showed "as a bright '@'-like ring on slender
+    columns at 50.7 and 61.5 s" (the focal spire in the frame's middle).  They land now on
+    the wide near tower at the frame's left edge, where the rings spread across a face:
+    the touch live at each still is far off the frame's middle (it was at x 0.48, 0.49)."""
+    _, show = dream
+    for t in (50.7, 61.5):
+        layer = next(l for l in show.timeline.sample(t).layers if l.current and l.current.cue.scene == "towers")
+        cue, local = layer.current.cue, layer.current.local_t
+        live = [e for e in cue.events if 0.0 <= local - e.time < 1.5]
+        assert live, (t, local)
+        assert all(abs(e.x - 0.5) > 0.3 for e in live), (t, live)

@@ -869,6 +869,65 @@ vec3 curtain_wall(vec3 lp, vec3 rd, vec3 n, float m, Column k, ivec2 cell, float
 
 #endif
 
+
+#ifdef TOWERS_LIQUID
+// Round 31 (the lead: "plain extruded prisms with flat shading"): the skin of thick liquid
+// glass, in the liquid city only (glass_liquid.frag; the default city pays nothing).
+// rr: the view reflected off the rippled skin (n); m: 1 - cos of the view to it.
+// Each face mirrors the sky's gradient (a haze band low, deep violet high) and the sun and
+// the moon as LONG VERTICAL streaks: on an upright body the light's reflection is sharp
+// across (its azimuth) and long up and down, and it moves with the ripples' normals, so the
+// surface visibly undulates like water standing up.  Fresnel is strong toward grazing
+// (m^3): face-on the glass stays dark and clear, showing the bent city behind.
+vec3 liquid_mirror(vec3 rr, float m, vec3 moon) {
+    vec2 h = rr.xz / max(length(rr.xz), 1e-4);
+    float cs = max(dot(h, normalize(SUN_DIR.xz)), 0.0);
+    float cm = max(dot(h, normalize(moon.xz)), 0.0);
+    // (and the emerald moon low behind the eye, to the left: its streak lands mid-face on
+    // the bodies turned to it, one upright line of light on each, wavering with the skin)
+    float cb = max(dot(h, normalize(vec2(-0.75, -0.66))), 0.0);
+    cb *= cb; cb *= cb; cb *= cb; cb *= cb; cb *= cb;                   // ^32: soft (sharp,
+    float cb_wide = cb;                 // the skin's flow broke it into zebra chevrons)
+    cb *= cb;                                                            // ^64: the core
+    cs *= cs; cs *= cs; cs *= cs; cs *= cs;                          // ^16 across: the glow
+    float cs2 = cs * cs;
+    cs2 *= cs2; cs2 *= cs2;                                          // ^128: the core
+    cm *= cm; cm *= cm; cm *= cm; cm *= cm; cm *= cm; cm *= cm;      // ^64
+    // long up and down: from a little below the horizon to well up the sky
+    float along = smoothstep(-0.3, 0.0, rr.y) * (1.0 - smoothstep(0.5, 0.95, rr.y));
+    float up = clamp(rr.y * 1.6, 0.0, 1.0);
+    vec3 sky = mix(g_haze * 0.8 + vec3(0.01, 0.008, 0.03), vec3(0.006, 0.004, 0.02), up);
+    // the far horizon's glow as a crisp band that the ripples bend up and down the face
+    float horizon = exp(-abs(rr.y - 0.02) * 30.0);
+    sky += (g_haze * 1.6 + vec3(0.05, 0.04, 0.1)) * horizon * horizon;
+    vec3 streak = (vec3(0.7, 0.5, 1.0) * 0.5 * cs + vec3(1.0, 0.92, 1.0) * 2.2 * cs2) * u_env_gain
+                + vec3(0.6, 0.8, 1.0) * 1.2 * cm;
+    float m2 = m * m;
+    float fres = 0.03 + 0.97 * m2 * m2;
+    vec3 behind_moon = (vec3(0.55, 0.95, 0.85) * 0.3 * cb + vec3(0.3, 0.5, 0.6) * 0.1 * cb_wide) * along;
+    // (the sky mirrored high on the glass kept faint: the upper bodies stand against the
+    // night, and lit all over they lifted the frame's top off black)
+    float low = 1.0 - smoothstep(0.0, 0.45, rr.y);
+    return (sky * (0.15 + 0.45 * low) + streak * along * low) * fres + behind_moon * (0.25 + 0.75 * fres) * low;
+}
+
+// The thickness of the glass (round 31): what crosses it is drunk with the path length --
+// red first, then green -- so a thick body tints a deep sea-green-blue and a thin edge stays
+// clear and bright; where the path is shortest (the bevels, the silhouette) a bright line.
+// On the brightest edges only, a thin prismatic fringe: violet outside, cyan just within.
+vec3 liquid_depth(vec3 trans, float thick, float m, vec3 n0, float bright) {
+    vec3 drink = exp(-thick * vec3(0.14, 0.05, 0.04));
+    vec3 body = trans * drink;
+    float bevel = (1.0 - smoothstep(0.0, 0.35, thick)) * (1.0 - smoothstep(0.0, 0.5, n0.y));
+    float side = 1.0 - smoothstep(0.0, 0.5, n0.y);
+    float violet = smoothstep(0.9, 0.95, m) * (1.0 - smoothstep(0.97, 0.995, m));
+    float cyan = smoothstep(0.8, 0.86, m) * (1.0 - smoothstep(0.88, 0.93, m));
+    vec3 fringe = (vec3(0.45, 0.15, 0.9) * violet + vec3(0.1, 0.7, 0.8) * cyan) * side
+                * smoothstep(0.15, 0.6, bright);
+    return body + vec3(0.5, 0.55, 0.7) * 0.25 * bevel + fringe;
+}
+#endif
+
 vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     vec3 p = ro + rd * t;
     vec3 lp = p - k.base;
@@ -966,6 +1025,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // haze rather than traced (round 12: a second exit and ray cost every glass pixel ~10 %,
     // llvmpipe running the branch for all, and the clear body made the difference invisible).
     vec3 bounced = g_haze * 0.8 + g_moss.colour_a * g_moss.glow * 0.04;
+    float thick_once = thick;
     thick += f_out * thick;
     vec3 trans = mix(sky_rgb, bounced, f_out);
     vec3 sigma = u_absorption * (1.0 - u_tint_lin) * 1.6 + 0.02;     // (clear, not a blue-green fill)
@@ -1071,6 +1131,16 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         + max(facing, 0.0) * (0.05 * refl + 0.1 * g_haze + vec3(0.01, 0.015, 0.02));
 #ifdef TOWERS_LIQUID_LOOK
     col += u_liquid * liquid_edge(m, n0, max(facing, 0.0), refl);
+#endif
+#ifdef TOWERS_LIQUID
+    {
+        // (round 31) the thick liquid glass: its body tinted by its depth, darker face-on,
+        // and the sky and the lights mirrored in long streaks that bend with the ripples
+        vec3 mir = liquid_mirror(rr, m, L);
+        float bright = max(max(mir.r, mir.g), mir.b) + sunward;
+        vec3 thick_col = liquid_depth(col, thick_once, m, n0, bright) * mix(0.85, 1.0, m);
+        col = mix(col, thick_col + mir, u_liquid);
+    }
 #endif
     // (round 17's reader at 70.3 s: a fresh ripple's lit crests read as "a clip-art spiral"
     // on the focal tower beside the sun, whose haze they caught: the crests' sheen is fainter,
