@@ -466,10 +466,15 @@ trapped_faces = Cue(
           # (round 15's reader at 132.6 s: "dark, empty upper half" -- the tilt started level
           # with a wide lens, the sky above the faces empty: it starts already looking up
           # into the curtains, the lens a little long, the roll slight)
-          "lens": [(0, 1.2), (7, 0.95, "in_out_sine"), (15, 1.0, "in_out_sine")],
+          # (round 31: 137.4 and 139.6 s one picture -- the loop at 138 s repeats 137.7-138.0 s,
+          # so the push had settled before it: the slow approach now holds the two faces a
+          # little wider, and at 137.3 s the lens lunges in on the screaming face in half a
+          # second, tilting up with it; the loop stutters the lunge's end, the face close)
+          "lens": [(0, 1.2), (6.3, 1.1, "in_out_sine"), (6.8, 0.9, "in_out_sine"),
+                   (15, 1.0, "in_out_sine")],
           # (round 18, 138.3 s: "a muddy horizon band at the bottom" -- the water a sliver
           # under the frame; it stays in view, a strip of still water mirroring the curtains)
-          "horizon": [(0, -0.3), (7, -0.37, "in_out_sine")],
+          "horizon": [(0, -0.3), (6.3, -0.32, "in_out_sine"), (6.8, -0.39, "in_out_sine")],
           # (round 25's two readers: "a smeared, tilted dark band at the horizon" -- the roll
           # from side to side eased to a breath, the shore all but level)
           "roll": [(0, 0.025), (7, -0.03, "in_out_sine")],
@@ -478,7 +483,8 @@ trapped_faces = Cue(
           # lesser one fading: its last seconds one screaming face, the frame's one subject)
           # (round 27's readers: 135.3 and 139.3 s "near-duplicates" -- the push comes sooner,
           # so the loop that sticks at 138 s holds the one face close, not the two of 135 s)
-          "close": [(0, 0.0), (4.6, 0.0), (7.0, 1.0, "in_out_sine")],
+          # (round 31: the push halts half-way, then lunges with the lens)
+          "close": [(0, 0.0), (4.6, 0.0), (6.2, 0.45, "in_out_sine"), (6.8, 1.0, "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
     # laid over the faces it made a collage of three subjects fighting)

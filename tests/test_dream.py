@@ -1025,3 +1025,14 @@ def test_the_city_touches_at_50_7_and_61_5_land_on_wide_faces(dream):
         live = [e for e in cue.events if 0.0 <= local - e.time < 1.5]
         assert live, (t, local)
         assert all(abs(e.x - 0.5) > 0.3 for e in live), (t, live)
+
+
+def test_the_trapped_faces_lunge_so_stills_two_seconds_apart_differ(gl):
+    """Round 31's brief: 137.4 and 139.6 s "the same picture" -- the laughter's loop at 138 s
+    repeats 137.7-138.0 s, and the push on the leading face had settled before it.  The push
+    halts half-way (the lesser face still there at 137.4 s), then lunges in with the lens and
+    a tilt up as the loop begins, so the loop stutters one face close: at 320x180 the two
+    stills differ by a mean of over 13 levels (main: about 8; now about 19)."""
+    a, b = render_times(gl, "dream", [137.4, 139.6], size=(320, 180))
+    apart = np.abs(a.astype(float) - b.astype(float)).mean()
+    assert apart > 13, f"137.4 and 139.6 s one picture ({apart:.1f} levels apart)"
