@@ -49,15 +49,18 @@ the_sky = Cue(
         # mirrors let the bodies go, close by an emerald moon over the violet sun)
         # (round 27: 12.5 and 14.8 s again one picture, the sun centred -- the camera pushes on
         # past the sun, close on the near emerald moon, the sun's limb burning at the right edge)
+        # (round 30's blind set: 18.9 and 22.0 s one picture, the sun over the ranges in the
+        # lake -- in the closing wide shot the camera pushes in as the violet sun sets behind
+        # the peaks, its limb lighting their crests, the emerald moon left over them)
         "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.0, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
                  (16, 2.1, "in_out_sine"), (16.75, 1.45, "in_out_sine"), (18.4, 1.3, "in_out_sine"),
-                 (19.5, 0.62, "in_out_sine"), (23.5, 0.8, "in_out_sine"), (26, 0.8)],
+                 (19.5, 0.62, "in_out_sine"), (23.5, 0.95, "in_out_sine"), (26, 0.95)],
         "centre_x": [(0, -0.08), (2.5, -0.08, "in_out_sine"), (9, -0.42, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.62, "in_out_sine"), (16.75, -0.14, "in_out_sine"),
                      (18.4, -0.14, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (16.75, 0.53, "in_out_sine"),
-                     (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (24, 0.38, "in_out_sine")],
+                     (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (23.5, 0.17, "in_out_sine")],
         "horizon": [(0, 0.0), (9, 0.0), (12, -0.7, "in_out_sine"), (16, -0.7), (19.5, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
         # (round 18's reader at 4.1 and 8.9 s: "the sky swirl looks like a smudge": over the

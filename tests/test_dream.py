@@ -241,6 +241,27 @@ def test_the_constellations_float_over_a_sea_of_cloud_at_night(gl, dream):
     assert change > 8, f"the wide and the close deck differ by only {change:.1f} levels"
 
 
+def _light_down_the_frame(frame: np.ndarray) -> np.ndarray:
+    """How the light lies down the frame: each row's brightest fifth (its sun, moon, glints,
+    not its stars' count), in 18 bands.  Blind to a pan along the ranges, which slides stars
+    and ridges sideways (a large raw difference) while the picture stays the same."""
+    lum = np.asarray(frame).astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    return np.sort(lum, axis=1)[:, -lum.shape[1] // 5:].mean(axis=1).reshape(18, -1).mean(axis=1)
+
+
+def test_the_skys_closing_wide_shot_moves_so_stills_apart_differ(gl):
+    """Round 30's blind set: 18.9 and 22.0 s were one picture, the violet sun over the ranges in
+    the lake (a pan only slid it left).  The camera pushes in as the sun sets behind the peaks,
+    its limb lighting their crests, its reflection sinking in the lake: how the light lies down
+    the frame (320x180) differs by over 16 levels between 20.0 and 22.0 s (main: 10.3; now
+    about 23) and by over 33 between 18.9 and 22.0 s (main: 28.8; now about 38)."""
+    times = [18.9, 20.0, 22.0]
+    profiles = [_light_down_the_frame(f) for f in render_times(gl, "dream", times, size=(320, 180))]
+    for (a, b), bar in (((1, 2), 16.0), ((0, 2), 33.0)):
+        apart = np.abs(profiles[a] - profiles[b]).mean()
+        assert apart > bar, f"{times[a]} and {times[b]} s are one picture ({apart:.1f} levels apart)"
+
+
 def test_the_constellations_four_stills_are_four_pictures(gl):
     """Round 28's readers: the cloud sea's four stills (24.7, 29.2, 39.8, 45.5 s) were "one set,
     only the glyph differs" -- the same camera, sea and moon.  The cue is four shots (wide over
