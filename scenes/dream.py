@@ -441,7 +441,11 @@ the_woman = Cue(
           "close_woman": [(0, 0.0), (5, 1.0, "step")],
           # (round 26: her wide room one picture for five seconds -- a slow push in toward
           # her; cut to her close, and again a slower push, half as far, toward her hood)
-          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step"), (10, 0.5, "in_out_sine")]},
+          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step"), (10, 0.5, "in_out_sine")],
+          # (round 31: 123.4 and 125.3 s still one picture -- the push twice as far and, with
+          # it, a drift to the right: the window and the candle slide left, her shadow on the
+          # wall comes into the frame, she comes toward the middle)
+          "pan": [(0, -0.5), (5, 0.8, "in_out_sine"), (5, 0.0, "step")]},
 )
 
 # -- 2:11  "In the Resonance, you glimpse flickers of trapped faces, mouths open in silent

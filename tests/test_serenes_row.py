@@ -218,6 +218,18 @@ def test_pushed_in_the_room_closes_round_her(gl):
     assert cold(near) > 1.2 * cold(far), (cold(near), cold(far))
 
 
+def test_her_wide_rooms_stills_two_seconds_apart_are_different_pictures(gl):
+    """Round 31's brief: round 30's blind set held 123.4 and 125.3 s as one picture (the push
+    in was 1.18x and slowing).  The push goes twice as far (ALONE_PUSH) and the camera drifts
+    right with it (her cue's ``pan``): the window slides out at the left, her shadow comes in,
+    she comes toward the middle.  At 320x180 the two frames differ by over 22 levels on
+    average (before: about 16.5; now about 27)."""
+    from conftest import render_times
+    f0, f1 = (f.astype(np.float32) for f in render_times(gl, "dream", [123.4, 125.3], size=(320, 180)))
+    diff = np.abs(f0 - f1).mean()
+    assert diff > 22.0, diff
+
+
 def _wall_and_figures(img, geo, mat):
     """Luminance, the wall's pixels above the floor (the bake's background, in the frame's
     upper three fifths) and the figures' pixels."""

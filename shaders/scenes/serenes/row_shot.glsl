@@ -36,7 +36,9 @@ out vec4 frag_colour;
 const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 #ifdef PORTRAIT_ALONE
 const float ALONE_NIGHT = 1.0;        // the night's brightness through her window
-const float ALONE_PUSH = 0.18;        // how far the wide shot pushes in toward her (``push`` 1)
+// (round 31: 0.18 left 123.4 and 125.3 s one picture -- the push is twice as far now, and the
+// cue drifts the camera right with it, ``pan``: the window slides out, her shadow comes in)
+const float ALONE_PUSH = 0.36;        // how far the wide shot pushes in toward her (``push`` 1)
 const float ALONE_TEAR_ROWS = 5.0;   // the glitch's torn bands, in rows of a 180-line frame
 // (round 28, 124.4 s: "the right half dead black"): the candle's light bounced off the boards
 // and the lit plaster, unshadowed and soft, fills her shadow on the wall to a deep warm umber
