@@ -505,11 +505,15 @@ def test_the_opening_eyes_show_no_moire_striped_band(gl, dream):
     the curtain's folds: it is replaced).  Out of focus, the sea is smooth: at 194.9 s with
     the tears held half-way (0.6) and the head on the pillow (push 0), across the right
     pane's sea (320x180) no pixel row stands out from its neighbours 3 px either side by more
-    than 4.2 levels on average (3.4 now; in focus, its glitter, 7.4)."""
+    than 4.2 levels on average (3.4 then; in focus, its glitter, 7.4).  (Round 31b: the tears
+    blur the sight only slightly now -- round 30's readers at 192 s: "almost entirely blur,
+    reads as mush" -- so with the tears at 0.6 the sea is nearly in focus and its glitter
+    reads as water: the bar is the in-focus glitter's, 8.0; about 6.4 now.  A moire band
+    would stand well over it.)"""
     frame = render_held(gl, "dream", 194.9, (320, 180), "waking", {"tears": 0.6, "push": 0.0})
     band = frame.mean(axis=2)[95:120, 221:254]
     hp = band[:, 3:-3] - 0.5 * (band[:, :-6] + band[:, 6:])
-    assert np.abs(hp).mean(axis=1).max() < 4.2, np.abs(hp).mean(axis=1).max()
+    assert np.abs(hp).mean(axis=1).max() < 8.0, np.abs(hp).mean(axis=1).max()
 
 
 def test_the_dream_fractures_by_breaking_the_mirror_into_shards(gl):
@@ -911,13 +915,16 @@ def test_the_wakings_blurred_window_has_no_crisp_horizon_line(gl):
     """Round 30: the eyes open through tears onto the window, the morning far out of focus --
     but the headland's foot was a hard step, and out of focus it drew a crisp bright line
     along the whole horizon (a render bug at 1:1), and the clouds' fine streaks read as a
-    smear.  At 192.5 s (960x540) in the right pane, clear of the drops, no row stands out
-    from the rows 2 px above and below by over 5 levels on average across the pane (the
-    line: 15; now about 2)."""
+    smear.  (Round 31b: the window is in focus now -- round 30's readers: "almost entirely
+    blur" -- so the horizon is a true edge, the sky's gold over the darker sea, and the
+    clouds' streaks read; the old measure, a second difference, took that edge for a line.
+    A line is brighter than the rows either side of it.)  At 192.5 s (960x540) in the right
+    pane, clear of the drops, no row stands brighter than both the rows 2 px above and below
+    by over 8 levels on average across the pane (the line: about 15; now about 6)."""
     (frame,) = render_times(gl, "dream", [192.5], size=(960, 540))
     pane = frame.astype(float).mean(axis=2)[200:300, 700:770]
-    hp = pane[2:-2] - 0.5 * (pane[:-4] + pane[4:])
-    assert np.abs(hp.mean(axis=1)).max() < 5.0, np.abs(hp.mean(axis=1)).max()
+    line = np.minimum(pane[2:-2] - pane[:-4], pane[2:-2] - pane[4:]).mean(axis=1)
+    assert line.max() < 8.0, line.max()
 
 
 def _city_cameras(show, times):
@@ -984,10 +991,20 @@ def test_the_wakings_tears_lie_on_the_eye_without_dark_outlines(gl):
     tears lie on the eye: large, flattened, soft-edged, only a thin bright meniscus on the
     light side.  At 191.5 s (320x180), over the room above the covers, the thin dark lines
     crossing the rows (the drops' outlines; the blurred bars make few) number under 250
-    (before: about 460; now about 140)."""
+    (before: about 460; then about 140).  (Round 31b: the room is in focus now -- round 30's
+    readers: "almost entirely blur" -- so its bars, folds and glitter are crisp lines by
+    right; the count is taken over the two drops alone, clear of the window: under 40, about
+    11 now.)"""
     (frame,) = render_times(gl, "dream", [191.5], size=(320, 180))
-    lines = _thin_dark_lines(frame.astype(np.float32).mean(axis=2)[10:130])
-    assert lines < 250, lines
+    lum = frame.astype(np.float32).mean(axis=2)
+    lines = sum(_thin_dark_lines(drop) for drop in _waking_drops(lum))
+    assert lines < 40, lines
+
+
+def _waking_drops(lum: np.ndarray) -> list[np.ndarray]:
+    """The two tears' areas at 191.5 s in a 320x180 frame (waking_room.glsl's TEAR_AT, full
+    size), clear of the window and its sill."""
+    return [lum[35:73, 23:81], lum[90:130, 278:312]]
 
 
 def test_the_wakings_left_wall_holds_the_windows_light(gl):
@@ -1007,10 +1024,12 @@ def test_the_waking_shows_the_dreamers_hand_on_the_covers_out_of_focus(gl):
     passed the mannequin.)  The hand is nearer than the window, so as soft as the pillow: its
     fingers curled under, a dark silhouette.  At 193.5 s (320x180), in the lower right, the
     steepest step between neighbouring pixels (99.5th percentile) stays under 20 levels
-    (before: about 32; now about 11), and the hand's corner still holds a true dark (under 20)."""
+    (before: about 32; then about 11), and the hand's corner still holds a true dark (under 20).
+    (Round 31b: the window and its sill are in focus now, the near bed, pillow and hand kept
+    soft -- the region starts below the sill: about 8 now.)"""
     (frame,) = render_times(gl, "dream", [193.5], size=(320, 180))
     lum = frame.astype(np.float32).mean(axis=2)
-    step = np.percentile(np.abs(np.diff(lum[120:180, 150:320], axis=1)), 99.5)
+    step = np.percentile(np.abs(np.diff(lum[132:180, 150:320], axis=1)), 99.5)
     corner = lum[140:175, 190:240]
     assert step < 20 and corner.min() < 20, (step, corner.min())
 
@@ -1028,10 +1047,13 @@ def test_the_wakings_tears_show_as_lenses_not_hairline_arcs(gl):
     frame ("stray arcs / render artefacts").  A tear on the eye shows by what it does to the
     sight: the room magnified, bent and a touch brighter, with a soft highlight, no meniscus
     hairline.  At 191.5 s (320x180), over the room above the covers, the pixels on thin bright
-    lines number under 400 (before: about 550; now about 250)."""
+    lines number under 400 (before: about 550; then about 250).  (Round 31b: the room is in
+    focus now, its sea's glitter and the sill crisp by right: counted over the two drops
+    alone, under 40.)"""
     (frame,) = render_times(gl, "dream", [191.5], size=(320, 180))
-    lines = _thin_bright_lines(frame.astype(np.float32).mean(axis=2)[10:130])
-    assert lines < 400, lines
+    lum = frame.astype(np.float32).mean(axis=2)
+    lines = sum(_thin_bright_lines(drop) for drop in _waking_drops(lum))
+    assert lines < 40, lines
 
 
 def test_the_city_touches_at_50_7_and_61_5_land_on_wide_faces(dream):
@@ -1057,3 +1079,16 @@ def test_the_trapped_faces_lunge_so_stills_two_seconds_apart_differ(gl):
     a, b = render_times(gl, "dream", [137.4, 139.6], size=(320, 180))
     apart = np.abs(a.astype(float) - b.astype(float)).mean()
     assert apart > 13, f"137.4 and 139.6 s one picture ({apart:.1f} levels apart)"
+
+
+def test_the_wakings_room_reads_in_focus_through_the_tears(gl):
+    """Round 30's readers at 192.0 s (3 and 2): "almost entirely blur, no readable subject",
+    "reads as mush", "the glass bars wobble with horizontal smear lines".  The tears blur the
+    sight only a little (more through the two drops, which lie clear of the window and bend
+    it weakly), so by 191.8 s the window, its bars, the sun and the curtain read: at 191.8 s
+    (320x180) over the window the mean step between neighbouring pixels is over 3.5 levels
+    and its 99th percentile over 20 (before: about 1.5 and 8; now about 6 and 38)."""
+    (frame,) = render_times(gl, "dream", [191.8], size=(320, 180))
+    win = frame.astype(np.float32).mean(axis=2)[22:120, 140:255]
+    step = np.abs(np.diff(win, axis=1))
+    assert step.mean() > 3.5 and np.percentile(step, 99) > 20, (step.mean(), np.percentile(step, 99))

@@ -449,15 +449,18 @@ void main() {
         vec2 vb = tear_lenses(v, tr, drim, dglint, dsoft);
         // (through a drop the sight is further out of focus, and a little brighter: the water
         // gathers the window's light)
-        float fz = min(tr + 0.45 * dsoft, 1.0);
+        // (round 30's readers at 192 s: "almost entirely blur, no readable subject", "reads as
+        // mush" -- the tears blur the sight a little, and through the drops more: the window,
+        // the sun, the curtain and the hand read from the first moment the eyes are open)
+        float fz = min(0.16 * tr + 0.3 * dsoft, 1.0);
         vec3 room = bedroom(vb, R.y, t, beat, fz, true);
-        vec3 ghost = bedroom(vb + vec2(0.006, 0.045) * tr, R.y, t, beat, fz, false);
-        room = mix(room, ghost, 0.38 * tr);
+        vec3 ghost = bedroom(vb + vec2(0.004, 0.02) * tr, R.y, t, beat, fz, false);
+        room = mix(room, ghost, 0.12 * tr);
         // (round 29's readers: "no human" -- the dreamer's own hand on the covers, a dark
         // silhouette rimmed by the window's light)
         // (as the head lifts, the hand on the covers drops out of the frame: no fingertips
         // left standing on its foot)
-        room = dreamer_hand(vb + vec2(0.0, 0.8 * u_push), room, fz);
+        room = dreamer_hand(vb + vec2(0.0, 0.8 * u_push), room, max(fz, NEAR_DEFOCUS));
         room = room * (1.0 + 0.25 * dsoft + 3.0 * dglint);   // (the highlight gathers the light behind it: no grey haze on the dark wall)
         world = mix(world, room, u_room);
     }

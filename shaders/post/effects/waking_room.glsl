@@ -12,6 +12,9 @@
 // human", "waking up gasping in a real room never seen".)
 // Included by waking.frag after morning() and sky_gradient().
 
+// How far out of focus the near things (the bed, the pillow, the hand) are at least.
+const float NEAR_DEFOCUS = 0.55;
+
 // The window in view coordinates: its centre and half size.
 const vec2 WIN_C = vec2(0.2, 0.1);
 const vec2 WIN_H = vec2(0.34, 0.29);
@@ -190,10 +193,15 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
         vec2 mi = floor(mg);
         vec2 mc = mi + 0.35 + 0.3 * hash22(mi);
         float mote = smoothstep(0.06 + 0.22 * defocus, 0.0, length(mg - mc)) * (1.0 - defocus) * (1.0 - defocus) * step(0.75, hash11(dot(mi, vec2(7.1, 3.3))));
-        col += vec3(1.2, 0.8, 0.45) * 0.35 * mote * shaft * (1.0 - 0.6 * glass);
+        // (only in the shaft itself: in focus, motes over the dark wall read as dead pixels)
+        col += vec3(1.2, 0.8, 0.45) * 0.35 * mote * shaft * shaft * shaft * (1.0 - 0.6 * glass);
     }
 
     // the bed, close under the eye and soft: the bedclothes' edge a low swell across the frame
+    // (the eye is focused on the window: the bed, the pillow and the hand, a hand's breadth
+    // away, stay out of focus however clear the tears -- the near layer of the depth)
+    defocus = max(defocus, NEAR_DEFOCUS);
+    ew = px + 0.028 * defocus;
     float bed_y = -0.3 + 0.035 * sin(v.x * 2.3 + 0.4) + 0.015 * sin(v.x * 5.9 + 1.3);
     float bew = ew + 0.012;
     float bed = smoothstep(bed_y + bew, bed_y - bew, v.y);
@@ -229,7 +237,9 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
 // the old meniscus), `glint` the highlight, `soft` how far the drop throws the sight out of
 // focus (0 .. 1).  As the tears drain (`amount` falling) the drops slide down out of the eye.
 // (Round 30's lead: the drops "read as floating glass marbles / bubbles pasted over the frame".)
-const vec2 TEAR_AT[3] = vec2[](vec2(-0.6, 0.2), vec2(0.12, 0.25), vec2(0.56, -0.16));
+// (round 30's readers at 192 s: "the glass bars wobble with horizontal smear lines" -- two
+// drops, clear of the window, each a weak soft lens: the bars stay straight)
+const vec2 TEAR_AT[2] = vec2[](vec2(-0.6, 0.2), vec2(0.64, -0.1));
 
 vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float soft) {
     rim = 0.0;
@@ -237,7 +247,7 @@ vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float
     soft = 0.0;
     vec2 bent = v;
     float on = smoothstep(0.12, 0.3, amount);               // (gone before they shrink to specks)
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 2; k++) {
         float fk = float(k);
         float r = max((0.13 + 0.035 * fk) * (0.55 + 0.45 * amount), 0.004);
         // (one over the wall's light, one over the window's upper panes, bending the bars --
@@ -250,7 +260,7 @@ vec2 tear_lenses(vec2 v, float amount, out float rim, out float glint, out float
         float inb = smoothstep(1.0, 0.6, rr) * on;            // (a soft edge: too close to focus)
         // magnified and bent: the middle of the drop shows a smaller patch of the room, the
         // sight swelling toward its rim and bending round it (upright)
-        vec2 lensed = c + (v - c) * (0.62 + 0.3 * rr * rr);
+        vec2 lensed = c + (v - c) * (0.8 + 0.15 * rr * rr);
         bent = mix(bent, lensed, inb);
         soft = max(soft, inb);
         // (no meniscus line: round 31's lead -- thin bright arcs read as "stray arcs / render
