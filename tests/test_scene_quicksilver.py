@@ -625,13 +625,16 @@ def test_the_shard_cracks_as_broken_glass_and_bleeds_light(gl, tmp_path):
     crimson runs, no glow): the cracks still break the picture, each piece shifted (over 1800
     pixels change by over 30 levels), and bleeding they glow -- over 300 pixels turn bright
     warm red (red 140+ of 255, twice green; round 27's dark runs: 0), and no run hangs below
-    the cracks: the glow lies along them (its pixels within 6 of a pixel the fracture changed)."""
+    the cracks: the glow lies along them (its pixels within 6 of a pixel the fracture changed).
+    (Round 31: the crack star moved off the face to the crown -- the lead's "cracks converge
+    mid-face" -- so fewer shifted pieces cross the bright face: 1581 pixels change, bar 1400;
+    an unbroken shard changes none.)"""
     whole, broken, bleeding = render_cues(gl, tmp_path, [
         dict(DREAM, shot=2, harden=1.0, drift=0.8),
         dict(DREAM, shot=2, fracture=1.0, drift=0.8),
         dict(DREAM, shot=2, fracture=1.0, bleed=1.0, drift=0.8)], [SETTLED], seed=DREAM_SEED, size=(320, 180))
     changed = np.abs(luma(whole) - luma(broken)) > 30.0
-    assert int(changed.sum()) > 1800, int(changed.sum())
+    assert int(changed.sum()) > 1400, int(changed.sum())
     rgb, before = bleeding.astype(float), broken.astype(float)
     glow = (rgb[..., 0] >= 140.0) & (rgb[..., 0] > 2.0 * rgb[..., 1]) & ~((before[..., 0] >= 140.0) & (before[..., 0] > 2.0 * before[..., 1]))
     assert int(glow.sum()) > 300, int(glow.sum())
@@ -678,12 +681,15 @@ def test_the_baked_self_is_a_profile_its_outline_a_person(gl, tmp_path):
     contour, rows over the face) carries the nose standing out past the rows above and below
     it by over 18 pixels of 640 (21; the three-quarter head of rounds 22-27: 14), and only
     the near eye is seen (the pupils' columns spread under 3 % of the bake; both eyes before).
-    Replaces round 22's test of both eyes, the lips and the tear: the silhouette shows none."""
+    Replaces round 22's test of both eyes, the lips and the tear: the silhouette shows none.
+    (Round 31 bakes the self at 2x, 1280 a side -- "the profile crude with stair-steps" -- so
+    the rows, the window and the nose's bar are read at twice their old pixels.)"""
     g = self_bake(gl, tmp_path)
+    k = g.shape[0] // 640
     cov = g[..., 3] > 0.99
     face = -np.array([np.nonzero(cov[r])[0].min() if cov[r].any() else -1 for r in range(cov.shape[0])])
-    nose = max(min(face[r] - face[r:r + 40].min(), face[r] - face[r - 40:r].min()) for r in range(300, 580))
-    assert nose > 18, nose
+    nose = max(min(face[r] - face[r:r + 40 * k].min(), face[r] - face[r - 40 * k:r].min()) for r in range(300 * k, 580 * k))
+    assert nose > 18 * k, nose
     assert (g[..., 2][cov] < 0.28).mean() > 0.12                  # the hair's mass still there
     rows, cols = np.nonzero((g[..., 2] > 0.30) & (g[..., 2] < 0.33) & cov)
     assert cols.size == 0 or cols.max() - cols.min() < 0.03 * g.shape[1], (cols.min(), cols.max())
@@ -714,8 +720,11 @@ def test_the_dreams_shard_cracks_and_bleeds_from_its_first_second(gl):
     167.5 s the cracks have run from the temple and bleed (round 21 held it whole to 170 s)."""
     whole, frame = render_times(gl, "dream", [166.1, 167.5], size=(320, 180))
     # (round 23: the blood deep crimson, not glowing neon)
+    # (round 31: the crack star starts at the crown, off the face -- the lead's "cracks converge
+    # mid-face" -- so by 167.5 s its runs have crossed less of the face: 95 crimson pixels, bar
+    # 80; a shard that has not cracked by then bleeds none)
     crimson, neon = blood_and_neon(frame, whole)
-    assert crimson > 100, (crimson, neon)
+    assert crimson > 80, (crimson, neon)
 
 
 def test_the_close_shots_swell_runs_on_through_its_phase_wrap(gl, tmp_path):
@@ -851,7 +860,10 @@ def test_the_close_shots_tears_are_bright_liquid_metal_with_dark_in_them(gl, tmp
 def test_the_close_shots_tears_near_the_focus_are_large_enough_to_read(gl, tmp_path):
     """Round 26's reader at 164.7 s: "the drops small".  The tears near the focus are drawn a
     good size now: at 320x180 the largest in focus over the shot is 11.6 pixels in radius (7.6
-    with round 25's 0.026 radius), and it renders as a bright disc that size."""
+    with round 25's 0.026 radius), and it renders as a drop that size.  (Round 31 made the
+    tears dark mercury mirrors -- the lead's "soap bubbles" -- so the disc is no longer bright
+    on most of its face (median luma 48, was over 90): it reads by a bright highlight (213)
+    and its contrast (95th less 5th percentile 112); an undrawn tear shows the dark beyond.)"""
     size = (320, 180)
     best = max((disc for t in CLOSE_TIMES for disc in tear_discs(t, size)), key=lambda d: d[2])
     assert best[2] > 10.0, f"the largest tear in focus is {best[2]:.1f} px in radius"
@@ -860,7 +872,9 @@ def test_the_close_shots_tears_near_the_focus_are_large_enough_to_read(gl, tmp_p
     cx, cy, rx, ry = best
     rows, cols = np.mgrid[0:size[1], 0:size[0]]
     inside = ((cols + 0.5 - cx) / rx) ** 2 + ((rows + 0.5 - cy) / ry) ** 2 < 0.7 ** 2
-    assert np.median(luma(img)[inside]) > 90.0
+    face = luma(img)[inside]
+    assert face.max() > 180.0, face.max()
+    assert np.percentile(face, 95) - np.percentile(face, 5) > 80.0, np.percentile(face, [5, 95])
 
 
 def test_the_close_shots_falling_tears_are_near_spheres_not_eggs():
@@ -1038,14 +1052,17 @@ def test_the_close_shots_pool_grows_as_the_tears_feed_it(gl, tmp_path):
     (on main the lake filled the ground from the first frame: 0.067 to 0.071 of the lower half
     bright, 1.05 times; now more than 1.15 times).  (Round 29: the pool is a dark mirror now, so
     what spreads is its bright meniscus, its lit streaks and the reflections in it: counted
-    over luma 30, above the dark stone: 0.31 to 0.41 of the lower half.)"""
+    over luma 30, above the dark stone: 0.31 to 0.41 of the lower half.)  (Round 31: the
+    horizon melts into mist, which lifts the far ground over luma 30 from the first frame --
+    0.48 to 0.54, 1.12 times -- so the count is over luma 40, above the mist: 0.29 to 0.39,
+    1.34 times, bar 1.2.)"""
     size = (320, 180)
     early, late = render_cues(gl, tmp_path, [{"shot": 1, "harden": 0.0}], [0.5, 5.5], size=size)
 
     def bright_below(img):
-        return float((luma(img)[size[1] // 2:] > 30.0).mean())
+        return float((luma(img)[size[1] // 2:] > 40.0).mean())
 
-    assert bright_below(late) > 1.15 * bright_below(early), (bright_below(early), bright_below(late))
+    assert bright_below(late) > 1.2 * bright_below(early), (bright_below(early), bright_below(late))
 
 
 def _waist_steps(gl, tmp_path) -> list[float]:
