@@ -1201,22 +1201,22 @@ def test_the_kaleidoscope_is_drawn_only_in_its_variant():
     assert drawn_variant(scene, names, land=1.0, relief=1.0, kaleido=1.0) == "sky_kaleido"
 
 
-def test_the_dreams_kaleidoscope_is_a_lace_rosette_not_blobs_in_black(gl):
-    """Round 30's lead at 10.5-13.4 s: "a sun with a ring of green pebbles and purple
-    butterflies floating in black -- isolated blobs, not a kaleidoscope"; what a reader keeps is
-    a continuous mandala of fine filigree.  (Replaces round 30's test, which asked for a
-    rosette of emerald jewels: the pebbles; round 29's "no garish tiling" is kept -- bright
-    emerald 1-7 % of the frame (round 29's facets: 15 %), over 40 % of it near black.)  At 12 s
-    the mirrored gas is drawn as fine threads filling a great disc round the sun: the light's
-    mean pixel-to-pixel detail (|Laplacian|) in the band 0.22-0.42 frame heights from the pole
-    is over 50 levels (round 30's pebbles: 16; round 29's triangle facets: 45), and the light
-    round the pole repeats every pair of wedges (over 0.8)."""
+def test_the_dreams_kaleidoscope_is_glowing_gas_not_a_contour_filter(gl):
+    """Round 30's blind readers at 12.8 s (beauty 2 and 3): the lace lobes "look like an
+    edge-detect contour filter with hard cut-outs against the star field; muddy", "cut-out lobes
+    filled with contour-line noise".  (Replaces round 30's lace test, which asked for a mean
+    |Laplacian| over 50 in the band round the sun: that is the contour-line look itself.)  The
+    lobes are now the folded gas as soft luminous colour with the threads only a faint
+    filigree: in the band 0.22-0.42 frame heights from the pole the light is as bright as
+    before (mean luma over 40) but smooth -- its mean |Laplacian| under 0.45 of its mean luma
+    (the threads: about 0.7) -- emerald glows through it (3-25 % of the frame), true black
+    stays (over 40 % near black) and the light round the pole repeats every pair of wedges."""
     from conftest import render_times
     for t, frame in zip((12.0, 13.4), render_times(gl, "dream", [12.0, 13.4], size=(320, 180))):
         a = np.asarray(frame, np.float32)
         emerald = ((a[..., 1] > a[..., 0] + 25) & (a.mean(axis=2) > 45)).mean()
         black = (luma(a) < 14).mean()
-        assert 0.01 < emerald < 0.07, (t, emerald)
+        assert 0.03 < emerald < 0.25, (t, emerald)
         assert black > 0.4, (t, black)
         if t == 12.0:
             pole = (0.027, 0.175)                   # (centre_x, centre_y at 12 s)
@@ -1227,8 +1227,10 @@ def test_the_dreams_kaleidoscope_is_a_lace_rosette_not_blobs_in_black(gl):
             yy, xx = np.mgrid[1:h - 1, 1:w - 1]
             rr = np.hypot(xx - (0.5 * w + pole[0] * h), yy - (0.5 * h - pole[1] * h)) / h
             lap = np.abs(4.0 * y[1:-1, 1:-1] - y[:-2, 1:-1] - y[2:, 1:-1] - y[1:-1, :-2] - y[1:-1, 2:])
-            detail = lap[(rr > 0.22) & (rr < 0.42)].mean()
-            assert detail > 50.0, detail
+            band = (rr > 0.22) & (rr < 0.42)
+            light = y[1:-1, 1:-1][band].mean()
+            assert light > 40.0, light
+            assert lap[band].mean() < 0.45 * light, (lap[band].mean(), light)
 
 
 def test_the_opening_lids_take_their_lashes_with_them(gl):

@@ -346,7 +346,10 @@ void main() {
         // turns, the night cut deep between them -- a soft edge, and the sun's own disc in front)
         float petal = pow(abs(cos(3.14159265 * w01)), 1.3);
         float reach = R_OUT * mix(0.62, 1.0, petal) * mix(1.0, 0.8, smoothstep(0.4, 0.6, w01));
-        float ring = (1.0 - smoothstep(0.82 * reach, reach, r)) * smoothstep(0.10, 0.13, r);
+        // (round 31's readers: "hard cut-outs against the star field", "a cog outline": the
+        // lobes fade out over their outer half, further where the gas is thick, so the glass
+        // melts into the stars -- no silhouette)
+        float ring_soft = (1.0 - smoothstep(0.40 * reach, 1.08 * reach, r)) * smoothstep(0.08, 0.13, r);
         // (each ring shows a deep slice of the wedge's clouds, three of them laid over each other
         // -- the gas, inner and outer, seen in the same glass -- so the lace fills the disc)
         float m = clamp(log(mi.x / R_OUT) / BAND + 1.0, 0.0, 1.0);
@@ -357,6 +360,7 @@ void main() {
         float dc = texture(u_nebula, clamp(vec2(0.15 + 0.6 * w01, mix(0.12, 0.40, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
         float d = 1.0 - (1.0 - da) * (1.0 - db) * (1.0 - dc);
         float gas = smoothstep(0.03, 0.45, d);
+        float ring = ring_soft * mix(0.55, 1.0, gas);
         // the lace: the gas's contour lines, drifting slowly through it (the kaleidoscope
         // turning: stills a second apart show another figure -- round 29: "near-identical")
         float c = d * 5.0 - 0.4 * u_kaleido_flow / 0.12;
@@ -371,8 +375,20 @@ void main() {
         float sun = 1.0 / (1.0 + pow(rs / 0.26, 2.0));
         float loss = pow(0.84, mi.y);
         float light = loss * (0.5 + 0.9 * sun);
-        vec3 k = vec3(0.20, 0.06, 0.52) * (0.02 + 0.10 * fil.y) * gas                 // (the gas's own violet glow: dim)
-               + thread * body * (0.8 * fil.x * (1.0 + 0.8 * sun) + 0.06 * fil.y * gas);       // (its threads and their glow)
+        // (round 31's readers at 12.8 s: "an edge-detect contour filter", "cut-out lobes filled
+        // with contour-line noise": the lobes are filled with the folded gas itself, luminous by
+        // its density -- dark violet at its thin edges, emerald through its body, a hot pale
+        // core where it is thickest -- smooth gradients; the threads only a faint filigree on it)
+        float dn = smoothstep(0.10, 0.95, 0.5 * (da + db * 0.6 + dc * 0.4) + 0.3 * d);
+        // (the rings. inner seams fold the cloud.s thickest slice onto itself: dim it there, or it
+        // rings the sun as one flat pale band)
+        dn *= mix(0.62, 1.0, smoothstep(0.0, 0.5, m));
+        vec3 fill = mix(vec3(0.07, 0.015, 0.20), vec3(0.30, 0.08, 0.72), smoothstep(0.0, 0.35, dn));
+        fill = mix(fill, vec3(0.06, 0.62, 0.38), smoothstep(0.35, 0.70, dn));
+        fill = mix(fill, vec3(1.00, 0.90, 0.74), 0.7 * smoothstep(0.86, 1.0, dn) * (0.4 + 0.6 * sun));
+        float glowd = 0.10 * dn + 0.55 * dn * dn + 0.03 * gas;
+        vec3 k = fill * glowd * 0.8
+               + thread * body * (0.14 * fil.x * (1.0 + 0.5 * sun) + 0.02 * fil.y * gas);       // (faint filigree)
         k *= light;
         // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
         float ring_px = BAND * r / px;
@@ -390,16 +406,17 @@ void main() {
         vec3 sparks = star_layer(src * 1.3, 0.03, 4, px * 1.3, px1080 * 1.3, 1.6);
         k += sparks * (0.35 + 0.65 * exp(-min(wedge, mi.z) / 10.0)) * crisp * loss;
         // the moons at the arms' tips: thin emerald crescents lit from the sun, a dark earthshine
-        float mr = 0.017;
-        vec2 cres = sky_crescent(vec2(r - 0.93 * R_OUT, r * ang), mr, px);
-        vec3 moon = vec3(0.30, 1.0, 0.62) * 1.1 * cres.x;
+        // (round 31: "the crescent moons look like clip art": smaller, soft-edged, dimmer)
+        float mr = 0.010;
+        vec2 cres = sky_crescent(vec2(r - 0.93 * R_OUT, r * ang), mr, 2.5 * px);
+        vec3 moon = vec3(0.30, 1.0, 0.62) * 0.55 * cres.x;
         // (toward the pole the rings sink into the sun's violet haze)
         k = mix(k, vec3(0.30, 0.16, 0.70) * 0.45 * sun, 1.0 - crisp);
         k *= ring;
-        k = k * (1.0 - cres.y) + moon + vec3(0.004, 0.010, 0.008) * (cres.y - cres.x);
+        k = k * (1.0 - 0.6 * cres.x) + moon;
         k *= 1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp));          // (dark corners: true blacks)
         float ba = clamp(bodies.a, 0.0, 1.0);
-        float inside = max(ring, cres.y);
+        float inside = ring;
         // (the sun, at the pole, stays in front; the sky behind the rosette falls to the night)
         float keep = mix(0.3, 1.0, 1.0 - smoothstep(0.10, 0.30, rs));
         vec3 seen = mix(lin * mix(1.0, keep, inside) + k, k, ba * ring);
