@@ -291,6 +291,9 @@ moss = Cue(
             # (round 27's readers at 74.2, 80.6 s: "plain cylinders under an empty flat sky",
             # "nothing to look at": an emerald moon over the avenue's end, bent in the glass)
             "moon": 1.0,
+            # (round 31's readers at 75.2, 80.5 s: "the sky an empty flat gradient with a moon
+            # that looks stuck on": thin moonlit cloud strata, the moon seated among them)
+            "clouds": 1.0,
             # (round 27's readers at 77.3, 80.5 s: "empty and static", the heartbeat unseen:
             # the beat's front a ring of light running out from the viewer's feet, slow
             # enough that a still catches it crossing the street)

@@ -266,6 +266,7 @@ moss = MossScene(
         Param("cushions", 0.0, 0.0, 1.0, "the street near the eye overgrown: cushions of moss, fibrous, sporophytes with glowing tips, the paving glimpsed between them (1; 0: the cobbles with moss in their seams)"),
         Param("mist", 0.0, 0.0, 1.0, "a low night mist holding the moss's light: a glow along the horizon, the far street and columns sinking into it"),
         Param("moon", 0.0, 0.0, 1.0, "an emerald moon low over the avenue's end (the view down -z): a gibbous disc with relief, a halo in the mist, drawn thin and bright in the glass columns"),
+        Param("clouds", 0.0, 0.0, 1.0, "thin bands of high cloud across the night, lit by the moon near it and passing in front of it and the stars (0: a clear sky)"),
         Param("front", 0.0, 0.0, 3.0, "the heartbeat's wavefront: a ring of light with a steep leading edge running out through the moss (0: the soft breath alone)"),
         Param("front_speed", 4.0, 0.5, 30.0, "how fast the wavefront (``front``) runs out through the moss, units per second"),
         Param("liquid", 0.0, 0.0, 1.0, "the columns carved as the liquid city's sheer glass towers (towers' carving_sheer): crisp vertical edges, fine points or sheared crowns, a gentle ripple (0: the round carved columns)"),

@@ -1092,3 +1092,24 @@ def test_the_wakings_room_reads_in_focus_through_the_tears(gl):
     win = frame.astype(np.float32).mean(axis=2)[22:120, 140:255]
     step = np.abs(np.diff(win, axis=1))
     assert step.mean() > 3.5 and np.percentile(step, 99) > 20, (step.mean(), np.percentile(step, 99))
+
+
+def test_the_moss_cue_hangs_its_moon_in_thin_moonlit_cloud(gl, dream):
+    """Round 31's readers at 75.2 and 80.5 s: "the sky an empty flat gradient with a moon that
+    looks stuck on".  The moss cue turns on its scene's ``clouds`` (thin strata lit by the
+    moon, in front of it and the stars): at both stills (320x180) the night above the street
+    is no bare gradient -- across the frame's upper rows the dark sky's pixels, each row's
+    trend taken out by a 9-pixel running mean down the columns, vary by over 1.3 levels on
+    average (main's clear gradient: about 1.1)."""
+    _, show = dream
+    cue = next(c for c in show.cues if c.scene == "moss")
+    assert cue.params.get("clouds") == 1.0
+    for t in (75.2, 80.5):
+        (frame,) = render_times(gl, "dream", [t], size=(320, 180))
+        sky = frame.astype(np.float32)[:80].mean(axis=2)
+        k = np.ones(9, np.float32) / 9
+        trend = np.apply_along_axis(lambda c: np.convolve(c, k, mode="same"), 0, sky)
+        night = (sky < 45) & (sky > 3)
+        night[:5] = night[-5:] = False
+        detail = np.abs(sky - trend)[night].mean()
+        assert detail > 1.3, (t, detail)

@@ -986,3 +986,29 @@ def test_the_heartbeat_front_never_burns_white_on_the_near_carpet(gl):
     b = render_held(gl, "dream", 82.5, (320, 180), "moss", {})
     assert b[120:180].min(axis=2).max() < 226.0
 
+
+
+def test_thin_moonlit_clouds_give_the_night_sky_depth(gl):
+    """Round 31's readers at 75.2 and 80.5 s: "the sky an empty flat gradient with a moon that
+    looks stuck on".  The dream's moss cue turns on ``clouds``: thin strata of high cloud
+    across the night (moon.glsl's moss_moon_clouds), lit by the moon near it and passing in
+    front of it and the stars.  At both times (320x180), against the same frame with the
+    clouds held off: a fifth or so of the night sky (the dark top of the frame, not the glass)
+    changes by more than 4 levels (none on main: the cue has no clouds, the sky a bare
+    gradient), the clouds are lit from the moon (the change near it well over that far from
+    it), and the moon stays the frame's lit emerald subject."""
+    for t in (75.2, 80.5):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}).astype(float)
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"clouds": 0.0}).astype(float)
+        disc = _emerald_bright(off[:90])
+        assert disc.sum() > 80 and _emerald_bright(on[:90]).sum() > 70, t
+        ys, xs = np.nonzero(disc)
+        yy, xx = np.mgrid[:80, :320]
+        r = np.hypot(yy - np.median(ys), xx - np.median(xs))
+        change = (on - off)[:80].mean(axis=2)
+        night = off[:80].mean(axis=2) < 45
+        assert (np.abs(change[night]) > 4).mean() > 0.12, (t, (np.abs(change[night]) > 4).mean())
+        near, far = change[night & (r > 10) & (r < 40)].mean(), change[night & (r > 90)].mean()
+        assert near > 1.5 * far and near > 3.0, (t, near, far)
+    # (a look of the dream's: the scene's own default keeps the clear night)
+    assert {p.name: p.default for p in _moss_module().moss.params}["clouds"] == 0.0

@@ -75,3 +75,34 @@ vec3 moss_moon_glade(vec3 rd, vec2 xz, float fp, float amount) {
     float crest = mix(smoothstep(0.45, 0.8, rip), 0.45, smoothstep(0.05, 0.3, fp));
     return MOSS_MOON_TINT * band * fall * crest * 0.6 * amount;
 }
+
+// Round 31's readers at 75.2 / 80.5 s: "the sky an empty flat gradient with a moon that looks
+// stuck on".  Thin bands of high cloud lie across the night (value noise on the sky plane,
+// stretched along x so they read as strata, thinning toward the zenith and melting into the
+// horizon haze where they would shrink below a pixel); the moon lights them -- a silver-jade
+// glow on their thin edges near it, a faint violet-grey far off -- and they pass in front of
+// its disc, so it sits in the sky, not on it.  rgb: the clouds' light, a: their cover (0..1).
+vec4 moss_moon_clouds(vec3 rd, float amount) {
+    float up = max(rd.y, 0.0);
+    vec2 q = rd.xz / (up + 0.12);                                  // the sky plane, flattened
+    q += vec2(0.6 * vnoise(q * vec2(0.35, 1.1) + 5.0), 0.0);       // the bands gently warped
+    float n = vnoise(q * vec2(0.45, 2.6) + vec2(1.3, 1.1)) * 0.6
+            + vnoise(q * vec2(1.1, 6.0) + vec2(7.1, 2.0)) * 0.28
+            + vnoise(q * vec2(2.9, 13.0) + vec2(3.3, 9.0)) * 0.12;
+    // near the horizon the bands shrink toward a pixel: they melt into an even haze there
+    float far = smoothstep(0.015, 0.09, up);
+    float cover = mix(0.22, smoothstep(0.46, 0.72, n), far) * (1.0 - smoothstep(0.45, 0.9, up));
+    cover *= 0.78 * amount;
+    vec3 m = normalize(MOSS_MOON);
+    float a = sqrt(max(2.0 * (1.0 - max(dot(rd, m), 0.0)), 0.0)) / MOSS_MOON_R;   // moon radii
+    // lit from the moon: a broad jade glow around it, brightest where the cloud is thinnest
+    // (the silver lining), a dim violet-grey far from it so the strata still read in the dark
+    float edge = 1.0 - smoothstep(0.35, 0.9, cover / max(0.78 * amount, 1e-3));
+    vec3 moonlit = mix(MOSS_MOON_TINT, vec3(0.55, 0.85, 0.75), 0.35)
+                 * (0.16 * exp(-a * 0.22) + 0.5 * exp(-a * 0.7) * (0.4 + edge));
+    // (over the disc itself the veil stays thin and dim, so the moon's dark limb and crisp
+    // terminator still read through it -- a cloud glowing there made it a lamp)
+    moonlit *= mix(0.15, 1.0, smoothstep(1.0, 1.8, a));
+    vec3 light = vec3(0.013, 0.010, 0.032) + moonlit;
+    return vec4(light, cover);
+}

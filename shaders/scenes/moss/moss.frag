@@ -173,7 +173,11 @@ void main() {
     float sd_px = length(sp - cell - 0.2 - 0.6 * jit) * (up + 1.0) / (60.0 * pix);
     sky += vec3(0.6, 0.65, 0.95) * star * (0.4 + 0.8 * jit.x) * exp(-sd_px * sd_px * 0.9);
     // (round 27, ``moon``: the emerald moon over the avenue's end, the frame's subject)
-    sky += moss_moon(rd, pix, u_moon);
+    // (round 31, ``clouds``: thin moonlit strata across the night, in front of the moon and
+    // the stars, so the sky has depth and the moon sits in it -- moss_moon_clouds)
+    vec4 cl = moss_moon_clouds(rd, u_clouds);
+    // (thin cloud: the moon dimmed through it, not hidden; the stars and night behind it go)
+    sky = sky * (1.0 - cl.a) + moss_moon(rd, pix, u_moon) * (1.0 - 0.2 * cl.a) + cl.rgb * cl.a;
 
     // Ground plane y = 0 (t clamped so rays at the horizon stay finite).
     float down = max(-rd.y, 1e-4);
