@@ -252,8 +252,8 @@ glass_city = Cue(
           # spires; the street shot, the one 4, keeps its city)
           "architecture": [(0, 1.0), (6, 0.0, "step"), (13, 1.0, "step")],
           # (round 30's readers at 54.2 s: "a foreground slab clips the left edge": the
-          # avenue shot stands 1.2 units off the near tower at its left)
-          "side": [(0, 0.0), (6, -1.2, "step"), (13, -0.8, "step"), (20.05, 0.5, "step")],
+          # avenue shot stands 1.7 units off the near tower at its left)
+          "side": [(0, 0.0), (6, -1.7, "step"), (13, -0.8, "step"), (20.05, 0.5, "step")],
           # (round 25: the close shot's stills at 67 and 70 s were one picture: it turns
           # slowly across the shot, bringing the focal tower's memory toward the middle)
           "turn": [(0, 0.0), (13, 0.6, "step"), (20, 1.3, "in_out_sine"), (20.05, 0.2, "step"),
