@@ -899,10 +899,13 @@ def test_the_focal_tower_is_modelled_with_a_waist_not_a_spindle(gl):
     edges in the window bring the waist to 0.075, still well over the plain quadric's.)
     (Round 30: the dream's last city shot looks down from high over the city -- "the same
     avenue with the sun at the end" -- so the close shot's framing, 8 units up looking 0.25
-    down, is held here with the look.)"""
+    down, is held here with the look.)
+    (Round 31b: round 30's readers saw that high shot as "cluttered tilted slabs": the dream
+    now stands back on a long lens there, so the old lens and place, 62 degrees from 16, are
+    held here too.)"""
     img = render_held(gl, "dream", 68.0, (320, 180), "towers",
                       {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0, "liquid": 0.0,
-                       "height": 8.0, "look_up": -0.25, "turn": 0.25})
+                       "height": 8.0, "look_up": -0.25, "turn": 0.25, "fov": 62.0, "start": 16.0})
     lum = img.mean(axis=2)[:114, 146:190]
     lit = lum > 12
     cols = np.arange(lit.shape[1])
