@@ -1273,7 +1273,9 @@ def test_a_massive_tower_has_flat_walls_of_glass_not_a_bottles_round(gl, tmp_pat
 # (round 30) The dream's last city shot (66-72 s) was close beside the focal tower, 8 units up
 # looking 0.25 down; it now looks down from high over the city ("the same avenue with the
 # sun at the end").  The tests of the liquid look at 68 s hold that close framing.
-CLOSE_SHOT = {"height": 8.0, "look_up": -0.25, "turn": 0.25}
+# (round 31b: the last shot now stands back on a 34-degree lens, level -- round 30's
+# readers: "cluttered tilted slabs" -- so the close framing's lens and place are held too)
+CLOSE_SHOT = {"height": 8.0, "look_up": -0.25, "turn": 0.25, "fov": 62.0, "start": 16.0}
 
 
 def _liquid(gl, t: float, liquid: float, **held) -> np.ndarray:
