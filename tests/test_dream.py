@@ -918,8 +918,9 @@ def _city_cameras(show, times):
 def test_the_city_stills_round_29_rated_are_four_set_ups_not_one_avenue(dream):
     """Round 29's two readers: "50.7, 55.4, 59.3, 67.1 s the same avenue with the sun at the
     end from slightly different angles".  The third shot stands low on the wet stone turned
-    off the avenue (the sun at the frame's edge, then gone), the last on a long lens: at 59.3
-    and 67.1 s the camera is over 20 degrees off the avenue's axis (it was 6-17), at 67.1 s
+    off the avenue (the sun at the frame's edge, then gone), the last on a long lens: at 59.3 s
+    the camera is over 20 degrees off the avenue's axis (it was 6-17; at 67.1 s now over
+    10, the focal tower centred on the long lens), at 67.1 s
     up at a storey's height (over 3 units) and on a lens under 40 degrees, at 59.3 s under one
     unit; each pair of the four differs by a rise, a step aside, a turn, a cut or a lens.
     (Round 30's readers rejected the last shot high over the city -- "cluttered tilted slabs"
@@ -928,7 +929,7 @@ def test_the_city_stills_round_29_rated_are_four_set_ups_not_one_avenue(dream):
     times = (50.7, 55.4, 59.3, 67.1)
     cams = _city_cameras(show, times)
     off = [math.degrees(math.acos(float(np.clip(c["fwd"][2], -1.0, 1.0)))) for c, _ in cams]
-    assert off[2] > 20.0 and off[3] > 20.0, off
+    assert off[2] > 20.0 and off[3] > 10.0, off     # (round 31b: the long lens, 14 degrees)
     assert cams[3][0]["pos"][1] > 3.0 and cams[3][1] < 40.0 and cams[2][0]["pos"][1] < 1.0
     for a in range(4):
         for b in range(a + 1, 4):
