@@ -225,7 +225,11 @@ glass_city = Cue(
     # 58-66 s (the towers' `wall`: rings bending a child-at-a-window memory in the glass);
     # four blind readers rated it 2, 3, 2, 2 -- "murky, mostly black, the ring a lens bug" --
     # while both of round 22's gave the street its only 4: the street keeps those seconds)
-    keys={"start": [(0, 18.0), (6, -100.0 + 4 * 0.6, "step"), (20.05, 16.0, "step")],
+    # (round 30's readers at 67.6 s: "cluttered tilted slabs that look like placeholder
+    # boxes": the last shot no longer looks down from 12 units on a wide lens -- it stands
+    # back at a storey's height on a long lens, level, the focal tower upright in the middle
+    # with the sun behind it and its double in the wet stone)
+    keys={"start": [(0, 18.0), (6, -100.0 + 4 * 0.6, "step"), (20.05, 6.0, "step")],
           # (round 26: 47.5 and 51 s were one picture: the first shot sinks toward the wet
           # stone as it drifts, so the focal tower's mirror image grows under it)
           # (round 29's readers: "50.7, 55.4, 59.3, 67.1 s the same avenue with the sun at the
@@ -233,16 +237,16 @@ glass_city = Cue(
           # above it, turned off the avenue as it rises, the glass doubled in the water; the
           # last is high over the city looking down onto the focal tower, sinking)
           "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.6, "step"), (12.9, 2.6, "in_out_sine"), (13, 0.6, "step"),
-                     (20, 1.6, "in_out_sine"), (20.05, 12.0, "step"), (30, 7.0, "in_out_sine")],
+                     (20, 1.6, "in_out_sine"), (20.05, 5.0, "step"), (30, 4.0, "in_out_sine")],
           # (round 25: the close shot looked up past the focal tower into the black night --
           # "empty near-black frames" at 67 and 70 s: it looks down now, over the focal tower's
           # memory and the moss streets round its foot)
           "look_up": [(0, 0.12), (5.5, 0.05, "in_out_sine"), (6, -0.2, "step"), (12.9, -0.25, "in_out_sine"), (13, 0.08, "step"),
-                      (20.05, -0.45, "step")],
+                      (20.05, -0.1, "step")],
           # (round 25: the street's stills at 55, 58, 61 and 64 s were one picture four times:
           # at 59 s a cut to the same street from its side, turned across it -- the wet
           # stone's streak running off diagonally, the towers in a staggered wall beside it)
-          "fov": [(0, 62.0), (6, 80.0, "step"), (13, 60.0, "step"), (20.05, 62.0, "step")],
+          "fov": [(0, 62.0), (6, 80.0, "step"), (13, 60.0, "step"), (20.05, 34.0, "step")],
           # (the focal tower, seen close from 66 s, holds the child-at-a-window memory: not
           # the first shot's Serene again)
           "focal_window": [(0, 0.0), (20.05, 1.0, "step")],
@@ -250,11 +254,13 @@ glass_city = Cue(
           # glasses": a city of architecture there -- massive terraced towers among slender
           # spires; the street shot, the one 4, keeps its city)
           "architecture": [(0, 1.0), (6, 0.0, "step"), (13, 1.0, "step")],
-          "side": [(0, 0.0), (13, -0.8, "step"), (20.05, 0.5, "step")],
+          # (round 30's readers at 54.2 s: "a foreground slab clips the left edge": the
+          # avenue shot stands 1.7 units off the near tower at its left)
+          "side": [(0, 0.0), (6, -1.7, "step"), (13, -0.8, "step"), (20.05, 0.5, "step")],
           # (round 25: the close shot's stills at 67 and 70 s were one picture: it turns
           # slowly across the shot, bringing the focal tower's memory toward the middle)
-          "turn": [(0, 0.0), (13, 0.6, "step"), (20, 1.3, "in_out_sine"), (20.05, 0.45, "step"),
-                   (28, -0.3, "in_out_sine")],
+          "turn": [(0, 0.0), (13, 0.6, "step"), (20, 1.3, "in_out_sine"), (20.05, 0.2, "step"),
+                   (28, 0.1, "in_out_sine")],
           # (down the street the moss is the leading line: brighter, less drowned by the wet)
           # (round 17's reader at 61.5 s: "muddy busy frame: cobbled moss texture ... glow
           # bands across the ground": the street wet and dark like the other shots, mirroring

@@ -899,10 +899,13 @@ def test_the_focal_tower_is_modelled_with_a_waist_not_a_spindle(gl):
     edges in the window bring the waist to 0.075, still well over the plain quadric's.)
     (Round 30: the dream's last city shot looks down from high over the city -- "the same
     avenue with the sun at the end" -- so the close shot's framing, 8 units up looking 0.25
-    down, is held here with the look.)"""
+    down, is held here with the look.)
+    (Round 31b: round 30's readers saw that high shot as "cluttered tilted slabs": the dream
+    now stands back on a long lens there, so the old lens and place, 62 degrees from 16, are
+    held here too.)"""
     img = render_held(gl, "dream", 68.0, (320, 180), "towers",
                       {"env_gain": 0.0, "moss_glow": 0.0, "memories_glow": 0.0, "liquid": 0.0,
-                       "height": 8.0, "look_up": -0.25, "turn": 0.25})
+                       "height": 8.0, "look_up": -0.25, "turn": 0.25, "fov": 62.0, "start": 16.0})
     lum = img.mean(axis=2)[:114, 146:190]
     lit = lum > 12
     cols = np.arange(lit.shape[1])
@@ -1078,7 +1081,9 @@ def test_the_dream_holds_the_street_where_the_wall_was():
     street from 52 s to the cut at 66.05 s and never shows the wall (a param of the scene,
     tested above): the street's wide lens at 53-59 s, the close shot's after.  (Round 26: the
     street's stills at 55-64 s were one picture four times; from 59 s the same street is seen
-    from its side on a 60-degree lens: test_the_street_shot_is_two_pictures below.)"""
+    from its side on a 60-degree lens: test_the_street_shot_is_two_pictures below.)
+    (Round 31b: the last shot after the cut on a 34-degree lens, not 62 -- round 30's readers
+    saw its wide lens looking down as "cluttered tilted slabs".)"""
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     dream_show = Registry(SearchPath.build([], environ={})).show("dream")
@@ -1089,7 +1094,7 @@ def test_the_dream_holds_the_street_where_the_wall_was():
         walls[t] = float(layer.current.values.get("wall", 0.0))
         lenses[t] = float(layer.current.values["fov"])
     assert set(walls.values()) == {0.0}, walls
-    assert lenses == {55.0: 80.0, 58.5: 80.0, 62.0: 60.0, 65.9: 60.0, 66.2: 62.0, 70.0: 62.0}, lenses
+    assert lenses == {55.0: 80.0, 58.5: 80.0, 62.0: 60.0, 65.9: 60.0, 66.2: 34.0, 70.0: 34.0}, lenses
 
 
 def test_the_city_opening_stills_are_two_pictures(gl):
@@ -1268,7 +1273,9 @@ def test_a_massive_tower_has_flat_walls_of_glass_not_a_bottles_round(gl, tmp_pat
 # (round 30) The dream's last city shot (66-72 s) was close beside the focal tower, 8 units up
 # looking 0.25 down; it now looks down from high over the city ("the same avenue with the
 # sun at the end").  The tests of the liquid look at 68 s hold that close framing.
-CLOSE_SHOT = {"height": 8.0, "look_up": -0.25, "turn": 0.25}
+# (round 31b: the last shot now stands back on a 34-degree lens, level -- round 30's
+# readers: "cluttered tilted slabs" -- so the close framing's lens and place are held too)
+CLOSE_SHOT = {"height": 8.0, "look_up": -0.25, "turn": 0.25, "fov": 62.0, "start": 16.0}
 
 
 def _liquid(gl, t: float, liquid: float, **held) -> np.ndarray:
@@ -1512,9 +1519,13 @@ def test_the_liquid_citys_street_caustics_are_a_faint_gleam_not_a_web(gl):
     thin blue squiggles.  In the liquid city's streets (MOSS_CREEP) it is a faint gleam: in the
     dream at 69 s (960x540, the camera held at the cue's start, speed 0), against the same
     frame with the glass's skin still (wobble 0), the bottom 30 % of the frame is lifted by
-    0.06 levels on average (0.21 on main)."""
-    shown = render_held(gl, "dream", 69.0, (960, 540), "towers", {"speed": 0.0})
-    still = render_held(gl, "dream", 69.0, (960, 540), "towers", {"speed": 0.0, "wobble": 0.0})
+    0.06 levels on average (0.21 on main).
+    (Round 31b: the dream's last shot now stands level on a long lens -- "cluttered tilted
+    slabs" -- and its foot is the glass's doubles in the wet stone: the high framing looking
+    down onto the paving is held here.)"""
+    high = {"speed": 0.0, "height": 11.0, "look_up": -0.45, "fov": 62.0, "start": 16.0, "turn": 0.2}
+    shown = render_held(gl, "dream", 69.0, (960, 540), "towers", high)
+    still = render_held(gl, "dream", 69.0, (960, 540), "towers", {**high, "wobble": 0.0})
     lift = (shown - still)[..., :3].mean(axis=-1)[378:]
     assert lift.mean() < 0.14, lift.mean()
 
@@ -1540,3 +1551,27 @@ def test_the_liquid_glass_is_thick_and_mirrors_streaks_of_light(gl, tmp_path):
 
 P99_THICK = 243.0
 STD_THICK = 43.8
+
+
+def _sky_hairlines(frame: np.ndarray) -> int:
+    """Pixels of the upper frame on a thin blue hairline across the night: over 5 levels bluer
+    than the pixels 2 px to either side of it along the row, those two alike (within 4
+    levels in every channel) and dark -- a line drawn over the sky, not a tower's edge."""
+    a = frame.astype(np.float32)[: frame.shape[0] * 45 // 100]
+    left, mid, right = a[:, :-4], a[:, 2:-2], a[:, 4:]
+    alike = np.abs(left - right).max(axis=2) < 4.0
+    ridge = mid[..., 2] - 0.5 * (left[..., 2] + right[..., 2])
+    return int(((ridge > 5.0) & alike & (left.mean(axis=2) < 90.0)).sum())
+
+
+def test_no_hairline_arcs_float_over_the_city(gl):
+    """Round 30's readers at 50.0 and 60.4 s: "stray hairline arcs float near the towers / in
+    the sky (an artefact)".  Where a ray grazed a carved tower's quadric and missed its body
+    while another tower stood behind, the glass pass drew the stand-in's tinted sky opaque
+    along the quadric's outline: blue arcs over the night.  Now the pixel is as clear as the
+    body leaves it.  In the dream at 50.0 s (480x270; the arcs are a pixel wide) the
+    hairline pixels over the sky fall under 70 (before: 94; now about 48, the rest the
+    spires' own fine tips)."""
+    (frame,) = render_times(gl, "dream", [50.0], size=(480, 270))
+    count = _sky_hairlines(frame)
+    assert count < 70, count

@@ -231,7 +231,11 @@ void main() {
     col = mix(col, g_haze, fog_amount(t0));
     vec3 behind = mix(env(rd) * u_tint_lin * 0.8, g_haze, fog_amount(t1));
     col = second ? mix(behind, col, cov0) : col;
-    float alpha = second ? 1.0 : cov0;
+    // (round 30's readers at 50.0 and 60.4 s: "stray hairline arcs float near the towers / in
+    // the sky": where the ray grazed a carved tower's quadric and missed its body, a tower
+    // behind put the stand-in's tinted sky opaque along the quadric's outline.  Where the body
+    // is missed the pixel stays as clear as the body leaves it, and the sky shows through.)
+    float alpha = second ? body_cover : cov0;
 #ifdef TOWERS_FRACTURE
     col = shatter_mist(col, rd, t0, 0.3);
     col = mix(col, shatter_mist_colour(rd) * 0.6 + g_haze * 0.3, into_mist * 0.8);
