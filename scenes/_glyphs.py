@@ -733,10 +733,10 @@ def _pict_owl() -> list[Stroke]:
     body = _smooth([(-0.44, 0.96), (-0.22, 0.74), (0.22, 0.74), (0.44, 0.96), (0.52, 0.5),
                     (0.5, 0.04), (0.4, -0.4), (0.15, -0.66), (-0.3, -0.68), (-0.76, -0.9),
                     (-0.58, -0.5), (-0.52, 0.0), (-0.52, 0.5)], closed=True)
-    # (few inner lines: drawn in stars at a word's size, a wing and a beak blurred the face)
-    eyes = [_loop((x, 0.42), 0.14, 0.14) for x in (-0.2, 0.2)]
+    # (few inner lines: drawn in stars at a word's size, a wing, a beak and ringed eyes blurred
+    # the face into a blob) the eyes two bright stars, the outline clean round them
     feet = [_smooth([(0.02, -0.68), (0.0, -0.92)]), _smooth([(0.24, -0.62), (0.28, -0.92)])]
-    return [Stroke("loop", body), *(Stroke("loop", e) for e in eyes),
+    return [Stroke("loop", body), *(Stroke("dot", np.array([[x, 0.42]])) for x in (-0.2, 0.2)),
             *(Stroke("line", f) for f in feet)]
 
 
