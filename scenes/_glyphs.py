@@ -726,26 +726,47 @@ def _pict_feather() -> list[Stroke]:
     return [Stroke("line", spine), Stroke("line", vane)]
 
 
+def _pict_owl() -> list[Stroke]:
+    """The owl (the scribes' m): its body in profile, the tail swept down behind, the head
+    turned to face you -- two round eyes under ear tufts -- the picture most readers name as
+    Egyptian at a glance (round 30's reader: the low shot's word read as "YO£")."""
+    body = _smooth([(-0.44, 0.96), (-0.22, 0.74), (0.22, 0.74), (0.44, 0.96), (0.52, 0.5),
+                    (0.5, 0.04), (0.4, -0.4), (0.15, -0.66), (-0.3, -0.68), (-0.76, -0.9),
+                    (-0.58, -0.5), (-0.52, 0.0), (-0.52, 0.5)], closed=True)
+    # (few inner lines: drawn in stars at a word's size, a wing, a beak and ringed eyes blurred
+    # the face into a blob) the eyes two bright stars, the outline clean round them
+    feet = [_smooth([(0.02, -0.68), (0.0, -0.92)]), _smooth([(0.24, -0.62), (0.28, -0.92)])]
+    return [Stroke("loop", body), *(Stroke("dot", np.array([[x, 0.42]])) for x in (-0.2, 0.2)),
+            *(Stroke("line", f) for f in feet)]
+
+
 PICTOGRAPHS = {
     "eye": _pict_eye, "bird": _pict_bird, "scarab": _pict_scarab, "hand": _pict_hand,
     "water": _pict_water, "seated": _pict_seated, "ankh": _pict_ankh, "sun": _pict_sun,
     "feather": _pict_feather,
 }
 _PICT_STREAM = 0x41E6
+# pictures only words use (outside PICTOGRAPHS, so the lone signs' seeded order stays)
+WORD_PICTURES = {**PICTOGRAPHS, "owl": _pict_owl}
+# (round 30's reader at 32.5 s: the low shot's word -- a bird, a sun disc, a seated figure --
+# read as "YO£ / emoji, not an ancient script") the words the cue's shots hold are written out:
+# the second word (the low shot's) the owl, the eye of Horus and water; the third (its stars'
+# flight's goal) a hand, water, a feather -- never the ankh or the scarab of the later shots
+SCRIBED_WORDS = {1: ("owl", "eye", "water"), 2: ("hand", "water", "feather")}
 
 
 @lru_cache(maxsize=256)
-def hieroglyph(seed: int, index: int) -> Glyph:
+def hieroglyph(seed: int, index: int, name: str | None = None) -> Glyph:
     """Hieroglyph ``index`` of the sequence of ``seed``: one of PICTOGRAPHS (every picture once
-    in each run of nine, in a seeded order), slightly leaned and scaled as a scribe's hand
-    varies, in the glyph box."""
-    name = hieroglyph_name(seed, index)
+    in each run of nine, in a seeded order; or the picture ``name`` of WORD_PICTURES), slightly
+    leaned and scaled as a scribe's hand varies, in the glyph box."""
+    name = name or hieroglyph_name(seed, index)
     rng = np.random.default_rng([int(seed) & 0xFFFFFFFF, int(index) & 0xFFFFFFFF, _PICT_STREAM, 1])
     lean = rng.uniform(-0.06, 0.06)
     scale = rng.uniform(0.9, 1.0)
     m = np.array([[1.0, lean], [0.0, 1.0]]) * scale
     strokes = tuple(Stroke(s.kind, np.clip(s.points @ m.T, -1.0 + MARGIN, 1.0 - MARGIN))
-                    for s in PICTOGRAPHS[name]())
+                    for s in WORD_PICTURES[name]())
     return Glyph(int(seed), int(index), 1.0, strokes, hand(seed).pen)
 
 
@@ -757,6 +778,15 @@ def hieroglyph_name(seed: int, index: int) -> str:
     return names[int(order[k])]
 
 
+def word_names(seed: int, index: int, signs: int) -> tuple[str, ...]:
+    """The pictures of word ``index`` (WORD_PICTURES' keys): SCRIBED_WORDS' where it writes a
+    word of that many signs, else hieroglyphs ``index * signs`` .. of the seeded order."""
+    scribed = SCRIBED_WORDS.get(int(index))
+    if scribed is not None and len(scribed) == signs:
+        return scribed
+    return tuple(hieroglyph_name(seed, index * signs + k) for k in range(signs))
+
+
 @lru_cache(maxsize=64)
 def hieroglyph_word(seed: int, index: int, signs: int) -> Glyph:
     """Word ``index`` of hieroglyphs: ``signs`` pictographs (hieroglyph ``index * signs`` ..) in
@@ -764,7 +794,8 @@ def hieroglyph_word(seed: int, index: int, signs: int) -> Glyph:
     one sign is ``hieroglyph(seed, index)``."""
     if signs <= 1:
         return hieroglyph(seed, index)
-    parts = [hieroglyph(seed, index * signs + k) for k in range(signs)]
+    names = word_names(seed, index, signs)
+    parts = [hieroglyph(seed, index * signs + k, n) for k, n in enumerate(names)]
     rng = _word_rng(seed, index)
     s = WORD_SIGN_SCALE * 1.1
     gap = 0.25

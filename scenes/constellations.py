@@ -179,8 +179,8 @@ CLOUD_LOW = (-0.08, 1.8, -0.26, 1.7)
 # up, looking up at the sign overhead: a wide lens, the deck a sliver of backlit crests along
 # the bottom, the night and the milky way filling the frame
 CLOUD_UP = (-0.3, 1.5, -0.05, 0.85)
-# high, far over the deck, looking down on it: the horizon near the top, the deck parting in a
-# gap onto the glass city's sparks far below
+# high, far over the deck, looking down on it: the horizon near the top (since round 31 the deck
+# closed over its gaps there: cloud_seal)
 CLOUD_HIGH = (0.1, 4.5, -0.15, 1.1)
 CLOUD_CAMERAS = (CLOUD_WIDE, CLOUD_CLOSE, CLOUD_LOW, CLOUD_UP, CLOUD_HIGH)
 # (round 30) each shot's move over its length (``push`` 0 -> 1): the horizon sinks this far (screen
@@ -206,6 +206,12 @@ GLYPH_FRAME_CLOUD = {2: (0.1, 0.28, 0.21), 3: (0.05, 0.12, 0.3), 4: (0.12, 0.3, 
 def cloud_camera(view: float) -> tuple[float, float, float, float]:
     """The sea of cloud's camera for ``view`` (0 wide, 1 close, 2 low, 3 up, 4 high)."""
     return CLOUD_CAMERAS[min(max(int(round(view)), 0), len(CLOUD_CAMERAS) - 1)]
+
+
+def cloud_seal(view: float) -> float:
+    """1 where the deck is closed over its gaps: the high shot (round 30's reader at 42.3 s:
+    its gap onto the city "a flat teal blotch in the middle ground"), 0 elsewhere."""
+    return 1.0 if int(round(view)) == 4 else 0.0
 
 
 def cloud_moon_x(view: tuple) -> float:
@@ -468,6 +474,7 @@ class Constellations(Scene):
             "u_relief_view": RELIEF_CLOSE if float(p["view"]) >= 0.5 else RELIEF_WIDE,
             "u_lake_phase": t % 4096.0,
             "u_cloud_view": cloud_camera(float(p["view"])),
+            "u_cloud_seal": cloud_seal(float(p["view"])),
             "u_cloud_lens": cloud_lens(float(p["push"]), cloud_moon_x(cloud_camera(float(p["view"])))),
             "u_cloud_drift": (CLOUD_DRIFT * t) % 64.0,
             "u_cloud_light": (*CLOUD_MOON_DIR, 0.5 + 0.5 * math.sin(2.0 * math.pi * ((t / 5.5) % 1.0))),

@@ -688,8 +688,7 @@ def test_the_constellations_close_camera_never_writes_the_water_sign(dream):
         cyc = C.cycle(t - cue.start, float(values["rate"]), 1.0, int(round(float(values["glyph"]))))
         signs = int(round(float(values["signs"])))
         shown = [int(cyc["index"])] + ([int(cyc["index"]) + 1] if cyc["next"] > 0.5 else [])
-        seen = {C.glyphs.hieroglyph_name(int(values["glyph_seed"]), i * signs + j)
-                for i in shown for j in range(signs)}
+        seen = {n for i in shown for n in C.glyphs.word_names(int(values["glyph_seed"]), i, signs)}
         names |= seen
         if float(values["view"]) >= 0.5 and t >= cue.start + 13.32:
             assert signs == 1 and "water" not in seen, (t, seen)
@@ -1138,3 +1137,23 @@ def test_the_city_avenue_keeps_off_the_near_slab(gl):
     (frame,) = render_times(gl, "dream", [54.2], size=(320, 180))
     edge = frame.astype(np.float32).mean(axis=2)[0:90, 0:12].mean(axis=0)
     assert edge.max() < 20.0, edge
+
+
+def test_the_constellations_low_shot_writes_an_owl_an_eye_and_water(dream):
+    """Round 30's reader at 32.5 s: the low shot's word "reads as Latin letters (YO£) / emoji,
+    not an ancient script".  Through the low shot (28.7-35.3 s) the word held is the owl, the
+    eye of Horus and water (pictures a reader names as Egyptian at a glance), and neither it
+    nor the word its stars fly into shows the ankh or the scarab of the later shots."""
+    C = _constellations_module()
+    _, show = dream
+    cue = next(c for c in show.cues if c.scene == "constellations")
+    for t in (29.0, 30.5, 32.5, 34.0):
+        values = next(a.values for a in show.timeline.sample(t).cues() if a.cue is cue)
+        assert round(float(values["view"])) == 2, (t, values["view"])
+        cyc = C.cycle(t - cue.start, float(values["rate"]), 1.0, int(round(float(values["glyph"]))))
+        signs = int(round(float(values["signs"])))
+        seed = int(values["glyph_seed"])
+        names = C.glyphs.word_names(seed, int(cyc["index"]), signs)
+        assert names == ("owl", "eye", "water"), (t, names)
+        after = C.glyphs.word_names(seed, int(cyc["index"]) + 1, signs)
+        assert not {"ankh", "scarab"} & set(after), (t, after)

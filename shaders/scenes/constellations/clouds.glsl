@@ -36,6 +36,7 @@ vec2 cloud_uv(vec2 p, vec4 view) {
 // billows (|noise|: round domes, sharp creases between), finer billows on those; a few gaps
 // where the masses part.  `octaves` of fine billow (fewer far away: no shimmer).
 // the great masses of the deck (0..1): where they fall under 0.3 the deck parts in a gap
+uniform float u_cloud_seal;   // 1: the deck closed over its gaps (the high shot)
 float cloud_mass(vec2 q) {
     return fbm(q * 0.07 + vec2(3.1, 7.7), 3);
 }
@@ -95,7 +96,9 @@ float cloud_height(vec2 q, int octaves) {
         fr *= 2.2;
         a *= 0.45;
     }
-    float gap = 1.0 - smoothstep(0.2, 0.27, mass);
+    // (round 30's reader at 42.3 s: the high shot's gap onto the city "a flat teal blotch in
+    // the middle ground") u_cloud_seal 1 closes the deck over the gaps: only a trough is left
+    float gap = (1.0 - smoothstep(0.2, 0.27, mass)) * (1.0 - u_cloud_seal);
     // (round 28's lead at 42-47 s: "the deck an even field of lumps, like a texture") the great
     // masses lift the deck in broad swells and sink it in wide, shadowed valleys
     float h = 0.1 + 0.75 * b + 0.025 * f * (0.3 + b) + 0.55 * (mass - 0.5);

@@ -42,5 +42,6 @@ void main() {
     // (and its light on the cloud round the gap: the walls and the near domes glow from below)
     float halo = 1.0 - smoothstep(0.2, 0.34, cloud_mass(c.pos.xz));
     city += 0.012 * halo * halo * (1.0 - gap) * (1.0 - 0.6 * smoothstep(0.3, 0.9, c.height));
-    frag = vec4(c.pos.x, c.pos.z, occ, city);
+    // (a sealed deck shows no city: its glow through the cloud read as a blotch)
+    frag = vec4(c.pos.x, c.pos.z, occ, city * (1.0 - u_cloud_seal));
 }
