@@ -470,12 +470,14 @@ void main() {
             // "blood as light in the cracks": no runs and beads now -- the blood is light, a
             // hot crimson core in each crack with a red glow seeping either side into the glass,
             // brightest near the impact and swelling outward with each beat)
-            float seep = bleed * reached * exp(-ck.x / ((0.002 + 0.005 * bleed) * vein));
+            // (round 31: the crack star off the face -- the glow a little wider along the runs, so
+            // it still reads as light where the cracks cross the bright face)
+            float seep = bleed * reached * exp(-ck.x / ((0.0032 + 0.0075 * bleed) * vein));
             float core = bleed * reached * exp(-pow(ck.x / (cw * 1.1), 2.0)) * (0.25 + 0.75 * smoothstep(0.3, 0.75, vnoise(p * 16.0 + 2.0)));
             float heat = (0.45 + 0.55 * exp(-2.5 * length(p - u_crack.xy))) * (0.55 + 0.7 * beat) * (1.0 - bev);
             c *= 1.0 - 0.85 * line * (1.0 - bleed);
-            c = mix(c, c * vec3(0.6, 0.1, 0.08), 0.6 * seep * (1.0 - bev));
-            c += (vec3(0.9, 0.06, 0.02) * 0.35 * seep + mix(vec3(1.0, 0.2, 0.05), vec3(1.0, 0.62, 0.3), 0.5 * beat) * 1.3 * core) * heat;
+            c = mix(c, c * vec3(0.6, 0.1, 0.08), 0.85 * seep * (1.0 - bev));
+            c += (vec3(0.9, 0.06, 0.02) * 0.6 * seep + mix(vec3(1.0, 0.2, 0.05), vec3(1.0, 0.62, 0.3), 0.5 * beat) * 1.3 * core) * heat;
             c += vec3(0.95, 0.92, 1.0) * 0.45 * (1.0 - 0.6 * bleed) * sliver * (1.0 - bev) + mix(WARM, vec3(1.0), 0.5) * 0.3 * chips * (1.0 - bev);
             col = mix(col, c, cover);
         }
