@@ -110,7 +110,9 @@ the_sky = Cue(
         # the pole, slowly turning; the lit sun and moon in front, unmirrored (kaleido.glsl)
         # (round 30's lead: "a sun with a ring of green pebbles and butterflies in black" -- the
         # gas drawn as its own fine threads, a lace rosette of twelve petals round the sun, thin
-        # emerald crescents at its tips)
+        # emerald crescents at its tips; round 30's readers: "an edge-detect contour filter with
+        # hard cut-outs" -- the lobes filled with the folded gas's own glow, the threads a faint
+        # filigree over it, the lobes melting into the stars, the crescents small and soft)
         "kaleido": [(0, 0.0), (9.2, 0.0), (10.2, 1.0, "in_out_sine"), (13.0, 1.0), (13.8, 0.0, "in_out_sine")],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
         # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;

@@ -11,7 +11,9 @@
 // soft: a fine line of light where two mirrors meet, with a wider faint glow, and a glint
 // where a ring's seam crosses a wedge's.  Round 30's lead: its jewels "green pebbles and
 // purple butterflies floating in black" -- the gas is drawn as its own fine threads
-// (sky_filigree), the moons as thin crescents at the rosette's tips (sky_crescent).
+// (sky_filigree), the moons as thin crescents at the rosette's tips (sky_crescent); round 30's
+// readers: the threads alone "an edge-detect contour filter" -- sky.frag fills the lobes with
+// the gas's own glow and keeps the threads as a faint filigree over it.
 
 // The mirrors at a sky point: r its distance from the pole, ang its angle folded into the
 // wedge (0..sector), px a pixel in sky units, flow the rings' drift (in ring widths), band a

@@ -332,9 +332,9 @@ void main() {
     // blobs") the inverted sky itself seen down a kaleidoscope's mirrors (kaleido.glsl): its
     // wedge folded again in rings toward the great sun, each ring the last one's reflection,
     // smaller and finer (depth by scale) and dimmer (silvered glass loses light at each bounce);
-    // the gas drawn as its own fine threads of light (filigree), so the folds make one
-    // continuous lace rosette filling a great disc round the violet sun, in six arms with true
-    // black between them; the mirrors' seams soft threads of light; the stars mirrored as
+    // the gas folded into one rosette of glowing lobes filling a great disc round the violet
+    // sun (its own light by density, its contours a faint filigree over it), true black
+    // between the lobes; the mirrors' seams soft threads of light; the stars mirrored as
     // sparks along the folds; the moon repeated as a thin crescent at each arm's tip.
     {
         float rs = r * u_zoom_eff;                                   // (screen heights from the pole)
@@ -346,7 +346,7 @@ void main() {
         // turns, the night cut deep between them -- a soft edge, and the sun's own disc in front)
         float petal = pow(abs(cos(3.14159265 * w01)), 1.3);
         float reach = R_OUT * mix(0.62, 1.0, petal) * mix(1.0, 0.8, smoothstep(0.4, 0.6, w01));
-        // (round 31's readers: "hard cut-outs against the star field", "a cog outline": the
+        // (round 30's readers: "hard cut-outs against the star field", "a cog outline": the
         // lobes fade out over their outer half, further where the gas is thick, so the glass
         // melts into the stars -- no silhouette)
         float ring_soft = (1.0 - smoothstep(0.40 * reach, 1.08 * reach, r)) * smoothstep(0.08, 0.13, r);
@@ -375,12 +375,12 @@ void main() {
         float sun = 1.0 / (1.0 + pow(rs / 0.26, 2.0));
         float loss = pow(0.84, mi.y);
         float light = loss * (0.5 + 0.9 * sun);
-        // (round 31's readers at 12.8 s: "an edge-detect contour filter", "cut-out lobes filled
+        // (round 30's readers at 12.8 s: "an edge-detect contour filter", "cut-out lobes filled
         // with contour-line noise": the lobes are filled with the folded gas itself, luminous by
         // its density -- dark violet at its thin edges, emerald through its body, a hot pale
         // core where it is thickest -- smooth gradients; the threads only a faint filigree on it)
         float dn = smoothstep(0.10, 0.95, 0.5 * (da + db * 0.6 + dc * 0.4) + 0.3 * d);
-        // (the rings. inner seams fold the cloud.s thickest slice onto itself: dim it there, or it
+        // (the rings' inner seams fold the cloud's thickest slice onto itself: dim it there, or it
         // rings the sun as one flat pale band)
         dn *= mix(0.62, 1.0, smoothstep(0.0, 0.5, m));
         vec3 fill = mix(vec3(0.07, 0.015, 0.20), vec3(0.30, 0.08, 0.72), smoothstep(0.0, 0.35, dn));
@@ -406,7 +406,7 @@ void main() {
         vec3 sparks = star_layer(src * 1.3, 0.03, 4, px * 1.3, px1080 * 1.3, 1.6);
         k += sparks * (0.35 + 0.65 * exp(-min(wedge, mi.z) / 10.0)) * crisp * loss;
         // the moons at the arms' tips: thin emerald crescents lit from the sun, a dark earthshine
-        // (round 31: "the crescent moons look like clip art": smaller, soft-edged, dimmer)
+        // (round 30's readers: "the crescent moons look like clip art": smaller, soft-edged, dimmer)
         float mr = 0.010;
         vec2 cres = sky_crescent(vec2(r - 0.93 * R_OUT, r * ang), mr, 2.5 * px);
         vec3 moon = vec3(0.30, 1.0, 0.62) * 0.55 * cres.x;
