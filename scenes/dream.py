@@ -237,7 +237,7 @@ glass_city = Cue(
           # (round 29's readers: "50.7, 55.4, 59.3, 67.1 s the same avenue with the sun at the
           # end from slightly different angles": the avenue rises as it drifts; the third shot drops to the wet stone, a palm
           # above it, turned off the avenue as it rises, the glass doubled in the water; the
-          # last is high over the city looking down onto the focal tower, sinking)
+          # last stands back from the focal tower on a long lens, level, sinking a little)
           "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.6, "step"), (12.9, 2.6, "in_out_sine"), (13, 0.6, "step"),
                      (20, 1.6, "in_out_sine"), (20.05, 5.0, "step"), (30, 4.0, "in_out_sine")],
           # (round 25: the close shot looked up past the focal tower into the black night --
@@ -299,7 +299,7 @@ moss = Cue(
             # (round 27's readers at 74.2, 80.6 s: "plain cylinders under an empty flat sky",
             # "nothing to look at": an emerald moon over the avenue's end, bent in the glass)
             "moon": 1.0,
-            # (round 31's readers at 75.2, 80.5 s: "the sky an empty flat gradient with a moon
+            # (round 30's readers at 75.2, 80.5 s: "the sky an empty flat gradient with a moon
             # that looks stuck on": thin moonlit cloud strata, the moon seated among them)
             "clouds": 1.0,
             # (round 27's readers at 77.3, 80.5 s: "empty and static", the heartbeat unseen:
@@ -620,7 +620,6 @@ howl = Cue(
     # horizon near the frame's foot, looking up at the sky torn open, the tear the frame's
     # subject from the first frame; a slow push in over the cue)
     params={"memory": 0.0, "flicker": 0.0, "speed": 2.5, "horizon": -0.38},
-
     # (round 24's readers at 189.2 s: "an overexposed smear", "a tilted horizon turns it to
     # mush" -- the aurora swells less, the frame keels over a little, not a dutch angle)
     keys={"intensity": [(0, 1.2), (4, 1.6, "in_quad")],
