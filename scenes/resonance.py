@@ -288,6 +288,23 @@ def zenith_trails(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) ->
     return out, lives
 
 
+def zenith_mote_boxes(motes: np.ndarray, trails: np.ndarray, light: np.ndarray) -> np.ndarray:
+    """Each worm's-eye memory's bounds on screen (x0, y0, x1, y1 in centered units): the mote,
+    its trail's two strokes and the reach of its halo (5.5 radii, where it has fallen under a
+    hundred-thousandth), so its quad (zenith_motes.vert) shades its own pixels and no others.
+    A mote not shown gets a bound with no area (round 32: the motes looped over every pixel
+    of the shot's last pass cost a quarter of its frame)."""
+    out = np.zeros((ZENITH_MOTES, 4), np.float32)
+    for i in range(ZENITH_MOTES):
+        if light[i] <= 0.0:
+            continue
+        xs = (motes[i, 0], trails[i, 0], trails[i, 2])
+        ys = (motes[i, 1], trails[i, 1], trails[i, 3])
+        reach = 5.5 * float(motes[i, 2]) + 0.004
+        out[i] = (min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach)
+    return out
+
+
 CLOUD_DRIFT = 1.6       # world units a second the cloud drifts over the city (cloud.glsl)
 CLOUD_DRIFT_DIR = (0.35, -1.0)   # the map's offset per unit drift (cloud.glsl's cld_uv)
 
@@ -443,6 +460,7 @@ class Resonance(Scene):
         resources.draw_count("cloud_memories", 4 if cloudy else 0, CLOUD_MEMORIES if cloudy else 0)
         for name in ("zenith_field", "zenith_blur", "zenith_env", "zenith_sky", "worms_eye"):
             resources.draw_count(name, 3 if up else 0)
+        resources.draw_count("zenith_motes", 4 if up else 0, ZENITH_MOTES if up else 0)
         turn, crane = float(p["zen_turn"]), float(p["zen_crane"])
         _, _, _, yaw, el = zenith_camera(state.t, turn, crane)
         motes, mote_light = zenith_memories(state.t, state.seed, turn, crane) if up else (
@@ -470,6 +488,7 @@ class Resonance(Scene):
             "u_mote_light": mote_light,
             "u_mote_trails": trails,
             "u_mote_life": lives,
+            "u_zen_mote_box": zenith_mote_boxes(motes, trails, mote_light),
             **(cloud_uniforms(state.t, state.seed, float(p["horizon"]), float(p["speed"])) if cloudy else {}),
         }
 
@@ -509,8 +528,13 @@ resonance = Resonance(
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
         Pass("scenes/resonance/zenith_sky.frag", name="zenith_sky", inputs=("zenith_blur",), scale=0.5,
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
+        # (the memories on their own small quads, a layer the last pass adds: round 32)
+        Pass("scenes/resonance/zenith_motes.frag", name="zenith_motes", vert="scenes/resonance/zenith_motes.vert",
+             primitive="triangle_strip", count=0, instances=0, precision="rgba16f", blend="add",
+             clear=(0.0, 0.0, 0.0, 0.0)),
         Pass("scenes/resonance/zenith.frag", name="worms_eye", vert="common/fullscreen.vert",
-             primitive="triangles", count=0, inputs=("zenith_sky", "zenith_env", "starfield"), into="composite"),
+             primitive="triangles", count=0, inputs=("zenith_sky", "zenith_env", "zenith_field", "zenith_motes", "starfield"),
+             into="composite"),
         # The cloud shot (cloud): the cloud's underside baked once, the cloud and its curtains
         # at half resolution, then the city's lights, its towers and the memories over them.
         # (baked when ``cloud`` comes on, and only then: the dream's Resonance cues keep the
