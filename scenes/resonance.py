@@ -442,13 +442,15 @@ class Resonance(Scene):
                                     min(max(float(p["helix"]), 0.0), 1.0), min(max(float(p["close"]), 0.0), 1.0))
         torn = float(p["rift"]) > 0.0
         alive = max(float(p["corona"]), float(p["laughter"])) > 0.0
+        laughing = float(p["laughter"]) > 0.0
         up = float(p["zenith"]) > 0.5          # the worm's-eye shot instead of the lake
         cloudy = float(p["cloud"]) > 0.5 and not up   # the cloud over the city instead
         lake = 0 if (up or cloudy) else 3
         resources.draw_count("field", lake)
         resources.draw_count("field_blur", lake)
         resources.draw_count("aurora", 0 if (alive or not lake) else 3)
-        resources.draw_count("aurora_life", 3 if (alive and lake) else 0)
+        resources.draw_count("aurora_life", 3 if (alive and lake and not laughing) else 0)
+        resources.draw_count("aurora_laughter", 3 if (laughing and lake) else 0)
         resources.draw_count("composite", 0 if (torn or not lake) else 3)
         resources.draw_count("composite_rift", 3 if (torn and lake) else 0)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and lake) else 0)
@@ -509,6 +511,9 @@ resonance = Resonance(
              primitive="triangles", count=3, inputs=("field_blur",), scale=0.5, precision="rgba16f"),
         Pass("scenes/resonance/aurora_life.frag", name="aurora_life", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("field_blur",), scale=0.5, precision="rgba16f",
+             into="aurora"),
+        Pass("scenes/resonance/aurora_laughter.frag", name="aurora_laughter", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, inputs=("field_blur",), scale=0.5, precision="rgba16f",
              into="aurora"),
         Pass("scenes/resonance/city.frag", name="city", update="once"),
         Pass("scenes/resonance/stars.frag", name="starfield", update="once", filter="nearest"),

@@ -256,8 +256,12 @@ void main() {
     vec2 pv = view_point(gl_FragCoord.xy, u_resolution);
     vec4 crown = corona(pv, u_time);
     col = col * crown.w + crown.rgb;
+#ifdef RESONANCE_LAUGHTER
+    // (the child, only in its own variant: its four after-images' figures cost every pixel
+    // of the corona's frames a fifth again while the dream keeps laughter at 0 -- round 32)
     vec4 child = memory_laughter(pv, u_time);
     col = col * child.w + child.rgb;
+#endif
 #endif
     // alpha: the faces' density factor, which the water's reflection divides out.
     // (the openings through the curtain are marked below 0.05 for the last pass, which shows
