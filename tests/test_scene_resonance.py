@@ -1691,3 +1691,37 @@ def test_the_spires_glass_catches_the_tears_light_from_its_first_frame(gl):
     away[max(col - 40, 0):col + 40] = False
     gain = (lit - dark)[128:158][:, away].mean()
     assert gain > 1.4, f"the spires' glass does not catch the tear's light ({gain:.2f})"
+
+
+def _valley_depth(row: np.ndarray) -> float:
+    """The deepest dip in a row of luminance between two brighter points either side of it
+    (0 for a row that rises to one peak and falls)."""
+    left = np.maximum.accumulate(row)
+    right = np.maximum.accumulate(row[::-1])[::-1]
+    return float((np.minimum(left, right) - row).max())
+
+
+@pytest.mark.parametrize("rift", [0.5, 1.0])
+def test_the_howls_tear_is_one_light_not_a_ribbon_of_doubled_lines(gl, rift):
+    """Round 30's readers at 184.4 s: "the white streak has ragged doubled edges, a ribbon
+    artefact".  Inside each lip a dark band ran down the slit (the black between the light's
+    strands), so across a row the tear read as three lines: lip, dark, core, dark, lip.  It is
+    one light now, brightest at the core and dimming toward the lips: across the slit (within
+    a few pixels of its core, at 480x270) no valley between two brighter points is deeper
+    than a third of the core's light (median over the upper sky's rows; main: 0.53-0.55, now
+    0.21-0.25)."""
+    p = Player(gl, size=(480, 270))
+    try:
+        img = p.at(3.0, rift=rift, memory=0.0).astype(float)
+    finally:
+        p.release()
+    sky = img[5:100].mean(axis=2)
+    dips = []
+    for row in sky:
+        k = int(np.argmax(row))
+        if row[k] < 200:
+            continue
+        seg = row[max(k - 14, 0):k + 15]
+        dips.append(_valley_depth(seg) / row[k])
+    assert len(dips) > 40, f"no slit across the sky ({len(dips)} rows)"
+    assert np.median(dips) < 1 / 3, f"the tear's lips doubled by a dark band: a dip of {np.median(dips):.2f} of its core"
