@@ -290,7 +290,12 @@ void main() {
     // melts into the curtain's feathered edge)
     float hole = smoothstep(0.13, 0.01, a_raw.a);
     hole *= hole;
-    sky += stars() * u_stars * ext * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
+    // (round 30's readers at the faces: "the stars pasted over the face" -- the forehead and
+    // the cheeks are the curtain's own light, which the face's density mark does not reach:
+    // the stars go out behind any bright curtain, as faint points do behind a lit veil, and
+    // keep to the night between the curtains)
+    float veil = 1.0 - 0.92 * smoothstep(0.012, 0.07, dot(aur_c, vec3(0.3, 0.5, 0.2)));
+    sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
     sky += aur_c * mix(0.6, 1.0, ext);
 #endif
     sky += hl;
