@@ -1725,3 +1725,61 @@ def test_the_howls_tear_is_one_light_not_a_ribbon_of_doubled_lines(gl, rift):
         dips.append(_valley_depth(seg) / row[k])
     assert len(dips) > 40, f"no slit across the sky ({len(dips)} rows)"
     assert np.median(dips) < 1 / 3, f"the tear's lips doubled by a dark band: a dip of {np.median(dips):.2f} of its core"
+
+
+def test_the_corona_frames_do_not_pay_for_the_childs_laughter():
+    """Round 32 (speed): the child's four after-images were compiled into the corona's aurora
+    pass, and the dream's Resonance (corona up, laughter 0) paid for them at every pixel.  The
+    child has its own variant, drawn only while laughter is up."""
+    from conftest import drawn_variant
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("resonance")
+    names = ("aurora", "aurora_life", "aurora_laughter")
+    assert drawn_variant(scene, names, corona=1.0, laughter=0.0) == "aurora_life"
+    assert drawn_variant(scene, names, corona=1.0, laughter=1.0) == "aurora_laughter"
+    assert drawn_variant(scene, names, corona=0.0, laughter=0.0) == "aurora"
+
+
+def test_the_worms_eye_memories_are_drawn_on_their_own_quads():
+    """Round 32 (speed): the ten memories of the worm's-eye shot were looped over at every
+    pixel of its last pass (a quarter of its frame).  Each is drawn on a quad of its own that
+    holds the mote, its trail's two strokes and its halo, and a mote not shown draws nothing
+    (test_the_dead_stream_up_into_the_resonance reads them on the frame)."""
+    from scenes.resonance import zenith_memories, zenith_mote_boxes, zenith_trails
+    t, seed = 6.0, 1
+    motes, light = zenith_memories(t, seed)
+    trails, _ = zenith_trails(t, seed)
+    boxes = zenith_mote_boxes(motes, trails, light)
+    shown = 0
+    for m, tr, lit, b in zip(motes, trails, light, boxes):
+        if lit <= 0.0:
+            assert b[2] <= b[0] and b[3] <= b[1], b
+            continue
+        shown += 1
+        for x, y in (m[:2], tr[:2], tr[2:]):
+            assert b[0] + 5 * m[2] <= x <= b[2] - 5 * m[2] and b[1] + 5 * m[2] <= y <= b[3] - 5 * m[2], (x, y, b)
+    assert shown >= 3, shown
+
+
+def test_the_stars_go_out_behind_a_faces_lit_brow_and_cheeks(gl):
+    """Round 30's readers at the trapped faces: "the stars pasted over the face".  The stars
+    went out only where a face's density mark reached (its sockets and mouth): over its lit
+    brow, cheeks and the curtains round them they shone on.  They go out behind any bright
+    curtain now: in the dream's frame at 137 s, over the pixels the face lights (brighter than
+    the plain curtains by 12 levels), the stars add under 0.35 of the light per pixel they add
+    over the open sky (main: about 0.9)."""
+    from conftest import render_held
+    size, t = (320, 180), 137.0
+    faces = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0})
+    plain = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "memory": 0.0})
+    dark = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "stars": 0.0})
+    change = (faces - plain).mean(axis=2)
+    star = np.abs(faces - dark).mean(axis=2)
+    top = np.zeros(change.shape, bool)
+    top[:int(0.6 * size[1])] = True
+    lit = top & (change > 12)
+    sky = top & (np.abs(change) < 4) & (plain.mean(axis=2) < 40)
+    assert lit.sum() > 100 and sky.sum() > 100, (lit.sum(), sky.sum())
+    ratio = star[lit].mean() / max(star[sky].mean(), 1e-6)
+    assert ratio < 0.7, f"the stars shine over the face's lit planes ({ratio:.2f} of the open sky's)"
