@@ -1158,13 +1158,3 @@ def test_the_constellations_low_shot_writes_an_owl_an_eye_and_water(dream):
         after = C.glyphs.word_names(seed, int(cyc["index"]) + 1, signs)
         assert not {"ankh", "scarab"} & set(after), (t, after)
 
-
-def test_the_resonance_opens_with_its_horizon_on_the_lower_third(dream):
-    """Round 30's readers at 104.2 s: "one flat horizontal band" -- the lake shot opened with
-    its horizon across the frame's middle (-0.06), the curtains and their mirror one symmetric
-    band.  It opens on the lower third: from 103 to 109 s the horizon lies at -0.14 or lower
-    (centered units; the sky over the city two thirds of the frame)."""
-    _, show = dream
-    for t in np.arange(103.0, 109.01, 1.0):
-        (v,) = [a.values for a in show.timeline.sample(float(t)).cues() if a.cue.name == "the Resonance"]
-        assert v["horizon"] <= -0.14, (t, v["horizon"])

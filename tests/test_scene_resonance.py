@@ -1783,3 +1783,19 @@ def test_the_stars_go_out_behind_a_faces_lit_brow_and_cheeks(gl):
     assert lit.sum() > 100 and sky.sum() > 100, (lit.sum(), sky.sum())
     ratio = star[lit].mean() / max(star[sky].mean(), 1e-6)
     assert ratio < 0.7, f"the stars shine over the face's lit planes ({ratio:.2f} of the open sky's)"
+
+
+def test_the_lake_curtains_lower_edges_are_not_pink_stripes(gl):
+    """Round 30's readers at 104.2 s: "the aurora a pinkish hard-edged band" -- each sheet's
+    lower edge drew a line of the pink fringe, and with their mirror images they stacked into
+    pink stripes along the horizon.  The fringe is a hint now: in the dream's frame at 104.2 s
+    (320x180), in the band round the horizon, under 0.6 % of the pixels are a thin stripe
+    redder (red minus green) than the rows a pixel above and below by over 8 levels (main:
+    about 1.6 %, now about 0.1 %)."""
+    from conftest import render_held
+    img = render_held(gl, "dream", 104.2, (320, 180), "resonance", {}).astype(float)
+    band = img[50:135]
+    rg = band[..., 0] - band[..., 1]
+    stripe = rg[1:-1] - 0.5 * (rg[:-2] + rg[2:])
+    share = (stripe > 8).mean()
+    assert share < 0.006, f"pink stripes along the curtains' lower edges: {share:.2%} of the band"
