@@ -43,8 +43,9 @@ curtains with bright hems wind in one two-armed whorl round the corona's dark he
 point the spires converge on -- green near it, violet in the outer turns -- in a black starry
 sky (round 23: no radial rays -- "a warp-speed screensaver"; round 26: "green-pink glowing
 blobs, messy, no subject" -- the whorl is the subject, the pink fringe a hint).
-Its own four passes replace the lake set-up's while zenith > 0.5, so neither shot pays for the
-other.
+Its own passes replace the lake set-up's while zenith > 0.5, so neither shot pays for the
+other; its memories (warm motes streaming up into the curtains) are drawn on small quads of
+their own (``zenith_motes``), not looped over at every pixel of its last pass.
 """
 from __future__ import annotations
 
