@@ -43,8 +43,9 @@ curtains with bright hems wind in one two-armed whorl round the corona's dark he
 point the spires converge on -- green near it, violet in the outer turns -- in a black starry
 sky (round 23: no radial rays -- "a warp-speed screensaver"; round 26: "green-pink glowing
 blobs, messy, no subject" -- the whorl is the subject, the pink fringe a hint).
-Its own four passes replace the lake set-up's while zenith > 0.5, so neither shot pays for the
-other.
+Its own passes replace the lake set-up's while zenith > 0.5, so neither shot pays for the
+other; its memories (warm motes streaming up into the curtains) are drawn on small quads of
+their own (``zenith_motes``), not looped over at every pixel of its last pass.
 """
 from __future__ import annotations
 
@@ -288,6 +289,23 @@ def zenith_trails(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) ->
     return out, lives
 
 
+def zenith_mote_boxes(motes: np.ndarray, trails: np.ndarray, light: np.ndarray) -> np.ndarray:
+    """Each worm's-eye memory's bounds on screen (x0, y0, x1, y1 in centered units): the mote,
+    its trail's two strokes and the reach of its halo (5.5 radii, where it has fallen under a
+    hundred-thousandth), so its quad (zenith_motes.vert) shades its own pixels and no others.
+    A mote not shown gets a bound with no area (round 32: the motes looped over every pixel
+    of the shot's last pass cost a quarter of its frame)."""
+    out = np.zeros((ZENITH_MOTES, 4), np.float32)
+    for i in range(ZENITH_MOTES):
+        if light[i] <= 0.0:
+            continue
+        xs = (motes[i, 0], trails[i, 0], trails[i, 2])
+        ys = (motes[i, 1], trails[i, 1], trails[i, 3])
+        reach = 5.5 * float(motes[i, 2]) + 0.004
+        out[i] = (min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach)
+    return out
+
+
 CLOUD_DRIFT = 1.6       # world units a second the cloud drifts over the city (cloud.glsl)
 CLOUD_DRIFT_DIR = (0.35, -1.0)   # the map's offset per unit drift (cloud.glsl's cld_uv)
 
@@ -425,13 +443,15 @@ class Resonance(Scene):
                                     min(max(float(p["helix"]), 0.0), 1.0), min(max(float(p["close"]), 0.0), 1.0))
         torn = float(p["rift"]) > 0.0
         alive = max(float(p["corona"]), float(p["laughter"])) > 0.0
+        laughing = float(p["laughter"]) > 0.0
         up = float(p["zenith"]) > 0.5          # the worm's-eye shot instead of the lake
         cloudy = float(p["cloud"]) > 0.5 and not up   # the cloud over the city instead
         lake = 0 if (up or cloudy) else 3
         resources.draw_count("field", lake)
         resources.draw_count("field_blur", lake)
         resources.draw_count("aurora", 0 if (alive or not lake) else 3)
-        resources.draw_count("aurora_life", 3 if (alive and lake) else 0)
+        resources.draw_count("aurora_life", 3 if (alive and lake and not laughing) else 0)
+        resources.draw_count("aurora_laughter", 3 if (laughing and lake) else 0)
         resources.draw_count("composite", 0 if (torn or not lake) else 3)
         resources.draw_count("composite_rift", 3 if (torn and lake) else 0)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and lake) else 0)
@@ -443,6 +463,7 @@ class Resonance(Scene):
         resources.draw_count("cloud_memories", 4 if cloudy else 0, CLOUD_MEMORIES if cloudy else 0)
         for name in ("zenith_field", "zenith_blur", "zenith_env", "zenith_sky", "worms_eye"):
             resources.draw_count(name, 3 if up else 0)
+        resources.draw_count("zenith_motes", 4 if up else 0, ZENITH_MOTES if up else 0)
         turn, crane = float(p["zen_turn"]), float(p["zen_crane"])
         _, _, _, yaw, el = zenith_camera(state.t, turn, crane)
         motes, mote_light = zenith_memories(state.t, state.seed, turn, crane) if up else (
@@ -470,6 +491,7 @@ class Resonance(Scene):
             "u_mote_light": mote_light,
             "u_mote_trails": trails,
             "u_mote_life": lives,
+            "u_zen_mote_box": zenith_mote_boxes(motes, trails, mote_light),
             **(cloud_uniforms(state.t, state.seed, float(p["horizon"]), float(p["speed"])) if cloudy else {}),
         }
 
@@ -491,6 +513,9 @@ resonance = Resonance(
         Pass("scenes/resonance/aurora_life.frag", name="aurora_life", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("field_blur",), scale=0.5, precision="rgba16f",
              into="aurora"),
+        Pass("scenes/resonance/aurora_laughter.frag", name="aurora_laughter", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, inputs=("field_blur",), scale=0.5, precision="rgba16f",
+             into="aurora"),
         Pass("scenes/resonance/city.frag", name="city", update="once"),
         Pass("scenes/resonance/stars.frag", name="starfield", update="once", filter="nearest"),
         # (drawn as a triangle list so the scene can choose, each frame, between the plain
@@ -509,8 +534,13 @@ resonance = Resonance(
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
         Pass("scenes/resonance/zenith_sky.frag", name="zenith_sky", inputs=("zenith_blur",), scale=0.5,
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
+        # (the memories on their own small quads, a layer the last pass adds: round 32)
+        Pass("scenes/resonance/zenith_motes.frag", name="zenith_motes", vert="scenes/resonance/zenith_motes.vert",
+             primitive="triangle_strip", count=0, instances=0, precision="rgba16f", blend="add",
+             clear=(0.0, 0.0, 0.0, 0.0)),
         Pass("scenes/resonance/zenith.frag", name="worms_eye", vert="common/fullscreen.vert",
-             primitive="triangles", count=0, inputs=("zenith_sky", "zenith_env", "starfield"), into="composite"),
+             primitive="triangles", count=0, inputs=("zenith_sky", "zenith_env", "zenith_field", "zenith_motes", "starfield"),
+             into="composite"),
         # The cloud shot (cloud): the cloud's underside baked once, the cloud and its curtains
         # at half resolution, then the city's lights, its towers and the memories over them.
         # (baked when ``cloud`` comes on, and only then: the dream's Resonance cues keep the

@@ -1157,3 +1157,4 @@ def test_the_constellations_low_shot_writes_an_owl_an_eye_and_water(dream):
         assert names == ("owl", "eye", "water"), (t, names)
         after = C.glyphs.word_names(seed, int(cyc["index"]) + 1, signs)
         assert not {"ankh", "scarab"} & set(after), (t, after)
+

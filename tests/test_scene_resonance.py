@@ -1691,3 +1691,111 @@ def test_the_spires_glass_catches_the_tears_light_from_its_first_frame(gl):
     away[max(col - 40, 0):col + 40] = False
     gain = (lit - dark)[128:158][:, away].mean()
     assert gain > 1.4, f"the spires' glass does not catch the tear's light ({gain:.2f})"
+
+
+def _valley_depth(row: np.ndarray) -> float:
+    """The deepest dip in a row of luminance between two brighter points either side of it
+    (0 for a row that rises to one peak and falls)."""
+    left = np.maximum.accumulate(row)
+    right = np.maximum.accumulate(row[::-1])[::-1]
+    return float((np.minimum(left, right) - row).max())
+
+
+@pytest.mark.parametrize("rift", [0.5, 1.0])
+def test_the_howls_tear_is_one_light_not_a_ribbon_of_doubled_lines(gl, rift):
+    """Round 30's readers at 184.4 s: "the white streak has ragged doubled edges, a ribbon
+    artefact".  Inside each lip a dark band ran down the slit (the black between the light's
+    strands), so across a row the tear read as three lines: lip, dark, core, dark, lip.  It is
+    one light now, brightest at the core and dimming toward the lips: across the slit (within
+    a few pixels of its core, at 480x270) no valley between two brighter points is deeper
+    than a third of the core's light (median over the upper sky's rows; main: 0.53-0.55, now
+    0.21-0.25)."""
+    p = Player(gl, size=(480, 270))
+    try:
+        img = p.at(3.0, rift=rift, memory=0.0).astype(float)
+    finally:
+        p.release()
+    sky = img[5:100].mean(axis=2)
+    dips = []
+    for row in sky:
+        k = int(np.argmax(row))
+        if row[k] < 200:
+            continue
+        seg = row[max(k - 14, 0):k + 15]
+        dips.append(_valley_depth(seg) / row[k])
+    assert len(dips) > 40, f"no slit across the sky ({len(dips)} rows)"
+    assert np.median(dips) < 1 / 3, f"the tear's lips doubled by a dark band: a dip of {np.median(dips):.2f} of its core"
+
+
+def test_the_corona_frames_do_not_pay_for_the_childs_laughter():
+    """Round 32 (speed): the child's four after-images were compiled into the corona's aurora
+    pass, and the dream's Resonance (corona up, laughter 0) paid for them at every pixel.  The
+    child has its own variant, drawn only while laughter is up."""
+    from conftest import drawn_variant
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("resonance")
+    names = ("aurora", "aurora_life", "aurora_laughter")
+    assert drawn_variant(scene, names, corona=1.0, laughter=0.0) == "aurora_life"
+    assert drawn_variant(scene, names, corona=1.0, laughter=1.0) == "aurora_laughter"
+    assert drawn_variant(scene, names, corona=0.0, laughter=0.0) == "aurora"
+
+
+def test_the_worms_eye_memories_are_drawn_on_their_own_quads():
+    """Round 32 (speed): the ten memories of the worm's-eye shot were looped over at every
+    pixel of its last pass (a quarter of its frame).  Each is drawn on a quad of its own that
+    holds the mote, its trail's two strokes and its halo, and a mote not shown draws nothing
+    (test_the_dead_stream_up_into_the_resonance reads them on the frame)."""
+    from scenes.resonance import zenith_memories, zenith_mote_boxes, zenith_trails
+    t, seed = 6.0, 1
+    motes, light = zenith_memories(t, seed)
+    trails, _ = zenith_trails(t, seed)
+    boxes = zenith_mote_boxes(motes, trails, light)
+    shown = 0
+    for m, tr, lit, b in zip(motes, trails, light, boxes):
+        if lit <= 0.0:
+            assert b[2] <= b[0] and b[3] <= b[1], b
+            continue
+        shown += 1
+        for x, y in (m[:2], tr[:2], tr[2:]):
+            assert b[0] + 5 * m[2] <= x <= b[2] - 5 * m[2] and b[1] + 5 * m[2] <= y <= b[3] - 5 * m[2], (x, y, b)
+    assert shown >= 3, shown
+
+
+def test_the_stars_go_out_behind_a_faces_lit_brow_and_cheeks(gl):
+    """Round 30's readers at the trapped faces: "the stars pasted over the face".  The stars
+    went out only where a face's density mark reached (its sockets and mouth): over its lit
+    brow, cheeks and the curtains round them they shone on.  They go out behind any bright
+    curtain now: in the dream's frame at 137 s, over the pixels the face lights (brighter than
+    the plain curtains by 12 levels), the stars add under 0.35 of the light per pixel they add
+    over the open sky (main: about 0.9)."""
+    from conftest import render_held
+    size, t = (320, 180), 137.0
+    faces = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0})
+    plain = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "memory": 0.0})
+    dark = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "stars": 0.0})
+    change = (faces - plain).mean(axis=2)
+    star = np.abs(faces - dark).mean(axis=2)
+    top = np.zeros(change.shape, bool)
+    top[:int(0.6 * size[1])] = True
+    lit = top & (change > 12)
+    sky = top & (np.abs(change) < 4) & (plain.mean(axis=2) < 40)
+    assert lit.sum() > 100 and sky.sum() > 100, (lit.sum(), sky.sum())
+    ratio = star[lit].mean() / max(star[sky].mean(), 1e-6)
+    assert ratio < 0.7, f"the stars shine over the face's lit planes ({ratio:.2f} of the open sky's)"
+
+
+def test_the_lake_curtains_lower_edges_are_not_pink_stripes(gl):
+    """Round 30's readers at 104.2 s: "the aurora a pinkish hard-edged band" -- each sheet's
+    lower edge drew a line of the pink fringe, and with their mirror images they stacked into
+    pink stripes along the horizon.  The fringe is a hint now: in the dream's frame at 104.2 s
+    (320x180), in the band round the horizon, under 0.6 % of the pixels are a thin stripe
+    redder (red minus green) than the rows a pixel above and below by over 8 levels (main:
+    about 1.6 %, now about 0.1 %)."""
+    from conftest import render_held
+    img = render_held(gl, "dream", 104.2, (320, 180), "resonance", {}).astype(float)
+    band = img[50:135]
+    rg = band[..., 0] - band[..., 1]
+    stripe = rg[1:-1] - 0.5 * (rg[:-2] + rg[2:])
+    share = (stripe > 8).mean()
+    assert share < 0.006, f"pink stripes along the curtains' lower edges: {share:.2%} of the band"

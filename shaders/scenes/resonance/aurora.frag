@@ -207,7 +207,10 @@ void main() {
             float rise = smoothstep(-soft, soft, rel);
             float w = rise * (exp(-rel * k_top) + 1.2 * exp(-rel * k_edge));
             vec3 c = mix(c_low, c_high, smoothstep(0.04, 0.5 * reach, rel));
-            c = mix(c_fringe, c, smoothstep(-soft, 1.5 * soft, rel));
+            // (round 30's readers at 104.2 s: "the aurora a pinkish hard-edged band" -- each
+            // sheet's lower edge drew a pink line, stacked into pink stripes with their mirror
+            // images: the fringe only a hint, a third of it, melting up into the green)
+            c = mix(c, c_fringe, 0.35 * (1.0 - smoothstep(-soft, 2.5 * soft, rel)));
             float lower = smoothstep(-2.0 * soft, 2.0 * soft, rel);
             // (the faces' light is carried by the curtains' rays, not laid over them as a
             // smooth fill: a face is made of the aurora, streaked with it)
@@ -256,8 +259,12 @@ void main() {
     vec2 pv = view_point(gl_FragCoord.xy, u_resolution);
     vec4 crown = corona(pv, u_time);
     col = col * crown.w + crown.rgb;
+#ifdef RESONANCE_LAUGHTER
+    // (the child, only in its own variant: its four after-images' figures cost every pixel
+    // of the corona's frames a fifth again while the dream keeps laughter at 0 -- round 32)
     vec4 child = memory_laughter(pv, u_time);
     col = col * child.w + child.rgb;
+#endif
 #endif
     // alpha: the faces' density factor, which the water's reflection divides out.
     // (the openings through the curtain are marked below 0.05 for the last pass, which shows

@@ -132,9 +132,10 @@ vec3 night_within(vec2 frag) {
 // unsharp mask from four taps one half-resolution texel away firms their edges -- the light
 // itself, not an outline drawn over it; elsewhere the curtains are left as soft as they are.
 // `face`: how much of a trapped face is at uv (0..1, from the faces' density in the alpha),
-// so that the stars can go out behind it.
-vec3 aurora_crisp(vec2 uv, out float face) {
+// so that the stars can go out behind it; `raw`: the texel itself (the water's mirror light).
+vec3 aurora_crisp(vec2 uv, out float face, out vec4 raw) {
     vec4 c = texture(u_aurora, uv);
+    raw = c;
     vec2 t = 4.0 / u_resolution;
     vec4 b = 0.25 * (texture(u_aurora, uv + vec2(t.x, 0.0)) + texture(u_aurora, uv - vec2(t.x, 0.0))
                    + texture(u_aurora, uv + vec2(0.0, t.y)) + texture(u_aurora, uv - vec2(0.0, t.y)));
@@ -220,94 +221,105 @@ void main() {
     torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
-    // Sky or water.  (On llvmpipe a block of pixels runs both branches, masked; a loop of 0
-    // or 1 turns would cost more, its body running once more as the last pixels leave: see
-    // shaders/README.md.)
-    if (dy >= 0.0) {
-        col = sky_base(dy);
-        float ext = smoothstep(0.0, 0.15, dy);                    // extinction near the horizon
+    // Sky or water, in one straight run (round 32: on llvmpipe a block of pixels ran both
+    // branches of the old if/else, so every pixel paid for the city, its glass and the
+    // aurora's light twice).  `s` is the view point whose sky the pixel shows: the pixel's
+    // own in the sky, its ripple-bent mirror point in the water; the aurora, the city and
+    // its glass are looked up once at s, and only what differs is chosen.
+    bool under = dy < 0.0;           // the water
+    // Still water: the mirror image of the sky about the horizon, stirred by slow swells.
+    // The ripples live on the water plane (camera 1 above it), so they shrink toward the
+    // horizon, and weaken with distance before they could alias.
+    vec3 d = camera_ray(p);
+    float dist = 1.0 / max(-d.y, 1e-4);                        // to the water, camera at 1
+    vec2 w = vec2(d.x, d.z) * dist;
+    // (round 7: calm, long swells; the old chop broke the towers' reflections into
+    // jittering slices. The swells' screen frequency grows with the distance, so they
+    // fade out well before a pixel could hold a whole one.)
+    // (round 28's readers: "the wobbly reflections all the same / exaggerated wobble" --
+    // the regular sine swell that bent every spire's image alike is gone, the swells
+    // only noise, and each image shifts sideways by half as much)
+    float rip = snoise(vec2(w.x * 0.35 + u_time * 0.03, w.y * 1.1 - u_time * 0.22));
+    float fade = 1.0 / (1.0 + dist * dist * 0.02);
 #ifdef RESONANCE_RIFT
-        col += stars() * u_stars * ext;
-        // (the fronts compress the curtains' light as they pass and thin it behind them)
-        // (round 28: the rings in the mist over the horizon dropped -- they read as ellipses
-        // drawn round the spires; the fronts are in the curtains now)
-        col += aur * mix(0.6, 1.0, ext) + torn;
+    // (round 26: the water falls still as the sky tears -- "nothing smeared": the spires'
+    // reflections were wavy ribbons too)
+    fade *= 1.0 - 0.65 * u_rift;
+#endif
+    vec2 q = vec2(p.x + rip * 0.0012 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
+#ifdef RESONANCE_RIFT
+    // (the fronts heave the water: its mirror image bends over each ring)
+    q.y -= 0.012 * shock * dy / (abs(dy) + 0.05);
+#endif
+    vec2 s = under ? q : p;
+    float sdy = s.y - u_horizon;                 // the height above the horizon it shows
+    float ext = smoothstep(0.0, 0.15, dy);       // extinction near the horizon (sky)
+    vec3 hl = helix_light(vec2(s.x, sdy));
+    // The curtains' light at s (the march finds nothing in the last sliver over the horizon:
+    // their lowest light is carried down to the water, far curtains crowding into the distance;
+    // round 28's "heavy dark horizon band" was its cut, a black seam at the horizon).
+    vec2 uv_low = uv_of(vec2(s.x, u_horizon + aurora_height(sdy)));
+    float face;
+    vec4 a_raw;
+#ifdef RESONANCE_RIFT
+    // (no faces in the howl: the plain texel, not the crisping's four more taps)
+    a_raw = texture(u_aurora, uv_low);
+    face = 0.0;
+    vec3 aur_c = a_raw.rgb;
 #else
-        // (round 26's readers at 141.6 s: "smeared, low detail" -- the stars sprinkled over a
-        // face, in its sockets and its open mouth, laid a flat speckle on it: a face in the
-        // curtains hides the stars behind it, so its hollows read as voids, not holes onto
-        // the night)
-        float face;
-        // (the curtains' march finds nothing in the last sliver over the horizon: their lowest
-        // light is carried down to the water, far curtains crowding into the distance)
-        vec2 uv_low = uv_of(vec2(p.x, u_horizon + aurora_height(dy)));
-        vec3 aur_c = aurora_crisp(uv_low, face);
-        // (round 28: the screaming mouths and the sockets are openings through the curtain,
-        // the alpha marks them under 0.05: the night shows in them, deep and starry, so each
-        // reads as a hole, not a painted oval)
-        // (round 28's readers at 138.1/140.6 s: "a flat hard-edged hole", "a flat cut-out of
-        // stars" -- the night comes in over a wider rim, slowly at first, so the opening's edge
-        // melts into the curtain's feathered edge)
-        float hole = smoothstep(0.13, 0.01, texture(u_aurora, uv_low).a);
-        hole *= hole;
-        col += stars() * u_stars * ext * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
-        col += aur_c * mix(0.6, 1.0, ext);
+    vec3 aur_c = aurora_crisp(uv_low, face, a_raw);
 #endif
-        vec3 hl = helix_light(vec2(p.x, dy));
-        col += hl;
-        // The city only near the horizon.
-        if (dy < CITY_TOP / u_city_zoom) {
-            vec4 c = city(vec2(p.x, dy), sky_light(uv.x) + 6.0 * helix_light(vec2(p.x, 0.1)) + glint, 1.0,
-                          through_glass(p));
-            col = mix(col, c.rgb, c.a);
-        }
-    } else {
-        // Still water: the mirror image of the sky about the horizon, stirred by slow swells.
-        // The ripples live on the water plane (camera 1 above it), so they shrink toward the
-        // horizon, and weaken with distance before they could alias.
-        vec3 d = camera_ray(p);
-        float dist = 1.0 / max(-d.y, 1e-4);                        // to the water, camera at 1
-        vec2 w = vec2(d.x, d.z) * dist;
-        float t = u_time;
-        // (round 7: calm, long swells; the old chop broke the towers' reflections into
-        // jittering slices. The swells' screen frequency grows with the distance, so they
-        // fade out well before a pixel could hold a whole one.)
-        // (round 28's readers: "the wobbly reflections all the same / exaggerated wobble" --
-        // the regular sine swell that bent every spire's image alike is gone, the swells
-        // only noise, and each image shifts sideways by half as much)
-        float rip = snoise(vec2(w.x * 0.35 + t * 0.03, w.y * 1.1 - t * 0.22));
-        float fade = 1.0 / (1.0 + dist * dist * 0.02);
+    // The sky.
+    vec3 sky = sky_base(dy);
 #ifdef RESONANCE_RIFT
-        // (round 26: the water falls still as the sky tears -- "nothing smeared": the spires'
-        // reflections were wavy ribbons too)
-        fade *= 1.0 - 0.65 * u_rift;
+    sky += stars() * u_stars * ext;
+    // (the fronts compress the curtains' light as they pass and thin it behind them)
+    // (round 28: the rings in the mist over the horizon dropped -- they read as ellipses
+    // drawn round the spires; the fronts are in the curtains now)
+    sky += aur * mix(0.6, 1.0, ext) + torn;
+#else
+    // (round 26's readers at 141.6 s: "smeared, low detail" -- the stars sprinkled over a
+    // face, in its sockets and its open mouth, laid a flat speckle on it: a face in the
+    // curtains hides the stars behind it, so its hollows read as voids, not holes onto
+    // the night)
+    // (round 28: the screaming mouths and the sockets are openings through the curtain,
+    // the alpha marks them under 0.05: the night shows in them, deep and starry, so each
+    // reads as a hole, not a painted oval)
+    // (round 28's readers at 138.1/140.6 s: "a flat hard-edged hole", "a flat cut-out of
+    // stars" -- the night comes in over a wider rim, slowly at first, so the opening's edge
+    // melts into the curtain's feathered edge)
+    float hole = smoothstep(0.13, 0.01, a_raw.a);
+    hole *= hole;
+    // (round 30's readers at the faces: "the stars pasted over the face" -- the forehead and
+    // the cheeks are the curtain's own light, which the face's density mark does not reach:
+    // the stars go out behind any bright curtain, as faint points do behind a lit veil, and
+    // keep to the night between the curtains)
+    float veil = 1.0 - 0.92 * smoothstep(0.012, 0.07, dot(aur_c, vec3(0.3, 0.5, 0.2)));
+    sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
+    sky += aur_c * mix(0.6, 1.0, ext);
 #endif
-        vec2 q = vec2(p.x + rip * 0.0012 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
+    sky += hl;
+    // The water: the faces live in the sky only, their density change divided out here.
+    // (round 29's readers at 134.1/142.4 s: "the lower third a soft smeared reflection
+    // with a visible seam" -- the mirror's light at the shore was 0.47 of the sky's just
+    // above it (0.55 of the curtains' against the sky's 0.6, times the water's 0.85), a
+    // hard step along the whole horizon: they meet now, the water darkening away from it)
+    float torn_shore = shore_torn();
+    vec3 refl = sky_base(sdy) + a_raw.rgb / a_raw.a * mix(mix(0.6, 0.55, torn_shore), 1.0, smoothstep(0.0, 0.12, sdy))
+              + 1.5 * hl;
 #ifdef RESONANCE_RIFT
-        // (the fronts heave the water: its mirror image bends over each ring)
-        q.y -= 0.012 * shock * dy / (abs(dy) + 0.05);
+    refl += 0.6 * torn + 0.06 * max(shock, 0.0) * shock_c;
 #endif
-        // The faces live in the sky only: their density change is divided out here.
-        // (the mirror of the curtains' light carried down to the horizon, as in the sky: round
-        // 28's "heavy dark horizon band" was its cut here, a black seam under the horizon)
-        vec4 a = texture(u_aurora, uv_of(vec2(q.x, u_horizon + aurora_height(q.y - u_horizon))));
-        // (round 29's readers at 134.1/142.4 s: "the lower third a soft smeared reflection
-        // with a visible seam" -- the mirror's light at the shore was 0.47 of the sky's just
-        // above it (0.55 of the curtains' against the sky's 0.6, times the water's 0.85), a
-        // hard step along the whole horizon: they meet now, the water darkening away from it)
-        float torn_shore = shore_torn();
-        vec3 refl = sky_base(q.y - u_horizon) + a.rgb / a.a * mix(mix(0.6, 0.55, torn_shore), 1.0, smoothstep(0.0, 0.12, q.y - u_horizon))
-                  + 1.5 * helix_light(vec2(q.x, q.y - u_horizon));
-#ifdef RESONANCE_RIFT
-        refl += 0.6 * torn + 0.06 * max(shock, 0.0) * shock_c;
-#endif
-        if (q.y - u_horizon < CITY_TOP / u_city_zoom) {
-            vec4 c = city(vec2(q.x, q.y - u_horizon), sky_light(uv_of(q).x) + 6.0 * helix_light(vec2(q.x, 0.1)) + glint, 1.6,
-                          through_glass(q));
-            refl = mix(refl, c.rgb, c.a);
-        }
+    col = under ? refl : sky;
+    // The city near the horizon, once for sky and water (brighter lights in the water).
+    if (sdy < CITY_TOP / u_city_zoom) {
+        vec4 c = city(vec2(s.x, sdy), sky_light(under ? uv_of(q).x : uv.x) + 6.0 * helix_light(vec2(s.x, 0.1)) + glint,
+                      under ? 1.6 : 1.0, through_glass(s));
+        col = mix(col, c.rgb, c.a);
+    }
+    if (under) {
         float fres = mix(mix(1.0, 0.85, torn_shore), 0.45, smoothstep(0.0, 0.3, -dy));
-        col = refl * fres * u_reflection + vec3(0.0008, 0.0012, 0.0025);
+        col = col * fres * u_reflection + vec3(0.0008, 0.0012, 0.0025);
     }
     col += horizon_mist(p.x, dy, sky_light(uv.x));
     col *= 1.0 - 0.22 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette

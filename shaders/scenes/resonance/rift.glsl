@@ -99,11 +99,16 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float strand = smoothstep(0.45, 0.9, fil);                       // the filaments, dark between
     // (pale, near one hue: strands of saturated violet beside black swung the colour from
     // pixel to pixel -- the fringing round 25's readers saw on the lips)
-    vec3 deep = vec3(0.74, 0.7, 0.98)
-              * (0.05 + 0.9 * strand * strand) * mix(1.0, 0.55, calm);
     // (the white heart only once the tear has opened: while it runs down the sky it is a
     // violet seam; narrow, so it reads as a hot core, never a white column)
     float heart = smoothstep(0.2, 0.8, u_rift);
+    // (round 30's readers at 184.4 s: "ragged doubled edges, a ribbon artefact" -- the dark
+    // between the strands ran down the slit as a black band inside each lip, so the tear read
+    // as a ribbon of three lines: the inside is one light now, brightest toward the core and
+    // dimming toward the lips, the strands only a shimmer in it)
+    float inner = 1.0 - across * across;
+    vec3 deep = vec3(0.74, 0.7, 0.98)
+              * (0.25 + 0.35 * inner + 0.3 * strand * strand) * mix(0.8, 1.0, heart) * mix(1.0, 0.55, calm);
     float w2 = mix(0.022, 0.05, calm);
     vec3 core = vec3(1.0, 0.95, 0.92) * (4.0 * heart * exp(-across * across / w2) * (0.8 + 0.3 * fil))
               + vec3(0.7, 0.62, 1.0) * (1.6 * exp(-across * across / 0.06));
@@ -112,7 +117,8 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // edge, frayed along its length (round 26: one colour -- the aurora's pink and green,
     // alternating along the lips, read as "colour fringing" to round 25's readers)
     vec3 lipc = vec3(0.62, 0.5, 1.0);
-    float fray = 0.6 + 0.8 * fil;
+    // (one clean lip, not frayed into doubled lines: round 30)
+    float fray = 0.85 + 0.3 * fil;
     float lip = exp(-max(d, 0.0) / mix(0.0025, 0.012, calm)) * (1.0 - inside) * fray * (1.0 - 0.5 * calm);
     float lip2 = exp(-max(d, 0.0) / 0.02) * (1.0 - inside);
     // (round 26: while it runs down the sky its lips burn violet, the white only once it has

@@ -24,16 +24,12 @@ uniform vec2 u_hum;
 uniform int u_seed;
 uniform sampler2D u_zenith_sky;
 uniform sampler2D u_zenith_env;
+uniform sampler2D u_zenith_field;
+uniform sampler2D u_zenith_motes;
 uniform sampler2D u_starfield;
 out vec4 frag_colour;
 
 const float FLUTES = 7.0;
-const int ZEN_MOTES = 10;
-uniform vec4 u_motes[ZEN_MOTES];       // screen x, y, radius, distance (scene: zenith_memories)
-uniform float u_mote_light[ZEN_MOTES]; // how bright each is now (0: not shown)
-uniform vec4 u_mote_trails[ZEN_MOTES];  // its trail's start and middle (screen x, y, x, y) (scene: zenith_trails)
-uniform float u_mote_life[ZEN_MOTES];   // its life: 0 rising from the spires' feet .. 1 gone into the curtains
-
 // The spire's radius at height fraction v (0 foot .. 1 needle) and angle a round its axis,
 // as a fraction of the bounding cone's radius there (always <= 1, so the cone bounds it).
 float spire_shape(float v, float a, float seed, float t) {
@@ -90,9 +86,12 @@ vec3 zen_hem(vec3 d) {
     float dy = max(d.y, 0.02);
     vec2 slope = d.xz / dy;
     vec2 sd = vec2(float(u_seed % 997) * 1.37, float((u_seed / 997) % 997) * 0.71);
-    vec4 c = zen_curtain(slope * (ZEN_H0 * 1.25), u_flow, sd, u_hum.y);
-    vec2 g = slope * (ZEN_H0 * (1.0 + 0.5 * c.b));
-    c = zen_curtain(g, u_flow, sd, u_hum.y);
+    // (the first look reads the hem's height from the baked field, the same folds at the
+    // same time, not from a second full curtain evaluation: round 32, the shot ran slow)
+    vec2 g0 = slope * (ZEN_H0 * 1.25);
+    float base = texture(u_zenith_field, g0 / (2.0 * ZEN_W) + 0.5).b;
+    vec2 g = slope * (ZEN_H0 * (1.0 + 0.5 * base));
+    vec4 c = zen_curtain(g, u_flow, sd, u_hum.y);
     // (the hem breaks with the body's rays, not one even stroked line: round 29)
     float bundle = 0.05 + 0.5 * zen_bundle(g, u_flow, sd);
     // (the line a pixel or so wide whatever the distance: its width from the pixel's own
@@ -274,42 +273,12 @@ void main() {
         float cover = smoothstep(0.0, 1.5 * foot, -gc);
         col = mix(col, lit, (1.0 - melt) * cover);
     }
-    // Memories drifting up among the spires into the cloud: a few warm motes (the one warm
-    // light in the cold shot), placed and projected by the scene (zenith_memories), hidden
-    // behind any spire in front of them.
-    // (round 27, "the dead dissolving into the Resonance": each draws its climb behind it, a
-    // soft stream of light in two strokes, fading and thinning toward where it rose, the warm
-    // life in the mote going over to the curtains' green as it nears them)
-    vec3 c_aur = mix(srgb_to_linear(u_colour_low.rgb), vec3(0.85, 1.0, 0.9), 0.3);
-    for (int i = 0; i < ZEN_MOTES; ++i) {
-        // (a mote not shown is skipped: the same for every pixel, so llvmpipe skips it whole)
-        if (u_mote_light[i] <= 0.0) {
-            continue;
-        }
-        vec4 m = u_motes[i];
-        vec4 tr = u_mote_trails[i];
-        vec2 sp = m.xy - p;
-        float r2 = dot(sp, sp) / max(m.z * m.z, 1e-8);   // (a mote not shown has radius 0)
-        // (small and sharp: a hot core, a tight halo -- round 21's soft blobs read as smears)
-        float glow = 1.6 * exp(-r2 * 3.0) + 0.06 * exp(-r2 * 0.3);
-        // the trail: its nearer stroke (middle to mote, h 0.5..1) and its older one (start to
-        // middle, h 0..0.5), the stream's light falling with h
-        vec2 ab = m.xy - tr.zw;
-        float h1 = clamp(dot(p - tr.zw, ab) / max(dot(ab, ab), 1e-8), 0.0, 1.0);
-        vec2 d1 = p - tr.zw - h1 * ab;
-        vec2 cd = tr.zw - tr.xy;
-        float h0 = clamp(dot(p - tr.xy, cd) / max(dot(cd, cd), 1e-8), 0.0, 1.0);
-        vec2 d0 = p - tr.xy - h0 * cd;
-        bool near = dot(d1, d1) < dot(d0, d0);
-        float h = near ? 0.5 + 0.5 * h1 : 0.5 * h0;
-        vec2 dq = near ? d1 : d0;
-        // (its wake already the Resonance's own green: what the body leaves behind has
-        // gone into the curtains; its warm life is in the mote, and goes over as it rises)
-        float w = m.z * (0.4 + 0.6 * h);
-        float wake = 0.35 * h * h * exp(-dot(dq, dq) / max(w * w, 1e-8));
-        vec3 c = mix(vec3(1.0, 0.66, 0.32), c_aur, smoothstep(0.25, 0.7, u_mote_life[i]));
-        col += (c * glow + c_aur * wake) * 0.9 * u_mote_light[i] * (hit > 0.0 && th < m.w ? 0.0 : 1.0);
-    }
+    // Memories drifting up among the spires into the cloud: a few warm motes and their
+    // trails (zenith_motes.frag, drawn on their own quads), hidden behind any spire in front
+    // of them (their layer's alpha: the light's distance, weighted by the light).
+    vec4 mt = texelFetch(u_zenith_motes, ivec2(gl_FragCoord.xy), 0);
+    float mote_dist = mt.a / max(dot(mt.rgb, vec3(0.3, 0.5, 0.2)), 1e-7);
+    col += mt.rgb * (hit > 0.0 && th < mote_dist ? 0.0 : 1.0);
     col *= 1.0 - 0.2 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
     col = tonemap_aces(col * 0.9);
     col = linear_to_srgb(col);
