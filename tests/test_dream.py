@@ -1157,3 +1157,23 @@ def test_the_constellations_low_shot_writes_an_owl_an_eye_and_water(dream):
         assert names == ("owl", "eye", "water"), (t, names)
         after = C.glyphs.word_names(seed, int(cyc["index"]) + 1, signs)
         assert not {"ankh", "scarab"} & set(after), (t, after)
+
+
+def test_a_finished_transition_no_longer_draws_the_cue_it_left(gl, dream):
+    """Round 32's speed: from 122.5 s the woman's room has come up whole (her dusk's fade-in
+    ends), yet the Resonance's cue runs till 124 s and was drawn every frame under her, 300 ms
+    of a 410 ms frame at 123 s that nobody saw (the compositor returns the new image as it is
+    at progress 1).  Once the transition is done only the new cue is drawn; during it both are."""
+    from visuals.perform.clock import FixedClock
+    from visuals.render.renderer import RenderConfig, Renderer
+    registry, show = dream
+    resonance = next(i for i, c in enumerate(show.cues) if c.scene == "resonance" and c.start == 102)
+    renderer = Renderer(gl, show, registry, RenderConfig(size=(160, 90), fps=Fraction(30)))
+    clock = FixedClock(30)
+    try:
+        renderer.render(clock.frame(clock.frame_at(121.6)))
+        assert resonance in renderer._used
+        renderer.render(clock.frame(clock.frame_at(123.0)))
+        assert resonance not in renderer._used, renderer._used
+    finally:
+        renderer.release()
