@@ -1188,3 +1188,17 @@ def test_the_waking_room_is_seen_tilted_from_the_pillow_then_level_and_nearer(gl
     a, b = (f.astype(np.float32) for f in render_times(gl, "dream", [191.8, 193.5], size=(320, 180)))
     apart = np.abs(a - b).mean()
     assert apart > 18.0, f"191.8 and 193.5 s are one picture ({apart:.1f} levels apart)"
+
+
+def test_the_child_laughs_in_the_womans_window_light(gl):
+    """Round 32's brief: in 30 rounds no reader saw the child whose laughter loops.  In the
+    woman's close shot, before the loop that repeats 127.0-127.5 s, a small Serene child
+    stands in her window's light at the left, head thrown back mid-laugh, stuck copies of its
+    laugh beside it: in its corner of the frame (320x180 at 127.6 s) a dark body (the darkest
+    twentieth under 9 levels; main: 12, the wall) rimmed warm by her candle (over 100 pixels
+    with red over blue by 12 levels; main: none; now about 280)."""
+    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
+    corner = frame.astype(np.float32)[99:166, 30:79]
+    warm = int(((corner[..., 0] - corner[..., 2]) > 12.0).sum())
+    dark = float(np.percentile(corner.mean(axis=2), 5))
+    assert warm > 100 and dark < 9.0, (warm, dark)

@@ -19,6 +19,7 @@ uniform int u_frame;
 uniform float u_exposure;
 uniform sampler2D u_woman_geo;
 uniform sampler2D u_woman_mat;
+uniform sampler2D u_woman_room;
 #define GEO_TEX u_woman_geo
 #define MAT_TEX u_woman_mat
 uniform vec4 u_portrait_light;    // key candle level, rim candle level, zoom (1: none), sway phase
@@ -116,74 +117,6 @@ float far_serene(vec2 p, vec2 head, float size, float blur) {
     return 1.0 - smoothstep(-blur, blur, d);
 }
 
-// The tall window far off at her left, out of focus (round 27's readers at 129.4 s: "the left
-// half empty apart from a stray blue rectangle"): an arched window, its leads a dark cross of
-// mullions, and through it the glass city's night -- deep blue going violet low down, its
-// lights soft cold discs of bokeh, a few warm -- its cold light falling on the floor below.
-vec3 far_window(vec2 s, vec3 col, float drift) {
-    vec2 wq = (s - vec2(-0.62, 0.12)) / vec2(0.16, 0.34);
-    // the opening: straight sides, a round arch over the top (soft: the focus is on her)
-    vec2 aq = vec2(wq.x, max(wq.y - 0.5, 0.0) * 0.32 / 0.5 * 1.56);
-    float edge = max(abs(wq.x), wq.y > 0.5 ? length(aq) : max(abs(wq.y), 0.0));
-    float open = (1.0 - smoothstep(0.86, 1.04, edge)) * (1.0 - smoothstep(0.86, 1.04, -wq.y));
-    // the leads: one upright, two crossbars, blurred as the window is
-    float lead = 1.0 - smoothstep(0.05, 0.13, abs(wq.x));
-    lead = max(lead, 1.0 - smoothstep(0.04, 0.11, abs(wq.y - 0.12) * 0.6));
-    lead = max(lead, 1.0 - smoothstep(0.04, 0.11, abs(wq.y + 0.5) * 0.6));
-    // the night beyond: deep blue, violet and brighter toward the city low down
-    float low = smoothstep(0.6, -1.0, wq.y);
-    vec3 night = mix(vec3(0.06, 0.08, 0.3), vec3(0.22, 0.12, 0.42), low) * (0.5 + 0.9 * low);
-    vec3 sky = night * 0.02 * (0.85 + 0.15 * drift);
-    // the city's lights: cells of soft discs in its lower half, each with a brighter rim
-    vec2 cq = s * vec2(40.0, 55.0);
-    // (round 32: only where the opening is -- the rest of the frame skips the four cells)
-    for (int j = 0; j < (open > 0.0 ? 4 : 0); ++j) {
-        vec2 o = vec2(float(j & 1), float(j >> 1));
-        vec2 c = floor(cq) + o - 0.5;
-        uvec2 h = pcg2d(uvec2(ivec2(c) + 4096));
-        float on = step(0.86, hash_to_unit(h.x));
-        vec2 at = (c + 0.5 + 0.6 * (vec2(hash_to_unit(h.y), hash_to_unit(h.x ^ h.y)) - 0.5)) / vec2(40.0, 55.0);
-        float r = length(s - at) / (0.007 + 0.009 * hash_to_unit(h.y * 3u));
-        float disc = (1.0 - smoothstep(0.8, 1.0, r)) * (0.6 + 0.4 * smoothstep(0.5, 0.95, r));
-        float warm = step(0.8, hash_to_unit(h.y ^ 0x9e37u));
-        vec3 lc = mix(vec3(0.55, 0.75, 1.0), vec3(1.0, 0.7, 0.4), warm);
-        float city = smoothstep(-0.1, -0.6, (at.y - 0.12) / 0.34);
-        sky += lc * disc * on * city * 0.03 * (0.4 + hash_to_unit(h.x * 7u));
-    }
-    col += sky * open * (1.0 - 0.9 * lead);
-    // its cold light on the floor under it, a soft pool
-    vec2 fq = (s - vec2(-0.55, -0.42)) / vec2(0.35, 0.06);
-    col += vec3(0.25, 0.35, 0.9) * 0.0025 / (1.0 + dot(fq, fq));
-    return col;
-}
-
-// The room behind the figure, out of focus: warm haze lit by the candles low down, the
-// others standing in it as soft shadows, their eyes faint cold points.
-vec3 background(vec2 s, vec3 lightc) {
-    float key = u_portrait_light.x;
-    float drift = vnoise(s * 3.0 + vec2(u_time * 0.05, -u_time * 0.03)) * 0.6
-                + vnoise(s * 7.0 - vec2(u_time * 0.04, 0.0)) * 0.4;
-    // the warm air: brightest low down, where the candles stand behind them
-    vec3 col = vec3(0.0008, 0.0007, 0.0014);
-    vec2 pools[3] = vec2[3](vec2(-0.42, -0.46), vec2(0.05, -0.5), vec2(-0.85, -0.44));
-    float glow = 0.0;
-    for (int k = 0; k < 3; ++k) {
-        vec2 d = (s - pools[k]) * vec2(0.8, 1.2);
-        glow += 1.0 / (1.0 + dot(d, d) * 30.0);
-    }
-    col += lightc * glow * (0.004 + 0.004 * drift) * key;
-    // (she is alone: behind her only the dark, a tall window's cold light far off at the left)
-    col = far_window(s, col, drift);
-    // far candles out of focus: soft discs with a brighter rim
-    vec3 bokeh[4] = vec3[4](vec3(-0.41, -0.43, 0.024), vec3(0.07, -0.47, 0.018),
-                            vec3(-0.86, -0.41, 0.03), vec3(-0.28, -0.38, 0.012));
-    for (int k = 0; k < 4; ++k) {
-        float r = length(s - bokeh[k].xy) / bokeh[k].z;
-        float disc = 1.0 - smoothstep(0.85, 1.0, r);
-        col += lightc * disc * (0.05 + 0.05 * smoothstep(0.5, 0.95, r)) * key;
-    }
-    return col;
-}
 
 const int ENV_CANDLES = 3;
 
@@ -229,7 +162,15 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
 #include "candle_flame.glsl"
 
 // The key candle in the frame, low at the left: the source of the light on the hood.
+// (round 32's speed: away from the candle itself -- its pillar, wick and flame, a narrow
+// column at the right -- only its glow in the air is added, as candle_in_frame adds it)
 vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
+    vec3 fp = portrait_project(KEY_CANDLE);
+    vec2 q = (s - fp.xy) * (fp.z / PORTRAIT_FOCAL);
+    if (abs(q.x) > 0.04 + 4.0 * px * fp.z / PORTRAIT_FOCAL || q.y > 0.08) {
+        float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7));
+        return col + lightc * u_portrait_light.x * (0.25 / (1.0 + r2 * 4000.0) + 0.01 / (1.0 + r2 * 60.0));
+    }
     return candle_in_frame(s, col, lightc, px, KEY_CANDLE, u_portrait_light.x, -1e9);
 }
 
@@ -277,7 +218,9 @@ void main() {
     vec3 rd = portrait_ray(s);
 
     // --- behind: the room in haze (a dolly: it moves less than the figure as we push in)
-    vec3 col = background(s0 / (1.0 + (zoom - 1.0) * 0.3), lightc);
+    // (round 32's speed: the room behind her -- haze, window, the child, far candles, all out
+    // of focus -- is drawn at half size by woman_room.frag and read back here)
+    vec3 col = texture(u_woman_room, gl_FragCoord.xy / u_resolution).rgb;
 
     // --- the figure: cloth and the face in the cowl's shadow, relit
     float cov = geo.a;
@@ -373,6 +316,11 @@ void main() {
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
     for (int e = 0; e < EYE_COUNT; ++e) {
         vec3 E = portrait_eye(e);
+        // (round 32's speed: out of reach of its light -- nine radii off the ball its glow
+        // is under 1e-6 -- the rest of the frame skips the ball, a third of the shot's time)
+        vec3 pe = portrait_project(E);
+        if (length(s - pe.xy) * pe.z > 9.0 * EYE_RADIUS * PORTRAIT_FOCAL)
+            continue;
         vec3 oc = ro - E;
         float b = dot(oc, rd);
         float c = dot(oc, oc) - b * b;                       // squared distance ray -> centre
