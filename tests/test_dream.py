@@ -1182,12 +1182,11 @@ def test_a_finished_transition_no_longer_draws_the_cue_it_left(gl, dream):
 def test_the_waking_room_is_seen_tilted_from_the_pillow_then_level_and_nearer(gl):
     """Round 32's brief: 191.8 and 193.5 s were one picture (the window over the sea from the
     pillow, 7 levels apart at 960x540).  The eyes open on the room tilted -- the head on its
-    side on the pillow -- and it levels as the head lifts, the push toward the window under way:
-    at 320x180 the two frames differ by over 18 levels a pixel on average (main: about 7;
-    now about 30)."""
+    side on the pillow -- and it levels as the head lifts: at 320x180 the two frames differ by
+    over 16 levels a pixel on average (main: about 7; now about 22)."""
     a, b = (f.astype(np.float32) for f in render_times(gl, "dream", [191.8, 193.5], size=(320, 180)))
     apart = np.abs(a - b).mean()
-    assert apart > 18.0, f"191.8 and 193.5 s are one picture ({apart:.1f} levels apart)"
+    assert apart > 16.0, f"191.8 and 193.5 s are one picture ({apart:.1f} levels apart)"
 
 
 def test_the_child_laughs_in_the_womans_window_light(gl):
