@@ -697,6 +697,10 @@ dream = Show(
         "waking.open": [(0, 0.0), (190.95, 0.0), (192.0, 1.0, "in_out_sine")],
         "waking.room": [(0, 1.0)],
         "waking.tears": [(0, 1.0), (191.6, 1.0), (195.0, 0.0, "in_out_sine")],
+        # (round 32: 191.8 and 193.5 s still one picture -- the eyes open on the room tilted,
+        # the head on its side on the pillow, and it levels as the head lifts, before the push
+        # toward the window)
+        "waking.roll": [(0, 0.3), (191.9, 0.3), (193.6, 0.0, "in_out_sine")],
         "waking.push": [(0, 0.0), (193.0, 0.0), (197.0, 1.0, "in_sine")],
         # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
         # through them until they open -- round 25: "a muddy red gradient")

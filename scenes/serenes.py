@@ -170,6 +170,7 @@ constant in time, so the movement itself stays shared.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 import math
 
 import numpy as np
@@ -658,6 +659,7 @@ def close_shot_names(shot: str) -> tuple[str, str, str]:
 PORTRAIT_PASSES = close_shot_names("portrait")
 LOVERS_PASSES = close_shot_names("lovers")
 WOMAN_PASSES = close_shot_names("woman")
+WOMAN_ROOM = "woman_room"     # the room behind the woman close, at half size (woman_close_passes)
 ROW_PASSES = close_shot_names("row")
 ALONE_PASSES = close_shot_names("alone")
 ROW_BAKE_SCALE = 1.5           # the row's G-buffer: it is far and one march of five figures (round 26: 1.5, the push in to 1.4x)
@@ -713,6 +715,17 @@ def close_shot_passes(shot: str, scale: float = 2.0) -> list:
              primitive="triangles", count=3, into="main", inputs=(geo, mat)),
     ]
 
+def woman_close_passes() -> list:
+    """The woman close's passes: her bake and relight (close_shot_passes), the relight also
+    reading the room behind her, drawn before it at half size (woman_room.frag: the haze,
+    the window, the child whose laughter loops, the far candles -- all out of focus, so a
+    quarter of the pixels is enough; round 32's speed)."""
+    geo, mat, relit = close_shot_passes("woman")
+    room = Pass("scenes/serenes/woman_room.frag", name=WOMAN_ROOM, vert="common/fullscreen.vert",
+                primitive="triangles", count=3, scale=0.5, precision="rgba16f")
+    return [geo, mat, room, replace(relit, inputs=(*relit.inputs, WOMAN_ROOM))]
+
+
 def close_shot_shown(params: dict) -> str | None:
     """The close shot shown: the first of CLOSE_SHOTS whose param is at 0.5 or more (None: the stage)."""
     return next((shot for shot, param in CLOSE_SHOTS if float(params.get(param, 0.0)) >= 0.5), None)
@@ -737,6 +750,7 @@ class Serenes(Scene):
         for shot, _param in CLOSE_SHOTS:
             for name in close_shot_names(shot):
                 resources.draw_count(name, 3 if shot == shown else 0)
+        resources.draw_count(WOMAN_ROOM, 3 if shown == "woman" else 0)
         return shown is not None
 
     figure_poses = staticmethod(figure_poses)
@@ -832,7 +846,7 @@ serenes = Serenes(
         *close_shot_passes("lovers"),
         # The woman close (``close_woman``, round 21: "a primitive mannequin, flat wall"): the
         # portrait's variant -- her head bowed over her open hands, the glitch tearing them
-        *close_shot_passes("woman"),
+        *woman_close_passes(),
         # The standing row modelled (``row``, round 22: "soft cones in a row", "cut-out
         # figures"): five of them full length, each the portrait's hooded figure with its own
         # height, lean and folds, marched once, relit each frame by the candles between them

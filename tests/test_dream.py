@@ -1158,3 +1158,48 @@ def test_the_constellations_low_shot_writes_an_owl_an_eye_and_water(dream):
         after = C.glyphs.word_names(seed, int(cyc["index"]) + 1, signs)
         assert not {"ankh", "scarab"} & set(after), (t, after)
 
+
+
+
+def test_a_finished_transition_no_longer_draws_the_cue_it_left(gl, dream):
+    """Round 32's speed: from 122.5 s the woman's room has come up whole (her dusk's fade-in
+    ends), yet the Resonance's cue runs till 124 s and was drawn every frame under her, 300 ms
+    of a 410 ms frame at 123 s that nobody saw (the compositor returns the new image as it is
+    at progress 1).  Once the transition is done only the new cue is drawn; during it both are."""
+    from visuals.perform.clock import FixedClock
+    from visuals.render.renderer import RenderConfig, Renderer
+    registry, show = dream
+    resonance = next(i for i, c in enumerate(show.cues) if c.scene == "resonance" and c.start == 102)
+    renderer = Renderer(gl, show, registry, RenderConfig(size=(160, 90), fps=Fraction(30)))
+    clock = FixedClock(30)
+    try:
+        renderer.render(clock.frame(clock.frame_at(121.6)))
+        assert resonance in renderer._used
+        renderer.render(clock.frame(clock.frame_at(123.0)))
+        assert resonance not in renderer._used, renderer._used
+    finally:
+        renderer.release()
+
+
+def test_the_waking_room_is_seen_tilted_from_the_pillow_then_level_and_nearer(gl):
+    """Round 32's brief: 191.8 and 193.5 s were one picture (the window over the sea from the
+    pillow, 7 levels apart at 960x540).  The eyes open on the room tilted -- the head on its
+    side on the pillow -- and it levels as the head lifts: at 320x180 the two frames differ by
+    over 16 levels a pixel on average (main: about 7; now about 22)."""
+    a, b = (f.astype(np.float32) for f in render_times(gl, "dream", [191.8, 193.5], size=(320, 180)))
+    apart = np.abs(a - b).mean()
+    assert apart > 16.0, f"191.8 and 193.5 s are one picture ({apart:.1f} levels apart)"
+
+
+def test_the_child_laughs_in_the_womans_window_light(gl):
+    """Round 32's brief: in 30 rounds no reader saw the child whose laughter loops.  In the
+    woman's close shot, before the loop that repeats 127.0-127.5 s, a small Serene child
+    stands in her window's light at the left, head thrown back mid-laugh, stuck copies of its
+    laugh beside it: in its corner of the frame (320x180 at 127.6 s) a dark body (the darkest
+    twentieth under 9 levels; main: 12, the wall) rimmed warm by her candle (over 100 pixels
+    with red over blue by 12 levels; main: none; now about 280)."""
+    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
+    corner = frame.astype(np.float32)[99:166, 30:79]
+    warm = int(((corner[..., 0] - corner[..., 2]) > 12.0).sum())
+    dark = float(np.percentile(corner.mean(axis=2), 5))
+    assert warm > 100 and dark < 9.0, (warm, dark)

@@ -548,7 +548,8 @@ def test_the_glitch_tears_her_hands_not_bars_across_her_robe(gl):
     rows of the band round her hands tore, robe and all, the robe's lit edge jumping in bars.
     Only her hands tear now: of the pixels that change between the glitch's ticks, over 90 %
     lie on or within 6 px of her bare hands (416 of 443 now; on main 588 of 726, the rest
-    bars across her robe)."""
+    bars across her robe).  (Round 32: the child laughing in the window's
+    light at the left moves and stutters on purpose: its corner of the frame is left out.)"""
     img, geo, mat, frames = _woman_close_torn(gl)
     frames = [f.astype(float) for f in frames]
     skin = (geo[..., 3] > 0.99) & (mat[..., 3] > 0.75) & (mat[..., 3] < 0.95)
@@ -556,6 +557,7 @@ def test_the_glitch_tears_her_hands_not_bars_across_her_robe(gl):
     changed = np.zeros(skin.shape, bool)
     for a, b in zip(frames, frames[1:]):
         changed |= np.abs(a - b).max(axis=2) > 40.0
+    changed[160:, :175] = False                   # the child's corner (woman_child.glsl)
     assert changed.sum() > 50, changed.sum()
     assert changed[near].sum() > 0.9 * changed.sum(), (changed[near].sum(), changed.sum())
 

@@ -328,7 +328,10 @@ class Renderer:
                 continue
             image = current
             previous = None
-            if layer.previous is not None:
+            # (once the transition has finished, progress 1, the compositor returns the new
+            # cue's image as it is: the old cue, still running till its own end, is not drawn --
+            # the Resonance under the woman's room from 122.5 to 124 s cost 300 ms a frame)
+            if layer.previous is not None and layer.progress < 1.0:
                 previous = self._render_guarded(layer.previous, sample, frame)
             if previous is not None:
                 cue = layer.current.cue

@@ -444,7 +444,10 @@ void main() {
         // window over the sea, swimming in tears that double it and run, the focus pulling in;
         // `push`: the head lifting toward the window)
         float tr = clamp(u_tears, 0.0, 1.0);
-        vec2 v = q / (1.0 + 1.4 * u_push) + vec2(0.2, 0.05) * u_push;
+        // (round 32: 191.8 and 193.5 s one picture -- `roll`: first the room seen from a head
+        // lying on its side on the pillow, tilted, levelling as the head lifts)
+        float cr = cos(u_roll), sr = sin(u_roll);
+        vec2 v = mat2(cr, sr, -sr, cr) * q / (1.0 + 1.4 * u_push) + vec2(0.2, 0.05) * u_push;
         float drim, dglint, dsoft;
         vec2 vb = tear_lenses(v, tr, drim, dglint, dsoft);
         // (through a drop the sight is further out of focus, and a little brighter: the water

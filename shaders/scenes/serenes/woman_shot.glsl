@@ -1,0 +1,393 @@
+// portrait_shot.glsl -- the portrait shot (``portrait``, full resolution, drawn into ``main`` in place of
+// the stage): one Serene close, head and shoulders, relit each frame from the G-buffer baked
+// when the shot began (portrait.glsl). The hood's cloth is lit by a candle low in front to
+// the left (its soft shadow baked) and rimmed by one behind to the right; the face lies in
+// the cowl's deep shadow, and in it the two lidless eyes are analytic mercury spheres that
+// mirror the candle flames, with a soft cold light of their own that falls on the inside of
+// the hood. Behind, the others stand as soft shadows in the candle-lit haze, out of focus.
+// A slow push-in (u_portrait_light.z) zooms the baked image; the haze behind moves less.
+#include <visuals/params>
+#include "../../lib/common.glsl"
+#include "../../lib/colour.glsl"
+#include "../../lib/dither.glsl"
+#include "light.glsl"
+#include "portrait.glsl"
+
+uniform vec2 u_resolution;
+uniform float u_time;
+uniform int u_frame;
+uniform float u_exposure;
+uniform sampler2D u_woman_geo;
+uniform sampler2D u_woman_mat;
+uniform sampler2D u_woman_room;
+#define GEO_TEX u_woman_geo
+#define MAT_TEX u_woman_mat
+uniform vec4 u_portrait_light;    // key candle level, rim candle level, zoom (1: none), sway phase
+out vec4 frag_colour;
+
+const vec3 SILVER = vec3(0.70, 0.83, 1.0);
+#define CLOTH_ALBEDO vec3(0.022, 0.024, 0.044)
+// the key candle's power on the cloth (round 26: the lovers' candle, close under their
+// mantles, burnt their fronts out to a cream "melted plastic": it is a smaller flame)
+const float KEY_POWER = 0.22;
+const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's face (round 30)
+#define CLOTH_SHEEN 0.12
+const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
+const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
+const vec3 FAR_CANDLE_B = vec3(-1.4, -0.9, -3.3);     // seen only mirrored in the eyes
+
+float vnoise(vec2 p) {
+    vec2 i = floor(p), f = fract(p);
+    f = f * f * (3.0 - 2.0 * f);
+    uvec2 c = uvec2(ivec2(i) + 4096);
+    float a = hash_to_unit(pcg2d(c).x), b = hash_to_unit(pcg2d(c + uvec2(1u, 0u)).x);
+    float d = hash_to_unit(pcg2d(c + uvec2(0u, 1u)).x), e = hash_to_unit(pcg2d(c + uvec2(1u, 1u)).x);
+    return mix(mix(a, b, f.x), mix(d, e, f.x), f.y);
+}
+
+// The cloth's weave (round 21: the hood read as "clay"): threads 6.5 mm apart (homespun), over and
+// under in a fine diagonal twill, tilting the normal by their rounded tops, with slubs and
+// streaks of fibre running down the cloth.  Returns the tilted normal and, in ``top``, how near a thread's
+// crown the point lies (0: the dark gap between threads, 1: a crown).  Where a thread would
+// be a pixel or finer the weave fades to its average, so it never breaks into moire.
+// Where a point lies in the weave's threads (its twill's coordinates, in threads).
+vec2 weave_uv(vec3 P) {
+    float w = 0.06 - P.z;
+    return vec2(atan(P.x, w) * 0.16, P.y) / 0.0065;
+}
+
+// (``fw``: the weave's footprint in a pixel, fwidth(weave_uv(P)), taken by the caller outside
+// the figure's branch, where derivatives are defined)
+vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, vec2 fw, out float top) {
+    vec3 P = Pw;
+    const float PITCH = 0.0065;                       // metres from one thread to the next
+    const float TAU = 6.2831853;
+    float w = 0.06 - P.z;
+    float r2 = P.x * P.x + w * w;
+    vec2 uv = vec2(atan(P.x, w) * 0.16, P.y) / PITCH;
+    vec3 du = vec3(w, 0.0, P.x) / r2 * 0.16 / PITCH;  // d(uv.x)/dP
+    // (round 21's reader saw the twill's ribs at 1366x768, 5-7 px apart, as "moire striping
+    // on the cloth": it shows only where a rib spans 14 px or more -- a 4K close-up -- and
+    // the fibre's slubs and streaks carry the cloth at every smaller size)
+    float fade = cloth * (1.0 - smoothstep(0.035, 0.07, max(fw.x, fw.y)));
+    // a twill: the threads' crowns in fine diagonal ribs
+    float a = TAU * (uv.x + uv.y);
+    float h = sin(a);
+    vec3 grad = TAU * cos(a) * (du + vec3(0.0, 1.0 / PITCH, 0.0));
+    // fibre: slubs and streaks running down the cloth (coarse enough never to alias)
+    float slub = vnoise(vec2(uv.x * 0.35, uv.y * 0.06)) * 0.6 + vnoise(vec2(uv.x * 0.9, uv.y * 0.12)) * 0.4 - 0.5;
+    // (round 24: the finer streaks faded where they would be under ~3 px across -- toward
+    // the silhouette they packed into a shimmer of hairlines)
+    float streak = 1.0 - smoothstep(0.25, 0.5, fw.x * 0.9);
+    top = clamp(0.55 + 0.16 * h * fade + 0.45 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
+    // (round 26: the slubs alone read as wood grain, "carved": wool's loose fibre, a fine
+    // irregular fuzz a few pixels across, faded before it would shimmer under ~2 px)
+    // (round 32's speed: each fine layer's noise is looked up only where it is not faded out)
+    float fuzz_on = cloth * (1.0 - smoothstep(0.25, 0.5, max(fw.x * 2.2, fw.y * 1.1)));
+    if (fuzz_on > 0.0) {
+        float fuzz = vnoise(uv * vec2(2.2, 1.1)) * 0.6 + vnoise(uv * vec2(4.7, 2.3) + 7.0) * 0.4 - 0.5;
+        top = clamp(top + 0.7 * fuzz * fuzz_on, 0.0, 1.0);
+    }
+    grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
+    // (round 24: "rubbery sacks" -- the cloth's surface was smooth as a sheet of rubber
+    // between the folds): a woollen nap, crumpled fibre in the normal, streaks running down
+    // the fall, each a few pixels across (faded before a streak would be under ~5 px)
+    float nap = cloth * (1.0 - smoothstep(0.12, 0.25, max(fw.x * 0.8, fw.y * 0.22)))
+              * smoothstep(0.2, 0.5, abs(N.z));      // (not at grazing: blotches there)
+    if (nap <= 0.0)
+        return normalize(N - grad);
+    vec2 nq = vec2(uv.x * 0.8, uv.y * 0.22);
+    float n0 = vnoise(nq);
+    vec2 ng = vec2(vnoise(nq + vec2(0.3, 0.0)) - n0, vnoise(nq + vec2(0.0, 0.3)) - n0) / 0.3;
+    vec3 T = du - N * dot(du, N);
+    T *= inversesqrt(max(dot(T, T), 1e-12));
+    vec3 B = cross(N, T);
+    grad += (T * ng.x + B * ng.y) * 0.15 * nap;
+    top = clamp(top + (n0 - 0.5) * 0.3 * nap, 0.0, 1.0);
+    return normalize(N - grad);
+}
+
+// A Serene far behind, out of focus: a hood and a falling robe, as a blurred shadow.
+float far_serene(vec2 p, vec2 head, float size, float blur) {
+    vec2 q = (p - head) / size;
+    float hood = length(q * vec2(1.0, 0.78)) - 0.16;
+    float w = mix(0.1, 0.22, smoothstep(-0.12, -0.3, q.y)) + max(-q.y - 0.3, 0.0) * 0.18;
+    float body = max(abs(q.x) - w, q.y + 0.05);
+    float d = min(hood, body) * size;
+    return 1.0 - smoothstep(-blur, blur, d);
+}
+
+
+const int ENV_CANDLES = 3;
+
+// What a mercury eye at E mirrors in direction r: the dark room, the warm floor below,
+// and each candle flame as a hot upright teardrop.
+vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
+    vec3 col = vec3(0.0015, 0.002, 0.003) + SILVER * 0.004 * smoothstep(0.0, 1.0, r.y);
+    // (round 27: "toy buttons / googly cartoon eyes" -- a flat white disc with two flame dots
+    // for pupils: the ball mirrors the room as chrome does, a dark ceiling over a crisp
+    // horizon, the candle-lit floor a warm band below it that bends round the ball)
+    // (round 29: "cartoon googly eyes" -- that band was an even pastel half-ball: chrome
+    // mirrors a bright horizon line, the lit wall's foot, over a floor that darkens fast
+    // toward the ball's underside, so the ball reads as liquid metal, high in contrast)
+    float below = smoothstep(0.0, -0.14, r.y);
+    col += lightc * 0.11 * below * exp(-max(-r.y - 0.05, 0.0) * 2.5) * u_portrait_light.x;
+    // (soft: a crisp line round the ball's waist read as a seam, "half-spheres", on D's drops)
+    col += lightc * 0.11 * exp(-(r.y + 0.04) * (r.y + 0.04) / 0.0025) * u_portrait_light.x;
+    // the haze high in the room, a faint cold sheen over the top of the ball
+    col += SILVER * 0.012 * smoothstep(0.25, 0.85, r.y);
+    vec3 cs[3] = vec3[3](KEY_CANDLE, FAR_CANDLE_A, FAR_CANDLE_B);
+    // (round 27: the far candles behind the viewer sat mid-ball as the pupils of a googly
+    // eye: they are faint sparks now, the key flame the one bright glint)
+    float pw[3] = float[3](u_portrait_light.x, 0.012, 0.01);
+    for (int k = 0; k < ENV_CANDLES; ++k) {
+        vec3 d = cs[k] + vec3(0.0, 0.03, 0.0) - E;
+        float dist = length(d);
+        d /= dist;
+        vec3 right = normalize(cross(vec3(0.0, 1.0, 0.0), d));
+        vec3 up = cross(d, right);
+        // (angles: a flame drawn larger than life, so the ball's curve carries it)
+        vec2 q = vec2(dot(r, right), dot(r, up)) - vec2(0.0, 0.02);
+        q.y = q.y > 0.0 ? q.y * 0.42 : q.y * 1.1;               // the flame's tall tip
+        float f = length(q);
+        // (round 24: a tiny crisp flame on the bead, not a smear across the ball)
+        // (round 25: a little larger and warmer, so it holds as a point on the glowing bead)
+        col += lightc * pw[k] * (6.0 * (1.0 - smoothstep(0.09, 0.13, f))
+                               + 0.03 * exp(-f * f / 0.01));
+        col += vec3(1.0, 0.88, 0.7) * pw[k] * 14.0 * (1.0 - smoothstep(0.0, 0.08, f));
+    }
+    return col;
+}
+
+#include "candle_flame.glsl"
+
+// The key candle in the frame, low at the left: the source of the light on the hood.
+// (round 32's speed: away from the candle itself -- its pillar, wick and flame, a narrow
+// column at the right -- only its glow in the air is added, as candle_in_frame adds it)
+vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
+    vec3 fp = portrait_project(KEY_CANDLE);
+    vec2 q = (s - fp.xy) * (fp.z / PORTRAIT_FOCAL);
+    if (abs(q.x) > 0.04 + 4.0 * px * fp.z / PORTRAIT_FOCAL || q.y > 0.08) {
+        float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7));
+        return col + lightc * u_portrait_light.x * (0.25 / (1.0 + r2 * 4000.0) + 0.01 / (1.0 + r2 * 60.0));
+    }
+    return candle_in_frame(s, col, lightc, px, KEY_CANDLE, u_portrait_light.x, -1e9);
+}
+
+
+void main() {
+    vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
+    float zoom = u_portrait_light.z;
+    // (round 26: the push goes in toward the eyes, not the frame's middle, far enough that
+    // stills a few seconds apart are not the same picture)
+    vec2 eyes_at = 0.5 * (portrait_project(portrait_eye(0)).xy + portrait_project(portrait_eye(1)).xy);
+    vec2 focus = 0.8 * eyes_at * (1.0 - 1.0 / zoom);
+    vec2 s = s0 / zoom + focus;
+    vec2 uv = 0.5 + s * vec2(u_resolution.y / u_resolution.x, 1.0);
+    vec3 lightc = light_colour();
+    float key = u_portrait_light.x;
+    float rimc = u_portrait_light.y;
+
+    // the glitch in her hands (paragraph 6: "her hands trembling -- not from emotion, but from
+    // a glitch in her programming"): in the band of rows round them, rows tear sideways in
+    // hard-edged runs, a few frames at a time, more as the tremor grows
+    vec2 hs = (portrait_project(vec3(0.0, -0.3, -0.23)).xy - focus) * zoom;
+    float band = step(abs(s0.y - hs.y), 0.075) * step(abs(s0.x - hs.x), 0.2);
+    float row = floor(gl_FragCoord.y / max(u_resolution.y / 180.0, 1.0) / 3.0);
+    float tick = floor(u_time * 11.0);
+    float r1 = hash_to_unit(pcg2d(uvec2(uint(row + 512.0), uint(tick))).x);
+    float r2 = hash_to_unit(pcg2d(uvec2(uint(row + 1024.0), uint(tick))).y);
+    float tear = band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.05 * u_tremor;
+    vec2 uv_still = uv;
+    uv.x += tear * u_resolution.y / u_resolution.x;
+    vec4 geo = texture(GEO_TEX, uv);
+    vec4 mat = texture(MAT_TEX, uv);
+    // (round 27's readers: "the glitch bars look like a render artefact" -- whole rows of her
+    // robe tore with the hands, the robe's lit edge jumping in bars: only her hands tear now,
+    // their rows slipping over the still cloth; elsewhere the frame holds)
+    if (tear != 0.0) {
+        vec4 mat_still = texture(MAT_TEX, uv_still);
+        bool hand_torn = mat.w > 0.7 && mat.w < 0.95;
+        bool hand_still = mat_still.w > 0.7 && mat_still.w < 0.95;
+        if (!hand_torn && !hand_still) {
+            geo = texture(GEO_TEX, uv_still);
+            mat = mat_still;
+        }
+    }
+    vec3 ro = PORTRAIT_CAM;
+    vec3 rd = portrait_ray(s);
+
+    // --- behind: the room in haze (a dolly: it moves less than the figure as we push in)
+    // (round 32's speed: the room behind her -- haze, window, the child, far candles, all out
+    // of focus -- is drawn at half size by woman_room.frag and read back here)
+    vec3 col = texture(u_woman_room, gl_FragCoord.xy / u_resolution).rgb;
+
+    // --- the figure: cloth and the face in the cowl's shadow, relit
+    float cov = geo.a;
+    float depth = portrait_geo_depth(geo);
+    vec3 P = ro + rd * depth;
+    vec3 V = -rd;
+    float face = step(0.95, mat.w);
+    float skin = step(0.7, mat.w) * (1.0 - face);             // her bare hands (0.85)
+    float lining = 2.0 * min(mat.w, 0.5) * (1.0 - face) * (1.0 - skin);
+    vec2 wfw = fwidth(weave_uv(P));
+    // (round 32's speed: the figure's light only where the figure is -- the dark room round
+    // her, half the frame, skips it)
+    if (cov > 0.0) {
+    float ao = mat.x;
+    float thin = mat.z;
+    float cloth = 1.0 - face - skin;
+    // the weave: threads in the normal and the albedo (a pixel's worth or finer fades out)
+    float weave;
+    vec3 N = cloth_weave(portrait_geo_normal(geo), P, cloth, wfw, weave);
+    float NV = max(dot(N, V), 0.0);
+    // dark woven cloth, charcoal going umber; the face a dark mask
+    // (round 24: "brown leather sacks" -- a cooler charcoal, the warmth only the candle's)
+    vec3 albedo = mix(CLOTH_ALBEDO * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
+    albedo = mix(albedo, vec3(0.12, 0.098, 0.1), skin);        // pale, a little cold
+    // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
+    vec3 Lk = KEY_CANDLE - P;
+    float dk2 = dot(Lk, Lk);
+    Lk *= inversesqrt(dk2);
+    float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
+    // (no nearer than 0.3 m: the lovers' candle stands close under their mantles)
+    float kp = key * KEY_POWER / max(dk2, 0.09) * (1.0 - 0.88 * face);
+    float lit = kp * mat.y;
+    // (the folds' valleys fall to black: the occlusion cubed, no floor under it)
+    // (and velvet's diffuse: the pile stands up where the cloth faces us, swallowing light,
+    // and lies flat toward the silhouette, where it shines -- the faces dim, the turns bright)
+    vec3 surf = albedo * lightc * lit * ndl * ao * ao * ao * mix(0.45, 1.25, 1.0 - NV * NV);
+    // velvet, not clay: the pile catches the light where the cloth turns away from us (a
+    // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
+    // faint warm satin glint where the weave faces the flame
+    vec3 H = normalize(Lk + V);
+    float graze = pow(1.0 - NV, 2.5);
+    vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.55);   // (round 24: paler: charcoal, not brown)
+    // (round 24: no glossy lobe -- that read as leather; the pile's sheen alone, stronger,
+    // catching the light along the fold crests where they turn from us)
+    surf += pile * lit * cloth * ao * ao * CLOTH_SHEEN * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
+    // light THROUGH the cloth: where it is thin (the cowl's lip, a fold's edge, the hood's
+    // outline) the candle behind it glows through, deep warm, the way a lampshade does
+    vec3 Lr = normalize(RIM_CANDLE - P);
+    float behind = max(dot(-V, Lr) + 0.25, 0.0);
+    // (round 24: less of it -- broad glowing cloth read as "melted wax")
+    surf += vec3(1.0, 0.42, 0.13) * lightc * rimc * cloth * thin * thin * behind * behind * 0.09 * (0.7 + 0.3 * weave);
+    // the rim: the candle behind to the right, caught along the hood's edge
+    float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.15, 0.0);
+    surf += lightc * rimc * rim * 0.2 * cloth * (0.5 + 0.5 * ao) * (0.6 + 0.4 * weave);
+    // and a thin cold edge from behind at the right: the others' burning eyes, far off
+    vec3 Lc = normalize(vec3(0.8, 0.45, 0.9));
+    surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * cloth * ao
+          * (0.4 + 0.6 * u_eyes);
+    // the cold of the room, barely: the forms never go flat black
+    surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);
+    // the eyes' own cold light on the face and the inside of the hood
+    for (int e = 0; e < EYE_COUNT; ++e) {
+        vec3 Le = portrait_eye(e) - P;
+        float dl = length(Le);
+        float lit = max(dot(N, Le / dl) + 0.3, 0.0);
+        float ds = max(dl - EYE_RADIUS, 0.0);
+        // (round 24: no near-field spike -- it drew the socket's rim under a small deep
+        // bead as a bright curve, a cartoon smile)
+        // (round 25: the beads glow, so their light is brighter on the cowl's inside)
+        float eface = 1.0;
+        // (round 30: her face forward in the cowl, their cold light made it a grey-blue egg)
+        eface = 1.0 - 0.8 * face;
+        surf += SILVER * albedo * 0.00026 * (0.5 + 0.5 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao) * eface;
+    }
+    // her skin: the candle's warmth through it at the edges (fingers glow where thin)
+    surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
+    // the face and the lining round it stay in the cowl's deep shadow
+    // (round 26: "faces waxy" -- the eyes' glow modelled the mask as a grey-blue egg with a
+    // cartoon's brow and mouth: it is all but unseen now, the glowing eyes in a void)
+    surf *= 1.0 - 0.8 * lining - 0.95 * face;
+    // (round 30, 129 s: "the face a black ball with cartoon eyes") her face catches her candle
+    // from the side: a thin warm rim along the cheek, jaw and nose turned to the flame,
+    // falling off fast into the cowl's shadow; the lining round it stays dark
+    float fr = max(dot(N, Lk), 0.0);
+    surf += vec3(1.0, 0.5, 0.26) * lightc * key * KEY_POWER / max(dk2, 0.09) * face * WOMAN_FACE_RIM
+          * fr * fr * (0.2 + pow(1.0 - NV, 1.5)) * (0.3 + 0.7 * mat.y) * ao;
+    // a little of the room's haze between us and the figure
+    surf += lightc * 0.0025 * key;
+    col = mix(col, surf, cov);
+    }
+
+    // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
+    float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
+    for (int e = 0; e < EYE_COUNT; ++e) {
+        vec3 E = portrait_eye(e);
+        // (round 32's speed: out of reach of its light -- nine radii off the ball its glow
+        // is under 1e-6 -- the rest of the frame skips the ball, a third of the shot's time)
+        vec3 pe = portrait_project(E);
+        if (length(s - pe.xy) * pe.z > 9.0 * EYE_RADIUS * PORTRAIT_FOCAL)
+            continue;
+        vec3 oc = ro - E;
+        float b = dot(oc, rd);
+        float c = dot(oc, oc) - b * b;                       // squared distance ray -> centre
+        float perp = sqrt(max(c, 0.0));
+        float te = -b - sqrt(max(EYE_RADIUS * EYE_RADIUS - c, 0.0));
+        float ecov = clamp((EYE_RADIUS - perp) / (px * te) + 0.5, 0.0, 1.0)
+                   // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
+                   // top in stair steps at 1600 px)
+                   * smoothstep(-0.004, 0.004, depth + 0.006 + (1.0 - cov) * 10.0 - te);
+        float glow = 0.6 + 0.4 * u_eyes;
+        // (round 32's speed: the ball's mirror only on the ball -- a few hundred pixels)
+        if (ecov > 0.0) {
+        vec3 Pe = ro + rd * te;
+        vec3 n = normalize(Pe - E);
+        // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
+        vec3 r = reflect(rd, n);
+        float ne = max(dot(n, -rd), 0.0);
+        // (round 25: "dull black beads", "button eyes" -- the text's GLOWING orbs of mercury:
+        // a liquid-silver bead lit from within, the brightest thing in the figure)
+        // the mirror: the room and the candle's flame as a crisp warm point, fresnel toward
+        // the limb (mercury reflects strongly everywhere, more at grazing angles)
+        float fres = 0.78 + 0.22 * pow(1.0 - ne, 4.0);
+        vec3 env = eye_env(E, r, lightc);
+        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.75);
+        vec3 ec = env * fres;
+        // the cold white-blue core shining through the liquid silver: white at the middle,
+        // blue toward the limb
+        // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
+        // graded from a white heart to blue, and the mirror lies over it)
+        float core = pow(ne, 2.5);
+        // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
+        // glow is deep and small, the mirror carries the ball)
+        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.01 + 0.2 * core * core * core);
+        // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
+        // where the liquid silver turns away and mirrors only the dark of the cowl)
+        float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
+        ec *= 1.0 - 0.8 * rimw;
+        // the cowl's brow shades the top of the ball a little
+        ec *= 1.0 - 0.2 * smoothstep(0.3, 0.95, n.y);
+        col = mix(col, ec, ecov);
+        }
+        // its light blooming a little into the dark of the cowl round it -- never through
+        // the cloth in front of it (the lovers' far eyes lie behind their hoods)
+        float out_r = max(perp - EYE_RADIUS, 0.0) / EYE_RADIUS;
+        // (round 26: soft in depth -- a hard cut drew the face mask behind the eyes as a lit
+        // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
+        // cowl's air over mask and lining alike)
+        // (round 28, 98.6 s: "the left figure's eyes glow through its hood, off the face" --
+        // the soft depth let the lovers' far eyes bloom through the outside of the hood that
+        // hides them: only the cowl's inside, the face and its lining, takes the soft range;
+        // the outer cloth must lie behind the eye to be lit by it)
+        float inside = clamp(face + lining, 0.0, 1.0);
+        float seen = smoothstep(-b - mix(0.02, 0.25, inside), -b - mix(0.0, 0.06, inside),
+                                depth + (1.0 - cov) * 10.0);
+        col += vec3(0.45, 0.7, 1.0) * glow * (0.04 * exp(-out_r * 6.0) + 0.01 * exp(-out_r * 1.4))
+             * (1.0 - ecov) * seen;
+    }
+
+
+    // --- the key candle itself, low at the left, as near as the figure: its wax and flame
+    // (the source of the light on the hood: the frame's second point, across from the eyes)
+    col = key_candle(s, col, lightc, px);
+
+    // --- vignette, exposure, tone map
+    float vig = 1.0 - 0.45 * smoothstep(0.35, 1.05, length(s0 * vec2(0.75, 1.0)));
+    col *= vig * u_exposure * PORTRAIT_EXPOSURE;
+    vec3 outc = tonemap_agx_srgb(col);
+    outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
+    frag_colour = vec4(outc, 1.0);
+}
