@@ -237,7 +237,7 @@ void main() {
     // mirrors (fc), then laid on the water at the end -- one point shaded per pixel either way.
     vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
     vec2 fc = gl_FragCoord.xy;
-#ifdef SKY_LAND
+#if defined(SKY_LAND) && !defined(SKY_NO_LAKE)
     float level = u_lake_level + u_horizon;
     bool on_lake = u_lake > 0.0 && here.y < level;
     vec3 wave = vec3(-1.0, 0.0, 0.0);
@@ -427,6 +427,7 @@ void main() {
     // The kaleidoscope's pole, a luminous heart (round 14's reader: "a dark smudge"): a small
     // white-violet core, a violet halo whose rays follow the wedge's mirror symmetry, an emerald
     // ring, the nearest gas lit from within.  Added after the inversion so it stays light.
+#ifndef SKY_LEAN
     if (u_pole_glow > 0.0) {
         float rs = r * u_zoom_eff;                                  // (screen heights from the pole)
         float wedge = ang / u_sector;                               // (0..1 across the wedge)
@@ -439,6 +440,7 @@ void main() {
         heart *= 1.0 + 0.12 * breath;                               // (it breathes with the hum)
         lin += u_pole_glow * heart * (1.0 - clamp(bodies.a, 0.0, 1.0));
     }
+#endif
 
     // The key sun's glare in the air (round 18's reader: "suns look like pasted-on sprites"):
     // a broad violet haze round it, lying over the clouds and the stars, so it shines in the
@@ -449,10 +451,12 @@ void main() {
     // sun, drifting before parts of it; the lake mirrors it with the rest)
     // (round 25: the kaleidoscope's glass too -- "a flat tiling laid over the screen": the
     // great sun's haze drifting before parts of it sets it back in the sky's air)
+#ifndef SKY_LEAN
     if (u_mirror_bodies > 0.5 && u_key_sun.z > 0.0) {
         vec4 haze = crown_haze(sp, u_key_sun, u_lake_phase);
         lin = lin * (1.0 - haze.a) + haze.rgb;
     }
+#endif
 #endif
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
@@ -471,7 +475,7 @@ void main() {
     // gives it scale. Laid over the inverted sky, not inverted itself: dark ridges against the
     // airglow, the far range hazed with the sky's own light (it lies far off), the near
     // ridge black. (Compiled only into the sky_land variant: sky_land.frag.)
-#ifdef SKY_LAND
+#if defined(SKY_LAND) && !defined(SKY_NO_LAND)
     if (u_land > 0.0) {
         float land_y = u_horizon + 0.12 * u_lake;     // (the ranges stand up out of the lake)
 #ifdef LAND_RELIEF
@@ -490,6 +494,8 @@ void main() {
 #endif
         lin = mix(lin, landed, u_land);
     }
+#endif
+#if defined(SKY_LAND) && !defined(SKY_NO_LAKE)
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
     if (u_lake > 0.0) {
         // (round 22: "a grey band of lake" -- the mist on the water a faint thread)
@@ -513,6 +519,7 @@ void main() {
     // lids (u_lids 1: shut to a slit) soft and out of focus, black skin lit only at
     // its edge by the dream's light, the sky a bright almond between; it opens as the dream takes
     // hold.  (A uniform branch: skipped once the eyes are open.)
+#ifndef SKY_LEAN
     if (u_lids > 0.0) {
         float open = 1.0 - u_lids;
         float across = clamp(sp.x / (0.95 + 0.25 * open), -1.0, 1.0);
@@ -547,6 +554,7 @@ void main() {
         lash *= 1.0 - smoothstep(0.6, 0.9, open);
         lin = mix(skin, lin * (1.0 - 0.7 * lash), seen);
     }
+#endif
     vec3 display = linear_to_srgb(lin);
     frag = vec4(dither8(clamp(display, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
 }
