@@ -93,6 +93,10 @@ OPENING_SUNS = [(0.0, 0.0, 0.095), (-20.0, 0.78, 0.032)] + FREE_SUNS[2:]
 OPENING_MOONS = [(128.0, 0.46, 0.080), (50.0, 0.36, 0.034), (170.0, 0.82, 0.05)] + FREE_MOONS[3:]
 
 
+# The light's elevation over a moon's disc drawn once (radians): well off the plane, gibbous.
+FREE_MOON_LIGHT = 0.8
+
+
 # How calm the crown's suns burn (sky.glsl sky_sun_corona's b.w): round 25's readers saw their
 # rayed coronas as "lens-flare clip art" -- a smooth fire threaded with faint streamers instead.
 CROWN_CALM = 0.6
@@ -369,11 +373,11 @@ class Sky(Scene):
                 # The light's elevation over the disc's plane, in radians (bodies.frag takes it
                 # as it is for a moon drawn once).  Round 15's reader: "flat stickers with a
                 # crude shadow line" -- near the plane (a half moon) the terminator is a
-                # straight line across the disc; kept 0.45-0.8 rad off it, the terminator is a
-                # curved ellipse of a sphere: a gibbous moon, or (about one in three) a
-                # crescent with its dark side in earthshine.
-                swing = 0.625 + 0.175 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0))
-                elev = -swing if h[3] < 0.34 else swing
+                # straight line across the disc; kept well off it, the terminator is a
+                # curved ellipse of a sphere.
+                # (round 32's readers at 1.7-22 s: the moons "dark shells with a green rim" --
+                # drawn once they are gibbous, the light well over the disc: a lit face)
+                elev = FREE_MOON_LIGHT + 0.1 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0))
                 body_a[j] = (x, y, radius, 1.0)
                 body_b[j] = (radius * 1.6, elev, h[5], h[4])
                 body_c[j, :2] = (dx / n, dy / n)

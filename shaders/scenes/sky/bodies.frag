@@ -192,7 +192,9 @@ vec4 moon(vec2 q, int i, float px) {
     // (round 27's readers: the moons "unlit discs pasted on like stickers" -- the freed moon's
     // night side was a black hole in the stars: drawn once, the earthshine as in the crown,
     // its maria just showing, so the disc reads as a ball with a lit crescent)
-    vec3 ash = albedo * ((0.08 - 0.012 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
+    // (round 32's readers at 1.7-22 s: "moons that look like dark shells with a green rim" --
+    // drawn once, the night side holds twice the earthshine: a ball seated in the sky, not a hole)
+    vec3 ash = albedo * ((0.08 + 0.09 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
     // (close, the lit face is dimmed so its maria and craters are not lost in a flat glare)
     vec3 col = albedo * lit * limb * 1.1 * (1.0 - 0.45 * close_up) + ash * (1.0 - lit);
     // the sunlit rim: a thin bright crescent line along the limb facing the sun
@@ -202,7 +204,10 @@ vec4 moon(vec2 q, int i, float px) {
     // its atmosphere: light scattered beyond the disc, strongest on the sunward side
     float out_ = max(r - 1.0, 0.0);
     // (a thin bright shell hugging the limb and a faint wide glow: not a blur round the disc)
-    float glow = (exp(-out_ * 40.0) * 0.45 + exp(-out_ * 4.0) * 0.035) * (0.15 + 0.85 * facing);
+    // (round 32: drawn once, a soft halo round the whole disc as well -- the moon's light in
+    // the air round it, gone before the patch's edge at 1.6 radii)
+    float glow = (exp(-out_ * 40.0) * 0.45 + exp(-out_ * 4.0) * 0.035) * (0.15 + 0.85 * facing)
+               + once * 0.07 * exp(-out_ * 6.0) * (1.0 - smoothstep(0.2, 0.58, out_)) * (0.5 + 0.5 * facing);
     vec3 halo = u_body_f[i].rgb * glow * (1.0 - cover);
     // (no shade cast on the sky behind it: drawn once it read as a ghost, and in the crown
     // round 23's readers called it "a HARD DROP SHADOW" -- the moons hang in the great sun's

@@ -175,7 +175,9 @@ vec2 lake_wind(vec2 p, float depth, float phase, float aa) {
     float a = sin(rows * z - 2.1 * phase + wob);
     float b = sin(1.7 * rows * z + 1.3 * phase + 23.0 * p.x + 0.5 * wob);
     float amp = depth * resolved;
-    return vec2(0.012 * (0.6 * a + 0.4 * b), 0.3 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
+    // (round 32's readers: "glyph-like flecks on the water", "the reflection breaks into bands"
+    // -- the rows shift the mirrored point less: the images ripple, whole, not torn into scraps)
+    return vec2(0.006 * (0.6 * a + 0.4 * b), 0.05 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
 }
 
 // The great sun's light laid broad on the water (lib/land.glsl's lake_key_glow, round 23), its
@@ -245,6 +247,9 @@ void main() {
         wave = lake_at(here, level, u_lake_phase);
         vec2 src = lake_source(here, level, u_lake_phase, wave);
         src += lake_wind(here, wave.x, u_lake_phase, 1.0 / u_resolution.y);
+        // (round 32's readers: "glyph-like flecks on the water" -- the ripple lines lifted the
+        // mirrored point by a fixed step, cutting a moon's image into scraps: most of it given back)
+        src.y -= 0.014 * wave.y;
         fc = src * u_resolution.y + 0.5 * u_resolution;
     }
 #endif
@@ -509,7 +514,9 @@ void main() {
         lin = mix(lin, wet, u_lake);
 #ifdef LAND_RELIEF
         // (round 24: the shore lit -- its foot in mist, a bright line where water meets land)
-        lin += u_lake * shore_light(here, level, u_key_sun, 1.0 / u_resolution.y, u_lake_phase);
+        // (round 32's readers at 1.7-22 s: "a seam line at the horizon" -- the shore's line of
+        // light is a breath of it, the foot of the ranges in mist, not a drawn line)
+        lin += u_lake * 0.3 * shore_light(here, level, u_key_sun, 1.0 / u_resolution.y, u_lake_phase);
 #endif
     }
 #endif
