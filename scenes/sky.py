@@ -94,7 +94,7 @@ OPENING_MOONS = [(128.0, 0.46, 0.080), (50.0, 0.36, 0.034), (170.0, 0.82, 0.05)]
 
 
 # The light's elevation over a moon's disc drawn once (radians): well off the plane, gibbous.
-FREE_MOON_LIGHT = 0.8
+FREE_MOON_LIGHT = 0.55
 
 
 # How calm the crown's suns burn (sky.glsl sky_sun_corona's b.w): round 25's readers saw their

@@ -192,9 +192,7 @@ vec4 moon(vec2 q, int i, float px) {
     // (round 27's readers: the moons "unlit discs pasted on like stickers" -- the freed moon's
     // night side was a black hole in the stars: drawn once, the earthshine as in the crown,
     // its maria just showing, so the disc reads as a ball with a lit crescent)
-    // (round 32's readers at 1.7-22 s: "moons that look like dark shells with a green rim" --
-    // drawn once, the night side holds twice the earthshine: a ball seated in the sky, not a hole)
-    vec3 ash = albedo * ((0.08 + 0.09 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
+    vec3 ash = albedo * ((0.08 - 0.012 * once) * (0.25 + 0.75 * n.z)) + vec3(0.004, 0.005, 0.014);
     // (close, the lit face is dimmed so its maria and craters are not lost in a flat glare)
     vec3 col = albedo * lit * limb * 1.1 * (1.0 - 0.45 * close_up) + ash * (1.0 - lit);
     // the sunlit rim: a thin bright crescent line along the limb facing the sun

@@ -177,7 +177,7 @@ vec2 lake_wind(vec2 p, float depth, float phase, float aa) {
     float amp = depth * resolved;
     // (round 32's readers: "glyph-like flecks on the water", "the reflection breaks into bands"
     // -- the rows shift the mirrored point less: the images ripple, whole, not torn into scraps)
-    return vec2(0.006 * (0.6 * a + 0.4 * b), 0.05 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
+    return vec2(0.006 * (0.6 * a + 0.4 * b), 0.08 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
 }
 
 // The great sun's light laid broad on the water (lib/land.glsl's lake_key_glow, round 23), its
@@ -191,6 +191,24 @@ vec3 lake_pool(vec2 p, vec3 w, vec3 key) {
     return LAND_KEY * key.z * smoothstep(0.0, 0.06, d) * under * (0.10 + 0.08 * w.y) * exp(-d * 4.0);
 }
 #endif
+
+// The shore's light (lib/land.glsl's shore_light, round 24) without its drawn line: round 32's
+// readers at 1.7-22 s saw "a seam line at the horizon" -- the pixel-thin bright rule under the
+// water line.  The far shore's foot stands in its low bank of mist as before (aerial haze at
+// the ranges' foot, its mirror fainter); the still water's grazing sheen is a soft band a few
+// pixels deep, faint, broken by the bank's drift -- light on water, not a line.
+vec3 sky_shore(vec2 p, float level, vec3 key, float aa, float phase) {
+    float above = p.y - level;
+    float under = exp(-pow((p.x - key.x) / 0.55, 2.0));
+    vec3 air = vec3(0.022, 0.026, 0.056) + LAND_KEY * (0.03 + 0.09 * under) * key.z;
+    float drift = 0.55 + 0.45 * vnoise(vec2(p.x * 7.0 + 0.04 * phase, 1.7));
+    // (the bank a soft layer of haze, twice as deep and half as bright, its cusp at the water
+    // rounded: main's sharp cusp drew a line of its own)
+    float bank = 0.5 * exp(-sqrt(above * above + 1e-4) / (0.045 * drift)) * (above > 0.0 ? 1.0 : 0.12) * drift;
+    float sheen = exp(-pow((above + 3.0 * aa) / (3.5 * aa), 2.0)) * step(above, 0.0);
+    vec3 glint = (vec3(0.008, 0.008, 0.02) + LAND_KEY * (0.008 + 0.08 * under) * key.z) * drift;
+    return air * bank + glint * sheen;
+}
 
 #ifdef LAND_RELIEF
 // The ranges as rock, not "plastic lavender, low in detail" (round 29's readers at 2.0 and 21.5
@@ -480,6 +498,17 @@ void main() {
     // gives it scale. Laid over the inverted sky, not inverted itself: dark ridges against the
     // airglow, the far range hazed with the sky's own light (it lies far off), the near
     // ridge black. (Compiled only into the sky_land variant: sky_land.frag.)
+#if defined(SKY_LAND) && defined(SKY_NO_LAND)
+    // (the lean build, the ranges below the frame: their airglow still reaches up the sky over
+    // them -- the same light relief_light lays there, lib/land.glsl, so the build's switch
+    // shows no step)
+    if (u_land > 0.0) {
+        float above = max(sp.y - u_horizon - 0.12 * u_lake + 0.2, 0.0);
+        float reach = land_key_reach(sp.x, u_key_sun);
+        lin += u_land * (1.25 * (vec3(0.012, 0.060, 0.036) * exp(-above * 26.0) + vec3(0.017, 0.006, 0.034) * 0.5 * exp(-above * 10.0))
+                         + LAND_KEY * 0.05 * reach * exp(-above * 8.0));
+    }
+#endif
 #if defined(SKY_LAND) && !defined(SKY_NO_LAND)
     if (u_land > 0.0) {
         float land_y = u_horizon + 0.12 * u_lake;     // (the ranges stand up out of the lake)
@@ -509,14 +538,14 @@ void main() {
         // not the sky: the mirror fades out before the frame's lower edge, so a body's image
         // there is never cut by it)
         float steep = 1.0 - 0.8 * smoothstep(0.22, 0.42, max(wave.x, 0.0));
-        vec3 wet = lake_water(lin * steep, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
+        // (round 32's readers: "a seam line at the horizon" -- the mist's thread along the water
+        // line a third as bright: near black, a thread of it read as a drawn rule)
+        vec3 wet = lake_water(lin * steep, wave, vec3(0.0035, 0.0055, 0.009), 1.0 / u_resolution.y)
                  + lake_glint(here, wave, u_key_sun) + lake_pool(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
 #ifdef LAND_RELIEF
         // (round 24: the shore lit -- its foot in mist, a bright line where water meets land)
-        // (round 32's readers at 1.7-22 s: "a seam line at the horizon" -- the shore's line of
-        // light is a breath of it, the foot of the ranges in mist, not a drawn line)
-        lin += u_lake * 0.3 * shore_light(here, level, u_key_sun, 1.0 / u_resolution.y, u_lake_phase);
+        lin += u_lake * sky_shore(here, level, u_key_sun, 1.0 / u_resolution.y, u_lake_phase);
 #endif
     }
 #endif
