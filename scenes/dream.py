@@ -56,8 +56,8 @@ the_sky = Cue(
                  (16, 2.1, "in_out_sine"), (16.75, 1.45, "in_out_sine"), (18.4, 1.3, "in_out_sine"),
                  (19.5, 0.62, "in_out_sine"), (23.5, 0.95, "in_out_sine"), (26, 0.95)],
         # (round 32's readers: "a stock synthwave postcard", the sun centred -- it rises on the
-        # left third, the ranges and the lake open to the right)
-        "centre_x": [(0, -0.3), (2.5, -0.3, "in_out_sine"), (9, -0.42, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
+        # left third, the ranges and the lake open to the right, and pans on left by 9 s)
+        "centre_x": [(0, -0.3), (2.5, -0.3, "in_out_sine"), (9, -0.58, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.62, "in_out_sine"), (16.75, -0.14, "in_out_sine"),
                      (18.4, -0.14, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),

@@ -537,7 +537,9 @@ void main() {
         // bottom" -- looking steeply down at the near water, the eye sees into its dark depth,
         // not the sky: the mirror fades out before the frame's lower edge, so a body's image
         // there is never cut by it)
-        float steep = 1.0 - 0.8 * smoothstep(0.22, 0.42, max(wave.x, 0.0));
+        // (round 32: a moon's image low on the near water read as a green lily pad -- the mirror
+        // fades sooner, the deep water dark under it)
+        float steep = 1.0 - 0.9 * smoothstep(0.14, 0.34, max(wave.x, 0.0));
         // (round 32's readers: "a seam line at the horizon" -- the mist's thread along the water
         // line a third as bright: near black, a thread of it read as a drawn rule)
         vec3 wet = lake_water(lin * steep, wave, vec3(0.0035, 0.0055, 0.009), 1.0 / u_resolution.y)
