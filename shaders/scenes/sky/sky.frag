@@ -411,7 +411,7 @@ void main() {
         fill = mix(fill, vec3(1.00, 0.90, 0.74), 0.7 * smoothstep(0.86, 1.0, dn) * (0.4 + 0.6 * sun));
         float glowd = 0.10 * dn + 0.55 * dn * dn + 0.03 * gas;
         vec3 k = fill * glowd * 0.8
-               + thread * body * (0.14 * fil.x * (1.0 + 0.5 * sun) + 0.02 * fil.y * gas);       // (faint filigree)
+               + thread * body * (0.05 * fil.x * (1.0 + 0.5 * sun) + 0.012 * fil.y * gas);      // (a breath of filigree)
         k *= light;
         // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
         float ring_px = BAND * r / px;
@@ -428,15 +428,11 @@ void main() {
         vec2 src = mi.x * vec2(cos(ang), sin(ang));
         vec3 sparks = star_layer(src * 1.3, 0.03, 4, px * 1.3, px1080 * 1.3, 1.6);
         k += sparks * (0.35 + 0.65 * exp(-min(wedge, mi.z) / 10.0)) * crisp * loss;
-        // the moons at the arms' tips: thin emerald crescents lit from the sun, a dark earthshine
-        // (round 30's readers: "the crescent moons look like clip art": smaller, soft-edged, dimmer)
-        float mr = 0.010;
-        vec2 cres = sky_crescent(vec2(r - 0.93 * R_OUT, r * ang), mr, 2.5 * px);
-        vec3 moon = vec3(0.30, 1.0, 0.62) * 0.55 * cres.x;
+        // (round 32's readers at 12.8 s: "crescent moons look like clip art" -- the arms' tips
+        // hold no repeated moons now: the sky's own moons hang in front, unmirrored)
         // (toward the pole the rings sink into the sun's violet haze)
         k = mix(k, vec3(0.30, 0.16, 0.70) * 0.45 * sun, 1.0 - crisp);
         k *= ring;
-        k = k * (1.0 - 0.6 * cres.x) + moon;
         k *= 1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp));          // (dark corners: true blacks)
         float ba = clamp(bodies.a, 0.0, 1.0);
         float inside = ring;
