@@ -408,14 +408,20 @@ class Sky(Scene):
         return (sx, sy, strength)
 
     @staticmethod
+    def _lean(p: dict) -> bool:
+        """Whether the lids, the pole's heart and the crown's haze are all off (round 32): the
+        lean builds of the last pass (SKY_LEAN) leave them out."""
+        return (float(p["lids"]) <= 0.0 and float(p["pole_glow"]) <= 0.0
+                and float(p["mirror_bodies"]) < 0.5)
+
+    @staticmethod
     def _kaleido_variant(p: dict) -> str:
         """Which build of the kaleidoscope's last pass draws (round 32: its seconds were the
         sky's slowest, and on llvmpipe code nothing takes still costs): as the view tilts up,
         the lake's far shore sinks below the frame first, then the ranges' crests; the lean
         builds leave out what is gone, and the lids, the pole's heart and the crown's haze,
         which the tilted-up shot never shows (drawn only while those are off)."""
-        lean = (float(p["lids"]) <= 0.0 and float(p["pole_glow"]) <= 0.0
-                and float(p["mirror_bodies"]) < 0.5)
+        lean = Sky._lean(p)
         horizon = float(p["horizon"])
         lake_gone = float(p["lake"]) <= 0.0 or float(p["lake_level"]) + horizon < -0.5 - GROUND_MARGIN
         land_top = horizon + 0.12 * float(p["lake"]) + RELIEF_TOP
@@ -449,7 +455,9 @@ class Sky(Scene):
         resources.draw_count("sky_land", 3 if landed and not relief else 0)
         kaleido = relief and float(p["kaleido"]) > 0.0
         variant = self._kaleido_variant(p) if kaleido else ""
-        resources.draw_count("sky_relief", 3 if relief and not kaleido else 0)
+        lean = relief and not kaleido and self._lean(p)
+        resources.draw_count("sky_relief", 3 if relief and not kaleido and not lean else 0)
+        resources.draw_count("sky_relief_lean", 3 if lean else 0)
         for name in KALEIDO_VARIANTS:
             resources.draw_count(name, 3 if name == variant else 0)
         # (the relief's bake: drawn once, when `relief` or `land` changes -- nothing without it)
@@ -504,7 +512,7 @@ sky = Sky(
              primitive="triangles", count=3, inputs=("nebula", "bodies", "relief_a", "relief_b"), into="sky"),
         *(Pass(f"scenes/sky/{name}.frag", name=name, vert="common/fullscreen.vert",
                primitive="triangles", count=3, inputs=("nebula", "bodies", "relief_a", "relief_b"), into="sky")
-          for name in KALEIDO_VARIANTS),
+          for name in ("sky_relief_lean",) + KALEIDO_VARIANTS),
     ],
     output="sky",
     params=[

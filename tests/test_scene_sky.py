@@ -1204,7 +1204,7 @@ def test_the_kaleidoscope_is_drawn_only_in_its_variant():
     sky_kaleido variant only with `kaleido` and the relief on, and the relief's plain variant
     otherwise (the scene's defaults draw neither)."""
     from scenes.sky import sky as scene
-    names = ["sky", "sky_land", "sky_relief", "sky_kaleido", "sky_kaleido_land", "sky_kaleido_up"]
+    names = ["sky", "sky_land", "sky_relief", "sky_relief_lean", "sky_kaleido", "sky_kaleido_land", "sky_kaleido_up"]
     assert drawn_variant(scene, names) == "sky"
     assert drawn_variant(scene, names, land=1.0, relief=1.0) == "sky_relief"
     assert drawn_variant(scene, names, land=1.0, relief=1.0, kaleido=1.0) == "sky_kaleido"
@@ -1436,21 +1436,24 @@ def test_the_tilted_up_kaleidoscope_draws_a_lean_build():
     draws sky_kaleido_land (the ranges' crests still in view), with the ranges gone too
     sky_kaleido_up; level, or with a look the lean builds leave out on, the full build."""
     from scenes.sky import sky as scene
-    names = ["sky", "sky_land", "sky_relief", "sky_kaleido", "sky_kaleido_land", "sky_kaleido_up"]
+    names = ["sky", "sky_land", "sky_relief", "sky_relief_lean", "sky_kaleido", "sky_kaleido_land", "sky_kaleido_up"]
     tilted = dict(land=1.0, relief=1.0, lake=1.0, lake_level=-0.12, kaleido=1.0, mirror_bodies=0.0)
     assert drawn_variant(scene, names, horizon=0.0, **tilted) == "sky_kaleido"
     assert drawn_variant(scene, names, horizon=-0.5, **tilted) == "sky_kaleido_land"
     assert drawn_variant(scene, names, horizon=-0.7, **tilted) == "sky_kaleido_up"
     assert drawn_variant(scene, names, horizon=-0.7, pole_glow=0.5, **tilted) == "sky_kaleido"
     assert drawn_variant(scene, names, horizon=-0.7, **{**tilted, "mirror_bodies": 1.0}) == "sky_kaleido"
+    # (and over the land, with the eyes open and the bodies each once, the relief's lean build)
+    assert drawn_variant(scene, names, **{**tilted, "kaleido": 0.0}) == "sky_relief_lean"
+    assert drawn_variant(scene, names, lids=0.3, **{**tilted, "kaleido": 0.0}) == "sky_relief"
 
 
 def test_the_lean_kaleidoscope_is_the_same_picture(gl):
-    """The lean build leaves out only what is out of view: the dream at 11.0 and 12.8 s drawn
-    by it (as the dream draws it) and by the full build (a trace of the pole's heart held on,
-    which the lean build has not) are the same picture."""
+    """The lean builds leave out only what is out of view or off: the dream at 4.5, 11.0,
+    12.8 and 21 s drawn by them (as the dream draws it) and by the full builds (a trace of the
+    pole's heart held on, which the lean builds have not) are the same picture."""
     from conftest import render_held
-    for t in (11.0, 12.8):
+    for t in (4.5, 11.0, 12.8, 21.0):
         lean = render_held(gl, "dream", t, (160, 90), "sky", {})
         full = render_held(gl, "dream", t, (160, 90), "sky", {"pole_glow": 1e-6})
         assert lean.mean() > 8.0, (t, lean.mean())
