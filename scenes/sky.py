@@ -93,6 +93,10 @@ OPENING_SUNS = [(0.0, 0.0, 0.095), (-20.0, 0.78, 0.032)] + FREE_SUNS[2:]
 OPENING_MOONS = [(128.0, 0.46, 0.080), (50.0, 0.36, 0.034), (170.0, 0.82, 0.05)] + FREE_MOONS[3:]
 
 
+# The light's elevation over a moon's disc drawn once (radians): well off the plane, gibbous.
+FREE_MOON_LIGHT = 0.55
+
+
 # How calm the crown's suns burn (sky.glsl sky_sun_corona's b.w): round 25's readers saw their
 # rayed coronas as "lens-flare clip art" -- a smooth fire threaded with faint streamers instead.
 CROWN_CALM = 0.6
@@ -181,6 +185,12 @@ def _sun_phasors(h, t: float, shiver: float) -> tuple[tuple, tuple, tuple]:
 # sky_relief.frag.  The bake is a panorama of the land frame RELIEF_U_SPAN (2.67) screen heights
 # wide from SKY_RELIEF_U0: the dream's slides (-0.4 .. 0.15) with the frame round them.
 RELIEF_PASSES = ("relief_march", "relief_a", "relief_b")
+# The relief's highest crest over its land line (frame heights; measured from the bake's
+# coverage: -0.094), and how far past the frame's edge the ground must lie (its shore light and
+# mist reach a little over it) before a build of the last pass leaves it out.
+RELIEF_TOP = -0.09
+GROUND_MARGIN = 0.04
+KALEIDO_VARIANTS = ("sky_kaleido", "sky_kaleido_land", "sky_kaleido_up")
 SKY_RELIEF_U0 = -1.45
 RELIEF_SCALE = 1.5      # the bake's texels per frame pixel (its rows hold 1.1 frame heights)
 RELIEF_MAX_SIDE = 2880  # ... up to 1920x1080 frames; a larger frame reads a bake this wide, stretched
@@ -363,11 +373,11 @@ class Sky(Scene):
                 # The light's elevation over the disc's plane, in radians (bodies.frag takes it
                 # as it is for a moon drawn once).  Round 15's reader: "flat stickers with a
                 # crude shadow line" -- near the plane (a half moon) the terminator is a
-                # straight line across the disc; kept 0.45-0.8 rad off it, the terminator is a
-                # curved ellipse of a sphere: a gibbous moon, or (about one in three) a
-                # crescent with its dark side in earthshine.
-                swing = 0.625 + 0.175 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0))
-                elev = -swing if h[3] < 0.34 else swing
+                # straight line across the disc; kept well off it, the terminator is a
+                # curved ellipse of a sphere.
+                # (round 32's readers at 1.7-22 s: the moons "dark shells with a green rim" --
+                # drawn once they are gibbous, the light well over the disc: a lit face)
+                elev = FREE_MOON_LIGHT + 0.1 * math.sin(2 * math.pi * (((0.011 + 0.01 * h[2]) * t + h[4]) % 1.0))
                 body_a[j] = (x, y, radius, 1.0)
                 body_b[j] = (radius * 1.6, elev, h[5], h[4])
                 body_c[j, :2] = (dx / n, dy / n)
@@ -397,6 +407,29 @@ class Sky(Scene):
         strength = min(float(a[j, 2]) * zoom_eff / 0.08, 1.5)
         return (sx, sy, strength)
 
+    @staticmethod
+    def _lean(p: dict) -> bool:
+        """Whether the lids, the pole's heart and the crown's haze are all off (round 32): the
+        lean builds of the last pass (SKY_LEAN) leave them out."""
+        return (float(p["lids"]) <= 0.0 and float(p["pole_glow"]) <= 0.0
+                and float(p["mirror_bodies"]) < 0.5)
+
+    @staticmethod
+    def _kaleido_variant(p: dict) -> str:
+        """Which build of the kaleidoscope's last pass draws (round 32: its seconds were the
+        sky's slowest, and on llvmpipe code nothing takes still costs): as the view tilts up,
+        the lake's far shore sinks below the frame first, then the ranges' crests; the lean
+        builds leave out what is gone, and the lids, the pole's heart and the crown's haze,
+        which the tilted-up shot never shows (drawn only while those are off)."""
+        lean = Sky._lean(p)
+        horizon = float(p["horizon"])
+        lake_gone = float(p["lake"]) <= 0.0 or float(p["lake_level"]) + horizon < -0.5 - GROUND_MARGIN
+        land_top = horizon + 0.12 * float(p["lake"]) + RELIEF_TOP
+        land_gone = land_top < -0.5 - GROUND_MARGIN
+        if not lean or not lake_gone:
+            return "sky_kaleido"
+        return "sky_kaleido_up" if land_gone else "sky_kaleido_land"
+
     def update(self, state, resources):
         p = state.params
         t = float(state.t)
@@ -421,8 +454,12 @@ class Sky(Scene):
         resources.draw_count("sky", 0 if landed else 3)
         resources.draw_count("sky_land", 3 if landed and not relief else 0)
         kaleido = relief and float(p["kaleido"]) > 0.0
-        resources.draw_count("sky_relief", 3 if relief and not kaleido else 0)
-        resources.draw_count("sky_kaleido", 3 if kaleido else 0)
+        variant = self._kaleido_variant(p) if kaleido else ""
+        lean = relief and not kaleido and self._lean(p)
+        resources.draw_count("sky_relief", 3 if relief and not kaleido and not lean else 0)
+        resources.draw_count("sky_relief_lean", 3 if lean else 0)
+        for name in KALEIDO_VARIANTS:
+            resources.draw_count(name, 3 if name == variant else 0)
         # (the relief's bake: drawn once, when `relief` or `land` changes -- nothing without it)
         for name in RELIEF_PASSES:
             resources.draw_count(name, 3 if relief else 0)
@@ -473,8 +510,9 @@ sky = Sky(
         *relief_passes(("relief", "land")),
         Pass("scenes/sky/sky_relief.frag", name="sky_relief", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("nebula", "bodies", "relief_a", "relief_b"), into="sky"),
-        Pass("scenes/sky/sky_kaleido.frag", name="sky_kaleido", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, inputs=("nebula", "bodies", "relief_a", "relief_b"), into="sky"),
+        *(Pass(f"scenes/sky/{name}.frag", name=name, vert="common/fullscreen.vert",
+               primitive="triangles", count=3, inputs=("nebula", "bodies", "relief_a", "relief_b"), into="sky")
+          for name in ("sky_relief_lean",) + KALEIDO_VARIANTS),
     ],
     output="sky",
     params=[

@@ -175,7 +175,9 @@ vec2 lake_wind(vec2 p, float depth, float phase, float aa) {
     float a = sin(rows * z - 2.1 * phase + wob);
     float b = sin(1.7 * rows * z + 1.3 * phase + 23.0 * p.x + 0.5 * wob);
     float amp = depth * resolved;
-    return vec2(0.012 * (0.6 * a + 0.4 * b), 0.3 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
+    // (round 32's readers: "glyph-like flecks on the water", "the reflection breaks into bands"
+    // -- the rows shift the mirrored point less: the images ripple, whole, not torn into scraps)
+    return vec2(0.006 * (0.6 * a + 0.4 * b), 0.08 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
 }
 
 // The great sun's light laid broad on the water (lib/land.glsl's lake_key_glow, round 23), its
@@ -189,6 +191,24 @@ vec3 lake_pool(vec2 p, vec3 w, vec3 key) {
     return LAND_KEY * key.z * smoothstep(0.0, 0.06, d) * under * (0.10 + 0.08 * w.y) * exp(-d * 4.0);
 }
 #endif
+
+// The shore's light (lib/land.glsl's shore_light, round 24) without its drawn line: round 32's
+// readers at 1.7-22 s saw "a seam line at the horizon" -- the pixel-thin bright rule under the
+// water line.  The far shore's foot stands in its low bank of mist as before (aerial haze at
+// the ranges' foot, its mirror fainter); the still water's grazing sheen is a soft band a few
+// pixels deep, faint, broken by the bank's drift -- light on water, not a line.
+vec3 sky_shore(vec2 p, float level, vec3 key, float aa, float phase) {
+    float above = p.y - level;
+    float under = exp(-pow((p.x - key.x) / 0.55, 2.0));
+    vec3 air = vec3(0.022, 0.026, 0.056) + LAND_KEY * (0.03 + 0.09 * under) * key.z;
+    float drift = 0.55 + 0.45 * vnoise(vec2(p.x * 7.0 + 0.04 * phase, 1.7));
+    // (the bank a soft layer of haze, twice as deep and half as bright, its cusp at the water
+    // rounded: main's sharp cusp drew a line of its own)
+    float bank = 0.5 * exp(-sqrt(above * above + 1e-4) / (0.045 * drift)) * (above > 0.0 ? 1.0 : 0.12) * drift;
+    float sheen = exp(-pow((above + 3.0 * aa) / (3.5 * aa), 2.0)) * step(above, 0.0);
+    vec3 glint = (vec3(0.008, 0.008, 0.02) + LAND_KEY * (0.008 + 0.08 * under) * key.z) * drift;
+    return air * bank + glint * sheen;
+}
 
 #ifdef LAND_RELIEF
 // The ranges as rock, not "plastic lavender, low in detail" (round 29's readers at 2.0 and 21.5
@@ -237,7 +257,7 @@ void main() {
     // mirrors (fc), then laid on the water at the end -- one point shaded per pixel either way.
     vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
     vec2 fc = gl_FragCoord.xy;
-#ifdef SKY_LAND
+#if defined(SKY_LAND) && !defined(SKY_NO_LAKE)
     float level = u_lake_level + u_horizon;
     bool on_lake = u_lake > 0.0 && here.y < level;
     vec3 wave = vec3(-1.0, 0.0, 0.0);
@@ -245,6 +265,9 @@ void main() {
         wave = lake_at(here, level, u_lake_phase);
         vec2 src = lake_source(here, level, u_lake_phase, wave);
         src += lake_wind(here, wave.x, u_lake_phase, 1.0 / u_resolution.y);
+        // (round 32's readers: "glyph-like flecks on the water" -- the ripple lines lifted the
+        // mirrored point by a fixed step, cutting a moon's image into scraps: most of it given back)
+        src.y -= 0.014 * wave.y;
         fc = src * u_resolution.y + 0.5 * u_resolution;
     }
 #endif
@@ -388,7 +411,7 @@ void main() {
         fill = mix(fill, vec3(1.00, 0.90, 0.74), 0.7 * smoothstep(0.86, 1.0, dn) * (0.4 + 0.6 * sun));
         float glowd = 0.10 * dn + 0.55 * dn * dn + 0.03 * gas;
         vec3 k = fill * glowd * 0.8
-               + thread * body * (0.14 * fil.x * (1.0 + 0.5 * sun) + 0.02 * fil.y * gas);       // (faint filigree)
+               + thread * body * (0.05 * fil.x * (1.0 + 0.5 * sun) + 0.012 * fil.y * gas);      // (a breath of filigree)
         k *= light;
         // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
         float ring_px = BAND * r / px;
@@ -405,15 +428,11 @@ void main() {
         vec2 src = mi.x * vec2(cos(ang), sin(ang));
         vec3 sparks = star_layer(src * 1.3, 0.03, 4, px * 1.3, px1080 * 1.3, 1.6);
         k += sparks * (0.35 + 0.65 * exp(-min(wedge, mi.z) / 10.0)) * crisp * loss;
-        // the moons at the arms' tips: thin emerald crescents lit from the sun, a dark earthshine
-        // (round 30's readers: "the crescent moons look like clip art": smaller, soft-edged, dimmer)
-        float mr = 0.010;
-        vec2 cres = sky_crescent(vec2(r - 0.93 * R_OUT, r * ang), mr, 2.5 * px);
-        vec3 moon = vec3(0.30, 1.0, 0.62) * 0.55 * cres.x;
+        // (round 32's readers at 12.8 s: "crescent moons look like clip art" -- the arms' tips
+        // hold no repeated moons now: the sky's own moons hang in front, unmirrored)
         // (toward the pole the rings sink into the sun's violet haze)
         k = mix(k, vec3(0.30, 0.16, 0.70) * 0.45 * sun, 1.0 - crisp);
         k *= ring;
-        k = k * (1.0 - 0.6 * cres.x) + moon;
         k *= 1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp));          // (dark corners: true blacks)
         float ba = clamp(bodies.a, 0.0, 1.0);
         float inside = ring;
@@ -427,6 +446,7 @@ void main() {
     // The kaleidoscope's pole, a luminous heart (round 14's reader: "a dark smudge"): a small
     // white-violet core, a violet halo whose rays follow the wedge's mirror symmetry, an emerald
     // ring, the nearest gas lit from within.  Added after the inversion so it stays light.
+#ifndef SKY_LEAN
     if (u_pole_glow > 0.0) {
         float rs = r * u_zoom_eff;                                  // (screen heights from the pole)
         float wedge = ang / u_sector;                               // (0..1 across the wedge)
@@ -439,6 +459,7 @@ void main() {
         heart *= 1.0 + 0.12 * breath;                               // (it breathes with the hum)
         lin += u_pole_glow * heart * (1.0 - clamp(bodies.a, 0.0, 1.0));
     }
+#endif
 
     // The key sun's glare in the air (round 18's reader: "suns look like pasted-on sprites"):
     // a broad violet haze round it, lying over the clouds and the stars, so it shines in the
@@ -449,10 +470,12 @@ void main() {
     // sun, drifting before parts of it; the lake mirrors it with the rest)
     // (round 25: the kaleidoscope's glass too -- "a flat tiling laid over the screen": the
     // great sun's haze drifting before parts of it sets it back in the sky's air)
+#ifndef SKY_LEAN
     if (u_mirror_bodies > 0.5 && u_key_sun.z > 0.0) {
         vec4 haze = crown_haze(sp, u_key_sun, u_lake_phase);
         lin = lin * (1.0 - haze.a) + haze.rgb;
     }
+#endif
 #endif
 
     // The deep sky behind the kaleidoscope: real stars, not mirrored, far away -- they turn at
@@ -471,7 +494,18 @@ void main() {
     // gives it scale. Laid over the inverted sky, not inverted itself: dark ridges against the
     // airglow, the far range hazed with the sky's own light (it lies far off), the near
     // ridge black. (Compiled only into the sky_land variant: sky_land.frag.)
-#ifdef SKY_LAND
+#if defined(SKY_LAND) && defined(SKY_NO_LAND)
+    // (the lean build, the ranges below the frame: their airglow still reaches up the sky over
+    // them -- the same light relief_light lays there, lib/land.glsl, so the build's switch
+    // shows no step)
+    if (u_land > 0.0) {
+        float above = max(sp.y - u_horizon - 0.12 * u_lake + 0.2, 0.0);
+        float reach = land_key_reach(sp.x, u_key_sun);
+        lin += u_land * (1.25 * (vec3(0.012, 0.060, 0.036) * exp(-above * 26.0) + vec3(0.017, 0.006, 0.034) * 0.5 * exp(-above * 10.0))
+                         + LAND_KEY * 0.05 * reach * exp(-above * 8.0));
+    }
+#endif
+#if defined(SKY_LAND) && !defined(SKY_NO_LAND)
     if (u_land > 0.0) {
         float land_y = u_horizon + 0.12 * u_lake;     // (the ranges stand up out of the lake)
 #ifdef LAND_RELIEF
@@ -490,6 +524,8 @@ void main() {
 #endif
         lin = mix(lin, landed, u_land);
     }
+#endif
+#if defined(SKY_LAND) && !defined(SKY_NO_LAKE)
     // ... and the lake before it, mirroring all of that (its mist the airglow's emerald-violet)
     if (u_lake > 0.0) {
         // (round 22: "a grey band of lake" -- the mist on the water a faint thread)
@@ -497,13 +533,17 @@ void main() {
         // bottom" -- looking steeply down at the near water, the eye sees into its dark depth,
         // not the sky: the mirror fades out before the frame's lower edge, so a body's image
         // there is never cut by it)
-        float steep = 1.0 - 0.8 * smoothstep(0.22, 0.42, max(wave.x, 0.0));
-        vec3 wet = lake_water(lin * steep, wave, vec3(0.010, 0.016, 0.026), 1.0 / u_resolution.y)
+        // (round 32: a moon's image low on the near water read as a green lily pad -- the mirror
+        // fades sooner, the deep water dark under it)
+        float steep = 1.0 - 0.9 * smoothstep(0.14, 0.34, max(wave.x, 0.0));
+        // (round 32's readers: "a seam line at the horizon" -- the mist's thread along the water
+        // line a third as bright: near black, a thread of it read as a drawn rule)
+        vec3 wet = lake_water(lin * steep, wave, vec3(0.0035, 0.0055, 0.009), 1.0 / u_resolution.y)
                  + lake_glint(here, wave, u_key_sun) + lake_pool(here, wave, u_key_sun);
         lin = mix(lin, wet, u_lake);
 #ifdef LAND_RELIEF
         // (round 24: the shore lit -- its foot in mist, a bright line where water meets land)
-        lin += u_lake * shore_light(here, level, u_key_sun, 1.0 / u_resolution.y, u_lake_phase);
+        lin += u_lake * sky_shore(here, level, u_key_sun, 1.0 / u_resolution.y, u_lake_phase);
 #endif
     }
 #endif
@@ -513,6 +553,7 @@ void main() {
     // lids (u_lids 1: shut to a slit) soft and out of focus, black skin lit only at
     // its edge by the dream's light, the sky a bright almond between; it opens as the dream takes
     // hold.  (A uniform branch: skipped once the eyes are open.)
+#ifndef SKY_LEAN
     if (u_lids > 0.0) {
         float open = 1.0 - u_lids;
         float across = clamp(sp.x / (0.95 + 0.25 * open), -1.0, 1.0);
@@ -547,6 +588,7 @@ void main() {
         lash *= 1.0 - smoothstep(0.6, 0.9, open);
         lin = mix(skin, lin * (1.0 - 0.7 * lash), seen);
     }
+#endif
     vec3 display = linear_to_srgb(lin);
     frag = vec4(dither8(clamp(display, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
 }
