@@ -4,42 +4,6 @@
 // troughs, the glass city's emerald-cyan glow breathing up through the gaps, fog by distance
 // into the night's own horizon, and a thin mist drifting over the tops.
 
-// How much of a cloud top is a thin rim against what lies behind it (0..1): the bake's texels a
-// little above this one (1, 2, 4 of them) meet the deck much further on, or the sky -- this
-// point is on a dome's upper edge, the light behind it shining through (a few fetches a pixel).
-float cloud_rim(vec2 uv, float t) {
-    float dv = 1.0 / float(textureSize(u_clouds_a, 0).y);
-    // (round 28's lead at 29.2 s: "hard silver outlines" -- a line drawn round each dome) the
-    // samples reach further up, their weights falling away, so the light through the skin glows
-    // down into the cloud from its edge, brightest at the crest, and no line is drawn round it
-    float rim = 0.0;
-    float w = 1.0;
-    for (int i = 0; i < 5; i++) {
-        float fi = float(i);
-        float ta = texture(u_clouds_a, uv + vec2(0.0, dv * (1.0 + 2.0 * fi + 0.8 * fi * fi))).w;
-        rim += w * smoothstep(0.03, 0.35, (ta - t) / t);
-        w *= 0.55;
-    }
-    return rim / 2.1;
-}
-
-// How much this point lies just over the silhouette of a much nearer dome (0..1): the bake's
-// texels a little below (2, 7, 16 of them) meet the deck far nearer than this one -- here the
-// near dome's frayed skin of mist hangs in front of what lies behind it (round 31's lead: "no
-// hard silhouette lines, the edges frayed into wisps that let the moonlight through")
-float cloud_fringe(vec2 uv, float t) {
-    float dv = 1.0 / float(textureSize(u_clouds_a, 0).y);
-    float f = 0.0;
-    float w = 1.0;
-    for (int i = 0; i < 3; i++) {
-        float fi = float(i);
-        float tb = texture(u_clouds_a, uv - vec2(0.0, dv * (2.0 + 3.0 * fi + 2.0 * fi * fi))).w;
-        f += w * smoothstep(0.08, 0.4, (t - tb) / max(tb, 0.05)) * (1.0 - smoothstep(5.0, 14.0, tb)) * step(0.0, tb);
-        w *= 0.6;
-    }
-    return f / 1.96;
-}
-
 // The moon's centre above the horizon (radians, about): a little less than its radius
 // (MOON_R), so the far deck's haze still holds its lower limb
 const float MOON_R = 0.022;
@@ -168,7 +132,6 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // (the bake's sky texels hold a height of -1 and a distance beyond the deck's last cloud:
     // the sky runs on down to the deck's far edge, below)
     float cover = smoothstep(-1.5, 1.5, (view.x - p.y) * u_cloud_lens.y * u_resolution.y);
-    vec3 n = vec3(ga.x, sqrt(max(1.0 - ga.x * ga.x - ga.y * ga.y, 0.0)), ga.y);
     float h = ga.z;
     float occ = gb.z;
     // (round 26: "evenly lit grey-green domes" -- a flat key from above.  A moonlit deck is lit
@@ -183,28 +146,21 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // the silver lining: a dome's upper edge seen against what lies behind it (the bake's
     // texels just above hold a ray that runs on much further -- or into the sky): there the
     // cloud is a thin skin the moonlight passes through, a bright line hugging the crest
-    // (round 31's lead at 30.8 and 44 s: the nearest domes "lumpy mounds, a duvet", every
-    // crinkle sharp under the eye) the nearest domes lie inside the lens's depth of field: their
-    // body's normal read a little wider (two more fetches), softer the nearer
-    float dof = 1.0 - smoothstep(1.5, 6.0, t);
-    vec2 duv = vec2(1.0) / vec2(textureSize(u_clouds_a, 0)) * (1.0 + 3.0 * dof);
-    vec2 nb = texture(u_clouds_a, uv + vec2(duv.x, 0.0)).xy + texture(u_clouds_a, uv - vec2(0.0, duv.y)).xy;
-    vec2 nxy = mix(ga.xy, 0.5 * nb, 0.7 * dof);
-    n = normalize(vec3(nxy.x, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), nxy.y));
-    float rim = cloud_rim(uv, t);
+    // (round 31's lead: the nearest domes' normal softened by the lens's depth of field, the
+    // lining's rim and the near domes' fringe: baked once per camera, clouds_c.frag)
+    vec4 gc = texture(u_clouds_c, uv);
+    vec2 nxy = gc.xy;
+    vec3 n = normalize(vec3(nxy.x, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), nxy.y));
+    float rim = gc.z;
     float grazing = pow(1.0 - max(dot(n, -rd), 0.0), 3.0);
-    // (far off the crests are finer than the bake: the rims fade into the haze, no dotted line)
-    rim *= 1.0 - smoothstep(14.0, 40.0, t);
-    // (round 28's lead: the lining an even band of "icing" on every dome) the skin is thinner in
-    // some places than others: the light through it comes and goes along the crest, in wisps
-    if (rim > 0.01) {
-        rim *= clamp(0.45 + 0.9 * (0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(2.6, 1.4))), 0.0, 1.3);
-    }
     // (round 31: the near crests' lining still one even bright outline) near the eye the crest
     // frays: the wisp noise tears the lining into bright thin strands and dim gaps
     float nearc = 1.0 - smoothstep(4.0, 16.0, t);
-    float tear = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(6.0, 3.5) + vec2(0.07 * u_lake_phase, 0.0));
-    rim *= mix(1.0, 0.08 + 1.5 * smoothstep(0.3, 0.8, tear), nearc);
+    // (round 32: an if -- the far deck, most of the frame, skips the noise)
+    if (nearc > 0.0) {
+        float tear = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(6.0, 3.5) + vec2(0.07 * u_lake_phase, 0.0));
+        rim *= mix(1.0, 0.08 + 1.5 * smoothstep(0.3, 0.8, tear), nearc);
+    }
     float thin = max(rim, 0.1 * grazing * grazing);
     // the word's light: from the word, high over the middle of the view
     vec3 word = normalize(vec3(0.0, 0.55, 1.0));
@@ -231,8 +187,8 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // the rims still stand between the eye and it)
     float lobe = max(broad, 0.6 * pow(az, 24.0));
     // (the skin's light frays in fine wisps along the crest: no even band of icing)
-    float fray = 0.55 + 0.9 * fbm(vec2(gb.x, gb.y) * vec2(5.5, 3.0), 3);
-    col += silver * thin * lit_h * (0.014 + 3.2 * lobe + 9.0 * fwd) * fray;
+    // (the fray baked into the rim: clouds_c.frag)
+    col += silver * thin * lit_h * (0.014 + 3.2 * lobe + 9.0 * fwd);
     // a faint warm touch of the word's light on the rims facing it
     col += word_c * 0.12 * pow(max(dot(rd, word), 0.0), 3.0) * thin * lit_h * occ;
     // the city's glow breathing up through the gaps, and its light on the gaps' walls
@@ -240,19 +196,23 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     float breath = 0.7 + 0.3 * u_cloud_light.w;
     // (round 31's lead at 44 s: "the teal gap onto the city a flat patch") torn mist drifts
     // through the gap: the districts' glow shows in pools between its wisps, darker lanes across
-    float veil_g = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(0.7, 0.9) + vec2(0.04 * u_lake_phase, 0.0));
-    col += city_c * gb.w * 2.0 * breath * (0.15 + 1.5 * smoothstep(0.3, 0.8, veil_g));
+    // (an if: the sealed deck and the domes far from a gap skip the noise)
+    if (gb.w > 0.0) {
+        float veil_g = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(0.7, 0.9) + vec2(0.04 * u_lake_phase, 0.0));
+        col += city_c * gb.w * 2.0 * breath * (0.15 + 1.5 * smoothstep(0.3, 0.8, veil_g));
+    }
     // the valleys full of mist: the domes' tops stand out of a moonlit haze that lies in the
     // troughs (deepest there, thinning up the slopes), torn in drifting wisps -- the deck's
     // depth layers, each ridge of domes over a paler veil of the valley behind it
-    float m = fbm(vec2(gb.x, gb.y) * vec2(0.35, 0.7) + vec2(u_lake_phase * 0.03, 0.0), 4);
+    // (round 32: three octaves, not four -- the fourth's wisps were finer than the haze shows)
+    float m = fbm(vec2(gb.x, gb.y) * vec2(0.35, 0.7) + vec2(u_lake_phase * 0.03, 0.0), 3);
     float wisp = smoothstep(0.3, 0.75, m);
     float low_h = 1.0 - smoothstep(0.05, 0.55 + 0.25 * wisp, h);
     float mist = clamp(low_h * (0.35 + 0.65 * wisp) + 0.12 * wisp * (1.0 - lit_h), 0.0, 1.0) * 0.55;
     vec3 mist_c = vec3(0.004, 0.0045, 0.017) + moon_c * (0.004 + 0.04 * broad + 0.3 * fwd);
     col = mix(col, mist_c, mist);
     // over a near dome's silhouette its frayed skin hangs as a thin glowing veil, torn in wisps
-    float fringe = cloud_fringe(uv, t);
+    float fringe = gc.w;
     if (fringe > 0.0) {
         float fw = fbm(vec2(p.x * 18.0 + 9.0 * p.y, p.y * 45.0) + vec2(0.12 * u_lake_phase, 0.0), 2);
         float veil_f = fringe * smoothstep(0.3, 0.65, fw);
@@ -261,9 +221,11 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     }
     // tendrils of mist rising out of the troughs between the near domes: streaks stretched up
     // the screen, anchored to the deck, drifting slowly, faint and moonlit, over the slopes
-    float tend = fbm(vec2(gb.x * 1.6 + 0.5 * gb.y, p.y * 9.0 - 0.05 * u_lake_phase), 2);
-    float rising = smoothstep(0.42, 0.8, tend) * (1.0 - smoothstep(0.15, 0.85, h)) * nearc;
-    col = mix(col, mist_c * 1.8 + silver * 0.008, 0.8 * rising);
+    if (nearc > 0.0) {
+        float tend = fbm(vec2(gb.x * 1.6 + 0.5 * gb.y, p.y * 9.0 - 0.05 * u_lake_phase), 2);
+        float rising = smoothstep(0.42, 0.8, tend) * (1.0 - smoothstep(0.15, 0.85, h)) * nearc;
+        col = mix(col, mist_c * 1.8 + silver * 0.008, 0.8 * rising);
+    }
     // aerial perspective: the air between the eye and the far deck scatters the moon's light
     // toward us, brightest along the moon's bearing (a glow lying on the far deck under it),
     // falling away to the night's violet at the far side -- no flat band
