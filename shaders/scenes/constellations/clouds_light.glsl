@@ -4,6 +4,17 @@
 // troughs, the glass city's emerald-cyan glow breathing up through the gaps, fog by distance
 // into the night's own horizon, and a thin mist drifting over the tops.
 
+// (round 32: speed) whole powers by multiplication -- pow() is a log and an exp per pixel on
+// llvmpipe, and the lobes below take a dozen of them
+float pow3(float x) { return x * x * x; }
+float pow6(float x) { float x3 = x * x * x; return x3 * x3; }
+float pow8(float x) { float x2 = x * x; float x4 = x2 * x2; return x4 * x4; }
+float pow20(float x) { float x4 = x * x; x4 *= x4; float x16 = x4 * x4; x16 *= x16; return x16 * x4; }
+float pow24(float x) { float x6 = pow6(x); float x12 = x6 * x6; return x12 * x12; }
+float pow40(float x) { float x20 = pow20(x); return x20 * x20; }
+float pow60(float x) { float x6 = pow6(x); float x30 = x6 * x6; x30 *= x30 * x6; return x30 * x30; }
+float pow90(float x) { float x6 = pow6(x); float x30 = x6 * x6; x30 *= x30 * x6; return x30 * x30 * x30; }
+
 // The moon's centre above the horizon (radians, about): a little less than its radius
 // (MOON_R), so the far deck's haze still holds its lower limb
 const float MOON_R = 0.022;
@@ -85,7 +96,10 @@ const vec3 AIR_VIOLET = vec3(0.0065, 0.006, 0.023);
 // thin high haze round it -- a bright aureole close to the limb falling off softly, and a faint
 // ring of diffraction colour a few radii out (emerald inside, violet outside)
 vec3 moon_corona(vec3 rd, vec3 md, vec3 moon_c) {
-    float r = acos(clamp(dot(rd, md), -1.0, 1.0)) / MOON_R;
+    // (the angle from the moon's centre: acos's small-angle series, exact to a part in a
+    // thousand over the corona's few radii -- acos itself is a costly call per pixel)
+    float k = max(1.0 - dot(rd, md), 0.0);
+    float r = sqrt(2.0 * k) * (1.0 + k / 12.0) / MOON_R;
     float out_r = max(r - 1.0, 0.0);
     vec3 c = moon_c * (0.05 * exp(-out_r * 1.1) + 0.007 * exp(-out_r * 0.3));
     c += vec3(0.10, 0.30, 0.24) * 0.035 * exp(-sy2((r - 2.7) * 1.6));
@@ -107,15 +121,15 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // (round 27: "a flat half-disc pasted on the horizon") the moon is a body: risen clear of
     // the deck, its relief, its limb, the air it shines through (moon_face)
     sky += moon_face(rd, md, moon_c);
-    sky += moon_corona(rd, md, moon_c) + moon_c * 0.008 * pow(toward, 40.0);
+    sky += moon_corona(rd, md, moon_c) + moon_c * 0.008 * pow40(toward);
     // (round 28's readers: "the horizon line hard, flat, slightly aliased") the air over the far
     // deck glows as the haze on it does (the aerial perspective below, at its far limit) and
     // thins upward, so the deck's edge melts into a luminous band of air, brightest under the moon
     float cm0 = dot(rd, moon);
     float az0 = max(dot(normalize(rd.xz), normalize(moon.xz)), 0.0);
-    float broad0 = pow(max(cm0, 0.0), 6.0);
+    float broad0 = pow6(max(cm0, 0.0));
     vec3 haze = AIR_VIOLET * (0.6 + 0.8 * broad0)
-              + moon_c * (0.006 * broad0 + 0.035 * pow(az0, 20.0) + 0.45 * pow(max(cm0, 0.0), 60.0)) * 0.8;
+              + moon_c * (0.006 * broad0 + 0.035 * pow20(az0) + 0.45 * pow60(max(cm0, 0.0))) * 0.8;
     float above = p.y - view.x;
     sky += haze * exp(-max(above, 0.0) * 22.0);
     if (p.y > view.x + 0.02) {
@@ -140,8 +154,8 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // the moon's phase for a ray: a tight forward lobe (the glare through thin cloud) over a
     // broad one (the whole half of the view toward the moon brighter than the half away)
     float cm = dot(rd, moon);
-    float fwd = pow(max(cm, 0.0), 90.0);
-    float broad = pow(max(cm, 0.0), 6.0);
+    float fwd = pow90(max(cm, 0.0));
+    float broad = pow6(max(cm, 0.0));
     float az = max(dot(normalize(rd.xz), normalize(moon.xz)), 0.0);
     // the silver lining: a dome's upper edge seen against what lies behind it (the bake's
     // texels just above hold a ray that runs on much further -- or into the sky): there the
@@ -152,7 +166,7 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     vec2 nxy = gc.xy;
     vec3 n = normalize(vec3(nxy.x, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), nxy.y));
     float rim = gc.z;
-    float grazing = pow(1.0 - max(dot(n, -rd), 0.0), 3.0);
+    float grazing = pow3(1.0 - max(dot(n, -rd), 0.0));
     // (round 31: the near crests' lining still one even bright outline) near the eye the crest
     // frays: the wisp noise tears the lining into bright thin strands and dim gaps
     float nearc = 1.0 - smoothstep(4.0, 16.0, t);
@@ -180,17 +194,17 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     col += moon_c * 0.022 * lm * lm * lit_h * (0.3 + 0.7 * occ) * (0.1 + 0.9 * broad);
     // the tops of the heads catch the sky's light and glow faintly through (their bases dark):
     // each head a body of graded light, not a flat cut-out with a lit outline
-    col += vec3(0.018, 0.024, 0.058) * lit_h * lit_h * soft_up * (0.3 + 0.7 * occ) * (0.3 + 0.7 * max(broad, pow(az, 8.0)));
+    col += vec3(0.018, 0.024, 0.058) * lit_h * lit_h * soft_up * (0.3 + 0.7 * occ) * (0.3 + 0.7 * max(broad, pow8(az)));
     // the light through the thin rims: brightest toward the moon, still a cold thread away from it
     vec3 silver = mix(vec3(0.74, 0.96, 0.95), moon_c, 0.4);
     // (looking down from the wide camera the angle to the moon is wide, but along its bearing
     // the rims still stand between the eye and it)
-    float lobe = max(broad, 0.6 * pow(az, 24.0));
+    float lobe = max(broad, 0.6 * pow24(az));
     // (the skin's light frays in fine wisps along the crest: no even band of icing)
     // (the fray baked into the rim: clouds_c.frag)
     col += silver * thin * lit_h * (0.014 + 3.2 * lobe + 9.0 * fwd);
     // a faint warm touch of the word's light on the rims facing it
-    col += word_c * 0.12 * pow(max(dot(rd, word), 0.0), 3.0) * thin * lit_h * occ;
+    col += word_c * 0.12 * pow3(max(dot(rd, word), 0.0)) * thin * lit_h * occ;
     // the city's glow breathing up through the gaps, and its light on the gaps' walls
     vec3 city_c = vec3(0.10, 0.85, 0.70);
     float breath = 0.7 + 0.3 * u_cloud_light.w;
@@ -233,11 +247,11 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // (to the horizon itself: the last rows meet the air's band over it, no seam)
     float skirt = 1.0 - smoothstep(0.0, 0.03, below);
     fog = min(fog, 0.85) + 0.15 * skirt;
-    float bearing = pow(az, 20.0);
+    float bearing = pow20(az);
     // (the glow lies on the far domes' tops, the hollows between them darker: the far deck keeps
     // its modelling in the haze, never a milky slab)
     vec3 air = AIR_VIOLET * (0.6 + 0.8 * broad)
-             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(20.0, 60.0, t), skirt));
+             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow60(max(cm, 0.0))) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(20.0, 60.0, t), skirt));
     col = mix(col, air, fog);
     // (round 30's readers: "the horizon a hard line" -- the milky way's violet glow stopped dead
     // on the dark far deck) the far deck's last rows take up the night's light behind them, as
