@@ -40,21 +40,23 @@ vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
         return vec3(0.0);
     }
     float mu = sqrt(max(1.0 - r * r, 0.0));
-    // (round 28's readers: "the moon texture a blurred smudge" -- one soft dark blob in a flat
-    // pale disc) the seas: several basins with crisper shores, dark against the highlands (a few
-    // analytic blobs, no noise: llvmpipe runs this for every pixel of the sky)
-    // (the shores warped, so no basin is a round spot)
-    vec2 w = q + 0.11 * vec2(sin(q.y * 9.0 + 1.3 * sin(q.x * 6.0)), sin(q.x * 8.0 + 0.7));
-    float basins = exp(-dot(w - vec2(-0.26, 0.30), w - vec2(-0.26, 0.30)) * vec2(8.0, 16.0).x)
-                 + 0.9 * exp(-dot((w - vec2(0.24, 0.18)) * vec2(1.0, 1.6), (w - vec2(0.24, 0.18)) * vec2(1.0, 1.6)) * 14.0)
-                 + 0.8 * exp(-dot((w - vec2(0.10, -0.32)) * vec2(1.5, 1.0), (w - vec2(0.10, -0.32)) * vec2(1.5, 1.0)) * 18.0)
-                 + 0.6 * exp(-dot(w - vec2(-0.55, -0.12), w - vec2(-0.55, -0.12)) * 30.0);
-    float seas = smoothstep(0.4, 0.8, basins);
-    float fine = 0.5 + 0.5 * sin(q.x * 31.0 + 2.0 * sin(q.y * 23.0)) * sin(q.y * 37.0 + 1.7 * sin(q.x * 27.0));
-    float albedo = (1.0 - 0.55 * seas) * (0.92 + 0.12 * fine);
+    // (round 28's readers: "the moon texture a blurred smudge"; round 30's: "smeared /
+    // blotchy" -- three sine-warped blobs in a disc) the seas are a few broad basins whose
+    // shores are broken by value noise at three scales, so they read as maria with ragged
+    // coasts; the highlands carry a fine speckle of craters; a young rayed crater low on the
+    // disc (all inside the disc's early out: the sky's other pixels never pay for it)
+    vec2 b1 = (q - vec2(-0.22, 0.28)) * vec2(1.0, 1.3);
+    vec2 b2 = (q - vec2(0.28, 0.12)) * vec2(1.3, 1.0);
+    vec2 b3 = (q - vec2(0.02, -0.36)) * vec2(1.6, 1.1);
+    float basins = exp(-dot(b1, b1) * 7.0) + 0.85 * exp(-dot(b2, b2) * 11.0) + 0.7 * exp(-dot(b3, b3) * 14.0);
+    float coast = fbm(q * 4.3 + vec2(3.7, 1.1), 3);
+    float seas = smoothstep(0.42, 0.62, basins + 0.55 * (coast - 0.5));
+    float speck = fbm(q * 17.0 + vec2(9.2, 4.4), 2);
+    float albedo = (1.0 - 0.5 * seas) * (0.84 + 0.3 * speck * (1.0 - 0.6 * seas));
     vec2 cq = q - vec2(-0.32, -0.58);
-    albedo += 0.45 * exp(-dot(cq, cq) * 500.0)
-            + 0.12 * exp(-dot(cq, cq) * 10.0) * smoothstep(0.6, 0.95, abs(sin(atan(cq.y, cq.x) * 7.0)));
+    float cr = length(cq);
+    albedo += 0.5 * exp(-cr * cr * 600.0)
+            + 0.10 * exp(-cr * 4.0) * smoothstep(0.55, 0.95, abs(sin(atan(cq.y, cq.x) * 7.0 + 1.3 * speck)));
     // a waxing gibbous: lit from the upper left, a soft terminator on the right, the dark limb
     // faintly lit by the deck's glow -- the light models a sphere, not a disc
     vec3 nrm = vec3(q.x, q.y, mu);
@@ -104,7 +106,10 @@ vec3 moon_corona(vec3 rd, vec3 md, vec3 moon_c) {
     vec3 c = moon_c * (0.05 * exp(-out_r * 1.1) + 0.007 * exp(-out_r * 0.3));
     c += vec3(0.10, 0.30, 0.24) * 0.035 * exp(-sy2((r - 2.7) * 1.6));
     c += vec3(0.22, 0.10, 0.35) * 0.03 * exp(-sy2((r - 3.7) * 1.3));
-    return c * step(1.0, r + 0.02);
+    // (round 30's readers: the moons "dark shells" -- the corona stopped at the limb, so the
+    // disc's unlit part stood darker than the air round it) the haze in front of the moon
+    // glows over its whole disc: the unlit limb melts into the aureole
+    return c;
 }
 
 vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
