@@ -200,6 +200,9 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // the tops of the heads catch the sky's light and glow faintly through (their bases dark):
     // each head a body of graded light, not a flat cut-out with a lit outline
     col += vec3(0.018, 0.024, 0.058) * lit_h * lit_h * soft_up * (0.3 + 0.7 * occ) * (0.3 + 0.7 * max(broad, pow8(az)));
+    // (round 32: "lumpy like a duvet") the body's light broken into the florets of a cumulus
+    // top, small heads lit from above and behind with dark creases between (baked: clouds_d.frag)
+    col *= texture(u_clouds_d, uv).r;
     // the light through the thin rims: brightest toward the moon, still a cold thread away from it
     vec3 silver = mix(vec3(0.74, 0.96, 0.95), moon_c, 0.4);
     // (looking down from the wide camera the angle to the moon is wide, but along its bearing
