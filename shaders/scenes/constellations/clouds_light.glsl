@@ -177,8 +177,7 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     float nearc = 1.0 - smoothstep(4.0, 16.0, t);
     // (round 32: an if -- the far deck, most of the frame, skips the noise)
     if (nearc > 0.0) {
-        // (value noise: simplex's three gradients cost six sines a pixel on llvmpipe)
-        float tear = vnoise(vec2(gb.x, gb.y) * vec2(7.5, 4.4) + vec2(0.09 * u_lake_phase, 0.0));
+        float tear = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(6.0, 3.5) + vec2(0.07 * u_lake_phase, 0.0));
         rim *= mix(1.0, 0.08 + 1.5 * smoothstep(0.3, 0.8, tear), nearc);
     }
     float thin = max(rim, 0.1 * grazing * grazing);
