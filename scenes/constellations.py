@@ -398,7 +398,7 @@ def _unit(v) -> tuple:
 CLOUD_MOON_DIR = _unit(CLOUD_MOON)     # (normalised once, not every frame)
 
 
-CLOUD_PASSES = ("clouds_a", "clouds_b")
+CLOUD_PASSES = ("clouds_a", "clouds_b", "clouds_c", "clouds_d")
 
 
 class Constellations(Scene):
@@ -526,9 +526,19 @@ constellations = Constellations(
         # (round 24) the sea of cloud: marched once per camera, relit each frame by main_clouds
         *(Pass(f"scenes/constellations/{name}.frag", name=name, vert="common/fullscreen.vert",
                primitive="triangles", count=3, scale=1.25, max_side=2400, precision="rgba16f",
-               update=("clouds", "view")) for name in CLOUD_PASSES),
+               update=("clouds", "view")) for name in CLOUD_PASSES[:2]),
+        # (round 32) what the composite gathered from a dozen fetches of the bake every frame,
+        # baked from it once per camera: the soft normal, the silver rims, the near fringes
+        Pass("scenes/constellations/clouds_c.frag", name="clouds_c", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, scale=1.25, max_side=2400, precision="rgba16f",
+             inputs=("clouds_a", "clouds_b"), update=("clouds", "view")),
+        # (round 32: "the cloud floor lumpy like a duvet") the near domes' florets and their
+        # creases, baked once per camera: the composite's body light modulated by one fetch
+        Pass("scenes/constellations/clouds_d.frag", name="clouds_d", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, scale=1.25, max_side=2400, precision="rgba16f",
+             inputs=("clouds_a", "clouds_b"), update=("clouds", "view")),
         Pass("scenes/constellations/main_clouds.frag", name="main_clouds", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, inputs=("deep", "chart", "starlight", "bloom", "clouds_a", "clouds_b"),
+             primitive="triangles", count=3, inputs=("deep", "chart", "starlight", "bloom", "clouds_a", "clouds_b", "clouds_c", "clouds_d"),
              into="main"),
         # A line of the script along the bottom of the sky (one quad over its band).
         Pass("scenes/constellations/script.frag", name="script", vert="scenes/constellations/script.vert",

@@ -188,7 +188,7 @@ constellations = Cue(
     # (round 24's readers: the signs read as "Latin/CJK letters") the signs are hieroglyphs:
     # pictures of an ancient script traced in stars -- an eye, a bird, a scarab, a hand, water;
     # their stars glide into the next word as crisp points with short tails, not streaks
-    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "clouds": 1.0,
+    params={"glyph_seed": 11, "rate": 0.15, "line_glow": 0.65, "colour": "#ffd9a0", "clouds": 1.0, "stars": 4200,
             "hieroglyphs": 1.0, "streak": 0.2,
             "drift": Noise(rate=0.1, amp=0.3, offset=1.0, seed=3)},
 )

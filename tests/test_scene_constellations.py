@@ -1361,3 +1361,35 @@ def test_the_high_shots_deck_is_closed_over_the_city(gl, programs):
     deck = img[70:150, 150:, :3]
     teal = deck[..., 1] - deck[..., 0] > 14
     assert teal.sum() < 20, teal.sum()
+
+
+def test_the_near_domes_carry_florets_with_creases_not_a_smooth_duvet(gl):
+    """Round 30's readers at the low shot: "the cloud floor lumpy like a duvet", "a dim lumpy
+    pillow field".  A cumulus top is a cauliflower of small heads with dark creases between
+    (clouds_d.frag, baked once per camera): in the dream's frame at 29.2 s (320x180), over the
+    domes' lit bodies under the horizon, the luma's departure from its 5x5 mean grows from
+    4.93 levels (main) to over 5.1."""
+    from conftest import render_held
+    luma = _luma(render_held(gl, "dream", 29.2, (320, 180), "constellations", {}))
+    horizon = int(round(90 - C.cloud_camera(2.0)[0] * 180))
+    low = luma[horizon + 20:]
+    pad = np.pad(low, 2, mode="edge")
+    box = sum(pad[2 + dy:2 + dy + low.shape[0], 2 + dx:2 + dx + low.shape[1]]
+              for dy in range(-2, 3) for dx in range(-2, 3)) / 25.0
+    body = (box > 15) & (box < 70)
+    fine = float(np.abs(low - box)[body].mean())
+    assert fine > 5.1, fine
+
+
+def test_the_sea_of_clouds_composite_reads_its_rims_and_florets_from_a_bake():
+    """Round 32 (speed: 33.5 s the slowest second of the dream's first half): the composite
+    gathered the silver rims, the near fringes and the soft normals from a dozen fetches of
+    the bake every frame; they never change within a shot, so clouds_c.frag and clouds_d.frag
+    bake them once per camera and the composite reads one texel of each."""
+    light = (ROOT / "shaders/scenes/constellations/clouds_light.glsl").read_text()
+    assert "cloud_rim(" not in light and "cloud_fringe(" not in light
+    assert " pow(max(cm" not in light        # the lobes' whole powers by multiplication
+    passes = {p.name: p for p in C.constellations.passes}
+    for name in ("clouds_c", "clouds_d"):
+        assert passes[name].update == ("clouds", "view"), name
+        assert name in passes["main_clouds"].inputs

@@ -4,41 +4,16 @@
 // troughs, the glass city's emerald-cyan glow breathing up through the gaps, fog by distance
 // into the night's own horizon, and a thin mist drifting over the tops.
 
-// How much of a cloud top is a thin rim against what lies behind it (0..1): the bake's texels a
-// little above this one (1, 2, 4 of them) meet the deck much further on, or the sky -- this
-// point is on a dome's upper edge, the light behind it shining through (a few fetches a pixel).
-float cloud_rim(vec2 uv, float t) {
-    float dv = 1.0 / float(textureSize(u_clouds_a, 0).y);
-    // (round 28's lead at 29.2 s: "hard silver outlines" -- a line drawn round each dome) the
-    // samples reach further up, their weights falling away, so the light through the skin glows
-    // down into the cloud from its edge, brightest at the crest, and no line is drawn round it
-    float rim = 0.0;
-    float w = 1.0;
-    for (int i = 0; i < 5; i++) {
-        float fi = float(i);
-        float ta = texture(u_clouds_a, uv + vec2(0.0, dv * (1.0 + 2.0 * fi + 0.8 * fi * fi))).w;
-        rim += w * smoothstep(0.03, 0.35, (ta - t) / t);
-        w *= 0.55;
-    }
-    return rim / 2.1;
-}
-
-// How much this point lies just over the silhouette of a much nearer dome (0..1): the bake's
-// texels a little below (2, 7, 16 of them) meet the deck far nearer than this one -- here the
-// near dome's frayed skin of mist hangs in front of what lies behind it (round 31's lead: "no
-// hard silhouette lines, the edges frayed into wisps that let the moonlight through")
-float cloud_fringe(vec2 uv, float t) {
-    float dv = 1.0 / float(textureSize(u_clouds_a, 0).y);
-    float f = 0.0;
-    float w = 1.0;
-    for (int i = 0; i < 3; i++) {
-        float fi = float(i);
-        float tb = texture(u_clouds_a, uv - vec2(0.0, dv * (2.0 + 3.0 * fi + 2.0 * fi * fi))).w;
-        f += w * smoothstep(0.08, 0.4, (t - tb) / max(tb, 0.05)) * (1.0 - smoothstep(5.0, 14.0, tb)) * step(0.0, tb);
-        w *= 0.6;
-    }
-    return f / 1.96;
-}
+// (round 32: speed) whole powers by multiplication -- pow() is a log and an exp per pixel on
+// llvmpipe, and the lobes below take a dozen of them
+float pow3(float x) { return x * x * x; }
+float pow6(float x) { float x3 = x * x * x; return x3 * x3; }
+float pow8(float x) { float x2 = x * x; float x4 = x2 * x2; return x4 * x4; }
+float pow20(float x) { float x4 = x * x; x4 *= x4; float x16 = x4 * x4; x16 *= x16; return x16 * x4; }
+float pow24(float x) { float x6 = pow6(x); float x12 = x6 * x6; return x12 * x12; }
+float pow40(float x) { float x20 = pow20(x); return x20 * x20; }
+float pow60(float x) { float x6 = pow6(x); float x30 = x6 * x6; x30 *= x30 * x6; return x30 * x30; }
+float pow90(float x) { float x6 = pow6(x); float x30 = x6 * x6; x30 *= x30 * x6; return x30 * x30 * x30; }
 
 // The moon's centre above the horizon (radians, about): a little less than its radius
 // (MOON_R), so the far deck's haze still holds its lower limb
@@ -65,21 +40,23 @@ vec3 moon_face(vec3 rd, vec3 md, vec3 moon_c) {
         return vec3(0.0);
     }
     float mu = sqrt(max(1.0 - r * r, 0.0));
-    // (round 28's readers: "the moon texture a blurred smudge" -- one soft dark blob in a flat
-    // pale disc) the seas: several basins with crisper shores, dark against the highlands (a few
-    // analytic blobs, no noise: llvmpipe runs this for every pixel of the sky)
-    // (the shores warped, so no basin is a round spot)
-    vec2 w = q + 0.11 * vec2(sin(q.y * 9.0 + 1.3 * sin(q.x * 6.0)), sin(q.x * 8.0 + 0.7));
-    float basins = exp(-dot(w - vec2(-0.26, 0.30), w - vec2(-0.26, 0.30)) * vec2(8.0, 16.0).x)
-                 + 0.9 * exp(-dot((w - vec2(0.24, 0.18)) * vec2(1.0, 1.6), (w - vec2(0.24, 0.18)) * vec2(1.0, 1.6)) * 14.0)
-                 + 0.8 * exp(-dot((w - vec2(0.10, -0.32)) * vec2(1.5, 1.0), (w - vec2(0.10, -0.32)) * vec2(1.5, 1.0)) * 18.0)
-                 + 0.6 * exp(-dot(w - vec2(-0.55, -0.12), w - vec2(-0.55, -0.12)) * 30.0);
-    float seas = smoothstep(0.4, 0.8, basins);
-    float fine = 0.5 + 0.5 * sin(q.x * 31.0 + 2.0 * sin(q.y * 23.0)) * sin(q.y * 37.0 + 1.7 * sin(q.x * 27.0));
-    float albedo = (1.0 - 0.55 * seas) * (0.92 + 0.12 * fine);
+    // (round 28's readers: "the moon texture a blurred smudge"; round 30's: "smeared /
+    // blotchy" -- three sine-warped blobs in a disc) the seas are a few broad basins whose
+    // shores are broken by value noise at three scales, so they read as maria with ragged
+    // coasts; the highlands carry a fine speckle of craters; a young rayed crater low on the
+    // disc (all inside the disc's early out: the sky's other pixels never pay for it)
+    vec2 b1 = (q - vec2(-0.22, 0.28)) * vec2(1.0, 1.3);
+    vec2 b2 = (q - vec2(0.28, 0.12)) * vec2(1.3, 1.0);
+    vec2 b3 = (q - vec2(0.02, -0.36)) * vec2(1.6, 1.1);
+    float basins = exp(-dot(b1, b1) * 7.0) + 0.85 * exp(-dot(b2, b2) * 11.0) + 0.7 * exp(-dot(b3, b3) * 14.0);
+    float coast = fbm(q * 4.3 + vec2(3.7, 1.1), 3);
+    float seas = smoothstep(0.42, 0.62, basins + 0.55 * (coast - 0.5));
+    float speck = fbm(q * 17.0 + vec2(9.2, 4.4), 2);
+    float albedo = (1.0 - 0.5 * seas) * (0.84 + 0.3 * speck * (1.0 - 0.6 * seas));
     vec2 cq = q - vec2(-0.32, -0.58);
-    albedo += 0.45 * exp(-dot(cq, cq) * 500.0)
-            + 0.12 * exp(-dot(cq, cq) * 10.0) * smoothstep(0.6, 0.95, abs(sin(atan(cq.y, cq.x) * 7.0)));
+    float cr = length(cq);
+    albedo += 0.5 * exp(-cr * cr * 600.0)
+            + 0.10 * exp(-cr * 4.0) * smoothstep(0.55, 0.95, abs(sin(atan(cq.y, cq.x) * 7.0 + 1.3 * speck)));
     // a waxing gibbous: lit from the upper left, a soft terminator on the right, the dark limb
     // faintly lit by the deck's glow -- the light models a sphere, not a disc
     vec3 nrm = vec3(q.x, q.y, mu);
@@ -121,12 +98,18 @@ const vec3 AIR_VIOLET = vec3(0.0065, 0.006, 0.023);
 // thin high haze round it -- a bright aureole close to the limb falling off softly, and a faint
 // ring of diffraction colour a few radii out (emerald inside, violet outside)
 vec3 moon_corona(vec3 rd, vec3 md, vec3 moon_c) {
-    float r = acos(clamp(dot(rd, md), -1.0, 1.0)) / MOON_R;
+    // (the angle from the moon's centre: acos's small-angle series, exact to a part in a
+    // thousand over the corona's few radii -- acos itself is a costly call per pixel)
+    float k = max(1.0 - dot(rd, md), 0.0);
+    float r = sqrt(2.0 * k) * (1.0 + k / 12.0) / MOON_R;
     float out_r = max(r - 1.0, 0.0);
     vec3 c = moon_c * (0.05 * exp(-out_r * 1.1) + 0.007 * exp(-out_r * 0.3));
     c += vec3(0.10, 0.30, 0.24) * 0.035 * exp(-sy2((r - 2.7) * 1.6));
     c += vec3(0.22, 0.10, 0.35) * 0.03 * exp(-sy2((r - 3.7) * 1.3));
-    return c * step(1.0, r + 0.02);
+    // (round 30's readers: the moons "dark shells" -- the corona stopped at the limb, so the
+    // disc's unlit part stood darker than the air round it) the haze in front of the moon
+    // glows over its whole disc: the unlit limb melts into the aureole
+    return c;
 }
 
 vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
@@ -143,15 +126,15 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // (round 27: "a flat half-disc pasted on the horizon") the moon is a body: risen clear of
     // the deck, its relief, its limb, the air it shines through (moon_face)
     sky += moon_face(rd, md, moon_c);
-    sky += moon_corona(rd, md, moon_c) + moon_c * 0.008 * pow(toward, 40.0);
+    sky += moon_corona(rd, md, moon_c) + moon_c * 0.008 * pow40(toward);
     // (round 28's readers: "the horizon line hard, flat, slightly aliased") the air over the far
     // deck glows as the haze on it does (the aerial perspective below, at its far limit) and
     // thins upward, so the deck's edge melts into a luminous band of air, brightest under the moon
     float cm0 = dot(rd, moon);
     float az0 = max(dot(normalize(rd.xz), normalize(moon.xz)), 0.0);
-    float broad0 = pow(max(cm0, 0.0), 6.0);
+    float broad0 = pow6(max(cm0, 0.0));
     vec3 haze = AIR_VIOLET * (0.6 + 0.8 * broad0)
-              + moon_c * (0.006 * broad0 + 0.035 * pow(az0, 20.0) + 0.45 * pow(max(cm0, 0.0), 60.0)) * 0.8;
+              + moon_c * (0.006 * broad0 + 0.035 * pow20(az0) + 0.45 * pow60(max(cm0, 0.0))) * 0.8;
     float above = p.y - view.x;
     sky += haze * exp(-max(above, 0.0) * 22.0);
     if (p.y > view.x + 0.02) {
@@ -168,7 +151,6 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // (the bake's sky texels hold a height of -1 and a distance beyond the deck's last cloud:
     // the sky runs on down to the deck's far edge, below)
     float cover = smoothstep(-1.5, 1.5, (view.x - p.y) * u_cloud_lens.y * u_resolution.y);
-    vec3 n = vec3(ga.x, sqrt(max(1.0 - ga.x * ga.x - ga.y * ga.y, 0.0)), ga.y);
     float h = ga.z;
     float occ = gb.z;
     // (round 26: "evenly lit grey-green domes" -- a flat key from above.  A moonlit deck is lit
@@ -177,34 +159,27 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // the moon's phase for a ray: a tight forward lobe (the glare through thin cloud) over a
     // broad one (the whole half of the view toward the moon brighter than the half away)
     float cm = dot(rd, moon);
-    float fwd = pow(max(cm, 0.0), 90.0);
-    float broad = pow(max(cm, 0.0), 6.0);
+    float fwd = pow90(max(cm, 0.0));
+    float broad = pow6(max(cm, 0.0));
     float az = max(dot(normalize(rd.xz), normalize(moon.xz)), 0.0);
     // the silver lining: a dome's upper edge seen against what lies behind it (the bake's
     // texels just above hold a ray that runs on much further -- or into the sky): there the
     // cloud is a thin skin the moonlight passes through, a bright line hugging the crest
-    // (round 31's lead at 30.8 and 44 s: the nearest domes "lumpy mounds, a duvet", every
-    // crinkle sharp under the eye) the nearest domes lie inside the lens's depth of field: their
-    // body's normal read a little wider (two more fetches), softer the nearer
-    float dof = 1.0 - smoothstep(1.5, 6.0, t);
-    vec2 duv = vec2(1.0) / vec2(textureSize(u_clouds_a, 0)) * (1.0 + 3.0 * dof);
-    vec2 nb = texture(u_clouds_a, uv + vec2(duv.x, 0.0)).xy + texture(u_clouds_a, uv - vec2(0.0, duv.y)).xy;
-    vec2 nxy = mix(ga.xy, 0.5 * nb, 0.7 * dof);
-    n = normalize(vec3(nxy.x, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), nxy.y));
-    float rim = cloud_rim(uv, t);
-    float grazing = pow(1.0 - max(dot(n, -rd), 0.0), 3.0);
-    // (far off the crests are finer than the bake: the rims fade into the haze, no dotted line)
-    rim *= 1.0 - smoothstep(14.0, 40.0, t);
-    // (round 28's lead: the lining an even band of "icing" on every dome) the skin is thinner in
-    // some places than others: the light through it comes and goes along the crest, in wisps
-    if (rim > 0.01) {
-        rim *= clamp(0.45 + 0.9 * (0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(2.6, 1.4))), 0.0, 1.3);
-    }
+    // (round 31's lead: the nearest domes' normal softened by the lens's depth of field, the
+    // lining's rim and the near domes' fringe: baked once per camera, clouds_c.frag)
+    vec4 gc = texture(u_clouds_c, uv);
+    vec2 nxy = gc.xy;
+    vec3 n = normalize(vec3(nxy.x, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), nxy.y));
+    float rim = gc.z;
+    float grazing = pow3(1.0 - max(dot(n, -rd), 0.0));
     // (round 31: the near crests' lining still one even bright outline) near the eye the crest
     // frays: the wisp noise tears the lining into bright thin strands and dim gaps
     float nearc = 1.0 - smoothstep(4.0, 16.0, t);
-    float tear = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(6.0, 3.5) + vec2(0.07 * u_lake_phase, 0.0));
-    rim *= mix(1.0, 0.08 + 1.5 * smoothstep(0.3, 0.8, tear), nearc);
+    // (round 32: an if -- the far deck, most of the frame, skips the noise)
+    if (nearc > 0.0) {
+        float tear = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(6.0, 3.5) + vec2(0.07 * u_lake_phase, 0.0));
+        rim *= mix(1.0, 0.08 + 1.5 * smoothstep(0.3, 0.8, tear), nearc);
+    }
     float thin = max(rim, 0.1 * grazing * grazing);
     // the word's light: from the word, high over the middle of the view
     vec3 word = normalize(vec3(0.0, 0.55, 1.0));
@@ -224,35 +199,42 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     col += moon_c * 0.022 * lm * lm * lit_h * (0.3 + 0.7 * occ) * (0.1 + 0.9 * broad);
     // the tops of the heads catch the sky's light and glow faintly through (their bases dark):
     // each head a body of graded light, not a flat cut-out with a lit outline
-    col += vec3(0.018, 0.024, 0.058) * lit_h * lit_h * soft_up * (0.3 + 0.7 * occ) * (0.3 + 0.7 * max(broad, pow(az, 8.0)));
+    col += vec3(0.018, 0.024, 0.058) * lit_h * lit_h * soft_up * (0.3 + 0.7 * occ) * (0.3 + 0.7 * max(broad, pow8(az)));
+    // (round 32: "lumpy like a duvet") the body's light broken into the florets of a cumulus
+    // top, small heads lit from above and behind with dark creases between (baked: clouds_d.frag)
+    col *= texture(u_clouds_d, uv).r;
     // the light through the thin rims: brightest toward the moon, still a cold thread away from it
     vec3 silver = mix(vec3(0.74, 0.96, 0.95), moon_c, 0.4);
     // (looking down from the wide camera the angle to the moon is wide, but along its bearing
     // the rims still stand between the eye and it)
-    float lobe = max(broad, 0.6 * pow(az, 24.0));
+    float lobe = max(broad, 0.6 * pow24(az));
     // (the skin's light frays in fine wisps along the crest: no even band of icing)
-    float fray = 0.55 + 0.9 * fbm(vec2(gb.x, gb.y) * vec2(5.5, 3.0), 3);
-    col += silver * thin * lit_h * (0.014 + 3.2 * lobe + 9.0 * fwd) * fray;
+    // (the fray baked into the rim: clouds_c.frag)
+    col += silver * thin * lit_h * (0.014 + 3.2 * lobe + 9.0 * fwd);
     // a faint warm touch of the word's light on the rims facing it
-    col += word_c * 0.12 * pow(max(dot(rd, word), 0.0), 3.0) * thin * lit_h * occ;
+    col += word_c * 0.12 * pow3(max(dot(rd, word), 0.0)) * thin * lit_h * occ;
     // the city's glow breathing up through the gaps, and its light on the gaps' walls
     vec3 city_c = vec3(0.10, 0.85, 0.70);
     float breath = 0.7 + 0.3 * u_cloud_light.w;
     // (round 31's lead at 44 s: "the teal gap onto the city a flat patch") torn mist drifts
     // through the gap: the districts' glow shows in pools between its wisps, darker lanes across
-    float veil_g = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(0.7, 0.9) + vec2(0.04 * u_lake_phase, 0.0));
-    col += city_c * gb.w * 2.0 * breath * (0.15 + 1.5 * smoothstep(0.3, 0.8, veil_g));
+    // (an if: the sealed deck and the domes far from a gap skip the noise)
+    if (gb.w > 0.0) {
+        float veil_g = 0.5 + 0.5 * snoise(vec2(gb.x, gb.y) * vec2(0.7, 0.9) + vec2(0.04 * u_lake_phase, 0.0));
+        col += city_c * gb.w * 2.0 * breath * (0.15 + 1.5 * smoothstep(0.3, 0.8, veil_g));
+    }
     // the valleys full of mist: the domes' tops stand out of a moonlit haze that lies in the
     // troughs (deepest there, thinning up the slopes), torn in drifting wisps -- the deck's
     // depth layers, each ridge of domes over a paler veil of the valley behind it
-    float m = fbm(vec2(gb.x, gb.y) * vec2(0.35, 0.7) + vec2(u_lake_phase * 0.03, 0.0), 4);
+    // (round 32: three octaves, not four -- the fourth's wisps were finer than the haze shows)
+    float m = fbm(vec2(gb.x, gb.y) * vec2(0.35, 0.7) + vec2(u_lake_phase * 0.03, 0.0), 3);
     float wisp = smoothstep(0.3, 0.75, m);
     float low_h = 1.0 - smoothstep(0.05, 0.55 + 0.25 * wisp, h);
     float mist = clamp(low_h * (0.35 + 0.65 * wisp) + 0.12 * wisp * (1.0 - lit_h), 0.0, 1.0) * 0.55;
     vec3 mist_c = vec3(0.004, 0.0045, 0.017) + moon_c * (0.004 + 0.04 * broad + 0.3 * fwd);
     col = mix(col, mist_c, mist);
     // over a near dome's silhouette its frayed skin hangs as a thin glowing veil, torn in wisps
-    float fringe = cloud_fringe(uv, t);
+    float fringe = gc.w;
     if (fringe > 0.0) {
         float fw = fbm(vec2(p.x * 18.0 + 9.0 * p.y, p.y * 45.0) + vec2(0.12 * u_lake_phase, 0.0), 2);
         float veil_f = fringe * smoothstep(0.3, 0.65, fw);
@@ -261,9 +243,11 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     }
     // tendrils of mist rising out of the troughs between the near domes: streaks stretched up
     // the screen, anchored to the deck, drifting slowly, faint and moonlit, over the slopes
-    float tend = fbm(vec2(gb.x * 1.6 + 0.5 * gb.y, p.y * 9.0 - 0.05 * u_lake_phase), 2);
-    float rising = smoothstep(0.42, 0.8, tend) * (1.0 - smoothstep(0.15, 0.85, h)) * nearc;
-    col = mix(col, mist_c * 1.8 + silver * 0.008, 0.8 * rising);
+    if (nearc > 0.0) {
+        float tend = fbm(vec2(gb.x * 1.6 + 0.5 * gb.y, p.y * 9.0 - 0.05 * u_lake_phase), 2);
+        float rising = smoothstep(0.42, 0.8, tend) * (1.0 - smoothstep(0.15, 0.85, h)) * nearc;
+        col = mix(col, mist_c * 1.8 + silver * 0.008, 0.8 * rising);
+    }
     // aerial perspective: the air between the eye and the far deck scatters the moon's light
     // toward us, brightest along the moon's bearing (a glow lying on the far deck under it),
     // falling away to the night's violet at the far side -- no flat band
@@ -271,11 +255,11 @@ vec3 cloud_sea(vec3 sky, vec2 p_screen, float px) {
     // (to the horizon itself: the last rows meet the air's band over it, no seam)
     float skirt = 1.0 - smoothstep(0.0, 0.03, below);
     fog = min(fog, 0.85) + 0.15 * skirt;
-    float bearing = pow(az, 20.0);
+    float bearing = pow20(az);
     // (the glow lies on the far domes' tops, the hollows between them darker: the far deck keeps
     // its modelling in the haze, never a milky slab)
     vec3 air = AIR_VIOLET * (0.6 + 0.8 * broad)
-             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow(max(cm, 0.0), 60.0)) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(20.0, 60.0, t), skirt));
+             + moon_c * (0.006 * broad + 0.035 * bearing + 0.45 * pow60(max(cm, 0.0))) * mix(0.35 + 0.9 * lit_h, 1.0, max(smoothstep(20.0, 60.0, t), skirt));
     col = mix(col, air, fog);
     // (round 30's readers: "the horizon a hard line" -- the milky way's violet glow stopped dead
     // on the dark far deck) the far deck's last rows take up the night's light behind them, as

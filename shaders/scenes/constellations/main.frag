@@ -32,6 +32,8 @@ uniform vec3 u_relief_view;     // the view the bake was made from (lib/land.gls
 #ifdef CLOUD_SEA
 uniform sampler2D u_clouds_a;   // the sea of cloud's bake (clouds_a.frag, clouds_b.frag), once per camera
 uniform sampler2D u_clouds_b;
+uniform sampler2D u_clouds_d;   // (round 32) the near domes' florets: the body light's modulation (clouds_d.frag)
+uniform sampler2D u_clouds_c;   // (round 32) its normals, rims and fringes, baked from the two (clouds_c.frag)
 uniform vec4 u_cloud_view;      // its camera (clouds.glsl cloud_ray)
 uniform vec3 u_cloud_lens;      // the camera's move within its shot: x how far the horizon has sunk (screen units), y the push-in (focal length over the bake's), z the point across the frame it pushes toward
 uniform float u_cloud_drift;    // how far the deck has drifted across the view (world units)
