@@ -107,8 +107,28 @@ const float ROW_PUSH = 0.4;          // the first row shot's push in toward the 
 const vec2 ROW_AIM = vec2(0.02, 0.12);   // where it pushes toward (screen units: between the middle hoods)
 const float SHADOW_THROW = 4.0;      // a shadow on the wall sways this many times its figure (candle near, wall far)
 const float ROW_RIM = 0.55;          // the candle behind the row along their edges (0.16 read as carved wood)
+// (round 32: "stiff lumpy columns", "shapeless tubes", "melted-wax blobs" -- the front
+// candles modelled every lump of the gowns: the row commits to the text's "shadows cast by
+// candlelight", near-black shapes against the lit wall, the front light on the cloth a
+// seventh of what it was, their cold light only on their edges, and found by a strong rim of the candle behind them)
+const float ROW_FRONT = 0.15;        // the front candles' light on the cloth, a fraction
+const float ROW_RIM_BOLD = 1.6;      // the rim over ROW_RIM: the hot edge that draws each silhouette
+const float ROW_RIM_SOFT = 0.06;     // ... and its soft spill a little way into the cloth
 const float ROW_COLD = 0.06;         // the eyes' cold light on their cloth at the cost (``eyes`` 0.95)
 const float ROW_EYE_GLOW = 6.0;      // the eyes' own light, over the portrait's (the brightest points of the row)
+#endif
+
+#ifndef PORTRAIT_ALONE
+// How near the figures' outline a covered texel of the bake lies, 0..1 (round 32): the
+// share of four taps ROW_EDGE_W round it that miss the figures -- sideways and up, not
+// down (the hems stand on the floor), so the rim draws the silhouette, not the lumps.
+const float ROW_EDGE_W = 0.007;      // screen units (of the frame's height)
+float row_edge(vec2 uv, float aspect) {
+    vec2 d = vec2(ROW_EDGE_W / ROW_OVERSCAN / aspect, ROW_EDGE_W / ROW_OVERSCAN);
+    float miss = 4.0 - texture(GEO_TEX, uv + vec2(d.x, 0.0)).a - texture(GEO_TEX, uv - vec2(d.x, 0.0)).a
+               - texture(GEO_TEX, uv + vec2(0.0, d.y)).a - texture(GEO_TEX, uv + vec2(0.7 * d.x, 0.7 * d.y)).a;
+    return clamp(miss * 0.4, 0.0, 1.0);
+}
 #endif
 
 // The cloth's light from one candle at ``c`` (level ``k``, its shadow ``sh``): a wrapped
@@ -227,7 +247,9 @@ void main() {
     // a shape on a lit wall, the bounce halved to 0.25 so it stays dark)
     const float WALL_LIGHT = 3.5;
 #else
-    const float WALL_LIGHT = 7.0;
+    // (round 32: 8, not 7 -- with the gowns gone to shadow the lit plaster carries the
+    // frame's exposure, and the silhouettes stand against it)
+    const float WALL_LIGHT = 8.0;
 #endif
     float ck[3] = float[3](WALL_LIGHT * lv.x * shA, WALL_LIGHT * lv.y * shB, 0.35 * rimc);
     for (int k = 0; k < 3; ++k) {
@@ -321,6 +343,9 @@ void main() {
     vec3 fig = cloth_light(P, N, V, KEY_CANDLE, lv.x, mat.y, lightc, albedo)
              + cloth_light(P, N, V, KEY_CANDLE_B, lv.y, mat.z, lightc, albedo);
     fig *= ao * ao;                              // (the folds' valleys fall to black)
+#ifndef PORTRAIT_ALONE
+    fig *= ROW_FRONT;
+#endif
     // the rim: the candle behind the row caught along their edges
     vec3 Lr = normalize(RIM_CANDLE - P);
     float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.2, 0.0);
@@ -329,8 +354,13 @@ void main() {
 #else
     // (round 26: a thin hot line of the candle behind, round each hood and down each flank,
     // cutting every figure from the wall and from the one behind it)
-    rim = pow(1.0 - NV, 5.0) * max(dot(N, Lr) + 0.35, 0.0);
-    fig += lightc * rimc * rim * ROW_RIM * (0.3 + 0.7 * ao);
+    // (round 32: only near the silhouette -- the gowns' lumps turn their normals from us
+    // all over their fronts, and a rim from the normal alone lit every lump)
+    float edge = row_edge(uv, aspect);
+    float toward = max(dot(N, Lr) + 0.35, 0.0);
+    rim = pow(1.0 - NV, 3.0) * toward * edge;
+    fig += lightc * rimc * (rim * ROW_RIM * ROW_RIM_BOLD + edge * edge * toward * ROW_RIM_SOFT)
+         * (0.3 + 0.7 * ao);
 #endif
     // the cold of the room, barely, from above
     fig += vec3(0.3, 0.36, 0.9) * 0.004 * ao * (0.5 + 0.5 * N.y) * (0.3 + 0.7 * u_eyes);
@@ -340,8 +370,9 @@ void main() {
     // their shoulders and the crests of their folds, the valleys left black
     // (lit from above it showed the bodice's small horizontal creases as "wax" ripples: a
     // sheen at grazing instead, on the long vertical fold crests that turn from us)
+    // (round 32: near the silhouette only -- over the fronts it lit every lump, "wax")
     fig += SILVER * ROW_COLD * smoothstep(0.6, 0.95, u_eyes) * ao * ao * (0.75 + 0.25 * N.y)
-         * (0.04 + pow(1.0 - NV, 2.5));
+         * (0.01 + 0.6 * pow(1.0 - NV, 2.5) * edge);
 #endif
 #ifdef PORTRAIT_ALONE
     // the night's cold light from the window at her left, a thin edge along her hood and arm
