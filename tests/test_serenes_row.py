@@ -522,3 +522,16 @@ def test_the_row_are_shadows_cut_out_by_a_candle_rim_not_lit_lumps(gl):
         rim = np.percentile(lum[edge], 98)
         assert front < 18.5, (eyes, front)
         assert rim > 7.5 * front, (eyes, rim, front)
+
+
+def test_pushed_in_the_tallest_hood_stays_in_the_frame(gl):
+    """Round 32 (B): "one head is cut off at the top" (87.2 s, the first row shot pushed in).
+    The push aims at the hoods' height (ROW_AIM), so at ``push`` 1 the highest of their eyes
+    (cold bright pixels: blue over 100 and not below red) lies over 10 % of the frame's
+    height below its top (11.7 % now; 6.1 % on main, the hood above them cut by the edge)."""
+    img, _, _ = _row(gl, push=1.0)
+    f = img.astype(float)
+    cold = (f[..., 2] > 100.0) & (f[..., 2] >= f[..., 0])
+    rows = np.flatnonzero(cold.any(axis=1))
+    assert len(rows), "no eyes"
+    assert rows.min() > 0.10 * img.shape[0], rows.min() / img.shape[0]
