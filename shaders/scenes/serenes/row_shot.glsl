@@ -121,15 +121,37 @@ const float ROW_EYE_GLOW = 6.0;      // the eyes' own light, over the portrait's
 #endif
 
 #ifndef PORTRAIT_ALONE
-// How near the figures' outline a covered texel of the bake lies, 0..1 (round 32): the
-// share of four taps ROW_EDGE_W round it that miss the figures -- sideways and up, not
-// down (the hems stand on the floor), so the rim draws the silhouette, not the lumps.
+// How near the figures' outline a covered texel of the bake lies, 0..1 (round 32): how
+// much of two taps ROW_EDGE_W up-left and up-right of it miss the figures (sideways and
+// up, not down: the hems stand on the floor), so the rim draws the silhouette, not the
+// lumps.  (Two taps, not four: the row's frame is the cue's costliest.)
 const float ROW_EDGE_W = 0.007;      // screen units (of the frame's height)
 float row_edge(vec2 uv, float aspect) {
-    vec2 d = vec2(ROW_EDGE_W / ROW_OVERSCAN / aspect, ROW_EDGE_W / ROW_OVERSCAN);
-    float miss = 4.0 - texture(GEO_TEX, uv + vec2(d.x, 0.0)).a - texture(GEO_TEX, uv - vec2(d.x, 0.0)).a
-               - texture(GEO_TEX, uv + vec2(0.0, d.y)).a - texture(GEO_TEX, uv + vec2(0.7 * d.x, 0.7 * d.y)).a;
-    return clamp(miss * 0.4, 0.0, 1.0);
+    vec2 d = vec2(ROW_EDGE_W / ROW_OVERSCAN / aspect, 0.6 * ROW_EDGE_W / ROW_OVERSCAN);
+    float miss = 2.0 - texture(GEO_TEX, uv + d).a - texture(GEO_TEX, uv + vec2(-d.x, d.y)).a;
+    return clamp(miss * 0.8, 0.0, 1.0);
+}
+#endif
+
+#ifndef PORTRAIT_ALONE
+// The plaster's mottle for the row (round 32, for speed: the row's frame is the cue's
+// costliest): value noise as vnoise, its corners from a two-multiply integer hash instead
+// of a full pcg2d each -- the same soft stains, a different draw of them.
+float row_hash(uvec2 c) {
+    uint h = (c.x * 1597334677u) ^ (c.y * 3812015801u);
+    h ^= h >> 16u;
+    h *= 747796405u;
+    h ^= h >> 15u;
+    return float(h) * (1.0 / 4294967296.0);
+}
+
+float row_vnoise(vec2 p) {
+    vec2 i = floor(p), f = fract(p);
+    f = f * f * (3.0 - 2.0 * f);
+    uvec2 c = uvec2(ivec2(i) + 4096);
+    float a = row_hash(c), b = row_hash(c + uvec2(1u, 0u));
+    float d = row_hash(c + uvec2(0u, 1u)), e = row_hash(c + uvec2(1u, 1u));
+    return mix(mix(a, b, f.x), mix(d, e, f.x), f.y);
 }
 #endif
 
@@ -231,7 +253,11 @@ void main() {
     }
 #endif
     // (old plaster, mottled and stained, not a flat wall)
+#ifdef PORTRAIT_ALONE
     float mottle = 0.6 * vnoise(B.xy * 3.0) + 0.4 * vnoise(B.xy * 11.0 + 7.0);
+#else
+    float mottle = 0.6 * row_vnoise(B.xy * 3.0) + 0.4 * row_vnoise(B.xy * 11.0 + 7.0);
+#endif
     // (round 24: a cooler, duller plaster -- the room all one orange-brown made the cloth
     // read as "brown leather"; the candles alone warm it)
     vec3 plaster = wall_colour() * vec3(0.5, 0.44, 0.42) * 0.2 * (0.7 + 0.5 * mottle);
@@ -342,12 +368,19 @@ void main() {
     face *= 1.0 - skin;
     albedo = mix(albedo, ALONE_SKIN, skin);
 #endif
+#ifdef PORTRAIT_ALONE
     vec3 fig = cloth_light(P, N, V, KEY_CANDLE, lv.x, mat.y, lightc, albedo)
              + cloth_light(P, N, V, KEY_CANDLE_B, lv.y, mat.z, lightc, albedo);
-    fig *= ao * ao;                              // (the folds' valleys fall to black)
-#ifndef PORTRAIT_ALONE
-    fig *= ROW_FRONT;
+#else
+    // (round 32: the gowns are shadows, the front light a faint ROW_FRONT on them -- the two
+    // front candles as one light between them, their levels and shadows summed: one
+    // evaluation, not two, for what is now barely seen)
+    float lk = lv.x + lv.y;
+    vec3 cmid = (KEY_CANDLE * lv.x + KEY_CANDLE_B * lv.y) / max(lk, 1e-3);
+    float shm = (mat.y * lv.x + mat.z * lv.y) / max(lk, 1e-3);
+    vec3 fig = cloth_light(P, N, V, cmid, lk * ROW_FRONT, shm, lightc, albedo);
 #endif
+    fig *= ao * ao;                              // (the folds' valleys fall to black)
     // the rim: the candle behind the row caught along their edges
     vec3 Lr = normalize(RIM_CANDLE - P);
     float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.2, 0.0);
@@ -411,7 +444,15 @@ void main() {
         float te = -b;
         float cv = clamp((r - perp) / (px * te) + 0.5, 0.0, 1.0) * step(te, depth + 0.05 + (1.0 - cov) * 10.0);
         if (cv > ecov) { ecov = cv; best = perp / r; bestE = E; }
+#ifdef PORTRAIT_ALONE
         halo += exp(-perp / (te * px) * 0.45) * (1.0 - cv);
+#else
+        // (round 32, for speed, ten eyes a pixel: exp(-0.45 px) as a short polynomial,
+        // (1 - px/12)^4, within a few % of it where it shows and nothing past 12 px)
+        float hq = max(1.0 - perp / (te * px) * (1.0 / 12.0), 0.0);
+        hq *= hq;
+        halo += hq * hq * (1.0 - cv);
+#endif
     }
     {
         vec3 E = bestE;
