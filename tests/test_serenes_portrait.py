@@ -769,3 +769,36 @@ def test_the_womans_face_catches_her_candle_not_a_black_ball(gl):
                         {"alone": 1.0, "count": 1, "seated": 1.0, "candles": 1, "flicker": 0.0,
                          "tremor": 0.0, "voices": 0.0, "lovers": 0.0, "child": 0.0})
     assert close > 25.0 and wide > 15.0, (close, wide)      # (58 and 33 now; 7 and 0 on main)
+
+
+def _eye_profiles(img: np.ndarray, geo: np.ndarray, step: float = 1.0, out: int = 14):
+    """Each of the two brightest eyes' radial profile: the mean level of the rings ``step`` px
+    wide round its bright blob's centre, on the side away from the other eye, out to ``out``
+    px (the ball's radius at 640x360 is about 7 px)."""
+    lum = img.astype(float).mean(axis=2)
+    eyes = _blob_pixels((lum > 100.0) & (geo[..., 3] > 0.5))[:2]
+    yy, xx = np.mgrid[0:lum.shape[0], 0:lum.shape[1]]
+    profiles = []
+    centres = [(b[:, 0].mean(), b[:, 1].mean()) for b in eyes]
+    for i, (cy, cx) in enumerate(centres):
+        oy, ox = centres[1 - i] if len(centres) == 2 else (cy, cx - 1.0)
+        r = np.hypot(yy - cy, xx - cx)
+        away = (xx - cx) * (cx - ox) + (yy - cy) * (cy - oy) > 0.0     # (the side away from the other eye)
+        profiles.append(np.array([lum[(r >= k * step) & (r < (k + 1) * step) & away].mean()
+                                  for k in range(int(out / step))]))
+    return profiles
+
+
+def test_the_mercury_eyes_fall_off_into_their_glow_with_no_dark_ghost_ring(gl):
+    """Round 32 (B): "the eyes look like glass marbles with ghosted double edges" -- a dark
+    limb round each ball, then the glow's brighter ring outside it, drew two outlines.  The
+    limb goes over into the glow now: from each eye's centre outward its ring-by-ring level
+    never rises again by more than 3 levels once it has started to fall (1.7 and 0.9 now; on
+    main it dipped at the limb and rose by 16 into the halo's ring).  The profiles are taken
+    on the side away from the other eye."""
+    img, geo, _ = _shot(gl, size=(640, 360))
+    profiles = _eye_profiles(img, geo)
+    assert len(profiles) == 2, len(profiles)
+    for prof in profiles:
+        low = np.minimum.accumulate(prof)
+        assert (prof - low).max() < 3.0, np.round(prof, 1)

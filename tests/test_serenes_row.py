@@ -313,15 +313,17 @@ def test_her_shadow_on_the_wall_is_deep_umber_not_dead_black(gl):
 
 def test_at_the_cost_their_eyes_cold_light_models_the_row(gl):
     """Round 28, 102.2 s: the row's return for the cost "underexposed, nearly unreadable".
-    As their eyes burn up (``eyes`` 0.95) their cold light (ROW_COLD) catches the long fold
-    crests that turn from us, and their hoods: the figures' mean level rises over 1.6x their level at eyes
-    0.5 (20.1 vs 10.1 now; 11.1 vs 10.1 before), with the eyes' own pixels a small part."""
+    As their eyes burn up (``eyes`` 0.95) their cold light (ROW_COLD) catches their edges and
+    hoods: the figures' mean level rises over 1.3x their level at eyes 0.5 (1.37 now; 1.1
+    before round 28).  (Round 32 replaced 1.6x: that cold light over the fold crests lit every
+    lump of the gowns, "stiff lumpy columns", "melted-wax blobs"; it lies near their
+    silhouettes now.)"""
     img, geo, _ = _row(gl, eyes=0.95)
     lo, _, _ = _row(gl, eyes=0.5)
     cov = geo[..., 3] > 0.5
     hi_lum = img.mean(axis=2)[cov].mean()
     lo_lum = lo.mean(axis=2)[cov].mean()
-    assert hi_lum > 1.6 * lo_lum, (hi_lum, lo_lum)
+    assert hi_lum > 1.3 * lo_lum, (hi_lum, lo_lum)
 
 
 def test_the_rows_return_for_the_cost_frames_them_whole_and_lit():
@@ -479,9 +481,57 @@ def test_her_windows_frame_and_reveal_are_lit_by_her_candle(gl):
 def test_the_row_is_exposed_for_its_candle_light_with_true_blacks_kept(gl):
     """Round 29, 86.8 s: "underexposed".  ROW_EXPOSURE 0.88 (0.7 before): at 320x180 the row's
     frame averages over 16 levels (17.5 now; 14.5 before) and its median over 7 (8; 5.7),
-    while over a sixth of it stays true black, under 3 levels (24 %; 32 % before)."""
+    while over a sixth of it stays true black, under 3 levels (24 %; 32 % before).  (Round 32:
+    the median over 6.5, not 7 -- the gowns are shadows now, "stiff lumpy columns" when the
+    front candles lit them, and the median pixel is one of them; the lit wall carries the
+    mean.)"""
     img, _, _ = _row(gl)
     lum = img.mean(axis=2)
     assert lum.mean() > 16.0, lum.mean()
-    assert np.median(lum) > 7.0, np.median(lum)
+    assert np.median(lum) > 6.5, np.median(lum)
     assert (lum < 3.0).mean() > 1.0 / 6.0, (lum < 3.0).mean()
+
+
+def _inner_and_edge(cov: np.ndarray, r: int):
+    """The covered pixels over ``r`` pixels inside the outline, and those within two of it."""
+    def erode(m: np.ndarray, n: int) -> np.ndarray:
+        for _ in range(n):
+            p = np.pad(m, 1, constant_values=False)
+            m = m & p[:-2, 1:-1] & p[2:, 1:-1] & p[1:-1, :-2] & p[1:-1, 2:]
+        return m
+    return erode(cov, r), cov & ~erode(cov, 2)
+
+
+def test_the_row_are_shadows_cut_out_by_a_candle_rim_not_lit_lumps(gl):
+    """Round 32 (B): "the bodies are stiff lumpy columns / shapeless tubes / melted-wax blobs"
+    -- the front candles modelled every lump of the gowns.  The row commits to the text's
+    "shadows cast by candlelight": the fronts near black (the cloth over 4 px inside the
+    outline at 320x180, below the hoods: its 90th percentile under 18.5 levels; 13.7 now, 22.3 on main) and a
+    hot candle rim along the outline (its 98th percentile over 7.5 times the fronts'; 10.4
+    now, 5.9 on main), at the cost too (eyes 0.95, where the cold light lit the fold crests)."""
+    for eyes in (0.5, 0.95):
+        img, geo, mat = _row(gl, eyes=eyes)
+        cov = geo[..., 3] > 0.5
+        inner, edge = _inner_and_edge(cov, 4)
+        lum = img.mean(axis=2)
+        cloth = inner & (mat[..., 3] < 0.25) & (mat[..., 3] > -0.5)
+        rows = np.flatnonzero(cov.any(axis=1))
+        cloth[: int(rows.min() + 0.25 * (rows.max() - rows.min()))] = False    # (the gowns: the hoods hold the eyes' glow)
+        assert cloth.sum() > 2000, cloth.sum()
+        front = np.percentile(lum[cloth], 90)
+        rim = np.percentile(lum[edge], 98)
+        assert front < 18.5, (eyes, front)
+        assert rim > 7.5 * front, (eyes, rim, front)
+
+
+def test_pushed_in_the_tallest_hood_stays_in_the_frame(gl):
+    """Round 32 (B): "one head is cut off at the top" (87.2 s, the first row shot pushed in).
+    The push aims at the hoods' height (ROW_AIM), so at ``push`` 1 the highest of their eyes
+    (cold bright pixels: blue over 100 and not below red) lies over 10 % of the frame's
+    height below its top (11.7 % now; 6.1 % on main, the hood above them cut by the edge)."""
+    img, _, _ = _row(gl, push=1.0)
+    f = img.astype(float)
+    cold = (f[..., 2] > 100.0) & (f[..., 2] >= f[..., 0])
+    rows = np.flatnonzero(cold.any(axis=1))
+    assert len(rows), "no eyes"
+    assert rows.min() > 0.10 * img.shape[0], rows.min() / img.shape[0]

@@ -61,6 +61,18 @@ const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: th
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
 const vec3 FAR_CANDLE_B = vec3(-1.4, -0.9, -3.3);     // seen only mirrored in the eyes
 
+// The glow of a mercury eye into the cowl round it: its colour, and its level at the limb
+// from a near and a far falloff.
+const vec3 EYE_HALO = vec3(0.45, 0.7, 1.0);
+#ifdef PORTRAIT_WOMAN
+const float EYE_HALO_NEAR = 0.04;    // (the woman's shot, W's: as it was)
+const float EYE_LIMB_GLOW = 0.0;     // (its limb dark)
+#else
+const float EYE_HALO_NEAR = 0.024;   // (round 32: 0.04 drew a bright ring at the limb round a darker ball)
+const float EYE_LIMB_GLOW = 1.0;     // the limb goes over into the halo's light (0: a dark limb)
+#endif
+const float EYE_HALO_FAR = 0.01;
+
 float vnoise(vec2 p) {
     vec2 i = floor(p), f = fract(p);
     f = f * f * (3.0 - 2.0 * f);
@@ -539,8 +551,12 @@ void main() {
         ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.01 + 0.2 * core * core * core);
         // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
         // where the liquid silver turns away and mirrors only the dark of the cowl)
+        // (round 32: "glass marbles with ghosted double edges" -- that dark limb, between the
+        // ball and the glow round it, drew a second outline: the limb goes over into the
+        // glow's own light, so the ball's edge is one soft step into its halo)
         float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
-        ec *= 1.0 - 0.8 * rimw;
+        vec3 halo0 = EYE_HALO * glow * (EYE_HALO_NEAR + EYE_HALO_FAR);
+        ec = mix(ec, halo0 * EYE_LIMB_GLOW, 0.8 * rimw);
         // the cowl's brow shades the top of the ball a little
         ec *= 1.0 - 0.2 * smoothstep(0.3, 0.95, n.y);
         col = mix(col, ec, ecov);
@@ -557,7 +573,7 @@ void main() {
         float inside = clamp(face + lining, 0.0, 1.0);
         float seen = smoothstep(-b - mix(0.02, 0.25, inside), -b - mix(0.0, 0.06, inside),
                                 depth + (1.0 - cov) * 10.0);
-        col += vec3(0.45, 0.7, 1.0) * glow * (0.04 * exp(-out_r * 6.0) + 0.01 * exp(-out_r * 1.4))
+        col += EYE_HALO * glow * (EYE_HALO_NEAR * exp(-out_r * 6.0) + EYE_HALO_FAR * exp(-out_r * 1.4))
              * (1.0 - ecov) * seen;
     }
 

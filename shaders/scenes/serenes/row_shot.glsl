@@ -104,11 +104,55 @@ const float SWAY = 0.02;             // the shear of their unison sway at head h
 #ifndef PORTRAIT_ALONE
 // (round 26: "dark carved-looking columns against a brown wall", 83 and 85.5 s one picture)
 const float ROW_PUSH = 0.4;          // the first row shot's push in toward the middle of the row (``push`` 1)
-const vec2 ROW_AIM = vec2(0.02, 0.12);   // where it pushes toward (screen units: between the middle hoods)
+// (round 32: "one head is cut off at the top" at 87.2 s -- aimed at 0.12 the push carried the
+// tallest hood out of the frame: it aims at the hoods' own height, so they stay in)
+const vec2 ROW_AIM = vec2(0.02, 0.26);   // where it pushes toward (screen units: between the middle hoods)
 const float SHADOW_THROW = 4.0;      // a shadow on the wall sways this many times its figure (candle near, wall far)
 const float ROW_RIM = 0.55;          // the candle behind the row along their edges (0.16 read as carved wood)
+// (round 32: "stiff lumpy columns", "shapeless tubes", "melted-wax blobs" -- the front
+// candles modelled every lump of the gowns: the row commits to the text's "shadows cast by
+// candlelight", near-black shapes against the lit wall, the front light on the cloth a
+// seventh of what it was, their cold light only on their edges, and found by a strong rim of the candle behind them)
+const float ROW_FRONT = 0.15;        // the front candles' light on the cloth, a fraction
+const float ROW_RIM_BOLD = 1.6;      // the rim over ROW_RIM: the hot edge that draws each silhouette
+const float ROW_RIM_SOFT = 0.06;     // ... and its soft spill a little way into the cloth
 const float ROW_COLD = 0.06;         // the eyes' cold light on their cloth at the cost (``eyes`` 0.95)
 const float ROW_EYE_GLOW = 6.0;      // the eyes' own light, over the portrait's (the brightest points of the row)
+#endif
+
+#ifndef PORTRAIT_ALONE
+// How near the figures' outline a covered texel of the bake lies, 0..1 (round 32): how
+// much of two taps ROW_EDGE_W up-left and up-right of it miss the figures (sideways and
+// up, not down: the hems stand on the floor), so the rim draws the silhouette, not the
+// lumps.  (Two taps, not four: the row's frame is the cue's costliest.)
+const float ROW_EDGE_W = 0.007;      // screen units (of the frame's height)
+float row_edge(vec2 uv, float aspect) {
+    vec2 d = vec2(ROW_EDGE_W / ROW_OVERSCAN / aspect, 0.6 * ROW_EDGE_W / ROW_OVERSCAN);
+    float miss = 2.0 - texture(GEO_TEX, uv + d).a - texture(GEO_TEX, uv + vec2(-d.x, d.y)).a;
+    return clamp(miss * 0.8, 0.0, 1.0);
+}
+#endif
+
+#ifndef PORTRAIT_ALONE
+// The plaster's mottle for the row (round 32, for speed: the row's frame is the cue's
+// costliest): value noise as vnoise, its corners from a two-multiply integer hash instead
+// of a full pcg2d each -- the same soft stains, a different draw of them.
+float row_hash(uvec2 c) {
+    uint h = (c.x * 1597334677u) ^ (c.y * 3812015801u);
+    h ^= h >> 16u;
+    h *= 747796405u;
+    h ^= h >> 15u;
+    return float(h) * (1.0 / 4294967296.0);
+}
+
+float row_vnoise(vec2 p) {
+    vec2 i = floor(p), f = fract(p);
+    f = f * f * (3.0 - 2.0 * f);
+    uvec2 c = uvec2(ivec2(i) + 4096);
+    float a = row_hash(c), b = row_hash(c + uvec2(1u, 0u));
+    float d = row_hash(c + uvec2(0u, 1u)), e = row_hash(c + uvec2(1u, 1u));
+    return mix(mix(a, b, f.x), mix(d, e, f.x), f.y);
+}
 #endif
 
 // The cloth's light from one candle at ``c`` (level ``k``, its shadow ``sh``): a wrapped
@@ -209,7 +253,11 @@ void main() {
     }
 #endif
     // (old plaster, mottled and stained, not a flat wall)
+#ifdef PORTRAIT_ALONE
     float mottle = 0.6 * vnoise(B.xy * 3.0) + 0.4 * vnoise(B.xy * 11.0 + 7.0);
+#else
+    float mottle = 0.6 * row_vnoise(B.xy * 3.0) + 0.4 * row_vnoise(B.xy * 11.0 + 7.0);
+#endif
     // (round 24: a cooler, duller plaster -- the room all one orange-brown made the cloth
     // read as "brown leather"; the candles alone warm it)
     vec3 plaster = wall_colour() * vec3(0.5, 0.44, 0.42) * 0.2 * (0.7 + 0.5 * mottle);
@@ -227,7 +275,9 @@ void main() {
     // a shape on a lit wall, the bounce halved to 0.25 so it stays dark)
     const float WALL_LIGHT = 3.5;
 #else
-    const float WALL_LIGHT = 7.0;
+    // (round 32: 8, not 7 -- with the gowns gone to shadow the lit plaster carries the
+    // frame's exposure, and the silhouettes stand against it)
+    const float WALL_LIGHT = 8.0;
 #endif
     float ck[3] = float[3](WALL_LIGHT * lv.x * shA, WALL_LIGHT * lv.y * shB, 0.35 * rimc);
     for (int k = 0; k < 3; ++k) {
@@ -318,8 +368,18 @@ void main() {
     face *= 1.0 - skin;
     albedo = mix(albedo, ALONE_SKIN, skin);
 #endif
+#ifdef PORTRAIT_ALONE
     vec3 fig = cloth_light(P, N, V, KEY_CANDLE, lv.x, mat.y, lightc, albedo)
              + cloth_light(P, N, V, KEY_CANDLE_B, lv.y, mat.z, lightc, albedo);
+#else
+    // (round 32: the gowns are shadows, the front light a faint ROW_FRONT on them -- the two
+    // front candles as one light between them, their levels and shadows summed: one
+    // evaluation, not two, for what is now barely seen)
+    float lk = lv.x + lv.y;
+    vec3 cmid = (KEY_CANDLE * lv.x + KEY_CANDLE_B * lv.y) / max(lk, 1e-3);
+    float shm = (mat.y * lv.x + mat.z * lv.y) / max(lk, 1e-3);
+    vec3 fig = cloth_light(P, N, V, cmid, lk * ROW_FRONT, shm, lightc, albedo);
+#endif
     fig *= ao * ao;                              // (the folds' valleys fall to black)
     // the rim: the candle behind the row caught along their edges
     vec3 Lr = normalize(RIM_CANDLE - P);
@@ -329,8 +389,13 @@ void main() {
 #else
     // (round 26: a thin hot line of the candle behind, round each hood and down each flank,
     // cutting every figure from the wall and from the one behind it)
-    rim = pow(1.0 - NV, 5.0) * max(dot(N, Lr) + 0.35, 0.0);
-    fig += lightc * rimc * rim * ROW_RIM * (0.3 + 0.7 * ao);
+    // (round 32: only near the silhouette -- the gowns' lumps turn their normals from us
+    // all over their fronts, and a rim from the normal alone lit every lump)
+    float edge = row_edge(uv, aspect);
+    float toward = max(dot(N, Lr) + 0.35, 0.0);
+    rim = pow(1.0 - NV, 3.0) * toward * edge;
+    fig += lightc * rimc * (rim * ROW_RIM * ROW_RIM_BOLD + edge * edge * toward * ROW_RIM_SOFT)
+         * (0.3 + 0.7 * ao);
 #endif
     // the cold of the room, barely, from above
     fig += vec3(0.3, 0.36, 0.9) * 0.004 * ao * (0.5 + 0.5 * N.y) * (0.3 + 0.7 * u_eyes);
@@ -340,8 +405,9 @@ void main() {
     // their shoulders and the crests of their folds, the valleys left black
     // (lit from above it showed the bodice's small horizontal creases as "wax" ripples: a
     // sheen at grazing instead, on the long vertical fold crests that turn from us)
+    // (round 32: near the silhouette only -- over the fronts it lit every lump, "wax")
     fig += SILVER * ROW_COLD * smoothstep(0.6, 0.95, u_eyes) * ao * ao * (0.75 + 0.25 * N.y)
-         * (0.04 + pow(1.0 - NV, 2.5));
+         * (0.01 + 0.6 * pow(1.0 - NV, 2.5) * edge);
 #endif
 #ifdef PORTRAIT_ALONE
     // the night's cold light from the window at her left, a thin edge along her hood and arm
@@ -378,7 +444,15 @@ void main() {
         float te = -b;
         float cv = clamp((r - perp) / (px * te) + 0.5, 0.0, 1.0) * step(te, depth + 0.05 + (1.0 - cov) * 10.0);
         if (cv > ecov) { ecov = cv; best = perp / r; bestE = E; }
+#ifdef PORTRAIT_ALONE
         halo += exp(-perp / (te * px) * 0.45) * (1.0 - cv);
+#else
+        // (round 32, for speed, ten eyes a pixel: exp(-0.45 px) as a short polynomial,
+        // (1 - px/12)^4, within a few % of it where it shows and nothing past 12 px)
+        float hq = max(1.0 - perp / (te * px) * (1.0 / 12.0), 0.0);
+        hq *= hq;
+        halo += hq * hq * (1.0 - cv);
+#endif
     }
     {
         vec3 E = bestE;
