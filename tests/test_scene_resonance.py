@@ -1799,3 +1799,20 @@ def test_the_lake_curtains_lower_edges_are_not_pink_stripes(gl):
     stripe = rg[1:-1] - 0.5 * (rg[:-2] + rg[2:])
     share = (stripe > 8).mean()
     assert share < 0.006, f"pink stripes along the curtains' lower edges: {share:.2%} of the band"
+
+
+def test_the_city_has_broad_glass_spires_among_the_needles(player):
+    """Round 32's reader at 104.2 s: "the towers are thin needles that don't read as a city".
+    Among the needles stand broad spires of glass, masses of their own: across the city pass
+    at a height well up the towers (0.05 and 0.08 above the horizon, over the low ground) a
+    run of glass is at least 8 pixels wide here (main's broadest: 4, every tower a needle),
+    while slender spires still stand among them (most runs 1-3 pixels)."""
+    player.at(1.0, memory=0.0, helix=0.0)
+    cover = player.pass_pixels("city")[..., 0]
+    for h in (0.05, 0.08):
+        row = int((h + 0.004) / 0.344 * cover.shape[0])      # CITY_BOTTOM .. CITY_TOP
+        on = (cover[row] > 127).astype(int)
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], on, [0]])))
+        widths = edges[1::2] - edges[0::2]
+        assert widths.max() >= 8, (h, widths)
+        assert np.median(widths) <= 3, (h, widths)
