@@ -701,7 +701,9 @@ def test_the_skyline_is_tall_slender_glass_spires_not_stubby_pills(player):
     """Round 10: "the towers tiny stubby pills".  The heart of the city now rises to tall
     spires drawn up to points (over a quarter of the frame's height above the water), and
     its towers are slender: none of the towers standing clear of the low ground is wider
-    than a fifth of its height."""
+    than two fifths of its height.  (Round 32 relaxed a fifth to two fifths: the reader at
+    104.2 s found the all-needle city "thin needles that don't read as a city", and broad
+    faceted spires stand among the needles now -- still drawn up to points, never pills.)"""
     player.at(1.0)
     top = _skyline(player)
     assert top.max() > 0.25, top.max()
@@ -712,7 +714,7 @@ def test_the_skyline_is_tall_slender_glass_spires_not_stubby_pills(player):
         run = top[a:b]
         # (a run of columns above 0.1 may hold several towers side by side: count its peaks)
         peaks = max(1, int(((run[1:-1] > run[:-2]) & (run[1:-1] >= run[2:])).sum()))
-        assert (b - a) * px / peaks < 0.2 * run.max(), (a, b, run.max())
+        assert (b - a) * px / peaks < 0.4 * run.max(), (a, b, run.max())
 
 
 def test_the_faces_are_made_of_the_aurora_s_colour_not_grey(player):
@@ -811,7 +813,11 @@ def test_the_skyline_is_slender_spires_and_the_howl_tears_no_lightning_bolt(gl):
         # (round 18: "thin lines, not liquid glass" -- fewer, fuller spires, wide enough to hold
         # the sky bent through them: 3-4 px at the median now, still none a squat pill --
         # the runs here may hold two towers side by side)
-        assert 3 <= np.median(widths) <= 5 and widths.max() <= 10, widths
+        # (round 32's reader at 104.2 s: "thin needles that don't read as a city" -- broad
+        # faceted spires stand among the needles in the heart, so the heart's cluster joins
+        # in one run above 0.06 (56 px): the cap of 10 px is now a cluster, never a wall, at
+        # most a quarter of the frame; the pills are kept out by the width-to-height test)
+        assert 3 <= np.median(widths) <= 5 and widths.max() <= size[0] // 4, widths
         sky = slice(0, size[1] // 2)
         early = p.at(3.0, rift=0.4, memory=0.0)[sky]
         assert (early.min(axis=2) > 235).sum() < 20, "a thin white slit while the tear is opening"
