@@ -701,7 +701,9 @@ def test_the_skyline_is_tall_slender_glass_spires_not_stubby_pills(player):
     """Round 10: "the towers tiny stubby pills".  The heart of the city now rises to tall
     spires drawn up to points (over a quarter of the frame's height above the water), and
     its towers are slender: none of the towers standing clear of the low ground is wider
-    than a fifth of its height."""
+    than two fifths of its height.  (Round 32 relaxed a fifth to two fifths: the reader at
+    104.2 s found the all-needle city "thin needles that don't read as a city", and broad
+    faceted spires stand among the needles now -- still drawn up to points, never pills.)"""
     player.at(1.0)
     top = _skyline(player)
     assert top.max() > 0.25, top.max()
@@ -712,7 +714,7 @@ def test_the_skyline_is_tall_slender_glass_spires_not_stubby_pills(player):
         run = top[a:b]
         # (a run of columns above 0.1 may hold several towers side by side: count its peaks)
         peaks = max(1, int(((run[1:-1] > run[:-2]) & (run[1:-1] >= run[2:])).sum()))
-        assert (b - a) * px / peaks < 0.2 * run.max(), (a, b, run.max())
+        assert (b - a) * px / peaks < 0.4 * run.max(), (a, b, run.max())
 
 
 def test_the_faces_are_made_of_the_aurora_s_colour_not_grey(player):
@@ -811,7 +813,11 @@ def test_the_skyline_is_slender_spires_and_the_howl_tears_no_lightning_bolt(gl):
         # (round 18: "thin lines, not liquid glass" -- fewer, fuller spires, wide enough to hold
         # the sky bent through them: 3-4 px at the median now, still none a squat pill --
         # the runs here may hold two towers side by side)
-        assert 3 <= np.median(widths) <= 5 and widths.max() <= 10, widths
+        # (round 32's reader at 104.2 s: "thin needles that don't read as a city" -- broad
+        # faceted spires stand among the needles in the heart, so the heart's cluster joins
+        # in one run above 0.06 (56 px): the cap of 10 px is now a cluster, never a wall, at
+        # most a quarter of the frame; the pills are kept out by the width-to-height test)
+        assert 3 <= np.median(widths) <= 5 and widths.max() <= size[0] // 4, widths
         sky = slice(0, size[1] // 2)
         early = p.at(3.0, rift=0.4, memory=0.0)[sky]
         assert (early.min(axis=2) > 235).sum() < 20, "a thin white slit while the tear is opening"
@@ -1799,3 +1805,20 @@ def test_the_lake_curtains_lower_edges_are_not_pink_stripes(gl):
     stripe = rg[1:-1] - 0.5 * (rg[:-2] + rg[2:])
     share = (stripe > 8).mean()
     assert share < 0.006, f"pink stripes along the curtains' lower edges: {share:.2%} of the band"
+
+
+def test_the_city_has_broad_glass_spires_among_the_needles(player):
+    """Round 32's reader at 104.2 s: "the towers are thin needles that don't read as a city".
+    Among the needles stand broad spires of glass, masses of their own: across the city pass
+    at a height well up the towers (0.05 and 0.08 above the horizon, over the low ground) a
+    run of glass is at least 8 pixels wide here (main's broadest: 4, every tower a needle),
+    while slender spires still stand among them (most runs 1-3 pixels)."""
+    player.at(1.0, memory=0.0, helix=0.0)
+    cover = player.pass_pixels("city")[..., 0]
+    for h in (0.05, 0.08):
+        row = int((h + 0.004) / 0.344 * cover.shape[0])      # CITY_BOTTOM .. CITY_TOP
+        on = (cover[row] > 127).astype(int)
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], on, [0]])))
+        widths = edges[1::2] - edges[0::2]
+        assert widths.max() >= 8, (h, widths)
+        assert np.median(widths) <= 3, (h, widths)

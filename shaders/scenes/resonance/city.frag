@@ -16,6 +16,10 @@ uniform int u_seed;
 uniform float u_city_zoom;
 out vec4 frag_colour;
 
+// The near row stands larger than the two behind it (round 32: depth, nearer towers larger).
+const float NEAR_SCALE = 1.15;
+
+
 // A row of blocks: the signed distance to the buildings of one layer, at q = (x, height
 // above the horizon). Each building sits inside its cell, so one cell is enough.
 float blocks(vec2 q, float width, float scale, int layer) {
@@ -49,26 +53,35 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     vec3 g = hash3i(ivec3(int(c), layer + 31, u_seed));
     // (mostly slender spires now; the few drums narrow too)
     bool drum = g.x > 0.72;
+    // (round 32's reader at 104.2 s: "thin needles that don't read as a city" -- in the
+    // clusters, where the city stands high, some towers are broad spires of glass: a wide
+    // foot drawn up to a point, each a mass of its own among the needles)
+    bool broad = g.x < 0.3 && envelope((c + 0.5) * cell) > 0.07;
     // (round 14: "stubby pills" still -- the spires half as wide again, needles of glass)
     // (round 18: "thin lines, not liquid glass" -- fewer spires, each full enough to hold
     // the sky bent through it: half as wide again, still many times taller than wide)
-    float w = cell * (drum ? 0.11 + 0.06 * g.z : 0.1 + 0.06 * g.z);
-    // (no squat pills: a column is at most about an eighth as wide as it is tall)
-    w = min(w, (drum ? 0.09 : 0.065) * hscale * envelope((c + 0.5) * cell) + 0.002);
+    float w = cell * (broad ? 0.3 + 0.08 * g.z : drum ? 0.11 + 0.06 * g.z : 0.1 + 0.06 * g.z);
+    // (no squat pills: a column is at most about an eighth as wide as it is tall; a broad
+    // spire a fifth, its point drawing it up far above its shoulder)
+    w = min(w, (broad ? 0.2 : drum ? 0.09 : 0.065) * hscale * envelope((c + 0.5) * cell) + 0.002);
     float cx = (c + 0.5) * cell + (h.y - 0.5) * (cell - 2.0 * w);
     float env = envelope(cx);
-    float ht = min(hscale * env * (drum ? 0.55 + 0.35 * h.z : 0.75 + 0.5 * h.z), 0.29);
+    float ht = min(hscale * env * (broad ? 0.6 + 0.3 * h.z : drum ? 0.55 + 0.35 * h.z : 0.75 + 0.5 * h.z), 0.29);
     vec2 o = vec2(q.x - cx, q.y);
-    // a drum swells a little at its waist; a spire narrows from its foot like a drawn drop
+    // a drum swells a little at its waist; a spire narrows from its foot like a drawn drop;
+    // a broad spire narrows steadily, a faceted obelisk
     float y01 = clamp(o.y / ht, 0.0, 1.0);
-    float taper = w * (drum ? 1.0 - 0.3 * y01 + 0.06 * sin(3.1416 * y01)
+    float taper = w * (broad ? 1.0 - 0.18 * y01
+                     : drum ? 1.0 - 0.3 * y01 + 0.06 * sin(3.1416 * y01)
                             : 1.0 - 0.3 * y01 - 0.25 * y01 * y01);
     side = clamp(o.x / taper, -1.0, 1.0);
     up = o.y / ht;
     id = h.x;
     // the roof: a low dome over a drum's shoulder, a spire drawn up to a rounded point
-    // (a spire's crown a drawn point, not a dome: the round cap is what read as a pill)
-    float roof = drum ? ht + 3.5 * taper * (1.0 - abs(side)) * (0.6 + 0.4 * (1.0 - side * side))
+    // (a spire's crown a drawn point, not a dome: the round cap is what read as a pill);
+    // a broad spire's crown a straight-sided point, its facets meeting
+    float roof = broad ? ht + 1.8 * taper * (1.0 - abs(side))
+               : drum ? ht + 3.5 * taper * (1.0 - abs(side)) * (0.6 + 0.4 * (1.0 - side * side))
                       : ht + 7.0 * taper * (1.0 - abs(side)) * (0.6 + 0.4 * (1.0 - side * side));
     float body = max(abs(o.x) - taper, o.y - roof);
     // a narrower domed tier on some drums
@@ -78,13 +91,13 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     body = (drum && g.y > 0.55) ? min(body, tier) : body;
     // (round 19's reader: "one-pixel needles" -- the needle drawn up from the crown tapers,
     // a few pixels wide at its foot to a hair at the tip, so it reads as the glass drawn out)
-    float tip = min(ht + (0.02 + 0.05 * h.x) * env / 0.17, 0.33);
+    float tip = min((broad ? ht + 1.8 * w * 0.82 : ht) + (0.02 + 0.05 * h.x) * env / 0.17, 0.33);
     float along = clamp((o.y - ht) / max(tip - ht, 1e-4), 0.0, 1.0);
     float needle = sd_segment(o, vec2(0.0, ht), vec2(0.0, tip)) - mix(0.003, 0.0009, sqrt(along));
-    body = (!drum && h.x > 0.35) ? min(body, needle) : body;
+    body = ((!drum && h.x > 0.35) || broad) ? min(body, needle) : body;
     // Out where the city is low, only some cells hold a tower: sparse outskirts, dense heart.
     // (round 18: "stick towers" -- the outskirts sparser still, open water between a few)
-    return (g.z * 0.6 + h.y * 0.4 + (env - 0.03) * 9.0 > 0.8) ? body : 1.0;
+    return (broad || g.z * 0.6 + h.y * 0.4 + (env - 0.03) * 9.0 > 0.8) ? body : 1.0;
 }
 
 // A layer of towers: the nearer of the two in the cells around q (a tower may lean over its
@@ -111,13 +124,19 @@ float towers(vec2 q, float cell, float hscale, int layer,
 float glass(float d, float side, float up, float id, vec2 q, float inv_px) {
     float round_ = sqrt(max(1.0 - side * side, 0.0));
     float sky = 0.35 + 0.65 * smoothstep(-0.1, 1.1, up);
-    float sheen = (0.02 + 0.12 * smoothstep(-0.2, 1.0, side) * round_) * sky;
+    // (round 32's reader at 104.2 s: "thin needles" -- the glass is cut in two faces: the one
+    // turned to the aurora catches it, the other stays dark, and a bright edge runs up where
+    // they meet, so each tower has a lit side and a shadow side, a form, not a line)
+    float ridge_at = -0.25 + 0.1 * sin(id * 17.0);
+    float face = smoothstep(ridge_at - 0.04, ridge_at + 0.04, side);
+    float sheen = (0.01 + face * (0.1 + 0.14 * smoothstep(ridge_at, 1.0, side))) * sky;
+    float edge = exp(-pow((side - ridge_at) / 0.07, 2.0)) * 0.45 * sky;
     float wav = 0.05 * sin(q.y * 24.0 + id * 31.0 + 1.5 * sin(q.y * 9.0 + id * 7.0));
-    float streak = exp(-pow((side - 0.42 - wav) / 0.11, 2.0)) * (0.25 + 0.75 * sky);
-    float fres = pow(1.0 - round_, 3.0) * (0.3 + 0.7 * smoothstep(-1.0, 1.0, side));
+    float streak = face * exp(-pow((side - 0.42 - wav) / 0.11, 2.0)) * (0.25 + 0.75 * sky);
+    float fres = pow(1.0 - round_, 3.0) * (0.05 + 0.95 * smoothstep(-0.2, 1.0, side));
     float dome = smoothstep(0.95, 1.05, up) * 0.25 * (0.5 + 0.5 * side);
-    float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2) * (0.3 + 0.7 * smoothstep(-0.3, 1.0, side));
-    return sheen + 0.55 * streak + 0.45 * fres + dome + 0.4 * rim;      // (a slender spire is mostly rim: kept thin)
+    float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2) * (0.1 + 0.9 * smoothstep(-0.3, 1.0, side));
+    return sheen + edge + 0.45 * streak + 0.45 * fres + dome + 0.4 * rim;      // (a slender spire is mostly rim: kept thin)
 }
 
 // The two skylines' distances alone (for their gradients below).
@@ -129,7 +148,7 @@ float mid_towers(vec2 q) {
 
 float near_towers(vec2 q) {
     float s, f, i;
-    return towers(q, 0.12, 1.0, 41, s, f, i);
+    return towers(q, 0.12, NEAR_SCALE, 41, s, f, i);
 }
 
 // A distance made true to its edge: the crowns' slopes are steep (the roof term changes many
@@ -155,7 +174,7 @@ vec4 city(vec2 q) {
     s_mid = core_first ? s_core : s_mid;
     f_mid = core_first ? f_core : f_mid;
     i_mid = core_first ? i_core : i_mid;
-    float t_near = towers(q, 0.12, 1.0, 41, s_near, f_near, i_near);
+    float t_near = towers(q, 0.12, NEAR_SCALE, 41, s_near, f_near, i_near);
     // (round 19's reader at 104-117 s: "a hard dark horizon band with blocky artefacts" --
     // the far blocks are low haze, their edges melted over a few pixels, never boxes)
     float c_far = 0.8 * smoothstep(3.0, -3.0, far * inv_px);
@@ -163,7 +182,8 @@ vec4 city(vec2 q) {
     vec2 ex = vec2(eps, 0.0), ey = vec2(0.0, eps);
     float e_mid = true_distance(t_mid, mid_towers(q + ex) - mid_towers(q - ex), mid_towers(q + ey) - mid_towers(q - ey), eps);
     float e_near = true_distance(t_near, near_towers(q + ex) - near_towers(q - ex), near_towers(q + ey) - near_towers(q - ey), eps);
-    float c_mid = clamp(0.5 - e_mid * inv_px, 0.0, 1.0);
+    // (round 32: depth -- the farther rows' edges a little softer, as through the night's haze)
+    float c_mid = clamp(0.5 - e_mid * inv_px * 0.6, 0.0, 1.0);
     float c_near = clamp(0.5 - e_near * inv_px, 0.0, 1.0);
     // (round 29: with the horizon band lit by the aurora, the far blocks, near-black at 0.8
     // cover, stood on it as "a row of tiny boxes along the horizon" -- a faint haze now)
@@ -180,7 +200,7 @@ vec4 city(vec2 q) {
     float lights = 0.35 * max(c_far - max(c_mid, c_near), 0.0) * win * (0.5 + 0.5 * wh.z);
     float cold = step(0.72, wh.y);
     // Glass, front to back: the near towers over the middle ones.
-    float g_mid = 0.6 * glass(t_mid, s_mid, f_mid, i_mid, q, inv_px);
+    float g_mid = 0.45 * glass(t_mid, s_mid, f_mid, i_mid, q, inv_px);
     float g_near = glass(t_near, s_near, f_near, i_near, q, inv_px);
     float sheen = mix(g_mid, g_near, c_near) * max(c_mid, c_near);
     float dark = max(max(c_mid, c_near), 0.5 * c_far);
