@@ -935,6 +935,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // (round 20: a near column is carved -- sculpt.glsl -- and its body's own normal bends
     // the light; its flutes take the place of the ground facets)
     n0 = normalize(mix(n0, g_body_n, g_body));
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 32, the readers' top ask every round: "flat-shaded blades with hard white edge
+    // lines"): liquid glass is poured, not cut -- no ground facets, no lines of light down
+    // the flutes' ridges; the carved body's own rounded normal and the ripples model it.
+    // (llvmpipe pays for the facets' atan, cos and sin on every glass pixel: gone here)
+#else
     // (round 14: "still bullets, the same rounded capsule") cut glass: the skin is ground into
     // long facets (5 to 9 round a tower) that twist as they rise, each flat to the light, so
     // a tower reads as a faceted crystal spire, its facet edges bright lines spiralling up it.
@@ -960,6 +966,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     facet_edge = mix(facet_edge, ridge, g_body) * poured;
     vec2 nh = mix(n0.xz, flat_h, 0.8 * facet_near);
     n0 = normalize(vec3(nh.x, n0.y, nh.y));
+#endif
 #ifdef TOWERS_FRACTURE
     n0 = (lp.y > k.cut - 1e-3) ? vec3(0.0, 1.0, 0.0) : n0;      // the face the break left
 #endif
@@ -1147,8 +1154,6 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // the ripple carried by what it bends)
     // (only the edges turned toward a light catch it, and fainter face-on: a few fine
     // glints spiralling up the glass, never white stripes all round it)
-    float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
-    edge_lit = edge_lit * edge_lit * (0.25 + 0.75 * m) + 0.6 * sunward * m;
     col *= 1.0 - 0.15 * g_body * g_groove * g_groove;
     // (round 24 banded a massive tower's glass by storeys, each with a bright lower lip:
     // both readers of round 25 saw "stacked tyres", "an unfinished wireframe".  The floors
@@ -1171,7 +1176,11 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
 #endif
     }
 
+#ifndef TOWERS_LIQUID_LOOK
+    float edge_lit = max(dot(normalize(vec2(lp.x, lp.z) + 1e-4), normalize(vec2(-0.35, 0.82))), 0.0);
+    edge_lit = edge_lit * edge_lit * (0.25 + 0.75 * m) + 0.6 * sunward * m;
     col += facet_edge * edge_lit * (rim_light * 0.3 + vec3(0.06, 0.06, 0.1));
+#endif
 #ifndef TOWERS_FRACTURE
     return col;
 #else
