@@ -1575,3 +1575,26 @@ def test_no_hairline_arcs_float_over_the_city(gl):
     (frame,) = render_times(gl, "dream", [50.0], size=(480, 270))
     count = _sky_hairlines(frame)
     assert count < 70, count
+
+
+def test_the_liquid_glass_is_poured_without_lines_of_light_down_its_facets(gl):
+    """Round 32 (the readers' top ask every round): "flat-shaded blades with hard white edge
+    lines".  The liquid glass (the city's cue and the fracture's) is poured, not cut: no
+    ground facets and no lines of light down the flutes' ridges.  In the street shot (58.5 s,
+    320x180) the steps of brightness across the towers' glass (the mean absolute second
+    difference along a row, away from the silhouettes, against their mean) and its 99th
+    percentile fall: main 0.659 and 278 grey levels, now 0.582 and 221."""
+    img = render_held(gl, "dream", 58.5, (320, 180), "towers", {"liquid": 1.0})
+    bare = render_held(gl, "dream", 58.5, (320, 180), "towers", {"liquid": 1.0, "density": 0.0})
+    lum = img.mean(axis=2)
+    tower = np.abs(lum - bare.mean(axis=2)) > 6
+    tower[110:] = False
+    inner = np.ones_like(tower[:, 4:-4])
+    for dx in range(9):
+        inner &= tower[:, dx:tower.shape[1] - 8 + dx]
+    inner = np.pad(inner, ((0, 0), (3, 3)))
+    assert inner.sum() > 1500, inner.sum()
+    second = np.abs(lum[:, 2:] - 2.0 * lum[:, 1:-1] + lum[:, :-2])[inner]
+    steps = second.mean() / lum[:, 1:-1][inner].mean()
+    assert steps < 0.62, steps
+    assert np.percentile(second, 99) < 250.0, np.percentile(second, 99)
