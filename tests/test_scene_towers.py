@@ -1598,3 +1598,22 @@ def test_the_liquid_glass_is_poured_without_lines_of_light_down_its_facets(gl):
     steps = second.mean() / lum[:, 1:-1][inner].mean()
     assert steps < 0.62, steps
     assert np.percentile(second, 99) < 250.0, np.percentile(second, 99)
+
+
+def test_the_liquid_citys_fracture_draws_the_sheer_glass_alone(gl):
+    """Round 32 (speed: the fracture's second, 179.5-180.5 s, at 12 fps): the liquid city's
+    towers are always sheer (the carving's sheer amount is the liquid param), yet the
+    fracture's glass ran the columns' waists, flutes and rings at every step of the march
+    (llvmpipe runs the untaken branch, masked).  While a liquid city fractures, update() draws
+    glass_fracture_liquid.frag (SCULPT_SHEER_ONLY, as glass_liquid.frag) instead; a plain
+    city's fracture keeps glass_fracture.frag (and the dream's fracture still draws a lit
+    frame at 179.6 s)."""
+    from conftest import drawn_variant
+    m = towers_module()
+    names = ("glass", "glass_fracture", "glass_liquid", "glass_fracture_liquid")
+    assert drawn_variant(m.towers, names, fracture=0.5) == "glass_fracture"
+    assert drawn_variant(m.towers, names, fracture=0.5, liquid=1.0) == "glass_fracture_liquid"
+    assert drawn_variant(m.towers, names, liquid=1.0) == "glass_liquid"
+    assert drawn_variant(m.towers, names) == "glass"
+    img = render_held(gl, "dream", 179.6, (320, 180), "towers", {})
+    assert img.mean() > 20.0, img.mean()
