@@ -732,6 +732,7 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope
 // glass lets through.
 const float MEMORY_TILE_TEXELS = 512.0;   // towers.py: the memories pass, 2048x512, four tiles
 const float MEMORY_HALO_LOD = 7.0;        // the mip where a tile is 4x4 texels: its average
+const float MEMORY_LAST_LOD = 9.0;        // the mip where a tile is one texel
 vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     vec3 h = fract(vec3(cell.xyx & (GRID - 1)) * vec3(0.6180, 0.7549, 0.5698) + vec3(0.13, 0.37, 0.71)
                    + vec3(cell.yxy & (GRID - 1)) * vec3(0.3247, 0.5698, 0.4656));
@@ -760,8 +761,6 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // atlas is baked at 2048x512, 512 texels a tile, and read at the mip level of its
     // footprint -- the image's width w over MEMORY_TILE_TEXELS, against a pixel's width at
     // its distance -- so a close tower's memory is sharp and a far one's does not shimmer)
-    float texel_px = g_pix * length(q + k.base - u_cam_pos) * MEMORY_TILE_TEXELS / w;
-    vec3 m = textureLod(u_memories, auv, log2(max(texel_px, 1.0))).rgb;
     // (no frame: the vision fades out in a soft oval, as if seen through the glass's depth)
     vec2 c2 = vec2(u, v) * 2.0 - 1.0;
     // (round 14: the violet-sun visions at the frame's edges read as "flat boxes pasted on
@@ -782,10 +781,19 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // block with eyes crude": the figures' eyes too live only near the middle or far off)
     float near_cut = mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
     surface *= max(near_cut, focus);
+    // (round 32: where no memory shows -- most of the glass, the memories near the middle of
+    // the view or far off -- both reads go to the atlas's last mip, one texel a tile: llvmpipe
+    // runs the fetches for every glass pixel, and the full-size atlas's were a sixth of the
+    // fracture's glass pass; the picture is the same, the weight being 0 there)
+    float shown = inside * surface;
+    vec2 at = (shown > 0.0) ? auv : vec2((tile + 0.5) * 0.25, 0.5);
+    float texel_px = g_pix * length(q + k.base - u_cam_pos) * MEMORY_TILE_TEXELS / w;
+    float lod = (shown > 0.0) ? log2(max(texel_px, 1.0)) : MEMORY_LAST_LOD;
+    vec3 m = textureLod(u_memories, at, lod).rgb;
     // (round 10: luminous scenes, not icons: brighter, lifted in the mid-tones, and a soft
     // glow of their own light spread through the glass round them: the tile's average, from
     // a high mip of the baked atlas)
-    vec3 halo = textureLod(u_memories, vec2((tile + 0.5) * 0.25, 0.5), MEMORY_HALO_LOD).rgb;
+    vec3 halo = textureLod(u_memories, vec2((tile + 0.5) * 0.25, 0.5), (shown > 0.0) ? MEMORY_HALO_LOD : MEMORY_LAST_LOD).rgb;
     // (the window's night is bright where the other pictures are dark: held lower, and with
     // its darks pressed down, so it is a picture deep in the glass, not a lamp)
     float window_tile = step(0.5, tile) * step(tile, 1.5);
