@@ -239,7 +239,7 @@ void main() {
     // is missed the pixel stays as clear as the body leaves it, and the sky shows through.)
     float alpha = second ? body_cover : cov0;
 #ifdef TOWERS_FRACTURE
-    col = shatter_mist(col, rd, t0, 0.3);
+    col = shatter_mist(col, rd, t0, 0.3, false);
     col = mix(col, shatter_mist_colour(rd) * 0.6 + g_haze * 0.3, into_mist * 0.8);
     alpha *= 1.0 - into_mist;
 #endif

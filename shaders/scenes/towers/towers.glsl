@@ -603,7 +603,7 @@ vec3 rift_light(vec2 sp) {
 // a standing tower, which stands dark against it: round 8's reader found the fracture's start
 // "murky", the city dimmed with nothing bright yet, so the light now breaks through first,
 // behind the columns, and the towers stand against it in silhouette before they fall).
-vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
+vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil, const bool with_shafts) {
     float m = smoothstep(0.05, 0.85, u_fracture);
     float lm = smoothstep(0.02, 0.3, u_fracture) * veil;     // the light comes first
     vec2 sp = screen_dir(rd);
@@ -629,7 +629,7 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil) {
     vec2 f = sp - vec2(0.0, 0.05);
     float ang = atan(f.y, f.x) * (3.0 / 6.2831853);
     float sh = textureLod(u_cracks, vec2(ang, 0.31 + 0.004 * u_time), 0.0).g;
-    float shafts = smoothstep(0.5, 0.78, sh) * exp(-3.0 * abs(f.x)) * rl.z;
+    float shafts = with_shafts ? smoothstep(0.5, 0.78, sh) * exp(-3.0 * abs(f.x)) * rl.z : 0.0;
     col *= 1.0 - 0.93 * m;
     vec3 mc = shatter_mist_colour(rd);
     // (round 17's reader at 183.4 s: "no mist" -- the wisps away from the rift were unlit:
