@@ -804,11 +804,13 @@ def test_the_city_close_shot_shows_the_focal_tower_whole_not_a_slab(gl):
     """Round 16: the close shot (71.6 s) read as "a blurred slab covers half the frame": now
     stood back, the focal tower is a clear column in the middle.  Columns of the frame
     (rows 20-90 %) whose mean luminance is over 90, at 320x180: 64 (133 before) -- the tower
-    is still there (over 20)."""
+    is still there (over 20).  (Round 32: the liquid city's sheer towers are no longer
+    darkened in the grooves of flutes they do not have, nor cut by facet lines: 101, main 97;
+    the bound, 100 since round 16, is 110 -- the slab was 133.)"""
     img = render_times(gl, "dream", [71.6], size=(320, 180))[0].astype(float)
     cols = img[36:162, :, :3].mean(axis=(0, 2))
     bright = (cols > 90).sum()
-    assert 20 < bright < 100, bright
+    assert 20 < bright < 110, bright
 
 
 def test_every_tower_tapers_to_its_foot_not_a_pill():
