@@ -401,7 +401,8 @@ def pick(layout: np.ndarray, ro: np.ndarray, rd: np.ndarray, max_dist: float = 1
 
 
 # The passes the close shot of the wall replaces (it draws into the output, "mirror").
-CITY_PASSES = ("glass", "glass_fracture", "glass_liquid", "behind", "main", "main_liquid",
+CITY_PASSES = ("glass", "glass_fracture", "glass_fracture_liquid", "glass_liquid", "behind", "main",
+               "main_liquid",
                "back_fracture", "flying", "mirror", "mirror_liquid")
 WALL_TOUCHES = 4               # wall.frag: u_wall_touch[4]
 
@@ -449,9 +450,13 @@ class TowersScene(Scene):
         # default city pays nothing for either look.
         broken = float(p["fracture"]) > 0.0
         liquid = float(p["liquid"]) > 0.0
-        for variants in (("glass", "glass_fracture", "glass_liquid"), ("main", "back_fracture", "main_liquid")):
-            drawn = variants[1] if broken else variants[2] if liquid else variants[0]
-            for name in variants:
+        # (round 32: the liquid city's fracture draws its own glass, the sheer towers only --
+        # glass_fracture_liquid.frag -- as the liquid city does: the columns' flutes cost the
+        # fracture's glass pass a sixth)
+        for variants in (("glass", "glass_fracture", "glass_liquid", "glass_fracture_liquid"),
+                         ("main", "back_fracture", "main_liquid", "back_fracture")):
+            drawn = variants[3 if liquid else 1] if broken else variants[2] if liquid else variants[0]
+            for name in set(variants):
                 resources.draw_count(name, 3 if name == drawn else 0)
         # the half-size street and sky that the liquid glass shows bent through its bodies
         resources.draw_count("behind", 3 if liquid and not broken else 0)
@@ -462,6 +467,7 @@ class TowersScene(Scene):
             # no tower stands: the glass (and its walk through the grid) has nothing to draw,
             # and the sky, streets and mist beneath fill the frame
             resources.draw_count("glass_fracture", 0)
+            resources.draw_count("glass_fracture_liquid", 0)
         cam = camera(state.t, p)
         shift = math.floor(cam["pos"][2] / WRAP) * WRAP        # wrap z to the city's period
         pos = cam["pos"] - (0.0, 0.0, shift)
@@ -566,12 +572,14 @@ towers = TowersScene(
         # The fracture's cracks, mist and pieces, baked once (cracks_bake.frag).
         Pass("scenes/towers/cracks_bake.frag", name="cracks", size=(256, 256), update="once",
              wrap="repeat"),
-        # (round 28, `liquid`) the sky and streets over the whole frame at half size, before
+        # (round 28, `liquid`) the sky and streets over the whole frame at a quarter size, before
         # the glass, so the glass can show what stands behind it bent through its body (a
         # screen-space refraction: the moss streets, the sun's streak on the wet stone).
+        # (round 32: a quarter, not half: bent and drunk by the thick glass its detail moved
+        # the city's frames by under a tenth of a level on average, and it cost 35 ms a frame)
         # Drawn only while `liquid` is on (update() gives it no vertices otherwise).
         Pass("scenes/towers/back_liquid.frag", name="behind", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, scale=0.5, inputs=("field", "haze")),
+             primitive="triangles", count=3, scale=0.25, inputs=("field", "haze")),
         # A cleared triangle pass (one full-screen triangle), so that discarded pixels (no
         # tower) read as transparent.
         Pass("scenes/towers/glass.frag", name="glass", vert="common/fullscreen.vert",
@@ -587,6 +595,10 @@ towers = TowersScene(
         Pass("scenes/towers/glass_fracture.frag", name="glass_fracture", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("field", "haze", "memories", "cracks"), into="glass",
              coverage=True),
+        # (and its liquid city's: the sheer towers only, as glass_liquid's)
+        Pass("scenes/towers/glass_fracture_liquid.frag", name="glass_fracture_liquid",
+             vert="common/fullscreen.vert", primitive="triangles", count=3,
+             inputs=("field", "haze", "memories", "cracks"), into="glass", coverage=True),
         # The sky and streets beneath the glass, only where the glass leaves some of the
         # pixel showing (about a quarter of the frame): the output.
         Pass("scenes/towers/back.frag", name="main", vert="common/fullscreen.vert",

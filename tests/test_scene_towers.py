@@ -804,11 +804,13 @@ def test_the_city_close_shot_shows_the_focal_tower_whole_not_a_slab(gl):
     """Round 16: the close shot (71.6 s) read as "a blurred slab covers half the frame": now
     stood back, the focal tower is a clear column in the middle.  Columns of the frame
     (rows 20-90 %) whose mean luminance is over 90, at 320x180: 64 (133 before) -- the tower
-    is still there (over 20)."""
+    is still there (over 20).  (Round 32: the liquid city's sheer towers are no longer
+    darkened in the grooves of flutes they do not have, nor cut by facet lines: 101, main 97;
+    the bound, 100 since round 16, is 110 -- the slab was 133.)"""
     img = render_times(gl, "dream", [71.6], size=(320, 180))[0].astype(float)
     cols = img[36:162, :, :3].mean(axis=(0, 2))
     bright = (cols > 90).sum()
-    assert 20 < bright < 100, bright
+    assert 20 < bright < 110, bright
 
 
 def test_every_tower_tapers_to_its_foot_not_a_pill():
@@ -867,7 +869,10 @@ def test_the_street_mirror_has_no_sawtooth_at_the_towers_feet(gl):
     feet and flutes curve their reflected edges for real -- 0.482 there -- which this measure
     cannot tell from a sawtooth.)"""
     img = render_held(gl, "dream", 179.4, (640, 360), "towers", {"sculpt": 0.0})
-    assert _zigzag(img) < 0.455, _zigzag(img)
+    # (round 32: the liquid glass lost its facets' hard white edge lines, whose steady
+    # vertical reflections held the measure's gradient up: 0.460 with no sawtooth in sight,
+    # main 0.435; the bound, 0.455 since round 20, is 0.47 -- the sawtooth was 0.479)
+    assert _zigzag(img) < 0.47, _zigzag(img)
 
 
 def _waist(widths: np.ndarray) -> float:
@@ -1575,3 +1580,54 @@ def test_no_hairline_arcs_float_over_the_city(gl):
     (frame,) = render_times(gl, "dream", [50.0], size=(480, 270))
     count = _sky_hairlines(frame)
     assert count < 70, count
+
+
+def test_the_liquid_glass_is_poured_without_lines_of_light_down_its_facets(gl):
+    """Round 32 (the readers' top ask every round): "flat-shaded blades with hard white edge
+    lines".  The liquid glass (the city's cue and the fracture's) is poured, not cut: no
+    ground facets and no lines of light down the flutes' ridges.  In the street shot (58.5 s,
+    320x180) the steps of brightness across the towers' glass (the mean absolute second
+    difference along a row, away from the silhouettes, against their mean) fall: main 0.659,
+    now 0.613."""
+    img = render_held(gl, "dream", 58.5, (320, 180), "towers", {"liquid": 1.0})
+    bare = render_held(gl, "dream", 58.5, (320, 180), "towers", {"liquid": 1.0, "density": 0.0})
+    lum = img.mean(axis=2)
+    tower = np.abs(lum - bare.mean(axis=2)) > 6
+    tower[110:] = False
+    inner = np.ones_like(tower[:, 4:-4])
+    for dx in range(9):
+        inner &= tower[:, dx:tower.shape[1] - 8 + dx]
+    inner = np.pad(inner, ((0, 0), (3, 3)))
+    assert inner.sum() > 1500, inner.sum()
+    second = np.abs(lum[:, 2:] - 2.0 * lum[:, 1:-1] + lum[:, :-2])[inner]
+    steps = second.mean() / lum[:, 1:-1][inner].mean()
+    assert steps < 0.635, steps
+
+
+def test_the_liquid_citys_fracture_draws_the_sheer_glass_alone(gl):
+    """Round 32 (speed: the fracture's second, 179.5-180.5 s, at 12 fps): the liquid city's
+    towers are always sheer (the carving's sheer amount is the liquid param), yet the
+    fracture's glass ran the columns' waists, flutes and rings at every step of the march
+    (llvmpipe runs the untaken branch, masked).  While a liquid city fractures, update() draws
+    glass_fracture_liquid.frag (SCULPT_SHEER_ONLY, as glass_liquid.frag) instead; a plain
+    city's fracture keeps glass_fracture.frag (and the dream's fracture still draws a lit
+    frame at 179.6 s)."""
+    from conftest import drawn_variant
+    m = towers_module()
+    names = ("glass", "glass_fracture", "glass_liquid", "glass_fracture_liquid")
+    assert drawn_variant(m.towers, names, fracture=0.5) == "glass_fracture"
+    assert drawn_variant(m.towers, names, fracture=0.5, liquid=1.0) == "glass_fracture_liquid"
+    assert drawn_variant(m.towers, names, liquid=1.0) == "glass_liquid"
+    assert drawn_variant(m.towers, names) == "glass"
+    img = render_held(gl, "dream", 179.6, (320, 180), "towers", {})
+    assert img.mean() > 20.0, img.mean()
+
+
+def test_what_stands_behind_the_liquid_glass_is_drawn_at_a_quarter_size():
+    """Round 32 (speed, the city at 12 fps): the `behind` pass -- the sky and streets that the
+    liquid glass shows bent through its bodies -- ran at half the frame's size, ~35 ms of a
+    frame under load; seen through the thick glass its detail moved the city's frames at 50,
+    58.5 and 67 s by under a tenth of a level on average (no pixel by 20), so it is drawn at
+    a quarter (main: 0.5)."""
+    spec = next(p for p in towers_module().towers.passes if p.name == "behind")
+    assert spec.scale <= 0.25, spec.scale

@@ -98,7 +98,7 @@ void main() {
     }
     vec3 col = mix(sky, murk_toe(gr), w);
 #ifdef TOWERS_FRACTURE
-    col = shatter_mist(col, rd, min(t_ground * wl, 400.0), 1.0);
+    col = shatter_mist(col, rd, min(t_ground * wl, 400.0), 1.0, true);
 #endif
     // (alpha 0: beneath the glass, so the glass's own alpha stays the mark of a tower in the
     // finished picture, which mirror.frag reads; the blend 'under' takes its colour alone)

@@ -201,10 +201,12 @@ void main() {
         g_body = cv.amp;
         vec3 lb = o + rd * t0;
         g_body_n = sculpt_normal(lb, d_body, bd, cv, max(0.5 * t0 * g_pix, 0.004));
+#ifndef SCULPT_SHEER_ONLY
         vec2 zb = lb.xz / k0.r;
         g_groove = sculpt_groove(zb / max(length(zb), 1e-4), lb.y, cv);
         // (a pixel, in the groove measure: |d groove / d arc| = n / 2r)
         g_groove_px = cv.lobes * t0 * g_pix / (2.0 * max(length(lb.xz), 0.05));
+#endif
     }
 #ifdef TOWERS_FRACTURE
     // The fracture: above its jagged break line a falling tower is already shards.
@@ -237,7 +239,7 @@ void main() {
     // is missed the pixel stays as clear as the body leaves it, and the sky shows through.)
     float alpha = second ? body_cover : cov0;
 #ifdef TOWERS_FRACTURE
-    col = shatter_mist(col, rd, t0, 0.3);
+    col = shatter_mist(col, rd, t0, 0.3, false);
     col = mix(col, shatter_mist_colour(rd) * 0.6 + g_haze * 0.3, into_mist * 0.8);
     alpha *= 1.0 - into_mist;
 #endif

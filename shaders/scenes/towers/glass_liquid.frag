@@ -1,6 +1,9 @@
 #version 330 core
 // Towers: the liquid glass (round 28, `liquid` > 0: glass.frag with the liquid compiled in; the
 // scene draws this one instead of the plain one while liquid > 0, so the default city's glass
-// pays nothing for it: towers.glsl).
+// pays nothing for it: towers.glsl).  Its towers are always sheer (sculpt.glsl: the carving's
+// sheer amount is the liquid param), so the columns' flutes and waists are not compiled, and
+// no groove shading darkens flutes a sheer tower does not have.
 #define TOWERS_LIQUID
+#define SCULPT_SHEER_ONLY
 #include "glass.frag"

@@ -184,7 +184,14 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     float R = sqrt(max((1.0 - s) * (k.al + k.be * s), 0.0));
     float f;
 #ifndef SCULPT_NO_SHEER
+    // (round 32: SCULPT_SHEER_ONLY, the liquid city's passes, drawn only while liquid > 0 and
+    // so always sheer: the column's waist, flutes and rings below are not compiled, which
+    // llvmpipe ran, masked, at each of the march's steps and the normal's taps)
+#ifdef SCULPT_SHEER_ONLY
+    {
+#else
     if (c.sheer > 0.0) {
+#endif
         vec2 pr = sheer_plan_profile(u, s, R, c, rho);
         // the liquid: a gentle wave running up the walls (a hundredth and a half of the width)
         float wave = smooth_wave(0.21 * lp.y - 0.3 * c.time + 0.37 * k.h);
@@ -201,6 +208,7 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
         return max(d, (lp.y - min(k.cut, k.h + slope)) * inversesqrt(1.0 + grad * grad));
     }
 #endif
+#ifndef SCULPT_SHEER_ONLY
     if (c.tiers > 0.0) {
         // terraces: each tier set back from the one below, bulging a little at its middle
         // (round 25: a shoulder over the tier's top fifth read as "stacked tyres": the
@@ -238,6 +246,7 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     // a massive tower's roof: its top tier cut level (a flat crown, not a point)
     float roof = (c.tiers > 0.0) ? k.h * (1.0 - 0.3 * c.amp) : k.h;
     return max(d, lp.y - min(k.cut, roof));
+#endif
 }
 
 // The body's outward normal at lp, whose field d0 is known (the march's last): three forward

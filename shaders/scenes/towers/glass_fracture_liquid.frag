@@ -1,0 +1,7 @@
+#version 330 core
+// Towers: the glass while a liquid city fractures (the dream's fracture: glass_fracture.frag's
+// fracture with the sheer towers only, as glass_liquid.frag; the scene draws this one while
+// fracture > 0 and liquid > 0, glass_fracture.frag while fracture > 0 alone).
+#define TOWERS_FRACTURE
+#define SCULPT_SHEER_ONLY
+#include "glass.frag"
