@@ -189,10 +189,9 @@ void main() {
     vec3 sky = mix(horizon, vec3(0.010, 0.006, 0.034), smoothstep(0.0, 0.12, up));
     sky = mix(sky, vec3(0.002, 0.001, 0.010), smoothstep(0.12, 0.6, up));
     sky = mix(sky, mist, 0.9 * u_mist * exp(-up / 0.022));
-    // (round 32, speed: the sky is its own pass above the horizon, moss_sky.frag; the ground
-    // passes below it need the sky only in the horizon's antialiasing band, under two pixels
-    // deep and drowned in the mist, so they leave out its stars, moon and clouds)
-#ifdef MOSS_SKY_ONLY
+    // (round 32, speed: the sky is its own pass above the horizon, moss_sky.frag, which
+    // stops here; the ground passes below it still work the whole sky out for the rows
+    // between the horizon and the split -- without its clouds there they drew a dark seam)
     vec2 sp = rd.xz / (rd.y + 1.0) * 60.0;
     vec2 cell = floor(sp);
     vec2 jit = hash22(cell);
@@ -208,6 +207,7 @@ void main() {
     vec4 cl = moss_moon_clouds(rd, u_clouds);
     // (thin cloud: the moon dimmed through it, not hidden; the stars and night behind it go)
     sky = sky * (1.0 - cl.a) + moss_moon(rd, pix, u_moon) * (1.0 - 0.2 * cl.a) + cl.rgb * cl.a;
+#ifdef MOSS_SKY_ONLY
     frag_colour = moss_finish(sky);
     return;
 #endif
