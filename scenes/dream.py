@@ -310,6 +310,11 @@ moss = Cue(
             # the beat's front a ring of light running out from the viewer's feet, slow
             # enough that a still catches it crossing the street)
             "front": 2.0, "front_speed": 4.0,
+            # (round 32's brief: "the heartbeat was never seen ... from a source the eye can
+            # find": the heart beats nine units ahead down the street, a knot of light in the
+            # moss, and its lub and dub run out of it toward the viewer)
+            # (the second shot, low across the street, nearer: its rings cross the near moss)
+            "source_dub": 1.0, "source_glow": 1.0,
             # (round 28's readers at 77.3, 80.5 s: the columns "drinking glasses / plain
             # tubes / bottle-shaped": carved as the liquid city's sheer glass towers)
             "liquid": 1.0},
@@ -319,8 +324,11 @@ moss = Cue(
     # (round 30: the first shot's stills near-copies, 73, 75 and 76.8 s the same frame: the eye
     # walks further down the avenue and sinks toward the moss as it goes, a pair of columns
     # passing out of the frame, and the second shot walks on toward the crossing and turns)
+    # (round 32's brief: stills 2 s apart in the first shot still alike: the walk drifts
+    # across the street as it goes, the columns sliding past the heart's knot of light)
     keys={"bpm": [(0, 58.0), (14, 92.0, "in_quad")],
-          "back": [(0, 31.5), (4.5, 25.36), (6, 24.28), (7, 23.5), (7.01, 17.5, "step"), (14, 13.0, "in_out_sine")],
+          "source": [(0, 9.0), (7.01, 4.0, "step")],
+          "back": [(0, 31.5), (4.5, 25.36), (6, 24.28), (7, 22.3), (7.01, 17.5, "step"), (14, 13.0, "in_out_sine")],
           "height": [(0, 3.05), (4.5, 2.389), (6, 2.25), (7, 2.15), (7.01, 1.2, "step"), (14, 1.0, "in_out_sine")],
           "heading": [(0, 0.06), (4.5, 0.0), (7.01, -0.44, "step"), (14, -0.56, "in_out_sine")]},
 )

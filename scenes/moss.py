@@ -160,6 +160,21 @@ def look_at(eye, target) -> dict[str, tuple[float, ...]]:
             "u_cam_up": tuple(up)}
 
 
+SPLIT_MARGIN = 0.006          # (uv units above the horizon: there every ray climbs over 0.002)
+
+
+def horizon_split(camera: dict, fov: float) -> float:
+    """Where the ground passes stop and the sky pass starts, in NDC y: a little above the
+    horizon's line (the camera has no roll, so the line is level), where moss.frag's ground
+    has blended wholly into the sky.  Round 32, speed: llvmpipe ran the ground's noise for
+    every sky pixel too (an untaken branch still costs), half the frame for nothing."""
+    fwd_y, up_y = camera["u_cam_fwd"][1], max(camera["u_cam_up"][1], 1e-3)
+    tan2 = 2.0 * math.tan(math.radians(fov) / 2.0)
+    uv_h = -fwd_y / (tan2 * up_y)
+    split = 2.0 * (uv_h + SPLIT_MARGIN / max(up_y, 0.2))
+    return float(min(max(split, -1.5), 1.5))
+
+
 class MossScene(Scene):
     """Feeds the camera (a slow orbit around the heart), the heart's phase and the city."""
 
@@ -181,6 +196,11 @@ class MossScene(Scene):
         # (with ``back``, the viewer stands down the street and the heart beats where they
         # stand: its waves run away from their feet down the street into the city)
         heart = (hx + math.sin(angle) * back, hz + math.cos(angle) * back)
+        # (round 32, ``source``: the wavefront's heart beats that far ahead of the eye down the
+        # street, in view, so its waves run out of a place the eye can find and toward the
+        # viewer; the moss's own breath keeps its heart at the eye's feet)
+        src = back - float(p["source"])
+        source = (hx + math.sin(angle) * src, hz + math.cos(angle) * src)
         ahead = 0.7 * height + 20.0 * (1.85 - float(p["stand"]))   # (how far down the street it looks)
         target = (hx - math.sin(angle) * ahead, float(p["aim"]) * height, hz - math.cos(angle) * ahead)
         uniforms = look_at(eye, target)
@@ -203,11 +223,13 @@ class MossScene(Scene):
         # not, the heartbeat's wavefront (``front``) or not
         drawn = ground_variant(float(p["cushions"]) >= 0.5, float(p["front"]) > 0.0)
         for name in GROUND_VARIANTS:
-            resources.draw_count(name, 3 if name == drawn else 0)
+            resources.draw_count(name, 6 if name == drawn else 0)
+        uniforms["u_split_ndc"] = horizon_split(uniforms, float(p["fov"]))
         uniforms.update({"u_bldg_a": a, "u_bldg_b": b, "u_bldg_n": count})
         uniforms.update({
             "u_cam_tan": math.tan(math.radians(float(p["fov"])) / 2.0),
             "u_heart_origin": heart,
+            "u_source_origin": source,
             "u_heart_phase": phase,
             "u_heart_period": period,
         })
@@ -219,18 +241,22 @@ moss = MossScene(
     passes=[
         Pass("scenes/moss/moss_bake.frag", name="field", size=(512, 512), update="once",
              wrap="repeat", mipmaps=True),
-        Pass("scenes/moss/moss.frag", name="main", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, inputs=("field",)),
+        Pass("scenes/moss/moss.frag", name="main", vert="scenes/moss/ground_band.vert",
+             primitive="triangles", count=6, inputs=("field",)),
         # (round 24, ``cushions``: the same ground with the near moss grown into cushions and
         # sporophytes compiled in, moss_cushions.frag, drawn instead of the plain one)
-        Pass("scenes/moss/moss_cushions.frag", name="main_cushions", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, inputs=("field",), into="main"),
+        Pass("scenes/moss/moss_cushions.frag", name="main_cushions", vert="scenes/moss/ground_band.vert",
+             primitive="triangles", count=6, inputs=("field",), into="main"),
         # (round 29: the heartbeat's wavefront, ``front``, compiled in only where it is on,
         # so the default ground costs what it did before round 28)
-        Pass("scenes/moss/moss_front.frag", name="main_front", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, inputs=("field",), into="main"),
-        Pass("scenes/moss/moss_cushions_front.frag", name="main_cushions_front", vert="common/fullscreen.vert",
-             primitive="triangles", count=3, inputs=("field",), into="main"),
+        Pass("scenes/moss/moss_front.frag", name="main_front", vert="scenes/moss/ground_band.vert",
+             primitive="triangles", count=6, inputs=("field",), into="main"),
+        Pass("scenes/moss/moss_cushions_front.frag", name="main_cushions_front", vert="scenes/moss/ground_band.vert",
+             primitive="triangles", count=6, inputs=("field",), into="main"),
+        # (round 32, speed: the ground passes above draw only below the horizon, the night
+        # sky its own pass above it, so neither half of the frame runs the other's shader)
+        Pass("scenes/moss/moss_sky.frag", name="sky", vert="scenes/moss/sky_band.vert",
+             primitive="triangles", count=6, into="main"),
         # The dark buildings around the streets, drawn as boxes over them (far to near).
         Pass("scenes/moss/buildings.frag", name="city", vert="scenes/moss/buildings.vert",
              primitive="triangles", count=36, instances=1, into="main", inputs=("field",),
@@ -268,6 +294,9 @@ moss = MossScene(
         Param("moon", 0.0, 0.0, 1.0, "an emerald moon low over the avenue's end (the view down -z): a gibbous disc with relief, a halo in the mist, drawn thin and bright in the glass columns"),
         Param("clouds", 0.0, 0.0, 1.0, "thin bands of high cloud across the night, lit by the moon near it and passing in front of it and the stars (0: a clear sky)"),
         Param("front", 0.0, 0.0, 3.0, "the heartbeat's wavefront: a ring of light with a steep leading edge running out through the moss (0: the soft breath alone)"),
+        Param("source", 0.0, 0.0, 30.0, "the heart beats this many units ahead of the eye down its street, a knot of light in the moss that the wavefront (``front``) runs out of (0: at the eye's feet, unseen)"),
+        Param("source_glow", 0.0, 0.0, 1.0, "the heart's own knot of light in the moss where the wavefront starts (``front``, ``source``)"),
+        Param("source_dub", 0.0, 0.0, 1.0, "the wavefront's second, softer swell, the dub after the lub (``front``)"),
         Param("front_speed", 4.0, 0.5, 30.0, "how fast the wavefront (``front``) runs out through the moss, units per second"),
         Param("liquid", 0.0, 0.0, 1.0, "the columns carved as the liquid city's sheer glass towers (towers' carving_sheer): crisp vertical edges, fine points or sheared crowns, a gentle ripple (0: the round carved columns)"),
         Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),

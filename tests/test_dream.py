@@ -1203,3 +1203,28 @@ def test_the_child_laughs_in_the_womans_window_light(gl):
     warm = int(((corner[..., 0] - corner[..., 2]) > 12.0).sum())
     dark = float(np.percentile(corner.mean(axis=2), 5))
     assert warm > 100 and dark < 9.0, (warm, dark)
+
+
+def _moss_eye(show, t: float) -> tuple[float, float, float]:
+    """The moss scene's eye at dream time t, as scenes/moss.py places it from the cue's keys."""
+    values = next(a.values for a in show.timeline.sample(float(t)).cues() if a.cue.scene == "moss")
+    d = values["stand"] * values["height"] + values["back"]
+    return (math.sin(values["heading"]) * d, values["height"], math.cos(values["heading"]) * d)
+
+
+def test_the_moss_first_shots_stills_two_seconds_apart_are_different_pictures(gl, dream):
+    """Round 32's brief: the moss's stills 2 s apart were near-identical (round 30: 75.2 and
+    80.5 s; the first shot's walk slowed to a stop before its cut at 79 s, so 77 and 79 s were
+    the same frame).  The walk keeps going to the cut and drifts across the street as it goes
+    (``heading`` 0 to -0.10), the columns sliding past the heart's knot of light: between
+    each two of 73, 75, 77 and 79 s the eye travels over 2.4 units (main: 1.55 from 77 to
+    79 s), and the frames (160x90) differ by over 12 levels on average."""
+    _, show = dream
+    times = [73.0, 75.0, 77.0, 79.0]
+    eyes = [_moss_eye(show, t) for t in times]
+    for t0, t1, e0, e1 in zip(times, times[1:], eyes, eyes[1:]):
+        assert math.dist(e0, e1) > 2.4, (t0, t1, math.dist(e0, e1))
+    frames = [f.astype(np.float32) for f in render_times(gl, "dream", times, size=(160, 90))]
+    for t0, f0, f1 in zip(times, frames, frames[1:]):
+        diff = np.abs(f0 - f1).mean()
+        assert diff > 12, f"{t0} s and 2 s later alike ({diff:.1f} levels)"

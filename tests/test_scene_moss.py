@@ -1012,3 +1012,56 @@ def test_thin_moonlit_clouds_give_the_night_sky_depth(gl):
         assert near > 1.5 * far and near > 3.0, (t, near, far)
     # (a look of the dream's: the scene's own default keeps the clear night)
     assert {p.name: p.default for p in _moss_module().moss.params}["clouds"] == 0.0
+
+
+def test_the_ground_and_the_sky_split_at_the_horizon_without_a_seam(gl):
+    """Round 32, speed: llvmpipe ran the ground's noise for every sky pixel too (an untaken
+    branch still costs), half the frame for nothing.  The ground passes now draw only below
+    a split a few pixels over the horizon (horizon_split, ground_band.vert) and the night sky
+    is its own pass above it (moss_sky.frag, sky_band.vert).  The split lies in the frame at
+    the dream's moss shots, above the horizon's line; the dream's frame at 77.3 s (320x180)
+    shows no seam there (no row about it darker than both its neighbours: a gap or an
+    overlap of the two passes would draw one)."""
+    mod = _moss_module()
+    assert mod.horizon_split(mod.look_at((0.0, 2.0, 0.0), (0.0, 2.0, -10.0)), 55.0) > 0.0
+    assert mod.horizon_split(mod.look_at((0.0, 2.0, 0.0), (0.0, 0.0, -10.0)), 55.0) > 0.0
+    assert mod.horizon_split(mod.look_at((0.0, 2.0, 0.0), (0.0, 9.0, -10.0)), 55.0) < 0.0
+    values = {p.name: p.default for p in mod.moss.params}
+    values.update(_moss_cue_values(77.3))
+    state = type("S", (), {"t": 5.3, "seed": 1, "resolution": (320, 180), "events": [], "bpm": 0,
+                           "params": values})()
+    resources = type("R", (), {"draw_count": lambda self, *a, **k: None})()
+    split = mod.moss.update(state, resources)["u_split_ndc"]
+    assert -0.6 < split < 0.6, split
+    lum = render_held(gl, "dream", 77.3, (320, 180), "moss", {}).mean(axis=2)
+    row = int(round((1.0 - split) * 0.5 * 180))           # the split's row from the top
+    rows = lum[row - 5:row + 6, 40:280].mean(axis=1)
+    dip = np.minimum(rows[:-2] - rows[1:-1], rows[2:] - rows[1:-1])   # (a row darker than both)
+    assert dip.max() < 4.0, rows
+
+
+def _source_light(gl, t: float) -> np.ndarray:
+    """The light the heart's knot and its lub-dub add to the dream's frame at t (320x180)."""
+    on = render_held(gl, "dream", t, (320, 180), "moss", {}).mean(axis=2)
+    off = render_held(gl, "dream", t, (320, 180), "moss", {"source_glow": 0.0, "source": 0.0,
+                                                            "source_dub": 0.0}).mean(axis=2)
+    return on - off
+
+
+def test_the_heartbeat_runs_out_of_a_knot_of_light_the_eye_can_find(gl):
+    """Round 32's brief: "the heartbeat was never seen: a still must show the moss pulsing (a
+    wave of light rolling through the moss, lub-dub, from a source the eye can find)".  The
+    dream's moss cue sets ``source``: the heart beats nine units ahead down the street, a knot
+    of light in the moss (heart_core), and the wavefront's lub and dub run out of it toward the
+    eye.  At 77.0 s (320x180) the light it adds peaks on the ground near the frame's middle
+    (the middle third across, below the horizon) at over 25 levels, and the wave it sends out
+    lights a broad stretch of the ground, not just the knot (over 8% of the ground half
+    brighter by 6 levels or more); on main there is no source (the beat starts at the eye's
+    feet, out of the frame)."""
+    add = _source_light(gl, 77.0)
+    ground = add[95:]
+    y, x = np.unravel_index(np.argmax(ground), ground.shape)
+    assert ground.max() > 25.0, ground.max()
+    assert 107 < x < 213, (x, y)
+    assert (ground > 6.0).mean() > 0.08, (ground > 6.0).mean()
+

@@ -34,6 +34,7 @@ uniform vec3 u_cam_right;
 uniform vec3 u_cam_up;
 uniform float u_cam_tan;            // tan(fov / 2), vertical
 uniform vec2 u_heart_origin;
+uniform vec2 u_source_origin;       // where the wavefront starts (``source``; the heart's own without it)
 uniform float u_heart_phase;        // beats, wrapped on the CPU
 uniform float u_heart_period;       // seconds per beat
 out vec4 frag_colour;
@@ -113,8 +114,25 @@ vec3 heart_front(vec2 xz, float fp, Heart h) {
     float age = fract(h.phase - r * bpu + 0.5) - 0.5;
     float s = age < 0.0 ? lead : trail;
     float swell = exp(-0.5 * age * age / (s * s)) * (0.07 / lead);
+    // (round 32, ``source``: the heart beats ahead in the street, in view, and its waves come
+    // lub-dub: the dub's softer swell follows the lub's out, so a still shows the pair)
+    float age_b = fract(h.phase - HEART_DUB_DELAY - r * bpu + 0.5) - 0.5;
+    float s_b = age_b < 0.0 ? lead : trail;
+    swell += u_source_dub * HEART_DUB_LEVEL * exp(-0.5 * age_b * age_b / (s_b * s_b)) * (0.07 / lead);
     // (and only near: far off the swells crowd into flat stripes along the horizon)
     return vec3(swell, 0.0, exp(-r / 9.0) / (1.0 + r / max(h.reach, 1e-3)));
+}
+
+// The heart itself (round 32's brief: the heartbeat "from a source the eye can find"): where
+// the waves start, the moss is knotted into a bright core that beats lub-dub, its light
+// spilling round it on the wet moss, so the rings read as running out of something.  Small
+// and emerald: a lub burning a white patch a unit across read as a blown hotspot.
+float heart_core(vec2 xz, Heart h) {
+    float r = length(xz - h.origin);
+    float beat = heart_lubdub(h.phase, 0.06);
+    float core = exp(-r * r / 0.06) * (0.5 + 1.0 * beat);
+    float spill = exp(-r / 0.6) * (0.05 + 0.15 * beat);
+    return core + spill;
 }
 #endif
 
@@ -135,6 +153,14 @@ vec3 moss_heat_hue(vec3 g, vec2 xz) {
     return mix(g, remap, smoothstep(0.004, 0.025, L));
 }
 #endif
+
+// The frame's last steps, shared by the sky pass and the ground's: a soft shoulder (hot
+// cores go cyan-white), sRGB, dither.
+vec4 moss_finish(vec3 col) {
+    col = 1.0 - exp(-col * 1.25);
+    col = linear_to_srgb(col);
+    return vec4(dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
+}
 
 void main() {
     vec2 uv = centered_uv(gl_FragCoord.xy, u_resolution);
@@ -163,6 +189,9 @@ void main() {
     vec3 sky = mix(horizon, vec3(0.010, 0.006, 0.034), smoothstep(0.0, 0.12, up));
     sky = mix(sky, vec3(0.002, 0.001, 0.010), smoothstep(0.12, 0.6, up));
     sky = mix(sky, mist, 0.9 * u_mist * exp(-up / 0.022));
+    // (round 32, speed: the sky is its own pass above the horizon, moss_sky.frag, which
+    // stops here; the ground passes below it still work the whole sky out for the rows
+    // between the horizon and the split -- without its clouds there they drew a dark seam)
     vec2 sp = rd.xz / (rd.y + 1.0) * 60.0;
     vec2 cell = floor(sp);
     vec2 jit = hash22(cell);
@@ -178,6 +207,10 @@ void main() {
     vec4 cl = moss_moon_clouds(rd, u_clouds);
     // (thin cloud: the moon dimmed through it, not hidden; the stars and night behind it go)
     sky = sky * (1.0 - cl.a) + moss_moon(rd, pix, u_moon) * (1.0 - 0.2 * cl.a) + cl.rgb * cl.a;
+#ifdef MOSS_SKY_ONLY
+    frag_colour = moss_finish(sky);
+    return;
+#endif
 
     // Ground plane y = 0 (t clamped so rays at the horizon stay finite).
     float down = max(-rd.y, 1e-4);
@@ -211,12 +244,15 @@ void main() {
 #ifdef MOSS_FRONT
     Heart hf = h;
     hf.spread = u_front_speed;
+    hf.origin = u_source_origin;       // (round 32: ``source`` ahead in the street, or at the feet)
     vec3 wave = heart_front(xz, fp, hf);
     float front = wave.x * wave.z * u_front;
     // (round 30's lead at 82.5 s: "the front burns a bright white patch on the near carpet":
     // the swell warms the moss's light but never its hot white core, which keeps the beat's
     // own pulse -- the swell stays soft and emerald)
     e.w += 0.6 * front;                // (round 29: the broad swell warms the moss, its hot core kept for the crowns)
+    float core = 6.0 * heart_core(xz, hf) * u_source_glow;
+    e.w += 0.12 * core;                // (the core lights the moss round it: the fronds take it)
 #endif
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
@@ -386,7 +422,14 @@ void main() {
     // the wave's front itself: a swell of light sweeping over moss and wet stone alike
     // (the moss under it flaring, above), so it reads whole across the street -- emerald
     // (round 29: the broad swell in the old cold teal washed the whole near carpet teal)
-    g += vec3(0.16, 0.95, 0.62) * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
+    // (round 32: with ``source`` the swell crosses the whole near street in view: its light
+    // by its heat, as the moss's -- deep emerald in its soft flanks, sea-green at its crest --
+    // so it no longer washes the street's emerald into one teal)
+    vec3 front_hue = mix(vec3(0.06, 1.0, 0.30), vec3(0.16, 0.95, 0.70), smoothstep(0.3, 1.0, front));
+    g += front_hue * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
+    // the heart's core: a knot of deep emerald light in the moss, pale only at its very heart
+    // (the moss's hue by its heat: a teal knot washed the street's emerald out)
+    g += mix(vec3(0.03, 1.0, 0.22), vec3(0.6, 1.0, 0.8), smoothstep(1.2, 3.0, core)) * core * 0.3 * m.glow * dim;
 #endif
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
@@ -394,8 +437,5 @@ void main() {
     vec3 ground = mix(g, horizon, fog);
     ground = mix(ground, mist, u_mist * mist_amount(t));
     vec3 col = mix(sky, ground, smoothstep(-0.002, 0.002, -rd.y));
-
-    col = 1.0 - exp(-col * 1.25);                    // soft shoulder: hot cores go cyan-white
-    col = linear_to_srgb(col);
-    frag_colour = vec4(dither8(clamp(col, 0.0, 1.0), gl_FragCoord.xy, u_frame), 1.0);
+    frag_colour = moss_finish(col);
 }
