@@ -27,6 +27,7 @@
 uniform vec2 u_resolution;
 uniform int u_frame;
 uniform sampler2D u_self_geo;
+uniform sampler2D u_self_soft;          // the bust's soft normal and coverage (qs_self_soft.frag)
 uniform vec3 u_scam_pos;
 uniform vec3 u_scam_target;
 uniform float u_scam_focal;
@@ -227,20 +228,13 @@ vec2 cracks(vec2 p) {
 // against a glow of warm light behind it in the glass; a thin gold rim where its edge turns to
 // the candle; and the life in it -- crimson light glowing through it where it is thin (along
 // the rim and round the heart), swelling outward with each beat (``u_pulse``).
-const float SOFT = 0.035;            // the normals' averaging radius (the bake's square is 1)
-
-// The bust's normal at uv averaged over SOFT: its form without its features; and in w its
-// coverage averaged alike (under 1 within SOFT of the silhouette: where its edge is).
+// (The soft normal -- the bust's normal averaged over a ring round each point, its form without
+// its features, and in w its coverage averaged alike, under 1 near the silhouette -- is baked
+// once by qs_self_soft.frag: round 32, speed.)
 vec4 soft_normal(vec2 uv) {
-    vec3 s = vec3(0.0);
-    for (int i = 0; i < 6; ++i) {
-        float a = float(i) * 1.0472 + 0.3;
-        vec4 g = texture(u_self_geo, clamp(uv + SOFT * vec2(cos(a), sin(a)), 0.0, 1.0));
-        s += vec3(g.rg * 2.0 - 1.0, g.a) * (g.a > 0.0 ? 1.0 : 0.0);
-    }
-    vec2 nxy = s.xy / max(s.z, 1e-3);
-    nxy *= min(1.0, 0.98 / max(length(nxy), 1e-4));
-    return vec4(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), s.z / 6.0);
+    vec4 s = texture(u_self_soft, clamp(uv, 0.0, 1.0));
+    vec2 nxy = s.rg * 2.0 - 1.0;
+    return vec4(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), s.a);
 }
 
 // The self as the dark floor gives it back (round 32, speed): there, dimmed to a fifth and
