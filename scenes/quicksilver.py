@@ -600,8 +600,12 @@ quicksilver = QuicksilverScene(
         # frame.  (A fixed square: it is read on a plane in the mirror, not per screen pixel.)
         Pass("scenes/quicksilver/qs_self_geo.frag", name="self_geo", vert="common/fullscreen.vert",
              primitive="triangles", count=3, size=(SELF_BAKE, SELF_BAKE), update="once"),
+        # (round 32, speed: the bust's soft normal averaged once from the bake, not six fetches a pixel)
+        Pass("scenes/quicksilver/qs_self_soft.frag", name="self_soft", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, size=(640, 640), precision="rgba16f", update="once",
+             inputs=("self_geo",)),
         Pass("scenes/quicksilver/qs_shard.frag", name="shard", vert="common/fullscreen.vert",
-             primitive="triangles", count=0, into="main", inputs=("self_geo",)),
+             primitive="triangles", count=0, into="main", inputs=("self_geo", "self_soft")),
     ],
     output="main",
     params=[

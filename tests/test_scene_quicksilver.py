@@ -1194,9 +1194,16 @@ def test_the_baked_self_is_baked_fine_enough_for_a_smooth_profile():
     assert SELF_BAKE >= 1280
 
 
-def test_the_dreams_mirror_has_fallen_shards_lit_on_the_dark_floor(gl):
-    """The lead at 173.1 s (round 31): "the frame mostly black" -- other shards of the mirror
-    lie on the floor catching the candle, each with a sliver of the red self: the floor at the
-    lower left, 5.9 grey levels on average in round 30, is brighter now."""
-    (shard,) = render_times(gl, "dream", [173.1], size=(320, 180))
-    assert luma(shard)[140:, :60].mean() > 8.5, float(luma(shard)[140:, :60].mean())
+def test_the_dreams_mirror_floor_holds_no_orange_cut_outs(gl):
+    """Replaces round 31's "fallen shards lit on the dark floor" (the lower left brighter than
+    8.5 grey levels): the fallen pieces it asked for were filled with a sliver of the red self,
+    and round 32's readers at 172.2 s read them as "stray orange triangles on the floor".  The
+    pieces are mirror glass now, giving back the night and the candle's sheen: right of the
+    shard, the floor's bright warm pixels were 1.8 % on main and are under 0.8 %, while the
+    plates still give back the night (the floor is not a void)."""
+    (shard,) = render_times(gl, "dream", [172.2], size=(320, 180))
+    f = shard[127:, 217:].astype(float)
+    y = luma(shard)[127:, 217:]
+    warm = float(((f[..., 0] > f[..., 2] + 40.0) & (y > 60.0)).mean())
+    assert warm < 0.008, warm
+    assert y.mean() > 20.0, float(y.mean())

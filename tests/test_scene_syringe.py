@@ -607,3 +607,16 @@ def test_the_serenes_behind_are_rimmed_by_the_starlight_they_face(syringe):
     dark = luma(syringe({"offer": 1.0, "refuse": 0.0, "helix": 0.0, "starlight": 0.0}, size=size))
     d = (lit - dark)[45:90, 268:313]
     assert d.mean() > 2.0 and np.percentile(d, 95) > 25.0, (float(d.mean()), float(np.percentile(d, 95)))
+
+
+def test_the_needles_underside_is_modelled_steel_not_a_flat_purple_fill(gl):
+    """Round 32's readers at 150.9 and 153.3 s: "the needle's underside is a flat purple fill
+    (shading error)" -- every ray its lower half gave back met the same violet haze, so down
+    a cross-section of the tube below its axis the grey rose evenly (38 to 57) to the rim.
+    The haze now has its bright line at the horizon and the dark floor under it: the underside
+    carries a band, falls off to dark and lifts again only at the rim."""
+    from conftest import render_times
+    (tip,) = render_times(gl, "dream", [150.9], size=(320, 180))
+    seg = luma(tip.astype(float))[32:39, 40]
+    assert seg.max() - seg.min() > 25.0, seg.tolist()
+    assert seg[2:5].min() < seg[0] - 8.0, seg.tolist()

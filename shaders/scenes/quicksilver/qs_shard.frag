@@ -27,6 +27,7 @@
 uniform vec2 u_resolution;
 uniform int u_frame;
 uniform sampler2D u_self_geo;
+uniform sampler2D u_self_soft;          // the bust's soft normal and coverage (qs_self_soft.frag)
 uniform vec3 u_scam_pos;
 uniform vec3 u_scam_target;
 uniform float u_scam_focal;
@@ -106,19 +107,43 @@ float polygon(vec2 p) {
     return s * sqrt(d);
 }
 
+// The polygon's signed distance and, in yz, its gradient (the unit vector from the nearest
+// point of the outline, outward): round 32, speed -- the bevel's normal came from four more
+// whole outlines (finite differences), each a loop over the sides and two noises.
+vec3 polygon_grad(vec2 p) {
+    vec2 best = p - OUTLINE[0];
+    float d = dot(best, best);
+    float s = 1.0;
+    for (int i = 0, j = SIDES - 1; i < SIDES; j = i, ++i) {
+        vec2 e = OUTLINE[j] - OUTLINE[i];
+        vec2 w = p - OUTLINE[i];
+        vec2 b = w - e * clamp(dot(w, e) / dot(e, e), 0.0, 1.0);
+        float bb = dot(b, b);
+        best = bb < d ? b : best;
+        d = min(d, bb);
+        bvec3 c = bvec3(p.y >= OUTLINE[i].y, p.y < OUTLINE[j].y, e.x * w.y > e.y * w.x);
+        if (all(c) || all(not(c))) s = -s;
+    }
+    return vec3(s * sqrt(d), s * best / max(sqrt(d), 1e-6));
+}
+
 // The shard's outline, chipped: small bites out of the edge (noise along it).
-float outline(vec2 p) {
+float chip_bite(vec2 p) {
     p /= SHARD_SCALE;
     float chip = vnoise(p * 13.0) * 0.7 + vnoise(p * 47.0) * 0.3;
     // (round 31, the lead at 173.1 s: "the mirror edge ragged": a clean cut glass edge, its
     // chips only a hair deep)
-    return polygon(p) * SHARD_SCALE + 0.0015 * smoothstep(0.62, 0.72, chip);
+    return 0.0015 * smoothstep(0.62, 0.72, chip);
 }
 
-// The night the metal gives back: dark above, the violet haze low, a few sharp stars.
-// moon_k scales the emerald moon's disc (0 in the shard's own face: round 29's readers saw its
-// reflection in two tipped pieces as "two stray green bokeh discs on the mirror").
-vec3 night(vec3 r, float moon_k) {
+float outline(vec2 p) { return polygon(p / SHARD_SCALE) * SHARD_SCALE + chip_bite(p); }
+
+// The night the metal gives back: dark above, the violet haze low, a few sharp stars, the
+// candle's warm point, and the emerald moon's faint halo.  (Round 32, speed: no moon's disc --
+// round 29's readers called its reflection in the shard's tipped pieces "two stray green bokeh
+// discs", so it was already off there, and in the floor's plates it was a sliver no still
+// showed; its sphere and its two noises were paid for on every pixel twice.)
+vec3 night(vec3 r) {
     float el = r.y;
     vec3 c = mix(VIOLET * 0.16, vec3(0.006, 0.004, 0.014), smoothstep(-0.05, 0.4, el));
     c += VIOLET * 0.3 * exp(-abs(el - 0.03) * 18.0);
@@ -128,26 +153,10 @@ vec3 night(vec3 r, float moon_k) {
     vec2 off = vec2(hash12(cell + 7.1), hash12(cell + 3.3)) - 0.5;
     float star = smoothstep(0.09, 0.0, length(fract(g) - 0.5 - 0.6 * off)) * step(0.965, h);
     c += vec3(0.85, 0.88, 1.0) * star * 1.6 * smoothstep(0.05, 0.25, el);
-    // the candle's warm point and the cold light's glint
     c += WARM * 9.0 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 900.0);
-    // the emerald moon: a crisp disc with a faint halo (behind the self's head in the glass)
     float m = acos(clamp(dot(r, normalize(NIGHT_DIR)), -1.0, 1.0));
-    // (round 24: dimmer, its halo wider -- a bright flat disc beside the face competed with it)
-    // (round 26: still "a flat pale disc" beside the face, a sticker: a lit sphere now, full but
-    // for a thin shadowed edge, its seas darker, its limb darkening -- a moon, not a circle)
-    vec3 md = normalize(NIGHT_DIR);
-    vec3 mu = normalize(cross(md, vec3(0.0, 1.0, 0.0)));
-    vec3 mv = cross(mu, md);
-    vec2 mq = vec2(dot(r, mu), dot(r, mv)) / 0.0265;                // on the disc, its radius 1
-    float mz = sqrt(max(1.0 - dot(mq, mq), 0.0));
-    float lit = smoothstep(-0.15, 0.35, dot(vec3(mq, mz), normalize(vec3(0.55, 0.35, 0.6))));
-    float seas = 0.72 + 0.28 * smoothstep(0.35, 0.65, vnoise(mq * 2.3 + 4.0) * 0.7 + vnoise(mq * 6.0) * 0.3);
-    float face = (1.0 - smoothstep(0.024, 0.029, m)) * lit * seas * (0.55 + 0.45 * mz);
-    c += MOON * (0.62 * face * vec3(0.6, 1.0, 0.72) * moon_k + 0.04 * exp(-m * 18.0));   // (its face emerald, not pale teal)
-    return c;
+    return c + MOON * 0.04 * exp(-m * 18.0);
 }
-
-vec3 night(vec3 r) { return night(r, 1.0); }
 
 float segment(vec2 p, vec2 a, vec2 b) {
     vec2 pa = p - a, ba = b - a;
@@ -219,20 +228,31 @@ vec2 cracks(vec2 p) {
 // against a glow of warm light behind it in the glass; a thin gold rim where its edge turns to
 // the candle; and the life in it -- crimson light glowing through it where it is thin (along
 // the rim and round the heart), swelling outward with each beat (``u_pulse``).
-const float SOFT = 0.035;            // the normals' averaging radius (the bake's square is 1)
-
-// The bust's normal at uv averaged over SOFT: its form without its features; and in w its
-// coverage averaged alike (under 1 within SOFT of the silhouette: where its edge is).
+// (The soft normal -- the bust's normal averaged over a ring round each point, its form without
+// its features, and in w its coverage averaged alike, under 1 near the silhouette -- is baked
+// once by qs_self_soft.frag: round 32, speed.)
 vec4 soft_normal(vec2 uv) {
-    vec3 s = vec3(0.0);
-    for (int i = 0; i < 6; ++i) {
-        float a = float(i) * 1.0472 + 0.3;
-        vec4 g = texture(u_self_geo, clamp(uv + SOFT * vec2(cos(a), sin(a)), 0.0, 1.0));
-        s += vec3(g.rg * 2.0 - 1.0, g.a) * (g.a > 0.0 ? 1.0 : 0.0);
-    }
-    vec2 nxy = s.xy / max(s.z, 1e-3);
-    nxy *= min(1.0, 0.98 / max(length(nxy), 1e-4));
-    return vec4(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), s.z / 6.0);
+    vec4 s = texture(u_self_soft, clamp(uv, 0.0, 1.0));
+    vec2 nxy = s.rg * 2.0 - 1.0;
+    return vec4(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)), s.a);
+}
+
+// The self as the dark floor gives it back (round 32, speed): there, dimmed to a fifth and
+// broken by the plates' tilts, its modelled light and the glass's night were never seen, and
+// llvmpipe paid for them on every pixel of the frame -- one fetch: the dark profile cut out
+// against the candle's glow behind it in the glass.
+vec3 self_far(vec3 h, vec3 r) {
+    float den = dot(r, -u_self_n);
+    float t = dot(h - u_self_o, u_self_n) / (den > 0.0 ? den : 1.0);
+    vec3 q = h + r * t - u_self_o;
+    vec2 pc = vec2(dot(q, u_self_x), dot(q, u_self_y));
+    vec2 uv = ((pc + vec2(0.0, SELF_LIFT)) / SELF_SCALE - SELF_CENTRE) / SELF_SPAN + 0.5;
+    float cover = texture(u_self_geo, clamp(uv, 0.0, 1.0)).a * step(abs(uv.x - 0.5), 0.5) * step(abs(uv.y - 0.5), 0.5);
+    vec2 gp = (pc - vec2(0.02, 0.12)) / 0.84;
+    float gg = dot(gp, gp);
+    vec3 glow = mix(vec3(0.55, 0.08, 0.04), WARM, exp(-gg * 14.0)) * (0.14 * exp(-gg * 9.0) + 0.02 * exp(-gg * 2.0));
+    vec3 behind = VIOLET * 0.03 + glow * (0.85 + 0.3 * u_flicker);
+    return mix(behind, vec3(0.006, 0.003, 0.004), cover) * step(0.0, den);
 }
 
 // The self in the mirror, where the reflected ray r from h lands on its plane: lit colour, coverage.
@@ -280,7 +300,7 @@ vec4 self_seen(vec3 h, vec3 r) {
     vec2 gp = (pc - vec2(0.02, 0.12)) / 0.84;
     float gg = dot(gp, gp);
     vec3 glow = mix(vec3(0.55, 0.08, 0.04), WARM, exp(-gg * 14.0)) * (0.14 * exp(-gg * 9.0) + 0.02 * exp(-gg * 2.0));
-    vec3 behind = night(r, 0.0) * 0.55 + (WARM * flame + glow) * (0.85 + 0.3 * u_flicker);
+    vec3 behind = night(r) * 0.55 + (WARM * flame + glow) * (0.85 + 0.3 * u_flicker);
     return vec4(mix(behind, c, cover), 1.0);
 }
 
@@ -333,7 +353,9 @@ void main() {
         n = normalize(n + vec3(across.x, 0.0, across.y) * 2.2 * lip * lip * lip_seen);
         vec3 r = reflect(rd, n);
         float fres = 0.55 + 0.45 * pow(1.0 - max(-dot(rd, n), 0.0), 5.0);
-        vec3 floor_col = (night(r) + watchers(atan(r.x, r.z), r.y)) * 0.75;  // (dark mirrors: true blacks between the glints)
+        // (dark mirrors: true blacks between the glints; round 32, speed: the Serenes' eyes no
+        // longer looked for in every plate -- seven pairs for a glint no still held)
+        vec3 floor_col = night(r) * 0.75;
         // the shard mirrored in the frozen metal, broken by the facets' tilts: its self, its
         // lit edge and its bleeding cracks
         float den_r = dot(r, u_shard_n);
@@ -343,11 +365,11 @@ void main() {
             vec2 p = vec2(dot(h - u_shard_o, u_shard_x), dot(h - u_shard_o, u_shard_y));
             float d = outline(p);
             float cover = 1.0 - smoothstep(-0.004, 0.004, d);
-            vec3 mirrored = self_seen(h, reflect(r, u_shard_n)).rgb * 0.8;
+            vec3 mirrored = self_far(h, reflect(r, u_shard_n)) * 0.8;
             mirrored += vec3(0.8, 0.78, 0.85) * 0.6 * exp(-abs(d + 0.006) * 300.0);
-            vec2 ck = cracks(p);
-            mirrored = mix(mirrored, mirrored * vec3(0.5, 0.05, 0.04) + vec3(0.12, 0.003, 0.006),
-                           u_crack.w * step(0.0, ck.y) * exp(-ck.x / (0.002 + 0.007 * u_crack.w)));
+            // (round 32, speed: its cracks' crimson only as a warmth over the mirrored glass --
+            // the whole crack star again for every pixel of the frame cost a fifth of it)
+            mirrored = mix(mirrored, mirrored * vec3(0.8, 0.3, 0.25) + vec3(0.04, 0.002, 0.003), 0.6 * u_crack.w * smoothstep(u_crack.z, 0.0, length(p - u_crack.xy)));
             floor_col = mix(floor_col, mirrored, cover);
         }
         // the candle's flame mirrored: a hard warm glint in the plates tipped to catch it
@@ -358,9 +380,8 @@ void main() {
         floor_col += mix(WARM, vec3(1.0, 0.9, 0.7), 0.4) * flick * (7.0 * exp(-off2 * dist_f * dist_f / 0.00016) + 0.25 * exp(-off2 * dist_f * dist_f / 0.004));
         // other shards of the broken mirror lying on the dark floor (round 31, the lead at
         // 173.1 s: "the frame mostly black" -- "shards lying around catching the candle and the
-        // moon, each with a sliver of the red self"): a few plates are fallen pieces, a clean
-        // bright cut edge round each, and in its face a sliver of the self -- crimson glow, the
-        // dark line of a profile across it with its gold rim
+        // moon, each with a sliver of the red self"): a few plates are fallen pieces of glass,
+        // each its own tilt's picture of the night and the candle (round 32, below)
         float fallen = step(0.78, hash12(id + 4.4)) * step(0.7, length(g.xz - u_shard_o.xz)) * step(length(g.xz - u_shard_o.xz), 3.2);
         if (fallen > 0.0) {
             // (a triangle of glass round the plate's point, turned its own way: a shard, not a tile)
@@ -373,15 +394,22 @@ void main() {
             float R = 0.16 + 0.1 * hash12(id + 3.3);
             float fp = pix * PLATES;                                         // a pixel in plate units
             float inside = 1.0 - smoothstep(R - fp, R + fp, tri);
-            vec2 dir = vec2(cos(ang + 1.0), sin(ang + 1.0));
-            float side = dot(-ob, dir) + 0.05 * sin(30.0 * dot(-ob, vec2(-dir.y, dir.x)) + 6.0 * hash12(id + 7.3));
-            vec3 red = mix(vec3(0.7, 0.08, 0.03), WARM, 0.35 * smoothstep(0.0, 0.2, side)) * (0.1 + 1.5 * smoothstep(0.0, 0.2, side));
-            red *= smoothstep(-0.02, 0.01, side);                            // the self's dark profile
-            red += vec3(1.0, 0.6, 0.3) * 1.4 * exp(-abs(side - 0.005) / (0.01 + fp));   // its rim
-            floor_col = mix(floor_col, floor_col * 0.3 + red * (0.6 + 0.4 * flick), inside);
-            // the cut edge: a clean bright line where the piece's bevel catches the light
-            float cut = exp(-abs(tri - R) / (0.8 * fp + 0.004));
-            floor_col += mix(vec3(1.0, 0.8, 0.62), WARM, 0.5 * near_candle_f(g)) * 2.0 * cut;   // (warm: no cold grout lines)
+            // (round 32, the readers at 172.2 s: "stray orange triangles on the floor" -- the
+            // pieces filled with the red self read as flat orange cut-outs.  A fallen piece is
+            // mirror glass lying at its own tilt: it gives back the night's violet haze and, where
+            // it is tipped to the candle, the flame's warm sheen; no fill of its own, and its
+            // cut edge bright only where the candle is near)
+            vec3 tn = normalize(vec3(hash12(id + 8.7) - 0.5, 1.6, hash12(id + 2.2) - 0.5));
+            vec3 pr = reflect(rd, tn);
+            vec3 piece = mix(VIOLET * 0.2, vec3(0.006, 0.004, 0.014), smoothstep(-0.05, 0.4, pr.y))
+                       + VIOLET * 0.35 * exp(-abs(pr.y - 0.03) * 18.0);
+            vec3 to_fl = normalize(flame_pos - g);
+            piece += mix(WARM, vec3(1.0, 0.85, 0.6), 0.4) * flick * (2.5 * pow(max(dot(pr, to_fl), 0.0), 80.0) + 0.5 * pow(max(dot(pr, to_fl), 0.0), 3.0));
+            piece += MOON * 0.35 * pow(max(dot(pr, normalize(NIGHT_DIR)), 0.0), 8.0);   // (the emerald moon's sheen)
+            floor_col = mix(floor_col, piece * 2.4, inside);
+            // the cut edge: a thin clean line where the piece's bevel catches the light
+            float cut = exp(-abs(tri - R) / (0.5 * fp + 0.0015)) * (0.4 + 0.6 * smoothstep(0.2, 0.8, dot(pr, to_fl)));
+            floor_col += mix(WARM * 0.4, WARM * 1.6, near_candle_f(g)) * 1.4 * cut;   // (warm: no cold grout lines)
         }
         floor_col *= fres * 0.55;
         // the seams: no line of their own -- the lip's glints above (the candle's and the moon's
@@ -401,13 +429,13 @@ void main() {
     if (ts > 0.0 && ts < tg) {
         vec3 h = ro + rd * ts;
         vec2 p = vec2(dot(h - u_shard_o, u_shard_x), dot(h - u_shard_o, u_shard_y));
-        float d = outline(p);
+        vec3 pg = polygon_grad(p / SHARD_SCALE);
+        float d = pg.x * SHARD_SCALE + chip_bite(p);
         float aa = px * ts * 1.5;
         float cover = 1.0 - smoothstep(-aa, aa, d);
         if (cover > 0.0) {
             // the bevel: within BEVEL of the edge the face turns outwards, towards the edge
-            vec2 e = vec2(0.002, 0.0);
-            vec2 grad = normalize(vec2(outline(p + e.xy) - outline(p - e.xy), outline(p + e.yx) - outline(p - e.yx)) + 1e-6);
+            vec2 grad = pg.yz;
             float bev = smoothstep(-BEVEL, 0.0, d);
             vec2 ck = cracks(p);
             vec3 n = u_shard_n;

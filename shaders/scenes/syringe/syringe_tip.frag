@@ -91,6 +91,12 @@ vec3 bead_centre() {
 // light high behind, the bead's own warm-white light where it is.
 vec3 night(vec3 r, float strip) {
     vec3 c = mix(VIOLET * 0.22, vec3(0.008, 0.006, 0.016), smoothstep(-0.25, 0.35, r.y));
+    // (round 32, the readers at 150.9/153.3 s: "the needle's underside a flat purple fill, a
+    // shading error": every ray the tube's lower half gave back met the same haze.  Below the
+    // haze the dark floor: the underside falls off to black, and the haze's brightest line at
+    // the horizon runs along the tube as a thin band -- the round of polished steel)
+    c = mix(c, vec3(0.003, 0.002, 0.006), smoothstep(-0.05, -0.55, r.y));
+    c += VIOLET * 0.3 * exp(-abs(r.y + 0.06) * 28.0);
     float m = max(dot(r, normalize(MOON_DIR)), 0.0);
     c += STAR * (3.5 * pow(m, 400.0) + 0.25 * pow(m, 12.0));
     // a strip of the moon's light (the long glint the needle's round carries)
