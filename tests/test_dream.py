@@ -1203,3 +1203,16 @@ def test_the_child_laughs_in_the_womans_window_light(gl):
     warm = int(((corner[..., 0] - corner[..., 2]) > 12.0).sum())
     dark = float(np.percentile(corner.mean(axis=2), 5))
     assert warm > 100 and dark < 9.0, (warm, dark)
+
+
+def test_the_laughing_child_is_near_and_its_face_lit_by_her_candle(gl):
+    """Round 33's brief: the child (126-134 s) read as "a small dark figurine / chess piece",
+    not a child laughing.  Nearer the camera (half the frame's height) with a child's dark hair
+    and its upturned face and hands modelled by her candle's warm key, its lit area reads: at
+    320x180, 127.6 s, its head's part of the frame (rows 85-140, the left quarter) holds over
+    300 warm-lit pixels (red over blue by 12, brighter than 28 levels; main: about 170, the
+    thin rim; now about 450)."""
+    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
+    head = frame.astype(np.float32)[85:140, 5:80]
+    lit = ((head[..., 0] - head[..., 2]) > 12.0) & (head.mean(axis=2) > 28.0)
+    assert int(lit.sum()) > 300, int(lit.sum())
