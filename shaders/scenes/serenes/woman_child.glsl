@@ -121,7 +121,8 @@ vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     float cold = exp(-inside / 0.006) * (0.4 + 0.6 * max(dot(n, normalize(vec2(-0.7, 0.7))), 0.0));
     // her candle at the right, a little in front: a warm key modelling the round face and hands
     float lam = max(dot(n3, normalize(vec3(0.9, 0.3, 0.35))), 0.0);
-    float skin = (1.0 - smoothstep(-0.004, 0.004, min(face, hands)))
+    // (the hands, pressed flat on its belly, only half: at full they read as a lit disc)
+    float skin = max(1.0 - smoothstep(-0.004, 0.004, face), 0.45 * (1.0 - smoothstep(-0.004, 0.004, hands)))
                * smoothstep(-0.004, 0.004, hair);
     vec3 robe = vec3(0.05, 0.035, 0.03);                 // dark wool
     vec3 flesh = vec3(0.75, 0.5, 0.36);                  // a child's warm cheek
