@@ -1228,3 +1228,16 @@ def test_the_moss_first_shots_stills_two_seconds_apart_are_different_pictures(gl
     for t0, f0, f1 in zip(times, frames, frames[1:]):
         diff = np.abs(f0 - f1).mean()
         assert diff > 12, f"{t0} s and 2 s later alike ({diff:.1f} levels)"
+
+
+def test_the_laughing_child_is_near_and_its_face_lit_by_her_candle(gl):
+    """Round 33's brief: the child (126-134 s) read as "a small dark figurine / chess piece",
+    not a child laughing.  Nearer the camera (half the frame's height) with a child's dark hair
+    and its upturned face and hands modelled by her candle's warm key, its lit area reads: at
+    320x180, 127.6 s, its head's part of the frame (rows 85-140, the left quarter) holds over
+    300 warm-lit pixels (red over blue by 12, brighter than 28 levels; main: about 170, the
+    thin rim; now about 450)."""
+    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
+    head = frame.astype(np.float32)[85:140, 5:80]
+    lit = ((head[..., 0] - head[..., 2]) > 12.0) & (head.mean(axis=2) > 28.0)
+    assert int(lit.sum()) > 300, int(lit.sum())
