@@ -664,6 +664,7 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil, const bool with_shafts
 // the ripple with the distance it was touched from (a touch on a far tower makes a ripple of
 // the same apparent size as on a near one), and `fp` (world units per pixel) fades out
 // wavelengths shorter than a few pixels, so a ripple never aliases.
+float g_ripple_h = 0.0;     // ripple_slope's side result: the wave's height (signed, crest > 0)
 float ripple_slope(float r, float tau, float strength, float size, float fp) {
     r /= size;
     fp /= size;
@@ -679,9 +680,11 @@ float ripple_slope(float r, float tau, float strength, float size, float fp) {
     float amp = strength * u_ripple_strength * fade * (packet + wake) * smoothstep(0.0, 0.1, r)
               / sqrt(0.6 + 0.5 * r);
     float resolved = smoothstep(1.5, 3.5, RIPPLE_WAVELENGTH / max(fp, 1e-6));
+    g_ripple_h = amp * resolved * sin(k * (r - front));
     return 1.1 * amp * resolved * cos(k * (r - front));
 }
 
+float g_rings = 0.0;        // glass_normal's side result: the touches' summed wave height
 // The glass surface's normal at p (lp relative to the column's foot) from the skin's own
 // normal n: undulating slowly, rippled by touches.
 vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope) {
@@ -695,6 +698,7 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope
               + k3 * (0.45 * smoothstep(0.5, 0.12, fp)) * cos(dot(lp, k3) + 2.6 * u_time);
     idle *= 0.04 * u_wobble;
     vec3 grad = vec3(0.0);
+    g_rings = 0.0;
 
     // The touches on this tower only (a per-cell index), and only within a ripple's reach.
     ivec2 wcell = cell & (GRID - 1);
@@ -709,6 +713,7 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope
         float size = u_touch_size[i];
         if (r < size * (u_ripple_speed * ti.z + 4.0 * RIPPLE_WAVELENGTH)) {
             grad += ripple_slope(r, ti.z, ti.w, size, fp) * dv / max(r, 1e-4);
+            g_rings += g_ripple_h;
         }
         if (++i >= end) {
             break;
@@ -1155,6 +1160,16 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         float bright = max(max(mir.r, mir.g), mir.b) + sunward;
         vec3 thick_col = liquid_depth(col, thick_once, m, n0, bright) * mix(0.85, 1.0, m);
         col = mix(col, thick_col + mir, u_liquid);
+        // (round 32: in 30 rounds no reader saw "towers that ripple like water when
+        // touched": the rings only bent what the glass shows, too subtle for a still.  The
+        // liquid city's touched face now carries them as water does: each crest a bright
+        // line catching the night sky and the moon, each trough a darker band, spreading
+        // from the touch and dying with the ripple)
+        // (thin crests, the broad troughs between them a soft shade: not a painted bullseye)
+        float rb = clamp(g_rings * 3.0, -1.0, 1.0);
+        float crest_line = smoothstep(0.45, 0.95, rb);
+        col *= 1.0 - 0.4 * u_liquid * smoothstep(0.0, 0.8, -rb);
+        col += u_liquid * crest_line * (0.45 * refl + vec3(0.16, 0.19, 0.27) + 0.5 * g_haze);
     }
 #endif
     // (round 17's reader at 70.3 s: a fresh ripple's lit crests read as "a clip-art spiral"
