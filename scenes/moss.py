@@ -34,6 +34,7 @@ import math
 import numpy as np
 
 from visuals import Param, Pass, Scene
+from visuals.model.scene import draw_one_of
 
 HEART_ORIGIN = (0.0, 0.0)     # the street crossing the pulse starts from (world xz)
 CITY_PERIOD = 7.0             # mirrors of moss.glsl: streets every 7 units, 1.5 half wide
@@ -217,13 +218,11 @@ class MossScene(Scene):
         # (round 28's ``liquid`` columns are their own compiled variant, buildings_liquid.frag,
         # drawn instead of the plain one while liquid > 0: the default city pays nothing)
         liquid = float(p["liquid"]) > 0.0
-        resources.draw_count("city", 0 if liquid else 36, count)
-        resources.draw_count("city_liquid", 36 if liquid else 0, count)
+        draw_one_of(resources, ("city", "city_liquid"), "city_liquid" if liquid else "city", 36, count)
         # one ground of the four compiled variants: the near moss grown (``cushions``) or
         # not, the heartbeat's wavefront (``front``) or not
         drawn = ground_variant(float(p["cushions"]) >= 0.5, float(p["front"]) > 0.0)
-        for name in GROUND_VARIANTS:
-            resources.draw_count(name, 6 if name == drawn else 0)
+        draw_one_of(resources, GROUND_VARIANTS, drawn, 6)
         uniforms["u_split_ndc"] = horizon_split(uniforms, float(p["fov"]))
         uniforms.update({"u_bldg_a": a, "u_bldg_b": b, "u_bldg_n": count})
         uniforms.update({

@@ -69,6 +69,7 @@ import math
 import numpy as np
 
 from visuals import Param, Pass, Scene
+from visuals.model.scene import draw_one_of
 
 MAX_BODIES = 6      # suns, and moons, at most (the shaders hold 2 * MAX_BODIES)
 SKY_SECTORS = 50    # kaleidoscope sectors the bodies pass draws per body (segments <= 24)
@@ -458,8 +459,7 @@ class Sky(Scene):
         lean = relief and not kaleido and self._lean(p)
         resources.draw_count("sky_relief", 3 if relief and not kaleido and not lean else 0)
         resources.draw_count("sky_relief_lean", 3 if lean else 0)
-        for name in KALEIDO_VARIANTS:
-            resources.draw_count(name, 3 if name == variant else 0)
+        draw_one_of(resources, KALEIDO_VARIANTS, variant, 3)
         # (the relief's bake: drawn once, when `relief` or `land` changes -- nothing without it)
         for name in RELIEF_PASSES:
             resources.draw_count(name, 3 if relief else 0)

@@ -106,6 +106,7 @@ import math
 import numpy as np
 
 from visuals import Binding, Param, Pass, Scene
+from visuals.model.scene import draw_one_of
 
 # Mirrors of shaders/scenes/moss/moss.glsl and towers/towers.glsl: keep them equal.
 CITY_PERIOD = 7.0              # streets every 7 units along x and z
@@ -456,13 +457,11 @@ class TowersScene(Scene):
         for variants in (("glass", "glass_fracture", "glass_liquid", "glass_fracture_liquid"),
                          ("main", "back_fracture", "main_liquid", "back_fracture")):
             drawn = variants[3 if liquid else 1] if broken else variants[2] if liquid else variants[0]
-            for name in set(variants):
-                resources.draw_count(name, 3 if name == drawn else 0)
+            draw_one_of(resources, variants, drawn, 3)
         # the half-size street and sky that the liquid glass shows bent through its bodies
         resources.draw_count("behind", 3 if liquid and not broken else 0)
         # (and the wet street's swell, fractured or not: the mirror's liquid variant)
-        resources.draw_count("mirror", 0 if liquid else 3)
-        resources.draw_count("mirror_liquid", 3 if liquid else 0)
+        draw_one_of(resources, ("mirror", "mirror_liquid"), "mirror_liquid" if liquid else "mirror", 3)
         if float(p["fracture"]) >= ALL_FALLEN:
             # no tower stands: the glass (and its walk through the grid) has nothing to draw,
             # and the sky, streets and mist beneath fill the frame

@@ -411,3 +411,17 @@ def test_find_shader_order(tmp_path):
     assert search.find_shader("x.frag", relative_to=tmp_path / "b") == (tmp_path / "b/x.frag").resolve()
     assert search.find_shader("nope.frag") is None
     assert search.find_shader(tmp_path / "b/x.frag") == tmp_path / "b/x.frag"
+
+
+def test_draw_one_of_draws_the_chosen_variant_and_none_of_the_others():
+    """Scenes keep costly looks in compiled variants of a pass and draw exactly one of the set
+    (an untaken branch still costs on software GL): the chosen one gets the count (and the
+    instances), every other name of the set 0, a repeated name once; None draws none."""
+    from visuals.model.scene import draw_one_of
+    calls = []
+    resources = type("R", (), {"draw_count": lambda self, name, n, instances=None: calls.append((name, n, instances))})()
+    draw_one_of(resources, ("glass", "glass_liquid", "back", "glass_liquid"), "glass_liquid", 3, 7)
+    assert calls == [("glass", 0, 7), ("glass_liquid", 3, 7), ("back", 0, 7)]
+    calls.clear()
+    draw_one_of(resources, ("a", "b"), None, 6)
+    assert calls == [("a", 0, None), ("b", 0, None)]

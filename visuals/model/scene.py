@@ -257,3 +257,15 @@ class SceneResources:
         """Set how many vertices (and instances) a geometry pass draws this frame, so a pass
         of up to 600 patches submits only the ones in view."""
         raise NotImplementedError
+
+
+def draw_one_of(resources: Any, variants: Sequence[str], drawn: str | None, count: int,
+                instances: int | None = None) -> None:
+    """Draw the pass ``drawn`` of ``variants`` (``count`` vertices) and none of the others.
+
+    Why: on software GL a branch not taken is still paid for, so a scene keeps a costly look
+    in a compiled variant of a pass (its own shader file) and draws exactly one of the set
+    each frame -- the plain pass while the look is off.  ``drawn`` None (or a name not in the
+    set) draws none of them.  A name may repeat in ``variants`` (two looks sharing one pass)."""
+    for name in dict.fromkeys(variants):
+        resources.draw_count(name, count if name == drawn else 0, instances)
