@@ -638,7 +638,7 @@ def stage_in_depth(a: np.ndarray, params: dict) -> tuple[np.ndarray, np.ndarray]
 
 # The stage's passes that the portrait shot replaces: none of them is drawn while it is on
 # (on llvmpipe a pass drawn and then covered would cost its full price).
-STAGE_PASSES = ("occluder", "shadow", "figures", "eyes_img", "candles_img", "floor", "main",
+STAGE_PASSES = ("occluder", "occluder_figs", "shadow", "figures", "eyes_img", "candles_img", "floor", "main",
                 "main_window_near", "silk_shade", "silk", "threads")
 # (update() sets these every frame itself)
 VARIED_COUNTS = ("main", "main_window_near", "silk_shade", "silk", "threads")
@@ -807,9 +807,13 @@ serenes = Serenes(
     "serenes",
     passes=[
         Pass("scenes/serenes/wall.frag", name="surfaces", update=("quality", "closeup")),
-        Pass("scenes/serenes/occluder.frag", name="occluder", vert="scenes/serenes/occluder.vert",
-             primitive="triangles", count=12, instances="count", blend="max", scale=0.5,
-             clear=(0.0, 0.0, 0.0, 0.0)),
+        # (the occluder's target blanked by a drawn triangle, not a clear, and the figures'
+        # proxies drawn into it: a pass clears even at draw count 0, so the stage's occluder
+        # paid 2-5 ms under the row and every close shot; now both draw nothing there)
+        Pass("scenes/serenes/occluder_clear.frag", name="occluder", vert="common/fullscreen.vert",
+             primitive="triangles", count=3, scale=0.5, clear=None),
+        Pass("scenes/serenes/occluder.frag", name="occluder_figs", vert="scenes/serenes/occluder.vert",
+             primitive="triangles", count=12, instances="count", blend="max", scale=0.5, into="occluder"),
         # (a triangle, not the full-screen primitive, so the portrait shot can leave it undrawn)
         Pass("scenes/serenes/shadow.frag", name="shadow", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("occluder",), scale=0.5),

@@ -1708,3 +1708,25 @@ def test_a_stage_without_window_or_near_serenes_draws_the_plain_composite():
     assert drawn_variant(scene, names) == "main"
     assert drawn_variant(scene, names, window=1.0) == "main_window_near"
     assert drawn_variant(scene, names, near=0.5) == "main_window_near"
+
+
+def test_the_occluder_draws_nothing_under_a_close_shot():
+    """Round 32 (B's find): under the row the stage's occluder cost 2-5 ms while drawing
+    nothing -- a pass clears its target even at draw count 0.  Its target is now blanked by a
+    drawn triangle (no clear) and the figures' proxies drawn into it: under the row (and the
+    other close shots) both draw 0, so the pass costs nothing; on the stage both draw."""
+    mod, _ = _module()
+    scene = mod.serenes
+    specs = {p.name: p for p in scene.passes}
+    assert specs["occluder"].clear is None
+    assert specs["occluder_figs"].into == "occluder"
+    for held, drawn in (({"row": 1.0}, False), ({"profiles": 1.0}, False), ({}, True)):
+        counts = {}
+        resources = type("R", (), {
+            "draw_count": lambda self, name, n, instances=None: counts.__setitem__(name, (n, instances)),
+            "texture": lambda self, *a, **k: None})()
+        state = type("S", (), {"t": 2.0, "seed": 1, "resolution": (160, 90), "events": [], "bpm": 0,
+                               "params": {**{p.name: p.default for p in scene.params}, **held}})()
+        scene.update(state, resources)
+        for name in ("occluder", "occluder_figs"):
+            assert (counts[name][0] > 0) == drawn, (held, name, counts[name])

@@ -303,19 +303,20 @@ def test_the_lovers_are_two_modelled_busts_face_to_face_with_the_thread_between(
     h, w = cov.shape
     left, right = cov[:, : w // 2], cov[:, w // 2:]
     assert left.mean() > 0.12 and right.mean() > 0.12, (left.mean(), right.mean())
-    # (round 26: square on, the two were exact mirror images -- an ornament, a "render"; the
-    # camera stands to the left now, over the near one's shoulder: their coverage's mirror
-    # agrees under 97 % (92 % now, all of it square on), though still over 80 %: both are seen)
+    # (round 26: square on, the two were exact mirror images -- an ornament, a "render";
+    # round 32, "the mirror-symmetric layout is stiff": the camera stands close over the near
+    # one's shoulder, the pair off-centre at different depths -- their coverage's mirror
+    # agrees under 90 % (50 % now; 92 % in round 31), the layout itself is
+    # test_the_lovers_sit_off_centre_at_different_depths_with_the_thread_climbing)
     agree = (left == right[:, ::-1]).mean()
-    assert 0.8 < agree < 0.97, agree
-    # the eyes' height: the rows holding the faces; the centre columns there are the gap
-    rows = np.flatnonzero(((mat[..., 3] > 0.75) & cov).any(axis=1))
-    band = img[int(rows.min()): int(rows.max()) + 1, w // 2 - 6: w // 2 + 6]
-    assert not cov[int(rows.min()): int(rows.max()) + 1, w // 2 - 6: w // 2 + 6].any()
-    thread = band.max(axis=0).mean(axis=0)           # the brightest in each column, averaged
-    assert thread[2] > thread[0] and thread.mean() > 60.0, thread
-    dark = img[int(rows.min()) - 40: int(rows.min()) - 20, w // 2 - 6: w // 2 + 6].mean()
-    assert thread.mean() > 5.0 * dark, (thread.mean(), dark)
+    assert agree < 0.9, agree
+    # the thread glows cold and bright between them, far over the dark above it
+    lum = img.mean(axis=2)
+    cold = (img[..., 2] > 110) & (img[..., 2] - img[..., 0] > 8) & ~cov
+    assert cold.sum() > 40, cold.sum()
+    ys = np.flatnonzero(cold.any(axis=1))
+    dark = lum[max(int(ys.min()) - 40, 0): max(int(ys.min()) - 20, 1), w // 3: 2 * w // 3].mean()
+    assert img[cold][:, 2].mean() > 5.0 * dark, (img[cold][:, 2].mean(), dark)
     # the shading is a volume's: normals through the form on both
     nx = _normals(geo)[..., 0][geo[..., 3] > 0.99]
     assert nx.min() < -0.6 and nx.max() > 0.6, (nx.min(), nx.max())
@@ -437,7 +438,9 @@ def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):
     cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
     assert cloth.sum() > 3000, cloth.sum()
     top = np.percentile(img.mean(axis=2)[cloth], 98)
-    assert top < 95.0, top
+    # (round 32: the far lover turned square to us across the candle, its lit front seen
+    # full: 100 now -- under 105, still far below round 25's cream)
+    assert top < 105.0, top
 
 
 def test_the_portrait_pushes_in_toward_the_eyes_and_the_lovers_start_unzoomed(gl):
@@ -688,8 +691,10 @@ def test_both_lovers_show_their_lit_eyes(gl):
     or more tall (left 5, right 7 now; left 0 before)."""
     img, _, _ = _lovers_frame(gl, (640, 360))
     w = img.shape[1]
-    left = _bright_runs(img, range(w // 4, w // 2 - 20))
-    right = _bright_runs(img, range(w // 2 + 20, 3 * w // 4 + 40))
+    # (round 32: the pair off-centre, the near one's eye just left of the middle, the far
+    # one's on the right third, the thread between: the ranges follow them)
+    left = _bright_runs(img, range(w // 4, w // 2 + 10))
+    right = _bright_runs(img, range(2 * w // 3 + 10, w - 20))
     assert (left >= 8).sum() >= 3, left.max()
     assert (right >= 8).sum() >= 3, right.max()
 
@@ -802,3 +807,29 @@ def test_the_mercury_eyes_fall_off_into_their_glow_with_no_dark_ghost_ring(gl):
     for prof in profiles:
         low = np.minimum.accumulate(prof)
         assert (prof - low).max() < 3.0, np.round(prof, 1)
+
+
+def test_the_lovers_sit_off_centre_at_different_depths_with_the_thread_climbing(gl):
+    """Round 32, the readers' still at 97.4 s: "the mirror-symmetric layout is stiff, two
+    thirds of the frame empty".  The pair stands off-centre: the bright mass's centroid lies
+    right of the middle by over 8 % of the width (62 % now, 50 % on main); the near one
+    (left) is the larger -- its head's median ray distance under the far one's by over 12 %,
+    so it is drawn that much larger -- and the far one stands
+    taller, so the thread between their brows climbs to the right (its cold pixels' mean row
+    at the right over 8 rows above the left's at 640x360)."""
+    img, geo, _ = _lovers_frame(gl, (640, 360))
+    h, w = img.shape[:2]
+    lum = img.mean(axis=2)
+    ys, xs = np.nonzero(lum > 40)
+    assert xs.mean() / w > 0.58, xs.mean() / w
+    cov = geo[..., 3] > 0.5
+    mid = int(np.argmin(cov[: h // 2, w // 3: 5 * w // 6].sum(axis=0))) + w // 3
+    depth = geo[: h // 2, :, 2]
+    near = np.median(depth[: h // 2, :mid][cov[: h // 2, :mid]])
+    far = np.median(depth[: h // 2, mid:][cov[: h // 2, mid:]])
+    assert far > 1.12 * near, (near, far, mid)
+    cold = (img[..., 2] > 110) & (img[..., 2] - img[..., 0] > 8) & ~cov
+    cy, cx = np.nonzero(cold)
+    lo, hi = np.percentile(cx, 20), np.percentile(cx, 80)
+    left_row, right_row = cy[cx <= lo].mean(), cy[cx >= hi].mean()
+    assert left_row - right_row > 8.0, (left_row, right_row)

@@ -14,12 +14,19 @@
 // right one's face and eyes meet us across the candle and the left one is a dark hood near)
 // (round 30, 96.7 s: "the left lover has no eyes (an empty hood)" -- the swing is 0.2 rad:
 // still over the left one's shoulder, but its cowl's opening and near eye turn into the light)
-const vec3 PORTRAIT_CAM = vec3(-0.1556, -0.04, -1.2907);
-const float PORTRAIT_YAW = 0.12;
+// (round 32, 97.4 s: "the mirror-symmetric layout is stiff, two thirds of the frame empty" --
+// the camera closer, over the near (left) one's shoulder: that one 1.2x the nearer and
+// larger, the far one facing us on the right third, the room's far figure filling the left)
+const vec3 PORTRAIT_CAM = vec3(-0.30, -0.06, -0.85);
+const float PORTRAIT_YAW = 0.19;
 const float PORTRAIT_FOCAL = 1.22;
 const float PORTRAIT_PITCH = 0.035;
 const float PORTRAIT_BOW = 0.2;                       // each bowed toward the other
 const vec3 LOVER_AT = vec3(0.24, 0.0, 0.0);           // the right one's head; the left its mirror
+// (round 32: "the mirror-symmetric layout is stiff" -- the far, right one stands a little
+// taller, the near one lower: with the camera close over the near one's shoulder the thread
+// between their brows climbs across the frame rather than lying level)
+const float LOVER_RISE = 0.09;
 const float LOVER_TURN = 0.62;                        // each turned from us toward the other (rad)
 const int EYE_COUNT = 4;
 #elif defined(PORTRAIT_ALONE)
@@ -328,8 +335,14 @@ float bust_sdf(vec3 p, out float m) {
 // (three-quarters, so the cowl's opening and the near eye still face the camera) -- and back
 // (a direction, for the bust on ``side`` -1 or 1).
 #ifdef PORTRAIT_LOVERS
+// The head's centre of the lover on this side (1: the right one, -1: the left).
+vec3 lover_at(float side) {
+    return vec3(LOVER_AT.x * side, LOVER_AT.y + 0.5 * LOVER_RISE * side, LOVER_AT.z);
+}
+
 vec3 lover_local(vec3 p) {
-    vec3 w = vec3(abs(p.x), p.y, p.z) - LOVER_AT;
+    float side = p.x >= 0.0 ? 1.0 : -1.0;
+    vec3 w = vec3(abs(p.x), p.y - 0.5 * LOVER_RISE * side, p.z) - LOVER_AT;
     float c = cos(LOVER_TURN), s = sin(LOVER_TURN);
     return vec3(c * w.x - s * w.z, w.y, s * w.x + c * w.z);
 }
@@ -503,7 +516,7 @@ vec3 portrait_eye(int e) {
 #endif
 #ifdef PORTRAIT_LOVERS
     float side = e < 2 ? 1.0 : -1.0;
-    return lover_dir_world(b, side) + vec3(LOVER_AT.x * side, LOVER_AT.yz);
+    return lover_dir_world(b, side) + lover_at(side);
 #else
     return b;
 #endif

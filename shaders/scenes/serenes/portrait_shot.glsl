@@ -329,8 +329,8 @@ vec3 thread_film(float x) {
 vec3 lovers_thread(vec2 s, float px) {
     // the brows, in bust space, to world for each (the right one and its mirror)
     vec3 brow = portrait_world(vec3(0.0, 0.03, -0.1));
-    vec3 a = lover_dir_world(brow, -1.0) + vec3(-LOVER_AT.x, LOVER_AT.yz);
-    vec3 b = lover_dir_world(brow, 1.0) + vec3(LOVER_AT.x, LOVER_AT.yz);
+    vec3 a = lover_dir_world(brow, -1.0) + lover_at(-1.0);
+    vec3 b = lover_dir_world(brow, 1.0) + lover_at(1.0);
     vec3 col = vec3(0.0);
     // (the strands' ends are the same two points, projected once; each strand's middle too:
     // on screen a strand is then the quadratic through the three, walked in 2D -- a
