@@ -1258,12 +1258,14 @@ def test_a_touched_city_tower_ripples_like_water_then_calms(gl):
     touched" -- the avenue's touches fell on the street, and on glass the rings only bent
     what it showed.  The touch at 54 s lands on the broad near tower at the avenue's right,
     and its rings cross the face as bright crests and darker troughs: 1 s after (55 s) the
-    face's fine detail is over twice that of the same frame untouched (ripple_strength 0;
-    main: equal, 7.8 levels; now about 21), and 3 s after (57 s) the face has calmed (within
-    15% of untouched)."""
+    face's fine detail is over 1.6 times that of the same frame untouched (ripple_strength 0;
+    main before the ripple: equal, 7.8 levels; now about 14.5), and 3 s after (57 s) the face
+    has calmed (within 15% of untouched).  (The bar was 2x, about 21 levels, while the rings
+    were bright white crests: the follow-up dims and breaks them, as water's glints, because
+    they read as a white bullseye decal -- so the bar is 1.6x, still failed by main's 1.0x.)"""
     fresh = render_held(gl, "dream", 55.0, (320, 180), "towers", {})
     still = render_held(gl, "dream", 55.0, (320, 180), "towers", {"ripple_strength": 0.0})
-    assert _ring_detail(fresh) > 2.0 * _ring_detail(still), (_ring_detail(fresh), _ring_detail(still))
+    assert _ring_detail(fresh) > 1.6 * _ring_detail(still), (_ring_detail(fresh), _ring_detail(still))
     late = render_held(gl, "dream", 57.0, (320, 180), "towers", {})
     calm = render_held(gl, "dream", 57.0, (320, 180), "towers", {"ripple_strength": 0.0})
     assert _ring_detail(late) < 1.15 * _ring_detail(calm), (_ring_detail(late), _ring_detail(calm))

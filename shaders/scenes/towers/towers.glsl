@@ -680,8 +680,11 @@ float ripple_slope(float r, float tau, float strength, float size, float fp) {
     float amp = strength * u_ripple_strength * fade * (packet + wake) * smoothstep(0.0, 0.1, r)
               / sqrt(0.6 + 0.5 * r);
     float resolved = smoothstep(1.5, 3.5, RIPPLE_WAVELENGTH / max(fp, 1e-6));
-    g_ripple_h = amp * resolved * sin(k * (r - front));
-    return 1.1 * amp * resolved * cos(k * (r - front));
+    // (round 32 follow-up: even rings read as a painted bullseye; water's are uneven -- the
+    // spacing wanders, and no bright dot sits where the drop fell)
+    float ph = k * (r - front) + 0.8 * sin(0.45 * k * r + 1.7);
+    g_ripple_h = amp * resolved * sin(ph) * smoothstep(0.5, 1.6, r / RIPPLE_WAVELENGTH);
+    return 1.1 * amp * resolved * cos(ph);
 }
 
 float g_rings = 0.0;        // glass_normal's side result: the touches' summed wave height
@@ -713,7 +716,10 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope
         float size = u_touch_size[i];
         if (r < size * (u_ripple_speed * ti.z + 4.0 * RIPPLE_WAVELENGTH)) {
             grad += ripple_slope(r, ti.z, ti.w, size, fp) * dv / max(r, 1e-4);
-            g_rings += g_ripple_h;
+            // (the face's own ripples break each ring: strength uneven around it)
+            float broken = 0.5 + 0.5 * sin(dot(lp, vec3(2.3, 1.7, 2.9))
+                                           + 1.4 * sin(dot(lp.zxy, vec3(1.1, 3.1, 0.7))));
+            g_rings += g_ripple_h * (0.35 + 0.65 * broken);
         }
         if (++i >= end) {
             break;
@@ -1150,7 +1156,11 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     col = col * (1.0 + 0.2 * min(facing, 0.0))
         + max(facing, 0.0) * (0.05 * refl + 0.1 * g_haze + vec3(0.01, 0.015, 0.02));
 #ifdef TOWERS_LIQUID_LOOK
-    col += u_liquid * liquid_edge(m, n0, max(facing, 0.0), refl);
+    // (follow-up: the rings' lit flanks full strength read as a white target decal: dimmer,
+    // and broken along each ring by the face's own noise, as sky glints on moving water)
+    float glint_break = 0.5 + 0.5 * sin(dot(lp, vec3(2.3, 1.7, 2.9))
+                                        + 1.4 * sin(dot(lp.zxy, vec3(1.1, 3.1, 0.7))));
+    col += u_liquid * liquid_edge(m, n0, max(facing, 0.0) * (0.3 + 0.4 * glint_break), refl);
 #endif
 #ifdef TOWERS_LIQUID
     {
@@ -1166,10 +1176,15 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         // line catching the night sky and the moon, each trough a darker band, spreading
         // from the touch and dying with the ripple)
         // (thin crests, the broad troughs between them a soft shade: not a painted bullseye)
+        // (follow-up: those read as a white bullseye decal.  Now the crests are thin, dim
+        // glints of the reflected sky and moon, uneven and broken by the face's noise, and a
+        // trough does not paint the glass darker: it leans what the glass shows toward the
+        // reflection, as a bent surface does)
         float rb = clamp(g_rings * 3.0, -1.0, 1.0);
-        float crest_line = smoothstep(0.45, 0.95, rb);
-        col *= 1.0 - 0.4 * u_liquid * smoothstep(0.0, 0.8, -rb);
-        col += u_liquid * crest_line * (0.45 * refl + vec3(0.16, 0.19, 0.27) + 0.5 * g_haze);
+        float crest_line = smoothstep(0.7, 1.0, rb);
+        float trough = smoothstep(0.1, 0.9, -rb);
+        col = mix(col, 0.8 * col + 0.3 * refl, u_liquid * trough);
+        col += u_liquid * crest_line * (0.22 * refl + vec3(0.05, 0.065, 0.09) + 0.25 * g_haze);
     }
 #endif
     // (round 17's reader at 70.3 s: a fresh ripple's lit crests read as "a clip-art spiral"
