@@ -84,6 +84,16 @@ vec4 serenes_far(float az, float el, float blur) {
         rim += ci * exp(-abs(d + 0.004) / (0.003 + 0.5 * blur)) * smoothstep(0.004, -0.01, q.x) * smoothstep(0.0, h, q.y);
         vec2 e = vec2(abs(q.x) - 0.0055, q.y - h + 0.001);
         eyes += exp(-dot(e, e) / (0.000006 + blur * blur * 0.02));      // (the eyes stay points)
+        // (round 32's readers: "just pairs of eye dots" -- no one saw them weep): from each
+        // eye a thread of quicksilver runs down the veil to the pool, beads of it sliding down
+        // the thread, brightest just under the eye, thinning toward the ground
+        float below = h - 0.003 - q.y;                                   // how far under the eye
+        float tx = abs(q.x) - 0.0055 - 0.0015 * sin(below * 55.0 + float(i) * 1.7) * smoothstep(0.0, 0.03, below);
+        float span = smoothstep(-0.001, 0.004, below) * (1.0 - smoothstep(h - 0.03, h + 0.005, below));
+        float b = fract(below * 28.0 - u_cphase * 0.4775 + float(i) * 0.37);   // (3 beads a swell)
+        float bead = exp(-b * b * 160.0) + 0.5 * exp(-(1.0 - b) * (1.0 - b) * 600.0);
+        float fall = 1.0 - 0.75 * smoothstep(0.0, h, below);
+        eyes += exp(-tx * tx / (0.0000008 + blur * blur * 0.006)) * span * fall * (0.05 + 0.55 * bead);
     }
     return vec4(cover, eyes, lit, rim);
 }
