@@ -93,7 +93,7 @@ vec4 serenes_far(float az, float el, float blur) {
         float b = fract(below * 28.0 - u_cphase * 0.4775 + float(i) * 0.37);   // (3 beads a swell)
         float bead = exp(-b * b * 160.0) + 0.5 * exp(-(1.0 - b) * (1.0 - b) * 600.0);
         float fall = 1.0 - 0.75 * smoothstep(0.0, h, below);
-        eyes += exp(-tx * tx / (0.0000008 + blur * blur * 0.006)) * span * fall * (0.05 + 0.55 * bead);
+        eyes += exp(-tx * tx / (0.0000008 + blur * blur * 0.006)) * span * fall * (0.09 + 0.55 * bead);
     }
     return vec4(cover, eyes, lit, rim);
 }
