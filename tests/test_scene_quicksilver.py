@@ -1207,3 +1207,17 @@ def test_the_dreams_mirror_floor_holds_no_orange_cut_outs(gl):
     warm = float(((f[..., 0] > f[..., 2] + 40.0) & (y > 60.0)).mean())
     assert warm < 0.008, warm
     assert y.mean() > 20.0, float(y.mean())
+
+
+def test_the_close_shots_serenes_weep_threads_of_quicksilver_from_their_eyes(gl):
+    """Round 32's readers at 163.1 s: the Serenes "just pairs of eye dots over orange smears" --
+    no reader has seen them weep.  From each eye a thread of mercury runs down the veil to the
+    pool, beads sliding down it: under both near figures' eyes, at 161 s, half the 18 rows
+    below the eye hold a pixel brighter by 20 grey levels than both its neighbours three pixels
+    either side (a thin vertical run of light; main: 3 rows, its eyes' glow; now 15 and 11)."""
+    (close,) = render_times(gl, "dream", [161.0], size=(320, 180))
+    y = luma(close)
+    ridge = y[:, 3:-3] - np.maximum(y[:, :-6], y[:, 6:])    # brighter than both sides
+    for x, eye in ((85, 33), (193, 43)):
+        rows = (ridge[eye + 4:eye + 22, x - 11:x + 5].max(axis=1) > 20.0).sum()
+        assert rows >= 9, (x, int(rows))

@@ -84,6 +84,18 @@ vec4 serenes_far(float az, float el, float blur) {
         rim += ci * exp(-abs(d + 0.004) / (0.003 + 0.5 * blur)) * smoothstep(0.004, -0.01, q.x) * smoothstep(0.0, h, q.y);
         vec2 e = vec2(abs(q.x) - 0.0055, q.y - h + 0.001);
         eyes += exp(-dot(e, e) / (0.000006 + blur * blur * 0.02));      // (the eyes stay points)
+        // (round 32's readers: "just pairs of eye dots" -- no one saw them weep): from each
+        // eye a thread of quicksilver runs down the veil to the pool, beads of it sliding down
+        // the thread, brightest just under the eye, thinning toward the ground
+        if (abs(q.x) < 0.02 && q.y < h) {                             // (only near the figure)
+            float below = h - 0.003 - q.y;                                   // how far under the eye
+            float tx = abs(q.x) - 0.0055 - 0.0015 * sin(below * 55.0 + float(i) * 1.7) * smoothstep(0.0, 0.03, below);
+            float span = smoothstep(-0.001, 0.004, below) * (1.0 - smoothstep(h - 0.03, h + 0.005, below));
+            float b = fract(below * 28.0 - u_cphase * 0.4775 + float(i) * 0.37);   // (3 beads a swell)
+            float bead = exp(-b * b * 160.0) + 0.5 * exp(-(1.0 - b) * (1.0 - b) * 600.0);
+            float fall = 1.0 - 0.75 * smoothstep(0.0, h, below);
+            eyes += exp(-tx * tx / (0.0000008 + blur * blur * 0.006)) * span * fall * (0.09 + 0.55 * bead);
+        }
     }
     return vec4(cover, eyes, lit, rim);
 }
@@ -221,6 +233,11 @@ vec3 sky_lift(vec3 r, float blur) {
 // curved round its waist, the bright pool under it giving the sky back across its lower face,
 // and dark only at its very bottom edge, where it looks straight down at the dark stone.  One
 // hot specular (the key light) sits on top.  No dark band, no figures striping it.
+// How far a tear's point faces the viewer (0 at its outline): at the grazing outline a drop
+// mirrors the directions just past it, the candle ahead among them, which drew a warm ring
+// round the drop (round 32's "a flat oval with a hard rim"): the candles fade out there.
+float tear_face = 1.0;
+
 vec3 tear_env(vec3 r, float blur) {
     float el = r.y;
     // (round 29, both readers at 160.3 s: "half-spheres with a hard horizontal seam, which looks
@@ -254,7 +271,7 @@ vec3 tear_env(vec3 r, float blur) {
     // points curved along the tear's waist
     // (one behind the viewer, not a pair: round 29's "eyes inside the drops odd")
     vec3 warm = vec3(2.6, 1.2, 0.4) * (glow_disc(r, normalize(vec3(0.62, 0.05, -0.78)), 0.05, blur)
-                                     + glow_disc(r, normalize(vec3(-0.3, 0.04, 0.95)), 0.035, blur)) * 120.0;
+                                     + glow_disc(r, normalize(vec3(-0.3, 0.04, 0.95)), 0.035, blur)) * 120.0 * tear_face;
     // the hot specular: the key light's hard core and a tight halo round it
     float k = max(1.0 - dot(r, normalize(KEY)), 0.0);
     vec3 spark = vec3(1.0, 0.98, 1.04) * (glow_disc(r, normalize(KEY), 0.03, blur) * 60.0 + exp(-k * 120.0) * 3.0);
@@ -267,8 +284,12 @@ vec3 tear_env(vec3 r, float blur) {
 // shading just inside the outline rounds it.
 vec3 tear_metal(vec3 n, vec3 v, vec3 r, float blur) {
     float nv = clamp(dot(n, v), 0.0, 1.0);
+    tear_face = smoothstep(0.05, 0.35, nv);
     float f = 0.78 + 0.22 * pow(1.0 - nv, 5.0);
-    float rim = mix(0.7, 1.0, smoothstep(0.0, 0.3, nv));
+    // (round 32's readers at 163.1 s: "a flat oval with a hard rim" -- the grazing band mirrored
+    // the bright belt all round the outline as a thin ring: the outline falls off softly into
+    // shade instead, so the drop reads as a rounded bead)
+    float rim = mix(0.3, 1.0, smoothstep(0.0, 0.45, nv));
     return f * rim * vec3(0.96, 0.97, 1.0) * tear_env(r, blur);
 }
 
