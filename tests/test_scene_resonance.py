@@ -1379,6 +1379,17 @@ def test_the_howl_opens_runs_down_the_sky(gl):
     assert (early[:h // 4] > 200).sum() >= 10, "no seam of light high in the sky at 185.5 s"
 
 
+def faces_and_their_stars(gl, t: float, size) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The dream's frame at t with the flicker held, three ways: the faces' frame without its
+    faces (memory 0), what the faces change (mean over channels), and what the stars add to
+    the frame with its faces -- to find where a face is and how much starlight lies on it."""
+    from conftest import render_held
+    faces = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0})
+    plain = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "memory": 0.0})
+    dark = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "stars": 0.0})
+    return plain, (faces - plain).mean(axis=2), np.abs(faces - dark).mean(axis=2)
+
+
 def test_the_stars_go_out_behind_a_face(gl):
     """Round 26's readers at 141.6 s: "smeared, low detail" -- the stars were sprinkled over
     the screaming face, into its sockets and its open mouth, a flat speckle over it.  A face in
@@ -1386,13 +1397,8 @@ def test_the_stars_go_out_behind_a_face(gl):
     its sockets and open mouth darken, the stars add under 0.8 of the light per pixel they
     add over the open sky (the lens's bloom of the stars round them stays; about 0.62 now,
     1.09 on main)."""
-    from conftest import render_held
     size, t = (320, 180), 141.6
-    faces = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0})
-    plain = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "memory": 0.0})
-    dark = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "stars": 0.0})
-    change = (faces - plain).mean(axis=2)
-    star = np.abs(faces - dark).mean(axis=2)
+    _, change, star = faces_and_their_stars(gl, t, size)
     top = np.zeros(change.shape, bool)
     top[:int(0.7 * size[1])] = True       # (above the shore, where the stars are out)
     face = top & (change < -12)           # (its sockets and open mouth, darker than the curtains)
@@ -1775,13 +1781,8 @@ def test_the_stars_go_out_behind_a_faces_lit_brow_and_cheeks(gl):
     curtain now: in the dream's frame at 137 s, over the pixels the face lights (brighter than
     the plain curtains by 12 levels), the stars add under 0.35 of the light per pixel they add
     over the open sky (main: about 0.9)."""
-    from conftest import render_held
     size, t = (320, 180), 137.0
-    faces = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0})
-    plain = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "memory": 0.0})
-    dark = render_held(gl, "dream", t, size, "resonance", {"flicker": 0.0, "stars": 0.0})
-    change = (faces - plain).mean(axis=2)
-    star = np.abs(faces - dark).mean(axis=2)
+    plain, change, star = faces_and_their_stars(gl, t, size)
     top = np.zeros(change.shape, bool)
     top[:int(0.6 * size[1])] = True
     lit = top & (change > 12)
