@@ -329,6 +329,19 @@ def test_overlap_indices_and_local_times():
     assert [c.cue.scene for c in tl.sample(4.5).cues()] == ["a", "b"]
 
 
+def test_the_cue_left_is_seen_only_while_its_transition_runs():
+    """A short fade-in inside a long overlap: the old cue is still sampled (it runs to its end)
+    but once progress reaches 1 it is no longer seen, so nothing draws or captions it."""
+    a, b = Cue("a", 0, 8), Cue("b", 4, 10, fade_in=1, ease="linear")
+    tl = Timeline([a, b])
+    during = tl.sample(4.5).layers[0]
+    assert during.previous_seen is not None and during.previous_seen.cue is a
+    after = tl.sample(6.0).layers[0]
+    assert after.previous is not None and after.previous.cue is a      # a still runs
+    assert after.progress == pytest.approx(1.0)
+    assert after.previous_seen is None
+
+
 def test_cues_on_different_layers_do_not_transition():
     tl = Timeline([Cue("top", 2, 8, layer=1, fade_in=1, ease="linear"), Cue("base", 0, 10)])
     sample = tl.sample(2.5)

@@ -270,6 +270,14 @@ class LayerSample:
     progress: float = 1.0  # transition progress from previous to current
     opacity: float = 1.0
 
+    @property
+    def previous_seen(self) -> ActiveCue | None:
+        """The cue this layer is leaving, while the transition still shows it; None after.
+
+        A finished transition (progress 1) shows the new cue alone, though the old one runs on
+        to its own end: the renderer skips drawing it and the contact sheet's caption drops it."""
+        return self.previous if self.progress < 1.0 else None
+
 
 @dataclass
 class TimelineSample:

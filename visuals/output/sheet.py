@@ -98,8 +98,8 @@ def render_sheet(ctx, show: Show, registry: Registry, times: list[float], layout
             label = "-"
             if top is not None:
                 label = f"{cue_index[id(top.current.cue)] + 1}: {top.current.cue.label}"
-                if top.previous is not None and top.progress < 1.0:
-                    label = f"{top.previous.cue.label} > {top.current.cue.label}"
+                if top.previous_seen is not None:
+                    label = f"{top.previous_seen.cue.label} > {top.current.cue.label}"
             caption = f"{_fmt(clock.time_of(index))}  {label}"
             while font.getlength(caption) > layout.thumb[0] - 4 and len(caption) > 8:
                 caption = caption[:-2].rstrip() + "…"   # keep it within its still

@@ -276,8 +276,8 @@ class Renderer:
             # (once the transition has finished, progress 1, the compositor returns the new
             # cue's image as it is: the old cue, still running till its own end, is not drawn --
             # the Resonance under the woman's room from 122.5 to 124 s cost 300 ms a frame)
-            if layer.previous is not None and layer.progress < 1.0:
-                previous = self._render_guarded(layer.previous, sample, frame)
+            if layer.previous_seen is not None:
+                previous = self._render_guarded(layer.previous_seen, sample, frame)
             if previous is not None:
                 cue = layer.current.cue
                 image = self.compositor.transition(layer.layer, cue.transition, previous, current,
