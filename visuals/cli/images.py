@@ -18,7 +18,7 @@ def cmd_still(args) -> int:
     clock = FixedClock(config.fps)
     index = clock.frame_at(t)
     show = _long_enough(registry, args.show, show, (index + 1) / float(config.fps), f"--at {t:g} s")
-    from visuals.render.gpu import create_headless_context
+    from visuals.render.gpu import headless_context
     from visuals.output.pngio import gl_rows_to_image
     from visuals.output.export import ShowSource
     from visuals.controls.events import SetParam
@@ -30,17 +30,18 @@ def cmd_still(args) -> int:
     # --param values are parameters played by hand from the start, as live.
     played = [(0.0, SetParam(scene=scene, param=param, value=value))
               for scene, params in parse_params(args.param, show, registry).items() for param, value in params.items()]
-    source = ShowSource(create_headless_context(), show, registry, config, events=played)
-    try:
-        write_still(out, gl_rows_to_image(source.render(index).read_rgb(), config.size))
-    finally:
-        source.release()
+    with headless_context() as ctx:        # (released after, the caller's context current again)
+        source = ShowSource(ctx, show, registry, config, events=played)
+        try:
+            write_still(out, gl_rows_to_image(source.render(index).read_rgb(), config.size))
+        finally:
+            source.release()
     print(f"wrote {out}", file=sys.stderr)
     return 0
 
 
 def cmd_sheet(args) -> int:
-    from visuals.render.gpu import create_headless_context
+    from visuals.render.gpu import headless_context
     from visuals.output.sheet import SheetLayout, render_sheet, sample_times
     from visuals.output.safe_output import ensure_writable
     from visuals.output.stills import still_type, write_still
@@ -59,7 +60,8 @@ def cmd_sheet(args) -> int:
     times = sample_times(show.duration, every)
     from visuals.output.progress import Progress
     progress = Progress(len(times), label=f"{_slug(name)} sheet", unit="stills")
-    image = render_sheet(create_headless_context(), show, registry, times, layout, progress=progress)
+    with headless_context() as ctx:
+        image = render_sheet(ctx, show, registry, times, layout, progress=progress)
     import numpy as np
     write_still(out, np.asarray(image))
     progress.close(f"wrote {out} ({image.size[0]}x{image.size[1]}, {len(times)} stills)")

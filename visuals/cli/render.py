@@ -96,30 +96,31 @@ def cmd_render(args) -> int:
         from visuals.farm.command import render_farmed
         return render_farmed(args, name, recorded, config, frames, fmt, out, slug, sound)
     from visuals.output.render_sink import open_render_sink
-    from visuals.render.gpu import create_headless_context, is_software_renderer
-    ctx = create_headless_context()
-    from visuals.output.progress import Progress
-    sink = None
-    try:            # from here on whatever the sink made is removed if anything fails
-        # On a GPU the RGB -> yuv420p conversion is a cheap pass that halves the readback; on
-        # software GL it is one more full-frame pass on the CPU, slower than ffmpeg's own
-        # (measured: 120 frames of bench.frag at 1280x720 in 8.6 s against 6.9 s).
-        sink, out_label = open_render_sink(fmt, out, config.size, config.fps, range(frames.start, frames.stop),
-                                           crf=args.crf, preset=args.preset,
-                                           gpu_yuv=not is_software_renderer(ctx), sound=sound)
-        source = SetSource(ctx, recorded, registry, config, audio=sound.features) if recorded \
-            else ShowSource(ctx, show, registry, config, audio=sound.features)
-    except BaseException:
-        if sink is not None:
-            sink.abort()    # a scene that does not compile, or Ctrl-C: remove what the sink made
-        raise
-    progress = Progress(len(frames), label=slug, enabled=not args.quiet)
-    written = render_frames(ctx, source, config, frames, sink, progress)
-    progress.close(f"wrote {written} frames ({config.size[0]}x{config.size[1]}, {float(config.fps):g} fps) "
-                   f"to {out_label} in {progress.elapsed:.1f} s")
-    if fmt == "png":
-        others = sink.other_frames(range(frames.start, frames.stop))
-        if others:
-            sys.stderr.write(f"visuals: note: {out_label} also holds {others} frame file{'s' * (others != 1)} "
-                             f"this render did not write (an earlier render's); they were left as they are\n")
-    return 0
+    from visuals.render.gpu import headless_context, is_software_renderer
+    with headless_context() as ctx:     # (released after, the caller's context current again)
+        from visuals.output.progress import Progress
+        sink = None
+        try:            # from here on whatever the sink made is removed if anything fails
+            # On a GPU the RGB -> yuv420p conversion is a cheap pass that halves the readback; on
+            # software GL it is one more full-frame pass on the CPU, slower than ffmpeg's own
+            # (measured: 120 frames of bench.frag at 1280x720 in 8.6 s against 6.9 s).
+            sink, out_label = open_render_sink(fmt, out, config.size, config.fps,
+                                               range(frames.start, frames.stop), crf=args.crf,
+                                               preset=args.preset, gpu_yuv=not is_software_renderer(ctx),
+                                               sound=sound)
+            source = SetSource(ctx, recorded, registry, config, audio=sound.features) if recorded \
+                else ShowSource(ctx, show, registry, config, audio=sound.features)
+        except BaseException:
+            if sink is not None:
+                sink.abort()    # a scene that does not compile, or Ctrl-C: remove what the sink made
+            raise
+        progress = Progress(len(frames), label=slug, enabled=not args.quiet)
+        written = render_frames(ctx, source, config, frames, sink, progress)
+        progress.close(f"wrote {written} frames ({config.size[0]}x{config.size[1]}, {float(config.fps):g} fps) "
+                       f"to {out_label} in {progress.elapsed:.1f} s")
+        if fmt == "png":
+            others = sink.other_frames(range(frames.start, frames.stop))
+            if others:
+                sys.stderr.write(f"visuals: note: {out_label} also holds {others} frame file{'s' * (others != 1)} "
+                                 f"this render did not write (an earlier render's); they were left as they are\n")
+        return 0

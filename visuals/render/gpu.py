@@ -8,9 +8,10 @@ changed and keep the last good program when the new one fails.
 from __future__ import annotations
 
 import struct
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import moderngl
 import numpy as np
@@ -18,6 +19,7 @@ import numpy as np
 from visuals.errors import VisualsError
 from visuals.load.paths import SearchPath, modified_time
 from visuals.load.shaderlib import Preprocessor, ShaderSource, translate_log
+from .current import EglBinding
 
 FULLSCREEN_VERT = "common/fullscreen.vert"
 # GL_SAMPLER_2D, _3D, _CUBE, _2D_ARRAY, and the integer 2D samplers
@@ -32,6 +34,24 @@ def create_headless_context() -> moderngl.Context:
         raise VisualsError(f"cannot create a headless OpenGL context through EGL: {err}",
                            fix="install Mesa's EGL (apt install libegl1 libgl1-mesa-dri) "
                                "or run on a machine with a GPU driver") from None
+
+
+@contextmanager
+def headless_context() -> Iterator[moderngl.Context]:
+    """A headless context for one command (a still, a sheet, a render), released after it, the
+    thread's current context put back as it was.  Why: a new context is made current and stays
+    so, and moderngl never makes the caller's current again -- after an in-process still, a
+    program that keeps one context and program cache (a test session, a host calling
+    ``visuals.cli.main``) made its new objects in the still's context while its cache held
+    names of its own: once its own was current again, those names were nothing or another
+    program there (GL_INVALID_OPERATION, an all-black frame: round 33's black sky frame)."""
+    previous = EglBinding.current()
+    ctx = create_headless_context()
+    try:
+        yield ctx
+    finally:
+        ctx.release()
+        previous.restore()
 
 
 def is_software_renderer(ctx: moderngl.Context) -> bool:
