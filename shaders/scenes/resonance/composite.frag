@@ -233,11 +233,19 @@ void main() {
     // the tear's own now, rift_fronts; the rings stay on the water)
     // (round 28: and the howl's fronts run out sideways from the tear through them, pushing
     // their folds outward and brightening them on each crest -- the sound seen in the curtains)
-    float front = rift_fronts(rq, rs);
-    float side = sign(p.x - rs.x);
-    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs) - side * 0.12 * front,
-                                            u_horizon + rq.y))).rgb * (1.0 + 2.2 * front);
+    vec2 heart = rift_heart();
+    float front = rift_fronts(rq, rs, heart);
+    // (the rings blow the curtains back, away from the tear's heart: their lookup drawn in)
+    vec2 away = normalize(rq - heart + vec2(1e-4, 0.0));
+    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y) - away * 0.12 * front)).rgb
+             * (1.0 + 2.2 * front);
+    // (round 32's readers: "garish saturation" -- the curtains under the howl's white light
+    // drained a third toward grey, the tear's light the brightest thing in the sky)
+    aur = mix(vec3(dot(aur, vec3(0.3, 0.5, 0.2))), aur, 0.65);
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
+    // (and a breath of the tear's own light on each ring's crest, in the air between the
+    // curtains: the sound seen even where the sky is night; the stars hold their place)
+    torn += vec3(0.5, 0.42, 1.0) * 0.035 * front * (1.0 - wet);
     torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
