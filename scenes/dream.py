@@ -435,7 +435,7 @@ resonance = Cue(
           # (round 32's readers at 113.0 and 117.3 s: "near-identical (the aurora vortex)" --
           # half-way up the crane the whorl turns over, its emerald crown going to violet, so
           # the shot's two halves are two pictures: "violet suns, emerald moons")
-          "zen_violet": [(0, 0.0), (11.6, 0.0), (13.2, 1.0, "in_out_sine")],
+          "zen_violet": [(0, 0.0), (12.5, 0.0), (14.0, 1.0, "in_out_sine")],
           # (round 29's readers at 120 s: "a cheap radial burst dominates" -- on the long lens
           # under a low horizon the crown's rays filled the sky: weaker there, the spires and
           # the curtains over the lake the subject)

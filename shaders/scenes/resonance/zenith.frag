@@ -113,10 +113,7 @@ void main() {
     // march's dither into the light)
     // (1.5 px apart: one pixel apart the dither's hatching still showed in a 1:1 crop of the
     // curtains' rays, round 29)
-    // (round 32: two pixels apart -- one texel of the half-resolution sky -- so the four
-    // bilinear taps make a 3x3 tent over its texels, the march's dither gone; the curtains'
-    // crisp edge is their hem, drawn here at full resolution)
-    vec2 px = 2.0 / u_resolution;
+    vec2 px = 1.5 / u_resolution;
     vec3 sky = 0.25 * (texture(u_zenith_sky, suv + vec2(px.x, px.y)).rgb + texture(u_zenith_sky, suv + vec2(-px.x, px.y)).rgb
                      + texture(u_zenith_sky, suv + vec2(px.x, -px.y)).rgb + texture(u_zenith_sky, suv - px).rgb);
     // (round 23: no comb of rays at all -- both readers: "a warp-speed screensaver")

@@ -23,7 +23,7 @@ void main() {
     const int TAPS = 7;
     vec4 acc = vec4(0.0);
     for (int i = 0; i < TAPS; ++i) {
-        float o = ((float(i) + 0.5) / float(TAPS) - 0.5) * 2.6 * (k - 1.0);
+        float o = ((float(i) + 0.5) / float(TAPS) - 0.5) * 1.6 * (k - 1.0);
         acc += texture(u_zenith_field, 0.5 + g * (1.0 + o));
     }
     frag_colour = acc / float(TAPS);
