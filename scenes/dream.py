@@ -432,6 +432,11 @@ resonance = Cue(
           # the spires wheel in toward the whorl's heart)
           "zen_crane": [(0, -0.15), (8, -0.15), (16, 0.3)],
           "zen_turn": [(0, 0.0), (8, 0.0), (16, 1.4)],
+          # (round 32's readers at 113.0 and 117.3 s: "near-identical (the aurora vortex)" --
+          # half-way up the crane the whorl turns over, its emerald crown going to violet (quickly:
+          # half-way, its colours mixed, it is a washed grey-cyan), so
+          # the shot's two halves are two pictures: "violet suns, emerald moons")
+          "zen_violet": [(0, 0.0), (12.6, 0.0), (13.4, 1.0, "in_out_sine")],
           # (round 29's readers at 120 s: "a cheap radial burst dominates" -- on the long lens
           # under a low horizon the crown's rays filled the sky: weaker there, the spires and
           # the curtains over the lake the subject)

@@ -593,6 +593,7 @@ resonance = Resonance(
         Param("lens", 1.5, 0.9, 2.0, "field of view (1.5: about 74 degrees across the height; smaller: a longer lens, closer)"),
         Param("roll", 0.0, -0.4, 0.4, "tilt of the frame in radians (a dutch angle)"),
         Param("zen_turn", 0.0, -3.2, 3.2, "the worm's-eye camera turned about the vertical (radians, beyond its own slow turn; key it to move the shot)"),
+        Param("zen_violet", 0.0, 0.0, 1.0, "the worm's-eye whorl's colours turned over: a violet crown in emerald outer turns (1), not an emerald crown in violet (0)"),
         Param("zen_crane", 0.0, -0.3, 0.3, "the worm's-eye camera tilted up toward the zenith (radians from its 69 degrees; key it to crane up)"),
     ],
     duration=30.0,

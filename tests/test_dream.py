@@ -1269,3 +1269,30 @@ def test_a_touched_city_tower_ripples_like_water_then_calms(gl):
     late = render_held(gl, "dream", 57.0, (320, 180), "towers", {})
     calm = render_held(gl, "dream", 57.0, (320, 180), "towers", {"ripple_strength": 0.0})
     assert _ring_detail(late) < 1.15 * _ring_detail(calm), (_ring_detail(late), _ring_detail(calm))
+
+
+def test_the_resonance_whorl_turns_violet_in_its_second_half(gl):
+    """Round 32's readers at 113.0 and 117.3 s: "near-identical (the aurora vortex)".  Half-way
+    up the crane the whorl turns over, its emerald crown going violet: at 113 s (320x180) the
+    lit pixels (over 25 levels) are mostly green, at 117.3 s over 80 % violet-blue (main: 34 %,
+    the same green whorl; now about 99 %)."""
+    def violet(img):
+        lum = img.mean(axis=2)
+        lit = lum > 25.0
+        return ((lit & (img[..., 2] > img[..., 1] + 8.0) & (img[..., 2] > img[..., 0])).sum() / max(lit.sum(), 1),
+                (lit & (img[..., 1] > img[..., 2])).sum() / max(lit.sum(), 1))
+    early, late = (f.astype(float) for f in render_times(gl, "dream", [113.0, 117.3], size=(320, 180)))
+    assert violet(early)[1] > 0.4, violet(early)
+    assert violet(late)[0] > 0.8, violet(late)
+
+
+def test_the_resonance_lake_is_broken_by_wind_rows(gl):
+    """Round 32's readers at 109.1 s and the faces: "the lower third a muddy blurred
+    reflection smear".  Wind rows cross the water, each strip mirroring the sky a little
+    higher or lower, lighter on the crests: in the lake's near water at 109.1 s (320x180, rows
+    150-178) the picture changes from row to row over 0.8 times as much as from column to
+    column (main: 0.70, the curtains' upright streaks mirrored whole; now about 0.88)."""
+    lum = render_times(gl, "dream", [109.1], size=(320, 180))[0].astype(float).mean(axis=2)
+    wat = lum[150:178, 4:-4]
+    ratio = np.abs(np.diff(wat, axis=0)).mean() / np.abs(np.diff(wat, axis=1)).mean()
+    assert ratio > 0.8, f"the water a smooth mirror, no rows ({ratio:.2f})"

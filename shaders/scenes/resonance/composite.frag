@@ -173,6 +173,26 @@ vec3 horizon_mist(float x, float dy, vec3 low_light) {
     return low_light * (0.5 * bank * exp(-h * h) + 0.12 * exp(-abs(h) * 0.35));
 }
 
+// The wind's rows on the water at w (world units on the water plane, camera 1 above it) and
+// the distance to it: (the mirror point's shift up the sky, the surface's light: 1 flat).
+// fw: the rows' footprint on the pixel (fwidth of w.y, taken by the caller outside the
+// water's branch, where the derivatives are defined).
+vec2 water_rows(vec2 w, float dist, float fw) {
+    // (one noise: the fine rows are a sine bent by it, a second noise cost 1.1x the frame)
+    float ry = w.y * 3.2 + 0.25 * sin(w.x * 0.7 + 0.3 * w.y);                  // rows, a little wavy
+    float n = snoise(vec2(w.x * 0.2 + 0.04 * u_time, ry - 0.6 * u_time));
+    float n2 = sin(ry * 8.3 + 2.5 * n + 1.5 * u_time + 0.8 * sin(w.x * 1.3));
+    // (the fine rows fade where they would be finer than ~3 pixels; the coarse ones later)
+    float keep = 1.0 - smoothstep(0.12, 0.3, 3.2 * fw);
+    float keep2 = 1.0 - smoothstep(0.12, 0.3, 8.3 * fw);
+    float r = (n * keep + 0.5 * n2 * keep2);
+    // crests mirror the sky higher up (a tilt toward the eye), troughs lower, sharply
+    float tilt = sign(r) * pow(abs(r), 0.6);
+    float shift = 0.03 * tilt / (1.0 + 0.06 * dist);
+    float light = 1.0 + 0.6 * smoothstep(0.45, 0.8, r) * keep - 0.35 * smoothstep(-0.1, -0.6, r) * keep;
+    return vec2(shift, light);
+}
+
 void main() {
     vec2 uv = gl_FragCoord.xy / u_resolution;
     vec2 p = view_point(gl_FragCoord.xy, u_resolution);
@@ -213,11 +233,19 @@ void main() {
     // the tear's own now, rift_fronts; the rings stay on the water)
     // (round 28: and the howl's fronts run out sideways from the tear through them, pushing
     // their folds outward and brightening them on each crest -- the sound seen in the curtains)
-    float front = rift_fronts(rq, rs);
-    float side = sign(p.x - rs.x);
-    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs) - side * 0.12 * front,
-                                            u_horizon + rq.y))).rgb * (1.0 + 2.2 * front);
+    vec2 heart = rift_heart();
+    float front = rift_fronts(rq, rs, heart);
+    // (the rings blow the curtains back, away from the tear's heart: their lookup drawn in)
+    vec2 away = normalize(rq - heart + vec2(1e-4, 0.0));
+    vec3 aur = texture(u_aurora, uv_of(vec2(p.x + rift_pull(rq, rs), u_horizon + rq.y) - away * 0.12 * front)).rgb
+             * (1.0 + 2.2 * front);
+    // (round 32's readers: "garish saturation" -- the curtains under the howl's white light
+    // drained a third toward grey, the tear's light the brightest thing in the sky)
+    aur = mix(vec3(dot(aur, vec3(0.3, 0.5, 0.2))), aur, 0.65);
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
+    // (and a breath of the tear's own light on each ring's crest, in the air between the
+    // curtains: the sound seen even where the sky is night; the stars hold their place)
+    torn += vec3(0.5, 0.42, 1.0) * 0.035 * front * (1.0 - wet);
     torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
@@ -246,7 +274,19 @@ void main() {
     // reflections were wavy ribbons too)
     fade *= 1.0 - 0.65 * u_rift;
 #endif
-    vec2 q = vec2(p.x + rip * 0.0012 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade));
+    // (round 32's readers at 109.1 s and the faces: "the lower third a muddy blurred
+    // reflection smear" -- the mirror was the soft curtains again, upside down.  Wind rows
+    // now cross the water: fine ripples, long across and short in depth, each tilting its
+    // strip of surface so it mirrors the sky a little higher or lower -- the image broken
+    // into crisp horizontal slivers -- and lighter on their crests, darker in their troughs.
+    // They shrink toward the horizon and fade out before a pixel could hold a whole one.)
+    // (only the water's pixels pay for them: a block of sky skips the branch)
+    float fw = fwidth(w.y);
+    vec2 ripple = vec2(0.0, 1.0);
+    if (dy < 0.0) {
+        ripple = water_rows(w, dist, fw);
+    }
+    vec2 q = vec2(p.x + rip * 0.0012 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade) + ripple.x);
 #ifdef RESONANCE_RIFT
     // (the fronts heave the water: its mirror image bends over each ring)
     q.y -= 0.012 * shock * dy / (abs(dy) + 0.05);
@@ -319,7 +359,7 @@ void main() {
     }
     if (under) {
         float fres = mix(mix(1.0, 0.85, torn_shore), 0.45, smoothstep(0.0, 0.3, -dy));
-        col = col * fres * u_reflection + vec3(0.0008, 0.0012, 0.0025);
+        col = col * fres * u_reflection * ripple.y + vec3(0.0008, 0.0012, 0.0025);
     }
     col += horizon_mist(p.x, dy, sky_light(uv.x));
     col *= 1.0 - 0.22 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette

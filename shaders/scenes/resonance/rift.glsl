@@ -25,13 +25,16 @@ float rift_span(float y) {
 }
 
 vec2 rift_shape(float y, float t) {
-    // (round 26: its kinks halved -- a narrow bright seam with kinks read as lightning at 187 s)
-    float x0 = 0.04 + 0.035 * snoise(vec2(y * 1.2, 3.1)) + 0.002 * snoise(vec2(y * 5.0, 7.7));
+    // (round 26: its kinks halved -- a narrow bright seam with kinks read as lightning at 187 s;
+    // round 32: its sway near halved again, "a wobbly paint stroke")
+    float x0 = 0.04 + 0.02 * snoise(vec2(y * 1.2, 3.1)) + 0.002 * snoise(vec2(y * 5.0, 7.7));
     float span = rift_span(y);
     float open = mix(0.3, 1.0, smoothstep(0.25, 1.0, u_rift)) * step(1e-4, u_rift);
     float near = 0.35 + 0.65 * smoothstep(0.05, 0.9, y);            // wider where it is near
     // (round 26: a third narrower -- round 25's readers: "an overexposed smear")
-    float hw = open * 0.062 * near * span * sqrt(max(span, 0.0))
+    // (round 32's readers at 188.1 s: "a crude paint stroke", "a wobbly hard-edged paint
+    // stroke" -- half as wide again: a seam of light, not a stroke; its lips soft: rift_light)
+    float hw = open * 0.034 * near * span * sqrt(max(span, 0.0))
              * (0.9 + 0.1 * snoise(vec2(y * 6.0, t * 0.5)) + 0.03 * snoise(vec2(y * 25.0, t * 1.3)));
     return vec2(x0, max(hw, 0.0));
 }
@@ -59,12 +62,21 @@ float rift_pull(vec2 q, vec2 s) {
 // soft (a lullaby) and slow (a requiem); two in flight at once.  The composite pushes the
 // curtains' lookup outward by it and brightens them on its crest: the curtains ripple, no
 // ring is drawn.
-float rift_fronts(vec2 q, vec2 s) {
-    float far = max(abs(q.x - s.x) - s.y, 0.0);
+// (round 32's readers at 188.1 s: "a crude paint stroke", the sound not seen -- the fronts
+// are rings now, out from the heart of the tear (rift_heart), so the curtains are blown back
+// round it in widening rings: a shock ring in the aurora's own light, none drawn in the air;
+// a little wider than tall, as a ring in the sky overhead is seen foreshortened)
+vec2 rift_heart() {
+    return vec2(rift_shape(0.62, u_time).x, 0.62);
+}
+
+float rift_fronts(vec2 q, vec2 s, vec2 heart) {
+    vec2 o = q - heart;
+    float far = max(length(o * vec2(0.8, 1.15)) - s.y, 0.0);
     float f = 0.0;
     for (int i = 0; i < 2; i++) {
         float ph = fract(u_time * 0.16 + 0.5 * float(i));
-        float e = (far - 0.05 - 1.1 * ph) / (0.035 + 0.06 * ph);
+        float e = (far - 0.05 - 1.1 * ph) / (0.03 + 0.05 * ph);
         f += (1.0 - ph) * smoothstep(0.0, 0.1, ph) * exp(-e * e);
     }
     return f * smoothstep(0.0, 0.3, u_rift) * smoothstep(0.02, 0.2, q.y);
@@ -80,7 +92,8 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float dx = q.x - s.x;
     float d = abs(dx) - s.y;                                  // < 0 inside the tear
     float aa = max(fwidth(q.x) * 1.2, 1e-4);
-    float inside = 1.0 - smoothstep(-aa, aa, d);
+    // (a soft rim a few pixels wide, not a cut edge: round 32's "hard-edged")
+    float inside = 1.0 - smoothstep(-aa - 0.35 * s.y, aa + 0.002, d);
     float beat = rift_beat(t);
     float span = sqrt(rift_span(q.y));
     // beyond the tear (round 10's reader: "a flat white jagged shape"): depth, not a fill --
@@ -110,7 +123,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     vec3 deep = vec3(0.74, 0.7, 0.98)
               * (0.25 + 0.35 * inner + 0.3 * strand * strand) * mix(0.8, 1.0, heart) * mix(1.0, 0.55, calm);
     float w2 = mix(0.022, 0.05, calm);
-    vec3 core = vec3(1.0, 0.95, 0.92) * (4.0 * heart * exp(-across * across / w2) * (0.8 + 0.3 * fil))
+    vec3 core = vec3(1.0, 0.95, 0.92) * (4.0 * heart * exp(-across * across / (w2 * 4.0)) * (0.8 + 0.3 * fil))
               + vec3(0.7, 0.62, 1.0) * (1.6 * exp(-across * across / 0.06));
     vec3 beyond = deep + core;
     // the burning lips: torn and glowing violet-white, a thin warm white only at the very
@@ -119,11 +132,13 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     vec3 lipc = vec3(0.62, 0.5, 1.0);
     // (one clean lip, not frayed into doubled lines: round 30)
     float fray = 0.85 + 0.3 * fil;
-    float lip = exp(-max(d, 0.0) / mix(0.0025, 0.012, calm)) * (1.0 - inside) * fray * (1.0 - 0.5 * calm);
+    float lip = exp(-max(d, 0.0) / mix(0.005, 0.012, calm)) * (1.0 - inside) * fray * (1.0 - 0.5 * calm);
     float lip2 = exp(-max(d, 0.0) / 0.02) * (1.0 - inside);
     // (round 26: while it runs down the sky its lips burn violet, the white only once it has
     // opened -- a thin white seam would read as lightning)
-    vec3 edge = vec3(0.9, 0.8, 0.85) * 0.45 * lip * smoothstep(0.3, 0.8, u_rift) + lipc * (1.2 * lip * fray + 0.45 * lip2);
+    // (round 32: the narrower seam's lips dimmed to a glow -- bright, beside its core they
+    // drew it as a ribbon of three lines)
+    vec3 edge = vec3(0.9, 0.8, 0.85) * 0.12 * lip * smoothstep(0.3, 0.8, u_rift) + lipc * (0.3 * lip * fray + 0.45 * lip2);
     // its light in the sky round it: a violet glow, and shafts leaking sideways through
     // the folds of the curtains, brighter where the aurora is (round 26: the glow drawn in
     // close and the spill on the curtains halved, so the sky round the wound stays night --

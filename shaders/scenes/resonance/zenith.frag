@@ -98,7 +98,7 @@ vec3 zen_hem(vec3 d) {
     // footprint across the sheets, capped where the fold wraps from +0.5 to -0.5)
     float w = max(0.022, min(1.2 * fwidth(c.w), 0.08));
     float line = exp(-(c.w * c.w) / (w * w));
-    vec3 c_low = srgb_to_linear(u_colour_low.rgb);
+    vec3 c_low = zen_crown();
     vec3 hot = mix(c_low, vec3(0.85, 1.0, 0.9), 0.35);
     float edge = smoothstep(ZEN_W, 0.7 * ZEN_W, max(abs(slope.x), abs(slope.y)) * ZEN_H0 * 1.25);
     return hot * (0.3 * bundle * line * (0.1 * c.g + 0.9 * c.r) * edge * u_intensity * smoothstep(0.12, 0.45, d.y));
@@ -231,8 +231,8 @@ void main() {
         vec3 heart = normalize(vec3(ZEN_HEART.x, 35.0, ZEN_HEART.y));
         float glint = pow(max(dot(rd, heart), 0.0), 60.0);
         float sheen = pow(max(dot(rd, heart), 0.0), 8.0);
-        vec3 c_low = srgb_to_linear(u_colour_low.rgb);
-        vec3 c_high = srgb_to_linear(u_colour_high.rgb);
+        vec3 c_low = zen_crown();
+        vec3 c_high = zen_outer();
         // (round 22: dark glass -- the aurora mirrored faintly in the body, the light kept for
         // one bright line along its edge)
         vec3 lit = glass * (1.0 - fres) + refl * vec3(0.75, 0.8, 1.0) * (0.02 + 0.45 * fres * fres * fres)

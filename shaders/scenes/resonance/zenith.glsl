@@ -116,12 +116,26 @@ int zen_steps(float quality) {
 
 // The curtains along a ray d (d.y > 0): a march up through the height layers, one fetch of
 // the baked ground field per layer.  Returns the light (linear).
+// The whorl's two colours (linear): its crown and its outer turns.  `zen_violet` turns them
+// over (round 32's readers at 113 and 117.3 s: "near-identical, the aurora vortex") -- the
+// second half of the shot a violet crown in emerald turns, "violet suns, emerald moons": the
+// same whorl, another picture.
+vec3 zen_crown() {
+    vec3 lo = srgb_to_linear(u_colour_low.rgb), hi = srgb_to_linear(u_colour_high.rgb);
+    return mix(lo, hi * 1.7 + vec3(0.08, 0.02, 0.06), u_zen_violet);
+}
+
+vec3 zen_outer() {
+    vec3 lo = srgb_to_linear(u_colour_low.rgb), hi = srgb_to_linear(u_colour_high.rgb);
+    return mix(hi, lo * 0.8, u_zen_violet);
+}
+
 vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
     vec3 col = vec3(0.0);
     float dy = max(d.y, 0.02);
     vec2 slope = d.xz / dy;                       // ground offset per unit of height
-    vec3 c_low = srgb_to_linear(u_colour_low.rgb);
-    vec3 c_high = srgb_to_linear(u_colour_high.rgb);
+    vec3 c_low = zen_crown();
+    vec3 c_high = zen_outer();
     vec3 c_fringe = srgb_to_linear(u_colour_fringe.rgb);
     float k = pow(ZEN_H1 / ZEN_H0, 1.0 / float(n));
     // (the first layer's height dithered per pixel over one step: a thin sheet met by only

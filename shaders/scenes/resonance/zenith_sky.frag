@@ -25,8 +25,12 @@ void main() {
 #ifdef ZENITH_ENV
     float jitter = 0.5;
 #else
-    // interleaved gradient noise (Jimenez): a fine, even dither of the march's start
-    float jitter = fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
+    // (round 32's readers at 113/117 s: "a faint screen-door dither" -- interleaved gradient
+    // noise has a regular lattice the last pass's tent could not melt.  High in the sky the
+    // layers' steps are short and the radial blur of the field already joins them: no dither
+    // there; low down, where a ray crosses the field in long strides and its layers would
+    // stack as copies, a hashed start (no lattice), fading in with the stride)
+    float jitter = 0.5 + (hashi(ivec2(gl_FragCoord.xy)) - 0.5) * (1.0 - smoothstep(0.3, 0.6, d.y));
 #endif
     vec3 col = zen_aurora(d, u_zenith_blur, n, u_intensity, jitter);
     col += zen_sky_base(d);
