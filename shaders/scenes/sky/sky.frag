@@ -177,7 +177,11 @@ vec2 lake_wind(vec2 p, float depth, float phase, float aa) {
     float amp = depth * resolved;
     // (round 32's readers: "glyph-like flecks on the water", "the reflection breaks into bands"
     // -- the rows shift the mirrored point less: the images ripple, whole, not torn into scraps)
-    return vec2(0.006 * (0.6 * a + 0.4 * b), 0.08 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
+    // (round 32's readers at 7.9 s: "the sun's reflection deformed into a lumpy, smeared double
+    // blob", "the stars reflect as smeared streaks" -- the rows' lift, growing with depth, squashed
+    // the image's lower half and stretched each star down the water: a fifth of it now, so the
+    // mirrored sun stays whole, its edge softly rippled, and a star stays a point)
+    return vec2(0.005 * (0.6 * a + 0.4 * b), 0.016 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
 }
 
 // The great sun's light laid broad on the water (lib/land.glsl's lake_key_glow, round 23), its
@@ -189,6 +193,23 @@ vec3 lake_pool(vec2 p, vec3 w, vec3 key) {
     float x = (p.x - key.x) / (0.3 + 0.8 * d);
     float under = 1.0 / (1.0 + x * x);
     return LAND_KEY * key.z * smoothstep(0.0, 0.06, d) * under * (0.10 + 0.08 * w.y) * exp(-d * 4.0);
+}
+
+// Mist on the near water (round 32's readers at 0.6 s: "the bottom third / lower half is an
+// empty black void"): where the mirror fades into the deep dark water, low wisps of fog drift
+// over it, drawn in perspective (long and thin far off, broad near), lit lilac under the sun and
+// a faint cold violet away from it -- the lower third holds air and light, the water's dark
+// still showing between the wisps.  p: the water pixel; w: lake_at's answer; phase: seconds.
+vec3 lake_near_mist(vec2 p, vec3 w, vec3 key, float phase) {
+    float d = max(w.x, 0.0);
+    float z = 1.0 / (d + 0.05);
+    vec2 uv = vec2(p.x * z * 0.9 + 0.035 * phase, z * 1.6);
+    float n = 0.65 * vnoise(uv) + 0.35 * vnoise(uv * vec2(2.3, 1.9) + 5.3);
+    float wisp = smoothstep(0.3, 0.85, n) * smoothstep(0.06, 0.3, d);
+    float x = (p.x - key.x) / (0.35 + 0.7 * d);
+    float under = 1.0 / (1.0 + x * x);
+    vec3 light = vec3(0.007, 0.008, 0.019) + LAND_KEY * key.z * (0.010 + 0.065 * under);
+    return light * wisp;
 }
 #endif
 
@@ -539,7 +560,8 @@ void main() {
         // (round 32's readers: "a seam line at the horizon" -- the mist's thread along the water
         // line a third as bright: near black, a thread of it read as a drawn rule)
         vec3 wet = lake_water(lin * steep, wave, vec3(0.0035, 0.0055, 0.009), 1.0 / u_resolution.y)
-                 + lake_glint(here, wave, u_key_sun) + lake_pool(here, wave, u_key_sun);
+                 + lake_glint(here, wave, u_key_sun) + lake_pool(here, wave, u_key_sun)
+                 + lake_near_mist(here, wave, u_key_sun, u_lake_phase);
         lin = mix(lin, wet, u_lake);
 #ifdef LAND_RELIEF
         // (round 24: the shore lit -- its foot in mist, a bright line where water meets land)
