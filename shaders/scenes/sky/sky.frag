@@ -265,8 +265,10 @@ vec3 relief_rock(vec3 landed, vec3 sky, vec2 lf, vec4 ga, vec4 gb, float crest, 
     // the layers: the near ranges darker, the far ones left in their haze
     col *= mix(1.0, 0.5, near);
     // against the light: under the sun the faces in shadow, the crest's thread kept
-    float under = exp(-pow((sp.x - key.x) / 0.22, 2.0)) * key.z;
-    col *= 1.0 - 0.55 * under * (1.0 - crest);
+    // (round 32's readers at 18.3 s: "plain purple plastic" -- the peaks before the sun were
+    // lit lilac: against the light they are near-black silhouettes, wider round it)
+    float under = exp(-pow((sp.x - key.x) / 0.3, 2.0)) * key.z;
+    col *= 1.0 - 0.8 * under * (1.0 - crest);
     return mix(sky, col, min(cov, 1.0));
 }
 #endif
@@ -535,7 +537,10 @@ void main() {
         vec2 tuv = relief_uv(lf, u_relief_u0);
         vec4 ga = texture(u_relief_a, tuv);
         vec4 gb = texture(u_relief_b, tuv);
-        float crest = relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
+        // (round 32's readers at 7.9 and 18.3 s: "plain purple plastic with a thin rim-line
+        // outline" -- the crests' thread, a pixel wide and stair-stepped at 1:1, drew every
+        // range as a cut-out: a third of it, the crests lit by the sun's rake and rim instead)
+        float crest = 0.35 * relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
         vec3 landed = relief_light(lin, lf, ga, gb, u_key_sun,
                                    vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25, u_relief_view, crest);
         landed = relief_rock(landed, lin, lf, ga, gb, crest, sp, u_key_sun);
