@@ -1269,3 +1269,42 @@ def test_a_touched_city_tower_ripples_like_water_then_calms(gl):
     late = render_held(gl, "dream", 57.0, (320, 180), "towers", {})
     calm = render_held(gl, "dream", 57.0, (320, 180), "towers", {"ripple_strength": 0.0})
     assert _ring_detail(late) < 1.15 * _ring_detail(calm), (_ring_detail(late), _ring_detail(calm))
+
+
+def test_the_kaleidoscope_holds_a_third_of_the_skys_seconds(dream):
+    """Round 32's readers: the dream's first line, "a kaleidoscope of inverted colors", was
+    "not seen" by any reader -- it held 9.7-13.4 s, a sixth of the sky's 22 s, and two of the
+    three opening stills were one lake.  A random still in 0-22 s has a good chance to show it:
+    ``kaleido`` stands at half or over for at least 28 % of those seconds (main: 17 %), and
+    the opening lake shot stays clear of it before 7 s."""
+    _, show = dream
+    times = np.arange(0.0, 22.0, 0.1)
+    on = []
+    for t in times:
+        layer = next(l for l in show.timeline.sample(float(t)).layers if l.current and l.current.cue.scene == "sky")
+        on.append(layer.current.values["kaleido"] >= 0.5)
+    on = np.array(on)
+    assert on.mean() > 0.28, f"the kaleidoscope shows {on.mean():.0%} of the sky's seconds"
+    assert not on[times < 7.0].any()
+
+
+def test_the_sky_lakes_lower_third_is_not_a_black_void(gl):
+    """Round 32's readers at 0.6 s: "the bottom third / lower half is an empty black void" --
+    the lids and the mirror's fade left the near water black.  The lids open from a third and
+    mist drifts on the near water, lit under the sun: at 0.6 s (320x180) under a tenth of the
+    frame's bottom third is black (main: 64 %) and its mean over 35 levels (main: 21.5)."""
+    frame = render_times(gl, "dream", [0.6], size=(320, 180))[0].astype(float)
+    low = frame.mean(axis=2)[120:]
+    assert (low < 12).mean() < 0.1 and low.mean() > 35, ((low < 12).mean(), low.mean())
+
+
+def test_the_skys_ranges_wear_no_bright_outline(gl):
+    """Round 32's readers at 7.9 and 18.3 s: "the mountains plain purple plastic with a thin
+    rim-line outline" -- the crests' thread of light, a pixel wide, drew every range as a
+    cut-out.  Held without the kaleidoscope at 7.9 s (320x180), pixels over the ranges and their
+    mirror standing 20 levels above both their neighbours 2 rows up and down are under 4 % of
+    the band (main: 6.2 %; now about 2.3 %)."""
+    frame = render_held(gl, "dream", 7.9, (320, 180), "sky", {"kaleido": 0.0})
+    lum = frame.mean(axis=2)
+    thread = np.minimum(lum[2:-2] - lum[:-4], lum[2:-2] - lum[4:])[83:113]
+    assert (thread > 20).mean() < 0.04, (thread > 20).mean()
