@@ -120,9 +120,10 @@ the_sky = Cue(
         # hard cut-outs" -- the lobes filled with the folded gas's own glow, the threads a faint
         # filigree over it, the lobes melting into the stars, the crescents small and soft)
         # (round 32's readers: "a kaleidoscope of inverted colors" -- "not seen" by any reader:
-        # it held 4 s of the sky's 22 -- it unfolds over the lake from 7.5 s, before the tilt up,
-        # and holds till the push in blurs it (14.6 s), so the sky's middle picture is the kaleidoscope)
-        "kaleido": [(0, 0.0), (7.4, 0.0), (8.6, 1.0, "in_out_sine"), (14.6, 1.0), (15.6, 0.0, "in_out_sine")],
+        # it held 4 s of the sky's 22 -- it unfolds over the lake from 6.2 s, before the tilt up,
+        # and holds to 13 s (pushed in further, its lobes swell into the teal blaze round 25 saw),
+        # so the sky's middle picture is the kaleidoscope)
+        "kaleido": [(0, 0.0), (6.2, 0.0), (7.4, 1.0, "in_out_sine"), (13.0, 1.0), (13.9, 0.0, "in_out_sine")],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
         # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;
         # round 25: at 1.7 the freed sun burst white, "a glaring lens-flare sun")
