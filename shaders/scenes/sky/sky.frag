@@ -382,7 +382,9 @@ void main() {
     // sun (its own light by density, its contours a faint filigree over it), true black
     // between the lobes; the mirrors' seams soft threads of light; the stars mirrored as
     // sparks along the folds; the moon repeated as a thin crescent at each arm's tip.
-    {
+    // (round 33: beyond the rosette's reach -- 1.08 of R_OUT, ring_soft 0 there -- the glass
+    // adds nothing: the pixels there, the lake's lower half among them, skip it)
+    if (r < 0.66) {
         float rs = r * u_zoom_eff;                                   // (screen heights from the pole)
         const float BAND = 0.42;                                     // (a ring's width in log radius)
         const float R_OUT = 0.60;                                    // (the outer ring's edge, sky units)
