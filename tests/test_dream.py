@@ -1322,3 +1322,21 @@ def test_the_lake_mirrors_the_sun_whole_not_a_double_blob(gl):
     bright = (frame.mean(axis=2)[:, :214] > 110).sum(axis=1)
     assert bright[226:238].sum() < 15, bright[226:238]
     assert np.nonzero(bright[240:] > 4)[0].max() + 240 >= 306, bright[240:]
+
+
+def test_the_moons_night_limb_wears_no_grey_outline(gl):
+    """Round 32's readers at 18.3 s: "the moon a sticker" -- the thin bright shell of its air
+    ran on round the dark night side, a grey outline drawn round the disc.  It fades out away
+    from the sun: at 18.3 s (640x360), straight up from the emerald moon's lit face (its night
+    side), the last row of the sky before the dark limb stands under 7 levels above the sky 3
+    rows further out (main: about 12; now about 4)."""
+    frame = render_times(gl, "dream", [18.3], size=(640, 360))[0].astype(float)
+    emerald = (frame[..., 1] > frame[..., 0] + 25) & (frame[..., 1] > 70)
+    emerald[216:] = False
+    ys, xs = np.nonzero(emerald)
+    cx, top = int(round(xs.mean())), ys.min()
+    col = frame.mean(axis=2)[:, cx - 1:cx + 2].mean(axis=1)
+    # (the limb: the sharpest fall into the dark night side above the lit face)
+    span = np.arange(max(top - 40, 4), top)
+    limb = span[np.argmax(col[span] - col[span + 1])]
+    assert col[limb] - col[limb - 3] < 7.0, (limb, col[limb - 4:limb + 2])
