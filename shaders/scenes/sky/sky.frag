@@ -566,7 +566,7 @@ void main() {
         // (round 32's readers at 7.9 s: the sun's image "deformed" -- the fade cut its lower
         // third off: it begins lower, the moons high over the lake still fading out before
         // the frame's edge (no "lily pads"), the near mist over the dark)
-        float steep = 1.0 - 0.9 * smoothstep(0.19, 0.36, max(wave.x, 0.0));
+        float steep = 1.0 - 0.92 * smoothstep(0.2, 0.31, max(wave.x, 0.0));
         // (round 32's readers: "a seam line at the horizon" -- the mist's thread along the water
         // line a third as bright: near black, a thread of it read as a drawn rule)
         vec3 wet = lake_water(lin * steep, wave, vec3(0.0035, 0.0055, 0.009), 1.0 / u_resolution.y)
