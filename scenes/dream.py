@@ -24,7 +24,9 @@ the_sky = Cue(
         # generously at once, the dream filling most of the frame by 1.5 s)
         # (round 29's readers at 3.1 s, both: "the oval vignette ring is visible" -- the lids
         # are gone by 3 s, withdrawing as they open: sky.frag)
-        "lids": [(0, 0.55), (1.5, 0.22, "out_sine"), (3.0, 0.0, "in_out_sine")],
+        # (round 32's readers at 0.6 s: "the bottom third / lower half an empty black void" --
+        # the lids still hid the lake: they open from a third, gone by 2.4 s)
+        "lids": [(0, 0.32), (1.2, 0.12, "out_sine"), (2.4, 0.0, "in_out_sine")],
         # (the inversion sweeps over the moon's close-up: violet and emerald by 9 s)
         # (round 28: half-way, the natural night's clouds stood as brown blotches round a dark
         # hole where the front had passed -- a render bug to a still's reader at 2-6 s: the
@@ -117,7 +119,11 @@ the_sky = Cue(
         # emerald crescents at its tips; round 30's readers: "an edge-detect contour filter with
         # hard cut-outs" -- the lobes filled with the folded gas's own glow, the threads a faint
         # filigree over it, the lobes melting into the stars, the crescents small and soft)
-        "kaleido": [(0, 0.0), (9.2, 0.0), (10.2, 1.0, "in_out_sine"), (13.0, 1.0), (13.8, 0.0, "in_out_sine")],
+        # (round 32's readers: "a kaleidoscope of inverted colors" -- "not seen" by any reader:
+        # it held 4 s of the sky's 22 -- it unfolds over the lake from 6.2 s, before the tilt up,
+        # and holds to 13 s (pushed in further, its lobes swell into the teal blaze round 25 saw),
+        # so the sky's middle picture is the kaleidoscope)
+        "kaleido": [(0, 0.0), (6.2, 0.0), (7.4, 1.0, "in_out_sine"), (13.0, 1.0), (13.9, 0.0, "in_out_sine")],
         # (the exposure rises out of the dark, never black -- round 19's reader at 1.2 s: "muddy,
         # low-contrast, no focal point" -- and flares a little where the mirrors snap in and out;
         # round 25: at 1.7 the freed sun burst white, "a glaring lens-flare sun")

@@ -191,7 +191,7 @@ RELIEF_PASSES = ("relief_march", "relief_a", "relief_b")
 # mist reach a little over it) before a build of the last pass leaves it out.
 RELIEF_TOP = -0.09
 GROUND_MARGIN = 0.04
-KALEIDO_VARIANTS = ("sky_kaleido", "sky_kaleido_land", "sky_kaleido_up")
+KALEIDO_VARIANTS = ("sky_kaleido", "sky_kaleido_lake", "sky_kaleido_land", "sky_kaleido_up")
 SKY_RELIEF_U0 = -1.45
 RELIEF_SCALE = 1.5      # the bake's texels per frame pixel (its rows hold 1.1 frame heights)
 RELIEF_MAX_SIDE = 2880  # ... up to 1920x1080 frames; a larger frame reads a bake this wide, stretched
@@ -427,8 +427,11 @@ class Sky(Scene):
         lake_gone = float(p["lake"]) <= 0.0 or float(p["lake_level"]) + horizon < -0.5 - GROUND_MARGIN
         land_top = horizon + 0.12 * float(p["lake"]) + RELIEF_TOP
         land_gone = land_top < -0.5 - GROUND_MARGIN
-        if not lean or not lake_gone:
+        if not lean:
             return "sky_kaleido"
+        if not lake_gone:
+            # (round 33: the kaleidoscope over the lake, the eyes open)
+            return "sky_kaleido_lake"
         return "sky_kaleido_up" if land_gone else "sky_kaleido_land"
 
     def update(self, state, resources):

@@ -1296,3 +1296,74 @@ def test_the_resonance_lake_is_broken_by_wind_rows(gl):
     wat = lum[150:178, 4:-4]
     ratio = np.abs(np.diff(wat, axis=0)).mean() / np.abs(np.diff(wat, axis=1)).mean()
     assert ratio > 0.8, f"the water a smooth mirror, no rows ({ratio:.2f})"
+
+
+def test_the_kaleidoscope_holds_a_third_of_the_skys_seconds(dream):
+    """Round 32's readers: the dream's first line, "a kaleidoscope of inverted colors", was
+    "not seen" by any reader -- it held 9.7-13.4 s, a sixth of the sky's 22 s, and two of the
+    three opening stills were one lake.  A random still in 0-22 s has a good chance to show it:
+    ``kaleido`` stands at half or over for at least 28 % of those seconds (main: 17 %; now 30 %), and
+    the opening lake shot stays clear of it before 6.5 s."""
+    _, show = dream
+    times = np.arange(0.0, 22.0, 0.1)
+    on = []
+    for t in times:
+        layer = next(l for l in show.timeline.sample(float(t)).layers if l.current and l.current.cue.scene == "sky")
+        on.append(layer.current.values["kaleido"] >= 0.5)
+    on = np.array(on)
+    assert on.mean() > 0.28, f"the kaleidoscope shows {on.mean():.0%} of the sky's seconds"
+    assert not on[times < 6.5].any()
+
+
+def test_the_sky_lakes_lower_third_is_not_a_black_void(gl):
+    """Round 32's readers at 0.6 s: "the bottom third / lower half is an empty black void" --
+    the lids and the mirror's fade left the near water black.  The lids open from a third and
+    mist drifts on the near water, lit under the sun: at 0.6 s (320x180) under a tenth of the
+    frame's bottom third is black (main: 64 %) and its mean over 35 levels (main: 21.5)."""
+    frame = render_times(gl, "dream", [0.6], size=(320, 180))[0].astype(float)
+    low = frame.mean(axis=2)[120:]
+    assert (low < 12).mean() < 0.1 and low.mean() > 35, ((low < 12).mean(), low.mean())
+
+
+def test_the_skys_ranges_wear_no_bright_outline(gl):
+    """Round 32's readers at 7.9 and 18.3 s: "the mountains plain purple plastic with a thin
+    rim-line outline" -- the crests' thread of light, a pixel wide, drew every range as a
+    cut-out.  Held without the kaleidoscope at 7.9 s (320x180), pixels over the ranges and their
+    mirror standing 20 levels above both their neighbours 2 rows up and down are under 4 % of
+    the band (main: 6.2 %; now about 2.3 %)."""
+    frame = render_held(gl, "dream", 7.9, (320, 180), "sky", {"kaleido": 0.0})
+    lum = frame.mean(axis=2)
+    thread = np.minimum(lum[2:-2] - lum[:-4], lum[2:-2] - lum[4:])[83:113]
+    assert (thread > 20).mean() < 0.04, (thread > 20).mean()
+
+
+def test_the_lake_mirrors_the_sun_whole_not_a_double_blob(gl):
+    """Round 32's readers at 7.9 s: "the sun's reflection deformed into a lumpy / smeared double
+    blob", "the stars reflect as smeared streaks" -- the wind's ripple rows lifted the mirrored
+    point by up to 8 % of the depth, tearing a scrap of the sun's image off above the rest, and
+    the mirror's fade cut its lower part.  Held without the kaleidoscope at 7.9 s (640x360), in
+    the left third, the band just under the water line above the sun's mirrored lower edge
+    (rows 226-237) holds almost none of its light (under 15 bright pixels; main: about 70), and
+    the image runs on down as deep as the sun stands high (bright rows to 306 or below; main: 304)."""
+    frame = render_held(gl, "dream", 7.9, (640, 360), "sky", {"kaleido": 0.0})
+    bright = (frame.mean(axis=2)[:, :214] > 110).sum(axis=1)
+    assert bright[226:238].sum() < 15, bright[226:238]
+    assert np.nonzero(bright[240:] > 4)[0].max() + 240 >= 306, bright[240:]
+
+
+def test_the_moons_night_limb_wears_no_grey_outline(gl):
+    """Round 32's readers at 18.3 s: "the moon a sticker" -- the thin bright shell of its air
+    ran on round the dark night side, a grey outline drawn round the disc.  It fades out away
+    from the sun: at 18.3 s (640x360), straight up from the emerald moon's lit face (its night
+    side), the last row of the sky before the dark limb stands under 7 levels above the sky 3
+    rows further out (main: about 12; now about 4)."""
+    frame = render_times(gl, "dream", [18.3], size=(640, 360))[0].astype(float)
+    emerald = (frame[..., 1] > frame[..., 0] + 25) & (frame[..., 1] > 70)
+    emerald[216:] = False
+    ys, xs = np.nonzero(emerald)
+    cx, top = int(round(xs.mean())), ys.min()
+    col = frame.mean(axis=2)[:, cx - 1:cx + 2].mean(axis=1)
+    # (the limb: the sharpest fall into the dark night side above the lit face)
+    span = np.arange(max(top - 40, 4), top)
+    limb = span[np.argmax(col[span] - col[span + 1])]
+    assert col[limb] - col[limb - 3] < 7.0, (limb, col[limb - 4:limb + 2])

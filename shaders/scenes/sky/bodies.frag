@@ -204,7 +204,10 @@ vec4 moon(vec2 q, int i, float px) {
     // (a thin bright shell hugging the limb and a faint wide glow: not a blur round the disc)
     // (round 32: drawn once, a soft halo round the whole disc as well -- the moon's light in
     // the air round it, gone before the patch's edge at 1.6 radii)
-    float glow = (exp(-out_ * 40.0) * 0.45 + exp(-out_ * 4.0) * 0.035) * (0.15 + 0.85 * facing)
+    // (round 32's readers at 18.3 s: "the moon a sticker" -- the shell ran on round the night
+    // side as a thin grey outline: it fades out there, the dark limb melting into the night)
+    float sunward = smoothstep(-0.1, 0.6, dot(normalize(d + 1e-6), toward));
+    float glow = (exp(-out_ * 40.0) * 0.45 + exp(-out_ * 4.0) * 0.035) * sunward
                + once * 0.07 * exp(-out_ * 6.0) * (1.0 - smoothstep(0.2, 0.58, out_)) * (0.5 + 0.5 * facing);
     vec3 halo = u_body_f[i].rgb * glow * (1.0 - cover);
     // (no shade cast on the sky behind it: drawn once it read as a ghost, and in the crown

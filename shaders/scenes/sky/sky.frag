@@ -177,7 +177,11 @@ vec2 lake_wind(vec2 p, float depth, float phase, float aa) {
     float amp = depth * resolved;
     // (round 32's readers: "glyph-like flecks on the water", "the reflection breaks into bands"
     // -- the rows shift the mirrored point less: the images ripple, whole, not torn into scraps)
-    return vec2(0.006 * (0.6 * a + 0.4 * b), 0.08 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
+    // (round 32's readers at 7.9 s: "the sun's reflection deformed into a lumpy, smeared double
+    // blob", "the stars reflect as smeared streaks" -- the rows' lift, growing with depth, squashed
+    // the image's lower half and stretched each star down the water: a fifth of it now, so the
+    // mirrored sun stays whole, its edge softly rippled, and a star stays a point)
+    return vec2(0.005 * (0.6 * a + 0.4 * b), 0.016 * (0.65 * a + 0.35 * b) * (0.3 + 0.7 * smoothstep(0.05, 0.3, depth))) * amp;
 }
 
 // The great sun's light laid broad on the water (lib/land.glsl's lake_key_glow, round 23), its
@@ -189,6 +193,23 @@ vec3 lake_pool(vec2 p, vec3 w, vec3 key) {
     float x = (p.x - key.x) / (0.3 + 0.8 * d);
     float under = 1.0 / (1.0 + x * x);
     return LAND_KEY * key.z * smoothstep(0.0, 0.06, d) * under * (0.10 + 0.08 * w.y) * exp(-d * 4.0);
+}
+
+// Mist on the near water (round 32's readers at 0.6 s: "the bottom third / lower half is an
+// empty black void"): where the mirror fades into the deep dark water, low wisps of fog drift
+// over it, drawn in perspective (long and thin far off, broad near), lit lilac under the sun and
+// a faint cold violet away from it -- the lower third holds air and light, the water's dark
+// still showing between the wisps.  p: the water pixel; w: lake_at's answer; phase: seconds.
+vec3 lake_near_mist(vec2 p, vec3 w, vec3 key, float phase) {
+    float d = max(w.x, 0.0);
+    float z = 1.0 / (d + 0.05);
+    vec2 uv = vec2(p.x * z * 0.9 + 0.035 * phase, z * 1.6);
+    float n = 0.65 * vnoise(uv) + 0.35 * vnoise(uv * vec2(2.3, 1.9) + 5.3);
+    float wisp = smoothstep(0.3, 0.85, n) * smoothstep(0.06, 0.3, d);
+    float x = (p.x - key.x) / (0.35 + 0.7 * d);
+    float under = 1.0 / (1.0 + x * x);
+    vec3 light = vec3(0.007, 0.008, 0.019) + LAND_KEY * key.z * (0.010 + 0.065 * under);
+    return light * wisp;
 }
 #endif
 
@@ -244,8 +265,10 @@ vec3 relief_rock(vec3 landed, vec3 sky, vec2 lf, vec4 ga, vec4 gb, float crest, 
     // the layers: the near ranges darker, the far ones left in their haze
     col *= mix(1.0, 0.5, near);
     // against the light: under the sun the faces in shadow, the crest's thread kept
-    float under = exp(-pow((sp.x - key.x) / 0.22, 2.0)) * key.z;
-    col *= 1.0 - 0.55 * under * (1.0 - crest);
+    // (round 32's readers at 18.3 s: "plain purple plastic" -- the peaks before the sun were
+    // lit lilac: against the light they are near-black silhouettes, wider round it)
+    float under = exp(-pow((sp.x - key.x) / 0.3, 2.0)) * key.z;
+    col *= 1.0 - 0.8 * under * (1.0 - crest);
     return mix(sky, col, min(cov, 1.0));
 }
 #endif
@@ -359,7 +382,9 @@ void main() {
     // sun (its own light by density, its contours a faint filigree over it), true black
     // between the lobes; the mirrors' seams soft threads of light; the stars mirrored as
     // sparks along the folds; the moon repeated as a thin crescent at each arm's tip.
-    {
+    // (round 33: beyond the rosette's reach -- 1.08 of R_OUT, ring_soft 0 there -- the glass
+    // adds nothing: the pixels there, the lake's lower half among them, skip it)
+    if (r < 0.66) {
         float rs = r * u_zoom_eff;                                   // (screen heights from the pole)
         const float BAND = 0.42;                                     // (a ring's width in log radius)
         const float R_OUT = 0.60;                                    // (the outer ring's edge, sky units)
@@ -514,7 +539,10 @@ void main() {
         vec2 tuv = relief_uv(lf, u_relief_u0);
         vec4 ga = texture(u_relief_a, tuv);
         vec4 gb = texture(u_relief_b, tuv);
-        float crest = relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
+        // (round 32's readers at 7.9 and 18.3 s: "plain purple plastic with a thin rim-line
+        // outline" -- the crests' thread, a pixel wide and stair-stepped at 1:1, drew every
+        // range as a cut-out: a third of it, the crests lit by the sun's rake and rim instead)
+        float crest = 0.35 * relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
         vec3 landed = relief_light(lin, lf, ga, gb, u_key_sun,
                                    vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25, u_relief_view, crest);
         landed = relief_rock(landed, lin, lf, ga, gb, crest, sp, u_key_sun);
@@ -535,11 +563,15 @@ void main() {
         // there is never cut by it)
         // (round 32: a moon's image low on the near water read as a green lily pad -- the mirror
         // fades sooner, the deep water dark under it)
-        float steep = 1.0 - 0.9 * smoothstep(0.14, 0.34, max(wave.x, 0.0));
+        // (round 32's readers at 7.9 s: the sun's image "deformed" -- the fade cut its lower
+        // third off: it begins lower, the moons high over the lake still fading out before
+        // the frame's edge (no "lily pads"), the near mist over the dark)
+        float steep = 1.0 - 0.92 * smoothstep(0.2, 0.31, max(wave.x, 0.0));
         // (round 32's readers: "a seam line at the horizon" -- the mist's thread along the water
         // line a third as bright: near black, a thread of it read as a drawn rule)
         vec3 wet = lake_water(lin * steep, wave, vec3(0.0035, 0.0055, 0.009), 1.0 / u_resolution.y)
-                 + lake_glint(here, wave, u_key_sun) + lake_pool(here, wave, u_key_sun);
+                 + lake_glint(here, wave, u_key_sun) + lake_pool(here, wave, u_key_sun)
+                 + lake_near_mist(here, wave, u_key_sun, u_lake_phase);
         lin = mix(lin, wet, u_lake);
 #ifdef LAND_RELIEF
         // (round 24: the shore lit -- its foot in mist, a bright line where water meets land)
