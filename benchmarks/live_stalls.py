@@ -34,8 +34,9 @@ from visuals.render.frame import FrameInputs  # noqa: E402
 from visuals.render.gpu import ProgramCache, headless_context  # noqa: E402
 
 
-def one_run(ctx, registry, show, args, size, fps) -> tuple[list[float], list[float], float]:
-    """Frame times (seconds) of one pass over the span, their show times, and the warm-up's."""
+def one_run(ctx, registry, show, args, size, fps) -> tuple[list[float], list[float], float, str]:
+    """Frame times (seconds) of one pass over the span, their show times, the warm-up's, and
+    what the bakes kept hold and did (warm=bakes)."""
     programs = ProgramCache(ctx, registry.search)
     mixer = live_mixer(ctx, registry, programs, size, fps)
     performance = Performance(show)
@@ -58,7 +59,10 @@ def one_run(ctx, registry, show, args, size, fps) -> tuple[list[float], list[flo
             ctx.finish()
             times.append(time.perf_counter() - t0)
             shows.append(state.decks["a"].show_t)
-        return times, shows, warm
+        store = mixer.renderers["a"][1].bakes if "a" in mixer.renderers else None
+        kept = "" if store is None else (f"{len(store)} bakes kept, {store.nbytes() / 1e6:.0f} MB; "
+                                         f"{store.hits} copied, {store.draws} drawn on stage")
+        return times, shows, warm, kept
     finally:
         mixer.release()
         programs.release()
@@ -82,7 +86,7 @@ def main() -> int:
     runs, warms, shows = [], [], []
     with headless_context() as ctx:
         for _ in range(args.runs):
-            times, shows, warm = one_run(ctx, registry, show, args, size, fps)
+            times, shows, warm, kept = one_run(ctx, registry, show, args, size, fps)
             runs.append(times)
             warms.append(warm)
     per_frame = [statistics.median(col) for col in zip(*runs)]
@@ -92,7 +96,7 @@ def main() -> int:
     worst = sorted(range(len(per_frame)), key=lambda i: -per_frame[i])[:args.top]
     for i in sorted(worst):
         print(f"  frame {i:4d}  t {shows[i]:7.2f} s  {per_frame[i] * 1000:8.1f} ms  {per_frame[i] / typical:6.1f}x")
-    print(f"worst/median {max(per_frame) / typical:.1f}x")
+    print(f"worst/median {max(per_frame) / typical:.1f}x" + (f"; {kept}" if kept else ""))
     return 0
 
 
