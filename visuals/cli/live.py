@@ -42,5 +42,5 @@ def cmd_live(args) -> int:
                               args.record or f"renders/sets/{_slug(name)}_{time.strftime('%Y%m%d-%H%M%S')}.jsonl"),
                           dump=Path(args.dump) if args.dump else None, max_frames=args.frames,
                           inputs=tuple(inputs), deck_b=args.deck_b, presets=Path(args.presets),
-                          audio_in=args.audio_in, mute=args.mute)
+                          audio_in=args.audio_in, mute=args.mute, prebake=not args.no_prebake)
     return LivePlayer(options).run()

@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     lv.add_argument("--paused", action="store_true", help="start paused")
     lv.add_argument("--no-loop", action="store_true", help="hold the last frame instead of looping the show")
     lv.add_argument("--no-hud", action="store_true", help="start with the HUD hidden")
+    lv.add_argument("--no-prebake", action="store_true",
+                    help="do not bake the show's baked shots before it starts (a faster start; "
+                         "each cut into one then freezes the picture while it bakes)")
     lv.add_argument("--status", help="write the player's state as JSON to this file, ten times a second")
     lv.add_argument("--record", metavar="SET",
                     help="the set file that records every control event, to re-render with "

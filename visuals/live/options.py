@@ -35,3 +35,4 @@ class LiveOptions:
     module_timeout: float = field(default_factory=module_timeout)   # s a scene module may take to load
     audio_in: str | None = None            # a sound input device the scenes hear (name or index)
     mute: bool = False                     # do not play the show's score
+    prebake: bool = True                   # bake every bake pass before the show (Renderer.warm_up)

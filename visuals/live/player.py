@@ -96,6 +96,8 @@ class LivePlayer:
             self.performance.apply(LoadClip(deck="b", show=options.deck_b), 0.0)
         self.scaler = AdaptiveScale(options.scale, options.adaptive)
         self.mixer = self._make_mixer()
+        if options.prebake:
+            self.prebake()
         self.result: FrameResult | None = None      # the last frame drawn
         self.reloader = Reloader(options.search, options.show, self.registry, self.programs,
                                  timeout=options.module_timeout)
@@ -144,6 +146,14 @@ class LivePlayer:
         if old is not None:
             old.release()
         return live_mixer(self.ctx, self.registry, self.programs, self.render_size(), self.clock.fps)
+
+    def prebake(self) -> None:
+        """Compile the show's programs and bake its baked shots before the show (a load of
+        seconds with a progress line) instead of at each cut, where the picture froze 1-3 s."""
+        def progress(done: int, total: int, t: float) -> None:
+            print(f"\rbaking the show's shots: {done}/{total} (show {t:.1f} s)",
+                  end="\n" if done == total else "", file=sys.stderr, flush=True)
+        self.mixer.warm_up(self.show, bakes=True, progress=progress)
 
     def perf_time(self) -> float:
         """Seconds since the performance started: the time every event is applied and recorded at."""
@@ -262,6 +272,7 @@ class LivePlayer:
     def reload(self, force: bool = False) -> None:
         result = self.reloader.check(force)
         if result.shaders:
+            self.mixer.drop_bakes()         # they show the shaders as they were
             self.reloads += 1
             self.events_log.append("reloaded " + ", ".join(p.name for p in result.shaders))
         if result.show is not None:

@@ -104,9 +104,15 @@ class Mixer:
                           resolution=self.config.size, params={},
                           audio=self.audio.frame_at(inputs.t) if self.audio is not None else None)
 
-    def warm_up(self, show: Show) -> None:
-        """Compile every program deck A's show can use, so the first frames do not stall."""
-        self.renderer("a", show).warm_up()
+    def warm_up(self, show: Show, bakes: bool = False, progress=None) -> None:
+        """Compile every program deck A's show can use, so the first frames do not stall;
+        ``bakes`` (live): also bake every bake pass ahead and keep them (Renderer.warm_up)."""
+        self.renderer("a", show).warm_up(bakes=bakes, progress=progress)
+
+    def drop_bakes(self) -> None:
+        """Forget the bakes kept ahead (a shader was reloaded: they show the old one)."""
+        for _, renderer in self.renderers.values():
+            renderer.drop_bakes()
 
     def _black(self) -> moderngl.Framebuffer:
         fbo = self.compositor.pool.get("black")

@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable
 
 import moderngl
 
 from visuals.audio.clock import AudioClock
 from visuals.perform.clock import Frame
+from .bakes import BakeStore
 from .compositor import Compositor, LayerImage
 # (the step's values: DeckInputs and RenderConfig are imported from here by much of the program)
 from .deck import PLAIN_DECK, DeckImage, DeckInputs, RenderConfig
@@ -70,10 +71,17 @@ class Renderer:
         # read through an AudioClock so a glitch loop repeats the picture, not the sound.
         self.audio: Any = None
         self._audio_clock: Any = None
+        # The bakes kept before a live show (warm_up(bakes=True), bakes.py), or None.
+        self.bakes: BakeStore | None = None
 
     # -- preparation ------------------------------------------------------------------
-    def warm_up(self) -> None:
-        """Compile every program the show can use, so the first frames do not stall."""
+    def warm_up(self, bakes: bool = False, progress: Callable[[int, int, float], None] | None = None) -> None:
+        """Compile every program the show can use, so the first frames do not stall.
+
+        ``bakes`` (the live player): also render every bake pass of the show (bakes.py) at the
+        times it bakes and keep them, so a cut into a baked shot on stage copies its G-buffer
+        instead of marching it for 1-3 s (a longer load instead of a freeze mid-show).
+        ``progress(done, total, show_t)`` is called after each bake time."""
         names: list[str] = [name for name, _ in post_chain(self.show.post)]
         for cue in self.show.cues:
             names.append(cue.scene)
@@ -86,6 +94,63 @@ class Renderer:
             scene = self.registry.scene(name)
             for spec in scene.passes:
                 self.programs.get(spec.frag, spec.vert, list(scene.params), scene.folder)
+        if bakes:
+            self._bake_ahead(progress)
+
+    def bake_times(self) -> list[float]:
+        """Show times at which a bake pass draws: each cue's start, and each frame (on the
+        frame grid from the cue's start) where a parameter a pass of its scene bakes by
+        changes and holds -- a cut to a close shot, the relief's camera."""
+        fps = float(self.config.fps)
+        times: set[float] = set()
+        for index, cue in enumerate(self.show.cues):
+            times.add(cue.start)
+            scene = self.registry.scene(cue.scene)
+            keyed = sorted({n for spec in scene.passes if isinstance(spec.update, tuple) for n in spec.update})
+            if not keyed:
+                continue
+            seen: list[tuple[float, tuple]] = []
+            for k in range(max(1, math.ceil((cue.end - cue.start) * fps))):
+                t = cue.start + k / fps
+                sample = self.show.timeline.sample(t)
+                active = next((c for c in sample.cues() if c.index == index), None)
+                if active is not None:
+                    params = current_values(scene.params, active.values, {}, at=self._heard(sample))
+                    seen.append((t, tuple(repr(params.get(n)) for n in keyed)))
+            # a cut: the values change and then hold (a ramp changes them every frame: its
+            # bakes never repeat, and are drawn as they come)
+            for i in range(1, len(seen)):
+                if seen[i][1] != seen[i - 1][1] and (i + 1 == len(seen) or seen[i + 1][1] == seen[i][1]):
+                    times.add(seen[i][0])
+        return sorted(t for t in times if t < self.show.duration or not self.show.duration)
+
+    def _bake_ahead(self, progress) -> None:
+        """Render the show at each bake time with the store recording, then start cold (no
+        runner kept) with the store in place."""
+        if self.bakes is None:
+            self.bakes = BakeStore(self.ctx)
+        for runner in self.runners.values():
+            runner.bakes = self.bakes
+        times = self.bake_times()
+        self.bakes.recording = True
+        try:
+            for i, t in enumerate(times):
+                self.render(Frame(0, t))
+                if progress is not None:
+                    progress(i + 1, len(times), t)
+        finally:
+            self.bakes.recording = False
+            for runner in self.runners.values():
+                runner.release()
+            self.runners.clear()
+
+    def drop_bakes(self) -> None:
+        """Release the kept bakes; the runners bake as they meet them again."""
+        if self.bakes is not None:
+            self.bakes.release()
+            self.bakes = None
+        for runner in self.runners.values():
+            runner.bakes = None
 
     def _runner(self, key: Any, scene_name: str, size: tuple[int, int]) -> SceneRunner:
         runner = self.runners.get(key)
@@ -93,6 +158,7 @@ class Renderer:
             scene = self.registry.scene(scene_name)
             runner_class = getattr(scene, "runner_class", SceneRunner)   # foreign scenes bring theirs
             runner = runner_class(self.ctx, self.programs, scene, size, self.config.exact)
+            runner.bakes, runner.bake_key = self.bakes, key
             self.runners[key] = runner
         self._used.add(key)
         return runner
@@ -342,5 +408,6 @@ class Renderer:
         for texture in self.output.color_attachments:   # a framebuffer's release leaves its texture
             texture.release()
         self.output.release()
+        self.drop_bakes()
         if self._owns_programs:
             self.programs.release()

@@ -8,6 +8,7 @@ is the same bytes whether it is rendered in sequence, alone, or twice.
 """
 from __future__ import annotations
 
+import time
 from typing import Any, Callable
 
 import moderngl
@@ -15,6 +16,7 @@ import numpy as np
 
 from visuals.audio.texture import bind_audio_texture, release_cache, set_audio_uniforms
 from visuals.errors import VisualsError
+from .bakes import BakeStore, bake_key
 from .gpu import CompiledProgram, ProgramCache
 from .uniforms import set_standard_uniforms
 from visuals.model.scene import PRECISIONS, Pass, Scene, SceneResources, SceneState
@@ -129,6 +131,9 @@ class SceneRunner(SceneResources):
         self._last_params: dict[str, Any] | None = None
         self._last_frame: int | None = None
         self._last_events = 0
+        # Bakes kept before a live show (bakes.py), and this runner's key in the renderer.
+        self.bakes: BakeStore | None = None
+        self.bake_key: Any = None
 
     def _pass_size(self, spec: Pass) -> tuple[int, int]:
         return pass_size(spec, self.size)
@@ -218,11 +223,36 @@ class SceneRunner(SceneResources):
                     self._last_params is None or state.params.get(n) != self._last_params.get(n)
                     for n in spec.update):
                 continue
-            self._draw(spec, prog, state, extra)
+            self._draw_or_copy(spec, prog, state, extra)
             self._rendered_once.add(spec.name)
         self._last_params = dict(state.params)
         self._last_frame = state.frame
         self._last_events = len(state.events)
+
+    def _draw_or_copy(self, spec: Pass, prog: CompiledProgram, state: SceneState, extra: dict) -> None:
+        """Draw a pass; a bake kept in ``bakes`` is copied into its target instead (a blit),
+        and a bake drawn while recording is kept."""
+        key = None if self.bakes is None else bake_key(self.bake_key, spec, state)
+        if key is None:
+            self._draw(spec, prog, state, extra)
+            return
+        target = self.targets[spec.name]
+        kept = self.bakes.get(key)
+        if kept is not None:
+            self.ctx.copy_framebuffer(target.advance(), kept)
+            if spec.mipmaps:
+                target.texture.build_mipmaps()
+            self.bakes.hits += 1
+            return
+        if not self.bakes.recording:
+            self._draw(spec, prog, state, extra)
+            self.bakes.draws += 1
+            return
+        self.ctx.finish()
+        t0 = time.perf_counter()
+        self._draw(spec, prog, state, extra)
+        self.ctx.finish()
+        self.bakes.put(key, target.fbos[target.current], time.perf_counter() - t0)
 
     def _draw(self, spec: Pass, prog: CompiledProgram, state: SceneState, extra: dict) -> None:
         if spec.into is not None and self._draws_nothing(spec, state):

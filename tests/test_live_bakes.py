@@ -1,0 +1,86 @@
+"""The bakes kept for a live show (visuals/render/bakes.py, Renderer.warm_up(bakes=True)).
+
+On stage each cut into a baked shot was one frame of 1-3 s at 640x360 on llvmpipe (the Serenes'
+portrait at 88 s, the lovers at 96 s: benchmarks/live_stalls.py): the picture froze.  Warmed up
+with its bakes, the live renderer draws no bake pass during the show -- it copies the G-buffer
+baked before -- and its frames at the cuts are the bytes the cold renderer draws.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+SIZE = (160, 90)
+# the Serenes' cue (82-106 s): its start, the cut to the portrait (88 s), back to the row and
+# the cut to the lovers (95, 96 s), the row again (100.5 s), each with the frame before it
+TIMES = (82.0, 84.0, 87.9666, 88.0, 88.0333, 95.0, 96.0, 100.5, 101.0)
+
+
+@pytest.fixture(scope="module")
+def serenes_show():
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.model.show import Show
+    registry = Registry(SearchPath.build([]))
+    dream = registry.show("dream")
+    cue = next(c for c in dream.cues if c.name == "the Serenes")
+    return registry, Show("serenes-live", [cue], seed=dream.seed, post=dream.post)
+
+
+def _live_renderer(gl, registry, show):
+    from visuals.render.renderer import RenderConfig, Renderer
+    return Renderer(gl, show, registry, RenderConfig(size=SIZE, fps=Fraction(30), exact=False), resilient=True)
+
+
+def _play(renderer, times) -> list[np.ndarray]:
+    from visuals.perform.clock import Frame
+    out = []
+    for i, t in enumerate(times):
+        renderer.render(Frame(i, t))
+        out.append(np.frombuffer(renderer.read_rgb(), np.uint8).copy())
+    return out
+
+
+def test_warmed_live_show_draws_no_bake_and_matches_the_cold_frames(gl, serenes_show):
+    from visuals.render.bakes import BakeStore
+    registry, show = serenes_show
+    cold = _live_renderer(gl, registry, show)
+    try:
+        cold.warm_up()
+        assert cold.bakes is None            # offline and a plain warm-up keep nothing
+        expected = _play(cold, TIMES)
+    finally:
+        cold.release()
+    warm = _live_renderer(gl, registry, show)
+    try:
+        warm.bakes = BakeStore(gl, min_seconds=0.0)     # keep every bake, however quick
+        warm.warm_up(bakes=True)
+        assert 82.0 in warm.bake_times() and 88.0 in warm.bake_times() and 96.0 in warm.bake_times()
+        assert len(warm.bakes) > 0
+        got = _play(warm, TIMES)
+        assert warm.bakes.draws == 0, "a bake pass drew during the show: a stall at a cut"
+        assert warm.bakes.hits > 0
+    finally:
+        warm.release()
+    for t, a, b in zip(TIMES, expected, got):
+        assert np.array_equal(a, b), f"the frame at {t} s differs from the cold render"
+
+
+def test_dropped_bakes_are_drawn_again(gl, serenes_show):
+    """A shader reload drops the kept bakes (they show the old shader): the runners bake again."""
+    from visuals.render.bakes import BakeStore
+    registry, show = serenes_show
+    warm = _live_renderer(gl, registry, show)
+    try:
+        warm.bakes = BakeStore(gl, min_seconds=0.0)
+        warm.warm_up(bakes=True)
+        _play(warm, (87.9666,))
+        store = warm.bakes
+        warm.drop_bakes()
+        assert warm.bakes is None and len(store) == 0
+        assert all(r.bakes is None for r in warm.runners.values())
+        _play(warm, (88.0,))                 # draws its bake as before, no store to fail on
+    finally:
+        warm.release()
