@@ -15,11 +15,14 @@ drawn as before.
 """
 from __future__ import annotations
 
-from typing import Any
+import math
+from typing import Any, Callable
 
 import moderngl
 
 from visuals.model.scene import Pass, SceneState
+from visuals.perform.clock import Frame
+from visuals.perform.view import current_values
 
 
 def _hashable(value: Any) -> Any:
@@ -93,3 +96,52 @@ class BakeStore:
                 tex.release()
             fbo.release()
         self._kept.clear()
+
+
+def bake_times(renderer: Any) -> list[float]:
+    """Show times at which a bake pass of ``renderer``'s show draws: each cue's start, and each
+    frame (on the frame grid from the cue's start) where a parameter a pass of its scene bakes
+    by changes and holds -- a cut to a close shot, the relief's camera."""
+    show, fps = renderer.show, float(renderer.config.fps)
+    times: set[float] = set()
+    for index, cue in enumerate(show.cues):
+        times.add(cue.start)
+        scene = renderer.registry.scene(cue.scene)
+        keyed = sorted({n for spec in scene.passes if isinstance(spec.update, tuple) for n in spec.update})
+        if not keyed:
+            continue
+        seen: list[tuple[float, tuple]] = []
+        for k in range(max(1, math.ceil((cue.end - cue.start) * fps))):
+            t = cue.start + k / fps
+            sample = show.timeline.sample(t)
+            active = next((c for c in sample.cues() if c.index == index), None)
+            if active is not None:
+                params = current_values(scene.params, active.values, {}, at=renderer.heard(sample))
+                seen.append((t, tuple(repr(params.get(n)) for n in keyed)))
+        # a cut: the values change and then hold (a ramp changes them every frame: its bakes
+        # never repeat, and are drawn as they come)
+        for i in range(1, len(seen)):
+            if seen[i][1] != seen[i - 1][1] and (i + 1 == len(seen) or seen[i + 1][1] == seen[i][1]):
+                times.add(seen[i][0])
+    return sorted(t for t in times if t < show.duration or not show.duration)
+
+
+def bake_ahead(renderer: Any, progress: Callable[[int, int, float], None] | None = None) -> None:
+    """Render ``renderer``'s show at each bake time with its store recording, then leave it
+    cold (no runner kept) with the store in place, so the show starts as it would have."""
+    if renderer.bakes is None:
+        renderer.bakes = BakeStore(renderer.ctx)
+    for runner in renderer.runners.values():
+        runner.bakes = renderer.bakes
+    times = bake_times(renderer)
+    renderer.bakes.recording = True
+    try:
+        for i, t in enumerate(times):
+            renderer.render(Frame(0, t))
+            if progress is not None:
+                progress(i + 1, len(times), t)
+    finally:
+        renderer.bakes.recording = False
+        for runner in renderer.runners.values():
+            runner.release()
+        renderer.runners.clear()

@@ -19,7 +19,7 @@ import moderngl
 
 from visuals.audio.clock import AudioClock
 from visuals.perform.clock import Frame
-from .bakes import BakeStore
+from .bakes import BakeStore, bake_ahead, bake_times
 from .compositor import Compositor, LayerImage
 # (the step's values: DeckInputs and RenderConfig are imported from here by much of the program)
 from .deck import PLAIN_DECK, DeckImage, DeckInputs, RenderConfig
@@ -95,54 +95,11 @@ class Renderer:
             for spec in scene.passes:
                 self.programs.get(spec.frag, spec.vert, list(scene.params), scene.folder)
         if bakes:
-            self._bake_ahead(progress)
+            bake_ahead(self, progress)
 
     def bake_times(self) -> list[float]:
-        """Show times at which a bake pass draws: each cue's start, and each frame (on the
-        frame grid from the cue's start) where a parameter a pass of its scene bakes by
-        changes and holds -- a cut to a close shot, the relief's camera."""
-        fps = float(self.config.fps)
-        times: set[float] = set()
-        for index, cue in enumerate(self.show.cues):
-            times.add(cue.start)
-            scene = self.registry.scene(cue.scene)
-            keyed = sorted({n for spec in scene.passes if isinstance(spec.update, tuple) for n in spec.update})
-            if not keyed:
-                continue
-            seen: list[tuple[float, tuple]] = []
-            for k in range(max(1, math.ceil((cue.end - cue.start) * fps))):
-                t = cue.start + k / fps
-                sample = self.show.timeline.sample(t)
-                active = next((c for c in sample.cues() if c.index == index), None)
-                if active is not None:
-                    params = current_values(scene.params, active.values, {}, at=self._heard(sample))
-                    seen.append((t, tuple(repr(params.get(n)) for n in keyed)))
-            # a cut: the values change and then hold (a ramp changes them every frame: its
-            # bakes never repeat, and are drawn as they come)
-            for i in range(1, len(seen)):
-                if seen[i][1] != seen[i - 1][1] and (i + 1 == len(seen) or seen[i + 1][1] == seen[i][1]):
-                    times.add(seen[i][0])
-        return sorted(t for t in times if t < self.show.duration or not self.show.duration)
-
-    def _bake_ahead(self, progress) -> None:
-        """Render the show at each bake time with the store recording, then start cold (no
-        runner kept) with the store in place."""
-        if self.bakes is None:
-            self.bakes = BakeStore(self.ctx)
-        for runner in self.runners.values():
-            runner.bakes = self.bakes
-        times = self.bake_times()
-        self.bakes.recording = True
-        try:
-            for i, t in enumerate(times):
-                self.render(Frame(0, t))
-                if progress is not None:
-                    progress(i + 1, len(times), t)
-        finally:
-            self.bakes.recording = False
-            for runner in self.runners.values():
-                runner.release()
-            self.runners.clear()
+        """Show times at which a bake pass draws (bakes.bake_times)."""
+        return bake_times(self)
 
     def drop_bakes(self) -> None:
         """Release the kept bakes; the runners bake as they meet them again."""
@@ -167,7 +124,7 @@ class Renderer:
         scene = self.registry.scene(active.cue.scene)
         deck = self._deck
         params = current_values(scene.params, active.values, deck.overrides.get(scene.name, {}),
-                                at=self._heard(sample))
+                                at=self.heard(sample))
         events = active.events
         if deck.touches:
             start = active.cue.start
@@ -178,7 +135,7 @@ class Renderer:
                           resolution=self.config.render_size, params=params, events=events,
                           audio=self._audio_clock.frame_at(sample.t) if self._audio_clock else None)
 
-    def _heard(self, sample: TimelineSample) -> SignalTime:
+    def heard(self, sample: TimelineSample) -> SignalTime:
         """When and what a hand's follow (a signal) hears: as the timeline's Audio signals do."""
         return SignalTime(sample.t, sample.beat, sample.bpm, self._audio_clock)
 
@@ -286,7 +243,7 @@ class Renderer:
         for i, (name, static) in enumerate(post_chain(chain)):
             effect = self.registry.scene(name)
             params = current_values(effect.params, static, sample.owned.get(name, {}),
-                                    self._deck.overrides.get(name, {}), at=self._heard(sample))
+                                    self._deck.overrides.get(name, {}), at=self.heard(sample))
             burst = self._burst(name)
             if burst and "amount" in effect.params:
                 spec = effect.params.get("amount")
