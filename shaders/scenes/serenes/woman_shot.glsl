@@ -30,7 +30,9 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 // the key candle's power on the cloth (round 26: the lovers' candle, close under their
 // mantles, burnt their fronts out to a cream "melted plastic": it is a smaller flame)
 const float KEY_POWER = 0.22;
-const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's face (round 30)
+// the candle's warm edge along the woman's face (round 30; round 33: less -- at 0.35 it drew
+// her nose's ridge as "a strange nose")
+const float WOMAN_FACE_RIM = 0.2;
 #define CLOTH_SHEEN 0.12
 const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
@@ -274,7 +276,10 @@ void main() {
         float ecov = clamp((EYE_RADIUS - perp) / (px * te) + 0.5, 0.0, 1.0)
                    // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
                    // top in stair steps at 1600 px)
-                   * smoothstep(-0.004, 0.004, depth + 0.006 + (1.0 - cov) * 10.0 - te);
+                   // (round 33's readers at 126.4 s: "eyes that contradict lidless" -- the
+                   // mask's brow cut the top of each ball like a lid: her eyes stand whole,
+                   // a few cm proud of what lies just before them)
+                   * smoothstep(-0.004, 0.004, depth + 0.03 + (1.0 - cov) * 10.0 - te);
         float glow = 0.6 + 0.4 * u_eyes;
         // (round 32's speed: the ball's mirror only on the ball -- a few hundred pixels)
         if (ecov > 0.0) {
@@ -303,8 +308,6 @@ void main() {
         // where the liquid silver turns away and mirrors only the dark of the cowl)
         float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
         ec *= 1.0 - 0.8 * rimw;
-        // the cowl's brow shades the top of the ball a little
-        ec *= 1.0 - 0.2 * smoothstep(0.3, 0.95, n.y);
         col = mix(col, ec, ecov);
         }
         // its light blooming a little into the dark of the cowl round it -- never through
