@@ -738,7 +738,7 @@ dream = Show(
                       # into it, its darks going first)
                       (102, 1.0), (102.8, 0.3),
                       # (the worm's-eye shot at 110-118 s keeps its blacks: the curtains in a black starry sky)
-                      (110, 0.3), (110, 0.15, "step"), (118, 0.15), (118, 0.3, "step"), (121, 0.3), (123, 1.0), (130, 1.0), (133, 0.6),
+                      (110, 0.3), (110, 0.15, "step"), (118, 0.15), (118, 0.3, "step"), (121, 0.3), (123, 0.55), (130, 0.55), (133, 0.6),
                       (143, 0.6), (146, 0.25),
                       # (round 28: the howl keeps true blacks round the tear -- "murky haze")
                       (185, 0.25), (186, 0.1), (189.3, 0.1),

@@ -29,7 +29,7 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 #define CLOTH_ALBEDO vec3(0.022, 0.024, 0.044)
 // the key candle's power on the cloth (round 26: the lovers' candle, close under their
 // mantles, burnt their fronts out to a cream "melted plastic": it is a smaller flame)
-const float KEY_POWER = 0.22;
+const float KEY_POWER = 0.26;
 // the candle's warm edge along the woman's face (round 30; round 33: less -- at 0.35 it drew
 // her nose's ridge as "a strange nose")
 const float WOMAN_FACE_RIM = 0.2;
@@ -226,6 +226,12 @@ void main() {
     vec3 Lc = normalize(vec3(0.8, 0.45, 0.9));
     surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * cloth * ao
           * (0.4 + 0.6 * u_eyes);
+    // (round 33's readers at 126.4 s: "very dark and muddy, murky" -- the dream's lift there
+    // is lowered for true blacks, so the hood's shadowed side keeps its form by the window's
+    // moonlight behind her at the left: a cold rim along the hood and shoulder turned to it)
+    vec3 Lw = normalize(vec3(-0.85, 0.35, -0.4));
+    surf += vec3(0.3, 0.42, 1.0) * 0.038 * pow(1.0 - NV, 2.5) * max(dot(N, Lw) + 0.1, 0.0) * cloth * ao
+          * (0.6 + 0.4 * weave);
     // the cold of the room, barely: the forms never go flat black
     surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);
     // the eyes' own cold light on the face and the inside of the hood
