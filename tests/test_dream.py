@@ -1269,3 +1269,38 @@ def test_a_touched_city_tower_ripples_like_water_then_calms(gl):
     late = render_held(gl, "dream", 57.0, (320, 180), "towers", {})
     calm = render_held(gl, "dream", 57.0, (320, 180), "towers", {"ripple_strength": 0.0})
     assert _ring_detail(late) < 1.15 * _ring_detail(calm), (_ring_detail(late), _ring_detail(calm))
+
+
+def test_the_laughing_child_is_drawn_smooth_not_in_stair_steps(gl):
+    """Round 33's readers at 126.4 s: the child was "a crude blocky, pixel-glitched mannequin /
+    a crude toy figure with stair-step glitch" -- its rows slipped in hard runs and its light
+    came from the half-size pass's 2x2 screen derivatives, steps across its face.  With the
+    slips gone and its normals from the distance's own differences, its corner of the frame
+    (320x180, 127.6 s) has no hard steps: the 99th percentile of its Laplacian stays under 28
+    levels (main: about 31; now about 24)."""
+    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
+    c = frame.astype(np.float32).mean(axis=2)[85:140, 5:80]
+    lap = np.abs(4.0 * c[1:-1, 1:-1] - c[:-2, 1:-1] - c[2:, 1:-1] - c[1:-1, :-2] - c[1:-1, 2:])
+    assert np.percentile(lap, 99) < 28.0, np.percentile(lap, 99)
+
+
+def test_the_woman_close_keeps_true_blacks_and_one_bright_highlight(gl):
+    """Round 33's readers at 126.4 s: "very dark and muddy, murky" -- the dream's lift there
+    (1.0) raised her black room to a grey-violet murk.  Lifted half as much, with the window's
+    cold rim keeping her hood's shadowed side in form: at 320x180 the darkest quarter of the
+    frame is under 4.5 levels (main: about 7; now about 3.3) and her candle still burns over 200."""
+    (frame,) = render_times(gl, "dream", [126.4], size=(320, 180))
+    lum = frame.astype(np.float32).mean(axis=2)
+    assert np.percentile(lum, 25) < 4.5 and lum.max() > 200, (np.percentile(lum, 25), lum.max())
+
+
+def test_the_wakings_sill_is_lit_wood_not_a_black_block(gl):
+    """Round 33's readers at 194.9 s (a 4): "the sill has a hard black shadow block" -- the
+    sill's front was near-black under its lit edge.  It is painted wood like the casing, lit
+    from above by the dawn and darkening softly down its face, its soft shadow on the wall
+    under it: at 320x180 its front (rows 145-153 under the window) is over 1.25 times as
+    bright as the wall just under it (main: about 0.9; now about 1.5)."""
+    (frame,) = render_times(gl, "dream", [194.9], size=(320, 180))
+    lum = frame.astype(np.float32).mean(axis=2)
+    front, wall = lum[145:154, 150:290].mean(), lum[157:163, 150:290].mean()
+    assert front > 1.25 * wall, (front, wall)
