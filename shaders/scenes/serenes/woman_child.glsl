@@ -112,6 +112,9 @@ vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     // the child itself, and its distance a step right and up (the normals' differences)
     float face, hands, hair, fx, hx, rx, fy, hy, ry;
     float d = child_sd(s, t, face, hands, hair);
+    // (outside it only the window's light round its outline: no normals to pay for)
+    if (d > blur)
+        return col + vec3(0.35, 0.5, 1.0) * 0.003 * exp(-d / 0.012);
     const float E = 0.003;
     float dx = child_sd(s + vec2(E, 0.0), t, fx, hx, rx);
     float dy = child_sd(s + vec2(0.0, E), t, fy, hy, ry);
