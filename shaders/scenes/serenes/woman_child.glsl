@@ -95,19 +95,23 @@ float child_sd(vec2 s, float t, out float face, out float hands, out float hair)
 // by the soft copies alone, and the normals are the distance's own central differences.
 vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     // (nothing to pay outside its corner of the frame)
-    if (s.x < -0.9 || s.x > -0.36 || s.y < -0.5 || s.y > 0.08)
+    if (s.x < -0.9 || s.x > -0.16 || s.y < -0.5 || s.y > 0.1)
         return col;
     float blur = max(px * 1.2, 0.0025);                  // a little behind the focus
-    // the stuck copies: the laugh a moment ago, left where the recording jumped -- soft cold
-    // ghosts a step apart, fainter the older, so they read as an echo and leave the room clear
+    // the stuck copies: the laugh a moment ago, left where the recording jumped -- soft
+    // ghosts a step apart, fainter the older, each with its own laughing face faintly lit
+    // (round 33: "its stuck loop a clean deliberate echo": the dark veils alone went unseen)
     for (int k = 2; k >= 1; --k) {
         float f, fh, fr;
-        float d = child_sd(s - vec2(-0.06 * float(k), 0.006 * float(k)), t - 0.16 * float(k), f, fh, fr);
+        float d = child_sd(s - vec2(0.1 * float(k), 0.012 * float(k)), t - 0.16 * float(k), f, fh, fr);
         float a = 1.0 - smoothstep(-blur * 3.0, blur * 3.0, d);
-        float edge = exp(-abs(d) / 0.01);
-        float w = 0.75 - 0.3 * float(k);
+        float w = 0.65 - 0.2 * float(k);
+        // (a warm line along its laughing profile, where the candle caught it, and a cold
+        // one round the rest: clean outlines a step apart -- filled, the faces read as smudges)
+        float profile = exp(-abs(f) / 0.004) * smoothstep(-0.006, 0.006, fr);
         col = mix(col, col * 0.6 + vec3(0.002, 0.0025, 0.005), a * w);
-        col += vec3(0.35, 0.5, 1.0) * 0.008 * edge * w;
+        col += vec3(0.35, 0.5, 1.0) * 0.014 * exp(-abs(d) / 0.006) * w * (1.0 - profile);
+        col += lightc * vec3(0.9, 0.55, 0.35) * 0.05 * key * profile * w;
     }
     // the child itself, and its distance a step right and up (the normals' differences)
     float face, hands, hair, fx, hx, rx, fy, hy, ry;
