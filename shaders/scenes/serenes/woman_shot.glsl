@@ -32,7 +32,7 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 const float KEY_POWER = 0.26;
 // the candle's warm edge along the woman's face (round 30; round 33: less -- at 0.35 it drew
 // her nose's ridge as "a strange nose")
-const float WOMAN_FACE_RIM = 0.2;
+const float WOMAN_FACE_RIM = 0.14;
 #define CLOTH_SHEEN 0.12
 const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
@@ -309,7 +309,7 @@ void main() {
         float core = pow(ne, 2.5);
         // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
         // glow is deep and small, the mirror carries the ball)
-        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.01 + 0.2 * core * core * core);
+        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.02 + 0.3 * core * core);   // (round 33: deeper glow, so the mirror's dark horizon does not cut the ball like a lid)
         // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
         // where the liquid silver turns away and mirrors only the dark of the cowl)
         float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
