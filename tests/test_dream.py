@@ -1310,14 +1310,14 @@ def test_the_childs_stuck_laugh_echoes_in_clean_outlines_beside_it(gl):
     """Round 33's brief: the child's stuck loop should be "a clean deliberate echo (soft ghost
     copies / a repeating stutter), not blocky breakage".  Its two copies (the laugh a moment
     ago) stand a step ahead of it in the window's light, drawn as clean outlines: at 320x180,
-    127.6 s, in the room just right of the child (rows 81-135, columns 72-112) over 180
-    pixels sit on a fine line, 2 levels over their 7x7 neighbourhood (main, the copies dark
-    veils behind the child: about 110; now about 240)."""
+    126.4 s (before the close's push), in the room just right of the child (rows 81-135,
+    columns 72-112) over 160 pixels sit on a fine line, 2 levels over their 7x7
+    neighbourhood (main, the copies dark veils behind the child: about 105; now about 220)."""
     from conftest import box_mean
-    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
+    (frame,) = render_times(gl, "dream", [126.4], size=(320, 180))
     lum = frame.astype(np.float32).mean(axis=2)[81:135, 72:112]
     lines = int(((lum - box_mean(lum, 7)) > 2.0).sum())
-    assert lines > 180, lines
+    assert lines > 160, lines
 
 
 def test_the_woman_close_stills_two_seconds_apart_are_different_pictures(gl):
