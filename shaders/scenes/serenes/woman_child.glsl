@@ -98,24 +98,32 @@ vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     if (s.x < -0.9 || s.x > -0.16 || s.y < -0.5 || s.y > 0.1)
         return col;
     float blur = max(px * 1.2, 0.0025);                  // a little behind the focus
+    // the child itself first (where it stands opaque, the copies behind it cost nothing)
+    float face = 1.0, hands = 1.0, hair = 1.0, fx, hx, rx, fy, hy, ry;
+    bool here = s.x <= -0.36 && s.y <= 0.08;            // (right of it: its copies only)
+    float d = here ? child_sd(s, t, face, hands, hair) : 1e9;
     // the stuck copies: the laugh a moment ago, left where the recording jumped -- soft
     // ghosts a step apart, fainter the older, each with its own laughing face faintly lit
     // (round 33: "its stuck loop a clean deliberate echo": the dark veils alone went unseen)
-    for (int k = 2; k >= 1; --k) {
-        float f, fh, fr;
-        float d = child_sd(s - vec2(0.1 * float(k), 0.012 * float(k)), t - 0.16 * float(k), f, fh, fr);
-        float a = 1.0 - smoothstep(-blur * 3.0, blur * 3.0, d);
-        float w = 0.65 - 0.2 * float(k);
-        // (a warm line along its laughing profile, where the candle caught it, and a cold
-        // one round the rest: clean outlines a step apart -- filled, the faces read as smudges)
-        float profile = exp(-abs(f) / 0.004) * smoothstep(-0.006, 0.006, fr);
-        col = mix(col, col * 0.6 + vec3(0.002, 0.0025, 0.005), a * w);
-        col += vec3(0.35, 0.5, 1.0) * 0.014 * exp(-abs(d) / 0.006) * w * (1.0 - profile);
-        col += lightc * vec3(0.9, 0.55, 0.35) * 0.05 * key * profile * w;
+    if (d > -blur) {
+        for (int k = 2; k >= 1; --k) {
+            vec2 sk = s - vec2(0.1 * float(k), 0.012 * float(k));
+            if (sk.x < -0.9 || sk.x > -0.36 || sk.y > 0.08)
+                continue;                                    // (outside this copy's own corner)
+            float f, fh, fr;
+            float dk = child_sd(sk, t - 0.16 * float(k), f, fh, fr);
+            float a = 1.0 - smoothstep(-blur * 3.0, blur * 3.0, dk);
+            float w = 0.65 - 0.2 * float(k);
+            // (a warm line along its laughing profile, where the candle caught it, and a cold
+            // one round the rest: clean outlines a step apart -- filled, the faces read as smudges)
+            float profile = exp(-abs(f) / 0.004) * smoothstep(-0.006, 0.006, fr);
+            col = mix(col, col * 0.6 + vec3(0.002, 0.0025, 0.005), a * w);
+            col += vec3(0.35, 0.5, 1.0) * 0.014 * exp(-abs(dk) / 0.006) * w * (1.0 - profile);
+            col += lightc * vec3(0.9, 0.55, 0.35) * 0.05 * key * profile * w;
+        }
     }
-    // the child itself, and its distance a step right and up (the normals' differences)
-    float face, hands, hair, fx, hx, rx, fy, hy, ry;
-    float d = child_sd(s, t, face, hands, hair);
+    if (!here)
+        return col;
     // (outside it only the window's light round its outline: no normals to pay for)
     if (d > blur)
         return col + vec3(0.35, 0.5, 1.0) * 0.003 * exp(-d / 0.012);
