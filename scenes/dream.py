@@ -471,7 +471,7 @@ the_woman = Cue(
           # her; cut to her close, and again a slower push, half as far, toward her hood)
           # (round 33: 126.4 and 128.4 s one picture -- the loop from 127.5 s holds 127.5-128 s,
           # so the close's push comes sooner and goes further before it)
-          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step"), (6.7, 0.85, "in_out_sine"),
+          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step"), (6.7, 0.7, "in_out_sine"),
                    (10, 1.0, "in_out_sine")],
           # (round 31: 123.4 and 125.3 s still one picture -- the push twice as far and, with
           # it, a drift to the right: the window and the candle slide left, her shadow on the

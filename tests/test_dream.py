@@ -1323,8 +1323,8 @@ def test_the_childs_stuck_laugh_echoes_in_clean_outlines_beside_it(gl):
 def test_the_woman_close_stills_two_seconds_apart_are_different_pictures(gl):
     """Round 33's brief: the woman close (126-131 s) one picture -- the loop at 127.5-130.5 s
     repeats 127.5-128.0 s, so her slow push had barely begun by then.  The push comes sooner
-    and goes further (0.85 of the way by 127.7 s): at 320x180, 126.4 and 128.4 s differ by over
-    8 levels a pixel on average (main: about 5; now about 11)."""
+    and goes further (0.7 of the way by 127.7 s): at 320x180, 126.4 and 128.4 s differ by over
+    8 levels a pixel on average (main: about 5; now about 10.5)."""
     a, b = (f.astype(np.float32) for f in render_times(gl, "dream", [126.4, 128.4], size=(320, 180)))
     apart = np.abs(a - b).mean()
     assert apart > 8.0, f"126.4 and 128.4 s are one picture ({apart:.1f} levels apart)"
