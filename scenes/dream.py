@@ -480,7 +480,10 @@ the_woman = Cue(
           "close_woman": [(0, 0.0), (5, 1.0, "step")],
           # (round 26: her wide room one picture for five seconds -- a slow push in toward
           # her; cut to her close, and again a slower push, half as far, toward her hood)
-          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step"), (10, 0.5, "in_out_sine")],
+          # (round 33: 126.4 and 128.4 s one picture -- the loop from 127.5 s holds 127.5-128 s,
+          # so the close's push comes sooner and goes further before it)
+          "push": [(0, 0.0), (5, 1.0, "in_out_sine"), (5, 0.0, "step"), (6.7, 0.7, "in_out_sine"),
+                   (10, 1.0, "in_out_sine")],
           # (round 31: 123.4 and 125.3 s still one picture -- the push twice as far and, with
           # it, a drift to the right: the window and the candle slide left, her shadow on the
           # wall comes into the frame, she comes toward the middle)
@@ -749,7 +752,7 @@ dream = Show(
                       # into it, its darks going first)
                       (102, 1.0), (102.8, 0.3),
                       # (the worm's-eye shot at 110-118 s keeps its blacks: the curtains in a black starry sky)
-                      (110, 0.3), (110, 0.15, "step"), (118, 0.15), (118, 0.3, "step"), (121, 0.3), (123, 1.0), (130, 1.0), (133, 0.6),
+                      (110, 0.3), (110, 0.15, "step"), (118, 0.15), (118, 0.3, "step"), (121, 0.3), (123, 0.55), (130, 0.55), (133, 0.6),
                       (143, 0.6), (146, 0.25),
                       # (round 28: the howl keeps true blacks round the tear -- "murky haze")
                       (185, 0.25), (186, 0.1), (189.3, 0.1),

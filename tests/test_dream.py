@@ -1367,3 +1367,62 @@ def test_the_moons_night_limb_wears_no_grey_outline(gl):
     span = np.arange(max(top - 40, 4), top)
     limb = span[np.argmax(col[span] - col[span + 1])]
     assert col[limb] - col[limb - 3] < 7.0, (limb, col[limb - 4:limb + 2])
+
+
+def test_the_laughing_child_is_drawn_smooth_not_in_stair_steps(gl):
+    """Round 33's readers at 126.4 s: the child was "a crude blocky, pixel-glitched mannequin /
+    a crude toy figure with stair-step glitch" -- its rows slipped in hard runs and its light
+    came from the half-size pass's 2x2 screen derivatives, steps across its face.  With the
+    slips gone and its normals from the distance's own differences, its corner of the frame
+    (320x180, 127.6 s) has no hard steps: the 99th percentile of its Laplacian stays under 28
+    levels (main: about 31; now about 24)."""
+    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
+    c = frame.astype(np.float32).mean(axis=2)[85:140, 5:80]
+    lap = np.abs(4.0 * c[1:-1, 1:-1] - c[:-2, 1:-1] - c[2:, 1:-1] - c[1:-1, :-2] - c[1:-1, 2:])
+    assert np.percentile(lap, 99) < 28.0, np.percentile(lap, 99)
+
+
+def test_the_woman_close_keeps_true_blacks_and_one_bright_highlight(gl):
+    """Round 33's readers at 126.4 s: "very dark and muddy, murky" -- the dream's lift there
+    (1.0) raised her black room to a grey-violet murk.  Lifted half as much, with the window's
+    cold rim keeping her hood's shadowed side in form: at 320x180 the darkest quarter of the
+    frame is under 4.5 levels (main: about 7; now about 3.3) and her candle still burns over 200."""
+    (frame,) = render_times(gl, "dream", [126.4], size=(320, 180))
+    lum = frame.astype(np.float32).mean(axis=2)
+    assert np.percentile(lum, 25) < 4.5 and lum.max() > 200, (np.percentile(lum, 25), lum.max())
+
+
+def test_the_wakings_sill_is_lit_wood_not_a_black_block(gl):
+    """Round 33's readers at 194.9 s (a 4): "the sill has a hard black shadow block" -- the
+    sill's front was near-black under its lit edge.  It is painted wood like the casing, lit
+    from above by the dawn and darkening softly down its face, its soft shadow on the wall
+    under it: at 320x180 its front (rows 145-153 under the window) is over 1.25 times as
+    bright as the wall just under it (main: about 0.9; now about 1.5)."""
+    (frame,) = render_times(gl, "dream", [194.9], size=(320, 180))
+    lum = frame.astype(np.float32).mean(axis=2)
+    front, wall = lum[145:154, 150:290].mean(), lum[157:163, 150:290].mean()
+    assert front > 1.25 * wall, (front, wall)
+
+
+def test_the_childs_stuck_laugh_echoes_in_clean_outlines_beside_it(gl):
+    """Round 33's brief: the child's stuck loop should be "a clean deliberate echo (soft ghost
+    copies / a repeating stutter), not blocky breakage".  Its two copies (the laugh a moment
+    ago) stand a step ahead of it in the window's light, drawn as clean outlines: at 320x180,
+    126.4 s (before the close's push), in the room just right of the child (rows 81-135,
+    columns 72-112) over 160 pixels sit on a fine line, 2 levels over their 7x7
+    neighbourhood (main, the copies dark veils behind the child: about 105; now about 220)."""
+    from conftest import box_mean
+    (frame,) = render_times(gl, "dream", [126.4], size=(320, 180))
+    lum = frame.astype(np.float32).mean(axis=2)[81:135, 72:112]
+    lines = int(((lum - box_mean(lum, 7)) > 2.0).sum())
+    assert lines > 160, lines
+
+
+def test_the_woman_close_stills_two_seconds_apart_are_different_pictures(gl):
+    """Round 33's brief: the woman close (126-131 s) one picture -- the loop at 127.5-130.5 s
+    repeats 127.5-128.0 s, so her slow push had barely begun by then.  The push comes sooner
+    and goes further (0.7 of the way by 127.7 s): at 320x180, 126.4 and 128.4 s differ by over
+    8 levels a pixel on average (main: about 5; now about 10.5)."""
+    a, b = (f.astype(np.float32) for f in render_times(gl, "dream", [126.4, 128.4], size=(320, 180)))
+    apart = np.abs(a - b).mean()
+    assert apart > 8.0, f"126.4 and 128.4 s are one picture ({apart:.1f} levels apart)"

@@ -152,7 +152,14 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     wall += vec3(0.5, 0.25, 0.12) * 0.3 * exp(-max(dwin, 0.0) * 40.0) * step(0.0, dwin);
     float sill = smoothstep(ew, -ew, abs(v.y - (WIN_C.y - WIN_H.y - 0.03)) - 0.03) * smoothstep(WIN_H.x + 0.09 + ew, WIN_H.x + 0.09 - ew, abs(v.x - WIN_C.x));
     float sill_top = smoothstep(-ew, ew, v.y - (WIN_C.y - WIN_H.y - 0.015));
-    vec3 sill_col = mix(vec3(0.03, 0.02, 0.02) * smoothstep(-0.07, 0.0, v.y - (WIN_C.y - WIN_H.y)), vec3(1.3, 0.75, 0.4) * (0.4 + 0.6 * exp(-abs(v.x - sun_v.x) * 4.0)), sill_top);
+    // (round 33's readers at 194.9 s: "the sill has a hard black shadow block" -- its front
+    // was near-black against the lit wall: painted wood like the casing, lit from above by the
+    // room's dawn, darkening softly down its face, and its soft shadow on the wall below)
+    float sy = v.y - (WIN_C.y - WIN_H.y);                    // 0 at the glass's foot
+    float down = clamp((-0.015 - sy) / 0.045, 0.0, 1.0);     // down the sill's front
+    float near_x = 0.5 + 0.5 * exp(-abs(v.x - sun_v.x) * 2.5);
+    vec3 front = wall + (vec3(0.03, 0.016, 0.014) + vec3(0.6, 0.33, 0.18) * 0.22 * near_x) * (1.0 - 0.65 * down);
+    vec3 sill_col = mix(front, vec3(1.3, 0.75, 0.4) * (0.4 + 0.6 * exp(-abs(v.x - sun_v.x) * 4.0)), sill_top);
     // (the casing round the glass: painted wood, lit most along the edge nearest the glass
     // and on the side facing the sun, falling off into the wall's shadow -- not a flat band)
     float wrap = exp(-max(dwin, 0.0) * 70.0) * (0.6 + 0.4 * exp(-abs(v.x - sun_v.x) * 2.0));
@@ -160,6 +167,10 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     wall += dawn_on_wall(v, ew) * (1.0 - frame);
     col = mix(wall, col, glass);
     col = mix(col, sill_col, sill * (1.0 - glass));
+    // the sill's shadow on the wall under it: soft, falling off a hand's breadth down
+    float under = smoothstep(-0.055, -0.065, sy) * exp(-max(-0.06 - sy, 0.0) / 0.03)
+                * smoothstep(WIN_H.x + 0.1, WIN_H.x + 0.05, abs(v.x - WIN_C.x));
+    col *= 1.0 - 0.45 * under * (1.0 - glass);
 
     // the curtain: a sheer hung from above the window to its left, gathered in folds; lit
     // through where it hangs over the glass (gold where single, deep amber where it doubles

@@ -57,21 +57,29 @@ float child_sd(vec2 s, float t, out float face, out float hands, out float hair)
     arms = min(arms, child_capsule(q, vec2(-0.04, 0.18), vec2(-0.072, 0.12 + 0.006 * ha), 0.02));
     float body = child_smin(robe, arms, 0.015);
     // the head: large for the body (a child's), on a short neck, thrown back by the laugh
+    // (round 33's readers: "a crude toy figure" -- its face jutted past the skull like a
+    // snout and a hard-edged cap of hair sat on it like a helmet: a child's face is flat under
+    // a big round crown, a button nose, full cheeks, the chin dropped open by the laugh)
     vec2 h = child_rot(q - vec2(0.0, 0.215), -0.5 - 0.2 * ha);
     float neck = child_capsule(h, vec2(0.0, -0.01), vec2(0.0, 0.03), 0.022);
-    float skull = length((h - vec2(-0.006, 0.076)) * vec2(1.0, 0.95)) - 0.064;
-    // the face's profile toward her: a small nose, a round cheek, the jaw dropped open
-    float nose = length(h - vec2(0.064, 0.084)) - 0.011;
-    float cheek = length(h - vec2(0.04, 0.052)) - 0.032;
-    float head = child_smin(child_smin(skull, cheek, 0.015), nose, 0.006);
-    float jaw = child_capsule(h, vec2(0.0, 0.028), vec2(0.044, 0.01), 0.015);
-    head = child_smin(head, jaw, 0.01);
-    // the open mouth: a notch between the cheek and the dropped jaw
-    float mouth = length((h - vec2(0.062, 0.034)) * vec2(1.0, 0.8 + 0.5 * (1.0 - ha))) - 0.013 - 0.005 * ha;
-    head = max(head, -mouth);
+    float skull = length((h - vec2(-0.008, 0.08)) * vec2(1.0, 0.97)) - 0.066;
+    float cheek = length(h - vec2(0.03, 0.047)) - 0.03;
+    float nose = length(h - vec2(0.061, 0.078)) - 0.007;
+    float head = child_smin(child_smin(skull, cheek, 0.02), nose, 0.008);
+    float jaw = child_capsule(h, vec2(0.004, 0.026), vec2(0.032, 0.012), 0.013);
+    head = child_smin(head, jaw, 0.012);
+    // the open mouth: a round notch between the cheek and the dropped chin, wider on each ha
+    float mouth = length((h - vec2(0.05, 0.031)) * vec2(1.0, 0.7 + 0.4 * (1.0 - ha))) - 0.012 - 0.004 * ha;
+    head = child_smin(head, -mouth, -0.004);
     head = min(head, neck);
-    // its hair: a dark cap over the back of the skull, so the lit part reads as a face
-    hair = max(skull - 0.004, dot(h - vec2(-0.006, 0.076), normalize(vec2(0.6, -0.8))) - 0.012);
+    // its hair: soft curls over the back and the crown of the skull, their edge on the brow
+    // irregular (a tousle, not a cap's straight line); > 0 outside the hair
+    vec2 hc = h - vec2(-0.008, 0.08);
+    float ang = atan(hc.y, hc.x);
+    hair = (dot(hc / max(length(hc), 1e-5), normalize(vec2(0.55, -0.84))) - 0.05 - 0.06 * sin(ang * 7.0 + 1.3)) * 0.07;
+    float curls = max(skull - 0.004 - 0.0022 * sin(ang * 13.0 + 2.0 * sin(ang * 3.0)) - 0.0015 * sin(ang * 23.0), hair);
+    head = min(head, curls);
+    hair = max(hair, skull - 0.006);
     face = head * CHILD_SCALE;
     hair *= CHILD_SCALE;
     hands *= CHILD_SCALE;
@@ -79,66 +87,91 @@ float child_sd(vec2 s, float t, out float face, out float hands, out float hair)
 }
 
 // The child over the room behind her (``col``), at the cue's time t: its laugh now and two
-// stuck copies of the moments just before it, the stutter of a recording on repeat.  Round 33:
-// lit so its form reads -- her candle (at the right) a warm key across its upturned face and
-// hands, the window's moonlight (behind it, at the left) a cold rim; the copies clean cold
-// outlines a step apart, not dark smears.
+// stuck copies of the moments just before it, the stutter of a recording on repeat.  Lit so
+// its form reads -- her candle (at the right) a warm key across its upturned face and hands,
+// the window's moonlight (behind it, at the left) a cold rim.  Round 33's readers: "a crude
+// blocky, pixel-glitched mannequin" -- its rows slipped in hard steps and its light was shaded
+// from the half-size pass's 2x2 derivatives (stair-steps across the face): the loop is told
+// by the soft copies alone, and the normals are the distance's own central differences.
 vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     // (nothing to pay outside its corner of the frame)
-    if (s.x < -0.9 || s.x > -0.36 || s.y < -0.5 || s.y > 0.08)
+    if (s.x < -0.9 || s.x > -0.16 || s.y < -0.5 || s.y > 0.1)
         return col;
-    // rows of it slip sideways in hard-edged runs a few frames at a time, as her hands do
-    float row = floor((s.y + 0.5) * 60.0);
-    float tick = floor(t * 9.0);
-    float r1 = hash_to_unit(pcg2d(uvec2(uint(row + 300.0), uint(tick))).x);
-    float r2 = hash_to_unit(pcg2d(uvec2(uint(row + 700.0), uint(tick))).y);
-    vec2 sp = s - vec2(step(0.96, r1) * (r2 - 0.5) * 0.04, 0.0);
     float blur = max(px * 1.2, 0.0025);                  // a little behind the focus
-    // the stuck copies: the laugh a moment ago, left where the recording jumped -- a thin cold
-    // outline and a faint veil each, so they read as copies and leave the room clear
-    for (int k = 2; k >= 1; --k) {
-        float f, fh, fr;
-        float d = child_sd(sp - vec2(-0.06 * float(k), 0.006 * float(k)), t - 0.16 * float(k), f, fh, fr);
-        float a = 1.0 - smoothstep(-blur * 2.0, blur * 2.0, d);
-        float line = exp(-abs(d) / 0.004);
-        float w = 0.75 - 0.3 * float(k);
-        col = mix(col, col * 0.7 + vec3(0.002, 0.0025, 0.005), a * w);
-        col += vec3(0.35, 0.5, 1.0) * 0.012 * line * w;
+    // the child itself first (where it stands opaque, the copies behind it cost nothing)
+    float face = 1.0, hands = 1.0, hair = 1.0, fx, hx, rx, fy, hy, ry;
+    bool here = s.x <= -0.36 && s.y <= 0.08;            // (right of it: its copies only)
+    float d = here ? child_sd(s, t, face, hands, hair) : 1e9;
+    // the stuck copies: the laugh a moment ago, left where the recording jumped -- soft
+    // ghosts a step apart, fainter the older, each with its own laughing face faintly lit
+    // (round 33: "its stuck loop a clean deliberate echo": the dark veils alone went unseen)
+    if (d > -blur) {
+        for (int k = 2; k >= 1; --k) {
+            vec2 sk = s - vec2(0.1 * float(k), 0.012 * float(k));
+            if (sk.x < -0.9 || sk.x > -0.36 || sk.y > 0.08)
+                continue;                                    // (outside this copy's own corner)
+            float f, fh, fr;
+            float dk = child_sd(sk, t - 0.16 * float(k), f, fh, fr);
+            float a = 1.0 - smoothstep(-blur * 3.0, blur * 3.0, dk);
+            float w = 0.65 - 0.2 * float(k);
+            // (a warm line along its laughing profile, where the candle caught it, and a cold
+            // one round the rest: clean outlines a step apart -- filled, the faces read as smudges)
+            float profile = exp(-abs(f) / 0.004) * smoothstep(-0.006, 0.006, fr);
+            col = mix(col, col * 0.6 + vec3(0.002, 0.0025, 0.005), a * w);
+            col += vec3(0.35, 0.5, 1.0) * 0.014 * exp(-abs(dk) / 0.006) * w * (1.0 - profile);
+            col += lightc * vec3(0.9, 0.55, 0.35) * 0.05 * key * profile * w;
+        }
     }
-    // the child itself
-    float face, hands, hair;
-    float d = child_sd(sp, t, face, hands, hair);
+    if (!here)
+        return col;
+    // (outside it only the window's light round its outline: no normals to pay for)
+    if (d > blur)
+        return col + vec3(0.35, 0.5, 1.0) * 0.003 * exp(-d / 0.012);
+    const float E = 0.003;
+    float dx = child_sd(s + vec2(E, 0.0), t, fx, hx, rx);
+    float dy = child_sd(s + vec2(0.0, E), t, fy, hy, ry);
     float a = 1.0 - smoothstep(-blur, blur, d);
-    // its outline's normal (toward the outside): the distance's own screen derivatives
-    vec2 n = vec2(dFdx(d), dFdy(d));
+    // the outline's normal (toward the outside), the body's and the head's apart: the head is
+    // its own ball, so its light turns round the skull rather than the body's outline
+    vec2 n = vec2(dx - d, dy - d);
     n /= max(length(n), 1e-9);
-    float inside = max(-d, 0.0);
+    vec2 nf = vec2(fx - face, fy - face);
+    nf /= max(length(nf), 1e-9);
+    float headw = 1.0 - smoothstep(-0.01, 0.01, face);
+    float inside = max(-mix(d, face, headw), 0.0);
+    vec2 nn = normalize(mix(n, nf, headw) + 1e-6);
     // a rounded body's normal: facing the camera deep inside, turned to the outline at its
     // edge (a dome over the silhouette, the head's and hands' radius)
-    float z = 1.0 - pow(1.0 - clamp(inside / 0.09, 0.0, 1.0), 2.0);
-    vec3 n3 = normalize(vec3(n * sqrt(max(1.0 - z * z, 0.0)), z + 0.05));
+    float z = 1.0 - pow(1.0 - clamp(inside / mix(0.09, 0.085, headw), 0.0, 1.0), 2.0);
+    vec3 n3 = normalize(vec3(nn * sqrt(max(1.0 - z * z, 0.0)), z + 0.05));
     // the window behind it (at its left and above): a cold rim all round, strongest toward it
-    float cold = exp(-inside / 0.006) * (0.4 + 0.6 * max(dot(n, normalize(vec2(-0.7, 0.7))), 0.0));
+    float cold = exp(-max(-d, 0.0) / 0.006) * (0.4 + 0.6 * max(dot(n, normalize(vec2(-0.7, 0.7))), 0.0));
     // her candle at the right, a little in front: a warm key modelling the round face and hands
-    float lam = max(dot(n3, normalize(vec3(0.9, 0.3, 0.35))), 0.0);
+    vec3 Lk = normalize(vec3(0.9, 0.3, 0.35));
+    float lam = max(dot(n3, Lk), 0.0);
     // (the hands, pressed flat on its belly, only half: at full they read as a lit disc)
     float skin = max(1.0 - smoothstep(-0.004, 0.004, face), 0.45 * (1.0 - smoothstep(-0.004, 0.004, hands)))
-               * smoothstep(-0.004, 0.004, hair);
+               * smoothstep(-0.006, 0.006, hair);
+    float curls = (1.0 - smoothstep(-0.006, 0.006, hair)) * headw;
     vec3 robe = vec3(0.05, 0.035, 0.03);                 // dark wool
-    vec3 flesh = vec3(0.75, 0.5, 0.36);                  // a child's warm cheek
-    vec3 alb = mix(robe, flesh, skin);
+    vec3 flesh = vec3(0.8, 0.5, 0.36);                   // a child's warm cheek
+    vec3 alb = mix(mix(robe, flesh, skin), vec3(0.07, 0.045, 0.03), curls);
+    // (the skin's light wraps a little: a child's soft cheek, not a hard terminator)
+    float wrapk = mix(lam * lam, pow(max(dot(n3, Lk) * 0.8 + 0.2, 0.0), 1.5), skin);
     vec3 body = vec3(0.0016, 0.0014, 0.0022)
               + vec3(0.35, 0.5, 1.0) * 0.05 * cold
-              + lightc * alb * 0.09 * key * lam * lam;
-    // its eye, a bead of mercury catching the candle as theirs do (a Serene's)
+              + lightc * alb * 0.09 * key * wrapk;
+    // the hair's sheen: a soft warm band where its curls turn to the candle
+    body += lightc * 0.012 * key * curls * pow(max(dot(normalize(Lk + vec3(0.0, 0.0, 1.0)), n3), 0.0), 12.0);
+    // its eye, a small bead of mercury catching the candle as theirs do (a Serene's)
     float ha = child_ha(t);
-    vec2 q = child_rot((sp - CHILD_FEET) / CHILD_SCALE, -CHILD_LEAN - 0.03 * ha) - vec2(0.0, 0.006 * ha);
+    vec2 q = child_rot((s - CHILD_FEET) / CHILD_SCALE, -CHILD_LEAN - 0.03 * ha) - vec2(0.0, 0.006 * ha);
     vec2 h = child_rot(q - vec2(0.0, 0.215), -0.5 - 0.2 * ha);
-    float er = length(h - vec2(0.038, 0.094)) * CHILD_SCALE;
-    body += vec3(0.6, 0.8, 1.0) * (0.5 * (1.0 - smoothstep(0.005, 0.008, er)) + 0.02 * exp(-er / 0.012));
+    float er = length(h - vec2(0.041, 0.09)) * CHILD_SCALE;
+    body += vec3(0.6, 0.8, 1.0) * (0.35 * (1.0 - smoothstep(0.0035, 0.006, er)) + 0.015 * exp(-er / 0.01)) * skin;
     // the open mouth's dark inside (the laugh)
-    float mo = length((h - vec2(0.058, 0.036)) * vec2(1.0, 0.9)) * CHILD_SCALE;
-    body *= mix(1.0, 0.15, (1.0 - smoothstep(0.012, 0.02, mo)) * skin);
+    float mo = length((h - vec2(0.05, 0.033)) * vec2(1.0, 0.9)) * CHILD_SCALE;
+    body *= mix(1.0, 0.08, (1.0 - smoothstep(0.012, 0.02, mo)) * skin);
     col = mix(col, body, a);
     // the window's cold light spilling round its outline into the air (a thin halo)
     col += vec3(0.35, 0.5, 1.0) * 0.003 * exp(-max(d, 0.0) / 0.012) * (1.0 - a);

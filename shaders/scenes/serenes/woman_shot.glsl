@@ -29,8 +29,10 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 #define CLOTH_ALBEDO vec3(0.022, 0.024, 0.044)
 // the key candle's power on the cloth (round 26: the lovers' candle, close under their
 // mantles, burnt their fronts out to a cream "melted plastic": it is a smaller flame)
-const float KEY_POWER = 0.22;
-const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's face (round 30)
+const float KEY_POWER = 0.26;
+// the candle's warm edge along the woman's face (round 30; round 33: less -- at 0.35 it drew
+// her nose's ridge as "a strange nose")
+const float WOMAN_FACE_RIM = 0.14;
 #define CLOTH_SHEEN 0.12
 const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
@@ -224,6 +226,12 @@ void main() {
     vec3 Lc = normalize(vec3(0.8, 0.45, 0.9));
     surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * cloth * ao
           * (0.4 + 0.6 * u_eyes);
+    // (round 33's readers at 126.4 s: "very dark and muddy, murky" -- the dream's lift there
+    // is lowered for true blacks, so the hood's shadowed side keeps its form by the window's
+    // moonlight behind her at the left: a cold rim along the hood and shoulder turned to it)
+    vec3 Lw = normalize(vec3(-0.85, 0.35, -0.4));
+    surf += vec3(0.3, 0.42, 1.0) * 0.038 * graze * max(dot(N, Lw) + 0.1, 0.0) * cloth * ao
+          * (0.6 + 0.4 * weave);
     // the cold of the room, barely: the forms never go flat black
     surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);
     // the eyes' own cold light on the face and the inside of the hood
@@ -274,7 +282,10 @@ void main() {
         float ecov = clamp((EYE_RADIUS - perp) / (px * te) + 0.5, 0.0, 1.0)
                    // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
                    // top in stair steps at 1600 px)
-                   * smoothstep(-0.004, 0.004, depth + 0.006 + (1.0 - cov) * 10.0 - te);
+                   // (round 33's readers at 126.4 s: "eyes that contradict lidless" -- the
+                   // mask's brow cut the top of each ball like a lid: her eyes stand whole,
+                   // a few cm proud of what lies just before them)
+                   * smoothstep(-0.004, 0.004, depth + 0.03 + (1.0 - cov) * 10.0 - te);
         float glow = 0.6 + 0.4 * u_eyes;
         // (round 32's speed: the ball's mirror only on the ball -- a few hundred pixels)
         if (ecov > 0.0) {
@@ -298,13 +309,11 @@ void main() {
         float core = pow(ne, 2.5);
         // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
         // glow is deep and small, the mirror carries the ball)
-        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.01 + 0.2 * core * core * core);
+        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.02 + 0.3 * core * core);   // (round 33: deeper glow, so the mirror's dark horizon does not cut the ball like a lid)
         // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
         // where the liquid silver turns away and mirrors only the dark of the cowl)
         float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
         ec *= 1.0 - 0.8 * rimw;
-        // the cowl's brow shades the top of the ball a little
-        ec *= 1.0 - 0.2 * smoothstep(0.3, 0.95, n.y);
         col = mix(col, ec, ecov);
         }
         // its light blooming a little into the dark of the cowl round it -- never through
