@@ -1269,3 +1269,18 @@ def test_a_touched_city_tower_ripples_like_water_then_calms(gl):
     late = render_held(gl, "dream", 57.0, (320, 180), "towers", {})
     calm = render_held(gl, "dream", 57.0, (320, 180), "towers", {"ripple_strength": 0.0})
     assert _ring_detail(late) < 1.15 * _ring_detail(calm), (_ring_detail(late), _ring_detail(calm))
+
+
+def test_the_serenes_cue_never_falls_back_to_the_stage_cut_outs(dream):
+    """Round 33, 95.6 s (3, 3): the second between the portrait (to 95 s) and the lovers (from
+    96 s) showed the stage's old cut-out silhouettes, "blob silhouettes with cartoon googly
+    eyes, odd box geometry behind, the back wall and floor plain, muddy".  Every moment of the
+    Serenes' cue after its dusk is one of the modelled close shots (the row, the portrait, the
+    lovers), never the stage."""
+    from scenes.serenes import close_shot_shown
+    _, show = dream
+    for k in range(int(83.5 * 4), 106 * 4):
+        t = k / 4
+        (values,) = [active.values for active in show.timeline.sample(t).cues()
+                     if active.cue.name == "the Serenes"]
+        assert close_shot_shown(values) is not None, f"{t} s shows the stage's cut-outs"
