@@ -48,6 +48,14 @@ const float KEY_POWER = 0.045;
 const float KEY_POWER = 0.22;
 #endif
 const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's face (round 30)
+// (round 33, 92.1 s: "clay or bark" -- the candle's broad diffuse on the hood made it a
+// beige clay: velvet swallows the light where it faces us and shines where it turns away)
+#if !defined(PORTRAIT_LOVERS) && !defined(PORTRAIT_WOMAN) && !defined(PORTRAIT_ALONE)
+#define VELVET_DIFFUSE 0.55
+#define CLOTH_SHEEN 0.16
+#else
+#define VELVET_DIFFUSE 1.0
+#endif
 #ifndef CLOTH_SHEEN
 #define CLOTH_SHEEN 0.12
 #endif
@@ -110,11 +118,14 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
     // (round 24: the finer streaks faded where they would be under ~3 px across -- toward
     // the silhouette they packed into a shimmer of hairlines)
     float streak = 1.0 - smoothstep(0.25, 0.5, fw.x * 0.9);
-    top = clamp(0.55 + 0.16 * h * fade + 0.45 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
+    // (round 33, 92.1 s: "the hood looks like clay or bark" -- strong slubs and fuzz drew a
+    // bark's grain down the folds: the fibre is a faint unevenness in the dye, the folds and
+    // the pile's sheen carry the cloth)
+    top = clamp(0.55 + 0.16 * h * fade + 0.12 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
     // (round 26: the slubs alone read as wood grain, "carved": wool's loose fibre, a fine
     // irregular fuzz a few pixels across, faded before it would shimmer under ~2 px)
     float fuzz = vnoise(uv * vec2(2.2, 1.1)) * 0.6 + vnoise(uv * vec2(4.7, 2.3) + 7.0) * 0.4 - 0.5;
-    top = clamp(top + 0.7 * fuzz * cloth * (1.0 - smoothstep(0.25, 0.5, max(fw.x * 2.2, fw.y * 1.1))), 0.0, 1.0);
+    top = clamp(top + 0.2 * fuzz * cloth * (1.0 - smoothstep(0.25, 0.5, max(fw.x * 2.2, fw.y * 1.1))), 0.0, 1.0);
     grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
     // (round 24: "rubbery sacks" -- the cloth's surface was smooth as a sheet of rubber
     // between the folds): a woollen nap, crumpled fibre in the normal, streaks running down
@@ -130,8 +141,8 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
     T = lover_dir_world(T, side);
 #endif
     vec3 B = cross(N, T);
-    grad += (T * ng.x + B * ng.y) * 0.15 * nap;
-    top = clamp(top + (n0 - 0.5) * 0.3 * nap, 0.0, 1.0);
+    grad += (T * ng.x + B * ng.y) * 0.05 * nap;
+    top = clamp(top + (n0 - 0.5) * 0.12 * nap, 0.0, 1.0);
     return normalize(N - grad);
 }
 
@@ -396,7 +407,7 @@ void main() {
     // (the folds' valleys fall to black: the occlusion cubed, no floor under it)
     // (and velvet's diffuse: the pile stands up where the cloth faces us, swallowing light,
     // and lies flat toward the silhouette, where it shines -- the faces dim, the turns bright)
-    vec3 surf = albedo * lightc * lit * ndl * ao * ao * ao * mix(0.45, 1.25, 1.0 - NV * NV);
+    vec3 surf = albedo * lightc * lit * ndl * ao * ao * ao * mix(0.45, 1.25, 1.0 - NV * NV) * VELVET_DIFFUSE;
     // velvet, not clay: the pile catches the light where the cloth turns away from us (a
     // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
     // faint warm satin glint where the weave faces the flame
@@ -480,7 +491,8 @@ void main() {
         // the limb (mercury reflects strongly everywhere, more at grazing angles)
         float fres = 0.78 + 0.22 * pow(1.0 - ne, 4.0);
         vec3 env = eye_env(E, r, lightc);
-        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.75);
+        // (round 33: more silver than copper -- a warm lower half read as an iris)
+        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.5);
         vec3 ec = env * fres;
         // the cold white-blue core shining through the liquid silver: white at the middle,
         // blue toward the limb
@@ -498,8 +510,7 @@ void main() {
         float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
         vec3 halo0 = EYE_HALO * glow * (EYE_HALO_NEAR + EYE_HALO_FAR);
         ec = mix(ec, halo0 * EYE_LIMB_GLOW, 0.8 * rimw);
-        // the cowl's brow shades the top of the ball a little
-        ec *= 1.0 - 0.2 * smoothstep(0.3, 0.95, n.y);
+        // (round 33: no shade over the ball's top -- with the mirror's horizon it read as a lid)
         col = mix(col, ec, ecov);
         // its light blooming a little into the dark of the cowl round it -- never through
         // the cloth in front of it (the lovers' far eyes lie behind their hoods)
