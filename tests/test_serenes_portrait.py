@@ -850,3 +850,19 @@ def test_the_lovers_sit_off_centre_at_different_depths_with_the_thread_climbing(
     lo, hi = np.percentile(cx, 20), np.percentile(cx, 80)
     left_row, right_row = cy[cx <= lo].mean(), cy[cx >= hi].mean()
     assert left_row - right_row > 8.0, (left_row, right_row)
+
+
+def test_the_key_candle_is_wax_and_a_soft_flame_not_a_sticker(gl):
+    """Round 32's readers at 92.1 s: "the candle is a flat untextured cylinder" (its flame a
+    white teardrop cut out with a hard edge).  The flame is a body of light now, fading out
+    through orange into the air over its dark inner cone, its wax top a glowing pool in a lit
+    lip.  In the portrait (640x360), round the flame's heart (13 rows, 41 columns),
+    luminance never steps by over 90 levels between neighbouring pixels (67 now; the cut-out
+    teardrop's edge: 122)."""
+    img, geo, _ = _shot(gl, size=(640, 360))
+    lum = img.astype(float).mean(axis=2)
+    left = lum[:, :200] * (geo[:, :200, 3] < 0.5)           # the candle stands left of the bust
+    y0, x0 = np.unravel_index(np.argmax(left), left.shape)  # the flame's white heart
+    rows = lum[max(y0 - 6, 0): y0 + 7, max(x0 - 20, 0): x0 + 21]
+    steps = np.abs(np.diff(rows, axis=1)).max()
+    assert steps < 90.0, steps
