@@ -1,14 +1,9 @@
 // candle_flame.glsl -- a candle seen in a close shot (portrait_shot.glsl, row.frag): its wax and
 // flame drawn where it stands (needs portrait.glsl's portrait_project and u_time).
 
-// A candle in the frame, its flame at ``at`` burning at ``key``, its wax standing on ``foot``
-// (metres below the flame; -1e9: from below the frame): a pillar of wax lit from its own flame (warm and
-// translucent near the top, dark below), the flame a teardrop -- white-hot core, orange
-// skirt, a blue root -- that breathes and leans with the draught, and its glow in the air.
-vec3 candle_in_frame(vec2 s, vec3 col, vec3 lightc, float px, vec3 at, float key, float foot) {
-    vec3 fp = portrait_project(at);
-    float scale = PORTRAIT_FOCAL / fp.z;                  // screen units per metre there
-    vec2 q = (s - fp.xy) / scale;                         // metres, about the flame's centre
+// The wax and the flame of candle_in_frame, in metres about the flame (``pxm``: a pixel's
+// size there in metres).
+vec3 candle_body(vec2 q, vec3 col, vec3 lightc, float pxm, float key, float foot) {
     float breath = 0.85 + 0.3 * clamp(key - 0.7, 0.0, 0.6);
     float lean = 0.003 * sin(u_time * 2.3) + 0.002 * sin(u_time * 5.1 + 1.0);
     // the wax: a pillar under the flame, its top a little below the flame's root
@@ -22,7 +17,7 @@ vec3 candle_in_frame(vec2 s, vec3 col, vec3 lightc, float px, vec3 at, float key
     const float TILT = 0.28;                              // the top's ellipse, height/width
     float lipd = length(vec2(q.x, (q.y - top) / TILT)) - R;
     float pillar = max(min(max(abs(q.x) - R, q.y - top), lipd * TILT), foot - q.y);
-    float pc = clamp(0.5 - pillar / (px / scale * 1.5 + 1e-5), 0.0, 1.0);
+    float pc = clamp(0.5 - pillar / (pxm * 1.5 + 1e-5), 0.0, 1.0);
     float below = max(top - q.y, 0.0);
     // light through the wax: strongest just under the flame, its warmth soaking down the
     // pillar and fading, brightest down the middle where the wax is thickest toward us
@@ -41,12 +36,12 @@ vec3 candle_in_frame(vec2 s, vec3 col, vec3 lightc, float px, vec3 at, float key
     wax += lightc * key * vec3(1.0, 0.75, 0.5) * 0.16 * drip * exp(-below / 0.03) * step(0.0, -lipd * TILT + 0.002 - q.y + top);
     // the pool inside the lip: molten, glowing, the flame's own colour; the lip round it a
     // thin lit rim
-    float pool = clamp(0.5 - (lipd + 0.003) / (px / scale / TILT * 1.5 + 1e-5), 0.0, 1.0);
+    float pool = clamp(0.5 - (lipd + 0.003) / (pxm / TILT * 1.5 + 1e-5), 0.0, 1.0);
     wax = mix(wax, lightc * vec3(1.0, 0.62, 0.3) * key * (0.45 + 0.3 * exp(-length(q - vec2(0.0, top)) / 0.01)), pool);
     wax += lightc * key * 0.35 * exp(-abs(lipd + 0.0015) / 0.0012) * step(top - 0.004, q.y);
     col = mix(col, wax, pc);
     // the wick, a dark thread from the wax into the flame's blue root
-    float wick = clamp(0.5 - (abs(q.x - lean * 5.0) - 0.0012) / (px / scale + 1e-5), 0.0, 1.0)
+    float wick = clamp(0.5 - (abs(q.x - lean * 5.0) - 0.0012) / (pxm + 1e-5), 0.0, 1.0)
                * step(top, q.y) * step(q.y, -0.004);
     col = mix(col, vec3(0.004, 0.002, 0.001), wick);
     // the flame: no hard edge -- a body of light, a white-hot core fading out through yellow
@@ -66,9 +61,22 @@ vec3 candle_in_frame(vec2 s, vec3 col, vec3 lightc, float px, vec3 at, float key
     fc = mix(fc, vec3(0.25, 0.35, 1.3), smoothstep(-0.004, -0.012, f.y) * 0.7);
     col = mix(col, fc * key, body);
     col += lightc * vec3(1.0, 0.6, 0.3) * key * 0.5 * exp(-max(fd, 0.0) / 0.003) * (1.0 - body);
-    // its glow in the air round it
+    return col;
+}
+
+// A candle in the frame, its flame at ``at`` burning at ``key``, its wax standing on ``foot``
+// (metres below the flame; -1e9: from below the frame): a pillar of wax lit from its own flame (warm and
+// translucent near the top, dark below), the flame a teardrop -- white-hot core, orange
+// skirt, a blue root -- that breathes and leans with the draught, and its glow in the air.
+vec3 candle_in_frame(vec2 s, vec3 col, vec3 lightc, float px, vec3 at, float key, float foot) {
+    vec3 fp = portrait_project(at);
+    float scale = PORTRAIT_FOCAL / fp.z;                  // screen units per metre there
+    vec2 q = (s - fp.xy) / scale;                         // metres, about the flame's centre
+    // (round 33: away from the candle's own box -- most of the frame -- only its glow in the
+    // air is paid for; the wax and the flame are drawn inside it)
+    if (abs(q.x) < 0.045 && q.y < 0.07)
+        col = candle_body(q, col, lightc, px / scale, key, foot);
     float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7));
     col += lightc * key * (0.25 / (1.0 + r2 * 4000.0) + 0.01 / (1.0 + r2 * 60.0));
     return col;
 }
-
