@@ -53,6 +53,9 @@ const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's 
 #if !defined(PORTRAIT_LOVERS) && !defined(PORTRAIT_WOMAN) && !defined(PORTRAIT_ALONE)
 #define VELVET_DIFFUSE 0.55
 #define CLOTH_SHEEN 0.16
+#elif defined(PORTRAIT_LOVERS)
+#define VELVET_DIFFUSE 0.6             // (the lovers' fronts, square to their candle, read as a sheet)
+#define CLOTH_SHEEN 0.2
 #else
 #define VELVET_DIFFUSE 1.0
 #endif
