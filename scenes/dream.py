@@ -385,12 +385,16 @@ serenes = Cue(
           "push": [(0, 0.0), (5.98, 1.0, "in_out_sine"), (6, 0.0, "step"), (13, 1.0, "in_out_sine"),
                    # (round 30: the lovers' 96.7 and 99 s one picture -- a slow push in on
                    # them too, toward the thread)
-                   (14, 0.0, "step"), (18.45, 0.7, "in_out_sine"), (18.5, 0.5, "step"),
+                   # (round 33: from 13 s, where the portrait ends -- see ``profiles``)
+                   (13.01, 0.0, "step"), (18.45, 0.7, "in_out_sine"), (18.5, 0.5, "step"),
                    (24, 0.0, "in_out_sine")],
           # (round 21: "soft cones in a row" twice -- a third set-up from 96 to 100.5 s: the
           # lovers close, two of them turned face to face over a candle, the neural thread
           # brightening between their brows; then the row again for the cost)
-          "profiles": [(0, 0.0), (14, 1.0, "step"), (18.5, 0.0, "step")],
+          # (round 33, 95.6 s: the second between the portrait and the lovers fell back to the
+          # stage's old cut-outs, "blob silhouettes with cartoon googly eyes, odd box geometry
+          # behind, the back wall and floor plain, muddy" -- the lovers' shot starts on the cut)
+          "profiles": [(0, 0.0), (13, 1.0, "step"), (18.5, 0.0, "step")],
           # (round 22: the row still "soft cones in a row", "cut-out figures" at 87.2 s: the
           # row modelled as the portrait is, full length, baked once at each cut to it)
           "row": [(0, 1.0), (6, 0.0, "step"), (18.5, 1.0, "step")]},

@@ -1426,3 +1426,18 @@ def test_the_woman_close_stills_two_seconds_apart_are_different_pictures(gl):
     a, b = (f.astype(np.float32) for f in render_times(gl, "dream", [126.4, 128.4], size=(320, 180)))
     apart = np.abs(a - b).mean()
     assert apart > 8.0, f"126.4 and 128.4 s are one picture ({apart:.1f} levels apart)"
+
+
+def test_the_serenes_cue_never_falls_back_to_the_stage_cut_outs(dream):
+    """Round 33, 95.6 s (3, 3): the second between the portrait (to 95 s) and the lovers (from
+    96 s) showed the stage's old cut-out silhouettes, "blob silhouettes with cartoon googly
+    eyes, odd box geometry behind, the back wall and floor plain, muddy".  Every moment of the
+    Serenes' cue after its dusk is one of the modelled close shots (the row, the portrait, the
+    lovers), never the stage."""
+    from scenes.serenes import close_shot_shown
+    _, show = dream
+    for k in range(int(83.5 * 4), 106 * 4):
+        t = k / 4
+        (values,) = [active.values for active in show.timeline.sample(t).cues()
+                     if active.cue.name == "the Serenes"]
+        assert close_shot_shown(values) is not None, f"{t} s shows the stage's cut-outs"

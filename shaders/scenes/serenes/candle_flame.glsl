@@ -1,6 +1,69 @@
 // candle_flame.glsl -- a candle seen in a close shot (portrait_shot.glsl, row.frag): its wax and
 // flame drawn where it stands (needs portrait.glsl's portrait_project and u_time).
 
+// The wax and the flame of candle_in_frame, in metres about the flame (``pxm``: a pixel's
+// size there in metres).
+vec3 candle_body(vec2 q, vec3 col, vec3 lightc, float pxm, float key, float foot) {
+    float breath = 0.85 + 0.3 * clamp(key - 0.7, 0.0, 0.6);
+    float lean = 0.003 * sin(u_time * 2.3) + 0.002 * sin(u_time * 5.1 + 1.0);
+    // the wax: a pillar under the flame, its top a little below the flame's root
+    float top = -0.016;
+    const float R = 0.022;                                // the pillar's radius
+    float across = clamp(q.x / R, -1.0, 1.0);
+    float round_ = sqrt(max(1.0 - across * across, 0.0));
+    // (round 33, 92.1 s: "the candle is a flat untextured cylinder"): seen from a little
+    // above, its top is an ellipse -- a pool of molten wax in a raised lip -- and one drip has
+    // run over the lip and down the front, a rounded bead at its foot
+    const float TILT = 0.28;                              // the top's ellipse, height/width
+    float lipd = length(vec2(q.x, (q.y - top) / TILT)) - R;
+    float pillar = max(min(max(abs(q.x) - R, q.y - top), lipd * TILT), foot - q.y);
+    float pc = clamp(0.5 - pillar / (pxm * 1.5 + 1e-5), 0.0, 1.0);
+    float below = max(top - q.y, 0.0);
+    // light through the wax: strongest just under the flame, its warmth soaking down the
+    // pillar and fading, brightest down the middle where the wax is thickest toward us
+    float soak = exp(-below / 0.03);
+    vec3 wax = lightc * vec3(1.0, 0.66, 0.4)
+             * (0.004 * round_ + key * (0.4 * soak * soak + 0.08 * soak) * (0.15 + 0.85 * round_ * round_));
+    // its skin: faint vertical streaks of wax that ran and set (the flame's light catches them)
+    float runs = 0.5 + 0.5 * sin(q.x * 900.0 + 2.0 * sin(q.x * 310.0)) * sin(q.x * 430.0 + 1.3);
+    wax *= 0.85 + 0.3 * runs * (1.0 - soak * 0.5);
+    // the drip: a ridge from the lip down the front, its bead catching the flame from above
+    float dx = (q.x - 0.011) / 0.0026;
+    float drip_len = 0.024;
+    float along = clamp(below / drip_len, 0.0, 1.0);
+    float drip = exp(-dx * dx * (1.0 + along)) * step(below, drip_len)
+               + exp(-(dx * dx + pow((below - drip_len) / 0.003, 2.0)) * 1.2);
+    wax += lightc * key * vec3(1.0, 0.75, 0.5) * 0.16 * drip * exp(-below / 0.03) * step(0.0, -lipd * TILT + 0.002 - q.y + top);
+    // the pool inside the lip: molten, glowing, the flame's own colour; the lip round it a
+    // thin lit rim
+    float pool = clamp(0.5 - (lipd + 0.003) / (pxm / TILT * 1.5 + 1e-5), 0.0, 1.0);
+    wax = mix(wax, lightc * vec3(1.0, 0.62, 0.3) * key * (0.45 + 0.3 * exp(-length(q - vec2(0.0, top)) / 0.01)), pool);
+    wax += lightc * key * 0.35 * exp(-abs(lipd + 0.0015) / 0.0012) * step(top - 0.004, q.y);
+    col = mix(col, wax, pc);
+    // the wick, a dark thread from the wax into the flame's blue root
+    float wick = clamp(0.5 - (abs(q.x - lean * 5.0) - 0.0012) / (pxm + 1e-5), 0.0, 1.0)
+               * step(top, q.y) * step(q.y, -0.004);
+    col = mix(col, vec3(0.004, 0.002, 0.001), wick);
+    // the flame: no hard edge -- a body of light, a white-hot core fading out through yellow
+    // and orange into the air, a dark inner cone round the wick, a blue root
+    vec2 f = q - vec2(lean * (q.y + 0.02) * 30.0, 0.0);
+    f.y /= breath;
+    float fy = f.y > 0.0 ? f.y * 0.5 : f.y * 1.3;
+    // (narrowing to a point at the tip)
+    float fx = f.x * 1.6 / max(1.0 - max(f.y, 0.0) / 0.032, 0.08);
+    float fd = length(vec2(fx, fy)) - 0.009;
+    float body = smoothstep(0.0022, -0.004, fd);
+    float core = exp(-dot(f * vec2(2.4, 0.9), f * vec2(2.4, 0.9)) / 0.00006);
+    vec3 fc = mix(lightc * vec3(1.7, 0.85, 0.35), vec3(6.0, 5.2, 3.8), core);
+    // (the dark zone low round the wick, where the wax vapour has not yet caught)
+    float inner = exp(-(f.x * f.x / 0.000006 + pow(f.y + 0.006, 2.0) / 0.00002));
+    fc *= 1.0 - 0.55 * inner * (1.0 - core);
+    fc = mix(fc, vec3(0.25, 0.35, 1.3), smoothstep(-0.004, -0.012, f.y) * 0.7);
+    col = mix(col, fc * key, body);
+    col += lightc * vec3(1.0, 0.6, 0.3) * key * 0.5 * exp(-max(fd, 0.0) / 0.003) * (1.0 - body);
+    return col;
+}
+
 // A candle in the frame, its flame at ``at`` burning at ``key``, its wax standing on ``foot``
 // (metres below the flame; -1e9: from below the frame): a pillar of wax lit from its own flame (warm and
 // translucent near the top, dark below), the flame a teardrop -- white-hot core, orange
@@ -9,41 +72,11 @@ vec3 candle_in_frame(vec2 s, vec3 col, vec3 lightc, float px, vec3 at, float key
     vec3 fp = portrait_project(at);
     float scale = PORTRAIT_FOCAL / fp.z;                  // screen units per metre there
     vec2 q = (s - fp.xy) / scale;                         // metres, about the flame's centre
-    float breath = 0.85 + 0.3 * clamp(key - 0.7, 0.0, 0.6);
-    float lean = 0.003 * sin(u_time * 2.3) + 0.002 * sin(u_time * 5.1 + 1.0);
-    // the wax: a pillar under the flame, its top a little below the flame's root
-    float top = -0.016;
-    float pillar = max(max(abs(q.x) - 0.022, q.y - top), foot - q.y);
-    float pc = clamp(0.5 - pillar / (px / scale * 1.5 + 1e-5), 0.0, 1.0);
-    float near_top = exp(-max(top - q.y, 0.0) / 0.03);
-    // (a round pillar: the flame's light through the wax near the top, a soft column of
-    // light down its middle, its sides turning away into the dark)
-    float across = clamp(q.x / 0.022, -1.0, 1.0);
-    float round_ = sqrt(max(1.0 - across * across, 0.0));
-    vec3 wax = lightc * vec3(1.0, 0.72, 0.5)
-             * (0.004 * round_ + key * (0.35 * near_top * near_top + 0.03 * near_top) * (0.25 + 0.75 * round_ * round_));
-    // the rim of the pool of molten wax at the top, lit from the flame just above it
-    wax += lightc * key * 0.5 * exp(-abs(q.y - top + 0.002) / 0.0015) * round_;
-    col = mix(col, wax, pc);
-    // the wick, a dark thread from the wax into the flame's blue root
-    float wick = clamp(0.5 - (abs(q.x - lean * 5.0) - 0.0012) / (px / scale + 1e-5), 0.0, 1.0)
-               * step(top, q.y) * step(q.y, -0.004);
-    col = mix(col, vec3(0.004, 0.002, 0.001), wick);
-    // the flame
-    vec2 f = q - vec2(lean * (q.y + 0.02) * 30.0, 0.0);
-    f.y /= breath;
-    float fy = f.y > 0.0 ? f.y * 0.5 : f.y * 1.3;
-    // (narrowing to a point at the tip)
-    float fx = f.x * 1.6 / max(1.0 - max(f.y, 0.0) / 0.032, 0.08);
-    float fd = length(vec2(fx, fy)) - 0.009;
-    float flame = clamp(0.5 - fd / (px / scale * 1.2 + 1e-5), 0.0, 1.0);
-    float core = exp(-dot(f * vec2(2.4, 0.9), f * vec2(2.4, 0.9)) / 0.00006);
-    vec3 fc = mix(lightc * vec3(1.6, 1.0, 0.6), vec3(6.0, 5.2, 4.0), core);
-    fc = mix(fc, vec3(0.3, 0.4, 1.2), smoothstep(-0.004, -0.012, f.y) * 0.6);
-    col = mix(col, fc * key, flame);
-    // its glow in the air round it
+    // (round 33: away from the candle's own box -- most of the frame -- only its glow in the
+    // air is paid for; the wax and the flame are drawn inside it)
+    if (abs(q.x) < 0.045 && q.y < 0.07)
+        col = candle_body(q, col, lightc, px / scale, key, foot);
     float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7));
     col += lightc * key * (0.25 / (1.0 + r2 * 4000.0) + 0.01 / (1.0 + r2 * 60.0));
     return col;
 }
-

@@ -72,7 +72,9 @@ const float PORTRAIT_BOW = 0.5;
 const float HEAD_TURN = -0.28;
 const int EYE_COUNT = 2;
 #else
-const vec3 PORTRAIT_CAM = vec3(-0.2, -0.07, -0.98);  // left of the figure: it stands right of centre
+// left of the figure: it stands a little right of centre, its candle across from it at the left
+// (round 33, 92.1 s: from -0.2, "the weight sits on the right")
+const vec3 PORTRAIT_CAM = vec3(-0.12, -0.07, -0.98);
 const float PORTRAIT_FOCAL = 1.22;                    // screen y in [-0.5, 0.5]: ~45 deg vertical
 const float PORTRAIT_PITCH = 0.05;                    // a little from below: it looms
 const float PORTRAIT_BOW = 0.16;                      // the hood bowed toward the viewer (rad)
@@ -134,7 +136,7 @@ const vec3 KEY_CANDLE = vec3(0.32, -0.26, -0.12);
 const vec3 RIM_CANDLE = vec3(-0.6, -0.1, 0.8);
 #else
 // the candles: the key low in front, to the left; one behind to the right for the rim
-const vec3 KEY_CANDLE = vec3(-0.52, -0.2, -0.3);
+const vec3 KEY_CANDLE = vec3(-0.46, -0.2, -0.3);     // (round 33: from -0.52, with the camera)
 const vec3 RIM_CANDLE = vec3(0.62, -0.30, 0.75);
 #endif
 
@@ -245,15 +247,24 @@ float portrait_folds(vec3 q) {
     float w = 0.25 * sin(q.y * 2.1 + a * 1.3);
     float pool = smoothstep(ROW_FEET + 0.3, ROW_FEET + 0.02, q.y);
     w += pool * 1.4 * sin(a * 5.0 + q.y * 9.0);
-#else
+#elif defined(PORTRAIT_WOMAN)
     float low = smoothstep(-0.12, -0.5, q.y);
     float w = 0.5 * sin(q.y * 5.0 + a * 1.7);
+#else
+    // (round 33, 92.1 s: "lumpy clay / bark" -- pleats that wandered at every few cm drew a
+    // bark's grain: cloth hangs in long, nearly straight falls, wandering slowly)
+    float low = smoothstep(-0.12, -0.5, q.y);
+    float w = 0.2 * sin(q.y * 2.6 + a * 1.2);
+#define PORTRAIT_SOFT_CLOTH 1
 #endif
     // the pleats fan out from the neck: their count grows as the cloth widens below
     float f = 0.62 * fold_crease(a * 4.5 + w) + 0.38 * fold_crease(a * 7.3 - 0.7 * w + 1.7);
     f = 0.55 - f;                                   // crests out (negative), valleys in
     // (over the crown the cloth lies smooth on the head: soft slanting folds only, no pleats)
     float hood = smoothstep(-0.05, 0.1, q.y) * sin(a * 4.0 + q.y * 6.0);
+#ifdef PORTRAIT_SOFT_CLOTH
+    hood *= 0.35;      // (the crown's slanting folds barely there: a hood lies smooth on the head)
+#endif
     // (none on the axis, where the angle is singular: the hood's tip stays a soft point)
     float axis = smoothstep(0.03, 0.12, length(q.xz - vec2(0.0, 0.06)));
     // where the cowl falls onto the shoulders the cloth bunches in slack horizontal swags
@@ -556,7 +567,13 @@ float portrait_creases(vec3 p) {
     float c1 = 1.0 - abs(2.0 * cloth_noise(w) - 1.0);
     float c2 = 1.0 - abs(2.0 * cloth_noise(w * 2.3 + vec3(5.1, 1.7, 3.3)) - 1.0);
     float crumple = c1 * c1 + 0.45 * c2 * c2;
+#ifdef PORTRAIT_SOFT_CLOTH
+    // (round 33, 92.1 s: "the hood looks like clay or bark / lumpy clay" -- the crumple read
+    // as a modelled lump everywhere: only a whisper of it, the long falls carry the cloth)
+    return 0.0011 * down + 0.0015 * across - 0.0005 * crumple;
+#else
     return 0.0008 * down + 0.002 * across - 0.0021 * crumple;
+#endif
 #endif
 }
 

@@ -39,10 +39,10 @@ vec3 eye_env(vec3 E, vec3 r, vec3 lightc) {
     // (round 29: "cartoon googly eyes" -- that band was an even pastel half-ball: chrome
     // mirrors a bright horizon line, the lit wall's foot, over a floor that darkens fast
     // toward the ball's underside, so the ball reads as liquid metal, high in contrast)
-    float below = smoothstep(0.0, -0.14, r.y);
-    col += lightc * 0.11 * below * exp(-max(-r.y - 0.05, 0.0) * 2.5) * u_portrait_light.x;
-    // (soft: a crisp line round the ball's waist read as a seam, "half-spheres", on D's drops)
-    col += lightc * 0.11 * exp(-(r.y + 0.04) * (r.y + 0.04) / 0.0025) * u_portrait_light.x;
+    // (round 33, 92.1 and 95.6 s: "the eyes have lids (the text says lidless)" -- that horizon,
+    // a warm band across the ball's lower half under a dark top, drew an iris under a lid: the
+    // candle-lit floor is a broad soft glow rising from the ball's underside, no line at all)
+    col += lightc * 0.028 * smoothstep(0.35, -0.75, r.y) * u_portrait_light.x;
     // the haze high in the room, a faint cold sheen over the top of the ball
     col += SILVER * 0.012 * smoothstep(0.25, 0.85, r.y);
     vec3 cs[3] = vec3[3](KEY_CANDLE, FAR_CANDLE_A, FAR_CANDLE_B);

@@ -48,6 +48,17 @@ const float KEY_POWER = 0.045;
 const float KEY_POWER = 0.22;
 #endif
 const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's face (round 30)
+// (round 33, 92.1 s: "clay or bark" -- the candle's broad diffuse on the hood made it a
+// beige clay: velvet swallows the light where it faces us and shines where it turns away)
+#if !defined(PORTRAIT_LOVERS) && !defined(PORTRAIT_WOMAN) && !defined(PORTRAIT_ALONE)
+#define VELVET_DIFFUSE 0.55
+#define CLOTH_SHEEN 0.16
+#elif defined(PORTRAIT_LOVERS)
+#define VELVET_DIFFUSE 0.6             // (the lovers' fronts, square to their candle, read as a sheet)
+#define CLOTH_SHEEN 0.2
+#else
+#define VELVET_DIFFUSE 1.0
+#endif
 #ifndef CLOTH_SHEEN
 #define CLOTH_SHEEN 0.12
 #endif
@@ -110,11 +121,14 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
     // (round 24: the finer streaks faded where they would be under ~3 px across -- toward
     // the silhouette they packed into a shimmer of hairlines)
     float streak = 1.0 - smoothstep(0.25, 0.5, fw.x * 0.9);
-    top = clamp(0.55 + 0.16 * h * fade + 0.45 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
+    // (round 33, 92.1 s: "the hood looks like clay or bark" -- strong slubs and fuzz drew a
+    // bark's grain down the folds: the fibre is a faint unevenness in the dye, the folds and
+    // the pile's sheen carry the cloth)
+    top = clamp(0.55 + 0.16 * h * fade + 0.12 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
     // (round 26: the slubs alone read as wood grain, "carved": wool's loose fibre, a fine
     // irregular fuzz a few pixels across, faded before it would shimmer under ~2 px)
     float fuzz = vnoise(uv * vec2(2.2, 1.1)) * 0.6 + vnoise(uv * vec2(4.7, 2.3) + 7.0) * 0.4 - 0.5;
-    top = clamp(top + 0.7 * fuzz * cloth * (1.0 - smoothstep(0.25, 0.5, max(fw.x * 2.2, fw.y * 1.1))), 0.0, 1.0);
+    top = clamp(top + 0.2 * fuzz * cloth * (1.0 - smoothstep(0.25, 0.5, max(fw.x * 2.2, fw.y * 1.1))), 0.0, 1.0);
     grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
     // (round 24: "rubbery sacks" -- the cloth's surface was smooth as a sheet of rubber
     // between the folds): a woollen nap, crumpled fibre in the normal, streaks running down
@@ -130,8 +144,8 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, out float top) {
     T = lover_dir_world(T, side);
 #endif
     vec3 B = cross(N, T);
-    grad += (T * ng.x + B * ng.y) * 0.15 * nap;
-    top = clamp(top + (n0 - 0.5) * 0.3 * nap, 0.0, 1.0);
+    grad += (T * ng.x + B * ng.y) * 0.05 * nap;
+    top = clamp(top + (n0 - 0.5) * 0.12 * nap, 0.0, 1.0);
     return normalize(N - grad);
 }
 
@@ -377,83 +391,86 @@ void main() {
     float lining = mat.w * (1.0 - face) * 2.0;
 #endif
     float cloth = 1.0 - face - skin;
-    // the weave: threads in the normal and the albedo (a pixel's worth or finer fades out)
-    float weave;
-    vec3 N = cloth_weave(portrait_geo_normal(geo), P, cloth, weave);
-    float NV = max(dot(N, V), 0.0);
-    // dark woven cloth, charcoal going umber; the face a dark mask
-    // (round 24: "brown leather sacks" -- a cooler charcoal, the warmth only the candle's)
-    vec3 albedo = mix(CLOTH_ALBEDO * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
-    albedo = mix(albedo, vec3(0.12, 0.098, 0.1), skin);        // pale, a little cold
-    // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
-    vec3 Lk = KEY_CANDLE - P;
-    float dk2 = dot(Lk, Lk);
-    Lk *= inversesqrt(dk2);
-    float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
-    // (no nearer than 0.3 m: the lovers' candle stands close under their mantles)
-    float kp = key * KEY_POWER / max(dk2, 0.09) * (1.0 - 0.88 * face);
-    float lit = kp * mat.y;
-    // (the folds' valleys fall to black: the occlusion cubed, no floor under it)
-    // (and velvet's diffuse: the pile stands up where the cloth faces us, swallowing light,
-    // and lies flat toward the silhouette, where it shines -- the faces dim, the turns bright)
-    vec3 surf = albedo * lightc * lit * ndl * ao * ao * ao * mix(0.45, 1.25, 1.0 - NV * NV);
-    // velvet, not clay: the pile catches the light where the cloth turns away from us (a
-    // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
-    // faint warm satin glint where the weave faces the flame
-    vec3 H = normalize(Lk + V);
-    float graze = pow(1.0 - NV, 2.5);
-    vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.55);   // (round 24: paler: charcoal, not brown)
-    // (round 24: no glossy lobe -- that read as leather; the pile's sheen alone, stronger,
-    // catching the light along the fold crests where they turn from us)
-    surf += pile * lit * cloth * ao * ao * CLOTH_SHEEN * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
-    // light THROUGH the cloth: where it is thin (the cowl's lip, a fold's edge, the hood's
-    // outline) the candle behind it glows through, deep warm, the way a lampshade does
-    vec3 Lr = normalize(RIM_CANDLE - P);
-    float behind = max(dot(-V, Lr) + 0.25, 0.0);
-    // (round 24: less of it -- broad glowing cloth read as "melted wax")
-    surf += vec3(1.0, 0.42, 0.13) * lightc * rimc * cloth * thin * thin * behind * behind * 0.09 * (0.7 + 0.3 * weave);
-    // the rim: the candle behind to the right, caught along the hood's edge
-    float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.15, 0.0);
-    surf += lightc * rimc * rim * 0.2 * cloth * (0.5 + 0.5 * ao) * (0.6 + 0.4 * weave);
-    // and a thin cold edge from behind at the right: the others' burning eyes, far off
-    vec3 Lc = normalize(vec3(0.8, 0.45, 0.9));
-    surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * cloth * ao
-          * (0.4 + 0.6 * u_eyes);
-    // the cold of the room, barely: the forms never go flat black
-    surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);
-    // the eyes' own cold light on the face and the inside of the hood
-    for (int e = 0; e < EYE_COUNT; ++e) {
-        vec3 Le = portrait_eye(e) - P;
-        float dl = length(Le);
-        float lit = max(dot(N, Le / dl) + 0.3, 0.0);
-        float ds = max(dl - EYE_RADIUS, 0.0);
-        // (round 24: no near-field spike -- it drew the socket's rim under a small deep
-        // bead as a bright curve, a cartoon smile)
-        // (round 25: the beads glow, so their light is brighter on the cowl's inside)
-        float eface = 1.0;
-#ifdef PORTRAIT_WOMAN
-        // (round 30: her face forward in the cowl, their cold light made it a grey-blue egg)
-        eface = 1.0 - 0.8 * face;
-#endif
-        surf += SILVER * albedo * 0.00026 * (0.5 + 0.5 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao) * eface;
+    // (round 33: the figure's light only where the figure is -- most of the frame is room)
+    if (cov > 0.0) {
+        // the weave: threads in the normal and the albedo (a pixel's worth or finer fades out)
+        float weave;
+        vec3 N = cloth_weave(portrait_geo_normal(geo), P, cloth, weave);
+        float NV = max(dot(N, V), 0.0);
+        // dark woven cloth, charcoal going umber; the face a dark mask
+        // (round 24: "brown leather sacks" -- a cooler charcoal, the warmth only the candle's)
+        vec3 albedo = mix(CLOTH_ALBEDO * (0.6 + 0.6 * weave), vec3(0.02, 0.02, 0.026), face);
+        albedo = mix(albedo, vec3(0.12, 0.098, 0.1), skin);        // pale, a little cold
+        // the key: a candle low in front, to the left (wrapped: light creeps round the folds)
+        vec3 Lk = KEY_CANDLE - P;
+        float dk2 = dot(Lk, Lk);
+        Lk *= inversesqrt(dk2);
+        float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
+        // (no nearer than 0.3 m: the lovers' candle stands close under their mantles)
+        float kp = key * KEY_POWER / max(dk2, 0.09) * (1.0 - 0.88 * face);
+        float lit = kp * mat.y;
+        // (the folds' valleys fall to black: the occlusion cubed, no floor under it)
+        // (and velvet's diffuse: the pile stands up where the cloth faces us, swallowing light,
+        // and lies flat toward the silhouette, where it shines -- the faces dim, the turns bright)
+        vec3 surf = albedo * lightc * lit * ndl * ao * ao * ao * mix(0.45, 1.25, 1.0 - NV * NV) * VELVET_DIFFUSE;
+        // velvet, not clay: the pile catches the light where the cloth turns away from us (a
+        // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
+        // faint warm satin glint where the weave faces the flame
+        vec3 H = normalize(Lk + V);
+        float graze = pow(1.0 - NV, 2.5);
+        vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.55);   // (round 24: paler: charcoal, not brown)
+        // (round 24: no glossy lobe -- that read as leather; the pile's sheen alone, stronger,
+        // catching the light along the fold crests where they turn from us)
+        surf += pile * lit * cloth * ao * ao * CLOTH_SHEEN * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
+        // light THROUGH the cloth: where it is thin (the cowl's lip, a fold's edge, the hood's
+        // outline) the candle behind it glows through, deep warm, the way a lampshade does
+        vec3 Lr = normalize(RIM_CANDLE - P);
+        float behind = max(dot(-V, Lr) + 0.25, 0.0);
+        // (round 24: less of it -- broad glowing cloth read as "melted wax")
+        surf += vec3(1.0, 0.42, 0.13) * lightc * rimc * cloth * thin * thin * behind * behind * 0.09 * (0.7 + 0.3 * weave);
+        // the rim: the candle behind to the right, caught along the hood's edge
+        float rim = pow(1.0 - NV, 3.0) * max(dot(N, Lr) + 0.15, 0.0);
+        surf += lightc * rimc * rim * 0.2 * cloth * (0.5 + 0.5 * ao) * (0.6 + 0.4 * weave);
+        // and a thin cold edge from behind at the right: the others' burning eyes, far off
+        vec3 Lc = normalize(vec3(0.8, 0.45, 0.9));
+        surf += vec3(0.3, 0.5, 1.0) * 0.05 * pow(1.0 - NV, 4.0) * max(dot(N, Lc), 0.0) * cloth * ao
+              * (0.4 + 0.6 * u_eyes);
+        // the cold of the room, barely: the forms never go flat black
+        surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);
+        // the eyes' own cold light on the face and the inside of the hood
+        for (int e = 0; e < EYE_COUNT; ++e) {
+            vec3 Le = portrait_eye(e) - P;
+            float dl = length(Le);
+            float lit = max(dot(N, Le / dl) + 0.3, 0.0);
+            float ds = max(dl - EYE_RADIUS, 0.0);
+            // (round 24: no near-field spike -- it drew the socket's rim under a small deep
+            // bead as a bright curve, a cartoon smile)
+            // (round 25: the beads glow, so their light is brighter on the cowl's inside)
+            float eface = 1.0;
+    #ifdef PORTRAIT_WOMAN
+            // (round 30: her face forward in the cowl, their cold light made it a grey-blue egg)
+            eface = 1.0 - 0.8 * face;
+    #endif
+            surf += SILVER * albedo * 0.00026 * (0.5 + 0.5 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao) * eface;
+        }
+        // her skin: the candle's warmth through it at the edges (fingers glow where thin)
+        surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
+        // the face and the lining round it stay in the cowl's deep shadow
+        // (round 26: "faces waxy" -- the eyes' glow modelled the mask as a grey-blue egg with a
+        // cartoon's brow and mouth: it is all but unseen now, the glowing eyes in a void)
+        surf *= 1.0 - 0.8 * lining - 0.95 * face;
+    #ifdef PORTRAIT_WOMAN
+        // (round 30, 129 s: "the face a black ball with cartoon eyes") her face catches her candle
+        // from the side: a thin warm rim along the cheek, jaw and nose turned to the flame,
+        // falling off fast into the cowl's shadow; the lining round it stays dark
+        float fr = max(dot(N, Lk), 0.0);
+        surf += vec3(1.0, 0.5, 0.26) * lightc * key * KEY_POWER / max(dk2, 0.09) * face * WOMAN_FACE_RIM
+              * fr * fr * (0.2 + pow(1.0 - NV, 1.5)) * (0.3 + 0.7 * mat.y) * ao;
+    #endif
+        // a little of the room's haze between us and the figure
+        surf += lightc * 0.0025 * key;
+        col = mix(col, surf, cov);
     }
-    // her skin: the candle's warmth through it at the edges (fingers glow where thin)
-    surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
-    // the face and the lining round it stay in the cowl's deep shadow
-    // (round 26: "faces waxy" -- the eyes' glow modelled the mask as a grey-blue egg with a
-    // cartoon's brow and mouth: it is all but unseen now, the glowing eyes in a void)
-    surf *= 1.0 - 0.8 * lining - 0.95 * face;
-#ifdef PORTRAIT_WOMAN
-    // (round 30, 129 s: "the face a black ball with cartoon eyes") her face catches her candle
-    // from the side: a thin warm rim along the cheek, jaw and nose turned to the flame,
-    // falling off fast into the cowl's shadow; the lining round it stays dark
-    float fr = max(dot(N, Lk), 0.0);
-    surf += vec3(1.0, 0.5, 0.26) * lightc * key * KEY_POWER / max(dk2, 0.09) * face * WOMAN_FACE_RIM
-          * fr * fr * (0.2 + pow(1.0 - NV, 1.5)) * (0.3 + 0.7 * mat.y) * ao;
-#endif
-    // a little of the room's haze between us and the figure
-    surf += lightc * 0.0025 * key;
-    col = mix(col, surf, cov);
 
     // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
@@ -468,39 +485,42 @@ void main() {
                    // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
                    // top in stair steps at 1600 px)
                    * smoothstep(-0.004, 0.004, depth + 0.006 + (1.0 - cov) * 10.0 - te);
-        vec3 Pe = ro + rd * te;
-        vec3 n = normalize(Pe - E);
-        // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
-        vec3 r = reflect(rd, n);
-        float ne = max(dot(n, -rd), 0.0);
         // (round 25: "dull black beads", "button eyes" -- the text's GLOWING orbs of mercury:
         // a liquid-silver bead lit from within, the brightest thing in the figure)
         float glow = 0.6 + 0.4 * u_eyes;
-        // the mirror: the room and the candle's flame as a crisp warm point, fresnel toward
-        // the limb (mercury reflects strongly everywhere, more at grazing angles)
-        float fres = 0.78 + 0.22 * pow(1.0 - ne, 4.0);
-        vec3 env = eye_env(E, r, lightc);
-        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.75);
-        vec3 ec = env * fres;
-        // the cold white-blue core shining through the liquid silver: white at the middle,
-        // blue toward the limb
-        // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
-        // graded from a white heart to blue, and the mirror lies over it)
-        float core = pow(ne, 2.5);
-        // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
-        // glow is deep and small, the mirror carries the ball)
-        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.01 + 0.2 * core * core * core);
-        // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
-        // where the liquid silver turns away and mirrors only the dark of the cowl)
-        // (round 32: "glass marbles with ghosted double edges" -- that dark limb, between the
-        // ball and the glow round it, drew a second outline: the limb goes over into the
-        // glow's own light, so the ball's edge is one soft step into its halo)
-        float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
-        vec3 halo0 = EYE_HALO * glow * (EYE_HALO_NEAR + EYE_HALO_FAR);
-        ec = mix(ec, halo0 * EYE_LIMB_GLOW, 0.8 * rimw);
-        // the cowl's brow shades the top of the ball a little
-        ec *= 1.0 - 0.2 * smoothstep(0.3, 0.95, n.y);
-        col = mix(col, ec, ecov);
+        // (round 33: the ball's own colour only where the ball is -- its mirror's flames cost)
+        if (ecov > 0.0) {
+            vec3 Pe = ro + rd * te;
+            vec3 n = normalize(Pe - E);
+            // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
+            vec3 r = reflect(rd, n);
+            float ne = max(dot(n, -rd), 0.0);
+            // the mirror: the room and the candle's flame as a crisp warm point, fresnel toward
+            // the limb (mercury reflects strongly everywhere, more at grazing angles)
+            float fres = 0.78 + 0.22 * pow(1.0 - ne, 4.0);
+            vec3 env = eye_env(E, r, lightc);
+            // (round 33: more silver than copper -- a warm lower half read as an iris)
+            env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.5);
+            vec3 ec = env * fres;
+            // the cold white-blue core shining through the liquid silver: white at the middle,
+            // blue toward the limb
+            // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
+            // graded from a white heart to blue, and the mirror lies over it)
+            float core = pow(ne, 2.5);
+            // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
+            // glow is deep and small, the mirror carries the ball)
+            ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.01 + 0.2 * core * core * core);
+            // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
+            // where the liquid silver turns away and mirrors only the dark of the cowl)
+            // (round 32: "glass marbles with ghosted double edges" -- that dark limb, between the
+            // ball and the glow round it, drew a second outline: the limb goes over into the
+            // glow's own light, so the ball's edge is one soft step into its halo)
+            float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
+            vec3 halo0 = EYE_HALO * glow * (EYE_HALO_NEAR + EYE_HALO_FAR);
+            ec = mix(ec, halo0 * EYE_LIMB_GLOW, 0.8 * rimw);
+            // (round 33: no shade over the ball's top -- with the mirror's horizon it read as a lid)
+            col = mix(col, ec, ecov);
+        }
         // its light blooming a little into the dark of the cowl round it -- never through
         // the cloth in front of it (the lovers' far eyes lie behind their hoods)
         float out_r = max(perp - EYE_RADIUS, 0.0) / EYE_RADIUS;
