@@ -127,7 +127,17 @@ vec2 sheer_plan_profile(vec2 u, float s, float R, Carving c, float rho) {
     vec2 a = abs(q);
     // a rectangle with chamfered corners, never inside the circle (its least norm on the
     // unit circle is 0.793: scaled by 1.261 the body stays in the quadric)
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 32's readers, every round: "flat extruded prisms / low-poly plastic boxes, hard
+    // white edge lines": in the towers' liquid city the plan is a rounded square, |q|_4 -- the
+    // walls nearly straight, the corners poured round, so the light rolls over them as a soft
+    // highlight instead of a line; its least norm on the unit circle is 2^-1/4, so scaled by
+    // 2^1/4 the body stays inside the quadric.  The moss's columns keep the chamfer.)
+    vec2 a2 = a * a;
+    float rp = sqrt(sqrt(a2.x * a2.x + a2.y * a2.y)) * 1.18921;
+#else
     float rp = max(max(a.x, a.y), 0.5657 * (a.x + a.y)) * 1.261;
+#endif
     // the walls: straight with a slight batter to where the taper begins, then a long
     // straight taper to the point (a sheared crown tapers later and is cut by its slope)
     float st = 0.52 + 0.18 * c.crown;
