@@ -1269,3 +1269,41 @@ def test_a_touched_city_tower_ripples_like_water_then_calms(gl):
     late = render_held(gl, "dream", 57.0, (320, 180), "towers", {})
     calm = render_held(gl, "dream", 57.0, (320, 180), "towers", {"ripple_strength": 0.0})
     assert _ring_detail(late) < 1.15 * _ring_detail(calm), (_ring_detail(late), _ring_detail(calm))
+
+
+def test_the_avenue_shots_two_halves_are_two_pictures(gl):
+    """Round 32's readers: 52.2 and 58.6 s were "near-identical, the avenue twice".  The
+    avenue shot is a rising crane: low over the wet stone at its start, the towers looming
+    and doubled in it; seven units up by its end, looking down the glowing street to the
+    sun.  How the light lies down the frame (320x180) differs by over 22 levels between the
+    two stills (main: 15.8; now about 29)."""
+    profiles = [_light_down_the_frame(f) for f in render_times(gl, "dream", [52.2, 58.6], size=(320, 180))]
+    apart = np.abs(profiles[0] - profiles[1]).mean()
+    assert apart > 22.0, f"52.2 and 58.6 s are one picture ({apart:.1f} levels apart)"
+
+
+def test_the_focal_towers_point_has_no_cap_floating_over_it(gl):
+    """Round 32's readers at 50.5 s: "a detached cap floats above the spire tip".  The
+    carved focal tower thinned to its own point below its needle's quadric, which showed
+    above it as a dim stalk with a dark gap under it.  In the liquid city the focal tower is
+    its own spire: tilted up so that its top is well inside the frame (look_up 0.3, 320x180),
+    nothing in its band of columns is brighter than 25 above the body's point (main: a stalk
+    up to 87 over 28 rows)."""
+    img = render_held(gl, "dream", 50.5, (320, 180), "towers", {"look_up": 0.3}).mean(axis=2)
+    band = img[:90, 140:180].max(axis=1)
+    top = int(np.argmax(band > 120.0))
+    assert top > 10, top
+    assert band[:top - 1].max() < 25.0, band[:top].round()
+
+
+def test_the_liquid_glass_has_no_hard_white_outlines(gl):
+    """Round 32's readers, every round: "flat extruded prisms, hard white edge lines".  The
+    liquid city's plan is a rounded square and its grazing reflectance is held under ~0.45, so
+    a tower's edge is a sheen that rolls over its corner, not a one-pixel white outline: in
+    the close shot at 68 s (held framing, 320x180, the top two thirds) pixels brighter by over
+    40 than both neighbours across (a thin bright line) number under 1050 (main: 1142; now
+    about 955)."""
+    held = {"height": 8.0, "look_up": -0.25, "turn": 0.25, "fov": 62.0, "start": 16.0}
+    top = render_held(gl, "dream", 68.0, (320, 180), "towers", held)[:120] @ np.array([0.2126, 0.7152, 0.0722])
+    thin = (top[:, 1:-1] - np.maximum(top[:, :-2], top[:, 2:])) > 40.0
+    assert int(thin.sum()) < 1050, int(thin.sum())
