@@ -133,8 +133,12 @@ vec2 sheer_plan_profile(vec2 u, float s, float R, Carving c, float rho) {
     // walls nearly straight, the corners poured round, so the light rolls over them as a soft
     // highlight instead of a line; its least norm on the unit circle is 2^-1/4, so scaled by
     // 2^1/4 the body stays inside the quadric.  The moss's columns keep the chamfer.)
+    // A massive tower's corners are rounded tighter (|q|_8, scaled by 2^3/8): poured round
+    // like a slender one, its sheared crown read as a fingernail on a thumb.
     vec2 a2 = a * a;
-    float rp = sqrt(sqrt(a2.x * a2.x + a2.y * a2.y)) * 1.18921;
+    vec2 a4 = a2 * a2;
+    float rp = (c.tiers > 0.0) ? sqrt(sqrt(sqrt(dot(a4, a4)))) * 1.29684
+                               : sqrt(sqrt(a4.x + a4.y)) * 1.18921;
 #else
     float rp = max(max(a.x, a.y), 0.5657 * (a.x + a.y)) * 1.261;
 #endif

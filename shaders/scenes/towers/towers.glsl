@@ -768,6 +768,13 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // inside the towers as "the film's best sense of dread": the figures in most towers,
     // the moss street and the violet sun in the others, the glyph tile no longer)
     float tile = (h.x < 0.45) ? 0.0 : (h.x < 0.75) ? 2.0 : 3.0;
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 32's readers at 67.4 s: "the memory images are barely readable, the lens-flare
+    // blobs / discs clutter and clash": the violet sun's disc and the moss street's glow read
+    // as flares in the glass.  The liquid city remembers people: a figure by candlelight in
+    // most towers, a child at her night window in the rest -- a figure, a window, at a glance)
+    tile = mix(tile, (h.x < 0.75) ? 0.0 : 1.0, LIQUID);
+#endif
     // (round 22: after the close shot of the touched wall, the focal tower holds that wall's
     // memory, the child at her night window: the city's glass and the wall one world)
     tile = (u_focal_window >= 0.5 && k.r.x == 1.75 && k.r.y == 1.75) ? 1.0 : tile;
