@@ -1116,12 +1116,14 @@ def test_the_street_shot_is_two_pictures(gl):
     """Round 25: the street shot's stills at 55, 58, 61 and 64 s were one picture four times
     (the camera drifts slowly down the street).  At 59 s it cuts to the same street seen from
     its side and turned across it, on a longer lens: at 160x90, 55.5 and 62 s differ by 45
-    levels on average (29 before: the drift, the ripples and the touches alone), 1.6 times
-    what 52.5 and 55.5 s (one shot) differ by (1.07 before)."""
-    a, b, c = render_times(gl, "dream", [52.5, 55.5, 62.0], size=(160, 90))
+    levels on average (29 before: the drift, the ripples and the touches alone).
+    (Round 32 drops this test's second bar, that 52.5 and 55.5 s differ by under 1/1.4 of
+    that: it held the avenue shot to a slow drift, and the readers called its two halves
+    "near-identical, the avenue twice" -- the shot is a rising crane now, its halves two
+    pictures: test_dream.py test_the_avenue_shots_two_halves_are_two_pictures.)"""
+    b, c = render_times(gl, "dream", [55.5, 62.0], size=(160, 90))
     change = np.abs(b.astype(float) - c.astype(float)).mean()
-    same = np.abs(a.astype(float) - b.astype(float)).mean()
-    assert change > 38.0 and change > 1.4 * same, (change, same)
+    assert change > 38.0, change
 
 
 def test_the_close_shot_looks_down_on_the_focal_tower_not_into_black(gl):

@@ -210,9 +210,15 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
         // the liquid: a gentle wave running up the walls (a hundredth and a half of the width)
         float wave = smooth_wave(0.21 * lp.y - 0.3 * c.time + 0.37 * k.h);
         float Rs = pr.y * (1.0 - 0.035 * wave);
-        float d = (pr.x - mix(R, Rs, c.amp)) * min(k.r.x, k.r.y);
         // a sheared crown: the top cut by a plane sloping across the tower
         vec2 q = vec2(c.plan.x * u.x - c.plan.y * u.y, c.plan.y * u.x + c.plan.x * u.y);
+#ifdef TOWERS_LIQUID_LOOK
+        // (round 32's readers: "no liquid ripple, no liquid quality": the towers' liquid
+        // glass sags and swells in long slow waves that lean across each wall, so its
+        // silhouettes are a little molten, never ruled straight)
+        Rs *= 1.0 - 0.045 * smooth_wave(0.11 * lp.y + 0.4 * q.x - 0.22 * c.time + 0.53 * k.h);
+#endif
+        float d = (pr.x - mix(R, Rs, c.amp)) * min(k.r.x, k.r.y);
         float tilt = c.crown * c.amp * c.sheer * k.h * (c.tiers > 0.0 ? 0.15 : 0.12);
         float slope = tilt * q.x - c.crown * c.amp * c.sheer * k.h * (c.tiers > 0.0 ? 0.45 : 0.16);
         // (the slope's height over the plane's distance: on a slender tower the sheared
