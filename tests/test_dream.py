@@ -1307,3 +1307,15 @@ def test_the_liquid_glass_has_no_hard_white_outlines(gl):
     top = render_held(gl, "dream", 68.0, (320, 180), "towers", held)[:120] @ np.array([0.2126, 0.7152, 0.0722])
     thin = (top[:, 1:-1] - np.maximum(top[:, :-2], top[:, 2:])) > 40.0
     assert int(thin.sum()) < 1050, int(thin.sum())
+
+
+def test_the_liquid_citys_night_holds_fine_stars(gl):
+    """Round 32's readers at 50.5 s: "empty black sky".  Over the liquid city a sparse night of
+    fine stars, each a soft point about a pixel wide over the true black: in the frame's top
+    40 rows (320x180) the pixels brighter by over 8 levels than all four neighbours number
+    over 40 (main: 21, the towers' fine tips and glints; now about 55)."""
+    img = render_times(gl, "dream", [50.5], size=(320, 180))[0].astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    top = img[:40]
+    around = np.maximum.reduce([top[:-2, 1:-1], top[2:, 1:-1], top[1:-1, :-2], top[1:-1, 2:]])
+    points = int((top[1:-1, 1:-1] - around > 8.0).sum())
+    assert points > 40, points
