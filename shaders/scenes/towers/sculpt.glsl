@@ -207,16 +207,19 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     if (c.sheer > 0.0) {
 #endif
         vec2 pr = sheer_plan_profile(u, s, R, c, rho);
-        // the liquid: a gentle wave running up the walls (a hundredth and a half of the width)
-        float wave = smooth_wave(0.21 * lp.y - 0.3 * c.time + 0.37 * k.h);
-        float Rs = pr.y * (1.0 - 0.035 * wave);
         // a sheared crown: the top cut by a plane sloping across the tower
         vec2 q = vec2(c.plan.x * u.x - c.plan.y * u.y, c.plan.y * u.x + c.plan.x * u.y);
 #ifdef TOWERS_LIQUID_LOOK
         // (round 32's readers: "no liquid ripple, no liquid quality": the towers' liquid
         // glass sags and swells in long slow waves that lean across each wall, so its
-        // silhouettes are a little molten, never ruled straight)
-        Rs *= 1.0 - 0.045 * smooth_wave(0.11 * lp.y + 0.4 * q.x - 0.22 * c.time + 0.53 * k.h);
+        // silhouettes are a little molten, never ruled straight -- the one wave, deeper and
+        // leaning, in place of the straight one: the field is run ~17 times a glass pixel)
+        float wave = smooth_wave(0.13 * lp.y + 0.4 * q.x - 0.25 * c.time + 0.45 * k.h);
+        float Rs = pr.y * (1.0 - 0.07 * wave);
+#else
+        // the liquid: a gentle wave running up the walls (a hundredth and a half of the width)
+        float wave = smooth_wave(0.21 * lp.y - 0.3 * c.time + 0.37 * k.h);
+        float Rs = pr.y * (1.0 - 0.035 * wave);
 #endif
         float d = (pr.x - mix(R, Rs, c.amp)) * min(k.r.x, k.r.y);
         float tilt = c.crown * c.amp * c.sheer * k.h * (c.tiers > 0.0 ? 0.15 : 0.12);
