@@ -803,6 +803,12 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // block with eyes crude": the figures' eyes too live only near the middle or far off)
     float near_cut = mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
     surface *= max(near_cut, focus);
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 32: a figure remembered in a far column, under a tenth of a radian wide, was two
+    // bright dots -- "eyes pasted onto the towers": the liquid city's memories show where they
+    // are large enough to read as a figure or a window)
+    surface *= mix(1.0, smoothstep(0.08, 0.11, w / max(length(to), 1e-3)), LIQUID);
+#endif
     // (round 32: where no memory shows -- most of the glass, the memories near the middle of
     // the view or far off -- both reads go to the atlas's last mip, one texel a tile: llvmpipe
     // runs the fetches for every glass pixel, and the full-size atlas's were a sixth of the
