@@ -250,17 +250,23 @@ glass_city = Cue(
           # end from slightly different angles": the avenue rises as it drifts; the third shot drops to the wet stone, a palm
           # above it, turned off the avenue as it rises, the glass doubled in the water; the
           # last stands back from the focal tower on a long lens, level, sinking a little)
-          "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.6, "step"), (12.9, 2.6, "in_out_sine"), (13, 0.6, "step"),
+          # (round 32's readers: 52.2 and 58.6 s "near-identical, the avenue twice": the
+          # avenue shot rises and pushes in -- wide and low on the street at its start; from
+          # 55 s up to four units and in to a 52-degree lens, so by its end the sun, the
+          # spires round it and the glowing street fill the frame, a second picture)
+          "height": [(0, 1.4), (5.5, 1.0, "in_out_sine"), (6, 1.4, "step"), (12.9, 4.0, "in_out_sine"), (13, 0.6, "step"),
                      (20, 1.6, "in_out_sine"), (20.05, 5.0, "step"), (30, 4.0, "in_out_sine")],
           # (round 25: the close shot looked up past the focal tower into the black night --
           # "empty near-black frames" at 67 and 70 s: it looks down now, over the focal tower's
           # memory and the moss streets round its foot)
-          "look_up": [(0, 0.12), (5.5, 0.05, "in_out_sine"), (6, -0.2, "step"), (12.9, -0.25, "in_out_sine"), (13, 0.08, "step"),
+          # (round 32: "the spire tip clipped by the top edge" at 50.5 s: the first shot
+          # tilts down less, so the focal tower's point stands clear of the frame's top)
+          "look_up": [(0, 0.12), (5.5, 0.09, "in_out_sine"), (6, -0.18, "step"), (12.9, -0.12, "in_out_sine"), (13, 0.08, "step"),
                       (20.05, -0.1, "step")],
           # (round 25: the street's stills at 55, 58, 61 and 64 s were one picture four times:
           # at 59 s a cut to the same street from its side, turned across it -- the wet
           # stone's streak running off diagonally, the towers in a staggered wall beside it)
-          "fov": [(0, 62.0), (6, 80.0, "step"), (13, 60.0, "step"), (20.05, 34.0, "step")],
+          "fov": [(0, 62.0), (6, 80.0, "step"), (9.2, 80.0), (12.9, 52.0, "in_out_sine"), (13, 60.0, "step"), (20.05, 34.0, "step")],
           # (the focal tower, seen close from 66 s, holds the child-at-a-window memory: not
           # the first shot's Serene again)
           "focal_window": [(0, 0.0), (20.05, 1.0, "step")],

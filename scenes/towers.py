@@ -44,6 +44,12 @@ quadric's entry a short sphere trace (14 steps) finds it, and its own normal ben
 reflection, the refraction and the memories.  A ray through its waist or down a groove
 misses it and shows what is behind (the sky and street, or the stand-in of a second tower).
 The far city keeps its quadrics (the carving fades out from 34 units).
+The liquid city (``liquid``, the dream's) carves each column sheer instead, and since round 32
+poured, not cut: a rounded-square plan (|q|_4, a massive tower's |q|_8) sagging and swelling
+in long slow waves, its grazing reflectance held under ~0.45 so its edges are a sheen and not
+a white outline; the focal tower is its own spire (no needle); its glass remembers people
+(a figure by candlelight, a child at her window), and a sparse night of fine stars stands
+over it.
 The street beneath is wet dark stone (``wet``): the sun down the avenue lies on it as a long
 streak of light drawn toward the eye, the moss's glow dimmed under the film of water, and
 (round 17, the ``mirror`` pass, mirror.frag) it mirrors the towers: each street pixel is

@@ -1441,3 +1441,62 @@ def test_the_serenes_cue_never_falls_back_to_the_stage_cut_outs(dream):
         (values,) = [active.values for active in show.timeline.sample(t).cues()
                      if active.cue.name == "the Serenes"]
         assert close_shot_shown(values) is not None, f"{t} s shows the stage's cut-outs"
+
+
+def test_the_avenue_shots_two_halves_are_two_pictures(gl):
+    """Round 32's readers: 52.2 and 58.6 s were "near-identical, the avenue twice".  The
+    avenue shot is a rising crane: low over the wet stone at its start, the towers looming
+    and doubled in it; seven units up by its end, looking down the glowing street to the
+    sun.  How the light lies down the frame (320x180) differs by over 22 levels between the
+    two stills (main: 15.8; now about 29)."""
+    profiles = [_light_down_the_frame(f) for f in render_times(gl, "dream", [52.2, 58.6], size=(320, 180))]
+    apart = np.abs(profiles[0] - profiles[1]).mean()
+    assert apart > 22.0, f"52.2 and 58.6 s are one picture ({apart:.1f} levels apart)"
+
+
+def test_the_focal_towers_point_has_no_cap_floating_over_it(gl):
+    """Round 32's readers at 50.5 s: "a detached cap floats above the spire tip".  The
+    carved focal tower thinned to its own point below its needle's quadric, which showed
+    above it as a dim stalk with a dark gap under it.  In the liquid city the focal tower is
+    its own spire: tilted up so that its top is well inside the frame (look_up 0.3, 320x180),
+    in its band of columns under 12 rows above the body's point hold anything brighter than
+    25 -- a few stars, not a stalk (main: a stalk up to 87 over 28 rows; now 7)."""
+    img = render_held(gl, "dream", 50.5, (320, 180), "towers", {"look_up": 0.3}).mean(axis=2)
+    band = img[:90, 140:180].max(axis=1)
+    top = int(np.argmax(band > 120.0))
+    assert top > 10, top
+    assert int((band[:top - 1] > 25.0).sum()) < 12, band[:top].round()
+
+
+def test_the_liquid_glass_has_no_hard_white_outlines(gl):
+    """Round 32's readers, every round: "flat extruded prisms, hard white edge lines".  The
+    liquid city's plan is a rounded square and its grazing reflectance is held under ~0.45, so
+    a tower's edge is a sheen that rolls over its corner, not a one-pixel white outline: in
+    the close shot at 68 s (held framing, 320x180, the top two thirds) the pixels of hard
+    bright lines -- over 80 levels brighter than both neighbours across, the line running on
+    a row up and a row down (a star, a point, does not) -- number under 350 (main: 405; now
+    about 300)."""
+    held = {"height": 8.0, "look_up": -0.25, "turn": 0.25, "fov": 62.0, "start": 16.0}
+    top = render_held(gl, "dream", 68.0, (320, 180), "towers", held)[:120] @ np.array([0.2126, 0.7152, 0.0722])
+    thin = (top[:, 1:-1] - np.maximum(top[:, :-2], top[:, 2:])) > 80.0
+    wide = thin.copy()
+    wide[:, 1:] |= thin[:, :-1]
+    wide[:, :-1] |= thin[:, 1:]
+    line = thin.copy()
+    line[1:] &= wide[:-1]
+    line[0] = False
+    line[:-1] &= wide[1:]
+    line[-1] = False
+    assert int(line.sum()) < 350, int(line.sum())
+
+
+def test_the_liquid_citys_night_holds_fine_stars(gl):
+    """Round 32's readers at 50.5 s: "empty black sky".  Over the liquid city a sparse night of
+    fine stars, each a soft point about a pixel wide over the true black: in the frame's top
+    40 rows (320x180) the pixels brighter by over 8 levels than all four neighbours number
+    over 40 (main: 21, the towers' fine tips and glints; now about 55)."""
+    img = render_times(gl, "dream", [50.5], size=(320, 180))[0].astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    top = img[:40]
+    around = np.maximum.reduce([top[:-2, 1:-1], top[2:, 1:-1], top[1:-1, :-2], top[1:-1, 2:]])
+    points = int((top[1:-1, 1:-1] - around > 8.0).sum())
+    assert points > 40, points

@@ -1088,7 +1088,8 @@ def test_the_dream_holds_the_street_where_the_wall_was():
     street's stills at 55-64 s were one picture four times; from 59 s the same street is seen
     from its side on a 60-degree lens: test_the_street_shot_is_two_pictures below.)
     (Round 31b: the last shot after the cut on a 34-degree lens, not 62 -- round 30's readers
-    saw its wide lens looking down as "cluttered tilted slabs".)"""
+    saw its wide lens looking down as "cluttered tilted slabs".)  (Round 32: "52.2 and 58.6 s
+    near-identical": from 55 s the street shot pushes in, to a 52-degree lens by its end.)"""
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     dream_show = Registry(SearchPath.build([], environ={})).show("dream")
@@ -1099,7 +1100,8 @@ def test_the_dream_holds_the_street_where_the_wall_was():
         walls[t] = float(layer.current.values.get("wall", 0.0))
         lenses[t] = float(layer.current.values["fov"])
     assert set(walls.values()) == {0.0}, walls
-    assert lenses == {55.0: 80.0, 58.5: 80.0, 62.0: 60.0, 65.9: 60.0, 66.2: 34.0, 70.0: 34.0}, lenses
+    assert lenses[55.0] == 80.0 and 50.0 < lenses[58.5] < 56.0, lenses
+    assert {t: lenses[t] for t in (62.0, 65.9, 66.2, 70.0)} == {62.0: 60.0, 65.9: 60.0, 66.2: 34.0, 70.0: 34.0}, lenses
 
 
 def test_the_city_opening_stills_are_two_pictures(gl):
@@ -1116,12 +1118,14 @@ def test_the_street_shot_is_two_pictures(gl):
     """Round 25: the street shot's stills at 55, 58, 61 and 64 s were one picture four times
     (the camera drifts slowly down the street).  At 59 s it cuts to the same street seen from
     its side and turned across it, on a longer lens: at 160x90, 55.5 and 62 s differ by 45
-    levels on average (29 before: the drift, the ripples and the touches alone), 1.6 times
-    what 52.5 and 55.5 s (one shot) differ by (1.07 before)."""
-    a, b, c = render_times(gl, "dream", [52.5, 55.5, 62.0], size=(160, 90))
+    levels on average (29 before: the drift, the ripples and the touches alone).
+    (Round 32 drops this test's second bar, that 52.5 and 55.5 s differ by under 1/1.4 of
+    that: it held the avenue shot to a slow drift, and the readers called its two halves
+    "near-identical, the avenue twice" -- the shot is a rising crane now, its halves two
+    pictures: test_dream.py test_the_avenue_shots_two_halves_are_two_pictures.)"""
+    b, c = render_times(gl, "dream", [55.5, 62.0], size=(160, 90))
     change = np.abs(b.astype(float) - c.astype(float)).mean()
-    same = np.abs(a.astype(float) - b.astype(float)).mean()
-    assert change > 38.0 and change > 1.4 * same, (change, same)
+    assert change > 38.0, change
 
 
 def test_the_close_shot_looks_down_on_the_focal_tower_not_into_black(gl):
@@ -1541,7 +1545,10 @@ def test_the_liquid_glass_is_thick_and_mirrors_streaks_of_light(gl, tmp_path):
     upright streaks bent by the skin's flow, its bevels catch bright lines and its body tints
     with depth: over the towers' pixels (above the street) the brightest 1 % are brighter and
     the light more modelled (std) than the flat glass of round 30 (main: p99 239.8, std 42.7;
-    now 246.3, 44.9)."""
+    now 246.3, 44.9).  (Round 32: its readers called the bevels' bright lines "hard white
+    edge lines": the liquid glass's edges are a soft sheen on rounded corners now, and its
+    brightest 1 % are the streaks it mirrors -- p99 about 229, std 42.6: the bars test that
+    the glass keeps bright highlights and modelled light, no longer that the outlines burn.)"""
     size = (320, 180)
     still = _frame(gl, tmp_path, "liquid_thick", {"liquid": 1.0}, 3.0, size)
     bare = _frame(gl, tmp_path, "liquid_bare", {"liquid": 1.0, "density": 0.0}, 3.0, size)
@@ -1554,19 +1561,31 @@ def test_the_liquid_glass_is_thick_and_mirrors_streaks_of_light(gl, tmp_path):
     assert std > STD_THICK, (p99, std)
 
 
-P99_THICK = 243.0
-STD_THICK = 43.8
+P99_THICK = 222.0
+STD_THICK = 41.5
 
 
 def _sky_hairlines(frame: np.ndarray) -> int:
     """Pixels of the upper frame on a thin blue hairline across the night: over 5 levels bluer
     than the pixels 2 px to either side of it along the row, those two alike (within 4
-    levels in every channel) and dark -- a line drawn over the sky, not a tower's edge."""
+    levels in every channel) and dark -- a line drawn over the sky, not a tower's edge.
+    (Round 32: and a LINE -- the mark continues two rows up and two down, a column either
+    side allowed -- so the liquid city's stars, points a pixel wide, are not counted as arcs.)"""
     a = frame.astype(np.float32)[: frame.shape[0] * 45 // 100]
     left, mid, right = a[:, :-4], a[:, 2:-2], a[:, 4:]
     alike = np.abs(left - right).max(axis=2) < 4.0
     ridge = mid[..., 2] - 0.5 * (left[..., 2] + right[..., 2])
-    return int(((ridge > 5.0) & alike & (left.mean(axis=2) < 90.0)).sum())
+    mark = (ridge > 5.0) & alike & (left.mean(axis=2) < 90.0)
+    wide = mark.copy()
+    wide[:, 1:] |= mark[:, :-1]
+    wide[:, :-1] |= mark[:, 1:]
+    line = mark.copy()
+    for s in (1, 2):
+        line[s:] &= wide[:-s]
+        line[:s] = False
+        line[:-s] &= wide[s:]
+        line[-s:] = False
+    return int(line.sum())
 
 
 def test_no_hairline_arcs_float_over_the_city(gl):
@@ -1575,11 +1594,13 @@ def test_no_hairline_arcs_float_over_the_city(gl):
     while another tower stood behind, the glass pass drew the stand-in's tinted sky opaque
     along the quadric's outline: blue arcs over the night.  Now the pixel is as clear as the
     body leaves it.  In the dream at 50.0 s (480x270; the arcs are a pixel wide) the
-    hairline pixels over the sky fall under 70 (before: 94; now about 48, the rest the
-    spires' own fine tips)."""
+    hairline pixels over the sky fell under 70 (before: 94; then about 48, the rest the
+    spires' own fine tips).  (Round 32: the night over the liquid city holds fine stars, so
+    only marks running on over five rows count, as an arc does and a star does not: main
+    and now about 9; the bar 30.)"""
     (frame,) = render_times(gl, "dream", [50.0], size=(480, 270))
     count = _sky_hairlines(frame)
-    assert count < 70, count
+    assert count < 30, count
 
 
 def test_the_liquid_glass_is_poured_without_lines_of_light_down_its_facets(gl):
@@ -1589,8 +1610,11 @@ def test_the_liquid_glass_is_poured_without_lines_of_light_down_its_facets(gl):
     320x180) the steps of brightness across the towers' glass (the mean absolute second
     difference along a row, away from the silhouettes, against their mean) fall: main 0.659,
     now 0.613."""
-    img = render_held(gl, "dream", 58.5, (320, 180), "towers", {"liquid": 1.0})
-    bare = render_held(gl, "dream", 58.5, (320, 180), "towers", {"liquid": 1.0, "density": 0.0})
+    # (round 32: the avenue shot is a rising crane -- the street shot's old framing at 58.5 s
+    # is held, low on the street, turned down it)
+    frame = {"height": 2.6, "look_up": -0.25, "turn": 0.0}
+    img = render_held(gl, "dream", 58.5, (320, 180), "towers", {"liquid": 1.0, **frame})
+    bare = render_held(gl, "dream", 58.5, (320, 180), "towers", {"liquid": 1.0, "density": 0.0, **frame})
     lum = img.mean(axis=2)
     tower = np.abs(lum - bare.mean(axis=2)) > 6
     tower[110:] = False
@@ -1598,7 +1622,7 @@ def test_the_liquid_glass_is_poured_without_lines_of_light_down_its_facets(gl):
     for dx in range(9):
         inner &= tower[:, dx:tower.shape[1] - 8 + dx]
     inner = np.pad(inner, ((0, 0), (3, 3)))
-    assert inner.sum() > 1500, inner.sum()
+    assert inner.sum() > 1400, inner.sum()
     second = np.abs(lum[:, 2:] - 2.0 * lum[:, 1:-1] + lum[:, :-2])[inner]
     steps = second.mean() / lum[:, 1:-1][inner].mean()
     assert steps < 0.635, steps

@@ -8,6 +8,24 @@
 #include "towers.glsl"
 out vec4 frag_colour;
 
+#ifdef MOSS_CREEP
+// Sparse fine stars over the liquid city: one in a few hundred cells of a grid on the sky's
+// directions (cells ~2 pixels at 540 rows) holds a star at a jittered point, drawn as a soft
+// dot a pixel wide at any resolution (its distance in pixels), some faintly violet.
+vec3 city_stars(vec3 d) {
+    const float CELLS = 220.0;
+    vec3 g = d * CELLS;
+    vec3 cell = floor(g);
+    vec3 r = hash_to_unit(pcg3d(uvec3(ivec3(cell) + 4096)));
+    float on = step(0.995, r.x);
+    vec3 at = cell + 0.25 + 0.5 * vec3(r.y, r.z, fract(r.y * 7.3));
+    float dpx = length(g - at) / (CELLS * g_pix);
+    float mag = 0.03 + 0.14 * r.z * r.z * r.z;
+    float up = smoothstep(0.02, 0.25, d.y);
+    return vec3(0.85, 0.82, 1.0) * on * up * mag * exp(-dpx * dpx * 1.6);
+}
+#endif
+
 void main() {
     Ray px = setup_pixel(gl_FragCoord.xy);
     vec3 ro = px.ro;
@@ -58,6 +76,12 @@ void main() {
         // (the sky seen between the columns kept dimmer than the glass that catches it: the
         // glass is the subject, the sky its deep backdrop, not a glare over the frame's top)
         sky = mix(night_sky(normalize(dsky)) * SKY_BEHIND, g_haze, mist(rd)) * (1.0 + 0.5 * shine);
+#ifdef MOSS_CREEP
+        // (round 32's readers at 50.5 s: "empty black sky": over the liquid city a sparse
+        // night of fine stars -- points, a pixel or so, over the true black; the mist hides
+        // them toward the horizon)
+        sky += city_stars(normalize(dsky)) * (1.0 - mist(rd));
+#endif
     }
     vec3 gr = g_haze;
     if (w > 0.0) {

@@ -127,7 +127,21 @@ vec2 sheer_plan_profile(vec2 u, float s, float R, Carving c, float rho) {
     vec2 a = abs(q);
     // a rectangle with chamfered corners, never inside the circle (its least norm on the
     // unit circle is 0.793: scaled by 1.261 the body stays in the quadric)
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 32's readers, every round: "flat extruded prisms / low-poly plastic boxes, hard
+    // white edge lines": in the towers' liquid city the plan is a rounded square, |q|_4 -- the
+    // walls nearly straight, the corners poured round, so the light rolls over them as a soft
+    // highlight instead of a line; its least norm on the unit circle is 2^-1/4, so scaled by
+    // 2^1/4 the body stays inside the quadric.  The moss's columns keep the chamfer.)
+    // A massive tower's corners are rounded tighter (|q|_8, scaled by 2^3/8): poured round
+    // like a slender one, its sheared crown read as a fingernail on a thumb.
+    vec2 a2 = a * a;
+    vec2 a4 = a2 * a2;
+    float rp = (c.tiers > 0.0) ? sqrt(sqrt(sqrt(dot(a4, a4)))) * 1.29684
+                               : sqrt(sqrt(a4.x + a4.y)) * 1.18921;
+#else
     float rp = max(max(a.x, a.y), 0.5657 * (a.x + a.y)) * 1.261;
+#endif
     // the walls: straight with a slight batter to where the taper begins, then a long
     // straight taper to the point (a sheared crown tapers later and is cut by its slope)
     float st = 0.52 + 0.18 * c.crown;
@@ -193,12 +207,21 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     if (c.sheer > 0.0) {
 #endif
         vec2 pr = sheer_plan_profile(u, s, R, c, rho);
+        // a sheared crown: the top cut by a plane sloping across the tower
+        vec2 q = vec2(c.plan.x * u.x - c.plan.y * u.y, c.plan.y * u.x + c.plan.x * u.y);
+#ifdef TOWERS_LIQUID_LOOK
+        // (round 32's readers: "no liquid ripple, no liquid quality": the towers' liquid
+        // glass sags and swells in long slow waves that lean across each wall, so its
+        // silhouettes are a little molten, never ruled straight -- the one wave, deeper and
+        // leaning, in place of the straight one: the field is run ~17 times a glass pixel)
+        float wave = smooth_wave(0.13 * lp.y + 0.4 * q.x - 0.25 * c.time + 0.45 * k.h);
+        float Rs = pr.y * (1.0 - 0.07 * wave);
+#else
         // the liquid: a gentle wave running up the walls (a hundredth and a half of the width)
         float wave = smooth_wave(0.21 * lp.y - 0.3 * c.time + 0.37 * k.h);
         float Rs = pr.y * (1.0 - 0.035 * wave);
+#endif
         float d = (pr.x - mix(R, Rs, c.amp)) * min(k.r.x, k.r.y);
-        // a sheared crown: the top cut by a plane sloping across the tower
-        vec2 q = vec2(c.plan.x * u.x - c.plan.y * u.y, c.plan.y * u.x + c.plan.x * u.y);
         float tilt = c.crown * c.amp * c.sheer * k.h * (c.tiers > 0.0 ? 0.15 : 0.12);
         float slope = tilt * q.x - c.crown * c.amp * c.sheer * k.h * (c.tiers > 0.0 ? 0.45 : 0.16);
         // (the slope's height over the plane's distance: on a slender tower the sheared

@@ -392,6 +392,10 @@ bool needle_dims(Column body, out float rn, out float hn, out float cut) {
     // rose as a dark tube, a bottle's neck, and thinned, as aliased lines up the sky: the
     // sheer towers are their own spires, only the focal tower keeps its needle)
     share *= 1.0 - step(0.5, LIQUID);
+    // (round 32's readers at 50.5 s: "a detached cap floats above the spire tip": the carved
+    // focal tower thins to its own fine point below the needle's quadric, which then showed
+    // only above it, as a cap on nothing -- in liquid glass the focal tower is its own spire)
+    hero = hero && LIQUID < 0.5;
     return ((hsh < share && !column_massive(body.r)) || hero) && cut > 0.02;
 }
 
@@ -764,6 +768,13 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // inside the towers as "the film's best sense of dread": the figures in most towers,
     // the moss street and the violet sun in the others, the glyph tile no longer)
     float tile = (h.x < 0.45) ? 0.0 : (h.x < 0.75) ? 2.0 : 3.0;
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 32's readers at 67.4 s: "the memory images are barely readable, the lens-flare
+    // blobs / discs clutter and clash": the violet sun's disc and the moss street's glow read
+    // as flares in the glass.  The liquid city remembers people: a figure by candlelight in
+    // most towers, a child at her night window in the rest -- a figure, a window, at a glance)
+    tile = mix(tile, (h.x < 0.75) ? 0.0 : 1.0, LIQUID);
+#endif
     // (round 22: after the close shot of the touched wall, the focal tower holds that wall's
     // memory, the child at her night window: the city's glass and the wall one world)
     tile = (u_focal_window >= 0.5 && k.r.x == 1.75 && k.r.y == 1.75) ? 1.0 : tile;
@@ -792,6 +803,12 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // block with eyes crude": the figures' eyes too live only near the middle or far off)
     float near_cut = mix(1.0, max(smoothstep(45.0, 70.0, length(to)), centred), u_memories_centred);
     surface *= max(near_cut, focus);
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 32: a figure remembered in a far column, under a tenth of a radian wide, was two
+    // bright dots -- "eyes pasted onto the towers": the liquid city's memories show where they
+    // are large enough to read as a figure or a window)
+    surface *= mix(1.0, smoothstep(0.08, 0.11, w / max(length(to), 1e-3)), LIQUID);
+#endif
     // (round 32: where no memory shows -- most of the glass, the memories near the middle of
     // the view or far off -- both reads go to the atlas's last mip, one texel a tile: llvmpipe
     // runs the fetches for every glass pixel, and the full-size atlas's were a sixth of the
@@ -859,9 +876,12 @@ vec3 seen_behind(vec3 p, vec3 d, vec3 fallback) {
 vec3 liquid_edge(float m, vec3 n0, float lit, vec3 refl) {
     float m4 = m * m;
     m4 *= m4;
-    float line = m4 * m4 * m4 * m4 * (1.0 - smoothstep(0.0, 0.5, n0.y));   // m^16: a thin line
+    // (round 32's readers: "hard white edge lines" -- the m^16 line, 0.55 bright, drew every
+    // silhouette as a one-pixel white outline: now m^6, dim, a sheen the rounded corners roll
+    // the light over, brightest at the edge and fading in over several pixels)
+    float line = m4 * m * m * (1.0 - smoothstep(0.0, 0.5, n0.y));          // m^6: a soft sheen
     vec3 silver = vec3(0.78, 0.82, 0.95);
-    return silver * (0.55 * line) + (0.25 * silver + 0.5 * refl) * lit * lit;
+    return silver * (0.22 * line) + (0.25 * silver + 0.5 * refl) * lit * lit;
 }
 
 // Round 28's lead, the liquid city: "the massive towers are dark slabs".  With `liquid` a
@@ -937,7 +957,9 @@ vec3 liquid_mirror(vec3 rr, float m, vec3 moon) {
 vec3 liquid_depth(vec3 trans, float thick, float m, vec3 n0, float bright) {
     vec3 drink = exp(-thick * vec3(0.14, 0.05, 0.04));
     vec3 body = trans * drink;
-    float bevel = (1.0 - smoothstep(0.0, 0.35, thick)) * (1.0 - smoothstep(0.0, 0.5, n0.y));
+    // (round 32: over 0.35 units the bevel was a one-pixel white outline: a softer, wider,
+    // dimmer band, so the edge reads as glass thinning, not as a drawn line)
+    float bevel = (1.0 - smoothstep(0.0, 1.2, thick)) * (1.0 - smoothstep(0.0, 0.5, n0.y)) * 0.5;
     float side = 1.0 - smoothstep(0.0, 0.5, n0.y);
     float violet = smoothstep(0.9, 0.95, m) * (1.0 - smoothstep(0.97, 0.995, m));
     float cyan = smoothstep(0.8, 0.86, m) * (1.0 - smoothstep(0.88, 0.93, m));
@@ -1000,6 +1022,13 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float f0 = (eta - 1.0) / (eta + 1.0);
     f0 *= f0;
     float m = 1.0 - cosi;
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 32's readers: "hard white edge lines": the last pixel of every silhouette met
+    // the skin at grazing, where Schlick mirrors the bright horizon whole -- a white outline
+    // round each tower.  The liquid glass's grazing reflectance is held under ~0.45, so the
+    // edge is a sheen that rolls in over the rounded corner, not a drawn line)
+    m = min(m, mix(1.0, 0.85, LIQUID));
+#endif
     float m2 = m * m;
     float fres = f0 + (1.0 - f0) * m2 * m2 * m;
 
@@ -1145,6 +1174,11 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     irid = mix(irid, vec3(0.62) + 0.08 * irid, LIQUID);
     refl *= mix(vec3(1.0), 1.7 * irid, graze);
     vec3 sheen = irid * (m2 * m) * (0.16 + 0.8 * g_haze) * (1.0 - smoothstep(0.0, 0.6, n0.y));
+#ifdef TOWERS_LIQUID_LOOK
+    // (round 32's readers: "hard white edge lines": the liquid city's rim at half, the glass's
+    // edge a sheen rather than an outline)
+    rim *= 1.0 - 0.5 * LIQUID;
+#endif
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
              + rim_light * rim * 0.9 + sheen;
     // (round 14: the signed bands -- the side of each ring tilted away from the key light
