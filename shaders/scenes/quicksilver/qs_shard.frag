@@ -275,8 +275,16 @@ vec4 self_seen(vec3 h, vec3 r) {
     float near = 1.6 / (1.0 + 6.0 * dot(to_candle, to_candle));
     // the edge: within SOFT of the silhouette (the coverage round it falling), nowhere inside
     float edge = smoothstep(0.8, 0.5, sn.w);
-    // the body: near black, its roundness only a breath of warm light
-    vec3 c = vec3(0.006, 0.003, 0.004) + WARM * 0.05 * smoothstep(0.0, 1.0, ndl) * near;
+    // the body: dark, its roundness modelled by the candle -- warm skin where it turns to the
+    // flame, falling off into shadow (round 32's readers at 171.5 s: "a dull plastic bust":
+    // the skin lit, with red life in it, not a black cut-out)
+    float is_hair = step(g.b, 0.28);
+    vec3 c = vec3(0.006, 0.003, 0.004) + mix(WARM * 0.16, WARM * 0.03, is_hair) * smoothstep(0.0, 1.0, ndl) * near;
+    // the hair: strands catching the flame in fine warm threads (its own combed normals), so the
+    // mass behind the skull reads as hair, not a dark disc
+    vec2 gn0 = g.rg * 2.0 - 1.0;
+    float strand = max(dot(normalize(vec3(gn0, 0.35)), lc), 0.0);
+    c += WARM * 0.22 * strand * strand * strand * is_hair * near * flick;
     // the life: crimson light through it where it is thin -- along its lit edge and round the
     // heart -- swelling outward from the heart with each beat
     vec2 heart = vec2(0.56, 0.16);
@@ -301,6 +309,10 @@ vec4 self_seen(vec3 h, vec3 r) {
     float gg = dot(gp, gp);
     vec3 glow = mix(vec3(0.55, 0.08, 0.04), WARM, exp(-gg * 14.0)) * (0.14 * exp(-gg * 9.0) + 0.02 * exp(-gg * 2.0));
     vec3 behind = night(r) * 0.55 + (WARM * flame + glow) * (0.85 + 0.3 * u_flicker);
+    // (round 32's readers at 171.5 s: "a hard disc edge behind the skull": the hair's outline
+    // is feathered -- thinning out into the glow over the last of its mass; qs_self_geo.frag
+    // falls it in locks, so the outline waves)
+    cover *= mix(1.0, smoothstep(0.42, 0.62, sn.w), is_hair);
     return vec4(mix(behind, c, cover), 1.0);
 }
 
