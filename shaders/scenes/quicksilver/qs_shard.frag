@@ -442,13 +442,18 @@ void main() {
         vec3 h = ro + rd * ts;
         vec2 p = vec2(dot(h - u_shard_o, u_shard_x), dot(h - u_shard_o, u_shard_y));
         vec3 pg = polygon_grad(p / SHARD_SCALE);
-        float d = pg.x * SHARD_SCALE + chip_bite(p);
+        // (round 32's readers at 171.5 s: "the frame a simple bevelled polygon": the rim is
+        // the mirror's own quicksilver, rolled into a bead -- its line swelling and thinning
+        // as poured metal does, its straight sides no longer ruled)
+        float swell = vnoise(p * 4.5 + 1.3);
+        float d = pg.x * SHARD_SCALE + chip_bite(p) + 0.006 * (swell - 0.5);
+        float bevel_w = BEVEL * (0.7 + 0.7 * swell);
         float aa = px * ts * 1.5;
         float cover = 1.0 - smoothstep(-aa, aa, d);
         if (cover > 0.0) {
             // the bevel: within BEVEL of the edge the face turns outwards, towards the edge
             vec2 grad = pg.yz;
-            float bev = smoothstep(-BEVEL, 0.0, d);
+            float bev = smoothstep(-bevel_w, 0.0, d);
             vec2 ck = cracks(p);
             vec3 n = u_shard_n;
             // each broken piece tipped and shifted a little, so the self breaks across the
@@ -468,7 +473,11 @@ void main() {
                 hs += (0.012 * grown + 0.02 * apart) * (u_shard_x * tip.y - u_shard_y * tip.x);
                 piece_lit = 1.0 + (0.35 * grown + 0.3 * apart) * (hash12(vec2(ck.y, 5.9)) - 0.5);
             }
-            vec3 nb = normalize(mix(n, u_shard_x * grad.x + u_shard_y * grad.y, 0.75 * bev));
+            // (a rolled bead's round profile: the normal turns from the face to the outside
+            // along a quarter circle, so the night and the flame slide round it in thin bright
+            // lines and dark between, as on a drop of mercury)
+            float roll = 1.45 * clamp((d + bevel_w) / bevel_w, 0.0, 1.0);
+            vec3 nb = normalize(mix(n, n * cos(roll) + (u_shard_x * grad.x + u_shard_y * grad.y) * sin(roll), bev));
             vec3 r = reflect(rd, nb);
             float fres = 0.62 + 0.38 * pow(1.0 - max(-dot(rd, nb), 0.0), 5.0);
             vec3 face = self_seen(hs, r).rgb * fres * 0.95 * piece_lit;
@@ -486,7 +495,7 @@ void main() {
             edge *= 0.8 + 0.4 * smoothstep(0.3, 0.7, vnoise(p * 4.0));
             vec3 c = mix(face, edge, bev);
             // a thin dark groove where the bevel meets the face, and the edge's bright lip
-            c *= 1.0 - 0.6 * exp(-pow((d + BEVEL) / (aa + 0.002), 2.0));
+            c *= 1.0 - 0.6 * exp(-pow((d + bevel_w) / (aa + 0.002), 2.0));
             c += vec3(0.9, 0.85, 0.8) * 0.5 * exp(-pow(d / (aa + 0.0015), 2.0)) * (0.3 + 0.7 * smoothstep(0.3, 0.8, vnoise(p * 17.0)));
             // the cracks as broken glass (round 23: "a laser grid"): a thin dark line, and on
             // one side of it the piece's broken edge refracting the light -- a bright sliver,
