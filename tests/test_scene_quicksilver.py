@@ -1250,3 +1250,14 @@ def test_the_close_shots_hardened_mirror_gives_back_one_sun(gl):
     rows = sun.any(axis=1).astype(int)
     runs = int((np.diff(np.concatenate([[0], rows])) == 1).sum())
     assert runs == 1 and rows.sum() <= 30, (runs, int(rows.sum()))
+
+
+def test_the_shards_self_is_lit_skin_not_a_dull_bust(gl):
+    """Round 32's readers at 171.5 s: "the head is a dull plastic bust / a crude SDF head with
+    a hard disc edge behind the skull".  The skin is modelled by the candle (warm where it
+    turns to the flame, red life in it), the hair falls in locks with a feathered outline: the
+    cheek (rows 95-118, columns 158-172 at 320x180) is lit to a mean luma over 52 (main: 46,
+    now 57)."""
+    (still,) = render_times(gl, "dream", [171.5], size=(320, 180))
+    cheek = luma(still)[95:118, 158:172].mean()
+    assert cheek > 52.0, f"the face is a dark bust (cheek luma {cheek:.1f})"
