@@ -562,7 +562,7 @@ void main() {
     vec3 sky = night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS);
     // (round 32's readers at 164.8 s: "the horizon is a hard flat line" -- the far pool takes
     // the horizon's own light as it nears it, so sky and mirror meet in one bank of mist)
-    pool = mix(pool, sky * 0.95, 0.9 * exp(rd.y * 32.0) * on_pool);
+    pool = mix(pool, sky * 0.95, 0.9 * exp(rd.y * 60.0) * on_pool);
     vec3 col = mix(sky, pool, on_pool);
 
     // The tears in the air, nearest first.
