@@ -40,7 +40,7 @@ REFUSED_AT = (-0.18, 0.15)                    # the refused syringe's centre: up
 DEFOCUS = 0.022                               # the hall's blur behind the offered syringe (screen units)
 BEAD_RADIUS = 0.062                           # the bead of starlight at the needle's point, swollen (tip shot, world units)
 FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
-PUSH_TO = (0.26, -0.06)                       # the frame's centre pushed in between the needle and the helix (screen units)
+PUSH_TO = (0.28, -0.06)                       # the frame's centre pushed in between the needle and the helix (screen units)
 PUSH_ZOOM = 1.5                               # how far the camera pushes in at ``push`` 1
 
 
@@ -139,7 +139,10 @@ class Syringe(Scene):
             "u_throw": float(p["starlight"]) * (0.3 + 0.7 * _smooth(offer)) * (1.0 - 0.75 * r),
             "u_level": STOPPER + 0.08 * _smooth(min(refuse * 1.25, 1.0)),
             "u_spill_from": SPILL_FROM,
-            "u_spill": (axis[0], axis[1], 1.1 * float(p["helix"]) * _smooth(refuse / 0.6),
+            # (round 32's readers: "the helix cropped at the edge" -- pushed in on it, from the
+            # cut at push 0.4, it stands 0.6 high, whole in the frame, its top tapering in the air)
+            "u_spill": (axis[0], axis[1], (1.1 - 0.5 * min(float(p["push"]) / 0.4, 1.0))
+                        * float(p["helix"]) * _smooth(refuse / 0.6),
                         2 * math.pi * ((0.3 * t) % 1.0)),
             "u_eyes_on": float(p["watchers"]) * (0.35 + 0.65 * _smooth(offer)),
             # the drips: from the needle's point down to the floor, where they run to the spill

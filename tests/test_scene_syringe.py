@@ -620,3 +620,16 @@ def test_the_needles_underside_is_modelled_steel_not_a_flat_purple_fill(gl):
     seg = luma(tip.astype(float))[32:39, 40]
     assert seg.max() - seg.min() > 25.0, seg.tolist()
     assert seg[2:5].min() < seg[0] - 8.0, seg.tolist()
+
+
+def test_the_refused_helix_stands_whole_in_the_frame_not_cropped_at_its_top(gl):
+    """Round 32's readers at the refusal: "the helix cropped at the edge" -- it rose a column
+    past the frame's top (at 157.5 s, 320x180, 75 pixels of its light over 70 in the top four
+    rows over the helix's side of the frame).  It is 0.6 of the frame's height, its top
+    tapering in the air once the camera has cut in (push 0.4), and the push is centred a
+    little further right: now a few there (stars and its glow; bar 30)."""
+    from conftest import render_times
+    (still,) = render_times(gl, "dream", [157.5], size=(320, 180))
+    y = still[..., :3].astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    top = int((y[:4, 230:] > 70.0).sum())
+    assert top < 30, f"the helix runs out of the frame's top ({top} bright pixels there)"

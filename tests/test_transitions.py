@@ -502,3 +502,20 @@ def test_mist_is_lit_vapour_warm_in_the_light_violet_teal_in_shadow(gl, programs
     assert np.mean(lit) - np.mean(dark) > 8, \
         f"the mist is no warmer in the light than in the dark ({np.mean(lit):+.1f} / {np.mean(dark):+.1f})"
     assert np.mean(dark) < -8, f"the mist in the dark is not violet-teal (red - blue {np.mean(dark):+.1f})"
+
+
+def test_shatter_cracks_catch_the_light_along_arcs_not_as_a_wireframe(gl, programs, monkeypatch):
+    """Round 32's readers at 176.5 s: "flat Voronoi cell lines drawn over the dark background
+    read as a debug overlay / flat wireframe".  Over a black picture, the cracks and the rims of
+    the shards just broken were all one white line round every cell.  A crack is now a bevel lit
+    from one side: only the arcs that face the key glint.  Over black into black, the lit pixels
+    (above 60 levels) at progress 0.15 (cracks, the glass intact) and 0.2 (the first shards
+    falling, their silver sweep lit too): 0.9 % and 4.1 % of the frame on main, 0.2 % and 2.9 %
+    now."""
+    _flat_images(monkeypatch, (0, 0, 0), (0, 0, 0))
+    lit = []
+    for progress in (0.15, 0.2):
+        out, _, _ = draw(gl, programs, "shatter", progress, (320, 180))
+        lit.append((out[..., :3].max(axis=2) > 60).mean())
+    assert 0.0005 < lit[0] < 0.005, f"lit crack pixels with the glass intact: {lit[0]:.2%}"
+    assert lit[1] < 0.035, f"lit pixels as the first shards fall: {lit[1]:.2%}"

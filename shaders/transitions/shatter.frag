@@ -76,6 +76,18 @@ float border(int dx, int dy, vec2 x) {
     return b;
 }
 
+// How much of the key light (from the upper left) an edge of a shard catches: `out` points
+// from the shard's point to the edge (its outward normal, roughly), `angle` the shard's turn
+// (the key swings round the edges as it tumbles), `h` its hash (each piece of glass a little
+// differently tipped).  Sharp, so a rim is lit along a short arc of its length, as a bevel is.
+float glint(vec2 out_dir, float angle, float h) {
+    float a = 2.4 + angle * 1.6 + (h - 0.5) * 1.2;
+    vec2 key = vec2(cos(a), sin(a));
+    float facing = max(dot(normalize(out_dir + 1e-5), key), 0.0);
+    facing *= facing;
+    return facing * facing;
+}
+
 vec4 fetch(sampler2D tex, vec2 pos) {           // pos in centred frame heights
     vec2 uv = (pos * u_resolution.y + 0.5 * u_resolution) / u_resolution;
     return texture(tex, clamp(uv, vec2(0.0), vec2(1.0)));
@@ -126,9 +138,15 @@ void main() {
 
     if (p <= own_t0) {
         // Intact glass: the old image, a crack glowing along the border as t0 nears.
+        // (round 32's readers at 176.5 s: "flat Voronoi cell lines drawn over the dark
+        // background read as a debug overlay": a crack is a dark hairline that catches the
+        // light only where its edge faces the key, in glints along its length)
         float crack = clamp((p - (own_t0 - 0.08)) / 0.08, 0.0, 1.0);
         float line = crack * (1.0 - smoothstep(0.0, 1.5 * px, border(own_x, own_y, g)));
-        frag_colour = vec4(mix(from_px.rgb, vec3(0.95, 0.95, 1.0), 0.7 * line), from_px.a);
+        float catch_light = glint(g - own.xy, 0.0, own.z);
+        vec3 cracked = from_px.rgb * (1.0 - 0.6 * line);
+        cracked += vec3(0.95, 0.95, 1.0) * line * catch_light;
+        frag_colour = vec4(cracked, from_px.a);
         return;
     }
 
@@ -209,7 +227,11 @@ void main() {
         fringe *= fringe;
         vec4 src = fetch(u_from, (best_x + base) / n_cells);
         vec3 col = src.rgb * (1.0 + 0.3 * sin(best_angle * 1.7 + c.z * 6.28));
-        col += vec3(0.9, 0.92, 1.0) * 0.45 * (1.0 - smoothstep(0.0, 2.0 * edge, b));   // rim glint
+        // its rim a bevel lit from one side: the edges facing the key glint (moving round as
+        // the shard turns), those turned away are a dark line -- not a wireframe of equal lines
+        float rim = 1.0 - smoothstep(0.0, 2.5 * edge, b);
+        float lit_rim = glint(best_x - c.xy, best_angle, c.z);
+        col = col * (1.0 - 0.55 * rim * (1.0 - lit_rim)) + vec3(0.9, 0.92, 1.0) * 0.8 * rim * lit_rim;
         // a mirror's shard: a soft band of reflected light sweeps its face as it turns, so a
         // shard of a dark picture reads as silvered glass, not a black hole in the next scene
         // (round 21: "floating black blobs" over the towers at 176.9 s)

@@ -57,12 +57,14 @@ float glow_disc(vec3 r, vec3 c, float rad, float blur) {
 
 // Three Serenes standing far off round the pool: soft hooded shadows against the violet haze
 // (far behind the focus, so soft by nature), each with two cold mercury eyes.
-// Returns (coverage, eyes).
+// Returns (coverage, eyes, candle-lit veil, moon rim); serene_halo: the mist lit behind them.
+float serene_halo = 0.0;
 vec4 serenes_far(float az, float el, float blur) {
     float cover = 0.0;
     float eyes = 0.0;
     float lit = 0.0;
     float rim = 0.0;
+    serene_halo = 0.0;
     for (int i = 0; i < 3; ++i) {
         float c = -0.26 + 0.34 * float(i) + 0.04 * float(i * i);
         float h = 0.15 - 0.03 * float(i == 1);                // the middle one stands further off
@@ -70,10 +72,14 @@ vec4 serenes_far(float az, float el, float blur) {
         // a hood (an egg, pointed a little at the crown) over a veil that falls, narrowing, to
         // the ground: tall and slender, no cone
         vec2 hq = (q - vec2(0.0, h)) * vec2(1.0, 0.7);
-        float head = length(hq) - 0.016 + 0.006 * smoothstep(0.0, 0.02, hq.y);
-        float w = 0.021 - 0.006 * smoothstep(h * 0.8, 0.0, q.y) + 0.004 * sin(q.y * 90.0 + float(i));
+        float head = length(hq) - 0.021 + 0.007 * smoothstep(0.0, 0.02, hq.y);
+        float w = 0.029 - 0.008 * smoothstep(h * 0.8, 0.0, q.y) + 0.004 * sin(q.y * 90.0 + float(i));
         float body = max(abs(q.x) - w, q.y - h + 0.012);
         float d = min(head, body);
+        // the lit mist behind each one, so its dark hood reads against it as a silhouette
+        // (round 32: the figures were black on black, only their eyes and threads seen)
+        vec2 hq2 = vec2(q.x * 6.5, (q.y - 0.5 * h) * 5.5);
+        serene_halo += exp(-dot(hq2, hq2) * 2.2);
         float ci = 1.0 - smoothstep(-0.012 - blur, 0.012 + blur, d);
         cover = max(cover, ci);
         // (round 29's readers at 164.7 s: "the Serenes only eyes", "orange blobs on the
@@ -91,10 +97,13 @@ vec4 serenes_far(float az, float el, float blur) {
             float below = h - 0.003 - q.y;                                   // how far under the eye
             float tx = abs(q.x) - 0.0055 - 0.0015 * sin(below * 55.0 + float(i) * 1.7) * smoothstep(0.0, 0.03, below);
             float span = smoothstep(-0.001, 0.004, below) * (1.0 - smoothstep(h - 0.03, h + 0.005, below));
-            float b = fract(below * 28.0 - u_cphase * 0.4775 + float(i) * 0.37);   // (3 beads a swell)
+            float b = fract(below * 9.0 - u_cphase * 0.4775 + float(i) * 0.37);   // (a bead or two at a time)
             float bead = exp(-b * b * 160.0) + 0.5 * exp(-(1.0 - b) * (1.0 - b) * 600.0);
             float fall = 1.0 - 0.75 * smoothstep(0.0, h, below);
-            eyes += exp(-tx * tx / (0.0000008 + blur * blur * 0.006)) * span * fall * (0.09 + 0.55 * bead);
+            // (round 32's readers at 164.8 s: "stick-line placeholders / stick figures" -- two
+            // unbroken pale threads under the eyes were the figures' legs: a few beads sliding
+            // down the veil, the thread between them barely there)
+            eyes += exp(-tx * tx / (0.0000008 + blur * blur * 0.006)) * span * fall * (0.006 + 0.22 * bead * bead);
         }
     }
     return vec4(cover, eyes, lit, rim);
@@ -140,6 +149,10 @@ float key_wash = 1.0;
 // The Serenes' eyes in what a mirror gives back (0 in the tears: round 29's readers found "the
 // eyes inside the drops odd", paired glints staring out of each drop).
 float tear_eyes = 1.0;
+// The sun's disc in what the night gives (0 in the hardened panes, which take one reflection of
+// it from the level pool instead: round 32's readers at 164.8 s, "the sun's reflection repeats
+// on the tiles", each pane set off level gave back its own copy).
+float sun_in = 1.0;
 
 // Radiance from the upper half of the world along r (r.y >= 0), blur in radians.
 vec3 night_up(vec3 r, float blur) {
@@ -149,7 +162,7 @@ vec3 night_up(vec3 r, float blur) {
     // (the near liquid mirrors it): crisp discs, the brightest colour in the night
     vec3 col = vec3(0.0015, 0.001, 0.003);
     float sun_x = max(1.0 - dot(r, SUN), 0.0);
-    col += sun_body(r, blur) + vec3(0.45, 0.12, 1.1) * (exp(-sun_x * 300.0) * 0.06 + exp(-sun_x * 40.0) * 0.025);
+    col += sun_body(r, blur) * sun_in + vec3(0.45, 0.12, 1.1) * (exp(-sun_x * 300.0) * 0.06 + exp(-sun_x * 40.0) * 0.025);
     col += vec3(0.12, 0.8, 0.38) * (glow_disc(r, MOON, 0.028, blur) * 1.1
            + exp(-max(1.0 - dot(r, MOON), 0.0) * 900.0) * 0.05);
     // a faint cold dome, brighter behind the viewer where the key light hangs
@@ -179,7 +192,8 @@ vec3 night_up(vec3 r, float blur) {
     towers *= 1.0 - smoothstep(0.012, 0.03, blur);
     col = mix(col, col * 0.3 + vec3(0.02, 0.012, 0.05) * exp(-(tall - el) * 60.0), towers * 0.7);
     // the Serenes against it, dark, their eyes the coldest light in the night
-    vec4 s = serenes_far(az, el, blur + 0.012);       // (far behind the focus: soft)
+    vec4 s = serenes_far(az, el, blur + 0.004);       // (far behind the focus: soft, yet whole dark shapes)
+    col += vec3(0.36, 0.22, 0.7) * 0.07 * serene_halo * ahead;
     col = mix(col, vec3(0.003, 0.002, 0.006) + col * 0.04, s.x);
     col += vec3(0.85, 0.95, 1.3) * s.y * 2.5 * tear_eyes;
     // the candles' light up their veils (each candle's pool of light on the figure nearest it)
@@ -504,7 +518,12 @@ void main() {
     // (the view grazes all of it from this low eye, so the fresnel lift is confined to the
     // last few degrees before the horizon: a broad one turned the whole pool milky)
     float graze = smoothstep(0.06, 0.0, r.y);
+    sun_in = 1.0 - frozen;
     vec3 pool = mercury(n, v, r, rblur) * 1.1 + 0.08 * graze * vec3(0.55, 0.50, 0.75);
+    sun_in = 1.0;
+    // the one sun in the hardened mirror, at its mirrored height, whole (the panes lie level
+    // on the whole: their cracks cross it, their tilts do not copy it)
+    pool += frozen * 0.8 * sun_body(vec3(rd.x, -rd.y, rd.z), rblur);
     // the candles' light drawn down the trembling liquid in long warm streaks (the glitter
     // path of a light on night water: the swell's many small slopes, summed), gone where it froze
     float raz = atan(r.x, r.z);
@@ -540,7 +559,11 @@ void main() {
     pool = mix(pool, vec3(0.5, 0.42, 0.88) * 0.62, 0.8 * mist);
 
     // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
-    vec3 col = mix(night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS), pool, on_pool);
+    vec3 sky = night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS);
+    // (round 32's readers at 164.8 s: "the horizon is a hard flat line" -- the far pool takes
+    // the horizon's own light as it nears it, so sky and mirror meet in one bank of mist)
+    pool = mix(pool, sky * 0.95, 0.9 * exp(rd.y * 60.0) * on_pool);
+    vec3 col = mix(sky, pool, on_pool);
 
     // The tears in the air, nearest first.
     float tt = trace_tears(ro, rd, px, tn, tcov, tblur);

@@ -123,7 +123,12 @@ float hair(vec3 p) {
     mass = smax(mass, min(line, temple), 0.012);
     float a = atan(q.x, q.z);
     float strands = sin(a * 19.0 + 5.0 * sin(q.y * 24.0 + a * 2.0)) + 0.35 * sin(a * 53.0 + q.y * 31.0);
-    return mass + 0.0009 * strands;          // (round 24: a soft mass, not combed ridges; qs_shard.frag lights a few strands)
+    // (round 32's readers at 171.5 s: "a hard disc edge behind the skull" -- the fall behind
+    // was one smooth egg, its outline a ruled curve: it falls in locks, waving its outline,
+    // heavier at the nape)
+    float back = smoothstep(0.02, -0.05, q.z);
+    float locks = sin(a * 5.0 + q.y * 26.0) * 0.65 + sin(q.y * 53.0 - a * 4.0) * 0.35;
+    return mass + 0.0009 * strands + back * 0.011 * locks;   // (round 24: a soft mass, not combed ridges; qs_shard.frag lights a few strands)
 }
 
 float self_sd(vec3 p) {

@@ -275,8 +275,16 @@ vec4 self_seen(vec3 h, vec3 r) {
     float near = 1.6 / (1.0 + 6.0 * dot(to_candle, to_candle));
     // the edge: within SOFT of the silhouette (the coverage round it falling), nowhere inside
     float edge = smoothstep(0.8, 0.5, sn.w);
-    // the body: near black, its roundness only a breath of warm light
-    vec3 c = vec3(0.006, 0.003, 0.004) + WARM * 0.05 * smoothstep(0.0, 1.0, ndl) * near;
+    // the body: dark, its roundness modelled by the candle -- warm skin where it turns to the
+    // flame, falling off into shadow (round 32's readers at 171.5 s: "a dull plastic bust":
+    // the skin lit, with red life in it, not a black cut-out)
+    float is_hair = step(g.b, 0.28);
+    vec3 c = vec3(0.006, 0.003, 0.004) + mix(WARM * 0.16, WARM * 0.03, is_hair) * smoothstep(0.0, 1.0, ndl) * near;
+    // the hair: strands catching the flame in fine warm threads (its own combed normals), so the
+    // mass behind the skull reads as hair, not a dark disc
+    vec2 gn0 = g.rg * 2.0 - 1.0;
+    float strand = max(dot(normalize(vec3(gn0, 0.35)), lc), 0.0);
+    c += WARM * 0.22 * strand * strand * strand * is_hair * near * flick;
     // the life: crimson light through it where it is thin -- along its lit edge and round the
     // heart -- swelling outward from the heart with each beat
     vec2 heart = vec2(0.56, 0.16);
@@ -301,6 +309,10 @@ vec4 self_seen(vec3 h, vec3 r) {
     float gg = dot(gp, gp);
     vec3 glow = mix(vec3(0.55, 0.08, 0.04), WARM, exp(-gg * 14.0)) * (0.14 * exp(-gg * 9.0) + 0.02 * exp(-gg * 2.0));
     vec3 behind = night(r) * 0.55 + (WARM * flame + glow) * (0.85 + 0.3 * u_flicker);
+    // (round 32's readers at 171.5 s: "a hard disc edge behind the skull": the hair's outline
+    // is feathered -- thinning out into the glow over the last of its mass; qs_self_geo.frag
+    // falls it in locks, so the outline waves)
+    cover *= mix(1.0, smoothstep(0.42, 0.62, sn.w), is_hair);
     return vec4(mix(behind, c, cover), 1.0);
 }
 
@@ -430,13 +442,18 @@ void main() {
         vec3 h = ro + rd * ts;
         vec2 p = vec2(dot(h - u_shard_o, u_shard_x), dot(h - u_shard_o, u_shard_y));
         vec3 pg = polygon_grad(p / SHARD_SCALE);
-        float d = pg.x * SHARD_SCALE + chip_bite(p);
+        // (round 32's readers at 171.5 s: "the frame a simple bevelled polygon": the rim is
+        // the mirror's own quicksilver, rolled into a bead -- its line swelling and thinning
+        // as poured metal does, its straight sides no longer ruled)
+        float swell = vnoise(p * 4.5 + 1.3);
+        float d = pg.x * SHARD_SCALE + chip_bite(p) + 0.006 * (swell - 0.5);
+        float bevel_w = BEVEL * (0.7 + 0.7 * swell);
         float aa = px * ts * 1.5;
         float cover = 1.0 - smoothstep(-aa, aa, d);
         if (cover > 0.0) {
             // the bevel: within BEVEL of the edge the face turns outwards, towards the edge
             vec2 grad = pg.yz;
-            float bev = smoothstep(-BEVEL, 0.0, d);
+            float bev = smoothstep(-bevel_w, 0.0, d);
             vec2 ck = cracks(p);
             vec3 n = u_shard_n;
             // each broken piece tipped and shifted a little, so the self breaks across the
@@ -456,7 +473,11 @@ void main() {
                 hs += (0.012 * grown + 0.02 * apart) * (u_shard_x * tip.y - u_shard_y * tip.x);
                 piece_lit = 1.0 + (0.35 * grown + 0.3 * apart) * (hash12(vec2(ck.y, 5.9)) - 0.5);
             }
-            vec3 nb = normalize(mix(n, u_shard_x * grad.x + u_shard_y * grad.y, 0.75 * bev));
+            // (a rolled bead's round profile: the normal turns from the face to the outside
+            // along a quarter circle, so the night and the flame slide round it in thin bright
+            // lines and dark between, as on a drop of mercury)
+            float roll = 1.45 * clamp((d + bevel_w) / bevel_w, 0.0, 1.0);
+            vec3 nb = normalize(mix(n, n * cos(roll) + (u_shard_x * grad.x + u_shard_y * grad.y) * sin(roll), bev));
             vec3 r = reflect(rd, nb);
             float fres = 0.62 + 0.38 * pow(1.0 - max(-dot(rd, nb), 0.0), 5.0);
             vec3 face = self_seen(hs, r).rgb * fres * 0.95 * piece_lit;
@@ -474,7 +495,7 @@ void main() {
             edge *= 0.8 + 0.4 * smoothstep(0.3, 0.7, vnoise(p * 4.0));
             vec3 c = mix(face, edge, bev);
             // a thin dark groove where the bevel meets the face, and the edge's bright lip
-            c *= 1.0 - 0.6 * exp(-pow((d + BEVEL) / (aa + 0.002), 2.0));
+            c *= 1.0 - 0.6 * exp(-pow((d + bevel_w) / (aa + 0.002), 2.0));
             c += vec3(0.9, 0.85, 0.8) * 0.5 * exp(-pow(d / (aa + 0.0015), 2.0)) * (0.3 + 0.7 * smoothstep(0.3, 0.8, vnoise(p * 17.0)));
             // the cracks as broken glass (round 23: "a laser grid"): a thin dark line, and on
             // one side of it the piece's broken edge refracting the light -- a bright sliver,
