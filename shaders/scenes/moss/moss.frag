@@ -156,6 +156,13 @@ vec3 moss_heat_hue(vec3 g, vec2 xz) {
     vec3 white = vec3(0.70, 1.0, 0.95);
     float tint = vnoise(xz * 0.31 + 2.7);
     vec3 hue = mix(emerald, teal, clamp(smoothstep(0.04, 0.55, L) + 0.8 * (tint - 0.5), 0.0, 1.0));
+    // (round 32's readers at 74.4, 80.2 s: "the green is monotone") wider colonies of their
+    // own kind: some a cold blue-cyan, some a yellow-green, most the emerald -- in the dim and
+    // mid light only, the hot crests all going to the same pale cyan-white
+    float kind = vnoise(xz * 0.12 - 4.1) * 0.7 + vnoise(xz * 0.45 + 9.3) * 0.3;
+    float midl = 1.0 - smoothstep(0.25, 0.9, L);
+    hue = mix(hue, vec3(0.04, 0.6, 1.0), 0.85 * smoothstep(0.55, 0.72, kind) * midl);
+    hue = mix(hue, vec3(0.26, 1.0, 0.12), 0.4 * smoothstep(0.42, 0.26, kind) * midl);
     hue = mix(hue, white, smoothstep(0.28, 1.1, L));
     vec3 remap = hue * (L / dot(hue, W));
     return mix(g, remap, smoothstep(0.004, 0.025, L));
@@ -441,6 +448,11 @@ void main() {
     // (round 32: with ``source`` the swell crosses the whole near street in view: its light
     // by its heat, as the moss's -- deep emerald in its soft flanks, sea-green at its crest --
     // so it no longer washes the street's emerald into one teal)
+    // (round 32's brief: "the heartbeat pulse should read in a still, a ring of brighter
+    // moss") under the swell the moss itself flares -- its lit cushions and seams brighten,
+    // the dark stone between them stays dark -- so the ring is drawn by the moss, not painted
+    // over it as a band
+    g *= 1.0 + 1.4 * front;
     vec3 front_hue = mix(vec3(0.06, 1.0, 0.30), vec3(0.16, 0.95, 0.70), smoothstep(0.3, 1.0, front));
     g += front_hue * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
     // the heart's core: a knot of deep emerald light in the moss, pale only at its very heart
