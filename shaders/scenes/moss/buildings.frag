@@ -260,14 +260,7 @@ void main() {
     }
 #endif
     col *= 1.0 - 0.25 * (1.0 - silver) * (1.0 - exp(-y / 1.6));
-#ifdef MOSS_LIQUID
-    // (round 32: "hard white edge lines" cost a point: the liquid columns' outline a fainter
-    // line of the moss's light low down, silver only higher up where the night lights it)
-    col += mix(mix(moss, TINT, 0.3) * 0.5, vec3(0.62, 0.72, 0.9), smoothstep(0.5, 8.0, y))
-         * (0.38 * silver) * (0.4 + 0.6 * smoothstep(0.0, 0.6, n.y + 0.5));
-#else
     col += vec3(0.72, 0.78, 0.95) * (0.6 * silver) * (0.4 + 0.6 * smoothstep(0.0, 0.6, n.y + 0.5));
-#endif
     // the moon's streak down the column, where its round glass turns the light to the eye
     float streak = pow(max(dot(reflect(d, n), MOON_DIR), 0.0), 20.0);
     // (round 27: under the emerald moon ahead, ``moon``, the old moon behind the eye gives

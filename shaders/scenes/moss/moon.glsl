@@ -53,9 +53,10 @@ vec3 moss_moon(vec3 rd, float pix, float amount) {
     vec3 halo = MOSS_MOON_TINT * (0.07 * exp(-max(a - 1.0, 0.0) * 1.6) + 0.022 * exp(-a * 0.22)) * front;
     halo += vec3(0.35, 0.75, 0.6) * 0.035 * exp(-max(a - 1.0, 0.0) * 4.0) * front;   // the corona's pale rim
     // (a wide aureole lifting the sky round it: the sky's brightest region, not a flat wall)
-    halo += vec3(0.05, 0.16, 0.14) * 0.05 * exp(-a * 0.06) * front;
+    // (held above the horizon's mist, which keeps the city's even glow)
+    halo += vec3(0.05, 0.16, 0.14) * 0.05 * exp(-a * 0.06) * front * smoothstep(0.02, 0.14, rd.y);
     // (the limb dims the glow behind it smoothly toward its middle, no step at its edge)
-    float veil = 1.0 - disc * (0.55 * day + 0.45 * smoothstep(0.95, 0.35, r));
+    float veil = 1.0 - disc * (0.55 * day + 0.6 * smoothstep(0.95, 0.3, r));
     return (face * disc + halo * veil) * amount;
 }
 
@@ -110,7 +111,7 @@ vec4 moss_moon_clouds(vec3 rd, float amount) {
     vec2 tm = qm - q;
     float n_lit = moss_cloud_density(q + 0.35 * tm / max(length(tm), 0.35));
     // near the horizon the banks shrink toward a pixel: they melt into an even haze there
-    float far = smoothstep(0.015, 0.09, up);
+    float far = smoothstep(0.03, 0.15, up);
     float body = smoothstep(0.44, 0.74, n);
     float cover = mix(0.2, body, far) * (1.0 - smoothstep(0.5, 0.95, up));
     cover *= 0.8 * amount;
@@ -119,12 +120,12 @@ vec4 moss_moon_clouds(vec3 rd, float amount) {
     float lit = clamp(0.55 + 2.2 * (n - n_lit), 0.0, 1.0);
     float edge = 1.0 - smoothstep(0.3, 0.85, body);               // thin edges glow: the lining
     vec3 jade = mix(MOSS_MOON_TINT, vec3(0.6, 0.88, 0.8), 0.45);
-    vec3 moonlit = jade * (0.06 * exp(-a * 0.12) + 0.55 * exp(-a * 0.55)) * (0.25 + 1.1 * lit) * (0.5 + edge);
+    vec3 moonlit = jade * (0.05 * exp(-a * 0.12) + 0.85 * exp(-a * 0.3)) * (0.25 + 1.1 * lit) * (0.5 + edge);
     // (over the disc itself the veil stays thin and dim, so the moon's terminator still reads)
-    moonlit *= mix(0.15, 1.0, smoothstep(1.0, 1.8, a));
+    moonlit *= mix(0.15, 1.0, smoothstep(1.0, 1.8, a)) * smoothstep(0.02, 0.14, up);
     // the belly: violet-grey, a little darker than the night behind where the bank is thick,
     // with the moss's teal glow caught low down
-    vec3 belly = mix(vec3(0.007, 0.005, 0.022), vec3(0.016, 0.011, 0.04), lit)
+    vec3 belly = mix(vec3(0.005, 0.004, 0.016), vec3(0.011, 0.008, 0.03), lit)
                + vec3(0.004, 0.022, 0.02) * exp(-up / 0.12);
     return vec4(belly + moonlit, cover);
 }

@@ -64,7 +64,7 @@ vec2 column_pools(vec2 xz, vec2 eye) {
         // (round 32's readers at 74.4, 80.2 s: "no contact or shadow" -- right at the foot,
         // where the glass stands in the moss, a dark seat; the pool of spilled moss light a
         // ring round it and a broad soft glow further out)
-        float pool = exp(-d / 0.4) * smoothstep(0.02, 0.3, d) + 0.25 * exp(-d / 0.9);
+        float pool = exp(-d / 0.4) * smoothstep(0.02, 0.3, d) + 0.15 * exp(-d / 0.9);
         seat = max(seat, on * exp(-d / 0.16));
         vec2 to_eye = normalize(eye - a.xy + vec2(1e-4, 0.0));
         float along = dot(dv, to_eye);
@@ -148,7 +148,7 @@ float heart_core(vec2 xz, Heart h) {
 // emerald where it is dim, teal as it warms, pale cyan-white at the hottest; a slow noise
 // over the ground tilts whole colonies greener or bluer.  Near-black stays as it was.
 #ifdef MOSS_HEAT_HUE
-vec3 moss_heat_hue(vec3 g, vec2 xz) {
+vec3 moss_heat_hue(vec3 g, vec2 xz, float near) {
     const vec3 W = vec3(0.2, 0.7, 0.1);
     float L = dot(g, W);
     vec3 emerald = vec3(0.02, 1.0, 0.17);
@@ -160,9 +160,9 @@ vec3 moss_heat_hue(vec3 g, vec2 xz) {
     // own kind: some a cold blue-cyan, some a yellow-green, most the emerald -- in the dim and
     // mid light only, the hot crests all going to the same pale cyan-white
     float kind = vnoise(xz * 0.12 - 4.1) * 0.7 + vnoise(xz * 0.45 + 9.3) * 0.3;
-    float midl = 1.0 - smoothstep(0.25, 0.9, L);
-    hue = mix(hue, vec3(0.04, 0.6, 1.0), 0.85 * smoothstep(0.55, 0.72, kind) * midl);
-    hue = mix(hue, vec3(0.26, 1.0, 0.12), 0.4 * smoothstep(0.42, 0.26, kind) * midl);
+    float midl = (1.0 - smoothstep(0.25, 0.9, L)) * near;   // (far off, in the mist, one light)
+    hue = mix(hue, vec3(0.04, 0.6, 1.0), 0.85 * smoothstep(0.57, 0.74, kind) * midl);
+    hue = mix(hue, vec3(0.26, 1.0, 0.12), 0.6 * smoothstep(0.45, 0.28, kind) * midl);
     hue = mix(hue, white, smoothstep(0.28, 1.1, L));
     vec3 remap = hue * (L / dot(hue, W));
     return mix(g, remap, smoothstep(0.004, 0.025, L));
@@ -419,7 +419,7 @@ void main() {
     float feet = pools.x;
     e.rgb *= 1.0 - 0.8 * pools.y;
     e.rgb += mix(m.colour_a, m.colour_b, 0.5) * m.glow * (0.1 + 0.1 * m.rest + 0.4 * e.w) * feet
-           * (1.0 - 0.65 * carpet);
+           * (1.0 - 0.9 * carpet);
 #endif
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
@@ -439,7 +439,7 @@ void main() {
     // stone's violet sheen is left as it was, and the beat's
     // ring and crest (below) keep their own cold white
 #ifdef MOSS_HEAT_HUE
-    g = moss_heat_hue(g, xz);
+    g = moss_heat_hue(g, xz, exp(-t / 30.0));
 #endif
 #ifdef MOSS_FRONT
     // the wave's front itself: a swell of light sweeping over moss and wet stone alike
@@ -452,7 +452,8 @@ void main() {
     // moss") under the swell the moss itself flares -- its lit cushions and seams brighten,
     // the dark stone between them stays dark -- so the ring is drawn by the moss, not painted
     // over it as a band
-    g *= 1.0 + 1.4 * front;
+    // (the hot cores kept: the flare fades where the moss already burns, never to white)
+    g *= 1.0 + 1.4 * front / (1.0 + 6.0 * dot(g, vec3(0.2, 0.7, 0.1)));
     vec3 front_hue = mix(vec3(0.06, 1.0, 0.30), vec3(0.16, 0.95, 0.70), smoothstep(0.3, 1.0, front));
     g += front_hue * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
     // the heart's core: a knot of deep emerald light in the moss, pale only at its very heart
@@ -464,7 +465,7 @@ void main() {
     // them where the moss round a foot was dark, so the columns in mid view still floated:
     // a glass column's spilled light and its teal reflection in the wet moss)
     g += mix(m.colour_a, TOWER_GLASS, 0.4) * m.glow * (0.1 + 0.08 * m.rest + 0.3 * e_beat) * feet
-       * (1.0 - 0.5 * carpet) * (1.0 - 0.8 * pools.y) * (0.4 + 0.6 * dim);
+       * (1.0 - 0.9 * carpet) * (1.0 - 0.8 * pools.y) * (0.4 + 0.6 * dim);
 #endif
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
