@@ -1168,3 +1168,17 @@ def test_the_heartbeat_ring_flares_the_moss_itself(gl):
         off = _moss_frame(gl, t, front=0.0).mean(axis=2)[100:]
         bright = off > np.percentile(off, 70)
         assert (on - off)[bright].mean() > 10.0, (t, (on - off)[bright].mean())
+
+
+def test_the_liquid_columns_darken_inside_their_walls_as_thick_glass(gl):
+    """Round 32's readers at 74.4 and 80.2 s: "bare pillars", "give them glass material".  A
+    thick glass body bends the light inside it out through its walls toward its sides: just
+    inside each outline it darkens in a band, its middle (the moss seen through it) clear.  In
+    the second shot's near column (80.5 s, 640x360, rows 10-150 averaged, as the prism test
+    measures it) the band inside the right outline is under 36 levels (main: 40), the moss
+    through its middle still over 100."""
+    prof = render_held(gl, "dream", 80.5, (640, 360), "moss", {}).mean(axis=2)[10:150, 355:440].mean(axis=0)
+    rims = np.nonzero(prof > 140)[0]
+    body = prof[rims[0] + 3:rims[-1] - 2]
+    assert body[-9:-4].mean() < 36.0, np.round(body)
+    assert body.max() > 100.0, np.round(body)

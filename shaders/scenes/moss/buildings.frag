@@ -286,6 +286,12 @@ void main() {
         float um = (u_m - 0.4 * side_m) / sg;
         float mstreak = exp(-0.5 * um * um) * (0.05 / max(sg, 0.05)) * (1.0 - fres) * smoothstep(0.05, 0.35, y / top);
         col += mix(MOSS_MOON_TINT, vec3(0.6, 1.0, 0.85), 0.5) * mstreak * 1.0 * u_moon * moon;
+        // (round 32's readers at 74.4, 80.2 s: "bare pillars", "give them glass material") a
+        // thick glass body: toward its sides the light inside is bent out through the wall
+        // (total internal reflection), so just inside each bright outline the body darkens in
+        // a band, and its middle, the moss seen bent through it, stands clear between them
+        float wall = smoothstep(0.5, 0.92, abs(u_m)) * (1.0 - smoothstep(0.92, 1.0, abs(u_m)));
+        col *= 1.0 - 0.5 * wall * (1.0 - silver) * u_liquid;
         col += mix(moss, TINT, 0.1) * (0.01 + 0.02 * u_rest + 0.3 * pulse) * exp(-y / 2.0)
              * (1.0 - fres) * facing * facing * u_liquid;
         float tip = exp(-max(top - y, 0.0) / (0.07 * top + 3.0 * fp));
