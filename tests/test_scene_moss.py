@@ -1182,3 +1182,13 @@ def test_the_liquid_columns_darken_inside_their_walls_as_thick_glass(gl):
     body = prof[rims[0] + 3:rims[-1] - 2]
     assert body[-9:-4].mean() < 36.0, np.round(body)
     assert body.max() > 100.0, np.round(body)
+
+
+def test_the_kerbs_seams_burn_no_white_net_by_the_feet(gl):
+    """Round 32: readers mark down "Voronoi tiles / a debug overlay"; at 74.4 s the pulse's hot
+    core burned the kerb's slate seams white by the near right column's foot, a net of cells.
+    On the kerb it now burns only in the broken seam pieces, dimly: in that patch (960x540,
+    rows 470-540, columns 530-760) under 200 pixels are near-white, over 160 in every channel
+    (main: 345)."""
+    img = render_held(gl, "dream", 74.4, (960, 540), "moss", {})[470:540, 530:760]
+    assert (img.min(axis=2) > 160).sum() < 200, (img.min(axis=2) > 160).sum()

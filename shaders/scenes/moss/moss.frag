@@ -380,6 +380,7 @@ void main() {
         // paving only glimpsed between the clumps: cushions.glsl)
         float near_k = (1.0 - smoothstep(0.1, 0.22, fp)) * u_streets;
         // (a branch: the sky and the far streets, most of the frame, skip it whole)
+        float kerb_piece = 0.0;              // (the kerb's broken seam pieces, below)
         if (near_k > 0.0) {
             vec3 grown = moss_cushions(u_cam_pos, rd, xz, wander, t, fp, pix, moss_lit, m.colour_a * m.glow,
                                        e_beat + 0.7 * (e.w - e_beat) + 0.4 * after, stone_c);
@@ -394,6 +395,7 @@ void main() {
                          + 0.07 * exp(-bd / 0.12);
             float creep_k = smoothstep(0.6, 0.74, colony);
             float piece = smoothstep(0.62, 0.85, vnoise(xz * 1.9 + 2.0));
+            kerb_piece = piece;
             // (no bevel and no spill along the joints but in those pieces: either drew the net)
             vec3 slate = vec3(0.004, 0.005, 0.009) * (0.75 + 0.4 * g_cobble);
             vec3 slate_sheen = fres_w * wet * (vec3(0.012, 0.01, 0.04) + moss_lit * 0.35 * spill * piece);
@@ -402,7 +404,10 @@ void main() {
             carpet = street * near_k;
         }
         on_street *= 1.0 - near_k;
-        hot_k = mix(1.0, mix(seam * mossy, 0.25, street), near_k);   // (the crests' hot core: on the crowns, soft)
+        // (the crests' hot core: on the crowns, soft; round 32: on the kerb's slate only in its
+        // broken seam pieces and dim -- the seams burning whole drew a net of cells by the
+        // columns' feet, the "Voronoi tiles" the readers mark down)
+        hot_k = mix(1.0, mix(0.3 * seam * mossy * kerb_piece, 0.25, street), near_k);
 #else
         float near_k = (1.0 - smoothstep(0.07, 0.118, fp)) * u_streets;
         e.rgb = mix(e.rgb, stone_c + sheen + seam_light, near_k);
