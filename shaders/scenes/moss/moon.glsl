@@ -95,21 +95,26 @@ vec3 moss_moon_glade(vec3 rd, vec2 xz, float fp, float amount) {
 // silver-jade lining on its moon side and a darker belly away from it -- and from below by
 // the city's moss (a faint teal underglow low in the sky).  They pass in front of the moon
 // and the stars, so it sits in the sky, not on it.  rgb: the clouds' light, a: their cover.
-float moss_cloud_density(vec2 q) {
+// (fine: the fine octaves too; the light's probe toward the moon takes the broad shape only,
+// which is all the shading needs -- llvmpipe pays for every octave)
+float moss_cloud_density(vec2 q, bool fine) {
     q += 0.7 * vec2(vnoise(q * 0.5 + 5.0), vnoise(q * 0.5 - 3.0)) - 0.35;   // (billowed)
-    return vnoise(q * vec2(0.42, 0.75) + vec2(1.3, 1.1)) * 0.55
-         + vnoise(q * vec2(1.0, 1.7) + vec2(7.1, 2.0)) * 0.28
-         + vnoise(q * vec2(2.3, 3.8) + vec2(3.3, 9.0)) * 0.17;
+    float n = vnoise(q * vec2(0.42, 0.75) + vec2(1.3, 1.1)) * 0.55;
+    if (!fine) {
+        return n + 0.45 * 0.5;
+    }
+    return n + vnoise(q * vec2(1.0, 1.7) + vec2(7.1, 2.0)) * 0.28
+             + vnoise(q * vec2(2.3, 3.8) + vec2(3.3, 9.0)) * 0.17;
 }
 
 vec4 moss_moon_clouds(vec3 rd, float amount) {
     float up = max(rd.y, 0.0);
     vec2 q = rd.xz / (up + 0.12);                                  // the sky plane, flattened
-    float n = moss_cloud_density(q);
+    float n = moss_cloud_density(q, true);
     vec3 m = normalize(MOSS_MOON);
     vec2 qm = m.xz / (m.y + 0.12);                                 // the moon on the same plane
     vec2 tm = qm - q;
-    float n_lit = moss_cloud_density(q + 0.35 * tm / max(length(tm), 0.35));
+    float n_lit = moss_cloud_density(q + 0.35 * tm / max(length(tm), 0.35), false);
     // near the horizon the banks shrink toward a pixel: they melt into an even haze there
     float far = smoothstep(0.03, 0.15, up);
     float body = smoothstep(0.44, 0.74, n);
@@ -120,7 +125,7 @@ vec4 moss_moon_clouds(vec3 rd, float amount) {
     float lit = clamp(0.55 + 2.2 * (n - n_lit), 0.0, 1.0);
     float edge = 1.0 - smoothstep(0.3, 0.85, body);               // thin edges glow: the lining
     vec3 jade = mix(MOSS_MOON_TINT, vec3(0.6, 0.88, 0.8), 0.45);
-    vec3 moonlit = jade * (0.05 * exp(-a * 0.12) + 0.85 * exp(-a * 0.3)) * (0.25 + 1.1 * lit) * (0.5 + edge);
+    vec3 moonlit = jade * (0.05 * exp(-a * 0.12) + 1.0 * exp(-a * 0.3)) * (0.25 + 1.1 * lit) * (0.5 + edge);
     // (over the disc itself the veil stays thin and dim, so the moon's terminator still reads)
     moonlit *= mix(0.15, 1.0, smoothstep(1.0, 1.8, a)) * smoothstep(0.02, 0.14, up);
     // the belly: violet-grey, a little darker than the night behind where the bank is thick,
