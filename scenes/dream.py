@@ -323,6 +323,9 @@ moss = Cue(
             # (round 30's readers at 75.2, 80.5 s: "the sky an empty flat gradient with a moon
             # that looks stuck on": thin moonlit cloud strata, the moon seated among them)
             "clouds": 1.0,
+            # (round 32's readers at 74.4, 80.2 s: "the purple sky is flat": a night that
+            # deepens from a rose-violet glow over the city to indigo overhead)
+            "sky_depth": 1.0,
             # (round 27's readers at 77.3, 80.5 s: "empty and static", the heartbeat unseen:
             # the beat's front a ring of light running out from the viewer's feet, slow
             # enough that a still catches it crossing the street)

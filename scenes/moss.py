@@ -131,6 +131,25 @@ def buildings_in_view(blocks, eye) -> tuple[np.ndarray, np.ndarray, int]:
     return a, b, len(boxes)
 
 
+FEET = 6                      # (moss.frag's COLUMN_POOLS: the feet whose pools it draws)
+
+
+def feet_in_view(a: np.ndarray, count: int, eye, fwd) -> tuple[np.ndarray, int]:
+    """The FEET nearest columns in front of the eye, nearest first, as moss.frag's u_feet
+    (centre x, z, half x, top).  Round 32's readers: "bare pillars with no contact or shadow"
+    -- the ground drew pools under the six nearest columns of all, often beside or behind the
+    eye, so the feet in the frame stood on nothing; these are the feet the view can see."""
+    rows = a[:count]
+    dx, dz = rows[:, 0] - eye[0], rows[:, 1] - eye[2]
+    ahead = dx * fwd[0] + dz * fwd[2] > -(rows[:, 2] + 0.5)
+    order = np.argsort(dx * dx + dz * dz, kind="stable")
+    chosen = [k for k in order if ahead[k]][:FEET]
+    out = np.zeros((FEET, 4), np.float32)
+    if chosen:
+        out[:len(chosen)] = rows[chosen]
+    return out, len(chosen)
+
+
 def heart_phase(state, bpm_param: float, follow_tempo: bool) -> tuple[float, float]:
     """(phase in beats wrapped to [0,1), seconds per beat) for the heart at this frame."""
     if follow_tempo and state.bpm > 0:
@@ -225,6 +244,8 @@ class MossScene(Scene):
         draw_one_of(resources, GROUND_VARIANTS, drawn, 6)
         uniforms["u_split_ndc"] = horizon_split(uniforms, float(p["fov"]))
         uniforms.update({"u_bldg_a": a, "u_bldg_b": b, "u_bldg_n": count})
+        feet, n_feet = feet_in_view(a, count, eye, uniforms["u_cam_fwd"])
+        uniforms.update({"u_feet": feet, "u_feet_n": n_feet})
         uniforms.update({
             "u_cam_tan": math.tan(math.radians(float(p["fov"])) / 2.0),
             "u_heart_origin": heart,
@@ -291,6 +312,7 @@ moss = MossScene(
         Param("cushions", 0.0, 0.0, 1.0, "the street near the eye overgrown: cushions of moss, fibrous, sporophytes with glowing tips, the paving glimpsed between them (1; 0: the cobbles with moss in their seams)"),
         Param("mist", 0.0, 0.0, 1.0, "a low night mist holding the moss's light: a glow along the horizon, the far street and columns sinking into it"),
         Param("moon", 0.0, 0.0, 1.0, "an emerald moon low over the avenue's end (the view down -z): a gibbous disc with relief, a halo in the mist, drawn thin and bright in the glass columns"),
+        Param("sky_depth", 0.0, 0.0, 1.0, "the night deepens from a low rose-violet glow over the city to near-black indigo overhead (0: the plain violet night)"),
         Param("clouds", 0.0, 0.0, 1.0, "thin bands of high cloud across the night, lit by the moon near it and passing in front of it and the stars (0: a clear sky)"),
         Param("front", 0.0, 0.0, 3.0, "the heartbeat's wavefront: a ring of light with a steep leading edge running out through the moss (0: the soft breath alone)"),
         Param("source", 0.0, 0.0, 30.0, "the heart beats this many units ahead of the eye down its street, a knot of light in the moss that the wavefront (``front``) runs out of (0: at the eye's feet, unseen)"),

@@ -77,6 +77,21 @@ void main() {
     // it) and above the street each pixel lies, in pixels (derivatives before any discard).
     float coverage = clamp(0.5 + disc / max(fwidth(disc), 1e-12), 0.0, 1.0)
                    * clamp(0.5 + ys / max(fwidth(ys), 1e-6), 0.0, 1.0);
+#ifdef MOSS_LIQUID
+    // (round 32's readers at 74.4, 80.2 s: "plain floating cylinders / bare pillars with no
+    // contact": the foot ended in a hard level cut over the moss) the foot sinks into the
+    // moss: a lumpy, soft-edged line of cushions a hand high grows up round it, so the street's
+    // moss shows over its last few centimetres (the ground drawn first shows through)
+    {
+        vec3 pw = u_cam_pos + d * max(tn, 0.0);
+        float fpx = max(tn, 0.0) * 2.0 * u_cam_tan / u_resolution.y;
+        vec2 ab = pw.xz - v_centre;
+        float around = atan(ab.y, ab.x) * max(v_box.x, 0.3);
+        float lump = 0.04 + 0.12 * vnoise(vec2(around * 3.0 + 17.0 * v_box.w, 1.7))
+                   + 0.03 * vnoise(vec2(around * 8.0, 4.1));
+        coverage *= smoothstep(lump - 0.05 - fpx, lump + 0.05 + fpx, pw.y);
+    }
+#endif
     // (round 20: "plain acrylic cylinders" -- the column is carved inside its quadric as
     // the city's are (towers/sculpt.glsl): a flared foot, twisting flutes, rings running up
     // it, a waist above its swell; a short trace from the quadric's entry finds the body)
@@ -271,6 +286,12 @@ void main() {
         float um = (u_m - 0.4 * side_m) / sg;
         float mstreak = exp(-0.5 * um * um) * (0.05 / max(sg, 0.05)) * (1.0 - fres) * smoothstep(0.05, 0.35, y / top);
         col += mix(MOSS_MOON_TINT, vec3(0.6, 1.0, 0.85), 0.5) * mstreak * 1.0 * u_moon * moon;
+        // (round 32's readers at 74.4, 80.2 s: "bare pillars", "give them glass material") a
+        // thick glass body: toward its sides the light inside is bent out through the wall
+        // (total internal reflection), so just inside each bright outline the body darkens in
+        // a band, and its middle, the moss seen bent through it, stands clear between them
+        float wall = smoothstep(0.5, 0.92, abs(u_m)) * (1.0 - smoothstep(0.92, 1.0, abs(u_m)));
+        col *= 1.0 - 0.5 * wall * (1.0 - silver) * u_liquid;
         col += mix(moss, TINT, 0.1) * (0.01 + 0.02 * u_rest + 0.3 * pulse) * exp(-y / 2.0)
              * (1.0 - fres) * facing * facing * u_liquid;
         float tip = exp(-max(top - y, 0.0) / (0.07 * top + 3.0 * fp));

@@ -40,14 +40,24 @@ vec3 moss_moon(vec3 rd, float pix, float amount) {
     float limb = 0.8 + 0.2 * n.z;
     float light = day * (0.18 + 1.15 * pow(max(lit, 0.0), 0.7));
     vec3 jade = mix(MOSS_MOON_TINT, vec3(0.34, 1.0, 0.5), 0.25 + 0.25 * smoothstep(0.3, 0.9, lit));
-    vec3 face = jade * albedo * limb * light + MOSS_MOON_TINT * 0.012;
+    vec3 face = jade * albedo * limb * light;
     // the halo: a tight corona and a broad glow in the mist; the mist lies in front of the
     // moon too, so its glow veils the dark limb a little (no cut-out disc)
     float cosa = max(dot(rd, m), 0.0);
     float a = sqrt(max(2.0 * (1.0 - cosa), 0.0)) / MOSS_MOON_R;  // angle in moon radii
-    vec3 halo = MOSS_MOON_TINT * (0.05 * exp(-max(a - 1.0, 0.0) * 2.2) + 0.012 * exp(-a * 0.25)) * front;
-    halo += vec3(0.3, 0.6, 0.5) * 0.02 * exp(-max(a - 1.0, 0.0) * 6.0) * front;   // the corona's pale rim
-    return (face * disc + halo * (1.0 - 0.85 * disc)) * amount;
+    // (round 32's readers at 74.4, 80.2 s: "the moon a flat disc with a dark outline" -- the
+    // dark limb, darker than the glow round it, drew the disc's whole edge as a ring)
+    // the corona is a glow in the air, brightest on the lit side, so it lies over the
+    // earthshine too: the dark limb sinks into the glow (a touch dimmer than it, never a
+    // black ring) and only the lit face carries an edge
+    vec3 halo = MOSS_MOON_TINT * (0.07 * exp(-max(a - 1.0, 0.0) * 1.6) + 0.022 * exp(-a * 0.22)) * front;
+    halo += vec3(0.35, 0.75, 0.6) * 0.035 * exp(-max(a - 1.0, 0.0) * 4.0) * front;   // the corona's pale rim
+    // (a wide aureole lifting the sky round it: the sky's brightest region, not a flat wall)
+    // (held above the horizon's mist, which keeps the city's even glow)
+    halo += vec3(0.05, 0.16, 0.14) * 0.05 * exp(-a * 0.06) * front * smoothstep(0.02, 0.14, rd.y);
+    // (the limb dims the glow behind it smoothly toward its middle, no step at its edge)
+    float veil = 1.0 - disc * (0.55 * day + 0.6 * smoothstep(0.95, 0.3, r));
+    return (face * disc + halo * veil) * amount;
 }
 
 // The moon as the glass sees it in a reflected or refracted ray: a small hot spot, which the
@@ -77,32 +87,50 @@ vec3 moss_moon_glade(vec3 rd, vec2 xz, float fp, float amount) {
 }
 
 // Round 31's readers at 75.2 / 80.5 s: "the sky an empty flat gradient with a moon that looks
-// stuck on".  Thin bands of high cloud lie across the night (value noise on the sky plane,
-// stretched along x so they read as strata, thinning toward the zenith and melting into the
-// horizon haze where they would shrink below a pixel); the moon lights them -- a silver-jade
-// glow on their thin edges near it, a faint violet-grey far off -- and they pass in front of
-// its disc, so it sits in the sky, not on it.  rgb: the clouds' light, a: their cover (0..1).
+// stuck on" -- and round 32's at 74.4 / 80.2 s of round 31's strata: "stripy bands / smeared
+// strips".  Soft banks of high cloud over the night: value-noise fbm on the sky plane, barely
+// stretched (the plane's own perspective flattens them toward the horizon), each bank with a
+// body and soft edges; lit as a volume from the moon -- the density a step toward the moon
+// minus the density here is how much light reaches the face, so each bank has a bright
+// silver-jade lining on its moon side and a darker belly away from it -- and from below by
+// the city's moss (a faint teal underglow low in the sky).  They pass in front of the moon
+// and the stars, so it sits in the sky, not on it.  rgb: the clouds' light, a: their cover.
+// (fine: the fine octaves too; the light's probe toward the moon takes the broad shape only,
+// which is all the shading needs -- llvmpipe pays for every octave)
+float moss_cloud_density(vec2 q, bool fine) {
+    q += 0.7 * vec2(vnoise(q * 0.5 + 5.0), vnoise(q * 0.5 - 3.0)) - 0.35;   // (billowed)
+    float n = vnoise(q * vec2(0.42, 0.75) + vec2(1.3, 1.1)) * 0.55;
+    if (!fine) {
+        return n + 0.45 * 0.5;
+    }
+    return n + vnoise(q * vec2(1.0, 1.7) + vec2(7.1, 2.0)) * 0.28
+             + vnoise(q * vec2(2.3, 3.8) + vec2(3.3, 9.0)) * 0.17;
+}
+
 vec4 moss_moon_clouds(vec3 rd, float amount) {
     float up = max(rd.y, 0.0);
     vec2 q = rd.xz / (up + 0.12);                                  // the sky plane, flattened
-    q += vec2(0.6 * vnoise(q * vec2(0.35, 1.1) + 5.0), 0.0);       // the bands gently warped
-    float n = vnoise(q * vec2(0.45, 2.6) + vec2(1.3, 1.1)) * 0.6
-            + vnoise(q * vec2(1.1, 6.0) + vec2(7.1, 2.0)) * 0.28
-            + vnoise(q * vec2(2.9, 13.0) + vec2(3.3, 9.0)) * 0.12;
-    // near the horizon the bands shrink toward a pixel: they melt into an even haze there
-    float far = smoothstep(0.015, 0.09, up);
-    float cover = mix(0.22, smoothstep(0.46, 0.72, n), far) * (1.0 - smoothstep(0.45, 0.9, up));
-    cover *= 0.78 * amount;
+    float n = moss_cloud_density(q, true);
     vec3 m = normalize(MOSS_MOON);
+    vec2 qm = m.xz / (m.y + 0.12);                                 // the moon on the same plane
+    vec2 tm = qm - q;
+    float n_lit = moss_cloud_density(q + 0.35 * tm / max(length(tm), 0.35), false);
+    // near the horizon the banks shrink toward a pixel: they melt into an even haze there
+    float far = smoothstep(0.03, 0.15, up);
+    float body = smoothstep(0.44, 0.74, n);
+    float cover = mix(0.2, body, far) * (1.0 - smoothstep(0.5, 0.95, up));
+    cover *= 0.8 * amount;
     float a = sqrt(max(2.0 * (1.0 - max(dot(rd, m), 0.0)), 0.0)) / MOSS_MOON_R;   // moon radii
-    // lit from the moon: a broad jade glow around it, brightest where the cloud is thinnest
-    // (the silver lining), a dim violet-grey far from it so the strata still read in the dark
-    float edge = 1.0 - smoothstep(0.35, 0.9, cover / max(0.78 * amount, 1e-3));
-    vec3 moonlit = mix(MOSS_MOON_TINT, vec3(0.55, 0.85, 0.75), 0.35)
-                 * (0.16 * exp(-a * 0.22) + 0.5 * exp(-a * 0.7) * (0.4 + edge));
-    // (over the disc itself the veil stays thin and dim, so the moon's dark limb and crisp
-    // terminator still read through it -- a cloud glowing there made it a lamp)
-    moonlit *= mix(0.15, 1.0, smoothstep(1.0, 1.8, a));
-    vec3 light = vec3(0.013, 0.010, 0.032) + moonlit;
-    return vec4(light, cover);
+    // light reaching this bit of cloud from the moon: more where the cloud toward it is thin
+    float lit = clamp(0.55 + 2.2 * (n - n_lit), 0.0, 1.0);
+    float edge = 1.0 - smoothstep(0.3, 0.85, body);               // thin edges glow: the lining
+    vec3 jade = mix(MOSS_MOON_TINT, vec3(0.6, 0.88, 0.8), 0.45);
+    vec3 moonlit = jade * (0.05 * exp(-a * 0.12) + 1.0 * exp(-a * 0.3)) * (0.25 + 1.1 * lit) * (0.5 + edge);
+    // (over the disc itself the veil stays thin and dim, so the moon's terminator still reads)
+    moonlit *= mix(0.15, 1.0, smoothstep(1.0, 1.8, a)) * smoothstep(0.02, 0.14, up);
+    // the belly: violet-grey, a little darker than the night behind where the bank is thick,
+    // with the moss's teal glow caught low down
+    vec3 belly = mix(vec3(0.005, 0.004, 0.016), vec3(0.011, 0.008, 0.03), lit)
+               + vec3(0.004, 0.022, 0.02) * exp(-up / 0.12);
+    return vec4(belly + moonlit, cover);
 }

@@ -39,8 +39,10 @@ uniform float u_heart_phase;        // beats, wrapped on the CPU
 uniform float u_heart_period;       // seconds per beat
 out vec4 frag_colour;
 #ifdef MOSS_CUSHIONS
-uniform vec4 u_bldg_a[320];         // the columns (scenes/moss.py, far to near): centre x, z, half x, top
-uniform int u_bldg_n;               // how many of them
+// (round 32: the nearest columns IN VIEW, nearest first -- the nearest of all were often
+// beside or behind the eye, so the feet the frame shows had no pool: scenes/moss.py feet_in_view)
+uniform vec4 u_feet[6];             // centre x, z, half x, top
+uniform int u_feet_n;               // how many of them
 
 // The columns' feet on the wet street (round 25's readers: "glass columns hanging" over the
 // moss -- nothing tied them to the ground): the moss light carried down each column's glass
@@ -48,16 +50,22 @@ uniform int u_bldg_n;               // how many of them
 // streak running from it toward the eye.  The nearest COLUMN_POOLS columns only (the last in
 // the far-to-near list): a fixed loop, the far ones are in the mist anyway.
 const int COLUMN_POOLS = 6;
-float column_pools(vec2 xz, vec2 eye) {
+const vec3 TOWER_GLASS = vec3(0.045, 0.48, 0.69);   // (buildings.frag's TINT: the glass's teal)
+// x: the pools' and mirrors' light, y: the contact shade at the feet (0..1)
+vec2 column_pools(vec2 xz, vec2 eye) {
     float sum = 0.0;
+    float seat = 0.0;
     for (int k = 0; k < COLUMN_POOLS; ++k) {
-        int i = clamp(u_bldg_n - 1 - k, 0, 319);
-        vec4 a = u_bldg_a[i];
-        float on = step(float(k) + 0.5, float(u_bldg_n));
+        vec4 a = u_feet[k];
+        float on = step(float(k) + 0.5, float(u_feet_n));
         float r = 0.8 * a.z;                            // (the foot's radius, about)
         vec2 dv = xz - a.xy;
         float d = max(length(dv) - r, 0.0);
-        float pool = exp(-d / 0.35);
+        // (round 32's readers at 74.4, 80.2 s: "no contact or shadow" -- right at the foot,
+        // where the glass stands in the moss, a dark seat; the pool of spilled moss light a
+        // ring round it and a broad soft glow further out)
+        float pool = exp(-d / 0.4) * smoothstep(0.02, 0.3, d) + 0.15 * exp(-d / 0.9);
+        seat = max(seat, on * exp(-d / 0.16));
         vec2 to_eye = normalize(eye - a.xy + vec2(1e-4, 0.0));
         float along = dot(dv, to_eye);
         float across = abs(dv.x * to_eye.y - dv.y * to_eye.x);
@@ -67,7 +75,7 @@ float column_pools(vec2 xz, vec2 eye) {
                      * smoothstep(0.3 * r, r, along);
         sum += on * (pool + 1.2 * mirror);
     }
-    return sum;
+    return vec2(sum, seat);
 }
 #endif
 
@@ -140,7 +148,7 @@ float heart_core(vec2 xz, Heart h) {
 // emerald where it is dim, teal as it warms, pale cyan-white at the hottest; a slow noise
 // over the ground tilts whole colonies greener or bluer.  Near-black stays as it was.
 #ifdef MOSS_HEAT_HUE
-vec3 moss_heat_hue(vec3 g, vec2 xz) {
+vec3 moss_heat_hue(vec3 g, vec2 xz, float near) {
     const vec3 W = vec3(0.2, 0.7, 0.1);
     float L = dot(g, W);
     vec3 emerald = vec3(0.02, 1.0, 0.17);
@@ -148,6 +156,13 @@ vec3 moss_heat_hue(vec3 g, vec2 xz) {
     vec3 white = vec3(0.70, 1.0, 0.95);
     float tint = vnoise(xz * 0.31 + 2.7);
     vec3 hue = mix(emerald, teal, clamp(smoothstep(0.04, 0.55, L) + 0.8 * (tint - 0.5), 0.0, 1.0));
+    // (round 32's readers at 74.4, 80.2 s: "the green is monotone") wider colonies of their
+    // own kind: some a cold blue-cyan, some a yellow-green, most the emerald -- in the dim and
+    // mid light only, the hot crests all going to the same pale cyan-white
+    float kind = vnoise(xz * 0.12 - 4.1) * 0.7 + vnoise(xz * 0.45 + 9.3) * 0.3;
+    float midl = (1.0 - smoothstep(0.25, 0.9, L)) * near;   // (far off, in the mist, one light)
+    hue = mix(hue, vec3(0.04, 0.6, 1.0), 0.85 * smoothstep(0.57, 0.74, kind) * midl);
+    hue = mix(hue, vec3(0.26, 1.0, 0.12), 0.6 * smoothstep(0.45, 0.28, kind) * midl);
     hue = mix(hue, white, smoothstep(0.28, 1.1, L));
     vec3 remap = hue * (L / dot(hue, W));
     return mix(g, remap, smoothstep(0.004, 0.025, L));
@@ -188,7 +203,13 @@ void main() {
     float up = max(rd.y, 0.0);
     vec3 sky = mix(horizon, vec3(0.010, 0.006, 0.034), smoothstep(0.0, 0.12, up));
     sky = mix(sky, vec3(0.002, 0.001, 0.010), smoothstep(0.12, 0.6, up));
-    sky = mix(sky, mist, 0.9 * u_mist * exp(-up / 0.022));
+    // (round 32's readers at 74.4, 80.2 s: "the purple sky is flat", ``sky_depth``) a night
+    // with depth: a low rose-violet glow over the city's haze, deepening through violet to an
+    // indigo near black at the top of the frame (the moon's aureole, moon.glsl, lifts its side)
+    vec3 deep = mix(vec3(0.030, 0.011, 0.048), vec3(0.011, 0.006, 0.034), smoothstep(0.0, 0.1, up));
+    deep = mix(deep, vec3(0.003, 0.002, 0.014), smoothstep(0.08, 0.32, up));
+    deep = mix(deep, vec3(0.0006, 0.0005, 0.004), smoothstep(0.3, 0.7, up));
+    sky = mix(sky, deep, u_sky_depth);    sky = mix(sky, mist, 0.9 * u_mist * exp(-up / 0.022));
     // (round 32, speed: the sky is its own pass above the horizon, moss_sky.frag, which
     // stops here; the ground passes below it still work the whole sky out for the rows
     // between the horizon and the split -- without its clouds there they drew a dark seam)
@@ -359,6 +380,7 @@ void main() {
         // paving only glimpsed between the clumps: cushions.glsl)
         float near_k = (1.0 - smoothstep(0.1, 0.22, fp)) * u_streets;
         // (a branch: the sky and the far streets, most of the frame, skip it whole)
+        float kerb_piece = 0.0;              // (the kerb's broken seam pieces, below)
         if (near_k > 0.0) {
             vec3 grown = moss_cushions(u_cam_pos, rd, xz, wander, t, fp, pix, moss_lit, m.colour_a * m.glow,
                                        e_beat + 0.7 * (e.w - e_beat) + 0.4 * after, stone_c);
@@ -373,6 +395,7 @@ void main() {
                          + 0.07 * exp(-bd / 0.12);
             float creep_k = smoothstep(0.6, 0.74, colony);
             float piece = smoothstep(0.62, 0.85, vnoise(xz * 1.9 + 2.0));
+            kerb_piece = piece;
             // (no bevel and no spill along the joints but in those pieces: either drew the net)
             vec3 slate = vec3(0.004, 0.005, 0.009) * (0.75 + 0.4 * g_cobble);
             vec3 slate_sheen = fres_w * wet * (vec3(0.012, 0.01, 0.04) + moss_lit * 0.35 * spill * piece);
@@ -381,7 +404,10 @@ void main() {
             carpet = street * near_k;
         }
         on_street *= 1.0 - near_k;
-        hot_k = mix(1.0, mix(seam * mossy, 0.25, street), near_k);   // (the crests' hot core: on the crowns, soft)
+        // (the crests' hot core: on the crowns, soft; round 32: on the kerb's slate only in its
+        // broken seam pieces and dim -- the seams burning whole drew a net of cells by the
+        // columns' feet, the "Voronoi tiles" the readers mark down)
+        hot_k = mix(1.0, mix(0.3 * seam * mossy * kerb_piece, 0.25, street), near_k);
 #else
         float near_k = (1.0 - smoothstep(0.07, 0.118, fp)) * u_streets;
         e.rgb = mix(e.rgb, stone_c + sheen + seam_light, near_k);
@@ -394,9 +420,11 @@ void main() {
 #ifdef MOSS_CUSHIONS
     // (the columns' feet: their pools and their mirrors in the wet stone, beating with the
     // heart; on the thick carpet the moss drinks most of it)
-    float feet = column_pools(xz - wander, u_cam_pos.xz) * u_streets;
+    vec2 pools = column_pools(xz - wander, u_cam_pos.xz) * u_streets;
+    float feet = pools.x;
+    e.rgb *= 1.0 - 0.8 * pools.y;
     e.rgb += mix(m.colour_a, m.colour_b, 0.5) * m.glow * (0.1 + 0.1 * m.rest + 0.4 * e.w) * feet
-           * (1.0 - 0.65 * carpet);
+           * (1.0 - 0.9 * carpet);
 #endif
     // Grade the shared ground for this scene alone (the towers scene keeps its own look):
     // the glow between pulses sinks toward true black, what the pulse lights stays
@@ -416,7 +444,7 @@ void main() {
     // stone's violet sheen is left as it was, and the beat's
     // ring and crest (below) keep their own cold white
 #ifdef MOSS_HEAT_HUE
-    g = moss_heat_hue(g, xz);
+    g = moss_heat_hue(g, xz, exp(-t / 30.0));
 #endif
 #ifdef MOSS_FRONT
     // the wave's front itself: a swell of light sweeping over moss and wet stone alike
@@ -425,11 +453,24 @@ void main() {
     // (round 32: with ``source`` the swell crosses the whole near street in view: its light
     // by its heat, as the moss's -- deep emerald in its soft flanks, sea-green at its crest --
     // so it no longer washes the street's emerald into one teal)
+    // (round 32's brief: "the heartbeat pulse should read in a still, a ring of brighter
+    // moss") under the swell the moss itself flares -- its lit cushions and seams brighten,
+    // the dark stone between them stays dark -- so the ring is drawn by the moss, not painted
+    // over it as a band
+    // (the hot cores kept: the flare fades where the moss already burns, never to white)
+    g *= 1.0 + 1.4 * front / (1.0 + 6.0 * dot(g, vec3(0.2, 0.7, 0.1)));
     vec3 front_hue = mix(vec3(0.06, 1.0, 0.30), vec3(0.16, 0.95, 0.70), smoothstep(0.3, 1.0, front));
     g += front_hue * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
     // the heart's core: a knot of deep emerald light in the moss, pale only at its very heart
     // (the moss's hue by its heat: a teal knot washed the street's emerald out)
     g += mix(vec3(0.03, 1.0, 0.22), vec3(0.6, 1.0, 0.8), smoothstep(1.2, 3.0, core)) * core * 0.3 * m.glow * dim;
+#endif
+#ifdef MOSS_CUSHIONS
+    // (round 32: the feet's pools and mirrors again, after the grade -- its toe crushed
+    // them where the moss round a foot was dark, so the columns in mid view still floated:
+    // a glass column's spilled light and its teal reflection in the wet moss)
+    g += mix(m.colour_a, TOWER_GLASS, 0.4) * m.glow * (0.1 + 0.08 * m.rest + 0.3 * e_beat) * feet
+       * (1.0 - 0.9 * carpet) * (1.0 - 0.8 * pools.y) * (0.4 + 0.6 * dim);
 #endif
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
