@@ -1864,3 +1864,34 @@ def test_the_howls_curtains_are_drained_not_garish(gl):
     lit = mx > 60
     sat = ((mx - mn) / np.maximum(mx, 1))[lit].mean()
     assert sat < 0.5, f"the howl's curtains garish ({sat:.2f})"
+
+
+@pytest.mark.parametrize("t", [111.0, 113.0])
+def test_the_worms_eye_curtains_low_in_the_frame_have_no_block_edges(gl, t):
+    """Round 32's montage at 111 and 113 s: "soft rectangular blocks low in the worm's-eye
+    frame, lower middle" -- the sheets' ray bundles were value noise, whose square lattice,
+    far out where a ray crosses the sheets in long strides, read as blocks (a render bug to a
+    reader).  Their contrast fades with the ground distance now.  In the half-resolution sky
+    pass (no spires), the lower middle of the frame, the steps along a row are no sharper than
+    the curtain's own soft gradient: the 99.5th percentile step under 1.1 times the region's
+    mean light (main: 1.24 and 1.38; now about 0.64 and 0.95)."""
+    from fractions import Fraction
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.perform.clock import FixedClock
+    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
+    registry = Registry(SearchPath.build([]))
+    renderer = Renderer(gl, registry.show("dream"), registry, RenderConfig(size=(640, 360), fps=Fraction(30)))
+    clock = FixedClock(30)
+    try:
+        renderer.render(clock.frame(clock.frame_at(t)), DeckInputs())
+        run = next(v for v in renderer.runners.values() if "zenith_sky" in v.targets)
+        tex = run.targets["zenith_sky"].texture
+        z = np.frombuffer(tex.read(), np.float16).reshape(tex.size[1], tex.size[0], 4)
+    finally:
+        renderer.release()
+    lum = z[::-1, :, :3].astype(np.float64).mean(axis=2)
+    h, w = lum.shape
+    low = lum[int(0.6 * h):int(0.9 * h), int(0.35 * w):int(0.75 * w)]
+    step = np.percentile(np.abs(np.diff(low, axis=1)), 99.5) / low.mean()
+    assert step < 1.1, f"block edges in the low curtains: steps {step:.2f} x their mean light"
