@@ -181,6 +181,9 @@ ZENITH_SPIRES = 8
 ZENITH_LAYOUT = ((-30.0, 6.0, 0.8, 23.0), (40.0, 6.5, 0.75, 25.0), (8.0, 12.0, 0.7, 28.0),
                  (70.0, 9.5, 0.5, 21.0), (-62.0, 13.0, 0.55, 24.0), (105.0, 17.0, 0.6, 27.0),
                  (-8.0, 21.0, 0.45, 26.0), (24.0, 26.0, 0.55, 30.0))
+# (round 33, the lead on 111-117 s: "thin and plasticky / placeholder cones" -- the spires
+# broader, faceted glass shards with a lit edge and a dark body, zenith.frag)
+ZENITH_GIRTH = 1.6
 ZENITH_YAW0 = 0.6        # the camera's first heading (radians; it turns slowly from there)
 
 
@@ -194,7 +197,7 @@ def zenith_spires(seed: int) -> np.ndarray:
         r = _rand(seed, 2020, i, n=4)
         ang = ZENITH_YAW0 + math.radians(deg + 10.0 * (r[0] - 0.5))
         dist *= 0.92 + 0.16 * r[1]
-        radius *= 0.9 + 0.2 * r[2]
+        radius *= ZENITH_GIRTH * (0.9 + 0.2 * r[2])
         height *= 0.9 + 0.2 * r[3]
         out[i] = (dist * math.sin(ang), dist * math.cos(ang), radius, height)
     return out

@@ -110,11 +110,13 @@ vec4 zen_curtain(vec2 x, float t, vec2 sd, float shiver) {
 // (round 33: the bundles are value noise, whose lattice is square; far out, low in the frame,
 // where the sheets are seen obliquely and a ray crosses them in long strides, its cells read as
 // "soft rectangular blocks" -- a render bug to a reader.  Their contrast fades out with the
-// ground distance from under the eye: far sheets are an even glow, the rays stay overhead)
+// ground distance from under the eye: far sheets are an even, dimmer glow, the rays stay overhead)
 float zen_bundle(vec2 x, float t, vec2 sd) {
     float n = vnoise(x * 0.32 + sd * 5.0 + vec2(0.0, 0.05 * t));
-    n = mix(0.5, n, 1.0 - smoothstep(ZEN_BUNDLE_NEAR, ZEN_BUNDLE_FAR, length(x)));
-    return 0.15 + 1.85 * smoothstep(0.35, 0.65, n);
+    // (to a dimmer glow than the bundles' mean: an even sheet at their mean filled the dark
+    // gaps of the outer turns, and the far sheets are the dimmer for their distance)
+    float b = 0.15 + 1.85 * smoothstep(0.35, 0.65, n);
+    return mix(b, 0.5, smoothstep(ZEN_BUNDLE_NEAR, ZEN_BUNDLE_FAR, length(x)));
 }
 
 // Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
