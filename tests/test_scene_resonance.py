@@ -1111,13 +1111,13 @@ def test_memories_drift_up_through_the_worms_eye_shot_into_the_cloud():
 
 
 def _zenith_spire_mask(t: float, size, seed: int, grow: float = 3.0, turn: float = 0.0,
-                       crane: float = 0.0) -> np.ndarray:
+                       crane: float = 0.0, roll: float = 0.0) -> np.ndarray:
     """Where the worm's-eye shot's spires stand on screen at t (with the camera's ``turn`` and
     ``crane`` as a cue keys them): the pixels whose ray meets a spire's bounding cone (zenith.frag's cone_hit, below its
     apex), grown by ``grow`` pixels for the lit edge and its glow."""
     from scenes.resonance import ZENITH_EYE, ZENITH_LENS, zenith_camera, zenith_spires
     w, h = size
-    f, r, u, _, _ = zenith_camera(t, turn, crane)
+    f, r, u, _, _ = zenith_camera(t, turn, crane, roll)
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float64)
     px, py = (xx + 0.5 - 0.5 * w) / h, (0.5 * h - yy - 0.5) / h
     d = f[None, None, :] + ZENITH_LENS * (px[..., None] * r + py[..., None] * u)
@@ -1559,9 +1559,11 @@ def test_the_zenith_spires_are_glass_the_curtains_bent_through_them(gl):
     light is green over blue (main: blue over green, 70 against 75 -- the body a dark slate).
     (Round 33, the lead: "a lit edge and a dark body, glass shards" -- the body's core darker
     and the far curtains behind dimmer, so the box's light is lower, 64 against 61: its green
-    still over the blue, the absolute floor 55 instead of round 28's 78.)"""
-    from conftest import render_times
-    img = render_times(gl, "dream", [114.3], size=(320, 180))[0].astype(float)
+    still over the blue, the absolute floor 55 instead of round 28's 78.  The frame is held
+    unrolled (``zen_roll`` 0): round 33's roll swings that spire off the green arm it stood
+    against, and what this measures is the glass letting the curtains through.)"""
+    from conftest import render_held
+    img = render_held(gl, "dream", 114.3, (320, 180), "resonance", {"zen_roll": 0.0})
     box = img[22:48, 0:90]
     green, blue = box[..., 1].mean(), box[..., 2].mean()
     assert green > blue + 2.0 and green > 55.0, (green, blue)
@@ -1976,3 +1978,21 @@ def test_the_worms_eye_spires_are_broad_shards_with_a_lit_edge_and_a_dark_body(g
         body = b
     assert np.percentile(lum[spire], 97) > 120.0, f"the shards' edges dull: {np.percentile(lum[spire], 97):.0f}"
     assert np.median(lum[body]) < 40.0, f"the shards' bodies not dark: {np.median(lum[body]):.0f}"
+
+
+def test_the_worms_eye_stills_two_seconds_apart_are_two_compositions():
+    """The lead, round 33: 111 and 113 s "still much alike" -- the camera's turn and crane moved
+    the spires a little, the whorl stayed where it was.  The dream's Resonance cue keys
+    ``zen_roll``: the frame rolls 40 degrees about its axis with the turn, so the spires swing
+    across the whorl.  Their silhouettes on screen (the bounding cones the last pass draws,
+    which the broad shards test checks against the render) overlap under a tenth at the two
+    times (IoU; main: 0.21, now about 0.03)."""
+    from scenes.dream import resonance
+    masks = []
+    for t in (111.0, 113.0):
+        lt = t - resonance.start
+        k = {n: float(resonance.key_tracks[n].sample(lt)) for n in ("zen_turn", "zen_crane", "zen_roll")}
+        masks.append(_zenith_spire_mask(t, (160, 90), 2026, grow=0, turn=k["zen_turn"],
+                                        crane=k["zen_crane"], roll=k["zen_roll"]))
+    iou = (masks[0] & masks[1]).sum() / max((masks[0] | masks[1]).sum(), 1)
+    assert iou < 0.1, f"the spires stand where they stood two seconds before: IoU {iou:.2f}"

@@ -34,6 +34,11 @@ void zen_basis(out vec3 f, out vec3 r, out vec3 u) {
     f = vec3(yaw.y * el.x, el.y, yaw.x * el.x);
     r = vec3(yaw.x, 0.0, -yaw.y);
     u = cross(f, r);
+    // (the frame rolled about its axis: the scene's zen_roll, as zenith_camera rolls it)
+    float cr = cos(u_zen_roll), sr = sin(u_zen_roll);
+    vec3 r0 = r;
+    r = cr * r0 + sr * u;
+    u = cr * u - sr * r0;
 }
 
 vec3 zen_ray(vec2 p) {
