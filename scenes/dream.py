@@ -451,6 +451,10 @@ resonance = Cue(
           # the spires wheel in toward the whorl's heart)
           "zen_crane": [(0, -0.15), (8, -0.15), (16, 0.3)],
           "zen_turn": [(0, 0.0), (8, 0.0), (16, 1.4)],
+          # (round 33, the lead at 111 and 113 s: "still much alike" -- the frame rolls 40
+          # degrees about its axis with the turn as the camera cranes, the spires swinging
+          # across the whorl: two compositions, not one twice)
+          "zen_roll": [(0, -0.4), (8, -0.4), (12.5, 0.3, "in_out_sine")],
           # (round 32's readers at 113.0 and 117.3 s: "near-identical (the aurora vortex)" --
           # half-way up the crane the whorl turns over, its emerald crown going to violet (quickly:
           # half-way, its colours mixed, it is a washed grey-cyan), so

@@ -181,6 +181,9 @@ ZENITH_SPIRES = 8
 ZENITH_LAYOUT = ((-30.0, 6.0, 0.8, 23.0), (40.0, 6.5, 0.75, 25.0), (8.0, 12.0, 0.7, 28.0),
                  (70.0, 9.5, 0.5, 21.0), (-62.0, 13.0, 0.55, 24.0), (105.0, 17.0, 0.6, 27.0),
                  (-8.0, 21.0, 0.45, 26.0), (24.0, 26.0, 0.55, 30.0))
+# (round 33, the lead on 111-117 s: "thin and plasticky / placeholder cones" -- the spires
+# broader, faceted glass shards with a lit edge and a dark body, zenith.frag)
+ZENITH_GIRTH = 1.6
 ZENITH_YAW0 = 0.6        # the camera's first heading (radians; it turns slowly from there)
 
 
@@ -194,7 +197,7 @@ def zenith_spires(seed: int) -> np.ndarray:
         r = _rand(seed, 2020, i, n=4)
         ang = ZENITH_YAW0 + math.radians(deg + 10.0 * (r[0] - 0.5))
         dist *= 0.92 + 0.16 * r[1]
-        radius *= 0.9 + 0.2 * r[2]
+        radius *= ZENITH_GIRTH * (0.9 + 0.2 * r[2])
         height *= 0.9 + 0.2 * r[3]
         out[i] = (dist * math.sin(ang), dist * math.cos(ang), radius, height)
     return out
@@ -205,17 +208,20 @@ ZENITH_LENS = 1.55       # screen units -> tangent of the view angle in the worm
 ZENITH_EYE = 0.3         # the eye's height above the ground (zenith.glsl's ZEN_EYE)
 
 
-def zenith_camera(t: float, turn: float = 0.0, crane: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+def zenith_camera(t: float, turn: float = 0.0, crane: float = 0.0, roll: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
     """The worm's-eye camera at time t: forward, right and up vectors (as zenith.glsl's
     zen_basis builds them) and the yaw and elevation they come from -- turning slowly about
     the vertical, tilted up near the zenith; ``turn`` (radians) more about the vertical and
     ``crane`` (radians) more up toward the zenith, as a cue keys them (the shot's own motion,
-    so its stills seconds apart differ)."""
+    so its stills seconds apart differ); ``roll`` (radians) turns the frame about its own axis
+    (round 33: 111 and 113 s were one composition twice)."""
     yaw = ZENITH_YAW0 + 0.035 * t + turn
     el = 1.2 + 0.04 * math.sin(0.13 * t) + crane
     f = np.array([math.sin(yaw) * math.cos(el), math.sin(el), math.cos(yaw) * math.cos(el)])
     r = np.array([math.cos(yaw), 0.0, -math.sin(yaw)])
-    return f, r, np.cross(f, r), yaw, el
+    u = np.cross(f, r)
+    cr, sr = math.cos(roll), math.sin(roll)
+    return f, cr * r + sr * u, cr * u - sr * r, yaw, el
 
 
 ZENITH_TRAIL = 3.5       # seconds of a memory's climb that its trail of light shows
@@ -243,11 +249,11 @@ def _zenith_screen(m: np.ndarray, f: np.ndarray, r: np.ndarray, u: np.ndarray) -
     return float(d @ r) / z / ZENITH_LENS, float(d @ u) / z / ZENITH_LENS, dist
 
 
-def _zenith_shown(t: float, seed: int, turn: float, crane: float):
+def _zenith_shown(t: float, seed: int, turn: float, crane: float, roll: float = 0.0):
     """The worm's-eye memories in front of the camera at time t, each as (index, life, seeded
     keys, its screen point (x, y, distance), the camera's (f, r, u)): the one walk that the
     motes and their trails both draw from, so each skips the same ones."""
-    f, r, u, _, _ = zenith_camera(t, turn, crane)
+    f, r, u, _, _ = zenith_camera(t, turn, crane, roll)
     for i in range(ZENITH_MOTES):
         m, life, k = _zenith_mote_world(i, t, seed)
         s = _zenith_screen(m, f, r, u)
@@ -255,7 +261,7 @@ def _zenith_shown(t: float, seed: int, turn: float, crane: float):
             yield i, life, k, s, (f, r, u)
 
 
-def zenith_memories(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+def zenith_memories(t: float, seed: int, turn: float = 0.0, crane: float = 0.0, roll: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """The memories drifting up among the spires into the cloud at time t: (10, 4) of (screen
     x, y in centered units, radius, distance from the eye) and (10,) brightness.  Each rises
     on a slow spiral round the eye, fading in low and out as it nears the curtains; one
@@ -263,13 +269,13 @@ def zenith_memories(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) 
     of them cost the shot's last pass a third again)."""
     motes = np.zeros((ZENITH_MOTES, 4), np.float32)
     light = np.zeros(ZENITH_MOTES, np.float32)
-    for i, life, k, s, _ in _zenith_shown(t, seed, turn, crane):
+    for i, life, k, s, _ in _zenith_shown(t, seed, turn, crane, roll):
         motes[i] = (s[0], s[1], (0.05 + 0.06 * k[4]) / s[2], s[2])
         light[i] = _smooth(0.0, 0.15, life) * (1.0 - _smooth(0.6, 1.0, life))
     return motes, light
 
 
-def zenith_trails(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+def zenith_trails(t: float, seed: int, turn: float = 0.0, crane: float = 0.0, roll: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """Each memory's trail of light at time t: (10, 4) of the screen points (x, y, x, y) it
     was at ZENITH_TRAIL and half of it seconds ago (or where it rose from, if younger) --
     its climb as two strokes, bending with its spiral -- and (10,) its life now (0..1).
@@ -278,7 +284,7 @@ def zenith_trails(t: float, seed: int, turn: float = 0.0, crane: float = 0.0) ->
     light streaming up into the curtains and taking their colour as it goes."""
     out = np.zeros((ZENITH_MOTES, 4), np.float32)
     lives = np.zeros(ZENITH_MOTES, np.float32)
-    for i, life, _, s, (f, r, u) in _zenith_shown(t, seed, turn, crane):
+    for i, life, _, s, (f, r, u) in _zenith_shown(t, seed, turn, crane, roll):
         back = min(ZENITH_TRAIL, 0.999 * life / 0.035)
         pts = []
         for ago in (back, 0.5 * back):
@@ -464,11 +470,11 @@ class Resonance(Scene):
         for name in ("zenith_field", "zenith_blur", "zenith_env", "zenith_sky", "worms_eye"):
             resources.draw_count(name, 3 if up else 0)
         resources.draw_count("zenith_motes", 4 if up else 0, ZENITH_MOTES if up else 0)
-        turn, crane = float(p["zen_turn"]), float(p["zen_crane"])
+        turn, crane, roll = float(p["zen_turn"]), float(p["zen_crane"]), float(p["zen_roll"])
         _, _, _, yaw, el = zenith_camera(state.t, turn, crane)
-        motes, mote_light = zenith_memories(state.t, state.seed, turn, crane) if up else (
+        motes, mote_light = zenith_memories(state.t, state.seed, turn, crane, roll) if up else (
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
-        trails, lives = zenith_trails(state.t, state.seed, turn, crane) if up else (
+        trails, lives = zenith_trails(state.t, state.seed, turn, crane, roll) if up else (
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
         tilt = -p["horizon"] * p["lens"]
         return {
@@ -593,6 +599,7 @@ resonance = Resonance(
         Param("lens", 1.5, 0.9, 2.0, "field of view (1.5: about 74 degrees across the height; smaller: a longer lens, closer)"),
         Param("roll", 0.0, -0.4, 0.4, "tilt of the frame in radians (a dutch angle)"),
         Param("zen_turn", 0.0, -3.2, 3.2, "the worm's-eye camera turned about the vertical (radians, beyond its own slow turn; key it to move the shot)"),
+        Param("zen_roll", 0.0, -1.0, 1.0, "the worm's-eye camera rolled about its own axis (radians; key it so stills seconds apart are two compositions)"),
         Param("zen_violet", 0.0, 0.0, 1.0, "the worm's-eye whorl's colours turned over: a violet crown in emerald outer turns (1), not an emerald crown in violet (0)"),
         Param("zen_crane", 0.0, -0.3, 0.3, "the worm's-eye camera tilted up toward the zenith (radians from its 69 degrees; key it to crane up)"),
     ],

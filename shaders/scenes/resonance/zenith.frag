@@ -29,16 +29,31 @@ uniform sampler2D u_zenith_motes;
 uniform sampler2D u_starfield;
 out vec4 frag_colour;
 
-const float FLUTES = 7.0;
+const float FLUTES = 6.0;
+const float ZEN_MIST_H = 2.5;     // the mist's height scale among the spires' feet
 // The spire's radius at height fraction v (0 foot .. 1 needle) and angle a round its axis,
 // as a fraction of the bounding cone's radius there (always <= 1, so the cone bounds it).
 float spire_shape(float v, float a, float seed, float t) {
     float w = (v - 0.42 - 0.1 * seed) / 0.16;
     float waist = 1.0 - 0.3 * exp(-w * w);
     float flare = 1.0 - 0.12 * smoothstep(0.0, 0.12, v);
-    float flute = 0.91 + 0.09 * cos(FLUTES * (a + (2.2 + 1.5 * seed) * v) + 6.0 * seed);
+    // (round 33: "thin and plasticky / placeholder cones" -- a shard's cross-section is a
+    // polygon of flat facets, five to seven, twisting a little as it rises: crisp ridges
+    // between flat faces that each take the light whole, as cut glass does, not a fluted cone)
+    float seg = 6.2832 / FLUTES;
+    float fa = mod(a + (0.5 + 0.6 * seed) * v + 6.0 * seed, seg) - 0.5 * seg;
+    // (each ridge rounded over a few degrees, so its normal turns smoothly and the light on
+    // it does not step from pixel to pixel -- a hard ridge stair-stepped down the near shard)
+    float m = 0.5 * seg - abs(fa);
+    float fr = 0.5 * seg - (sqrt(m * m + 0.0036) - 0.06);
+    float flute = cos(0.5 * seg) / cos(fr);
     float ring = 0.97 + 0.03 * sin(55.0 * v - 3.0 * t + 9.0 * seed);
     return waist * flare * flute * ring;
+}
+
+// The pixel's footprint (world units) at distance t along a ray.
+float foot_at(float t) {
+    return t * u_zen_lens / u_resolution.y;
 }
 
 // Distance-like field of spire i at point x: > 0 outside its true surface.
@@ -224,7 +239,9 @@ void main() {
         float rr = clamp(-gc / max(s.z * (1.0 - clamp(xc.y / s.w, 0.0, 1.0)), 1e-4), 0.0, 1.0);
         float core = smoothstep(0.3, 0.7, rr);
         float tir = exp(-pow((rr - 0.2) / 0.07, 2.0));
-        vec3 glass = (behind * 1.35 * (1.0 - 0.85 * core) + inner * (0.35 * (1.0 - 0.7 * core) + 1.6 * tir)) * absorb
+        // (round 33: a dark body -- the light through the thick middle of the shard all but
+        // gone, kept at its flanks and in the band inside its edges)
+        vec3 glass = (behind * 1.35 * (1.0 - 0.95 * core) + inner * (0.35 * (1.0 - 0.7 * core) + 1.6 * tir)) * absorb
                    + tir * 0.18 * mix(srgb_to_linear(u_colour_high.rgb), srgb_to_linear(u_colour_low.rgb), 0.5 + 0.5 * sin(3.0 * v + seed * 6.0))
                    + vec3(0.0005, 0.001, 0.002);
         // The corona's glints: the heart overhead caught in the flutes, streaks up the body.
@@ -247,8 +264,17 @@ void main() {
         // and the flutes' ridges catching a fainter line each.
         float ring = 0.5 + 0.5 * sin(55.0 * v - 3.0 * t + 9.0 * seed);
         float hoop = pow(ring, 14.0) * (1.0 - v) * (0.4 + 0.6 * fres);
-        float rib = pow(0.5 + 0.5 * cos(FLUTES * (a + (2.2 + 1.5 * seed) * v) + 6.0 * seed), 10.0);
-        lit += (hoop * 0.12 + rib * 0.03) * mix(c_low, vec3(0.8, 0.9, 1.0), 0.5) * (0.4 + sheen * 3.0 + 0.6 * cosi);
+        lit += hoop * 0.12 * mix(c_low, vec3(0.8, 0.9, 1.0), 0.5) * (0.4 + sheen * 3.0 + 0.6 * cosi);
+        // The facets' ridges: a thin lit edge along each, a pixel wide whatever the distance,
+        // bright on the side the key (the brightest curtains) falls on and all but gone on the
+        // far side -- the cut edges of a glass shard catching the light over its dark body.
+        float seg = 6.2832 / FLUTES;
+        float fa = mod(a + (0.5 + 0.6 * seed) * v + 6.0 * seed, seg) - 0.5 * seg;
+        float ridge_px = rq * (0.5 * seg - abs(fa)) / max(foot_at(th), 1e-6);
+        float ra = a - fa + sign(fa) * 0.5 * seg;          // the ridge's own angle round the axis
+        float facing = max(dot(vec2(cos(ra), sin(ra)), normalize(vec2(0.8, 0.3))), 0.0);
+        lit += mix(c_low, vec3(0.9, 0.97, 1.0), 0.7) * exp(-ridge_px * ridge_px * 0.6) * (0.05 + 2.6 * facing * facing)
+             * (0.6 + 0.8 * sheen) * (1.0 - 0.6 * v);
         // Rim light from the curtains: the silhouette's edges pale green (grazing fresnel).
         lit += c_low * 0.04 * pow(1.0 - cosi, 4.0);
         // One bright edge each: the grazing silhouette catching the curtains, a thin line.
@@ -272,6 +298,21 @@ void main() {
         // the spire's axis, over the pixel's footprint there, ramps the glass in over ~1.5 px.
         float cover = smoothstep(0.0, 1.5 * foot, -gc);
         col = mix(col, lit, (1.0 - melt) * cover);
+    }
+    // A thin mist low among the spires' feet: ground fog thinning with height (scale
+    // ZEN_MIST_H), integrated along the ray to the glass or out to the sky, faint violet with
+    // the curtains' green in it, drifting in slow wisps -- the spires rise out of air, not
+    // a void (round 32's readers: "no mist"); looking up, the sky overhead stays black.
+    {
+        float tt = hit > 0.0 ? th : 80.0;
+        float dy = max(d.y, 0.05);
+        float fog = ZEN_MIST_H * (1.0 - exp(-tt * dy / ZEN_MIST_H)) / dy;
+        vec3 xm = o + min(tt, 12.0) * d;
+        float wisp = 0.55 + 0.9 * vnoise(xm.xz * 0.25 + vec2(0.15 * u_flow, -0.1 * u_flow));
+        vec3 mist_c = mix(srgb_to_linear(u_colour_high.rgb) * 0.5, zen_crown(), 0.35);
+        // (only low, where the rays run long through the fog: the sky up toward the zenith keeps
+        // its true black)
+        col = mix(col, mist_c * 0.08, (1.0 - exp(-0.12 * fog * wisp)) * (1.0 - smoothstep(0.25, 0.62, d.y)));
     }
     // Memories drifting up among the spires into the cloud: a few warm motes and their
     // trails (zenith_motes.frag, drawn on their own quads), hidden behind any spire in front

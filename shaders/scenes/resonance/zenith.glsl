@@ -23,6 +23,9 @@ const int ZEN_SPIRES = 8;
 // very point the spires converge on (round 25's reader: "messy, no subject" -- with the heart
 // off to one side the curtains and the spires pulled the eye two ways).
 const vec2 ZEN_HEART = vec2(1.5, 2.5);
+// The ground distances over which the sheets' ray bundles fade to an even glow (zen_bundle).
+const float ZEN_BUNDLE_NEAR = 14.0;
+const float ZEN_BUNDLE_FAR = 32.0;
 
 // The camera's forward, right and up vectors.
 void zen_basis(out vec3 f, out vec3 r, out vec3 u) {
@@ -31,6 +34,11 @@ void zen_basis(out vec3 f, out vec3 r, out vec3 u) {
     f = vec3(yaw.y * el.x, el.y, yaw.x * el.x);
     r = vec3(yaw.x, 0.0, -yaw.y);
     u = cross(f, r);
+    // (the frame rolled about its axis: the scene's zen_roll, as zenith_camera rolls it)
+    float cr = cos(u_zen_roll), sr = sin(u_zen_roll);
+    vec3 r0 = r;
+    r = cr * r0 + sr * u;
+    u = cr * u - sr * r0;
 }
 
 vec3 zen_ray(vec2 p) {
@@ -104,9 +112,16 @@ vec4 zen_curtain(vec2 x, float t, vec2 sd, float shiver) {
 // bundles a few world units apart along each sheet, 0.15..2 (round 29's readers at 110.5 s:
 // "neon tubing", "a stroked glowing line" -- an even band with an even hem).  The baked body
 // (zenith_field.frag) and the full-resolution hem (zenith.frag) read the same bundles.
+// (round 33: the bundles are value noise, whose lattice is square; far out, low in the frame,
+// where the sheets are seen obliquely and a ray crosses them in long strides, its cells read as
+// "soft rectangular blocks" -- a render bug to a reader.  Their contrast fades out with the
+// ground distance from under the eye: far sheets are an even, dimmer glow, the rays stay overhead)
 float zen_bundle(vec2 x, float t, vec2 sd) {
     float n = vnoise(x * 0.32 + sd * 5.0 + vec2(0.0, 0.05 * t));
-    return 0.15 + 1.85 * smoothstep(0.35, 0.65, n);
+    // (to a dimmer glow than the bundles' mean: an even sheet at their mean filled the dark
+    // gaps of the outer turns, and the far sheets are the dimmer for their distance)
+    float b = 0.15 + 1.85 * smoothstep(0.35, 0.65, n);
+    return mix(b, 0.5, smoothstep(ZEN_BUNDLE_NEAR, ZEN_BUNDLE_FAR, length(x)));
 }
 
 // Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
