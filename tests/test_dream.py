@@ -1374,12 +1374,13 @@ def test_the_laughing_child_is_drawn_smooth_not_in_stair_steps(gl):
     a crude toy figure with stair-step glitch" -- its rows slipped in hard runs and its light
     came from the half-size pass's 2x2 screen derivatives, steps across its face.  With the
     slips gone and its normals from the distance's own differences, its corner of the frame
-    (320x180, 127.6 s) has no hard steps: the 99th percentile of its Laplacian stays under 28
-    levels (main: about 31; now about 24)."""
+    (320x180, 127.6 s) has no hard steps: the 99th percentile of its Laplacian stays under 30
+    levels (main: about 31; round 33: about 22; 28 before its face was modelled by two lights,
+    which brightened the brow against its dark curls, now about 28.5)."""
     (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
     c = frame.astype(np.float32).mean(axis=2)[85:140, 5:80]
     lap = np.abs(4.0 * c[1:-1, 1:-1] - c[:-2, 1:-1] - c[2:, 1:-1] - c[1:-1, :-2] - c[1:-1, 2:])
-    assert np.percentile(lap, 99) < 28.0, np.percentile(lap, 99)
+    assert np.percentile(lap, 99) < 30.0, np.percentile(lap, 99)
 
 
 def test_the_woman_close_keeps_true_blacks_and_one_bright_highlight(gl):
@@ -1500,3 +1501,18 @@ def test_the_liquid_citys_night_holds_fine_stars(gl):
     around = np.maximum.reduce([top[:-2, 1:-1], top[2:, 1:-1], top[1:-1, :-2], top[1:-1, 2:]])
     points = int((top[1:-1, 1:-1] - around > 8.0).sum())
     assert points > 40, points
+
+
+def test_the_laughing_childs_face_is_modelled_not_a_flat_orange_cut_out(gl):
+    """Round 33's lead: the child's face was "lit a flat orange, a cut-out" -- one warm wrap
+    over the outline's dome.  Its head is lit as balls (skull, cheek, nose): the window's cold
+    moonlight on the raised brow and the top of the cheek, her candle's warm fill from the
+    right, a sheen on the cheek and nose, the throat under the chin dark.  At 320x180, 127.6 s,
+    the skin in its head's part of the frame (red over blue by 8, brighter than 18 levels)
+    spans over 65 levels from its 10th to its 90th percentile (main: about 40; now about 85)."""
+    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
+    head = frame.astype(np.float32)[85:140, 5:80]
+    lum = head.mean(axis=2)
+    skin = ((head[..., 0] - head[..., 2]) > 8.0) & (lum > 18.0)
+    spread = np.percentile(lum[skin], 90) - np.percentile(lum[skin], 10)
+    assert skin.sum() > 300 and spread > 65.0, (int(skin.sum()), spread)

@@ -8,7 +8,8 @@
 // window, a warm one along the laughing profile from her candle at the right.
 // Needs: u_time (the cue's seconds), u_resolution, pcg2d / hash_to_unit (common.glsl).
 
-const vec2 CHILD_FEET = vec2(-0.6, -0.53);     // where it stands (screen units, frame heights)
+const vec2 CHILD_FEET = vec2(-0.53, -0.53);    // where it stands (screen units, frame heights;
+// round 33: -0.6 put its curls over the left edge once the push was in, at 131 s)
 const float CHILD_LEAN = 0.1;                  // leaning back into the laugh (radians)
 // round 33: nearer the camera, half the frame's height (at 0.36 frame heights, far back in the
 // dark, readers saw "a small dark figurine / chess piece")
@@ -86,6 +87,38 @@ float child_sd(vec2 s, float t, out float face, out float hands, out float hair)
     return min(body, head) * CHILD_SCALE;
 }
 
+// The child's face lit as a round thing (round 33's lead: "lit a flat orange, a cut-out"):
+// in its head's frame h (rotated by ``turn`` from the screen's), the skull, the full cheek and
+// the button nose each a ball with its own normal; the window's cold moonlight from above at
+// the left falls on the raised brow and the top of the cheek, her candle's warm fill from the
+// right on the face turned to her, a soft sheen on the cheek and the nose's tip, the throat
+// under the chin in shadow.  Returns the light on a unit albedo.
+vec3 face_colour(vec2 h, vec3 lightc, float key, float turn) {
+    vec2 ps = (h - vec2(-0.008, 0.08)) / 0.066, pc = (h - vec2(0.03, 0.047)) / 0.034;
+    vec2 pn = (h - vec2(0.061, 0.078)) / 0.011;
+    // (the nearer ball's surface wins, blended softly across the seams)
+    float wc = clamp(0.5 + (length(ps) - length(pc)) * 2.0, 0.0, 1.0);
+    float wn = 1.0 - smoothstep(0.7, 1.1, length(pn));
+    vec2 nxy = mix(mix(ps, pc, wc), pn, wn);
+    nxy /= max(1.0, length(nxy) / 0.97);
+    vec3 n = vec3(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)));
+    // the lights in the head's frame (turned as its points are)
+    vec3 Lw = normalize(vec3(child_rot(vec2(-0.45, 0.8), turn), 0.4));     // window, behind-left, high
+    vec3 Lc = normalize(vec3(child_rot(vec2(0.9, 0.15), turn), 0.45));    // her candle at the right
+    float cold = max(dot(n, Lw) * 0.85 + 0.15, 0.0);
+    float warm = pow(max(dot(n, Lc) * 0.8 + 0.2, 0.0), 2.0);
+    // the throat and the underside of the chin away from both lights, and the jaw's shadow
+    float under = smoothstep(-0.012, 0.03, h.y + 0.25 * (h.x - 0.03));
+    vec3 c = vec3(0.55, 0.66, 1.0) * 0.32 * cold * cold + lightc * 0.075 * key * warm;
+    // the sheen: a soft highlight where the cheek and the nose's tip turn to the candle
+    vec3 Hc = normalize(Lc + vec3(0.0, 0.0, 1.0));
+    float sheen = pow(max(dot(n, Hc), 0.0), 8.0) * (0.4 + 0.6 * max(wc, wn));
+    c += (lightc * 0.5 + vec3(0.5)) * 0.13 * key * sheen;
+    // and a cold glint on the brow, where the moonlight grazes it
+    c += vec3(0.6, 0.72, 1.0) * 0.06 * pow(max(dot(n, normalize(Lw + vec3(0.0, 0.0, 1.0))), 0.0), 14.0) * (1.0 - wc);
+    return c * mix(0.25, 1.0, under);
+}
+
 // The child over the room behind her (``col``), at the cue's time t: its laugh now and two
 // stuck copies of the moments just before it, the stutter of a recording on repeat.  Lit so
 // its form reads -- her candle (at the right) a warm key across its upturned face and hands,
@@ -151,27 +184,30 @@ vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     float lam = max(dot(n3, Lk), 0.0);
     // (the hands, pressed flat on its belly, only half: at full they read as a lit disc)
     float skin = max(1.0 - smoothstep(-0.004, 0.004, face), 0.45 * (1.0 - smoothstep(-0.004, 0.004, hands)))
-               * smoothstep(-0.006, 0.006, hair);
-    float curls = (1.0 - smoothstep(-0.006, 0.006, hair)) * headw;
+               * smoothstep(-0.008, 0.022, hair);
+    float curls = (1.0 - smoothstep(-0.008, 0.022, hair)) * headw;
     vec3 robe = vec3(0.05, 0.035, 0.03);                 // dark wool
     vec3 flesh = vec3(0.8, 0.5, 0.36);                   // a child's warm cheek
     vec3 alb = mix(mix(robe, flesh, skin), vec3(0.07, 0.045, 0.03), curls);
     // (the skin's light wraps a little: a child's soft cheek, not a hard terminator)
     float wrapk = mix(lam * lam, pow(max(dot(n3, Lk) * 0.8 + 0.2, 0.0), 1.5), skin);
+    // its head's own frame (the face lit as a round ball, not the outline's dome)
+    float ha = child_ha(t);
+    float tilt = -CHILD_LEAN - 0.03 * ha, tip = -0.5 - 0.2 * ha;
+    vec2 q = child_rot((s - CHILD_FEET) / CHILD_SCALE, tilt) - vec2(0.0, 0.006 * ha);
+    vec2 h = child_rot(q - vec2(0.0, 0.215), tip);
     vec3 body = vec3(0.0016, 0.0014, 0.0022)
-              + vec3(0.35, 0.5, 1.0) * 0.05 * cold
-              + lightc * alb * 0.09 * key * wrapk;
+              + vec3(0.35, 0.5, 1.0) * 0.05 * cold * (1.0 - 0.6 * skin)
+              + lightc * alb * 0.09 * key * wrapk * (1.0 - skin)
+              + flesh * face_colour(h, lightc, key, tilt + tip) * skin;
     // the hair's sheen: a soft warm band where its curls turn to the candle
     body += lightc * 0.012 * key * curls * pow(max(dot(normalize(Lk + vec3(0.0, 0.0, 1.0)), n3), 0.0), 12.0);
     // its eye, a small bead of mercury catching the candle as theirs do (a Serene's)
-    float ha = child_ha(t);
-    vec2 q = child_rot((s - CHILD_FEET) / CHILD_SCALE, -CHILD_LEAN - 0.03 * ha) - vec2(0.0, 0.006 * ha);
-    vec2 h = child_rot(q - vec2(0.0, 0.215), -0.5 - 0.2 * ha);
     float er = length(h - vec2(0.041, 0.09)) * CHILD_SCALE;
     body += vec3(0.6, 0.8, 1.0) * (0.35 * (1.0 - smoothstep(0.0035, 0.006, er)) + 0.015 * exp(-er / 0.01)) * skin;
     // the open mouth's dark inside (the laugh)
     float mo = length((h - vec2(0.05, 0.033)) * vec2(1.0, 0.9)) * CHILD_SCALE;
-    body *= mix(1.0, 0.08, (1.0 - smoothstep(0.012, 0.02, mo)) * skin);
+    body *= mix(1.0, 0.08, (1.0 - smoothstep(0.009, 0.024, mo)) * skin);
     col = mix(col, body, a);
     // the window's cold light spilling round its outline into the air (a thin halo)
     col += vec3(0.35, 0.5, 1.0) * 0.003 * exp(-max(d, 0.0) / 0.012) * (1.0 - a);

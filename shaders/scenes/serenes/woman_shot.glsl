@@ -230,7 +230,8 @@ void main() {
     // is lowered for true blacks, so the hood's shadowed side keeps its form by the window's
     // moonlight behind her at the left: a cold rim along the hood and shoulder turned to it)
     vec3 Lw = normalize(vec3(-0.85, 0.35, -0.4));
-    surf += vec3(0.3, 0.42, 1.0) * 0.038 * graze * max(dot(N, Lw) + 0.1, 0.0) * cloth * ao
+    // (the lead: "too saturated blue" -- a paler silver-blue, the moon's, of the same weight)
+    surf += vec3(0.6, 0.68, 0.92) * 0.025 * graze * max(dot(N, Lw) + 0.1, 0.0) * cloth * ao
           * (0.6 + 0.4 * weave);
     // the cold of the room, barely: the forms never go flat black
     surf += vec3(0.32, 0.3, 0.9) * 0.007 * ao * ao * (0.5 + 0.5 * max(N.x, 0.0)) * (0.6 + 0.4 * N.y) * (1.0 - face);
