@@ -244,19 +244,33 @@ void main() {
     float silver = exp(-edge_px * edge_px / 2.0) * smoothstep(10.0, 24.0, length(lb.xz) / max(fp, 1e-5));
 #ifdef MOSS_LIQUID
     if (u_liquid > 0.0) {
-        // (a sheer column's flat walls: a wall seen near edge-on turned silver whole, a grey
-        // slab; the line is where the body's outline lies within a pixel across
-        // the view: the ray shifted a pixel sideways misses the body -- its plan probed
-        // where the shifted ray passes nearest the axis, the body's deepest on its line)
+        // (round 33's lead at 74.4 s: "two parallel silver stripes", every reader's "hard
+        // white edge lines": the old probe -- the plan sampled where a ray a pixel aside
+        // passes nearest the axis -- missed the chamfered plan along a whole wall seen near
+        // edge-on and drew it silver top to bottom, a band several pixels wide.  Now the
+        // outline is found exactly: the plan is convex, so its silhouette across the view
+        // lies at its support -- its furthest corner along the view's sideways axis, scaled
+        // to the plan's norm at the hit -- and the sheen is the last pixel inside it, lit
+        // only where the skin faces a light: the emerald moon's side, the moss's glow low
+        // down, the skin's slow waves breaking it into lengths; elsewhere a faint trace)
         vec2 dh = normalize(d.xz);
-        vec2 side = vec2(-dh.y, dh.x) * fp;
-        vec2 pl_l = lb.xz + side, pl_r = lb.xz - side;
-        pl_l -= dot(pl_l, dh) * dh;
-        pl_r -= dot(pl_r, dh) * dh;
-        float out_l = sculpt_field(vec3(pl_l.x, lb.y, pl_l.y), bd, cv);
-        float out_r = sculpt_field(vec3(pl_r.x, lb.y, pl_r.y), bd, cv);
-        float outline = smoothstep(-0.3 * fp, 0.3 * fp, max(out_l, out_r));
-        silver = mix(silver, outline * smoothstep(10.0, 24.0, length(lb.xz) / max(fp, 1e-5)), u_liquid);
+        vec2 e_side = vec2(-dh.y, dh.x);
+        float n_hit = max(max(ap.x, ap.y), 0.5657 * (ap.x + ap.y));
+        float h_sup = 0.0;
+        for (int k = 0; k < 4; k++) {
+            vec2 vq = (k == 0) ? vec2(1.0, 0.7678) : (k == 1) ? vec2(0.7678, 1.0)
+                    : (k == 2) ? vec2(1.0, -0.7678) : vec2(-0.7678, 1.0);
+            vec2 vu = vec2(cv.plan.x * vq.x + cv.plan.y * vq.y, -cv.plan.y * vq.x + cv.plan.x * vq.y);
+            h_sup = max(h_sup, abs(dot(bd.r * vu, e_side)));
+        }
+        float sil_px = (h_sup * n_hit - abs(dot(lb.xz, e_side))) / max(fp, 1e-5);
+        float outline = 1.0 - smoothstep(0.0, 1.2, sil_px);
+        vec2 nh2 = normalize(n.xz + vec2(1e-4, 0.0));
+        float to_moon = smoothstep(-0.2, 0.9, dot(nh2, normalize(MOSS_MOON.xz))) * u_moon;
+        float to_moss = exp(-y / (0.18 * top + 1.0)) * (0.4 + 1.6 * pulse);
+        float ripple = 0.55 + 0.45 * sin(0.7 * y + 2.3 * w2 + 9.0 * v_box.w);
+        float lit_edge = clamp(0.12 + (1.1 * to_moon + 1.4 * to_moss) * ripple, 0.0, 1.0);
+        silver = mix(silver, outline * lit_edge * smoothstep(10.0, 24.0, length(lb.xz) / max(fp, 1e-5)), u_liquid);
     }
 #endif
     col *= 1.0 - 0.25 * (1.0 - silver) * (1.0 - exp(-y / 1.6));
