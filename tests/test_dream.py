@@ -1516,3 +1516,34 @@ def test_the_laughing_childs_face_is_modelled_not_a_flat_orange_cut_out(gl):
     skin = ((head[..., 0] - head[..., 2]) > 8.0) & (lum > 18.0)
     spread = np.percentile(lum[skin], 90) - np.percentile(lum[skin], 10)
     assert skin.sum() > 300 and spread > 65.0, (int(skin.sum()), spread)
+
+
+def _box_mean(a, k):
+    """The mean of ``a`` over a (2k+1)-square box round each pixel (edges repeated)."""
+    p = np.pad(a, k, mode="edge")
+    c = np.pad(p.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+    n = 2 * k + 1
+    return (c[n:, n:] - c[:-n, n:] - c[n:, :-n] + c[:-n, :-n]) / (n * n)
+
+
+def test_the_great_sun_is_a_star_not_a_muddy_stone(gl):
+    """Round 32's readers at 18.3 s: "the sun texture muddy" -- a lavender disc of broad
+    low-contrast mottle crossed by dark threads (cracks in a stone).  A star: a white-hot heart
+    over a limb-darkened rim, and a surface of fine bright granulation.  At 18.3 s (640x360),
+    over the sun's inner half the 3-pixel detail is stronger than the mottle a few pixels
+    across (main: 0.7 of it; now about 1.0) and stronger in itself (main about 2.2 levels, now
+    3.5), and the heart stands over 40 levels above the rim (main: 33)."""
+    frame = render_times(gl, "dream", [18.3], size=(640, 360))[0].astype(float)
+    lum = frame.mean(axis=2)
+    disc = lum > 150
+    disc[:60], disc[230:], disc[:, :250], disc[:, 560:] = False, False, False, False
+    ys, xs = np.nonzero(disc)
+    cy, cx, r = ys.mean(), xs.mean(), np.sqrt(disc.sum() / np.pi)
+    yy, xx = np.mgrid[:360, :640]
+    d = np.hypot(yy - cy, xx - cx) / r
+    inner = d < 0.5
+    near, wide = _box_mean(lum, 1), _box_mean(lum, 5)
+    fine, mottle = (lum - near)[inner].std(), (near - wide)[inner].std()
+    assert fine > 3.0 and fine > 0.9 * mottle, (fine, mottle)
+    heart, rim = lum[d < 0.25].mean(), lum[(d > 0.8) & (d < 0.92)].mean()
+    assert heart > rim + 40, (heart, rim)

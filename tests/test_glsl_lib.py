@@ -7,6 +7,7 @@ read back from an RGBA32F framebuffer and checked with numpy.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -53,12 +54,17 @@ def fragment(body: str, includes: list[str]) -> str:
 
 @pytest.fixture(scope="module")
 def ctx():
-    try:
-        context = moderngl.create_context(standalone=True, backend="egl")
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"no EGL OpenGL context: {exc}")
-    yield context
-    context.release()
+    """The module's own headless context, released after it with the session's shared context
+    made current again (a released context left current sent the next tests' calls nowhere:
+    round 33's black sky frame)."""
+    from visuals.errors import VisualsError
+    from visuals.render.gpu import headless_context
+    with contextlib.ExitStack() as stack:
+        try:
+            context = stack.enter_context(headless_context())
+        except VisualsError as exc:  # pragma: no cover - depends on the machine
+            pytest.skip(str(exc))
+        yield context
 
 
 def render_many(ctx, body: str, includes: list[str], uniform_sets, size=(64, 64)) -> list[np.ndarray]:

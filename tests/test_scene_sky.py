@@ -6,6 +6,7 @@ GL tests render small frames on the headless context; every parameter set gets i
 from __future__ import annotations
 
 import collections
+import contextlib
 import math
 from fractions import Fraction
 
@@ -1000,17 +1001,27 @@ def test_the_ranges_faces_turn_to_the_light_not_flat_paper():
     assert rising > 1.6 * falling, (rising, falling)
 
 
+@contextlib.contextmanager
+def _own_context():
+    """A headless context of the helper's own (visuals.render.gpu.headless_context: released
+    after the block, the shared context current again -- round 33's black sky frame came of a
+    released context left current), or the test skipped where EGL is missing."""
+    from visuals.errors import VisualsError
+    from visuals.render.gpu import headless_context
+    with contextlib.ExitStack() as stack:
+        try:
+            ctx = stack.enter_context(headless_context())
+        except VisualsError as exc:  # pragma: no cover - depends on the machine
+            pytest.skip(str(exc))
+        yield ctx
+
+
 def _land_faces(key, span=0.9):
     """Render lib/land.glsl's ranges over a black sky, lit by a key sun (land_over_lit's key:
     x, y, strength; None: land_over, the default light), with the far range's faces' mean
     lightness under crests that rise and that fall to the right (over the left ``span`` of the
     width), and the image (linear RGB)."""
-    moderngl = pytest.importorskip("moderngl")
     from test_glsl_lib import render_many
-    try:
-        ctx = moderngl.create_context(standalone=True, backend="egl")
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"no EGL OpenGL context: {exc}")
     w, h = 512, 128
     call = ("land_over(vec3(0.0), p, 0.6 / 128.0, vec2(0.0), vec2(0.0), 1.0)" if key is None else
             "land_over_lit(vec3(0.0), p, 0.6 / 128.0, vec2(0.0), vec2(0.0), 1.0, vec3(%r, %r, %r))" % key)
@@ -1026,10 +1037,8 @@ def _land_faces(key, span=0.9):
         }
     }
     """ % call
-    try:
+    with _own_context() as ctx:
         img, crests = render_many(ctx, body, ["land.glsl"], [{"mode": 0}, {"mode": 1}], size=(w, h))
-    finally:
-        ctx.release()
     luma = img[..., :3] @ np.array([0.2126, 0.7152, 0.0722])
     far, second = crests[0, :, 0], crests[0, :, 1]
     slope = np.gradient(far, 3.0 / w)
@@ -1065,12 +1074,7 @@ def test_the_key_sun_shines_in_a_violet_haze_of_air():
     """Round 18's reader: "suns look like pasted-on sprites".  lib/land.glsl's key_glare lays
     the key sun's light in the air round it: violet (blue over green), falling off smoothly
     with distance but still there a quarter of the frame away, and nothing without a sun."""
-    moderngl = pytest.importorskip("moderngl")
     from test_glsl_lib import render_many
-    try:
-        ctx = moderngl.create_context(standalone=True, backend="egl")
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"no EGL OpenGL context: {exc}")
     body = """
     uniform float strength;
     void main() {
@@ -1078,10 +1082,8 @@ def test_the_key_sun_shines_in_a_violet_haze_of_air():
         frag_out = vec4(key_glare(p, vec3(0.0, 0.0, strength)), 1.0);
     }
     """
-    try:
+    with _own_context() as ctx:
         img, none = render_many(ctx, body, ["land.glsl"], [{"strength": 1.0}, {"strength": 0.0}], size=(256, 4))
-    finally:
-        ctx.release()
     row = img[0, :, :3]
     assert np.abs(none[..., :3]).max() == 0.0
     assert (row[:, 2] > row[:, 1] + 1e-4)[:128].all(), "violet"
@@ -1147,7 +1149,6 @@ def _relief_bake(gl, params, size=(320, 180), times=(1.0,)):
         return original(self, spec, prog, state, extra)
 
     SceneRunner._draw = counting
-    gl.__enter__()      # (the shared context made current again: _land_faces's own context left it)
     try:
         clock = FixedClock(30)
         for t in times:

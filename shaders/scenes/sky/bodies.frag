@@ -37,18 +37,23 @@ flat in int v_body;
 flat in int v_sector;
 out vec4 frag;
 
-// A sun drawn once, large, has a surface to see: fine granulation over the broad cells, dark
-// filaments (long thin threads of cooler gas lying across the disc) and bright plage near the
-// limb.  A factor on the photosphere's light.  g: the point on the disc (radii), mu: cos of the
-// view angle there, seed: the sun's own.
+// A sun drawn once, large, has a surface to see: fine bright granulation (two octaves of
+// small cells, crisp where the disc faces us, foreshortened to the limb), slow bright plasma
+// filaments (thin threads of hot gas lying across the disc) and plage near the limb.  A factor
+// on the photosphere's light.  g: the point on the disc (radii), mu: cos of the view angle
+// there, seed: the sun's own.  (Round 32's readers at 18.3 s: "the sun texture muddy" -- the
+// broad mottle and the dark threads read as cracks in a stone: the surface is fine and bright.)
 float sun_surface(vec2 g, float mu, float seed) {
-    float fine = vnoise(g * 26.0 + seed * 13.0 + u_hum.y * vec2(-0.5, 0.3));
-    // filaments: where a slow noise crosses its middle, a thin winding dark line
-    float w = vnoise(g * 2.3 + seed * 7.0 + vec2(3.1, 0.7)) - 0.5;
-    float fil = 1.0 - smoothstep(0.0, 0.06, abs(w));
+    vec2 drift = u_hum.y * vec2(-0.5, 0.3);
+    float cells = vnoise(g * 19.0 + seed * 13.0 + drift);
+    float fine = vnoise(g * 43.0 - seed * 5.0 - drift * 1.7);
+    float gran = smoothstep(0.25, 0.85, 0.6 * cells + 0.4 * fine);
+    // filaments: where a slow noise crosses its middle, a thin winding bright thread
+    float w = vnoise(g * 2.3 + seed * 7.0 + vec2(3.1, 0.7) + drift * 0.2) - 0.5;
+    float fil = 1.0 - smoothstep(0.0, 0.03, abs(w));
     fil *= smoothstep(0.35, 0.75, vnoise(g * 1.7 - seed * 5.0));   // broken, not a net
     float plage = smoothstep(0.6, 0.85, vnoise(g * 5.5 + seed * 3.0)) * (1.0 - mu);
-    return (0.88 + 0.24 * fine) * (1.0 - 0.3 * fil * mu) * (1.0 + 0.5 * plage);
+    return (0.78 + 0.38 * gran * (0.35 + 0.65 * mu)) * (1.0 + 0.35 * fil * mu) * (1.0 + 0.5 * plage);
 }
 
 // The corona of a sun drawn once: brighter close on the limb, the wide haze drawn in so the
@@ -92,15 +97,18 @@ vec3 sun(vec2 q, vec2 surf, int i, float px) {
     // a living surface: granules (foreshortened toward the limb) and drifting bright faculae
     vec2 g = (surf - a.xy) / a.z;
     g *= 1.0 + 0.6 * (1.0 - mu);
-    float gran = vnoise(g * 9.0 + b.w * 31.0 + u_hum.y * vec2(0.6, -0.4));
-    float fac = vnoise(g * 3.2 - b.w * 17.0 + u_hum.y * vec2(-0.3, 0.5));
-    core *= (0.86 + 0.26 * gran * (0.4 + 0.6 * mu)) * (0.92 + 0.2 * smoothstep(0.55, 0.9, fac));
+    // (drawn once, the broad mottle goes: sun_surface's fine cells are its surface)
+    if (once < 0.5) {
+        float gran = vnoise(g * 9.0 + b.w * 31.0 + u_hum.y * vec2(0.6, -0.4));
+        float fac = vnoise(g * 3.2 - b.w * 17.0 + u_hum.y * vec2(-0.3, 0.5));
+        core *= (0.86 + 0.26 * gran * (0.4 + 0.6 * mu)) * (0.92 + 0.2 * smoothstep(0.55, 0.9, fac));
+    }
     // (with depth, the great sun is a ball of violet fire: a deeper limb round a white-hot
     // heart, so that once inverted its rim is a saturated jewel and not a pale flat disc)
     // (drawn once, large over the land, a sun is a ball of violet fire: a white-hot heart and
     // a limb kept at mid lightness, where the inverted violet is most vivid -- darker, the
     // inversion's steep lightness curve turned the limb into a grey drawn ring)
-    core *= mix(1.0 - u_depth * 0.55 * (1.0 - mu * smu), (0.8 + 0.2 * mu) * (1.0 + 0.8 * mu * mu * mu), 1.0 - u_mirror_bodies);
+    core *= mix(1.0 - u_depth * 0.55 * (1.0 - mu * smu), (0.76 + 0.24 * mu) * (1.0 + 1.0 * mu * mu * mu), 1.0 - u_mirror_bodies);
     if (once > 0.5) {
         core *= sun_surface(g, mu, b.w);
     }
