@@ -257,8 +257,33 @@ vec3 background(vec2 s, vec3 lightc) {
 #include "silk_air.glsl"
 
 // The key candle in the frame, low at the left: the source of the light on the hood.
+// (round 33: a short candle standing whole in the frame on a dark dish, its rim lit by the
+// flame above it -- the light of the shot seen entire, not a pillar cut by the edge)
+const float KEY_CANDLE_FOOT = -0.075;   // the wax's foot, metres below the flame
+
+// The dish under the key candle: a shallow dark ellipse seen from a little above, its near
+// rim catching the flame, drawn before the wax so the pillar stands in it.
+vec3 candle_dish(vec2 s, vec3 col, vec3 lightc, float px) {
+    vec3 fp = portrait_project(KEY_CANDLE);
+    float scale = PORTRAIT_FOCAL / fp.z;
+    vec2 q = (s - fp.xy) / scale - vec2(0.0, KEY_CANDLE_FOOT);   // metres, about the dish's centre
+    if (abs(q.x) > 0.06 || abs(q.y) > 0.03) return col;
+    float pxm = px / scale;
+    vec2 e = q / vec2(0.042, 0.042 * 0.28);
+    float top = length(e) - 1.0;                                 // the dish's top ellipse
+    float side = max(abs(q.x) - 0.042, max(q.y, -q.y - 0.006)); // its lip, 6 mm deep
+    float under = length((q + vec2(0.0, 0.006)) / vec2(0.042, 0.042 * 0.28)) - 1.0;  // its round foot
+    float d = min(min(top, under) * 0.042 * 0.28, side);
+    float cover = clamp(0.5 - d / (pxm * 1.5), 0.0, 1.0);
+    float key = u_portrait_light.x;
+    vec3 dish = lightc * key * (0.012 + 0.05 * smoothstep(0.4, 1.0, length(e)) * step(0.0, -q.y));
+    dish += lightc * key * 0.1 * exp(-abs(top) * 8.0) * step(-0.001, -q.y);  // the lit rim
+    return mix(col, dish, cover);
+}
+
 vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
-    return candle_in_frame(s, col, lightc, px, KEY_CANDLE, u_portrait_light.x, -1e9);
+    col = candle_dish(s, col, lightc, px);
+    return candle_in_frame(s, col, lightc, px, KEY_CANDLE, u_portrait_light.x, KEY_CANDLE_FOOT);
 }
 
 #ifdef PORTRAIT_LOVERS

@@ -38,10 +38,14 @@ vec3 silk_air(vec2 s, float px, float depth, float cov, vec3 lightc, vec2 kc, fl
         float face = cos(tw);
         // (the near one swells toward the frame's left, as if curling out toward the camera)
         float grow = i == 2 ? 1.0 + 0.9 * smoothstep(0.2, -0.9, x) : 1.0;
-        float hw = bd.x * grow * (0.12 + 0.88 * abs(face));
+        // (round 33, 92.1 s: "odd box geometry" -- abs(face) kinked the band's edge into
+        // straight runs and corners where the face turned edge-on: a smooth |face| instead)
+        float hw = bd.x * grow * (0.12 + 0.88 * sqrt(face * face + 0.04));
         // (the near one out of focus; round 29: the others' hems 2.5 px soft -- at 1.2 px
         // the lit flank's edge stair-stepped at 1600 px and the lens's sharpening rang round it)
-        float soft = px * (i == 2 ? 6.0 : 2.5);
+        // (round 33: the near one's edge blurred as a lens would, not by pixels -- at 6 px it
+        // still cut a hard dark-over-light line across the candle's glow)
+        float soft = i == 2 ? max(px * 6.0, 0.035) : px * 2.5;
         float a = abs(d) / hw;
         float body = 1.0 - smoothstep(1.0 - soft / hw, 1.0 + soft / hw, a);
         // (round 29, both readers: "flat banded strips" -- even stripes ran along each band
