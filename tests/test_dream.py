@@ -1547,3 +1547,29 @@ def test_the_great_sun_is_a_star_not_a_muddy_stone(gl):
     assert fine > 3.0 and fine > 0.9 * mottle, (fine, mottle)
     heart, rim = lum[d < 0.25].mean(), lum[(d > 0.8) & (d < 0.92)].mean()
     assert heart > rim + 40, (heart, rim)
+
+
+def _mist_and_column(frame) -> tuple[float, float]:
+    """The share of the lower half that is soft mid-grey vapour (levels 50-170, under 6 levels
+    from its neighbours), and the brightest column's mean over the frame's top 40 %."""
+    y = np.asarray(frame).astype(float) @ np.array([0.2126, 0.7152, 0.0722])
+    h = y.shape[0]
+    low = y[h // 2:]
+    step = np.maximum(np.abs(np.diff(low, axis=1))[:-1], np.abs(np.diff(low, axis=0))[:, :-1])
+    body = low[:-1, :-1]
+    mist = float(((step < 6.0) & (body > 50.0) & (body < 170.0)).mean())
+    return mist, float(y[: int(h * 0.4)].mean(axis=0).max())
+
+
+def test_the_liquid_towers_shatter_into_mist_not_a_column_of_light(gl):
+    """Round 33, the lead: "the liquid towers shatter into mist" had never been seen -- at 180
+    and 183 s the shards flew round a bright column of light, top of the frame to the street,
+    that read as the howl's tear (185 s) come early, and no mist.  The towers' glass now goes
+    to a luminous bank of vapour filling the lower frame (the shards' edges eroding into it),
+    and the light where the city was is low and short: at 183 s (320x180) over 0.65 of the
+    lower half is soft mid-grey vapour (main: 0.39; now about 0.88), and at 180 and 183 s no
+    column of the frame's top 40 % averages over 120 (main: 230, the column; now 25-52)."""
+    frames = render_times(gl, "dream", [180.0, 183.0], size=(320, 180))
+    (_, col_180), (mist_183, col_183) = (_mist_and_column(f) for f in frames)
+    assert mist_183 > 0.65, f"no mist in the lower frame at 183 s ({mist_183:.2f})"
+    assert max(col_180, col_183) < 120.0, f"a column of light at 180/183 s ({col_180:.0f}, {col_183:.0f})"

@@ -117,10 +117,20 @@ void main() {
     a_glass *= (1.0 - 0.8 * v_trail * smoothstep(0.05, 0.6, streak)) / (1.0 + 0.4 * streak);
 
     // Dissolving: soft from the edges in, the mist's colour, thinning away.
-    float soft = smoothstep(0.0, 0.33, min(min(v_bary.x, v_bary.y), v_bary.z));
-    vec3 mist = shatter_mist_colour(rd) * 0.7;
-    vec3 col = mix(glass, mist, smoothstep(0.0, 0.6, dissolve));
-    float alpha = mix(a_glass * inside, 0.45 * soft, smoothstep(0.0, 0.5, dissolve)) * (1.0 - dissolve);
+    // (round 33, the lead: the shards flew off and were gone, never seen "shatter into mist":
+    // a dissolving pane's edges erode first -- a grainy front eating in from its sides, the
+    // glass's light freed along it as a glowing fringe -- and what is left is pale lit vapour)
+    float minb = min(min(v_bary.x, v_bary.y), v_bary.z);
+    float grain = textureLod(u_cracks, v_bary.xy * 4.3 + v_look.yy * 0.37, 0.0).g;
+    float front_at = dissolve * 0.42 + 0.12 * (grain - 0.5) * step(0.01, dissolve);
+    float eaten = smoothstep(front_at - 0.02, front_at + 0.03, minb);
+    float fringe = exp(-abs(minb - front_at) * 28.0) * smoothstep(0.15, 0.45, dissolve);
+    float soft = smoothstep(0.0, 0.33, minb);
+    vec3 mist = shatter_mist_colour(rd) * 0.7 + vec3(0.22, 0.32, 0.32);
+    vec3 col = mix(glass, mist, smoothstep(0.2, 0.8, dissolve));
+    col += vec3(0.6, 0.95, 0.9) * fringe * 0.7;
+    float alpha = mix(a_glass * inside * eaten, 0.4 * soft, smoothstep(0.3, 0.8, dissolve)) * (1.0 - dissolve * dissolve);
+    alpha = max(alpha, fringe * 0.35 * (1.0 - dissolve));
     // none sweeping across the lens (round 14: nor a near pane filling a third of the frame
     // as one grey plane: they thin out from 7 units in)
     alpha *= smoothstep(2.5, 7.0, v_look.w);

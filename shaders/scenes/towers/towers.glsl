@@ -597,10 +597,43 @@ vec2 screen_dir(vec3 d) {
 vec3 rift_light(vec2 sp) {
     float wob = textureLod(u_cracks, vec2(0.37, sp.y * 0.45 + 0.002 * u_time), 0.0).g - 0.5;
     float dx = abs(sp.x - 0.06 * wob - 0.02 * sp.y);
-    float tall = smoothstep(0.75, 0.15, abs(sp.y - 0.08));
+    // (round 33, the lead at 180/183 s: a column of light top to bottom read as the howl's
+    // tear arriving early -- the light where the city was is now low and short, breaking
+    // through behind the stumps at the street, and the mist carries the shot)
+    float tall = smoothstep(0.24, 0.02, abs(sp.y + 0.16));
     float core = exp(-dx * 140.0) * tall + 0.35 * exp(-dx * 35.0) * tall;
     float glow = exp(-dx * 7.0) * tall;
     return vec3(core, glow, tall);
+}
+
+// The towers gone to vapour (round 33: "the liquid towers shatter into mist" had never been
+// seen -- the shards flew off against black): a luminous bank of the glass's own light that
+// fills the lower frame, thick and slow, rolling with the baked fbm, pale teal low, violet-grey
+// where it thins upward; through it drift fine glowing motes (the last of the glass, a pixel
+// wide at any size), rising slowly.  m: how far the fracture has gone; reach: the rift's
+// light across it.  The motes only where the sky and street are drawn (with_motes), and
+// none on the street's mirror at the frame's foot, where they would read as its ripple's grain.
+vec3 luminous_vapour(vec3 col, vec2 sp, float m, float reach, const bool with_motes) {
+    float fb = textureLod(u_cracks, sp * vec2(0.55, 1.3) + vec2(0.013, 0.006) * u_time, 0.0).g;
+    float fb2 = textureLod(u_cracks, sp * vec2(1.4, 2.6) + vec2(-0.02, 0.011) * u_time, 0.0).g;
+    float bank = smoothstep(0.12, -0.38, sp.y + 0.12 * (fb - 0.5));
+    // (it gathers as the towers come down: none yet while the first fall, 179.4 s, leaves the
+    // street's mirror to read sharp)
+    float dens = smoothstep(0.35, 0.75, u_fracture) * bank * (0.45 + 0.55 * smoothstep(0.3, 0.75, 0.7 * fb + 0.3 * fb2));
+    vec3 vap = mix(vec3(0.16, 0.30, 0.30), vec3(0.24, 0.21, 0.34), smoothstep(-0.4, 0.1, sp.y))
+             * (0.75 + 0.5 * reach + 0.3 * fb2);
+    col = mix(col, vap, dens * 0.8);
+    if (with_motes) {
+        const float CELLS = 55.0;
+        vec2 g = (sp + vec2(0.0, -0.012 * u_time)) * CELLS;
+        vec2 cell = floor(g);
+        vec3 r = hash_to_unit(pcg3d(uvec3(ivec3(ivec2(cell), 77) + 4096)));
+        vec2 at = cell + 0.2 + 0.6 * r.xy;
+        float dpx = length(g - at) / (CELLS * g_pix);
+        float on = step(0.94, r.z) * smoothstep(0.35, 0.75, u_fracture) * (0.15 + 0.85 * bank) * smoothstep(-0.34, -0.2, sp.y);
+        col += vec3(0.75, 0.95, 0.9) * on * (0.25 + 0.6 * fract(r.z * 13.1)) * exp(-dpx * dpx * 1.2);
+    }
+    return col;
 }
 
 // veil: how much of the breaking light reaches this pixel (1 open air; less on the glass of
@@ -659,7 +692,7 @@ vec3 shatter_mist(vec3 col, vec3 rd, float t, float veil, const bool with_shafts
     float near_edge = smoothstep(0.0, 0.5, near_n) * (1.0 - near_n);
     col = mix(col, shade * (0.04 + 0.2 * lit), min(near_amt * 1.2, 1.0));
     col += warm * near_edge * near_amt * lit * 0.35;
-    return col;
+    return luminous_vapour(col, sp, m, reach, with_shafts);
 }
 
 // ------------------------------------------------------------------ liquid surface
