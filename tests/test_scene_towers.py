@@ -1670,3 +1670,18 @@ def test_what_stands_behind_the_liquid_glass_is_drawn_at_a_quarter_size():
     a quarter (main: 0.5)."""
     spec = next(p for p in towers_module().towers.passes if p.name == "behind")
     assert spec.scale <= 0.25, spec.scale
+
+
+def test_no_far_stump_stands_as_a_dark_box_at_the_lights_foot(gl):
+    """Round 33: at 180 s (960x540) "a small grey-dark square" by the foot of the column of
+    light -- a far tower's last stump, its flat cut a box's top, its foot lost in the vapour
+    bank, straight edges against the mist.  The stump left after most of a tower's fall now
+    dissolves whole into the mist, so the mist there falls off smoothly: across the box's
+    right edge (rows through it) and down past its foot (a column through it) no brightness
+    steps up (on main: +16 levels at its right edge, +25 at its foot, at 640x360; the shards
+    held off, the towers alone)."""
+    frame = render_held(gl, "dream", 180.0, (640, 360), "towers", {"shards": 0}).mean(axis=2)
+    across = frame[250:266, 326:356].mean(axis=0)
+    down = frame[250:282, 326:338].mean(axis=1)
+    assert np.diff(across).max() < 6.0, f"a straight edge across the mist: {np.round(across)}"
+    assert np.diff(down).max() < 6.0, f"a straight foot in the mist: {np.round(down)}"

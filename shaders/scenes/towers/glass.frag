@@ -221,6 +221,10 @@ void main() {
     // ended at its jagged line in a hard, white-rimmed saw: now it thins into the mist over
     // the last stretch below the break, so the tower breaks up into vapour, not a cut-out)
     float into_mist = (fallen0 > 0.0 && fallen0 < 1.0) ? 1.0 - smoothstep(0.0, 1.4, below_jag) : 0.0;
+    // (round 33: "a grey-dark square" at 180 s by the light's foot -- a far tower's last
+    // stump, its flat cut the top of a box, its foot lost in the vapour bank: the stump left
+    // after most of the fall dissolves whole into the mist, no straight-edged block standing)
+    into_mist = max(into_mist, smoothstep(0.55, 0.9, fallen0));
 #endif
     bool second = hits == 2;
     cov0 = (hits == 3) ? 1.0 : cov0;
