@@ -1375,20 +1375,23 @@ def test_the_wet_street_mirrors_the_liquid_glass_in_ripples_not_smears(gl):
     assert flips > 0.04, flips
 
 
-def test_the_moss_avenues_columns_have_silver_glass_edges(gl):
-    """Round 28's readers of the moss avenue's columns (the city's glass, shaders/scenes/moss/
-    buildings.frag): "plain tubes", "plastic", teal-filled -- wanted "crisp thin Fresnel
-    edges, white-silver".  The near columns now carry a silver line a pixel or two wide at
-    their outlines (measured in pixels, not the Fresnel term's sub-pixel sliver), their
-    bodies a little darker.  At 77.3 s (640x360; the walk down the avenue, its near columns
-    at the sides -- from 79 s the cue's second shot stands a column in the middle) the pale
-    near-white pixels in the columns' band: 64 before, ~700 now; the far columns down the
-    middle, all edge, are left without it."""
+def test_the_moss_avenues_near_columns_carry_a_thin_sheen_not_silver_stripes(gl):
+    """Replaces round 28's silver-edge test (its readers wanted "crisp thin Fresnel edges,
+    white-silver"; the near columns got silver lines, ~700 pale pixels).  Those lines grew into
+    two flat silver bands down each near column (an outline test that painted a corner face
+    seen edge-on), and every reader since marks down "hard white edge lines" on the glass.
+    Round 33 edges the moss's liquid columns with a one-pixel sheen that varies with the moon
+    and the moss light (shaders/scenes/moss/buildings.frag).  At 77.3 s (640x360), in the near
+    columns' side bands (x < 200, x > 440) of rows 120-300: the pale near-white pixels 1596 on
+    round 32's shaders, ~130 now (bar 400) -- while the sheen still lights them (brightest
+    pixel ~150 of 255, bar 120)."""
     f = render_held(gl, "dream", 77.3, (640, 360), "moss", {})
-    band = f[120:300]
+    band = f[120:300].astype(int)
     silver = (band.min(axis=2) > 95) & (band.max(axis=2) - band.min(axis=2) < 70)
-    assert silver.sum() > 400, silver.sum()
-    assert silver[:, 200:440].sum() < 0.2 * silver.sum(), silver[:, 200:440].sum()
+    sides = np.concatenate([silver[:, :200], silver[:, 440:]], axis=1)
+    assert sides.sum() < 400, sides.sum()
+    lum = band.mean(axis=2)
+    assert max(lum[:, :200].max(), lum[:, 440:].max()) > 120
 
 
 def test_the_liquid_city_stands_sheer_with_crisp_vertical_edges(gl):
