@@ -908,3 +908,25 @@ def test_the_near_silk_is_soft_with_no_box_corners_over_the_candle_glow(gl):
     steps = np.abs(np.diff(lum[y_lo:y_hi, cols], axis=0))
     per_col = steps.max(axis=0)
     assert np.percentile(per_col, 90) < 6.0, np.percentile(per_col, 90)
+
+
+def _dither_lag1(img: np.ndarray) -> tuple:
+    """The correlation of the fine residual (a pixel less its neighbourhood) with its right
+    and its lower neighbour, over the flat dark pixels, where the residual is the dither."""
+    p = img.mean(axis=2)
+    c = p[1:-1, 1:-1]
+    e = c - (p[:-2, 1:-1] + p[2:, 1:-1] + p[1:-1, :-2] + p[1:-1, 2:] + 4.0 * c) / 8.0
+    flat = (np.abs(p[2:, 1:-1] - p[:-2, 1:-1]) + np.abs(p[1:-1, 2:] - p[1:-1, :-2]) < 3.0) & (c > 2.0) & (c < 80.0)
+    mx, my = flat[:, :-1] & flat[:, 1:], flat[:-1, :] & flat[1:, :]
+    return (np.corrcoef(e[:, :-1][mx], e[:, 1:][mx])[0, 1], np.corrcoef(e[:-1, :][my], e[1:, :][my])[0, 1])
+
+
+def test_portrait_dither_has_no_column_weave(gl):
+    """(round 33, 92.1 s: "screen-door dither" in the dark haze round the far Serenes) the
+    shot's last-pass dither (light.glsl's dither_fast) was two interleaved-gradient-noise
+    samples, which step 0.556 of a cycle a pixel along x: a regular column-by-column weave.
+    Now a hash of (pixel, frame): its residual is the same across as down (on main the
+    lag-1 correlation along x was about -0.02 against -0.38 down; now both near -0.35)."""
+    img, _, _ = _shot(gl)
+    cx, cy = _dither_lag1(img)
+    assert abs(cx - cy) < 0.15, (cx, cy)

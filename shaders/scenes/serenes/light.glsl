@@ -33,14 +33,20 @@ float smoke_transmission(float d) {
     return 1.0 / (1.0 + x + 0.5 * x * x);
 }
 
-// Triangular-PDF dither of +-1 LSB at 8 bits from two interleaved-gradient-noise samples
-// (their sum is triangular), the same for the three channels, animated per frame; shrinks
-// near 0 and 1 so black and white stay exact. About a tenth of the cost of dither8's PCG
-// hash and square roots, which matters in a full-resolution last pass on llvmpipe.
+// Triangular-PDF dither of +-1 LSB at 8 bits, the same for the three channels, animated per
+// frame; shrinks near 0 and 1 so black and white stay exact. One pcg2d of (pixel, frame) gives
+// two independent uniforms, whose sum is triangular: about a third of dither8's cost (no
+// pcg3d, no square roots), which matters in a full-resolution last pass on llvmpipe.
+// (round 33, 92.1 s: "screen-door dither" -- it was two interleaved-gradient-noise samples,
+// but IGN steps 0.556 of a cycle per pixel in x, so it alternates column by column in a
+// regular lattice, and the second sample, at a fixed offset, was the first shifted by 0.37:
+// the sum was neither triangular nor irregular; the lens's tone curve stretched it in the
+// dark haze into a visible 2-pixel weave.)
 vec3 dither_fast(vec3 c, vec2 frag_coord, int frame) {
-    vec2 p = floor(frag_coord) + 5.588238 * float(frame & 63);
-    float a = fract(52.9829189 * fract(dot(p, vec2(0.06711056, 0.00583715))));
-    float b = fract(52.9829189 * fract(dot(p + vec2(47.0, 17.0), vec2(0.06711056, 0.00583715))));
+    uvec2 px = uvec2(ivec2(floor(frag_coord)));
+    uvec2 h = pcg2d(uvec2(px.x, px.y ^ (uint(frame) << 16u)));
+    float a = float(h.x >> 8u) * (1.0 / 16777216.0);
+    float b = float(h.y >> 8u) * (1.0 / 16777216.0);
     vec3 amp = clamp(min(c, 1.0 - c) * 255.0, 0.0, 1.0);
     return c + (a + b - 1.0) * amp * (1.0 / 255.0);
 }
