@@ -817,13 +817,18 @@ def test_the_mercury_eyes_fall_off_into_their_glow_with_no_dark_ghost_ring(gl):
     limb goes over into the glow now: from each eye's centre outward its ring-by-ring level
     never rises again by more than 3 levels once it has started to fall (1.7 and 0.9 now; on
     main it dipped at the limb and rose by 16 into the halo's ring).  The profiles are taken
-    on the side away from the other eye."""
+    on the side away from the other eye.  Round 33's lidless silver ball carries the candle's
+    glint inside it (a rise of ~8 levels on the ball, before its limb): the profile is read
+    from where it has left the ball (fallen under 80 % of its centre's level)."""
     img, geo, _ = _shot(gl, size=(640, 360))
     profiles = _eye_profiles(img, geo)
     assert len(profiles) == 2, len(profiles)
     for prof in profiles:
-        low = np.minimum.accumulate(prof)
-        assert (prof - low).max() < 3.0, np.round(prof, 1)
+        start = int(np.argmax(prof < 0.8 * prof[0]))
+        assert start > 0, np.round(prof, 1)         # it does leave the ball
+        out = prof[start:]
+        low = np.minimum.accumulate(out)
+        assert (out - low).max() < 3.0, np.round(prof, 1)
 
 
 def test_the_lovers_sit_off_centre_at_different_depths_with_the_thread_climbing(gl):

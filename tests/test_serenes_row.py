@@ -189,7 +189,9 @@ def test_her_modelled_room_has_the_window_onto_the_citys_cold_night(gl):
 def test_her_wide_room_pushes_in_toward_her():
     """Round 26: her wide room held one picture from 121 to 126 s (two stills alike).  The
     shot pushes in toward her (``push`` 0 to 1 over its five seconds, ALONE_PUSH); the close
-    shot that follows starts unpushed and pushes again, half as far, by its end."""
+    shot that follows starts unpushed and pushes again.  Round 33: the dream loops 127.5-128 s
+    from 127.5 s, so 126.4 and 128.4 s were one picture -- the close's push comes sooner (0.7
+    by 127.7 s) and goes all the way (1 by 131 s), no longer half as far."""
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     show = Registry(SearchPath.build([], environ={})).show("dream")
@@ -201,7 +203,9 @@ def test_her_wide_room_pushes_in_toward_her():
     assert float(values(121.5)["push"]) < 0.1
     assert float(values(125.8)["push"]) > 0.9
     assert float(values(126.05)["push"]) < 0.01
-    assert 0.4 < float(values(131.0)["push"]) <= 0.5
+    assert float(values(126.4)["push"]) < 0.1
+    assert float(values(127.7)["push"]) > 0.65
+    assert float(values(131.0)["push"]) > 0.95
 
 
 def test_pushed_in_the_room_closes_round_her(gl):
