@@ -1261,3 +1261,29 @@ def test_the_shards_self_is_lit_skin_not_a_dull_bust(gl):
     (still,) = render_times(gl, "dream", [171.5], size=(320, 180))
     cheek = luma(still)[95:118, 158:172].mean()
     assert cheek > 52.0, f"the face is a dark bust (cheek luma {cheek:.1f})"
+
+
+def test_the_mirror_stands_in_a_world_mist_far_shards_and_the_candles_reflection(gl):
+    """The lead at 171.5 s (round 33; both readers: "the dark surround is empty" -- two thirds
+    of the frame near-black with three pairs of eye dots).  The mirror stands on the frozen
+    pool in a place: a low silver mist along its horizon (rows 70-95, columns 0-80 at 320x180,
+    mean luma over 20; main: 5), the pool beside the shard alive with the far shards' and the
+    candle's light (the lower side's mean luma over 13; main: 11), and the candle on the floor
+    in the frame with its long reflection -- a warm streak on the plates above its flame's
+    image, in the flame's column brighter than beside it (main: the candle cut by the frame's
+    edge, no streak).  The upper corners stay true black (mean luma under 8)."""
+    (still,) = render_times(gl, "dream", [171.5], size=(320, 180))
+    y = luma(still)
+    mist = y[70:95, 0:80].mean()
+    assert mist > 20.0, f"no mist on the pool's horizon (luma {mist:.1f})"
+    side = np.concatenate([y[110:180, 0:85].ravel(), y[110:180, 225:245].ravel()]).mean()
+    assert side > 13.0, f"the pool beside the mirror is empty (luma {side:.1f})"
+    fr, fc = np.unravel_index(y[100:175, 230:300].argmax(), (75, 70))
+    fr, fc = fr + 100, fc + 230
+    assert y[fr, fc] > 200.0 and fr < 165, ("the candle's flame is not in the frame", int(fr), int(fc))
+    streak = still[fr - 30:fr - 8, fc - 2:fc + 3, :3].astype(float)
+    beside = still[fr - 30:fr - 8, fc + 12:fc + 20, :3].astype(float)
+    assert luma(streak).mean() > luma(beside).mean() + 8.0 and streak[..., 0].mean() > streak[..., 2].mean() + 8.0, \
+        (float(luma(streak).mean()), float(luma(beside).mean()))
+    for corner in (y[0:25, 0:40], y[0:25, 280:320]):
+        assert corner.mean() < 8.0, float(corner.mean())
