@@ -569,12 +569,14 @@ def side_darkness(img: np.ndarray) -> float:
 def test_the_shard_shot_is_one_subject_in_the_dark_holding_a_warm_lit_self(gl, tmp_path):
     """Round 21: after the tears harden, ONE shard close, darkness round it (the pool from above
     filled the frame with lit floor), and in it the self lit warm by the candle on one side
-    (the pool's self was "a flat featureless blob": shadow with a thin rim)."""
+    (the pool's self was "a flat featureless blob": shadow with a thin rim).  (Round 33, the
+    lead at 171.5 s: "the dark surround is empty" -- the sides now hold the horizon's mist and
+    the far shards, so they are darker than the lit pool by a fifth, no longer by half.)"""
     pool, shard = render_cues(gl, tmp_path, [dict(DREAM, harden=1.0, drift=0.6),
                                              dict(DREAM, shot=2, harden=1.0, drift=0.6)], [SETTLED],
                               seed=DREAM_SEED, size=(320, 180))
     assert side_darkness(shard) < 15.0, side_darkness(shard)
-    assert side_darkness(pool) > 1.5 * side_darkness(shard), (side_darkness(pool), side_darkness(shard))
+    assert side_darkness(pool) > 1.2 * side_darkness(shard), (side_darkness(pool), side_darkness(shard))
     assert warm_fraction(shard) > 0.03, warm_fraction(shard)
     assert warm_fraction(shard) > 3.0 * warm_fraction(pool), (warm_fraction(shard), warm_fraction(pool))
 
@@ -646,9 +648,11 @@ def test_the_shard_cracks_as_broken_glass_and_bleeds_light(gl, tmp_path):
 
 def test_the_dreams_refusal_cuts_from_the_tears_to_the_shard_not_the_pool_from_above(gl):
     """The dream's quicksilver cue (159-179 s): after the close shot, the shard in the dark
-    (round 20's cue cut to the pool from above, which held three stills alike)."""
+    (round 20's cue cut to the pool from above, which held three stills alike).  (Round 33:
+    the sides hold the horizon's mist and far shards now -- "the dark surround is empty", the
+    lead at 171.5 s -- dark still, but under 14, not 10.)"""
     (shard,) = render_times(gl, "dream", [171.0], size=(320, 180))
-    assert side_darkness(shard) < 10.0, side_darkness(shard)
+    assert side_darkness(shard) < 14.0, side_darkness(shard)
     assert warm_fraction(shard) > 0.03, warm_fraction(shard)
 
 
