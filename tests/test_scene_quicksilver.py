@@ -569,12 +569,14 @@ def side_darkness(img: np.ndarray) -> float:
 def test_the_shard_shot_is_one_subject_in_the_dark_holding_a_warm_lit_self(gl, tmp_path):
     """Round 21: after the tears harden, ONE shard close, darkness round it (the pool from above
     filled the frame with lit floor), and in it the self lit warm by the candle on one side
-    (the pool's self was "a flat featureless blob": shadow with a thin rim)."""
+    (the pool's self was "a flat featureless blob": shadow with a thin rim).  (Round 33, the
+    lead at 171.5 s: "the dark surround is empty" -- the sides now hold the horizon's mist and
+    the far shards, so they are darker than the lit pool by a fifth, no longer by half.)"""
     pool, shard = render_cues(gl, tmp_path, [dict(DREAM, harden=1.0, drift=0.6),
                                              dict(DREAM, shot=2, harden=1.0, drift=0.6)], [SETTLED],
                               seed=DREAM_SEED, size=(320, 180))
     assert side_darkness(shard) < 15.0, side_darkness(shard)
-    assert side_darkness(pool) > 1.5 * side_darkness(shard), (side_darkness(pool), side_darkness(shard))
+    assert side_darkness(pool) > 1.2 * side_darkness(shard), (side_darkness(pool), side_darkness(shard))
     assert warm_fraction(shard) > 0.03, warm_fraction(shard)
     assert warm_fraction(shard) > 3.0 * warm_fraction(pool), (warm_fraction(shard), warm_fraction(pool))
 
@@ -646,9 +648,11 @@ def test_the_shard_cracks_as_broken_glass_and_bleeds_light(gl, tmp_path):
 
 def test_the_dreams_refusal_cuts_from_the_tears_to_the_shard_not_the_pool_from_above(gl):
     """The dream's quicksilver cue (159-179 s): after the close shot, the shard in the dark
-    (round 20's cue cut to the pool from above, which held three stills alike)."""
+    (round 20's cue cut to the pool from above, which held three stills alike).  (Round 33:
+    the sides hold the horizon's mist and far shards now -- "the dark surround is empty", the
+    lead at 171.5 s -- dark still, but under 14, not 10.)"""
     (shard,) = render_times(gl, "dream", [171.0], size=(320, 180))
-    assert side_darkness(shard) < 10.0, side_darkness(shard)
+    assert side_darkness(shard) < 14.0, side_darkness(shard)
     assert warm_fraction(shard) > 0.03, warm_fraction(shard)
 
 
@@ -1202,11 +1206,16 @@ def test_the_dreams_mirror_floor_holds_no_orange_cut_outs(gl):
     and round 32's readers at 172.2 s read them as "stray orange triangles on the floor".  The
     pieces are mirror glass now, giving back the night and the candle's sheen: right of the
     shard, the floor's bright warm pixels were 1.8 % on main and are under 0.8 %, while the
-    plates still give back the night (the floor is not a void)."""
+    plates still give back the night (the floor is not a void).  (Round 33: the candle stands
+    in this corner now with its long reflection -- its own columns, 25 either side of the
+    flame, are left out: a candle, not a cut-out.)"""
     (shard,) = render_times(gl, "dream", [172.2], size=(320, 180))
     f = shard[127:, 217:].astype(float)
     y = luma(shard)[127:, 217:]
-    warm = float(((f[..., 0] > f[..., 2] + 40.0) & (y > 60.0)).mean())
+    flame = int(np.unravel_index(luma(shard)[100:, 217:].argmax(), (80, 103))[1])
+    keep = np.ones(y.shape[1], bool)
+    keep[max(flame - 25, 0):flame + 26] = False
+    warm = float(((f[..., 0] > f[..., 2] + 40.0) & (y > 60.0))[:, keep].mean())
     assert warm < 0.008, warm
     assert y.mean() > 20.0, float(y.mean())
 
@@ -1261,3 +1270,29 @@ def test_the_shards_self_is_lit_skin_not_a_dull_bust(gl):
     (still,) = render_times(gl, "dream", [171.5], size=(320, 180))
     cheek = luma(still)[95:118, 158:172].mean()
     assert cheek > 52.0, f"the face is a dark bust (cheek luma {cheek:.1f})"
+
+
+def test_the_mirror_stands_in_a_world_mist_far_shards_and_the_candles_reflection(gl):
+    """The lead at 171.5 s (round 33; both readers: "the dark surround is empty" -- two thirds
+    of the frame near-black with three pairs of eye dots).  The mirror stands on the frozen
+    pool in a place: a low silver mist along its horizon (rows 70-95, columns 0-80 at 320x180,
+    mean luma over 20; main: 5), the pool beside the shard alive with the far shards' and the
+    candle's light (the lower side's mean luma over 13; main: 11), and the candle on the floor
+    in the frame with its long reflection -- a warm streak on the plates above its flame's
+    image, in the flame's column brighter than beside it (main: the candle cut by the frame's
+    edge, no streak).  The upper corners stay true black (mean luma under 8)."""
+    (still,) = render_times(gl, "dream", [171.5], size=(320, 180))
+    y = luma(still)
+    mist = y[70:95, 0:80].mean()
+    assert mist > 20.0, f"no mist on the pool's horizon (luma {mist:.1f})"
+    side = np.concatenate([y[110:180, 0:85].ravel(), y[110:180, 225:245].ravel()]).mean()
+    assert side > 13.0, f"the pool beside the mirror is empty (luma {side:.1f})"
+    fr, fc = np.unravel_index(y[100:175, 230:300].argmax(), (75, 70))
+    fr, fc = fr + 100, fc + 230
+    assert y[fr, fc] > 200.0 and fr < 165, ("the candle's flame is not in the frame", int(fr), int(fc))
+    streak = still[fr - 30:fr - 8, fc - 2:fc + 3, :3].astype(float)
+    beside = still[fr - 30:fr - 8, fc + 12:fc + 20, :3].astype(float)
+    assert luma(streak).mean() > luma(beside).mean() + 8.0 and streak[..., 0].mean() > streak[..., 2].mean() + 8.0, \
+        (float(luma(streak).mean()), float(luma(beside).mean()))
+    for corner in (y[0:25, 0:40], y[0:25, 280:320]):
+        assert corner.mean() < 8.0, float(corner.mean())

@@ -61,7 +61,9 @@ const vec3 MOON = vec3(0.62, 1.0, 0.84);
 const vec3 VIOLET = vec3(0.42, 0.2, 0.75);
 const vec3 CANDLE_DIR = vec3(-0.78, 0.18, 0.6);   // the candle, left and a little in front of the shard
 const vec3 NIGHT_DIR = vec3(0.7, 0.55, -0.45);    // the cold light, right and behind
-const vec3 CANDLE_POS = vec3(-0.6, 0.0, -0.34);  // the candle standing on the frozen pool, left of the shard and nearer
+// the candle standing on the frozen pool, left of the shard (round 33: set back beside its foot,
+// so its flame and the long reflection under it are in the frame at 171.5 s, not cut by its edge)
+const vec3 CANDLE_POS = vec3(-0.7, 0.0, 0.2);
 const float CANDLE_H = 0.13;                      // its stub's height; the flame above it
 
 // The Serenes in the dark beyond (round 22: "the shard in a PLACE"): only their eyes, pairs of
@@ -316,6 +318,63 @@ vec4 self_seen(vec3 h, vec3 r) {
     return vec4(mix(behind, c, cover), 1.0);
 }
 
+// Round 33 (the lead at 171.5 s: both readers, "the dark surround is empty"): the mirror in a
+// world.  A low silver mist lies along the frozen pool's horizon (its wisps drifting in x), the
+// far floor fading into it, so the horizon is soft and the upper frame stays true black.
+const vec3 SILVER = vec3(0.62, 0.64, 0.74);
+vec3 mist(vec3 r) {
+    if (abs(r.y) > 0.4) return vec3(0.0);                  // (under a level's hundredth beyond)
+    float w = 0.55 + 0.9 * vnoise(vec2(atan(r.x, r.z) * 6.0, r.y * 12.0) + 2.3);
+    return SILVER * 0.05 * w * (0.65 * exp(-r.y * r.y * 1400.0) + 0.35 * exp(-abs(r.y) * 16.0));
+}
+
+// At depth, three more standing shards of the hardened mirror, dim and out of focus (their
+// edges softened by a blur that grows with distance): each gives back the mist and, where it
+// is turned to the candle, the flame's glint in its face and along its cut edge.  Returns
+// (colour, coverage) for the nearest one the ray meets before tmax.
+const int FAR_SHARDS = 3;
+const vec4 FAR_SHARD[FAR_SHARDS] = vec4[FAR_SHARDS](      // (x, z, height, yaw)
+    vec4(-1.9, 3.2, 1.05, -0.5), vec4(1.75, 4.4, 1.3, 0.45), vec4(-0.25, 6.4, 0.85, 0.15));
+// (each one's face normal, leaning back a little, and its horizontal axis: worked out once here
+// from the yaws above -- sin, cos and a normalize per shard per pixel cost a fifth of the frame)
+const vec3 FAR_N[FAR_SHARDS] = vec3[FAR_SHARDS](vec3(-0.47601, 0.11915, -0.87133), vec3(0.43187, 0.11915, -0.89403), vec3(0.14837, 0.11915, -0.98173));
+const vec3 FAR_X[FAR_SHARDS] = vec3[FAR_SHARDS](vec3(0.87758, 0.0, -0.47943), vec3(0.90045, 0.0, 0.43497), vec3(0.98877, 0.0, 0.14944));
+vec4 far_shards(vec3 ro, vec3 rd, float tmax, vec3 flame_pos, float flick) {
+    // (the outlines first, all three -- a few dot products each; then one shading for the
+    // nearest one met: round 33, speed)
+    int hit = -1;
+    float hd = 0.0, hv = 0.0, hu = 0.0, hb = 1.0, cover = 0.0;
+    for (int i = 0; i < FAR_SHARDS; ++i) {
+        vec4 s = FAR_SHARD[i];
+        vec3 o = vec3(s.x, 0.0, s.y);
+        float den = dot(rd, FAR_N[i]);
+        float t = dot(o - ro, FAR_N[i]) / (abs(den) > 1e-4 ? den : 1e-4);
+        vec3 h = ro + rd * t;
+        float u = dot(h - o, FAR_X[i]), v = h.y;
+        float w = 0.2 + 0.05 * float(i);
+        // a broken slab: narrowing as it rises, its top snapped off to a leaning point
+        float pk = w * (0.35 - 0.7 * float(i == 1));
+        float top = s.z - 1.6 * abs(u - pk) - 0.5 * max(u - pk, 0.0);
+        float d = max(max(abs(u) - w * (1.0 - 0.35 * v / s.z), v - top), -v);
+        float bw = 0.012 + 0.006 * t;                          // out of focus: softer further off
+        float cv = smoothstep(bw, -bw, d) * step(0.0, t) * step(t, tmax);
+        if (cv > 0.0) { hit = i; hd = d; hv = v; hu = u; hb = bw; cover = cv; tmax = t; }
+    }
+    if (hit < 0) return vec4(0.0);
+    vec3 n = FAR_N[hit];
+    vec3 h = ro + rd * tmax;
+    vec3 rf = reflect(rd, n);
+    vec3 to_f = normalize(flame_pos - h);
+    float gl = max(dot(rf, to_f), 0.0);
+    vec3 c = VIOLET * 0.008 + mist(rf) * 0.25
+           + WARM * flick * (0.7 * pow(gl, 40.0) + 0.03 * pow(gl, 4.0));
+    // the cut edge catching the candle: a soft warm-silver line round the outline
+    float rim = exp(-abs(hd) / (1.6 * hb)) * (0.3 + 0.7 * max(dot(FAR_X[hit], -to_f) * sign(hu), 0.0));
+    c += mix(SILVER, WARM, 0.55) * 0.2 * rim * rim * flick;
+    c = mix(c, mist(rd) * 1.4, exp(-hv * 7.0));              // its foot lost in the mist
+    return vec4(c, cover);
+}
+
 void main() {
     vec2 uv = (gl_FragCoord.xy - 0.5 * u_resolution) / u_resolution.y;
     vec3 ro = u_scam_pos;
@@ -326,7 +385,7 @@ void main() {
     float px = 1.0 / (u_resolution.y * u_scam_focal);
 
     // The dark beyond, and the Serenes' eyes in it.
-    vec3 col = vec3(0.0016, 0.0012, 0.0034) + watchers(atan(rd.x, rd.z), rd.y);
+    vec3 col = vec3(0.0016, 0.0012, 0.0034) + watchers(atan(rd.x, rd.z), rd.y) + mist(rd);
     vec3 flame_pos = CANDLE_POS + vec3(0.004 * (u_flicker - 0.5), CANDLE_H + 0.03, 0.0);
     float flick = 0.85 + 0.3 * u_flicker;
 
@@ -432,7 +491,30 @@ void main() {
         floor_col *= 1.0 - 0.85 * (1.0 - smoothstep(0.0, 0.6 * pix + 0.0008, edge_w));
         // the candle's warm pool of light round it, the dark beyond
         floor_col += WARM * 0.05 * near_candle * flick;
-        col = mix(vec3(0.0016, 0.0012, 0.0034), floor_col * 0.6, exp(-tg * 0.45));
+        // (round 33) the frozen pool as one mirror beneath its plates' tilts: a long soft
+        // reflection of the candle, and the far shards dim in it (the flat mirror's ray; the
+        // plates' roughness as the blur; the shard's own rim image lies under its foot, out of
+        // the frame, so it is not paid for)
+        vec3 r0 = vec3(rd.x, -rd.y, rd.z);
+        vec3 soft = vec3(0.0);
+        vec3 fm = vec3(flame_pos.x, -flame_pos.y, flame_pos.z);      // the flame's image under the pool
+        vec3 df = rd - normalize(fm - ro);
+        float sx = dot(df, rt), sy = dot(df, up);
+        soft += mix(WARM, vec3(1.0, 0.88, 0.65), 0.35) * flick
+              * (0.35 + 0.65 * hash12(id + 0.7))                        // (broken by the plates' tilts)
+              * (0.9 * exp(-sx * sx / 0.00005 - sy * sy / 0.005)
+                 + 0.15 * exp(-sx * sx / 0.0012 - sy * sy / 0.02));
+        if (rd.y > -0.3 && tg > 2.0) {          // (only where their images can lie: the far plates)
+            vec4 fr = far_shards(g, r0, 40.0, flame_pos, flick);
+            soft = mix(soft, fr.rgb * 0.5, fr.a);
+        }
+        col = mix(col, floor_col * 0.6, exp(-tg * 0.45));
+        col += soft * 0.45 * exp(-tg * 0.12);                 // (dimmed less with distance: a mirror's image)
+    }
+
+    if (rd.y > -0.15 && rd.y < 0.15) {          // (the band they stand in, seen from here)
+        vec4 fs = far_shards(ro, rd, tg, flame_pos, flick);
+        col = mix(col, fs.rgb, fs.a);
     }
 
     // The shard: its face's plane, its chipped outline, the bevel round it.
