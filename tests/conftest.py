@@ -5,6 +5,7 @@ no display and no GPU.
 """
 from __future__ import annotations
 
+import contextlib
 import textwrap
 from fractions import Fraction
 from pathlib import Path
@@ -21,6 +22,21 @@ def gl():
     ctx = create_headless_context()
     yield ctx
     ctx.release()
+
+
+@contextlib.contextmanager
+def own_headless_context():
+    """A headless context of a test's own (visuals.render.gpu.headless_context: released after
+    the block, the caller's context current again -- round 33's black sky frame came of a
+    released context left current), or the test skipped where EGL is missing."""
+    from visuals.errors import VisualsError
+    from visuals.render.gpu import headless_context
+    with contextlib.ExitStack() as stack:
+        try:
+            ctx = stack.enter_context(headless_context())
+        except VisualsError as exc:  # pragma: no cover - depends on the machine
+            pytest.skip(str(exc))
+        yield ctx
 
 
 @pytest.fixture

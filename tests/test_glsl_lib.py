@@ -7,12 +7,13 @@ read back from an RGBA32F framebuffer and checked with numpy.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from conftest import own_headless_context
 
 moderngl = pytest.importorskip("moderngl")
 
@@ -57,13 +58,7 @@ def ctx():
     """The module's own headless context, released after it with the session's shared context
     made current again (a released context left current sent the next tests' calls nowhere:
     round 33's black sky frame)."""
-    from visuals.errors import VisualsError
-    from visuals.render.gpu import headless_context
-    with contextlib.ExitStack() as stack:
-        try:
-            context = stack.enter_context(headless_context())
-        except VisualsError as exc:  # pragma: no cover - depends on the machine
-            pytest.skip(str(exc))
+    with own_headless_context() as context:
         yield context
 
 

@@ -6,14 +6,13 @@ GL tests render small frames on the headless context; every parameter set gets i
 from __future__ import annotations
 
 import collections
-import contextlib
 import math
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from conftest import drawn_variant, render_held
+from conftest import drawn_variant, own_headless_context, render_held
 
 SIZE = (160, 90)
 
@@ -1001,21 +1000,6 @@ def test_the_ranges_faces_turn_to_the_light_not_flat_paper():
     assert rising > 1.6 * falling, (rising, falling)
 
 
-@contextlib.contextmanager
-def _own_context():
-    """A headless context of the helper's own (visuals.render.gpu.headless_context: released
-    after the block, the shared context current again -- round 33's black sky frame came of a
-    released context left current), or the test skipped where EGL is missing."""
-    from visuals.errors import VisualsError
-    from visuals.render.gpu import headless_context
-    with contextlib.ExitStack() as stack:
-        try:
-            ctx = stack.enter_context(headless_context())
-        except VisualsError as exc:  # pragma: no cover - depends on the machine
-            pytest.skip(str(exc))
-        yield ctx
-
-
 def _land_faces(key, span=0.9):
     """Render lib/land.glsl's ranges over a black sky, lit by a key sun (land_over_lit's key:
     x, y, strength; None: land_over, the default light), with the far range's faces' mean
@@ -1037,7 +1021,7 @@ def _land_faces(key, span=0.9):
         }
     }
     """ % call
-    with _own_context() as ctx:
+    with own_headless_context() as ctx:
         img, crests = render_many(ctx, body, ["land.glsl"], [{"mode": 0}, {"mode": 1}], size=(w, h))
     luma = img[..., :3] @ np.array([0.2126, 0.7152, 0.0722])
     far, second = crests[0, :, 0], crests[0, :, 1]
@@ -1082,7 +1066,7 @@ def test_the_key_sun_shines_in_a_violet_haze_of_air():
         frag_out = vec4(key_glare(p, vec3(0.0, 0.0, strength)), 1.0);
     }
     """
-    with _own_context() as ctx:
+    with own_headless_context() as ctx:
         img, none = render_many(ctx, body, ["land.glsl"], [{"strength": 1.0}, {"strength": 0.0}], size=(256, 4))
     row = img[0, :, :3]
     assert np.abs(none[..., :3]).max() == 0.0
