@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 SIZE = (160, 90)
-# the Serenes' cue (82-106 s): its start, the cut to the portrait (88 s), back to the row and
-# the cut to the lovers (95, 96 s), the row again (100.5 s), each with the frame before it
-TIMES = (82.0, 84.0, 87.9666, 88.0, 88.0333, 95.0, 96.0, 100.5, 101.0)
+# the Serenes' cue (82-106 s): its start, the cut to the portrait (88 s), the cut from the
+# portrait to the lovers (95 s, round 33), the row again (100.5 s), each with the frame before it
+TIMES = (82.0, 84.0, 87.9666, 88.0, 88.0333, 94.9666, 95.0, 96.0, 100.5, 101.0)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ def test_warmed_live_show_draws_no_bake_and_matches_the_cold_frames(gl, serenes_
     try:
         warm.bakes = BakeStore(gl, min_seconds=0.0)     # keep every bake, however quick
         warm.warm_up(bakes=True)
-        assert 82.0 in warm.bake_times() and 88.0 in warm.bake_times() and 96.0 in warm.bake_times()
+        assert {82.0, 88.0, 95.0, 100.5} <= set(warm.bake_times())
         assert len(warm.bakes) > 0
         got = _play(warm, TIMES)
         assert warm.bakes.draws == 0, "a bake pass drew during the show: a stall at a cut"
