@@ -152,7 +152,10 @@ constellations = Cue(
     # out the land and the lake before the signs came up.  Now the suns flare: the sky swells in
     # their violet light, and out of it the signs settle over the same land and lake, which both
     # scenes lay in the same place -- the picture held throughout, never a double exposure)
-    transition_params={"white": (0.78, 0.66, 1.0)},
+    # (round 33's readers at 22.9 s: "washed out, milky, blacks lifted to grey" -- the breath's
+    # veil; the suns flare instead, the breath's gasp: light floods out from the sun and the
+    # picture burns out into it, the frame's edges keeping their darks)
+    transition_params={"white": (0.78, 0.66, 1.0), "gasp": 1.0, "burst": (0.5, 0.55)},
     # words, not single signs: three signs of a script nobody can read (no cartouche, no
     # Egyptian pictures: round 12's reader; carved signs with rings, bars and hooks, not a
     # Latin-looking cursive), along an arc, each word placed anew in the sky; each word's stars fly straight

@@ -1573,3 +1573,19 @@ def test_the_liquid_towers_shatter_into_mist_not_a_column_of_light(gl):
     (_, col_180), (mist_183, col_183) = (_mist_and_column(f) for f in frames)
     assert mist_183 > 0.65, f"no mist in the lower frame at 183 s ({mist_183:.2f})"
     assert max(col_180, col_183) < 120.0, f"a column of light at 180/183 s ({col_180:.0f}, {col_183:.0f})"
+
+
+def test_the_suns_flare_into_the_constellations_keeps_its_darks(gl, dream):
+    """Round 33's two readers gave the still at 22.9 s a 2: "low-contrast lavender haze with
+    blacks lifted to grey", "washed out, milky" -- the breath's luminous veil over the sky's
+    passage into the constellations.  The suns flare instead (the breath's gasp: light floods
+    out from the sun, the picture burning out into it, the frame's edges keeping their darks):
+    at 22.6 and 22.9 s (640x360) the top corners' mean is under 25 levels (54 and 60 under the
+    veil; 8 and 14 now), the darkest quarter of the frame under 45 (88 and 89; ~30 now), and
+    the flare's heart still bright (over 200)."""
+    for t, frame in zip((22.6, 22.9), render_times(gl, "dream", [22.6, 22.9], size=(640, 360))):
+        lum = frame.astype(float).mean(axis=2)
+        corners = np.concatenate([lum[:60, :100].ravel(), lum[:60, -100:].ravel()])
+        assert corners.mean() < 25, f"{t} s: corners {corners.mean():.1f}"
+        assert np.percentile(lum, 25) < 45, f"{t} s: darkest quarter {np.percentile(lum, 25):.1f}"
+        assert lum.max() > 200, f"{t} s: brightest {lum.max():.1f}"
