@@ -532,14 +532,11 @@ resonance = Resonance(
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield"), into="composite"),
         # The worm's-eye shot (zenith): the curtains' ground field overhead, the glass's
         # reflection map, the sky at half resolution, then the spires over it.
-        # (both in half floats: in 8 bits the sheets' faint skirts stepped by 1/255, and the march,
-        # which sums a dozen of them and brightens them tenfold, drew each step's contour as a
-        # hard, stair-stepped edge -- round 33's readers at 110.2 and 117.3 s: "blocky,
-        # stair-stepped aurora edges", rectangles 30-40 px wide at 1080p, mid-frame and upper)
+        # (both keep their light as square roots, in 8 bits: zenith.glsl's zen_field_light)
         Pass("scenes/resonance/zenith_field.frag", name="zenith_field", size=(384, 384),
-             vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
+             vert="common/fullscreen.vert", primitive="triangles", count=0),
         Pass("scenes/resonance/zenith_blur.frag", name="zenith_blur", inputs=("zenith_field",), size=(384, 384),
-             vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
+             vert="common/fullscreen.vert", primitive="triangles", count=0),
         Pass("scenes/resonance/zenith_env.frag", name="zenith_env", inputs=("zenith_blur",), size=(128, 128),
              vert="common/fullscreen.vert", primitive="triangles", count=0, precision="rgba16f"),
         Pass("scenes/resonance/zenith_sky.frag", name="zenith_sky", inputs=("zenith_blur",), scale=0.5,

@@ -1924,12 +1924,12 @@ def test_the_howls_curtains_are_drained_not_garish(gl):
 def test_the_worms_eye_curtains_have_no_stair_stepped_edges_anywhere_in_the_frame(gl, t):
     """Round 33's readers at 110.2 and 117.3 s: "blocky, stair-stepped aurora edges", the
     green curtain's edge in rectangles 30-40 px wide at 1080p, mid-frame and upper.  The
-    curtains' ground field and its blur were 8-bit: the sheets' faint skirts stepped by 1/255
-    and the march, summing a dozen layers and brightening them tenfold, drew each step's
-    contour as a hard jagged edge.  In the half-resolution sky pass over the whole frame, the
-    pixels where a visible step stands alone (over 3 times the mean step of its neighbours
-    two pixels either side, along rows and along columns): main 72 and 97 per mille, now
-    about 10 and 5."""
+    curtains' ground field and its blur kept their light in 8 bits as it was: the sheets' faint
+    skirts stepped by 1/255 and the march, summing a dozen layers and brightening them tenfold,
+    drew each step's contour as a hard jagged edge (now stored as square roots,
+    zen_field_light).  In the half-resolution sky pass over the whole frame, the pixels where
+    a visible step stands alone (over 3 times the mean step of its neighbours two pixels either
+    side, along rows and along columns): main 72 and 97 per mille, now about 13 and 13."""
     from fractions import Fraction
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
