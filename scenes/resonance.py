@@ -532,6 +532,7 @@ resonance = Resonance(
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield"), into="composite"),
         # The worm's-eye shot (zenith): the curtains' ground field overhead, the glass's
         # reflection map, the sky at half resolution, then the spires over it.
+        # (both keep their light as square roots, in 8 bits: zenith.glsl's zen_field_light)
         Pass("scenes/resonance/zenith_field.frag", name="zenith_field", size=(384, 384),
              vert="common/fullscreen.vert", primitive="triangles", count=0),
         Pass("scenes/resonance/zenith_blur.frag", name="zenith_blur", inputs=("zenith_field",), size=(384, 384),

@@ -124,6 +124,13 @@ float zen_bundle(vec2 x, float t, vec2 sd) {
     return mix(b, 0.5, smoothstep(ZEN_BUNDLE_NEAR, ZEN_BUNDLE_FAR, length(x)));
 }
 
+// The ground field's light (r) and haze (g) are stored as their square roots, in 8 bits.
+// (round 33's readers at 110.2 and 117.3 s: "blocky, stair-stepped aurora edges", rectangles
+// 30-40 px wide at 1080p, mid-frame and upper -- stored as they were, the sheets' faint skirts
+// stepped by 1/255, and the march, summing a dozen layers and brightening them tenfold, drew
+// each step's contour as a hard jagged edge; as square roots the faintest step is 1/65025.
+// Half floats did the same at 1.1x the shot's frame on llvmpipe.)  zen_field_light
+
 // Layers the march takes through the curtains (the sky's; the reflection map takes fewer).
 int zen_steps(float quality) {
     return int(mix(6.0, 18.0, clamp(quality, 0.0, 1.0)));
@@ -163,6 +170,7 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
         vec2 g = slope * h;
         // (the field is read blurred along the ray over one layer's step: zenith_blur.frag)
         vec4 s = texture(field, g / (2.0 * ZEN_W) + 0.5);
+        s.rg *= s.rg;                             // (zen_field_light)
         float base = ZEN_H0 * (1.0 + 0.5 * s.b);
         float rel = (h - base) / span;
         float rise = smoothstep(-0.03, 0.03, rel);

@@ -24,7 +24,9 @@ void main() {
     vec4 acc = vec4(0.0);
     for (int i = 0; i < TAPS; ++i) {
         float o = ((float(i) + 0.5) / float(TAPS) - 0.5) * 1.6 * (k - 1.0);
-        acc += texture(u_zenith_field, 0.5 + g * (1.0 + o));
+        vec4 s = texture(u_zenith_field, 0.5 + g * (1.0 + o));
+        acc += vec4(s.rg * s.rg, s.ba);
     }
-    frag_colour = acc / float(TAPS);
+    acc /= float(TAPS);
+    frag_colour = vec4(sqrt(acc.rg), acc.ba);   // (square roots again: zen_field_light)
 }

@@ -44,5 +44,6 @@ void main() {
     float sheet = 0.5 * (0.4 + 0.6 * bundle) * exp(-fw * fw * 1400.0) + 0.85 * bundle * body
                 + 0.08 * exp(-fw * fw * 40.0);
     float far = smoothstep(12.0, 55.0, length(x - ZEN_HEART));
-    frag_colour = vec4(0.2 * sheet * c.r * edge, cloud * edge, c.b, far);
+    // (the light and the haze stored as their square roots: zen_field_light)
+    frag_colour = vec4(sqrt(vec2(0.2 * sheet * c.r * edge, cloud * edge)), c.b, far);
 }
