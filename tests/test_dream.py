@@ -1230,17 +1230,32 @@ def test_the_moss_first_shots_stills_two_seconds_apart_are_different_pictures(gl
         assert diff > 12, f"{t0} s and 2 s later alike ({diff:.1f} levels)"
 
 
-def test_the_laughing_child_is_near_and_its_face_lit_by_her_candle(gl):
-    """Round 33's brief: the child (126-134 s) read as "a small dark figurine / chess piece",
-    not a child laughing.  Nearer the camera (half the frame's height) with a child's dark hair
-    and its upturned face and hands modelled by her candle's warm key, its lit area reads: at
-    320x180, 127.6 s, its head's part of the frame (rows 85-140, the left quarter) holds over
-    300 warm-lit pixels (red over blue by 12, brighter than 28 levels; main: about 170, the
-    thin rim; now about 450)."""
-    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
-    head = frame.astype(np.float32)[85:140, 5:80]
-    lit = ((head[..., 0] - head[..., 2]) > 12.0) & (head.mean(axis=2) > 28.0)
-    assert int(lit.sum()) > 300, int(lit.sum())
+def test_the_laughing_child_is_a_rim_lit_silhouette_not_a_lit_cartoon_face(gl):
+    """Round 33's two blind readers at 131.0 s (a 2): "the cartoon child clashes in style" --
+    "keep every figure as a rim-lit silhouette".  This replaces round 33's tests that its face
+    be lit by her candle (over 300 warm-lit pixels) and modelled as balls (a 65-level spread):
+    the look they asserted is the one the readers rejected.  The child stands as the Serenes'
+    row does, a near-black cut-out told by its outline (the thrown-back head, the open mouth,
+    the curls), a warm candle rim on the side turned to her and a cold window rim behind.  At
+    320x180, 131.0 s: its face (rows 102-117, columns 36-46) has a median under 14 levels
+    (main: about 100, the lit cheek; now about 9); in its head's part of the frame over 170
+    pixels brighter than 40 levels lie within 3 pixels of its near-black body (main: about
+    107; now about 240), over 100 of them cold (blue over red; main: 49, now about 170) and
+    over 15 warm (red over blue by 12; now about 32)."""
+    (frame,) = render_times(gl, "dream", [131.0], size=(320, 180))
+    img = frame.astype(np.float32)
+    face = float(np.median(img[102:117, 36:46].mean(axis=2)))
+    box = img[88:135, 5:60]
+    lum = box.mean(axis=2)
+    dark = lum < 10.0
+    near = np.zeros_like(dark)
+    for dy in range(-3, 4):
+        for dx in range(-3, 4):
+            near |= np.roll(np.roll(dark, dy, 0), dx, 1)
+    rim = (lum > 40.0) & near
+    warm = int((rim & ((box[..., 0] - box[..., 2]) > 12.0)).sum())
+    cold = int((rim & ((box[..., 2] - box[..., 0]) > 4.0)).sum())
+    assert face < 14.0 and rim.sum() > 170 and cold > 100 and warm > 15, (face, int(rim.sum()), cold, warm)
 
 
 def _ring_detail(frame) -> float:
@@ -1376,11 +1391,15 @@ def test_the_laughing_child_is_drawn_smooth_not_in_stair_steps(gl):
     slips gone and its normals from the distance's own differences, its corner of the frame
     (320x180, 127.6 s) has no hard steps: the 99th percentile of its Laplacian stays under 30
     levels (main: about 31; round 33: about 22; 28 before its face was modelled by two lights,
-    which brightened the brow against its dark curls, now about 28.5)."""
+    which brightened the brow against its dark curls, 28.5 on round 33's main).  Round 33's
+    last fix: the child a rim-lit silhouette (the readers at 131.0 s: "the cartoon child
+    clashes in style") -- a thin bright rim on a near-black body is a line, and a line's
+    Laplacian is high without any step: the bound is 40 (now about 36; a row slip across the
+    rim would jump past it)."""
     (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
     c = frame.astype(np.float32).mean(axis=2)[85:140, 5:80]
     lap = np.abs(4.0 * c[1:-1, 1:-1] - c[:-2, 1:-1] - c[2:, 1:-1] - c[1:-1, :-2] - c[1:-1, 2:])
-    assert np.percentile(lap, 99) < 30.0, np.percentile(lap, 99)
+    assert np.percentile(lap, 99) < 40.0, np.percentile(lap, 99)
 
 
 def test_the_woman_close_keeps_true_blacks_and_one_bright_highlight(gl):
@@ -1501,21 +1520,6 @@ def test_the_liquid_citys_night_holds_fine_stars(gl):
     around = np.maximum.reduce([top[:-2, 1:-1], top[2:, 1:-1], top[1:-1, :-2], top[1:-1, 2:]])
     points = int((top[1:-1, 1:-1] - around > 8.0).sum())
     assert points > 40, points
-
-
-def test_the_laughing_childs_face_is_modelled_not_a_flat_orange_cut_out(gl):
-    """Round 33's lead: the child's face was "lit a flat orange, a cut-out" -- one warm wrap
-    over the outline's dome.  Its head is lit as balls (skull, cheek, nose): the window's cold
-    moonlight on the raised brow and the top of the cheek, her candle's warm fill from the
-    right, a sheen on the cheek and nose, the throat under the chin dark.  At 320x180, 127.6 s,
-    the skin in its head's part of the frame (red over blue by 8, brighter than 18 levels)
-    spans over 65 levels from its 10th to its 90th percentile (main: about 40; now about 85)."""
-    (frame,) = render_times(gl, "dream", [127.6], size=(320, 180))
-    head = frame.astype(np.float32)[85:140, 5:80]
-    lum = head.mean(axis=2)
-    skin = ((head[..., 0] - head[..., 2]) > 8.0) & (lum > 18.0)
-    spread = np.percentile(lum[skin], 90) - np.percentile(lum[skin], 10)
-    assert skin.sum() > 300 and spread > 65.0, (int(skin.sum()), spread)
 
 
 def _box_mean(a, k):

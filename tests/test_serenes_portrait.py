@@ -935,3 +935,28 @@ def test_portrait_dither_has_no_column_weave(gl):
     img, _, _ = _shot(gl)
     cx, cy = _dither_lag1(img)
     assert abs(cx - cy) < 0.15, (cx, cy)
+
+
+def test_the_hands_glitch_stutters_and_holds_clean_between(gl):
+    """Round 33's two readers at 131.0 s (the cue's 10.0 s): "a horizontal seam cuts its
+    hands" -- the glitch tore rows on every tick, so every still caught a slipped row.  It
+    comes in stutters now (a third of a second in each 1.5 s, from the cue's 2.0 s): at 10.0
+    to 10.3 s, between its ticks, under 100 pixels of the band round her hands change by over
+    40 levels (main: about 740, the torn rows; now about 23, her tremor's sway), while in the
+    stutter at 2.0 s they still tear (test_the_glitch_tears_her_hands_not_bars_across_her_robe)."""
+    p = Player(gl, size=(640, 360))
+    try:
+        shot = {**SHOT, "close_woman": 1.0, "portrait": 0.0, "tremor": 1.0, "flicker": 0.0}
+        p.at(10.0, **shot)
+        mat = _to_frame(p.pass_pixels("woman_mat"), (360, 640, 3))
+        frames = [p.frame(300 + k, **shot).astype(float) for k in range(0, 12, 3)]
+    finally:
+        p.release()
+    skin = (mat[..., 3] > 0.75) & (mat[..., 3] < 0.95)
+    rows = np.flatnonzero(skin.any(axis=1))
+    changed = np.zeros(skin.shape, bool)
+    for a, b in zip(frames, frames[1:]):
+        changed |= np.abs(a - b).max(axis=2) > 40.0
+    changed[160:, :175] = False                   # the child's corner (woman_child.glsl)
+    band = changed[max(int(rows.min()) - 30, 0): int(rows.max()) + 30]
+    assert band.sum() < 100, int(band.sum())

@@ -65,12 +65,12 @@ float child_sd(vec2 s, float t, out float face, out float hands, out float hair)
     float neck = child_capsule(h, vec2(0.0, -0.01), vec2(0.0, 0.03), 0.022);
     float skull = length((h - vec2(-0.008, 0.08)) * vec2(1.0, 0.97)) - 0.066;
     float cheek = length(h - vec2(0.03, 0.047)) - 0.03;
-    float nose = length(h - vec2(0.061, 0.078)) - 0.007;
+    float nose = length(h - vec2(0.063, 0.078)) - 0.009;    // (a silhouette's: the profile tells it)
     float head = child_smin(child_smin(skull, cheek, 0.02), nose, 0.008);
     float jaw = child_capsule(h, vec2(0.004, 0.026), vec2(0.032, 0.012), 0.013);
     head = child_smin(head, jaw, 0.012);
     // the open mouth: a round notch between the cheek and the dropped chin, wider on each ha
-    float mouth = length((h - vec2(0.05, 0.031)) * vec2(1.0, 0.7 + 0.4 * (1.0 - ha))) - 0.012 - 0.004 * ha;
+    float mouth = length((h - vec2(0.054, 0.033)) * vec2(1.0, 0.6 + 0.3 * (1.0 - ha))) - 0.016 - 0.004 * ha;
     head = child_smin(head, -mouth, -0.004);
     head = min(head, neck);
     // its hair: soft curls over the back and the crown of the skull, their edge on the brow
@@ -85,38 +85,6 @@ float child_sd(vec2 s, float t, out float face, out float hands, out float hair)
     hair *= CHILD_SCALE;
     hands *= CHILD_SCALE;
     return min(body, head) * CHILD_SCALE;
-}
-
-// The child's face lit as a round thing (round 33's lead: "lit a flat orange, a cut-out"):
-// in its head's frame h (rotated by ``turn`` from the screen's), the skull, the full cheek and
-// the button nose each a ball with its own normal; the window's cold moonlight from above at
-// the left falls on the raised brow and the top of the cheek, her candle's warm fill from the
-// right on the face turned to her, a soft sheen on the cheek and the nose's tip, the throat
-// under the chin in shadow.  Returns the light on a unit albedo.
-vec3 face_colour(vec2 h, vec3 lightc, float key, float turn) {
-    vec2 ps = (h - vec2(-0.008, 0.08)) / 0.066, pc = (h - vec2(0.03, 0.047)) / 0.034;
-    vec2 pn = (h - vec2(0.061, 0.078)) / 0.011;
-    // (the nearer ball's surface wins, blended softly across the seams)
-    float wc = clamp(0.5 + (length(ps) - length(pc)) * 2.0, 0.0, 1.0);
-    float wn = 1.0 - smoothstep(0.7, 1.1, length(pn));
-    vec2 nxy = mix(mix(ps, pc, wc), pn, wn);
-    nxy /= max(1.0, length(nxy) / 0.97);
-    vec3 n = vec3(nxy, sqrt(max(1.0 - dot(nxy, nxy), 0.0)));
-    // the lights in the head's frame (turned as its points are)
-    vec3 Lw = normalize(vec3(child_rot(vec2(-0.45, 0.8), turn), 0.4));     // window, behind-left, high
-    vec3 Lc = normalize(vec3(child_rot(vec2(0.9, 0.15), turn), 0.45));    // her candle at the right
-    float cold = max(dot(n, Lw) * 0.85 + 0.15, 0.0);
-    float warm = pow(max(dot(n, Lc) * 0.8 + 0.2, 0.0), 2.0);
-    // the throat and the underside of the chin away from both lights, and the jaw's shadow
-    float under = smoothstep(-0.012, 0.03, h.y + 0.25 * (h.x - 0.03));
-    vec3 c = vec3(0.55, 0.66, 1.0) * 0.32 * cold * cold + lightc * 0.075 * key * warm;
-    // the sheen: a soft highlight where the cheek and the nose's tip turn to the candle
-    vec3 Hc = normalize(Lc + vec3(0.0, 0.0, 1.0));
-    float sheen = pow(max(dot(n, Hc), 0.0), 8.0) * (0.4 + 0.6 * max(wc, wn));
-    c += (lightc * 0.5 + vec3(0.5)) * 0.13 * key * sheen;
-    // and a cold glint on the brow, where the moonlight grazes it
-    c += vec3(0.6, 0.72, 1.0) * 0.06 * pow(max(dot(n, normalize(Lw + vec3(0.0, 0.0, 1.0))), 0.0), 14.0) * (1.0 - wc);
-    return c * mix(0.25, 1.0, under);
 }
 
 // The child over the room behind her (``col``), at the cue's time t: its laugh now and two
@@ -164,50 +132,24 @@ vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     float dx = child_sd(s + vec2(E, 0.0), t, fx, hx, rx);
     float dy = child_sd(s + vec2(0.0, E), t, fy, hy, ry);
     float a = 1.0 - smoothstep(-blur, blur, d);
-    // the outline's normal (toward the outside), the body's and the head's apart: the head is
-    // its own ball, so its light turns round the skull rather than the body's outline
+    // the outline's normal (toward the outside)
     vec2 n = vec2(dx - d, dy - d);
     n /= max(length(n), 1e-9);
-    vec2 nf = vec2(fx - face, fy - face);
-    nf /= max(length(nf), 1e-9);
-    float headw = 1.0 - smoothstep(-0.01, 0.01, face);
-    float inside = max(-mix(d, face, headw), 0.0);
-    vec2 nn = normalize(mix(n, nf, headw) + 1e-6);
-    // a rounded body's normal: facing the camera deep inside, turned to the outline at its
-    // edge (a dome over the silhouette, the head's and hands' radius)
-    float z = 1.0 - pow(1.0 - clamp(inside / mix(0.09, 0.085, headw), 0.0, 1.0), 2.0);
-    vec3 n3 = normalize(vec3(nn * sqrt(max(1.0 - z * z, 0.0)), z + 0.05));
-    // the window behind it (at its left and above): a cold rim all round, strongest toward it
-    float cold = exp(-max(-d, 0.0) / 0.006) * (0.4 + 0.6 * max(dot(n, normalize(vec2(-0.7, 0.7))), 0.0));
-    // her candle at the right, a little in front: a warm key modelling the round face and hands
-    vec3 Lk = normalize(vec3(0.9, 0.3, 0.35));
-    float lam = max(dot(n3, Lk), 0.0);
-    // (the hands, pressed flat on its belly, only half: at full they read as a lit disc)
-    float skin = max(1.0 - smoothstep(-0.004, 0.004, face), 0.45 * (1.0 - smoothstep(-0.004, 0.004, hands)))
-               * smoothstep(-0.008, 0.022, hair);
-    float curls = (1.0 - smoothstep(-0.008, 0.022, hair)) * headw;
-    vec3 robe = vec3(0.05, 0.035, 0.03);                 // dark wool
-    vec3 flesh = vec3(0.8, 0.5, 0.36);                   // a child's warm cheek
-    vec3 alb = mix(mix(robe, flesh, skin), vec3(0.07, 0.045, 0.03), curls);
-    // (the skin's light wraps a little: a child's soft cheek, not a hard terminator)
-    float wrapk = mix(lam * lam, pow(max(dot(n3, Lk) * 0.8 + 0.2, 0.0), 1.5), skin);
-    // its head's own frame (the face lit as a round ball, not the outline's dome)
-    float ha = child_ha(t);
-    float tilt = -CHILD_LEAN - 0.03 * ha, tip = -0.5 - 0.2 * ha;
-    vec2 q = child_rot((s - CHILD_FEET) / CHILD_SCALE, tilt) - vec2(0.0, 0.006 * ha);
-    vec2 h = child_rot(q - vec2(0.0, 0.215), tip);
+    // (round 33's readers at 131.0 s, both: "the cartoon child clashes in style" -- "keep every
+    // figure as a rim-lit silhouette": no lit face, a near-black cut-out as the Serenes' row
+    // stands, told by its outline alone -- the thrown-back head, the open mouth's notch, the
+    // curls -- and by two rims: her candle's warm one along the side turned to her (the
+    // laughing profile, the hands), the window's cold one along the side behind it)
+    float edge = max(-d, 0.0);
+    // (the rims never thinner than a pixel of the frame (this pass is half-size): finer, they crawl in dots)
+    float rw = max(0.003, 0.6 * px);
+    float warm = exp(-edge / (rw * 1.15)) * smoothstep(-0.1, 0.6, dot(n, normalize(vec2(1.0, 0.25))));
+    float cold = exp(-edge / rw) * smoothstep(-0.1, 0.6, dot(n, normalize(vec2(-0.75, 0.65))));
+    // (a faint sheen deeper in, so the rims fall off into the dark, not cut as lines)
+    float warmx = exp(-edge / 0.012) * max(dot(n, normalize(vec2(1.0, 0.25))), 0.0);
     vec3 body = vec3(0.0016, 0.0014, 0.0022)
-              + vec3(0.35, 0.5, 1.0) * 0.05 * cold * (1.0 - 0.6 * skin)
-              + lightc * alb * 0.09 * key * wrapk * (1.0 - skin)
-              + flesh * face_colour(h, lightc, key, tilt + tip) * skin;
-    // the hair's sheen: a soft warm band where its curls turn to the candle
-    body += lightc * 0.012 * key * curls * pow(max(dot(normalize(Lk + vec3(0.0, 0.0, 1.0)), n3), 0.0), 12.0);
-    // its eye, a small bead of mercury catching the candle as theirs do (a Serene's)
-    float er = length(h - vec2(0.041, 0.09)) * CHILD_SCALE;
-    body += vec3(0.6, 0.8, 1.0) * (0.35 * (1.0 - smoothstep(0.0035, 0.006, er)) + 0.015 * exp(-er / 0.01)) * skin;
-    // the open mouth's dark inside (the laugh)
-    float mo = length((h - vec2(0.05, 0.033)) * vec2(1.0, 0.9)) * CHILD_SCALE;
-    body *= mix(1.0, 0.08, (1.0 - smoothstep(0.009, 0.024, mo)) * skin);
+              + lightc * vec3(1.0, 0.62, 0.36) * key * (0.16 * warm + 0.012 * warmx)
+              + vec3(0.35, 0.5, 1.0) * 0.2 * cold;
     col = mix(col, body, a);
     // the window's cold light spilling round its outline into the air (a thin halo)
     col += vec3(0.35, 0.5, 1.0) * 0.003 * exp(-max(d, 0.0) / 0.012) * (1.0 - a);

@@ -33,6 +33,10 @@ const float KEY_POWER = 0.26;
 // the candle's warm edge along the woman's face (round 30; round 33: less -- at 0.35 it drew
 // her nose's ridge as "a strange nose")
 const float WOMAN_FACE_RIM = 0.14;
+// (round 33, both readers at 131.0 s: "the Serene's eyes are different sizes" -- in her
+// three-quarter turn the mask's bridge hid half of the far ball: both balls stand whole,
+// a little prouder of the mask than the portrait's 3 cm)
+const float WOMAN_EYE_PROUD = 0.07;
 #define CLOTH_SHEEN 0.12
 const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
@@ -144,7 +148,11 @@ void main() {
     float tick = floor(u_time * 11.0);
     float r1 = hash_to_unit(pcg2d(uvec2(uint(row + 512.0), uint(tick))).x);
     float r2 = hash_to_unit(pcg2d(uvec2(uint(row + 1024.0), uint(tick))).y);
-    float tear = band * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.05 * u_tremor;
+    // (round 33, both readers at 131.0 s: "a horizontal seam cuts its hands" -- torn on every
+    // tick, a still nearly always caught a row or two slipped, a render bug: the glitch comes
+    // in stutters now, a third of a second in each second and a half, the rest held clean)
+    float burst = step(fract((u_time - 2.0) / 1.5), 0.22);
+    float tear = band * burst * step(1.0 - 0.35 * u_tremor, r1) * (r2 - 0.5) * 0.05 * u_tremor;
     vec2 uv_still = uv;
     uv.x += tear * u_resolution.y / u_resolution.x;
     vec4 geo = texture(GEO_TEX, uv);
@@ -286,7 +294,7 @@ void main() {
                    // (round 33's readers at 126.4 s: "eyes that contradict lidless" -- the
                    // mask's brow cut the top of each ball like a lid: her eyes stand whole,
                    // a few cm proud of what lies just before them)
-                   * smoothstep(-0.004, 0.004, depth + 0.03 + (1.0 - cov) * 10.0 - te);
+                   * smoothstep(-0.004, 0.004, depth + WOMAN_EYE_PROUD + (1.0 - cov) * 10.0 - te);
         float glow = 0.6 + 0.4 * u_eyes;
         // (round 32's speed: the ball's mirror only on the ball -- a few hundred pixels)
         if (ecov > 0.0) {
