@@ -58,7 +58,7 @@ vec3 moss_moon(vec3 rd, vec3 fwd, float pix, float amount) {
         vec3 jade = mix(MOSS_MOON_TINT, vec3(0.34, 1.0, 0.5), 0.25 + 0.25 * smoothstep(0.3, 0.9, lit));
         // the dark side in earthshine: faint, but over the glow beside it, so the limb
         // closes the circle all the way round
-        vec3 earth = MOSS_MOON_TINT * 0.075 * (0.7 + 0.3 * albedo) * (1.0 - day);
+        vec3 earth = MOSS_MOON_TINT * 0.11 * (0.7 + 0.3 * albedo) * (1.0 - day);
         face = jade * albedo * limb * light + earth;
     }
     // the halo: a corona in the mist round the lit face (the light scatters from the lit
@@ -66,7 +66,7 @@ vec3 moss_moon(vec3 rd, vec3 fwd, float pix, float amount) {
     float cosa = max(dot(rd, m), 0.0);
     float a = sqrt(max(2.0 * (1.0 - cosa), 0.0)) / MOSS_MOON_R;  // angle in moon radii
     a *= r / max(length(uv0), 1e-4);                             // (the same squeeze)
-    float side = 0.3 + 0.7 * smoothstep(-0.7, 0.7, dot(uv / max(r, 1e-4), normalize(sun.xy)));
+    float side = 0.15 + 0.85 * smoothstep(-0.6, 0.7, dot(uv / max(r, 1e-4), normalize(sun.xy)));
     vec3 halo = MOSS_MOON_TINT * (0.07 * side * exp(-max(a - 1.0, 0.0) * 1.6) + 0.022 * exp(-a * 0.22)) * front;
     halo += vec3(0.35, 0.75, 0.6) * 0.035 * side * exp(-max(a - 1.0, 0.0) * 4.0) * front;
     // (a wide aureole lifting the sky round it, held above the horizon's mist)
