@@ -707,7 +707,10 @@ def test_an_emerald_moon_hangs_over_the_avenue_of_glass(gl):
         on = render_held(gl, "dream", t, (320, 180), "moss", {}).astype(float)
         off = render_held(gl, "dream", t, (320, 180), "moss", {"moon": 0.0}).astype(float)
         lit = _emerald_bright(on[:90])
-        assert lit.sum() > 80, (t, lit.sum())
+        # (round 33: the second shot's wide lens no longer draws the moon out into an egg near
+        # the frame's edge, test_the_emerald_moon_is_a_round_sphere_not_an_egg, and its dark
+        # side is a wider crescent: fewer lit pixels there, about 65)
+        assert lit.sum() > (50 if t > 79.0 else 80), (t, lit.sum())
         assert _emerald_bright(off[:90]).sum() == 0, t
         if t > 79.0:
             # (round 28: from 79 s the second shot sees the moon near the frame's left edge,

@@ -40,7 +40,7 @@ vec3 moss_moon(vec3 rd, vec3 fwd, float pix, float amount) {
         // few bright ray-craters, the lit face pale jade, the emerald deep in its shadows
         float maria = vnoise(uv * 1.7 + 7.0) * 0.5 + vnoise(uv * 3.6 + 3.0) * 0.3
                     + vnoise(uv * 7.9 - 2.0) * 0.2;
-        float albedo = mix(1.0, 0.5, smoothstep(0.44, 0.64, maria));
+        float albedo = mix(1.0, 0.56, smoothstep(0.44, 0.64, maria));
         vec2 cq = uv * 17.0 + 1.7;
         float cr = vnoise(cq);
         float craters = cr * 0.55 + vnoise(uv * 37.0 + 4.1) * 0.45;
@@ -53,7 +53,7 @@ vec3 moss_moon(vec3 rd, vec3 fwd, float pix, float amount) {
         float lit = dot(nb, sun);
         // a soft terminator: the light grazes in over a band a tenth of the disc wide
         float day = smoothstep(-0.1, 0.2, lit);
-        float light = day * (0.1 + 1.25 * pow(max(lit, 0.0), 0.9));
+        float light = day * (0.1 + 1.45 * pow(max(lit, 0.0), 0.8));
         float limb = 0.85 + 0.15 * n.z;
         vec3 jade = mix(MOSS_MOON_TINT, vec3(0.34, 1.0, 0.5), 0.25 + 0.25 * smoothstep(0.3, 0.9, lit));
         // the dark side in earthshine: faint, but over the glow beside it, so the limb
