@@ -11,53 +11,68 @@ const vec3 MOSS_MOON = vec3(-0.135, 0.17, -0.976);
 const float MOSS_MOON_R = 0.047;                     // its angular radius, radians
 const vec3 MOSS_MOON_TINT = vec3(0.06, 0.85, 0.34);  // emerald (linear)
 
-// The moon seen along the ray rd, pix radians a pixel: its disc (antialiased edge, lit from
-// the upper right with a crisp terminator, maria and limb darkening) plus its halo.
-vec3 moss_moon(vec3 rd, float pix, float amount) {
+// The moon seen along the ray rd, pix radians a pixel, fwd the view's axis: its disc
+// (antialiased round limb, a sphere lit from the right with a soft terminator, maria and
+// crater relief, the dark side faint in earthshine) plus its halo.
+// (round 33's readers at 78.0 and 80.7 s: "a flat decal / a cut-out", "clipped egg-shaped
+// moon" -- the dark side sank into the glow, so only the gibbous lit face showed, an egg;
+// and the wide lens of the second shot drew the disc out toward the frame's edge.  Now the
+// whole sphere reads: its limb one clean circle on the screen, the lens's stretch undone.)
+vec3 moss_moon(vec3 rd, vec3 fwd, float pix, float amount) {
     vec3 m = normalize(MOSS_MOON);
     vec3 ex = normalize(cross(m, vec3(0.0, 1.0, 0.0)));
     vec3 ey = cross(ex, m);
-    vec2 uv = vec2(dot(rd, ex), dot(rd, ey)) / MOSS_MOON_R;     // the disc: |uv| < 1
+    vec2 uv0 = vec2(dot(rd, ex), dot(rd, ey)) / MOSS_MOON_R;
+    // a rectilinear lens stretches what lies off its axis by 1/cos along the way to the
+    // axis: squeeze the disc that way by cos, so it lands on the screen a circle
+    float c = clamp(dot(fwd, m), 0.2, 1.0);
+    vec2 w = vec2(dot(fwd, ex), dot(fwd, ey));
+    w = dot(w, w) > 1e-8 ? normalize(w) : vec2(1.0, 0.0);
+    vec2 uv = uv0 + w * dot(uv0, w) * (1.0 / c - 1.0);             // the disc: |uv| < 1
     float r = length(uv);
     float front = step(0.0, dot(rd, m));
-    float disc = clamp((1.0 - r) * MOSS_MOON_R / max(pix, 1e-5) + 0.5, 0.0, 1.0) * front;
-    vec3 n = vec3(uv, sqrt(max(1.0 - r * r, 0.0)));              // the sphere's normal
-    vec3 sun = normalize(vec3(0.75, 0.35, 0.45));                // (ex: the view's right)
-    float lit = dot(n, sun);
-    // a crisp terminator, a pixel or two wide, with the earthshine faint on the dark side
-    float day = smoothstep(-0.03, 0.05, lit);
-    // (round 30's reader at 76.8 s: "the moon flat and cartoonish" -- a mint disc with a few
-    // hard blots) the surface as a real moon's: broad soft-edged maria from a few octaves of
-    // noise, fine crater speckle and bright ray-craters smaller than the blots, little limb
-    // darkening (a dusty moon lights nearly flat to its edge), and the lit face pale -- the
-    // emerald deep in its shadows and halo, a near-white jade where the light is full
-    float maria = vnoise(uv * 1.7 + 7.0) * 0.5 + vnoise(uv * 3.6 + 3.0) * 0.3
-                + vnoise(uv * 7.9 - 2.0) * 0.2;
-    float albedo = mix(1.0, 0.6, smoothstep(0.46, 0.66, maria));
-    float craters = vnoise(uv * 17.0 + 1.7) * 0.55 + vnoise(uv * 37.0 + 4.1) * 0.45;
-    albedo *= 0.82 + 0.32 * craters;
-    albedo += 0.25 * smoothstep(0.8, 0.95, vnoise(uv * 11.0 + 9.3));        // a few bright ray-craters
-    float limb = 0.8 + 0.2 * n.z;
-    float light = day * (0.18 + 1.15 * pow(max(lit, 0.0), 0.7));
-    vec3 jade = mix(MOSS_MOON_TINT, vec3(0.34, 1.0, 0.5), 0.25 + 0.25 * smoothstep(0.3, 0.9, lit));
-    vec3 face = jade * albedo * limb * light;
-    // the halo: a tight corona and a broad glow in the mist; the mist lies in front of the
-    // moon too, so its glow veils the dark limb a little (no cut-out disc)
+    float disc = clamp((1.0 - r) * MOSS_MOON_R * c / max(pix, 1e-5) + 0.5, 0.0, 1.0) * front;
+    vec3 sun = normalize(vec3(0.8, 0.3, 0.5));                  // (ex: the view's right)
+    vec3 face = vec3(0.0);
+    if (r < 1.05 && front > 0.0) {
+        vec3 n = vec3(uv, sqrt(max(1.0 - r * r, 0.0)));          // the sphere's normal
+        // the surface as a real moon's: broad soft-edged maria, fine crater speckle and a
+        // few bright ray-craters, the lit face pale jade, the emerald deep in its shadows
+        float maria = vnoise(uv * 1.7 + 7.0) * 0.5 + vnoise(uv * 3.6 + 3.0) * 0.3
+                    + vnoise(uv * 7.9 - 2.0) * 0.2;
+        float albedo = mix(1.0, 0.56, smoothstep(0.44, 0.64, maria));
+        vec2 cq = uv * 17.0 + 1.7;
+        float cr = vnoise(cq);
+        float craters = cr * 0.55 + vnoise(uv * 37.0 + 4.1) * 0.45;
+        albedo *= 0.82 + 0.32 * craters;
+        albedo += 0.25 * smoothstep(0.8, 0.95, vnoise(uv * 11.0 + 9.3));
+        // relief: the craters' slope tilts the normal, so near the terminator the ground
+        // catches the light on one wall and shades the other (strongest there, as on a moon)
+        vec2 g = vec2(vnoise(cq + vec2(0.15, 0.0)) - cr, vnoise(cq + vec2(0.0, 0.15)) - cr) / 0.15;
+        vec3 nb = normalize(n - vec3(g, 0.0) * 0.07 * n.z);
+        float lit = dot(nb, sun);
+        // a soft terminator: the light grazes in over a band a tenth of the disc wide
+        float day = smoothstep(-0.1, 0.2, lit);
+        float light = day * (0.1 + 1.45 * pow(max(lit, 0.0), 0.8));
+        float limb = 0.85 + 0.15 * n.z;
+        vec3 jade = mix(MOSS_MOON_TINT, vec3(0.34, 1.0, 0.5), 0.25 + 0.25 * smoothstep(0.3, 0.9, lit));
+        // the dark side in earthshine: faint, but over the glow beside it, so the limb
+        // closes the circle all the way round
+        vec3 earth = MOSS_MOON_TINT * 0.11 * (0.7 + 0.3 * albedo) * (1.0 - day);
+        face = jade * albedo * limb * light + earth;
+    }
+    // the halo: a corona in the mist round the lit face (the light scatters from the lit
+    // side, so the glow hugs it and falls off round the dark limb) and a broad aureole
     float cosa = max(dot(rd, m), 0.0);
     float a = sqrt(max(2.0 * (1.0 - cosa), 0.0)) / MOSS_MOON_R;  // angle in moon radii
-    // (round 32's readers at 74.4, 80.2 s: "the moon a flat disc with a dark outline" -- the
-    // dark limb, darker than the glow round it, drew the disc's whole edge as a ring)
-    // the corona is a glow in the air, brightest on the lit side, so it lies over the
-    // earthshine too: the dark limb sinks into the glow (a touch dimmer than it, never a
-    // black ring) and only the lit face carries an edge
-    vec3 halo = MOSS_MOON_TINT * (0.07 * exp(-max(a - 1.0, 0.0) * 1.6) + 0.022 * exp(-a * 0.22)) * front;
-    halo += vec3(0.35, 0.75, 0.6) * 0.035 * exp(-max(a - 1.0, 0.0) * 4.0) * front;   // the corona's pale rim
-    // (a wide aureole lifting the sky round it: the sky's brightest region, not a flat wall)
-    // (held above the horizon's mist, which keeps the city's even glow)
+    a *= r / max(length(uv0), 1e-4);                             // (the same squeeze)
+    float side = 0.15 + 0.85 * smoothstep(-0.6, 0.7, dot(uv / max(r, 1e-4), normalize(sun.xy)));
+    vec3 halo = MOSS_MOON_TINT * (0.07 * side * exp(-max(a - 1.0, 0.0) * 1.6) + 0.022 * exp(-a * 0.22)) * front;
+    halo += vec3(0.35, 0.75, 0.6) * 0.035 * side * exp(-max(a - 1.0, 0.0) * 4.0) * front;
+    // (a wide aureole lifting the sky round it, held above the horizon's mist)
     halo += vec3(0.05, 0.16, 0.14) * 0.05 * exp(-a * 0.06) * front * smoothstep(0.02, 0.14, rd.y);
-    // (the limb dims the glow behind it smoothly toward its middle, no step at its edge)
-    float veil = 1.0 - disc * (0.55 * day + 0.6 * smoothstep(0.95, 0.3, r));
-    return (face * disc + halo * veil) * amount;
+    // the sphere stands in front of the glow behind it: the disc hides it
+    return (face * disc + halo * (1.0 - 0.85 * disc)) * amount;
 }
 
 // The moon as the glass sees it in a reflected or refracted ray: a small hot spot, which the
@@ -133,4 +148,35 @@ vec4 moss_moon_clouds(vec3 rd, float amount) {
     vec3 belly = mix(vec3(0.005, 0.004, 0.016), vec3(0.011, 0.008, 0.03), lit)
                + vec3(0.004, 0.022, 0.02) * exp(-up / 0.12);
     return vec4(belly + moonlit, cover);
+}
+
+// Round 33's readers at 78.0 / 80.7 s: "the horizon is empty, the sky generic".  The glass
+// city goes on past the avenue: two ranks of far spires stand along the horizon in the
+// mist, the nearer taller and darker, the farther lower and sunk deeper in the haze; each
+// tapers to a needle and catches a hair of the moon's light down its middle.  One hashed
+// cell per rank and direction (no loop); the edges antialiased to the pixel.  rgb: the
+// skyline's colour, a: its cover (0 above it).
+vec4 moss_far_city(vec3 rd, float pix, vec3 mist) {
+    float up = rd.y;
+    float az = atan(rd.x, -rd.z);                   // 0 down the avenue (the seam behind)
+    vec4 acc = vec4(0.0);
+    for (int k = 1; k >= 0; --k) {                  // far rank first, the near over it
+        float kk = float(k);
+        float K = mix(70.0, 130.0, kk);             // cells a radian
+        float x = az * K + 13.7 * kk;
+        float cell = floor(x);
+        float f = fract(x) - 0.5;
+        float h = hash11(cell + 31.0 * kk + 0.5);
+        float top = mix(0.005, 0.003, kk) + mix(0.024, 0.009, kk) * h * h;
+        float hw = (0.14 + 0.2 * hash11(cell + 7.3 + kk)) * step(0.3, hash11(cell + 3.1 + kk));
+        float taper = hw * clamp((top - up) / (0.45 * top), 0.08, 1.0);
+        float px = pix * K;
+        float cov = clamp((taper - abs(f)) / px + 0.5, 0.0, 1.0)
+                  * clamp((top - up) / pix + 0.5, 0.0, 1.0);
+        float haze = mix(0.5, 0.75, kk);
+        vec3 col = mix(mist * 0.3, mist, haze);
+        col += MOSS_MOON_TINT * 0.02 * (1.0 - kk) * exp(-f * f / max(px * px, 1e-6) * 2.0);
+        acc = mix(acc, vec4(col, 1.0), cov);
+    }
+    return acc;
 }

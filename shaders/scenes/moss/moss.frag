@@ -210,6 +210,12 @@ void main() {
     deep = mix(deep, vec3(0.003, 0.002, 0.014), smoothstep(0.08, 0.32, up));
     deep = mix(deep, vec3(0.0006, 0.0005, 0.004), smoothstep(0.3, 0.7, up));
     sky = mix(sky, deep, u_sky_depth);    sky = mix(sky, mist, 0.9 * u_mist * exp(-up / 0.022));
+    // (round 33's readers at 78.0, 80.7 s: "the horizon is empty": with the moon and the mist,
+    // the far skyline of the glass city stands in the haze along it, moss_far_city)
+    if (u_moon * u_mist > 0.0 && up < 0.035) {
+        vec4 city = moss_far_city(rd, pix, mist);
+        sky = mix(sky, city.rgb, city.a * u_moon * u_mist);
+    }
     // (round 32, speed: the sky is its own pass above the horizon, moss_sky.frag, which
     // stops here; the ground passes below it still work the whole sky out for the rows
     // between the horizon and the split -- without its clouds there they drew a dark seam)
@@ -227,7 +233,7 @@ void main() {
     // the stars, so the sky has depth and the moon sits in it -- moss_moon_clouds)
     vec4 cl = moss_moon_clouds(rd, u_clouds);
     // (thin cloud: the moon dimmed through it, not hidden; the stars and night behind it go)
-    sky = sky * (1.0 - cl.a) + moss_moon(rd, pix, u_moon) * (1.0 - 0.2 * cl.a) + cl.rgb * cl.a;
+    sky = sky * (1.0 - cl.a) + moss_moon(rd, u_cam_fwd, pix, u_moon) * (1.0 - 0.2 * cl.a) + cl.rgb * cl.a;
 #ifdef MOSS_SKY_ONLY
     frag_colour = moss_finish(sky);
     return;
