@@ -397,7 +397,7 @@ void main() {
         // (round 30's readers: "hard cut-outs against the star field", "a cog outline": the
         // lobes fade out over their outer half, further where the gas is thick, so the glass
         // melts into the stars -- no silhouette)
-        float ring_soft = (1.0 - smoothstep(0.40 * reach, 1.08 * reach, r)) * smoothstep(0.08, 0.13, r);
+        float ring_soft = (1.0 - smoothstep(0.34 * reach, 0.96 * reach, r)) * smoothstep(0.08, 0.13, r);
         // (round 33's readers at 11.2 s: "muddy, blotchy", "the mirrored tiles are muddy and
         // blotchy and the teal bands look flat; a cheap filter" -- the lobes were filled with the
         // gas's fine mottling and its contour threads) the glass is cut facets now: each cell
@@ -410,11 +410,13 @@ void main() {
         vec2 hi_uv = u_nebula_frac - half_texel;
         float d = texture(u_nebula, clamp(vec2(0.30 + 0.22 * w01, mix(0.40, 0.58, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
         float gas = smoothstep(0.02, 0.5, d);
-        float lobe = smoothstep(0.04, 0.55, petal);                  // (black between the lobes)
+        float lobe = smoothstep(0.12, 0.62, petal);                  // (black between the lobes)
         float ring = ring_soft * lobe;
         float fr = mi.w;                                             // (0 at a ring's inner seam, 1 outer)
         float aw = abs(2.0 * w01 - 1.0);                             // (1 on a mirror, 0 between lobes)
-        float parity = mod(floor(mi.y + 1e-4), 2.0);                 // (the panes' tints by turns)
+        // (the panes' tints by turns, ring by ring, trading places slowly as the kaleidoscope
+        // turns: stills seconds apart show another figure -- round 29: "near-identical")
+        float parity = smoothstep(0.2, 0.8, 0.5 + 0.5 * cos(3.14159265 * floor(mi.y + 1e-4) + 5.0 * u_kaleido_flow));
         // (the great sun lights the mirrors near it; each reflection loses a sixth of the light)
         float sun = 1.0 / (1.0 + pow(rs / 0.26, 2.0));
         float loss = pow(0.84, mi.y);
@@ -423,9 +425,9 @@ void main() {
         // the mirror it leans on -- graded, never flat
         float pane = mix(0.18, 1.0, pow(1.0 - fr, 1.6)) * mix(0.35, 1.0, aw * aw);
         pane *= mix(0.55, 1.25, gas);
-        vec3 emerald = vec3(0.05, 0.78, 0.46);
+        vec3 emerald = vec3(0.03, 0.92, 0.52);
         vec3 violet = vec3(0.42, 0.12, 0.95);
-        vec3 tint = mix(emerald, violet, smoothstep(0.05, 0.75, mix(fr, 1.0 - aw * 0.6, 0.35)));
+        vec3 tint = mix(emerald, violet, smoothstep(0.24, 0.92, mix(fr, 1.0 - aw * 0.6, 0.35)));
         tint = mix(tint, mix(violet, emerald, smoothstep(0.1, 0.8, fr)), parity * 0.75);
         vec3 k = tint * pane * 1.15;
         k *= light;
