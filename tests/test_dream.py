@@ -1591,13 +1591,6 @@ def test_the_suns_flare_into_the_constellations_keeps_its_darks(gl, dream):
         assert lum.max() > 200, f"{t} s: brightest {lum.max():.1f}"
 
 
-def _box_mean(a: np.ndarray, k: int) -> np.ndarray:
-    """The mean over a (2k+1)-square round each pixel (edges held): a blur without scipy."""
-    n = 2 * k + 1
-    c = np.pad(a, ((k + 1, k), (k + 1, k)), mode="edge").cumsum(0).cumsum(1)
-    return (c[n:, n:] - c[:-n, n:] - c[n:, :-n] + c[:-n, :-n]) / (n * n)
-
-
 def test_the_kaleidoscopes_lobes_are_clean_glass_not_mottled(gl):
     """Round 33's two readers at 11.2 s: "the mirrored tiles are muddy and blotchy ... a cheap
     filter", "muddy, blotchy, looks unfinished" -- the lobes were filled with the gas's fine
