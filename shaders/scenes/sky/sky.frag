@@ -397,59 +397,53 @@ void main() {
         // (round 30's readers: "hard cut-outs against the star field", "a cog outline": the
         // lobes fade out over their outer half, further where the gas is thick, so the glass
         // melts into the stars -- no silhouette)
-        float ring_soft = (1.0 - smoothstep(0.40 * reach, 1.08 * reach, r)) * smoothstep(0.08, 0.13, r);
-        // (each ring shows a deep slice of the wedge's clouds, three of them laid over each other
-        // -- the gas, inner and outer, seen in the same glass -- so the lace fills the disc)
+        float ring_soft = (1.0 - smoothstep(0.34 * reach, 0.96 * reach, r)) * smoothstep(0.08, 0.13, r);
+        // (round 33's readers at 11.2 s: "muddy, blotchy", "the mirrored tiles are muddy and
+        // blotchy and the teal bands look flat; a cheap filter" -- the lobes were filled with the
+        // gas's fine mottling and its contour threads) the glass is cut facets now: each cell
+        // of the mirrors (a ring across, half a wedge along) one clean pane of graded light, lit
+        // at its edge toward the sun and falling off outward, emerald at that edge through
+        // violet, the panes' tints alternating ring by ring; the gas only swells and dims whole
+        // panes (one fetch of it, magnified: no mottling); true black between the lobes.
         float m = clamp(log(mi.x / R_OUT) / BAND + 1.0, 0.0, 1.0);
         vec2 lo_uv = half_texel;
         vec2 hi_uv = u_nebula_frac - half_texel;
-        float da = texture(u_nebula, clamp(vec2(0.7 * w01, mix(0.25, 0.72, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
-        float db = texture(u_nebula, clamp(vec2(0.3 + 0.7 * (1.0 - w01), mix(0.78, 0.36, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
-        float dc = texture(u_nebula, clamp(vec2(0.15 + 0.6 * w01, mix(0.12, 0.40, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
-        float d = 1.0 - (1.0 - da) * (1.0 - db) * (1.0 - dc);
-        float gas = smoothstep(0.03, 0.45, d);
-        float ring = ring_soft * mix(0.55, 1.0, gas);
-        // the lace: the gas's contour lines, drifting slowly through it (the kaleidoscope
-        // turning: stills a second apart show another figure -- round 29: "near-identical")
-        float c = d * 5.0 - 0.4 * u_kaleido_flow / 0.12;
-        vec3 fil = sky_filigree(c, fwidth(c));
-        // (a thread's colour by its level: emerald and violet interleaved, gold at the densest)
-        float lv = mod(fil.z, 3.0);
-        vec3 thread = (lv < 0.5) ? vec3(0.10, 0.95, 0.50) : (lv < 1.5) ? vec3(0.62, 0.36, 1.0) : vec3(0.35, 0.85, 0.75);
-        thread = mix(thread, vec3(1.0, 0.74, 0.36), smoothstep(0.9, 1.0, d));
-        // (threads only in the gas: its empty gaps stay true black)
-        float body = smoothstep(0.02, 0.2, d);
+        float d = texture(u_nebula, clamp(vec2(0.30 + 0.22 * w01, mix(0.40, 0.58, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
+        float gas = smoothstep(0.02, 0.5, d);
+        float lobe = smoothstep(0.12, 0.62, petal);                  // (black between the lobes)
+        float ring = ring_soft * lobe;
+        float fr = mi.w;                                             // (0 at a ring's inner seam, 1 outer)
+        float aw = abs(2.0 * w01 - 1.0);                             // (1 on a mirror, 0 between lobes)
+        // (the panes' tints by turns, ring by ring, trading places slowly as the kaleidoscope
+        // turns: stills seconds apart show another figure -- round 29: "near-identical")
+        float parity = smoothstep(0.2, 0.8, 0.5 + 0.5 * cos(3.14159265 * floor(mi.y + 1e-4) + 5.0 * u_kaleido_flow));
         // (the great sun lights the mirrors near it; each reflection loses a sixth of the light)
         float sun = 1.0 / (1.0 + pow(rs / 0.26, 2.0));
         float loss = pow(0.84, mi.y);
         float light = loss * (0.5 + 0.9 * sun);
-        // (round 30's readers at 12.8 s: "an edge-detect contour filter", "cut-out lobes filled
-        // with contour-line noise": the lobes are filled with the folded gas itself, luminous by
-        // its density -- dark violet at its thin edges, emerald through its body, a hot pale
-        // core where it is thickest -- smooth gradients; the threads only a faint filigree on it)
-        float dn = smoothstep(0.10, 0.95, 0.5 * (da + db * 0.6 + dc * 0.4) + 0.3 * d);
-        // (the rings' inner seams fold the cloud's thickest slice onto itself: dim it there, or it
-        // rings the sun as one flat pale band)
-        dn *= mix(0.62, 1.0, smoothstep(0.0, 0.5, m));
-        vec3 fill = mix(vec3(0.07, 0.015, 0.20), vec3(0.30, 0.08, 0.72), smoothstep(0.0, 0.35, dn));
-        fill = mix(fill, vec3(0.06, 0.62, 0.38), smoothstep(0.35, 0.70, dn));
-        fill = mix(fill, vec3(1.00, 0.90, 0.74), 0.7 * smoothstep(0.86, 1.0, dn) * (0.4 + 0.6 * sun));
-        float glowd = 0.10 * dn + 0.55 * dn * dn + 0.03 * gas;
-        vec3 k = fill * glowd * 0.8
-               + thread * body * (0.05 * fil.x * (1.0 + 0.5 * sun) + 0.012 * fil.y * gas);      // (a breath of filigree)
+        // a pane's light: brightest at its sun-side edge, falling off across it, brighter toward
+        // the mirror it leans on -- graded, never flat
+        float pane = mix(0.18, 1.0, pow(1.0 - fr, 1.6)) * mix(0.35, 1.0, aw * aw);
+        pane *= mix(0.55, 1.25, gas);
+        vec3 emerald = vec3(0.03, 0.92, 0.52);
+        vec3 violet = vec3(0.42, 0.12, 0.95);
+        vec3 tint = mix(emerald, violet, smoothstep(0.24, 0.92, mix(fr, 1.0 - aw * 0.6, 0.35)));
+        tint = mix(tint, mix(violet, emerald, smoothstep(0.1, 0.8, fr)), parity * 0.75);
+        vec3 k = tint * pane * 1.15;
         k *= light;
         // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
         float ring_px = BAND * r / px;
         float crisp = smoothstep(6.0, 18.0, ring_px);
-        // the seams: soft light at the rings' and the wedges' mirrors, a fine line only near
-        // the sun, a glint where they cross; the stars mirrored into sparks along them
+        // the seams: crisp lines of light where the mirrors meet (about a pixel, antialiased),
+        // a narrow glow round them, a glint where a ring's seam crosses a wedge's; the stars
+        // mirrored into sparks along them
         float wedge = r * min(ang, u_sector - ang) / px;
         float near = sun * sun;
-        float line = (exp(-mi.z * mi.z / 1.4) + exp(-wedge * wedge / 1.4)) * near;
-        float glow = exp(-mi.z / 7.0) + exp(-wedge / 7.0);
+        float line = exp(-mi.z * mi.z / 1.1) + exp(-wedge * wedge / 1.1);
+        float glow = exp(-mi.z / 4.0) + exp(-wedge / 4.0);
         float cross = exp(-(mi.z * mi.z + wedge * wedge) / 10.0);
-        k += (vec3(0.62, 0.52, 1.0) * (line * 0.18 + glow * 0.025) * (0.2 + gas) * (0.2 + sun)
-              + vec3(1.0, 0.92, 0.82) * cross * 0.9 * near) * crisp * loss;
+        k += (vec3(0.80, 0.74, 1.0) * (line * 0.22 + glow * 0.04) * (0.5 + 0.5 * gas) * (0.35 + sun)
+              + vec3(1.0, 0.92, 0.82) * cross * (0.3 + 0.9 * near)) * crisp * loss;
         vec2 src = mi.x * vec2(cos(ang), sin(ang));
         vec3 sparks = star_layer(src * 1.3, 0.03, 4, px * 1.3, px1080 * 1.3, 1.6);
         k += sparks * (0.35 + 0.65 * exp(-min(wedge, mi.z) / 10.0)) * crisp * loss;
