@@ -1589,3 +1589,35 @@ def test_the_suns_flare_into_the_constellations_keeps_its_darks(gl, dream):
         assert corners.mean() < 25, f"{t} s: corners {corners.mean():.1f}"
         assert np.percentile(lum, 25) < 45, f"{t} s: darkest quarter {np.percentile(lum, 25):.1f}"
         assert lum.max() > 200, f"{t} s: brightest {lum.max():.1f}"
+
+
+def _outline_notches(top: np.ndarray, depth: int = 2) -> int:
+    """How many times an outline's height (rows, one per column) turns back on itself by at
+    least `depth` pixels: notches cut in it, or teeth standing out of it."""
+    turns, ext, rising = 0, top[0], None
+    for v in top[1:]:
+        if rising is None:
+            rising = (v < ext - depth) if abs(v - ext) >= depth else None
+            ext = v if rising is not None else ext
+        elif (rising and v < ext) or (not rising and v > ext):
+            ext = v
+        elif abs(v - ext) >= depth:
+            turns, ext, rising = turns + 1, v, not rising
+    return turns
+
+
+def test_the_fracture_breaks_a_tower_along_a_clean_crack_not_ragged_notches(gl):
+    """Round 33's readers at 178.5 s (the fracture's start): "the far towers have ragged
+    cut-out holes that look like render errors" (a 2), "reads as broken geometry, not mist"
+    (a 3) -- a saw of the crack field was discarded out of the breaking glass after the walk
+    had stopped at it, and the haze behind showed through in notches.  The glass now ends at
+    one clean crack, a plane sloping across the column, lit: the breaking tower at the left
+    of the frame (640x360, columns 42-56) has a top outline that turns back on itself by 2 px
+    or more at most once (main: 3 notches in its wavy saw; now 0)."""
+    frame = render_times(gl, "dream", [178.5], size=(640, 360))[0]
+    lum = frame.astype(float).mean(axis=2) / 255.0
+    sky = np.median(lum[120:135, 20:30])
+    win = lum[120:200, 42:57] > sky + 0.1
+    assert win.any(axis=0).all(), "the breaking tower is not in its place at 178.5 s"
+    top = win.argmax(axis=0)
+    assert _outline_notches(top) <= 1, f"a ragged break outline: {top}"
