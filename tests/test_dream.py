@@ -1621,3 +1621,16 @@ def test_the_fracture_breaks_a_tower_along_a_clean_crack_not_ragged_notches(gl):
     assert win.any(axis=0).all(), "the breaking tower is not in its place at 178.5 s"
     top = win.argmax(axis=0)
     assert _outline_notches(top) <= 1, f"a ragged break outline: {top}"
+
+
+def test_the_fracture_street_keeps_its_rings_soft_over_dark_stone(gl):
+    """Round 33's reader at 178.5 s: "the banded green ripple rings look cheap" -- the moss's
+    rings at full glow banded the whole street in teal.  The fracture's moss is dimmed: in the
+    street (the frame's bottom quarter, 320x180) the green over the other channels' mean is
+    under 46 levels at the 95th percentile (main: 52; now 39) and the darkest quarter of the
+    street under 19 (main: 23; now 15) -- wet dark stone with soft rings in it."""
+    frame = render_times(gl, "dream", [178.5], size=(320, 180))[0].astype(float)
+    street = frame[135:]
+    green = street[..., 1] - 0.5 * (street[..., 0] + street[..., 2])
+    assert np.percentile(green, 95) < 46, f"teal bands: {np.percentile(green, 95):.1f}"
+    assert np.percentile(street.mean(axis=2), 25) < 19, "the street's darks lifted"
