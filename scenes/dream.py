@@ -646,8 +646,10 @@ fracture = Cue(
     # eyes only in the glass near the middle of the view, as in the city's cue; and "lens-flare
     # ghosts": the bound sky's bodies blurred in the night behind -- the night and the sun alone,
     # as in the city's cue since round 26)
+    # (round 33's reader at 178.5 s: "the banded green ripple rings look cheap" -- the moss's
+    # rings at full glow banded the whole street: dimmed, the wet dark stone holds the frame)
     params={"speed": 0.5, "height": 3.0, "shards": 1100, "liquid": 1.0, "memories_centred": 1.0,
-            "sky_picture": 0.0},
+            "sky_picture": 0.0, "moss_glow": 0.55},
     # cracks of light, then each tower comes down and its shards dissolve into mist (round 13
     # tried a slower fall, to 8-9 s, so remains stand at 183 s: any standing tower costs the
     # glass pass ~27 ms there, 16 fps, so the fall keeps its 7.5 s and the rift carries 183 s)

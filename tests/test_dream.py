@@ -1613,3 +1613,48 @@ def test_the_kaleidoscopes_lobes_are_clean_glass_not_mottled(gl):
     pits = (lum <= win.min(axis=(2, 3))) & (win.mean(axis=(2, 3)) - lum > 4) & lobes
     assert lobes.mean() > 0.1, lobes.mean()
     assert pits.sum() < 60, pits.sum()
+
+
+def _outline_notches(top: np.ndarray, depth: int = 2) -> int:
+    """How many times an outline's height (rows, one per column) turns back on itself by at
+    least `depth` pixels: notches cut in it, or teeth standing out of it."""
+    turns, ext, rising = 0, top[0], None
+    for v in top[1:]:
+        if rising is None:
+            rising = (v < ext - depth) if abs(v - ext) >= depth else None
+            ext = v if rising is not None else ext
+        elif (rising and v < ext) or (not rising and v > ext):
+            ext = v
+        elif abs(v - ext) >= depth:
+            turns, ext, rising = turns + 1, v, not rising
+    return turns
+
+
+def test_the_fracture_breaks_a_tower_along_a_clean_crack_not_ragged_notches(gl):
+    """Round 33's readers at 178.5 s (the fracture's start): "the far towers have ragged
+    cut-out holes that look like render errors" (a 2), "reads as broken geometry, not mist"
+    (a 3) -- a saw of the crack field was discarded out of the breaking glass after the walk
+    had stopped at it, and the haze behind showed through in notches.  The glass now ends at
+    one clean crack, a plane sloping across the column, lit: the breaking tower at the left
+    of the frame (640x360, columns 42-56) has a top outline that turns back on itself by 2 px
+    or more at most once (main: 3 notches in its wavy saw; now 0)."""
+    frame = render_times(gl, "dream", [178.5], size=(640, 360))[0]
+    lum = frame.astype(float).mean(axis=2) / 255.0
+    sky = np.median(lum[120:135, 20:30])
+    win = lum[120:200, 42:57] > sky + 0.1
+    assert win.any(axis=0).all(), "the breaking tower is not in its place at 178.5 s"
+    top = win.argmax(axis=0)
+    assert _outline_notches(top) <= 1, f"a ragged break outline: {top}"
+
+
+def test_the_fracture_street_keeps_its_rings_soft_over_dark_stone(gl):
+    """Round 33's reader at 178.5 s: "the banded green ripple rings look cheap" -- the moss's
+    rings at full glow banded the whole street in teal.  The fracture's moss is dimmed: in the
+    street (the frame's bottom quarter, 320x180) the green over the other channels' mean is
+    under 46 levels at the 95th percentile (main: 52; now 39) and the darkest quarter of the
+    street under 19 (main: 23; now 15) -- wet dark stone with soft rings in it."""
+    frame = render_times(gl, "dream", [178.5], size=(320, 180))[0].astype(float)
+    street = frame[135:]
+    green = street[..., 1] - 0.5 * (street[..., 0] + street[..., 2])
+    assert np.percentile(green, 95) < 46, f"teal bands: {np.percentile(green, 95):.1f}"
+    assert np.percentile(street.mean(axis=2), 25) < 19, "the street's darks lifted"

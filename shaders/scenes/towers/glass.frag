@@ -209,14 +209,12 @@ void main() {
 #endif
     }
 #ifdef TOWERS_FRACTURE
-    // The fracture: above its jagged break line a falling tower is already shards.
+    // The fracture: above its break plane a falling tower is already shards.
     float start0 = tower_break_start(texelFetch(u_layout, cell0 & (GRID - 1), 0), cell0);
     vec3 lp0 = ro + rd * t0 - k0.base;
     float fallen0 = tower_fallen(start0);
-    float below_jag = k0.cut - lp0.y - break_jag(lp0, fallen0);
-    if (below_jag < 0.0) {
-        discard;
-    }
+    // (the walk ends the column at its break plane: nothing cut out after it, round 33)
+    float below_jag = max(k0.cut - lp0.y - break_jag(lp0, k0), 0.0);
     // (round 17's reader: "sawtooth artefacts" and "flat white crack outlines" -- the glass
     // ended at its jagged line in a hard, white-rimmed saw: now it thins into the mist over
     // the last stretch below the break, so the tower breaks up into vapour, not a cut-out)
@@ -224,7 +222,8 @@ void main() {
     // (round 33: "a grey-dark square" at 180 s by the light's foot -- a far tower's last
     // stump, its flat cut the top of a box, its foot lost in the vapour bank: the stump left
     // after most of the fall dissolves whole into the mist, no straight-edged block standing)
-    into_mist = max(into_mist, smoothstep(0.55, 0.9, fallen0));
+    // (round 33: that whole fade let the sky through the towers behind the stump, in
+    // tower-shaped holes: the stump sinks below its cut now, towers.glsl column())
 #endif
     bool second = hits == 2;
     cov0 = (hits == 3) ? 1.0 : cov0;
@@ -244,8 +243,11 @@ void main() {
     float alpha = second ? body_cover : cov0;
 #ifdef TOWERS_FRACTURE
     col = shatter_mist(col, rd, t0, 0.3, false);
-    col = mix(col, shatter_mist_colour(rd) * 0.6 + g_haze * 0.3, into_mist * 0.8);
-    alpha *= 1.0 - into_mist;
+    // (round 33's readers at 178.5 s: "ragged cut-out holes", "broken geometry, not mist":
+    // the band below the break, washed to the haze's grey or cleared, covered the towers
+    // behind the stump -- the walk stops at it -- in grey blocks with their tips standing
+    // over them: now the glass keeps its body to the crack, only its colour going to mist)
+    col = mix(col, shatter_mist_colour(rd) * 0.5, into_mist * 0.3);
 #endif
     frag_colour = vec4(encode(murk_toe(col), gl_FragCoord.xy), alpha);
     // Covered whole: the sky and streets need not be drawn beneath.

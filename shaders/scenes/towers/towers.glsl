@@ -365,10 +365,33 @@ bool column(ivec2 cell, out Column k) {
     float start;
     bool any = column_whole(cell, k, start);
 #ifdef TOWERS_FRACTURE
-    k.cut = k.h * (1.0 - tower_fallen(start));
+    // (round 33's readers at 178.5 s: "ragged cut-out holes", "broken geometry, not mist" --
+    // a stump fading whole into the mist let the sky through where the towers behind it
+    // stood, since the walk stops at the first tower: the stump now sinks into the mist
+    // below its cut instead, and the walk finds the towers behind where it was)
+    float f = tower_fallen(start);
+    k.cut = k.h * (1.0 - f) * (1.0 - smoothstep(0.5, 0.85, f));
     any = any && k.cut > 0.02;
 #endif
     return any;
+}
+
+// The break: the clean crack along which a falling tower's top slides off, a plane sloping
+// across the column (x, y, z: its normal, w: its height at the foot's axis), the flat cut
+// while the tower stands.  (round 33's readers at 178.5 s: "ragged cut-out holes that look
+// like render errors", "broken geometry, not mist" -- a saw of the crack field along the
+// face was discarded out of the glass the walk had already taken, and the sky showed through
+// where the towers behind it stood, in notches: the walk and the glass now end the column at
+// the one plane, so nothing is cut out after the walk.)
+vec4 break_plane(Column k) {
+    float r = smoothstep(0.0, 0.06 * k.h, k.h - k.cut);
+    return vec4(0.3 * r, 1.0, -0.16 * r, k.cut - 0.8 * r);
+}
+
+// How far below the cut the glass is gone at lp (relative to the foot): 0 while whole.
+float break_jag(vec3 lp, Column k) {
+    vec4 bp = break_plane(k);
+    return k.cut - bp.w - dot(lp.xz, bp.xz);
 }
 
 // Spires (round 10: "every tower the same bullet shape"): about two columns in five carry a
@@ -437,8 +460,10 @@ bool column_walk_hit(vec3 o, vec3 w, Column k, float t_limit, out vec2 hit) {
     bool any = disc > 0.0 && sq > q.y && hit.x < hit.y * t_limit;
 #ifdef TOWERS_FRACTURE
     // (the cut: a plane the fracture lowers; here the division is paid, only while it falls)
-    float vy = (abs(w.y) > 1e-7) ? w.y : 1e-7;
-    float t_hi = (k.cut - o.y) / vy;
+    vec4 bp = break_plane(k);
+    float vy = dot(w, bp.xyz);
+    vy = (abs(vy) > 1e-7) ? vy : 1e-7;
+    float t_hi = (bp.w - dot(o, bp.xyz)) / vy;
     float tn = hit.x / hit.y;
     float tf = (sq - q.y) / hit.y;
     tn = (vy < 0.0) ? max(tn, t_hi) : tn;
@@ -482,8 +507,10 @@ bool column_span(vec3 o, vec3 w, Column k, out float tn, out float tf, out float
 #ifdef TOWERS_FRACTURE
     // (the cut: a plane the fracture lowers; the street needs no test of its own here,
     // since every ray stops at it)
-    float vy = (abs(w.y) > 1e-7) ? w.y : 1e-7;
-    float t_hi = (k.cut - o.y) / vy;
+    vec4 bp = break_plane(k);
+    float vy = dot(w, bp.xyz);
+    vy = (abs(vy) > 1e-7) ? vy : 1e-7;
+    float t_hi = (bp.w - dot(o, bp.xyz)) / vy;
     tn = (vy < 0.0) ? max(tn, t_hi) : tn;
     tf = (vy > 0.0) ? min(tf, t_hi) : tf;
 #endif
@@ -566,14 +593,6 @@ float glass_cracks(vec3 lp, float y, float start, float h, float fp) {
     float cell_px = 1.0 / (8.0 * ACROSS * max(fp, 1e-5));
     float near_fade = 1.0 - smoothstep(20.0, 45.0, cell_px);
     return ((line + halo) * reached + craze) * near_fade * step(1e-3, grow);
-}
-
-// The jagged break: how far below the cut the glass is already gone at lp
-// (a saw of the crack field along the face), 0 where the tower is whole or gone.
-float break_jag(vec3 lp, float fallen) {
-    float k = textureLod(u_cracks, vec2((lp.x + lp.z) * CRACK_SCALE, 0.37), 0.0).r;
-    float k2 = textureLod(u_cracks, vec2((lp.x - lp.z) * CRACK_SCALE * 2.3, 0.71), 0.0).r;
-    return (1.1 * k + 0.5 * k2) * smoothstep(0.0, 0.06, fallen) * step(fallen, 0.999);
 }
 
 // The mist the shards dissolve into, over whatever the pixel shows at distance t along rd:
@@ -1297,7 +1316,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     float fallen = tower_fallen(start);
     // (round 18: the rim a soft glow of the breaking light in the glass thinning into mist
     // -- glass.frag fades it out -- not a white-hot saw outline)
-    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, fallen)) * 2.5) : 0.0;
+    float brim = (fallen > 0.0 && fallen < 1.0) ? exp(-(k.cut - lp.y - break_jag(lp, k)) * 2.5) : 0.0;
     // (the light in a fissure is the rift's, cold and a little violet, and what the glass
     // reflects, bent: never a flat white line)
     vec3 crack_light = vec3(0.7, 0.8, 1.0) * 2.0 + refl * 0.7;
