@@ -428,8 +428,10 @@ def test_the_hood_falls_in_soft_folds_not_lumps(gl):
     32's two readers at 92.1 s: "the hood looks like clay or bark / lumpy clay" -- that
     crumple read as modelled lumps and a bark's grain.  It is a whisper now, the hood's long
     falls carrying the cloth: over the hood the normal strays from its 7x7 neighbourhood's
-    mean by under 2.5 degrees on average (1.9 now, 3.5 in round 32), yet over 1.5 (the folds
-    and their faint creases are there: not a moulded shell)."""
+    mean by under 2.9 degrees on average (3.5 in round 32), yet over 1.5 (the folds and their
+    faint creases are there: not a moulded shell).  (Round 33's readers at 93.6 and 95.0 s:
+    "a smooth blob like plasticine", "rubbery hood" -- the bar was 2.5 at 1.9, pinning that
+    smooth look; the crumple is a little stronger now, 2.57, still well under the lumps.)"""
     img, geo, mat = _shot(gl, size=(640, 360))
     cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
     hood = cloth & (_box(cloth.astype(float), 9) > 0.999)
@@ -439,7 +441,7 @@ def test_the_hood_falls_in_soft_folds_not_lumps(gl):
     mean = np.stack([_box(n[..., k], 7) for k in range(3)], axis=-1)
     mean /= np.linalg.norm(mean, axis=-1, keepdims=True) + 1e-12
     stray = np.degrees(np.arccos(np.clip((n * mean).sum(axis=-1), -1.0, 1.0)))
-    assert 1.5 < stray[hood].mean() < 2.5, stray[hood].mean()
+    assert 1.5 < stray[hood].mean() < 2.9, stray[hood].mean()
 
 
 def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):

@@ -577,8 +577,8 @@ float portrait_creases(vec3 p) {
     // (round 33, 92.1 s: "the hood looks like clay or bark / lumpy clay" -- the crumple read
     // as a modelled lump everywhere: only a whisper of it, the long falls carry the cloth)
     // (round 33, 93.6 and 95.0 s: "a smooth blob like plasticine", "rubbery hood" -- the
-    // whisper too faint: 0.0009, a fine crumple of heavy velvet, still under round 32's lumps)
-    return 0.0011 * down + 0.0015 * across - 0.0009 * crumple;
+    // whisper too faint: 0.0012, a fine crumple of heavy velvet, still under round 32's lumps)
+    return 0.0011 * down + 0.0015 * across - 0.0012 * crumple;
 #else
     return 0.0008 * down + 0.002 * across - 0.0021 * crumple;
 #endif
