@@ -394,11 +394,14 @@ serenes = Cue(
           # and the row's return for the cost (100.5 s) starts close and pulls slowly back as
           # the candles gutter, the room widening into the dark round them (round 28, 102.2 s:
           # from 0.8 "the figure at the right edge cut off", the rim jaggy magnified -- from 0.5)
-          "push": [(0, 0.0), (5.98, 1.0, "in_out_sine"), (6, 0.0, "step"), (13, 1.0, "in_out_sine"),
+          # (round 33, 95.0 s: the lovers' first frame, on the cut, still held the portrait's
+          # full push -- zoomed 1.3x, "a flame cut off at the bottom edge": the push is 0 on it)
+          "push": [(0, 0.0), (5.98, 1.0, "in_out_sine"), (6, 0.0, "step"), (12.99, 1.0, "in_out_sine"),
                    # (round 30: the lovers' 96.7 and 99 s one picture -- a slow push in on
                    # them too, toward the thread)
                    # (round 33: from 13 s, where the portrait ends -- see ``profiles``)
-                   (13.01, 0.0, "step"), (18.45, 0.7, "in_out_sine"), (18.5, 0.5, "step"),
+                   # (round 33: to 0.55, not 0.7 -- at 0.7 the candle ran out of the frame's foot)
+                   (13, 0.0, "step"), (18.45, 0.55, "in_out_sine"), (18.5, 0.5, "step"),
                    (24, 0.0, "in_out_sine")],
           # (round 21: "soft cones in a row" twice -- a third set-up from 96 to 100.5 s: the
           # lovers close, two of them turned face to face over a candle, the neural thread

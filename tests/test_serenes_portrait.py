@@ -428,8 +428,10 @@ def test_the_hood_falls_in_soft_folds_not_lumps(gl):
     32's two readers at 92.1 s: "the hood looks like clay or bark / lumpy clay" -- that
     crumple read as modelled lumps and a bark's grain.  It is a whisper now, the hood's long
     falls carrying the cloth: over the hood the normal strays from its 7x7 neighbourhood's
-    mean by under 2.5 degrees on average (1.9 now, 3.5 in round 32), yet over 1.5 (the folds
-    and their faint creases are there: not a moulded shell)."""
+    mean by under 2.9 degrees on average (3.5 in round 32), yet over 1.5 (the folds and their
+    faint creases are there: not a moulded shell).  (Round 33's readers at 93.6 and 95.0 s:
+    "a smooth blob like plasticine", "rubbery hood" -- the bar was 2.5 at 1.9, pinning that
+    smooth look; the crumple is a little stronger now, 2.57, still well under the lumps.)"""
     img, geo, mat = _shot(gl, size=(640, 360))
     cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
     hood = cloth & (_box(cloth.astype(float), 9) > 0.999)
@@ -439,7 +441,7 @@ def test_the_hood_falls_in_soft_folds_not_lumps(gl):
     mean = np.stack([_box(n[..., k], 7) for k in range(3)], axis=-1)
     mean /= np.linalg.norm(mean, axis=-1, keepdims=True) + 1e-12
     stray = np.degrees(np.arccos(np.clip((n * mean).sum(axis=-1), -1.0, 1.0)))
-    assert 1.5 < stray[hood].mean() < 2.5, stray[hood].mean()
+    assert 1.5 < stray[hood].mean() < 2.9, stray[hood].mean()
 
 
 def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):
@@ -448,6 +450,11 @@ def test_the_lovers_fronts_are_candle_lit_wool_not_burnt_to_cream(gl):
     cloth's 98th percentile of brightness stays under 95 levels (68 now, 122 in round 25)."""
     img, geo, mat = _lovers_frame(gl, (320, 180))
     cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
+    # (round 33: the candle stands whole in the frame now, its wax and flame drawn over the
+    # far lover's front -- they are the candle, not its light on the wool: left out)
+    lum = img.astype(float).mean(axis=2)
+    y0, x0 = np.unravel_index(np.argmax(lum * (geo[..., 3] > 0.99) * (np.arange(lum.shape[0]) > lum.shape[0] // 2)[:, None]), lum.shape)
+    cloth[max(y0 - 12, 0): y0 + 22, max(x0 - 12, 0): x0 + 13] = False
     assert cloth.sum() > 3000, cloth.sum()
     top = np.percentile(img.mean(axis=2)[cloth], 98)
     # (round 32: the far lover turned square to us across the candle, its lit front seen
@@ -756,7 +763,8 @@ def test_the_lovers_shot_pushes_in_so_its_stills_differ():
         return float(cue.values["push"])
 
     assert push(95.05) < 0.01
-    assert push(100.4) > 0.6
+    # (round 33: from 0.7 to 0.55 -- at 0.7 the candle ran out of the frame's foot)
+    assert push(100.4) > 0.5
     assert push(99.5) > 2.0 * push(97.0) > 0.0
 
 
@@ -960,3 +968,45 @@ def test_the_hands_glitch_stutters_and_holds_clean_between(gl):
     changed[160:, :175] = False                   # the child's corner (woman_child.glsl)
     band = changed[max(int(rows.min()) - 30, 0): int(rows.max()) + 30]
     assert band.sum() < 100, int(band.sum())
+
+
+def test_the_lovers_candle_stands_whole_in_the_frame_from_the_cut_to_the_push(gl):
+    """Round 33's readers at 95.0 s: "a flame cut off at the bottom edge" -- the lovers' first
+    frame, on the cut, held the portrait's full push (zoom 1.3x) and their candle stood low.
+    Now the push is 0 on the cut (95.0 s itself), the candle is raised and the push goes in
+    toward the middle of the thread and the flame: at the cut and at the push's deepest
+    (0.55) the flame's heart sits above 86 % of the height (about 80 % now, 97 % and off
+    the bottom on main at 95.0 s) and the frame's bottom rows straight under it are dark
+    (under 60 % of the wax a few rows under the flame: the candle ends on its dish)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+    cue = next(c for c in show.timeline.sample(95.0).cues() if c.cue.name == "the Serenes")
+    assert float(cue.values["profiles"]) > 0.99 and float(cue.values["push"]) < 0.01
+    for push in (0.0, 0.55):
+        p = Player(gl, size=(320, 180))
+        try:
+            img = p.at(2.0, **{**SHOT, "profiles": 1.0, "portrait": 0.0, "lovers": 1.0, "push": push})
+        finally:
+            p.release()
+        h = img.shape[0]
+        lum = img.astype(float).mean(axis=2)
+        warm = lum * (img[..., 0].astype(float) > img[..., 2].astype(float) + 40)
+        warm[: h // 2] = 0.0                         # the flame: the warm heart in the lower half
+        y0, x0 = np.unravel_index(np.argmax(warm), warm.shape)
+        assert y0 < 0.86 * h, (push, y0, h)
+        wax = lum[y0 + int(0.04 * h): y0 + int(0.07 * h), x0 - 2: x0 + 3].mean()
+        bottom = lum[h - 3:, x0 - 2: x0 + 3].mean()
+        assert bottom < 0.6 * wax, (push, bottom, wax)
+
+
+def test_the_lovers_frame_sinks_its_dim_veil_to_black(gl):
+    """Round 33's readers at 95.0 s: "dark murky frame", "muddy brown" -- the dim warm veil
+    between the lights lay over the whole frame.  A soft toe sinks it toward black, the
+    flame, eyes and lit folds kept: the frame's 10th percentile of brightness is under
+    1.8 levels (1.0 now, 2.7 before the toe), the flame still over 200."""
+    img, _, _ = _lovers_frame(gl, (320, 180))
+    lum = img.astype(float).mean(axis=2)
+    low = float(np.percentile(lum, 10))
+    assert lum.max() > 200.0, lum.max()
+    assert low < 1.8, low

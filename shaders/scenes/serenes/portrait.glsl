@@ -110,7 +110,9 @@ const float EYE_RADIUS = 0.022;
 #ifdef PORTRAIT_LOVERS
 // the candles: the key low between them (their inner sides lit, the sides toward us falling
 // into shadow); one behind them, higher, for the rims
-const vec3 KEY_CANDLE = vec3(0.0, -0.27, -0.08);
+// (round 33, 95.0 s: "a flame cut off at the bottom edge" -- raised 4 cm so its short candle
+// stands whole in the frame under their mantles, the shot's warm highlight)
+const vec3 KEY_CANDLE = vec3(0.0, -0.23, -0.08);
 const vec3 RIM_CANDLE = vec3(0.0, 0.02, 0.75);
 #elif defined(PORTRAIT_ALONE)
 // her one candle on the floor before her at the left (its light from below on her hands and
@@ -265,7 +267,9 @@ float portrait_folds(vec3 q) {
     // (over the crown the cloth lies smooth on the head: soft slanting folds only, no pleats)
     float hood = smoothstep(-0.05, 0.1, q.y) * sin(a * 4.0 + q.y * 6.0);
 #ifdef PORTRAIT_SOFT_CLOTH
-    hood *= 0.35;      // (the crown's slanting folds barely there: a hood lies smooth on the head)
+    // (the crown's slanting folds faint: a hood lies smooth on the head -- round 33, 93.6 s:
+    // at 0.35 "a smooth blob like plasticine", so 0.5, a few soft folds over the crown)
+    hood *= 0.5;
 #endif
     // (none on the axis, where the angle is singular: the hood's tip stays a soft point)
     float axis = smoothstep(0.03, 0.12, length(q.xz - vec2(0.0, 0.06)));
@@ -572,7 +576,9 @@ float portrait_creases(vec3 p) {
 #ifdef PORTRAIT_SOFT_CLOTH
     // (round 33, 92.1 s: "the hood looks like clay or bark / lumpy clay" -- the crumple read
     // as a modelled lump everywhere: only a whisper of it, the long falls carry the cloth)
-    return 0.0011 * down + 0.0015 * across - 0.0005 * crumple;
+    // (round 33, 93.6 and 95.0 s: "a smooth blob like plasticine", "rubbery hood" -- the
+    // whisper too faint: 0.0012, a fine crumple of heavy velvet, still under round 32's lumps)
+    return 0.0011 * down + 0.0015 * across - 0.0012 * crumple;
 #else
     return 0.0008 * down + 0.002 * across - 0.0021 * crumple;
 #endif

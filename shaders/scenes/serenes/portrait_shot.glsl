@@ -259,7 +259,11 @@ vec3 background(vec2 s, vec3 lightc) {
 // The key candle in the frame, low at the left: the source of the light on the hood.
 // (round 33: a short candle standing whole in the frame on a dark dish, its rim lit by the
 // flame above it -- the light of the shot seen entire, not a pillar cut by the edge)
+#ifdef PORTRAIT_LOVERS
+const float KEY_CANDLE_FOOT = -0.05;    // (the lovers': a stub of a candle low between them)
+#else
 const float KEY_CANDLE_FOOT = -0.075;   // the wax's foot, metres below the flame
+#endif
 
 // The dish under the key candle: a shallow dark ellipse seen from a little above, its near
 // rim catching the flame, drawn before the wax so the pillar stands in it.
@@ -356,6 +360,12 @@ void main() {
     // (round 26: the push goes in toward the eyes, not the frame's middle, far enough that
     // stills a few seconds apart are not the same picture)
     vec2 eyes_at = 0.5 * (portrait_project(portrait_eye(0)).xy + portrait_project(portrait_eye(1)).xy);
+#ifdef PORTRAIT_LOVERS
+    // (round 33, 95.0 s: "a flame cut off at the bottom edge" -- the lovers' push goes in
+    // toward the middle of their two lights, the thread above and the candle below, so the
+    // candle stays whole in the frame as the shot closes in)
+    eyes_at = 0.5 * (eyes_at + portrait_project(KEY_CANDLE).xy);
+#endif
     vec2 focus = 0.8 * eyes_at * (1.0 - 1.0 / zoom);
     vec2 s = s0 / zoom + focus;
     vec2 uv = 0.5 + s * vec2(u_resolution.y / u_resolution.x, 1.0);
@@ -581,6 +591,13 @@ void main() {
     // --- vignette, exposure, tone map
     float vig = 1.0 - 0.45 * smoothstep(0.35, 1.05, length(s0 * vec2(0.75, 1.0)));
     col *= vig * u_exposure * PORTRAIT_EXPOSURE;
+#ifdef PORTRAIT_LOVERS
+    // (round 33, 95.0 s: "dark murky frame", "muddy brown" -- the dim warm veil between the
+    // lights sinks toward true black (a soft toe under ~LOVERS_TOE), the flame and the eyes
+    // and the lit folds kept as they were)
+    const float LOVERS_TOE = 0.0015;
+    col *= col / (col + LOVERS_TOE) + LOVERS_TOE / (max(col, vec3(1e-6)) + 0.25);
+#endif
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
     frag_colour = vec4(outc, 1.0);
