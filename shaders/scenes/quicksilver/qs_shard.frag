@@ -172,7 +172,7 @@ float segment(vec2 p, vec2 a, vec2 b) {
 // follows its kink -- and the cross cracks close the inner pieces, so every seam in the picture
 // lies on a crack.)
 const int RAYS = 7;
-const float RAY_ANGLE[RAYS] = float[RAYS](0.35, 1.22, 1.9, 2.78, 3.62, 4.46, 5.45);
+const float RAY_ANGLE[RAYS] = float[RAYS](0.35, 1.22, 1.9, 2.78, 3.62, 4.46, 5.18);
 const float RAY_KINK[RAYS] = float[RAYS](0.14, -0.1, 0.12, -0.15, 0.09, -0.12, 0.16);
 const float RAY_KNEE = 0.32;          // how far each ray runs straight before its kink
 float cross_radius(int i) { return 0.13 + 0.05 * float(i % 3); }
