@@ -487,10 +487,13 @@ void main() {
         // light where it rolls to the eye), and the hairline gap between the plates, dark
         float near_candle = 1.0 / (1.0 + 12.0 * dot(g.xz - CANDLE_POS.xz, g.xz - CANDLE_POS.xz));
         floor_col += (MOON * 1.5 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 30.0)
-                      + mix(WARM, vec3(1.0, 0.85, 0.6), 0.3) * flick * (9.0 * exp(-off2 * 40.0) + 2.0 * exp(-off2 * 8.0)) * (0.15 + near_candle)) * lip * lip_seen;
+                      + mix(WARM, vec3(1.0, 0.85, 0.6), 0.3) * flick * (9.0 * exp(-off2 * 40.0) + 2.0 * exp(-off2 * 8.0)) * (0.5 + near_candle)) * lip * lip_seen;
         floor_col *= 1.0 - 0.85 * (1.0 - smoothstep(0.0, 0.6 * pix + 0.0008, edge_w));
-        // the candle's warm pool of light round it, the dark beyond
-        floor_col += WARM * 0.05 * near_candle * flick;
+        // the candle's warm pool of light round it, the dark beyond (round 33 at 171.8 s: "the
+        // ground is empty" -- a wider faint warmth reaching the mirror's foot, so the plates
+        // there read as a floor in the flame's light)
+        vec2 dc = g.xz - CANDLE_POS.xz;
+        floor_col += WARM * (0.05 * near_candle + 0.03 / (1.0 + 0.8 * dot(dc, dc))) * flick;
         // (round 33) the frozen pool as one mirror beneath its plates' tilts: a long soft
         // reflection of the candle, and the far shards dim in it (the flat mirror's ray; the
         // plates' roughness as the blur; the shard's own rim image lies under its foot, out of
