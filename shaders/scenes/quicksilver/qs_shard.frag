@@ -281,7 +281,7 @@ vec4 self_seen(vec3 h, vec3 r) {
     // flame, falling off into shadow (round 32's readers at 171.5 s: "a dull plastic bust":
     // the skin lit, with red life in it, not a black cut-out)
     float is_hair = step(g.b, 0.28);
-    vec3 c = vec3(0.006, 0.003, 0.004) + mix(WARM * 0.16, WARM * 0.03, is_hair) * smoothstep(0.0, 1.0, ndl) * near;
+    vec3 c = vec3(0.006, 0.003, 0.004) + mix(WARM * 0.27, WARM * 0.03, is_hair) * smoothstep(0.0, 1.0, ndl) * near;
     // the hair: strands catching the flame in fine warm threads (its own combed normals), so the
     // mass behind the skull reads as hair, not a dark disc
     vec2 gn0 = g.rg * 2.0 - 1.0;
