@@ -62,8 +62,10 @@ float eyes(vec3 p) {
 }
 
 float lips(vec3 p) {
-    float upper = ellipsoid(p - vec3(0.0, 0.068, 0.086), vec3(0.017, 0.0055, 0.0085));
-    float lower = ellipsoid(p - vec3(0.0, 0.0585, 0.083), vec3(0.0145, 0.0062, 0.0085));
+    // (round 33's readers: "melted nose and lips" -- two balls stuck on; now wide, flat
+    // crescents: the upper's vermilion a ridge under the philtrum, the lower fuller, set back)
+    float upper = ellipsoid(p - vec3(0.0, 0.0695, 0.0895), vec3(0.019, 0.0045, 0.0072));
+    float lower = ellipsoid(p - vec3(0.0, 0.0585, 0.086), vec3(0.0165, 0.0058, 0.0078));
     return min(upper, lower);
 }
 
@@ -77,13 +79,19 @@ float head(vec3 p) {
     float d = ellipsoid(p - vec3(0.0, 0.148, -0.022), vec3(0.077, 0.09, 0.094));              // the skull
     d = smin(d, ellipsoid(p - vec3(0.0, 0.102, 0.018), vec3(0.064, 0.088, 0.074)), 0.03);     // the face's mass
     d = smin(d, capsule(q, vec3(0.057, 0.088, -0.01), vec3(0.019, 0.034, 0.052), 0.014), 0.02);  // the jaw to the chin
-    d = smin(d, ellipsoid(p - vec3(0.0, 0.033, 0.064), vec3(0.021, 0.018, 0.017)), 0.016);    // the chin
+    d = smin(d, ellipsoid(p - vec3(0.0, 0.034, 0.072), vec3(0.02, 0.017, 0.015)), 0.01);      // the chin (round 33: forward, under the lips' line)
     d = smin(d, capsule(q, vec3(0.006, 0.143, 0.082), vec3(0.046, 0.141, 0.068), 0.010), 0.016); // the brow ridge
+    d = smin(d, ellipsoid(p - vec3(0.0, 0.143, 0.085), vec3(0.018, 0.011, 0.008)), 0.008);    // the glabella over the nasion's dip
     d = smin(d, ellipsoid(q - vec3(0.05, 0.109, 0.055), vec3(0.022, 0.015, 0.022)), 0.018);   // cheekbones
     d = smax(d, -ellipsoid(q - vec3(0.029, 0.125, 0.09), vec3(0.019, 0.012, 0.017)), 0.009);  // the sockets
-    d = smin(d, capsule(p, vec3(0.0, 0.134, 0.087), vec3(0.0, 0.097, 0.109), 0.0068), 0.011); // the nose's bridge
-    d = smin(d, length(p - vec3(0.0, 0.093, 0.105)) - 0.0102, 0.009);                         // its tip
-    d = smin(d, ellipsoid(q - vec3(0.0105, 0.0895, 0.095), vec3(0.0078, 0.0068, 0.0082)), 0.006); // its wings
+    // the nose (round 33: "melted nose" -- a thin straight bridge from the nasion's dip to a
+    // small defined tip, the columella running back under it to the philtrum, small wings)
+    d = smin(d, capsule(p, vec3(0.0, 0.13, 0.09), vec3(0.0, 0.097, 0.113), 0.0052), 0.008);   // the nose's bridge
+    d = smin(d, ellipsoid(p - vec3(0.0, 0.108, 0.093), vec3(0.0115, 0.024, 0.011)), 0.008);   // its root in the face (no gap beside it)
+    d = smin(d, length(p - vec3(0.0, 0.0935, 0.1085)) - 0.0078, 0.006);                       // its tip
+    d = smin(d, capsule(p, vec3(0.0, 0.089, 0.107), vec3(0.0, 0.0855, 0.093), 0.003), 0.004); // the columella
+    d = smin(d, capsule(p, vec3(0.0, 0.0815, 0.0905), vec3(0.0, 0.072, 0.0965), 0.003), 0.005); // the philtrum's ridge
+    d = smin(d, ellipsoid(q - vec3(0.0105, 0.0885, 0.095), vec3(0.0062, 0.0055, 0.0068)), 0.005); // its wings
     d = smax(d, -ellipsoid(q - vec3(0.0075, 0.083, 0.104), vec3(0.0042, 0.0028, 0.005)), 0.003); // nostrils
     d = smin(d, lips(p), 0.007);
     // the lids: a shell over each eye's upper half (and a thinner lower one), so the eyes sit
@@ -92,7 +100,7 @@ float head(vec3 p) {
     float lid = max(abs(length(e * vec3(1.0, 1.15, 1.0)) - EYE_R - 0.0012) - 0.0016, -(e.y - 0.0035 + 0.25 * e.x));
     float low = max(abs(length(e) - EYE_R - 0.001) - 0.0012, e.y + 0.0062);
     d = smin(d, min(lid, low), 0.002);
-    d = smax(d, -ellipsoid(p - vec3(0.0, 0.0635, 0.1), vec3(0.019, 0.001, 0.012)), 0.0015);  // the mouth's line
+    d = smax(d, -ellipsoid(p - vec3(0.0, 0.064, 0.1), vec3(0.019, 0.0014, 0.0145)), 0.0015);  // the mouth's line
     d = smin(d, ellipsoid(q - vec3(0.076, 0.113, -0.006), vec3(0.01, 0.025, 0.016)), 0.007);  // ears
     return min(d, eyes(p));
 }

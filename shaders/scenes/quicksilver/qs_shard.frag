@@ -172,7 +172,7 @@ float segment(vec2 p, vec2 a, vec2 b) {
 // follows its kink -- and the cross cracks close the inner pieces, so every seam in the picture
 // lies on a crack.)
 const int RAYS = 7;
-const float RAY_ANGLE[RAYS] = float[RAYS](0.35, 1.22, 1.9, 2.78, 3.62, 4.46, 5.45);
+const float RAY_ANGLE[RAYS] = float[RAYS](0.35, 1.22, 1.9, 2.78, 3.62, 4.46, 5.18);
 const float RAY_KINK[RAYS] = float[RAYS](0.14, -0.1, 0.12, -0.15, 0.09, -0.12, 0.16);
 const float RAY_KNEE = 0.32;          // how far each ray runs straight before its kink
 float cross_radius(int i) { return 0.13 + 0.05 * float(i % 3); }
@@ -281,7 +281,7 @@ vec4 self_seen(vec3 h, vec3 r) {
     // flame, falling off into shadow (round 32's readers at 171.5 s: "a dull plastic bust":
     // the skin lit, with red life in it, not a black cut-out)
     float is_hair = step(g.b, 0.28);
-    vec3 c = vec3(0.006, 0.003, 0.004) + mix(WARM * 0.16, WARM * 0.03, is_hair) * smoothstep(0.0, 1.0, ndl) * near;
+    vec3 c = vec3(0.006, 0.003, 0.004) + mix(WARM * 0.27, WARM * 0.03, is_hair) * smoothstep(0.0, 1.0, ndl) * near;
     // the hair: strands catching the flame in fine warm threads (its own combed normals), so the
     // mass behind the skull reads as hair, not a dark disc
     vec2 gn0 = g.rg * 2.0 - 1.0;
@@ -487,10 +487,13 @@ void main() {
         // light where it rolls to the eye), and the hairline gap between the plates, dark
         float near_candle = 1.0 / (1.0 + 12.0 * dot(g.xz - CANDLE_POS.xz, g.xz - CANDLE_POS.xz));
         floor_col += (MOON * 1.5 * pow(max(dot(r, normalize(NIGHT_DIR)), 0.0), 30.0)
-                      + mix(WARM, vec3(1.0, 0.85, 0.6), 0.3) * flick * (9.0 * exp(-off2 * 40.0) + 2.0 * exp(-off2 * 8.0)) * (0.15 + near_candle)) * lip * lip_seen;
+                      + mix(WARM, vec3(1.0, 0.85, 0.6), 0.3) * flick * (9.0 * exp(-off2 * 40.0) + 2.0 * exp(-off2 * 8.0)) * (0.5 + near_candle)) * lip * lip_seen;
         floor_col *= 1.0 - 0.85 * (1.0 - smoothstep(0.0, 0.6 * pix + 0.0008, edge_w));
-        // the candle's warm pool of light round it, the dark beyond
-        floor_col += WARM * 0.05 * near_candle * flick;
+        // the candle's warm pool of light round it, the dark beyond (round 33 at 171.8 s: "the
+        // ground is empty" -- a wider faint warmth reaching the mirror's foot, so the plates
+        // there read as a floor in the flame's light)
+        vec2 dc = g.xz - CANDLE_POS.xz;
+        floor_col += WARM * (0.05 * near_candle + 0.03 / (1.0 + 0.8 * dot(dc, dc))) * flick;
         // (round 33) the frozen pool as one mirror beneath its plates' tilts: a long soft
         // reflection of the candle, and the far shards dim in it (the flat mirror's ray; the
         // plates' roughness as the blur; the shard's own rim image lies under its foot, out of
