@@ -149,11 +149,13 @@ class LivePlayer:
 
     def prebake(self) -> None:
         """Compile the show's programs and bake its baked shots before the show (a load of
-        seconds with a progress line) instead of at each cut, where the picture froze 1-3 s."""
+        seconds with a progress line) instead of at each cut, where the picture froze 1-3 s.
+        The line is redrawn on a terminal only: a log or a pipe keeps just the show's notices."""
         def progress(done: int, total: int, t: float) -> None:
             print(f"\rbaking the show's shots: {done}/{total} (show {t:.1f} s)",
                   end="\n" if done == total else "", file=sys.stderr, flush=True)
-        self.mixer.warm_up(self.show, bakes=True, progress=progress)
+        on_terminal = bool(getattr(sys.stderr, "isatty", lambda: False)())
+        self.mixer.warm_up(self.show, bakes=True, progress=progress if on_terminal else None)
 
     def perf_time(self) -> float:
         """Seconds since the performance started: the time every event is applied and recorded at."""
