@@ -84,3 +84,30 @@ def test_dropped_bakes_are_drawn_again(gl, serenes_show):
         _play(warm, (88.0,))                 # draws its bake as before, no store to fail on
     finally:
         warm.release()
+
+
+def test_prebake_draws_its_progress_line_on_a_terminal_only():
+    """`visuals live` bakes the show's shots before it starts (visuals/live/prebake.py): on a
+    terminal a redrawn progress line says why the load takes seconds; in a log or a pipe
+    nothing is written, so the show's notices stand alone (the no-device audio test reads one)."""
+    import io
+    from visuals.live.prebake import prebake_shots
+
+    class Mixer:
+        def warm_up(self, show, bakes, progress):
+            assert bakes is True
+            self.progress = progress
+            if progress is not None:
+                progress(1, 2, 0.0)
+                progress(2, 2, 4.0)
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    piped, term = io.StringIO(), Terminal()
+    quiet, shown = Mixer(), Mixer()
+    prebake_shots(quiet, "show", stream=piped)
+    prebake_shots(shown, "show", stream=term)
+    assert quiet.progress is None and piped.getvalue() == ""
+    assert term.getvalue() == "\rbaking the show's shots: 1/2 (show 0.0 s)\rbaking the show's shots: 2/2 (show 4.0 s)\n"

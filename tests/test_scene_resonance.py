@@ -1920,16 +1920,9 @@ def test_the_howls_curtains_are_drained_not_garish(gl):
     assert sat < 0.5, f"the howl's curtains garish ({sat:.2f})"
 
 
-@pytest.mark.parametrize("t", [110.2, 117.3])
-def test_the_worms_eye_curtains_have_no_stair_stepped_edges_anywhere_in_the_frame(gl, t):
-    """Round 33's readers at 110.2 and 117.3 s: "blocky, stair-stepped aurora edges", the
-    green curtain's edge in rectangles 30-40 px wide at 1080p, mid-frame and upper.  The
-    curtains' ground field and its blur kept their light in 8 bits as it was: the sheets' faint
-    skirts stepped by 1/255 and the march, summing a dozen layers and brightening them tenfold,
-    drew each step's contour as a hard jagged edge (now stored as square roots,
-    zen_field_light).  In the half-resolution sky pass over the whole frame, the pixels where
-    a visible step stands alone (over 3 times the mean step of its neighbours two pixels either
-    side, along rows and along columns): main 72 and 97 per mille, now about 13 and 13."""
+def _dream_zenith_sky_light(gl, t: float) -> np.ndarray:
+    """The dream's half-resolution worm's-eye sky pass (no spires) at ``t`` (640x360 frame),
+    as mean light per pixel, rows top first: where the curtains' own steps and blocks show."""
     from fractions import Fraction
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
@@ -1945,7 +1938,20 @@ def test_the_worms_eye_curtains_have_no_stair_stepped_edges_anywhere_in_the_fram
         z = np.frombuffer(tex.read(), np.float16).reshape(tex.size[1], tex.size[0], 4)
     finally:
         renderer.release()
-    lum = z[::-1, :, :3].astype(np.float64).mean(axis=2)
+    return z[::-1, :, :3].astype(np.float64).mean(axis=2)
+
+
+@pytest.mark.parametrize("t", [110.2, 117.3])
+def test_the_worms_eye_curtains_have_no_stair_stepped_edges_anywhere_in_the_frame(gl, t):
+    """Round 33's readers at 110.2 and 117.3 s: "blocky, stair-stepped aurora edges", the
+    green curtain's edge in rectangles 30-40 px wide at 1080p, mid-frame and upper.  The
+    curtains' ground field and its blur kept their light in 8 bits as it was: the sheets' faint
+    skirts stepped by 1/255 and the march, summing a dozen layers and brightening them tenfold,
+    drew each step's contour as a hard jagged edge (now stored as square roots,
+    zen_field_light).  In the half-resolution sky pass over the whole frame, the pixels where
+    a visible step stands alone (over 3 times the mean step of its neighbours two pixels either
+    side, along rows and along columns): main 72 and 97 per mille, now about 13 and 13."""
+    lum = _dream_zenith_sky_light(gl, t)
     lone = 0.0
     for a in (lum, lum.T):
         d = np.abs(np.diff(a, axis=1))
@@ -1964,22 +1970,7 @@ def test_the_worms_eye_curtains_low_in_the_frame_have_no_block_edges(gl, t):
     pass (no spires), the lower middle of the frame, the steps along a row are no sharper than
     the curtain's own soft gradient: the 99.5th percentile step under 1.1 times the region's
     mean light (main: 1.24 and 1.38; now about 0.64 and 0.95)."""
-    from fractions import Fraction
-    from visuals.load.paths import SearchPath
-    from visuals.load.registry import Registry
-    from visuals.perform.clock import FixedClock
-    from visuals.render.renderer import DeckInputs, RenderConfig, Renderer
-    registry = Registry(SearchPath.build([]))
-    renderer = Renderer(gl, registry.show("dream"), registry, RenderConfig(size=(640, 360), fps=Fraction(30)))
-    clock = FixedClock(30)
-    try:
-        renderer.render(clock.frame(clock.frame_at(t)), DeckInputs())
-        run = next(v for v in renderer.runners.values() if "zenith_sky" in v.targets)
-        tex = run.targets["zenith_sky"].texture
-        z = np.frombuffer(tex.read(), np.float16).reshape(tex.size[1], tex.size[0], 4)
-    finally:
-        renderer.release()
-    lum = z[::-1, :, :3].astype(np.float64).mean(axis=2)
+    lum = _dream_zenith_sky_light(gl, t)
     h, w = lum.shape
     low = lum[int(0.6 * h):int(0.9 * h), int(0.35 * w):int(0.75 * w)]
     step = np.percentile(np.abs(np.diff(low, axis=1)), 99.5) / low.mean()

@@ -38,6 +38,7 @@ from visuals.perform.recorder import SetRecorder
 from visuals.errors import VisualsError
 from visuals.render.gpu import ProgramCache
 from .adaptive import AdaptiveScale
+from .prebake import prebake_shots
 from .capture import dump_frame, save_screenshot
 from .hud import Hud, NoticeGate
 from .hud_text import hud_content
@@ -97,7 +98,7 @@ class LivePlayer:
         self.scaler = AdaptiveScale(options.scale, options.adaptive)
         self.mixer = self._make_mixer()
         if options.prebake:
-            self.prebake()
+            prebake_shots(self.mixer, self.show)
         self.result: FrameResult | None = None      # the last frame drawn
         self.reloader = Reloader(options.search, options.show, self.registry, self.programs,
                                  timeout=options.module_timeout)
@@ -142,20 +143,9 @@ class LivePlayer:
 
     def _make_mixer(self) -> Mixer:
         """The frame driver for the current registry (at start and after a reload)."""
-        old = getattr(self, "mixer", None)
-        if old is not None:
-            old.release()
+        if getattr(self, "mixer", None) is not None:
+            self.mixer.release()
         return live_mixer(self.ctx, self.registry, self.programs, self.render_size(), self.clock.fps)
-
-    def prebake(self) -> None:
-        """Compile the show's programs and bake its baked shots before the show (a load of
-        seconds with a progress line) instead of at each cut, where the picture froze 1-3 s.
-        The line is redrawn on a terminal only: a log or a pipe keeps just the show's notices."""
-        def progress(done: int, total: int, t: float) -> None:
-            print(f"\rbaking the show's shots: {done}/{total} (show {t:.1f} s)",
-                  end="\n" if done == total else "", file=sys.stderr, flush=True)
-        on_terminal = bool(getattr(sys.stderr, "isatty", lambda: False)())
-        self.mixer.warm_up(self.show, bakes=True, progress=progress if on_terminal else None)
 
     def perf_time(self) -> float:
         """Seconds since the performance started: the time every event is applied and recorded at."""
