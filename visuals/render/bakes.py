@@ -21,6 +21,7 @@ from typing import Any, Callable
 import moderngl
 
 from visuals.model.scene import Pass, SceneState
+from .gpu import release_framebuffer
 from visuals.perform.clock import Frame
 from visuals.perform.view import current_values
 
@@ -92,9 +93,7 @@ class BakeStore:
 
     def release(self) -> None:
         for fbo in self._kept.values():
-            for tex in fbo.color_attachments:
-                tex.release()
-            fbo.release()
+            release_framebuffer(fbo)
         self._kept.clear()
 
 

@@ -12,7 +12,7 @@ import moderngl
 
 from visuals.audio.texture import bind_audio_texture, release_cache
 from visuals.model.scene import SceneState
-from .gpu import ProgramCache
+from .gpu import ProgramCache, release_framebuffer
 from .scene_runtime import _uniform_value, standard_uniforms
 from .uniforms import TRANSITION_UNIFORMS
 from visuals.model.timeline import BLEND_MODES
@@ -51,9 +51,7 @@ class _Pool:
 
     def release(self) -> None:
         for fbo in self._fbos.values():
-            for tex in fbo.color_attachments:
-                tex.release()
-            fbo.release()
+            release_framebuffer(fbo)
         self._fbos.clear()
 
 

@@ -54,6 +54,14 @@ def headless_context() -> Iterator[moderngl.Context]:
         previous.restore()
 
 
+def release_framebuffer(fbo: moderngl.Framebuffer) -> None:
+    """Release a framebuffer and its colour textures: a framebuffer's own release leaves the
+    textures attached to it alive (GPU memory held until the context goes)."""
+    for tex in fbo.color_attachments:
+        tex.release()
+    fbo.release()
+
+
 def is_software_renderer(ctx: moderngl.Context) -> bool:
     renderer = ctx.info.get("GL_RENDERER", "").lower()
     return any(s in renderer for s in ("llvmpipe", "softpipe", "swrast", "lavapipe"))

@@ -24,7 +24,7 @@ from .compositor import Compositor, LayerImage
 # (the step's values: DeckInputs and RenderConfig are imported from here by much of the program)
 from .deck import PLAIN_DECK, DeckImage, DeckInputs, RenderConfig
 from visuals.errors import VisualsError
-from .gpu import ProgramCache
+from .gpu import ProgramCache, release_framebuffer
 from visuals.load.registry import Registry
 from visuals.model.scene import SceneState
 from visuals.model.signals import SignalTime
@@ -362,9 +362,7 @@ class Renderer:
             runner.release()
         self.runners.clear()
         self.compositor.release()
-        for texture in self.output.color_attachments:   # a framebuffer's release leaves its texture
-            texture.release()
-        self.output.release()
+        release_framebuffer(self.output)
         self.drop_bakes()
         if self._owns_programs:
             self.programs.release()
