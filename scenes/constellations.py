@@ -87,6 +87,7 @@ shutter interval, so nothing crawls or strobes at any resolution.
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -121,6 +122,7 @@ TRAIL = 0.3                 # seconds of a flying star's path its light trail sh
 # sky reads as writing even while the stars are scattered between glyphs.
 INSCRIPTION_GLYPHS = 9
 INSCRIPTION_TILE = 96       # texels per glyph cell (square)
+INSCRIPTION_CACHE = 8       # (seed, first glyph) pairs kept (83 KB each)
 
 
 def inscription(seed: int, first: int) -> np.ndarray:
@@ -142,6 +144,17 @@ def inscription(seed: int, first: int) -> np.ndarray:
             d2 = np.minimum(d2, ((pix[:, None, :] - c[None, :, :]) ** 2).sum(-1).min(axis=1))
         out[:, k * t:(k + 1) * t] = np.exp(-d2 / (2.0 * 1.3 ** 2)).reshape(t, t)
     return out
+
+
+@functools.lru_cache(maxsize=INSCRIPTION_CACHE)
+def inscription_texels(seed: int, first: int) -> np.ndarray:
+    """The inscription as 8-bit texels (a filtered R8 texture costs llvmpipe far less than R32F),
+    kept for the last few (seed, first glyph) pairs for the whole process: the numpy above takes
+    over a second on llvmpipe's host, and a one-slot cache on the runner was overwritten by the
+    live player's warm-up renders, so the cut into the constellations stalled on stage."""
+    texels = np.round(inscription(seed, first) * 255.0).astype(np.uint8)
+    texels.setflags(write=False)        # shared by every runner: nobody may draw into it
+    return texels
 
 
 # cycle of one word, as fractions of 1 / rate.  The first word of a run is written out of the
@@ -447,11 +460,7 @@ class Constellations(Scene):
         drift = float(p["drift"])
         first = int(p["glyph"])
         ikey = (seed, first)
-        if self.__dict__.get("_inscription_key") != ikey:
-            self._inscription_key = ikey
-            # (8 bits: a filtered R8 texture costs llvmpipe far less than R32F)
-            self._inscription = np.round(inscription(seed, first) * 255.0).astype(np.uint8)
-        resources.texture("inscription", self._inscription, key=ikey)
+        resources.texture("inscription", inscription_texels(seed, first), key=ikey)
         resources.draw_count("script", 6 if float(p["script_line"]) > 0.0 else 0)
         clouds = float(p["clouds"]) >= 0.5
         relief = float(p["relief"]) >= 0.5 and not clouds

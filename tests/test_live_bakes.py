@@ -111,3 +111,38 @@ def test_prebake_draws_its_progress_line_on_a_terminal_only():
     prebake_shots(shown, "show", stream=term)
     assert quiet.progress is None and piped.getvalue() == ""
     assert term.getvalue() == "\rbaking the show's shots: 1/2 (show 0.0 s)\rbaking the show's shots: 2/2 (show 4.0 s)\n"
+
+
+@pytest.fixture(scope="module")
+def constellations_show():
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    from visuals.model.show import Show
+    registry = Registry(SearchPath.build([]))
+    dream = registry.show("dream")
+    cue = next(c for c in dream.cues if c.name == "hieroglyph constellations")
+    return registry, Show("constellations-live", [cue], seed=dream.seed, post=dream.post)
+
+
+def test_warm_up_keeps_the_inscription_for_the_cut_into_the_constellations(gl, constellations_show,
+                                                                            monkeypatch):
+    """The inscription (a line of glyphs, numpy, over a second on llvmpipe's host) was kept in one
+    slot on the runner; the warm-up's render at 35.3 s (the next glyph run) overwrote it, so the
+    cut at 22 s computed it again on stage: a 1.7 s frame.  Kept per (seed, first glyph) now."""
+    import sys
+    registry, show = constellations_show
+    module = sys.modules[type(registry.scene("constellations")).__module__]
+    if hasattr(module, "inscription_texels"):
+        module.inscription_texels.cache_clear()     # (earlier tests in the process filled it)
+    calls = []
+    real = module.inscription
+    monkeypatch.setattr(module, "inscription", lambda *a: calls.append(a) or real(*a))
+    warm = _live_renderer(gl, registry, show)
+    try:
+        warm.warm_up(bakes=True)
+        warmed = len(calls)
+        assert warmed >= 2, "the warm-up should have met both glyph runs (22 s and 35.3 s)"
+        _play(warm, (22.0, 22.0333, 35.4, 22.1))
+        assert len(calls) == warmed, f"the show computed the inscription again on stage: {calls[warmed:]}"
+    finally:
+        warm.release()
