@@ -222,7 +222,11 @@ void main() {
         // is the street's own moss, its clumps sharp enough to read bent and magnified through
         // the lens, as bright as the street beside it, sinking into the night's mist far off,
         // the heart's swell running through it)
-        float fs = textureLod(u_field, bxz * 0.8 / MOSS_TILE, 3.2 + 0.05 * tg2).r;
+        // (its mip from the pixel's footprint on that far ground, widened by the lens's
+        // squeeze: a fixed fine level speckled the small columns, points of noise)
+        float fpg = (dist + tg2) * pix / down2;
+        float fs = textureLod(u_field, bxz * 0.8 / MOSS_TILE,
+                              max(log2(max(fpg * 0.8 * MOSS_TEXELS / MOSS_TILE, 1e-3)) + 2.0, 3.0)).r;
         float fc = smoothstep(0.1, 0.75, fs);
         vec3 seen = mix(moss, moss_b, 0.2 + 0.4 * fb) * (0.05 + 0.4 * u_rest + 0.1 * breath + 1.8 * pb)
                   * (0.2 + 1.5 * fc) * exp(-tg2 / 40.0);
@@ -230,7 +234,7 @@ void main() {
         seen = mix(seen, haze, u_mist * mist_amount(tg2 + length(exit_w - u_cam_pos)));
         street_t = mix(street_t, seen, u_liquid);
         // the night through the glass: the violet glow over the city low down, as behind it
-        sky_t = mix(sky_t, mix(haze * 0.8, sky_t, smoothstep(0.0, 0.1, out_d.y)), u_mist * u_liquid);
+        sky_t = mix(sky_t, mix(haze * 0.8, sky_t, smoothstep(0.0, 0.03, out_d.y)), u_mist * u_liquid);
     }
 #endif
     vec3 trans = mix(sky_t, street_t, smoothstep(0.02, -0.04, out_d.y));
@@ -239,7 +243,7 @@ void main() {
 #ifdef MOSS_LIQUID
     // (thick glass: clear where the path through it is short, the deep edges drinking the
     // red and green out of the light -- a teal that darkens with the path)
-    trans *= mix(vec3(1.0), 1.6 * exp(-path * 0.35 * (1.0 - TINT)), u_liquid);
+    trans *= mix(vec3(1.0), 1.3 * exp(-path * 0.35 * (1.0 - TINT)), u_liquid);
 #endif
 
     vec3 col = trans * (1.0 - fres) + refl * fres * 1.2;

@@ -28,15 +28,18 @@ vec3 flower_layer(vec2 xz, float cell, float px, float squash, vec2 fwd2, vec2 s
     // the along-view part of the offset foreshortened as the eye sees it
     float along = dot(d, fwd2);
     vec2 dd = vec2(d.x * fwd2.y - d.y * fwd2.x, along * squash);
-    float r0 = cell * (0.06 + 0.04 * fract(hr.z * 7.3));   // the flower's own radius
+    float r0 = cell * (0.035 + 0.03 * fract(hr.z * 7.3));   // the flower's own radius
     float w = px;                                         // (the pixel, in the same metric)
     float r = length(dd);
     // five soft petals near the eye, a round head where they fall under a couple of pixels
     float petals = 1.0 - smoothstep(2.0, 5.0, r0 / max(w, 1e-5));
     float ang = atan(dd.y, dd.x) + 6.2832 * hr.x;
-    float shape = r0 * (1.0 - 0.38 * petals * (0.5 - 0.5 * cos(5.0 * ang)));
+    float shape = r0 * (1.0 - 0.6 * petals * (0.5 - 0.5 * cos(5.0 * ang)));
     float rr = shape + 0.7 * w;
-    float head = (1.0 - smoothstep(shape - 0.7 * w, rr, r)) * (r0 / (r0 + w)) * (r0 / (r0 + w));
+    // (a soft star of light falling off from the eye to the petals' tips: a flat-filled
+    // head read as a pale disc, a sticker)
+    float prof = clamp(1.0 - r / rr, 0.0, 1.0);
+    float head = prof * prof * (r0 / (r0 + w)) * (r0 / (r0 + w));
     // a hot eye at the centre, and a faint halo of its light on the moss round it
     float eye = exp(-r * r / max(0.08 * r0 * r0 + w * w, 1e-9)) * (r0 / (r0 + w));
     float halo = exp(-r / (1.6 * r0 + w)) * 0.12;
@@ -44,7 +47,7 @@ vec3 flower_layer(vec2 xz, float cell, float px, float squash, vec2 fwd2, vec2 s
     // its light ends softly inside the cell, whose border would otherwise cut it: a seam)
     float keep = 1.0 - smoothstep(0.14, 0.24, (r0 + w) / cell);
     keep *= 1.0 - smoothstep(0.22 * cell, 0.29 * cell, max(abs(d.x), abs(d.y)));
-    return vec3((0.55 * head + 0.9 * eye + halo) * here * keep, fract(hr.z * 13.7), fract(hr.x * 5.1 + hr.y));
+    return vec3((0.8 * head + 1.0 * eye + halo) * here * keep, fract(hr.z * 13.7), fract(hr.x * 5.1 + hr.y));
 }
 
 // The flowers' light (linear).  xz: the ground point; t: its distance; pix: radians a pixel;
@@ -62,7 +65,7 @@ vec3 moss_flowers(vec2 xz, float t, float pix, float down, vec2 fwd2, float wave
     vec3 b = flower_layer(mat2(0.8, 0.6, -0.6, 0.8) * xz, 0.31, w, squash, fwd2, vec2(5.3, 1.7));
     // each flower a pale cold light of its own kind: most a cyan-white, some a lime, a few a
     // soft violet-blue (the night's colour, taken up by the moss)
-    vec3 kind_a = mix(vec3(0.25, 1.0, 0.75), vec3(0.45, 1.0, 0.15), step(0.7, a.y));
+    vec3 kind_a = mix(vec3(0.25, 1.0, 0.75), vec3(0.2, 1.0, 0.35), step(0.7, a.y));
     kind_a = mix(kind_a, vec3(0.3, 0.5, 1.0), step(0.9, a.y));
     vec3 kind_b = mix(vec3(0.15, 1.0, 0.6), vec3(0.35, 0.6, 1.0), step(0.85, b.y));
     // dim embers between beats; the wave flares them (steeply: its soft flanks leave them

@@ -487,8 +487,12 @@ void main() {
     // not far off, where the swells crowd), so each swell stands out as a band of light
     float trough = (1.0 - smoothstep(0.05, 0.45, wave.x)) * exp(-t / 25.0) * min(u_front, 1.0);
     g *= 1.0 - 0.45 * trough;
-    g *= 1.0 + 2.6 * front / (1.0 + 3.0 * dot(g, vec3(0.2, 0.7, 0.1)));
-    vec3 front_hue = mix(vec3(0.06, 1.0, 0.30), vec3(0.16, 0.95, 0.70), smoothstep(0.3, 1.0, front));
+    // (its flare greener than the moss it lights: lifted evenly, the hot crests at the heart
+    // ran to a pale grey-white patch, the "pale blob" again)
+    g *= 1.0 + 2.6 * front / (1.0 + 5.0 * dot(g, vec3(0.2, 0.7, 0.1))) * vec3(0.3, 1.0, 0.6);
+    // (round 34: carried to the viewer's feet the swell's teal crest turned the whole near
+    // street teal, the emerald gone: its light stays emerald, a little bluer at its crest)
+    vec3 front_hue = mix(vec3(0.04, 1.0, 0.20), vec3(0.12, 1.0, 0.62), smoothstep(0.45, 1.2, front));
     g += front_hue * front * (0.45 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.6 * m.glow * dim;
     // the heart's core: a knot of deep emerald light in the moss, pale only at its very heart
     // (the moss's hue by its heat: a teal knot washed the street's emerald out)
@@ -514,7 +518,7 @@ void main() {
         float fw = 0.0;
 #endif
         vec2 fwd2 = normalize(rd.xz + vec2(1e-5, 0.0));
-        float fmask = mix(0.3, 1.0, street_k) * u_streets * (1.0 - 0.6 * fog_k(t)) * dim;
+        float fmask = mix(0.08, 1.0, street_k * street_k) * u_streets * (1.0 - 0.6 * fog_k(t)) * dim;
         g += moss_flowers(xz, t, pix, down, fwd2, fw, e_beat, fmask) * m.glow * 0.9;
     }
 #endif
