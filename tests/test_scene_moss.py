@@ -1084,3 +1084,18 @@ def test_the_glass_columns_show_the_moss_through_them(gl):
     difference) is over 1.6 levels (about 2.2 now; main 1.1)."""
     col = render_held(gl, "dream", 73.3, (960, 540), "moss", {})[300:470, 680:735] @ LUMA
     assert np.abs(np.diff(col, axis=0)).mean() > 1.6, np.abs(np.diff(col, axis=0)).mean()
+
+
+def test_the_clouds_have_billowed_edges_lit_from_the_moon(gl):
+    """Round 34's readers at 73.3 s: "the clouds are flat" -- soft smudges of one tone.  The
+    banks now have bodies with billowed edges (a ridged finer octave biting into where they
+    thin) and a side lit from the moon, the far side shaded: the light the clouds add to the
+    sky (on minus off, 640x360, the upper left where they are, 73.3 and 79.3 s) changes from
+    pixel to pixel by over 1.75 levels on average (about 2.0 now; main about 1.5)."""
+    grads = []
+    for t, rows in ((73.3, slice(0, 200)), (79.3, slice(0, 220))):
+        on = render_held(gl, "dream", t, (640, 360), "moss", {}) @ LUMA
+        off = render_held(gl, "dream", t, (640, 360), "moss", {"clouds": 0.0}) @ LUMA
+        d = (on - off)[rows, 0:330]
+        grads.append((np.abs(np.diff(d, axis=0))[:, :-1] + np.abs(np.diff(d, axis=1))[:-1]).mean())
+    assert np.mean(grads) > 1.75, grads

@@ -129,19 +129,23 @@ vec4 moss_moon_clouds(vec3 rd, float amount) {
     // banks now have a body and a lit side: a finer billow on their edges, the moon's light
     // found with the same fine field a step toward it, so each billow is bright on the
     // moon's side and shaded on its far side, the thick cores darker than the night)
-    float n = moss_cloud_density(q, true) + 0.09 * (vnoise(q * vec2(4.7, 7.1) + 2.3) - 0.5);
+    // (the billows: a ridged finer octave that bites into the banks' edges, cauliflower,
+    // only where the bank thins -- its body stays whole)
+    float base_n = moss_cloud_density(q, true);
+    float ridge = 1.0 - abs(2.0 * vnoise(q * vec2(3.1, 5.2) + 2.3) - 1.0);
+    float n = base_n + 0.14 * (ridge - 0.6) * (1.0 - smoothstep(0.55, 0.8, base_n));
     vec3 m = normalize(MOSS_MOON);
     vec2 qm = m.xz / (m.y + 0.12);                                 // the moon on the same plane
     vec2 tm = qm - q;
     float n_lit = moss_cloud_density(q + 0.22 * tm / max(length(tm), 0.35), true);
     // near the horizon the banks shrink toward a pixel: they melt into an even haze there
     float far = smoothstep(0.03, 0.15, up);
-    float body = smoothstep(0.46, 0.68, n);
+    float body = smoothstep(0.47, 0.64, n);
     float cover = mix(0.2, body, far) * (1.0 - smoothstep(0.5, 0.95, up));
     cover *= 0.85 * amount;
     float a = sqrt(max(2.0 * (1.0 - max(dot(rd, m), 0.0)), 0.0)) / MOSS_MOON_R;   // moon radii
     // light reaching this bit of cloud from the moon: more where the cloud toward it is thin
-    float lit = clamp(0.5 + 3.2 * (n - n_lit), 0.0, 1.0);
+    float lit = clamp(0.5 + 4.0 * (n - n_lit), 0.0, 1.0);
     float edge = 1.0 - smoothstep(0.25, 0.8, body);               // thin edges glow: the lining
     float thick = smoothstep(0.6, 0.85, n);
     vec3 jade = mix(MOSS_MOON_TINT, vec3(0.6, 0.88, 0.8), 0.45);
