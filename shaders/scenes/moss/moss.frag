@@ -486,7 +486,7 @@ void main() {
     // and between the swells the moss sinks back toward its dark (near the heart and the eye,
     // not far off, where the swells crowd), so each swell stands out as a band of light
     float trough = (1.0 - smoothstep(0.05, 0.45, wave.x)) * exp(-t / 25.0) * min(u_front, 1.0);
-    g *= 1.0 - 0.45 * trough;
+    g *= 1.0 - 0.6 * trough;
     // (its flare greener than the moss it lights: lifted evenly, the hot crests at the heart
     // ran to a pale grey-white patch, the "pale blob" again)
     g *= 1.0 + 2.6 * front / (1.0 + 5.0 * dot(g, vec3(0.2, 0.7, 0.1))) * vec3(0.3, 1.0, 0.6);
