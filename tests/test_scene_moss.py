@@ -1047,3 +1047,55 @@ def test_the_kerbs_seams_burn_no_white_net_by_the_feet(gl):
     (main: 345)."""
     img = render_held(gl, "dream", 74.4, (960, 540), "moss", {})[470:540, 530:760]
     assert (img.min(axis=2) > 160).sum() < 200, (img.min(axis=2) > 160).sum()
+
+
+def test_the_hearts_knot_leaves_no_pale_pink_blob_on_the_moss(gl):
+    """Round 34's readers at 73.3 s: "a stray pale-pink blob sits on the floor" -- the heart's
+    knot of light (``source_glow``) ran to a pale white that the grade tinted pink.  Its light
+    now stays a deep emerald that saturates instead of climbing to white: round the knot
+    (960x540, rows 370-440, columns 380-580) no pixel over 110 levels has red over 0.7 of its
+    green (main: 157)."""
+    p = render_held(gl, "dream", 73.3, (960, 540), "moss", {})[370:440, 380:580]
+    pink = (p.mean(axis=2) > 110) & (p[..., 0] / np.maximum(p[..., 1], 1.0) > 0.7)
+    assert pink.sum() < 20, pink.sum()
+
+
+def test_the_heartbeats_wave_stands_out_as_bands_in_a_still(gl):
+    """Round 34's readers: "moss pulsing with a heartbeat" never seen.  The heart's swells run
+    on to the viewer's feet (two or three beats' out at once), the moss between them sinking
+    toward its dark and under them flaring, so a still catches bands of light across the
+    street.  In the first shot (73.3-77.5 s, 320x180) the light ``front`` adds (on minus off),
+    averaged across the street's middle third, swings over 62 levels from row to row of the
+    lower half (about 75 now; main about 51)."""
+    swing = []
+    for t in (73.3, 74.5, 76.0, 77.5):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}).mean(axis=2)
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"front": 0.0}).mean(axis=2)
+        prof = (on - off)[95:, 107:213].mean(axis=1)
+        swing.append(prof.max() - prof.min())
+    assert np.mean(swing) > 62.0, swing
+
+
+def test_the_glass_columns_show_the_moss_through_them(gl):
+    """Round 34's readers at 73.3 s: "the columns are opaque, not glass".  Through a column the
+    street's own moss is seen, its clumps bent by the lens and as bright as beside it (a
+    dim blur of its light before): in the near right column's body below the horizon (73.3 s,
+    960x540, rows 300-470, columns 680-735) the row-to-row detail of the luma (mean absolute
+    difference) is over 1.6 levels (about 2.2 now; main 1.1)."""
+    col = render_held(gl, "dream", 73.3, (960, 540), "moss", {})[300:470, 680:735] @ LUMA
+    assert np.abs(np.diff(col, axis=0)).mean() > 1.6, np.abs(np.diff(col, axis=0)).mean()
+
+
+def test_the_clouds_have_billowed_edges_lit_from_the_moon(gl):
+    """Round 34's readers at 73.3 s: "the clouds are flat" -- soft smudges of one tone.  The
+    banks now have bodies with billowed edges (a ridged finer octave biting into where they
+    thin) and a side lit from the moon, the far side shaded: the light the clouds add to the
+    sky (on minus off, 640x360, the upper left where they are, 73.3 and 79.3 s) changes from
+    pixel to pixel by over 1.75 levels on average (about 2.0 now; main about 1.5)."""
+    grads = []
+    for t, rows in ((73.3, slice(0, 200)), (79.3, slice(0, 220))):
+        on = render_held(gl, "dream", t, (640, 360), "moss", {}) @ LUMA
+        off = render_held(gl, "dream", t, (640, 360), "moss", {"clouds": 0.0}) @ LUMA
+        d = (on - off)[rows, 0:330]
+        grads.append((np.abs(np.diff(d, axis=0))[:, :-1] + np.abs(np.diff(d, axis=1))[:-1]).mean())
+    assert np.mean(grads) > 1.75, grads

@@ -215,9 +215,36 @@ void main() {
                   * (0.35 + 1.1 * fb) * exp(-tg2 / 25.0);
     vec3 sky_t = mix(night_lo, night_hi, smoothstep(0.0, 0.5, out_d.y));
     sky_t += moss_moon_glint(out_d, u_moon);                // (round 27: the moon seen through)
+#ifdef MOSS_LIQUID
+    if (u_liquid > 0.0) {
+        // (round 34's readers at 73.3 s: "the columns are opaque, not glass / plain
+        // extrusions": the moss seen through the column was a dim blur of its light -- now it
+        // is the street's own moss, its clumps sharp enough to read bent and magnified through
+        // the lens, as bright as the street beside it, sinking into the night's mist far off,
+        // the heart's swell running through it)
+        // (its mip from the pixel's footprint on that far ground, widened by the lens's
+        // squeeze: a fixed fine level speckled the small columns, points of noise)
+        float fpg = (dist + tg2) * pix / down2;
+        float fs = textureLod(u_field, bxz * 0.8 / MOSS_TILE,
+                              max(log2(max(fpg * 0.8 * MOSS_TEXELS / MOSS_TILE, 1e-3)) + 2.0, 3.0)).r;
+        float fc = smoothstep(0.1, 0.75, fs);
+        vec3 seen = mix(moss, moss_b, 0.2 + 0.4 * fb) * (0.05 + 0.4 * u_rest + 0.1 * breath + 1.8 * pb)
+                  * (0.2 + 1.5 * fc) * exp(-tg2 / 40.0);
+        vec3 haze = moss_mist(moss / max(u_glow, 1e-4), moss_b / max(u_glow, 1e-4), u_glow);
+        seen = mix(seen, haze, u_mist * mist_amount(tg2 + length(exit_w - u_cam_pos)));
+        street_t = mix(street_t, seen, u_liquid);
+        // the night through the glass: the violet glow over the city low down, as behind it
+        sky_t = mix(sky_t, mix(haze * 0.8, sky_t, smoothstep(0.0, 0.03, out_d.y)), u_mist * u_liquid);
+    }
+#endif
     vec3 trans = mix(sky_t, street_t, smoothstep(0.02, -0.04, out_d.y));
     // Beer-Lambert: the glass lets its cyan through, the longer the path the deeper
     trans *= exp(-path * 0.4 * (1.0 - TINT)) * 0.75;
+#ifdef MOSS_LIQUID
+    // (thick glass: clear where the path through it is short, the deep edges drinking the
+    // red and green out of the light -- a teal that darkens with the path)
+    trans *= mix(vec3(1.0), 1.3 * exp(-path * 0.35 * (1.0 - TINT)), u_liquid);
+#endif
 
     vec3 col = trans * (1.0 - fres) + refl * fres * 1.2;
     // the moss light carried up inside the glass from its foot, beating with the pulse,

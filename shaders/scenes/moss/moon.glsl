@@ -125,27 +125,36 @@ float moss_cloud_density(vec2 q, bool fine) {
 vec4 moss_moon_clouds(vec3 rd, float amount) {
     float up = max(rd.y, 0.0);
     vec2 q = rd.xz / (up + 0.12);                                  // the sky plane, flattened
-    float n = moss_cloud_density(q, true);
+    // (round 34's readers at 73.3 s: "the clouds are flat" -- soft smudges of one tone: the
+    // banks now have a body and a lit side: a finer billow on their edges, the moon's light
+    // found with the same fine field a step toward it, so each billow is bright on the
+    // moon's side and shaded on its far side, the thick cores darker than the night)
+    // (the billows: a ridged finer octave that bites into the banks' edges, cauliflower,
+    // only where the bank thins -- its body stays whole)
+    float base_n = moss_cloud_density(q, true);
+    float ridge = 1.0 - abs(2.0 * vnoise(q * vec2(3.1, 5.2) + 2.3) - 1.0);
+    float n = base_n + 0.14 * (ridge - 0.6) * (1.0 - smoothstep(0.55, 0.8, base_n));
     vec3 m = normalize(MOSS_MOON);
     vec2 qm = m.xz / (m.y + 0.12);                                 // the moon on the same plane
     vec2 tm = qm - q;
-    float n_lit = moss_cloud_density(q + 0.35 * tm / max(length(tm), 0.35), false);
+    float n_lit = moss_cloud_density(q + 0.22 * tm / max(length(tm), 0.35), true);
     // near the horizon the banks shrink toward a pixel: they melt into an even haze there
     float far = smoothstep(0.03, 0.15, up);
-    float body = smoothstep(0.44, 0.74, n);
+    float body = smoothstep(0.47, 0.64, n);
     float cover = mix(0.2, body, far) * (1.0 - smoothstep(0.5, 0.95, up));
-    cover *= 0.8 * amount;
+    cover *= 0.85 * amount;
     float a = sqrt(max(2.0 * (1.0 - max(dot(rd, m), 0.0)), 0.0)) / MOSS_MOON_R;   // moon radii
     // light reaching this bit of cloud from the moon: more where the cloud toward it is thin
-    float lit = clamp(0.55 + 2.2 * (n - n_lit), 0.0, 1.0);
-    float edge = 1.0 - smoothstep(0.3, 0.85, body);               // thin edges glow: the lining
+    float lit = clamp(0.5 + 4.0 * (n - n_lit), 0.0, 1.0);
+    float edge = 1.0 - smoothstep(0.25, 0.8, body);               // thin edges glow: the lining
+    float thick = smoothstep(0.6, 0.85, n);
     vec3 jade = mix(MOSS_MOON_TINT, vec3(0.6, 0.88, 0.8), 0.45);
-    vec3 moonlit = jade * (0.05 * exp(-a * 0.12) + 1.0 * exp(-a * 0.3)) * (0.25 + 1.1 * lit) * (0.5 + edge);
+    vec3 moonlit = jade * (0.07 * exp(-a * 0.08) + 1.0 * exp(-a * 0.3)) * (0.12 + 1.3 * lit * lit) * (0.45 + 0.9 * edge);
     // (over the disc itself the veil stays thin and dim, so the moon's terminator still reads)
     moonlit *= mix(0.15, 1.0, smoothstep(1.0, 1.8, a)) * smoothstep(0.02, 0.14, up);
-    // the belly: violet-grey, a little darker than the night behind where the bank is thick,
-    // with the moss's teal glow caught low down
-    vec3 belly = mix(vec3(0.005, 0.004, 0.016), vec3(0.011, 0.008, 0.03), lit)
+    // the belly: violet-grey, darker than the night behind where the bank is thick and turned
+    // from the moon, with the moss's teal glow caught low down
+    vec3 belly = mix(vec3(0.011, 0.008, 0.03), vec3(0.003, 0.002, 0.010), thick * (1.0 - lit))
                + vec3(0.004, 0.022, 0.02) * exp(-up / 0.12);
     return vec4(belly + moonlit, cover);
 }

@@ -14,6 +14,7 @@
 #include "moon.glsl"
 #ifdef MOSS_CUSHIONS
 #include "cushions.glsl"
+#include "flowers.glsl"
 #endif
 // Compiled variants (scenes/moss.py draws the one its params ask for; llvmpipe pays for a look
 // behind a uniform even where it is off, so the plain ground -- the scene's default -- compiles
@@ -128,7 +129,10 @@ vec3 heart_front(vec2 xz, float fp, Heart h) {
     float s_b = age_b < 0.0 ? lead : trail;
     swell += u_source_dub * HEART_DUB_LEVEL * exp(-0.5 * age_b * age_b / (s_b * s_b)) * (0.07 / lead);
     // (and only near: far off the swells crowd into flat stripes along the horizon)
-    return vec3(swell, 0.0, exp(-r / 9.0) / (1.0 + r / max(h.reach, 1e-3)));
+    // (round 34's readers at 73.3 s: the heartbeat still never seen -- the swell died out
+    // within a few units of the heart: now it runs on to the viewer's feet, two or three
+    // beats' swells out in the moss at once)
+    return vec3(swell, 0.0, exp(-r / 20.0) / (1.0 + r / max(h.reach, 1e-3)));
 }
 
 // The heart itself (round 32's brief: the heartbeat "from a source the eye can find"): where
@@ -168,6 +172,11 @@ vec3 moss_heat_hue(vec3 g, vec2 xz, float near) {
     return mix(g, remap, smoothstep(0.004, 0.025, L));
 }
 #endif
+
+// The streets' night fog at distance t (0..1).
+float fog_k(float t) {
+    return 1.0 - exp(-pow(t / 70.0, 2.0));
+}
 
 // The frame's last steps, shared by the sky pass and the ground's: a soft shoulder (hot
 // cores go cyan-white), sRGB, dither.
@@ -279,7 +288,13 @@ void main() {
     // own pulse -- the swell stays soft and emerald)
     e.w += 0.6 * front;                // (round 29: the broad swell warms the moss, its hot core kept for the crowns)
     float core = 6.0 * heart_core(xz, hf) * u_source_glow;
-    e.w += 0.12 * core;                // (the core lights the moss round it: the fronds take it)
+    // (round 34's readers at 73.3 s: "a stray pale-pink blob sits on the floor" -- the knot's
+    // light, run up into the moss's hot white and the grade, burnt a pale patch: its share
+    // of the moss's pulse is capped, so the fronds round it glow but never blow out)
+    e.w += 0.12 * core / (1.0 + 0.4 * core);
+    // (the wave as the flowers take it: the lub and dub's swell, fading slowly, so the rings
+    // of two or three beats are out in the moss at once -- flowers.glsl)
+    float flower_wave = wave.x * exp(-length(xz - hf.origin) / 22.0) * u_front;
 #endif
     // Cushions: each clump a soft dome of moss, brighter at its crown (thicker, more of it
     // glowing) and darker at its fuzzy foot, so the ground reads as a pile of living cushions
@@ -314,11 +329,13 @@ void main() {
     float on_street = 1.0;
     float carpet = 0.0;                  // (where the near carpet paves the street)
     float hot_k = 1.0;                   // where the pulse's crest may burn hot (below)
+    float street_k = 1.0;                // (the street, where the flowers grow thickest)
     if (u_streets > 0.0) {
         float patchy = textureLod(u_field, xz / 23.0 + 0.31, 5.0).g;
         float clump = g_moss_clump;
         float rag = (clump - 0.4) * 0.7 + (patchy - 0.5) * 1.6;
         float street = street_mask(xz, fp, rag);
+        street_k = street;
         vec2 q = abs(xz - CITY_PERIOD * floor(xz / CITY_PERIOD + 0.5));
         float into = max(min(q.x, q.y) - STREET_HALF - rag, 0.0);   // depth into the block
         vec3 moss_lit = mix(m.colour_a, m.colour_b, 0.3) * m.glow * (m.rest + 1.5 * e.w + 0.6 * after);
@@ -464,12 +481,24 @@ void main() {
     // the dark stone between them stays dark -- so the ring is drawn by the moss, not painted
     // over it as a band
     // (the hot cores kept: the flare fades where the moss already burns, never to white)
-    g *= 1.0 + 1.4 * front / (1.0 + 6.0 * dot(g, vec3(0.2, 0.7, 0.1)));
-    vec3 front_hue = mix(vec3(0.06, 1.0, 0.30), vec3(0.16, 0.95, 0.70), smoothstep(0.3, 1.0, front));
-    g += front_hue * front * (0.25 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.35 * m.glow * dim;
+    // (round 34: "the heartbeat never seen" -- the swell's flare doubled, the light laid
+    // over the dark hollows too, so the band reads across the blotches of the moss)
+    // and between the swells the moss sinks back toward its dark (near the heart and the eye,
+    // not far off, where the swells crowd), so each swell stands out as a band of light
+    float trough = (1.0 - smoothstep(0.05, 0.45, wave.x)) * exp(-t / 25.0) * min(u_front, 1.0);
+    g *= 1.0 - 0.6 * trough;
+    // (its flare greener than the moss it lights: lifted evenly, the hot crests at the heart
+    // ran to a pale grey-white patch, the "pale blob" again)
+    g *= 1.0 + 2.6 * front / (1.0 + 5.0 * dot(g, vec3(0.2, 0.7, 0.1))) * vec3(0.3, 1.0, 0.6);
+    // (round 34: carried to the viewer's feet the swell's teal crest turned the whole near
+    // street teal, the emerald gone: its light stays emerald, a little bluer at its crest)
+    vec3 front_hue = mix(vec3(0.04, 1.0, 0.20), vec3(0.12, 1.0, 0.62), smoothstep(0.45, 1.2, front));
+    g += front_hue * front * (0.45 + 0.6 * smoothstep(0.0, 0.1, lum)) * 0.6 * m.glow * dim;
     // the heart's core: a knot of deep emerald light in the moss, pale only at its very heart
     // (the moss's hue by its heat: a teal knot washed the street's emerald out)
-    g += mix(vec3(0.03, 1.0, 0.22), vec3(0.6, 1.0, 0.8), smoothstep(1.2, 3.0, core)) * core * 0.3 * m.glow * dim;
+    // (round 34: never pale -- its white heart read as a pink blob on the floor; a deep
+    // emerald knot whose light saturates instead of climbing to white)
+    g += vec3(0.03, 1.0, 0.26) * (core / (1.0 + 0.5 * core)) * 0.22 * m.glow * dim;
 #endif
 #ifdef MOSS_CUSHIONS
     // (round 32: the feet's pools and mirrors again, after the grade -- its toe crushed
@@ -477,6 +506,21 @@ void main() {
     // a glass column's spilled light and its teal reflection in the wet moss)
     g += mix(m.colour_a, TOWER_GLASS, 0.4) * m.glow * (0.1 + 0.08 * m.rest + 0.3 * e_beat) * feet
        * (1.0 - 0.9 * carpet) * (1.0 - 0.8 * pools.y) * (0.4 + 0.6 * dim);
+#endif
+#ifdef MOSS_CUSHIONS
+    // (round 34's readers at 73.3 s: "the moss reads as blotchy noise", the heartbeat never
+    // seen: tiny flowers of cold light strewn through the moss, dim between beats, flared by
+    // the heartbeat's wave as it runs out through them -- flowers.glsl)
+    {
+#ifdef MOSS_FRONT
+        float fw = flower_wave;
+#else
+        float fw = 0.0;
+#endif
+        vec2 fwd2 = normalize(rd.xz + vec2(1e-5, 0.0));
+        float fmask = mix(0.08, 1.0, street_k * street_k) * u_streets * (1.0 - 0.6 * fog_k(t)) * dim;
+        g += moss_flowers(xz, t, pix, down, fwd2, fw, e_beat, fmask) * m.glow * 0.9;
+    }
 #endif
     // (round 27, ``moon``: its glade broken by ripples on the wet street toward the eye)
     g += moss_moon_glade(rd, xz, fp, u_moon) * (1.0 - 0.8 * carpet);
