@@ -86,62 +86,85 @@ float serene_sd(vec2 q) {
 const float HORIZON = -0.08;            // where the dark floor meets the far haze (screen y)
 const vec3 HAZE = vec3(0.050, 0.024, 0.105);
 
-// The far city in the mist beyond the hall (round 10's reader: "an empty purple void, no
-// depth"): two rows of the dream's glass spires, tapering to points, standing in the haze,
-// the nearer row darker with a glint down one edge, the farther one almost lost in the mist,
-// their feet drowned in a band of it; and shafts of pale light slanting down through the air
-// from high above.  `above`: height over the horizon.  px: a pixel, in screen units.
+// The light that falls into the hall (round 34's readers at 144.7 s: "uniform purple fog",
+// "a flat purple wash"): shafts from one high window beyond the frame's upper left, fanning
+// out as they fall (so measured by their slope from that source, not parallel stripes), broken
+// into beams of uneven width and strength, fading with the distance they fall.
+const vec2 SHAFT_SRC = vec2(-0.55, 1.35);
+float shafts_at(vec2 p) {
+    vec2 d = p - SHAFT_SRC;
+    float slope = d.x / max(-d.y, 0.05);
+    float beams = sy_sq(sy_sq(0.5 + 0.5 * sin(slope * 9.0 + 0.7))) * 0.8
+                + sy_pow12(0.5 + 0.5 * sin(slope * 23.0 + 2.1)) * 0.6
+                + sy_sq(0.5 + 0.5 * sin(slope * 4.0 - 0.4)) * 0.25;
+    return beams * exp(-max(-d.y - 0.9, 0.0) * 0.9);
+}
+
+// The far city in the mist beyond the hall (round 34's readers at 144.7 s: "the spires are flat
+// 2D triangles with mirrored copies (placeholder look)").  Four rows of the Serenes' liquid-glass
+// towers, far to near: round columns with domed crowns, their sides swelling and easing in
+// slow ripples that travel up them, each a lens of glass -- dark where its body is thickest,
+// the haze behind showing through its faces brighter towards the middle, a bright rim where it
+// turns from the window's light, a long specular streak down its lit side -- the farther rows
+// lost in the mist, which lies in banks (not one even wash) and is lit by the shafts.
+// `above`: height over the horizon.  px: a pixel (or the blur), in screen units.
 vec3 far_air(vec2 p, float above, float px) {
-    vec3 col = mix(HAZE, vec3(0.004, 0.003, 0.010), smoothstep(0.0, 0.6, above));
+    float banks = vnoise(vec2(p.x * 2.2 + u_flow * 3.0, above * 5.0 - u_flow * 2.0));
+    // (the haze low and in banks, the air above it going to night: true blacks at the top)
+    vec3 col = mix(HAZE * (0.45 + 0.9 * banks), vec3(0.0015, 0.0012, 0.005), smoothstep(0.0, 0.32, above));
     col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq(above / 0.025)) * 0.6;    // the far line of light
-    // (round 15) a deep glow of the far city's light low in the air, behind the spires, so
-    // they stand dark against it, row behind row
-    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / 0.16) * smoothstep(-0.02, 0.01, above);
-    // (round 15: "clip art on an empty purple backdrop": four rows now, far to near, each
-    // fewer, taller and wider, less drowned in the mist -- the city receding in depth -- and
-    // the nearer glass lit inside by the haze behind it, a bright edge down one side)
+    col += vec3(0.07, 0.04, 0.17) * exp(-max(above, 0.0) / 0.14) * smoothstep(-0.02, 0.01, above);
+    float sh = shafts_at(vec2(p.x, HORIZON + above));
     for (int layer = 3; layer >= 0; --layer) {
         float fl = float(layer);
-        float dens = layer == 0 ? 3.2 : (layer == 1 ? 6.5 : (layer == 2 ? 12.0 : 21.0));
+        float dens = layer == 0 ? 2.6 : (layer == 1 ? 5.0 : (layer == 2 ? 9.0 : 16.0));
         float x = p.x * dens + 3.7 + 7.5 * fl;
         float cell = floor(x);
         float f = x - cell - 0.5;
         vec3 h = hash3i(ivec3(int(cell), 40 + layer, u_seed));
-        float tall = layer == 0 ? 0.34 + 0.36 * h.y : (layer == 1 ? 0.16 + 0.3 * h.y * h.y : (layer == 2 ? 0.09 + 0.16 * h.y : 0.05 + 0.08 * h.y));
+        float tall = layer == 0 ? 0.36 + 0.34 * h.y : (layer == 1 ? 0.18 + 0.28 * h.y * h.y : (layer == 2 ? 0.10 + 0.15 * h.y : 0.05 + 0.08 * h.y));
         // (the nearest row only out to the sides, never behind the barrel, and clear of the
         // two Serenes' own air, so they stand against open haze: background())
         float cx = (cell + 0.5 - 3.7 - 7.5 * fl) / dens;
         float clear = step(0.22, abs(cx + 0.70)) * step(0.22, abs(cx - 0.74));
-        float keep = layer == 0 ? step(0.45, h.z) * step(0.35, abs(cx)) * clear : step(0.3, h.z);
+        float keep = layer == 0 ? step(0.45, h.z) * step(0.35, abs(cx)) * clear : step(0.35, h.z);
         float top = tall * keep;
         float up = clamp(above / max(top, 1e-3), 0.0, 1.0);
-        float half_w = (0.16 + 0.12 * h.x) * (1.0 - 0.92 * up);      // straight, tapering to a point
+        // a column, narrowing a little as it rises, its sides rippling (a slow wave climbing
+        // the liquid glass), its crown a tall dome
+        float ripple = 1.0 + 0.07 * sin(above * (70.0 - 12.0 * fl) - u_flow * 60.0 + TAU * h.x);
+        float half_w = (0.13 + 0.1 * h.x) * (1.0 - 0.3 * up) * ripple;
+        float crown = half_w * 3.2 / dens;                          // the dome's height, screen units
+        float into = max(above - (top - crown), 0.0) / crown;
+        half_w *= sqrt(max(1.0 - into * into, 0.0));
         float fx = f - 0.25 * (h.z - 0.5);
         float dist = (abs(fx) - half_w) / dens;
-        float cover = smoothstep(px, -px, dist) * smoothstep(top + px, top - px, above) * step(0.0, above + 0.02);   // (soft tops out of focus)
-        float mist = layer == 0 ? 0.04 : (layer == 1 ? 0.2 : (layer == 2 ? 0.55 : 0.8));   // how far the mist hides it
-        // the glass: dark, the haze behind seen through it brighter towards its middle (a
-        // column of glass is a lens), a thin rim of light down both edges
+        float cover = smoothstep(px, -px, dist) * step(into, 1.0) * step(0.0, above + 0.02) * keep;
+        float mist = layer == 0 ? 0.05 : (layer == 1 ? 0.28 : (layer == 2 ? 0.58 : 0.8));
+        // the glass, a lens: across -1..1, its surface normal turning with it
         float across = clamp(fx / max(half_w, 1e-3), -1.0, 1.0);
-        vec3 glass = vec3(0.004, 0.003, 0.01) + HAZE * 0.45 * (1.0 - across * across) * up;
-        glass = mix(glass, HAZE * 1.3, mist);
-        // a glint of the haze down the lit edge, the other edge a fainter line
-        float glint = exp(-sy_sq((fx + half_w) * dens / (dens * (0.02 + u_defocus) + 0.002))) * (1.0 - mist) * (0.4 + 0.6 * up);
-        float far_edge = exp(-sy_sq((fx - half_w) * dens / (dens * (0.012 + u_defocus) + 0.002))) * (1.0 - mist) * 0.35;
-        glass += vec3(0.16, 0.14, 0.32) * (glint + far_edge);
+        float nz = sqrt(max(1.0 - across * across, 0.0));
+        float thick = nz;                                            // the path through it
+        vec3 seen = col * (0.35 + 0.9 * nz * nz) + HAZE * 0.5 * nz;  // what is behind, gathered by the lens
+        vec3 glass = seen * exp(-vec3(2.6, 2.9, 1.4) * thick) + vec3(0.003, 0.002, 0.008);
+        // the window's light from the upper left: a rim where the glass turns from it, a
+        // long specular streak down its lit face, both stronger in the shafts
+        float lightk = 0.35 + 1.4 * sh;
+        float rim = sy_sq(sy_sq(1.0 - nz)) * (across < 0.0 ? 1.0 : 0.35);
+        float streak = exp(-sy_sq((across + 0.5) / 0.12)) * (0.3 + 0.7 * up);
+        glass += vec3(0.20, 0.19, 0.36) * (rim * 0.9 + streak * 0.55) * lightk;
+        glass = mix(glass, col * 0.9 + HAZE * 0.3, mist);
         col = mix(col, glass, cover);
         // mist between the rows: each row stands in more air than the one before it
-        col = mix(col, HAZE * 1.2, 0.12 * exp(-max(above, 0.0) / (0.06 + 0.05 * fl)));
+        col = mix(col, HAZE * (0.9 + 0.6 * banks), 0.12 * exp(-max(above, 0.0) / (0.06 + 0.05 * fl)));
     }
     // two more Serenes far off, half lost in the mist (no eyes to be seen at this distance)
     float far_fig = min(serene_sd((vec2(p.x, HORIZON + above) - vec2(-0.42, 0.03)) / 0.52),
                         serene_sd((vec2(p.x, HORIZON + above) - vec2(0.5, 0.025)) / 0.46));
     col = mix(col, HAZE * 0.75, smoothstep(px, -px, far_fig * 0.5) * step(-0.026, above) * u_eyes_on);
-    // the mist lying over their feet, and the shafts of light slanting down through it
-    col += HAZE * 1.1 * exp(-max(above, 0.0) / 0.07);
-    float sx = p.x + 0.42 * p.y;
-    float shafts = sy_sq(sy_sq(0.5 + 0.5 * sin(sx * 8.0 + 1.3))) * 0.7 + sy_pow12(0.5 + 0.5 * sin(sx * 19.0 + 0.4)) * 0.5;
-    col += vec3(0.07, 0.065, 0.14) * shafts * smoothstep(-0.1, 0.2, above) * smoothstep(0.65, 0.15, above);
+    // the mist lying over their feet, in banks, and the shafts of light falling through the air
+    col += HAZE * (0.6 + 0.8 * banks) * exp(-max(above, 0.0) / 0.07);
+    col += vec3(0.07, 0.08, 0.15) * sh * (0.4 + 0.9 * banks) * smoothstep(-0.1, 0.15, above) * smoothstep(0.9, 0.1, above);
     return col;
 }
 
@@ -150,8 +173,7 @@ vec3 far_air(vec2 p, float above, float px) {
 // where a shaft passes -- the near ones larger and softer (out of focus), the far ones points.
 vec3 dust(vec2 p) {
     float px = 1.0 / (u_resolution.y * u_view.z);
-    float sx = p.x + 0.42 * p.y;
-    float shafts = sy_sq(sy_sq(0.5 + 0.5 * sin(sx * 8.0 + 1.3))) * 0.7 + sy_pow12(0.5 + 0.5 * sin(sx * 19.0 + 0.4)) * 0.5;
+    float shafts = shafts_at(p);
     vec3 acc = vec3(0.0);
     for (int layer = 0; layer < 2; ++layer) {
         float cell = layer == 0 ? 0.055 : 0.03;
@@ -173,17 +195,27 @@ vec3 dust(vec2 p) {
 vec3 hall(vec2 p) {
     float above = p.y - HORIZON;
     float px = 1.0 / (u_resolution.y * u_view.z);
-    // (the floor mirrors the air, dimmer and stretched: one evaluation for either)
-    float ma = abs(above) * (above < 0.0 ? 1.4 : 1.0);
-    vec3 col = far_air(vec2(p.x, HORIZON + ma), ma, px * 1.4 + u_defocus);
-    // (round 17's reader: "a stock pharma ad: generic bokeh discs" -- no discs of light in the
-    // hall: the far city is only its spires and its glow, blurred by the lens)
+    // (round 34's readers: "mirrored copies" -- the floor is wet stone, not a mirror: it gives
+    // the air and the towers back broken by slow ripples and smeared down, softer with depth)
     float below = max(-above, 0.0);
-    vec3 floor_col = col * 0.45 * (1.0 - smoothstep(0.0, 0.3, below)) + vec3(0.002, 0.002, 0.005);
+    float wave = sin(below * 260.0 / (0.3 + 6.0 * below) + p.x * 3.0 - u_flow * 40.0) * 0.6
+               + sin(below * 150.0 / (0.3 + 6.0 * below) - p.x * 5.0 + u_flow * 25.0) * 0.4;
+    float ma = above < 0.0 ? below * 1.4 : above;
+    float mx = above < 0.0 ? p.x + 0.006 * wave * smoothstep(0.0, 0.05, below) : p.x;
+    vec3 col = far_air(vec2(mx, HORIZON + ma), ma, px * 1.4 + u_defocus + (above < 0.0 ? 0.004 + 0.05 * below : 0.0));
+    // (round 17's reader: "a stock pharma ad: generic bokeh discs" -- no discs of light in the
+    // hall: the far city is only its towers and its glow, blurred by the lens)
+    // the wet floor: its gloss broken into puddles and dry stone (low, in perspective), the
+    // shafts from the high window landing on it as pale pools of light
+    vec2 fp = vec2(p.x / (0.05 + below), 1.0 / (0.05 + below));
+    float wet = smoothstep(-0.45, 0.55, snoise(fp * vec2(1.6, 0.7) + vec2(0.0, 3.0)));
+    float sh = shafts_at(vec2(p.x + 0.9 * below, HORIZON + 0.02)) * smoothstep(0.0, 0.04, below) * exp(-below / 0.35);
+    vec3 floor_col = col * (0.22 + 0.3 * wet) * (1.0 - smoothstep(0.0, 0.3, below))
+                   + vec3(0.004, 0.004, 0.009) + vec3(0.06, 0.06, 0.13) * sh * (0.4 + 0.6 * wet);
     col = mix(col, floor_col, smoothstep(0.002 + u_defocus, -0.002 - u_defocus, above));
     // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
     vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
-    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0);
+    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0) * (0.5 + 0.7 * wet);
     return col;
 }
 
@@ -446,12 +478,12 @@ void main() {
     // so everything stands in one air.
     {
         float dh = p.y - HORIZON;
-        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.05 : 0.1))) + 0.35 * exp(-max(-dh, 0.0) / 0.25) * step(dh, 0.0);
+        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.05 : 0.07))) + 0.15 * exp(-max(-dh, 0.0) / 0.12) * step(dh, 0.0);
         vec2 mp = vec2(p.x * 2.6 - u_flow * 6.0, dh * 9.0);
         float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
         float dens = smoothstep(0.35, 0.75, wisp) * layer;
         vec2 to_sy = (p - u_xf.xy) * vec2(0.8, 1.6);
-        vec3 lightc = HAZE * 2.6 * u_hall + vec3(0.08, 0.09, 0.3) * u_throw * exp(-dot(to_sy, to_sy) / 0.12);
+        vec3 lightc = HAZE * (1.2 + 1.6 * wisp) * u_hall + vec3(0.08, 0.09, 0.3) * u_throw * exp(-dot(to_sy, to_sy) / 0.12);
         float hx = (p.x - u_spill_from.x) / 0.18;
         // (round the helix its own light fills the mist: warm, not the haze's violet)
         // (round 26: dimmer and closer round it -- pushed in, a broad pale smear of it led
