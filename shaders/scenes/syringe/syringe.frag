@@ -331,41 +331,48 @@ vec3 helix(vec2 p, out float cover) {
     float amp = 0.105 * smoothstep(0.0, 0.3, s) * (1.0 - 0.25 * smoothstep(0.4, 1.2, s));   // (it opens out of the pool, a column the frame's height)
     float k = TAU / 0.36;
     float pxs = 1.0 / (u_resolution.y * u_view.z);
-    // (round 29's readers at 153.9 s: "a flat 2D dotted sine line, pasted in", "stock
-    // illustration": round 17's motes on a thread read as a dotted line.  Each strand is now
-    // a filament of the syringe's own glass filled with its liquid starlight, a tube in 3D:
-    // its body thicker and brighter where it swings towards us, thinner and sunk in the hall's
-    // dark where it swings away; the glass's Fresnel rims along both edges, a key light's
-    // specular glint from the upper left riding the near side of each turn, the starlight
-    // inside densest along the tube's axis with motes drifting up it.  The nearer strand
-    // hides the farther, the rungs run between them in depth.)
+    // (round 34's readers at 155.1 s: "the helix is pasted flat", "the DNA a flat 2D ribbon".
+    // A helix in 3D, seen a little from above (TILT): each turn of a strand an ellipse, its near
+    // side lower on the screen than its far side, so the strands coil round a column of air;
+    // round glass tubes of starlight, thick where they swing towards us, the far turns thin,
+    // dim and out of focus (the lens focused on the near strand), shadowed where the near
+    // strand and the rungs pass in front of them; the rungs round bars, slanted in depth.)
+    const float TILT = 0.3;
     vec3 key = normalize(vec3(-0.55, 0.6, 0.6));        // the light from the upper left, in front
     vec2 key_an = vec2(dot(key.xy, a), dot(key.xy, n));   // the key in the helix's own axes
     vec3 strand_col[2];
     float strand_cov[2];
     float strand_depth[2];
+    float strand_sd[2];
+    float strand_w[2];
     for (int i = 0; i < 2; ++i) {
-        float ph = k * s - u_spill.w + float(i) * PI;
+        float base = float(i) * PI - u_spill.w;
+        // the point of the strand level with this pixel: s = sh - TILT * amp * cos(phase(sh))
+        float sh = s;
+        sh = s + TILT * amp * cos(k * sh + base);
+        sh = s + TILT * amp * cos(k * sh + base);
+        float ph = k * sh + base;
         float off = amp * sin(ph);
         float depth = cos(ph);                              // 1: the strand nearest us
-        float slope = amp * k * depth;
+        float slope = amp * k * depth / (1.0 + TILT * amp * k * sin(ph));
         float sl = sqrt(1.0 + slope * slope);
         float signed_d = (w - off) / sl;
         float near = 0.5 + 0.5 * depth;
-        float width = max(0.0034 + 0.0036 * near, 1.5 * pxs);      // (perspective: the near turn wider)
+        float width = max(0.0042 + 0.0058 * near, 1.5 * pxs);      // (perspective: the near turn wider)
+        float blur = pxs + 0.004 * (1.0 - near);                     // (the far turn out of focus)
         float u = clamp(signed_d / width, -1.0, 1.0);
-        float body = smoothstep(width + pxs, width - pxs, abs(signed_d));
+        float body = smoothstep(width + blur, width - blur, abs(signed_d));
         float z = sqrt(max(1.0 - u * u, 0.0));
         // the tube's normal: across it (perpendicular to its screen tangent) and towards us
         vec2 perp = vec2(-slope, 1.0) / sl;                  // in (along, across)
         vec3 nrm = vec3(perp * u, z);
         float diffuse = max(dot(nrm, vec3(key_an, key.z)), 0.0);
         vec3 hv = normalize(vec3(key_an, key.z) + vec3(0.0, 0.0, 1.0));
-        float spec = pow(max(dot(nrm, hv), 0.0), 80.0);
+        float spec = pow(max(dot(nrm, hv), 0.0), 60.0);
         float fres = pow(1.0 - z, 3.0);
         // motes of starlight drifting up inside the glass (a glow, not the strand's outline)
         const float MOTE = 0.017;
-        float ms = s - u_flow * 2.4 + float(i) * 0.5 * MOTE;
+        float ms = sh - u_flow * 2.4 + float(i) * 0.5 * MOTE;
         float mid = floor(ms / MOTE);
         vec3 mh = hash3i(ivec3(int(mid), 60 + i, u_seed));
         float ds = (ms - (mid + 0.5 + 0.3 * (mh.x - 0.5)) * MOTE) / sl;
@@ -373,40 +380,78 @@ vec3 helix(vec2 p, out float cover) {
         float mote = exp(-(ds * ds + signed_d * signed_d) / (mr * mr)) * (0.35 + 0.65 * mh.z)
                    * (0.7 + 0.3 * sin(TAU * (u_twinkle + mh.x * 5.0)));
         vec3 tint = i == 0 ? JOY : DESPAIR;
-        float lit = 0.18 + 0.82 * near * near;              // the far turns sink into the dark
-        vec3 inner = tint * (0.4 + 0.6 * z) * (0.1 + 1.0 * diffuse) + tint * mote * 1.6 + vec3(1.0, 0.97, 0.92) * mote * mote * 0.8;
-        vec3 glass = mix(tint, MOON, 0.6) * fres * 0.9 + vec3(1.0, 0.98, 0.94) * spec * 3.0 * (0.3 + 0.7 * near);
-        float halo = exp(-abs(signed_d) / 0.03) * 0.12 * exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.03));
+        float lit = 0.12 + 0.88 * near * near;              // the far turns sink into the dark
+        // the light inside the tube, brightest down its axis, and its shadowed underside
+        vec3 inner = tint * (0.25 + 0.75 * z) * (0.08 + 1.1 * diffuse) + tint * mote * 1.6 + vec3(1.0, 0.97, 0.92) * mote * mote * 0.8;
+        vec3 glass = mix(tint, MOON, 0.6) * fres * 0.8 + vec3(1.0, 0.98, 0.94) * spec * 3.0 * (0.2 + 0.8 * near);
+        float halo = exp(-abs(signed_d) / 0.03) * 0.1 * exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.03));
         strand_col[i] = ((inner + glass) * body + tint * halo) * lit;
         strand_cov[i] = body;
         strand_depth[i] = depth;
+        strand_sd[i] = signed_d;
+        strand_w[i] = width;
     }
-    // Rungs: the base pairs, thin glass bars across between the strands, lit like them and
-    // sunk in the dark where they run away from us; drawn behind the nearer strand.
-    float spacing = 0.045;
-    float rs = (fract(s / spacing) - 0.5) * spacing;
-    float rph = k * round(s / spacing) * spacing - u_spill.w;
-    float reach = abs(amp * sin(rph));
-    float rw = max(0.0019, 1.2 * pxs);
-    float rung_body = smoothstep(rw + pxs, rw - pxs, abs(rs)) * smoothstep(pxs, -pxs, abs(w) - reach);
-    float ru = clamp(rs / rw, -1.0, 1.0);
-    float rz = sqrt(max(1.0 - ru * ru, 0.0));
-    float rung_light = (0.25 + 0.75 * max(dot(vec3(ru * vec2(1.0, 0.0), rz), vec3(key_an, key.z)), 0.0));
-    float rung_near = 0.5 + 0.5 * cos(rph) * (w / max(amp, 1e-3)) * sign(sin(rph));      // depth along the bar
-    vec3 rung = mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung_body * rung_light * (0.08 + 0.3 * rung_near * rung_near);
-    // the nearer strand in front, the rungs between, the farther one behind
+    // Rungs: the base pairs, round bars between the two strands at the same height on the
+    // helix, each slanted on the screen by the tilt (its near end lower), half gold half
+    // indigo, lit like the strands, dim where they run away from us.  A pixel lies between
+    // two rungs' heights: both are tried.
+    float spacing = 0.036;
+    float rw = max(0.0032, 1.2 * pxs);
+    float rung_body = 0.0;
+    vec3 rung = vec3(0.0);
+    float n0 = floor(s / spacing);
+    for (int j = 0; j < 2; ++j) {
+        float sn = (n0 + float(j)) * spacing;
+        float rph = k * sn - u_spill.w;
+        float ra = amp;
+        vec2 e0 = vec2(sn - TILT * ra * cos(rph), ra * sin(rph));          // strand 0's end (along, across)
+        vec2 e1 = vec2(sn + TILT * ra * cos(rph), -ra * sin(rph));         // strand 1's end
+        vec2 pa = vec2(s, w) - e0, ba = e1 - e0;
+        float t = clamp(dot(pa, ba) / max(dot(ba, ba), 1e-8), 0.0, 1.0);
+        float dr = length(pa - ba * t);
+        float zt = cos(rph) * (1.0 - 2.0 * t);                              // its depth along the bar
+        float rnear = 0.5 + 0.5 * zt;
+        float body = smoothstep(rw + pxs + 0.003 * (1.0 - rnear), rw - pxs, dr) * step(0.06, t) * step(t, 0.94);
+        float ru = clamp(dr / rw, 0.0, 1.0);
+        float rlight = 0.3 + 0.7 * sqrt(max(1.0 - ru * ru, 0.0));
+        vec3 rc = mix(JOY, DESPAIR, step(0.5, t)) * body * rlight * (0.06 + 0.42 * rnear * rnear);
+        rung += rc * (1.0 - rung_body);
+        rung_body = max(rung_body, body);
+    }
+    // the nearer strand in front, the rungs between, the farther one behind, shadowed where
+    // the near strand passes close in front of it
     // (selects, not an array indexed by a varying: llvmpipe would spill the arrays to memory)
     bool first_near = strand_depth[0] > strand_depth[1];
     vec3 near_c = first_near ? strand_col[0] : strand_col[1];
     vec3 far_c = first_near ? strand_col[1] : strand_col[0];
     float near_cov = first_near ? strand_cov[0] : strand_cov[1];
     float far_cov = first_near ? strand_cov[1] : strand_cov[0];
-    vec3 col = near_c + (rung + far_c * (1.0 - rung_body)) * (1.0 - near_cov);
+    float near_gap = abs(first_near ? strand_sd[0] : strand_sd[1]) - (first_near ? strand_w[0] : strand_w[1]);
+    float ao = 0.35 + 0.65 * smoothstep(0.0, 0.018, near_gap);
+    vec3 col = near_c + (rung * ao + far_c * ao * (1.0 - rung_body)) * (1.0 - near_cov);
     cover = max(near_cov, max(rung_body, far_cov)) * env;
     // the spilled light it rises from: a low glow on the ground
     vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
     float pool = exp(-dot(g, g) / 0.02) * smoothstep(0.0, 0.2, len);
     return col * env + mix(DESPAIR, JOY, 0.45) * pool * 0.6;
+}
+
+// The helix as the wet floor gives it back: the two strands' light only, smeared by the
+// ripples (round 34: the full helix traced twice cost the refusal's shots a fifth of their
+// time, for a reflection the floor blurs anyway).
+vec3 helix_mirrored(vec2 p) {
+    vec2 d = p - u_spill_from;
+    float s = dot(d, u_spill.xy);
+    float w = dot(d, vec2(-u_spill.y, u_spill.x)) + 0.004 * sin(s * 90.0 + u_flow * 40.0);
+    float amp = 0.105 * smoothstep(0.0, 0.3, s);
+    float env = smoothstep(0.0, 0.04, s) * smoothstep(u_spill.z, u_spill.z - 0.12, s);
+    vec3 col = vec3(0.0);
+    for (int i = 0; i < 2; ++i) {
+        float ph = TAU / 0.36 * s - u_spill.w + float(i) * PI;
+        float near = 0.5 + 0.5 * cos(ph);
+        col += (i == 0 ? JOY : DESPAIR) * exp(-abs(w - amp * sin(ph)) / (0.004 + 0.004 * near)) * (0.1 + 0.9 * near * near);
+    }
+    return col * env;
 }
 
 // The hand that offers it (round 18's reader: "a collage: syringe, helix, Serene and bokeh
@@ -617,7 +662,7 @@ void main() {
 
     // -- the refusal: spilled starlight drips, runs, and winds into the double helix ---------
     col += drips(p);
-    float h_cover = 0.0, hm_cover;
+    float h_cover = 0.0;
     vec3 h_light = vec3(0.0);
     if (u_spill.z > 0.0) h_light = helix(p, h_cover);            // (nothing spilled yet: no helix to trace)
     col = col * (1.0 - 0.55 * h_cover) + h_light;     // (the glass filaments' bodies stand in front of the hall)
@@ -625,7 +670,7 @@ void main() {
     vec2 hm = vec2(p.x, 2.0 * u_spill_from.y - p.y);
     float on_floor = smoothstep(u_spill_from.y + 0.005, u_spill_from.y - 0.005, p.y);
     if (on_floor > 0.0 && p.y > u_spill_from.y - 0.3 && u_spill.z > 0.0) {     // (the mirror image only where it can show)
-        col += helix(hm, hm_cover) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
+        col += helix_mirrored(hm) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
     }
     vec2 lit = (p - u_spill_from) * vec2(0.7, 2.8);
     col += mix(DESPAIR, JOY, 0.5) * 0.06 * smoothstep(0.0, 0.3, u_spill.z) * exp(-dot(lit, lit) / 0.06)
