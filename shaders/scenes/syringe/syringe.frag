@@ -113,7 +113,7 @@ vec3 far_air(vec2 p, float above, float px) {
     // (the haze low and in banks, the air above it going to night: true blacks at the top)
     vec3 col = mix(HAZE * (0.45 + 0.9 * banks), vec3(0.0015, 0.0012, 0.005), smoothstep(0.0, 0.32, above));
     col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq(above / 0.025)) * 0.6;    // the far line of light
-    col += vec3(0.07, 0.04, 0.17) * exp(-max(above, 0.0) / 0.14) * smoothstep(-0.02, 0.01, above);
+    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / 0.15) * smoothstep(-0.02, 0.01, above);
     float sh = shafts_at(vec2(p.x, HORIZON + above));
     for (int layer = 3; layer >= 0; --layer) {
         float fl = float(layer);
@@ -134,9 +134,9 @@ vec3 far_air(vec2 p, float above, float px) {
         // the liquid glass), its crown a tall dome
         float ripple = 1.0 + 0.07 * sin(above * (70.0 - 12.0 * fl) - u_flow * 60.0 + TAU * h.x);
         float half_w = (0.13 + 0.1 * h.x) * (1.0 - 0.3 * up) * ripple;
-        float crown = half_w * 3.2 / dens;                          // the dome's height, screen units
+        float crown = half_w * 5.5 / dens;                          // the crown's height, screen units
         float into = max(above - (top - crown), 0.0) / crown;
-        half_w *= sqrt(max(1.0 - into * into, 0.0));
+        half_w *= max(1.0 - into * into, 0.0) * (0.85 + 0.15 * sqrt(max(1.0 - into, 0.0)));   // (a drawn-out drop, not a dome)
         float fx = f - 0.25 * (h.z - 0.5);
         float dist = (abs(fx) - half_w) / dens;
         float cover = smoothstep(px, -px, dist) * step(into, 1.0) * step(0.0, above + 0.02) * keep;
@@ -145,14 +145,17 @@ vec3 far_air(vec2 p, float above, float px) {
         float across = clamp(fx / max(half_w, 1e-3), -1.0, 1.0);
         float nz = sqrt(max(1.0 - across * across, 0.0));
         float thick = nz;                                            // the path through it
-        vec3 seen = col * (0.35 + 0.9 * nz * nz) + HAZE * 0.5 * nz;  // what is behind, gathered by the lens
-        vec3 glass = seen * exp(-vec3(2.6, 2.9, 1.4) * thick) + vec3(0.003, 0.002, 0.008);
+        vec3 seen = col * (0.25 + 0.8 * nz * nz) + HAZE * 0.35 * nz;  // what is behind, gathered by the lens
+        vec3 glass = seen * exp(-vec3(3.6, 3.9, 2.0) * thick) + vec3(0.002, 0.0015, 0.006);
         // the window's light from the upper left: a rim where the glass turns from it, a
         // long specular streak down its lit face, both stronger in the shafts
         float lightk = 0.35 + 1.4 * sh;
         float rim = sy_sq(sy_sq(1.0 - nz)) * (across < 0.0 ? 1.0 : 0.35);
         float streak = exp(-sy_sq((across + 0.5) / 0.12)) * (0.3 + 0.7 * up);
-        glass += vec3(0.20, 0.19, 0.36) * (rim * 0.9 + streak * 0.55) * lightk;
+        // (out of focus behind the macro syringe a thin line of light spreads and dims:
+        // its light over the width of the blur)
+        float thin = 0.3 * half_w / dens;
+        glass += vec3(0.20, 0.19, 0.36) * (rim * 0.9 + streak * 0.55) * lightk * thin / (thin + 1.5 * px);
         glass = mix(glass, col * 0.9 + HAZE * 0.3, mist);
         col = mix(col, glass, cover);
         // mist between the rows: each row stands in more air than the one before it
