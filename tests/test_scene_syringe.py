@@ -633,3 +633,45 @@ def test_the_refused_helix_stands_whole_in_the_frame_not_cropped_at_its_top(gl):
     y = still[..., :3].astype(float) @ np.array([0.2126, 0.7152, 0.0722])
     top = int((y[:4, 230:] > 70.0).sum())
     assert top < 30, f"the helix runs out of the frame's top ({top} bright pixels there)"
+
+
+def test_the_wet_floor_breaks_the_towers_not_mirrored_copies(syringe):
+    """Round 34's readers at 144.7 s: "the spires are flat 2D triangles with mirrored copies
+    (placeholder look)".  The floor is wet stone that gives the hall back broken by ripples and
+    smeared, not a mirror: the fine detail along a row of the air above the horizon and along
+    the floor row that mirrors it barely correlate (median 0.79 with the mirror, 0.31 now)."""
+    size = (320, 180)
+    y = luma(syringe({"offer": 0.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0, "helix": 0.0,
+                      "watchers": 0.0, "hand": 0.0}, size=size))
+    horizon_row = round((0.5 + 0.08) * size[1])               # HORIZON = -0.08 (screen y)
+    kernel = np.ones(15) / 15.0
+
+    def detail(row):
+        return row - np.convolve(np.pad(row, 7, mode="edge"), kernel, mode="valid")
+    corr = []
+    for j in range(4, 36):
+        above, below = detail(y[horizon_row - j]), detail(y[horizon_row + round(j / 1.4)])
+        if above.std() > 0.3 and below.std() > 0.3:
+            corr.append(np.corrcoef(above, below)[0, 1])
+    assert len(corr) > 10, "no detail in the air or on the floor to compare"
+    assert np.median(corr) < 0.5, f"the floor mirrors the towers as copies (correlation {np.median(corr):.2f})"
+
+
+def test_the_helix_strands_are_thick_round_tubes_not_a_thin_ribbon(syringe):
+    """Round 34's readers at 155.1 s: "the helix is pasted flat", "the DNA a flat 2D ribbon".
+    The strands are round glass tubes coiling in depth, the near turns thick: across the helix's
+    column the longest lit run in a row is a median 13 px at 640x360 (9.5 with the thin ribbon)."""
+    size = (640, 360)
+    y = luma(syringe({"offer": 1.0, "refuse": 1.0, "helix": 1.0, "push": 0.0, "watchers": 0.0,
+                      "hand": 0.0, "starlight": 1.0}, size=size))
+    x0 = round(size[0] / 2 + 0.70 * size[1])                  # SPILL_FROM's x, where the helix rises
+    box = y[40:230, x0 - 50:x0 + 50]
+    lit = box > np.percentile(box, 30) + 40
+    runs = []
+    for row in lit:
+        best = cur = 0
+        for v in row:
+            cur = cur + 1 if v else 0
+            best = max(best, cur)
+        runs.append(best)
+    assert np.median(runs) > 11.5, f"the strands are a thin ribbon ({np.median(runs)} px lit across)"
