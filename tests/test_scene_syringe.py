@@ -675,3 +675,24 @@ def test_the_helix_strands_are_thick_round_tubes_not_a_thin_ribbon(syringe):
             best = max(best, cur)
         runs.append(best)
     assert np.median(runs) > 11.5, f"the strands are a thin ribbon ({np.median(runs)} px lit across)"
+
+
+def test_the_refused_drops_send_rings_across_the_floor(syringe):
+    """Round 34's readers never saw "the refusal": the starlight spilled unused.  Each drop that
+    falls from the refused needle lands in a ring that runs out across the wet floor: along the
+    floor's row to the left of the landing point the light rises and falls in rings (two or
+    more peaks over their neighbours; the old splash was one smooth glow, none)."""
+    import math
+    from scenes.syringe import FLOOR_Y, TIP, syringe as scene
+    size = (640, 360)
+    for t in (3.0, 3.3):
+        y = luma(syringe({"offer": 1.0, "refuse": 0.6, "push": 0.0, "watchers": 0.0, "hand": 0.0},
+                         t=t, size=size))
+        (cx, cy), tilt, scale = scene.placement(1.0, 0.6, t)
+        tip_x = cx + scale * TIP * math.cos(tilt)
+        row = round(size[1] / 2 - FLOOR_Y * size[1])
+        xs = [round(size[0] / 2 + (tip_x + d) * size[1]) for d in np.linspace(-0.085, -0.012, 27)]
+        profile = np.array([y[row - 2:row + 3, x].max() for x in xs])
+        peaks = sum(1 for i in range(1, len(profile) - 1)
+                    if profile[i] > profile[i - 1] + 2 and profile[i] > profile[i + 1] + 2)
+        assert peaks >= 2, f"no rings where the drops land at t={t} ({peaks} peaks along the floor)"

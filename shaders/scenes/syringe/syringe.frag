@@ -306,6 +306,14 @@ vec3 drips(vec2 p) {
         splash_sum += sy_sq(1.0 - ph);
     }
     col += vec3(0.45, 0.45, 1.0) * splash * splash_sum * 0.8;
+    // (round 34: "the refusal" never seen -- the starlight spilled unused: each drop that lands
+    // sends a ring out across the wet floor, in its perspective)
+    for (int k = 0; k < 3; ++k) {
+        float age = fract(u_drip.z + float(k) / 3.0);
+        float r = 0.008 + 0.07 * sqrt(age);
+        float ring = abs(length(sp * vec2(1.0, 1.25)) - r);
+        col += vec3(0.5, 0.55, 1.0) * exp(-sy_sq(ring / (0.0025 + 0.004 * age))) * sy_sq(1.0 - age) * 0.7;
+    }
     // the rivulet along the floor, from the drips to the spill, turning gold as it goes
     float x0 = u_tip.x, x1 = u_spill_from.x;
     float along = clamp((p.x - x0) / max(x1 - x0, 1e-3), 0.0, 1.0);
@@ -433,10 +441,21 @@ vec3 helix(vec2 p, out float cover) {
     float ao = 0.35 + 0.65 * smoothstep(0.0, 0.018, near_gap);
     vec3 col = near_c + (rung * ao + far_c * ao * (1.0 - rung_body)) * (1.0 - near_cov);
     cover = max(near_cov, max(rung_body, far_cov)) * env;
-    // the spilled light it rises from: a low glow on the ground
+    // the spilled light it rises from: a pool of liquid starlight on the ground, seen in
+    // perspective, its meniscus a bright line round it, slow rings on it (round 34: the
+    // refusal read -- the starlight lying spilled, unused)
     vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
-    float pool = exp(-dot(g, g) / 0.02) * smoothstep(0.0, 0.2, len);
-    return col * env + mix(DESPAIR, JOY, 0.45) * pool * 0.6;
+    float gr = length(g);
+    float grown = smoothstep(0.0, 0.2, len);
+    float pr = 0.11 * grown * (1.0 + 0.16 * sin(g.x * 38.0 + 1.0) * sin(g.y * 29.0 - 0.7) + 0.1 * sin(g.x * 17.0 - 2.0));   // (a spill's ragged edge)
+    float in_pool = smoothstep(pr + pxs * 4.0, pr - pxs * 4.0, gr);
+    float rings = 0.5 + 0.5 * sin(gr * 160.0 - u_spill.w * 2.0);
+    float pool = exp(-dot(g, g) / 0.02) * grown;
+    float meniscus = exp(-sy_sq((gr - pr) / (0.004 + 2.0 * pxs))) * grown;
+    vec3 spilled = mix(DESPAIR, JOY, 0.45) * pool * 0.45
+                 + mix(DESPAIR, JOY, 0.3 + 0.4 * rings) * in_pool * (0.10 + 0.10 * rings) * (1.0 - gr / max(pr, 1e-3))
+                 + vec3(0.75, 0.75, 1.0) * meniscus * 0.16 * smoothstep(0.06, -0.02, g.y);   // (the near lip catches the light)
+    return col * env + spilled;
 }
 
 // The helix as the wet floor gives it back: the two strands' light only, smeared by the
