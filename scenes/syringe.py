@@ -68,9 +68,11 @@ class Syringe(Scene):
         # and level across a wide hall.  Now a macro shot: it comes out of the dark to fill the
         # frame on a long diagonal, the barrel whole and the needle's point low on the right,
         # the plunger running out past the upper left corner, the hall behind out of focus.)
-        centre = _lerp((-0.22, 0.12), (-0.30, 0.11), o)
-        tilt = _lerp(math.radians(10.0), math.radians(-22.0), o)
-        scale = _lerp(0.45, 1.1, o)
+        # (round 34's readers at 144.7 s: "a small syringe" -- it comes out of the dark nearer,
+        # already a third of the frame wide, as it is held out)
+        centre = _lerp((-0.20, 0.10), (-0.30, 0.11), o)
+        tilt = _lerp(math.radians(6.0), math.radians(-22.0), o)
+        scale = _lerp(0.62, 1.1, o)
         centre = _lerp(centre, REFUSED_AT, r)
         tilt = _lerp(tilt, math.radians(-32.0), r)
         scale = _lerp(scale, 0.72, r)

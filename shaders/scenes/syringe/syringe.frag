@@ -212,13 +212,13 @@ vec3 hall(vec2 p) {
     // shafts from the high window landing on it as pale pools of light
     vec2 fp = vec2(p.x / (0.05 + below), 1.0 / (0.05 + below));
     float wet = smoothstep(-0.45, 0.55, snoise(fp * vec2(1.6, 0.7) + vec2(0.0, 3.0)));
-    float sh = shafts_at(vec2(p.x + 0.9 * below, HORIZON + 0.02)) * smoothstep(0.0, 0.04, below) * exp(-below / 0.35);
-    vec3 floor_col = col * (0.26 + 0.22 * wet) * (1.0 - smoothstep(0.0, 0.3, below))
+    float sh = shafts_at(vec2(p.x + 0.9 * below, HORIZON + 0.02)) * smoothstep(0.0, 0.04, below) * exp(-below / 0.2);
+    vec3 floor_col = col * (0.26 + 0.22 * wet) * (1.0 - smoothstep(0.0, 0.24, below))
                    + vec3(0.004, 0.004, 0.009) + vec3(0.06, 0.06, 0.13) * sh * (0.4 + 0.6 * wet);
     col = mix(col, floor_col, smoothstep(0.002 + u_defocus, -0.002 - u_defocus, above));
     // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
     vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
-    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0) * (0.5 + 0.7 * wet);
+    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0) * (0.7 + 0.4 * wet);
     return col;
 }
 
