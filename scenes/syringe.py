@@ -38,6 +38,7 @@ SPILL_FROM = (0.70, -0.33)                    # where the helix rises from the s
 # camera's push framing the two as one diagonal, the barrel whole in frame
 REFUSED_AT = (-0.18, 0.15)                    # the refused syringe's centre: up and back, needle lowered
 DEFOCUS = 0.022                               # the hall's blur behind the offered syringe (screen units)
+NEAR_BLUR = 0.016                             # (round 34) the blur of the offered syringe's near end, the plunger (syringe units)
 BEAD_RADIUS = 0.062                           # the bead of starlight at the needle's point, swollen (tip shot, world units)
 FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
 PUSH_TO = (0.28, -0.06)                       # the frame's centre pushed in between the needle and the helix (screen units)
@@ -158,6 +159,9 @@ class Syringe(Scene):
             "u_hall": 1.0 - float(p["dim"]) * r,
             "u_view": self.view(float(p["push"])),
             "u_defocus": DEFOCUS * float(p["focus"]) * _smooth(offer) * (1.0 - 0.35 * r),
+            # (round 34's readers at 148.4 s: "stock-illustration look": the macro lens holds
+            # the needle's point and lets the plunger's end, nearest us, go soft)
+            "u_near_blur": NEAR_BLUR * float(p["focus"]) * _smooth(offer) * (1.0 - 0.5 * r),
         }
 
 

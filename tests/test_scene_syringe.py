@@ -696,3 +696,26 @@ def test_the_refused_drops_send_rings_across_the_floor(syringe):
         peaks = sum(1 for i in range(1, len(profile) - 1)
                     if profile[i] > profile[i - 1] + 2 and profile[i] > profile[i + 1] + 2)
         assert peaks >= 2, f"no rings where the drops land at t={t} ({peaks} peaks along the floor)"
+
+
+def test_the_macro_lens_lets_the_plunger_end_go_soft_the_needle_end_sharp(syringe):
+    """Round 34's readers at 148.4 s: "the same stock-illustration look, composition
+    flat-illustrative".  A macro lens holds the needle's end in focus and the barrel's back,
+    nearest us, goes soft: across the glass's upper edge near the flange the steepest step in
+    light is half that near the shoulder (0.49 of it; 0.94 when the whole syringe was sharp)."""
+    import math
+    from scenes.syringe import syringe as scene
+    size = (640, 360)
+    y = luma(syringe({"offer": 1.0, "refuse": 0.0, "glint": 0.0, "watchers": 0.0, "hand": 0.0},
+                     t=3.0, size=size))
+    (cx, cy), tilt, scale = scene.placement(1.0, 0.0, 3.0)
+    c, s = math.cos(tilt), math.sin(tilt)
+
+    def steepest(qx):
+        vals = []
+        for qy in np.linspace(0.03, 0.12, 60):
+            x, yy = cx + scale * (qx * c - qy * s), cy + scale * (qx * s + qy * c)
+            vals.append(y[round(size[1] / 2 - yy * size[1]), round(size[0] / 2 + x * size[1])])
+        return np.abs(np.diff(vals)).max()
+    near, far = steepest(-0.36), steepest(0.1)
+    assert near < 0.7 * far, f"the plunger's end as sharp as the shoulder ({near:.0f} vs {far:.0f} levels a step)"

@@ -39,6 +39,7 @@ uniform vec3 u_drip;        // the floor's y under the needle, how strongly it d
 uniform float u_defocus;    // the macro lens's blur of the hall behind the syringe (screen units)
 uniform float u_hall;       // the hall's air (round 26: it darkens as the starlight is refused, 1: as offered)
 uniform vec3 u_view;        // the camera's push (round 26): the scene's point at the frame's centre (xy), zoom (z)
+uniform float u_near_blur;  // (round 34) the macro lens's blur of the syringe's near end, syringe units at the plunger
 
 out vec4 frag_colour;
 
@@ -91,6 +92,7 @@ const vec3 HAZE = vec3(0.050, 0.024, 0.105);
 // out as they fall (so measured by their slope from that source, not parallel stripes), broken
 // into beams of uneven width and strength, fading with the distance they fall.
 const vec2 SHAFT_SRC = vec2(-0.55, 1.35);
+float g_shafts = 0.0;       // the shafts where far_air last looked (the pixel itself, above the horizon): dust() reuses it
 float shafts_at(vec2 p) {
     vec2 d = p - SHAFT_SRC;
     float slope = d.x / max(-d.y, 0.05);
@@ -115,6 +117,7 @@ vec3 far_air(vec2 p, float above, float px) {
     col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq(above / 0.025)) * 0.6;    // the far line of light
     col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / 0.15) * smoothstep(-0.02, 0.01, above);
     float sh = shafts_at(vec2(p.x, HORIZON + above));
+    g_shafts = sh;
     for (int layer = 3; layer >= 0; --layer) {
         float fl = float(layer);
         float dens = layer == 0 ? 2.6 : (layer == 1 ? 5.0 : (layer == 2 ? 9.0 : 16.0));
@@ -176,7 +179,7 @@ vec3 far_air(vec2 p, float above, float px) {
 // where a shaft passes -- the near ones larger and softer (out of focus), the far ones points.
 vec3 dust(vec2 p) {
     float px = 1.0 / (u_resolution.y * u_view.z);
-    float shafts = shafts_at(p);
+    float shafts = g_shafts;            // (far_air's, at this pixel above the horizon; dust fades out below it)
     vec3 acc = vec3(0.0);
     for (int layer = 0; layer < 2; ++layer) {
         float cell = layer == 0 ? 0.055 : 0.03;
@@ -501,6 +504,14 @@ float offering_hand(vec2 q, out float blur) {
     return hand;
 }
 
+// Coverage of a part's signed distance, its edge widened by the lens's blur where the part is
+// out of focus (round 34's readers at 148.4 s: "the same stock-illustration look, composition
+// flat-illustrative": a macro lens holds the needle's point sharp and lets the near end, the
+// plunger reaching past the frame towards us, go soft).
+float sy_fill(float d, float blur) {
+    return clamp(0.5 - d / (max(fwidth(d), 1e-6) + 2.0 * blur), 0.0, 1.0);
+}
+
 void main() {
     // (round 26: the refusal's stills were one set-up three times over -- the camera cuts
     // in and pushes slowly towards the helix rising from the spilled starlight: u_view)
@@ -509,12 +520,13 @@ void main() {
     // Into the syringe's frame.
     vec2 d = (p - u_xf.xy) / u_scale;
     vec2 q = to_syringe_axes(d);
+    float dof = u_near_blur * smoothstep(-0.15, -0.85, q.x);        // the near end out of focus
 
     // The glass refracts the hall behind it: a cylinder of glass turns what is behind it
     // upside down across its width and squeezes it (the horizon, the spires and the Serenes
     // seen through the empty barrel bend and flip), so the background is looked up where the
     // light through the glass came from -- one evaluation, its coordinate bent.
-    float g_cov = aa_fill(sy_part(q, sy_glass_r(q.x) + 0.004, SY_BARREL0, SY_HUB0));
+    float g_cov = sy_fill(sy_part(q, sy_glass_r(q.x) + 0.004, SY_BARREL0, SY_HUB0), dof);
     vec2 across = vec2(-u_xf.w, u_xf.z);   // (the syringe's own up)
     // (round 26: as it is refused the hall's violet air goes down towards true black, the
     // spilled starlight and the needle's glint the lights left in it -- the refusal's stills
@@ -562,16 +574,16 @@ void main() {
     }
 
     // -- plunger: rod, thumb pad, stopper (behind the glass, seen through it) --------------
-    float rod = aa_fill(sy_part(q, 0.020, -0.80, SY_STOPPER - 0.03));
-    float pad = aa_fill(sy_part(q, SY_R * 1.15, -0.83, -0.80));
-    vec3 plastic = vec3(0.07, 0.075, 0.09) + 0.35 * MOON * sy_studio(q.y / 0.020) * 0.4;
+    float rod = sy_fill(sy_part(q, 0.020, -0.80, SY_STOPPER - 0.03), dof);
+    float pad = sy_fill(sy_part(q, SY_R * 1.15, -0.83, -0.80), dof);
+    vec3 plastic = vec3(0.07, 0.075, 0.09) + 0.35 * MOON * sy_studio(q.y / 0.020, dof / 0.020) * 0.4;
     col = mix(col, plastic, rod * 0.9);
-    col = mix(col, vec3(0.05, 0.05, 0.06) + 0.5 * MOON * sy_studio(q.y / (SY_R * 1.15)) * 0.3, pad);
+    col = mix(col, vec3(0.05, 0.05, 0.06) + 0.5 * MOON * sy_studio(q.y / (SY_R * 1.15), dof / (SY_R * 1.15)) * 0.3, pad);
 
     // -- the starlight inside the glass -----------------------------------------------------
     float rg = sy_glass_r(q.x);
     float ri = max(rg - 0.008, 0.0);
-    float inside = aa_fill(sy_part(q, ri, u_level, SY_HUB0 - 0.006));
+    float inside = sy_fill(sy_part(q, ri, u_level, SY_HUB0 - 0.006), dof);
     float ul = clamp(q.y / max(ri, 1e-4), -1.0, 1.0);
     float depth = sqrt(max(1.0 - ul * ul, 0.0));        // path length through the liquid
     vec2 lq = vec2(q.x - u_flow, q.y);
@@ -585,9 +597,9 @@ void main() {
     vec3 starlight = vec3(0.010, 0.016, 0.11) * (0.3 + 1.7 * depth)
                    + vec3(0.32, 0.20, 0.95) * vein * vein * vein * 1.5 * depth
                    + vec3(0.55, 0.80, 1.0) * sy_sq(sy_sq(depth)) * 0.22 * (0.2 + 1.4 * vein);
-    starlight += star_layer(lq, 0.011, 1, px) * (0.5 + 0.5 * depth);
+    starlight += star_layer(lq, 0.011, 1, px + dof) * (0.5 + 0.5 * depth);
     starlight += star_layer(vec2(q.x - 0.6 * u_flow, q.y) * 1.6 + 3.1, 0.011, 2, px * 1.6) * 0.55 * (0.4 + vein);
-    float stopper = aa_fill(sy_part(q, ri, SY_STOPPER - 0.035, SY_STOPPER));
+    float stopper = sy_fill(sy_part(q, ri, SY_STOPPER - 0.035, SY_STOPPER), dof);
     vec3 rubber = vec3(0.012, 0.01, 0.014) + 0.06 * sy_studio(ul);
     rubber *= 0.6 + 0.4 * step(0.006, abs(q.x - (SY_STOPPER - 0.018)));
     col = mix(col, rubber, stopper);
@@ -597,14 +609,15 @@ void main() {
     col += vec3(0.10, 0.12, 0.45) * u_light * exp(-length(toseg) / 0.06) * 0.4;
 
     // -- the glass barrel and shoulder ------------------------------------------------------
-    float glass = aa_fill(sy_part(q, rg, SY_BARREL0, SY_HUB0));
+    float glass = sy_fill(sy_part(q, rg, SY_BARREL0, SY_HUB0), dof);
     float ug = clamp(q.y / max(rg, 1e-4), -1.0, 1.0);
+    float ub = dof / SY_R;                                  // the lens's blur across the barrel
     float fres = sy_fresnel(ug, 0.04);
-    vec3 refl = MOON * (0.08 + 1.1 * sy_studio(ug)) * (0.25 + 0.75 * fres);
+    vec3 refl = MOON * (0.08 + 1.1 * sy_studio(ug, ub)) * (0.25 + 0.75 * fres);
     // Graduation marks printed on the glass: every 0.05, longer every 0.25.
     float gx = (fract((q.x - SY_BARREL0) / 0.05 + 0.5) - 0.5) * 0.05;
     float major = step(0.9, fract((q.x - SY_BARREL0) / 0.25 + 0.1));
-    float mark = exp(-sy_sq(gx / max(px * 0.9, 0.0012)))
+    float mark = exp(-sy_sq(gx / max(px * 0.9 + dof, 0.0012)))
                * step(q.y, -0.015) * step(-0.035 - 0.02 * major, q.y)
                * step(SY_BARREL0 + 0.06, q.x) * step(q.x, SY_BARREL1 - 0.02);
     refl += vec3(0.55, 0.6, 0.7) * mark * 0.35;
@@ -613,16 +626,16 @@ void main() {
     // silhouette, is a darker band bounded by a bright inner line where the light runs down it,
     // and a long crisp highlight runs the barrel's length, thinning towards its ends, with a
     // faint second one below -- a lit cylinder of glass, not a drawn outline.)
-    float wall = smoothstep(0.80, 0.88, abs(ug)) * (1.0 - smoothstep(0.93, 0.985, abs(ug)));
-    float inner = exp(-sy_sq((abs(ug) - 0.80) / 0.035));
+    float wall = smoothstep(0.80 - ub, 0.88 + ub, abs(ug)) * (1.0 - smoothstep(0.93 - ub, 0.985 + ub, abs(ug)));
+    float inner = sy_line(abs(ug), 0.80, 0.035, ub);
     float run = smoothstep(SY_BARREL0, SY_BARREL0 + 0.1, q.x) * smoothstep(SY_HUB0, SY_HUB0 - 0.15, q.x);
-    float streak = exp(-sy_sq((ug - 0.42) / 0.05)) * run * (0.7 + 0.3 * sin(q.x * 9.0 + 1.3));
-    float streak2 = exp(-sy_sq((ug + 0.55) / 0.04)) * run;
+    float streak = sy_line(ug, 0.42, 0.05, ub) * run * (0.7 + 0.3 * sin(q.x * 9.0 + 1.3));
+    float streak2 = sy_line(ug, -0.55, 0.04, ub) * run;
     col = mix(col, col * 0.82 * (1.0 - 0.45 * wall) + refl + MOON * (0.12 * edge + 0.35 * inner + 1.6 * streak + 0.3 * streak2),
               glass);
     // The finger flange.
-    float flange = aa_fill(sy_part(q, SY_R * 1.75, SY_BARREL0 - 0.022, SY_BARREL0));
-    col = mix(col, vec3(0.05, 0.055, 0.07) + MOON * 0.5 * sy_studio(q.y / (SY_R * 1.75)), flange * 0.92);
+    float flange = sy_fill(sy_part(q, SY_R * 1.75, SY_BARREL0 - 0.022, SY_BARREL0), dof);
+    col = mix(col, vec3(0.05, 0.055, 0.07) + MOON * 0.5 * sy_studio(q.y / (SY_R * 1.75), dof / (SY_R * 1.75)), flange * 0.92);
 
     // -- the Serene's hand that holds it out ----------------------------------------------
     {
