@@ -549,7 +549,7 @@ void main() {
         net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1)) * (1.0 - 25.0 * u_defocus);     // (the net's fine lines lost out of focus)
         float on_ground = smoothstep(HORIZON - 0.01, HORIZON - 0.05, p.y);
         col += (vec3(0.35, 0.42, 1.0) * (line * 0.55 + net * 0.3) + vec3(0.9, 0.95, 1.0) * line * line * 0.3)
-               * lit_x * on_ground * u_light;
+               * lit_x * on_ground * u_throw;          // (round 34: drawn back, its caustic fades with its light on the hall)
     }
     // Mist lying on the hall's floor and drifting slowly across it, thickest along the
     // horizon, where it swallows the far floor's edge and the Serenes' feet: lit violet by the
