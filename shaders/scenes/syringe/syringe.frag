@@ -169,7 +169,9 @@ vec3 far_air(vec2 p, float above, float px) {
                         serene_sd((vec2(p.x, HORIZON + above) - vec2(0.5, 0.025)) / 0.46));
     col = mix(col, HAZE * 0.75, smoothstep(px, -px, far_fig * 0.5) * step(-0.026, above) * u_eyes_on);
     // the mist lying over their feet, in banks, and the shafts of light falling through the air
-    col += HAZE * (0.6 + 0.8 * banks) * exp(-max(above, 0.0) / 0.07);
+    // (round 34: "uniform purple fog" -- the mist on the ground bright where a shaft reaches it,
+    // dim between: the light falls through the air onto it)
+    col += HAZE * (0.3 + 0.6 * banks + 1.1 * sh) * exp(-max(above, 0.0) / 0.07);
     col += vec3(0.07, 0.08, 0.15) * sh * (0.4 + 0.9 * banks) * smoothstep(-0.1, 0.15, above) * smoothstep(0.9, 0.1, above);
     return col;
 }
