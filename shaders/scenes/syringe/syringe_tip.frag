@@ -151,7 +151,9 @@ vec3 far_hall(vec2 uv, vec3 haze) {
 vec3 watchers(vec2 uv, float px) {
     vec3 c = vec3(0.0);
     // the haze they stand in
-    c += VIOLET * 0.09 * exp(-abs(uv.y + 0.12) * 7.0) + VIOLET * 0.03 * exp(-abs(uv.y - 0.05) * 2.5);
+    // (round 34's readers: "a soft muddy background" -- the haze a band low on the horizon,
+    // the air above it going to night, so the steel and the bead stand against true blacks)
+    c += VIOLET * 0.085 * exp(-abs(uv.y + 0.12) * 11.0) + VIOLET * 0.02 * exp(-abs(uv.y - 0.05) * 2.5);
     c = far_hall(uv, c);
     // where the bead is on the screen: its warm light rims the Serenes' edges that face it
     vec3 bc = bead_centre();
@@ -196,7 +198,7 @@ vec3 watchers(vec2 uv, float px) {
         }
     }
     c = mix(c, c * 0.15, hood);                              // the hoods black against the haze
-    c *= mix(0.5, 1.0, smoothstep(-0.5, -0.15, uv.y));       // the floor falls away into the dark (true blacks under the lit air)
+    c *= mix(0.3, 1.0, smoothstep(-0.45, -0.14, uv.y));       // the floor falls away into the dark (true blacks under the lit air)
     return c + rims + eyes;
 }
 
