@@ -731,3 +731,26 @@ def test_the_needle_close_up_stands_against_true_blacks_not_a_muddy_haze(syringe
     assert np.median(y[:30]) < 11.5, f"the air over the close-up is a haze ({np.median(y[:30]):.1f})"
     assert np.median(y[-30:]) < 5.0, f"the floor under the close-up is a haze ({np.median(y[-30:]):.1f})"
     assert np.percentile(y, 99.5) > 150, "the bead's highlight went out"
+
+
+def test_the_motes_in_the_air_vary_in_size_brightness_and_tint(syringe):
+    """Round 34's readers (of the sky, and the same dots hung here): "uniform dot stars".  The
+    motes in the hall's air each have their own size, brightness and tint: over the top third
+    of the empty hall at 640x360, the brightest tenth of the motes stand out of their
+    surroundings over 5.3 times as far as the faintest tenth (4.6 when all were alike), and a
+    few are warm (none were)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    rgb = syringe({"offer": 0.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0, "watchers": 0.0,
+                   "hand": 0.0}, size=(640, 360))
+    h = rgb.shape[0]
+    part = rgb[int(0.03 * h):int(0.3 * h)]
+    y = luma(part)
+    lift = y - box_mean(y, 9)
+    local_max = sliding_window_view(np.pad(y, 2, mode="edge"), (5, 5)).max(axis=(2, 3))
+    motes = (y == local_max) & (lift > 6)
+    peaks = lift[motes]
+    assert len(peaks) > 40, f"too few motes in the air ({len(peaks)})"
+    spread = np.percentile(peaks, 90) / np.percentile(peaks, 10)
+    assert spread > 5.3, f"the motes are alike ({spread:.1f})"
+    warm = part[motes]
+    assert (warm[:, 0] > warm[:, 2]).sum() >= 1, "no warm mote"

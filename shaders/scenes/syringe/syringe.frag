@@ -191,8 +191,13 @@ vec3 dust(vec2 p) {
         vec3 h = hash3i(ivec3(ivec2(c), 70 + layer + 3 * u_seed));
         vec2 at = c + 0.2 + 0.6 * h.xy;
         float d = length(q - at) * cell;
-        float mote = exp(-sy_sq(d / (r + px))) * step(0.8, h.z);
-        acc += vec3(0.55, 0.52, 0.85) * mote * (layer == 0 ? 0.35 : 0.6) * (0.6 + 0.4 * sin(TAU * (u_twinkle + h.z * 5.0)));
+        // (round 34: "uniform dot stars" -- each mote its own size, brightness and tint: most
+        // faint, a few larger and bright with a soft glow, a few warm)
+        float h4 = sy_sq(sy_sq(fract(h.x * 7.31 + h.y * 3.17)));
+        float size = 0.6 + 0.9 * h4;
+        float mote = exp(-sy_sq(d / (r * size + px))) * step(0.8, h.z) * (0.45 + 2.2 * h4);
+        vec3 tint = mix(vec3(0.55, 0.52, 0.85), vec3(0.9, 0.75, 0.55), step(0.88, fract(h.y * 5.7)));
+        acc += tint * mote * (layer == 0 ? 0.35 : 0.6) * (0.6 + 0.4 * sin(TAU * (u_twinkle + h.z * 5.0)));
     }
     return acc * shafts * shafts * 1.5 * smoothstep(HORIZON - 0.05, HORIZON + 0.05, p.y);
 }
