@@ -19,6 +19,10 @@ composed").  Far back in
 the hall the Serenes watch: tall veiled figures, black against the haze with its light along
 their edges, lidless mercury eyes.
 
+(Round 34) As the syringe comes out of the dark a nearer Serene stands behind it, as if holding
+it out, and steps back into the dark as it is offered: a compiled variant of the pass
+(syringe_offerer.frag), drawn only while that Serene is there.
+
 One full-screen pass (shaders/scenes/syringe/): everything is analytic, no march and no
 texture, so it is among the cheapest scenes of the dream.  ``shot`` 1 (round 21) draws instead
 the needle's point in extreme close-up (syringe_tip.frag): the bevelled steel ray-marched, a
@@ -93,6 +97,12 @@ class Syringe(Scene):
         pull = (1.0 - 1.0 / zoom) / (1.0 - 1.0 / PUSH_ZOOM)     # (the centre reaches PUSH_TO as the zoom does)
         return (PUSH_TO[0] * pull, PUSH_TO[1] * pull, zoom)
 
+    def offerer_presence(self, watchers: float, offer: float, refuse: float) -> float:
+        """How present the Serene who holds the syringe out is (round 34: "the Serenes
+        offering it"): there behind the syringe as it comes out of the dark, stepping back into
+        the dark as it comes close (gone by ``offer`` 0.6), and never once it is refused."""
+        return watchers * (1.0 - _smooth((offer - 0.15) / 0.45)) * (1.0 - _smooth(refuse / 0.1))
+
     def tip_uniforms(self, bead: float, light: float, t: float) -> dict:
         """The close shot's uniforms: the bead's radius swelling with ``bead``, its light, the
         starlight's drift in it and the held needle's sway."""
@@ -126,8 +136,12 @@ class Syringe(Scene):
         # other pass draws nothing (llvmpipe would pay for it in full).
         # (resources is None where a caller only wants the uniforms, as the tests of placement do)
         tip_shot = int(round(float(p["shot"]))) == 1
+        offerer = self.offerer_presence(float(p["watchers"]), offer, refuse)
         if resources is not None:
-            resources.draw_count("syringe", 0 if tip_shot else 3)
+            # (round 34: the Serene who holds it out is a compiled variant, drawn only while
+            # it is there)
+            resources.draw_count("syringe", 0 if tip_shot or offerer > 0.0 else 3)
+            resources.draw_count("syringe_offerer", 3 if offerer > 0.0 and not tip_shot else 0)
             resources.draw_count("tip", 3 if tip_shot else 0)
         return {
             **self.tip_uniforms(float(p["bead"]), light, t),
@@ -148,6 +162,10 @@ class Syringe(Scene):
                         * float(p["helix"]) * _smooth(refuse / 0.6),
                         2 * math.pi * ((0.3 * t) % 1.0)),
             "u_eyes_on": float(p["watchers"]) * (0.35 + 0.65 * _smooth(offer)),
+            # (round 34: "the Serenes offering it") one of them nearer, behind the syringe as it
+            # comes out of the dark, as if holding it out; it steps back into the dark as the
+            # syringe comes close
+            "u_offerer": (cx - 0.02, cy + 0.16, 2.5, offerer),
             # the drips: from the needle's point down to the floor, where they run to the spill
             "u_drip": (FLOOR_Y, _smooth((refuse - 0.15) / 0.35) * (1.0 - 0.5 * _smooth((refuse - 0.8) / 0.2)),
                        (1.3 * t) % 1.0),
@@ -171,6 +189,9 @@ syringe = Syringe(
         # (triangle lists, so the scene can choose each frame which of the two shots it draws)
         Pass("scenes/syringe/syringe.frag", name="syringe", vert="common/fullscreen.vert",
              primitive="triangles", count=3),
+        # (round 34) the syringe with the Serene who holds it out, while it comes out of the dark
+        Pass("scenes/syringe/syringe_offerer.frag", name="syringe_offerer", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, into="syringe"),
         # (round 21) the needle's point in extreme close-up, the bead of starlight swelling
         Pass("scenes/syringe/syringe_tip.frag", name="tip", vert="common/fullscreen.vert",
              primitive="triangles", count=0, into="syringe"),

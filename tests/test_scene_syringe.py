@@ -754,3 +754,24 @@ def test_the_motes_in_the_air_vary_in_size_brightness_and_tint(syringe):
     assert spread > 5.3, f"the motes are alike ({spread:.1f})"
     warm = part[motes]
     assert (warm[:, 0] > warm[:, 2]).sum() >= 1, "no warm mote"
+
+
+def test_a_serene_holds_the_syringe_out_as_it_comes_out_of_the_dark(syringe):
+    """Round 34's brief: "the Serenes offering it".  As the syringe comes out of the dark a
+    Serene stands nearer behind it, as if holding it out: its hood darkens the air over the
+    barrel (with the watchers away the same air is lit haze), its mercury eyes two catch-lights
+    in it; by the time the syringe is offered it has stepped back into the dark (the scene
+    draws the plain pass again)."""
+    from scenes.syringe import syringe as scene
+    size = (320, 180)
+    params = {"offer": 0.1, "refuse": 0.0, "hand": 0.0}
+    with_it = luma(syringe({**params, "watchers": 1.0}, size=size))
+    without = luma(syringe({**params, "watchers": 0.0}, size=size))
+    (cx, cy), _, _ = scene.placement(0.1, 0.0, 3.0)
+    ex, ey = cx - 0.02, cy + 0.16                              # its eyes (u_offerer)
+    col, row = round(size[0] / 2 + ex * size[1]), round(size[1] / 2 - ey * size[1])
+    hood = (slice(row - 14, row - 3), slice(col - 8, col + 8))             # over its eyes
+    eyes = (slice(row - 3, row + 4), slice(col - 8, col + 8))
+    assert np.median(with_it[hood]) < 0.8 * np.median(without[hood]), "no figure behind the syringe"
+    assert with_it[eyes].max() > np.median(with_it[hood]) + 60, "no mercury eyes in its hood"
+    assert scene.offerer_presence(1.0, 1.0, 0.0) == 0.0 and scene.offerer_presence(1.0, 0.1, 1.0) == 0.0

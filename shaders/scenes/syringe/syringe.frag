@@ -40,6 +40,7 @@ uniform float u_defocus;    // the macro lens's blur of the hall behind the syri
 uniform float u_hall;       // the hall's air (round 26: it darkens as the starlight is refused, 1: as offered)
 uniform vec3 u_view;        // the camera's push (round 26): the scene's point at the frame's centre (xy), zoom (z)
 uniform float u_near_blur;  // (round 34) the macro lens's blur of the syringe's near end, syringe units at the plunger
+uniform vec4 u_offerer;     // (round 34) the Serene who holds it out: eyes' centre (xy), size, presence
 
 out vec4 frag_colour;
 
@@ -232,6 +233,44 @@ vec3 hall(vec2 p) {
     return col;
 }
 
+// The Serene who holds it out (round 34's brief: "the Serenes offering it"): nearer than the
+// others, standing behind the syringe as it comes out of the dark, as if holding it out before
+// it, and stepping back into the dark as the syringe comes close (u_offerer.w).  Made of
+// shadow like the others, its hood's edge catching the haze, its robe lit from the front by
+// the starlight it holds, its mercury eyes above the glass.  (No reflection: its feet lie in
+// the floor's mist.)
+#ifdef SY_OFFERER
+vec3 offerer(vec2 p, vec3 col) {
+    vec2 o = u_offerer.xy;
+    float k = u_offerer.z;
+    vec2 q = (p - o) / k;
+    float figure = serene_sd(q) * k;
+    float soft = 0.005 + 0.5 * u_defocus + 0.03 * smoothstep(0.0, -0.3, q.y);
+    float body = smoothstep(soft, -soft, figure) * smoothstep(HORIZON - 0.1, HORIZON + 0.05, p.y);
+    float dense = (0.82 + 0.16 * smoothstep(soft, -3.0 * soft, figure)) * (0.9 + 0.1 * sin(q.x * 60.0 + 3.0 * sin(q.y * 8.0)));
+    vec3 shade = col * 0.07 + vec3(0.002, 0.001, 0.004);
+    float rim = exp(-sy_sq(figure / (0.008 + 0.5 * u_defocus))) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
+    shade += vec3(0.12, 0.08, 0.24) * rim;
+    // the starlight in the glass before it, on its robe: brightest just behind the barrel
+    vec2 to_glass = (p - u_xf.xy) * vec2(0.7, 1.3);
+    shade += vec3(0.06, 0.07, 0.22) * u_light * exp(-dot(to_glass, to_glass) / 0.02) * (0.4 + 0.6 * smoothstep(0.0, -0.02, figure));
+    col = mix(col, shade, body * dense * u_offerer.w);
+    float gap = 0.026 * k;
+    float px = 1.0 / (u_resolution.y * u_view.z);
+    for (int e = 0; e < 2; ++e) {
+        vec2 d = p - o - vec2((float(e) - 0.5) * gap, -0.004 * k);
+        float l = length(d * vec2(1.0, 1.6));
+        float er = 0.0034 * k;
+        float orb = smoothstep(er + px, er - px, l);
+        vec2 dh = d + vec2(0.001, -0.001) * k;
+        vec3 metal = vec3(0.5, 0.56, 0.7) * (0.2 + 1.0 * exp(-dot(dh, dh) / sy_sq(0.0012 * k)));
+        col = mix(col, metal, orb * u_offerer.w);
+        col += vec3(0.4, 0.46, 0.6) * 0.05 * u_offerer.w * exp(-l / (0.012 * k));
+    }
+    return col;
+}
+#endif
+
 // The Serenes who offer it, far back in the hall: tall shadows standing in the mist (round
 // 13's readers: "tombstones", "cardboard cut-outs").  They are made of shadow, not cloth:
 // half translucent, their edges blurring like shadows cast by a candle -- sharp only round
@@ -246,6 +285,7 @@ vec3 background(vec2 p) {
     for (int i = 0; i < 2; ++i) {
         vec2 o = i == 0 ? vec2(-0.70, 0.24) : vec2(0.74, 0.21);    // (clear of the plunger)
         float k = i == 0 ? 1.6 : 1.4;                                     // the nearer, the larger
+        float on = u_eyes_on;
         float feet = HORIZON - 0.05 * k;
         vec2 q = (p - o) / k;
         float figure = serene_sd(q) * k;
@@ -275,11 +315,11 @@ vec3 background(vec2 p) {
             vec3 light_col = mix(vec3(0.45, 0.55, 1.0) * u_light, mix(DESPAIR, JOY, 0.55), rose);
             shade += light_col * 1.6 * lip * faces / (1.0 + 3.0 * dot(to_light, to_light));
         }
-        col = mix(col, shade, body * dense * u_eyes_on);
+        col = mix(col, shade, body * dense * on);
         // the reflection in the floor: the figure mirrored about its feet, dim and smeared
         vec2 m = vec2(p.x, 2.0 * feet - p.y);
         float mirrored = smoothstep(0.04, -0.04, serene_sd((m - o) / k) * k) * step(p.y, feet);
-        col = mix(col, col * 0.45, mirrored * u_eyes_on * smoothstep(feet - 0.3, feet, p.y));
+        col = mix(col, col * 0.45, mirrored * on * smoothstep(feet - 0.3, feet, p.y));
         // the eyes: two small points of cold mercury deep in the hood, each a crisp catch-light
         // with a faint glow in the air round it -- no white, no pupils
         float gap = 0.026 * k;
@@ -291,10 +331,13 @@ vec3 background(vec2 p) {
             float er = 0.0042 * k + 0.3 * u_defocus;
             float orb = smoothstep(er + px + 0.15 * u_defocus, er - px - 0.15 * u_defocus, l);
             vec3 metal = vec3(0.55, 0.62, 0.75) * (0.35 + 1.2 * exp(-dot(d + vec2(0.0012, -0.0012) * k, d + vec2(0.0012, -0.0012) * k) / sy_sq(0.0018 * k)));
-            col = mix(col, metal, orb * u_eyes_on);
-            col += vec3(0.4, 0.46, 0.6) * 0.05 * u_eyes_on * exp(-l / (0.012 * k));
+            col = mix(col, metal, orb * on);
+            col += vec3(0.4, 0.46, 0.6) * 0.05 * on * exp(-l / (0.012 * k));
         }
     }
+#ifdef SY_OFFERER
+    col = offerer(p, col);     // (only in the variant drawn while the syringe comes out of the dark)
+#endif
     return col;
 }
 
