@@ -136,7 +136,7 @@ vec3 far_air(vec2 p, float above, float px) {
         float up = clamp(above / max(top, 1e-3), 0.0, 1.0);
         // a column, narrowing a little as it rises, its sides rippling (a slow wave climbing
         // the liquid glass), its crown a tall dome
-        float ripple = 1.0 + 0.07 * sin(above * (70.0 - 12.0 * fl) - u_flow * 60.0 + TAU * h.x);
+        float ripple = layer < 2 ? 1.0 + 0.07 * sin(above * (70.0 - 12.0 * fl) - u_flow * 60.0 + TAU * h.x) : 1.0;   // (the far rows too small to show it)
         float half_w = (0.13 + 0.1 * h.x) * (1.0 - 0.3 * up) * ripple;
         float crown = half_w * 5.5 / dens;                          // the crown's height, screen units
         float into = max(above - (top - crown), 0.0) / crown;
@@ -404,6 +404,7 @@ vec3 helix(vec2 p, out float cover) {
     const float TILT = 0.3;
     vec3 key = normalize(vec3(-0.55, 0.6, 0.6));        // the light from the upper left, in front
     vec2 key_an = vec2(dot(key.xy, a), dot(key.xy, n));   // the key in the helix's own axes
+    vec3 hv = normalize(vec3(key_an, key.z) + vec3(0.0, 0.0, 1.0));
     vec3 strand_col[2];
     float strand_cov[2];
     float strand_depth[2];
@@ -412,9 +413,8 @@ vec3 helix(vec2 p, out float cover) {
     for (int i = 0; i < 2; ++i) {
         float base = float(i) * PI - u_spill.w;
         // the point of the strand level with this pixel: s = sh - TILT * amp * cos(phase(sh))
-        float sh = s;
-        sh = s + TILT * amp * cos(k * sh + base);
-        sh = s + TILT * amp * cos(k * sh + base);
+        // (one step of the fixed point from the level itself: the tilt is small)
+        float sh = s + TILT * amp * cos(k * s + base);
         float ph = k * sh + base;
         float off = amp * sin(ph);
         float depth = cos(ph);                              // 1: the strand nearest us
@@ -431,9 +431,9 @@ vec3 helix(vec2 p, out float cover) {
         vec2 perp = vec2(-slope, 1.0) / sl;                  // in (along, across)
         vec3 nrm = vec3(perp * u, z);
         float diffuse = max(dot(nrm, vec3(key_an, key.z)), 0.0);
-        vec3 hv = normalize(vec3(key_an, key.z) + vec3(0.0, 0.0, 1.0));
-        float spec = pow(max(dot(nrm, hv), 0.0), 60.0);
-        float fres = pow(1.0 - z, 3.0);
+        float spec = max(dot(nrm, hv), 0.0);
+        spec *= spec; spec *= spec; spec *= spec; spec *= spec; spec *= spec; spec *= spec;   // (^64 by squaring: pow is exp2(log2()) here)
+        float fres = (1.0 - z) * (1.0 - z) * (1.0 - z);
         // motes of starlight drifting up inside the glass (a glow, not the strand's outline)
         const float MOTE = 0.017;
         float ms = sh - u_flow * 2.4 + float(i) * 0.5 * MOTE;
