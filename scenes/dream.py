@@ -592,7 +592,9 @@ the_syringe = Cue(
           # refused starlight's alone)
           "push": [(0, 0.0), (13.0, 0.4, "step"), (18, 1.0, "in_out_sine")]},
     # (round 21: no shadow hand -- the readers saw "a black blob"; the syringe hangs in the dark)
-    params={"glint_period": 2.6, "hand": 0.0, "dim": 1.0},
+    # (round 34: "empty purple haze" -- with the hall darker and in banks, a little of it stays
+    # as the starlight is refused: the towers and the shafts give the refusal depth)
+    params={"glint_period": 2.6, "hand": 0.0, "dim": 0.93},
 )
 
 # -- 2:39  "When you refuse the syringe ... they weep -- not tears, but droplets of quicksilver

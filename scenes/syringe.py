@@ -19,6 +19,10 @@ composed").  Far back in
 the hall the Serenes watch: tall veiled figures, black against the haze with its light along
 their edges, lidless mercury eyes.
 
+(Round 34) As the syringe comes out of the dark a nearer Serene stands behind it, as if holding
+it out, and steps back into the dark as it is offered: a compiled variant of the pass
+(syringe_offerer.frag), drawn only while that Serene is there.
+
 One full-screen pass (shaders/scenes/syringe/): everything is analytic, no march and no
 texture, so it is among the cheapest scenes of the dream.  ``shot`` 1 (round 21) draws instead
 the needle's point in extreme close-up (syringe_tip.frag): the bevelled steel ray-marched, a
@@ -38,6 +42,7 @@ SPILL_FROM = (0.70, -0.33)                    # where the helix rises from the s
 # camera's push framing the two as one diagonal, the barrel whole in frame
 REFUSED_AT = (-0.18, 0.15)                    # the refused syringe's centre: up and back, needle lowered
 DEFOCUS = 0.022                               # the hall's blur behind the offered syringe (screen units)
+NEAR_BLUR = 0.016                             # (round 34) the blur of the offered syringe's near end, the plunger (syringe units)
 BEAD_RADIUS = 0.062                           # the bead of starlight at the needle's point, swollen (tip shot, world units)
 FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
 PUSH_TO = (0.28, -0.06)                       # the frame's centre pushed in between the needle and the helix (screen units)
@@ -68,9 +73,11 @@ class Syringe(Scene):
         # and level across a wide hall.  Now a macro shot: it comes out of the dark to fill the
         # frame on a long diagonal, the barrel whole and the needle's point low on the right,
         # the plunger running out past the upper left corner, the hall behind out of focus.)
-        centre = _lerp((-0.22, 0.12), (-0.30, 0.11), o)
-        tilt = _lerp(math.radians(10.0), math.radians(-22.0), o)
-        scale = _lerp(0.45, 1.1, o)
+        # (round 34's readers at 144.7 s: "a small syringe" -- it comes out of the dark nearer,
+        # already a third of the frame wide, as it is held out)
+        centre = _lerp((-0.20, 0.10), (-0.30, 0.11), o)
+        tilt = _lerp(math.radians(6.0), math.radians(-22.0), o)
+        scale = _lerp(0.62, 1.1, o)
         centre = _lerp(centre, REFUSED_AT, r)
         tilt = _lerp(tilt, math.radians(-32.0), r)
         scale = _lerp(scale, 0.72, r)
@@ -89,6 +96,12 @@ class Syringe(Scene):
         zoom = PUSH_ZOOM ** k
         pull = (1.0 - 1.0 / zoom) / (1.0 - 1.0 / PUSH_ZOOM)     # (the centre reaches PUSH_TO as the zoom does)
         return (PUSH_TO[0] * pull, PUSH_TO[1] * pull, zoom)
+
+    def offerer_presence(self, watchers: float, offer: float, refuse: float) -> float:
+        """How present the Serene who holds the syringe out is (round 34: "the Serenes
+        offering it"): there behind the syringe as it comes out of the dark, stepping back into
+        the dark as it comes close (gone by ``offer`` 0.6), and never once it is refused."""
+        return watchers * (1.0 - _smooth((offer - 0.15) / 0.45)) * (1.0 - _smooth(refuse / 0.1))
 
     def tip_uniforms(self, bead: float, light: float, t: float) -> dict:
         """The close shot's uniforms: the bead's radius swelling with ``bead``, its light, the
@@ -123,8 +136,12 @@ class Syringe(Scene):
         # other pass draws nothing (llvmpipe would pay for it in full).
         # (resources is None where a caller only wants the uniforms, as the tests of placement do)
         tip_shot = int(round(float(p["shot"]))) == 1
+        offerer = self.offerer_presence(float(p["watchers"]), offer, refuse)
         if resources is not None:
-            resources.draw_count("syringe", 0 if tip_shot else 3)
+            # (round 34: the Serene who holds it out is a compiled variant, drawn only while
+            # it is there)
+            resources.draw_count("syringe", 0 if tip_shot or offerer > 0.0 else 3)
+            resources.draw_count("syringe_offerer", 3 if offerer > 0.0 and not tip_shot else 0)
             resources.draw_count("tip", 3 if tip_shot else 0)
         return {
             **self.tip_uniforms(float(p["bead"]), light, t),
@@ -145,6 +162,10 @@ class Syringe(Scene):
                         * float(p["helix"]) * _smooth(refuse / 0.6),
                         2 * math.pi * ((0.3 * t) % 1.0)),
             "u_eyes_on": float(p["watchers"]) * (0.35 + 0.65 * _smooth(offer)),
+            # (round 34: "the Serenes offering it") one of them nearer, behind the syringe as it
+            # comes out of the dark, as if holding it out; it steps back into the dark as the
+            # syringe comes close
+            "u_offerer": (cx - 0.02, cy + 0.16, 2.5, offerer),
             # the drips: from the needle's point down to the floor, where they run to the spill
             "u_drip": (FLOOR_Y, _smooth((refuse - 0.15) / 0.35) * (1.0 - 0.5 * _smooth((refuse - 0.8) / 0.2)),
                        (1.3 * t) % 1.0),
@@ -156,6 +177,9 @@ class Syringe(Scene):
             "u_hall": 1.0 - float(p["dim"]) * r,
             "u_view": self.view(float(p["push"])),
             "u_defocus": DEFOCUS * float(p["focus"]) * _smooth(offer) * (1.0 - 0.35 * r),
+            # (round 34's readers at 148.4 s: "stock-illustration look": the macro lens holds
+            # the needle's point and lets the plunger's end, nearest us, go soft)
+            "u_near_blur": NEAR_BLUR * float(p["focus"]) * _smooth(offer) * (1.0 - 0.5 * r),
         }
 
 
@@ -165,6 +189,9 @@ syringe = Syringe(
         # (triangle lists, so the scene can choose each frame which of the two shots it draws)
         Pass("scenes/syringe/syringe.frag", name="syringe", vert="common/fullscreen.vert",
              primitive="triangles", count=3),
+        # (round 34) the syringe with the Serene who holds it out, while it comes out of the dark
+        Pass("scenes/syringe/syringe_offerer.frag", name="syringe_offerer", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, into="syringe"),
         # (round 21) the needle's point in extreme close-up, the bead of starlight swelling
         Pass("scenes/syringe/syringe_tip.frag", name="tip", vert="common/fullscreen.vert",
              primitive="triangles", count=0, into="syringe"),

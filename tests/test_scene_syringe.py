@@ -633,3 +633,145 @@ def test_the_refused_helix_stands_whole_in_the_frame_not_cropped_at_its_top(gl):
     y = still[..., :3].astype(float) @ np.array([0.2126, 0.7152, 0.0722])
     top = int((y[:4, 230:] > 70.0).sum())
     assert top < 30, f"the helix runs out of the frame's top ({top} bright pixels there)"
+
+
+def test_the_wet_floor_breaks_the_towers_not_mirrored_copies(syringe):
+    """Round 34's readers at 144.7 s: "the spires are flat 2D triangles with mirrored copies
+    (placeholder look)".  The floor is wet stone that gives the hall back broken by ripples and
+    smeared, not a mirror: the fine detail along a row of the air above the horizon and along
+    the floor row that mirrors it barely correlate (median 0.79 with the mirror, 0.31 now)."""
+    size = (320, 180)
+    y = luma(syringe({"offer": 0.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0, "helix": 0.0,
+                      "watchers": 0.0, "hand": 0.0}, size=size))
+    horizon_row = round((0.5 + 0.08) * size[1])               # HORIZON = -0.08 (screen y)
+    kernel = np.ones(15) / 15.0
+
+    def detail(row):
+        return row - np.convolve(np.pad(row, 7, mode="edge"), kernel, mode="valid")
+    corr = []
+    for j in range(4, 36):
+        above, below = detail(y[horizon_row - j]), detail(y[horizon_row + round(j / 1.4)])
+        if above.std() > 0.3 and below.std() > 0.3:
+            corr.append(np.corrcoef(above, below)[0, 1])
+    assert len(corr) > 10, "no detail in the air or on the floor to compare"
+    assert np.median(corr) < 0.5, f"the floor mirrors the towers as copies (correlation {np.median(corr):.2f})"
+
+
+def test_the_helix_strands_are_thick_round_tubes_not_a_thin_ribbon(syringe):
+    """Round 34's readers at 155.1 s: "the helix is pasted flat", "the DNA a flat 2D ribbon".
+    The strands are round glass tubes coiling in depth, the near turns thick: across the helix's
+    column the longest lit run in a row is a median 13 px at 640x360 (9.5 with the thin ribbon)."""
+    size = (640, 360)
+    y = luma(syringe({"offer": 1.0, "refuse": 1.0, "helix": 1.0, "push": 0.0, "watchers": 0.0,
+                      "hand": 0.0, "starlight": 1.0}, size=size))
+    x0 = round(size[0] / 2 + 0.70 * size[1])                  # SPILL_FROM's x, where the helix rises
+    box = y[40:230, x0 - 50:x0 + 50]
+    lit = box > np.percentile(box, 30) + 40
+    runs = []
+    for row in lit:
+        best = cur = 0
+        for v in row:
+            cur = cur + 1 if v else 0
+            best = max(best, cur)
+        runs.append(best)
+    assert np.median(runs) > 11.5, f"the strands are a thin ribbon ({np.median(runs)} px lit across)"
+
+
+def test_the_refused_drops_send_rings_across_the_floor(syringe):
+    """Round 34's readers never saw "the refusal": the starlight spilled unused.  Each drop that
+    falls from the refused needle lands in a ring that runs out across the wet floor: along the
+    floor's row to the left of the landing point the light rises and falls in rings (two or
+    more peaks over their neighbours; the old splash was one smooth glow, none)."""
+    import math
+    from scenes.syringe import FLOOR_Y, TIP, syringe as scene
+    size = (640, 360)
+    for t in (3.0, 3.3):
+        y = luma(syringe({"offer": 1.0, "refuse": 0.6, "push": 0.0, "watchers": 0.0, "hand": 0.0},
+                         t=t, size=size))
+        (cx, cy), tilt, scale = scene.placement(1.0, 0.6, t)
+        tip_x = cx + scale * TIP * math.cos(tilt)
+        row = round(size[1] / 2 - FLOOR_Y * size[1])
+        xs = [round(size[0] / 2 + (tip_x + d) * size[1]) for d in np.linspace(-0.085, -0.012, 27)]
+        profile = np.array([y[row - 2:row + 3, x].max() for x in xs])
+        peaks = sum(1 for i in range(1, len(profile) - 1)
+                    if profile[i] > profile[i - 1] + 2 and profile[i] > profile[i + 1] + 2)
+        assert peaks >= 2, f"no rings where the drops land at t={t} ({peaks} peaks along the floor)"
+
+
+def test_the_macro_lens_lets_the_plunger_end_go_soft_the_needle_end_sharp(syringe):
+    """Round 34's readers at 148.4 s: "the same stock-illustration look, composition
+    flat-illustrative".  A macro lens holds the needle's end in focus and the barrel's back,
+    nearest us, goes soft: across the glass's upper edge near the flange the steepest step in
+    light is half that near the shoulder (0.49 of it; 0.94 when the whole syringe was sharp)."""
+    import math
+    from scenes.syringe import syringe as scene
+    size = (640, 360)
+    y = luma(syringe({"offer": 1.0, "refuse": 0.0, "glint": 0.0, "watchers": 0.0, "hand": 0.0},
+                     t=3.0, size=size))
+    (cx, cy), tilt, scale = scene.placement(1.0, 0.0, 3.0)
+    c, s = math.cos(tilt), math.sin(tilt)
+
+    def steepest(qx):
+        vals = []
+        for qy in np.linspace(0.03, 0.12, 60):
+            x, yy = cx + scale * (qx * c - qy * s), cy + scale * (qx * s + qy * c)
+            vals.append(y[round(size[1] / 2 - yy * size[1]), round(size[0] / 2 + x * size[1])])
+        return np.abs(np.diff(vals)).max()
+    near, far = steepest(-0.36), steepest(0.1)
+    assert near < 0.7 * far, f"the plunger's end as sharp as the shoulder ({near:.0f} vs {far:.0f} levels a step)"
+
+
+def test_the_needle_close_up_stands_against_true_blacks_not_a_muddy_haze(syringe):
+    """Round 34's readers at 148.4 s: "a soft muddy background".  In the needle's close-up the
+    violet haze is a band low on the horizon: the air above it and the floor below go to
+    night, so the steel and the bead stand against true blacks (medians of the top and bottom
+    sixths at 320x180: 13.8 and 7.1 with the haze over all; 9.2 and 3.4 now), while the bead
+    keeps its bright highlight."""
+    y = luma(syringe({"shot": 1, "bead": 1.0}, size=(320, 180)))
+    assert np.median(y[:30]) < 11.5, f"the air over the close-up is a haze ({np.median(y[:30]):.1f})"
+    assert np.median(y[-30:]) < 5.0, f"the floor under the close-up is a haze ({np.median(y[-30:]):.1f})"
+    assert np.percentile(y, 99.5) > 150, "the bead's highlight went out"
+
+
+def test_the_motes_in_the_air_vary_in_size_brightness_and_tint(syringe):
+    """Round 34's readers (of the sky, and the same dots hung here): "uniform dot stars".  The
+    motes in the hall's air each have their own size, brightness and tint: over the top third
+    of the empty hall at 640x360, the brightest tenth of the motes stand out of their
+    surroundings over 5.3 times as far as the faintest tenth (4.6 when all were alike), and a
+    few are warm (none were)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    rgb = syringe({"offer": 0.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0, "watchers": 0.0,
+                   "hand": 0.0}, size=(640, 360))
+    h = rgb.shape[0]
+    part = rgb[int(0.03 * h):int(0.3 * h)]
+    y = luma(part)
+    lift = y - box_mean(y, 9)
+    local_max = sliding_window_view(np.pad(y, 2, mode="edge"), (5, 5)).max(axis=(2, 3))
+    motes = (y == local_max) & (lift > 6)
+    peaks = lift[motes]
+    assert len(peaks) > 40, f"too few motes in the air ({len(peaks)})"
+    spread = np.percentile(peaks, 90) / np.percentile(peaks, 10)
+    assert spread > 5.3, f"the motes are alike ({spread:.1f})"
+    warm = part[motes]
+    assert (warm[:, 0] > warm[:, 2]).sum() >= 1, "no warm mote"
+
+
+def test_a_serene_holds_the_syringe_out_as_it_comes_out_of_the_dark(syringe):
+    """Round 34's brief: "the Serenes offering it".  As the syringe comes out of the dark a
+    Serene stands nearer behind it, as if holding it out: its hood darkens the air over the
+    barrel (with the watchers away the same air is lit haze), its mercury eyes two catch-lights
+    in it; by the time the syringe is offered it has stepped back into the dark (the scene
+    draws the plain pass again)."""
+    from scenes.syringe import syringe as scene
+    size = (320, 180)
+    params = {"offer": 0.1, "refuse": 0.0, "hand": 0.0}
+    with_it = luma(syringe({**params, "watchers": 1.0}, size=size))
+    without = luma(syringe({**params, "watchers": 0.0}, size=size))
+    (cx, cy), _, _ = scene.placement(0.1, 0.0, 3.0)
+    ex, ey = cx - 0.02, cy + 0.16                              # its eyes (u_offerer)
+    col, row = round(size[0] / 2 + ex * size[1]), round(size[1] / 2 - ey * size[1])
+    hood = (slice(row - 14, row - 3), slice(col - 8, col + 8))             # over its eyes
+    eyes = (slice(row - 3, row + 4), slice(col - 8, col + 8))
+    assert np.median(with_it[hood]) < 0.8 * np.median(without[hood]), "no figure behind the syringe"
+    assert with_it[eyes].max() > np.median(with_it[hood]) + 60, "no mercury eyes in its hood"
+    assert scene.offerer_presence(1.0, 1.0, 0.0) == 0.0 and scene.offerer_presence(1.0, 0.1, 1.0) == 0.0

@@ -39,6 +39,8 @@ uniform vec3 u_drip;        // the floor's y under the needle, how strongly it d
 uniform float u_defocus;    // the macro lens's blur of the hall behind the syringe (screen units)
 uniform float u_hall;       // the hall's air (round 26: it darkens as the starlight is refused, 1: as offered)
 uniform vec3 u_view;        // the camera's push (round 26): the scene's point at the frame's centre (xy), zoom (z)
+uniform float u_near_blur;  // (round 34) the macro lens's blur of the syringe's near end, syringe units at the plunger
+uniform vec4 u_offerer;     // (round 34) the Serene who holds it out: eyes' centre (xy), size, presence
 
 out vec4 frag_colour;
 
@@ -86,62 +88,92 @@ float serene_sd(vec2 q) {
 const float HORIZON = -0.08;            // where the dark floor meets the far haze (screen y)
 const vec3 HAZE = vec3(0.050, 0.024, 0.105);
 
-// The far city in the mist beyond the hall (round 10's reader: "an empty purple void, no
-// depth"): two rows of the dream's glass spires, tapering to points, standing in the haze,
-// the nearer row darker with a glint down one edge, the farther one almost lost in the mist,
-// their feet drowned in a band of it; and shafts of pale light slanting down through the air
-// from high above.  `above`: height over the horizon.  px: a pixel, in screen units.
+// The light that falls into the hall (round 34's readers at 144.7 s: "uniform purple fog",
+// "a flat purple wash"): shafts from one high window beyond the frame's upper left, fanning
+// out as they fall (so measured by their slope from that source, not parallel stripes), broken
+// into beams of uneven width and strength, fading with the distance they fall.
+const vec2 SHAFT_SRC = vec2(-0.55, 1.35);
+float g_shafts = 0.0;       // the shafts where far_air last looked (the pixel itself, above the horizon): dust() reuses it
+float shafts_at(vec2 p) {
+    vec2 d = p - SHAFT_SRC;
+    float slope = d.x / max(-d.y, 0.05);
+    float beams = sy_sq(sy_sq(0.5 + 0.5 * sin(slope * 9.0 + 0.7))) * 0.8
+                + sy_pow12(0.5 + 0.5 * sin(slope * 23.0 + 2.1)) * 0.6
+                + sy_sq(0.5 + 0.5 * sin(slope * 4.0 - 0.4)) * 0.25;
+    return beams * exp(-max(-d.y - 0.9, 0.0) * 0.9);
+}
+
+// The far city in the mist beyond the hall (round 34's readers at 144.7 s: "the spires are flat
+// 2D triangles with mirrored copies (placeholder look)").  Four rows of the Serenes' liquid-glass
+// towers, far to near: round columns with domed crowns, their sides swelling and easing in
+// slow ripples that travel up them, each a lens of glass -- dark where its body is thickest,
+// the haze behind showing through its faces brighter towards the middle, a bright rim where it
+// turns from the window's light, a long specular streak down its lit side -- the farther rows
+// lost in the mist, which lies in banks (not one even wash) and is lit by the shafts.
+// `above`: height over the horizon.  px: a pixel (or the blur), in screen units.
 vec3 far_air(vec2 p, float above, float px) {
-    vec3 col = mix(HAZE, vec3(0.004, 0.003, 0.010), smoothstep(0.0, 0.6, above));
+    float banks = vnoise(vec2(p.x * 2.2 + u_flow * 3.0, above * 5.0 - u_flow * 2.0));
+    // (the haze low and in banks, the air above it going to night: true blacks at the top)
+    vec3 col = mix(HAZE * (0.45 + 0.9 * banks), vec3(0.0015, 0.0012, 0.005), smoothstep(0.0, 0.32, above));
     col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq(above / 0.025)) * 0.6;    // the far line of light
-    // (round 15) a deep glow of the far city's light low in the air, behind the spires, so
-    // they stand dark against it, row behind row
-    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / 0.16) * smoothstep(-0.02, 0.01, above);
-    // (round 15: "clip art on an empty purple backdrop": four rows now, far to near, each
-    // fewer, taller and wider, less drowned in the mist -- the city receding in depth -- and
-    // the nearer glass lit inside by the haze behind it, a bright edge down one side)
+    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / 0.15) * smoothstep(-0.02, 0.01, above);
+    float sh = shafts_at(vec2(p.x, HORIZON + above));
+    g_shafts = sh;
     for (int layer = 3; layer >= 0; --layer) {
         float fl = float(layer);
-        float dens = layer == 0 ? 3.2 : (layer == 1 ? 6.5 : (layer == 2 ? 12.0 : 21.0));
+        float dens = layer == 0 ? 2.6 : (layer == 1 ? 5.0 : (layer == 2 ? 9.0 : 16.0));
         float x = p.x * dens + 3.7 + 7.5 * fl;
         float cell = floor(x);
         float f = x - cell - 0.5;
         vec3 h = hash3i(ivec3(int(cell), 40 + layer, u_seed));
-        float tall = layer == 0 ? 0.34 + 0.36 * h.y : (layer == 1 ? 0.16 + 0.3 * h.y * h.y : (layer == 2 ? 0.09 + 0.16 * h.y : 0.05 + 0.08 * h.y));
+        float tall = layer == 0 ? 0.36 + 0.34 * h.y : (layer == 1 ? 0.18 + 0.28 * h.y * h.y : (layer == 2 ? 0.10 + 0.15 * h.y : 0.05 + 0.08 * h.y));
         // (the nearest row only out to the sides, never behind the barrel, and clear of the
         // two Serenes' own air, so they stand against open haze: background())
         float cx = (cell + 0.5 - 3.7 - 7.5 * fl) / dens;
         float clear = step(0.22, abs(cx + 0.70)) * step(0.22, abs(cx - 0.74));
-        float keep = layer == 0 ? step(0.45, h.z) * step(0.35, abs(cx)) * clear : step(0.3, h.z);
+        float keep = layer == 0 ? step(0.45, h.z) * step(0.35, abs(cx)) * clear : step(0.35, h.z);
         float top = tall * keep;
         float up = clamp(above / max(top, 1e-3), 0.0, 1.0);
-        float half_w = (0.16 + 0.12 * h.x) * (1.0 - 0.92 * up);      // straight, tapering to a point
+        // a column, narrowing a little as it rises, its sides rippling (a slow wave climbing
+        // the liquid glass), its crown a tall dome
+        float ripple = layer < 2 ? 1.0 + 0.07 * sin(above * (70.0 - 12.0 * fl) - u_flow * 60.0 + TAU * h.x) : 1.0;   // (the far rows too small to show it)
+        float half_w = (0.13 + 0.1 * h.x) * (1.0 - 0.3 * up) * ripple;
+        float crown = half_w * 5.5 / dens;                          // the crown's height, screen units
+        float into = max(above - (top - crown), 0.0) / crown;
+        half_w *= max(1.0 - into * into, 0.0) * (0.85 + 0.15 * sqrt(max(1.0 - into, 0.0)));   // (a drawn-out drop, not a dome)
         float fx = f - 0.25 * (h.z - 0.5);
         float dist = (abs(fx) - half_w) / dens;
-        float cover = smoothstep(px, -px, dist) * smoothstep(top + px, top - px, above) * step(0.0, above + 0.02);   // (soft tops out of focus)
-        float mist = layer == 0 ? 0.04 : (layer == 1 ? 0.2 : (layer == 2 ? 0.55 : 0.8));   // how far the mist hides it
-        // the glass: dark, the haze behind seen through it brighter towards its middle (a
-        // column of glass is a lens), a thin rim of light down both edges
+        float cover = smoothstep(px, -px, dist) * step(into, 1.0) * step(0.0, above + 0.02) * keep;
+        float mist = layer == 0 ? 0.05 : (layer == 1 ? 0.28 : (layer == 2 ? 0.58 : 0.8));
+        // the glass, a lens: across -1..1, its surface normal turning with it
         float across = clamp(fx / max(half_w, 1e-3), -1.0, 1.0);
-        vec3 glass = vec3(0.004, 0.003, 0.01) + HAZE * 0.45 * (1.0 - across * across) * up;
-        glass = mix(glass, HAZE * 1.3, mist);
-        // a glint of the haze down the lit edge, the other edge a fainter line
-        float glint = exp(-sy_sq((fx + half_w) * dens / (dens * (0.02 + u_defocus) + 0.002))) * (1.0 - mist) * (0.4 + 0.6 * up);
-        float far_edge = exp(-sy_sq((fx - half_w) * dens / (dens * (0.012 + u_defocus) + 0.002))) * (1.0 - mist) * 0.35;
-        glass += vec3(0.16, 0.14, 0.32) * (glint + far_edge);
+        float nz = sqrt(max(1.0 - across * across, 0.0));
+        float thick = nz;                                            // the path through it
+        vec3 seen = col * (0.25 + 0.8 * nz * nz) + HAZE * 0.35 * nz;  // what is behind, gathered by the lens
+        vec3 glass = seen * exp(-vec3(3.6, 3.9, 2.0) * thick) + vec3(0.002, 0.0015, 0.006);
+        // the window's light from the upper left: a rim where the glass turns from it, a
+        // long specular streak down its lit face, both stronger in the shafts
+        float lightk = 0.35 + 1.4 * sh;
+        float rim = sy_sq(sy_sq(1.0 - nz)) * (across < 0.0 ? 1.0 : 0.35);
+        float streak = exp(-sy_sq((across + 0.5) / 0.12)) * (0.3 + 0.7 * up);
+        // (out of focus behind the macro syringe a thin line of light spreads and dims:
+        // its light over the width of the blur)
+        float thin = 0.3 * half_w / dens;
+        glass += vec3(0.20, 0.19, 0.36) * (rim * 0.9 + streak * 0.55) * lightk * thin / (thin + 1.5 * px);
+        glass = mix(glass, col * 0.9 + HAZE * 0.3, mist);
         col = mix(col, glass, cover);
         // mist between the rows: each row stands in more air than the one before it
-        col = mix(col, HAZE * 1.2, 0.12 * exp(-max(above, 0.0) / (0.06 + 0.05 * fl)));
+        col = mix(col, HAZE * (0.9 + 0.6 * banks), 0.12 * exp(-max(above, 0.0) / (0.06 + 0.05 * fl)));
     }
     // two more Serenes far off, half lost in the mist (no eyes to be seen at this distance)
     float far_fig = min(serene_sd((vec2(p.x, HORIZON + above) - vec2(-0.42, 0.03)) / 0.52),
                         serene_sd((vec2(p.x, HORIZON + above) - vec2(0.5, 0.025)) / 0.46));
     col = mix(col, HAZE * 0.75, smoothstep(px, -px, far_fig * 0.5) * step(-0.026, above) * u_eyes_on);
-    // the mist lying over their feet, and the shafts of light slanting down through it
-    col += HAZE * 1.1 * exp(-max(above, 0.0) / 0.07);
-    float sx = p.x + 0.42 * p.y;
-    float shafts = sy_sq(sy_sq(0.5 + 0.5 * sin(sx * 8.0 + 1.3))) * 0.7 + sy_pow12(0.5 + 0.5 * sin(sx * 19.0 + 0.4)) * 0.5;
-    col += vec3(0.07, 0.065, 0.14) * shafts * smoothstep(-0.1, 0.2, above) * smoothstep(0.65, 0.15, above);
+    // the mist lying over their feet, in banks, and the shafts of light falling through the air
+    // (round 34: "uniform purple fog" -- the mist on the ground bright where a shaft reaches it,
+    // dim between: the light falls through the air onto it)
+    col += HAZE * (0.3 + 0.6 * banks + 1.1 * sh) * exp(-max(above, 0.0) / 0.07);
+    col += vec3(0.07, 0.08, 0.15) * sh * (0.4 + 0.9 * banks) * smoothstep(-0.1, 0.15, above) * smoothstep(0.9, 0.1, above);
     return col;
 }
 
@@ -150,8 +182,7 @@ vec3 far_air(vec2 p, float above, float px) {
 // where a shaft passes -- the near ones larger and softer (out of focus), the far ones points.
 vec3 dust(vec2 p) {
     float px = 1.0 / (u_resolution.y * u_view.z);
-    float sx = p.x + 0.42 * p.y;
-    float shafts = sy_sq(sy_sq(0.5 + 0.5 * sin(sx * 8.0 + 1.3))) * 0.7 + sy_pow12(0.5 + 0.5 * sin(sx * 19.0 + 0.4)) * 0.5;
+    float shafts = g_shafts;            // (far_air's, at this pixel above the horizon; dust fades out below it)
     vec3 acc = vec3(0.0);
     for (int layer = 0; layer < 2; ++layer) {
         float cell = layer == 0 ? 0.055 : 0.03;
@@ -161,8 +192,13 @@ vec3 dust(vec2 p) {
         vec3 h = hash3i(ivec3(ivec2(c), 70 + layer + 3 * u_seed));
         vec2 at = c + 0.2 + 0.6 * h.xy;
         float d = length(q - at) * cell;
-        float mote = exp(-sy_sq(d / (r + px))) * step(0.8, h.z);
-        acc += vec3(0.55, 0.52, 0.85) * mote * (layer == 0 ? 0.35 : 0.6) * (0.6 + 0.4 * sin(TAU * (u_twinkle + h.z * 5.0)));
+        // (round 34: "uniform dot stars" -- each mote its own size, brightness and tint: most
+        // faint, a few larger and bright with a soft glow, a few warm)
+        float h4 = sy_sq(sy_sq(fract(h.x * 7.31 + h.y * 3.17)));
+        float size = 0.6 + 0.9 * h4;
+        float mote = exp(-sy_sq(d / (r * size + px))) * step(0.8, h.z) * (0.45 + 2.2 * h4);
+        vec3 tint = mix(vec3(0.55, 0.52, 0.85), vec3(0.9, 0.75, 0.55), step(0.88, fract(h.y * 5.7)));
+        acc += tint * mote * (layer == 0 ? 0.35 : 0.6) * (0.6 + 0.4 * sin(TAU * (u_twinkle + h.z * 5.0)));
     }
     return acc * shafts * shafts * 1.5 * smoothstep(HORIZON - 0.05, HORIZON + 0.05, p.y);
 }
@@ -173,19 +209,67 @@ vec3 dust(vec2 p) {
 vec3 hall(vec2 p) {
     float above = p.y - HORIZON;
     float px = 1.0 / (u_resolution.y * u_view.z);
-    // (the floor mirrors the air, dimmer and stretched: one evaluation for either)
-    float ma = abs(above) * (above < 0.0 ? 1.4 : 1.0);
-    vec3 col = far_air(vec2(p.x, HORIZON + ma), ma, px * 1.4 + u_defocus);
-    // (round 17's reader: "a stock pharma ad: generic bokeh discs" -- no discs of light in the
-    // hall: the far city is only its spires and its glow, blurred by the lens)
+    // (round 34's readers: "mirrored copies" -- the floor is wet stone, not a mirror: it gives
+    // the air and the towers back broken by slow ripples and smeared down, softer with depth)
     float below = max(-above, 0.0);
-    vec3 floor_col = col * 0.45 * (1.0 - smoothstep(0.0, 0.3, below)) + vec3(0.002, 0.002, 0.005);
+    float wave = sin(below * 260.0 / (0.3 + 6.0 * below) + p.x * 3.0 - u_flow * 40.0) * 0.6
+               + sin(below * 150.0 / (0.3 + 6.0 * below) - p.x * 5.0 + u_flow * 25.0) * 0.4;
+    float ma = above < 0.0 ? below * 1.4 : above;
+    float mx = above < 0.0 ? p.x + 0.006 * wave * smoothstep(0.0, 0.05, below) : p.x;
+    vec3 col = far_air(vec2(mx, HORIZON + ma), ma, px * 1.4 + u_defocus + (above < 0.0 ? 0.004 + 0.05 * below : 0.0));
+    // (round 17's reader: "a stock pharma ad: generic bokeh discs" -- no discs of light in the
+    // hall: the far city is only its towers and its glow, blurred by the lens)
+    // the wet floor: its gloss broken into puddles and dry stone (low, in perspective), the
+    // shafts from the high window landing on it as pale pools of light
+    vec2 fp = vec2(p.x / (0.05 + below), 1.0 / (0.05 + below));
+    float wet = smoothstep(-0.45, 0.55, snoise(fp * vec2(1.6, 0.7) + vec2(0.0, 3.0)));
+    float sh = shafts_at(vec2(p.x + 0.9 * below, HORIZON + 0.02)) * smoothstep(0.0, 0.04, below) * exp(-below / 0.2);
+    vec3 floor_col = col * (0.26 + 0.22 * wet) * (1.0 - smoothstep(0.0, 0.24, below))
+                   + vec3(0.004, 0.004, 0.009) + vec3(0.06, 0.06, 0.13) * sh * (0.4 + 0.6 * wet);
     col = mix(col, floor_col, smoothstep(0.002 + u_defocus, -0.002 - u_defocus, above));
     // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
     vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
-    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0);
+    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0) * (0.7 + 0.4 * wet);
     return col;
 }
+
+// The Serene who holds it out (round 34's brief: "the Serenes offering it"): nearer than the
+// others, standing behind the syringe as it comes out of the dark, as if holding it out before
+// it, and stepping back into the dark as the syringe comes close (u_offerer.w).  Made of
+// shadow like the others, its hood's edge catching the haze, its robe lit from the front by
+// the starlight it holds, its mercury eyes above the glass.  (No reflection: its feet lie in
+// the floor's mist.)
+#ifdef SY_OFFERER
+vec3 offerer(vec2 p, vec3 col) {
+    vec2 o = u_offerer.xy;
+    float k = u_offerer.z;
+    vec2 q = (p - o) / k;
+    float figure = serene_sd(q) * k;
+    float soft = 0.005 + 0.5 * u_defocus + 0.03 * smoothstep(0.0, -0.3, q.y);
+    float body = smoothstep(soft, -soft, figure) * smoothstep(HORIZON - 0.1, HORIZON + 0.05, p.y);
+    float dense = (0.82 + 0.16 * smoothstep(soft, -3.0 * soft, figure)) * (0.9 + 0.1 * sin(q.x * 60.0 + 3.0 * sin(q.y * 8.0)));
+    vec3 shade = col * 0.07 + vec3(0.002, 0.001, 0.004);
+    float rim = exp(-sy_sq(figure / (0.008 + 0.5 * u_defocus))) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
+    shade += vec3(0.12, 0.08, 0.24) * rim;
+    // the starlight in the glass before it, on its robe: brightest just behind the barrel
+    vec2 to_glass = (p - u_xf.xy) * vec2(0.7, 1.3);
+    shade += vec3(0.06, 0.07, 0.22) * u_light * exp(-dot(to_glass, to_glass) / 0.02) * (0.4 + 0.6 * smoothstep(0.0, -0.02, figure));
+    col = mix(col, shade, body * dense * u_offerer.w);
+    float gap = 0.026 * k;
+    float px = 1.0 / (u_resolution.y * u_view.z);
+    for (int e = 0; e < 2; ++e) {
+        vec2 d = p - o - vec2((float(e) - 0.5) * gap, -0.004 * k);
+        float l = length(d * vec2(1.0, 1.6));
+        float er = 0.0034 * k;
+        float orb = smoothstep(er + px, er - px, l);
+        vec2 dh = d + vec2(0.001, -0.001) * k;
+        vec3 metal = vec3(0.5, 0.56, 0.7) * (0.2 + 1.0 * exp(-dot(dh, dh) / sy_sq(0.0012 * k)));
+        col = mix(col, metal, orb * u_offerer.w);
+        col += vec3(0.4, 0.46, 0.6) * 0.05 * u_offerer.w * exp(-l / (0.012 * k));
+    }
+    return col;
+}
+#endif
 
 // The Serenes who offer it, far back in the hall: tall shadows standing in the mist (round
 // 13's readers: "tombstones", "cardboard cut-outs").  They are made of shadow, not cloth:
@@ -201,6 +285,7 @@ vec3 background(vec2 p) {
     for (int i = 0; i < 2; ++i) {
         vec2 o = i == 0 ? vec2(-0.70, 0.24) : vec2(0.74, 0.21);    // (clear of the plunger)
         float k = i == 0 ? 1.6 : 1.4;                                     // the nearer, the larger
+        float on = u_eyes_on;
         float feet = HORIZON - 0.05 * k;
         vec2 q = (p - o) / k;
         float figure = serene_sd(q) * k;
@@ -230,11 +315,11 @@ vec3 background(vec2 p) {
             vec3 light_col = mix(vec3(0.45, 0.55, 1.0) * u_light, mix(DESPAIR, JOY, 0.55), rose);
             shade += light_col * 1.6 * lip * faces / (1.0 + 3.0 * dot(to_light, to_light));
         }
-        col = mix(col, shade, body * dense * u_eyes_on);
+        col = mix(col, shade, body * dense * on);
         // the reflection in the floor: the figure mirrored about its feet, dim and smeared
         vec2 m = vec2(p.x, 2.0 * feet - p.y);
         float mirrored = smoothstep(0.04, -0.04, serene_sd((m - o) / k) * k) * step(p.y, feet);
-        col = mix(col, col * 0.45, mirrored * u_eyes_on * smoothstep(feet - 0.3, feet, p.y));
+        col = mix(col, col * 0.45, mirrored * on * smoothstep(feet - 0.3, feet, p.y));
         // the eyes: two small points of cold mercury deep in the hood, each a crisp catch-light
         // with a faint glow in the air round it -- no white, no pupils
         float gap = 0.026 * k;
@@ -246,10 +331,13 @@ vec3 background(vec2 p) {
             float er = 0.0042 * k + 0.3 * u_defocus;
             float orb = smoothstep(er + px + 0.15 * u_defocus, er - px - 0.15 * u_defocus, l);
             vec3 metal = vec3(0.55, 0.62, 0.75) * (0.35 + 1.2 * exp(-dot(d + vec2(0.0012, -0.0012) * k, d + vec2(0.0012, -0.0012) * k) / sy_sq(0.0018 * k)));
-            col = mix(col, metal, orb * u_eyes_on);
-            col += vec3(0.4, 0.46, 0.6) * 0.05 * u_eyes_on * exp(-l / (0.012 * k));
+            col = mix(col, metal, orb * on);
+            col += vec3(0.4, 0.46, 0.6) * 0.05 * on * exp(-l / (0.012 * k));
         }
     }
+#ifdef SY_OFFERER
+    col = offerer(p, col);     // (only in the variant drawn while the syringe comes out of the dark)
+#endif
     return col;
 }
 
@@ -271,6 +359,14 @@ vec3 drips(vec2 p) {
         splash_sum += sy_sq(1.0 - ph);
     }
     col += vec3(0.45, 0.45, 1.0) * splash * splash_sum * 0.8;
+    // (round 34: "the refusal" never seen -- the starlight spilled unused: each drop that lands
+    // sends a ring out across the wet floor, in its perspective)
+    for (int k = 0; k < 3; ++k) {
+        float age = fract(u_drip.z + float(k) / 3.0);
+        float r = 0.008 + 0.07 * sqrt(age);
+        float ring = abs(length(sp * vec2(1.0, 1.25)) - r);
+        col += vec3(0.5, 0.55, 1.0) * exp(-sy_sq(ring / (0.0025 + 0.004 * age))) * sy_sq(1.0 - age) * 0.7;
+    }
     // the rivulet along the floor, from the drips to the spill, turning gold as it goes
     float x0 = u_tip.x, x1 = u_spill_from.x;
     float along = clamp((p.x - x0) / max(x1 - x0, 1e-3), 0.0, 1.0);
@@ -299,41 +395,48 @@ vec3 helix(vec2 p, out float cover) {
     float amp = 0.105 * smoothstep(0.0, 0.3, s) * (1.0 - 0.25 * smoothstep(0.4, 1.2, s));   // (it opens out of the pool, a column the frame's height)
     float k = TAU / 0.36;
     float pxs = 1.0 / (u_resolution.y * u_view.z);
-    // (round 29's readers at 153.9 s: "a flat 2D dotted sine line, pasted in", "stock
-    // illustration": round 17's motes on a thread read as a dotted line.  Each strand is now
-    // a filament of the syringe's own glass filled with its liquid starlight, a tube in 3D:
-    // its body thicker and brighter where it swings towards us, thinner and sunk in the hall's
-    // dark where it swings away; the glass's Fresnel rims along both edges, a key light's
-    // specular glint from the upper left riding the near side of each turn, the starlight
-    // inside densest along the tube's axis with motes drifting up it.  The nearer strand
-    // hides the farther, the rungs run between them in depth.)
+    // (round 34's readers at 155.1 s: "the helix is pasted flat", "the DNA a flat 2D ribbon".
+    // A helix in 3D, seen a little from above (TILT): each turn of a strand an ellipse, its near
+    // side lower on the screen than its far side, so the strands coil round a column of air;
+    // round glass tubes of starlight, thick where they swing towards us, the far turns thin,
+    // dim and out of focus (the lens focused on the near strand), shadowed where the near
+    // strand and the rungs pass in front of them; the rungs round bars, slanted in depth.)
+    const float TILT = 0.3;
     vec3 key = normalize(vec3(-0.55, 0.6, 0.6));        // the light from the upper left, in front
     vec2 key_an = vec2(dot(key.xy, a), dot(key.xy, n));   // the key in the helix's own axes
+    vec3 hv = normalize(vec3(key_an, key.z) + vec3(0.0, 0.0, 1.0));
     vec3 strand_col[2];
     float strand_cov[2];
     float strand_depth[2];
+    float strand_sd[2];
+    float strand_w[2];
     for (int i = 0; i < 2; ++i) {
-        float ph = k * s - u_spill.w + float(i) * PI;
+        float base = float(i) * PI - u_spill.w;
+        // the point of the strand level with this pixel: s = sh - TILT * amp * cos(phase(sh))
+        // (one step of the fixed point from the level itself: the tilt is small)
+        float sh = s + TILT * amp * cos(k * s + base);
+        float ph = k * sh + base;
         float off = amp * sin(ph);
         float depth = cos(ph);                              // 1: the strand nearest us
-        float slope = amp * k * depth;
+        float slope = amp * k * depth / (1.0 + TILT * amp * k * sin(ph));
         float sl = sqrt(1.0 + slope * slope);
         float signed_d = (w - off) / sl;
         float near = 0.5 + 0.5 * depth;
-        float width = max(0.0034 + 0.0036 * near, 1.5 * pxs);      // (perspective: the near turn wider)
+        float width = max(0.0042 + 0.0058 * near, 1.5 * pxs);      // (perspective: the near turn wider)
+        float blur = pxs + 0.004 * (1.0 - near);                     // (the far turn out of focus)
         float u = clamp(signed_d / width, -1.0, 1.0);
-        float body = smoothstep(width + pxs, width - pxs, abs(signed_d));
+        float body = smoothstep(width + blur, width - blur, abs(signed_d));
         float z = sqrt(max(1.0 - u * u, 0.0));
         // the tube's normal: across it (perpendicular to its screen tangent) and towards us
         vec2 perp = vec2(-slope, 1.0) / sl;                  // in (along, across)
         vec3 nrm = vec3(perp * u, z);
         float diffuse = max(dot(nrm, vec3(key_an, key.z)), 0.0);
-        vec3 hv = normalize(vec3(key_an, key.z) + vec3(0.0, 0.0, 1.0));
-        float spec = pow(max(dot(nrm, hv), 0.0), 80.0);
-        float fres = pow(1.0 - z, 3.0);
+        float spec = max(dot(nrm, hv), 0.0);
+        spec *= spec; spec *= spec; spec *= spec; spec *= spec; spec *= spec; spec *= spec;   // (^64 by squaring: pow is exp2(log2()) here)
+        float fres = (1.0 - z) * (1.0 - z) * (1.0 - z);
         // motes of starlight drifting up inside the glass (a glow, not the strand's outline)
         const float MOTE = 0.017;
-        float ms = s - u_flow * 2.4 + float(i) * 0.5 * MOTE;
+        float ms = sh - u_flow * 2.4 + float(i) * 0.5 * MOTE;
         float mid = floor(ms / MOTE);
         vec3 mh = hash3i(ivec3(int(mid), 60 + i, u_seed));
         float ds = (ms - (mid + 0.5 + 0.3 * (mh.x - 0.5)) * MOTE) / sl;
@@ -341,40 +444,89 @@ vec3 helix(vec2 p, out float cover) {
         float mote = exp(-(ds * ds + signed_d * signed_d) / (mr * mr)) * (0.35 + 0.65 * mh.z)
                    * (0.7 + 0.3 * sin(TAU * (u_twinkle + mh.x * 5.0)));
         vec3 tint = i == 0 ? JOY : DESPAIR;
-        float lit = 0.18 + 0.82 * near * near;              // the far turns sink into the dark
-        vec3 inner = tint * (0.4 + 0.6 * z) * (0.1 + 1.0 * diffuse) + tint * mote * 1.6 + vec3(1.0, 0.97, 0.92) * mote * mote * 0.8;
-        vec3 glass = mix(tint, MOON, 0.6) * fres * 0.9 + vec3(1.0, 0.98, 0.94) * spec * 3.0 * (0.3 + 0.7 * near);
-        float halo = exp(-abs(signed_d) / 0.03) * 0.12 * exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.03));
+        float lit = 0.12 + 0.88 * near * near;              // the far turns sink into the dark
+        // the light inside the tube, brightest down its axis, and its shadowed underside
+        vec3 inner = tint * (0.25 + 0.75 * z) * (0.08 + 1.1 * diffuse) + tint * mote * 1.6 + vec3(1.0, 0.97, 0.92) * mote * mote * 0.8;
+        vec3 glass = mix(tint, MOON, 0.6) * fres * 0.8 + vec3(1.0, 0.98, 0.94) * spec * 3.0 * (0.2 + 0.8 * near);
+        float halo = exp(-abs(signed_d) / 0.03) * 0.1 * exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.03));
         strand_col[i] = ((inner + glass) * body + tint * halo) * lit;
         strand_cov[i] = body;
         strand_depth[i] = depth;
+        strand_sd[i] = signed_d;
+        strand_w[i] = width;
     }
-    // Rungs: the base pairs, thin glass bars across between the strands, lit like them and
-    // sunk in the dark where they run away from us; drawn behind the nearer strand.
-    float spacing = 0.045;
-    float rs = (fract(s / spacing) - 0.5) * spacing;
-    float rph = k * round(s / spacing) * spacing - u_spill.w;
-    float reach = abs(amp * sin(rph));
-    float rw = max(0.0019, 1.2 * pxs);
-    float rung_body = smoothstep(rw + pxs, rw - pxs, abs(rs)) * smoothstep(pxs, -pxs, abs(w) - reach);
-    float ru = clamp(rs / rw, -1.0, 1.0);
-    float rz = sqrt(max(1.0 - ru * ru, 0.0));
-    float rung_light = (0.25 + 0.75 * max(dot(vec3(ru * vec2(1.0, 0.0), rz), vec3(key_an, key.z)), 0.0));
-    float rung_near = 0.5 + 0.5 * cos(rph) * (w / max(amp, 1e-3)) * sign(sin(rph));      // depth along the bar
-    vec3 rung = mix(DESPAIR, JOY, 0.5 + 0.5 * w / max(amp, 1e-3)) * rung_body * rung_light * (0.08 + 0.3 * rung_near * rung_near);
-    // the nearer strand in front, the rungs between, the farther one behind
+    // Rungs: the base pairs, round bars between the two strands at the same height on the
+    // helix, each slanted on the screen by the tilt (its near end lower), half gold half
+    // indigo, lit like the strands, dim where they run away from us.  A pixel lies between
+    // two rungs' heights: both are tried.
+    float spacing = 0.036;
+    float rw = max(0.0032, 1.2 * pxs);
+    float rung_body = 0.0;
+    vec3 rung = vec3(0.0);
+    float n0 = floor(s / spacing);
+    for (int j = 0; j < 2; ++j) {
+        float sn = (n0 + float(j)) * spacing;
+        float rph = k * sn - u_spill.w;
+        float ra = amp;
+        vec2 e0 = vec2(sn - TILT * ra * cos(rph), ra * sin(rph));          // strand 0's end (along, across)
+        vec2 e1 = vec2(sn + TILT * ra * cos(rph), -ra * sin(rph));         // strand 1's end
+        vec2 pa = vec2(s, w) - e0, ba = e1 - e0;
+        float t = clamp(dot(pa, ba) / max(dot(ba, ba), 1e-8), 0.0, 1.0);
+        float dr = length(pa - ba * t);
+        float zt = cos(rph) * (1.0 - 2.0 * t);                              // its depth along the bar
+        float rnear = 0.5 + 0.5 * zt;
+        float body = smoothstep(rw + pxs + 0.003 * (1.0 - rnear), rw - pxs, dr) * step(0.06, t) * step(t, 0.94);
+        float ru = clamp(dr / rw, 0.0, 1.0);
+        float rlight = 0.3 + 0.7 * sqrt(max(1.0 - ru * ru, 0.0));
+        vec3 rc = mix(JOY, DESPAIR, step(0.5, t)) * body * rlight * (0.06 + 0.42 * rnear * rnear);
+        rung += rc * (1.0 - rung_body);
+        rung_body = max(rung_body, body);
+    }
+    // the nearer strand in front, the rungs between, the farther one behind, shadowed where
+    // the near strand passes close in front of it
     // (selects, not an array indexed by a varying: llvmpipe would spill the arrays to memory)
     bool first_near = strand_depth[0] > strand_depth[1];
     vec3 near_c = first_near ? strand_col[0] : strand_col[1];
     vec3 far_c = first_near ? strand_col[1] : strand_col[0];
     float near_cov = first_near ? strand_cov[0] : strand_cov[1];
     float far_cov = first_near ? strand_cov[1] : strand_cov[0];
-    vec3 col = near_c + (rung + far_c * (1.0 - rung_body)) * (1.0 - near_cov);
+    float near_gap = abs(first_near ? strand_sd[0] : strand_sd[1]) - (first_near ? strand_w[0] : strand_w[1]);
+    float ao = 0.35 + 0.65 * smoothstep(0.0, 0.018, near_gap);
+    vec3 col = near_c + (rung * ao + far_c * ao * (1.0 - rung_body)) * (1.0 - near_cov);
     cover = max(near_cov, max(rung_body, far_cov)) * env;
-    // the spilled light it rises from: a low glow on the ground
+    // the spilled light it rises from: a pool of liquid starlight on the ground, seen in
+    // perspective, its meniscus a bright line round it, slow rings on it (round 34: the
+    // refusal read -- the starlight lying spilled, unused)
     vec2 g = (p - u_spill_from) * vec2(1.0, 4.0);
-    float pool = exp(-dot(g, g) / 0.02) * smoothstep(0.0, 0.2, len);
-    return col * env + mix(DESPAIR, JOY, 0.45) * pool * 0.6;
+    float gr = length(g);
+    float grown = smoothstep(0.0, 0.2, len);
+    float pr = 0.11 * grown * (1.0 + 0.16 * sin(g.x * 38.0 + 1.0) * sin(g.y * 29.0 - 0.7) + 0.1 * sin(g.x * 17.0 - 2.0));   // (a spill's ragged edge)
+    float in_pool = smoothstep(pr + pxs * 4.0, pr - pxs * 4.0, gr);
+    float rings = 0.5 + 0.5 * sin(gr * 160.0 - u_spill.w * 2.0);
+    float pool = exp(-dot(g, g) / 0.02) * grown;
+    float meniscus = exp(-sy_sq((gr - pr) / (0.004 + 2.0 * pxs))) * grown;
+    vec3 spilled = mix(DESPAIR, JOY, 0.45) * pool * 0.45
+                 + mix(DESPAIR, JOY, 0.3 + 0.4 * rings) * in_pool * (0.10 + 0.10 * rings) * (1.0 - gr / max(pr, 1e-3))
+                 + vec3(0.75, 0.75, 1.0) * meniscus * 0.16 * smoothstep(0.06, -0.02, g.y);   // (the near lip catches the light)
+    return col * env + spilled;
+}
+
+// The helix as the wet floor gives it back: the two strands' light only, smeared by the
+// ripples (round 34: the full helix traced twice cost the refusal's shots a fifth of their
+// time, for a reflection the floor blurs anyway).
+vec3 helix_mirrored(vec2 p) {
+    vec2 d = p - u_spill_from;
+    float s = dot(d, u_spill.xy);
+    float w = dot(d, vec2(-u_spill.y, u_spill.x)) + 0.004 * sin(s * 90.0 + u_flow * 40.0);
+    float amp = 0.105 * smoothstep(0.0, 0.3, s);
+    float env = smoothstep(0.0, 0.04, s) * smoothstep(u_spill.z, u_spill.z - 0.12, s);
+    vec3 col = vec3(0.0);
+    for (int i = 0; i < 2; ++i) {
+        float ph = TAU / 0.36 * s - u_spill.w + float(i) * PI;
+        float near = 0.5 + 0.5 * cos(ph);
+        col += (i == 0 ? JOY : DESPAIR) * exp(-abs(w - amp * sin(ph)) / (0.004 + 0.004 * near)) * (0.1 + 0.9 * near * near);
+    }
+    return col * env;
 }
 
 // The hand that offers it (round 18's reader: "a collage: syringe, helix, Serene and bokeh
@@ -402,6 +554,14 @@ float offering_hand(vec2 q, out float blur) {
     return hand;
 }
 
+// Coverage of a part's signed distance, its edge widened by the lens's blur where the part is
+// out of focus (round 34's readers at 148.4 s: "the same stock-illustration look, composition
+// flat-illustrative": a macro lens holds the needle's point sharp and lets the near end, the
+// plunger reaching past the frame towards us, go soft).
+float sy_fill(float d, float blur) {
+    return clamp(0.5 - d / (max(fwidth(d), 1e-6) + 2.0 * blur), 0.0, 1.0);
+}
+
 void main() {
     // (round 26: the refusal's stills were one set-up three times over -- the camera cuts
     // in and pushes slowly towards the helix rising from the spilled starlight: u_view)
@@ -410,12 +570,13 @@ void main() {
     // Into the syringe's frame.
     vec2 d = (p - u_xf.xy) / u_scale;
     vec2 q = to_syringe_axes(d);
+    float dof = u_near_blur * smoothstep(-0.15, -0.85, q.x);        // the near end out of focus
 
     // The glass refracts the hall behind it: a cylinder of glass turns what is behind it
     // upside down across its width and squeezes it (the horizon, the spires and the Serenes
     // seen through the empty barrel bend and flip), so the background is looked up where the
     // light through the glass came from -- one evaluation, its coordinate bent.
-    float g_cov = aa_fill(sy_part(q, sy_glass_r(q.x) + 0.004, SY_BARREL0, SY_HUB0));
+    float g_cov = sy_fill(sy_part(q, sy_glass_r(q.x) + 0.004, SY_BARREL0, SY_HUB0), dof);
     vec2 across = vec2(-u_xf.w, u_xf.z);   // (the syringe's own up)
     // (round 26: as it is refused the hall's violet air goes down towards true black, the
     // spilled starlight and the needle's glint the lights left in it -- the refusal's stills
@@ -438,7 +599,7 @@ void main() {
         net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1)) * (1.0 - 25.0 * u_defocus);     // (the net's fine lines lost out of focus)
         float on_ground = smoothstep(HORIZON - 0.01, HORIZON - 0.05, p.y);
         col += (vec3(0.35, 0.42, 1.0) * (line * 0.55 + net * 0.3) + vec3(0.9, 0.95, 1.0) * line * line * 0.3)
-               * lit_x * on_ground * u_light;
+               * lit_x * on_ground * u_throw;          // (round 34: drawn back, its caustic fades with its light on the hall)
     }
     // Mist lying on the hall's floor and drifting slowly across it, thickest along the
     // horizon, where it swallows the far floor's edge and the Serenes' feet: lit violet by the
@@ -446,12 +607,12 @@ void main() {
     // so everything stands in one air.
     {
         float dh = p.y - HORIZON;
-        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.05 : 0.1))) + 0.35 * exp(-max(-dh, 0.0) / 0.25) * step(dh, 0.0);
+        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.05 : 0.07))) + 0.15 * exp(-max(-dh, 0.0) / 0.12) * step(dh, 0.0);
         vec2 mp = vec2(p.x * 2.6 - u_flow * 6.0, dh * 9.0);
         float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
         float dens = smoothstep(0.35, 0.75, wisp) * layer;
         vec2 to_sy = (p - u_xf.xy) * vec2(0.8, 1.6);
-        vec3 lightc = HAZE * 2.6 * u_hall + vec3(0.08, 0.09, 0.3) * u_throw * exp(-dot(to_sy, to_sy) / 0.12);
+        vec3 lightc = HAZE * (1.2 + 1.6 * wisp) * u_hall + vec3(0.08, 0.09, 0.3) * u_throw * exp(-dot(to_sy, to_sy) / 0.12);
         float hx = (p.x - u_spill_from.x) / 0.18;
         // (round the helix its own light fills the mist: warm, not the haze's violet)
         // (round 26: dimmer and closer round it -- pushed in, a broad pale smear of it led
@@ -463,16 +624,16 @@ void main() {
     }
 
     // -- plunger: rod, thumb pad, stopper (behind the glass, seen through it) --------------
-    float rod = aa_fill(sy_part(q, 0.020, -0.80, SY_STOPPER - 0.03));
-    float pad = aa_fill(sy_part(q, SY_R * 1.15, -0.83, -0.80));
-    vec3 plastic = vec3(0.07, 0.075, 0.09) + 0.35 * MOON * sy_studio(q.y / 0.020) * 0.4;
+    float rod = sy_fill(sy_part(q, 0.020, -0.80, SY_STOPPER - 0.03), dof);
+    float pad = sy_fill(sy_part(q, SY_R * 1.15, -0.83, -0.80), dof);
+    vec3 plastic = vec3(0.07, 0.075, 0.09) + 0.35 * MOON * sy_studio(q.y / 0.020, dof / 0.020) * 0.4;
     col = mix(col, plastic, rod * 0.9);
-    col = mix(col, vec3(0.05, 0.05, 0.06) + 0.5 * MOON * sy_studio(q.y / (SY_R * 1.15)) * 0.3, pad);
+    col = mix(col, vec3(0.05, 0.05, 0.06) + 0.5 * MOON * sy_studio(q.y / (SY_R * 1.15), dof / (SY_R * 1.15)) * 0.3, pad);
 
     // -- the starlight inside the glass -----------------------------------------------------
     float rg = sy_glass_r(q.x);
     float ri = max(rg - 0.008, 0.0);
-    float inside = aa_fill(sy_part(q, ri, u_level, SY_HUB0 - 0.006));
+    float inside = sy_fill(sy_part(q, ri, u_level, SY_HUB0 - 0.006), dof);
     float ul = clamp(q.y / max(ri, 1e-4), -1.0, 1.0);
     float depth = sqrt(max(1.0 - ul * ul, 0.0));        // path length through the liquid
     vec2 lq = vec2(q.x - u_flow, q.y);
@@ -486,9 +647,9 @@ void main() {
     vec3 starlight = vec3(0.010, 0.016, 0.11) * (0.3 + 1.7 * depth)
                    + vec3(0.32, 0.20, 0.95) * vein * vein * vein * 1.5 * depth
                    + vec3(0.55, 0.80, 1.0) * sy_sq(sy_sq(depth)) * 0.22 * (0.2 + 1.4 * vein);
-    starlight += star_layer(lq, 0.011, 1, px) * (0.5 + 0.5 * depth);
+    starlight += star_layer(lq, 0.011, 1, px + dof) * (0.5 + 0.5 * depth);
     starlight += star_layer(vec2(q.x - 0.6 * u_flow, q.y) * 1.6 + 3.1, 0.011, 2, px * 1.6) * 0.55 * (0.4 + vein);
-    float stopper = aa_fill(sy_part(q, ri, SY_STOPPER - 0.035, SY_STOPPER));
+    float stopper = sy_fill(sy_part(q, ri, SY_STOPPER - 0.035, SY_STOPPER), dof);
     vec3 rubber = vec3(0.012, 0.01, 0.014) + 0.06 * sy_studio(ul);
     rubber *= 0.6 + 0.4 * step(0.006, abs(q.x - (SY_STOPPER - 0.018)));
     col = mix(col, rubber, stopper);
@@ -498,14 +659,15 @@ void main() {
     col += vec3(0.10, 0.12, 0.45) * u_light * exp(-length(toseg) / 0.06) * 0.4;
 
     // -- the glass barrel and shoulder ------------------------------------------------------
-    float glass = aa_fill(sy_part(q, rg, SY_BARREL0, SY_HUB0));
+    float glass = sy_fill(sy_part(q, rg, SY_BARREL0, SY_HUB0), dof);
     float ug = clamp(q.y / max(rg, 1e-4), -1.0, 1.0);
+    float ub = dof / SY_R;                                  // the lens's blur across the barrel
     float fres = sy_fresnel(ug, 0.04);
-    vec3 refl = MOON * (0.08 + 1.1 * sy_studio(ug)) * (0.25 + 0.75 * fres);
+    vec3 refl = MOON * (0.08 + 1.1 * sy_studio(ug, ub)) * (0.25 + 0.75 * fres);
     // Graduation marks printed on the glass: every 0.05, longer every 0.25.
     float gx = (fract((q.x - SY_BARREL0) / 0.05 + 0.5) - 0.5) * 0.05;
     float major = step(0.9, fract((q.x - SY_BARREL0) / 0.25 + 0.1));
-    float mark = exp(-sy_sq(gx / max(px * 0.9, 0.0012)))
+    float mark = exp(-sy_sq(gx / max(px * 0.9 + dof, 0.0012)))
                * step(q.y, -0.015) * step(-0.035 - 0.02 * major, q.y)
                * step(SY_BARREL0 + 0.06, q.x) * step(q.x, SY_BARREL1 - 0.02);
     refl += vec3(0.55, 0.6, 0.7) * mark * 0.35;
@@ -514,16 +676,16 @@ void main() {
     // silhouette, is a darker band bounded by a bright inner line where the light runs down it,
     // and a long crisp highlight runs the barrel's length, thinning towards its ends, with a
     // faint second one below -- a lit cylinder of glass, not a drawn outline.)
-    float wall = smoothstep(0.80, 0.88, abs(ug)) * (1.0 - smoothstep(0.93, 0.985, abs(ug)));
-    float inner = exp(-sy_sq((abs(ug) - 0.80) / 0.035));
+    float wall = smoothstep(0.80 - ub, 0.88 + ub, abs(ug)) * (1.0 - smoothstep(0.93 - ub, 0.985 + ub, abs(ug)));
+    float inner = sy_line(abs(ug), 0.80, 0.035, ub);
     float run = smoothstep(SY_BARREL0, SY_BARREL0 + 0.1, q.x) * smoothstep(SY_HUB0, SY_HUB0 - 0.15, q.x);
-    float streak = exp(-sy_sq((ug - 0.42) / 0.05)) * run * (0.7 + 0.3 * sin(q.x * 9.0 + 1.3));
-    float streak2 = exp(-sy_sq((ug + 0.55) / 0.04)) * run;
+    float streak = sy_line(ug, 0.42, 0.05, ub) * run * (0.7 + 0.3 * sin(q.x * 9.0 + 1.3));
+    float streak2 = sy_line(ug, -0.55, 0.04, ub) * run;
     col = mix(col, col * 0.82 * (1.0 - 0.45 * wall) + refl + MOON * (0.12 * edge + 0.35 * inner + 1.6 * streak + 0.3 * streak2),
               glass);
     // The finger flange.
-    float flange = aa_fill(sy_part(q, SY_R * 1.75, SY_BARREL0 - 0.022, SY_BARREL0));
-    col = mix(col, vec3(0.05, 0.055, 0.07) + MOON * 0.5 * sy_studio(q.y / (SY_R * 1.75)), flange * 0.92);
+    float flange = sy_fill(sy_part(q, SY_R * 1.75, SY_BARREL0 - 0.022, SY_BARREL0), dof);
+    col = mix(col, vec3(0.05, 0.055, 0.07) + MOON * 0.5 * sy_studio(q.y / (SY_R * 1.75), dof / (SY_R * 1.75)), flange * 0.92);
 
     // -- the Serene's hand that holds it out ----------------------------------------------
     {
@@ -585,7 +747,7 @@ void main() {
 
     // -- the refusal: spilled starlight drips, runs, and winds into the double helix ---------
     col += drips(p);
-    float h_cover = 0.0, hm_cover;
+    float h_cover = 0.0;
     vec3 h_light = vec3(0.0);
     if (u_spill.z > 0.0) h_light = helix(p, h_cover);            // (nothing spilled yet: no helix to trace)
     col = col * (1.0 - 0.55 * h_cover) + h_light;     // (the glass filaments' bodies stand in front of the hall)
@@ -593,7 +755,7 @@ void main() {
     vec2 hm = vec2(p.x, 2.0 * u_spill_from.y - p.y);
     float on_floor = smoothstep(u_spill_from.y + 0.005, u_spill_from.y - 0.005, p.y);
     if (on_floor > 0.0 && p.y > u_spill_from.y - 0.3 && u_spill.z > 0.0) {     // (the mirror image only where it can show)
-        col += helix(hm, hm_cover) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
+        col += helix_mirrored(hm) * 0.22 * on_floor * smoothstep(u_spill_from.y - 0.3, u_spill_from.y, p.y);
     }
     vec2 lit = (p - u_spill_from) * vec2(0.7, 2.8);
     col += mix(DESPAIR, JOY, 0.5) * 0.06 * smoothstep(0.0, 0.3, u_spill.z) * exp(-dot(lit, lit) / 0.06)

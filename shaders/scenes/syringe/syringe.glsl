@@ -58,3 +58,15 @@ float sy_studio(float u) {
     float line = exp(-sy_sq((u - 0.18) / 0.035));
     return 0.9 * window + 1.2 * rim + 0.35 * line;
 }
+
+// A gaussian line of width w at c, seen through a lens blur b (same units): wider and dimmer,
+// its light kept (round 34: the macro shot's near end out of focus).
+float sy_line(float u, float c, float w, float b) {
+    float wb = sqrt(w * w + b * b);
+    return exp(-sy_sq((u - c) / wb)) * (w / wb);
+}
+
+// sy_studio seen through a lens blur b (in units of u).
+float sy_studio(float u, float b) {
+    return 0.9 * sy_line(u, 0.52, 0.13, b) + 1.2 * sy_line(u, -0.80, 0.045, b) + 0.35 * sy_line(u, 0.18, 0.035, b);
+}

@@ -105,14 +105,18 @@ vec3 night(vec3 r, float strip) {
 }
 
 // The hall far behind the Serenes, out of focus (round 29's readers at 152.8 s: "the
-// background a plain purple gradient, close to a placeholder"): the city's glass spires
-// standing in the haze in two rows, dark against it, their moonlit left edges catching a
-// thin cold light; soft shafts of moonlight slanting down through the air from the upper
-// left; the floor's gloss below the haze line giving the spires back, dimmer.
+// background a plain purple gradient, close to a placeholder"): the city's liquid-glass
+// towers standing in the haze in two rows, dark against it, their moonlit left edges catching
+// a thin cold light; soft shafts of moonlight fanning down through the air from a high window
+// at the upper left; the wet floor below the haze line giving the towers back, dimmer and
+// broken by ripples.  (Round 34's readers at 144.7 s: "flat 2D triangles with mirrored
+// copies" -- as in the wide shot, round columns with drawn-out crowns, no triangles.)
 vec3 far_hall(vec2 uv, vec3 haze) {
     const float HZ = -0.12;                                    // the haze line (the floor's far edge)
     float above = uv.y - HZ;
     float m = abs(above) * (above < 0.0 ? 1.6 : 1.0);          // (mirrored in the floor below it)
+    float below = max(-above, 0.0);
+    uv.x += 0.012 * sin(below * 90.0 / (0.2 + 4.0 * below)) * smoothstep(0.0, 0.04, below);   // (the ripples break it)
     vec3 c = haze;
     for (int layer = 0; layer < 2; ++layer) {
         float fl = float(layer);
@@ -123,8 +127,11 @@ vec3 far_hall(vec2 uv, vec3 haze) {
         vec2 h = vec2(hash12(vec2(cell, 11.0 + fl)), hash12(vec2(cell, 23.0 + fl)));
         float top = (0.22 + 0.42 * h.x * h.x) / (1.0 + fl);
         float up = clamp(m / top, 0.0, 1.0);
-        float half_w = (0.14 + 0.1 * h.y) * (1.0 - 0.9 * up);
-        float soft = 0.07 + 0.03 * fl;                         // out of focus (in cells)
+        float half_w = (0.14 + 0.1 * h.y) * (1.0 - 0.25 * up);
+        float crown = half_w * 5.5 / dens;
+        float into = max(m - (top - crown), 0.0) / crown;
+        half_w *= max(1.0 - into * into, 0.0);                 // (a drawn-out drop of glass, not a triangle)
+        float soft = 0.07 + 0.03 * fl + (above < 0.0 ? 0.12 : 0.0);   // out of focus (in cells), the reflection softer
         float cover = smoothstep(soft, -soft, abs(f) - half_w) * smoothstep(top + 0.02, top - 0.03, m)
                     * step(0.35, h.y);
         float mist = 0.45 + 0.35 * fl;
@@ -134,8 +141,8 @@ vec3 far_hall(vec2 uv, vec3 haze) {
         c += mix(VIOLET, STAR, 0.6) * 0.035 * edge * (1.0 - mist) * dim;
     }
     // shafts of moonlight through the hall's air, slanting down from the upper left
-    float sx = uv.x + 0.45 * uv.y;
-    float shafts = sy_sq_tip(sy_sq_tip(0.5 + 0.5 * sin(sx * 6.0 + 0.8))) * 0.7 + pow(0.5 + 0.5 * sin(sx * 14.0 + 2.1), 10.0) * 0.4;
+    float sx = (uv.x + 0.6) / max(1.3 - uv.y, 0.05);          // (fanning from a high window at the upper left)
+    float shafts = sy_sq_tip(sy_sq_tip(0.5 + 0.5 * sin(sx * 7.0 + 0.8))) * 0.7 + pow(0.5 + 0.5 * sin(sx * 17.0 + 2.1), 10.0) * 0.4;
     c += mix(VIOLET, STAR, 0.4) * 0.05 * shafts * smoothstep(-0.15, 0.45, uv.y) * smoothstep(0.5, 0.1, uv.y);
     return c;
 }
@@ -144,7 +151,9 @@ vec3 far_hall(vec2 uv, vec3 haze) {
 vec3 watchers(vec2 uv, float px) {
     vec3 c = vec3(0.0);
     // the haze they stand in
-    c += VIOLET * 0.09 * exp(-abs(uv.y + 0.12) * 7.0) + VIOLET * 0.03 * exp(-abs(uv.y - 0.05) * 2.5);
+    // (round 34's readers: "a soft muddy background" -- the haze a band low on the horizon,
+    // the air above it going to night, so the steel and the bead stand against true blacks)
+    c += VIOLET * 0.085 * exp(-abs(uv.y + 0.12) * 11.0) + VIOLET * 0.02 * exp(-abs(uv.y - 0.05) * 2.5);
     c = far_hall(uv, c);
     // where the bead is on the screen: its warm light rims the Serenes' edges that face it
     vec3 bc = bead_centre();
@@ -189,7 +198,7 @@ vec3 watchers(vec2 uv, float px) {
         }
     }
     c = mix(c, c * 0.15, hood);                              // the hoods black against the haze
-    c *= mix(0.5, 1.0, smoothstep(-0.5, -0.15, uv.y));       // the floor falls away into the dark (true blacks under the lit air)
+    c *= mix(0.3, 1.0, smoothstep(-0.45, -0.14, uv.y));       // the floor falls away into the dark (true blacks under the lit air)
     return c + rims + eyes;
 }
 
