@@ -432,11 +432,11 @@ void main() {
         float tri = abs(fract(0.25 * c.x) * 2.0 - 1.0);
         float gas = texture(u_nebula, clamp(vec2(c.y, 0.2 + 0.5 * tri) * u_nebula_frac, half_texel, u_nebula_frac - half_texel)).a;
         gas = smoothstep(0.05, 0.6, gas);
-        vec3 ground = mix(vec3(0.008, 0.003, 0.024), vec3(0.016, 0.026, 0.060), gas) * (0.3 + 1.3 * sun) * (0.5 + 0.8 * gas);
+        vec3 ground = mix(vec3(0.005, 0.002, 0.016), vec3(0.012, 0.018, 0.045), gas) * (0.2 + 1.4 * sun) * (0.4 + 0.9 * gas);
         k = (k + ground) * (1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp)));    // (dark corners)
         float ba = clamp(bodies.a, 0.0, 1.0);
         // (the sun, at the pole, stays in front, its corona through the glass)
-        float keep = mix(0.15, 1.0, 1.0 - smoothstep(0.10, 0.30, rs));
+        float keep = mix(0.08, 1.0, 1.0 - smoothstep(0.10, 0.30, rs));
         vec3 seen = mix(k + lin * keep, lin, ba);
         lin = mix(lin, seen, u_kaleido);
     }
