@@ -68,7 +68,7 @@ the_sky = Cue(
                      (18.4, 0.2, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (16.75, 0.53, "in_out_sine"),
-                     (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (23.5, 0.17, "in_out_sine")],
+                     (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (23.5, 0.32, "in_out_sine")],
         # (round 32: the tilt up is done by 11.5 s, the ground below the frame for the whole
         # kaleidoscope -- its last pass then leaves the lake and the ranges out: sky.py)
         "horizon": [(0, 0.0), (9, 0.0), (11.5, -0.7, "in_out_sine"), (16, -0.7), (16.65, -0.7),

@@ -362,7 +362,10 @@ class Sky(Scene):
             if kind == "sun":
                 decay = 1.5            # (short rays: a fire's corona, not a lens flare's spikes)
                 body_a[j] = (x, y, radius, 0.0)
-                body_b[j] = (radius * 4.6, 0.45, decay, 0.75)    # (a calm fire, not flare spikes; a violet disc round a white heart, not a white glare)
+                # (a calm fire, not flare spikes; a violet disc round a white heart, not a white glare;
+                # round 34's readers at 17.5 s: "a streak leaks to its left" -- where the
+                # streamers' harmonics aligned: the calmest fire, its streamers a faint thread)
+                body_b[j] = (radius * 4.6, 0.45, decay, 1.0)
                 body_c[j], body_d[j], body_e[j] = _sun_phasors(h, t, shiver)
             else:
                 if suns:

@@ -63,7 +63,9 @@ vec3 star_layer(vec2 q, float cell, int layer, float px, float px1080, float gai
     vec2 d = q - pos;
     float b = lo.x * lo.x;
     b = b * b * b;                                         // most stars faint, a few bright
-    float size = px1080 * (0.9 + 1.1 * b);
+    // (round 34's readers at 1.9 and 21.9 s: "uniform dot stars" -- the sky's own stars and the
+    // deep ones of many sizes, the brightest two or three pixels across with a soft glow)
+    float size = px1080 * ((layer == 1 || layer == 3) ? 0.8 + 2.4 * b : 0.9 + 1.1 * b);
     float sigma = max(size, 0.7 * px);
     float flux = size / sigma;
     float psf = exp(-dot(d, d) / (2.0 * sigma * sigma)) * flux * sqrt(flux);
@@ -73,7 +75,7 @@ vec3 star_layer(vec2 q, float cell, int layer, float px, float px1080, float gai
     float tw = abs(fract(u_twinkle * rate + h.x) - 0.5);
     tw = 0.72 + 1.12 * tw * tw * (3.0 - 4.0 * tw) ;
     vec3 tint = mix(vec3(0.75, 0.85, 1.0), vec3(1.0, 0.88, 0.72), lo.y);
-    if (layer == 3) {
+    if (layer == 1 || layer == 3) {
         // The deep sky, seen alone round the freed pair (round 26's readers at 16.7 s: "a basic
         // starfield"): stars of their own colours -- hot blue, white, gold, a few ember-red --
         // and the brightest with a soft glow of their light round them, not even white dots.
