@@ -375,17 +375,7 @@ void main() {
 
 #ifdef SKY_KALEIDO
     // (round 28: "the sky is a KALEIDOSCOPE of inverted colours" and the film showed none;
-    // round 29's readers at 13.4 s: triangle facets, "garish", "like a screensaver"; round 30's
-    // lead: "a sun with a ring of green pebbles and purple butterflies in black -- isolated
-    // blobs") the inverted sky itself seen down a kaleidoscope's mirrors (kaleido.glsl): its
-    // wedge folded again in rings toward the great sun, each ring the last one's reflection,
-    // smaller and finer (depth by scale) and dimmer (silvered glass loses light at each bounce);
-    // the gas folded into one rosette of glowing lobes filling a great disc round the violet
-    // sun (its own light by density, its contours a faint filigree over it), true black
-    // between the lobes; the mirrors' seams soft threads of light; the stars mirrored as
-    // sparks along the folds; the moon repeated as a thin crescent at each arm's tip.
-    // (round 33: beyond the rosette's reach -- 1.08 of R_OUT, ring_soft 0 there -- the glass
-    // adds nothing: the pixels there, the lake's lower half among them, skip it)
+    // rounds 29-33 drew the sky's gas mirrored in rings round the great sun: "a screensaver")
     // (round 34's readers at 12.8 s: "hard concentric ring seams and flat teal wedges look like
     // a screensaver filter" -- the rings of mirrored gas and their graded panes are gone: the
     // whole frame is the object chamber of kaleido.glsl, the sky's own suns, moons, aurora and
