@@ -86,8 +86,10 @@ the_sky = Cue(
         # (round 29's readers at 3.1 and 7.3 s: "the sun's corona tendrils look like noise
         # smudges / teal tendrils" -- over the land the clouds are a breath, the violet sun's own
         # corona the light round it; they gather only as the kaleidoscope takes them up at 9 s)
+        # (round 34: close on the pair at 14-16.6 s the clouds were still a hairy teal halo round
+        # the sun -- they go out with the kaleidoscope, the night clean round the pair)
         "nebula_glow": [(0, 0.15), (8.4, 0.15), (9.6, 0.5, "in_out_sine"), (11.5, 0.2, "in_out_sine"),
-                        (16.6, 0.2), (16.7, 0.0, "out_sine")],
+                        (13.0, 0.2), (14.2, 0.0, "in_out_sine")],
         # (round 26's lead at 16.7 and 19 s: freed of the mirrors, the clouds were a faint ring of
         # greenish scribble with no subject, the bodies cut at the frame's edge -- the clouds go
         # out with the mirrors, the deep night left clean round one pair, the violet sun on the

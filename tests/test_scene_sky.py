@@ -1528,3 +1528,23 @@ def test_the_dreams_first_and_last_sky_stills_are_two_pictures(gl):
         e = (a[..., 1] > a[..., 0] + 25) & (a[..., 1] > 70)
         em.append(e[:120].sum())
     assert em[1] > 2 * em[0], em
+
+
+def test_the_dreams_close_pair_has_no_teal_halo_round_the_sun(gl):
+    """Round 34: close on the violet sun and its moon at 14-16.6 s the clouds were still a hairy
+    teal halo round the sun (round 29's readers: "teal tendrils", "noise smudges").  They go out
+    with the kaleidoscope: at 14.8 and 15.6 s (640x360), in the ring 1.3-2.6 radii round the
+    sun, under 6 % of the pixels are teal (main: 12 and 24 %; now under 3 %)."""
+    from conftest import render_times
+    for t, f in zip((14.8, 15.6), render_times(gl, "dream", [14.8, 15.6], size=(640, 360))):
+        a = f.astype(np.float32)
+        lum = a.mean(axis=2)
+        disc = lum > 150
+        disc[:, :320] = False
+        ys, xs = np.nonzero(disc)
+        cy, cx, r = ys.mean(), xs.mean(), np.sqrt(disc.sum() / np.pi)
+        yy, xx = np.mgrid[:360, :640]
+        d = np.hypot(yy - cy, xx - cx) / r
+        ring = (d > 1.3) & (d < 2.6)
+        teal = (a[..., 1] > a[..., 0] + 8) & (lum > 20)
+        assert teal[ring].mean() < 0.06, (t, teal[ring].mean())
