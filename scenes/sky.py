@@ -556,7 +556,7 @@ sky = Sky(
         Param("lake_level", -0.3, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre; moves with horizon)"),
         Param("pole_glow", 0.0, 0.0, 2.0, "the kaleidoscope's pole as a luminous heart (a white-violet core, rays along its mirrors, an emerald ring) instead of a dark calm eye (0)"),
         Param("land_offset", 0.0, -4.0, 4.0, "where along the land the view is at time 0 (screen heights): lines the ridges up with another scene's land"),
-        Param("kaleido", 0.0, 0.0, 1.0, "with the relief: the sky seen through a kaleidoscope's mirrors -- its own gas folded into a rosette of glowing lobes round the pole (dark violet through emerald to a pale core, a faint filigree of its contours, the lobes melting into the stars), finer toward it, soft seams of light, small crescent moons at its tips (kaleido.glsl); 0: the nebula alone"),
+        Param("kaleido", 0.0, 0.0, 1.0, "with the relief: the sky seen through a kaleidoscope's mirrors -- an object chamber of its own violet suns, emerald moons, aurora curtains and stars folded over the whole frame into a many-faceted mandala round the pole, a tunnel of mirrors drifting outward, the mirrors' joins soft threads of light (kaleido.glsl); 0: the nebula alone"),
         Param("kaleido_unfold", 0.12, -1.0, 1.0, "how fast the kaleidoscope's facets unfold outward from the pole (wedge widths of log radius a second)"),
         Param("lids", 0.0, 0.0, 1.0, "eyelids over the sky, for the dream's first words: 1 shut to a bright slit, 0 open (none)"),
         Param("quality", 1.0, 0.0, 1.0, "detail: nebula resolution and octaves, gamut-clip precision, moon surfaces, the second star layer"),
