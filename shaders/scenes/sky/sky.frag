@@ -415,10 +415,10 @@ void main() {
         float crisp = smoothstep(24.0, 60.0, 2.0 / pc);
         vec3 haze = vec3(0.30, 0.14, 0.72) * 0.35 * sun;
         k = mix(haze, k, crisp);
-        // the mirrors' joins: a soft thread of light, brighter where a light crosses it
+        // the mirrors' joins: a soft glow, brighter where a light crosses it -- no drawn line (a
+        // pixel-thin thread read as a seam across the frame at 1920x1080, far from the pole)
         float dpx = min(c.y, 1.0 - c.y) / pc;
-        float seam = exp(-dpx * dpx / 1.5) * 0.05 + exp(-dpx / 6.0) * 0.02;
-        k += vec3(0.75, 0.7, 1.0) * seam * (0.4 + 2.5 * luma(k)) * crisp;
+        k += vec3(0.75, 0.7, 1.0) * exp(-dpx / 8.0) * 0.02 * (0.2 + 2.5 * luma(k)) * crisp;
         // the ground between the lights: the sky's air, violet round the great sun, deep indigo out
         // (the gas of the sky's own wedge, mirrored across the cells: colour fields, not a flat wash)
         float tri = abs(fract(0.25 * c.x) * 2.0 - 1.0);
