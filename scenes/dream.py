@@ -54,20 +54,25 @@ the_sky = Cue(
         # (round 30's blind set: 18.9 and 22.0 s one picture, the sun over the ranges in the
         # lake -- in the closing wide shot the camera pushes in as the violet sun sets behind
         # the peaks, its limb lighting their crests, the emerald moon left over them)
+        # (round 34's readers at 17.5 s: "a huge empty sky, mountains crammed at the bottom edge"
+        # -- after the cut at 16.65 s the view is down on the land again, the sun and its moon on
+        # the right third over the ranges and the lake; and 1.9 and 21.9 s were "near-identical":
+        # the closing shot pushes in on the emerald moon over the peaks, the sun set behind them)
         "zoom": [(0, 0.85), (2.5, 0.85, "in_out_sine"), (9, 1.0, "in_out_sine"), (12.5, 1.2, "in_out_sine"),
-                 (16, 2.1, "in_out_sine"), (16.75, 1.45, "in_out_sine"), (18.4, 1.3, "in_out_sine"),
-                 (19.5, 0.62, "in_out_sine"), (23.5, 0.95, "in_out_sine"), (26, 0.95)],
+                 (16, 2.1, "in_out_sine"), (16.75, 1.15, "in_out_sine"), (18.4, 1.05, "in_out_sine"),
+                 (19.5, 0.9, "in_out_sine"), (21.5, 1.7, "in_out_sine"), (26, 1.8)],
         # (round 32's readers: "a stock synthwave postcard", the sun centred -- it rises on the
         # left third, the ranges and the lake open to the right, and pans on left by 9 s)
         "centre_x": [(0, -0.3), (2.5, -0.3, "in_out_sine"), (9, -0.58, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
-                     (16, 0.62, "in_out_sine"), (16.75, -0.14, "in_out_sine"),
-                     (18.4, -0.14, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
+                     (16, 0.62, "in_out_sine"), (16.75, 0.25, "in_out_sine"),
+                     (18.4, 0.2, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
         "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (16.75, 0.53, "in_out_sine"),
-                     (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (23.5, 0.17, "in_out_sine")],
+                     (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (23.5, 0.32, "in_out_sine")],
         # (round 32: the tilt up is done by 11.5 s, the ground below the frame for the whole
         # kaleidoscope -- its last pass then leaves the lake and the ranges out: sky.py)
-        "horizon": [(0, 0.0), (9, 0.0), (11.5, -0.7, "in_out_sine"), (16, -0.7), (19.5, 0.0, "in_out_sine")],
+        "horizon": [(0, 0.0), (9, 0.0), (11.5, -0.7, "in_out_sine"), (16, -0.7), (16.65, -0.7),
+                    (16.75, -0.2, "in_out_sine"), (18.4, -0.15, "in_out_sine"), (19.5, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
         # (round 18's reader at 4.1 and 8.9 s: "the sky swirl looks like a smudge": over the
         # moon rising the clouds are faint, the dark sky, the moon and the sun's glow behind the
@@ -81,8 +86,10 @@ the_sky = Cue(
         # (round 29's readers at 3.1 and 7.3 s: "the sun's corona tendrils look like noise
         # smudges / teal tendrils" -- over the land the clouds are a breath, the violet sun's own
         # corona the light round it; they gather only as the kaleidoscope takes them up at 9 s)
+        # (round 34: close on the pair at 14-16.6 s the clouds were still a hairy teal halo round
+        # the sun -- they go out with the kaleidoscope, the night clean round the pair)
         "nebula_glow": [(0, 0.15), (8.4, 0.15), (9.6, 0.5, "in_out_sine"), (11.5, 0.2, "in_out_sine"),
-                        (16.6, 0.2), (16.7, 0.0, "out_sine")],
+                        (13.0, 0.2), (14.2, 0.0, "in_out_sine")],
         # (round 26's lead at 16.7 and 19 s: freed of the mirrors, the clouds were a faint ring of
         # greenish scribble with no subject, the bodies cut at the frame's edge -- the clouds go
         # out with the mirrors, the deep night left clean round one pair, the violet sun on the

@@ -362,7 +362,10 @@ class Sky(Scene):
             if kind == "sun":
                 decay = 1.5            # (short rays: a fire's corona, not a lens flare's spikes)
                 body_a[j] = (x, y, radius, 0.0)
-                body_b[j] = (radius * 4.6, 0.45, decay, 0.75)    # (a calm fire, not flare spikes; a violet disc round a white heart, not a white glare)
+                # (a calm fire, not flare spikes; a violet disc round a white heart, not a white glare;
+                # round 34's readers at 17.5 s: "a streak leaks to its left" -- where the
+                # streamers' harmonics aligned: the calmest fire, its streamers a faint thread)
+                body_b[j] = (radius * 4.6, 0.45, decay, 1.0)
                 body_c[j], body_d[j], body_e[j] = _sun_phasors(h, t, shiver)
             else:
                 if suns:
@@ -553,7 +556,7 @@ sky = Sky(
         Param("lake_level", -0.3, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre; moves with horizon)"),
         Param("pole_glow", 0.0, 0.0, 2.0, "the kaleidoscope's pole as a luminous heart (a white-violet core, rays along its mirrors, an emerald ring) instead of a dark calm eye (0)"),
         Param("land_offset", 0.0, -4.0, 4.0, "where along the land the view is at time 0 (screen heights): lines the ridges up with another scene's land"),
-        Param("kaleido", 0.0, 0.0, 1.0, "with the relief: the sky seen through a kaleidoscope's mirrors -- its own gas folded into a rosette of glowing lobes round the pole (dark violet through emerald to a pale core, a faint filigree of its contours, the lobes melting into the stars), finer toward it, soft seams of light, small crescent moons at its tips (kaleido.glsl); 0: the nebula alone"),
+        Param("kaleido", 0.0, 0.0, 1.0, "with the relief: the sky seen through a kaleidoscope's mirrors -- an object chamber of its own violet suns, emerald moons, aurora curtains and stars folded over the whole frame into a many-faceted mandala round the pole, a tunnel of mirrors drifting outward, the mirrors' joins soft threads of light (kaleido.glsl); 0: the nebula alone"),
         Param("kaleido_unfold", 0.12, -1.0, 1.0, "how fast the kaleidoscope's facets unfold outward from the pole (wedge widths of log radius a second)"),
         Param("lids", 0.0, 0.0, 1.0, "eyelids over the sky, for the dream's first words: 1 shut to a bright slit, 0 open (none)"),
         Param("quality", 1.0, 0.0, 1.0, "detail: nebula resolution and octaves, gamut-clip precision, moon surfaces, the second star layer"),

@@ -745,7 +745,9 @@ def test_the_freed_sky_is_one_pair_framed_not_an_empty_ring(gl, dream):
             f"{t} s: the sun's heart cut by the frame's edge"
         assert w * 0.5 < xs.mean() < w * 0.8, f"{t} s: the sun on the right third ({xs.mean() / w:.2f})"
         emerald = (rgb[..., 1] > rgb[..., 0] + 25) & (rgb[..., 1] > 70)
-        emerald[int(0.75 * h):] = False       # (the airglow over the ranges rising into view)
+        # (the airglow over the ranges rising into view; round 34: the view is down on the land
+        # again by 17 s, its airglow from 0.6 of the frame's height)
+        emerald[int(0.6 * h):] = False
         ey, ex = np.nonzero(emerald)
         assert len(ex) > 150, f"{t} s: an emerald moon in the sky"
         box = (ex.max() - ex.min(), ey.max() - ey.min())
@@ -1371,13 +1373,14 @@ def test_the_moons_night_limb_wears_no_grey_outline(gl):
     ran on round the dark night side, a grey outline drawn round the disc.  It fades out away
     from the sun: at 18.3 s (640x360), straight up from the emerald moon's lit face (its night
     side), the last row of the sky before the dark limb stands under 7 levels above the sky 3
-    rows further out (main: about 12; now about 4)."""
+    rows further out (main: about 12; now about 4).  (Round 34: the stars larger, one may stand
+    in the column -- the median of nine columns leaves it out.)"""
     frame = render_times(gl, "dream", [18.3], size=(640, 360))[0].astype(float)
     emerald = (frame[..., 1] > frame[..., 0] + 25) & (frame[..., 1] > 70)
     emerald[216:] = False
     ys, xs = np.nonzero(emerald)
     cx, top = int(round(xs.mean())), ys.min()
-    col = frame.mean(axis=2)[:, cx - 1:cx + 2].mean(axis=1)
+    col = np.median(frame.mean(axis=2)[:, cx - 4:cx + 5], axis=1)
     # (the limb: the sharpest fall into the dark night side above the lit face)
     span = np.arange(max(top - 40, 4), top)
     limb = span[np.argmax(col[span] - col[span + 1])]
@@ -1536,7 +1539,10 @@ def test_the_great_sun_is_a_star_not_a_muddy_stone(gl):
     over a limb-darkened rim, and a surface of fine bright granulation.  At 18.3 s (640x360),
     over the sun's inner half the 3-pixel detail is stronger than the mottle a few pixels
     across (main: 0.7 of it; now about 1.0) and stronger in itself (main about 2.2 levels, now
-    3.5), and the heart stands over 40 levels above the rim (main: 33)."""
+    3.5), and the heart stands over 40 levels above the rim (main: 33).  Round 34's readers at
+    17.5 s, crops at 1920x1080: "blotchy noise on the sun", "a big noise-textured disc; faint seam
+    lines cross the sun" -- the granulation is a faint grain now (the grain and mottle both under
+    2.5 levels: round 33's 3.5 and over, what they marked down); the heart over the rim stays."""
     frame = render_times(gl, "dream", [18.3], size=(640, 360))[0].astype(float)
     lum = frame.mean(axis=2)
     disc = lum > 150
@@ -1548,7 +1554,7 @@ def test_the_great_sun_is_a_star_not_a_muddy_stone(gl):
     inner = d < 0.5
     near, wide = _box_mean(lum, 1), _box_mean(lum, 5)
     fine, mottle = (lum - near)[inner].std(), (near - wide)[inner].std()
-    assert fine > 3.0 and fine > 0.9 * mottle, (fine, mottle)
+    assert fine < 2.5 and mottle < 2.5, (fine, mottle)
     heart, rim = lum[d < 0.25].mean(), lum[(d > 0.8) & (d < 0.92)].mean()
     assert heart > rim + 40, (heart, rim)
 
@@ -1595,25 +1601,22 @@ def test_the_suns_flare_into_the_constellations_keeps_its_darks(gl, dream):
         assert lum.max() > 200, f"{t} s: brightest {lum.max():.1f}"
 
 
-def test_the_kaleidoscopes_lobes_are_clean_glass_not_mottled(gl):
-    """Round 33's two readers at 11.2 s: "the mirrored tiles are muddy and blotchy ... a cheap
-    filter", "muddy, blotchy, looks unfinished" -- the lobes were filled with the gas's fine
-    mottling and its contour threads, dark pits all through them.  They are cut-glass panes of
-    graded light now.  At 11.2 s (640x360), within the lobes round the sun (55-140 px from it,
-    lit), the dark pits -- pixels lowest in their 7x7 and over 4 levels under its mean -- number
-    under 60 (main: about 250; now about 10).  Pits, not peaks: the mirrored stars are peaks."""
-    frame = render_times(gl, "dream", [11.2], size=(640, 360))[0].astype(float)
-    lum = _box_mean(frame.mean(axis=2), 1)
-    broad = _box_mean(lum, 6)
-    cy, cx = np.unravel_index(np.argmax(broad), broad.shape)      # (the sun, the lobes' pole)
-    win = np.lib.stride_tricks.sliding_window_view(np.pad(lum, 3, mode="edge"), (7, 7))
-    yy, xx = np.mgrid[:lum.shape[0], :lum.shape[1]]
-    rr = np.hypot(yy - cy, xx - cx)
-    lobes = (broad > 25) & (rr > 55) & (rr < 140)
-    pits = (lum <= win.min(axis=(2, 3))) & (win.mean(axis=(2, 3)) - lum > 4) & lobes
-    assert lobes.mean() > 0.1, lobes.mean()
-    assert pits.sum() < 60, pits.sum()
-
+def test_the_kaleidoscope_is_fine_and_many_faceted_not_rings_of_panes(gl):
+    """Round 34's readers at 12.8 s (beauty 2, both): "hard concentric ring seams and flat teal
+    wedges look like a screensaver filter", "flat concentric wedges, like clip-art".  (Replaces
+    round 33's test of clean panes in the lobes -- the graded panes were those flat wedges.)
+    The mirrors now fold an object chamber of the sky's own lights over the whole frame: at
+    11.2 and 12.8 s (640x360) over 650 point lights -- suns, sparks, stars brighter than 110
+    levels and 25 over their 9x9 mean, each the brightest in it -- (main: about 400) and
+    violet light over a fifth of the frame (main: under 6 %)."""
+    for t, frame in zip((11.2, 12.8), render_times(gl, "dream", [11.2, 12.8], size=(640, 360))):
+        a = frame.astype(float)
+        lum = a.mean(axis=2)
+        win = np.lib.stride_tricks.sliding_window_view(np.pad(lum, 4, mode="edge"), (9, 9))
+        peaks = (lum >= win.max(axis=(2, 3))) & (lum > 110) & (lum - _box_mean(lum, 4) > 25)
+        violet = ((a[..., 2] > a[..., 1] + 25) & (a[..., 0] > a[..., 1]) & (lum > 45)).mean()
+        assert peaks.sum() > 650, (t, peaks.sum())
+        assert violet > 0.2, (t, violet)
 
 def _outline_notches(top: np.ndarray, depth: int = 2) -> int:
     """How many times an outline's height (rows, one per column) turns back on itself by at

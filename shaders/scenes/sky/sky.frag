@@ -63,7 +63,9 @@ vec3 star_layer(vec2 q, float cell, int layer, float px, float px1080, float gai
     vec2 d = q - pos;
     float b = lo.x * lo.x;
     b = b * b * b;                                         // most stars faint, a few bright
-    float size = px1080 * (0.9 + 1.1 * b);
+    // (round 34's readers at 1.9 and 21.9 s: "uniform dot stars" -- the sky's own stars and the
+    // deep ones of many sizes, the brightest two or three pixels across with a soft glow)
+    float size = px1080 * ((layer == 1 || layer == 3) ? 0.8 + 2.4 * b : 0.9 + 1.1 * b);
     float sigma = max(size, 0.7 * px);
     float flux = size / sigma;
     float psf = exp(-dot(d, d) / (2.0 * sigma * sigma)) * flux * sqrt(flux);
@@ -73,7 +75,7 @@ vec3 star_layer(vec2 q, float cell, int layer, float px, float px1080, float gai
     float tw = abs(fract(u_twinkle * rate + h.x) - 0.5);
     tw = 0.72 + 1.12 * tw * tw * (3.0 - 4.0 * tw) ;
     vec3 tint = mix(vec3(0.75, 0.85, 1.0), vec3(1.0, 0.88, 0.72), lo.y);
-    if (layer == 3) {
+    if (layer == 1 || layer == 3) {
         // The deep sky, seen alone round the freed pair (round 26's readers at 16.7 s: "a basic
         // starfield"): stars of their own colours -- hot blue, white, gold, a few ember-red --
         // and the brightest with a soft glow of their light round them, not even white dots.
@@ -373,91 +375,61 @@ void main() {
 
 #ifdef SKY_KALEIDO
     // (round 28: "the sky is a KALEIDOSCOPE of inverted colours" and the film showed none;
-    // round 29's readers at 13.4 s: triangle facets, "garish", "like a screensaver"; round 30's
-    // lead: "a sun with a ring of green pebbles and purple butterflies in black -- isolated
-    // blobs") the inverted sky itself seen down a kaleidoscope's mirrors (kaleido.glsl): its
-    // wedge folded again in rings toward the great sun, each ring the last one's reflection,
-    // smaller and finer (depth by scale) and dimmer (silvered glass loses light at each bounce);
-    // the gas folded into one rosette of glowing lobes filling a great disc round the violet
-    // sun (its own light by density, its contours a faint filigree over it), true black
-    // between the lobes; the mirrors' seams soft threads of light; the stars mirrored as
-    // sparks along the folds; the moon repeated as a thin crescent at each arm's tip.
-    // (round 33: beyond the rosette's reach -- 1.08 of R_OUT, ring_soft 0 there -- the glass
-    // adds nothing: the pixels there, the lake's lower half among them, skip it)
-    if (r < 0.66) {
+    // rounds 29-33 drew the sky's gas mirrored in rings round the great sun: "a screensaver")
+    // (round 34's readers at 12.8 s: "hard concentric ring seams and flat teal wedges look like
+    // a screensaver filter" -- the rings of mirrored gas and their graded panes are gone: the
+    // whole frame is the object chamber of kaleido.glsl, the sky's own suns, moons, aurora and
+    // stars folded into a fine many-faceted mandala, its mirrors' joins a soft thread of light)
+    {
         float rs = r * u_zoom_eff;                                   // (screen heights from the pole)
-        const float BAND = 0.42;                                     // (a ring's width in log radius)
-        const float R_OUT = 0.60;                                    // (the outer ring's edge, sky units)
-        vec4 mi = sky_mirrors(r, ang, u_sector, px, u_kaleido_flow, BAND, R_OUT);
-        float w01 = ang / u_sector;                                  // (0 on an arm's mirror, 1 between arms)
-        // (the rosette's outline: twelve rounded petals along the mirrors, long and short by
-        // turns, the night cut deep between them -- a soft edge, and the sun's own disc in front)
-        float petal = pow(abs(cos(3.14159265 * w01)), 1.3);
-        float reach = R_OUT * mix(0.62, 1.0, petal) * mix(1.0, 0.8, smoothstep(0.4, 0.6, w01));
-        // (round 30's readers: "hard cut-outs against the star field", "a cog outline": the
-        // lobes fade out over their outer half, further where the gas is thick, so the glass
-        // melts into the stars -- no silhouette)
-        float ring_soft = (1.0 - smoothstep(0.34 * reach, 0.96 * reach, r)) * smoothstep(0.08, 0.13, r);
-        // (round 33's readers at 11.2 s: "muddy, blotchy", "the mirrored tiles are muddy and
-        // blotchy and the teal bands look flat; a cheap filter" -- the lobes were filled with the
-        // gas's fine mottling and its contour threads) the glass is cut facets now: each cell
-        // of the mirrors (a ring across, half a wedge along) one clean pane of graded light, lit
-        // at its edge toward the sun and falling off outward, emerald at that edge through
-        // violet, the panes' tints alternating ring by ring; the gas only swells and dims whole
-        // panes (one fetch of it, magnified: no mottling); true black between the lobes.
-        float m = clamp(log(mi.x / R_OUT) / BAND + 1.0, 0.0, 1.0);
-        vec2 lo_uv = half_texel;
-        vec2 hi_uv = u_nebula_frac - half_texel;
-        float d = texture(u_nebula, clamp(vec2(0.30 + 0.22 * w01, mix(0.40, 0.58, m)) * u_nebula_frac, lo_uv, hi_uv)).a;
-        float gas = smoothstep(0.02, 0.5, d);
-        float lobe = smoothstep(0.12, 0.62, petal);                  // (black between the lobes)
-        float ring = ring_soft * lobe;
-        float fr = mi.w;                                             // (0 at a ring's inner seam, 1 outer)
-        float aw = abs(2.0 * w01 - 1.0);                             // (1 on a mirror, 0 between lobes)
-        // (the panes' tints by turns, ring by ring, trading places slowly as the kaleidoscope
-        // turns: stills seconds apart show another figure -- round 29: "near-identical")
-        float parity = smoothstep(0.2, 0.8, 0.5 + 0.5 * cos(3.14159265 * floor(mi.y + 1e-4) + 5.0 * u_kaleido_flow));
-        // (the great sun lights the mirrors near it; each reflection loses a sixth of the light)
-        float sun = 1.0 / (1.0 + pow(rs / 0.26, 2.0));
-        float loss = pow(0.84, mi.y);
-        float light = loss * (0.5 + 0.9 * sun);
-        // a pane's light: brightest at its sun-side edge, falling off across it, brighter toward
-        // the mirror it leans on -- graded, never flat
-        float pane = mix(0.18, 1.0, pow(1.0 - fr, 1.6)) * mix(0.35, 1.0, aw * aw);
-        pane *= mix(0.55, 1.25, gas);
-        vec3 emerald = vec3(0.03, 0.92, 0.52);
-        vec3 violet = vec3(0.42, 0.12, 0.95);
-        vec3 tint = mix(emerald, violet, smoothstep(0.24, 0.92, mix(fr, 1.0 - aw * 0.6, 0.35)));
-        tint = mix(tint, mix(violet, emerald, smoothstep(0.1, 0.8, fr)), parity * 0.75);
-        vec3 k = tint * pane * 1.15;
-        k *= light;
-        // (a ring's detail lets go where it shrinks under a few pixels: no shimmer at the pole)
-        float ring_px = BAND * r / px;
-        float crisp = smoothstep(6.0, 18.0, ring_px);
-        // the seams: crisp lines of light where the mirrors meet (about a pixel, antialiased),
-        // a narrow glow round them, a glint where a ring's seam crosses a wedge's; the stars
-        // mirrored into sparks along them
-        float wedge = r * min(ang, u_sector - ang) / px;
-        float near = sun * sun;
-        float line = exp(-mi.z * mi.z / 1.1) + exp(-wedge * wedge / 1.1);
-        float glow = exp(-mi.z / 4.0) + exp(-wedge / 4.0);
-        float cross = exp(-(mi.z * mi.z + wedge * wedge) / 10.0);
-        k += (vec3(0.80, 0.74, 1.0) * (line * 0.22 + glow * 0.04) * (0.5 + 0.5 * gas) * (0.35 + sun)
-              + vec3(1.0, 0.92, 0.82) * cross * (0.3 + 0.9 * near)) * crisp * loss;
-        vec2 src = mi.x * vec2(cos(ang), sin(ang));
-        vec3 sparks = star_layer(src * 1.3, 0.03, 4, px * 1.3, px1080 * 1.3, 1.6);
-        k += sparks * (0.35 + 0.65 * exp(-min(wedge, mi.z) / 10.0)) * crisp * loss;
-        // (round 32's readers at 12.8 s: "crescent moons look like clip art" -- the arms' tips
-        // hold no repeated moons now: the sky's own moons hang in front, unmirrored)
-        // (toward the pole the rings sink into the sun's violet haze)
-        k = mix(k, vec3(0.30, 0.16, 0.70) * 0.45 * sun, 1.0 - crisp);
-        k *= ring;
-        k *= 1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp));          // (dark corners: true blacks)
+        // (the chamber between twice the scene's mirrors: 4 x segments images round the pole)
+        float S2 = 0.5 * u_sector;
+        float yy = abs(ang - S2);
+        vec2 c = vec2(log(max(r, 1e-4)) / S2 - 2.0 * u_kaleido_flow, 1.0 - yy / S2);
+        float pc = px / max(r * S2, 1e-6);                           // (a pixel, in chamber units)
+        float ix = floor(0.5 * c.x);
+        vec2 cc = vec2(c.x - 2.0 * ix, c.y);                         // (x 0..2 across its cell)
+        uvec2 hu = pcg2d(uvec2(ivec2(int(ix) + 4096, u_seed + 77)));
+        vec2 h1 = hash_to_unit(hu);
+        vec2 h2 = hash_to_unit(pcg2d(hu ^ uvec2(0x9E37u, 0x85EBu)));
+        // (every light windowed inside its cell: no ring where two cells meet)
+        float win = smoothstep(0.0, 0.3, cc.x) * (1.0 - smoothstep(1.7, 2.0, cc.x));
+        float sun = 1.0 / (1.0 + pow(rs / 0.3, 2.0));
+        vec3 k = vec3(0.0);
+        k += chamber_aurora(cc, 0.62 + 0.16 * h2.x, 1.0 + floor(2.0 * h2.y), 6.2831853 * h1.x + 3.0 * u_kaleido_flow, pc) * 0.6;
+        k += chamber_sun(cc - vec2(1.0 + 0.2 * h1.x, step(0.5, h1.y)), 0.10 + 0.10 * h2.y, pc);
+        vec4 mo = chamber_moon(cc - vec2(1.42 + 0.08 * h2.x, 0.3 + 0.4 * h2.y), 0.13 + 0.08 * h1.x, pc, 0.05 + 0.4 * h2.y);
+        float px1080c = px1080 / max(r * S2, 1e-6);
+        vec3 st = star_layer(c, 0.2, 3, pc, px1080c, 1.2);
+        // (behind, a finer chamber of twice the facets: violet curtains drifting slower -- depth)
+        float yy2 = abs(yy - 0.5 * S2);
+        vec2 c2 = vec2(log(max(r, 1e-4)) / (0.5 * S2) - 2.6 * u_kaleido_flow + 0.7, 1.0 - yy2 / (0.5 * S2));
+        float ix2 = floor(0.5 * c2.x);
+        vec2 cc2 = vec2(c2.x - 2.0 * ix2, c2.y);
+        vec2 h3 = hash_to_unit(pcg2d(uvec2(ivec2(int(ix2) + 9000, u_seed + 5))));
+        float win2 = smoothstep(0.0, 0.3, cc2.x) * (1.0 - smoothstep(1.7, 2.0, cc2.x));
+        vec3 back = chamber_aurora(cc2, 0.7 + 0.3 * h3.x, 1.0 + floor(2.0 * h3.y), 6.2831853 * h3.y, 2.0 * pc).g
+                  * vec3(0.55, 0.22, 1.0) * 0.3 * win2 * smoothstep(24.0, 60.0, 1.0 / pc);
+        k = (back + (k + st) * win) * (1.0 - mo.a * win) + mo.rgb * win;
+        // (a cell under ~20 px, toward the pole, lets its detail go into the sun's haze)
+        float crisp = smoothstep(24.0, 60.0, 2.0 / pc);
+        vec3 haze = vec3(0.30, 0.14, 0.72) * 0.35 * sun;
+        k = mix(haze, k, crisp);
+        // the mirrors' joins: a soft glow, brighter where a light crosses it -- no drawn line (a
+        // pixel-thin thread read as a seam across the frame at 1920x1080, far from the pole)
+        float dpx = min(c.y, 1.0 - c.y) / pc;
+        k += vec3(0.75, 0.7, 1.0) * exp(-dpx / 8.0) * 0.02 * (0.2 + 2.5 * luma(k)) * crisp;
+        // the ground between the lights: the sky's air, violet round the great sun, deep indigo out
+        // (the gas of the sky's own wedge, mirrored across the cells: colour fields, not a flat wash)
+        float tri = abs(fract(0.25 * c.x) * 2.0 - 1.0);
+        float gas = texture(u_nebula, clamp(vec2(c.y, 0.2 + 0.5 * tri) * u_nebula_frac, half_texel, u_nebula_frac - half_texel)).a;
+        gas = smoothstep(0.05, 0.6, gas);
+        vec3 ground = mix(vec3(0.005, 0.002, 0.016), vec3(0.012, 0.018, 0.045), gas) * (0.2 + 1.4 * sun) * (0.4 + 0.9 * gas);
+        k = (k + ground) * (1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp)));    // (dark corners)
         float ba = clamp(bodies.a, 0.0, 1.0);
-        float inside = ring;
-        // (the sun, at the pole, stays in front; the sky behind the rosette falls to the night)
-        float keep = mix(0.3, 1.0, 1.0 - smoothstep(0.10, 0.30, rs));
-        vec3 seen = mix(lin * mix(1.0, keep, inside) + k, k, ba * ring);
+        // (the sun, at the pole, stays in front, its corona through the glass)
+        float keep = mix(0.08, 1.0, 1.0 - smoothstep(0.10, 0.30, rs));
+        vec3 seen = mix(k + lin * keep, lin, ba);
         lin = mix(lin, seen, u_kaleido);
     }
 #endif
