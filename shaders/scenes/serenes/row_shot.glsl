@@ -131,6 +131,18 @@ float row_edge(vec2 uv, float aspect) {
     float miss = 2.0 - texture(GEO_TEX, uv + d).a - texture(GEO_TEX, uv + vec2(-d.x, d.y)).a;
     return clamp(miss * 0.8, 0.0, 1.0);
 }
+
+// The rim's profile across the edge (round 34, 85.8 s: "the rim light is a hard, detached
+// band", "the rim lines look stuck on" -- two taps at one distance drew a band of even width
+// and even light, cut off where the lumpy normals turned): the same test at a third of the
+// distance too, so the light is brightest on the outline itself and falls off smoothly
+// into the cloth, 0..1.
+float row_rim_profile(vec2 uv, float aspect, float far_edge) {
+    vec2 d = vec2(ROW_EDGE_W / ROW_OVERSCAN / aspect, 0.6 * ROW_EDGE_W / ROW_OVERSCAN) * 0.3;
+    float miss = 2.0 - texture(GEO_TEX, uv + d).a - texture(GEO_TEX, uv + vec2(-d.x, d.y)).a;
+    float near_edge = clamp(miss * 0.8, 0.0, 1.0);
+    return near_edge * 0.7 + far_edge * far_edge * 0.3;
+}
 #endif
 
 #ifndef PORTRAIT_ALONE
@@ -391,11 +403,15 @@ void main() {
     // cutting every figure from the wall and from the one behind it)
     // (round 32: only near the silhouette -- the gowns' lumps turn their normals from us
     // all over their fronts, and a rim from the normal alone lit every lump)
+    // (round 34: "a hard, detached band" -- the rim's light from the outline's profile, not
+    // from the baked normals, whose lumps cut it off and left a dark seam at the very edge;
+    // the side toward the candle behind chosen softly; warmer, a candle's gold, not cream)
     float edge = row_edge(uv, aspect);
-    float toward = max(dot(N, Lr) + 0.35, 0.0);
-    rim = pow(1.0 - NV, 3.0) * toward * edge;
-    fig += lightc * rimc * (rim * ROW_RIM * ROW_RIM_BOLD + edge * edge * toward * ROW_RIM_SOFT)
-         * (0.3 + 0.7 * ao);
+    float prof = row_rim_profile(uv, aspect, edge);
+    float toward = smoothstep(-0.55, 0.45, dot(N, Lr));
+    rim = prof * prof * toward;
+    fig += lightc * vec3(1.0, 0.78, 0.5) * rimc * (rim * ROW_RIM * ROW_RIM_BOLD * 0.3
+         + edge * edge * toward * ROW_RIM_SOFT) * (0.5 + 0.5 * ao);
 #endif
     // the cold of the room, barely, from above
     fig += vec3(0.3, 0.36, 0.9) * 0.004 * ao * (0.5 + 0.5 * N.y) * (0.3 + 0.7 * u_eyes);
