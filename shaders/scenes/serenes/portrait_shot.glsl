@@ -607,10 +607,11 @@ void main() {
     // --- vignette, exposure, tone map
     float vig = 1.0 - 0.45 * smoothstep(0.35, 1.05, length(s0 * vec2(0.75, 1.0)));
     col *= vig * u_exposure * PORTRAIT_EXPOSURE;
-#ifdef PORTRAIT_LOVERS
+#if defined(PORTRAIT_LOVERS) || !defined(PORTRAIT_WOMAN)
     // (round 33, 95.0 s: "dark murky frame", "muddy brown" -- the dim warm veil between the
     // lights sinks toward true black (a soft toe under ~LOVERS_TOE), the flame and the eyes
     // and the lit folds kept as they were)
+    // (round 34, 93.3 s: the portrait's "muddy brown palette" -- the same toe there)
     const float LOVERS_TOE = 0.0015;
     col *= col / (col + LOVERS_TOE) + LOVERS_TOE / (max(col, vec3(1e-6)) + 0.25);
 #endif
