@@ -363,8 +363,8 @@ vec3 lovers_thread(vec2 s, float px, float depth, float cov) {
         vec3 film = thread_film(at * 1.3 + fk * 0.17 + 0.05 * u_time);
         float pulse = exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
                     + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0);
-        col += film * core * (0.22 * glint + 1.2 * pulse) * (1.0 - 0.12 * abs(fk))
-             + THREAD_CYAN * halo * vis * (0.004 + 0.02 * pulse);
+        col += film * core * (0.3 * glint + 1.2 * pulse) * (1.0 - 0.12 * abs(fk))
+             + THREAD_CYAN * halo * (0.004 + 0.02 * pulse);    // (its light on the cloth near it)
     }
     return col;
 }
@@ -611,9 +611,16 @@ void main() {
     // (round 33, 95.0 s: "dark murky frame", "muddy brown" -- the dim warm veil between the
     // lights sinks toward true black (a soft toe under ~LOVERS_TOE), the flame and the eyes
     // and the lit folds kept as they were)
-    // (round 34, 93.3 s: the portrait's "muddy brown palette" -- the same toe there)
+#ifdef PORTRAIT_LOVERS
     const float LOVERS_TOE = 0.0015;
     col *= col / (col + LOVERS_TOE) + LOVERS_TOE / (max(col, vec3(1e-6)) + 0.25);
+#else
+    // (round 34, 93.3 s: the portrait's "muddy brown palette" -- the same toe there, on the
+    // luminance: per channel it sank the charcoal cloth's dim blue first, the hood going brown)
+    const float PORTRAIT_TOE = 0.0012;
+    float tl = max(dot(col, vec3(0.3, 0.59, 0.11)), 1e-6);
+    col *= tl / (tl + PORTRAIT_TOE) + PORTRAIT_TOE / (tl + 0.25);
+#endif
 #endif
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);

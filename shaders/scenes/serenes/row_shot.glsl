@@ -115,7 +115,7 @@ const float ROW_RIM = 0.55;          // the candle behind the row along their ed
 // seventh of what it was, their cold light only on their edges, and found by a strong rim of the candle behind them)
 const float ROW_FRONT = 0.15;        // the front candles' light on the cloth, a fraction
 const float ROW_RIM_BOLD = 1.6;      // the rim over ROW_RIM: the hot edge that draws each silhouette
-const float ROW_RIM_SOFT = 0.06;     // ... and its soft spill a little way into the cloth
+const float ROW_RIM_SOFT = 0.1;      // ... and its soft spill a little way into the cloth
 const float ROW_COLD = 0.06;         // the eyes' cold light on their cloth at the cost (``eyes`` 0.95)
 const float ROW_EYE_GLOW = 6.0;      // the eyes' own light, over the portrait's (the brightest points of the row)
 #endif
@@ -279,6 +279,16 @@ void main() {
     // polished wood, its light the flames' streaks and the pools' falloff)
     boards *= 0.35;
 #endif
+#ifndef PORTRAIT_ALONE
+    // (round 34, 85.8 s: "the background is empty" -- a wall with texture): the plaster's
+    // relief, trowelled lime in short slanting strokes over a fine grain, its normal tilted
+    // so the candles low in front rake across it and the strokes catch their light
+    vec2 pq = B.xy * vec2(34.0, 22.0) + vec2(B.y * 9.0, 0.0);
+    float h0 = row_vnoise(pq);
+    float hx = row_vnoise(pq + vec2(0.35, 0.0)) - h0, hy = row_vnoise(pq + vec2(0.0, 0.35)) - h0;
+    Nb = mix(Nb, normalize(vec3(-hx * 0.55, -hy * 0.55, -1.0)), 1.0 - on_floor);
+    plaster *= 0.82 + 0.36 * h0;
+#endif
     vec3 alb = mix(plaster, boards, on_floor);
     vec3 room = vec3(0.0);
     vec3 cs[3] = vec3[3](KEY_CANDLE, KEY_CANDLE_B, RIM_CANDLE);
@@ -410,7 +420,7 @@ void main() {
     float prof = row_rim_profile(uv, aspect, edge);
     float toward = smoothstep(-0.55, 0.45, dot(N, Lr));
     rim = prof * prof * toward;
-    fig += lightc * vec3(1.0, 0.78, 0.5) * rimc * (rim * ROW_RIM * ROW_RIM_BOLD * 0.3
+    fig += lightc * vec3(1.0, 0.76, 0.46) * rimc * (rim * ROW_RIM * ROW_RIM_BOLD * 0.7
          + edge * edge * toward * ROW_RIM_SOFT) * (0.5 + 0.5 * ao);
 #endif
     // the cold of the room, barely, from above
