@@ -280,8 +280,21 @@ vec3 candle_dish(vec2 s, vec3 col, vec3 lightc, float px) {
     float d = min(min(top, under) * 0.042 * 0.28, side);
     float cover = clamp(0.5 - d / (pxm * 1.5), 0.0, 1.0);
     float key = u_portrait_light.x;
-    vec3 dish = lightc * key * (0.012 + 0.05 * smoothstep(0.4, 1.0, length(e)) * step(0.0, -q.y));
-    dish += lightc * key * 0.1 * exp(-abs(top) * 8.0) * step(-0.001, -q.y);  // the lit rim
+    // (round 34, 93.3 s: "a primitive CG candle" -- its dish a flat brown ellipse): dark
+    // pewter, its top holding the candle's foot mirrored as a warm glow and a pool of set wax
+    // round it, its far rim a thin dark lip, its near rim and side a crisp bright line of
+    // the flame above, falling off round the curve
+    float r = length(e);
+    vec3 dish = vec3(0.004, 0.0042, 0.005) + lightc * key * 0.012 * smoothstep(0.3, 1.0, r);
+    float pool = 1.0 - smoothstep(0.6, 0.7, length(e + vec2(0.12 * sin(3.0 * atan(e.y, e.x)), 0.0)));
+    dish = mix(dish, lightc * key * vec3(1.0, 0.72, 0.45) * 0.05 * (1.0 - 0.6 * r), pool * step(top, 0.0));
+    dish += lightc * key * 0.06 * exp(-abs(q.x) / 0.012) * exp(-max(-q.y, 0.0) / 0.004) * step(top, 0.0);
+    float near_rim = exp(-abs(top) * 14.0) * step(-0.001, -q.y);
+    dish += lightc * key * vec3(1.0, 0.85, 0.65) * 0.35 * near_rim * exp(-q.x * q.x / 0.0006);
+    dish += lightc * key * 0.05 * near_rim;
+    // its side: the lip's metal band, lit along its top edge
+    float band = step(0.0, -q.y) * step(0.0, top);
+    dish = mix(dish, lightc * key * (0.01 + 0.12 * exp(q.y / 0.0015)) * exp(-q.x * q.x / 0.0008), band);
     return mix(col, dish, cover);
 }
 
