@@ -165,6 +165,19 @@ float row_vnoise(vec2 p) {
     float d = row_hash(c + uvec2(0u, 1u)), e = row_hash(c + uvec2(1u, 1u));
     return mix(mix(a, b, f.x), mix(d, e, f.x), f.y);
 }
+
+// row_vnoise with its gradient (value, d/dx, d/dy) from the same four corners (round 34: the
+// plaster's relief, one lookup where three finite-difference ones cost the row 4 %).
+vec3 row_vnoise_d(vec2 p) {
+    vec2 i = floor(p), f = fract(p);
+    vec2 u = f * f * (3.0 - 2.0 * f), du = 6.0 * f * (1.0 - f);
+    uvec2 c = uvec2(ivec2(i) + 4096);
+    float a = row_hash(c), b = row_hash(c + uvec2(1u, 0u));
+    float d = row_hash(c + uvec2(0u, 1u)), e = row_hash(c + uvec2(1u, 1u));
+    float k = a - b - d + e;
+    return vec3(mix(mix(a, b, u.x), mix(d, e, u.x), u.y),
+                du.x * (b - a + k * u.y), du.y * (d - a + k * u.x));
+}
 #endif
 
 // The cloth's light from one candle at ``c`` (level ``k``, its shadow ``sh``): a wrapped
@@ -284,10 +297,9 @@ void main() {
     // relief, trowelled lime in short slanting strokes over a fine grain, its normal tilted
     // so the candles low in front rake across it and the strokes catch their light
     vec2 pq = B.xy * vec2(34.0, 22.0) + vec2(B.y * 9.0, 0.0);
-    float h0 = row_vnoise(pq);
-    float hx = row_vnoise(pq + vec2(0.35, 0.0)) - h0, hy = row_vnoise(pq + vec2(0.0, 0.35)) - h0;
-    Nb = mix(Nb, normalize(vec3(-hx * 0.55, -hy * 0.55, -1.0)), 1.0 - on_floor);
-    plaster *= 0.82 + 0.36 * h0;
+    vec3 hn = row_vnoise_d(pq);
+    Nb = mix(Nb, normalize(vec3(-hn.y * 0.19, -hn.z * 0.19, -1.0)), 1.0 - on_floor);
+    plaster *= 0.82 + 0.36 * hn.x;
 #endif
     vec3 alb = mix(plaster, boards, on_floor);
     vec3 room = vec3(0.0);
