@@ -661,25 +661,26 @@ def _runs(mask_col: np.ndarray, least: int):
     return [(a, b) for a, b in zip(edges[::2], edges[1::2]) if b - a >= least]
 
 
-def test_the_close_silk_bows_across_its_width_not_a_flat_banded_strip(gl):
-    """Round 29, both readers at 91.5 s: "the silk ribbons flat banded strips" -- even
-    stripes ran along each band, its face one flat tone.  The cloth bows across its width
-    now, one flank in shade and one lit, a satin glint riding across it: down each column
-    through a ribbon (a run of 12 px or more lit over 10 levels at 640x360), the mean light of
-    its first and last thirds differ by over 15 % of its mean, at the median (28 % now; 5 %
-    on main)."""
+def test_the_close_silk_is_streaked_gauze_not_a_shaded_tube(gl):
+    """Round 29, both readers at 91.5 s: "the silk ribbons flat banded strips" -- and round 34,
+    93.3 s: "silk ribbons are flat tubes".  (Replaces round 29's test that each band bowed
+    across its width, one flank in shade and one lit -- the readers saw that cylinder's
+    shading as a tube.)  The silk is thin gauze now: a shallow bow, the light in long irregular
+    streaks of sheen along it and a crisp lit hem, so down each column through a ribbon (a
+    run of 12 px or more lit over 10 levels at 640x360) the light turns often -- the mean
+    second difference over the mean light is over 0.22 at the median (0.34 now; 0.13 on
+    main, the smooth tube)."""
     silent, geo, _ = _shot(gl, size=(640, 360), voices=0.0)
     sung, _, _ = _shot(gl, size=(640, 360), voices=0.8)
     gain = (sung.astype(float) - silent.astype(float)).mean(axis=2)
     lit = (geo[..., 3] < 0.01) & (gain > 10.0)
-    asym = []
+    rough = []
     for x in range(gain.shape[1]):
         for a, b in _runs(lit[:, x], 12):
             g = gain[a:b, x]
-            k = (b - a) // 3
-            asym.append(abs(g[:k].mean() - g[-k:].mean()) / g.mean())
-    assert len(asym) > 300, len(asym)
-    assert np.median(asym) > 0.15, np.median(asym)
+            rough.append(np.abs(np.diff(g, 2)).mean() / g.mean())
+    assert len(rough) > 300, len(rough)
+    assert np.median(rough) > 0.22, np.median(rough)
 
 
 def test_the_lovers_are_lit_enough_to_read_not_seventy_percent_black(gl):
@@ -727,12 +728,14 @@ def test_the_neural_thread_has_a_thin_film_sheen(gl):
     """Round 29, 96.7 s: "the thread a thin scribble / zigzag" -- three twisted strands of one
     flat cyan.  Five smooth strands now, each with a thin film's sheen drifting from cyan to
     violet to gold along it: across the gap at 640x360 the bright thread pixels' red-minus-
-    green spreads with a deviation over 12 levels (19 now, 7 before)."""
+    green spreads with a deviation over 12 levels (19 now, 7 before).  (Round 34: the strands
+    run eye to eye, spread and climbing, fewer of them in this window: over 200 bright pixels
+    there, not 300.)"""
     img, _, _ = _lovers_frame(gl, (640, 360))
     w = img.shape[1]
     band = img[150:230, w // 2 - 40: w // 2 + 40]
     lit = band.mean(axis=2) > 120
-    assert lit.sum() > 300, lit.sum()
+    assert lit.sum() > 200, lit.sum()
     spread = np.std(band[..., 0][lit] - band[..., 1][lit])
     assert spread > 12.0, spread
 
@@ -1010,3 +1013,34 @@ def test_the_lovers_frame_sinks_its_dim_veil_to_black(gl):
     low = float(np.percentile(lum, 10))
     assert lum.max() > 200.0, lum.max()
     assert low < 1.8, low
+
+
+def test_the_lovers_threads_run_behind_their_hoods_rims_into_the_eyes(gl):
+    """Round 34 (98.8 s): "the threads stop short of the left eye", "the thread is drawn in
+    front of the hood rim".  Each strand runs from one of the left one's eyes to one of the
+    right one's and passes behind the cloth that stands nearer than it: at 640x360 the
+    thread's cold light falls on under 90 pixels of the hoods' outer cloth (51 now, the eyes'
+    own glow; 132 on main, where the strands crossed the right one's rim)."""
+    img, geo, mat = _lovers_frame(gl, (640, 360))
+    f = img.astype(float)
+    outer = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.1)
+    cold = (f[..., 2] > 110) & (f[..., 2] - f[..., 0] > 8)
+    assert (cold & outer).sum() < 90, (cold & outer).sum()
+    assert cold.sum() > 800, cold.sum()
+
+
+def test_the_key_candle_is_a_round_pillar_of_wax_lit_from_its_flame(gl):
+    """Round 34 (93.3 s): "a primitive CG candle", "the candle a flat cylinder" -- the flame's
+    glow in the air was added over the wax and washed it to one flat tone.  The glow lies
+    behind the wax now, which is lit on its round from the flame and dark toward its sides:
+    in the portrait (640x360), 7-9 % of the height under the flame, the pillar's middle is
+    over 1.4 times as bright as 15 px either side of it (1.6 now; 1.25 on main)."""
+    img, geo, _ = _shot(gl, size=(640, 360))
+    h = img.shape[0]
+    lum = img.astype(float).mean(axis=2)
+    left = lum[:, :200] * (geo[:, :200, 3] < 0.5)
+    y0, x0 = np.unravel_index(np.argmax(left), left.shape)
+    band = lum[y0 + int(0.07 * h): y0 + int(0.09 * h)]
+    mid = band[:, x0 - 1: x0 + 2].mean()
+    sides = 0.5 * (band[:, x0 - 16: x0 - 13].mean() + band[:, x0 + 14: x0 + 17].mean())
+    assert mid > 1.4 * sides, (mid, sides)

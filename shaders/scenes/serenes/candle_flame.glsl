@@ -19,29 +19,45 @@ vec3 candle_body(vec2 q, vec3 col, vec3 lightc, float pxm, float key, float foot
     float pillar = max(min(max(abs(q.x) - R, q.y - top), lipd * TILT), foot - q.y);
     float pc = clamp(0.5 - pillar / (pxm * 1.5 + 1e-5), 0.0, 1.0);
     float below = max(top - q.y, 0.0);
-    // light through the wax: strongest just under the flame, its warmth soaking down the
-    // pillar and fading, brightest down the middle where the wax is thickest toward us
+    // light through the wax (round 34, 93.3 s: "a primitive CG candle", "the candle a flat
+    // cylinder"): the flame's light scattered in the wax -- a hot translucent glow in the top
+    // centimetre, brightest at the thin walls of the hollowed top, going deep orange and red as
+    // it soaks down, the pillar below it lit only on its round from the flame above and dark
+    // toward its edges (a cylinder, not a flat card)
     float soak = exp(-below / 0.03);
-    vec3 wax = lightc * vec3(1.0, 0.66, 0.4)
-             * (0.004 * round_ + key * (0.4 * soak * soak + 0.08 * soak) * (0.15 + 0.85 * round_ * round_));
+    float near_top = exp(-below / 0.009);
+    float wall = pow(abs(across), 6.0);                    // the thin wall at the pillar's sides
+    vec3 sss = mix(vec3(1.0, 0.42, 0.16), vec3(1.0, 0.76, 0.42), near_top);
+    vec3 wax = lightc * sss * key * (0.55 * near_top * (0.55 + 0.9 * wall) + 0.07 * soak)
+             * (0.25 + 0.75 * round_);
+    // (ivory wax: the pillar below pale where the flame's light falls on its round)
+    wax += lightc * vec3(1.0, 0.8, 0.6) * (0.012 + 0.07 * key * sqrt(soak)) * round_ * round_;
+    // a soft vertical sheen on the wax's skin, a little to the side of the middle
+    float sheen = exp(-pow((across + 0.35) / 0.16, 2.0));
+    wax += lightc * key * vec3(1.0, 0.82, 0.6) * 0.035 * sheen * (0.3 + 0.7 * soak);
     // its skin: faint vertical streaks of wax that ran and set (the flame's light catches them)
     float runs = 0.5 + 0.5 * sin(q.x * 900.0 + 2.0 * sin(q.x * 310.0)) * sin(q.x * 430.0 + 1.3);
-    wax *= 0.85 + 0.3 * runs * (1.0 - soak * 0.5);
-    // the drip: a ridge from the lip down the front, its bead catching the flame from above
-    float dx = (q.x - 0.011) / 0.0026;
-    float drip_len = 0.024;
+    wax *= 0.8 + 0.4 * runs * (1.0 - near_top * 0.5);
+    // the drip: a rounded ridge from the lip down the front, lit translucent near the top,
+    // a highlight down its crest and a bead at its foot catching the flame from above
+    float dx = (q.x - 0.011) / 0.0028;
+    float drip_len = 0.03;
     float along = clamp(below / drip_len, 0.0, 1.0);
-    float drip = exp(-dx * dx * (1.0 + along)) * step(below, drip_len)
-               + exp(-(dx * dx + pow((below - drip_len) / 0.003, 2.0)) * 1.2);
-    wax += lightc * key * vec3(1.0, 0.75, 0.5) * 0.16 * drip * exp(-below / 0.03) * step(0.0, -lipd * TILT + 0.002 - q.y + top);
+    float ridge = exp(-dx * dx * (1.0 + along)) * step(below, drip_len);
+    float bead = exp(-(dx * dx + pow((below - drip_len) / 0.0035, 2.0)) * 1.2);
+    float drip = max(ridge, bead);
+    wax = mix(wax, lightc * key * vec3(1.0, 0.5, 0.18) * (0.06 + 0.5 * near_top) * (0.5 + 0.5 * soak), 0.6 * drip);
+    wax += lightc * key * vec3(1.0, 0.85, 0.62) * 0.22 * exp(-pow((dx + 0.45) / 0.35, 2.0))
+         * (ridge * exp(-below / 0.02) + bead * 0.8);
     // the pool inside the lip: molten, glowing, the flame's own colour; the lip round it a
     // thin lit rim
     float pool = clamp(0.5 - (lipd + 0.003) / (pxm / TILT * 1.5 + 1e-5), 0.0, 1.0);
     wax = mix(wax, lightc * vec3(1.0, 0.62, 0.3) * key * (0.45 + 0.3 * exp(-length(q - vec2(0.0, top)) / 0.01)), pool);
-    wax += lightc * key * 0.35 * exp(-abs(lipd + 0.0015) / 0.0012) * step(top - 0.004, q.y);
+    wax += lightc * key * vec3(1.0, 0.8, 0.55) * 0.5 * exp(-abs(lipd + 0.0015) / 0.0012) * step(top - 0.004, q.y);
     col = mix(col, wax, pc);
-    // the wick, a dark thread from the wax into the flame's blue root
-    float wick = clamp(0.5 - (abs(q.x - lean * 5.0) - 0.0012) / (pxm + 1e-5), 0.0, 1.0)
+    // the wick, a dark thread from the wax into the flame's blue root, leaning with the flame
+    // (round 34: at ``lean * 5`` it stood a grey bar beside the flame, once the glow no longer hid it)
+    float wick = clamp(0.5 - (abs(q.x - lean * (q.y + 0.02) * 30.0) - 0.0008) / (pxm + 1e-5), 0.0, 1.0)
                * step(top, q.y) * step(q.y, -0.004);
     col = mix(col, vec3(0.004, 0.002, 0.001), wick);
     // the flame: no hard edge -- a body of light, a white-hot core fading out through yellow
@@ -74,9 +90,11 @@ vec3 candle_in_frame(vec2 s, vec3 col, vec3 lightc, float px, vec3 at, float key
     vec2 q = (s - fp.xy) / scale;                         // metres, about the flame's centre
     // (round 33: away from the candle's own box -- most of the frame -- only its glow in the
     // air is paid for; the wax and the flame are drawn inside it)
-    if (abs(q.x) < 0.045 && q.y < 0.07)
-        col = candle_body(q, col, lightc, px / scale, key, foot);
+    // (round 34: the glow in the air first, the wax over it -- added over the pillar it
+    // washed the wax out to one flat tone, "a flat cylinder")
     float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7));
     col += lightc * key * (0.25 / (1.0 + r2 * 4000.0) + 0.01 / (1.0 + r2 * 60.0));
+    if (abs(q.x) < 0.045 && q.y < 0.07)
+        col = candle_body(q, col, lightc, px / scale, key, foot);
     return col;
 }

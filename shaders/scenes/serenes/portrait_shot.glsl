@@ -280,8 +280,21 @@ vec3 candle_dish(vec2 s, vec3 col, vec3 lightc, float px) {
     float d = min(min(top, under) * 0.042 * 0.28, side);
     float cover = clamp(0.5 - d / (pxm * 1.5), 0.0, 1.0);
     float key = u_portrait_light.x;
-    vec3 dish = lightc * key * (0.012 + 0.05 * smoothstep(0.4, 1.0, length(e)) * step(0.0, -q.y));
-    dish += lightc * key * 0.1 * exp(-abs(top) * 8.0) * step(-0.001, -q.y);  // the lit rim
+    // (round 34, 93.3 s: "a primitive CG candle" -- its dish a flat brown ellipse): dark
+    // pewter, its top holding the candle's foot mirrored as a warm glow and a pool of set wax
+    // round it, its far rim a thin dark lip, its near rim and side a crisp bright line of
+    // the flame above, falling off round the curve
+    float r = length(e);
+    vec3 dish = vec3(0.004, 0.0042, 0.005) + lightc * key * 0.012 * smoothstep(0.3, 1.0, r);
+    float pool = 1.0 - smoothstep(0.6, 0.7, length(e + vec2(0.12 * sin(3.0 * atan(e.y, e.x)), 0.0)));
+    dish = mix(dish, lightc * key * vec3(1.0, 0.72, 0.45) * 0.05 * (1.0 - 0.6 * r), pool * step(top, 0.0));
+    dish += lightc * key * 0.06 * exp(-abs(q.x) / 0.012) * exp(-max(-q.y, 0.0) / 0.004) * step(top, 0.0);
+    float near_rim = exp(-abs(top) * 14.0) * step(-0.001, -q.y);
+    dish += lightc * key * vec3(1.0, 0.85, 0.65) * 0.35 * near_rim * exp(-q.x * q.x / 0.0006);
+    dish += lightc * key * 0.05 * near_rim;
+    // its side: the lip's metal band, lit along its top edge
+    float band = step(0.0, -q.y) * step(0.0, top);
+    dish = mix(dish, lightc * key * (0.01 + 0.12 * exp(q.y / 0.0015)) * exp(-q.x * q.x / 0.0008), band);
     return mix(col, dish, cover);
 }
 
@@ -310,18 +323,31 @@ vec3 thread_film(float x) {
                  0.0, 1.2);
 }
 
-vec3 lovers_thread(vec2 s, float px) {
-    // the brows, in bust space, to world for each (the right one and its mirror)
-    vec3 brow = portrait_world(vec3(0.0, 0.03, -0.1));
-    vec3 a = lover_dir_world(brow, -1.0) + lover_at(-1.0);
-    vec3 b = lover_dir_world(brow, 1.0) + lover_at(1.0);
+// (round 34, 98.8 s: "the threads stop short of the left eye", "the thread is drawn in front
+// of the hood rim"): each strand runs from one of the left one's eyes to one of the right
+// one's -- the eyes are their minds' windows -- ending on the ball's face turned to the other,
+// and where the G-buffer's cloth (``depth``, ``cov``) lies nearer than the strand it passes
+// behind it: the far eye's strands go in under the hood's rim.
+vec3 thread_end(int e, vec3 other) {
+    vec3 E = portrait_eye(e);
+    return E + normalize(other - E) * EYE_RADIUS * 0.8;
+}
+
+vec3 lovers_thread(vec2 s, float px, float depth, float cov) {
     vec3 col = vec3(0.0);
-    // (the strands' ends are the same two points, projected once; each strand's middle too:
-    // on screen a strand is then the quadratic through the three, walked in 2D -- a
-    // projection per segment cost the lovers' shot 1.4x its time)
-    vec2 pa = portrait_project(a).xy, pb = portrait_project(b).xy;
+    vec3 ca = 0.5 * (portrait_eye(2) + portrait_eye(3));
+    vec3 cb = 0.5 * (portrait_eye(0) + portrait_eye(1));
+    float hit = depth + (1.0 - cov) * 10.0;          // the cloth's distance here (far: none)
     for (int k = 0; k < THREAD_STRANDS; ++k) {
         float fk = float(k) - 0.5 * float(THREAD_STRANDS - 1);
+        // (strand k: the left one's eye k & 1, the right one's (k >> 1) & 1)
+        vec3 a = thread_end(2 + (k & 1), cb);
+        vec3 b = thread_end((k >> 1) & 1, ca);
+        // (the strands' ends projected once each and the middle: on screen a strand is the
+        // quadratic through the three, walked in 2D -- a projection per segment cost the
+        // lovers' shot 1.4x its time)
+        vec2 pa = portrait_project(a).xy, pb = portrait_project(b).xy;
+        float ta = distance(a, PORTRAIT_CAM), tb = distance(b, PORTRAIT_CAM);
         // each strand's sag (a slow breath), its spread in height and depth at the middle
         float sag = 0.010 + 0.004 * fk * fk * 0.25 + 0.002 * sin(u_time * 0.9 + fk * 1.3);
         vec3 spread = vec3(0.0, 0.0045 * fk, 0.008 * fk);
@@ -338,8 +364,11 @@ vec3 lovers_thread(vec2 s, float px) {
             if (d < best) { best = d; at = (float(i - 1) + h) / float(THREAD_SEG); }
             prev = cur;
         }
+        // behind the cloth where the cloth is nearer than the strand (soft over a few mm)
+        float tt = mix(ta, tb, at) + 0.01 * (1.0 - 4.0 * (at - 0.5) * (at - 0.5));
+        float vis = smoothstep(-0.012, 0.004, hit - tt);
         float w = px * THREAD_CORE_PX;
-        float core = exp(-best * best / (w * w));
+        float core = exp(-best * best / (w * w)) * vis;
         float halo = exp(-best / (px * 10.0));
         // the film's sheen: brightest where the strand turns to the candle below them (its
         // lowest point), its hue drifting along it
@@ -347,8 +376,8 @@ vec3 lovers_thread(vec2 s, float px) {
         vec3 film = thread_film(at * 1.3 + fk * 0.17 + 0.05 * u_time);
         float pulse = exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
                     + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0);
-        col += film * core * (0.22 * glint + 1.2 * pulse) * (1.0 - 0.12 * abs(fk))
-             + THREAD_CYAN * halo * (0.004 + 0.02 * pulse);
+        col += film * core * (0.3 * glint + 1.2 * pulse) * (1.0 - 0.12 * abs(fk))
+             + THREAD_CYAN * halo * (0.004 + 0.02 * pulse);    // (its light on the cloth near it)
     }
     return col;
 }
@@ -574,7 +603,7 @@ void main() {
     }
 
 #ifdef PORTRAIT_LOVERS
-    col += lovers_thread(s, px) * (0.4 + 0.6 * u_lovers);
+    col += lovers_thread(s, px, depth, cov) * (0.4 + 0.6 * u_lovers);
 #endif
 #if !defined(PORTRAIT_LOVERS) && !defined(PORTRAIT_WOMAN)
     // (round 28: the voices "wrapping around you like silk", never seen in a still): ribbons
@@ -591,12 +620,20 @@ void main() {
     // --- vignette, exposure, tone map
     float vig = 1.0 - 0.45 * smoothstep(0.35, 1.05, length(s0 * vec2(0.75, 1.0)));
     col *= vig * u_exposure * PORTRAIT_EXPOSURE;
-#ifdef PORTRAIT_LOVERS
+#if defined(PORTRAIT_LOVERS) || !defined(PORTRAIT_WOMAN)
     // (round 33, 95.0 s: "dark murky frame", "muddy brown" -- the dim warm veil between the
     // lights sinks toward true black (a soft toe under ~LOVERS_TOE), the flame and the eyes
     // and the lit folds kept as they were)
+#ifdef PORTRAIT_LOVERS
     const float LOVERS_TOE = 0.0015;
     col *= col / (col + LOVERS_TOE) + LOVERS_TOE / (max(col, vec3(1e-6)) + 0.25);
+#else
+    // (round 34, 93.3 s: the portrait's "muddy brown palette" -- the same toe there, on the
+    // luminance: per channel it sank the charcoal cloth's dim blue first, the hood going brown)
+    const float PORTRAIT_TOE = 0.0012;
+    float tl = max(dot(col, vec3(0.3, 0.59, 0.11)), 1e-6);
+    col *= tl / (tl + PORTRAIT_TOE) + PORTRAIT_TOE / (tl + 0.25);
+#endif
 #endif
     vec3 outc = tonemap_agx_srgb(col);
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);

@@ -54,10 +54,16 @@ vec3 silk_air(vec2 s, float px, float depth, float cov, vec3 lightc, vec2 kc, fl
         // single crisp satin glint riding across the band as it twists, the way silk shines)
         float u = clamp(d / hw, -1.0, 1.0);
         float bow = tw + 1.1 * u;                       // the local face's angle across the bow
-        float flank = 0.3 + 0.7 * smoothstep(-0.7, 0.9, cos(bow - 0.5));
+        // (round 34, 93.3 s: "silk ribbons are flat tubes" -- the bow shaded each band as a
+        // cylinder, one flank lit, one dark: a shallower bow, and the light runs along the
+        // silk in long irregular streaks of sheen, fibres catching it, the body between them
+        // all but clear: thin, translucent gauze with a crisp lit hem)
+        float flank = 0.55 + 0.45 * smoothstep(-0.7, 0.9, cos(bow - 0.5));
+        float fib = vnoise(vec2(u * 7.0 + fi * 13.0, x * 1.6 - 0.25 * t + fi * 3.0));
+        fib = fib * fib * 1.6;
         float satin = pow(max(cos(bow - 0.5), 0.0), 18.0);
         float sheen = (0.25 + 0.75 * pow(abs(face), 2.0)) * flank;
-        float hem = exp(-(1.0 - min(a, 1.0)) * 9.0) * (1.0 - 0.6 * abs(face));
+        float hem = exp(-(1.0 - min(a, 1.0)) * 14.0) * (1.0 - 0.6 * abs(face));
         float threads = 1.0 + 2.2 * satin * (i == 2 ? 0.4 : 1.0);
         float gloss = pow(0.5 + 0.5 * sin(1.7 * x - 0.8 * t + 2.0 * fi + 1.5 * face), 4.0);
         // the ribbon's ends thin into the air
@@ -66,7 +72,7 @@ vec3 silk_air(vec2 s, float px, float depth, float cov, vec3 lightc, vec2 kc, fl
         // the candle warms the silk near it; the rest is pale, a little lilac
         float warm = exp(-length(vec2(x, y) - kc) * 2.2);
         vec3 tone = mix(vec3(0.82, 0.84, 1.0), lightc * vec3(1.0, 0.8, 0.62), 0.35 + 0.65 * warm);
-        float l = (0.06 + sheen * (0.3 + 2.6 * gloss) * threads + 1.6 * hem) * (0.6 + 1.2 * warm);
+        float l = (0.03 + sheen * (0.12 + 2.6 * gloss) * threads * (0.35 + fib) + 2.0 * hem) * (0.6 + 1.2 * warm);
         // the light it gives the air round it: a soft glow off the band, brighter with its gloss
         // (as dim as the flank it leaves: a bright halo over a shaded hem drew a dark,
         // stair-stepped seam along the band's edge)
