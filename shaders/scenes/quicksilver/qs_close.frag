@@ -35,7 +35,10 @@ uniform vec4 u_cpuddles[CLOSE_PUDDLES];   // landed tears' spills: x, z, radius,
 out vec4 frag_colour;
 
 const float FOCUS = 1.25;            // the focused distance (world units from the camera)
-const float APERTURE = 0.009;        // blur (world units at the subject) per unit of defocus
+// (round 34's readers at 165.2 s: "the droplet reads as a flat ellipse" -- a near tear's
+// defocus flattened it into a soft disc with a ring: a smaller aperture keeps it a crisp bead
+// of metal giving back the night)
+const float APERTURE = 0.004;        // blur (world units at the subject) per unit of defocus
 const vec3 KEY = vec3(-0.42, 0.62, -0.66);      // a cold light high behind the viewer, left
 const vec3 SUN = vec3(0.3606, 0.1980, 0.9115);    // ~11 deg up, ahead right
 const float SUN_R = 0.04;                          // its angular radius (radians)
@@ -73,14 +76,17 @@ vec4 serenes_far(float az, float el, float blur) {
         // the ground: tall and slender, no cone
         vec2 hq = (q - vec2(0.0, h)) * vec2(1.0, 0.7);
         float head = length(hq) - 0.021 + 0.007 * smoothstep(0.0, 0.02, hq.y);
-        float w = 0.029 - 0.008 * smoothstep(h * 0.8, 0.0, q.y) + 0.004 * sin(q.y * 90.0 + float(i));
+        // (round 34's readers: "vague smudges" -- a robe with shoulders under the hood, widening
+        // a little to its hem, its folds waving the outline: a figure, not a post)
+        float w = 0.019 + 0.011 * smoothstep(h - 0.012, h - 0.04, q.y) + 0.007 * smoothstep(h * 0.7, 0.0, q.y)
+                + 0.0025 * sin(q.y * 90.0 + float(i)) * smoothstep(h - 0.03, h * 0.5, q.y);
         float body = max(abs(q.x) - w, q.y - h + 0.012);
         float d = min(head, body);
         // the lit mist behind each one, so its dark hood reads against it as a silhouette
         // (round 32: the figures were black on black, only their eyes and threads seen)
         vec2 hq2 = vec2(q.x * 6.5, (q.y - 0.5 * h) * 5.5);
         serene_halo += exp(-dot(hq2, hq2) * 2.2);
-        float ci = 1.0 - smoothstep(-0.012 - blur, 0.012 + blur, d);
+        float ci = 1.0 - smoothstep(-0.002 - blur, 0.002 + blur, d);    // (round 34: a crisp outline)
         cover = max(cover, ci);
         // (round 29's readers at 164.7 s: "the Serenes only eyes", "orange blobs on the
         // horizon": the candles at their feet light their veils from below, warm, fading up
@@ -173,11 +179,13 @@ vec3 night_up(vec3 r, float blur) {
     float ahead = 0.35 + 0.65 * smoothstep(-0.4, 0.9, r.z);
     float bank = vnoise(vec2(az * 7.0, 2.3)) * 0.7 + vnoise(vec2(az * 19.0, 5.1)) * 0.3;
     float thick = 0.55 + 0.9 * bank;
-    col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0 / thick) * 0.3 * thick + exp(-el * 8.0) * 0.04) * ahead;
+    // (round 34's readers at 165.2 s: "a smeared bright horizon band": the haze a low violet
+    // glow, dimmer, and no pale stripe -- the horizon is night, the Serenes stand against it)
+    col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0 / thick) * 0.16 * thick + exp(-el * 8.0) * 0.03) * ahead;
     // (round 31, the lead at 164.7 s: "a hard bright horizon band cuts the frame across": the
     // pale line lower and softer, melting up into the haze instead of a ruled stripe)
-    col += vec3(0.75, 0.78, 1.0) * exp(-el * (55.0 - 30.0 * min(blur * 30.0, 1.0))) * ahead
-         * 0.42 * (1.35 - 0.9 * smoothstep(0.3, 0.8, bank));
+    col += vec3(0.55, 0.5, 0.95) * exp(-el * (70.0 - 30.0 * min(blur * 30.0, 1.0))) * ahead
+         * 0.09 * (1.35 - 0.9 * smoothstep(0.3, 0.8, bank));
     // the glass city far off in the haze: towers of uneven height, dark against its glow,
     // a faint violet edge where they catch it (out of focus: the lens softens them)
     float slot = floor(az * 11.0);
@@ -192,7 +200,9 @@ vec3 night_up(vec3 r, float blur) {
     towers *= 1.0 - smoothstep(0.012, 0.03, blur);
     col = mix(col, col * 0.3 + vec3(0.02, 0.012, 0.05) * exp(-(tall - el) * 60.0), towers * 0.7);
     // the Serenes against it, dark, their eyes the coldest light in the night
-    vec4 s = serenes_far(az, el, blur + 0.004);       // (far behind the focus: soft, yet whole dark shapes)
+    // (round 34's readers at 165.2 s: "the Serenes vague smudges": far behind the focus, yet
+    // kept nearly sharp -- clear dark hooded forms, the lens softening them only a little)
+    vec4 s = serenes_far(az, el, 0.3 * blur + 0.0012);
     col += vec3(0.36, 0.22, 0.7) * 0.07 * serene_halo * ahead;
     col = mix(col, vec3(0.003, 0.002, 0.006) + col * 0.04, s.x);
     col += vec3(0.85, 0.95, 1.3) * s.y * 2.5 * tear_eyes;
@@ -200,17 +210,22 @@ vec3 night_up(vec3 r, float blur) {
     vec2 ca = vec2(az - atan(CANDLE_A.x, CANDLE_A.z), (el - 0.01) * 0.7);
     vec2 cb = vec2(az - atan(CANDLE_B.x, CANDLE_B.z), (el - 0.01) * 0.7);
     float warm = exp(-dot(ca, ca) / 0.0045) + 0.85 * exp(-dot(cb, cb) / 0.0045);
-    col += vec3(1.0, 0.5, 0.2) * 0.3 * s.z * warm + vec3(0.35, 0.4, 0.75) * 0.12 * s.w;
+    // (round 34: "orange glows" -- the candle's warmth only on the hem, the moon's cold rim the
+    // light that models each hooded form)
+    col += vec3(1.0, 0.5, 0.2) * 0.1 * s.z * warm + vec3(0.45, 0.5, 0.85) * 0.3 * s.w;
     // candles at their feet, warm (the only warm light: the refusal's)
     // (round 29's readers: "the orange reflections have no source" -- the flames, out of focus
     // on the far horizon, spread too thin to see: each now a warm bokeh glow that reads as the
     // light the streaks in the pool are drawn from)
-    col += vec3(2.6, 1.25, 0.42) * (glow_disc(r, CANDLE_A, 0.006, blur) * 4.0
-           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 4000.0) * 0.3
-           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 700.0) * 0.05);
-    col += vec3(2.4, 1.1, 0.35) * (glow_disc(r, CANDLE_B, 0.005, blur) * 3.0
-           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 4000.0) * 0.25
-           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 700.0) * 0.04);
+    // (round 34's readers at 165.2 s: "orange glows" -- the flames small and crisp, their
+    // halo close about them, not a smear of warm light over the figures)
+    float cblur = min(blur, 0.0015);
+    col += vec3(2.6, 1.25, 0.42) * (glow_disc(r, CANDLE_A, 0.004, cblur) * 0.9
+           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 6000.0) * 0.25
+           + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 1500.0) * 0.03);
+    col += vec3(2.4, 1.1, 0.35) * (glow_disc(r, CANDLE_B, 0.0035, cblur) * 0.7
+           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 6000.0) * 0.2
+           + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 1500.0) * 0.025);
     // the key light: one small cold disc, the sharp highlight on every tear
     // (a soft cold window of light with a hard core: the tears read as metal, not black glass)
     float k = max(1.0 - dot(r, normalize(KEY)), 0.0);
@@ -273,7 +288,7 @@ vec3 tear_env(vec3 r, float blur) {
     // highlight": mercury is an opaque perfect mirror -- the sky over it dark, the bright horizon
     // a sharp band round its waist, the pool under it dark again: contrast, not a milky wash)
     vec3 lift = vec3(0.008, 0.006, 0.02) + vec3(0.4, 0.34, 0.7) * exp(-a * mix(10.0, 6.0, below)) * 0.45
-              + vec3(0.95, 0.97, 1.0) * exp(-a * 38.0) * 1.6;
+              + vec3(0.95, 0.97, 1.0) * exp(-a * 30.0) * 2.4;   // (round 34: the night's pale line is gone; the drop's own belt carries its silver)
     key_wash = 0.0;
     tear_eyes = 0.0;
     vec3 metal = night_up(vec3(r.x, a + 0.001, r.z), hb) * mix(0.45, 0.25, below) + lift;
@@ -556,7 +571,7 @@ void main() {
     // haze ended on a ruled line at the dark far stone: the mist lies on the far pool too,
     // thickening to the horizon, so sky and ground melt into one another there)
     float mist = exp(rd.y * 40.0) * (0.7 + 0.3 * vnoise(vec2(atan(rd.x, rd.z) * 9.0, 1.7)));
-    pool = mix(pool, vec3(0.5, 0.42, 0.88) * 0.62, 0.8 * mist);
+    pool = mix(pool, vec3(0.5, 0.42, 0.88) * 0.16, 0.7 * mist);    // (round 34: a dim violet, no pale smear)
 
     // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
     vec3 sky = night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS);

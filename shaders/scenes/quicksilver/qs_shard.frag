@@ -48,6 +48,8 @@ const float SELF_SPAN = 0.6;         // as qs_self_geo.frag
 const vec2 SELF_CENTRE = vec2(0.0, 0.03);
 const float SELF_SCALE = 1.75;       // the self in the glass larger than life: head and shoulders fill the shard
 const vec2 CANDLE_UV = vec2(0.85, 0.68);   // where the candle stands beside the self, in its bake's square
+const vec2 CROWN_UV = vec2(0.5, 0.95);  // whence the hair's strands fall, in the bake's square (round 34)
+const float KEY_SIDE = 0.8;          // the face's cold key: from its side of the bake (round 34)
 const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
 const float BEVEL = 0.024;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
@@ -138,7 +140,33 @@ float chip_bite(vec2 p) {
     return 0.0015 * smoothstep(0.62, 0.72, chip);
 }
 
-float outline(vec2 p) { return polygon(p / SHARD_SCALE) * SHARD_SCALE + chip_bite(p); }
+// The broken edge (round 34's readers at 174.4 s: "the frame a plain polygon"; asked for "the
+// mirror's edge broken quicksilver, not a polygon"): the seven sides bitten into irregular
+// teeth, as glass snaps -- a zigzag of uneven runs, each tooth its own depth and lean, a finer
+// serration over it.  Periodic round the shard (the angle enters only through integer counts
+// and a noise of the unit direction), so there is no seam.  World units, added to the distance.
+float edge_turn(vec2 p) {                                    // 0..1 round the shard
+    vec2 dir = normalize(p + 1e-6);
+    return atan(dir.y, dir.x) / 6.2831853 + 0.5;
+}
+float broken_edge(vec2 p) {
+    vec2 dir = normalize(p + 1e-6);
+    float turn = edge_turn(p);
+    float wob = vnoise(dir * 2.2 + 4.1);
+    float t1 = turn * 13.0 + 0.9 * wob;
+    float c1 = floor(t1);
+    float f1 = fract(t1);
+    float lean = 0.25 + 0.5 * hash12(vec2(mod(c1, 13.0), 2.3));
+    float tooth = f1 < lean ? f1 / lean : (1.0 - f1) / (1.0 - lean);
+    float deep = 0.015 + 0.06 * hash12(vec2(mod(c1, 13.0), 6.7));
+    deep *= hash12(vec2(mod(c1, 13.0), 9.1)) < 0.3 ? 0.2 : 1.0;   // (a few runs left nearly straight)
+    float t2 = turn * 53.0 + 1.7 * wob;
+    float f2 = fract(t2);
+    float fine = 1.0 - abs(2.0 * f2 - 1.0);
+    return SHARD_SCALE * (deep * tooth + 0.006 * fine * hash12(vec2(mod(floor(t2), 53.0), 1.1)));
+}
+
+float outline(vec2 p) { return polygon(p / SHARD_SCALE) * SHARD_SCALE + chip_bite(p) + broken_edge(p); }
 
 // The night the metal gives back: dark above, the violet haze low, a few sharp stars, the
 // candle's warm point, and the emerald moon's faint halo.  (Round 32, speed: no moon's disc --
@@ -281,12 +309,43 @@ vec4 self_seen(vec3 h, vec3 r) {
     // flame, falling off into shadow (round 32's readers at 171.5 s: "a dull plastic bust":
     // the skin lit, with red life in it, not a black cut-out)
     float is_hair = step(g.b, 0.28);
-    vec3 c = vec3(0.006, 0.003, 0.004) + mix(WARM * 0.27, WARM * 0.03, is_hair) * smoothstep(0.0, 1.0, ndl) * near;
+    vec3 c = vec3(0.006, 0.003, 0.004) + mix(WARM * 0.27, WARM * 0.03, is_hair) * smoothstep(0.0, 1.0, ndl) * near * 0.5;
+    // (round 34's readers at 174.4 s: "the face mannequin-like with blotchy shading"; asked for
+    // "a modelled face (eye sockets, cheekbones, lips), lit skin": the skin takes the bake's own
+    // normal (its brow, sockets, cheekbone and lips), not the averaged mass whose ring of fetches
+    // broke into blotches over the cheek, lit by a soft cold key from the face's side and the
+    // candle's warmth wrapping round, its occlusion deepening the sockets and under the jaw)
+    vec2 rn = g.rg * 2.0 - 1.0;
+    vec3 nr = normalize(u_self_x * rn.x + u_self_y * rn.y + u_self_n * sqrt(max(1.0 - dot(rn, rn), 0.0)));
+    float skin = (1.0 - is_hair) * smoothstep(0.3, 0.55, g.b);
+    float ao = clamp((g.b - 0.56) / 0.44, 0.0, 1.0);
+    ao = mix(1.0, ao, step(0.555, g.b)) * mix(0.55, 1.0, step(0.425, g.b));
+    float wet = step(0.425, g.b) * step(g.b, 0.475);              // the tear's track: a wet glint
+    vec3 lk = normalize(u_self_x * KEY_SIDE + u_self_y * 0.55 + u_self_n * 0.55);
+    float kd = max(dot(nr, lk), 0.0);
+    float wrap = max(dot(nr, lc) * 0.75 + 0.25, 0.0);
+    vec3 hv = normalize(lk - r);
+    float spec = pow(max(dot(nr, hv), 0.0), 40.0);
+    vec3 alb = mix(vec3(0.62, 0.36, 0.3), vec3(0.5, 0.12, 0.12), step(0.495, g.b) * step(g.b, 0.555));
+    vec3 lit = alb * (vec3(0.85, 0.72, 0.78) * 0.6 * kd * kd + WARM * 0.3 * wrap * wrap * near * flick) * (0.2 + 0.8 * ao)
+             + vec3(0.7, 0.75, 0.95) * (0.12 * spec * ao + wet * (0.04 + 0.5 * spec));
+    // (the key on the face only: the neck and shoulders fall off into the dark under it, so the
+    // lit face comes out of shadow rather than a lit bust standing in the glass)
+    c = mix(c, c * 0.3 + lit * smoothstep(0.5, 0.66, uv.y), skin);
     // the hair: strands catching the flame in fine warm threads (its own combed normals), so the
     // mass behind the skull reads as hair, not a dark disc
     vec2 gn0 = g.rg * 2.0 - 1.0;
     float strand = max(dot(normalize(vec3(gn0, 0.35)), lc), 0.0);
-    c += WARM * 0.22 * strand * strand * strand * is_hair * near * flick;
+    // (round 34's readers: "the hair chunky" -- fine strands over the mass: streaks running the
+    // way the hair falls, out from the crown along its normal's turn, each catching the light
+    // or not, so the mass breaks into many thin threads instead of a few broad ridges)
+    vec2 fc = uv - CROWN_UV;
+    float across = atan(fc.y, fc.x) * 95.0 + 6.0 * length(fc);       // (round the crown: no seam within the hair)
+    float along = length(fc) * 9.0;
+    float fibre = vnoise(vec2(across, along)) * 0.7 + vnoise(vec2(across * 1.9 + 5.1, along * 1.7)) * 0.3;
+    fibre = smoothstep(0.35, 0.8, fibre);
+    c += WARM * 0.22 * strand * strand * strand * is_hair * near * flick * (0.3 + 1.4 * fibre);
+    c += vec3(0.5, 0.55, 0.8) * 0.03 * max(dot(normalize(vec3(gn0, 0.35)), lk), 0.0) * fibre * is_hair;
     // the life: crimson light through it where it is thin -- along its lit edge and round the
     // heart -- swelling outward from the heart with each beat
     vec2 heart = vec2(0.56, 0.16);
@@ -531,8 +590,17 @@ void main() {
         // the mirror's own quicksilver, rolled into a bead -- its line swelling and thinning
         // as poured metal does, its straight sides no longer ruled)
         float swell = vnoise(p * 4.5 + 1.3);
-        float d = pg.x * SHARD_SCALE + chip_bite(p) + 0.006 * (swell - 0.5);
-        float bevel_w = BEVEL * (0.7 + 0.7 * swell);
+        // (round 34: "the mirror's edge broken quicksilver" -- a thin cut edge, and here and
+        // there along it a bead of the metal still clinging where it broke, as mercury does: a
+        // round swelling of its own size, bulging past the cut, its crown catching the light)
+        float bt = edge_turn(p) * 64.0;
+        float bx = fract(bt) - 0.5;
+        float bh = hash12(vec2(mod(floor(bt), 64.0), 3.3));
+        float bsz = step(bh, 0.3) * (0.55 + 1.3 * bh);
+        float bead = sqrt(max(1.0 - bx * bx / max(0.2 * bsz * bsz, 1e-4), 0.0)) * step(0.01, bsz);
+        float d = pg.x * SHARD_SCALE + chip_bite(p) + broken_edge(p) + 0.004 * (swell - 0.5) - 0.012 * bead * bsz;
+        float bevel_w = BEVEL * (0.4 + 0.3 * swell + 0.9 * bead * bsz);
+        float b_arc = bx * 6.2831853 * length(p) / 64.0;          // (world units along the edge)
         float aa = px * ts * 1.5;
         float cover = 1.0 - smoothstep(-aa, aa, d);
         if (cover > 0.0) {
@@ -569,7 +637,7 @@ void main() {
             // the bevel catches the light: its glass edge lit by the candle and the night
             // (round 28, the readers: "a plastic frame" -- the even lilac of the night over the
             // whole bevel made a moulded rim: the bevel narrower, dark but for sharp glints)
-            vec3 edge = night(r) * 0.25;
+            vec3 edge = night(r) * 0.12;
             edge += WARM * 3.0 * pow(max(dot(r, normalize(CANDLE_DIR)), 0.0), 40.0) * (0.85 + 0.3 * u_flicker);
             vec3 to_flame = normalize(flame_pos - h);               // the visible candle on the bevel
             edge += WARM * (4.0 * pow(max(dot(r, to_flame), 0.0), 60.0) + 0.25 * max(dot(nb, to_flame), 0.0)) * flick;
@@ -578,6 +646,10 @@ void main() {
             // long along the edge, a soft cold sheen over it where no light is caught)
             edge += vec3(0.03, 0.027, 0.045) * (0.4 + 0.6 * bev);
             edge *= 0.8 + 0.4 * smoothstep(0.3, 0.7, vnoise(p * 4.0));
+            // the bead's crown: one hard round glint, and its body dark metal round it
+            vec2 bq = vec2(b_arc + 0.002, d + 0.55 * bevel_w);
+            edge = mix(edge, edge * 0.5, bead);
+            edge += vec3(1.0, 0.97, 0.95) * 1.6 * bead * exp(-dot(bq, bq) / (0.0035 * 0.0035 * bsz));
             vec3 c = mix(face, edge, bev);
             // a thin dark groove where the bevel meets the face, and the edge's bright lip
             c *= 1.0 - 0.6 * exp(-pow((d + bevel_w) / (aa + 0.002), 2.0));
