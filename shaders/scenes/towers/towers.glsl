@@ -860,6 +860,10 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // bright dots -- "eyes pasted onto the towers": the liquid city's memories show where they
     // are large enough to read as a figure or a window)
     surface *= mix(1.0, smoothstep(0.08, 0.11, w / max(length(to), 1e-3)), LIQUID);
+    // (round 34's readers: "cluttered", "vignettes too small to read", "the tiny eye-lights
+    // unclear": the liquid city's glass holds one memory, in the tower at the heart of the
+    // view, the focal tower; the others are clear glass showing the city behind them)
+    surface *= mix(1.0, (k.r.x == 1.75 && k.r.y == 1.75) ? 1.0 : 0.0, LIQUID);
 #endif
     // (round 32: where no memory shows -- most of the glass, the memories near the middle of
     // the view or far off -- both reads go to the atlas's last mip, one texel a tile: llvmpipe
@@ -905,6 +909,7 @@ float caustic(vec2 p, float t, float fp) {
 // The refracted world is the real one -- the moss streets, the wet stone's streak of the sun,
 // bent and turned about by the lens of the column -- rather than a guess at the night.
 // Off the frame it fades to `fallback` (the traced night and moss).
+const float LIQUID_LENS = 0.45;
 vec3 seen_behind(vec3 p, vec3 d, vec3 fallback) {
     float t = (d.y < -1e-3) ? min(p.y / -d.y, 40.0) : 40.0;
     vec3 v = p + d * t - u_cam_pos;
@@ -1109,9 +1114,26 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     dg = (out_ok > 0.5) ? dg : d1;
     vec3 sky_rgb = radiance_through(p2, dg, t_out);
 #ifdef TOWERS_LIQUID
-    sky_rgb = mix(sky_rgb, seen_behind(p2, dg, sky_rgb), LIQUID);
+    // (round 34's readers: "glossy plastic rather than liquid glass", "no refraction": the
+    // exit through the quadric's far side made every body a round rod's lens, the whole street
+    // squeezed into it, a muddy texture.  The liquid towers are thick slabs with rounded
+    // edges: through a face the world behind is seen straight on, shifted a little, as through
+    // a slab of water; it bends where the skin turns (the rounded edges magnify and fold it)
+    // and wherever a ripple tilts the skin)
+    vec3 nt = n - rd * dot(n, rd);
+    vec3 d_lens = normalize(rd - LIQUID_LENS * nt * (1.0 + 1.5 * dot(nt, nt)));
+    sky_rgb = mix(sky_rgb, seen_behind(p, d_lens, sky_rgb), LIQUID);
+    // (and through a slab's parallel faces light leaves as it came in: no total internal
+    // reflection filling the body with the haze -- the rod's exit did, "inflated blue
+    // plastic"; what the far face mirrors back is its own Fresnel share, growing at its edges)
+    f_out = mix(f_out, f0 + (1.0 - f0) * 0.35 * m2 * m2, LIQUID);
 #endif
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
+#ifdef TOWERS_LIQUID
+    // (the split moved the sun along the rod's exit, not the slab's: orange and blue streaks
+    // down the clear bodies -- the liquid glass's colour fringe is liquid_depth's, at its edges)
+    channels = 0;
+#endif
     // (round 12: through clear glass at night the split shows only on the sun the lens bends,
     // so red and blue move only the sun's light -- no texture reads: a rainbow fringe on the
     // bright core, the dark body untouched)
@@ -1159,7 +1181,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
-    trans += glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.55);
+    vec3 memory = glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.55);
+    trans += memory;
 
     // The moss's heartbeat rising into the feet of the glass.
     float beat = heart_pulse(p.xz, 0.2, 0.0, g_heart);
@@ -1233,6 +1256,16 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
 #endif
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
              + rim_light * rim * 0.9 + sheen;
+#ifdef TOWERS_LIQUID
+    // (round 34's readers: "glossy plastic", "inflated blue plastic / soft plastic bags": the
+    // night's haze bounced inside, the sun's glow scattered through the body and the tint
+    // drunk over the quadric's path filled every body with one pale blue.  The liquid glass's
+    // body is clear: the city behind it (seen_behind, the `behind` pass) as it is, bent, only
+    // a breath of tint (the depth's own colour comes from liquid_depth, at the thick edges),
+    // the memory deep in it, the street's pulse at its foot; the sky mirrored over it)
+    vec3 clear_body = sky_rgb * vec3(0.82, 0.92, 0.98) + memory + foot;
+    col = mix(col, mix(clear_body, refl, fres) + spec * vec3(0.85, 0.8, 1.0) + rim_light * rim * 0.9, LIQUID);
+#endif
     // (round 14: the signed bands -- the side of each ring tilted away from the key light
     // darkened by half, the other lit -- read as "hard zebra banding", black and white
     // stripes on a touched tower: now the rings only bend what the glass shows (the normal
