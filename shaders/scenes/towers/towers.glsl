@@ -731,7 +731,9 @@ float ripple_slope(float r, float tau, float strength, float size, float fp) {
     // calms toward the centre, like a drop on water.
     float packet = exp(-pow((r - front) / (1.4 * RIPPLE_WAVELENGTH), 2.0));
     float ahead = 1.0 - smoothstep(front - 0.5 * RIPPLE_WAVELENGTH, front + 0.2 * RIPPLE_WAVELENGTH, r);
-    float wake = 0.35 * ahead * smoothstep(0.0, max(front, 1e-3), r);
+    // (round 34: "never seen: towers rippling when touched" -- on the liquid glass the train
+    // behind the front is as strong as water's, several rings out from the touch in a still)
+    float wake = mix(0.35, 0.75, LIQUID) * ahead * smoothstep(0.0, max(front, 1e-3), r);
     float fade = exp(-2.5 * tau / life) * (1.0 - smoothstep(0.6 * life, life, tau));
     float amp = strength * u_ripple_strength * fade * (packet + wake) * smoothstep(0.0, 0.1, r)
               / sqrt(0.6 + 0.5 * r);
