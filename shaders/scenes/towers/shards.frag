@@ -94,7 +94,9 @@ void main() {
     // side a band whose surface turns out toward the edge, so it mirrors another piece of
     // the sky and the rift and catches the lights on its own, a crisp line of light where it
     // meets the flat face; the band denser than the clear middle, as a thick edge is)
-    float bev_w = max(0.1, 2.2 * max(max(bw.x, bw.y), bw.z));
+    // (as wide as the glass is thick on screen, a few pixels: a fixed share of the pane drew
+    // the big near panes as hollow triangle frames)
+    float bev_w = min(0.14, clamp(0.7 * v_kind.z, 1.5, 5.0) * max(max(bw.x, bw.y), bw.z));
     float bev = (1.0 - smoothstep(0.7 * bev_w, bev_w, min(min(v_bary.x, v_bary.y), v_bary.z)))
               * (1.0 - edge_kind) * (1.0 - smoothstep(0.6, 1.6, v_kind.y));   // (not on a streak)
     float side_b = (v_bary.x < v_bary.y) ? ((v_bary.x < v_bary.z) ? v_bary.x : v_bary.z)

@@ -638,10 +638,13 @@ vec3 luminous_vapour(vec3 col, vec2 sp, float m, float reach, const bool with_mo
     float bank = smoothstep(0.12, -0.38, sp.y + 0.12 * (fb - 0.5));
     // (it gathers as the towers come down: none yet while the first fall, 179.4 s, leaves the
     // street's mirror to read sharp)
-    float dens = smoothstep(0.35, 0.75, u_fracture) * bank * (0.45 + 0.55 * smoothstep(0.3, 0.75, 0.7 * fb + 0.3 * fb2));
+    // (round 34's readers at 180.1 s: "the bottom half murky, the mist thin": it gathers as
+    // the first towers fall, denser, lit by the rift across it -- a bank of light the glass
+    // dissolves into, not a grey film over the street)
+    float dens = smoothstep(0.25, 0.6, u_fracture) * bank * (0.55 + 0.45 * smoothstep(0.3, 0.75, 0.7 * fb + 0.3 * fb2));
     vec3 vap = mix(vec3(0.16, 0.30, 0.30), vec3(0.24, 0.21, 0.34), smoothstep(-0.4, 0.1, sp.y))
-             * (0.75 + 0.5 * reach + 0.3 * fb2);
-    col = mix(col, vap, dens * 0.8);
+             * (0.8 + 0.9 * reach + 0.35 * fb2);
+    col = mix(col, vap, dens * 0.88);
     if (with_motes) {
         const float CELLS = 55.0;
         vec2 g = (sp + vec2(0.0, -0.012 * u_time)) * CELLS;
