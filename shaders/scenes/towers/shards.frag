@@ -106,7 +106,7 @@ void main() {
     vec3 nb = normalize(n + 0.9 * (outward - n * dot(outward, n)));
     vec3 rb = reflect(rd, nb);
     float mb = 1.0 - max(dot(-rd, nb), 0.0);
-    vec3 bevel_col = (env(rb) * 0.6 + piece_of_world(rb) * 0.9) * (0.2 + 0.8 * mb * mb)
+    vec3 bevel_col = (env(rb) * 0.4 + piece_of_world(rb) * 1.2) * (0.2 + 0.8 * mb * mb)
                    + vec3(1.0, 0.97, 0.92) * (pow(max(dot(rb, L), 0.0), 24.0) * 2.0
                                               + pow(max(dot(rb, Lf), 0.0), 12.0) * 1.6)
                    + through * 0.4;

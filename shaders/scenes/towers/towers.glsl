@@ -639,12 +639,12 @@ vec3 luminous_vapour(vec3 col, vec2 sp, float m, float reach, const bool with_mo
     // (it gathers as the towers come down: none yet while the first fall, 179.4 s, leaves the
     // street's mirror to read sharp)
     // (round 34's readers at 180.1 s: "the bottom half murky, the mist thin": it gathers as
-    // the first towers fall, denser, lit by the rift across it -- a bank of light the glass
+    // the first towers fall (from 0.3, not 0.35), denser, lit by the rift across it -- a bank of light the glass
     // dissolves into, not a grey film over the street)
-    float dens = smoothstep(0.25, 0.6, u_fracture) * bank * (0.55 + 0.45 * smoothstep(0.3, 0.75, 0.7 * fb + 0.3 * fb2));
-    vec3 vap = mix(vec3(0.16, 0.30, 0.30), vec3(0.24, 0.21, 0.34), smoothstep(-0.4, 0.1, sp.y))
-             * (0.8 + 0.9 * reach + 0.35 * fb2);
-    col = mix(col, vap, dens * 0.88);
+    float dens = smoothstep(0.3, 0.7, u_fracture) * bank * (0.5 + 0.5 * smoothstep(0.3, 0.75, 0.7 * fb + 0.3 * fb2));
+    vec3 vap = mix(vec3(0.12, 0.31, 0.29), vec3(0.24, 0.19, 0.36), smoothstep(-0.4, 0.1, sp.y))
+             * (0.8 + 0.6 * reach + 0.3 * fb2);
+    col = mix(col, vap, dens * 0.82);
     if (with_motes) {
         const float CELLS = 55.0;
         vec2 g = (sp + vec2(0.0, -0.012 * u_time)) * CELLS;
@@ -1268,7 +1268,11 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // body is clear: the city behind it (seen_behind, the `behind` pass) as it is, bent, only
     // a breath of tint (the depth's own colour comes from liquid_depth, at the thick edges),
     // the memory deep in it, the street's pulse at its foot; the sky mirrored over it)
-    vec3 clear_body = sky_rgb * vec3(0.82, 0.92, 0.98) + memory + foot;
+    // (the sun gathered by the lens a narrow line down the glass, not a lavender wash)
+    float back256 = back64 * back64;
+    back256 *= back256;
+    vec3 clear_body = sky_rgb * vec3(0.82, 0.92, 0.98) + memory + foot
+                    + vec3(0.62, 0.5, 1.0) * (1.4 * back256) * u_env_gain;
     col = mix(col, mix(clear_body, refl, fres) + spec * vec3(0.85, 0.8, 1.0) + rim_light * rim * 0.9, LIQUID);
 #endif
     // (round 14: the signed bands -- the side of each ring tilted away from the key light
