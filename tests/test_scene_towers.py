@@ -1749,3 +1749,50 @@ def test_the_fracture_dissolves_into_a_dense_lit_mist_not_a_murky_street(gl):
     low = img[120:175].astype(float).mean(axis=2)
     assert low.mean() > 80.0, low.mean()
     assert np.percentile(low, 10) > 56.0, np.percentile(low, 10)
+
+
+def _eroded(mask: np.ndarray, times: int) -> np.ndarray:
+    """The mask eroded by a 3x3 square ``times`` times."""
+    shifts = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+    for _ in range(times):
+        mask = np.logical_and.reduce([np.roll(mask, s, (0, 1)) for s in shifts])
+    return mask
+
+
+def test_the_flying_panes_are_thick_bevelled_glass_not_flat_alpha_triangles(gl, tmp_path):
+    """Round 34's readers at 180.1 s: "the shards are flat alpha triangles with no
+    refraction".  A pane is thick glass with a ground bevel round its faces: along every side
+    a band a few pixels wide whose surface turns out toward the edge, mirroring its own piece
+    of the sky and the rift, denser than the clear middle.  Mid-fracture (640x360), over the
+    pixels the flying glass changes (shards on against off), the band 1-3 pixels inside a
+    pane's outline changes the frame by 34.9 levels on average on round 33's shaders, 41.1
+    now (bar 38)."""
+    t = 2.0
+    on = _frame(gl, tmp_path, "on", {"fracture": 0.65}, t, size=(640, 360))
+    off = _frame(gl, tmp_path, "off", {"fracture": 0.65, "shards": 0}, t, size=(640, 360))
+    diff = np.abs(on - off).max(axis=2)
+    changed = diff > 8
+    band = _eroded(changed, 1) & ~_eroded(changed, 3)
+    core = _eroded(changed, 3)
+    assert core.sum() > 2000, core.sum()
+    assert diff[band].mean() > 38.0, (diff[band].mean(), diff[core].mean())
+
+
+def test_the_liquid_glass_is_clear_and_sees_the_city_behind_it_not_a_lavender_fill(gl):
+    """Round 34's readers: "glossy plastic rather than liquid glass", "inflated blue plastic /
+    soft plastic bags", "no refraction".  The liquid glass's exit left through a rod's far
+    side: half its light totally reflected inside and was taken as the haze, a pale fill in
+    every body, and the rest squeezed the whole street into it.  Now a tower is a thick slab
+    with rounded edges: through its face the world behind is seen straight on, bent at its
+    edges and by its skin, and the quarter-size picture it reads (the `behind` pass,
+    behind_city.frag) holds the towers behind each ray's first one.  At 57.8 s (320x180) three
+    near towers' bodies (rows 40-110) average 97 levels on round 33's shaders, 82 now (bar
+    90): clear glass at night, its edges and the sun's line the light in it."""
+    m = towers_module()
+    behind = next(p for p in m.towers.passes if p.name == "behind")
+    assert behind.frag.endswith("behind_city.frag"), behind.frag
+    assert "#define BEHIND_CITY" in (ROOT / "shaders" / behind.frag).read_text()
+    img, = render_times(gl, "dream", [57.8], size=(320, 180))
+    a = img.astype(float)
+    bodies = np.concatenate([a[40:110, x0:x1].reshape(-1, 3) for x0, x1 in ((124, 134), (196, 202), (206, 216))])
+    assert bodies.mean() < 90.0, bodies.mean()
