@@ -218,7 +218,9 @@ glass_city = Cue(
     # liquid: the glass's skin flows and focuses light over it; the memories surface brightly
     # (round 10: a rainbow split at the edges of the glass, and rings that read at a glance)
     # (round 14: fewer, taller towers -- "a clutter of same-size bullets" -- on wet stone)
-    params={"wobble": 0.45, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.4,
+    # (round 34's readers: "rubbery plastic slabs", "soft plastic bags": the skin's idle swell
+    # at 0.45 bent the near bodies into bulges; calmer, the touches' rings carry the liquid)
+    params={"wobble": 0.28, "memories_glow": 1.3, "dispersion": 0.07, "ripple_strength": 0.4,
             # (round 32: slower rings, so a touched face still ripples 1.5 s after the touch)
             "ripple_speed": 0.9,
             "density": 0.55, "max_height": 30.0, "speed": 0.6, "moss_glow": 0.7,
@@ -286,7 +288,10 @@ glass_city = Cue(
           "architecture": [(0, 1.0), (6, 0.0, "step"), (13, 1.0, "step")],
           # (round 30's readers at 54.2 s: "a foreground slab clips the left edge": the
           # avenue shot stands 1.7 units off the near tower at its left)
-          "side": [(0, 0.0), (6, -1.7, "step"), (13, -0.8, "step"), (20.05, 0.5, "step")],
+          # (round 34's readers at 68.8 s: "a big central tower blocks the composition": the
+          # last shot stands off to the left, the focal tower left of the middle, the sun and
+          # its streak on the wet stone open beside it)
+          "side": [(0, 0.0), (6, -1.7, "step"), (13, -0.8, "step"), (20.05, -1.5, "step")],
           # (round 25: the close shot's stills at 67 and 70 s were one picture: it turns
           # slowly across the shot, bringing the focal tower's memory toward the middle)
           "turn": [(0, 0.0), (13, 0.6, "step"), (20, 1.3, "in_out_sine"), (20.05, 0.2, "step"),
@@ -306,8 +311,8 @@ glass_city = Cue(
     # and just after the cut at 59 s one on the broad blue slab right of the middle)
     events=[Touch(2.5, 0.30, 0.30), Touch(4.5, 0.10, 0.5, 0.7), Touch(8.0, 0.92, 0.55, 1.3),
             Touch(13.1, 0.755, 0.35, 1.3), Touch(15.5, 0.06, 0.5, 1.2),
-            Touch(21.0, 0.50, 0.45, 1.4), Touch(24.0, 0.51, 0.62, 1.2),
-            Touch(26.5, 0.50, 0.35, 1.4)],
+            Touch(21.0, 0.455, 0.45, 1.4), Touch(24.0, 0.46, 0.62, 1.2),
+            Touch(26.5, 0.455, 0.35, 1.4)],
 )
 
 # -- 1:12  "The streets are paved with bioluminescent moss that pulses in time with your

@@ -583,7 +583,9 @@ towers = TowersScene(
         # (round 32: a quarter, not half: bent and drunk by the thick glass its detail moved
         # the city's frames by under a tenth of a level on average, and it cost 35 ms a frame)
         # Drawn only while `liquid` is on (update() gives it no vertices otherwise).
-        Pass("scenes/towers/back_liquid.frag", name="behind", vert="common/fullscreen.vert",
+        # (round 34: with the towers behind each ray's first one drawn in, behind_city.frag,
+        # so the glass shows the city behind it -- "other towers bent through the body")
+        Pass("scenes/towers/behind_city.frag", name="behind", vert="common/fullscreen.vert",
              primitive="triangles", count=3, scale=0.25, inputs=("field", "haze")),
         # A cleared triangle pass (one full-screen triangle), so that discarded pixels (no
         # tower) read as transparent.

@@ -26,6 +26,64 @@ vec3 city_stars(vec3 d) {
 }
 #endif
 
+#ifdef BEHIND_CITY
+// Round 34 (the readers, every round: "make the towers real liquid glass: refraction of what
+// is behind them, other towers bent and magnified through the body"): the quarter-size
+// picture the liquid glass refracts (the `behind` pass, behind_city.frag) holds the towers
+// behind the first one each ray meets -- the city with its nearest layer peeled away, since
+// a ray through a tower's face goes on to what stands behind it.  The second tower along the
+// ray is drawn as a cheap stand-in of glass (its quadric: the night tinted through its body,
+// darker with depth, its rounded edges lit by the haze and the sun behind), fogged as the
+// glass is; the first is passed through.  Returns the stand-in (rgb) and its cover (a).
+vec4 tower_behind(Ray px) {
+    vec3 ro = px.ro;
+    vec3 w = px.w;
+    float t_roof = (px.rd.y > 1e-5) ? (H_MAX - ro.y) / w.y : 1e9;
+    float t_limit = min(min(px.t_ground, t_roof), far_distance() / px.wl);
+    vec3 ws = sdf_safe_dir(w);
+    vec3 inv = 1.0 / ws;
+    ivec2 cell = ivec2(floor(ro.xz / CITY_PERIOD));
+    ivec2 stp = ivec2(sign(ws.xz));
+    vec2 t_next = ((vec2(cell) + step(0.0, ws.xz)) * CITY_PERIOD - ro.xz) * inv.xz;
+    vec2 t_delta = abs(CITY_PERIOD * inv.xz);
+    float t_enter = 0.0;
+    int hits = 0;
+    vec4 found = vec4(0.0);
+    for (int i = 0; i < 28; ++i) {
+        if (t_enter > t_limit) {
+            break;
+        }
+        Column k;
+        vec2 hit;
+        if (column(cell, k) && column_walk_hit(ro - k.base, w, k, t_limit, hit)) {
+            ++hits;
+            if (hits == 2) {
+                column_finish(k);
+                float t = hit.x / hit.y * px.wl;
+                vec3 lp = ro + px.rd * t - k.base;
+                vec3 n = column_normal(lp, k);
+                float m = 1.0 - abs(dot(n, px.rd));
+                float m2 = m * m;
+                // the night through its body, deeper toward its middle; a sheen round its
+                // edges (the haze, the violet of the sun where it stands near it in the view)
+                float sunward = pow(max(dot(px.rd, SUN_DIR), 0.0), 12.0);
+                vec3 body = night_sky(px.rd) * u_tint_lin * 0.3 + g_haze * (0.12 + 0.3 * m2);
+                vec3 edge = (g_haze * 3.0 + vec3(0.7, 0.55, 1.0) * 2.0 * sunward + vec3(0.08, 0.1, 0.14))
+                          * m2 * m;
+                vec3 c = body + edge + g_moss.colour_a * g_moss.glow * 0.05 * exp(-lp.y / 2.0);
+                found = vec4(mix(c, g_haze, fog_amount(t)), 1.0);
+                break;
+            }
+        }
+        bool xs = t_next.x < t_next.y;
+        t_enter = xs ? t_next.x : t_next.y;
+        t_next += xs ? vec2(t_delta.x, 0.0) : vec2(0.0, t_delta.y);
+        cell += xs ? ivec2(stp.x, 0) : ivec2(0, stp.y);
+    }
+    return found;
+}
+#endif
+
 void main() {
     Ray px = setup_pixel(gl_FragCoord.xy);
     vec3 ro = px.ro;
@@ -126,5 +184,9 @@ void main() {
 #endif
     // (alpha 0: beneath the glass, so the glass's own alpha stays the mark of a tower in the
     // finished picture, which mirror.frag reads; the blend 'under' takes its colour alone)
+#ifdef BEHIND_CITY
+    vec4 tb = tower_behind(px);
+    col = mix(col, tb.rgb, tb.a);
+#endif
     frag_colour = vec4(encode(col, gl_FragCoord.xy), 0.0);
 }

@@ -89,6 +89,33 @@ void main() {
     float flash = pow(max(dot(rr, Lf), 0.0), 10.0) + 0.8 * rift_light(screen_dir(rr)).y;
     float glint_edge = exp(-px.x * 0.9) * (1.0 - edge_kind) * front * min(flash, 1.5) * v_look.z;
 
+    // (round 34's readers at 180.1 s: "the shards are flat alpha triangles with no
+    // refraction": a pane is thick glass with a ground bevel round its faces -- along every
+    // side a band whose surface turns out toward the edge, so it mirrors another piece of
+    // the sky and the rift and catches the lights on its own, a crisp line of light where it
+    // meets the flat face; the band denser than the clear middle, as a thick edge is)
+    // (as wide as the glass is thick on screen, a few pixels: a fixed share of the pane drew
+    // the big near panes as hollow triangle frames)
+    float bev_w = min(0.14, clamp(0.7 * v_kind.z, 1.5, 5.0) * max(max(bw.x, bw.y), bw.z));
+    float bev = (1.0 - smoothstep(0.7 * bev_w, bev_w, min(min(v_bary.x, v_bary.y), v_bary.z)))
+              * (1.0 - edge_kind) * (1.0 - smoothstep(0.6, 1.6, v_kind.y));   // (not on a streak)
+    // (a dissolving pane loses its bevel first: its edges erode into the mist, and a bevel
+    // left standing round a clear middle drew a hollow triangle frame)
+    bev *= 1.0 - smoothstep(0.0, 0.25, dissolve);
+    float side_b = (v_bary.x < v_bary.y) ? ((v_bary.x < v_bary.z) ? v_bary.x : v_bary.z)
+                                         : ((v_bary.y < v_bary.z) ? v_bary.y : v_bary.z);
+    vec2 g2 = vec2(dFdx(side_b), dFdy(side_b));
+    vec3 outward = -normalize(g2.x * u_cam_right + g2.y * u_cam_up + 1e-6 * n);
+    vec3 nb = normalize(n + 0.9 * (outward - n * dot(outward, n)));
+    vec3 rb = reflect(rd, nb);
+    float mb = 1.0 - max(dot(-rd, nb), 0.0);
+    vec3 bevel_col = (env(rb) * 0.4 + piece_of_world(rb) * 1.2) * (0.2 + 0.8 * mb * mb)
+                   + vec3(1.0, 0.97, 0.92) * (pow(max(dot(rb, L), 0.0), 24.0) * 2.0
+                                              + pow(max(dot(rb, Lf), 0.0), 12.0) * 1.6)
+                   + through * 0.4;
+    float bev_line = exp(-abs(min(min(px.x, px.y), px.z) - bev_w / max(max(bw.x, bw.y), bw.z)) * 1.2)
+                   * (1.0 - edge_kind) * (1.0 - smoothstep(0.6, 1.6, v_kind.y))
+                   * (1.0 - smoothstep(0.0, 0.25, dissolve));
     // (a pane's faces are never quite clear: a faint sheen of the sky over the near one)
     vec3 glass = mix(through, refl, fres) + refl * 0.22 * front + glint * vec3(0.9, 0.95, 1.0) * v_look.z
                + rim * (0.35 + 1.1 * glint + 0.5 * fres) * vec3(0.85, 0.94, 1.0)
@@ -98,6 +125,10 @@ void main() {
     float a_glass = clamp(0.08 + 0.5 * fres + glint + rim * min(0.4 + glint + fres, 0.9) + 0.5 * dot(through, vec3(0.3, 0.5, 0.2)) + glint_edge, 0.0, 1.0);
     // (the colours it holds kept vivid: glass tints what it shows, it does not grey it)
     glass = max(mix(vec3(dot(glass, vec3(0.3, 0.5, 0.2))), glass, 1.0 + 0.7 * smoothstep(2.0, 6.0, edge_px)), 0.0);
+    glass = mix(glass, bevel_col * 1.5 + shatter_mist_colour(rd) * 0.35, bev * 0.85) + vec3(0.6, 0.92, 0.9) * bev_line * (0.08 + 0.9 * min(flash, 1.0));
+    // (light, not a dark rim: over the bright mist a dense dim bevel drew each pane in a dark
+    // outline -- the bevel adds the light it catches, and only a little body)
+    a_glass = max(a_glass, bev * (0.15 + 0.3 * mb) + bev_line * 0.25 * min(flash, 1.0));
     // the far face, seen through the near one: dimmer, so the piece has a depth
     glass *= mix(0.55, 1.0, front);
     a_glass *= mix(0.5, 1.0, front);

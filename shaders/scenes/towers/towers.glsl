@@ -638,10 +638,13 @@ vec3 luminous_vapour(vec3 col, vec2 sp, float m, float reach, const bool with_mo
     float bank = smoothstep(0.12, -0.38, sp.y + 0.12 * (fb - 0.5));
     // (it gathers as the towers come down: none yet while the first fall, 179.4 s, leaves the
     // street's mirror to read sharp)
-    float dens = smoothstep(0.35, 0.75, u_fracture) * bank * (0.45 + 0.55 * smoothstep(0.3, 0.75, 0.7 * fb + 0.3 * fb2));
-    vec3 vap = mix(vec3(0.16, 0.30, 0.30), vec3(0.24, 0.21, 0.34), smoothstep(-0.4, 0.1, sp.y))
-             * (0.75 + 0.5 * reach + 0.3 * fb2);
-    col = mix(col, vap, dens * 0.8);
+    // (round 34's readers at 180.1 s: "the bottom half murky, the mist thin": it gathers as
+    // the first towers fall (from 0.3, not 0.35), denser, lit by the rift across it -- a bank of light the glass
+    // dissolves into, not a grey film over the street)
+    float dens = smoothstep(0.3, 0.7, u_fracture) * bank * (0.5 + 0.5 * smoothstep(0.3, 0.75, 0.7 * fb + 0.3 * fb2));
+    vec3 vap = mix(vec3(0.12, 0.31, 0.29), vec3(0.24, 0.19, 0.36), smoothstep(-0.4, 0.1, sp.y))
+             * (0.8 + 0.6 * reach + 0.3 * fb2);
+    col = mix(col, vap, dens * 0.82);
     if (with_motes) {
         const float CELLS = 55.0;
         vec2 g = (sp + vec2(0.0, -0.012 * u_time)) * CELLS;
@@ -731,7 +734,9 @@ float ripple_slope(float r, float tau, float strength, float size, float fp) {
     // calms toward the centre, like a drop on water.
     float packet = exp(-pow((r - front) / (1.4 * RIPPLE_WAVELENGTH), 2.0));
     float ahead = 1.0 - smoothstep(front - 0.5 * RIPPLE_WAVELENGTH, front + 0.2 * RIPPLE_WAVELENGTH, r);
-    float wake = 0.35 * ahead * smoothstep(0.0, max(front, 1e-3), r);
+    // (round 34: "never seen: towers rippling when touched" -- on the liquid glass the train
+    // behind the front is as strong as water's, several rings out from the touch in a still)
+    float wake = mix(0.35, 0.75, LIQUID) * ahead * smoothstep(0.0, max(front, 1e-3), r);
     float fade = exp(-2.5 * tau / life) * (1.0 - smoothstep(0.6 * life, life, tau));
     float amp = strength * u_ripple_strength * fade * (packet + wake) * smoothstep(0.0, 0.1, r)
               / sqrt(0.6 + 0.5 * r);
@@ -860,6 +865,10 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // bright dots -- "eyes pasted onto the towers": the liquid city's memories show where they
     // are large enough to read as a figure or a window)
     surface *= mix(1.0, smoothstep(0.08, 0.11, w / max(length(to), 1e-3)), LIQUID);
+    // (round 34's readers: "cluttered", "vignettes too small to read", "the tiny eye-lights
+    // unclear": the liquid city's glass holds one memory, in the tower at the heart of the
+    // view, the focal tower; the others are clear glass showing the city behind them)
+    surface *= mix(1.0, (k.r.x == 1.75 && k.r.y == 1.75) ? 1.0 : 0.0, LIQUID);
 #endif
     // (round 32: where no memory shows -- most of the glass, the memories near the middle of
     // the view or far off -- both reads go to the atlas's last mip, one texel a tile: llvmpipe
@@ -905,6 +914,7 @@ float caustic(vec2 p, float t, float fp) {
 // The refracted world is the real one -- the moss streets, the wet stone's streak of the sun,
 // bent and turned about by the lens of the column -- rather than a guess at the night.
 // Off the frame it fades to `fallback` (the traced night and moss).
+const float LIQUID_LENS = 0.45;
 vec3 seen_behind(vec3 p, vec3 d, vec3 fallback) {
     float t = (d.y < -1e-3) ? min(p.y / -d.y, 40.0) : 40.0;
     vec3 v = p + d * t - u_cam_pos;
@@ -1109,9 +1119,26 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     dg = (out_ok > 0.5) ? dg : d1;
     vec3 sky_rgb = radiance_through(p2, dg, t_out);
 #ifdef TOWERS_LIQUID
-    sky_rgb = mix(sky_rgb, seen_behind(p2, dg, sky_rgb), LIQUID);
+    // (round 34's readers: "glossy plastic rather than liquid glass", "no refraction": the
+    // exit through the quadric's far side made every body a round rod's lens, the whole street
+    // squeezed into it, a muddy texture.  The liquid towers are thick slabs with rounded
+    // edges: through a face the world behind is seen straight on, shifted a little, as through
+    // a slab of water; it bends where the skin turns (the rounded edges magnify and fold it)
+    // and wherever a ripple tilts the skin)
+    vec3 nt = n - rd * dot(n, rd);
+    vec3 d_lens = normalize(rd - LIQUID_LENS * nt * (1.0 + 1.5 * dot(nt, nt)));
+    sky_rgb = mix(sky_rgb, seen_behind(p, d_lens, sky_rgb), LIQUID);
+    // (and through a slab's parallel faces light leaves as it came in: no total internal
+    // reflection filling the body with the haze -- the rod's exit did, "inflated blue
+    // plastic"; what the far face mirrors back is its own Fresnel share, growing at its edges)
+    f_out = mix(f_out, f0 + (1.0 - f0) * 0.35 * m2 * m2, LIQUID);
 #endif
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
+#ifdef TOWERS_LIQUID
+    // (the split moved the sun along the rod's exit, not the slab's: orange and blue streaks
+    // down the clear bodies -- the liquid glass's colour fringe is liquid_depth's, at its edges)
+    channels = 0;
+#endif
     // (round 12: through clear glass at night the split shows only on the sun the lens bends,
     // so red and blue move only the sun's light -- no texture reads: a rainbow fringe on the
     // bright core, the dark body untouched)
@@ -1159,7 +1186,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
-    trans += glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.55);
+    vec3 memory = glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.55);
+    trans += memory;
 
     // The moss's heartbeat rising into the feet of the glass.
     float beat = heart_pulse(p.xz, 0.2, 0.0, g_heart);
@@ -1233,6 +1261,20 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
 #endif
     vec3 col = mix(0.95 * trans + foot * (1.0 - fres), refl, fres) + spec * vec3(0.85, 0.8, 1.0)
              + rim_light * rim * 0.9 + sheen;
+#ifdef TOWERS_LIQUID
+    // (round 34's readers: "glossy plastic", "inflated blue plastic / soft plastic bags": the
+    // night's haze bounced inside, the sun's glow scattered through the body and the tint
+    // drunk over the quadric's path filled every body with one pale blue.  The liquid glass's
+    // body is clear: the city behind it (seen_behind, the `behind` pass) as it is, bent, only
+    // a breath of tint (the depth's own colour comes from liquid_depth, at the thick edges),
+    // the memory deep in it, the street's pulse at its foot; the sky mirrored over it)
+    // (the sun gathered by the lens a narrow line down the glass, not a lavender wash)
+    float back256 = back64 * back64;
+    back256 *= back256;
+    vec3 clear_body = sky_rgb * vec3(0.82, 0.92, 0.98) + memory + foot
+                    + vec3(0.62, 0.5, 1.0) * (1.4 * back256) * u_env_gain;
+    col = mix(col, mix(clear_body, refl, fres) + spec * vec3(0.85, 0.8, 1.0) + rim_light * rim * 0.9, LIQUID);
+#endif
     // (round 14: the signed bands -- the side of each ring tilted away from the key light
     // darkened by half, the other lit -- read as "hard zebra banding", black and white
     // stripes on a touched tower: now the rings only bend what the glass shows (the normal
