@@ -176,7 +176,7 @@ vec3 far_air(vec2 p, float above, float px) {
     // two more Serenes far off, half lost in the mist (no eyes to be seen at this distance)
     float far_fig = min(serene_sd((vec2(p.x, HORIZON + above) - vec2(-0.42, 0.03)) / 0.52),
                         serene_sd((vec2(p.x, HORIZON + above) - vec2(0.5, 0.025)) / 0.46));
-    col = mix(col, HAZE * 0.75, smoothstep(px, -px, far_fig * 0.5) * step(-0.026, above) * u_eyes_on);
+    col = mix(col, min(col, HAZE * 0.75), smoothstep(px, -px, far_fig * 0.5) * step(-0.026, above) * u_eyes_on);
     // the mist lying over their feet, in banks, and the shafts of light falling through the air
     // (round 34: "uniform purple fog" -- the mist on the ground bright where a shaft reaches it,
     // dim between: the light falls through the air onto it)
@@ -233,7 +233,10 @@ vec3 hall(vec2 p) {
     float bend = snoise(vec2(p.x * 1.3 - u_flow * 4.0, persp * 0.12 + u_flow * 3.0));
     float wave = sin(persp * 1.9 + 2.2 * bend - u_flow * 45.0) * smoothstep(0.0, 0.06, below);
     float ma = above < 0.0 ? below * 1.4 + 0.012 * wave * below : above;
-    float mx = above < 0.0 ? p.x + 0.02 * wave * below + 0.03 * bend * below : p.x;
+    // (and finer, the water's surface shivering: the reflection's detail jittered sideways,
+    // so it gives back the light and the forms, not copies)
+    float shiver = above < 0.0 ? snoise(vec2(p.x * 30.0 + 2.0 * wave, persp * 0.45 - u_flow * 8.0)) : 0.0;
+    float mx = above < 0.0 ? p.x + 0.02 * wave * below + 0.03 * bend * below + 0.01 * shiver * smoothstep(0.0, 0.03, below) : p.x;
     vec3 col = far_air(vec2(mx, HORIZON + ma), ma, px * 1.4 + u_defocus + (above < 0.0 ? 0.006 + 0.06 * below : 0.0));
     // (round 17's reader: "a stock pharma ad: generic bokeh discs" -- no discs of light in the
     // hall: the far city is only its towers and its glow, blurred by the lens)
@@ -318,7 +321,7 @@ vec3 background(vec2 p) {
         vec3 shade = col * 0.08 + vec3(0.002, 0.001, 0.004);
         // the haze's light caught on the hood and the shoulders, only where the edge is crisp
         float rim = exp(-sy_sq(figure / (0.007 + 0.5 * u_defocus))) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
-        shade += vec3(0.12, 0.08, 0.24) * rim;
+        shade += min(vec3(0.12, 0.08, 0.24), col * 2.0) * rim;     // (no brighter than the mist it stands in)
         // (round 29's readers at 153.9 s: "the Serenes blurred cut-outs", "the background a
         // purple blur": they stand lit in the hall -- the starlight, or once refused the helix
         // rising from its spill, rims the edges of their hoods and robes that face it, falling
@@ -385,7 +388,7 @@ vec3 drips(vec2 p) {
         float age = fract(u_drip.z + float(k) / 3.0);
         float r = 0.008 + 0.07 * sqrt(age);
         float ring = abs(length(sp * vec2(1.0, 1.25)) - r);
-        col += vec3(0.5, 0.55, 1.0) * exp(-sy_sq(ring / (0.0025 + 0.004 * age))) * sy_sq(1.0 - age) * 0.7;
+        col += vec3(0.5, 0.55, 1.0) * exp(-sy_sq(ring / (0.0025 + 0.004 * age))) * (1.0 - age) * 0.8;     // (follow-up: the older ring kept, on the darker water)
     }
     // the rivulet along the floor, from the drips to the spill, turning gold as it goes
     float x0 = u_tip.x, x1 = u_spill_from.x;
