@@ -584,6 +584,9 @@ the_syringe = Cue(
     "syringe", 143, 161, fade_in=1.5, transition="dusk", name="the choice: the syringe of starlight",
     keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
           "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")],
+          # (round 34, follow-up: the refusal readable in a still of the last seconds -- the
+          # syringe lowered and drawn back, hanging needle down, its starlight spilled)
+          "withdraw": [(0, 0.0), (13.8, 0.0), (16.0, 1.0, "in_out_sine")],
           # (round 21: its two stills were one set-up, "a product render": between the offer
           # and the refusal, the needle's point close, a bead of starlight swelling at it, the
           # Serenes' mercury eyes behind)

@@ -47,6 +47,13 @@ BEAD_RADIUS = 0.062                           # the bead of starlight at the nee
 FLOOR_Y = SPILL_FROM[1]                       # the floor the starlight drips onto, at the spill (screen y)
 PUSH_TO = (0.28, -0.06)                       # the frame's centre pushed in between the needle and the helix (screen units)
 PUSH_ZOOM = 1.5                               # how far the camera pushes in at ``push`` 1
+# (round 34, follow-up: "the refusal readable in a still of the last seconds") withdrawn, the
+# refused syringe is lowered and drawn back: smaller, hanging steeply needle down, its point
+# still over the floor, half its starlight spilled from the glass
+WITHDRAWN_AT = (-0.04, 0.15)                  # the withdrawn syringe's centre (screen units)
+WITHDRAWN_TILT = -60.0                        # degrees: hanging, needle down (offered at -22, refused at -32)
+WITHDRAWN_SCALE = 0.5
+WITHDRAWN_LEVEL = 0.02                        # syringe x of the liquid's back once withdrawn (the stopper at -0.30)
 
 
 def _smooth(x: float) -> float:
@@ -61,12 +68,13 @@ def _lerp(a, b, k):
 class Syringe(Scene):
     """Places the syringe for the offer and the refusal, and times its glint and its spill."""
 
-    def placement(self, offer: float, refuse: float, t: float) -> tuple[tuple[float, float], float, float]:
+    def placement(self, offer: float, refuse: float, t: float, withdraw: float = 0.0) -> tuple[tuple[float, float], float, float]:
         """(centre, tilt in radians, scale) of the syringe on screen.
 
         The whole syringe stays in frame, plunger and all (round 6 cropped it into a corner):
         it comes out of the depth of the room (small, far) to be held out across the frame, and
-        when refused it draws back up and to the left, its needle lowered, dripping.
+        when refused it draws back up and to the left, its needle lowered, dripping; withdrawn
+        (round 34, follow-up) it is lowered further and drawn back, hanging steeply.
         """
         o, r = _smooth(offer), _smooth(refuse)
         # (round 17's readers: "a clip-art collage", "flat vector art" -- the whole syringe small
@@ -81,6 +89,10 @@ class Syringe(Scene):
         centre = _lerp(centre, REFUSED_AT, r)
         tilt = _lerp(tilt, math.radians(-32.0), r)
         scale = _lerp(scale, 0.72, r)
+        w = _smooth(withdraw)
+        centre = _lerp(centre, WITHDRAWN_AT, w)
+        tilt = _lerp(tilt, math.radians(WITHDRAWN_TILT), w)
+        scale = _lerp(scale, WITHDRAWN_SCALE, w)
         # (round 18: held out by a Serene's shadow hand, reaching in from beyond the frame;
         # it sways a little, as a held thing does)
         centre = (centre[0] + 0.006 * math.sin(2 * math.pi * ((0.07 * t) % 1.0)),
@@ -118,7 +130,8 @@ class Syringe(Scene):
         p = state.params
         t = float(state.t)
         offer, refuse = float(p["offer"]), float(p["refuse"])
-        (cx, cy), tilt, scale = self.placement(offer, refuse, t)
+        withdraw = float(p["withdraw"])
+        (cx, cy), tilt, scale = self.placement(offer, refuse, t, withdraw)
         c, s = math.cos(tilt), math.sin(tilt)
         tip = (cx + scale * TIP * c, cy + scale * TIP * s)
         r = _smooth(refuse)
@@ -154,7 +167,8 @@ class Syringe(Scene):
             "u_light": light,
             # (its light on the hall's floor and air still dims as before: the void stays night)
             "u_throw": float(p["starlight"]) * (0.3 + 0.7 * _smooth(offer)) * (1.0 - 0.75 * r),
-            "u_level": STOPPER + 0.08 * _smooth(min(refuse * 1.25, 1.0)),
+            # (round 34, follow-up: withdrawn, half the starlight has spilled from the glass)
+            "u_level": _lerp(STOPPER + 0.08 * _smooth(min(refuse * 1.25, 1.0)), WITHDRAWN_LEVEL, _smooth(withdraw)),
             "u_spill_from": SPILL_FROM,
             # (round 32's readers: "the helix cropped at the edge" -- pushed in on it, from the
             # cut at push 0.4, it stands 0.6 high, whole in the frame, its top tapering in the air)
@@ -201,6 +215,7 @@ syringe = Syringe(
         Param("bead", 1.0, 0.0, 1.0, "in the close-up: how far the bead of liquid starlight has swollen at the needle's point"),
         Param("offer", 1.0, 0.0, 1.0, "the syringe held out of the dark towards the dreamer (0: not yet there, 1: offered)"),
         Param("refuse", 0.0, 0.0, 1.0, "the refusal: it pulls away, its starlight dims and spills into a double helix"),
+        Param("withdraw", 0.0, 0.0, 1.0, "after the refusal: the syringe lowered and drawn back, hanging needle down, half its starlight spilled (0: held as refused)"),
         Param("starlight", 1.0, 0.0, 2.0, "brightness of the liquid starlight"),
         Param("glint", 1.0, 0.0, 2.0, "strength of the moonlight glint that runs along the needle"),
         Param("glint_period", 3.2, 0.5, 10.0, "seconds between two glints"),

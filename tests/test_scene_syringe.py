@@ -775,3 +775,67 @@ def test_a_serene_holds_the_syringe_out_as_it_comes_out_of_the_dark(syringe):
     assert np.median(with_it[hood]) < 0.8 * np.median(without[hood]), "no figure behind the syringe"
     assert with_it[eyes].max() > np.median(with_it[hood]) + 60, "no mercury eyes in its hood"
     assert scene.offerer_presence(1.0, 1.0, 0.0) == 0.0 and scene.offerer_presence(1.0, 0.1, 1.0) == 0.0
+
+
+def _box_blur(y: np.ndarray, k: int) -> np.ndarray:
+    """The mean of each pixel's k x k neighbourhood (edges padded): what is left of an image
+    once its fine detail is taken out."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    return sliding_window_view(np.pad(y, k // 2, mode="edge"), (k, k)).mean(axis=(-1, -2))
+
+
+def _bare_hall(syringe, size=(320, 180)):
+    """The wide hall alone (no starlight, no Serenes), and its horizon's row at this size."""
+    y = luma(syringe({"offer": 0.0, "refuse": 0.0, "starlight": 0.0, "glint": 0.0, "helix": 0.0,
+                      "watchers": 0.0, "hand": 0.0}, size=size))
+    return y, round((0.5 + 0.08) * size[1])                  # HORIZON = -0.08 (screen y)
+
+
+def test_the_wet_floor_is_shallow_water_not_a_grid_of_cells_darker_to_the_bottom(syringe):
+    """The lead's follow-up at 143-146 s: "the wet floor reads as a tiled / checker pattern of
+    cells (busy, regular)"; make it wet stone / shallow water, broad soft reflections broken by
+    slow ripples, darker toward the frame's bottom.  At 320x180 the floor's fine detail (luma
+    less its 9x9 mean, 12-50 rows under the horizon) has a spread under 2.5 (4.1 with the
+    cells, 1.5 now), and the frame's bottom rows are under 0.27 of the floor by the horizon
+    (0.35 before, 0.20 now)."""
+    y, hr = _bare_hall(syringe)
+    detail = float((y - _box_blur(y, 9))[hr + 12: hr + 50].std())
+    assert detail < 2.5, f"the floor busy with cells (detail {detail:.2f})"
+    fall = float(y[-15:].mean() / y[hr + 8: hr + 20].mean())
+    assert fall < 0.27, f"the water not darker towards the bottom ({fall:.2f})"
+
+
+def test_the_horizon_is_mist_banks_lit_in_the_shafts_not_a_hard_straight_band(syringe):
+    """The lead's follow-up: "the horizon is a straight hard purple band across the frame";
+    soften it into mist banks with depth, lighter in the shafts, darker between, the ground
+    meeting the hall without a line.  At 320x180: no step between two rows near the horizon
+    over 6 of luma on average across the frame (13.8 with the band, 2.9 now), and along a row
+    just above it the light (9x9 mean) varies by over 0.17 of its mean (0.12 before, 0.23)."""
+    y, hr = _bare_hall(syringe)
+    step = float(np.abs(np.diff(y[hr - 12: hr + 12], axis=0)).mean(axis=1).max())
+    assert step < 6.0, f"a hard line where the floor meets the hall (a step of {step:.1f})"
+    row = _box_blur(y, 9)[hr - 6]
+    spread = float(row.std() / row.mean())
+    assert spread > 0.17, f"an even band of haze ({spread:.2f}), not banks lit in the shafts"
+
+
+def test_the_dreams_refused_syringe_is_lowered_and_withdrawn_in_the_last_seconds(gl):
+    """The lead's follow-up: "the refusal readable in a still of the last seconds (say 158-161
+    s): the syringe turned away / withdrawn / lowered (a clear change of pose from the
+    offering), the starlight spilled".  Withdrawn, it hangs steeply needle down, drawn back
+    smaller, the back of its glass emptied: at 158.8 s (320x180) the lit glass and steel in
+    the frame's left 55 % run at over 48 degrees from the level (32 before, 62 now), and the
+    withdrawn syringe's placement is smaller and steeper than the offered one's."""
+    import math
+    from conftest import render_times
+    from scenes.syringe import syringe as scene
+    (img,) = render_times(gl, "dream", [158.8], size=(320, 180))
+    y = luma(img.astype(np.float32))
+    ys, xs = np.nonzero(y[:, :175] > 120.0)
+    assert len(xs) > 200, "no lit syringe in the frame's left part"
+    _, vecs = np.linalg.eigh(np.cov(np.vstack([xs, ys]).astype(float)))
+    angle = math.degrees(math.atan2(abs(vecs[1, -1]), abs(vecs[0, -1])))
+    assert angle > 48.0, f"the refused syringe held as offered ({angle:.0f} degrees)"
+    _, offered_tilt, offered_scale = scene.placement(1.0, 0.0, 3.0)
+    _, tilt, scale = scene.placement(1.0, 1.0, 3.0, withdraw=1.0)
+    assert tilt < offered_tilt - math.radians(30.0) and scale < 0.6 * offered_scale

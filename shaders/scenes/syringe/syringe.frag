@@ -114,11 +114,19 @@ float shafts_at(vec2 p) {
 vec3 far_air(vec2 p, float above, float px) {
     float banks = vnoise(vec2(p.x * 2.2 + u_flow * 3.0, above * 5.0 - u_flow * 2.0));
     // (the haze low and in banks, the air above it going to night: true blacks at the top)
-    vec3 col = mix(HAZE * (0.45 + 0.9 * banks), vec3(0.0015, 0.0012, 0.005), smoothstep(0.0, 0.32, above));
-    col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq(above / 0.025)) * 0.6;    // the far line of light
-    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / 0.15) * smoothstep(-0.02, 0.01, above);
+    // (round 34, follow-up: the low haze itself lighter in the shafts, darker between)
+    float sh0 = shafts_at(vec2(p.x, HORIZON + 0.03));
+    float gaps = 0.15 + 1.7 * sh0;            // (the mist between the towers: lit in the shafts, dark between)
+    vec3 col = mix(HAZE * (0.2 + 0.7 * banks) * (0.45 + 1.3 * sh0), vec3(0.0015, 0.0012, 0.005), smoothstep(0.0, 0.32, above));
     float sh = shafts_at(vec2(p.x, HORIZON + above));
     g_shafts = sh;
+    // (round 34, follow-up: "a straight hard purple band across the frame" -- the horizon's
+    // glow is mist in banks with depth: its top rising and falling along the hall, lighter
+    // where a shaft reaches it, darker between, no even line of light)
+    float crest = 0.035 + 0.05 * vnoise(vec2(p.x * 3.1 - u_flow * 5.0, 1.7)) + 0.04 * sh0;   // the bank's height here
+    float lit = 0.15 + 1.4 * sh0;
+    col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq((above - 0.5 * crest) / crest)) * 0.6 * lit;
+    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / (0.08 + 1.6 * crest)) * (0.35 + 0.5 * lit);
     for (int layer = 3; layer >= 0; --layer) {
         float fl = float(layer);
         float dens = layer == 0 ? 2.6 : (layer == 1 ? 5.0 : (layer == 2 ? 9.0 : 16.0));
@@ -160,19 +168,24 @@ vec3 far_air(vec2 p, float above, float px) {
         // its light over the width of the blur)
         float thin = 0.3 * half_w / dens;
         glass += vec3(0.20, 0.19, 0.36) * (rim * 0.9 + streak * 0.55) * lightk * thin / (thin + 1.5 * px);
-        glass = mix(glass, col * 0.9 + HAZE * 0.3, mist);
+        glass = mix(glass, col * 0.9 + HAZE * 0.3 * gaps, mist);
         col = mix(col, glass, cover);
         // mist between the rows: each row stands in more air than the one before it
-        col = mix(col, HAZE * (0.9 + 0.6 * banks), 0.12 * exp(-max(above, 0.0) / (0.06 + 0.05 * fl)));
+        col = mix(col, HAZE * (0.9 + 0.6 * banks) * gaps, 0.12 * exp(-max(above, 0.0) / (0.06 + 0.05 * fl)));
     }
     // two more Serenes far off, half lost in the mist (no eyes to be seen at this distance)
     float far_fig = min(serene_sd((vec2(p.x, HORIZON + above) - vec2(-0.42, 0.03)) / 0.52),
                         serene_sd((vec2(p.x, HORIZON + above) - vec2(0.5, 0.025)) / 0.46));
-    col = mix(col, HAZE * 0.75, smoothstep(px, -px, far_fig * 0.5) * step(-0.026, above) * u_eyes_on);
+    col = mix(col, min(col, HAZE * 0.75), smoothstep(px, -px, far_fig * 0.5) * step(-0.026, above) * u_eyes_on);
     // the mist lying over their feet, in banks, and the shafts of light falling through the air
     // (round 34: "uniform purple fog" -- the mist on the ground bright where a shaft reaches it,
     // dim between: the light falls through the air onto it)
-    col += HAZE * (0.3 + 0.6 * banks + 1.1 * sh) * exp(-max(above, 0.0) / 0.07);
+    // (round 34, follow-up) two banks of it, a far low one and a nearer one whose soft top
+    // rises and falls along the hall, each lit where a shaft reaches it
+    float crest2 = 0.05 + 0.09 * vnoise(vec2(p.x * 1.7 + u_flow * 3.0, 8.1));
+    float bank_far = 1.0 - smoothstep(0.0, 1.6 * crest, above);
+    float bank_near = 1.0 - smoothstep(0.3 * crest2, 1.2 * crest2, above);
+    col += HAZE * (0.3 + 0.6 * banks + 1.1 * sh) * (0.35 * bank_far + 0.5 * bank_near * (0.5 + 0.7 * banks)) * (0.4 + 0.7 * lit);
     col += vec3(0.07, 0.08, 0.15) * sh * (0.4 + 0.9 * banks) * smoothstep(-0.1, 0.15, above) * smoothstep(0.9, 0.1, above);
     return col;
 }
@@ -211,25 +224,35 @@ vec3 hall(vec2 p) {
     float px = 1.0 / (u_resolution.y * u_view.z);
     // (round 34's readers: "mirrored copies" -- the floor is wet stone, not a mirror: it gives
     // the air and the towers back broken by slow ripples and smeared down, softer with depth)
+    // (round 34, follow-up: its puddles in perspective read as "a tiled / checker pattern of
+    // cells" -- now shallow water over dark stone: no cells, the broad soft reflections of the
+    // shafts and columns broken by a few slow ripples whose fronts wander (their phase bent by
+    // a broad noise, so no regular rows), the water darker towards the frame's bottom)
     float below = max(-above, 0.0);
-    float wave = sin(below * 260.0 / (0.3 + 6.0 * below) + p.x * 3.0 - u_flow * 40.0) * 0.6
-               + sin(below * 150.0 / (0.3 + 6.0 * below) - p.x * 5.0 + u_flow * 25.0) * 0.4;
-    float ma = above < 0.0 ? below * 1.4 : above;
-    float mx = above < 0.0 ? p.x + 0.006 * wave * smoothstep(0.0, 0.05, below) : p.x;
-    vec3 col = far_air(vec2(mx, HORIZON + ma), ma, px * 1.4 + u_defocus + (above < 0.0 ? 0.004 + 0.05 * below : 0.0));
+    float persp = 1.0 / (0.06 + below);                  // depth into the floor
+    float bend = snoise(vec2(p.x * 1.3 - u_flow * 4.0, persp * 0.12 + u_flow * 3.0));
+    float wave = sin(persp * 1.9 + 2.2 * bend - u_flow * 45.0) * smoothstep(0.0, 0.06, below);
+    float ma = above < 0.0 ? below * 1.4 + 0.012 * wave * below : above;
+    // (and finer, the water's surface shivering: the reflection's detail jittered sideways,
+    // so it gives back the light and the forms, not copies)
+    float shiver = above < 0.0 ? snoise(vec2(p.x * 30.0 + 2.0 * wave, persp * 0.45 - u_flow * 8.0)) : 0.0;
+    float mx = above < 0.0 ? p.x + 0.02 * wave * below + 0.03 * bend * below + 0.01 * shiver * smoothstep(0.0, 0.03, below) : p.x;
+    vec3 col = far_air(vec2(mx, HORIZON + ma), ma, px * 1.4 + u_defocus + (above < 0.0 ? 0.006 + 0.06 * below : 0.0));
     // (round 17's reader: "a stock pharma ad: generic bokeh discs" -- no discs of light in the
     // hall: the far city is only its towers and its glow, blurred by the lens)
-    // the wet floor: its gloss broken into puddles and dry stone (low, in perspective), the
-    // shafts from the high window landing on it as pale pools of light
-    vec2 fp = vec2(p.x / (0.05 + below), 1.0 / (0.05 + below));
-    float wet = smoothstep(-0.45, 0.55, snoise(fp * vec2(1.6, 0.7) + vec2(0.0, 3.0)));
+    // the shafts from the high window landing on the water as pale pools of light
+    float wet = 0.75 + 0.25 * bend;                      // (broad, gentle: a sheen, not puddles)
     float sh = shafts_at(vec2(p.x + 0.9 * below, HORIZON + 0.02)) * smoothstep(0.0, 0.04, below) * exp(-below / 0.2);
-    vec3 floor_col = col * (0.26 + 0.22 * wet) * (1.0 - smoothstep(0.0, 0.24, below))
-                   + vec3(0.004, 0.004, 0.009) + vec3(0.06, 0.06, 0.13) * sh * (0.4 + 0.6 * wet);
-    col = mix(col, floor_col, smoothstep(0.002 + u_defocus, -0.002 - u_defocus, above));
+    vec3 floor_col = col * (0.55 + 0.15 * wave) * wet * (1.0 - smoothstep(0.0, 0.3, below))
+                   + vec3(0.004, 0.004, 0.009) + vec3(0.06, 0.06, 0.13) * sh * wet;
+    // (round 34, follow-up: "a straight hard purple band" -- the far floor lies under the
+    // same mist as the air just above it, so the ground meets the hall without a line)
+    floor_col = mix(floor_col, col, exp(-below / 0.045));
+    floor_col *= 1.0 - 0.55 * smoothstep(0.06, 0.42, below);     // darker towards the frame's bottom
+    col = mix(col, floor_col, smoothstep(0.004 + u_defocus, -0.004 - u_defocus, above));
     // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
     vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
-    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0) * (0.7 + 0.4 * wet);
+    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0) * wet;
     return col;
 }
 
@@ -298,7 +321,7 @@ vec3 background(vec2 p) {
         vec3 shade = col * 0.08 + vec3(0.002, 0.001, 0.004);
         // the haze's light caught on the hood and the shoulders, only where the edge is crisp
         float rim = exp(-sy_sq(figure / (0.007 + 0.5 * u_defocus))) * smoothstep(-0.2, 0.02, q.y) * smoothstep(0.02, -0.02, figure);
-        shade += vec3(0.12, 0.08, 0.24) * rim;
+        shade += min(vec3(0.12, 0.08, 0.24), col * 2.0) * rim;     // (no brighter than the mist it stands in)
         // (round 29's readers at 153.9 s: "the Serenes blurred cut-outs", "the background a
         // purple blur": they stand lit in the hall -- the starlight, or once refused the helix
         // rising from its spill, rims the edges of their hoods and robes that face it, falling
@@ -365,7 +388,7 @@ vec3 drips(vec2 p) {
         float age = fract(u_drip.z + float(k) / 3.0);
         float r = 0.008 + 0.07 * sqrt(age);
         float ring = abs(length(sp * vec2(1.0, 1.25)) - r);
-        col += vec3(0.5, 0.55, 1.0) * exp(-sy_sq(ring / (0.0025 + 0.004 * age))) * sy_sq(1.0 - age) * 0.7;
+        col += vec3(0.5, 0.55, 1.0) * exp(-sy_sq(ring / (0.0025 + 0.004 * age))) * (1.0 - age) * 0.8;     // (follow-up: the older ring kept, on the darker water)
     }
     // the rivulet along the floor, from the drips to the spill, turning gold as it goes
     float x0 = u_tip.x, x1 = u_spill_from.x;
@@ -606,8 +629,13 @@ void main() {
     // haze, blue-white near the starlight, and gold and indigo round the helix once it rises,
     // so everything stands in one air.
     {
-        float dh = p.y - HORIZON;
-        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.05 : 0.07))) + 0.15 * exp(-max(-dh, 0.0) / 0.12) * step(dh, 0.0);
+        // (round 34, follow-up: "a straight hard purple band" -- the mist lies in banks along
+        // the horizon, its middle rising and falling, lit where the shafts reach it and dark
+        // between them, so no even line crosses the frame)
+        float mlit = shafts_at(vec2(p.x, HORIZON + 0.05));
+        float dh = p.y - HORIZON - 0.045 * (vnoise(vec2(p.x * 2.4 + u_flow * 4.0, 5.3)) - 0.35) - 0.02 * mlit;
+        float layer = (exp(-sy_sq(dh / (dh > 0.0 ? 0.06 : 0.08))) + 0.15 * exp(-max(-dh, 0.0) / 0.12) * step(dh, 0.0))
+                    * (0.3 + 1.2 * mlit);
         vec2 mp = vec2(p.x * 2.6 - u_flow * 6.0, dh * 9.0);
         float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
         float dens = smoothstep(0.35, 0.75, wisp) * layer;
