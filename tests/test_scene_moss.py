@@ -1099,3 +1099,46 @@ def test_the_clouds_have_billowed_edges_lit_from_the_moon(gl):
         d = (on - off)[rows, 0:330]
         grads.append((np.abs(np.diff(d, axis=0))[:, :-1] + np.abs(np.diff(d, axis=1))[:-1]).mean())
     assert np.mean(grads) > 1.75, grads
+
+
+def test_the_second_shot_has_true_blacks_between_its_lights(gl):
+    """Round 34's lead at 79-82 s: the second shot "washed bright teal with few true blacks".
+    With ``rings`` the moss between the heartbeat's bands sinks nearly to black, far down the
+    street too, lit only by the bands and the flowers: in the ground (320x180, rows 100 on)
+    over 4 % of the pixels have a luma under 20 (about 9 % now; main none), and the ground's
+    mean luma is under 80 (about 55; main about 120)."""
+    dark, mean = [], []
+    for t in (79.3, 80.0, 80.7, 81.5):
+        g = render_held(gl, "dream", t, (320, 180), "moss", {})[100:] @ LUMA
+        dark.append((g < 20).mean())
+        mean.append(g.mean())
+    assert np.mean(dark) > 0.04 and np.mean(mean) < 80.0, (dark, mean)
+
+
+def test_the_second_shot_burns_no_white_patch_by_the_columns_foot(gl):
+    """Round 34's lead at 80.7 s: "a near-white hot patch by the near column's foot" -- the
+    pulse's hot core and the moss's hot white run up on the crowns the wave lit.  Before the
+    column's foot (960x540, rows 330-460, columns 300-700) under 600 pixels are near white
+    (every channel over 170: about 70 now, main about 2900) and under 5000 of the 9x9 boxes
+    average over 170 levels (about 700 now, main about 21500)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    p = render_held(gl, "dream", 80.7, (960, 540), "moss", {})[330:460, 300:700]
+    white = (p.min(axis=2) > 170).sum()
+    boxes = (sliding_window_view(p @ LUMA, (9, 9)).mean(axis=(2, 3)) > 170).sum()
+    assert white < 600 and boxes < 5000, (white, boxes)
+
+
+def test_the_second_shots_heartbeat_runs_as_bands_not_a_patch(gl):
+    """Round 34's lead: in the second shot the heartbeat should read as "rings/bands of light
+    travelling out, not a broad bright patch".  With ``rings`` each swell is a narrow band with
+    the moss dark between two: down the ground (320x180, rows 92-170, three strips of columns)
+    the row profile's departure from its 15-row mean, over the profile's mean, is over 0.072
+    on average (about 0.09 now; main about 0.05, its broad swells one smooth wash)."""
+    res = []
+    for t in (79.3, 80.0, 80.7, 81.5):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}) @ LUMA
+        for cols in (slice(110, 210), slice(40, 120), slice(200, 280)):
+            prof = on[92:170, cols].mean(axis=1)
+            sm = np.convolve(np.pad(prof, 7, mode="edge"), np.ones(15) / 15, "valid")
+            res.append(np.abs(prof - sm).mean() / prof.mean())
+    assert np.mean(res) > 0.072, res
