@@ -1142,3 +1142,16 @@ def test_the_second_shots_heartbeat_runs_as_bands_not_a_patch(gl):
             sm = np.convolve(np.pad(prof, 7, mode="edge"), np.ones(15) / 15, "valid")
             res.append(np.abs(prof - sm).mean() / prof.mean())
     assert np.mean(res) > 0.072, res
+
+
+def test_the_second_shots_far_moss_has_fine_tufts_not_soft_smears(gl):
+    """Round 34's lead: beyond the near third the second shot's moss was "broad soft patches"
+    (its clumps read at the long axis of a footprint squeezed along the view from so low).
+    With ``rings`` the far moss is broken into fine tufts read at a tighter footprint: across
+    the far street (640x360, rows 192-225, columns 60-360) the luma's pixel-to-pixel change
+    along the row, over its mean, is over 0.028 (about 0.046 now; main about 0.014)."""
+    r = []
+    for t in (79.3, 80.7, 81.5):
+        band = render_held(gl, "dream", t, (640, 360), "moss", {})[192:225, 60:360] @ LUMA
+        r.append(np.abs(np.diff(band, axis=1)).mean() / max(band.mean(), 1.0))
+    assert np.mean(r) > 0.028, r

@@ -524,6 +524,19 @@ void main() {
     g += vec3(0.03, 1.0, 0.26) * (core / (1.0 + 0.5 * core)) * 0.22 * m.glow * dim;
 #endif
 #ifdef MOSS_CUSHIONS
+    // (round 34's lead: beyond the near third the second shot's moss was "broad soft
+    // patches": its clumps are read at the footprint's long axis, squeezed along the view
+    // from so low.  With ``rings`` the far moss -- bands and all -- is broken into fine tufts
+    // read at the footprint's mean axis, dark gaps between them, so it has grain, not smears)
+    if (u_rings > 0.0) {
+        float far_d = smoothstep(0.05, 0.2, fp) * u_rings;
+        float mean_fp = 1.4 * t * pix / pow(down, 0.3);
+        float lod_f = log2(max(mean_fp * 1.7 * MOSS_TEXELS / MOSS_TILE, 1e-3));
+        float tuft = textureLod(u_field, xz * 1.7 / MOSS_TILE + vec2(0.23, 0.57), lod_f).r;
+        g *= mix(1.0, 0.2 + 1.6 * smoothstep(0.12, 0.75, tuft), far_d);
+    }
+#endif
+#ifdef MOSS_CUSHIONS
     // (round 32: the feet's pools and mirrors again, after the grade -- its toe crushed
     // them where the moss round a foot was dark, so the columns in mid view still floated:
     // a glass column's spilled light and its teal reflection in the wet moss)
