@@ -365,7 +365,11 @@ moss = Cue(
           "source": [(0, 9.0), (7.01, 4.0, "step")],
           "back": [(0, 31.5), (4.5, 25.36), (6, 24.28), (7, 22.3), (7.01, 17.5, "step"), (14, 13.0, "in_out_sine")],
           "height": [(0, 3.05), (4.5, 2.389), (6, 2.25), (7, 2.15), (7.01, 1.2, "step"), (14, 1.0, "in_out_sine")],
-          "heading": [(0, 0.06), (4.5, 0.0), (7.01, -0.44, "step"), (14, -0.56, "in_out_sine")]},
+          "heading": [(0, 0.06), (4.5, 0.0), (7.01, -0.44, "step"), (14, -0.56, "in_out_sine")],
+          # (round 34's lead at 79-82 s: the second shot "washed bright teal, few true blacks",
+          # a hot patch by the near column's foot, the heartbeat a broad bright patch: there
+          # the swells run as narrow bands of light, the moss dark between them)
+          "rings": [(0, 0.0), (7.01, 1.0, "step")]},
 )
 
 # -- 1:22  "The people here move like shadows cast by candlelight -- graceful, silent, and

@@ -318,6 +318,7 @@ moss = MossScene(
         Param("source", 0.0, 0.0, 30.0, "the heart beats this many units ahead of the eye down its street, a knot of light in the moss that the wavefront (``front``) runs out of (0: at the eye's feet, unseen)"),
         Param("source_glow", 0.0, 0.0, 1.0, "the heart's own knot of light in the moss where the wavefront starts (``front``, ``source``)"),
         Param("source_dub", 0.0, 0.0, 1.0, "the wavefront's second, softer swell, the dub after the lub (``front``)"),
+        Param("rings", 0.0, 0.0, 1.0, "the heartbeat's swells (``front``) narrowed to bands of light with the moss dark between them, far down the street too (0: broad soft swells)"),
         Param("front_speed", 4.0, 0.5, 30.0, "how fast the wavefront (``front``) runs out through the moss, units per second"),
         Param("liquid", 0.0, 0.0, 1.0, "the columns carved as the liquid city's sheer glass towers (towers' carving_sheer): crisp vertical edges, fine points or sheared crowns, a gentle ripple (0: the round carved columns)"),
         Param("sculpt", 1.0, 0.0, 1.0, "the columns modelled as the city's: flared foot, twisting flutes, rings running up them (0: plain quadrics)"),

@@ -854,12 +854,18 @@ def test_the_heartbeat_is_one_soft_swell_not_ring_seams(gl):
     """Round 29's readers at 76.2 and 80.5 s: the round-27/28 front (a steep edge, a thin white
     crest line and the dub's second ring; its old test asked for a thin ridge of light across
     the street, the look they rejected, replaced here) read as "hard ring-shaped seams /
-    concentric band artefacts in the moss floor".  Now one soft travelling swell of light per
-    beat: the light ``front`` adds to the lower frame (front on minus off, 320x180) is smooth
-    -- its row-to-row second difference over its mean about 0.10 (0.30 with the crest lines)
-    -- and still there, the near moss lit by it (about 33 levels, before about 10)."""
+    concentric band artefacts in the moss floor".  In the first shot one soft travelling swell
+    of light per beat: the light ``front`` adds to the lower frame (front on minus off,
+    320x180) is smooth -- its row-to-row second difference over its mean about 0.10 (0.30 with
+    the crest lines) -- and still there, the near moss lit by it (about 33 levels, before
+    about 10).  (Round 34's lead at 79-82 s asked the second shot for "rings/bands of light
+    travelling out, not a broad bright patch": there, with ``rings``, the swells are narrow
+    bands with the moss dark between them, so on minus off is no longer one smooth lift; what
+    this test keeps there is the round-29 point, no crest lines: down the ground the row
+    profile's sharpest bend is under 0.45 of its range -- about 0.28 now, main's broad swells
+    0.14-0.33, a one-pixel crest line about 2.)"""
     sharp, lift = [], []
-    for t in (76.2, 79.8, 80.5, 81.0):
+    for t in (76.2,):
         on = render_held(gl, "dream", t, (320, 180), "moss", {}).mean(axis=2)
         off = render_held(gl, "dream", t, (320, 180), "moss", {"front": 0.0}).mean(axis=2)
         w = (on - off)[100:]
@@ -868,6 +874,11 @@ def test_the_heartbeat_is_one_soft_swell_not_ring_seams(gl):
         lift.append(w.mean())
     assert np.mean(sharp) < 0.18, sharp
     assert np.mean(lift) > 6.0, lift
+    bends = []
+    for t in (79.8, 80.5, 81.0):
+        prof = render_held(gl, "dream", t, (320, 180), "moss", {}).mean(axis=2)[100:, 60:260].mean(axis=1)
+        bends.append(np.abs(2 * prof[1:-1] - prof[:-2] - prof[2:]).max() / (prof.max() - prof.min()))
+    assert max(bends) < 0.45, bends
 
 
 def test_the_near_moss_is_cushions_of_light_not_speckle(gl):
@@ -1099,3 +1110,59 @@ def test_the_clouds_have_billowed_edges_lit_from_the_moon(gl):
         d = (on - off)[rows, 0:330]
         grads.append((np.abs(np.diff(d, axis=0))[:, :-1] + np.abs(np.diff(d, axis=1))[:-1]).mean())
     assert np.mean(grads) > 1.75, grads
+
+
+def test_the_second_shot_has_true_blacks_between_its_lights(gl):
+    """Round 34's lead at 79-82 s: the second shot "washed bright teal with few true blacks".
+    With ``rings`` the moss between the heartbeat's bands sinks nearly to black, far down the
+    street too, lit only by the bands and the flowers: in the ground (320x180, rows 100 on)
+    over 4 % of the pixels have a luma under 20 (about 9 % now; main none), and the ground's
+    mean luma is under 80 (about 55; main about 120)."""
+    dark, mean = [], []
+    for t in (79.3, 80.0, 80.7, 81.5):
+        g = render_held(gl, "dream", t, (320, 180), "moss", {})[100:] @ LUMA
+        dark.append((g < 20).mean())
+        mean.append(g.mean())
+    assert np.mean(dark) > 0.04 and np.mean(mean) < 80.0, (dark, mean)
+
+
+def test_the_second_shot_burns_no_white_patch_by_the_columns_foot(gl):
+    """Round 34's lead at 80.7 s: "a near-white hot patch by the near column's foot" -- the
+    pulse's hot core and the moss's hot white run up on the crowns the wave lit.  Before the
+    column's foot (960x540, rows 330-460, columns 300-700) under 600 pixels are near white
+    (every channel over 170: about 70 now, main about 2900) and under 5000 of the 9x9 boxes
+    average over 170 levels (about 700 now, main about 21500)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    p = render_held(gl, "dream", 80.7, (960, 540), "moss", {})[330:460, 300:700]
+    white = (p.min(axis=2) > 170).sum()
+    boxes = (sliding_window_view(p @ LUMA, (9, 9)).mean(axis=(2, 3)) > 170).sum()
+    assert white < 600 and boxes < 5000, (white, boxes)
+
+
+def test_the_second_shots_heartbeat_runs_as_bands_not_a_patch(gl):
+    """Round 34's lead: in the second shot the heartbeat should read as "rings/bands of light
+    travelling out, not a broad bright patch".  With ``rings`` each swell is a narrow band with
+    the moss dark between two: down the ground (320x180, rows 92-170, three strips of columns)
+    the row profile's departure from its 15-row mean, over the profile's mean, is over 0.072
+    on average (about 0.09 now; main about 0.05, its broad swells one smooth wash)."""
+    res = []
+    for t in (79.3, 80.0, 80.7, 81.5):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}) @ LUMA
+        for cols in (slice(110, 210), slice(40, 120), slice(200, 280)):
+            prof = on[92:170, cols].mean(axis=1)
+            sm = np.convolve(np.pad(prof, 7, mode="edge"), np.ones(15) / 15, "valid")
+            res.append(np.abs(prof - sm).mean() / prof.mean())
+    assert np.mean(res) > 0.072, res
+
+
+def test_the_second_shots_far_moss_has_fine_tufts_not_soft_smears(gl):
+    """Round 34's lead: beyond the near third the second shot's moss was "broad soft patches"
+    (its clumps read at the long axis of a footprint squeezed along the view from so low).
+    With ``rings`` the far moss is broken into fine tufts read at a tighter footprint: across
+    the far street (640x360, rows 192-225, columns 60-360) the luma's pixel-to-pixel change
+    along the row, over its mean, is over 0.028 (about 0.046 now; main about 0.014)."""
+    r = []
+    for t in (79.3, 80.7, 81.5):
+        band = render_held(gl, "dream", t, (640, 360), "moss", {})[192:225, 60:360] @ LUMA
+        r.append(np.abs(np.diff(band, axis=1)).mean() / max(band.mean(), 1.0))
+    assert np.mean(r) > 0.028, r

@@ -118,21 +118,28 @@ vec3 heart_front(vec2 xz, float fp, Heart h) {
     float r = heart_distance(xz, h.origin, 0.0);
     float bpu = 1.0 / max(h.spread * h.period, 1e-3);
     float s_pix = 1.5 * fp * bpu;                       // the footprint, beats
-    float lead = sqrt(0.10 * 0.10 + s_pix * s_pix);     // ahead of the peak, beats
-    float trail = sqrt(0.20 * 0.20 + s_pix * s_pix);    // behind it, beats
+    // (round 34, ``rings``: the second shot, low over the moss, saw the broad swells fill the
+    // whole street with light, "washed bright teal": there each swell is a narrow band, the
+    // moss between two bands dark, so a still shows rings of light travelling out)
+    float narrow = mix(1.0, 0.38, u_rings);
+    float lead = sqrt(0.10 * 0.10 * narrow * narrow + s_pix * s_pix);   // ahead of the peak, beats
+    float trail = sqrt(0.20 * 0.20 * narrow * narrow + s_pix * s_pix);  // behind it, beats
     float age = fract(h.phase - r * bpu + 0.5) - 0.5;
     float s = age < 0.0 ? lead : trail;
-    float swell = exp(-0.5 * age * age / (s * s)) * (0.07 / lead);
+    float swell = exp(-0.5 * age * age / (s * s)) * (0.07 * narrow / lead);
     // (round 32, ``source``: the heart beats ahead in the street, in view, and its waves come
     // lub-dub: the dub's softer swell follows the lub's out, so a still shows the pair)
     float age_b = fract(h.phase - HEART_DUB_DELAY - r * bpu + 0.5) - 0.5;
     float s_b = age_b < 0.0 ? lead : trail;
-    swell += u_source_dub * HEART_DUB_LEVEL * exp(-0.5 * age_b * age_b / (s_b * s_b)) * (0.07 / lead);
+    swell += u_source_dub * HEART_DUB_LEVEL * exp(-0.5 * age_b * age_b / (s_b * s_b)) * (0.07 * narrow / lead);
     // (and only near: far off the swells crowd into flat stripes along the horizon)
     // (round 34's readers at 73.3 s: the heartbeat still never seen -- the swell died out
     // within a few units of the heart: now it runs on to the viewer's feet, two or three
     // beats' swells out in the moss at once)
-    return vec3(swell, 0.0, exp(-r / 20.0) / (1.0 + r / max(h.reach, 1e-3)));
+    // (``rings``: a swell just leaving the heart lit a flat bright disc round it, "a broad
+    // bright patch": the bands grow out of the heart's small knot, each brightening as it opens)
+    float open_k = mix(1.0, smoothstep(0.25, 1.8, r), u_rings);
+    return vec3(swell, 0.0, open_k * exp(-r / 20.0) / (1.0 + r / max(h.reach, 1e-3)));
 }
 
 // The heart itself (round 32's brief: the heartbeat "from a source the eye can find"): where
@@ -167,7 +174,9 @@ vec3 moss_heat_hue(vec3 g, vec2 xz, float near) {
     float midl = (1.0 - smoothstep(0.25, 0.9, L)) * near;   // (far off, in the mist, one light)
     hue = mix(hue, vec3(0.04, 0.6, 1.0), 0.85 * smoothstep(0.57, 0.74, kind) * midl);
     hue = mix(hue, vec3(0.26, 1.0, 0.12), 0.6 * smoothstep(0.45, 0.28, kind) * midl);
-    hue = mix(hue, white, smoothstep(0.28, 1.1, L));
+    // (``rings``: in the second shot only a band's hottest crest pales: its lit crowns had run
+    // to a near-white patch by the near column's foot)
+    hue = mix(hue, white, smoothstep(0.28 + 0.5 * u_rings, 1.1 + 0.9 * u_rings, L));
     vec3 remap = hue * (L / dot(hue, W));
     return mix(g, remap, smoothstep(0.004, 0.025, L));
 }
@@ -270,7 +279,9 @@ void main() {
 #ifdef MOSS_CUSHIONS
     // (round 28: past the near carpet the clumps' field read as "mottled cyan noise": it
     // melts into a soft sheet of light as it runs off into the mist)
-    g_moss_lod_bias += 1.6 * smoothstep(0.06, 0.4, fp);
+    // (round 34, ``rings``: the second shot, low over the street, saw that sheet as broad
+    // soft patches beyond the near third: there the far moss keeps its finer mips)
+    g_moss_lod_bias += 1.6 * (1.0 - 0.7 * u_rings) * smoothstep(0.06, 0.4, fp);
 #endif
     vec4 e = moss_emission(xz, fp, h, m, u_field, 0.0, u_quality);
     float e_beat = e.w;                  // (the pulse alone, without the front's swell)
@@ -283,10 +294,15 @@ void main() {
     hf.origin = u_source_origin;       // (round 32: ``source`` ahead in the street, or at the feet)
     vec3 wave = heart_front(xz, fp, hf);
     float front = wave.x * wave.z * u_front;
+    // (``rings``: near the heart a band's crest is eased, so it lights the moss, never a patch)
+    front /= 1.0 + 0.6 * u_rings * front;
     // (round 30's lead at 82.5 s: "the front burns a bright white patch on the near carpet":
     // the swell warms the moss's light but never its hot white core, which keeps the beat's
     // own pulse -- the swell stays soft and emerald)
-    e.w += 0.6 * front;                // (round 29: the broad swell warms the moss, its hot core kept for the crowns)
+    // (round 34, ``rings``: the second shot's "near-white hot patch" round the heart's rings,
+    // where they crowd: there the band does not run the moss's own light up into its hot
+    // white -- it is drawn by its emerald flare below)
+    e.w += 0.6 * front * (1.0 - 0.75 * u_rings);   // (round 29: the broad swell warms the moss, its hot core kept for the crowns)
     float core = 6.0 * heart_core(xz, hf) * u_source_glow;
     // (round 34's readers at 73.3 s: "a stray pale-pink blob sits on the floor" -- the knot's
     // light, run up into the moss's hot white and the grade, burnt a pale patch: its share
@@ -456,6 +472,11 @@ void main() {
     // (round 10: "barely glows; the pulse a dark blotch": a gentler toe, brighter overall)
     vec3 g = e.rgb * (lum / (lum + 0.035)) * 2.0;
     g = max(mix(vec3(dot(g, vec3(0.2, 0.7, 0.1))), g, 1.6), 0.0);
+#ifdef MOSS_FRONT
+    // (``rings``: the second shot's near-white patch by the column's foot was the pulse's hot
+    // core burning on the lit crowns: there it is a glint, and none where the bands crowd)
+    hot_k *= (1.0 - 0.75 * u_rings) / (1.0 + 3.0 * u_rings * front);
+#endif
     g += vec3(0.45, 1.0, 0.85) * (e_beat * e_beat) * lum * 5.0 * hot_k;
     // depth: the far streets sink into the night (the near moss, where the heart is, holds
     // the light: contrast from near to far)
@@ -485,8 +506,10 @@ void main() {
     // over the dark hollows too, so the band reads across the blotches of the moss)
     // and between the swells the moss sinks back toward its dark (near the heart and the eye,
     // not far off, where the swells crowd), so each swell stands out as a band of light
-    float trough = (1.0 - smoothstep(0.05, 0.45, wave.x)) * exp(-t / 25.0) * min(u_front, 1.0);
-    g *= 1.0 - 0.6 * trough;
+    float trough = (1.0 - smoothstep(0.05, 0.45, wave.x)) * exp(-t / mix(25.0, 60.0, u_rings)) * min(u_front, 1.0);
+    // (round 34, ``rings``: the second shot's "few true blacks": between its bands the moss
+    // sinks nearly to black, far down the street too, lit only by the bands and the flowers)
+    g *= 1.0 - mix(0.6, 0.9, u_rings) * trough;
     // (its flare greener than the moss it lights: lifted evenly, the hot crests at the heart
     // ran to a pale grey-white patch, the "pale blob" again)
     g *= 1.0 + 2.6 * front / (1.0 + 5.0 * dot(g, vec3(0.2, 0.7, 0.1))) * vec3(0.3, 1.0, 0.6);
@@ -499,6 +522,19 @@ void main() {
     // (round 34: never pale -- its white heart read as a pink blob on the floor; a deep
     // emerald knot whose light saturates instead of climbing to white)
     g += vec3(0.03, 1.0, 0.26) * (core / (1.0 + 0.5 * core)) * 0.22 * m.glow * dim;
+#endif
+#ifdef MOSS_CUSHIONS
+    // (round 34's lead: beyond the near third the second shot's moss was "broad soft
+    // patches": its clumps are read at the footprint's long axis, squeezed along the view
+    // from so low.  With ``rings`` the far moss -- bands and all -- is broken into fine tufts
+    // read at the footprint's mean axis, dark gaps between them, so it has grain, not smears)
+    if (u_rings > 0.0) {
+        float far_d = smoothstep(0.05, 0.2, fp) * u_rings;
+        float mean_fp = 1.4 * t * pix / pow(down, 0.3);
+        float lod_f = log2(max(mean_fp * 1.7 * MOSS_TEXELS / MOSS_TILE, 1e-3));
+        float tuft = textureLod(u_field, xz * 1.7 / MOSS_TILE + vec2(0.23, 0.57), lod_f).r;
+        g *= mix(1.0, 0.2 + 1.6 * smoothstep(0.12, 0.75, tuft), far_d);
+    }
 #endif
 #ifdef MOSS_CUSHIONS
     // (round 32: the feet's pools and mirrors again, after the grade -- its toe crushed
