@@ -29,7 +29,7 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 #define CLOTH_ALBEDO vec3(0.022, 0.024, 0.044)
 // the key candle's power on the cloth (round 26: the lovers' candle, close under their
 // mantles, burnt their fronts out to a cream "melted plastic": it is a smaller flame)
-const float KEY_POWER = 0.26;
+const float KEY_POWER = 0.34;   // (round 34: "very dark" -- from 0.26)
 // the candle's warm edge along the woman's face (round 30; round 33: less -- at 0.35 it drew
 // her nose's ridge as "a strange nose")
 const float WOMAN_FACE_RIM = 0.09;
