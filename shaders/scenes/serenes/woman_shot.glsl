@@ -45,7 +45,9 @@ const float WOMAN_FACE_SMOOTH = 0.8;
 const float HAND_KEY = 1.9;
 const float HAND_GLINT = 0.5;
 const float WOMAN_HANDS_BELOW = -0.17;   // her hands lie below this height (metres), her face above
-const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
+// (the dream's lens lifts the blacks: the shot is kept low; round 34's readers at 129.8 s: "very
+// dark", "the whole frame too dark" -- from 0.7: her lit side and hands up, the room still black)
+const float PORTRAIT_EXPOSURE = 0.95;
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
 const vec3 FAR_CANDLE_B = vec3(-1.4, -0.9, -3.3);     // seen only mirrored in the eyes
 
@@ -135,9 +137,9 @@ vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
 
 // The round of her head (the face's soft light follows it, not the mask's features): from a
 // centre a little behind and below her eyes.
-vec3 woman_head_normal(vec3 P) {
-    vec3 c = 0.5 * (portrait_eye(0) + portrait_eye(1)) + vec3(0.0, -0.02, 0.075);
-    return normalize(P - c);
+// ``eyes_mid``: the midpoint of her eyes (main has it already).
+vec3 woman_head_normal(vec3 P, vec3 eyes_mid) {
+    return normalize(P - eyes_mid - vec3(0.0, -0.02, 0.075));
 }
 
 // Her bare skin's light at a G-buffer sample (her hands: the candle's key through the skin,
@@ -162,8 +164,6 @@ vec3 hand_light(vec4 geo, vec4 mat, vec3 rd, vec3 lightc, float key) {
 // above and below -- her lit fingers again, seen through, the older the fainter (a long
 // exposure's trace of the shaking).  ``skin_at``: whether her bare skin is at this pixel now.
 vec3 hand_echoes(vec2 s, vec2 uv, vec3 col, float skin_at, float in_band, vec3 lightc, float key) {
-    if (in_band <= 0.0)
-        return col;
     // the shake's direction this instant (it changes a dozen times a second), mostly up and down
     float tk = floor(u_time * 12.0);
     vec2 j = vec2(hash_to_unit(pcg2d(uvec2(uint(tk + 4096.0), 77u)).x),
@@ -171,13 +171,15 @@ vec3 hand_echoes(vec2 s, vec2 uv, vec3 col, float skin_at, float in_band, vec3 l
     vec2 dir = normalize(vec2(j.x * 0.6, 0.35 + abs(j.y)) * sign(j.y + 1e-4));
     float amp = 0.02 * (0.5 + 0.5 * u_tremor);
     vec2 aspect = vec2(u_resolution.y / u_resolution.x, 1.0);
-    for (int k = 0; k < 2; ++k) {
+    // (loops bounded per pixel, so the frame outside the hands' band, and outside their
+    // copies, skips them: on llvmpipe a loop no pixel of a block runs costs nothing, an `if` does)
+    for (int k = 0; k < (in_band > 0.0 ? 2 : 0); ++k) {
         // one copy where the hands were a moment ago, one where they swung to before that
         vec2 o = dir * amp * (k == 0 ? 1.0 : -1.6);
         vec4 mat = texture(MAT_TEX, uv + o * aspect);
         float sk = smoothstep(0.72, 0.8, mat.w) * (1.0 - smoothstep(0.9, 0.96, mat.w));
         float a = sk * (k == 0 ? 0.4 : 0.22) * (1.0 - skin_at) * in_band;
-        if (a > 0.0) {
+        for (int m = 0; m < (a > 0.0 ? 1 : 0); ++m) {
             vec4 geo = texture(GEO_TEX, uv + o * aspect);
             col = mix(col, col + hand_light(geo, mat, portrait_ray(s + o), lightc, key), a);
         }
@@ -190,8 +192,12 @@ void main() {
     float zoom = u_portrait_light.z;
     // (round 26: the push goes in toward the eyes, not the frame's middle, far enough that
     // stills a few seconds apart are not the same picture)
-    vec2 eyes_at = 0.5 * (portrait_project(portrait_eye(0)).xy + portrait_project(portrait_eye(1)).xy);
-    vec2 focus = 0.8 * eyes_at * (1.0 - 1.0 / zoom);
+    vec3 eye0 = portrait_eye(0), eye1 = portrait_eye(1);
+    vec2 eyes_at = 0.5 * (portrait_project(eye0).xy + portrait_project(eye1).xy);
+    // (round 34: her trembling hands the subject -- the push goes in between her eyes and her
+    // hands, so both hold the frame, the hands larger)
+    vec2 hands_at = portrait_project(vec3(0.0, -0.3, -0.23)).xy;
+    vec2 focus = 0.8 * mix(eyes_at, hands_at, 0.45) * (1.0 - 1.0 / zoom);
     vec2 s = s0 / zoom + focus;
     vec2 uv = 0.5 + s * vec2(u_resolution.y / u_resolution.x, 1.0);
     vec3 lightc = light_colour();
@@ -201,7 +207,7 @@ void main() {
     // the glitch in her hands (paragraph 6: "her hands trembling -- not from emotion, but from
     // a glitch in her programming"): in the band of rows round them, rows tear sideways in
     // hard-edged runs, a few frames at a time, more as the tremor grows
-    vec2 hs = (portrait_project(vec3(0.0, -0.3, -0.23)).xy - focus) * zoom;
+    vec2 hs = (hands_at - focus) * zoom;
     float band = step(abs(s0.y - hs.y), 0.075) * step(abs(s0.x - hs.x), 0.2);
     // (round 34: the hands' echoes, in a wider soft-edged band round them)
     float band_soft = (1.0 - smoothstep(0.07, 0.12, abs(s0.y - hs.y))) * (1.0 - smoothstep(0.2, 0.3, abs(s0.x - hs.x)));
@@ -337,14 +343,14 @@ void main() {
     // cartoonish" -- the rim drew the mask's nose and mouth as orange shapes: her face takes the
     // candle as one smooth form, its normal mostly the head's round, a soft warm half-light
     // fading into the cowl, no ridge picked out)
-    vec3 Nf = normalize(mix(N, woman_head_normal(P), WOMAN_FACE_SMOOTH));
+    vec3 Nf = normalize(mix(N, woman_head_normal(P, 0.5 * (eye0 + eye1)), WOMAN_FACE_SMOOTH));
     float fr = max(dot(Nf, Lk) * 0.7 + 0.3, 0.0);
     // (the mask and the lining round it take the same light, so the line where they meet --
     // which drew a nose and a mouth -- is not seen: one dim warm oval inside the cowl)
     float cowl = clamp(face + lining, 0.0, 1.0);
     surf = mix(surf, vec3(0.0), cowl * 0.6);
     surf += vec3(1.0, 0.5, 0.26) * lightc * key * KEY_POWER / max(dk2, 0.09) * cowl * WOMAN_FACE_RIM
-          * fr * fr * (0.45 + 0.25 * mat.y) * ao * ao * 0.3;
+          * fr * fr * (0.45 + 0.25 * mat.y) * ao * ao * 0.16;
     // a little of the room's haze between us and the figure
     surf += lightc * 0.0025 * key;
     col = mix(col, surf, cov);
