@@ -242,7 +242,8 @@ void main() {
     // --- behind: the room in haze (a dolly: it moves less than the figure as we push in)
     // (round 32's speed: the room behind her -- haze, window, the child, far candles, all out
     // of focus -- is drawn at half size by woman_room.frag and read back here)
-    vec3 col = texture(u_woman_room, gl_FragCoord.xy / u_resolution).rgb;
+    // (round 34: the room kept at its old level under the figure's lifted exposure -- true blacks)
+    vec3 col = texture(u_woman_room, gl_FragCoord.xy / u_resolution).rgb * (0.7 / PORTRAIT_EXPOSURE);
 
     // --- the figure: cloth and the face in the cowl's shadow, relit
     float cov = geo.a;
