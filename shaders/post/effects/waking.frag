@@ -160,6 +160,18 @@ vec3 sea_sky(float up, float dx) {
     return sky_gradient(max(up, 0.0)) + vec3(1.0, 0.5, 0.2) * (0.5 * exp(-ds * 9.0) + 0.35 * exp(-length(vec2(dx * 0.5, up * 3.5)) * 5.0));
 }
 
+// One wave of the sea: its slope added to `g` at water point `w`, or, where its period is
+// finer than ~7 pixels of the focus (`foot`: a pixel's footprint per unit of wavenumber across
+// and up the view), its slope's variance to `var` instead (a rougher mirror, not a stripe).
+void sea_wave(vec2 w, vec2 foot, float t, vec2 dir, float kn, float slope, float phase0,
+              inout vec2 g, inout float var) {
+    vec2 k = normalize(dir) * kn;
+    float seen = smoothstep(0.9, 0.35, dot(abs(k), foot));
+    float ph = dot(k, w) + sqrt(9.8 * kn) * 0.35 * t + phase0;
+    g += k / kn * slope * cos(ph) * seen;
+    var += slope * slope * 0.5 * (1.0 - seen);
+}
+
 // The sea at morning point `p` (below the horizon), as water: a field of waves (a long swell,
 // two crossing chops and a ripple of noise; each wave faded to flat where it would be finer
 // than a few pixels of the focus, so the far sea goes smooth, never striped) whose slopes
@@ -171,28 +183,21 @@ vec3 sea_surface(vec2 p, vec2 sun, float res, float blur, float t, float beat) {
     float below = max(HORIZON - p.y, 0.0);
     float z = 1.0 / (below + 0.012);                                   // how far off
     vec2 w = vec2(p.x * z, z);                                         // on the water's plane
-    // a pixel's footprint on the water (grows with distance: z^2 per unit of screen), times
-    // the focus's blur in pixels
-    // (per unit of wavenumber: across the view one unit of screen spans z on the water, up the
+    // a pixel's footprint on the water, per unit of wavenumber: across the view one unit of screen spans z on the water, up the
     // view z^2 -- so a wave's phase step per pixel is |k.x| z + |k.y| z^2 over the height in
     // pixels, times the focus's blur in pixels)
     vec2 foot = vec2(z, z * z) / res * (1.0 + blur * res);
     vec2 g = vec2(0.0);
     float var = 0.0;                                                   // the slopes lost to the blur
-    // the waves: direction and wavenumber, amplitude (slope = amplitude x wavenumber), speed
-    // (the last two nearly across the view: their crests run toward the eye, so they stay
-    // resolved far out -- the long streaks of a far sea)
-    const vec4 WV[5] = vec4[](vec4(0.15, 1.0, 1.1, 0.09), vec4(-0.7, 0.7, 2.9, 0.04),
-                              vec4(0.8, 0.6, 4.3, 0.03), vec4(0.98, 0.2, 9.0, 0.012),
-                              vec4(-0.97, 0.25, 14.0, 0.008));
-    for (int i = 0; i < 5; ++i) {
-        vec2 k = normalize(WV[i].xy) * WV[i].z;
-        float seen = smoothstep(0.9, 0.35, dot(abs(k), foot));        // (its period over ~7 px)
-        float ph = dot(k, w) + sqrt(9.8 * WV[i].z) * 0.35 * t + float(i) * 1.7;
-        float slope = WV[i].w * WV[i].z;
-        g += k / WV[i].z * slope * cos(ph) * seen;
-        var += slope * slope * 0.5 * (1.0 - seen);
-    }
+    // the waves: direction, wavenumber, slope (amplitude x wavenumber) -- a long swell, two
+    // crossing chops, and two nearly across the view (their crests run toward the eye, so they
+    // stay resolved far out: the long streaks of a far sea).  (Called out one by one: a
+    // constant array indexed in a loop cost llvmpipe a third of the whole pass.)
+    sea_wave(w, foot, t, vec2(0.15, 1.0), 1.1, 0.09, 0.0, g, var);
+    sea_wave(w, foot, t, vec2(-0.7, 0.7), 2.9, 0.04, 1.7, g, var);
+    sea_wave(w, foot, t, vec2(0.8, 0.6), 4.3, 0.03, 3.4, g, var);
+    sea_wave(w, foot, t, vec2(0.98, 0.2), 9.0, 0.012, 5.1, g, var);
+    sea_wave(w, foot, t, vec2(-0.97, 0.25), 14.0, 0.008, 6.8, g, var);
     // the ripple: noise over the chop, stretched a little across the view (a slope field)
     vec2 nq = vec2(w.x * 3.2, w.y * 2.2 - 0.6 * t);
     float nseen = smoothstep(0.6, 0.25, dot(vec2(3.2, 2.2), foot));
@@ -225,16 +230,20 @@ vec3 sea_surface(vec2 p, vec2 sun, float res, float blur, float t, float beat) {
     // out where they are not, it breaks into short streaks of light a few pixels tall, the
     // glints of waves too small to draw, flickering (in screen pixels: never finer than one)
     vec2 sq = vec2(p.x * res * 0.05, p.y * res * 0.4 + 3.0 * t);
-    float streak = smoothstep(0.55, 0.85, vnoise(sq) * 0.65 + vnoise(sq * vec2(2.3, 1.7) + 5.0) * 0.35);
+    float streak = smoothstep(0.62, 0.9, vnoise(sq));
     float spark = mix(0.25 + 2.6 * streak, 0.35 + 2.2 * smoothstep(0.2, 0.9, n3.x * 0.5 + 0.5), nseen);
     sea += vec3(1.8, 1.05, 0.55) * spec * spark * (0.3 + 0.7 * fres) * (0.85 + 0.3 * beat) * 4.0;
     return sea;
 }
 
+// Where the sun stands in the morning (morning()'s coordinates) as the eyes open (`o`).
+vec2 morning_sun(float o) {
+    return vec2(0.2, HORIZON + 0.045 + 0.035 * smoothstep(0.0, 1.0, o));
+}
+
 vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     float blur = 0.0015 + 0.05 * pow(1.0 - o, 1.5);                  // the focus pulling in
-    float day = smoothstep(0.0, 1.0, o);
-    sun = vec2(0.2, HORIZON + 0.045 + 0.035 * day);
+    sun = morning_sun(o);
     vec2 d = p - sun;
     float ds = length(d);
     float up = p.y - HORIZON;

@@ -171,18 +171,14 @@ vec3 hand_echoes(vec2 s, vec2 uv, vec3 col, float skin_at, float in_band, vec3 l
     vec2 dir = normalize(vec2(j.x * 0.6, 0.35 + abs(j.y)) * sign(j.y + 1e-4));
     float amp = 0.02 * (0.5 + 0.5 * u_tremor);
     vec2 aspect = vec2(u_resolution.y / u_resolution.x, 1.0);
-    // (loops bounded per pixel, so the frame outside the hands' band, and outside their
-    // copies, skips them: on llvmpipe a loop no pixel of a block runs costs nothing, an `if` does)
-    for (int k = 0; k < (in_band > 0.0 ? 2 : 0); ++k) {
+    for (int k = 0; k < 2; ++k) {
         // one copy where the hands were a moment ago, one where they swung to before that
         vec2 o = dir * amp * (k == 0 ? 1.0 : -1.6);
         vec4 mat = texture(MAT_TEX, uv + o * aspect);
         float sk = smoothstep(0.72, 0.8, mat.w) * (1.0 - smoothstep(0.9, 0.96, mat.w));
         float a = sk * (k == 0 ? 0.4 : 0.22) * (1.0 - skin_at) * in_band;
-        for (int m = 0; m < (a > 0.0 ? 1 : 0); ++m) {
-            vec4 geo = texture(GEO_TEX, uv + o * aspect);
-            col = mix(col, col + hand_light(geo, mat, portrait_ray(s + o), lightc, key), a);
-        }
+        vec4 geo = texture(GEO_TEX, uv + o * aspect);
+        col = mix(col, col + hand_light(geo, mat, portrait_ray(s + o), lightc, key), a);
     }
     return col;
 }
