@@ -106,11 +106,12 @@ vec3 dreamer_hand(vec2 v, vec3 col, float defocus) {
 }
 
 // The dreamer's breath on the window's cold glass (round 34's readers at 194.6 s: "calm and
-// stock-like, no gasp", "no dreamer"): on the lower panes a bloom
-// of fog -- swelling and shrinking with the gasping breaths (u_breath its amount), its edge
-// ragged, over the lower right pane, clear of the curtain and the sun's path -- that dims and greys the morning behind it and glows where the sun's light
-// scatters in it; through it run the clear tracks of drops that ran down the glass, each
-// ending in a bead that catches the sun.  `w`: the window's own coordinates (-1 .. 1).
+// stock-like, no gasp", "no dreamer"): over the lower right pane, clear of the curtain and the
+// sun's path, a bloom of fog -- swelling and shrinking with the gasping breaths (u_breath its
+// amount), its edge ragged -- that greys the morning behind it and glows where the sun's
+// light scatters in it, its water gathered in beads that catch the sun.  (No clear tracks of
+// drops run down through it: at small sizes their dark lines read as a moire on the sea.)
+// `w`: the window's own coordinates (-1 .. 1).
 float mist_on_glass(vec2 w, float t) {
     vec2 c = vec2(0.6, -0.55);
     vec2 r = (w - c) / vec2(0.62, 0.5);
@@ -123,17 +124,6 @@ float mist_on_glass(vec2 w, float t) {
 vec3 breath_on_glass(vec2 v, vec2 w, vec3 outside, vec2 sun_v, float t, float ew) {
     float b = clamp(u_breath, 0.0, 1.0);
     float m = mist_on_glass(w, t) * b;
-    // the tracks: three drops that ran down through the fog, clearing a wavering path
-    float track = 0.0;
-    for (int i = 0; i < 3; ++i) {
-        float fi = float(i);
-        float x0 = 0.47 + 0.19 * fi + 0.05 * sin(fi * 2.7);
-        float top = -0.2 - 0.12 * fi;                          // where it began, near the fog's top
-        float dx = (w.x - x0 - 0.006 * sin(w.y * 9.0 + fi * 3.0)) * WIN_H.x;
-        float along = smoothstep(top + 0.03, top - 0.05, w.y);
-        track = max(track, exp(-dx * dx / (0.004 * 0.004 + ew * ew)) * along);
-    }
-    m *= 1.0 - 0.55 * track;
     // the fog: a milky veil, the dawn's light scattered in the droplets, brighter than the
     // dark sea it hides (the morning behind only a shade in it), glowing toward the sun
     float sunlit = exp(-length(v - sun_v) * 2.8);
@@ -142,7 +132,7 @@ vec3 breath_on_glass(vec2 v, vec2 w, vec3 outside, vec2 sun_v, float t, float ew
     // the condensation's beads: in the fog the water gathers in drops -- clear lenses in the
     // veil, each with a point of the sun's light and a shaded lower edge; a drop a few pixels
     // across at least (the grid follows the frame's pixels: never a noise of single dots)
-    vec2 g = v / max(ew * 3.2, 0.0075);
+    vec2 g = v / max(ew * 4.5, 0.012);
     vec2 ci = floor(g);
     vec2 h = hash22(ci + 17.0);
     vec2 h2 = hash22(ci + 71.0);
@@ -154,8 +144,8 @@ vec3 breath_on_glass(vec2 v, vec2 w, vec3 outside, vec2 sun_v, float t, float ew
     float glint = exp(-dot(dc - vec2(0.05, 0.07), dc - vec2(0.05, 0.07)) / (rr * rr * 0.08)) * drop;
     float veil = 0.85 * m * (1.0 - 0.7 * drop);
     vec3 col = mix(outside, fog, veil);
-    col *= 1.0 - 0.35 * shade * m;
-    col += vec3(1.6, 1.05, 0.6) * glint * m * (0.1 + 0.6 * sunlit);
+    col *= 1.0 - 0.2 * shade * m;
+    col += vec3(1.6, 1.05, 0.6) * glint * m * (0.05 + 0.35 * sunlit);
     return col;
 }
 
