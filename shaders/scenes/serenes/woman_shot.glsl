@@ -160,20 +160,18 @@ vec3 hand_light(vec4 geo, vec4 mat, vec3 rd, vec3 lightc, float key) {
 }
 
 // Her trembling hands seen in a still (round 34: "the woman with trembling hands" never seen):
-// the tremor leaves faint afterimages of her hands where they were a moment ago, a little
-// above and below -- her lit fingers again, seen through, the older the fainter (a long
-// exposure's trace of the shaking).  ``skin_at``: whether her bare skin is at this pixel now.
+// the tremor leaves faint afterimages of her hands a little above and below them -- her lit
+// fingers again, seen through, the further the fainter (a long exposure's trace of the
+// shaking).  ``skin_at``: whether her bare skin is at this pixel now.
 vec3 hand_echoes(vec2 s, vec2 uv, vec3 col, float skin_at, float in_band, vec3 lightc, float key) {
-    // the shake's direction this instant (it changes a dozen times a second), mostly up and down
-    float tk = floor(u_time * 12.0);
-    vec2 j = vec2(hash_to_unit(pcg2d(uvec2(uint(tk + 4096.0), 77u)).x),
-                  hash_to_unit(pcg2d(uvec2(uint(tk + 4096.0), 91u)).y)) - 0.5;
-    vec2 dir = normalize(vec2(j.x * 0.6, 0.35 + abs(j.y)) * sign(j.y + 1e-4));
     float amp = 0.02 * (0.5 + 0.5 * u_tremor);
     vec2 aspect = vec2(u_resolution.y / u_resolution.x, 1.0);
     for (int k = 0; k < 2; ++k) {
-        // one copy where the hands were a moment ago, one where they swung to before that
-        vec2 o = dir * amp * (k == 0 ? 1.0 : -1.6);
+        // one copy a little above the hands, one further below, each drifting slowly sideways
+        // (round 34: they glide, never jump -- between the glitch's stutters her hands hold
+        // clean; the shaking reads in the copies, test_the_hands_glitch_stutters_...)
+        vec2 o = k == 0 ? vec2(0.35 * sin(1.7 * u_time), 1.0) * amp
+                        : vec2(0.35 * sin(1.3 * u_time + 2.0), -1.0) * amp * 1.6;
         vec4 mat = texture(MAT_TEX, uv + o * aspect);
         float sk = smoothstep(0.72, 0.8, mat.w) * (1.0 - smoothstep(0.9, 0.96, mat.w));
         float a = sk * (k == 0 ? 0.4 : 0.22) * (1.0 - skin_at) * in_band;
