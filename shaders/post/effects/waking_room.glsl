@@ -113,8 +113,8 @@ vec3 dreamer_hand(vec2 v, vec3 col, float defocus) {
 // drops run down through it: at small sizes their dark lines read as a moire on the sea.)
 // `w`: the window's own coordinates (-1 .. 1).
 float mist_on_glass(vec2 w, float t) {
-    vec2 c = vec2(0.6, -0.55);
-    vec2 r = (w - c) / vec2(0.62, 0.5);
+    vec2 c = vec2(0.64, -0.5);
+    vec2 r = (w - c) / vec2(0.46, 0.4);
     float n = vnoise(w * 4.0 + 1.3) * 0.6 + vnoise(w * 9.0 + 7.0) * 0.4;
     float breathe = 0.5 + 0.5 * sin(t * 2.3);                  // (a breath every 2.7 s)
     float rad = 0.78 + 0.2 * breathe + 0.4 * (n - 0.5);
@@ -144,8 +144,8 @@ vec3 breath_on_glass(vec2 v, vec2 w, vec3 outside, vec2 sun_v, float t, float ew
     float glint = exp(-dot(dc - vec2(0.05, 0.07), dc - vec2(0.05, 0.07)) / (rr * rr * 0.08)) * drop;
     float veil = 0.85 * m * (1.0 - 0.7 * drop);
     vec3 col = mix(outside, fog, veil);
-    col *= 1.0 - 0.2 * shade * m;
-    col += vec3(1.6, 1.05, 0.6) * glint * m * (0.05 + 0.35 * sunlit);
+    col *= 1.0 - 0.1 * shade * m;
+    col += vec3(1.6, 1.05, 0.6) * glint * m * (0.25 + 0.5 * sunlit);
     return col;
 }
 
