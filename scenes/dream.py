@@ -779,6 +779,10 @@ dream = Show(
         # toward the window)
         "waking.roll": [(0, 0.3), (191.9, 0.3), (193.6, 0.0, "in_out_sine")],
         "waking.push": [(0, 0.0), (193.0, 0.0), (197.0, 1.0, "in_sine")],
+        # (round 34's readers at 194.6 s: "calm and stock-like, no gasp", "no dreamer" -- as the
+        # head lifts toward the window, the gasping breath fogs its lower right pane, beads of
+        # water in the fog)
+        "waking.breath": [(0, 0.0), (193.3, 0.0), (194.6, 1.0, "out_quad")],
         # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
         # through them until they open -- round 25: "a muddy red gradient")
         "waking.dawn": [(0, 0.4), (190.5, 0.4), (194.6, 1.0, "in_quad")],

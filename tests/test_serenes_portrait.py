@@ -576,11 +576,14 @@ def test_the_glitch_tears_her_hands_not_bars_across_her_robe(gl):
     Only her hands tear now: of the pixels that change between the glitch's ticks, over 90 %
     lie on or within 6 px of her bare hands (416 of 443 now; on main 588 of 726, the rest
     bars across her robe).  (Round 32: the child laughing in the window's
-    light at the left moves and stutters on purpose: its corner of the frame is left out.)"""
+    light at the left moves and stutters on purpose: its corner of the frame is left out.)
+    (Round 34: her trembling hands leave afterimages of her fingers up to 0.032 frame heights
+    off them, jumping with the tremor's ticks -- 12 px here: "near" her hands is within 13 px;
+    now 1472 of 1498 changed pixels lie there.)"""
     img, geo, mat, frames = _woman_close_torn(gl)
     frames = [f.astype(float) for f in frames]
     skin = (geo[..., 3] > 0.99) & (mat[..., 3] > 0.75) & (mat[..., 3] < 0.95)
-    near = _box(skin.astype(float), 13) > 0.0
+    near = _box(skin.astype(float), 27) > 0.0
     changed = np.zeros(skin.shape, bool)
     for a, b in zip(frames, frames[1:]):
         changed |= np.abs(a - b).max(axis=2) > 40.0

@@ -152,10 +152,98 @@ float resolved(vec2 a, float bp) {
     return mix(1.0, k, smoothstep(3.0, 8.0, bp));
 }
 
+// The dawn sky's light in a direction seen mirrored in the sea (its height `up` above the
+// horizon and `dx` across from the sun): the gradient and the glow along the horizon round
+// the sun -- the clouds are too soft in a wave's mirror to be worth their fractal.
+vec3 sea_sky(float up, float dx) {
+    float ds = length(vec2(dx, up - 0.06));
+    return sky_gradient(max(up, 0.0)) + vec3(1.0, 0.5, 0.2) * (0.5 * exp(-ds * 9.0) + 0.35 * exp(-length(vec2(dx * 0.5, up * 3.5)) * 5.0));
+}
+
+// One wave of the sea: its slope added to `g` at water point `w`, or, where its period is
+// finer than ~7 pixels of the focus (`foot`: a pixel's footprint per unit of wavenumber across
+// and up the view), its slope's variance to `var` instead (a rougher mirror, not a stripe).
+void sea_wave(vec2 w, vec2 foot, float t, vec2 dir, float kn, float slope, float phase0,
+              inout vec2 g, inout float var) {
+    vec2 k = normalize(dir) * kn;
+    float seen = smoothstep(0.9, 0.35, dot(abs(k), foot));
+    float ph = dot(k, w) + sqrt(9.8 * kn) * 0.35 * t + phase0;
+    g += k / kn * slope * cos(ph) * seen;
+    var += slope * slope * 0.5 * (1.0 - seen);
+}
+
+// The sea at morning point `p` (below the horizon), as water: a field of waves (a long swell,
+// two crossing chops and a ripple of noise; each wave faded to flat where it would be finer
+// than a few pixels of the focus, so the far sea goes smooth, never striped) whose slopes
+// tilt the mirror -- each facet shows the sky (sea_sky) up the reflected ray, by Schlick's
+// Fresnel over a deep violet-black; the sun's glitter is the specular of the facets that
+// face it, sharp specks near the eye and a molten path toward the horizon.
+// (round 34's reader at 194.6 s: "the sea is flat bands")
+vec3 sea_surface(vec2 p, vec2 sun, float res, float blur, float t, float beat) {
+    float below = max(HORIZON - p.y, 0.0);
+    float z = 1.0 / (below + 0.012);                                   // how far off
+    vec2 w = vec2(p.x * z, z);                                         // on the water's plane
+    // a pixel's footprint on the water, per unit of wavenumber: across the view one unit of screen spans z on the water, up the
+    // view z^2 -- so a wave's phase step per pixel is |k.x| z + |k.y| z^2 over the height in
+    // pixels, times the focus's blur in pixels)
+    vec2 foot = vec2(z, z * z) / res * (1.0 + blur * res);
+    vec2 g = vec2(0.0);
+    float var = 0.0;                                                   // the slopes lost to the blur
+    // the waves: direction, wavenumber, slope (amplitude x wavenumber) -- a long swell, two
+    // crossing chops, and two nearly across the view (their crests run toward the eye, so they
+    // stay resolved far out: the long streaks of a far sea).  (Called out one by one: a
+    // constant array indexed in a loop cost llvmpipe a third of the whole pass.)
+    sea_wave(w, foot, t, vec2(0.15, 1.0), 1.1, 0.09, 0.0, g, var);
+    sea_wave(w, foot, t, vec2(-0.7, 0.7), 2.9, 0.04, 1.7, g, var);
+    sea_wave(w, foot, t, vec2(0.8, 0.6), 4.3, 0.03, 3.4, g, var);
+    sea_wave(w, foot, t, vec2(0.98, 0.2), 9.0, 0.012, 5.1, g, var);
+    sea_wave(w, foot, t, vec2(-0.97, 0.25), 14.0, 0.008, 6.8, g, var);
+    // the ripple: noise over the chop, stretched a little across the view (a slope field)
+    vec2 nq = vec2(w.x * 3.2, w.y * 2.2 - 0.6 * t);
+    float nseen = smoothstep(0.6, 0.25, dot(vec2(3.2, 2.2), foot));
+    vec3 n3 = snoise_grad(nq);
+    g += vec2(n3.y * 3.2, n3.z * 2.2) * 0.02 * nseen;
+    var += 0.006 * (1.0 - nseen);
+    // the facet and the eye's ray (the eye a little above the water, looking at the horizon)
+    vec3 n = normalize(vec3(-g.x, 1.0, -g.y));
+    vec3 rd = normalize(vec3(p.x, -below, 1.0));
+    vec3 r = reflect(rd, n);
+    r.y = abs(r.y);                                                    // (no ray into the water)
+    // (the unresolved waves' slopes tilt the mirror up on average: the far sea shows a
+    // higher, darker sky than the horizon's gold, so the horizon stays a line of light)
+    float up = r.y / max(length(r.xz), 1e-3) + 0.8 * sqrt(var) + 0.02;
+    float fres = 0.02 + 0.98 * pow(1.0 - max(dot(-rd, n), 0.0), 5.0);
+    vec3 deep = vec3(0.006, 0.004, 0.012) + vec3(0.02, 0.008, 0.01) * exp(-below * 5.0);
+    vec3 sea = mix(deep, 0.4 * sea_sky(up, r.x / max(r.z, 1e-3) - sun.x), fres);
+    // the sun's glitter: the facets turned to it; rougher (the unresolved waves' slopes) the
+    // further off, so the specks merge into the molten path instead of flickering
+    vec3 sd = normalize(vec3(sun.x, sun.y - HORIZON, 1.0));
+    // (and the slopes' change across the pixel: a lobe narrower than that would light single
+    // pixels along the crests, a crawl of dots -- Toksvig's widening, from the quad's differences)
+    vec2 gw = fwidth(g);
+    float rough = 0.006 + 1.5 * var + 2.0 * dot(gw, gw);
+    // (a glitter path is long and narrow: the slopes along the view are foreshortened at
+    // grazing, so the lobe is stretched up and down and narrow across)
+    vec2 off = vec2(r.x / max(r.z, 1e-3) - sd.x / sd.z, r.y / max(length(r.xz), 1e-3) - sd.y / sd.z);
+    float spec = exp(-off.x * off.x / (0.12 * rough) - off.y * off.y / (5.0 * rough)) * 0.4;
+    // (and where the waves are resolved the path breaks into sparks: the crests' tops)
+    // out where they are not, it breaks into short streaks of light a few pixels tall, the
+    // glints of waves too small to draw, flickering (in screen pixels: never finer than one)
+    vec2 sq = vec2(p.x * res * 0.05, p.y * res * 0.4 + 3.0 * t);
+    float streak = smoothstep(0.62, 0.9, vnoise(sq));
+    float spark = mix(0.25 + 2.6 * streak, 0.35 + 2.2 * smoothstep(0.2, 0.9, n3.x * 0.5 + 0.5), nseen);
+    sea += vec3(1.8, 1.05, 0.55) * spec * spark * (0.3 + 0.7 * fres) * (0.85 + 0.3 * beat) * 4.0;
+    return sea;
+}
+
+// Where the sun stands in the morning (morning()'s coordinates) as the eyes open (`o`).
+vec2 morning_sun(float o) {
+    return vec2(0.2, HORIZON + 0.045 + 0.035 * smoothstep(0.0, 1.0, o));
+}
+
 vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     float blur = 0.0015 + 0.05 * pow(1.0 - o, 1.5);                  // the focus pulling in
-    float day = smoothstep(0.0, 1.0, o);
-    sun = vec2(0.2, HORIZON + 0.045 + 0.035 * day);
+    sun = morning_sun(o);
     vec2 d = p - sun;
     float ds = length(d);
     float up = p.y - HORIZON;
@@ -190,30 +278,9 @@ vec3 morning(vec2 p, float res, float t, float o, float beat, out vec2 sun) {
     float rays = smoothstep(0.35, 0.9, vnoise(vec2(ang * 6.0, 0.1 * t)) * (0.6 + 0.4 * vnoise(vec2(ang * 15.0 + 4.0, -0.07 * t))) * 1.6);
     sky += vec3(1.0, 0.55, 0.25) * 0.3 * rays * (1.0 - 0.7 * cover) * exp(-ds * 7.0) * smoothstep(0.0, 0.04, up);
 
-    // -- the sea: the sky mirrored, darker, and a path of glitter to the sun
-    float below = max(-up, 0.0);
-    float z = 1.0 / (below + 0.012);                                   // how far off
-    vec2 w = vec2(p.x * z, z);
-    // (round 20's reader at 194.9 s: "a smeared moire-striped band".  Towards the horizon the
-    // waves' noise runs finer than the pixels -- and far finer than the focus, pulled out at
-    // first -- and was sampled into stripes.  Each octave fades to its mean where its period
-    // falls under a few pixels of the blur: an unresolved sea is smooth, not striped.)
-    float bp = 1.0 + blur * res;
-    vec2 a1 = vec2(w.x * 0.9, w.y * 3.5 - 0.8 * t);
-    vec2 a2 = vec2(w.x * 2.3, w.y * 9.0 + 1.1 * t);
-    vec2 a3 = vec2(w.x * 7.0, w.y * 20.0 - 2.0 * t);
-    float swell = mix(0.5, vnoise(a1), resolved(a1, bp)) * 0.6 + mix(0.5, vnoise(a2), resolved(a2, bp)) * 0.4;
-    vec3 sea = sky_gradient(below * 1.2 + 0.05 * (swell - 0.5)) * 0.16;
-    sea *= 0.35 + 0.65 * exp(-below * 6.0);                             // dark towards the eye
-    // the glitter: wave crests facing the sun, thick near the path, thin either side of it;
-    // out of focus each glint is a soft disc (the crests' threshold softened)
-    float path = exp(-abs(d.x) * 16.0 / (1.0 + below * 9.0));
-    float crest = swell + 0.25 * mix(0.5, vnoise(a3), resolved(a3, bp));
-    float fw = fwidth(crest) + 6.0 * blur;
-    float glints = smoothstep(0.8 - fw, 0.84 + fw, crest + 0.25 * path);
-    vec3 glint = mix(vec3(0.5, 0.14, 0.16), vec3(1.7, 1.0, 0.5), path);    // rose clouds, or the sun
-    sea += glint * (0.6 * path + glints * (0.14 + 2.1 * path)) * (0.4 + 0.6 * exp(-below * 4.0)) * (0.85 + 0.3 * beat);
-    sea += vec3(0.9, 0.4, 0.2) * 0.3 * sunward * exp(-below * 40.0);   // the haze on the water
+    // -- the sea: water that mirrors the dawn by its waves (sea_surface below)
+    vec3 sea = sea_surface(p, sun, res, blur, t, beat);
+    sea += vec3(0.9, 0.4, 0.2) * 0.3 * sunward * exp(-max(-up, 0.0) * 40.0);   // the haze on the water
 
     // -- the horizon, soft in the haze; a headland to the left, far off, its edge lit
     float hz = smoothstep(-0.002 - blur, 0.002 + blur, up);

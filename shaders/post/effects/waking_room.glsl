@@ -105,6 +105,50 @@ vec3 dreamer_hand(vec2 v, vec3 col, float defocus) {
     return mix(col, skin, smoothstep(e, -e, d));
 }
 
+// The dreamer's breath on the window's cold glass (round 34's readers at 194.6 s: "calm and
+// stock-like, no gasp", "no dreamer"): over the lower right pane, clear of the curtain and the
+// sun's path, a bloom of fog -- swelling and shrinking with the gasping breaths (u_breath its
+// amount), its edge ragged -- that greys the morning behind it and glows where the sun's
+// light scatters in it, its water gathered in beads that catch the sun.  (No clear tracks of
+// drops run down through it: at small sizes their dark lines read as a moire on the sea.)
+// `w`: the window's own coordinates (-1 .. 1).
+float mist_on_glass(vec2 w, float t) {
+    vec2 c = vec2(0.64, -0.5);
+    vec2 r = (w - c) / vec2(0.46, 0.4);
+    float n = vnoise(w * 4.0 + 1.3) * 0.6 + vnoise(w * 9.0 + 7.0) * 0.4;
+    float breathe = 0.5 + 0.5 * sin(t * 2.3);                  // (a breath every 2.7 s)
+    float rad = 0.78 + 0.2 * breathe + 0.4 * (n - 0.5);
+    return smoothstep(rad, rad * 0.2, length(r)) * (0.85 + 0.15 * breathe);
+}
+
+vec3 breath_on_glass(vec2 v, vec2 w, vec3 outside, vec2 sun_v, float t, float ew) {
+    float b = clamp(u_breath, 0.0, 1.0);
+    float m = mist_on_glass(w, t) * b;
+    // the fog: a milky veil, the dawn's light scattered in the droplets, brighter than the
+    // dark sea it hides (the morning behind only a shade in it), glowing toward the sun
+    float sunlit = exp(-length(v - sun_v) * 2.8);
+    vec3 fog = vec3(dot(outside, vec3(0.3, 0.5, 0.2))) * vec3(0.9, 0.75, 0.68) * 0.35
+             + vec3(0.62, 0.4, 0.3) * 0.22 + vec3(1.0, 0.55, 0.28) * 0.6 * sunlit;
+    // the condensation's beads: in the fog the water gathers in drops -- clear lenses in the
+    // veil, each with a point of the sun's light and a shaded lower edge; a drop a few pixels
+    // across at least (the grid follows the frame's pixels: never a noise of single dots)
+    vec2 g = v / max(ew * 4.5, 0.012);
+    vec2 ci = floor(g);
+    vec2 h = hash22(ci + 17.0);
+    vec2 h2 = hash22(ci + 71.0);
+    vec2 dc = g - ci - 0.5 - 0.4 * (h2 - 0.5);
+    float rr = 0.12 + 0.18 * h.x * h.x;
+    // (more and bigger drops where the fog is thick, none at its thin edge)
+    float drop = smoothstep(rr, rr - 0.1, length(dc)) * step(1.0 - 0.8 * smoothstep(0.25, 0.8, m / max(b, 1e-3)), h.y);
+    float shade = smoothstep(-0.05, -0.3, dc.y) * drop;
+    float glint = exp(-dot(dc - vec2(0.05, 0.07), dc - vec2(0.05, 0.07)) / (rr * rr * 0.08)) * drop;
+    float veil = 0.85 * m * (1.0 - 0.7 * drop);
+    vec3 col = mix(outside, fog, veil);
+    col *= 1.0 - 0.1 * shade * m;
+    col += vec3(1.6, 1.05, 0.6) * glint * m * (0.25 + 0.5 * sunlit);
+    return col;
+}
+
 // The room seen from the pillow at view point `v`.  `defocus` (0 sharp .. 1 swimming in
 // tears) widens every edge; `full` false skips the morning's clouds and sea (a gradient and
 // the sun stand in: the faint doubled image needs no more).  `res` is the frame's height in
@@ -138,6 +182,9 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
         outside *= 0.8;
     }
     sun_v = WIN_C + (sun - MO) / MS;
+    // (every frame before the breath skips it: a uniform branch)
+    if (full && u_breath > 0.0)
+        outside = breath_on_glass(v, w, outside, sun_v, t, ew);
     float bars = sash(w, ew);
     // the bars black against the dawn; their edges turned to the sun catch it (a thin glint)
     float near_sun = exp(-length(v - sun_v) * 3.5);

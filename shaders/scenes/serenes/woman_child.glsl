@@ -87,6 +87,26 @@ float child_sd(vec2 s, float t, out float face, out float hands, out float hair)
     return min(body, head) * CHILD_SCALE;
 }
 
+// the memory's light: pale gold, a child's warmth remembered
+const vec3 CHILD_GLOW = vec3(1.0, 0.78, 0.5);
+
+// The light the remembered child is made of, at ``edge`` inside its outline: a glow brighter
+// toward the outline (light seen through more of a thin shell there), and motes drifting up
+// through it, twinkling -- so it reads as light, not a dark cut-out nor a flat fill.
+vec3 child_memory_light(vec2 s, float edge, float t, vec3 lightc, float key) {
+    // (a thin shell of light: faint within, bright along the outline, a glow round the head)
+    vec2 head = CHILD_FEET + vec2(0.0, 0.36) * CHILD_SCALE;
+    float near_head = exp(-dot(s - head, s - head) / 0.006);
+    float shell = 0.0015 + 0.06 * exp(-edge / 0.005) + 0.004 * exp(-edge / 0.025) + 0.012 * near_head;
+    vec2 g = (s + vec2(0.0, -t * 0.02)) * 60.0;
+    vec2 c = floor(g);
+    uvec2 h = pcg2d(uvec2(ivec2(c) + 8192));
+    vec2 at = c + 0.5 + 0.4 * (vec2(hash_to_unit(h.x), hash_to_unit(h.y)) - 0.5);
+    float tw = 0.5 + 0.5 * sin(t * (2.0 + 3.0 * hash_to_unit(h.x ^ h.y)) + 6.28 * hash_to_unit(h.y * 5u));
+    float mote = exp(-dot(g - at, g - at) * 40.0) * step(0.7, hash_to_unit(h.x * 3u)) * tw;
+    return CHILD_GLOW * (shell + 0.15 * mote) * (0.6 + 0.4 * key);
+}
+
 // The child over the room behind her (``col``), at the cue's time t: its laugh now and two
 // stuck copies of the moments just before it, the stutter of a recording on repeat.  Lit so
 // its form reads -- her candle (at the right) a warm key across its upturned face and hands,
@@ -147,11 +167,14 @@ vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     float cold = exp(-edge / rw) * smoothstep(-0.1, 0.6, dot(n, normalize(vec2(-0.75, 0.65))));
     // (a faint sheen deeper in, so the rims fall off into the dark, not cut as lines)
     float warmx = exp(-edge / 0.012) * max(dot(n, normalize(vec2(1.0, 0.25))), 0.0);
-    vec3 body = vec3(0.0016, 0.0014, 0.0022)
-              + lightc * vec3(1.0, 0.62, 0.36) * key * (0.16 * warm + 0.012 * warmx)
-              + vec3(0.35, 0.5, 1.0) * 0.2 * cold;
+    // (round 34's readers at 129.8 s: "the child a crude blob", "a clay-like doll" -- it is a
+    // memory, not a body: made of light, pale gold and translucent, brightest at its edges
+    // and its upturned face, motes of light drifting in it, the room seen through it)
+    vec3 body = col * 0.8 + child_memory_light(s, edge, t, lightc, key)
+              + lightc * vec3(1.0, 0.62, 0.36) * key * (0.12 * warm + 0.004 * warmx)
+              + vec3(0.35, 0.5, 1.0) * 0.12 * cold;
     col = mix(col, body, a);
-    // the window's cold light spilling round its outline into the air (a thin halo)
-    col += vec3(0.35, 0.5, 1.0) * 0.003 * exp(-max(d, 0.0) / 0.012) * (1.0 - a);
+    // its light spilling round its outline into the air (a soft halo)
+    col += (vec3(0.35, 0.5, 1.0) * 0.003 + CHILD_GLOW * 0.012) * exp(-max(d, 0.0) / 0.02) * (1.0 - a);
     return col;
 }

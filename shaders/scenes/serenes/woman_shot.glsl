@@ -29,16 +29,25 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 #define CLOTH_ALBEDO vec3(0.022, 0.024, 0.044)
 // the key candle's power on the cloth (round 26: the lovers' candle, close under their
 // mantles, burnt their fronts out to a cream "melted plastic": it is a smaller flame)
-const float KEY_POWER = 0.26;
+const float KEY_POWER = 0.34;   // (round 34: "very dark" -- from 0.26)
 // the candle's warm edge along the woman's face (round 30; round 33: less -- at 0.35 it drew
 // her nose's ridge as "a strange nose")
-const float WOMAN_FACE_RIM = 0.14;
+const float WOMAN_FACE_RIM = 0.09;
 // (round 33, both readers at 131.0 s: "the Serene's eyes are different sizes" -- in her
 // three-quarter turn the mask's bridge hid half of the far ball: both balls stand whole,
 // a little prouder of the mask than the portrait's 3 cm)
 const float WOMAN_EYE_PROUD = 0.07;
 #define CLOTH_SHEEN 0.12
-const float PORTRAIT_EXPOSURE = 0.7;   // (the dream's lens lifts the blacks: the shot is kept low)
+// how far her face's light follows the head's round rather than the mask's nose and mouth
+const float WOMAN_FACE_SMOOTH = 0.8;
+// (round 34, both readers at 129.8 s: "very dark" -- her hands the frame's key: the candle's
+// light on her palms and fingers, and a moist highlight on them)
+const float HAND_KEY = 1.9;
+const float HAND_GLINT = 0.5;
+const float WOMAN_HANDS_BELOW = -0.17;   // her hands lie below this height (metres), her face above
+// (the dream's lens lifts the blacks: the shot is kept low; round 34's readers at 129.8 s: "very
+// dark", "the whole frame too dark" -- from 0.7: her lit side and hands up, the room still black)
+const float PORTRAIT_EXPOSURE = 0.95;
 const vec3 FAR_CANDLE_A = vec3(0.95, -0.95, -2.7);    // candles in the room behind the viewer,
 const vec3 FAR_CANDLE_B = vec3(-1.4, -0.9, -3.3);     // seen only mirrored in the eyes
 
@@ -126,13 +135,63 @@ vec3 key_candle(vec2 s, vec3 col, vec3 lightc, float px) {
 }
 
 
+// The round of her head (the face's soft light follows it, not the mask's features): from a
+// centre a little behind and below her eyes.
+// ``eyes_mid``: the midpoint of her eyes (main has it already).
+vec3 woman_head_normal(vec3 P, vec3 eyes_mid) {
+    return normalize(P - eyes_mid - vec3(0.0, -0.02, 0.075));
+}
+
+// Her bare skin's light at a G-buffer sample (her hands: the candle's key through the skin,
+// its warm edge, a moist glint) -- for the echoes of her trembling hands.
+vec3 hand_light(vec4 geo, vec4 mat, vec3 rd, vec3 lightc, float key) {
+    vec3 P = PORTRAIT_CAM + rd * portrait_geo_depth(geo);
+    vec3 N = portrait_geo_normal(geo);
+    vec3 V = -rd;
+    vec3 Lk = KEY_CANDLE - P;
+    float dk2 = dot(Lk, Lk);
+    Lk *= inversesqrt(dk2);
+    float lit = key * KEY_POWER / max(dk2, 0.09) * mat.y;
+    float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
+    float NV = max(dot(N, V), 0.0);
+    vec3 c = vec3(0.12, 0.098, 0.1) * lightc * lit * ndl * mat.x * (1.0 + HAND_KEY);
+    c += vec3(1.0, 0.45, 0.3) * lightc * lit * 0.05 * pow(1.0 - NV, 2.0) * mat.x;
+    return c;
+}
+
+// Her trembling hands seen in a still (round 34: "the woman with trembling hands" never seen):
+// the tremor leaves faint afterimages of her hands a little above and below them -- her lit
+// fingers again, seen through, the further the fainter (a long exposure's trace of the
+// shaking).  ``skin_at``: whether her bare skin is at this pixel now.
+vec3 hand_echoes(vec2 s, vec2 uv, vec3 col, float skin_at, float in_band, vec3 lightc, float key) {
+    float amp = 0.02 * (0.5 + 0.5 * u_tremor);
+    vec2 aspect = vec2(u_resolution.y / u_resolution.x, 1.0);
+    for (int k = 0; k < 2; ++k) {
+        // one copy a little above the hands, one further below, each drifting slowly sideways
+        // (round 34: they glide, never jump -- between the glitch's stutters her hands hold
+        // clean; the shaking reads in the copies, test_the_hands_glitch_stutters_...)
+        vec2 o = k == 0 ? vec2(0.35 * sin(1.7 * u_time), 1.0) * amp
+                        : vec2(0.35 * sin(1.3 * u_time + 2.0), -1.0) * amp * 1.6;
+        vec4 mat = texture(MAT_TEX, uv + o * aspect);
+        float sk = smoothstep(0.72, 0.8, mat.w) * (1.0 - smoothstep(0.9, 0.96, mat.w));
+        float a = sk * (k == 0 ? 0.4 : 0.22) * (1.0 - skin_at) * in_band;
+        vec4 geo = texture(GEO_TEX, uv + o * aspect);
+        col = mix(col, col + hand_light(geo, mat, portrait_ray(s + o), lightc, key), a);
+    }
+    return col;
+}
+
 void main() {
     vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
     float zoom = u_portrait_light.z;
     // (round 26: the push goes in toward the eyes, not the frame's middle, far enough that
     // stills a few seconds apart are not the same picture)
-    vec2 eyes_at = 0.5 * (portrait_project(portrait_eye(0)).xy + portrait_project(portrait_eye(1)).xy);
-    vec2 focus = 0.8 * eyes_at * (1.0 - 1.0 / zoom);
+    vec3 eye0 = portrait_eye(0), eye1 = portrait_eye(1);
+    vec2 eyes_at = 0.5 * (portrait_project(eye0).xy + portrait_project(eye1).xy);
+    // (round 34: her trembling hands the subject -- the push goes in between her eyes and her
+    // hands, so both hold the frame, the hands larger)
+    vec2 hands_at = portrait_project(vec3(0.0, -0.3, -0.23)).xy;
+    vec2 focus = 0.8 * mix(eyes_at, hands_at, 0.45) * (1.0 - 1.0 / zoom);
     vec2 s = s0 / zoom + focus;
     vec2 uv = 0.5 + s * vec2(u_resolution.y / u_resolution.x, 1.0);
     vec3 lightc = light_colour();
@@ -142,8 +201,10 @@ void main() {
     // the glitch in her hands (paragraph 6: "her hands trembling -- not from emotion, but from
     // a glitch in her programming"): in the band of rows round them, rows tear sideways in
     // hard-edged runs, a few frames at a time, more as the tremor grows
-    vec2 hs = (portrait_project(vec3(0.0, -0.3, -0.23)).xy - focus) * zoom;
+    vec2 hs = (hands_at - focus) * zoom;
     float band = step(abs(s0.y - hs.y), 0.075) * step(abs(s0.x - hs.x), 0.2);
+    // (round 34: the hands' echoes, in a wider soft-edged band round them)
+    float band_soft = (1.0 - smoothstep(0.07, 0.12, abs(s0.y - hs.y))) * (1.0 - smoothstep(0.2, 0.3, abs(s0.x - hs.x)));
     float row = floor(gl_FragCoord.y / max(u_resolution.y / 180.0, 1.0) / 3.0);
     float tick = floor(u_time * 11.0);
     float r1 = hash_to_unit(pcg2d(uvec2(uint(row + 512.0), uint(tick))).x);
@@ -175,7 +236,8 @@ void main() {
     // --- behind: the room in haze (a dolly: it moves less than the figure as we push in)
     // (round 32's speed: the room behind her -- haze, window, the child, far candles, all out
     // of focus -- is drawn at half size by woman_room.frag and read back here)
-    vec3 col = texture(u_woman_room, gl_FragCoord.xy / u_resolution).rgb;
+    // (round 34: the room kept at its old level under the figure's lifted exposure -- true blacks)
+    vec3 col = texture(u_woman_room, gl_FragCoord.xy / u_resolution).rgb * (0.7 / PORTRAIT_EXPOSURE);
 
     // --- the figure: cloth and the face in the cowl's shadow, relit
     float cov = geo.a;
@@ -184,6 +246,9 @@ void main() {
     vec3 V = -rd;
     float face = step(0.95, mat.w);
     float skin = step(0.7, mat.w) * (1.0 - face);             // her bare hands (0.85)
+    // (round 34: only her hands, below the face -- the blend of face (1) and lining (0.5) in
+    // the bilinear lookup passes 0.85 round the mask, and lit as skin it drew orange shapes)
+    skin *= step(P.y, WOMAN_HANDS_BELOW);
     float lining = 2.0 * min(mat.w, 0.5) * (1.0 - face) * (1.0 - skin);
     vec2 wfw = fwidth(weave_uv(P));
     // (round 32's speed: the figure's light only where the figure is -- the dark room round
@@ -259,6 +324,9 @@ void main() {
     }
     // her skin: the candle's warmth through it at the edges (fingers glow where thin)
     surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
+    // her palms in the candle's light, the frame's key, and a moist glint along the fingers
+    surf += albedo * lightc * lit * ndl * ao * skin * HAND_KEY;
+    surf += vec3(1.0, 0.8, 0.62) * lightc * lit * skin * HAND_GLINT * pow(max(dot(N, H), 0.0), 28.0) * ao;
     // the face and the lining round it stay in the cowl's deep shadow
     // (round 26: "faces waxy" -- the eyes' glow modelled the mask as a grey-blue egg with a
     // cartoon's brow and mouth: it is all but unseen now, the glowing eyes in a void)
@@ -266,13 +334,23 @@ void main() {
     // (round 30, 129 s: "the face a black ball with cartoon eyes") her face catches her candle
     // from the side: a thin warm rim along the cheek, jaw and nose turned to the flame,
     // falling off fast into the cowl's shadow; the lining round it stays dark
-    float fr = max(dot(N, Lk), 0.0);
-    surf += vec3(1.0, 0.5, 0.26) * lightc * key * KEY_POWER / max(dk2, 0.09) * face * WOMAN_FACE_RIM
-          * fr * fr * (0.2 + pow(1.0 - NV, 1.5)) * (0.3 + 0.7 * mat.y) * ao;
+    // (round 34, both readers at 129.8 s: "the Serene's face shapes look odd", "odd and
+    // cartoonish" -- the rim drew the mask's nose and mouth as orange shapes: her face takes the
+    // candle as one smooth form, its normal mostly the head's round, a soft warm half-light
+    // fading into the cowl, no ridge picked out)
+    vec3 Nf = normalize(mix(N, woman_head_normal(P, 0.5 * (eye0 + eye1)), WOMAN_FACE_SMOOTH));
+    float fr = max(dot(Nf, Lk) * 0.7 + 0.3, 0.0);
+    // (the mask and the lining round it take the same light, so the line where they meet --
+    // which drew a nose and a mouth -- is not seen: one dim warm oval inside the cowl)
+    float cowl = clamp(face + lining, 0.0, 1.0);
+    surf = mix(surf, vec3(0.0), cowl * 0.6);
+    surf += vec3(1.0, 0.5, 0.26) * lightc * key * KEY_POWER / max(dk2, 0.09) * cowl * WOMAN_FACE_RIM
+          * fr * fr * (0.45 + 0.25 * mat.y) * ao * ao * 0.16;
     // a little of the room's haze between us and the figure
     surf += lightc * 0.0025 * key;
     col = mix(col, surf, cov);
     }
+    col = hand_echoes(s, uv, col, skin, band_soft, lightc, key);
 
     // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
