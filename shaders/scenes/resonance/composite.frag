@@ -77,11 +77,19 @@ vec4 city(vec2 q, vec3 sky_light, float lit, vec3 behind) {
     // (round 17's readers: the spires "black sticks".)  The glass is clear: the aurora behind
     // a tower shows through its body, bent and darkened by the liquid glass and tinted cold,
     // so each spire is a column of the sky's own colour with a dark core, not a cut-out.
-    vec3 body = vec3(0.0016, 0.0017, 0.0040) + u_glass * behind * vec3(0.55, 0.8, 1.0)
-              * (0.25 + 0.75 * smoothstep(0.0, 0.3, c.a));
+    // (round 34's readers: "crystal prisms", "do not look liquid" -- the body is a lens: the
+    // baked strip's b is where across its round a point is (c.g: how much is tower), and the
+    // sky behind is seen through it bent and flipped (`behind`, looked up by the caller at
+    // the point's own bend), deep-tinted at the edges where the light crosses the most
+    // glass, clearer through the middle)
+    float tw = smoothstep(0.45, 0.95, c.g);
+    float side = 2.0 * c.b - 1.0;
+    float thick = 1.0 - sqrt(max(1.0 - side * side, 0.0));
+    vec3 tint = mix(vec3(0.7, 0.92, 1.0), vec3(0.08, 0.35, 0.5), thick * tw);
+    vec3 body = vec3(0.0016, 0.0017, 0.0040) + u_glass * behind * tint
+              * (0.35 + 0.65 * smoothstep(0.0, 0.3, c.a));
     vec3 col = mix(haze, body, c.g);
-    col += c.b * lit * vec3(0.06, 0.034, 0.014);
-    // the glass mirrors the aurora above it (its light over this column), brightly
+    col += c.b * (1.0 - tw) * lit * vec3(0.06, 0.034, 0.014);
     col += c.a * ((3.6 + 2.4 * u_glass) * sky_light + lit * vec3(0.025, 0.05, 0.065));
     // (`far_city` 0: open water to the horizon -- round 21's trapped faces: the shrunk spires and
     // their reflections stood on the horizon as "cyan waveform spikes")
@@ -91,8 +99,16 @@ vec4 city(vec2 q, vec3 sky_light, float lit, vec3 behind) {
 // What a tower's glass shows of the sky behind it: the aurora a little higher up and
 // displaced sideways by the column's curve (bent by refraction), at view point q.
 vec3 through_glass(vec2 q) {
-    vec2 b = q + vec2(0.012 * sin(q.x * 210.0), 0.06);
-    vec4 a = texture(u_aurora, uv_of(b));
+    vec4 c = texture(u_city, vec2(fract(q.x * u_city_zoom * u_resolution.y / u_resolution.x + 0.5),
+                                  ((q.y - u_horizon) * u_city_zoom - CITY_BOTTOM) / (CITY_TOP - CITY_BOTTOM)));
+    float side = (2.0 * c.b - 1.0) * smoothstep(0.45, 0.95, c.g);
+    // (a round body of glass shows the sky behind it flipped and squeezed across its width:
+    // the curtains to its right seen at its left edge)
+    // (and from below: the low curtains over the dark band at the horizon, not the band --
+    // looked up straight, the lower bodies showed it as a dark blot)
+    float hq = q.y - u_horizon;
+    vec2 b = vec2(q.x - 0.06 * side, u_horizon + 0.12 + 0.85 * hq + 0.04 * side * side);
+    vec4 a = texture(u_aurora, uv_of(vec2(b.x, u_horizon + aurora_height(b.y - u_horizon))));
     return a.rgb / a.a + sky_base(b.y - u_horizon);
 }
 
