@@ -261,7 +261,7 @@ void main() {
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
     // (and a breath of the tear's own light on each ring's crest, in the air between the
     // curtains: the sound seen even where the sky is night; the stars hold their place)
-    torn += vec3(0.5, 0.42, 1.0) * 0.035 * front * (1.0 - wet);
+    torn += vec3(0.5, 0.42, 1.0) * 0.08 * front * (1.0 - wet);
     torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
@@ -305,7 +305,7 @@ void main() {
     vec2 q = vec2(p.x + rip * 0.0012 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade) + ripple.x);
 #ifdef RESONANCE_RIFT
     // (the fronts heave the water: its mirror image bends over each ring)
-    q.y -= 0.012 * shock * dy / (abs(dy) + 0.05);
+    q.y -= 0.02 * shock * dy / (abs(dy) + 0.05);
 #endif
     vec2 s = under ? q : p;
     float sdy = s.y - u_horizon;                 // the height above the horizon it shows
@@ -364,7 +364,7 @@ void main() {
     vec3 refl = sky_base(sdy) + a_raw.rgb / a_raw.a * mix(mix(0.6, 0.55, torn_shore), 1.0, smoothstep(0.0, 0.12, sdy))
               + 1.5 * hl;
 #ifdef RESONANCE_RIFT
-    refl += 0.6 * torn + 0.06 * max(shock, 0.0) * shock_c;
+    refl += 0.6 * torn + 0.16 * max(shock, 0.0) * shock_c;
 #endif
     col = under ? refl : sky;
     // The city near the horizon, once for sky and water (brighter lights in the water).
