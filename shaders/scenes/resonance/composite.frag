@@ -142,6 +142,29 @@ vec3 night_within(vec2 frag) {
     return vec3(0.0065, 0.0075, 0.021) + star * vec3(0.8, 0.88, 1.0);
 }
 
+// The throat of an opening in the curtain (round 34's readers at 133.5 s: "the mouth is a flat
+// black blob"): its walls catch the curtain's light at the lips and go down into the dark,
+// like the inside of a throat of light, its deepest part darkest; `uv`: the point in the
+// aurora pass, `lit`: the curtain's light there.
+vec3 throat(vec2 uv, vec3 lit) {
+    // how far into the opening: its density looked up round the point, near and further out
+    // (inside the opening the density is near nothing all over: the depth is how much of the
+    // ring of taps still finds the curtain)
+    vec2 r = vec2(u_resolution.y / u_resolution.x, 1.0) * 0.03;
+    float open = 0.0;
+    for (int i = 0; i < 8; i++) {
+        float ang = 0.785398 * float(i) + 0.3;
+        vec2 o = vec2(cos(ang), sin(ang)) * r * (i < 4 ? 1.0 : 2.2);
+        open += smoothstep(0.13, 0.02, texture(u_aurora, uv + o).a);
+    }
+    float deep = smoothstep(0.2, 1.0, open / 8.0);
+    float wall = (1.0 - deep) * (1.0 - deep);
+    // (walls only where the opening is large enough on screen to hold them: a few pixels
+    // across, a lit opening read as no opening at all)
+    float seen = smoothstep(2.0, 6.0, 0.03 * u_resolution.y);
+    return (vec3(0.03, 0.015, 0.07) + 0.3 * lit) * wall * seen;
+}
+
 // The aurora where a face surfaces, made crisper (round 11: "smeared low-resolution clay
 // masks"): the aurora pass is drawn at half resolution, so the brows, sockets and screaming
 // mouths come back soft.  Where a face changes the light's density (its alpha leaves 1), an
@@ -352,6 +375,7 @@ void main() {
     // keep to the night between the curtains)
     float veil = 1.0 - 0.92 * smoothstep(0.012, 0.07, dot(aur_c, vec3(0.3, 0.5, 0.2)));
     sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
+    sky += hole * throat(uv_low, aur_c);
     sky += aur_c * mix(0.6, 1.0, ext);
 #endif
     sky += hl;
