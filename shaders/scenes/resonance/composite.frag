@@ -146,6 +146,24 @@ vec3 night_within(vec2 frag) {
 // black blob"): its walls catch the curtain's light at the lips and go down into the dark,
 // like the inside of a throat of light, its deepest part darkest; `uv`: the point in the
 // aurora pass, `lit`: the curtain's light there.
+uniform int u_face_count;
+uniform vec4 u_faces[4];       // centre x, centre y, scale, strength (scenes/resonance.py)
+uniform vec4 u_faces_b[4];     // mouth open, tilt (rad), tear seed, tear amount
+
+// How much of a screaming mouth is at view point p (0..1): the walls are the mouths' (the
+// eyes stay dark hollows); where face.glsl's face_mouth_at centres the opening.
+float mouth_near(vec2 p) {
+    float m = 0.0;
+    for (int i = 0; i < 4; i++) {
+        if (i >= u_face_count) break;
+        vec2 o = p - u_faces[i].xy;
+        float c = cos(u_faces_b[i].y), s = sin(u_faces_b[i].y);
+        vec2 q = vec2(c * o.x + s * o.y, -s * o.x + c * o.y) / u_faces[i].z;
+        m = max(m, smoothstep(0.2, 0.12, length((q - vec2(0.0, -0.23 - 0.06 * u_faces_b[i].x)) * vec2(1.0, 0.7))));
+    }
+    return m;
+}
+
 vec3 throat(vec2 uv, vec3 lit) {
     // how far into the opening: its density looked up round the point, near and further out
     // (inside the opening the density is near nothing all over: the depth is how much of the
@@ -375,7 +393,7 @@ void main() {
     // keep to the night between the curtains)
     float veil = 1.0 - 0.92 * smoothstep(0.012, 0.07, dot(aur_c, vec3(0.3, 0.5, 0.2)));
     sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
-    sky += hole * throat(uv_low, aur_c);
+    sky += hole * mouth_near(p) * throat(uv_low, aur_c);
     sky += aur_c * mix(0.6, 1.0, ext);
 #endif
     sky += hl;
