@@ -393,7 +393,10 @@ void main() {
     // keep to the night between the curtains)
     float veil = 1.0 - 0.92 * smoothstep(0.012, 0.07, dot(aur_c, vec3(0.3, 0.5, 0.2)));
     sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
-    sky += hole * mouth_near(p) * throat(uv_low, aur_c);
+    // (only where a face opens the curtain: the lake shots skip it whole)
+    if (u_face_count > 0 && hole > 0.0) {
+        sky += hole * mouth_near(p) * throat(uv_low, aur_c);
+    }
     sky += aur_c * mix(0.6, 1.0, ext);
 #endif
     sky += hl;
