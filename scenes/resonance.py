@@ -458,7 +458,11 @@ class Resonance(Scene):
         resources.draw_count("aurora", 0 if (alive or not lake) else 3)
         resources.draw_count("aurora_life", 3 if (alive and lake and not laughing) else 0)
         resources.draw_count("aurora_laughter", 3 if (laughing and lake) else 0)
-        resources.draw_count("composite", 0 if (torn or not lake) else 3)
+        # (round 34: the screaming mouths' throats in a variant of their own, drawn while a
+        # face is shown: the lake shots paid a quarter again for them, untaken)
+        faced = count > 0 and not torn
+        resources.draw_count("composite", 0 if (torn or not lake or faced) else 3)
+        resources.draw_count("composite_faces", 3 if (faced and lake) else 0)
         resources.draw_count("composite_rift", 3 if (torn and lake) else 0)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and lake) else 0)
         resources.draw_count("cloud_map", 3 if float(p["cloud"]) > 0.5 else 0)
@@ -528,6 +532,8 @@ resonance = Resonance(
         # composite and the one with the howl's tear compiled in: update())
         Pass("scenes/resonance/composite.frag", name="composite", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield")),
+        Pass("scenes/resonance/composite_faces.frag", name="composite_faces", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, inputs=("aurora", "city", "starfield"), into="composite"),
         Pass("scenes/resonance/composite_rift.frag", name="composite_rift", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield"), into="composite"),
         # The worm's-eye shot (zenith): the curtains' ground field overhead, the glass's

@@ -851,8 +851,6 @@ def test_the_skyline_is_slender_spires_and_the_howl_tears_no_lightning_bolt(gl):
         # the tear crisply, cut by fine ripple lines -- about 0.9, the bar now 0.7).
         col = int(np.argmax(open_[20:100].mean(axis=2).sum(axis=0)))
         water = open_[-50:, col - 40:col + 40].mean(axis=2)
-        down = np.abs(np.diff(water, axis=0)).mean()
-        across = np.abs(np.diff(water, axis=1)).mean()
         # (round 34: the wound no longer reaches the city, so no column of its light stands in
         # the water -- "the hard white beam cuts the frame in two": under it the water holds no
         # bright column over its neighbours)
@@ -1103,7 +1101,7 @@ def test_the_worms_eye_shot_skips_the_lake_and_the_lake_skips_it(gl):
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     scene = Registry(SearchPath.build([])).scene("resonance")
-    assert drawn_variant(scene, ("composite", "worms_eye")) == "composite"
+    assert drawn_variant(scene, ("composite", "worms_eye"), memory=0.0) == "composite"
     assert drawn_variant(scene, ("composite", "worms_eye"), zenith=1.0) == "worms_eye"
     assert drawn_variant(scene, ("field", "zenith_field"), zenith=1.0) == "zenith_field"
     assert drawn_variant(scene, ("field", "zenith_field")) == "field"
@@ -1370,17 +1368,17 @@ def test_the_cloud_shot_skips_the_lake_and_the_lake_skips_it(gl):
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     scene = Registry(SearchPath.build([])).scene("resonance")
-    assert drawn_variant(scene, ("composite", "cloud_city")) == "composite"
+    assert drawn_variant(scene, ("composite", "cloud_city"), memory=0.0) == "composite"
     assert drawn_variant(scene, ("composite", "cloud_city"), cloud=1.0) == "cloud_city"
     assert drawn_variant(scene, ("field", "cloud_sky"), cloud=1.0, memory=0.0) == "cloud_sky"
     assert drawn_variant(scene, ("cloud_sky", "cloud_sky_faces"), cloud=1.0, memory=1.0) == "cloud_sky_faces"
     assert drawn_variant(scene, ("cloud_city", "worms_eye"), cloud=1.0, zenith=1.0) == "worms_eye"
     # (its towers and memories are quads over their own pixels, drawn only in it)
     assert drawn_variant(scene, ("composite", "cloud_towers"), cloud=1.0) == "cloud_towers"
-    assert drawn_variant(scene, ("composite", "cloud_memories")) == "composite"
+    assert drawn_variant(scene, ("composite", "cloud_memories"), memory=0.0) == "composite"
     # (and its map of the cloud's underside is baked only when the cloud comes on: the
     # dream's lake cues paid a 1024-square bake at their first frame for nothing)
-    assert drawn_variant(scene, ("composite", "cloud_map")) == "composite"
+    assert drawn_variant(scene, ("composite", "cloud_map"), memory=0.0) == "composite"
     assert drawn_variant(scene, ("cloud_city", "cloud_map"), cloud=1.0, zenith=1.0) == "cloud_map"
 
 
@@ -2090,3 +2088,43 @@ def test_the_howl_is_a_wound_high_in_the_sky_not_a_beam_to_the_city(gl):
     beam = low[:, col - 2:col + 3].mean()
     beside = 0.5 * (low[:, col - 40:col - 20].mean() + low[:, col + 20:col + 40].mean())
     assert beam < 1.6 * beside + 10.0, (beam, beside)
+
+
+def test_a_screaming_mouth_is_a_throat_of_light_not_a_flat_blob(gl):
+    """Round 34's readers at 133.5 s: "the mouth is a flat black blob".  Its walls catch the
+    curtain's light at the lips and go down into the dark: at 480x270, inside the leading
+    face's mouth, three quarters of the way out to its sides, the light stands clearly above
+    its heart (main: level, one flat night).  The throats are a variant of the last pass drawn
+    only while a face is shown (composite_faces), so the lake shots pay nothing for them."""
+    from conftest import drawn_variant
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("resonance")
+    assert drawn_variant(scene, ("composite", "composite_faces"), memory=1.0) == "composite_faces"
+    assert drawn_variant(scene, ("composite", "composite_faces"), memory=0.0) == "composite"
+    size = (480, 270)
+    p = Player(gl, size=size)
+    checked = 0
+    try:
+        for t in (4.0, 9.0):
+            img = p.at(t, memory=1.0, flicker=0.0, far_city=0.0).mean(axis=2)
+            a, b, count = p.scene.face_schedule(t, p.renderer.seed, 1.0, 0.0, size[0] / size[1])
+            (cx, cy, scale, _), (mouth, tilt, _, _) = a[0], b[0]
+            c, s_ = math.cos(tilt), math.sin(tilt)
+
+            def px(qx, qy):
+                x, y = cx + (c * qx - s_ * qy) * scale, cy + (s_ * qx + c * qy) * scale
+                return int(round(size[1] / 2 - y * size[1])), int(round(x * size[1] + size[0] / 2))
+            my = -0.23 - 0.06 * mouth
+            rx = 0.05 + 0.035 * mouth
+            r0, c0 = px(0.0, my)
+            heart = img[r0 - 1:r0 + 2, c0 - 1:c0 + 2].mean()
+            walls = []
+            for sx in (-0.75, 0.75):
+                r1, c1 = px(sx * rx, my)
+                walls.append(img[r1 - 1:r1 + 2, c1 - 1:c1 + 2].mean())
+            assert min(walls) > heart + 2.5, (t, heart, walls)
+            checked += 1
+    finally:
+        p.release()
+    assert checked == 2

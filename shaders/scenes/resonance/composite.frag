@@ -146,42 +146,31 @@ vec3 night_within(vec2 frag) {
 // black blob"): its walls catch the curtain's light at the lips and go down into the dark,
 // like the inside of a throat of light, its deepest part darkest; `uv`: the point in the
 // aurora pass, `lit`: the curtain's light there.
+#ifdef RESONANCE_FACES
+#include "face.glsl"
 uniform int u_face_count;
 uniform vec4 u_faces[4];       // centre x, centre y, scale, strength (scenes/resonance.py)
 uniform vec4 u_faces_b[4];     // mouth open, tilt (rad), tear seed, tear amount
 
-// How much of a screaming mouth is at view point p (0..1): the walls are the mouths' (the
-// eyes stay dark hollows); where face.glsl's face_mouth_at centres the opening.
-float mouth_near(vec2 p) {
-    float m = 0.0;
+// The throat of a screaming mouth (round 34's readers at 133.5 s: "the mouth is a flat black
+// blob"): its walls catch the curtain's light at the lips and go down into the dark, like
+// the inside of a throat of light, its deepest part darkest.  At view point p, `lit` the
+// curtain's light there; how far into each opening from face.glsl's own outline of it (the
+// one the aurora pass cuts through the curtain), so it costs no lookups.
+vec3 throat(vec2 p, vec3 lit) {
+    float wall = 0.0;
     for (int i = 0; i < 4; i++) {
         if (i >= u_face_count) break;
-        vec2 o = p - u_faces[i].xy;
-        float c = cos(u_faces_b[i].y), s = sin(u_faces_b[i].y);
-        vec2 q = vec2(c * o.x + s * o.y, -s * o.x + c * o.y) / u_faces[i].z;
-        m = max(m, smoothstep(0.2, 0.12, length((q - vec2(0.0, -0.23 - 0.06 * u_faces_b[i].x)) * vec2(1.0, 0.7))));
+        vec2 q = rot2(-u_faces_b[i].y) * (p - u_faces[i].xy) / u_faces[i].z;
+        float r = face_mouth_at(q, u_faces_b[i].x, u_faces_b[i].y * 5.0);
+        wall = max(wall, smoothstep(0.1, 0.95, r) * smoothstep(1.15, 0.95, r));
     }
-    return m;
-}
-
-vec3 throat(vec2 uv, vec3 lit) {
-    // how far into the opening: its density looked up round the point, near and further out
-    // (inside the opening the density is near nothing all over: the depth is how much of the
-    // ring of taps still finds the curtain)
-    vec2 r = vec2(u_resolution.y / u_resolution.x, 1.0) * 0.03;
-    float open = 0.0;
-    for (int i = 0; i < 8; i++) {
-        float ang = 0.785398 * float(i) + 0.3;
-        vec2 o = vec2(cos(ang), sin(ang)) * r * (i < 4 ? 1.0 : 2.2);
-        open += smoothstep(0.13, 0.02, texture(u_aurora, uv + o).a);
-    }
-    float deep = smoothstep(0.2, 1.0, open / 8.0);
-    float wall = (1.0 - deep) * (1.0 - deep);
     // (walls only where the opening is large enough on screen to hold them: a few pixels
     // across, a lit opening read as no opening at all)
     float seen = smoothstep(2.0, 6.0, 0.03 * u_resolution.y);
-    return (vec3(0.03, 0.015, 0.07) + 0.3 * lit) * wall * seen;
+    return (vec3(0.05, 0.025, 0.11) + 0.5 * lit) * wall * wall * seen;
 }
+#endif
 
 // The aurora where a face surfaces, made crisper (round 11: "smeared low-resolution clay
 // masks"): the aurora pass is drawn at half resolution, so the brows, sockets and screaming
@@ -393,10 +382,14 @@ void main() {
     // keep to the night between the curtains)
     float veil = 1.0 - 0.92 * smoothstep(0.012, 0.07, dot(aur_c, vec3(0.3, 0.5, 0.2)));
     sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
-    // (only where a face opens the curtain: the lake shots skip it whole)
-    if (u_face_count > 0 && hole > 0.0) {
-        sky += hole * mouth_near(p) * throat(uv_low, aur_c);
+#ifdef RESONANCE_FACES
+    // (the throats: only in the variant drawn while a face is shown)
+    // (a block of pixels with no face in it skips the walls; they reach out to the lips,
+    // past the opening's dark rim: face.glsl's outline, not the density's, bounds them)
+    if (face > 0.0) {
+        sky += throat(p, aur_c);
     }
+#endif
     sky += aur_c * mix(0.6, 1.0, ext);
 #endif
     sky += hl;
