@@ -85,9 +85,9 @@ vec4 city(vec2 q, vec3 sky_light, float lit, vec3 behind) {
     float tw = smoothstep(0.45, 0.95, c.g);
     float side = 2.0 * c.b - 1.0;
     float thick = 1.0 - sqrt(max(1.0 - side * side, 0.0));
-    vec3 tint = mix(vec3(0.7, 0.92, 1.0), vec3(0.08, 0.35, 0.5), thick * tw);
+    vec3 tint = mix(vec3(0.85, 1.0, 1.0), vec3(0.12, 0.45, 0.55), thick * tw);
     vec3 body = vec3(0.0016, 0.0017, 0.0040) + u_glass * behind * tint
-              * (0.35 + 0.65 * smoothstep(0.0, 0.3, c.a));
+              * (0.5 + 0.75 * smoothstep(0.0, 0.3, c.a));
     vec3 col = mix(haze, body, c.g);
     col += c.b * (1.0 - tw) * lit * vec3(0.06, 0.034, 0.014);
     col += c.a * ((3.6 + 2.4 * u_glass) * sky_light + lit * vec3(0.025, 0.05, 0.065));
