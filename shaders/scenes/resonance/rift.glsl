@@ -58,7 +58,9 @@ float rift_pull(vec2 q, vec2 s) {
     // it (no seam where the tear has not yet run), and monotone (never folding): the factor
     // 1 + A exp(-|dx|/W) keeps a positive slope for A < 7)
     float dx = q.x - s.x;
-    float a = u_rift * 1.6 * smoothstep(0.0, 0.45, q.y) * (0.8 + 0.2 * sin(u_time * 2.2));
+    // (round 34: only round the wound, high up -- under it, with no tear to draw them in, the
+    // spread curtains left a dark column down to the city)
+    float a = u_rift * 1.6 * smoothstep(0.3, 0.55, q.y) * (0.8 + 0.2 * sin(u_time * 2.2));
     return dx * a * exp(-abs(dx) / 0.16);
 }
 
