@@ -415,7 +415,10 @@ void main() {
         float fres = mix(mix(1.0, 0.85, torn_shore), 0.45, smoothstep(0.0, 0.3, -dy));
         col = col * fres * u_reflection * ripple.y + vec3(0.0008, 0.0012, 0.0025);
     }
-    col += horizon_mist(p.x, dy, sky_light(uv.x));
+    // (round 34's readers at 133.5 s: "the blurred horizon band is muddy" -- with no city on
+    // the horizon there are no spires' feet to stand in it: the mist a third as thick, so
+    // sky and water meet in a clean line)
+    col += horizon_mist(p.x, dy, sky_light(uv.x)) * mix(0.35, 1.0, u_far_city);
     col *= 1.0 - 0.22 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
     col = tonemap_aces(col * 0.9);
     col = linear_to_srgb(col);
