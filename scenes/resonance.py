@@ -140,7 +140,9 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         else:
             # the lesser faces: on the other side, the nearer one lower and larger
             cx = -side * (0.34 + 0.38 * (k - 1)) * aspect / 2.0 + (r[0] - 0.5) * 0.05
-            cy = min(horizon + 0.42 + 0.06 * (k - 1), 0.2) + 0.04 * r[1] + 0.02 * tau
+            # (round 34's readers at 133.5 s: "the second face too faint" -- it hung in the
+            # night over the curtains, with little light to be made of: lower, in their light)
+            cy = min(horizon + 0.34 + 0.06 * (k - 1), 0.12) + 0.04 * r[1] + 0.02 * tau
             scale = (0.42 - 0.06 * (k - 1)) + 0.05 * r[2]
             strength_k = 0.6 * (1.0 - 0.8 * helix) * (1.0 - close)
         tilt = (r[3] - 0.5) * (0.25 if lead else 0.4)
