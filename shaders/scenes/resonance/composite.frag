@@ -163,7 +163,9 @@ vec3 throat(vec2 p, vec3 lit) {
         if (i >= u_face_count) break;
         vec2 q = rot2(-u_faces_b[i].y) * (p - u_faces[i].xy) / u_faces[i].z;
         float r = face_mouth_at(q, u_faces_b[i].x, u_faces_b[i].y * 5.0);
-        wall = max(wall, smoothstep(0.1, 0.95, r) * smoothstep(1.15, 0.95, r));
+        // (as strongly as the face has surfaced: a face fading in or out is no lit oval)
+        float shown = clamp(abs(u_faces[i].w) / 0.5, 0.0, 1.0);
+        wall = max(wall, smoothstep(0.1, 0.95, r) * smoothstep(1.15, 0.95, r) * shown * shown);
     }
     // (walls only where the opening is large enough on screen to hold them: a few pixels
     // across, a lit opening read as no opening at all)
