@@ -148,25 +148,23 @@ vec3 night_within(vec2 frag) {
 // aurora pass, `lit`: the curtain's light there.
 #ifdef RESONANCE_FACES
 #include "face.glsl"
-uniform int u_face_count;
 uniform vec4 u_faces[4];       // centre x, centre y, scale, strength (scenes/resonance.py)
 uniform vec4 u_faces_b[4];     // mouth open, tilt (rad), tear seed, tear amount
 
 // The throat of a screaming mouth (round 34's readers at 133.5 s: "the mouth is a flat black
 // blob"): its walls catch the curtain's light at the lips and go down into the dark, like
 // the inside of a throat of light, its deepest part darkest.  At view point p, `lit` the
-// curtain's light there; how far into each opening from face.glsl's own outline of it (the
-// one the aurora pass cuts through the curtain), so it costs no lookups.
+// curtain's light there; how far into the opening from face.glsl's own outline of it (the
+// one the aurora pass cuts through the curtain), so it costs no lookups.  The first face's
+// only (the leader, while it shows): a loop over the faces cost the frame a sixth again on
+// llvmpipe, and the lesser face's walls, a third as bright, were not worth it.
 vec3 throat(vec2 p, vec3 lit) {
-    float wall = 0.0;
-    for (int i = 0; i < 4; i++) {
-        if (i >= u_face_count) break;
-        vec2 q = rot2(-u_faces_b[i].y) * (p - u_faces[i].xy) / u_faces[i].z;
-        float r = face_mouth_at(q, u_faces_b[i].x, u_faces_b[i].y * 5.0);
-        // (as strongly as the face has surfaced: a face fading in or out is no lit oval)
-        float shown = clamp(abs(u_faces[i].w) / 0.5, 0.0, 1.0);
-        wall = max(wall, smoothstep(0.1, 0.95, r) * smoothstep(1.15, 0.95, r) * shown * shown);
-    }
+    vec4 f = u_faces[0], g = u_faces_b[0];
+    vec2 q = rot2(-g.y) * (p - f.xy) / f.z;
+    float r = face_mouth_at(q, g.x, g.y * 5.0);
+    // (as strongly as the face has surfaced: a face fading in or out is no lit oval)
+    float shown = clamp(abs(f.w) / 0.5, 0.0, 1.0);
+    float wall = smoothstep(0.1, 0.95, r) * smoothstep(1.15, 0.95, r) * shown * shown;
     // (walls only where the opening is large enough on screen to hold them: a few pixels
     // across, a lit opening read as no opening at all)
     float seen = smoothstep(2.0, 6.0, 0.03 * u_resolution.y);
@@ -386,10 +384,10 @@ void main() {
     sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
 #ifdef RESONANCE_FACES
     // (the throats: only in the variant drawn while a face is shown)
-    // (a block of pixels with no face in it skips the walls; they reach out to the lips,
-    // past the opening's dark rim: face.glsl's outline, not the density's, bounds them)
-    if (face > 0.0) {
-        sky += throat(p, aur_c);
+    // (only where the curtain is thinned -- the openings and their lips: a block of pixels
+    // without one skips the walls; face.glsl's outline, not the density's, shapes them)
+    if (a_raw.a < 0.4) {
+        sky += throat(p, aur_c) * smoothstep(0.4, 0.25, a_raw.a);
     }
 #endif
     sky += aur_c * mix(0.6, 1.0, ext);
