@@ -485,7 +485,12 @@ resonance = Cue(
           # (round 29's readers at 120 s: "a cheap radial burst dominates" -- on the long lens
           # under a low horizon the crown's rays filled the sky: weaker there, the spires and
           # the curtains over the lake the subject)
-          "corona": [(0, 1.0), (16, 1.0), (16, 0.6, "step")]},
+          "corona": [(0, 1.0), (16, 1.0), (16, 0.6, "step")],
+          # (round 34's readers at 104.2/120.4 s: "near-identical"; and "the dead dissolving into
+          # the Resonance", never seen -- on the long lens a robed figure stands on the water,
+          # arms lifted, and comes apart from its hands and head into light that rises into
+          # the curtains)
+          "ascent": [(0, 0.0), (16, 0.0), (16, 0.05, "step"), (22, 0.32)]},
     # (round 17: "stock aurora" -- high overhead the rays converge in a corona, the crown of
     # the sentient cloud, stronger as the camera cranes up into it)
     # (round 18's reader: the ghost windows that drifted in it read as "floating purple

@@ -140,7 +140,9 @@ def face_schedule(t: float, seed: int, memory: float, flicker: float, aspect: fl
         else:
             # the lesser faces: on the other side, the nearer one lower and larger
             cx = -side * (0.34 + 0.38 * (k - 1)) * aspect / 2.0 + (r[0] - 0.5) * 0.05
-            cy = min(horizon + 0.42 + 0.06 * (k - 1), 0.2) + 0.04 * r[1] + 0.02 * tau
+            # (round 34's readers at 133.5 s: "the second face too faint" -- it hung in the
+            # night over the curtains, with little light to be made of: lower, in their light)
+            cy = min(horizon + 0.34 + 0.06 * (k - 1), 0.12) + 0.04 * r[1] + 0.02 * tau
             scale = (0.42 - 0.06 * (k - 1)) + 0.05 * r[2]
             strength_k = 0.6 * (1.0 - 0.8 * helix) * (1.0 - close)
         tilt = (r[3] - 0.5) * (0.25 if lead else 0.4)
@@ -433,6 +435,20 @@ def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: f
     return span + 0.05
 
 
+ASCENT_FEET = (0.36, -0.06)   # the ascending figure's feet: view x, height under the horizon
+ASCENT_HEIGHT = 0.3           # its height (frame heights)
+
+
+def ascent_uniforms(horizon: float, aspect: float) -> dict:
+    """The ascent's figure (ascent.glsl) -- feet, height -- and its screen quad: the figure
+    and its motes (out to 0.6 of its height either side), its image in the water under it,
+    and its column of light up to the top of the frame."""
+    fx, fy = ASCENT_FEET[0], horizon + ASCENT_FEET[1]
+    h = ASCENT_HEIGHT
+    box = (fx - 0.62 * h, max(fy - 1.1 * h, -0.5), fx + 0.62 * h, 0.5)
+    return {"u_ascent_at": (fx, fy, h, 0.0), "u_ascent_box": np.array([box], np.float32)}
+
+
 class Resonance(Scene):
     """The scene: passes the hum, the field's extent and the face schedule to the shaders."""
 
@@ -458,7 +474,11 @@ class Resonance(Scene):
         resources.draw_count("aurora", 0 if (alive or not lake) else 3)
         resources.draw_count("aurora_life", 3 if (alive and lake and not laughing) else 0)
         resources.draw_count("aurora_laughter", 3 if (laughing and lake) else 0)
-        resources.draw_count("composite", 0 if (torn or not lake) else 3)
+        # (round 34: the screaming mouths' throats in a variant of their own, drawn while a
+        # face is shown: the lake shots paid a quarter again for them, untaken)
+        faced = count > 0 and not torn
+        resources.draw_count("composite", 0 if (torn or not lake or faced) else 3)
+        resources.draw_count("composite_faces", 3 if (faced and lake) else 0)
         resources.draw_count("composite_rift", 3 if (torn and lake) else 0)
         resources.draw_count("strands", 2 * (HELIX_SEGMENTS + 1), 4 if (float(p["helix"]) > 0.0 and lake) else 0)
         resources.draw_count("cloud_map", 3 if float(p["cloud"]) > 0.5 else 0)
@@ -476,8 +496,12 @@ class Resonance(Scene):
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
         trails, lives = zenith_trails(state.t, state.seed, turn, crane, roll) if up else (
             np.zeros((ZENITH_MOTES, 4), np.float32), np.zeros(ZENITH_MOTES, np.float32))
+        ascent = float(p["ascent"]) > 0.0 and lake and not torn
+        resources.draw_count("ascent_body", 4 if ascent else 0, 1 if ascent else 0)
+        resources.draw_count("ascent_light", 4 if ascent else 0, 1 if ascent else 0)
         tilt = -p["horizon"] * p["lens"]
         return {
+            **ascent_uniforms(float(p["horizon"]), aspect),
             "u_cam_pitch": (1.0 / math.sqrt(1.0 + tilt * tilt), tilt / math.sqrt(1.0 + tilt * tilt)),
             "u_cam_roll": (math.cos(p["roll"]), math.sin(p["roll"])),
             # the far city's strip is baked at the screen's size: magnified by a long lens,
@@ -528,8 +552,16 @@ resonance = Resonance(
         # composite and the one with the howl's tear compiled in: update())
         Pass("scenes/resonance/composite.frag", name="composite", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield")),
+        Pass("scenes/resonance/composite_faces.frag", name="composite_faces", vert="common/fullscreen.vert",
+             primitive="triangles", count=0, inputs=("aurora", "city", "starfield"), into="composite"),
         Pass("scenes/resonance/composite_rift.frag", name="composite_rift", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield"), into="composite"),
+        # "The dead dissolving into the Resonance": a figure on the water coming apart into
+        # light (ascent.glsl), its silhouette and its light over one quad, only while ascent > 0
+        Pass("scenes/resonance/ascent_body.frag", name="ascent_body", vert="scenes/resonance/ascent.vert",
+             primitive="triangle_strip", count=0, instances=0, into="composite", blend="alpha"),
+        Pass("scenes/resonance/ascent_light.frag", name="ascent_light", vert="scenes/resonance/ascent.vert",
+             primitive="triangle_strip", count=0, instances=0, into="composite", blend="add"),
         # The worm's-eye shot (zenith): the curtains' ground field overhead, the glass's
         # reflection map, the sky at half resolution, then the spires over it.
         # (both keep their light as square roots, in 8 bits: zenith.glsl's zen_field_light)
@@ -584,6 +616,7 @@ resonance = Resonance(
         Param("colour_high", "#8e4dff", description="the colour the curtains fade to at the top"),
         Param("colour_fringe", "#ff3d8f", description="the thin fringe along the curtains' lower edge"),
         Param("glass", 1.0, 0.0, 1.0, "how clear the far city's glass is: the aurora seen through its spires and mirrored brighter on them (0: dark columns)"),
+        Param("ascent", 0.0, 0.0, 1.0, "the dead dissolving into the Resonance: a robed figure on the water comes apart from the head down into motes of light rising into the aurora (0: none; 1: gone to its feet)"),
         Param("corona", 0.0, 0.0, 1.0, "the corona: high overhead the curtains' rays converge on one point above the frame, a crown of rays fanning down"),
         Param("laughter", 0.0, 0.0, 1.0, "the child's laughter that loops: a small bright ghost child in the cloud, hopping with its arms flung up, over and over, trailing after-images"),
         Param("stars", 0.7, 0.0, 1.0, "brightness of the stars behind the aurora"),

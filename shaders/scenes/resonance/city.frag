@@ -68,33 +68,22 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     float env = envelope(cx);
     float ht = min(hscale * env * (broad ? 0.6 + 0.3 * h.z : drum ? 0.55 + 0.35 * h.z : 0.75 + 0.5 * h.z), 0.29);
     vec2 o = vec2(q.x - cx, q.y);
-    // a drum swells a little at its waist; a spire narrows from its foot like a drawn drop;
-    // a broad spire narrows steadily, a faceted obelisk
-    float y01 = clamp(o.y / ht, 0.0, 1.0);
-    float taper = w * (broad ? 1.0 - 0.18 * y01
-                     : drum ? 1.0 - 0.3 * y01 + 0.06 * sin(3.1416 * y01)
-                            : 1.0 - 0.3 * y01 - 0.25 * y01 * y01);
-    side = clamp(o.x / taper, -1.0, 1.0);
+    // (round 34's readers at 104/120/189 s: "low-detail crystal prisms", "hexagonal prisms,
+    // low-poly pencils" -- the straight-sided shafts under pointed caps are gone.  Each tower is
+    // one smooth form of poured glass: a foot that flares into the water where it meets it, a
+    // body that swells and waists like a drop drawn upward, and a crown that narrows in one
+    // unbroken curve to a fine point -- no shoulder, no facet, no cap)
+    float crown = (broad ? 2.6 : drum ? 3.2 : 6.5) * w;
+    float top = min(ht + crown, 0.33);
+    float u = clamp(o.y / top, 0.0, 1.0);
+    float wave = 1.0 + (drum ? 0.16 : 0.09) * sin(6.2832 * (0.7 + 0.5 * g.y) * u + 6.2832 * h.z);
+    float draw_up = pow(max(1.0 - pow(u, broad ? 1.6 : drum ? 2.6 : 2.0), 0.0), broad ? 0.75 : 0.62);
+    float foot = 1.0 - 0.12 * exp(-max(o.y, 0.0) / (0.8 * w));
+    float taper = w * wave * draw_up * foot * (1.0 - 0.15 * u);
+    side = clamp(o.x / max(taper, 1e-5), -1.0, 1.0);
     up = o.y / ht;
     id = h.x;
-    // the roof: a low dome over a drum's shoulder, a spire drawn up to a rounded point
-    // (a spire's crown a drawn point, not a dome: the round cap is what read as a pill);
-    // a broad spire's crown a straight-sided point, its facets meeting
-    float roof = broad ? ht + 1.8 * taper * (1.0 - abs(side))
-               : drum ? ht + 3.5 * taper * (1.0 - abs(side)) * (0.6 + 0.4 * (1.0 - side * side))
-                      : ht + 7.0 * taper * (1.0 - abs(side)) * (0.6 + 0.4 * (1.0 - side * side));
-    float body = max(abs(o.x) - taper, o.y - roof);
-    // a narrower domed tier on some drums
-    float tw = taper * 0.55;
-    float t_side = clamp(o.x / tw, -1.0, 1.0);
-    float tier = max(abs(o.x) - tw, o.y - ht * (1.16 + 0.16 * g.y) - 0.9 * tw * sqrt(max(1.0 - t_side * t_side, 0.0)));
-    body = (drum && g.y > 0.55) ? min(body, tier) : body;
-    // (round 19's reader: "one-pixel needles" -- the needle drawn up from the crown tapers,
-    // a few pixels wide at its foot to a hair at the tip, so it reads as the glass drawn out)
-    float tip = min((broad ? ht + 1.8 * w * 0.82 : ht) + (0.02 + 0.05 * h.x) * env / 0.17, 0.33);
-    float along = clamp((o.y - ht) / max(tip - ht, 1e-4), 0.0, 1.0);
-    float needle = sd_segment(o, vec2(0.0, ht), vec2(0.0, tip)) - mix(0.003, 0.0009, sqrt(along));
-    body = ((!drum && h.x > 0.35) || broad) ? min(body, needle) : body;
+    float body = max(abs(o.x) - taper, o.y - top);
     // Out where the city is low, only some cells hold a tower: sparse outskirts, dense heart.
     // (round 18: "stick towers" -- the outskirts sparser still, open water between a few)
     return (broad || g.z * 0.6 + h.y * 0.4 + (env - 0.03) * 9.0 > 0.8) ? body : 1.0;
@@ -117,26 +106,30 @@ float towers(vec2 q, float cell, float hscale, int layer,
 }
 
 // The light of a tower's glass at a point `d` inside it (d < 0, frame units), as a round
-// column of dark liquid glass: a deep core; the aurora mirrored across its curve, swelling
-// toward the lit side and brighter up the shaft and over the dome (which face the sky); a
-// narrow specular streak that wavers down the height like a liquid surface; a Fresnel rim on
-// both edges, brighter on the lit one; and a hairline of light round the silhouette.
+// column of liquid glass (round 34: "crystal prisms", "hexagonal prisms" -- no facet, no
+// ridge: the light rolls round the curve): the aurora mirrored across it, brighter toward the
+// lit side and up the shaft (which faces the sky); a Fresnel rim on both edges; a narrow
+// specular streak that wavers down the height like a liquid surface, and a fainter one off
+// the inside of the far wall; ripple rings that run round the column from a touch on its
+// surface, curving over it as rings round a cylinder do, fading as they spread; and a
+// hairline of light round the silhouette.
 float glass(float d, float side, float up, float id, vec2 q, float inv_px) {
-    float round_ = sqrt(max(1.0 - side * side, 0.0));
+    float nz = sqrt(max(1.0 - side * side, 0.0));
     float sky = 0.35 + 0.65 * smoothstep(-0.1, 1.1, up);
-    // (round 32's reader at 104.2 s: "thin needles" -- the glass is cut in two faces: the one
-    // turned to the aurora catches it, the other stays dark, and a bright edge runs up where
-    // they meet, so each tower has a lit side and a shadow side, a form, not a line)
-    float ridge_at = -0.25 + 0.1 * sin(id * 17.0);
-    float face = smoothstep(ridge_at - 0.04, ridge_at + 0.04, side);
-    float sheen = (0.01 + face * (0.1 + 0.14 * smoothstep(ridge_at, 1.0, side))) * sky;
-    float edge = exp(-pow((side - ridge_at) / 0.07, 2.0)) * 0.45 * sky;
-    float wav = 0.05 * sin(q.y * 24.0 + id * 31.0 + 1.5 * sin(q.y * 9.0 + id * 7.0));
-    float streak = face * exp(-pow((side - 0.42 - wav) / 0.11, 2.0)) * (0.25 + 0.75 * sky);
-    float fres = pow(1.0 - round_, 3.0) * (0.05 + 0.95 * smoothstep(-0.2, 1.0, side));
-    float dome = smoothstep(0.95, 1.05, up) * 0.25 * (0.5 + 0.5 * side);
-    float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2) * (0.1 + 0.9 * smoothstep(-0.3, 1.0, side));
-    return sheen + edge + 0.45 * streak + 0.45 * fres + dome + 0.4 * rim;      // (a slender spire is mostly rim: kept thin)
+    float sheen = (0.015 + 0.17 * smoothstep(-0.7, 1.0, side) * (0.4 + 0.6 * nz)) * sky;
+    float wav = 0.05 * sin(q.y * 30.0 + id * 31.0 + 1.5 * sin(q.y * 11.0 + id * 7.0));
+    float streak = exp(-pow((side - 0.5 - wav) / 0.1, 2.0)) * (0.3 + 0.7 * sky);
+    float back = exp(-pow((side + 0.62 + 0.6 * wav) / 0.1, 2.0)) * 0.3 * sky;
+    float fres = pow(1.0 - nz, 2.5) * (0.3 + 0.7 * smoothstep(-0.6, 1.0, side));
+    // the rings: from a touch at `at` up the column, crests every `gap`, curving with the
+    // round (a ring seen from a little below bows down at the middle), a few of them, weaker
+    // further out; on about half the towers
+    float at = 0.25 + 0.5 * fract(id * 13.7);
+    float ry = abs(up - at) * 9.0 + 0.25 * nz;
+    float r_env = exp(-pow((up - at) / 0.16, 2.0)) * step(0.5, fract(id * 5.3));
+    float rings = pow(0.5 + 0.5 * cos(6.2832 * ry), 8.0) * r_env * smoothstep(-0.4, 0.8, side) * nz;
+    float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2) * (0.15 + 0.85 * smoothstep(-0.5, 1.0, side));
+    return sheen + 0.5 * streak + 0.5 * back * (1.0 - streak) + 0.45 * fres + 0.35 * rings + 0.35 * rim;
 }
 
 // The two skylines' distances alone (for their gradients below).
@@ -204,7 +197,12 @@ vec4 city(vec2 q) {
     float g_near = glass(t_near, s_near, f_near, i_near, q, inv_px);
     float sheen = mix(g_mid, g_near, c_near) * max(c_mid, c_near);
     float dark = max(max(c_mid, c_near), 0.5 * c_far);
-    return vec4(cover, dark, lights * (1.0 - cold), sheen + lights * cold * 0.5);
+    // (b: the warm lights on the low ground, and inside a tower where across its round the
+    // point is, 0..1 -- the composite bends the sky seen through the glass by it; the lights
+    // never fall inside a tower, so one channel holds both)
+    float tower = max(c_mid, c_near);
+    float across = 0.5 + 0.5 * mix(s_mid, s_near, c_near);
+    return vec4(cover, dark, mix(lights * (1.0 - cold), across, tower), sheen + lights * cold * 0.5);
 }
 
 void main() {

@@ -77,11 +77,19 @@ vec4 city(vec2 q, vec3 sky_light, float lit, vec3 behind) {
     // (round 17's readers: the spires "black sticks".)  The glass is clear: the aurora behind
     // a tower shows through its body, bent and darkened by the liquid glass and tinted cold,
     // so each spire is a column of the sky's own colour with a dark core, not a cut-out.
-    vec3 body = vec3(0.0016, 0.0017, 0.0040) + u_glass * behind * vec3(0.55, 0.8, 1.0)
-              * (0.25 + 0.75 * smoothstep(0.0, 0.3, c.a));
+    // (round 34's readers: "crystal prisms", "do not look liquid" -- the body is a lens: the
+    // baked strip's b is where across its round a point is (c.g: how much is tower), and the
+    // sky behind is seen through it bent and flipped (`behind`, looked up by the caller at
+    // the point's own bend), deep-tinted at the edges where the light crosses the most
+    // glass, clearer through the middle)
+    float tw = smoothstep(0.45, 0.95, c.g);
+    float side = 2.0 * c.b - 1.0;
+    float thick = 1.0 - sqrt(max(1.0 - side * side, 0.0));
+    vec3 tint = mix(vec3(0.85, 1.0, 1.0), vec3(0.12, 0.45, 0.55), thick * tw);
+    vec3 body = vec3(0.0016, 0.0017, 0.0040) + u_glass * behind * tint
+              * (0.5 + 0.75 * smoothstep(0.0, 0.3, c.a));
     vec3 col = mix(haze, body, c.g);
-    col += c.b * lit * vec3(0.06, 0.034, 0.014);
-    // the glass mirrors the aurora above it (its light over this column), brightly
+    col += c.b * (1.0 - tw) * lit * vec3(0.06, 0.034, 0.014);
     col += c.a * ((3.6 + 2.4 * u_glass) * sky_light + lit * vec3(0.025, 0.05, 0.065));
     // (`far_city` 0: open water to the horizon -- round 21's trapped faces: the shrunk spires and
     // their reflections stood on the horizon as "cyan waveform spikes")
@@ -91,8 +99,16 @@ vec4 city(vec2 q, vec3 sky_light, float lit, vec3 behind) {
 // What a tower's glass shows of the sky behind it: the aurora a little higher up and
 // displaced sideways by the column's curve (bent by refraction), at view point q.
 vec3 through_glass(vec2 q) {
-    vec2 b = q + vec2(0.012 * sin(q.x * 210.0), 0.06);
-    vec4 a = texture(u_aurora, uv_of(b));
+    vec4 c = texture(u_city, vec2(fract(q.x * u_city_zoom * u_resolution.y / u_resolution.x + 0.5),
+                                  ((q.y - u_horizon) * u_city_zoom - CITY_BOTTOM) / (CITY_TOP - CITY_BOTTOM)));
+    float side = (2.0 * c.b - 1.0) * smoothstep(0.45, 0.95, c.g);
+    // (a round body of glass shows the sky behind it flipped and squeezed across its width:
+    // the curtains to its right seen at its left edge)
+    // (and from below: the low curtains over the dark band at the horizon, not the band --
+    // looked up straight, the lower bodies showed it as a dark blot)
+    float hq = q.y - u_horizon;
+    vec2 b = vec2(q.x - 0.06 * side, u_horizon + 0.12 + 0.85 * hq + 0.04 * side * side);
+    vec4 a = texture(u_aurora, uv_of(vec2(b.x, u_horizon + aurora_height(b.y - u_horizon))));
     return a.rgb / a.a + sky_base(b.y - u_horizon);
 }
 
@@ -125,6 +141,36 @@ vec3 night_within(vec2 frag) {
     float star = step(0.72, h.z) * exp(-dot(d, d) * 0.9) * (h.z - 0.72) * 0.12;
     return vec3(0.0065, 0.0075, 0.021) + star * vec3(0.8, 0.88, 1.0);
 }
+
+// The throat of an opening in the curtain (round 34's readers at 133.5 s: "the mouth is a flat
+// black blob"): its walls catch the curtain's light at the lips and go down into the dark,
+// like the inside of a throat of light, its deepest part darkest; `uv`: the point in the
+// aurora pass, `lit`: the curtain's light there.
+#ifdef RESONANCE_FACES
+#include "face.glsl"
+uniform vec4 u_faces[4];       // centre x, centre y, scale, strength (scenes/resonance.py)
+uniform vec4 u_faces_b[4];     // mouth open, tilt (rad), tear seed, tear amount
+
+// The throat of a screaming mouth (round 34's readers at 133.5 s: "the mouth is a flat black
+// blob"): its walls catch the curtain's light at the lips and go down into the dark, like
+// the inside of a throat of light, its deepest part darkest.  At view point p, `lit` the
+// curtain's light there; how far into the opening from face.glsl's own outline of it (the
+// one the aurora pass cuts through the curtain), so it costs no lookups.  The first face's
+// only (the leader, while it shows): a loop over the faces cost the frame a sixth again on
+// llvmpipe, and the lesser face's walls, a third as bright, were not worth it.
+vec3 throat(vec2 p, vec3 lit) {
+    vec4 f = u_faces[0], g = u_faces_b[0];
+    vec2 q = rot2(-g.y) * (p - f.xy) / f.z;
+    float r = face_mouth_at(q, g.x, g.y * 5.0);
+    // (as strongly as the face has surfaced: a face fading in or out is no lit oval)
+    float shown = clamp(abs(f.w) / 0.5, 0.0, 1.0);
+    float wall = smoothstep(0.1, 0.95, r) * smoothstep(1.15, 0.95, r) * shown * shown;
+    // (walls only where the opening is large enough on screen to hold them: a few pixels
+    // across, a lit opening read as no opening at all)
+    float seen = smoothstep(2.0, 6.0, 0.03 * u_resolution.y);
+    return (vec3(0.05, 0.025, 0.11) + 0.5 * lit) * wall * wall * seen;
+}
+#endif
 
 // The aurora where a face surfaces, made crisper (round 11: "smeared low-resolution clay
 // masks"): the aurora pass is drawn at half resolution, so the brows, sockets and screaming
@@ -245,7 +291,7 @@ void main() {
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
     // (and a breath of the tear's own light on each ring's crest, in the air between the
     // curtains: the sound seen even where the sky is night; the stars hold their place)
-    torn += vec3(0.5, 0.42, 1.0) * 0.035 * front * (1.0 - wet);
+    torn += vec3(0.5, 0.42, 1.0) * 0.08 * front * (1.0 - wet);
     torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
@@ -289,7 +335,7 @@ void main() {
     vec2 q = vec2(p.x + rip * 0.0012 * fade, u_horizon - dy * (1.0 + 0.06 * rip * fade) + ripple.x);
 #ifdef RESONANCE_RIFT
     // (the fronts heave the water: its mirror image bends over each ring)
-    q.y -= 0.012 * shock * dy / (abs(dy) + 0.05);
+    q.y -= 0.02 * shock * dy / (abs(dy) + 0.05);
 #endif
     vec2 s = under ? q : p;
     float sdy = s.y - u_horizon;                 // the height above the horizon it shows
@@ -336,6 +382,14 @@ void main() {
     // keep to the night between the curtains)
     float veil = 1.0 - 0.92 * smoothstep(0.012, 0.07, dot(aur_c, vec3(0.3, 0.5, 0.2)));
     sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
+#ifdef RESONANCE_FACES
+    // (the throats: only in the variant drawn while a face is shown)
+    // (only where the curtain is thinned -- the openings and their lips: a block of pixels
+    // without one skips the walls; face.glsl's outline, not the density's, shapes them)
+    if (a_raw.a < 0.4) {
+        sky += throat(p, aur_c) * smoothstep(0.4, 0.25, a_raw.a);
+    }
+#endif
     sky += aur_c * mix(0.6, 1.0, ext);
 #endif
     sky += hl;
@@ -348,7 +402,7 @@ void main() {
     vec3 refl = sky_base(sdy) + a_raw.rgb / a_raw.a * mix(mix(0.6, 0.55, torn_shore), 1.0, smoothstep(0.0, 0.12, sdy))
               + 1.5 * hl;
 #ifdef RESONANCE_RIFT
-    refl += 0.6 * torn + 0.06 * max(shock, 0.0) * shock_c;
+    refl += 0.6 * torn + 0.16 * max(shock, 0.0) * shock_c;
 #endif
     col = under ? refl : sky;
     // The city near the horizon, once for sky and water (brighter lights in the water).
@@ -361,7 +415,10 @@ void main() {
         float fres = mix(mix(1.0, 0.85, torn_shore), 0.45, smoothstep(0.0, 0.3, -dy));
         col = col * fres * u_reflection * ripple.y + vec3(0.0008, 0.0012, 0.0025);
     }
-    col += horizon_mist(p.x, dy, sky_light(uv.x));
+    // (round 34's readers at 133.5 s: "the blurred horizon band is muddy" -- with no city on
+    // the horizon there are no spires' feet to stand in it: the mist a third as thick, so
+    // sky and water meet in a clean line)
+    col += horizon_mist(p.x, dy, sky_light(uv.x)) * mix(0.35, 1.0, u_far_city);
     col *= 1.0 - 0.22 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
     col = tonemap_aces(col * 0.9);
     col = linear_to_srgb(col);

@@ -20,8 +20,14 @@
 // from the top of the frame to just above the city by rift 0.9, tapering to a point there;
 // then it widens.
 float rift_span(float y) {
-    float foot = mix(0.5, 0.06, smoothstep(0.0, 0.9, u_rift));
-    return smoothstep(foot, foot + 0.12, y) * (1.0 - smoothstep(1.1, 1.4, y));
+    // (round 34's readers at 189.2 s: "the hard white beam cuts the frame in two" -- the tear
+    // no longer runs down to the city: it is a wound high in the sky, an eye of light that
+    // opens from a seam at its heart to its full length, widest in the middle and closed at
+    // both ends; the sound is what reaches the city, as rings)
+    float grow = smoothstep(0.0, 0.9, u_rift);
+    float lo = mix(0.6, 0.44, grow), hi = mix(0.68, 0.84, grow);
+    float s = clamp((y - lo) / (hi - lo), 0.0, 1.0);
+    return 4.0 * s * (1.0 - s);
 }
 
 vec2 rift_shape(float y, float t) {
@@ -34,7 +40,7 @@ vec2 rift_shape(float y, float t) {
     // (round 26: a third narrower -- round 25's readers: "an overexposed smear")
     // (round 32's readers at 188.1 s: "a crude paint stroke", "a wobbly hard-edged paint
     // stroke" -- half as wide again: a seam of light, not a stroke; its lips soft: rift_light)
-    float hw = open * 0.034 * near * span * sqrt(max(span, 0.0))
+    float hw = open * 0.05 * near * span * sqrt(max(span, 0.0))
              * (0.9 + 0.1 * snoise(vec2(y * 6.0, t * 0.5)) + 0.03 * snoise(vec2(y * 25.0, t * 1.3)));
     return vec2(x0, max(hw, 0.0));
 }
@@ -52,7 +58,9 @@ float rift_pull(vec2 q, vec2 s) {
     // it (no seam where the tear has not yet run), and monotone (never folding): the factor
     // 1 + A exp(-|dx|/W) keeps a positive slope for A < 7)
     float dx = q.x - s.x;
-    float a = u_rift * 1.6 * smoothstep(0.0, 0.45, q.y) * (0.8 + 0.2 * sin(u_time * 2.2));
+    // (round 34: only round the wound, high up -- under it, with no tear to draw them in, the
+    // spread curtains left a dark column down to the city)
+    float a = u_rift * 1.6 * smoothstep(0.3, 0.55, q.y) * (0.8 + 0.2 * sin(u_time * 2.2));
     return dx * a * exp(-abs(dx) / 0.16);
 }
 
@@ -67,16 +75,18 @@ float rift_pull(vec2 q, vec2 s) {
 // round it in widening rings: a shock ring in the aurora's own light, none drawn in the air;
 // a little wider than tall, as a ring in the sky overhead is seen foreshortened)
 vec2 rift_heart() {
-    return vec2(rift_shape(0.62, u_time).x, 0.62);
+    return vec2(rift_shape(0.64, u_time).x, 0.64);
 }
 
 float rift_fronts(vec2 q, vec2 s, vec2 heart) {
     vec2 o = q - heart;
     float far = max(length(o * vec2(0.8, 1.15)) - s.y, 0.0);
     float f = 0.0;
-    for (int i = 0; i < 2; i++) {
-        float ph = fract(u_time * 0.16 + 0.5 * float(i));
-        float e = (far - 0.05 - 1.1 * ph) / (0.03 + 0.05 * ph);
+    // (round 34: "a beam, not a howl" -- three fronts in flight, crisper, so each still holds
+    // rings of the sound spreading through the curtains)
+    for (int i = 0; i < 3; i++) {
+        float ph = fract(u_time * 0.2 + float(i) / 3.0);
+        float e = (far - 0.04 - 1.2 * ph) / (0.018 + 0.04 * ph);
         f += (1.0 - ph) * smoothstep(0.0, 0.1, ph) * exp(-e * e);
     }
     return f * smoothstep(0.0, 0.3, u_rift) * smoothstep(0.02, 0.2, q.y);
@@ -95,7 +105,9 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // (a soft rim a few pixels wide, not a cut edge: round 32's "hard-edged")
     float inside = 1.0 - smoothstep(-aa - 0.35 * s.y, aa + 0.002, d);
     float beat = rift_beat(t);
-    float span = sqrt(rift_span(q.y));
+    // (not its square root: that rose from nothing in a pixel at the wound's ends, and the
+    // lips' glow stopped on a level line under it)
+    float span = rift_span(q.y);
     // beyond the tear (round 10's reader: "a flat white jagged shape"): depth, not a fill --
     // a white-hot core down its middle, and either side of it, deeper in, a violet and teal
     // light streaming in filaments along the slit, up into the sky beyond; the lips burn
@@ -123,7 +135,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     vec3 deep = vec3(0.74, 0.7, 0.98)
               * (0.25 + 0.35 * inner + 0.3 * strand * strand) * mix(0.8, 1.0, heart) * mix(1.0, 0.55, calm);
     float w2 = mix(0.022, 0.05, calm);
-    vec3 core = vec3(1.0, 0.95, 0.92) * (4.0 * heart * exp(-across * across / (w2 * 4.0)) * (0.8 + 0.3 * fil))
+    vec3 core = vec3(1.0, 0.95, 0.92) * (2.2 * heart * exp(-across * across / (w2 * 4.0)) * (0.8 + 0.3 * fil))
               + vec3(0.7, 0.62, 1.0) * (1.6 * exp(-across * across / 0.06));
     vec3 beyond = deep + core;
     // the burning lips: torn and glowing violet-white, a thin warm white only at the very
@@ -162,7 +174,11 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
     // once it has opened wide)
     float open = smoothstep(0.05, 0.4, u_rift);
-    return (0.75 * beyond * inside * open + edge * open * mix(0.7, 1.0, u_rift) + (glow + scatter) * sqrt(u_rift)) * span * beat;
+    // (its light in the air fades smoothly off the wound's ends -- cut by its span, the glow
+    // stopped on two level lines above and below it)
+    float halo = exp(-pow((q.y - rift_heart().y) / 0.2, 2.0));
+    return ((0.75 * beyond * inside * open + edge * open * mix(0.7, 1.0, u_rift)) * span
+            + (glow + scatter) * sqrt(u_rift) * halo) * beat;
 }
 
 // The tear's light on the glass of the city under it (round 26: "light that models form"):
@@ -189,7 +205,9 @@ float rift_front(float r, float ph) {
 }
 
 float rift_shock(vec2 w, float t) {
-    float r = length(w - vec2(0.04 * u_lens * 16.0, 16.0));
+    // (round 34: the lake struck into rings under the wound -- their centre nearer, so
+    // the rings cross the water in front of the city, not only far off)
+    float r = length(w - vec2(0.04 * u_lens * 9.0, 9.0));
     float ph = fract(t * 0.32);
     return rift_front(r, ph) + rift_front(r, fract(ph + 0.3333)) + rift_front(r, fract(ph + 0.6667));
 }
