@@ -153,7 +153,11 @@ float poured_field(vec3 lp, Body k, Carving c, vec2 u, float s, float R, float r
     float swell = smooth_wave(c.pour.x * s + c.plan.y - 0.015 * c.time);
     float x = clamp((s - c.pour.w) / (1.0 - c.pour.w), 0.0, 1.0);
     float T = 0.8 * (1.0 - 0.22 * s) * (1.0 - c.pour.y * swell) * sqrt(1.0 - x * x);
-    float radius = min(R - abs(c.pour.z) * s * s, T);
+    // (a smooth minimum, never over the plain one: where the pour's profile met the quadric's
+    // a crease in the skin drew a hard ring of light round a broad tower)
+    float a = R - abs(c.pour.z) * s * s;
+    float hm = clamp(0.5 + 5.0 * (T - a), 0.0, 1.0);
+    float radius = mix(T, a, hm) - 0.1 * hm * (1.0 - hm);
     float d = (mix(rho, rq, c.amp) - mix(R, radius, c.amp)) * min(k.r.x, k.r.y);
     return max(d, lp.y - k.cut);
 }
