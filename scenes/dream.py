@@ -301,7 +301,10 @@ glass_city = Cue(
           # bands across the ground": the street wet and dark like the other shots, mirroring
           # the towers and the sun, the moss a glow in its seams)
           "moss_glow": [(0, 0.7), (6, 1.0, "step"), (20.05, 0.7, "step")],
-          "wet": [(0, 1.0), (6, 1.2, "step"), (20.05, 1.0, "step")]},
+          "wet": [(0, 1.0), (6, 1.2, "step"), (20.05, 1.0, "step")],
+          # (round 34's readers at 61.4 s: "a forest of spikes", "cluttered": the street seen
+          # from its side stands in a thinner city -- fewer bodies, space between them)
+          "density": [(0, 0.55), (13, 0.3, "step"), (20.05, 0.55, "step")]},
     # (each lands on glass: a ring in the sky read as a bullseye round the sun)
     # (round 15: the close shot's touches land on the focal tower, over the memory in it)
     # (round 31, the lead: at 50.7 and 61.5 s a touch read as "a bright '@'-like ring on a

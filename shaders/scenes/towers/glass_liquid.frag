@@ -6,4 +6,6 @@
 // no groove shading darkens flutes a sheer tower does not have.
 #define TOWERS_LIQUID
 #define SCULPT_SHEER_ONLY
+// (round 34: the city's towers poured -- round, swelling, domed: sculpt.glsl poured_field)
+#define SCULPT_POURED
 #include "glass.frag"

@@ -53,6 +53,8 @@ struct Carving {
     float sheer;        // 0..1: the liquid city's sheer towers (carving_sheer), 0 as before
     vec2 plan;          // a sheer tower's plan turned about its axis (cos, sin)
     float crown;        // a sheer tower's crown: 0 a fine point, 1 a sheared slope
+    vec4 pour;          // a poured tower's (SCULPT_POURED) swells per height, their depth,
+                        // its lean and where its crown rounds over
 };
 
 // Where the ray enters the quadric (height y0 above the foot): the twist's turn there.
@@ -94,6 +96,7 @@ Carving carving(Body k, float t0, float amount, float time) {
     c.sheer = 0.0;
     c.plan = vec2(1.0, 0.0);
     c.crown = 0.0;
+    c.pour = vec4(0.0);
     return c;
 }
 
@@ -117,8 +120,48 @@ void carving_sheer(inout Carving c, float amount, float t0, float sculpt) {
     c.plan = vec2(cos(a), sin(a));
     c.crown = c.tiers > 0.0 ? 1.0 : step(0.6, fract(h1 * 7.1 + c.lobes * 0.37));
     c.flute *= 1.0 - amount;
+#ifdef SCULPT_POURED
+    // (round 34's readers: "low-poly prisms", "a forest of spikes", "bags": a poured tower
+    // is round, swells and narrows as it rises -- 1.6 to 3.1 swells over its height, deep
+    // on a slender tower, shallow on a massive one -- leans a little, turns a little (its
+    // oval plan), and rounds over at the top in a meniscus, no point, no sheared slope)
+    float h3 = fract(h1 * 13.7 + c.lobes * 0.61);
+    bool broad = c.tiers > 0.0;
+    c.pour = vec4(1.6 + 1.5 * h3, broad ? 0.12 : 0.26 + 0.12 * fract(h3 * 7.3),
+                  (h1 < 0.5 ? -1.0 : 1.0) * (broad ? 0.05 : 0.1 + 0.1 * fract(h3 * 3.1)),
+                  0.8 + 0.08 * fract(h3 * 5.9));
+    c.twist *= 1.0 - 0.65 * amount;
+#else
     c.twist *= 1.0 - amount;
+#endif
 }
+
+#ifdef SCULPT_POURED
+// A poured tower's field (u: the plan point over the quadric's widest ring, s: the height
+// fraction, R: the quadric's radius there, rho: |u|): a round, slightly oval plan turning
+// slowly with the height, its centre leaning as it rises, its radius swelling and narrowing
+// in a slow wave that drifts down the body like a pour, rounding over in a dome at the top.
+// The radius keeps clear of the quadric by the lean (R - |lean|), so the body stays inside
+// it and the walk's exact test stays the bound.
+float poured_field(vec3 lp, Body k, Carving c, vec2 u, float s, float R, float rho) {
+    vec2 lean = c.plan * (c.pour.z * s * s);
+    vec2 w = u - lean;
+    float dp = c.twist * (lp.y - c.y0);
+    vec2 rot = c.rot0 * (1.0 - 0.5 * dp * dp) + vec2(-c.rot0.y, c.rot0.x) * dp;
+    vec2 q = vec2(rot.x * w.x - rot.y * w.y, rot.y * w.x + rot.x * w.y);
+    float rq = length(q * vec2(1.0, 1.14));
+    float swell = smooth_wave(c.pour.x * s + c.plan.y - 0.015 * c.time);
+    float x = clamp((s - c.pour.w) / (1.0 - c.pour.w), 0.0, 1.0);
+    float T = 0.8 * (1.0 - 0.22 * s) * (1.0 - c.pour.y * swell) * sqrt(1.0 - x * x);
+    // (a smooth minimum, never over the plain one: where the pour's profile met the quadric's
+    // a crease in the skin drew a hard ring of light round a broad tower)
+    float a = R - abs(c.pour.z) * s * s;
+    float hm = clamp(0.5 + 5.0 * (T - a), 0.0, 1.0);
+    float radius = mix(T, a, hm) - 0.1 * hm * (1.0 - hm);
+    float d = (mix(rho, rq, c.amp) - mix(R, radius, c.amp)) * min(k.r.x, k.r.y);
+    return max(d, lp.y - k.cut);
+}
+#endif
 
 // A sheer tower's field factor at height fraction s (u: the plan point over the quadric's
 // ring, R: the quadric's radius there): the plan's norm and the profile it must stay under.
@@ -205,6 +248,9 @@ float sculpt_field(vec3 lp, Body k, Carving c) {
     {
 #else
     if (c.sheer > 0.0) {
+#endif
+#ifdef SCULPT_POURED
+        return poured_field(lp, k, c, u, s, R, rho);
 #endif
         vec2 pr = sheer_plan_profile(u, s, R, c, rho);
         // a sheared crown: the top cut by a plane sloping across the tower
