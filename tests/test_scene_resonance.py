@@ -2177,3 +2177,54 @@ def test_the_lesser_face_hangs_in_the_curtains_light():
         assert lesser[1] - (-0.24) < 0.4, (t, lesser[1])
         seen += 1
     assert seen > 10, seen
+
+
+def test_the_spires_are_poured_drops_not_standing_lenses(gl):
+    """Round 34, the lead's follow-up at 104.2/120.4 s: the spires read as "standing lens /
+    almond shapes (widest in the middle, pointed at both ends)".  Each is a poured drop now:
+    widest low where the glass has pooled, a neck, a long drawn tip.  In the baked strip the
+    towers' width a third of the way up is under 0.36 of their width just over the water
+    (main: 0.47; about 0.27 now)."""
+    p = Player(gl, size=(640, 360))
+    try:
+        p.at(1.0, skyline=1.0, lens=1.5, roll=0.0)
+        city = p.pass_pixels("city").astype(np.float64)
+    finally:
+        p.release()
+    city = city / 255.0 if city.max() > 1.5 else city
+    solid = (city[..., 0] > 0.9) & (city[..., 1] > 0.9)
+    prof = solid.sum(axis=1).astype(np.float64)
+    base = int(np.nonzero(prof)[0].min())
+    prof = prof[base:]
+    h = prof.size
+    low, mid = prof[int(0.03 * h):int(0.1 * h)].mean(), prof[int(0.3 * h):int(0.4 * h)].mean()
+    assert mid < 0.36 * low, (mid, low)
+
+
+def test_the_dissolving_figure_turns_into_light_not_a_dark_cut_out(gl):
+    """Round 34, the lead's follow-up at 120.4 s: the figure was "a flat dark cut-out with arms
+    up, like a clip-art stick silhouette".  Its lower robe stays dark and solid, but its upper
+    half is coming apart into light already early on (ascent 0.15): at its chest the picture
+    is brighter than without it (main: darker, the cut-out), and a soft column of light
+    rises over its head -- lit in every row, not a dotted line of motes."""
+    from scenes.resonance import ASCENT_FEET, ASCENT_HEIGHT
+    size = (320, 180)
+    p = Player(gl, size=size)
+    try:
+        kw = dict(memory=0.0, horizon=-0.3, lens=1.1, skyline=1.0)
+        plain = p.at(2.0, ascent=0.0, **kw).mean(axis=2)
+        risen = p.at(2.0, ascent=0.15, **kw).mean(axis=2)
+    finally:
+        p.release()
+    fx, fy, h = ASCENT_FEET[0], -0.3 + ASCENT_FEET[1], ASCENT_HEIGHT
+
+    def px(x, y):
+        return int(round(size[1] / 2 - y * size[1])), int(round(x * size[1] + size[0] / 2))
+    r, c = px(fx, fy + 0.2 * h)
+    assert risen[r - 2:r + 3, c - 2:c + 3].mean() < plain[r - 2:r + 3, c - 2:c + 3].mean() - 10, "no robe"
+    r, c = px(fx, fy + 0.66 * h)
+    chest = risen[r - 2:r + 3, c - 3:c + 4].mean() - plain[r - 2:r + 3, c - 3:c + 4].mean()
+    assert chest > 5, f"the upper body a dark cut-out ({chest:.1f})"
+    top, bottom = px(fx, fy + 2.0 * h)[0], px(fx, fy + 1.1 * h)[0]
+    rows = (risen[top:bottom, c - 3:c + 4] - plain[top:bottom, c - 3:c + 4]).mean(axis=1)
+    assert rows.min() > 4, f"the column over it dotted, not soft ({rows.min():.1f})"
