@@ -813,7 +813,9 @@ def test_the_skyline_is_slender_spires_and_the_howl_tears_no_lightning_bolt(gl):
     p = Player(gl, size=size)
     try:
         p.at(1.0)
-        tall = _skyline(p) > 0.06
+        # (round 34's follow-up: the spires are poured drops, their body pooled low and a long
+        # fine tip above -- their width is measured where the body is, 0.03 over the water)
+        tall = _skyline(p) > 0.03
         edges = np.flatnonzero(np.diff(np.concatenate([[0], tall.astype(int), [0]])))
         widths = edges[1::2] - edges[0::2]
         # (round 18: "thin lines, not liquid glass" -- fewer, fuller spires, wide enough to hold
