@@ -2230,3 +2230,26 @@ def test_the_dissolving_figure_turns_into_light_not_a_dark_cut_out(gl):
     top, bottom = px(fx, fy + 2.0 * h)[0], px(fx, fy + 1.1 * h)[0]
     rows = (risen[top:bottom, c - 3:c + 4] - plain[top:bottom, c - 3:c + 4]).mean(axis=1)
     assert rows.min() > 4, f"the column over it dotted, not soft ({rows.min():.1f})"
+
+
+def test_the_howls_wound_is_a_ragged_tear_not_an_eye(gl):
+    """Round 34, the lead's follow-up at 189.2 s: the wound read as "an eye in the sky", an
+    almond mirror-clean about its centre line.  It is torn unevenly now, the gap shifting side
+    to side between its ragged lips: at 640x360, down the wound's body (rows over half its
+    widest), the middle of its white core wanders off a smooth curve by over 0.12 of its
+    widest (main: 0.07, the half-pixel of sampling; about 0.16-0.21 now)."""
+    p = Player(gl, size=(640, 360))
+    try:
+        for t in (3.0, 4.0):
+            img = p.at(t, memory=0.0, rift=1.0, horizon=-0.38, lens=2.0, speed=2.5).min(axis=2)
+            m = img[:180] > 225
+            rows = [r for r in range(180) if m[r].sum() >= 3]
+            lo = np.array([np.nonzero(m[r])[0].min() for r in rows])
+            hi = np.array([np.nonzero(m[r])[0].max() for r in rows])
+            w = hi - lo + 1
+            keep = w >= 0.5 * w.max()
+            y, c = np.array(rows)[keep], 0.5 * (lo + hi)[keep]
+            wander = np.abs(c - np.polyval(np.polyfit(y, c, 2), y)).max() / w.max()
+            assert wander > 0.12, (t, f"an almond, mirror-clean ({wander:.3f})")
+    finally:
+        p.release()
