@@ -436,7 +436,7 @@ def field_span(aspect: float, lens: float = 1.5, horizon: float = -0.24, roll: f
 
 
 ASCENT_FEET = (0.36, -0.06)   # the ascending figure's feet: view x, height under the horizon
-ASCENT_HEIGHT = 0.3           # its height (frame heights)
+ASCENT_HEIGHT = 0.36          # its height (frame heights)
 
 
 def ascent_uniforms(horizon: float, aspect: float) -> dict:

@@ -37,57 +37,76 @@ float asc_body(vec2 u) {
     w += 0.008 * sin(u.y * 31.0 + 1.3) * (1.0 - smoothstep(0.0, 0.4, u.y));   // the robe's folds
     float robe = max(abs(u.x) - w, max(-u.y, u.y - 0.76));
     float d = asc_smin(robe, length((u - vec2(0.0, 0.735)) / vec2(0.1, 0.045)) * 0.045 - 0.045, 0.02);
-    // the arms, lifted open
-    d = asc_smin(d, asc_seg(u, vec2(-0.075, 0.73), vec2(-0.21, 1.0), 0.03, 0.02), 0.02);
-    d = asc_smin(d, asc_seg(u, vec2(0.075, 0.73), vec2(0.22, 0.99), 0.03, 0.02), 0.02);
+    // the arms, opening outward and a little up from the sides, palms to the sky -- not
+    // raised straight (round 34, the lead: arms up read as a clip-art stick figure)
+    d = asc_smin(d, asc_seg(u, vec2(-0.08, 0.71), vec2(-0.2, 0.84), 0.034, 0.022), 0.03);
+    d = asc_smin(d, asc_seg(u, vec2(0.08, 0.71), vec2(0.21, 0.83), 0.034, 0.022), 0.03);
     // the neck and the head, tipped back toward the sky
     d = asc_smin(d, asc_seg(u, vec2(0.0, 0.76), vec2(0.006, 0.83), 0.03, 0.028), 0.015);
     d = asc_smin(d, length((u - vec2(0.01, 0.875)) / vec2(0.055, 0.065)) * 0.06 - 0.06, 0.015);
     return d;
 }
 
-// How far it has come apart at u (0 whole .. 1 gone): a ragged front that falls from above
-// the head to its feet as `ascent` rises, frayed by noise so it crumbles, not cuts.
-float asc_gone(vec2 u) {
-    float front = mix(1.1, 0.05, clamp(u_ascent, 0.0, 1.0));
-    float fray = 0.05 * snoise(u * vec2(7.0, 5.0) + vec2(0.0, -0.6 * u_time));
-    return smoothstep(front - 0.07, front + 0.07, u.y + fray);
+// How far it has come apart at u (0 whole .. 1 gone): a wide ragged band that falls from
+// the head toward the feet as `ascent` rises (fast at first: by a sixth of the way the whole
+// upper half is coming apart, round 34's lead: "its upper half breaking into light"), frayed
+// by noise drifting up, so it crumbles, not cuts.
+float asc_front() {
+    return mix(0.95, 0.0, sqrt(clamp(u_ascent, 0.0, 1.0)));
 }
 
-// The motes and the stream of light over the figure at u: the body's light carried up,
-// thinning into a column that rises into the curtains above the frame.  Linear light.
-vec3 asc_light(vec2 u, float d, float gone) {
+float asc_gone(vec2 u) {
+    float front = asc_front();
+    float fray = 0.07 * snoise(u * vec2(9.0, 4.0) + vec2(0.0, -0.5 * u_time));
+    return smoothstep(front - 0.12, front + 0.3, u.y + fray);
+}
+
+// The figure's outward normal in the picture's plane at u (its distance's gradient): where
+// the light from the curtains above falls on it.
+vec2 asc_normal(vec2 u, float d, float e) {
+    return normalize(vec2(asc_body(u + vec2(e, 0.0)) - d, asc_body(u + vec2(0.0, e)) - d) + 1e-6);
+}
+
+// The light the figure turns into at u (d: its distance, gone: how far come apart there, n:
+// its outline's normal, px: a pixel in figure units).  Linear light.
+//  - a rim of the aurora's light along what faces up (head, shoulders, the arms' tops), lit
+//    from the curtains above; what is coming apart glows through (translucent);
+//  - strands: long soft threads of light pulled up out of the upper body, streaming into
+//  - a soft column rising into the curtains, with motes carried up in it.
+vec3 asc_light(vec2 u, float d, float gone, vec2 n, float px) {
     float t = u_time;
-    // the motes: cells drifting up, each with its own place, size and flicker; they rise out
-    // of what has come apart (below the front they are the body) and spread, then gather
-    // into the column higher up
+    float front = asc_front();
+    vec3 aur = vec3(0.45, 1.0, 0.85);
     vec3 col = vec3(0.0);
-    float front = mix(1.1, 0.05, clamp(u_ascent, 0.0, 1.0));
-    for (int k = 0; k < 2; k++) {
-        float sc = k == 0 ? 26.0 : 48.0;
-        vec2 g = vec2(u.x * sc, (u.y - t * (0.09 + 0.05 * float(k))) * sc);
-        vec2 c = floor(g);
-        vec3 h = hash3i(ivec3(ivec2(c), 911 + 17 * k));
-        vec2 o = g - c - 0.2 - 0.6 * h.xy;
-        float r = 0.09 + 0.12 * h.z;
-        float m = exp(-dot(o, o) / (r * r)) * step(0.45, h.z);
-        m *= 0.6 + 0.4 * sin(t * (2.0 + 5.0 * h.x) + 30.0 * h.y);
-        // where the motes are: over the body's width up from the front, narrowing as they rise
-        float above = u.y - front;
-        float half_w = mix(0.16, 0.05, smoothstep(0.0, 1.4, above)) + 0.02 * sin(u.y * 4.0 + t);
-        float band = smoothstep(half_w, half_w * 0.4, abs(u.x - 0.05 * sin(u.y * 2.3 - 0.4 * t)))
-                   * smoothstep(-0.15, 0.1, above) * exp(-max(above, 0.0) * 0.9);
-        col += vec3(0.7, 1.0, 0.9) * m * band * (k == 0 ? 1.4 : 0.8);
-    }
-    // the column: a soft light rising from the front into the sky, faint, brighter low
+    // the rim from above: a thin bright edge where the outline faces the sky, a softer wider one
+    float up = clamp(n.y, 0.0, 1.0);
+    float edge = exp(-abs(d) / (1.4 * px)) * step(d, 2.0 * px) + 0.35 * exp(-max(-d, 0.0) / (5.0 * px)) * step(d, 0.0);
+    col += aur * 1.2 * edge * (0.15 + 0.85 * up * up) * smoothstep(0.35, 0.75, u.y) * (1.0 - 0.6 * gone);
+    // translucent: inside what is coming apart, the light shows through the body
+    float inside = smoothstep(px, -px, d);
+    col += aur * 0.22 * inside * gone * (0.5 + 0.5 * snoise(u * vec2(14.0, 6.0) - vec2(0.0, 0.8 * t)));
+    // where the light goes: over the body's width at the front, narrowing into a soft column
     float above = u.y - front;
-    float cw = 0.05 + 0.03 * smoothstep(0.0, 2.0, above);
-    float column = exp(-pow(u.x / cw, 2.0)) * smoothstep(-0.1, 0.15, above) * (0.35 + 0.65 * exp(-max(above, 0.0) * 0.7));
-    col += vec3(0.35, 0.85, 0.75) * 0.22 * column;
-    // the burning front on the body: a thin bright seam where it comes apart
-    // (a glow over the crumbling band, not a bright stroke: thin, the arms' seams read as
-    // letters written in the sky)
-    float seam = gone * (1.0 - gone) * 4.0 * smoothstep(0.03, -0.01, d);
-    col += vec3(0.6, 0.95, 0.85) * 0.45 * seam;
+    float sway = 0.035 * sin(u.y * 2.1 - 0.5 * t);
+    float half_w = mix(0.17, 0.06, smoothstep(0.0, 1.6, above));
+    float x = u.x - sway * smoothstep(0.0, 0.8, above);
+    float band = exp(-pow(x / half_w, 2.0)) * smoothstep(-0.25, 0.15, above);
+    // strands: ridged noise stretched up, so the light pulls up in threads, not dots
+    // (soft ribbons, a few pixels wide: finer, they read as rain or hairline scratches)
+    float s1 = 1.0 - abs(snoise(vec2(x * 11.0, u.y * 1.1 - 0.45 * t)));
+    float s2 = 1.0 - abs(snoise(vec2(x * 19.0 + 7.0, u.y * 1.7 - 0.7 * t)));
+    float strands = pow(s1, 5.0) + 0.5 * pow(s2, 7.0);
+    col += aur * 0.42 * strands * band * exp(-max(above, 0.0) * 0.55);
+    // the motes: a few sparks carried up in it, small and soft
+    vec2 g = vec2(x * 40.0, (u.y - t * 0.12) * 40.0);
+    vec2 c = floor(g);
+    vec3 h = hash3i(ivec3(ivec2(c), 911));
+    vec2 o = g - c - 0.25 - 0.5 * h.xy;
+    float m = exp(-dot(o, o) / 0.012) * step(0.6, h.z) * (0.6 + 0.4 * sin(t * (2.0 + 5.0 * h.x) + 30.0 * h.y));
+    col += vec3(0.75, 1.0, 0.92) * 0.9 * m * band * exp(-max(above, 0.0) * 0.9);
+    // the column: a soft broad light rising into the sky, brightest where it leaves the body
+    float cw = 0.07 + 0.05 * smoothstep(0.0, 2.0, above);
+    float column = exp(-pow(x / cw, 2.0)) * smoothstep(-0.2, 0.2, above) * (0.4 + 0.6 * exp(-max(above, 0.0) * 0.6));
+    col += vec3(0.35, 0.85, 0.75) * 0.3 * column;
     return col;
 }

@@ -19,10 +19,13 @@ void main() {
     vec2 m = vec2(u.x + wet * 0.018 * sin(u.y * 90.0 + 2.0 * u_time) * smoothstep(0.0, -0.1, u.y), abs(u.y));
     float d = asc_body(m);
     float px = 1.5 / (u_resolution.y * u_ascent_at.z);
-    float cover = smoothstep(px, -px, d) * (1.0 - asc_gone(m));
-    // backlit: a near-black body, its rim catching the curtains' cold light
-    float rim = exp(-max(-d, 0.0) / (1.1 * px));
-    vec3 body = vec3(0.004, 0.005, 0.01) + vec3(0.25, 0.75, 0.7) * 0.5 * rim * smoothstep(0.1, 0.7, m.y);
+    // the lower robe dark and solid; above, as the body comes apart, it thins to a glassy
+    // ghost (the light pass draws what it turns into)
+    float gone = asc_gone(m);
+    float solid = 1.0 - smoothstep(0.3, 0.75, m.y);
+    float cover = smoothstep(px, -px, d) * (1.0 - gone) * mix(0.55, 0.96, solid);
+    // backlit: a near-black robe, the upper body a cold dim translucency of the curtains' light
+    vec3 body = mix(vec3(0.004, 0.005, 0.01), vec3(0.02, 0.06, 0.07), 1.0 - solid);
     vec3 col = linear_to_srgb(body);
-    frag_colour = vec4(col, cover * mix(0.92, 0.5, wet));
+    frag_colour = vec4(col, cover * mix(1.0, 0.45, wet));
 }

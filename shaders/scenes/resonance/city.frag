@@ -76,10 +76,15 @@ float tower(vec2 q, float c, float cell, float hscale, int layer,
     float crown = (broad ? 2.6 : drum ? 3.2 : 6.5) * w;
     float top = min(ht + crown, 0.33);
     float u = clamp(o.y / top, 0.0, 1.0);
-    float wave = 1.0 + (drum ? 0.16 : 0.09) * sin(6.2832 * (0.7 + 0.5 * g.y) * u + 6.2832 * h.z);
-    float draw_up = pow(max(1.0 - pow(u, broad ? 1.6 : drum ? 2.6 : 2.0), 0.0), broad ? 0.75 : 0.62);
+    // (round 34, the lead: the swell in the middle read as "standing lens / almond shapes" --
+    // the profile is a poured drop now: widest low where the glass has pooled, drawn in
+    // through a smooth neck, then pulled out into a long fine tip)
+    float low = broad ? 0.16 : drum ? 0.2 : 0.12 + 0.08 * g.y;      // where the pool is widest
+    float pool = exp(-pow((u - low) / (broad ? 0.28 : 0.22), 2.0));
+    float drawn = pow(max(1.0 - u, 0.0), broad ? 0.85 : 0.95);
+    float drop = (broad ? 0.52 : 0.48) * drawn + (broad ? 0.5 : 0.55) * pool * smoothstep(1.0, 0.55, u);
     float foot = 1.0 - 0.12 * exp(-max(o.y, 0.0) / (0.8 * w));
-    float taper = w * wave * draw_up * foot * (1.0 - 0.15 * u);
+    float taper = w * drop * foot;
     side = clamp(o.x / max(taper, 1e-5), -1.0, 1.0);
     up = o.y / ht;
     id = h.x;
@@ -129,7 +134,9 @@ float glass(float d, float side, float up, float id, vec2 q, float inv_px) {
     float r_env = exp(-pow((up - at) / 0.16, 2.0)) * step(0.5, fract(id * 5.3));
     float rings = pow(0.5 + 0.5 * cos(6.2832 * ry), 8.0) * r_env * smoothstep(-0.4, 0.8, side) * nz;
     float rim = exp(-max(-d * inv_px - 0.3, 0.0) * 2.2) * (0.15 + 0.85 * smoothstep(-0.5, 1.0, side));
-    return sheen + 0.5 * streak + 0.5 * back * (1.0 - streak) + 0.45 * fres + 0.35 * rings + 0.35 * rim;
+    // (round 34, the lead: the rings across every spire read as horizontal stripes, banding --
+    // only a trace of one is left, on the lit side)
+    return sheen + 0.5 * streak + 0.5 * back * (1.0 - streak) + 0.45 * fres + 0.06 * rings + 0.35 * rim;
 }
 
 // The two skylines' distances alone (for their gradients below).

@@ -27,6 +27,9 @@ float rift_span(float y) {
     float grow = smoothstep(0.0, 0.9, u_rift);
     float lo = mix(0.6, 0.44, grow), hi = mix(0.68, 0.84, grow);
     float s = clamp((y - lo) / (hi - lo), 0.0, 1.0);
+    // (round 34, the lead: the wound read as "an eye in the sky", an almond -- lopsided now:
+    // torn widest low, then drawn out in a long ragged rent up the sky)
+    s = pow(s, 0.6);
     return 4.0 * s * (1.0 - s);
 }
 
@@ -42,6 +45,11 @@ vec2 rift_shape(float y, float t) {
     // stroke" -- half as wide again: a seam of light, not a stroke; its lips soft: rift_light)
     float hw = open * 0.05 * near * span * sqrt(max(span, 0.0))
              * (0.9 + 0.1 * snoise(vec2(y * 6.0, t * 0.5)) + 0.03 * snoise(vec2(y * 25.0, t * 1.3)));
+    // (its lips torn unevenly: each a ragged edge of its own, the gap shifting side to side --
+    // no mirror-clean almond)
+    float rag = snoise(vec2(y * 7.0, 11.3));
+    hw *= 0.8 + 0.35 * rag * rag + 0.15 * snoise(vec2(y * 17.0, 2.9));
+    x0 += 0.4 * hw * snoise(vec2(y * 3.5, 5.3)) + 0.015 * smoothstep(0.5, 0.8, y);
     return vec2(x0, max(hw, 0.0));
 }
 
@@ -80,7 +88,12 @@ vec2 rift_heart() {
 
 float rift_fronts(vec2 q, vec2 s, vec2 heart) {
     vec2 o = q - heart;
-    float far = max(length(o * vec2(0.8, 1.15)) - s.y, 0.0);
+    // (round 34, the lead: the rings round it too concentric, too regular, an eye's -- each
+    // front is torn unevenly: further out on one side than the other, dented where the
+    // curtains held it back)
+    float ang = atan(o.y, o.x);
+    float dent = 0.16 * snoise(vec2(cos(ang), sin(ang)) * 1.3 + vec2(0.0, 0.15 * u_time));
+    float far = max(length(o * vec2(0.8, 1.15)) * (1.0 + dent) + 0.05 * o.x - 0.03 * o.y - s.y, 0.0);
     float f = 0.0;
     // (round 34: "a beam, not a howl" -- three fronts in flight, crisper, so each still holds
     // rings of the sound spreading through the curtains)
