@@ -1722,3 +1722,14 @@ def test_a_drop_runs_down_the_wakings_breath(gl):
     prof = frame.astype(np.float32).mean(axis=2)[112:150, 236:290].mean(axis=0)
     dips = [(prof[i - 5:i - 2].mean() + prof[i + 3:i + 6].mean()) / 2 - prof[i] for i in range(5, len(prof) - 5)]
     assert max(dips) > 5.0, max(dips)
+
+
+def test_the_womans_mercury_eyes_are_small_in_the_cowl_not_googly(gl):
+    """Round 34's follow-up at 126-131 s: "the two mercury eyes are large and round in the dark
+    cowl (googly)".  Her balls are 0.7 of the portrait's radius (``WOMAN_EYE_SCALE``), still
+    the brightest points of her head.  At 320x180, 129.8 and 131.0 s, in her cowl (rows 10-54,
+    columns 180-244) under 90 pixels are brighter than 120 levels (main: 126 and 149; now about
+    54 and 66) and the brightest is over 180 (now about 220 and 200)."""
+    for t, frame in zip((129.8, 131.0), render_times(gl, "dream", [129.8, 131.0], size=(320, 180))):
+        lum = frame.astype(np.float32)[10:55, 180:245].mean(axis=2)
+        assert int((lum > 120.0).sum()) < 90 and lum.max() > 180.0, (t, int((lum > 120.0).sum()), float(lum.max()))

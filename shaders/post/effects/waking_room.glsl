@@ -161,7 +161,7 @@ vec3 breath_on_glass(vec2 v, vec2 w, vec3 outside, vec2 sun_v, float t, float ew
     float thick = smoothstep(0.2, 0.75, m / max(b, 1e-3));
     float cell = max(ew * 4.5, 0.012);
     vec3 small = fog_beads(v / cell, thick, 17.0);
-    vec3 large = fog_beads(v / (cell * 2.3) + 0.37, thick * thick, 91.0);
+    vec3 large = fog_beads(v / (cell * 1.8) + 0.37, thick * thick * 0.7, 91.0);
     float drop = max(small.x, large.x);
     float shade = max(small.y, large.y);
     float glint = max(small.z, large.z);
@@ -178,7 +178,7 @@ vec3 breath_on_glass(vec2 v, vec2 w, vec3 outside, vec2 sun_v, float t, float ew
     shade = max(shade * (1.0 - track), smoothstep(-0.2, -0.9, dh.y) * rdrop);
     vec2 dg = dh - vec2(0.3, 0.35);
     glint = max(glint * (1.0 - track), exp(-dot(dg, dg) / 0.05) * rdrop);
-    float veil = 0.85 * m * (1.0 - 0.7 * drop) * (1.0 - 0.6 * track);
+    float veil = 0.85 * m * (1.0 - 0.5 * drop) * (1.0 - 0.6 * track);
     vec3 col = mix(outside, fog, veil);
     float wet = max(m, 0.6 * rdrop);
     col *= 1.0 - 0.12 * shade * wet;
