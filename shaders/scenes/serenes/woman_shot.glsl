@@ -38,9 +38,8 @@ const float WOMAN_FACE_RIM = 0.09;
 // a little prouder of the mask than the portrait's 3 cm)
 const float WOMAN_EYE_PROUD = 0.07;
 // (round 34's follow-up: "two mercury eyes large and round in the dark cowl -- googly": her
-// balls smaller than the portrait's, and sunk back into the cowl by this much)
+// balls smaller than the portrait's; sunk back, the mask's bridge hid the far one again)
 const float WOMAN_EYE_SCALE = 0.7;
-const float WOMAN_EYE_SINK = 0.0;
 #define CLOTH_SHEEN 0.12
 // how far her face's light follows the head's round rather than the mask's nose and mouth
 const float WOMAN_FACE_SMOOTH = 0.8;
@@ -359,12 +358,8 @@ void main() {
     // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
     const float ER = EYE_RADIUS * WOMAN_EYE_SCALE;
-    vec3 eye_head = 0.5 * (eye0 + eye1) + vec3(0.0, -0.02, 0.075);
     for (int e = 0; e < EYE_COUNT; ++e) {
-        // (round 34's follow-up: "large and round in the dark cowl, googly" -- her balls
-        // smaller than the portrait's and sunk a little back toward the head's centre)
         vec3 E = portrait_eye(e);
-        E += normalize(eye_head - E) * WOMAN_EYE_SINK;
         // (round 32's speed: out of reach of its light -- nine radii off the ball its glow
         // is under 1e-6 -- the rest of the frame skips the ball, a third of the shot's time)
         vec3 pe = portrait_project(E);
