@@ -1686,3 +1686,53 @@ def test_the_wakings_breath_fogs_the_window_pane(gl):
     fogged = frame.astype(np.float32).mean(axis=2)[125:165, 235:295].mean()
     bare = clear.mean(axis=2)[125:165, 235:295].mean()
     assert fogged > 1.15 * bare, (fogged, bare)
+
+
+def _standouts(lum, r=2):
+    """Pixels of ``lum`` brighter than the mean of their (2r+1)^2 neighbourhood, per pixel."""
+    p = np.pad(lum, r, mode="edge")
+    acc = np.zeros_like(lum)
+    for dy in range(-r, r + 1):
+        for dx in range(-r, r + 1):
+            acc += p[r + dy:r + dy + lum.shape[0], r + dx:r + dx + lum.shape[1]]
+    return lum - acc / (2 * r + 1) ** 2
+
+
+def test_the_remembered_childs_light_models_its_face_not_a_dotted_pattern(gl):
+    """Round 34's follow-up at 126-131 s: the child's motes sat one to a cell in visible rows
+    ("a dotted pattern or a sticker") and its shell of light was an even outline.  The motes
+    are few, anywhere in their cells, at two depths and sizes; the light models the form (lit
+    from her candle, the thrown-back face, the cheek and the laughing mouth brightest).  At
+    320x180, 129.8 and 131.0 s, in its body (rows 135-164, columns 48-69) under 30 pixels stand
+    8 levels over their 5x5 neighbourhood (main: 58 and 58, the dots; now about 9 and 17), and
+    its face (rows 102-116, columns 36-45) is over 1.55 and 2.5 times as bright as its body
+    (rows 130-159, columns 40-59) (main: 1.42 and 2.04; now about 1.69 and 3.0)."""
+    frames = render_times(gl, "dream", [129.8, 131.0], size=(320, 180))
+    for t, frame, bar in zip((129.8, 131.0), frames, (1.55, 2.5)):
+        lum = frame.astype(np.float32).mean(axis=2)
+        dots = int((_standouts(lum[135:165, 48:70]) > 8.0).sum())
+        ratio = float(np.median(lum[102:117, 36:46]) / max(np.median(lum[130:160, 40:60]), 1.0))
+        assert dots < 30 and ratio > bar, (t, dots, ratio)
+
+
+def test_a_drop_runs_down_the_wakings_breath(gl):
+    """Round 34's follow-up at 193.3-197 s: "a single drop trickling down would help 'wet
+    cheeks'".  One drop grown heavy in the breath's fog runs down the pane from 193.6 s,
+    leaving a clear track through the fog.  At 320x180, 196.2 s, across the fogged pane (rows
+    112-149, columns 236-289) some column is over 5 levels darker than the mean of the columns
+    3-5 away on each side (main: 1.2, no track; now about 11.6)."""
+    (frame,) = render_times(gl, "dream", [196.2], size=(320, 180))
+    prof = frame.astype(np.float32).mean(axis=2)[112:150, 236:290].mean(axis=0)
+    dips = [(prof[i - 5:i - 2].mean() + prof[i + 3:i + 6].mean()) / 2 - prof[i] for i in range(5, len(prof) - 5)]
+    assert max(dips) > 5.0, max(dips)
+
+
+def test_the_womans_mercury_eyes_are_small_in_the_cowl_not_googly(gl):
+    """Round 34's follow-up at 126-131 s: "the two mercury eyes are large and round in the dark
+    cowl (googly)".  Her balls are 0.7 of the portrait's radius (``WOMAN_EYE_SCALE``), still
+    the brightest points of her head.  At 320x180, 129.8 and 131.0 s, in her cowl (rows 10-54,
+    columns 180-244) under 90 pixels are brighter than 120 levels (main: 126 and 149; now about
+    54 and 66) and the brightest is over 180 (now about 220 and 200)."""
+    for t, frame in zip((129.8, 131.0), render_times(gl, "dream", [129.8, 131.0], size=(320, 180))):
+        lum = frame.astype(np.float32)[10:55, 180:245].mean(axis=2)
+        assert int((lum > 120.0).sum()) < 90 and lum.max() > 180.0, (t, int((lum > 120.0).sum()), float(lum.max()))

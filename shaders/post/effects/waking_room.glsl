@@ -114,11 +114,36 @@ vec3 dreamer_hand(vec2 v, vec3 col, float defocus) {
 // `w`: the window's own coordinates (-1 .. 1).
 float mist_on_glass(vec2 w, float t) {
     vec2 c = vec2(0.64, -0.5);
-    vec2 r = (w - c) / vec2(0.46, 0.4);
-    float n = vnoise(w * 4.0 + 1.3) * 0.6 + vnoise(w * 9.0 + 7.0) * 0.4;
+    // (round 34's follow-up: "a regular patch" -- a breath's bloom is an oval, densest where the
+    // breath struck, thinning to nothing over a wide feathered edge; its outline only gently
+    // lobed by the glass's own cold, not ragged)
+    vec2 r = (w - c) / vec2(0.5, 0.42);
+    float n = vnoise(w * 2.6 + 1.3) * 0.7 + vnoise(w * 6.0 + 7.0) * 0.3;
     float breathe = 0.5 + 0.5 * sin(t * 2.3);                  // (a breath every 2.7 s)
-    float rad = 0.78 + 0.2 * breathe + 0.4 * (n - 0.5);
-    return smoothstep(rad, rad * 0.2, length(r)) * (0.85 + 0.15 * breathe);
+    float rad = 0.8 + 0.16 * breathe + 0.3 * (n - 0.5);
+    float k = length(r) / rad;
+    return exp(-k * k * 2.2) * smoothstep(1.25, 0.6, k) * (0.85 + 0.15 * breathe);
+}
+
+// One size of the condensation's beads: a drop anywhere in its cell (the four nearest cells
+// read: never cut at a cell's edge), its own radius, present where the fog is thick enough.
+// Returns the drop's cover, its shaded lower edge in .y and its glint in .z.
+vec3 fog_beads(vec2 g, float thick, float seed) {
+    vec2 base = floor(g - 0.5);
+    vec3 o = vec3(0.0);
+    for (int j = 0; j < 4; ++j) {
+        vec2 c = base + vec2(float(j & 1), float(j >> 1));
+        vec2 h = hash22(c + seed);
+        vec2 h2 = hash22(c + seed + 53.0);
+        float rr = 0.1 + 0.32 * h.x * h.x * h.x;              // (a few large, many small)
+        vec2 dc = g - c - rr - (1.0 - 2.0 * rr) * h2;
+        float drop = smoothstep(rr, rr * 0.6, length(dc)) * step(1.0 - 0.75 * thick, h.y);
+        o.x = max(o.x, drop);
+        o.y = max(o.y, smoothstep(-0.2 * rr, -0.9 * rr, dc.y) * drop);
+        vec2 gl = dc - rr * vec2(0.3, 0.35);
+        o.z = max(o.z, exp(-dot(gl, gl) / (rr * rr * 0.05)) * drop);
+    }
+    return o;
 }
 
 vec3 breath_on_glass(vec2 v, vec2 w, vec3 outside, vec2 sun_v, float t, float ew) {
@@ -130,22 +155,34 @@ vec3 breath_on_glass(vec2 v, vec2 w, vec3 outside, vec2 sun_v, float t, float ew
     vec3 fog = vec3(dot(outside, vec3(0.3, 0.5, 0.2))) * vec3(0.9, 0.75, 0.68) * 0.35
              + vec3(0.62, 0.4, 0.3) * 0.22 + vec3(1.0, 0.55, 0.28) * 0.6 * sunlit;
     // the condensation's beads: in the fog the water gathers in drops -- clear lenses in the
-    // veil, each with a point of the sun's light and a shaded lower edge; a drop a few pixels
-    // across at least (the grid follows the frame's pixels: never a noise of single dots)
-    vec2 g = v / max(ew * 4.5, 0.012);
-    vec2 ci = floor(g);
-    vec2 h = hash22(ci + 17.0);
-    vec2 h2 = hash22(ci + 71.0);
-    vec2 dc = g - ci - 0.5 - 0.4 * (h2 - 0.5);
-    float rr = 0.12 + 0.18 * h.x * h.x;
-    // (more and bigger drops where the fog is thick, none at its thin edge)
-    float drop = smoothstep(rr, rr - 0.1, length(dc)) * step(1.0 - 0.8 * smoothstep(0.25, 0.8, m / max(b, 1e-3)), h.y);
-    float shade = smoothstep(-0.05, -0.3, dc.y) * drop;
-    float glint = exp(-dot(dc - vec2(0.05, 0.07), dc - vec2(0.05, 0.07)) / (rr * rr * 0.08)) * drop;
-    float veil = 0.85 * m * (1.0 - 0.7 * drop);
+    // veil, each with a point of the sun's light and a shaded lower edge; two sizes, each drop
+    // anywhere in its cell (round 34's follow-up: "the beads sit on a regular grid"), a drop a
+    // few pixels across at least (never a noise of single dots)
+    float thick = smoothstep(0.2, 0.75, m / max(b, 1e-3));
+    float cell = max(ew * 4.5, 0.012);
+    vec3 small = fog_beads(v / cell, thick, 17.0);
+    vec3 large = fog_beads(v / (cell * 1.8) + 0.37, thick * thick * 0.7, 91.0);
+    float drop = max(small.x, large.x);
+    float shade = max(small.y, large.y);
+    float glint = max(small.z, large.z);
+    // the one drop that has grown too heavy: it runs down out of the bloom, leaving a clear
+    // track through the fog behind it (the wet cheeks' echo on the glass)
+    float run = clamp((t - 193.6) / 3.2, 0.0, 1.0);
+    vec2 top = vec2(0.56, -0.38), head = top - vec2(0.015 * sin(run * 5.0), 0.55 * run * (2.0 - run));
+    float yy = clamp((w.y - head.y) / max(top.y - head.y, 1e-3), 0.0, 1.0);
+    float tx = w.x - mix(head.x, top.x, yy) - 0.004 * sin(w.y * 40.0);
+    float track = smoothstep(0.013, 0.004, abs(tx)) * step(head.y, w.y) * step(w.y, top.y) * step(0.001, run);
+    vec2 dh = (w - head - vec2(0.0, 0.02)) / vec2(0.034, 0.048);
+    float rdrop = smoothstep(1.0, 0.7, length(dh)) * step(0.001, run);
+    drop = max(drop * (1.0 - track), rdrop);
+    shade = max(shade * (1.0 - track), smoothstep(-0.2, -0.9, dh.y) * rdrop);
+    vec2 dg = dh - vec2(0.3, 0.35);
+    glint = max(glint * (1.0 - track), exp(-dot(dg, dg) / 0.05) * rdrop);
+    float veil = 0.85 * m * (1.0 - 0.5 * drop) * (1.0 - 0.6 * track);
     vec3 col = mix(outside, fog, veil);
-    col *= 1.0 - 0.1 * shade * m;
-    col += vec3(1.6, 1.05, 0.6) * glint * m * (0.25 + 0.5 * sunlit);
+    float wet = max(m, 0.6 * rdrop);
+    col *= 1.0 - 0.12 * shade * wet;
+    col += vec3(1.6, 1.05, 0.6) * glint * wet * (0.25 + 0.5 * sunlit);
     return col;
 }
 

@@ -15,6 +15,10 @@ const float CHILD_LEAN = 0.1;                  // leaning back into the laugh (r
 // dark, readers saw "a small dark figurine / chess piece")
 const float CHILD_SCALE = 1.45;
 
+// the head's own coordinates at the last child_sd call (its face to +x, the crown to +y):
+// where the cheek and the laughing mouth are, for the light that models them
+vec2 child_head_local = vec2(0.0);
+
 float child_capsule(vec2 p, vec2 a, vec2 b, float r) {
     vec2 pa = p - a, ba = b - a;
     float h = clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0);
@@ -62,6 +66,7 @@ float child_sd(vec2 s, float t, out float face, out float hands, out float hair)
     // snout and a hard-edged cap of hair sat on it like a helmet: a child's face is flat under
     // a big round crown, a button nose, full cheeks, the chin dropped open by the laugh)
     vec2 h = child_rot(q - vec2(0.0, 0.215), -0.5 - 0.2 * ha);
+    child_head_local = h;
     float neck = child_capsule(h, vec2(0.0, -0.01), vec2(0.0, 0.03), 0.022);
     float skull = length((h - vec2(-0.008, 0.08)) * vec2(1.0, 0.97)) - 0.066;
     float cheek = length(h - vec2(0.03, 0.047)) - 0.03;
@@ -90,21 +95,55 @@ float child_sd(vec2 s, float t, out float face, out float hands, out float hair)
 // the memory's light: pale gold, a child's warmth remembered
 const vec3 CHILD_GLOW = vec3(1.0, 0.78, 0.5);
 
-// The light the remembered child is made of, at ``edge`` inside its outline: a glow brighter
-// toward the outline (light seen through more of a thin shell there), and motes drifting up
-// through it, twinkling -- so it reads as light, not a dark cut-out nor a flat fill.
-vec3 child_memory_light(vec2 s, float edge, float t, vec3 lightc, float key) {
-    // (a thin shell of light: faint within, bright along the outline, a glow round the head)
-    vec2 head = CHILD_FEET + vec2(0.0, 0.36) * CHILD_SCALE;
-    float near_head = exp(-dot(s - head, s - head) / 0.006);
-    float shell = 0.0015 + 0.06 * exp(-edge / 0.005) + 0.004 * exp(-edge / 0.025) + 0.012 * near_head;
-    vec2 g = (s + vec2(0.0, -t * 0.02)) * 60.0;
-    vec2 c = floor(g);
-    uvec2 h = pcg2d(uvec2(ivec2(c) + 8192));
-    vec2 at = c + 0.5 + 0.4 * (vec2(hash_to_unit(h.x), hash_to_unit(h.y)) - 0.5);
-    float tw = 0.5 + 0.5 * sin(t * (2.0 + 3.0 * hash_to_unit(h.x ^ h.y)) + 6.28 * hash_to_unit(h.y * 5u));
-    float mote = exp(-dot(g - at, g - at) * 40.0) * step(0.7, hash_to_unit(h.x * 3u)) * tw;
-    return CHILD_GLOW * (shell + 0.15 * mote) * (0.6 + 0.4 * key);
+// One depth of motes drifting up through the memory: sparse, each anywhere in its cell (the
+// four nearest cells are read, so a mote is never cut at a cell's edge), its own size, sway
+// and twinkle -- round 34's follow-up: one mote per cell, jittered little, read as "rows of
+// dots, a dotted pattern, a sticker".  ``scale`` cells a frame height, ``rise`` its drift
+// (frame heights a second), ``fill`` the share of cells holding one.
+float child_motes(vec2 s, float t, float scale, float rise, float fill, uint seed) {
+    vec2 g = (s - vec2(0.0, t * rise)) * scale;
+    vec2 base = floor(g - 0.5);
+    float m = 0.0;
+    for (int j = 0; j < 4; ++j) {
+        vec2 c = base + vec2(float(j & 1), float(j >> 1));
+        uvec2 h = pcg2d(uvec2(ivec2(c) + 8192) + uvec2(seed, seed * 3u));
+        float hx = hash_to_unit(h.x), hy = hash_to_unit(h.y);
+        float hz = hash_to_unit(h.x ^ (h.y * 7u)), hw = hash_to_unit(h.y ^ (h.x * 13u));
+        vec2 at = c + 0.2 + 0.6 * vec2(hx, hy) + vec2(0.12 * sin(t * (0.4 + hw) + 6.28 * hz), 0.0);
+        float r = mix(0.05, 0.16, hz * hz * hz);
+        float tw = 0.5 + 0.5 * sin(t * (1.2 + 2.5 * hw) + 6.28 * hx);
+        vec2 d = g - at;
+        m += exp(-dot(d, d) / (r * r)) * step(1.0 - fill, hw) * tw * (r / 0.16);
+    }
+    return m;
+}
+
+// The light the remembered child is made of, at ``edge`` inside its outline (``n`` the
+// outline's normal, ``face`` the distance to its head): light that models the form -- lit
+// from her candle (up and to the right) as a rounded body would be, its thrown-back face, the
+// cheek and the open mouth of the laugh catching the most; the outline bright only on the side
+// turned to the light -- and a few motes drifting up through it at two depths (round 34's
+// follow-up: "an even outline", "a dotted pattern or a sticker").
+vec3 child_memory_light(vec2 s, float edge, vec2 n, float face, float t, vec3 lightc, float key) {
+    // (the body a dome: rising from the outline, its normal leaning out as the edge nears)
+    float rise = smoothstep(0.0, 0.05, edge);
+    vec3 N = normalize(vec3(n * (1.0 - rise), 0.35 + rise));
+    float lam = max(dot(N, normalize(vec3(0.75, 0.45, 0.5))), 0.0);
+    float toward = smoothstep(-0.2, 0.8, dot(n, normalize(vec2(1.0, 0.35))));
+    float shell = 0.001 + 0.009 * lam * lam
+                + (0.012 + 0.05 * toward) * exp(-edge / 0.005) + 0.003 * exp(-edge / 0.025);
+    // the face: the front of the thrown-back head lit, the cheek and the laughing mouth most
+    vec2 h = child_head_local;
+    float in_head = 1.0 - smoothstep(-0.004, 0.006, face);
+    float front = smoothstep(-0.01, 0.05, h.x) * in_head;
+    vec2 dc = h - vec2(0.034, 0.052), dm = h - vec2(0.05, 0.036);
+    float cheek = exp(-dot(dc, dc) / 0.0003) * in_head;
+    float mouth = exp(-dot(dm, dm) / 0.00012);
+    shell += 0.009 * front * (0.3 + 0.7 * lam) + 0.05 * cheek + 0.07 * mouth;
+    // (far motes small and slow, near ones larger, softer and faster: parallax, not a pattern)
+    float far = child_motes(s, t, 34.0, 0.012, 0.22, 11u);
+    float near = child_motes(s + vec2(0.3, 0.0), t, 15.0, 0.03, 0.18, 29u);
+    return CHILD_GLOW * (shell + 0.3 * far + 0.1 * near) * (0.6 + 0.4 * key);
 }
 
 // The child over the room behind her (``col``), at the cue's time t: its laugh now and two
@@ -123,6 +162,7 @@ vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     float face = 1.0, hands = 1.0, hair = 1.0, fx, hx, rx, fy, hy, ry;
     bool here = s.x <= -0.36 && s.y <= 0.08;            // (right of it: its copies only)
     float d = here ? child_sd(s, t, face, hands, hair) : 1e9;
+    vec2 head_here = child_head_local;                    // (before the copies overwrite it)
     // the stuck copies: the laugh a moment ago, left where the recording jumped -- soft
     // ghosts a step apart, fainter the older, each with its own laughing face faintly lit
     // (round 33: "its stuck loop a clean deliberate echo": the dark veils alone went unseen)
@@ -151,6 +191,7 @@ vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     const float E = 0.003;
     float dx = child_sd(s + vec2(E, 0.0), t, fx, hx, rx);
     float dy = child_sd(s + vec2(0.0, E), t, fy, hy, ry);
+    child_head_local = head_here;
     float a = 1.0 - smoothstep(-blur, blur, d);
     // the outline's normal (toward the outside)
     vec2 n = vec2(dx - d, dy - d);
@@ -170,7 +211,7 @@ vec3 woman_child(vec2 s, vec3 col, vec3 lightc, float key, float t, float px) {
     // (round 34's readers at 129.8 s: "the child a crude blob", "a clay-like doll" -- it is a
     // memory, not a body: made of light, pale gold and translucent, brightest at its edges
     // and its upturned face, motes of light drifting in it, the room seen through it)
-    vec3 body = col * 0.8 + child_memory_light(s, edge, t, lightc, key)
+    vec3 body = col * 0.8 + child_memory_light(s, edge, n, face, t, lightc, key)
               + lightc * vec3(1.0, 0.62, 0.36) * key * (0.12 * warm + 0.004 * warmx)
               + vec3(0.35, 0.5, 1.0) * 0.12 * cold;
     col = mix(col, body, a);

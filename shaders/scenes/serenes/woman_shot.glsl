@@ -37,6 +37,9 @@ const float WOMAN_FACE_RIM = 0.09;
 // three-quarter turn the mask's bridge hid half of the far ball: both balls stand whole,
 // a little prouder of the mask than the portrait's 3 cm)
 const float WOMAN_EYE_PROUD = 0.07;
+// (round 34's follow-up: "two mercury eyes large and round in the dark cowl -- googly": her
+// balls smaller than the portrait's; sunk back, the mask's bridge hid the far one again)
+const float WOMAN_EYE_SCALE = 0.7;
 #define CLOTH_SHEEN 0.12
 // how far her face's light follows the head's round rather than the mask's nose and mouth
 const float WOMAN_FACE_SMOOTH = 0.8;
@@ -354,19 +357,20 @@ void main() {
 
     // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
+    const float ER = EYE_RADIUS * WOMAN_EYE_SCALE;
     for (int e = 0; e < EYE_COUNT; ++e) {
         vec3 E = portrait_eye(e);
         // (round 32's speed: out of reach of its light -- nine radii off the ball its glow
         // is under 1e-6 -- the rest of the frame skips the ball, a third of the shot's time)
         vec3 pe = portrait_project(E);
-        if (length(s - pe.xy) * pe.z > 9.0 * EYE_RADIUS * PORTRAIT_FOCAL)
+        if (length(s - pe.xy) * pe.z > 9.0 * ER * PORTRAIT_FOCAL)
             continue;
         vec3 oc = ro - E;
         float b = dot(oc, rd);
         float c = dot(oc, oc) - b * b;                       // squared distance ray -> centre
         float perp = sqrt(max(c, 0.0));
-        float te = -b - sqrt(max(EYE_RADIUS * EYE_RADIUS - c, 0.0));
-        float ecov = clamp((EYE_RADIUS - perp) / (px * te) + 0.5, 0.0, 1.0)
+        float te = -b - sqrt(max(ER * ER - c, 0.0));
+        float ecov = clamp((ER - perp) / (px * te) + 0.5, 0.0, 1.0)
                    // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
                    // top in stair steps at 1600 px)
                    // (round 33's readers at 126.4 s: "eyes that contradict lidless" -- the
@@ -399,13 +403,13 @@ void main() {
         ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.02 + 0.3 * core * core);   // (round 33: deeper glow, so the mirror's dark horizon does not cut the ball like a lid)
         // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
         // where the liquid silver turns away and mirrors only the dark of the cowl)
-        float rimw = smoothstep(EYE_RADIUS * 0.55, EYE_RADIUS * 0.98, perp);
+        float rimw = smoothstep(ER * 0.55, ER * 0.98, perp);
         ec *= 1.0 - 0.8 * rimw;
         col = mix(col, ec, ecov);
         }
         // its light blooming a little into the dark of the cowl round it -- never through
         // the cloth in front of it (the lovers' far eyes lie behind their hoods)
-        float out_r = max(perp - EYE_RADIUS, 0.0) / EYE_RADIUS;
+        float out_r = max(perp - ER, 0.0) / ER;
         // (round 26: soft in depth -- a hard cut drew the face mask behind the eyes as a lit
         // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
         // cowl's air over mask and lining alike)
