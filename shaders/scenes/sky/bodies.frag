@@ -205,8 +205,11 @@ vec4 moon(vec2 q, int i, float px) {
         float fm = texture(u_moonmap, fuv).r;
         cslope += toward * ((texture(u_moonmap, fuv + toward * ce).r - fm) * (96.0 * 0.1) * close_up);
         m += 1.2 * close_up * (fm - 0.5);
-        // craters at two sizes on the face, foreshortened toward the limb (each octave only
-        // where its bowls span a few pixels: no shimmer)
+    }
+    // craters at two sizes on the face, foreshortened toward the limb (each octave only where
+    // its bowls span a few pixels: no shimmer); drawn-once moons only -- the crown's mirrored
+    // ones are small, and the sky scene's default pays nothing
+    if (close_up > 0.0 && once > 0.5) {
         vec2 fp = d / (0.45 + 0.55 * n.z) + 3.1 * b.zw;
         float rpx = a.z / px;
         vec3 c1 = moon_craters(fp * 4.5);
