@@ -212,10 +212,10 @@ vec4 moon(vec2 q, int i, float px) {
     if (close_up > 0.0 && once > 0.5) {
         vec2 fp = d / (0.45 + 0.55 * n.z) + 3.1 * b.zw;
         float rpx = a.z / px;
-        vec3 c1 = moon_craters(fp * 4.5);
-        vec3 c2 = moon_craters(fp * 11.0 + 17.3);
         float f1 = smoothstep(14.0, 40.0, rpx / 4.5 * 4.0) * close_up;
         float f2 = smoothstep(14.0, 40.0, rpx / 11.0 * 4.0) * close_up;
+        vec3 c1 = f1 > 0.0 ? moon_craters(fp * 4.5) : vec3(0.0);
+        vec3 c2 = f2 > 0.0 ? moon_craters(fp * 11.0 + 17.3) : vec3(0.0);
         cg = (c1.yz * 4.5 * f1 + c2.yz * 11.0 * 0.6 * f2) * 0.035;
         crater = c1.x * f1 + 0.6 * c2.x * f2;
     }

@@ -230,7 +230,7 @@ vec3 lake_sparks(vec2 p, vec3 w, vec3 key, float phase, float aa) {
 // the lit water, their tops rimmed by the low sun's light (on the side toward it) and the sky's.
 // They slide with the view twice as fast as the near ridge (parallax: near).  Over `lin`.
 vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa) {
-    if (p.y > -0.5 + 0.17 * amount) {
+    if (p.y > -0.5 + 0.15 * amount) {
         return lin;                       // (above the tallest rock: the lake's pixels pay nothing)
     }
     float x = p.x + 2.0 * shift;
@@ -238,8 +238,9 @@ vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa)
     // boulders: rounded tops in cells along the shore
     float cx = floor(x * 5.0);
     float boulders = -1.0;
-    for (int k = -1; k <= 1; ++k) {
-        float cc = cx + float(k);
+    float side = fract(x * 5.0) < 0.5 ? -1.0 : 0.0;
+    for (int k = 0; k <= 1; ++k) {
+        float cc = cx + side + float(k);
         vec2 h = hash22(vec2(cc, 11.0));
         float bx = (cc + 0.2 + 0.6 * h.x) / 5.0;
         float bw = 0.05 + 0.07 * h.y;
@@ -249,7 +250,7 @@ vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa)
         float top = -0.5 + amount * (0.04 + 0.08 * h.y * h.x) * pow(max(1.0 - su * su, 0.0), 0.45) * (0.85 + 0.3 * vnoise(vec2(x * 9.0, h.y * 7.0)));
         boulders = max(boulders, h.x > 0.45 ? top : -1.0);
     }
-    float edge = max(base, boulders) + amount * (0.018 * fbm(vec2(x * 16.0, 1.3), 3) - 0.008);
+    float edge = max(base, boulders) + amount * (0.018 * fbm(vec2(x * 16.0, 1.3), 2) - 0.008);
     float below = edge - p.y;
     float cover = smoothstep(-aa, aa, below);
     if (cover <= 0.0 && below < -0.02) {
