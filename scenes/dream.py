@@ -26,6 +26,10 @@ the_sky = Cue(
         # are gone by 3 s, withdrawing as they open: sky.frag)
         # (round 32's readers at 0.6 s: "the bottom third / lower half an empty black void" --
         # the lids still hid the lake: they open from a third, gone by 2.4 s)
+        # (round 34's readers at 1.9 s: "stock wallpaper", the lake's lower third empty -- a
+        # dark near shore of rocks in silhouette, the sun's path broken into glints, in the
+        # opening; it falls away before the kaleidoscope unfolds)
+        "shore": [(0, 1.0), (5.2, 1.0), (6.2, 0.0, "in_out_sine")],
         "lids": [(0, 0.32), (1.2, 0.12, "out_sine"), (2.4, 0.0, "in_out_sine")],
         # (the inversion sweeps over the moon's close-up: violet and emerald by 9 s)
         # (round 28: half-way, the natural night's clouds stood as brown blotches round a dark

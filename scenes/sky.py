@@ -553,6 +553,7 @@ sky = Sky(
         Param("horizon", 0.0, -1.0, 0.3, "where the land lies up the frame (frame heights): below 0 the view tilts up into the sky, the land sinking out of view; above 0 it looks down over more of the land"),
         Param("relief", 0.0, 0.0, 1.0, "the land as real terrain (1: a ray-marched height field of eroded ranges, baked once and relit by the key sun and the moon, fogged by depth) instead of lib/land.glsl's 2D ranges (0)"),
         Param("lake", 0.0, 0.0, 1.0, "a still lake in front of the ranges (lib/land.glsl), mirroring the sky, the suns and moons and the ridges, broken by slow swells and ripple lines, mist on it; 0: none"),
+        Param("shore", 0.0, 0.0, 1.0, "the near shore: dark rocks in silhouette along the frame's foot, rimmed by the low sun, and the sun's path on the water broken into glints (0: the open lake)"),
         Param("lake_level", -0.3, -0.5, 0.2, "where the lake's far shore lies up the frame (frame heights from its centre; moves with horizon)"),
         Param("pole_glow", 0.0, 0.0, 2.0, "the kaleidoscope's pole as a luminous heart (a white-violet core, rays along its mirrors, an emerald ring) instead of a dark calm eye (0)"),
         Param("land_offset", 0.0, -4.0, 4.0, "where along the land the view is at time 0 (screen heights): lines the ridges up with another scene's land"),

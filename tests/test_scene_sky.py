@@ -1240,9 +1240,11 @@ def test_the_wind_ripples_the_suns_column_on_the_lake_without_tearing_it(gl):
     far: the image ripples whole, its mean step under 2.6 levels (round 31's: over 2.8), and the
     sun's image is there (its brightest over 120 levels).  (Round 34: by 21.5 s the sun has
     set behind the peaks -- the closing shot is the moon's, "near-identical" to 1.9 s before --
-    so the sun's column is read at 2.0 s, under the lake's brightest light.)"""
-    from conftest import render_times
-    y = luma(np.asarray(render_times(gl, "dream", [2.0], size=(960, 540))[0], np.float32))
+    so the sun's column is read at 2.0 s, under the lake's brightest light.)  (Round 34: the
+    opening's near shore breaks the sun's path below the image into glints, asked for by the
+    readers -- sparks, not the image torn: the wind's rows are read with `shore` held at 0.)"""
+    from conftest import render_held
+    y = luma(np.asarray(render_held(gl, "dream", 2.0, (960, 540), "sky", {"shore": 0.0}), np.float32))
     lake = y[330:520]
     row, col = np.unravel_index(np.argmax(lake), lake.shape)
     column = y[330 + row:440 + row, max(col - 60, 0):col + 60]
@@ -1548,3 +1550,32 @@ def test_the_dreams_close_pair_has_no_teal_halo_round_the_sun(gl):
         ring = (d > 1.3) & (d < 2.6)
         teal = (a[..., 1] > a[..., 0] + 8) & (lum > 20)
         assert teal[ring].mean() < 0.06, (t, teal[ring].mean())
+
+
+def test_the_dreams_opening_has_a_dark_near_shore(gl):
+    """Round 34's readers at 1.9 s: "stock wallpaper", the lake's lower third empty.  A near
+    shore of dark rocks in silhouette lies along the frame's foot (the `shore` param, sky.frag
+    near_shore): at 320x180 the bottom five rows average under 25 levels (main: 48, the misty
+    lake; now 13), while the lake over them keeps its light (over 40 on rows 120-170)."""
+    from conftest import render_times
+    f = render_times(gl, "dream", [1.9], size=(320, 180))[0].astype(np.float32)[..., :3]
+    lum = f.mean(axis=2)
+    assert lum[-5:].mean() < 25.0, lum[-5:].mean()
+    assert lum[120:170].mean() > 40.0, lum[120:170].mean()
+
+
+def test_the_dreams_close_moon_has_a_cratered_face(gl):
+    """Round 34's readers at 21.9 s: "flat moons", the big moon must not read as a sticker.  Its
+    face is cratered (bodies.frag moon_craters: bowls with rims bending the normal): at 960x540,
+    inside the emerald disc, the luma's departure from its 7x7 mean has a spread over 2.6
+    levels (main: 2.17, broad blurred maria; now 2.96)."""
+    from conftest import render_times
+    a = render_times(gl, "dream", [21.9], size=(960, 540))[0].astype(np.float32)[..., :3]
+    em = (a[..., 1] > a[..., 0] + 25) & (a[..., 1] > 70)
+    em[300:] = False
+    for _ in range(4):
+        em = em & np.roll(em, 1, 0) & np.roll(em, -1, 0) & np.roll(em, 1, 1) & np.roll(em, -1, 1)
+    assert em.sum() > 4000, em.sum()
+    lum = a.mean(axis=2)
+    hp = lum - _box(lum, 3)
+    assert hp[em].std() > 2.6, hp[em].std()

@@ -124,6 +124,38 @@ vec3 sun(vec2 q, vec2 surf, int i, float px) {
          + u_body_f[i].rgb * chrom * b.y * (0.55 - 0.25 * (1.0 - u_mirror_bodies));
 }
 
+// Craters seen close (round 34's readers at 21.9 s: "flat moons", "a sticker"): a field of
+// bowls with raised rims, scattered over the disc (most cells empty: a golf ball otherwise, sizes varied
+// toward few large ones), as height and its slope (x: height, yz: gradient) -- the slope bends
+// the moon's normal, so along the terminator each bowl is shadowed on its sunward wall and lit
+// on the far one.  Analytic slopes: one pass of nine cells, no differences of fetches.
+vec3 moon_craters(vec2 p) {
+    vec2 fl = floor(p);
+    vec2 f = p - fl;
+    vec3 acc = vec3(0.0);
+    for (int j = -1; j <= 1; ++j) {
+        for (int i = -1; i <= 1; ++i) {
+            ivec2 c = ivec2(fl) + ivec2(i, j);
+            vec2 h = hash2i(c + ivec2(0x51, 0x3C7));
+            if (h.y < 0.62) continue;
+            float rad = 0.16 + 0.42 * h.x * h.x;
+            vec2 v = vec2(i, j) + 0.2 + 0.6 * hash2i(c) - f;
+            float dv = length(v) + 1e-5;
+            float r = dv / rad;
+            if (r > 1.8) continue;
+            // bowl (r < 1) and rim (a ring just outside it), and their slopes along r
+            float bowl = r < 1.0 ? (r * r - 1.0) : 0.0;
+            float dbowl = r < 1.0 ? 2.0 * r : 0.0;
+            float e = exp(-pow((r - 1.0) / 0.28, 2.0));
+            float rim = 0.45 * e;
+            float drim = -0.45 * e * 2.0 * (r - 1.0) / (0.28 * 0.28);
+            float depth = 0.55 * rad;
+            acc += vec3(depth * (bowl + rim), -(depth * (dbowl + drim) / rad) * v / dv);
+        }
+    }
+    return acc;
+}
+
 // A moon: a sphere lit from the mandala's centre (its sun), with a phase that changes as the
 // light swings above and below the disc's plane (crescent to gibbous). Its surface has relief:
 // the baked maria and craters also bend the normal (three texture fetches give the slope), so
@@ -166,15 +198,30 @@ vec4 moon(vec2 q, int i, float px) {
     // where its disc is large in pixels, smaller maria of the map come in over the broad ones
     // and the lit face is dimmed, below, so they show; a moon 20-60 px wide is as it was)
     float close_up = smoothstep(30.0, 90.0, a.z / px) * detail;
+    float crater = 0.0;
+    vec2 cg = vec2(0.0);
     if (close_up > 0.0) {
         vec2 fuv = suv * 7.3 + 0.61;
         float fm = texture(u_moonmap, fuv).r;
         cslope += toward * ((texture(u_moonmap, fuv + toward * ce).r - fm) * (96.0 * 0.1) * close_up);
         m += 1.2 * close_up * (fm - 0.5);
     }
+    // craters at two sizes on the face, foreshortened toward the limb (each octave only where
+    // its bowls span a few pixels: no shimmer); drawn-once moons only -- the crown's mirrored
+    // ones are small, and the sky scene's default pays nothing
+    if (close_up > 0.0 && once > 0.5) {
+        vec2 fp = d / (0.45 + 0.55 * n.z) + 3.1 * b.zw;
+        float rpx = a.z / px;
+        float f1 = smoothstep(14.0, 40.0, rpx / 4.5 * 4.0) * close_up;
+        float f2 = smoothstep(14.0, 40.0, rpx / 11.0 * 4.0) * close_up;
+        vec3 c1 = f1 > 0.0 ? moon_craters(fp * 4.5) : vec3(0.0);
+        vec3 c2 = f2 > 0.0 ? moon_craters(fp * 11.0 + 17.3) : vec3(0.0);
+        cg = (c1.yz * 4.5 * f1 + c2.yz * 11.0 * 0.6 * f2) * 0.035;
+        crater = c1.x * f1 + 0.6 * c2.x * f2;
+    }
     // (drawn once, the relief bends the normal less: at full strength it tore the terminator
     // into the "crude shadow line" round 15's reader saw; the maria still shade the face)
-    vec3 nb = normalize(n - vec3(slope + cslope, 0.0) * n.z * (1.0 - 0.7 * once));
+    vec3 nb = normalize(n - vec3(slope + cslope, 0.0) * n.z * (1.0 - 0.7 * once) - vec3(cg, 0.0) * n.z * smoothstep(-0.1, 0.15, dot(n, l)));
     float ndl = dot(nb, l);
     // a crisper terminator (the light of a sun without air: no long twilight band), and the
     // lit face brightest under its sun, falling off toward the limb and the terminator -- a ball
@@ -190,6 +237,7 @@ vec4 moon(vec2 q, int i, float px) {
     lit *= 0.9 + 0.35 * pow(clamp(ndl, 0.0, 1.0), 6.0);
     float maria = detail * smoothstep(0.42, 0.68, m);
     vec3 albedo = u_body_f[i].rgb * (1.0 - 0.65 * maria) * (0.75 + 0.5 * detail * m);  // lavender: emerald once inverted
+    albedo *= clamp(1.0 + 0.9 * crater, 0.55, 1.3);
     float limb = 0.3 + 0.7 * pow(n.z, 0.7);
     // ashen night side: the sky's light, a tenth of the sun's, the maria still showing
     // (drawn once, a little brighter: the dark side of the ball shows, faint, not a hole --

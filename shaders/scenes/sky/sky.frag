@@ -202,6 +202,68 @@ vec3 lake_pool(vec2 p, vec3 w, vec3 key) {
 // over it, drawn in perspective (long and thin far off, broad near), lit lilac under the sun and
 // a faint cold violet away from it -- the lower third holds air and light, the water's dark
 // still showing between the wisps.  p: the water pixel; w: lake_at's answer; phase: seconds.
+// Glints (round 34's readers at 1.9 s: the lower third "stock wallpaper"): the sun's path on
+// the water broken into sparks -- cells of the water in perspective (wide far off, tall near),
+// one in a few holding a short-lived spark, on the path under the sun, brightest toward the
+// shore; cells smaller than a few pixels let go (no shimmer far off).
+vec3 lake_sparks(vec2 p, vec3 w, vec3 key, float phase, float aa) {
+    float d = max(w.x, 0.0);
+    float z = 1.0 / (d + 0.02);
+    float x = (p.x - key.x) / (0.06 + 0.45 * d);
+    float path = exp(-x * x) * key.z * smoothstep(0.004, 0.03, d);
+    if (path < 0.01) {
+        return vec3(0.0);
+    }
+    vec2 g = vec2(p.x * z * 9.0, z * 5.0);
+    vec2 c = floor(g);
+    vec2 f = g - c - 0.5;
+    vec3 h = hash33(vec3(c, floor(phase * 1.3 + 7.0 * hash12(c))));
+    float size = 0.05 + 0.06 * h.y;
+    vec2 e = f / vec2(size * 3.0, size * 0.7);
+    float spark = step(0.8, h.x) * exp(-dot(e, e));
+    float resolved = smoothstep(2.0, 5.0, 1.0 / (9.0 * z * aa));
+    return LAND_KEY * vec3(1.3, 1.2, 1.0) * spark * path * resolved * (0.5 + 1.5 * h.z) * 0.9;
+}
+
+// The near shore (round 34's readers: the lake's lower third "stock wallpaper"): a foreground
+// of dark rocks in silhouette along the frame's foot -- boulders and a low ledge, black against
+// the lit water, their tops rimmed by the low sun's light (on the side toward it) and the sky's.
+// They slide with the view twice as fast as the near ridge (parallax: near).  Over `lin`.
+vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa) {
+    if (p.y > -0.5 + 0.15 * amount) {
+        return lin;                       // (above the tallest rock: the lake's pixels pay nothing)
+    }
+    float x = p.x + 2.0 * shift;
+    float base = -0.5 + amount * (0.035 + 0.03 * fbm(vec2(x * 2.2, 4.1), 2));
+    // boulders: rounded tops in cells along the shore
+    float cx = floor(x * 5.0);
+    float boulders = -1.0;
+    float side = fract(x * 5.0) < 0.5 ? -1.0 : 0.0;
+    for (int k = 0; k <= 1; ++k) {
+        float cc = cx + side + float(k);
+        vec2 h = hash22(vec2(cc, 11.0));
+        float bx = (cc + 0.2 + 0.6 * h.x) / 5.0;
+        float bw = 0.05 + 0.07 * h.y;
+        float u = (x - bx) / bw;
+        // (a rock's broken top, not a dome: one steep side, one long, its crown rough)
+        float su = u < 0.0 ? -u * (0.6 + 0.8 * h.y) : u * (1.6 - 0.8 * h.y);
+        float top = -0.5 + amount * (0.04 + 0.08 * h.y * h.x) * pow(max(1.0 - su * su, 0.0), 0.45) * (0.85 + 0.3 * vnoise(vec2(x * 9.0, h.y * 7.0)));
+        boulders = max(boulders, h.x > 0.45 ? top : -1.0);
+    }
+    float edge = max(base, boulders) + amount * (0.018 * fbm(vec2(x * 16.0, 1.3), 2) - 0.008);
+    float below = edge - p.y;
+    float cover = smoothstep(-aa, aa, below);
+    if (cover <= 0.0 && below < -0.02) {
+        return lin;
+    }
+    float toward = exp(-pow((p.x - key.x) / 0.5, 2.0)) * key.z;
+    vec3 rock = vec3(0.0016, 0.0014, 0.0032) * (1.0 + 0.5 * vnoise(vec2(x * 25.0, p.y * 25.0)));
+    // the rim: a thin lit lip along the top, brightest toward the sun
+    float rim = exp(-max(below, 0.0) / (1.6 * aa)) * cover;
+    rock += rim * (vec3(0.01, 0.011, 0.025) + LAND_KEY * 0.22 * toward);
+    return mix(lin, rock, cover);
+}
+
 vec3 lake_near_mist(vec2 p, vec3 w, vec3 key, float phase) {
     float d = max(w.x, 0.0);
     float z = 1.0 / (d + 0.05);
@@ -263,7 +325,21 @@ vec3 relief_rock(vec3 landed, vec3 sky, vec2 lf, vec4 ga, vec4 gb, float crest, 
     // smooth -- the gullies everywhere read as a curtain's stripes at 1:1)
     vec2 nxz = ga.xy * inv * 2.0 - 1.0;
     float steep = smoothstep(0.25, 0.65, length(nxz));
-    col *= mix(1.0, 0.45 + 0.8 * gully, near * resolved * steep);
+    col *= mix(1.0, 0.62 + 0.5 * gully, near * resolved * steep);
+    // (round 34's readers at 1.9 s: "blobby mountains low on detail") the rock is bedded:
+    // strata run level across the faces, tilted a little and broken by the noise, so each
+    // steep face shows ledges; above a ragged snowline the shelves and gentle slopes (facing
+    // up) hold snow, pale and cold, catching the sky's light and the low sun's rim on the crests
+    float hgt = gb.y * inv * 2.5;                              // (km)
+    float ny = sqrt(max(1.0 - dot(nxz, nxz), 0.0));
+    float bed = 0.5 + 0.5 * sin(hgt * 38.0 + 0.9 * lf.x * 14.0 + 3.0 * gully);
+    float bed_seen = 1.0 - smoothstep(0.1, 0.3, 14.0 * sc / u_resolution.y * 6.0);
+    col *= mix(1.0, 0.62 + 0.65 * bed * bed, near * steep * bed_seen * resolved);
+    float line = 0.45 + 0.08 * sin(lf.x * 23.0) + 0.07 * sin(lf.x * 51.0 + 1.3) + 0.25 * (gully - 0.5);
+    float snow = smoothstep(line, line + 0.1, hgt) * smoothstep(0.5, 0.8, ny);
+    float lum = dot(col, vec3(0.3, 0.5, 0.2));
+    vec3 snow_col = vec3(0.55, 0.6, 1.0) * (0.012 + 2.6 * lum) + LAND_KEY * key.z * 0.06 * (0.3 + crest);
+    col = mix(col, snow_col, 0.8 * snow * (0.35 + 0.65 * near));
     // the layers: the near ranges darker, the far ones left in their haze
     col *= mix(1.0, 0.5, near);
     // against the light: under the sun the faces in shadow, the crest's thread kept
@@ -538,7 +614,13 @@ void main() {
         vec3 wet = lake_water(lin * steep, wave, vec3(0.0035, 0.0055, 0.009), 1.0 / u_resolution.y)
                  + lake_glint(here, wave, u_key_sun) + lake_pool(here, wave, u_key_sun)
                  + lake_near_mist(here, wave, u_key_sun, u_lake_phase);
+        if (u_shore > 0.0) {       // (a uniform branch: the open lake pays nothing for the shore)
+            wet += lake_sparks(here, wave, u_key_sun, u_lake_phase, 1.0 / u_resolution.y) * u_shore;
+        }
         lin = mix(lin, wet, u_lake);
+        if (u_shore > 0.0) {
+            lin = near_shore(lin, here, u_key_sun, u_shore, u_land_shift, 1.0 / u_resolution.y);
+        }
 #ifdef LAND_RELIEF
         // (round 24: the shore lit -- its foot in mist, a bright line where water meets land)
         lin += u_lake * sky_shore(here, level, u_key_sun, 1.0 / u_resolution.y, u_lake_phase);
