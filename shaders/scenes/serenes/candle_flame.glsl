@@ -98,7 +98,8 @@ vec3 candle_in_frame(vec2 s, vec3 col, vec3 lightc, float px, vec3 at, float key
     // air is paid for; the wax and the flame are drawn inside it)
     // (round 34: the glow in the air first, the wax over it -- added over the pillar it
     // washed the wax out to one flat tone, "a flat cylinder")
-    float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7));
+    // (the glow at the flame's own size, whatever the candle's scale)
+    float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7)) * (CANDLE_SCALE * CANDLE_SCALE);
     col += lightc * key * (0.25 / (1.0 + r2 * 4000.0) + 0.01 / (1.0 + r2 * 60.0));
     if (abs(q.x) < 0.045 && q.y < 0.07)
         col = candle_body(q, col, lightc, px / scale, key, foot);

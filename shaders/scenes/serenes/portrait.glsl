@@ -326,8 +326,8 @@ float bust_sdf(vec3 p, out float m) {
     sleeve = p_smin(sleeve, p_round_cone(ps, elbow, wrist, 0.068, 0.088), 0.02);
     // (the wide cuff's opening hanging under the forearm)
     sleeve = p_smin(sleeve, p_round_cone(ps, elbow + vec3(-0.05, -0.02, -0.08), wrist + vec3(0.04, -0.11, 0.02), 0.05, 0.06), 0.03);
-    vec3 pg = vec3(p.x / (1.1 + 0.15 * v), p.y, p.z);
-    float gown = p_round_cone(pg, vec3(0.0, -0.4, 0.06), vec3(0.0, ROW_FEET + 0.25, 0.1), 0.16, 0.25);
+    vec3 pg = vec3(p.x / (1.0 + 0.1 * v), p.y, p.z);
+    float gown = p_round_cone(pg, vec3(0.0, -0.4, 0.06), vec3(0.0, ROW_FEET + 0.25, 0.1), 0.15, 0.23);
     // the hem pooling on the floor, its edge scalloped by the folds that break there
     float ha = atan(p.x, p.z - 0.09) + g_fold_phase;
     float scallop = 1.0 + 0.09 * sin(ha * 7.0) + 0.05 * sin(ha * 11.0 + 1.3);
