@@ -488,11 +488,12 @@ def test_the_row_is_exposed_for_its_candle_light_with_true_blacks_kept(gl):
     while over a sixth of it stays true black, under 3 levels (24 %; 32 % before).  (Round 32:
     the median over 6.5, not 7 -- the gowns are shadows now, "stiff lumpy columns" when the
     front candles lit them, and the median pixel is one of them; the lit wall carries the
-    mean.)"""
+    mean.)  (Round 34 follow-up: over 6.0 -- the robes' folded sleeves and pooled hems cover
+    more of the frame in shadow, 6.3 now.)"""
     img, _, _ = _row(gl)
     lum = img.mean(axis=2)
     assert lum.mean() > 16.0, lum.mean()
-    assert np.median(lum) > 6.5, np.median(lum)
+    assert np.median(lum) > 6.0, np.median(lum)
     assert (lum < 3.0).mean() > 1.0 / 6.0, (lum < 3.0).mean()
 
 
@@ -580,3 +581,73 @@ def test_the_lit_plaster_has_a_trowelled_relief_not_a_smooth_wash(gl):
     assert lit.sum() > 5000, lit.sum()
     grain = np.abs(f - blur)[lit].mean() / f[lit].mean()
     assert grain > 0.022, grain
+
+
+def _width_profile(cov: np.ndarray, cx: int) -> list[int]:
+    """The width of the run of coverage through column ``cx`` on each row, from the figure's
+    top (its first covered row there) down to the frame's foot (0 where it is uncovered)."""
+    top = int(np.flatnonzero(cov[:, cx])[0])
+    widths = []
+    for y in range(top, cov.shape[0]):
+        row = cov[y]
+        if not row[cx]:
+            widths.append(0)
+            continue
+        a = cx - int(np.argmin(row[cx::-1])) + 1 if not row[: cx + 1].all() else 0
+        b = cx + int(np.argmin(row[cx:])) - 1 if not row[cx:].all() else len(row) - 1
+        widths.append(b - a + 1)
+    return widths
+
+
+def test_the_row_are_hooded_robed_figures_with_folded_sleeves_not_pins(gl):
+    """Round 34 follow-up (85.8 s): "blobby cut-outs", "bowling-pin blobs" -- a hood on a
+    tube.  Each is a hooded robed figure: the cowl peaks and falls past a neck dip to a
+    shoulder line, the sleeves are folded before the body (the elbows break the outline) and
+    the robe widens below them to a pooled hem.  Down each figure's middle (rows 25-75 % of its
+    height) its outline steps in by over a fifth of its width within four rows, under the
+    elbows, on at least four of the five (0.21-0.30 now; under 0.13 on main, the pin's smooth
+    taper), and its hood's top rows are narrower than its neck (the peak)."""
+    _, geo, _ = _row(gl)
+    cov = geo[..., 3] > 0.5
+    line = cov[int(0.62 * cov.shape[0])]
+    starts = np.flatnonzero(np.diff(np.r_[0, line.astype(int)]) == 1)
+    ends = np.flatnonzero(np.diff(np.r_[line.astype(int), 0]) == -1)
+    assert len(starts) == 5, len(starts)
+    breaks = []
+    for s, e in zip(starts, ends):
+        w = np.array(_width_profile(cov, int((s + e) // 2)), dtype=float)
+        n = int(np.flatnonzero(w)[-1]) + 1
+        mid = w[int(0.25 * n): int(0.75 * n)]
+        breaks.append(max((mid[i] - mid[i + 4]) / mid[i] for i in range(len(mid) - 4)))
+        neck = w[int(0.12 * n): int(0.25 * n)].min()
+        assert w[:2].max() < neck, (w[:2], neck)
+    assert sum(b > 0.2 for b in breaks) >= 4, breaks
+
+
+def _pillar_width(lum: np.ndarray, y: int, x: int, reach: int = 12) -> int:
+    """The width of a candle's wax at row ``y`` below its flame at column ``x``: the distance
+    between the nearest dark edge (a local minimum of the light: the cylinder's sides turn
+    from its flame) on either side of the flame's column."""
+    row = lum[y]
+    left = next((i for i in range(x - 1, x - reach, -1) if row[i] <= row[i - 1] and row[i] < row[i + 1]), x)
+    right = next((i for i in range(x + 1, x + reach) if row[i] <= row[i + 1] and row[i] < row[i - 1]), x)
+    return right - left
+
+
+def test_the_rows_candles_are_wax_pillars_not_thin_sticks(gl):
+    """Round 34 follow-up (85.8 s): the row's candles "are thin sticks" -- the portrait's wax
+    candle drawn where they stand, 4.4 cm across three metres off, a stick 42 cm tall.  Drawn
+    at twice its size (CANDLE_SCALE) and shorter, their flames 10 cm lower, each reads as a
+    thick wax pillar: at 320x180, eight and ten rows below each flame (the two brightest
+    points low in the frame), its wax is over 3.5 px between its dark sides (4-10 now; 2-3 on
+    main)."""
+    img, _, _ = _row(gl)
+    lum = img.mean(axis=2)
+    low = lum.copy()
+    low[: lum.shape[0] // 2] = 0.0
+    widths = []
+    for _ in range(2):
+        y, x = np.unravel_index(int(np.argmax(low)), low.shape)
+        widths.append(np.median([_pillar_width(lum, y + dy, x) for dy in (8, 10)]))
+        low[max(y - 15, 0): y + 15, max(x - 15, 0): x + 15] = 0.0
+    assert min(widths) > 3.5, widths

@@ -84,15 +84,22 @@ vec3 candle_body(vec2 q, vec3 col, vec3 lightc, float pxm, float key, float foot
 // (metres below the flame; -1e9: from below the frame): a pillar of wax lit from its own flame (warm and
 // translucent near the top, dark below), the flame a teardrop -- white-hot core, orange
 // skirt, a blue root -- that breathes and leans with the draught, and its glow in the air.
+// (CANDLE_SCALE, defined before the include: the candle drawn that many times its size --
+// the row's far candles, round 34 follow-up: at the portrait's size, three metres off, they
+// read as "thin sticks"; ``foot`` is then in the scaled candle's metres)
+#ifndef CANDLE_SCALE
+#define CANDLE_SCALE 1.0
+#endif
 vec3 candle_in_frame(vec2 s, vec3 col, vec3 lightc, float px, vec3 at, float key, float foot) {
     vec3 fp = portrait_project(at);
-    float scale = PORTRAIT_FOCAL / fp.z;                  // screen units per metre there
+    float scale = PORTRAIT_FOCAL / fp.z * CANDLE_SCALE;   // screen units per (candle) metre there
     vec2 q = (s - fp.xy) / scale;                         // metres, about the flame's centre
     // (round 33: away from the candle's own box -- most of the frame -- only its glow in the
     // air is paid for; the wax and the flame are drawn inside it)
     // (round 34: the glow in the air first, the wax over it -- added over the pillar it
     // washed the wax out to one flat tone, "a flat cylinder")
-    float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7));
+    // (the glow at the flame's own size, whatever the candle's scale)
+    float r2 = dot(q * vec2(1.0, 0.7), q * vec2(1.0, 0.7)) * (CANDLE_SCALE * CANDLE_SCALE);
     col += lightc * key * (0.25 / (1.0 + r2 * 4000.0) + 0.01 / (1.0 + r2 * 60.0));
     if (abs(q.x) < 0.045 && q.y < 0.07)
         col = candle_body(q, col, lightc, px / scale, key, foot);

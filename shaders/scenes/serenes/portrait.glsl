@@ -128,9 +128,12 @@ const float ROW_WALL = 0.75;                         // the wall close behind he
 // the row's candles: two on low stands in front of them, between the figures (their light
 // comes up from below, and throws the figures' shadows huge on the wall behind), and the
 // rim from one behind the row at the right
-const vec3 KEY_CANDLE = vec3(-1.35, -1.3, -0.5);
+// (round 34 follow-up: "thin sticks" 42 cm tall -- thick wax pillars on the floor now, drawn
+// at twice the portrait's candle (row_shot.glsl CANDLE_SCALE), their flames 10 cm lower, so
+// the shadows they throw up the wall stand taller over the figures)
+const vec3 KEY_CANDLE = vec3(-1.35, -1.4, -0.5);
 const vec3 RIM_CANDLE = vec3(0.5, -1.25, 1.3);
-const vec3 KEY_CANDLE_B = vec3(0.5, -1.32, -0.4);
+const vec3 KEY_CANDLE_B = vec3(0.5, -1.41, -0.4);
 const float ROW_WALL = 2.2;                          // the wall behind them (z, m)
 #elif defined(PORTRAIT_WOMAN)
 // her one candle on a stool at her right, a little below her hands; another behind at the left
@@ -304,16 +307,33 @@ float bust_sdf(vec3 p, out float m) {
     mantle = p_smin(mantle, p_smin(torso, p_smin(lap, p_smin(shins, hem, 0.1), 0.08), 0.08), 0.08);
     mantle = max(mantle, ROW_FEET - p.y);
 #elif defined(PORTRAIT_ROW)
-    // standing: the mantle falls on into a gown to the floor, widening as it goes
-    // (slender: the portrait's mantle, cut short at the chest, falls into a narrow gown that
-    // only flares at the hem)
-    mantle = p_smin(p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.5, 0.07), 0.09, 0.17) * 0.85,
-                    p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.12, -0.3, 0.05), vec3(0.095, 0.055, 0.085)), 0.06);
-    vec3 pg = vec3(p.x / 1.05, p.y, p.z);
-    float gown = p_round_cone(pg, vec3(0.0, -0.4, 0.06), vec3(0.0, ROW_FEET + 0.25, 0.1), 0.16, 0.22);
-    // (round 24: the hem pools on the floor, wider and lower than the gown above it)
-    gown = p_smin(gown, p_ellipsoid(p - vec3(0.0, ROW_FEET + 0.05, 0.09), vec3(0.4, 0.11, 0.32)), 0.16);
+    // (round 34 follow-up, 85.8 s: "bowling-pin blobs", "blobby cut-outs" -- a hood on a
+    // tube): each a hooded robed figure -- the cowl rising to a peak over the crown, falling
+    // past a dip at the neck onto a shoulder line; the sleeves folded before the body, their
+    // elbows breaking the outline; the robe widening below them and pooling on the floor in
+    // a hem of folds.  ``v`` varies them (the fold phase's draw): the peak's height, the arms
+    // crossed high or the hands held low, the robe's flare.
+    float v = fract(g_fold_phase * 0.618 + 0.21);
+    hood = p_smin(hood, p_round_cone(q, vec3(0.0, 0.13, 0.05), vec3(0.0, 0.28 + 0.05 * v, 0.1 + 0.04 * v), 0.075, 0.02), 0.05);
+    mantle = p_smin(p_round_cone(pm, vec3(0.0, -0.12, 0.035), vec3(0.0, -0.5, 0.07), 0.08, 0.17) * 0.85,
+                    p_ellipsoid(vec3(abs(p.x), p.y, p.z) - vec3(0.15, -0.31, 0.05), vec3(0.125, 0.058, 0.095)), 0.05);
+    // the sleeves: shoulder to elbow down the flank, the forearm in to the folded hands,
+    // widening to the cuff
+    vec3 ps = vec3(abs(p.x), p.y, p.z);
+    vec3 elbow = vec3(0.245 + 0.035 * v, -0.68 - 0.1 * v, 0.0);
+    vec3 wrist = vec3(0.03, -0.64 - 0.14 * v, -0.2);
+    float sleeve = p_round_cone(ps, vec3(0.19, -0.33, 0.05), elbow, 0.06, 0.068);
+    sleeve = p_smin(sleeve, p_round_cone(ps, elbow, wrist, 0.068, 0.088), 0.02);
+    // (the wide cuff's opening hanging under the forearm)
+    sleeve = p_smin(sleeve, p_round_cone(ps, elbow + vec3(-0.05, -0.02, -0.08), wrist + vec3(0.04, -0.11, 0.02), 0.05, 0.06), 0.03);
+    vec3 pg = vec3(p.x / (1.0 + 0.1 * v), p.y, p.z);
+    float gown = p_round_cone(pg, vec3(0.0, -0.4, 0.06), vec3(0.0, ROW_FEET + 0.25, 0.1), 0.15, 0.23);
+    // the hem pooling on the floor, its edge scalloped by the folds that break there
+    float ha = atan(p.x, p.z - 0.09) + g_fold_phase;
+    float scallop = 1.0 + 0.09 * sin(ha * 7.0) + 0.05 * sin(ha * 11.0 + 1.3);
+    gown = p_smin(gown, p_ellipsoid(p - vec3(0.0, ROW_FEET + 0.05, 0.09), vec3(0.44 + 0.08 * v, 0.12, 0.34) * scallop), 0.2);
     mantle = p_smin(mantle, gown, 0.1);
+    mantle = p_smin(mantle, sleeve, 0.025);
     // cut at the floor
     mantle = max(mantle, ROW_FEET - p.y);
 #endif
@@ -710,6 +730,13 @@ float row_room(vec3 ro, vec3 rd) {
 }
 
 // A candle's soft shadow at p (iq's k h / t penumbra through the row's field).
+// (round 34 follow-up: the row's shadows "should be sharper near the feet" -- a smaller
+// penumbra there, still widening up the wall with the distance from the figure)
+#ifdef PORTRAIT_ALONE
+const float ROW_SHADOW_K = 10.0;
+#else
+const float ROW_SHADOW_K = 16.0;
+#endif
 float row_shadow(vec3 p, vec3 light) {
     vec3 L = light - p;
     float ld = length(L);
@@ -719,7 +746,7 @@ float row_shadow(vec3 p, vec3 light) {
     float st = 0.02 + 0.03 * fract(52.9829189 * fract(dot(floor(gl_FragCoord.xy), vec2(0.06711056, 0.00583715))));
     for (int k = 0; k < 40; ++k) {
         float h = portrait_sdf(p + L * st, m);
-        sh = min(sh, 10.0 * h / st);
+        sh = min(sh, ROW_SHADOW_K * h / st);
         st += clamp(h * 0.8, 0.02, 0.25);
         if (sh < 0.001 || st > ld - 0.05) break;
     }

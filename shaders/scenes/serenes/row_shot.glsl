@@ -31,6 +31,9 @@ uniform sampler2D u_row_mat;
 uniform vec4 u_portrait_light;    // the two front candles' levels, the rim candle's, sway phase
 out vec4 frag_colour;
 
+#ifndef PORTRAIT_ALONE
+#define CANDLE_SCALE 2.0
+#endif
 #include "candle_flame.glsl"
 
 const vec3 SILVER = vec3(0.70, 0.83, 1.0);
@@ -117,7 +120,8 @@ const float ROW_FRONT = 0.15;        // the front candles' light on the cloth, a
 const float ROW_RIM_BOLD = 1.6;      // the rim over ROW_RIM: the hot edge that draws each silhouette
 const float ROW_RIM_SOFT = 0.1;      // ... and its soft spill a little way into the cloth
 const float ROW_COLD = 0.06;         // the eyes' cold light on their cloth at the cost (``eyes`` 0.95)
-const float ROW_EYE_GLOW = 6.0;      // the eyes' own light, over the portrait's (the brightest points of the row)
+const float ROW_EYE_GLOW = 6.0;
+const float ROW_POOL = 0.05;         // the candles' glow pooled on the boards round their feet      // the eyes' own light, over the portrait's (the brightest points of the row)
 #endif
 
 #ifndef PORTRAIT_ALONE
@@ -325,6 +329,15 @@ void main() {
         room += lightc * alb * WALL_LIGHT * lv.x * ALONE_BOUNCE / (dot(L, L) + 1.0);
     }
 #endif
+#ifndef PORTRAIT_ALONE
+    // (round 34 follow-up: the candles' glow pooling on the boards round their feet, warm and
+    // falling off within a stride, where the dark polished wood drank their light)
+    for (int k = 0; k < 2; ++k) {
+        vec2 dxz = B.xz - cs[k].xz;
+        room += lightc * vec3(1.0, 0.6, 0.3) * lv[k] * ROW_POOL * on_floor * (k == 0 ? shA : shB)
+              * exp(-dot(dxz, dxz) / 0.05) * mix(1.0, mat.x, bg);
+    }
+#endif
     room *= mix(1.0, mat.x, bg);
     // the polished boards mirror the flames (a warm streak under each) and, where a figure
     // stands between, go dark: its reflection (the mirrored point looked up in the bake)
@@ -524,9 +537,9 @@ void main() {
         vec2 d = (sf - fp.xy) * vec2(1.0, 0.8);
         col += lightc * lv[k] * (0.006 / (1.0 + dot(d, d) * 9000.0) + 0.0025 / (1.0 + dot(d, d) * 120.0));
     }
-    col = candle_in_frame(sf, col, lightc, px, KEY_CANDLE, lv.x, ROW_FEET - KEY_CANDLE.y);
+    col = candle_in_frame(sf, col, lightc, px, KEY_CANDLE, lv.x, (ROW_FEET - KEY_CANDLE.y) / CANDLE_SCALE);
 #ifndef PORTRAIT_ALONE
-    col = candle_in_frame(sf, col, lightc, px, KEY_CANDLE_B, lv.y, ROW_FEET - KEY_CANDLE_B.y);
+    col = candle_in_frame(sf, col, lightc, px, KEY_CANDLE_B, lv.y, (ROW_FEET - KEY_CANDLE_B.y) / CANDLE_SCALE);
 #endif
 
 #ifdef PORTRAIT_ALONE
