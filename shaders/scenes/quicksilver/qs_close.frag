@@ -256,99 +256,138 @@ vec3 sky_lift(vec3 r, float blur) {
          + vec3(0.9, 0.92, 1.0) * exp(-a * (40.0 - 25.0 * min(blur * 20.0, 1.0))) * 1.5;
 }
 
-// What a tear gives back (round 28, both readers' "still weak" at 163 s: "glass bubbles with a
-// dark band"; round 25's "black beads").  A drop of mercury is a mirror of the whole night on a
-// squashed sphere: the violet sky over its upper face, the horizon's pale line and the candles
-// curved round its waist, the bright pool under it giving the sky back across its lower face,
-// and dark only at its very bottom edge, where it looks straight down at the dark stone.  One
-// hot specular (the key light) sits on top.  No dark band, no figures striping it.
-// How far a tear's point faces the viewer (0 at its outline): at the grazing outline a drop
-// mirrors the directions just past it, the candle ahead among them, which drew a warm ring
-// round the drop (round 32's "a flat oval with a hard rim"): the candles fade out there.
+// What a tear gives back (round 34's follow-up at 165.2 s: the near tear read as "a glass ball
+// with a band across it" / "a mirror bubble" -- a bright belt round its waist and a milky lift).
+// A drop of mercury is a chrome mirror of the world round it, nothing of its own: its upper
+// half gives back the dark violet sky (the sun's violet, the hooded Serenes dark against the
+// haze), its lower half the frozen plates it falls toward -- bright polished panes, the
+// Serenes' eyes mirrored in them, the cracks between the panes bending round its belly -- and
+// one hard specular, the moon's.  No belt: where sky meets floor on the drop it is the dark
+// horizon.  tear_face is how far the point faces the viewer (0 at its outline): at the grazing
+// outline it looks along the horizon (the candles fade out there).
 float tear_face = 1.0;
+
+float tear_cheap = 0.0;
 
 vec3 tear_env(vec3 r, float blur) {
     float el = r.y;
-    // (round 29, both readers at 160.3 s: "half-spheres with a hard horizontal seam, which looks
-    // broken" -- the horizon's crisp line round each drop's waist: a drop's curve squeezes the
-    // whole night into it, so its horizon is a soft bright belt, the sky above passing into the
-    // lit pool below over a broad band, with no line between them)
-    float below = smoothstep(0.12, -0.12, el);
-    float hb = max(blur, 0.06);      // (the sharp lights below keep the drop's own focus)
-    // above: the night and the lifted sky; below: the pool mirrors them, a little dimmer
-    // (contrast is what reads as metal, not glass: a deep violet crown, a broad silver-white
-    // band round the waist where the bright horizon and the lit pool meet)
-    // (|el| rounded at the horizon: its sharp crease drew the belt's peak as a thin line)
-    float a = sqrt(el * el + 0.0036) - 0.06;
-    // (seen from beside or below, a drop mirrors mostly the directions near the horizon: the
-    // sky above it falls off fast to deep violet, the lit pool below stays bright longer)
-    // (round 29: the falloffs close and the change between them broad -- the drop a whole
-    // sphere with a bright belt, not a dark cap on a pale bowl)
-    // (round 31, the lead at 164.7 s: "the drops read as soap bubbles, transparent with a
-    // highlight": mercury is an opaque perfect mirror -- the sky over it dark, the bright horizon
-    // a sharp band round its waist, the pool under it dark again: contrast, not a milky wash)
-    vec3 lift = vec3(0.008, 0.006, 0.02) + vec3(0.4, 0.34, 0.7) * exp(-a * mix(10.0, 6.0, below)) * 0.45
-              + vec3(0.95, 0.97, 1.0) * exp(-a * 30.0) * 2.4;   // (round 34: the night's pale line is gone; the drop's own belt carries its silver)
+    float hb = max(blur, 0.02);
+    float dn = max(-el, 0.0);
+    float below = smoothstep(0.04, -0.04, el);
+    // one look at the night serves both halves (llvmpipe pays every branch: one call, not two):
+    // above, the sky itself; below, the floor giving the sky back, the Serenes' eyes in it
     key_wash = 0.0;
-    tear_eyes = 0.0;
-    vec3 metal = night_up(vec3(r.x, a + 0.001, r.z), hb) * mix(0.45, 0.25, below) + lift;
+    tear_eyes = below;
+    // (mirrored in the pool a tear is small and dim: there it takes the night's broad tones,
+    // not a second full look at it)
+    vec3 seen = tear_cheap > 0.5
+              ? vec3(0.05, 0.03, 0.11) + vec3(0.3, 0.16, 0.6) * exp(-abs(el) * 12.0) * 0.25
+              : night_up(vec3(r.x, abs(el) + 0.004, r.z), hb);
     tear_eyes = 1.0;
     key_wash = 1.0;
+    vec3 sky = seen * 0.9 + vec3(0.03, 0.02, 0.07) * smoothstep(0.2, 0.8, el);
+    // below: the frozen panes' own pale sheen under the mirrored night, brightest a little
+    // under the horizon (the panes seen at a glance), none on the horizon itself
+    vec3 floor_c = seen * 0.68
+                 + vec3(0.42, 0.38, 0.62) * exp(-dn * 3.0) * smoothstep(0.02, 0.25, dn) * (0.3 + 0.4 * u_cfreeze.w);
+    // the panes' cracks, curved round the drop's belly: a dark cut, a bright bevel beside it
+    // (a value-noise contour: one lookup, where plates() would cost nine cells twice over)
+    vec2 q = r.xz / max(dn, 0.1) * 0.28 + 3.7;
+    float cn = abs(vnoise(q) - 0.5);
+    float cw = 0.012 + 0.2 * hb;
+    float on = u_cfreeze.w * smoothstep(0.06, 0.3, dn);
+    float cut = (1.0 - smoothstep(0.0, cw, cn)) * on;
+    float bevel = exp(-max(cn - cw, 0.0) / cw) * (1.0 - cut) * on;
+    floor_c = floor_c * (1.0 - 0.85 * cut) + vec3(0.8, 0.82, 0.95) * bevel * 0.5;
     // the dark stone straight under it: only the bottom edge
-    metal *= mix(1.0, 0.3, smoothstep(-0.25, -0.9, el));    // (a soft fall, no dark "pupil")
-    // the candles round the pool (behind the viewer and to the sides as well as ahead): warm
-    // points curved along the tear's waist
-    // (one behind the viewer, not a pair: round 29's "eyes inside the drops odd")
-    vec3 warm = vec3(2.6, 1.2, 0.4) * (glow_disc(r, normalize(vec3(0.62, 0.05, -0.78)), 0.05, blur)
-                                     + glow_disc(r, normalize(vec3(-0.3, 0.04, 0.95)), 0.035, blur)) * 120.0 * tear_face;
-    // the hot specular: the key light's hard core and a tight halo round it
+    floor_c *= mix(1.0, 0.25, smoothstep(0.5, 0.95, dn));
+    // (the join soft, and dark: the horizon is night, no belt)
+    vec3 metal = mix(sky, floor_c, below);
+    // the candles round the pool: small warm points curved along the drop's face
+    vec3 warm = vec3(2.6, 1.2, 0.4) * (glow_disc(r, normalize(vec3(0.62, 0.05, -0.78)), 0.02, blur)
+                                     + glow_disc(r, normalize(vec3(-0.3, 0.04, 0.95)), 0.015, blur)) * 60.0 * tear_face;
+    // the hard specular: the moon's core, a tight halo round it
     float k = max(1.0 - dot(r, normalize(KEY)), 0.0);
-    vec3 spark = vec3(1.0, 0.98, 1.04) * (glow_disc(r, normalize(KEY), 0.03, blur) * 60.0 + exp(-k * 120.0) * 3.0);
+    vec3 spark = vec3(0.9, 1.0, 0.95) * (glow_disc(r, normalize(KEY), 0.03, blur) * 70.0 + exp(-k * 120.0) * 3.0);
     return metal + spark + warm;
 }
 
-// A tear's metal: mercury's reflectance over tear_env.  Its outline darkens only a little
-// (round 26's "glass domes" came from an even face to a hard edge; round 28's "dark band" from a
-// black ring): the grazing edge mirrors the horizon behind it, so it stays silver, a soft
-// shading just inside the outline rounds it.
+// A tear's metal: mercury's reflectance over tear_env.  (Round 34's follow-up: "a mirror
+// bubble" -- its outline carried a bright ring.  Metal's Fresnel is bright at grazing, but
+// what it mirrors there is the dark horizon: the silhouette closes in a dark rim, so the drop
+// reads as a solid chrome body against the night, not a bubble.)
 vec3 tear_metal(vec3 n, vec3 v, vec3 r, float blur) {
     float nv = clamp(dot(n, v), 0.0, 1.0);
     tear_face = smoothstep(0.05, 0.35, nv);
-    float f = 0.78 + 0.22 * pow(1.0 - nv, 5.0);
-    // (round 32's readers at 163.1 s: "a flat oval with a hard rim" -- the grazing band mirrored
-    // the bright belt all round the outline as a thin ring: the outline falls off softly into
-    // shade instead, so the drop reads as a rounded bead)
-    float rim = mix(0.3, 1.0, smoothstep(0.0, 0.45, nv));
+    float f = 0.8 + 0.2 * pow(1.0 - nv, 5.0);
+    float rim = mix(0.06, 1.0, smoothstep(0.02, 0.4, nv));
     return f * rim * vec3(0.96, 0.97, 1.0) * tear_env(r, blur);
 }
 
+// A falling tear's profile (round 34's follow-up at 165.2 s: the near tear still read as "a glass
+// ball with a band across it"): the width rho(h) of a drop of mercury at height h over its
+// centre, world units -- a rounded belly of the tear's radius r below (half height ry), drawn
+// up above it into a point and a thin tail (a teardrop elongated along its fall, no sphere).
+// Returns (rho, d rho / d h), worked out together (llvmpipe pays for both halves anyway).
+vec2 tear_rho(float h, float r, float ry) {
+    float sb = clamp(h / ry, -1.0, 0.0);
+    float cb = sqrt(max(1.0 - sb * sb, 1e-4));
+    vec2 belly = vec2(r * cb, -r * sb / (ry * cb));
+    float top = 1.9 * ry;
+    float sa = clamp(h / top, 0.0, 1.0);
+    float ca = max(cos(1.5708 * sa), 0.0);
+    float cp = pow(ca + 1e-5, 0.6);
+    vec2 taper = vec2(r * cp * ca, -r * 1.6 * cp * sin(1.5708 * sa) * 1.5708 / top);
+    taper.x = max(taper.x, 0.07 * r * (1.0 - smoothstep(0.6 * top, 1.1 * top, h)));
+    return h < 0.0 ? belly : taper;
+}
+
 // Nearest tear along a ray: t (or -1), its normal, its coverage (defocus-softened edge) and
-// how blurred it is (in radians of its reflection).
+// how blurred it is (in radians of its reflection).  Each tear is a surface of revolution
+// about the vertical through its centre, seen nearly side on: where the ray passes closest to
+// that axis, its offset across (u) and height (h) against the profile rho(h) give the
+// silhouette's distance (for the lens's soft edge), the point on the near face and its normal
+// -- a teardrop for the cost of the old ellipsoid.
 float trace_tears(vec3 ro, vec3 rd, float px, out vec3 n, out float cover, out float blur) {
     float best = 1e9;
     n = vec3(0.0, 1.0, 0.0);
     cover = 0.0;
     blur = 0.0;
+    float hl2 = dot(rd.xz, rd.xz);
+    if (hl2 < 1e-4) {
+        return -1.0;
+    }
+    vec2 vh = rd.xz * inversesqrt(hl2);              // the ray's heading across the ground
+    vec2 side = vec2(vh.y, -vh.x);
     for (int i = 0; i < u_ctear_count; ) {
         vec4 tr = u_ctears[i];
-        vec3 rad = vec3(tr.w, u_ctear_ry[i], tr.w);
-        vec3 o = (ro - tr.xyz) / rad;
-        vec3 d = rd / rad;
-        float a = dot(d, d);
-        float b = dot(o, d);
-        float c = dot(o, o) - 1.0;
-        float tc = -b / a;
-        vec3 closest = o + d * tc;
-        float miss = length(closest);
+        float ry = u_ctear_ry[i];
+        vec2 dc = tr.xz - ro.xz;
+        float tc = dot(dc, rd.xz) / hl2;              // closest to the tear's axis
+        vec3 pc = ro + rd * tc;
+        float u = dot(pc.xz - tr.xz, side);
+        float h = pc.y - tr.y;
         float coc = APERTURE * abs(tc / FOCUS - 1.0) + px * tc;   // world units at the tear
-        float cov = clamp(0.5 + (1.0 - miss) * tr.w / (2.0 * coc), 0.0, 1.0);
+        // (most rays pass well clear of a tear: only near its outline is the profile read)
+        if (abs(u) > tr.w + coc || h < -ry - coc || h > 2.15 * ry + coc || tc <= 0.0 || tc >= best) {
+            if (++i >= u_ctear_count) {
+                break;
+            }
+            continue;
+        }
+        vec2 prof = tear_rho(h, tr.w, ry);
+        float rho = prof.x;
+        float slope = clamp(prof.y, -12.0, 12.0);
+        float d = min((rho - abs(u)) * inversesqrt(1.0 + slope * slope), min(h + ry, 2.15 * ry - h));
+        float cov = clamp(0.5 + d / (2.0 * coc), 0.0, 1.0);
         if (tc > 0.0 && cov > 0.0 && tc < best) {
             best = tc;
-            // the normal of a sphere grown by the blur: an out-of-focus tear's chrome rim
-            // spreads over its soft edge instead of a hard line inside it (in focus: the hit)
-            float grown = 1.0 + 0.7 * coc / tr.w;
-            vec3 hit = closest - d * inversesqrt(a) * sqrt(max(grown * grown - miss * miss, 0.0));
-            n = normalize(hit / rad);
+            // the near face: the surface point across the axis from the ray, rounded by a
+            // little of the blur at the edge (no hard line inside a soft outline)
+            float rr = max(rho, abs(u) + 0.5 * coc);
+            float depth = sqrt(max(rr * rr - u * u, 0.0));
+            vec2 radial = (u * side - depth * vh) / rr;
+            n = normalize(vec3(radial.x, -slope, radial.y));
             cover = cov;
             blur = min(coc / tr.w, 1.0) * 0.25;
         }
@@ -510,13 +549,21 @@ void main() {
     vec3 pl = plates(p / PLATE, off);
     float detail = 1.0 - smoothstep(0.1, 0.35, foot / PLATE);
     g -= frozen * detail * (vec2(pl.x * 0.07, 0.025 + pl.y * 0.05) + off * 0.015);
+    // (round 34's follow-up at 165.2 s: "the frozen plates flat violet" -- each pane is the
+    // tear that fell there, hardened mid-ripple: its rings stand frozen in the metal round the
+    // pane's heart, so the night it gives back wavers across it in rings -- a mirror of poured
+    // quicksilver, not a flat violet tile; faded where its rings would fall under a few pixels)
+    float oc = length(off);
+    float ring_res = 1.0 - smoothstep(0.12, 0.3, 44.0 * foot / PLATE / 6.2832);
+    g += frozen * detail * ring_res * off / max(oc, 1e-3) * 0.0035 * sin(oc * 44.0) * exp(-oc * 1.6);
     // (round 26's readers at 164.7 s: "the floor crack lines thin and aliased": a crack is at
     // least a pixel and a half wide, its edge spread over the pixel's footprint, and it fades
     // out before it thins under that toward the horizon, instead of breaking into stair-steps)
     // (round 29's readers at 164.7 s: "thick grey tile outlines look like a UI": the crack a
     // narrow dark cut, its width varying along it, its broken lip catching the key light in
     // bright slivers that come and go along it -- not an even grey line round every pane)
-    float seam_w = max(0.0035, 1.3 * foot / PLATE) * (0.6 + 0.8 * vnoise(p * 4.0 + 7.3));
+    float along = vnoise(p * 4.0 + 7.3);
+    float seam_w = max(0.0035, 1.3 * foot / PLATE) * (0.6 + 0.8 * along);
     float seam_fade = 1.0 - smoothstep(0.03, 0.09, foot / PLATE);
     float seam = frozen * (1.0 - smoothstep(0.0, seam_w, pl.z)) * detail * seam_fade;
     g = g * liquid + men_g;
@@ -525,7 +572,7 @@ void main() {
     vec3 r = reflect(rd, n);
     r.y = abs(r.y);
     // (hardened, it is a polished mirror: the night in it sharpens)
-    float rblur = (min(foot * 3.0, 0.025) + 0.002) * (1.0 - 0.6 * frozen);
+    float rblur = (min(foot * 3.0, 0.025) + 0.002) * (1.0 - 0.8 * frozen);
     // (a true mirror of the night, not a milky lift: what it gives back is the env itself --
     // dark violet toward the feet, where it looks at the sky high overhead, the horizon's glow,
     // the candles and the Serenes crisp in it; only a little fresnel brightening toward its far
@@ -550,8 +597,11 @@ void main() {
     vec3 tn;
     float tcov, tblur;
     float tr = trace_tears(vec3(p.x, 0.0, p.y), r, px * 0.5, tn, tcov, tblur);
-    vec3 tcol = tear_metal(tn, -r, reflect(r, tn), tblur + 0.01);
-    pool = mix(pool, tcol * 0.8, tr > 0.0 ? tcov : 0.0);
+    if (tr > 0.0) {                 // (the tear's metal only where one is seen: it is costly)
+        tear_cheap = 1.0;
+        pool = mix(pool, tear_metal(tn, -r, reflect(r, tn), tblur + 0.01) * 0.8, tcov);
+        tear_cheap = 0.0;
+    }
     // the cracks: dark hairlines cut through the metal, a sliver of light along a few of
     // them only where a pane's broken lip catches the key light (no even line round each pane)
     // (round 29: on the dark mirror a crack reads as a crisp bright line -- its broken edge
@@ -559,7 +609,13 @@ void main() {
     pool = mix(pool, pool * 0.08 + vec3(0.004, 0.003, 0.008), seam);
     float lip = frozen * detail * seam_fade * exp(-max(pl.z - seam_w, 0.0) / (0.5 * seam_w + 0.5 * foot / PLATE)) * (1.0 - seam);
     float glint = smoothstep(0.55, 0.85, vnoise(p * 9.0 + pl.xy * 3.0));
-    pool += vec3(0.85, 0.88, 1.0) * lip * glint * 1.1;
+    // (round 34's follow-up: "bright bevels at the cracks" -- a pane's broken lip rounds down
+    // into the crack; the lip on the crack's far side faces the viewer and the horizon's light
+    // and shines along its length, the near lip faces away, dark: one bright bevel per crack,
+    // not an even outline round every pane)
+    vec2 eg = vec2(dFdx(pl.z), dFdy(pl.z));
+    float faces = smoothstep(0.1, 0.8, -eg.y * inversesqrt(dot(eg, eg) + 1e-12));
+    pool += vec3(0.85, 0.88, 1.0) * lip * (glint * 1.1 + faces * 0.6 * smoothstep(0.35, 0.6, along));
     pool += vec3(0.9, 0.92, 1.05) * front * 1.4;
     // beyond the mercury the dark stone, a dark contact line hugging the meniscus
     vec3 rock = stone(p, rd, foot) * (0.3 + 0.7 * smoothstep(0.0, 0.03, -ld));
