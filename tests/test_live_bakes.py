@@ -18,15 +18,20 @@ SIZE = (160, 90)
 TIMES = (82.0, 84.0, 87.9666, 88.0, 88.0333, 94.9666, 95.0, 96.0, 100.5, 101.0)
 
 
-@pytest.fixture(scope="module")
-def serenes_show():
+def _dream_cue_alone(cue_name: str, show_name: str):
+    """(registry, a show of the dream's one cue ``cue_name``, with the dream's seed and post)."""
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
     from visuals.model.show import Show
     registry = Registry(SearchPath.build([]))
     dream = registry.show("dream")
-    cue = next(c for c in dream.cues if c.name == "the Serenes")
-    return registry, Show("serenes-live", [cue], seed=dream.seed, post=dream.post)
+    cue = next(c for c in dream.cues if c.name == cue_name)
+    return registry, Show(show_name, [cue], seed=dream.seed, post=dream.post)
+
+
+@pytest.fixture(scope="module")
+def serenes_show():
+    return _dream_cue_alone("the Serenes", "serenes-live")
 
 
 def _live_renderer(gl, registry, show):
@@ -115,13 +120,7 @@ def test_prebake_draws_its_progress_line_on_a_terminal_only():
 
 @pytest.fixture(scope="module")
 def constellations_show():
-    from visuals.load.paths import SearchPath
-    from visuals.load.registry import Registry
-    from visuals.model.show import Show
-    registry = Registry(SearchPath.build([]))
-    dream = registry.show("dream")
-    cue = next(c for c in dream.cues if c.name == "hieroglyph constellations")
-    return registry, Show("constellations-live", [cue], seed=dream.seed, post=dream.post)
+    return _dream_cue_alone("hieroglyph constellations", "constellations-live")
 
 
 def test_warm_up_keeps_the_inscription_for_the_cut_into_the_constellations(gl, constellations_show,

@@ -2144,20 +2144,10 @@ def test_a_screaming_mouth_is_a_throat_of_light_not_a_flat_blob(gl):
     assert checked == 2
 
 
-def test_the_dead_dissolve_into_the_resonance(gl):
-    """Round 34: "the dead dissolving into the Resonance", never seen, and 104.2/120.4 s
-    "near-identical".  With `ascent` a robed figure stands on the water, arms lifted, dark
-    against the lit lake and city, and comes apart into light rising above it into the sky:
-    at the figure's place its body is darker than the picture without it, and a column of
-    light stands over it, brighter than the sky beside.  Its two passes are drawn only while
-    ascent > 0."""
-    from conftest import drawn_variant
+def _ascent_pair(gl):
+    """The lake at 2 s without and with the dissolving figure (ascent 0.15), 320x180 grey:
+    (plain, risen, (feet x, feet y, height), px) -- px maps view units to (row, column)."""
     from scenes.resonance import ASCENT_FEET, ASCENT_HEIGHT
-    from visuals.load.paths import SearchPath
-    from visuals.load.registry import Registry
-    scene = Registry(SearchPath.build([])).scene("resonance")
-    assert drawn_variant(scene, ("ascent_body", "composite"), memory=0.0) == "composite"
-    assert drawn_variant(scene, ("ascent_light", "zenith_field"), memory=0.0, ascent=0.3) == "ascent_light"
     size = (320, 180)
     p = Player(gl, size=size)
     try:
@@ -2166,10 +2156,26 @@ def test_the_dead_dissolve_into_the_resonance(gl):
         risen = p.at(2.0, ascent=0.15, **kw).mean(axis=2)
     finally:
         p.release()
-    fx, fy, h = ASCENT_FEET[0], -0.3 + ASCENT_FEET[1], ASCENT_HEIGHT
 
     def px(x, y):
         return int(round(size[1] / 2 - y * size[1])), int(round(x * size[1] + size[0] / 2))
+    return plain, risen, (ASCENT_FEET[0], -0.3 + ASCENT_FEET[1], ASCENT_HEIGHT), px
+
+
+def test_the_dead_dissolve_into_the_resonance(gl):
+    """Round 34: "the dead dissolving into the Resonance", never seen, and 104.2/120.4 s
+    "near-identical".  With `ascent` a robed figure stands on the water, arms lifted, dark
+    against the lit lake and city, and comes apart into light rising above it into the sky:
+    at the figure's place its body is darker than the picture without it, and a column of
+    light stands over it, brighter than the sky beside.  Its two passes are drawn only while
+    ascent > 0."""
+    from conftest import drawn_variant
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    scene = Registry(SearchPath.build([])).scene("resonance")
+    assert drawn_variant(scene, ("ascent_body", "composite"), memory=0.0) == "composite"
+    assert drawn_variant(scene, ("ascent_light", "zenith_field"), memory=0.0, ascent=0.3) == "ascent_light"
+    plain, risen, (fx, fy, h), px = _ascent_pair(gl)
     r, c = px(fx, fy + 0.35 * h)
     assert risen[r - 2:r + 3, c - 2:c + 3].mean() < plain[r - 2:r + 3, c - 2:c + 3].mean() - 10, "no body"
     r, c = px(fx, fy + 1.6 * h)
@@ -2221,19 +2227,7 @@ def test_the_dissolving_figure_turns_into_light_not_a_dark_cut_out(gl):
     half is coming apart into light already early on (ascent 0.15): at its chest the picture
     is brighter than without it (main: darker, the cut-out), and a soft column of light
     rises over its head -- lit in every row, not a dotted line of motes."""
-    from scenes.resonance import ASCENT_FEET, ASCENT_HEIGHT
-    size = (320, 180)
-    p = Player(gl, size=size)
-    try:
-        kw = dict(memory=0.0, horizon=-0.3, lens=1.1, skyline=1.0)
-        plain = p.at(2.0, ascent=0.0, **kw).mean(axis=2)
-        risen = p.at(2.0, ascent=0.15, **kw).mean(axis=2)
-    finally:
-        p.release()
-    fx, fy, h = ASCENT_FEET[0], -0.3 + ASCENT_FEET[1], ASCENT_HEIGHT
-
-    def px(x, y):
-        return int(round(size[1] / 2 - y * size[1])), int(round(x * size[1] + size[0] / 2))
+    plain, risen, (fx, fy, h), px = _ascent_pair(gl)
     r, c = px(fx, fy + 0.2 * h)
     assert risen[r - 2:r + 3, c - 2:c + 3].mean() < plain[r - 2:r + 3, c - 2:c + 3].mean() - 10, "no robe"
     r, c = px(fx, fy + 0.66 * h)

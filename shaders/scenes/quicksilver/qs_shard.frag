@@ -590,17 +590,11 @@ void main() {
         // the mirror's own quicksilver, rolled into a bead -- its line swelling and thinning
         // as poured metal does, its straight sides no longer ruled)
         float swell = vnoise(p * 4.5 + 1.3);
-        // (round 34: "the mirror's edge broken quicksilver" -- a thin cut edge, and here and
-        // there along it a bead of the metal still clinging where it broke, as mercury does: a
-        // round swelling of its own size, bulging past the cut, its crown catching the light)
-        float bt = edge_turn(p) * 64.0;
-        float bx = fract(bt) - 0.5;
-        float bh = hash12(vec2(mod(floor(bt), 64.0), 3.3));
-        float bsz = step(bh, 0.3) * (0.55 + 1.3 * bh);
-        float bead = sqrt(max(1.0 - bx * bx / max(0.2 * bsz * bsz, 1e-4), 0.0)) * step(0.01, bsz);
-        float d = pg.x * SHARD_SCALE + chip_bite(p) + broken_edge(p) + 0.004 * (swell - 0.5) - 0.012 * bead * bsz;
-        float bevel_w = BEVEL * (0.4 + 0.3 * swell + 0.9 * bead * bsz);
-        float b_arc = bx * 6.2831853 * length(p) / 64.0;          // (world units along the edge)
+        // (round 34: "the mirror's edge broken quicksilver" -- a thin cut edge.  Beads of the
+        // metal clinging along it read to both of the next readers as "a beaded chain", "a
+        // beaded sausage": the cut edge alone)
+        float d = pg.x * SHARD_SCALE + chip_bite(p) + broken_edge(p) + 0.004 * (swell - 0.5);
+        float bevel_w = BEVEL * (0.4 + 0.3 * swell);
         float aa = px * ts * 1.5;
         float cover = 1.0 - smoothstep(-aa, aa, d);
         if (cover > 0.0) {
@@ -646,10 +640,6 @@ void main() {
             // long along the edge, a soft cold sheen over it where no light is caught)
             edge += vec3(0.03, 0.027, 0.045) * (0.4 + 0.6 * bev);
             edge *= 0.8 + 0.4 * smoothstep(0.3, 0.7, vnoise(p * 4.0));
-            // the bead's crown: one hard round glint, and its body dark metal round it
-            vec2 bq = vec2(b_arc + 0.002, d + 0.55 * bevel_w);
-            edge = mix(edge, edge * 0.5, bead);
-            edge += vec3(1.0, 0.97, 0.95) * 1.6 * bead * exp(-dot(bq, bq) / (0.0035 * 0.0035 * bsz));
             vec3 c = mix(face, edge, bev);
             // a thin dark groove where the bevel meets the face, and the edge's bright lip
             c *= 1.0 - 0.6 * exp(-pow((d + bevel_w) / (aa + 0.002), 2.0));
