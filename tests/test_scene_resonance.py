@@ -1016,19 +1016,25 @@ def test_a_shrunk_far_city_is_baked_with_softer_edges_so_it_does_not_stair_step(
     assert ratios[1] > 1.5 * ratios[0], f"the shrunk city's edges are baked as hard as the full one's: {ratios}"
 
 
-def test_the_far_ground_on_the_horizon_is_soft_haze_not_blocks(gl):
-    """Round 19's reader at 104-117 s: "a hard dark horizon band with blocky artefacts".  The
-    far blocks along the horizon (where no tower stands: the baked `dark` is half their
-    shape's coverage, and -- round 29, "a row of tiny boxes along the horizon" once the band
-    behind them was lit -- their cover only 0.3 of it) are low haze: never solid, their edges
-    melted over a few texels."""
+def _baked_city_strip(gl):
+    """The far city's baked strip at 640x360 (the lake view, lens 1.5), as floats in 0..1:
+    its channels the towers' cover, their dark and, inside a tower, where across it a point is."""
     p = Player(gl, size=(640, 360))
     try:
         p.at(1.0, skyline=1.0, lens=1.5, roll=0.0)
         city = p.pass_pixels("city").astype(np.float64)
     finally:
         p.release()
-    city = city / 255.0 if city.max() > 1.5 else city
+    return city / 255.0 if city.max() > 1.5 else city
+
+
+def test_the_far_ground_on_the_horizon_is_soft_haze_not_blocks(gl):
+    """Round 19's reader at 104-117 s: "a hard dark horizon band with blocky artefacts".  The
+    far blocks along the horizon (where no tower stands: the baked `dark` is half their
+    shape's coverage, and -- round 29, "a row of tiny boxes along the horizon" once the band
+    behind them was lit -- their cover only 0.3 of it) are low haze: never solid, their edges
+    melted over a few texels."""
+    city = _baked_city_strip(gl)
     cover, dark = city[..., 0], city[..., 1]
     far_only = (cover > 0.02) & (np.abs(dark - cover * 0.5 / 0.3) < 0.01)
     assert far_only.sum() > 500, far_only.sum()
@@ -2065,13 +2071,7 @@ def test_the_spires_are_round_glass_the_sky_bent_through_them(gl):
     strip marks, inside a tower, where across its round a point is (b: 0 at its left edge, 1
     at its right; main: 0 all through a tower), which the composite bends the sky by -- so along
     every solid run of tower across a row b climbs from edge to edge."""
-    p = Player(gl, size=(640, 360))
-    try:
-        p.at(1.0, skyline=1.0, lens=1.5, roll=0.0)
-        city = p.pass_pixels("city").astype(np.float64)
-    finally:
-        p.release()
-    city = city / 255.0 if city.max() > 1.5 else city
+    city = _baked_city_strip(gl)
     solid = (city[..., 0] > 0.97) & (city[..., 1] > 0.97)
     climbs = []
     for r in range(solid.shape[0]):
@@ -2205,13 +2205,7 @@ def test_the_spires_are_poured_drops_not_standing_lenses(gl):
     widest low where the glass has pooled, a neck, a long drawn tip.  In the baked strip the
     towers' width a third of the way up is under 0.36 of their width just over the water
     (main: 0.47; about 0.27 now)."""
-    p = Player(gl, size=(640, 360))
-    try:
-        p.at(1.0, skyline=1.0, lens=1.5, roll=0.0)
-        city = p.pass_pixels("city").astype(np.float64)
-    finally:
-        p.release()
-    city = city / 255.0 if city.max() > 1.5 else city
+    city = _baked_city_strip(gl)
     solid = (city[..., 0] > 0.9) & (city[..., 1] > 0.9)
     prof = solid.sum(axis=1).astype(np.float64)
     base = int(np.nonzero(prof)[0].min())
