@@ -2253,3 +2253,18 @@ def test_the_howls_wound_is_a_ragged_tear_not_an_eye(gl):
             assert wander > 0.12, (t, f"an almond, mirror-clean ({wander:.3f})")
     finally:
         p.release()
+
+
+def test_the_dissolving_figures_robe_is_lit_cloth_not_a_black_trapezoid(gl):
+    """Round 34's readers at 119.3 s: "an opaque black trapezoid for the body that cuts the
+    aurora", "a simple glow silhouette on an awkward black pillar".  The robe is cloth lit by
+    the light it becomes (the burning front above pours down its folds, the curtains rim its
+    sides): across its width a fifth of the way up the picture is not near-black (main: about
+    21 of 255) and its folds make it vary from column to column (main: flat, spread about 5;
+    about 45 now)."""
+    plain, risen, (fx, fy, h), px = _ascent_pair(gl)
+    r, c = px(fx, fy + 0.2 * h)
+    half = int(round(0.07 * h * 180))
+    band = risen[r - 1:r + 2, c - half:c + half + 1].mean(axis=0)
+    assert band.mean() > 40, f"the robe near-black ({band.mean():.1f})"
+    assert band.max() - band.min() > 15, f"the robe flat, no folds ({band.max() - band.min():.1f})"
