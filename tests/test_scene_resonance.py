@@ -2268,3 +2268,21 @@ def test_the_dissolving_figures_robe_is_lit_cloth_not_a_black_trapezoid(gl):
     band = risen[r - 1:r + 2, c - half:c + half + 1].mean(axis=0)
     assert band.mean() > 40, f"the robe near-black ({band.mean():.1f})"
     assert band.max() - band.min() > 15, f"the robe flat, no folds ({band.max() - band.min():.1f})"
+
+
+def test_the_howls_constant_tear_points_are_worked_out_once_a_vertex():
+    """Round 35: the howl the movement's slowest shot (79 ms a frame at 640x360) -- the last
+    pass worked out the tear's shape five times a pixel, four of them at fixed heights (its
+    heart, its foot over the water and over the city), each seven noises, the same for every
+    pixel.  Its vertex shader works those out once a vertex now: the fragments call
+    rift_shape() once (main: five times), and the pass is drawn with that vertex shader."""
+    import re
+    from pathlib import Path
+    from scenes.resonance import resonance
+    root = Path(__file__).resolve().parent.parent / "shaders" / "scenes" / "resonance"
+    rift = (root / "rift.glsl").read_text()
+    frag_part = rift[rift.index("#ifndef RIFT_SHAPE_ONLY"):]
+    calls = len(re.findall(r"rift_shape\(", frag_part)) + len(re.findall(r"rift_shape\(", (root / "composite.frag").read_text()))
+    assert calls == 1, calls
+    spec = next(p for p in resonance.passes if p.name == "composite_rift")
+    assert spec.vert == "scenes/resonance/composite_rift.vert"

@@ -267,7 +267,7 @@ void main() {
     // tear's foot now, as light on still water falls: the kinks stay in the sky, and the
     // ripples break the column into rows, not sideways)
     vec2 rs = rift_shape(rq.y, u_time);
-    rs.x = mix(rs.x, rift_shape(0.12, u_time).x, wet);
+    rs.x = mix(rs.x, v_rift_feet.y, wet);
     rs.y *= 1.0 + wet * 0.08;
     // the shock rings, on the water and in the mist as high above it (both from one point)
     vec3 dr = camera_ray(p);

@@ -6,7 +6,9 @@
 // (a wide violet glow, and shafts that leak sideways through the folds, brighter where the
 // curtains are dense), pulses with two slow beats against each other (the requiem and the
 // lullaby), draws the curtains in towards it, and is mirrored in the water.
-// Include-only, after <visuals/params>, common.glsl and noise.glsl (composite_rift.frag only).
+// Include-only, after <visuals/params>, common.glsl and noise.glsl (composite_rift.frag, and
+// its vertex shader, which defines RIFT_SHAPE_ONLY and takes the tear's shape only: the
+// points of it that are the same for every pixel, worked out once a vertex).
 
 // The tear's centre line and half-width at height y above the horizon (view units): a
 // jagged line from the top of the sky to a point a little above the city, widest in the
@@ -82,8 +84,12 @@ float rift_pull(vec2 q, vec2 s) {
 // are rings now, out from the heart of the tear (rift_heart), so the curtains are blown back
 // round it in widening rings: a shock ring in the aurora's own light, none drawn in the air;
 // a little wider than tall, as a ring in the sky overhead is seen foreshortened)
+#ifndef RIFT_SHAPE_ONLY
+// (its x worked out once a vertex by composite_rift.vert: the same for every pixel)
+flat in vec3 v_rift_feet;      // x of the heart, of the water's foot, of the glass's foot
+
 vec2 rift_heart() {
-    return vec2(rift_shape(0.64, u_time).x, 0.64);
+    return vec2(v_rift_feet.x, 0.64);
 }
 
 float rift_fronts(vec2 q, vec2 s, vec2 heart) {
@@ -198,7 +204,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
 // added to the sky the towers mirror, so the spires near its foot catch it down their faces
 // as a violet-white rim once it has opened.  x: the view's x.
 vec3 rift_on_glass(float x) {
-    float foot = rift_shape(0.15, u_time).x;
+    float foot = v_rift_feet.z;
     // (round 28: the spires lit by it -- brighter and reaching further along the skyline)
     // (round 30: the howl torn open from its first frame, the spires' glass catching it from
     // the first frame too -- the lead: "the spires' glass catching its light")
@@ -224,3 +230,4 @@ float rift_shock(vec2 w, float t) {
     float ph = fract(t * 0.32);
     return rift_front(r, ph) + rift_front(r, fract(ph + 0.3333)) + rift_front(r, fract(ph + 0.6667));
 }
+#endif
