@@ -721,7 +721,12 @@ howl = Cue(
           # not one more aurora over the lake)
           # (round 30: already torn and running down the sky as the howl comes up out of night)
           "rift": [(0, 0.5), (1.5, 0.62), (3.0, 0.78), (4.5, 1.0, "out_sine")],
-          "lens": [(0, 2.0), (5, 1.8, "in_out_sine")],
+          # (round 34's readers at 188.6/189.3 s: "practically the same frame" as the howl's
+          # first stills, "the Resonance howling" never seen -- after the tear opens, the
+          # camera tilts down off the wound onto the lake the sound strikes: by 188.5 s the
+          # wound burns at the top of the frame and the water below rings with its fronts)
+          "horizon": [(0, -0.38), (2.0, -0.38), (4.8, -0.2, "in_out_sine")],
+          "lens": [(0, 2.0), (2.0, 1.95, "in_out_sine"), (4.8, 1.6, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.07, "in_out_sine")]},
 )
 

@@ -289,9 +289,9 @@ void main() {
     // drained a third toward grey, the tear's light the brightest thing in the sky)
     aur = mix(vec3(dot(aur, vec3(0.3, 0.5, 0.2))), aur, 0.65);
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
-    // (and a breath of the tear's own light on each ring's crest, in the air between the
-    // curtains: the sound seen even where the sky is night; the stars hold their place)
-    torn += vec3(0.5, 0.42, 1.0) * 0.08 * front * (1.0 - wet);
+    // (round 34's readers at 189.3 s: "the purple loop a smoke ring" -- the breath of the
+    // tear's light on each ring's crest in the night round it drew a closed loop in the air:
+    // gone, the fronts are seen only in the curtains they blow back, and on the lake)
     torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
@@ -402,7 +402,10 @@ void main() {
     vec3 refl = sky_base(sdy) + a_raw.rgb / a_raw.a * mix(mix(0.6, 0.55, torn_shore), 1.0, smoothstep(0.0, 0.12, sdy))
               + 1.5 * hl;
 #ifdef RESONANCE_RIFT
-    refl += 0.6 * torn + 0.16 * max(shock, 0.0) * shock_c;
+    // (the lake struck: round 34's readers never saw "the Resonance howling" -- as the
+    // camera tilts down onto the water its fronts ring across it, each crest catching the
+    // wound's light)
+    refl += 0.6 * torn + 0.4 * max(shock, 0.0) * shock_c;
 #endif
     col = under ? refl : sky;
     // The city near the horizon, once for sky and water (brighter lights in the water).
