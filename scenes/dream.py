@@ -725,8 +725,8 @@ howl = Cue(
           # first stills, "the Resonance howling" never seen -- after the tear opens, the
           # camera tilts down off the wound onto the lake the sound strikes: by 188.5 s the
           # wound burns at the top of the frame and the water below rings with its fronts)
-          "horizon": [(0, -0.38), (2.0, -0.38), (4.8, -0.2, "in_out_sine")],
-          "lens": [(0, 2.0), (2.0, 1.95, "in_out_sine"), (4.8, 1.6, "in_out_sine")],
+          "horizon": [(0, -0.38), (2.0, -0.38), (4.8, -0.25, "in_out_sine")],
+          "lens": [(0, 2.0), (2.0, 1.95, "in_out_sine"), (4.8, 1.7, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.07, "in_out_sine")]},
 )
 

@@ -690,10 +690,16 @@ def test_the_howl_tears_the_sky_open_in_depth(player):
     assert (core > 235).mean() > 0.35, "no white-hot wound in the sky"
     cols = np.argmax(torn[sky], axis=1)
     middle = np.abs(cols + 0.5 - SIZE[0] / 2) < 0.25 * SIZE[0]
-    assert middle.mean() > 0.9, "the slit is not near the middle of the sky"
+    # (round 35: in the wound's own rows -- under it, with the tear's breath of light on the
+    # rings in the night gone (round 34's readers: "the purple loop a smoke ring"), a row's
+    # brightest point can be a curtain off to the side)
+    assert middle[core > 235].mean() > 0.9, "the slit is not near the middle of the sky"
     lift = torn[sky] - whole[sky]
     wide = (lift > 12).mean()
-    assert wide > 0.15, f"the tear's light stays on a line ({wide:.0%} of the sky brightened)"
+    # (round 35: the bar 0.15 to 0.1 -- the tear's light on its rings' crests in the open
+    # night drew a closed loop round it, round 34's readers' "purple loop, a smoke ring": the
+    # crests now light only the curtains they cross, about 0.11 of the sky; a line is 0.02)
+    assert wide > 0.1, f"the tear's light stays on a line ({wide:.0%} of the sky brightened)"
     water = slice(HORIZON_ROW + 3, SIZE[1])
     # (under the tear: round 17's clear glass towers glint elsewhere on the water as brightly)
     under = slice(int(np.median(cols)) - 8, int(np.median(cols)) + 9)
@@ -1712,7 +1718,15 @@ def test_the_howl_is_its_own_picture_from_its_first_frame(gl):
         # (round 34: the wound opens small, high up, not a beam down the sky: 36.4 at 184.3 s,
         # the bar 35 -- main's 26-28 still below it; round 34's follow-up: the spires, the same
         # poured drops in both stills, 34.96 at 187 s: the bar 34)
-        assert diff > 34.0, f"the howl at {t} s is the 104.6 s still again ({diff:.1f})"
+        # (round 35: the crests' loop in the night round the wound gone, "a smoke ring":
+        # 33.9 at 187 s, the bar 33 -- main's 26-28 still below it)
+        # (and from 186 s the camera tilts down off the wound onto the lake its fronts strike
+        # -- round 34's readers: 188.6 and 189.3 s "practically the same frame" as the first
+        # stills -- so more of the lake shows, as at 104.6 s: the struck ring and the wound at
+        # the frame's top are what differ, 31.9 at 188.5 s, the bar 30; test_dream.py's
+        # test_the_howl_tilts_down_onto_the_struck_lake holds the wound at the top)
+        bar = 30.0 if t > 188.0 else 33.0
+        assert diff > bar, f"the howl at {t} s is the 104.6 s still again ({diff:.1f})"
 
 
 def test_the_low_horizon_lake_shot_has_no_burst_of_rays_in_its_sky(gl):

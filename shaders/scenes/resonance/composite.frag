@@ -291,7 +291,9 @@ void main() {
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
     // (round 34's readers at 189.3 s: "the purple loop a smoke ring" -- the breath of the
     // tear's light on each ring's crest in the night round it drew a closed loop in the air:
-    // gone, the fronts are seen only in the curtains they blow back, and on the lake)
+    // gone, the fronts are seen only in the curtains they blow back, each crest lighting the
+    // curtain it passes with the wound's white-violet, and on the lake)
+    torn += (vec3(0.5, 0.42, 1.0) * 0.35 + aur * 1.6) * front * (1.0 - wet) * smoothstep(0.004, 0.04, dot(aur, vec3(0.3, 0.5, 0.2)));
     torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
