@@ -2300,3 +2300,23 @@ def test_the_howls_constant_tear_points_are_worked_out_once_a_vertex():
     assert calls == 1, calls
     spec = next(p for p in resonance.passes if p.name == "composite_rift")
     assert spec.vert == "scenes/resonance/composite_rift.vert"
+
+
+def test_the_screaming_mouth_is_a_throat_of_receding_rings_not_a_starry_oval(gl):
+    """Round 34's readers at 141.7 s: "the mouth a flat oval with a starfield inside".  The
+    leader's mouth is a throat now: rings of the curtain's light recede toward a dark heart,
+    and no stars shine in it.  In the box round the leading mouth, where the picture is dark
+    (a 5x5 median under 40 levels), no more than 3 pixels stand over the median by 8 levels
+    -- the night's stars (main: 14-16; now 0)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    size = (480, 270)
+    p = Player(gl, size=size)
+    try:
+        for t in (4.0, 9.0):
+            img, rows, cols = _leading_mouth(p, t, size, horizon=-0.5, skyline=0.42)
+            box = img[rows, cols].astype(np.float64)
+            med = np.median(sliding_window_view(np.pad(box, 2, mode="edge"), (5, 5)), axis=(2, 3))
+            stars = int(((box - med > 8.0) & (med < 40.0)).sum())
+            assert stars <= 3, (t, f"stars in the throat ({stars} points)")
+    finally:
+        p.release()
