@@ -273,8 +273,14 @@ void main() {
     // (each streak's rows fade out where they would be finer than about three pixels: near
     // the horizon they aliased into moire -- round 19's reader at 188.5 s)
     float row1 = rq.y * 45.0 / (0.15 + rq.y), row2 = rq.y * 110.0 / (0.15 + rq.y);
-    float streak = snoise(vec2(p.x * 3.0, row1 - u_time * 1.4)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row1)))
-                 + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, row2 - u_time * 2.3)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row2)));
+    // (round 35: only the water's pixels pay for the streaks' two noises -- a block of sky
+    // skips them; their footprints are taken outside the branch, where derivatives hold)
+    float fw1 = fwidth(row1), fw2 = fwidth(row2);
+    float streak = 0.0;
+    if (dy < 0.0) {
+        streak = snoise(vec2(p.x * 3.0, row1 - u_time * 1.4)) * (1.0 - smoothstep(0.15, 0.35, fw1))
+               + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, row2 - u_time * 2.3)) * (1.0 - smoothstep(0.15, 0.35, fw2));
+    }
     // (round 26: "a wide wavy ribbon" -- the water is still and black now, the tear mirrored
     // crisply in it, broken only by fine ripple lines across it, barely shifted sideways)
     // (round 29's readers at 188.9 s: "the rift's reflection a zigzag" -- the mirrored kinks

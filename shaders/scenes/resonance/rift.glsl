@@ -186,8 +186,15 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // (round 14: the light pours out through the air in depth -- broader shafts, reaching
     // further, the aurora they cross swelling with it)
     // (round 14: volumetric -- wide soft shafts, two scales, fanning out through the air)
-    float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 5.0, 0.4 * t)), 3.0) * exp(-far / 0.35)
-                + 0.5 * pow(0.5 + 0.5 * snoise(vec2((q.y - 0.9 * far) * 13.0, 0.3 * t + 4.0)), 4.0) * exp(-far / 0.18);
+    // (round 35: worked out only where the halo below lets them show -- far off the wound's
+    // heart, near the horizon and in the near water, they were two noises a pixel for light
+    // under a fifth of a level)
+    float halo = exp(-pow((q.y - rift_heart().y) / 0.2, 2.0));
+    float shaft = 0.0;
+    if (halo > 0.002) {
+        shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 5.0, 0.4 * t)), 3.0) * exp(-far / 0.35)
+              + 0.5 * pow(0.5 + 0.5 * snoise(vec2((q.y - 0.9 * far) * 13.0, 0.3 * t + 4.0)), 4.0) * exp(-far / 0.18);
+    }
     vec3 scatter = (vec3(0.02, 0.016, 0.05) + 4.0 * aurora) * shaft * 0.4;
     // (the light gathers behind the sky before it breaks: the glow and the shafts lead, the
     // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
@@ -195,7 +202,6 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float open = smoothstep(0.05, 0.4, u_rift);
     // (its light in the air fades smoothly off the wound's ends -- cut by its span, the glow
     // stopped on two level lines above and below it)
-    float halo = exp(-pow((q.y - rift_heart().y) / 0.2, 2.0));
     return ((0.75 * beyond * inside * open + edge * open * mix(0.7, 1.0, u_rift)) * span
             + (glow + scatter) * sqrt(u_rift) * halo) * beat;
 }
