@@ -585,6 +585,10 @@ trapped_faces = Cue(
           # so the loop that sticks at 138 s holds the one face close, not the two of 135 s)
           # (round 31: the push halts half-way, then lunges with the lens)
           "close": [(0, 0.0), (4.6, 0.0), (6.2, 0.45, "in_out_sine"), (6.8, 1.0, "in_out_sine")],
+          # (round 34's readers at 132.4 and 141.7 s: "near-copy, one face larger" -- after the
+          # loop the scream takes the Resonance: its emerald curtains turn over to violet round
+          # the one screaming face, their hem burning rose, so the last stills are violet ones)
+          "colour_low": [(0, "#22f29a"), (8.9, "#22f29a"), (10.0, "#8a5cff", "in_out_sine")],
           "intensity": [(0, 1.1), (15, 0.8)]},
     # (no helix here: the double helix belongs to the syringe, born from its spilled starlight;
     # laid over the faces it made a collage of three subjects fighting)
@@ -721,7 +725,16 @@ howl = Cue(
           # not one more aurora over the lake)
           # (round 30: already torn and running down the sky as the howl comes up out of night)
           "rift": [(0, 0.5), (1.5, 0.62), (3.0, 0.78), (4.5, 1.0, "out_sine")],
-          "lens": [(0, 2.0), (5, 1.8, "in_out_sine")],
+          # (round 34's readers at 188.6/189.3 s: "practically the same frame" as the howl's
+          # first stills, "the Resonance howling" never seen -- after the tear opens, the
+          # camera tilts down off the wound onto the lake the sound strikes: by 188.5 s the
+          # wound burns at the top of the frame and the water below rings with its fronts)
+          # (and back up into the wound as it bursts into the waking's gasp, 189-190 s: the
+          # breath's rays come from where it burns)
+          "horizon": [(0, -0.38), (2.0, -0.38), (4.4, -0.25, "in_out_sine"), (4.9, -0.25),
+                      (6.0, -0.37, "in_out_sine")],
+          "lens": [(0, 2.0), (2.0, 1.95, "in_out_sine"), (4.4, 1.7, "in_out_sine"), (4.9, 1.7),
+                   (6.0, 1.95, "in_out_sine")],
           "roll": [(0, 0.0), (1.5, 0.0), (6, -0.07, "in_out_sine")]},
 )
 

@@ -554,7 +554,7 @@ resonance = Resonance(
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield")),
         Pass("scenes/resonance/composite_faces.frag", name="composite_faces", vert="common/fullscreen.vert",
              primitive="triangles", count=0, inputs=("aurora", "city", "starfield"), into="composite"),
-        Pass("scenes/resonance/composite_rift.frag", name="composite_rift", vert="common/fullscreen.vert",
+        Pass("scenes/resonance/composite_rift.frag", name="composite_rift", vert="scenes/resonance/composite_rift.vert",
              primitive="triangles", count=3, inputs=("aurora", "city", "starfield"), into="composite"),
         # "The dead dissolving into the Resonance": a figure on the water coming apart into
         # light (ascent.glsl), its silhouette and its light over one quad, only while ascent > 0

@@ -1736,3 +1736,28 @@ def test_the_womans_mercury_eyes_are_small_in_the_cowl_not_googly(gl):
     for t, frame in zip((129.8, 131.0), render_times(gl, "dream", [129.8, 131.0], size=(320, 180))):
         lum = frame.astype(np.float32)[10:55, 180:245].mean(axis=2)
         assert int((lum > 120.0).sum()) < 90 and lum.max() > 180.0, (t, int((lum > 120.0).sum()), float(lum.max()))
+
+
+def test_the_howl_tilts_down_onto_the_struck_lake(gl):
+    """Round 34's readers at 188.6 and 189.3 s: "practically the same frame" as the howl's
+    first stills; "the Resonance howling" never seen.  After the tear opens the camera tilts
+    down off it onto the lake its sound strikes: at 320x180 the 184.6 and 188.6 s stills
+    differ by over 28 levels a pixel (main: about 22; now about 34), and by 188.6 s the wound
+    burns at the top of the frame (the top sixth's 99th percentile over 190 levels; main:
+    about 125, the wound lower in the frame)."""
+    a, b = (f.astype(np.float32) for f in render_times(gl, "dream", [184.6, 188.6], size=(320, 180)))
+    diff = float(np.abs(a - b).mean())
+    top = float(np.percentile(b[:30, :, :3].mean(axis=2), 99))
+    assert diff > 28.0 and top > 190.0, (diff, top)
+
+
+def test_the_scream_turns_the_resonance_violet_in_the_faces_last_stills(gl):
+    """Round 34's readers at 132.4 and 141.7 s: "near-copy, one face larger".  After the loop
+    the scream takes the Resonance: its emerald curtains turn over to violet round the one
+    screaming face.  At 320x180 the 141.7 s still's mean green is under half its 132.4 s one
+    (main: 72 against 88; now about 31) and the two stills differ by over 33 levels a pixel
+    (main: about 26; now about 39)."""
+    a, b = (f.astype(np.float32) for f in render_times(gl, "dream", [132.4, 141.7], size=(320, 180)))
+    green_a, green_b = float(a[..., 1].mean()), float(b[..., 1].mean())
+    diff = float(np.abs(a - b).mean())
+    assert green_b < 0.5 * green_a and diff > 33.0, (green_a, green_b, diff)

@@ -30,11 +30,17 @@ float asc_smin(float a, float b, float k) {
     return mix(b, a, h) - k * h * (1.0 - h);
 }
 
-float asc_body(vec2 u) {
-    // the robe and the torso: wide at the hem, drawn in at the waist, out to the shoulders
-    float y = clamp(u.y, 0.0, 0.76);
+// The robe's half-width at height y (figure units): wide at the hem, drawn in at the waist,
+// out to the shoulders (the body pass shades the cloth round this width as a cylinder).
+float asc_width(float y) {
+    y = clamp(y, 0.0, 0.76);
     float w = y < 0.48 ? mix(0.118, 0.07, smoothstep(0.0, 0.48, y)) : mix(0.07, 0.1, smoothstep(0.48, 0.74, y));
-    w += 0.008 * sin(u.y * 31.0 + 1.3) * (1.0 - smoothstep(0.0, 0.4, u.y));   // the robe's folds
+    return w + 0.008 * sin(y * 31.0 + 1.3) * (1.0 - smoothstep(0.0, 0.4, y));   // the robe's folds
+}
+
+float asc_body(vec2 u) {
+    // the robe and the torso
+    float w = asc_width(u.y);
     float robe = max(abs(u.x) - w, max(-u.y, u.y - 0.76));
     float d = asc_smin(robe, length((u - vec2(0.0, 0.735)) / vec2(0.1, 0.045)) * 0.045 - 0.045, 0.02);
     // the arms, opening outward and a little up from the sides, palms to the sky -- not

@@ -134,12 +134,12 @@ vec3 helix_light(vec2 q) {
 // The night seen through an opening in the curtain (a face's mouth or socket): a deep indigo,
 // never black, with fine faint stars of its own, finer than the sky's, so that the opening
 // reads as depth behind the curtain.
-vec3 night_within(vec2 frag) {
+vec3 night_within(vec2 frag, float starry) {
     vec2 cell = floor(frag / 5.0);
     vec3 h = hash3i(ivec3(ivec2(cell), 731));
     vec2 d = frag - (cell + 0.5 + 0.35 * (h.xy - 0.5) * 2.0) * 5.0;
     float star = step(0.72, h.z) * exp(-dot(d, d) * 0.9) * (h.z - 0.72) * 0.12;
-    return vec3(0.0065, 0.0075, 0.021) + star * vec3(0.8, 0.88, 1.0);
+    return vec3(0.0065, 0.0075, 0.021) + starry * star * vec3(0.8, 0.88, 1.0);
 }
 
 // The throat of an opening in the curtain (round 34's readers at 133.5 s: "the mouth is a flat
@@ -158,17 +158,32 @@ uniform vec4 u_faces_b[4];     // mouth open, tilt (rad), tear seed, tear amount
 // one the aurora pass cuts through the curtain), so it costs no lookups.  The first face's
 // only (the leader, while it shows): a loop over the faces cost the frame a sixth again on
 // llvmpipe, and the lesser face's walls, a third as bright, were not worth it.
-vec3 throat(vec2 p, vec3 lit) {
+// (round 34's readers at 141.7 s: "the mouth a flat oval with a starfield inside" -- the
+// throat goes down into the dark: rings of the curtain's light receding toward a black heart,
+// closer together the deeper they go (in perspective), brightest at the lips and drawn slowly
+// inward, the silent scream pulling the light down; no stars in it.)  rgb: its light; a: how
+// much of the pixel is throat (the night's stars go out there).
+vec4 throat(vec2 p, vec3 lit) {
     vec4 f = u_faces[0], g = u_faces_b[0];
     vec2 q = rot2(-g.y) * (p - f.xy) / f.z;
     float r = face_mouth_at(q, g.x, g.y * 5.0);
     // (as strongly as the face has surfaced: a face fading in or out is no lit oval)
     float shown = clamp(abs(f.w) / 0.5, 0.0, 1.0);
-    float wall = smoothstep(0.1, 0.95, r) * smoothstep(1.15, 0.95, r) * shown * shown;
     // (walls only where the opening is large enough on screen to hold them: a few pixels
     // across, a lit opening read as no opening at all)
     float seen = smoothstep(2.0, 6.0, 0.03 * u_resolution.y);
-    return (vec3(0.05, 0.025, 0.11) + 0.5 * lit) * wall * wall * seen;
+    float inside = smoothstep(1.08, 0.92, r) * shown * seen;
+    // the rings: even in log(r), so they crowd toward the heart as a tunnel's do
+    float lr = log(max(r, 0.04));
+    float ribs = 0.5 + 0.5 * cos(lr * 10.0 + 1.6 * u_time);
+    ribs *= ribs;
+    // the light from the lips falls off into the dark as it goes down
+    // (and fades at the lip itself: a lit rim round the opening is the "coin" of round 14)
+    float fall = smoothstep(0.1, 0.85, r);
+    fall *= fall * smoothstep(1.02, 0.82, r);
+    vec3 wallc = vec3(0.12, 0.075, 0.26) + 0.45 * lit;
+    vec3 col = wallc * fall * (0.2 + 0.8 * ribs) * inside;
+    return vec4(col, inside);
 }
 #endif
 
@@ -258,8 +273,14 @@ void main() {
     // (each streak's rows fade out where they would be finer than about three pixels: near
     // the horizon they aliased into moire -- round 19's reader at 188.5 s)
     float row1 = rq.y * 45.0 / (0.15 + rq.y), row2 = rq.y * 110.0 / (0.15 + rq.y);
-    float streak = snoise(vec2(p.x * 3.0, row1 - u_time * 1.4)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row1)))
-                 + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, row2 - u_time * 2.3)) * (1.0 - smoothstep(0.15, 0.35, fwidth(row2)));
+    // (round 35: only the water's pixels pay for the streaks' two noises -- a block of sky
+    // skips them; their footprints are taken outside the branch, where derivatives hold)
+    float fw1 = fwidth(row1), fw2 = fwidth(row2);
+    float streak = 0.0;
+    if (dy < 0.0) {
+        streak = snoise(vec2(p.x * 3.0, row1 - u_time * 1.4)) * (1.0 - smoothstep(0.15, 0.35, fw1))
+               + 0.25 * snoise(vec2(p.x * 9.0 + 2.0, row2 - u_time * 2.3)) * (1.0 - smoothstep(0.15, 0.35, fw2));
+    }
     // (round 26: "a wide wavy ribbon" -- the water is still and black now, the tear mirrored
     // crisply in it, broken only by fine ripple lines across it, barely shifted sideways)
     // (round 29's readers at 188.9 s: "the rift's reflection a zigzag" -- the mirrored kinks
@@ -267,7 +288,7 @@ void main() {
     // tear's foot now, as light on still water falls: the kinks stay in the sky, and the
     // ripples break the column into rows, not sideways)
     vec2 rs = rift_shape(rq.y, u_time);
-    rs.x = mix(rs.x, rift_shape(0.12, u_time).x, wet);
+    rs.x = mix(rs.x, v_rift_feet.y, wet);
     rs.y *= 1.0 + wet * 0.08;
     // the shock rings, on the water and in the mist as high above it (both from one point)
     vec3 dr = camera_ray(p);
@@ -289,9 +310,11 @@ void main() {
     // drained a third toward grey, the tear's light the brightest thing in the sky)
     aur = mix(vec3(dot(aur, vec3(0.3, 0.5, 0.2))), aur, 0.65);
     vec3 torn = rift_light(rq, rs, aur, 0.9 * wet);
-    // (and a breath of the tear's own light on each ring's crest, in the air between the
-    // curtains: the sound seen even where the sky is night; the stars hold their place)
-    torn += vec3(0.5, 0.42, 1.0) * 0.08 * front * (1.0 - wet);
+    // (round 34's readers at 189.3 s: "the purple loop a smoke ring" -- the breath of the
+    // tear's light on each ring's crest in the night round it drew a closed loop in the air:
+    // gone, the fronts are seen only in the curtains they blow back, each crest lighting the
+    // curtain it passes with the wound's white-violet, and on the lake)
+    torn += (vec3(0.5, 0.42, 1.0) * 0.35 + aur * 1.6) * front * (1.0 - wet) * smoothstep(0.004, 0.04, dot(aur, vec3(0.3, 0.5, 0.2)));
     torn *= 1.0 - wet * 0.85 * smoothstep(0.0, 0.55, streak);
     vec3 shock_c = vec3(0.55, 0.45, 1.0);
 #endif
@@ -381,15 +404,19 @@ void main() {
     // the stars go out behind any bright curtain, as faint points do behind a lit veil, and
     // keep to the night between the curtains)
     float veil = 1.0 - 0.92 * smoothstep(0.012, 0.07, dot(aur_c, vec3(0.3, 0.5, 0.2)));
-    sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) + hole * night_within(gl_FragCoord.xy);
+    float in_throat = 0.0;
 #ifdef RESONANCE_FACES
     // (the throats: only in the variant drawn while a face is shown)
     // (only where the curtain is thinned -- the openings and their lips: a block of pixels
     // without one skips the walls; face.glsl's outline, not the density's, shapes them)
     if (a_raw.a < 0.4) {
-        sky += throat(p, aur_c) * smoothstep(0.4, 0.25, a_raw.a);
+        vec4 th = throat(p, aur_c);
+        sky += th.rgb * smoothstep(0.4, 0.25, a_raw.a);
+        in_throat = th.a;
     }
 #endif
+    sky += stars() * u_stars * ext * veil * (1.0 - 0.9 * face * (1.0 - hole)) * (1.0 - in_throat)
+         + hole * night_within(gl_FragCoord.xy, 1.0 - in_throat);
     sky += aur_c * mix(0.6, 1.0, ext);
 #endif
     sky += hl;
@@ -402,7 +429,10 @@ void main() {
     vec3 refl = sky_base(sdy) + a_raw.rgb / a_raw.a * mix(mix(0.6, 0.55, torn_shore), 1.0, smoothstep(0.0, 0.12, sdy))
               + 1.5 * hl;
 #ifdef RESONANCE_RIFT
-    refl += 0.6 * torn + 0.16 * max(shock, 0.0) * shock_c;
+    // (the lake struck: round 34's readers never saw "the Resonance howling" -- as the
+    // camera tilts down onto the water its fronts ring across it, each crest catching the
+    // wound's light)
+    refl += 0.6 * torn + 0.4 * max(shock, 0.0) * shock_c;
 #endif
     col = under ? refl : sky;
     // The city near the horizon, once for sky and water (brighter lights in the water).

@@ -6,7 +6,9 @@
 // (a wide violet glow, and shafts that leak sideways through the folds, brighter where the
 // curtains are dense), pulses with two slow beats against each other (the requiem and the
 // lullaby), draws the curtains in towards it, and is mirrored in the water.
-// Include-only, after <visuals/params>, common.glsl and noise.glsl (composite_rift.frag only).
+// Include-only, after <visuals/params>, common.glsl and noise.glsl (composite_rift.frag, and
+// its vertex shader, which defines RIFT_SHAPE_ONLY and takes the tear's shape only: the
+// points of it that are the same for every pixel, worked out once a vertex).
 
 // The tear's centre line and half-width at height y above the horizon (view units): a
 // jagged line from the top of the sky to a point a little above the city, widest in the
@@ -82,8 +84,12 @@ float rift_pull(vec2 q, vec2 s) {
 // are rings now, out from the heart of the tear (rift_heart), so the curtains are blown back
 // round it in widening rings: a shock ring in the aurora's own light, none drawn in the air;
 // a little wider than tall, as a ring in the sky overhead is seen foreshortened)
+#ifndef RIFT_SHAPE_ONLY
+// (its x worked out once a vertex by composite_rift.vert: the same for every pixel)
+flat in vec3 v_rift_feet;      // x of the heart, of the water's foot, of the glass's foot
+
 vec2 rift_heart() {
-    return vec2(rift_shape(0.64, u_time).x, 0.64);
+    return vec2(v_rift_feet.x, 0.64);
 }
 
 float rift_fronts(vec2 q, vec2 s, vec2 heart) {
@@ -180,8 +186,15 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     // (round 14: the light pours out through the air in depth -- broader shafts, reaching
     // further, the aurora they cross swelling with it)
     // (round 14: volumetric -- wide soft shafts, two scales, fanning out through the air)
-    float shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 5.0, 0.4 * t)), 3.0) * exp(-far / 0.35)
-                + 0.5 * pow(0.5 + 0.5 * snoise(vec2((q.y - 0.9 * far) * 13.0, 0.3 * t + 4.0)), 4.0) * exp(-far / 0.18);
+    // (round 35: worked out only where the halo below lets them show -- far off the wound's
+    // heart, near the horizon and in the near water, they were two noises a pixel for light
+    // under a fifth of a level)
+    float halo = exp(-pow((q.y - rift_heart().y) / 0.2, 2.0));
+    float shaft = 0.0;
+    if (halo > 0.002) {
+        shaft = pow(0.5 + 0.5 * snoise(vec2((q.y - 0.6 * far) * 5.0, 0.4 * t)), 3.0) * exp(-far / 0.35)
+              + 0.5 * pow(0.5 + 0.5 * snoise(vec2((q.y - 0.9 * far) * 13.0, 0.3 * t + 4.0)), 4.0) * exp(-far / 0.18);
+    }
     vec3 scatter = (vec3(0.02, 0.016, 0.05) + 4.0 * aurora) * shaft * 0.4;
     // (the light gathers behind the sky before it breaks: the glow and the shafts lead, the
     // slit follows -- round 14: a thin early slit read as a lightning bolt, so it shows only
@@ -189,7 +202,6 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
     float open = smoothstep(0.05, 0.4, u_rift);
     // (its light in the air fades smoothly off the wound's ends -- cut by its span, the glow
     // stopped on two level lines above and below it)
-    float halo = exp(-pow((q.y - rift_heart().y) / 0.2, 2.0));
     return ((0.75 * beyond * inside * open + edge * open * mix(0.7, 1.0, u_rift)) * span
             + (glow + scatter) * sqrt(u_rift) * halo) * beat;
 }
@@ -198,7 +210,7 @@ vec3 rift_light(vec2 q, vec2 s, vec3 aurora, float calm) {
 // added to the sky the towers mirror, so the spires near its foot catch it down their faces
 // as a violet-white rim once it has opened.  x: the view's x.
 vec3 rift_on_glass(float x) {
-    float foot = rift_shape(0.15, u_time).x;
+    float foot = v_rift_feet.z;
     // (round 28: the spires lit by it -- brighter and reaching further along the skyline)
     // (round 30: the howl torn open from its first frame, the spires' glass catching it from
     // the first frame too -- the lead: "the spires' glass catching its light")
@@ -224,3 +236,4 @@ float rift_shock(vec2 w, float t) {
     float ph = fract(t * 0.32);
     return rift_front(r, ph) + rift_front(r, fract(ph + 0.3333)) + rift_front(r, fract(ph + 0.6667));
 }
+#endif
