@@ -16,6 +16,29 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Files that open the machine's shared devices -- the X display (Xvfb), the JACK server, the
+# PulseAudio server, loopback ports and worker processes -- or that time what they do.  Under
+# pytest-xdist (`pytest -n auto`, as the README runs it) they all go to one worker, one after
+# another, as they would without xdist: two of them at once could steal each other's keyboard
+# focus, MIDI ports or audio.  Every other file goes whole to a worker of its own choosing, so
+# a file's module-scoped renders are still made once.
+SHARED_DEVICE_FILES = frozenset({
+    "test_audio_follow.py", "test_audio_pulse.py", "test_farm.py", "test_live.py",
+    "test_live_safety.py", "test_midi.py", "test_osc.py",
+})
+
+
+def xdist_group_for(path: Path) -> str:
+    """The xdist group a test file's tests run in: its own name, or 'shared-devices'."""
+    return "shared-devices" if path.name in SHARED_DEVICE_FILES else path.name
+
+
+def pytest_collection_modifyitems(config, items):
+    """Group tests for `--dist loadgroup` (a no-op mark when xdist is not running)."""
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(xdist_group_for(Path(str(item.fspath)))))
+
+
 @pytest.fixture(scope="session")
 def gl():
     from visuals.render.gpu import create_headless_context
