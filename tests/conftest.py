@@ -16,6 +16,77 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Files that open the machine's shared devices -- the X display (Xvfb), the JACK server, the
+# PulseAudio server, loopback ports, worker processes -- and that time what they do (a tone's
+# capture glitches, a frame misses its deadline, when a render shares the cores).  Under
+# pytest-xdist (`pytest -n auto`, as the README runs it) they all go to one worker, and each of
+# their tests runs alone on the machine: the other workers wait for it (`_device_turn`).  Every
+# other file goes whole to a worker of its own, so its module-scoped renders are made once.
+SHARED_DEVICE_FILES = frozenset({
+    "test_audio_follow.py", "test_audio_pulse.py", "test_farm.py", "test_live.py",
+    "test_live_safety.py", "test_midi.py", "test_osc.py",
+})
+
+
+def uses_shared_devices(item) -> bool:
+    return Path(str(item.fspath)).name in SHARED_DEVICE_FILES
+
+
+def pytest_collection_modifyitems(config, items):
+    """Group tests for `--dist loadgroup` (a no-op mark when xdist is not running)."""
+    for item in items:
+        group = "shared-devices" if uses_shared_devices(item) else Path(str(item.fspath)).name
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_configure(config):
+    """On xdist's controller: a folder for the workers' turn locks, named to them in the
+    environment they inherit, removed at the end (pytest_unconfigure)."""
+    import os
+    import tempfile
+    if getattr(config.option, "numprocesses", None) and "PYTEST_XDIST_WORKER" not in os.environ:
+        os.environ["VISUALS_TEST_TURNS"] = tempfile.mkdtemp(prefix="visuals-test-turns-")
+
+
+def pytest_unconfigure(config):
+    import os
+    import shutil
+    if "PYTEST_XDIST_WORKER" not in os.environ and "VISUALS_TEST_TURNS" in os.environ:
+        shutil.rmtree(os.environ.pop("VISUALS_TEST_TURNS"), ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _device_turn(alone: bool):
+    """Between xdist workers: a device test holds the machine alone, the others share it.
+
+    A readers-writer lock on two files: a turnstile everyone passes (a device test waiting
+    holds it, so no new test starts before it) and the lock proper (shared by the render
+    tests, exclusive for a device test).  Without xdist there is nobody to wait for.
+    """
+    import fcntl
+    import os
+    folder = os.environ.get("VISUALS_TEST_TURNS")
+    if not folder or "PYTEST_XDIST_WORKER" not in os.environ:
+        yield
+        return
+    with open(Path(folder) / "turnstile", "a") as turnstile, open(Path(folder) / "lock", "a") as lock:
+        fcntl.flock(turnstile, fcntl.LOCK_EX)
+        fcntl.flock(lock, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        fcntl.flock(turnstile, fcntl.LOCK_UN)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """The whole of a test (its fixtures' set-up, module renders included, the call, the
+    teardown) inside its turn."""
+    with _device_turn(uses_shared_devices(item)):
+        yield
+
+
 @pytest.fixture(scope="session")
 def gl():
     from visuals.render.gpu import create_headless_context
