@@ -53,6 +53,8 @@ IMPACT = (-0.21, 0.3)               # where the cracks start, in the shard's fac
 # the face" -- the blow struck the glass high by the self's crown, so the star stands off-centre
 # and its rays cross the face, not meet in it)
 SELF_VIEW = (0.2, 0.64, -1.875)     # the camera the self's plane is set for (half-way through round 21's move)
+WIDE_BACK = 0.9                     # how much further back the shot opens (round 35: wide, then close)
+WIDE_UNTIL = 0.5                    # the move's fraction by which it has come in
 CRACK_REACH = 1.0                   # the cracks' reach at ``fracture`` 1 (shard units)
 
 
@@ -80,7 +82,19 @@ def camera(drift: float) -> tuple[tuple[float, float, float], tuple[float, float
     # looks up at the broken self from low beside the candle -- another angle, not a zoom)
     pos = (0.5 - 0.6 * k, 0.68 - 0.04 * k - 0.14 * k * k, -2.05 + 0.9 * k * k)
     target = (SHARD_CENTRE[0] - 0.02 - 0.05 * k * k, SHARD_CENTRE[1] + 0.02 + 0.11 * k * k, SHARD_CENTRE[2])
+    # (round 35, both readers: "166.1 and 170.0 practically the same frame" -- the shot opens
+    # wide, the shard small in the dark among the frozen plates, its self a small figure in it,
+    # and the camera comes in along the same line (so the self stays in the glass) to the
+    # shard close by 170 s: two pictures, not one framing pushed a little)
+    back = WIDE_BACK * (1.0 - _smooth(k / WIDE_UNTIL))
+    pos = tuple(tg + (p - tg) * (1.0 + back) for p, tg in zip(pos, target))
     return pos, target
+
+
+def _smooth(x: float) -> float:
+    """Smoothstep from 0 to 1 of x (clamped): the dolly eases out of the wide framing."""
+    x = min(max(x, 0.0), 1.0)
+    return x * x * (3.0 - 2.0 * x)
 
 
 def self_plane() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -150,3 +150,25 @@ def close_uniforms(seed: int, t: float, hard: float) -> dict:
         "u_cpool": (CAM_START[0], CAM_START[2] + POOL_AHEAD, grown, 0.0),
         "u_cpuddles": puddles(seed, t, pos[2]),
     }
+
+
+SPLIT_MARGIN = 4              # pixel rows the pool's band reaches above the horizon
+
+
+def split_ndc(pos, target, height: int) -> float:
+    """The close shot's split between its pool band and its sky band, in NDC y: the edge of
+    the pixel row SPLIT_MARGIN rows above the horizon (round 35, speed).  Above it every
+    pixel's ray climbs by more than half a pixel, where qs_close.frag's pool weight is 0, so
+    the sky band (qs_close_sky.frag) gives the same bytes without the pool's metal.  The
+    horizon's row is worked out as the shader builds its rays: rd.y = 0 where
+    uv.y = -fwd.y * FOCAL / up.y."""
+    fwd = np.subtract(target, pos).astype(float)
+    fwd /= np.linalg.norm(fwd)
+    right = np.cross([0.0, 1.0, 0.0], fwd)
+    right /= np.linalg.norm(right)
+    up = np.cross(fwd, right)
+    uv_y = -fwd[1] * FOCAL / up[1]
+    row = math.ceil(height * (0.5 + uv_y) + SPLIT_MARGIN)
+    row = min(max(row, 0), height)
+    return 2.0 * row / height - 1.0
+

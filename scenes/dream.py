@@ -639,7 +639,9 @@ quicksilver = Cue(
     "quicksilver", 159, 179, fade_in=2, transition="ripple", name="the refusal: quicksilver tears",
     # (round 16: volume 1.3, not 1.45, so the whole pool stays in the frame)
     params={"volume": 1.3, "tilt": 0.35, "shards": 9, "quality": 0.45, "floor": "#100e15",
-            "reflection": 1.35, "ripple": 0.22},
+            "reflection": 1.35, "ripple": 0.22,
+            # (round 35, speed: both shots paint their own night -- the bound sky idled)
+            "sky_bound": 0.0},
     # they weep (0-6 s), the pool hardens into a mirror that shows the dreamer (5.5-10 s), the
     # mirror shatters (11-15 s) and holds, the dreamer broken across its shards, until the
     # dream fractures.

@@ -541,9 +541,12 @@ class QuicksilverScene(Scene):
         resources.draw_count("mirror_dreamer", TILE_VERTICES * pool if fig[0] > 0.0 else 0)
         resources.draw_count("main", 3 * pool)
         resources.draw_count("stone", 3 * pool)
-        resources.draw_count("close", 3 * int(close))
+        resources.draw_count("close", 6 * int(close))
+        resources.draw_count("close_sky", 6 * int(close))
         resources.draw_count("shard", 3 * int(shard))
         extra = close_shot.close_uniforms(int(state.seed), t, hard) if close else {}
+        if close:
+            extra["u_close_split"] = close_shot.split_ndc(extra["u_ccam_pos"], extra["u_ccam_target"], h)
         if shard:
             extra = shard_shot.shard_uniforms(t, float(p["drift"]), float(p["fracture"]), float(p["bleed"]))
         return {
@@ -593,7 +596,11 @@ quicksilver = QuicksilverScene(
         # (drawn as a triangle list so the close shot can take its place: update())
         Pass("scenes/quicksilver/quicksilver.frag", name="main", vert="common/fullscreen.vert",
              primitive="triangles", count=3, inputs=("envblur", "field", "mirror", "stone")),
-        Pass("scenes/quicksilver/qs_close.frag", name="close", vert="common/fullscreen.vert",
+        # (round 35, speed: the close shot in two bands split a few rows above its horizon --
+        # the pool's metal paid for only below it, the night and the tears alone above)
+        Pass("scenes/quicksilver/qs_close.frag", name="close", vert="scenes/quicksilver/qs_band_low.vert",
+             primitive="triangles", count=0, into="main"),
+        Pass("scenes/quicksilver/qs_close_sky.frag", name="close_sky", vert="scenes/quicksilver/qs_band_high.vert",
              primitive="triangles", count=0, into="main"),
         # The shard shot (``shot`` 2, round 21): the self's head and shoulders baked once, when
         # the scene starts (a stall at the cue's start, not mid-cue), then the shard relit each
@@ -626,10 +633,14 @@ quicksilver = QuicksilverScene(
         Param("skyline", 0.85, 0.0, 1.0, "the dream city's glass towers standing in the reflections (0: the bound scene alone)"),
         Param("serenes", 1.0, 0.0, 1.0, "the Serenes standing over the pool, weeping, seen upside down in the mirror with their mercury eyes"),
         Param("dreamer", 1.0, 0.0, 1.0, "the dreamer the hardened mirror shows, leaning over it: a shadow of head and shoulders with a warm rim, broken across the shards"),
+        # (round 35, speed: the close shot and the shard shot never read the bound sky -- they
+        # paint their own night -- yet it was rendered every frame, a third of their time)
+        Param("sky_bound", 1.0, 0.0, 1.0, "the bound sky rendered for the pool's reflections (0: idled, for cues that draw only the close and shard shots, which paint their own night)"),
         Param("tint", "#e4e6ee", description="the metal's colour at normal incidence (black still reflects a third)"),
         Param("floor", "#0c0a12", description="the colour of the dark floor"),
     ],
-    bindings={"environment": Binding(default="sky", scale=0.5, params={"inversion": 0.0})},
+    bindings={"environment": Binding(default="sky", scale=0.5, params={"inversion": 0.0},
+                                     enabled_by="sky_bound")},
     description="quicksilver tears fall, merge and pool, freeze into a mirror and shatter",
     duration=12.0,
 )

@@ -522,6 +522,7 @@ void main() {
     float on_pool = smoothstep(-0.5 * px, 0.5 * px, -rd.y);
     float foot = px * tp / max(-rd.y, 0.02);                   // the pixel's length on the pool
 
+#ifndef CLOSE_SKY
     // the mercury at the feet and its meniscus: the edge of a heavy liquid rounds down onto the
     // stone, so its normal tilts outward there and the rim catches the sky as a bright bead
     float ld = liquid_sdf(p);
@@ -635,6 +636,14 @@ void main() {
     // the horizon's own light as it nears it, so sky and mirror meet in one bank of mist)
     pool = mix(pool, sky * 0.95, 0.9 * exp(rd.y * 60.0) * on_pool);
     vec3 col = mix(sky, pool, on_pool);
+#else
+    // (above the split no pixel sees the pool: on_pool is 0 in all of them)
+    // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
+    vec3 sky = night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS);
+    vec3 col = sky;
+    vec3 tn;
+    float tcov, tblur;
+#endif
 
     // The tears in the air, nearest first.
     float tt = trace_tears(ro, rd, px, tn, tcov, tblur);

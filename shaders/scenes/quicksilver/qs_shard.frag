@@ -50,6 +50,9 @@ const float SELF_SCALE = 1.75;       // the self in the glass larger than life: 
 const vec2 CANDLE_UV = vec2(0.85, 0.68);   // where the candle stands beside the self, in its bake's square
 const vec2 CROWN_UV = vec2(0.5, 0.95);  // whence the hair's strands fall, in the bake's square (round 34)
 const float KEY_SIDE = 0.8;          // the face's cold key: from its side of the bake (round 34)
+const float SKIN_KEY = 0.15;         // the key's share on the skin (round 35: a silhouette, not a lit mask)
+const vec2 GLOW_AT = vec2(0.1, 0.2);  // the light behind the self, in its plane (round 35)
+const float GLOW_GAIN = 0.42;
 const float SELF_LIFT = 0.16;        // (its face above the shard's middle, the chest sinking into the dark)
 const float BEVEL = 0.024;
 const float SHARD_SCALE = 0.8;       // the outline's size (world units per unit of OUTLINE)           // the bevel's width round the face (world units)
@@ -331,7 +334,12 @@ vec4 self_seen(vec3 h, vec3 r) {
              + vec3(0.7, 0.75, 0.95) * (0.12 * spec * ao + wet * (0.04 + 0.5 * spec));
     // (the key on the face only: the neck and shoulders fall off into the dark under it, so the
     // lit face comes out of shadow rather than a lit bust standing in the glass)
-    c = mix(c, c * 0.3 + lit * smoothstep(0.5, 0.66, uv.y), skin);
+    // (round 35, every reader for four rounds: "the self-portrait crude, a rubbery profile" --
+    // the modelled skin is what read as a mask: the face is a silhouette against the light now,
+    // its key a glancing fifth so only the brow, the cheekbone and the lips' edges catch it;
+    // the outline, the rim and the tear carry it)
+    c = mix(c, c * 0.3 + lit * SKIN_KEY * smoothstep(0.5, 0.66, uv.y), skin);
+
     // the hair: strands catching the flame in fine warm threads (its own combed normals), so the
     // mass behind the skull reads as hair, not a dark disc
     vec2 gn0 = g.rg * 2.0 - 1.0;
@@ -344,7 +352,8 @@ vec4 self_seen(vec3 h, vec3 r) {
     float along = length(fc) * 9.0;
     float fibre = vnoise(vec2(across, along)) * 0.7 + vnoise(vec2(across * 1.9 + 5.1, along * 1.7)) * 0.3;
     fibre = smoothstep(0.35, 0.8, fibre);
-    c += WARM * 0.22 * strand * strand * strand * is_hair * near * flick * (0.3 + 1.4 * fibre);
+    // (round 35: "flat strand hair" -- in the silhouette only a few threads catch the flame)
+    c += WARM * 0.11 * strand * strand * strand * is_hair * near * flick * (0.3 + 1.4 * fibre);
     c += vec3(0.5, 0.55, 0.8) * 0.03 * max(dot(normalize(vec3(gn0, 0.35)), lk), 0.0) * fibre * is_hair;
     // the life: crimson light through it where it is thin -- along its lit edge and round the
     // heart -- swelling outward from the heart with each beat
@@ -366,9 +375,12 @@ vec4 self_seen(vec3 h, vec3 r) {
     // wide, so the dark self stands cut out against light
     vec2 fp = (pc - vec2(-0.36, -0.2)) / 0.84 * vec2(1.0, 0.45);
     float flame = exp(-dot(fp, fp) * 5200.0) * 6.0 + exp(-dot(fp, fp) * 90.0) * 0.18;
-    vec2 gp = (pc - vec2(0.02, 0.12)) / 0.84;
+    vec2 gp = (pc - GLOW_AT) / 0.84;
     float gg = dot(gp, gp);
-    vec3 glow = mix(vec3(0.55, 0.08, 0.04), WARM, exp(-gg * 14.0)) * (0.14 * exp(-gg * 9.0) + 0.02 * exp(-gg * 2.0));
+    // (round 35: a bright warm light behind the profile, so it stands out black against it --
+    // the deepest dark and the brightest light of the frame meet along the face's edge)
+    vec3 glow = mix(vec3(0.55, 0.08, 0.04), mix(WARM, vec3(1.0, 0.8, 0.55), 0.5 * exp(-gg * 30.0)), exp(-gg * 12.0))
+              * (GLOW_GAIN * exp(-gg * 7.0) + 0.03 * exp(-gg * 2.0));
     vec3 behind = night(r) * 0.55 + (WARM * flame + glow) * (0.85 + 0.3 * u_flicker);
     // (round 32's readers at 171.5 s: "a hard disc edge behind the skull": the hair's outline
     // is feathered -- thinning out into the glow over the last of its mass; qs_self_geo.frag
