@@ -87,6 +87,7 @@ float serene_sd(vec2 q) {
 
 const float HORIZON = -0.08;            // where the dark floor meets the far haze (screen y)
 const vec3 HAZE = vec3(0.050, 0.024, 0.105);
+const float HALL_KNEE = 0.08;           // (round 35) the hall's grade: light below this sinks towards black
 
 // The light that falls into the hall (round 34's readers at 144.7 s: "uniform purple fog",
 // "a flat purple wash"): shafts from one high window beyond the frame's upper left, fanning
@@ -306,8 +307,13 @@ vec3 background(vec2 p) {
     // keeps its true blacks round the brighter, larger glass)
     vec3 col = hall(p) * (1.0 - 22.0 * u_defocus);      // (round 18: "the city washed into purple blur": darker still)
     for (int i = 0; i < 2; ++i) {
-        vec2 o = i == 0 ? vec2(-0.70, 0.24) : vec2(0.74, 0.21);    // (clear of the plunger)
-        float k = i == 0 ? 1.6 : 1.4;                                     // the nearer, the larger
+        // (round 35's readers at 154 s: "the DNA has an odd small head on top" -- the right
+        // Serene's hood stood just over the rising helix.  Once the starlight is refused (the
+        // cut back from the close shot hides the change) it stands nearer the refused syringe,
+        // clear of the helix, watching the drops fall)
+        bool refused = u_spill.z > 1e-4;
+        vec2 o = i == 0 ? vec2(-0.70, 0.24) : (refused ? vec2(0.40, 0.22) : vec2(0.74, 0.21));    // (clear of the plunger)
+        float k = i == 0 ? 1.6 : (refused ? 1.2 : 1.4);                   // the nearer, the larger
         float on = u_eyes_on;
         float feet = HORIZON - 0.05 * k;
         vec2 q = (p - o) / k;
@@ -445,7 +451,7 @@ vec3 helix(vec2 p, out float cover) {
         float sl = sqrt(1.0 + slope * slope);
         float signed_d = (w - off) / sl;
         float near = 0.5 + 0.5 * depth;
-        float width = max(0.0042 + 0.0058 * near, 1.5 * pxs);      // (perspective: the near turn wider)
+        float width = max(0.0045 + 0.0062 * near, 1.5 * pxs);      // (perspective: the near turn wider; round 35: a little fuller, its fine rungs threads)
         float blur = pxs + 0.004 * (1.0 - near);                     // (the far turn out of focus)
         float u = clamp(signed_d / width, -1.0, 1.0);
         float body = smoothstep(width + blur, width - blur, abs(signed_d));
@@ -482,8 +488,12 @@ vec3 helix(vec2 p, out float cover) {
     // helix, each slanted on the screen by the tilt (its near end lower), half gold half
     // indigo, lit like the strands, dim where they run away from us.  A pixel lies between
     // two rungs' heights: both are tried.
+    // (round 35's readers: "the helix clip-art", "the DNA looks pasted in" -- a textbook
+    // ladder of even bars.  The rungs are threads of starlight now, not bars: fine, each its
+    // own strength, some not yet spun, the gold half and the indigo half meeting in a small
+    // spark where joy and despair touch)
     float spacing = 0.036;
-    float rw = max(0.0032, 1.2 * pxs);
+    float rw = max(0.0017, 0.9 * pxs);
     float rung_body = 0.0;
     vec3 rung = vec3(0.0);
     float n0 = floor(s / spacing);
@@ -500,8 +510,12 @@ vec3 helix(vec2 p, out float cover) {
         float rnear = 0.5 + 0.5 * zt;
         float body = smoothstep(rw + pxs + 0.003 * (1.0 - rnear), rw - pxs, dr) * step(0.06, t) * step(t, 0.94);
         float ru = clamp(dr / rw, 0.0, 1.0);
-        float rlight = 0.3 + 0.7 * sqrt(max(1.0 - ru * ru, 0.0));
-        vec3 rc = mix(JOY, DESPAIR, step(0.5, t)) * body * rlight * (0.06 + 0.42 * rnear * rnear);
+        vec3 rh = hash3i(ivec3(int(n0) + j, 90, u_seed));
+        float spun = step(0.28, rh.x) * (0.45 + 0.55 * rh.y);              // (some threads not there)
+        float rlight = (0.3 + 0.7 * sqrt(max(1.0 - ru * ru, 0.0))) * spun;
+        float spark = exp(-sy_sq((t - 0.5) * length(ba) / (0.004 + pxs))) * spun * exp(-sy_sq(dr / (0.003 + pxs)));
+        vec3 rc = mix(mix(JOY, DESPAIR, smoothstep(0.35, 0.65, t)) * body * rlight, vec3(1.0, 0.95, 0.9) * spark * 1.6, 0.5)
+                * (0.1 + 0.9 * rnear * rnear);
         rung += rc * (1.0 - rung_body);
         rung_body = max(rung_body, body);
     }
@@ -648,6 +662,11 @@ void main() {
         lightc = mix(lightc, mix(JOY, DESPAIR, 0.35 + 0.35 * sin(p.x * 9.0 + u_spill.w * 0.3)) * 0.17,
                      exp(-hx * hx) * smoothstep(0.0, 0.4, u_spill.z));
         col = mix(col, lightc, dens * 0.55);
+        // (round 35's readers: "the purple background washy" -- the hall, its mist and its
+        // floor graded down towards black, their lit shafts and rims kept: a knee that halves
+        // the dimmest haze and leaves the bright light nearly as it was, so the frame has true
+        // blacks round its light)
+        col = mix(col, col * col / (col + HALL_KNEE), u_grade);     // (u_grade: the scene's `grade`)
         col += dust(p);
     }
 
