@@ -614,7 +614,9 @@ the_syringe = Cue(
           # (round 22: the wide shots as crisp as the helix shot -- the offered glass's starlight
           # at half strength, so its glow no longer swamps the barrel's edges and its scale; the
           # needle's bead at full strength from the cut in, and the refusal dims it as before)
-          "starlight": [(0, 0.55), (6.0, 1.0, "step")],
+          # (round 35: the wide shot's one clear subject -- its glass glowing in the Serene's
+          # hands, lighting the wet floor; at half strength again as it comes close)
+          "starlight": [(0, 1.3), (3.6, 1.3), (5.6, 0.55), (6.0, 1.0, "step")],
           # (round 26: 154, 156 and 158 s were one set-up, the refused syringe and the helix
           # small in a purple hall: a cut in at 156 s on the dripping needle and the helix
           # rising, and the camera pushes on in until the tears)

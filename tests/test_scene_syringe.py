@@ -900,3 +900,16 @@ def test_no_serenes_hood_stands_over_the_refused_helix_like_a_head(syringe):
     assert over_helix.max() < 3.0, over_helix.max()
     x1 = round(size[0] / 2 + 0.40 * size[1])                 # where it stands once refused
     assert diff[20:75, x1 - 14:x1 + 14].max() > 6.0, "the Serene is gone, not moved"
+
+
+def test_the_wide_offer_has_one_clear_subject_its_glass_glowing_in_the_dark(gl):
+    """Round 35: the wide shot that opens the offer (143-146.6 s) needs "one clear subject; true
+    blacks AND bright highlights": the small syringe's starlight there is at 1.3 (0.55 before,
+    a dim glass in a lilac hall), and at 145.5 s (320x180) over 900 pixels are brighter than
+    luma 120 (the glass, its needle, its light on the wet floor) while the frame's median stays
+    under 25 (the graded hall)."""
+    from conftest import render_times
+    (img,) = render_times(gl, "dream", [145.5], size=(320, 180))
+    y = luma(img.astype(np.float32))
+    assert int((y > 120.0).sum()) > 900, int((y > 120.0).sum())
+    assert float(np.median(y)) < 25.0, float(np.median(y))

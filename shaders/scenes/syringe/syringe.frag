@@ -661,7 +661,7 @@ void main() {
         // from the helix across the frame)
         lightc = mix(lightc, mix(JOY, DESPAIR, 0.35 + 0.35 * sin(p.x * 9.0 + u_spill.w * 0.3)) * 0.17,
                      exp(-hx * hx) * smoothstep(0.0, 0.4, u_spill.z));
-        col = mix(col, lightc, dens * 0.55);
+        col = mix(col, lightc, dens * 0.55 * (1.0 - 0.45 * u_grade));    // (round 35, graded: the mist thinner, "washy")
         // (round 35's readers: "the purple background washy" -- the hall, its mist and its
         // floor graded down towards black, their lit shafts and rims kept: a knee that halves
         // the dimmest haze and leaves the bright light nearly as it was, so the frame has true
