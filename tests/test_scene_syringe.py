@@ -913,3 +913,23 @@ def test_the_wide_offer_has_one_clear_subject_its_glass_glowing_in_the_dark(gl):
     y = luma(img.astype(np.float32))
     assert int((y > 120.0).sum()) > 900, int((y > 120.0).sum())
     assert float(np.median(y)) < 25.0, float(np.median(y))
+
+
+def test_the_helix_strands_carry_swells_of_light_not_even_tubes(syringe):
+    """Round 35's readers: "the helix clip-art", "the DNA looks pasted in" -- two even glass
+    tubes.  Liquid starlight climbs the strands in slow swells, each strand brighter and a
+    little fuller where one passes: at 640x360, over the gold strand's pixels, the brightest
+    tenth is over luma 206 (196 as even tubes, 217 now) and the brightest gold pixel of each
+    row varies up the helix by over 112 (10th to 90th percentile; 102 before, 123 now)."""
+    size = (640, 360)
+    img = syringe({"offer": 1.0, "refuse": 1.0, "helix": 1.0, "push": 0.0, "watchers": 0.0,
+                   "hand": 0.0, "starlight": 1.0}, size=size)
+    x0 = round(size[0] / 2 + 0.70 * size[1])                  # SPILL_FROM's x, where the helix rises
+    box = img[40:230, x0 - 50:x0 + 50]
+    gold = box[..., 0] > box[..., 2] + 40.0
+    y = luma(box)
+    assert np.percentile(y[gold], 90) > 206.0, np.percentile(y[gold], 90)
+    rows = np.where(gold, y, 0.0).max(axis=1)
+    rows = rows[rows > 60.0]
+    spread = np.percentile(rows, 90) - np.percentile(rows, 10)
+    assert spread > 112.0, spread

@@ -451,7 +451,11 @@ vec3 helix(vec2 p, out float cover) {
         float sl = sqrt(1.0 + slope * slope);
         float signed_d = (w - off) / sl;
         float near = 0.5 + 0.5 * depth;
-        float width = max(0.0045 + 0.0062 * near, 1.5 * pxs);      // (perspective: the near turn wider; round 35: a little fuller, its fine rungs threads)
+        // (round 35's readers: "the helix clip-art" -- even glass tubes.  Liquid starlight
+        // climbs them in slow swells, gold and indigo out of step: each strand brighter and a
+        // little fuller where a swell passes, so it reads as light flowing, not a plastic model)
+        float swell = sy_sq(sy_sq(0.5 + 0.5 * sin(TAU * (sh * 2.6 - u_flow * 8.0) + float(i) * 2.2)));
+        float width = max((0.0045 + 0.0062 * near) * (0.9 + 0.25 * swell), 1.5 * pxs);      // (perspective: the near turn wider; round 35: a little fuller, its fine rungs threads)
         float blur = pxs + 0.004 * (1.0 - near);                     // (the far turn out of focus)
         float u = clamp(signed_d / width, -1.0, 1.0);
         float body = smoothstep(width + blur, width - blur, abs(signed_d));
@@ -475,7 +479,8 @@ vec3 helix(vec2 p, out float cover) {
         vec3 tint = i == 0 ? JOY : DESPAIR;
         float lit = 0.12 + 0.88 * near * near;              // the far turns sink into the dark
         // the light inside the tube, brightest down its axis, and its shadowed underside
-        vec3 inner = tint * (0.25 + 0.75 * z) * (0.08 + 1.1 * diffuse) + tint * mote * 1.6 + vec3(1.0, 0.97, 0.92) * mote * mote * 0.8;
+        vec3 inner = tint * (0.25 + 0.75 * z) * (0.08 + 1.1 * diffuse) * (0.65 + 0.8 * swell) + tint * mote * 1.6 + vec3(1.0, 0.97, 0.92) * mote * mote * 0.8
+                   + mix(tint, vec3(1.0, 0.97, 0.92), 0.5) * swell * z * z * 0.35;      // (the swell's core)
         vec3 glass = mix(tint, MOON, 0.6) * fres * 0.8 + vec3(1.0, 0.98, 0.94) * spec * 3.0 * (0.2 + 0.8 * near);
         float halo = exp(-abs(signed_d) / 0.03) * 0.1 * exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.03));
         strand_col[i] = ((inner + glass) * body + tint * halo) * lit;
