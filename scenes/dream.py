@@ -601,7 +601,7 @@ the_syringe = Cue(
     # (round 35's readers: 146.3 and 154.0 s "practically the same frame", "a generic
     # stock-render syringe with little sense of place": until 146.6 s the hall is wide, the
     # syringe small and level, held out by the Serene behind it; only then does it come close)
-    keys={"offer": [(0, 0.0), (1.0, 0.0), (3.6, 0.14), (5.6, 1.0, "in_out_sine")],
+    keys={"offer": [(0, 0.0), (1.0, 0.0), (3.6, 0.14), (5.4, 1.0, "in_out_sine")],
           "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")],
           # (round 34, follow-up: the refusal readable in a still of the last seconds -- the
           # syringe lowered and drawn back, hanging needle down, its starlight spilled)
@@ -609,14 +609,14 @@ the_syringe = Cue(
           # (round 21: its two stills were one set-up, "a product render": between the offer
           # and the refusal, the needle's point close, a bead of starlight swelling at it, the
           # Serenes' mercury eyes behind)
-          "shot": [(0, 0), (6.0, 1, "step"), (10.5, 0, "step")],
-          "bead": [(0, 0.0), (6.0, 0.1), (10.0, 1.0, "in_out_sine")],
+          "shot": [(0, 0), (5.5, 1, "step"), (10.5, 0, "step")],
+          "bead": [(0, 0.0), (5.5, 0.1), (10.0, 1.0, "in_out_sine")],
           # (round 22: the wide shots as crisp as the helix shot -- the offered glass's starlight
           # at half strength, so its glow no longer swamps the barrel's edges and its scale; the
           # needle's bead at full strength from the cut in, and the refusal dims it as before)
           # (round 35: the wide shot's one clear subject -- its glass glowing in the Serene's
           # hands, lighting the wet floor; at half strength again as it comes close)
-          "starlight": [(0, 1.3), (3.6, 1.3), (5.6, 0.55), (6.0, 1.0, "step")],
+          "starlight": [(0, 1.3), (3.6, 1.3), (5.4, 0.55), (5.5, 1.0, "step")],
           # (round 26: 154, 156 and 158 s were one set-up, the refused syringe and the helix
           # small in a purple hall: a cut in at 156 s on the dripping needle and the helix
           # rising, and the camera pushes on in until the tears)

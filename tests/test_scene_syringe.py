@@ -465,7 +465,7 @@ def test_the_close_shot_is_the_needles_point_in_the_dark_with_a_bead_of_starligh
 
 def test_the_dreams_syringe_cue_holds_two_set_ups(gl):
     """The dream's syringe cue (143-161 s): the syringe whole as it is offered and refused, the
-    needle's point close between (149-153.5 s), so its stills are not one picture twice.
+    needle's point close between (148.5-153.5 s), so its stills are not one picture twice.
     (Round 35: the offer's hall is graded down to true blacks, so its floor is no longer lit
     violet (luma 11 there, 37 before): the offer and the refusal are told apart from each other
     instead -- a mean luma difference over 20 at 320x180, 31 now.)"""
@@ -485,9 +485,9 @@ def test_the_dreams_offered_syringe_glows_without_swamping_its_glass(gl):
     air round it (5726 pixels brighter than 120 at 320x180 in round 21, 3313 now), while the
     glass still shines (the bright pixels are the barrel's edges, scale and needle).  (Round 35:
     the syringe comes close later, after the wide shot of the Serene holding it out: measured
-    at 148.8 s, where it is held as close as it was at 147 s.)"""
+    at 148.3 s, where it is held as close as it was at 147 s.)"""
     from conftest import render_times
-    (offered,) = render_times(gl, "dream", [148.8], size=(320, 180))
+    (offered,) = render_times(gl, "dream", [148.3], size=(320, 180))
     bright = int((luma(offered.astype(np.float32)) > 120.0).sum())
     assert 1500 < bright < 4500, bright
 
