@@ -253,7 +253,9 @@ vec3 hall(vec2 p) {
     col = mix(col, floor_col, smoothstep(0.004 + u_defocus, -0.004 - u_defocus, above));
     // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
     vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
-    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0) * wet;
+    // (round 35, graded: "the purple background washy" -- a smaller, dimmer pool of it, so the
+    // floor round it keeps its blacks)
+    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / (0.05 - 0.025 * u_grade)) * step(above, 0.0) * wet * (1.0 - 0.4 * u_grade);
     return col;
 }
 
@@ -636,7 +638,7 @@ void main() {
         float wob = 0.01 * sin(qc.x * 8.0 + TAU * u_twinkle) + 0.004 * sin(qc.x * 19.0 - TAU * u_twinkle);
         // (out of focus with the hall behind the macro syringe: softer as the lens opens)
         float lw = 0.009 + 0.8 * u_defocus;
-        float line = exp(-abs(qc.y - wob) / lw) * (0.009 / lw) * 1.6 + 0.5 * exp(-abs(qc.y - wob) / 0.04);
+        float line = exp(-abs(qc.y - wob) / lw) * (0.009 / lw) * 1.6 + 0.5 * (1.0 - 0.6 * u_grade) * exp(-abs(qc.y - wob) / 0.04);   // (round 35, graded: its broad wash dimmer)
         float net = 1.0 - abs(snoise(vec2(qc.x * 7.0 - u_flow * 30.0, qc.y * 6.0) + 0.4 * sin(qc.x * 3.0)));
         net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1)) * (1.0 - 25.0 * u_defocus);     // (the net's fine lines lost out of focus)
         float on_ground = smoothstep(HORIZON - 0.01, HORIZON - 0.05, p.y);
@@ -659,7 +661,7 @@ void main() {
         float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
         float dens = smoothstep(0.35, 0.75, wisp) * layer;
         vec2 to_sy = (p - u_xf.xy) * vec2(0.8, 1.6);
-        vec3 lightc = HAZE * (1.2 + 1.6 * wisp) * u_hall + vec3(0.08, 0.09, 0.3) * u_throw * exp(-dot(to_sy, to_sy) / 0.12);
+        vec3 lightc = HAZE * (1.2 + 1.6 * wisp) * u_hall + vec3(0.08, 0.09, 0.3) * u_throw * exp(-dot(to_sy, to_sy) / 0.12) * (1.0 - 0.5 * u_grade);
         float hx = (p.x - u_spill_from.x) / 0.18;
         // (round the helix its own light fills the mist: warm, not the haze's violet)
         // (round 26: dimmer and closer round it -- pushed in, a broad pale smear of it led
