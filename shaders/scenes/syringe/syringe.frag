@@ -127,7 +127,7 @@ vec3 far_air(vec2 p, float above, float px) {
     float crest = 0.035 + 0.05 * vnoise(vec2(p.x * 3.1 - u_flow * 5.0, 1.7)) + 0.04 * sh0;   // the bank's height here
     float lit = 0.15 + 1.4 * sh0;
     col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq((above - 0.5 * crest) / crest)) * 0.6 * lit;
-    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / (0.08 + 1.6 * crest)) * (0.35 + 0.5 * lit);
+    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / (0.08 + 1.6 * crest)) * (0.35 + 0.5 * lit) * (1.0 - 0.4 * u_grade);   // (round 35, graded: "washy" -- less of the even glow, the shafts' light kept)
     for (int layer = 3; layer >= 0; --layer) {
         float fl = float(layer);
         float dens = layer == 0 ? 2.6 : (layer == 1 ? 5.0 : (layer == 2 ? 9.0 : 16.0));
