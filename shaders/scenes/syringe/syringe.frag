@@ -803,7 +803,12 @@ void main() {
     col += drips(p);
     float h_cover = 0.0;
     vec3 h_light = vec3(0.0);
-    if (u_spill.z > 0.0) h_light = helix(p, h_cover);            // (nothing spilled yet: no helix to trace)
+    // (round 35: traced only in its own column -- its strands, halo and pool die out within
+    // 0.4 of its axis -- so the syringe's half of the frame skips it, buying back its swells)
+    vec2 hd = p - u_spill_from;
+    float h_s = dot(hd, u_spill.xy), h_w = dot(hd, vec2(-u_spill.y, u_spill.x));
+    if (u_spill.z > 0.0 && abs(h_w) < 0.4 && h_s > -0.12 && h_s < u_spill.z + 0.08)
+        h_light = helix(p, h_cover);            // (nothing spilled yet: no helix to trace)
     col = col * (1.0 - 0.55 * h_cover) + h_light;     // (the glass filaments' bodies stand in front of the hall)
     // the helix mirrored in the glossy floor, dim, and its light thrown wide across the floor
     vec2 hm = vec2(p.x, 2.0 * u_spill_from.y - p.y);
