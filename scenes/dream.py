@@ -602,7 +602,10 @@ trapped_faces = Cue(
 # dreamer refuses; it pulls away and its starlight spills into a double helix, gold and indigo.
 the_syringe = Cue(
     "syringe", 143, 161, fade_in=1.5, transition="dusk", name="the choice: the syringe of starlight",
-    keys={"offer": [(0, 0.0), (1.5, 0.0), (6.5, 1.0, "out_cubic")],
+    # (round 35's readers: 146.3 and 154.0 s "practically the same frame", "a generic
+    # stock-render syringe with little sense of place": until 146.6 s the hall is wide, the
+    # syringe small and level, held out by the Serene behind it; only then does it come close)
+    keys={"offer": [(0, 0.0), (1.0, 0.0), (3.6, 0.14), (5.4, 1.0, "in_out_sine")],
           "refuse": [(0, 0.0), (9.0, 0.0), (14.5, 1.0, "in_out_sine")],
           # (round 34, follow-up: the refusal readable in a still of the last seconds -- the
           # syringe lowered and drawn back, hanging needle down, its starlight spilled)
@@ -615,7 +618,9 @@ the_syringe = Cue(
           # (round 22: the wide shots as crisp as the helix shot -- the offered glass's starlight
           # at half strength, so its glow no longer swamps the barrel's edges and its scale; the
           # needle's bead at full strength from the cut in, and the refusal dims it as before)
-          "starlight": [(0, 0.55), (5.5, 1.0, "step")],
+          # (round 35: the wide shot's one clear subject -- its glass glowing in the Serene's
+          # hands, lighting the wet floor; at half strength again as it comes close)
+          "starlight": [(0, 1.3), (3.6, 1.3), (5.4, 0.55), (5.5, 1.0, "step")],
           # (round 26: 154, 156 and 158 s were one set-up, the refused syringe and the helix
           # small in a purple hall: a cut in at 156 s on the dripping needle and the helix
           # rising, and the camera pushes on in until the tears)
@@ -625,7 +630,13 @@ the_syringe = Cue(
           # the spill running on to the helix -- and the hall's air goes all the way to black
           # as the starlight is refused (dim 1), so the void is night and the light is the
           # refused starlight's alone)
-          "push": [(0, 0.0), (13.0, 0.4, "step"), (18, 1.0, "in_out_sine")]},
+          # (round 35: 148 and 154 s one diagonal set-up twice -- the close shot cuts back
+          # already pushed in on the refusal, the helix rising, and the push goes on from there)
+          "push": [(0, 0.0), (10.5, 0.4, "step"), (13.0, 0.4), (18, 1.0, "in_out_sine")],
+          # (round 35: "the purple background washy" -- the hall's dim air graded down to black
+          # as it is offered; once refused the hall goes dark anyway (dim), and the grade eases
+          # so the helix's light in the mist still joins it to the dripping needle)
+          "grade": [(0, 1.0), (12.0, 1.0), (14.5, 0.3, "in_out_sine")]},
     # (round 21: no shadow hand -- the readers saw "a black blob"; the syringe hangs in the dark)
     # (round 34: "empty purple haze" -- with the hall darker and in banks, a little of it stays
     # as the starlight is refused: the towers and the shafts give the refusal depth)

@@ -222,6 +222,7 @@ syringe = Syringe(
         Param("helix", 1.0, 0.0, 1.0, "how far the spilled starlight winds into the double helix of joy and despair"),
         Param("focus", 1.0, 0.0, 2.0, "the macro lens's shallow depth of field: how far the hall behind the offered syringe blurs (0: all sharp)"),
         Param("dim", 0.8, 0.0, 1.0, "how far the hall's violet air goes down towards black as the offer is refused (0: it stays lit)"),
+        Param("grade", 0.0, 0.0, 1.0, "the hall's dim violet air graded down towards black, its lit shafts and rims kept (0: as lit; the dream's cue grades it fully)"),
         Param("push", 0.0, 0.0, 1.0, "the camera pushed in on the helix (0: the whole hall; 1: the helix close, the hall behind it soft)"),
         Param("hand", 1.0, 0.0, 1.0, "the Serene's shadow hand that holds the syringe out, its arm reaching in from beyond the frame (0: the syringe floats)"),
         Param("watchers", 1.0, 0.0, 1.0, "the Serenes who offer it, far back in the hall: tall veiled figures against the haze, lidless mercury eyes"),

@@ -465,13 +465,17 @@ def test_the_close_shot_is_the_needles_point_in_the_dark_with_a_bead_of_starligh
 
 def test_the_dreams_syringe_cue_holds_two_set_ups(gl):
     """The dream's syringe cue (143-161 s): the syringe whole as it is offered and refused, the
-    needle's point close between (148.5-153.5 s), so its stills are not one picture twice."""
+    needle's point close between (148.5-153.5 s), so its stills are not one picture twice.
+    (Round 35: the offer's hall is graded down to true blacks, so its floor is no longer lit
+    violet (luma 11 there, 37 before): the offer and the refusal are told apart from each other
+    instead -- a mean luma difference over 20 at 320x180, 31 now.)"""
     from conftest import render_times
     offered, close, refused = (luma(im.astype(np.float32)) for im in
                                render_times(gl, "dream", [146.0, 152.5, 156.0], size=(320, 180)))
     low = slice(int(180 * 0.65), None)
     assert close[low].mean() < 25.0, close[low].mean()
-    assert offered[low].mean() > 30.0 and refused[low].mean() > 30.0, (offered[low].mean(), refused[low].mean())
+    assert refused[low].mean() > 30.0, refused[low].mean()
+    assert np.abs(offered - refused).mean() > 20.0, np.abs(offered - refused).mean()
     assert int((close > 200).sum()) > 100, int((close > 200).sum())
 
 
@@ -479,9 +483,11 @@ def test_the_dreams_offered_syringe_glows_without_swamping_its_glass(gl):
     """Round 22: the wide shots as crisp as the helix shot (the one still rated 4).  The offered
     syringe's starlight at half strength (147 s): its glow no longer floods the barrel and the
     air round it (5726 pixels brighter than 120 at 320x180 in round 21, 3313 now), while the
-    glass still shines (the bright pixels are the barrel's edges, scale and needle)."""
+    glass still shines (the bright pixels are the barrel's edges, scale and needle).  (Round 35:
+    the syringe comes close later, after the wide shot of the Serene holding it out: measured
+    at 148.3 s, where it is held as close as it was at 147 s.)"""
     from conftest import render_times
-    (offered,) = render_times(gl, "dream", [147.0], size=(320, 180))
+    (offered,) = render_times(gl, "dream", [148.3], size=(320, 180))
     bright = int((luma(offered.astype(np.float32)) > 120.0).sum())
     assert 1500 < bright < 4500, bright
 
@@ -517,10 +523,12 @@ def test_the_dreams_refusal_cuts_in_and_pushes_on_towards_the_helix(gl):
     """Round 26: 154, 156 and 158 s were one set-up three times (the refused syringe and the
     helix small in the hall).  At 156 s the camera cuts in on the dripping needle and the helix
     and pushes on: at 158.5 s the gold strand spans over 45 pixels across at 320x180 (24 before),
-    and the frame at 155.5 s and the one at 156.5 s are not one picture."""
+    and the frame at 155.5 s and the one at 156.5 s are not one picture.  (Round 35: the close
+    shot cuts back at 153.5 s already pushed in, so the cut at 156 s is gone; the refusal's two
+    stills 4 s apart, 154 and 158 s, are not one picture -- the rule of round 35.)"""
     from conftest import render_times
     before, after, late = (im.astype(np.float32) for im in
-                           render_times(gl, "dream", [155.5, 156.5, 158.5], size=(320, 180)))
+                           render_times(gl, "dream", [154.0, 158.0, 158.5], size=(320, 180)))
     r, b = late[..., 0], late[..., 2]
     _, xs = np.nonzero((r > 150) & (r > b + 50))
     spread = np.percentile(xs, 98) - np.percentile(xs, 2)
@@ -839,3 +847,89 @@ def test_the_dreams_refused_syringe_is_lowered_and_withdrawn_in_the_last_seconds
     _, offered_tilt, offered_scale = scene.placement(1.0, 0.0, 3.0)
     _, tilt, scale = scene.placement(1.0, 1.0, 3.0, withdraw=1.0)
     assert tilt < offered_tilt - math.radians(30.0) and scale < 0.6 * offered_scale
+
+
+def test_the_dreams_offer_opens_wide_on_the_serene_holding_it_out_then_comes_close(gl):
+    """Round 35's readers: 146.3 and 154.0 s "practically the same frame" ("a generic
+    stock-render syringe with little sense of place"; "near-copy of 154 minus the helix").
+    Until 146.6 s the hall is wide, the syringe small and level, the Serene who holds it out
+    there behind it; only then does it come close, and the close shot cuts back already
+    pushed in on the refusal.  At 146.3 s the offer is under 0.2 and the Serene over half
+    there (0 before: it had stepped back by 145.5 s), at 154 s the camera pushed in, and the two
+    stills differ by a mean luma over 30 at 320x180 (41 now)."""
+    from conftest import render_times
+    from scenes.syringe import syringe as scene
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    show = Registry(SearchPath.build([], environ={})).show("dream")
+
+    def values(t):
+        return next(a.values for a in show.timeline.sample(t).cues() if a.cue.scene == "syringe")
+    wide = values(146.3)
+    assert wide["offer"] < 0.2, wide["offer"]
+    assert scene.offerer_presence(wide.get("watchers", 1.0), wide["offer"], wide.get("refuse", 0.0)) > 0.5
+    assert values(154.0)["push"] > 0.3
+    a, b = (luma(im.astype(np.float32)) for im in render_times(gl, "dream", [146.3, 154.0], size=(320, 180)))
+    assert np.abs(a - b).mean() > 30.0, np.abs(a - b).mean()
+
+
+def test_the_graded_hall_keeps_true_blacks_and_its_highlights(syringe):
+    """Round 35's readers at 154 s: "the purple background washy".  Graded (``grade`` 1, as the
+    dream's offer has it) the hall's dim violet air sinks towards black -- the frame's median
+    luma under 0.6 of the ungraded one (20 against 46 at 320x180) -- while its highlights (the
+    glass, the needle's glint, the shafts: the top half-percent) keep over 0.95 of theirs."""
+    size = (320, 180)
+    graded = luma(syringe({"offer": 0.1, "grade": 1.0, "hand": 0.0}, size=size))
+    lit = luma(syringe({"offer": 0.1, "grade": 0.0, "hand": 0.0}, size=size))
+    assert np.median(graded) < 0.6 * np.median(lit), (np.median(graded), np.median(lit))
+    assert np.percentile(graded, 99.5) > 0.95 * np.percentile(lit, 99.5)
+
+
+def test_no_serenes_hood_stands_over_the_refused_helix_like_a_head(syringe):
+    """Round 35's readers at 154 s: "the DNA looks pasted in and has an odd small head on top"
+    -- the right Serene's hood stood just over the rising helix.  Refused, that Serene stands
+    nearer the syringe, clear of the helix: at 320x180 the watchers change nothing in the air
+    over the helix's column (round 34: their hood and eyes there), and do stand left of it."""
+    size = (320, 180)
+    params = {"offer": 1.0, "refuse": 1.0, "helix": 1.0, "push": 0.0, "hand": 0.0, "dim": 0.0}
+    with_them = luma(syringe({**params, "watchers": 1.0}, size=size))
+    without = luma(syringe({**params, "watchers": 0.0}, size=size))
+    diff = np.abs(with_them - without)
+    x0 = round(size[0] / 2 + 0.74 * size[1])                 # the right Serene's place as offered
+    over_helix = diff[20:75, x0 - 14:x0 + 14]
+    assert over_helix.max() < 3.0, over_helix.max()
+    x1 = round(size[0] / 2 + 0.40 * size[1])                 # where it stands once refused
+    assert diff[20:75, x1 - 14:x1 + 14].max() > 6.0, "the Serene is gone, not moved"
+
+
+def test_the_wide_offer_has_one_clear_subject_its_glass_glowing_in_the_dark(gl):
+    """Round 35: the wide shot that opens the offer (143-146.6 s) needs "one clear subject; true
+    blacks AND bright highlights": the small syringe's starlight there is at 1.3 (0.55 before,
+    a dim glass in a lilac hall), and at 145.5 s (320x180) over 900 pixels are brighter than
+    luma 120 (the glass, its needle, its light on the wet floor) while the frame's median stays
+    under 25 (the graded hall)."""
+    from conftest import render_times
+    (img,) = render_times(gl, "dream", [145.5], size=(320, 180))
+    y = luma(img.astype(np.float32))
+    assert int((y > 120.0).sum()) > 900, int((y > 120.0).sum())
+    assert float(np.median(y)) < 25.0, float(np.median(y))
+
+
+def test_the_helix_strands_carry_swells_of_light_not_even_tubes(syringe):
+    """Round 35's readers: "the helix clip-art", "the DNA looks pasted in" -- two even glass
+    tubes.  Liquid starlight climbs the strands in slow swells, each strand brighter and a
+    little fuller where one passes: at 640x360, over the gold strand's pixels, the brightest
+    tenth is over luma 206 (196 as even tubes, 217 now) and the brightest gold pixel of each
+    row varies up the helix by over 112 (10th to 90th percentile; 102 before, 123 now)."""
+    size = (640, 360)
+    img = syringe({"offer": 1.0, "refuse": 1.0, "helix": 1.0, "push": 0.0, "watchers": 0.0,
+                   "hand": 0.0, "starlight": 1.0}, size=size)
+    x0 = round(size[0] / 2 + 0.70 * size[1])                  # SPILL_FROM's x, where the helix rises
+    box = img[40:230, x0 - 50:x0 + 50]
+    gold = box[..., 0] > box[..., 2] + 40.0
+    y = luma(box)
+    assert np.percentile(y[gold], 90) > 206.0, np.percentile(y[gold], 90)
+    rows = np.where(gold, y, 0.0).max(axis=1)
+    rows = rows[rows > 60.0]
+    spread = np.percentile(rows, 90) - np.percentile(rows, 10)
+    assert spread > 112.0, spread

@@ -87,6 +87,7 @@ float serene_sd(vec2 q) {
 
 const float HORIZON = -0.08;            // where the dark floor meets the far haze (screen y)
 const vec3 HAZE = vec3(0.050, 0.024, 0.105);
+const float HALL_KNEE = 0.08;           // (round 35) the hall's grade: light below this sinks towards black
 
 // The light that falls into the hall (round 34's readers at 144.7 s: "uniform purple fog",
 // "a flat purple wash"): shafts from one high window beyond the frame's upper left, fanning
@@ -126,7 +127,7 @@ vec3 far_air(vec2 p, float above, float px) {
     float crest = 0.035 + 0.05 * vnoise(vec2(p.x * 3.1 - u_flow * 5.0, 1.7)) + 0.04 * sh0;   // the bank's height here
     float lit = 0.15 + 1.4 * sh0;
     col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq((above - 0.5 * crest) / crest)) * 0.6 * lit;
-    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / (0.08 + 1.6 * crest)) * (0.35 + 0.5 * lit);
+    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / (0.08 + 1.6 * crest)) * (0.35 + 0.5 * lit) * (1.0 - 0.4 * u_grade);   // (round 35, graded: "washy" -- less of the even glow, the shafts' light kept)
     for (int layer = 3; layer >= 0; --layer) {
         float fl = float(layer);
         float dens = layer == 0 ? 2.6 : (layer == 1 ? 5.0 : (layer == 2 ? 9.0 : 16.0));
@@ -252,7 +253,9 @@ vec3 hall(vec2 p) {
     col = mix(col, floor_col, smoothstep(0.004 + u_defocus, -0.004 - u_defocus, above));
     // the starlight in the glass lights the floor beneath it (an ellipse: seen in perspective)
     vec2 under = (p - vec2(u_xf.x, HORIZON - 0.22)) * vec2(0.55, 2.6);
-    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / 0.05) * step(above, 0.0) * wet;
+    // (round 35, graded: "the purple background washy" -- a smaller, dimmer pool of it, so the
+    // floor round it keeps its blacks)
+    col += vec3(0.05, 0.05, 0.22) * u_throw * exp(-dot(under, under) / (0.05 - 0.025 * u_grade)) * step(above, 0.0) * wet * (1.0 - 0.4 * u_grade);
     return col;
 }
 
@@ -306,8 +309,13 @@ vec3 background(vec2 p) {
     // keeps its true blacks round the brighter, larger glass)
     vec3 col = hall(p) * (1.0 - 22.0 * u_defocus);      // (round 18: "the city washed into purple blur": darker still)
     for (int i = 0; i < 2; ++i) {
-        vec2 o = i == 0 ? vec2(-0.70, 0.24) : vec2(0.74, 0.21);    // (clear of the plunger)
-        float k = i == 0 ? 1.6 : 1.4;                                     // the nearer, the larger
+        // (round 35's readers at 154 s: "the DNA has an odd small head on top" -- the right
+        // Serene's hood stood just over the rising helix.  Once the starlight is refused (the
+        // cut back from the close shot hides the change) it stands nearer the refused syringe,
+        // clear of the helix, watching the drops fall)
+        bool refused = u_spill.z > 1e-4;
+        vec2 o = i == 0 ? vec2(-0.70, 0.24) : (refused ? vec2(0.40, 0.22) : vec2(0.74, 0.21));    // (clear of the plunger)
+        float k = i == 0 ? 1.6 : (refused ? 1.2 : 1.4);                   // the nearer, the larger
         float on = u_eyes_on;
         float feet = HORIZON - 0.05 * k;
         vec2 q = (p - o) / k;
@@ -359,7 +367,11 @@ vec3 background(vec2 p) {
         }
     }
 #ifdef SY_OFFERER
-    col = offerer(p, col);     // (only in the variant drawn while the syringe comes out of the dark)
+    // (only in the variant drawn while the syringe comes out of the dark; round 35: only round
+    // the figure -- its body, rim and eyes' glow die out within 0.3 of it -- so the wide shot
+    // that holds it costs no more than the plain pass)
+    if (abs(p.x - u_offerer.x) < 0.3 && p.y > HORIZON - 0.11 && p.y < u_offerer.y + 0.2)
+        col = offerer(p, col);
 #endif
     return col;
 }
@@ -445,7 +457,11 @@ vec3 helix(vec2 p, out float cover) {
         float sl = sqrt(1.0 + slope * slope);
         float signed_d = (w - off) / sl;
         float near = 0.5 + 0.5 * depth;
-        float width = max(0.0042 + 0.0058 * near, 1.5 * pxs);      // (perspective: the near turn wider)
+        // (round 35's readers: "the helix clip-art" -- even glass tubes.  Liquid starlight
+        // climbs them in slow swells, gold and indigo out of step: each strand brighter and a
+        // little fuller where a swell passes, so it reads as light flowing, not a plastic model)
+        float swell = sy_sq(sy_sq(0.5 + 0.5 * sin(TAU * (sh * 2.6 - u_flow * 8.0) + float(i) * 2.2)));
+        float width = max((0.0045 + 0.0062 * near) * (0.9 + 0.25 * swell), 1.5 * pxs);      // (perspective: the near turn wider; round 35: a little fuller, its fine rungs threads)
         float blur = pxs + 0.004 * (1.0 - near);                     // (the far turn out of focus)
         float u = clamp(signed_d / width, -1.0, 1.0);
         float body = smoothstep(width + blur, width - blur, abs(signed_d));
@@ -469,7 +485,8 @@ vec3 helix(vec2 p, out float cover) {
         vec3 tint = i == 0 ? JOY : DESPAIR;
         float lit = 0.12 + 0.88 * near * near;              // the far turns sink into the dark
         // the light inside the tube, brightest down its axis, and its shadowed underside
-        vec3 inner = tint * (0.25 + 0.75 * z) * (0.08 + 1.1 * diffuse) + tint * mote * 1.6 + vec3(1.0, 0.97, 0.92) * mote * mote * 0.8;
+        vec3 inner = tint * (0.25 + 0.75 * z) * (0.08 + 1.1 * diffuse) * (0.65 + 0.8 * swell) + tint * mote * 1.6 + vec3(1.0, 0.97, 0.92) * mote * mote * 0.8
+                   + mix(tint, vec3(1.0, 0.97, 0.92), 0.5) * swell * z * z * 0.35;      // (the swell's core)
         vec3 glass = mix(tint, MOON, 0.6) * fres * 0.8 + vec3(1.0, 0.98, 0.94) * spec * 3.0 * (0.2 + 0.8 * near);
         float halo = exp(-abs(signed_d) / 0.03) * 0.1 * exp(-sy_sq(max(abs(w) - amp, 0.0) / 0.03));
         strand_col[i] = ((inner + glass) * body + tint * halo) * lit;
@@ -482,8 +499,12 @@ vec3 helix(vec2 p, out float cover) {
     // helix, each slanted on the screen by the tilt (its near end lower), half gold half
     // indigo, lit like the strands, dim where they run away from us.  A pixel lies between
     // two rungs' heights: both are tried.
+    // (round 35's readers: "the helix clip-art", "the DNA looks pasted in" -- a textbook
+    // ladder of even bars.  The rungs are threads of starlight now, not bars: fine, each its
+    // own strength, some not yet spun, the gold half and the indigo half meeting in a small
+    // spark where joy and despair touch)
     float spacing = 0.036;
-    float rw = max(0.0032, 1.2 * pxs);
+    float rw = max(0.0017, 0.9 * pxs);
     float rung_body = 0.0;
     vec3 rung = vec3(0.0);
     float n0 = floor(s / spacing);
@@ -500,8 +521,12 @@ vec3 helix(vec2 p, out float cover) {
         float rnear = 0.5 + 0.5 * zt;
         float body = smoothstep(rw + pxs + 0.003 * (1.0 - rnear), rw - pxs, dr) * step(0.06, t) * step(t, 0.94);
         float ru = clamp(dr / rw, 0.0, 1.0);
-        float rlight = 0.3 + 0.7 * sqrt(max(1.0 - ru * ru, 0.0));
-        vec3 rc = mix(JOY, DESPAIR, step(0.5, t)) * body * rlight * (0.06 + 0.42 * rnear * rnear);
+        vec3 rh = hash3i(ivec3(int(n0) + j, 90, u_seed));
+        float spun = step(0.28, rh.x) * (0.45 + 0.55 * rh.y);              // (some threads not there)
+        float rlight = (0.3 + 0.7 * sqrt(max(1.0 - ru * ru, 0.0))) * spun;
+        float spark = exp(-sy_sq((t - 0.5) * length(ba) / (0.004 + pxs))) * spun * exp(-sy_sq(dr / (0.003 + pxs)));
+        vec3 rc = mix(mix(JOY, DESPAIR, smoothstep(0.35, 0.65, t)) * body * rlight, vec3(1.0, 0.95, 0.9) * spark * 1.6, 0.5)
+                * (0.1 + 0.9 * rnear * rnear);
         rung += rc * (1.0 - rung_body);
         rung_body = max(rung_body, body);
     }
@@ -617,7 +642,7 @@ void main() {
         float wob = 0.01 * sin(qc.x * 8.0 + TAU * u_twinkle) + 0.004 * sin(qc.x * 19.0 - TAU * u_twinkle);
         // (out of focus with the hall behind the macro syringe: softer as the lens opens)
         float lw = 0.009 + 0.8 * u_defocus;
-        float line = exp(-abs(qc.y - wob) / lw) * (0.009 / lw) * 1.6 + 0.5 * exp(-abs(qc.y - wob) / 0.04);
+        float line = exp(-abs(qc.y - wob) / lw) * (0.009 / lw) * 1.6 + 0.5 * (1.0 - 0.6 * u_grade) * exp(-abs(qc.y - wob) / 0.04);   // (round 35, graded: its broad wash dimmer)
         float net = 1.0 - abs(snoise(vec2(qc.x * 7.0 - u_flow * 30.0, qc.y * 6.0) + 0.4 * sin(qc.x * 3.0)));
         net = sy_sq(sy_sq(net)) * exp(-sy_sq(qc.y / 0.1)) * (1.0 - 25.0 * u_defocus);     // (the net's fine lines lost out of focus)
         float on_ground = smoothstep(HORIZON - 0.01, HORIZON - 0.05, p.y);
@@ -640,14 +665,19 @@ void main() {
         float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
         float dens = smoothstep(0.35, 0.75, wisp) * layer;
         vec2 to_sy = (p - u_xf.xy) * vec2(0.8, 1.6);
-        vec3 lightc = HAZE * (1.2 + 1.6 * wisp) * u_hall + vec3(0.08, 0.09, 0.3) * u_throw * exp(-dot(to_sy, to_sy) / 0.12);
+        vec3 lightc = HAZE * (1.2 + 1.6 * wisp) * u_hall + vec3(0.08, 0.09, 0.3) * u_throw * exp(-dot(to_sy, to_sy) / 0.12) * (1.0 - 0.5 * u_grade);
         float hx = (p.x - u_spill_from.x) / 0.18;
         // (round the helix its own light fills the mist: warm, not the haze's violet)
         // (round 26: dimmer and closer round it -- pushed in, a broad pale smear of it led
         // from the helix across the frame)
         lightc = mix(lightc, mix(JOY, DESPAIR, 0.35 + 0.35 * sin(p.x * 9.0 + u_spill.w * 0.3)) * 0.17,
                      exp(-hx * hx) * smoothstep(0.0, 0.4, u_spill.z));
-        col = mix(col, lightc, dens * 0.55);
+        col = mix(col, lightc, dens * 0.55 * (1.0 - 0.45 * u_grade));    // (round 35, graded: the mist thinner, "washy")
+        // (round 35's readers: "the purple background washy" -- the hall, its mist and its
+        // floor graded down towards black, their lit shafts and rims kept: a knee that halves
+        // the dimmest haze and leaves the bright light nearly as it was, so the frame has true
+        // blacks round its light)
+        col = mix(col, col * col / (col + HALL_KNEE), u_grade);     // (u_grade: the scene's `grade`)
         col += dust(p);
     }
 
@@ -777,7 +807,12 @@ void main() {
     col += drips(p);
     float h_cover = 0.0;
     vec3 h_light = vec3(0.0);
-    if (u_spill.z > 0.0) h_light = helix(p, h_cover);            // (nothing spilled yet: no helix to trace)
+    // (round 35: traced only in its own column -- its strands, halo and pool die out within
+    // 0.4 of its axis -- so the syringe's half of the frame skips it, buying back its swells)
+    vec2 hd = p - u_spill_from;
+    float h_s = dot(hd, u_spill.xy), h_w = dot(hd, vec2(-u_spill.y, u_spill.x));
+    if (u_spill.z > 0.0 && abs(h_w) < 0.4 && h_s > -0.12 && h_s < u_spill.z + 0.08)
+        h_light = helix(p, h_cover);            // (nothing spilled yet: no helix to trace)
     col = col * (1.0 - 0.55 * h_cover) + h_light;     // (the glass filaments' bodies stand in front of the hall)
     // the helix mirrored in the glossy floor, dim, and its light thrown wide across the floor
     vec2 hm = vec2(p.x, 2.0 * u_spill_from.y - p.y);
