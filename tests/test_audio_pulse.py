@@ -204,10 +204,13 @@ def test_live_plays_the_shows_score_in_step_with_the_picture(pulse, display, tmp
         assert playing is not None, proc.stderr.read() if proc.poll() is not None else "the score never played"
         show_t, score_t = playing
         assert abs(show_t - score_t) < 0.25, playing        # the status is read between frames
+        # (three seconds of the monitor: the Resonance's cue starts at 102 s, and the score
+        # holds while a cue's first frame compiles and bakes -- one second, heard on a loaded
+        # machine, fell wholly inside that hold and read silence)
         capture = subprocess.run([sys.executable, "-c", textwrap.dedent('''
             import sounddevice as sd, numpy as np
             from visuals.audio.live_input import find_input
-            x = sd.rec(48000, samplerate=48000, channels=1, device=find_input("pulse"), blocking=True)
+            x = sd.rec(3 * 48000, samplerate=48000, channels=1, device=find_input("pulse"), blocking=True)
             print(float(np.abs(x).max()))
         ''')], env=env, capture_output=True, text=True, timeout=60)
         assert capture.returncode == 0, capture.stderr
