@@ -1166,3 +1166,25 @@ def test_the_second_shots_far_moss_has_fine_tufts_not_soft_smears(gl):
         band = render_held(gl, "dream", t, (640, 360), "moss", {})[192:225, 60:360] @ LUMA
         r.append(np.abs(np.diff(band, axis=1)).mean() / max(band.mean(), 1.0))
     assert np.mean(r) > 0.028, r
+
+
+def test_the_heartbeat_climbs_the_glass_columns(gl):
+    """Round 35's brief: "the heartbeat readable at any moment (a pulse of light travelling
+    through the moss and up the glass)".  Above the horizon (320x180, the top 72 rows: the
+    columns and the sky, which the moss's own wavefront does not reach) the frame with the
+    wavefront (``front``) against the one without it has over 400 pixels brighter by 12
+    levels in every still of both shots (about 1000-4900 now: the bands climbing the glass;
+    main none, the front lit only the moss)."""
+    for t in (73.3, 78.0, 80.5, 81.8):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}) @ LUMA
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"front": 0.0}) @ LUMA
+        raised = int(((on - off)[:72] > 12.0).sum())
+        assert raised > 400, (t, raised)
+
+
+def test_the_near_columns_foot_has_no_black_blob(gl):
+    """Round 35's readers at 81.8 s: "a hard black blob of shadow" at the near column's foot
+    -- the pools' dark seat, a disc wider than the glass.  Just before the foot (960x540,
+    rows 364-380, columns 600-720) the luma averages over 45 (about 61 now; main about 29)."""
+    p = render_held(gl, "dream", 81.8, (960, 540), "moss", {})[364:380, 600:720] @ LUMA
+    assert p.mean() > 45.0, p.mean()
