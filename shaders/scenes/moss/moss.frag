@@ -67,7 +67,7 @@ vec2 column_pools(vec2 xz, vec2 eye) {
         // ring round it and a broad soft glow further out)
         // (round 35: the pool lit right up to the foot's disc -- its dark middle, the disc
         // being wider than the glass's own foot, read as a black blob round it)
-        float pool = exp(-d / 0.4) * mix(0.7, 1.0, smoothstep(0.02, 0.3, d)) + 0.15 * exp(-d / 0.9);
+        float pool = exp(-d / 0.4) * mix(0.45, 1.0, smoothstep(0.02, 0.3, d)) + 0.15 * exp(-d / 0.9);
         // (round 35's readers at 81.8 s: "a hard black blob of shadow" round the near foot --
         // the seat was a dark disc wider than the glass: now a faint contact line only)
         seat = max(seat, on * exp(-d / 0.08));
@@ -234,7 +234,10 @@ void main() {
     sky = mix(sky, deep, u_sky_depth);    sky = mix(sky, mist, 0.9 * u_mist * exp(-up / 0.022));
     // (round 33's readers at 78.0, 80.7 s: "the horizon is empty": with the moon and the mist,
     // the far skyline of the glass city stands in the haze along it, moss_far_city)
-    if (u_moon * u_mist > 0.0 && up < 0.035) {
+    // (round 35: the city's moss light held in the haze along the horizon, so the far
+    // skyline stands dark against a glow, not as a cut-out on the night)
+    sky += mist * 1.5 * u_moon * u_mist * exp(-max(up, 0.0) / 0.028);
+    if (u_moon * u_mist > 0.0 && up < 0.062) {
         vec4 city = moss_far_city(rd, pix, mist);
         sky = mix(sky, city.rgb, city.a * u_moon * u_mist);
     }
