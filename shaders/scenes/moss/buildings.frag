@@ -72,7 +72,7 @@ float climb_one(float age, float y, float top, float fp) {
 }
 
 void climb_band(inout vec3 col, float y, float top, float fp, float fres, float silver,
-                float rim, vec3 moss) {
+                float rim, float c_round, vec3 moss) {
     if (u_front <= 0.0) {
         return;
     }
@@ -82,7 +82,10 @@ void climb_band(inout vec3 col, float y, float top, float fp, float fres, float 
     float a_dub = fract(u_heart_phase - HEART_DUB_DELAY - r * bpu);
     float c = climb_one(a_lub, y, top, fp) + HEART_DUB_LEVEL * climb_one(a_dub, y, top, fp);
     vec3 hue = mix(moss, vec3(0.35, 1.0, 0.75) * length(moss), 0.35);
-    col += hue * c * (0.9 * (1.0 - fres) + 0.8 * rim + 2.5 * silver) * min(u_front, 1.0) * u_liquid;
+    // (a hoop of light inside the glass, not a painted stripe: seen through more glass
+    // toward its sides, where the skin turns away, it brightens -- the ring wraps the body)
+    float limb = 0.55 + 0.35 / (0.3 + c_round);
+    col += hue * c * (0.9 * (1.0 - fres) * limb + 0.8 * rim + 2.5 * silver) * min(u_front, 1.0) * u_liquid;
 }
 #endif
 
@@ -376,7 +379,7 @@ void main() {
         // the body, a fainter wake below it, the dub's weaker band after it.  The front's
         // age at the column's axis, in beats, sets the band's height: every column is
         // somewhere in its climb at every moment, the nearer ones (reached later) lower.
-        climb_band(col, y, top, fp, fres, silver, rim, moss);
+        climb_band(col, y, top, fp, fres, silver, rim, c_round, moss);
         float tip = exp(-max(top - y, 0.0) / (0.07 * top + 3.0 * fp));
         col += mix(MOSS_MOON_TINT, vec3(0.75, 1.0, 0.9), 0.6) * tip * (0.35 + 1.2 * rim + 0.8 * silver) * moon * u_liquid;
     }
