@@ -1196,3 +1196,17 @@ def test_the_near_columns_foot_has_no_black_blob(gl):
     rows 364-380, columns 600-720) the luma averages over 45 (about 61 now; main about 29)."""
     p = render_held(gl, "dream", 81.8, (960, 540), "moss", {})[364:380, 600:720] @ LUMA
     assert p.mean() > 45.0, p.mean()
+
+
+def test_the_clouds_far_from_the_moon_have_a_lit_side_and_a_dark_core(gl):
+    """Round 35's readers at 81.8 s: "flat grey cloud wisps".  The moon's light reaches the
+    banks across the sky and their lit sides part further from their shaded cores: the light
+    the clouds add (on minus off, 320x180, the upper right away from the moon, 75.9 and
+    81.8 s) varies with a standard deviation over 6.0 levels on average (about 7.3 now; main
+    about 5.0)."""
+    spread = []
+    for t, cols in ((75.9, slice(220, 320)), (81.8, slice(180, 320))):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}) @ LUMA
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"clouds": 0.0}) @ LUMA
+        spread.append((on - off)[0:70, cols].std())
+    assert np.mean(spread) > 6.0, spread

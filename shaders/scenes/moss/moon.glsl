@@ -149,7 +149,10 @@ vec4 moss_moon_clouds(vec3 rd, float amount) {
     float edge = 1.0 - smoothstep(0.25, 0.8, body);               // thin edges glow: the lining
     float thick = smoothstep(0.6, 0.85, n);
     vec3 jade = mix(MOSS_MOON_TINT, vec3(0.6, 0.88, 0.8), 0.45);
-    vec3 moonlit = jade * (0.07 * exp(-a * 0.08) + 1.0 * exp(-a * 0.3)) * (0.12 + 1.3 * lit * lit) * (0.45 + 0.9 * edge);
+    // (round 35's readers at 81.8 s: still "flat grey cloud wisps": the moon's light reaches
+    // further across the sky, and its lit side parts more from its shaded one -- a bright
+    // lining, a dark core -- so each bank has form, not one grey tone)
+    vec3 moonlit = jade * (0.15 * exp(-a * 0.07) + 1.0 * exp(-a * 0.3)) * (0.04 + 1.7 * lit * lit) * (0.4 + 1.0 * edge);
     // (over the disc itself the veil stays thin and dim, so the moon's terminator still reads)
     moonlit *= mix(0.15, 1.0, smoothstep(1.0, 1.8, a)) * smoothstep(0.02, 0.14, up);
     // the belly: violet-grey, darker than the night behind where the bank is thick and turned
