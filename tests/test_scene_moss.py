@@ -1210,3 +1210,15 @@ def test_the_clouds_far_from_the_moon_have_a_lit_side_and_a_dark_core(gl):
         off = render_held(gl, "dream", t, (320, 180), "moss", {"clouds": 0.0}) @ LUMA
         spread.append((on - off)[0:70, cols].std())
     assert np.mean(spread) > 6.0, spread
+
+
+def test_the_far_skyline_stands_in_the_haze_as_towers_not_a_row_of_spikes(gl):
+    """Round 35's readers at 81.8 s: "a cut-out skyline", "the horizon a row of tiny spikes".
+    The far city's near rank stands taller and sparser, towers of several shapes dark
+    against the city's glow in the haze: just over the horizon (320x180, rows 78-84, x
+    245-310, right of the near columns, 75.9 and 81.8 s) the luma varies across each row by
+    a standard deviation over 5 levels on average (about 8 and 9 now; main about 3 and 2,
+    its spikes a pixel or two high)."""
+    for t in (75.9, 81.8):
+        band = render_held(gl, "dream", t, (320, 180), "moss", {})[78:84, 245:310] @ LUMA
+        assert band.std(axis=1).mean() > 5.0, (t, band.std(axis=1))
