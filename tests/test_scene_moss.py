@@ -648,7 +648,11 @@ def test_a_low_mist_holds_the_moss_light_along_the_horizon(gl):
     # without, 6.4 against 7.6 -- this measures the mist, not the glass)
     held = render_held(gl, "dream", 78.0, (320, 180), "moss", {"mist": 0.0, "liquid": 0.0})
     img = render_held(gl, "dream", 78.0, (320, 180), "moss", {"liquid": 0.0})
-    std = {k: v.mean(axis=2)[75:100].std(axis=1).mean() for k, v in (("mist", img), ("held", held))}
+    # (round 35: the far skyline stands taller over the horizon, rows 73-83, its towers'
+    # silhouettes a variation asked for -- "a skyline with depth, not a cut-out row of
+    # spikes": the mist is measured below it, over the far street, rows 84-100: about 8.3
+    # with the mist, 11.9 held off)
+    std = {k: v.mean(axis=2)[84:100].std(axis=1).mean() for k, v in (("mist", img), ("held", held))}
     assert std["mist"] < 10 and std["mist"] < 0.75 * std["held"], std
     rgb = img[80:92].mean(axis=(0, 1))
     assert rgb[2] > rgb[1] > rgb[0], rgb
@@ -963,7 +967,9 @@ def test_the_avenues_columns_are_sheer_glass_not_bottles(gl):
         frame = render_held(gl, "dream", 77.3, (640, 360), "moss", held)[::2, ::2]
         bare = render_held(gl, "dream", 77.3, (640, 360), "moss", dict(held, buildings=False))[::2, ::2]
         return _outline_wander(frame, bare)
-    sheer = wander({})
+    # (round 35: the heartbeat's band of light climbing the glass, ``front``, crosses the dark
+    # outlines and lifts them toward the night behind: the shape is measured between beats)
+    sheer = wander({"front": 0.0})
     # (round 32: the night behind them deepens toward the top, ``sky_depth``, so the glass's
     # dim edge parts from it a little less evenly: about 0.52 now, the bodies unchanged)
     assert sheer < 0.6, sheer
@@ -976,8 +982,10 @@ def _second_shot_near_column(gl) -> tuple[np.ndarray, np.ndarray, int, int]:
     the frame's luma there, the glass's mask (over 6 levels off the frame drawn without the
     columns) and the column's left and right outline (the median first and last glass pixel
     of each row), across the crop."""
-    lum = render_held(gl, "dream", 80.5, (640, 360), "moss", {}).mean(axis=2)[10:150, 355:440]
-    bare = render_held(gl, "dream", 80.5, (640, 360), "moss", {"buildings": False}).mean(axis=2)[10:150, 355:440]
+    # (round 35: measured between beats, ``front`` held off -- the heartbeat's band climbing
+    # the glass, test_the_heartbeat_climbs_the_glass_columns, lights a stretch of its body)
+    lum = render_held(gl, "dream", 80.5, (640, 360), "moss", {"front": 0.0}).mean(axis=2)[10:150, 355:440]
+    bare = render_held(gl, "dream", 80.5, (640, 360), "moss", {"buildings": False, "front": 0.0}).mean(axis=2)[10:150, 355:440]
     glass = np.abs(lum - bare) > 6
     spans = np.array([np.nonzero(row)[0][[0, -1]] for row in glass if row.any()])
     return lum, glass, int(np.median(spans[:, 0])), int(np.median(spans[:, 1]))
@@ -1166,3 +1174,51 @@ def test_the_second_shots_far_moss_has_fine_tufts_not_soft_smears(gl):
         band = render_held(gl, "dream", t, (640, 360), "moss", {})[192:225, 60:360] @ LUMA
         r.append(np.abs(np.diff(band, axis=1)).mean() / max(band.mean(), 1.0))
     assert np.mean(r) > 0.028, r
+
+
+def test_the_heartbeat_climbs_the_glass_columns(gl):
+    """Round 35's brief: "the heartbeat readable at any moment (a pulse of light travelling
+    through the moss and up the glass)".  Above the horizon (320x180, the top 72 rows: the
+    columns and the sky, which the moss's own wavefront does not reach) the frame with the
+    wavefront (``front``) against the one without it has over 400 pixels brighter by 12
+    levels in every still of both shots (about 1000-4900 now: the bands climbing the glass;
+    main none, the front lit only the moss)."""
+    for t in (73.3, 78.0, 80.5, 81.8):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}) @ LUMA
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"front": 0.0}) @ LUMA
+        raised = int(((on - off)[:72] > 12.0).sum())
+        assert raised > 400, (t, raised)
+
+
+def test_the_near_columns_foot_has_no_black_blob(gl):
+    """Round 35's readers at 81.8 s: "a hard black blob of shadow" at the near column's foot
+    -- the pools' dark seat, a disc wider than the glass.  Just before the foot (960x540,
+    rows 364-380, columns 600-720) the luma averages over 45 (about 61 now; main about 29)."""
+    p = render_held(gl, "dream", 81.8, (960, 540), "moss", {})[364:380, 600:720] @ LUMA
+    assert p.mean() > 45.0, p.mean()
+
+
+def test_the_clouds_far_from_the_moon_have_a_lit_side_and_a_dark_core(gl):
+    """Round 35's readers at 81.8 s: "flat grey cloud wisps".  The moon's light reaches the
+    banks across the sky and their lit sides part further from their shaded cores: the light
+    the clouds add (on minus off, 320x180, the upper right away from the moon, 75.9 and
+    81.8 s) varies with a standard deviation over 6.0 levels on average (about 7.3 now; main
+    about 5.0)."""
+    spread = []
+    for t, cols in ((75.9, slice(220, 320)), (81.8, slice(180, 320))):
+        on = render_held(gl, "dream", t, (320, 180), "moss", {}) @ LUMA
+        off = render_held(gl, "dream", t, (320, 180), "moss", {"clouds": 0.0}) @ LUMA
+        spread.append((on - off)[0:70, cols].std())
+    assert np.mean(spread) > 6.0, spread
+
+
+def test_the_far_skyline_stands_in_the_haze_as_towers_not_a_row_of_spikes(gl):
+    """Round 35's readers at 81.8 s: "a cut-out skyline", "the horizon a row of tiny spikes".
+    The far city's near rank stands taller and sparser, towers of several shapes dark
+    against the city's glow in the haze: just over the horizon (320x180, rows 78-84, x
+    245-310, right of the near columns, 75.9 and 81.8 s) the luma varies across each row by
+    a standard deviation over 5 levels on average (about 8 and 9 now; main about 3 and 2,
+    its spikes a pixel or two high)."""
+    for t in (75.9, 81.8):
+        band = render_held(gl, "dream", t, (320, 180), "moss", {})[78:84, 245:310] @ LUMA
+        assert band.std(axis=1).mean() > 5.0, (t, band.std(axis=1))

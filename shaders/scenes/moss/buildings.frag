@@ -33,6 +33,9 @@ uniform vec2 u_heart_origin;
 uniform float u_heart_phase;
 uniform float u_heart_period;
 uniform sampler2D u_field;          // the streets' baked clump field (moss_bake.frag): the same moss
+#ifdef MOSS_LIQUID
+uniform vec2 u_source_origin;       // where the heartbeat's wavefront starts (``front``, ``source``)
+#endif
 flat in vec4 v_box;                 // half x, top y, half z, seed
 flat in vec2 v_centre;              // the column's axis (world xz)
 in vec3 v_world;
@@ -50,6 +53,41 @@ vec3 column_quadratic(vec3 o, vec3 v, float al, float kk, float be) {
                 2.0 * dot(o.xz, v.xz) - kk * v.y + 2.0 * be * o.y * v.y,
                 dot(o.xz, o.xz) - al - kk * o.y + be * o.y * o.y);
 }
+
+#ifdef MOSS_LIQUID
+const float CLIMB_PER_BEAT = 16.0;    // how far up the glass the beat's light climbs in a beat
+// The heartbeat climbing the glass (buildings_liquid only): a band of the moss's light at
+// the height the wavefront's lub (and, weaker, its dub) has climbed since it passed this
+// column's foot.  The band rises CLIMB_PER_BEAT in one beat (the height a view in the
+// street sees), its upper edge crisp, a
+// softer wake trailing below; it is inside the glass (behind the Fresnel mirror) and lights
+// the column's silver edges where it crosses them.
+float climb_one(float age, float y, float top, float fp) {
+    float yb = age * CLIMB_PER_BEAT;                      // the band's height now
+    float w = 0.13 + 1.2 * fp;                            // its half height (never sub-pixel)
+    float dy = y - yb;
+    float band = exp(-0.5 * dy * dy / (w * w));
+    float wake = dy < 0.0 ? 0.18 * exp(dy / (1.8 + fp)) : 0.0;
+    return (2.2 * band * w / (w + fp) + wake) * (1.0 - 0.6 * age);              // (fading as it climbs)
+}
+
+void climb_band(inout vec3 col, float y, float top, float fp, float fres, float silver,
+                float rim, float c_round, vec3 moss) {
+    if (u_front <= 0.0) {
+        return;
+    }
+    float r = length(v_centre - u_source_origin);
+    float bpu = 1.0 / max(u_front_speed * u_heart_period, 1e-3);
+    float a_lub = fract(u_heart_phase - r * bpu);
+    float a_dub = fract(u_heart_phase - HEART_DUB_DELAY - r * bpu);
+    float c = climb_one(a_lub, y, top, fp) + HEART_DUB_LEVEL * climb_one(a_dub, y, top, fp);
+    vec3 hue = mix(moss, vec3(0.35, 1.0, 0.75) * length(moss), 0.35);
+    // (a hoop of light inside the glass, not a painted stripe: seen through more glass
+    // toward its sides, where the skin turns away, it brightens -- the ring wraps the body)
+    float limb = 0.55 + 0.35 / (0.3 + c_round);
+    col += hue * c * (0.9 * (1.0 - fres) * limb + 0.8 * rim + 2.5 * silver) * min(u_front, 1.0) * u_liquid;
+}
+#endif
 
 void main() {
     Heart h = Heart(u_heart_origin, u_heart_phase, u_heart_period, u_spread * 3.0, u_reach * 0.6,
@@ -335,6 +373,13 @@ void main() {
         col *= 1.0 - 0.5 * wall * (1.0 - silver) * u_liquid;
         col += mix(moss, TINT, 0.1) * (0.01 + 0.02 * u_rest + 0.3 * pulse) * exp(-y / 2.0)
              * (1.0 - fres) * facing * facing * u_liquid;
+        // (round 35's brief: "the heartbeat readable at any moment: a pulse of light
+        // travelling through the moss and up the glass") when the wavefront (``front``)
+        // reaches a column's foot its light climbs the glass: a bright band rising inside
+        // the body, a fainter wake below it, the dub's weaker band after it.  The front's
+        // age at the column's axis, in beats, sets the band's height: every column is
+        // somewhere in its climb at every moment, the nearer ones (reached later) lower.
+        climb_band(col, y, top, fp, fres, silver, rim, c_round, moss);
         float tip = exp(-max(top - y, 0.0) / (0.07 * top + 3.0 * fp));
         col += mix(MOSS_MOON_TINT, vec3(0.75, 1.0, 0.9), 0.6) * tip * (0.35 + 1.2 * rim + 0.8 * silver) * moon * u_liquid;
     }

@@ -149,7 +149,10 @@ vec4 moss_moon_clouds(vec3 rd, float amount) {
     float edge = 1.0 - smoothstep(0.25, 0.8, body);               // thin edges glow: the lining
     float thick = smoothstep(0.6, 0.85, n);
     vec3 jade = mix(MOSS_MOON_TINT, vec3(0.6, 0.88, 0.8), 0.45);
-    vec3 moonlit = jade * (0.07 * exp(-a * 0.08) + 1.0 * exp(-a * 0.3)) * (0.12 + 1.3 * lit * lit) * (0.45 + 0.9 * edge);
+    // (round 35's readers at 81.8 s: still "flat grey cloud wisps": the moon's light reaches
+    // further across the sky, and its lit side parts more from its shaded one -- a bright
+    // lining, a dark core -- so each bank has form, not one grey tone)
+    vec3 moonlit = jade * (0.15 * exp(-a * 0.07) + 1.0 * exp(-a * 0.3)) * (0.04 + 1.7 * lit * lit) * (0.4 + 1.0 * edge);
     // (over the disc itself the veil stays thin and dim, so the moon's terminator still reads)
     moonlit *= mix(0.15, 1.0, smoothstep(1.0, 1.8, a)) * smoothstep(0.02, 0.14, up);
     // the belly: violet-grey, darker than the night behind where the bank is thick and turned
@@ -166,25 +169,41 @@ vec4 moss_moon_clouds(vec3 rd, float amount) {
 // cell per rank and direction (no loop); the edges antialiased to the pixel.  rgb: the
 // skyline's colour, a: its cover (0 above it).
 vec4 moss_far_city(vec3 rd, float pix, vec3 mist) {
+    // (round 35's readers at 81.8 s: "a cut-out skyline", "the horizon a row of tiny
+    // spikes": the ranks were one flat tone and a few pixels high.  Now the near rank stands
+    // three times taller and sparser, its towers of several shapes -- needles, blunt shafts
+    // with a setback crown, twin spires -- dark at their heads and dissolving into the
+    // glowing haze at their feet (aerial perspective), the far rank low and pale behind it,
+    // both against the city's light in the mist along the horizon (moss.frag).)
     float up = rd.y;
     float az = atan(rd.x, -rd.z);                   // 0 down the avenue (the seam behind)
     vec4 acc = vec4(0.0);
     for (int k = 1; k >= 0; --k) {                  // far rank first, the near over it
         float kk = float(k);
-        float K = mix(70.0, 130.0, kk);             // cells a radian
+        float K = mix(40.0, 95.0, kk);              // cells a radian
         float x = az * K + 13.7 * kk;
         float cell = floor(x);
         float f = fract(x) - 0.5;
         float h = hash11(cell + 31.0 * kk + 0.5);
-        float top = mix(0.005, 0.003, kk) + mix(0.024, 0.009, kk) * h * h;
-        float hw = (0.14 + 0.2 * hash11(cell + 7.3 + kk)) * step(0.3, hash11(cell + 3.1 + kk));
-        float taper = hw * clamp((top - up) / (0.45 * top), 0.08, 1.0);
+        float kind = hash11(cell + 5.9 + 3.0 * kk);
+        float top = mix(0.008, 0.004, kk) + mix(0.050, 0.016, kk) * h * h;
+        float hw = (0.10 + 0.16 * hash11(cell + 7.3 + kk)) * step(0.25, hash11(cell + 3.1 + kk));
         float px = pix * K;
-        float cov = clamp((taper - abs(f)) / px + 0.5, 0.0, 1.0)
-                  * clamp((top - up) / pix + 0.5, 0.0, 1.0);
-        float haze = mix(0.5, 0.75, kk);
-        vec3 col = mix(mist * 0.3, mist, haze);
-        col += MOSS_MOON_TINT * 0.02 * (1.0 - kk) * exp(-f * f / max(px * px, 1e-6) * 2.0);
+        // the silhouette's half width at this height: a needle tapers over its upper half,
+        // a blunt shaft steps in once near its crown, a twin splits into two points
+        float s = clamp((top - up) / top, 0.0, 1.0);           // 0 at the head, 1 at the foot
+        float needle = hw * clamp(s / 0.5, 0.06, 1.0);
+        float blunt = hw * (s < 0.12 ? 0.55 : 1.0);
+        float fx = abs(f);
+        float twin_gap = hw * 0.35 * (1.0 - smoothstep(0.0, 0.3, s));   // the notch at its head
+        float shape = kind < 0.45 ? needle - fx : kind < 0.8 ? blunt - fx : min(needle - fx, fx - twin_gap);
+        float cov = clamp(shape / px + 0.5, 0.0, 1.0) * clamp((top - up) / pix + 0.5, 0.0, 1.0);
+        // dark heads, feet sunk in the lit haze; the far rank paler throughout
+        float sink = exp(-max(up, 0.0) / max(0.35 * top, pix));
+        vec3 col = mist * mix(0.1, 0.6, kk);
+        col = mix(col, mist * 0.95, sink * mix(0.75, 0.9, kk));
+        // a hair of the emerald moon down the near towers' lit sides
+        col += MOSS_MOON_TINT * 0.03 * (1.0 - kk) * smoothstep(-0.5 * hw, hw, f) * (1.0 - smoothstep(hw - 2.0 * px, hw, fx));
         acc = mix(acc, vec4(col, 1.0), cov);
     }
     return acc;

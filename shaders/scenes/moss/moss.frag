@@ -65,8 +65,12 @@ vec2 column_pools(vec2 xz, vec2 eye) {
         // (round 32's readers at 74.4, 80.2 s: "no contact or shadow" -- right at the foot,
         // where the glass stands in the moss, a dark seat; the pool of spilled moss light a
         // ring round it and a broad soft glow further out)
-        float pool = exp(-d / 0.4) * smoothstep(0.02, 0.3, d) + 0.15 * exp(-d / 0.9);
-        seat = max(seat, on * exp(-d / 0.16));
+        // (round 35: the pool lit right up to the foot's disc -- its dark middle, the disc
+        // being wider than the glass's own foot, read as a black blob round it)
+        float pool = exp(-d / 0.4) * mix(0.45, 1.0, smoothstep(0.02, 0.3, d)) + 0.15 * exp(-d / 0.9);
+        // (round 35's readers at 81.8 s: "a hard black blob of shadow" round the near foot --
+        // the seat was a dark disc wider than the glass: now a faint contact line only)
+        seat = max(seat, on * exp(-d / 0.08));
         vec2 to_eye = normalize(eye - a.xy + vec2(1e-4, 0.0));
         float along = dot(dv, to_eye);
         float across = abs(dv.x * to_eye.y - dv.y * to_eye.x);
@@ -230,7 +234,10 @@ void main() {
     sky = mix(sky, deep, u_sky_depth);    sky = mix(sky, mist, 0.9 * u_mist * exp(-up / 0.022));
     // (round 33's readers at 78.0, 80.7 s: "the horizon is empty": with the moon and the mist,
     // the far skyline of the glass city stands in the haze along it, moss_far_city)
-    if (u_moon * u_mist > 0.0 && up < 0.035) {
+    // (round 35: the city's moss light held in the haze along the horizon, so the far
+    // skyline stands dark against a glow, not as a cut-out on the night)
+    sky += mist * 1.5 * u_moon * u_mist * exp(-max(up, 0.0) / 0.028);
+    if (u_moon * u_mist > 0.0 && up < 0.062) {
         vec4 city = moss_far_city(rd, pix, mist);
         sky = mix(sky, city.rgb, city.a * u_moon * u_mist);
     }
@@ -461,7 +468,7 @@ void main() {
     // heart; on the thick carpet the moss drinks most of it)
     vec2 pools = column_pools(xz - wander, u_cam_pos.xz) * u_streets;
     float feet = pools.x;
-    e.rgb *= 1.0 - 0.8 * pools.y;
+    e.rgb *= 1.0 - 0.3 * pools.y;
     e.rgb += mix(m.colour_a, m.colour_b, 0.5) * m.glow * (0.1 + 0.1 * m.rest + 0.4 * e.w) * feet
            * (1.0 - 0.9 * carpet);
 #endif
@@ -541,7 +548,7 @@ void main() {
     // them where the moss round a foot was dark, so the columns in mid view still floated:
     // a glass column's spilled light and its teal reflection in the wet moss)
     g += mix(m.colour_a, TOWER_GLASS, 0.4) * m.glow * (0.1 + 0.08 * m.rest + 0.3 * e_beat) * feet
-       * (1.0 - 0.9 * carpet) * (1.0 - 0.8 * pools.y) * (0.4 + 0.6 * dim);
+       * (1.0 - 0.9 * carpet) * (1.0 - 0.3 * pools.y) * (0.4 + 0.6 * dim);
 #endif
 #ifdef MOSS_CUSHIONS
     // (round 34's readers at 73.3 s: "the moss reads as blotchy noise", the heartbeat never
