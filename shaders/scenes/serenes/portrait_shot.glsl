@@ -51,8 +51,12 @@ const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's 
 // (round 33, 92.1 s: "clay or bark" -- the candle's broad diffuse on the hood made it a
 // beige clay: velvet swallows the light where it faces us and shines where it turns away)
 #if !defined(PORTRAIT_LOVERS) && !defined(PORTRAIT_WOMAN) && !defined(PORTRAIT_ALONE)
-#define VELVET_DIFFUSE 0.55
-#define CLOTH_SHEEN 0.16
+// (round 35, 88.2 / 94.9 s: still "a bland sheet-ghost", "plasticky cloth", "a simple blobby
+// hood" -- the broad diffuse lit the whole front beige: the key falls off hard across the
+// folds (PORTRAIT_KEY_FALLOFF), the faces of the cloth swallow more, the crests keep the sheen)
+#define VELVET_DIFFUSE 0.3
+#define CLOTH_SHEEN 0.1
+#define PORTRAIT_KEY_FALLOFF
 #elif defined(PORTRAIT_LOVERS)
 #define VELVET_DIFFUSE 0.6             // (the lovers' fronts, square to their candle, read as a sheet)
 #define CLOTH_SHEEN 0.2
@@ -470,6 +474,9 @@ void main() {
         float dk2 = dot(Lk, Lk);
         Lk *= inversesqrt(dk2);
         float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
+#ifdef PORTRAIT_KEY_FALLOFF
+        ndl *= ndl;    // (no wrap: the side of each fold turned from the flame goes to black)
+#endif
         // (no nearer than 0.3 m: the lovers' candle stands close under their mantles)
         float kp = key * KEY_POWER / max(dk2, 0.09) * (1.0 - 0.88 * face);
         float lit = kp * mat.y;
@@ -481,8 +488,14 @@ void main() {
         // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
         // faint warm satin glint where the weave faces the flame
         vec3 H = normalize(Lk + V);
+#ifdef PORTRAIT_KEY_FALLOFF
+        // (round 35: at 2.5 the sheen lay over the whole front, a pale sheet: only the turns)
+        float graze = pow(1.0 - NV, 4.5);
+        vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.3);
+#else
         float graze = pow(1.0 - NV, 2.5);
         vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.55);   // (round 24: paler: charcoal, not brown)
+#endif
         // (round 24: no glossy lobe -- that read as leather; the pile's sheen alone, stronger,
         // catching the light along the fold crests where they turn from us)
         surf += pile * lit * cloth * ao * ao * CLOTH_SHEEN * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
