@@ -57,6 +57,7 @@ const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's 
 #define VELVET_DIFFUSE 0.3
 #define CLOTH_SHEEN 0.1
 #define PORTRAIT_KEY_FALLOFF
+#define PORTRAIT_ROOM_DEPTH
 #elif defined(PORTRAIT_LOVERS)
 #define VELVET_DIFFUSE 0.6             // (the lovers' fronts, square to their candle, read as a sheet)
 #define CLOTH_SHEEN 0.2
@@ -196,6 +197,33 @@ vec3 far_window(vec2 s, vec3 col, float drift) {
 }
 #endif
 
+#ifdef PORTRAIT_ROOM_DEPTH
+// (round 35, 88.2 / 94.9 s: "the background empty / a dead background", "a lot of dead black
+// space"): the hall behind the portrait recedes -- a line of candles along its far wall runs
+// off toward the right, each nearer one larger, brighter and softer, each throwing a tall
+// warm pool up the plaster, so the others standing in the haze are dark shapes against
+// light and the dark has a floor, a wall and a distance.
+const int ROOM_CANDLES = 6;
+vec3 receding_candles(vec2 s, vec3 col, vec3 lightc, float key, float drift) {
+    for (int k = 0; k < ROOM_CANDLES; ++k) {
+        float fk = float(k);
+        float near = 1.0 / (1.0 + 0.75 * fk);                   // 1 near .. ~0.2 far
+        vec2 c = mix(vec2(1.02, -0.17), vec2(-0.3, -0.43), near);
+        c.x += 0.03 * sin(fk * 2.7);
+        // the pool it throws on the wall: taller than wide, climbing from the flame
+        vec2 d = (s - c - vec2(0.0, 0.06 * near)) / vec2(0.09 * near + 0.02, 0.2 * near + 0.05);
+        float pool = exp(-dot(d, d)) * (0.6 + 0.4 * drift);
+        col += lightc * vec3(1.0, 0.7, 0.45) * pool * 0.018 * near * key;
+        // the flame out of focus: a soft disc, its rim a little brighter
+        float rad = 0.004 + 0.016 * near;
+        float r = length(s - c) / rad;
+        float disc = 1.0 - smoothstep(0.8, 1.0, r);
+        col += lightc * disc * (0.05 + 0.04 * smoothstep(0.5, 0.95, r)) * (0.35 + 0.65 * near) * key;
+    }
+    return col;
+}
+#endif
+
 // The room behind the figure, out of focus: warm haze lit by the candles low down, the
 // others standing in it as soft shadows, their eyes faint cold points.
 vec3 background(vec2 s, vec3 lightc) {
@@ -211,6 +239,9 @@ vec3 background(vec2 s, vec3 lightc) {
         glow += 1.0 / (1.0 + dot(d, d) * 30.0);
     }
     col += lightc * glow * (0.004 + 0.004 * drift) * key;
+#ifdef PORTRAIT_ROOM_DEPTH
+    col = receding_candles(s, col, lightc, key, drift);
+#endif
 #ifndef PORTRAIT_WOMAN
     // the others, in unison: they sway together
     float sway = 0.012 * sin(u_portrait_light.w);
