@@ -368,7 +368,7 @@ vec3 thread_end(int e, vec3 other) {
     return E + normalize(other - E) * EYE_RADIUS * 0.8;
 }
 
-vec3 lovers_thread(vec2 s, float px, float depth, float cov) {
+vec3 lovers_thread(vec2 s, float px, float depth, float cov, float reach) {
     vec3 col = vec3(0.0);
     vec3 ca = 0.5 * (portrait_eye(2) + portrait_eye(3));
     vec3 cb = 0.5 * (portrait_eye(0) + portrait_eye(1));
@@ -405,12 +405,24 @@ vec3 lovers_thread(vec2 s, float px, float depth, float cov) {
         float w = px * THREAD_CORE_PX;
         float core = exp(-best * best / (w * w)) * vis;
         float halo = exp(-best / (px * 10.0));
+        // (round 35: the lovers' 95 and 99 s stills "practically the same frame" -- the link
+        // is made in the shot: from the cut the strands grow out of both pairs of eyes toward
+        // each other, each tip a bright bead of their light, and meet half-way by ``lovers``
+        // 1, where their pulses begin to run)
+        float from_eye = min(at, 1.0 - at);
+        float tip = 0.5 * reach - 0.02 * float(k & 1);
+        float grown = smoothstep(tip + 0.01, tip - 0.01, from_eye);
+        float spark = exp(-pow((from_eye - tip) / 0.025, 2.0)) * (1.0 - smoothstep(0.45, 0.5, tip));
+        core *= grown;
+        halo = halo * grown + exp(-best / (px * 6.0)) * spark;
+        core += exp(-best * best / (4.0 * w * w)) * spark * vis * 2.0;
         // the film's sheen: brightest where the strand turns to the candle below them (its
         // lowest point), its hue drifting along it
         float glint = 0.35 + 0.65 * exp(-pow((at - 0.5) * 3.2, 2.0));
         vec3 film = thread_film(at * 1.3 + fk * 0.17 + 0.05 * u_time);
-        float pulse = exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
-                    + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0);
+        float pulse = (exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
+                    + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0))
+                    * smoothstep(0.85, 1.0, reach);
         col += film * core * (0.3 * glint + 1.2 * pulse) * (1.0 - 0.12 * abs(fk))
              + THREAD_CYAN * halo * (0.004 + 0.02 * pulse);    // (its light on the cloth near it)
     }
@@ -519,7 +531,7 @@ void main() {
         // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
         // faint warm satin glint where the weave faces the flame
         vec3 H = normalize(Lk + V);
-#ifdef PORTRAIT_KEY_FALLOFF
+#if defined(PORTRAIT_KEY_FALLOFF) || defined(PORTRAIT_LOVERS)
         // (round 35: at 2.5 the sheen lay over the whole front, a pale sheet: only the turns)
         float graze = pow(1.0 - NV, 4.5);
         vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.3);
@@ -647,7 +659,7 @@ void main() {
     }
 
 #ifdef PORTRAIT_LOVERS
-    col += lovers_thread(s, px, depth, cov) * (0.4 + 0.6 * u_lovers);
+    col += lovers_thread(s, px, depth, cov, u_lovers) * (0.4 + 0.6 * u_lovers);
 #endif
 #if !defined(PORTRAIT_LOVERS) && !defined(PORTRAIT_WOMAN)
     // (round 28: the voices "wrapping around you like silk", never seen in a still): ribbons
