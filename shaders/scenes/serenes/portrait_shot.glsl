@@ -203,7 +203,7 @@ vec3 far_window(vec2 s, vec3 col, float drift) {
 // off toward the right, each nearer one larger, brighter and softer, each throwing a tall
 // warm pool up the plaster, so the others standing in the haze are dark shapes against
 // light and the dark has a floor, a wall and a distance.
-const int ROOM_CANDLES = 6;
+const int ROOM_CANDLES = 5;
 vec3 receding_candles(vec2 s, vec3 col, vec3 lightc, float key, float drift) {
     for (int k = 0; k < ROOM_CANDLES; ++k) {
         float fk = float(k);
@@ -483,10 +483,13 @@ void main() {
     vec3 rd = portrait_ray(s);
 
     // --- behind: the room in haze (a dolly: it moves less than the figure as we push in)
-    vec3 col = background(s0 / (1.0 + (zoom - 1.0) * 0.3), lightc);
+    // (round 35: not where the figure covers it all -- the hall's candles paid for themselves)
+    float cov = geo.a;
+    vec3 col = vec3(0.0);
+    if (cov < 0.999)
+        col = background(s0 / (1.0 + (zoom - 1.0) * 0.3), lightc);
 
     // --- the figure: cloth and the face in the cowl's shadow, relit
-    float cov = geo.a;
     float depth = portrait_geo_depth(geo);
     vec3 P = ro + rd * depth;
     vec3 V = -rd;
