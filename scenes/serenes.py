@@ -666,6 +666,11 @@ ROW_BAKE_SCALE = 1.5           # the row's G-buffer: it is far and one march of 
 # how far the shot pushes in over ``push`` 0..1 (zoom 1 + this; round 26: 0.06 left the
 # portrait's stills at 88.5, 91 and 94 s one picture -- "near-identical consecutive stills")
 PORTRAIT_PUSH = 0.3
+# (round 35: the portrait's 88.2 and 94.9 s still "practically the same frame" at 1.3x: the
+# portrait's own push goes from the bust with its candle to the cowl and the mercury eyes
+# filling the frame, so stills 4 s apart are different pictures; the lovers' and the
+# woman's pushes keep PORTRAIT_PUSH)
+PORTRAIT_CLOSE_PUSH = 0.8
 
 
 def portrait_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, float, float, float]:
@@ -680,7 +685,8 @@ def portrait_light(shape: np.ndarray, t: float, params: dict) -> tuple[float, fl
     rim = candle * max(float(shape[1][2]), 0.05)
     push = min(max(float(params.get("push", 0.0)), 0.0), 1.0)
     push = push * push * (3.0 - 2.0 * push)
-    return key, rim, 1.0 + PORTRAIT_PUSH * push, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
+    reach = PORTRAIT_CLOSE_PUSH if close_shot_shown(params) == "portrait" else PORTRAIT_PUSH
+    return key, rim, 1.0 + reach * push, (t * 2.0 * math.pi * float(params["pace"])) % (2.0 * math.pi)
 
 
 def row_light(shape: np.ndarray, t: float, params: dict, alone: bool = False) -> tuple[float, float, float, float]:

@@ -1047,3 +1047,85 @@ def test_the_key_candle_is_a_round_pillar_of_wax_lit_from_its_flame(gl):
     mid = band[:, x0 - 1: x0 + 2].mean()
     sides = 0.5 * (band[:, x0 - 16: x0 - 13].mean() + band[:, x0 + 14: x0 + 17].mean())
     assert mid > 1.4 * sides, (mid, sides)
+
+
+def test_the_portrait_pushes_in_to_the_cowl_so_its_stills_are_different_pictures(gl):
+    """Round 34, both readers: the portrait's 88.2 and 94.9 s stills "practically the same
+    frame" (a push of 1.3x).  Round 35's rule: stills 4 s apart are different pictures -- the
+    portrait's own push (PORTRAIT_CLOSE_PUSH) goes from the bust beside its candle to the cowl
+    and the mercury eyes filling the frame: in the dream at 94.7 s the eyes stand over 1.55x
+    as far apart on screen as at 88.3 s (1.8x now, 1.33x before), and at 92.3 s already over
+    1.3x.  The lovers' and the woman's pushes are as they were (PORTRAIT_PUSH)."""
+    from conftest import render_times
+    from scenes import serenes as mod
+    assert mod.portrait_light(np.ones((2, 4)), 0.0, {"candle": 1.0, "pace": 0.1, "profiles": 1.0, "push": 1.0})[2] \
+        == 1.0 + mod.PORTRAIT_PUSH
+    spans = []
+    for frame in render_times(gl, "dream", [88.3, 92.3, 94.7], size=(320, 180)):
+        luma = frame.astype(float).mean(axis=2)[:, 110:]     # (the candle's glint stays left)
+        eyes = sorted(_blob_pixels(luma > 130.0), key=len, reverse=True)[:2]
+        assert len(eyes) == 2, len(eyes)
+        spans.append(abs(eyes[0][:, 1].mean() - eyes[1][:, 1].mean()))
+    assert spans[1] > 1.3 * spans[0], spans
+    assert spans[2] > 1.55 * spans[0], spans
+
+
+def test_the_portraits_hood_is_candle_modelled_cloth_not_a_pale_sheet(gl):
+    """Round 34, 88.2 / 94.9 s: "the figure a bland sheet-ghost", "plasticky cloth" -- the
+    velvet's sheen at grazing (pow 2.5) lay over the whole front of the hood, a pale beige
+    sheet.  It lies on the turns of the folds now (pow 4.5), the key falls off across each
+    fold: the brighter quarter of the cloth starts under 17 levels (12 now, 23.4 before)
+    while its brightest twentieth keeps the candle's sheen (over 25: 35.7 now)."""
+    img, geo, mat = _shot(gl)
+    lum = img.mean(axis=2)
+    cloth = (geo[..., 3] > 0.99) & (mat[..., 3] < 0.25)
+    assert np.percentile(lum[cloth], 75) < 17.0, np.percentile(lum[cloth], 75)
+    assert np.percentile(lum[cloth], 95) > 25.0, np.percentile(lum[cloth], 95)
+
+
+def test_behind_the_portrait_the_hall_recedes_in_candle_light(gl):
+    """Round 34: "the background empty / a dead background", "a lot of dead black space".
+    Behind the portrait a line of candles recedes along the far wall toward the right, each
+    throwing a warm pool up the plaster: the air in the frame's lower right quarter is lit
+    (its mean over 1.0 level at 320x180: 1.6 now, 0.33 before; its 90th percentile over 3:
+    5.3 now, 1.0 before)."""
+    img, geo, _ = _shot(gl)
+    lum = img.mean(axis=2)
+    h, w = lum.shape
+    air = geo[..., 3] < 0.01
+    air[:, : int(0.75 * w)] = False
+    air[: int(0.45 * h)] = False
+    assert air.sum() > 500, air.sum()
+    assert lum[air].mean() > 1.0, lum[air].mean()
+    assert np.percentile(lum[air], 90) > 3.0, np.percentile(lum[air], 90)
+
+
+def test_the_portraits_silk_plays_in_colour_not_grey_strokes(gl):
+    """Round 34: "the ribbons thin grey strokes".  The voices' silk has a thin film's play of
+    colour, lilac to mercury-cyan to rose, and the tone's swells running along it: over the
+    silk's light in the air (``voices`` 0.8 less 0) its blue less red varies (std over 5.2
+    levels: 6.5 now, 4.0 before)."""
+    silent, geo, _ = _shot(gl, voices=0.0)
+    sung, _, _ = _shot(gl, voices=0.8)
+    gain = sung - silent
+    lit = (geo[..., 3] < 0.01) & (gain.mean(axis=2) > 6.0)
+    assert lit.sum() > 2000, lit.sum()
+    g = gain[lit]
+    assert (g[:, 2] - g[:, 0]).std() > 5.2, (g[:, 2] - g[:, 0]).std()
+
+
+def test_the_lovers_thread_grows_between_them_in_the_shot(gl):
+    """Round 34: the Serenes' stills 4 s apart "practically the same frame" (round 35's rule:
+    different pictures).  The lovers' link is made in the shot: just after the cut (``lovers``
+    0.05) their thread is not yet there -- under 0.4 as many cold pixels (blue over red by 40
+    levels) as when it joins them (``lovers`` 1): 20 against 104 now, 124 against 110 before."""
+    counts = []
+    for level in (0.05, 1.0):
+        p = Player(gl, size=(320, 180))
+        try:
+            img = p.at(2.0, **{**SHOT, "profiles": 1.0, "portrait": 0.0, "lovers": level})
+        finally:
+            p.release()
+        counts.append(int(((img[..., 2] - img[..., 0]) > 40.0).sum()))
+    assert counts[1] > 60, counts
+    assert counts[0] < 0.4 * counts[1], counts

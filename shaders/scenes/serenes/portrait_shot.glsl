@@ -51,10 +51,15 @@ const float WOMAN_FACE_RIM = 0.35;  // the candle's warm edge along the woman's 
 // (round 33, 92.1 s: "clay or bark" -- the candle's broad diffuse on the hood made it a
 // beige clay: velvet swallows the light where it faces us and shines where it turns away)
 #if !defined(PORTRAIT_LOVERS) && !defined(PORTRAIT_WOMAN) && !defined(PORTRAIT_ALONE)
-#define VELVET_DIFFUSE 0.55
-#define CLOTH_SHEEN 0.16
+// (round 35, 88.2 / 94.9 s: still "a bland sheet-ghost", "plasticky cloth", "a simple blobby
+// hood" -- the broad diffuse lit the whole front beige: the key falls off hard across the
+// folds (PORTRAIT_KEY_FALLOFF), the faces of the cloth swallow more, the crests keep the sheen)
+#define VELVET_DIFFUSE 0.3
+#define CLOTH_SHEEN 0.1
+#define PORTRAIT_KEY_FALLOFF
+#define PORTRAIT_ROOM_DEPTH
 #elif defined(PORTRAIT_LOVERS)
-#define VELVET_DIFFUSE 0.6             // (the lovers' fronts, square to their candle, read as a sheet)
+#define VELVET_DIFFUSE 0.7             // (the lovers' fronts, square to their candle, read as a sheet; round 35: 0.7, their sheen now on the turns only)
 #define CLOTH_SHEEN 0.2
 #else
 #define VELVET_DIFFUSE 1.0
@@ -192,6 +197,33 @@ vec3 far_window(vec2 s, vec3 col, float drift) {
 }
 #endif
 
+#ifdef PORTRAIT_ROOM_DEPTH
+// (round 35, 88.2 / 94.9 s: "the background empty / a dead background", "a lot of dead black
+// space"): the hall behind the portrait recedes -- a line of candles along its far wall runs
+// off toward the right, each nearer one larger, brighter and softer, each throwing a tall
+// warm pool up the plaster, so the others standing in the haze are dark shapes against
+// light and the dark has a floor, a wall and a distance.
+const int ROOM_CANDLES = 5;
+vec3 receding_candles(vec2 s, vec3 col, vec3 lightc, float key, float drift) {
+    for (int k = 0; k < ROOM_CANDLES; ++k) {
+        float fk = float(k);
+        float near = 1.0 / (1.0 + 0.75 * fk);                   // 1 near .. ~0.2 far
+        vec2 c = mix(vec2(1.02, -0.17), vec2(-0.3, -0.43), near);
+        c.x += 0.03 * sin(fk * 2.7);
+        // the pool it throws on the wall: taller than wide, climbing from the flame
+        vec2 d = (s - c - vec2(0.0, 0.06 * near)) / vec2(0.09 * near + 0.02, 0.2 * near + 0.05);
+        float pool = exp(-dot(d, d)) * (0.6 + 0.4 * drift);
+        col += lightc * vec3(1.0, 0.7, 0.45) * pool * 0.018 * near * key;
+        // the flame out of focus: a soft disc, its rim a little brighter
+        float rad = 0.004 + 0.016 * near;
+        float r = length(s - c) / rad;
+        float disc = 1.0 - smoothstep(0.8, 1.0, r);
+        col += lightc * disc * (0.05 + 0.04 * smoothstep(0.5, 0.95, r)) * (0.35 + 0.65 * near) * key;
+    }
+    return col;
+}
+#endif
+
 // The room behind the figure, out of focus: warm haze lit by the candles low down, the
 // others standing in it as soft shadows, their eyes faint cold points.
 vec3 background(vec2 s, vec3 lightc) {
@@ -207,6 +239,9 @@ vec3 background(vec2 s, vec3 lightc) {
         glow += 1.0 / (1.0 + dot(d, d) * 30.0);
     }
     col += lightc * glow * (0.004 + 0.004 * drift) * key;
+#ifdef PORTRAIT_ROOM_DEPTH
+    col = receding_candles(s, col, lightc, key, drift);
+#endif
 #ifndef PORTRAIT_WOMAN
     // the others, in unison: they sway together
     float sway = 0.012 * sin(u_portrait_light.w);
@@ -333,7 +368,7 @@ vec3 thread_end(int e, vec3 other) {
     return E + normalize(other - E) * EYE_RADIUS * 0.8;
 }
 
-vec3 lovers_thread(vec2 s, float px, float depth, float cov) {
+vec3 lovers_thread(vec2 s, float px, float depth, float cov, float reach) {
     vec3 col = vec3(0.0);
     vec3 ca = 0.5 * (portrait_eye(2) + portrait_eye(3));
     vec3 cb = 0.5 * (portrait_eye(0) + portrait_eye(1));
@@ -370,12 +405,24 @@ vec3 lovers_thread(vec2 s, float px, float depth, float cov) {
         float w = px * THREAD_CORE_PX;
         float core = exp(-best * best / (w * w)) * vis;
         float halo = exp(-best / (px * 10.0));
+        // (round 35: the lovers' 95 and 99 s stills "practically the same frame" -- the link
+        // is made in the shot: from the cut the strands grow out of both pairs of eyes toward
+        // each other, each tip a bright bead of their light, and meet half-way by ``lovers``
+        // 1, where their pulses begin to run)
+        float from_eye = min(at, 1.0 - at);
+        float tip = 0.5 * reach - 0.02 * float(k & 1);
+        float grown = smoothstep(tip + 0.01, tip - 0.01, from_eye);
+        float spark = exp(-pow((from_eye - tip) / 0.025, 2.0)) * (1.0 - smoothstep(0.45, 0.5, tip));
+        core *= grown;
+        halo = halo * grown + exp(-best / (px * 6.0)) * spark;
+        core += exp(-best * best / (4.0 * w * w)) * spark * vis * 2.0;
         // the film's sheen: brightest where the strand turns to the candle below them (its
         // lowest point), its hue drifting along it
         float glint = 0.35 + 0.65 * exp(-pow((at - 0.5) * 3.2, 2.0));
         vec3 film = thread_film(at * 1.3 + fk * 0.17 + 0.05 * u_time);
-        float pulse = exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
-                    + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0);
+        float pulse = (exp(-pow(fract(at - u_time * 0.35 + fk * 0.23) - 0.5, 2.0) * 300.0)
+                    + exp(-pow(fract(1.0 - at - u_time * 0.3 + fk * 0.41) - 0.5, 2.0) * 300.0))
+                    * smoothstep(0.85, 1.0, reach);
         col += film * core * (0.3 * glint + 1.2 * pulse) * (1.0 - 0.12 * abs(fk))
              + THREAD_CYAN * halo * (0.004 + 0.02 * pulse);    // (its light on the cloth near it)
     }
@@ -436,10 +483,13 @@ void main() {
     vec3 rd = portrait_ray(s);
 
     // --- behind: the room in haze (a dolly: it moves less than the figure as we push in)
-    vec3 col = background(s0 / (1.0 + (zoom - 1.0) * 0.3), lightc);
+    // (round 35: not where the figure covers it all -- the hall's candles paid for themselves)
+    float cov = geo.a;
+    vec3 col = vec3(0.0);
+    if (cov < 0.999)
+        col = background(s0 / (1.0 + (zoom - 1.0) * 0.3), lightc);
 
     // --- the figure: cloth and the face in the cowl's shadow, relit
-    float cov = geo.a;
     float depth = portrait_geo_depth(geo);
     vec3 P = ro + rd * depth;
     vec3 V = -rd;
@@ -470,6 +520,9 @@ void main() {
         float dk2 = dot(Lk, Lk);
         Lk *= inversesqrt(dk2);
         float ndl = max(dot(N, Lk) * 0.92 + 0.08, 0.0);
+#ifdef PORTRAIT_KEY_FALLOFF
+        ndl *= ndl;    // (no wrap: the side of each fold turned from the flame goes to black)
+#endif
         // (no nearer than 0.3 m: the lovers' candle stands close under their mantles)
         float kp = key * KEY_POWER / max(dk2, 0.09) * (1.0 - 0.88 * face);
         float lit = kp * mat.y;
@@ -481,8 +534,14 @@ void main() {
         // sheen at grazing, brightest on the lit flank's edges and on the threads' tops), with a
         // faint warm satin glint where the weave faces the flame
         vec3 H = normalize(Lk + V);
+#if defined(PORTRAIT_KEY_FALLOFF) || defined(PORTRAIT_LOVERS)
+        // (round 35: at 2.5 the sheen lay over the whole front, a pale sheet: only the turns)
+        float graze = pow(1.0 - NV, 4.5);
+        vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.3);
+#else
         float graze = pow(1.0 - NV, 2.5);
         vec3 pile = mix(lightc, vec3(1.0, 0.87, 0.74), 0.55);   // (round 24: paler: charcoal, not brown)
+#endif
         // (round 24: no glossy lobe -- that read as leather; the pile's sheen alone, stronger,
         // catching the light along the fold crests where they turn from us)
         surf += pile * lit * cloth * ao * ao * CLOTH_SHEEN * graze * max(dot(N, Lk) + 0.2, 0.0) * (0.35 + 0.65 * weave);
@@ -603,7 +662,7 @@ void main() {
     }
 
 #ifdef PORTRAIT_LOVERS
-    col += lovers_thread(s, px, depth, cov) * (0.4 + 0.6 * u_lovers);
+    col += lovers_thread(s, px, depth, cov, u_lovers) * (0.4 + 0.6 * u_lovers);
 #endif
 #if !defined(PORTRAIT_LOVERS) && !defined(PORTRAIT_WOMAN)
     // (round 28: the voices "wrapping around you like silk", never seen in a still): ribbons

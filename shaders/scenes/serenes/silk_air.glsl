@@ -71,7 +71,15 @@ vec3 silk_air(vec2 s, float px, float depth, float cov, vec3 lightc, vec2 kc, fl
         float ends = smoothstep(sp.x, sp.x + sp.y, x) * smoothstep(sp.z, sp.z - sp.w, x);
         // the candle warms the silk near it; the rest is pale, a little lilac
         float warm = exp(-length(vec2(x, y) - kc) * 2.2);
-        vec3 tone = mix(vec3(0.82, 0.84, 1.0), lightc * vec3(1.0, 0.8, 0.62), 0.35 + 0.65 * warm);
+        // (round 35, 88-95 s: "the ribbons thin grey strokes" -- the silk is sound made
+        // visible: a thin film's play of colour, lilac to mercury-cyan to rose, shifting across
+        // the bow and along the band as it twists, and the tone's standing wave travelling
+        // along it as soft swells of light, not a grey line)
+        vec3 film = 0.5 + 0.5 * cos(6.2832 * (0.45 * face + 0.22 * u + 0.12 * x + 0.33 * fi) + vec3(0.0, 2.1, 4.2));
+        vec3 cold = mix(vec3(0.82, 0.84, 1.0), film * vec3(0.9, 0.95, 1.15), 0.55);
+        vec3 tone = mix(cold, lightc * vec3(1.0, 0.8, 0.62), 0.25 + 0.65 * warm);
+        float swell = 0.5 + 0.5 * cos(9.0 * x - 2.2 * t + 2.0 * fi);
+        tone *= 0.7 + 0.8 * swell * swell * swell;
         float l = (0.03 + sheen * (0.12 + 2.6 * gloss) * threads * (0.35 + fib) + 2.0 * hem) * (0.6 + 1.2 * warm);
         // the light it gives the air round it: a soft glow off the band, brighter with its gloss
         // (as dim as the flank it leaves: a bright halo over a shaded hem drew a dark,
