@@ -162,7 +162,9 @@ def test_the_sky_passes_into_the_constellations_over_one_land(gl, dream):
     is 29.3 now, with 21 % of it black.)"""
     _, show = dream
     cue = next(c for c in show.cues if c.scene == "constellations")
-    assert cue.start == 22 and cue.fade_in == 1.5 and cue.transition == "breath"
+    # (round 35: the breath's veil read "washed-out milky haze, embossed halo edges" to round
+    # 34's readers at 22.7 s -- the sky cuts to the constellations: test_the_sky_cuts_to_...)
+    assert cue.start == 22 and cue.fade_in == 0.0
     times = [19.0, 20.5, 22.0, 22.4, 22.7, 23.0, 23.3, 24.0, 25.0]
     for t, frame in zip(times, render_times(gl, "dream", times, size=(160, 90))):
         lum = frame.astype(float).mean(axis=2)[36:]
@@ -1736,3 +1738,45 @@ def test_the_womans_mercury_eyes_are_small_in_the_cowl_not_googly(gl):
     for t, frame in zip((129.8, 131.0), render_times(gl, "dream", [129.8, 131.0], size=(320, 180))):
         lum = frame.astype(np.float32)[10:55, 180:245].mean(axis=2)
         assert int((lum > 120.0).sum()) < 90 and lum.max() > 180.0, (t, int((lum > 120.0).sum()), float(lum.max()))
+
+
+def test_the_sky_cuts_to_the_constellations_keeping_true_blacks(dream):
+    """Round 34's readers at 22.7 s (a 2 for the third draw running): "washed-out milky haze,
+    embossed halo edges on the mountains, no focal contrast".  (Replaces round 33's breath
+    with a gasp: the look they rejected.)  The sky ends at 22 s and the constellations cut in
+    there: no transition is drawn, so no frame of the passage is veiled or blurred, and the
+    sky's last pass is not drawn under it (22-23.5 s cost one scene)."""
+    _, show = dream
+    sky = next(c for c in show.cues if c.scene == "sky" and c.start == 0)
+    cue = next(c for c in show.cues if c.scene == "constellations")
+    assert sky.end == cue.start == 22 and cue.fade_in == 0.0
+    for t in (21.9, 22.0, 22.7, 23.3):
+        layers = show.timeline.sample(t).layers
+        assert len(layers) == 1 and layers[0].previous_seen is None, t
+
+
+def test_the_skys_stills_round_35(gl):
+    """Round 34's readers on the sky, at 320x180 (main's figures, then this tree's):
+    0.7 s, "stars painted over the water": on the lake right of the sun (rows 118-157, columns
+    180-319) under 70 pixels stand 20 levels over their 5x5 neighbourhood (main 115, now about
+    39: the sun path's glints) while the sky above keeps its stars (over 300; both 427).
+    9.6 s, the kaleidoscope "busy and unbalanced, mandala on one side only": one round
+    mandala, the night round it -- the upper right (rows 0-89, columns 200-319) under 30
+    levels (main 53, now about 15).  12.5 s, "blocky white pixel-square sparkles around the
+    sun": round the pole (rows 40-139, columns 100-219) under 40 pixels stand 30 levels over
+    their neighbourhood (main 204, now about 1).  14.8 s, "two plain spheres on a starfield,
+    nothing to anchor it": the peaks and the lake along the frame's foot, its last 20 rows
+    over 35 levels (main 16: the starfield; now about 61).  22.7 s, "washed-out milky haze":
+    over 10 % of the frame under 12 levels (main 0.4 %, now about 22 %)."""
+    times = [0.7, 9.6, 12.5, 14.8, 22.7]
+    lums = [f.astype(np.float32).mean(axis=2) for f in render_times(gl, "dream", times, size=(320, 180))]
+    from conftest import box_mean
+    hp = [lum - box_mean(lum, 5) for lum in lums]
+    water = int((hp[0][118:158, 180:320] > 20).sum())
+    sky_stars = int((hp[0][10:80, 180:320] > 20).sum())
+    assert water < 70 and sky_stars > 300, (water, sky_stars)
+    assert lums[1][0:90, 200:320].mean() < 30, lums[1][0:90, 200:320].mean()
+    dots = int((hp[2][40:140, 100:220] > 30).sum())
+    assert dots < 40, dots
+    assert lums[3][160:].mean() > 35, lums[3][160:].mean()
+    assert (lums[4] < 12).mean() > 0.1, (lums[4] < 12).mean()
