@@ -481,6 +481,8 @@ void main() {
     // stars folded into a fine many-faceted mandala, its mirrors' joins a soft thread of light)
     {
         float rs = r * u_zoom_eff;                                   // (screen heights from the pole)
+        // (beyond the mandala's round edge, `disc` below, the chamber is not seen: not shaded)
+        if (rs < 0.78) {
         // (the chamber between twice the scene's mirrors: 4 x segments images round the pole)
         float S2 = 0.5 * u_sector;
         float yy = abs(ang - S2);
@@ -499,8 +501,10 @@ void main() {
         // (its suns let go where they would be a few pixels: a ring of white points round the pole)
         k += chamber_sun(cc - vec2(1.0 + 0.2 * h1.x, step(0.5, h1.y)), 0.10 + 0.10 * h2.y, pc) * smoothstep(30.0, 70.0, 1.0 / pc);
         // (fewer and smaller moons: one cell in two holds one -- "busy", round 34)
-        vec4 mo = chamber_moon(cc - vec2(1.42 + 0.08 * h2.x, 0.3 + 0.4 * h2.y), 0.09 + 0.06 * h1.x, pc, 0.05 + 0.4 * h2.y)
-                * step(0.5, fract(h1.y * 7.31 + h2.x));
+        vec4 mo = vec4(0.0);
+        if (fract(h1.y * 7.31 + h2.x) >= 0.5) {     // (a cell's own choice: the branch is coherent)
+            mo = chamber_moon(cc - vec2(1.42 + 0.08 * h2.x, 0.3 + 0.4 * h2.y), 0.09 + 0.06 * h1.x, pc, 0.05 + 0.4 * h2.y);
+        }
         float px1080c = px1080 / max(r * S2, 1e-6);
         // (round 34's readers at 9.6 s: "blocky white pixel-square sparkles around the sun" --
         // toward the pole a chamber's star is a pixel, repeated round every mirror: only where
@@ -541,6 +545,7 @@ void main() {
         float keep = max(mix(0.08, 1.0, 1.0 - smoothstep(0.10, 0.30, rs)), 1.0 - disc);
         vec3 seen = mix(k + lin * keep, lin, ba);
         lin = mix(lin, seen, u_kaleido);
+        }
     }
 #endif
 
