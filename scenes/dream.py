@@ -70,7 +70,10 @@ the_sky = Cue(
         "centre_x": [(0, -0.3), (2.5, -0.3, "in_out_sine"), (9, -0.58, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.62, "in_out_sine"), (16.75, 0.25, "in_out_sine"),
                      (18.4, 0.2, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
-        "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
+        # (round 35: 0.7 and 4.5 s were one picture -- the rule this round, stills 4 s apart
+        # different: the eyes open on the violet sun's crown breaking over the peaks, and it
+        # rises clear of them as the lids withdraw)
+        "centre_y": [(0, -0.095), (0.8, -0.095), (3.6, -0.035, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (16.75, 0.53, "in_out_sine"),
                      (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (23.5, 0.32, "in_out_sine")],
         # (round 32: the tilt up is done by 11.5 s, the ground below the frame for the whole
