@@ -1205,18 +1205,23 @@ def test_the_dreams_kaleidoscope_fills_the_frame_with_the_skys_own_lights(gl):
     night is what they marked down.)  The whole frame is now the kaleidoscope's object chamber
     -- the sky's own suns, moons, aurora and stars folded into a mandala: at 12.0, 12.8 and 13.4
     s (320x180) every quarter of the frame is over half lit (main: its lower quarters under a
-    tenth), violet light holds over a fifth of the frame (main: under 6 %), emerald over 4 %,
-    and true blacks and bright highlights both stay (some pixels under 14, some over 200)."""
+    tenth), violet light holds over a fifth of the frame (main: under 6 %), emerald over 2.5 %,
+    and true blacks and bright highlights both stay (some pixels under 14, some over 200).
+    (Round 35: every quarter over half lit, replaced -- see below.)"""
     from conftest import render_times
     for t, frame in zip((12.0, 12.8, 13.4), render_times(gl, "dream", [12.0, 12.8, 13.4], size=(320, 180))):
         a = np.asarray(frame, np.float32)
         lum = a.mean(axis=2)
-        quarters = [lum[:90, :160], lum[:90, 160:], lum[90:, :160], lum[90:, 160:]]
-        assert min((q > 30).mean() for q in quarters) > 0.5, (t, [(q > 30).mean() for q in quarters])
+        # (round 35: round 34's readers at 9.6 s found the frame-filling chamber "busy and
+        # unbalanced" -- the mandala is one round window now, the night round it: its middle,
+        # rows 30-149 and columns 90-229, over half lit, and the corners darker than it)
+        middle = lum[30:150, 90:230]
+        corners = np.concatenate([lum[:30, :50].ravel(), lum[:30, -50:].ravel(), lum[-30:, :50].ravel(), lum[-30:, -50:].ravel()])
+        assert (middle > 30).mean() > 0.5 and corners.mean() < 0.6 * middle.mean(), (t, (middle > 30).mean(), corners.mean(), middle.mean())
         violet = ((a[..., 2] > a[..., 1] + 25) & (a[..., 0] > a[..., 1]) & (lum > 45)).mean()
         emerald = ((a[..., 1] > a[..., 0] + 25) & (lum > 45)).mean()
         assert violet > 0.2, (t, violet)
-        assert emerald > 0.04, (t, emerald)
+        assert emerald > 0.025, (t, emerald)     # (round 35: the calmer mandala, about 3.6 % at 12.8 s)
         assert (lum < 14).mean() > 0.01 and lum.max() > 200, (t, (lum < 14).mean(), lum.max())
 
 
