@@ -234,7 +234,10 @@ vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa)
         return lin;                       // (above the tallest rock: the lake's pixels pay nothing)
     }
     float x = p.x + 2.0 * shift;
-    float base = -0.5 + amount * (0.035 + 0.03 * fbm(vec2(x * 2.2, 4.1), 2));
+    // (round 34's readers at 0.7 s: "a black blob fills the foreground" -- the ledge ran the
+    // frame's width as one dark band: it lies lower, the boulders stand apart on it, water and
+    // its glints between them)
+    float base = -0.5 + amount * (0.012 + 0.018 * fbm(vec2(x * 2.2, 4.1), 2));
     // boulders: rounded tops in cells along the shore
     float cx = floor(x * 5.0);
     float boulders = -1.0;
@@ -247,7 +250,7 @@ vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa)
         float u = (x - bx) / bw;
         // (a rock's broken top, not a dome: one steep side, one long, its crown rough)
         float su = u < 0.0 ? -u * (0.6 + 0.8 * h.y) : u * (1.6 - 0.8 * h.y);
-        float top = -0.5 + amount * (0.04 + 0.08 * h.y * h.x) * pow(max(1.0 - su * su, 0.0), 0.45) * (0.85 + 0.3 * vnoise(vec2(x * 9.0, h.y * 7.0)));
+        float top = -0.5 + amount * (0.045 + 0.08 * h.y * h.x) * pow(max(1.0 - su * su, 0.0), 0.45) * (0.85 + 0.3 * vnoise(vec2(x * 9.0, h.y * 7.0)));
         boulders = max(boulders, h.x > 0.45 ? top : -1.0);
     }
     float edge = max(base, boulders) + amount * (0.018 * fbm(vec2(x * 16.0, 1.3), 2) - 0.008);
@@ -261,6 +264,12 @@ vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa)
     // the rim: a thin lit lip along the top, brightest toward the sun
     float rim = exp(-max(below, 0.0) / (1.6 * aa)) * cover;
     rock += rim * (vec3(0.01, 0.011, 0.025) + LAND_KEY * 0.22 * toward);
+    // wet tops: the faces turned up catch the sky's light and the sun's, a sheen fading down
+    // the rock, broken by cracks (ridged noise, steep) -- stone, not a cut-out
+    float crack = 1.0 - abs(2.0 * vnoise(vec2(x * 34.0, p.y * 9.0)) - 1.0);
+    float sheen = exp(-max(below, 0.0) / 0.014) * (0.45 + 0.55 * vnoise(vec2(x * 60.0, p.y * 40.0)))
+                * (1.0 - smoothstep(0.8, 0.95, crack));
+    rock += sheen * (vec3(0.0035, 0.0035, 0.009) + LAND_KEY * 0.03 * toward);
     return mix(lin, rock, cover);
 }
 
