@@ -1776,6 +1776,9 @@ def test_the_skys_stills_round_35(gl):
     # greener than red: main 7, the sunrise without that fade 49, now about -2)
     near = frames[0][145:172]
     assert (near[..., 1] - near[..., 0]).max() < 20, (near[..., 1] - near[..., 0]).max()
+    # (0.7 s, "a black blob fills the foreground": the ledge lower, the boulders apart with the
+    # lit water between them -- the last four rows' mean over 18 levels: main about 11, now 25)
+    assert lums[0][176:].mean() > 18, lums[0][176:].mean()
     from conftest import box_mean
     hp = [lum - box_mean(lum, 5) for lum in lums]
     water = int((hp[0][118:158, 180:320] > 20).sum())
