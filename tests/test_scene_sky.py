@@ -1566,7 +1566,9 @@ def test_the_dreams_opening_has_a_dark_near_shore(gl):
     from conftest import render_times
     f = render_times(gl, "dream", [1.9], size=(320, 180))[0].astype(np.float32)[..., :3]
     lum = f.mean(axis=2)
-    assert lum[-5:].mean() < 25.0, lum[-5:].mean()
+    # (round 35: under 32 -- round 34's readers at 0.7 s: "a black blob fills the foreground":
+    # the ledge lies lower, the boulders apart with the lit water between them; now about 27)
+    assert lum[-5:].mean() < 32.0, lum[-5:].mean()
     assert lum[120:170].mean() > 40.0, lum[120:170].mean()
 
 
