@@ -449,9 +449,11 @@ void main() {
     vec4 bodies = texelFetch(u_bodies, clamp(ivec2(fc), ivec2(0), ivec2(u_resolution) - 1), 0);
 #if defined(SKY_LAND) && !defined(SKY_NO_LAKE)
     // (round 32's "green lily pads": a moon's image low on the near water -- the bodies' images
-    // fade out on the water sooner than the rest of the mirror, the sun's column near the far
-    // shore kept whole)
-    bodies *= 1.0 - smoothstep(0.13, 0.22, wave.x);
+    // fade out on the water sooner than the rest of the mirror, all but the great sun's column,
+    // kept whole: round 32's "deformed" sun at 7.9 s)
+    if (on_lake && u_key_sun.z > 0.0) {
+        bodies *= 1.0 - smoothstep(0.13, 0.22, wave.x) * smoothstep(0.1, 0.14, abs(here.x - u_key_sun.x));
+    }
 #endif
     col = col * (1.0 - clamp(bodies.a, 0.0, 1.0)) + max(bodies.rgb, 0.0);
 
