@@ -1571,14 +1571,18 @@ def test_the_kaleidoscope_is_fine_and_many_faceted_not_rings_of_panes(gl):
     The mirrors now fold an object chamber of the sky's own lights over the whole frame: at
     11.2 and 12.8 s (640x360) over 650 point lights -- suns, sparks, stars brighter than 110
     levels and 25 over their 9x9 mean, each the brightest in it -- (main: about 400) and
-    violet light over a fifth of the frame (main: under 6 %)."""
+    violet light over a fifth of the frame (main: under 6 %).  (Round 35 reverses the first:
+    under 650, see below.)"""
     for t, frame in zip((11.2, 12.8), render_times(gl, "dream", [11.2, 12.8], size=(640, 360))):
         a = frame.astype(float)
         lum = a.mean(axis=2)
         win = np.lib.stride_tricks.sliding_window_view(np.pad(lum, 4, mode="edge"), (9, 9))
         peaks = (lum >= win.max(axis=(2, 3))) & (lum > 110) & (lum - _box_mean(lum, 4) > 25)
         violet = ((a[..., 2] > a[..., 1] + 25) & (a[..., 0] > a[..., 1]) & (lum > 45)).mean()
-        assert peaks.sum() > 650, (t, peaks.sum())
+        # (round 35: round 34's readers at 9.6 s saw that field of point lights as "busy",
+        # "blocky white pixel-square sparkles around the sun" -- the chamber's stars and suns
+        # let go where they would be a few pixels: under 650 now, about 360 at 11.2 s)
+        assert peaks.sum() < 650, (t, peaks.sum())
         assert violet > 0.2, (t, violet)
 
 def _outline_notches(top: np.ndarray, depth: int = 2) -> int:
