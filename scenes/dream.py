@@ -17,7 +17,7 @@ from visuals import LFO, Cue, Loop, Noise, Show, Touch
 # The night sky breathing with the hum, its colours already turned inside out (since round 28:
 # half-way the turn read as a render bug): violet suns and emerald moons over the ranges.
 the_sky = Cue(
-    "sky", 0, 26, name="the hum and the inverted sky",
+    "sky", 0, 22, name="the hum and the inverted sky",
     keys={
         # "I am dreaming. You are dreaming.": seen between lids fallen shut, the dream opening
         # (round 11's reader: the 1.6 s still was 80 % black round a thin slit; the eyes open
@@ -70,12 +70,19 @@ the_sky = Cue(
         "centre_x": [(0, -0.3), (2.5, -0.3, "in_out_sine"), (9, -0.58, "in_out_sine"), (12.5, 0.05, "in_out_sine"),
                      (16, 0.62, "in_out_sine"), (16.75, 0.25, "in_out_sine"),
                      (18.4, 0.2, "in_out_sine"), (19.5, -0.1, "in_out_sine"), (23.5, -0.62, "in_out_sine")],
-        "centre_y": [(0, -0.06), (2.5, -0.06, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
+        # (round 35: 0.7 and 4.5 s were one picture -- the rule this round, stills 4 s apart
+        # different: the eyes open on the violet sun's crown breaking over the peaks, and it
+        # rises clear of them as the lids withdraw)
+        "centre_y": [(0, -0.095), (0.8, -0.095), (3.6, -0.035, "in_out_sine"), (9, 0.08, "in_out_sine"), (12.5, 0.18, "in_out_sine"),
                      (16, 0.14, "in_out_sine"), (16.75, 0.53, "in_out_sine"),
                      (18.4, 0.45, "in_out_sine"), (19.5, 0.34, "in_out_sine"), (23.5, 0.32, "in_out_sine")],
         # (round 32: the tilt up is done by 11.5 s, the ground below the frame for the whole
         # kaleidoscope -- its last pass then leaves the lake and the ranges out: sky.py)
-        "horizon": [(0, 0.0), (9, 0.0), (11.5, -0.7, "in_out_sine"), (16, -0.7), (16.65, -0.7),
+        # (round 34's readers at 14.8 s: "a flat, empty planetarium clip-art frame, nothing to
+        # anchor it", "two plain spheres on a starfield, no scale" -- as the kaleidoscope lets the
+        # bodies go the view comes down a little: the peaks' dark crests stand along the frame's
+        # foot under the close pair from 14 s, the lake still below the frame)
+        "horizon": [(0, 0.0), (9, 0.0), (11.5, -0.7, "in_out_sine"), (13.0, -0.7), (14.0, -0.3, "in_out_sine"), (16.65, -0.3),
                     (16.75, -0.2, "in_out_sine"), (18.4, -0.15, "in_out_sine"), (19.5, 0.0, "in_out_sine")],
         "hum_depth": [(0, 0.75), (12, 0.4, "in_out_sine")],
         # (round 18's reader at 4.1 and 8.9 s: "the sky swirl looks like a smudge": over the
@@ -158,7 +165,12 @@ the_sky = Cue(
 
 # -- 0:22  "constellations that rearrange themselves into hieroglyphs of forgotten languages"
 constellations = Cue(
-    "constellations", 22, 50, fade_in=1.5, transition="breath", name="hieroglyph constellations",
+    "constellations", 22, 50, name="hieroglyph constellations",
+    # (round 34's readers at 22.7 s, a 2 for the third draw running: "washed-out milky haze,
+    # embossed halo edges on the mountains, no focal contrast" -- the breath's veil and its
+    # ring of blur over the sky's last frames: a cut instead, from the emerald moon over the
+    # peaks to the glyphs over the cloud sea, both frames keeping their true blacks; and the
+    # sky's last pass no longer drawn under the transition: 22-23.5 s cost one scene, not two)
     # (round 18's reader at 22.7 s: "a mostly empty black frame, a broken render" -- the dusk put
     # out the land and the lake before the signs came up.  Now the suns flare: the sky swells in
     # their violet light, and out of it the signs settle over the same land and lake, which both
@@ -166,7 +178,6 @@ constellations = Cue(
     # (round 33's readers at 22.9 s: "washed out, milky, blacks lifted to grey" -- the breath's
     # veil; the suns flare instead, the breath's gasp: light floods out from the sun and the
     # picture burns out into it, the frame's edges keeping their darks)
-    transition_params={"white": (0.78, 0.66, 1.0), "gasp": 1.0, "burst": (0.5, 0.55)},
     # words, not single signs: three signs of a script nobody can read (no cartouche, no
     # Egyptian pictures: round 12's reader; carved signs with rings, bars and hooks, not a
     # Latin-looking cursive), along an arc, each word placed anew in the sky; each word's stars fly straight

@@ -1205,18 +1205,23 @@ def test_the_dreams_kaleidoscope_fills_the_frame_with_the_skys_own_lights(gl):
     night is what they marked down.)  The whole frame is now the kaleidoscope's object chamber
     -- the sky's own suns, moons, aurora and stars folded into a mandala: at 12.0, 12.8 and 13.4
     s (320x180) every quarter of the frame is over half lit (main: its lower quarters under a
-    tenth), violet light holds over a fifth of the frame (main: under 6 %), emerald over 4 %,
-    and true blacks and bright highlights both stay (some pixels under 14, some over 200)."""
+    tenth), violet light holds over a fifth of the frame (main: under 6 %), emerald over 2.5 %,
+    and true blacks and bright highlights both stay (some pixels under 14, some over 200).
+    (Round 35: every quarter over half lit, replaced -- see below.)"""
     from conftest import render_times
     for t, frame in zip((12.0, 12.8, 13.4), render_times(gl, "dream", [12.0, 12.8, 13.4], size=(320, 180))):
         a = np.asarray(frame, np.float32)
         lum = a.mean(axis=2)
-        quarters = [lum[:90, :160], lum[:90, 160:], lum[90:, :160], lum[90:, 160:]]
-        assert min((q > 30).mean() for q in quarters) > 0.5, (t, [(q > 30).mean() for q in quarters])
+        # (round 35: round 34's readers at 9.6 s found the frame-filling chamber "busy and
+        # unbalanced" -- the mandala is one round window now, the night round it: its middle,
+        # rows 30-149 and columns 90-229, over half lit, and the corners darker than it)
+        middle = lum[30:150, 90:230]
+        corners = np.concatenate([lum[:30, :50].ravel(), lum[:30, -50:].ravel(), lum[-30:, :50].ravel(), lum[-30:, -50:].ravel()])
+        assert (middle > 30).mean() > 0.5 and corners.mean() < 0.6 * middle.mean(), (t, (middle > 30).mean(), corners.mean(), middle.mean())
         violet = ((a[..., 2] > a[..., 1] + 25) & (a[..., 0] > a[..., 1]) & (lum > 45)).mean()
         emerald = ((a[..., 1] > a[..., 0] + 25) & (lum > 45)).mean()
         assert violet > 0.2, (t, violet)
-        assert emerald > 0.04, (t, emerald)
+        assert emerald > 0.025, (t, emerald)     # (round 35: the calmer mandala, about 3.6 % at 12.8 s)
         assert (lum < 14).mean() > 0.01 and lum.max() > 200, (t, (lum < 14).mean(), lum.max())
 
 
@@ -1456,7 +1461,8 @@ def test_the_openings_moons_are_lit_and_the_shore_no_seam(gl):
     the shore's rule of light is gone: no row of the frame differs from the next by more than
     24 levels of mean brightness (main's bright line under the water line: 33-35)."""
     from conftest import render_times
-    for t, frame in zip((1.7, 18.9, 22.0), render_times(gl, "dream", [1.7, 18.9, 22.0], size=(320, 180))):
+    # (round 35: the sky ends at 22 s, cut to the constellations -- its last still is at 21.5 s)
+    for t, frame in zip((1.7, 18.9, 21.5), render_times(gl, "dream", [1.7, 18.9, 21.5], size=(320, 180))):
         r, g, b = frame[..., 0], frame[..., 1], frame[..., 2]
         green = ((g > 110) & (g > r + 40) & (g > b + 10)).mean()
         assert green > 0.0045, (t, green)
@@ -1560,7 +1566,9 @@ def test_the_dreams_opening_has_a_dark_near_shore(gl):
     from conftest import render_times
     f = render_times(gl, "dream", [1.9], size=(320, 180))[0].astype(np.float32)[..., :3]
     lum = f.mean(axis=2)
-    assert lum[-5:].mean() < 25.0, lum[-5:].mean()
+    # (round 35: under 32 -- round 34's readers at 0.7 s: "a black blob fills the foreground":
+    # the ledge lies lower, the boulders apart with the lit water between them; now about 27)
+    assert lum[-5:].mean() < 32.0, lum[-5:].mean()
     assert lum[120:170].mean() > 40.0, lum[120:170].mean()
 
 

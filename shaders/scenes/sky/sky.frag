@@ -234,7 +234,10 @@ vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa)
         return lin;                       // (above the tallest rock: the lake's pixels pay nothing)
     }
     float x = p.x + 2.0 * shift;
-    float base = -0.5 + amount * (0.035 + 0.03 * fbm(vec2(x * 2.2, 4.1), 2));
+    // (round 34's readers at 0.7 s: "a black blob fills the foreground" -- the ledge ran the
+    // frame's width as one dark band: it lies lower, the boulders stand apart on it, water and
+    // its glints between them)
+    float base = -0.5 + amount * (0.012 + 0.018 * fbm(vec2(x * 2.2, 4.1), 2));
     // boulders: rounded tops in cells along the shore
     float cx = floor(x * 5.0);
     float boulders = -1.0;
@@ -247,7 +250,7 @@ vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa)
         float u = (x - bx) / bw;
         // (a rock's broken top, not a dome: one steep side, one long, its crown rough)
         float su = u < 0.0 ? -u * (0.6 + 0.8 * h.y) : u * (1.6 - 0.8 * h.y);
-        float top = -0.5 + amount * (0.04 + 0.08 * h.y * h.x) * pow(max(1.0 - su * su, 0.0), 0.45) * (0.85 + 0.3 * vnoise(vec2(x * 9.0, h.y * 7.0)));
+        float top = -0.5 + amount * (0.045 + 0.08 * h.y * h.x) * pow(max(1.0 - su * su, 0.0), 0.45) * (0.85 + 0.3 * vnoise(vec2(x * 9.0, h.y * 7.0)));
         boulders = max(boulders, h.x > 0.45 ? top : -1.0);
     }
     float edge = max(base, boulders) + amount * (0.018 * fbm(vec2(x * 16.0, 1.3), 2) - 0.008);
@@ -261,6 +264,12 @@ vec3 near_shore(vec3 lin, vec2 p, vec3 key, float amount, float shift, float aa)
     // the rim: a thin lit lip along the top, brightest toward the sun
     float rim = exp(-max(below, 0.0) / (1.6 * aa)) * cover;
     rock += rim * (vec3(0.01, 0.011, 0.025) + LAND_KEY * 0.22 * toward);
+    // wet tops: the faces turned up catch the sky's light and the sun's, a sheen fading down
+    // the rock, broken by cracks (ridged noise, steep) -- stone, not a cut-out
+    float crack = 1.0 - abs(2.0 * vnoise(vec2(x * 34.0, p.y * 9.0)) - 1.0);
+    float sheen = exp(-max(below, 0.0) / 0.014) * (0.45 + 0.55 * vnoise(vec2(x * 60.0, p.y * 40.0)))
+                * (1.0 - smoothstep(0.8, 0.95, crack));
+    rock += sheen * (vec3(0.0035, 0.0035, 0.009) + LAND_KEY * 0.03 * toward);
     return mix(lin, rock, cover);
 }
 
@@ -296,6 +305,23 @@ vec3 sky_shore(vec2 p, float level, vec3 key, float aa, float phase) {
 }
 
 #ifdef LAND_RELIEF
+// Most of the rim lib/land.glsl's relief_light lays on every silhouette, as that function lit
+// it (its shade and fog applied), to be taken back out: round 34's readers at 0.7 and 22.7 s saw
+// "embossed halo edges on the mountains" -- a pale thread round every range, near or far, in
+// shadow or not.  Kept only under the low sun, where a backlit crest does wear one.
+vec3 relief_edge_rim(vec2 lf, vec4 ga, vec4 gb, vec3 key, vec2 sp, float dist) {
+    float inv = 1.0 / max(ga.a, 1e-3);
+    vec2 nxz = ga.xy * inv * 2.0 - 1.0;
+    vec3 n = vec3(nxz.x, sqrt(max(1.0 - dot(nxz, nxz), 0.0)), nxz.y);
+    vec3 rd = relief_ray(lf, u_relief_view);
+    float rim = exp(-abs(dot(n, rd)) * 12.0) * smoothstep(0.92, 0.6, n.y) * ga.z * inv;
+    float reach = land_key_reach(sp.x, key);
+    vec3 lit = 1.25 * vec3(0.05, 0.05, 0.11) + LAND_KEY * (0.3 * key.z + 0.7 * reach) * (1.0 - reach);
+    float shade = mix(0.35, 1.0, smoothstep(2.2, 3.6, dist));
+    float fog = 1.0 - exp(-max(dist - 1.5, 0.0) * 0.12);
+    return 0.85 * rim * lit * shade * shade * (1.0 - fog);
+}
+
 // The ranges as rock, not "plastic lavender, low in detail" (round 29's readers at 2.0 and 21.5
 // s): over relief_light's answer (landed, over the sky `sky`), the land's own colour is carved
 // by eroded gullies running down the slopes (ridged noise in the land frame, so they travel
@@ -312,6 +338,7 @@ vec3 relief_rock(vec3 landed, vec3 sky, vec2 lf, vec4 ga, vec4 gb, float crest, 
     float enc = gb.x * inv;
     float dist = enc * enc * RELIEF_FAR;                       // (km)
     float near = exp(-dist / 16.0);
+    col -= relief_edge_rim(lf, ga, gb, key, sp, dist);
     // gullies: ridged noise stretched down the slope, scaled with distance
     float sc = 1.0 / (0.35 + 0.08 * dist);
     vec2 g = vec2(lf.x * 140.0 * sc, lf.y * 24.0 * sc);
@@ -358,11 +385,16 @@ void main() {
     // mirrors (fc), then laid on the water at the end -- one point shaded per pixel either way.
     vec2 here = centered_uv(gl_FragCoord.xy, u_resolution);
     vec2 fc = gl_FragCoord.xy;
+    // (round 34's readers at 0.7 s: "stars painted over the water" -- the mirror gave back every
+    // star as crisp as in the sky, so the lake read as the sky laid over it: on the water the
+    // stars' light is gone, the lake holding only the bodies, the ranges and the glow)
+    float starlit = 1.0;
 #if defined(SKY_LAND) && !defined(SKY_NO_LAKE)
     float level = u_lake_level + u_horizon;
     bool on_lake = u_lake > 0.0 && here.y < level;
     vec3 wave = vec3(-1.0, 0.0, 0.0);
     if (on_lake) {
+        starlit = 0.0;
         wave = lake_at(here, level, u_lake_phase);
         vec2 src = lake_source(here, level, u_lake_phase, wave);
         src += lake_wind(here, wave.x, u_lake_phase, 1.0 / u_resolution.y);
@@ -411,10 +443,18 @@ void main() {
     vec3 st = star_layer(q, 0.045, 1, px, px1080, 1.0);
     // A second, denser layer gathers in the gas like star clouds (off at low quality).
     st += star_layer(q, 0.019, 2, px, px1080, (0.2 + 0.7 * smoothstep(0.1, 0.7, dens)) * step(0.34, u_quality));
-    col += st * veil * u_stars;
+    col += st * veil * u_stars * starlit;
 
     // Suns and moons: moons hide the sky behind them, suns add their light.
     vec4 bodies = texelFetch(u_bodies, clamp(ivec2(fc), ivec2(0), ivec2(u_resolution) - 1), 0);
+#if defined(SKY_LAND) && !defined(SKY_NO_LAKE)
+    // (round 32's "green lily pads": a moon's image low on the near water -- the bodies' images
+    // fade out on the water sooner than the rest of the mirror, all but the great sun's column,
+    // kept whole: round 32's "deformed" sun at 7.9 s)
+    if (on_lake && u_key_sun.z > 0.0) {
+        bodies *= 1.0 - smoothstep(0.13, 0.22, wave.x) * smoothstep(0.1, 0.14, abs(here.x - u_key_sun.x));
+    }
+#endif
     col = col * (1.0 - clamp(bodies.a, 0.0, 1.0)) + max(bodies.rgb, 0.0);
 
     // Gentle vignette, then tonemap into display-referred linear light.
@@ -458,6 +498,8 @@ void main() {
     // stars folded into a fine many-faceted mandala, its mirrors' joins a soft thread of light)
     {
         float rs = r * u_zoom_eff;                                   // (screen heights from the pole)
+        // (beyond the mandala's round edge, `disc` below, the chamber is not seen: not shaded)
+        if (rs < 0.78) {
         // (the chamber between twice the scene's mirrors: 4 x segments images round the pole)
         float S2 = 0.5 * u_sector;
         float yy = abs(ang - S2);
@@ -473,10 +515,18 @@ void main() {
         float sun = 1.0 / (1.0 + pow(rs / 0.3, 2.0));
         vec3 k = vec3(0.0);
         k += chamber_aurora(cc, 0.62 + 0.16 * h2.x, 1.0 + floor(2.0 * h2.y), 6.2831853 * h1.x + 3.0 * u_kaleido_flow, pc) * 0.6;
-        k += chamber_sun(cc - vec2(1.0 + 0.2 * h1.x, step(0.5, h1.y)), 0.10 + 0.10 * h2.y, pc);
-        vec4 mo = chamber_moon(cc - vec2(1.42 + 0.08 * h2.x, 0.3 + 0.4 * h2.y), 0.13 + 0.08 * h1.x, pc, 0.05 + 0.4 * h2.y);
+        // (its suns let go where they would be a few pixels: a ring of white points round the pole)
+        k += chamber_sun(cc - vec2(1.0 + 0.2 * h1.x, step(0.5, h1.y)), 0.10 + 0.10 * h2.y, pc) * smoothstep(30.0, 70.0, 1.0 / pc);
+        // (fewer and smaller moons: one cell in two holds one -- "busy", round 34)
+        vec4 mo = vec4(0.0);
+        if (fract(h1.y * 7.31 + h2.x) >= 0.5) {     // (a cell's own choice: the branch is coherent)
+            mo = chamber_moon(cc - vec2(1.42 + 0.08 * h2.x, 0.3 + 0.4 * h2.y), 0.09 + 0.06 * h1.x, pc, 0.05 + 0.4 * h2.y);
+        }
         float px1080c = px1080 / max(r * S2, 1e-6);
-        vec3 st = star_layer(c, 0.2, 3, pc, px1080c, 1.2);
+        // (round 34's readers at 9.6 s: "blocky white pixel-square sparkles around the sun" --
+        // toward the pole a chamber's star is a pixel, repeated round every mirror: only where
+        // a chamber cell spans well over a hundred pixels do its stars show)
+        vec3 st = star_layer(c, 0.2, 3, pc, px1080c, 1.2) * smoothstep(60.0, 160.0, 1.0 / pc);
         // (behind, a finer chamber of twice the facets: violet curtains drifting slower -- depth)
         float yy2 = abs(yy - 0.5 * S2);
         vec2 c2 = vec2(log(max(r, 1e-4)) / (0.5 * S2) - 2.6 * u_kaleido_flow + 0.7, 1.0 - yy2 / (0.5 * S2));
@@ -502,11 +552,17 @@ void main() {
         gas = smoothstep(0.05, 0.6, gas);
         vec3 ground = mix(vec3(0.005, 0.002, 0.016), vec3(0.012, 0.018, 0.045), gas) * (0.2 + 1.4 * sun) * (0.4 + 0.9 * gas);
         k = (k + ground) * (1.0 - 0.85 * smoothstep(0.5, 1.05, length(sp)));    // (dark corners)
+        // (round 34's readers at 9.6 s: "busy and unbalanced, mandala on one side only" -- the
+        // chamber filled the frame, its outer cells stretched into waves across the far side:
+        // the mirrors' image is one round mandala now, fading out into the night round it)
+        float disc = 1.0 - smoothstep(0.4, 0.78, rs);
+        k *= disc;
         float ba = clamp(bodies.a, 0.0, 1.0);
         // (the sun, at the pole, stays in front, its corona through the glass)
-        float keep = mix(0.08, 1.0, 1.0 - smoothstep(0.10, 0.30, rs));
+        float keep = max(mix(0.08, 1.0, 1.0 - smoothstep(0.10, 0.30, rs)), 1.0 - disc);
         vec3 seen = mix(k + lin * keep, lin, ba);
         lin = mix(lin, seen, u_kaleido);
+        }
     }
 #endif
 
@@ -555,7 +611,7 @@ void main() {
     deep *= smoothstep(0.006, 0.05, luma(deep));      // (only the brighter ones: an even field of faint dots reads as a grid)
     float dark_front = 1.0 - smoothstep(0.002, 0.03, luma(lin));
     // (not through a moon: its night side, dark, would otherwise show the deep stars)
-    lin += deep * dark_front * (1.0 - clamp(bodies.a, 0.0, 1.0)) * u_deep_stars;
+    lin += deep * dark_front * (1.0 - clamp(bodies.a, 0.0, 1.0)) * u_deep_stars * starlit;
 
     // The land under the sky (lib/land.glsl): the sky seen from somewhere, with a horizon that
     // gives it scale. Laid over the inverted sky, not inverted itself: dark ridges against the
@@ -584,7 +640,7 @@ void main() {
         // (round 32's readers at 7.9 and 18.3 s: "plain purple plastic with a thin rim-line
         // outline" -- the crests' thread, a pixel wide and stair-stepped at 1:1, drew every
         // range as a cut-out: a third of it, the crests lit by the sun's rake and rim instead)
-        float crest = 0.35 * relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
+        float crest = 0.0 * relief_crest(u_relief_a, u_relief_b, tuv, ga, gb, 2.5 / (RELIEF_V.y * u_resolution.y));
         vec3 landed = relief_light(lin, lf, ga, gb, u_key_sun,
                                    vec2(u_key_sun.x + u_relief_shift, u_key_sun.y - land_y), 1.25, u_relief_view, crest);
         landed = relief_rock(landed, lin, lf, ga, gb, crest, sp, u_key_sun);
