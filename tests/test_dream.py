@@ -1736,3 +1736,15 @@ def test_the_womans_mercury_eyes_are_small_in_the_cowl_not_googly(gl):
     for t, frame in zip((129.8, 131.0), render_times(gl, "dream", [129.8, 131.0], size=(320, 180))):
         lum = frame.astype(np.float32)[10:55, 180:245].mean(axis=2)
         assert int((lum > 120.0).sum()) < 90 and lum.max() > 180.0, (t, int((lum > 120.0).sum()), float(lum.max()))
+
+
+def test_the_films_glitch_leaves_the_woman_close_unsplit(dream):
+    """Round 35, both readers at 129.4 s: "chromatic-aberration fringing", "colour-fringing/
+    ghosting runs along every edge" -- the film's glitch split her edges at 0.12-0.16 while
+    her own shot tore her hands.  Over her close (126-129.8 s) its amount is 0: the pass is
+    skipped, her edges are the shot's own (and the frame a glitch pass cheaper)."""
+    _, show = dream
+    amount = show.timeline.tracks["glitch.amount"]
+    for t in np.arange(122.0, 129.8, 0.25):
+        assert amount.sample(t) == 0.0, (t, amount.sample(t))
+

@@ -796,15 +796,15 @@ def _face_warmth(gl, geo_pass, mat_pass, params, size=(640, 360)):
 def test_the_womans_face_catches_her_candle_not_a_black_ball(gl):
     """Round 30, 129 s: "the face a black ball with cartoon eyes"; 125.7 s: her head "a blank
     cone".  Turned to her candle and set forward in the cowl, her face catches it from the
-    side, a warm rim along the brow and nose: in her close shot and in her wide room the
-    face's warmest pixels (red over blue, 95th percentile, 640x360) are warm: over 25 close
-    and 15 wide (the old mask deep in the cowl: 7 close, 0 wide, unseen)."""
-    close = _face_warmth(gl, "woman_geo", "woman_mat",
-                         {**SHOT, "portrait": 0.0, "close_woman": 1.0, "seated": 1.0, "count": 1})
+    side, a warm rim along the brow and nose: in her wide room the face's warmest pixels (red
+    over blue, 95th percentile, 640x360) are warm: over 15 (the old mask deep in the cowl: 0,
+    unseen).  (Round 35: close, that rim read as "a brown mask for a face", "a puppet-like
+    mask": her close face lies in the cowl's shadow now --
+    test_the_womans_face_close_lies_in_her_cowls_shadow_not_a_brown_mask.)"""
     wide = _face_warmth(gl, "alone_geo", "alone_mat",
                         {"alone": 1.0, "count": 1, "seated": 1.0, "candles": 1, "flicker": 0.0,
                          "tremor": 0.0, "voices": 0.0, "lovers": 0.0, "child": 0.0})
-    assert close > 25.0 and wide > 15.0, (close, wide)      # (58 and 33 now; 7 and 0 on main)
+    assert wide > 15.0, wide      # (33 now; 0 on round 29's tree)
 
 
 def _eye_profiles(img: np.ndarray, geo: np.ndarray, step: float = 1.0, out: int = 14):
@@ -1047,3 +1047,17 @@ def test_the_key_candle_is_a_round_pillar_of_wax_lit_from_its_flame(gl):
     mid = band[:, x0 - 1: x0 + 2].mean()
     sides = 0.5 * (band[:, x0 - 16: x0 - 13].mean() + band[:, x0 + 14: x0 + 17].mean())
     assert mid > 1.4 * sides, (mid, sides)
+
+
+WOMAN_CLOSE = {**SHOT, "portrait": 0.0, "close_woman": 1.0, "seated": 1.0, "count": 1}
+
+
+def test_the_womans_face_close_lies_in_her_cowls_shadow_not_a_brown_mask(gl):
+    """Round 35, both readers at 129.4 s: "the figure reads like a plasticine toy with a brown
+    mask for a face", "the face a puppet-like mask".  Close on her, her face lies in the
+    cowl's shadow, the mercury eyes its light: the candle's warm rim on the mask is a breath.
+    Its warmest pixels (red over blue, 95th percentile, 640x360) stay under 25 levels
+    (31 with round 34's rim)."""
+    close = _face_warmth(gl, "woman_geo", "woman_mat", WOMAN_CLOSE)
+    assert close < 25.0, close
+

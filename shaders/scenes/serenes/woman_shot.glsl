@@ -32,7 +32,9 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 const float KEY_POWER = 0.34;   // (round 34: "very dark" -- from 0.26)
 // the candle's warm edge along the woman's face (round 30; round 33: less -- at 0.35 it drew
 // her nose's ridge as "a strange nose")
-const float WOMAN_FACE_RIM = 0.09;
+// (round 35, both readers at 129.4 s: "a brown mask for a face", "a puppet-like mask" -- her
+// face lies in the cowl's shadow, only a breath of the candle on the cheek turned to it)
+const float WOMAN_FACE_RIM = 0.03;
 // (round 33, both readers at 131.0 s: "the Serene's eyes are different sizes" -- in her
 // three-quarter turn the mask's bridge hid half of the far ball: both balls stand whole,
 // a little prouder of the mask than the portrait's 3 cm)
@@ -45,7 +47,10 @@ const float WOMAN_EYE_SCALE = 0.7;
 const float WOMAN_FACE_SMOOTH = 0.8;
 // (round 34, both readers at 129.8 s: "very dark" -- her hands the frame's key: the candle's
 // light on her palms and fingers, and a moist highlight on them)
-const float HAND_KEY = 1.9;
+// (round 35: "her trembling hands the readable subject" -- from 1.9, and their skin's warm edge
+// where the flame shines through the fingers, from 0.05)
+const float HAND_KEY = 2.6;
+const float HAND_SSS = 0.14;
 const float HAND_GLINT = 0.5;
 const float WOMAN_HANDS_BELOW = -0.17;   // her hands lie below this height (metres), her face above
 // (the dream's lens lifts the blacks: the shot is kept low; round 34's readers at 129.8 s: "very
@@ -85,36 +90,14 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, vec2 fw, out float top) {
     float a = TAU * (uv.x + uv.y);
     float h = sin(a);
     vec3 grad = TAU * cos(a) * (du + vec3(0.0, 1.0 / PITCH, 0.0));
-    // fibre: slubs and streaks running down the cloth (coarse enough never to alias)
-    float slub = vnoise(vec2(uv.x * 0.35, uv.y * 0.06)) * 0.6 + vnoise(vec2(uv.x * 0.9, uv.y * 0.12)) * 0.4 - 0.5;
-    // (round 24: the finer streaks faded where they would be under ~3 px across -- toward
-    // the silhouette they packed into a shimmer of hairlines)
-    float streak = 1.0 - smoothstep(0.25, 0.5, fw.x * 0.9);
-    top = clamp(0.55 + 0.16 * h * fade + 0.45 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
-    // (round 26: the slubs alone read as wood grain, "carved": wool's loose fibre, a fine
-    // irregular fuzz a few pixels across, faded before it would shimmer under ~2 px)
-    // (round 32's speed: each fine layer's noise is looked up only where it is not faded out)
-    float fuzz_on = cloth * (1.0 - smoothstep(0.25, 0.5, max(fw.x * 2.2, fw.y * 1.1)));
-    if (fuzz_on > 0.0) {
-        float fuzz = vnoise(uv * vec2(2.2, 1.1)) * 0.6 + vnoise(uv * vec2(4.7, 2.3) + 7.0) * 0.4 - 0.5;
-        top = clamp(top + 0.7 * fuzz * fuzz_on, 0.0, 1.0);
-    }
+    // fibre: soft slubs in the wool, a few threads long and barely longer down the fall than
+    // across it (round 34, both readers at 129.4 s: "vertical banding on the robe" -- the old
+    // streaks, stretched sixteen to one down the cloth, drew its dark front as a barcode)
+    float slub = vnoise(vec2(uv.x * 0.3, uv.y * 0.16)) - 0.5;
+    top = clamp(0.55 + 0.16 * h * fade + 0.3 * slub * cloth, 0.0, 1.0);
+    // (round 35's speed: the fuzz and the nap -- five more noises a pixel, finer than a pixel
+    // at the dream's sizes -- are gone; the twill and the slubs carry the wool)
     grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
-    // (round 24: "rubbery sacks" -- the cloth's surface was smooth as a sheet of rubber
-    // between the folds): a woollen nap, crumpled fibre in the normal, streaks running down
-    // the fall, each a few pixels across (faded before a streak would be under ~5 px)
-    float nap = cloth * (1.0 - smoothstep(0.12, 0.25, max(fw.x * 0.8, fw.y * 0.22)))
-              * smoothstep(0.2, 0.5, abs(N.z));      // (not at grazing: blotches there)
-    if (nap <= 0.0)
-        return normalize(N - grad);
-    vec2 nq = vec2(uv.x * 0.8, uv.y * 0.22);
-    float n0 = vnoise(nq);
-    vec2 ng = vec2(vnoise(nq + vec2(0.3, 0.0)) - n0, vnoise(nq + vec2(0.0, 0.3)) - n0) / 0.3;
-    vec3 T = du - N * dot(du, N);
-    T *= inversesqrt(max(dot(T, T), 1e-12));
-    vec3 B = cross(N, T);
-    grad += (T * ng.x + B * ng.y) * 0.15 * nap;
-    top = clamp(top + (n0 - 0.5) * 0.3 * nap, 0.0, 1.0);
     return normalize(N - grad);
 }
 
@@ -169,19 +152,17 @@ vec3 hand_light(vec4 geo, vec4 mat, vec3 rd, vec3 lightc, float key) {
 vec3 hand_echoes(vec2 s, vec2 uv, vec3 col, float skin_at, float in_band, vec3 lightc, float key) {
     float amp = 0.02 * (0.5 + 0.5 * u_tremor);
     vec2 aspect = vec2(u_resolution.y / u_resolution.x, 1.0);
-    for (int k = 0; k < 2; ++k) {
-        // one copy a little above the hands, one further below, each drifting slowly sideways
-        // (round 34: they glide, never jump -- between the glitch's stutters her hands hold
-        // clean; the shaking reads in the copies, test_the_hands_glitch_stutters_...)
-        vec2 o = k == 0 ? vec2(0.35 * sin(1.7 * u_time), 1.0) * amp
-                        : vec2(0.35 * sin(1.3 * u_time + 2.0), -1.0) * amp * 1.6;
-        vec4 mat = texture(MAT_TEX, uv + o * aspect);
-        float sk = smoothstep(0.72, 0.8, mat.w) * (1.0 - smoothstep(0.9, 0.96, mat.w));
-        float a = sk * (k == 0 ? 0.4 : 0.22) * (1.0 - skin_at) * in_band;
-        vec4 geo = texture(GEO_TEX, uv + o * aspect);
-        col = mix(col, col + hand_light(geo, mat, portrait_ray(s + o), lightc, key), a);
-    }
-    return col;
+    // one copy a little above the hands, drifting slowly sideways
+    // (round 34: it glides, never jumps -- between the glitch's stutters her hands hold
+    // clean; the shaking reads in the copy, test_the_hands_glitch_stutters_...)
+    // (round 35: "ghosting runs along every edge" -- the fainter second copy below is gone,
+    // and with it two of the shot's G-buffer lookups a pixel)
+    vec2 o = vec2(0.35 * sin(1.7 * u_time), 1.0) * amp;
+    vec4 mat = texture(MAT_TEX, uv + o * aspect);
+    float sk = smoothstep(0.72, 0.8, mat.w) * (1.0 - smoothstep(0.9, 0.96, mat.w));
+    float a = sk * 0.4 * (1.0 - skin_at) * in_band;
+    vec4 geo = texture(GEO_TEX, uv + o * aspect);
+    return mix(col, col + hand_light(geo, mat, portrait_ray(s + o), lightc, key), a);
 }
 
 void main() {
@@ -248,7 +229,9 @@ void main() {
     vec3 P = ro + rd * depth;
     vec3 V = -rd;
     float face = step(0.95, mat.w);
-    float skin = step(0.7, mat.w) * (1.0 - face);             // her bare hands (0.85)
+    // (round 35: "the hands lumpy" -- a hard step on the bilinear id drew their edge against
+    // the sleeve as a dark ragged line: the skin comes in over the id's blend)
+    float skin = smoothstep(0.64, 0.76, mat.w) * (1.0 - face);             // her bare hands (0.85)
     // (round 34: only her hands, below the face -- the blend of face (1) and lining (0.5) in
     // the bilinear lookup passes 0.85 round the mask, and lit as skin it drew orange shapes)
     skin *= step(P.y, WOMAN_HANDS_BELOW);
@@ -326,7 +309,7 @@ void main() {
         surf += SILVER * albedo * 0.00026 * (0.5 + 0.5 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao) * eface;
     }
     // her skin: the candle's warmth through it at the edges (fingers glow where thin)
-    surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
+    surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * HAND_SSS * pow(1.0 - NV, 2.0) * ao;
     // her palms in the candle's light, the frame's key, and a moist glint along the fingers
     surf += albedo * lightc * lit * ndl * ao * skin * HAND_KEY;
     surf += vec3(1.0, 0.8, 0.62) * lightc * lit * skin * HAND_GLINT * pow(max(dot(N, H), 0.0), 28.0) * ao;
@@ -346,7 +329,7 @@ void main() {
     // (the mask and the lining round it take the same light, so the line where they meet --
     // which drew a nose and a mouth -- is not seen: one dim warm oval inside the cowl)
     float cowl = clamp(face + lining, 0.0, 1.0);
-    surf = mix(surf, vec3(0.0), cowl * 0.6);
+    surf = mix(surf, vec3(0.0), cowl * 0.92);
     surf += vec3(1.0, 0.5, 0.26) * lightc * key * KEY_POWER / max(dk2, 0.09) * cowl * WOMAN_FACE_RIM
           * fr * fr * (0.45 + 0.25 * mat.y) * ao * ao * 0.16;
     // a little of the room's haze between us and the figure
