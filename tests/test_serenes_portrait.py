@@ -1061,3 +1061,25 @@ def test_the_womans_face_close_lies_in_her_cowls_shadow_not_a_brown_mask(gl):
     close = _face_warmth(gl, "woman_geo", "woman_mat", WOMAN_CLOSE)
     assert close < 25.0, close
 
+
+
+def test_the_womans_eyes_are_drawn_over_a_small_box_not_the_whole_frame(gl):
+    """Round 35's speed: on llvmpipe every pixel of her relight paid for the two mercury
+    balls' mirror and glow (a quarter of its time); they are a layer of their own over a box a
+    third of the frame's sides round them (a ninth of its pixels), laid over her by the
+    relight.  At 320x180 the layer is 107x60, holds both balls whole (two blobs of full
+    cover, none touching its edge) and its glow is spent at its edges (no seam)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        p.at(2.0, **WOMAN_CLOSE)
+        eyes = p.pass_pixels("woman_eyes")
+    finally:
+        p.release()
+    assert eyes.shape[:2] == (60, 107), eyes.shape
+    a = eyes[..., 3].astype(float)
+    assert a.max() > 0.99, a.max()
+    inner = np.zeros_like(a, dtype=bool)
+    inner[3:-3, 3:-3] = True
+    assert (a[~inner] < 1e-3).all(), "an eye cut by the box's edge"
+    assert len(_blob_pixels(a > 0.5)) >= 2
+    assert np.abs(eyes[..., :3].astype(float))[~inner].max() < 1e-3, "the glow reaches the box's edge"

@@ -20,6 +20,9 @@ uniform float u_exposure;
 uniform sampler2D u_woman_geo;
 uniform sampler2D u_woman_mat;
 uniform sampler2D u_woman_room;
+uniform sampler2D u_woman_eyes;    // the eyes' layer (its own pass: WOMAN_EYES_PASS)
+uniform vec2 u_woman_frame;        // the frame's size (the eyes' pass is smaller)
+vec2 woman_eyes_seen;              // where the eyes are seen, centred (woman_framing)
 #define GEO_TEX u_woman_geo
 #define MAT_TEX u_woman_mat
 uniform vec4 u_portrait_light;    // key candle level, rim candle level, zoom (1: none), sway phase
@@ -165,17 +168,123 @@ vec3 hand_echoes(vec2 s, vec2 uv, vec3 col, float skin_at, float in_band, vec3 l
     return mix(col, col + hand_light(geo, mat, portrait_ray(s + o), lightc, key), a);
 }
 
-void main() {
-    vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
-    float zoom = u_portrait_light.z;
+// The push's framing: its zoom, and the point it goes in toward (the frame's centred point s0
+// shows the shot's point s0 / zoom + focus); ``hands_at``: where her hands are seen, unzoomed.
+void woman_framing(out float zoom, out vec2 focus, out vec2 hands_at) {
+    zoom = u_portrait_light.z;
     // (round 26: the push goes in toward the eyes, not the frame's middle, far enough that
     // stills a few seconds apart are not the same picture)
-    vec3 eye0 = portrait_eye(0), eye1 = portrait_eye(1);
-    vec2 eyes_at = 0.5 * (portrait_project(eye0).xy + portrait_project(eye1).xy);
+    vec2 eyes_at = 0.5 * (portrait_project(portrait_eye(0)).xy + portrait_project(portrait_eye(1)).xy);
     // (round 34: her trembling hands the subject -- the push goes in between her eyes and her
     // hands, so both hold the frame, the hands larger)
-    vec2 hands_at = portrait_project(vec3(0.0, -0.3, -0.23)).xy;
-    vec2 focus = 0.8 * mix(eyes_at, hands_at, 0.45) * (1.0 - 1.0 / zoom);
+    hands_at = portrait_project(vec3(0.0, -0.3, -0.23)).xy;
+    focus = 0.8 * mix(eyes_at, hands_at, 0.45) * (1.0 - 1.0 / zoom);
+    // (the eyes' box, woman_eyes_origin, is placed round where they are seen)
+    woman_eyes_seen = (eyes_at - focus) * zoom;
+}
+
+// The box of frame pixels the eyes' layer covers (its own pass, ``box`` pixels, a third of the
+// frame's sides): its lower left corner, whole pixels, round the eyes as seen.  (round 35's
+// speed: on llvmpipe the two balls' mirror and glow, computed for every pixel of the frame
+// though they cover a few hundred, were a quarter of the shot's time)
+vec2 woman_eyes_origin(vec2 R, vec2 box) {
+    return floor(woman_eyes_seen * R.y + 0.5 * R - 0.5 * box + 0.5);
+}
+
+// The two mercury eyes at the shot's point ``s`` (a frame of height ``Ry`` pixels), as a layer
+// over what lies there: the frame becomes col * (1 - a) + rgb.  ``fade``: 1 inside the
+// eyes' box, falling to 0 at its edges, where their glow is long spent (no seam).
+vec4 woman_eyes_layer(vec2 s, vec2 uv, float zoom, float Ry, float fade) {
+    vec4 geo = texture(GEO_TEX, uv);
+    vec4 mat = texture(MAT_TEX, uv);
+    vec3 lightc = light_colour();
+    vec3 ro = PORTRAIT_CAM;
+    vec3 rd = portrait_ray(s);
+    float cov = geo.a;
+    float depth = portrait_geo_depth(geo);
+    float face = step(0.95, mat.w);
+    // (her hands lie far below the eyes: no skin here)
+    float lining = 2.0 * min(mat.w, 0.5) * (1.0 - face);
+    vec4 acc = vec4(0.0);
+    // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
+    float px = 1.0 / (Ry * PORTRAIT_FOCAL * zoom);
+    const float ER = EYE_RADIUS * WOMAN_EYE_SCALE;
+    for (int e = 0; e < EYE_COUNT; ++e) {
+        vec3 E = portrait_eye(e);
+        // (round 32's speed: out of reach of its light -- nine radii off the ball its glow
+        // is under 1e-6 -- the rest of the frame skips the ball, a third of the shot's time)
+        vec3 pe = portrait_project(E);
+        if (length(s - pe.xy) * pe.z > 9.0 * ER * PORTRAIT_FOCAL)
+            continue;
+        vec3 oc = ro - E;
+        float b = dot(oc, rd);
+        float c = dot(oc, oc) - b * b;                       // squared distance ray -> centre
+        float perp = sqrt(max(c, 0.0));
+        float te = -b - sqrt(max(ER * ER - c, 0.0));
+        float ecov = clamp((ER - perp) / (px * te) + 0.5, 0.0, 1.0)
+                   // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
+                   // top in stair steps at 1600 px)
+                   // (round 33's readers at 126.4 s: "eyes that contradict lidless" -- the
+                   // mask's brow cut the top of each ball like a lid: her eyes stand whole,
+                   // a few cm proud of what lies just before them)
+                   * smoothstep(-0.004, 0.004, depth + WOMAN_EYE_PROUD + (1.0 - cov) * 10.0 - te);
+        float glow = 0.6 + 0.4 * u_eyes;
+        // (round 32's speed: the ball's mirror only on the ball -- a few hundred pixels)
+        if (ecov > 0.0) {
+        vec3 Pe = ro + rd * te;
+        vec3 n = normalize(Pe - E);
+        // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
+        vec3 r = reflect(rd, n);
+        float ne = max(dot(n, -rd), 0.0);
+        // (round 25: "dull black beads", "button eyes" -- the text's GLOWING orbs of mercury:
+        // a liquid-silver bead lit from within, the brightest thing in the figure)
+        // the mirror: the room and the candle's flame as a crisp warm point, fresnel toward
+        // the limb (mercury reflects strongly everywhere, more at grazing angles)
+        float fres = 0.78 + 0.22 * pow(1.0 - ne, 4.0);
+        vec3 env = eye_env(E, r, lightc);
+        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.75);
+        vec3 ec = env * fres;
+        // the cold white-blue core shining through the liquid silver: white at the middle,
+        // blue toward the limb
+        // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
+        // graded from a white heart to blue, and the mirror lies over it)
+        float core = pow(ne, 2.5);
+        // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
+        // glow is deep and small, the mirror carries the ball)
+        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.02 + 0.3 * core * core);   // (round 33: deeper glow, so the mirror's dark horizon does not cut the ball like a lid)
+        // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
+        // where the liquid silver turns away and mirrors only the dark of the cowl)
+        float rimw = smoothstep(ER * 0.55, ER * 0.98, perp);
+        ec *= 1.0 - 0.8 * rimw;
+        acc.rgb = acc.rgb * (1.0 - ecov) + ec * ecov;
+        acc.a = 1.0 - (1.0 - acc.a) * (1.0 - ecov);
+        }
+        // its light blooming a little into the dark of the cowl round it -- never through
+        // the cloth in front of it (the lovers' far eyes lie behind their hoods)
+        float out_r = max(perp - ER, 0.0) / ER;
+        // (round 26: soft in depth -- a hard cut drew the face mask behind the eyes as a lit
+        // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
+        // cowl's air over mask and lining alike)
+        // (round 28, 98.6 s: "the left figure's eyes glow through its hood, off the face" --
+        // the soft depth let the lovers' far eyes bloom through the outside of the hood that
+        // hides them: only the cowl's inside, the face and its lining, takes the soft range;
+        // the outer cloth must lie behind the eye to be lit by it)
+        float inside = clamp(face + lining, 0.0, 1.0);
+        float seen = smoothstep(-b - mix(0.02, 0.25, inside), -b - mix(0.0, 0.06, inside),
+                                depth + (1.0 - cov) * 10.0);
+        acc.rgb += vec3(0.45, 0.7, 1.0) * glow * (0.04 * exp(-out_r * 6.0) + 0.01 * exp(-out_r * 1.4))
+             * (1.0 - ecov) * seen * fade;
+    }
+    return acc;
+}
+
+#ifndef WOMAN_EYES_PASS
+void main() {
+    vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
+    float zoom;
+    vec2 focus, hands_at;
+    woman_framing(zoom, focus, hands_at);
+    vec3 eye0 = portrait_eye(0), eye1 = portrait_eye(1);
     vec2 s = s0 / zoom + focus;
     vec2 uv = 0.5 + s * vec2(u_resolution.y / u_resolution.x, 1.0);
     vec3 lightc = light_colour();
@@ -338,75 +447,13 @@ void main() {
     }
     col = hand_echoes(s, uv, col, skin, band_soft, lightc, key);
 
-    // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
+    // --- the eyes: mercury spheres, drawn in their own small pass (woman_eyes_layer)
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
-    const float ER = EYE_RADIUS * WOMAN_EYE_SCALE;
-    for (int e = 0; e < EYE_COUNT; ++e) {
-        vec3 E = portrait_eye(e);
-        // (round 32's speed: out of reach of its light -- nine radii off the ball its glow
-        // is under 1e-6 -- the rest of the frame skips the ball, a third of the shot's time)
-        vec3 pe = portrait_project(E);
-        if (length(s - pe.xy) * pe.z > 9.0 * ER * PORTRAIT_FOCAL)
-            continue;
-        vec3 oc = ro - E;
-        float b = dot(oc, rd);
-        float c = dot(oc, oc) - b * b;                       // squared distance ray -> centre
-        float perp = sqrt(max(c, 0.0));
-        float te = -b - sqrt(max(ER * ER - c, 0.0));
-        float ecov = clamp((ER - perp) / (px * te) + 0.5, 0.0, 1.0)
-                   // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
-                   // top in stair steps at 1600 px)
-                   // (round 33's readers at 126.4 s: "eyes that contradict lidless" -- the
-                   // mask's brow cut the top of each ball like a lid: her eyes stand whole,
-                   // a few cm proud of what lies just before them)
-                   * smoothstep(-0.004, 0.004, depth + WOMAN_EYE_PROUD + (1.0 - cov) * 10.0 - te);
-        float glow = 0.6 + 0.4 * u_eyes;
-        // (round 32's speed: the ball's mirror only on the ball -- a few hundred pixels)
-        if (ecov > 0.0) {
-        vec3 Pe = ro + rd * te;
-        vec3 n = normalize(Pe - E);
-        // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
-        vec3 r = reflect(rd, n);
-        float ne = max(dot(n, -rd), 0.0);
-        // (round 25: "dull black beads", "button eyes" -- the text's GLOWING orbs of mercury:
-        // a liquid-silver bead lit from within, the brightest thing in the figure)
-        // the mirror: the room and the candle's flame as a crisp warm point, fresnel toward
-        // the limb (mercury reflects strongly everywhere, more at grazing angles)
-        float fres = 0.78 + 0.22 * pow(1.0 - ne, 4.0);
-        vec3 env = eye_env(E, r, lightc);
-        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.75);
-        vec3 ec = env * fres;
-        // the cold white-blue core shining through the liquid silver: white at the middle,
-        // blue toward the limb
-        // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
-        // graded from a white heart to blue, and the mirror lies over it)
-        float core = pow(ne, 2.5);
-        // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
-        // glow is deep and small, the mirror carries the ball)
-        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.02 + 0.3 * core * core);   // (round 33: deeper glow, so the mirror's dark horizon does not cut the ball like a lid)
-        // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
-        // where the liquid silver turns away and mirrors only the dark of the cowl)
-        float rimw = smoothstep(ER * 0.55, ER * 0.98, perp);
-        ec *= 1.0 - 0.8 * rimw;
-        col = mix(col, ec, ecov);
-        }
-        // its light blooming a little into the dark of the cowl round it -- never through
-        // the cloth in front of it (the lovers' far eyes lie behind their hoods)
-        float out_r = max(perp - ER, 0.0) / ER;
-        // (round 26: soft in depth -- a hard cut drew the face mask behind the eyes as a lit
-        // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
-        // cowl's air over mask and lining alike)
-        // (round 28, 98.6 s: "the left figure's eyes glow through its hood, off the face" --
-        // the soft depth let the lovers' far eyes bloom through the outside of the hood that
-        // hides them: only the cowl's inside, the face and its lining, takes the soft range;
-        // the outer cloth must lie behind the eye to be lit by it)
-        float inside = clamp(face + lining, 0.0, 1.0);
-        float seen = smoothstep(-b - mix(0.02, 0.25, inside), -b - mix(0.0, 0.06, inside),
-                                depth + (1.0 - cov) * 10.0);
-        col += vec3(0.45, 0.7, 1.0) * glow * (0.04 * exp(-out_r * 6.0) + 0.01 * exp(-out_r * 1.4))
-             * (1.0 - ecov) * seen;
-    }
-
+    vec2 ebox = vec2(textureSize(u_woman_eyes, 0));
+    vec2 eo = gl_FragCoord.xy - woman_eyes_origin(u_resolution, ebox);
+    vec4 eyes = texelFetch(u_woman_eyes, ivec2(clamp(eo, vec2(0.0), ebox - 1.0)), 0);
+    eyes *= step(0.0, eo.x) * step(0.0, eo.y) * step(eo.x, ebox.x) * step(eo.y, ebox.y);
+    col = col * (1.0 - eyes.a) + eyes.rgb;
 
     // --- the key candle itself, low at the left, as near as the figure: its wax and flame
     // (the source of the light on the hood: the frame's second point, across from the eyes)
@@ -419,3 +466,18 @@ void main() {
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
     frag_colour = vec4(outc, 1.0);
 }
+#else
+// The eyes' pass: its pixels are the frame's in the box round the eyes (woman_eyes_origin).
+void main() {
+    float zoom;
+    vec2 focus, hands_at;
+    woman_framing(zoom, focus, hands_at);
+    vec2 R = u_woman_frame;
+    vec2 frag = woman_eyes_origin(R, u_resolution) + gl_FragCoord.xy;
+    vec2 s = centered_uv(frag, R) / zoom + focus;
+    vec2 uv = 0.5 + s * vec2(R.y / R.x, 1.0);
+    vec2 e = abs(gl_FragCoord.xy / u_resolution - 0.5) * 2.0;
+    float fade = (1.0 - smoothstep(0.6, 1.0, e.x)) * (1.0 - smoothstep(0.6, 1.0, e.y));
+    frag_colour = woman_eyes_layer(s, uv, zoom, R.y, fade);
+}
+#endif
