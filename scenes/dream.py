@@ -797,6 +797,9 @@ dream = Show(
         # head lifts toward the window, the gasping breath fogs its lower right pane, beads of
         # water in the fog)
         "waking.breath": [(0, 0.0), (193.3, 0.0), (194.6, 1.0, "out_quad")],
+        # (round 35: "fire / the full spectrum" at the end, never seen -- as the head comes up
+        # to the window the sun through the wet glass breaks into a ring of every colour)
+        "waking.spectrum": [(0, 0.0), (195.0, 0.0), (196.8, 1.0, "in_out_sine")],
         # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
         # through them until they open -- round 25: "a muddy red gradient")
         "waking.dawn": [(0, 0.4), (190.5, 0.4), (194.6, 1.0, "in_quad")],

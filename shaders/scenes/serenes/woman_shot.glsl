@@ -54,6 +54,9 @@ const float WOMAN_FACE_SMOOTH = 0.8;
 // where the flame shines through the fingers, from 0.05)
 const float HAND_KEY = 2.6;
 const float HAND_SSS = 0.14;
+// how far the push goes in at its end (zoom 1 + this), and how much further toward her hands
+const float WOMAN_PUSH = 0.6;
+const float WOMAN_PUSH_HANDS = 0.5;
 const float HAND_GLINT = 0.5;
 const float WOMAN_HANDS_BELOW = -0.17;   // her hands lie below this height (metres), her face above
 // (the dream's lens lifts the blacks: the shot is kept low; round 34's readers at 129.8 s: "very
@@ -171,14 +174,18 @@ vec3 hand_echoes(vec2 s, vec2 uv, vec3 col, float skin_at, float in_band, vec3 l
 // The push's framing: its zoom, and the point it goes in toward (the frame's centred point s0
 // shows the shot's point s0 / zoom + focus); ``hands_at``: where her hands are seen, unzoomed.
 void woman_framing(out float zoom, out vec2 focus, out vec2 hands_at) {
-    zoom = u_portrait_light.z;
+    // (round 35: 126 and 129.4 s one picture, "her trembling hands the readable subject" --
+    // the push goes on, twice as far, and more toward her hands as it goes: from her whole
+    // bowed figure to her hands trembling in the candle's light under the eyes)
+    float push = (u_portrait_light.z - 1.0) / 0.3;
+    zoom = 1.0 + WOMAN_PUSH * push * push;
     // (round 26: the push goes in toward the eyes, not the frame's middle, far enough that
     // stills a few seconds apart are not the same picture)
     vec2 eyes_at = 0.5 * (portrait_project(portrait_eye(0)).xy + portrait_project(portrait_eye(1)).xy);
     // (round 34: her trembling hands the subject -- the push goes in between her eyes and her
     // hands, so both hold the frame, the hands larger)
     hands_at = portrait_project(vec3(0.0, -0.3, -0.23)).xy;
-    focus = 0.8 * mix(eyes_at, hands_at, 0.45) * (1.0 - 1.0 / zoom);
+    focus = 0.8 * mix(eyes_at, hands_at, 0.45 + WOMAN_PUSH_HANDS * push) * (1.0 - 1.0 / zoom);
     // (the eyes' box, woman_eyes_origin, is placed round where they are seen)
     woman_eyes_seen = (eyes_at - focus) * zoom;
 }
