@@ -798,7 +798,9 @@ dream = Show(
         # (round 21: from 126 s the woman is seen close and her own shot tears her hands; the
         # frame-wide split over her read as "heavy chromatic ghosting, the hands mush" -- so
         # the film's glitch stays a tremor there, and peaks on the trapped faces)
-        "glitch.amount": [(0, 0.0), (122, 0.0), (126, 0.12, "in_quad"), (129, 0.16), (131, 0.2),
+        # (round 35, both readers at 129.4 s: "colour-fringing/ghosting runs along every edge"
+        # -- the film's split stays off over the woman: her own shot tears her hands)
+        "glitch.amount": [(0, 0.0), (122, 0.0), (129.8, 0.0), (131, 0.2),
                           # (round 27's readers at 135.3 and 139.3 s: "chromatic-aberration noise
                           # pepper-sprays the stars", "the faces smeared" -- its split fringed
                           # every star and every edge of the faces: on them it stays a tremor)
@@ -832,6 +834,9 @@ dream = Show(
         # head lifts toward the window, the gasping breath fogs its lower right pane, beads of
         # water in the fog)
         "waking.breath": [(0, 0.0), (193.3, 0.0), (194.6, 1.0, "out_quad")],
+        # (round 35: "fire / the full spectrum" at the end, never seen -- as the head comes up
+        # to the window the sun through the wet glass breaks into a ring of every colour)
+        "waking.spectrum": [(0, 0.0), (195.0, 0.0), (196.8, 1.0, "in_out_sine")],
         # (the sun coming up behind the shut lids: a hot spot rising and burning brighter
         # through them until they open -- round 25: "a muddy red gradient")
         "waking.dawn": [(0, 0.4), (190.5, 0.4), (194.6, 1.0, "in_quad")],

@@ -266,6 +266,7 @@ waking = PostEffect(
         Param("push", 0.0, 0.0, 1.0, "the head lifting from the pillow toward the window (0: lying, 1: the window near)"),
         Param("roll", 0.0, -0.6, 0.6, "the head lying on its side on the pillow: the room seen tilted by this many radians (0: level, the head lifted)"),
         Param("breath", 0.0, 0.0, 1.0, "the dreamer's gasping breath fogging the window's lower panes, swelling with each breath, beads of water in it (0: clear glass)"),
+        Param("spectrum", 0.0, 0.0, 1.0, "the low sun through the wet glass breaking into a ring of every colour round it, red inside to violet outside (0: none)"),
     ],
     description="waking: light through closed, veined eyelids pounding with the heart, tears, a gasp, the eyelids opening, dazzled, onto the sun rising out of the sea",
 )

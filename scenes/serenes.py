@@ -660,6 +660,8 @@ PORTRAIT_PASSES = close_shot_names("portrait")
 LOVERS_PASSES = close_shot_names("lovers")
 WOMAN_PASSES = close_shot_names("woman")
 WOMAN_ROOM = "woman_room"     # the room behind the woman close, at half size (woman_close_passes)
+WOMAN_EYES = "woman_eyes"     # her mercury eyes, a layer over a box of the frame round them (woman_close_passes)
+WOMAN_EYES_SCALE = 1.0 / 3.0  # the eyes' box: a third of the frame's sides (their glow is spent well inside it)
 ROW_PASSES = close_shot_names("row")
 ALONE_PASSES = close_shot_names("alone")
 ROW_BAKE_SCALE = 1.5           # the row's G-buffer: it is far and one march of five figures (round 26: 1.5, the push in to 1.4x)
@@ -729,7 +731,13 @@ def woman_close_passes() -> list:
     geo, mat, relit = close_shot_passes("woman")
     room = Pass("scenes/serenes/woman_room.frag", name=WOMAN_ROOM, vert="common/fullscreen.vert",
                 primitive="triangles", count=3, scale=0.5, precision="rgba16f")
-    return [geo, mat, room, replace(relit, inputs=(*relit.inputs, WOMAN_ROOM))]
+    # (round 35's speed: her two eyes -- their mirror and glow, a quarter of her relight's time
+    # when every pixel of the frame paid for them on llvmpipe -- are drawn over a box of the
+    # frame round them, a ninth of its pixels, and laid over her by the relight)
+    eyes = Pass("scenes/serenes/woman_eyes.frag", name=WOMAN_EYES, vert="common/fullscreen.vert",
+                primitive="triangles", count=3, scale=WOMAN_EYES_SCALE, precision="rgba16f",
+                inputs=relit.inputs)
+    return [geo, mat, room, eyes, replace(relit, inputs=(*relit.inputs, WOMAN_ROOM, WOMAN_EYES))]
 
 
 def close_shot_shown(params: dict) -> str | None:
@@ -757,6 +765,7 @@ class Serenes(Scene):
             for name in close_shot_names(shot):
                 resources.draw_count(name, 3 if shot == shown else 0)
         resources.draw_count(WOMAN_ROOM, 3 if shown == "woman" else 0)
+        resources.draw_count(WOMAN_EYES, 3 if shown == "woman" else 0)
         return shown is not None
 
     figure_poses = staticmethod(figure_poses)
@@ -804,6 +813,7 @@ class Serenes(Scene):
             # exposure there; close on the woman her black room is kept)
             "u_exposure": 1.9 * (1.0 + 0.25 * (1.0 - min(max(float(state.params["closeup"]), 0.0), 1.0))),
             "u_lovers_pair": (float(pair[0]), float(pair[1]), lovers, 0.0),
+            "u_woman_frame": (float(state.resolution[0]), float(state.resolution[1])),
             **dict(zip(("u_echo1", "u_echo2", "u_echo_box", "u_echo_mix"),
                        hand_echoes(state.t, state.seed, state.params, state.resolution))),
         }

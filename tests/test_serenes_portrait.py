@@ -796,15 +796,15 @@ def _face_warmth(gl, geo_pass, mat_pass, params, size=(640, 360)):
 def test_the_womans_face_catches_her_candle_not_a_black_ball(gl):
     """Round 30, 129 s: "the face a black ball with cartoon eyes"; 125.7 s: her head "a blank
     cone".  Turned to her candle and set forward in the cowl, her face catches it from the
-    side, a warm rim along the brow and nose: in her close shot and in her wide room the
-    face's warmest pixels (red over blue, 95th percentile, 640x360) are warm: over 25 close
-    and 15 wide (the old mask deep in the cowl: 7 close, 0 wide, unseen)."""
-    close = _face_warmth(gl, "woman_geo", "woman_mat",
-                         {**SHOT, "portrait": 0.0, "close_woman": 1.0, "seated": 1.0, "count": 1})
+    side, a warm rim along the brow and nose: in her wide room the face's warmest pixels (red
+    over blue, 95th percentile, 640x360) are warm: over 15 (the old mask deep in the cowl: 0,
+    unseen).  (Round 35: close, that rim read as "a brown mask for a face", "a puppet-like
+    mask": her close face lies in the cowl's shadow now --
+    test_the_womans_face_close_lies_in_her_cowls_shadow_not_a_brown_mask.)"""
     wide = _face_warmth(gl, "alone_geo", "alone_mat",
                         {"alone": 1.0, "count": 1, "seated": 1.0, "candles": 1, "flicker": 0.0,
                          "tremor": 0.0, "voices": 0.0, "lovers": 0.0, "child": 0.0})
-    assert close > 25.0 and wide > 15.0, (close, wide)      # (58 and 33 now; 7 and 0 on main)
+    assert wide > 15.0, wide      # (33 now; 0 on round 29's tree)
 
 
 def _eye_profiles(img: np.ndarray, geo: np.ndarray, step: float = 1.0, out: int = 14):
@@ -1129,3 +1129,39 @@ def test_the_lovers_thread_grows_between_them_in_the_shot(gl):
         counts.append(int(((img[..., 2] - img[..., 0]) > 40.0).sum()))
     assert counts[1] > 60, counts
     assert counts[0] < 0.4 * counts[1], counts
+
+
+WOMAN_CLOSE = {**SHOT, "portrait": 0.0, "close_woman": 1.0, "seated": 1.0, "count": 1}
+
+
+def test_the_womans_face_close_lies_in_her_cowls_shadow_not_a_brown_mask(gl):
+    """Round 35, both readers at 129.4 s: "the figure reads like a plasticine toy with a brown
+    mask for a face", "the face a puppet-like mask".  Close on her, her face lies in the
+    cowl's shadow, the mercury eyes its light: the candle's warm rim on the mask is a breath.
+    Its warmest pixels (red over blue, 95th percentile, 640x360) stay under 25 levels
+    (31 with round 34's rim)."""
+    close = _face_warmth(gl, "woman_geo", "woman_mat", WOMAN_CLOSE)
+    assert close < 25.0, close
+
+
+
+def test_the_womans_eyes_are_drawn_over_a_small_box_not_the_whole_frame(gl):
+    """Round 35's speed: on llvmpipe every pixel of her relight paid for the two mercury
+    balls' mirror and glow (a quarter of its time); they are a layer of their own over a box a
+    third of the frame's sides round them (a ninth of its pixels), laid over her by the
+    relight.  At 320x180 the layer is 107x60, holds both balls whole (two blobs of full
+    cover, none touching its edge) and its glow is spent at its edges (no seam)."""
+    p = Player(gl, size=(320, 180))
+    try:
+        p.at(2.0, **WOMAN_CLOSE)
+        eyes = p.pass_pixels("woman_eyes")
+    finally:
+        p.release()
+    assert eyes.shape[:2] == (60, 107), eyes.shape
+    a = eyes[..., 3].astype(float)
+    assert a.max() > 0.99, a.max()
+    inner = np.zeros_like(a, dtype=bool)
+    inner[3:-3, 3:-3] = True
+    assert (a[~inner] < 1e-3).all(), "an eye cut by the box's edge"
+    assert len(_blob_pixels(a > 0.5)) >= 2
+    assert np.abs(eyes[..., :3].astype(float))[~inner].max() < 1e-3, "the glow reaches the box's edge"

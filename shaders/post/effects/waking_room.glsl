@@ -55,6 +55,32 @@ vec3 dawn_on_wall(vec2 v, float ew) {
     return vec3(0.75, 0.4, 0.2) * 0.2 * (patch * falloff + spill);
 }
 
+// The full spectrum (round 35: "fire / the full spectrum" at the end, never seen): as the head
+// lifts to the window, the low sun through the wet glass -- the tears just cleared, the
+// breath on the pane -- breaks into a ring of colour round it, red inside through gold, green
+// and blue to violet outside, the one place the film shows every hue at once.  ``v``: the
+// room's point, ``sun_v`` the sun's; ``ew`` an edge's half width.  Light to add.
+vec3 sun_spectrum(vec2 v, vec2 sun_v, float ew) {
+    float d = length(v - sun_v);
+    // (the ring's own coordinate: 0 at its red inner edge, 1 at its violet outer one)
+    const float R0 = 0.062, W = 0.034;
+    float h = (d - R0) / W;
+    // (a halo, not a lens flare's hoop: a crisp red inner edge, the colours widening and
+    // paling outward into the sky)
+    float band = smoothstep(-0.12 - ew / W, 0.1, h) * smoothstep(1.6, 0.5, h);
+    // red, orange, gold, green, cyan, blue, violet across the band (hues as the eye sees them)
+    vec3 c = clamp(vec3(1.6 - abs(h * 3.2 - 0.3), 1.4 - abs(h * 3.0 - 1.35), 1.4 - abs(h * 3.0 - 2.4)), 0.0, 1.0);
+    c += vec3(0.45, 0.0, 0.5) * smoothstep(0.75, 1.0, h);           // (violet: blue with a little red)
+    c = mix(c, vec3(dot(c, vec3(0.3, 0.5, 0.2))), 0.25 + 0.35 * smoothstep(0.6, 1.5, h));
+    // (strongest over the lower right, where the breath has fogged the pane: the water breaks
+    // the light; faint where the glass is dry -- an arc, not a hoop)
+    vec2 dir = (v - sun_v) / max(d, 1e-4);
+    float arc = 0.25 + 0.75 * smoothstep(-0.2, 0.9, dot(dir, vec2(0.6, -0.8)));
+    // (and the glow inside the ring, the aureole round the sun, a little brighter than the sky)
+    float aureole = exp(-max(d - 0.012, 0.0) / 0.03) * 0.2;
+    return (c * band * arc + vec3(1.0, 0.8, 0.6) * aureole) * 0.8;
+}
+
 // Signed distance to a capsule from `a` to `b` of radius `r`.
 float capsule_sd(vec2 p, vec2 a, vec2 b, float r) {
     vec2 pa = p - a, ba = b - a;
@@ -222,6 +248,9 @@ vec3 bedroom(vec2 v, float res, float t, float beat, float defocus, bool full) {
     // (every frame before the breath skips it: a uniform branch)
     if (full && u_breath > 0.0)
         outside = breath_on_glass(v, w, outside, sun_v, t, ew);
+    // (every frame before the head lifts skips it: a uniform branch)
+    if (full && u_spectrum > 0.0)
+        outside += sun_spectrum(v, sun_v, ew) * u_spectrum;
     float bars = sash(w, ew);
     // the bars black against the dawn; their edges turned to the sun catch it (a thin glint)
     float near_sun = exp(-length(v - sun_v) * 3.5);

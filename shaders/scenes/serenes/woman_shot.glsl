@@ -20,6 +20,9 @@ uniform float u_exposure;
 uniform sampler2D u_woman_geo;
 uniform sampler2D u_woman_mat;
 uniform sampler2D u_woman_room;
+uniform sampler2D u_woman_eyes;    // the eyes' layer (its own pass: WOMAN_EYES_PASS)
+uniform vec2 u_woman_frame;        // the frame's size (the eyes' pass is smaller)
+vec2 woman_eyes_seen;              // where the eyes are seen, centred (woman_framing)
 #define GEO_TEX u_woman_geo
 #define MAT_TEX u_woman_mat
 uniform vec4 u_portrait_light;    // key candle level, rim candle level, zoom (1: none), sway phase
@@ -32,7 +35,9 @@ const vec3 SILVER = vec3(0.70, 0.83, 1.0);
 const float KEY_POWER = 0.34;   // (round 34: "very dark" -- from 0.26)
 // the candle's warm edge along the woman's face (round 30; round 33: less -- at 0.35 it drew
 // her nose's ridge as "a strange nose")
-const float WOMAN_FACE_RIM = 0.09;
+// (round 35, both readers at 129.4 s: "a brown mask for a face", "a puppet-like mask" -- her
+// face lies in the cowl's shadow, only a breath of the candle on the cheek turned to it)
+const float WOMAN_FACE_RIM = 0.03;
 // (round 33, both readers at 131.0 s: "the Serene's eyes are different sizes" -- in her
 // three-quarter turn the mask's bridge hid half of the far ball: both balls stand whole,
 // a little prouder of the mask than the portrait's 3 cm)
@@ -45,7 +50,13 @@ const float WOMAN_EYE_SCALE = 0.7;
 const float WOMAN_FACE_SMOOTH = 0.8;
 // (round 34, both readers at 129.8 s: "very dark" -- her hands the frame's key: the candle's
 // light on her palms and fingers, and a moist highlight on them)
-const float HAND_KEY = 1.9;
+// (round 35: "her trembling hands the readable subject" -- from 1.9, and their skin's warm edge
+// where the flame shines through the fingers, from 0.05)
+const float HAND_KEY = 2.6;
+const float HAND_SSS = 0.14;
+// how far the push goes in at its end (zoom 1 + this), and how much further toward her hands
+const float WOMAN_PUSH = 0.6;
+const float WOMAN_PUSH_HANDS = 0.5;
 const float HAND_GLINT = 0.5;
 const float WOMAN_HANDS_BELOW = -0.17;   // her hands lie below this height (metres), her face above
 // (the dream's lens lifts the blacks: the shot is kept low; round 34's readers at 129.8 s: "very
@@ -85,36 +96,14 @@ vec3 cloth_weave(vec3 N, vec3 Pw, float cloth, vec2 fw, out float top) {
     float a = TAU * (uv.x + uv.y);
     float h = sin(a);
     vec3 grad = TAU * cos(a) * (du + vec3(0.0, 1.0 / PITCH, 0.0));
-    // fibre: slubs and streaks running down the cloth (coarse enough never to alias)
-    float slub = vnoise(vec2(uv.x * 0.35, uv.y * 0.06)) * 0.6 + vnoise(vec2(uv.x * 0.9, uv.y * 0.12)) * 0.4 - 0.5;
-    // (round 24: the finer streaks faded where they would be under ~3 px across -- toward
-    // the silhouette they packed into a shimmer of hairlines)
-    float streak = 1.0 - smoothstep(0.25, 0.5, fw.x * 0.9);
-    top = clamp(0.55 + 0.16 * h * fade + 0.45 * slub * cloth * mix(0.4, 1.0, streak), 0.0, 1.0);
-    // (round 26: the slubs alone read as wood grain, "carved": wool's loose fibre, a fine
-    // irregular fuzz a few pixels across, faded before it would shimmer under ~2 px)
-    // (round 32's speed: each fine layer's noise is looked up only where it is not faded out)
-    float fuzz_on = cloth * (1.0 - smoothstep(0.25, 0.5, max(fw.x * 2.2, fw.y * 1.1)));
-    if (fuzz_on > 0.0) {
-        float fuzz = vnoise(uv * vec2(2.2, 1.1)) * 0.6 + vnoise(uv * vec2(4.7, 2.3) + 7.0) * 0.4 - 0.5;
-        top = clamp(top + 0.7 * fuzz * fuzz_on, 0.0, 1.0);
-    }
+    // fibre: soft slubs in the wool, a few threads long and barely longer down the fall than
+    // across it (round 34, both readers at 129.4 s: "vertical banding on the robe" -- the old
+    // streaks, stretched sixteen to one down the cloth, drew its dark front as a barcode)
+    float slub = vnoise(vec2(uv.x * 0.3, uv.y * 0.16)) - 0.5;
+    top = clamp(0.55 + 0.16 * h * fade + 0.3 * slub * cloth, 0.0, 1.0);
+    // (round 35's speed: the fuzz and the nap -- five more noises a pixel, finer than a pixel
+    // at the dream's sizes -- are gone; the twill and the slubs carry the wool)
     grad = (grad - N * dot(grad, N)) * (0.18 * PITCH / TAU) * fade;   // crowns tilted ~0.18
-    // (round 24: "rubbery sacks" -- the cloth's surface was smooth as a sheet of rubber
-    // between the folds): a woollen nap, crumpled fibre in the normal, streaks running down
-    // the fall, each a few pixels across (faded before a streak would be under ~5 px)
-    float nap = cloth * (1.0 - smoothstep(0.12, 0.25, max(fw.x * 0.8, fw.y * 0.22)))
-              * smoothstep(0.2, 0.5, abs(N.z));      // (not at grazing: blotches there)
-    if (nap <= 0.0)
-        return normalize(N - grad);
-    vec2 nq = vec2(uv.x * 0.8, uv.y * 0.22);
-    float n0 = vnoise(nq);
-    vec2 ng = vec2(vnoise(nq + vec2(0.3, 0.0)) - n0, vnoise(nq + vec2(0.0, 0.3)) - n0) / 0.3;
-    vec3 T = du - N * dot(du, N);
-    T *= inversesqrt(max(dot(T, T), 1e-12));
-    vec3 B = cross(N, T);
-    grad += (T * ng.x + B * ng.y) * 0.15 * nap;
-    top = clamp(top + (n0 - 0.5) * 0.3 * nap, 0.0, 1.0);
     return normalize(N - grad);
 }
 
@@ -169,32 +158,140 @@ vec3 hand_light(vec4 geo, vec4 mat, vec3 rd, vec3 lightc, float key) {
 vec3 hand_echoes(vec2 s, vec2 uv, vec3 col, float skin_at, float in_band, vec3 lightc, float key) {
     float amp = 0.02 * (0.5 + 0.5 * u_tremor);
     vec2 aspect = vec2(u_resolution.y / u_resolution.x, 1.0);
-    for (int k = 0; k < 2; ++k) {
-        // one copy a little above the hands, one further below, each drifting slowly sideways
-        // (round 34: they glide, never jump -- between the glitch's stutters her hands hold
-        // clean; the shaking reads in the copies, test_the_hands_glitch_stutters_...)
-        vec2 o = k == 0 ? vec2(0.35 * sin(1.7 * u_time), 1.0) * amp
-                        : vec2(0.35 * sin(1.3 * u_time + 2.0), -1.0) * amp * 1.6;
-        vec4 mat = texture(MAT_TEX, uv + o * aspect);
-        float sk = smoothstep(0.72, 0.8, mat.w) * (1.0 - smoothstep(0.9, 0.96, mat.w));
-        float a = sk * (k == 0 ? 0.4 : 0.22) * (1.0 - skin_at) * in_band;
-        vec4 geo = texture(GEO_TEX, uv + o * aspect);
-        col = mix(col, col + hand_light(geo, mat, portrait_ray(s + o), lightc, key), a);
-    }
-    return col;
+    // one copy a little above the hands, drifting slowly sideways
+    // (round 34: it glides, never jumps -- between the glitch's stutters her hands hold
+    // clean; the shaking reads in the copy, test_the_hands_glitch_stutters_...)
+    // (round 35: "ghosting runs along every edge" -- the fainter second copy below is gone,
+    // and with it two of the shot's G-buffer lookups a pixel)
+    vec2 o = vec2(0.35 * sin(1.7 * u_time), 1.0) * amp;
+    vec4 mat = texture(MAT_TEX, uv + o * aspect);
+    float sk = smoothstep(0.72, 0.8, mat.w) * (1.0 - smoothstep(0.9, 0.96, mat.w));
+    float a = sk * 0.4 * (1.0 - skin_at) * in_band;
+    vec4 geo = texture(GEO_TEX, uv + o * aspect);
+    return mix(col, col + hand_light(geo, mat, portrait_ray(s + o), lightc, key), a);
 }
 
-void main() {
-    vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
-    float zoom = u_portrait_light.z;
+// The push's framing: its zoom, and the point it goes in toward (the frame's centred point s0
+// shows the shot's point s0 / zoom + focus); ``hands_at``: where her hands are seen, unzoomed.
+void woman_framing(out float zoom, out vec2 focus, out vec2 hands_at) {
+    // (round 35: 126 and 129.4 s one picture, "her trembling hands the readable subject" --
+    // the push goes on, twice as far, and more toward her hands as it goes: from her whole
+    // bowed figure to her hands trembling in the candle's light under the eyes)
+    float push = (u_portrait_light.z - 1.0) / 0.3;
+    zoom = 1.0 + WOMAN_PUSH * push * push;
     // (round 26: the push goes in toward the eyes, not the frame's middle, far enough that
     // stills a few seconds apart are not the same picture)
-    vec3 eye0 = portrait_eye(0), eye1 = portrait_eye(1);
-    vec2 eyes_at = 0.5 * (portrait_project(eye0).xy + portrait_project(eye1).xy);
+    vec2 eyes_at = 0.5 * (portrait_project(portrait_eye(0)).xy + portrait_project(portrait_eye(1)).xy);
     // (round 34: her trembling hands the subject -- the push goes in between her eyes and her
     // hands, so both hold the frame, the hands larger)
-    vec2 hands_at = portrait_project(vec3(0.0, -0.3, -0.23)).xy;
-    vec2 focus = 0.8 * mix(eyes_at, hands_at, 0.45) * (1.0 - 1.0 / zoom);
+    hands_at = portrait_project(vec3(0.0, -0.3, -0.23)).xy;
+    focus = 0.8 * mix(eyes_at, hands_at, 0.45 + WOMAN_PUSH_HANDS * push) * (1.0 - 1.0 / zoom);
+    // (the eyes' box, woman_eyes_origin, is placed round where they are seen)
+    woman_eyes_seen = (eyes_at - focus) * zoom;
+}
+
+// The box of frame pixels the eyes' layer covers (its own pass, ``box`` pixels, a third of the
+// frame's sides): its lower left corner, whole pixels, round the eyes as seen.  (round 35's
+// speed: on llvmpipe the two balls' mirror and glow, computed for every pixel of the frame
+// though they cover a few hundred, were a quarter of the shot's time)
+vec2 woman_eyes_origin(vec2 R, vec2 box) {
+    return floor(woman_eyes_seen * R.y + 0.5 * R - 0.5 * box + 0.5);
+}
+
+// The two mercury eyes at the shot's point ``s`` (a frame of height ``Ry`` pixels), as a layer
+// over what lies there: the frame becomes col * (1 - a) + rgb.  ``fade``: 1 inside the
+// eyes' box, falling to 0 at its edges, where their glow is long spent (no seam).
+vec4 woman_eyes_layer(vec2 s, vec2 uv, float zoom, float Ry, float fade) {
+    vec4 geo = texture(GEO_TEX, uv);
+    vec4 mat = texture(MAT_TEX, uv);
+    vec3 lightc = light_colour();
+    vec3 ro = PORTRAIT_CAM;
+    vec3 rd = portrait_ray(s);
+    float cov = geo.a;
+    float depth = portrait_geo_depth(geo);
+    float face = step(0.95, mat.w);
+    // (her hands lie far below the eyes: no skin here)
+    float lining = 2.0 * min(mat.w, 0.5) * (1.0 - face);
+    vec4 acc = vec4(0.0);
+    // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
+    float px = 1.0 / (Ry * PORTRAIT_FOCAL * zoom);
+    const float ER = EYE_RADIUS * WOMAN_EYE_SCALE;
+    for (int e = 0; e < EYE_COUNT; ++e) {
+        vec3 E = portrait_eye(e);
+        // (round 32's speed: out of reach of its light -- nine radii off the ball its glow
+        // is under 1e-6 -- the rest of the frame skips the ball, a third of the shot's time)
+        vec3 pe = portrait_project(E);
+        if (length(s - pe.xy) * pe.z > 9.0 * ER * PORTRAIT_FOCAL)
+            continue;
+        vec3 oc = ro - E;
+        float b = dot(oc, rd);
+        float c = dot(oc, oc) - b * b;                       // squared distance ray -> centre
+        float perp = sqrt(max(c, 0.0));
+        float te = -b - sqrt(max(ER * ER - c, 0.0));
+        float ecov = clamp((ER - perp) / (px * te) + 0.5, 0.0, 1.0)
+                   // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
+                   // top in stair steps at 1600 px)
+                   // (round 33's readers at 126.4 s: "eyes that contradict lidless" -- the
+                   // mask's brow cut the top of each ball like a lid: her eyes stand whole,
+                   // a few cm proud of what lies just before them)
+                   * smoothstep(-0.004, 0.004, depth + WOMAN_EYE_PROUD + (1.0 - cov) * 10.0 - te);
+        float glow = 0.6 + 0.4 * u_eyes;
+        // (round 32's speed: the ball's mirror only on the ball -- a few hundred pixels)
+        if (ecov > 0.0) {
+        vec3 Pe = ro + rd * te;
+        vec3 n = normalize(Pe - E);
+        // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
+        vec3 r = reflect(rd, n);
+        float ne = max(dot(n, -rd), 0.0);
+        // (round 25: "dull black beads", "button eyes" -- the text's GLOWING orbs of mercury:
+        // a liquid-silver bead lit from within, the brightest thing in the figure)
+        // the mirror: the room and the candle's flame as a crisp warm point, fresnel toward
+        // the limb (mercury reflects strongly everywhere, more at grazing angles)
+        float fres = 0.78 + 0.22 * pow(1.0 - ne, 4.0);
+        vec3 env = eye_env(E, r, lightc);
+        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.75);
+        vec3 ec = env * fres;
+        // the cold white-blue core shining through the liquid silver: white at the middle,
+        // blue toward the limb
+        // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
+        // graded from a white heart to blue, and the mirror lies over it)
+        float core = pow(ne, 2.5);
+        // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
+        // glow is deep and small, the mirror carries the ball)
+        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.02 + 0.3 * core * core);   // (round 33: deeper glow, so the mirror's dark horizon does not cut the ball like a lid)
+        // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
+        // where the liquid silver turns away and mirrors only the dark of the cowl)
+        float rimw = smoothstep(ER * 0.55, ER * 0.98, perp);
+        ec *= 1.0 - 0.8 * rimw;
+        acc.rgb = acc.rgb * (1.0 - ecov) + ec * ecov;
+        acc.a = 1.0 - (1.0 - acc.a) * (1.0 - ecov);
+        }
+        // its light blooming a little into the dark of the cowl round it -- never through
+        // the cloth in front of it (the lovers' far eyes lie behind their hoods)
+        float out_r = max(perp - ER, 0.0) / ER;
+        // (round 26: soft in depth -- a hard cut drew the face mask behind the eyes as a lit
+        // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
+        // cowl's air over mask and lining alike)
+        // (round 28, 98.6 s: "the left figure's eyes glow through its hood, off the face" --
+        // the soft depth let the lovers' far eyes bloom through the outside of the hood that
+        // hides them: only the cowl's inside, the face and its lining, takes the soft range;
+        // the outer cloth must lie behind the eye to be lit by it)
+        float inside = clamp(face + lining, 0.0, 1.0);
+        float seen = smoothstep(-b - mix(0.02, 0.25, inside), -b - mix(0.0, 0.06, inside),
+                                depth + (1.0 - cov) * 10.0);
+        acc.rgb += vec3(0.45, 0.7, 1.0) * glow * (0.04 * exp(-out_r * 6.0) + 0.01 * exp(-out_r * 1.4))
+             * (1.0 - ecov) * seen * fade;
+    }
+    return acc;
+}
+
+#ifndef WOMAN_EYES_PASS
+void main() {
+    vec2 s0 = centered_uv(gl_FragCoord.xy, u_resolution);
+    float zoom;
+    vec2 focus, hands_at;
+    woman_framing(zoom, focus, hands_at);
+    vec3 eye0 = portrait_eye(0), eye1 = portrait_eye(1);
     vec2 s = s0 / zoom + focus;
     vec2 uv = 0.5 + s * vec2(u_resolution.y / u_resolution.x, 1.0);
     vec3 lightc = light_colour();
@@ -248,7 +345,9 @@ void main() {
     vec3 P = ro + rd * depth;
     vec3 V = -rd;
     float face = step(0.95, mat.w);
-    float skin = step(0.7, mat.w) * (1.0 - face);             // her bare hands (0.85)
+    // (round 35: "the hands lumpy" -- a hard step on the bilinear id drew their edge against
+    // the sleeve as a dark ragged line: the skin comes in over the id's blend)
+    float skin = smoothstep(0.64, 0.76, mat.w) * (1.0 - face);             // her bare hands (0.85)
     // (round 34: only her hands, below the face -- the blend of face (1) and lining (0.5) in
     // the bilinear lookup passes 0.85 round the mask, and lit as skin it drew orange shapes)
     skin *= step(P.y, WOMAN_HANDS_BELOW);
@@ -326,7 +425,7 @@ void main() {
         surf += SILVER * albedo * 0.00026 * (0.5 + 0.5 * u_eyes) * lit / (0.0016 + ds * ds) * (0.3 + 0.7 * ao) * eface;
     }
     // her skin: the candle's warmth through it at the edges (fingers glow where thin)
-    surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * 0.05 * pow(1.0 - NV, 2.0) * ao;
+    surf += vec3(1.0, 0.45, 0.3) * lightc * lit * skin * HAND_SSS * pow(1.0 - NV, 2.0) * ao;
     // her palms in the candle's light, the frame's key, and a moist glint along the fingers
     surf += albedo * lightc * lit * ndl * ao * skin * HAND_KEY;
     surf += vec3(1.0, 0.8, 0.62) * lightc * lit * skin * HAND_GLINT * pow(max(dot(N, H), 0.0), 28.0) * ao;
@@ -346,7 +445,7 @@ void main() {
     // (the mask and the lining round it take the same light, so the line where they meet --
     // which drew a nose and a mouth -- is not seen: one dim warm oval inside the cowl)
     float cowl = clamp(face + lining, 0.0, 1.0);
-    surf = mix(surf, vec3(0.0), cowl * 0.6);
+    surf = mix(surf, vec3(0.0), cowl * 0.92);
     surf += vec3(1.0, 0.5, 0.26) * lightc * key * KEY_POWER / max(dk2, 0.09) * cowl * WOMAN_FACE_RIM
           * fr * fr * (0.45 + 0.25 * mat.y) * ao * ao * 0.16;
     // a little of the room's haze between us and the figure
@@ -355,75 +454,13 @@ void main() {
     }
     col = hand_echoes(s, uv, col, skin, band_soft, lightc, key);
 
-    // --- the eyes: mercury spheres, exact, in front of what the G-buffer holds there
+    // --- the eyes: mercury spheres, drawn in their own small pass (woman_eyes_layer)
     float px = 1.0 / (u_resolution.y * PORTRAIT_FOCAL * zoom);
-    const float ER = EYE_RADIUS * WOMAN_EYE_SCALE;
-    for (int e = 0; e < EYE_COUNT; ++e) {
-        vec3 E = portrait_eye(e);
-        // (round 32's speed: out of reach of its light -- nine radii off the ball its glow
-        // is under 1e-6 -- the rest of the frame skips the ball, a third of the shot's time)
-        vec3 pe = portrait_project(E);
-        if (length(s - pe.xy) * pe.z > 9.0 * ER * PORTRAIT_FOCAL)
-            continue;
-        vec3 oc = ro - E;
-        float b = dot(oc, rd);
-        float c = dot(oc, oc) - b * b;                       // squared distance ray -> centre
-        float perp = sqrt(max(c, 0.0));
-        float te = -b - sqrt(max(ER * ER - c, 0.0));
-        float ecov = clamp((ER - perp) / (px * te) + 0.5, 0.0, 1.0)
-                   // (round 29: soft in depth, a few mm -- the hood's brow cut the ball's
-                   // top in stair steps at 1600 px)
-                   // (round 33's readers at 126.4 s: "eyes that contradict lidless" -- the
-                   // mask's brow cut the top of each ball like a lid: her eyes stand whole,
-                   // a few cm proud of what lies just before them)
-                   * smoothstep(-0.004, 0.004, depth + WOMAN_EYE_PROUD + (1.0 - cov) * 10.0 - te);
-        float glow = 0.6 + 0.4 * u_eyes;
-        // (round 32's speed: the ball's mirror only on the ball -- a few hundred pixels)
-        if (ecov > 0.0) {
-        vec3 Pe = ro + rd * te;
-        vec3 n = normalize(Pe - E);
-        // at the very edge (ecov < 1) the hit is a sliver: keep the limb's normal
-        vec3 r = reflect(rd, n);
-        float ne = max(dot(n, -rd), 0.0);
-        // (round 25: "dull black beads", "button eyes" -- the text's GLOWING orbs of mercury:
-        // a liquid-silver bead lit from within, the brightest thing in the figure)
-        // the mirror: the room and the candle's flame as a crisp warm point, fresnel toward
-        // the limb (mercury reflects strongly everywhere, more at grazing angles)
-        float fres = 0.78 + 0.22 * pow(1.0 - ne, 4.0);
-        vec3 env = eye_env(E, r, lightc);
-        env = mix(vec3(dot(env, vec3(0.3, 0.59, 0.11))) * vec3(0.95, 0.97, 1.0), env, 0.75);
-        vec3 ec = env * fres;
-        // the cold white-blue core shining through the liquid silver: white at the middle,
-        // blue toward the limb
-        // (round 27: the even white disc read as a button -- the glow lies deep in the liquid,
-        // graded from a white heart to blue, and the mirror lies over it)
-        float core = pow(ne, 2.5);
-        // (round 29: "googly" -- a milky white heart over the whole face of the ball: the
-        // glow is deep and small, the mirror carries the ball)
-        ec += mix(vec3(0.15, 0.32, 1.0), vec3(0.55, 0.8, 1.0), core * core) * glow * (0.02 + 0.3 * core * core);   // (round 33: deeper glow, so the mirror's dark horizon does not cut the ball like a lid)
-        // (round 27: the bright ring round the ball drew the button's rim -- a dark limb,
-        // where the liquid silver turns away and mirrors only the dark of the cowl)
-        float rimw = smoothstep(ER * 0.55, ER * 0.98, perp);
-        ec *= 1.0 - 0.8 * rimw;
-        col = mix(col, ec, ecov);
-        }
-        // its light blooming a little into the dark of the cowl round it -- never through
-        // the cloth in front of it (the lovers' far eyes lie behind their hoods)
-        float out_r = max(perp - ER, 0.0) / ER;
-        // (round 26: soft in depth -- a hard cut drew the face mask behind the eyes as a lit
-        // egg with a dark brow and a cartoon's mouth, "faces waxy": the glow hangs in the
-        // cowl's air over mask and lining alike)
-        // (round 28, 98.6 s: "the left figure's eyes glow through its hood, off the face" --
-        // the soft depth let the lovers' far eyes bloom through the outside of the hood that
-        // hides them: only the cowl's inside, the face and its lining, takes the soft range;
-        // the outer cloth must lie behind the eye to be lit by it)
-        float inside = clamp(face + lining, 0.0, 1.0);
-        float seen = smoothstep(-b - mix(0.02, 0.25, inside), -b - mix(0.0, 0.06, inside),
-                                depth + (1.0 - cov) * 10.0);
-        col += vec3(0.45, 0.7, 1.0) * glow * (0.04 * exp(-out_r * 6.0) + 0.01 * exp(-out_r * 1.4))
-             * (1.0 - ecov) * seen;
-    }
-
+    vec2 ebox = vec2(textureSize(u_woman_eyes, 0));
+    vec2 eo = gl_FragCoord.xy - woman_eyes_origin(u_resolution, ebox);
+    vec4 eyes = texelFetch(u_woman_eyes, ivec2(clamp(eo, vec2(0.0), ebox - 1.0)), 0);
+    eyes *= step(0.0, eo.x) * step(0.0, eo.y) * step(eo.x, ebox.x) * step(eo.y, ebox.y);
+    col = col * (1.0 - eyes.a) + eyes.rgb;
 
     // --- the key candle itself, low at the left, as near as the figure: its wax and flame
     // (the source of the light on the hood: the frame's second point, across from the eyes)
@@ -436,3 +473,18 @@ void main() {
     outc = dither_fast(outc, gl_FragCoord.xy, u_frame);
     frag_colour = vec4(outc, 1.0);
 }
+#else
+// The eyes' pass: its pixels are the frame's in the box round the eyes (woman_eyes_origin).
+void main() {
+    float zoom;
+    vec2 focus, hands_at;
+    woman_framing(zoom, focus, hands_at);
+    vec2 R = u_woman_frame;
+    vec2 frag = woman_eyes_origin(R, u_resolution) + gl_FragCoord.xy;
+    vec2 s = centered_uv(frag, R) / zoom + focus;
+    vec2 uv = 0.5 + s * vec2(R.y / R.x, 1.0);
+    vec2 e = abs(gl_FragCoord.xy / u_resolution - 0.5) * 2.0;
+    float fade = (1.0 - smoothstep(0.6, 1.0, e.x)) * (1.0 - smoothstep(0.6, 1.0, e.y));
+    frag_colour = woman_eyes_layer(s, uv, zoom, R.y, fade);
+}
+#endif
