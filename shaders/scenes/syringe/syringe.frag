@@ -118,7 +118,9 @@ vec3 far_air(vec2 p, float above, float px) {
     // (round 34, follow-up: the low haze itself lighter in the shafts, darker between)
     float sh0 = shafts_at(vec2(p.x, HORIZON + 0.03));
     float gaps = 0.15 + 1.7 * sh0;            // (the mist between the towers: lit in the shafts, dark between)
-    vec3 col = mix(HAZE * (0.2 + 0.7 * banks) * (0.45 + 1.3 * sh0), vec3(0.0015, 0.0012, 0.005), smoothstep(0.0, 0.32, above));
+    // (round 35, follow-up: "the horizon a flat lilac band" -- the haze in banks with true darks
+    // between them: the dim mist squared down, the lit banks and the shafts' light kept)
+    vec3 col = mix(HAZE * (0.08 + 0.85 * banks * banks) * (0.3 + 1.45 * sh0), vec3(0.0015, 0.0012, 0.005), smoothstep(0.0, 0.32, above));
     float sh = shafts_at(vec2(p.x, HORIZON + above));
     g_shafts = sh;
     // (round 34, follow-up: "a straight hard purple band across the frame" -- the horizon's
@@ -186,7 +188,7 @@ vec3 far_air(vec2 p, float above, float px) {
     float crest2 = 0.05 + 0.09 * vnoise(vec2(p.x * 1.7 + u_flow * 3.0, 8.1));
     float bank_far = 1.0 - smoothstep(0.0, 1.6 * crest, above);
     float bank_near = 1.0 - smoothstep(0.3 * crest2, 1.2 * crest2, above);
-    col += HAZE * (0.3 + 0.6 * banks + 1.1 * sh) * (0.35 * bank_far + 0.5 * bank_near * (0.5 + 0.7 * banks)) * (0.4 + 0.7 * lit);
+    col += HAZE * (0.06 + 0.75 * banks * banks + 1.2 * sh) * (0.35 * bank_far + 0.5 * bank_near * (0.5 + 0.7 * banks)) * (0.4 + 0.7 * lit);
     col += vec3(0.07, 0.08, 0.15) * sh * (0.4 + 0.9 * banks) * smoothstep(-0.1, 0.15, above) * smoothstep(0.9, 0.1, above);
     return col;
 }
@@ -856,7 +858,7 @@ void main() {
     vec2 dm = (vec2(p.x + 0.006 * rip * smoothstep(0.0, 0.05, mbel), 2.0 * HORIZON - p.y) - u_xf.xy) / u_scale;
     vec2 qm = to_syringe_axes(dm);
     float dmir = length(vec2(0.4 * (qm.x - clamp(qm.x, SY_BARREL0 + 0.1, SY_HUB0 - 0.1)), max(abs(qm.y) - SY_R, 0.0))) * u_scale;   // (its ends melt away)
-    float msoft = 0.006 + 0.06 * mbel + u_defocus;
+    float msoft = 0.006 + 0.11 * mbel + u_defocus;
     float mfill = smoothstep(u_level - 0.03, u_level + 0.05, qm.x);     // (the starlit part of the barrel brighter)
     col += vec3(0.16, 0.13, 0.55) * u_throw * exp(-sy_sq(dmir / msoft)) * (0.35 + 0.65 * mfill)
          * (0.8 + 0.2 * rip) * smoothstep(0.0, 0.03, mbel) * exp(-mbel / 0.35) * 0.55;
