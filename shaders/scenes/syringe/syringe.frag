@@ -129,7 +129,7 @@ vec3 far_air(vec2 p, float above, float px) {
     float crest = 0.035 + 0.05 * vnoise(vec2(p.x * 3.1 - u_flow * 5.0, 1.7)) + 0.04 * sh0;   // the bank's height here
     float lit = 0.15 + 1.4 * sh0;
     col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq((above - 0.5 * crest) / crest)) * 0.6 * lit;
-    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / (0.08 + 1.6 * crest)) * (0.35 + 0.5 * lit) * (1.0 - 0.4 * u_grade);   // (round 35, graded: "washy" -- less of the even glow, the shafts' light kept)
+    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / (0.08 + 1.6 * crest)) * (0.12 + 0.7 * lit) * (1.0 - 0.4 * u_grade);   // (round 35, graded: "washy" -- less of the even glow, the shafts' light kept)
     for (int layer = 3; layer >= 0; --layer) {
         float fl = float(layer);
         float dens = layer == 0 ? 2.6 : (layer == 1 ? 5.0 : (layer == 2 ? 9.0 : 16.0));
@@ -668,7 +668,7 @@ void main() {
         float dh = p.y - HORIZON - 0.045 * (vnoise(vec2(p.x * 2.4 + u_flow * 4.0, 5.3)) - 0.35) - 0.02 * mlit;
         float mbelow = max(HORIZON - p.y, 0.0);
         mlit = mix(mlit, shafts_at(vec2(p.x + 0.9 * mbelow, HORIZON + 0.02)) * exp(-mbelow / 0.08), smoothstep(0.0, 0.03, mbelow));
-        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.06 : 0.045))) * (0.3 + 1.2 * mlit);
+        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.06 : 0.045))) * (0.08 + 1.3 * mlit);   // (dark between the shafts: no even band)
         vec2 mp = vec2(p.x * 2.6 - u_flow * 6.0, dh * 9.0);
         float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
         float dens = smoothstep(0.35, 0.75, wisp) * layer;
