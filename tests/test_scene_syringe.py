@@ -933,3 +933,38 @@ def test_the_helix_strands_carry_swells_of_light_not_even_tubes(syringe):
     rows = rows[rows > 60.0]
     spread = np.percentile(rows, 90) - np.percentile(rows, 10)
     assert spread > 112.0, spread
+
+
+def test_the_floor_under_the_refused_barrel_is_dark_water_not_a_pale_rectangle(gl):
+    """Round 35, follow-up: under the barrel in the close shots (148-158 s) the floor showed "a
+    pale lavender rectangle with a hard top edge" -- the barrel's mirror glow, a capsule
+    stretched 3x across and cut by the horizon.  Now the barrel's own soft reflection: at 156 s
+    (320x180), under the barrel (x 12-40 %), the water from just below the horizon (rows
+    60-72 %) is dark, mean luma under 20 (31 before), and no brighter than the air just above
+    the horizon (it was 9 levels brighter: the hard top edge)."""
+    from conftest import render_times
+    (img,) = render_times(gl, "dream", [156.0], size=(320, 180))
+    y = luma(img.astype(np.float32))
+    h, w = y.shape
+    cols = slice(int(w * 0.12), int(w * 0.40))
+    water = y[int(h * 0.60):int(h * 0.72), cols].mean()
+    air = y[int(h * 0.525):int(h * 0.55), cols].mean()
+    top = y[int(h * 0.575):int(h * 0.60), cols].mean()
+    assert water < 20.0, water
+    assert top < air + 2.0, (top, air)
+
+
+def test_the_wide_offers_horizon_is_banks_of_lit_mist_with_darks_between(gl):
+    """Round 35, follow-up: the wide shot's horizon read as "a flat lilac band".  The dim haze
+    between the lit banks is squared down, the shafts' light kept: at 145.5 s (320x180), along
+    the band just over the horizon (rows 50-56 %, each column's mean), the darkest tenth is
+    under luma 18 (19.4 before, 16.2 now) and the median under 40 (42.2 before, 37.5 now),
+    while the brightest tenth stays over 75 (the lit banks and columns)."""
+    from conftest import render_times
+    (img,) = render_times(gl, "dream", [145.5], size=(320, 180))
+    y = luma(img.astype(np.float32))
+    h = y.shape[0]
+    band = y[int(h * 0.50):int(h * 0.56)].mean(axis=0)
+    assert np.percentile(band, 10) < 18.0, np.percentile(band, 10)
+    assert np.median(band) < 40.0, np.median(band)
+    assert np.percentile(band, 90) > 75.0, np.percentile(band, 90)

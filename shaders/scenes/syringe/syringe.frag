@@ -118,7 +118,9 @@ vec3 far_air(vec2 p, float above, float px) {
     // (round 34, follow-up: the low haze itself lighter in the shafts, darker between)
     float sh0 = shafts_at(vec2(p.x, HORIZON + 0.03));
     float gaps = 0.15 + 1.7 * sh0;            // (the mist between the towers: lit in the shafts, dark between)
-    vec3 col = mix(HAZE * (0.2 + 0.7 * banks) * (0.45 + 1.3 * sh0), vec3(0.0015, 0.0012, 0.005), smoothstep(0.0, 0.32, above));
+    // (round 35, follow-up: "the horizon a flat lilac band" -- the haze in banks with true darks
+    // between them: the dim mist squared down, the lit banks and the shafts' light kept)
+    vec3 col = mix(HAZE * (0.08 + 0.85 * banks * banks) * (0.3 + 1.45 * sh0), vec3(0.0015, 0.0012, 0.005), smoothstep(0.0, 0.32, above));
     float sh = shafts_at(vec2(p.x, HORIZON + above));
     g_shafts = sh;
     // (round 34, follow-up: "a straight hard purple band across the frame" -- the horizon's
@@ -127,7 +129,7 @@ vec3 far_air(vec2 p, float above, float px) {
     float crest = 0.035 + 0.05 * vnoise(vec2(p.x * 3.1 - u_flow * 5.0, 1.7)) + 0.04 * sh0;   // the bank's height here
     float lit = 0.15 + 1.4 * sh0;
     col += vec3(0.05, 0.03, 0.10) * exp(-sy_sq((above - 0.5 * crest) / crest)) * 0.6 * lit;
-    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / (0.08 + 1.6 * crest)) * (0.35 + 0.5 * lit) * (1.0 - 0.4 * u_grade);   // (round 35, graded: "washy" -- less of the even glow, the shafts' light kept)
+    col += vec3(0.09, 0.05, 0.2) * exp(-max(above, 0.0) / (0.08 + 1.6 * crest)) * (0.12 + 0.7 * lit) * (1.0 - 0.4 * u_grade);   // (round 35, graded: "washy" -- less of the even glow, the shafts' light kept)
     for (int layer = 3; layer >= 0; --layer) {
         float fl = float(layer);
         float dens = layer == 0 ? 2.6 : (layer == 1 ? 5.0 : (layer == 2 ? 9.0 : 16.0));
@@ -186,7 +188,7 @@ vec3 far_air(vec2 p, float above, float px) {
     float crest2 = 0.05 + 0.09 * vnoise(vec2(p.x * 1.7 + u_flow * 3.0, 8.1));
     float bank_far = 1.0 - smoothstep(0.0, 1.6 * crest, above);
     float bank_near = 1.0 - smoothstep(0.3 * crest2, 1.2 * crest2, above);
-    col += HAZE * (0.3 + 0.6 * banks + 1.1 * sh) * (0.35 * bank_far + 0.5 * bank_near * (0.5 + 0.7 * banks)) * (0.4 + 0.7 * lit);
+    col += HAZE * (0.06 + 0.75 * banks * banks + 1.2 * sh) * (0.35 * bank_far + 0.5 * bank_near * (0.5 + 0.7 * banks)) * (0.4 + 0.7 * lit);
     col += vec3(0.07, 0.08, 0.15) * sh * (0.4 + 0.9 * banks) * smoothstep(-0.1, 0.15, above) * smoothstep(0.9, 0.1, above);
     return col;
 }
@@ -657,10 +659,16 @@ void main() {
         // (round 34, follow-up: "a straight hard purple band" -- the mist lies in banks along
         // the horizon, its middle rising and falling, lit where the shafts reach it and dark
         // between them, so no even line crosses the frame)
+        // (round 35, follow-up: "a pale lavender rectangle with a hard top edge" under the
+        // barrel -- below the horizon the mist had a long tail that began with a step, lit by
+        // the shafts looked up at one height, so each shaft stood on the water as a box.  Now
+        // the bank only hugs the horizon, and on the water the shafts' light is looked up
+        // where it lands, in the floor's perspective, fading with depth: dark water below)
         float mlit = shafts_at(vec2(p.x, HORIZON + 0.05));
         float dh = p.y - HORIZON - 0.045 * (vnoise(vec2(p.x * 2.4 + u_flow * 4.0, 5.3)) - 0.35) - 0.02 * mlit;
-        float layer = (exp(-sy_sq(dh / (dh > 0.0 ? 0.06 : 0.08))) + 0.15 * exp(-max(-dh, 0.0) / 0.12) * step(dh, 0.0))
-                    * (0.3 + 1.2 * mlit);
+        float mbelow = max(HORIZON - p.y, 0.0);
+        mlit = mix(mlit, shafts_at(vec2(p.x + 0.9 * mbelow, HORIZON + 0.02)) * exp(-mbelow / 0.08), smoothstep(0.0, 0.03, mbelow));
+        float layer = exp(-sy_sq(dh / (dh > 0.0 ? 0.06 : 0.045))) * (0.08 + 1.3 * mlit);   // (dark between the shafts: no even band)
         vec2 mp = vec2(p.x * 2.6 - u_flow * 6.0, dh * 9.0);
         float wisp = 0.7 * vnoise(mp + vec2(0.0, 0.6 * sin(p.x * 1.7 + u_flow * 8.0))) + 0.3 * (0.5 + 0.5 * sin(mp.x * 2.3 + mp.y * 0.7));
         float dens = smoothstep(0.35, 0.75, wisp) * layer;
@@ -840,12 +848,20 @@ void main() {
     // stretches a light (the syringe's own mirror image, too costly to draw twice, as its glow).
     vec2 tobar = vec2(q.x - clamp(q.x, u_level, SY_HUB0), max(abs(q.y) - SY_R, 0.0)) * u_scale;
     col += vec3(0.05, 0.05, 0.20) * u_throw * exp(-length(tobar) / 0.1) * 0.35;
-    vec2 dm = (vec2(p.x, 2.0 * HORIZON - p.y) - u_xf.xy) / u_scale;
+    // (round 35, follow-up: this glow, a capsule stretched 3x across the mirrored barrel and cut
+    // by the horizon, lay on the floor as "a pale lavender rectangle with a hard top edge".
+    // Now the barrel's own reflection: its outline mirrored in the shallow water, broken
+    // sideways by the ripples, blurred more the deeper into the floor, brighter where the
+    // starlight fills it, fading in below the horizon -- the syringe's shape, soft)
+    float mbel = max(HORIZON - p.y, 0.0);
+    float rip = sin(mbel * 260.0 / (0.3 + mbel * 4.0) - u_flow * 40.0);
+    vec2 dm = (vec2(p.x + 0.006 * rip * smoothstep(0.0, 0.05, mbel), 2.0 * HORIZON - p.y) - u_xf.xy) / u_scale;
     vec2 qm = to_syringe_axes(dm);
-    vec2 segm = vec2(qm.x - clamp(qm.x, u_level, SY_HUB0), max(abs(qm.y) - SY_R, 0.0)) * u_scale;
-    float below_floor = smoothstep(HORIZON + 0.004, HORIZON - 0.01, p.y);
-    col += vec3(0.16, 0.13, 0.55) * u_throw * below_floor
-         * exp(-length(segm * vec2(1.0, 0.35)) / 0.03) * smoothstep(HORIZON - 0.45, HORIZON, p.y) * 0.6;
+    float dmir = length(vec2(0.4 * (qm.x - clamp(qm.x, SY_BARREL0 + 0.1, SY_HUB0 - 0.1)), max(abs(qm.y) - SY_R, 0.0))) * u_scale;   // (its ends melt away)
+    float msoft = 0.006 + 0.11 * mbel + u_defocus;
+    float mfill = smoothstep(u_level - 0.03, u_level + 0.05, qm.x);     // (the starlit part of the barrel brighter)
+    col += vec3(0.16, 0.13, 0.55) * u_throw * exp(-sy_sq(dmir / msoft)) * (0.35 + 0.65 * mfill)
+         * (0.8 + 0.2 * rip) * smoothstep(0.0, 0.03, mbel) * exp(-mbel / 0.35) * 0.55;
 
     // true blacks at the edges of the frame
     // (a vignette of the lens, so measured on the frame, not the pushed-in scene)
