@@ -4,4 +4,7 @@
 // fracture > 0 and liquid > 0, glass_fracture.frag while fracture > 0 alone).
 #define TOWERS_FRACTURE
 #define SCULPT_SHEER_ONLY
+// (round 35's readers at 179 s: "flat low-poly obsidian", "flat-shaded slabs": the city's
+// poured towers, in their four forms, are what shatters)
+#define SCULPT_POURED
 #include "glass.frag"
