@@ -20,7 +20,13 @@
 
 const float SCULPT_FADE = 34.0;     // world units from the eye where the carving starts to fade
 const float SCULPT_FAR = 52.0;      // and where it is gone (the walk treats beyond as quadrics)
+#ifdef SCULPT_POURED
+// (round 35: the poured forms' trace is shorter -- their bodies are met in a few steps, and
+// the steps a grazing ray spends passing a neck or a prong are what the forms added)
+const int SCULPT_STEPS = 11;
+#else
 const int SCULPT_STEPS = 14;
+#endif
 // Round 24 ("needles, thorns, tubes, drinking glasses"): a massive tower -- half sizes over
 // this, which only the towers' ``architecture`` layout makes (towers.glsl MASSIVE_R, the
 // same) -- is carved as ARCHITECTURE instead: terraces that step back as it rises, each
