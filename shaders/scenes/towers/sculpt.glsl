@@ -143,7 +143,8 @@ void carving_sheer(inout Carving c, float amount, float t0, float sculpt) {
     // (round 35's readers at 58.7 s: "near-identical smooth blobs / the same smooth spike
     // repeated": four poured forms, a quarter of the slender towers each -- swelling and
     // leaning (leaning further), stacked drops, a twisted oval ribbon, a split crown)
-    c.form = broad ? 0.0 : floor(3.99 * fract(h3 * 11.3 + h1 * 2.9));
+    // (the last shot's broad towers too: "monotonous blades" at 69.1 s)
+    c.form = floor(3.99 * fract(h3 * 11.3 + h1 * 2.9));
     if (c.form == 0.0 && !broad) {
         c.pour.z *= 1.9;
     } else if (c.form == 1.0) {

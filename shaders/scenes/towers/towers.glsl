@@ -810,6 +810,16 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
                    + vec3(cell.yxy & (GRID - 1)) * vec3(0.3247, 0.5698, 0.4656));
     vec2 e = u_cam_pos.xz - k.base.xz;
     e /= max(length(e), 1e-4);
+#ifdef TOWERS_LIQUID
+    // (round 35's readers at 69.1 s: "the memory an illegible smear / a blue rectangle": the
+    // focal tower's poured skin bent the ray the memory was read along into a smear; the
+    // focal tower's memory is seen nearly straight through its glass -- a picture a reader
+    // can name -- the other towers' still bent by their lens)
+    float yc0 = min(1.8 + 9.0 * h.y * h.y, 0.6 * k.h);
+    vec3 to0 = vec3(k.base.x, k.base.y + yc0, k.base.z) - u_cam_pos;
+    float focus0 = smoothstep(0.93, 0.99, dot(to0, u_cam_fwd) / max(length(to0), 1e-3));
+    d1 = normalize(mix(d1, normalize(lp + k.base - u_cam_pos), 0.8 * focus0 * LIQUID));
+#endif
     float tm = -dot(lp.xz, e) / min(dot(d1.xz, e), -1e-3);
     vec3 q = lp + d1 * tm;
     // the image's size: wider than the column (its lens shows the middle of it, its soft
@@ -818,8 +828,16 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // (round 10: "tiny icons": now a scene broader than the column at any girth, its lens
     // showing the heart of it large)
     float w = (3.6 + 1.4 * fract(h.z * 7.0)) * max(min(k.r.x, k.r.y), 1.1);
-    float u = dot(q.xz, vec2(-e.y, e.x)) / w + 0.5;
     float yc = min(1.8 + 9.0 * h.y * h.y, 0.6 * k.h);
+#ifdef TOWERS_LIQUID
+    // (round 35: "an illegible blue rectangle" -- the focal tower's lens showed the middle
+    // of a picture twice its width, the window alone: the whole picture, the child, her
+    // window and the candle, fits in the glass, at the eye's height)
+    float whole = (k.r.x == 1.75 && k.r.y == 1.75) ? focus0 * LIQUID : 0.0;
+    w *= 1.0 - 0.45 * whole;
+    yc = mix(yc, clamp(u_cam_pos.y - k.base.y, 1.5, 0.6 * k.h), whole);
+#endif
+    float u = dot(q.xz, vec2(-e.y, e.x)) / w + 0.5;
     float v = (q.y - yc) / w + 0.5;
     // (round 10: the constellations read as "decals" in the glass, and the Serenes' eyes
     // inside the towers as "the film's best sense of dread": the figures in most towers,
