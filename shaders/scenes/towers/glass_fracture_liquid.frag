@@ -7,4 +7,9 @@
 // (round 35's readers at 179 s: "flat low-poly obsidian", "flat-shaded slabs": the city's
 // poured towers, in their four forms, are what shatters)
 #define SCULPT_POURED
+// (round 35, speed: the liquid glass has no colour split -- glass_liquid.frag's either --
+// and the fracture's shot pays nothing for one; towers.glsl shade_glass)
+#define TOWERS_NO_SPLIT
+// (round 35: LIQUID the constant 1 -- towers.glsl)
+#define TOWERS_LIQUID_ON
 #include "glass.frag"

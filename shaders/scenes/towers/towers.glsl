@@ -17,7 +17,14 @@
 // TOWERS_LIQUID, with the `behind` pass's refraction) and the fracture's variants (whose
 // cue is liquid): everywhere else LIQUID is the constant 0, so the default city's shader is
 // what it was before round 28 (llvmpipe pays for the code it inlines, on or off).
-#if defined(TOWERS_LIQUID) || defined(TOWERS_FRACTURE)
+// (round 35, speed: the liquid glass's passes, glass_liquid.frag and glass_fracture_liquid.frag,
+// are drawn only while liquid > 0, and the dream's cues hold it at 1: there LIQUID is the
+// constant 1 (#define TOWERS_LIQUID_ON), so the compiler drops the plain glass's shading
+// that every `mix(plain, liquid, LIQUID)` ran and threw away -- a third of the fracture's glass)
+#if defined(TOWERS_LIQUID_ON)
+#define LIQUID 1.0
+#define TOWERS_LIQUID_LOOK
+#elif defined(TOWERS_LIQUID) || defined(TOWERS_FRACTURE)
 #define LIQUID u_liquid
 #define TOWERS_LIQUID_LOOK
 #else
@@ -1152,7 +1159,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     f_out = mix(f_out, f0 + (1.0 - f0) * 0.35 * m2 * m2, LIQUID);
 #endif
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
-#ifdef TOWERS_LIQUID
+#if defined(TOWERS_LIQUID) || defined(TOWERS_NO_SPLIT)
     // (the split moved the sun along the rod's exit, not the slab's: orange and blue streaks
     // down the clear bodies -- the liquid glass's colour fringe is liquid_depth's, at its edges)
     channels = 0;
@@ -1306,7 +1313,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // and broken along each ring by the face's own noise, as sky glints on moving water)
     float glint_break = 0.5 + 0.5 * sin(dot(lp, vec3(2.3, 1.7, 2.9))
                                         + 1.4 * sin(dot(lp.zxy, vec3(1.1, 3.1, 0.7))));
-    col += u_liquid * liquid_edge(m, n0, max(facing, 0.0) * (0.3 + 0.4 * glint_break), refl);
+    col += LIQUID * liquid_edge(m, n0, max(facing, 0.0) * (0.3 + 0.4 * glint_break), refl);
 #endif
 #ifdef TOWERS_LIQUID
     {
@@ -1315,7 +1322,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         vec3 mir = liquid_mirror(rr, m, L);
         float bright = max(max(mir.r, mir.g), mir.b) + sunward;
         vec3 thick_col = liquid_depth(col, thick_once, m, n0, bright) * mix(0.85, 1.0, m);
-        col = mix(col, thick_col + mir, u_liquid);
+        col = mix(col, thick_col + mir, LIQUID);
         // (round 32: in 30 rounds no reader saw "towers that ripple like water when
         // touched": the rings only bent what the glass shows, too subtle for a still.  The
         // liquid city's touched face now carries them as water does: each crest a bright
@@ -1329,8 +1336,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         float rb = clamp(g_rings * 3.0, -1.0, 1.0);
         float crest_line = smoothstep(0.7, 1.0, rb);
         float trough = smoothstep(0.1, 0.9, -rb);
-        col = mix(col, 0.8 * col + 0.3 * refl, u_liquid * trough);
-        col += u_liquid * crest_line * (0.22 * refl + vec3(0.05, 0.065, 0.09) + 0.25 * g_haze);
+        col = mix(col, 0.8 * col + 0.3 * refl, LIQUID * trough);
+        col += LIQUID * crest_line * (0.22 * refl + vec3(0.05, 0.065, 0.09) + 0.25 * g_haze);
     }
 #endif
     // (round 17's reader at 70.3 s: a fresh ripple's lit crests read as "a clip-art spiral"
@@ -1351,12 +1358,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
 #ifdef TOWERS_LIQUID_LOOK
         // (round 29: nor the storeys' dark bands on the liquid curtain wall -- "placeholder
         // boxes": the liquid glass is poured whole)
-        col *= 1.0 - 0.18 * w * w * near * (1.0 - u_liquid);
+        col *= 1.0 - 0.18 * w * w * near * (1.0 - LIQUID);
 #else
         col *= 1.0 - 0.18 * w * w * near;
 #endif
 #ifdef TOWERS_LIQUID_LOOK
-        col += u_liquid * curtain_wall(lp, rd, n, m, k, cell, px, w, near);
+        col += LIQUID * curtain_wall(lp, rd, n, m, k, cell, px, w, near);
 #endif
     }
 
