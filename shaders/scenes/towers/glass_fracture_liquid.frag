@@ -10,6 +10,8 @@
 // (round 35, speed: the liquid glass has no colour split -- glass_liquid.frag's either --
 // and the fracture's shot pays nothing for one; towers.glsl shade_glass)
 #define TOWERS_NO_SPLIT
+// (and no memory in the breaking glass: towers.glsl shade_glass)
+#define TOWERS_NO_MEMORY
 // (round 35: LIQUID the constant 1 -- towers.glsl)
 #define TOWERS_LIQUID_ON
 #include "glass.frag"

@@ -1211,7 +1211,14 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
+#ifdef TOWERS_NO_MEMORY
+    // (round 35, speed: the fracture's dark glass going to mist shows no memory -- its one
+    // memory, the focal tower's, was an eighth of the shot's frame, the atlas read and its
+    // framing worked out for every glass pixel, llvmpipe running the untaken side too)
+    vec3 memory = vec3(0.0);
+#else
     vec3 memory = glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.55);
+#endif
     trans += memory;
 
     // The moss's heartbeat rising into the feet of the glass.
