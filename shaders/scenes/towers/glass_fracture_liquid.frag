@@ -12,6 +12,8 @@
 #define TOWERS_NO_SPLIT
 // (and no memory in the breaking glass: towers.glsl shade_glass)
 #define TOWERS_NO_MEMORY
+// (and a still skin, no idle swell nor caustic: towers.glsl glass_normal, shade_glass)
+#define TOWERS_STILL_SKIN
 // (round 35: LIQUID the constant 1 -- towers.glsl)
 #define TOWERS_LIQUID_ON
 #include "glass.frag"

@@ -768,6 +768,11 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope
     vec3 idle = k1 * cos(dot(lp, k1) + 1.1 * u_time) + k2 * cos(dot(lp, k2) - 0.8 * u_time)
               + k3 * (0.45 * smoothstep(0.5, 0.12, fp)) * cos(dot(lp, k3) + 2.6 * u_time);
     idle *= 0.04 * u_wobble;
+#ifdef TOWERS_STILL_SKIN
+    // (round 35, speed: the breaking glass's skin is still -- its idle swell, a twentieth of a
+    // radian, unseen as the towers crack and fall; the touches' rings still run over it)
+    idle = vec3(0.0);
+#endif
     vec3 grad = vec3(0.0);
     g_rings = 0.0;
 
@@ -1261,7 +1266,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // sky caught on the slope of each wave, so the rings read at a glance)
     float crest = smoothstep(0.06, 0.3, slope);
     // light the rippling skin focuses running over the glass (liquid, not a cut prism)
+#ifdef TOWERS_STILL_SKIN
+    // (round 35, speed: the breaking glass's faint caustic low on the body lies in the mist)
+    float cau = 0.0
+#else
     float cau = caustic(vec2(lp.x + lp.z, lp.y * 0.7 + 0.35 * u_time), u_time, t * g_pix)
+#endif
               * u_wobble * exp(-p.y / 14.0)
               // (round 19's reader at 57.7 s: on the glass beside the eye its lines were a
               // broad vein network, "a texture overlay, not light": it fades out near the eye)
