@@ -105,7 +105,10 @@ Carving carving(Body k, float t0, float amount, float time) {
     c.plan = vec2(1.0, 0.0);
     c.crown = 0.0;
     c.pour = vec4(0.0);
-    c.form = 0.0;
+    // (the focal tower, towers.glsl's 1.75 by 1.75, keeps round 34's one swelling form: it is
+    // its own spire, its point clear under the sun -- round 32's "detached cap" -- and the
+    // frame of the memory it holds)
+    c.form = (k.r.x == 1.75 && k.r.y == 1.75) ? -1.0 : 0.0;
     return c;
 }
 
@@ -144,8 +147,9 @@ void carving_sheer(inout Carving c, float amount, float t0, float sculpt) {
     // repeated": four poured forms, a quarter of the slender towers each -- swelling and
     // leaning (leaning further), stacked drops, a twisted oval ribbon, a split crown)
     // (the last shot's broad towers too: "monotonous blades" at 69.1 s)
-    c.form = floor(3.99 * fract(h3 * 11.3 + h1 * 2.9));
-    if (c.form == 0.0 && !broad) {
+    bool focal = c.form < 0.0;
+    c.form = focal ? 0.0 : floor(3.99 * fract(h3 * 11.3 + h1 * 2.9));
+    if (c.form == 0.0 && !broad && !focal) {
         c.pour.z *= 1.9;
     } else if (c.form == 1.0) {
         c.pour.xy = vec2(3.0 + floor(2.99 * fract(h3 * 5.1)), 0.42);
