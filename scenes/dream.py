@@ -293,7 +293,10 @@ glass_city = Cue(
           # (round 25: the street's stills at 55, 58, 61 and 64 s were one picture four times:
           # at 59 s a cut to the same street from its side, turned across it -- the wet
           # stone's streak running off diagonally, the towers in a staggered wall beside it)
-          "fov": [(0, 62.0), (6, 80.0, "step"), (9.2, 80.0), (12.9, 52.0, "in_out_sine"), (13, 60.0, "step"), (20.05, 34.0, "step")],
+          "fov": [(0, 62.0), (6, 80.0, "step"), (9.2, 80.0), (12.9, 52.0, "in_out_sine"), (13, 60.0, "step"), (20.05, 34.0, "step"),
+                  # (round 35: "two stills 4 s apart different pictures": the last shot pushes
+                  # in on the focal tower, its memory -- the child at her window -- growing)
+                  (21.5, 34.0), (26.5, 21.0, "in_out_sine")],
           # (the focal tower, seen close from 66 s, holds the child-at-a-window memory: not
           # the first shot's Serene again)
           "focal_window": [(0, 0.0), (20.05, 1.0, "step")],

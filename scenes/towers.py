@@ -658,7 +658,7 @@ towers = TowersScene(
         Param("max_height", 24.0, 8.0, 32.0, "how tall the tall towers grow"),
         Param("height", 2.6, 0.6, 40.0, "camera height above the street"),
         Param("speed", 1.2, 0.0, 8.0, "camera drift along the street, units per second"),
-        Param("fov", 62.0, 30.0, 110.0, "vertical field of view, degrees"),
+        Param("fov", 62.0, 18.0, 110.0, "vertical field of view, degrees"),
         # (round 14: "one corridor seen five times": a cue keys these, with "step" keys for
         # cuts, to frame two or three different shots of the one city)
         Param("start", 0.0, -200.0, 200.0, "where along the avenue the camera starts, units"),

@@ -190,7 +190,7 @@ void main() {
         Body bd = Body(k0.r, k0.h, k0.al, k0.be, k0.cut);
         Carving cv = carving(bd, t0, u_sculpt, u_time);
 #ifdef TOWERS_LIQUID_LOOK
-        carving_sheer(cv, u_liquid, t0, u_sculpt);
+        carving_sheer(cv, LIQUID, t0, u_sculpt);
 #endif
         float tn, tf, tq;
         vec3 o = ro - k0.base;

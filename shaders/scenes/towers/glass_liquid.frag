@@ -8,4 +8,6 @@
 #define SCULPT_SHEER_ONLY
 // (round 34: the city's towers poured -- round, swelling, domed: sculpt.glsl poured_field)
 #define SCULPT_POURED
+// (round 35: LIQUID the constant 1 -- towers.glsl)
+#define TOWERS_LIQUID_ON
 #include "glass.frag"

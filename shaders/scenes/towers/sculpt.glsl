@@ -20,7 +20,13 @@
 
 const float SCULPT_FADE = 34.0;     // world units from the eye where the carving starts to fade
 const float SCULPT_FAR = 52.0;      // and where it is gone (the walk treats beyond as quadrics)
+#ifdef SCULPT_POURED
+// (round 35: the poured forms' trace is shorter -- their bodies are met in a few steps, and
+// the steps a grazing ray spends passing a neck or a prong are what the forms added)
+const int SCULPT_STEPS = 11;
+#else
 const int SCULPT_STEPS = 14;
+#endif
 // Round 24 ("needles, thorns, tubes, drinking glasses"): a massive tower -- half sizes over
 // this, which only the towers' ``architecture`` layout makes (towers.glsl MASSIVE_R, the
 // same) -- is carved as ARCHITECTURE instead: terraces that step back as it rises, each
@@ -55,6 +61,8 @@ struct Carving {
     float crown;        // a sheer tower's crown: 0 a fine point, 1 a sheared slope
     vec4 pour;          // a poured tower's (SCULPT_POURED) swells per height, their depth,
                         // its lean and where its crown rounds over
+    float form;         // a poured tower's form (SCULPT_POURED, round 35): 0 swelling and
+                        // leaning, 1 stacked drops, 2 a twisted ribbon, 3 a split crown
 };
 
 // Where the ray enters the quadric (height y0 above the foot): the twist's turn there.
@@ -97,6 +105,10 @@ Carving carving(Body k, float t0, float amount, float time) {
     c.plan = vec2(1.0, 0.0);
     c.crown = 0.0;
     c.pour = vec4(0.0);
+    // (the focal tower, towers.glsl's 1.75 by 1.75, keeps round 34's one swelling form: it is
+    // its own spire, its point clear under the sun -- round 32's "detached cap" -- and the
+    // frame of the memory it holds)
+    c.form = (k.r.x == 1.75 && k.r.y == 1.75) ? -1.0 : 0.0;
     return c;
 }
 
@@ -131,6 +143,20 @@ void carving_sheer(inout Carving c, float amount, float t0, float sculpt) {
                   (h1 < 0.5 ? -1.0 : 1.0) * (broad ? 0.05 : 0.1 + 0.1 * fract(h3 * 3.1)),
                   0.8 + 0.08 * fract(h3 * 5.9));
     c.twist *= 1.0 - 0.65 * amount;
+    // (round 35's readers at 58.7 s: "near-identical smooth blobs / the same smooth spike
+    // repeated": four poured forms, a quarter of the slender towers each -- swelling and
+    // leaning (leaning further), stacked drops, a twisted oval ribbon, a split crown)
+    // (the last shot's broad towers too: "monotonous blades" at 69.1 s)
+    bool focal = c.form < 0.0;
+    c.form = focal ? 0.0 : floor(3.99 * fract(h3 * 11.3 + h1 * 2.9));
+    if (c.form == 0.0 && !broad && !focal) {
+        c.pour.z *= 1.9;
+    } else if (c.form == 1.0) {
+        c.pour.xy = vec2(3.0 + floor(2.99 * fract(h3 * 5.1)), 0.42);
+    } else if (c.form == 2.0) {
+        c.twist = (h1 < 0.5 ? -1.0 : 1.0) * (1.0 + 0.5 * h3) * 6.2832 / 30.0;
+        c.pour.y *= 0.4;
+    }
 #else
     c.twist *= 1.0 - amount;
 #endif
@@ -149,15 +175,28 @@ float poured_field(vec3 lp, Body k, Carving c, vec2 u, float s, float R, float r
     float dp = c.twist * (lp.y - c.y0);
     vec2 rot = c.rot0 * (1.0 - 0.5 * dp * dp) + vec2(-c.rot0.y, c.rot0.x) * dp;
     vec2 q = vec2(rot.x * w.x - rot.y * w.y, rot.y * w.x + rot.x * w.y);
-    float rq = length(q * vec2(1.0, 1.14));
+    // a twisted ribbon's plan is a flat oval (the key light draws its edges spiralling up)
+    float flat_ = c.form == 2.0 ? 1.85 : 1.14;
     float swell = smooth_wave(c.pour.x * s + c.plan.y - 0.015 * c.time);
-    float x = clamp((s - c.pour.w) / (1.0 - c.pour.w), 0.0, 1.0);
+    // stacked drops: each segment a drop, broad low and drawn to a neck at its top
+    float v = fract(c.pour.x * s + 0.5 * c.plan.y);
+    float b = 1.0 - (1.0 - v) * (1.0 - v);
+    swell = c.form == 1.0 ? 1.0 - 4.0 * b * (1.0 - b) : swell;
+    // a split crown: above 0.55 of the height the plan parts into two prongs, the one side's
+    // tip lower than the other's
+    float split = c.form == 3.0 ? smoothstep(0.5, 0.72, s) : 0.0;
+    float x = clamp((s - c.pour.w + (q.x < 0.0 ? 0.1 * split : 0.0)) / (1.0 - c.pour.w), 0.0, 1.0);
     float T = 0.8 * (1.0 - 0.22 * s) * (1.0 - c.pour.y * swell) * sqrt(1.0 - x * x);
     // (a smooth minimum, never over the plain one: where the pour's profile met the quadric's
     // a crease in the skin drew a hard ring of light round a broad tower)
     float a = R - abs(c.pour.z) * s * s;
     float hm = clamp(0.5 + 5.0 * (T - a), 0.0, 1.0);
     float radius = mix(T, a, hm) - 0.1 * hm * (1.0 - hm);
+    // (the prongs stay inside the one body's radius: their outer edge at radius (1 - 0.05 split))
+    float off = 0.6 * radius * split;
+    q.x = abs(q.x) - off;
+    radius *= 1.0 - 0.65 * split;
+    float rq = length(q * vec2(1.0, flat_));
     float d = (mix(rho, rq, c.amp) - mix(R, radius, c.amp)) * min(k.r.x, k.r.y);
     return max(d, lp.y - k.cut);
 }

@@ -17,7 +17,14 @@
 // TOWERS_LIQUID, with the `behind` pass's refraction) and the fracture's variants (whose
 // cue is liquid): everywhere else LIQUID is the constant 0, so the default city's shader is
 // what it was before round 28 (llvmpipe pays for the code it inlines, on or off).
-#if defined(TOWERS_LIQUID) || defined(TOWERS_FRACTURE)
+// (round 35, speed: the liquid glass's passes, glass_liquid.frag and glass_fracture_liquid.frag,
+// are drawn only while liquid > 0, and the dream's cues hold it at 1: there LIQUID is the
+// constant 1 (#define TOWERS_LIQUID_ON), so the compiler drops the plain glass's shading
+// that every `mix(plain, liquid, LIQUID)` ran and threw away -- a third of the fracture's glass)
+#if defined(TOWERS_LIQUID_ON)
+#define LIQUID 1.0
+#define TOWERS_LIQUID_LOOK
+#elif defined(TOWERS_LIQUID) || defined(TOWERS_FRACTURE)
 #define LIQUID u_liquid
 #define TOWERS_LIQUID_LOOK
 #else
@@ -761,6 +768,11 @@ vec3 glass_normal(vec3 p, vec3 lp, vec3 n, ivec2 cell, float fp, out float slope
     vec3 idle = k1 * cos(dot(lp, k1) + 1.1 * u_time) + k2 * cos(dot(lp, k2) - 0.8 * u_time)
               + k3 * (0.45 * smoothstep(0.5, 0.12, fp)) * cos(dot(lp, k3) + 2.6 * u_time);
     idle *= 0.04 * u_wobble;
+#ifdef TOWERS_STILL_SKIN
+    // (round 35, speed: the breaking glass's skin is still -- its idle swell, a twentieth of a
+    // radian, unseen as the towers crack and fall; the touches' rings still run over it)
+    idle = vec3(0.0);
+#endif
     vec3 grad = vec3(0.0);
     g_rings = 0.0;
 
@@ -810,6 +822,16 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
                    + vec3(cell.yxy & (GRID - 1)) * vec3(0.3247, 0.5698, 0.4656));
     vec2 e = u_cam_pos.xz - k.base.xz;
     e /= max(length(e), 1e-4);
+#ifdef TOWERS_LIQUID
+    // (round 35's readers at 69.1 s: "the memory an illegible smear / a blue rectangle": the
+    // focal tower's poured skin bent the ray the memory was read along into a smear; the
+    // focal tower's memory is seen nearly straight through its glass -- a picture a reader
+    // can name -- the other towers' still bent by their lens)
+    float yc0 = min(1.8 + 9.0 * h.y * h.y, 0.6 * k.h);
+    vec3 to0 = vec3(k.base.x, k.base.y + yc0, k.base.z) - u_cam_pos;
+    float focus0 = smoothstep(0.93, 0.99, dot(to0, u_cam_fwd) / max(length(to0), 1e-3));
+    d1 = normalize(mix(d1, normalize(lp + k.base - u_cam_pos), 0.8 * focus0 * LIQUID));
+#endif
     float tm = -dot(lp.xz, e) / min(dot(d1.xz, e), -1e-3);
     vec3 q = lp + d1 * tm;
     // the image's size: wider than the column (its lens shows the middle of it, its soft
@@ -818,8 +840,16 @@ vec3 glass_memory(vec3 lp, vec3 d1, Column k, ivec2 cell) {
     // (round 10: "tiny icons": now a scene broader than the column at any girth, its lens
     // showing the heart of it large)
     float w = (3.6 + 1.4 * fract(h.z * 7.0)) * max(min(k.r.x, k.r.y), 1.1);
-    float u = dot(q.xz, vec2(-e.y, e.x)) / w + 0.5;
     float yc = min(1.8 + 9.0 * h.y * h.y, 0.6 * k.h);
+#ifdef TOWERS_LIQUID
+    // (round 35: "an illegible blue rectangle" -- the focal tower's lens showed the middle
+    // of a picture twice its width, the window alone: the whole picture, the child, her
+    // window and the candle, fits in the glass, at the eye's height)
+    float whole = (k.r.x == 1.75 && k.r.y == 1.75) ? focus0 * LIQUID : 0.0;
+    w *= 1.0 - 0.45 * whole;
+    yc = mix(yc, clamp(u_cam_pos.y - k.base.y, 1.5, 0.6 * k.h), whole);
+#endif
+    float u = dot(q.xz, vec2(-e.y, e.x)) / w + 0.5;
     float v = (q.y - yc) / w + 0.5;
     // (round 10: the constellations read as "decals" in the glass, and the Serenes' eyes
     // inside the towers as "the film's best sense of dread": the figures in most towers,
@@ -1134,7 +1164,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     f_out = mix(f_out, f0 + (1.0 - f0) * 0.35 * m2 * m2, LIQUID);
 #endif
     int channels = (u_quality >= 0.5 && u_dispersion > 0.0) ? 3 : 0;
-#ifdef TOWERS_LIQUID
+#if defined(TOWERS_LIQUID) || defined(TOWERS_NO_SPLIT)
     // (the split moved the sun along the rod's exit, not the slab's: orange and blue streaks
     // down the clear bodies -- the liquid glass's colour fringe is liquid_depth's, at its edges)
     channels = 0;
@@ -1186,7 +1216,14 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     trans *= exp(-sigma * thick);
     // the memory inside, tinted by the glass it is seen through (not a picture pasted on
     // it), less absorbed than the light that crosses the whole column
+#ifdef TOWERS_NO_MEMORY
+    // (round 35, speed: the fracture's dark glass going to mist shows no memory -- its one
+    // memory, the focal tower's, was an eighth of the shot's frame, the atlas read and its
+    // framing worked out for every glass pixel, llvmpipe running the untaken side too)
+    vec3 memory = vec3(0.0);
+#else
     vec3 memory = glass_memory(lp, d1, k, cell) * mix(vec3(1.0), u_tint_lin, 0.55);
+#endif
     trans += memory;
 
     // The moss's heartbeat rising into the feet of the glass.
@@ -1229,7 +1266,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // sky caught on the slope of each wave, so the rings read at a glance)
     float crest = smoothstep(0.06, 0.3, slope);
     // light the rippling skin focuses running over the glass (liquid, not a cut prism)
+#ifdef TOWERS_STILL_SKIN
+    // (round 35, speed: the breaking glass's faint caustic low on the body lies in the mist)
+    float cau = 0.0
+#else
     float cau = caustic(vec2(lp.x + lp.z, lp.y * 0.7 + 0.35 * u_time), u_time, t * g_pix)
+#endif
               * u_wobble * exp(-p.y / 14.0)
               // (round 19's reader at 57.7 s: on the glass beside the eye its lines were a
               // broad vein network, "a texture overlay, not light": it fades out near the eye)
@@ -1288,7 +1330,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
     // and broken along each ring by the face's own noise, as sky glints on moving water)
     float glint_break = 0.5 + 0.5 * sin(dot(lp, vec3(2.3, 1.7, 2.9))
                                         + 1.4 * sin(dot(lp.zxy, vec3(1.1, 3.1, 0.7))));
-    col += u_liquid * liquid_edge(m, n0, max(facing, 0.0) * (0.3 + 0.4 * glint_break), refl);
+    col += LIQUID * liquid_edge(m, n0, max(facing, 0.0) * (0.3 + 0.4 * glint_break), refl);
 #endif
 #ifdef TOWERS_LIQUID
     {
@@ -1297,7 +1339,7 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         vec3 mir = liquid_mirror(rr, m, L);
         float bright = max(max(mir.r, mir.g), mir.b) + sunward;
         vec3 thick_col = liquid_depth(col, thick_once, m, n0, bright) * mix(0.85, 1.0, m);
-        col = mix(col, thick_col + mir, u_liquid);
+        col = mix(col, thick_col + mir, LIQUID);
         // (round 32: in 30 rounds no reader saw "towers that ripple like water when
         // touched": the rings only bent what the glass shows, too subtle for a still.  The
         // liquid city's touched face now carries them as water does: each crest a bright
@@ -1311,8 +1353,8 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
         float rb = clamp(g_rings * 3.0, -1.0, 1.0);
         float crest_line = smoothstep(0.7, 1.0, rb);
         float trough = smoothstep(0.1, 0.9, -rb);
-        col = mix(col, 0.8 * col + 0.3 * refl, u_liquid * trough);
-        col += u_liquid * crest_line * (0.22 * refl + vec3(0.05, 0.065, 0.09) + 0.25 * g_haze);
+        col = mix(col, 0.8 * col + 0.3 * refl, LIQUID * trough);
+        col += LIQUID * crest_line * (0.22 * refl + vec3(0.05, 0.065, 0.09) + 0.25 * g_haze);
     }
 #endif
     // (round 17's reader at 70.3 s: a fresh ripple's lit crests read as "a clip-art spiral"
@@ -1333,12 +1375,12 @@ vec3 shade_glass(vec3 ro, vec3 rd, float t, Column k, ivec2 cell) {
 #ifdef TOWERS_LIQUID_LOOK
         // (round 29: nor the storeys' dark bands on the liquid curtain wall -- "placeholder
         // boxes": the liquid glass is poured whole)
-        col *= 1.0 - 0.18 * w * w * near * (1.0 - u_liquid);
+        col *= 1.0 - 0.18 * w * w * near * (1.0 - LIQUID);
 #else
         col *= 1.0 - 0.18 * w * w * near;
 #endif
 #ifdef TOWERS_LIQUID_LOOK
-        col += u_liquid * curtain_wall(lp, rd, n, m, k, cell, px, w, near);
+        col += LIQUID * curtain_wall(lp, rd, n, m, k, cell, px, w, near);
 #endif
     }
 
