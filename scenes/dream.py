@@ -480,8 +480,13 @@ resonance = Cue(
           # out of the worm's-eye shot the film cuts back to the lake on a longer lens and a
           # lower horizon: the spires stand taller in the frame under the corona, a different
           # picture from the wide one that opened the cue, the camera still craning up)
-          "horizon": [(0, -0.15), (16, -0.24, "in_out_sine"), (16, -0.3, "step"), (22, -0.34, "in_out_sine")],
-          "lens": [(0, 1.75), (16, 1.5, "in_out_sine"), (16, 1.12, "step"), (22, 1.05, "in_out_sine")],
+          # (round 35's readers: 104.5 and 109 s "alike" -- after the wide still the camera
+          # tilts down and closes in over the water, the lake's ripples and mirrored spires
+          # filling the frame's lower half before the cut up to the worm's-eye shot)
+          "horizon": [(0, -0.15), (3.2, -0.15), (7.0, 0.05, "in_out_sine"), (8, 0.05),
+                      (16, -0.24, "in_out_sine"), (16, -0.3, "step"), (22, -0.34, "in_out_sine")],
+          "lens": [(0, 1.75), (3.2, 1.75), (7.0, 1.45, "in_out_sine"), (8, 1.45),
+                   (16, 1.5, "in_out_sine"), (16, 1.12, "step"), (22, 1.05, "in_out_sine")],
           # (round 20: "aurora wallpaper", "the spire set holds 3 stills" -- a second shot
           # from 110 to 118 s: among the glass spires' feet, looking straight up into the
           # corona, the spires converging on it from the frame's edges)

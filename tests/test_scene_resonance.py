@@ -1246,14 +1246,17 @@ def test_the_worms_eye_curtains_are_one_green_and_violet_whorl_not_pink_rimmed_b
     curtains wind in one whorl round the point the spires converge on, green near its heart
     and violet in the outer turns, their pink fringe only a hint: of the bright pixels (over
     60 levels) under 5 % are redder than green (main: 15-21 %, every sheet outlined in pink),
-    and of the lit ones (over 25) over 40 % are violet-blue (main: about 19 %, all green)."""
+    and of the lit ones (over 25) over 40 % are violet-blue (main: about 19 %, all green).
+    (Round 35, both readers at 110.9 s: "true blacks" -- the indigo night overhead, which
+    counted here among the lit violet pixels, is near-black now and the spires show the green
+    crown bent through them: over 22 % (round 34's tree: 42-48 %, now about 27-30 %).)"""
     img = _worms_eye(gl, t)
     lum = img.mean(axis=2)
     bright, lit = lum > 60.0, lum > 25.0
     pink = (bright & (img[..., 0] > img[..., 1])).sum() / max(bright.sum(), 1)
     violet = (lit & (img[..., 2] > img[..., 1] + 8.0) & (img[..., 2] > img[..., 0])).sum() / max(lit.sum(), 1)
     assert pink < 0.05, f"pink-rimmed sheets: {pink:.3f} of the bright pixels redder than green"
-    assert violet > 0.4, f"no violet depth in the whorl: {violet:.3f} of the lit pixels"
+    assert violet > 0.22, f"no violet depth in the whorl: {violet:.3f} of the lit pixels"
 
 
 def test_a_face_below_the_brow_is_modelled_under_its_rays(gl):
@@ -2039,7 +2042,10 @@ def test_the_worms_eye_spires_are_broad_shards_with_a_lit_edge_and_a_dark_body(g
     1.6 times as broad at the foot as ZENITH_LAYOUT composes them, faceted (flat faces with
     rounded ridges), their body dark and their ridges on the key's side lit: over the spires'
     silhouettes (their bounding cones on screen), the brightest 3 % over 120 levels (main: 109
-    at 1 s -- a dull edge) while the body, 2 px inside, keeps a median under 40."""
+    at 1 s -- a dull edge) while the body, 2 px inside, keeps a median under 40.
+    (Round 35, both readers at 110.9 s: "the spires are flat-shaded cones" -- the body is a
+    lens now, the curtains bent and inverted through it with a caustic line inside its flank:
+    its median under 80, still well under the lit edges; round 34's tree about 30, now 60-65.)"""
     from scenes.resonance import ZENITH_LAYOUT, zenith_spires
     from visuals.load.paths import SearchPath
     from visuals.load.registry import Registry
@@ -2058,7 +2064,7 @@ def test_the_worms_eye_spires_are_broad_shards_with_a_lit_edge_and_a_dark_body(g
         b[:, :-1] &= body[:, 1:]
         body = b
     assert np.percentile(lum[spire], 97) > 120.0, f"the shards' edges dull: {np.percentile(lum[spire], 97):.0f}"
-    assert np.median(lum[body]) < 40.0, f"the shards' bodies not dark: {np.median(lum[body]):.0f}"
+    assert np.median(lum[body]) < 80.0, f"the shards' bodies not dark: {np.median(lum[body]):.0f}"
 
 
 def test_the_worms_eye_stills_two_seconds_apart_are_two_compositions():
@@ -2320,3 +2326,36 @@ def test_the_screaming_mouth_is_a_throat_of_receding_rings_not_a_starry_oval(gl)
             assert stars <= 3, (t, f"stars in the throat ({stars} points)")
     finally:
         p.release()
+
+
+def test_the_worms_eye_glass_refracts_and_the_curtains_have_fine_rays(gl):
+    """Round 35, both readers at 110.9 s: "the spires are flat-shaded cones, the aurora a vague
+    ring with little structure".  The spires' bodies are lenses: the curtains bent through them
+    vary across the body, 3 px inside the silhouettes (the spread of its light, 10th to 90th
+    percentile, over 110 levels; round 34's tree 89, now about 134).  The curtains are combed
+    into fine rays that run to the zenith: in the sky between the spires, where the curtains'
+    light is over 40 levels, the picture changes more across the radii than round 34's did (the
+    streak ratio over 0.72; round 34's 0.60, now about 0.82 -- still under 1: folds, not
+    round 23's even "warp-speed" comb), and the night is black (the darkest fifth of the sky
+    under 7.5 levels; round 34's 10.3, an indigo, now 5)."""
+    from visuals.load.paths import SearchPath
+    from visuals.load.registry import Registry
+    t = 1.0
+    img = _worms_eye(gl, t).astype(np.float64)
+    lum = img.mean(axis=2)
+    seed = Registry(SearchPath.build([])).show("resonance").seed
+    inner = _zenith_spire_mask(t, (320, 180), seed, grow=0.0)
+    for _ in range(3):                            # 3 px inside the silhouettes: the bodies
+        e = inner.copy()
+        e[1:] &= inner[:-1]
+        e[:-1] &= inner[1:]
+        e[:, 1:] &= inner[:, :-1]
+        e[:, :-1] &= inner[:, 1:]
+        inner = e
+    body = lum[inner]
+    spread = np.percentile(body, 90) - np.percentile(body, 10)
+    assert spread > 110.0, f"the glass a flat slate: spread {spread:.0f}"
+    grown = _zenith_spire_mask(t, (320, 180), seed)
+    streaks = _zenith_streakiness(img, t, grown | (lum < 40.0))
+    assert streaks > 0.72, f"no fine rays in the curtains: {streaks:.2f}"
+    assert np.percentile(lum[~grown], 20) < 7.5, np.percentile(lum[~grown], 20)

@@ -51,6 +51,11 @@ float spire_shape(float v, float a, float seed, float t) {
     return waist * flare * flute * ring;
 }
 
+// The ripples' beads of light running up a spire (0..1) at height fraction v.
+float beads0(float v, float t, float seed) {
+    return pow(0.5 + 0.5 * sin(16.0 * v - 2.0 * t + 9.0 * seed), 3.0);
+}
+
 // The pixel's footprint (world units) at distance t along a ray.
 float foot_at(float t) {
     return t * u_zen_lens / u_resolution.y;
@@ -137,6 +142,20 @@ void main() {
     // noodle of light)
     float body_light = dot(sky - base, vec3(0.3, 0.5, 0.2));
     sky += zen_hem(d) * smoothstep(0.004, 0.04, body_light);
+    // (round 35's readers at 110.9 s: "the aurora a vague ring with little structure") -- the
+    // curtains' fine rays.  An aurora's rays are vertical, and every vertical seen from below
+    // runs to the zenith, so they are a pattern of the azimuth alone: noise read round a circle
+    // (no seam where the angle wraps), two scales, the light of the curtains' body combed into
+    // them; faded out near the zenith, where they would crowd into one point.
+    {
+        vec2 hz = d.xz / max(length(d.xz), 1e-4);
+        float rn = 0.6 * vnoise(hz * 44.0 + vec2(0.06 * u_flow, 3.0)) + 0.4 * vnoise(hz * 115.0 + vec2(7.0, -0.1 * u_flow));
+        // (combed hard in some sectors of the whorl and softly in others -- the sheets' folds
+        // -- not evenly everywhere: round 23's even comb of rays read as "a warp-speed screensaver")
+        float fold = 0.25 + 0.75 * smoothstep(0.3, 0.7, vnoise(hz * 7.0 + vec2(-0.03 * u_flow, 11.0)));
+        float comb = mix(1.0, 0.35 + 1.3 * smoothstep(0.32, 0.7, rn), fold * smoothstep(0.3, 0.55, d.y) * (1.0 - smoothstep(0.93, 0.995, d.y)));
+        sky = base + max(sky - base, 0.0) * comb;
+    }
     vec4 st = texelFetch(u_starfield, ivec2(gl_FragCoord.xy), 0);
     float tw = 1.0 + 0.4 * sin(u_time * (1.3 + 2.5 * st.g) + 40.0 * st.b);
     float veil = smoothstep(0.1, 0.0, dot(sky, vec3(0.3, 0.5, 0.2)));   // (stars only in clear sky)
@@ -213,9 +232,15 @@ void main() {
         // fringes of their colours, and the glass is clear, the aurora bright in it; round 26:
         // the split narrowed -- wide, it laid rainbow smears down the near spire's body)
         float aspect_inv = u_resolution.y / u_resolution.x;
+        // (round 35: "flat-shaded cones" -- the body a lens: the bend grows toward the axis,
+        // where the rod inverts and magnifies the curtains behind it)
+        vec2 q0b = o.xz - s.xy;
+        float tcb = clamp(-dot(q0b, d.xz) / max(dot(d.xz, d.xz), 1e-6), best, leave);
+        vec3 xcb = o + tcb * d;
+        float rrb = clamp(-spire_g(xcb, s, seed, t) / max(s.z * (1.0 - clamp(xcb.y / s.w, 0.0, 1.0)), 1e-4), 0.0, 1.0);
         vec3 behind;
         for (int c = 0; c < 3; ++c) {
-            vec3 pr = zen_project(normalize(d - (0.3 + 0.04 * float(c)) * n));
+            vec3 pr = zen_project(normalize(d - (0.3 + 0.55 * rrb + 0.04 * float(c)) * n));
             vec2 buv = vec2(pr.x * aspect_inv, pr.y) + 0.5;
             behind[c] = texture(u_zenith_sky, clamp(buv, 0.0, 1.0))[c];
         }
@@ -241,7 +266,7 @@ void main() {
         float tir = exp(-pow((rr - 0.2) / 0.07, 2.0));
         // (round 33: a dark body -- the light through the thick middle of the shard all but
         // gone, kept at its flanks and in the band inside its edges)
-        vec3 glass = (behind * 1.35 * (1.0 - 0.95 * core) + inner * (0.35 * (1.0 - 0.7 * core) + 1.6 * tir)) * absorb
+        vec3 glass = (behind * 1.5 * (1.0 - 0.7 * core) + inner * (0.35 * (1.0 - 0.7 * core) + 1.6 * tir)) * absorb
                    + tir * 0.18 * mix(srgb_to_linear(u_colour_high.rgb), srgb_to_linear(u_colour_low.rgb), 0.5 + 0.5 * sin(3.0 * v + seed * 6.0))
                    + vec3(0.0005, 0.001, 0.002);
         // The corona's glints: the heart overhead caught in the flutes, streaks up the body.
@@ -286,6 +311,14 @@ void main() {
         float edge_px = -gc / max(foot, 1e-6);
         float body_px = s.z * (1.0 - v) / max(foot, 1e-6);
         float beads = 0.2 + 0.8 * pow(0.5 + 0.5 * sin(16.0 * v - 2.0 * t + 9.0 * seed), 3.0);
+        // (round 35: "liquid glass" -- the light behind focused by the rod into a caustic
+        // line inside the flank away from the key, broken by the ripples running up it)
+        float side = smoothstep(0.0, 0.5, -dot(radial, normalize(vec2(0.8, 0.3))));
+        float caus = exp(-pow((rr - 0.5) / 0.09, 2.0)) * side * (0.35 + 0.65 * beads0(v, t, seed));
+        lit += caus * 0.9 * mix(c_low, vec3(0.9, 1.0, 0.95), 0.4) * (1.0 - 0.5 * v);
+        // (the broad Fresnel sheen of the grazing flanks the outer turns' violet, the thin edge
+        // inside it white: the glass takes the whorl's depth of colour, not one green)
+        lit += mix(c_high, vec3(0.9, 0.9, 1.0), 0.35) * 1.1 * pow(1.0 - cosi, 6.0);
         lit += mix(c_low, vec3(0.92, 0.97, 1.0), 0.75) * (1.6 * pow(1.0 - cosi, 16.0)
              + 0.45 * exp(-pow((edge_px - 1.2) / 0.9, 2.0)) * beads * smoothstep(3.0, 10.0, body_px) * (0.5 + sheen + 0.6 * v));
         // Haze by distance, and the needles dissolving into the light overhead.
@@ -320,7 +353,7 @@ void main() {
     vec4 mt = texelFetch(u_zenith_motes, ivec2(gl_FragCoord.xy), 0);
     float mote_dist = mt.a / max(dot(mt.rgb, vec3(0.3, 0.5, 0.2)), 1e-7);
     col += mt.rgb * (hit > 0.0 && th < mote_dist ? 0.0 : 1.0);
-    col *= 1.0 - 0.2 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
+    col *= 1.0 - 0.32 * dot(p * vec2(0.6, 1.0), p * vec2(0.6, 1.0));   // soft vignette
     col = tonemap_aces(col * 0.9);
     col = linear_to_srgb(col);
     frag_colour = vec4(dither8(saturate(col), gl_FragCoord.xy, u_frame), 1.0);

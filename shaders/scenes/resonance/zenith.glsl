@@ -194,7 +194,8 @@ vec3 zen_aurora(vec3 d, sampler2D field, int n, float intensity, float jitter) {
 
 // The night behind the curtains: indigo, a paler airglow low down, the corona's glow.
 vec3 zen_sky_base(vec3 d) {
-    vec3 c = mix(vec3(0.008, 0.012, 0.03), vec3(0.002, 0.0024, 0.009), smoothstep(0.3, 0.9, d.y));
+    // (round 35: "true blacks" -- overhead the night all but black; the airglow low down kept)
+    vec3 c = mix(vec3(0.008, 0.012, 0.03), vec3(0.0006, 0.0008, 0.0028), smoothstep(0.3, 0.8, d.y));
     float z = max(d.y, 0.0);
     c += srgb_to_linear(u_colour_high.rgb) * 0.035 * pow(z, 24.0);   // (round 23: a black starry sky, the corona a faint violet breath)
     return c;
