@@ -13,16 +13,26 @@ import time
 from conftest import SHARED_DEVICE_FILES, _device_turn, uses_shared_devices
 
 
-def _hold(alone: bool, seconds: float, started: threading.Event):
-    with _device_turn(alone):
-        started.set()
-        time.sleep(seconds)
+def _waits_beside(holder_alone: bool, seconds: float, *waiters_alone: bool) -> list[float]:
+    """How long each waiter (a device test if True) waits for its turn, one after another,
+    while another thread's test holds its own turn for `seconds`."""
+    started = threading.Event()
 
+    def hold():
+        with _device_turn(holder_alone):
+            started.set()
+            time.sleep(seconds)
 
-def _wait_for_turn(alone: bool) -> float:
-    t0 = time.perf_counter()
-    with _device_turn(alone):
-        return time.perf_counter() - t0
+    holder = threading.Thread(target=hold)
+    holder.start()
+    started.wait(5)
+    waits = []
+    for alone in waiters_alone:
+        t0 = time.perf_counter()
+        with _device_turn(alone):
+            waits.append(time.perf_counter() - t0)
+    holder.join()
+    return waits
 
 
 def _as_worker(monkeypatch, tmp_path):
@@ -32,24 +42,13 @@ def _as_worker(monkeypatch, tmp_path):
 
 def test_a_render_test_waits_while_a_device_test_holds_the_machine(monkeypatch, tmp_path):
     _as_worker(monkeypatch, tmp_path)
-    started = threading.Event()
-    holder = threading.Thread(target=_hold, args=(True, 0.6, started))
-    holder.start()
-    started.wait(5)
-    waited = _wait_for_turn(False)
-    holder.join()
+    (waited,) = _waits_beside(True, 0.6, False)
     assert waited > 0.4, f"a render test started {waited:.2f} s into a device test's turn"
 
 
 def test_a_device_test_waits_for_the_renders_running_and_render_tests_share(monkeypatch, tmp_path):
     _as_worker(monkeypatch, tmp_path)
-    started = threading.Event()
-    holder = threading.Thread(target=_hold, args=(False, 0.6, started))
-    holder.start()
-    started.wait(5)
-    shared = _wait_for_turn(False)
-    alone = _wait_for_turn(True)
-    holder.join()
+    shared, alone = _waits_beside(False, 0.6, False, True)
     assert shared < 0.2, f"two render tests did not run side by side (waited {shared:.2f} s)"
     assert alone > 0.3, f"a device test started {0.6 - alone:.2f} s before a render test ended"
 
@@ -57,12 +56,7 @@ def test_a_device_test_waits_for_the_renders_running_and_render_tests_share(monk
 def test_without_xdist_nobody_waits(monkeypatch, tmp_path):
     monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
     monkeypatch.setenv("VISUALS_TEST_TURNS", str(tmp_path))
-    started = threading.Event()
-    holder = threading.Thread(target=_hold, args=(True, 0.5, started))
-    holder.start()
-    started.wait(5)
-    waited = _wait_for_turn(True)
-    holder.join()
+    (waited,) = _waits_beside(True, 0.5, True)
     assert waited < 0.2 and not any(tmp_path.iterdir())
 
 
