@@ -556,7 +556,8 @@ void main() {
     // quicksilver, not a flat violet tile; faded where its rings would fall under a few pixels)
     float oc = length(off);
     float ring_res = 1.0 - smoothstep(0.12, 0.3, 44.0 * foot / PLATE / 6.2832);
-    g += frozen * detail * ring_res * off / max(oc, 1e-3) * 0.0035 * sin(oc * 44.0) * exp(-oc * 1.6);
+    // (round 35 follow-up: the ripples frozen in the set metal deeper, read in a still)
+    g += frozen * detail * ring_res * off / max(oc, 1e-3) * 0.006 * sin(oc * 44.0) * exp(-oc * 1.3);
     // (round 26's readers at 164.7 s: "the floor crack lines thin and aliased": a crack is at
     // least a pixel and a half wide, its edge spread over the pixel's footprint, and it fades
     // out before it thins under that toward the horizon, instead of breaking into stair-steps)
@@ -622,19 +623,22 @@ void main() {
     vec3 rock = stone(p, rd, foot) * (0.3 + 0.7 * smoothstep(0.0, 0.03, -ld));
     pool = mix(rock, pool, liquid);
     // far off the pool sinks into the haze
-    float haze = 1.0 - exp(-tp * 0.12);
+    float haze = (1.0 - exp(-tp * 0.12)) * (1.0 - 0.6 * frozen);
     pool = mix(pool, vec3(0.12, 0.07, 0.24) * mix(0.08, 0.5, liquid), haze);
     // (round 31, the lead: "a hard bright horizon band cuts the frame across" -- the sky's pale
     // haze ended on a ruled line at the dark far stone: the mist lies on the far pool too,
     // thickening to the horizon, so sky and ground melt into one another there)
     float mist = exp(rd.y * 40.0) * (0.7 + 0.3 * vnoise(vec2(atan(rd.x, rd.z) * 9.0, 1.7)));
-    pool = mix(pool, vec3(0.5, 0.42, 0.88) * 0.16, 0.7 * mist);    // (round 34: a dim violet, no pale smear)
+    // (round 35 follow-up: the set mirror clears the mist off itself -- its reflection of the
+    // Serenes crisp to the horizon, the liquid's still hazy: the setting seen as a change)
+    float clear = 1.0 - 0.75 * frozen;
+    pool = mix(pool, vec3(0.5, 0.42, 0.88) * 0.16, 0.7 * mist * clear);    // (round 34: a dim violet, no pale smear)
 
     // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
     vec3 sky = night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS);
     // (round 32's readers at 164.8 s: "the horizon is a hard flat line" -- the far pool takes
     // the horizon's own light as it nears it, so sky and mirror meet in one bank of mist)
-    pool = mix(pool, sky * 0.95, 0.9 * exp(rd.y * 60.0) * on_pool);
+    pool = mix(pool, sky * 0.95, 0.9 * exp(rd.y * mix(60.0, 200.0, frozen)) * on_pool);
     vec3 col = mix(sky, pool, on_pool);
 #else
     // (above the split no pixel sees the pool: on_pool is 0 in all of them)
