@@ -1514,3 +1514,23 @@ def test_the_shards_self_is_a_silhouette_against_light_not_a_lit_mask(gl):
     face, glow = float(y[110:150, 157:180].mean()), float(y[60:100, 180:230].mean())
     assert face < 35.0 and glow > 45.0, (face, glow)
     assert float(np.percentile(y, 99.5)) > 140.0
+
+
+def test_the_close_shots_ripple_runs_in_under_a_second_and_a_half_no_mirror_bubble():
+    """Round 35 follow-up ("a mirror bubble" at 160 s): the ripple transition's lens, half-way
+    through a 2 s fade, bent the frame's edges into the arcs of a bubble.  The quicksilver cue
+    runs it in 1.2 s, so from 160.2 s the stills are the close shot's tears."""
+    from scenes.dream import quicksilver as cue
+    assert cue.transition == "ripple"
+    assert cue.fade_in <= 1.2
+
+
+def test_the_close_shots_horizon_is_dimmer_than_the_figures_not_a_bright_band(gl):
+    """Round 35 follow-up ("a smeared bright horizon band", "orange glows"): the haze, its
+    pale line and the candles are dimmer, so the brightest row round the horizon (rows 40-100
+    of 320x180 at 165 s) has a mean luma under 88 (main: 96) while the frame keeps its bright
+    highlights (99.5th percentile over 140)."""
+    (still,) = render_times(gl, "dream", [165.0], size=(320, 180))
+    y = luma(still)
+    assert float(y[40:100].mean(axis=1).max()) < 88.0, float(y[40:100].mean(axis=1).max())
+    assert float(np.percentile(y, 99.5)) > 140.0
