@@ -509,7 +509,9 @@ def test_the_close_shot_liquid_hardens_into_broad_mirror_panes_not_a_tiled_floor
 def test_the_close_shot_sees_the_horizon_with_tears_falling_across_it(gl, tmp_path):
     """The close shot is low over the pool: a bright line of the horizon runs across the whole
     width (the pool seen from above has dark floor at both sides of every row), the night
-    above it dark, and the tears fall: two frames a third of a second apart differ above it."""
+    above it dark, and the tears fall: two frames a third of a second apart differ above it.
+    (Round 35 follow-up: the line dimmed, "a smeared bright horizon band" -- its row's darker
+    tenth over 50, not 70, the pool from above under 0.6 of it, not 0.5.)"""
     a, b = render_cues(gl, tmp_path, [{"shot": 1}], [2.5, 2.83])
     (pool,) = render_cues(gl, tmp_path / "pool", [{"shot": 0}], [SETTLED])
 
@@ -517,8 +519,8 @@ def test_the_close_shot_sees_the_horizon_with_tears_falling_across_it(gl, tmp_pa
         rows = np.percentile(luma(img), 10, axis=1)      # each row's darker tenth
         return float(rows.max())
 
-    assert horizon_row_floor(a) > 70.0, horizon_row_floor(a)
-    assert horizon_row_floor(pool) < 0.5 * horizon_row_floor(a), (horizon_row_floor(pool), horizon_row_floor(a))
+    assert horizon_row_floor(a) > 50.0, horizon_row_floor(a)
+    assert horizon_row_floor(pool) < 0.6 * horizon_row_floor(a), (horizon_row_floor(pool), horizon_row_floor(a))
     assert luma(a)[: SIZE[1] // 5].mean() < 45.0
     above = slice(0, int(SIZE[1] * 0.55))
     assert np.abs(luma(a)[above] - luma(b)[above]).max() > 60.0
@@ -1534,3 +1536,18 @@ def test_the_close_shots_horizon_is_dimmer_than_the_figures_not_a_bright_band(gl
     y = luma(still)
     assert float(y[40:100].mean(axis=1).max()) < 88.0, float(y[40:100].mean(axis=1).max())
     assert float(np.percentile(y, 99.5)) > 140.0
+
+
+def test_the_shard_shot_drifts_past_the_shard_at_its_end_172_and_176_two_pictures(gl):
+    """Round 35 follow-up: 172 and 176 s were near the same framing (the shard centred by its
+    candle).  After the push in the camera trucks on past the shard, so the last seconds put
+    the broken self at the frame's left, looking into the dark where the far shards and the
+    Serenes' eyes stand: at 320x180 the bright pixels' (luma over 60) mean column is over 160
+    at 172 s and under 125 at 175.8 s (main: 174 and 153)."""
+    first, last = (luma(im) for im in render_times(gl, "dream", [172.0, 175.8], size=(320, 180)))
+
+    def centre(y):
+        _, xs = np.nonzero(y > 60.0)
+        return float(xs.mean())
+    assert centre(first) > 160.0, centre(first)
+    assert centre(last) < 125.0, centre(last)
