@@ -55,9 +55,6 @@ IMPACT = (-0.21, 0.3)               # where the cracks start, in the shard's fac
 SELF_VIEW = (0.2, 0.64, -1.875)     # the camera the self's plane is set for (half-way through round 21's move)
 WIDE_BACK = 0.9                     # how much further back the shot opens (round 35: wide, then close)
 WIDE_UNTIL = 0.5                    # the move's fraction by which it has come in
-LATE_FROM = 0.74                    # the move's fraction after which it drifts on past the shard
-LATE_PAST = (-0.34, 0.04, 0.0)      # how far the camera trucks on, left (world units)
-LATE_LOOK = (-0.4, 0.0, 0.0)        # and its look with it: the face at the frame's side, looking into the dark
 CRACK_REACH = 1.0                   # the cracks' reach at ``fracture`` 1 (shard units)
 
 
@@ -91,12 +88,6 @@ def camera(drift: float) -> tuple[tuple[float, float, float], tuple[float, float
     # shard close by 170 s: two pictures, not one framing pushed a little)
     back = WIDE_BACK * (1.0 - _smooth(k / WIDE_UNTIL))
     pos = tuple(tg + (p - tg) * (1.0 + back) for p, tg in zip(pos, target))
-    # (round 35 follow-up: 172 and 176 s were one framing -- after the push in, the camera
-    # drifts on past the shard's edge, so the last seconds look along the dark beyond it,
-    # the far shards and plates in the rift's light, the broken self at the frame's side)
-    late = _smooth((k - LATE_FROM) / (1.0 - LATE_FROM))
-    pos = (pos[0] + LATE_PAST[0] * late, pos[1] + LATE_PAST[1] * late, pos[2] + LATE_PAST[2] * late)
-    target = (target[0] + LATE_LOOK[0] * late, target[1] + LATE_LOOK[1] * late, target[2] + LATE_LOOK[2] * late)
     return pos, target
 
 

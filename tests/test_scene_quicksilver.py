@@ -1537,17 +1537,3 @@ def test_the_close_shots_horizon_is_dimmer_than_the_figures_not_a_bright_band(gl
     assert float(y[40:100].mean(axis=1).max()) < 88.0, float(y[40:100].mean(axis=1).max())
     assert float(np.percentile(y, 99.5)) > 140.0
 
-
-def test_the_shard_shot_drifts_past_the_shard_at_its_end_172_and_176_two_pictures(gl):
-    """Round 35 follow-up: 172 and 176 s were near the same framing (the shard centred by its
-    candle).  After the push in the camera trucks on past the shard, so the last seconds put
-    the broken self at the frame's left, looking into the dark where the far shards and the
-    Serenes' eyes stand: at 320x180 the bright pixels' (luma over 60) mean column is over 160
-    at 172 s and under 125 at 175.8 s (main: 174 and 153)."""
-    first, last = (luma(im) for im in render_times(gl, "dream", [172.0, 175.8], size=(320, 180)))
-
-    def centre(y):
-        _, xs = np.nonzero(y > 60.0)
-        return float(xs.mean())
-    assert centre(first) > 160.0, centre(first)
-    assert centre(last) < 125.0, centre(last)
