@@ -666,7 +666,9 @@ the_syringe = Cue(
 #          that pool at your feet and harden into mirrors ... fractured, bleeding, gloriously
 #          alive"
 quicksilver = Cue(
-    "quicksilver", 159, 179, fade_in=2, transition="ripple", name="the refusal: quicksilver tears",
+    # (round 35 follow-up: "a mirror bubble" at 160 s -- the ripple's lens mid-way: it runs
+    # in 1.2 s, not 2, so the close shot's tears hold the stills from 160.2 s)
+    "quicksilver", 159, 179, fade_in=1.2, transition="ripple", name="the refusal: quicksilver tears",
     # (round 16: volume 1.3, not 1.45, so the whole pool stays in the frame)
     params={"volume": 1.3, "tilt": 0.35, "shards": 9, "quality": 0.45, "floor": "#100e15",
             "reflection": 1.35, "ripple": 0.22,

@@ -509,7 +509,9 @@ def test_the_close_shot_liquid_hardens_into_broad_mirror_panes_not_a_tiled_floor
 def test_the_close_shot_sees_the_horizon_with_tears_falling_across_it(gl, tmp_path):
     """The close shot is low over the pool: a bright line of the horizon runs across the whole
     width (the pool seen from above has dark floor at both sides of every row), the night
-    above it dark, and the tears fall: two frames a third of a second apart differ above it."""
+    above it dark, and the tears fall: two frames a third of a second apart differ above it.
+    (Round 35 follow-up: the line dimmed, "a smeared bright horizon band" -- its row's darker
+    tenth over 50, not 70, the pool from above under 0.6 of it, not 0.5.)"""
     a, b = render_cues(gl, tmp_path, [{"shot": 1}], [2.5, 2.83])
     (pool,) = render_cues(gl, tmp_path / "pool", [{"shot": 0}], [SETTLED])
 
@@ -517,8 +519,8 @@ def test_the_close_shot_sees_the_horizon_with_tears_falling_across_it(gl, tmp_pa
         rows = np.percentile(luma(img), 10, axis=1)      # each row's darker tenth
         return float(rows.max())
 
-    assert horizon_row_floor(a) > 70.0, horizon_row_floor(a)
-    assert horizon_row_floor(pool) < 0.5 * horizon_row_floor(a), (horizon_row_floor(pool), horizon_row_floor(a))
+    assert horizon_row_floor(a) > 50.0, horizon_row_floor(a)
+    assert horizon_row_floor(pool) < 0.6 * horizon_row_floor(a), (horizon_row_floor(pool), horizon_row_floor(a))
     assert luma(a)[: SIZE[1] // 5].mean() < 45.0
     above = slice(0, int(SIZE[1] * 0.55))
     assert np.abs(luma(a)[above] - luma(b)[above]).max() > 60.0
@@ -1514,3 +1516,24 @@ def test_the_shards_self_is_a_silhouette_against_light_not_a_lit_mask(gl):
     face, glow = float(y[110:150, 157:180].mean()), float(y[60:100, 180:230].mean())
     assert face < 35.0 and glow > 45.0, (face, glow)
     assert float(np.percentile(y, 99.5)) > 140.0
+
+
+def test_the_close_shots_ripple_runs_in_under_a_second_and_a_half_no_mirror_bubble():
+    """Round 35 follow-up ("a mirror bubble" at 160 s): the ripple transition's lens, half-way
+    through a 2 s fade, bent the frame's edges into the arcs of a bubble.  The quicksilver cue
+    runs it in 1.2 s, so from 160.2 s the stills are the close shot's tears."""
+    from scenes.dream import quicksilver as cue
+    assert cue.transition == "ripple"
+    assert cue.fade_in <= 1.2
+
+
+def test_the_close_shots_horizon_is_dimmer_than_the_figures_not_a_bright_band(gl):
+    """Round 35 follow-up ("a smeared bright horizon band", "orange glows"): the haze, its
+    pale line and the candles are dimmer, so the brightest row round the horizon (rows 40-100
+    of 320x180 at 165 s) has a mean luma under 88 (main: 96) while the frame keeps its bright
+    highlights (99.5th percentile over 140)."""
+    (still,) = render_times(gl, "dream", [165.0], size=(320, 180))
+    y = luma(still)
+    assert float(y[40:100].mean(axis=1).max()) < 88.0, float(y[40:100].mean(axis=1).max())
+    assert float(np.percentile(y, 99.5)) > 140.0
+

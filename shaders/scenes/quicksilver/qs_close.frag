@@ -181,11 +181,13 @@ vec3 night_up(vec3 r, float blur) {
     float thick = 0.55 + 0.9 * bank;
     // (round 34's readers at 165.2 s: "a smeared bright horizon band": the haze a low violet
     // glow, dimmer, and no pale stripe -- the horizon is night, the Serenes stand against it)
-    col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0 / thick) * 0.16 * thick + exp(-el * 8.0) * 0.03) * ahead;
+    col += vec3(0.30, 0.14, 0.62) * (exp(-el * 30.0 / thick) * 0.11 * thick + exp(-el * 8.0) * 0.03) * ahead;
     // (round 31, the lead at 164.7 s: "a hard bright horizon band cuts the frame across": the
     // pale line lower and softer, melting up into the haze instead of a ruled stripe)
     col += vec3(0.55, 0.5, 0.95) * exp(-el * (70.0 - 30.0 * min(blur * 30.0, 1.0))) * ahead
-         * 0.09 * (1.35 - 0.9 * smoothstep(0.3, 0.8, bank));
+         * 0.045 * (1.35 - 0.9 * smoothstep(0.3, 0.8, bank));
+    // (round 35 follow-up: still "a smeared bright horizon band" -- the haze and its line
+    // halved again: the hooded figures, not a stripe of light, carry the horizon)
     // the glass city far off in the haze: towers of uneven height, dark against its glow,
     // a faint violet edge where they catch it (out of focus: the lens softens them)
     float slot = floor(az * 11.0);
@@ -220,10 +222,12 @@ vec3 night_up(vec3 r, float blur) {
     // (round 34's readers at 165.2 s: "orange glows" -- the flames small and crisp, their
     // halo close about them, not a smear of warm light over the figures)
     float cblur = min(blur, 0.0015);
-    col += vec3(2.6, 1.25, 0.42) * (glow_disc(r, CANDLE_A, 0.004, cblur) * 0.9
+    col += vec3(1.7, 0.8, 0.27) * (glow_disc(r, CANDLE_A, 0.004, cblur) * 0.9
            + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 6000.0) * 0.25
            + exp(-max(1.0 - dot(r, CANDLE_A), 0.0) * 1500.0) * 0.03);
-    col += vec3(2.4, 1.1, 0.35) * (glow_disc(r, CANDLE_B, 0.0035, cblur) * 0.7
+    // (round 35 follow-up: "orange glows" again -- the flames dimmer, so the lens's bloom no
+    // longer swallows the hems: small points of warm light, the figures dark above them)
+    col += vec3(1.55, 0.7, 0.23) * (glow_disc(r, CANDLE_B, 0.0035, cblur) * 0.7
            + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 6000.0) * 0.2
            + exp(-max(1.0 - dot(r, CANDLE_B), 0.0) * 1500.0) * 0.025);
     // the key light: one small cold disc, the sharp highlight on every tear
@@ -556,7 +560,8 @@ void main() {
     // quicksilver, not a flat violet tile; faded where its rings would fall under a few pixels)
     float oc = length(off);
     float ring_res = 1.0 - smoothstep(0.12, 0.3, 44.0 * foot / PLATE / 6.2832);
-    g += frozen * detail * ring_res * off / max(oc, 1e-3) * 0.0035 * sin(oc * 44.0) * exp(-oc * 1.6);
+    // (round 35 follow-up: the ripples frozen in the set metal deeper, read in a still)
+    g += frozen * detail * ring_res * off / max(oc, 1e-3) * 0.006 * sin(oc * 44.0) * exp(-oc * 1.3);
     // (round 26's readers at 164.7 s: "the floor crack lines thin and aliased": a crack is at
     // least a pixel and a half wide, its edge spread over the pixel's footprint, and it fades
     // out before it thins under that toward the horizon, instead of breaking into stair-steps)
@@ -622,19 +627,22 @@ void main() {
     vec3 rock = stone(p, rd, foot) * (0.3 + 0.7 * smoothstep(0.0, 0.03, -ld));
     pool = mix(rock, pool, liquid);
     // far off the pool sinks into the haze
-    float haze = 1.0 - exp(-tp * 0.12);
+    float haze = (1.0 - exp(-tp * 0.12)) * (1.0 - 0.6 * frozen);
     pool = mix(pool, vec3(0.12, 0.07, 0.24) * mix(0.08, 0.5, liquid), haze);
     // (round 31, the lead: "a hard bright horizon band cuts the frame across" -- the sky's pale
     // haze ended on a ruled line at the dark far stone: the mist lies on the far pool too,
     // thickening to the horizon, so sky and ground melt into one another there)
     float mist = exp(rd.y * 40.0) * (0.7 + 0.3 * vnoise(vec2(atan(rd.x, rd.z) * 9.0, 1.7)));
-    pool = mix(pool, vec3(0.5, 0.42, 0.88) * 0.16, 0.7 * mist);    // (round 34: a dim violet, no pale smear)
+    // (round 35 follow-up: the set mirror clears the mist off itself -- its reflection of the
+    // Serenes crisp to the horizon, the liquid's still hazy: the setting seen as a change)
+    float clear = 1.0 - 0.75 * frozen;
+    pool = mix(pool, vec3(0.5, 0.42, 0.88) * 0.11, 0.7 * mist * clear);    // (round 34: a dim violet, no pale smear)
 
     // (the night beyond the focus, softened by the lens: the horizon and the Serenes out of focus)
     vec3 sky = night_up(vec3(rd.x, max(rd.y, 0.0), rd.z), px + APERTURE / FOCUS);
     // (round 32's readers at 164.8 s: "the horizon is a hard flat line" -- the far pool takes
     // the horizon's own light as it nears it, so sky and mirror meet in one bank of mist)
-    pool = mix(pool, sky * 0.95, 0.9 * exp(rd.y * 60.0) * on_pool);
+    pool = mix(pool, sky * 0.95, 0.9 * exp(rd.y * mix(60.0, 200.0, frozen)) * on_pool);
     vec3 col = mix(sky, pool, on_pool);
 #else
     // (above the split no pixel sees the pool: on_pool is 0 in all of them)
