@@ -513,11 +513,7 @@ def test_the_row_are_shadows_cut_out_by_a_candle_rim_not_lit_lumps(gl):
     "shadows cast by candlelight": the fronts near black (the cloth over 4 px inside the
     outline at 320x180, below the hoods: its 90th percentile under 18.5 levels; 13.7 now, 22.3 on main) and a
     hot candle rim along the outline (its 98th percentile over 7.5 times the fronts'; 10.4
-    now, 5.9 on main), at the cost too (eyes 0.95, where the cold light lit the fold crests).
-    (Round 35 lowered the rim's bar to 5.5 times (6.7 now): round 34's readers called the
-    result "flat black shapes", "blobby cut-outs", and the floor candles' key from below now
-    lights the hems' folds, which lifts the fronts' 90th percentile: under 21 levels, 20.3 at
-    the cost, still charcoal.)"""
+    now, 5.9 on main), at the cost too (eyes 0.95, where the cold light lit the fold crests)."""
     for eyes in (0.5, 0.95):
         img, geo, mat = _row(gl, eyes=eyes)
         cov = geo[..., 3] > 0.5
@@ -529,8 +525,8 @@ def test_the_row_are_shadows_cut_out_by_a_candle_rim_not_lit_lumps(gl):
         assert cloth.sum() > 2000, cloth.sum()
         front = np.percentile(lum[cloth], 90)
         rim = np.percentile(lum[edge], 98)
-        assert front < 21.0, (eyes, front)
-        assert rim > 5.5 * front, (eyes, rim, front)
+        assert front < 18.5, (eyes, front)
+        assert rim > 7.5 * front, (eyes, rim, front)
 
 
 def test_pushed_in_the_tallest_hood_stays_in_the_frame(gl):
@@ -552,10 +548,7 @@ def test_the_rim_is_a_candles_gold_edge_hugging_the_outline_not_a_cream_band(gl)
     falling off into the cloth), not from the lumpy baked normals, in the candle's gold: at
     640x360 the brightest third of the outermost ring of the figures' pixels is warm -- its
     blue under 0.34 of its red (0.30 now; 0.40 on main, the pale cream band) -- and that ring
-    outshines the ring two pixels inside it (90th percentiles, over 1.5 times: 1.76 now).
-    (Round 35: over 1.15 times, 1.25 now -- the readers still called the thin gold line "stuck
-    on": the rim is on the right flank only, wider and falling off into the cloth, so the ring
-    inside it shares its light; test_the_rows_rim_is_on_one_flank_only holds the side.)"""
+    outshines the ring two pixels inside it (90th percentiles, over 1.5 times: 1.76 now)."""
     img, geo, _ = _row(gl, size=(640, 360))
     cov = geo[..., 3] > 0.5
     inner1, _ = _inner_and_edge(cov, 1)
@@ -565,7 +558,7 @@ def test_the_rim_is_a_candles_gold_edge_hugging_the_outline_not_a_cream_band(gl)
     lit = outer & (lum >= np.percentile(lum[outer], 70))
     warmth = img[lit][:, 2].mean() / img[lit][:, 0].mean()
     assert warmth < 0.34, warmth
-    assert np.percentile(lum[outer], 90) > 1.15 * np.percentile(lum[nxt], 90), (
+    assert np.percentile(lum[outer], 90) > 1.5 * np.percentile(lum[nxt], 90), (
         np.percentile(lum[outer], 90), np.percentile(lum[nxt], 90))
 
 
@@ -658,49 +651,3 @@ def test_the_rows_candles_are_wax_pillars_not_thin_sticks(gl):
         widths.append(np.median([_pillar_width(lum, y + dy, x) for dy in (8, 10)]))
         low[max(y - 15, 0): y + 15, max(x - 15, 0): x + 15] = 0.0
     assert min(widths) > 3.5, widths
-
-
-def _flank_light(img: np.ndarray, geo: np.ndarray, rows: range, inset: int = 2):
-    """The summed light of the ``inset`` covered pixels at the left and at the right end of
-    every run of coverage (at least 8 px long) along ``rows``: the figures' two flanks."""
-    lum = img.mean(axis=2)
-    cov = geo[..., 3] > 0.99
-    left = right = 0.0
-    for y in rows:
-        line = cov[y].astype(int)
-        starts = np.flatnonzero(np.diff(np.r_[0, line]) == 1)
-        ends = np.flatnonzero(np.diff(np.r_[line, 0]) == -1)
-        for s, e in zip(starts, ends):
-            if e - s >= 8:
-                left += float(lum[y, s: s + inset].sum())
-                right += float(lum[y, e - inset + 1: e + 1].sum())
-    return left, right
-
-
-def test_the_rows_rim_is_on_one_flank_only(gl):
-    """Round 35 (round 34's readers: "blobby cut-outs, the rim lines look stuck on" -- a thin
-    gold line down both flanks of every figure): the rim light from behind the row at the
-    right, on the right flanks only, so through the figures' shoulders and chests (rows 30-45 %
-    down a 320x180 frame) their right edges hold over twice the light of their left (about
-    1.5:1 on main, the rim on both)."""
-    img, geo, _ = _row(gl)
-    h = img.shape[0]
-    left, right = _flank_light(img, geo, range(int(0.3 * h), int(0.45 * h)))
-    assert right > 2.0 * left, (left, right)
-
-
-def test_the_rows_key_comes_from_the_floor_candles_below(gl):
-    """Round 35 ("flat black shapes"): the floor candles light the gowns from below, their
-    light falling off up the body over half a metre -- inside the figures (three pixels in
-    from their outline, away from the rim) the hems' band (75-85 % down the frame) averages
-    over 15 of 255 (17 now; 12 on main, where the key was a flat seventh up the whole gown)."""
-    img, geo, _ = _row(gl)
-    lum = img.mean(axis=2)
-    cov = geo[..., 3] > 0.99
-    inner = cov.copy()
-    for dx in (-3, 3):
-        inner &= np.roll(cov, dx, axis=1)
-    h = img.shape[0]
-    low = lum[int(0.75 * h): int(0.85 * h)][inner[int(0.75 * h): int(0.85 * h)]].mean()
-    high = lum[int(0.35 * h): int(0.45 * h)][inner[int(0.35 * h): int(0.45 * h)]].mean()
-    assert low > 15.0, (low, high)

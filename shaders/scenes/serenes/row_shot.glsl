@@ -103,9 +103,7 @@ vec3 alone_moon_patch(vec3 B) {
 // lifted, the vignette's corners still true black)
 const float ROW_EXPOSURE = 0.88;
 const float PAN_SCREEN = 0.24;       // screen units the picture shifts per metre of ``pan``
-// (round 35: "eerily synchronized", never seen -- at 0.02 the row's shared sway was under a
-// pixel's worth of a still: 0.05, the whole row leaning as one, 83 and 87 s two pictures)
-const float SWAY = 0.05;             // the shear of their unison sway at head height
+const float SWAY = 0.02;             // the shear of their unison sway at head height
 #ifndef PORTRAIT_ALONE
 // (round 26: "dark carved-looking columns against a brown wall", 83 and 85.5 s one picture)
 const float ROW_PUSH = 0.4;          // the first row shot's push in toward the middle of the row (``push`` 1)
@@ -119,27 +117,9 @@ const float ROW_RIM = 0.55;          // the candle behind the row along their ed
 // candlelight", near-black shapes against the lit wall, the front light on the cloth a
 // seventh of what it was, their cold light only on their edges, and found by a strong rim of the candle behind them)
 const float ROW_FRONT = 0.15;        // the front candles' light on the cloth, a fraction
-// (round 35: "blobby cut-outs" -- the floor candles' key from below: strong at the hems,
-// falling off up the body over ROW_KEY_FALL m, so the folds of the skirts catch the flames
-// and the hoods stay in shadow)
-const float ROW_KEY_LOW = 6.0;       // the key's gain at the floor, over ROW_FRONT
-const float ROW_KEY_FALL = 0.55;     // metres up the body over which it falls to 1/e
-// (round 35: "the rim lines look stuck on", on both flanks -- the rim only on the side away
-// from the key (the right), brightest on the hood and shoulder, fading down the flank)
-const float ROW_RIM_TOP = 0.05;      // the height (m) where the rim is at full strength
-const float ROW_RIM_LOW = -1.3;      // ... and where it has faded out, toward the hem
-const float ROW_RIM_W = 0.016;       // the rim's reach into the cloth (screen units: wider and softer than the outline's test)
-const vec3 ROW_RIM_DIR = vec3(0.74, 0.3, 0.6);   // the rim's light: from behind the row at the right
-// (round 35: "no depth between the ranks" -- the figures nearest the camera darkest, the back
-// rank lifted into the room's warm haze)
-const vec2 ROW_RANKS = vec2(3.3, 4.35);   // the nearest and farthest figures' distance (m)
-const float ROW_NEAR_DARK = 0.45;    // the front rank's light taken away
-const float ROW_HAZE = 0.0016;       // the haze laid over the back rank
 const float ROW_RIM_BOLD = 1.6;      // the rim over ROW_RIM: the hot edge that draws each silhouette
 const float ROW_RIM_SOFT = 0.1;      // ... and its soft spill a little way into the cloth
-// (round 35: 0.1, not 0.06 -- with the key from below and the back rank's haze under it
-// the cold light's lift at the cost had fallen to 1.23x)
-const float ROW_COLD = 0.1;          // the eyes' cold light on their cloth at the cost (``eyes`` 0.95)
+const float ROW_COLD = 0.06;         // the eyes' cold light on their cloth at the cost (``eyes`` 0.95)
 const float ROW_EYE_GLOW = 6.0;
 const float ROW_POOL = 0.05;         // the candles' glow pooled on the boards round their feet      // the eyes' own light, over the portrait's (the brightest points of the row)
 #endif
@@ -156,16 +136,16 @@ float row_edge(vec2 uv, float aspect) {
     return clamp(miss * 0.8, 0.0, 1.0);
 }
 
-// The outline on the figures' right side only (round 35): how much the two taps up-right of
-// a texel, at ROW_EDGE_W and a third of it, miss the figures more than the texel itself (its own
-// coverage ``own``: on the left flank's anti-aliased edge a tap a texel away is as partly
-// covered as the texel, and a plain miss drew the rim there too) -- the rim's profile on the
-// flank away from the key, brightest on the outline and falling off into the cloth, 0..1.
-float row_rim_right(vec2 uv, float aspect, float own) {
-    vec2 d = vec2(ROW_RIM_W / ROW_OVERSCAN / aspect, 0.5 * ROW_RIM_W / ROW_OVERSCAN);
-    float far_ = max(own - texture(GEO_TEX, uv + d).a, 0.0);
-    float near_ = max(own - texture(GEO_TEX, uv + d * 0.3).a, 0.0);
-    return clamp(near_ * 0.6 + far_ * 0.4, 0.0, 1.0);
+// The rim's profile across the edge (round 34, 85.8 s: "the rim light is a hard, detached
+// band", "the rim lines look stuck on" -- two taps at one distance drew a band of even width
+// and even light, cut off where the lumpy normals turned): the same test at a third of the
+// distance too, so the light is brightest on the outline itself and falls off smoothly
+// into the cloth, 0..1.
+float row_rim_profile(vec2 uv, float aspect, float far_edge) {
+    vec2 d = vec2(ROW_EDGE_W / ROW_OVERSCAN / aspect, 0.6 * ROW_EDGE_W / ROW_OVERSCAN) * 0.3;
+    float miss = 2.0 - texture(GEO_TEX, uv + d).a - texture(GEO_TEX, uv + vec2(-d.x, d.y)).a;
+    float near_edge = clamp(miss * 0.8, 0.0, 1.0);
+    return near_edge * 0.7 + far_edge * far_edge * 0.3;
 }
 #endif
 
@@ -445,9 +425,7 @@ void main() {
     float lk = lv.x + lv.y;
     vec3 cmid = (KEY_CANDLE * lv.x + KEY_CANDLE_B * lv.y) / max(lk, 1e-3);
     float shm = (mat.y * lv.x + mat.z * lv.y) / max(lk, 1e-3);
-    float hgt = P.y - ROW_FEET;
-    vec3 fig = cloth_light(P, N, V, cmid, lk * ROW_FRONT * (1.0 + ROW_KEY_LOW * exp(-hgt / ROW_KEY_FALL)),
-                           shm, lightc, albedo);
+    vec3 fig = cloth_light(P, N, V, cmid, lk * ROW_FRONT, shm, lightc, albedo);
 #endif
     fig *= ao * ao;                              // (the folds' valleys fall to black)
     // the rim: the candle behind the row caught along their edges
@@ -464,14 +442,11 @@ void main() {
     // from the baked normals, whose lumps cut it off and left a dark seam at the very edge;
     // the side toward the candle behind chosen softly; warmer, a candle's gold, not cream)
     float edge = row_edge(uv, aspect);
-    float prof = row_rim_right(uv, aspect, geo.a);
-    // (the rim's light from behind at the right for every figure, not the one candle's
-    // direction: past it the far figures' right flanks turned from it and lost their rim)
-    float toward = smoothstep(-0.55, 0.45, dot(N, ROW_RIM_DIR));
-    float along = smoothstep(ROW_RIM_LOW, ROW_RIM_TOP, P.y);
-    rim = prof * prof * toward * along;
-    fig += lightc * vec3(1.0, 0.76, 0.46) * rimc * (rim * ROW_RIM * ROW_RIM_BOLD * 0.5
-         + prof * toward * along * ROW_RIM_SOFT) * (0.5 + 0.5 * ao);
+    float prof = row_rim_profile(uv, aspect, edge);
+    float toward = smoothstep(-0.55, 0.45, dot(N, Lr));
+    rim = prof * prof * toward;
+    fig += lightc * vec3(1.0, 0.76, 0.46) * rimc * (rim * ROW_RIM * ROW_RIM_BOLD * 0.7
+         + edge * edge * toward * ROW_RIM_SOFT) * (0.5 + 0.5 * ao);
 #endif
     // the cold of the room, barely, from above
     fig += vec3(0.3, 0.36, 0.9) * 0.004 * ao * (0.5 + 0.5 * N.y) * (0.3 + 0.7 * u_eyes);
@@ -500,11 +475,6 @@ void main() {
     float fr = max(dot(N, Lf), 0.0);
     fig += vec3(1.0, 0.5, 0.26) * lightc * lv.x * face * ALONE_FACE_RIM
          * fr * fr * (0.25 + pow(1.0 - NV, 1.5)) * (0.3 + 0.7 * mat.y);
-#endif
-#ifndef PORTRAIT_ALONE
-    // the ranks: the front one darker, the back one in the room's haze
-    float rank = smoothstep(ROW_RANKS.x, ROW_RANKS.y, depth);
-    fig = fig * (1.0 - ROW_NEAR_DARK * (1.0 - rank)) + lightc * (lv.x + lv.y) * ROW_HAZE * rank;
 #endif
     fig += lightc * (lv.x + lv.y) * 0.0022 * (1.0 - exp(-depth * 0.15));
     col = mix(col, fig, cov);
