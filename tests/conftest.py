@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # Files that open the machine's shared devices -- the X display (Xvfb), the JACK server, the
 # PulseAudio server, loopback ports, worker processes -- and that time what they do (a tone's
 # capture glitches, a frame misses its deadline, when a render shares the cores).  Under
-# pytest-xdist (`pytest -n auto`, as the README runs it) they all go to one worker, and each of
-# their tests runs alone on the machine: the other workers wait for it (`_device_turn`).  Every
-# other file goes whole to a worker of its own, so its module-scoped renders are made once.
+# pytest-xdist (`pytest -n auto`, as the README runs it) each of their tests runs alone on the
+# machine: the other workers wait for it (`_device_turn`).  Every file goes whole to one worker
+# (`--dist loadfile` in pyproject.toml), so its module-scoped renders and servers are made once.
 SHARED_DEVICE_FILES = frozenset({
     "test_audio_follow.py", "test_audio_pulse.py", "test_farm.py", "test_live.py",
     "test_live_safety.py", "test_midi.py", "test_osc.py",
@@ -30,13 +30,6 @@ SHARED_DEVICE_FILES = frozenset({
 
 def uses_shared_devices(item) -> bool:
     return Path(str(item.fspath)).name in SHARED_DEVICE_FILES
-
-
-def pytest_collection_modifyitems(config, items):
-    """Group tests for `--dist loadgroup` (a no-op mark when xdist is not running)."""
-    for item in items:
-        group = "shared-devices" if uses_shared_devices(item) else Path(str(item.fspath)).name
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def pytest_configure(config):
