@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # PulseAudio server, loopback ports, worker processes -- and that time what they do (a tone's
 # capture glitches, a frame misses its deadline, when a render shares the cores).  Under
 # pytest-xdist (`pytest -n auto`, as the README runs it) each of their tests runs alone on the
-# machine: the other workers wait for it (`_device_turn`).  Every file goes whole to one worker
-# (`--dist loadfile` in pyproject.toml), so its module-scoped renders and servers are made once.
+# machine: the other workers wait for it (`_device_turn`).  Tests are dealt out one by one
+# (`--dist load` in pyproject.toml): a test must not count on another having run in its process.
 SHARED_DEVICE_FILES = frozenset({
     "test_audio_follow.py", "test_audio_pulse.py", "test_farm.py", "test_live.py",
     "test_live_safety.py", "test_midi.py", "test_osc.py",
